@@ -1,0 +1,98 @@
+"""Starting the window: translations, database, login, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import config, i18n
+from desktop.logs import setup_logging
+from desktop.services import auth
+from desktop.services.base import Actor
+from desktop.services.database import Database, open_and_migrate
+from desktop.services.errors import ServiceError
+from desktop.views.context import AppContext
+from desktop.views.errors import install_excepthook
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Relief Desk")
+    app.setOrganizationName("ReliefDesk")
+    settings = config.Settings.load()
+    i18n.install(app, settings.language or i18n.DEFAULT_LANGUAGE)
+    if sys.platform == "win32":
+        app.setFont(QFont("Microsoft YaHei UI", 9))
+    return app
+
+
+def open_database_with_message(database_url: str | None, *, quiet: bool = False) -> Database | None:
+    try:
+        db, note = open_and_migrate(database_url)
+    except ServiceError as exc:
+        if quiet:
+            print(f"错误:{exc.message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QApplication.translate("App", "Relief Desk"), exc.message)
+        return None
+    if note and not quiet:
+        print(note, file=sys.stderr)
+    return db
+
+
+def login(db: Database) -> Actor | None:
+    from desktop.views.login import FirstRunDialog, LoginDialog
+
+    settings = config.Settings.load()
+    if not auth.has_users(db):
+        dialog = FirstRunDialog(db)
+    else:
+        dialog = LoginDialog(db, settings.last_username)
+    if not dialog.exec() or dialog.actor is None:
+        return None
+    settings.last_username = dialog.actor.username
+    try:
+        settings.save()
+    except OSError:
+        pass
+    return dialog.actor
+
+
+def main(database_url: str | None = None, smoke_test: bool = False) -> int:
+    setup_logging()
+    app = make_application()
+    install_excepthook()
+    db = open_database_with_message(database_url, quiet=smoke_test)
+    if db is None:
+        return 1
+    from desktop.views.main_window import MainWindow
+
+    if smoke_test:
+        window = MainWindow(AppContext(db, Actor.system(config.workstation_name())))
+        window.show()
+        for key in window.page_keys():
+            window.show_page(key)
+            app.processEvents()
+        QTimer.singleShot(200, app.quit)
+        code = app.exec()
+        window.close()
+        db.dispose()
+        print("smoke test ok")
+        return code
+    actor = login(db)
+    if actor is None:
+        db.dispose()
+        return 0
+    window = MainWindow(AppContext(db, actor))
+    window.show()
+    code = app.exec()
+    db.dispose()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

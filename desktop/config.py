@@ -1,0 +1,89 @@
+"""Local settings of this workstation, declared in one place with types and defaults.
+
+Kept as JSON in the user's config folder. The database password is never written here: it goes
+to the operating system's credential store (keyring) when one is available.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir, user_log_dir
+
+APP_NAME = "ReliefDesk"
+ENV_DATABASE_URL = "RELIEF_DESK_DATABASE_URL"
+ENV_DATA_DIR = "RELIEF_DESK_DATA_DIR"  # tests and portable installs
+PRECONFIG_FILE = "relief-desk.ini"  # next to the program, written by IT
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(ENV_DATA_DIR) or user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    override = os.environ.get(ENV_DATA_DIR)
+    return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    override = os.environ.get(ENV_DATA_DIR)
+    return Path(override) / "logs" if override else Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_sqlite_path() -> Path:
+    return data_dir() / "relief-desk.sqlite3"
+
+
+def workstation_name() -> str:
+    try:
+        return socket.gethostname()[:128]
+    except OSError:
+        return "unknown"
+
+
+@dataclass
+class Settings:
+    database_url: str = ""  # without password; empty = the local SQLite file
+    language: str = "zh_CN"
+    last_username: str = ""
+    first_run_done: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def path(cls) -> Path:
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> Settings:
+        try:
+            raw = json.loads(cls.path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def save(self) -> None:
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(path)
+
+
+def preconfigured_url() -> str:
+    """A database URL IT left next to the program (``relief-desk.ini``: ``database_url = ...``)."""
+    base = Path(sys.executable).parent if getattr(sys, "frozen", False) else Path.cwd()
+    candidate = base / PRECONFIG_FILE
+    try:
+        for line in candidate.read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition("=")
+            if key.strip() == "database_url" and value.strip():
+                return value.strip()
+    except OSError:
+        pass
+    return ""

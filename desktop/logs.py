@@ -1,0 +1,31 @@
+"""Log file in the user's data folder; used by the command line and the window alike."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from desktop import config
+
+
+def setup_logging() -> Path:
+    """Send warnings and errors to a rotating log file. Returns its path (or a temp path if unwritable)."""
+    root = logging.getLogger("relief_desk")
+    for handler in root.handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    path = config.log_dir() / "relief-desk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        import tempfile
+
+        path = Path(tempfile.gettempdir()) / "relief-desk.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path

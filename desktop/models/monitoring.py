@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, Created, UTCDateTime, Versioned
+
+
+class LibraryMove(Created, Base):
+    """A move of a household between board stages (库别调整), with who, when and why."""
+
+    __tablename__ = "library_moves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    from_stage: Mapped[str | None] = mapped_column(String(16))
+    to_stage: Mapped[str | None] = mapped_column(String(16))
+    moved_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index(None, "household_id", "moved_on"), Index(None, "moved_on"))
+
+
+class Visit(Versioned, Created, Base):
+    """A quarterly visit (走访)."""
+
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    visited_on: Mapped[date] = mapped_column(Date)
+    visitors: Mapped[str] = mapped_column(String(128), default="")
+    findings: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="unchanged")  # unchanged/changed/eligible
+
+    __table_args__ = (Index(None, "household_id", "visited_on"), Index(None, "visited_on"))
+
+
+class Referral(Versioned, Created, Base):
+    """A referral to another department (转介)."""
+
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+    department: Mapped[str] = mapped_column(String(32))  # key of DEPARTMENT_LABELS
+    need: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="sent")  # sent/received/done/declined
+    sent_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index(None, "household_id"), Index(None, "department", "status"))

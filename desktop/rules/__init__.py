@@ -1,0 +1,1 @@
+"""Pure policy: no database, no files, no Qt."""

@@ -1,0 +1,288 @@
+"""Stable codes stored in the database and their Chinese labels (the words on forms and templates).
+
+Codes are English identifiers; labels are the official Chinese terms used by staff and by
+department spreadsheets. Import reads labels, screens show labels, the database keeps codes.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    DISTRICT_REVIEWER = "district_reviewer"
+    SUBDISTRICT_CASEWORKER = "subdistrict_caseworker"
+    COMMUNITY_WORKER = "community_worker"
+    SUPERVISOR = "supervisor"
+
+
+ROLE_LABELS = {
+    Role.ADMIN: "系统管理员",
+    Role.DISTRICT_REVIEWER: "区级审核员",
+    Role.SUBDISTRICT_CASEWORKER: "街道经办人",
+    Role.COMMUNITY_WORKER: "社区工作人员",
+    Role.SUPERVISOR: "统计查看(领导)",
+}
+
+# Roles whose duties need the full ID number on screen and in exports (RULES.md §4).
+ROLES_SEEING_FULL_ID = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER})
+
+
+class RegionLevel(StrEnum):
+    DISTRICT = "district"
+    SUBDISTRICT = "subdistrict"  # 街道 or 镇
+    COMMUNITY = "community"  # 社区 or 村
+
+
+class AreaType(StrEnum):
+    URBAN = "urban"
+    RURAL = "rural"
+
+
+AREA_LABELS = {AreaType.URBAN: "城市", AreaType.RURAL: "农村"}
+
+
+class Relation(StrEnum):
+    SELF = "self"
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"
+    GRANDCHILD = "grandchild"
+    SIBLING = "sibling"
+    OTHER = "other"
+
+
+RELATION_LABELS = {
+    Relation.SELF: "本人",
+    Relation.SPOUSE: "配偶",
+    Relation.CHILD: "子女",
+    Relation.PARENT: "父母",
+    Relation.GRANDCHILD: "孙子女",
+    Relation.SIBLING: "兄弟姐妹",
+    Relation.OTHER: "其他",
+}
+
+
+class Health(StrEnum):
+    HEALTHY = "healthy"
+    CHRONIC = "chronic"
+    SERIOUS = "serious"
+
+
+HEALTH_LABELS = {Health.HEALTHY: "健康", Health.CHRONIC: "慢性病", Health.SERIOUS: "重病"}
+
+
+class Disability(StrEnum):
+    NONE = "none"
+    PHYSICAL = "physical"
+    VISUAL = "visual"
+    HEARING = "hearing"
+    SPEECH = "speech"
+    INTELLECTUAL = "intellectual"
+    MENTAL = "mental"
+    MULTIPLE = "multiple"
+
+
+DISABILITY_LABELS = {
+    Disability.NONE: "无",
+    Disability.PHYSICAL: "肢体",
+    Disability.VISUAL: "视力",
+    Disability.HEARING: "听力",
+    Disability.SPEECH: "言语",
+    Disability.INTELLECTUAL: "智力",
+    Disability.MENTAL: "精神",
+    Disability.MULTIPLE: "多重",
+}
+
+# Disability grade: 0 = none, 1..4 = 一级..四级.
+GRADE_LABELS = {0: "无", 1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+
+
+class LabourCapacity(StrEnum):
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
+LABOUR_LABELS = {LabourCapacity.FULL: "有", LabourCapacity.PARTIAL: "部分丧失", LabourCapacity.NONE: "无"}
+
+
+class Schooling(StrEnum):
+    NONE = "none"
+    PRESCHOOL = "preschool"
+    COMPULSORY = "compulsory"
+    HIGH_SCHOOL = "high_school"
+    VOCATIONAL = "vocational"
+    HIGHER = "higher"
+
+
+SCHOOLING_LABELS = {
+    Schooling.NONE: "无",
+    Schooling.PRESCHOOL: "学前",
+    Schooling.COMPULSORY: "义务教育",
+    Schooling.HIGH_SCHOOL: "高中",
+    Schooling.VOCATIONAL: "中职",
+    Schooling.HIGHER: "高等教育",
+}
+
+
+class Category(StrEnum):
+    """Assistance category (救助类别)."""
+
+    NONE = "none"
+    DIBAO = "dibao"
+    TEKUN = "tekun"
+    MARGINAL = "marginal"
+    EXPENDITURE = "expenditure"
+    TEMPORARY = "temporary"
+
+
+CATEGORY_LABELS = {
+    Category.NONE: "无",
+    Category.DIBAO: "低保",
+    Category.TEKUN: "特困",
+    Category.MARGINAL: "低保边缘",
+    Category.EXPENDITURE: "支出型困难",
+    Category.TEMPORARY: "临时救助",
+}
+
+# Categories whose recipients are "in assistance" (在保) when a department list is screened.
+IN_ASSISTANCE = frozenset({Category.DIBAO, Category.TEKUN})
+
+
+class Stage(StrEnum):
+    """Where a household stands on the monitoring board (监测预警库)."""
+
+    TO_INVESTIGATE = "to_investigate"
+    TO_CHECK = "to_check"
+    CLASS_I = "class_1"
+    CLASS_II = "class_2"
+    APPLYING = "applying"
+    ASSISTED = "assisted"
+
+
+STAGE_LABELS = {
+    Stage.TO_INVESTIGATE: "待调查",
+    Stage.TO_CHECK: "待核对",
+    Stage.CLASS_I: "一类库",
+    Stage.CLASS_II: "二类库",
+    Stage.APPLYING: "申请中",
+    Stage.ASSISTED: "救助中",
+}
+
+# The register template's 监测库别 column covers the two library classes.
+LIBRARY_LABELS = {None: "无", Stage.CLASS_I: "一类库", Stage.CLASS_II: "二类库"}
+
+
+class IncomeKind(StrEnum):
+    WAGES = "wages"
+    BUSINESS = "business"
+    PROPERTY = "property"
+    TRANSFER = "transfer"
+    OTHER = "other"
+
+
+INCOME_LABELS = {
+    IncomeKind.WAGES: "工资性收入",
+    IncomeKind.BUSINESS: "经营净收入",
+    IncomeKind.PROPERTY: "财产净收入",
+    IncomeKind.TRANSFER: "转移净收入",
+    IncomeKind.OTHER: "其他收入",
+}
+
+
+class ExpenseKind(StrEnum):
+    MEDICAL = "medical"
+    EDUCATION = "education"
+    OTHER_RIGID = "other_rigid"
+
+
+EXPENSE_LABELS = {
+    ExpenseKind.MEDICAL: "医疗支出",
+    ExpenseKind.EDUCATION: "教育支出",
+    ExpenseKind.OTHER_RIGID: "其他刚性支出",
+}
+
+
+class SourceLevel(StrEnum):
+    """Where a clue came from (RULES.md §1.1)."""
+
+    INFORMANT = "informant"  # four-level informants in the community
+    VERTICAL = "vertical"
+    DEPARTMENT = "department"  # horizontal: a department list
+
+
+INFORMANT_LABELS = {
+    "civil_affairs_director": "民政主任",
+    "group_leader": "小组长",
+    "volunteer": "志愿者",
+    "building_head": "楼栋长",
+}
+
+VERTICAL_LABELS = {
+    "third_party": "第三方",
+    "grid": "网格",
+    "community": "社区",
+    "subdistrict": "街道",
+    "district_window": "区民政窗口",
+    "city_bureau": "市社会救助局",
+}
+
+DEPARTMENT_LABELS = {
+    "union": "区总工会",
+    "education": "教育",
+    "justice": "司法",
+    "hrss": "人社",
+    "housing": "住保",
+    "health": "卫健",
+    "emergency": "应急管理",
+    "medical_insurance": "医保",
+    "disabled_federation": "残联",
+}
+
+CHANNEL_LABELS = {
+    "home_visit": "走访调查",
+    "screening": "主动排查",
+    "phone": "电话沟通",
+    "wechat": "微信联系",
+    "walk_in": "来访咨询",
+    "petition": "上访",
+}
+
+
+class Track(StrEnum):
+    REGULAR = "regular"
+    COMMITMENT = "commitment"
+
+
+TRACK_LABELS = {Track.REGULAR: "常规程序", Track.COMMITMENT: "告知承诺制"}
+
+
+def label_to_code(labels: dict, text: object) -> object | None:
+    """Reverse lookup of a Chinese label (exact after trimming); None when unknown."""
+    if text is None:
+        return None
+    wanted = str(text).strip()
+    for code, label in labels.items():
+        if label == wanted:
+            return code
+    return None
+
+
+def department_code(text: str) -> str | None:
+    """A department code from its label or a common longer name (人社局, 区医保局, 残联 …)."""
+    wanted = text.strip()
+    if wanted in DEPARTMENT_LABELS:
+        return wanted
+    for code, label in DEPARTMENT_LABELS.items():
+        if label == wanted or label in wanted or wanted.replace("局", "") == label:
+            return code
+    aliases = {"总工会": "union", "工会": "union", "教育局": "education", "司法局": "justice",
+               "人社局": "hrss", "人力资源": "hrss", "住建": "housing", "房管": "housing",
+               "卫健委": "health", "卫生": "health", "应急": "emergency", "医疗保障": "medical_insurance",
+               "残疾人联合会": "disabled_federation"}
+    for alias, code in aliases.items():
+        if alias in wanted:
+            return code
+    return None

@@ -1,0 +1,112 @@
+"""Working days (RULES.md §2): deadlines skip weekends and statutory holidays, count make-up days.
+
+The State Council publishes each year's schedule late in the year before. The maintained
+``chinesecalendar`` library carries the published years; administrators enter the rest. For a
+year nobody knows yet the calculation falls back to weekends and fixed-date holidays and says so:
+every result carries the years it had to guess (``unknown_years``), and callers must show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import chinese_calendar
+
+# Fixed-date statutory days off used only for a year whose schedule is unknown.
+_FIXED_HOLIDAYS = ((1, 1), (5, 1), (10, 1), (10, 2), (10, 3))
+
+
+@lru_cache(maxsize=64)
+def library_knows(year: int) -> bool:
+    try:
+        chinese_calendar.is_workday(date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: date
+    unknown_years: tuple[int, ...] = ()
+
+    @property
+    def certain(self) -> bool:
+        return not self.unknown_years
+
+    def warning(self) -> str:
+        if self.certain:
+            return ""
+        years = "、".join(str(y) for y in self.unknown_years)
+        return f"{years}年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对"
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Working-day calendar: the library's published years plus administrator entries.
+
+    ``overrides`` maps a date to True (a working day, e.g. a make-up day) or False (a day off);
+    ``entered_years`` are years an administrator has entered completely.
+    """
+
+    overrides: Mapping[date, bool] = field(default_factory=dict)
+    entered_years: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[date, bool]], entered_years: Iterable[int] = ()) -> WorkCalendar:
+        return cls(dict(entries), frozenset(entered_years))
+
+    def knows(self, year: int) -> bool:
+        return year in self.entered_years or library_knows(year)
+
+    def is_workday(self, day: date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        if day.year not in self.entered_years and library_knows(day.year):
+            return bool(chinese_calendar.is_workday(day))
+        if (day.month, day.day) in _FIXED_HOLIDAYS:
+            return False
+        return day.weekday() < 5
+
+    def add_working_days(self, start: date, days: int) -> Deadline:
+        """The date N working days after ``start`` (the start day itself is not counted)."""
+        if days < 0:
+            raise ValueError("days must be >= 0")
+        unknown: set[int] = set()
+        current = start
+        remaining = days
+        while remaining > 0:
+            current += timedelta(days=1)
+            if not self.knows(current.year):
+                unknown.add(current.year)
+            if self.is_workday(current):
+                remaining -= 1
+        return Deadline(current, tuple(sorted(unknown)))
+
+    def add_calendar_days(self, start: date, days: int) -> Deadline:
+        return Deadline(start + timedelta(days=days))
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days after ``start`` up to and including ``end`` (negative when end < start)."""
+        if end == start:
+            return 0
+        sign = 1
+        if end < start:
+            start, end, sign = end, start, -1
+        count = 0
+        current = start
+        while current < end:
+            current += timedelta(days=1)
+            if self.is_workday(current):
+                count += 1
+        return sign * count
+
+    def unknown_years_between(self, start: date, end: date) -> tuple[int, ...]:
+        lo, hi = sorted((start, end))
+        return tuple(y for y in range(lo.year, hi.year + 1) if not self.knows(y))
+
+
+DEFAULT_CALENDAR = WorkCalendar()

@@ -1,0 +1,1 @@
+"""Use cases. Every function takes the acting user; one session per unit of work."""

@@ -1,0 +1,177 @@
+"""Logging in, users and regions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from desktop import config
+from desktop.models import Region, User
+from desktop.models.base import now_utc
+from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role
+from desktop.services.base import Actor, require_role, snapshot, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import PermissionDenied, ValidationFailed
+
+_hasher = PasswordHasher()
+
+MIN_PASSWORD = 6
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    id: int
+    parent_id: int | None
+    name: str
+    level: str
+    area_type: str
+    path: str
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    role_label: str
+    region_id: int
+    region_name: str
+    active: bool
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def actor_for(db: Database, user: User, region: Region) -> Actor:
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+        region_id=region.id,
+        region_path=region.path,
+        region_name=region.name,
+        workstation=config.workstation_name(),
+    )
+
+
+def has_users(db: Database) -> bool:
+    with db.session_factory() as session:
+        return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def login(db: Database, username: str, password: str) -> Actor:
+    """Check a password; the message never tells which of the two was wrong."""
+    with db.session_factory() as session:
+        user = session.scalar(select(User).where(User.username == username.strip()))
+        ok = False
+        if user is not None and user.active:
+            try:
+                ok = _hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                ok = False
+        if not ok or user is None:
+            raise PermissionDenied("用户名或密码不正确,或该账号已停用。")
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        user.last_login_at = now_utc()
+        session.commit()
+        region = session.get(Region, user.region_id)
+        assert region is not None
+        return actor_for(db, user, region)
+
+
+def ensure_district(db: Database, name: str = "西塞山区", code: str = "420203") -> int:
+    """The root region, created on first run if missing. Returns its id."""
+    with db.session_factory() as session:
+        root = session.scalar(select(Region).where(Region.parent_id.is_(None)).order_by(Region.id))
+        if root is not None:
+            return root.id
+        root = Region(code=code, name=name, level=RegionLevel.DISTRICT, area_type="urban", path="")
+        session.add(root)
+        session.flush()
+        root.path = f"/{root.id}/"
+        session.commit()
+        return root.id
+
+
+def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: str, level: str,
+               area_type: str = "urban") -> int:
+    require_role(actor, Role.ADMIN, doing="添加行政区划")
+    with unit_of_work(db, actor, write=True) as uow:
+        parent = uow.get(Region, parent_id, "上级区划")
+        region = uow.add(Region(parent_id=parent.id, name=name, code=code, level=level, area_type=area_type))
+        uow.flush()
+        region.path = f"{parent.path}{region.id}/"
+        uow.audit("region.add", "regions", region.id, after=snapshot(region))
+        return region.id
+
+
+def list_regions(db: Database, actor: Actor) -> list[RegionInfo]:
+    """The regions the actor may see, parents before children."""
+    with unit_of_work(db, actor) as uow:
+        query = select(Region).order_by(Region.path)
+        if actor.region_path:
+            query = query.where(Region.path.like(actor.region_path + "%"))
+        return [RegionInfo(r.id, r.parent_id, r.name, r.level, r.area_type, r.path)
+                for r in uow.session.scalars(query)]
+
+
+def find_region(db: Database, name: str) -> RegionInfo | None:
+    with db.session_factory() as session:
+        r = session.scalar(select(Region).where((Region.name == name) | (Region.code == name)).order_by(Region.id))
+        return RegionInfo(r.id, r.parent_id, r.name, r.level, r.area_type, r.path) if r else None
+
+
+def add_user(db: Database, actor: Actor, *, username: str, password: str, role: str, region_id: int | None = None,
+             display_name: str = "") -> int:
+    require_role(actor, Role.ADMIN, doing="添加用户")
+    problems: dict[str, str] = {}
+    username = username.strip()
+    if not username:
+        problems["username"] = "用户名不能为空"
+    if len(password) < MIN_PASSWORD:
+        problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
+    try:
+        role_code = Role(role)
+    except ValueError:
+        problems["role"] = "角色无效,可选:" + "、".join(f"{r.value}({label})" for r, label in ROLE_LABELS.items())
+        role_code = Role.COMMUNITY_WORKER
+    with unit_of_work(db, actor, write=True) as uow:
+        if region_id is None:
+            region_id = ensure_district(db)
+        region = uow.session.get(Region, region_id)
+        if region is None:
+            problems["region"] = f"找不到区划 {region_id}"
+        if uow.session.scalar(select(User.id).where(User.username == username)):
+            problems["username"] = f"用户名“{username}”已存在"
+        if problems:
+            raise ValidationFailed(";".join(problems.values()), problems)
+        user = uow.add(User(username=username, display_name=display_name or username,
+                            password_hash=hash_password(password), role=role_code, region_id=region_id))
+        uow.flush()
+        uow.audit("user.add", "users", user.id, after=snapshot(user))
+        return user.id
+
+
+def create_first_admin(db: Database, *, username: str, password: str, display_name: str = "") -> Actor:
+    """First run on an empty database: the administrator of the whole district."""
+    if has_users(db):
+        raise PermissionDenied("数据库中已有用户,不能再创建首个管理员。")
+    region_id = ensure_district(db)
+    add_user(db, Actor.system(config.workstation_name()), username=username, password=password,
+             role=Role.ADMIN, region_id=region_id, display_name=display_name)
+    return login(db, username, password)
+
+
+def list_users(db: Database, actor: Actor) -> list[UserInfo]:
+    require_role(actor, Role.ADMIN, doing="查看用户列表")
+    with unit_of_work(db, actor) as uow:
+        rows = uow.session.execute(select(User, Region).join(Region, Region.id == User.region_id).order_by(User.id))
+        return [UserInfo(u.id, u.username, u.display_name, u.role, ROLE_LABELS[Role(u.role)], r.id, r.name, u.active)
+                for u, r in rows]

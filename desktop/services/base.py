@@ -1,0 +1,214 @@
+"""The unit-of-work helper every service uses: session, permission, audit, version check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.models import AuditEntry, Region, User
+from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
+from desktop.services.database import Database
+from desktop.services.errors import ConflictError, ConflictInfo, NotFound, PermissionDenied
+
+WRITERS = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person acting, as services see them (never a live ORM object)."""
+
+    user_id: int | None
+    username: str
+    display_name: str
+    role: Role
+    region_id: int | None
+    region_path: str  # "" = everything (system actor)
+    region_name: str = ""
+    workstation: str = ""
+
+    @property
+    def sees_full_id(self) -> bool:
+        return self.role in ROLES_SEEING_FULL_ID
+
+    @classmethod
+    def system(cls, workstation: str = "") -> Actor:
+        """For command-line maintenance run by IT (migrations, demo data, first administrator)."""
+        return cls(None, "system", "系统", Role.ADMIN, None, "", "全区", workstation)
+
+
+ROLE_WORDS = {
+    Role.ADMIN: "系统管理员",
+    Role.DISTRICT_REVIEWER: "区级审核员",
+    Role.SUBDISTRICT_CASEWORKER: "街道经办人",
+    Role.COMMUNITY_WORKER: "社区工作人员",
+    Role.SUPERVISOR: "统计查看人员",
+}
+
+
+def require_role(actor: Actor, *roles: Role, doing: str = "此操作") -> None:
+    if actor.role not in roles:
+        allowed = "、".join(ROLE_WORDS[r] for r in roles)
+        raise PermissionDenied(f"{ROLE_WORDS[actor.role]}无权进行{doing};需要以下角色之一:{allowed}。")
+
+
+def require_writer(actor: Actor, doing: str = "修改数据") -> None:
+    require_role(actor, *sorted(WRITERS), doing=doing)
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: Any, skip: Sequence[str] = ("password_hash", "file_data")) -> dict[str, Any]:
+    """A plain dict of an ORM object's column values, for audit before/after."""
+    mapper = inspect(obj).mapper
+    return {c.key: jsonable(getattr(obj, c.key)) for c in mapper.column_attrs if c.key not in skip}
+
+
+class UnitOfWork:
+    """One user action: a session, the actor, and the audit entries written with the same commit."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+        self.session: Session = db.session_factory()
+
+    # -- reading ---------------------------------------------------------------------------
+    def region_ids(self) -> list[int] | None:
+        """The ids of the regions the actor may see; None means all."""
+        if not self.actor.region_path:
+            return None
+        rows = self.session.execute(
+            select(Region.id).where(Region.path.like(self.actor.region_path + "%"))
+        ).scalars()
+        return list(rows)
+
+    def in_scope(self, region_id: int | None) -> bool:
+        ids = self.region_ids()
+        return ids is None or region_id in ids
+
+    def require_scope(self, region_id: int | None, what: str = "该记录") -> None:
+        if not self.in_scope(region_id):
+            raise PermissionDenied(f"{what}不在您({self.actor.region_name})的管辖范围内。")
+
+    def get(self, model: type, ident: Any, what: str = "记录") -> Any:
+        obj = self.session.get(model, ident)
+        if obj is None:
+            raise NotFound(f"找不到{what}(编号 {ident}),可能已被删除。")
+        return obj
+
+    # -- writing ---------------------------------------------------------------------------
+    def check_version(self, obj: Any, expected: int | None, what: str = "") -> None:
+        """Refuse a save made on a stale copy, naming who saved first and when."""
+        if expected is None or obj.version == expected:
+            return
+        raise ConflictError(self._conflict_info(obj, what))
+
+    def _conflict_info(self, obj: Any, what: str = "") -> ConflictInfo:
+        saved_by = "另一位用户"
+        user_id = getattr(obj, "updated_by_id", None)
+        if user_id is not None:
+            user = self.session.get(User, user_id)
+            if user is not None:
+                saved_by = f"{user.display_name}({user.username})"
+        return ConflictInfo(
+            entity=what or type(obj).__tablename__,
+            entity_id=getattr(obj, "id", 0) or 0,
+            saved_by=saved_by,
+            saved_at=getattr(obj, "updated_at", None),
+            current=snapshot(obj),
+        )
+
+    def touch(self, obj: Any) -> None:
+        """Mark an editable object as saved by the actor."""
+        if hasattr(obj, "updated_by_id"):
+            obj.updated_by_id = self.actor.user_id
+        if hasattr(obj, "created_by_id") and getattr(obj, "created_by_id", None) is None:
+            obj.created_by_id = self.actor.user_id
+
+    def add(self, obj: Any) -> Any:
+        self.touch(obj)
+        self.session.add(obj)
+        return obj
+
+    def audit(
+        self,
+        action: str,
+        entity: str = "",
+        entity_id: int | None = None,
+        *,
+        before: dict | None = None,
+        after: dict | None = None,
+        household_id: int | None = None,
+        detail: str = "",
+    ) -> None:
+        self.session.add(
+            AuditEntry(
+                user_id=self.actor.user_id,
+                username=self.actor.username,
+                workstation=self.actor.workstation,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                household_id=household_id,
+                before=jsonable(before) if before is not None else None,
+                after=jsonable(after) if after is not None else None,
+                detail=detail,
+            )
+        )
+
+    def flush(self) -> None:
+        try:
+            self.session.flush()
+        except StaleDataError as exc:
+            self._raise_stale(exc)
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except StaleDataError as exc:
+            self._raise_stale(exc)
+
+    def _raise_stale(self, exc: StaleDataError) -> None:
+        self.session.rollback()
+        raise ConflictError(
+            ConflictInfo(entity="", entity_id=0, saved_by="另一位用户", saved_at=None)
+        ) from exc
+
+    def close(self) -> None:
+        self.session.close()
+
+
+@contextmanager
+def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator[UnitOfWork]:
+    """``with unit_of_work(db, actor, write=True) as uow: ...`` commits on success, rolls back on error."""
+    if write:
+        require_writer(actor)
+    uow = UnitOfWork(db, actor)
+    try:
+        yield uow
+        if write:
+            uow.commit()
+        else:
+            uow.session.rollback()
+    except BaseException:
+        uow.session.rollback()
+        raise
+    finally:
+        uow.close()

@@ -1,0 +1,282 @@
+"""Opening the database: SQLite by default, shared PostgreSQL by URL; migration to head on start.
+
+Every failure a user can meet here (server unreachable, wrong password, missing database, a file
+that is not a database, a read-only folder, a schema newer than this program) becomes a
+:class:`DatabaseUnavailable` or :class:`SchemaTooNew` with a plain Chinese message.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import config
+from desktop.services.errors import DatabaseUnavailable, SchemaTooNew
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+PG_MIGRATION_LOCK = 0x52454C49  # pg_advisory_lock key: "RELI"
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """Command line, then environment, then IT's file, then saved settings, then the local file."""
+    for candidate in (explicit, os.environ.get(config.ENV_DATABASE_URL), config.preconfigured_url(),
+                      config.Settings.load().database_url):
+        if candidate:
+            return candidate
+    return "sqlite:///" + config.default_sqlite_path().as_posix()
+
+
+def normalise_url(raw: str) -> URL:
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"数据库地址格式不正确:{raw}") from exc
+    if url.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.drivername.startswith("postgresql") and url.password is None:
+        password = stored_password(url)
+        if password:
+            url = url.set(password=password)
+    return url
+
+
+def stored_password(url: URL) -> str | None:
+    try:
+        import keyring
+
+        return keyring.get_password("relief-desk", f"{url.username}@{url.host}:{url.port or 5432}/{url.database}")
+    except Exception:  # no keyring backend on this machine
+        return None
+
+
+def is_network_path(path: Path) -> bool:
+    text_path = str(path)
+    if text_path.startswith(("\\\\", "//")):
+        return True
+    if os.name != "nt":
+        try:
+            with open("/proc/mounts", encoding="utf-8") as mounts:
+                best = ("", "")
+                for line in mounts:
+                    parts = line.split()
+                    if len(parts) >= 3 and text_path.startswith(parts[1]) and len(parts[1]) > len(best[0]):
+                        best = (parts[1], parts[2])
+                return best[1] in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}
+        except OSError:
+            return False
+    return False
+
+
+@dataclass
+class Database:
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    url: URL
+    warnings: list[str]
+
+    @property
+    def kind(self) -> str:
+        return "sqlite" if self.url.get_backend_name() == "sqlite" else "postgresql"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.kind == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    def describe(self) -> str:
+        if self.is_sqlite:
+            return f"SQLite:{self.url.database}"
+        return f"PostgreSQL:{self.url.host}:{self.url.port or 5432}/{self.url.database}"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _explain(exc: BaseException, url: URL) -> str:
+    message = str(getattr(exc, "orig", exc) or exc)
+    low = message.lower()
+    if url.get_backend_name() == "sqlite":
+        if "not a database" in low or "file is encrypted" in low:
+            return f"文件“{url.database}”不是 Relief Desk 的数据库(也不是 SQLite 数据库文件)。请确认路径。"
+        if "readonly" in low or "read-only" in low or "unable to open" in low or "permission" in low:
+            return f"无法写入数据库文件“{url.database}”:所在文件夹不存在或是只读的。请换一个可写的位置或联系管理员。"
+        if "locked" in low or "busy" in low:
+            return f"数据库文件“{url.database}”正被其他程序占用,请稍后再试。"
+        return f"无法打开数据库文件“{url.database}”:{message.strip()}"
+    where = f"{url.host}:{url.port or 5432}"
+    if "password authentication failed" in low or "no password supplied" in low:
+        return f"无法登录数据库服务器 {where}:用户名或密码错误(用户 {url.username})。"
+    if "does not exist" in low and "database" in low:
+        return f"数据库服务器 {where} 上没有名为“{url.database}”的数据库,请让信息管理员创建。"
+    if "role" in low and "does not exist" in low:
+        return f"数据库服务器 {where} 上没有用户“{url.username}”。"
+    if ("could not translate host" in low or "name or service not known" in low
+            or "nodename nor servname" in low or "getaddrinfo" in low):
+        return f"找不到数据库服务器“{url.host}”:请检查服务器名称和网络。"
+    if "connection refused" in low or "timeout" in low or "timed out" in low or "no route" in low:
+        return f"连接不上数据库服务器 {where}:服务器未启动或网络不通。"
+    return f"无法连接数据库服务器 {where}:{message.strip().splitlines()[0] if message.strip() else '未知原因'}"
+
+
+def open_database(raw_url: str | None = None, *, create_folder: bool = True) -> Database:
+    """Create the engine and check that it connects. Does not migrate (see :func:`migrate`)."""
+    url = normalise_url(resolve_url(raw_url))
+    warnings: list[str] = []
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseUnavailable("SQLite 数据库必须是一个文件路径。")
+        path = Path(url.database)
+        if create_folder:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseUnavailable(
+                    f"无法创建数据文件夹“{path.parent}”:{exc.strerror or exc}。请换一个可写的位置。"
+                ) from exc
+        if path.exists() and path.is_dir():
+            raise DatabaseUnavailable(f"“{path}”是一个文件夹,不是数据库文件。")
+        if is_network_path(path):
+            warnings.append(
+                f"数据库文件“{path}”位于网络路径上:网络文件系统的文件锁不可靠,多人同时使用可能损坏数据。"
+                "多台电脑共用请改用 PostgreSQL。"
+            )
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+            if url.get_backend_name() == "sqlite":
+                # Reading the schema proves the file is a database, not just any file.
+                conn.execute(text("SELECT count(*) FROM sqlite_master"))
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        raise DatabaseUnavailable(_explain(exc, url)) from exc
+    except Exception as exc:  # e.g. a driver error raised before DBAPI wrapping
+        engine.dispose()
+        raise DatabaseUnavailable(_explain(exc, url)) from exc
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine, factory, url, warnings)
+
+
+# -- migrations -----------------------------------------------------------------------------
+
+def _alembic_config(connection: object | None = None):  # noqa: ANN202
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_schema_not_newer(revision: str | None) -> None:
+    if revision and revision not in known_revisions():
+        raise SchemaTooNew(
+            f"数据库的结构版本({revision})比本程序更新:它已被更新版本的救助工作台升级过。"
+            "请安装最新版本的程序后再使用,以免损坏数据。"
+        )
+
+
+def backup_sqlite(db: Database, revision: str | None) -> Path | None:
+    path = db.sqlite_path
+    if path is None or not path.exists() or path.stat().st_size == 0 or revision is None:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+    with db.engine.connect() as conn:  # checkpoint the WAL so the copy is complete
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy2(path, target)
+    return target
+
+
+def migrate(db: Database) -> str | None:
+    """Upgrade to head. Returns a note of what was done (backup path), or None if nothing to do."""
+    from alembic import command
+
+    revision = current_revision(db)
+    check_schema_not_newer(revision)
+    head = head_revision()
+    if revision == head:
+        return None
+    note = None
+    if db.is_sqlite:
+        backup = backup_sqlite(db, revision)
+        if backup:
+            note = f"升级前已备份数据库到:{backup}"
+        with db.engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+    else:
+        with db.engine.connect() as conn:
+            # Two workstations starting together: the second waits, then finds nothing to do.
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": PG_MIGRATION_LOCK})
+            conn.commit()
+            try:
+                with conn.begin():
+                    command.upgrade(_alembic_config(conn), "head")
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_MIGRATION_LOCK})
+                conn.commit()
+    return note or "数据库已升级到最新结构。"
+
+
+def downgrade(db: Database, revision: str) -> None:
+    from alembic import command
+
+    with db.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), revision)
+
+
+def open_and_migrate(raw_url: str | None = None) -> tuple[Database, str | None]:
+    db = open_database(raw_url)
+    try:
+        note = migrate(db)
+    except (OperationalError, DBAPIError) as exc:
+        db.dispose()
+        raise DatabaseUnavailable(_explain(exc, db.url)) from exc
+    except Exception:
+        db.dispose()
+        raise
+    return db, note

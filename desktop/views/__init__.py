@@ -1,0 +1,1 @@
+"""Qt windows, dialogs and item models. Views call services only."""

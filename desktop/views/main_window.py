@@ -1,0 +1,154 @@
+"""The main window: navigation on the left, one page at a time, status bar at the bottom."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.rules.codes import ROLE_LABELS, Role
+from desktop.services import database
+from desktop.views.context import AppContext
+from desktop.views.pages import PAGES, SUPERVISOR_PAGES
+
+
+def load_class(path: str) -> type:
+    module_name, _, class_name = path.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+class NotAvailablePage(QWidget):
+    """An honest placeholder for an area that a later version fills."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("{title}\n\nThis area is not available yet in this version.").format(title=title))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #666; font-size: 16px;")
+        layout.addWidget(label)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Relief Desk") + f" {__version__}")
+        self.resize(1280, 800)
+
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(180)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 8px; }")
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self._entries: list[tuple[str, str, str | None]] = []
+        self._built: dict[str, QWidget] = {}
+        for key, label, target, roles in PAGES:
+            if ctx.actor.role == Role.SUPERVISOR and key not in SUPERVISOR_PAGES:
+                continue
+            if roles is not None and ctx.actor.role not in roles:
+                continue
+            title = QCoreApplication.translate("Pages", label)
+            self._entries.append((key, title, target))
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the real page on first visit
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self._build_menu()
+        self._build_status_bar()
+        ctx.nav.showPage.connect(self.show_page)
+        ctx.nav.openHousehold.connect(lambda hid: self.show_page("households"))
+        if self._entries:
+            self.nav.setCurrentRow(0)
+
+    # -- pages --------------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [key for key, _, _ in self._entries]
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for a key, built on first use."""
+        if key in self._built:
+            return self._built[key]
+        index = self.page_keys().index(key)
+        _, title, target = self._entries[index]
+        widget: QWidget = NotAvailablePage(title) if target is None else load_class(target)(self.ctx, self)
+        old = self.stack.widget(index)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.insertWidget(index, widget)
+        self._built[key] = widget
+        return widget
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._entries[row][0]
+        self.stack.setCurrentWidget(self.page(key))
+
+    def show_page(self, key: str) -> None:
+        if key in self.page_keys():
+            self.nav.setCurrentRow(self.page_keys().index(key))
+
+    # -- chrome -------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number, (key, title, _) in enumerate(self._entries, start=1):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Relief Desk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        revision = database.current_revision(self.ctx.db) or "-"
+        self.db_label = QLabel(self.tr("Database: {where}").format(where=self.ctx.db.describe()))
+        self.user_label = QLabel(self.tr("User: {name} ({role}, {region})").format(
+            name=actor.display_name, role=ROLE_LABELS[actor.role], region=actor.region_name))
+        self.schema_label = QLabel(self.tr("Schema: {rev}").format(rev=revision))
+        bar = self.statusBar()
+        bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.schema_label)
+        for warning in self.ctx.db.warnings:
+            bar.showMessage(warning)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Relief Desk"), self.tr(
+            "Relief Desk {version}\nSocial-assistance work for the district civil-affairs office:\n"
+            "discover first, assess first, warn first, commit early, assist early.").format(version=__version__))
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        for widget in self._built.values():
+            if hasattr(widget, "maybe_close") and not widget.maybe_close():
+                event.ignore()
+                return
+        event.accept()

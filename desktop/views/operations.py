@@ -1,0 +1,156 @@
+"""Run service calls off the UI thread (after Anki's aqt/operations).
+
+``run_in_background(parent, work, on_done=...)`` runs ``work(progress)`` in a thread pool; a
+progress dialog with a Cancel button appears only if the work takes longer than half a second;
+the result or the error comes back on the main thread. Errors from services are shown as plain
+messages; anything else goes to the crash dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.services.progress import Cancelled, Progress
+from desktop.views.errors import show_error
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.progress = progress
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.progress)
+        except BaseException as exc:  # delivered to the main thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class BackgroundOperation(QObject):
+    """A handle on running work: ``cancel()`` asks it to stop; ``done`` fires at the end either way."""
+
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, delay_ms: int) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.label = label
+        self.signals = _Signals()
+        self.dialog: QProgressDialog | None = None
+        self.progress = Progress(self._report_from_worker)
+        self.cancellable = cancellable
+        self._last = (0, 0, label)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_dialog)
+        self._timer.start(delay_ms)
+        self.signals.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+
+    def _report_from_worker(self, done: int, total: int, text: str) -> None:
+        self.signals.progressed.emit(done, total, text)
+
+    def _show_dialog(self) -> None:
+        dialog = QProgressDialog(self.label, self.tr("Cancel") if self.cancellable else "", 0, 0,
+                                 self.parent_widget)
+        dialog.setWindowTitle(self.tr("Please wait"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not self.cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(self.cancel)
+        self.dialog = dialog
+        self._on_progress(*self._last)
+        dialog.show()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self._last = (done, total, text)
+        if self.dialog is None:
+            return
+        self.dialog.setMaximum(max(total, 0))
+        if total:
+            self.dialog.setValue(min(done, total))
+        if text:
+            self.dialog.setLabelText(text)
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    def finish(self) -> None:
+        self._timer.stop()
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.done.emit()
+
+
+_running: set[BackgroundOperation] = set()
+
+
+def run_in_background(
+    parent: QWidget | None,
+    work: Callable[[Progress], Any],
+    on_done: Callable[[Any], None] | None = None,
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    label: str = "",
+    cancellable: bool = True,
+    delay_ms: int = 500,
+) -> BackgroundOperation:
+    op = BackgroundOperation(parent, label or "…", cancellable, delay_ms)
+    _running.add(op)
+
+    def finished(result: Any) -> None:
+        op.finish()
+        _running.discard(op)
+        if on_done is not None:
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        op.finish()
+        _running.discard(op)
+        if isinstance(exc, Cancelled):
+            if on_cancelled is not None:
+                on_cancelled()
+            return
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(parent, exc)
+
+    op.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    op.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(_Job(work, op.signals, op.progress))
+    return op
+
+
+def wait_for_background(timeout_ms: int = 30000) -> bool:
+    """For tests: wait until no background work is running."""
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer
+
+    timer = QElapsedTimer()
+    timer.start()
+    while _running and timer.elapsed() < timeout_ms:
+        QThreadPool.globalInstance().waitForDone(20)
+        QCoreApplication.processEvents()
+    return not _running

@@ -1,0 +1,31 @@
+"""The areas of the main window, in navigation order.
+
+Each entry names the class that builds the page: ``"module:Class"``, constructed as
+``Class(ctx, parent)``. An entry whose class is None shows an honest "not available yet" page.
+Add a settings tab by adding an entry to SETTINGS_TABS in the same form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desktop.rules.codes import Role
+
+# key, label (translated in context "Pages"), "module:Class" or None, roles that may open it (None = all)
+PAGES: list[tuple[str, str, str | None, frozenset[Role] | None]] = [
+    ("households", QT_TRANSLATE_NOOP("Pages", "Households"), None, None),
+    ("discovery", QT_TRANSLATE_NOOP("Pages", "Discovery"), None, None),
+    ("assessment", QT_TRANSLATE_NOOP("Pages", "Assessment"), None, None),
+    ("board", QT_TRANSLATE_NOOP("Pages", "Monitoring board"), None, None),
+    ("applications", QT_TRANSLATE_NOOP("Pages", "Applications"), None, None),
+    ("statistics", QT_TRANSLATE_NOOP("Pages", "Statistics"), None, None),
+    ("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "desktop.views.settings:SettingsPage", None),
+]
+
+# The supervisor sees statistics only (no screen that shows full ID numbers or personal detail).
+SUPERVISOR_PAGES = frozenset({"statistics"})
+
+# key, label (context "Pages"), "module:Class", roles that may open it (None = all)
+SETTINGS_TABS: list[tuple[str, str, str, frozenset[Role] | None]] = [
+    ("users", QT_TRANSLATE_NOOP("Pages", "Users"), "desktop.views.users:UsersTab", frozenset({Role.ADMIN})),
+]

@@ -1,0 +1,110 @@
+"""Test fixtures: a real database per test, SQLite always and PostgreSQL when
+RELIEF_DESK_TEST_PG_URL names a server (each test run makes its own throwaway database)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_DATA = Path(os.environ.setdefault("RELIEF_DESK_DATA_DIR", str(Path(__file__).parent / ".data" / uuid.uuid4().hex)))
+os.environ.pop("RELIEF_DESK_DATABASE_URL", None)
+
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from desktop.models import Base  # noqa: E402
+from desktop.services.database import Database, migrate, open_database  # noqa: E402
+from tests.district import District, build_district  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_URL = os.environ.get("RELIEF_DESK_TEST_PG_URL", "")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_DATA, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    migrate(db)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_database_url() -> Iterator[str]:
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need RELIEF_DESK_TEST_PG_URL (e.g. postgresql://postgres@127.0.0.1/postgres)")
+    admin_url = make_url(PG_URL).set(drivername="postgresql+psycopg")
+    name = f"relief_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    db = open_database(url)
+    migrate(db)
+    db.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _truncate_pg(db: Database) -> None:
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated database (each test gets its own)."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "test.sqlite3"
+        shutil.copy(template, path)
+        database = open_database(f"sqlite:///{path}")
+    else:
+        url = request.getfixturevalue("pg_database_url")
+        database = open_database(url)
+        _truncate_pg(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """SQLite only (for view tests, which need not run twice)."""
+    path = tmp_path / "test.sqlite3"
+    shutil.copy(sqlite_template, path)
+    database = open_database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def district(db: Database) -> District:
+    """A small district: two sub-districts, four communities, one user per role."""
+    return build_district(db)
+
+
+@pytest.fixture
+def sqlite_district(sqlite_db: Database) -> District:
+    return build_district(sqlite_db)
