@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -17,6 +17,8 @@ from desktop.models import AuditEntry, Region, User
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, PermissionDenied
+
+NOTIFY_CHANNEL = "relief_desk_changes"
 
 WRITERS = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER})
 
@@ -88,6 +90,11 @@ class UnitOfWork:
         self.db = db
         self.actor = actor
         self.session: Session = db.session_factory()
+        self.topics: set[tuple[str, int]] = set()
+
+    def notify(self, topic: str, ident: int = 0) -> None:
+        """Tell other workstations what changed ("households", "board", "visits", ...), on commit."""
+        self.topics.add((topic, ident))
 
     # -- reading ---------------------------------------------------------------------------
     def region_ids(self) -> list[int] | None:
@@ -181,6 +188,11 @@ class UnitOfWork:
 
     def commit(self) -> None:
         try:
+            if self.topics and not self.db.is_sqlite:
+                # Sent by PostgreSQL only if the transaction commits (LISTEN/NOTIFY).
+                for topic, ident in sorted(self.topics)[:50]:
+                    self.session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                                         {"channel": NOTIFY_CHANNEL, "payload": f"{topic}:{ident}"})
             self.session.commit()
         except StaleDataError as exc:
             self._raise_stale(exc)

@@ -1,0 +1,40 @@
+"""Documents to PDF through Qt print support: HTML in, a PDF file out (A4, Chinese fonts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+BASE_CSS = """
+body { font-family: 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif; font-size: 10.5pt; }
+h1 { font-size: 16pt; text-align: center; }
+h2 { font-size: 13pt; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #444; padding: 3px 6px; }
+th { background: #e8eef7; }
+.right { text-align: right; }
+.muted { color: #666; }
+"""
+
+
+def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool = False) -> Path:
+    """Render HTML to an A4 PDF. Returns the path written."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(target))
+    writer.setTitle(title)
+    writer.setCreator("Relief Desk")
+    writer.setResolution(300)
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet(BASE_CSS)
+    doc.setHtml(html)
+    layout = writer.pageLayout()
+    rect = layout.paintRectPixels(writer.resolution())
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    doc.print_(writer)
+    return target
