@@ -77,7 +77,11 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         ctx.nav.showPage.connect(self.show_page)
-        ctx.nav.openHousehold.connect(lambda hid: self.show_page("households"))
+        # Requests from one page for another: build the target page if needed, then ask it.
+        ctx.nav.openHousehold.connect(lambda hid: self._ask("households", "open_household", hid))
+        ctx.nav.assessHousehold.connect(lambda hid: self._ask("assessment", "assess_household", hid))
+        ctx.nav.applyForHousehold.connect(lambda hid: self._ask("applications", "apply_for_household", hid))
+        ctx.nav.referHousehold.connect(lambda hid: self._ask("board", "refer_household", hid))
         if self._entries:
             self.nav.setCurrentRow(0)
 
@@ -98,6 +102,17 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(index, widget)
         self._built[key] = widget
         return widget
+
+    def _ask(self, key: str, method: str, ident: int) -> None:
+        if key not in self.page_keys():
+            QMessageBox.information(self, self.tr("Relief Desk"), self.tr("Your role cannot open this area."))
+            return
+        self.show_page(key)
+        handler = getattr(self.page(key), method, None)
+        if handler is None:
+            QMessageBox.information(self, self.tr("Relief Desk"), self.tr("This area is not available yet."))
+            return
+        handler(ident)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
