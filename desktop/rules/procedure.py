@@ -1,0 +1,333 @@
+"""The application procedure (RULES.md §1.5–1.6): steps, their order per track and category,
+their deadlines, and which transitions are allowed. Pure: no database, no Qt.
+
+Step codes (stored in ``Application.step`` and ``ApplicationStep.step``; the demo generator and
+the statistics use the same codes):
+
+    accepted → check → investigation → [appraisal] → publicity → decision → done
+
+``Application.step`` holds the **last completed step**: "accepted" right after acceptance,
+"check" once the authorised data check is recorded, …, and "done" once the decision is made
+(and, for emergency temporary assistance decided first, once the steps left are completed
+afterwards: then "decision" is stored until they are).
+
+- check: authorised economic data check (授权比对 / 家庭经济状况核对), result passed/not passed;
+  due 3 working days after the previous step ("county starts the data check after the request").
+- investigation: home survey (入户调查) by at least two investigators; due 3 working days after
+  the previous step ("sub-district starts the investigation after acceptance").
+- appraisal: democratic appraisal (民主评议), only when someone objected; never on the
+  commitment track. No limit of its own: the whole-procedure deadline applies.
+- publicity: the initial opinion is publicised for 7 calendar days; it cannot end earlier.
+- decision: approve (monthly amount, payment from the month after approval) or refuse with
+  reasons; due 10 working days after the file is received (publicity ended). A written refusal
+  with reasons is due 3 working days after the decision.
+- whole procedure: 30 working days from acceptance (45 with a recorded reason) on the regular
+  track; 10 working days on the commitment track (告知承诺制, no extension).
+- emergency temporary assistance (临时救助 急难型) may be decided right after acceptance (help
+  first) and the data check and home survey are completed afterwards; publicity may be skipped.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from desktop.rules.codes import Category, Track
+from desktop.rules.workdays import Deadline, WorkCalendar
+
+
+class Step(StrEnum):
+    ACCEPTED = "accepted"
+    CHECK = "check"
+    INVESTIGATION = "investigation"
+    APPRAISAL = "appraisal"
+    PUBLICITY = "publicity"
+    DECISION = "decision"
+    DONE = "done"
+
+
+STEP_LABELS = {
+    Step.ACCEPTED: "受理",
+    Step.CHECK: "授权核对",
+    Step.INVESTIGATION: "入户调查",
+    Step.APPRAISAL: "民主评议",
+    Step.PUBLICITY: "公示",
+    Step.DECISION: "审批决定",
+    Step.DONE: "办结",
+}
+
+STATUS_LABELS = {
+    "open": "办理中",
+    "approved": "已批准",
+    "refused": "不予批准",
+    "withdrawn": "已撤回",
+    "revoked": "已撤销",
+}
+
+TEMPORARY_KIND_LABELS = {"emergency": "急难型", "expenditure": "支出型"}
+
+# Categories an application may be for (RULES.md §1.3).
+APPLICABLE_CATEGORIES = (Category.DIBAO, Category.TEKUN, Category.MARGINAL, Category.EXPENDITURE,
+                         Category.TEMPORARY)
+
+# The names of the rules a refusal cites.
+RULE_PROCEDURE = "《最低生活保障审核确认办法》规定的办理程序(RULES.md §1.5)"
+RULE_COMMITMENT = "湖北省告知承诺制规定(RULES.md §1.5)"
+RULE_EMERGENCY = "临时救助急难型“先行救助、事后补办”规定(RULES.md §1.3)"
+RULE_PUBLICITY = "公示期不少于7个自然日的规定(RULES.md §1.5)"
+RULE_INVESTIGATORS = "入户调查不少于2名调查人员的规定(RULES.md §1.2)"
+RULE_START_MONTH = "“自批准之次月起发放”的规定(RULES.md §1.5)"
+RULE_EXTENSION = "办理时限30个工作日、特殊情况可延长至45个工作日的规定(RULES.md §1.5)"
+
+# Working-day limits of each step, counted from the completion of the step before (RULES.md §1.5).
+STEP_WORKING_DAYS = {Step.CHECK: 3, Step.INVESTIGATION: 3, Step.DECISION: 10}
+PUBLICITY_CALENDAR_DAYS = 7
+REFUSAL_NOTICE_WORKING_DAYS = 3
+WHOLE_WORKING_DAYS = {Track.REGULAR: 30, Track.COMMITMENT: 10}
+EXTENDED_WORKING_DAYS = 45
+MIN_INVESTIGATORS = 2
+
+
+class ProcedureRefused(ValueError):
+    """A step that the rules do not allow now; the message names the rule (Chinese)."""
+
+    def __init__(self, message: str, rule: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.rule = rule
+
+
+@dataclass(frozen=True)
+class State:
+    """What the procedure needs to know about an application."""
+
+    track: str
+    category: str
+    temporary_kind: str | None = None
+    completed: tuple[str, ...] = ()  # step codes completed, in order ("accepted" first)
+    objection: bool = False
+    check_passed: bool | None = None
+    status: str = "open"
+
+    @property
+    def emergency(self) -> bool:
+        return is_emergency(self.category, self.temporary_kind)
+
+    @property
+    def decided(self) -> bool:
+        return Step.DECISION in self.completed
+
+
+@dataclass(frozen=True)
+class Transition:
+    step: Step
+    after_decision: bool = False  # completing paperwork after emergency help
+    approve_allowed: bool = True  # for the decision: may it approve?
+
+
+@dataclass(frozen=True)
+class StepDue:
+    step: Step
+    start: date
+    due: date | None
+    calendar_days: bool = False
+    unknown_years: tuple[int, ...] = field(default=())
+
+
+def is_emergency(category: str, temporary_kind: str | None) -> bool:
+    return category == Category.TEMPORARY and temporary_kind == "emergency"
+
+
+def appraisal_needed(state: State) -> bool:
+    return state.track == Track.REGULAR and state.objection
+
+
+def whole_working_days(track: str, extended: bool) -> int:
+    if track == Track.COMMITMENT:
+        return WHOLE_WORKING_DAYS[Track.COMMITMENT]
+    return EXTENDED_WORKING_DAYS if extended else WHOLE_WORKING_DAYS[Track.REGULAR]
+
+
+def required_before_decision(state: State) -> tuple[Step, ...]:
+    """The steps that must be complete before a (non-emergency) decision, in order."""
+    steps = [Step.CHECK, Step.INVESTIGATION]
+    if appraisal_needed(state):
+        steps.append(Step.APPRAISAL)
+    steps.append(Step.PUBLICITY)
+    return tuple(steps)
+
+
+def last_step(state: State) -> str:
+    """The value stored in ``Application.step`` for this state."""
+    if state.decided:
+        return Step.DONE if not remaining_after_decision(state) else Step.DECISION
+    return state.completed[-1] if state.completed else Step.ACCEPTED
+
+
+def remaining_after_decision(state: State) -> tuple[Step, ...]:
+    """Emergency help decided first: the paperwork still to complete afterwards."""
+    if not state.decided or not state.emergency:
+        return ()
+    return tuple(s for s in (Step.CHECK, Step.INVESTIGATION) if s not in state.completed)
+
+
+def allowed_next(state: State) -> list[Transition]:
+    """The steps that may be completed now, in the order offered to the user."""
+    if state.status not in ("open", "approved") or (state.status == "approved" and not state.emergency):
+        return []
+    if state.decided:
+        rest = remaining_after_decision(state)
+        return [Transition(rest[0], after_decision=True)] if rest else []
+    done = set(state.completed)
+    out: list[Transition] = []
+    for step in required_before_decision(state):
+        if step not in done:
+            # Appraisal after publicity (an objection raised during publicity) is allowed.
+            out.append(Transition(step))
+            break
+    if not out:
+        out.append(Transition(Step.DECISION, approve_allowed=state.check_passed is not False))
+    elif state.emergency and Step.DECISION not in done:
+        out.append(Transition(Step.DECISION, approve_allowed=state.check_passed is not False))
+    elif state.check_passed is False and Step.CHECK in done:
+        # A failed data check may be refused at once without going on.
+        out.append(Transition(Step.DECISION, approve_allowed=False))
+    return out
+
+
+def require_allowed(state: State, step: str, *, approve: bool | None = None) -> Transition:
+    """Raise :class:`ProcedureRefused` naming the rule when ``step`` may not be done now."""
+    try:
+        wanted = Step(step)
+    except ValueError as exc:
+        raise ProcedureRefused(f"未知的办理步骤“{step}”。", RULE_PROCEDURE) from exc
+    if state.status not in ("open", "approved"):
+        raise ProcedureRefused(f"该申请已{STATUS_LABELS.get(state.status, state.status)},不能再办理“{STEP_LABELS[wanted]}”。",
+                               RULE_PROCEDURE)
+    if wanted in (Step.ACCEPTED, Step.DONE):
+        raise ProcedureRefused(f"“{STEP_LABELS[wanted]}”不是可单独办理的步骤。", RULE_PROCEDURE)
+    if wanted == Step.APPRAISAL and state.track == Track.COMMITMENT:
+        raise ProcedureRefused("告知承诺制申请不进行民主评议,依据" + RULE_COMMITMENT + "。", RULE_COMMITMENT)
+    if wanted == Step.APPRAISAL and not state.objection:
+        raise ProcedureRefused("民主评议仅在有人提出异议时进行;本申请没有记录异议,依据" + RULE_PROCEDURE + "。",
+                               RULE_PROCEDURE)
+    if wanted in state.completed:
+        raise ProcedureRefused(f"“{STEP_LABELS[wanted]}”已经办理,不能重复办理。", RULE_PROCEDURE)
+    allowed = allowed_next(state)
+    for transition in allowed:
+        if transition.step == wanted:
+            if wanted == Step.DECISION and approve and not transition.approve_allowed:
+                raise ProcedureRefused("授权核对未通过,不能批准,只能作出不予批准的决定,依据" + RULE_PROCEDURE + "。",
+                                       RULE_PROCEDURE)
+            return transition
+    if not allowed:
+        raise ProcedureRefused(f"该申请当前没有可办理的步骤,不能办理“{STEP_LABELS[wanted]}”。", RULE_PROCEDURE)
+    names = "、".join(f"“{STEP_LABELS[t.step]}”" for t in allowed)
+    missing = _first_missing_before(state, wanted)
+    why = f"须先完成“{STEP_LABELS[missing]}”" if missing else "步骤不能跳过或颠倒"
+    rule = RULE_PROCEDURE
+    extra = ""
+    if wanted == Step.DECISION and not state.emergency:
+        extra = "(仅临时救助急难型可先行救助、事后补办)"
+        rule = RULE_PROCEDURE
+    raise ProcedureRefused(
+        f"不能办理“{STEP_LABELS[wanted]}”:{why}{extra}。当前可办理:{names}。依据{rule}。", rule)
+
+
+def _first_missing_before(state: State, wanted: Step) -> Step | None:
+    order = list(required_before_decision(state)) + [Step.DECISION]
+    if wanted not in order:
+        return None
+    for step in order[: order.index(wanted)]:
+        if step not in state.completed:
+            return step
+    return None
+
+
+def validate_step_data(step: str, *, on: date, previous_on: date, result: str = "",
+                       investigators: Sequence[str] = (), publicity_start: date | None = None) -> None:
+    """Check what a step records (refusals name the rule)."""
+    if on < previous_on:
+        raise ProcedureRefused(
+            f"办理日期 {on.isoformat()} 早于上一步骤的完成日期 {previous_on.isoformat()},步骤不能颠倒。", RULE_PROCEDURE)
+    if step == Step.CHECK and result not in ("passed", "failed"):
+        raise ProcedureRefused("授权核对须记录结果:通过或未通过。", RULE_PROCEDURE)
+    if step == Step.INVESTIGATION:
+        names = [n.strip() for n in investigators if n and n.strip()]
+        if len(set(names)) < MIN_INVESTIGATORS:
+            raise ProcedureRefused(
+                f"入户调查须由至少{MIN_INVESTIGATORS}名调查人员进行(已填写{len(set(names))}名),依据{RULE_INVESTIGATORS}。",
+                RULE_INVESTIGATORS)
+    if step == Step.APPRAISAL and result not in ("agreed", "disagreed"):
+        raise ProcedureRefused("民主评议须记录结论:同意或不同意。", RULE_PROCEDURE)
+    if step == Step.PUBLICITY:
+        start = publicity_start or previous_on
+        if start < previous_on:
+            raise ProcedureRefused("公示开始日期不能早于上一步骤的完成日期。", RULE_PROCEDURE)
+        end = publicity_end(start)
+        if on < end:
+            raise ProcedureRefused(
+                f"公示自 {start.isoformat()} 开始,须满7个自然日,{end.isoformat()} 起方可结束,依据{RULE_PUBLICITY}。",
+                RULE_PUBLICITY)
+
+
+def publicity_end(start: date) -> date:
+    """The first day the publicity may be closed: 7 full calendar days after it starts."""
+    return start + timedelta(days=PUBLICITY_CALENDAR_DAYS)
+
+
+def start_month_after(decided_on: date) -> date:
+    """Payment starts the month after approval (first day of that month)."""
+    if decided_on.month == 12:
+        return date(decided_on.year + 1, 1, 1)
+    return date(decided_on.year, decided_on.month + 1, 1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the end of a shorter month (1-31 → 2-28)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = _calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """First days of the months from ``first``'s month to ``last``'s month inclusive."""
+    out: list[date] = []
+    current = date(first.year, first.month, 1)
+    end = date(last.year, last.month, 1)
+    while current <= end:
+        out.append(current)
+        current = add_months(current, 1)
+    return out
+
+
+# Post-checks after a commitment-track approval (RULES.md §1.5).
+CENTRALISED_CHECK_MONTHS = 1  # centralised data cross-check within one month of approval
+PERIODIC_CHECK_MONTHS = 12  # periodic re-check yearly (6 where income is irregular)
+IRREGULAR_INCOME_CHECK_MONTHS = 6
+
+POST_CHECK_LABELS = {"centralised": "集中比对核查", "periodic": "定期复核", "spot": "随机抽查"}
+
+
+def step_due(work_calendar: WorkCalendar, step: str, start: date) -> StepDue:
+    """The deadline of ``step`` started on ``start`` (the completion of the step before)."""
+    wanted = Step(step)
+    if wanted == Step.PUBLICITY:
+        return StepDue(wanted, start, publicity_end(start), calendar_days=True)
+    days = STEP_WORKING_DAYS.get(wanted)
+    if days is None:
+        return StepDue(wanted, start, None)
+    deadline = work_calendar.add_working_days(start, days)
+    return StepDue(wanted, start, deadline.due, unknown_years=deadline.unknown_years)
+
+
+def whole_deadline(work_calendar: WorkCalendar, track: str, accepted_on: date, extended: bool) -> Deadline:
+    return work_calendar.add_working_days(accepted_on, whole_working_days(track, extended))
+
+
+def refusal_notice_due(work_calendar: WorkCalendar, decided_on: date) -> Deadline:
+    return work_calendar.add_working_days(decided_on, REFUSAL_NOTICE_WORKING_DAYS)

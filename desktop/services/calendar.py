@@ -1,0 +1,135 @@
+"""The working-day calendar kept in the database: administrator-entered days off and make-up
+working days per year, combined with the maintained ``chinesecalendar`` library.
+
+``load_calendar(db)`` gives the :class:`WorkCalendar` every deadline uses. A year that neither the
+library nor an administrator knows is computed from weekends and fixed holidays only, and every
+deadline touching it carries ``Deadline.unknown_years`` and its warning (RULES.md §2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, select
+
+from desktop.models import CalendarDay, CalendarYear
+from desktop.rules.codes import Role
+from desktop.rules.workdays import WorkCalendar, library_knows
+from desktop.services.base import Actor, require_role, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import ValidationFailed
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    day: date
+    workday: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class YearInfo:
+    year: int
+    entered: bool  # an administrator entered the whole year
+    in_library: bool  # the maintained library knows the year
+    note: str
+    days: tuple[CalendarEntry, ...]
+
+    @property
+    def known(self) -> bool:
+        return self.entered or self.in_library
+
+    @property
+    def source(self) -> str:
+        if self.entered:
+            return "管理员录入"
+        if self.in_library:
+            return "节假日库"
+        return "未知(仅按周末和固定节日估算)"
+
+
+def load_calendar(db: Database) -> WorkCalendar:
+    """The calendar: library years plus every administrator entry."""
+    with db.session_factory() as session:
+        days = session.execute(select(CalendarDay.day, CalendarDay.workday)).all()
+        years = session.execute(select(CalendarYear.year)).scalars().all()
+    return WorkCalendar.from_entries(((d, bool(w)) for d, w in days), years)
+
+
+def year_info(db: Database, actor: Actor, year: int) -> YearInfo:
+    with unit_of_work(db, actor) as uow:
+        entered = uow.session.get(CalendarYear, year)
+        rows = uow.session.execute(
+            select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
+            .order_by(CalendarDay.day)).scalars().all()
+        return YearInfo(year, entered is not None, library_knows(year), entered.note if entered else "",
+                        tuple(CalendarEntry(r.day, r.workday, r.note) for r in rows))
+
+
+def list_years(db: Database, actor: Actor, around: int | None = None) -> list[YearInfo]:
+    """The years worth showing: entered ones and a window around ``around`` (default this year)."""
+    centre = around or date.today().year
+    with db.session_factory() as session:
+        entered = set(session.execute(select(CalendarYear.year)).scalars())
+    years = sorted(entered | set(range(centre - 1, centre + 3)))
+    return [year_info(db, actor, y) for y in years]
+
+
+def _check_days(year: int, days: Iterable[date], what: str) -> list[date]:
+    out = []
+    for d in days:
+        if d.year != year:
+            raise ValidationFailed(f"{what} {d.isoformat()} 不在 {year} 年内。", {what: d.isoformat()})
+        out.append(d)
+    return out
+
+
+def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date], workdays: Iterable[date],
+             note: str = "") -> YearInfo:
+    """Enter a whole year's schedule (replaces what was entered for that year before).
+
+    ``days_off`` are statutory days off falling on weekdays or weekends; ``workdays`` are make-up
+    working days (调休上班) falling on weekends. The year then counts as known."""
+    require_role(actor, Role.ADMIN, doing="录入节假日安排")
+    if not 2000 <= year <= 2100:
+        raise ValidationFailed(f"年份 {year} 不在 2000–2100 之间。")
+    off = _check_days(year, days_off, "放假日期")
+    work = _check_days(year, workdays, "调休上班日期")
+    both = sorted(set(off) & set(work))
+    if both:
+        raise ValidationFailed("以下日期同时被填为放假和上班:" + "、".join(d.isoformat() for d in both) + "。")
+    with unit_of_work(db, actor, write=True) as uow:
+        session = uow.session
+        before = [(r.day.isoformat(), r.workday) for r in session.execute(
+            select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
+        ).scalars()]
+        session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
+                                                  CalendarDay.day <= date(year, 12, 31)))
+        for d in sorted(set(off)):
+            uow.add(CalendarDay(day=d, workday=False, note="放假"))
+        for d in sorted(set(work)):
+            uow.add(CalendarDay(day=d, workday=True, note="调休上班"))
+        entry = session.get(CalendarYear, year)
+        if entry is None:
+            uow.add(CalendarYear(year=year, note=note))
+        else:
+            entry.note = note
+            uow.touch(entry)
+        uow.audit("calendar.set_year", "calendar_years", year, before={"days": before},
+                  after={"days_off": [d.isoformat() for d in sorted(set(off))],
+                         "workdays": [d.isoformat() for d in sorted(set(work))], "note": note})
+        uow.notify("calendar", year)
+    return year_info(db, actor, year)
+
+
+def clear_year(db: Database, actor: Actor, year: int) -> None:
+    """Forget an administrator's entries for a year (the library or the estimate applies again)."""
+    require_role(actor, Role.ADMIN, doing="删除节假日安排")
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
+                                                      CalendarDay.day <= date(year, 12, 31)))
+        uow.session.execute(delete(CalendarYear).where(CalendarYear.year == year))
+        uow.audit("calendar.clear_year", "calendar_years", year)
+        uow.notify("calendar", year)
