@@ -33,7 +33,7 @@ def tool(name: str) -> str:
 
 def sources() -> dict[Path, list[Path]]:
     """Each .ts and the source files it covers: one per module under desktop/views (packages whole)."""
-    mapping: dict[Path, list[Path]] = {}
+    mapping: dict[Path, list[Path]] = {I18N / f"app_{LANG}.ts": [ROOT / "desktop" / "app.py"]}
     for path in sorted(VIEWS.iterdir()):
         if path.name.startswith("_"):
             continue
@@ -48,9 +48,6 @@ def update() -> None:
     for ts, files in sources().items():
         subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", "-target-language", LANG,
                         *map(str, files), "-ts", str(ts)], check=True)
-    for ts in I18N.glob(f"*_{LANG}.ts"):  # drop files of modules that no longer exist
-        if ts not in sources():
-            ts.unlink()
     print("updated", len(sources()), "translation sources")
 
 

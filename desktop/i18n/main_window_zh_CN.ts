@@ -1,74 +1,89 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="49"/>
+        <location filename="../views/main_window.py" line="49" />
+        <location filename="../views/main_window.py" line="108" />
+        <location filename="../views/main_window.py" line="113" />
         <source>Relief Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="114"/>
+        <location filename="../views/main_window.py" line="108" />
+        <source>Your role cannot open this area.</source>
+        <translation>您的角色无权打开此功能。</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="113" />
+        <source>This area is not available yet.</source>
+        <translation>此功能在当前版本中尚不可用。</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="129" />
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="115"/>
+        <location filename="../views/main_window.py" line="130" />
         <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="119"/>
+        <location filename="../views/main_window.py" line="134" />
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="125"/>
+        <location filename="../views/main_window.py" line="140" />
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="126"/>
+        <location filename="../views/main_window.py" line="141" />
         <source>&amp;About Relief Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于救助工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="133"/>
+        <location filename="../views/main_window.py" line="148" />
         <source>Database: {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库:{where}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="134"/>
+        <location filename="../views/main_window.py" line="149" />
         <source>User: {name} ({role}, {region})</source>
-        <translation type="unfinished"></translation>
+        <translation>用户:{name}({role},{region})</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="136"/>
+        <location filename="../views/main_window.py" line="151" />
         <source>Schema: {rev}</source>
-        <translation type="unfinished"></translation>
+        <translation>结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="145"/>
+        <location filename="../views/main_window.py" line="160" />
         <source>About Relief Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="146"/>
+        <location filename="../views/main_window.py" line="161" />
         <source>Relief Desk {version}
 Social-assistance work for the district civil-affairs office:
 discover first, assess first, warn first, commit early, assist early.</source>
-        <translation type="unfinished"></translation>
+        <translation>救助工作台 {version}
+区民政局社会救助工作平台:
+先发现、先评估、先预警、早承诺、早救助。</translation>
     </message>
 </context>
 <context>
     <name>NotAvailablePage</name>
     <message>
-        <location filename="../views/main_window.py" line="39"/>
+        <location filename="../views/main_window.py" line="39" />
         <source>{title}
 
 This area is not available yet in this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}
+
+此功能在当前版本中尚不可用。</translation>
     </message>
 </context>
 </TS>

@@ -1,22 +1,21 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BackgroundOperation</name>
     <message>
-        <location filename="../views/operations.py" line="68"/>
+        <location filename="../views/operations.py" line="68" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/operations.py" line="70"/>
+        <location filename="../views/operations.py" line="70" />
         <source>Please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../views/operations.py" line="95"/>
+        <location filename="../views/operations.py" line="95" />
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
 </context>
 </TS>

@@ -1,47 +1,46 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../views/pages.py" line="16"/>
+        <location filename="../views/pages.py" line="16" />
         <source>Households</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="17"/>
+        <location filename="../views/pages.py" line="17" />
         <source>Discovery</source>
-        <translation type="unfinished"></translation>
+        <translation>主动发现</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="18"/>
+        <location filename="../views/pages.py" line="18" />
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>综合评估</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="19"/>
+        <location filename="../views/pages.py" line="19" />
         <source>Monitoring board</source>
-        <translation type="unfinished"></translation>
+        <translation>监测预警</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="20"/>
+        <location filename="../views/pages.py" line="20" />
         <source>Applications</source>
-        <translation type="unfinished"></translation>
+        <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="21"/>
+        <location filename="../views/pages.py" line="21" />
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="22"/>
+        <location filename="../views/pages.py" line="22" />
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="30"/>
+        <location filename="../views/pages.py" line="30" />
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户管理</translation>
     </message>
 </context>
 </TS>

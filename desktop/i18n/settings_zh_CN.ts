@@ -1,12 +1,11 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../views/settings.py" line="24"/>
+        <location filename="../views/settings.py" line="24" />
         <source>Your role has no settings to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色没有可更改的设置。</translation>
     </message>
 </context>
 </TS>

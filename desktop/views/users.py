@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +26,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class UsersTableModel(QAbstractTableModel):
-    COLUMNS = ("User name", "Full name", "Role", "Region", "Active")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("UsersTableModel", "User name"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Full name"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Role"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Region"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Active"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

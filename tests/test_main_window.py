@@ -1,0 +1,111 @@
+"""The window shell: login, first run, navigation, status bar, translations, smoke test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop import i18n
+from desktop.rules.codes import Role
+from desktop.services import auth, database
+from desktop.services.database import Database
+from desktop.views.context import AppContext
+from desktop.views.login import FirstRunDialog, LoginDialog
+from desktop.views.main_window import MainWindow
+from tests.district import PASSWORD, District
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp: QApplication) -> None:
+    i18n.install(qapp, "zh_CN")
+
+
+def test_chinese_is_the_default_language(qapp: QApplication) -> None:
+    loaded = i18n.install(qapp)
+    assert any(name.startswith("qtbase_zh_CN") or name.startswith("qt_zh_CN") for name in loaded)
+    assert QCoreApplication.translate("Pages", "Households") == "家庭档案"
+
+
+def test_login_dialog(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    dialog = LoginDialog(sqlite_district.db, "admin")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("wrong")
+    dialog.try_login()
+    assert dialog.actor is None and "不正确" in dialog.message.text()
+    dialog.password.setText(PASSWORD)
+    dialog.try_login()
+    assert dialog.actor is not None and dialog.actor.username == "admin"
+
+
+def test_first_run_creates_the_administrator(qtbot, sqlite_db: Database) -> None:  # noqa: ANN001
+    dialog = FirstRunDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("secret123")
+    dialog.password2.setText("different")
+    dialog.create()
+    assert dialog.actor is None and dialog.message.text()
+    dialog.password2.setText("secret123")
+    dialog.create()
+    assert dialog.actor is not None and dialog.actor.role == Role.ADMIN
+    assert auth.has_users(sqlite_db)
+
+
+def test_navigation_and_status_bar(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(window)
+    assert window.page_keys()[:2] == ["households", "discovery"]
+    assert "settings" in window.page_keys()
+    for key in window.page_keys():
+        window.show_page(key)
+        assert window.stack.currentWidget() is window.page(key)
+    assert sqlite_district.db.describe() in window.db_label.text()
+    assert "admin" not in window.user_label.text() or "系统管理员" in window.user_label.text()
+    assert database.head_revision() in window.schema_label.text()
+
+
+def test_supervisor_sees_statistics_only(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    window = MainWindow(AppContext(sqlite_district.db, sqlite_district.actor(Role.SUPERVISOR)))
+    qtbot.addWidget(window)
+    assert window.page_keys() == ["statistics"]
+
+
+def test_keyboard_switches_pages(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentRow() == 1
+
+
+def test_smoke_test_flag(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'smoke.sqlite3'}"
+    result = subprocess.run([sys.executable, "-m", "desktop", "--database-url", url, "--smoke-test"],
+                            capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert "smoke test ok" in result.stdout
+    assert (tmp_path / "smoke.sqlite3").exists()
+
+
+def test_smoke_test_with_a_bad_database(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"junk" * 500)
+    result = subprocess.run([sys.executable, "-m", "desktop", "--database-url", f"sqlite:///{junk}", "--smoke-test"],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "不是" in result.stderr
