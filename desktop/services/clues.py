@@ -1,0 +1,648 @@
+"""Clues (线索): intake, the inbox, assignment, investigation and closing (RULES.md §1.1).
+
+A clue moves new → assigned (to a sub-district/community) → investigating → closed with an
+outcome. Closing decides where the household goes on the monitoring board:
+
+- ``class_2``     obviously ineligible now but vulnerable → board stage 二类库;
+- ``passed``      the authorised economic check passed → an application starts (stage 申请中);
+- ``not_passed``  eligible in principle but the check does not pass yet → 一类库;
+- ``not_hardship`` not a hardship case: the clue is closed, nothing else changes.
+
+The first three need a household: when the clue has none, one is created from the clue's person
+(head of a one-person household in the clue's region). Every stage change writes a LibraryMove
+in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from desktop.models import Clue, Household, LibraryMove, Member, Region
+from desktop.models.base import now_utc
+from desktop.rules import idcard
+from desktop.rules.codes import (
+    CATEGORY_LABELS,
+    CHANNEL_LABELS,
+    DEPARTMENT_LABELS,
+    INFORMANT_LABELS,
+    STAGE_LABELS,
+    VERTICAL_LABELS,
+    Relation,
+    Role,
+    SourceLevel,
+    Stage,
+)
+from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import PermissionDenied, ValidationFailed
+
+# -- codes ---------------------------------------------------------------------------------------
+
+STATUSES = ("new", "assigned", "investigating", "closed")
+STATUS_LABELS = {"new": "新线索", "assigned": "已分派", "investigating": "调查中", "closed": "已办结"}
+
+OUTCOMES = ("class_2", "passed", "not_passed", "not_hardship")
+OUTCOME_LABELS = {
+    "class_2": "明显不符合,纳入二类库",
+    "passed": "授权核对通过,启动申请",
+    "not_passed": "核对暂未通过,纳入一类库",
+    "not_hardship": "非困难对象",
+}
+# The board stage each outcome moves the household to (None: no household needed).
+OUTCOME_STAGE: dict[str, str | None] = {
+    "class_2": Stage.CLASS_II,
+    "passed": Stage.APPLYING,
+    "not_passed": Stage.CLASS_I,
+    "not_hardship": None,
+}
+
+SOURCE_LEVEL_LABELS = {SourceLevel.INFORMANT: "四级信息员", SourceLevel.VERTICAL: "纵向来源",
+                       SourceLevel.DEPARTMENT: "部门推送"}
+SOURCES_BY_LEVEL: dict[str, dict[str, str]] = {
+    SourceLevel.INFORMANT: INFORMANT_LABELS,
+    SourceLevel.VERTICAL: VERTICAL_LABELS,
+    SourceLevel.DEPARTMENT: DEPARTMENT_LABELS,
+}
+
+# Roles that work for the whole district: they also see clues not yet assigned to any region.
+DISTRICT_ROLES = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUPERVISOR})
+
+_PHONE = re.compile(r"^[0-9+\-() ]{5,32}$")
+PAGE_SIZE = 200
+
+
+def source_label(level: str, source: str) -> str:
+    return SOURCES_BY_LEVEL.get(level, {}).get(source, source)
+
+
+# -- plain results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClueInput:
+    """What the clue form submits."""
+
+    source_level: str
+    source: str
+    reported_on: date
+    description: str
+    person_name: str = ""
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    channel: str | None = None
+    reported_by: str = ""
+    household_id: int | None = None
+    region_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ClueInfo:
+    id: int
+    version: int
+    household_id: int | None
+    person_name: str
+    id_number: str  # masked unless the actor's role sees full numbers
+    phone: str
+    address: str
+    source_level: str
+    source: str
+    source_label: str
+    channel: str | None
+    channel_label: str
+    reported_on: date
+    reported_by: str
+    description: str
+    status: str
+    status_label: str
+    region_id: int | None
+    region_name: str
+    assigned_at: datetime | None
+    outcome: str | None
+    outcome_label: str
+    closed_on: date | None
+    batch_id: int | None
+    household_stage: str | None = None
+    household_stage_label: str = ""
+    household_category_label: str = ""
+
+
+@dataclass(frozen=True)
+class ClueFilter:
+    statuses: tuple[str, ...] = ()  # empty: every status
+    source_level: str | None = None
+    source: str | None = None
+    region_id: int | None = None  # this region and everything under it
+    unassigned_only: bool = False
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""  # name, or ID number (whole or its last characters)
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    """A person found in the registry for the clue form."""
+
+    household_id: int
+    member_id: int
+    name: str
+    id_number: str  # masked unless allowed
+    relation: str
+    head_name: str
+    region_id: int
+    region_name: str
+    address: str
+    phone: str
+    category_label: str
+    stage: str | None
+    stage_label: str
+    open_clue_id: int | None
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    clue_id: int
+    outcome: str
+    household_id: int | None
+    household_created: bool
+    from_stage: str | None
+    to_stage: str | None
+    start_application: bool  # the view should ask for an application (outcome "passed")
+
+
+@dataclass
+class ClueCounts:
+    by_status: dict[str, int] = field(default_factory=dict)
+    unassigned: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def open(self) -> int:
+        return self.total - self.by_status.get("closed", 0)
+
+
+# -- scope ---------------------------------------------------------------------------------------
+
+
+def _sees_unassigned(actor: Actor) -> bool:
+    return not actor.region_path or actor.role in DISTRICT_ROLES
+
+
+def _scope_clause(actor: Actor) -> ColumnElement[bool] | None:
+    """Clues the actor may see: assigned within their region subtree (+ unassigned for district roles)."""
+    if not actor.region_path:
+        return None
+    in_subtree = Clue.region_id.in_(select(Region.id).where(Region.path.like(actor.region_path + "%")))
+    if _sees_unassigned(actor):
+        return or_(in_subtree, Clue.region_id.is_(None))
+    return in_subtree
+
+
+def _require_clue_scope(uow: UnitOfWork, clue: Clue) -> None:
+    if clue.region_id is None:
+        if not _sees_unassigned(uow.actor):
+            raise PermissionDenied(f"线索 #{clue.id} 尚未分派,只有区级人员可以处理。")
+        return
+    uow.require_scope(clue.region_id, f"线索 #{clue.id}")
+
+
+def _filter_clauses(flt: ClueFilter) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if flt.statuses:
+        clauses.append(Clue.status.in_(flt.statuses))
+    if flt.source_level:
+        clauses.append(Clue.source_level == flt.source_level)
+    if flt.source:
+        clauses.append(Clue.source == flt.source)
+    if flt.unassigned_only:
+        clauses.append(Clue.region_id.is_(None))
+    elif flt.region_id is not None:
+        path = select(Region.path).where(Region.id == flt.region_id).scalar_subquery()
+        clauses.append(Clue.region_id.in_(select(Region.id).where(Region.path.like(path + "%"))))
+    if flt.date_from:
+        clauses.append(Clue.reported_on >= flt.date_from)
+    if flt.date_to:
+        clauses.append(Clue.reported_on <= flt.date_to)
+    text = flt.text.strip()
+    if text:
+        number = idcard.normalize(text)
+        if re.fullmatch(r"[0-9X]{4,18}", number):
+            if len(number) == 18:
+                clauses.append(Clue.id_number == number)
+            else:
+                clauses.append(Clue.id_number.like("%" + number))
+        else:
+            clauses.append(Clue.person_name.like(text + "%"))
+    return clauses
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def _info(actor: Actor, clue: Clue, region_name: str, household: Household | None) -> ClueInfo:
+    number = clue.id_number or ""
+    shown = number if actor.sees_full_id else idcard.mask(number)
+    return ClueInfo(
+        id=clue.id, version=clue.version, household_id=clue.household_id, person_name=clue.person_name,
+        id_number=shown, phone=clue.phone, address=clue.address, source_level=clue.source_level,
+        source=clue.source, source_label=source_label(clue.source_level, clue.source), channel=clue.channel,
+        channel_label=CHANNEL_LABELS.get(clue.channel or "", ""), reported_on=clue.reported_on,
+        reported_by=clue.reported_by, description=clue.description, status=clue.status,
+        status_label=STATUS_LABELS.get(clue.status, clue.status), region_id=clue.region_id,
+        region_name=region_name, assigned_at=clue.assigned_at, outcome=clue.outcome,
+        outcome_label=OUTCOME_LABELS.get(clue.outcome or "", ""), closed_on=clue.closed_on,
+        batch_id=clue.batch_id,
+        household_stage=household.stage if household else None,
+        household_stage_label=STAGE_LABELS.get(household.stage, "") if household and household.stage else "",
+        household_category_label=CATEGORY_LABELS.get(household.category, "") if household else "",
+    )
+
+
+def _select_infos() -> Select:
+    return (select(Clue, Region.name, Household)
+            .outerjoin(Region, Region.id == Clue.region_id)
+            .outerjoin(Household, Household.id == Clue.household_id))
+
+
+def list_clues(db: Database, actor: Actor, flt: ClueFilter = ClueFilter(), *,  # noqa: B008
+               before_id: int | None = None, limit: int = PAGE_SIZE) -> list[ClueInfo]:
+    """Newest first, one page at a time (keyset: pass the last id seen as ``before_id``)."""
+    with unit_of_work(db, actor) as uow:
+        query = _select_infos()
+        scope = _scope_clause(actor)
+        if scope is not None:
+            query = query.where(scope)
+        for clause in _filter_clauses(flt):
+            query = query.where(clause)
+        if before_id is not None:
+            query = query.where(Clue.id < before_id)
+        query = query.order_by(Clue.id.desc()).limit(limit)
+        return [_info(actor, c, name or "", h) for c, name, h in uow.session.execute(query)]
+
+
+def count_clues(db: Database, actor: Actor, flt: ClueFilter = ClueFilter()) -> ClueCounts:  # noqa: B008
+    """How many clues per status under the filter (the status part of the filter is ignored)."""
+    with unit_of_work(db, actor) as uow:
+        clauses = _filter_clauses(replace(flt, statuses=()))
+        scope = _scope_clause(actor)
+        if scope is not None:
+            clauses.append(scope)
+        query = select(Clue.status, func.count()).where(*clauses).group_by(Clue.status)
+        counts = ClueCounts({s: 0 for s in STATUSES})
+        for status, n in uow.session.execute(query):
+            counts.by_status[status] = int(n)
+        counts.unassigned = int(uow.session.scalar(
+            select(func.count()).select_from(Clue).where(*clauses, Clue.region_id.is_(None),
+                                                          Clue.status != "closed")) or 0)
+        return counts
+
+
+def get_clue(db: Database, actor: Actor, clue_id: int) -> ClueInfo:
+    with unit_of_work(db, actor) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        region = uow.session.get(Region, clue.region_id) if clue.region_id else None
+        household = uow.session.get(Household, clue.household_id) if clue.household_id else None
+        return _info(actor, clue, region.name if region else "", household)
+
+
+def full_id_number(db: Database, actor: Actor, clue_id: int) -> str:
+    """The unmasked ID number of a clue (for editing); refused for roles that see masked numbers."""
+    if not actor.sees_full_id:
+        raise PermissionDenied("您的角色只能查看脱敏后的身份证号。")
+    with unit_of_work(db, actor) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        return clue.id_number or ""
+
+
+def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> list[PersonMatch]:
+    """Registry members by name (from its start) or ID number (whole, or its last 4+ characters),
+    limited to the actor's regions."""
+    text = text.strip()
+    if not text:
+        return []
+    with unit_of_work(db, actor) as uow:
+        number = idcard.normalize(text)
+        query = (select(Member, Household, Region.name)
+                 .join(Household, Household.id == Member.household_id)
+                 .join(Region, Region.id == Household.region_id))
+        if re.fullmatch(r"[0-9X]{4,18}", number):
+            parsed = idcard.parse(number)
+            if parsed.valid and parsed.number:
+                query = query.where(Member.id_number == parsed.number)
+            else:
+                query = query.where(Member.id_reversed.like(number[::-1] + "%"))
+        else:
+            query = query.where(Member.name.like(text + "%"))
+        if actor.region_path:
+            query = query.where(Region.path.like(actor.region_path + "%"))
+        rows = list(uow.session.execute(query.order_by(Member.name, Member.id).limit(limit)))
+        ids = [m.id_number for m, _, _ in rows]
+        open_clues: dict[str, int] = {}
+        if ids:
+            for number_, clue_id in uow.session.execute(
+                    select(Clue.id_number, func.max(Clue.id))
+                    .where(Clue.id_number.in_(ids), Clue.status != "closed").group_by(Clue.id_number)):
+                open_clues[number_] = clue_id
+        result = []
+        for m, h, region_name in rows:
+            shown = m.id_number if actor.sees_full_id else idcard.mask(m.id_number)
+            result.append(PersonMatch(
+                household_id=h.id, member_id=m.id, name=m.name, id_number=shown, relation=m.relation,
+                head_name=h.head_name, region_id=h.region_id, region_name=region_name, address=h.address,
+                phone=m.phone or h.phone, category_label=CATEGORY_LABELS.get(h.category, h.category),
+                stage=h.stage, stage_label=STAGE_LABELS.get(h.stage, "") if h.stage else "",
+                open_clue_id=open_clues.get(m.id_number)))
+        return result
+
+
+def find_open_clue(db: Database, actor: Actor, id_number: str) -> int | None:
+    """The newest open clue about this ID number (any region), so the form can warn of a repeat."""
+    parsed = idcard.parse(id_number)
+    if not parsed.valid:
+        return None
+    with unit_of_work(db, actor) as uow:
+        return uow.session.scalar(select(func.max(Clue.id)).where(
+            Clue.id_number == parsed.number, Clue.status != "closed"))
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Household | None]:
+    problems: dict[str, str] = {}
+    household: Household | None = None
+    if data.household_id is not None:
+        household = uow.get(Household, data.household_id, "家庭")
+        uow.require_scope(household.region_id, "该家庭")
+    name = data.person_name.strip()
+    if not name and household is not None:
+        name = household.head_name
+    if not name:
+        problems["person_name"] = "请填写当事人姓名或从台账中选择家庭"
+    elif len(name) > 64:
+        problems["person_name"] = "姓名过长(最多64个字)"
+    number: str | None = None
+    raw_number = data.id_number.strip()
+    if raw_number:
+        parsed = idcard.parse(raw_number, today=date.today())
+        if parsed.valid:
+            number = parsed.number
+        else:
+            problems["id_number"] = parsed.message
+    elif household is not None:
+        number = household.head_id_number
+    phone = data.phone.strip()
+    if phone and not _PHONE.match(phone):
+        problems["phone"] = "联系电话只能包含数字、空格和 + - ( )"
+    labels = SOURCES_BY_LEVEL.get(data.source_level)
+    if labels is None:
+        problems["source_level"] = "请选择线索来源类别(四级信息员、纵向来源或部门)"
+    elif data.source not in labels:
+        problems["source"] = "请选择具体的线索来源"
+    if data.channel and data.channel not in CHANNEL_LABELS:
+        problems["channel"] = "发现渠道无效"
+    if data.reported_on > date.today():
+        problems["reported_on"] = "发现日期不能晚于今天"
+    if not data.description.strip():
+        problems["description"] = "请填写发现的情况"
+    if len(data.address) > 256:
+        problems["address"] = "住址过长(最多256个字)"
+    region_id = data.region_id
+    if region_id is None and household is not None:
+        region_id = household.region_id
+    if region_id is not None:
+        if uow.session.get(Region, region_id) is None:
+            problems["region_id"] = f"找不到区划 {region_id}"
+        elif not uow.in_scope(region_id):
+            problems["region_id"] = "所选区划不在您的管辖范围内"
+    if problems:
+        raise ValidationFailed("线索信息有误:" + ";".join(problems.values()), problems)
+    values: dict[str, object] = {
+        "household_id": household.id if household else None,
+        "person_name": name,
+        "id_number": number,
+        "phone": phone or (household.phone if household else ""),
+        "address": data.address.strip() or (household.address if household else ""),
+        "source_level": data.source_level,
+        "source": data.source,
+        "channel": data.channel or None,
+        "reported_on": data.reported_on,
+        "reported_by": data.reported_by.strip(),
+        "description": data.description.strip(),
+        "region_id": region_id,
+    }
+    return values, household
+
+
+def add_clue(db: Database, actor: Actor, data: ClueInput) -> int:
+    """Record a new clue. Staff below district level file it in their own region by default."""
+    with unit_of_work(db, actor, write=True) as uow:
+        values, _ = _validate(uow, data)
+        if values["region_id"] is None and not _sees_unassigned(actor):
+            values["region_id"] = actor.region_id
+        clue = uow.add(Clue(status="new", **values))
+        uow.flush()
+        uow.audit("clue.add", "clues", clue.id, after=snapshot(clue), household_id=clue.household_id)
+        uow.notify("clues", clue.id)
+        return clue.id
+
+
+def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, expected_version: int) -> int:
+    """Correct a clue's details (not its status). Returns the new version."""
+    with unit_of_work(db, actor, write=True) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        uow.check_version(clue, expected_version, f"线索 #{clue_id}")
+        if clue.status == "closed":
+            raise ValidationFailed(f"线索 #{clue_id} 已办结,不能再修改。")
+        before = snapshot(clue)
+        values, _ = _validate(uow, data)
+        if not data.id_number.strip() and clue.id_number and data.household_id is None:
+            values["id_number"] = clue.id_number  # a masked form leaves the number as it was
+        if values["region_id"] is None:
+            values["region_id"] = clue.region_id
+        for key, value in values.items():
+            setattr(clue, key, value)
+        uow.touch(clue)
+        uow.flush()
+        uow.audit("clue.update", "clues", clue.id, before=before, after=snapshot(clue),
+                  household_id=clue.household_id)
+        uow.notify("clues", clue.id)
+        return clue.version
+
+
+def assign_clues(db: Database, actor: Actor, clue_ids: Sequence[int], region_id: int, *,
+                 versions: dict[int, int] | None = None) -> int:
+    """Assign one or many open clues to a sub-district/community. All or nothing. Returns how many."""
+    ids = sorted(set(clue_ids))
+    if not ids:
+        raise ValidationFailed("请先选择要分派的线索。")
+    with unit_of_work(db, actor, write=True) as uow:
+        region = uow.get(Region, region_id, "区划")
+        uow.require_scope(region.id, f"区划“{region.name}”")
+        if region.level == "district":
+            raise ValidationFailed("请分派到街道(镇)或社区(村),而不是全区。")
+        clues = list(uow.session.scalars(select(Clue).where(Clue.id.in_(ids)).order_by(Clue.id)))
+        missing = set(ids) - {c.id for c in clues}
+        if missing:
+            raise ValidationFailed(f"找不到线索:{'、'.join('#' + str(i) for i in sorted(missing))}。")
+        now = now_utc()
+        for clue in clues:
+            _require_clue_scope(uow, clue)
+            if versions and clue.id in versions:
+                uow.check_version(clue, versions[clue.id], f"线索 #{clue.id}")
+            if clue.status == "closed":
+                raise ValidationFailed(f"线索 #{clue.id} 已办结,不能再分派。")
+            before = {"status": clue.status, "region_id": clue.region_id}
+            clue.region_id = region.id
+            clue.assigned_at = now
+            if clue.status == "new":
+                clue.status = "assigned"
+            uow.touch(clue)
+            uow.audit("clue.assign", "clues", clue.id, before=before,
+                      after={"status": clue.status, "region_id": region.id}, household_id=clue.household_id,
+                      detail=f"分派到{region.name}")
+            uow.notify("clues", clue.id)
+        uow.flush()
+        return len(clues)
+
+
+def start_investigation(db: Database, actor: Actor, clue_id: int, *, expected_version: int | None = None) -> int:
+    """Mark a clue as being investigated. Returns the new version."""
+    with unit_of_work(db, actor, write=True) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        uow.check_version(clue, expected_version, f"线索 #{clue_id}")
+        if clue.status == "closed":
+            raise ValidationFailed(f"线索 #{clue_id} 已办结。")
+        if clue.status == "investigating":
+            return clue.version
+        if clue.region_id is None:
+            raise ValidationFailed(f"线索 #{clue_id} 尚未分派到街道或社区,请先分派。")
+        before = {"status": clue.status}
+        clue.status = "investigating"
+        uow.touch(clue)
+        uow.flush()
+        uow.audit("clue.investigate", "clues", clue.id, before=before, after={"status": clue.status},
+                  household_id=clue.household_id)
+        uow.notify("clues", clue.id)
+        return clue.version
+
+
+def _household_for(uow: UnitOfWork, clue: Clue) -> tuple[Household, bool]:
+    """The clue's household; when it has none, the registry household of its person, or a new one."""
+    if clue.household_id is not None:
+        return uow.get(Household, clue.household_id, "家庭"), False
+    if not clue.id_number:
+        raise ValidationFailed(f"线索 #{clue.id} 没有身份证号,无法建立家庭档案;请先补充身份证号。",
+                               {"id_number": "请补充身份证号"})
+    member = uow.session.scalar(select(Member).where(Member.id_number == clue.id_number))
+    if member is not None:
+        return uow.get(Household, member.household_id, "家庭"), False
+    if clue.region_id is None:
+        raise ValidationFailed(f"线索 #{clue.id} 尚未分派到社区,无法建立家庭档案;请先分派。",
+                               {"region_id": "请先分派"})
+    region = uow.get(Region, clue.region_id, "区划")
+    number = clue.id_number
+    household = uow.add(Household(
+        region_id=region.id, address=clue.address, phone=clue.phone, area_type=region.area_type,
+        head_name=clue.person_name, head_id_number=number, head_id_reversed=number[::-1], member_count=1,
+        category="none", note=f"由线索 #{clue.id} 建档"))
+    uow.flush()
+    uow.add(Member(household_id=household.id, name=clue.person_name, id_number=number,
+                   id_reversed=number[::-1], relation=Relation.SELF, sex=idcard.sex(number),
+                   birth_date=idcard.birth_date(number), phone=clue.phone))
+    uow.flush()
+    uow.audit("household.add", "households", household.id, after=snapshot(household), household_id=household.id,
+              detail=f"线索 #{clue.id} 办结时建档")
+    uow.notify("households", household.id)
+    return household, True
+
+
+def move_stage(uow: UnitOfWork, household: Household, to_stage: str | None, on: date, reason: str) -> str | None:
+    """Move a household on the board and record the move (same transaction). Returns the old stage."""
+    from_stage = household.stage
+    if from_stage == to_stage:
+        return from_stage
+    household.stage = to_stage
+    household.stage_since = on
+    uow.touch(household)
+    uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage, moved_on=on,
+                        reason=reason))
+    uow.audit("household.stage", "households", household.id, before={"stage": from_stage},
+              after={"stage": to_stage}, household_id=household.id, detail=reason)
+    uow.notify("board", household.id)
+    return from_stage
+
+
+def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expected_version: int | None = None,
+               closed_on: date | None = None, note: str = "") -> CloseResult:
+    """Close a clue with its outcome; moves (and if needed creates) the household on the board."""
+    if outcome not in OUTCOMES:
+        raise ValidationFailed("请选择办结结果。", {"outcome": "请选择办结结果"})
+    closed_on = closed_on or date.today()
+    if closed_on > date.today():
+        raise ValidationFailed("办结日期不能晚于今天。", {"closed_on": "不能晚于今天"})
+    with unit_of_work(db, actor, write=True) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        uow.check_version(clue, expected_version, f"线索 #{clue_id}")
+        if clue.status == "closed":
+            raise ValidationFailed(f"线索 #{clue_id} 已于 {clue.closed_on} 办结。")
+        if closed_on < clue.reported_on:
+            raise ValidationFailed("办结日期不能早于发现日期。", {"closed_on": "不能早于发现日期"})
+        before = snapshot(clue)
+        to_stage = OUTCOME_STAGE[outcome]
+        household: Household | None = None
+        created = False
+        from_stage: str | None = None
+        if to_stage is not None:
+            household, created = _household_for(uow, clue)
+            if not created:
+                uow.require_scope(household.region_id, "该家庭")
+            clue.household_id = household.id
+            reason = f"线索 #{clue.id} 办结:{OUTCOME_LABELS[outcome]}" + (f"。{note.strip()}" if note.strip() else "")
+            from_stage = move_stage(uow, household, to_stage, closed_on, reason)
+        clue.status = "closed"
+        clue.outcome = outcome
+        clue.closed_on = closed_on
+        uow.touch(clue)
+        uow.flush()
+        uow.audit("clue.close", "clues", clue.id, before=before, after=snapshot(clue),
+                  household_id=clue.household_id, detail=note.strip())
+        uow.notify("clues", clue.id)
+        return CloseResult(clue.id, outcome, household.id if household else None, created, from_stage, to_stage,
+                           outcome == "passed")
+
+
+def region_choices(db: Database, actor: Actor) -> list[tuple[int, str, int]]:
+    """(id, name, depth) of the sub-districts and communities the actor may assign to, in tree order."""
+    with unit_of_work(db, actor) as uow:
+        query = select(Region.id, Region.name, Region.path, Region.level).order_by(Region.path)
+        if actor.region_path:
+            query = query.where(Region.path.like(actor.region_path + "%"))
+        return [(rid, name, path.count("/") - 2) for rid, name, path, level in uow.session.execute(query)
+                if level != "district"]
+
+
+def source_choices() -> list[tuple[str, str, Iterable[tuple[str, str]]]]:
+    """(level, level label, [(source, label)]) for the form's two combo boxes."""
+    return [(level, SOURCE_LEVEL_LABELS[level], list(labels.items())) for level, labels in SOURCES_BY_LEVEL.items()]
+
+
+__all__ = [
+    "ClueCounts", "ClueFilter", "ClueInfo", "ClueInput", "CloseResult", "OUTCOMES", "OUTCOME_LABELS",
+    "PersonMatch", "STATUSES", "STATUS_LABELS", "add_clue", "assign_clues", "close_clue", "count_clues",
+    "find_open_clue", "get_clue", "list_clues", "search_people", "start_investigation", "update_clue",
+]

@@ -1,0 +1,258 @@
+"""Clue lifecycle, scope, bulk assignment and closing outcomes (both databases)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.models import AuditEntry, Clue, Household, LibraryMove, Member
+from desktop.rules import idcard
+from desktop.rules.codes import Role, SourceLevel, Stage
+from desktop.services import clues
+from desktop.services.clues import ClueFilter, ClueInput
+from desktop.services.errors import ConflictError, PermissionDenied, ValidationFailed
+from tests.district import District
+
+TODAY = date.today()
+ID_A = idcard.make("420203", date(1970, 5, 1), 11)
+ID_B = idcard.make("420203", date(1985, 3, 9), 22)
+
+
+def _input(**kw: object) -> ClueInput:
+    base: dict[str, object] = dict(source_level=SourceLevel.INFORMANT, source="building_head",
+                                   reported_on=TODAY - timedelta(days=3), description="独居老人,屋顶漏雨,无收入",
+                                   person_name="张三", id_number=ID_A, phone="13800000001",
+                                   address="八泉街道1号", channel="home_visit", reported_by="李楼栋长")
+    base.update(kw)
+    return ClueInput(**base)  # type: ignore[arg-type]
+
+
+def _count(db, model, *where) -> int:  # noqa: ANN001
+    with db.session_factory() as s:
+        return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def _household(db, region_id: int, name: str, number: str, stage: str | None = None) -> int:  # noqa: ANN001
+    with db.session_factory() as s:
+        h = Household(region_id=region_id, head_name=name, head_id_number=number, head_id_reversed=number[::-1],
+                      member_count=1, stage=stage, address="飞云社区5栋", phone="0714-1234567")
+        s.add(h)
+        s.flush()
+        s.add(Member(household_id=h.id, name=name, id_number=number, id_reversed=number[::-1], relation="self"))
+        s.commit()
+        return h.id
+
+
+def test_lifecycle_new_assign_investigate_close(db, district: District) -> None:
+    admin = district.admin
+    clue_id = clues.add_clue(db, admin, _input(id_number=" " + ID_A.lower() + " "))
+    info = clues.get_clue(db, admin, clue_id)
+    assert info.status == "new" and info.region_id is None
+    assert info.id_number == ID_A  # normalised, full for the administrator
+    assert info.source_label == "楼栋长" and info.channel_label == "走访调查"
+
+    n = clues.assign_clues(db, admin, [clue_id], district.regions["飞云社区"], versions={clue_id: info.version})
+    assert n == 1
+    info = clues.get_clue(db, admin, clue_id)
+    assert (info.status, info.region_name) == ("assigned", "飞云社区") and info.assigned_at is not None
+
+    version = clues.start_investigation(db, admin, clue_id, expected_version=info.version)
+    assert clues.get_clue(db, admin, clue_id).status == "investigating"
+
+    result = clues.close_clue(db, admin, clue_id, "not_passed", expected_version=version, note="收入略高于标准")
+    assert result.household_created and result.to_stage == Stage.CLASS_I and result.from_stage is None
+    info = clues.get_clue(db, admin, clue_id)
+    assert (info.status, info.outcome, info.household_id) == ("closed", "not_passed", result.household_id)
+    with db.session_factory() as s:
+        h = s.get(Household, result.household_id)
+        assert h is not None
+        assert (h.head_name, h.head_id_number, h.member_count, h.stage, h.region_id) == (
+            "张三", ID_A, 1, "class_1", district.regions["飞云社区"])
+        assert h.head_id_reversed == ID_A[::-1] and h.stage_since == TODAY
+        head = s.scalar(select(Member).where(Member.household_id == h.id))
+        assert head is not None and head.relation == "self" and head.id_number == ID_A and head.sex == "男"
+        move = s.scalar(select(LibraryMove).where(LibraryMove.household_id == h.id))
+        assert move is not None and (move.from_stage, move.to_stage, move.moved_on) == (None, "class_1", TODAY)
+        assert "收入略高于标准" in move.reason
+        actions = set(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "clues",
+                                                                  AuditEntry.entity_id == clue_id)))
+    assert actions == {"clue.add", "clue.assign", "clue.investigate", "clue.close"}
+    with pytest.raises(ValidationFailed):
+        clues.close_clue(db, admin, clue_id, "class_2")
+
+
+@pytest.mark.parametrize("outcome,stage", [("class_2", "class_2"), ("passed", "applying"),
+                                           ("not_passed", "class_1")])
+def test_closing_moves_existing_household(db, district: District, outcome: str, stage: str) -> None:
+    admin = district.admin
+    hid = _household(db, district.regions["飞云社区"], "王五", ID_B, stage=Stage.TO_INVESTIGATE)
+    clue_id = clues.add_clue(db, admin, _input(household_id=hid, person_name="", id_number="", phone="",
+                                                 address=""))
+    info = clues.get_clue(db, admin, clue_id)
+    assert (info.person_name, info.id_number, info.region_id) == ("王五", ID_B, district.regions["飞云社区"])
+    assert info.address == "飞云社区5栋"
+    result = clues.close_clue(db, admin, clue_id, outcome)
+    assert result.household_id == hid and not result.household_created
+    assert (result.from_stage, result.to_stage) == ("to_investigate", stage)
+    assert result.start_application == (outcome == "passed")
+    assert _count(db, Household) == 1
+    assert _count(db, LibraryMove, LibraryMove.household_id == hid, LibraryMove.to_stage == stage) == 1
+
+
+def test_closing_links_registry_member_instead_of_creating(db, district: District) -> None:
+    hid = _household(db, district.regions["闸口社区"], "王五", ID_B)
+    clue_id = clues.add_clue(db, district.admin, _input(person_name="王五", id_number=ID_B))
+    clues.assign_clues(db, district.admin, [clue_id], district.regions["闸口社区"])
+    result = clues.close_clue(db, district.admin, clue_id, "class_2")
+    assert result.household_id == hid and not result.household_created
+    assert _count(db, Household) == 1
+
+
+def test_not_hardship_needs_no_household(db, district: District) -> None:
+    clue_id = clues.add_clue(db, district.admin, _input(id_number=""))
+    result = clues.close_clue(db, district.admin, clue_id, "not_hardship")
+    assert result.household_id is None and result.to_stage is None
+    assert _count(db, Household) == 0 and _count(db, LibraryMove) == 0
+
+
+def test_closing_needs_id_and_region_to_create_household(db, district: District) -> None:
+    no_id = clues.add_clue(db, district.admin, _input(id_number=""))
+    with pytest.raises(ValidationFailed, match="身份证号"):
+        clues.close_clue(db, district.admin, no_id, "class_2")
+    unassigned = clues.add_clue(db, district.admin, _input())
+    with pytest.raises(ValidationFailed, match="分派"):
+        clues.close_clue(db, district.admin, unassigned, "class_2")
+    assert _count(db, Household) == 0
+    assert _count(db, Clue, Clue.status == "closed") == 0
+
+
+def test_validation_names_each_field(db, district: District) -> None:
+    with pytest.raises(ValidationFailed) as err:
+        clues.add_clue(db, district.admin, _input(person_name="", id_number="420203199001011233", phone="abc",
+                                                   source="nobody", description=" ",
+                                                   reported_on=TODAY + timedelta(days=1)))
+    assert set(err.value.problems) == {"person_name", "id_number", "phone", "source", "description",
+                                       "reported_on"}
+    assert "校验码" in err.value.problems["id_number"]
+    legacy = "420203700501011"  # 15 digits: converted
+    clue_id = clues.add_clue(db, district.admin, _input(id_number=legacy))
+    assert clues.get_clue(db, district.admin, clue_id).id_number == idcard.parse(legacy).number
+
+
+def test_scope_limits_what_staff_see_and_do(db, district: District) -> None:
+    admin = district.admin
+    community = district.actor(Role.COMMUNITY_WORKER)  # 飞云社区
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道
+    unassigned = clues.add_clue(db, admin, _input(person_name="甲"))
+    feiyun = clues.add_clue(db, admin, _input(person_name="乙", region_id=district.regions["飞云社区"]))
+    bayuan = clues.add_clue(db, admin, _input(person_name="丙", region_id=district.regions["八泉社区"]))
+    hekou = clues.add_clue(db, admin, _input(person_name="丁", region_id=district.regions["闸口社区"]))
+
+    def seen(actor) -> set[int]:  # noqa: ANN001
+        return {c.id for c in clues.list_clues(db, actor)}
+
+    assert seen(admin) == {unassigned, feiyun, bayuan, hekou}
+    assert seen(district.actor(Role.DISTRICT_REVIEWER)) == {unassigned, feiyun, bayuan, hekou}
+    assert seen(caseworker) == {feiyun, bayuan}
+    assert seen(community) == {feiyun}
+    assert clues.count_clues(db, community).total == 1
+    assert clues.count_clues(db, admin).unassigned == 1
+
+    with pytest.raises(PermissionDenied):
+        clues.get_clue(db, community, hekou)
+    with pytest.raises(PermissionDenied):
+        clues.get_clue(db, caseworker, unassigned)
+    with pytest.raises(PermissionDenied):  # cannot send a clue out of their own area
+        clues.assign_clues(db, caseworker, [bayuan], district.regions["闸口社区"])
+    with pytest.raises(PermissionDenied):
+        clues.close_clue(db, community, bayuan, "not_hardship")
+    # A community worker's own clue lands in their community and stays visible to them.
+    own = clues.add_clue(db, community, _input(person_name="戊"))
+    assert clues.get_clue(db, community, own).region_id == district.regions["飞云社区"]
+    # The supervisor cannot write.
+    with pytest.raises(PermissionDenied):
+        clues.add_clue(db, district.actor(Role.SUPERVISOR), _input())
+    # Masked ID for the community worker, full for the caseworker.
+    assert clues.get_clue(db, community, feiyun).id_number == idcard.mask(ID_A)
+    assert clues.get_clue(db, caseworker, feiyun).id_number == ID_A
+
+
+def test_bulk_assign_all_or_nothing(db, district: District) -> None:
+    admin = district.admin
+    ids = [clues.add_clue(db, admin, _input(person_name=f"人{i}")) for i in range(5)]
+    assert clues.assign_clues(db, admin, ids[:4], district.regions["河口镇"]) == 4
+    by_id = {c.id: c for c in clues.list_clues(db, admin)}
+    assert {by_id[i].status for i in ids[:4]} == {"assigned"} and by_id[ids[4]].status == "new"
+    clues.close_clue(db, admin, ids[0], "not_hardship")
+    with pytest.raises(ValidationFailed, match="已办结"):
+        clues.assign_clues(db, admin, ids, district.regions["八泉街道"])
+    # Nothing of the refused batch was written.
+    assert _count(db, Clue, Clue.region_id == district.regions["八泉街道"]) == 0
+    with pytest.raises(ValidationFailed):
+        clues.assign_clues(db, admin, [], district.regions["八泉街道"])
+    with pytest.raises(ValidationFailed):
+        clues.assign_clues(db, admin, ids[1:], district.root_id)
+    # Reassigning within a sub-district: 河口镇 → 闸口社区 keeps status "assigned".
+    assert clues.assign_clues(db, admin, ids[1:3], district.regions["闸口社区"]) == 2
+    counts = clues.count_clues(db, admin)
+    assert counts.by_status == {"new": 1, "assigned": 3, "investigating": 0, "closed": 1}
+    assert counts.total == 5 and counts.open == 4
+
+
+def test_optimistic_locking(db, district: District) -> None:
+    admin = district.admin
+    clue_id = clues.add_clue(db, admin, _input())
+    stale = clues.get_clue(db, admin, clue_id).version
+    clues.update_clue(db, district.actor(Role.DISTRICT_REVIEWER), clue_id, _input(description="复核后补充"),
+                      expected_version=stale)
+    with pytest.raises(ConflictError) as err:
+        clues.update_clue(db, admin, clue_id, _input(description="我的修改"), expected_version=stale)
+    assert "测试district_reviewer" in err.value.message
+    with pytest.raises(ConflictError):
+        clues.close_clue(db, admin, clue_id, "not_hardship", expected_version=stale)
+    with pytest.raises(ConflictError):
+        clues.assign_clues(db, admin, [clue_id], district.regions["八泉社区"], versions={clue_id: stale})
+    assert clues.get_clue(db, admin, clue_id).description == "复核后补充"
+
+
+def test_filters_and_paging(db, district: District) -> None:
+    admin = district.admin
+    ids = []
+    for i in range(7):
+        ids.append(clues.add_clue(db, admin, _input(
+            person_name=f"陈{i}", id_number=idcard.make("420203", date(1960, 1, 1 + i), 30 + i),
+            reported_on=TODAY - timedelta(days=10 - i),
+            source_level=SourceLevel.DEPARTMENT if i % 2 else SourceLevel.VERTICAL,
+            source="hrss" if i % 2 else "grid",
+            region_id=district.regions["八泉社区"] if i < 3 else None)))
+    assert len(clues.list_clues(db, admin, ClueFilter(source_level=SourceLevel.DEPARTMENT))) == 3
+    assert len(clues.list_clues(db, admin, ClueFilter(source="grid"))) == 4
+    assert len(clues.list_clues(db, admin, ClueFilter(region_id=district.regions["八泉街道"]))) == 3
+    assert len(clues.list_clues(db, admin, ClueFilter(unassigned_only=True))) == 4
+    window = ClueFilter(date_from=TODAY - timedelta(days=9), date_to=TODAY - timedelta(days=6))
+    assert [c.person_name for c in clues.list_clues(db, admin, window)] == ["陈4", "陈3", "陈2", "陈1"]
+    assert [c.person_name for c in clues.list_clues(db, admin, ClueFilter(text="陈5"))] == ["陈5"]
+    tail = idcard.make("420203", date(1960, 1, 3), 32)[-6:]
+    assert [c.person_name for c in clues.list_clues(db, admin, ClueFilter(text=tail))] == ["陈2"]
+    assert clues.count_clues(db, admin, ClueFilter(statuses=("closed",))).total == 7  # status ignored
+    page1 = clues.list_clues(db, admin, limit=4)
+    page2 = clues.list_clues(db, admin, before_id=page1[-1].id, limit=4)
+    assert [c.id for c in page1 + page2] == sorted(ids, reverse=True)
+
+
+def test_search_people_by_name_and_id(db, district: District) -> None:
+    hid = _household(db, district.regions["飞云社区"], "刘一", ID_A)
+    _household(db, district.regions["闸口社区"], "刘二", ID_B)
+    admin = district.admin
+    assert {p.name for p in clues.search_people(db, admin, "刘")} == {"刘一", "刘二"}
+    assert [p.household_id for p in clues.search_people(db, admin, ID_A)] == [hid]
+    assert [p.name for p in clues.search_people(db, admin, ID_B[-6:])] == ["刘二"]
+    community = district.actor(Role.COMMUNITY_WORKER)
+    found = clues.search_people(db, community, "刘")
+    assert [p.name for p in found] == ["刘一"] and found[0].id_number == idcard.mask(ID_A)
+    clue_id = clues.add_clue(db, admin, _input(household_id=hid, person_name="", id_number=""))
+    assert clues.search_people(db, admin, "刘一")[0].open_clue_id == clue_id
+    assert clues.find_open_clue(db, admin, ID_A) == clue_id
+    assert clues.search_people(db, admin, "  ") == []
