@@ -18,6 +18,7 @@ from desktop.services.errors import ServiceError
 COMMAND_MODULES = [
     "desktop.commands.db",
     "desktop.commands.users",
+    "desktop.commands.clues",
     "desktop.commands.demo",
 ]
 
