@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtCore import QTimer
@@ -31,17 +32,35 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_database_with_message(database_url: str | None, *, quiet: bool = False) -> Database | None:
-    try:
-        db, note = open_and_migrate(database_url)
-    except ServiceError as exc:
-        if quiet:
-            print(f"错误:{exc.message}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, QApplication.translate("App", "Relief Desk"), exc.message)
-        return None
-    if note and not quiet:
-        print(note, file=sys.stderr)
-    return db
+    """Open and migrate; in the window, a failure offers the connection settings and tries again."""
+    from desktop.services import connection
+
+    if not quiet and database_url is None and connection.needs_setup():
+        from desktop.views.connection import ConnectionDialog
+
+        if not ConnectionDialog().exec():
+            return None
+    while True:
+        try:
+            db, note = open_and_migrate(database_url)
+        except ServiceError as exc:
+            if quiet:
+                print(f"错误:{exc.message}", file=sys.stderr)
+                return None
+            if database_url is not None:  # given on the command line: nothing to change here
+                QMessageBox.critical(None, QApplication.translate("App", "Relief Desk"), exc.message)
+                return None
+            from desktop.views.connection import ConnectionDialog
+
+            if not ConnectionDialog(problem=exc.message).exec():
+                return None
+            continue
+        if note:
+            logging.getLogger("relief_desk").info(note)
+        for warning in db.warnings:
+            if not quiet:
+                QMessageBox.warning(None, QApplication.translate("App", "Relief Desk"), warning)
+        return db
 
 
 def login(db: Database) -> Actor | None:

@@ -42,5 +42,10 @@
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
+    <message>
+        <location filename="../views/pages.py" line="31" />
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
 </context>
 </TS>

@@ -49,11 +49,18 @@ def normalise_url(raw: str) -> URL:
     return url
 
 
+KEYRING_SERVICE = "relief-desk"
+
+
+def keyring_key(url: URL) -> str:
+    return f"{url.username}@{url.host}:{url.port or 5432}/{url.database}"
+
+
 def stored_password(url: URL) -> str | None:
     try:
         import keyring
 
-        return keyring.get_password("relief-desk", f"{url.username}@{url.host}:{url.port or 5432}/{url.database}")
+        return keyring.get_password(KEYRING_SERVICE, keyring_key(url))
     except Exception:  # no keyring backend on this machine
         return None
 

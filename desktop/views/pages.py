@@ -28,4 +28,5 @@ SUPERVISOR_PAGES = frozenset({"statistics"})
 # key, label (context "Pages"), "module:Class", roles that may open it (None = all)
 SETTINGS_TABS: list[tuple[str, str, str, frozenset[Role] | None]] = [
     ("users", QT_TRANSLATE_NOOP("Pages", "Users"), "desktop.views.users:UsersTab", frozenset({Role.ADMIN})),
+    ("connection", QT_TRANSLATE_NOOP("Pages", "Database connection"), "desktop.views.connection:ConnectionTab", None),
 ]

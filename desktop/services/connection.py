@@ -1,0 +1,92 @@
+"""Workstation connection setup: local SQLite or the shared PostgreSQL, with a clear diagnosis.
+
+The password never goes into the settings file: it is kept in the operating system's credential
+store (Windows Credential Manager through ``keyring``) when one is available.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import URL
+
+from desktop import config
+from desktop.services import database
+from desktop.services.errors import ServiceError
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    ok: bool
+    message: str
+    revision: str | None = None
+
+
+def postgres_url(host: str, port: int, name: str, user: str, password: str | None = None) -> URL:
+    return URL.create("postgresql+psycopg", username=user or None, password=password or None,
+                      host=host or None, port=port or None, database=name or None)
+
+
+def without_password(url: URL) -> URL:
+    return URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
+                      database=url.database, query=url.query)
+
+
+def check(url: URL | str) -> ConnectionCheck:
+    """Connect, read the schema version, and say in plain words what is wrong if anything."""
+    try:
+        db = database.open_database(url.render_as_string(hide_password=False) if isinstance(url, URL) else url)
+    except ServiceError as exc:
+        return ConnectionCheck(False, exc.message)
+    try:
+        revision = database.current_revision(db)
+        database.check_schema_not_newer(revision)
+    except ServiceError as exc:
+        return ConnectionCheck(False, exc.message, None)
+    finally:
+        db.dispose()
+    if revision is None:
+        return ConnectionCheck(True, "连接成功。这是一个空数据库,首次启动时将自动建立数据结构。", None)
+    if revision != database.head_revision():
+        return ConnectionCheck(True, f"连接成功。数据库结构版本 {revision},启动时将自动升级。", revision)
+    return ConnectionCheck(True, "连接成功,数据库结构是最新的。", revision)
+
+
+def store_password(url: URL, password: str) -> bool:
+    """Keep the password in the system credential store. Returns False when there is none."""
+    try:
+        import keyring
+
+        keyring.set_password(database.KEYRING_SERVICE, database.keyring_key(url), password)
+        return True
+    except Exception:
+        return False
+
+
+def save(url: URL | None) -> str:
+    """Save this workstation's choice: None = the local SQLite file. Returns what was saved."""
+    settings = config.Settings.load()
+    if url is None:
+        settings.database_url = ""
+    else:
+        settings.database_url = without_password(url).render_as_string(hide_password=False)
+    settings.first_run_done = True
+    settings.save()
+    return settings.database_url
+
+
+def current_choice() -> tuple[str, URL | None]:
+    """("sqlite", None) or ("postgresql", url without password) from what this workstation uses now."""
+    url = database.normalise_url(database.resolve_url(None))
+    if url.get_backend_name() == "sqlite":
+        return "sqlite", None
+    return "postgresql", without_password(url)
+
+
+def needs_setup() -> bool:
+    """First start of a workstation: nothing chosen yet and IT preconfigured nothing."""
+    import os
+
+    if os.environ.get(config.ENV_DATABASE_URL) or config.preconfigured_url():
+        return False
+    return not config.Settings.load().first_run_done
