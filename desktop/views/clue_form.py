@@ -1,0 +1,427 @@
+"""The clue form (线索登记), and the small dialogs of the clue inbox: assign and close."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import idcard
+from desktop.rules.codes import CHANNEL_LABELS, STAGE_LABELS
+from desktop.services import clues
+from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
+from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+
+ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def fill_regions(combo: QComboBox, ctx: AppContext, *, blank: str | None = None) -> None:
+    """Sub-districts and communities the user may choose, indented under their parents."""
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for region_id, name, depth in clues.region_choices(ctx.db, ctx.actor):
+        combo.addItem("    " * max(depth - 1, 0) + name, region_id)
+
+
+class ClueForm(QDialog):
+    """Record a new clue or correct an open one. Keeps the user's input on any error."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, clue_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.clue_id = clue_id
+        self.version: int | None = None
+        self.household_id: int | None = None
+        self.saved_id: int | None = None
+        self._masked_number = ""
+        self.setWindowTitle(self.tr("New clue") if clue_id is None else self.tr("Edit clue #{id}").format(id=clue_id))
+        self.resize(720, 640)
+        layout = QVBoxLayout(self)
+
+        # -- the person ---------------------------------------------------------------------
+        person = QGroupBox(self.tr("Person or household"))
+        pform = QVBoxLayout(person)
+        search_row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the registry by name or ID number (or its last digits)"))
+        self.search.returnPressed.connect(self.run_search)
+        self.search_button = QPushButton(self.tr("&Search"))
+        self.search_button.clicked.connect(self.run_search)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search_button)
+        pform.addLayout(search_row)
+        self.results = QListWidget()
+        self.results.setMaximumHeight(110)
+        self.results.itemActivated.connect(self.pick_result)
+        self.results.itemDoubleClicked.connect(self.pick_result)
+        self.results.hide()
+        pform.addWidget(self.results)
+        link_row = QHBoxLayout()
+        self.link_label = QLabel()
+        self.link_label.setWordWrap(True)
+        self.unlink_button = QPushButton(self.tr("&Unlink"))
+        self.unlink_button.clicked.connect(self.unlink)
+        link_row.addWidget(self.link_label, 1)
+        link_row.addWidget(self.unlink_button)
+        pform.addLayout(link_row)
+        fields = QFormLayout()
+        self.name = QLineEdit()
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(24)
+        self.id_number.textChanged.connect(self.check_id)
+        self.id_hint = QLabel()
+        self.phone = QLineEdit()
+        self.address = QLineEdit()
+        fields.addRow(self.tr("&Name:"), self.name)
+        fields.addRow(self.tr("&ID number:"), self.id_number)
+        fields.addRow("", self.id_hint)
+        fields.addRow(self.tr("&Phone:"), self.phone)
+        fields.addRow(self.tr("A&ddress:"), self.address)
+        pform.addLayout(fields)
+        layout.addWidget(person)
+
+        # -- where it came from -------------------------------------------------------------
+        source = QGroupBox(self.tr("Source"))
+        sform = QFormLayout(source)
+        self.level = QComboBox()
+        for level, label, _ in clues.source_choices():
+            self.level.addItem(label, str(level))
+        self.level.currentIndexChanged.connect(self._fill_sources)
+        self.source = QComboBox()
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("(not given)"), None)
+        for code, label in CHANNEL_LABELS.items():
+            self.channel.addItem(label, code)
+        self.reported_on = QDateEdit()
+        self.reported_on.setCalendarPopup(True)
+        self.reported_on.setDisplayFormat("yyyy-MM-dd")
+        self.reported_on.setMaximumDate(_qdate(date.today()))
+        self.reported_on.setDate(_qdate(date.today()))
+        self.reported_by = QLineEdit()
+        self.reported_by.setPlaceholderText(self.tr("Who reported it (informant, department contact …)"))
+        self.region = QComboBox()
+        fill_regions(self.region, ctx, blank=self.tr("(not assigned yet)") if clues.sees_unassigned(ctx.actor)
+                     else None)
+        if not clues.sees_unassigned(ctx.actor):
+            index = self.region.findData(ctx.actor.region_id)
+            self.region.setCurrentIndex(max(index, 0))
+        sform.addRow(self.tr("Source &type:"), self.level)
+        sform.addRow(self.tr("S&ource:"), self.source)
+        sform.addRow(self.tr("&Channel:"), self.channel)
+        sform.addRow(self.tr("Found &on:"), self.reported_on)
+        sform.addRow(self.tr("&Reported by:"), self.reported_by)
+        sform.addRow(self.tr("Re&gion:"), self.region)
+        layout.addWidget(source)
+
+        seen = QGroupBox(self.tr("What was seen"))
+        vl = QVBoxLayout(seen)
+        self.description = QPlainTextEdit()
+        self.description.setPlaceholderText(self.tr("The situation found: income, health, housing, who lives there …"))
+        self.description.setTabChangesFocus(True)
+        vl.addWidget(self.description)
+        layout.addWidget(seen, 1)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b;")
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self._widgets = {"person_name": self.name, "id_number": self.id_number, "phone": self.phone,
+                         "address": self.address, "source_level": self.level, "source": self.source,
+                         "channel": self.channel, "reported_on": self.reported_on, "description": self.description,
+                         "region_id": self.region}
+        self._fill_sources()
+        self._show_link(None)
+        if clue_id is not None:
+            self.load(clue_id)
+        QTimer.singleShot(0, self.search.setFocus)
+
+    # -- filling ------------------------------------------------------------------------------
+    def _fill_sources(self) -> None:
+        level = self.level.currentData()
+        self.source.clear()
+        for lvl, _label, sources in clues.source_choices():
+            if lvl == level:
+                for code, label in sources:
+                    self.source.addItem(label, code)
+
+    def load(self, clue_id: int) -> None:
+        info = clues.get_clue(self.ctx.db, self.ctx.actor, clue_id)
+        self.version = info.version
+        self.household_id = info.household_id
+        self.name.setText(info.person_name)
+        if self.ctx.actor.sees_full_id:
+            self.id_number.setText(clues.full_id_number(self.ctx.db, self.ctx.actor, clue_id))
+        else:
+            self._masked_number = info.id_number
+            self.id_number.setPlaceholderText(self.tr("{masked} (unchanged unless you type a new one)").format(
+                masked=info.id_number))
+        self.phone.setText(info.phone)
+        self.address.setText(info.address)
+        self.level.setCurrentIndex(max(self.level.findData(info.source_level), 0))
+        self._fill_sources()
+        self.source.setCurrentIndex(max(self.source.findData(info.source), 0))
+        self.channel.setCurrentIndex(max(self.channel.findData(info.channel), 0))
+        self.reported_on.setDate(_qdate(info.reported_on))
+        self.reported_by.setText(info.reported_by)
+        self.description.setPlainText(info.description)
+        index = self.region.findData(info.region_id)
+        if index >= 0:
+            self.region.setCurrentIndex(index)
+        if info.household_id:
+            self.link_label.setText(self.tr("Linked to household #{id} ({stage}).").format(
+                id=info.household_id, stage=info.household_stage_label or self.tr("not on the board")))
+            self.unlink_button.show()
+
+    # -- the registry -------------------------------------------------------------------------
+    def run_search(self) -> None:
+        try:
+            found = clues.search_people(self.ctx.db, self.ctx.actor, self.search.text())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.results.clear()
+        for person in found:
+            extra = []
+            if person.stage_label:
+                extra.append(person.stage_label)
+            if person.category_label and person.category_label != "无":
+                extra.append(person.category_label)
+            if person.open_clue_id:
+                extra.append(self.tr("open clue #{id}").format(id=person.open_clue_id))
+            text = f"{person.name}  {person.id_number}  {person.region_name}  {person.address}"
+            if extra:
+                text += "  [" + ", ".join(extra) + "]"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, person)
+            self.results.addItem(item)
+        if not found:
+            item = QListWidgetItem(self.tr("Nobody found in the registry: enter the person below as new."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(item)
+        self.results.show()
+        if found:
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def pick_result(self, item: QListWidgetItem) -> None:
+        person: PersonMatch | None = item.data(Qt.ItemDataRole.UserRole)
+        if person is None:
+            return
+        self.household_id = person.household_id
+        self.name.setText(person.name)
+        self.id_number.clear()
+        self.id_number.setPlaceholderText(person.id_number)
+        self.phone.setText(person.phone)
+        self.address.setText(person.address)
+        index = self.region.findData(person.region_id)
+        if index >= 0:
+            self.region.setCurrentIndex(index)
+        self._show_link(person)
+        self.results.hide()
+        self.level.setFocus()
+
+    def _show_link(self, person: PersonMatch | None) -> None:
+        if person is None:
+            self.link_label.setText(self.tr("Not linked to a registry household: the person is entered as new."))
+            self.unlink_button.hide()
+            return
+        stage = STAGE_LABELS.get(person.stage, self.tr("not on the board")) if person.stage else \
+            self.tr("not on the board")
+        self.link_label.setText(self.tr("Linked to the household of {head} in {region} ({stage}).").format(
+            head=person.head_name, region=person.region_name, stage=stage))
+        self.unlink_button.show()
+
+    def unlink(self) -> None:
+        self.household_id = None
+        self.id_number.setPlaceholderText("")
+        self._show_link(None)
+
+    def check_id(self, text: str) -> None:
+        if not text.strip():
+            self.id_hint.setText("")
+            self.id_number.setStyleSheet("")
+            return
+        parsed = idcard.parse(text, today=date.today())
+        if parsed.valid and parsed.number:
+            born = idcard.birth_date(parsed.number)
+            note = self.tr("Valid: {sex}, born {born}").format(sex=idcard.sex(parsed.number), born=born.isoformat())
+            if parsed.converted_from_15:
+                note += self.tr(" (15 digits converted to {number})").format(number=parsed.number)
+            self.id_hint.setText(note)
+            self.id_hint.setStyleSheet("color: #1e7e34;")
+            self.id_number.setStyleSheet("")
+        else:
+            self.id_hint.setText(parsed.message)
+            self.id_hint.setStyleSheet("color: #c0392b;")
+            self.id_number.setStyleSheet(ERROR_STYLE)
+
+    # -- saving -------------------------------------------------------------------------------
+    def value(self) -> ClueInput:
+        return ClueInput(
+            source_level=self.level.currentData() or "", source=self.source.currentData() or "",
+            reported_on=_pydate(self.reported_on.date()), description=self.description.toPlainText(),
+            person_name=self.name.text(), id_number=self.id_number.text(), phone=self.phone.text(),
+            address=self.address.text(), channel=self.channel.currentData(), reported_by=self.reported_by.text(),
+            household_id=self.household_id, region_id=self.region.currentData())
+
+    def _mark(self, problems: dict[str, str]) -> None:
+        for key, widget in self._widgets.items():
+            widget.setStyleSheet(ERROR_STYLE if key in problems else "")
+            widget.setToolTip(problems.get(key, ""))
+        for key in self._widgets:
+            if key in problems:
+                self._widgets[key].setFocus()
+                break
+
+    def save(self) -> None:
+        data = self.value()
+        try:
+            if self.clue_id is None:
+                if data.id_number.strip():
+                    existing = clues.find_open_clue(self.ctx.db, self.ctx.actor, data.id_number)
+                    if existing is not None and QMessageBox.question(
+                            self, self.tr("Open clue exists"),
+                            self.tr("Clue #{id} about this person is still open. Record another clue anyway?")
+                            .format(id=existing)) != QMessageBox.StandardButton.Yes:
+                        return
+                self.saved_id = clues.add_clue(self.ctx.db, self.ctx.actor, data)
+            else:
+                assert self.version is not None
+                self.version = clues.update_clue(self.ctx.db, self.ctx.actor, self.clue_id, data,
+                                                 expected_version=self.version)
+                self.saved_id = self.clue_id
+        except ValidationFailed as exc:
+            self._mark(exc.problems)
+            self.message.setText(exc.message)
+            return
+        except ConflictError as exc:
+            self.message.setText(exc.message)
+            show_error(self, exc)
+            return
+        except ServiceError as exc:
+            self.message.setText(exc.message)
+            show_error(self, exc)
+            return
+        self._mark({})
+        self.ctx.changes.publish("clues", self.saved_id or 0)
+        self.accept()
+
+
+class AssignDialog(QDialog):
+    """Choose the sub-district or community for one or many clues."""
+
+    def __init__(self, ctx: AppContext, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign clues"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Assign {n} selected clue(s) to:").format(n=count)))
+        self.region = QComboBox()
+        fill_regions(self.region, ctx)
+        form.addRow(self.tr("&Region:"), self.region)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def region_id(self) -> int | None:
+        return self.region.currentData()
+
+
+class CloseClueDialog(QDialog):
+    """Close a clue with its outcome (what the investigation found)."""
+
+    def __init__(self, clue: ClueInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Close clue #{id}").format(id=clue.id))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{name}, found {date}: what did the investigation find?").format(
+            name=clue.person_name, date=clue.reported_on.isoformat())))
+        self.choices: dict[str, QRadioButton] = {}
+        hints = {
+            "class_2": self.tr("Obviously not eligible now, but vulnerable: the household goes to class II."),
+            "passed": self.tr("Authorised economic check passed: the household is marked as applying and an "
+                              "application opens."),
+            "not_passed": self.tr("Eligible in principle, check not passed yet: the household goes to class I."),
+            "not_hardship": self.tr("Not a hardship case: the clue is closed, nothing else changes."),
+        }
+        for number, outcome in enumerate(clues.OUTCOMES, start=1):
+            button = QRadioButton(f"&{number} {clues.OUTCOME_LABELS[outcome]}")
+            button.setToolTip(hints[outcome])
+            self.choices[outcome] = button
+            layout.addWidget(button)
+            hint = QLabel("     " + hints[outcome])
+            hint.setStyleSheet("color: #666;")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        if clue.household_id is None:
+            note = QLabel(self.tr("This clue has no household yet: for the first three outcomes one is created "
+                                  "from the person's details in the assigned region."))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #8a6d3b;")
+            layout.addWidget(note)
+        form = QFormLayout()
+        self.closed_on = QDateEdit()
+        self.closed_on.setCalendarPopup(True)
+        self.closed_on.setDisplayFormat("yyyy-MM-dd")
+        self.closed_on.setMaximumDate(_qdate(date.today()))
+        self.closed_on.setMinimumDate(_qdate(clue.reported_on))
+        self.closed_on.setDate(_qdate(date.today()))
+        self.note = QLineEdit()
+        form.addRow(self.tr("Closed &on:"), self.closed_on)
+        form.addRow(self.tr("&Note:"), self.note)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close clue"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def outcome(self) -> str | None:
+        for outcome, button in self.choices.items():
+            if button.isChecked():
+                return outcome
+        return None
+
+    def closed_date(self) -> date:
+        return _pydate(self.closed_on.date())
+
+    def _accept(self) -> None:
+        if self.outcome() is None:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Please choose an outcome."))
+            return
+        self.accept()

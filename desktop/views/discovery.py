@@ -1,0 +1,460 @@
+"""Discovery (先发现): the clue inbox, department-list and household-register imports, import history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules.codes import Role
+from desktop.services import clues
+from desktop.services.clues import ClueFilter, ClueInfo
+from desktop.services.errors import ServiceError
+from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_COLOURS = {"new": "#c0392b", "assigned": "#b9770e", "investigating": "#1f618d", "closed": "#555555"}
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ClueTableModel(QAbstractTableModel):
+    """Clues newest first, fetched a page at a time as the user scrolls (keyset paging)."""
+
+    COLUMNS = ("No.", "Found on", "Person", "ID number", "Source", "Channel", "Region", "Status", "Outcome")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[ClueInfo] = []
+        self.filter = ClueFilter()
+        self._more = False
+
+    def load(self, flt: ClueFilter) -> None:
+        self.filter = flt
+        page = clues.list_clues(self.ctx.db, self.ctx.actor, flt)
+        self.beginResetModel()
+        self.rows = page
+        self._more = len(page) >= clues.PAGE_SIZE
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or not self.rows:
+            return
+        page = clues.list_clues(self.ctx.db, self.ctx.actor, self.filter, before_id=self.rows[-1].id)
+        self._more = len(page) >= clues.PAGE_SIZE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        c = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 8:
+                text = c.outcome_label
+                if c.household_stage_label and c.status == "closed":
+                    text += f"({c.household_stage_label})"
+                return text
+            return (str(c.id), c.reported_on.isoformat(), c.person_name, c.id_number, c.source_label,
+                    c.channel_label, c.region_name or self.tr("(unassigned)"), c.status_label)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 7:
+            return QColor(STATUS_COLOURS.get(c.status, "#000000"))
+        if role == Qt.ItemDataRole.UserRole:
+            return c
+        return None
+
+    def clue(self, row: int) -> ClueInfo:
+        return self.rows[row]
+
+
+class ClueInboxTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_write = ctx.actor.role != Role.SUPERVISOR
+        layout = QVBoxLayout(self)
+
+        # -- filters -------------------------------------------------------------------------
+        filters = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Open clues"), ("new", "assigned", "investigating"))
+        self.status.addItem(self.tr("All statuses"), ())
+        for status in clues.STATUSES:
+            self.status.addItem(clues.STATUS_LABELS[status], (status,))
+        self.source = QComboBox()
+        self.source.addItem(self.tr("All sources"), (None, None))
+        for level, label, sources in clues.source_choices():
+            self.source.addItem(label, (str(level), None))
+            for code, source_label in sources:
+                self.source.addItem("    " + source_label, (str(level), code))
+        self.region = QComboBox()
+        fill_regions(self.region, ctx, blank=self.tr("All regions"))
+        if clues.sees_unassigned(ctx.actor):
+            self.region.insertItem(1, self.tr("Unassigned"), -1)
+        self.use_dates = QCheckBox(self.tr("&Found between"))
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        today = date.today()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.date_from.setDate(QDate(today.year, 1, 1))
+        self.date_to.setDate(QDate(today.year, today.month, today.day))
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Name or ID number"))
+        self.text.setClearButtonEnabled(True)
+        for widget in (self.status, self.source, self.region):
+            widget.currentIndexChanged.connect(self.refresh)
+        self.use_dates.toggled.connect(self.refresh)
+        self.date_from.dateChanged.connect(self.refresh)
+        self.date_to.dateChanged.connect(self.refresh)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(300)
+        self._text_timer.timeout.connect(self.refresh)
+        self.text.textChanged.connect(self._text_timer.start)
+        filters.addWidget(QLabel(self.tr("Status:")))
+        filters.addWidget(self.status)
+        filters.addWidget(QLabel(self.tr("Source:")))
+        filters.addWidget(self.source)
+        filters.addWidget(QLabel(self.tr("Region:")))
+        filters.addWidget(self.region)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.text, 1)
+        layout.addLayout(filters)
+
+        # -- actions -------------------------------------------------------------------------
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New clue…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.assign_button = QPushButton(self.tr("&Assign…"))
+        self.investigate_button = QPushButton(self.tr("Start &investigation"))
+        self.close_button = QPushButton(self.tr("&Close with outcome…"))
+        self.household_button = QPushButton(self.tr("Open &household"))
+        self.new_button.clicked.connect(self.new_clue)
+        self.edit_button.clicked.connect(self.edit_clue)
+        self.assign_button.clicked.connect(self.assign)
+        self.investigate_button.clicked.connect(self.investigate)
+        self.close_button.clicked.connect(self.close_clue)
+        self.household_button.clicked.connect(self.open_household)
+        for button in (self.new_button, self.edit_button, self.assign_button, self.investigate_button,
+                       self.close_button, self.household_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.counts = QLabel()
+        bar.addWidget(self.counts)
+        layout.addLayout(bar)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_clue)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+
+        # -- table and detail ----------------------------------------------------------------
+        self.model = ClueTableModel(ctx, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((56, 92, 80, 150, 110, 80, 90, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _: self.edit_clue())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        if not self.can_write:
+            for button in (self.new_button, self.edit_button, self.assign_button, self.investigate_button,
+                           self.close_button):
+                button.hide()
+        ctx.changes.changed.connect(self._changed)
+        self.refresh()
+
+    # -- data ----------------------------------------------------------------------------------
+    def current_filter(self) -> ClueFilter:
+        level, source = self.source.currentData() or (None, None)
+        region = self.region.currentData()
+        return ClueFilter(
+            statuses=tuple(self.status.currentData() or ()), source_level=level, source=source,
+            region_id=region if region not in (None, -1) else None, unassigned_only=region == -1,
+            date_from=_pydate(self.date_from.date()) if self.use_dates.isChecked() else None,
+            date_to=_pydate(self.date_to.date()) if self.use_dates.isChecked() else None,
+            text=self.text.text())
+
+    def refresh(self) -> None:
+        selected = {c.id for c in self.selected()}
+        flt = self.current_filter()
+        try:
+            self.model.load(flt)
+            counts = clues.count_clues(self.ctx.db, self.ctx.actor, flt)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        parts = [f"{clues.STATUS_LABELS[s]} {counts.by_status.get(s, 0)}" for s in clues.STATUSES]
+        text = "  ·  ".join(parts)
+        if clues.sees_unassigned(self.ctx.actor):
+            text += "  ·  " + self.tr("unassigned {n}").format(n=counts.unassigned)
+        self.counts.setText(text)
+        selection = self.table.selectionModel()
+        for row, clue in enumerate(self.model.rows):
+            if clue.id in selected:
+                selection.select(self.model.index(row, 0), selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
+        self._selection_changed()
+
+    def _changed(self, topic: str, _ident: int) -> None:
+        if topic in ("clues", "households", "*"):
+            self.refresh()
+
+    def selected(self) -> list[ClueInfo]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.clue(r) for r in rows if r < len(self.model.rows)]
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        single = chosen[0] if len(chosen) == 1 else None
+        open_ = [c for c in chosen if c.status != "closed"]
+        self.edit_button.setEnabled(single is not None and single.status != "closed")
+        self.assign_button.setEnabled(bool(open_) and len(open_) == len(chosen))
+        self.investigate_button.setEnabled(single is not None and single.status in ("new", "assigned"))
+        self.close_button.setEnabled(single is not None and single.status != "closed")
+        self.household_button.setEnabled(single is not None and single.household_id is not None)
+        self.detail.setHtml(self._detail_html(single, len(chosen)))
+
+    def _detail_html(self, c: ClueInfo | None, n: int) -> str:
+        if c is None:
+            return self.tr("<p style='color:#666'>{n} clues selected.</p>").format(n=n) if n else ""
+
+        def esc(text: str) -> str:
+            return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+        rows = [
+            (self.tr("Person"), f"{esc(c.person_name)} {esc(c.id_number)}"),
+            (self.tr("Phone / address"), f"{esc(c.phone)} {esc(c.address)}"),
+            (self.tr("Source"), f"{esc(c.source_label)}({esc(clues.SOURCE_LEVEL_LABELS.get(c.source_level, ''))})"
+                                f" {esc(c.channel_label)}"),
+            (self.tr("Reported by"), esc(c.reported_by)),
+            (self.tr("Region"), esc(c.region_name) or self.tr("(unassigned)")),
+            (self.tr("Status"), esc(c.status_label) + (f" — {esc(c.outcome_label)} {c.closed_on}"
+                                                       if c.outcome else "")),
+        ]
+        if c.household_id:
+            rows.append((self.tr("Household"), f"#{c.household_id} {esc(c.household_stage_label)} "
+                                               f"{esc(c.household_category_label)}"))
+        if c.batch_id:
+            rows.append((self.tr("Import batch"), f"#{c.batch_id}"))
+        table = "".join(f"<tr><td style='color:#666;padding-right:12px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+        return (f"<h3>{self.tr('Clue #{id}').format(id=c.id)} · {c.reported_on}</h3><table>{table}</table>"
+                f"<p>{esc(c.description).replace(chr(10), '<br>')}</p>")
+
+    # -- actions -------------------------------------------------------------------------------
+    def new_clue(self) -> None:
+        if not self.can_write:
+            return
+        form = ClueForm(self.ctx, self)
+        if form.exec():
+            self.refresh()
+
+    def edit_clue(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1 or not self.can_write:
+            return
+        if chosen[0].status == "closed":
+            return
+        try:
+            form = ClueForm(self.ctx, self, chosen[0].id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        if form.exec():
+            self.refresh()
+
+    def assign(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        dialog = AssignDialog(self.ctx, len(chosen), self)
+        if not dialog.exec() or dialog.region_id() is None:
+            return
+        try:
+            n = clues.assign_clues(self.ctx.db, self.ctx.actor, [c.id for c in chosen], dialog.region_id(),
+                                   versions={c.id: c.version for c in chosen})
+        except ServiceError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return
+        self.ctx.changes.publish("clues", 0)
+        self.last_message = self.tr("{n} clue(s) assigned.").format(n=n)
+
+    def investigate(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        try:
+            clues.start_investigation(self.ctx.db, self.ctx.actor, chosen[0].id, expected_version=chosen[0].version)
+        except ServiceError as exc:
+            show_error(self, exc)
+        self.ctx.changes.publish("clues", chosen[0].id)
+
+    def close_clue(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        clue = chosen[0]
+        dialog = CloseClueDialog(clue, self)
+        if not dialog.exec():
+            return
+        outcome = dialog.outcome()
+        assert outcome is not None
+        try:
+            result = clues.close_clue(self.ctx.db, self.ctx.actor, clue.id, outcome, expected_version=clue.version,
+                                      closed_on=dialog.closed_date(), note=dialog.note.text())
+        except ServiceError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return
+        self.ctx.changes.publish("clues", clue.id)
+        if result.household_id is not None:
+            self.ctx.changes.publish("board", result.household_id)
+            if result.household_created:
+                self.ctx.changes.publish("households", result.household_id)
+        if result.start_application and result.household_id is not None:
+            self.ctx.nav.applyForHousehold.emit(result.household_id)
+
+    def open_household(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1 and chosen[0].household_id:
+            self.ctx.nav.openHousehold.emit(chosen[0].household_id)
+
+
+class ImportLauncherTab(QWidget):
+    """A short explanation and the button that starts an import (department list or household register)."""
+
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        layout = QVBoxLayout(self)
+        text = QLabel()
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QHBoxLayout()
+        if kind == "department":
+            text.setText(self.tr(
+                "<h3>Import a department list</h3><p>Departments (human resources, medical insurance, the disabled "
+                "persons' federation …) send lists of people. The list is screened against the registry: people "
+                "already receiving 低保 or 特困 are set aside; the others are known households (with their "
+                "library class) or new people, who become clues for their sub-district or community.</p>"
+                "<p>Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the "
+                "signature footer are handled; you can correct the column mapping before anything is written. "
+                "A dry run writes nothing.</p>"))
+            self.start = QPushButton(self.tr("&Import a department list…"))
+            self.start.clicked.connect(self.open_wizard)
+        else:
+            text.setText(self.tr(
+                "<h3>Import the household register</h3><p>The standard register template (one row per person; "
+                "rows sharing 户编号 form one household) creates or updates households, members, incomes, "
+                "expenses, the current assistance category and the library class. A household with any bad row "
+                "is not imported at all; the errors are listed by row and column.</p>"))
+            self.start = QPushButton(self.tr("&Import a household register…"))
+            self.start.clicked.connect(self.open_register)
+            self.template = QPushButton(self.tr("Save the empty &template…"))
+            self.template.clicked.connect(self.save_template)
+            buttons.addWidget(self.template)
+        buttons.insertWidget(0, self.start)
+        buttons.addStretch(1)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        if ctx.actor.role in (Role.SUPERVISOR, Role.COMMUNITY_WORKER):
+            self.start.setEnabled(False)
+            self.start.setToolTip(self.tr("Imports are done by district or sub-district staff."))
+
+    def open_wizard(self) -> None:
+        from desktop.views.import_wizard import DepartmentImportWizard
+
+        DepartmentImportWizard(self.ctx, self).exec()
+
+    def open_register(self) -> None:
+        from desktop.views.register_import import RegisterImportDialog
+
+        RegisterImportDialog(self.ctx, self).exec()
+
+    def save_template(self) -> None:
+        from desktop.views.register_import import save_template
+
+        save_template(self)
+
+
+class DiscoveryPage(QWidget):
+    """The discovery area: four tabs."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.tabs = QTabWidget()
+        self.inbox = ClueInboxTab(ctx, self)
+        self.department = ImportLauncherTab(ctx, "department", self)
+        self.register = ImportLauncherTab(ctx, "households", self)
+        self.tabs.addTab(self.inbox, self.tr("Clue &inbox"))
+        self.tabs.addTab(self.department, self.tr("&Department lists"))
+        self.tabs.addTab(self.register, self.tr("Household &register"))
+        layout.addWidget(self.tabs)
+
+
