@@ -20,6 +20,9 @@ COMMAND_MODULES = [
     "desktop.commands.users",
     "desktop.commands.clues",
     "desktop.commands.demo",
+    "desktop.commands.imports",
+    "desktop.commands.policy",
+    "desktop.commands.reassess",
 ]
 
 EXIT_USER_ERROR = 1

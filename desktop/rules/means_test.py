@@ -1,0 +1,552 @@
+"""The means test (家庭经济状况评估), pure and explained step by step (RULES.md §1.2–1.3, issue 5).
+
+    total income      = sum of the members' counted income (exempt items are not income)
+    deduction rate    = min(deduct_cap, deduct_serious_illness × seriously ill members
+                            + deduct_severe_disability × members with disability grade 1/2
+                              (grade 3 when intellectual or mental)
+                            + deduct_single_parent if a single-parent household
+                            + deduct_elderly × members aged elderly_age or more on the assessment date)
+    counted income    = total income × (1 − deduction rate)
+    per-capita income = counted income / 12 / members, rounded half-up to 0.01 yuan
+    rigid spending    = medical + education + other rigid expenses
+    category          = 低保        if per-capita < dibao_standard
+                        低保边缘    elif per-capita < marginal_multiplier × dibao_standard
+                        支出型困难  elif counted income / members < disposable_income_last_year
+                                     and rigid spending / total income > rigid_expense_ratio
+                                     (with total income ≤ 0: any rigid spending counts as above the ratio)
+                        不符合      otherwise
+
+Ages are full years (周岁) on the assessment date: "60 周岁以上" includes 60, "未满 16 周岁" excludes 16
+(Civil Code art. 1259). Every figure in the explanation is in yuan, as printed on the calculation sheet.
+
+Placement decided here (documented in the report): 低保 → start an application; 低保边缘 and
+支出型困难 → class I library (an application may still be chosen by the caseworker, with a reason);
+不符合 but vulnerable → class II; 不符合 and not vulnerable → not monitored; a household already in
+assistance (低保/特困) whose result is no longer 低保 → review (待核对). Referrals are recommended
+when the household is in a category or vulnerable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from desktop.rules import idcard
+from desktop.rules.codes import (
+    CATEGORY_LABELS,
+    DEPARTMENT_LABELS,
+    DISABILITY_LABELS,
+    GRADE_LABELS,
+    INCOME_LABELS,
+    Category,
+    Disability,
+    ExpenseKind,
+    Health,
+    IncomeKind,
+    LabourCapacity,
+    Schooling,
+)
+from desktop.rules.policy import PolicySettings, area_label
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0")
+ONE = Decimal("1")
+TWELVE = Decimal("12")
+
+INELIGIBLE = "ineligible"
+RESULT_CATEGORIES = (Category.DIBAO.value, Category.MARGINAL.value, Category.EXPENDITURE.value, INELIGIBLE)
+RESULT_LABELS: dict[str, str] = {
+    Category.DIBAO.value: CATEGORY_LABELS[Category.DIBAO],
+    Category.MARGINAL.value: CATEGORY_LABELS[Category.MARGINAL],
+    Category.EXPENDITURE.value: CATEGORY_LABELS[Category.EXPENDITURE],
+    INELIGIBLE: "不符合",
+}
+# Most eligible first (for "more income never makes a household more eligible").
+ELIGIBILITY_RANK = {Category.DIBAO.value: 0, Category.MARGINAL.value: 1, Category.EXPENDITURE.value: 2,
+                    INELIGIBLE: 3}
+
+APPLY = "apply"
+CLASS_1 = "class_1"
+CLASS_2 = "class_2"
+REVIEW = "review"
+NOT_MONITORED = "none"
+PLACEMENT_LABELS: dict[str, str] = {
+    APPLY: "启动救助申请",
+    CLASS_1: "纳入一类库",
+    CLASS_2: "纳入二类库",
+    REVIEW: "在保对象复核(待核对)",
+    NOT_MONITORED: "不纳入监测",
+}
+
+VERIFICATION_METHODS: dict[str, str] = {
+    "data_check": "家庭经济状况核对",
+    "info_check": "信息核查",
+    "home_survey": "入户调查",
+    "neighbours": "邻里访问",
+    "letters": "信函索证",
+    "public_appraisal": "群众评议",
+}
+HOME_SURVEY = "home_survey"
+
+SEVERE_AT_GRADE_3 = frozenset({Disability.INTELLECTUAL.value, Disability.MENTAL.value})
+
+
+def yuan(value: Decimal) -> str:
+    """``12,345.67 元`` (half-up to the fen)."""
+    return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,} 元"
+
+
+def percent(value: Decimal) -> str:
+    pct = (value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return f"{format(pct, 'f')}%"
+
+
+def round_cent(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    member_id: int | None
+    name: str
+    relation: str = "self"
+    birth_date: date | None = None
+    id_number: str | None = None  # used for the birth date when birth_date is missing
+    health: str = Health.HEALTHY.value
+    disability: str = Disability.NONE.value
+    disability_grade: int = 0
+    labour_capacity: str = LabourCapacity.FULL.value
+    schooling: str = Schooling.NONE.value
+    employed: bool | None = None
+    union_member: bool = False
+
+    def born(self) -> date | None:
+        if self.birth_date is not None:
+            return self.birth_date
+        if self.id_number:
+            parsed = idcard.parse(self.id_number)
+            if parsed.valid and parsed.number:
+                return idcard.birth_date(parsed.number)
+        return None
+
+    def age_on(self, on: date) -> int | None:
+        born = self.born()
+        return None if born is None else idcard.age_on(born, on)
+
+
+@dataclass(frozen=True)
+class IncomeItem:
+    kind: str
+    amount: Decimal
+    exempt: bool = False
+    member_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ExpenseItem:
+    kind: str
+    amount: Decimal
+    member_id: int | None = None
+
+
+@dataclass(frozen=True)
+class HouseholdFacts:
+    """What the calculation reads: the members and the 12-month figures before the assessment date."""
+
+    members: tuple[MemberInput, ...]
+    incomes: tuple[IncomeItem, ...] = ()
+    expenses: tuple[ExpenseItem, ...] = ()
+    single_parent: bool = False
+    housing_need: bool = False  # recorded by the caseworker: refer to 住保
+    legal_need: bool = False  # refer to 司法
+    disaster: bool = False  # refer to 应急管理
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        for m in data["members"]:
+            m["birth_date"] = m["birth_date"].isoformat() if m["birth_date"] else None
+        for item in data["incomes"] + data["expenses"]:
+            item["amount"] = str(item["amount"])
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> HouseholdFacts:
+        members = tuple(MemberInput(**{**m, "birth_date": date.fromisoformat(m["birth_date"])
+                                       if m.get("birth_date") else None}) for m in data["members"])
+        incomes = tuple(IncomeItem(**{**i, "amount": Decimal(i["amount"])}) for i in data.get("incomes", ()))
+        expenses = tuple(ExpenseItem(**{**e, "amount": Decimal(e["amount"])}) for e in data.get("expenses", ()))
+        return cls(members, incomes, expenses, bool(data.get("single_parent")), bool(data.get("housing_need")),
+                   bool(data.get("legal_need")), bool(data.get("disaster")))
+
+
+@dataclass
+class MemberFinding:
+    member_id: int | None
+    name: str
+    age: int | None
+    elderly: bool
+    seriously_ill: bool
+    severely_disabled: bool
+    no_labour_reasons: list[str]
+    tekun_candidate: bool = False
+    single_person_candidate: bool = False
+    single_person_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Referral:
+    department: str  # key of codes.DEPARTMENT_LABELS
+    need: str
+
+    @property
+    def label(self) -> str:
+        return DEPARTMENT_LABELS.get(self.department, self.department)
+
+
+@dataclass
+class MeansTestResult:
+    category: str
+    assessed_on: date
+    area_type: str
+    members: int
+    income_by_kind: dict[str, Decimal]
+    total_income: Decimal
+    exempt_income: Decimal
+    deduction_parts: list[tuple[str, int, Decimal]]  # (what, how many, rate added)
+    deduction_uncapped: Decimal
+    deduction_rate: Decimal
+    counted_income: Decimal  # exact (not rounded)
+    annual_per_capita: Decimal  # counted income / members, exact
+    per_capita_monthly: Decimal  # rounded half-up to 0.01
+    medical: Decimal
+    education: Decimal
+    other_rigid: Decimal
+    rigid_spending: Decimal
+    rigid_ratio: Decimal | None  # None when total income ≤ 0
+    dibao_line: Decimal
+    marginal_line: Decimal
+    findings: list[MemberFinding]
+    urgent: bool
+    urgency_reasons: list[str]
+    vulnerable: bool
+    vulnerable_reasons: list[str]
+    referrals: list[Referral]
+    suggested_placement: str
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return RESULT_LABELS[self.category]
+
+    @property
+    def tekun_candidates(self) -> list[MemberFinding]:
+        return [f for f in self.findings if f.tekun_candidate]
+
+    @property
+    def single_person_candidates(self) -> list[MemberFinding]:
+        return [f for f in self.findings if f.single_person_candidate]
+
+    @property
+    def explanation(self) -> str:
+        return "\n".join(f"{n}. {s}" for n, s in enumerate(self.steps, start=1))
+
+    def summary(self) -> dict:
+        """The figures an assessment stores in its ``result`` column (JSON-ready)."""
+        return {
+            "category": self.category,
+            "category_label": self.label,
+            "members": self.members,
+            "income_by_kind": {k: str(round_cent(v)) for k, v in self.income_by_kind.items()},
+            "total_income": str(round_cent(self.total_income)),
+            "exempt_income": str(round_cent(self.exempt_income)),
+            "deduction_parts": [[w, n, str(r)] for w, n, r in self.deduction_parts],
+            "deduction_rate": str(self.deduction_rate),
+            "counted_income": str(round_cent(self.counted_income)),
+            "per_capita_monthly": str(self.per_capita_monthly),
+            "medical": str(round_cent(self.medical)),
+            "education": str(round_cent(self.education)),
+            "other_rigid": str(round_cent(self.other_rigid)),
+            "rigid_spending": str(round_cent(self.rigid_spending)),
+            "rigid_ratio": None if self.rigid_ratio is None else str(self.rigid_ratio.quantize(Decimal("0.0001"))),
+            "dibao_line": str(round_cent(self.dibao_line)),
+            "marginal_line": str(round_cent(self.marginal_line)),
+            "tekun_candidates": [{"member_id": f.member_id, "name": f.name, "reasons": f.no_labour_reasons}
+                                 for f in self.tekun_candidates],
+            "single_person_candidates": [{"member_id": f.member_id, "name": f.name, "reason": f.single_person_reason}
+                                         for f in self.single_person_candidates],
+            "urgent": self.urgent,
+            "urgency_reasons": self.urgency_reasons,
+            "vulnerable": self.vulnerable,
+            "vulnerable_reasons": self.vulnerable_reasons,
+            "referrals": [{"department": r.department, "label": r.label, "need": r.need} for r in self.referrals],
+            "suggested_placement": self.suggested_placement,
+        }
+
+
+def is_severely_disabled(m: MemberInput) -> bool:
+    if m.disability == Disability.NONE.value or m.disability_grade <= 0:
+        return False
+    return m.disability_grade in (1, 2) or (m.disability_grade == 3 and m.disability in SEVERE_AT_GRADE_3)
+
+
+def deduction(members: tuple[MemberInput, ...], single_parent: bool, settings: PolicySettings,
+              on: date) -> tuple[Decimal, Decimal, list[tuple[str, int, Decimal]]]:
+    """(rate, uncapped sum, parts) — the special-group deduction rate, capped at ``deduct_cap``."""
+    elderly_age = int(settings["elderly_age"])
+    ill = sum(1 for m in members if m.health == Health.SERIOUS.value)
+    disabled = sum(1 for m in members if is_severely_disabled(m))
+    elderly = 0
+    for m in members:
+        age = m.age_on(on)
+        if age is not None and age >= elderly_age:
+            elderly += 1
+    parts: list[tuple[str, int, Decimal]] = []
+    if ill:
+        parts.append(("重病成员", ill, settings["deduct_serious_illness"] * ill))
+    if disabled:
+        parts.append(("重残成员", disabled, settings["deduct_severe_disability"] * disabled))
+    if single_parent:
+        parts.append(("单亲家庭", 1, settings["deduct_single_parent"]))
+    if elderly:
+        parts.append((f"{elderly_age}周岁以上老年成员", elderly, settings["deduct_elderly"] * elderly))
+    uncapped = sum((p[2] for p in parts), ZERO)
+    return min(settings["deduct_cap"], uncapped), uncapped, parts
+
+
+def classify(per_capita_monthly: Decimal, annual_per_capita: Decimal, total_income: Decimal,
+             rigid_spending: Decimal, settings: PolicySettings) -> str:
+    dibao = settings["dibao_standard"]
+    if per_capita_monthly < dibao:
+        return Category.DIBAO.value
+    if per_capita_monthly < settings["marginal_multiplier"] * dibao:
+        return Category.MARGINAL.value
+    if annual_per_capita < settings["disposable_income_last_year"] and rigid_above_ratio(
+            rigid_spending, total_income, settings["rigid_expense_ratio"]):
+        return Category.EXPENDITURE.value
+    return INELIGIBLE
+
+
+def rigid_above_ratio(rigid: Decimal, total_income: Decimal, ratio: Decimal) -> bool:
+    if total_income <= 0:
+        return rigid > 0
+    return rigid / total_income > ratio
+
+
+def suggest_placement(category: str, vulnerable: bool, current_category: str | None = None) -> str:
+    in_assistance = current_category in (Category.DIBAO.value, Category.TEKUN.value)
+    if category == Category.DIBAO.value:
+        return APPLY
+    if in_assistance:
+        return REVIEW
+    if category in (Category.MARGINAL.value, Category.EXPENDITURE.value):
+        return CLASS_1
+    return CLASS_2 if vulnerable else NOT_MONITORED
+
+
+def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
+           current_category: str | None = None, explain: bool = True) -> MeansTestResult:
+    """Run the means test on ``on`` with the settings in force then. Raises ValueError without members."""
+    n = len(facts.members)
+    if n == 0:
+        raise ValueError("家庭没有成员,无法计算人均收入。")
+    members = Decimal(n)
+    by_kind: dict[str, Decimal] = {k.value: ZERO for k in IncomeKind}
+    exempt = ZERO
+    for item in facts.incomes:
+        if item.exempt:
+            exempt += item.amount
+        else:
+            by_kind[item.kind] = by_kind.get(item.kind, ZERO) + item.amount
+    total = sum(by_kind.values(), ZERO)
+    spend: dict[str, Decimal] = {k.value: ZERO for k in ExpenseKind}
+    for e in facts.expenses:
+        spend[e.kind] = spend.get(e.kind, ZERO) + e.amount
+    medical = spend[ExpenseKind.MEDICAL.value]
+    education = spend[ExpenseKind.EDUCATION.value]
+    other = spend[ExpenseKind.OTHER_RIGID.value]
+    rigid = medical + education + other
+
+    rate, uncapped, parts = deduction(facts.members, facts.single_parent, settings, on)
+    counted = total * (ONE - rate)
+    annual_pc = counted / members
+    per_capita = round_cent(counted / TWELVE / members)
+    category = classify(per_capita, annual_pc, total, rigid, settings)
+    dibao = settings["dibao_standard"]
+    marginal_line = round_cent(settings["marginal_multiplier"] * dibao)
+    rigid_ratio = rigid / total if total > 0 else None
+
+    # -- per person: ages, 特困 candidates, 单人保 candidates ------------------------------------
+    elderly_age = int(settings["elderly_age"])
+    minor_age = int(settings["tekun_minor_age"])
+    findings: list[MemberFinding] = []
+    for m in facts.members:
+        age = m.age_on(on)
+        reasons: list[str] = []
+        if age is not None and age >= elderly_age:
+            reasons.append(f"{age}周岁,{elderly_age}周岁以上")
+        if age is not None and age < minor_age:
+            reasons.append(f"{age}周岁,未满{minor_age}周岁")
+        grade = m.disability_grade if m.disability != Disability.NONE.value else 0
+        kind_label = DISABILITY_LABELS.get(Disability(m.disability), m.disability) \
+            if m.disability in Disability._value2member_map_ else m.disability
+        if (m.disability in SEVERE_AT_GRADE_3 and 1 <= grade <= 3) or (
+                m.disability == Disability.PHYSICAL.value and 1 <= grade <= 2) or (
+                m.disability == Disability.VISUAL.value and grade == 1):
+            reasons.append(f"{kind_label}残疾{GRADE_LABELS.get(grade, grade)}")
+        ill = m.health == Health.SERIOUS.value
+        severe = is_severely_disabled(m)
+        finding = MemberFinding(m.member_id, m.name, age, age is not None and age >= elderly_age, ill, severe,
+                                reasons)
+        finding.tekun_candidate = bool(reasons) and category == Category.DIBAO.value
+        if category == Category.MARGINAL.value and (severe or ill):
+            finding.single_person_candidate = True
+            finding.single_person_reason = "重病" if ill and not severe else (
+                f"{kind_label}残疾{GRADE_LABELS.get(grade, grade)}" + ("、重病" if ill else ""))
+        findings.append(finding)
+
+    # -- urgency ----------------------------------------------------------------------------------
+    urgency: list[str] = []
+    if (total > 0 and medical > total / 2) or (total <= 0 and medical > 0):
+        urgency.append(f"医疗支出 {yuan(medical)} 超过家庭总收入 {yuan(total)} 的一半")
+    if per_capita < dibao / 2:
+        urgency.append(f"月人均收入 {yuan(per_capita)} 不足低保标准 {yuan(dibao)} 的一半")
+
+    # -- vulnerability (for class II) ---------------------------------------------------------------
+    vulnerable_reasons: list[str] = [f"{what} {count} {'户' if what == '单亲家庭' else '人'}"
+                                     for what, count, _ in parts]
+    disabled_any = [m for m in facts.members if m.disability != Disability.NONE.value and m.disability_grade > 0]
+    if disabled_any and not any(w == "重残成员" for w, _, _ in parts):
+        vulnerable_reasons.append(f"残疾成员 {len(disabled_any)} 人")
+    if rigid > 0:
+        vulnerable_reasons.append(f"有刚性支出 {yuan(rigid)}")
+    if urgency:
+        vulnerable_reasons.append("情况紧急")
+    vulnerable = bool(vulnerable_reasons)
+
+    # -- referrals --------------------------------------------------------------------------------
+    referrals: list[Referral] = []
+    if category != INELIGIBLE or vulnerable:
+        referrals = _referrals(facts, findings, medical, on, elderly_age, minor_age)
+
+    placement = suggest_placement(category, vulnerable, current_category)
+    result = MeansTestResult(
+        category=category, assessed_on=on, area_type=settings.area_type, members=n, income_by_kind=by_kind,
+        total_income=total, exempt_income=exempt, deduction_parts=parts, deduction_uncapped=uncapped,
+        deduction_rate=rate, counted_income=counted, annual_per_capita=annual_pc, per_capita_monthly=per_capita,
+        medical=medical, education=education, other_rigid=other, rigid_spending=rigid, rigid_ratio=rigid_ratio,
+        dibao_line=dibao, marginal_line=marginal_line, findings=findings, urgent=bool(urgency),
+        urgency_reasons=urgency, vulnerable=vulnerable, vulnerable_reasons=vulnerable_reasons,
+        referrals=referrals, suggested_placement=placement)
+    if explain:
+        result.steps = _explain(result, facts, settings)
+    return result
+
+
+def _referrals(facts: HouseholdFacts, findings: list[MemberFinding], medical: Decimal, on: date,
+               elderly_age: int, minor_age: int) -> list[Referral]:
+    out: list[Referral] = []
+    ill = [m.name for m in facts.members if m.health == Health.SERIOUS.value]
+    if medical > 0 or ill:
+        need = "医疗救助"
+        if medical > 0:
+            need += f":近12个月自付医疗费用 {yuan(medical)}"
+        if ill:
+            need += f";重病成员 {'、'.join(ill)}"
+        out.append(Referral("medical_insurance", need))
+    students = [m.name for m in facts.members if m.schooling != Schooling.NONE.value]
+    if students:
+        out.append(Referral("education", f"教育资助:在校学生 {'、'.join(students)}"))
+    jobless = []
+    for m in facts.members:
+        age = m.age_on(on)
+        if (age is not None and minor_age <= age < elderly_age and m.employed is False
+                and m.labour_capacity != LabourCapacity.NONE.value):
+            jobless.append(m.name)
+    if jobless:
+        out.append(Referral("hrss", f"就业援助:劳动年龄内有劳动能力未就业 {'、'.join(jobless)}"))
+    disabled = [m.name for m in facts.members if m.disability != Disability.NONE.value and m.disability_grade > 0]
+    if disabled:
+        out.append(Referral("disabled_federation", f"残疾人帮扶(两项补贴、康复):{'、'.join(disabled)}"))
+    if facts.housing_need:
+        out.append(Referral("housing", "住房保障:住房困难"))
+    if facts.legal_need:
+        out.append(Referral("justice", "法律援助"))
+    if facts.disaster:
+        out.append(Referral("emergency", "受灾救助"))
+    union = [m.name for m in facts.members if m.union_member]
+    if union:
+        out.append(Referral("union", f"困难职工帮扶:工会会员 {'、'.join(union)}"))
+    return out
+
+
+def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> list[str]:
+    steps: list[str] = []
+    area = area_label(s.area_type)
+    eff = s.effective
+    steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数;家庭人口 {r.members} 人。")
+    kinds = [f"{INCOME_LABELS[IncomeKind(k)]} {yuan(v)}" for k, v in r.income_by_kind.items() if v != 0]
+    text = "近12个月家庭总收入:" + (" + ".join(kinds) + f" = {yuan(r.total_income)}" if kinds
+                                    else f"无计入收入,合计 {yuan(r.total_income)}")
+    if r.exempt_income:
+        text += f";另有不计入收入的项目(优待抚恤金、奖学金、社会救助金等){yuan(r.exempt_income)},未计入"
+    steps.append(text + "。")
+    if r.deduction_parts:
+        pieces = " + ".join(
+            f"{what} {count} {'户' if what == '单亲家庭' else '人'} × {percent(rate / count)}"
+            for what, count, rate in r.deduction_parts)
+        capped = f",超过上限 {percent(s['deduct_cap'])},按上限计" if r.deduction_uncapped > r.deduction_rate else \
+            f"(上限 {percent(s['deduct_cap'])})"
+        steps.append(f"特殊群体收入扣减:{pieces} = {percent(r.deduction_uncapped)}{capped};"
+                     f"扣减比例 {percent(r.deduction_rate)}。")
+    else:
+        steps.append("无重病、重残、单亲、老年成员等扣减情形,扣减比例 0%。")
+    steps.append(f"认定收入 = {yuan(r.total_income)} × (1 − {percent(r.deduction_rate)}) = "
+                 f"{yuan(r.counted_income)}。")
+    steps.append(f"月人均收入 = {yuan(r.counted_income)} ÷ 12 ÷ {r.members} = {yuan(r.per_capita_monthly)}"
+                 "(四舍五入到分)。")
+    ratio_text = percent(r.rigid_ratio) if r.rigid_ratio is not None else "—(总收入为 0)"
+    steps.append(f"近12个月刚性支出:医疗 {yuan(r.medical)} + 教育 {yuan(r.education)} + 其他 {yuan(r.other_rigid)}"
+                 f" = {yuan(r.rigid_spending)},占家庭总收入 {ratio_text}。")
+    dibao = s["dibao_standard"]
+    std = f"{area}低保标准 {yuan(dibao)}/人·月({eff.get('dibao_standard', s.on).isoformat()} 起执行)"
+    pc = yuan(r.per_capita_monthly)
+    if r.category == Category.DIBAO.value:
+        steps.append(f"{std}:月人均收入 {pc} < {yuan(dibao)},认定为 低保。")
+    else:
+        steps.append(f"{std}:月人均收入 {pc} ≥ {yuan(dibao)},不属于低保。")
+        line = f"低保边缘线 = {yuan(dibao)} × {format(s['marginal_multiplier'].normalize(), 'f')} = {yuan(r.marginal_line)}"
+        if r.category == Category.MARGINAL.value:
+            steps.append(f"{line}:{pc} < {yuan(r.marginal_line)},认定为 低保边缘。")
+        else:
+            steps.append(f"{line}:{pc} ≥ {yuan(r.marginal_line)},不属于低保边缘。")
+            dis = s["disposable_income_last_year"]
+            ratio = s["rigid_expense_ratio"]
+            below = r.annual_per_capita < dis
+            above = rigid_above_ratio(r.rigid_spending, r.total_income, ratio)
+            first = (f"人均年认定收入 {yuan(r.annual_per_capita)} {'<' if below else '≥'} "
+                     f"上年人均可支配收入 {yuan(dis)}")
+            second = (f"刚性支出占收入 {ratio_text} {'>' if above else '≤'} {percent(ratio)}"
+                      if r.rigid_ratio is not None else
+                      f"总收入为 0 且刚性支出{'大于' if above else '等于'} 0 元")
+            verdict = "认定为 支出型困难" if r.category == Category.EXPENDITURE.value else "不属于支出型困难"
+            steps.append(f"支出型困难:{first};{second};{verdict}。")
+    if r.category == INELIGIBLE:
+        steps.append("结论:不符合 低保、低保边缘、支出型困难 条件。")
+    for f in r.tekun_candidates:
+        steps.append(f"特困供养候选:{f.name}({'、'.join(f.no_labour_reasons)},无劳动能力;家庭月人均收入低于低保标准)。"
+                     "是否无法定赡养、抚养、扶养义务人或其无履行能力,须由经办人核实。")
+    for f in r.single_person_candidates:
+        steps.append(f"单人保候选:{f.name}({f.single_person_reason}),所在家庭为低保边缘家庭,可申请单独纳入低保。")
+    if r.urgent:
+        steps.append("救助缓急:紧急——" + ";".join(r.urgency_reasons) + "。")
+    else:
+        steps.append("救助缓急:一般。")
+    if r.referrals:
+        steps.append("建议转介专项救助:" + ";".join(f"{ref.label}({ref.need})" for ref in r.referrals) + "。")
+    why = {APPLY: "月人均收入低于低保标准", CLASS_1: "接近救助条件,已核对暂不符合低保",
+           CLASS_2: "暂不符合但存在困难因素(" + "、".join(r.vulnerable_reasons) + ")",
+           REVIEW: "当前在保,但评估结果不再符合低保,需复核",
+           NOT_MONITORED: "不符合救助条件且无困难因素"}[r.suggested_placement]
+    steps.append(f"建议去向:{PLACEMENT_LABELS[r.suggested_placement]}({why})。")
+    return steps

@@ -1,0 +1,216 @@
+"""Policy settings of the means test: their names, what they mean, how values are written and read,
+and the demo district's values (local policy to be confirmed by the district's civil-affairs bureau).
+
+Every number here is **dated configuration** (RULES.md: "setting"): an administrator enters it with
+the date it takes effect and the area (城市 / 农村) it applies to; an assessment uses the values in
+force on its own date. Pure: no database, no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from desktop.rules.codes import AREA_LABELS, AreaType
+
+# Kinds of value: money in yuan (two places), a ratio (0..1, "10%" accepted), a multiplier, an age.
+MONEY = "money"
+RATIO = "ratio"
+MULTIPLIER = "multiplier"
+AGE = "age"
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    name: str
+    label: str  # Chinese, as staff call it
+    kind: str
+    unit: str
+    help: str
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("dibao_standard", "低保标准", MONEY, "元/人·月", "每人每月的最低生活保障标准"),
+    SettingSpec("marginal_multiplier", "低保边缘倍数", MULTIPLIER, "倍",
+                "月人均收入低于低保标准的这个倍数即为低保边缘(默认 1.5)"),
+    SettingSpec("disposable_income_last_year", "上年人均可支配收入", MONEY, "元/人·年",
+                "上年度当地居民人均可支配收入,用于支出型困难认定"),
+    SettingSpec("rigid_expense_ratio", "刚性支出占收入比例", RATIO, "",
+                "近12个月刚性支出超过家庭总收入的这个比例,可认定为支出型困难"),
+    SettingSpec("tekun_minor_age", "特困未成年年龄", AGE, "周岁", "未满此年龄视为无劳动能力(默认 16,部分省份 18)"),
+    SettingSpec("elderly_age", "老年人年龄", AGE, "周岁", "此年龄以上(含)为老年人(默认 60)"),
+    SettingSpec("deduct_serious_illness", "重病成员扣减比例", RATIO, "每人", "每名重病成员扣减的收入比例"),
+    SettingSpec("deduct_severe_disability", "重残成员扣减比例", RATIO, "每人",
+                "每名一级、二级残疾(智力、精神残疾含三级)成员扣减的收入比例"),
+    SettingSpec("deduct_single_parent", "单亲家庭扣减比例", RATIO, "每户", "单亲家庭扣减的收入比例"),
+    SettingSpec("deduct_elderly", "老年成员扣减比例", RATIO, "每人", "每名老年成员扣减的收入比例"),
+    SettingSpec("deduct_cap", "扣减比例上限", RATIO, "", "各项扣减合计不超过此比例"),
+)
+
+SPEC_BY_NAME: dict[str, SettingSpec] = {s.name: s for s in SPECS}
+NAMES: tuple[str, ...] = tuple(s.name for s in SPECS)
+
+AREA_BY_WORD: dict[str, str] = {
+    "城市": AreaType.URBAN.value, "城镇": AreaType.URBAN.value, "urban": AreaType.URBAN.value,
+    "农村": AreaType.RURAL.value, "rural": AreaType.RURAL.value,
+}
+
+DEMO_NOTE = "演示区参考值,本地政策待确认"
+
+
+class PolicyValueError(ValueError):
+    """A setting value or name that cannot be used; the message is a Chinese sentence."""
+
+
+def area_code(word: str) -> str:
+    """'城市'/'农村' (or urban/rural) to the stored area code."""
+    code = AREA_BY_WORD.get(word.strip())
+    if code is None:
+        raise PolicyValueError(f"地区类别“{word}”无法识别,应为“城市”或“农村”。")
+    return code
+
+
+def area_label(code: str) -> str:
+    return AREA_LABELS.get(AreaType(code), code) if code in AREA_BY_WORD.values() else code
+
+
+def parse_value(name: str, text: object) -> Decimal:
+    """Read one value as an administrator writes it; raise PolicyValueError saying what is wrong."""
+    spec = SPEC_BY_NAME.get(name)
+    if spec is None:
+        raise PolicyValueError(f"没有名为“{name}”的政策参数。可用的参数:{'、'.join(NAMES)}。")
+    raw = str(text).strip().replace(",", "").replace("，", "").replace("％", "%")
+    percent = raw.endswith("%")
+    if percent:
+        raw = raw[:-1].strip()
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise PolicyValueError(f"{spec.label}({name})的值“{text}”不是数字。") from None
+    if not value.is_finite():
+        raise PolicyValueError(f"{spec.label}({name})的值“{text}”不是数字。")
+    if percent:
+        if spec.kind != RATIO:
+            raise PolicyValueError(f"{spec.label}({name})不是比例,不能写成百分数。")
+        value = value / 100
+    if spec.kind == MONEY:
+        if value <= 0:
+            raise PolicyValueError(f"{spec.label}({name})必须大于 0 元。")
+        if value != value.quantize(Decimal("0.01")):
+            raise PolicyValueError(f"{spec.label}({name})最多两位小数(元、角、分)。")
+        return value.quantize(Decimal("0.01"))
+    if spec.kind == RATIO:
+        if value < 0 or value > 1:
+            raise PolicyValueError(f"{spec.label}({name})必须在 0 到 1 之间(或 0% 到 100%),收到“{text}”。")
+        return value.normalize() if value != 0 else Decimal("0")
+    if spec.kind == MULTIPLIER:
+        if value < 1 or value > 5:
+            raise PolicyValueError(f"{spec.label}({name})应在 1 到 5 之间,收到“{text}”。")
+        return value.normalize()
+    # AGE
+    if value != value.to_integral_value() or value < 1 or value > 120:
+        raise PolicyValueError(f"{spec.label}({name})必须是 1 到 120 之间的整数周岁,收到“{text}”。")
+    return Decimal(int(value))
+
+
+def format_value(name: str, value: Decimal) -> str:
+    """The stored text of a value (also what screens show)."""
+    spec = SPEC_BY_NAME[name]
+    if spec.kind == MONEY:
+        return f"{value.quantize(Decimal('0.01'))}"
+    if spec.kind == AGE:
+        return str(int(value))
+    text = format(value.normalize(), "f")
+    return text
+
+
+def display_value(name: str, value: Decimal) -> str:
+    """Human text with the unit: "760.00 元/人·月", "10%", "1.5 倍", "60 周岁"."""
+    spec = SPEC_BY_NAME[name]
+    if spec.kind == RATIO:
+        pct = (value * 100).normalize()
+        return f"{format(pct, 'f')}%" + (f"({spec.unit})" if spec.unit else "")
+    if spec.kind == MONEY:
+        return f"{value.quantize(Decimal('0.01')):,} {spec.unit}"
+    return f"{format_value(name, value)} {spec.unit}"
+
+
+def parse_assignments(items: list[str]) -> dict[str, Decimal]:
+    """``["dibao_standard=760", "deduct_cap=30%"]`` to values; every problem is named at once."""
+    values: dict[str, Decimal] = {}
+    problems: list[str] = []
+    for item in items:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            problems.append(f"“{item}”应写成 名称=数值,例如 dibao_standard=760。")
+            continue
+        try:
+            values[name] = parse_value(name, text)
+        except PolicyValueError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise PolicyValueError(" ".join(problems))
+    if not values:
+        raise PolicyValueError("没有给出任何参数,例如 dibao_standard=760。")
+    return values
+
+
+@dataclass(frozen=True)
+class PolicySettings:
+    """The full set of settings in force on one date for one area, with each value's effective date."""
+
+    area_type: str
+    on: date
+    values: dict[str, Decimal]
+    effective: dict[str, date] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Decimal:
+        return self.values[name]
+
+    def frozen(self) -> dict[str, dict[str, str]]:
+        """What an assessment records: each name with its value and effective date."""
+        return {name: {"value": format_value(name, self.values[name]),
+                       "effective_from": self.effective.get(name, self.on).isoformat(),
+                       "area_type": self.area_type}
+                for name in NAMES if name in self.values}
+
+
+def missing_names(values: dict[str, object]) -> list[str]:
+    return [n for n in NAMES if n not in values]
+
+
+def make_settings(area_type: str, on: date, dated: dict[str, tuple[Decimal, date]]) -> PolicySettings:
+    """Settings from ``{name: (value, effective_from)}``; raise PolicyValueError naming what is missing."""
+    missing = missing_names(dated)
+    if missing:
+        labels = "、".join(f"{SPEC_BY_NAME[n].label}({n})" for n in missing)
+        raise PolicyValueError(
+            f"{on.isoformat()} 没有生效的{area_label(area_type)}政策参数:缺少 {labels}。"
+            "请管理员在“设置 → 政策参数”中录入,或用命令 relief-desk policy set 设置。")
+    return PolicySettings(area_type, on, {n: dated[n][0] for n in NAMES},
+                          {n: dated[n][1] for n in NAMES})
+
+
+# The demo district's values: plausible figures for 黄石市西塞山区, to be confirmed locally.
+DEMO_POLICY: dict[str, dict[date, dict[str, str]]] = {
+    AreaType.URBAN.value: {
+        date(2024, 1, 1): {
+            "dibao_standard": "720", "marginal_multiplier": "1.5", "disposable_income_last_year": "43000",
+            "rigid_expense_ratio": "0.5", "tekun_minor_age": "16", "elderly_age": "60",
+            "deduct_serious_illness": "0.1", "deduct_severe_disability": "0.1", "deduct_single_parent": "0.05",
+            "deduct_elderly": "0.05", "deduct_cap": "0.3",
+        },
+        date(2026, 1, 1): {"dibao_standard": "780", "disposable_income_last_year": "46500"},
+    },
+    AreaType.RURAL.value: {
+        date(2024, 1, 1): {
+            "dibao_standard": "560", "marginal_multiplier": "1.5", "disposable_income_last_year": "21000",
+            "rigid_expense_ratio": "0.5", "tekun_minor_age": "16", "elderly_age": "60",
+            "deduct_serious_illness": "0.1", "deduct_severe_disability": "0.1", "deduct_single_parent": "0.05",
+            "deduct_elderly": "0.05", "deduct_cap": "0.3",
+        },
+        date(2026, 1, 1): {"dibao_standard": "620", "disposable_income_last_year": "23000"},
+    },
+}

@@ -1,0 +1,842 @@
+"""Comprehensive assessment (先评估): load a household's inputs, run the means test with the settings in
+force, save a frozen assessment and place the household; re-assess everyone in scope ("政策找人")
+into a workbook and, only when a user confirms, apply the proposed moves.
+
+Every function takes the acting user, opens its own unit of work and returns plain dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.io.xlsx_writer import write_table
+from desktop.models import Assessment, Expense, Household, Income, LibraryMove, Member, Referral, Region, User
+from desktop.rules import idcard
+from desktop.rules import means_test as mt
+from desktop.rules import policy as policy_rules
+from desktop.rules.codes import (
+    CATEGORY_LABELS,
+    DEPARTMENT_LABELS,
+    DISABILITY_LABELS,
+    HEALTH_LABELS,
+    IN_ASSISTANCE,
+    LABOUR_LABELS,
+    SCHOOLING_LABELS,
+    STAGE_LABELS,
+    Category,
+    Disability,
+    ExpenseKind,
+    IncomeKind,
+    Role,
+    Stage,
+)
+from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from desktop.services.policy import NoPolicyInForce, settings_in_force_session
+from desktop.services.progress import NO_PROGRESS, Progress
+
+ASSESSORS = (Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER)
+CHUNK = 4000  # households per set-based load in re-assessment
+
+PLACEMENT_STAGE: dict[str, str | None] = {
+    mt.APPLY: Stage.APPLYING.value,
+    mt.CLASS_1: Stage.CLASS_I.value,
+    mt.CLASS_2: Stage.CLASS_II.value,
+    mt.REVIEW: Stage.TO_CHECK.value,
+    mt.NOT_MONITORED: None,
+}
+
+# What a current category means for "是否变化".
+CURRENT_AS_RESULT = {
+    Category.NONE.value: mt.INELIGIBLE,
+    Category.TEMPORARY.value: mt.INELIGIBLE,
+    Category.DIBAO.value: Category.DIBAO.value,
+    Category.TEKUN.value: Category.DIBAO.value,
+    Category.MARGINAL.value: Category.MARGINAL.value,
+    Category.EXPENDITURE.value: Category.EXPENDITURE.value,
+}
+
+
+def category_label(code: str | None) -> str:
+    if code in mt.RESULT_LABELS:
+        return mt.RESULT_LABELS[code]
+    try:
+        return CATEGORY_LABELS[Category(code or "none")]
+    except ValueError:
+        return code or ""
+
+
+def stage_label(code: str | None) -> str:
+    if not code:
+        return "不在监测库"
+    try:
+        return STAGE_LABELS[Stage(code)]
+    except ValueError:
+        return code
+
+
+# -- results ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HouseholdHit:
+    id: int
+    code: str
+    head_name: str
+    head_id: str  # masked unless the role needs the full number
+    region_name: str
+    member_count: int
+    category_label: str
+    stage_label: str
+    last_assessed_on: date | None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    version: int
+    name: str
+    relation: str
+    id_masked: str
+    birth_date: date | None
+    health: str
+    disability: str
+    disability_grade: int
+    labour_capacity: str
+    schooling: str
+    employed: bool | None
+    union_member: bool
+
+    def to_input(self) -> mt.MemberInput:
+        return mt.MemberInput(self.id, self.name, self.relation, self.birth_date, None, self.health, self.disability,
+                              self.disability_grade, self.labour_capacity, self.schooling, self.employed,
+                              self.union_member)
+
+
+@dataclass(frozen=True)
+class HouseholdInputs:
+    """What the wizard starts from: the household, its members and its current 12-month figures."""
+
+    household_id: int
+    version: int
+    code: str
+    head_name: str
+    region_name: str
+    area_type: str
+    single_parent: bool
+    category: str
+    stage: str | None
+    last_assessed_on: date | None
+    members: list[MemberRow]
+    incomes: list[mt.IncomeItem]
+    expenses: list[mt.ExpenseItem]
+    period_end: date | None
+
+    def facts(self) -> mt.HouseholdFacts:
+        return mt.HouseholdFacts(tuple(m.to_input() for m in self.members), tuple(self.incomes),
+                                 tuple(self.expenses), self.single_parent)
+
+
+@dataclass(frozen=True)
+class MemberEdit:
+    member_id: int
+    version: int
+    health: str
+    disability: str
+    disability_grade: int
+    labour_capacity: str
+    schooling: str
+    employed: bool | None
+    union_member: bool
+
+
+@dataclass(frozen=True)
+class Preview:
+    result: mt.MeansTestResult
+    settings: policy_rules.PolicySettings
+    current_category: str
+
+
+@dataclass
+class SaveRequest:
+    household_id: int
+    assessed_on: date
+    facts: mt.HouseholdFacts
+    verification_methods: list[str]
+    investigators: list[str]
+    placement: str
+    override_reason: str = ""
+    refer_departments: list[str] = field(default_factory=list)
+    household_version: int | None = None
+    save_figures: bool = True  # write the incomes/expenses entered as the household's current figures
+
+
+@dataclass(frozen=True)
+class Saved:
+    assessment_id: int
+    household_id: int
+    category: str
+    placement: str
+    from_stage: str | None
+    to_stage: str | None
+    referrals: int
+    start_application: bool
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    id: int
+    household_id: int
+    head_name: str
+    region_name: str
+    assessed_on: date
+    category_label: str
+    per_capita_income: Decimal
+    urgent: bool
+    placement_label: str
+    overridden: bool
+    assessor: str
+
+
+@dataclass(frozen=True)
+class AssessmentDetail:
+    id: int
+    household_id: int
+    head_name: str
+    head_id: str
+    region_name: str
+    address: str
+    assessed_on: date
+    facts: mt.HouseholdFacts
+    settings: dict[str, dict[str, str]]
+    result: dict[str, Any]
+    explanation: str
+    verification_methods: list[str]
+    investigators: list[str]
+    suggested_placement: str
+    placement: str
+    override_reason: str
+    assessor: str
+    created_at: Any
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One household whose re-assessed category differs from its current one."""
+
+    household_id: int
+    household_version: int
+    code: str
+    head_name: str
+    current_category: str
+    suggested_category: str
+    per_capita_income: Decimal
+    placement: str
+    current_stage: str | None
+
+
+@dataclass
+class ReassessSummary:
+    as_of: date
+    out_path: str
+    total: int = 0
+    assessed: int = 0
+    changed: int = 0
+    without_members: int = 0
+    by_category: dict[str, int] = field(default_factory=dict)
+    settings_used: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ConfirmResult:
+    moved: int
+    unchanged: int
+    skipped: list[str]  # households changed by someone else since the re-assessment
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+def _region_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Region.id, Region.name)).all())
+
+
+def _masked(actor: Actor, number: str | None) -> str:
+    return (number or "") if actor.sees_full_id else idcard.mask(number)
+
+
+def _birth(birth_date: date | None, id_number: str | None) -> date | None:
+    if birth_date is not None:
+        return birth_date
+    if id_number and len(id_number) == 18:
+        try:
+            return idcard.birth_date(id_number)
+        except ValueError:
+            return None
+    return None
+
+
+def _current_rows(session: Session, model: type, household_id: int) -> tuple[list[Any], date | None]:
+    latest = session.execute(select(func.max(model.period_end)).where(model.household_id == household_id)).scalar()
+    if latest is None:
+        return [], None
+    rows = session.execute(select(model).where(model.household_id == household_id, model.period_end == latest)
+                           .order_by(model.id)).scalars().all()
+    return list(rows), latest
+
+
+def _load_inputs(uow: UnitOfWork, household_id: int) -> HouseholdInputs:
+    s = uow.session
+    h = uow.get(Household, household_id, "家庭")
+    uow.require_scope(h.region_id, "该家庭")
+    members = s.execute(select(Member).where(Member.household_id == h.id).order_by(Member.id)).scalars().all()
+    order = {"self": 0, "spouse": 1}
+    rows = [MemberRow(m.id, m.version, m.name, m.relation, _masked(uow.actor, m.id_number),
+                      _birth(m.birth_date, m.id_number), m.health, m.disability, m.disability_grade,
+                      m.labour_capacity, m.schooling, m.employed, m.union_member) for m in members]
+    rows.sort(key=lambda r: (order.get(r.relation, 2), r.id))
+    incomes, inc_end = _current_rows(s, Income, h.id)
+    expenses, exp_end = _current_rows(s, Expense, h.id)
+    region = s.get(Region, h.region_id)
+    ends = [d for d in (inc_end, exp_end) if d is not None]
+    return HouseholdInputs(
+        h.id, h.version, h.code or "", h.head_name, region.name if region else "", h.area_type, h.single_parent,
+        h.category, h.stage, h.last_assessed_on, rows,
+        [mt.IncomeItem(i.kind, i.amount, i.exempt, i.member_id) for i in incomes],
+        [mt.ExpenseItem(e.kind, e.amount, e.member_id) for e in expenses],
+        max(ends) if ends else None)
+
+
+# -- choosing and loading a household --------------------------------------------------------------
+
+def search_households(db: Database, actor: Actor, text: str = "", limit: int = 50) -> list[HouseholdHit]:
+    """Households in the actor's area by head's name, household code or ID number (or its last digits)."""
+    require_role(actor, *ASSESSORS, doing="评估家庭")
+    text = (text or "").strip()
+    with unit_of_work(db, actor) as uow:
+        query = select(Household.id, Household.code, Household.head_name, Household.head_id_number,
+                       Household.region_id, Household.member_count, Household.category, Household.stage,
+                       Household.last_assessed_on)
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        if text:
+            number = idcard.normalize(text)
+            conditions = [Household.head_name.like(f"%{text}%"), Household.code == text]
+            if number and (number[:-1].isdigit() or number.isdigit()):
+                conditions.append(Household.head_id_number == number)
+                conditions.append(Household.head_id_reversed.like(number[::-1] + "%"))
+            member_match = select(Member.household_id).where(Member.name == text)
+            conditions.append(Household.id.in_(member_match))
+            query = query.where(or_(*conditions))
+        rows = uow.session.execute(query.order_by(Household.id).limit(limit)).all()
+        names = _region_names(uow.session)
+        return [HouseholdHit(r.id, r.code or "", r.head_name, _masked(actor, r.head_id_number),
+                             names.get(r.region_id, ""), r.member_count, category_label(r.category),
+                             stage_label(r.stage), r.last_assessed_on) for r in rows]
+
+
+def load_household(db: Database, actor: Actor, household_id: int) -> HouseholdInputs:
+    require_role(actor, *ASSESSORS, doing="评估家庭")
+    with unit_of_work(db, actor) as uow:
+        return _load_inputs(uow, household_id)
+
+
+def _check_member_edit(edit: MemberEdit) -> list[str]:
+    problems = []
+    if edit.health not in HEALTH_LABELS:
+        problems.append(f"健康状况“{edit.health}”无效")
+    if edit.disability not in DISABILITY_LABELS:
+        problems.append(f"残疾类别“{edit.disability}”无效")
+    if not 0 <= edit.disability_grade <= 4:
+        problems.append("残疾等级应为 0(无)到 4")
+    if edit.disability == Disability.NONE.value and edit.disability_grade:
+        problems.append("没有残疾类别时残疾等级应为“无”")
+    if edit.disability != Disability.NONE.value and not edit.disability_grade:
+        problems.append("有残疾类别时须选择残疾等级")
+    if edit.labour_capacity not in LABOUR_LABELS:
+        problems.append(f"劳动能力“{edit.labour_capacity}”无效")
+    if edit.schooling not in SCHOOLING_LABELS:
+        problems.append(f"在校情况“{edit.schooling}”无效")
+    return problems
+
+
+def update_members(db: Database, actor: Actor, household_id: int, edits: Sequence[MemberEdit], *,
+                   single_parent: bool | None = None, household_version: int | None = None) -> HouseholdInputs:
+    """Save the health, disability, labour, schooling and work of members (optimistic locking, audited).
+    Names, ID numbers and relations are not changed here, so the household's head fields stay in step."""
+    require_role(actor, *ASSESSORS, doing="修改家庭成员情况")
+    problems: dict[str, str] = {}
+    for edit in edits:
+        found = _check_member_edit(edit)
+        if found:
+            problems[f"member {edit.member_id}"] = ";".join(found)
+    if problems:
+        raise ValidationFailed("成员情况有误:" + " ".join(problems.values()), problems)
+    with unit_of_work(db, actor, write=True) as uow:
+        h = uow.get(Household, household_id, "家庭")
+        uow.require_scope(h.region_id, "该家庭")
+        for edit in edits:
+            m = uow.get(Member, edit.member_id, "家庭成员")
+            if m.household_id != h.id:
+                raise ValidationFailed(f"成员(编号 {edit.member_id})不属于该家庭。")
+            uow.check_version(m, edit.version, f"家庭成员 {m.name}")
+            before = snapshot(m)
+            changed = False
+            for attr in ("health", "disability", "disability_grade", "labour_capacity", "schooling", "employed",
+                         "union_member"):
+                value = getattr(edit, attr)
+                if getattr(m, attr) != value:
+                    setattr(m, attr, value)
+                    changed = True
+            if changed:
+                uow.touch(m)
+                uow.flush()
+                uow.audit("member_update", "member", m.id, before=before, after=snapshot(m), household_id=h.id,
+                          detail=f"评估时更新成员 {m.name} 的健康、残疾、劳动能力等情况")
+        if single_parent is not None and h.single_parent != single_parent:
+            uow.check_version(h, household_version, "家庭")
+            before = snapshot(h)
+            h.single_parent = single_parent
+            uow.touch(h)
+            uow.flush()
+            uow.audit("household_update", "household", h.id, before=before, after=snapshot(h), household_id=h.id,
+                      detail="评估时更新单亲家庭标记")
+        uow.notify("households", h.id)
+        uow.flush()
+        return _load_inputs(uow, h.id)
+
+
+# -- calculating and saving ------------------------------------------------------------------------
+
+def _validate_facts(facts: mt.HouseholdFacts) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    if not facts.members:
+        problems["members"] = "家庭没有成员,无法评估。"
+    for n, item in enumerate(facts.incomes, start=1):
+        if item.kind not in IncomeKind._value2member_map_:
+            problems[f"income {n}"] = f"收入类别“{item.kind}”无效。"
+        elif item.amount < 0 and item.kind not in (IncomeKind.BUSINESS.value, IncomeKind.PROPERTY.value):
+            problems[f"income {n}"] = "只有经营净收入、财产净收入可以为负数(亏损)。"
+    for n, e in enumerate(facts.expenses, start=1):
+        if e.kind not in ExpenseKind._value2member_map_:
+            problems[f"expense {n}"] = f"支出类别“{e.kind}”无效。"
+        elif e.amount < 0:
+            problems[f"expense {n}"] = "支出金额不能为负数。"
+    return problems
+
+
+def preview(db: Database, actor: Actor, household_id: int, facts: mt.HouseholdFacts, on: date) -> Preview:
+    """The result the wizard shows before saving (nothing is written)."""
+    require_role(actor, *ASSESSORS, doing="评估家庭")
+    problems = _validate_facts(facts)
+    if problems:
+        raise ValidationFailed(" ".join(problems.values()), problems)
+    with unit_of_work(db, actor) as uow:
+        h = uow.get(Household, household_id, "家庭")
+        uow.require_scope(h.region_id, "该家庭")
+        settings = settings_in_force_session(uow.session, h.area_type, on)
+        result = mt.assess(facts, settings, on, current_category=h.category)
+        return Preview(result, settings, h.category)
+
+
+def _figures_differ(current_inc: list[Income], current_exp: list[Expense], facts: mt.HouseholdFacts) -> bool:
+    def inc_key(items: Any) -> list[tuple[str, str, bool, int | None]]:
+        return sorted((i.kind, str(Decimal(i.amount).quantize(mt.CENT)), bool(i.exempt), i.member_id) for i in items)
+
+    def exp_key(items: Any) -> list[tuple[str, str, int | None]]:
+        return sorted((e.kind, str(Decimal(e.amount).quantize(mt.CENT)), e.member_id) for e in items)
+
+    return inc_key(current_inc) != inc_key(facts.incomes) or exp_key(current_exp) != exp_key(facts.expenses)
+
+
+def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_category: str, on: date,
+                     reason: str) -> tuple[str | None, str | None]:
+    """Move the household's board stage and category as the placement says; returns (from, to) stages."""
+    before = snapshot(h)
+    target = PLACEMENT_STAGE[placement]
+    if placement == mt.APPLY and h.category in IN_ASSISTANCE and result_category == Category.DIBAO.value:
+        target = h.stage  # already receiving assistance: nothing to start
+    from_stage = h.stage
+    if target != h.stage:
+        h.stage = target
+        h.stage_since = on
+        try:
+            from desktop.rules.monitoring import next_visit_due
+
+            h.next_visit_due = next_visit_due(target, h.last_visited_on, on)
+        except ImportError:  # pragma: no cover - monitoring rules not installed
+            pass
+        uow.add(LibraryMove(household_id=h.id, from_stage=from_stage or "", to_stage=target or "", moved_on=on,
+                            reason=reason))
+        uow.notify("board", h.id)
+    if result_category in (Category.MARGINAL.value, Category.EXPENDITURE.value) and h.category not in IN_ASSISTANCE:
+        h.category = result_category
+    elif result_category == mt.INELIGIBLE and h.category in (Category.MARGINAL.value, Category.EXPENDITURE.value):
+        h.category = Category.NONE.value
+    if snapshot(h) != before:
+        uow.touch(h)
+        uow.flush()
+        uow.audit("library_move" if target != from_stage else "household_update", "household", h.id,
+                  before=before, after=snapshot(h), household_id=h.id,
+                  detail=f"{stage_label(from_stage)} → {stage_label(h.stage)}:{reason}")
+        uow.notify("households", h.id)
+    return from_stage, h.stage
+
+
+def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
+    """Recalculate with the settings in force on the assessment date, then freeze inputs, settings and
+    result, write the household's figures, place it on the board and send the chosen referrals — one
+    transaction."""
+    require_role(actor, *ASSESSORS, doing="保存评估")
+    problems = _validate_facts(req.facts)
+    methods = [m for m in dict.fromkeys(req.verification_methods)]
+    investigators = [n.strip() for n in dict.fromkeys(x.strip() for x in req.investigators) if n.strip()]
+    if not methods:
+        problems["methods"] = "请至少选择一种核查方式。"
+    unknown = [m for m in methods if m not in mt.VERIFICATION_METHODS]
+    if unknown:
+        problems["methods"] = f"未知的核查方式:{'、'.join(unknown)}。"
+    if not investigators:
+        problems["investigators"] = "请填写调查人员。"
+    if mt.HOME_SURVEY in methods and len(investigators) < 2:
+        problems["investigators"] = "入户调查须由至少两名调查人员进行,请填写两名以上调查人员。"
+    if req.placement not in mt.PLACEMENT_LABELS:
+        problems["placement"] = f"去向“{req.placement}”无效。"
+    bad_dept = [d for d in req.refer_departments if d not in DEPARTMENT_LABELS]
+    if bad_dept:
+        problems["referrals"] = f"未知的转介部门:{'、'.join(bad_dept)}。"
+    if req.assessed_on > date.today():
+        problems["assessed_on"] = "评估日期不能晚于今天。"
+    if problems:
+        raise ValidationFailed(" ".join(problems.values()), problems)
+    with unit_of_work(db, actor, write=True) as uow:
+        s = uow.session
+        h = uow.get(Household, req.household_id, "家庭")
+        uow.require_scope(h.region_id, "该家庭")
+        uow.check_version(h, req.household_version, "家庭")
+        own_members = set(s.execute(select(Member.id).where(Member.household_id == h.id)).scalars())
+        strangers = [m.name for m in req.facts.members if m.member_id is not None and m.member_id not in own_members]
+        if strangers:
+            raise ValidationFailed(f"成员 {'、'.join(strangers)} 不属于该家庭,请重新加载。")
+        settings = settings_in_force_session(s, h.area_type, req.assessed_on)
+        result = mt.assess(req.facts, settings, req.assessed_on, current_category=h.category)
+        if req.placement != result.suggested_placement and not req.override_reason.strip():
+            raise ValidationFailed(
+                f"所选去向“{mt.PLACEMENT_LABELS[req.placement]}”与建议“{mt.PLACEMENT_LABELS[result.suggested_placement]}”"
+                "不同,请填写书面理由。", {"override_reason": "改变建议去向须填写理由。"})
+
+        if req.save_figures:
+            inc_rows, _ = _current_rows(s, Income, h.id)
+            exp_rows, _ = _current_rows(s, Expense, h.id)
+            if _figures_differ(inc_rows, exp_rows, req.facts):
+                before = {"incomes": [snapshot(i) for i in inc_rows], "expenses": [snapshot(e) for e in exp_rows]}
+                s.execute(delete(Income).where(Income.household_id == h.id, Income.period_end == req.assessed_on))
+                s.execute(delete(Expense).where(Expense.household_id == h.id, Expense.period_end == req.assessed_on))
+                for i in req.facts.incomes:
+                    uow.add(Income(household_id=h.id, member_id=i.member_id, kind=i.kind, amount=i.amount,
+                                   period_end=req.assessed_on, exempt=i.exempt, note="综合评估录入"))
+                for e in req.facts.expenses:
+                    uow.add(Expense(household_id=h.id, member_id=e.member_id, kind=e.kind, amount=e.amount,
+                                    period_end=req.assessed_on, note="综合评估录入"))
+                uow.audit("household_figures", "household", h.id, before=before,
+                          after={"incomes": req.facts.to_json()["incomes"],
+                                 "expenses": req.facts.to_json()["expenses"]},
+                          household_id=h.id, detail=f"评估时更新近12个月收支(截至 {req.assessed_on.isoformat()})")
+
+        frozen_settings = settings.frozen()
+        assessment = uow.add(Assessment(
+            household_id=h.id, assessed_on=req.assessed_on, inputs=req.facts.to_json(),
+            settings=frozen_settings, per_capita_income=result.per_capita_monthly, result_category=result.category,
+            urgent=result.urgent, result=result.summary(), explanation=result.explanation,
+            verification_methods=methods, investigators=investigators,
+            suggested_placement=result.suggested_placement, placement=req.placement,
+            override_reason=req.override_reason.strip()))
+        uow.flush()
+        if h.last_assessed_on is None or h.last_assessed_on <= req.assessed_on:
+            h.last_assessed_on = req.assessed_on
+        reason = f"综合评估(第 {assessment.id} 号,{req.assessed_on.isoformat()}):{result.label}," \
+                 f"月人均收入 {mt.yuan(result.per_capita_monthly)}"
+        if req.placement != result.suggested_placement:
+            reason += f";改变建议去向的理由:{req.override_reason.strip()}"
+        from_stage, to_stage = _apply_placement(uow, h, req.placement, result.category, req.assessed_on, reason)
+        uow.touch(h)
+
+        needs = {r.department: r.need for r in result.referrals}
+        sent = 0
+        for dept in dict.fromkeys(req.refer_departments):
+            uow.add(Referral(household_id=h.id, assessment_id=assessment.id, department=dept,
+                             need=needs.get(dept, "综合评估建议转介"), sent_on=req.assessed_on, status="sent"))
+            sent += 1
+        uow.flush()
+        uow.audit("assessment_save", "assessment", assessment.id, household_id=h.id,
+                  after={"category": result.category, "per_capita_income": result.per_capita_monthly,
+                         "placement": req.placement, "suggested": result.suggested_placement,
+                         "settings": frozen_settings},
+                  detail=reason)
+        uow.notify("assessments", assessment.id)
+        uow.notify("households", h.id)
+        if sent:
+            uow.notify("referrals", h.id)
+        return Saved(assessment.id, h.id, result.category, req.placement, from_stage, to_stage, sent,
+                     req.placement == mt.APPLY and to_stage == Stage.APPLYING.value)
+
+
+# -- reading saved assessments ----------------------------------------------------------------------
+
+def list_assessments(db: Database, actor: Actor, *, household_id: int | None = None,
+                     limit: int = 200) -> list[AssessmentRow]:
+    require_role(actor, *ASSESSORS, doing="查看评估")
+    with unit_of_work(db, actor) as uow:
+        query = (select(Assessment.id, Assessment.household_id, Household.head_name, Household.region_id,
+                        Assessment.assessed_on, Assessment.result_category, Assessment.per_capita_income,
+                        Assessment.urgent, Assessment.placement, Assessment.suggested_placement,
+                        User.display_name)
+                 .join(Household, Household.id == Assessment.household_id)
+                 .outerjoin(User, User.id == Assessment.created_by_id))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        if household_id is not None:
+            query = query.where(Assessment.household_id == household_id)
+        rows = uow.session.execute(query.order_by(Assessment.id.desc()).limit(limit)).all()
+        names = _region_names(uow.session)
+        return [AssessmentRow(r.id, r.household_id, r.head_name, names.get(r.region_id, ""), r.assessed_on,
+                              category_label(r.result_category), r.per_capita_income, r.urgent,
+                              mt.PLACEMENT_LABELS.get(r.placement, r.placement), r.placement != r.suggested_placement,
+                              r.display_name or "系统") for r in rows]
+
+
+def get_assessment(db: Database, actor: Actor, assessment_id: int) -> AssessmentDetail:
+    require_role(actor, *ASSESSORS, doing="查看评估")
+    with unit_of_work(db, actor) as uow:
+        a = uow.get(Assessment, assessment_id, "评估")
+        h = uow.get(Household, a.household_id, "家庭")
+        uow.require_scope(h.region_id, "该家庭")
+        user = uow.session.get(User, a.created_by_id) if a.created_by_id else None
+        region = uow.session.get(Region, h.region_id)
+        return AssessmentDetail(
+            a.id, h.id, h.head_name, _masked(actor, h.head_id_number), region.name if region else "", h.address,
+            a.assessed_on, mt.HouseholdFacts.from_json(a.inputs), dict(a.settings), dict(a.result), a.explanation,
+            list(a.verification_methods), list(a.investigators), a.suggested_placement, a.placement,
+            a.override_reason, user.display_name if user else "系统", a.created_at)
+
+
+# -- re-assessment of everyone ("政策找人") ---------------------------------------------------------
+
+REASSESS_HEADERS = ["户编号", "街道/镇", "社区/村", "户主姓名", "户主身份证号", "家庭人口", "城乡类别", "年总收入",
+                    "扣减比例", "认定收入", "月人均收入", "刚性支出", "适用低保标准", "当前救助类别", "建议类别",
+                    "是否变化", "建议去向", "紧急", "特困候选", "备注"]
+
+
+def _scope_region_ids(uow: UnitOfWork, region_id: int | None) -> list[int] | None:
+    ids = uow.region_ids()
+    if region_id is None:
+        return ids
+    region = uow.get(Region, region_id, "区划")
+    sub = list(uow.session.execute(select(Region.id).where(Region.path.like(region.path + "%"))).scalars())
+    if ids is not None:
+        allowed = set(ids)
+        if region_id not in allowed:
+            raise ServiceError(f"“{region.name}”不在您({uow.actor.region_name})的管辖范围内。")
+        sub = [i for i in sub if i in allowed]
+    return sub
+
+
+def _latest_sums(session: Session, model: type, lo: int, hi: int, with_exempt: bool) -> list[Any]:
+    latest = (select(model.household_id.label("hid"), func.max(model.period_end).label("pe"))
+              .where(model.household_id.between(lo, hi)).group_by(model.household_id).subquery())
+    cols = [model.household_id, model.kind] + ([model.exempt] if with_exempt else [])
+    return list(session.execute(
+        select(*cols, func.sum(model.amount))
+        .join(latest, and_(latest.c.hid == model.household_id, latest.c.pe == model.period_end))
+        .where(model.household_id.between(lo, hi))
+        .group_by(*cols)).all())
+
+
+def _chunks(session: Session, region_ids: list[int] | None, progress: Progress, total: int
+            ) -> Iterator[tuple[Any, list[mt.MemberInput], list[mt.IncomeItem], list[mt.ExpenseItem]]]:
+    """Households in id order with their members and current figures, loaded CHUNK households at a time."""
+    last = 0
+    done = 0
+    while True:
+        query = select(Household.id, Household.version, Household.code, Household.region_id, Household.area_type,
+                       Household.single_parent, Household.head_name, Household.head_id_number, Household.category,
+                       Household.stage).where(Household.id > last)
+        if region_ids is not None:
+            query = query.where(Household.region_id.in_(region_ids))
+        households = session.execute(query.order_by(Household.id).limit(CHUNK)).all()
+        if not households:
+            return
+        lo, hi = households[0].id, households[-1].id
+        members: dict[int, list[mt.MemberInput]] = {}
+        for r in session.execute(
+                select(Member.household_id, Member.id, Member.name, Member.relation, Member.birth_date,
+                       Member.id_number, Member.health, Member.disability, Member.disability_grade,
+                       Member.labour_capacity, Member.schooling, Member.employed, Member.union_member)
+                .where(Member.household_id.between(lo, hi)).order_by(Member.household_id, Member.id)):
+            members.setdefault(r[0], []).append(mt.MemberInput(
+                r[1], r[2], r[3], _birth(r[4], r[5]), None, r[6], r[7], r[8], r[9], r[10], r[11], r[12]))
+        incomes: dict[int, list[mt.IncomeItem]] = {}
+        for hid, kind, exempt, amount in _latest_sums(session, Income, lo, hi, True):
+            incomes.setdefault(hid, []).append(mt.IncomeItem(kind, Decimal(amount or 0), bool(exempt)))
+        expenses: dict[int, list[mt.ExpenseItem]] = {}
+        for hid, kind, amount in _latest_sums(session, Expense, lo, hi, False):
+            expenses.setdefault(hid, []).append(mt.ExpenseItem(kind, Decimal(amount or 0)))
+        for h in households:
+            yield h, members.get(h.id, []), incomes.get(h.id, []), expenses.get(h.id, [])
+        done += len(households)
+        progress.report(done, total, f"正在重新评估:{done:,} / {total:,} 户")
+        last = hi
+
+
+def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of: date | None = None,
+             out_path: str | Path, progress: Progress = NO_PROGRESS) -> ReassessSummary:
+    """Re-run the means test for every household in scope with the settings in force on ``as_of`` and write
+    one row per household to ``out_path``. Changes nothing in the registry: the changed households come
+    back as proposals for :func:`confirm_moves`."""
+    require_role(actor, *ASSESSORS, doing="重新评估")
+    day = as_of or date.today()
+    target = Path(out_path)
+    if target.suffix.lower() != ".xlsx":
+        raise ValidationFailed(f"输出文件“{target.name}”应为 .xlsx 文件。")
+    summary = ReassessSummary(day, str(target))
+    with unit_of_work(db, actor) as uow:
+        s = uow.session
+        region_ids = _scope_region_ids(uow, region_id)
+        base = select(func.count()).select_from(Household)
+        areas_q = select(Household.area_type).distinct()
+        if region_ids is not None:
+            base = base.where(Household.region_id.in_(region_ids))
+            areas_q = areas_q.where(Household.region_id.in_(region_ids))
+        total = s.execute(base).scalar_one()
+        settings: dict[str, policy_rules.PolicySettings] = {}
+        missing: list[str] = []
+        for area in sorted(a for a in s.execute(areas_q).scalars() if a):
+            try:
+                settings[area] = settings_in_force_session(s, area, day)
+            except NoPolicyInForce as exc:
+                missing.append(exc.message)
+        if missing:
+            raise NoPolicyInForce("无法重新评估:" + " ".join(missing))
+        summary.settings_used = {a: st.frozen() for a, st in settings.items()}
+        regions = {rid: (name, parent) for rid, name, parent in
+                   s.execute(select(Region.id, Region.name, Region.parent_id)).all()}
+        full = actor.sees_full_id
+        counts: dict[str, int] = {c: 0 for c in mt.RESULT_CATEGORIES}
+        summary.total = total
+        progress.report(0, total, f"正在重新评估 {total:,} 户…")
+
+        def rows() -> Iterator[list[Any]]:
+            for h, members, incomes, expenses in _chunks(s, region_ids, progress, total):
+                name, parent = regions.get(h.region_id, ("", None))
+                street = regions.get(parent, ("", None))[0] if parent else ""
+                head_id = (h.head_id_number or "") if full else idcard.mask(h.head_id_number)
+                current = h.category or Category.NONE.value
+                st = settings.get(h.area_type)
+                common = [h.code or "", street, name, h.head_name, head_id, len(members),
+                          policy_rules.area_label(h.area_type)]
+                if not members or st is None:
+                    summary.without_members += 1
+                    yield common + [None] * 6 + [category_label(current), "无法评估", "", "", "",
+                                                 "", "没有家庭成员记录" if not members else "没有适用的政策参数"]
+                    continue
+                facts = mt.HouseholdFacts(tuple(members), tuple(incomes), tuple(expenses), h.single_parent)
+                r = mt.assess(facts, st, day, current_category=current, explain=False)
+                summary.assessed += 1
+                counts[r.category] += 1
+                changed = CURRENT_AS_RESULT.get(current, mt.INELIGIBLE) != r.category
+                if changed:
+                    summary.changed += 1
+                    summary.proposals.append(Proposal(h.id, h.version, h.code or "", h.head_name, current,
+                                                      r.category, r.per_capita_monthly, r.suggested_placement,
+                                                      h.stage))
+                tekun = "、".join(f.name for f in r.tekun_candidates)
+                yield common + [mt.round_cent(r.total_income), mt.percent(r.deduction_rate),
+                                mt.round_cent(r.counted_income), r.per_capita_monthly,
+                                mt.round_cent(r.rigid_spending), st["dibao_standard"], category_label(current),
+                                r.label, "是" if changed else "否", mt.PLACEMENT_LABELS[r.suggested_placement],
+                                "是" if r.urgent else "", tekun, ""]
+
+        def on_row(n: int) -> None:
+            progress.check()
+
+        write_table(target, REASSESS_HEADERS, rows(), sheet="重新评估",
+                    title=f"重新评估结果({day.isoformat()} 适用政策参数;共 {total:,} 户)",
+                    text_columns=(0, 4), on_row=on_row)
+        summary.by_category = counts
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.audit("reassess_export", "household", None,
+                  detail=f"重新评估 {summary.total} 户(截至 {day.isoformat()}),变化 {summary.changed} 户,"
+                         f"导出到 {target}" + ("(完整身份证号)" if actor.sees_full_id else "(身份证号已脱敏)"))
+    return summary
+
+
+def confirm_moves(db: Database, actor: Actor, proposals: Sequence[Proposal], *, on: date | None = None,
+                  progress: Progress = NO_PROGRESS) -> ConfirmResult:
+    """Apply the moves a re-assessment proposed (one transaction). A household changed by someone else
+    since the re-assessment is skipped and named, never overwritten."""
+    require_role(actor, *ASSESSORS, doing="确认库别调整")
+    day = on or date.today()
+    moved = unchanged = 0
+    skipped: list[str] = []
+    with unit_of_work(db, actor, write=True) as uow:
+        by_id = {p.household_id: p for p in proposals}
+        ids = sorted(by_id)
+        seen: set[int] = set()
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            households = uow.session.execute(select(Household).where(Household.id.in_(part))).scalars().all()
+            for h in households:
+                seen.add(h.id)
+                p = by_id[h.id]
+                if not uow.in_scope(h.region_id):
+                    skipped.append(f"{h.head_name}(不在管辖范围内)")
+                    continue
+                if h.version != p.household_version:
+                    skipped.append(f"{h.head_name}(重新评估后已被修改,请重新评估)")
+                    continue
+                reason = (f"重新评估({day.isoformat()}):{category_label(p.current_category)} → "
+                          f"{category_label(p.suggested_category)},月人均收入 {mt.yuan(p.per_capita_income)}")
+                before = (h.stage, h.category)
+                _apply_placement(uow, h, p.placement, p.suggested_category, day, reason)
+                if (h.stage, h.category) != before:
+                    moved += 1
+                else:
+                    unchanged += 1
+            progress.report(min(start + 500, len(ids)), len(ids), "正在确认库别调整…")
+        skipped.extend(f"{by_id[i].head_name}(已删除)" for i in ids if i not in seen)
+        uow.audit("reassess_confirm", "household", None,
+                  detail=f"确认重新评估的库别调整:调整 {moved} 户,未变 {unchanged} 户,跳过 {len(skipped)} 户")
+    return ConfirmResult(moved, unchanged, skipped)
+
+
+def find_region_id(db: Database, actor: Actor, name: str) -> int:
+    """A region by name or code (for --region)."""
+    with unit_of_work(db, actor) as uow:
+        rows = uow.session.execute(select(Region.id, Region.name).where(
+            or_(Region.name == name.strip(), Region.code == name.strip()))).all()
+        if not rows:
+            raise NotFound(f"找不到区划“{name}”。")
+        if len(rows) > 1:
+            raise ValidationFailed(f"有多个名为“{name}”的区划,请改用区划代码。")
+        return int(rows[0][0])
+
+
+def member_choices() -> dict[str, list[tuple[str, str]]]:
+    """Code/label pairs the wizard offers (kept here so views need not know the code tables)."""
+    return {
+        "health": [(k.value, v) for k, v in HEALTH_LABELS.items()],
+        "disability": [(k.value, v) for k, v in DISABILITY_LABELS.items()],
+        "labour": [(k.value, v) for k, v in LABOUR_LABELS.items()],
+        "schooling": [(k.value, v) for k, v in SCHOOLING_LABELS.items()],
+    }
+

@@ -1,0 +1,192 @@
+"""Policy settings by effective date and area: set (administrators), show, and the set in force on a date."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from desktop.models import PolicySetting
+from desktop.rules import policy as rules
+from desktop.rules.codes import Role
+from desktop.services.base import Actor, require_role, snapshot, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import ServiceError, ValidationFailed
+
+
+class NoPolicyInForce(ServiceError):
+    """No complete set of settings is in force for a date and area."""
+
+
+@dataclass(frozen=True)
+class SettingRow:
+    id: int
+    name: str
+    label: str
+    area_type: str
+    area_label: str
+    effective_from: date
+    value: Decimal
+    display: str
+    note: str
+    version: int
+
+
+@dataclass(frozen=True)
+class InForceRow:
+    name: str
+    label: str
+    area_type: str
+    area_label: str
+    value: Decimal | None
+    display: str
+    effective_from: date | None
+
+
+def _row(s: PolicySetting) -> SettingRow:
+    value = Decimal(s.value)
+    return SettingRow(s.id, s.name, rules.SPEC_BY_NAME[s.name].label if s.name in rules.SPEC_BY_NAME else s.name,
+                      s.area_type, rules.area_label(s.area_type), s.effective_from, value,
+                      rules.display_value(s.name, value) if s.name in rules.SPEC_BY_NAME else s.value, s.note,
+                      s.version)
+
+
+def list_settings(db: Database, actor: Actor, area_type: str | None = None) -> list[SettingRow]:
+    """Every dated value (newest first within each name)."""
+    with unit_of_work(db, actor) as uow:
+        query = select(PolicySetting)
+        if area_type:
+            query = query.where(PolicySetting.area_type == area_type)
+        rows = uow.session.execute(query.order_by(PolicySetting.area_type, PolicySetting.name,
+                                                  PolicySetting.effective_from.desc())).scalars().all()
+        order = {n: i for i, n in enumerate(rules.NAMES)}
+        out = [_row(s) for s in rows]
+        out.sort(key=lambda r: (r.area_type != "urban", order.get(r.name, 99), -r.effective_from.toordinal()))
+        return out
+
+
+def set_settings(db: Database, actor: Actor, *, effective_from: date, area_type: str,
+                 values: Mapping[str, Decimal | str], note: str = "") -> int:
+    """Enter values taking effect on a date for an area (administrators only). A value for the same
+    name, area and date replaces the earlier entry. Returns the number of values written."""
+    require_role(actor, Role.ADMIN, doing="修改政策参数")
+    area = rules.area_code(area_type)
+    parsed: dict[str, Decimal] = {}
+    problems: dict[str, str] = {}
+    for name, raw in values.items():
+        try:
+            parsed[name] = rules.parse_value(name, raw)
+        except rules.PolicyValueError as exc:
+            problems[name] = str(exc)
+    if problems:
+        raise ValidationFailed(" ".join(problems.values()), problems)
+    if not parsed:
+        raise ValidationFailed("没有给出任何政策参数。")
+    with unit_of_work(db, actor, write=True) as uow:
+        for name, value in parsed.items():
+            text = rules.format_value(name, value)
+            existing = uow.session.execute(select(PolicySetting).where(
+                PolicySetting.name == name, PolicySetting.area_type == area,
+                PolicySetting.effective_from == effective_from)).scalar_one_or_none()
+            if existing is None:
+                row = uow.add(PolicySetting(name=name, area_type=area, effective_from=effective_from, value=text,
+                                            note=note))
+                uow.flush()
+                uow.audit("policy_set", "policy_settings", row.id, after=snapshot(row),
+                          detail=f"{rules.area_label(area)} {name}={text} 自 {effective_from.isoformat()} 起")
+            elif existing.value != text or (note and existing.note != note):
+                before = snapshot(existing)
+                existing.value = text
+                if note:
+                    existing.note = note
+                uow.touch(existing)
+                uow.flush()
+                uow.audit("policy_set", "policy_settings", existing.id, before=before, after=snapshot(existing),
+                          detail=f"{rules.area_label(area)} {name}={text} 自 {effective_from.isoformat()} 起")
+        uow.notify("policy")
+        return len(parsed)
+
+
+def delete_setting(db: Database, actor: Actor, setting_id: int, expected_version: int | None = None) -> None:
+    """Remove one dated value entered by mistake (administrators only)."""
+    require_role(actor, Role.ADMIN, doing="删除政策参数")
+    with unit_of_work(db, actor, write=True) as uow:
+        row = uow.get(PolicySetting, setting_id, "政策参数")
+        uow.check_version(row, expected_version, "政策参数")
+        uow.audit("policy_delete", "policy_settings", row.id, before=snapshot(row))
+        uow.session.delete(row)
+        uow.notify("policy")
+
+
+def _dated_values(session: Session, area_type: str, on: date) -> dict[str, tuple[Decimal, date]]:
+    latest = (select(PolicySetting.name, func.max(PolicySetting.effective_from).label("eff"))
+              .where(PolicySetting.area_type == area_type, PolicySetting.effective_from <= on)
+              .group_by(PolicySetting.name).subquery())
+    rows = session.execute(
+        select(PolicySetting.name, PolicySetting.value, PolicySetting.effective_from)
+        .join(latest, (latest.c.name == PolicySetting.name) & (latest.c.eff == PolicySetting.effective_from))
+        .where(PolicySetting.area_type == area_type)).all()
+    return {name: (Decimal(value), eff) for name, value, eff in rows}
+
+
+def settings_in_force_session(session: Session, area_type: str, on: date) -> rules.PolicySettings:
+    """For services already inside a unit of work. Raises NoPolicyInForce, naming what is missing."""
+    try:
+        return rules.make_settings(area_type, on, _dated_values(session, area_type, on))
+    except rules.PolicyValueError as exc:
+        raise NoPolicyInForce(str(exc)) from None
+
+
+def settings_in_force(db: Database, actor: Actor, area_type: str, on: date) -> rules.PolicySettings:
+    with unit_of_work(db, actor) as uow:
+        return settings_in_force_session(uow.session, rules.area_code(area_type), on)
+
+
+def show(db: Database, actor: Actor, on: date, area_type: str | None = None) -> list[InForceRow]:
+    """The value of every setting in force on a date (missing ones shown as such), per area."""
+    areas = [rules.area_code(area_type)] if area_type else ["urban", "rural"]
+    out: list[InForceRow] = []
+    with unit_of_work(db, actor) as uow:
+        for area in areas:
+            dated = _dated_values(uow.session, area, on)
+            for spec in rules.SPECS:
+                if spec.name in dated:
+                    value, eff = dated[spec.name]
+                    out.append(InForceRow(spec.name, spec.label, area, rules.area_label(area), value,
+                                          rules.display_value(spec.name, value), eff))
+                else:
+                    out.append(InForceRow(spec.name, spec.label, area, rules.area_label(area), None, "未设置", None))
+    return out
+
+
+def has_settings(db: Database) -> bool:
+    with db.session_factory() as session:
+        return session.execute(select(func.count()).select_from(PolicySetting)).scalar_one() > 0
+
+
+def seed_default_policy(db: Database, actor: Actor | None = None, *, replace: bool = False) -> int:
+    """Enter the demo district's values (marked as local policy to be confirmed) when no settings exist.
+    Returns the number of values written (0 when settings already exist)."""
+    actor = actor or Actor.system("seed")
+    require_role(actor, Role.ADMIN, doing="录入默认政策参数")
+    with unit_of_work(db, actor, write=True) as uow:
+        count = uow.session.execute(select(func.count()).select_from(PolicySetting)).scalar_one()
+        if count and not replace:
+            return 0
+        if replace:
+            uow.session.execute(delete(PolicySetting))
+        written = 0
+        for area, by_date in rules.DEMO_POLICY.items():
+            for eff, values in by_date.items():
+                for name, raw in values.items():
+                    value = rules.parse_value(name, raw)
+                    uow.add(PolicySetting(name=name, area_type=area, effective_from=eff,
+                                          value=rules.format_value(name, value), note=rules.DEMO_NOTE))
+                    written += 1
+        uow.audit("policy_seed", "policy_settings", None, detail=f"录入演示默认政策参数 {written} 项({rules.DEMO_NOTE})")
+        uow.notify("policy")
+        return written

@@ -1,0 +1,274 @@
+"""The means test: worked examples computed by hand, and properties checked with hypothesis."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.rules import means_test as mt
+from desktop.rules import policy as P
+
+ON = date(2026, 3, 1)
+
+
+def demo_settings(area: str = "urban", on: date = ON, **override: str) -> P.PolicySettings:
+    dated: dict[str, tuple[D, date]] = {}
+    for eff, values in sorted(P.DEMO_POLICY[area].items()):
+        if eff <= on:
+            for name, raw in values.items():
+                dated[name] = (P.parse_value(name, raw), eff)
+    for name, raw in override.items():
+        dated[name] = (P.parse_value(name, raw), date(2024, 1, 1))
+    return P.make_settings(area, on, dated)
+
+
+def person(name: str = "甲", born: date = date(1980, 6, 1), **kw: object) -> mt.MemberInput:
+    return mt.MemberInput(None, name, birth_date=born, **kw)  # type: ignore[arg-type]
+
+
+def facts(members: list[mt.MemberInput], wages: str = "0", *, extra: list[mt.IncomeItem] | None = None,
+          medical: str = "0", education: str = "0", other: str = "0", single_parent: bool = False) -> mt.HouseholdFacts:
+    incomes = [mt.IncomeItem("wages", D(wages))] + (extra or [])
+    expenses = [mt.ExpenseItem("medical", D(medical)), mt.ExpenseItem("education", D(education)),
+                mt.ExpenseItem("other_rigid", D(other))]
+    return mt.HouseholdFacts(tuple(members), tuple(incomes), tuple(expenses), single_parent)
+
+
+# -- worked examples (figures computed by hand) ---------------------------------------------------
+
+def test_worked_example_dibao_with_deductions() -> None:
+    # Urban 2026: standard 780.00. Three members: a seriously ill 62-year-old (elderly too),
+    # a spouse, a child at school. Wages 24,000 + transfer 1,200; a 500 veterans' benefit is exempt.
+    # deduction = 10% (ill) + 5% (one elderly) = 15%; counted = 25,200 × 0.85 = 21,420.00;
+    # per capita = 21,420 / 12 / 3 = 595.00 < 780.00 → 低保.
+    f = mt.HouseholdFacts(
+        (person("老张", date(1963, 5, 20), health="serious"), person("李芳", date(1970, 1, 1)),
+         person("张小", date(2012, 9, 1), schooling="compulsory")),
+        (mt.IncomeItem("wages", D("24000")), mt.IncomeItem("transfer", D("1200")),
+         mt.IncomeItem("other", D("500"), exempt=True)),
+        (mt.ExpenseItem("medical", D("8000")),))
+    r = mt.assess(f, demo_settings(), ON)
+    assert r.total_income == D("25200")
+    assert r.exempt_income == D("500")
+    assert r.deduction_rate == D("0.15")
+    assert mt.round_cent(r.counted_income) == D("21420.00")
+    assert r.per_capita_monthly == D("595.00")
+    assert r.category == "dibao"
+    assert r.suggested_placement == mt.APPLY
+    # the 62-year-old and the 13-year-old have no labour capacity and the family is under the standard
+    assert [c.name for c in r.tekun_candidates] == ["老张", "张小"]
+    assert not r.urgent  # 8,000 ≤ 12,600 and 595 ≥ 390
+    assert {x.department for x in r.referrals} == {"medical_insurance", "education"}
+    text = r.explanation
+    assert "25,200.00 元 × (1 − 15%) = 21,420.00 元" in text
+    assert "21,420.00 元 ÷ 12 ÷ 3 = 595.00 元" in text
+    assert "595.00 元 < 780.00 元,认定为 低保" in text
+    assert "(2026-01-01 起执行)" in text
+
+
+def test_worked_example_marginal_and_single_person() -> None:
+    # Rural 2026: standard 620.00, marginal line 930.00. Two members; one grade-2 physical disability.
+    # wages 20,000; deduction 10%; counted 18,000; per capita 18,000/12/2 = 750.00 → 低保边缘.
+    f = facts([person("王一"), person("王二", disability="physical", disability_grade=2)], "20000")
+    r = mt.assess(f, demo_settings("rural"), ON)
+    assert r.per_capita_monthly == D("750.00")
+    assert r.marginal_line == D("930.00")
+    assert r.category == "marginal"
+    assert [c.name for c in r.single_person_candidates] == ["王二"]
+    assert r.tekun_candidates == []  # above the standard: no "no livelihood"
+    assert r.suggested_placement == mt.CLASS_1
+    assert "750.00 元 < 930.00 元,认定为 低保边缘" in r.explanation
+
+
+def test_worked_example_expenditure_type() -> None:
+    # Urban 2026: one member, wages 30,000, medical 20,000. No deduction.
+    # per capita 2,500.00 ≥ 1,170.00; annual 30,000 < 46,500; 20,000/30,000 = 66.67% > 50% → 支出型困难;
+    # medical 20,000 > 15,000 → urgent.
+    r = mt.assess(facts([person()], "30000", medical="20000"), demo_settings(), ON)
+    assert r.per_capita_monthly == D("2500.00")
+    assert r.category == "expenditure"
+    assert r.urgent
+    assert r.suggested_placement == mt.CLASS_1
+    assert "66.67% > 50%" in r.explanation
+
+
+def test_worked_example_ineligible_and_vulnerable() -> None:
+    r = mt.assess(facts([person(), person("乙")], "60000", education="3000"), demo_settings(), ON)
+    assert r.per_capita_monthly == D("2500.00")
+    assert r.category == mt.INELIGIBLE
+    assert r.label == "不符合"
+    assert r.vulnerable and r.suggested_placement == mt.CLASS_2
+    r2 = mt.assess(facts([person(), person("乙")], "60000"), demo_settings(), ON)
+    assert not r2.vulnerable and r2.suggested_placement == mt.NOT_MONITORED
+    assert r2.referrals == []
+
+
+def test_rounding_half_up_to_the_fen() -> None:
+    # 100.30 / 12 / 1 = 8.358333… → 8.36 ; 1 / 12 / 8 = 0.0104… → 0.01 ; 0.06 / 12 / 1 = 0.005 → 0.01 (half-up)
+    s = demo_settings()
+    assert mt.assess(facts([person()], "100.30"), s, ON).per_capita_monthly == D("8.36")
+    assert mt.assess(facts([person()], "0.06"), s, ON).per_capita_monthly == D("0.01")
+
+
+def test_strict_less_than_at_the_standard() -> None:
+    s = demo_settings()  # 780.00 urban
+    at_standard = mt.assess(facts([person()], str(780 * 12)), s, ON)
+    assert at_standard.per_capita_monthly == D("780.00")
+    assert at_standard.category == "marginal"  # 780.00 is not < 780.00
+    at_line = mt.assess(facts([person()], str(1170 * 12)), s, ON)
+    assert at_line.category == mt.INELIGIBLE  # 1,170.00 is not < 1,170.00
+    below = mt.assess(facts([person()], str(780 * 12 - 1)), s, ON)
+    assert below.per_capita_monthly == D("779.92") and below.category == "dibao"
+
+
+def test_expenditure_ratio_boundary_and_zero_income() -> None:
+    s = demo_settings(dibao_standard="1")  # make the income lines irrelevant
+    exactly = mt.assess(facts([person()], "20000", medical="10000"), s, ON)
+    assert exactly.category == mt.INELIGIBLE  # 50% is not > 50%
+    above = mt.assess(facts([person()], "20000", medical="10000.01"), s, ON)
+    assert above.category == "expenditure"
+    # total income 0: with a standard of 0.01 the per-capita line is not met; any rigid spending counts
+    zero = demo_settings(dibao_standard="0.01")
+    # 0.00 < 0.01 → still 低保 (the issue's order), never a division by zero
+    assert mt.assess(facts([person()], "0", medical="100"), zero, ON).category == "dibao"
+    assert mt.rigid_above_ratio(D("100"), D("0"), D("0.5")) is True
+    assert mt.rigid_above_ratio(D("0"), D("0"), D("0.5")) is False
+
+
+def test_deduction_cap_applies() -> None:
+    # four seriously ill elderly members: 4×10% + 4×5% = 60% → capped at 30%
+    members = [person(str(i), date(1950, 1, 1), health="serious") for i in range(4)]
+    r = mt.assess(facts(members, "48000"), demo_settings(), ON)
+    assert r.deduction_uncapped == D("0.60")
+    assert r.deduction_rate == D("0.3")
+    assert "超过上限 30%,按上限计" in r.explanation
+
+
+def test_severe_disability_grades() -> None:
+    assert mt.is_severely_disabled(person(disability="physical", disability_grade=2))
+    assert not mt.is_severely_disabled(person(disability="physical", disability_grade=3))
+    assert mt.is_severely_disabled(person(disability="intellectual", disability_grade=3))
+    assert mt.is_severely_disabled(person(disability="mental", disability_grade=3))
+    assert not mt.is_severely_disabled(person(disability="mental", disability_grade=4))
+    assert not mt.is_severely_disabled(person(disability="none", disability_grade=0))
+
+
+def test_age_from_id_number_when_birth_date_missing() -> None:
+    from desktop.rules import idcard
+
+    # an invalid number (bad check character) gives no birth date: never guessed
+    assert not idcard.is_valid("420200199001011233")
+    assert mt.MemberInput(None, "甲", id_number="420200199001011233").born() is None
+
+    valid = idcard.make("420203", date(1966, 3, 1), 123)
+    assert mt.MemberInput(None, "乙", id_number=valid).age_on(ON) == 60
+
+
+def test_facts_json_round_trip() -> None:
+    f = facts([person("甲", health="serious", employed=False)], "123.45", medical="9")
+    assert mt.HouseholdFacts.from_json(f.to_json()) == f
+
+
+def test_placement_for_households_in_assistance() -> None:
+    assert mt.suggest_placement("marginal", True, "dibao") == mt.REVIEW
+    assert mt.suggest_placement("dibao", False, "tekun") == mt.APPLY
+
+
+# -- policy values -----------------------------------------------------------------------------------
+
+def test_policy_parsing() -> None:
+    assert P.parse_value("deduct_cap", "30%") == D("0.3")
+    assert P.parse_value("dibao_standard", "1,080") == D("1080.00")
+    assert P.parse_value("elderly_age", "60") == D(60)
+    for name, bad in [("dibao_standard", "abc"), ("dibao_standard", "-5"), ("deduct_cap", "1.5"),
+                      ("elderly_age", "60.5"), ("marginal_multiplier", "0.5"), ("nope", "1"),
+                      ("dibao_standard", "12.345")]:
+        with pytest.raises(P.PolicyValueError):
+            P.parse_value(name, bad)
+    with pytest.raises(P.PolicyValueError, match="缺少"):
+        P.make_settings("urban", ON, {})
+    assert P.area_code("农村") == "rural"
+    with pytest.raises(P.PolicyValueError):
+        P.area_code("郊区")
+
+
+# -- properties --------------------------------------------------------------------------------------
+
+money = st.decimals(min_value=0, max_value=500000, places=2, allow_nan=False, allow_infinity=False)
+health = st.sampled_from(["healthy", "chronic", "serious"])
+disability = st.sampled_from([("none", 0), ("physical", 1), ("physical", 3), ("intellectual", 3), ("mental", 2),
+                              ("visual", 1), ("hearing", 4)])
+births = st.dates(min_value=date(1930, 1, 1), max_value=date(2025, 12, 31))
+
+
+@st.composite
+def households(draw: st.DrawFn) -> mt.HouseholdFacts:
+    n = draw(st.integers(1, 6))
+    members = []
+    for i in range(n):
+        kind, grade = draw(disability)
+        members.append(mt.MemberInput(i, f"成员{i}", birth_date=draw(births), health=draw(health),
+                                      disability=kind, disability_grade=grade))
+    incomes = tuple(mt.IncomeItem(k, draw(money)) for k in ("wages", "business", "transfer"))
+    expenses = tuple(mt.ExpenseItem(k, draw(money)) for k in ("medical", "education"))
+    return mt.HouseholdFacts(tuple(members), incomes, expenses, draw(st.booleans()))
+
+
+policies = st.builds(
+    lambda area, cap, ill, dis: demo_settings(area, deduct_cap=str(cap), deduct_serious_illness=str(ill),
+                                              deduct_severe_disability=str(dis)),
+    st.sampled_from(["urban", "rural"]), st.decimals("0", "1", places=2), st.decimals("0", "0.5", places=2),
+    st.decimals("0", "0.5", places=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(households(), money, policies)
+def test_more_income_never_makes_a_household_more_eligible(f: mt.HouseholdFacts, more: D,
+                                                           s: P.PolicySettings) -> None:
+    before = mt.assess(f, s, ON, explain=False)
+    richer = mt.HouseholdFacts(f.members, f.incomes + (mt.IncomeItem("other", more),), f.expenses, f.single_parent)
+    after = mt.assess(richer, s, ON, explain=False)
+    assert mt.ELIGIBILITY_RANK[after.category] >= mt.ELIGIBILITY_RANK[before.category]
+    assert after.per_capita_monthly >= before.per_capita_monthly
+
+
+@settings(max_examples=300, deadline=None)
+@given(households(), policies)
+def test_deduction_never_exceeds_the_cap(f: mt.HouseholdFacts, s: P.PolicySettings) -> None:
+    r = mt.assess(f, s, ON)
+    assert D(0) <= r.deduction_rate <= s["deduct_cap"]
+    assert r.counted_income <= r.total_income
+    assert r.steps and r.explanation.startswith("1. ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1940, 1, 1), max_value=date(2010, 12, 31)), st.sampled_from([16, 18]))
+def test_age_boundaries_are_exact(born: date, minor_age: int) -> None:
+    """60 周岁以上 includes the 60th birthday; 未满 16 excludes the 16th birthday."""
+    s = demo_settings(tekun_minor_age=str(minor_age))
+
+    def birthday(years: int) -> date:
+        try:
+            return born.replace(year=born.year + years)
+        except ValueError:  # 29 February in a common year: the birthday is reached on 1 March
+            return date(born.year + years, 3, 1)
+
+    def rate_on(day: date) -> D:
+        return mt.deduction((mt.MemberInput(1, "甲", birth_date=born),), False, s, day)[0]
+
+    sixty = birthday(60)
+    assert rate_on(sixty) == s["deduct_elderly"]
+    assert rate_on(sixty - timedelta(days=1)) == 0
+
+    def minor_on(day: date) -> bool:
+        f = mt.HouseholdFacts((mt.MemberInput(1, "甲", birth_date=born),), (), ())
+        r = mt.assess(f, s, day)  # no income → 低保, so labour capacity decides the 特困 candidacy
+        return any("未满" in reason for c in r.tekun_candidates for reason in c.no_labour_reasons)
+
+    adult = birthday(minor_age)
+    assert minor_on(adult - timedelta(days=1))
+    assert not minor_on(adult)
