@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import config, i18n
@@ -28,6 +29,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     i18n.install(app, settings.language or i18n.DEFAULT_LANGUAGE)
     if sys.platform == "win32":
         app.setFont(QFont("Microsoft YaHei UI", 9))
+    icon = Path(__file__).resolve().parent / "resources" / "relief-desk.png"
+    app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
