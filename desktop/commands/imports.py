@@ -1,0 +1,167 @@
+"""relief-desk import department|households|template|batches"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.rules import codes, idcard
+from desktop.services import department_import, register_import
+from desktop.services.auth import find_region
+from desktop.services.errors import ServiceError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("import", help="导入部门名单、家庭台账")
+    isub = parser.add_subparsers(dest="import_command", metavar="WHAT", required=True)
+
+    dep = isub.add_parser("department", help="导入部门名单并与在保人员比对(.xlsx/.xls/.ods/.csv)")
+    dep.add_argument("file", help="名单文件")
+    dep.add_argument("--department", required=True,
+                     help="报送部门:" + "、".join(codes.DEPARTMENT_LABELS.values()))
+    dep.add_argument("--dry-run", action="store_true", help="只检查和统计,不写入数据库")
+    dep.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把无效行和重复行写入此文件(附错误原因)")
+    dep.add_argument("--json", action="store_true", help="以一个 JSON 对象输出统计数字")
+    dep.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
+    dep.add_argument("--header-row", type=int, default=None, help="表头所在行号(默认自动查找)")
+    dep.add_argument("--region", default=None, help="无法从表中判断区划的非在保人员分派到此街道/社区")
+    add_database_option(dep)
+    dep.set_defaults(func=import_department)
+
+    hh = isub.add_parser("households", help="按标准模板导入家庭台账")
+    hh.add_argument("file", help="家庭台账文件")
+    hh.add_argument("--dry-run", action="store_true", help="只检查,不写入数据库")
+    hh.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    add_database_option(hh)
+    hh.set_defaults(func=import_households)
+
+    tp = isub.add_parser("template", help="生成空白的家庭台账导入模板")
+    tp.add_argument("out", help="输出文件(.xlsx)")
+    tp.set_defaults(func=write_template)
+
+    bt = isub.add_parser("batches", help="列出已导入的批次")
+    bt.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_database_option(bt)
+    bt.set_defaults(func=list_batches)
+
+
+def import_department(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        actor = cli_actor()
+        region_id = None
+        if args.region:
+            region = find_region(db, args.region)
+            if region is None:
+                raise ServiceError(f"找不到区划“{args.region}”。")
+            region_id = region.id
+        result = department_import.import_department_list(
+            db, actor, args.file, args.department, sheet=args.sheet, header_row=args.header_row,
+            dry_run=args.dry_run, assign_region_id=region_id)
+        if args.errors:
+            written = department_import.write_error_workbook(args.file, result, args.errors)
+            if not args.json:
+                print(f"已把 {written} 行无效或重复的记录写入:{args.errors}")
+        if args.json:
+            print_json({
+                "data_rows": result.data_rows,
+                "valid": result.valid,
+                "invalid": result.invalid,
+                "duplicates": result.duplicates,
+                "legacy_15_converted": result.legacy_15_converted,
+                "in_assistance": result.buckets["in_assistance"],
+                "known": result.buckets["known"],
+                "new": result.buckets["new"],
+                "batch_id": result.batch_id,
+                "file": result.file_name,
+            })
+        else:
+            print(summary(result))
+    finally:
+        db.dispose()
+    return 0
+
+
+def summary(result: department_import.DepartmentImportResult) -> str:
+    lines = []
+    head = "试运行(未写入数据库)" if result.dry_run else f"已导入,批次编号 {result.batch_id}"
+    lines.append(f"{result.department_label}名单《{result.file_name}》:{head}")
+    lines.append(f"  工作表“{result.sheet}”,表头在第 {result.header_row} 行")
+    bad = sum(result.invalid.values())
+    lines.append(f"  数据行 {result.data_rows} = 有效 {result.valid} + 无效 {bad} + 重复 {result.duplicates}")
+    for reason, n in result.invalid.items():
+        label = idcard.REASON_LABELS.get(idcard.Invalid(reason), reason) if reason in idcard.Invalid._value2member_map_ \
+            else reason
+        lines.append(f"    无效:{label} {n} 行")
+    if result.legacy_15_converted:
+        lines.append(f"  15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")
+    b = result.buckets
+    lines.append(f"  比对结果:在保 {b['in_assistance']},已在册未在保 {b['known']},新发现 {b['new']}(已生成线索)")
+    if result.unassigned:
+        lines.append(f"  其中 {result.unassigned} 行未能确定所属街道/社区,请在“导入批次”中批量分派")
+    if result.already_imported:
+        lines.append(f"  注意:{result.already_imported}")
+    return "\n".join(lines)
+
+
+def import_households(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run)
+        if args.json:
+            print_json({
+                **result.counts(),
+                "batch_id": result.batch_id,
+                "file": result.file_name,
+                "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
+            })
+        else:
+            head = "试运行(未写入数据库)" if result.dry_run else f"已导入,批次编号 {result.batch_id}"
+            print(f"家庭台账《{result.file_name}》:{head}")
+            print(f"  人员行 {result.rows},家庭 {result.households} 户:新建 {result.households_created} 户,"
+                  f"更新 {result.households_updated} 户,因错误未导入 {result.households_rejected} 户;"
+                  f"写入成员 {result.persons} 人")
+            if result.members_removed:
+                print(f"  已移除不再列出的成员 {result.members_removed} 人")
+            for error in result.errors[:200]:
+                print(f"  {error}")
+            if len(result.errors) > 200:
+                print(f"  …… 另有 {len(result.errors) - 200} 条错误")
+            if result.already_imported:
+                print(f"  注意:{result.already_imported}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def write_template(args: argparse.Namespace) -> int:
+    register_import.write_register_template(args.out)
+    print(f"已生成家庭台账导入模板:{args.out}")
+    return 0
+
+
+def list_batches(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        batches = department_import.list_batches(db, cli_actor())
+        if args.json:
+            print_json([{"id": b.id, "kind": b.kind, "department": b.department, "file": b.file_name,
+                         "hash": b.hash, "counts": b.counts, "imported_by": b.imported_by,
+                         "created_at": b.created_at.isoformat()} for b in batches])
+            return 0
+        if not batches:
+            print("还没有导入过任何批次。")
+            return 0
+        for b in batches:
+            when = b.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            c = b.counts
+            if b.kind == department_import.KIND:
+                what = (f"数据行 {c.get('data_rows', 0)},有效 {c.get('valid', 0)},在保 {c.get('in_assistance', 0)},"
+                        f"已在册 {c.get('known', 0)},新发现 {c.get('new', 0)}")
+            else:
+                what = f"家庭 {c.get('households', 0)} 户,成员 {c.get('persons', 0)} 人"
+            sys.stdout.write(f"{b.id}\t{when}\t{b.department_label}\t{b.file_name}\t{what}\t{b.imported_by}\n")
+    finally:
+        db.dispose()
+    return 0

@@ -1,0 +1,266 @@
+"""The standard household register template (家庭台账): one row per person, rows sharing 户编号 are
+one household, household fields on the head's row (与户主关系 = 本人).
+
+This module knows the columns and their allowed values; it writes the empty template and turns a
+row into typed values, with one error per bad cell (row number, column name, message).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from desktop.io.spreadsheet import SpreadsheetError, Workbook, cell_text, header_key
+from desktop.io.xlsx_writer import SheetSpec, write_workbook
+from desktop.rules import codes, idcard
+
+HEADER: tuple[str, ...] = (
+    "户编号", "与户主关系", "姓名", "身份证号", "街道", "社区", "住址", "联系电话", "城乡类别", "健康状况", "残疾类别",
+    "残疾等级", "劳动能力", "在校情况", "工资性收入", "经营净收入", "财产净收入", "转移净收入", "其他收入", "医疗支出",
+    "教育支出", "其他刚性支出", "单亲家庭", "当前救助类别", "监测库别", "备注",
+)
+REQUIRED_COLUMNS = ("户编号", "与户主关系", "姓名", "身份证号", "街道", "社区")
+HEAD_ONLY = ("街道", "社区", "住址", "联系电话", "城乡类别", "单亲家庭", "当前救助类别", "监测库别")
+
+INCOME_COLUMNS = {label: kind for kind, label in codes.INCOME_LABELS.items()}
+EXPENSE_COLUMNS = {label: kind for kind, label in codes.EXPENSE_LABELS.items()}
+# Net business and property income may be a loss; the other amounts cannot be negative.
+MAY_BE_NEGATIVE = {codes.INCOME_LABELS[codes.IncomeKind.BUSINESS], codes.INCOME_LABELS[codes.IncomeKind.PROPERTY]}
+YES_NO = {"是": True, "否": False}
+
+ALLOWED: dict[str, dict[Any, str]] = {
+    "与户主关系": dict(codes.RELATION_LABELS),
+    "城乡类别": dict(codes.AREA_LABELS),
+    "健康状况": dict(codes.HEALTH_LABELS),
+    "残疾类别": dict(codes.DISABILITY_LABELS),
+    "残疾等级": dict(codes.GRADE_LABELS),
+    "劳动能力": dict(codes.LABOUR_LABELS),
+    "在校情况": dict(codes.SCHOOLING_LABELS),
+    "当前救助类别": dict(codes.CATEGORY_LABELS),
+    "监测库别": dict(codes.LIBRARY_LABELS),
+}
+DEFAULTS: dict[str, Any] = {
+    "健康状况": codes.Health.HEALTHY,
+    "残疾类别": codes.Disability.NONE,
+    "残疾等级": 0,
+    "劳动能力": codes.LabourCapacity.FULL,
+    "在校情况": codes.Schooling.NONE,
+    "当前救助类别": codes.Category.NONE,
+    "监测库别": None,
+}
+TEXT_COLUMNS = tuple(HEADER.index(c) for c in ("户编号", "身份证号", "联系电话"))
+
+
+@dataclass(frozen=True)
+class CellError:
+    row: int  # 1-based row in the sheet (0 = the whole file)
+    column: str  # column name ("" = the whole row)
+    message: str
+
+    def __str__(self) -> str:
+        where = f"第 {self.row} 行" if self.row else "文件"
+        return f"{where}“{self.column}”列:{self.message}" if self.column else f"{where}:{self.message}"
+
+
+@dataclass
+class PersonRow:
+    row: int
+    household_code: str
+    relation: str
+    name: str
+    id_number: str
+    subdistrict: str = ""
+    community: str = ""
+    address: str = ""
+    phone: str = ""
+    area_type: str | None = None
+    health: str = codes.Health.HEALTHY
+    disability: str = codes.Disability.NONE
+    disability_grade: int = 0
+    labour_capacity: str = codes.LabourCapacity.FULL
+    schooling: str = codes.Schooling.NONE
+    incomes: dict[str, Decimal] = field(default_factory=dict)  # IncomeKind -> yuan
+    expenses: dict[str, Decimal] = field(default_factory=dict)  # ExpenseKind -> yuan
+    single_parent: bool = False
+    category: str = codes.Category.NONE
+    library: str | None = None  # Stage.CLASS_I / CLASS_II / None
+    note: str = ""
+    converted_from_15: bool = False
+
+    @property
+    def is_head(self) -> bool:
+        return self.relation == codes.Relation.SELF
+
+
+def write_template(path: str | Path) -> int:
+    """The empty template, with a second sheet listing the allowed values."""
+    notes = [
+        ("户编号", "同一户的成员填写相同的户编号(如 H0001)", ""),
+        ("与户主关系", "户主本人填“本人”;户的信息(街道、社区、住址、电话、城乡类别、单亲家庭、当前救助类别、监测库别)填在户主行",
+         "、".join(codes.RELATION_LABELS.values())),
+        ("身份证号", "18 位居民身份证号码,请设为文本格式", ""),
+        ("街道 / 社区", "须与系统中的区划名称一致", ""),
+    ]
+    for column, labels in ALLOWED.items():
+        if column != "与户主关系":
+            notes.append((column, "", "、".join(str(v) for v in labels.values())))
+    notes.append(("工资性收入 … 其他收入", "近 12 个月的金额(元);经营、财产净收入可为负数", ""))
+    notes.append(("医疗支出、教育支出、其他刚性支出", "近 12 个月的金额(元)", ""))
+    notes.append(("单亲家庭", "", "是、否"))
+    return write_workbook(path, [
+        SheetSpec("家庭台账", HEADER, [], text_columns=TEXT_COLUMNS,
+                  widths=[10, 10, 10, 22, 12, 12, 36, 14] + [10] * (len(HEADER) - 8)),
+        SheetSpec("填写说明", ["列", "说明", "可填写的值"], notes, widths=[22, 70, 60]),
+    ])
+
+
+@dataclass
+class RegisterLayout:
+    sheet: str
+    header_row: int
+    columns: dict[str, int]  # template column -> index
+
+
+def find_register_header(book: Workbook) -> RegisterLayout:
+    """The sheet and row holding the template header; the required columns must all be there."""
+    best: tuple[int, str, int, dict[str, int]] | None = None
+    for sheet in book.sheet_names:
+        for number, values in book.rows(sheet):
+            if number > 30:
+                break
+            keys = [header_key(v) for v in values]
+            found = {}
+            for column in HEADER:
+                key = header_key(column)
+                if key in keys:
+                    found[column] = keys.index(key)
+            if len(found) >= 4 and (best is None or len(found) > best[0]):
+                best = (len(found), sheet, number, found)
+    if best is None:
+        raise SpreadsheetError(f"文件“{book.name}”不是家庭台账模板:找不到“户编号、与户主关系、姓名、身份证号”等表头。"
+                               "请先下载标准模板,按模板填写后再导入。", kind="no_header")
+    _n, sheet, number, found = best
+    missing = [c for c in REQUIRED_COLUMNS if c not in found]
+    if missing:
+        raise SpreadsheetError(f"文件“{book.name}”第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
+                               "请使用标准模板。", kind="no_header")
+    return RegisterLayout(sheet, number, found)
+
+
+def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:
+    if text == "":
+        return Decimal("0")
+    cleaned = text.replace(",", "").replace(",", "").replace("元", "").replace("¥", "").replace("￥", "").strip()
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        errors.append(CellError(row, column, f"“{text}”不是金额(应填写数字,单位元)"))
+        return Decimal("0")
+    if not amount.is_finite():
+        errors.append(CellError(row, column, f"“{text}”不是金额"))
+        return Decimal("0")
+    if amount < 0 and column not in MAY_BE_NEGATIVE:
+        errors.append(CellError(row, column, f"金额不能为负数({text})"))
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        amount = amount.quantize(Decimal("0.01"))
+    return amount
+
+
+def _amount_text(value: Any) -> str:
+    if isinstance(value, float):
+        return repr(round(value, 2))
+    return cell_text(value)
+
+
+def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple[PersonRow | None, list[CellError]]:
+    """One template row as typed values, and every cell error in it (the row is None if any)."""
+    errors: list[CellError] = []
+
+    def raw(column: str) -> Any:
+        index = columns.get(column)
+        if index is None or index >= len(values):
+            return ""
+        return values[index]
+
+    def text(column: str) -> str:
+        return cell_text(raw(column))
+
+    def choice(column: str) -> Any:
+        value = text(column)
+        if value == "":
+            return DEFAULTS.get(column)
+        code = codes.label_to_code(ALLOWED[column], value)
+        if code is None and value not in ALLOWED[column].values():
+            allowed = "、".join(str(v) for v in ALLOWED[column].values())
+            errors.append(CellError(row, column, f"“{value}”不是可填写的值(可填:{allowed})"))
+        return code
+
+    code = text("户编号")
+    if not code:
+        errors.append(CellError(row, "户编号", "户编号为空"))
+    relation_text = text("与户主关系")
+    relation = None
+    if not relation_text:
+        errors.append(CellError(row, "与户主关系", "与户主关系为空"))
+    else:
+        relation = choice("与户主关系")
+    name = text("姓名")
+    if not name:
+        errors.append(CellError(row, "姓名", "姓名为空"))
+    elif len(name) > 64:
+        errors.append(CellError(row, "姓名", "姓名过长"))
+    parsed = idcard.parse(raw("身份证号"))
+    if not parsed.valid:
+        errors.append(CellError(row, "身份证号", parsed.message))
+    area_text = text("城乡类别")
+    area = choice("城乡类别") if area_text else None
+    grade = choice("残疾等级")
+    disability = choice("残疾类别")
+    if disability == codes.Disability.NONE and grade not in (None, 0):
+        errors.append(CellError(row, "残疾等级", f"残疾类别为“无”,残疾等级却是“{text('残疾等级')}”"))
+    if disability not in (None, codes.Disability.NONE) and grade == 0 and text("残疾等级") != "":
+        errors.append(CellError(row, "残疾等级", f"残疾类别为“{text('残疾类别')}”,请填写残疾等级(一级至四级)"))
+    single_text = text("单亲家庭")
+    single = False
+    if single_text:
+        if single_text not in YES_NO:
+            errors.append(CellError(row, "单亲家庭", f"“{single_text}”不是可填写的值(可填:是、否)"))
+        single = YES_NO.get(single_text, False)
+    incomes = {}
+    for label, kind in INCOME_COLUMNS.items():
+        amount = _money(_amount_text(raw(label)), label, row, errors)
+        if amount:
+            incomes[str(kind)] = amount
+    expenses = {}
+    for label, kind in EXPENSE_COLUMNS.items():
+        amount = _money(_amount_text(raw(label)), label, row, errors)
+        if amount:
+            expenses[str(kind)] = amount
+    person = PersonRow(
+        row=row,
+        household_code=code,
+        relation=str(relation or ""),
+        name=name,
+        id_number=parsed.number or "",
+        subdistrict=text("街道"),
+        community=text("社区"),
+        address=text("住址")[:256],
+        phone=text("联系电话")[:32],
+        area_type=str(area) if area else None,
+        health=str(choice("健康状况") or codes.Health.HEALTHY),
+        disability=str(disability or codes.Disability.NONE),
+        disability_grade=int(grade or 0),
+        labour_capacity=str(choice("劳动能力") or codes.LabourCapacity.FULL),
+        schooling=str(choice("在校情况") or codes.Schooling.NONE),
+        incomes=incomes,
+        expenses=expenses,
+        single_parent=single,
+        category=str(choice("当前救助类别") or codes.Category.NONE),
+        library=(str(lib) if (lib := choice("监测库别")) else None),
+        note=text("备注"),
+        converted_from_15=parsed.converted_from_15,
+    )
+    return (None if errors else person), errors

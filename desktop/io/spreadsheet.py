@@ -1,0 +1,758 @@
+"""Reading department spreadsheets as they really arrive.
+
+Formats: .xlsx/.xlsm/.xlsb, legacy .xls and .ods (python-calamine), and delimited text (.csv/.txt,
+UTF-8, UTF-8 with BOM, UTF-16 with BOM, GBK/GB18030 — detected, never asked). The data sheet and
+its header row are found beneath title rows; a header may be two rows (a merged group header over
+the column names); blank rows, repeated header rows, total rows and the signature footer
+("制表人:… 审核人:…") are not data. Columns are mapped by the names departments really use.
+
+Every problem a user can meet is a :class:`SpreadsheetError` whose message is one plain Chinese
+sentence naming the file (and the row/column where it applies). Rows are streamed one at a time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+MAX_ROWS = 1_000_000  # data rows per file
+HEADER_SCAN_ROWS = 40  # rows searched for the header on each sheet
+
+FIELDS = ("id_number", "name", "subdistrict", "community", "address", "phone")
+FIELD_LABELS = {
+    "id_number": "身份证号",
+    "name": "姓名",
+    "subdistrict": "街道/乡镇",
+    "community": "社区/村",
+    "address": "住址",
+    "phone": "联系电话",
+}
+REQUIRED_FIELDS = ("id_number",)
+
+# Exact header names (after normalising), best first.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "公民身份证号码", "公民身份证号", "证件号码", "身份证",
+                  "身份证件号码", "身份证件号", "证件号", "证照号码", "居民身份证号码", "居民身份证号", "身份号码",
+                  "身份证编号", "idcard", "idnumber", "id"),
+    "name": ("姓名", "户主姓名", "患者姓名", "残疾人姓名", "申请人", "申请人姓名", "参保人姓名", "人员姓名", "对象姓名",
+             "救助对象姓名", "救助对象", "职工姓名", "学生姓名", "失业人员姓名", "被救助人", "户主", "名字", "参保人",
+             "患者", "持证人", "name"),
+    "subdistrict": ("街道", "乡镇", "街道乡镇", "乡镇街道", "街道(乡镇)", "乡镇(街道)", "所属街道", "所在街道", "镇街",
+                    "街镇", "所属乡镇", "所在乡镇", "所属街道乡镇", "街道办事处", "街道名称"),
+    "community": ("社区", "村", "社区村", "村社区", "社区(村)", "村(社区)", "所属社区", "所在社区", "所属村", "所在村",
+                  "村居", "社区居委会", "居委会", "村委会", "村(居)", "所属社区村", "社区名称", "网格"),
+    "address": ("住址", "地址", "户籍地址", "家庭住址", "现住址", "居住地址", "家庭地址", "联系地址", "户籍所在地", "现居住地",
+                "现居住地址", "常住地址", "户籍地", "居住地", "详细地址", "住所", "家庭详细住址", "通讯地址"),
+    "phone": ("联系电话", "电话", "手机号", "手机号码", "手机", "联系方式", "电话号码", "联系号码", "本人电话", "本人手机",
+              "家庭电话", "移动电话", "联系人电话"),
+}
+_EXACT = {alias: (fld, rank) for fld, names in ALIASES.items() for rank, alias in enumerate(names)}
+_NOT_ID = ("类型", "类别", "种类", "有效期", "发证", "签发")
+_SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲", "母亲", "法定", "经办")
+
+FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
+                  "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
+TOTAL_MARKERS = ("合计", "总计", "小计", "共计")
+NOTE_MARKERS = ("注:", "注:", "说明:", "说明:", "备注:", "备注:")
+SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")
+
+
+class SpreadsheetError(Exception):
+    """A file-level problem, with a message for the user (Chinese, names the file)."""
+
+    def __init__(self, message: str, *, kind: str = "error") -> None:
+        super().__init__(message)
+        self.message = message
+        self.kind = kind  # not_spreadsheet / encrypted / empty / no_id_column / too_many_rows / unreadable / damaged
+
+
+# -- cells -----------------------------------------------------------------------------------
+
+_EQ_QUOTED = re.compile(r'^="(.*)"$', re.S)
+
+
+def cell_text(value: Any) -> str:
+    """What a cell shows, as text: integral numbers without ".0", dates as YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g").upper()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value).strip()
+
+
+def header_key(text: Any) -> str:
+    """A header as compared: no spaces, no asterisks, no remarks in brackets, lower case."""
+    s = cell_text(text)
+    s = re.sub(r"[\s\u3000\u00a0*＊※★]+", "", s)
+    s = s.replace("（", "(").replace("）", ")").replace("：", ":")
+    core = re.sub(r"\([^)]*\)", "", s)
+    if core:
+        s = core
+    s = s.strip(":：")
+    return s.replace("/", "").replace("、", "").replace("\\", "").lower()
+
+
+def _field_of(key: str) -> tuple[str, int] | None:
+    """(field, rank) for a normalised header; lower rank = better match."""
+    if not key:
+        return None
+    if key in _EXACT:
+        return _EXACT[key]
+    secondary = any(word in key for word in _SECONDARY)
+    base = 100 if secondary else 50
+    if ("身份证" in key or "证件号" in key or "身份号码" in key or "公民身份" in key) and not any(
+            w in key for w in _NOT_ID):
+        return ("id_number", base)
+    if key.endswith("姓名") or key.endswith("名称") and ("人" in key or "对象" in key):
+        return ("name", base)
+    if "电话" in key or "手机" in key:
+        return ("phone", base)
+    if "地址" in key or "住址" in key:
+        return ("address", base)
+    if ("社区" in key or key.endswith("村") or "村委" in key or "村居" in key) and "地址" not in key:
+        return ("community", base)
+    if ("街道" in key or "乡镇" in key or "镇街" in key) and "地址" not in key:
+        return ("subdistrict", base)
+    return None
+
+
+def map_columns(headers: Sequence[Any]) -> dict[str, int]:
+    """Field -> column index (0-based) for the best-matching header of each field."""
+    best: dict[str, tuple[int, int]] = {}
+    for index, header in enumerate(headers):
+        found = _field_of(header_key(header))
+        if found is None:
+            continue
+        fld, rank = found
+        if fld not in best or rank < best[fld][0]:
+            best[fld] = (rank, index)
+    return {fld: index for fld, (_rank, index) in best.items()}
+
+
+# -- the file ---------------------------------------------------------------------------------
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _open_binary(path: Path) -> io.BufferedReader:
+    return open(path, "rb")  # noqa: SIM115
+
+
+def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
+    name = path.name
+    if isinstance(exc, FileNotFoundError):
+        return SpreadsheetError(f"找不到文件“{name}”({path})。", kind="unreadable")
+    if isinstance(exc, IsADirectoryError):
+        return SpreadsheetError(f"“{name}”是一个文件夹,不是表格文件。", kind="unreadable")
+    if isinstance(exc, PermissionError):
+        return SpreadsheetError(
+            f"无法读取文件“{name}”:文件被占用或没有读取权限(可能正在 Excel/WPS 中打开)。请关闭该文件后重试。",
+            kind="unreadable")
+    return SpreadsheetError(f"无法读取文件“{name}”:{exc.strerror or exc}。", kind="unreadable")
+
+
+def sniff_format(path: str | Path) -> str:
+    """'xlsx' / 'xls' / 'ods' / 'csv' from the content (the extension is only a hint)."""
+    p = Path(path)
+    name = p.name
+    try:
+        with _open_binary(p) as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        raise _unreadable(p, exc) from exc
+    if not head:
+        raise SpreadsheetError(f"文件“{name}”是空的(0 字节),没有任何内容。", kind="empty")
+    if head.startswith(OLE2_MAGIC):
+        if _ole_is_encrypted(p):
+            raise SpreadsheetError(f"文件“{name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
+                                   kind="encrypted")
+        if "WordDocument".encode("utf-16-le") in head or _ole_has(p, "WordDocument"):
+            raise SpreadsheetError(f"文件“{name}”是 Word 文档,不是电子表格。", kind="not_spreadsheet")
+        return "xls"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(p) as zf:
+                names = set(zf.namelist())
+                if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                    return "xlsx"
+                if "mimetype" in names and b"spreadsheet" in zf.read("mimetype"):
+                    return "ods"
+                if "word/document.xml" in names:
+                    raise SpreadsheetError(f"文件“{name}”是 Word 文档,不是电子表格。", kind="not_spreadsheet")
+        except zipfile.BadZipFile as exc:
+            raise SpreadsheetError(f"文件“{name}”已损坏(压缩结构不完整),无法读取。请重新导出或索取原件。",
+                                   kind="damaged") from exc
+        raise SpreadsheetError(f"文件“{name}”不是电子表格(是其他格式的压缩文件)。", kind="not_spreadsheet")
+    if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"MZ")):
+        raise SpreadsheetError(f"文件“{name}”不是电子表格(看起来是 PDF、图片、压缩包或程序文件)。", kind="not_spreadsheet")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "csv"
+    if b"\x00" in head:
+        raise SpreadsheetError(f"文件“{name}”不是电子表格,也不是文本表格(CSV),无法识别其格式。", kind="not_spreadsheet")
+    stripped = head.lstrip(codecs.BOM_UTF8).lstrip().lower()
+    if stripped.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta", b"<head")):
+        raise SpreadsheetError(
+            f"文件“{name}”是网页(HTML/XML)格式,只是扩展名像表格。请用 Excel 打开后“另存为”.xlsx 文件再导入。",
+            kind="not_spreadsheet")
+    return "csv"
+
+
+def _scan(path: Path, needle: bytes) -> bool:
+    with _open_binary(path) as fh:
+        tail = b""
+        while True:
+            chunk = fh.read(1 << 22)
+            if not chunk:
+                return False
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle):]
+
+
+def _ole_has(path: Path, stream: str) -> bool:
+    return _scan(path, stream.encode("utf-16-le"))
+
+
+def _ole_is_encrypted(path: Path) -> bool:
+    """An encrypted .xlsx is an OLE2 file holding 'EncryptionInfo' and 'EncryptedPackage'."""
+    return _ole_has(path, "EncryptedPackage")
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    with _open_binary(path) as fh:
+        head = fh.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        try:
+            while True:
+                chunk = fh.read(1 << 20)
+                if not chunk:
+                    decoder.decode(b"", final=True)
+                    return "utf-8"
+                decoder.decode(chunk)
+        except UnicodeDecodeError:
+            return "gb18030"
+
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".et")
+
+
+def _has_delimiters(sample: str, delim: str) -> bool:
+    lines = [line for line in sample.splitlines()[:30] if line.strip()]
+    return len(lines) >= 2 and sum(1 for line in lines if delim in line) >= max(2, len(lines) // 2)
+
+
+def _sniff_delimiter(sample: str) -> str:
+    lines = [line for line in sample.splitlines()[:30] if line.strip()]
+    best, best_score = ",", -1.0
+    for delim in (",", "\t", ";", "|"):
+        counts = [line.count(delim) for line in lines]
+        if not counts or max(counts) == 0:
+            continue
+        # most lines agree on a count > 0
+        common = max(set(counts), key=counts.count)
+        score = common * counts.count(common) / len(counts)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+class Workbook:
+    """An opened spreadsheet file. ``rows(sheet)`` streams (row_number, values) from row 1."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.name = self.path.name
+        self.format = sniff_format(self.path)
+        self.encoding: str | None = None
+        self.delimiter = ","
+        self._book: Any = None
+        self._sheets: dict[str, Any] = {}
+        if self.format == "csv":
+            self.encoding = detect_encoding(self.path)
+            try:
+                with open(self.path, encoding=self.encoding, newline="") as fh:
+                    sample = fh.read(65536)
+            except UnicodeDecodeError as exc:
+                raise SpreadsheetError(f"文件“{self.name}”不是可识别编码的文本表格,无法读取。",
+                                       kind="not_spreadsheet") from exc
+            except OSError as exc:
+                raise _unreadable(self.path, exc) from exc
+            if not sample.strip():
+                raise SpreadsheetError(f"文件“{self.name}”是空的,没有任何内容。", kind="empty")
+            self.delimiter = _sniff_delimiter(sample)
+            if self.path.suffix.lower() in EXCEL_SUFFIXES and not _has_delimiters(sample, self.delimiter):
+                raise SpreadsheetError(f"文件“{self.name}”不是电子表格:扩展名是{self.path.suffix},内容却是普通文字。"
+                                       "请确认选择了正确的文件。", kind="not_spreadsheet")
+            self.sheet_names = [self.path.stem]
+            self._visible = [True]
+            self._csv_size = self.path.stat().st_size
+            self._csv_sample = sample
+        else:
+            self._open_calamine()
+
+    def _open_calamine(self) -> None:
+        import python_calamine as pc
+
+        try:
+            self._book = pc.CalamineWorkbook.from_path(str(self.path))
+        except pc.PasswordError as exc:
+            raise SpreadsheetError(f"文件“{self.name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
+                                   kind="encrypted") from exc
+        except OSError as exc:
+            raise _unreadable(self.path, exc) from exc
+        except Exception as exc:  # calamine's own errors: damaged or unsupported content
+            text = str(exc).lower()
+            if "password" in text or "encrypt" in text:
+                raise SpreadsheetError(f"文件“{self.name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
+                                       kind="encrypted") from exc
+            raise SpreadsheetError(f"文件“{self.name}”已损坏或不是有效的电子表格,无法读取({exc})。请重新导出或索取原件。",
+                                   kind="damaged") from exc
+        self.sheet_names = list(self._book.sheet_names)
+        visible = []
+        try:
+            for meta in self._book.sheets_metadata:
+                visible.append(str(getattr(meta, "visible", "Visible")).endswith("Visible")
+                               and getattr(meta.typ, "name", "WorkSheet") == "WorkSheet")
+        except Exception:
+            visible = [True] * len(self.sheet_names)
+        self._visible = visible if len(visible) == len(self.sheet_names) else [True] * len(self.sheet_names)
+        if not self.sheet_names:
+            raise SpreadsheetError(f"文件“{self.name}”里没有工作表。", kind="empty")
+
+    def close(self) -> None:
+        if self._book is not None:
+            try:
+                self._book.close()
+            except Exception:
+                pass
+            self._book = None
+        self._sheets.clear()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def visible(self, sheet: str) -> bool:
+        return self._visible[self.sheet_names.index(sheet)]
+
+    def _sheet(self, sheet: str) -> Any:
+        if sheet in self._sheets:
+            return self._sheets[sheet]
+        try:
+            self._sheets[sheet] = self._book.get_sheet_by_name(sheet)
+            return self._sheets[sheet]
+        except Exception as exc:
+            raise SpreadsheetError(f"文件“{self.name}”的工作表“{sheet}”无法读取({exc})。", kind="damaged") from exc
+
+    def height(self, sheet: str) -> int:
+        """Rows in the sheet (for CSV: an estimate from the file size)."""
+        if self.format == "csv":
+            lines = self._csv_sample.count("\n") or 1
+            avg = max(len(self._csv_sample.encode("utf-8", "replace")) / lines, 1.0)
+            return int(self._csv_size / avg) + 1
+        sh = self._sheet(sheet)
+        end = sh.end
+        return (end[0] + 1) if end else 0
+
+    def rows(self, sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
+        """(1-based row number, cell values) for every row, blank ones included."""
+        sheet = sheet or self.sheet_names[0]
+        if self.format == "csv":
+            yield from self._csv_rows()
+            return
+        if sheet not in self.sheet_names:
+            raise SpreadsheetError(f"文件“{self.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(self.sheet_names)})。",
+                                   kind="no_sheet")
+        sh = self._sheet(sheet)
+        try:
+            for index, values in enumerate(sh.iter_rows(), start=1):
+                yield index, values
+        except SpreadsheetError:
+            raise
+        except Exception as exc:
+            raise SpreadsheetError(f"读取文件“{self.name}”时出错:{exc}", kind="damaged") from exc
+
+    def _csv_rows(self) -> Iterator[tuple[int, list[Any]]]:
+        try:
+            with open(self.path, encoding=self.encoding, newline="") as fh:
+                reader = csv.reader(fh, delimiter=self.delimiter)
+                for index, values in enumerate(reader, start=1):
+                    yield index, [_csv_cell(v) for v in values]
+        except UnicodeDecodeError as exc:
+            raise SpreadsheetError(f"文件“{self.name}”含有无法识别的字符(编码损坏),无法读取。", kind="damaged") from exc
+        except csv.Error as exc:
+            raise SpreadsheetError(f"文件“{self.name}”的文本格式有误:{exc}", kind="damaged") from exc
+        except OSError as exc:
+            raise _unreadable(self.path, exc) from exc
+
+    def merged_ranges(self, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        if self.format == "csv":
+            return []
+        try:
+            return list(self._sheet(sheet).merged_cell_ranges or [])
+        except Exception:
+            return []
+
+
+def _csv_cell(value: str) -> str:
+    m = _EQ_QUOTED.match(value)
+    return m.group(1) if m else value
+
+
+def open_workbook(path: str | Path) -> Workbook:
+    return Workbook(path)
+
+
+# -- layout: sheet, header rows, mapping ------------------------------------------------------
+
+@dataclass
+class Layout:
+    """Where the data is: sheet, header block (1-based rows) and the column mapping."""
+
+    sheet: str
+    sheet_names: list[str]
+    header_row: int  # first header row, 1-based
+    header_height: int  # 1 or 2
+    columns: list[str]  # header text per column (a two-row header gives "group/name")
+    header_rows: list[list[Any]]  # the header rows as in the file
+    mapping: dict[str, int]
+    total_rows: int  # rows in the sheet (estimate for CSV)
+    format: str = ""
+    encoding: str | None = None
+    sample: list[tuple[int, list[Any]]] = field(default_factory=list)  # the rows after the header block
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_row + self.header_height
+
+    @property
+    def total_rows_estimate(self) -> int:
+        return max(self.total_rows - self.first_data_row + 1, 0)
+
+
+def _is_blank(values: Sequence[Any]) -> bool:
+    return all(cell_text(v) == "" for v in values)
+
+
+def _digits(text: str) -> int:
+    return sum(map(str.isdigit, text))
+
+
+def _score(mapping: dict[str, int]) -> int:
+    return (100 if "id_number" in mapping else 0) + 10 * len(mapping)
+
+
+def _combine(upper: Sequence[Any], lower: Sequence[Any], spans: dict[int, int]) -> list[str]:
+    """Column names of a two-row header: "group/name" under a merged group cell, else the one given."""
+    width = max(len(upper), len(lower))
+    fill: dict[int, int] = {}
+    for c1, c2 in spans.items():
+        for c in range(c1 + 1, c2 + 1):
+            fill[c] = c1
+    out = []
+    for i in range(width):
+        up = cell_text(upper[i]) if i < len(upper) else ""
+        if not up and i in fill and fill[i] < len(upper):
+            up = cell_text(upper[fill[i]])
+        low = cell_text(lower[i]) if i < len(lower) else ""
+        out.append(f"{up}/{low}" if up and low and up != low else (low or up))
+    return out
+
+
+def _merged_spans(merged: list, row0: int) -> dict[int, int]:
+    """For a 0-based row: start column -> end column of horizontally merged cells in that row."""
+    spans: dict[int, int] = {}
+    for (r1, c1), (r2, c2) in merged:
+        if r1 == row0 and c2 > c1:
+            spans[c1] = c2
+    return spans
+
+
+def _looks_like_data(values: Sequence[Any], mapping: dict[str, int]) -> bool:
+    col = mapping.get("id_number")
+    if col is None or col >= len(values):
+        return False
+    value = values[col]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return _digits(cell_text(value)) >= 6
+
+
+def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None = None) -> Layout:
+    """Find the data sheet (or use ``sheet``) and its header block (or use ``header_row``)."""
+    if sheet is not None and sheet not in book.sheet_names:
+        raise SpreadsheetError(f"文件“{book.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(book.sheet_names)})。",
+                               kind="no_sheet")
+    candidates = [sheet] if sheet else [s for s in book.sheet_names if book.visible(s)] or list(book.sheet_names)
+    best: tuple[int, int, Layout] | None = None
+    any_rows = False
+    for order, name in enumerate(candidates):
+        head: list[tuple[int, list[Any]]] = []
+        for number, values in book.rows(name):
+            head.append((number, values))
+            if len(head) >= HEADER_SCAN_ROWS + 22 or (header_row and number >= header_row + 22):
+                break
+        if any(not _is_blank(v) for _n, v in head):
+            any_rows = True
+        layout = _layout_in(book, name, head, header_row)
+        if layout is None:
+            continue
+        key = (_score(layout.mapping), -order)
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], layout)
+    if best is None:
+        if not any_rows:
+            raise SpreadsheetError(f"文件“{book.name}”里没有任何数据。", kind="empty")
+        where = f"第 {header_row} 行" if header_row else f"前 {HEADER_SCAN_ROWS} 行"
+        names = "、".join(ALIASES["id_number"][:6])
+        sheets = f"工作表“{sheet}”" if sheet else "各工作表"
+        raise SpreadsheetError(
+            f"文件“{book.name}”{sheets}的{where}中找不到身份证号列(列名应为 {names} 等)。请检查表头,或手动指定列。",
+            kind="no_id_column")
+    layout = best[2]
+    layout.total_rows = book.height(layout.sheet)
+    layout.format = book.format
+    layout.encoding = book.encoding
+    return layout
+
+
+def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
+               header_row: int | None) -> Layout | None:
+    merged = book.merged_ranges(sheet)
+    by_number = {n: v for n, v in head}
+    numbers = [n for n, v in head if not _is_blank(v)]
+    if header_row is not None:
+        numbers = [header_row] if header_row in by_number else []
+    best: tuple[int, int, int, list[str], dict[str, int]] | None = None  # score, -row, height, columns, map
+    for number in numbers[:HEADER_SCAN_ROWS]:
+        values = by_number[number]
+        single = [cell_text(v) for v in values]
+        single_map = map_columns(single)
+        options = [(1, single, single_map)]
+        below = by_number.get(number + 1)
+        if below is not None and not _is_blank(below):
+            combined = _combine(values, below, _merged_spans(merged, number - 1))
+            combined_map = map_columns([_lower_or(values, below, i) for i in range(len(combined))])
+            below_map = map_columns(below)
+            spans = _merged_spans(merged, number - 1)
+            group_row = bool(spans) and sum(1 for v in values if cell_text(v)) >= 2  # merged group cells
+            if "id_number" in combined_map and not _looks_like_data(below, combined_map) and (
+                    len(combined_map) > max(len(single_map), len(below_map))
+                    or (group_row and len(combined_map) >= len(below_map))):
+                options.append((2, combined, combined_map))
+        for height, columns, mapping in options:
+            if "id_number" not in mapping:
+                continue
+            key = (_score(mapping), -number)
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], height, columns, mapping)
+        if header_row is None and best is not None and number > -best[1] + 3:
+            break  # the header is above the data: stop once well past it
+    if best is None:
+        return None
+    _score_, neg_row, height, columns, mapping = best
+    top = -neg_row
+    header_rows = [by_number[top]] + ([by_number[top + 1]] if height == 2 else [])
+    sample = [(n, v) for n, v in head if n >= top + height]
+    return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+
+
+def _lower_or(upper: Sequence[Any], lower: Sequence[Any], i: int) -> str:
+    low = cell_text(lower[i]) if i < len(lower) else ""
+    return low or (cell_text(upper[i]) if i < len(upper) else "")
+
+
+# -- data rows --------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class DataRow:
+    number: int  # 1-based row in the sheet
+    values: list[Any]
+
+
+def is_footer(values: Sequence[Any]) -> bool:
+    """A signature / note line under the table ("制表人:… 审核人:…", "注:…")."""
+    for v in values:
+        text = cell_text(v)
+        if not text:
+            continue
+        compact = re.sub(r"\s+", "", text)
+        if compact.startswith(FOOTER_MARKERS) or compact.startswith(NOTE_MARKERS):
+            return True
+        if any(m + ":" in compact or m + ":" in compact for m in FOOTER_MARKERS):
+            return True
+    return False
+
+
+def _is_total(values: Sequence[Any]) -> bool:
+    for v in values:
+        text = cell_text(v)
+        if text:
+            return re.sub(r"\s+", "", text).startswith(TOTAL_MARKERS)
+    return False
+
+
+def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) -> Iterator[DataRow]:
+    """The data rows under the header: blank rows, repeated headers, totals and the footer left out.
+    More than ``max_rows`` (default :data:`MAX_ROWS`) data rows is a file-level error."""
+    limit = MAX_ROWS if max_rows is None else max_rows
+    id_col = layout.mapping["id_number"]
+    serial = {i for i, c in enumerate(layout.columns) if header_key(c) in SERIAL_HEADERS}
+    id_header = header_key(layout.columns[id_col]) if id_col < len(layout.columns) else ""
+    count = 0
+    for number, values in book.rows(layout.sheet):
+        if number < layout.first_data_row:
+            continue
+        id_value = values[id_col] if id_col < len(values) else ""
+        id_text = id_value if isinstance(id_value, str) else cell_text(id_value)
+        if _digits(id_text) < 6:  # not an ID-like value: maybe blank, footer, totals or a repeated header
+            if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
+                continue
+            if is_footer(values):
+                break
+            if _is_total(values):
+                continue
+            if id_header and header_key(id_value) == id_header:
+                continue  # the header repeated (printed pages)
+        count += 1
+        if count > limit:
+            raise SpreadsheetError(
+                f"文件“{book.name}”的数据超过 {limit:,} 行(第 {number} 行已超出),超出了单次导入的上限。"
+                "请按街道或月份拆分成几个文件后分别导入。", kind="too_many_rows")
+        yield DataRow(number, values)
+
+
+def value_at(values: Sequence[Any], index: int | None) -> Any:
+    if index is None or index >= len(values):
+        return ""
+    return values[index]
+
+
+def check_mapping(book: Workbook, layout: Layout, mapping: dict[str, int]) -> dict[str, int]:
+    """Validate a mapping chosen by hand: known fields, columns inside the sheet, an ID column."""
+    clean: dict[str, int] = {}
+    width = len(layout.columns)
+    for fld, col in mapping.items():
+        if fld not in FIELDS:
+            raise SpreadsheetError(f"未知的字段“{fld}”(可用:{'、'.join(FIELDS)})。", kind="bad_mapping")
+        if col is None or col == "":
+            continue
+        col = int(col)
+        if col < 0 or col >= width:
+            raise SpreadsheetError(f"文件“{book.name}”没有第 {col + 1} 列(共 {width} 列),无法作为“{FIELD_LABELS[fld]}”。",
+                                   kind="bad_mapping")
+        clean[fld] = col
+    if "id_number" not in clean:
+        raise SpreadsheetError(f"请为文件“{book.name}”指定身份证号所在的列。", kind="no_id_column")
+    return clean
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+# -- writing rows back (error workbooks) -------------------------------------------------------
+
+def write_rows_back(out_path: str | Path, header_rows: Sequence[Sequence[Any]], rows: Iterator[tuple[Sequence[Any], str]],
+                    *, reason_header: str = "错误原因", text_column: int | None = None, sheet_name: str = "需更正") -> int:
+    """Rows written in their own layout (the header rows as in the file, the same columns in order)
+    with one more column holding the reason. Atomic: the target appears only when complete."""
+    import os
+    import tempfile
+
+    import xlsxwriter
+
+    target = Path(out_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    width = max([len(r) for r in header_rows] + [1])
+    fd, tmp = tempfile.mkstemp(prefix=".relief-", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    written = 0
+    try:
+        book = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+        bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        red = book.add_format({"bold": True, "font_color": "#C00000", "bg_color": "#FCE4D6", "border": 1})
+        reason_fmt = book.add_format({"font_color": "#C00000"})
+        text_fmt = book.add_format({"num_format": "@"})
+        number_fmt = book.add_format({"num_format": "0"})
+        date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+        ws = book.add_worksheet(sheet_name[:31])
+        for col in range(width):
+            ws.set_column(col, col, 20 if col == text_column else 12, text_fmt if col == text_column else None)
+        ws.set_column(width, width, 40)
+        r = 0
+        for header in header_rows:
+            for col in range(width):
+                value = cell_text(header[col]) if col < len(header) else ""
+                ws.write_string(r, col, value, bold)
+            ws.write_string(r, width, reason_header if r == 0 else "", red)
+            r += 1
+        ws.freeze_panes(r, 0)
+        for values, reason in rows:
+            for col in range(width):
+                value = values[col] if col < len(values) else None
+                if value is None or value == "":
+                    continue
+                if isinstance(value, bool):
+                    ws.write_boolean(r, col, value)
+                elif isinstance(value, float | int):
+                    ws.write_number(r, col, value, number_fmt if col == text_column else None)
+                elif isinstance(value, datetime):
+                    ws.write_datetime(r, col, value, date_fmt)
+                elif isinstance(value, date):
+                    ws.write_datetime(r, col, datetime(value.year, value.month, value.day), date_fmt)
+                else:
+                    ws.write_string(r, col, cell_text(value))
+            ws.write_string(r, width, reason, reason_fmt)
+            r += 1
+            written += 1
+        book.close()
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return written

@@ -1,0 +1,748 @@
+"""Department lists (部门名单): read, screen against current recipients, keep the batch (RULES.md §1.1).
+
+Every data row's ID number is normalised and validated; valid rows are matched against the
+registry in chunks (one query per chunk, never per row, never the whole registry) and sorted into
+in assistance (在保), known and not in assistance, and new (a clue is created). Rows repeating an ID
+earlier in the file are duplicates. ``data_rows == valid + sum(invalid) + duplicates`` and
+``valid == in_assistance + known + new`` always hold. A batch commits whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from desktop.io import spreadsheet as ss
+from desktop.models import Application, Clue, ColumnMapping, Household, ImportBatch, ImportRow, Member, Region
+from desktop.models.base import now_utc
+from desktop.rules import codes, idcard
+from desktop.rules.codes import Role
+from desktop.services.base import Actor, require_role, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from desktop.services.progress import Progress
+
+KIND = "department"
+CHUNK = 1000  # IDs per registry query / rows per bulk insert
+IMPORTERS = (Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER)
+OUTCOMES = ("in_assistance", "known", "new", "invalid", "duplicate")
+OUTCOME_LABELS = {"in_assistance": "在保", "known": "已在册、未在保", "new": "新发现", "invalid": "无效",
+                  "duplicate": "重复"}
+DUPLICATE = "duplicate"
+SAMPLE_ROWS = 20
+
+
+# -- results ------------------------------------------------------------------------------------
+
+@dataclass
+class Preview:
+    file_name: str
+    sheet: str
+    sheet_names: list[str]
+    header_row: int  # 1-based, the first header row
+    columns: list[str]
+    mapping: dict[str, int]  # field -> column index (0-based)
+    remembered: bool
+    sample_rows: list[list[str]]
+    total_rows_estimate: int
+    header_height: int = 1
+    format: str = ""
+    encoding: str | None = None
+    sample_row_numbers: list[int] = field(default_factory=list)
+    field_labels: dict[str, str] = field(default_factory=lambda: dict(ss.FIELD_LABELS))
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row_number: int
+    outcome: str  # invalid / duplicate
+    reason: str  # an idcard.Invalid value, or "duplicate"
+    message: str  # Chinese, as written into the error workbook
+    duplicate_of: int | None = None
+
+
+@dataclass
+class DepartmentImportResult:
+    batch_id: int | None
+    file_name: str
+    department: str  # code
+    data_rows: int = 0
+    valid: int = 0
+    invalid: dict[str, int] = field(default_factory=dict)
+    duplicates: int = 0
+    legacy_15_converted: int = 0
+    buckets: dict[str, int] = field(default_factory=lambda: {"in_assistance": 0, "known": 0, "new": 0})
+    unassigned: int = 0
+    clues_created: int = 0
+    dry_run: bool = False
+    sheet: str = ""
+    header_row: int = 1
+    header_height: int = 1
+    mapping: dict[str, int] = field(default_factory=dict)
+    file_hash: str = ""
+    errors: list[RowProblem] = field(default_factory=list)
+    already_imported: str = ""  # on a dry run of a file imported before: who and when
+
+    @property
+    def department_label(self) -> str:
+        return codes.DEPARTMENT_LABELS.get(self.department, self.department)
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "data_rows": self.data_rows, "valid": self.valid, "invalid": dict(self.invalid),
+            "duplicates": self.duplicates, "legacy_15_converted": self.legacy_15_converted,
+            "in_assistance": self.buckets["in_assistance"], "known": self.buckets["known"],
+            "new": self.buckets["new"], "unassigned": self.unassigned,
+        }
+
+    def check(self) -> None:
+        assert self.data_rows == self.valid + sum(self.invalid.values()) + self.duplicates
+        assert self.valid == sum(self.buckets.values())
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: str
+    department: str | None
+    department_label: str
+    file_name: str
+    hash: str
+    counts: dict
+    imported_by: str
+    created_at: datetime
+    sheet: str = ""
+    header_row: int = 1
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    id: int
+    row_number: int
+    name: str
+    id_number: str  # masked unless the actor's role sees full numbers
+    raw_id: str
+    outcome: str
+    outcome_label: str
+    reason: str | None
+    reason_label: str
+    household_id: int | None
+    household_stage: str | None
+    household_category: str | None
+    open_clue_id: int | None
+    open_application_id: int | None
+    region_id: int | None
+    region_name: str
+    data: dict
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+def file_sha256(path: str | Path) -> str:
+    p = Path(path)
+    digest = hashlib.sha256()
+    try:
+        with ss._open_binary(p) as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        raise ServiceError(ss._unreadable(p, exc).message) from exc
+    return digest.hexdigest()
+
+
+def department_code(department: str) -> str:
+    code = codes.department_code(department or "")
+    if code is None:
+        known = "、".join(codes.DEPARTMENT_LABELS.values())
+        raise ValidationFailed(f"不认识的部门“{department}”。可选:{known}。")
+    return code
+
+
+def _load_layout(book: ss.Workbook, sheet: str | None, header_row: int | None) -> ss.Layout:
+    try:
+        return ss.find_layout(book, sheet, header_row)
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message) from exc
+
+
+def _open(path: str | Path) -> ss.Workbook:
+    try:
+        return ss.open_workbook(path)
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message) from exc
+
+
+def _remembered_mapping(db: Database | None, department: str | None, layout: ss.Layout) -> dict[str, int] | None:
+    """The mapping saved for this department, if its column names are all in this file."""
+    if db is None or not department:
+        return None
+    code = codes.department_code(department)
+    if code is None:
+        return None
+    with db.session_factory() as session:
+        saved = session.scalar(select(ColumnMapping.mapping).where(ColumnMapping.department == code))
+    if not saved:
+        return None
+    names: dict[str, str] = saved.get("columns", {})
+    if "id_number" not in names:
+        return None
+    out: dict[str, int] = {}
+    for fld, header in names.items():
+        if header not in layout.columns:
+            return None
+        out[fld] = layout.columns.index(header)
+    return out
+
+
+def preview(path: str | Path, department: str | None = None, mapping: dict | None = None, db: Database | None = None,
+            *, sheet: str | None = None, header_row: int | None = None) -> Preview:
+    """What the import will read: sheet, header, column mapping and the first rows. Writes nothing."""
+    book = _open(path)
+    try:
+        layout = _load_layout(book, sheet, header_row)
+        remembered = False
+        if mapping:
+            try:
+                layout.mapping = ss.check_mapping(book, layout, mapping)
+            except ss.SpreadsheetError as exc:
+                raise ServiceError(exc.message) from exc
+        else:
+            saved = _remembered_mapping(db, department, layout)
+            if saved is not None:
+                layout.mapping, remembered = saved, True
+        width = len(layout.columns)
+        samples: list[list[str]] = []
+        numbers: list[int] = []
+        try:
+            for row in ss.data_rows(book, layout):
+                samples.append([ss.cell_text(v) for v in (list(row.values) + [""] * width)[:width]])
+                numbers.append(row.number)
+                if len(samples) >= SAMPLE_ROWS:
+                    break
+        except ss.SpreadsheetError as exc:
+            raise ServiceError(exc.message) from exc
+        return Preview(
+            file_name=book.name, sheet=layout.sheet, sheet_names=layout.sheet_names, header_row=layout.header_row,
+            columns=layout.columns, mapping=dict(layout.mapping), remembered=remembered, sample_rows=samples,
+            total_rows_estimate=layout.total_rows_estimate, header_height=layout.header_height,
+            format=layout.format, encoding=layout.encoding, sample_row_numbers=numbers,
+        )
+    finally:
+        book.close()
+
+
+# -- regions ------------------------------------------------------------------------------------
+
+class RegionResolver:
+    """Sub-district / community from region columns or an address (the region table is small)."""
+
+    def __init__(self, session: Any) -> None:
+        rows = session.execute(select(Region.id, Region.name, Region.level, Region.parent_id)).all()
+        self.names: dict[int, str] = {r.id: r.name for r in rows}
+        self.subs: dict[str, int] = {}
+        self.communities: dict[str, list[tuple[int, int | None]]] = {}
+        for r in rows:
+            if r.level == codes.RegionLevel.SUBDISTRICT:
+                self.subs[r.name] = r.id
+            elif r.level == codes.RegionLevel.COMMUNITY:
+                self.communities.setdefault(r.name, []).append((r.id, r.parent_id))
+        self.parent = {r.id: r.parent_id for r in rows}
+        comm = sorted(self.communities, key=len, reverse=True)
+        subs = sorted(self.subs, key=len, reverse=True)
+        self._comm_re = re.compile("|".join(map(re.escape, comm))) if comm else None
+        self._sub_re = re.compile("|".join(map(re.escape, subs))) if subs else None
+        self._cache: dict[tuple[str, str, str], int | None] = {}
+
+    def _sub(self, text: str) -> int | None:
+        text = text.strip()
+        if not text:
+            return None
+        if text in self.subs:
+            return self.subs[text]
+        base = re.sub(r"(街道办事处|办事处|街道|街办|乡|镇)$", "", text)
+        for name in (base + "街道", base + "镇", base + "乡", base + "街道办事处"):
+            if name in self.subs:
+                return self.subs[name]
+        return None
+
+    def _community(self, text: str, sub_id: int | None) -> int | None:
+        text = text.strip()
+        if not text:
+            return None
+        base = re.sub(r"(社区居委会|居委会|村委会|村民委员会|居民委员会|社区|村)$", "", text)
+        for name in (text, base + "社区", base + "村", base):
+            found = self.communities.get(name)
+            if found:
+                return self._pick(found, sub_id)
+        return None
+
+    def _pick(self, found: list[tuple[int, int | None]], sub_id: int | None) -> int | None:
+        if sub_id is not None:
+            for cid, parent in found:
+                if parent == sub_id:
+                    return cid
+        return found[0][0] if len(found) == 1 or sub_id is None else None
+
+    def resolve(self, subdistrict: str, community: str, address: str) -> int | None:
+        key = (subdistrict, community, address)
+        if key in self._cache:
+            return self._cache[key]
+        sub_id = self._sub(subdistrict) if subdistrict else None
+        region = self._community(community, sub_id) if community else None
+        if region is None and address:
+            if sub_id is None and self._sub_re is not None:
+                m = self._sub_re.search(address)
+                if m:
+                    sub_id = self.subs[m.group(0)]
+            if self._comm_re is not None:
+                for m in self._comm_re.finditer(address):
+                    region = self._pick(self.communities[m.group(0)], sub_id)
+                    if region is not None:
+                        break
+        if region is None:
+            region = sub_id
+        if len(self._cache) < 200_000:
+            self._cache[key] = region
+        return region
+
+
+# -- the import ---------------------------------------------------------------------------------
+
+def _previous_batch(session: Any, kind: str, file_hash: str) -> ImportBatch | None:
+    return session.scalar(select(ImportBatch).where(ImportBatch.kind == kind, ImportBatch.file_hash == file_hash))
+
+
+def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str) -> str:
+    when = batch.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if batch.created_at else "此前"
+    who = batch.imported_by or "某位用户"
+    return (f"文件“{file_name}”的内容已于 {when} 由 {who} 导入过(批次 {batch.id},原文件名“{batch.file_name}”),"
+            "不再重复导入。如需更正,请让部门提供新的名单文件。")
+
+
+def _reason_message(reason: str, duplicate_of: int | None = None) -> str:
+    if reason == DUPLICATE:
+        return f"与第{duplicate_of}行重复" if duplicate_of else "身份证号重复"
+    try:
+        return idcard.REASON_LABELS[idcard.Invalid(reason)]
+    except ValueError:
+        return reason
+
+
+def import_department_list(db: Database, actor: Actor, path: str | Path, department: str, *,
+                           mapping: dict | None = None, sheet: str | None = None, header_row: int | None = None,
+                           dry_run: bool = False, progress: Progress | None = None,
+                           assign_region_id: int | None = None, max_rows: int | None = None) -> DepartmentImportResult:
+    """Read, screen and (unless ``dry_run``) keep a department list as one batch."""
+    require_role(actor, *IMPORTERS, doing="导入部门名单")
+    dept = department_code(department)
+    path = Path(path)
+    file_hash = file_sha256(path)
+    book = _open(path)
+    try:
+        layout = _load_layout(book, sheet, header_row)
+        if mapping:
+            try:
+                layout.mapping = ss.check_mapping(book, layout, mapping)
+            except ss.SpreadsheetError as exc:
+                raise ServiceError(exc.message) from exc
+        else:
+            saved = _remembered_mapping(db, dept, layout)
+            if saved is not None:
+                layout.mapping = saved
+        result = DepartmentImportResult(None, book.name, dept, dry_run=dry_run, sheet=layout.sheet,
+                                        header_row=layout.header_row, header_height=layout.header_height,
+                                        mapping=dict(layout.mapping), file_hash=file_hash)
+        with unit_of_work(db, actor, write=not dry_run) as uow:
+            session = uow.session
+            earlier = _previous_batch(session, KIND, file_hash)
+            if earlier is not None:
+                if not dry_run:
+                    raise ServiceError(already_imported_message(earlier, book.name))
+                result.already_imported = already_imported_message(earlier, book.name)
+            if assign_region_id is not None and session.get(Region, assign_region_id) is None:
+                raise NotFound(f"找不到区划(编号 {assign_region_id})。")
+            batch_id = None
+            if not dry_run:
+                batch = ImportBatch(kind=KIND, department=dept, file_name=book.name[:256], file_hash=file_hash,
+                                    sheet=layout.sheet[:128], header_row=layout.header_row,
+                                    mapping=_mapping_doc(layout), counts={},
+                                    imported_by=_who(actor), created_by_id=actor.user_id)
+                session.add(batch)
+                uow.flush()
+                batch_id = batch.id
+            _screen(uow, actor, book, layout, result, batch_id, progress, assign_region_id, max_rows)
+            result.check()
+            if not dry_run:
+                batch.counts = result.counts()
+                _remember_mapping(session, actor, dept, layout)
+                uow.audit("import.department", "import_batches", batch_id,
+                          after={"file": book.name, "hash": file_hash, **result.counts()},
+                          detail=f"导入{codes.DEPARTMENT_LABELS[dept]}名单《{book.name}》")
+                uow.notify("clues")
+                uow.notify("import_batches", batch_id or 0)
+                try:
+                    uow.flush()
+                except IntegrityError as exc:  # another workstation imported the same file meanwhile
+                    raise ServiceError(f"文件“{book.name}”刚刚已由其他用户导入,不再重复导入。") from exc
+                result.batch_id = batch_id
+        if progress is not None:
+            progress.report(result.data_rows, result.data_rows, "完成")
+        return result
+    finally:
+        book.close()
+
+
+def _who(actor: Actor) -> str:
+    if actor.display_name and actor.display_name != actor.username:
+        return f"{actor.display_name}({actor.username})"[:64]
+    return actor.username[:64]
+
+
+def _mapping_doc(layout: ss.Layout) -> dict:
+    return {"fields": dict(layout.mapping),
+            "columns": {f: layout.columns[i] for f, i in layout.mapping.items() if i < len(layout.columns)},
+            "header_height": layout.header_height}
+
+
+def _remember_mapping(session: Any, actor: Actor, dept: str, layout: ss.Layout) -> None:
+    doc = _mapping_doc(layout)
+    saved = session.scalar(select(ColumnMapping).where(ColumnMapping.department == dept))
+    if saved is None:
+        session.add(ColumnMapping(department=dept, mapping=doc, updated_by_id=actor.user_id))
+    elif saved.mapping != doc:
+        saved.mapping = doc
+        saved.updated_by_id = actor.user_id
+
+
+def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result: DepartmentImportResult,
+            batch_id: int | None, progress: Progress | None, assign_region_id: int | None,
+            max_rows: int | None) -> None:
+    session = uow.session
+    m = layout.mapping
+    id_col = m["id_number"]
+    name_col, phone_col, addr_col = m.get("name"), m.get("phone"), m.get("address")
+    sub_col, comm_col = m.get("subdistrict"), m.get("community")
+    resolver = RegionResolver(session)
+    seen: dict[str, int] = {}
+    pending: list[tuple[int, str, str, dict]] = []  # row, number, name, data
+    out_rows: list[dict] = []
+    invalid = result.invalid
+    total = layout.total_rows_estimate
+    today = date.today()
+    now = now_utc()
+    dept_label = codes.DEPARTMENT_LABELS[result.department]
+    clue_base = {"source_level": codes.SourceLevel.DEPARTMENT.value, "source": result.department,
+                 "channel": "screening", "reported_on": today, "reported_by": dept_label[:64],
+                 "batch_id": batch_id, "created_by_id": actor.user_id, "updated_by_id": actor.user_id,
+                 "household_id": None, "version": 1, "created_at": now, "updated_at": now}
+    text = ss.cell_text
+    write = batch_id is not None
+
+    def flush_pending() -> None:
+        if not pending:
+            return
+        numbers = [p[1] for p in pending]
+        found = {
+            r.id_number: r for r in session.execute(
+                select(Member.id_number, Member.household_id, Household.category, Household.region_id)
+                .join(Household, Household.id == Member.household_id)
+                .where(Member.id_number.in_(numbers)))
+        }
+        clues: list[dict] = []
+        for row_number, number, name, data in pending:
+            hit = found.get(number)
+            household_id = region_id = None
+            if hit is not None and hit.category in codes.IN_ASSISTANCE:
+                outcome = "in_assistance"
+                household_id, region_id = hit.household_id, hit.region_id
+            else:
+                if hit is not None:
+                    outcome = "known"
+                    household_id, region_id = hit.household_id, hit.region_id
+                else:
+                    outcome = "new"
+                    region_id = resolver.resolve(data.get("subdistrict", ""), data.get("community", ""),
+                                                 data.get("address", "")) or assign_region_id
+                if region_id is None:
+                    result.unassigned += 1
+            result.buckets[outcome] += 1
+            if outcome == "new":
+                clues.append({**clue_base, "person_name": name, "id_number": number,
+                              "phone": data.get("phone", "")[:32], "address": data.get("address", "")[:256],
+                              "description": f"{dept_label}名单《{result.file_name}》第 {row_number} 行",
+                              "status": "assigned" if region_id else "new", "region_id": region_id,
+                              "assigned_at": now if region_id else None})
+            if write:
+                out_rows.append({"batch_id": batch_id, "row_number": row_number, "name": name, "id_number": number,
+                                 "raw_id": data.pop("_raw", ""), "outcome": outcome, "reason": None,
+                                 "household_id": household_id, "region_id": region_id, "data": data})
+        result.clues_created += len(clues)
+        if write:
+            if clues:
+                session.execute(insert(Clue), clues)
+            flush_rows()
+        pending.clear()
+
+    def flush_rows() -> None:
+        if out_rows:
+            session.execute(insert(ImportRow), out_rows)
+            out_rows.clear()
+
+    try:
+        for row in ss.data_rows(book, layout, max_rows=max_rows):
+            values = row.values
+            n = len(values)
+            result.data_rows += 1
+            raw = values[id_col] if id_col < n else ""
+            parsed = idcard.parse(raw)
+            name = text(values[name_col])[:64] if name_col is not None and name_col < n else ""
+            data: dict[str, Any] = {}
+            for key, col in (("phone", phone_col), ("address", addr_col), ("subdistrict", sub_col),
+                             ("community", comm_col)):
+                if col is not None and col < n:
+                    value = values[col]
+                    if value != "" and value is not None:
+                        data[key] = text(value)
+            raw_text = text(raw)[:64]
+            if not parsed.valid:
+                reason = parsed.reason.value  # type: ignore[union-attr]
+                invalid[reason] = invalid.get(reason, 0) + 1
+                result.errors.append(RowProblem(row.number, "invalid", reason, parsed.message))
+                if write:
+                    out_rows.append({"batch_id": batch_id, "row_number": row.number, "name": name, "id_number": None,
+                                     "raw_id": raw_text, "outcome": "invalid", "reason": reason,
+                                     "household_id": None, "region_id": None, "data": data})
+            else:
+                number = parsed.number
+                assert number is not None
+                first = seen.get(number)
+                if first is not None:
+                    result.duplicates += 1
+                    result.errors.append(RowProblem(row.number, DUPLICATE, DUPLICATE,
+                                                    _reason_message(DUPLICATE, first), first))
+                    if write:
+                        data["duplicate_of"] = first
+                        out_rows.append({"batch_id": batch_id, "row_number": row.number, "name": name,
+                                         "id_number": number, "raw_id": raw_text, "outcome": DUPLICATE,
+                                         "reason": DUPLICATE, "household_id": None, "region_id": None, "data": data})
+                else:
+                    seen[number] = row.number
+                    result.valid += 1
+                    if parsed.converted_from_15:
+                        result.legacy_15_converted += 1
+                    if write and raw_text != number:
+                        data["_raw"] = raw_text
+                    pending.append((row.number, number, name, data))
+                    if len(pending) >= CHUNK:
+                        flush_pending()
+            if len(out_rows) >= CHUNK:
+                flush_rows()
+            if progress is not None and result.data_rows % 500 == 0:
+                progress.report(result.data_rows, max(total, result.data_rows), f"已读取 {result.data_rows} 行")
+        flush_pending()
+        flush_rows()
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message) from exc
+    if result.data_rows == 0:
+        raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。")
+    result.invalid = {k: v for k, v in sorted(invalid.items(), key=lambda kv: -kv[1])}
+
+
+# -- after the import ---------------------------------------------------------------------------
+
+def list_batches(db: Database, actor: Actor, kind: str | None = None, limit: int = 500) -> list[BatchInfo]:
+    """Imported batches, newest first."""
+    with unit_of_work(db, actor) as uow:
+        query = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
+        if kind:
+            query = query.where(ImportBatch.kind == kind)
+        return [_batch_info(b) for b in uow.session.scalars(query)]
+
+
+def _batch_info(b: ImportBatch) -> BatchInfo:
+    label = codes.DEPARTMENT_LABELS.get(b.department or "", b.department or "")
+    if b.kind != KIND:
+        label = "家庭台账"
+    return BatchInfo(b.id, b.kind, b.department, label, b.file_name, b.file_hash, dict(b.counts or {}),
+                     b.imported_by, b.created_at, b.sheet, b.header_row)
+
+
+def get_batch(db: Database, actor: Actor, batch_id: int) -> BatchInfo:
+    with unit_of_work(db, actor) as uow:
+        return _batch_info(uow.get(ImportBatch, batch_id, "导入批次"))
+
+
+def _sees_all(actor: Actor) -> bool:
+    return not actor.region_path or actor.region_path.count("/") <= 2
+
+
+def list_batch_rows(db: Database, actor: Actor, batch_id: int, outcome: str | Sequence[str] | None = None, *,
+                    offset: int = 0, limit: int | None = None, unassigned_only: bool = False) -> list[BatchRow]:
+    """The rows of a batch with what screening made of them (household stage, open clue/application)."""
+    with unit_of_work(db, actor) as uow:
+        s = uow.session
+        uow.get(ImportBatch, batch_id, "导入批次")
+        query = (select(ImportRow, Household.stage, Household.category, Region.name)
+                 .outerjoin(Household, Household.id == ImportRow.household_id)
+                 .outerjoin(Region, Region.id == ImportRow.region_id)
+                 .where(ImportRow.batch_id == batch_id).order_by(ImportRow.row_number, ImportRow.id))
+        if outcome:
+            wanted = [outcome] if isinstance(outcome, str) else list(outcome)
+            query = query.where(ImportRow.outcome.in_(wanted))
+        if unassigned_only:
+            query = query.where(ImportRow.region_id.is_(None), ImportRow.outcome.in_(("known", "new")))
+        if not _sees_all(actor):
+            query = query.where(ImportRow.region_id.in_(uow.region_ids() or []))
+        if offset:
+            query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = s.execute(query).all()
+        numbers = [r[0].id_number for r in rows if r[0].id_number]
+        households = [r[0].household_id for r in rows if r[0].household_id]
+        clue_by_id: dict[str, int] = {}
+        clue_by_household: dict[int, int] = {}
+        apps: dict[int, int] = {}
+        for start in range(0, max(len(numbers), len(households)), CHUNK):
+            part = numbers[start:start + CHUNK]
+            hpart = households[start:start + CHUNK]
+            if part:
+                for cid, number in s.execute(select(Clue.id, Clue.id_number).where(
+                        Clue.id_number.in_(part), Clue.status != "closed").order_by(Clue.id)):
+                    clue_by_id.setdefault(number, cid)
+            if hpart:
+                for cid, hid in s.execute(select(Clue.id, Clue.household_id).where(
+                        Clue.household_id.in_(hpart), Clue.status != "closed").order_by(Clue.id)):
+                    clue_by_household.setdefault(hid, cid)
+                for aid, hid in s.execute(select(Application.id, Application.household_id).where(
+                        Application.household_id.in_(hpart), Application.status == "open").order_by(Application.id)):
+                    apps.setdefault(hid, aid)
+        out = []
+        for row, stage, category, region_name in rows:
+            number = row.id_number or ""
+            shown = number if actor.sees_full_id else idcard.mask(number)
+            raw = row.raw_id or number
+            if not actor.sees_full_id and row.id_number:
+                raw = idcard.mask(number)
+            open_clue = (clue_by_household.get(row.household_id) if row.household_id else None) \
+                or clue_by_id.get(number)
+            data = dict(row.data or {})
+            out.append(BatchRow(
+                row.id, row.row_number, row.name, shown, raw, row.outcome, OUTCOME_LABELS.get(row.outcome, row.outcome),
+                row.reason, _reason_message(row.reason, data.get("duplicate_of")) if row.reason else "",
+                row.household_id, stage, category, open_clue, apps.get(row.household_id) if row.household_id else None,
+                row.region_id, region_name or "", data))
+        return out
+
+
+def count_batch_rows(db: Database, actor: Actor, batch_id: int) -> dict[str, int]:
+    """Rows per outcome, plus "unassigned" (not in assistance and without a region)."""
+    with unit_of_work(db, actor) as uow:
+        s = uow.session
+        counts = dict.fromkeys(OUTCOMES, 0)
+        for outcome, n in s.execute(select(ImportRow.outcome, func.count()).where(ImportRow.batch_id == batch_id)
+                                    .group_by(ImportRow.outcome)):
+            counts[outcome] = n
+        counts["unassigned"] = s.scalar(select(func.count()).select_from(ImportRow).where(
+            ImportRow.batch_id == batch_id, ImportRow.region_id.is_(None),
+            ImportRow.outcome.in_(("known", "new")))) or 0
+        return counts
+
+
+def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int] | None, region_id: int) -> int:
+    """Assign not-in-assistance rows (all unassigned ones when ``row_ids`` is None) to a region;
+    the clues created from them follow. Returns the number of rows assigned."""
+    require_role(actor, *IMPORTERS, doing="分派名单线索")
+    with unit_of_work(db, actor, write=True) as uow:
+        s = uow.session
+        batch = uow.get(ImportBatch, batch_id, "导入批次")
+        region = uow.get(Region, region_id, "区划")
+        uow.require_scope(region.id, f"区划“{region.name}”")
+        where = [ImportRow.batch_id == batch_id, ImportRow.outcome.in_(("known", "new"))]
+        ids = None if row_ids is None else sorted(set(row_ids))
+        if ids is None:
+            where.append(ImportRow.region_id.is_(None))
+        total = 0
+        now = now_utc()
+        chunks = [None] if ids is None else [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+        for chunk in chunks:
+            cond = list(where) + ([ImportRow.id.in_(chunk)] if chunk is not None else [])
+            numbers = select(ImportRow.id_number).where(*cond, ImportRow.outcome == "new")
+            s.execute(update(Clue).where(Clue.batch_id == batch_id, Clue.id_number.in_(numbers),
+                                         Clue.status.in_(("new", "assigned")))
+                      .values(region_id=region.id, status="assigned", assigned_at=now, version=Clue.version + 1,
+                              updated_at=now, updated_by_id=actor.user_id)
+                      .execution_options(synchronize_session=False))
+            total += s.execute(update(ImportRow).where(*cond).values(region_id=region.id)
+                               .execution_options(synchronize_session=False)).rowcount or 0
+        counts = dict(batch.counts or {})
+        counts["unassigned"] = s.scalar(select(func.count()).select_from(ImportRow).where(
+            ImportRow.batch_id == batch_id, ImportRow.region_id.is_(None),
+            ImportRow.outcome.in_(("known", "new")))) or 0
+        batch.counts = counts
+        uow.audit("import.assign", "import_batches", batch_id, after={"region_id": region.id, "rows": total},
+                  detail=f"将批次 {batch_id} 的 {total} 行分派到{region.name}")
+        uow.notify("clues")
+        uow.notify("import_batches", batch_id)
+        return total
+
+
+# -- error workbook -----------------------------------------------------------------------------
+
+def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImportResult | int,
+                         out_path: str | Path, *, db: Database | None = None, actor: Actor | None = None) -> int:
+    """The invalid and duplicate rows in the file's own layout with a 错误原因 column.
+    Give the import result, or a batch id together with ``db`` and ``actor``. Returns rows written."""
+    if isinstance(result_or_batch_id, DepartmentImportResult):
+        res = result_or_batch_id
+        sheet, header_row, mapping = res.sheet, res.header_row, res.mapping
+        problems = {p.row_number: p.message for p in res.errors}
+        expected_hash = res.file_hash
+    else:
+        if db is None or actor is None:
+            raise ValueError("write_error_workbook with a batch id needs db and actor")
+        with unit_of_work(db, actor) as uow:
+            batch = uow.get(ImportBatch, int(result_or_batch_id), "导入批次")
+            sheet, header_row = batch.sheet, batch.header_row
+            mapping = dict((batch.mapping or {}).get("fields", {}))
+            expected_hash = batch.file_hash
+            problems = {
+                r.row_number: _reason_message(r.reason or "", (r.data or {}).get("duplicate_of"))
+                for r in uow.session.scalars(select(ImportRow).where(
+                    ImportRow.batch_id == batch.id, ImportRow.outcome.in_(("invalid", DUPLICATE))))
+            }
+    if expected_hash and file_sha256(path_in) != expected_hash:
+        raise ServiceError(f"文件“{Path(path_in).name}”与导入时的内容不同(已被修改),无法据此生成错误清单。")
+    book = _open(path_in)
+    try:
+        layout = _load_layout(book, sheet or None, header_row)
+        if mapping:
+            layout.mapping = {k: int(v) for k, v in mapping.items()}
+
+        def rows() -> Iterable[tuple[list[Any], str]]:
+            if not problems:
+                return
+            last = max(problems)
+            for number, values in book.rows(layout.sheet):
+                if number in problems:
+                    yield values, problems[number]
+                if number >= last:
+                    break
+
+        try:
+            return ss.write_rows_back(out_path, layout.header_rows, iter(rows()),
+                                      text_column=layout.mapping.get("id_number"))
+        except ss.SpreadsheetError as exc:
+            raise ServiceError(exc.message) from exc
+        except OSError as exc:
+            raise ServiceError(f"无法写入文件“{out_path}”:{exc.strerror or exc}(文件可能正在 Excel 中打开)。") from exc
+    finally:
+        book.close()

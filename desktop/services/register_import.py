@@ -1,0 +1,388 @@
+"""Household register import (家庭台账): the standard template creates or updates households,
+members, incomes, expenses, the current assistance category and the library class.
+
+A household with any bad row is not imported at all (the others are); every error names the row,
+the column and what is wrong. The whole file is one transaction; the same file again is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select, update
+
+from desktop.io import register_template as tpl
+from desktop.io import spreadsheet as ss
+from desktop.io.register_template import CellError, PersonRow
+from desktop.models import Expense, Household, ImportBatch, Income, Member, Region
+from desktop.models.base import now_utc
+from desktop.rules import codes, idcard
+from desktop.services.base import Actor, require_writer, unit_of_work
+from desktop.services.database import Database
+from desktop.services.department_import import _who, already_imported_message, file_sha256
+from desktop.services.errors import ServiceError
+from desktop.services.progress import Progress
+
+KIND = "households"
+CHUNK = 1000
+KEPT_STAGES = {codes.Stage.TO_INVESTIGATE, codes.Stage.TO_CHECK, codes.Stage.APPLYING}
+
+
+@dataclass
+class RegisterImportResult:
+    batch_id: int | None
+    file_name: str
+    rows: int = 0  # data rows (persons) in the file
+    households: int = 0  # households in the file
+    households_created: int = 0
+    households_updated: int = 0
+    households_rejected: int = 0
+    persons: int = 0  # members created or updated
+    members_removed: int = 0  # members of updated households no longer listed
+    errors: list[CellError] = field(default_factory=list)
+    dry_run: bool = False
+    already_imported: str = ""
+
+    @property
+    def imported_households(self) -> int:
+        return self.households_created + self.households_updated
+
+    def counts(self) -> dict[str, Any]:
+        return {"rows": self.rows, "households": self.households, "households_created": self.households_created,
+                "households_updated": self.households_updated, "households_rejected": self.households_rejected,
+                "persons": self.persons, "members_removed": self.members_removed, "errors": len(self.errors)}
+
+
+def write_register_template(path: str | Path) -> int:
+    """Write the empty standard template."""
+    try:
+        return tpl.write_template(path)
+    except OSError as exc:
+        raise ServiceError(f"无法写入文件“{path}”:{exc.strerror or exc}(文件可能正在 Excel 中打开)。") from exc
+
+
+@dataclass
+class _Household:
+    code: str
+    rows: list[PersonRow] = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
+    bad_rows: int = 0
+    head: PersonRow | None = None
+    region_id: int | None = None
+    area_type: str = codes.AreaType.URBAN
+
+
+def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
+    return [seq[i:i + size] for i in range(0, len(seq), size)]
+
+
+def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: bool = False,
+                      progress: Progress | None = None) -> RegisterImportResult:
+    require_writer(actor, "导入家庭台账")
+    path = Path(path)
+    file_hash = file_sha256(path)
+    try:
+        book = ss.open_workbook(path)
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message) from exc
+    try:
+        try:
+            layout = tpl.find_register_header(book)
+        except ss.SpreadsheetError as exc:
+            raise ServiceError(exc.message) from exc
+        result = RegisterImportResult(None, book.name, dry_run=dry_run)
+        households: dict[str, _Household] = {}
+        first_row_of: dict[str, int] = {}
+        order: list[str] = []
+        try:
+            for number, values in book.rows(layout.sheet):
+                if number <= layout.header_row:
+                    continue
+                if all(ss.cell_text(v) == "" for v in values):
+                    continue
+                if ss.is_footer(values) and not ss.cell_text(ss.value_at(values, layout.columns["身份证号"])):
+                    break
+                result.rows += 1
+                if result.rows > ss.MAX_ROWS:
+                    raise ServiceError(f"文件“{book.name}”超过 {ss.MAX_ROWS:,} 行,请拆分后导入。")
+                person, errors = tpl.parse_row(number, values, layout.columns)
+                code = ss.cell_text(ss.value_at(values, layout.columns["户编号"]))
+                key = code or f"#row{number}"
+                hh = households.get(key)
+                if hh is None:
+                    hh = households[key] = _Household(code)
+                    order.append(key)
+                if person is not None and person.id_number:
+                    first = first_row_of.get(person.id_number)
+                    if first is not None:
+                        errors.append(CellError(number, "身份证号", f"与第 {first} 行的身份证号重复"))
+                        person = None
+                    else:
+                        first_row_of[person.id_number] = number
+                hh.errors.extend(errors)
+                if person is None:
+                    hh.bad_rows += 1
+                else:
+                    hh.rows.append(person)
+                if progress is not None and result.rows % 500 == 0:
+                    progress.report(result.rows, 0, f"已读取 {result.rows} 行")
+        except ss.SpreadsheetError as exc:
+            raise ServiceError(exc.message) from exc
+        if result.rows == 0:
+            raise ServiceError(f"文件“{book.name}”的表头下面没有任何人员行。")
+        result.households = len(households)
+
+        with unit_of_work(db, actor, write=not dry_run) as uow:
+            s = uow.session
+            earlier = s.scalar(select(ImportBatch).where(ImportBatch.kind == KIND, ImportBatch.file_hash == file_hash))
+            if earlier is not None:
+                if not dry_run:
+                    raise ServiceError(already_imported_message(earlier, book.name))
+                result.already_imported = already_imported_message(earlier, book.name)
+            _check_households(uow, households, order)
+            existing = _existing(s, households)
+            _check_members(s, households, existing)
+            good = [households[k] for k in order if not households[k].errors]
+            for k in order:
+                hh = households[k]
+                if hh.errors:
+                    result.households_rejected += 1
+                    result.errors.extend(hh.errors)
+            result.errors.sort(key=lambda e: (e.row, e.column))
+            if dry_run:
+                for hh in good:
+                    if hh.code in existing:
+                        result.households_updated += 1
+                    else:
+                        result.households_created += 1
+                    result.persons += len(hh.rows)
+                return result
+            _write(uow, actor, good, existing, result, progress)
+            batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,
+                                sheet=layout.sheet[:128], header_row=layout.header_row,
+                                mapping={"columns": layout.columns}, counts=result.counts(),
+                                imported_by=_who(actor), created_by_id=actor.user_id)
+            s.add(batch)
+            uow.flush()
+            result.batch_id = batch.id
+            uow.audit("import.households", "import_batches", batch.id, after={"file": book.name, **result.counts()},
+                      detail=f"导入家庭台账《{book.name}》")
+            uow.notify("households")
+            uow.notify("board")
+            uow.notify("import_batches", batch.id)
+        return result
+    finally:
+        book.close()
+
+
+def _check_households(uow: Any, households: dict[str, _Household], order: list[str]) -> None:
+    """One head per household, the head's household fields, a known region within the actor's scope."""
+    s = uow.session
+    regions = s.execute(select(Region.id, Region.name, Region.level, Region.parent_id, Region.area_type)).all()
+    subs = {r.name: r.id for r in regions if r.level == codes.RegionLevel.SUBDISTRICT}
+    communities: dict[tuple[int, str], Any] = {
+        (r.parent_id, r.name): r for r in regions if r.level == codes.RegionLevel.COMMUNITY}
+    scope = uow.region_ids()
+    scope_set = set(scope) if scope is not None else None
+    for key in order:
+        hh = households[key]
+        if not hh.code:
+            continue  # the row already carries "户编号为空"
+        heads = [p for p in hh.rows if p.is_head]
+        if not heads:
+            if not hh.bad_rows:
+                first = hh.rows[0].row if hh.rows else 0
+                hh.errors.append(CellError(first, "与户主关系", f"户编号“{hh.code}”的家庭没有户主(与户主关系为“本人”的行)"))
+            continue
+        if len(heads) > 1:
+            for extra in heads[1:]:
+                hh.errors.append(CellError(extra.row, "与户主关系",
+                                           f"户编号“{hh.code}”已有户主(第 {heads[0].row} 行),一户只能有一个“本人”"))
+            continue
+        head = hh.head = heads[0]
+        if not head.subdistrict:
+            hh.errors.append(CellError(head.row, "街道", "户主行的街道为空"))
+            continue
+        if not head.community:
+            hh.errors.append(CellError(head.row, "社区", "户主行的社区为空"))
+            continue
+        sub_id = subs.get(head.subdistrict)
+        if sub_id is None:
+            hh.errors.append(CellError(head.row, "街道", f"系统中没有名为“{head.subdistrict}”的街道/乡镇"))
+            continue
+        community = communities.get((sub_id, head.community))
+        if community is None:
+            hh.errors.append(CellError(head.row, "社区", f"“{head.subdistrict}”下没有名为“{head.community}”的社区/村"))
+            continue
+        if scope_set is not None and community.id not in scope_set:
+            hh.errors.append(CellError(head.row, "社区", f"“{head.community}”不在您的管辖范围内"))
+            continue
+        hh.region_id = community.id
+        hh.area_type = head.area_type or community.area_type or codes.AreaType.URBAN
+
+
+def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple[int, str | None, str]]:
+    """户编号 -> (household id, stage, category) for households already in the database."""
+    found: dict[str, tuple[int, str | None, str]] = {}
+    codes_ = [hh.code for hh in households.values() if hh.code and not hh.errors]
+    for part in _chunks(codes_):
+        for hid, code, stage, category in s.execute(
+                select(Household.id, Household.code, Household.stage, Household.category)
+                .where(Household.code.in_(part))):
+            found[code] = (hid, stage, category)
+    return found
+
+
+def _check_members(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
+    """A person already registered in another household cannot be listed here too."""
+    by_number = {p.id_number: (hh, p) for hh in households.values() if not hh.errors for p in hh.rows}
+    numbers = list(by_number)
+    for part in _chunks(numbers):
+        rows = s.execute(select(Member.id_number, Member.household_id, Household.code, Household.head_name)
+                         .join(Household, Household.id == Member.household_id)
+                         .where(Member.id_number.in_(part))).all()
+        for number, hid, code, head_name in rows:
+            hh, person = by_number[number]
+            mine = existing.get(hh.code)
+            if mine is not None and mine[0] == hid:
+                continue
+            where = f"户编号“{code}”" if code else f"户主为“{head_name}”"
+            hh.errors.append(CellError(person.row, "身份证号",
+                                       f"此人已登记在{where}的家庭中;请先在系统中调整其家庭关系"))
+
+
+def _stage(hh: _Household, previous: str | None) -> str | None:
+    head = hh.head
+    assert head is not None
+    if head.library:
+        return head.library
+    if head.category in codes.IN_ASSISTANCE:
+        return codes.Stage.ASSISTED
+    if previous in KEPT_STAGES:
+        return previous  # a household under investigation or applying keeps its place on the board
+    return None
+
+
+def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, tuple], result: RegisterImportResult,
+           progress: Progress | None) -> None:
+    s = uow.session
+    today = date.today()
+    now = now_utc()
+    uid = actor.user_id
+    hh_ids: dict[str, int] = {}
+    new_rows: list[dict] = []
+    upd_rows: list[dict] = []
+    for hh in good:
+        head = hh.head
+        assert head is not None
+        values = {
+            "region_id": hh.region_id, "address": head.address, "phone": head.phone, "area_type": hh.area_type,
+            "single_parent": head.single_parent, "head_name": head.name, "head_id_number": head.id_number,
+            "head_id_reversed": head.id_number[::-1], "member_count": len(hh.rows), "category": head.category,
+            "note": head.note,
+        }
+        previous = existing.get(hh.code)
+        if previous is None:
+            stage = _stage(hh, None)
+            new_rows.append({"code": hh.code, **values, "stage": stage, "stage_since": today if stage else None,
+                             "version": 1, "created_at": now, "updated_at": now, "created_by_id": uid,
+                             "updated_by_id": uid})
+        else:
+            hid, old_stage, _old_category = previous
+            stage = _stage(hh, old_stage)
+            hh_ids[hh.code] = hid
+            upd_rows.append({"_id": hid, **values, "stage": stage, "_changed": stage != old_stage})
+    for part in _chunks(new_rows):
+        rows = s.execute(insert(Household).returning(Household.id, Household.code, sort_by_parameter_order=True),
+                         list(part)).all()
+        for hid, code in rows:
+            hh_ids[code] = hid
+    result.households_created = len(new_rows)
+    if upd_rows:
+        t = Household.__table__
+        cols = ["region_id", "address", "phone", "area_type", "single_parent", "head_name", "head_id_number",
+                "head_id_reversed", "member_count", "category", "note", "stage"]
+        for changed in (True, False):
+            batch = [{**{f"p_{c}": r[c] for c in cols}, "_id": r["_id"], "p_since": today}
+                     for r in upd_rows if r["_changed"] is changed]
+            if not batch:
+                continue
+            vals: dict[str, Any] = {c: bindparam(f"p_{c}") for c in cols}
+            vals.update(version=t.c.version + 1, updated_at=now, updated_by_id=uid)
+            if changed:
+                vals["stage_since"] = bindparam("p_since")
+            for part in _chunks(batch):
+                s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
+        result.households_updated = len(upd_rows)
+    # members: update by ID number, add new ones, remove those no longer listed
+    existing_members: dict[str, tuple[int, int]] = {}
+    updated_ids = [hh_ids[hh.code] for hh in good if hh.code in existing]
+    for part in _chunks(updated_ids):
+        for mid, number, hid in s.execute(select(Member.id, Member.id_number, Member.household_id)
+                                          .where(Member.household_id.in_(part))):
+            existing_members[number] = (mid, hid)
+    listed = {p.id_number for hh in good for p in hh.rows}
+    gone = [mid for number, (mid, _h) in existing_members.items() if number not in listed]
+    for part in _chunks(gone):
+        s.execute(delete(Income).where(Income.member_id.in_(part)))
+        s.execute(delete(Expense).where(Expense.member_id.in_(part)))
+        s.execute(delete(Member).where(Member.id.in_(part)))
+    result.members_removed = len(gone)
+    member_new: list[dict] = []
+    member_upd: list[dict] = []
+    for hh in good:
+        hid = hh_ids[hh.code]
+        for p in hh.rows:
+            values = {"name": p.name, "relation": p.relation, "sex": idcard.sex(p.id_number),
+                      "birth_date": idcard.birth_date(p.id_number), "phone": p.phone, "health": p.health,
+                      "disability": p.disability, "disability_grade": p.disability_grade,
+                      "labour_capacity": p.labour_capacity, "schooling": p.schooling, "note": p.note if not p.is_head
+                      else ""}
+            if p.id_number in existing_members:
+                member_upd.append({"_id": existing_members[p.id_number][0], **{f"p_{k}": v for k, v in values.items()}})
+            else:
+                member_new.append({"household_id": hid, "id_number": p.id_number, "id_reversed": p.id_number[::-1],
+                                   **values, "version": 1, "created_at": now, "updated_at": now,
+                                   "created_by_id": uid, "updated_by_id": uid})
+    member_ids: dict[str, int] = {n: mid for n, (mid, _h) in existing_members.items()}
+    for part in _chunks(member_new):
+        for mid, number in s.execute(insert(Member).returning(Member.id, Member.id_number,
+                                                             sort_by_parameter_order=True), list(part)).all():
+            member_ids[number] = mid
+    if member_upd:
+        t = Member.__table__
+        keys = [k[2:] for k in member_upd[0] if k.startswith("p_")]
+        vals = {k: bindparam(f"p_{k}") for k in keys}
+        vals.update(version=t.c.version + 1, updated_at=now, updated_by_id=uid)
+        for part in _chunks(member_upd):
+            s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
+    result.persons = len(member_new) + len(member_upd)
+    if progress is not None:
+        progress.report(result.rows, result.rows, "正在写入收入与支出")
+    # incomes and expenses for the 12 months ending today: replace this import date's figures
+    all_ids = [hh_ids[hh.code] for hh in good]
+    for part in _chunks(all_ids):
+        s.execute(delete(Income).where(Income.household_id.in_(part), Income.period_end == today))
+        s.execute(delete(Expense).where(Expense.household_id.in_(part), Expense.period_end == today))
+    incomes: list[dict] = []
+    expenses: list[dict] = []
+    for hh in good:
+        hid = hh_ids[hh.code]
+        for p in hh.rows:
+            mid = member_ids[p.id_number]
+            for kind, amount in p.incomes.items():
+                incomes.append({"household_id": hid, "member_id": mid, "kind": kind, "amount": amount,
+                                "period_end": today, "exempt": False, "note": "家庭台账导入", "version": 1,
+                                "updated_at": now, "updated_by_id": uid})
+            for kind, amount in p.expenses.items():
+                expenses.append({"household_id": hid, "member_id": mid, "kind": kind, "amount": amount,
+                                 "period_end": today, "note": "家庭台账导入", "version": 1, "updated_at": now,
+                                 "updated_by_id": uid})
+    for part in _chunks(incomes):
+        s.execute(insert(Income), list(part))
+    for part in _chunks(expenses):
+        s.execute(insert(Expense), list(part))

@@ -1,0 +1,327 @@
+"""Reading department spreadsheets: formats, layouts and bad input (desktop/io/spreadsheet.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+
+from desktop.io import spreadsheet as ss
+from desktop.rules import idcard
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8")) if SAMPLES.exists() else {}
+
+ID1 = idcard.make("420203", __import__("datetime").date(1990, 1, 1), 123)
+ID2 = idcard.make("420203", __import__("datetime").date(1985, 6, 30), 246)
+ID3 = idcard.make("420281", __import__("datetime").date(1950, 12, 31), 7)
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, list[tuple]] | None = None) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    for name, rows in sheets.items():
+        ws = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, tuple) and value[0] == "formula":
+                    ws.write_formula(r, c, value[1], None, value[2])
+                elif isinstance(value, str):
+                    ws.write_string(r, c, value)
+                else:
+                    ws.write(r, c, value)
+        for (r1, c1, r2, c2, text) in (merges or {}).get(name, []):
+            ws.merge_range(r1, c1, r2, c2, text)
+    book.close()
+    return path
+
+
+def read_all(path: Path, **kw: Any) -> tuple[ss.Layout, list[ss.DataRow]]:
+    with ss.open_workbook(path) as book:
+        layout = ss.find_layout(book, **kw)
+        return layout, list(ss.data_rows(book, layout))
+
+
+def error_of(path: Path, **kw: Any) -> ss.SpreadsheetError:
+    with pytest.raises(ss.SpreadsheetError) as info:
+        read_all(path, **kw)
+    assert path.name in info.value.message
+    return info.value
+
+
+# -- the samples -------------------------------------------------------------------------------
+
+@pytest.mark.skipif(not EXPECTED, reason="shared samples not present")
+@pytest.mark.parametrize("name", [n for n, e in EXPECTED.items() if "data_rows" in e])
+def test_samples_header_and_data_rows(name: str) -> None:
+    layout, rows = read_all(SAMPLES / name)
+    assert layout.header_row == EXPECTED[name]["header_row"]
+    assert len(rows) == EXPECTED[name]["data_rows"]
+    assert "id_number" in layout.mapping and "name" in layout.mapping
+
+
+@pytest.mark.skipif(not EXPECTED, reason="shared samples not present")
+def test_gbk_csv_is_detected() -> None:
+    with ss.open_workbook(SAMPLES / "残联_持证残疾人名单_2026.csv") as book:
+        assert book.format == "csv"
+        assert book.encoding in ("gb18030", "gbk")
+
+
+# -- column names ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("header", ["身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证", "身份证件号码", "证件号",
+                                    "身份证号码(18位)", "*身份证号", " 身份证 号码 ", "公民身份证号码", "居民身份证号码"])
+def test_id_column_names(header: str) -> None:
+    assert ss.map_columns(["序号", "姓名", header])["id_number"] == 2
+
+
+@pytest.mark.parametrize("header", ["姓名", "户主姓名", "患者姓名", "残疾人姓名", "申请人", "参保人姓名", "学生姓名"])
+def test_name_column_names(header: str) -> None:
+    assert ss.map_columns([header, "身份证号"])["name"] == 0
+
+
+def test_other_columns_and_preferences() -> None:
+    m = ss.map_columns(["户主姓名", "姓名", "证件类型", "证件号码", "监护人身份证号", "街道/乡镇", "社区/村", "家庭住址",
+                        "手机号"])
+    assert m == {"name": 1, "id_number": 3, "subdistrict": 5, "community": 6, "address": 7, "phone": 8}
+    m = ss.map_columns(["姓名", "身份证号", "所属街道", "所属社区", "户籍地址", "联系电话"])
+    assert m == {"name": 0, "id_number": 1, "subdistrict": 2, "community": 3, "address": 4, "phone": 5}
+    assert ss.map_columns(["乡镇", "村", "住址", "电话", "身份证"])["community"] == 1
+
+
+# -- layouts -------------------------------------------------------------------------------------
+
+def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+        ["某某局困难职工名单"], [], ["填报单位:某某局", None, "日期:2026-10-01"],
+        ["序号", "姓名", "身份证号码", "联系电话"],
+        [1, "张三", ID1, 13800000000],
+        [],
+        [2, "李四", ID2, ""],
+        [3],  # pre-numbered empty row
+        ["序号", "姓名", "身份证号码", "联系电话"],  # printed page header repeated
+        [4, "王五", "", ""],  # a person with no ID is a data row (invalid: empty)
+        ["合计", "", "", ""],
+        [],
+        ["制表人:赵六", None, "审核人:钱七"],
+        [9, "不该读到", ID3],
+    ]})
+    layout, rows = read_all(path)
+    assert (layout.sheet, layout.header_row, layout.header_height) == ("Sheet1", 4, 1)
+    assert [r.number for r in rows] == [5, 7, 10]
+    assert ss.cell_text(rows[0].values[3]) == "13800000000"
+
+
+def test_data_on_a_later_sheet(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "two.xlsx", {
+        "说明": [["填表说明"], ["1. 身份证号请填写18位"], ["2. 姓名填写全名"]],
+        "汇总": [["街道", "人数"], ["八泉街道", 3]],
+        "名单": [["姓名", "证件号码", "街道"], ["张三", ID1, "八泉街道"], ["李四", ID2, "河口镇"]],
+    })
+    layout, rows = read_all(path)
+    assert layout.sheet == "名单" and layout.sheet_names == ["说明", "汇总", "名单"]
+    assert len(rows) == 2
+    layout, rows = read_all(path, sheet="名单", header_row=1)
+    assert len(rows) == 2
+    with pytest.raises(ss.SpreadsheetError, match="没有名为"):
+        read_all(path, sheet="不存在")
+
+
+def test_two_header_rows_with_merged_group(tmp_path: Path) -> None:
+    rows = [
+        ["2026年大病救助对象名单"],
+        [None, None, None, None, None],
+        ["序号", "基本信息", None, "联系方式", None],
+        [None, "姓名", "身份证号", "电话", "住址"],
+        [1, "张三", ID1, "13800000000", "八泉街道八泉社区1栋"],
+        [2, "李四", ID2, "13900000000", "河口镇道仕袱村3组"],
+    ]
+    path = write_xlsx(tmp_path / "merged.xlsx", {"名单": rows},
+                      merges={"名单": [(0, 0, 0, 4, "2026年大病救助对象名单"), (2, 1, 2, 2, "基本信息"),
+                                       (2, 3, 2, 4, "联系方式"), (2, 0, 3, 0, "序号")]})
+    layout, data = read_all(path)
+    assert layout.header_row == 3 and layout.header_height == 2
+    assert layout.mapping == {"name": 1, "id_number": 2, "phone": 3, "address": 4}
+    assert layout.columns[3] == "联系方式/电话"
+    assert [r.number for r in data] == [5, 6]
+
+
+def test_two_header_rows_id_in_upper_row(tmp_path: Path) -> None:
+    rows = [
+        ["姓名", "身份证号", "联系方式", None],
+        [None, None, "电话", "地址"],
+        ["张三", ID1, "138", "某地"],
+    ]
+    path = write_xlsx(tmp_path / "upper.xlsx", {"S": rows}, merges={"S": [(0, 2, 0, 3, "联系方式")]})
+    layout, data = read_all(path)
+    assert layout.header_row == 1 and layout.header_height == 2
+    assert layout.mapping == {"name": 0, "id_number": 1, "phone": 2, "address": 3}
+    assert len(data) == 1
+
+
+def test_data_starting_lower_right(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "offset.xlsx", {"S": [
+        [], [], [None, None, "姓名", "身份证号"], [None, None, "张三", ID1]]})
+    layout, data = read_all(path)
+    assert layout.header_row == 3
+    assert [r.number for r in data] == [4]
+    assert idcard.parse(ss.value_at(data[0].values, layout.mapping["id_number"])).number == ID1
+
+
+def test_formulas_are_read_as_their_values(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "formula.xlsx", {"S": [
+        ["姓名", "身份证号"],
+        ["张三", ("formula", f'="{ID1[:9]}"&"{ID1[9:]}"', ID1)],
+        ["李四", ("formula", "=UPPER(\"x\")", "X")],
+    ]})
+    _layout, data = read_all(path)
+    assert idcard.parse(data[0].values[1]).number == ID1
+    assert idcard.parse(data[1].values[1]).reason is idcard.Invalid.LENGTH
+
+
+def test_ids_as_numbers_full_width_and_15_digits(tmp_path: Path) -> None:
+    fifteen = "420203500101123"
+    full = ID2.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789X"})
+    path = write_xlsx(tmp_path / "ids.xlsx", {"S": [
+        ["姓名", "身份证号"],
+        ["甲", float(ID1)],  # Excel kept only 15 significant digits
+        ["乙", f" {full} "],
+        ["丙", int(fifteen)],  # a 15-digit number survives as a number
+        ["丁", "'" + ID3.lower()],
+    ]})
+    _layout, data = read_all(path)
+    results = [idcard.parse(r.values[1]) for r in data]
+    assert results[0].reason is idcard.Invalid.FLOAT
+    assert results[1].number == ID2
+    assert results[2].valid and results[2].converted_from_15
+    assert results[3].number == ID3
+
+
+def test_legacy_xls(tmp_path: Path) -> None:
+    xlwt = pytest.importorskip("xlwt", reason="xlwt (writes legacy .xls for this test) is not installed")
+    book = xlwt.Workbook(encoding="utf-8")
+    book.add_sheet("封面").write(0, 0, "民政局转来名单")
+    ws = book.add_sheet("名单")
+    for c, h in enumerate(["序号", "户主姓名", "公民身份号码", "社区"]):
+        ws.write(1, c, h)
+    ws.write(0, 0, "困难群众名单")
+    for r, (name, number) in enumerate([("张三", ID1), ("李四", ID2), ("王五", float(ID3))], start=2):
+        ws.write(r, 0, r - 1)
+        ws.write(r, 1, name)
+        ws.write(r, 2, number)
+        ws.write(r, 3, "八泉社区")
+    path = tmp_path / "legacy.xls"
+    book.save(str(path))
+    with ss.open_workbook(path) as wb:
+        assert wb.format == "xls"
+    layout, data = read_all(path)
+    assert (layout.sheet, layout.header_row) == ("名单", 2)
+    assert layout.mapping == {"name": 1, "id_number": 2, "community": 3}
+    assert [idcard.parse(r.values[2]).reason for r in data] == [None, None, idcard.Invalid.FLOAT]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
+def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
+    text = f"残疾人姓名,身份证号码,住址\r\n张三,{ID1},八泉街道飞云社区\r\n李四,{ID2.lower()},\r\n\r\n"
+    path = tmp_path / f"list-{encoding}.csv"
+    path.write_bytes(text.encode(encoding))
+    layout, data = read_all(path)
+    assert layout.mapping == {"name": 0, "id_number": 1, "address": 2}
+    assert [r.values[0] for r in data] == ["张三", "李四"]
+    assert data[0].values[2] == "八泉街道飞云社区"
+
+
+def test_csv_tab_and_semicolon_and_excel_text_guard(tmp_path: Path) -> None:
+    path = tmp_path / "tab.txt"
+    path.write_text(f"姓名\t身份证号\n张三\t{ID1}\n", encoding="gbk")
+    _layout, data = read_all(path)
+    assert data[0].values == ["张三", ID1]
+    path = tmp_path / "semi.csv"
+    path.write_text(f'姓名;身份证号\n张三;="{ID1}"\n', encoding="utf-8")
+    _layout, data = read_all(path)
+    assert data[0].values == ["张三", ID1]
+
+
+# -- bad input -----------------------------------------------------------------------------------
+
+def test_not_a_spreadsheet(tmp_path: Path) -> None:
+    pdf = tmp_path / "名单.xlsx"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
+    assert error_of(pdf).kind == "not_spreadsheet"
+    text = tmp_path / "notes.xlsx"
+    text.write_text("这是一段说明文字,不是表格。", encoding="utf-8")
+    assert error_of(text).kind == "not_spreadsheet"
+    binary = tmp_path / "random.xls"
+    binary.write_bytes(bytes(range(256)) * 10)
+    assert error_of(binary).kind == "not_spreadsheet"
+    html = tmp_path / "export.xls"
+    html.write_text("<html><body><table><tr><td>姓名</td></tr></table></body></html>", encoding="utf-8")
+    err = error_of(html)
+    assert err.kind == "not_spreadsheet" and "另存为" in err.message
+    damaged = tmp_path / "broken.xlsx"
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    assert error_of(damaged).kind in ("damaged", "not_spreadsheet")
+
+
+def test_encrypted_workbook(tmp_path: Path) -> None:
+    # An encrypted .xlsx is an OLE2 compound file holding EncryptionInfo and EncryptedPackage streams.
+    body = bytearray(ss.OLE2_MAGIC + b"\x00" * 504)
+    directory = bytearray(512)
+    for i, stream in enumerate(["Root Entry", "EncryptionInfo", "EncryptedPackage"]):
+        encoded = stream.encode("utf-16-le")
+        directory[i * 128:i * 128 + len(encoded)] = encoded
+    path = tmp_path / "加密名单.xlsx"
+    path.write_bytes(bytes(body + directory))
+    err = error_of(path)
+    assert err.kind == "encrypted" and "已加密" in err.message
+
+
+def test_empty_files(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    err = error_of(empty)
+    assert err.kind == "empty" and "空" in err.message
+    blank_csv = tmp_path / "blank.csv"
+    blank_csv.write_text("\r\n\r\n", encoding="utf-8")
+    assert error_of(blank_csv).kind == "empty"
+    sheet = write_xlsx(tmp_path / "nothing.xlsx", {"Sheet1": []})
+    assert error_of(sheet).kind == "empty"
+
+
+def test_no_id_column(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "noid.xlsx", {"S": [["姓名", "电话"], ["张三", "138"]]})
+    err = error_of(path)
+    assert err.kind == "no_id_column" and "身份证号" in err.message
+
+
+def test_row_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    lines = ["姓名,身份证号"] + [f"人{i},{ID1}" for i in range(12)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with ss.open_workbook(path) as book:
+        layout = ss.find_layout(book)
+        assert len(list(ss.data_rows(book, layout, max_rows=12))) == 12
+        with pytest.raises(ss.SpreadsheetError) as info:
+            list(ss.data_rows(book, layout, max_rows=10))
+    assert info.value.kind == "too_many_rows" and "第 12 行" in info.value.message and "big.csv" in info.value.message
+    assert ss.MAX_ROWS == 1_000_000
+
+
+def test_locked_or_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_xlsx(tmp_path / "open-in-excel.xlsx", {"S": [["姓名", "身份证号"], ["张三", ID1]]})
+
+    def locked(p: Path) -> Any:
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(ss, "_open_binary", locked)
+    err = error_of(path)
+    assert err.kind == "unreadable" and "占用" in err.message
+    monkeypatch.undo()
+    assert error_of(tmp_path / "missing.xlsx").kind == "unreadable"
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    assert error_of(folder).kind == "unreadable"
