@@ -1,0 +1,151 @@
+"""Watching the database for changes made by other workstations (no Qt here).
+
+* PostgreSQL: ``LISTEN`` on :data:`desktop.services.base.NOTIFY_CHANNEL` on a dedicated psycopg
+  connection in a worker thread. ``UnitOfWork.commit`` sends ``"topic:id"`` payloads, delivered only
+  when the writing transaction commits. A lost connection is retried every few seconds; after a
+  reconnect the callback gets ``("*", 0)`` because notifications sent meanwhile are lost.
+* SQLite: a dedicated connection polls ``PRAGMA data_version`` (about every 500 ms); it changes when
+  any other connection commits, so the callback gets ``("*", 0)``.
+
+``ChangeWatcher(db, callback).start()`` … ``stop()``. The callback runs on the worker thread; the
+view layer (desktop/views/live.py) hands it to the main thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+
+from desktop.services.base import NOTIFY_CHANNEL
+from desktop.services.database import Database
+
+log = logging.getLogger("relief_desk.live")
+
+Callback = Callable[[str, int], None]
+
+
+def parse_payload(payload: str) -> tuple[str, int]:
+    """``"board:17"`` → ("board", 17); anything unexpected → (text, 0)."""
+    topic, _, ident = (payload or "").partition(":")
+    try:
+        return topic or "*", int(ident) if ident else 0
+    except ValueError:
+        return topic or "*", 0
+
+
+class ChangeWatcher:
+    """Calls ``callback(topic, id)`` for every change other connections commit."""
+
+    def __init__(self, db: Database, callback: Callback, *, interval: float = 0.5, retry: float = 5.0) -> None:
+        self.db = db
+        self.callback = callback
+        self.interval = interval
+        self.retry = retry
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self.errors = 0
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, wait_ready: float = 0.0) -> None:
+        """Start the worker; with ``wait_ready`` wait that many seconds until it listens."""
+        if self.running:
+            return
+        self._stop.clear()
+        self._ready.clear()
+        target = self._run_sqlite if self.db.is_sqlite else self._run_postgresql
+        self._thread = threading.Thread(target=target, name="relief-change-watcher", daemon=True)
+        self._thread.start()
+        if wait_ready:
+            self._ready.wait(wait_ready)
+
+    def wait_ready(self, timeout: float = 5.0) -> bool:
+        return self._ready.wait(timeout)
+
+    def stop(self, timeout: float = 3.0) -> None:
+        """Ask the worker to finish and wait for it (it checks every ``interval`` seconds)."""
+        self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+        self._thread = None
+
+    def _emit(self, topic: str, ident: int) -> None:
+        try:
+            self.callback(topic, ident)
+        except Exception:  # a bad receiver must not kill the watcher
+            log.exception("change callback failed for %s:%s", topic, ident)
+
+    # -- SQLite ------------------------------------------------------------------------------------
+    def _run_sqlite(self) -> None:
+        path = self.db.sqlite_path
+        if path is None:
+            return
+        conn: sqlite3.Connection | None = None
+        last: int | None = None
+        while not self._stop.is_set():
+            try:
+                if conn is None:
+                    conn = sqlite3.connect(str(path), timeout=5, isolation_level=None, check_same_thread=False)
+                    last = conn.execute("PRAGMA data_version").fetchone()[0]
+                    self._ready.set()
+                current = conn.execute("PRAGMA data_version").fetchone()[0]
+                if last is not None and current != last:
+                    self._emit("*", 0)
+                last = current
+                wait = self.interval
+            except sqlite3.Error:
+                self.errors += 1
+                log.warning("SQLite change check failed; retrying", exc_info=True)
+                if conn is not None:
+                    conn.close()
+                conn = None
+                wait = self.retry
+            self._stop.wait(wait)
+        if conn is not None:
+            conn.close()
+
+    # -- PostgreSQL --------------------------------------------------------------------------------
+    def _conninfo(self) -> str:
+        url = self.db.url.set(drivername="postgresql")
+        return url.render_as_string(hide_password=False)
+
+    def _run_postgresql(self) -> None:
+        import psycopg
+        from psycopg import sql
+
+        first = True
+        while not self._stop.is_set():
+            conn = None
+            try:
+                conn = psycopg.connect(self._conninfo(), autocommit=True, connect_timeout=5,
+                                       application_name="relief-desk-watcher")
+                conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
+                self._ready.set()
+                if not first:
+                    self._emit("*", 0)  # notifications sent while disconnected are lost
+                first = False
+                while not self._stop.is_set():
+                    for note in conn.notifies(timeout=self.interval):
+                        topic, ident = parse_payload(note.payload)
+                        self._emit(topic, ident)
+                        if self._stop.is_set():
+                            break
+                    if conn.closed:
+                        raise psycopg.OperationalError("connection closed")
+            except Exception:
+                self.errors += 1
+                if not self._stop.is_set():
+                    log.warning("listening for changes failed; retrying in %s s", self.retry, exc_info=True)
+                    self._stop.wait(self.retry)
+            finally:
+                if conn is not None:
+                    try:
+                        conn.close()
+                    except Exception:  # already broken
+                        pass

@@ -1,0 +1,688 @@
+"""The monitoring board (监测预警库): columns, card moves, quarterly visits and the quarterly report.
+
+Reads are set-based SQL with keyset paging (a column of 3,000 cards is read 200 at a time);
+every call returns plain dataclasses. Rules of the loop live in :mod:`desktop.rules.monitoring`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import aliased
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.io.xlsx_writer import SheetSpec, write_workbook
+from desktop.models import Household, LibraryMove, Referral, Region, User, Visit
+from desktop.rules import idcard
+from desktop.rules import monitoring as rules
+from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel
+from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
+from desktop.services.progress import NO_PROGRESS, Progress
+
+PAGE_SIZE = 200
+MONITORED = sorted(rules.MONITORED_STAGES)
+BOARD_STAGES = [s.value for s in rules.BOARD_ORDER]
+OPEN_REFERRALS = sorted(rules.OPEN_REFERRAL_STATUSES)
+
+
+# -- results -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Card:
+    """One household as the board shows it."""
+
+    id: int
+    version: int
+    stage: str
+    head_name: str
+    head_id_masked: str
+    community: str
+    category: str
+    category_label: str
+    last_visited_on: date | None
+    days_since_visit: int | None
+    visit_due: date | None
+    overdue: bool
+    open_referrals: int
+    overdue_referrals: int
+    stage_since: date | None
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    region_id: int | None = None  # a region and everything under it
+    category: str | None = None
+    overdue_only: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    stage: str
+    label: str
+    count: int
+    cards: list[Card]
+    has_more: bool
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    card: Card
+    move_id: int
+    from_stage: str
+    to_stage: str
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    id: int
+    household_id: int
+    visited_on: date
+    visitors: str
+    findings: str
+    outcome: str
+    outcome_label: str
+    recorded_by: str
+    last_visited_on: date | None
+    next_visit_due: date | None
+
+
+@dataclass(frozen=True)
+class VisitDueRow:
+    household_id: int
+    head_name: str
+    head_id_masked: str
+    community: str
+    stage: str
+    stage_label: str
+    category_label: str
+    last_visited_on: date | None
+    visit_due: date | None
+    visited_this_quarter: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class HouseholdSummary:
+    id: int
+    version: int
+    head_name: str
+    head_id_masked: str
+    community: str
+    address: str
+    phone: str
+    stage: str | None
+    stage_label: str
+    category_label: str
+    last_visited_on: date | None
+    visit_due: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class QuarterRow:
+    region_id: int
+    subdistrict: str
+    community: str
+    due: int
+    done: int
+    missing: int
+    visits: int
+    moves: int
+    referrals_opened: int
+    referrals_closed: int
+
+
+@dataclass
+class QuarterlyReport:
+    year: int
+    quarter: int
+    start: date
+    end: date
+    rows: list[QuarterRow] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"监测预警季度上报 {rules.quarter_label(self.year, self.quarter)}({self.start} 至 {self.end})"
+
+    def total(self) -> QuarterRow:
+        def s(attr: str) -> int:
+            return sum(getattr(r, attr) for r in self.rows)
+        return QuarterRow(0, "合计", "", s("due"), s("done"), s("missing"), s("visits"), s("moves"),
+                          s("referrals_opened"), s("referrals_closed"))
+
+
+class MoveRefused(ServiceError):
+    """A move the loop forbids; ``rule`` names it."""
+
+    def __init__(self, check: rules.MoveCheck) -> None:
+        super().__init__(check.message)
+        self.rule = check.rule
+
+
+class MoveConflict(ConflictError):
+    """Somebody moved or changed the card first; ``card`` is where it is now (None if gone)."""
+
+    def __init__(self, info: ConflictInfo, card: Card | None) -> None:
+        super().__init__(info)
+        when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if info.saved_at else "刚才"
+        where = rules.stage_label(card.stage) if card is not None else "不在看板上"
+        name = card.head_name if card is not None else f"编号 {info.entity_id}"
+        self.message = (f"{info.saved_by} 已于 {when} 先调整或修改了“{name}”户,它现在在“{where}”。"
+                        "您的调整没有保存;看板已显示它现在的位置,如仍需调整请重新拖动。")
+        self.args = (self.message,)
+        self.card = card
+
+
+# -- shared SQL pieces ---------------------------------------------------------------------------
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+def _overdue_sql(today: date) -> ColumnElement[bool]:
+    """SQL twin of rules.is_overdue (dates computed here, no database date functions)."""
+    year, quarter = rules.quarter_of(today)
+    qstart = rules.quarter_start(year, quarter)
+    prev_start = rules.quarter_start(*rules.previous_quarter(year, quarter))
+    h = Household
+    return and_(
+        h.stage.in_(MONITORED),
+        or_(
+            and_(h.next_visit_due.is_not(None), h.next_visit_due < today),
+            and_(h.next_visit_due.is_(None), h.last_visited_on.is_not(None), h.last_visited_on < prev_start),
+            and_(h.next_visit_due.is_(None), h.last_visited_on.is_(None), h.stage_since.is_not(None),
+                 h.stage_since < qstart),
+        ),
+    )
+
+
+def _not_visited_this_quarter_sql(today: date) -> ColumnElement[bool]:
+    qstart = rules.quarter_start(*rules.quarter_of(today))
+    return and_(Household.stage.in_(MONITORED),
+                or_(Household.last_visited_on.is_(None), Household.last_visited_on < qstart))
+
+
+def _region_path(uow: UnitOfWork, region_id: int) -> str:
+    path = uow.session.scalar(select(Region.path).where(Region.id == region_id))
+    if path is None:
+        raise NotFound(f"找不到地区(编号 {region_id})。")
+    return path
+
+
+def _search_sql(text: str) -> ColumnElement[bool] | None:
+    text = text.strip()
+    if not text:
+        return None
+    compact = text.replace(" ", "").upper()
+    if compact and all(ch.isdigit() or ch == "X" for ch in compact):
+        return or_(Household.head_id_reversed.startswith(compact[::-1], autoescape=True),
+                   Household.phone.startswith(compact, autoescape=True),
+                   Household.code == compact)
+    return or_(Household.head_name.contains(text, autoescape=True), Household.code == text)
+
+
+def _filtered(uow: UnitOfWork, query: Select[Any], flt: BoardFilter, today: date) -> Select[Any]:
+    """Scope (the actor's region subtree), then the user's filters. ``query`` joins Region."""
+    if uow.actor.region_path:
+        query = query.where(Region.path.startswith(uow.actor.region_path))
+    if flt.region_id is not None:
+        query = query.where(Region.path.startswith(_region_path(uow, flt.region_id)))
+    if flt.category:
+        query = query.where(Household.category == flt.category)
+    if flt.overdue_only:
+        query = query.where(_overdue_sql(today))
+    cond = _search_sql(flt.search)
+    if cond is not None:
+        query = query.where(cond)
+    return query
+
+
+def _card_query(today: date) -> Select[Any]:
+    h = Household
+    open_refs = (select(func.count()).select_from(Referral)
+                 .where(Referral.household_id == h.id, Referral.status.in_(OPEN_REFERRALS))
+                 .correlate(h).scalar_subquery())
+    late_refs = (select(func.count()).select_from(Referral)
+                 .where(Referral.household_id == h.id, Referral.status.in_(OPEN_REFERRALS),
+                        Referral.due_on < today)
+                 .correlate(h).scalar_subquery())
+    return (select(h.id, h.version, h.stage, h.head_name, h.head_id_number, h.category, h.last_visited_on,
+                   h.next_visit_due, h.stage_since, Region.name, open_refs, late_refs)
+            .join(Region, Region.id == h.region_id))
+
+
+def _card(row: Any, today: date, full_id: bool) -> Card:
+    (hid, version, stage, head_name, id_number, category, last_visit, stored_due, since, community,
+     open_refs, late_refs) = row
+    due = rules.effective_due(stage, last_visit, stored_due, since, today)
+    return Card(
+        id=hid, version=version, stage=stage or "", head_name=head_name or "",
+        head_id_masked=(id_number or "") if full_id else idcard.mask(id_number),
+        community=community, category=category or Category.NONE,
+        category_label=CATEGORY_LABELS.get(category, category or ""),  # type: ignore[call-overload]
+        last_visited_on=last_visit, days_since_visit=rules.days_since(last_visit, today),
+        visit_due=due, overdue=due is not None and due < today,
+        open_referrals=int(open_refs or 0), overdue_referrals=int(late_refs or 0), stage_since=since,
+    )
+
+
+# -- the board -----------------------------------------------------------------------------------
+
+def column_counts(db: Database, actor: Actor, flt: BoardFilter = BoardFilter(), *,  # noqa: B008
+                  today: date | None = None) -> dict[str, int]:
+    """Cards per column under the filter (every board column present, zero when empty)."""
+    day = _today(today)
+    with unit_of_work(db, actor) as uow:
+        query = (select(Household.stage, func.count()).join(Region, Region.id == Household.region_id)
+                 .where(Household.stage.in_(BOARD_STAGES)).group_by(Household.stage))
+        query = _filtered(uow, query, flt, day)
+        found = {stage: int(n) for stage, n in uow.session.execute(query)}
+    return {stage: found.get(stage, 0) for stage in BOARD_STAGES}
+
+
+def column_page(db: Database, actor: Actor, stage: str, flt: BoardFilter = BoardFilter(), *,  # noqa: B008
+                after_id: int | None = None, upto_id: int | None = None, limit: int | None = PAGE_SIZE,
+                today: date | None = None) -> list[Card]:
+    """Cards of one column in id order: those after ``after_id`` (keyset paging), at most
+    ``limit``; with ``upto_id`` only ids up to it (to refresh what a view has loaded)."""
+    if stage not in BOARD_STAGES:
+        raise ValidationFailed(f"未知的库别:{stage}")
+    day = _today(today)
+    with unit_of_work(db, actor) as uow:
+        query = _filtered(uow, _card_query(day).where(Household.stage == stage), flt, day)
+        if after_id is not None:
+            query = query.where(Household.id > after_id)
+        if upto_id is not None:
+            query = query.where(Household.id <= upto_id)
+        query = query.order_by(Household.id)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = uow.session.execute(query).all()
+    return [_card(row, day, actor.sees_full_id) for row in rows]
+
+
+def open_board(db: Database, actor: Actor, flt: BoardFilter = BoardFilter(), *,  # noqa: B008
+               page_size: int = PAGE_SIZE, today: date | None = None) -> list[Column]:
+    """Counts and the first page of every column."""
+    counts = column_counts(db, actor, flt, today=today)
+    columns = []
+    for stage in BOARD_STAGES:
+        cards = column_page(db, actor, stage, flt, limit=page_size, today=today) if counts[stage] else []
+        columns.append(Column(stage, rules.stage_label(stage), counts[stage], cards, counts[stage] > len(cards)))
+    return columns
+
+
+def cards_by_id(db: Database, actor: Actor, ids: Sequence[int], *, today: date | None = None) -> list[Card]:
+    """The current cards of some households (those outside the actor's scope are left out)."""
+    if not ids:
+        return []
+    day = _today(today)
+    with unit_of_work(db, actor) as uow:
+        query = _filtered(uow, _card_query(day).where(Household.id.in_(list(ids))), BoardFilter(), day)
+        rows = uow.session.execute(query.order_by(Household.id)).all()
+    return [_card(row, day, actor.sees_full_id) for row in rows]
+
+
+def _conflict(uow: UnitOfWork, household: Household | None, household_id: int) -> MoveConflict:
+    if household is None:
+        return MoveConflict(ConflictInfo("家庭", household_id, "另一位用户", None), None)
+    info = uow._conflict_info(household, "家庭")
+    today = date.today()
+    row = uow.session.execute(_card_query(today).where(Household.id == household.id)).first()
+    card = _card(row, today, uow.actor.sees_full_id) if row is not None else None
+    return MoveConflict(info, card)
+
+
+def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reason: str, *,
+              expected_version: int | None, today: date | None = None) -> MoveResult:
+    """Move a household to another board column (库别调整), with the reason.
+
+    Refused with :class:`MoveRefused` (naming the rule) when the loop forbids it, and with
+    :class:`MoveConflict` when the household changed since the card was read."""
+    day = _today(today)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed("请填写调整原因。", {"reason": "调整原因不能为空。"})
+    if len(reason) > 2000:
+        raise ValidationFailed("调整原因太长(最多 2000 字)。", {"reason": "最多 2000 字。"})
+    with unit_of_work(db, actor, write=True) as uow:
+        household = uow.session.get(Household, household_id)
+        if household is None:
+            raise NotFound(f"找不到该家庭(编号 {household_id}),可能已被删除。")
+        uow.require_scope(household.region_id, "该家庭")
+        if expected_version is not None and household.version != expected_version:
+            raise _conflict(uow, household, household_id)
+        check = rules.check_move(household.stage, to_stage)
+        if not check.allowed:
+            raise MoveRefused(check)
+        from_stage = household.stage or ""
+        before = snapshot(household)
+        household.stage = to_stage
+        household.stage_since = day
+        household.next_visit_due = rules.next_visit_due(to_stage, household.last_visited_on, day)
+        uow.touch(household)
+        move = uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage,
+                                   moved_on=day, reason=reason))
+        try:
+            uow.session.flush()
+        except StaleDataError:
+            # Someone else's save reached the row first (both read the same version).
+            uow.session.rollback()
+            raise _conflict(uow, uow.session.get(Household, household_id), household_id) from None
+        uow.audit("library_move", "household", household.id, before=before, after=snapshot(household),
+                  household_id=household.id,
+                  detail=f"{rules.stage_label(from_stage)} → {rules.stage_label(to_stage)}:{reason}")
+        uow.notify("board", household.id)
+        uow.notify("households", household.id)
+        move_id = move.id
+    cards = cards_by_id(db, actor, [household_id], today=day)
+    return MoveResult(cards[0], move_id, from_stage, to_stage)
+
+
+@dataclass(frozen=True)
+class MoveInfo:
+    id: int
+    moved_on: date
+    from_label: str
+    to_label: str
+    reason: str
+    moved_by: str
+    created_at: datetime
+
+
+def household_moves(db: Database, actor: Actor, household_id: int) -> list[MoveInfo]:
+    with unit_of_work(db, actor) as uow:
+        household = uow.get(Household, household_id, "家庭")
+        uow.require_scope(household.region_id, "该家庭")
+        rows = uow.session.execute(
+            select(LibraryMove, User.display_name).outerjoin(User, User.id == LibraryMove.created_by_id)
+            .where(LibraryMove.household_id == household_id).order_by(LibraryMove.id.desc())).all()
+        return [MoveInfo(m.id, m.moved_on, rules.stage_label(m.from_stage), rules.stage_label(m.to_stage),
+                         m.reason, name or "系统", m.created_at) for m, name in rows]
+
+
+def household_summary(db: Database, actor: Actor, household_id: int, *,
+                      today: date | None = None) -> HouseholdSummary:
+    day = _today(today)
+    with unit_of_work(db, actor) as uow:
+        h = uow.get(Household, household_id, "家庭")
+        uow.require_scope(h.region_id, "该家庭")
+        community = uow.session.scalar(select(Region.name).where(Region.id == h.region_id)) or ""
+        due = rules.effective_due(h.stage, h.last_visited_on, h.next_visit_due, h.stage_since, day)
+        return HouseholdSummary(
+            h.id, h.version, h.head_name, (h.head_id_number or "") if actor.sees_full_id else idcard.mask(
+                h.head_id_number), community, h.address, h.phone, h.stage,
+            rules.stage_label(h.stage), CATEGORY_LABELS.get(h.category, h.category),  # type: ignore[call-overload]
+            h.last_visited_on, due, due is not None and due < day)
+
+
+# -- visits --------------------------------------------------------------------------------------
+
+def record_visit(db: Database, actor: Actor, household_id: int, *, visited_on: date, visitors: str,
+                 findings: str, outcome: str = "unchanged", today: date | None = None) -> VisitInfo:
+    """Record a visit (走访) and move the household's next due date (one visit per quarter)."""
+    day = _today(today)
+    problems: dict[str, str] = {}
+    visitors = (visitors or "").strip()
+    findings = (findings or "").strip()
+    if visited_on > day:
+        problems["visited_on"] = f"走访日期 {visited_on} 晚于今天,不能登记未来的走访。"
+    if not visitors:
+        problems["visitors"] = "请填写走访人员。"
+    elif len(visitors) > 128:
+        problems["visitors"] = "走访人员最多 128 个字。"
+    if not findings:
+        problems["findings"] = "请填写走访发现的情况(无变化也请写明)。"
+    if outcome not in rules.VISIT_OUTCOMES:
+        problems["outcome"] = f"未知的走访结论:{outcome}"
+    if problems:
+        raise ValidationFailed("走访记录未保存:" + ";".join(problems.values()), problems)
+    with unit_of_work(db, actor, write=True) as uow:
+        household = uow.get(Household, household_id, "家庭")
+        uow.require_scope(household.region_id, "该家庭")
+        visit = uow.add(Visit(household_id=household.id, visited_on=visited_on, visitors=visitors,
+                              findings=findings, outcome=outcome))
+        if household.last_visited_on is None or visited_on > household.last_visited_on:
+            household.last_visited_on = visited_on
+        household.next_visit_due = rules.next_visit_due(household.stage, household.last_visited_on, day)
+        uow.touch(household)
+        uow.flush()
+        uow.audit("record_visit", "visit", visit.id, after=snapshot(visit), household_id=household.id,
+                  detail=f"走访 {visited_on}:{rules.VISIT_OUTCOMES[outcome]}")
+        uow.notify("visits", household.id)
+        uow.notify("board", household.id)
+        return VisitInfo(visit.id, household.id, visited_on, visitors, findings, outcome,
+                         rules.VISIT_OUTCOMES[outcome], actor.display_name, household.last_visited_on,
+                         household.next_visit_due)
+
+
+def household_visits(db: Database, actor: Actor, household_id: int) -> list[VisitInfo]:
+    with unit_of_work(db, actor) as uow:
+        h = uow.get(Household, household_id, "家庭")
+        uow.require_scope(h.region_id, "该家庭")
+        rows = uow.session.execute(
+            select(Visit, User.display_name).outerjoin(User, User.id == Visit.created_by_id)
+            .where(Visit.household_id == household_id).order_by(Visit.visited_on.desc(), Visit.id.desc())).all()
+        return [VisitInfo(v.id, v.household_id, v.visited_on, v.visitors, v.findings, v.outcome,
+                          rules.VISIT_OUTCOMES.get(v.outcome, v.outcome), name or "系统", h.last_visited_on,
+                          h.next_visit_due) for v, name in rows]
+
+
+VISIT_STATES = ("due", "overdue", "all")
+
+
+def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id: int | None = None,
+                   search: str = "", after_id: int | None = None, limit: int | None = PAGE_SIZE,
+                   today: date | None = None) -> list[VisitDueRow]:
+    """Monitored households for the visit list: ``due`` = not yet visited this quarter,
+    ``overdue`` = past their due date, ``all`` = every monitored household. Keyset by id."""
+    if state not in VISIT_STATES:
+        raise ValidationFailed(f"未知的筛选:{state}")
+    day = _today(today)
+    qstart = rules.quarter_start(*rules.quarter_of(day))
+    h = Household
+    with unit_of_work(db, actor) as uow:
+        query = (select(h.id, h.head_name, h.head_id_number, Region.name, h.stage, h.category, h.last_visited_on,
+                        h.next_visit_due, h.stage_since)
+                 .join(Region, Region.id == h.region_id).where(h.stage.in_(MONITORED)))
+        flt = BoardFilter(region_id=region_id, overdue_only=state == "overdue", search=search)
+        query = _filtered(uow, query, flt, day)
+        if state == "due":
+            query = query.where(_not_visited_this_quarter_sql(day))
+        if after_id is not None:
+            query = query.where(h.id > after_id)
+        query = query.order_by(h.id)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = uow.session.execute(query).all()
+    out = []
+    for hid, name, number, community, stage, category, last, stored_due, since in rows:
+        due = rules.effective_due(stage, last, stored_due, since, day)
+        out.append(VisitDueRow(
+            hid, name, (number or "") if actor.sees_full_id else idcard.mask(number), community, stage,
+            rules.stage_label(stage), CATEGORY_LABELS.get(category, category),  # type: ignore[call-overload]
+            last, due, last is not None and qstart <= last <= day, due is not None and due < day))
+    return out
+
+
+def visit_counts(db: Database, actor: Actor, *, region_id: int | None = None,
+                 today: date | None = None) -> dict[str, int]:
+    """How many monitored households, not yet visited this quarter, overdue."""
+    day = _today(today)
+    h = Household
+    with unit_of_work(db, actor) as uow:
+        query = (select(func.count(),
+                        func.sum(case((_not_visited_this_quarter_sql(day), 1), else_=0)),
+                        func.sum(case((_overdue_sql(day), 1), else_=0)))
+                 .select_from(h).join(Region, Region.id == h.region_id).where(h.stage.in_(MONITORED)))
+        query = _filtered(uow, query, BoardFilter(region_id=region_id), day)
+        total, due, overdue = uow.session.execute(query).one()
+    return {"all": int(total or 0), "due": int(due or 0), "overdue": int(overdue or 0)}
+
+
+# -- quarterly report (一季度一上报) ---------------------------------------------------------------
+
+def _stage_at_sql(end: date) -> ColumnElement[Any]:
+    """The board stage a household had at the end of ``end`` (from the move history)."""
+    h = Household
+    later = LibraryMove.household_id == h.id
+    first_after = (select(LibraryMove.from_stage).where(later, LibraryMove.moved_on > end)
+                   .order_by(LibraryMove.moved_on, LibraryMove.id).limit(1).correlate(h).scalar_subquery())
+    moved_after = exists().where(later, LibraryMove.moved_on > end).correlate(h)
+    # No move since: the current stage, unless the household entered it after ``end``
+    # (placed by another service without a recorded move).
+    return case((moved_after, first_after),
+                (or_(h.stage_since.is_(None), h.stage_since <= end), h.stage), else_=None)
+
+
+def _community_rows(uow: UnitOfWork, region_id: int | None) -> list[tuple[int, str, str]]:
+    parent = aliased(Region)
+    query = (select(Region.id, parent.name, Region.name).outerjoin(parent, parent.id == Region.parent_id)
+             .where(Region.level == RegionLevel.COMMUNITY).order_by(Region.path))
+    if uow.actor.region_path:
+        query = query.where(Region.path.startswith(uow.actor.region_path))
+    if region_id is not None:
+        query = query.where(Region.path.startswith(_region_path(uow, region_id)))
+    return [(rid, sub or "", name) for rid, sub, name in uow.session.execute(query)]
+
+
+def _due_condition(start: date, end: date) -> ColumnElement[bool]:
+    return _stage_at_sql(end).in_(MONITORED)
+
+
+def _visited_in(start: date, end: date) -> ColumnElement[bool]:
+    return exists().where(Visit.household_id == Household.id, Visit.visited_on >= start,
+                          Visit.visited_on <= end).correlate(Household)
+
+
+def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
+                     region_id: int | None = None) -> QuarterlyReport:
+    """Per community: households due a visit in the quarter (in 一类库/二类库/救助中 at the quarter's
+    end, from the move history), visited, missing; visits made; library moves; referrals opened
+    (sent in the quarter) and closed (done or declined in the quarter)."""
+    start, end = rules.quarter_start(year, quarter), rules.quarter_end(year, quarter)
+    report = QuarterlyReport(year, quarter, start, end)
+    h = Household
+    with unit_of_work(db, actor) as uow:
+        communities = _community_rows(uow, region_id)
+        ids = [c[0] for c in communities]
+        if not ids:
+            return report
+        due_q = (select(h.region_id, func.count(), func.sum(case((_visited_in(start, end), 1), else_=0)))
+                 .where(h.region_id.in_(ids), _due_condition(start, end)).group_by(h.region_id))
+        due = {rid: (int(n), int(done or 0)) for rid, n, done in uow.session.execute(due_q)}
+
+        def per_region(query: Select[Any]) -> dict[int, int]:
+            return {rid: int(n) for rid, n in uow.session.execute(query)}
+
+        visits = per_region(select(h.region_id, func.count()).select_from(Visit).join(h, h.id == Visit.household_id)
+                            .where(h.region_id.in_(ids), Visit.visited_on >= start, Visit.visited_on <= end)
+                            .group_by(h.region_id))
+        moves = per_region(select(h.region_id, func.count()).select_from(LibraryMove)
+                           .join(h, h.id == LibraryMove.household_id)
+                           .where(h.region_id.in_(ids), LibraryMove.moved_on >= start, LibraryMove.moved_on <= end)
+                           .group_by(h.region_id))
+        opened = per_region(select(h.region_id, func.count()).select_from(Referral)
+                            .join(h, h.id == Referral.household_id)
+                            .where(h.region_id.in_(ids), Referral.sent_on >= start, Referral.sent_on <= end)
+                            .group_by(h.region_id))
+        closed = per_region(select(h.region_id, func.count()).select_from(Referral)
+                            .join(h, h.id == Referral.household_id)
+                            .where(h.region_id.in_(ids), Referral.closed_on >= start, Referral.closed_on <= end,
+                                   Referral.status.in_(["done", "declined"]))
+                            .group_by(h.region_id))
+    for rid, sub, name in communities:
+        n_due, n_done = due.get(rid, (0, 0))
+        report.rows.append(QuarterRow(rid, sub, name, n_due, n_done, n_due - n_done, visits.get(rid, 0),
+                                      moves.get(rid, 0), opened.get(rid, 0), closed.get(rid, 0)))
+    return report
+
+
+QUARTER_HEADERS = ["街道(镇)", "社区(村)", "应访户数", "已访户数", "未访户数", "走访次数", "库别调整次数",
+                   "新开转介", "办结转介"]
+MISSING_HEADERS = ["街道(镇)", "社区(村)", "户主", "身份证号", "季度末库别", "救助类别", "最近走访"]
+MOVE_HEADERS = ["调整日期", "街道(镇)", "社区(村)", "户主", "原库别", "新库别", "原因", "经办人"]
+
+
+def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int, path: str | Path, *,
+                            region_id: int | None = None, progress: Progress = NO_PROGRESS) -> QuarterlyReport:
+    """The quarterly report as xlsx: a summary per community, the households not visited, the moves."""
+    report = quarterly_report(db, actor, year, quarter, region_id=region_id)
+    start, end = report.start, report.end
+    progress.report(0, 0, "正在汇总…")
+    with unit_of_work(db, actor) as uow:
+        ids = [r.region_id for r in report.rows]
+        parent = aliased(Region)
+        stage_at = _stage_at_sql(end)
+        missing_q = (select(parent.name, Region.name, Household.head_name, Household.head_id_number, stage_at,
+                            Household.category, Household.last_visited_on)
+                     .join(Region, Region.id == Household.region_id).outerjoin(parent, parent.id == Region.parent_id)
+                     .where(Household.region_id.in_(ids or [-1]), _due_condition(start, end),
+                            ~_visited_in(start, end))
+                     .order_by(Region.path, Household.id))
+        moves_q = (select(LibraryMove.moved_on, parent.name, Region.name, Household.head_name, LibraryMove.from_stage,
+                          LibraryMove.to_stage, LibraryMove.reason, User.display_name)
+                   .join(Household, Household.id == LibraryMove.household_id)
+                   .join(Region, Region.id == Household.region_id).outerjoin(parent, parent.id == Region.parent_id)
+                   .outerjoin(User, User.id == LibraryMove.created_by_id)
+                   .where(Household.region_id.in_(ids or [-1]), LibraryMove.moved_on >= start,
+                          LibraryMove.moved_on <= end)
+                   .order_by(LibraryMove.moved_on, LibraryMove.id))
+        full = actor.sees_full_id
+
+        def missing_rows() -> Iterator[list[Any]]:
+            for sub, com, name, number, stage, category, last in uow.session.execute(
+                    missing_q.execution_options(yield_per=2000)):
+                yield [sub or "", com, name, number if full else idcard.mask(number), rules.stage_label(stage),
+                       CATEGORY_LABELS.get(category, category), last]  # type: ignore[call-overload]
+
+        def move_rows() -> Iterator[list[Any]]:
+            for moved_on, sub, com, name, f, t, reason, who in uow.session.execute(
+                    moves_q.execution_options(yield_per=2000)):
+                yield [moved_on, sub or "", com, name, rules.stage_label(f), rules.stage_label(t), reason, who or "系统"]
+
+        total = report.total()
+        summary = [[r.subdistrict, r.community, r.due, r.done, r.missing, r.visits, r.moves, r.referrals_opened,
+                    r.referrals_closed] for r in report.rows]
+        summary.append([total.subdistrict, "", total.due, total.done, total.missing, total.visits, total.moves,
+                        total.referrals_opened, total.referrals_closed])
+        write_workbook(path, [
+            SheetSpec("季度汇总", QUARTER_HEADERS, summary, title=report.title,
+                      widths=[14, 14, 10, 10, 10, 10, 13, 10, 10]),
+            SheetSpec("未访家庭", MISSING_HEADERS, missing_rows(), title=f"{report.title} 未走访家庭",
+                      widths=[14, 14, 12, 22, 10, 12, 12], text_columns=[3]),
+            SheetSpec("库别调整", MOVE_HEADERS, move_rows(), title=f"{report.title} 库别调整",
+                      widths=[12, 14, 14, 12, 10, 10, 40, 12]),
+        ], on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
+    _audit_export(db, actor, "export_quarterly_report", f"{report.title} → {Path(path).name}")
+    return report
+
+
+def _audit_export(db: Database, actor: Actor, action: str, detail: str) -> None:
+    """Exports are logged, also for read-only roles (their write is the audit line only)."""
+    uow = UnitOfWork(db, actor)
+    try:
+        uow.audit(action, "export", None, detail=detail)
+        uow.session.commit()
+    finally:
+        uow.close()
+
+
+def stage_choices() -> list[tuple[str, str]]:
+    return [(s, rules.stage_label(s)) for s in BOARD_STAGES]
+
+
+__all__ = [
+    "BOARD_STAGES", "BoardFilter", "Card", "Column", "HouseholdSummary", "MoveConflict", "MoveRefused",
+    "MoveResult", "QuarterRow", "QuarterlyReport", "VisitDueRow", "VisitInfo", "cards_by_id", "column_counts",
+    "column_page", "export_quarterly_report", "household_moves", "household_summary", "household_visits",
+    "move_card", "open_board", "quarterly_report", "record_visit", "visit_counts", "visit_due_page",
+]

@@ -1,0 +1,367 @@
+"""The monitoring board: move rules, conflicts, visits and quarter boundaries, the quarterly report."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import func, select
+
+from desktop.models import AuditEntry, LibraryMove, Visit
+from desktop.rules import monitoring as rules
+from desktop.rules.codes import Role, Stage
+from desktop.services import monitoring, referrals
+from desktop.services.errors import ConflictError, PermissionDenied, ValidationFailed
+from tests.district import District
+from tests.monitoring_helpers import add_households, household
+
+TODAY = date(2026, 5, 20)  # Q2 2026
+
+
+# -- pure rules ------------------------------------------------------------------------------------
+
+ALLOWED = [
+    ("to_investigate", "to_check"), ("to_investigate", "class_2"),
+    ("to_check", "class_1"), ("to_check", "class_2"), ("to_check", "applying"), ("to_check", "to_investigate"),
+    ("class_1", "class_2"), ("class_2", "class_1"), ("class_1", "applying"), ("class_2", "applying"),
+    ("class_1", "to_check"), ("applying", "class_1"), ("applying", "class_2"),
+]
+REFUSED = [
+    ("class_1", "assisted", "enter_assisted"), ("applying", "assisted", "enter_assisted"),
+    ("to_check", "assisted", "enter_assisted"),
+    ("assisted", "class_1", "leave_assisted"), ("assisted", "applying", "leave_assisted"),
+    ("class_1", "to_investigate", "back_to_investigate"), ("applying", "to_investigate", "back_to_investigate"),
+    ("to_investigate", "class_1", "skip_investigation"), ("to_investigate", "applying", "skip_investigation"),
+    ("applying", "to_check", "applying_exit"),
+    ("class_1", "class_1", "same_stage"), (None, "class_1", "not_on_board"), ("class_1", "nowhere", "unknown_stage"),
+]
+
+
+@pytest.mark.parametrize(("src", "dst"), ALLOWED)
+def test_rule_allows(src: str, dst: str) -> None:
+    assert rules.check_move(src, dst).allowed
+    assert dst in rules.allowed_targets(src)
+
+
+@pytest.mark.parametrize(("src", "dst", "rule"), REFUSED)
+def test_rule_refuses_with_name(src: str | None, dst: str, rule: str) -> None:
+    check = rules.check_move(src, dst)
+    assert not check.allowed
+    assert check.rule is not None and check.rule.code == rule
+    assert check.rule.name in check.message
+
+
+def test_every_pair_is_decided_and_assisted_is_closed() -> None:
+    for src in rules.BOARD_ORDER:
+        for dst in rules.BOARD_ORDER:
+            check = rules.check_move(src, dst)
+            assert check.allowed or check.rule is not None
+    assert rules.allowed_targets("assisted") == []
+    assert all("assisted" not in rules.allowed_targets(s) for s in rules.BOARD_ORDER)
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (date(2026, 1, 1), (2026, 1)), (date(2026, 3, 31), (2026, 1)), (date(2026, 4, 1), (2026, 2)),
+    (date(2026, 9, 30), (2026, 3)), (date(2026, 10, 1), (2026, 4)), (date(2026, 12, 31), (2026, 4)),
+])
+def test_quarter_of(day: date, expected: tuple[int, int]) -> None:
+    assert rules.quarter_of(day) == expected
+    assert rules.quarter_start(*expected) <= day <= rules.quarter_end(*expected)
+
+
+@pytest.mark.parametrize(("stage", "last", "today", "due"), [
+    ("class_1", None, date(2026, 3, 31), date(2026, 3, 31)),  # not visited: end of this quarter
+    ("class_1", date(2026, 3, 31), date(2026, 3, 31), date(2026, 6, 30)),  # visited this quarter: next
+    ("class_1", date(2026, 3, 31), date(2026, 4, 1), date(2026, 6, 30)),  # new quarter: due again
+    ("class_2", date(2026, 1, 1), date(2026, 3, 15), date(2026, 6, 30)),
+    ("assisted", date(2026, 12, 31), date(2026, 12, 31), date(2027, 3, 31)),  # across the year
+    ("assisted", date(2026, 12, 31), date(2027, 1, 1), date(2027, 3, 31)),
+    ("class_1", date(2025, 11, 3), date(2026, 2, 10), date(2026, 3, 31)),
+    ("applying", None, date(2026, 2, 10), None), ("to_check", date(2026, 2, 1), date(2026, 2, 10), None),
+])
+def test_next_visit_due_across_quarters(stage: str, last: date | None, today: date, due: date | None) -> None:
+    assert rules.next_visit_due(stage, last, today) == due
+
+
+def test_effective_due_and_overdue_without_stored_due() -> None:
+    # Placed by another service in Q1 and never visited: overdue once Q2 begins.
+    assert rules.is_overdue("class_1", None, None, date(2026, 2, 1), date(2026, 3, 31)) is False
+    assert rules.is_overdue("class_1", None, None, date(2026, 2, 1), date(2026, 4, 1)) is True
+    # Last visited in Q4 2025: Q1 2026 visit due by 03-31.
+    assert rules.effective_due("class_2", date(2025, 12, 1), None, None, date(2026, 2, 1)) == date(2026, 3, 31)
+    assert rules.is_overdue("class_2", date(2025, 12, 1), None, None, date(2026, 4, 1))
+    assert not rules.is_overdue("applying", None, None, date(2020, 1, 1), date(2026, 4, 1))
+
+
+# -- moves through the service --------------------------------------------------------------------
+
+def test_allowed_move_records_library_move_audit_and_dates(district: District) -> None:
+    db = district.db
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    [hid] = add_households(db, district.regions["飞云社区"], "to_check", stage_since=date(2026, 1, 5))
+    before = household(db, hid)
+    result = monitoring.move_card(db, worker, hid, "class_1", "核对未通过,列入一类库", expected_version=before.version,
+                                  today=TODAY)
+    assert (result.from_stage, result.to_stage) == ("to_check", "class_1")
+    assert result.card.stage == "class_1" and result.card.version == before.version + 1
+    after = household(db, hid)
+    assert after.stage == "class_1" and after.stage_since == TODAY
+    assert after.next_visit_due == date(2026, 6, 30)
+    assert after.updated_by_id == worker.user_id
+    with db.session_factory() as s:
+        move = s.scalars(select(LibraryMove).where(LibraryMove.household_id == hid)).one()
+        assert (move.from_stage, move.to_stage, move.moved_on) == ("to_check", "class_1", TODAY)
+        assert move.reason == "核对未通过,列入一类库" and move.created_by_id == worker.user_id
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "library_move")).one()
+        assert audit.household_id == hid and audit.before["stage"] == "to_check" and audit.after["stage"] == "class_1"
+    history = monitoring.household_moves(db, worker, hid)
+    assert history[0].to_label == "一类库" and history[0].moved_by.startswith("测试")
+
+
+@pytest.mark.parametrize(("src", "dst", "rule"), [
+    ("class_1", "assisted", "只有审批通过的申请才能进入救助中"),
+    ("assisted", "class_2", "只有停止救助的决定才能离开救助中"),
+    ("class_2", "to_investigate", "已调查的家庭不退回待调查"),
+])
+def test_refused_move_names_rule_and_changes_nothing(district: District, src: str, dst: str, rule: str) -> None:
+    db = district.db
+    [hid] = add_households(db, district.regions["八泉社区"], src)
+    version = household(db, hid).version
+    with pytest.raises(monitoring.MoveRefused) as caught:
+        monitoring.move_card(db, district.admin, hid, dst, "试试看", expected_version=version, today=TODAY)
+    assert rule in caught.value.message
+    assert household(db, hid).stage == src and household(db, hid).version == version
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(LibraryMove)) == 0
+
+
+def test_move_needs_reason_scope_and_writer(district: District) -> None:
+    db = district.db
+    [hid] = add_households(db, district.regions["闸口社区"], "class_1")
+    with pytest.raises(ValidationFailed):
+        monitoring.move_card(db, district.admin, hid, "class_2", "   ", expected_version=None, today=TODAY)
+    # The community worker of 飞云社区 cannot touch a household of 闸口社区.
+    with pytest.raises(PermissionDenied):
+        monitoring.move_card(db, district.actor(Role.COMMUNITY_WORKER), hid, "class_2", "变化", expected_version=None)
+    with pytest.raises(PermissionDenied):
+        monitoring.move_card(db, district.actor(Role.SUPERVISOR), hid, "class_2", "变化", expected_version=None)
+
+
+def test_conflicting_move_is_refused_with_clear_message(district: District) -> None:
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_2")
+    version = household(db, hid).version
+    first = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    second = district.actor(Role.COMMUNITY_WORKER)
+    monitoring.move_card(db, first, hid, "class_1", "收入下降", expected_version=version, today=TODAY)
+    with pytest.raises(ConflictError) as caught:
+        monitoring.move_card(db, second, hid, "applying", "符合条件", expected_version=version, today=TODAY)
+    exc = caught.value
+    assert isinstance(exc, monitoring.MoveConflict)
+    assert "测试subdistrict_caseworker" in exc.message and "一类库" in exc.message
+    assert exc.card is not None and exc.card.stage == "class_1"
+    assert household(db, hid).stage == "class_1"
+
+
+def test_simultaneous_moves_one_wins(district: District) -> None:
+    """Two threads move the same card from the same version at once: exactly one wins."""
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1")
+    version = household(db, hid).version
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def mover(actor_role: Role, target: str) -> None:
+        barrier.wait()
+        try:
+            outcomes.append(monitoring.move_card(db, district.actor(actor_role), hid, target, "同时调整",
+                                                 expected_version=version, today=TODAY))
+        except ConflictError as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=mover, args=(Role.SUBDISTRICT_CASEWORKER, "class_2")),
+               threading.Thread(target=mover, args=(Role.COMMUNITY_WORKER, "applying"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    wins = [o for o in outcomes if isinstance(o, monitoring.MoveResult)]
+    losses = [o for o in outcomes if isinstance(o, ConflictError)]
+    assert len(wins) == 1 and len(losses) == 1
+    assert household(db, hid).stage == wins[0].to_stage
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(LibraryMove)) == 1
+
+
+# -- the board -------------------------------------------------------------------------------------
+
+def test_board_counts_pages_and_filters(district: District) -> None:
+    db = district.db
+    feiyun, zhakou = district.regions["飞云社区"], district.regions["闸口社区"]
+    a = add_households(db, feiyun, "class_1", 5, category="dibao", name="王")
+    add_households(db, zhakou, "class_1", 3, category="marginal", name="李")
+    add_households(db, feiyun, "to_investigate", 2)
+    late = add_households(db, zhakou, "class_2", 2, last_visited_on=date(2025, 12, 1))  # missed Q1 2026
+    add_households(db, feiyun, None, 4)  # not on the board
+
+    counts = monitoring.column_counts(db, district.admin, today=TODAY)
+    assert counts == {"to_investigate": 2, "to_check": 0, "class_1": 8, "class_2": 2, "applying": 0, "assisted": 0}
+    first = monitoring.column_page(db, district.admin, "class_1", limit=3, today=TODAY)
+    rest = monitoring.column_page(db, district.admin, "class_1", after_id=first[-1].id, limit=10, today=TODAY)
+    assert [c.id for c in first + rest] == sorted(c.id for c in first + rest) and len(first + rest) == 8
+    assert first[0].community == "飞云社区" and first[0].category_label == "低保"
+
+    flt = monitoring.BoardFilter(region_id=district.regions["八泉街道"])
+    assert monitoring.column_counts(db, district.admin, flt, today=TODAY)["class_1"] == 5
+    assert monitoring.column_counts(db, district.admin, monitoring.BoardFilter(category="marginal"),
+                                    today=TODAY)["class_1"] == 3
+    overdue = monitoring.column_counts(db, district.admin, monitoring.BoardFilter(overdue_only=True), today=TODAY)
+    assert overdue["class_2"] == 2 and sum(overdue.values()) == 2
+    cards = monitoring.column_page(db, district.admin, "class_2", today=TODAY)
+    assert {c.id for c in cards} == set(late) and all(c.overdue for c in cards)
+    assert cards[0].days_since_visit == (TODAY - date(2025, 12, 1)).days
+    by_name = monitoring.column_counts(db, district.admin, monitoring.BoardFilter(search="王"), today=TODAY)
+    assert by_name["class_1"] == 5
+    number = household(db, a[0]).head_id_number
+    assert number is not None
+    by_id = monitoring.column_page(db, district.admin, "class_1", monitoring.BoardFilter(search=number[-6:]),
+                                   today=TODAY)
+    assert a[0] in [c.id for c in by_id]
+    # The community worker sees only 飞云社区, with masked ID numbers.
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    assert monitoring.column_counts(db, worker, today=TODAY)["class_1"] == 5
+    card = monitoring.column_page(db, worker, "class_1", limit=1, today=TODAY)[0]
+    assert "*" in card.head_id_masked
+
+
+def test_card_badges(district: District) -> None:
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", last_visited_on=date(2026, 4, 2),
+                           next_visit_due=date(2026, 9, 30))
+    referrals.create_referral(db, district.admin, hid, department="medical_insurance", need="住院报销",
+                              due_on=date(2026, 5, 25), today=date(2026, 5, 1))
+    [card] = monitoring.cards_by_id(db, district.admin, [hid], today=TODAY)
+    assert card.open_referrals == 1 and card.overdue_referrals == 0 and not card.overdue
+    assert card.days_since_visit == 48
+    [card] = monitoring.cards_by_id(db, district.admin, [hid], today=date(2026, 5, 26))
+    assert card.overdue_referrals == 1
+
+
+# -- visits ----------------------------------------------------------------------------------------
+
+def test_visit_updates_due_date_across_quarter_boundary(district: District) -> None:
+    db = district.db
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    [hid] = add_households(db, district.regions["飞云社区"], "class_2", last_visited_on=date(2026, 1, 10),
+                           next_visit_due=date(2026, 6, 30))
+    # Q1 visit recorded late, on 04-01 (Q2): still due by the end of Q2.
+    info = monitoring.record_visit(db, worker, hid, visited_on=date(2026, 3, 31), visitors="李四、王五",
+                                   findings="无变化", today=date(2026, 4, 1))
+    assert info.next_visit_due == date(2026, 6, 30) and info.last_visited_on == date(2026, 3, 31)
+    # Visited in Q2: next due at the end of Q3.
+    info = monitoring.record_visit(db, worker, hid, visited_on=date(2026, 4, 1), visitors="李四",
+                                   findings="收入减少", outcome="changed", today=date(2026, 4, 1))
+    assert info.next_visit_due == date(2026, 9, 30) and info.outcome_label.startswith("有变化")
+    # An older visit entered afterwards does not move last_visited_on back.
+    monitoring.record_visit(db, worker, hid, visited_on=date(2026, 2, 1), visitors="李四", findings="补录",
+                            today=date(2026, 4, 2))
+    h = household(db, hid)
+    assert h.last_visited_on == date(2026, 4, 1) and h.next_visit_due == date(2026, 9, 30)
+    # Year boundary.
+    info = monitoring.record_visit(db, worker, hid, visited_on=date(2026, 12, 31), visitors="李四",
+                                   findings="无变化", today=date(2026, 12, 31))
+    assert info.next_visit_due == date(2027, 3, 31)
+    assert [v.visited_on for v in monitoring.household_visits(db, worker, hid)][0] == date(2026, 12, 31)
+
+
+def test_visit_validation(district: District) -> None:
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1")
+    with pytest.raises(ValidationFailed) as caught:
+        monitoring.record_visit(db, district.admin, hid, visited_on=date(2026, 6, 1), visitors="", findings="",
+                                outcome="maybe", today=TODAY)
+    assert set(caught.value.problems) == {"visited_on", "visitors", "findings", "outcome"}
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Visit)) == 0
+
+
+def test_visit_list_due_and_overdue(district: District) -> None:
+    db = district.db
+    r = district.regions["道仕袱村"]
+    done = add_households(db, r, "class_1", 2, last_visited_on=date(2026, 4, 15), next_visit_due=date(2026, 9, 30))
+    due = add_households(db, r, "assisted", 3, last_visited_on=date(2026, 2, 1), next_visit_due=date(2026, 6, 30))
+    late = add_households(db, r, "class_2", 1, last_visited_on=date(2025, 10, 1), next_visit_due=date(2026, 3, 31))
+    add_households(db, r, "applying", 2)
+    counts = monitoring.visit_counts(db, district.admin, today=TODAY)
+    assert counts == {"all": 6, "due": 4, "overdue": 1}
+    rows = monitoring.visit_due_page(db, district.admin, state="due", today=TODAY)
+    assert {x.household_id for x in rows} == set(due + late)
+    rows = monitoring.visit_due_page(db, district.admin, state="overdue", today=TODAY)
+    assert [x.household_id for x in rows] == late and rows[0].overdue
+    rows = monitoring.visit_due_page(db, district.admin, state="all", limit=2, today=TODAY)
+    assert [x.household_id for x in rows] == done and rows[0].visited_this_quarter
+
+
+# -- quarterly report ------------------------------------------------------------------------------
+
+def test_quarterly_report_read_back(district: District, tmp_path: Path) -> None:
+    db = district.db
+    admin = district.admin
+    feiyun, bq = district.regions["飞云社区"], district.regions["八泉社区"]
+    f = add_households(db, feiyun, "class_1", 3, stage_since=date(2026, 1, 2))
+    b = add_households(db, bq, "assisted", 2, stage_since=date(2025, 6, 1))
+    add_households(db, bq, "to_check", 4)  # not monitored: not due
+    q1 = date(2026, 3, 20)
+    monitoring.record_visit(db, admin, f[0], visited_on=date(2026, 2, 3), visitors="甲", findings="无变化", today=q1)
+    monitoring.record_visit(db, admin, f[0], visited_on=date(2026, 3, 3), visitors="甲", findings="再访", today=q1)
+    monitoring.record_visit(db, admin, b[0], visited_on=date(2026, 1, 9), visitors="乙", findings="无变化", today=q1)
+    monitoring.record_visit(db, admin, b[1], visited_on=date(2025, 12, 30), visitors="乙", findings="上季度",
+                            today=q1)
+    monitoring.move_card(db, admin, f[2], "class_2", "情况好转", expected_version=None, today=date(2026, 3, 1))
+    # Moved out of the library after the quarter ended: still due in Q1 (it was in 一类库 on 03-31).
+    monitoring.move_card(db, admin, f[1], "applying", "符合条件", expected_version=None, today=date(2026, 4, 3))
+    ref = referrals.create_referral(db, admin, b[0], department="education", need="助学", due_on=None, today=q1)
+    referrals.update_status(db, admin, ref.id, "done", feedback="已资助", today=date(2026, 3, 28))
+    referrals.create_referral(db, admin, f[0], department="health", need="慢病", due_on=None,
+                              today=date(2026, 4, 2))
+
+    path = tmp_path / "季度上报.xlsx"
+    report = monitoring.export_quarterly_report(db, admin, 2026, 1, path)
+    assert path.exists()
+    book = CalamineWorkbook.from_path(str(path))
+    assert book.sheet_names == ["季度汇总", "未访家庭", "库别调整"]
+    summary = book.get_sheet_by_name("季度汇总").to_python()
+    assert "2026年第一季度" in summary[0][0]
+    assert summary[1][:5] == ["街道(镇)", "社区(村)", "应访户数", "已访户数", "未访户数"]
+    rows = {r[1]: r for r in summary[2:]}
+    assert rows["飞云社区"][2:9] == [3, 1, 2, 2, 1, 0, 0]
+    assert rows["八泉社区"][2:9] == [2, 1, 1, 1, 0, 1, 1]
+    assert rows["闸口社区"][2:9] == [0, 0, 0, 0, 0, 0, 0]
+    assert summary[-1][0] == "合计" and summary[-1][2:9] == [5, 2, 3, 3, 1, 1, 1]
+    missing = book.get_sheet_by_name("未访家庭").to_python()[2:]
+    names = {household(db, h).head_name for h in (f[1], f[2], b[1])}
+    assert {r[2] for r in missing} == names
+    assert {r[4] for r in missing} == {"一类库", "二类库", "救助中"}
+    moves = book.get_sheet_by_name("库别调整").to_python()[2:]
+    assert len(moves) == 1 and moves[0][4:7] == ["一类库", "二类库", "情况好转"]
+    assert report.total().missing == 3
+    q2 = monitoring.quarterly_report(db, admin, 2026, 2)
+    assert {r.community: r.referrals_opened for r in q2.rows}["飞云社区"] == 1
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)
+                        .where(AuditEntry.action == "export_quarterly_report")) == 1
+
+
+def test_quarterly_report_scoped_to_actor(district: District) -> None:
+    db = district.db
+    add_households(db, district.regions["闸口社区"], "class_1", 2)
+    report = monitoring.quarterly_report(db, district.actor(Role.COMMUNITY_WORKER), 2026, 2)
+    assert [r.community for r in report.rows] == ["飞云社区"]
+    assert monitoring.quarterly_report(db, district.admin, 2026, 2).total().due == 2
+
+
+def test_stage_enums_match_board() -> None:
+    assert monitoring.BOARD_STAGES == [s.value for s in Stage]
