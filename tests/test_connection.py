@@ -72,3 +72,10 @@ def test_connection_dialog_local_choice(qtbot, qapp: QApplication) -> None:  # n
     dialog.form.local.setChecked(True)
     assert dialog.form.save()
     assert not connection.needs_setup()
+
+
+def test_existing_local_database_needs_no_setup() -> None:
+    path = config.default_sqlite_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    assert not connection.needs_setup()

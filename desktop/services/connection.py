@@ -89,4 +89,6 @@ def needs_setup() -> bool:
 
     if os.environ.get(config.ENV_DATABASE_URL) or config.preconfigured_url():
         return False
+    if config.default_sqlite_path().exists():  # e.g. filled by `relief-desk demo`
+        return False
     return not config.Settings.load().first_run_done
