@@ -1,0 +1,1191 @@
+"""Statistics for supervisors: every figure computed in SQL from the records, no stored counters.
+
+The same queries run on SQLite and PostgreSQL (dates are bucketed with ``EXTRACT`` and day numbers,
+never with a dialect's own date functions except the one day-number expression below). Each
+function returns plain dataclasses; :func:`records_behind` lists the households behind a bar or
+point, always with MASKED ID numbers (statistics never show a full number, whoever asks).
+
+Definitions (agreed with the demo generator):
+
+* households proactively discovered = COUNT(DISTINCT clues.household_id), clues reported in range;
+* library sizes now: households by ``Household.stage`` (class_1, class_2, assisted); over time:
+  month-end sizes reconstructed from ``LibraryMove`` rows, anchored on today's stages
+  (size at the end of month m = size now − net moves into the stage after m);
+* authorisation pass rate per month of ``accepted_on``: #check_passed true / #check_passed not null,
+  before and after the commitment track started (AppSetting "commitment_track_start");
+* approval time: working days between ``accepted_on`` and ``decided_on`` of decided applications,
+  counted in Python with a cumulative working-day index (O(1) per application);
+* funnel: clue → assessed → class I/II or application → approved;
+* visit completion: households in class_1/class_2/assisted vs those visited in the quarter;
+* referrals by department and status; post-check failure rate = failed / done.
+
+Filters: date range, region subtree, track and category. Track and category narrow the figures
+about applications (pass rate, approval time, post-checks and the funnel's application steps);
+households and clues have no track.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import (
+    Date,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    distinct,
+    exists,
+    extract,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.sql.elements import ColumnElement
+
+from desktop.models import (
+    Application,
+    AppSetting,
+    Assessment,
+    Clue,
+    Household,
+    LibraryMove,
+    PostCheck,
+    Referral,
+    Region,
+    Visit,
+)
+from desktop.rules import idcard
+from desktop.rules.codes import (
+    CATEGORY_LABELS,
+    CHANNEL_LABELS,
+    DEPARTMENT_LABELS,
+    STAGE_LABELS,
+    TRACK_LABELS,
+    RegionLevel,
+    SourceLevel,
+    Stage,
+    Track,
+)
+from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar
+from desktop.services.base import Actor, UnitOfWork, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import ValidationFailed
+from desktop.services.progress import NO_PROGRESS, Progress
+
+LIBRARY_STAGES: tuple[str, ...] = (Stage.CLASS_I.value, Stage.CLASS_II.value, Stage.ASSISTED.value)
+REFERRAL_STATUSES: tuple[str, ...] = ("sent", "received", "done", "declined")
+REFERRAL_STATUS_LABELS = {"sent": "已发送", "received": "已接收", "done": "已办结", "declined": "已退回"}
+SOURCE_LEVEL_LABELS = {SourceLevel.INFORMANT.value: "四级信息员", SourceLevel.VERTICAL.value: "纵向来源",
+                       SourceLevel.DEPARTMENT.value: "横向部门"}
+FUNNEL_STEPS: tuple[str, ...] = ("discovered", "assessed", "placed", "approved")
+FUNNEL_LABELS = {"discovered": "发现线索", "assessed": "已评估", "placed": "入库或申请", "approved": "获批救助"}
+CHECK_LABELS = {"passed": "核对通过", "failed": "核对未通过", "checked": "已核对"}
+POST_CHECK_LABELS = {"done": "已完成核查", "failed": "核查未通过"}
+VISIT_LABELS = {"monitored": "应访户数", "visited": "已访户数", "missing": "未访户数"}
+COMMITMENT_START_KEY = "commitment_track_start"
+REGULAR_LIMIT = 30  # working days, whole regular procedure (RULES.md §1.5)
+COMMITMENT_LIMIT = 10  # working days, commitment track
+HISTOGRAM_CAP = 60  # the last bin holds everything from here on
+DRILL_LIMIT = 1000
+
+
+# -- filters and small types ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatsFilter:
+    """What the supervisor chose. ``None`` means no restriction."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    region_id: int | None = None
+    track: str | None = None
+    category: str | None = None
+
+    def describe(self, region_name: str = "") -> str:
+        parts = []
+        if self.date_from or self.date_to:
+            parts.append(f"{self.date_from or '最早'} 至 {self.date_to or '今天'}")
+        else:
+            parts.append("全部日期")
+        if region_name:
+            parts.append(region_name)
+        if self.track:
+            parts.append(TRACK_LABELS.get(self.track, self.track))  # type: ignore[call-overload]
+        if self.category:
+            parts.append(CATEGORY_LABELS.get(self.category, self.category))  # type: ignore[call-overload]
+        return ",".join(parts)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: a code, its label, and the count (``extra`` = a second figure, e.g. households)."""
+
+    key: str
+    label: str
+    value: int
+    extra: int = 0
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    nxt = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return nxt - timedelta(days=1)
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def parse_month(key: str) -> date:
+    try:
+        year, month = key.split("-")
+        return date(int(year), int(month), 1)
+    except ValueError as exc:
+        raise ValidationFailed(f"月份格式不正确:{key}(应为 YYYY-MM)") from exc
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
+    first = date(year, 3 * (quarter - 1) + 1, 1)
+    return first, month_end(date(year, 3 * quarter, 1))
+
+
+def months_between(first: date, last: date) -> list[date]:
+    out = []
+    current = month_start(first)
+    while current <= last:
+        out.append(current)
+        current = month_end(current) + timedelta(days=1)
+    return out
+
+
+def rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+# -- result types ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LibraryMonth:
+    month: date  # first day of the month; sizes are at its last day
+    class_1: int
+    class_2: int
+    assisted: int
+
+
+@dataclass(frozen=True)
+class LibrarySizes:
+    now: tuple[Bar, ...]  # class_1, class_2, assisted today
+    months: tuple[LibraryMonth, ...]
+
+
+@dataclass(frozen=True)
+class PassRateMonth:
+    month: date
+    checked: int
+    passed: int
+
+    @property
+    def rate(self) -> float | None:
+        return rate(self.passed, self.checked)
+
+
+@dataclass(frozen=True)
+class PassRates:
+    months: tuple[PassRateMonth, ...]
+    track_start: date | None
+    before_checked: int
+    before_passed: int
+    after_checked: int
+    after_passed: int
+
+    @property
+    def before_rate(self) -> float | None:
+        return rate(self.before_passed, self.before_checked)
+
+    @property
+    def after_rate(self) -> float | None:
+        return rate(self.after_passed, self.after_checked)
+
+    @property
+    def overall_rate(self) -> float | None:
+        return rate(self.before_passed + self.after_passed, self.before_checked + self.after_checked)
+
+
+@dataclass(frozen=True)
+class TrackSummary:
+    track: str
+    count: int
+    median: float | None
+    p90: float | None
+    minimum: int | None
+    maximum: int | None
+    within_10: int  # decided within 10 working days
+    within_30: int
+
+
+@dataclass(frozen=True)
+class MedianMonth:
+    month: date
+    track: str
+    median: float
+    count: int
+
+
+@dataclass(frozen=True)
+class ApprovalTimes:
+    """``histogram[track][d]`` = decided applications that took d working days (last bin: ≥ cap)."""
+
+    histogram: dict[str, tuple[int, ...]]
+    cap: int
+    monthly: tuple[MedianMonth, ...]
+    summary: dict[str, TrackSummary]
+    unknown_years: tuple[int, ...] = ()
+
+    def warning(self) -> str:
+        if not self.unknown_years:
+            return ""
+        years = "、".join(str(y) for y in self.unknown_years)
+        return f"{years}年的法定节假日安排尚未录入,这些年份的工作日仅按周末和固定节日估算。"
+
+
+@dataclass(frozen=True)
+class Discoveries:
+    households: int  # COUNT(DISTINCT clues.household_id)
+    clues: int
+    by_level: tuple[Bar, ...]
+    by_channel: tuple[Bar, ...]
+    by_department: tuple[Bar, ...]
+    funnel: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class CommunityVisits:
+    region_id: int
+    name: str
+    monitored: int
+    visited: int
+
+    @property
+    def rate(self) -> float | None:
+        return rate(self.visited, self.monitored)
+
+
+@dataclass(frozen=True)
+class VisitCompletion:
+    year: int
+    quarter: int
+    rows: tuple[CommunityVisits, ...]
+
+    @property
+    def monitored(self) -> int:
+        return sum(r.monitored for r in self.rows)
+
+    @property
+    def visited(self) -> int:
+        return sum(r.visited for r in self.rows)
+
+    @property
+    def rate(self) -> float | None:
+        return rate(self.visited, self.monitored)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年第{self.quarter}季度"
+
+
+@dataclass(frozen=True)
+class DepartmentReferrals:
+    department: str
+    label: str
+    counts: dict[str, int]  # status -> count
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Referrals:
+    rows: tuple[DepartmentReferrals, ...]
+
+    def total(self, status: str | None = None) -> int:
+        return sum(r.counts.get(status, 0) if status else r.total for r in self.rows)
+
+
+@dataclass(frozen=True)
+class PostCheckMonth:
+    month: date
+    done: int
+    failed: int
+
+    @property
+    def rate(self) -> float | None:
+        return rate(self.failed, self.done)
+
+
+@dataclass(frozen=True)
+class PostChecks:
+    done: int
+    failed: int
+    months: tuple[PostCheckMonth, ...]
+    by_kind: dict[str, tuple[int, int]]  # kind -> (done, failed)
+
+    @property
+    def rate(self) -> float | None:
+        return rate(self.failed, self.done)
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """Everything the statistics page shows, for one filter."""
+
+    filter: StatsFilter
+    scope_name: str
+    computed_on: date
+    discoveries: Discoveries
+    library: LibrarySizes
+    pass_rates: PassRates
+    approval: ApprovalTimes
+    visits: VisitCompletion
+    referrals: Referrals
+    post_checks: PostChecks
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per chart, for the curious
+
+    def headline(self) -> list[tuple[str, str]]:
+        """The key figures as (label, value) in Chinese, for the page and the monthly summary."""
+        lib = {b.key: b.value for b in self.library.now}
+        out = [
+            ("主动发现家庭", f"{self.discoveries.households:,} 户"),
+            ("一类库", f"{lib.get(Stage.CLASS_I.value, 0):,} 户"),
+            ("二类库", f"{lib.get(Stage.CLASS_II.value, 0):,} 户"),
+            ("救助中", f"{lib.get(Stage.ASSISTED.value, 0):,} 户"),
+        ]
+        pr = self.pass_rates
+        if pr.track_start is not None:
+            out.append(("承诺制实施前授权合格率", pct(pr.before_rate)))
+            out.append(("承诺制实施后授权合格率", pct(pr.after_rate)))
+        else:
+            out.append(("授权合格率", pct(pr.overall_rate)))
+        for track in (Track.REGULAR.value, Track.COMMITMENT.value):
+            s = self.approval.summary.get(track)
+            if s is not None and s.count:
+                out.append((f"{TRACK_LABELS[Track(track)]}审批用时中位数",
+                            f"{fmt_days(s.median)} 个工作日({s.count:,} 件)"))
+        out.append((f"{self.visits.label}走访完成率",
+                    f"{pct(self.visits.rate)}({self.visits.visited:,}/{self.visits.monitored:,})"))
+        out.append(("转介办结", f"{self.referrals.total('done'):,}/{self.referrals.total():,} 件"))
+        out.append(("事后核查未通过率", f"{pct(self.post_checks.rate)}({self.post_checks.failed:,}/{self.post_checks.done:,})"))
+        return out
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def fmt_days(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+# -- the query context -------------------------------------------------------------------------------
+
+@dataclass
+class _Q:
+    uow: UnitOfWork
+    f: StatsFilter
+    region_ids: list[int] | None  # None = every region
+    scope_name: str
+    is_sqlite: bool
+
+    @property
+    def session(self) -> Any:
+        return self.uow.session
+
+    def household_region(self) -> list[ColumnElement[bool]]:
+        return [] if self.region_ids is None else [Household.region_id.in_(self.region_ids)]
+
+    def between(self, column: Any) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
+        if self.f.date_from is not None:
+            out.append(column >= self.f.date_from)
+        if self.f.date_to is not None:
+            out.append(column <= self.f.date_to)
+        return out
+
+    def application_filters(self) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
+        if self.f.track:
+            out.append(Application.track == self.f.track)
+        if self.f.category:
+            out.append(Application.category == self.f.category)
+        return out
+
+    def day_number(self, column: Any) -> ColumnElement[int]:
+        """The date as ``date.toordinal()``, computed by the database."""
+        if self.is_sqlite:
+            return cast(func.julianday(column) - 1721424.5, Integer)
+        return cast(column - cast(literal("0001-01-01"), Date) + 1, Integer)
+
+
+def _open(uow: UnitOfWork, f: StatsFilter) -> _Q:
+    actor_path = uow.actor.region_path
+    scope_name = uow.actor.region_name or "全区"
+    path = actor_path
+    if f.region_id is not None:
+        region = uow.get(Region, f.region_id, "地区")
+        uow.require_scope(region.id, f"“{region.name}”")
+        path = region.path
+        scope_name = region.name
+    ids: list[int] | None = None
+    if path:
+        ids = list(uow.session.execute(select(Region.id).where(Region.path.like(path + "%"))).scalars())
+        total = uow.session.execute(select(func.count()).select_from(Region)).scalar_one()
+        if len(ids) == total:
+            ids = None  # the whole district: no condition at all (faster)
+    return _Q(uow, f, ids, scope_name, uow.db.is_sqlite)
+
+
+def _num(value: Any) -> int:
+    return int(value or 0)
+
+
+def _ymd(year: Any, month: Any) -> date:
+    return date(int(year), int(month), 1)
+
+
+# -- discoveries and the funnel --------------------------------------------------------------------
+
+def _clue_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
+    """FROM clues (joined to households when the region matters) and the WHERE conditions."""
+    conditions = q.between(Clue.reported_on)
+    source: Any = Clue.__table__
+    if q.region_ids is not None:
+        source = Clue.__table__.outerjoin(Household.__table__, Household.id == Clue.household_id)
+        conditions.append(or_(Household.region_id.in_(q.region_ids),
+                              and_(Clue.household_id.is_(None), Clue.region_id.in_(q.region_ids))))
+    return source, conditions
+
+
+def _discoveries(q: _Q) -> Discoveries:
+    source, conditions = _clue_scope(q)
+    totals = q.session.execute(
+        select(func.count(), func.count(distinct(Clue.household_id))).select_from(source).where(*conditions)
+    ).one()
+
+    def grouped(column: Any, labels: dict[str, str], *extra: ColumnElement[bool]) -> tuple[Bar, ...]:
+        rows = q.session.execute(
+            select(column, func.count(), func.count(distinct(Clue.household_id)))
+            .select_from(source).where(*conditions, *extra).group_by(column)
+        ).all()
+        found = {(r[0] or ""): (int(r[1]), int(r[2])) for r in rows}
+        bars = [Bar(k, v, *found.pop(k, (0, 0))) for k, v in labels.items()]
+        bars += [Bar(k, k or "未填写", c, h) for k, (c, h) in sorted(found.items())]
+        return tuple(bars)
+
+    by_level = grouped(Clue.source_level, SOURCE_LEVEL_LABELS)
+    by_channel = grouped(Clue.channel, CHANNEL_LABELS)
+    by_department = grouped(Clue.source, DEPARTMENT_LABELS, Clue.source_level == SourceLevel.DEPARTMENT.value)
+    return Discoveries(_num(totals[1]), _num(totals[0]), by_level, by_channel, by_department, _funnel(q))
+
+
+def _discovered_households(q: _Q) -> Any:
+    source, conditions = _clue_scope(q)
+    return (select(Clue.household_id.label("hid")).select_from(source)
+            .where(Clue.household_id.is_not(None), *conditions).distinct().subquery("d"))
+
+
+def _funnel_conditions(q: _Q, hid: Any) -> dict[str, ColumnElement[bool]]:
+    assessed = exists().where(Assessment.household_id == hid)
+    has_application = exists().where(Application.household_id == hid, *q.application_filters())
+    approved = exists().where(Application.household_id == hid, Application.status == "approved",
+                              *q.application_filters())
+    stage = select(Household.stage).where(Household.id == hid).scalar_subquery()
+    placed = and_(assessed, or_(stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value)), has_application))
+    return {"assessed": assessed, "placed": placed, "approved": and_(placed, approved)}
+
+
+def _funnel(q: _Q) -> tuple[Bar, ...]:
+    d = _discovered_households(q)
+    cond = _funnel_conditions(q, d.c.hid)
+    row = q.session.execute(select(
+        func.count(),
+        func.coalesce(func.sum(case((cond["assessed"], 1), else_=0)), 0),
+        func.coalesce(func.sum(case((cond["placed"], 1), else_=0)), 0),
+        func.coalesce(func.sum(case((cond["approved"], 1), else_=0)), 0),
+    ).select_from(d)).one()
+    return tuple(Bar(step, FUNNEL_LABELS[step], _num(v)) for step, v in zip(FUNNEL_STEPS, row, strict=True))
+
+
+# -- library sizes -----------------------------------------------------------------------------------
+
+def _library(q: _Q, today: date) -> LibrarySizes:
+    rows = q.session.execute(
+        select(Household.stage, func.count()).where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
+        .group_by(Household.stage)
+    ).all()
+    now = {stage: 0 for stage in LIBRARY_STAGES}
+    now.update({r[0]: int(r[1]) for r in rows})
+    bars = tuple(Bar(s, STAGE_LABELS[Stage(s)], now[s]) for s in LIBRARY_STAGES)
+
+    # Net moves per month and stage: +1 into a stage, −1 out of it.
+    year = extract("year", LibraryMove.moved_on)
+    month = extract("month", LibraryMove.moved_on)
+    source: Any = LibraryMove.__table__
+    region: list[ColumnElement[bool]] = []
+    if q.region_ids is not None:
+        source = source.join(Household.__table__, Household.id == LibraryMove.household_id)
+        region = q.household_region()
+    flows: dict[tuple[date, str], int] = {}
+    for column, sign in ((LibraryMove.to_stage, 1), (LibraryMove.from_stage, -1)):
+        for y, m, stage, n in q.session.execute(
+            select(year, month, column, func.count()).select_from(source)
+            .where(column.in_(LIBRARY_STAGES), *region).group_by(year, month, column)
+        ).all():
+            key = (_ymd(y, m), stage)
+            flows[key] = flows.get(key, 0) + sign * int(n)
+    if not flows:
+        return LibrarySizes(bars, ())
+    first = min(k[0] for k in flows)
+    last = month_start(today)
+    if q.f.date_from is not None:
+        first = max(first, month_start(q.f.date_from))
+    if q.f.date_to is not None:
+        last = min(last, month_start(q.f.date_to))
+    all_months = months_between(min(min(k[0] for k in flows), first), max(last, max(k[0] for k in flows)))
+    # Walk back from now: size at the end of month m = size now − flows in the months after m.
+    sizes: dict[date, dict[str, int]] = {}
+    running = dict(now)
+    for m in reversed(all_months):
+        sizes[m] = dict(running)
+        for stage in LIBRARY_STAGES:
+            running[stage] -= flows.get((m, stage), 0)
+    months = tuple(
+        LibraryMonth(m, sizes[m][Stage.CLASS_I.value], sizes[m][Stage.CLASS_II.value], sizes[m][Stage.ASSISTED.value])
+        for m in all_months if first <= m <= last
+    )
+    return LibrarySizes(bars, months)
+
+
+# -- authorisation pass rate -------------------------------------------------------------------------
+
+def commitment_track_start(uow: UnitOfWork) -> date | None:
+    setting = uow.session.get(AppSetting, COMMITMENT_START_KEY)
+    if setting is None or not isinstance(setting.value, dict):
+        return None
+    try:
+        return date.fromisoformat(str(setting.value.get("date")))
+    except ValueError:
+        return None
+
+
+def _application_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
+    source: Any = Application.__table__
+    conditions = [*q.between(Application.accepted_on), *q.application_filters()]
+    if q.region_ids is not None:
+        source = source.join(Household.__table__, Household.id == Application.household_id)
+        conditions += q.household_region()
+    return source, conditions
+
+
+def _pass_rates(q: _Q) -> PassRates:
+    start = commitment_track_start(q.uow)
+    source, conditions = _application_scope(q)
+    year = extract("year", Application.accepted_on)
+    month = extract("month", Application.accepted_on)
+    passed = Application.check_passed.is_(True)
+    checked = Application.check_passed.is_not(None)
+    rows = q.session.execute(
+        select(year, month, func.count(), func.sum(case((passed, 1), else_=0)))
+        .select_from(source).where(checked, *conditions).group_by(year, month).order_by(year, month)
+    ).all()
+    months = tuple(PassRateMonth(_ymd(y, m), int(n), _num(p)) for y, m, n, p in rows)
+    before = (0, 0)
+    after = (sum(x.checked for x in months), sum(x.passed for x in months))
+    if start is not None:
+        is_after = Application.accepted_on >= start
+        r = q.session.execute(
+            select(func.sum(case((and_(checked, ~is_after), 1), else_=0)),
+                   func.sum(case((and_(passed, ~is_after), 1), else_=0)),
+                   func.sum(case((and_(checked, is_after), 1), else_=0)),
+                   func.sum(case((and_(passed, is_after), 1), else_=0)))
+            .select_from(source).where(checked, *conditions)
+        ).one()
+        before = (_num(r[0]), _num(r[1]))
+        after = (_num(r[2]), _num(r[3]))
+    return PassRates(months, start, before[0], before[1], after[0], after[1])
+
+
+# -- approval time in working days -------------------------------------------------------------------
+
+def load_work_calendar(db: Database) -> WorkCalendar:
+    """The administrators' calendar when that module exists, else the built-in one."""
+    try:
+        module = importlib.import_module("desktop.services.calendar")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("desktop.services.calendar",):
+            raise
+        return DEFAULT_CALENDAR
+    loader = getattr(module, "load_calendar", None)
+    return loader(db) if loader is not None else DEFAULT_CALENDAR
+
+
+class WorkdayIndex:
+    """Cumulative working days per date over a range: working days between two dates in O(1).
+
+    ``count(a, b)`` equals ``calendar.working_days_between(a, b)`` (days after a up to and
+    including b) for any a ≤ b inside the range."""
+
+    def __init__(self, calendar: WorkCalendar, first: date, last: date) -> None:
+        self.base = first.toordinal()
+        days = last.toordinal() - self.base + 1
+        flags = np.fromiter((calendar.is_workday(first + timedelta(days=i)) for i in range(days)),
+                            dtype=np.int32, count=days)
+        self.cumulative = np.cumsum(flags, dtype=np.int32)
+        self.unknown_years = calendar.unknown_years_between(first, last)
+
+    def count(self, start: Any, end: Any) -> Any:
+        """Working days after ``start`` up to and including ``end``: ordinals (ints or arrays)."""
+        return self.cumulative[np.asarray(end) - self.base] - self.cumulative[np.asarray(start) - self.base]
+
+
+def _decided(q: _Q, *extra: ColumnElement[bool], with_ids: bool = False) -> tuple[np.ndarray, ...]:
+    """(accepted ordinal, decided ordinal, is commitment[, application id]) arrays of decided apps."""
+    source, conditions = _application_scope(q)
+    columns = [q.day_number(Application.accepted_on), q.day_number(Application.decided_on),
+               case((Application.track == Track.COMMITMENT.value, 1), else_=0)]
+    if with_ids:
+        columns.append(Application.id)
+    stmt = select(*columns).select_from(source).where(Application.decided_on.is_not(None), *conditions, *extra)
+    rows = q.session.execute(stmt).all()
+    width = len(columns)
+    if not rows:
+        return tuple(np.zeros(0, dtype=np.int64) for _ in range(width))
+    data = np.array(rows, dtype=np.int64).reshape(len(rows), width)
+    return tuple(data[:, i] for i in range(width))
+
+
+def _index_for(q: _Q, accepted: np.ndarray, decided: np.ndarray) -> WorkdayIndex | None:
+    if accepted.size == 0:
+        return None
+    first = date.fromordinal(int(min(accepted.min(), decided.min())))
+    last = date.fromordinal(int(max(accepted.max(), decided.max())))
+    return WorkdayIndex(load_work_calendar(q.uow.db), first, last)
+
+
+def _approval(q: _Q) -> ApprovalTimes:
+    accepted, decided, commitment = _decided(q)
+    index = _index_for(q, accepted, decided)
+    tracks = (Track.REGULAR.value, Track.COMMITMENT.value)
+    if index is None:
+        empty = {t: TrackSummary(t, 0, None, None, None, None, 0, 0) for t in tracks}
+        return ApprovalTimes({t: (0,) * (HISTOGRAM_CAP + 1) for t in tracks}, HISTOGRAM_CAP, (), empty)
+    days = index.count(accepted, decided)
+    histogram: dict[str, tuple[int, ...]] = {}
+    summary: dict[str, TrackSummary] = {}
+    monthly: list[MedianMonth] = []
+    # Month of acceptance as year*12 + month-1, from the ordinal (vectorised via datetime64).
+    d64 = (accepted - date(1970, 1, 1).toordinal()).astype("datetime64[D]")
+    month_index = d64.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    for flag, track in ((0, tracks[0]), (1, tracks[1])):
+        mask = commitment == flag
+        sel = days[mask]
+        histogram[track] = tuple(int(x) for x in np.bincount(np.clip(sel, 0, HISTOGRAM_CAP),
+                                                              minlength=HISTOGRAM_CAP + 1))
+        if sel.size:
+            summary[track] = TrackSummary(track, int(sel.size), float(np.median(sel)),
+                                          float(np.percentile(sel, 90)), int(sel.min()), int(sel.max()),
+                                          int((sel <= COMMITMENT_LIMIT).sum()), int((sel <= REGULAR_LIMIT).sum()))
+            months = month_index[mask]
+            order = np.argsort(months, kind="stable")
+            months_sorted = months[order]
+            days_sorted = sel[order]
+            keys, starts = np.unique(months_sorted, return_index=True)
+            for key, chunk in zip(keys, np.split(days_sorted, starts[1:]), strict=True):
+                m = 1970 * 12 + int(key)
+                monthly.append(MedianMonth(date(m // 12, m % 12 + 1, 1), track, float(np.median(chunk)),
+                                           int(chunk.size)))
+        else:
+            summary[track] = TrackSummary(track, 0, None, None, None, None, 0, 0)
+    monthly.sort(key=lambda x: (x.month, x.track))
+    return ApprovalTimes(histogram, HISTOGRAM_CAP, tuple(monthly), summary, index.unknown_years)
+
+
+# -- visits, referrals, post-checks ---------------------------------------------------------------------
+
+def _visits(q: _Q, today: date) -> VisitCompletion:
+    year, quarter = quarter_of(q.f.date_to or today)
+    return visit_completion_for(q, year, quarter)
+
+
+def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
+    first, last = quarter_bounds(year, quarter)
+    visited = (select(Visit.household_id.label("hid")).where(Visit.visited_on >= first, Visit.visited_on <= last)
+               .distinct().subquery("v"))
+    rows = q.session.execute(
+        select(Household.region_id, func.count(), func.count(visited.c.hid))
+        .select_from(Household.__table__.outerjoin(visited, visited.c.hid == Household.id))
+        .where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
+        .group_by(Household.region_id)
+    ).all()
+    names = dict(q.session.execute(select(Region.id, Region.name).where(Region.id.in_([r[0] for r in rows]))).all()) \
+        if rows else {}
+    result = [CommunityVisits(int(r[0]), names.get(r[0], str(r[0])), int(r[1]), int(r[2])) for r in rows]
+    result.sort(key=lambda c: ((c.rate if c.rate is not None else 1.0), c.name))
+    return VisitCompletion(year, quarter, tuple(result))
+
+
+def _referrals(q: _Q) -> Referrals:
+    source: Any = Referral.__table__
+    conditions = q.between(Referral.sent_on)
+    if q.region_ids is not None:
+        source = source.join(Household.__table__, Household.id == Referral.household_id)
+        conditions += q.household_region()
+    rows = q.session.execute(
+        select(Referral.department, Referral.status, func.count()).select_from(source).where(*conditions)
+        .group_by(Referral.department, Referral.status)
+    ).all()
+    found: dict[str, dict[str, int]] = {}
+    for dept, status, n in rows:
+        found.setdefault(dept, {})[status] = int(n)
+    out = []
+    for dept in [*DEPARTMENT_LABELS, *sorted(k for k in found if k not in DEPARTMENT_LABELS)]:
+        counts = {s: found.get(dept, {}).get(s, 0) for s in REFERRAL_STATUSES}
+        for s, n in found.get(dept, {}).items():
+            if s not in counts:
+                counts[s] = n
+        out.append(DepartmentReferrals(dept, DEPARTMENT_LABELS.get(dept, dept), counts))
+    return Referrals(tuple(out))
+
+
+def _post_check_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
+    source: Any = PostCheck.__table__
+    conditions: list[ColumnElement[bool]] = [PostCheck.result.is_not(None), *q.between(PostCheck.done_on)]
+    app_filters = q.application_filters()
+    if app_filters or q.region_ids is not None:
+        source = source.join(Application.__table__, Application.id == PostCheck.application_id)
+        conditions += app_filters
+    if q.region_ids is not None:
+        source = source.join(Household.__table__, Household.id == Application.household_id)
+        conditions += q.household_region()
+    return source, conditions
+
+
+def _post_checks(q: _Q) -> PostChecks:
+    source, conditions = _post_check_scope(q)
+    failed = case((PostCheck.result == "failed", 1), else_=0)
+    done_day = func.coalesce(PostCheck.done_on, PostCheck.due_on)
+    year = extract("year", done_day)
+    month = extract("month", done_day)
+    rows = q.session.execute(
+        select(year, month, func.count(), func.sum(failed)).select_from(source).where(*conditions)
+        .group_by(year, month).order_by(year, month)
+    ).all()
+    months = tuple(PostCheckMonth(_ymd(y, m), int(n), _num(x)) for y, m, n, x in rows)
+    kinds = q.session.execute(
+        select(PostCheck.kind, func.count(), func.sum(failed)).select_from(source).where(*conditions)
+        .group_by(PostCheck.kind)
+    ).all()
+    return PostChecks(sum(m.done for m in months), sum(m.failed for m in months), months,
+                      {k: (int(n), _num(x)) for k, n, x in kinds})
+
+
+# -- public API -------------------------------------------------------------------------------------------
+
+CHARTS = ("discoveries", "library", "pass_rates", "approval", "visits", "referrals", "post_checks")
+
+
+def compute(db: Database, actor: Actor, f: StatsFilter, progress: Progress = NO_PROGRESS,
+            *, today: date | None = None) -> Statistics:
+    """Every figure of the statistics page for one filter (read-only, one session)."""
+    import time
+
+    _check_filter(f)
+    today = today or date.today()
+    timings: dict[str, float] = {}
+    with unit_of_work(db, actor) as uow:
+        q = _open(uow, f)
+        results: dict[str, Any] = {}
+        steps = {
+            "discoveries": lambda: _discoveries(q),
+            "library": lambda: _library(q, today),
+            "pass_rates": lambda: _pass_rates(q),
+            "approval": lambda: _approval(q),
+            "visits": lambda: _visits(q, today),
+            "referrals": lambda: _referrals(q),
+            "post_checks": lambda: _post_checks(q),
+        }
+        for number, (name, step) in enumerate(steps.items()):
+            progress.report(number, len(steps), "正在计算统计数据…")
+            started = time.perf_counter()
+            results[name] = step()
+            timings[name] = time.perf_counter() - started
+        progress.report(len(steps), len(steps), "")
+        return Statistics(f, q.scope_name, today, timings=timings, **results)
+
+
+def chart(db: Database, actor: Actor, name: str, f: StatsFilter, *, today: date | None = None) -> Any:
+    """One chart's figures (for the benchmark and the command line)."""
+    _check_filter(f)
+    today = today or date.today()
+    with unit_of_work(db, actor) as uow:
+        q = _open(uow, f)
+        if name == "discoveries":
+            return _discoveries(q)
+        if name == "library":
+            return _library(q, today)
+        if name == "pass_rates":
+            return _pass_rates(q)
+        if name == "approval":
+            return _approval(q)
+        if name == "visits":
+            return _visits(q, today)
+        if name == "referrals":
+            return _referrals(q)
+        if name == "post_checks":
+            return _post_checks(q)
+    raise ValidationFailed(f"没有名为“{name}”的统计图。")
+
+
+def visit_completion(db: Database, actor: Actor, f: StatsFilter, year: int, quarter: int) -> VisitCompletion:
+    if quarter not in (1, 2, 3, 4):
+        raise ValidationFailed("季度应为 1 到 4。")
+    with unit_of_work(db, actor) as uow:
+        return visit_completion_for(_open(uow, f), year, quarter)
+
+
+def _check_filter(f: StatsFilter) -> None:
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        raise ValidationFailed("开始日期晚于结束日期,请调整日期范围。")
+    if f.track and f.track not in {t.value for t in Track}:
+        raise ValidationFailed(f"未知的办理程序:{f.track}")
+    if f.category and f.category not in {str(c) for c in CATEGORY_LABELS}:
+        raise ValidationFailed(f"未知的救助类别:{f.category}")
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    id: int
+    parent_id: int | None
+    name: str
+    level: str
+
+
+def regions(db: Database, actor: Actor) -> list[RegionChoice]:
+    """The regions the actor may filter on (their own subtree), district first."""
+    with unit_of_work(db, actor) as uow:
+        stmt = select(Region.id, Region.parent_id, Region.name, Region.level, Region.path)
+        if actor.region_path:
+            stmt = stmt.where(Region.path.like(actor.region_path + "%"))
+        rows = uow.session.execute(stmt.order_by(Region.path)).all()
+    order = {RegionLevel.DISTRICT.value: 0, RegionLevel.SUBDISTRICT.value: 1, RegionLevel.COMMUNITY.value: 2}
+    rows = sorted(rows, key=lambda r: (order.get(r.level, 3), r.name))
+    return [RegionChoice(r.id, r.parent_id, r.name, r.level) for r in rows]
+
+
+# -- drill-down: the records behind a bar or a point ---------------------------------------------------
+
+@dataclass(frozen=True)
+class RecordRow:
+    household_id: int
+    household_code: str
+    head_name: str
+    id_masked: str  # always masked: statistics never show a full ID number
+    region: str
+    on: date | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class Drill:
+    title: str
+    total: int
+    rows: tuple[RecordRow, ...]
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.rows)
+
+
+RECORD_HEADERS = ("户编号", "户主", "身份证号(脱敏)", "所属社区", "日期", "说明")
+
+
+@dataclass
+class _DrillSpec:
+    """A statement selecting (hid, day, detail, ref) per record; ``notes[ref]`` is appended to
+    the detail; ``total`` overrides the counted total when the records were chosen in Python."""
+
+    title: str
+    stmt: Any
+    notes: dict[int, str] = field(default_factory=dict)
+    total: int | None = None
+
+
+def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, key: str,
+                   series: str = "", *, limit: int = DRILL_LIMIT, today: date | None = None) -> Drill:
+    """The households (or applications) behind one bar or point of a chart, ID numbers masked.
+
+    chart_name / key / series:
+    "discovered" / "" ; "level" | "channel" | "department" / code ; "funnel" / step ;
+    "library_now" / stage ; "library_month" / YYYY-MM / stage ;
+    "pass_rate" / YYYY-MM / passed | failed | checked ;
+    "approval_hist" / days / track ; "approval_month" / YYYY-MM / track ;
+    "visits" / region id / visited | missing | monitored (optionally "@YYYY-Qn") ;
+    "referrals" / department / status ; "post_checks" / YYYY-MM / failed | done.
+    """
+    _check_filter(f)
+    today = today or date.today()
+    builder = _DRILLS.get(chart_name)
+    if builder is None:
+        raise ValidationFailed(f"无法列出“{chart_name}”背后的记录。")
+    with unit_of_work(db, actor) as uow:
+        q = _open(uow, f)
+        spec: _DrillSpec = builder(q, key, series, today)
+        sub = spec.stmt.subquery("r")
+        total = spec.total
+        if total is None:
+            total = int(uow.session.execute(select(func.count()).select_from(sub)).scalar_one())
+        rows = uow.session.execute(
+            select(Household.id, Household.code, Household.head_name, Household.head_id_number, Region.name,
+                   sub.c.day, sub.c.detail, sub.c.ref)
+            .select_from(sub.join(Household.__table__, Household.id == sub.c.hid)
+                         .join(Region.__table__, Region.id == Household.region_id))
+            .order_by(sub.c.day.desc(), Household.id, sub.c.ref).limit(limit)
+        ).all()
+    out = tuple(RecordRow(int(r[0]), r[1] or "", r[2] or "", idcard.mask(r[3]), r[4] or "", r[5],
+                          (r[6] or "") + spec.notes.get(int(r[7] or 0), ""))
+                for r in rows)
+    return Drill(spec.title, total, out)
+
+
+def _no_ref() -> Any:
+    return literal(0).label("ref")
+
+
+def _drill_discovered(q: _Q, key: str, series: str) -> _DrillSpec:
+    source, conditions = _clue_scope(q)
+    column = {"level": Clue.source_level, "channel": Clue.channel, "department": Clue.source}.get(series)
+    extra: list[ColumnElement[bool]] = []
+    title = "主动发现的家庭"
+    if column is not None:
+        extra.append(column == key if key else column.is_(None))
+        if series == "department":
+            extra.append(Clue.source_level == SourceLevel.DEPARTMENT.value)
+        labels = {"level": SOURCE_LEVEL_LABELS, "channel": CHANNEL_LABELS, "department": DEPARTMENT_LABELS}[series]
+        title = f"线索来源:{labels.get(key, key or '未填写')}"
+    stmt = (select(Clue.household_id.label("hid"), func.max(Clue.reported_on).label("day"),
+                   (literal("线索 ") + cast(func.count(), String(32)) + literal(" 条")).label("detail"), _no_ref())
+            .select_from(source).where(Clue.household_id.is_not(None), *conditions, *extra)
+            .group_by(Clue.household_id))
+    return _DrillSpec(title, stmt)
+
+
+def _drill_funnel(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    if key not in FUNNEL_STEPS:
+        raise ValidationFailed(f"未知的环节:{key}")
+    source, conditions = _clue_scope(q)
+    d = (select(Clue.household_id.label("hid"), func.max(Clue.reported_on).label("day"))
+         .select_from(source).where(Clue.household_id.is_not(None), *conditions)
+         .group_by(Clue.household_id)).subquery("d")
+    where: list[ColumnElement[bool]] = []
+    if key != "discovered":
+        where.append(_funnel_conditions(q, d.c.hid)[key])
+    return _DrillSpec(f"转化环节:{FUNNEL_LABELS[key]}",
+                      select(d.c.hid, d.c.day, literal(FUNNEL_LABELS[key]).label("detail"), _no_ref()).where(*where))
+
+
+def _drill_library_now(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    if key not in LIBRARY_STAGES:
+        raise ValidationFailed(f"未知的库别:{key}")
+    label = STAGE_LABELS[Stage(key)]
+    stmt = select(Household.id.label("hid"), Household.stage_since.label("day"),
+                  literal(f"现为{label}").label("detail"), _no_ref()).where(Household.stage == key,
+                                                                          *q.household_region())
+    return _DrillSpec(f"{label}(当前)", stmt)
+
+
+def _drill_library_month(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    if series not in LIBRARY_STAGES:
+        raise ValidationFailed(f"未知的库别:{series}")
+    end = month_end(parse_month(key))
+    label = STAGE_LABELS[Stage(series)]
+    later = LibraryMove.__table__.alias("later")
+    earlier = LibraryMove.__table__.alias("earlier")
+    # In the stage at month end: not moved since and in it now, or the first move since left it.
+    unmoved = (select(Household.id.label("hid"), Household.stage_since.label("day"),
+                      literal(f"{month_key(end)}月末为{label}").label("detail"), _no_ref())
+               .where(Household.stage == series, *q.household_region(),
+                      ~exists().where(later.c.household_id == Household.id, later.c.moved_on > end)))
+    moved = (select(later.c.household_id.label("hid"), later.c.moved_on.label("day"),
+                    literal(f"{month_key(end)}月末为{label},其后调整").label("detail"), _no_ref())
+             .select_from(later.join(Household.__table__, Household.id == later.c.household_id))
+             .where(later.c.moved_on > end, later.c.from_stage == series, *q.household_region(),
+                    ~exists().where(earlier.c.household_id == later.c.household_id, earlier.c.moved_on > end,
+                                    or_(earlier.c.moved_on < later.c.moved_on,
+                                        and_(earlier.c.moved_on == later.c.moved_on, earlier.c.id < later.c.id)))))
+    return _DrillSpec(f"{month_key(end)} 月末{label}", union_all(unmoved, moved))
+
+
+def _app_detail(extra: Any = None) -> Any:
+    parts: Any = literal("申请#") + cast(Application.id, String(32))
+    if extra is not None:
+        parts = parts + extra
+    return parts
+
+
+def _drill_pass_rate(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    first = parse_month(key)
+    cond: list[ColumnElement[bool]] = [Application.accepted_on >= first, Application.accepted_on <= month_end(first),
+                                       Application.check_passed.is_not(None)]
+    if series == "passed":
+        cond.append(Application.check_passed.is_(True))
+    elif series == "failed":
+        cond.append(Application.check_passed.is_(False))
+    detail = _app_detail(case((Application.check_passed.is_(True), literal(" 核对通过")),
+                              else_=literal(" 核对未通过")))
+    source, conditions = _application_scope(q)
+    stmt = (select(Application.household_id.label("hid"), Application.accepted_on.label("day"),
+                   detail.label("detail"), Application.id.label("ref"))
+            .select_from(source).where(*conditions, *cond))
+    return _DrillSpec(f"{key} 受理的申请:{CHECK_LABELS.get(series, '已核对')}", stmt)
+
+
+def _drill_approval(q: _Q, key: str, series: str, today: date, *, by_month: bool) -> _DrillSpec:
+    track = series or Track.REGULAR.value
+    if track not in {t.value for t in Track}:
+        raise ValidationFailed(f"未知的办理程序:{track}")
+    extra: list[ColumnElement[bool]] = [Application.track == track]
+    if by_month:
+        first = parse_month(key)
+        extra += [Application.accepted_on >= first, Application.accepted_on <= month_end(first)]
+    else:
+        try:
+            wanted = int(key)
+        except ValueError as exc:
+            raise ValidationFailed(f"工作日数不正确:{key}") from exc
+    accepted, decided, _commitment, ids = _decided(q, *extra, with_ids=True)
+    index = _index_for(q, accepted, decided)
+    notes: dict[int, str] = {}
+    chosen: list[int] = []
+    if index is not None:
+        days = index.count(accepted, decided)
+        mask = np.ones(days.shape, dtype=bool)
+        if not by_month:
+            mask = (days >= HISTOGRAM_CAP) if wanted >= HISTOGRAM_CAP else (days == wanted)
+        order = np.argsort(-decided[mask], kind="stable")[:DRILL_LIMIT]
+        chosen = [int(x) for x in ids[mask][order]]
+        notes = {int(i): f" 用时{int(d)}个工作日" for i, d in zip(ids[mask][order], days[mask][order], strict=True)}
+        total = int(mask.sum())
+    else:
+        total = 0
+    label = TRACK_LABELS[Track(track)]
+    if by_month:
+        title = f"{key} 受理并已审批的{label}申请"
+    else:
+        title = f"{label}审批用时 {key}{'+' if wanted >= HISTOGRAM_CAP else ''} 个工作日的申请"
+    stmt = (select(Application.household_id.label("hid"), Application.decided_on.label("day"),
+                   _app_detail().label("detail"), Application.id.label("ref"))
+            .where(Application.id.in_(chosen) if chosen else false()))
+    return _DrillSpec(title, stmt, notes, total)
+
+
+def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    series, _, quarter_text = series.partition("@")
+    if quarter_text:
+        try:
+            year, quarter = int(quarter_text[:4]), int(quarter_text[-1])
+        except ValueError as exc:
+            raise ValidationFailed(f"季度格式不正确:{quarter_text}") from exc
+    else:
+        year, quarter = quarter_of(q.f.date_to or today)
+    first, last = quarter_bounds(year, quarter)
+    try:
+        region_id = int(key)
+    except ValueError as exc:
+        raise ValidationFailed(f"社区编号不正确:{key}") from exc
+    last_visit = (select(func.max(Visit.visited_on))
+                  .where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
+                  .scalar_subquery())
+    cond: list[ColumnElement[bool]] = [Household.stage.in_(LIBRARY_STAGES), Household.region_id == region_id,
+                                       *q.household_region()]
+    if series == "visited":
+        cond.append(last_visit.is_not(None))
+    elif series == "missing":
+        cond.append(last_visit.is_(None))
+    stage_label = case(*[(Household.stage == s, literal(STAGE_LABELS[Stage(s)])) for s in LIBRARY_STAGES],
+                       else_=literal(""))
+    detail = stage_label + case((last_visit.is_(None), literal(",本季度未走访")), else_=literal(",本季度已走访"))
+    stmt = select(Household.id.label("hid"), last_visit.label("day"), detail.label("detail"), _no_ref()).where(*cond)
+    return _DrillSpec(f"{year}年第{quarter}季度走访:{VISIT_LABELS.get(series, '应访户数')}", stmt)
+
+
+def _drill_referrals(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    source: Any = Referral.__table__
+    cond = [*q.between(Referral.sent_on), Referral.department == key]
+    if series:
+        cond.append(Referral.status == series)
+    if q.region_ids is not None:
+        source = source.join(Household.__table__, Household.id == Referral.household_id)
+        cond += q.household_region()
+    status_label = case(*[(Referral.status == s, literal(REFERRAL_STATUS_LABELS[s])) for s in REFERRAL_STATUSES],
+                        else_=Referral.status)
+    dept = DEPARTMENT_LABELS.get(key, key)
+    stmt = (select(Referral.household_id.label("hid"), Referral.sent_on.label("day"),
+                   (literal(f"转介{dept} ") + status_label).label("detail"), Referral.id.label("ref"))
+            .select_from(source).where(*cond))
+    return _DrillSpec(f"转介{dept}:{REFERRAL_STATUS_LABELS.get(series, '全部')}", stmt)
+
+
+def _drill_post_checks(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    source, conditions = _post_check_scope(q)
+    if q.region_ids is None and not q.application_filters():
+        source = source.join(Application.__table__, Application.id == PostCheck.application_id)
+    first = parse_month(key)
+    done_day = func.coalesce(PostCheck.done_on, PostCheck.due_on)
+    cond = [*conditions, done_day >= first, done_day <= month_end(first)]
+    if series == "failed":
+        cond.append(PostCheck.result == "failed")
+    detail = _app_detail(literal(" 事后核查") + case((PostCheck.result == "failed", literal("未通过")),
+                                                    else_=literal("通过")))
+    stmt = (select(Application.household_id.label("hid"), done_day.label("day"), detail.label("detail"),
+                   PostCheck.id.label("ref"))
+            .select_from(source).where(*cond))
+    return _DrillSpec(f"{key} 事后核查:{POST_CHECK_LABELS.get(series, '已完成核查')}", stmt)
+
+
+_DRILLS: dict[str, Any] = {
+    "discovered": lambda q, k, s, t: _drill_discovered(q, k, ""),
+    "level": lambda q, k, s, t: _drill_discovered(q, k, "level"),
+    "channel": lambda q, k, s, t: _drill_discovered(q, k, "channel"),
+    "department": lambda q, k, s, t: _drill_discovered(q, k, "department"),
+    "funnel": _drill_funnel,
+    "library_now": _drill_library_now,
+    "library_month": _drill_library_month,
+    "pass_rate": _drill_pass_rate,
+    "approval_hist": lambda q, k, s, t: _drill_approval(q, k, s, t, by_month=False),
+    "approval_month": lambda q, k, s, t: _drill_approval(q, k, s, t, by_month=True),
+    "visits": _drill_visits,
+    "referrals": _drill_referrals,
+    "post_checks": _drill_post_checks,
+}
+DRILL_CHARTS = tuple(_DRILLS)
+
+
+def with_region(f: StatsFilter, region_id: int | None) -> StatsFilter:
+    return replace(f, region_id=region_id)

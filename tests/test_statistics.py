@@ -1,0 +1,362 @@
+"""Statistics: every aggregate against hand-computed values on a small fixed dataset, both databases.
+
+The dataset (see ``build_dataset``), in 西塞山区 from tests/district.py:
+
+households  region    stage        clues (reported)                              assessed  applications
+h1          八泉社区   class_1      c1 informant/volunteer/home_visit 2026-01-10    yes       a2 regular refused
+                                    c2 department/hrss 2026-02-05
+h2          八泉社区   class_2      c3 department/health/screening 2026-03-01      yes       a3 regular open
+h3          飞云社区   class_2      -                                              no        a7 commitment refused
+h4          飞云社区   assisted     c4 vertical/grid/phone 2026-01-20              yes       a1 regular approved
+h5          闸口社区   class_1      c5 department/hrss 2026-04-02                  no        a6 commitment open
+h6          闸口社区   (none)       -                                              no        -
+h7          道仕袱村   assisted     c6 informant/building_head/walk_in 2025-12-15  yes       a4, a5 commitment approved
+h8          道仕袱村   to_investigate -                                            no        -
+(c7: no household, 闸口社区, department/education 2026-02-10)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+import pytest
+
+from desktop.models import (
+    AppSetting,
+    Application,
+    Assessment,
+    Clue,
+    Household,
+    LibraryMove,
+    PostCheck,
+    Referral,
+    Visit,
+)
+from desktop.rules import idcard
+from desktop.rules.codes import Role
+from desktop.rules.workdays import DEFAULT_CALENDAR
+from desktop.services import statistics as st
+from desktop.services.errors import PermissionDenied, ValidationFailed
+from tests.district import District
+
+TODAY = date(2026, 12, 31)
+ALL = st.StatsFilter()
+H1 = st.StatsFilter(date(2026, 1, 1), date(2026, 6, 30))  # first half of 2026
+
+
+def head_id(n: int) -> str:
+    return idcard.make("420203", date(1970, 1, n), 10 + n)
+
+
+def build_dataset(district: District) -> dict[str, int]:
+    r = district.regions
+    ids: dict[str, int] = {}
+    with district.db.session_factory() as s:
+        homes = [("h1", "八泉社区", "class_1"), ("h2", "八泉社区", "class_2"), ("h3", "飞云社区", "class_2"),
+                 ("h4", "飞云社区", "assisted"), ("h5", "闸口社区", "class_1"), ("h6", "闸口社区", None),
+                 ("h7", "道仕袱村", "assisted"), ("h8", "道仕袱村", "to_investigate")]
+        for n, (name, region, stage) in enumerate(homes, start=1):
+            h = Household(code=f"H{n:03d}", region_id=r[region], head_name=f"户主{n}", head_id_number=head_id(n),
+                          head_id_reversed=head_id(n)[::-1], member_count=1, stage=stage)
+            s.add(h)
+            s.flush()
+            ids[name] = h.id
+        h = ids
+
+        def clue(hid: int | None, level: str, source: str, channel: str | None, on: date, region: str) -> None:
+            s.add(Clue(household_id=hid, source_level=level, source=source, channel=channel, reported_on=on,
+                       region_id=r[region]))
+
+        clue(h["h1"], "informant", "volunteer", "home_visit", date(2026, 1, 10), "八泉社区")
+        clue(h["h1"], "department", "hrss", None, date(2026, 2, 5), "八泉社区")
+        clue(h["h2"], "department", "health", "screening", date(2026, 3, 1), "八泉社区")
+        clue(h["h4"], "vertical", "grid", "phone", date(2026, 1, 20), "飞云社区")
+        clue(h["h5"], "department", "hrss", None, date(2026, 4, 2), "闸口社区")
+        clue(h["h7"], "informant", "building_head", "walk_in", date(2025, 12, 15), "道仕袱村")
+        clue(None, "department", "education", None, date(2026, 2, 10), "闸口社区")
+
+        for name in ("h1", "h2", "h4", "h7"):
+            s.add(Assessment(household_id=h[name], assessed_on=date(2026, 2, 1), inputs={}, settings={},
+                             per_capita_income=Decimal("500"), result_category="dibao", result={},
+                             explanation="", suggested_placement="class_1", placement="class_1"))
+
+        def app(name: str, hh: str, track: str, category: str, accepted: date, decided: date | None,
+                status: str, passed: bool | None) -> None:
+            a = Application(household_id=h[hh], category=category, track=track, accepted_on=accepted,
+                            due_on=accepted, status=status, check_passed=passed, decided_on=decided)
+            s.add(a)
+            s.flush()
+            ids[name] = a.id
+
+        app("a1", "h4", "regular", "dibao", date(2026, 2, 10), date(2026, 3, 30), "approved", True)  # 30 wd
+        app("a2", "h1", "regular", "dibao", date(2026, 2, 10), date(2026, 3, 16), "refused", False)  # 20 wd
+        app("a3", "h2", "regular", "marginal", date(2026, 2, 20), None, "open", False)
+        app("a4", "h7", "commitment", "dibao", date(2026, 9, 28), date(2026, 10, 16), "approved", True)  # 10 wd
+        app("a5", "h7", "commitment", "temporary", date(2026, 3, 2), date(2026, 3, 5), "approved", True)  # 3 wd
+        app("a6", "h5", "commitment", "dibao", date(2026, 3, 10), None, "open", None)
+        app("a7", "h3", "commitment", "dibao", date(2026, 4, 1), date(2026, 4, 8), "refused", False)  # 4 wd
+        s.add(AppSetting(key="commitment_track_start", value={"date": "2026-03-01"}))
+
+        moves = [("h1", None, "class_1", date(2026, 1, 15)), ("h2", None, "class_2", date(2026, 3, 5)),
+                 ("h3", None, "class_1", date(2026, 1, 20)), ("h3", "class_1", "class_2", date(2026, 4, 10)),
+                 ("h4", None, "class_1", date(2026, 1, 25)), ("h4", "class_1", "assisted", date(2026, 3, 31)),
+                 ("h5", None, "class_1", date(2026, 4, 5)), ("h7", None, "class_2", date(2025, 12, 20)),
+                 ("h7", "class_2", "assisted", date(2026, 3, 6))]
+        for hh, a, b, on in moves:
+            s.add(LibraryMove(household_id=h[hh], from_stage=a, to_stage=b, moved_on=on))
+
+        for hh, on in [("h1", date(2026, 5, 10)), ("h1", date(2026, 6, 1)), ("h3", date(2026, 4, 15)),
+                       ("h5", date(2026, 3, 30)), ("h7", date(2026, 6, 30)), ("h6", date(2026, 5, 5))]:
+            s.add(Visit(household_id=h[hh], visited_on=on))
+
+        for hh, dept, status, on in [("h1", "hrss", "done", date(2026, 2, 1)), ("h2", "hrss", "received", date(2026, 3, 1)),
+                                     ("h4", "health", "sent", date(2026, 5, 1)),
+                                     ("h7", "education", "declined", date(2025, 11, 1)),
+                                     ("h5", "hrss", "done", date(2026, 4, 10))]:
+            s.add(Referral(household_id=h[hh], department=dept, status=status, sent_on=on))
+
+        for a, kind, due, done, result in [("a5", "centralised", date(2026, 4, 1), date(2026, 3, 28), "passed"),
+                                           ("a5", "spot", date(2026, 6, 30), date(2026, 6, 10), "failed"),
+                                           ("a4", "centralised", date(2026, 11, 16), None, None),
+                                           ("a7", "periodic", date(2026, 5, 1), date(2026, 5, 2), "passed")]:
+            s.add(PostCheck(application_id=ids[a], kind=kind, due_on=due, done_on=done, result=result))
+        s.commit()
+    return ids
+
+
+@pytest.fixture
+def data(district: District) -> dict[str, int]:
+    return build_dataset(district)
+
+
+def supervisor(district: District):  # noqa: ANN201
+    return district.actor(Role.SUPERVISOR)
+
+
+def bars(items: tuple[st.Bar, ...]) -> dict[str, int]:
+    return {b.key: b.value for b in items if b.value}
+
+
+def compute(district: District, f: st.StatsFilter = ALL, role: Role = Role.SUPERVISOR) -> st.Statistics:
+    return st.compute(district.db, district.actor(role), f, today=TODAY)
+
+
+# -- discoveries and funnel ---------------------------------------------------------------------------
+
+def test_discoveries_all_dates(district: District, data: dict[str, int]) -> None:
+    d = compute(district).discoveries
+    assert d.households == 5  # h1 h2 h4 h5 h7
+    assert d.clues == 7
+    assert bars(d.by_level) == {"informant": 2, "vertical": 1, "department": 4}
+    assert bars(d.by_channel) == {"home_visit": 1, "screening": 1, "phone": 1, "walk_in": 1, "": 3}
+    assert bars(d.by_department) == {"hrss": 2, "health": 1, "education": 1}
+    hrss = next(b for b in d.by_department if b.key == "hrss")
+    assert hrss.extra == 2  # households h1, h5
+    assert [b.label for b in d.by_level] == ["四级信息员", "纵向来源", "横向部门"]
+    assert [(b.key, b.value) for b in d.funnel] == [("discovered", 5), ("assessed", 4), ("placed", 4),
+                                                    ("approved", 2)]
+
+
+def test_discoveries_date_range_region_and_track(district: District, data: dict[str, int]) -> None:
+    d = compute(district, H1).discoveries
+    assert (d.households, d.clues) == (4, 6)  # c6 (2025) is out
+    sub = st.StatsFilter(region_id=district.regions["八泉街道"])
+    d = compute(district, sub).discoveries
+    assert (d.households, d.clues) == (3, 4)  # h1 h2 h4; c1 c2 c3 c4
+    d = compute(district, st.StatsFilter(region_id=district.regions["闸口社区"])).discoveries
+    assert (d.households, d.clues) == (1, 2)  # h5; c5 and the clue without a household (c7)
+    funnel = compute(district, st.StatsFilter(track="commitment")).discoveries.funnel
+    # placed: h1 class I, h2 class II, h7 commitment application (h4 has only a regular one)
+    assert [b.value for b in funnel] == [5, 4, 3, 1]
+
+
+# -- library -----------------------------------------------------------------------------------------
+
+def test_library_now_and_month_ends(district: District, data: dict[str, int]) -> None:
+    lib = compute(district).library
+    assert bars(lib.now) == {"class_1": 2, "class_2": 2, "assisted": 2}
+    sizes = {st.month_key(m.month): (m.class_1, m.class_2, m.assisted) for m in lib.months}
+    assert list(sizes)[0] == "2025-12" and list(sizes)[-1] == "2026-12"
+    assert sizes["2025-12"] == (0, 1, 0)
+    assert sizes["2026-01"] == (3, 1, 0)
+    assert sizes["2026-02"] == (3, 1, 0)
+    assert sizes["2026-03"] == (2, 1, 2)
+    assert sizes["2026-04"] == (2, 2, 2)
+    assert sizes["2026-12"] == (2, 2, 2)
+    ranged = compute(district, H1).library
+    assert [st.month_key(m.month) for m in ranged.months] == [f"2026-0{i}" for i in range(1, 7)]
+    sub = compute(district, st.StatsFilter(region_id=district.regions["飞云社区"])).library
+    assert bars(sub.now) == {"class_2": 1, "assisted": 1}
+    fy = {st.month_key(m.month): (m.class_1, m.class_2, m.assisted) for m in sub.months}
+    assert fy["2026-01"] == (2, 0, 0) and fy["2026-03"] == (1, 0, 1) and fy["2026-04"] == (0, 1, 1)
+
+
+# -- pass rate and approval time ----------------------------------------------------------------------
+
+def test_pass_rates_before_and_after_commitment_start(district: District, data: dict[str, int]) -> None:
+    pr = compute(district).pass_rates
+    assert pr.track_start == date(2026, 3, 1)
+    assert (pr.before_checked, pr.before_passed, pr.after_checked, pr.after_passed) == (3, 1, 3, 2)
+    assert pr.before_rate == pytest.approx(1 / 3) and pr.after_rate == pytest.approx(2 / 3)
+    assert [(st.month_key(m.month), m.checked, m.passed) for m in pr.months] == [
+        ("2026-02", 3, 1), ("2026-03", 1, 1), ("2026-04", 1, 0), ("2026-09", 1, 1)]
+    pr = compute(district, st.StatsFilter(track="commitment")).pass_rates
+    assert (pr.before_checked, pr.after_checked, pr.after_passed) == (0, 3, 2)
+    pr = compute(district, st.StatsFilter(category="dibao")).pass_rates
+    assert (pr.before_checked, pr.before_passed, pr.after_checked, pr.after_passed) == (2, 1, 2, 1)
+
+
+def test_approval_times(district: District, data: dict[str, int]) -> None:
+    ap = compute(district).approval
+    reg, com = ap.summary["regular"], ap.summary["commitment"]
+    assert (reg.count, reg.median, reg.minimum, reg.maximum) == (2, 25.0, 20, 30)
+    assert (com.count, com.median, com.minimum, com.maximum) == (3, 4.0, 3, 10)
+    assert (com.within_10, reg.within_30, reg.within_10) == (3, 2, 0)
+    hist_reg = {d: n for d, n in enumerate(ap.histogram["regular"]) if n}
+    hist_com = {d: n for d, n in enumerate(ap.histogram["commitment"]) if n}
+    assert hist_reg == {20: 1, 30: 1} and hist_com == {3: 1, 4: 1, 10: 1}
+    assert [(st.month_key(m.month), m.track, m.median, m.count) for m in ap.monthly] == [
+        ("2026-02", "regular", 25.0, 2), ("2026-03", "commitment", 3.0, 1), ("2026-04", "commitment", 4.0, 1),
+        ("2026-09", "commitment", 10.0, 1)]
+    sub = compute(district, st.StatsFilter(region_id=district.regions["河口镇"])).approval
+    assert sub.summary["regular"].count == 0 and sub.summary["commitment"].count == 2  # a4, a5 (h7)
+
+
+def test_workday_index_matches_calendar() -> None:
+    index = st.WorkdayIndex(DEFAULT_CALENDAR, date(2025, 12, 1), date(2027, 2, 1))
+    rng = np.random.default_rng(7)
+    base = date(2025, 12, 1).toordinal()
+    for _ in range(300):
+        a = int(rng.integers(0, 400))
+        b = min(a + int(rng.integers(0, 60)), 427)
+        start, end = date.fromordinal(base + a), date.fromordinal(base + b)
+        assert index.count(start.toordinal(), end.toordinal()) == DEFAULT_CALENDAR.working_days_between(start, end)
+    assert index.unknown_years == tuple(y for y in (2025, 2026, 2027) if not DEFAULT_CALENDAR.knows(y))
+
+
+# -- visits, referrals, post-checks -------------------------------------------------------------------
+
+def test_visit_completion_by_community(district: District, data: dict[str, int]) -> None:
+    v = compute(district, H1).visits
+    assert (v.year, v.quarter) == (2026, 2)
+    got = {c.name: (c.monitored, c.visited) for c in v.rows}
+    assert got == {"八泉社区": (2, 1), "飞云社区": (2, 1), "闸口社区": (1, 0), "道仕袱村": (1, 1)}
+    assert (v.monitored, v.visited) == (6, 3)
+    assert v.rows[0].name == "闸口社区"  # worst first
+    q1 = st.visit_completion(district.db, supervisor(district), ALL, 2026, 1)
+    assert {c.name: c.visited for c in q1.rows} == {"八泉社区": 0, "飞云社区": 0, "闸口社区": 1, "道仕袱村": 0}
+
+
+def test_referrals_by_department_and_status(district: District, data: dict[str, int]) -> None:
+    ref = compute(district).referrals
+    got = {r.department: {k: v for k, v in r.counts.items() if v} for r in ref.rows if r.total}
+    assert got == {"hrss": {"done": 2, "received": 1}, "health": {"sent": 1}, "education": {"declined": 1}}
+    assert (ref.total(), ref.total("done")) == (5, 2)
+    sub = compute(district, st.StatsFilter(date(2026, 1, 1), None, district.regions["八泉街道"])).referrals
+    assert {r.department: r.total for r in sub.rows if r.total} == {"hrss": 2, "health": 1}
+
+
+def test_post_check_failure_rate(district: District, data: dict[str, int]) -> None:
+    pc = compute(district).post_checks
+    assert (pc.done, pc.failed) == (3, 1)
+    assert pc.rate == pytest.approx(1 / 3)
+    assert [(st.month_key(m.month), m.done, m.failed) for m in pc.months] == [
+        ("2026-03", 1, 0), ("2026-05", 1, 0), ("2026-06", 1, 1)]
+    assert pc.by_kind == {"centralised": (1, 0), "spot": (1, 1), "periodic": (1, 0)}
+    sub = compute(district, st.StatsFilter(region_id=district.regions["八泉街道"])).post_checks
+    assert (sub.done, sub.failed) == (1, 0)
+    only_temporary = compute(district, st.StatsFilter(category="temporary")).post_checks
+    assert (only_temporary.done, only_temporary.failed) == (2, 1)
+
+
+def test_headline_in_chinese(district: District, data: dict[str, int]) -> None:
+    head = dict(compute(district).headline())
+    assert head["主动发现家庭"] == "5 户"
+    assert head["一类库"] == "2 户"
+    assert head["承诺制实施前授权合格率"] == "33.3%"
+    assert head["承诺制实施后授权合格率"] == "66.7%"
+    assert head["常规程序审批用时中位数"].startswith("25 个工作日")
+    assert head["事后核查未通过率"].startswith("33.3%")
+
+
+# -- drill-down and roles -------------------------------------------------------------------------------
+
+def codes(drill: st.Drill) -> list[str]:
+    return sorted(r.household_code for r in drill.rows)
+
+
+def drill(district: District, chart: str, key: str, series: str = "", f: st.StatsFilter = ALL,
+          role: Role = Role.SUPERVISOR) -> st.Drill:
+    return st.records_behind(district.db, district.actor(role), f, chart, key, series, today=TODAY)
+
+
+def test_records_behind_each_chart(district: District, data: dict[str, int]) -> None:
+    assert codes(drill(district, "discovered", "")) == ["H001", "H002", "H004", "H005", "H007"]
+    assert codes(drill(district, "level", "informant")) == ["H001", "H007"]
+    assert codes(drill(district, "department", "hrss")) == ["H001", "H005"]
+    assert codes(drill(district, "channel", "")) == ["H001", "H005"]  # channel not filled in (c2, c5)
+    assert codes(drill(district, "funnel", "approved")) == ["H004", "H007"]
+    assert codes(drill(district, "funnel", "assessed")) == ["H001", "H002", "H004", "H007"]
+    assert codes(drill(district, "library_now", "class_1")) == ["H001", "H005"]
+    assert codes(drill(district, "library_month", "2026-02", "class_1")) == ["H001", "H003", "H004"]
+    assert codes(drill(district, "library_month", "2026-03", "assisted")) == ["H004", "H007"]
+    assert codes(drill(district, "library_month", "2025-12", "class_2")) == ["H007"]
+    assert codes(drill(district, "pass_rate", "2026-02", "failed")) == ["H001", "H002"]
+    assert codes(drill(district, "pass_rate", "2026-02", "checked")) == ["H001", "H002", "H004"]
+    hist = drill(district, "approval_hist", "30", "regular")
+    assert codes(hist) == ["H004"] and hist.total == 1
+    assert hist.rows[0].detail == f"申请#{data['a1']} 用时30个工作日"
+    assert codes(drill(district, "approval_month", "2026-03", "commitment")) == ["H007"]
+    assert codes(drill(district, "visits", str(district.regions["八泉社区"]), "missing", H1)) == ["H002"]
+    assert codes(drill(district, "visits", str(district.regions["闸口社区"]), "visited@2026-Q1")) == ["H005"]
+    assert codes(drill(district, "referrals", "hrss", "done")) == ["H001", "H005"]
+    assert codes(drill(district, "post_checks", "2026-06", "failed")) == ["H007"]
+    assert drill(district, "funnel", "approved", f=st.StatsFilter(region_id=district.regions["河口镇"])).total == 1
+
+
+def test_drill_down_shows_masked_ids_only(district: District, data: dict[str, int]) -> None:
+    for role in (Role.SUPERVISOR, Role.ADMIN):
+        rows = drill(district, "library_now", "class_1", role=role).rows
+        for row in rows:
+            n = int(row.household_code[1:])
+            assert row.id_masked == idcard.mask(head_id(n))
+            assert row.id_masked != head_id(n) and "*" in row.id_masked
+            assert head_id(n) not in repr(row)
+
+
+def test_scope_of_the_actor(district: District, data: dict[str, int]) -> None:
+    worker = district.actor(Role.COMMUNITY_WORKER)  # 飞云社区
+    stats = st.compute(district.db, worker, ALL, today=TODAY)
+    assert stats.discoveries.households == 1  # h4
+    assert bars(stats.library.now) == {"class_2": 1, "assisted": 1}
+    assert stats.scope_name == "飞云社区"
+    with pytest.raises(PermissionDenied):
+        st.compute(district.db, worker, st.StatsFilter(region_id=district.regions["八泉社区"]), today=TODAY)
+    with pytest.raises(PermissionDenied):
+        st.records_behind(district.db, worker, st.StatsFilter(region_id=district.regions["八泉社区"]),
+                          "library_now", "class_1")
+    assert [r.name for r in st.regions(district.db, worker)] == ["飞云社区"]
+    names = [r.name for r in st.regions(district.db, supervisor(district))]
+    assert names[0] == "西塞山区" and names[1:3] == ["八泉街道", "河口镇"]
+
+
+def test_bad_filters_are_refused_in_chinese(district: District) -> None:
+    with pytest.raises(ValidationFailed, match="开始日期晚于结束日期"):
+        st.compute(district.db, supervisor(district), st.StatsFilter(date(2026, 2, 1), date(2026, 1, 1)))
+    with pytest.raises(ValidationFailed):
+        st.records_behind(district.db, supervisor(district), ALL, "nonsense", "x")
+    with pytest.raises(ValidationFailed):
+        st.records_behind(district.db, supervisor(district), ALL, "pass_rate", "2026/02")
+
+
+def test_empty_database_gives_zeros(district: District) -> None:
+    stats = compute(district)
+    assert stats.discoveries.households == 0
+    assert stats.library.months == ()
+    assert stats.pass_rates.before_rate is None and stats.pass_rates.track_start is None
+    assert stats.approval.summary["regular"].count == 0
+    assert stats.post_checks.rate is None
+    assert dict(stats.headline())["授权合格率"] == "—"
+
