@@ -13,7 +13,7 @@ from desktop.rules.codes import Role
 
 # key, label (translated in context "Pages"), "module:Class" or None, roles that may open it (None = all)
 PAGES: list[tuple[str, str, str | None, frozenset[Role] | None]] = [
-    ("households", QT_TRANSLATE_NOOP("Pages", "Households"), None, None),
+    ("households", QT_TRANSLATE_NOOP("Pages", "Households"), "desktop.views.households:HouseholdsPage", None),
     ("discovery", QT_TRANSLATE_NOOP("Pages", "Discovery"), "desktop.views.discovery:DiscoveryPage", None),
     ("assessment", QT_TRANSLATE_NOOP("Pages", "Assessment"), None, None),
     ("board", QT_TRANSLATE_NOOP("Pages", "Monitoring board"), None, None),

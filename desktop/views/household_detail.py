@@ -1,0 +1,842 @@
+"""One household: its own fields, members, incomes and expenses, and read-only timelines.
+
+Edits are checked as the user types (ID check character, birth date and sex against the ID, an
+ID already belonging to another household) and saved through the services with the household's
+version: when another workstation saved first, the conflict dialog shows both versions and the
+user's input is kept until they choose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import idcard
+from desktop.rules.codes import (
+    AREA_LABELS,
+    DISABILITY_LABELS,
+    EXPENSE_LABELS,
+    GRADE_LABELS,
+    HEALTH_LABELS,
+    INCOME_LABELS,
+    LABOUR_LABELS,
+    RELATION_LABELS,
+    SCHOOLING_LABELS,
+)
+from desktop.services import auth
+from desktop.services import households as hs
+from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
+from desktop.views.conflict import ConflictDialog
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+
+
+def _fill(combo: QComboBox, labels: dict, current: Any = None) -> None:
+    for code, label in labels.items():
+        combo.addItem(label, code.value if hasattr(code, "value") else code)
+    if current is not None:
+        _select(combo, current)
+
+
+def _select(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+class ReadOnlyTable(QTreeWidget):
+    """A small read-only list (members, incomes, timelines of one household: tens of rows)."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels(headers)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(True)
+
+    def set_rows(self, rows: list[tuple[Any, list[str]]]) -> None:
+        current = self.current_key()
+        self.clear()
+        for key, values in rows:
+            item = QTreeWidgetItem(values)
+            item.setData(0, Qt.ItemDataRole.UserRole, key)
+            self.addTopLevelItem(item)
+            if key == current:
+                self.setCurrentItem(item)
+
+    def current_key(self) -> Any:
+        item = self.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+# -------------------------------------------------------------------------------------------------
+# Saving with conflict handling (shared by the household form and the sub-dialogs)
+# -------------------------------------------------------------------------------------------------
+
+
+def save_with_conflicts(parent: QWidget, ctx: AppContext, household_id: int, attempt: Callable[[hs.HouseholdDetail | None], Any],
+                        fields: list[tuple[str, str]], mine: dict[str, Any],
+                        theirs_of: Callable[[hs.HouseholdDetail], dict[str, Any]]) -> tuple[str, Any]:
+    """Run ``attempt(None)``; on a conflict show the conflict dialog. Returns ("saved", result),
+    ("reload", fresh detail) or ("keep", None) — in the last case the caller keeps the input."""
+    fresh: hs.HouseholdDetail | None = None
+    while True:
+        try:
+            return "saved", attempt(fresh)
+        except ConflictError as exc:
+            try:
+                fresh = hs.get_household(ctx.db, ctx.actor, household_id)
+            except ServiceError as again:
+                show_error(parent, again)
+                return "keep", None
+            dialog = ConflictDialog(parent, exc, fields, theirs_of(fresh), mine)
+            dialog.exec()
+            if dialog.choice == ConflictDialog.RELOAD:
+                return "reload", fresh
+            if dialog.choice != ConflictDialog.REAPPLY:
+                return "keep", None
+            # Re-apply: try again on top of the version just read.
+        except ValidationFailed as exc:
+            show_error(parent, exc)
+            return "keep", None
+        except ServiceError as exc:
+            show_error(parent, exc)
+            return "keep", None
+
+
+# -------------------------------------------------------------------------------------------------
+# Member dialog
+# -------------------------------------------------------------------------------------------------
+
+
+class MemberDialog(QDialog):
+    """Add or edit one member, with checks as the user types."""
+
+    def __init__(self, detail: HouseholdDetailDialog, member: hs.MemberInfo | None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.ctx = detail.ctx
+        self.member = member
+        self.setWindowTitle(self.tr("Edit member") if member else self.tr("Add member"))
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(24)
+        self.id_number.setPlaceholderText(self.tr("18 characters"))
+        self.relation = QComboBox()
+        _fill(self.relation, RELATION_LABELS)
+        self.sex = QComboBox()
+        self.sex.addItem(self.tr("(from the ID number)"), "")
+        self.sex.addItem("男", "男")
+        self.sex.addItem("女", "女")
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD (from the ID number when empty)"))
+        self.phone = QLineEdit()
+        self.health = QComboBox()
+        _fill(self.health, HEALTH_LABELS)
+        self.disability = QComboBox()
+        _fill(self.disability, DISABILITY_LABELS)
+        self.grade = QComboBox()
+        _fill(self.grade, GRADE_LABELS)
+        self.labour = QComboBox()
+        _fill(self.labour, LABOUR_LABELS)
+        self.schooling = QComboBox()
+        _fill(self.schooling, SCHOOLING_LABELS)
+        self.employed = QComboBox()
+        self.employed.addItem(self.tr("Unknown"), None)
+        self.employed.addItem(self.tr("Yes"), True)
+        self.employed.addItem(self.tr("No"), False)
+        self.union_member = QCheckBox(self.tr("Trade-union member"))
+        self.note = QLineEdit()
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color: #C00000;")
+        self.problems.setWordWrap(True)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&ID number:"), self.id_number)
+        form.addRow(self.tr("&Relation to head:"), self.relation)
+        form.addRow(self.tr("Sex:"), self.sex)
+        form.addRow(self.tr("Birth date:"), self.birth_date)
+        form.addRow(self.tr("Phone:"), self.phone)
+        form.addRow(self.tr("&Health:"), self.health)
+        form.addRow(self.tr("&Disability type:"), self.disability)
+        form.addRow(self.tr("Disability &grade:"), self.grade)
+        form.addRow(self.tr("&Labour capacity:"), self.labour)
+        form.addRow(self.tr("&Schooling:"), self.schooling)
+        form.addRow(self.tr("Employed:"), self.employed)
+        form.addRow("", self.union_member)
+        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.problems)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self._owner_timer = QTimer(self)
+        self._owner_timer.setSingleShot(True)
+        self._owner_timer.setInterval(300)
+        self._owner_timer.timeout.connect(self._check_owner)
+        self._owner_problem = ""
+        self._id_shown = ""
+        if member is not None:
+            self.load(member)
+        for widget in (self.name, self.id_number, self.birth_date):
+            widget.textChanged.connect(self.validate)
+        for combo in (self.sex, self.disability, self.grade, self.relation):
+            combo.currentIndexChanged.connect(self.validate)
+        self.id_number.textChanged.connect(lambda _t: self._owner_timer.start())
+        self.validate()
+
+    def load(self, m: hs.MemberInfo) -> None:
+        self.member = m
+        self.name.setText(m.name)
+        self._id_shown = m.id_display
+        self.id_number.setText(m.id_display)
+        _select(self.relation, m.relation)
+        _select(self.sex, m.sex)
+        self.birth_date.setText(_fmt(m.birth_date))
+        self.phone.setText(m.phone)
+        _select(self.health, m.health)
+        _select(self.disability, m.disability)
+        _select(self.grade, m.disability_grade)
+        _select(self.labour, m.labour_capacity)
+        _select(self.schooling, m.schooling)
+        _select(self.employed, m.employed)
+        self.union_member.setChecked(m.union_member)
+        self.note.setText(m.note)
+
+    def id_changed(self) -> bool:
+        return self.member is None or self.id_number.text().strip() != self._id_shown
+
+    def values(self) -> dict[str, Any]:
+        """Everything in the form (the ID only when typed: a masked number is not sent back)."""
+        out: dict[str, Any] = {
+            "name": self.name.text().strip(), "relation": self.relation.currentData(), "sex": self.sex.currentData(),
+            "birth_date": self.birth_date.text().strip() or None, "phone": self.phone.text().strip(),
+            "health": self.health.currentData(), "disability": self.disability.currentData(),
+            "disability_grade": self.grade.currentData(), "labour_capacity": self.labour.currentData(),
+            "schooling": self.schooling.currentData(), "employed": self.employed.currentData(),
+            "union_member": self.union_member.isChecked(), "note": self.note.text().strip(),
+        }
+        if self.id_changed():
+            out["id_number"] = self.id_number.text()
+        return out
+
+    def changes(self) -> dict[str, Any]:
+        values = self.values()
+        if self.member is None:
+            return values
+        m = self.member
+        current = {"name": m.name, "relation": m.relation, "sex": m.sex, "birth_date": _fmt(m.birth_date) or None,
+                   "phone": m.phone, "health": m.health, "disability": m.disability,
+                   "disability_grade": m.disability_grade, "labour_capacity": m.labour_capacity,
+                   "schooling": m.schooling, "employed": m.employed, "union_member": m.union_member, "note": m.note}
+        return {k: v for k, v in values.items() if k == "id_number" or current.get(k) != v}
+
+    def validate(self) -> dict[str, str]:
+        values = self.values()
+        checked = dict(values)
+        if "id_number" not in values:  # masked, unchanged: its agreement was checked when it was saved
+            checked.pop("birth_date", None)
+            checked.pop("sex", None)
+        problems = hs.check_member_fields(checked)
+        if self._owner_problem and "id_number" not in problems and self.id_changed():
+            problems["id_number"] = self._owner_problem
+        labels = hs.MEMBER_FIELDS
+        self.problems.setText("\n".join(f"{labels.get(k, k)}:{v}" for k, v in problems.items()))
+        for key, widget in (("name", self.name), ("id_number", self.id_number), ("birth_date", self.birth_date)):
+            widget.setStyleSheet("border: 1px solid #C00000;" if key in problems else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        return problems
+
+    def _check_owner(self) -> None:
+        self._owner_problem = ""
+        if self.id_changed():
+            parsed = idcard.parse(self.id_number.text())
+            if parsed.valid and parsed.number:
+                try:
+                    owner = hs.find_id_owner(self.ctx.db, self.ctx.actor, parsed.number,
+                                             exclude_member_id=self.member.id if self.member else None)
+                except ServiceError:
+                    owner = None
+                if owner is not None:
+                    self._owner_problem = (owner.message() if owner.household_id != self.detail.household_id
+                                           else self.tr("This ID number already belongs to member {name} of this "
+                                                        "household").format(name=owner.member_name))
+        self.validate()
+
+    def save(self) -> None:
+        self._check_owner()
+        if self.validate():
+            return
+        changes = self.changes()
+        if self.member is not None and not changes:
+            self.accept()
+            return
+        ctx, detail = self.ctx, self.detail
+        member = self.member
+
+        def attempt(fresh: hs.HouseholdDetail | None) -> int:
+            version = fresh.version if fresh else detail.version
+            if member is None:
+                _mid, new_version = hs.add_member(ctx.db, ctx.actor, detail.household_id, version, changes)
+                return new_version
+            member_version = member.version
+            if fresh is not None:
+                now = next((m for m in fresh.members if m.id == member.id), None)
+                if now is None:
+                    raise ValidationFailed(self.tr("This member was removed by someone else."))
+                member_version = now.version
+            return hs.update_member(ctx.db, ctx.actor, member.id, member_version, changes, household_version=version)
+
+        fields = [(k, hs.MEMBER_FIELDS[k]) for k in changes if k in hs.MEMBER_FIELDS]
+
+        def theirs(fresh: hs.HouseholdDetail) -> dict[str, Any]:
+            now = next((m for m in fresh.members if member is not None and m.id == member.id), None)
+            if now is None:
+                return {}
+            return {"name": now.name, "id_number": now.id_display, "relation": now.relation_label, "sex": now.sex,
+                    "birth_date": _fmt(now.birth_date), "phone": now.phone, "health": now.health_label,
+                    "disability": now.disability_label, "disability_grade": now.grade_label,
+                    "labour_capacity": now.labour_label, "schooling": now.schooling_label,
+                    "employed": now.employed, "union_member": now.union_member, "note": now.note}
+
+        mine = self._display(changes)
+        outcome, result = save_with_conflicts(self, ctx, detail.household_id, attempt, fields, mine, theirs)
+        if outcome == "saved":
+            detail.after_child_save(result)
+            self.accept()
+        elif outcome == "reload":
+            detail.show_detail(result, keep_form=True)
+            now = next((m for m in result.members if member is not None and m.id == member.id), None)
+            if now is not None:
+                self.load(now)
+            self.validate()
+
+    def _display(self, values: dict[str, Any]) -> dict[str, Any]:
+        shown = dict(values)
+        for key, combo in (("relation", self.relation), ("health", self.health), ("disability", self.disability),
+                           ("disability_grade", self.grade), ("labour_capacity", self.labour),
+                           ("schooling", self.schooling), ("employed", self.employed)):
+            if key in shown:
+                shown[key] = combo.currentText()
+        return shown
+
+
+# -------------------------------------------------------------------------------------------------
+# Income / expense dialog
+# -------------------------------------------------------------------------------------------------
+
+
+class MoneyDialog(QDialog):
+    def __init__(self, detail: HouseholdDetailDialog, kind: str, line: hs.MoneyLine | None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.kind = kind  # "income" or "expense"
+        self.line = line
+        is_income = kind == "income"
+        if is_income:
+            self.setWindowTitle(self.tr("Edit income") if line else self.tr("Add income"))
+        else:
+            self.setWindowTitle(self.tr("Edit expense") if line else self.tr("Add expense"))
+        form = QFormLayout(self)
+        self.member = QComboBox()
+        self.member.addItem(self.tr("Whole household"), None)
+        for m in detail.current.members:
+            self.member.addItem(m.name, m.id)
+        self.kind_combo = QComboBox()
+        _fill(self.kind_combo, INCOME_LABELS if is_income else EXPENSE_LABELS)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("yuan over 12 months"))
+        self.period_end = QDateEdit()
+        self.period_end.setCalendarPopup(True)
+        self.period_end.setDisplayFormat("yyyy-MM-dd")
+        self.period_end.setDate(QDate.currentDate())
+        self.exempt = QCheckBox(self.tr("Not counted as income (exempt)"))
+        self.note = QLineEdit()
+        form.addRow(self.tr("Member:"), self.member)
+        form.addRow(self.tr("Kind:"), self.kind_combo)
+        form.addRow(self.tr("&Amount:"), self.amount)
+        form.addRow(self.tr("12 months ending on:"), self.period_end)
+        if is_income:
+            form.addRow("", self.exempt)
+        form.addRow(self.tr("Note:"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        if line is not None:
+            _select(self.member, line.member_id)
+            _select(self.kind_combo, line.kind)
+            self.amount.setText(str(line.amount))
+            self.period_end.setDate(QDate(line.period_end.year, line.period_end.month, line.period_end.day))
+            self.exempt.setChecked(line.exempt)
+            self.note.setText(line.note)
+
+    def values(self) -> dict[str, Any]:
+        out = {"member_id": self.member.currentData(), "kind": self.kind_combo.currentData(),
+               "amount": self.amount.text().strip(), "period_end": self.period_end.date().toPython(),
+               "note": self.note.text().strip()}
+        if self.kind == "income":
+            out["exempt"] = self.exempt.isChecked()
+        return out
+
+    def save(self) -> None:
+        ctx, detail, line = self.detail.ctx, self.detail, self.line
+        values = self.values()
+        income = self.kind == "income"
+
+        def attempt(fresh: hs.HouseholdDetail | None) -> int:
+            version = fresh.version if fresh else detail.version
+            if line is None:
+                add = hs.add_income if income else hs.add_expense
+                return add(ctx.db, ctx.actor, detail.household_id, version, values)[1]
+            line_version = line.version
+            if fresh is not None:
+                now = next((x for x in (fresh.incomes if income else fresh.expenses) if x.id == line.id), None)
+                if now is None:
+                    raise ValidationFailed(self.tr("This line was removed by someone else."))
+                line_version = now.version
+            update = hs.update_income if income else hs.update_expense
+            return update(ctx.db, ctx.actor, line.id, line_version, values, household_version=version)
+
+        labels = hs.INCOME_FIELDS if income else hs.EXPENSE_FIELDS
+        fields = [(k, labels[k]) for k in values if k in labels]
+
+        def theirs(fresh: hs.HouseholdDetail) -> dict[str, Any]:
+            now = next((x for x in (fresh.incomes if income else fresh.expenses) if line and x.id == line.id), None)
+            if now is None:
+                return {}
+            return {"member_id": now.member_name, "kind": now.kind_label, "amount": _fmt(now.amount),
+                    "period_end": _fmt(now.period_end), "exempt": now.exempt, "note": now.note}
+
+        mine = dict(values, member_id=self.member.currentText(), kind=self.kind_combo.currentText(),
+                    period_end=_fmt(values["period_end"]))
+        outcome, result = save_with_conflicts(self, ctx, detail.household_id, attempt, fields, mine, theirs)
+        if outcome == "saved":
+            detail.after_child_save(result)
+            self.accept()
+        elif outcome == "reload":
+            detail.show_detail(result, keep_form=True)
+            self.reject()
+
+
+# -------------------------------------------------------------------------------------------------
+# The detail window
+# -------------------------------------------------------------------------------------------------
+
+
+class HouseholdDetailDialog(QDialog):
+    """A household's detail in its own window (several may be open). Ctrl+S saves; Esc closes."""
+
+    def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household_id = household_id
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.current = hs.get_household(ctx.db, ctx.actor, household_id, log_view=True)
+        self.version = self.current.version
+        self._loading = False
+        self.resize(1000, 680)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        # -- household form
+        page = QWidget()
+        form = QFormLayout(page)
+        self.code = QLineEdit()
+        self.region = QComboBox()
+        try:
+            for region in auth.list_regions(ctx.db, ctx.actor):
+                if region.level == "community":
+                    self.region.addItem(region.name, region.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.area_type = QComboBox()
+        _fill(self.area_type, AREA_LABELS)
+        self.single_parent = QCheckBox(self.tr("Single-parent family"))
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(90)
+        self.read_only = QLabel()
+        self.read_only.setWordWrap(True)
+        self.read_only.setStyleSheet("color: #444;")
+        form.addRow(self.tr("Household &no.:"), self.code)
+        form.addRow(self.tr("&Community:"), self.region)
+        form.addRow(self.tr("&Address:"), self.address)
+        form.addRow(self.tr("&Phone:"), self.phone)
+        form.addRow(self.tr("Urban / rural:"), self.area_type)
+        form.addRow("", self.single_parent)
+        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.read_only)
+        buttons_line = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("&Undo my changes"))
+        self.revert_button.clicked.connect(self.revert)
+        self.dirty_label = QLabel()
+        buttons_line.addWidget(self.save_button)
+        buttons_line.addWidget(self.revert_button)
+        buttons_line.addWidget(self.dirty_label, 1)
+        form.addRow(buttons_line)
+        self.tabs.addTab(page, self.tr("Household"))
+        for widget in (self.code, self.address, self.phone):
+            widget.textChanged.connect(self._mark_dirty)
+        self.note.textChanged.connect(self._mark_dirty)
+        self.region.currentIndexChanged.connect(self._mark_dirty)
+        self.area_type.currentIndexChanged.connect(self._mark_dirty)
+        self.single_parent.toggled.connect(self._mark_dirty)
+
+        # -- members
+        page = QWidget()
+        box = QVBoxLayout(page)
+        self.members = ReadOnlyTable([self.tr("Name"), self.tr("ID number"), self.tr("Relation"), self.tr("Sex"),
+                                      self.tr("Age"), self.tr("Health"), self.tr("Disability"), self.tr("Labour capacity"),
+                                      self.tr("Schooling")])
+        self.members.itemActivated.connect(lambda *_: self.edit_member())
+        box.addWidget(self.members)
+        line = QHBoxLayout()
+        for text, slot in ((self.tr("&Add member…"), self.add_member), (self.tr("&Edit member…"), self.edit_member),
+                           (self.tr("&Remove member"), self.remove_member)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            line.addWidget(button)
+        line.addStretch(1)
+        box.addLayout(line)
+        self.tabs.addTab(page, self.tr("Members"))
+
+        # -- incomes and expenses
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(QLabel(self.tr("Incomes (12 months)")))
+        self.incomes = ReadOnlyTable([self.tr("Member"), self.tr("Kind"), self.tr("Amount (yuan)"),
+                                      self.tr("12 months ending"), self.tr("Exempt"), self.tr("Note")])
+        self.incomes.itemActivated.connect(lambda *_: self.edit_line("income"))
+        box.addWidget(self.incomes)
+        box.addLayout(self._line_buttons("income"))
+        box.addWidget(QLabel(self.tr("Rigid expenses (12 months)")))
+        self.expenses = ReadOnlyTable([self.tr("Member"), self.tr("Kind"), self.tr("Amount (yuan)"),
+                                       self.tr("12 months ending"), self.tr("Note")])
+        self.expenses.itemActivated.connect(lambda *_: self.edit_line("expense"))
+        box.addWidget(self.expenses)
+        box.addLayout(self._line_buttons("expense"))
+        self.tabs.addTab(page, self.tr("Income and expenses"))
+
+        # -- history (read only)
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Details"), self.tr("By")])
+        self.history.setUniformRowHeights(True)
+        self.history.setAlternatingRowColors(True)
+        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history.header().setStretchLastSection(True)
+        self.tabs.addTab(self.history, self.tr("History"))
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        save_action = QAction(self)
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.triggered.connect(self.save)
+        self.addAction(save_action)
+        ctx.changes.changed.connect(self._on_change)
+
+        self.show_detail(self.current, keep_form=False)
+
+    # -- showing -------------------------------------------------------------------------------
+    def show_detail(self, d: hs.HouseholdDetail, *, keep_form: bool) -> None:
+        """Show a (fresh) detail. ``keep_form``: leave the user's unsaved household fields alone."""
+        dirty = keep_form and self.is_dirty()
+        self.current = d
+        if not dirty:
+            self.version = d.version
+        self.setWindowTitle(self.tr("Household {code} — {name}").format(code=d.code, name=d.head_name or "—"))
+        board = d.stage_label or self.tr("not on the board")
+        self.heading.setText(self.tr(
+            "<b style='font-size:15px'>{name}</b> &nbsp; {id} &nbsp; {code}<br>{sub} {community} · "
+            "{members} member(s) · category: {category} · library: {board}").format(
+            name=d.head_name or "—", id=d.head_id_display, code=d.code, sub=d.subdistrict, community=d.community,
+            members=d.member_count, category=d.category_label, board=board))
+        if not dirty:
+            self._loading = True
+            self.code.setText(d.code)
+            _select(self.region, d.region_id)
+            self.address.setText(d.address)
+            self.phone.setText(d.phone)
+            _select(self.area_type, d.area_type)
+            self.single_parent.setChecked(d.single_parent)
+            self.note.setPlainText(d.note)
+            self._loading = False
+        self.read_only.setText(self.tr(
+            "Last assessed: {assessed} · last visit: {visited} · next visit due: {due} · on the board since: {since}\n"
+            "Last saved {when} by {who}").format(
+            assessed=_fmt(d.last_assessed_on) or "—", visited=_fmt(d.last_visited_on) or "—",
+            due=_fmt(d.next_visit_due) or "—", since=_fmt(d.stage_since) or "—", when=_fmt(d.updated_at),
+            who=d.updated_by or "—"))
+        self.members.set_rows([(m.id, [m.name, m.id_display, m.relation_label, m.sex, _fmt(m.age), m.health_label,
+                                       (m.disability_label + (" " + m.grade_label if m.disability_grade else "")),
+                                       m.labour_label, m.schooling_label]) for m in d.members])
+        self.incomes.set_rows([(x.id, [x.member_name, x.kind_label, _fmt(x.amount), _fmt(x.period_end),
+                                       self.tr("Yes") if x.exempt else "", x.note]) for x in d.incomes])
+        self.expenses.set_rows([(x.id, [x.member_name, x.kind_label, _fmt(x.amount), _fmt(x.period_end), x.note])
+                                for x in d.expenses])
+        self.history.clear()
+        groups = [(self.tr("Clues"), d.clues), (self.tr("Assessments"), d.assessments),
+                  (self.tr("Library moves"), d.library_moves), (self.tr("Visits"), d.visits),
+                  (self.tr("Referrals"), d.referrals), (self.tr("Applications"), d.applications),
+                  (self.tr("Change history"), d.audit)]
+        for title, entries in groups:
+            top = QTreeWidgetItem([f"{title} ({len(entries)})"])
+            top.setFirstColumnSpanned(True)
+            self.history.addTopLevelItem(top)
+            for e in entries:
+                item = QTreeWidgetItem([_fmt(e.when), e.title, e.detail.replace("\n", " "), e.by])
+                item.setToolTip(2, e.detail)
+                top.addChild(item)
+            top.setExpanded(bool(entries))
+        self._update_dirty_label()
+
+    def form_values(self) -> dict[str, Any]:
+        return {"code": self.code.text().strip(), "region_id": self.region.currentData(),
+                "address": self.address.text().strip(), "phone": self.phone.text().strip(),
+                "area_type": self.area_type.currentData(), "single_parent": self.single_parent.isChecked(),
+                "note": self.note.toPlainText().strip()}
+
+    def form_changes(self) -> dict[str, Any]:
+        base = self.current.editable_values()
+        return {k: v for k, v in self.form_values().items() if (base.get(k) or "") != (v or "")}
+
+    def is_dirty(self) -> bool:
+        return bool(self.form_changes())
+
+    def _mark_dirty(self, *_: Any) -> None:
+        if not self._loading:
+            self._update_dirty_label()
+
+    def _update_dirty_label(self) -> None:
+        changes = self.form_changes()
+        self.dirty_label.setText(self.tr("Unsaved changes: {fields}").format(
+            fields="、".join(hs.HOUSEHOLD_FIELDS[k] for k in changes)) if changes else "")
+        self.save_button.setEnabled(bool(changes))
+        self.revert_button.setEnabled(bool(changes))
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self) -> bool:
+        changes = self.form_changes()
+        if not changes:
+            return True
+
+        def attempt(fresh: hs.HouseholdDetail | None) -> int:
+            version = fresh.version if fresh else self.version
+            return hs.save_household(self.ctx.db, self.ctx.actor, self.household_id, version, changes)
+
+        fields = [(k, hs.HOUSEHOLD_FIELDS[k]) for k in changes]
+        mine = self._display(changes)
+        outcome, result = save_with_conflicts(self, self.ctx, self.household_id, attempt, fields, mine,
+                                              lambda fresh: self._display(fresh.editable_values(), fresh))
+        if outcome == "saved":
+            self.version = result
+            self.reload()
+            return True
+        if outcome == "reload":
+            self.current = result
+            self.version = result.version
+            self.show_detail(result, keep_form=False)
+        return False
+
+    def _display(self, values: dict[str, Any], d: hs.HouseholdDetail | None = None) -> dict[str, Any]:
+        shown = dict(values)
+        if "region_id" in shown:
+            index = self.region.findData(shown["region_id"])
+            shown["region_id"] = self.region.itemText(index) if index >= 0 else (d.community if d else shown["region_id"])
+        if "area_type" in shown:
+            index = self.area_type.findData(shown["area_type"])
+            shown["area_type"] = self.area_type.itemText(index) if index >= 0 else shown["area_type"]
+        return shown
+
+    def revert(self) -> None:
+        self.show_detail(self.current, keep_form=False)
+
+    def reload(self) -> None:
+        try:
+            self.show_detail(hs.get_household(self.ctx.db, self.ctx.actor, self.household_id), keep_form=True)
+        except ServiceError as exc:
+            show_error(self, exc)
+
+    def after_child_save(self, new_version: int) -> None:
+        """A member/income/expense was saved: adopt the household's new version and re-read."""
+        self.version = new_version
+        try:
+            fresh = hs.get_household(self.ctx.db, self.ctx.actor, self.household_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.show_detail(fresh, keep_form=True)
+        if fresh.version == new_version:
+            self.version = new_version
+
+    def _on_change(self, topic: str, ident: int) -> None:
+        if topic in ("households", "*") and ident in (self.household_id, 0) and self.isVisible():
+            try:
+                fresh = hs.get_household(self.ctx.db, self.ctx.actor, self.household_id)
+            except ServiceError:
+                return
+            if fresh.version != self.current.version:
+                # Show what others saved; the user's unsaved form stays, and its save will meet the conflict dialog.
+                keep_version = self.version
+                dirty = self.is_dirty()
+                self.show_detail(fresh, keep_form=True)
+                if dirty:
+                    self.version = keep_version
+                    self.dirty_label.setText(self.dirty_label.text() + "  " + self.tr(
+                        "(someone else has saved this household since you started editing)"))
+
+    # -- members and money lines -----------------------------------------------------------------
+    def _selected_member(self) -> hs.MemberInfo | None:
+        key = self.members.current_key()
+        return next((m for m in self.current.members if m.id == key), None)
+
+    def add_member(self) -> None:
+        MemberDialog(self, None).exec()
+
+    def edit_member(self) -> None:
+        member = self._selected_member()
+        if member is not None:
+            MemberDialog(self, member).exec()
+
+    def remove_member(self) -> None:
+        member = self._selected_member()
+        if member is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Remove member"), self.tr(
+            "Remove {name} from this household? Their income and expense lines are removed too.").format(
+            name=member.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            version = hs.remove_member(self.ctx.db, self.ctx.actor, member.id, member.version,
+                                       household_version=self.version)
+        except ConflictError as exc:
+            show_error(self, exc)
+            self.reload()
+            return
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.after_child_save(version)
+
+    def _line_buttons(self, kind: str) -> QHBoxLayout:
+        line = QHBoxLayout()
+        for text, slot in ((self.tr("Add…"), lambda: self.add_line(kind)), (self.tr("Edit…"), lambda: self.edit_line(kind)),
+                           (self.tr("Remove"), lambda: self.remove_line(kind))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            line.addWidget(button)
+        line.addStretch(1)
+        return line
+
+    def _selected_line(self, kind: str) -> hs.MoneyLine | None:
+        table, lines = (self.incomes, self.current.incomes) if kind == "income" else (self.expenses, self.current.expenses)
+        key = table.current_key()
+        return next((x for x in lines if x.id == key), None)
+
+    def add_line(self, kind: str) -> None:
+        MoneyDialog(self, kind, None).exec()
+
+    def edit_line(self, kind: str) -> None:
+        line = self._selected_line(kind)
+        if line is not None:
+            MoneyDialog(self, kind, line).exec()
+
+    def remove_line(self, kind: str) -> None:
+        line = self._selected_line(kind)
+        if line is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Remove"), self.tr("Remove {kind} of {amount} yuan?").format(
+            kind=line.kind_label, amount=_fmt(line.amount)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        remove = hs.remove_income if kind == "income" else hs.remove_expense
+        try:
+            version = remove(self.ctx.db, self.ctx.actor, line.id, line.version, household_version=self.version)
+        except ConflictError as exc:
+            show_error(self, exc)
+            self.reload()
+            return
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.after_child_save(version)
+
+    # -- closing -------------------------------------------------------------------------------
+    def maybe_close(self) -> bool:
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("Save your changes to this household before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _stop_listening(self) -> None:
+        try:
+            self.ctx.changes.changed.disconnect(self._on_change)
+        except (RuntimeError, TypeError):
+            pass
+
+    def reject(self) -> None:  # Esc and Close
+        if self.maybe_close():
+            self._stop_listening()
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        if self.maybe_close():
+            self._stop_listening()
+            event.accept()
+        else:
+            event.ignore()

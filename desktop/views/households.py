@@ -1,0 +1,483 @@
+"""The household browser: a million households, instant.
+
+``HouseholdTableModel`` is a ``QAbstractTableModel`` over the rows of a ``HouseholdPager``: it knows
+only the count and keeps a small cache of pages (100 rows each) fetched as they come into view, by
+keyset queries the indexes serve. The table is never loaded whole; memory does not grow with it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.rules.codes import CATEGORY_LABELS, STAGE_LABELS
+from desktop.services import households as hs
+from desktop.services.base import Actor
+from desktop.services.database import Database
+from desktop.services.errors import ServiceError
+from desktop.services.progress import Progress
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+from desktop.views.operations import run_in_background
+from desktop.views.region_tree import RegionTree
+
+log = logging.getLogger("relief_desk")
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    """Rows of the filtered, sorted view, fetched page by page as the view asks for them."""
+
+    # (header, sort key): every column sorts; the sub-district and community columns sort by region.
+    COLUMNS: list[tuple[str, str]] = [
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "No."), "code"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Head of household"), "head_name"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "ID number"), "head_id_number"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Sub-district"), "region"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Community"), "region"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Address"), "address"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Members"), "member_count"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Category"), "category"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Library class"), "stage"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Last assessed"), "last_assessed_on"),
+        (QT_TRANSLATE_NOOP("HouseholdTableModel", "Next visit due"), "next_visit_due"),
+    ]
+    PAGE = 100
+    MAX_PAGES = 60  # 6,000 rows at most in memory, whatever the size of the table
+
+    loadFailed = Signal(str)
+    counted = Signal(int)
+
+    def __init__(self, db: Database, actor: Actor, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.pager = hs.HouseholdPager(db, actor)
+        self._pages: OrderedDict[int, list[hs.HouseholdRow]] = OrderedDict()
+        self._total = 0
+        self._failed = False
+
+    # -- filter and refresh --------------------------------------------------------------------
+    @property
+    def filter(self) -> hs.HouseholdFilter:
+        return self.pager.filter
+
+    def set_filter(self, flt: hs.HouseholdFilter) -> None:
+        """Apply a new filter: count, then rows come as the view asks for them."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._failed = False
+        try:
+            self._total = self.pager.refresh(flt)
+        except (ServiceError, SQLAlchemyError) as exc:
+            self._total = 0
+            self._report(exc)
+        self.endResetModel()
+        self.counted.emit(self._total)
+
+    def reload(self) -> None:
+        """Re-read after a change elsewhere, keeping rows in place (selection and scroll survive)."""
+        try:
+            total = self.pager.refresh()
+        except (ServiceError, SQLAlchemyError) as exc:
+            self._report(exc)
+            return
+        self._pages.clear()
+        self._failed = False
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < self._total:
+            self.beginRemoveRows(QModelIndex(), total, self._total - 1)
+            self._total = total
+            self.endRemoveRows()
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, self.columnCount() - 1))
+        self.counted.emit(self._total)
+
+    def _report(self, exc: BaseException) -> None:
+        if not self._failed:
+            self._failed = True
+            message = exc.message if isinstance(exc, ServiceError) else str(exc).splitlines()[0]
+            log.warning("household browser: %s", message)
+            self.loadFailed.emit(message)
+
+    # -- rows ----------------------------------------------------------------------------------
+    def row_at(self, row: int) -> hs.HouseholdRow | None:
+        if row < 0 or row >= self._total:
+            return None
+        page = row // self.PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            if self._failed:
+                return None
+            try:
+                rows = self.pager.rows(page * self.PAGE, self.PAGE)
+            except (ServiceError, SQLAlchemyError) as exc:
+                self._report(exc)
+                return None
+            self._pages[page] = rows
+            if len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        offset = row - page * self.PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    def household_id(self, row: int) -> int | None:
+        r = self.row_at(row)
+        return r.id if r else None
+
+    def cached_row_of(self, household_id: int) -> int | None:
+        """The row showing a household, if it is among the pages in memory."""
+        for page, rows in self._pages.items():
+            for offset, r in enumerate(rows):
+                if r.id == household_id:
+                    return page * self.PAGE + offset
+        return None
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    # -- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate("HouseholdTableModel", self.COLUMNS[section][0])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self.COLUMNS):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.TextAlignmentRole, ID_ROLE):
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == 6:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        r = self.row_at(index.row())
+        if r is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == ID_ROLE:
+            return r.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == 10 and r.overdue:
+                return QBrush(QColor("#C00000"))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 10 and r.overdue:
+                return self.tr("Quarterly visit overdue")
+            if col == 5:
+                return r.address
+            return None
+        values = (r.code, r.head_name, r.id_display, r.subdistrict, r.community, r.address, r.member_count,
+                  r.category_label, r.stage_label, _date(r.last_assessed_on), _date(r.next_visit_due))
+        return values[col]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        key = self.COLUMNS[column][1]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.filter.sort and descending == self.filter.descending and self._total:
+            return
+        self.set_filter(replace(self.filter, sort=key, descending=descending))
+
+
+def _date(value: date | None) -> str:
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+class HouseholdsPage(QWidget):
+    """Browse, search, filter and export households; Enter opens the detail."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.details: dict[int, QWidget] = {}
+        layout = QVBoxLayout(self)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, ID number or its last 4–6 characters, phone, address (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search_mode = QComboBox()
+        for code, label in (("auto", self.tr("Anything")), ("name", self.tr("Name")), ("id", self.tr("ID number")),
+                            ("phone", self.tr("Phone")), ("address", self.tr("Address"))):
+            self.search_mode.addItem(label, code)
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("Any library class"), None)
+        for code, label in STAGE_LABELS.items():
+            self.stage.addItem(label, code.value)
+        self.stage.addItem(self.tr("Not on the board"), hs.NO_STAGE)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("Any category"), None)
+        for code, label in CATEGORY_LABELS.items():
+            self.category.addItem(label, code.value)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Any status"), None)
+        self.status.addItem(self.tr("Visit overdue"), "overdue")
+        self.status.addItem(self.tr("On the monitoring board"), "on_board")
+        self.status.addItem(self.tr("Not on the board"), "not_on_board")
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.export_button = QPushButton(self.tr("&Export…"))
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.search_mode)
+        bar.addWidget(self.stage)
+        bar.addWidget(self.category)
+        bar.addWidget(self.status)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.regions = RegionTree(ctx.db, ctx.actor)
+        self.model = HouseholdTableModel(ctx.db, ctx.actor, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((90, 90, 160, 90, 100, 260, 50, 80, 80, 95, 95)):
+            self.table.setColumnWidth(col, width)
+        splitter = QSplitter()
+        splitter.addWidget(self.regions)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 1000])
+        layout.addWidget(splitter, 1)
+
+        status_line = QHBoxLayout()
+        self.count_label = QLabel()
+        self.hint_label = QLabel()
+        self.hint_label.setStyleSheet("color: #666;")
+        status_line.addWidget(self.count_label)
+        status_line.addWidget(self.hint_label, 1)
+        layout.addLayout(status_line)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self.refresh_rows)
+
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        for combo in (self.search_mode, self.stage, self.category, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.regions.regionChanged.connect(lambda _r: self.apply_filter())
+        self.open_button.clicked.connect(self.open_current)
+        self.export_button.clicked.connect(self.export)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self.model.counted.connect(self._show_count)
+        self.model.loadFailed.connect(self._load_failed)
+        ctx.changes.changed.connect(self._on_change)
+
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        open_action = QAction(self)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.open_current)
+        self.table.addAction(open_action)
+        self.setTabOrder(self.search, self.table)
+
+        self.apply_filter()
+
+    # -- filter --------------------------------------------------------------------------------
+    def current_filter(self) -> hs.HouseholdFilter:
+        return replace(self.model.filter, region_id=self.regions.current_region(), stage=self.stage.currentData(),
+                       category=self.category.currentData(), status=self.status.currentData(),
+                       search=self.search.text().strip(), search_mode=self.search_mode.currentData() or "auto")
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.apply_filter()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        self.model.set_filter(flt)
+        plan = hs.plan_search(flt.search, flt.search_mode)
+        hints = {
+            "": "",
+            "name": self.tr("Searching names starting with “{v}”"),
+            "id": self.tr("Searching the ID number {v}"),
+            "id_tail": self.tr("Searching ID numbers ending in {v}"),
+            "phone": self.tr("Searching phone numbers starting with {v}"),
+            "address": self.tr("Searching addresses containing “{v}” (slower on a large registry)"),
+            "invalid_id": self.tr("{v} is not a valid ID number: {why}"),
+        }
+        self.hint_label.setText(hints.get(plan.kind, "").format(v=plan.value, why=plan.note))
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("{n} households").format(n=f"{total:,}"))
+
+    def _load_failed(self, message: str) -> None:
+        self.hint_label.setText(self.tr("Could not read households: {message}").format(message=message))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- live updates --------------------------------------------------------------------------
+    def _on_change(self, topic: str, _ident: int) -> None:
+        if topic in ("households", "*", "board", "assessments", "visits", "applications"):
+            self._refresh_timer.start()
+
+    def refresh_rows(self) -> None:
+        """Re-read visible rows after a change, keeping the selected household and the scroll."""
+        scroll = self.table.verticalScrollBar().value()
+        selected = self.selected_household()
+        current_row = self.table.currentIndex().row()
+        self.model.reload()
+        row = self.model.cached_row_of(selected) if selected is not None else None
+        if row is None and selected is not None and 0 <= current_row < self.model.rowCount():
+            # The page of the old row is read again: is the household still there or nearby?
+            for candidate in range(max(current_row - 50, 0), min(current_row + 50, self.model.rowCount())):
+                if self.model.household_id(candidate) == selected:
+                    row = candidate
+                    break
+        if row is not None:
+            self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
+
+    # -- opening -------------------------------------------------------------------------------
+    def selected_household(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.household_id(index.row())
+
+    def open_current(self) -> None:
+        household_id = self.selected_household()
+        if household_id is not None:
+            self.open_household(household_id)
+
+    def open_row(self, row: int) -> None:
+        household_id = self.model.household_id(row)
+        if household_id is not None:
+            self.open_household(household_id)
+
+    def open_household(self, household_id: int) -> QWidget | None:
+        """Open (or bring forward) the detail window of a household. Called by the main window too."""
+        from desktop.views.household_detail import HouseholdDetailDialog
+
+        existing = self.details.get(household_id)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
+            dialog = HouseholdDetailDialog(self.ctx, household_id, self)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+        self.details[household_id] = dialog
+        dialog.finished.connect(lambda _r, hid=household_id: self.details.pop(hid, None))
+        dialog.show()
+        return dialog
+
+    # -- export --------------------------------------------------------------------------------
+    def export(self) -> None:
+        flt = self.current_filter()
+        total = self.model.rowCount()
+        if total == 0:
+            QMessageBox.information(self, self.tr("Export"), self.tr("No households match: nothing to export."))
+            return
+        default = Path.home() / self.tr("households-{date}.xlsx").format(date=date.today().strftime("%Y%m%d"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export households"), str(default),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.start_export(flt, path)
+
+    def start_export(self, flt: hs.HouseholdFilter, path: str) -> Any:
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work(progress: Progress) -> int:
+            return hs.export_households(db, actor, flt, path, progress)
+
+        def done(count: int) -> None:
+            self.hint_label.setText(self.tr("Exported {n} households to {path}").format(n=count, path=path))
+
+        self.export_button.setEnabled(False)
+        op = run_in_background(self, work, done, label=self.tr("Exporting households…"))
+        op.done.connect(lambda: self.export_button.setEnabled(True))
+        return op
+
+    def maybe_close(self) -> bool:
+        for dialog in list(self.details.values()):
+            closer = getattr(dialog, "maybe_close", None)
+            if closer is not None and not closer():
+                return False
+        return True
