@@ -1,0 +1,113 @@
+"""Referrals: creation, status flow with feedback, overdue, department list read back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import func, select
+
+from desktop.models import AuditEntry
+from desktop.rules.codes import Role
+from desktop.services import referrals
+from desktop.services.errors import ConflictError, PermissionDenied, ValidationFailed
+from tests.district import District
+from tests.monitoring_helpers import add_households, household
+
+TODAY = date(2026, 5, 20)
+
+
+def test_status_flow_and_feedback(district: District) -> None:
+    db = district.db
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", category="dibao")
+    ref = referrals.create_referral(db, worker, hid, department="education", need="孩子学费减免",
+                                    due_on=date(2026, 6, 30), today=TODAY)
+    assert (ref.status, ref.status_label, ref.department_label, ref.sent_on) == ("sent", "已转介", "教育", TODAY)
+    assert ref.created_by == "测试community_worker" and not ref.overdue
+    with pytest.raises(ValidationFailed):  # done needs the department's feedback
+        referrals.update_status(db, worker, ref.id, "done", today=TODAY)
+    ref = referrals.update_status(db, worker, ref.id, "received", expected_version=ref.version, today=TODAY)
+    assert ref.status == "received"
+    with pytest.raises(ValidationFailed) as caught:
+        referrals.update_status(db, worker, ref.id, "sent", today=TODAY)
+    assert "已接收" in caught.value.message
+    ref = referrals.update_status(db, worker, ref.id, "done", feedback="已减免学费 1200 元",
+                                  expected_version=ref.version, today=date(2026, 6, 2))
+    assert ref.status == "done" and ref.closed_on == date(2026, 6, 2) and "1200" in ref.feedback
+    with pytest.raises(ValidationFailed):
+        referrals.update_status(db, worker, ref.id, "declined", feedback="x", today=TODAY)
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)
+                        .where(AuditEntry.entity == "referral")) == 3
+
+
+def test_stale_status_update_conflicts(district: District) -> None:
+    db = district.db
+    [hid] = add_households(db, district.regions["八泉社区"], "class_2")
+    ref = referrals.create_referral(db, district.admin, hid, department="hrss", need="就业", due_on=None, today=TODAY)
+    referrals.update_status(db, district.admin, ref.id, "received", expected_version=ref.version, today=TODAY)
+    with pytest.raises(ConflictError):
+        referrals.update_status(db, district.admin, ref.id, "declined", feedback="不符合",
+                                expected_version=ref.version, today=TODAY)
+
+
+def test_validation_and_scope(district: District) -> None:
+    db = district.db
+    [hid] = add_households(db, district.regions["闸口社区"], "class_1")
+    with pytest.raises(ValidationFailed) as caught:
+        referrals.create_referral(db, district.admin, hid, department="nowhere", need=" ",
+                                  due_on=date(2026, 1, 1), today=TODAY)
+    assert set(caught.value.problems) == {"department", "need", "due_on"}
+    with pytest.raises(PermissionDenied):
+        referrals.create_referral(db, district.actor(Role.COMMUNITY_WORKER), hid, department="health",
+                                  need="体检", due_on=None, today=TODAY)
+
+
+def test_overdue_listing_and_counts(district: District) -> None:
+    db = district.db
+    [a, b] = add_households(db, district.regions["飞云社区"], "assisted", 2)
+    late = referrals.create_referral(db, district.admin, a, department="medical_insurance", need="大病报销",
+                                     due_on=date(2026, 5, 1), today=date(2026, 4, 1))
+    referrals.create_referral(db, district.admin, b, department="housing", need="危房改造",
+                              due_on=date(2026, 7, 1), today=date(2026, 4, 1))
+    closed = referrals.create_referral(db, district.admin, b, department="justice", need="法律援助",
+                                       due_on=date(2026, 4, 10), today=date(2026, 4, 1))
+    referrals.update_status(db, district.admin, closed.id, "declined", feedback="非本部门职责", today=TODAY)
+    overdue = referrals.list_referrals(db, district.admin, status="overdue", today=TODAY)
+    assert [r.id for r in overdue] == [late.id] and overdue[0].overdue
+    assert len(referrals.list_referrals(db, district.admin, status="open", today=TODAY)) == 2
+    everything = referrals.list_referrals(db, district.admin, status="all", today=TODAY)
+    assert [r.id for r in everything] == sorted((r.id for r in everything), reverse=True)
+    page2 = referrals.list_referrals(db, district.admin, status="all", after_id=everything[0].id, today=TODAY)
+    assert len(page2) == 2
+    assert referrals.referral_counts(db, district.admin, today=TODAY) == {"open": 2, "overdue": 1}
+    assert len(referrals.list_referrals(db, district.admin, household_id=b, status="all", today=TODAY)) == 2
+    assert referrals.list_referrals(db, district.admin, department="housing", today=TODAY)[0].need == "危房改造"
+
+
+def test_department_list_and_letter(district: District, tmp_path: Path) -> None:
+    db = district.db
+    hids = add_households(db, district.regions["道仕袱村"], "class_1", 3, category="tekun")
+    for hid in hids:
+        referrals.create_referral(db, district.admin, hid, department="disabled_federation", need="辅具适配",
+                                  due_on=date(2026, 5, 10), today=date(2026, 5, 1))
+    referrals.create_referral(db, district.admin, hids[0], department="health", need="家庭医生", due_on=None,
+                              today=TODAY)
+    path = tmp_path / "残联.xlsx"
+    assert referrals.export_department_list(db, district.admin, "disabled_federation", path, today=TODAY) == 3
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("残联").to_python()
+    assert "转介残联名单" in rows[0][0]
+    assert rows[1] == referrals.DEPARTMENT_HEADERS
+    first = household(db, hids[0])
+    assert rows[2][6] == first.head_name and rows[2][7] == first.head_id_number  # admin sees full numbers
+    assert rows[2][11] == "辅具适配" and rows[2][13] == "逾期" and rows[2][4] == "河口镇"
+    letter = referrals.referral_letter(db, district.admin, referrals.list_referrals(
+        db, district.admin, department="health", today=TODAY)[0].id)
+    assert letter.department_label == "卫健" and letter.head_name == first.head_name
+    assert letter.community == "道仕袱村" and letter.subdistrict == "河口镇" and letter.category_label == "特困"
+    with db.session_factory() as s:
+        actions = set(s.scalars(select(AuditEntry.action)))
+    assert {"export_referrals", "print_referral_letter"} <= actions
