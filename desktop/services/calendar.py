@@ -14,10 +14,10 @@ from datetime import date
 
 from sqlalchemy import delete, select
 
-from desktop.models import CalendarDay, CalendarYear
+from desktop.models import Application, CalendarDay, CalendarYear
 from desktop.rules.codes import Role
 from desktop.rules.workdays import WorkCalendar, library_knows
-from desktop.services.base import Actor, require_role, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
 
@@ -117,9 +117,12 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
         else:
             entry.note = note
             uow.touch(entry)
+        session.flush()
+        refreshed = _refresh_due_dates(uow, year)
         uow.audit("calendar.set_year", "calendar_years", year, before={"days": before},
                   after={"days_off": [d.isoformat() for d in sorted(set(off))],
-                         "workdays": [d.isoformat() for d in sorted(set(work))], "note": note})
+                         "workdays": [d.isoformat() for d in sorted(set(work))], "note": note},
+                  detail=f"重新计算了 {refreshed} 件办理中申请的办结期限")
         uow.notify("calendar", year)
     return year_info(db, actor, year)
 
@@ -131,5 +134,30 @@ def clear_year(db: Database, actor: Actor, year: int) -> None:
         uow.session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
                                                       CalendarDay.day <= date(year, 12, 31)))
         uow.session.execute(delete(CalendarYear).where(CalendarYear.year == year))
+        uow.session.flush()
+        _refresh_due_dates(uow, year)
         uow.audit("calendar.clear_year", "calendar_years", year)
         uow.notify("calendar", year)
+
+
+def _refresh_due_dates(uow: UnitOfWork, year: int) -> int:
+    """Recompute the stored whole-procedure due date of open applications whose deadline may
+    fall in ``year`` (accepted in that year or the one before), with the calendar as now entered."""
+    from desktop.rules.procedure import whole_deadline
+
+    rows = uow.session.execute(select(CalendarDay.day, CalendarDay.workday)).all()
+    years = uow.session.execute(select(CalendarYear.year)).scalars().all()
+    cal = WorkCalendar.from_entries(((d, bool(w)) for d, w in rows), years)
+    changed = 0
+    apps = uow.session.execute(select(Application).where(
+        Application.status == "open", Application.accepted_on >= date(year - 1, 1, 1),
+        Application.accepted_on <= date(year, 12, 31))).scalars()
+    for app in apps:
+        due = whole_deadline(cal, app.track, app.accepted_on, app.extended).due
+        if app.due_on != due:
+            app.due_on = due
+            uow.touch(app)
+            changed += 1
+    if changed:
+        uow.notify("applications", 0)
+    return changed

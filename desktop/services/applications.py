@@ -1,0 +1,1287 @@
+"""Applications (早承诺 · 早救助): accept, advance the steps, decide, pay, check afterwards.
+
+The order of steps and what each records come from :mod:`desktop.rules.procedure`; deadlines
+from the working-day calendar in the database (:func:`desktop.services.calendar.load_calendar`).
+Every step records who (``ApplicationStep.created_by_id``) and when (``completed_on`` — the
+business date — and ``created_at``).
+
+Household board moves made here (each with a ``LibraryMove`` row):
+acceptance → "applying"; approval → "assisted" (``Household.category`` = the application's
+category); refusal → "class_1"; stopping assistance or a revocation → "class_1" (or "class_2"
+when the caseworker says so) and ``category`` back to "none". Stopping (:func:`stop_assistance`)
+or a revocation is the only way out of "assisted".
+
+Assistance records: approval writes one ``AssistanceRecord`` per month from the start month
+(the month after approval) up to and including the current month (nothing yet when approved this
+month); :func:`record_monthly_assistance` adds a month for every running assistance afterwards.
+
+Post-checks after a commitment-track approval: a centralised data cross-check due one month after
+approval and a periodic re-check 12 months after approval (6 months when the caseworker marks the
+income irregular), each periodic re-check passed schedules the next; random spot checks come
+from :func:`draw_spot_check`. A failed check opens a ``Revocation`` (撤销 / 追回), stops the
+assistance and records the amount to recover (by default everything paid on the application).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from html import escape
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import aliased
+
+from desktop.models import (
+    Application,
+    ApplicationStep,
+    AssistanceRecord,
+    Commitment,
+    Household,
+    LibraryMove,
+    Notice,
+    PostCheck,
+    Referral,
+    Region,
+    Revocation,
+    SpotCheckSample,
+    User,
+)
+from desktop.models.base import now_utc
+from desktop.rules import procedure as proc
+from desktop.rules import sampling
+from desktop.rules.codes import (
+    CATEGORY_LABELS,
+    DEPARTMENT_LABELS,
+    STAGE_LABELS,
+    TRACK_LABELS,
+    Category,
+    Role,
+    Stage,
+    Track,
+)
+from desktop.rules.procedure import STATUS_LABELS, STEP_LABELS, ProcedureRefused, Step
+from desktop.rules.workdays import WorkCalendar
+from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, unit_of_work
+from desktop.services.calendar import load_calendar
+from desktop.services.database import Database
+from desktop.services.errors import ServiceError, ValidationFailed
+
+DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核确认)
+CHECKERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # authorised data check is done by the county
+LIST_LIMIT = 5000
+
+REFERRAL_STATUS_LABELS = {"sent": "已转介", "received": "已接收", "done": "已办结", "declined": "不予办理"}
+
+
+class StepRefused(ServiceError):
+    """A step the procedure does not allow now; ``rule`` names the rule cited."""
+
+    def __init__(self, refused: ProcedureRefused) -> None:
+        super().__init__(refused.message)
+        self.rule = refused.rule
+
+
+# -- plain results -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CommitmentInput:
+    signer_name: str
+    signed_on: date
+    text: str = ""
+    file_name: str | None = None
+    file_data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class ReferralInput:
+    department: str  # key of codes.DEPARTMENT_LABELS
+    need: str = ""
+    due_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Due:
+    """A deadline as shown: the date, working days left and the unknown-calendar warning."""
+
+    due_on: date | None
+    working_days_left: int | None
+    overdue: bool
+    warning: str = ""
+    calendar_days: bool = False
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    version: int
+    household_id: int
+    head_name: str
+    member_count: int
+    region_id: int
+    region_name: str
+    subdistrict_name: str
+    category: str
+    category_label: str
+    temporary_kind: str | None
+    track: str
+    track_label: str
+    accepted_on: date
+    step: str
+    step_label: str
+    next_step: str | None
+    next_step_label: str
+    status: str
+    status_label: str
+    extended: bool
+    due_on: date  # whole procedure
+    step_due_on: date | None  # the next step's own deadline
+    effective_due_on: date | None  # the earlier of the two
+    working_days_left: int | None
+    overdue: bool
+    warning: str
+    check_passed: bool | None
+    decided_on: date | None
+    amount: Decimal | None
+
+    @property
+    def uncertain(self) -> bool:
+        return bool(self.warning)
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    step: str
+    label: str
+    started_on: date
+    due_on: date | None
+    completed_on: date | None
+    result: str
+    result_label: str
+    note: str
+    data: dict
+    by: str
+    recorded_at: object
+    late: bool = False
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    step: str
+    label: str
+    after_decision: bool
+    approve_allowed: bool
+    due: Due
+
+
+@dataclass(frozen=True)
+class CommitmentInfo:
+    signer_name: str
+    signed_on: date
+    text: str
+    file_name: str | None
+    has_file: bool
+
+
+@dataclass(frozen=True)
+class PostCheckInfo:
+    id: int
+    version: int
+    application_id: int
+    head_name: str
+    region_name: str
+    kind: str
+    kind_label: str
+    due_on: date
+    done_on: date | None
+    result: str | None
+    note: str
+    sample_id: int | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class RevocationInfo:
+    id: int
+    version: int
+    application_id: int
+    post_check_id: int | None
+    reason: str
+    amount_to_recover: Decimal
+    amount_recovered: Decimal
+    status: str
+    closed_on: date | None
+
+
+@dataclass(frozen=True)
+class ReferralInfo:
+    id: int
+    version: int
+    department: str
+    department_label: str
+    need: str
+    status: str
+    status_label: str
+    sent_on: date
+    due_on: date | None
+    closed_on: date | None
+    feedback: str
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    id: int
+    kind: str
+    issued_at: object
+    data: dict
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    row: ApplicationRow
+    household_code: str
+    address: str
+    steps: tuple[StepInfo, ...]
+    actions: tuple[ActionInfo, ...]
+    extension_reason: str
+    refusal_reason: str
+    start_month: date | None
+    stopped_on: date | None
+    commitment: CommitmentInfo | None
+    post_checks: tuple[PostCheckInfo, ...]
+    revocations: tuple[RevocationInfo, ...]
+    referrals: tuple[ReferralInfo, ...]
+    notices: tuple[NoticeInfo, ...]
+    months_paid: int
+    total_paid: Decimal
+    can_extend: bool
+    can_stop: bool
+
+
+@dataclass(frozen=True)
+class FrontDeskResult:
+    application_id: int
+    referral_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SampleRow:
+    application_id: int
+    post_check_id: int
+    head_name: str
+    subdistrict_name: str
+    region_name: str
+    decided_on: date | None
+    result: str | None
+
+
+@dataclass(frozen=True)
+class SampleInfo:
+    id: int
+    seed: int
+    drawn_on: date
+    rate: Decimal | None
+    count: int | None
+    stratified: bool
+    population_size: int
+    rows: tuple[SampleRow, ...]
+
+
+@dataclass(frozen=True)
+class PublicityRow:
+    """Only what publicity may show (RULES.md §1.5): name, family size and amount."""
+
+    name: str
+    member_count: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class NoticeDocument:
+    kind: str
+    title: str
+    html: str
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _refuse(exc: ProcedureRefused) -> StepRefused:
+    return StepRefused(exc)
+
+
+def _state(app: Application, completed: Sequence[str]) -> proc.State:
+    return proc.State(track=app.track, category=app.category, temporary_kind=app.temporary_kind,
+                      completed=tuple(completed), objection=bool(app.objection), check_passed=app.check_passed,
+                      status=app.status)
+
+
+def _inferred_completed(app: Application) -> list[str]:
+    """Steps done when an application carries no step rows (e.g. imported): up to ``app.step``."""
+    order = [Step.ACCEPTED, Step.CHECK, Step.INVESTIGATION, Step.APPRAISAL, Step.PUBLICITY, Step.DECISION]
+    if app.step == Step.DONE:
+        return [s for s in order if s != Step.APPRAISAL or (app.objection and app.track == Track.REGULAR)]
+    if app.step not in order:
+        return [Step.ACCEPTED]
+    done = order[: order.index(Step(app.step)) + 1]
+    return [s for s in done if s != Step.APPRAISAL or (app.objection and app.track == Track.REGULAR)]
+
+
+def _load_steps(uow: UnitOfWork, app_ids: Sequence[int]) -> dict[int, list[tuple[str, date | None]]]:
+    out: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
+    if not app_ids:
+        return out
+    for chunk_start in range(0, len(app_ids), 900):
+        chunk = app_ids[chunk_start:chunk_start + 900]
+        rows = uow.session.execute(
+            select(ApplicationStep.application_id, ApplicationStep.step, ApplicationStep.completed_on)
+            .where(ApplicationStep.application_id.in_(chunk))
+            .order_by(ApplicationStep.application_id, ApplicationStep.completed_on, ApplicationStep.id))
+        for app_id, step, completed_on in rows:
+            out[app_id].append((step, completed_on))
+    return out
+
+
+def _due(cal: WorkCalendar, as_of: date, due_on: date | None, start: date, *, calendar_days: bool = False) -> Due:
+    if due_on is None:
+        return Due(None, None, False)
+    unknown = cal.unknown_years_between(min(start, as_of), due_on)
+    warning = ""
+    if unknown:
+        years = "、".join(str(y) for y in unknown)
+        warning = f"{years}年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对"
+    left = cal.working_days_between(as_of, due_on)
+    return Due(due_on, left, as_of > due_on, warning, calendar_days)
+
+
+def _row(cal: WorkCalendar, as_of: date, app: Application, hh: Household, region_name: str, sub_name: str,
+         steps: list[tuple[str, date | None]]) -> ApplicationRow:
+    completed = [s for s, _ in steps] or _inferred_completed(app)
+    state = _state(app, completed)
+    last_on = max([d for _, d in steps if d is not None], default=app.accepted_on)
+    whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended)
+    actions = proc.allowed_next(state) if app.status in ("open", "approved") else []
+    next_step = actions[0].step if actions else None
+    step_due: date | None = None
+    effective: date | None = None
+    due = Due(None, None, False)
+    if next_step is not None:
+        sd = proc.step_due(cal, next_step, last_on)
+        step_due = sd.due
+        candidates = [d for d in (sd.due, whole.due) if d is not None]
+        effective = min(candidates) if candidates else None
+        due = _due(cal, as_of, effective, app.accepted_on)
+        if not due.warning and (whole.unknown_years or sd.unknown_years):
+            due = Due(due.due_on, due.working_days_left, due.overdue,
+                      whole_warning(whole.unknown_years + sd.unknown_years))
+    elif app.status == "open":
+        due = _due(cal, as_of, whole.due, app.accepted_on)
+        effective = whole.due
+    warning = due.warning
+    if not warning and app.status == "open" and whole.unknown_years:
+        warning = whole_warning(whole.unknown_years)
+    return ApplicationRow(
+        id=app.id, version=app.version, household_id=hh.id, head_name=hh.head_name, member_count=hh.member_count,
+        region_id=hh.region_id, region_name=region_name, subdistrict_name=sub_name, category=app.category,
+        category_label=_category_label(app.category, app.temporary_kind), temporary_kind=app.temporary_kind,
+        track=app.track, track_label=TRACK_LABELS.get(Track(app.track), app.track), accepted_on=app.accepted_on,
+        step=app.step, step_label=STEP_LABELS.get(Step(app.step), app.step) if app.step in Step._value2member_map_
+        else app.step, next_step=next_step, next_step_label=STEP_LABELS[next_step] if next_step else "",
+        status=app.status, status_label=STATUS_LABELS.get(app.status, app.status), extended=app.extended,
+        due_on=whole.due, step_due_on=step_due, effective_due_on=effective,
+        working_days_left=due.working_days_left, overdue=due.overdue, warning=warning,
+        check_passed=app.check_passed, decided_on=app.decided_on, amount=app.amount)
+
+
+def whole_warning(years: Iterable[int]) -> str:
+    ys = sorted(set(years))
+    if not ys:
+        return ""
+    return "、".join(str(y) for y in ys) + "年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对"
+
+
+def _category_label(category: str, temporary_kind: str | None) -> str:
+    label = CATEGORY_LABELS.get(Category(category), category) if category in Category._value2member_map_ else category
+    if category == Category.TEMPORARY and temporary_kind:
+        label += f"({proc.TEMPORARY_KIND_LABELS.get(temporary_kind, temporary_kind)})"
+    return label
+
+
+def _regions(uow: UnitOfWork, region_ids: Iterable[int]) -> dict[int, tuple[str, str, int | None]]:
+    """region id → (name, sub-district name, sub-district id)."""
+    ids = set(region_ids)
+    if not ids:
+        return {}
+    parent = aliased(Region)
+    rows = uow.session.execute(
+        select(Region.id, Region.name, Region.level, parent.id, parent.name, parent.level)
+        .outerjoin(parent, parent.id == Region.parent_id).where(Region.id.in_(ids)))
+    out = {}
+    for rid, name, level, pid, pname, _plevel in rows:
+        if level == "subdistrict":
+            out[rid] = (name, name, rid)
+        else:
+            out[rid] = (name, pname or "", pid)
+    return out
+
+
+def _move(uow: UnitOfWork, hh: Household, to_stage: str | None, on: date, reason: str) -> None:
+    if hh.stage == to_stage:
+        return
+    uow.add(LibraryMove(household_id=hh.id, from_stage=hh.stage, to_stage=to_stage, moved_on=on, reason=reason))
+    hh.stage = to_stage
+    hh.stage_since = on
+    uow.touch(hh)
+    uow.notify("board", hh.id)
+    uow.notify("households", hh.id)
+
+
+def _get_app(uow: UnitOfWork, application_id: int) -> tuple[Application, Household]:
+    app = uow.get(Application, application_id, "申请")
+    hh = uow.get(Household, app.household_id, "家庭")
+    uow.require_scope(hh.region_id, "该申请")
+    return app, hh
+
+
+def _completed(uow: UnitOfWork, app: Application) -> tuple[list[str], date]:
+    steps = _load_steps(uow, [app.id]).get(app.id, [])
+    completed = [s for s, _ in steps] or _inferred_completed(app)
+    last_on = max([d for _, d in steps if d is not None], default=app.accepted_on)
+    return completed, last_on
+
+
+def _money(value: Decimal | str | int | float | None, what: str) -> Decimal:
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationFailed(f"{what}“{value}”不是有效的金额。", {what: str(value)}) from exc
+    return amount
+
+
+# -- accepting -----------------------------------------------------------------------------------
+def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: str, track: str, accepted_on: date,
+            temporary_kind: str | None, assessment_id: int | None, commitment: CommitmentInput | None,
+            note: str) -> Application:
+    problems: dict[str, str] = {}
+    if category not in {c.value for c in proc.APPLICABLE_CATEGORIES}:
+        problems["category"] = f"救助类别“{category}”不能申请。"
+    if track not in {t.value for t in Track}:
+        problems["track"] = f"办理方式“{track}”无效。"
+    if category == Category.TEMPORARY and temporary_kind not in proc.TEMPORARY_KIND_LABELS:
+        problems["temporary_kind"] = "临时救助须选择急难型或支出型。"
+    if category != Category.TEMPORARY:
+        temporary_kind = None
+    if track == Track.COMMITMENT:
+        if commitment is None or not commitment.signer_name.strip():
+            problems["commitment"] = "告知承诺制须记录申请人签署的承诺书(签署人姓名和签署日期)。"
+        elif commitment.signed_on > accepted_on:
+            problems["commitment"] = "承诺书签署日期不能晚于受理日期。"
+    if problems:
+        raise ValidationFailed("申请信息不完整:" + ";".join(problems.values()), problems)
+    hh = uow.get(Household, household_id, "家庭")
+    uow.require_scope(hh.region_id, "该家庭")
+    open_id = uow.session.scalar(select(Application.id).where(Application.household_id == hh.id,
+                                                              Application.status == "open"))
+    if open_id is not None:
+        raise ValidationFailed(f"该家庭已有办理中的申请(编号 {open_id}),不能重复受理。")
+    whole = proc.whole_deadline(cal, track, accepted_on, False)
+    app = uow.add(Application(household_id=hh.id, assessment_id=assessment_id, category=category,
+                              temporary_kind=temporary_kind, track=track, accepted_on=accepted_on, due_on=whole.due,
+                              step=Step.ACCEPTED, status="open"))
+    uow.flush()
+    uow.add(ApplicationStep(application_id=app.id, step=Step.ACCEPTED, started_on=accepted_on, due_on=None,
+                            completed_on=accepted_on, result="accepted", note=note,
+                            data={"track": track, "category": category}))
+    if track == Track.COMMITMENT and commitment is not None:
+        uow.add(Commitment(application_id=app.id, signed_on=commitment.signed_on,
+                           signer_name=commitment.signer_name.strip(), text=commitment.text,
+                           file_name=commitment.file_name, file_data=commitment.file_data))
+    _move(uow, hh, Stage.APPLYING, accepted_on, f"受理{_category_label(category, temporary_kind)}申请"
+          f"({TRACK_LABELS[Track(track)]})")
+    uow.flush()
+    uow.audit("application.accept", "applications", app.id, after=snapshot(app), household_id=hh.id,
+              detail=note)
+    uow.notify("applications", app.id)
+    return app
+
+
+def accept(db: Database, actor: Actor, *, household_id: int, category: str, track: str = Track.REGULAR,
+           accepted_on: date, temporary_kind: str | None = None, assessment_id: int | None = None,
+           commitment: CommitmentInput | None = None, note: str = "") -> int:
+    """Accept an application (受理). On the commitment track the signed commitment is required."""
+    cal = load_calendar(db)
+    with unit_of_work(db, actor, write=True) as uow:
+        app = _accept(uow, cal, household_id=household_id, category=category, track=track, accepted_on=accepted_on,
+                      temporary_kind=temporary_kind, assessment_id=assessment_id, commitment=commitment, note=note)
+        return int(app.id)
+
+
+def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, track: str = Track.REGULAR,
+               accepted_on: date, referrals: Sequence[ReferralInput], temporary_kind: str | None = None,
+               commitment: CommitmentInput | None = None, note: str = "") -> FrontDeskResult:
+    """One door accepts (一门受理): the application and the referrals to other departments together."""
+    problems = {}
+    seen = set()
+    for i, ref in enumerate(referrals, start=1):
+        if ref.department not in DEPARTMENT_LABELS:
+            problems[f"referral {i}"] = f"第{i}项转介的部门“{ref.department}”无效。"
+        if ref.department in seen:
+            problems[f"referral {i}"] = f"部门“{DEPARTMENT_LABELS.get(ref.department, ref.department)}”重复。"
+        seen.add(ref.department)
+    if problems:
+        raise ValidationFailed("转介信息有误:" + ";".join(problems.values()), problems)
+    cal = load_calendar(db)
+    with unit_of_work(db, actor, write=True) as uow:
+        app = _accept(uow, cal, household_id=household_id, category=category, track=track, accepted_on=accepted_on,
+                      temporary_kind=temporary_kind, assessment_id=None, commitment=commitment, note=note)
+        ids = []
+        for ref in referrals:
+            referral = uow.add(Referral(household_id=app.household_id, application_id=app.id,
+                                        department=ref.department, need=ref.need.strip(), due_on=ref.due_on,
+                                        status="sent", sent_on=accepted_on))
+            uow.flush()
+            ids.append(int(referral.id))
+            uow.audit("referral.add", "referrals", referral.id, after=snapshot(referral),
+                      household_id=app.household_id, detail="一门受理")
+        uow.notify("referrals", app.household_id)
+        return FrontDeskResult(int(app.id), tuple(ids))
+
+
+def record_referral_outcome(db: Database, actor: Actor, referral_id: int, *, status: str, feedback: str = "",
+                            on: date, expected_version: int | None = None) -> ReferralInfo:
+    """A department's outcome on a referral (协同办理): received, done or declined."""
+    if status not in REFERRAL_STATUS_LABELS:
+        raise ValidationFailed(f"转介状态“{status}”无效。")
+    if status in ("done", "declined") and not feedback.strip():
+        raise ValidationFailed("办结或不予办理须填写部门反馈。", {"feedback": "必填"})
+    with unit_of_work(db, actor, write=True) as uow:
+        ref = uow.get(Referral, referral_id, "转介")
+        hh = uow.get(Household, ref.household_id, "家庭")
+        uow.require_scope(hh.region_id, "该转介")
+        uow.check_version(ref, expected_version, "转介")
+        before = snapshot(ref)
+        ref.status = status
+        ref.feedback = feedback.strip()
+        if status == "received" and ref.received_at is None:
+            ref.received_at = now_utc()
+        ref.closed_on = on if status in ("done", "declined") else None
+        uow.touch(ref)
+        uow.flush()
+        uow.audit("referral.outcome", "referrals", ref.id, before=before, after=snapshot(ref), household_id=hh.id)
+        uow.notify("referrals", hh.id)
+        return _referral_info(ref)
+
+
+def _referral_info(ref: Referral) -> ReferralInfo:
+    return ReferralInfo(ref.id, ref.version, ref.department, DEPARTMENT_LABELS.get(ref.department, ref.department),
+                        ref.need, ref.status, REFERRAL_STATUS_LABELS.get(ref.status, ref.status), ref.sent_on,
+                        ref.due_on, ref.closed_on, ref.feedback)
+
+
+def attach_commitment_file(db: Database, actor: Actor, application_id: int, *, file_name: str, data: bytes) -> None:
+    """Attach (or replace) the scanned signed commitment."""
+    if not data:
+        raise ValidationFailed(f"文件“{file_name}”是空的。")
+    if len(data) > 20 * 1024 * 1024:
+        raise ValidationFailed(f"文件“{file_name}”超过 20 MB,请压缩后再附加。")
+    with unit_of_work(db, actor, write=True) as uow:
+        app, hh = _get_app(uow, application_id)
+        commitment = uow.session.scalar(select(Commitment).where(Commitment.application_id == app.id))
+        if commitment is None:
+            raise ValidationFailed("该申请不是告知承诺制申请,没有承诺书。")
+        commitment.file_name = Path(file_name).name
+        commitment.file_data = data
+        uow.audit("commitment.attach", "commitments", commitment.id, household_id=hh.id,
+                  detail=f"{Path(file_name).name}({len(data)} 字节)")
+        uow.notify("applications", app.id)
+
+
+def commitment_file(db: Database, actor: Actor, application_id: int) -> tuple[str, bytes] | None:
+    with unit_of_work(db, actor) as uow:
+        app, hh = _get_app(uow, application_id)
+        commitment = uow.session.scalar(select(Commitment).where(Commitment.application_id == app.id))
+        if commitment is None or commitment.file_data is None:
+            return None
+        return commitment.file_name or "commitment", bytes(commitment.file_data)
+
+
+# -- steps ---------------------------------------------------------------------------------------
+def complete_step(db: Database, actor: Actor, application_id: int, step: str, *, on: date,
+                  expected_version: int | None = None, result: str = "", note: str = "",
+                  investigators: Sequence[str] = (), objection: bool | None = None,
+                  publicity_start: date | None = None) -> int:
+    """Record a step as done on ``on`` (business date). Returns the application's new version.
+
+    check: ``result`` "passed"/"failed"; investigation: ``investigators`` (≥ 2), may record an
+    ``objection``; appraisal: ``result`` "agreed"/"disagreed"; publicity: ``publicity_start``
+    (default: the completion of the step before), may record an ``objection`` raised during it."""
+    if step == Step.DECISION:
+        raise ValidationFailed("审批决定请使用“作出决定”。")
+    if step == Step.CHECK:
+        require_role(actor, *CHECKERS, doing="记录授权核对结果")
+    cal = load_calendar(db)
+    with unit_of_work(db, actor, write=True) as uow:
+        app, hh = _get_app(uow, application_id)
+        uow.check_version(app, expected_version, "申请")
+        completed, last_on = _completed(uow, app)
+        state = _state(app, completed)
+        try:
+            transition = proc.require_allowed(state, step)
+            proc.validate_step_data(step, on=on, previous_on=last_on, result=result, investigators=investigators,
+                                    publicity_start=publicity_start)
+        except ProcedureRefused as exc:
+            raise _refuse(exc) from exc
+        before = snapshot(app)
+        if objection and step in (Step.INVESTIGATION, Step.PUBLICITY):
+            app.objection = True  # someone objected: a democratic appraisal follows (regular track)
+        started = publicity_start or last_on if step == Step.PUBLICITY else last_on
+        sd = proc.step_due(cal, step, started)
+        data: dict = {}
+        if step == Step.INVESTIGATION:
+            data["investigators"] = [n.strip() for n in investigators if n and n.strip()]
+        if step in (Step.INVESTIGATION, Step.PUBLICITY) and objection:
+            data["objection"] = True
+        if step == Step.PUBLICITY:
+            data["publicity_from"] = started.isoformat()
+            data["publicity_until"] = proc.publicity_end(started).isoformat()
+        if transition.after_decision:
+            data["after_decision"] = True
+        if step == Step.CHECK:
+            result_code = result
+            app.check_passed = result == "passed"
+        elif step == Step.APPRAISAL:
+            result_code = result
+        elif step == Step.INVESTIGATION:
+            result_code = "done"
+        else:
+            result_code = "done"
+        uow.add(ApplicationStep(application_id=app.id, step=step, started_on=started, due_on=sd.due,
+                                completed_on=on, result=result_code, note=note.strip(), data=data))
+        new_state = _state(app, completed + [step])
+        app.step = proc.last_step(new_state)
+        uow.touch(app)
+        uow.flush()
+        uow.audit(f"application.step.{step}", "applications", app.id, before=before, after=snapshot(app),
+                  household_id=hh.id, detail=note)
+        uow.notify("applications", app.id)
+        return int(app.version)
+
+
+def extend(db: Database, actor: Actor, application_id: int, *, reason: str,
+           expected_version: int | None = None) -> int:
+    """Extend the whole procedure to 45 working days with a recorded reason (regular track only)."""
+    if not reason.strip():
+        raise ValidationFailed("延期须记录理由。", {"reason": "必填"})
+    cal = load_calendar(db)
+    with unit_of_work(db, actor, write=True) as uow:
+        app, hh = _get_app(uow, application_id)
+        uow.check_version(app, expected_version, "申请")
+        if app.status != "open":
+            raise StepRefused(ProcedureRefused("只有办理中的申请可以延期。", proc.RULE_EXTENSION))
+        if app.track == Track.COMMITMENT:
+            raise StepRefused(ProcedureRefused(
+                "告知承诺制申请须在10个工作日内办结,不能延期,依据" + proc.RULE_COMMITMENT + "。", proc.RULE_COMMITMENT))
+        if app.extended:
+            raise StepRefused(ProcedureRefused("该申请已经延期到45个工作日,不能再次延期,依据" + proc.RULE_EXTENSION + "。",
+                                               proc.RULE_EXTENSION))
+        before = snapshot(app)
+        app.extended = True
+        app.extension_reason = reason.strip()
+        app.due_on = proc.whole_deadline(cal, app.track, app.accepted_on, True).due
+        uow.touch(app)
+        uow.flush()
+        uow.audit("application.extend", "applications", app.id, before=before, after=snapshot(app),
+                  household_id=hh.id, detail=reason)
+        uow.notify("applications", app.id)
+        return int(app.version)
+
+
+def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on: date,
+           amount: Decimal | str | None = None, reason: str = "", expected_version: int | None = None,
+           today: date | None = None, irregular_income: bool = False) -> int:
+    """Approve (monthly amount; payment from the month after approval) or refuse with reasons."""
+    require_role(actor, *DECIDERS, doing="作出审批决定")
+    today = today or date.today()
+    if on > today:
+        raise ValidationFailed(f"决定日期 {on.isoformat()} 不能晚于今天。")
+    value: Decimal | None = None
+    if approve:
+        if amount is None or str(amount).strip() == "":
+            raise ValidationFailed("批准须填写月救助金额。", {"amount": "必填"})
+        value = _money(amount, "月救助金额")
+        if value <= 0:
+            raise ValidationFailed("月救助金额须大于0。", {"amount": str(amount)})
+    elif not reason.strip():
+        raise ValidationFailed("不予批准须写明理由。", {"reason": "必填"})
+    cal = load_calendar(db)
+    with unit_of_work(db, actor, write=True) as uow:
+        app, hh = _get_app(uow, application_id)
+        uow.check_version(app, expected_version, "申请")
+        completed, last_on = _completed(uow, app)
+        state = _state(app, completed)
+        try:
+            proc.require_allowed(state, Step.DECISION, approve=approve)
+            proc.validate_step_data(Step.DECISION, on=on, previous_on=last_on)
+        except ProcedureRefused as exc:
+            raise _refuse(exc) from exc
+        before = snapshot(app)
+        sd = proc.step_due(cal, Step.DECISION, last_on)
+        data: dict = {"approve": approve}
+        app.decided_on = on
+        if approve:
+            assert value is not None
+            app.status = "approved"
+            app.amount = value
+            app.start_month = proc.start_month_after(on)
+            data.update(amount=str(value), start_month=app.start_month.isoformat())
+        else:
+            app.status = "refused"
+            app.refusal_reason = reason.strip()
+            notice_due = proc.refusal_notice_due(cal, on)
+            data.update(reason=app.refusal_reason, notice_due=notice_due.due.isoformat())
+        if state.emergency and (Step.CHECK not in completed or Step.INVESTIGATION not in completed):
+            data["help_first"] = True
+        uow.add(ApplicationStep(application_id=app.id, step=Step.DECISION, started_on=last_on, due_on=sd.due,
+                                completed_on=on, result="approved" if approve else "refused",
+                                note=reason.strip(), data=data))
+        app.step = proc.last_step(_state(app, completed + [Step.DECISION]))
+        uow.touch(app)
+        if approve:
+            hh.category = app.category
+            _move(uow, hh, Stage.ASSISTED, on, f"批准{_category_label(app.category, app.temporary_kind)},"
+                  f"月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放")
+            assert app.start_month is not None and value is not None
+            months = proc.months_between(app.start_month, today) if app.start_month <= today else []
+            if months:
+                uow.session.execute(insert(AssistanceRecord), [
+                    {"household_id": hh.id, "application_id": app.id, "category": app.category, "month": m,
+                     "amount": value, "method": "cash", "created_at": now_utc(), "created_by_id": actor.user_id}
+                    for m in months])
+            if app.track == Track.COMMITMENT:
+                _schedule_post_checks(uow, app, on, irregular_income)
+        else:
+            _move(uow, hh, Stage.CLASS_I, on, f"申请不予批准:{app.refusal_reason}")
+        uow.add(Notice(application_id=app.id, kind="approval" if approve else "refusal", issued_at=now_utc(),
+                       data={"decided_on": on.isoformat(), **{k: v for k, v in data.items() if k != "approve"}}))
+        uow.flush()
+        uow.audit("application.decide", "applications", app.id, before=before, after=snapshot(app),
+                  household_id=hh.id, detail=reason)
+        uow.notify("applications", app.id)
+        return int(app.version)
+
+
+def _schedule_post_checks(uow: UnitOfWork, app: Application, on: date, irregular_income: bool) -> None:
+    months = proc.IRREGULAR_INCOME_CHECK_MONTHS if irregular_income else proc.PERIODIC_CHECK_MONTHS
+    uow.add(PostCheck(application_id=app.id, kind="centralised", due_on=proc.add_months(on, proc.CENTRALISED_CHECK_MONTHS),
+                      note="审批后一个月内集中比对核查"))
+    uow.add(PostCheck(application_id=app.id, kind="periodic", due_on=proc.add_months(on, months),
+                      note=f"每{months}个月定期复核"))
+    uow.notify("post_checks", app.id)
+
+
+def record_monthly_assistance(db: Database, actor: Actor, month: date) -> int:
+    """Write the month's assistance record for every running approval that has none yet."""
+    first = date(month.year, month.month, 1)
+    with unit_of_work(db, actor, write=True) as uow:
+        paid = select(AssistanceRecord.application_id).where(AssistanceRecord.month == first,
+                                                               AssistanceRecord.application_id.is_not(None))
+        query = (select(Application.id, Application.household_id, Application.category, Application.amount)
+                 .join(Household, Household.id == Application.household_id)
+                 .where(Application.status == "approved", Application.start_month <= first,
+                        Application.stopped_on.is_(None) | (Application.stopped_on >= first),
+                        Application.id.not_in(paid)))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        now = now_utc()
+        rows = [{"household_id": h, "application_id": a, "category": c, "month": first, "amount": amt,
+                 "method": "cash", "created_at": now, "created_by_id": actor.user_id}
+                for a, h, c, amt in uow.session.execute(query)]
+        if rows:
+            uow.session.execute(insert(AssistanceRecord), rows)
+        uow.audit("assistance.month", "assistance_records", None, detail=f"{first:%Y-%m}:{len(rows)} 户")
+        uow.notify("applications", 0)
+        return len(rows)
+
+
+def _leave_assistance(uow: UnitOfWork, app: Application, hh: Household, on: date, to_stage: str, reason: str) -> None:
+    app.stopped_on = on
+    uow.touch(app)
+    others = uow.session.scalar(select(func.count()).select_from(Application).where(
+        Application.household_id == hh.id, Application.id != app.id, Application.status == "approved",
+        Application.stopped_on.is_(None)))
+    if not others:
+        hh.category = Category.NONE
+        _move(uow, hh, to_stage, on, reason)
+
+
+def stop_assistance(db: Database, actor: Actor, application_id: int, *, on: date, reason: str,
+                    to_stage: str = Stage.CLASS_I, expected_version: int | None = None) -> int:
+    """Decide to stop assistance (停止救助): the only way out of "assisted" besides a revocation."""
+    require_role(actor, *DECIDERS, doing="作出停止救助决定")
+    if not reason.strip():
+        raise ValidationFailed("停止救助须写明理由。", {"reason": "必填"})
+    if to_stage not in (Stage.CLASS_I, Stage.CLASS_II):
+        raise ValidationFailed("停止救助后只能转入一类库或二类库。")
+    with unit_of_work(db, actor, write=True) as uow:
+        app, hh = _get_app(uow, application_id)
+        uow.check_version(app, expected_version, "申请")
+        if app.status != "approved" or app.stopped_on is not None:
+            raise ValidationFailed("只有正在救助中的申请可以停止救助。")
+        if app.decided_on and on < app.decided_on:
+            raise ValidationFailed("停止日期不能早于批准日期。")
+        before = snapshot(app)
+        _leave_assistance(uow, app, hh, on, to_stage, f"停止救助:{reason.strip()}")
+        uow.add(Notice(application_id=app.id, kind="stop", issued_at=now_utc(),
+                       data={"stopped_on": on.isoformat(), "reason": reason.strip()}))
+        uow.flush()
+        uow.audit("application.stop", "applications", app.id, before=before, after=snapshot(app),
+                  household_id=hh.id, detail=reason)
+        uow.notify("applications", app.id)
+        return int(app.version)
+
+
+# -- post-checks, spot checks, revocations ---------------------------------------------------------
+def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: date, passed: bool, note: str = "",
+                      amount_to_recover: Decimal | str | None = None,
+                      expected_version: int | None = None) -> int | None:
+    """Record a post-check result. A failed check opens a revocation (撤销/追回), stops the
+    assistance and returns the revocation id; a passed periodic re-check schedules the next."""
+    require_role(actor, *DECIDERS, doing="记录事后核查结果")
+    if not passed and not note.strip():
+        raise ValidationFailed("核查未通过须写明发现的问题。", {"note": "必填"})
+    with unit_of_work(db, actor, write=True) as uow:
+        check = uow.get(PostCheck, post_check_id, "事后核查")
+        app, hh = _get_app(uow, check.application_id)
+        uow.check_version(check, expected_version, "事后核查")
+        if check.done_on is not None:
+            raise ValidationFailed("该核查已经记录结果。")
+        before = snapshot(check)
+        check.done_on = on
+        check.result = "passed" if passed else "failed"
+        check.note = note.strip() or check.note
+        uow.touch(check)
+        revocation_id = None
+        if passed and check.kind == "periodic" and app.status == "approved" and app.stopped_on is None:
+            uow.add(PostCheck(application_id=app.id, kind="periodic",
+                              due_on=proc.add_months(check.due_on, proc.PERIODIC_CHECK_MONTHS),
+                              note=f"每{proc.PERIODIC_CHECK_MONTHS}个月定期复核"))
+        if not passed:
+            paid = uow.session.scalar(select(func.coalesce(func.sum(AssistanceRecord.amount), 0))
+                                      .where(AssistanceRecord.application_id == app.id))
+            recover = _money(amount_to_recover, "追回金额") if amount_to_recover not in (None, "") \
+                else Decimal(str(paid or 0)).quantize(Decimal("0.01"))
+            revocation = uow.add(Revocation(application_id=app.id, post_check_id=check.id, reason=note.strip(),
+                                            amount_to_recover=recover, status="open"))
+            if app.status == "approved":
+                app_before = snapshot(app)
+                app.status = "revoked"
+                if app.stopped_on is None:
+                    _leave_assistance(uow, app, hh, on, Stage.CLASS_I,
+                                      f"{proc.POST_CHECK_LABELS.get(check.kind, check.kind)}未通过,撤销救助")
+                uow.flush()
+                uow.audit("application.revoke", "applications", app.id, before=app_before, after=snapshot(app),
+                          household_id=hh.id, detail=note)
+            uow.flush()
+            revocation_id = int(revocation.id)
+            uow.audit("revocation.open", "revocations", revocation.id, after=snapshot(revocation), household_id=hh.id)
+        uow.flush()
+        uow.audit("post_check.record", "post_checks", check.id, before=before, after=snapshot(check),
+                  household_id=hh.id)
+        uow.notify("post_checks", app.id)
+        uow.notify("applications", app.id)
+        return revocation_id
+
+
+def record_recovery(db: Database, actor: Actor, revocation_id: int, *, amount_recovered: Decimal | str,
+                    on: date, close: bool = False, expected_version: int | None = None) -> None:
+    """Record the amount recovered so far (追回); ``close`` ends the revocation case."""
+    require_role(actor, *DECIDERS, doing="记录追回")
+    value = _money(amount_recovered, "已追回金额")
+    if value < 0:
+        raise ValidationFailed("已追回金额不能为负数。")
+    with unit_of_work(db, actor, write=True) as uow:
+        rev = uow.get(Revocation, revocation_id, "撤销追回记录")
+        app, hh = _get_app(uow, rev.application_id)
+        uow.check_version(rev, expected_version, "撤销追回记录")
+        if value > rev.amount_to_recover:
+            raise ValidationFailed(f"已追回金额 {value} 元超过应追回金额 {rev.amount_to_recover} 元。")
+        before = snapshot(rev)
+        rev.amount_recovered = value
+        if close:
+            rev.status = "closed"
+            rev.closed_on = on
+        uow.touch(rev)
+        uow.flush()
+        uow.audit("revocation.recover", "revocations", rev.id, before=before, after=snapshot(rev), household_id=hh.id)
+        uow.notify("applications", app.id)
+
+
+def _subdistrict_of(path: str) -> int | None:
+    parts = [p for p in path.split("/") if p]
+    return int(parts[1]) if len(parts) >= 2 else None
+
+
+def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str | None = None,
+                    count: int | None = None, stratified: bool = False, seed: int | None = None,
+                    due_on: date | None = None) -> SampleInfo:
+    """Draw a reproducible random sample of running commitment-track approvals (随机抽查).
+
+    The population (ids in ascending order, with each one's sub-district) and the seed are stored
+    with the sample, so the same draw can be repeated and verified (:func:`verify_sample`)."""
+    require_role(actor, *DECIDERS, doing="抽取随机抽查样本")
+    rate_value = None if rate in (None, "") else Decimal(str(rate))
+    seed = secrets.randbelow(2**31 - 1) + 1 if seed is None else int(seed)
+    with unit_of_work(db, actor, write=True) as uow:
+        query = (select(Application.id, Region.path)
+                 .join(Household, Household.id == Application.household_id)
+                 .join(Region, Region.id == Household.region_id)
+                 .where(Application.track == Track.COMMITMENT, Application.status == "approved",
+                        Application.stopped_on.is_(None))
+                 .order_by(Application.id))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        population = [(int(a), _subdistrict_of(p)) for a, p in uow.session.execute(query)]
+        if not population:
+            raise ValidationFailed("没有正在救助中的告知承诺制申请可供抽查。")
+        app_ids = [a for a, _ in population]
+        strata = {a: str(s) for a, s in population} if stratified else None
+        try:
+            chosen = sampling.draw(app_ids, seed, rate=rate_value, count=count, strata=strata)
+        except sampling.SamplingError as exc:
+            raise ValidationFailed(exc.message) from exc
+        sample = uow.add(SpotCheckSample(drawn_on=on, seed=seed, rate=rate_value, count=count, stratified=stratified,
+                                         population={"ids": app_ids, "strata": strata or {},
+                                                     "scope": actor.region_name, "chosen": chosen}))
+        uow.flush()
+        due = due_on or proc.add_months(on, 1)
+        for app_id in chosen:
+            uow.add(PostCheck(application_id=app_id, kind="spot", due_on=due, sample_id=sample.id,
+                              note=f"随机抽查(样本 {sample.id},种子 {seed})"))
+        uow.flush()
+        uow.audit("spot_check.draw", "spot_check_samples", sample.id,
+                  after={"seed": seed, "rate": rate_value, "count": count, "stratified": stratified,
+                         "population": len(app_ids), "chosen": chosen})
+        uow.notify("post_checks", 0)
+        sample_id = int(sample.id)
+    return sample_info(db, actor, sample_id)
+
+
+def sample_info(db: Database, actor: Actor, sample_id: int) -> SampleInfo:
+    with unit_of_work(db, actor) as uow:
+        sample = uow.get(SpotCheckSample, sample_id, "抽查样本")
+        rows = uow.session.execute(
+            select(PostCheck, Application.decided_on, Household.head_name, Household.region_id)
+            .join(Application, Application.id == PostCheck.application_id)
+            .join(Household, Household.id == Application.household_id)
+            .where(PostCheck.sample_id == sample.id).order_by(PostCheck.application_id)).all()
+        visible = uow.region_ids()
+        regions = _regions(uow, [r[3] for r in rows])
+        out = tuple(SampleRow(pc.application_id, pc.id, name, regions.get(rid, ("", "", None))[1],
+                              regions.get(rid, ("", "", None))[0], decided, pc.result)
+                    for pc, decided, name, rid in rows if visible is None or rid in visible)
+        return SampleInfo(sample.id, int(sample.seed), sample.drawn_on, sample.rate, sample.count, sample.stratified,
+                          len(sample.population.get("ids", [])), out)
+
+
+def verify_sample(db: Database, actor: Actor, sample_id: int) -> bool:
+    """Redraw from the stored population and seed: True when it gives the same sample."""
+    with unit_of_work(db, actor) as uow:
+        sample = uow.get(SpotCheckSample, sample_id, "抽查样本")
+        pop = sample.population
+        strata = {int(k): v for k, v in pop.get("strata", {}).items()} if sample.stratified else None
+        again = sampling.draw(pop.get("ids", []), int(sample.seed), rate=sample.rate, count=sample.count, strata=strata)
+        stored = sorted(uow.session.execute(select(PostCheck.application_id).where(
+            PostCheck.sample_id == sample.id)).scalars())
+        return again == stored == sorted(pop.get("chosen", stored))
+
+
+def list_samples(db: Database, actor: Actor) -> list[tuple[int, date, int, int]]:
+    """(id, drawn on, seed, number drawn), newest first."""
+    with unit_of_work(db, actor) as uow:
+        rows = uow.session.execute(
+            select(SpotCheckSample.id, SpotCheckSample.drawn_on, SpotCheckSample.seed, func.count(PostCheck.id))
+            .outerjoin(PostCheck, PostCheck.sample_id == SpotCheckSample.id)
+            .group_by(SpotCheckSample.id, SpotCheckSample.drawn_on, SpotCheckSample.seed)
+            .order_by(SpotCheckSample.id.desc()))
+        return [(int(i), d, int(s), int(n)) for i, d, s, n in rows]
+
+
+def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | Path) -> int:
+    from desktop.io.xlsx_writer import write_table
+
+    info = sample_info(db, actor, sample_id)
+    how = f"比例 {info.rate * 100:.1f}%" if info.rate is not None else f"数量 {info.count}"
+    title = (f"随机抽查样本 {info.id}:抽取日期 {info.drawn_on.isoformat()},随机种子 {info.seed},{how},"
+             f"{'按街道分层' if info.stratified else '不分层'},总体 {info.population_size} 户")
+    rows = [(r.application_id, r.head_name, r.subdistrict_name, r.region_name, r.decided_on,
+             {"passed": "通过", "failed": "未通过"}.get(r.result or "", "待核查")) for r in info.rows]
+    n = write_table(path, ["申请编号", "户主姓名", "街道(镇)", "社区(村)", "批准日期", "核查结果"], rows,
+                    sheet="抽查样本", title=title)
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.audit("spot_check.export", "spot_check_samples", sample_id, detail=str(path))
+    return n
+
+
+def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, include_done: bool = False,
+                     due_within_days: int | None = None) -> list[PostCheckInfo]:
+    """Post-checks to do, earliest due first (on running approvals only unless ``include_done``)."""
+    as_of = as_of or date.today()
+    with unit_of_work(db, actor) as uow:
+        query = (select(PostCheck, Household.head_name, Household.region_id)
+                 .join(Application, Application.id == PostCheck.application_id)
+                 .join(Household, Household.id == Application.household_id)
+                 .order_by(PostCheck.due_on, PostCheck.id).limit(LIST_LIMIT))
+        if not include_done:
+            query = query.where(PostCheck.done_on.is_(None), Application.status == "approved",
+                                Application.stopped_on.is_(None))
+        if due_within_days is not None:
+            query = query.where(PostCheck.due_on <= date.fromordinal(as_of.toordinal() + due_within_days))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        rows = uow.session.execute(query).all()
+        regions = _regions(uow, [r[2] for r in rows])
+        return [_post_check_info(pc, name, regions.get(rid, ("", "", None))[0], as_of) for pc, name, rid in rows]
+
+
+def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date) -> PostCheckInfo:
+    return PostCheckInfo(pc.id, pc.version, pc.application_id, name, region, pc.kind,
+                         proc.POST_CHECK_LABELS.get(pc.kind, pc.kind), pc.due_on, pc.done_on, pc.result, pc.note,
+                         pc.sample_id, pc.done_on is None and pc.due_on < as_of)
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, status: str | None = "open",
+                      track: str | None = None, category: str | None = None, next_step: str | None = None,
+                      region_id: int | None = None, overdue_only: bool = False, name: str = "",
+                      limit: int = LIST_LIMIT) -> list[ApplicationRow]:
+    """Applications with their next step, due dates and working days left, soonest due first.
+
+    ``status`` None lists every status. ``region_id`` limits to a region's subtree. At most
+    ``limit`` rows (the open ones of a whole district fit comfortably)."""
+    as_of = as_of or date.today()
+    cal = load_calendar(db)
+    with unit_of_work(db, actor) as uow:
+        query = (select(Application, Household)
+                 .join(Household, Household.id == Application.household_id)
+                 .order_by(Application.due_on, Application.id).limit(limit))
+        if status:
+            query = query.where(Application.status == status)
+        if track:
+            query = query.where(Application.track == track)
+        if category:
+            query = query.where(Application.category == category)
+        if name.strip():
+            query = query.where(Household.head_name.like(f"%{name.strip()}%"))
+        if region_id is not None:
+            region = uow.get(Region, region_id, "区划")
+            query = query.join(Region, Region.id == Household.region_id).where(Region.path.like(region.path + "%"))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        pairs = uow.session.execute(query).all()
+        steps = _load_steps(uow, [a.id for a, _ in pairs])
+        regions = _regions(uow, [h.region_id for _, h in pairs])
+        out = []
+        for app, hh in pairs:
+            name_, sub, _ = regions.get(hh.region_id, ("", "", None))
+            row = _row(cal, as_of, app, hh, name_, sub, steps.get(app.id, []))
+            if next_step and row.next_step != next_step:
+                continue
+            if overdue_only and not row.overdue:
+                continue
+            out.append(row)
+        out.sort(key=lambda r: (r.effective_due_on or date.max, r.id))
+        return out
+
+
+def deadlines(db: Database, actor: Actor, *, as_of: date | None = None, overdue_only: bool = False) -> list[ApplicationRow]:
+    """Open applications with their next step, due date and working days left (for the CLI)."""
+    return list_applications(db, actor, as_of=as_of, status="open", overdue_only=overdue_only)
+
+
+def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date | None = None) -> ApplicationDetail:
+    as_of = as_of or date.today()
+    cal = load_calendar(db)
+    with unit_of_work(db, actor) as uow:
+        app, hh = _get_app(uow, application_id)
+        step_rows = uow.session.execute(
+            select(ApplicationStep, User.display_name)
+            .outerjoin(User, User.id == ApplicationStep.created_by_id)
+            .where(ApplicationStep.application_id == app.id)
+            .order_by(ApplicationStep.completed_on, ApplicationStep.id)).all()
+        regions = _regions(uow, [hh.region_id])
+        rname, sub, _ = regions.get(hh.region_id, ("", "", None))
+        simple = [(s.step, s.completed_on) for s, _ in step_rows]
+        row = _row(cal, as_of, app, hh, rname, sub, simple)
+        steps = tuple(StepInfo(
+            s.step, STEP_LABELS.get(Step(s.step), s.step) if s.step in Step._value2member_map_ else s.step,
+            s.started_on, s.due_on, s.completed_on, s.result, _result_label(s.step, s.result), s.note,
+            dict(s.data or {}), by or "系统", s.created_at,
+            late=bool(s.due_on and s.completed_on and s.completed_on > s.due_on)) for s, by in step_rows)
+        completed = [s for s, _ in simple] or _inferred_completed(app)
+        last_on = max([d for _, d in simple if d is not None], default=app.accepted_on)
+        state = _state(app, completed)
+        whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended)
+        actions = []
+        for t in proc.allowed_next(state):
+            sd = proc.step_due(cal, t.step, last_on)
+            due_date = sd.due if t.after_decision else min(d for d in (sd.due, whole.due) if d is not None)
+            due = _due(cal, as_of, due_date, app.accepted_on, calendar_days=sd.calendar_days)
+            actions.append(ActionInfo(t.step, STEP_LABELS[t.step], t.after_decision, t.approve_allowed, due))
+        commitment = uow.session.scalar(select(Commitment).where(Commitment.application_id == app.id))
+        cinfo = None if commitment is None else CommitmentInfo(
+            commitment.signer_name, commitment.signed_on, commitment.text, commitment.file_name,
+            commitment.file_data is not None)
+        checks = tuple(_post_check_info(pc, hh.head_name, rname, as_of) for pc in uow.session.execute(
+            select(PostCheck).where(PostCheck.application_id == app.id).order_by(PostCheck.due_on, PostCheck.id)
+        ).scalars())
+        revs = tuple(RevocationInfo(r.id, r.version, r.application_id, r.post_check_id, r.reason, r.amount_to_recover,
+                                    r.amount_recovered, r.status, r.closed_on) for r in uow.session.execute(
+            select(Revocation).where(Revocation.application_id == app.id).order_by(Revocation.id)).scalars())
+        refs = tuple(_referral_info(r) for r in uow.session.execute(
+            select(Referral).where(Referral.application_id == app.id).order_by(Referral.id)).scalars())
+        notices = tuple(NoticeInfo(n.id, n.kind, n.issued_at, dict(n.data or {})) for n in uow.session.execute(
+            select(Notice).where(Notice.application_id == app.id).order_by(Notice.id)).scalars())
+        months, total = uow.session.execute(
+            select(func.count(AssistanceRecord.id), func.coalesce(func.sum(AssistanceRecord.amount), 0))
+            .where(AssistanceRecord.application_id == app.id)).one()
+        return ApplicationDetail(
+            row=row, household_code=hh.code or "", address=hh.address, steps=steps, actions=tuple(actions),
+            extension_reason=app.extension_reason, refusal_reason=app.refusal_reason, start_month=app.start_month,
+            stopped_on=app.stopped_on, commitment=cinfo, post_checks=checks, revocations=revs, referrals=refs,
+            notices=notices, months_paid=int(months), total_paid=Decimal(str(total)).quantize(Decimal("0.01")),
+            can_extend=app.status == "open" and app.track == Track.REGULAR and not app.extended,
+            can_stop=app.status == "approved" and app.stopped_on is None)
+
+
+def _result_label(step: str, result: str) -> str:
+    return {"passed": "通过", "failed": "未通过", "agreed": "同意", "disagreed": "不同意", "approved": "批准",
+            "refused": "不予批准", "accepted": "已受理", "done": "完成"}.get(result, result)
+
+
+def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 50) -> list[tuple[int, str]]:
+    """Households the actor may apply for, matching a name (for the accept dialog's picker)."""
+    with unit_of_work(db, actor) as uow:
+        query = select(Household.id, Household.head_name, Household.code, Household.member_count,
+                       Household.stage).order_by(Household.head_name, Household.id).limit(limit)
+        if text.strip():
+            like = f"%{text.strip()}%"
+            query = query.where(Household.head_name.like(like) | Household.code.like(like))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        out = []
+        for hid, name, code, size, stage in uow.session.execute(query):
+            where = STAGE_LABELS.get(Stage(stage), stage) if stage in Stage._value2member_map_ else "未入库"
+            out.append((int(hid), f"{name}({size}人,{code or '无编号'},{where})"))
+        return out
+
+
+# -- publicity and notices ---------------------------------------------------------------------------
+def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to: date,
+                   region_id: int | None = None, category: str | None = None) -> list[PublicityRow]:
+    """Approved applications decided in the period: only name, family size and amount."""
+    with unit_of_work(db, actor) as uow:
+        query = (select(Household.head_name, Household.member_count, Application.amount)
+                 .join(Household, Household.id == Application.household_id)
+                 .where(Application.status.in_(("approved", "revoked")), Application.decided_on >= decided_from,
+                        Application.decided_on <= decided_to, Application.amount.is_not(None))
+                 .order_by(Application.decided_on, Application.id))
+        if category:
+            query = query.where(Application.category == category)
+        if region_id is not None:
+            region = uow.get(Region, region_id, "区划")
+            query = query.join(Region, Region.id == Household.region_id).where(Region.path.like(region.path + "%"))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        return [PublicityRow(n, int(s), Decimal(str(a))) for n, s, a in uow.session.execute(query)]
+
+
+PUBLICITY_HEADERS = ("序号", "姓名", "家庭人口", "月救助金额(元)")
+
+
+def publicity_title(decided_from: date, decided_to: date) -> str:
+    return f"社会救助审批结果公示名单({decided_from:%Y年%m月%d日}至{decided_to:%Y年%m月%d日})"
+
+
+def export_publicity_xlsx(db: Database, actor: Actor, path: str | Path, *, decided_from: date, decided_to: date,
+                          region_id: int | None = None) -> int:
+    from desktop.io.xlsx_writer import write_table
+
+    rows = publicity_list(db, actor, decided_from=decided_from, decided_to=decided_to, region_id=region_id)
+    n = write_table(path, list(PUBLICITY_HEADERS),
+                    [(i, r.name, r.member_count, r.amount) for i, r in enumerate(rows, start=1)],
+                    sheet="公示名单", title=publicity_title(decided_from, decided_to))
+    _record_publicity(db, actor, decided_from, decided_to, len(rows), str(path))
+    return n
+
+
+def _record_publicity(db: Database, actor: Actor, decided_from: date, decided_to: date, n: int, where: str) -> None:
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.add(Notice(application_id=None, kind="publicity", issued_at=now_utc(),
+                       data={"from": decided_from.isoformat(), "to": decided_to.isoformat(), "rows": n,
+                             "file": where}))
+        uow.audit("publicity.export", "notices", None, detail=f"{decided_from}~{decided_to},{n} 户,{where}")
+
+
+def publicity_html(db: Database, actor: Actor, *, decided_from: date, decided_to: date,
+                   region_id: int | None = None, record_as: str = "") -> str:
+    """The publicity list as HTML for printing to PDF (the view renders it)."""
+    rows = publicity_list(db, actor, decided_from=decided_from, decided_to=decided_to, region_id=region_id)
+    body = "".join(f"<tr><td class='right'>{i}</td><td>{escape(r.name)}</td><td class='right'>{r.member_count}</td>"
+                   f"<td class='right'>{r.amount:,.2f}</td></tr>" for i, r in enumerate(rows, start=1))
+    head = "".join(f"<th>{h}</th>" for h in PUBLICITY_HEADERS)
+    if record_as:
+        _record_publicity(db, actor, decided_from, decided_to, len(rows), record_as)
+    return (f"<h1>{escape(publicity_title(decided_from, decided_to))}</h1>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p class='muted'>共 {len(rows)} 户。公示内容仅包括姓名、家庭人口和救助金额。如有异议,请于公示期内向街道(镇)"
+            f"或区民政局反映。</p>")
+
+
+def notice_document(db: Database, actor: Actor, application_id: int) -> NoticeDocument:
+    """The approval or refusal notice of a decided application (printable)."""
+    detail = get_detail(db, actor, application_id)
+    r = detail.row
+    if r.status not in ("approved", "refused", "revoked"):
+        raise ValidationFailed("该申请尚未作出决定,没有可打印的通知书。")
+    decided = r.decided_on.strftime("%Y年%m月%d日") if r.decided_on else ""
+    if r.status == "refused":
+        kind, title = "refusal", "不予批准社会救助通知书"
+        text = (f"<p>{escape(r.head_name)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
+                f"(申请编号 {r.id}),经审核,决定不予批准。</p><p><b>理由:</b>{escape(detail.refusal_reason)}</p>"
+                "<p>如对本决定不服,可以自收到本通知之日起六十日内依法申请行政复议,或者在六个月内依法提起行政诉讼。</p>")
+    else:
+        kind, title = "approval", "社会救助审批通知书"
+        start = detail.start_month.strftime("%Y年%m月") if detail.start_month else ""
+        text = (f"<p>{escape(r.head_name)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
+                f"(申请编号 {r.id},{escape(r.track_label)}),经审核,决定予以批准。</p>"
+                f"<p>家庭人口 {r.member_count} 人,月救助金额 <b>{r.amount:,.2f}</b> 元,自 {start} 起发放。</p>"
+                "<p>请如实报告家庭人口、收入和财产的变化情况,接受定期复核。")
+        if r.track == Track.COMMITMENT:
+            text += "您已签署告知承诺书,民政部门将进行事后核查和随机抽查,如发现不实承诺将撤销救助并追回已发放资金。"
+        text += "</p>"
+    html = (f"<h1>{title}</h1>{text}<p style='text-align:right'>西塞山区民政局<br>{decided}</p>"
+            f"<p class='muted'>{escape(r.subdistrict_name)} {escape(r.region_name)}</p>")
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.audit("notice.print", "applications", application_id, household_id=r.household_id, detail=kind)
+    return NoticeDocument(kind, title, html)
+
+
+def step_choices() -> list[tuple[str, str]]:
+    return [(s.value, STEP_LABELS[s]) for s in Step]
+
+
+def application_ids_for_household(db: Database, actor: Actor, household_id: int) -> list[int]:
+    with unit_of_work(db, actor) as uow:
+        hh = uow.get(Household, household_id, "家庭")
+        uow.require_scope(hh.region_id, "该家庭")
+        return list(uow.session.execute(select(Application.id).where(Application.household_id == hh.id)
+                                        .order_by(Application.id.desc())).scalars())
+
+
