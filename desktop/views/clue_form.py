@@ -368,6 +368,7 @@ class CloseClueDialog(QDialog):
     def __init__(self, clue: ClueInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Close clue #{id}").format(id=clue.id))
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("{name}, found {date}: what did the investigation find?").format(
             name=clue.person_name, date=clue.reported_on.isoformat())))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -11,10 +12,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,13 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.rules.codes import Role
+from desktop.rules.codes import CATEGORY_LABELS, STAGE_LABELS, Role
 from desktop.services import clues
+from desktop.services import department_import as di
 from desktop.services.clues import ClueFilter, ClueInfo
 from desktop.services.errors import ServiceError
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, make_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,10 +99,7 @@ class ClueTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 8:
-                text = c.outcome_label
-                if c.household_stage_label and c.status == "closed":
-                    text += f"({c.household_stage_label})"
-                return text
+                return c.outcome_label
             return (str(c.id), c.reported_on.isoformat(), c.person_name, c.id_number, c.source_label,
                     c.channel_label, c.region_name or self.tr("(unassigned)"), c.status_label)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 7:
@@ -440,6 +444,238 @@ class ImportLauncherTab(QWidget):
         save_template(self)
 
 
+class BatchRowsDialog(QDialog):
+    """The rows of one department batch with what screening made of them; assign rows in bulk."""
+
+    PAGE = 500
+
+    def __init__(self, ctx: AppContext, batch: di.BatchInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.batch = batch
+        self.rows: list[di.BatchRow] = []
+        self.setWindowTitle(self.tr("Batch #{id}: {file}").format(id=batch.id, file=batch.file_name))
+        self.resize(1000, 640)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.outcome = QComboBox()
+        self.outcome.addItem(self.tr("All rows"), None)
+        self.outcome.addItem(self.tr("Not in assistance (known and new)"), ("known", "new"))
+        self.outcome.addItem(self.tr("Not in assistance, without a region"), "unassigned")
+        for code in di.OUTCOMES:
+            self.outcome.addItem(di.OUTCOME_LABELS[code], code)
+        self.outcome.currentIndexChanged.connect(self.reload)
+        label = QLabel(self.tr("&Show:"))
+        label.setBuddy(self.outcome)
+        top.addWidget(label)
+        top.addWidget(self.outcome)
+        top.addStretch(1)
+        self.counts = QLabel()
+        top.addWidget(self.counts)
+        layout.addLayout(top)
+        self.model = RowsTableModel(parent=self)
+        self.table = make_table(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalScrollBar().valueChanged.connect(self._maybe_more)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.region = QComboBox()
+        fill_regions(self.region, ctx)
+        self.assign_selected = QPushButton(self.tr("Assign &selected rows"))
+        self.assign_unassigned = QPushButton(self.tr("Assign &all rows without a region"))
+        self.assign_selected.clicked.connect(lambda: self.assign(selected=True))
+        self.assign_unassigned.clicked.connect(lambda: self.assign(selected=False))
+        bottom.addWidget(QLabel(self.tr("Assign to:")))
+        bottom.addWidget(self.region)
+        bottom.addWidget(self.assign_selected)
+        bottom.addWidget(self.assign_unassigned)
+        bottom.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+        if batch.kind != di.KIND or ctx.actor.role not in di.IMPORTERS:
+            for widget in (self.region, self.assign_selected, self.assign_unassigned):
+                widget.setEnabled(False)
+        self.reload()
+
+    def _fetch(self, offset: int) -> list[di.BatchRow]:
+        wanted = self.outcome.currentData()
+        if wanted == "unassigned":
+            return di.list_batch_rows(self.ctx.db, self.ctx.actor, self.batch.id, offset=offset, limit=self.PAGE,
+                                      unassigned_only=True)
+        return di.list_batch_rows(self.ctx.db, self.ctx.actor, self.batch.id, wanted, offset=offset, limit=self.PAGE)
+
+    def reload(self) -> None:
+        try:
+            self.rows = self._fetch(0)
+            counts = di.count_batch_rows(self.ctx.db, self.ctx.actor, self.batch.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self._more = len(self.rows) >= self.PAGE
+        self.counts.setText("  ·  ".join(f"{di.OUTCOME_LABELS[k]} {counts.get(k, 0)}" for k in di.OUTCOMES)
+                            + "  ·  " + self.tr("without a region {n}").format(n=counts.get("unassigned", 0)))
+        self._show()
+
+    def _maybe_more(self, value: int) -> None:
+        bar = self.table.verticalScrollBar()
+        if self._more and value >= bar.maximum() - 5:
+            page = self._fetch(len(self.rows))
+            self._more = len(page) >= self.PAGE
+            self.rows.extend(page)
+            self._show(keep_scroll=True)
+
+    def _show(self, keep_scroll: bool = False) -> None:
+        scroll = self.table.verticalScrollBar().value()
+        headers = [self.tr("Row"), self.tr("Name"), self.tr("ID number"), self.tr("Result"), self.tr("Reason"),
+                   self.tr("Region"), self.tr("Library"), self.tr("Open clue / application")]
+        table, colours = [], []
+        for r in self.rows:
+            stage = STAGE_LABELS.get(r.household_stage, "") if r.household_stage else ""
+            category = CATEGORY_LABELS.get(r.household_category, "") if r.household_category else ""
+            opened = []
+            if r.open_clue_id:
+                opened.append(self.tr("clue #{id}").format(id=r.open_clue_id))
+            if r.open_application_id:
+                opened.append(self.tr("application #{id}").format(id=r.open_application_id))
+            number = r.id_number or r.raw_id
+            table.append([r.row_number, r.name, number, r.outcome_label, r.reason_label, r.region_name,
+                          " ".join(x for x in (stage, category if category != "无" else "") if x), ", ".join(opened)])
+            colours.append("#c0392b" if r.outcome in ("invalid", "duplicate") else
+                           "#888888" if r.outcome == "in_assistance" else None)
+        self.model.set_rows(headers, table, colours)
+        if keep_scroll:
+            self.table.verticalScrollBar().setValue(scroll)
+        else:
+            self.table.resizeColumnsToContents()
+
+    def assign(self, *, selected: bool) -> None:
+        region_id = self.region.currentData()
+        if region_id is None:
+            return
+        ids: list[int] | None = None
+        if selected:
+            picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+            ids = [self.rows[i].id for i in picked if self.rows[i].outcome in ("known", "new")]
+            if not ids:
+                QMessageBox.information(self, self.windowTitle(),
+                                        self.tr("Select rows that are not in assistance (known or new) first."))
+                return
+        try:
+            n = di.assign_rows(self.ctx.db, self.ctx.actor, self.batch.id, ids, region_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("clues", 0)
+        self.ctx.changes.publish("import_batches", self.batch.id)
+        self.last_message = self.tr("{n} row(s) assigned.").format(n=n)
+        self.reload()
+
+
+class ImportHistoryTab(QWidget):
+    """Every imported batch: file, hash, counts and who imported it."""
+
+    COLUMNS = ("Batch", "Imported at", "Kind", "File", "Data rows", "Valid", "Invalid", "Duplicates",
+               "In assistance", "Known", "New", "Without region", "Imported by")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.batches: list[di.BatchInfo] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.rows_button = QPushButton(self.tr("Show &rows…"))
+        self.errors_button = QPushButton(self.tr("Save the &error workbook…"))
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.rows_button.clicked.connect(self.show_rows)
+        self.errors_button.clicked.connect(self.save_errors)
+        self.refresh_button.clicked.connect(self.refresh)
+        for button in (self.rows_button, self.errors_button, self.refresh_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.model = RowsTableModel(parent=self)
+        self.table = make_table(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.doubleClicked.connect(lambda _: self.show_rows())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+        self.hash_label = QLabel()
+        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.hash_label)
+        ctx.changes.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, topic: str, _ident: int) -> None:
+        if topic in ("import_batches", "*"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.batches = di.list_batches(self.ctx.db, self.ctx.actor)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        rows = []
+        for b in self.batches:
+            c = b.counts or {}
+            if b.kind == di.KIND:
+                invalid = sum((c.get("invalid") or {}).values())
+                numbers = [c.get("data_rows", ""), c.get("valid", ""), invalid, c.get("duplicates", ""),
+                           c.get("in_assistance", ""), c.get("known", ""), c.get("new", ""), c.get("unassigned", "")]
+                kind = self.tr("Department list: {dept}").format(dept=b.department_label)
+            else:
+                numbers = [c.get("rows", ""), "", c.get("errors", ""), "", "", c.get("households_updated", ""),
+                           c.get("households_created", ""), ""]
+                kind = self.tr("Household register")
+            when = b.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if b.created_at else ""
+            rows.append([b.id, when, kind, b.file_name, *numbers, b.imported_by])
+        self.model.set_rows([self.tr(c) for c in self.COLUMNS], rows)
+        self.table.resizeColumnsToContents()
+        self._selection_changed()
+
+    def selected(self) -> di.BatchInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.batches[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        batch = self.selected()
+        self.rows_button.setEnabled(batch is not None and batch.kind == di.KIND)
+        self.errors_button.setEnabled(batch is not None and batch.kind == di.KIND)
+        self.hash_label.setText(self.tr("File fingerprint (SHA-256): {hash}").format(hash=batch.hash)
+                                if batch else "")
+
+    def show_rows(self) -> None:
+        batch = self.selected()
+        if batch is not None and batch.kind == di.KIND:
+            BatchRowsDialog(self.ctx, batch, self).exec()
+
+    def save_errors(self, source: str | None = None, target: str | None = None) -> None:
+        batch = self.selected()
+        if batch is None:
+            return
+        if not source:
+            source, _ = QFileDialog.getOpenFileName(
+                self, self.tr("The original file of batch #{id} ({file})").format(id=batch.id, file=batch.file_name),
+                batch.file_name, self.tr("Spreadsheets ({patterns})").format(patterns=SPREADSHEET_FILTER))
+        if not source:
+            return
+        if not target:
+            suggested = str(Path(source).with_name(Path(source).stem + "_错误清单.xlsx"))
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the error workbook"), suggested,
+                                                    self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return
+        try:
+            n = di.write_error_workbook(source, batch.id, target, db=self.ctx.db, actor=self.ctx.actor)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.last_message = self.tr("{n} row(s) with their reasons were written to {path}.").format(n=n, path=target)
+        QMessageBox.information(self, self.tr("Error workbook"), self.last_message)
+
+
 class DiscoveryPage(QWidget):
     """The discovery area: four tabs."""
 
@@ -455,6 +691,8 @@ class DiscoveryPage(QWidget):
         self.tabs.addTab(self.inbox, self.tr("Clue &inbox"))
         self.tabs.addTab(self.department, self.tr("&Department lists"))
         self.tabs.addTab(self.register, self.tr("Household &register"))
+        self.history = ImportHistoryTab(ctx, self)
+        self.tabs.addTab(self.history, self.tr("Import &history"))
         layout.addWidget(self.tabs)
 
 

@@ -1,0 +1,172 @@
+"""The household register import dialog (家庭台账导入): choose the file, dry run, import, errors by
+row and column, and the empty template to download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import register_import as ri
+from desktop.services.errors import ServiceError
+from desktop.services.progress import Progress
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, make_table
+from desktop.views.operations import run_in_background
+
+TEMPLATE_NAME = "家庭台账_导入模板.xlsx"
+
+
+def save_template(parent: QWidget, path: str | None = None) -> str | None:
+    """Ask where to save the empty standard register template, and write it."""
+    if not path:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("RegisterImportDialog", "Save the empty register template"),
+            str(Path.home() / TEMPLATE_NAME), "Excel (*.xlsx)")
+    if not path:
+        return None
+    try:
+        ri.write_register_template(path)
+    except ServiceError as exc:
+        show_error(parent, exc)
+        return None
+    return path
+
+
+class RegisterImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result: ri.RegisterImportResult | None = None
+        self.setWindowTitle(self.tr("Import the household register"))
+        self.resize(860, 600)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("A filled copy of the standard register template"))
+        self.path.textChanged.connect(self._path_changed)
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self.browse)
+        self.template_button = QPushButton(self.tr("Save the empty &template…"))
+        self.template_button.clicked.connect(self.save_template)
+        label = QLabel(self.tr("&File:"))
+        label.setBuddy(self.path)
+        row.addWidget(label)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        row.addWidget(self.template_button)
+        layout.addLayout(row)
+        actions = QHBoxLayout()
+        self.dry_run_button = QPushButton(self.tr("&Dry run (writes nothing)"))
+        self.dry_run_button.clicked.connect(lambda: self.run(dry_run=True))
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.clicked.connect(lambda: self.run(dry_run=False))
+        actions.addWidget(self.dry_run_button)
+        actions.addWidget(self.import_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.errors_label = QLabel(self.tr("Errors"))
+        layout.addWidget(self.errors_label)
+        self.errors = RowsTableModel([self.tr("Row"), self.tr("Column"), self.tr("Problem")], self)
+        self.table = make_table(self.errors)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.running = False
+        self._path_changed()
+
+    def _path_changed(self) -> None:
+        has = bool(self.path.text().strip())
+        self.dry_run_button.setEnabled(has and not self.running)
+        self.import_button.setEnabled(has and not self.running)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Household register"), self.path.text(),
+                                              self.tr("Spreadsheets ({patterns})").format(patterns=SPREADSHEET_FILTER))
+        if path:
+            self.path.setText(path)
+
+    def save_template(self) -> None:
+        path = save_template(self)
+        if path:
+            self.summary.setText(self.tr("The empty template was saved to {path}.").format(path=path))
+
+    def run(self, *, dry_run: bool) -> None:
+        path = self.path.text().strip()
+        if not Path(path).is_file():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The file “{path}” does not exist.").format(path=path))
+            return
+        if not dry_run and QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("Import “{name}” now? Households in the file are created or updated; a household with any "
+                        "bad row is left out.").format(name=Path(path).name)) != QMessageBox.StandardButton.Yes:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.running = True
+        self._path_changed()
+
+        def work(progress: Progress) -> ri.RegisterImportResult:
+            return ri.import_households(db, actor, path, dry_run=dry_run, progress=progress)
+
+        def done(result: ri.RegisterImportResult) -> None:
+            self.running = False
+            self._path_changed()
+            self.show_result(result)
+            if not result.dry_run:
+                self.ctx.changes.publish("households", 0)
+                self.ctx.changes.publish("board", 0)
+                self.ctx.changes.publish("import_batches", result.batch_id or 0)
+
+        def failed(exc: BaseException) -> None:
+            self.running = False
+            self._path_changed()
+            self.summary.setText(getattr(exc, "message", "") or str(exc))
+            self.summary.setStyleSheet("color: #c0392b;")
+            show_error(self, exc)
+
+        def cancelled() -> None:
+            self.running = False
+            self._path_changed()
+            self.summary.setText(self.tr("Cancelled. Nothing was written."))
+
+        run_in_background(self, work, done, on_error=failed, on_cancelled=cancelled,
+                          label=self.tr("Checking the register…") if dry_run else self.tr("Importing the register…"))
+
+    def show_result(self, result: ri.RegisterImportResult) -> None:
+        self.result = result
+        if result.dry_run:
+            head = self.tr("Dry run of “{file}”: nothing was written.").format(file=result.file_name)
+            verb = self.tr("would be")
+        else:
+            head = self.tr("“{file}” was imported as batch #{id}.").format(file=result.file_name, id=result.batch_id)
+            verb = self.tr("were")
+        text = self.tr("{head} {rows} person row(s) in {households} household(s): {created} household(s) {verb} "
+                       "created and {updated} updated ({persons} person(s)); {rejected} household(s) with errors "
+                       "{verb} left out.").format(
+            head=head, rows=result.rows, households=result.households, created=result.households_created,
+            updated=result.households_updated, persons=result.persons, rejected=result.households_rejected, verb=verb)
+        if result.already_imported:
+            text += "\n" + result.already_imported
+        self.summary.setText(text)
+        self.summary.setStyleSheet("color: #c0392b;" if result.already_imported else "")
+        rows = [[str(e.row) if e.row else "", e.column, e.message] for e in result.errors]
+        self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], rows)
+        self.errors_label.setText(self.tr("Errors ({n})").format(n=len(rows)))
+        self.table.resizeColumnsToContents()
