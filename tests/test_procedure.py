@@ -1,0 +1,113 @@
+"""The procedure rules (pure): order per track and category, deadlines, refusals naming the rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.rules import procedure as proc
+from desktop.rules.procedure import ProcedureRefused, State, Step
+from desktop.rules.workdays import DEFAULT_CALENDAR
+
+
+def nexts(state: State) -> list[str]:
+    return [t.step.value for t in proc.allowed_next(state)]
+
+
+def test_regular_order_without_objection() -> None:
+    s = State("regular", "dibao", completed=("accepted",))
+    assert nexts(s) == ["check"]
+    s = State("regular", "dibao", completed=("accepted", "check"), check_passed=True)
+    assert nexts(s) == ["investigation"]
+    s = State("regular", "dibao", completed=("accepted", "check", "investigation"), check_passed=True)
+    assert nexts(s) == ["publicity"]
+    s = State("regular", "dibao", completed=("accepted", "check", "investigation", "publicity"), check_passed=True)
+    assert nexts(s) == ["decision"]
+    done = State("regular", "dibao", completed=("accepted", "check", "investigation", "publicity", "decision"),
+                 check_passed=True, status="approved")
+    assert nexts(done) == [] and proc.last_step(done) == "done"
+
+
+def test_objection_requires_appraisal_on_regular_track_only() -> None:
+    s = State("regular", "dibao", completed=("accepted", "check", "investigation"), objection=True, check_passed=True)
+    assert nexts(s) == ["appraisal"]
+    c = State("commitment", "dibao", completed=("accepted", "check", "investigation"), objection=True,
+              check_passed=True)
+    assert nexts(c) == ["publicity"]
+    with pytest.raises(ProcedureRefused) as info:
+        proc.require_allowed(c, "appraisal")
+    assert info.value.rule == proc.RULE_COMMITMENT
+    # objection raised during publicity: appraisal after publicity, then decision
+    p = State("regular", "dibao", completed=("accepted", "check", "investigation", "publicity"), objection=True,
+              check_passed=True)
+    assert nexts(p) == ["appraisal"]
+
+
+@pytest.mark.parametrize("step", ["investigation", "publicity", "decision"])
+def test_skipping_is_refused_with_the_rule_named(step: str) -> None:
+    s = State("regular", "dibao", completed=("accepted",))
+    with pytest.raises(ProcedureRefused) as info:
+        proc.require_allowed(s, step)
+    assert "须先完成“授权核对”" in info.value.message
+    assert info.value.rule in info.value.message
+
+
+def test_failed_check_may_only_be_refused() -> None:
+    s = State("regular", "dibao", completed=("accepted", "check"), check_passed=False)
+    assert nexts(s) == ["investigation", "decision"]
+    with pytest.raises(ProcedureRefused, match="不能批准"):
+        proc.require_allowed(s, "decision", approve=True)
+    assert proc.require_allowed(s, "decision", approve=False).step == Step.DECISION
+
+
+def test_emergency_help_first_then_paperwork() -> None:
+    s = State("regular", "temporary", "emergency", completed=("accepted",))
+    assert nexts(s) == ["check", "decision"]
+    after = State("regular", "temporary", "emergency", completed=("accepted", "decision"), status="approved")
+    assert nexts(after) == ["check"] and proc.allowed_next(after)[0].after_decision
+    assert proc.last_step(after) == "decision"
+    finished = State("regular", "temporary", "emergency", completed=("accepted", "decision", "check", "investigation"),
+                     status="approved")
+    assert nexts(finished) == [] and proc.last_step(finished) == "done"
+    # expenditure-type temporary assistance follows the full procedure
+    assert nexts(State("regular", "temporary", "expenditure", completed=("accepted",))) == ["check"]
+
+
+def test_closed_application_refuses_everything() -> None:
+    s = State("regular", "dibao", completed=("accepted",), status="refused")
+    with pytest.raises(ProcedureRefused, match="不予批准"):
+        proc.require_allowed(s, "check")
+    with pytest.raises(ProcedureRefused):
+        proc.require_allowed(State("regular", "dibao"), "done")
+
+
+def test_step_data_rules() -> None:
+    with pytest.raises(ProcedureRefused) as info:
+        proc.validate_step_data("investigation", on=date(2026, 3, 3), previous_on=date(2026, 3, 2),
+                                investigators=["甲", " "])
+    assert info.value.rule == proc.RULE_INVESTIGATORS
+    with pytest.raises(ProcedureRefused) as info:
+        proc.validate_step_data("publicity", on=date(2026, 3, 8), previous_on=date(2026, 3, 2),
+                                publicity_start=date(2026, 3, 2))
+    assert info.value.rule == proc.RULE_PUBLICITY
+    proc.validate_step_data("publicity", on=date(2026, 3, 9), previous_on=date(2026, 3, 2))
+    with pytest.raises(ProcedureRefused):
+        proc.validate_step_data("check", on=date(2026, 3, 3), previous_on=date(2026, 3, 2), result="maybe")
+
+
+def test_deadlines_and_months() -> None:
+    assert proc.whole_deadline(DEFAULT_CALENDAR, "regular", date(2026, 2, 10), False).due == date(2026, 3, 30)
+    assert proc.whole_deadline(DEFAULT_CALENDAR, "regular", date(2026, 2, 10), True).due == date(2026, 4, 21)
+    assert proc.whole_deadline(DEFAULT_CALENDAR, "commitment", date(2026, 2, 10), True).due == date(2026, 3, 2)
+    assert proc.step_due(DEFAULT_CALENDAR, "check", date(2026, 9, 28)).due == date(2026, 10, 8)
+    assert proc.step_due(DEFAULT_CALENDAR, "publicity", date(2026, 9, 28)).due == date(2026, 10, 5)
+    assert proc.step_due(DEFAULT_CALENDAR, "appraisal", date(2026, 9, 28)).due is None
+    assert proc.refusal_notice_due(DEFAULT_CALENDAR, date(2026, 9, 30)).due == date(2026, 10, 10)  # Saturday make-up day
+    assert proc.start_month_after(date(2026, 12, 31)) == date(2027, 1, 1)
+    assert proc.start_month_after(date(2026, 3, 1)) == date(2026, 4, 1)
+    assert proc.add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert proc.months_between(date(2026, 11, 1), date(2027, 1, 15)) == [date(2026, 11, 1), date(2026, 12, 1),
+                                                                          date(2027, 1, 1)]
+    straddle = proc.whole_deadline(DEFAULT_CALENDAR, "regular", date(2026, 12, 20), False)
+    assert straddle.unknown_years == (2027,) and "2027" in straddle.warning()
