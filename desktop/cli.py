@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "desktop.commands.imports",
     "desktop.commands.policy",
     "desktop.commands.reassess",
+    "desktop.commands.deadlines",
+    "desktop.commands.calendar",
 ]
 
 EXIT_USER_ERROR = 1

@@ -1,0 +1,87 @@
+"""relief-desk calendar set-year YEAR --off DATE... --workday DATE... | show [YEAR] | clear-year YEAR
+
+Days may be given one by one or as ranges ``2027-02-05..2027-02-13``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+
+from desktop.commands.common import add_database_option, cli_actor, open_db
+from desktop.services import calendar
+from desktop.services.errors import ValidationFailed
+
+
+def parse_days(values: list[str]) -> list[date]:
+    out: list[date] = []
+    for value in values:
+        for part in value.replace(",", " ").split():
+            try:
+                if ".." in part:
+                    first_text, last_text = part.split("..", 1)
+                    first, last = date.fromisoformat(first_text), date.fromisoformat(last_text)
+                    if last < first:
+                        raise ValidationFailed(f"日期范围“{part}”的结束早于开始。")
+                    out.extend(first + timedelta(days=i) for i in range((last - first).days + 1))
+                else:
+                    out.append(date.fromisoformat(part))
+            except ValueError as exc:
+                raise ValidationFailed(f"日期“{part}”格式不正确,应为 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD。") from exc
+    return out
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("calendar", help="节假日安排:录入某年的放假和调休上班日期、查看")
+    csub = parser.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+    setp = csub.add_parser("set-year", help="录入(替换)某年的全部放假日期和调休上班日期")
+    setp.add_argument("year", type=int)
+    setp.add_argument("--off", nargs="+", default=[], help="放假日期(可用 A..B 表示连续日期)")
+    setp.add_argument("--workday", nargs="+", default=[], help="调休上班日期(周末上班)")
+    setp.add_argument("--note", default="", help="依据,例如国务院办公厅通知文号")
+    add_database_option(setp)
+    setp.set_defaults(func=set_year)
+    show = csub.add_parser("show", help="查看各年份的节假日安排来源及录入的日期")
+    show.add_argument("year", type=int, nargs="?")
+    add_database_option(show)
+    show.set_defaults(func=show_years)
+    clear = csub.add_parser("clear-year", help="删除管理员录入的某年安排")
+    clear.add_argument("year", type=int)
+    add_database_option(clear)
+    clear.set_defaults(func=clear_year)
+
+
+def set_year(args: argparse.Namespace) -> int:
+    off, work = parse_days(args.off), parse_days(args.workday)
+    db = open_db(args)
+    try:
+        info = calendar.set_year(db, cli_actor(), args.year, days_off=off, workdays=work, note=args.note)
+    finally:
+        db.dispose()
+    print(f"已录入 {info.year} 年节假日安排:放假 {sum(1 for d in info.days if not d.workday)} 天,"
+          f"调休上班 {sum(1 for d in info.days if d.workday)} 天。办理中申请的期限已按新安排重新计算。")
+    return 0
+
+
+def show_years(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        actor = cli_actor()
+        infos = [calendar.year_info(db, actor, args.year)] if args.year else calendar.list_years(db, actor)
+    finally:
+        db.dispose()
+    for info in infos:
+        print(f"{info.year} 年:{info.source}" + (f"({info.note})" if info.note else ""))
+        if args.year:
+            for d in info.days:
+                print(f"  {d.day.isoformat()}\t{'上班' if d.workday else '放假'}\t{d.note}")
+    return 0
+
+
+def clear_year(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        calendar.clear_year(db, cli_actor(), args.year)
+    finally:
+        db.dispose()
+    print(f"已删除 {args.year} 年的录入安排。")
+    return 0

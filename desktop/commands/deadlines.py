@@ -1,0 +1,66 @@
+"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]
+
+Open applications with their next step, due date and working days left. A deadline that falls
+in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.services import applications
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不正确,应为 YYYY-MM-DD") from exc
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("deadlines", help="列出办理中的申请及其期限、剩余工作日")
+    parser.add_argument("--overdue", action="store_true", help="只列出已逾期的申请")
+    parser.add_argument("--as-of", type=parse_date, default=None, help="按此日期计算(YYYY-MM-DD,默认今天)")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_database_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    as_of = args.as_of or date.today()
+    db = open_db(args)
+    try:
+        rows = applications.deadlines(db, cli_actor(), as_of=as_of, overdue_only=args.overdue)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json([{
+            "id": r.id, "household_id": r.household_id, "head_name": r.head_name, "region": r.region_name,
+            "subdistrict": r.subdistrict_name, "category": r.category, "track": r.track, "accepted_on": r.accepted_on,
+            "next_step": r.next_step, "next_step_label": r.next_step_label, "step_due_on": r.step_due_on,
+            "due_on": r.due_on, "effective_due_on": r.effective_due_on, "working_days_left": r.working_days_left,
+            "overdue": r.overdue, "extended": r.extended, "warning": r.warning} for r in rows])
+        return 0
+    if not rows:
+        print(f"截至 {as_of.isoformat()},没有{'逾期的' if args.overdue else '办理中的'}申请。")
+        return 0
+    print(f"截至 {as_of.isoformat()},{'逾期' if args.overdue else '办理中'}申请 {len(rows)} 件:")
+    print("编号\t户主\t社区(村)\t类别\t办理方式\t待办步骤\t步骤期限\t办结期限\t剩余工作日\t状态")
+    warnings: dict[str, list[int]] = {}
+    for r in rows:
+        left = "" if r.working_days_left is None else str(r.working_days_left)
+        state = "已逾期" if r.overdue else ("已延期" if r.extended else "")
+        if r.warning:
+            state = (state + " " if state else "") + "期限为估算*"
+            warnings.setdefault(r.warning, []).append(r.id)
+        print("\t".join([str(r.id), r.head_name, r.region_name, r.category_label, r.track_label,
+                         r.next_step_label or "-", r.step_due_on.isoformat() if r.step_due_on else "-",
+                         r.due_on.isoformat(), left, state]))
+    for text, ids in warnings.items():
+        print(f"*警告:{text}(涉及申请 {'、'.join(map(str, ids))})。")
+    return 0
+
+
+
