@@ -1,0 +1,348 @@
+"""Department list import and screening (desktop/services/department_import.py and the command)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import func, select
+
+from desktop.cli import main as cli_main
+from desktop.models import Clue, ColumnMapping, Household, ImportBatch, ImportRow, Member
+from desktop.rules import codes, idcard
+from desktop.services import department_import as di
+from desktop.services.database import Database
+from desktop.services.errors import PermissionDenied, ServiceError
+from desktop.services.progress import Cancelled, Progress
+from tests.district import District
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8")) if SAMPLES.exists() else {}
+DEPARTMENT_SAMPLES = [n for n, e in EXPECTED.items() if "data_rows" in e]
+
+A = idcard.make("420203", date(1960, 3, 1), 11)  # in assistance (低保)
+B = idcard.make("420203", date(1970, 4, 2), 22)  # known, class I, not in assistance
+C = idcard.make("420203", date(1980, 5, 3), 33)  # new
+D = idcard.make("420203", date(1990, 6, 4), 44)  # new, region from address
+E = idcard.make("420203", date(2000, 7, 5), 55)  # new, no region
+F15 = "420203500101123"  # legacy 15-digit, new
+
+
+def count(db: Database, model: type) -> int:
+    with db.session_factory() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def add_household(db: Database, district: District, number: str, name: str, category: str, stage: str | None,
+                  community: str) -> int:
+    with db.session_factory() as s:
+        hh = Household(code=f"T{number[-6:]}", region_id=district.regions[community], head_name=name,
+                       head_id_number=number, head_id_reversed=number[::-1], member_count=1, category=category,
+                       stage=stage)
+        s.add(hh)
+        s.flush()
+        s.add(Member(household_id=hh.id, name=name, id_number=number, id_reversed=number[::-1]))
+        s.commit()
+        return hh.id
+
+
+def write_list(path: Path) -> Path:
+    rows = [
+        "姓名,身份证号码,街道,社区,家庭住址,联系电话",
+        f"甲,{A},八泉街道,八泉社区,,13800000001",
+        f"乙,{B},,,,13800000002",
+        f"丙,{C},八泉街道,飞云,,13800000003",
+        f"丁,{D},,,黄石市西塞山区河口镇道仕袱村3组12号,",
+        f"戊,{E},,,外地某处,",
+        f"己,{F15},,,,",
+        f"庚,{C[:17]}0,,,,",  # bad check character
+        "辛,4.20203199001012E+17,,,,",  # Excel stored it as a number
+        f"壬,{B.lower()},,,,",  # repeats 乙
+        "癸,,,,,",  # no ID
+    ]
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="gbk")
+    return path
+
+
+@pytest.fixture
+def registry(db: Database, district: District) -> dict[str, int]:
+    return {
+        "A": add_household(db, district, A, "甲", codes.Category.DIBAO, codes.Stage.ASSISTED, "八泉社区"),
+        "B": add_household(db, district, B, "乙", codes.Category.NONE, codes.Stage.CLASS_I, "闸口社区"),
+    }
+
+
+# -- the samples (acceptance counts) -----------------------------------------------------------------
+
+@pytest.mark.skipif(not EXPECTED, reason="shared samples not present")
+@pytest.mark.parametrize("name", DEPARTMENT_SAMPLES)
+def test_samples_give_expected_counts(db: Database, district: District, name: str) -> None:
+    want = EXPECTED[name]
+    result = di.import_department_list(db, district.admin, SAMPLES / name, want["department"])
+    assert result.header_row == want["header_row"]
+    assert result.data_rows == want["data_rows"]
+    assert result.valid == want["valid"]
+    assert result.invalid == want["invalid"]
+    assert result.duplicates == want["duplicates"]
+    assert result.legacy_15_converted == want["legacy_15_converted"]
+    assert result.valid == sum(result.buckets.values())
+    assert result.batch_id is not None
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ImportRow).where(
+            ImportRow.batch_id == result.batch_id)) == want["data_rows"]
+        assert s.scalar(select(func.count()).select_from(Clue).where(
+            Clue.batch_id == result.batch_id)) == result.buckets["new"]
+
+
+@pytest.mark.skipif(not EXPECTED, reason="shared samples not present")
+@pytest.mark.parametrize("name", DEPARTMENT_SAMPLES)
+def test_command_prints_expected_counts(db: Database, district: District, name: str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    want = EXPECTED[name]
+    url = db.url.render_as_string(hide_password=False)
+    errors = tmp_path / "errors.xlsx"
+    code = cli_main(["import", "department", str(SAMPLES / name), "--department", want["department"], "--json",
+                     "--dry-run", "--errors", str(errors), "--database-url", url])
+    out = capsys.readouterr().out.strip().splitlines()
+    assert code == 0 and len(out) == 1
+    got = json.loads(out[0])
+    assert set(got) == {"data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known",
+                        "new", "batch_id", "file"}
+    for key in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted"):
+        assert got[key] == want[key], key
+    assert got["batch_id"] is None and got["file"] == name
+    assert count(db, ImportBatch) == 0 and count(db, Clue) == 0  # a dry run writes nothing
+    rows = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()
+    assert rows[0][-1] == "错误原因"
+    assert len(rows) - 1 == sum(want["invalid"].values()) + want["duplicates"]
+    code = cli_main(["import", "department", str(SAMPLES / name), "--department", want["department"], "--json",
+                     "--database-url", url])
+    got = json.loads(capsys.readouterr().out)
+    assert code == 0 and isinstance(got["batch_id"], int)
+
+
+# -- screening ---------------------------------------------------------------------------------------
+
+def test_screening_buckets_clues_and_regions(db: Database, district: District, registry: dict[str, int],
+                                             tmp_path: Path) -> None:
+    path = write_list(tmp_path / "卫健_名单.csv")
+    result = di.import_department_list(db, district.admin, path, "卫健委")
+    assert result.department == "health"
+    assert (result.data_rows, result.valid, result.duplicates) == (10, 6, 1)
+    assert result.invalid == {"check character": 1, "stored as a number": 1, "empty": 1}
+    assert result.legacy_15_converted == 1
+    assert result.buckets == {"in_assistance": 1, "known": 1, "new": 4}
+    assert result.unassigned == 2  # 戊 and 己: no region column value, no community in the address
+    rows = {r.name: r for r in di.list_batch_rows(db, district.admin, result.batch_id)}
+    assert rows["甲"].outcome == "in_assistance" and rows["甲"].household_id == registry["A"]
+    assert rows["乙"].outcome == "known" and rows["乙"].household_stage == codes.Stage.CLASS_I
+    assert rows["乙"].region_id == district.regions["闸口社区"]
+    assert rows["丙"].region_id == district.regions["飞云社区"]  # "飞云" in the community column
+    assert rows["丁"].region_id == district.regions["道仕袱村"]  # from the address
+    assert rows["戊"].region_id is None
+    assert rows["壬"].outcome == "duplicate" and rows["壬"].reason_label == "与第3行重复"
+    assert rows["庚"].reason == "check character" and rows["庚"].reason_label == "身份证号校验码错误"
+    assert rows["己"].outcome == "new" and rows["己"].raw_id == F15
+    with db.session_factory() as s:
+        clues = {c.person_name: c for c in s.scalars(select(Clue).where(Clue.batch_id == result.batch_id))}
+    assert set(clues) == {"丙", "丁", "戊", "己"}
+    assert clues["丙"].source_level == "department" and clues["丙"].source == "health"
+    assert clues["丙"].channel == "screening" and clues["丙"].reported_on == date.today()
+    assert clues["丙"].status == "assigned" and clues["丙"].region_id == district.regions["飞云社区"]
+    assert clues["戊"].status == "new" and clues["戊"].region_id is None
+    assert clues["己"].id_number == idcard.parse(F15).number
+    assert clues["丙"].phone == "13800000003"
+    # the known row shows the clue opened for it later
+    assert rows["乙"].open_clue_id is None
+    # the full ID is masked for a community worker; rows outside their area are not shown
+    worker_rows = di.list_batch_rows(db, district.actor(codes.Role.COMMUNITY_WORKER), result.batch_id)
+    assert {r.name for r in worker_rows} == {"丙"}
+    assert "*" in worker_rows[0].id_number
+
+    # bulk assignment of the unassigned rows, clues follow
+    assigned = di.assign_rows(db, district.admin, result.batch_id, None, district.regions["河口镇"])
+    assert assigned == 2
+    with db.session_factory() as s:
+        clue = s.scalar(select(Clue).where(Clue.person_name == "戊"))
+        assert clue.status == "assigned" and clue.region_id == district.regions["河口镇"] and clue.version == 2
+        batch = s.get(ImportBatch, result.batch_id)
+        assert batch.counts["unassigned"] == 0
+    one = [r.id for r in di.list_batch_rows(db, district.admin, result.batch_id, "new") if r.name == "丙"]
+    assert di.assign_rows(db, district.admin, result.batch_id, one, district.regions["八泉社区"]) == 1
+    assert di.count_batch_rows(db, district.admin, result.batch_id)["new"] == 4
+
+
+def test_region_for_all_rows_from_option(db: Database, district: District, tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(f"姓名,身份证号\n张三,{C}\n", encoding="utf-8")
+    result = di.import_department_list(db, district.admin, path, "教育", assign_region_id=district.regions["八泉街道"])
+    assert result.unassigned == 0
+    with db.session_factory() as s:
+        assert s.scalar(select(Clue.region_id)) == district.regions["八泉街道"]
+
+
+def test_counts_add_up_and_batch_is_kept(db: Database, district: District, registry: dict[str, int],
+                                         tmp_path: Path) -> None:
+    path = write_list(tmp_path / "list.csv")
+    result = di.import_department_list(db, district.admin, path, "卫健")
+    assert result.data_rows == result.valid + sum(result.invalid.values()) + result.duplicates
+    batches = di.list_batches(db, district.admin)
+    assert len(batches) == 1
+    b = batches[0]
+    assert (b.kind, b.department, b.file_name) == ("department", "health", "list.csv")
+    assert len(b.hash) == 64 and b.imported_by and b.created_at.tzinfo is not None
+    assert b.counts["data_rows"] == 10 and b.counts["new"] == 4
+
+
+def test_same_content_is_refused(db: Database, district: District, tmp_path: Path) -> None:
+    path = write_list(tmp_path / "list.csv")
+    first = di.import_department_list(db, district.admin, path, "卫健")
+    copy = tmp_path / "renamed copy.csv"
+    shutil.copy(path, copy)
+    with pytest.raises(ServiceError) as info:
+        di.import_department_list(db, district.admin, copy, "医保")
+    assert f"批次 {first.batch_id}" in info.value.message and "导入过" in info.value.message
+    assert "list.csv" in info.value.message and district.admin.username in info.value.message
+    assert count(db, ImportBatch) == 1
+    # a dry run still shows the counts, with a note
+    again = di.import_department_list(db, district.admin, copy, "卫健", dry_run=True)
+    assert again.data_rows == 10 and "导入过" in again.already_imported
+
+
+def test_dry_run_writes_nothing(db: Database, district: District, registry: dict[str, int], tmp_path: Path) -> None:
+    before = {m: count(db, m) for m in (ImportBatch, ImportRow, Clue, ColumnMapping)}
+    result = di.import_department_list(db, district.admin, write_list(tmp_path / "l.csv"), "卫健", dry_run=True)
+    assert result.batch_id is None and result.buckets == {"in_assistance": 1, "known": 1, "new": 4}
+    assert {m: count(db, m) for m in before} == before
+
+
+def test_cancel_leaves_nothing(db: Database, district: District, tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    lines = ["姓名,身份证号"] + [f"人{i},{idcard.make('420203', date(1970, 1, 1), i % 1000)}" for i in range(1500)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    seen: list[int] = []
+    progress = Progress(lambda done, total, text: seen.append(done))
+
+    def cancel_at_1000(done: int, total: int, text: str) -> None:
+        seen.append(done)
+        if done >= 1000:
+            progress.cancel()
+
+    progress = Progress(cancel_at_1000)
+    with pytest.raises(Cancelled):
+        di.import_department_list(db, district.admin, path, "人社", progress=progress)
+    assert seen and all(count(db, m) == 0 for m in (ImportBatch, ImportRow, Clue, ColumnMapping))
+    result = di.import_department_list(db, district.admin, path, "人社")  # and it can be imported afterwards
+    assert result.valid == 1000 and result.duplicates == 500
+
+
+def test_row_limit_is_a_file_error_and_rolls_back(db: Database, district: District, tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(["姓名,身份证号"] + [f"人{i},{C}" for i in range(30)]), encoding="utf-8")
+    with pytest.raises(ServiceError, match="超过 20 行"):
+        di.import_department_list(db, district.admin, path, "人社", max_rows=20)
+    assert count(db, ImportBatch) == 0 and count(db, ImportRow) == 0
+
+
+def test_mapping_is_remembered_per_department(db: Database, district: District, tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text(f"序号,姓名,备用号码,身份证号\n1,张三,{C},{D}\n", encoding="utf-8")
+    p = di.preview(first, "残联", db=db)
+    assert p.mapping == {"name": 1, "id_number": 3} and not p.remembered
+    # the user maps the ID to the third column by hand
+    result = di.import_department_list(db, district.admin, first, "残联", mapping={"name": 1, "id_number": 2})
+    with db.session_factory() as s:
+        assert s.scalar(select(Clue.id_number)) == C
+    second = tmp_path / "second.csv"
+    second.write_text(f"身份证号,姓名,备用号码\n{D},李四,{E}\n", encoding="utf-8")
+    p = di.preview(second, "残联联合会", db=db)
+    assert p.remembered and p.mapping == {"name": 1, "id_number": 2}
+    assert di.preview(second, "人社", db=db).remembered is False
+    assert result.batch_id is not None
+
+
+def test_preview(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("困难职工名单\n\n姓名,身份证号,电话\n" + "".join(f"人{i},{C},1380000{i:04d}\n" for i in range(30)),
+                    encoding="utf-8")
+    p = di.preview(path)
+    assert (p.file_name, p.header_row, p.columns) == ("p.csv", 3, ["姓名", "身份证号", "电话"])
+    assert p.mapping == {"name": 0, "id_number": 1, "phone": 2}
+    assert len(p.sample_rows) == 20 and p.sample_rows[0] == ["人0", C, "13800000000"]
+    assert p.total_rows_estimate > 20
+    with pytest.raises(ServiceError, match="没有第 9 列"):
+        di.preview(path, mapping={"id_number": 8})
+
+
+def test_file_errors_are_service_errors(db: Database, district: District, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(ServiceError, match="empty.xlsx"):
+        di.import_department_list(db, district.admin, empty, "人社")
+    with pytest.raises(ServiceError, match="不认识的部门"):
+        di.import_department_list(db, district.admin, write_list(tmp_path / "l.csv"), "气象局")
+    with pytest.raises(PermissionDenied):
+        di.import_department_list(db, district.actor(codes.Role.SUPERVISOR), tmp_path / "l.csv", "人社")
+
+
+def test_command_file_error_exits_1_with_one_line(db: Database, district: District, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "photo.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    code = cli_main(["import", "department", str(path), "--department", "人社", "--json",
+                     "--database-url", db.url.render_as_string(hide_password=False)])
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "photo.xlsx" in captured.err
+
+
+def test_error_workbook_from_result_and_from_batch(db: Database, district: District, registry: dict[str, int],
+                                                   tmp_path: Path) -> None:
+    path = write_list(tmp_path / "list.csv")
+    result = di.import_department_list(db, district.admin, path, "卫健")
+    for source in (result, result.batch_id):
+        out = tmp_path / f"errors-{source if isinstance(source, int) else 'r'}.xlsx"
+        n = di.write_error_workbook(path, source, out, db=db, actor=district.admin)
+        assert n == 4
+        rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+        assert rows[0] == ["姓名", "身份证号码", "街道", "社区", "家庭住址", "联系电话", "错误原因"]
+        by_name = {r[0]: r for r in rows[1:]}
+        assert set(by_name) == {"庚", "辛", "壬", "癸"}
+        assert by_name["庚"][-1] == "身份证号校验码错误"
+        assert by_name["壬"][-1] == "与第3行重复" and by_name["壬"][1] == B.lower()
+        assert by_name["辛"][1] == "4.20203199001012E+17"
+        assert "空" in by_name["癸"][-1]
+    changed = tmp_path / "list.csv"
+    changed.write_text("姓名,身份证号\n", encoding="utf-8")
+    with pytest.raises(ServiceError, match="已被修改"):
+        di.write_error_workbook(changed, result.batch_id, tmp_path / "x.xlsx", db=db, actor=district.admin)
+
+
+def test_xlsx_with_numbers_and_title_rows(db: Database, district: District, tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "住保.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("公租房")
+    ws.write_string(0, 0, "公租房保障对象名单")
+    for c, h in enumerate(["序号", "申请人", "证件号码", "所在社区"]):
+        ws.write_string(2, c, h)
+    ws.write_number(3, 0, 1)
+    ws.write_string(3, 1, "张三")
+    ws.write_number(3, 2, float(C))
+    ws.write_string(3, 3, "八泉社区")
+    ws.write_number(4, 0, 2)
+    ws.write_string(4, 1, "李四")
+    ws.write_string(4, 2, "420203500101123")
+    ws.write_string(4, 3, "道仕袱")
+    ws.write_string(6, 0, "制表人:某某")
+    book.close()
+    result = di.import_department_list(db, district.admin, path, "住保")
+    assert (result.data_rows, result.valid, result.invalid, result.legacy_15_converted) == (
+        2, 1, {"stored as a number": 1}, 1)
+    rows = di.list_batch_rows(db, district.admin, result.batch_id, "new")
+    assert rows[0].region_id == district.regions["道仕袱村"]
