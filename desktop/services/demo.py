@@ -473,7 +473,7 @@ class _Generator:
         self.ids = ids
         self.batches = batches  # (id, day ordinal, department), by day
         self.batch_days = sorted({b[1] for b in batches})
-        self.batch_rows: dict[int, list[int]] = {b[0]: [0, 0, 0] for b in batches}  # rows, new, in_assistance
+        self.batch_rows: dict[int, list[int]] = {b[0]: [0, 0, 0] for b in batches}  # rows, known, in_assistance
         self.wd = wd
         self.buf: dict[str, list[tuple]] = {t: [] for t in TABLE_ORDER}
         self.start = START.toordinal()
@@ -489,6 +489,7 @@ class _Generator:
                                + [("department", k) for k in DEPARTMENT_LABELS])
         self.unused_channels = list(CHANNEL_LABELS)
         self.unused_departments = list(DEPARTMENT_LABELS)
+        self.unused_referral_status = ["sent", "received", "done", "declined"]
         self.approved_commitment: list[tuple[int, int, int | None, int]] = []  # app id, decided, stopped, sub id
         self.empty_json = "{}"
 
@@ -889,10 +890,10 @@ class _Story:
             counts = g.batch_rows[batch_id]
             counts[0] += 1
             counts[1] += 1
-            data = json.dumps({"姓名": self.head[2], "身份证号": self.head[3], "联系电话": self.head[7],
-                               "住址": self.address, "困难情况": description}, ensure_ascii=False)
+            data = json.dumps({"subdistrict": self.comm.sub, "community": self.comm.name, "address": self.address,
+                               "phone": self.head[7]}, ensure_ascii=False)
             g.buf["import_rows"].append((g.next_id("import_rows"), batch_id, counts[0] + 1, self.head[2],
-                                         self.head[3], self.head[3], "new", None, self.hid, self.comm.id, data))
+                                         self.head[3], self.head[3], "known", None, self.hid, self.comm.id, data))
         if self.first_event is None or day < self.first_event:
             self.first_event = day
 
@@ -1092,6 +1093,7 @@ class _Story:
             self.category = category
             self.move("assisted", d, "批准救助,自次月起发放")
             self.referral_on = (d + rng.randint(0, 10), app_id)
+            self._listed_in_assistance(d)
         elif outcome == R_TEMP:
             self.move("class_1", d, "批准支出型临时救助(一次性发放),转入一类库继续监测")
         else:
@@ -1212,10 +1214,28 @@ class _Story:
             self.category = category
             self.move("assisted", d, "批准救助(告知承诺制),自次月起发放")
             self.referral_on = (d + rng.randint(0, 10), app_id)
+            self._listed_in_assistance(d)
         elif outcome == C_TEMP:
             self.move("class_1", d, "批准急难型临时救助(先行救助),转入一类库继续监测")
         else:
             self.move("class_1", d, f"申请不予批准:{refusal},纳入一类库监测")
+
+    def _listed_in_assistance(self, approved: int) -> None:
+        """Some recipients appear again on a later department list: screened out as 在保."""
+        g = self.g
+        if self.category not in ("dibao", "tekun") or g.rng.random() >= 0.15:
+            return
+        later = [b for b in g.batches if b[1] > approved + 30]
+        if not later:
+            return
+        bid, _day, _dept = g.rng.choice(later)
+        counts = g.batch_rows[bid]
+        counts[0] += 1
+        counts[2] += 1
+        data = json.dumps({"subdistrict": self.comm.sub, "community": self.comm.name, "address": self.address,
+                           "phone": self.head[7]}, ensure_ascii=False)
+        g.buf["import_rows"].append((g.next_id("import_rows"), bid, counts[0] + 1, self.head[2], self.head[3],
+                                     self.head[3], "in_assistance", None, self.hid, self.comm.id, data))
 
     def _app_row(self, app_id: int, category: str, temporary_kind: str | None, track: str, accepted: int,
                  due: int, extended: bool, extension_reason: str, step: str, status: str,
@@ -1315,8 +1335,9 @@ class _Story:
         status = "sent"
         closed = received = None
         feedback = ""
-        if g.end - sent >= 10:
-            x = rng.random()
+        forced = g.unused_referral_status.pop(0) if g.unused_referral_status and g.end - sent >= 45 else None
+        if forced != "sent" and (forced or g.end - sent >= 10):
+            x = {"received": 0.0, "done": 0.5, "declined": 0.9}[forced] if forced else rng.random()
             received = min(sent + rng.randint(1, 5), g.end)
             if x < 0.15:
                 status = "received"
@@ -1468,7 +1489,7 @@ def _insert_batches(conn: Connection, codec: _Codec, wd: _Workdays, seed: int) -
     rows = []
     out = []
     bid = first_id
-    mapping = {"姓名": "name", "身份证号": "id_number", "联系电话": "phone", "住址": "address", "困难情况": "description"}
+    mapping = {"name": 0, "id_number": 1, "subdistrict": 2, "community": 3, "address": 4, "phone": 5}
     for day in days:
         q = date.fromordinal(day)
         for dept, label in DEPARTMENT_LABELS.items():
@@ -1497,9 +1518,10 @@ def _unmatched_clue(g: _Generator) -> None:
 
 
 def _finish_batches(conn: Connection, g: _Generator) -> None:
-    for bid, (rows, new, in_assistance) in g.batch_rows.items():
-        conn.execute(update(ImportBatch).where(ImportBatch.id == bid).values(
-            counts={"rows": rows, "new": new, "in_assistance": in_assistance, "invalid": 0, "duplicate": 0}))
+    for bid, (rows, known, in_assistance) in g.batch_rows.items():
+        conn.execute(update(ImportBatch).where(ImportBatch.id == bid).values(counts={
+            "data_rows": rows, "valid": rows, "invalid": {}, "duplicates": 0, "legacy_15_converted": 0,
+            "in_assistance": in_assistance, "known": known, "new": 0, "unassigned": 0}))
 
 
 def _spot_checks(conn: Connection, g: _Generator, sink: _Sink, seed: int) -> None:

@@ -1,0 +1,312 @@
+"""The demo district: consistent records whose figures match the district's (scaled), on both databases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop.cli import main
+from desktop.rules import idcard, sampling
+from desktop.rules.codes import CHANNEL_LABELS, DEPARTMENT_LABELS, INFORMANT_LABELS, VERTICAL_LABELS, Role
+from desktop.rules.workdays import DEFAULT_CALENDAR
+from desktop.services import auth, demo
+from desktop.services.database import Database, open_database
+from desktop.services.errors import ValidationFailed
+from tests.conftest import _truncate_pg
+
+SMALL = 600
+
+
+def rows(db: Database, sql: str, **params: object) -> list:
+    with db.engine.connect() as conn:
+        return list(conn.execute(text(sql), params))
+
+
+def scalar(db: Database, sql: str, **params: object) -> object:
+    with db.engine.connect() as conn:
+        return conn.execute(text(sql), params).scalar_one()
+
+
+def as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value  # type: ignore[return-value]
+    return date.fromisoformat(str(value)[:10])
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def small(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One small demo per database, shared by the read-only checks below."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("demo") / "small.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        database = open_database(f"sqlite:///{path}")
+    else:
+        database = open_database(request.getfixturevalue("pg_database_url"))
+        _truncate_pg(database)
+    demo.build_demo(database, households=SMALL, seed=3)
+    yield database
+    database.dispose()
+
+
+def test_plan_scales_the_headline_figures() -> None:
+    full = demo.expected_figures()
+    assert (full.households, full.discovered, full.class_1, full.class_2) == (6000, 1644, 1115, 1518)
+    assert full.regular_pass_rate == pytest.approx(0.30, abs=0.005)
+    assert full.commitment_pass_rate == pytest.approx(0.90, abs=0.005)
+    small = demo.expected_figures(SMALL)
+    assert (small.discovered, small.class_1, small.class_2) == (164, 112, 152)
+    assert sum(demo.plan(12345).counts) == 12345
+    with pytest.raises(ValidationFailed):
+        demo.plan(50)
+
+
+def test_headline_figures_come_out_of_the_records(small: Database) -> None:
+    want = demo.expected_figures(SMALL)
+    got = demo.measured_figures(small)
+    assert got["households"] == SMALL
+    assert got["discovered"] == want.discovered
+    assert got["class_1"] == want.class_1
+    assert got["class_2"] == want.class_2
+    assert 0.27 <= got["pass_rate_before"] <= 0.33
+    assert 0.87 <= got["pass_rate_after"] <= 0.93
+    setting = rows(small, "SELECT value FROM app_settings WHERE key = 'commitment_track_start'")[0][0]
+    assert (setting if isinstance(setting, dict) else json.loads(setting)) == {"date": "2025-12-01"}
+
+
+def test_working_days_of_decided_applications(small: Database) -> None:
+    apps = rows(small, "SELECT track, accepted_on, decided_on, status, extended, due_on FROM applications")
+    assert {a[0] for a in apps} == {"regular", "commitment"}
+    decided = 0
+    for track, accepted, decided_on, status, extended, due in apps:
+        accepted = as_date(accepted)
+        if track == "regular":
+            assert accepted < demo.SWITCH
+        else:
+            assert accepted >= demo.SWITCH
+        assert accepted <= demo.END
+        if decided_on is None:
+            assert status == "open"
+            continue
+        decided += 1
+        days = DEFAULT_CALENDAR.working_days_between(accepted, as_date(decided_on))
+        if track == "regular":
+            assert 30 <= days <= 45, (accepted, decided_on)
+            assert bool(extended) == (days > 30)
+        else:
+            assert 0 <= days <= 10, (accepted, decided_on)
+        assert days <= DEFAULT_CALENDAR.working_days_between(accepted, as_date(due))
+    assert decided > 100
+
+
+def test_id_numbers_and_heads(small: Database) -> None:
+    members = rows(small, "SELECT household_id, name, id_number, id_reversed, relation, sex, birth_date FROM members")
+    numbers = [m[2] for m in members]
+    assert len(numbers) == len(set(numbers))
+    areas = Counter()
+    for _hid, name, number, reversed_, _relation, sex, born in members:
+        parsed = idcard.parse(number)
+        assert parsed.valid and parsed.number == number, number
+        assert reversed_ == number[::-1]
+        assert idcard.sex(number) == sex
+        assert idcard.birth_date(number) == as_date(born)
+        assert 2 <= len(name) <= 3
+        areas[number[:6]] += 1
+    assert areas.most_common(1)[0][0] == "420203"
+    assert set(areas) >= {"420203", "420202", "420204", "420205"}
+    heads = {m[0]: m for m in members if m[4] == "self"}
+    counts = Counter(m[0] for m in members)
+    households = rows(small, "SELECT id, head_name, head_id_number, head_id_reversed, member_count, address, phone, "
+                             "region_id FROM households")
+    assert len(households) == SMALL
+    for hid, head_name, head_id, head_rev, count, address, phone, _region in households:
+        head = heads[hid]
+        assert (head_name, head_id, head_rev) == (head[1], head[2], head[3])
+        assert count == counts[hid]
+        assert address.startswith("黄石市西塞山区")
+        assert len(phone) == 11 and phone.isdigit()
+    assert sum(1 for m in members if m[4] == "self") == SMALL
+
+
+def test_regions_and_logins(small: Database) -> None:
+    regions = {r[0]: r for r in rows(small, "SELECT name, level, path, parent_id, id, area_type FROM regions")}
+    assert regions["西塞山区"][1] == "district"
+    for sub, area, communities in demo.SUBDISTRICTS:
+        assert regions[sub][1] == "subdistrict" and regions[sub][5] == area
+        for name in communities:
+            r = regions[name]
+            assert r[1] == "community"
+            assert r[2] == f"/{regions['西塞山区'][4]}/{regions[sub][4]}/{r[4]}/"
+    for login in demo.LOGINS:
+        actor = auth.login(small, login.username, login.password)
+        assert actor.role == login.role
+        assert actor.region_name == login.region
+    assert auth.login(small, "worker", "worker123").region_name == "飞云社区"
+    assert {login.role for login in demo.LOGINS} == set(Role)
+
+
+def test_board_stages_follow_their_moves(small: Database) -> None:
+    moves = defaultdict(list)
+    for hid, frm, to, on in rows(small, "SELECT household_id, from_stage, to_stage, moved_on FROM library_moves "
+                                        "ORDER BY household_id, moved_on, id"):
+        moves[hid].append((frm, to, as_date(on)))
+    households = rows(small, "SELECT id, stage, stage_since, category, next_visit_due, last_visited_on "
+                             "FROM households")
+    for hid, stage, since, category, due, last_visit in households:
+        history = moves.get(hid, [])
+        if history:
+            previous = None
+            for frm, to, _on in history:
+                assert frm == previous, (hid, history)
+                previous = to
+            assert history[-1][1] == stage
+            if stage is not None:
+                assert history[-1][2] == as_date(since)
+        else:
+            assert stage is None
+        assert (category != "none") == (stage == "assisted"), (hid, stage, category)
+        if stage in ("class_1", "class_2", "assisted"):
+            due = as_date(due)
+            assert due is not None and due > demo.END - timedelta(days=120)
+            assert (due.month, due.day) in {(3, 31), (6, 30), (9, 30), (12, 31)}
+        else:
+            assert due is None
+        if last_visit is not None:
+            assert as_date(last_visit) <= demo.END
+    # Approved, running long-term applications are exactly the households in assistance.
+    running = {r[0] for r in rows(small, "SELECT household_id FROM applications WHERE status = 'approved' "
+                                         "AND stopped_on IS NULL AND category <> 'temporary'")}
+    assisted = {r[0] for r in rows(small, "SELECT id FROM households WHERE stage = 'assisted'")}
+    assert running == assisted
+    applying = {r[0] for r in rows(small, "SELECT household_id FROM applications WHERE status = 'open'")}
+    assert applying == {r[0] for r in rows(small, "SELECT id FROM households WHERE stage = 'applying'")}
+    last_visits = dict(rows(small, "SELECT household_id, MAX(visited_on) FROM visits GROUP BY household_id"))
+    for hid, *_rest, last_visit in households:
+        assert as_date(last_visits.get(hid)) == as_date(last_visit)
+
+
+def test_discovery_sources_channels_and_referrals(small: Database) -> None:
+    clues = rows(small, "SELECT source_level, source, channel, batch_id, status, outcome, household_id FROM clues")
+    by_level = defaultdict(set)
+    for level, source, *_ in clues:
+        by_level[level].add(source)
+    assert by_level["informant"] == set(INFORMANT_LABELS)
+    assert by_level["vertical"] == set(VERTICAL_LABELS)
+    assert by_level["department"] == set(DEPARTMENT_LABELS)
+    assert {c[2] for c in clues if c[2]} == set(CHANNEL_LABELS)
+    assert all(c[3] is not None for c in clues if c[0] == "department")
+    assert {c[4] for c in clues} == {"new", "assigned", "investigating", "closed"}
+    assert {c[5] for c in clues if c[5]} == {"class_2", "passed", "not_passed", "not_hardship"}
+    assert any(c[6] is None for c in clues)  # a clue about someone not yet in the register
+    referrals = rows(small, "SELECT department, status FROM referrals")
+    assert {r[1] for r in referrals} == {"sent", "received", "done", "declined"}
+    assert {r[0] for r in referrals} == set(DEPARTMENT_LABELS)
+    batch_rows = scalar(small, "SELECT COUNT(*) FROM import_rows")
+    assert batch_rows == sum(1 for c in clues if c[0] == "department") + scalar(
+        small, "SELECT COUNT(*) FROM import_rows WHERE outcome = 'in_assistance'")
+
+
+def test_applications_steps_payments_and_post_checks(small: Database) -> None:
+    apps = {r[0]: r for r in rows(small, "SELECT id, track, status, check_passed, decided_on, start_month, amount, "
+                                         "stopped_on, category, step FROM applications")}
+    steps = defaultdict(list)
+    for app_id, step, started, completed in rows(small, "SELECT application_id, step, started_on, completed_on "
+                                                        "FROM application_steps ORDER BY id"):
+        steps[app_id].append((step, as_date(started), as_date(completed)))
+    pay = defaultdict(list)
+    for app_id, month, amount in rows(small, "SELECT application_id, month, amount FROM assistance_records"):
+        pay[app_id].append((as_date(month), amount))
+    checks = defaultdict(list)
+    for app_id, kind, result in rows(small, "SELECT application_id, kind, result FROM post_checks"):
+        checks[app_id].append((kind, result))
+    revoked = 0
+    for app_id, (_, track, status, passed, decided, start, amount, stopped, category, step) in apps.items():
+        names = [s[0] for s in steps[app_id]]
+        assert names[0] == "accepted"
+        assert set(names) <= {"accepted", "check", "investigation", "appraisal", "publicity", "decision"}
+        if status != "open":
+            assert "decision" in names and step == "done"
+            assert ("check" in names) == (passed is not None)
+        if track == "commitment":
+            assert "appraisal" not in names
+        if status in ("approved", "revoked"):
+            start = as_date(start)
+            assert start.day == 1 and start > as_date(decided)
+            months = [m for m, _ in pay[app_id]]
+            assert all(m >= start for m in months)
+            assert all(a == amount for _, a in pay[app_id])
+            if category == "temporary":
+                assert len(months) <= 1
+            if track == "commitment":
+                assert any(k == "centralised" for k, _ in checks[app_id])
+        else:
+            assert not pay[app_id]
+        if status == "revoked":
+            revoked += 1
+            assert ("centralised", "failed") in checks[app_id]
+            assert stopped is not None
+    assert revoked >= 1
+    assert scalar(small, "SELECT COUNT(*) FROM revocations") == revoked
+    commitments = scalar(small, "SELECT COUNT(*) FROM commitments")
+    assert commitments == sum(1 for a in apps.values() if a[1] == "commitment")
+    kinds = {r[0] for r in rows(small, "SELECT kind FROM post_checks")}
+    assert kinds == {"centralised", "periodic", "spot"}
+
+
+def test_spot_check_samples_are_reproducible(small: Database) -> None:
+    for sid, seed, rate, population in rows(small, "SELECT id, seed, rate, population FROM spot_check_samples"):
+        pop = population if isinstance(population, dict) else json.loads(population)
+        chosen = sampling.draw(pop["ids"], int(seed), rate=Decimal(str(rate)))
+        stored = sorted(r[0] for r in rows(small, "SELECT application_id FROM post_checks WHERE sample_id = :s",
+                                           s=sid))
+        assert chosen == stored == pop["chosen"]
+
+
+def test_refuses_a_database_with_households(small: Database) -> None:
+    with pytest.raises(ValidationFailed, match="已有 600 户"):
+        demo.build_demo(small, households=SMALL)
+    assert scalar(small, "SELECT COUNT(*) FROM households") == SMALL
+
+
+def test_deterministic_and_integral_on_sqlite(tmp_path: Path, sqlite_template: Path) -> None:
+    dumps = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.sqlite3"
+        shutil.copy(sqlite_template, path)
+        db = open_database(f"sqlite:///{path}")
+        demo.build_demo(db, households=300, seed=11)
+        assert rows(db, "PRAGMA foreign_key_check") == []
+        dumps.append([rows(db, f"SELECT * FROM {t} ORDER BY id") for t in
+                      ("households", "members", "clues", "applications", "visits", "assistance_records")])
+        db.dispose()
+    assert dumps[0] == dumps[1]
+
+
+def test_default_size_figures_exactly(sqlite_db: Database) -> None:
+    result = demo.build_demo(sqlite_db, seed=1)
+    got = demo.measured_figures(sqlite_db)
+    assert (got["households"], got["discovered"], got["class_1"], got["class_2"]) == (6000, 1644, 1115, 1518)
+    assert got["pass_rate_before"] == pytest.approx(0.30, abs=0.01)
+    assert got["pass_rate_after"] == pytest.approx(0.90, abs=0.01)
+    assert result.rows["households"] == 6000
+
+
+def test_command_line(tmp_path: Path, sqlite_template: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cli.sqlite3"
+    shutil.copy(sqlite_template, path)
+    url = f"sqlite:///{path}"
+    assert main(["demo", "--households", "300", "--seed", "2", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    for login in demo.LOGINS:
+        assert f"用户名 {login.username}" in out and login.password in out
+    assert "主动发现 82 户" in out
+    assert main(["demo", "--households", "300", "--database-url", url]) == 1
+    assert "已有 300 户" in capsys.readouterr().err
+    assert main(["demo", "--households", "10", "--database-url", url]) == 1
