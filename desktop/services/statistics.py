@@ -27,6 +27,8 @@ households and clues have no track.
 from __future__ import annotations
 
 import importlib
+from itertools import chain
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -89,6 +91,7 @@ SOURCE_LEVEL_LABELS = {SourceLevel.INFORMANT.value: "四级信息员", SourceLev
 FUNNEL_STEPS: tuple[str, ...] = ("discovered", "assessed", "placed", "approved")
 FUNNEL_LABELS = {"discovered": "发现线索", "assessed": "已评估", "placed": "入库或申请", "approved": "获批救助"}
 CHECK_LABELS = {"passed": "核对通过", "failed": "核对未通过", "checked": "已核对"}
+POST_CHECK_KIND_LABELS = {"centralised": "集中比对", "periodic": "定期复核", "spot": "随机抽查"}
 POST_CHECK_LABELS = {"done": "已完成核查", "failed": "核查未通过"}
 VISIT_LABELS = {"monitored": "应访户数", "visited": "已访户数", "missing": "未访户数"}
 COMMITMENT_START_KEY = "commitment_track_start"
@@ -646,6 +649,26 @@ def load_work_calendar(db: Database) -> WorkCalendar:
     return loader(db) if loader is not None else DEFAULT_CALENDAR
 
 
+_YEAR_FLAGS: dict[tuple[Any, ...], np.ndarray] = {}
+
+
+def _year_flags(calendar: WorkCalendar, year: int) -> np.ndarray:
+    """1 for each working day of a year, 0 otherwise, from the calendar itself (cached per year
+    and per set of administrator entries, so a changed calendar is recomputed)."""
+    overrides = tuple(sorted((d, w) for d, w in calendar.overrides.items() if d.year == year))
+    key = (year, overrides, year in calendar.entered_years, calendar.knows(year))
+    flags = _YEAR_FLAGS.get(key)
+    if flags is None:
+        first = date(year, 1, 1)
+        days = date(year, 12, 31).toordinal() - first.toordinal() + 1
+        flags = np.fromiter((calendar.is_workday(first + timedelta(days=i)) for i in range(days)),
+                            dtype=np.int32, count=days)
+        if len(_YEAR_FLAGS) > 256:
+            _YEAR_FLAGS.clear()
+        _YEAR_FLAGS[key] = flags
+    return flags
+
+
 class WorkdayIndex:
     """Cumulative working days per date over a range: working days between two dates in O(1).
 
@@ -654,9 +677,9 @@ class WorkdayIndex:
 
     def __init__(self, calendar: WorkCalendar, first: date, last: date) -> None:
         self.base = first.toordinal()
-        days = last.toordinal() - self.base + 1
-        flags = np.fromiter((calendar.is_workday(first + timedelta(days=i)) for i in range(days)),
-                            dtype=np.int32, count=days)
+        flags = np.concatenate([_year_flags(calendar, y) for y in range(first.year, last.year + 1)])
+        offset = first.toordinal() - date(first.year, 1, 1).toordinal()
+        flags = flags[offset:offset + last.toordinal() - self.base + 1]
         self.cumulative = np.cumsum(flags, dtype=np.int32)
         self.unknown_years = calendar.unknown_years_between(first, last)
 
@@ -677,7 +700,7 @@ def _decided(q: _Q, *extra: ColumnElement[bool], with_ids: bool = False) -> tupl
     width = len(columns)
     if not rows:
         return tuple(np.zeros(0, dtype=np.int64) for _ in range(width))
-    data = np.array(rows, dtype=np.int64).reshape(len(rows), width)
+    data = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(rows) * width).reshape(len(rows), width)
     return tuple(data[:, i] for i in range(width))
 
 
@@ -1189,3 +1212,31 @@ DRILL_CHARTS = tuple(_DRILLS)
 
 def with_region(f: StatsFilter, region_id: int | None) -> StatsFilter:
     return replace(f, region_id=region_id)
+
+
+# -- export -----------------------------------------------------------------------------------------------
+
+_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def export_tables(path: str, tables: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]]) -> int:
+    """Write chart numbers to one xlsx: (sheet name, title, headers, rows) per sheet. Atomic."""
+    from desktop.io.xlsx_writer import SheetSpec, write_workbook
+
+    used: set[str] = set()
+    specs = []
+    for name, title, headers, rows in tables:
+        sheet = (name.translate(_SHEET_BAD).strip() or "Sheet")[:28]
+        base, n = sheet, 2
+        while sheet in used:
+            sheet, n = f"{base}{n}", n + 1
+        used.add(sheet)
+        specs.append(SheetSpec(sheet, headers, rows, title=title))
+    return write_workbook(path, specs)
+
+
+def export_drill(path: str, drill: Drill) -> int:
+    """The listed records (masked IDs) to xlsx."""
+    rows = [(r.household_code, r.head_name, r.id_masked, r.region, r.on, r.detail) for r in drill.rows]
+    title = drill.title + (f"(共 {drill.total:,} 条,仅列出前 {len(drill.rows):,} 条)" if drill.truncated else "")
+    return export_tables(path, [("记录", title, list(RECORD_HEADERS), rows)])

@@ -16,9 +16,9 @@ PAGES: list[tuple[str, str, str | None, frozenset[Role] | None]] = [
     ("households", QT_TRANSLATE_NOOP("Pages", "Households"), "desktop.views.households:HouseholdsPage", None),
     ("discovery", QT_TRANSLATE_NOOP("Pages", "Discovery"), "desktop.views.discovery:DiscoveryPage", None),
     ("assessment", QT_TRANSLATE_NOOP("Pages", "Assessment"), None, None),
-    ("board", QT_TRANSLATE_NOOP("Pages", "Monitoring board"), None, None),
+    ("board", QT_TRANSLATE_NOOP("Pages", "Monitoring board"), "desktop.views.board:BoardPage", None),
     ("applications", QT_TRANSLATE_NOOP("Pages", "Applications"), None, None),
-    ("statistics", QT_TRANSLATE_NOOP("Pages", "Statistics"), None, None),
+    ("statistics", QT_TRANSLATE_NOOP("Pages", "Statistics"), "desktop.views.statistics:StatisticsPage", None),
     ("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "desktop.views.settings:SettingsPage", None),
 ]
 

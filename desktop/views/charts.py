@@ -1,0 +1,356 @@
+"""Chart widgets on pyqtgraph: bars and lines over categories, hover for exact values, click to
+ask for the records behind a bar or point, export to PNG.
+
+A chart only draws what it is given (plain lists); it never queries. ``itemClicked(series, key)``
+tells the page which bar or point was clicked; ``table()`` gives the numbers shown, for xlsx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
+
+pg.setConfigOptions(background="w", foreground="#222", antialias=True)
+
+PALETTE = ("#2f6db5", "#e07b39", "#3a9d5d", "#c0392b", "#8e6bbf", "#7f8c8d", "#d4ac0d", "#16a085")
+CHART_FONT = QFont()
+CHART_FONT.setFamilies(["Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"])
+CHART_FONT.setPointSize(9)
+
+
+@dataclass
+class Series:
+    """One series: a key (sent back on click), a label (legend), one value per category
+    (None = no point), and optionally the hover text per category."""
+
+    key: str
+    label: str
+    values: Sequence[float | None]
+    color: str = ""
+    hover: Sequence[str] | None = None
+    clickable: bool = True
+
+
+@dataclass
+class Item:
+    """A drawn bar or point, in data coordinates, for hover and click."""
+
+    series: str
+    key: str
+    text: str
+    rect: QRectF | None = None  # bars
+    point: QPointF | None = None  # points
+    clickable: bool = True
+
+
+@dataclass
+class _Content:
+    categories: list[tuple[str, str]] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    value_header: str = ""
+
+
+def fmt_value(value: float | None, decimals: int = 0, suffix: str = "") -> str:
+    if value is None:
+        return "—"
+    if decimals == 0:
+        return f"{value:,.0f}{suffix}"
+    return f"{value:,.{decimals}f}{suffix}"
+
+
+class Chart(QFrame):
+    """A titled chart with its own PNG/xlsx buttons (the page decides what xlsx export does)."""
+
+    itemClicked = Signal(str, str)  # series key, category key
+    exportPngRequested = Signal()
+    exportXlsxRequested = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None, *, value_label: str = "",
+                 category_label: str = "", horizontal: bool = False) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = title
+        self.horizontal = horizontal
+        self.items: list[Item] = []
+        self.content = _Content()
+        self.decimals = 0
+        self.suffix = ""
+        self.title_label = QLabel(title)
+        self.title_label.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.png_button = QToolButton()
+        self.png_button.setText(self.tr("PNG…"))
+        self.png_button.setToolTip(self.tr("Save this chart as a PNG image"))
+        self.png_button.clicked.connect(lambda: self.exportPngRequested.emit())
+        self.xlsx_button = QToolButton()
+        self.xlsx_button.setText(self.tr("xlsx…"))
+        self.xlsx_button.setToolTip(self.tr("Save the numbers of this chart as an Excel workbook"))
+        self.xlsx_button.clicked.connect(lambda: self.exportXlsxRequested.emit())
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.png_button)
+        header.addWidget(self.xlsx_button)
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=horizontal, y=not horizontal, alpha=0.25)
+        self.plot.setMinimumHeight(220)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setStyle(tickFont=CHART_FONT)
+        if value_label:
+            self.plot.setLabel("bottom" if horizontal else "left", value_label)
+        if category_label:
+            self.plot.setLabel("left" if horizontal else "bottom", category_label)
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        self.hover_label = QLabel(" ")
+        self.hover_label.setStyleSheet("color: #444;")
+        self.note_label = QLabel("")
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #7a4b00;")
+        self.note_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.hover_label)
+        layout.addWidget(self.note_label)
+        self.plot.scene().sigMouseMoved.connect(self._on_move)
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self._empty_text: pg.TextItem | None = None
+        self.hover_text: Callable[[Item], str] | None = None
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.plot.clear()
+        if self.legend is not None:
+            self.legend.clear()
+        self.items = []
+        self.content = _Content()
+        self.hover_label.setText(" ")
+        self._empty_text = None
+
+    def set_note(self, text: str) -> None:
+        self.note_label.setText(text)
+        self.note_label.setVisible(bool(text))
+
+    def _color(self, series: Series, index: int) -> QColor:
+        return QColor(series.color or PALETTE[index % len(PALETTE)])
+
+    def _category_ticks(self, categories: Sequence[tuple[str, str]], max_labels: int = 14) -> list[tuple[float, str]]:
+        step = max(1, -(-len(categories) // max_labels))
+        return [(float(i), label) for i, (_, label) in enumerate(categories) if i % step == 0]
+
+    def _show_empty(self, categories: Sequence[tuple[str, str]], series: Sequence[Series]) -> bool:
+        has_values = any(v for s in series for v in s.values if v is not None)
+        if categories and has_values:
+            return False
+        self._empty_text = pg.TextItem(self.tr("No records for this selection"), color="#888", anchor=(0.5, 0.5))
+        self.plot.addItem(self._empty_text)
+        self._empty_text.setPos(0.5, 0.5)
+        self.plot.setXRange(0, 1)
+        self.plot.setYRange(0, 1)
+        self.plot.getAxis("bottom").setTicks(None)
+        self.plot.getAxis("left").setTicks(None)
+        return True
+
+    def set_bars(self, categories: Sequence[tuple[str, str]], series: Sequence[Series], *, decimals: int = 0,
+                 suffix: str = "", value_header: str = "", vlines: Sequence[tuple[float, str]] = (),
+                 max_labels: int = 14) -> None:
+        """Grouped bars: one group per category, one bar per series."""
+        self.clear()
+        self.decimals, self.suffix = decimals, suffix
+        self.content = _Content(list(categories), list(series), value_header)
+        if self._show_empty(categories, series):
+            return
+        n = max(1, len(series))
+        width = 0.8 / n
+        for si, s in enumerate(series):
+            color = self._color(s, si)
+            positions, heights = [], []
+            for ci, (key, label) in enumerate(categories):
+                value = s.values[ci] if ci < len(s.values) else None
+                if value is None:
+                    continue
+                pos = ci - 0.4 + width * (si + 0.5)
+                positions.append(pos)
+                heights.append(float(value))
+                text = s.hover[ci] if s.hover and ci < len(s.hover) else \
+                    f"{label} · {s.label}:{fmt_value(value, decimals, suffix)}"
+                rect = (QRectF(0.0, pos - width / 2, float(value), width) if self.horizontal
+                        else QRectF(pos - width / 2, 0.0, width, float(value)))
+                self.items.append(Item(s.key, key, text, rect=rect.normalized(), clickable=s.clickable))
+            if self.horizontal:
+                bar = pg.BarGraphItem(x0=0, y=positions, height=width * 0.95, width=heights,
+                                      brush=color, pen=pg.mkPen(color.darker(120)))
+            else:
+                bar = pg.BarGraphItem(x=positions, height=heights, width=width * 0.95, brush=color,
+                                      pen=pg.mkPen(color.darker(120)))
+            self.plot.addItem(bar)
+            if n > 1 and self.legend is not None:
+                self.legend.addItem(bar, s.label)
+        ticks = self._category_ticks(categories, max_labels if not self.horizontal else 60)
+        axis = self.plot.getAxis("left" if self.horizontal else "bottom")
+        axis.setTicks([ticks, []])
+        value_axis = self.plot.getAxis("bottom" if self.horizontal else "left")
+        value_axis.setTicks(None)
+        top = max([float(v) for s in series for v in s.values if v is not None] + [1.0])
+        for pos, label in vlines:
+            line = pg.InfiniteLine(pos=pos, angle=0 if self.horizontal else 90,
+                                   pen=pg.mkPen("#c0392b", width=2, style=Qt.PenStyle.DashLine),
+                                   label=label, labelOpts={"position": 0.92, "color": "#c0392b",
+                                                           "fill": (255, 255, 255, 200)})
+            self.plot.addItem(line)
+        if self.horizontal:
+            self.plot.setYRange(-0.6, len(categories) - 0.4, padding=0)
+            self.plot.setXRange(0, top * 1.08, padding=0)
+            self.plot.getViewBox().invertY(True)
+        else:
+            self.plot.getViewBox().invertY(False)
+            self.plot.setXRange(-0.6, len(categories) - 0.4, padding=0)
+            self.plot.setYRange(0, top * 1.12, padding=0)
+
+    def set_lines(self, categories: Sequence[tuple[str, str]], series: Sequence[Series], *, decimals: int = 0,
+                  suffix: str = "", value_header: str = "", vlines: Sequence[tuple[float, str]] = (),
+                  hlines: Sequence[tuple[float, str]] = (), y_range: tuple[float, float] | None = None,
+                  max_labels: int = 14) -> None:
+        """One line per series over the categories (usually months), with markers to hover and click."""
+        self.clear()
+        self.plot.getViewBox().invertY(False)
+        self.decimals, self.suffix = decimals, suffix
+        self.content = _Content(list(categories), list(series), value_header)
+        if self._show_empty(categories, series):
+            return
+        top = 0.0
+        for si, s in enumerate(series):
+            color = self._color(s, si)
+            xs, ys = [], []
+            for ci, (key, label) in enumerate(categories):
+                value = s.values[ci] if ci < len(s.values) else None
+                if value is None:
+                    continue
+                xs.append(float(ci))
+                ys.append(float(value))
+                top = max(top, float(value))
+                text = s.hover[ci] if s.hover and ci < len(s.hover) else \
+                    f"{label} · {s.label}:{fmt_value(value, decimals, suffix)}"
+                self.items.append(Item(s.key, key, text, point=QPointF(ci, float(value)), clickable=s.clickable))
+            self.plot.plot(xs, ys, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7, symbolBrush=color,
+                           symbolPen=pg.mkPen(color.darker(130)), name=s.label if len(series) > 1 else None)
+        for value, label in hlines:
+            top = max(top, value)
+            line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen("#c0392b", width=1.5,
+                                                                    style=Qt.PenStyle.DashLine),
+                                   label=label, labelOpts={"position": 0.04, "color": "#c0392b",
+                                                           "fill": (255, 255, 255, 200), "anchors": [(0, 1), (0, 1)]})
+            self.plot.addItem(line)
+        for pos, label in vlines:
+            line = pg.InfiniteLine(pos=pos, angle=90, pen=pg.mkPen("#8e44ad", width=2, style=Qt.PenStyle.DashLine),
+                                   label=label, labelOpts={"position": 0.9, "color": "#8e44ad",
+                                                           "fill": (255, 255, 255, 220)})
+            self.plot.addItem(line)
+        self.plot.getAxis("bottom").setTicks([self._category_ticks(categories, max_labels), []])
+        self.plot.getAxis("left").setTicks(None)
+        self.plot.setXRange(-0.5, max(len(categories) - 0.5, 0.5), padding=0)
+        if y_range is not None:
+            self.plot.setYRange(*y_range, padding=0)
+        else:
+            self.plot.setYRange(0, max(top, 1.0) * 1.12, padding=0)
+
+    # -- hover and click ------------------------------------------------------------------------------
+    def item_at(self, scene_pos: QPointF) -> Item | None:
+        """The bar under the cursor, or the point nearest to it within 12 pixels."""
+        view_box = self.plot.getViewBox()
+        if not view_box.sceneBoundingRect().contains(scene_pos):
+            return None
+        data = view_box.mapSceneToView(scene_pos)
+        best: tuple[float, Item] | None = None
+        for item in self.items:
+            if item.rect is not None and item.rect.contains(data):
+                return item
+            if item.point is not None:
+                at = view_box.mapViewToScene(item.point)
+                distance = (at.x() - scene_pos.x()) ** 2 + (at.y() - scene_pos.y()) ** 2
+                if distance <= 144 and (best is None or distance < best[0]):
+                    best = (distance, item)
+        return best[1] if best else None
+
+    def scene_pos_of(self, item: Item) -> QPointF:
+        """Where an item is drawn, in scene coordinates (for tests and keyboard use)."""
+        view_box = self.plot.getViewBox()
+        target = item.rect.center() if item.rect is not None else item.point
+        assert target is not None
+        return view_box.mapViewToScene(target)
+
+    def widget_pos_of(self, item: Item) -> QPointF:
+        return QPointF(self.plot.mapFromScene(self.scene_pos_of(item)))
+
+    def find(self, series: str, key: str) -> Item | None:
+        return next((i for i in self.items if i.series == series and i.key == key), None)
+
+    def _on_move(self, scene_pos: QPointF) -> None:
+        item = self.item_at(scene_pos)
+        if item is None:
+            self.hover_label.setText(" ")
+            self.plot.setCursor(Qt.CursorShape.ArrowCursor)
+            QToolTip.hideText()
+            return
+        hint = self.tr("click to list the records") if item.clickable else ""
+        self.hover_label.setText(f"{item.text}    {hint}".rstrip())
+        self.plot.setCursor(Qt.CursorShape.PointingHandCursor if item.clickable else Qt.CursorShape.ArrowCursor)
+        QToolTip.showText(QCursor.pos(), item.text, self.plot)
+
+    def _on_click(self, event: object) -> None:
+        button = event.button()  # type: ignore[attr-defined]
+        if button != Qt.MouseButton.LeftButton:
+            return
+        item = self.item_at(event.scenePos())  # type: ignore[attr-defined]
+        if item is not None and item.clickable:
+            self.itemClicked.emit(item.series, item.key)
+
+    # -- export ----------------------------------------------------------------------------------------
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        """The numbers shown: one row per category, one column per series."""
+        c = self.content
+        headers = [self.tr("Category")] + [s.label for s in c.series]
+        rows: list[list[object]] = []
+        for ci, (_, label) in enumerate(c.categories):
+            row: list[object] = [label]
+            for s in c.series:
+                value = s.values[ci] if ci < len(s.values) else None
+                if value is not None and self.decimals == 0:
+                    value = int(round(value))
+                elif value is not None:
+                    value = round(float(value), self.decimals + 2)
+                row.append(value)
+            rows.append(row)
+        return headers, rows
+
+    def render_image(self, width: int = 900, height: int = 420):  # noqa: ANN201 (QPixmap)
+        """The chart drawn at a given size (also when it is not on screen)."""
+        old = self.size()
+        self.resize(width, height)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        for button in (self.png_button, self.xlsx_button):
+            button.hide()
+        pixmap = self.grab()
+        for button in (self.png_button, self.xlsx_button):
+            button.show()
+        self.resize(old)
+        return pixmap
+
+    def save_png(self, path: str | Path, width: int = 1200, height: int = 560) -> Path:
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self.render_image(width, height).save(str(target), "PNG"):
+            raise OSError(f"无法写入图片文件:{target}")
+        return target
+
