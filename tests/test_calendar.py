@@ -1,0 +1,72 @@
+"""The calendar kept in the database, and the deadlines / calendar commands."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from desktop import cli
+from desktop.services import applications as svc
+from desktop.services import calendar as cal_svc
+from desktop.services.calendar import load_calendar
+from tests.district import District
+from tests.test_applications import make_household
+
+
+def url_of(district: District) -> str:
+    return district.db.url.render_as_string(hide_password=False)
+
+
+def test_library_years_and_entered_years(district: District) -> None:
+    db, admin = district.db, district.admin
+    info = cal_svc.year_info(db, admin, 2026)
+    assert info.in_library and not info.entered and info.source == "节假日库"
+    assert cal_svc.year_info(db, admin, 2027).source.startswith("未知")
+    cal = load_calendar(db)
+    assert not cal.knows(2027)
+    cal_svc.set_year(db, admin, 2027, days_off=[date(2027, 1, 1), date(2027, 2, 8)], workdays=[date(2027, 2, 6)])
+    cal = load_calendar(db)
+    assert cal.knows(2027) and not cal.is_workday(date(2027, 2, 8)) and cal.is_workday(date(2027, 2, 6))
+    # entering again replaces the year's entries
+    cal_svc.set_year(db, admin, 2027, days_off=[date(2027, 1, 1)], workdays=[])
+    assert load_calendar(db).is_workday(date(2027, 2, 8))
+    assert [y.year for y in cal_svc.list_years(db, admin, around=2026)][:4] == [2025, 2026, 2027, 2028]
+    with pytest.raises(Exception, match="同时"):
+        cal_svc.set_year(db, admin, 2028, days_off=[date(2028, 1, 3)], workdays=[date(2028, 1, 3)])
+
+
+def test_deadlines_command_output_and_warning(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    db, admin = district.db, district.admin
+    a = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"], "张三"), category="dibao",
+                   accepted_on=date(2026, 2, 10))
+    b = svc.accept(db, admin, household_id=make_household(db, district.regions["闸口社区"], "李四"), category="dibao",
+                   accepted_on=date(2026, 12, 20))
+    url = url_of(district)
+    assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-12-21"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "截至 2026-12-21,办理中申请 2 件:"
+    row_a = next(line for line in lines if line.startswith(f"{a}\t"))
+    assert row_a.split("\t")[1:] == ["张三", "八泉社区", "低保", "常规程序", "授权核对", "2026-02-13", "2026-03-30",
+                                     str(load_calendar(db).working_days_between(date(2026, 12, 21),
+                                                                                date(2026, 2, 13))), "已逾期"]
+    row_b = next(line for line in lines if line.startswith(f"{b}\t"))
+    assert row_b.endswith("期限为估算*")
+    assert "*警告:2027年的法定节假日安排尚未录入" in out and f"涉及申请 {b}" in out
+    assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-12-21", "--overdue", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in data] == [a] and data[0]["overdue"] and data[0]["next_step"] == "check"
+    # the administrator enters 2027 from the command line; the warning goes
+    assert cli.main(["calendar", "set-year", "2027", "--database-url", url, "--off", "2027-01-01",
+                     "2027-02-06..2027-02-14", "--workday", "2027-02-20", "--note", "国办发明电"]) == 0
+    assert "放假 10 天,调休上班 1 天" in capsys.readouterr().out
+    assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-12-21", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(d["warning"] == "" for d in data)
+    assert cli.main(["calendar", "show", "2027", "--database-url", url]) == 0
+    shown = capsys.readouterr().out
+    assert "2027 年:管理员录入(国办发明电)" in shown and "2027-02-20\t上班" in shown
+    assert cli.main(["calendar", "set-year", "2027", "--database-url", url, "--off", "2027-99-01"]) == 1
+    assert "格式不正确" in capsys.readouterr().err
