@@ -301,3 +301,36 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
 
 def department_choices() -> list[tuple[str, str]]:
     return list(DEPARTMENT_LABELS.items())
+
+
+def letter_html(letter: ReferralLetter) -> str:
+    """The referral letter (转介函) as HTML for printing; Chinese official wording."""
+    from html import escape
+
+    def e(value: object) -> str:
+        return escape(str(value if value is not None else ""))
+
+    due = f"{letter.due_on:%Y年%m月%d日}" if letter.due_on else "尽快"
+    place = f"{letter.subdistrict}{letter.community}" if letter.subdistrict else letter.community
+    return f"""
+<h1>社会救助转介函</h1>
+<p class="muted" align="right">编号:ZJ{letter.referral_id:06d}</p>
+<p><b>{e(letter.department_label)}:</b></p>
+<p>　　经我单位走访核实,以下家庭存在需由贵单位协助解决的困难。根据“一门受理、协同办理”的要求,
+现予转介,请于 <b>{e(due)}</b> 前办理,并将办理结果反馈我单位。</p>
+<table>
+<tr><th width="22%">户主姓名</th><td>{e(letter.head_name)}</td><th width="18%">身份证号</th><td>{e(letter.head_id)}</td></tr>
+<tr><th>所在社区(村)</th><td>{e(place)}</td><th>家庭人口</th><td>{letter.member_count} 人</td></tr>
+<tr><th>家庭住址</th><td>{e(letter.address)}</td><th>联系电话</th><td>{e(letter.phone)}</td></tr>
+<tr><th>救助类别</th><td colspan="3">{e(letter.category_label)}</td></tr>
+<tr><th>需协助解决的问题</th><td colspan="3">{e(letter.need).replace(chr(10), "<br>")}</td></tr>
+</table>
+<p>&nbsp;</p>
+<table>
+<tr><th width="22%">办理结果反馈</th><td height="120">&nbsp;</td></tr>
+</table>
+<p>&nbsp;</p>
+<p align="right">转介单位:{e(letter.sender_region)}(经办人:{e(letter.sender)})</p>
+<p align="right">{letter.sent_on:%Y年%m月%d日}</p>
+<p class="muted">本函含个人信息,仅限办理本事项使用,请妥善保管。</p>
+"""

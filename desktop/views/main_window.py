@@ -22,6 +22,7 @@ from desktop import __version__
 from desktop.rules.codes import ROLE_LABELS, Role
 from desktop.services import database
 from desktop.views.context import AppContext
+from desktop.views.live import LiveUpdates
 from desktop.views.pages import PAGES, SUPERVISOR_PAGES
 
 
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
         self._build_status_bar()
+        self.live = LiveUpdates(ctx, self)  # other workstations' changes → ctx.changes
+        self.live.start()
         ctx.nav.showPage.connect(self.show_page)
         # Requests from one page for another: build the target page if needed, then ask it.
         ctx.nav.openHousehold.connect(lambda hid: self._ask("households", "open_household", hid))
@@ -166,4 +169,5 @@ class MainWindow(QMainWindow):
             if hasattr(widget, "maybe_close") and not widget.maybe_close():
                 event.ignore()
                 return
+        self.live.stop()
         event.accept()

@@ -1,0 +1,454 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../views/board.py" line="793"/>
+        <source>&amp;Board</source>
+        <translation>看板(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="794"/>
+        <source>&amp;Visits</source>
+        <translation>走访(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="795"/>
+        <source>Re&amp;ferrals</source>
+        <translation>转介(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardTab</name>
+    <message>
+        <location filename="../views/board.py" line="110"/>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="118"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="121"/>
+        <source>&amp;Overdue visits only</source>
+        <translation>只看走访逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="123"/>
+        <source>Search name, ID number (last digits) or phone</source>
+        <translation>搜索姓名、身份证号(末几位)或电话</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="125"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="127"/>
+        <source>Re&amp;gion:</source>
+        <translation>地区(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="127"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="165"/>
+        <source>&amp;Move card…</source>
+        <translation>调整库别(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="166"/>
+        <source>Record &amp;visit…</source>
+        <translation>登记走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="167"/>
+        <source>Re&amp;fer to a department…</source>
+        <translation>转介部门(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="168"/>
+        <source>&amp;Open household</source>
+        <translation>打开家庭(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="169"/>
+        <source>Re-&amp;assess…</source>
+        <translation>重新评估(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="236"/>
+        <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
+        <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="272"/>
+        <source>Move refused</source>
+        <translation>不允许调整</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="312"/>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+</context>
+<context>
+    <name>BoardTables</name>
+    <message>
+        <location filename="../views/board.py" line="430"/>
+        <location filename="../views/board.py" line="456"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="430"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="431"/>
+        <location filename="../views/board.py" line="456"/>
+        <source>Community</source>
+        <translation>社区(村)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="431"/>
+        <source>Library</source>
+        <translation>库别</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="432"/>
+        <source>Category</source>
+        <translation>救助类别</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="432"/>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="433"/>
+        <location filename="../views/board.py" line="458"/>
+        <source>Due by</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="433"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="455"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="455"/>
+        <location filename="../views/board.py" line="633"/>
+        <source>Sent</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="457"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="457"/>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="458"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="459"/>
+        <source>Feedback</source>
+        <translation>部门反馈</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="531"/>
+        <source>Not visited this quarter</source>
+        <translation>本季度未走访</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="532"/>
+        <location filename="../views/board.py" line="632"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="533"/>
+        <source>All monitored households</source>
+        <translation>全部监测家庭</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="632"/>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="633"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="634"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="635"/>
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="636"/>
+        <source>Declined</source>
+        <translation>未受理</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../views/board.py" line="71"/>
+        <source>Move household</source>
+        <translation>调整库别</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="74"/>
+        <source>Move &lt;b&gt;{name}&lt;/b&gt; from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;.</source>
+        <translation>将 &lt;b&gt;{name}&lt;/b&gt; 从 &lt;b&gt;{source}&lt;/b&gt; 调整到 &lt;b&gt;{target}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="78"/>
+        <source>&amp;Reason for the move (recorded with your name):</source>
+        <translation>调整原因(将与您的姓名一起记录)(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="82"/>
+        <source>e.g. income fell after the visit of 5 May</source>
+        <translation>例如:5月5日走访发现收入下降</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterDialog</name>
+    <message>
+        <location filename="../views/board.py" line="512"/>
+        <source>Quarterly report</source>
+        <translation>季度上报</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="520"/>
+        <source>Quarter {n}</source>
+        <translation>第 {n} 季度</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="522"/>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="523"/>
+        <source>&amp;Quarter:</source>
+        <translation>季度(&amp;Q):</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <location filename="../views/board.py" line="469"/>
+        <source> (overdue)</source>
+        <translation>(逾期)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <location filename="../views/board.py" line="644"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="651"/>
+        <source>Search name or need</source>
+        <translation>搜索姓名或需求</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="653"/>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="653"/>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="661"/>
+        <source>Department&apos;s &amp;answer…</source>
+        <translation>登记部门办理结果(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="662"/>
+        <source>Referral &amp;letter (PDF)…</source>
+        <translation>转介函(PDF)(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="663"/>
+        <source>&amp;Export list for the department…</source>
+        <translation>导出部门转介名单(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="708"/>
+        <source>{open} open referrals, {overdue} overdue</source>
+        <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="726"/>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="726"/>
+        <source>This referral is already closed.</source>
+        <translation>该转介已经办结。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="737"/>
+        <source>Save referral letter</source>
+        <translation>保存转介函</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="738"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="747"/>
+        <source>Referral letter</source>
+        <translation>转介函</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="748"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}:{error}</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="753"/>
+        <location filename="../views/board.py" line="770"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="753"/>
+        <source>Choose a department first.</source>
+        <translation>请先选择部门。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="757"/>
+        <source>Save referral list</source>
+        <translation>保存转介名单</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="759"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="771"/>
+        <source>Saved {count} referrals to {path}</source>
+        <translation>已将 {count} 件转介保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="773"/>
+        <source>Writing the referral list…</source>
+        <translation>正在写入转介名单…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../views/board.py" line="443"/>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="444"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="444"/>
+        <source>Due</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="446"/>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <location filename="../views/board.py" line="545"/>
+        <source>Search name, ID number (last digits) or phone</source>
+        <translation>搜索姓名、身份证号(末几位)或电话</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="547"/>
+        <source>Record &amp;visit…</source>
+        <translation>登记走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="548"/>
+        <source>&amp;Quarterly report…</source>
+        <translation>季度上报(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="549"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="596"/>
+        <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
+        <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="611"/>
+        <source>Save quarterly report</source>
+        <translation>保存季度上报表</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="612"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="624"/>
+        <source>Quarterly report</source>
+        <translation>季度上报</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="625"/>
+        <source>Saved {path}
+Due: {due}, visited: {done}, missing: {missing}.</source>
+        <translation>已保存 {path}
+应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="628"/>
+        <source>Writing the quarterly report…</source>
+        <translation>正在生成季度上报表…</translation>
+    </message>
+</context>
+</TS>

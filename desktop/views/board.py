@@ -1,0 +1,870 @@
+"""The monitoring page (先预警): the board of six columns, the visit list and the referrals.
+
+Moving a card (drag it, or Ctrl+M, or the context menu) asks for the reason and calls the service,
+which refuses moves the loop forbids (the message names the rule) and moves made on a stale card
+(someone moved it first: the board then shows where it is now). Changes from this and other
+workstations arrive through ``ctx.changes`` and update counts and cards in place, keeping the
+selection and scroll position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import monitoring as rules
+from desktop.rules.codes import CATEGORY_LABELS, Role
+from desktop.services import auth, monitoring, referrals
+from desktop.services.errors import ServiceError
+from desktop.services.monitoring import BoardFilter, Card, MoveConflict
+from desktop.views.board_column import BoardColumn
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+from desktop.views.operations import run_in_background
+from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
+from desktop.views.visit_form import VisitForm
+
+Index = QModelIndex | QPersistentModelIndex
+WRITERS = {Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER}
+
+
+class MoveDialog(QDialog):
+    """Asks why a card moves; OK only with a reason."""
+
+    def __init__(self, name: str, from_stage: str, to_stage: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Move household"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("Move <b>{name}</b> from <b>{source}</b> to <b>{target}</b>.").format(
+            name=name, source=rules.stage_label(from_stage), target=rules.stage_label(to_stage)))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        caption = QLabel(self.tr("&Reason for the move (recorded with your name):"))
+        layout.addWidget(caption)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setPlaceholderText(self.tr("e.g. income fell after the visit of 5 May"))
+        caption.setBuddy(self.reason_edit)
+        layout.addWidget(self.reason_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.reason_edit.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.reason().strip())))
+        self.reason_edit.setFocus()
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+
+# -- the board tab ----------------------------------------------------------------------------------
+
+class BoardTab(QWidget):
+    def __init__(self, ctx: AppContext, page: BoardPage) -> None:
+        super().__init__(page)
+        self.ctx = ctx
+        self.page = page
+        self.move_dialog: MoveDialog | None = None
+        self.current_column: BoardColumn | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.region = QComboBox()
+        self.region.addItem(self.tr("All regions"), None)
+        try:
+            for region in auth.list_regions(ctx.db, ctx.actor):
+                depth = max(region.path.count("/") - 2, 0)
+                self.region.addItem("  " * depth + region.name, region.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for code, label in CATEGORY_LABELS.items():
+            self.category.addItem(label, code.value)
+        self.overdue = QCheckBox(self.tr("&Overdue visits only"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, ID number (last digits) or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        for widget, label in ((self.region, self.tr("Re&gion:")), (self.category, self.tr("&Category:"))):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            bar.addWidget(caption)
+            bar.addWidget(widget)
+        bar.addWidget(self.overdue)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(6)
+        self.columns: dict[str, BoardColumn] = {}
+        for stage, label in monitoring.stage_choices():
+            column = BoardColumn(stage, label, self._load_page, self)
+            column.model.cardDropped.connect(self.request_move)
+            column.view.customContextMenuRequested.connect(lambda pos, c=column: self._context_menu(c, pos))
+            column.view.doubleClicked.connect(lambda index, c=column: self._open(c))
+            column.view.clicked.connect(lambda _i, c=column: self._focus_column(c))
+            column.view.activated.connect(lambda _i, c=column: self._focus_column(c))
+            self.columns[stage] = column
+            columns.addWidget(column, 1)
+        layout.addLayout(columns, 1)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #5f6368;")
+        layout.addWidget(self.summary)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.region.currentIndexChanged.connect(self.reload)
+        self.category.currentIndexChanged.connect(self.reload)
+        self.overdue.toggled.connect(self.reload)
+        self.refresh_button.clicked.connect(self.refresh)
+
+        self.writer = ctx.actor.role in WRITERS
+        self.act_move = self._action(self.tr("&Move card…"), "Ctrl+M", self.move_current)
+        self.act_visit = self._action(self.tr("Record &visit…"), "Ctrl+Shift+V", self.visit_current)
+        self.act_refer = self._action(self.tr("Re&fer to a department…"), "Ctrl+Shift+R", self.refer_current)
+        self.act_open = self._action(self.tr("&Open household"), "Return", self.open_current)
+        self.act_assess = self._action(self.tr("Re-&assess…"), "", self.assess_current)
+        for action in (self.act_move, self.act_visit, self.act_refer, self.act_assess):
+            action.setEnabled(self.writer)
+        for column in self.columns.values():
+            if not self.writer:
+                column.view.setDragEnabled(False)
+                column.view.setAcceptDrops(False)
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- data ----------------------------------------------------------------------------------------
+    def filter(self) -> BoardFilter:
+        return BoardFilter(region_id=self.region.currentData(), category=self.category.currentData(),
+                           overdue_only=self.overdue.isChecked(), search=self.search.text())
+
+    def _load_page(self, stage: str, after_id: int | None) -> list[Card]:
+        try:
+            return monitoring.column_page(self.ctx.db, self.ctx.actor, stage, self.filter(), after_id=after_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return []
+
+    def reload(self) -> None:
+        """Everything anew (the filter changed)."""
+        try:
+            board = monitoring.open_board(self.ctx.db, self.ctx.actor, self.filter())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        for col in board:
+            column = self.columns[col.stage]
+            column.model.set_cards(col.cards, col.count)
+            column.set_count(col.count)
+        self._update_summary({c.stage: c.count for c in board})
+
+    def refresh(self) -> None:
+        """Counts and the cards already loaded, merged in place (selection and scroll survive)."""
+        flt = self.filter()
+        try:
+            counts = monitoring.column_counts(self.ctx.db, self.ctx.actor, flt)
+            for stage, column in self.columns.items():
+                upto = column.model.last_loaded_id()
+                if upto is None:
+                    fresh = monitoring.column_page(self.ctx.db, self.ctx.actor, stage, flt, limit=None)
+                else:
+                    fresh = monitoring.column_page(self.ctx.db, self.ctx.actor, stage, flt, upto_id=upto, limit=None)
+                column.model.merge(fresh)
+                column.model.set_total(counts[stage])
+                column.set_count(counts[stage])
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self._update_summary(counts)
+
+    def _update_summary(self, counts: dict[str, int]) -> None:
+        try:
+            visits = monitoring.visit_counts(self.ctx.db, self.ctx.actor, region_id=self.region.currentData())
+        except ServiceError:
+            visits = {"all": 0, "due": 0, "overdue": 0}
+        self.summary.setText(self.tr(
+            "{total} households on the board · {monitored} need quarterly visits · "
+            "{due} not yet visited this quarter · {overdue} overdue").format(
+            total=f"{sum(counts.values()):,}", monitored=f"{visits['all']:,}", due=f"{visits['due']:,}",
+            overdue=f"{visits['overdue']:,}"))
+
+    # -- selection -----------------------------------------------------------------------------------
+    def _focus_column(self, column: BoardColumn) -> None:
+        self.current_column = column
+        for other in self.columns.values():
+            if other is not column:
+                other.view.clearSelection()
+
+    def current_card(self) -> Card | None:
+        focus = self.focusWidget()
+        for column in self.columns.values():
+            if column.view is focus:
+                self.current_column = column
+        if self.current_column is None:
+            return None
+        return self.current_column.current_card()
+
+    def select_household(self, household_id: int) -> bool:
+        for column in self.columns.values():
+            if column.select(household_id):
+                self._focus_column(column)
+                column.view.setFocus()
+                return True
+        return False
+
+    # -- moving --------------------------------------------------------------------------------------
+    def request_move(self, household_id: int, version: int, from_stage: str, to_stage: str) -> None:
+        """A card was dropped on another column (or chosen from the menu): check, ask why, move."""
+        if not self.writer:
+            return
+        check = rules.check_move(from_stage, to_stage)
+        if not check.allowed:
+            QMessageBox.warning(self, self.tr("Move refused"), check.message)
+            return
+        column = self.columns.get(from_stage)
+        row = column.model.row_of(household_id) if column else -1
+        name = column.model.cards[row].head_name if column and row >= 0 else str(household_id)
+        dialog = MoveDialog(name, from_stage, to_stage, self)
+        self.move_dialog = dialog
+        dialog.accepted.connect(lambda: self._do_move(household_id, version, to_stage, dialog.reason()))
+        dialog.finished.connect(lambda _r: setattr(self, "move_dialog", None))
+        dialog.open()
+
+    def _do_move(self, household_id: int, version: int, to_stage: str, reason: str) -> None:
+        try:
+            result = monitoring.move_card(self.ctx.db, self.ctx.actor, household_id, to_stage, reason,
+                                          expected_version=version)
+        except MoveConflict as exc:
+            self.refresh()
+            show_error(self, exc)
+            if exc.card is not None:
+                self.select_household(exc.card.id)
+            return
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        target = self.columns[result.to_stage]
+        if target.model.row_of(household_id) < 0 and target.model.last_loaded_id() is not None:
+            target.model.merge(target.model.cards + [result.card])  # show it even beyond the loaded page
+        self.select_household(household_id)
+        self.ctx.changes.publish("board", household_id)
+
+    def move_current(self) -> None:
+        card = self.current_card()
+        if card is None or self.current_column is None:
+            return
+        view = self.current_column.view
+        rect = view.visualRect(view.currentIndex())
+        self.move_menu(card).popup(view.viewport().mapToGlobal(rect.center()))
+
+    def move_menu(self, card: Card) -> QMenu:
+        menu = QMenu(self.tr("Move to"), self)
+        for stage, label in monitoring.stage_choices():
+            if stage == card.stage:
+                continue
+            action = menu.addAction(label)
+            check = rules.check_move(card.stage, stage)
+            if not check.allowed and check.rule is not None:
+                action.setToolTip(check.rule.name)
+            action.triggered.connect(lambda _=False, s=stage: self.request_move(card.id, card.version, card.stage, s))
+        menu.setToolTipsVisible(True)
+        return menu
+
+    # -- other actions -------------------------------------------------------------------------------
+    def _context_menu(self, column: BoardColumn, pos: QPoint) -> None:
+        index = column.view.indexAt(pos)
+        if not index.isValid():
+            return
+        column.view.setCurrentIndex(index)
+        self._focus_column(column)
+        card = column.current_card()
+        if card is None:
+            return
+        menu = QMenu(self)
+        move = menu.addMenu(self.move_menu(card))
+        move.setEnabled(self.writer)
+        menu.addAction(self.act_visit)
+        menu.addAction(self.act_refer)
+        menu.addAction(self.act_assess)
+        menu.addSeparator()
+        menu.addAction(self.act_open)
+        menu.popup(column.view.viewport().mapToGlobal(pos))
+
+    def _open(self, column: BoardColumn) -> None:
+        self._focus_column(column)
+        self.open_current()
+
+    def open_current(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.ctx.nav.openHousehold.emit(card.id)
+
+    def visit_current(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.page.record_visit(card.id)
+
+    def refer_current(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.page.refer_household(card.id)
+
+    def assess_current(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.ctx.nav.assessHousehold.emit(card.id)
+
+
+# -- paged tables ----------------------------------------------------------------------------------
+
+class PagedTableModel(QAbstractTableModel):
+    """Rows fetched by keyset pages; ``reload`` keeps the loaded count, selection by id is kept by
+    the tab."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, loader: Callable[[Any, int | None], list[Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loader = loader  # (after_key, limit) -> rows
+        self.rows: list[Any] = []
+        self.exhausted = True
+        self.page_size = 200
+
+    def key(self, row: Any) -> Any:
+        raise NotImplementedError
+
+    def load(self, keep: int = 0) -> None:
+        limit = max(self.page_size, keep)
+        rows = self.loader(None, limit)
+        self.beginResetModel()
+        self.rows = rows
+        self.exhausted = len(rows) < limit
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self.exhausted or not self.rows:
+            return
+        page = self.loader(self.key(self.rows[-1]), self.page_size)
+        self.exhausted = len(page) < self.page_size
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("BoardTables", self.HEADERS[section])
+        return None
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%Y-%m-%d}" if value else ""
+
+
+LATE_BACKGROUND = QBrush(QColor("#fce8e6"))
+LATE_FOREGROUND = QBrush(QColor("#b3261e"))
+
+
+class VisitTableModel(PagedTableModel):
+    HEADERS = (QT_TRANSLATE_NOOP("BoardTables", "Head of household"), QT_TRANSLATE_NOOP("BoardTables", "ID number"),
+               QT_TRANSLATE_NOOP("BoardTables", "Community"), QT_TRANSLATE_NOOP("BoardTables", "Library"),
+               QT_TRANSLATE_NOOP("BoardTables", "Category"), QT_TRANSLATE_NOOP("BoardTables", "Last visit"),
+               QT_TRANSLATE_NOOP("BoardTables", "Due by"), QT_TRANSLATE_NOOP("BoardTables", "This quarter"))
+
+    def key(self, row: monitoring.VisitDueRow) -> int:
+        return row.household_id
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        r: monitoring.VisitDueRow = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            status = self.tr("Visited") if r.visited_this_quarter else (
+                self.tr("Overdue") if r.overdue else self.tr("Due"))
+            return (r.head_name, r.head_id_masked, r.community, r.stage_label, r.category_label,
+                    _day(r.last_visited_on) or self.tr("never"), _day(r.visit_due), status)[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and r.overdue:
+            return LATE_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and r.overdue and index.column() in (6, 7):
+            return LATE_FOREGROUND
+        return None
+
+
+class ReferralTableModel(PagedTableModel):
+    HEADERS = (QT_TRANSLATE_NOOP("BoardTables", "No."), QT_TRANSLATE_NOOP("BoardTables", "Sent"),
+               QT_TRANSLATE_NOOP("BoardTables", "Head of household"), QT_TRANSLATE_NOOP("BoardTables", "Community"),
+               QT_TRANSLATE_NOOP("BoardTables", "Department"), QT_TRANSLATE_NOOP("BoardTables", "Need"),
+               QT_TRANSLATE_NOOP("BoardTables", "Due by"), QT_TRANSLATE_NOOP("BoardTables", "Status"),
+               QT_TRANSLATE_NOOP("BoardTables", "Feedback"))
+
+    def key(self, row: referrals.ReferralInfo) -> int:
+        return row.id
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        r: referrals.ReferralInfo = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            status = r.status_label + (self.tr(" (overdue)") if r.overdue else "")
+            return (str(r.id), _day(r.sent_on), r.head_name, r.community, r.department_label,
+                    r.need.replace("\n", " "), _day(r.due_on), status, r.feedback.replace("\n", " "))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (5, 8):
+            return (r.need if index.column() == 5 else r.feedback) or None
+        if role == Qt.ItemDataRole.BackgroundRole and r.overdue:
+            return LATE_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and r.overdue and index.column() in (6, 7):
+            return LATE_FOREGROUND
+        return None
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _reload_keeping(table: QTableView, model: PagedTableModel) -> None:
+    """Reload the rows already seen; keep the selected row (by key) and the scroll position."""
+    selected = table.currentIndex()
+    key = model.key(model.rows[selected.row()]) if selected.isValid() and selected.row() < len(model.rows) else None
+    column = selected.column() if selected.isValid() else 0
+    scroll = table.verticalScrollBar().value()
+    model.load(keep=len(model.rows))
+    if key is not None:
+        for row, item in enumerate(model.rows):
+            if model.key(item) == key:
+                table.setCurrentIndex(model.index(row, column))
+                break
+    table.verticalScrollBar().setValue(scroll)
+
+
+class QuarterDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Quarterly report"))
+        form = QFormLayout(self)
+        year, quarter = rules.quarter_of(date.today())
+        self.year = QSpinBox()
+        self.year.setRange(2015, 2100)
+        self.year.setValue(year)
+        self.quarter = QComboBox()
+        for q in range(1, 5):
+            self.quarter.addItem(self.tr("Quarter {n}").format(n=q), q)
+        self.quarter.setCurrentIndex(quarter - 1)
+        form.addRow(self.tr("&Year:"), self.year)
+        form.addRow(self.tr("&Quarter:"), self.quarter)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class VisitsTab(QWidget):
+    STATES = (("due", QT_TRANSLATE_NOOP("BoardTables", "Not visited this quarter")),
+              ("overdue", QT_TRANSLATE_NOOP("BoardTables", "Overdue")),
+              ("all", QT_TRANSLATE_NOOP("BoardTables", "All monitored households")))
+
+    def __init__(self, ctx: AppContext, page: BoardPage) -> None:
+        super().__init__(page)
+        self.ctx = ctx
+        self.page = page
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.state = QComboBox()
+        for code, label in self.STATES:
+            self.state.addItem(QCoreApplication.translate("BoardTables", label), code)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, ID number (last digits) or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.visit_button = QPushButton(self.tr("Record &visit…"))
+        self.report_button = QPushButton(self.tr("&Quarterly report…"))
+        caption = QLabel(self.tr("&Show:"))
+        caption.setBuddy(self.state)
+        bar.addWidget(caption)
+        bar.addWidget(self.state)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.visit_button)
+        bar.addWidget(self.report_button)
+        layout.addLayout(bar)
+        self._sized = False
+        self.model = VisitTableModel(self._load, self)
+        self.table = _table(self.model)
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.visit_button.setEnabled(ctx.actor.role in WRITERS)
+        self.visit_button.clicked.connect(self.visit_selected)
+        self.report_button.clicked.connect(self.ask_quarterly_report)
+        self.table.doubleClicked.connect(lambda _i: self.visit_selected())
+        self.state.currentIndexChanged.connect(self.reload)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._timer.start)
+
+    def _load(self, after: int | None, limit: int | None) -> list[monitoring.VisitDueRow]:
+        try:
+            return monitoring.visit_due_page(self.ctx.db, self.ctx.actor, state=self.state.currentData(),
+                                             search=self.search.text(), after_id=after, limit=limit)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return []
+
+    def reload(self) -> None:
+        self.model.load()
+        if not self._sized and self.model.rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
+        self._summary()
+
+    def refresh(self) -> None:
+        _reload_keeping(self.table, self.model)
+        self._summary()
+
+    def _summary(self) -> None:
+        try:
+            counts = monitoring.visit_counts(self.ctx.db, self.ctx.actor)
+        except ServiceError:
+            return
+        year, quarter = rules.quarter_of(date.today())
+        self.summary.setText(self.tr(
+            "{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue").format(
+            quarter=rules.quarter_label(year, quarter), all=f"{counts['all']:,}", due=f"{counts['due']:,}",
+            overdue=f"{counts['overdue']:,}"))
+
+    def visit_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.ctx.actor.role in WRITERS:
+            self.page.record_visit(self.model.rows[index.row()].household_id)
+
+    def ask_quarterly_report(self) -> None:
+        dialog = QuarterDialog(self)
+        if not dialog.exec():
+            return
+        year, quarter = dialog.year.value(), dialog.quarter.currentData()
+        name = f"季度上报_{year}Q{quarter}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save quarterly report"), str(Path.home() / name),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_quarterly_report(year, quarter, path)
+
+    def export_quarterly_report(self, year: int, quarter: int, path: str) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work(progress: Any) -> monitoring.QuarterlyReport:
+            return monitoring.export_quarterly_report(db, actor, year, quarter, path, progress=progress)
+
+        def done(report: monitoring.QuarterlyReport) -> None:
+            total = report.total()
+            QMessageBox.information(self, self.tr("Quarterly report"), self.tr(
+                "Saved {path}\nDue: {due}, visited: {done}, missing: {missing}.").format(
+                path=path, due=total.due, done=total.done, missing=total.missing))
+
+        run_in_background(self, work, done, label=self.tr("Writing the quarterly report…"))
+
+
+class ReferralsTab(QWidget):
+    STATES = (("open", QT_TRANSLATE_NOOP("BoardTables", "Open")), ("overdue", QT_TRANSLATE_NOOP("BoardTables", "Overdue")),
+              ("all", QT_TRANSLATE_NOOP("BoardTables", "All")), ("sent", QT_TRANSLATE_NOOP("BoardTables", "Sent")),
+              ("received", QT_TRANSLATE_NOOP("BoardTables", "Received")),
+              ("done", QT_TRANSLATE_NOOP("BoardTables", "Done")),
+              ("declined", QT_TRANSLATE_NOOP("BoardTables", "Declined")))
+
+    def __init__(self, ctx: AppContext, page: BoardPage) -> None:
+        super().__init__(page)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.department = QComboBox()
+        self.department.addItem(self.tr("All departments"), None)
+        for code, label in referrals.department_choices():
+            self.department.addItem(label, code)
+        self.state = QComboBox()
+        for code, label in self.STATES:
+            self.state.addItem(QCoreApplication.translate("BoardTables", label), code)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name or need"))
+        self.search.setClearButtonEnabled(True)
+        for widget, label in ((self.department, self.tr("&Department:")), (self.state, self.tr("S&tatus:"))):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            bar.addWidget(caption)
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        layout.addLayout(bar)
+        actions = QHBoxLayout()
+        self.answer_button = QPushButton(self.tr("Department's &answer…"))
+        self.letter_button = QPushButton(self.tr("Referral &letter (PDF)…"))
+        self.export_button = QPushButton(self.tr("&Export list for the department…"))
+        for button in (self.answer_button, self.letter_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self._sized = False
+        self.model = ReferralTableModel(self._load, self)
+        self.table = _table(self.model)
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.answer_button.setEnabled(ctx.actor.role in WRITERS)
+        self.answer_button.clicked.connect(self.answer_selected)
+        self.letter_button.clicked.connect(self.letter_selected)
+        self.export_button.clicked.connect(self.ask_export)
+        self.table.doubleClicked.connect(lambda _i: self.answer_selected())
+        self.department.currentIndexChanged.connect(self.reload)
+        self.state.currentIndexChanged.connect(self.reload)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._timer.start)
+
+    def _load(self, after: int | None, limit: int | None) -> list[referrals.ReferralInfo]:
+        try:
+            return referrals.list_referrals(self.ctx.db, self.ctx.actor, department=self.department.currentData(),
+                                            status=self.state.currentData(), search=self.search.text(),
+                                            after_id=after, limit=limit)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return []
+
+    def reload(self) -> None:
+        self.model.load()
+        if not self._sized and self.model.rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
+        self._summary()
+
+    def refresh(self) -> None:
+        _reload_keeping(self.table, self.model)
+        self._summary()
+
+    def _summary(self) -> None:
+        try:
+            counts = referrals.referral_counts(self.ctx.db, self.ctx.actor)
+        except ServiceError:
+            return
+        self.summary.setText(self.tr("{open} open referrals, {overdue} overdue").format(
+            open=f"{counts['open']:,}", overdue=f"{counts['overdue']:,}"))
+
+    def selected(self) -> referrals.ReferralInfo | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def select_referral(self, referral_id: int) -> None:
+        for row, item in enumerate(self.model.rows):
+            if item.id == referral_id:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return
+
+    def answer_selected(self) -> None:
+        referral = self.selected()
+        if referral is None or self.ctx.actor.role not in WRITERS:
+            return
+        if referral.status not in rules.OPEN_REFERRAL_STATUSES:
+            QMessageBox.information(self, self.tr("Referral"), self.tr("This referral is already closed."))
+            return
+        dialog = ReferralResultDialog(self.ctx, referral, self)
+        if dialog.exec():
+            self.refresh()
+
+    def letter_selected(self) -> None:
+        referral = self.selected()
+        if referral is None:
+            return
+        name = f"转介函_{referral.department_label}_{referral.head_name}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral letter"), str(Path.home() / name),
+                                              self.tr("PDF document (*.pdf)"))
+        if not path:
+            return
+        try:
+            print_letter(self.ctx, referral.id, path)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Referral letter"),
+                                self.tr("Could not write {path}: {error}").format(path=path, error=exc.strerror))
+
+    def ask_export(self) -> None:
+        department = self.department.currentData()
+        if department is None:
+            QMessageBox.information(self, self.tr("Export"), self.tr("Choose a department first."))
+            self.department.setFocus()
+            return
+        label = self.department.currentText()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral list"),
+                                              str(Path.home() / f"转介名单_{label}.xlsx"),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_department(department, path)
+
+    def export_department(self, department: str, path: str) -> None:
+        db, actor, status = self.ctx.db, self.ctx.actor, self.state.currentData()
+
+        def work(progress: Any) -> int:
+            return referrals.export_department_list(db, actor, department, path, status=status, progress=progress)
+
+        def done(count: int) -> None:
+            QMessageBox.information(self, self.tr("Export"),
+                                    self.tr("Saved {count} referrals to {path}").format(count=count, path=path))
+
+        run_in_background(self, work, done, label=self.tr("Writing the referral list…"))
+
+
+# -- the page --------------------------------------------------------------------------------------
+
+class BoardPage(QWidget):
+    """Key "board" in pages.py: 看板, 走访, 转介."""
+
+    LIVE_TOPICS = frozenset({"board", "households", "visits", "referrals", "applications", "assessments",
+                             "clues", "*"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.tabs = QTabWidget()
+        self.board = BoardTab(ctx, self)
+        self.visits = VisitsTab(ctx, self)
+        self.referrals = ReferralsTab(ctx, self)
+        self.tabs.addTab(self.board, self.tr("&Board"))
+        self.tabs.addTab(self.visits, self.tr("&Visits"))
+        self.tabs.addTab(self.referrals, self.tr("Re&ferrals"))
+        layout.addWidget(self.tabs)
+        self._stale: set[QWidget] = set()
+        self._pending: set[tuple[str, int]] = set()
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(250)
+        self._live_timer.timeout.connect(self._apply_changes)
+        ctx.changes.changed.connect(self._on_change)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_if_stale())
+        self.board.reload()
+        self.visits.reload()
+        self.referrals.reload()
+
+    # -- live updates --------------------------------------------------------------------------------
+    def _on_change(self, topic: str, ident: int) -> None:
+        if topic in self.LIVE_TOPICS:
+            self._pending.add((topic, ident))
+            self._live_timer.start()
+
+    def _apply_changes(self) -> None:
+        topics = {t for t, _ in self._pending}
+        self._pending.clear()
+        tabs: set[QWidget] = {self.board}
+        if topics & {"visits", "board", "households", "*"}:
+            tabs.add(self.visits)
+        if topics & {"referrals", "households", "*"}:
+            tabs.add(self.referrals)
+        self._stale |= tabs
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._stale and self.isVisible():
+            self._stale.discard(current)
+            current.refresh()  # type: ignore[attr-defined]
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().showEvent(event)
+        self._refresh_if_stale()
+
+    # -- entry points for other pages ----------------------------------------------------------------
+    def refer_household(self, household_id: int, assessment_id: int | None = None, need: str = "") -> None:
+        """Open the referral form for a household (from a card, a household or an assessment)."""
+        try:
+            form = ReferralForm(self.ctx, household_id, self, assessment_id=assessment_id, need=need)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        if form.exec() and form.referral is not None:
+            self.tabs.setCurrentWidget(self.referrals)
+            self.referrals.refresh()
+            self.referrals.select_referral(form.referral.id)
+            self.board.refresh()
+
+    def record_visit(self, household_id: int) -> None:
+        try:
+            form = VisitForm(self.ctx, household_id, self)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        if form.exec():
+            self.board.refresh()
+            self.visits.refresh()
+
+    def show_household(self, household_id: int) -> None:
+        self.tabs.setCurrentWidget(self.board)
+        self.board.select_household(household_id)

@@ -1,0 +1,54 @@
+"""Live updates in the window: the change watcher's reports, handed to the main thread.
+
+The watcher (desktop/services/live.py) calls back on its worker thread; a queued Qt signal brings
+each change to the main thread, where changes arriving together are published once on
+``ctx.changes`` (pages then refresh what they show, keeping selection and scroll position).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from desktop.services.live import ChangeWatcher
+from desktop.views.context import AppContext
+
+COALESCE_MS = 150
+MANY = 50  # more distinct changes than this in one burst: publish "*" instead
+
+
+class LiveUpdates(QObject):
+    received = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None, *, interval: float = 0.5) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._pending: list[tuple[str, int]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self._flush)
+        self.received.connect(self._queue, Qt.ConnectionType.QueuedConnection)
+        self.watcher = ChangeWatcher(ctx.db, self._from_worker, interval=interval)
+
+    def start(self) -> None:
+        self.watcher.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.watcher.stop()
+
+    def _from_worker(self, topic: str, ident: int) -> None:  # worker thread
+        self.received.emit(topic, ident)
+
+    def _queue(self, topic: str, ident: int) -> None:  # main thread
+        if (topic, ident) not in self._pending:
+            self._pending.append((topic, ident))
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, []
+        if len(pending) > MANY:
+            pending = [("*", 0)]
+        for topic, ident in pending:
+            self.ctx.changes.publish(topic, ident)
