@@ -1,0 +1,244 @@
+"""Household register import (desktop/services/register_import.py, desktop/io/register_template.py)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+from python_calamine import CalamineWorkbook
+from sqlalchemy import func, select
+
+from desktop.cli import main as cli_main
+from desktop.io import register_template as tpl
+from desktop.models import Expense, Household, ImportBatch, Income, Member
+from desktop.rules import codes, idcard
+from desktop.rules.codes import RegionLevel
+from desktop.services import auth
+from desktop.services import register_import as ri
+from desktop.services.base import Actor
+from desktop.services.database import Database
+from desktop.services.errors import ServiceError
+from tests.district import District
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLE = SAMPLES / "家庭台账_导入示例.xlsx"
+
+EXTRA = {
+    "八泉街道": ["上窑社区", "青龙阁社区"],
+    "河口镇": ["章山村"],
+    "澄月街道": ["京华路社区", "大智路社区", "澄月社区", "磁湖社区", "陈家湾社区"],
+    "牧羊湖街道": ["八卦嘴社区", "滨湖社区", "牧羊湖社区", "石料山社区", "胡家湾社区", "花园路社区"],
+    "黄思湾街道": ["东屏社区", "田园社区", "袁海湾社区", "马家嘴社区"],
+}
+
+H1 = idcard.make("420203", date(1970, 1, 1), 11)
+H1_SPOUSE = idcard.make("420203", date(1972, 2, 2), 22)
+H1_CHILD = idcard.make("420203", date(2012, 3, 3), 33)
+H2 = idcard.make("420203", date(1950, 4, 4), 45)
+
+
+def add_regions(db: Database, district: District) -> None:
+    system = Actor.system("test")
+    for n, (sub, communities) in enumerate(EXTRA.items(), start=10):
+        sid = district.regions.get(sub)
+        if sid is None:
+            sid = auth.add_region(db, system, parent_id=district.root_id, name=sub, code=f"420203{n:03d}",
+                                  level=RegionLevel.SUBDISTRICT)
+            district.regions[sub] = sid
+        for m, community in enumerate(communities, start=50):
+            district.regions[community] = auth.add_region(db, system, parent_id=sid, name=community,
+                                                          code=f"420203{n:03d}{m:03d}", level=RegionLevel.COMMUNITY)
+
+
+def row(**values: Any) -> list[Any]:
+    return [values.get(h, "") for h in tpl.HEADER]
+
+
+def write_register(path: Path, rows: list[list[Any]], title: str | None = None) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("家庭台账")
+    r0 = 0
+    if title:
+        ws.write_string(0, 0, title)
+        r0 = 2
+    for c, h in enumerate(tpl.HEADER):
+        ws.write_string(r0, c, h)
+    for r, values in enumerate(rows, start=r0 + 1):
+        for c, v in enumerate(values):
+            if v != "":
+                ws.write(r, c, v) if not isinstance(v, str) else ws.write_string(r, c, v)
+    book.close()
+    return path
+
+
+def small_register(path: Path, *, head_library: str = "一类库", child_grade: str = "无") -> Path:
+    return write_register(path, [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区",
+            住址="飞云社区3栋", 联系电话="13800000001", 城乡类别="城市", 健康状况="慢性病", 劳动能力="部分丧失",
+            工资性收入=24000, 经营净收入=-1200.5, 医疗支出=8000, 单亲家庭="是", 当前救助类别="无", 监测库别=head_library),
+        row(户编号="F001", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE, 健康状况="重病", 残疾类别="肢体",
+            残疾等级="二级", 劳动能力="无", 转移净收入=3600),
+        row(户编号="F001", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD, 在校情况="义务教育", 残疾等级=child_grade,
+            教育支出=2000),
+        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="河口镇", 社区="道仕袱村",
+            城乡类别="农村", 当前救助类别="低保", 监测库别="无"),
+    ], title="2026年家庭台账")
+
+
+def count(db: Database, model: type) -> int:
+    with db.session_factory() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_template_header_is_exact(tmp_path: Path) -> None:
+    out = tmp_path / "模板.xlsx"
+    ri.write_register_template(out)
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("家庭台账").to_python()
+    assert rows[0] == list(tpl.HEADER)
+    assert " | ".join(tpl.HEADER) == (
+        "户编号 | 与户主关系 | 姓名 | 身份证号 | 街道 | 社区 | 住址 | 联系电话 | 城乡类别 | 健康状况 | 残疾类别 | 残疾等级 | "
+        "劳动能力 | 在校情况 | 工资性收入 | 经营净收入 | 财产净收入 | 转移净收入 | 其他收入 | 医疗支出 | 教育支出 | "
+        "其他刚性支出 | 单亲家庭 | 当前救助类别 | 监测库别 | 备注")
+
+
+def test_command_writes_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "t.xlsx"
+    assert cli_main(["import", "template", str(out)]) == 0
+    assert out.exists() and "模板" in capsys.readouterr().out
+
+
+def test_parse_row_reports_each_bad_cell() -> None:
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    person, errors = tpl.parse_row(7, row(户编号="X", 与户主关系="儿子", 姓名="", 身份证号="42020319900101123",
+                                          健康状况="很好", 残疾类别="无", 残疾等级="二级", 工资性收入="很多",
+                                          医疗支出=-5, 单亲家庭="对", 当前救助类别="五保", 监测库别="三类库"), columns)
+    assert person is None
+    where = {(e.row, e.column) for e in errors}
+    assert where == {(7, c) for c in ("与户主关系", "姓名", "身份证号", "健康状况", "残疾等级", "工资性收入", "医疗支出",
+                                      "单亲家庭", "当前救助类别", "监测库别")}
+    assert "第 7 行“与户主关系”列" in str(next(e for e in errors if e.column == "与户主关系"))
+    person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 城乡类别="农村",
+                                          残疾类别="智力", 残疾等级="三级", 劳动能力="部分丧失", 在校情况="高等教育",
+                                          财产净收入="1,200.50", 单亲家庭="否", 当前救助类别="特困",
+                                          监测库别="二类库"), columns)
+    assert errors == [] and person is not None
+    assert (person.relation, person.area_type, person.disability, person.disability_grade) == (
+        "self", "rural", "intellectual", 3)
+    assert (person.labour_capacity, person.schooling, person.category, person.library) == (
+        "partial", "higher", "tekun", "class_2")
+    assert person.incomes == {"property": Decimal("1200.50")}
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="shared samples not present")
+def test_sample_register(db: Database, district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    add_regions(db, district)
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(SAMPLE), "--dry-run", "--json", "--database-url", url]) == 0
+    dry = json.loads(capsys.readouterr().out)
+    assert dry["households_created"] == 40 and dry["persons"] == 93 and dry["errors"] == []
+    assert count(db, Household) == 0
+    assert cli_main(["import", "households", str(SAMPLE), "--json", "--database-url", url]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert (got["households"], got["households_created"], got["persons"], got["rows"]) == (40, 40, 93, 93)
+    assert count(db, Household) == 40 and count(db, Member) == 93
+    with db.session_factory() as s:
+        h4 = s.scalar(select(Household).where(Household.code == "H0004"))
+        assert h4.member_count == 5 and h4.head_name == "孙刚" and h4.head_id_number == "420281198107112146"
+        assert h4.head_id_reversed == "420281198107112146"[::-1] and h4.area_type == "rural"
+        assert h4.region_id == district.regions["上窑社区"] and h4.stage is None and h4.category == "none"
+        h1 = s.scalar(select(Household).where(Household.code == "H0001"))
+        assert h1.stage == "class_1" and h1.stage_since == date.today()
+        h3 = s.scalar(select(Household).where(Household.code == "H0003"))
+        assert h3.category == "tekun" and h3.stage == "assisted"
+        wages = s.scalar(select(func.sum(Income.amount)).where(Income.household_id == h4.id, Income.kind == "wages"))
+        assert Decimal(wages) == Decimal("84000")
+        edu = s.scalar(select(func.sum(Expense.amount)).where(Expense.household_id == h4.id,
+                                                               Expense.kind == "education"))
+        assert Decimal(edu) == Decimal("8000")
+    # the same file again is refused
+    assert cli_main(["import", "households", str(SAMPLE), "--database-url", url]) == 1
+    assert "导入过" in capsys.readouterr().err
+
+
+def test_create_then_update(db: Database, district: District, tmp_path: Path) -> None:
+    admin = district.admin
+    result = ri.import_households(db, admin, small_register(tmp_path / "a.xlsx"))
+    assert (result.households_created, result.households_updated, result.persons, result.errors) == (2, 0, 4, [])
+    with db.session_factory() as s:
+        f1 = s.scalar(select(Household).where(Household.code == "F001"))
+        assert (f1.single_parent, f1.stage, f1.member_count, f1.region_id) == (
+            True, "class_1", 3, district.regions["飞云社区"])
+        spouse = s.scalar(select(Member).where(Member.id_number == H1_SPOUSE))
+        assert (spouse.health, spouse.disability, spouse.disability_grade, spouse.labour_capacity) == (
+            "serious", "physical", 2, "none")
+        assert spouse.relation == "spouse" and spouse.birth_date == date(1972, 2, 2)
+        business = s.scalar(select(Income.amount).where(Income.kind == "business"))
+        assert business == Decimal("-1200.50")
+        f2 = s.scalar(select(Household).where(Household.code == "F002"))
+        assert f2.category == "dibao" and f2.stage == "assisted" and f2.area_type == "rural"
+        incomes = s.scalar(select(func.count()).select_from(Income))
+        version = f1.version
+    # second file: F001 moves to class II and loses the child; F002 unchanged content
+    path = write_register(tmp_path / "b.xlsx", [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区",
+            城乡类别="城市", 工资性收入=30000, 监测库别="二类库"),
+        row(户编号="F001", 与户主关系="配偶", 姓名="钱二(改)", 身份证号=H1_SPOUSE),
+    ])
+    result = ri.import_households(db, admin, path)
+    assert (result.households_created, result.households_updated, result.persons, result.members_removed) == (
+        0, 1, 2, 1)
+    with db.session_factory() as s:
+        f1 = s.scalar(select(Household).where(Household.code == "F001"))
+        assert (f1.stage, f1.member_count, f1.single_parent, f1.version) == ("class_2", 2, False, version + 1)
+        assert s.scalar(select(Member.name).where(Member.id_number == H1_SPOUSE)) == "钱二(改)"
+        assert s.scalar(select(func.count()).select_from(Member).where(Member.id_number == H1_CHILD)) == 0
+        # today's figures for F001 were replaced, not added
+        assert s.scalar(select(func.sum(Income.amount)).where(Income.household_id == f1.id)) == Decimal("30000")
+        assert s.scalar(select(func.count()).select_from(Income)) < incomes + 1
+    assert count(db, Household) == 2 and count(db, ImportBatch) == 2
+
+
+def test_bad_household_is_not_half_imported(db: Database, district: District, tmp_path: Path) -> None:
+    path = write_register(tmp_path / "bad.xlsx", [
+        row(户编号="G1", 与户主关系="本人", 姓名="好人", 身份证号=H2, 街道="八泉街道", 社区="八泉社区"),
+        row(户编号="G2", 与户主关系="本人", 姓名="户主", 身份证号=H1, 街道="八泉街道", 社区="八泉社区"),
+        row(户编号="G2", 与户主关系="配偶", 姓名="配偶", 身份证号=H1_SPOUSE[:17] + "0"),  # bad check character
+        row(户编号="G3", 与户主关系="本人", 姓名="无区", 身份证号=H1_CHILD, 街道="八泉街道", 社区="月亮山社区"),
+        row(户编号="G4", 与户主关系="配偶", 姓名="无户主", 身份证号=idcard.make("420203", date(1960, 1, 1), 1)),
+        row(户编号="G5", 与户主关系="本人", 姓名="重复", 身份证号=H2, 街道="河口镇", 社区="闸口社区"),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert result.households == 5 and result.households_created == 1 and result.households_rejected == 4
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert messages[(4, "身份证号")] == "身份证号校验码错误"
+    assert "月亮山社区" in messages[(5, "社区")]
+    assert "没有户主" in messages[(6, "与户主关系")]
+    assert "第 2 行" in messages[(7, "身份证号")]
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["G1"]
+        assert s.scalar(select(func.count()).select_from(Member)) == 1
+
+
+def test_file_level_errors(db: Database, district: District, tmp_path: Path) -> None:
+    not_template = tmp_path / "list.csv"
+    not_template.write_text(f"姓名,身份证号\n甲,{H1}\n", encoding="utf-8")
+    with pytest.raises(ServiceError, match="不是家庭台账模板|缺少必需的列"):
+        ri.import_households(db, district.admin, not_template)
+    empty = write_register(tmp_path / "empty.xlsx", [])
+    with pytest.raises(ServiceError, match="没有任何人员行"):
+        ri.import_households(db, district.admin, empty)
+    assert count(db, ImportBatch) == 0
+
+
+def test_region_outside_scope_and_dry_run(db: Database, district: District, tmp_path: Path) -> None:
+    worker = district.actor(codes.Role.COMMUNITY_WORKER)  # 飞云社区
+    path = small_register(tmp_path / "a.xlsx")
+    result = ri.import_households(db, worker, path, dry_run=True)
+    assert result.households_created == 1 and result.households_rejected == 1
+    assert any("管辖范围" in e.message for e in result.errors)
+    assert count(db, Household) == 0 and count(db, ImportBatch) == 0
