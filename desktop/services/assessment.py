@@ -369,10 +369,16 @@ def _check_member_edit(edit: MemberEdit) -> list[str]:
     return problems
 
 
+MEMBER_EDIT_FIELDS = ("health", "disability", "disability_grade", "labour_capacity", "schooling", "employed",
+                      "union_member")
+
+
 def update_members(db: Database, actor: Actor, household_id: int, edits: Sequence[MemberEdit], *,
                    single_parent: bool | None = None, household_version: int | None = None) -> HouseholdInputs:
-    """Save the health, disability, labour, schooling and work of members (optimistic locking, audited).
-    Names, ID numbers and relations are not changed here, so the household's head fields stay in step."""
+    """Save the health, disability, labour, schooling and work of members through the household services
+    (optimistic locking on each member and on the household, audited there). Returns the reloaded inputs."""
+    from desktop.services import households
+
     require_role(actor, *ASSESSORS, doing="修改家庭成员情况")
     problems: dict[str, str] = {}
     for edit in edits:
@@ -381,38 +387,21 @@ def update_members(db: Database, actor: Actor, household_id: int, edits: Sequenc
             problems[f"member {edit.member_id}"] = ";".join(found)
     if problems:
         raise ValidationFailed("成员情况有误:" + " ".join(problems.values()), problems)
-    with unit_of_work(db, actor, write=True) as uow:
-        h = uow.get(Household, household_id, "家庭")
-        uow.require_scope(h.region_id, "该家庭")
-        for edit in edits:
-            m = uow.get(Member, edit.member_id, "家庭成员")
-            if m.household_id != h.id:
-                raise ValidationFailed(f"成员(编号 {edit.member_id})不属于该家庭。")
-            uow.check_version(m, edit.version, f"家庭成员 {m.name}")
-            before = snapshot(m)
-            changed = False
-            for attr in ("health", "disability", "disability_grade", "labour_capacity", "schooling", "employed",
-                         "union_member"):
-                value = getattr(edit, attr)
-                if getattr(m, attr) != value:
-                    setattr(m, attr, value)
-                    changed = True
-            if changed:
-                uow.touch(m)
-                uow.flush()
-                uow.audit("member_update", "member", m.id, before=before, after=snapshot(m), household_id=h.id,
-                          detail=f"评估时更新成员 {m.name} 的健康、残疾、劳动能力等情况")
-        if single_parent is not None and h.single_parent != single_parent:
-            uow.check_version(h, household_version, "家庭")
-            before = snapshot(h)
-            h.single_parent = single_parent
-            uow.touch(h)
-            uow.flush()
-            uow.audit("household_update", "household", h.id, before=before, after=snapshot(h), household_id=h.id,
-                      detail="评估时更新单亲家庭标记")
-        uow.notify("households", h.id)
-        uow.flush()
-        return _load_inputs(uow, h.id)
+    current = load_household(db, actor, household_id)
+    by_id = {m.id: m for m in current.members}
+    version = household_version
+    for edit in edits:
+        member = by_id.get(edit.member_id)
+        if member is None:
+            raise ValidationFailed(f"成员(编号 {edit.member_id})不属于该家庭,请重新加载。")
+        changes = {f: getattr(edit, f) for f in MEMBER_EDIT_FIELDS if getattr(member, f) != getattr(edit, f)}
+        if changes:
+            version = households.update_member(db, actor, member.id, edit.version, changes,
+                                               household_version=version)
+    if single_parent is not None and single_parent != current.single_parent:
+        households.save_household(db, actor, household_id, version if version is not None else current.version,
+                                  {"single_parent": single_parent})
+    return load_household(db, actor, household_id)
 
 
 # -- calculating and saving ------------------------------------------------------------------------
