@@ -393,8 +393,8 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 except IntegrityError as exc:  # another workstation imported the same file meanwhile
                     raise ServiceError(f"文件“{book.name}”刚刚已由其他用户导入,不再重复导入。") from exc
                 result.batch_id = batch_id
-        if progress is not None:
-            progress.report(result.data_rows, result.data_rows, "完成")
+            if progress is not None:  # the last moment a cancel can still roll everything back
+                progress.report(result.data_rows, result.data_rows, "完成")
         return result
     finally:
         book.close()
