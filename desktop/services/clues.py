@@ -193,7 +193,7 @@ class ClueCounts:
 # -- scope ---------------------------------------------------------------------------------------
 
 
-def _sees_unassigned(actor: Actor) -> bool:
+def sees_unassigned(actor: Actor) -> bool:
     return not actor.region_path or actor.role in DISTRICT_ROLES
 
 
@@ -202,14 +202,14 @@ def _scope_clause(actor: Actor) -> ColumnElement[bool] | None:
     if not actor.region_path:
         return None
     in_subtree = Clue.region_id.in_(select(Region.id).where(Region.path.like(actor.region_path + "%")))
-    if _sees_unassigned(actor):
+    if sees_unassigned(actor):
         return or_(in_subtree, Clue.region_id.is_(None))
     return in_subtree
 
 
 def _require_clue_scope(uow: UnitOfWork, clue: Clue) -> None:
     if clue.region_id is None:
-        if not _sees_unassigned(uow.actor):
+        if not sees_unassigned(uow.actor):
             raise PermissionDenied(f"线索 #{clue.id} 尚未分派,只有区级人员可以处理。")
         return
     uow.require_scope(clue.region_id, f"线索 #{clue.id}")
@@ -449,7 +449,7 @@ def add_clue(db: Database, actor: Actor, data: ClueInput) -> int:
     """Record a new clue. Staff below district level file it in their own region by default."""
     with unit_of_work(db, actor, write=True) as uow:
         values, _ = _validate(uow, data)
-        if values["region_id"] is None and not _sees_unassigned(actor):
+        if values["region_id"] is None and not sees_unassigned(actor):
             values["region_id"] = actor.region_id
         clue = uow.add(Clue(status="new", **values))
         uow.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -168,7 +168,7 @@ class ClueForm(QDialog):
         self._show_link(None)
         if clue_id is not None:
             self.load(clue_id)
-        QTimer.singleShot(0, self.search.setFocus)
+        self.search.setFocus()
 
     # -- filling ------------------------------------------------------------------------------
     def _fill_sources(self) -> None:

@@ -127,11 +127,11 @@ class ClueInboxTab(QWidget):
         for status in clues.STATUSES:
             self.status.addItem(clues.STATUS_LABELS[status], (status,))
         self.source = QComboBox()
-        self.source.addItem(self.tr("All sources"), (None, None))
+        self.source.addItem(self.tr("All sources"), "")
         for level, label, sources in clues.source_choices():
-            self.source.addItem(label, (str(level), None))
+            self.source.addItem(label, f"{level}|")
             for code, source_label in sources:
-                self.source.addItem("    " + source_label, (str(level), code))
+                self.source.addItem("    " + source_label, f"{level}|{code}")
         self.region = QComboBox()
         fill_regions(self.region, ctx, blank=self.tr("All regions"))
         if clues.sees_unassigned(ctx.actor):
@@ -230,10 +230,10 @@ class ClueInboxTab(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def current_filter(self) -> ClueFilter:
-        level, source = self.source.currentData() or (None, None)
+        level, _, source = (self.source.currentData() or "").partition("|")
         region = self.region.currentData()
         return ClueFilter(
-            statuses=tuple(self.status.currentData() or ()), source_level=level, source=source,
+            statuses=tuple(self.status.currentData() or ()), source_level=level or None, source=source or None,
             region_id=region if region not in (None, -1) else None, unassigned_only=region == -1,
             date_from=_pydate(self.date_from.date()) if self.use_dates.isChecked() else None,
             date_to=_pydate(self.date_to.date()) if self.use_dates.isChecked() else None,
