@@ -1285,3 +1285,22 @@ def application_ids_for_household(db: Database, actor: Actor, household_id: int)
                                         .order_by(Application.id.desc())).scalars())
 
 
+
+
+def household_choice(db: Database, actor: Actor, household_id: int) -> tuple[int, str]:
+    """One household as the accept dialog shows it (for a prefilled dialog)."""
+    with unit_of_work(db, actor) as uow:
+        hh = uow.get(Household, household_id, "家庭")
+        uow.require_scope(hh.region_id, "该家庭")
+        stage = hh.stage
+        where = STAGE_LABELS.get(Stage(stage), stage) if stage in Stage._value2member_map_ else "未入库"
+        return int(hh.id), f"{hh.head_name}({hh.member_count}人,{hh.code or '无编号'},{where})"
+
+
+def region_choices(db: Database, actor: Actor) -> list[tuple[int, str, int]]:
+    """(id, name, depth) of the regions the actor may filter by, in tree order."""
+    with unit_of_work(db, actor) as uow:
+        query = select(Region.id, Region.name, Region.path).order_by(Region.path)
+        if actor.region_path:
+            query = query.where(Region.path.like(actor.region_path + "%"))
+        return [(int(i), n, p.count("/") - 2) for i, n, p in uow.session.execute(query)]

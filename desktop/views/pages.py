@@ -17,7 +17,8 @@ PAGES: list[tuple[str, str, str | None, frozenset[Role] | None]] = [
     ("discovery", QT_TRANSLATE_NOOP("Pages", "Discovery"), "desktop.views.discovery:DiscoveryPage", None),
     ("assessment", QT_TRANSLATE_NOOP("Pages", "Assessment"), None, None),
     ("board", QT_TRANSLATE_NOOP("Pages", "Monitoring board"), "desktop.views.board:BoardPage", None),
-    ("applications", QT_TRANSLATE_NOOP("Pages", "Applications"), None, None),
+    ("applications", QT_TRANSLATE_NOOP("Pages", "Applications"), "desktop.views.applications:ApplicationsPage",
+     None),
     ("statistics", QT_TRANSLATE_NOOP("Pages", "Statistics"), "desktop.views.statistics:StatisticsPage", None),
     ("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "desktop.views.settings:SettingsPage", None),
 ]
@@ -28,5 +29,7 @@ SUPERVISOR_PAGES = frozenset({"statistics"})
 # key, label (context "Pages"), "module:Class", roles that may open it (None = all)
 SETTINGS_TABS: list[tuple[str, str, str, frozenset[Role] | None]] = [
     ("users", QT_TRANSLATE_NOOP("Pages", "Users"), "desktop.views.users:UsersTab", frozenset({Role.ADMIN})),
+    ("calendar", QT_TRANSLATE_NOOP("Pages", "Holiday calendar"), "desktop.views.calendar_settings:CalendarSettingsTab",
+     None),
     ("connection", QT_TRANSLATE_NOOP("Pages", "Database connection"), "desktop.views.connection:ConnectionTab", None),
 ]

@@ -1,0 +1,378 @@
+"""One application: its step timeline (who did what, when, against which deadline) and the
+actions the procedure allows next."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import procedure as proc
+from desktop.services import applications as svc
+from desktop.services.errors import ServiceError
+from desktop.views.application_forms import (
+    DecisionDialog,
+    PostCheckDialog,
+    ReasonDialog,
+    RecoveryDialog,
+    ReferralOutcomeDialog,
+    StepDialog,
+    date_of,
+)
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+
+RED = QColor("#c62828")
+ORANGE = QColor("#b26a00")
+GREY = QColor("#777777")
+
+
+def fmt(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def due_text(due: svc.Due) -> str:
+    if due.due_on is None:
+        return ""
+    if due.working_days_left is None:
+        return due.due_on.isoformat()
+    return f"{due.due_on.isoformat()}({due.working_days_left})"
+
+
+class ApplicationDetailDialog(QDialog):
+    def __init__(self, ctx: AppContext, application_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.application_id = application_id
+        self.detail: svc.ApplicationDetail | None = None
+        self.setWindowTitle(self.tr("Application {id}").format(id=application_id))
+        layout = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b26a00; font-weight: bold;")
+        layout.addWidget(self.warning)
+        self.timeline = QTreeWidget()
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setHeaderLabels([self.tr("Step"), self.tr("Started"), self.tr("Due"), self.tr("Done on"),
+                                       self.tr("Result"), self.tr("By"), self.tr("Note")])
+        layout.addWidget(QLabel(self.tr("<b>Step timeline</b>")))
+        layout.addWidget(self.timeline, 2)
+        self.actions_bar = QHBoxLayout()
+        layout.addLayout(self.actions_bar)
+        self.tabs = QTabWidget()
+        self.post_checks = self._tree([self.tr("Kind"), self.tr("Due"), self.tr("Done on"), self.tr("Result"),
+                                       self.tr("Note")])
+        self.referrals = self._tree([self.tr("Department"), self.tr("Need"), self.tr("Status"), self.tr("Sent on"),
+                                     self.tr("Closed on"), self.tr("Feedback")])
+        self.revocations = self._tree([self.tr("Reason"), self.tr("To recover"), self.tr("Recovered"),
+                                       self.tr("Status"), self.tr("Closed on")])
+        self.tabs.addTab(self._with_button(self.post_checks, self.tr("Record &result…"), self.record_post_check),
+                         self.tr("Post-checks"))
+        self.tabs.addTab(self._with_button(self.referrals, self.tr("Record department &outcome…"),
+                                           self.record_referral), self.tr("Referrals"))
+        self.tabs.addTab(self._with_button(self.revocations, self.tr("Record re&covery…"), self.record_recovery),
+                         self.tr("Revocation and recovery"))
+        layout.addWidget(self.tabs, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.resize(980, 680)
+        self.reload()
+
+    def _tree(self, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setRootIsDecorated(False)
+        tree.setHeaderLabels(headers)
+        return tree
+
+    def _with_button(self, tree: QTreeWidget, text: str, slot) -> QWidget:  # noqa: ANN001
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(tree)
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        lay.addLayout(row)
+        return box
+
+    # -- showing ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            self.detail = svc.get_detail(self.ctx.db, self.ctx.actor, self.application_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        d = self.detail
+        r = d.row
+        status_colour = {"approved": "#2e7d32", "refused": "#c62828", "revoked": "#c62828"}.get(r.status, "#1565c0")
+        due_line = ""
+        if r.status == "open":
+            left = r.working_days_left
+            colour = "#c62828" if r.overdue else "#000"
+            due_line = self.tr("Procedure due {due}{ext}; next step due {step}; "
+                               "<span style='color:{colour}'>working days left: {left}</span>").format(
+                due=fmt(r.due_on), ext=self.tr(" (extended)") if r.extended else "",
+                step=fmt(r.step_due_on) or "-", colour=colour, left="-" if left is None else left)
+        paid = ""
+        if r.status in ("approved", "revoked"):
+            paid = self.tr("Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.").format(
+                amount=f"{r.amount:,.2f}" if r.amount is not None else "-",
+                start=f"{d.start_month:%Y-%m}" if d.start_month else "-", months=d.months_paid,
+                total=f"{d.total_paid:,.2f}")
+            if d.stopped_on:
+                paid += " " + self.tr("Stopped on {day}.").format(day=fmt(d.stopped_on))
+        commitment = ""
+        if d.commitment is not None:
+            commitment = self.tr("Commitment signed by {name} on {day}{file}.").format(
+                name=d.commitment.signer_name, day=fmt(d.commitment.signed_on),
+                file=self.tr(", scan attached") if d.commitment.has_file else self.tr(", no scan attached"))
+        self.header.setText(
+            f"<h2>{r.head_name}({r.member_count}人)· {r.category_label} · {r.track_label} · "
+            f"<span style='color:{status_colour}'>{r.status_label}</span></h2>"
+            f"<p>{r.subdistrict_name} {r.region_name} · " + self.tr("accepted on {day}").format(day=fmt(r.accepted_on))
+            + f"</p><p>{due_line}</p><p>{paid}</p><p>{commitment}</p>"
+            + (f"<p>{self.tr('Extension reason:')} {d.extension_reason}</p>" if d.extension_reason else "")
+            + (f"<p>{self.tr('Refusal reasons:')} {d.refusal_reason}</p>" if d.refusal_reason else ""))
+        self.warning.setText(("⚠ " + r.warning) if r.warning else "")
+        self.warning.setVisible(bool(r.warning))
+        self.timeline.clear()
+        for s in d.steps:
+            extra = ""
+            if s.data.get("investigators"):
+                extra = self.tr("Investigators: {names}").format(names="、".join(s.data["investigators"]))
+            if s.data.get("publicity_from"):
+                extra = self.tr("Publicity {start} to {end}").format(start=s.data["publicity_from"],
+                                                                      end=s.data["publicity_until"])
+            if s.data.get("objection"):
+                extra += " " + self.tr("(objection raised)")
+            if s.data.get("after_decision"):
+                extra += " " + self.tr("(completed after emergency help)")
+            if s.data.get("notice_due"):
+                extra += " " + self.tr("Written refusal due {day}").format(day=s.data["notice_due"])
+            note = " ".join(x for x in (extra.strip(), s.note) if x)
+            item = QTreeWidgetItem([s.label, fmt(s.started_on), fmt(s.due_on), fmt(s.completed_on), s.result_label,
+                                    s.by, note])
+            if s.late:
+                item.setForeground(3, QBrush(RED))
+                item.setToolTip(3, self.tr("Completed after its deadline"))
+            self.timeline.addTopLevelItem(item)
+        italic = QFont()
+        italic.setItalic(True)
+        for a in d.actions:
+            item = QTreeWidgetItem([self.tr("Next: {step}").format(step=a.label), "", due_text(a.due), "", "", "",
+                                    a.due.warning])
+            for col in range(7):
+                item.setFont(col, italic)
+                item.setForeground(col, QBrush(RED if a.due.overdue else GREY))
+            if a.due.warning:
+                item.setForeground(6, QBrush(ORANGE))
+            self.timeline.addTopLevelItem(item)
+        for col in range(6):
+            self.timeline.resizeColumnToContents(col)
+        self._fill(self.post_checks, [[c.kind_label, fmt(c.due_on), fmt(c.done_on),
+                                       {"passed": self.tr("Passed"), "failed": self.tr("Not passed")}.get(
+                                           c.result or "", ""), c.note] for c in d.post_checks])
+        self._fill(self.referrals, [[f.department_label, f.need, f.status_label, fmt(f.sent_on), fmt(f.closed_on),
+                                     f.feedback] for f in d.referrals])
+        self._fill(self.revocations, [[v.reason, f"{v.amount_to_recover:,.2f}", f"{v.amount_recovered:,.2f}",
+                                       self.tr("Closed") if v.status == "closed" else self.tr("Open"),
+                                       fmt(v.closed_on)] for v in d.revocations])
+        self._build_actions()
+
+    def _fill(self, tree: QTreeWidget, rows: list[list[str]]) -> None:
+        tree.clear()
+        for values in rows:
+            tree.addTopLevelItem(QTreeWidgetItem([str(v) for v in values]))
+        for col in range(tree.columnCount()):
+            tree.resizeColumnToContents(col)
+
+    def _build_actions(self) -> None:
+        while self.actions_bar.count():
+            item = self.actions_bar.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        assert self.detail is not None
+        d = self.detail
+        self.action_buttons: dict[str, QPushButton] = {}
+        for a in d.actions:
+            if a.step == proc.Step.DECISION:
+                text = self.tr("&Decide…") if a.approve_allowed else self.tr("&Refuse…")
+            else:
+                text = self.tr("Record {step}…").format(step=a.label)
+                if a.after_decision:
+                    text = self.tr("Complete {step} afterwards…").format(step=a.label)
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, action=a: self.do_step(action))
+            self.actions_bar.addWidget(button)
+            self.action_buttons[a.step] = button
+        if d.can_extend:
+            b = QPushButton(self.tr("E&xtend to 45 days…"))
+            b.clicked.connect(self.extend)
+            self.actions_bar.addWidget(b)
+            self.action_buttons["extend"] = b
+        if d.can_stop:
+            b = QPushButton(self.tr("&Stop assistance…"))
+            b.clicked.connect(self.stop)
+            self.actions_bar.addWidget(b)
+            self.action_buttons["stop"] = b
+        if d.row.status in ("approved", "refused", "revoked"):
+            b = QPushButton(self.tr("&Print notice…"))
+            b.clicked.connect(self.print_notice)
+            self.actions_bar.addWidget(b)
+            self.action_buttons["notice"] = b
+        if d.commitment is not None:
+            b = QPushButton(self.tr("Attach commitment scan…"))
+            b.clicked.connect(self.attach_scan)
+            self.actions_bar.addWidget(b)
+            if d.commitment.has_file:
+                s = QPushButton(self.tr("Save scan as…"))
+                s.clicked.connect(self.save_scan)
+                self.actions_bar.addWidget(s)
+        self.actions_bar.addStretch(1)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def after_change(self) -> None:
+        self.ctx.changes.publish("applications", self.application_id)
+        self.reload()
+
+    def do_step(self, action: svc.ActionInfo) -> None:
+        assert self.detail is not None
+        if action.step == proc.Step.DECISION:
+            dialog: QDialog = DecisionDialog(self.ctx, self.detail, action.approve_allowed, self)
+        else:
+            dialog = StepDialog(self.ctx, self.detail, action.step, self)
+        if dialog.exec():
+            self.reload()
+
+    def extend(self) -> None:
+        assert self.detail is not None
+        dialog = ReasonDialog(self.tr("Extend to 45 working days"), self.tr("&Reason (recorded):"), self)
+        if not dialog.exec():
+            return
+        try:
+            svc.extend(self.ctx.db, self.ctx.actor, self.application_id, reason=dialog.reason.toPlainText(),
+                       expected_version=self.detail.row.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.after_change()
+
+    def stop(self) -> None:
+        assert self.detail is not None
+        dialog = ReasonDialog(self.tr("Stop assistance"), self.tr("&Reason:"), self, with_date=True, with_stage=True)
+        if not dialog.exec():
+            return
+        if QMessageBox.question(self, self.tr("Stop assistance"), self.tr(
+                "Stop the assistance of {name}? Payments end and the family leaves the assisted column.").format(
+                name=self.detail.row.head_name)) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            svc.stop_assistance(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),
+                                reason=dialog.reason.toPlainText(), to_stage=dialog.stage.currentData(),
+                                expected_version=self.detail.row.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.after_change()
+
+    def print_notice(self, path: str | None = None) -> Path | None:
+        from desktop.views.printing import html_to_pdf
+
+        try:
+            doc = svc.notice_document(self.ctx.db, self.ctx.actor, self.application_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save notice as PDF"),
+                                                  f"{doc.title}-{self.application_id}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        try:
+            return html_to_pdf(doc.html, path, title=doc.title)
+        except OSError as exc:
+            show_error(self, ServiceError(f"无法写入文件“{path}”:{exc.strerror}"))
+            return None
+
+    def attach_scan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned commitment"), "",
+                                              self.tr("Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)"))
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+            svc.attach_commitment_file(self.ctx.db, self.ctx.actor, self.application_id, file_name=path, data=data)
+        except OSError as exc:
+            show_error(self, ServiceError(f"无法读取文件“{path}”:{exc.strerror}"))
+            return
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.after_change()
+
+    def save_scan(self) -> None:
+        found = svc.commitment_file(self.ctx.db, self.ctx.actor, self.application_id)
+        if found is None:
+            return
+        name, data = found
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save scan as"), name)
+        if path:
+            try:
+                Path(path).write_bytes(data)
+            except OSError as exc:
+                show_error(self, ServiceError(f"无法写入文件“{path}”:{exc.strerror}"))
+
+    def _selected(self, tree: QTreeWidget) -> int | None:
+        item = tree.currentItem()
+        return tree.indexOfTopLevelItem(item) if item is not None else None
+
+    def record_post_check(self) -> None:
+        assert self.detail is not None
+        row = self._selected(self.post_checks)
+        if row is None:
+            return
+        check = self.detail.post_checks[row]
+        if check.done_on is not None:
+            QMessageBox.information(self, self.tr("Post-check"), self.tr("This check already has its result."))
+            return
+        if PostCheckDialog(self.ctx, check, self).exec():
+            self.reload()
+
+    def record_referral(self) -> None:
+        assert self.detail is not None
+        row = self._selected(self.referrals)
+        if row is None:
+            return
+        if ReferralOutcomeDialog(self.ctx, self.detail.referrals[row], self).exec():
+            self.reload()
+
+    def record_recovery(self) -> None:
+        assert self.detail is not None
+        row = self._selected(self.revocations)
+        if row is None:
+            return
+        if RecoveryDialog(self.ctx, self.detail.revocations[row], self).exec():
+            self.reload()

@@ -1,0 +1,611 @@
+"""Dialogs of the application procedure: accept, step, decision, front desk, post-check results,
+spot-check draw, referral outcome, recovery, stop, publicity list. They call services only."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import procedure as proc
+from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS, STAGE_LABELS, TRACK_LABELS, Stage, Track
+from desktop.services import applications as svc
+from desktop.services.errors import ServiceError
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(value or date.today()))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    return edit.date().toPython()  # type: ignore[no-any-return]
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class HouseholdPicker(QWidget):
+    """Type part of a name or household code, pick from the matches."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name or household code"))
+        self.search.returnPressed.connect(self.find)
+        self.combo = QComboBox()
+        self.combo.setMinimumWidth(280)
+        find = QPushButton(self.tr("&Find"))
+        find.clicked.connect(self.find)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(find)
+        layout.addWidget(self.combo, 2)
+
+    def find(self) -> None:
+        try:
+            choices = svc.household_choices(self.ctx.db, self.ctx.actor, self.search.text())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.combo.clear()
+        for hid, label in choices:
+            self.combo.addItem(label, hid)
+
+    def set_household(self, household_id: int) -> None:
+        hid, label = svc.household_choice(self.ctx.db, self.ctx.actor, household_id)
+        self.combo.clear()
+        self.combo.addItem(label, hid)
+
+    def household_id(self) -> int | None:
+        value = self.combo.currentData()
+        return int(value) if value is not None else None
+
+
+class ApplicationInputs(QWidget):
+    """The fields of an application (shared by the accept dialog and the front desk)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.household = HouseholdPicker(ctx)
+        self.category = QComboBox()
+        for code in proc.APPLICABLE_CATEGORIES:
+            self.category.addItem(CATEGORY_LABELS[code], code.value)
+        self.temporary_kind = QComboBox()
+        for code, label in proc.TEMPORARY_KIND_LABELS.items():
+            self.temporary_kind.addItem(label, code)
+        self.track = QComboBox()
+        for code, label in TRACK_LABELS.items():
+            self.track.addItem(label, code.value)
+        self.accepted_on = date_edit()
+        self.note = QLineEdit()
+        form.addRow(self.tr("&Household:"), self.household)
+        form.addRow(self.tr("&Category:"), self.category)
+        form.addRow(self.tr("Temporary assistance &kind:"), self.temporary_kind)
+        form.addRow(self.tr("&Track:"), self.track)
+        form.addRow(self.tr("&Accepted on:"), self.accepted_on)
+        form.addRow(self.tr("&Note:"), self.note)
+        self.commitment_box = QGroupBox(self.tr("Signed commitment (commitment track)"))
+        cform = QFormLayout(self.commitment_box)
+        self.signer = QLineEdit()
+        self.signed_on = date_edit()
+        self.commitment_text = QPlainTextEdit()
+        self.commitment_text.setPlaceholderText(self.tr("Text of the commitment, if not the standard form"))
+        self.commitment_text.setMaximumHeight(60)
+        file_row = QHBoxLayout()
+        self.file_label = QLabel(self.tr("No scan attached"))
+        choose = QPushButton(self.tr("Attach &scan…"))
+        choose.clicked.connect(self.choose_file)
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(choose)
+        cform.addRow(self.tr("Signed by:"), self.signer)
+        cform.addRow(self.tr("Signed on:"), self.signed_on)
+        cform.addRow(self.tr("Text:"), self.commitment_text)
+        cform.addRow(self.tr("Scanned file:"), file_row)
+        form.addRow(self.commitment_box)
+        self.file_path: str | None = None
+        self.category.currentIndexChanged.connect(self._sync)
+        self.track.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.temporary_kind.setEnabled(self.category.currentData() == "temporary")
+        self.commitment_box.setVisible(self.track.currentData() == Track.COMMITMENT)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned commitment"), "",
+                                              self.tr("Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)"))
+        if path:
+            self.file_path = path
+            self.file_label.setText(Path(path).name)
+
+    def commitment(self) -> svc.CommitmentInput | None:
+        if self.track.currentData() != Track.COMMITMENT:
+            return None
+        data = None
+        name = None
+        if self.file_path:
+            try:
+                data = Path(self.file_path).read_bytes()
+            except OSError as exc:
+                raise ServiceError(f"无法读取文件“{self.file_path}”:{exc.strerror}") from exc
+            name = Path(self.file_path).name
+        return svc.CommitmentInput(self.signer.text(), date_of(self.signed_on), self.commitment_text.toPlainText(),
+                                   name, data)
+
+    def values(self) -> dict:
+        household_id = self.household.household_id()
+        if household_id is None:
+            raise ServiceError("请先查找并选择申请的家庭。")
+        return dict(household_id=household_id, category=self.category.currentData(), track=self.track.currentData(),
+                    accepted_on=date_of(self.accepted_on),
+                    temporary_kind=self.temporary_kind.currentData() if self.category.currentData() == "temporary"
+                    else None, commitment=self.commitment(), note=self.note.text())
+
+
+class AcceptDialog(QDialog):
+    """Accept an application (受理)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, household_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.application_id: int | None = None
+        self.setWindowTitle(self.tr("Accept an application"))
+        layout = QVBoxLayout(self)
+        self.inputs = ApplicationInputs(ctx)
+        layout.addWidget(self.inputs)
+        layout.addWidget(ok_cancel(self, self.tr("Accept")))
+        if household_id is not None:
+            self.inputs.household.set_household(household_id)
+        self.resize(620, 420)
+
+    def accept(self) -> None:
+        try:
+            self.application_id = svc.accept(self.ctx.db, self.ctx.actor, **self.inputs.values())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", self.application_id)
+        super().accept()
+
+
+class FrontDeskForm(QWidget):
+    """One door accepts (一门受理): the application and referrals to departments in one go."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("One door accepts, departments handle together: accept the application and "
+                               "refer the family's other needs to the departments at the same time."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.inputs = ApplicationInputs(ctx)
+        layout.addWidget(self.inputs)
+        box = QGroupBox(self.tr("Refer to departments"))
+        grid = QGridLayout(box)
+        self.departments: dict[str, tuple[QCheckBox, QLineEdit]] = {}
+        for row, (code, label) in enumerate(DEPARTMENT_LABELS.items()):
+            check = QCheckBox(label)
+            need = QLineEdit()
+            need.setPlaceholderText(self.tr("What the family needs from this department"))
+            need.setEnabled(False)
+            check.toggled.connect(need.setEnabled)
+            grid.addWidget(check, row // 2, (row % 2) * 2)
+            grid.addWidget(need, row // 2, (row % 2) * 2 + 1)
+            self.departments[code] = (check, need)
+        layout.addWidget(box)
+        self.submit = QPushButton(self.tr("Accept and &refer"))
+        self.submit.clicked.connect(self.save)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.submit)
+        layout.addLayout(bar)
+        layout.addStretch(1)
+        self.result: svc.FrontDeskResult | None = None
+
+    def referrals(self) -> list[svc.ReferralInput]:
+        return [svc.ReferralInput(code, need.text()) for code, (check, need) in self.departments.items()
+                if check.isChecked()]
+
+    def save(self) -> bool:
+        try:
+            self.result = svc.front_desk(self.ctx.db, self.ctx.actor, referrals=self.referrals(),
+                                         **self.inputs.values())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return False
+        self.ctx.changes.publish("applications", self.result.application_id)
+        self.ctx.changes.publish("referrals", 0)
+        QMessageBox.information(self, self.tr("Front desk"), self.tr(
+            "Application {id} accepted; {n} referral(s) sent.").format(id=self.result.application_id,
+                                                                        n=len(self.result.referral_ids)))
+        for check, need in self.departments.values():
+            check.setChecked(False)
+            need.clear()
+        return True
+
+
+class StepDialog(QDialog):
+    """Record one step of the procedure as done."""
+
+    def __init__(self, ctx: AppContext, detail: svc.ApplicationDetail, step: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.step = step
+        label = proc.STEP_LABELS[proc.Step(step)]
+        self.setWindowTitle(self.tr("Record step: {step}").format(step=label))
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{detail.row.head_name}</b> · {detail.row.category_label} · {detail.row.track_label}"))
+        self.on = date_edit()
+        form.addRow(self.tr("&Done on:"), self.on)
+        self.result_group = QButtonGroup(self)
+        self.passed = QRadioButton()
+        self.failed = QRadioButton()
+        self.investigators: list[QLineEdit] = []
+        self.objection = QCheckBox(self.tr("Someone objected (a democratic appraisal follows on the regular track)"))
+        self.publicity_start = date_edit()
+        if step == proc.Step.CHECK:
+            self.passed.setText(self.tr("Passed"))
+            self.failed.setText(self.tr("Not passed"))
+            self._radios(form, self.tr("Data check result:"))
+        elif step == proc.Step.APPRAISAL:
+            self.passed.setText(self.tr("Agreed"))
+            self.failed.setText(self.tr("Did not agree"))
+            self._radios(form, self.tr("Appraisal result:"))
+        elif step == proc.Step.INVESTIGATION:
+            for i in range(3):
+                edit = QLineEdit()
+                edit.setPlaceholderText(self.tr("optional") if i >= 2 else "")
+                self.investigators.append(edit)
+                form.addRow(self.tr("Investigator {n}:").format(n=i + 1), edit)
+            form.addRow(self.objection)
+        elif step == proc.Step.PUBLICITY:
+            last = max((s.completed_on for s in detail.steps if s.completed_on), default=detail.row.accepted_on)
+            self.publicity_start.setDate(QDate(last))
+            form.addRow(self.tr("Publicity &started on:"), self.publicity_start)
+            form.addRow(QLabel(self.tr("Publicity lasts 7 calendar days; it can be closed from the 8th day.")))
+            form.addRow(self.objection)
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(70)
+        form.addRow(self.tr("N&ote:"), self.note)
+        form.addRow(ok_cancel(self, self.tr("Record")))
+
+    def _radios(self, form: QFormLayout, title: str) -> None:
+        row = QHBoxLayout()
+        for button in (self.passed, self.failed):
+            self.result_group.addButton(button)
+            row.addWidget(button)
+        self.passed.setChecked(True)
+        form.addRow(title, row)
+
+    def accept(self) -> None:
+        result = ""
+        if self.step == proc.Step.CHECK:
+            result = "passed" if self.passed.isChecked() else "failed"
+        elif self.step == proc.Step.APPRAISAL:
+            result = "agreed" if self.passed.isChecked() else "disagreed"
+        try:
+            svc.complete_step(
+                self.ctx.db, self.ctx.actor, self.detail.row.id, self.step, on=date_of(self.on),
+                expected_version=self.detail.row.version, result=result, note=self.note.toPlainText(),
+                investigators=[e.text() for e in self.investigators],
+                objection=self.objection.isChecked() if self.step in (proc.Step.INVESTIGATION, proc.Step.PUBLICITY)
+                else None,
+                publicity_start=date_of(self.publicity_start) if self.step == proc.Step.PUBLICITY else None)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", self.detail.row.id)
+        super().accept()
+
+
+class DecisionDialog(QDialog):
+    """Approve with a monthly amount (paid from the next month) or refuse with reasons."""
+
+    def __init__(self, ctx: AppContext, detail: svc.ApplicationDetail, approve_allowed: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.setWindowTitle(self.tr("Decision"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{detail.row.head_name}</b>({detail.row.member_count}人)· "
+                           f"{detail.row.category_label} · {detail.row.track_label}"))
+        self.approve = QRadioButton(self.tr("&Approve"))
+        self.refuse = QRadioButton(self.tr("&Refuse"))
+        group = QButtonGroup(self)
+        group.addButton(self.approve)
+        group.addButton(self.refuse)
+        row = QHBoxLayout()
+        row.addWidget(self.approve)
+        row.addWidget(self.refuse)
+        form.addRow(self.tr("Decision:"), row)
+        self.on = date_edit()
+        form.addRow(self.tr("Decided &on:"), self.on)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("0.00")
+        form.addRow(self.tr("Monthly &amount (yuan):"), self.amount)
+        self.start_label = QLabel()
+        form.addRow(self.tr("Payment starts:"), self.start_label)
+        self.irregular = QCheckBox(self.tr("Irregular income: re-check every 6 months"))
+        if detail.row.track == Track.COMMITMENT:
+            form.addRow(self.irregular)
+        self.reason = QPlainTextEdit()
+        self.reason.setMaximumHeight(80)
+        form.addRow(self.tr("&Reasons for refusal:"), self.reason)
+        form.addRow(ok_cancel(self, self.tr("Decide")))
+        self.approve.toggled.connect(self._sync)
+        self.on.dateChanged.connect(self._sync)
+        if approve_allowed:
+            self.approve.setChecked(True)
+        else:
+            self.approve.setEnabled(False)
+            self.approve.setToolTip(self.tr("The data check did not pass: the application can only be refused."))
+            self.refuse.setChecked(True)
+        self._sync()
+
+    def _sync(self) -> None:
+        approving = self.approve.isChecked()
+        self.amount.setEnabled(approving)
+        self.irregular.setEnabled(approving)
+        self.reason.setEnabled(not approving)
+        start = proc.start_month_after(date_of(self.on))
+        self.start_label.setText(f"{start:%Y-%m}" if approving else "-")
+
+    def accept(self) -> None:
+        approving = self.approve.isChecked()
+        if not approving and QMessageBox.question(
+                self, self.tr("Refuse"), self.tr("Refuse this application? The family goes back to class I.")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            svc.decide(self.ctx.db, self.ctx.actor, self.detail.row.id, approve=approving, on=date_of(self.on),
+                       amount=self.amount.text().strip() or None if approving else None,
+                       reason=self.reason.toPlainText(), expected_version=self.detail.row.version,
+                       irregular_income=self.irregular.isChecked())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", self.detail.row.id)
+        super().accept()
+
+
+class ReasonDialog(QDialog):
+    """A date (optional), a reason, and for stopping assistance the library the family goes to."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None, *, with_date: bool = False,
+                 with_stage: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.on = date_edit()
+        if with_date:
+            form.addRow(self.tr("&Date:"), self.on)
+        self.stage = QComboBox()
+        for code in (Stage.CLASS_I, Stage.CLASS_II):
+            self.stage.addItem(STAGE_LABELS[code], code.value)
+        if with_stage:
+            form.addRow(self.tr("Family goes to:"), self.stage)
+        self.reason = QPlainTextEdit()
+        self.reason.setMaximumHeight(90)
+        form.addRow(prompt, self.reason)
+        form.addRow(ok_cancel(self))
+
+
+class PostCheckDialog(QDialog):
+    def __init__(self, ctx: AppContext, check: svc.PostCheckInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.check = check
+        self.revocation_id: int | None = None
+        self.setWindowTitle(self.tr("Post-check result"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{check.head_name}</b> · {check.kind_label} · {check.due_on.isoformat()}"))
+        self.on = date_edit()
+        form.addRow(self.tr("Checked &on:"), self.on)
+        self.passed = QRadioButton(self.tr("Passed"))
+        self.failed = QRadioButton(self.tr("Not passed: revoke and recover"))
+        group = QButtonGroup(self)
+        group.addButton(self.passed)
+        group.addButton(self.failed)
+        self.passed.setChecked(True)
+        form.addRow(self.passed)
+        form.addRow(self.failed)
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(70)
+        form.addRow(self.tr("&Findings:"), self.note)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("default: everything paid on this application"))
+        form.addRow(self.tr("Amount to &recover:"), self.amount)
+        form.addRow(ok_cancel(self, self.tr("Record")))
+
+    def accept(self) -> None:
+        failed = self.failed.isChecked()
+        if failed and QMessageBox.question(self, self.tr("Revoke"), self.tr(
+                "Record the check as failed? Assistance stops and a revocation and recovery case opens.")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.revocation_id = svc.record_post_check(
+                self.ctx.db, self.ctx.actor, self.check.id, on=date_of(self.on), passed=not failed,
+                note=self.note.toPlainText(), amount_to_recover=self.amount.text().strip() or None,
+                expected_version=self.check.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", self.check.application_id)
+        super().accept()
+
+
+class SpotCheckDialog(QDialog):
+    """Draw a random sample of commitment-track approvals: a rate or a count, stratified or not."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sample: svc.SampleInfo | None = None
+        self.setWindowTitle(self.tr("Draw a spot-check sample"))
+        form = QFormLayout(self)
+        self.on = date_edit()
+        form.addRow(self.tr("Drawn &on:"), self.on)
+        self.by_rate = QRadioButton(self.tr("By &rate (%)"))
+        self.by_count = QRadioButton(self.tr("By &count"))
+        group = QButtonGroup(self)
+        group.addButton(self.by_rate)
+        group.addButton(self.by_count)
+        self.rate = QSpinBox()
+        self.rate.setRange(1, 100)
+        self.rate.setValue(10)
+        self.count = QSpinBox()
+        self.count.setRange(1, 100000)
+        self.count.setValue(20)
+        self.by_rate.setChecked(True)
+        form.addRow(self.by_rate, self.rate)
+        form.addRow(self.by_count, self.count)
+        self.stratified = QCheckBox(self.tr("Stratify by sub-district"))
+        self.stratified.setChecked(True)
+        form.addRow(self.stratified)
+        self.seed = QLineEdit()
+        self.seed.setPlaceholderText(self.tr("empty: a new random seed (it is stored with the sample)"))
+        form.addRow(self.tr("Random &seed:"), self.seed)
+        form.addRow(ok_cancel(self, self.tr("Draw")))
+
+    def accept(self) -> None:
+        seed_text = self.seed.text().strip()
+        if seed_text and not seed_text.isdigit():
+            show_error(self, ServiceError("随机种子须为正整数。"))
+            return
+        try:
+            self.sample = svc.draw_spot_check(
+                self.ctx.db, self.ctx.actor, on=date_of(self.on),
+                rate=Decimal(self.rate.value()) / 100 if self.by_rate.isChecked() else None,
+                count=self.count.value() if self.by_count.isChecked() else None,
+                stratified=self.stratified.isChecked(), seed=int(seed_text) if seed_text else None)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("post_checks", self.sample.id)
+        super().accept()
+
+
+class ReferralOutcomeDialog(QDialog):
+    def __init__(self, ctx: AppContext, referral: svc.ReferralInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.referral = referral
+        self.setWindowTitle(self.tr("Department outcome: {dept}").format(dept=referral.department_label))
+        form = QFormLayout(self)
+        form.addRow(QLabel(referral.need or "-"))
+        self.status = QComboBox()
+        for code, label in svc.REFERRAL_STATUS_LABELS.items():
+            if code != "sent":
+                self.status.addItem(label, code)
+        self.on = date_edit()
+        self.feedback = QPlainTextEdit(referral.feedback)
+        self.feedback.setMaximumHeight(80)
+        form.addRow(self.tr("&Outcome:"), self.status)
+        form.addRow(self.tr("&Date:"), self.on)
+        form.addRow(self.tr("Department &feedback:"), self.feedback)
+        form.addRow(ok_cancel(self))
+
+    def accept(self) -> None:
+        try:
+            svc.record_referral_outcome(self.ctx.db, self.ctx.actor, self.referral.id,
+                                        status=self.status.currentData(), feedback=self.feedback.toPlainText(),
+                                        on=date_of(self.on), expected_version=self.referral.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("referrals", self.referral.id)
+        super().accept()
+
+
+class RecoveryDialog(QDialog):
+    def __init__(self, ctx: AppContext, revocation: svc.RevocationInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.revocation = revocation
+        self.setWindowTitle(self.tr("Recovery"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("To recover:"), QLabel(f"{revocation.amount_to_recover:,.2f}"))
+        self.amount = QLineEdit(str(revocation.amount_recovered))
+        self.on = date_edit()
+        self.close_case = QCheckBox(self.tr("Close the case"))
+        form.addRow(self.tr("&Recovered so far:"), self.amount)
+        form.addRow(self.tr("&Date:"), self.on)
+        form.addRow(self.close_case)
+        form.addRow(ok_cancel(self))
+
+    def accept(self) -> None:
+        try:
+            svc.record_recovery(self.ctx.db, self.ctx.actor, self.revocation.id, amount_recovered=self.amount.text(),
+                                on=date_of(self.on), close=self.close_case.isChecked(),
+                                expected_version=self.revocation.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", self.revocation.application_id)
+        super().accept()
+
+
+class PeriodDialog(QDialog):
+    """Choose the decision period of a publicity list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publicity list"))
+        form = QFormLayout(self)
+        today = date.today()
+        self.first = date_edit(date(today.year, today.month, 1))
+        self.last = date_edit(today)
+        form.addRow(self.tr("Decided &from:"), self.first)
+        form.addRow(self.tr("Decided &to:"), self.last)
+        note = QLabel(self.tr("The list shows only name, household size and amount."))
+        note.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.addRow(note)
+        form.addRow(ok_cancel(self))
+
+    def period(self) -> tuple[date, date]:
+        return date_of(self.first), date_of(self.last)

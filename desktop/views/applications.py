@@ -1,0 +1,424 @@
+"""The Applications area: the list with working days left (overdue in red), the post-check queue
+and the front desk (one door accepts, departments handle together)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import procedure as proc
+from desktop.rules.codes import TRACK_LABELS
+from desktop.services import applications as svc
+from desktop.services.errors import ServiceError
+from desktop.views.application_detail import ApplicationDetailDialog
+from desktop.views.application_forms import (
+    AcceptDialog,
+    FrontDeskForm,
+    PeriodDialog,
+    PostCheckDialog,
+    SpotCheckDialog,
+)
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+from desktop.views.operations import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+RED = QColor("#c62828")
+ORANGE_BG = QColor("#fff3e0")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ApplicationsTableModel(QAbstractTableModel):
+    COLUMNS = ("No.", "Head of household", "Community", "Category", "Track", "Status", "Next step", "Step due",
+               "Procedure due", "Working days left")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[svc.ApplicationRow] = []
+
+    def set_rows(self, rows: list[svc.ApplicationRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            left = "" if r.working_days_left is None else str(r.working_days_left)
+            if r.warning and left:
+                left += " *"
+            values = (str(r.id), r.head_name, r.region_name, r.category_label, r.track_label,
+                      r.status_label + (self.tr(" (extended)") if r.extended and r.status == "open" else ""),
+                      r.next_step_label, r.step_due_on.isoformat() if r.step_due_on else "",
+                      r.due_on.isoformat() if r.status == "open" else "", left)
+            return values[col]
+        if role == Qt.ItemDataRole.ForegroundRole and r.overdue:
+            return QBrush(RED)
+        if role == Qt.ItemDataRole.BackgroundRole and r.warning and col >= 7:
+            return QBrush(ORANGE_BG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if r.warning:
+                return r.warning
+            if r.overdue:
+                return self.tr("Overdue")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 9):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class PostChecksTableModel(QAbstractTableModel):
+    COLUMNS = ("Application", "Head of household", "Community", "Kind", "Due", "Sample")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[svc.PostCheckInfo] = []
+
+    def set_rows(self, rows: list[svc.PostCheckInfo]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        c = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(c.application_id), c.head_name, c.region_name, c.kind_label, c.due_on.isoformat(),
+                    str(c.sample_id or ""))[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and c.overdue:
+            return QBrush(RED)
+        return None
+
+
+def _table(model: QAbstractTableModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ApplicationsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.as_of: date | None = None  # None = today (tests set a date)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        self.tabs.addTab(self._build_list_tab(), self.tr("&Applications"))
+        self.tabs.addTab(self._build_post_check_tab(), self.tr("&Post-checks"))
+        self.front_desk = FrontDeskForm(ctx)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.front_desk)
+        self.tabs.addTab(scroll, self.tr("&Front desk"))
+        ctx.changes.changed.connect(self._on_change)
+        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.new_application())
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------------
+    def _build_list_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        filters = QHBoxLayout()
+        self.status = QComboBox()
+        for code, label in ((("open", self.tr("Open")), ("approved", self.tr("Approved")),
+                             ("refused", self.tr("Refused")), ("revoked", self.tr("Revoked")), ("", self.tr("All")))):
+            self.status.addItem(label, code)
+        self.track = QComboBox()
+        self.track.addItem(self.tr("All tracks"), "")
+        for code, label in TRACK_LABELS.items():
+            self.track.addItem(label, code.value)
+        self.step = QComboBox()
+        self.step.addItem(self.tr("Any next step"), "")
+        for step in (proc.Step.CHECK, proc.Step.INVESTIGATION, proc.Step.APPRAISAL, proc.Step.PUBLICITY,
+                     proc.Step.DECISION):
+            self.step.addItem(proc.STEP_LABELS[step], step.value)
+        self.region = QComboBox()
+        self.region.addItem(self.tr("All regions"), None)
+        try:
+            for rid, name, depth in svc.region_choices(self.ctx.db, self.ctx.actor):
+                self.region.addItem("  " * max(depth, 0) + name, rid)
+        except ServiceError as exc:
+            show_error(self, exc)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Head of household"))
+        self.name.setClearButtonEnabled(True)
+        self.overdue = QCheckBox(self.tr("&Overdue only"))
+        for label, widget in ((self.tr("Status:"), self.status), (self.tr("Track:"), self.track),
+                              (self.tr("Next step:"), self.step), (self.tr("Region:"), self.region)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.name, 1)
+        filters.addWidget(self.overdue)
+        for combo in (self.status, self.track, self.step, self.region):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.name.returnPressed.connect(self.refresh)
+        layout.addLayout(filters)
+        bar = QHBoxLayout()
+        new = QPushButton(self.tr("&New application…"))
+        new.clicked.connect(lambda: self.new_application())
+        open_button = QPushButton(self.tr("&Open…"))
+        open_button.clicked.connect(self.open_selected)
+        xlsx = QPushButton(self.tr("Publicity list (&xlsx)…"))
+        xlsx.clicked.connect(lambda: self.export_publicity("xlsx"))
+        pdf = QPushButton(self.tr("Publicity list (P&DF)…"))
+        pdf.clicked.connect(lambda: self.export_publicity("pdf"))
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.clicked.connect(self.refresh)
+        for b in (new, open_button, xlsx, pdf):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        bar.addWidget(refresh)
+        layout.addLayout(bar)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3e0; color: #8a4b00; padding: 6px; border: 1px solid #f0b070;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.model = ApplicationsTableModel(self)
+        self.table = _table(self.model)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
+        layout.addWidget(self.table)
+        return tab
+
+    def _build_post_check_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        bar = QHBoxLayout()
+        record = QPushButton(self.tr("&Record result…"))
+        record.clicked.connect(self.record_post_check)
+        draw = QPushButton(self.tr("&Draw spot-check sample…"))
+        draw.clicked.connect(self.draw_sample)
+        export = QPushButton(self.tr("&Export sample list…"))
+        export.clicked.connect(self.export_sample)
+        open_app = QPushButton(self.tr("Open &application…"))
+        open_app.clicked.connect(self.open_post_check_application)
+        for b in (record, draw, export, open_app):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.sample_label = QLabel()
+        bar.addWidget(self.sample_label)
+        layout.addLayout(bar)
+        self.checks_model = PostChecksTableModel(self)
+        self.checks_table = _table(self.checks_model)
+        self.checks_table.doubleClicked.connect(lambda _index: self.record_post_check())
+        layout.addWidget(self.checks_table)
+        self.last_sample: svc.SampleInfo | None = None
+        return tab
+
+    # -- data ---------------------------------------------------------------------------------------
+    def _on_change(self, topic: str, _ident: int) -> None:
+        if topic in ("applications", "post_checks", "calendar", "households", "*"):
+            self.refresh()
+
+    def filters(self) -> dict:
+        return dict(as_of=self.as_of, status=self.status.currentData() or None, track=self.track.currentData() or None,
+                    next_step=self.step.currentData() or None, region_id=self.region.currentData(),
+                    overdue_only=self.overdue.isChecked(), name=self.name.text())
+
+    def refresh(self) -> None:
+        db, actor, filters, as_of = self.ctx.db, self.ctx.actor, self.filters(), self.as_of
+
+        def work(_progress):  # noqa: ANN001, ANN202
+            return (svc.list_applications(db, actor, **filters),
+                    svc.post_check_queue(db, actor, as_of=as_of))
+
+        run_in_background(self, work, self._show, label=self.tr("Loading applications…"), cancellable=False)
+
+    def _show(self, result: tuple[list[svc.ApplicationRow], list[svc.PostCheckInfo]]) -> None:
+        rows, checks = result
+        selected = self.selected_id()
+        self.model.set_rows(rows)
+        self.checks_model.set_rows(checks)
+        overdue = sum(1 for r in rows if r.overdue)
+        self.count_label.setText(self.tr("{n} application(s), {overdue} overdue").format(n=len(rows), overdue=overdue))
+        warnings = sorted({r.warning for r in rows if r.warning})
+        self.banner.setText("⚠ " + "\n".join(warnings) + self.tr(" (rows marked *)") if warnings else "")
+        self.banner.setVisible(bool(warnings))
+        if selected is not None:
+            for i, r in enumerate(rows):
+                if r.id == selected:
+                    self.table.selectRow(i)
+                    break
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[index.row()].id
+
+    # -- actions ------------------------------------------------------------------------------------
+    def apply_for_household(self, household_id: int) -> None:
+        """Asked by another page: open the accept dialog prefilled with the household."""
+        self.tabs.setCurrentIndex(0)
+        self.new_application(household_id)
+
+    def new_application(self, household_id: int | None = None) -> int | None:
+        try:
+            dialog = AcceptDialog(self.ctx, self, household_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+        if dialog.exec() and dialog.application_id is not None:
+            self.refresh()
+            self.open_application(dialog.application_id)
+            return dialog.application_id
+        return None
+
+    def open_selected(self) -> None:
+        app_id = self.selected_id()
+        if app_id is not None:
+            self.open_application(app_id)
+
+    def open_application(self, application_id: int) -> None:
+        dialog = ApplicationDetailDialog(self.ctx, application_id, self)
+        dialog.exec()
+        self.refresh()
+
+    def export_publicity(self, kind: str, path: str | None = None, period: tuple[date, date] | None = None) -> None:
+        if period is None:
+            dialog = PeriodDialog(self)
+            if not dialog.exec():
+                return
+            period = dialog.period()
+        first, last = period
+        if not path:
+            suffix = "xlsx" if kind == "xlsx" else "pdf"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save publicity list"),
+                                                  f"公示名单_{first:%Y%m%d}-{last:%Y%m%d}.{suffix}",
+                                                  "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)")
+            if not path:
+                return
+        db, actor = self.ctx.db, self.ctx.actor
+        target = path
+        if kind == "xlsx":
+            run_in_background(self, lambda _p: svc.export_publicity_xlsx(db, actor, target, decided_from=first,
+                                                                         decided_to=last),
+                              lambda n: self._exported(target, n), label=self.tr("Writing the publicity list…"))
+            return
+        from desktop.views.printing import html_to_pdf
+
+        try:
+            html = svc.publicity_html(db, actor, decided_from=first, decided_to=last, record_as=target)
+            html_to_pdf(html, target, title=svc.publicity_title(first, last))
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        except OSError as exc:
+            show_error(self, ServiceError(f"无法写入文件“{target}”:{exc.strerror}"))
+            return
+        self._exported(target, None)
+
+    def _exported(self, path: str, n: int | None) -> None:
+        text = self.tr("Saved to {path}").format(path=path)
+        if n is not None:
+            text = self.tr("{n} row(s) saved to {path}").format(n=n, path=path)
+        self.count_label.setText(text)
+
+    def selected_check(self) -> svc.PostCheckInfo | None:
+        index = self.checks_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.checks_model.rows[index.row()]
+
+    def record_post_check(self) -> None:
+        check = self.selected_check()
+        if check is None:
+            QMessageBox.information(self, self.tr("Post-checks"), self.tr("Select a post-check first."))
+            return
+        dialog = PostCheckDialog(self.ctx, check, self)
+        if dialog.exec():
+            if dialog.revocation_id is not None:
+                QMessageBox.warning(self, self.tr("Revocation opened"), self.tr(
+                    "The check failed: assistance was stopped and revocation case {id} was opened.").format(
+                    id=dialog.revocation_id))
+            self.refresh()
+
+    def open_post_check_application(self) -> None:
+        check = self.selected_check()
+        if check is not None:
+            self.open_application(check.application_id)
+
+    def draw_sample(self) -> None:
+        dialog = SpotCheckDialog(self.ctx, self)
+        if dialog.exec() and dialog.sample is not None:
+            self.last_sample = dialog.sample
+            self.sample_label.setText(self.tr("Sample {id}: {n} drawn from {pop}, seed {seed}").format(
+                id=dialog.sample.id, n=len(dialog.sample.rows), pop=dialog.sample.population_size,
+                seed=dialog.sample.seed))
+            self.refresh()
+
+    def export_sample(self, path: str | None = None) -> None:
+        sample_id = self.last_sample.id if self.last_sample else None
+        if sample_id is None:
+            check = self.selected_check()
+            sample_id = check.sample_id if check else None
+        if sample_id is None:
+            QMessageBox.information(self, self.tr("Spot checks"),
+                                    self.tr("Draw a sample, or select a spot check of the sample to export."))
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save sample list"), f"抽查样本_{sample_id}.xlsx",
+                                                  "Excel (*.xlsx)")
+            if not path:
+                return
+        db, actor, target = self.ctx.db, self.ctx.actor, path
+        run_in_background(self, lambda _p: svc.export_sample_xlsx(db, actor, sample_id, target),
+                          lambda n: self.sample_label.setText(self.tr("{n} row(s) saved to {path}").format(
+                              n=n, path=Path(target).name)), label=self.tr("Writing the sample list…"))

@@ -1,0 +1,209 @@
+"""Settings tab: the holiday calendar. Administrators enter a year's days off and make-up working
+days; every deadline in an unknown year is an estimate until they do."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules.codes import Role
+from desktop.services import calendar as cal_svc
+from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def parse_lines(text: str, what: str) -> list[date]:
+    """One date or range (2027-02-06..2027-02-14) per line or separated by commas/spaces."""
+    out: list[date] = []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        for part in line.replace(",", " ").replace(",", " ").split():
+            try:
+                if ".." in part:
+                    a, b = (date.fromisoformat(x) for x in part.split("..", 1))
+                    if b < a:
+                        raise ValueError
+                    out.extend(a + timedelta(days=i) for i in range((b - a).days + 1))
+                else:
+                    out.append(date.fromisoformat(part))
+            except ValueError as exc:
+                raise ValidationFailed(f"{what}第 {line_no} 行“{part}”不是有效的日期或日期范围(YYYY-MM-DD 或 "
+                                       f"YYYY-MM-DD..YYYY-MM-DD)。") from exc
+    return out
+
+
+def compress(days: list[date]) -> str:
+    """Dates as lines, consecutive runs written as ranges."""
+    lines: list[str] = []
+    run: list[date] = []
+    for d in sorted(days):
+        if run and d - run[-1] == timedelta(days=1):
+            run.append(d)
+            continue
+        if run:
+            lines.append(run[0].isoformat() if len(run) == 1 else f"{run[0].isoformat()}..{run[-1].isoformat()}")
+        run = [d]
+    if run:
+        lines.append(run[0].isoformat() if len(run) == 1 else f"{run[0].isoformat()}..{run[-1].isoformat()}")
+    return "\n".join(lines)
+
+
+class YearsTableModel(QAbstractTableModel):
+    COLUMNS = ("Year", "Source", "Days off", "Make-up days", "Note")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[cal_svc.YearInfo] = []
+
+    def set_rows(self, rows: list[cal_svc.YearInfo]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        y = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if y.entered:
+                source = self.tr("Entered by an administrator")
+            elif y.in_library:
+                source = self.tr("Holiday library")
+            else:
+                source = self.tr("Unknown: weekends and fixed holidays only")
+            return (str(y.year), source, str(sum(1 for d in y.days if not d.workday)),
+                    str(sum(1 for d in y.days if d.workday)), y.note)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and not y.known:
+            return QBrush(QColor("#c62828"))
+        return None
+
+
+class CalendarSettingsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editable = ctx.actor.role == Role.ADMIN
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Deadlines count working days: weekends and statutory holidays are skipped, make-up "
+                               "working days count. The holiday library carries the published years; enter a new "
+                               "year here when the State Council publishes it. Until then, deadlines in that year "
+                               "are estimates and are marked so."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        splitter = QSplitter()
+        self.model = YearsTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_year(cur.row()))
+        splitter.addWidget(self.table)
+        editor = QWidget()
+        form = QFormLayout(editor)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year + 1)
+        self.days_off = QPlainTextEdit()
+        self.days_off.setPlaceholderText("2027-01-01\n2027-02-06..2027-02-14")
+        self.workdays = QPlainTextEdit()
+        self.workdays.setPlaceholderText("2027-02-20")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("e.g. the State Council notice number"))
+        form.addRow(self.tr("&Year:"), self.year)
+        form.addRow(self.tr("Days &off (one date or range per line):"), self.days_off)
+        form.addRow(self.tr("&Make-up working days:"), self.workdays)
+        form.addRow(self.tr("&Source:"), self.note)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save year"))
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("&Remove entries of this year"))
+        self.clear_button.clicked.connect(self.clear)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        if not self.editable:
+            for w in (self.days_off, self.workdays, self.note):
+                w.setReadOnly(True)
+            self.save_button.setEnabled(False)
+            self.clear_button.setEnabled(False)
+            form.addRow(QLabel(self.tr("Only an administrator can change the calendar.")))
+        splitter.addWidget(editor)
+        splitter.setSizes([560, 440])
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.model.set_rows(cal_svc.list_years(self.ctx.db, self.ctx.actor))
+        except ServiceError as exc:
+            show_error(self, exc)
+
+    def show_year(self, row: int) -> None:
+        if row < 0 or row >= len(self.model.rows):
+            return
+        info = self.model.rows[row]
+        self.year.setValue(info.year)
+        self.days_off.setPlainText(compress([d.day for d in info.days if not d.workday]))
+        self.workdays.setPlainText(compress([d.day for d in info.days if d.workday]))
+        self.note.setText(info.note)
+
+    def save(self) -> bool:
+        year = self.year.value()
+        try:
+            off = parse_lines(self.days_off.toPlainText(), "放假日期")
+            work = parse_lines(self.workdays.toPlainText(), "调休上班日期")
+            cal_svc.set_year(self.ctx.db, self.ctx.actor, year, days_off=off, workdays=work, note=self.note.text())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return False
+        self.ctx.changes.publish("calendar", year)
+        self.refresh()
+        return True
+
+    def clear(self) -> None:
+        year = self.year.value()
+        if QMessageBox.question(self, self.tr("Calendar"), self.tr(
+                "Remove the entries of {year}? Its deadlines fall back to the holiday library or to an "
+                "estimate.").format(year=year)) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            cal_svc.clear_year(self.ctx.db, self.ctx.actor, year)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("calendar", year)
+        self.refresh()
