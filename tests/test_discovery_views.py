@@ -1,0 +1,422 @@
+"""The discovery views driven like a user would: the clue form and inbox, the department-list
+wizard on the sample files (the counts it shows must equal expected.json), the register dialog."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy import func, select
+
+from desktop.models import Clue, Household, ImportBatch, Member
+from desktop.rules import idcard
+from desktop.rules.codes import Role, SourceLevel
+from desktop.services import auth, clues
+from desktop.views import clue_form
+from desktop.views.context import AppContext
+from desktop.views.discovery import BatchRowsDialog, DiscoveryPage
+from desktop.views.import_wizard import DepartmentImportWizard
+from desktop.views.operations import wait_for_background
+from desktop.views.register_import import RegisterImportDialog
+from tests.district import District
+
+SAMPLES = Path("/work/shared/samples")
+EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8")) if SAMPLES.exists() else {}
+DEPARTMENT_FILES = [name for name, spec in EXPECTED.items() if "department" in spec]
+ID_A = idcard.make("420203", date(1968, 4, 2), 15)
+
+needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="shared sample files not present")
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes answer at once (Yes) and are recorded instead of blocking."""
+    seen: list[str] = []
+
+    def record(answer):  # noqa: ANN001, ANN202
+        def box(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            seen.append(text)
+            return answer
+        return staticmethod(box)
+
+    monkeypatch.setattr(QMessageBox, "warning", record(QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", record(QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record(QMessageBox.StandardButton.Yes))
+    return seen
+
+
+def _count(db, model, *where) -> int:  # noqa: ANN001
+    with db.session_factory() as s:
+        return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def _household(db, region_id: int, name: str, number: str, category: str = "none") -> int:  # noqa: ANN001
+    with db.session_factory() as s:
+        h = Household(region_id=region_id, head_name=name, head_id_number=number, head_id_reversed=number[::-1],
+                      member_count=1, category=category, address="飞云社区3栋")
+        s.add(h)
+        s.flush()
+        s.add(Member(household_id=h.id, name=name, id_number=number, id_reversed=number[::-1], relation="self"))
+        s.commit()
+        return h.id
+
+
+# -- the clue form and inbox ------------------------------------------------------------------
+
+
+def test_clue_form_records_a_new_person(qtbot, sqlite_district: District, messages: list[str]) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    form = clue_form.ClueForm(ctx)
+    qtbot.addWidget(form)
+    form.name.setText("周玉兰")
+    qtbot.keyClicks(form.id_number, ID_A[:-1] + ("0" if ID_A[-1] != "0" else "1"))  # wrong check character
+    assert "校验码" in form.id_hint.text()
+    form.id_number.setText(ID_A.lower())
+    assert "1968-04-02" in form.id_hint.text()
+    form.level.setCurrentIndex(form.level.findData(SourceLevel.VERTICAL.value))
+    form.source.setCurrentIndex(form.source.findData("grid"))
+    form.channel.setCurrentIndex(form.channel.findData("screening"))
+    form.region.setCurrentIndex(form.region.findData(d.regions["飞云社区"]))
+    form.phone.setText("13907140000")
+    form.reported_by.setText("网格员 小周")
+
+    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert form.result() == 0 and "发现的情况" in form.message.text()  # description missing: kept open
+    assert "border" in form.description.styleSheet()
+    form.description.setPlainText("老人独居,行动不便")
+    with qtbot.waitSignal(ctx.changes.changed):
+        qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert form.result() == 1
+    saved = clues.get_clue(d.db, d.admin, form.saved_id)
+    assert (saved.person_name, saved.id_number, saved.source, saved.channel, saved.region_name, saved.status) == (
+        "周玉兰", ID_A, "grid", "screening", "飞云社区", "new")
+
+    # A second clue about the same person asks first (answered Yes here) and names the open clue.
+    again = clue_form.ClueForm(ctx)
+    qtbot.addWidget(again)
+    again.name.setText("周玉兰")
+    again.id_number.setText(ID_A)
+    again.description.setPlainText("再次反映")
+    again.save()
+    assert any(f"#{saved.id}" in m for m in messages)
+    assert _count(d.db, Clue) == 2
+
+
+def test_clue_form_links_a_registry_household(qtbot, sqlite_district: District) -> None:
+    d = sqlite_district
+    hid = _household(d.db, d.regions["飞云社区"], "钱多多", ID_A)
+    worker = d.actor(Role.COMMUNITY_WORKER)
+    ctx = AppContext(d.db, worker)
+    form = clue_form.ClueForm(ctx)
+    qtbot.addWidget(form)
+    assert form.region.currentData() == d.regions["飞云社区"]  # the worker's own community
+    form.search.setText(ID_A[-6:])
+    form.run_search()
+    assert form.results.count() == 1 and "钱多多" in form.results.item(0).text()
+    assert idcard.mask(ID_A) in form.results.item(0).text()  # masked for a community worker
+    form.pick_result(form.results.item(0))
+    assert form.household_id == hid and "钱多多" in form.link_label.text()
+    form.description.setPlainText("家中失火")
+    form.save()
+    assert form.result() == 1
+    info = clues.get_clue(d.db, worker, form.saved_id)
+    assert info.household_id == hid and info.id_number == idcard.mask(ID_A)
+    with d.db.session_factory() as s:
+        assert s.scalar(select(Clue.id_number).where(Clue.id == form.saved_id)) == ID_A
+
+    # Editing keeps the (masked) number and saves with the version it loaded.
+    edit = clue_form.ClueForm(ctx, clue_id=form.saved_id)
+    qtbot.addWidget(edit)
+    assert edit.id_number.text() == "" and idcard.mask(ID_A) in edit.id_number.placeholderText()
+    edit.description.setPlainText("家中失火,已安置")
+    edit.save()
+    assert edit.result() == 1
+    with d.db.session_factory() as s:
+        clue = s.get(Clue, form.saved_id)
+        assert clue is not None and clue.id_number == ID_A and clue.description == "家中失火,已安置"
+
+
+def test_edit_conflict_keeps_input(qtbot, sqlite_district: District, messages: list[str]) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="volunteer", reported_on=date.today(), description="原始", person_name="甲"))
+    form = clue_form.ClueForm(ctx, clue_id=clue_id)
+    qtbot.addWidget(form)
+    clues.update_clue(d.db, d.actor(Role.DISTRICT_REVIEWER), clue_id, clues.ClueInput(
+        source_level="informant", source="volunteer", reported_on=date.today(), description="别人改的",
+        person_name="甲"), expected_version=1)
+    form.description.setPlainText("我的修改")
+    form.save()
+    assert form.result() == 0 and "测试district_reviewer" in form.message.text()
+    assert form.description.toPlainText() == "我的修改"
+
+
+def test_inbox_assign_and_close_start_an_application(qtbot, sqlite_district: District, messages: list[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    ids = [clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="building_head", reported_on=date.today(), description=f"情况{i}",
+        person_name=f"孙{i}", id_number=idcard.make("420203", date(1950, 1, 1 + i), 40 + i))) for i in range(3)]
+    page = DiscoveryPage(ctx)
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    assert inbox.model.rowCount() == 3 and "新线索 3" in inbox.counts.text()
+    inbox.table.selectAll()
+    assert inbox.assign_button.isEnabled() and not inbox.close_button.isEnabled()
+
+    def choose(dialog) -> int:  # noqa: ANN001
+        dialog.region.setCurrentIndex(dialog.region.findData(d.regions["闸口社区"]))
+        return 1
+
+    monkeypatch.setattr(clue_form.AssignDialog, "exec", choose)
+    inbox.assign()
+    assert "已分派 3" in inbox.counts.text()  # refreshed through the change feed
+    assert {c.region_name for c in inbox.model.rows} == {"闸口社区"}
+
+    row = next(r for r, c in enumerate(inbox.model.rows) if c.id == ids[0])
+    inbox.table.clearSelection()
+    inbox.table.selectRow(row)
+    inbox.investigate()
+    assert clues.get_clue(d.db, d.admin, ids[0]).status == "investigating"
+
+    def close_passed(dialog) -> int:  # noqa: ANN001
+        dialog.choices["passed"].setChecked(True)
+        return 1
+
+    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", close_passed)
+    inbox.table.selectRow(next(r for r, c in enumerate(inbox.model.rows) if c.id == ids[0]))
+    with qtbot.waitSignal(ctx.nav.applyForHousehold) as signal:
+        inbox.close_clue()
+    info = clues.get_clue(d.db, d.admin, ids[0])
+    assert info.status == "closed" and info.outcome == "passed" and signal.args == [info.household_id]
+    with d.db.session_factory() as s:
+        assert s.get(Household, info.household_id).stage == "applying"  # type: ignore[union-attr]
+    # Closed clues leave the default "open clues" view.
+    assert ids[0] not in {c.id for c in inbox.model.rows}
+    inbox.status.setCurrentIndex(inbox.status.findText(clues.STATUS_LABELS["closed"]))
+    assert [c.id for c in inbox.model.rows] == [ids[0]]
+
+
+def test_inbox_filters_and_roles(qtbot, sqlite_district: District) -> None:
+    d = sqlite_district
+    for i, (level, source, region) in enumerate([("vertical", "grid", None), ("department", "hrss", "飞云社区"),
+                                                 ("informant", "volunteer", "闸口社区")]):
+        clues.add_clue(d.db, d.admin, clues.ClueInput(
+            source_level=level, source=source, reported_on=date.today(), description="x", person_name=f"赵{i}",
+            region_id=d.regions[region] if region else None))
+    page = DiscoveryPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    inbox.source.setCurrentIndex(inbox.source.findData("department|hrss"))
+    assert [c.person_name for c in inbox.model.rows] == ["赵1"]
+    inbox.source.setCurrentIndex(0)
+    inbox.region.setCurrentIndex(inbox.region.findData(-1))  # unassigned
+    assert [c.person_name for c in inbox.model.rows] == ["赵0"]
+    inbox.region.setCurrentIndex(inbox.region.findData(d.regions["河口镇"]))
+    assert [c.person_name for c in inbox.model.rows] == ["赵2"]
+
+    worker_page = DiscoveryPage(AppContext(d.db, d.actor(Role.COMMUNITY_WORKER)))
+    qtbot.addWidget(worker_page)
+    assert [c.person_name for c in worker_page.inbox.model.rows] == ["赵1"]
+    assert not worker_page.department.start.isEnabled()
+    supervisor = DiscoveryPage(AppContext(d.db, d.actor(Role.SUPERVISOR)))
+    qtbot.addWidget(supervisor)
+    assert supervisor.inbox.new_button.isHidden()
+
+
+# -- the department-list wizard ------------------------------------------------------------
+
+
+def _run_wizard(qtbot, ctx: AppContext, path: Path, department: str | None = None) -> DepartmentImportWizard:  # noqa: ANN001
+    wizard = DepartmentImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    if department:
+        wizard.file_page.department.setCurrentIndex(wizard.file_page.department.findText(department))
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    assert wait_for_background()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    wizard.next()
+    assert wait_for_background()
+    assert wizard.currentPage() is wizard.dry_run_page
+    return wizard
+
+
+def _shape(shown: dict) -> dict:
+    return {k: shown[k] for k in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted")}
+
+
+@needs_samples
+@pytest.mark.parametrize("name", DEPARTMENT_FILES)
+def test_wizard_counts_equal_expected(qtbot, sqlite_district: District, messages: list[str], name: str,
+                                      tmp_path: Path) -> None:
+    d = sqlite_district
+    spec = EXPECTED[name]
+    ctx = AppContext(d.db, d.admin)
+    wizard = _run_wizard(qtbot, ctx, SAMPLES / name)
+    assert wizard.file_page.department.currentText() == spec["department"]  # guessed from the file name
+    assert wizard.mapping_page.header_row.value() == spec["header_row"]
+    assert wizard.preview_page.model.rowCount() > 0
+    want = {k: spec[k] for k in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted")}
+    dry = wizard.dry_run_page.counts.shown()
+    assert _shape(dry) == want
+    assert dry["in_assistance"] + dry["known"] + dry["new"] == dry["valid"]
+    assert "✓" in wizard.dry_run_page.counts.total_check.text()
+    assert _count(d.db, ImportBatch) == 0 and _count(d.db, Clue) == 0  # the dry run wrote nothing
+    assert wizard.dry_run_page.isComplete()
+
+    wizard.next()  # the commit button: import
+    assert wait_for_background()
+    result = wizard.result_page
+    assert result.result is not None and result.result.batch_id is not None
+    assert _shape(result.counts.shown()) == want
+    assert _count(d.db, ImportBatch) == 1
+    assert _count(d.db, Clue, Clue.batch_id == result.result.batch_id) == result.counts.value("new")
+
+    out = tmp_path / "errors.xlsx"
+    result.save_errors(str(out))
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    bad = sum(spec["invalid"].values()) + spec["duplicates"]
+    assert sum(1 for r in rows if any(str(c).strip() for c in r)) >= bad  # header rows + the bad rows
+    assert sum(1 for r in rows if str(r[-1]).strip()) >= bad  # each carries a reason
+
+    # The same file again: the dry run says so and the import button stays disabled.
+    again = _run_wizard(qtbot, ctx, SAMPLES / name)
+    assert "已于" in again.dry_run_page.warning.text() and not again.dry_run_page.isComplete()
+
+
+@needs_samples
+def test_wizard_screens_and_assigns(qtbot, sqlite_district: District, messages: list[str]) -> None:
+    """Rows of people in assistance are set aside, known households found, the rest assigned in bulk."""
+    d = sqlite_district
+    name = "残联_持证残疾人名单_2026.csv"
+    from desktop.services import department_import as di
+
+    preview = di.preview(SAMPLES / name, "残联")
+    col = preview.mapping["id_number"]
+    numbers = [idcard.parse(r[col]).number for r in preview.sample_rows if idcard.parse(r[col]).valid]
+    _household(d.db, d.regions["八泉社区"], "在保户", numbers[0], category="dibao")
+    _household(d.db, d.regions["飞云社区"], "在册户", numbers[1])
+    ctx = AppContext(d.db, d.admin)
+    wizard = _run_wizard(qtbot, ctx, SAMPLES / name)
+    shown = wizard.dry_run_page.counts.shown()
+    assert (shown["in_assistance"], shown["known"]) == (1, 1)
+    wizard.next()
+    assert wait_for_background()
+    page = wizard.result_page
+    unassigned = page.counts.value("unassigned")
+    assert unassigned and page.assign_box.isEnabled()
+    page.region.setCurrentIndex(page.region.findData(d.regions["道仕袱村"]))
+    page.assign_all()
+    assert page.counts.value("unassigned") == 0 and not page.assign_box.isEnabled()
+    assert _count(d.db, Clue, Clue.region_id == d.regions["道仕袱村"]) > 0
+
+    # The history lists the batch; its rows dialog shows the outcomes.
+    discovery = DiscoveryPage(ctx)
+    qtbot.addWidget(discovery)
+    history = discovery.history
+    assert history.model.rowCount() == 1 and history.model.rows[0][4] == str(EXPECTED[name]["data_rows"])
+    history.table.selectRow(0)
+    rows = BatchRowsDialog(ctx, history.selected())
+    qtbot.addWidget(rows)
+    rows.outcome.setCurrentIndex(rows.outcome.findData("in_assistance"))
+    assert [r.name for r in rows.rows] != [] and rows.model.rowCount() == 1
+
+
+@needs_samples
+def test_wizard_cancel_leaves_nothing(qtbot, sqlite_district: District, messages: list[str]) -> None:
+    d = sqlite_district
+    wizard = _run_wizard(qtbot, AppContext(d.db, d.admin), SAMPLES / "人社局_失业登记人员_2026年第三季度.xlsx")
+    wizard.next()
+    wizard.result_page.operation.cancel()  # as the progress dialog's Cancel button does
+    assert wait_for_background()
+    assert "cancelled" in wizard.result_page.status.text().lower() or "取消" in wizard.result_page.status.text()
+    assert _count(d.db, ImportBatch) == 0 and _count(d.db, Clue) == 0
+
+
+def test_wizard_refuses_a_missing_or_bad_file(qtbot, sqlite_district: District, messages: list[str],
+                                              tmp_path: Path) -> None:
+    d = sqlite_district
+    wizard = DepartmentImportWizard(AppContext(d.db, d.admin))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(tmp_path / "nothing.xlsx"))
+    wizard.file_page.department.setCurrentIndex(1)
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page and "nothing.xlsx" in messages[-1]
+    bad = tmp_path / "名单.xlsx"
+    bad.write_text("这不是表格", encoding="utf-8")
+    wizard.file_page.path.setText(str(bad))
+    wizard.next()
+    assert wait_for_background()
+    assert wizard.currentPage() is wizard.file_page and "名单.xlsx" in messages[-1]
+
+
+# -- the household register ---------------------------------------------------------------------
+
+
+@needs_samples
+def test_register_dialog_dry_run_and_import(qtbot, sqlite_district: District, messages: list[str],
+                                            tmp_path: Path) -> None:
+    d = sqlite_district
+    system = d.admin
+    wanted = {"黄思湾街道": ["袁海湾社区", "马家嘴社区", "田园社区", "东屏社区"],
+              "牧羊湖街道": ["石料山社区", "八卦嘴社区", "胡家湾社区", "花园路社区", "牧羊湖社区", "滨湖社区"],
+              "澄月街道": ["京华路社区", "磁湖社区", "陈家湾社区", "澄月社区", "大智路社区"],
+              "八泉街道": ["青龙阁社区", "上窑社区"], "河口镇": ["章山村"]}
+    for number, (sub, communities) in enumerate(wanted.items(), start=10):
+        sid = d.regions.get(sub) or auth.add_region(d.db, system, parent_id=d.root_id, name=sub,
+                                                     code=f"420203{number:03d}", level="subdistrict")
+        for cnum, community in enumerate(communities, start=10):
+            auth.add_region(d.db, system, parent_id=sid, name=community, code=f"420203{number:03d}{cnum:03d}",
+                            level="community")
+    spec = EXPECTED["家庭台账_导入示例.xlsx"]
+    dialog = RegisterImportDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    template = tmp_path / "模板.xlsx"
+    from desktop.views.register_import import save_template
+
+    assert save_template(dialog, str(template)) == str(template) and template.stat().st_size > 0
+
+    dialog.path.setText(str(SAMPLES / "家庭台账_导入示例.xlsx"))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    r = dialog.result
+    assert r is not None and r.dry_run and (r.households, r.rows) == (spec["households"], spec["persons"])
+    assert dialog.errors.rowCount() == len(r.errors) == 0
+    assert _count(d.db, Household) == 0
+    dialog.run(dry_run=False)
+    assert wait_for_background()
+    assert dialog.result is not None and dialog.result.batch_id is not None
+    assert _count(d.db, Household) == spec["households"] and _count(d.db, Member) == spec["persons"]
+    assert f"#{dialog.result.batch_id}" in dialog.summary.text()
+
+    # A register with a bad row: reported by row and column, that household left out.
+    from openpyxl import load_workbook
+
+    book = load_workbook(template)
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    row = {"户编号": "T1", "与户主关系": "本人", "姓名": "错号", "身份证号": "420203199001011233", "街道": "八泉街道",
+           "社区": "飞云社区", "城乡类别": "城市"}
+    sheet.append([row.get(h, "") for h in header])
+    bad = tmp_path / "坏台账.xlsx"
+    book.save(bad)
+    dialog.path.setText(str(bad))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert dialog.errors.rowCount() >= 1
+    assert any("身份证号" in " ".join(r) for r in dialog.errors.rows)
