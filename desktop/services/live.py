@@ -67,6 +67,10 @@ class ChangeWatcher:
     def wait_ready(self, timeout: float = 5.0) -> bool:
         return self._ready.wait(timeout)
 
+    def request_stop(self) -> None:
+        """Ask the worker to finish without waiting (it ends within ``interval`` seconds)."""
+        self._stop.set()
+
     def stop(self, timeout: float = 3.0) -> None:
         """Ask the worker to finish and wait for it (it checks every ``interval`` seconds)."""
         self._stop.set()
@@ -91,7 +95,9 @@ class ChangeWatcher:
         while not self._stop.is_set():
             try:
                 if conn is None:
-                    conn = sqlite3.connect(str(path), timeout=5, isolation_level=None, check_same_thread=False)
+                    # mode=rw: never create a new, empty file where the database was.
+                    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=5,
+                                           isolation_level=None, check_same_thread=False)
                     last = conn.execute("PRAGMA data_version").fetchone()[0]
                     self._ready.set()
                 current = conn.execute("PRAGMA data_version").fetchone()[0]

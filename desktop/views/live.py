@@ -29,6 +29,8 @@ class LiveUpdates(QObject):
         self._timer.timeout.connect(self._flush)
         self.received.connect(self._queue, Qt.ConnectionType.QueuedConnection)
         self.watcher = ChangeWatcher(ctx.db, self._from_worker, interval=interval)
+        watcher = self.watcher  # a window destroyed without closeEvent still ends the worker
+        self.destroyed.connect(lambda *_: watcher.request_stop())
 
     def start(self) -> None:
         self.watcher.start()

@@ -1,0 +1,292 @@
+"""The monitoring page in Qt: drag and drop with the reason dialog, refused and conflicting moves,
+paging, live updates keeping the selection, the visit and referral forms."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
+
+from desktop.models import Household, LibraryMove
+from desktop.rules.codes import Role
+from desktop.services import monitoring, referrals
+from desktop.views import board as board_module
+from desktop.views.board import BoardPage
+from desktop.views.board_column import BoardListModel
+from desktop.views.context import AppContext
+from desktop.views.live import LiveUpdates
+from desktop.views.operations import wait_for_background
+from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
+from desktop.views.visit_form import VisitForm
+from tests.district import District
+from tests.monitoring_helpers import add_households, household
+
+
+@pytest.fixture
+def ctx(sqlite_district: District) -> AppContext:
+    return AppContext(sqlite_district.db, sqlite_district.actor(Role.SUBDISTRICT_CASEWORKER))
+
+
+def _page(qtbot, ctx: AppContext) -> BoardPage:  # noqa: ANN001
+    page = BoardPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _drop(page: BoardPage, household_id: int, to_stage: str) -> None:
+    """What a drag from one column to another does: the source's mime data dropped on the target."""
+    source = next(c for c in page.board.columns.values() if c.model.row_of(household_id) >= 0)
+    mime = source.model.mimeData([source.model.index(source.model.row_of(household_id))])
+    target = page.board.columns[to_stage].model
+    assert target.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    assert target.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex()) is False
+
+
+def test_drag_and_drop_asks_reason_and_moves(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
+    db = sqlite_district.db
+    ids = add_households(db, sqlite_district.regions["飞云社区"], "class_2", 3)
+    page = _page(qtbot, ctx)
+    board = page.board
+    assert board.columns["class_2"].count == 3 and board.columns["class_1"].count == 0
+    _drop(page, ids[1], "class_1")
+    qtbot.waitUntil(lambda: board.move_dialog is not None and board.move_dialog.isVisible())
+    dialog = board.move_dialog
+    assert dialog is not None
+    assert not dialog.ok_button.isEnabled()  # no reason, no move
+    qtbot.keyClicks(dialog.reason_edit, " ")
+    assert not dialog.ok_button.isEnabled()  # blank is no reason
+    dialog.reason_edit.insertPlainText("走访发现家庭成员患重病")  # (keyClicks takes ASCII only)
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: board.columns["class_1"].model.row_of(ids[1]) == 0)
+    assert board.columns["class_2"].model.row_of(ids[1]) == -1
+    assert board.columns["class_1"].count == 1 and board.columns["class_2"].count == 2
+    assert board.columns["class_1"].current_card().id == ids[1]  # the moved card is selected
+    assert household(db, ids[1]).stage == "class_1"
+    with db.session_factory() as s:
+        move = s.scalars(select(LibraryMove)).one()
+        assert move.reason == "走访发现家庭成员患重病" and move.created_by_id == ctx.actor.user_id
+
+
+def test_cancelled_dialog_moves_nothing(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "to_investigate")
+    page = _page(qtbot, ctx)
+    _drop(page, hid, "to_check")
+    qtbot.waitUntil(lambda: page.board.move_dialog is not None)
+    page.board.move_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert household(sqlite_district.db, hid).stage == "to_investigate"
+    assert page.board.columns["to_investigate"].model.row_of(hid) == 0
+
+
+def test_refused_drop_names_rule(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
+    warnings: list[str] = []
+    monkeypatch.setattr(board_module.QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    page = _page(qtbot, ctx)
+    _drop(page, hid, "assisted")
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "只有审批通过的申请才能进入救助中" in warnings[0]
+    assert page.board.move_dialog is None
+    assert household(sqlite_district.db, hid).stage == "class_1"
+
+
+def test_conflicting_move_shows_where_card_is(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    db = sqlite_district.db
+    [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_1")
+    errors: list[str] = []
+    monkeypatch.setattr(board_module, "show_error", lambda _p, exc: errors.append(exc.message))
+    page = _page(qtbot, ctx)
+    # Another workstation moves the same card first.
+    monitoring.move_card(db, sqlite_district.admin, hid, "class_2", "收入增加", expected_version=None)
+    _drop(page, hid, "applying")  # the card on this screen is stale
+    qtbot.waitUntil(lambda: page.board.move_dialog is not None)
+    page.board.move_dialog.reason_edit.insertPlainText("符合条件")
+    page.board.move_dialog.ok_button.click()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert "二类库" in errors[0] and "没有保存" in errors[0]
+    assert page.board.columns["class_2"].model.row_of(hid) == 0  # shown where it is now
+    assert page.board.columns["class_1"].model.row_of(hid) == -1
+    assert household(db, hid).stage == "class_2"
+
+
+def test_columns_page_through_thousands(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                        qtmodeltester) -> None:  # noqa: ANN001
+    add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1", 450)
+    page = _page(qtbot, ctx)
+    column = page.board.columns["class_1"]
+    assert column.count == 450 and column.model.rowCount() == 200 and column.model.canFetchMore()
+    column.view.scrollToBottom()
+    qtbot.waitUntil(lambda: column.model.rowCount() > 200)
+    while column.model.canFetchMore():
+        column.model.fetchMore()
+    assert column.model.rowCount() == 450
+    ids = [c.id for c in column.model.cards]
+    assert ids == sorted(set(ids))
+    qtmodeltester.check(column.model)
+
+
+def test_filters_reload_counts(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
+    db = sqlite_district.db
+    add_households(db, sqlite_district.regions["飞云社区"], "class_1", 4, category="dibao", name="王")
+    add_households(db, sqlite_district.regions["八泉社区"], "class_1", 2, category="tekun", name="李")
+    page = _page(qtbot, ctx)
+    board = page.board
+    assert board.columns["class_1"].count == 6
+    board.category.setCurrentIndex(board.category.findData("tekun"))
+    assert board.columns["class_1"].count == 2
+    board.category.setCurrentIndex(0)
+    board.search.setText("王")
+    qtbot.waitUntil(lambda: board.columns["class_1"].count == 4)
+    assert "6" in board.summary.text() or "4" in board.summary.text()
+
+
+def test_live_update_from_another_workstation_keeps_selection(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                              sqlite_district: District) -> None:
+    db = sqlite_district.db
+    ids = add_households(db, sqlite_district.regions["飞云社区"], "class_1", 60)
+    page = _page(qtbot, ctx)
+    live = LiveUpdates(ctx, page, interval=0.2)
+    live.start()
+    try:
+        assert live.watcher.wait_ready(5)
+        column = page.board.columns["class_1"]
+        column.select(ids[40])
+        scroll = column.view.verticalScrollBar().value()
+        assert scroll > 0
+        # Another workstation (its own engine) moves a card above the selection and records a visit.
+        from desktop.services.database import open_database
+
+        other = open_database(db.url.render_as_string(hide_password=False))
+        try:
+            monitoring.move_card(other, sqlite_district.admin, ids[5], "class_2", "情况变化", expected_version=None)
+            monitoring.record_visit(other, sqlite_district.admin, ids[41], visited_on=date.today(), visitors="甲",
+                                    findings="无变化")
+        finally:
+            other.dispose()
+        qtbot.waitUntil(lambda: page.board.columns["class_2"].model.row_of(ids[5]) == 0, timeout=2000)
+        assert column.model.row_of(ids[5]) == -1 and column.count == 59
+        assert column.current_card().id == ids[40]  # selection kept
+        card41 = column.model.cards[column.model.row_of(ids[41])]
+        qtbot.waitUntil(lambda: column.model.cards[column.model.row_of(ids[41])].days_since_visit == 0,
+                        timeout=2000)
+        assert card41 is not None
+        # Scroll position kept (one card of 76 px removed above it at most).
+        assert abs(column.view.verticalScrollBar().value() - scroll) <= 80
+    finally:
+        live.stop()
+
+
+def test_visit_form_changed_asks_for_assessment(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
+    form = VisitForm(ctx, hid)
+    qtbot.addWidget(form)
+    form.show()
+    form.save()  # empty: refused, input kept, form open
+    assert "走访人员" in form.problem.text() and form.isVisible()
+    form.visitors.setText("李明、王芳")
+    form.findings.setPlainText("户主失业,收入下降")
+    form.outcome_buttons["changed"].setChecked(True)
+    with qtbot.waitSignal(ctx.nav.assessHousehold) as blocker:
+        form.save()
+    assert blocker.args == [hid]
+    h = household(sqlite_district.db, hid)
+    assert h.last_visited_on == date.today() and h.next_visit_due is not None
+
+
+def test_visit_form_eligible_starts_application(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_2")
+    form = VisitForm(ctx, hid)
+    qtbot.addWidget(form)
+    form.visitors.setText("李明")
+    form.findings.setPlainText("收入低于低保标准")
+    form.outcome_buttons["eligible"].setChecked(True)
+    with qtbot.waitSignal(ctx.nav.applyForHousehold) as blocker:
+        form.save()
+    assert blocker.args == [hid]
+
+
+def test_referral_form_answer_and_letter(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                         tmp_path: Path) -> None:
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "assisted")
+    form = ReferralForm(ctx, hid)
+    qtbot.addWidget(form)
+    form.save()
+    assert "部门" in form.problem.text() and form.referral is None
+    form.department.setCurrentIndex(form.department.findData("medical_insurance"))
+    form.need.setPlainText("住院费用二次报销")
+    form.save()
+    assert form.referral is not None and form.referral.department_label == "医保"
+    answer = ReferralResultDialog(ctx, form.referral)
+    qtbot.addWidget(answer)
+    answer.status.setCurrentIndex(answer.status.findData("done"))
+    answer.feedback.setPlainText("已报销 3,200 元")
+    answer.save()
+    assert answer.updated is not None and answer.updated.status == "done"
+    pdf = print_letter(ctx, form.referral.id, tmp_path / "转介函.pdf")
+    assert pdf.read_bytes()[:4] == b"%PDF" and pdf.stat().st_size > 2000
+
+
+def test_referral_tab_highlights_overdue_and_exports(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = sqlite_district.db
+    [a, b] = add_households(db, sqlite_district.regions["八泉社区"], "class_1", 2)
+    late = referrals.create_referral(db, ctx.actor, a, department="housing", need="危房", due_on=date(2026, 1, 10),
+                                     today=date(2026, 1, 1))
+    referrals.create_referral(db, ctx.actor, b, department="housing", need="租赁补贴", due_on=None)
+    page = _page(qtbot, ctx)
+    tab = page.referrals
+    page.tabs.setCurrentWidget(tab)
+    rows = {r.id: i for i, r in enumerate(tab.model.rows)}
+    late_index = tab.model.index(rows[late.id], 7)
+    assert tab.model.data(late_index, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "逾期" in tab.model.data(late_index) or "overdue" in tab.model.data(late_index)
+    infos: list[str] = []
+    monkeypatch.setattr(board_module.QMessageBox, "information", lambda _p, _t, text: infos.append(text))
+    tab.department.setCurrentIndex(tab.department.findData("housing"))
+    tab.export_department("housing", str(tmp_path / "住保.xlsx"))
+    assert wait_for_background()
+    assert (tmp_path / "住保.xlsx").exists() and infos
+
+
+def test_quarterly_report_from_visits_tab(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1", 3)
+    infos: list[str] = []
+    monkeypatch.setattr(board_module.QMessageBox, "information", lambda _p, _t, text: infos.append(text))
+    page = _page(qtbot, ctx)
+    page.tabs.setCurrentWidget(page.visits)
+    assert page.visits.model.rowCount() == 3
+    path = tmp_path / "q.xlsx"
+    page.visits.export_quarterly_report(2026, 4, str(path))
+    assert wait_for_background()
+    assert path.exists() and infos and "3" in infos[0]
+
+
+def test_supervisor_cannot_drag(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
+    page = _page(qtbot, AppContext(sqlite_district.db, sqlite_district.actor(Role.SUPERVISOR)))
+    assert not page.board.columns["class_1"].view.dragEnabled()
+    assert not page.board.act_move.isEnabled()
+
+
+def test_model_decodes_only_cards() -> None:
+    from PySide6.QtCore import QMimeData
+
+    assert BoardListModel.decode(QMimeData()) is None
+
+
+def test_household_stage_column_untouched_by_reads(sqlite_district: District) -> None:
+    db = sqlite_district.db
+    [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_1")
+    monitoring.open_board(db, sqlite_district.admin)
+    with db.session_factory() as s:
+        assert s.get(Household, hid).version == 1
