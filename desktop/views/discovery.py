@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +59,11 @@ def _pydate(value: QDate) -> date:
 class ClueTableModel(QAbstractTableModel):
     """Clues newest first, fetched a page at a time as the user scrolls (keyset paging)."""
 
-    COLUMNS = ("No.", "Found on", "Person", "ID number", "Source", "Channel", "Region", "Status", "Outcome")
+    COLUMNS = (QT_TRANSLATE_NOOP("ClueTableModel", "No."), QT_TRANSLATE_NOOP("ClueTableModel", "Found on"),
+               QT_TRANSLATE_NOOP("ClueTableModel", "Person"), QT_TRANSLATE_NOOP("ClueTableModel", "ID number"),
+               QT_TRANSLATE_NOOP("ClueTableModel", "Source"), QT_TRANSLATE_NOOP("ClueTableModel", "Channel"),
+               QT_TRANSLATE_NOOP("ClueTableModel", "Region"), QT_TRANSLATE_NOOP("ClueTableModel", "Status"),
+               QT_TRANSLATE_NOOP("ClueTableModel", "Outcome"))
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -576,8 +588,13 @@ class BatchRowsDialog(QDialog):
 class ImportHistoryTab(QWidget):
     """Every imported batch: file, hash, counts and who imported it."""
 
-    COLUMNS = ("Batch", "Imported at", "Kind", "File", "Data rows", "Valid", "Invalid", "Duplicates",
-               "In assistance", "Known", "New", "Without region", "Imported by")
+    COLUMNS = (QT_TRANSLATE_NOOP("ImportHistoryTab", "Batch"), QT_TRANSLATE_NOOP("ImportHistoryTab", "Imported at"),
+               QT_TRANSLATE_NOOP("ImportHistoryTab", "Kind"), QT_TRANSLATE_NOOP("ImportHistoryTab", "File"),
+               QT_TRANSLATE_NOOP("ImportHistoryTab", "Data rows"), QT_TRANSLATE_NOOP("ImportHistoryTab", "Valid"),
+               QT_TRANSLATE_NOOP("ImportHistoryTab", "Invalid"), QT_TRANSLATE_NOOP("ImportHistoryTab", "Duplicates"),
+               QT_TRANSLATE_NOOP("ImportHistoryTab", "In assistance"), QT_TRANSLATE_NOOP("ImportHistoryTab", "Known"),
+               QT_TRANSLATE_NOOP("ImportHistoryTab", "New"), QT_TRANSLATE_NOOP("ImportHistoryTab", "Without region"),
+               QT_TRANSLATE_NOOP("ImportHistoryTab", "Imported by"))
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

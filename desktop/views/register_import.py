@@ -152,16 +152,16 @@ class RegisterImportDialog(QDialog):
     def show_result(self, result: ri.RegisterImportResult) -> None:
         self.result = result
         if result.dry_run:
-            head = self.tr("Dry run of “{file}”: nothing was written.").format(file=result.file_name)
-            verb = self.tr("would be")
+            text = self.tr("Dry run of “{file}”: nothing was written. {rows} person row(s) in {households} "
+                           "household(s): {created} household(s) would be created and {updated} updated "
+                           "({persons} person(s)); {rejected} household(s) with errors would be left out.")
         else:
-            head = self.tr("“{file}” was imported as batch #{id}.").format(file=result.file_name, id=result.batch_id)
-            verb = self.tr("were")
-        text = self.tr("{head} {rows} person row(s) in {households} household(s): {created} household(s) {verb} "
-                       "created and {updated} updated ({persons} person(s)); {rejected} household(s) with errors "
-                       "{verb} left out.").format(
-            head=head, rows=result.rows, households=result.households, created=result.households_created,
-            updated=result.households_updated, persons=result.persons, rejected=result.households_rejected, verb=verb)
+            text = self.tr("“{file}” was imported as batch #{id}. {rows} person row(s) in {households} household(s): "
+                           "{created} household(s) created and {updated} updated ({persons} person(s)); "
+                           "{rejected} household(s) with errors were left out.")
+        text = text.format(file=result.file_name, id=result.batch_id, rows=result.rows, households=result.households,
+                           created=result.households_created, updated=result.households_updated,
+                           persons=result.persons, rejected=result.households_rejected)
         if result.already_imported:
             text += "\n" + result.already_imported
         self.summary.setText(text)
