@@ -314,7 +314,8 @@ class ClueInboxTab(QWidget):
         if c.batch_id:
             rows.append((self.tr("Import batch"), f"#{c.batch_id}"))
         table = "".join(f"<tr><td style='color:#666;padding-right:12px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
-        return (f"<h3>{self.tr('Clue #{id}').format(id=c.id)} · {c.reported_on}</h3><table>{table}</table>"
+        title = self.tr("Clue #{id}").format(id=c.id)
+        return (f"<h3>{title} · {c.reported_on}</h3><table>{table}</table>"
                 f"<p>{esc(c.description).replace(chr(10), '<br>')}</p>")
 
     # -- actions -------------------------------------------------------------------------------

@@ -315,7 +315,7 @@ class MappingPage(QWizardPage):
         parts.append(self.tr("about {n} rows below the header").format(n=preview.total_rows_estimate))
         if preview.header_height > 1:
             parts.append(self.tr("two-row header"))
-        text = ", ".join(parts) + "."
+        text = "  ·  ".join(parts)
         if preview.remembered:
             text += " " + self.tr("The column mapping saved at the last import from this department was applied.")
         self.info.setText(text)
