@@ -27,10 +27,13 @@ Village names of 河口镇 other than 道仕袱村 and 闸口社区 are illustra
 from __future__ import annotations
 
 import json
+import queue
 import random
+import threading
 import time
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -38,10 +41,12 @@ from hashlib import sha256
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy.schema import CreateIndex, DropIndex
 
 from desktop.models import (
     AppSetting,
     AuditEntry,
+    Base,
     Household,
     ImportBatch,
     Region,
@@ -255,33 +260,48 @@ class _Workdays:
 
 # -- value encoding per database -----------------------------------------------------------------------
 
+class _Rng(random.Random):
+    """random.Random with cheaper integer draws (deterministic for a seed, like the rest)."""
+
+    def randint(self, a: int, b: int) -> int:  # type: ignore[override]
+        return a + int(self.random() * (b - a + 1))
+
+    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:  # type: ignore[override]
+        if stop is None:
+            start, stop = 0, start
+        return start + step * int(self.random() * ((stop - start + step - 1) // step))
+
+
+class _DayMap(dict):
+    """ordinal -> value in the driver's form, computed on first use; None maps to None."""
+
+    def __init__(self, make: Callable[[int], Any]) -> None:
+        super().__init__()
+        self.make = make
+        self[None] = None
+
+    def __missing__(self, o: int) -> Any:
+        v = self[o] = self.make(o)
+        return v
+
+
 class _Codec:
     """Dates and timestamps in the form each driver takes fastest (strings for sqlite3)."""
 
     def __init__(self, sqlite: bool) -> None:
         self.sqlite = sqlite
-        self._d: dict[int, Any] = {}
-        self._t: dict[int, Any] = {}
+        self.d: Callable[[int | None], Any] = _DayMap(self._date).__getitem__
+        self.t: Callable[[int | None], Any] = _DayMap(self._stamp).__getitem__
 
-    def d(self, o: int | None) -> Any:
-        if o is None:
-            return None
-        v = self._d.get(o)
-        if v is None:
-            day = date.fromordinal(o)
-            v = self._d[o] = day.isoformat() if self.sqlite else day
-        return v
+    def _date(self, o: int) -> Any:
+        day = date.fromordinal(o)
+        return day.isoformat() if self.sqlite else day
 
-    def t(self, o: int | None) -> Any:
+    def _stamp(self, o: int) -> Any:
         """A timestamp on day o (09:30 Beijing time), stored as UTC."""
-        if o is None:
-            return None
-        v = self._t.get(o)
-        if v is None:
-            day = date.fromordinal(o)
-            moment = datetime(day.year, day.month, day.day, 1, 30, tzinfo=UTC)
-            v = self._t[o] = moment.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else moment
-        return v
+        day = date.fromordinal(o)
+        moment = datetime(day.year, day.month, day.day, 1, 30, tzinfo=UTC)
+        return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else moment
 
 
 # The columns written per table, in the order the generator builds its tuples.
@@ -352,6 +372,45 @@ class _Sink:
                         copy.write_row(row)
         self.written += len(rows)
 
+    def put(self, chunk: list[tuple[str, list[tuple]]]) -> None:
+        for table, rows in chunk:
+            self.write(table, rows)
+
+
+class _Pipeline:
+    """Writes chunks on a second thread while the next chunk is generated (the drivers release the
+    GIL while the database works). Same connection and transaction; one writer at a time."""
+
+    def __init__(self, sink: _Sink) -> None:
+        self.sink = sink
+        self.queue: queue.Queue[list[tuple[str, list[tuple]]] | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            chunk = self.queue.get()
+            if chunk is None:
+                return
+            if self.error is None:
+                try:
+                    self.sink.put(chunk)
+                except BaseException as exc:  # handed to the generating thread
+                    self.error = exc
+
+    def put(self, chunk: list[tuple[str, list[tuple]]]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(chunk)
+
+    def close(self) -> None:
+        """Wait until everything queued is written; re-raise a writer error."""
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
 
 # -- words -----------------------------------------------------------------------------------------
 
@@ -395,15 +454,25 @@ COMMITMENT_TEXT = ("本人自愿选择告知承诺制办理,承诺所填报的�
 CATEGORY_BY_REG = {R_TEMP: "temporary"}
 
 
+_QUARTER: dict[int, tuple[int, int]] = {}
+_BOUNDS: dict[tuple[int, int], tuple[int, int]] = {}
+
+
 def _quarter(o: int) -> tuple[int, int]:
-    d = date.fromordinal(o)
-    return d.year, (d.month - 1) // 3
+    v = _QUARTER.get(o)
+    if v is None:
+        d = date.fromordinal(o)
+        v = _QUARTER[o] = (d.year, (d.month - 1) // 3)
+    return v
 
 
 def _quarter_bounds(year: int, q: int) -> tuple[int, int]:
-    first = date(year, q * 3 + 1, 1)
-    nxt = date(year + 1, 1, 1) if q == 3 else date(year, q * 3 + 4, 1)
-    return first.toordinal(), nxt.toordinal() - 1
+    v = _BOUNDS.get((year, q))
+    if v is None:
+        first = date(year, q * 3 + 1, 1)
+        nxt = date(year + 1, 1, 1) if q == 3 else date(year, q * 3 + 4, 1)
+        v = _BOUNDS[(year, q)] = (first.toordinal(), nxt.toordinal() - 1)
+    return v
 
 
 def _month_first(o: int) -> date:
@@ -457,7 +526,7 @@ class _Community:
 class _Generator:
     def __init__(self, seed: int, codec: _Codec, communities: list[_Community], ids: dict[str, int],
                  batches: list[tuple[int, int, str]], wd: _Workdays) -> None:
-        self.rng = random.Random(seed)
+        self.rng = _Rng(seed)
         self.c = codec
         self.communities = communities
         weights = []
@@ -791,12 +860,10 @@ class _Generator:
             return "hrss"
         return self.rng.choice(("housing", "justice", "union", "emergency", "housing"))
 
-    def flush(self, sink: _Sink) -> None:
-        for t in TABLE_ORDER:
-            rows = self.buf[t]
-            if rows:
-                sink.write(t, rows)
-                self.buf[t] = []
+    def flush(self, sink: _Sink | _Pipeline) -> None:
+        chunk = [(t, self.buf[t]) for t in TABLE_ORDER if self.buf[t]]
+        self.buf = {t: [] for t in TABLE_ORDER}
+        sink.put(chunk)
 
 
 MONITORED = {"class_1", "class_2", "assisted"}
@@ -1424,50 +1491,70 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
     wd = _Workdays(START - timedelta(days=60), date(2026, 12, 31))
     codec = _Codec(db.is_sqlite)
     rows_before: dict[str, int] = {}
+    # Secondary indexes of the tables filled here are dropped for the load and built again at the end
+    # (a sorted build beats millions of random B-tree inserts); unique constraints stay.
+    indexes = [ix for t in TABLE_ORDER for ix in Base.metadata.tables[t].indexes]
     with db.engine.connect() as conn:
         if db.is_sqlite:
             conn.exec_driver_sql("PRAGMA cache_size=-200000")
             conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # rows are consistent by construction
             conn.commit()
-        with conn.begin():
-            ids = {}
-            for t in TABLE_ORDER:
-                ids[t] = int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {t}")).scalar_one()) + 1
-                rows_before[t] = ids[t]
-            batches = _insert_batches(conn, codec, wd, seed)
-            g = _Generator(seed, codec, communities, ids, batches, wd)
-            sink = _Sink(conn, db.is_sqlite)
-            order = bytearray()
-            for i, n in enumerate(the_plan.counts):
-                order.extend(bytes([i]) * n)
-            random.Random(seed).shuffle(order)  # type: ignore[arg-type]
-            kinds = the_plan.kinds
-            done = 0
-            for kind_index in order:
-                g.household(kinds[kind_index])
-                done += 1
-                if done % chunk == 0:
-                    g.flush(sink)
-                    if progress is not None:
-                        progress.report(done, households, f"{sink.written:,} 行")
-            for _ in range(the_plan.unmatched_clues):
-                _unmatched_clue(g)
-            g.flush(sink)
-            _finish_batches(conn, g)
-            _spot_checks(conn, g, sink, seed)
-            _settings(conn, codec)
-            result_rows = {t: g.ids[t] - rows_before[t] for t in TABLE_ORDER}
-            result_rows["import_batches"] = len(batches)
-            conn.execute(insert(AuditEntry), [{
-                "username": "system", "workstation": "demo", "action": "demo.build", "entity": "households",
-                "after": {"households": households, "seed": seed, "rows": result_rows},
-                "detail": f"生成演示数据:{households} 户,种子 {seed}"}])
-            if not db.is_sqlite:
-                for t in (*TABLE_ORDER, "import_batches", "spot_check_samples"):
-                    conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "
-                                      f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {t}), false)"))
+        try:
+            with conn.begin():
+                ids = {}
+                for t in TABLE_ORDER:
+                    ids[t] = int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {t}")).scalar_one()) + 1
+                    rows_before[t] = ids[t]
+                for ix in indexes:
+                    conn.execute(DropIndex(ix, if_exists=True))
+                batches = _insert_batches(conn, codec, wd, seed)
+                g = _Generator(seed, codec, communities, ids, batches, wd)
+                sink = _Sink(conn, db.is_sqlite)
+                pipeline = _Pipeline(sink)
+                order = bytearray()
+                for i, n in enumerate(the_plan.counts):
+                    order.extend(bytes([i]) * n)
+                random.Random(seed).shuffle(order)  # type: ignore[arg-type]
+                kinds = the_plan.kinds
+                done = 0
+                try:
+                    for kind_index in order:
+                        g.household(kinds[kind_index])
+                        done += 1
+                        if done % chunk == 0:
+                            g.flush(pipeline)
+                            if progress is not None:
+                                progress.report(done, households, f"{sink.written:,} 行")
+                    for _ in range(the_plan.unmatched_clues):
+                        _unmatched_clue(g)
+                    g.flush(pipeline)
+                finally:
+                    pipeline.close()
+                _finish_batches(conn, g)
+                _spot_checks(conn, g, sink, seed)
+                _settings(conn, codec)
+                if progress is not None:
+                    progress.report(done, households, f"{sink.written:,} 行,正在建立索引")
+                for ix in indexes:
+                    conn.execute(CreateIndex(ix))
+                result_rows = {t: g.ids[t] - rows_before[t] for t in TABLE_ORDER}
+                result_rows["import_batches"] = len(batches)
+                conn.execute(insert(AuditEntry), [{
+                    "username": "system", "workstation": "demo", "action": "demo.build", "entity": "households",
+                    "after": {"households": households, "seed": seed, "rows": result_rows},
+                    "detail": f"生成演示数据:{households} 户,种子 {seed}"}])
+                if not db.is_sqlite:
+                    for t in (*TABLE_ORDER, "import_batches", "spot_check_samples"):
+                        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "
+                                          f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {t}), false)"))
+        finally:
+            if db.is_sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
         if db.is_sqlite:
             conn.exec_driver_sql("PRAGMA optimize")
+            conn.commit()
         else:
             conn.execute(text("ANALYZE"))
             conn.commit()
