@@ -346,3 +346,17 @@ def test_xlsx_with_numbers_and_title_rows(db: Database, district: District, tmp_
         2, 1, {"stored as a number": 1}, 1)
     rows = di.list_batch_rows(db, district.admin, result.batch_id, "new")
     assert rows[0].region_id == district.regions["道仕袱村"]
+
+
+def test_fast_id_road_agrees_with_the_rules() -> None:
+    import random
+
+    rng = random.Random(11)
+    good = [idcard.make(rng.choice(["420203", "110105", "420281"]),
+                        date.fromordinal(date(1900, 1, 1).toordinal() + rng.randrange(45_000)), rng.randrange(1000))
+            for _ in range(3000)]
+    bad = [g[:17] + rng.choice("0123456789X") for g in good[:1000]] + [g[:10] + "1332" + g[14:] for g in good[:50]]
+    odd = [g.lower() for g in good[:20]] + [" " + good[0], "'" + good[1], "１" * 18, "42020319900101123", "", None,
+                                               4.20203199001012e17, 420203500101123, "1" * 18, "18000101" * 2 + "00"]
+    for raw in good + bad + odd:
+        assert di.parse_id(raw) == idcard.parse(raw), raw
