@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     demo.plan(args.households)  # a bad size fails before the database is touched
     db = open_db(args)
     try:
+        demo.check_empty(db)
         print(f"正在向 {db.describe()} 写入演示数据:{args.households:,} 户(种子 {args.seed})……", flush=True)
         started = time.perf_counter()
         step = max(demo.CHUNK, (args.households // 20 // demo.CHUNK) * demo.CHUNK)

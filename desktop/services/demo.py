@@ -1471,9 +1471,14 @@ def _users(db: Database) -> list[tuple[DemoLogin, bool]]:
     return out
 
 
-def _household_count(db: Database) -> int:
+def check_empty(db: Database) -> None:
+    """The demo only fills a database without households: refuse otherwise, saying so."""
     with db.session_factory() as session:
-        return int(session.scalar(select(func.count()).select_from(Household)) or 0)
+        existing = int(session.scalar(select(func.count()).select_from(Household)) or 0)
+    if existing:
+        raise ValidationFailed(
+            f"数据库中已有 {existing:,} 户家庭数据,演示数据只能生成到没有家庭数据的数据库中。"
+            "请另用一个新的数据库(例如 --database-url sqlite:///新文件路径)。")
 
 
 def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int = 1,
@@ -1481,11 +1486,7 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
     """Fill an empty database with the demo district. Refuses a database that has households."""
     started = time.perf_counter()
     the_plan = plan(households)
-    existing = _household_count(db)
-    if existing:
-        raise ValidationFailed(
-            f"数据库中已有 {existing:,} 户家庭数据,演示数据只能生成到没有家庭数据的数据库中。"
-            "请另用一个新的数据库(例如 --database-url sqlite:///新文件路径)。")
+    check_empty(db)
     communities = _regions(db)
     logins = _users(db)
     wd = _Workdays(START - timedelta(days=60), date(2026, 12, 31))
