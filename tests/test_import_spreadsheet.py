@@ -325,3 +325,18 @@ def test_locked_or_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     folder = tmp_path / "folder.xlsx"
     folder.mkdir()
     assert error_of(folder).kind == "unreadable"
+
+
+def test_notes_row_under_header_and_title_mentioning_id(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "notes.xlsx", {"S": [
+        ["身份证号码核对名单"], [], [], [],
+        ["姓名", "身份证号码", "电话"],
+        ["(必填)", "(18位,请设为文本格式)", "(选填)"],
+        ["张三", ID1, "138"],
+        ["总人数:1", "", ""],
+        ["以下空白"],
+        ["李四", ID2, ""],
+    ]})
+    layout, data = read_all(path)
+    assert (layout.header_row, layout.header_height) == (5, 2)
+    assert [r.number for r in data] == [7]

@@ -60,8 +60,8 @@ _SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲
 
 FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
                   "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
-TOTAL_MARKERS = ("合计", "总计", "小计", "共计")
-NOTE_MARKERS = ("注:", "注:", "说明:", "说明:", "备注:", "备注:")
+TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页小计")
+NOTE_MARKERS = ("注:", "注:", "说明:", "说明:", "备注:", "备注:", "以下空白", "以下无内容", "此页无正文")
 SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")
 
 
@@ -580,15 +580,30 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
             key = (_score(mapping), -number)
             if best is None or key > best[:2]:
                 best = (key[0], key[1], height, columns, mapping)
-        if header_row is None and best is not None and number > -best[1] + 3:
-            break  # the header is above the data: stop once well past it
     if best is None:
         return None
     _score_, neg_row, height, columns, mapping = best
     top = -neg_row
+    if height == 1 and _is_notes_row(by_number.get(top + 1), mapping):
+        height = 2  # a row of filling notes under the names ("(必填)", "(18位)")
     header_rows = [by_number[top]] + ([by_number[top + 1]] if height == 2 else [])
     sample = [(n, v) for n, v in head if n >= top + height]
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+
+
+_NOTE_WORDS = ("必填", "选填", "填写", "位", "格式", "文本", "例", "如:", "如:", "说明", "注")
+
+
+def _is_notes_row(values: Sequence[Any] | None, mapping: dict[str, int]) -> bool:
+    """The row under the header holds notes on how to fill each column, not data."""
+    if not values or _is_blank(values):
+        return False
+    id_text = cell_text(value_at(values, mapping["id_number"]))
+    if not id_text or _digits(id_text) >= 6 and not any(w in id_text for w in _NOTE_WORDS):
+        return False
+    if not any(w in id_text for w in _NOTE_WORDS):
+        return False
+    return all(isinstance(v, str) or v is None for v in values)
 
 
 def _lower_or(upper: Sequence[Any], lower: Sequence[Any], i: int) -> str:
