@@ -4,17 +4,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="793"/>
+        <location filename="../views/board.py" line="841"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="794"/>
+        <location filename="../views/board.py" line="842"/>
         <source>&amp;Visits</source>
         <translation>走访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="795"/>
+        <location filename="../views/board.py" line="843"/>
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;F)</translation>
     </message>
@@ -22,77 +22,82 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../views/board.py" line="110"/>
+        <location filename="../views/board.py" line="112"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="118"/>
+        <location filename="../views/board.py" line="120"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="121"/>
+        <location filename="../views/board.py" line="123"/>
         <source>&amp;Overdue visits only</source>
         <translation>只看走访逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="123"/>
+        <location filename="../views/board.py" line="125"/>
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="125"/>
+        <location filename="../views/board.py" line="127"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="127"/>
+        <location filename="../views/board.py" line="129"/>
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="127"/>
+        <location filename="../views/board.py" line="129"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="165"/>
+        <location filename="../views/board.py" line="167"/>
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="166"/>
+        <location filename="../views/board.py" line="168"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="167"/>
+        <location filename="../views/board.py" line="169"/>
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="168"/>
+        <location filename="../views/board.py" line="170"/>
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="169"/>
+        <location filename="../views/board.py" line="171"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="236"/>
+        <location filename="../views/board.py" line="267"/>
+        <source>Could not refresh the board: {error}</source>
+        <translation>看板刷新失败:{error}</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="280"/>
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="272"/>
+        <location filename="../views/board.py" line="316"/>
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="312"/>
+        <location filename="../views/board.py" line="356"/>
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -100,117 +105,117 @@
 <context>
     <name>BoardTables</name>
     <message>
-        <location filename="../views/board.py" line="430"/>
-        <location filename="../views/board.py" line="456"/>
+        <location filename="../views/board.py" line="474"/>
+        <location filename="../views/board.py" line="500"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="430"/>
+        <location filename="../views/board.py" line="474"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="431"/>
-        <location filename="../views/board.py" line="456"/>
+        <location filename="../views/board.py" line="475"/>
+        <location filename="../views/board.py" line="500"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="431"/>
+        <location filename="../views/board.py" line="475"/>
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="432"/>
+        <location filename="../views/board.py" line="476"/>
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="432"/>
+        <location filename="../views/board.py" line="476"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="433"/>
-        <location filename="../views/board.py" line="458"/>
+        <location filename="../views/board.py" line="477"/>
+        <location filename="../views/board.py" line="502"/>
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="433"/>
+        <location filename="../views/board.py" line="477"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="455"/>
+        <location filename="../views/board.py" line="499"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="455"/>
-        <location filename="../views/board.py" line="633"/>
+        <location filename="../views/board.py" line="499"/>
+        <location filename="../views/board.py" line="681"/>
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="457"/>
+        <location filename="../views/board.py" line="501"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="457"/>
+        <location filename="../views/board.py" line="501"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="458"/>
+        <location filename="../views/board.py" line="502"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="459"/>
+        <location filename="../views/board.py" line="503"/>
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="531"/>
+        <location filename="../views/board.py" line="579"/>
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="532"/>
-        <location filename="../views/board.py" line="632"/>
+        <location filename="../views/board.py" line="580"/>
+        <location filename="../views/board.py" line="680"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="533"/>
+        <location filename="../views/board.py" line="581"/>
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="632"/>
+        <location filename="../views/board.py" line="680"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="633"/>
+        <location filename="../views/board.py" line="681"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="634"/>
+        <location filename="../views/board.py" line="682"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="635"/>
+        <location filename="../views/board.py" line="683"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="636"/>
+        <location filename="../views/board.py" line="684"/>
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -241,22 +246,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="512"/>
+        <location filename="../views/board.py" line="560"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="520"/>
+        <location filename="../views/board.py" line="568"/>
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="522"/>
+        <location filename="../views/board.py" line="570"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="523"/>
+        <location filename="../views/board.py" line="571"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -264,7 +269,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="469"/>
+        <location filename="../views/board.py" line="513"/>
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -272,103 +277,103 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="644"/>
+        <location filename="../views/board.py" line="692"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="651"/>
+        <location filename="../views/board.py" line="699"/>
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="653"/>
+        <location filename="../views/board.py" line="701"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="653"/>
+        <location filename="../views/board.py" line="701"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="661"/>
+        <location filename="../views/board.py" line="709"/>
         <source>Department&apos;s &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="662"/>
+        <location filename="../views/board.py" line="710"/>
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="663"/>
+        <location filename="../views/board.py" line="711"/>
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="708"/>
+        <location filename="../views/board.py" line="756"/>
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="726"/>
+        <location filename="../views/board.py" line="774"/>
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="726"/>
+        <location filename="../views/board.py" line="774"/>
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="737"/>
+        <location filename="../views/board.py" line="785"/>
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="738"/>
+        <location filename="../views/board.py" line="786"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="747"/>
+        <location filename="../views/board.py" line="795"/>
         <source>Referral letter</source>
         <translation>转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="748"/>
+        <location filename="../views/board.py" line="796"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="753"/>
-        <location filename="../views/board.py" line="770"/>
+        <location filename="../views/board.py" line="801"/>
+        <location filename="../views/board.py" line="818"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="753"/>
+        <location filename="../views/board.py" line="801"/>
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="757"/>
+        <location filename="../views/board.py" line="805"/>
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="759"/>
+        <location filename="../views/board.py" line="807"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="771"/>
+        <location filename="../views/board.py" line="819"/>
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="773"/>
+        <location filename="../views/board.py" line="821"/>
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -376,22 +381,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="443"/>
+        <location filename="../views/board.py" line="487"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="444"/>
+        <location filename="../views/board.py" line="488"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="444"/>
+        <location filename="../views/board.py" line="488"/>
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="446"/>
+        <location filename="../views/board.py" line="490"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -399,54 +404,54 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="545"/>
+        <location filename="../views/board.py" line="593"/>
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="547"/>
+        <location filename="../views/board.py" line="595"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="548"/>
+        <location filename="../views/board.py" line="596"/>
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="549"/>
+        <location filename="../views/board.py" line="597"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="596"/>
+        <location filename="../views/board.py" line="644"/>
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="611"/>
+        <location filename="../views/board.py" line="659"/>
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="612"/>
+        <location filename="../views/board.py" line="660"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="624"/>
+        <location filename="../views/board.py" line="672"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="625"/>
+        <location filename="../views/board.py" line="673"/>
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="628"/>
+        <location filename="../views/board.py" line="676"/>
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

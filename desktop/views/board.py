@@ -104,6 +104,8 @@ class BoardTab(QWidget):
         self.page = page
         self.move_dialog: MoveDialog | None = None
         self.current_column: BoardColumn | None = None
+        self._live_running = False
+        self._live_again = False
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.region = QComboBox()
@@ -227,11 +229,53 @@ class BoardTab(QWidget):
             return
         self._update_summary(counts)
 
+    def live_refresh(self) -> None:
+        """Like :meth:`refresh`, with the reading done off the UI thread (changes from other
+        workstations arrive often; the board must not stutter). Overlapping requests coalesce."""
+        if self._live_running:
+            self._live_again = True
+            return
+        self._live_running = True
+        self._live_again = False
+        flt = self.filter()
+        ranges = {stage: column.model.last_loaded_id() for stage, column in self.columns.items()}
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work(_progress: Any) -> tuple[dict[str, int], dict[str, list[Card]], dict[str, int]]:
+            counts = monitoring.column_counts(db, actor, flt)
+            fresh = {stage: monitoring.column_page(db, actor, stage, flt, upto_id=upto, limit=None)
+                     for stage, upto in ranges.items()}
+            return counts, fresh, monitoring.visit_counts(db, actor, region_id=flt.region_id)
+
+        def done(result: tuple[dict[str, int], dict[str, list[Card]], dict[str, int]]) -> None:
+            self._live_running = False
+            counts, fresh, visits = result
+            if self.filter() == flt and all(self.columns[s].model.last_loaded_id() == u for s, u in ranges.items()):
+                for stage, column in self.columns.items():
+                    column.model.merge(fresh[stage])
+                    column.model.set_total(counts[stage])
+                    column.set_count(counts[stage])
+                self._show_summary(counts, visits)
+            else:
+                self._live_again = True  # the user changed the view meanwhile: read again
+            if self._live_again:
+                self.live_refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._live_running = False
+            message = exc.message if isinstance(exc, ServiceError) else str(exc)
+            self.summary.setText(self.tr("Could not refresh the board: {error}").format(error=message))
+
+        run_in_background(self, work, done, on_error=failed, cancellable=False, delay_ms=2_000_000_000)
+
     def _update_summary(self, counts: dict[str, int]) -> None:
         try:
             visits = monitoring.visit_counts(self.ctx.db, self.ctx.actor, region_id=self.region.currentData())
         except ServiceError:
             visits = {"all": 0, "due": 0, "overdue": 0}
+        self._show_summary(counts, visits)
+
+    def _show_summary(self, counts: dict[str, int], visits: dict[str, int]) -> None:
         self.summary.setText(self.tr(
             "{total} households on the board · {monitored} need quarterly visits · "
             "{due} not yet visited this quarter · {overdue} overdue").format(
@@ -478,7 +522,8 @@ class ReferralTableModel(PagedTableModel):
         return None
 
 
-def _table(model: QAbstractTableModel) -> QTableView:
+def _table(model: QAbstractTableModel, widths: tuple[int, ...]) -> QTableView:
+    """A table over a paged model; fixed starting widths (measuring contents costs a pass over rows)."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -488,6 +533,9 @@ def _table(model: QAbstractTableModel) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(26)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    scale = max(table.fontMetrics().horizontalAdvance("0000") / 28, 1.0)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, int(width * scale))
     return table
 
 
@@ -554,9 +602,8 @@ class VisitsTab(QWidget):
         bar.addWidget(self.visit_button)
         bar.addWidget(self.report_button)
         layout.addLayout(bar)
-        self._sized = False
         self.model = VisitTableModel(self._load, self)
-        self.table = _table(self.model)
+        self.table = _table(self.model, (90, 170, 110, 70, 90, 100, 100))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -581,9 +628,6 @@ class VisitsTab(QWidget):
 
     def reload(self) -> None:
         self.model.load()
-        if not self._sized and self.model.rows:
-            self.table.resizeColumnsToContents()
-            self._sized = True
         self._summary()
 
     def refresh(self) -> None:
@@ -669,9 +713,8 @@ class ReferralsTab(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        self._sized = False
         self.model = ReferralTableModel(self._load, self)
-        self.table = _table(self.model)
+        self.table = _table(self.model, (60, 100, 90, 110, 90, 240, 100, 110))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -699,9 +742,6 @@ class ReferralsTab(QWidget):
 
     def reload(self) -> None:
         self.model.load()
-        if not self._sized and self.model.rows:
-            self.table.resizeColumnsToContents()
-            self._sized = True
         self._summary()
 
     def refresh(self) -> None:
@@ -811,8 +851,7 @@ class BoardPage(QWidget):
         ctx.changes.changed.connect(self._on_change)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_if_stale())
         self.board.reload()
-        self.visits.reload()
-        self.referrals.reload()
+        self._stale |= {self.visits, self.referrals}  # loaded when first shown
 
     # -- live updates --------------------------------------------------------------------------------
     def _on_change(self, topic: str, ident: int) -> None:
@@ -835,7 +874,7 @@ class BoardPage(QWidget):
         current = self.tabs.currentWidget()
         if current in self._stale and self.isVisible():
             self._stale.discard(current)
-            current.refresh()  # type: ignore[attr-defined]
+            getattr(current, "live_refresh", getattr(current, "refresh", None))()
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
