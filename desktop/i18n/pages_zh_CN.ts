@@ -1,49 +1,60 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../views/pages.py" line="16" />
+        <location filename="../views/pages.py" line="16"/>
         <source>Households</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="17" />
+        <location filename="../views/pages.py" line="17"/>
         <source>Discovery</source>
         <translation>主动发现</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="18" />
+        <location filename="../views/pages.py" line="18"/>
         <source>Assessment</source>
         <translation>综合评估</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="19" />
+        <location filename="../views/pages.py" line="19"/>
         <source>Monitoring board</source>
         <translation>监测预警</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="20" />
+        <location filename="../views/pages.py" line="20"/>
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="21" />
+        <location filename="../views/pages.py" line="22"/>
         <source>Statistics</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="22" />
+        <location filename="../views/pages.py" line="23"/>
         <source>Settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="30" />
+        <location filename="../views/pages.py" line="31"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="31" />
+        <location filename="../views/pages.py" line="32"/>
+        <source>Policy settings</source>
+        <translation>政策参数</translation>
+    </message>
+    <message>
+        <location filename="../views/pages.py" line="33"/>
+        <source>Holiday calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/pages.py" line="35"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>

@@ -15,7 +15,7 @@ from desktop.rules.codes import Role
 PAGES: list[tuple[str, str, str | None, frozenset[Role] | None]] = [
     ("households", QT_TRANSLATE_NOOP("Pages", "Households"), "desktop.views.households:HouseholdsPage", None),
     ("discovery", QT_TRANSLATE_NOOP("Pages", "Discovery"), "desktop.views.discovery:DiscoveryPage", None),
-    ("assessment", QT_TRANSLATE_NOOP("Pages", "Assessment"), None, None),
+    ("assessment", QT_TRANSLATE_NOOP("Pages", "Assessment"), "desktop.views.assessment:AssessmentPage", None),
     ("board", QT_TRANSLATE_NOOP("Pages", "Monitoring board"), "desktop.views.board:BoardPage", None),
     ("applications", QT_TRANSLATE_NOOP("Pages", "Applications"), "desktop.views.applications:ApplicationsPage",
      None),
@@ -29,6 +29,7 @@ SUPERVISOR_PAGES = frozenset({"statistics"})
 # key, label (context "Pages"), "module:Class", roles that may open it (None = all)
 SETTINGS_TABS: list[tuple[str, str, str, frozenset[Role] | None]] = [
     ("users", QT_TRANSLATE_NOOP("Pages", "Users"), "desktop.views.users:UsersTab", frozenset({Role.ADMIN})),
+    ("policy", QT_TRANSLATE_NOOP("Pages", "Policy settings"), "desktop.views.policy_settings:PolicySettingsTab", None),
     ("calendar", QT_TRANSLATE_NOOP("Pages", "Holiday calendar"), "desktop.views.calendar_settings:CalendarSettingsTab",
      None),
     ("connection", QT_TRANSLATE_NOOP("Pages", "Database connection"), "desktop.views.connection:ConnectionTab", None),

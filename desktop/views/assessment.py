@@ -1,0 +1,372 @@
+"""The assessment area: recent assessments, a new assessment (the wizard), the calculation sheet, and
+re-assessment of everyone in scope ("政策找人") with confirmation of the proposed moves."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import means_test as mt
+from desktop.services import assessment as svc
+from desktop.services import auth
+from desktop.services.errors import ServiceError
+from desktop.views.assessment_wizard import AssessmentWizard, write_sheet
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+from desktop.views.operations import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AssessmentsTableModel(QAbstractTableModel):
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "No."),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Date"),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Head of household"),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Community"),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Result"),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Per-capita income"),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Urgent"),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Placement"),
+        QT_TRANSLATE_NOOP("AssessmentsTableModel", "Assessor"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[svc.AssessmentRow] = []
+
+    def set_rows(self, rows: list[svc.AssessmentRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        placement = r.placement_label + (self.tr(" (changed)") if r.overridden else "")
+        return (r.id, r.assessed_on.isoformat(), r.head_name, r.region_name, r.category_label,
+                f"{r.per_capita_income:,.2f}", self.tr("Yes") if r.urgent else "", placement,
+                r.assessor)[index.column()]
+
+
+class ProposalsTableModel(QAbstractTableModel):
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ProposalsTableModel", "Code"),
+        QT_TRANSLATE_NOOP("ProposalsTableModel", "Head of household"),
+        QT_TRANSLATE_NOOP("ProposalsTableModel", "Current category"),
+        QT_TRANSLATE_NOOP("ProposalsTableModel", "Suggested category"),
+        QT_TRANSLATE_NOOP("ProposalsTableModel", "Per-capita income"),
+        QT_TRANSLATE_NOOP("ProposalsTableModel", "Proposed move"),
+    )
+
+    def __init__(self, rows: list[svc.Proposal], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        p = self.rows[index.row()]
+        return (p.code, p.head_name, svc.category_label(p.current_category), svc.category_label(p.suggested_category),
+                f"{p.per_capita_income:,.2f}", mt.PLACEMENT_LABELS[p.placement])[index.column()]
+
+
+class ReassessDialog(QDialog):
+    """Choose the scope, date and file; run; review the changes; confirm the moves."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.summary: svc.ReassessSummary | None = None
+        self.confirmed: svc.ConfirmResult | None = None
+        self.setWindowTitle(self.tr("Re-assess everyone"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Runs the means test again for every household in the chosen area with the "
+                               "policy settings in force on the date, and writes one row per household to a "
+                               "workbook. Nothing in the register changes until you confirm the moves."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.region = QComboBox()
+        self.region.addItem(self.tr("Everything I can see"), None)
+        try:
+            for region in auth.list_regions(ctx.db, ctx.actor):
+                depth = max(region.path.count("/") - 2, 0)
+                self.region.addItem("    " * depth + region.name, region.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+        form.addRow(self.tr("&Area:"), self.region)
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(self.tr("Settings in force &on:"), self.as_of)
+        row = QHBoxLayout()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.path = QLineEdit(str(Path(folder or ".") / f"重新评估_{date.today().isoformat()}.xlsx"))
+        browse = QToolButton()
+        browse.setText("…")
+        browse.clicked.connect(self.browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Output &file:"), row)
+        layout.addLayout(form)
+        self.run_button = QPushButton(self.tr("&Run re-assessment"))
+        self.run_button.clicked.connect(self.run)
+        layout.addWidget(self.run_button)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        self.table = QTableView()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.confirm_button = buttons.addButton(self.tr("&Confirm proposed moves…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.clicked.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 560)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save re-assessment"), self.path.text(),
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.path.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def run(self) -> None:
+        region_id = self.region.currentData()
+        as_of = self.as_of.date().toPython()
+        out = self.path.text().strip()
+        self.run_button.setEnabled(False)
+
+        def work(progress):  # noqa: ANN001, ANN202
+            return svc.reassess(self.ctx.db, self.ctx.actor, region_id=region_id, as_of=as_of, out_path=out,
+                                progress=progress)
+
+        def failed(exc: BaseException) -> None:
+            self.run_button.setEnabled(True)
+            show_error(self, exc)
+
+        run_in_background(self, work, self.show_summary, on_error=failed,
+                          on_cancelled=lambda: self.run_button.setEnabled(True),
+                          label=self.tr("Re-assessing households…"))
+
+    def show_summary(self, summary: svc.ReassessSummary) -> None:
+        self.summary = summary
+        self.run_button.setEnabled(True)
+        counts = ", ".join(f"{mt.RESULT_LABELS[k]} {v}" for k, v in summary.by_category.items())
+        text = self.tr("%1 households re-assessed with the settings in force on %2: %3. %4 changed. "
+                       "Written to %5.").replace("%1", str(summary.total)).replace("%2", summary.as_of.isoformat()) \
+            .replace("%3", counts).replace("%4", str(summary.changed)).replace("%5", summary.out_path)
+        if summary.without_members:
+            text += " " + self.tr("%1 households have no members and could not be assessed.").replace(
+                "%1", str(summary.without_members))
+        self.result_label.setText(text)
+        self.table.setModel(ProposalsTableModel(summary.proposals, self.table))
+        self.confirm_button.setEnabled(bool(summary.proposals))
+
+    def confirm(self) -> None:
+        if self.summary is None or not self.summary.proposals:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Confirm moves"),
+            self.tr("Move %1 households as proposed? Each move is recorded with its reason.")
+            .replace("%1", str(len(self.summary.proposals))))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        proposals = list(self.summary.proposals)
+
+        def work(progress):  # noqa: ANN001, ANN202
+            return svc.confirm_moves(self.ctx.db, self.ctx.actor, proposals, progress=progress)
+
+        run_in_background(self, work, self.show_confirmed, label=self.tr("Applying the moves…"))
+
+    def show_confirmed(self, result: svc.ConfirmResult) -> None:
+        self.confirmed = result
+        self.confirm_button.setEnabled(False)
+        self.ctx.changes.publish("board", 0)
+        self.ctx.changes.publish("households", 0)
+        text = self.tr("%1 households moved, %2 unchanged.").replace("%1", str(result.moved)) \
+            .replace("%2", str(result.unchanged))
+        if result.skipped:
+            text += "\n" + self.tr("Skipped (re-assess them again): %1").replace("%1", "; ".join(result.skipped[:20]))
+        self.result_label.setText(text)
+        QMessageBox.information(self, self.tr("Confirm moves"), text)
+
+
+class AssessmentPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.wizard: AssessmentWizard | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("&New assessment…"))
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_button.clicked.connect(lambda: self.assess_household(None))
+        self.reassess_button = QPushButton(self.tr("&Re-assess everyone…"))
+        self.reassess_button.clicked.connect(self.reassess)
+        self.print_button = QPushButton(self.tr("&Print calculation sheet…"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        for b in (self.new_button, self.reassess_button, self.print_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        self.addAction(refresh)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = AssessmentsTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().selectionChanged.connect(self.show_selected)
+        splitter.addWidget(self.table)
+        self.detail = QTextBrowser()
+        splitter.addWidget(self.detail)
+        splitter.setSizes([360, 240])
+        layout.addWidget(splitter, 1)
+        ctx.changes.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, topic: str, _ident: int) -> None:
+        if topic in ("assessments", "*"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        try:
+            rows = svc.list_assessments(self.ctx.db, self.ctx.actor)
+        except ServiceError as exc:
+            self.detail.setPlainText(exc.message)
+            self.new_button.setEnabled(False)
+            self.reassess_button.setEnabled(False)
+            return
+        self.model.set_rows(rows)
+        for n, r in enumerate(rows):
+            if r.id == selected:
+                self.table.selectRow(n)
+                break
+        else:
+            self.detail.setPlainText(self.tr("Select an assessment to see its calculation.") if rows else
+                                     self.tr("No assessments yet. Start one with \"New assessment\"."))
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()].id if rows else None
+
+    def show_selected(self) -> None:
+        aid = self.selected_id()
+        if aid is None:
+            return
+        try:
+            d = svc.get_assessment(self.ctx.db, self.ctx.actor, aid)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        methods = "、".join(mt.VERIFICATION_METHODS.get(m, m) for m in d.verification_methods)
+        head = self.tr("Assessment %1 of %2 on %3 — verified by %4 (%5)").replace("%1", str(d.id)) \
+            .replace("%2", d.head_name).replace("%3", d.assessed_on.isoformat()).replace("%4", methods) \
+            .replace("%5", "、".join(d.investigators))
+        self.detail.setPlainText(head + "\n\n" + d.explanation
+                                 + (f"\n\n改变建议去向的理由:{d.override_reason}" if d.override_reason else ""))
+
+    def assess_household(self, household_id: int | None) -> AssessmentWizard:
+        """Open the wizard (for a household when given). The main window calls this for the board."""
+        wizard = AssessmentWizard(self.ctx, self, household_id)
+        wizard.saved.connect(lambda *_: self.refresh())
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.wizard = wizard
+        wizard.open()
+        if household_id is None:
+            wizard.choose.search.setFocus()
+        return wizard
+
+    def reassess(self) -> ReassessDialog:
+        dialog = ReassessDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def print_selected(self) -> None:
+        aid = self.selected_id()
+        if aid is None:
+            QMessageBox.information(self, self.tr("Print calculation sheet"), self.tr("Select an assessment first."))
+            return
+        try:
+            detail = svc.get_assessment(self.ctx.db, self.ctx.actor, aid)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save calculation sheet"),
+                                              f"评估计算表_{detail.head_name}_{detail.id}.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            write_sheet(detail, path)

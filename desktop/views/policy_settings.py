@@ -1,0 +1,313 @@
+"""Settings tab: the dated means-test settings (低保标准 and the rest), by area. Everyone may look;
+administrators enter new values with the date they take effect."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.rules import policy as rules
+from desktop.rules.codes import Role
+from desktop.services import policy
+from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+
+Index = QModelIndex | QPersistentModelIndex
+AREAS = (("urban", "城市"), ("rural", "农村"))
+
+
+class InForceTableModel(QAbstractTableModel):
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("InForceTableModel", "Setting"),
+        QT_TRANSLATE_NOOP("InForceTableModel", "Name"),
+        QT_TRANSLATE_NOOP("InForceTableModel", "Urban"),
+        QT_TRANSLATE_NOOP("InForceTableModel", "Urban since"),
+        QT_TRANSLATE_NOOP("InForceTableModel", "Rural"),
+        QT_TRANSLATE_NOOP("InForceTableModel", "Rural since"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str, policy.InForceRow | None, policy.InForceRow | None]] = []
+
+    def set_rows(self, rows: list[policy.InForceRow]) -> None:
+        by = {(r.area_type, r.name): r for r in rows}
+        self.beginResetModel()
+        self.rows = [(s.label, s.name, by.get(("urban", s.name)), by.get(("rural", s.name))) for s in rules.SPECS]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        label, name, urban, rural = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rules.SPEC_BY_NAME[name].help
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (2, 4):
+            row = urban if index.column() == 2 else rural
+            if row is None or row.value is None:
+                from PySide6.QtGui import QColor
+
+                return QColor("#b00020")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+
+        def since(r: policy.InForceRow | None) -> str:
+            return r.effective_from.isoformat() if r and r.effective_from else ""
+
+        def shown(r: policy.InForceRow | None) -> str:
+            return r.display if r and r.value is not None else self.tr("not set")
+
+        return (label, name, shown(urban), since(urban), shown(rural), since(rural))[index.column()]
+
+
+class HistoryTableModel(QAbstractTableModel):
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Area"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Setting"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Value"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "In force from"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Note"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[policy.SettingRow] = []
+
+    def set_rows(self, rows: list[policy.SettingRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        return (r.area_label, r.label, r.display, r.effective_from.isoformat(), r.note)[index.column()]
+
+
+class SetValuesDialog(QDialog):
+    """Enter the values taking effect on a date for one area; only changed values are written."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("New policy values"))
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        self.effective = QDateEdit(QDate(QDate.currentDate().year() + 1, 1, 1))
+        self.effective.setCalendarPopup(True)
+        self.effective.setDisplayFormat("yyyy-MM-dd")
+        self.effective.dateChanged.connect(self.load_current)
+        self.area = QComboBox()
+        for code, label in AREAS:
+            self.area.addItem(label, code)
+        self.area.currentIndexChanged.connect(self.load_current)
+        top.addRow(self.tr("In force &from:"), self.effective)
+        top.addRow(self.tr("&Area:"), self.area)
+        layout.addLayout(top)
+        box = QGroupBox(self.tr("Values (shown: those in force on that date; change what the new document sets)"))
+        form = QFormLayout(box)
+        self.fields: dict[str, QLineEdit] = {}
+        self.current: dict[str, str] = {}
+        for spec in rules.SPECS:
+            edit = QLineEdit()
+            edit.setToolTip(spec.help)
+            edit.setPlaceholderText(spec.unit)
+            self.fields[spec.name] = edit
+            form.addRow(f"{spec.label}({spec.unit or spec.name}):", edit)
+        layout.addWidget(box)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("e.g. the document number"))
+        note_form = QFormLayout()
+        note_form.addRow(self.tr("&Note:"), self.note)
+        layout.addLayout(note_form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.load_current()
+
+    def load_current(self) -> None:
+        try:
+            rows = policy.show(self.ctx.db, self.ctx.actor, self.effective.date().toPython(), self.area.currentData())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.current = {r.name: rules.format_value(r.name, r.value) if r.value is not None else "" for r in rows}
+        for name, edit in self.fields.items():
+            value = self.current.get(name, "")
+            spec = rules.SPEC_BY_NAME[name]
+            if value and spec.kind == rules.RATIO:
+                value = rules.display_value(name, rules.parse_value(name, value)).split("%")[0] + "%"
+            edit.setText(value)
+
+    def changed_values(self) -> dict[str, str]:
+        out = {}
+        for name, edit in self.fields.items():
+            text = edit.text().strip()
+            if not text:
+                continue
+            try:
+                value = rules.format_value(name, rules.parse_value(name, text))
+            except rules.PolicyValueError:
+                out[name] = text  # the service names the problem
+                continue
+            if value != self.current.get(name, ""):
+                out[name] = text
+        return out
+
+    def save(self) -> None:
+        values = self.changed_values()
+        if not values:
+            QMessageBox.information(self, self.tr("New policy values"), self.tr("No value was changed."))
+            return
+        try:
+            policy.set_settings(self.ctx.db, self.ctx.actor, effective_from=self.effective.date().toPython(),
+                                area_type=self.area.currentData(), values=values, note=self.note.text().strip())
+        except ValidationFailed as exc:
+            for name in exc.problems:
+                if name in self.fields:
+                    self.fields[name].setStyleSheet("background: #fde7e9;")
+            show_error(self, exc)
+            return
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("policy", 0)
+        self.accept()
+
+
+class PolicySettingsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.is_admin = ctx.actor.role == Role.ADMIN
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Means-test settings by the date they take effect, for urban and rural areas. "
+                              "An assessment uses the values in force on its date and records them. Values "
+                              "marked \"%1\" are the demo district's and must be confirmed locally.")
+                      .replace("%1", rules.DEMO_NOTE))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("In force &on:")))
+        self.on = QDateEdit(QDate.currentDate())
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on.dateChanged.connect(self.refresh)
+        bar.itemAt(0).widget().setBuddy(self.on)  # type: ignore[union-attr]
+        bar.addWidget(self.on)
+        bar.addStretch(1)
+        self.add_button = QPushButton(self.tr("&New values…"))
+        self.add_button.clicked.connect(self.add_values)
+        self.delete_button = QPushButton(self.tr("&Delete entry…"))
+        self.delete_button.clicked.connect(self.delete_entry)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        layout.addLayout(bar)
+        if not self.is_admin:
+            self.add_button.hide()
+            self.delete_button.hide()
+            locked = QLabel(self.tr("Only administrators can change policy settings."))
+            locked.setStyleSheet("color: #666;")
+            layout.addWidget(locked)
+        self.in_force = InForceTableModel(self)
+        self.in_force_view = QTableView()
+        self.in_force_view.setModel(self.in_force)
+        self.in_force_view.verticalHeader().hide()
+        self.in_force_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.in_force_view, 3)
+        layout.addWidget(QLabel(self.tr("All entries")))
+        self.history = HistoryTableModel(self)
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history)
+        self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.history_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.history_view, 2)
+        ctx.changes.changed.connect(lambda topic, _id: self.refresh() if topic in ("policy", "*") else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.in_force.set_rows(policy.show(self.ctx.db, self.ctx.actor, self.on.date().toPython()))
+            self.history.set_rows(policy.list_settings(self.ctx.db, self.ctx.actor))
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.in_force_view.resizeColumnsToContents()
+        self.history_view.resizeColumnsToContents()
+
+    def add_values(self) -> SetValuesDialog:
+        dialog = SetValuesDialog(self.ctx, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def delete_entry(self) -> None:
+        rows = self.history_view.selectionModel().selectedRows()
+        if not rows:
+            QMessageBox.information(self, self.tr("Delete entry"), self.tr("Select an entry in the list first."))
+            return
+        r = self.history.rows[rows[0].row()]
+        answer = QMessageBox.question(
+            self, self.tr("Delete entry"),
+            self.tr("Delete %1 = %2 (%3, in force from %4)? Assessments already saved keep the values they used.")
+            .replace("%1", r.label).replace("%2", r.display).replace("%3", r.area_label)
+            .replace("%4", r.effective_from.isoformat()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            policy.delete_setting(self.ctx.db, self.ctx.actor, r.id, r.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+        self.ctx.changes.publish("policy", 0)
+        self.refresh()

@@ -1,0 +1,212 @@
+"""The assessment page, the wizard driven to a saved assessment, re-assessment in the window, and the
+policy settings tab (pytest-qt, SQLite). Set RELIEF_SHOTS=/some/dir to keep screenshots of each page."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from sqlalchemy import select
+
+from desktop.models import Assessment, Household, Member, PolicySetting
+from desktop.rules import means_test as mt
+from desktop.rules.codes import Role
+from desktop.services import policy
+from desktop.views.assessment import AssessmentPage
+from desktop.views.assessment_wizard import write_sheet
+from desktop.views.context import AppContext
+from desktop.views.operations import wait_for_background
+from desktop.views.policy_settings import PolicySettingsTab
+from tests.district import District
+from tests.test_assessment import add_household
+
+SHOTS = os.environ.get("RELIEF_SHOTS", "")
+
+
+def shot(widget: QWidget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):  # noqa: ANN001, ANN201
+    """Run in Simplified Chinese, as users see it (and as the screenshots show)."""
+    from desktop import i18n
+
+    i18n.install(qapp, "zh_CN")
+    yield
+    for translator in list(i18n._installed):  # i18n.install(app, "en") fails on this PySide6 (QLocale.Territory)
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+
+    def record(_parent, _title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    for name in ("warning", "information", "question", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return seen
+
+
+@pytest.fixture
+def world(sqlite_district: District) -> tuple[District, AppContext, int]:
+    d = sqlite_district
+    policy.seed_default_policy(d.db)
+    hid = add_household(d.db, d.regions["八泉社区"], [
+        {"name": "刘建国", "born": date(1958, 4, 2)},
+        {"name": "刘小红", "born": date(2013, 9, 1), "schooling": "compulsory"}],
+        incomes={"wages": "15000"}, expenses={"education": "800"})
+    ctx = AppContext(d.db, d.actor(Role.SUBDISTRICT_CASEWORKER))
+    return d, ctx, hid
+
+
+def test_wizard_to_a_saved_assessment(qtbot, world, messages, tmp_path: Path) -> None:  # noqa: ANN001
+    d, ctx, hid = world
+    applied: list[int] = []
+    ctx.nav.applyForHousehold.connect(applied.append)
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    wiz = page.assess_household(hid)
+    assert wiz.choose.selected_id() == hid
+    wiz.choose.search.setText("刘建国")
+    wiz.choose.run_search()
+    assert [h.head_name for h in wiz.choose.model.rows] == ["刘建国"]
+    shot(wiz, "wizard_1_household")
+
+    wiz.next()
+    assert wiz.currentPage() is wiz.members
+    assert len(wiz.members.rows) == 2
+    # the daughter is seriously ill: edited here, saved to the household on "Next"
+    health = wiz.members.rows[1]["health"]
+    health.setCurrentIndex(health.findData("serious"))
+    shot(wiz, "wizard_2_members")
+    wiz.next()
+    assert wiz.currentPage() is wiz.incomes
+    with d.db.session_factory() as s:
+        assert s.execute(select(Member.health).where(Member.name == "刘小红")).scalar_one() == "serious"
+    head_id = wiz.inputs.members[0].id
+    assert wiz.incomes.fields[(head_id, "wages")].text() == "15000.00"
+    wiz.incomes.fields[(head_id, "transfer")].setText("1200")
+    wiz.incomes.fields[(head_id, "exempt")].setText("300")
+    shot(wiz, "wizard_3_incomes")
+    wiz.next()
+    assert wiz.currentPage() is wiz.expenses
+    wiz.expenses.fields[(-1, "medical")].setText("6000")
+    shot(wiz, "wizard_4_expenses")
+    wiz.next()
+    assert wiz.currentPage() is wiz.verification
+    wiz.verification.methods["home_survey"].setChecked(True)
+    wiz.verification.investigators.setText("王芳")
+    assert not wiz.verification.isComplete()
+    assert wiz.verification.hint.text() == "入户调查须至少两名调查人员。"
+    wiz.verification.methods["data_check"].setChecked(True)
+    wiz.verification.investigators.setText("王芳、李强")
+    assert wiz.verification.isComplete()
+    shot(wiz, "wizard_5_verification")
+    wiz.next()
+    assert wiz.currentPage() is wiz.result
+    # 16,200 counted... by hand: total 15,000 + 1,200 = 16,200; deduction 10% (ill) + 5% (68 years) = 15%;
+    # 16,200 × 0.85 = 13,770 ; / 12 / 2 = 573.75 < 780 → 低保
+    assert wiz.preview.result.per_capita_monthly == D("573.75")
+    assert "低保" in wiz.result.headline.text() and "573.75" in wiz.result.headline.text()
+    assert "13,770.00 元 ÷ 12 ÷ 2 = 573.75 元" in wiz.result.explanation.toPlainText()
+    assert wiz.result.placement.currentData() == mt.APPLY
+    assert wiz.result.refer["medical_insurance"].isChecked() and wiz.result.refer["education"].isChecked()
+    # overriding the suggestion needs a written reason
+    wiz.result.placement.setCurrentIndex(wiz.result.placement.findData(mt.CLASS_1))
+    assert not wiz.result.isComplete()
+    wiz.result.reason.setPlainText("申请人暂不愿申请,先纳入一类库观察")
+    assert wiz.result.isComplete()
+    wiz.result.placement.setCurrentIndex(wiz.result.placement.findData(mt.APPLY))
+    assert wiz.result.isComplete()
+    shot(wiz, "wizard_6_result")
+    draft = wiz.draft_detail()
+    write_sheet(draft, str(tmp_path / "draft.pdf"), draft=True)
+    assert (tmp_path / "draft.pdf").stat().st_size > 1000
+
+    with qtbot.waitSignal(wiz.saved, timeout=5000):
+        wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert messages == []
+    assert applied == [hid]  # "start an application" asks the applications page
+    with d.db.session_factory() as s:
+        a = s.execute(select(Assessment)).scalar_one()
+        assert a.result_category == "dibao" and a.per_capita_income == D("573.75")
+        assert a.investigators == ["王芳", "李强"] and a.verification_methods == ["data_check", "home_survey"]
+        assert a.settings["dibao_standard"]["value"] == "780.00"
+        assert s.get(Household, hid).stage == "applying"
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+    assert "573.75" in page.detail.toPlainText()
+    shot(page, "page_assessments")
+    detail_pdf = tmp_path / "sheet.pdf"
+    from desktop.services import assessment as svc
+
+    write_sheet(svc.get_assessment(d.db, ctx.actor, page.model.rows[0].id), str(detail_pdf))
+    assert detail_pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_reassess_in_the_window_and_confirm(qtbot, world, messages, tmp_path: Path) -> None:  # noqa: ANN001
+    d, ctx, hid = world
+    ctx.actor = d.admin
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.reassess()
+    out = tmp_path / "all.xlsx"
+    dialog.path.setText(str(out))
+    dialog.as_of.setDate(date(2026, 3, 1))
+    dialog.run()
+    assert wait_for_background()
+    assert dialog.summary is not None and dialog.summary.total == 1 and out.exists()
+    assert dialog.table.model().rowCount() == 1  # none → 低保: 15,000 × 95% (one member aged 67) / 12 / 2 = 593.75 < 780
+    assert dialog.confirm_button.isEnabled()
+    shot(dialog, "reassess_dialog")
+    dialog.confirm()
+    assert wait_for_background()
+    assert dialog.confirmed is not None and dialog.confirmed.moved == 1
+    with d.db.session_factory() as s:
+        assert s.get(Household, hid).stage == "applying"
+
+
+def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None:  # noqa: ANN001
+    d = sqlite_district
+    policy.seed_default_policy(d.db)
+    ctx = AppContext(d.db, d.admin)
+    tab = PolicySettingsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 700)
+    assert tab.in_force.rowCount() == 11 and tab.history.rowCount() == 26
+    shot(tab, "policy_settings_tab")
+    dialog = tab.add_values()
+    dialog.area.setCurrentIndex(dialog.area.findData("rural"))
+    dialog.effective.setDate(date(2027, 1, 1))
+    assert dialog.fields["dibao_standard"].text() == "620.00"
+    assert dialog.fields["deduct_cap"].text() == "30%"
+    dialog.fields["dibao_standard"].setText("660")
+    assert dialog.changed_values() == {"dibao_standard": "660"}
+    shot(dialog, "policy_new_values")
+    dialog.save()
+    assert messages == []
+    with d.db.session_factory() as s:
+        row = s.execute(select(PolicySetting).where(PolicySetting.effective_from == date(2027, 1, 1))).scalar_one()
+        assert (row.name, row.area_type, row.value) == ("dibao_standard", "rural", "660.00")
+    assert tab.history.rowCount() == 27
+    # a bad value is refused with the service's words, and nothing is written
+    dialog2 = tab.add_values()
+    dialog2.fields["deduct_cap"].setText("150%")
+    dialog2.save()
+    assert messages and "0 到 1" in messages[-1]
+    # others may look but not change
+    viewer = PolicySettingsTab(AppContext(d.db, d.actor(Role.COMMUNITY_WORKER)))
+    qtbot.addWidget(viewer)
+    assert viewer.add_button.isHidden() and viewer.in_force.rowCount() == 11
