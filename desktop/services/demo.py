@@ -1526,7 +1526,8 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
                         if done % chunk == 0:
                             g.flush(pipeline)
                             if progress is not None:
-                                progress.report(done, households, f"{sink.written:,} 行")
+                                made = sum(g.ids[t] - rows_before[t] for t in TABLE_ORDER)
+                                progress.report(done, households, f"已生成 {made:,} 行,已写入 {sink.written:,} 行")
                     for _ in range(the_plan.unmatched_clues):
                         _unmatched_clue(g)
                     g.flush(pipeline)
@@ -1536,7 +1537,7 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
                 _spot_checks(conn, g, sink, seed)
                 _settings(conn, codec)
                 if progress is not None:
-                    progress.report(done, households, f"{sink.written:,} 行,正在建立索引")
+                    progress.report(done, households, f"已写入 {sink.written:,} 行,正在建立索引")
                 for ix in indexes:
                     conn.execute(CreateIndex(ix))
                 result_rows = {t: g.ids[t] - rows_before[t] for t in TABLE_ORDER}
@@ -1560,7 +1561,7 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
             conn.execute(text("ANALYZE"))
             conn.commit()
     if progress is not None:
-        progress.report(households, households, f"{sink.written:,} 行")
+        progress.report(households, households, f"已写入 {sink.written:,} 行")
     return DemoResult(households, seed, db.describe(), time.perf_counter() - started, result_rows, logins,
                       the_plan.figures)
 
