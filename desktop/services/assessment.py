@@ -548,7 +548,7 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
             urgent=result.urgent, result=result.summary(), explanation=result.explanation,
             verification_methods=methods, investigators=investigators,
             suggested_placement=result.suggested_placement, placement=req.placement,
-            override_reason=req.override_reason.strip()))
+            override_reason=req.override_reason.strip() if req.placement != result.suggested_placement else ""))
         uow.flush()
         if h.last_assessed_on is None or h.last_assessed_on <= req.assessed_on:
             h.last_assessed_on = req.assessed_on
@@ -829,3 +829,13 @@ def member_choices() -> dict[str, list[tuple[str, str]]]:
         "schooling": [(k.value, v) for k, v in SCHOOLING_LABELS.items()],
     }
 
+
+
+def label_of(table: str, code: object) -> str:
+    """The Chinese label of a member code ("health", "disability", "labour", "schooling")."""
+    labels = {"health": HEALTH_LABELS, "disability": DISABILITY_LABELS, "labour": LABOUR_LABELS,
+              "schooling": SCHOOLING_LABELS}[table]
+    for key, label in labels.items():
+        if key == code:
+            return label
+    return str(code)
