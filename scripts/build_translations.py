@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -55,7 +56,14 @@ def build() -> None:
     built = 0
     for ts in sorted(I18N.glob(f"*_{LANG}.ts")):
         qm = ts.with_suffix(".qm")
-        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # Write beside, then rename: a running program (or another test run) has the old .qm
+        # memory-mapped, and rewriting it in place makes that process die with SIGBUS.
+        tmp = qm.with_name(f".{qm.name}.{os.getpid()}.tmp")
+        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(tmp)], check=True)
+        if qm.exists() and qm.read_bytes() == tmp.read_bytes():
+            tmp.unlink()
+        else:
+            os.replace(tmp, qm)
         built += 1
     print(f"built {built} translation files")
 
