@@ -16,9 +16,10 @@ in the same transaction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
@@ -62,7 +63,7 @@ OUTCOME_STAGE: dict[str, str | None] = {
     "not_hardship": None,
 }
 
-SOURCE_LEVEL_LABELS = {SourceLevel.INFORMANT: "四级信息员", SourceLevel.VERTICAL: "纵向来源",
+SOURCE_LEVEL_LABELS: dict[str, str] = {SourceLevel.INFORMANT: "四级信息员", SourceLevel.VERTICAL: "纵向来源",
                        SourceLevel.DEPARTMENT: "部门推送"}
 SOURCES_BY_LEVEL: dict[str, dict[str, str]] = {
     SourceLevel.INFORMANT: INFORMANT_LABELS,
@@ -75,6 +76,13 @@ DISTRICT_ROLES = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUPERVISOR}
 
 _PHONE = re.compile(r"^[0-9+\-() ]{5,32}$")
 PAGE_SIZE = 200
+
+
+def label(labels: Mapping[Any, str], code: str | None, default: str = "") -> str:
+    """The Chinese label of a stored code (labels are keyed by StrEnum members, equal to their strings)."""
+    if code is None:
+        return default
+    return labels.get(code, default)
 
 
 def source_label(level: str, source: str) -> str:
@@ -262,12 +270,12 @@ def _info(actor: Actor, clue: Clue, region_name: str, household: Household | Non
         outcome_label=OUTCOME_LABELS.get(clue.outcome or "", ""), closed_on=clue.closed_on,
         batch_id=clue.batch_id,
         household_stage=household.stage if household else None,
-        household_stage_label=STAGE_LABELS.get(household.stage, "") if household and household.stage else "",
-        household_category_label=CATEGORY_LABELS.get(household.category, "") if household else "",
+        household_stage_label=label(STAGE_LABELS, household.stage) if household else "",
+        household_category_label=label(CATEGORY_LABELS, household.category) if household else "",
     )
 
 
-def _select_infos() -> Select:
+def _select_infos() -> Select[Clue, str, Household]:
     return (select(Clue, Region.name, Household)
             .outerjoin(Region, Region.id == Clue.region_id)
             .outerjoin(Household, Household.id == Clue.household_id))
@@ -353,15 +361,16 @@ def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> lis
             for number_, clue_id in uow.session.execute(
                     select(Clue.id_number, func.max(Clue.id))
                     .where(Clue.id_number.in_(ids), Clue.status != "closed").group_by(Clue.id_number)):
-                open_clues[number_] = clue_id
+                if number_ is not None:
+                    open_clues[number_] = int(clue_id)
         result = []
         for m, h, region_name in rows:
             shown = m.id_number if actor.sees_full_id else idcard.mask(m.id_number)
             result.append(PersonMatch(
                 household_id=h.id, member_id=m.id, name=m.name, id_number=shown, relation=m.relation,
                 head_name=h.head_name, region_id=h.region_id, region_name=region_name, address=h.address,
-                phone=m.phone or h.phone, category_label=CATEGORY_LABELS.get(h.category, h.category),
-                stage=h.stage, stage_label=STAGE_LABELS.get(h.stage, "") if h.stage else "",
+                phone=m.phone or h.phone, category_label=label(CATEGORY_LABELS, h.category, h.category),
+                stage=h.stage, stage_label=label(STAGE_LABELS, h.stage),
                 open_clue_id=open_clues.get(m.id_number)))
         return result
 
@@ -455,7 +464,7 @@ def add_clue(db: Database, actor: Actor, data: ClueInput) -> int:
         uow.flush()
         uow.audit("clue.add", "clues", clue.id, after=snapshot(clue), household_id=clue.household_id)
         uow.notify("clues", clue.id)
-        return clue.id
+        return int(clue.id)
 
 
 def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, expected_version: int) -> int:
@@ -479,7 +488,7 @@ def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, ex
         uow.audit("clue.update", "clues", clue.id, before=before, after=snapshot(clue),
                   household_id=clue.household_id)
         uow.notify("clues", clue.id)
-        return clue.version
+        return int(clue.version)
 
 
 def assign_clues(db: Database, actor: Actor, clue_ids: Sequence[int], region_id: int, *,
@@ -527,7 +536,7 @@ def start_investigation(db: Database, actor: Actor, clue_id: int, *, expected_ve
         if clue.status == "closed":
             raise ValidationFailed(f"线索 #{clue_id} 已办结。")
         if clue.status == "investigating":
-            return clue.version
+            return int(clue.version)
         if clue.region_id is None:
             raise ValidationFailed(f"线索 #{clue_id} 尚未分派到街道或社区,请先分派。")
         before = {"status": clue.status}
@@ -537,7 +546,7 @@ def start_investigation(db: Database, actor: Actor, clue_id: int, *, expected_ve
         uow.audit("clue.investigate", "clues", clue.id, before=before, after={"status": clue.status},
                   household_id=clue.household_id)
         uow.notify("clues", clue.id)
-        return clue.version
+        return int(clue.version)
 
 
 def _household_for(uow: UnitOfWork, clue: Clue) -> tuple[Household, bool]:
@@ -638,7 +647,8 @@ def region_choices(db: Database, actor: Actor) -> list[tuple[int, str, int]]:
 
 def source_choices() -> list[tuple[str, str, Iterable[tuple[str, str]]]]:
     """(level, level label, [(source, label)]) for the form's two combo boxes."""
-    return [(level, SOURCE_LEVEL_LABELS[level], list(labels.items())) for level, labels in SOURCES_BY_LEVEL.items()]
+    return [(level, label(SOURCE_LEVEL_LABELS, level), list(labels.items()))
+            for level, labels in SOURCES_BY_LEVEL.items()]
 
 
 __all__ = [

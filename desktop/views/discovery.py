@@ -223,7 +223,7 @@ class ClueInboxTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((56, 92, 80, 150, 110, 80, 90, 70)):
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda _: self.edit_clue())
+        self.table.activated.connect(lambda _: self.edit_clue())  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -253,6 +253,7 @@ class ClueInboxTab(QWidget):
 
     def refresh(self) -> None:
         selected = {c.id for c in self.selected()}
+        scroll = self.table.verticalScrollBar().value()
         flt = self.current_filter()
         try:
             self.model.load(flt)
@@ -270,6 +271,7 @@ class ClueInboxTab(QWidget):
             if clue.id in selected:
                 selection.select(self.model.index(row, 0), selection.SelectionFlag.Select
                                  | selection.SelectionFlag.Rows)
+        self.table.verticalScrollBar().setValue(scroll)
         self._selection_changed()
 
     def _changed(self, topic: str, _ident: int) -> None:
@@ -436,7 +438,9 @@ class ImportLauncherTab(QWidget):
         buttons.addStretch(1)
         layout.addWidget(text)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("Earlier imports of this kind:")))
+        self.batches = ImportHistoryTab(ctx, self, kind=di.KIND if kind == "department" else "households")
+        layout.addWidget(self.batches, 1)
         if ctx.actor.role in (Role.SUPERVISOR, Role.COMMUNITY_WORKER):
             self.start.setEnabled(False)
             self.start.setToolTip(self.tr("Imports are done by district or sub-district staff."))
@@ -597,9 +601,10 @@ class ImportHistoryTab(QWidget):
                QT_TRANSLATE_NOOP("ImportHistoryTab", "New"), QT_TRANSLATE_NOOP("ImportHistoryTab", "Without region"),
                QT_TRANSLATE_NOOP("ImportHistoryTab", "Imported by"))
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, kind: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.kind = kind
         self.batches: list[di.BatchInfo] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -616,7 +621,7 @@ class ImportHistoryTab(QWidget):
         self.model = RowsTableModel(parent=self)
         self.table = make_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.doubleClicked.connect(lambda _: self.show_rows())
+        self.table.activated.connect(lambda _: self.show_rows())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         self.hash_label = QLabel()
@@ -630,8 +635,9 @@ class ImportHistoryTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        keep = self.selected()
         try:
-            self.batches = di.list_batches(self.ctx.db, self.ctx.actor)
+            self.batches = di.list_batches(self.ctx.db, self.ctx.actor, self.kind)
         except ServiceError as exc:
             show_error(self, exc)
             return
@@ -651,11 +657,17 @@ class ImportHistoryTab(QWidget):
             rows.append([b.id, when, kind, b.file_name, *numbers, b.imported_by])
         self.model.set_rows([self.tr(c) for c in self.COLUMNS], rows)
         self.table.resizeColumnsToContents()
+        if keep is not None:
+            for row, batch in enumerate(self.batches):
+                if batch.id == keep.id:
+                    self.table.selectRow(row)
         self._selection_changed()
 
     def selected(self) -> di.BatchInfo | None:
+        if not hasattr(self, "table"):
+            return None
         rows = self.table.selectionModel().selectedRows()
-        return self.batches[rows[0].row()] if rows else None
+        return self.batches[rows[0].row()] if rows and rows[0].row() < len(self.batches) else None
 
     def _selection_changed(self) -> None:
         batch = self.selected()
