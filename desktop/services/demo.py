@@ -1124,12 +1124,16 @@ class _Story:
             steps.append(("investigation", ce, wd.add(ce, 3), ie, "done", "入户调查(2名调查人员)",
                           json.dumps({"investigators": [g.name(True), g.name(False)]}, ensure_ascii=False)))
             pe = ie + 7
-            steps.append(("publicity", ie, pe, pe, "done", "初审意见公示7日", None))
             last = pe
+            publicity = {"publicity_from": date.fromordinal(ie).isoformat(),
+                         "publicity_until": date.fromordinal(pe).isoformat()}
             if rng.random() < 0.06:
                 objection = True
+                publicity["objection"] = True
+            steps.append(("publicity", ie, pe, pe, "done", "初审意见公示7日", json.dumps(publicity)))
+            if objection:
                 ae = wd.add(pe, rng.randint(2, 4))
-                steps.append(("appraisal", pe, None, ae, "done", "公示期间有异议,组织民主评议", None))
+                steps.append(("appraisal", pe, None, ae, "agreed", "公示期间有异议,组织民主评议", None))
                 last = ae
             d = max(wd.add(a, rng.randint(30, 38)), wd.add(last, rng.randint(1, 3)))
             if not approved:
@@ -1186,9 +1190,12 @@ class _Story:
             steps.append(("decision", a, wd.add(a, 10), d, "approved", "急难型临时救助:先行救助",
                           json.dumps({"approve": True, "help_first": True}, ensure_ascii=False)))
             ce = wd.add(d, rng.randint(1, 3))
-            steps.append(("check", a, wd.add(a, 3), ce, "passed", "事后补充核对通过", None))
-            ie = wd.add(d, rng.randint(1, 3))
-            steps.append(("investigation", a, wd.add(a, 3), ie, "done", "事后补充入户调查", None))
+            steps.append(("check", d, wd.add(d, 3), ce, "passed", "事后补充核对通过",
+                          '{"after_decision": true}'))
+            ie = wd.add(ce, rng.randint(0, 2))
+            steps.append(("investigation", ce, wd.add(ce, 3), ie, "done", "事后补充入户调查",
+                          json.dumps({"investigators": [g.name(True), g.name(False)], "after_decision": True},
+                                     ensure_ascii=False)))
             check_passed = True
         elif outcome == C_OPEN_NEW:
             d = None
@@ -1210,7 +1217,9 @@ class _Story:
             if check_passed:
                 steps.append(("investigation", ce, wd.add(ce, 3), ie, "done", "入户调查(2名调查人员)",
                               json.dumps({"investigators": [g.name(True), g.name(False)]}, ensure_ascii=False)))
-                steps.append(("publicity", ie, pe, pe, "done", "初审意见公示7日", None))
+                steps.append(("publicity", ie, pe, pe, "done", "初审意见公示7日",
+                              json.dumps({"publicity_from": date.fromordinal(ie).isoformat(),
+                                          "publicity_until": date.fromordinal(pe).isoformat()})))
                 approved = outcome in (C_APPROVED, C_REVOKED, C_OPEN_PASSED)
                 if not approved:
                     refusal = "入户调查认定家庭人均收入高于当地低保标准"
