@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "desktop.commands.reassess",
     "desktop.commands.deadlines",
     "desktop.commands.calendar",
+    "desktop.commands.monitoring",
 ]
 
 EXIT_USER_ERROR = 1

@@ -1,0 +1,96 @@
+"""relief-desk board | quarterly-report | referral-list — the monitoring board from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.rules import monitoring as rules
+from desktop.rules.codes import DEPARTMENT_LABELS, department_code
+from desktop.services import auth, monitoring, referrals
+from desktop.services.errors import ValidationFailed
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    board = sub.add_parser("board", help="监测预警看板:各库户数与走访情况")
+    board.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
+    board.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_database_option(board)
+    board.set_defaults(func=show_board)
+
+    report = sub.add_parser("quarterly-report", help="导出季度上报表(一季度一上报)xlsx")
+    report.add_argument("--year", type=int, default=None, help="年份(默认本季度所在年)")
+    report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度(默认本季度)")
+    report.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
+    report.add_argument("--out", required=True, help="输出文件 .xlsx")
+    add_database_option(report)
+    report.set_defaults(func=quarterly_report)
+
+    refs = sub.add_parser("referral-list", help="导出某部门的转介名单 xlsx")
+    refs.add_argument("department", help="部门:" + "、".join(DEPARTMENT_LABELS.values()))
+    refs.add_argument("--status", default="open", choices=referrals.STATUS_FILTERS, help="状态(默认未办结)")
+    refs.add_argument("--out", required=True, help="输出文件 .xlsx")
+    add_database_option(refs)
+    refs.set_defaults(func=referral_list)
+
+
+def _region_id(db: object, name: str | None) -> int | None:
+    if not name:
+        return None
+    region = auth.find_region(db, name)  # type: ignore[arg-type]
+    if region is None:
+        raise ValidationFailed(f"找不到区划“{name}”。")
+    return region.id
+
+
+def show_board(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        actor = cli_actor()
+        region_id = _region_id(db, args.region)
+        counts = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id))
+        visits = monitoring.visit_counts(db, actor, region_id=region_id)
+        overdue = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id, overdue_only=True))
+        if args.json:
+            print_json({"columns": counts, "overdue": overdue, "visits": visits})
+            return 0
+        for stage, n in counts.items():
+            late = f"(走访逾期 {overdue[stage]})" if overdue[stage] else ""
+            print(f"{rules.stage_label(stage)}\t{n}{late}")
+        year, quarter = rules.quarter_of(date.today())
+        print(f"{rules.quarter_label(year, quarter)}:需走访 {visits['all']} 户,未访 {visits['due']} 户,"
+              f"逾期 {visits['overdue']} 户")
+    finally:
+        db.dispose()
+    return 0
+
+
+def quarterly_report(args: argparse.Namespace) -> int:
+    year, quarter = rules.quarter_of(date.today())
+    year = args.year or year
+    quarter = args.quarter or quarter
+    db = open_db(args)
+    try:
+        report = monitoring.export_quarterly_report(db, cli_actor(), year, quarter, args.out,
+                                                    region_id=_region_id(db, args.region))
+        total = report.total()
+        print(f"已导出 {report.title} 到 {args.out}:{len(report.rows)} 个社区(村),应访 {total.due} 户,"
+              f"已访 {total.done} 户,未访 {total.missing} 户,库别调整 {total.moves} 次,"
+              f"新开转介 {total.referrals_opened} 件,办结 {total.referrals_closed} 件。")
+    finally:
+        db.dispose()
+    return 0
+
+
+def referral_list(args: argparse.Namespace) -> int:
+    code = department_code(args.department)
+    if code is None:
+        raise ValidationFailed(f"未知的部门“{args.department}”。可用:{'、'.join(DEPARTMENT_LABELS.values())}")
+    db = open_db(args)
+    try:
+        n = referrals.export_department_list(db, cli_actor(), code, args.out, status=args.status)
+        print(f"已导出 {DEPARTMENT_LABELS[code]} 转介名单 {n} 件到 {args.out}。")
+    finally:
+        db.dispose()
+    return 0
