@@ -184,6 +184,9 @@ def phase_calamine(path: str) -> dict:
 def phase_import(path: str, url: str) -> dict:
     from desktop.services import department_import as di
 
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()  # done once at program start, not per import
     db = open_database(url)
     start = time.perf_counter()
     result = di.import_department_list(db, Actor.system("bench"), path, "人社")
@@ -197,7 +200,9 @@ def phase_import(path: str, url: str) -> dict:
 def phase_naive(path: str, url: str) -> dict:
     """What a first attempt looks like: openpyxl, one registry query and one ORM insert per row."""
     import openpyxl
+    from sqlalchemy.orm import configure_mappers
 
+    configure_mappers()
     db = open_database(url)
     start = time.perf_counter()
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
