@@ -318,7 +318,7 @@ def letter_html(letter: ReferralLetter) -> str:
 <p><b>{e(letter.department_label)}:</b></p>
 <p>　　经我单位走访核实,以下家庭存在需由贵单位协助解决的困难。根据“一门受理、协同办理”的要求,
 现予转介,请于 <b>{e(due)}</b> 前办理,并将办理结果反馈我单位。</p>
-<table>
+<table width="100%" cellspacing="0" cellpadding="5">
 <tr><th width="22%">户主姓名</th><td>{e(letter.head_name)}</td><th width="18%">身份证号</th><td>{e(letter.head_id)}</td></tr>
 <tr><th>所在社区(村)</th><td>{e(place)}</td><th>家庭人口</th><td>{letter.member_count} 人</td></tr>
 <tr><th>家庭住址</th><td>{e(letter.address)}</td><th>联系电话</th><td>{e(letter.phone)}</td></tr>
@@ -326,8 +326,8 @@ def letter_html(letter: ReferralLetter) -> str:
 <tr><th>需协助解决的问题</th><td colspan="3">{e(letter.need).replace(chr(10), "<br>")}</td></tr>
 </table>
 <p>&nbsp;</p>
-<table>
-<tr><th width="22%">办理结果反馈</th><td height="120">&nbsp;</td></tr>
+<table width="100%" cellspacing="0" cellpadding="5">
+<tr><th width="22%">办理结果反馈</th><td width="78%"><br><br><br><br><br><br></td></tr>
 </table>
 <p>&nbsp;</p>
 <p align="right">转介单位:{e(letter.sender_region)}(经办人:{e(letter.sender)})</p>
