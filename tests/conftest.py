@@ -16,6 +16,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _DATA = Path(os.environ.setdefault("RELIEF_DESK_DATA_DIR", str(Path(__file__).parent / ".data" / uuid.uuid4().hex)))
 os.environ.pop("RELIEF_DESK_DATABASE_URL", None)
+os.environ["RELIEF_DESK_FAST_PASSWORD_HASH"] = "1"
 
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -16,7 +17,9 @@ from desktop.services.base import Actor, require_role, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 
-_hasher = PasswordHasher()
+# Tests set RELIEF_DESK_FAST_PASSWORD_HASH to trade hashing strength for speed (like Django's test hasher).
+_hasher = (PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+           if os.environ.get("RELIEF_DESK_FAST_PASSWORD_HASH") else PasswordHasher())
 
 MIN_PASSWORD = 6
 
