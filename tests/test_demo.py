@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from desktop.cli import main
+from desktop.models import Base
 from desktop.rules import idcard, sampling
 from desktop.rules.codes import CHANNEL_LABELS, DEPARTMENT_LABELS, INFORMANT_LABELS, VERTICAL_LABELS, Role
 from desktop.rules.workdays import DEFAULT_CALENDAR
@@ -267,6 +268,17 @@ def test_spot_check_samples_are_reproducible(small: Database) -> None:
         stored = sorted(r[0] for r in rows(small, "SELECT application_id FROM post_checks WHERE sample_id = :s",
                                            s=sid))
         assert chosen == stored == pop["chosen"]
+
+
+def test_foreign_keys_hold(small: Database) -> None:
+    """The load skips per-row foreign-key checks; every reference must still resolve."""
+    for table in Base.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            parent = fk.column.table.name
+            orphans = scalar(small, f"SELECT COUNT(*) FROM {table.name} t LEFT JOIN {parent} p "
+                                    f"ON t.{fk.parent.name} = p.{fk.column.name} "
+                                    f"WHERE t.{fk.parent.name} IS NOT NULL AND p.{fk.column.name} IS NULL")
+            assert orphans == 0, (table.name, fk.parent.name)
 
 
 def test_refuses_a_database_with_households(small: Database) -> None:
