@@ -12,6 +12,7 @@ postgresql://postgres@127.0.0.1:5432/postgres); each run (re)creates its own dat
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -41,11 +42,12 @@ def _progress(total: int, started: float) -> Progress:
     return Progress(report)
 
 
-def _report(kind: str, households: int, result: demo.DemoResult, size: str) -> None:
+def _report(kind: str, households: int, result: demo.DemoResult, cpu: float, size: str) -> None:
     rows = result.total_rows
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"  {kind:<10} {households:>9,} households  {rows:>11,} rows  {result.seconds:8.1f} s  "
-          f"{rows / result.seconds:>9,.0f} rows/s  {households / result.seconds:>7,.0f} households/s  {size}",
-          flush=True)
+          f"{rows / result.seconds:>9,.0f} rows/s  {households / result.seconds:>7,.0f} households/s  "
+          f"(this process: {cpu:.0f} s CPU; load average {load})  {size}", flush=True)
 
 
 def bench_sqlite(households: int, path: Path) -> None:
@@ -54,13 +56,14 @@ def bench_sqlite(households: int, path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
     db, _ = open_and_migrate(f"sqlite:///{path}")
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = demo.build_demo(db, households=households, seed=1, progress=_progress(households, started))
+        cpu = time.process_time() - cpu
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.dispose()
-    _report("SQLite", households, result, f"{path.stat().st_size / 2**20:,.0f} MiB  {path}")
+    _report("SQLite", households, result, cpu, f"{path.stat().st_size / 2**20:,.0f} MiB  {path}")
 
 
 def bench_postgresql(households: int, admin_url: str, name: str) -> None:
@@ -72,13 +75,14 @@ def bench_postgresql(households: int, admin_url: str, name: str) -> None:
     url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     db, _ = open_and_migrate(url)
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = demo.build_demo(db, households=households, seed=1, progress=_progress(households, started))
+        cpu = time.process_time() - cpu
         with db.engine.connect() as conn:
             size = conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar_one()
     finally:
         db.dispose()
-    _report("PostgreSQL", households, result, f"{size}  database {name}")
+    _report("PostgreSQL", households, result, cpu, f"{size}  database {name}")
 
 
 def main() -> int:
