@@ -290,3 +290,25 @@ def test_household_stage_column_untouched_by_reads(sqlite_district: District) ->
     monitoring.open_board(db, sqlite_district.admin)
     with db.session_factory() as s:
         assert s.get(Household, hid).version == 1
+
+
+def test_main_window_runs_live_updates_and_stops_them(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop.views.main_window import MainWindow
+
+    db = sqlite_district.db
+    [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_1")
+    ctx = AppContext(db, sqlite_district.admin)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("board")
+    page = window.page("board")
+    assert isinstance(page, BoardPage)
+    assert window.live.watcher.wait_ready(5)
+    with qtbot.waitSignal(ctx.changes.changed, timeout=2000) as blocker:
+        monitoring.record_visit(db, sqlite_district.admin, hid, visited_on=date.today(), visitors="甲",
+                                findings="无变化")  # as if from another workstation
+    assert blocker.args[0] in ("*", "visits", "board")
+    qtbot.waitUntil(lambda: page.board.columns["class_1"].model.cards[0].days_since_visit == 0, timeout=2000)
+    window.close()
+    assert not window.live.watcher.running
