@@ -1094,10 +1094,8 @@ class _Story:
         c = g.c
         buf = g.buf["application_steps"]
         for step, started, due, completed, result, note, data in steps:
-            if started > g.end:
-                continue
-            if completed is not None and completed > g.end:
-                completed, result = None, ""
+            if completed is None or completed > g.end:
+                continue  # a step row is written when the step is completed
             buf.append((g.next_id("application_steps"), app_id, step, c.d(started), c.d(due), c.d(completed),
                         result, note, data or g.empty_json, c.t(completed or started), None))
 
@@ -1236,8 +1234,6 @@ class _Story:
             kept = [s for s in steps if s[1] <= end]
             done = [s for s in kept if s[3] is not None and s[3] <= end]
             last_step = done[-1][0] if done else "accepted"
-            if outcome == C_OPEN_NEW:
-                kept.append(("check", a, wd.add(a, 3), None, "", "", None))
             self._steps(app_id, kept)
             self._app_row(app_id, category, None, "commitment", a, wd.add(a, 10), False, "", last_step, "open",
                           check_passed if outcome == C_OPEN_PASSED and any(s[0] == "check" for s in done) else None,
