@@ -653,8 +653,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
         if number < layout.first_data_row:
             continue
         id_value = values[id_col] if id_col < len(values) else ""
-        id_text = id_value if isinstance(id_value, str) else cell_text(id_value)
-        if _digits(id_text) < 6:  # not an ID-like value: maybe blank, footer, totals or a repeated header
+        if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
+            pass  # the common case: an ID number
+        elif _digits(id_value if isinstance(id_value, str) else cell_text(id_value)) < 6:
+            # not an ID-like value: maybe blank, footer, totals or a repeated header
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
                 continue
             if is_footer(values):

@@ -489,6 +489,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     id_col = m["id_number"]
     name_col, phone_col, addr_col = m.get("name"), m.get("phone"), m.get("address")
     sub_col, comm_col = m.get("subdistrict"), m.get("community")
+    optional = [(key, col) for key, col in (("phone", phone_col), ("address", addr_col), ("subdistrict", sub_col),
+                                            ("community", comm_col)) if col is not None]
     resolver = RegionResolver(session)
     seen: dict[str, int] = {}
     pending: list[tuple[int, str, str, dict]] = []  # row, number, name, data
@@ -567,15 +569,24 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             result.data_rows += 1
             raw = values[id_col] if id_col < n else ""
             parsed = parse_id(raw)
-            name = text(values[name_col])[:64] if name_col is not None and name_col < n else ""
+            if name_col is not None and name_col < n:
+                value = values[name_col]
+                name = (value.strip() if type(value) is str else text(value))[:64]
+            else:
+                name = ""
             data: dict[str, Any] = {}
-            for key, col in (("phone", phone_col), ("address", addr_col), ("subdistrict", sub_col),
-                             ("community", comm_col)):
-                if col is not None and col < n:
+            for key, col in optional:
+                if col < n:
                     value = values[col]
-                    if value != "" and value is not None:
-                        data[key] = text(value)
-            raw_text = text(raw)[:64]
+                    if type(value) is str:
+                        value = value.strip()
+                        if value:
+                            data[key] = value
+                    elif value is not None:
+                        value = text(value)
+                        if value:
+                            data[key] = value
+            raw_text = raw[:64] if type(raw) is str else text(raw)[:64]
             if not parsed.valid:
                 reason = parsed.reason.value  # type: ignore[union-attr]
                 invalid[reason] = invalid.get(reason, 0) + 1
