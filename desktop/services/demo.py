@@ -982,9 +982,7 @@ class _Story:
         elif kind == "not_hardship":
             day = g.rand_day(g.start, end - 20)
             closed = wd.add(day, rng.randint(3, 10))
-            day = self.clue(day, "closed", "not_hardship", closed)
-            self.move("to_investigate", day, "收到线索,待入户调查")
-            self.move(None, closed, "入户调查:家庭经济状况较好,不属于困难对象,线索办结")
+            self.clue(day, "closed", "not_hardship", closed)  # not a hardship case: never on the board
         elif kind == "class2":
             if self.clue_flag:
                 day = g.rand_day(g.start, end - 20)
