@@ -132,7 +132,7 @@ def allowed_targets(from_stage: str | None) -> list[str]:
 
 
 def stage_label(stage: str | None) -> str:
-    if stage is None:
+    if not stage:
         return "不在库"
     return STAGE_LABELS.get(Stage(stage), stage) if stage in {s.value for s in Stage} else stage
 

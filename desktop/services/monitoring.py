@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
@@ -25,6 +25,11 @@ from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 PAGE_SIZE = 200
 MONITORED = sorted(rules.MONITORED_STAGES)
@@ -229,7 +234,7 @@ def _search_sql(text: str) -> ColumnElement[bool] | None:
     return or_(Household.head_name.contains(text, autoescape=True), Household.code == text)
 
 
-def _filtered(uow: UnitOfWork, query: Select[Any], flt: BoardFilter, today: date) -> Select[Any]:
+def _filtered(uow: UnitOfWork, query: AnySelect, flt: BoardFilter, today: date) -> AnySelect:
     """Scope (the actor's region subtree), then the user's filters. ``query`` joins Region."""
     if uow.actor.region_path:
         query = query.where(Region.path.startswith(uow.actor.region_path))
@@ -245,7 +250,7 @@ def _filtered(uow: UnitOfWork, query: Select[Any], flt: BoardFilter, today: date
     return query
 
 
-def _card_query(today: date) -> Select[Any]:
+def _card_query(today: date) -> AnySelect:
     h = Household
     open_refs = (select(func.count()).select_from(Referral)
                  .where(Referral.household_id == h.id, Referral.status.in_(OPEN_REFERRALS))
@@ -507,7 +512,7 @@ def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id:
     for hid, name, number, community, stage, category, last, stored_due, since in rows:
         due = rules.effective_due(stage, last, stored_due, since, day)
         out.append(VisitDueRow(
-            hid, name, (number or "") if actor.sees_full_id else idcard.mask(number), community, stage,
+            hid, name, (number or "") if actor.sees_full_id else idcard.mask(number), community, stage or "",
             rules.stage_label(stage), CATEGORY_LABELS.get(category, category),  # type: ignore[call-overload]
             last, due, last is not None and qstart <= last <= day, due is not None and due < day))
     return out
@@ -580,7 +585,7 @@ def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
                  .where(h.region_id.in_(ids), _due_condition(start, end)).group_by(h.region_id))
         due = {rid: (int(n), int(done or 0)) for rid, n, done in uow.session.execute(due_q)}
 
-        def per_region(query: Select[Any]) -> dict[int, int]:
+        def per_region(query: AnySelect) -> dict[int, int]:
             return {rid: int(n) for rid, n in uow.session.execute(query)}
 
         visits = per_region(select(h.region_id, func.count()).select_from(Visit).join(h, h.id == Visit.household_id)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, or_, select
 
@@ -27,6 +27,11 @@ from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 PAGE_SIZE = 200
 STATUS_FILTERS = ("open", "overdue", "all", "sent", "received", "done", "declined")
@@ -79,7 +84,7 @@ def _today(today: date | None) -> date:
     return today or date.today()
 
 
-def _query() -> Select[Any]:
+def _query() -> AnySelect:
     return (select(Referral, Household.head_name, Household.head_id_number, Region.name, User.display_name)
             .join(Household, Household.id == Referral.household_id)
             .join(Region, Region.id == Household.region_id)
@@ -95,7 +100,7 @@ def _info(row: Any, today: date, full_id: bool) -> ReferralInfo:
         rules.referral_overdue(r.status, r.due_on, today), r.assessment_id, who or "系统")
 
 
-def _scope(uow: UnitOfWork, query: Select[Any], region_id: int | None) -> Select[Any]:
+def _scope(uow: UnitOfWork, query: AnySelect, region_id: int | None) -> AnySelect:
     if uow.actor.region_path:
         query = query.where(Region.path.startswith(uow.actor.region_path))
     if region_id is not None:
@@ -106,7 +111,7 @@ def _scope(uow: UnitOfWork, query: Select[Any], region_id: int | None) -> Select
     return query
 
 
-def _status_filter(query: Select[Any], status: str, today: date) -> Select[Any]:
+def _status_filter(query: AnySelect, status: str, today: date) -> AnySelect:
     if status not in STATUS_FILTERS:
         raise ValidationFailed(f"未知的状态筛选:{status}")
     open_ = sorted(rules.OPEN_REFERRAL_STATUSES)
