@@ -143,9 +143,8 @@ class BoardTab(QWidget):
             column = BoardColumn(stage, label, self._load_page, self)
             column.model.cardDropped.connect(self.request_move)
             column.view.customContextMenuRequested.connect(lambda pos, c=column: self._context_menu(c, pos))
-            column.view.doubleClicked.connect(lambda index, c=column: self._open(c))
             column.view.clicked.connect(lambda _i, c=column: self._focus_column(c))
-            column.view.activated.connect(lambda _i, c=column: self._focus_column(c))
+            column.view.activated.connect(lambda _i, c=column: self._open(c))  # Enter or double-click
             self.columns[stage] = column
             columns.addWidget(column, 1)
         layout.addLayout(columns, 1)
@@ -167,7 +166,7 @@ class BoardTab(QWidget):
         self.act_move = self._action(self.tr("&Move card…"), "Ctrl+M", self.move_current)
         self.act_visit = self._action(self.tr("Record &visit…"), "Ctrl+Shift+V", self.visit_current)
         self.act_refer = self._action(self.tr("Re&fer to a department…"), "Ctrl+Shift+R", self.refer_current)
-        self.act_open = self._action(self.tr("&Open household"), "Return", self.open_current)
+        self.act_open = self._action(self.tr("&Open household"), "", self.open_current)
         self.act_assess = self._action(self.tr("Re-&assess…"), "", self.assess_current)
         for action in (self.act_move, self.act_visit, self.act_refer, self.act_assess):
             action.setEnabled(self.writer)
