@@ -17,6 +17,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from desktop.services.base import NOTIFY_CHANNEL
 from desktop.services.database import Database
@@ -95,9 +96,7 @@ class ChangeWatcher:
         while not self._stop.is_set():
             try:
                 if conn is None:
-                    # mode=rw: never create a new, empty file where the database was.
-                    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=5,
-                                           isolation_level=None, check_same_thread=False)
+                    conn = self._open_sqlite(path)
                     last = conn.execute("PRAGMA data_version").fetchone()[0]
                     self._ready.set()
                 current = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -115,6 +114,17 @@ class ChangeWatcher:
             self._stop.wait(wait)
         if conn is not None:
             conn.close()
+
+    @staticmethod
+    def _open_sqlite(path: Path) -> sqlite3.Connection:
+        if not path.exists():
+            raise sqlite3.OperationalError(f"database file {path} is gone")
+        resolved = path.resolve()
+        if str(resolved).startswith(("\\\\", "//")):  # UNC path: SQLite URIs take no host name
+            return sqlite3.connect(str(resolved), timeout=5, isolation_level=None, check_same_thread=False)
+        # mode=rw: never create a new, empty file where the database was.
+        return sqlite3.connect(f"{resolved.as_uri()}?mode=rw", uri=True, timeout=5, isolation_level=None,
+                               check_same_thread=False)
 
     # -- PostgreSQL --------------------------------------------------------------------------------
     def _conninfo(self) -> str:
