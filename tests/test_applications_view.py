@@ -1,0 +1,337 @@
+"""The Applications area through the window (pytest-qt): a full regular and a full commitment
+application, the 2026→2027 warning, the front desk, documents and the calendar tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from desktop.services import applications as svc
+from desktop.services.errors import ServiceError
+from desktop.views import application_detail as detail_mod
+from desktop.views import application_forms as forms
+from desktop.views.application_detail import ApplicationDetailDialog
+from desktop.views.applications import ApplicationsPage
+from desktop.views.calendar_settings import CalendarSettingsTab
+from desktop.views.context import AppContext
+from desktop.views.main_window import MainWindow
+from desktop.views.operations import wait_for_background
+from tests.district import District
+from tests.test_applications import make_household
+
+
+class ModalScript:
+    """Answers modal dialogs in order: each step is (dialog class, action(dialog))."""
+
+    def __init__(self, steps: list[tuple[type, Callable]]) -> None:
+        self.steps = list(steps)
+        self.handled: list[QWidget] = []  # kept alive so a new dialog never reuses an old one's id
+        self.timer = QTimer()
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(20)
+
+    def tick(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or not self.steps or any(w is widget for w in self.handled):
+            return
+        cls, action = self.steps[0]
+        if isinstance(widget, cls):
+            self.steps.pop(0)
+            self.handled.append(widget)
+            QTimer.singleShot(0, lambda: action(widget))
+
+    def done(self) -> bool:
+        return not self.steps
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Service errors the views show; confirmations answered Yes."""
+    shown: list[str] = []
+
+    def fake_show_error(_parent: QWidget | None, exc: BaseException) -> None:
+        shown.append(exc.message if isinstance(exc, ServiceError) else repr(exc))
+
+    for module in (forms, detail_mod):
+        monkeypatch.setattr(module, "show_error", fake_show_error)
+    import desktop.views.applications as page_mod
+    import desktop.views.calendar_settings as calendar_mod
+
+    monkeypatch.setattr(page_mod, "show_error", fake_show_error)
+    monkeypatch.setattr(calendar_mod, "show_error", fake_show_error)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    return shown
+
+
+def set_date(edit, value: date) -> None:  # noqa: ANN001
+    edit.setDate(QDate(value))
+
+
+def click_action(qtbot, dialog: ApplicationDetailDialog, key: str, script: ModalScript) -> None:  # noqa: ANN001
+    assert key in dialog.action_buttons, f"no button {key}: {list(dialog.action_buttons)}"
+    dialog.action_buttons[key].click()
+    qtbot.waitUntil(lambda: len(script.steps) == 0 or QApplication.activeModalWidget() is None, timeout=5000)
+
+
+def test_full_regular_application_through_the_window(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    hid = make_household(d.db, d.regions["八泉社区"], "张三", 3)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    accepted = date.today() - timedelta(days=60)
+
+    def fill_accept(dialog: forms.AcceptDialog) -> None:
+        assert dialog.inputs.household.household_id() == hid  # prefilled by the request
+        set_date(dialog.inputs.accepted_on, accepted)
+        dialog.accept()
+
+    script = ModalScript([(forms.AcceptDialog, fill_accept), (ApplicationDetailDialog, lambda w: w.reject())])
+    ctx.nav.applyForHousehold.emit(hid)  # another page asks; the main window opens our page
+    qtbot.waitUntil(script.done, timeout=5000)
+    assert errors == []
+    page = window.page("applications")
+    assert isinstance(page, ApplicationsPage)
+    app_id = svc.application_ids_for_household(d.db, d.admin, hid)[0]
+    wait_for_background()
+    assert [r.id for r in page.model.rows] == [app_id]
+
+    dialog = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert list(dialog.action_buttons) == ["check", "extend"]
+
+    def step(on: date, fill: Callable | None = None) -> Callable:
+        def run(w: forms.StepDialog) -> None:
+            set_date(w.on, on)
+            if fill:
+                fill(w)
+            w.accept()
+        return run
+
+    def investigators(w: forms.StepDialog) -> None:
+        w.investigators[0].setText("李四")
+        w.investigators[1].setText("王五")
+
+    def publicity(w: forms.StepDialog) -> None:
+        set_date(w.publicity_start, accepted + timedelta(days=5))
+
+    def decide(w: forms.DecisionDialog) -> None:
+        set_date(w.on, accepted + timedelta(days=14))
+        w.amount.setText("650")
+        w.accept()
+
+    script = ModalScript([(forms.StepDialog, step(accepted + timedelta(days=1))),
+                          (forms.StepDialog, step(accepted + timedelta(days=4), investigators)),
+                          (forms.StepDialog, step(accepted + timedelta(days=12), publicity)),
+                          (forms.DecisionDialog, decide)])
+    for key in ("check", "investigation", "publicity", "decision"):
+        click_action(qtbot, dialog, key, script)
+        assert errors == [], errors
+    assert script.done()
+    detail = dialog.detail
+    assert detail is not None and detail.row.status == "approved" and detail.row.step == "done"
+    assert [s.step for s in detail.steps] == ["accepted", "check", "investigation", "publicity", "decision"]
+    assert dialog.timeline.topLevelItemCount() == 5
+    assert "notice" in dialog.action_buttons and "stop" in dialog.action_buttons
+    pdf = dialog.print_notice(str(Path(d.db.url.database).parent / "notice.pdf"))
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_skipping_a_step_in_the_window_shows_the_rule(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=3))
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    dialog = forms.StepDialog(ctx, detail, "investigation")
+    qtbot.addWidget(dialog)
+    dialog.investigators[0].setText("甲")
+    dialog.investigators[1].setText("乙")
+    dialog.accept()
+    assert len(errors) == 1 and "须先完成“授权核对”" in errors[0] and "最低生活保障审核确认办法" in errors[0]
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_full_commitment_application_through_the_window(qtbot, sqlite_district: District, errors: list[str],
+                                                        tmp_path: Path) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    hid = make_household(d.db, d.regions["飞云社区"], "赵敏", 4)
+    page = ApplicationsPage(ctx)
+    qtbot.addWidget(page)
+    wait_for_background()
+    accepted = date.today() - timedelta(days=40)
+    scan = tmp_path / "承诺书.png"
+    scan.write_bytes(b"\x89PNG scan")
+
+    def fill_accept(dialog: forms.AcceptDialog) -> None:
+        inputs = dialog.inputs
+        inputs.household.search.setText("赵敏")
+        inputs.household.find()
+        inputs.track.setCurrentIndex(inputs.track.findData("commitment"))
+        assert inputs.commitment_box.isVisibleTo(dialog)
+        set_date(inputs.accepted_on, accepted)
+        inputs.signer.setText("赵敏")
+        set_date(inputs.signed_on, accepted)
+        inputs.file_path = str(scan)
+        dialog.accept()
+
+    script = ModalScript([(forms.AcceptDialog, fill_accept), (ApplicationDetailDialog, lambda w: w.reject())])
+    app_id = page.new_application()
+    assert script.done() and errors == [] and app_id is not None
+    dialog = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "extend" not in dialog.action_buttons  # 10 working days, no extension
+    assert dialog.detail is not None and dialog.detail.commitment is not None and dialog.detail.commitment.has_file
+
+    def step(on: date, fill: Callable | None = None) -> Callable:
+        def run(w: forms.StepDialog) -> None:
+            set_date(w.on, on)
+            if fill:
+                fill(w)
+            w.accept()
+        return run
+
+    def investigation(w: forms.StepDialog) -> None:
+        w.investigators[0].setText("刘一")
+        w.investigators[1].setText("陈二")
+        w.objection.setChecked(True)  # objection, but no democratic appraisal on this track
+
+    def decide(w: forms.DecisionDialog) -> None:
+        set_date(w.on, accepted + timedelta(days=10))
+        w.amount.setText("820.50")
+        w.accept()
+
+    script = ModalScript([(forms.StepDialog, step(accepted + timedelta(days=1))),
+                          (forms.StepDialog, step(accepted + timedelta(days=2), investigation)),
+                          (forms.StepDialog, step(accepted + timedelta(days=9),
+                                                  lambda w: set_date(w.publicity_start, accepted + timedelta(days=2)))),
+                          (forms.DecisionDialog, decide)])
+    for key in ("check", "investigation", "publicity", "decision"):
+        click_action(qtbot, dialog, key, script)
+        assert errors == [], errors
+    detail = dialog.detail
+    assert detail is not None and detail.row.status == "approved"
+    assert "appraisal" not in [s.step for s in detail.steps]
+    assert {p.kind for p in detail.post_checks} == {"centralised", "periodic"}
+    assert dialog.post_checks.topLevelItemCount() == 2
+    # the post-check queue on the page, a spot-check draw and a failed check
+    page.refresh()
+    wait_for_background()
+    assert {c.kind for c in page.checks_model.rows} == {"centralised", "periodic"}
+
+    def draw(w: forms.SpotCheckDialog) -> None:
+        w.by_count.setChecked(True)
+        w.count.setValue(1)
+        w.seed.setText("12345")
+        w.accept()
+
+    script = ModalScript([(forms.SpotCheckDialog, draw)])
+    page.draw_sample()
+    assert script.done() and page.last_sample is not None and page.last_sample.seed == 12345
+    assert "12345" in page.sample_label.text()
+    target = tmp_path / "sample.xlsx"
+    page.export_sample(str(target))
+    wait_for_background()
+    title = openpyxl.load_workbook(target).active["A1"].value
+    assert "随机种子 12345" in title
+    wait_for_background()
+    spot_row = next(i for i, c in enumerate(page.checks_model.rows) if c.kind == "spot")
+    page.checks_table.selectRow(spot_row)
+
+    def fail(w: forms.PostCheckDialog) -> None:
+        w.failed.setChecked(True)
+        w.note.setPlainText("抽查发现隐瞒收入")
+        w.accept()
+
+    script = ModalScript([(forms.PostCheckDialog, fail)])
+    page.record_post_check()
+    assert script.done() and errors == []
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    assert detail.row.status == "revoked" and len(detail.revocations) == 1
+
+
+def test_2027_warning_shows_in_the_list_and_detail(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["闸口社区"], "王强"),
+                        category="tekun", accepted_on=date(2026, 12, 20))
+    page = ApplicationsPage(ctx)
+    qtbot.addWidget(page)
+    page.as_of = date(2026, 12, 21)
+    page.refresh()
+    wait_for_background()
+    page.show()
+    assert page.banner.isVisible() and "2027年的法定节假日安排尚未录入" in page.banner.text()
+    index = page.model.index(0, 9)
+    assert page.model.data(index).endswith("*")
+    assert "2027" in page.model.data(index, 3)  # tooltip
+    dialog = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(dialog)
+    assert "2027" in dialog.warning.text()
+    # the administrator enters 2027 in the settings tab: the warning goes everywhere
+    tab = CalendarSettingsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.year.setValue(2027)
+    tab.days_off.setPlainText("2027-01-01\n2027-02-06..2027-02-14")
+    tab.workdays.setPlainText("2027-02-20")
+    assert tab.save() and errors == []
+    wait_for_background()
+    assert not page.banner.isVisible() and not page.model.rows[0].warning
+    tab.days_off.setPlainText("2027-02-30")
+    assert not tab.save() and "第 1 行" in errors[-1]
+
+
+def test_front_desk_tab_accepts_and_refers(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    hid = make_household(d.db, d.regions["八泉社区"], "周芳", 3)
+    page = ApplicationsPage(ctx)
+    qtbot.addWidget(page)
+    form = page.front_desk
+    form.inputs.household.set_household(hid)
+    form.inputs.category.setCurrentIndex(form.inputs.category.findData("temporary"))
+    form.inputs.temporary_kind.setCurrentIndex(form.inputs.temporary_kind.findData("emergency"))
+    check, need = form.departments["medical_insurance"]
+    check.setChecked(True)
+    need.setText("住院费用医疗救助")
+    form.departments["education"][0].setChecked(True)
+    assert form.save() and errors == []
+    assert form.result is not None and len(form.result.referral_ids) == 2
+    detail = svc.get_detail(d.db, d.admin, form.result.application_id)
+    assert detail.row.category_label == "临时救助(急难型)"
+    assert sorted(r.department_label for r in detail.referrals) == sorted(["医保", "教育"])
+    dialog = ApplicationDetailDialog(ctx, form.result.application_id)
+    qtbot.addWidget(dialog)
+    assert dialog.referrals.topLevelItemCount() == 2
+    assert "decision" in dialog.action_buttons  # emergency: help first
+
+
+def test_publicity_documents(qtbot, sqlite_district: District, errors: list[str], tmp_path: Path) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    hid = make_household(d.db, d.regions["八泉社区"], "张三", 3)
+    on = date.today() - timedelta(days=1)
+    app_id = svc.accept(d.db, d.admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                        accepted_on=on)
+    svc.decide(d.db, d.admin, app_id, approve=True, on=on, amount="1200")
+    page = ApplicationsPage(ctx)
+    qtbot.addWidget(page)
+    xlsx = tmp_path / "公示.xlsx"
+    page.export_publicity("xlsx", str(xlsx), (on, on))
+    wait_for_background()
+    rows = list(openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True))
+    assert rows[1] == ("序号", "姓名", "家庭人口", "月救助金额(元)") and rows[2] == (1, "张三", 3, 1200)
+    pdf = tmp_path / "公示.pdf"
+    page.export_publicity("pdf", str(pdf), (on, on))
+    assert pdf.read_bytes().startswith(b"%PDF") and errors == []
