@@ -235,6 +235,8 @@ def test_board_counts_pages_and_filters(district: District) -> None:
     assert monitoring.column_counts(db, worker, today=TODAY)["class_1"] == 5
     card = monitoring.column_page(db, worker, "class_1", limit=1, today=TODAY)[0]
     assert "*" in card.head_id_masked
+    # Cards are masked for every role (full numbers belong to the logged household detail).
+    assert "*" in monitoring.column_page(db, district.admin, "class_1", limit=1, today=TODAY)[0].head_id_masked
 
 
 def test_card_badges(district: District) -> None:

@@ -41,7 +41,9 @@ OPEN_REFERRALS = sorted(rules.OPEN_REFERRAL_STATUSES)
 
 @dataclass(frozen=True)
 class Card:
-    """One household as the board shows it."""
+    """One household as the board shows it. ID numbers on the board and in the visit list are
+    always masked: the work there does not need them, and full numbers on screen are for the
+    household detail (where viewing them is logged)."""
 
     id: int
     version: int
@@ -264,7 +266,7 @@ def _card_query(today: date) -> AnySelect:
             .join(Region, Region.id == h.region_id))
 
 
-def _card(row: Any, today: date, full_id: bool) -> Card:
+def _card(row: Any, today: date, full_id: bool = False) -> Card:
     (hid, version, stage, head_name, id_number, category, last_visit, stored_due, since, community,
      open_refs, late_refs) = row
     due = rules.effective_due(stage, last_visit, stored_due, since, today)
@@ -311,7 +313,7 @@ def column_page(db: Database, actor: Actor, stage: str, flt: BoardFilter = Board
         if limit is not None:
             query = query.limit(limit)
         rows = uow.session.execute(query).all()
-    return [_card(row, day, actor.sees_full_id) for row in rows]
+    return [_card(row, day) for row in rows]
 
 
 def open_board(db: Database, actor: Actor, flt: BoardFilter = BoardFilter(), *,  # noqa: B008
@@ -333,7 +335,7 @@ def cards_by_id(db: Database, actor: Actor, ids: Sequence[int], *, today: date |
     with unit_of_work(db, actor) as uow:
         query = _filtered(uow, _card_query(day).where(Household.id.in_(list(ids))), BoardFilter(), day)
         rows = uow.session.execute(query.order_by(Household.id)).all()
-    return [_card(row, day, actor.sees_full_id) for row in rows]
+    return [_card(row, day) for row in rows]
 
 
 def _conflict(uow: UnitOfWork, household: Household | None, household_id: int) -> MoveConflict:
@@ -342,7 +344,7 @@ def _conflict(uow: UnitOfWork, household: Household | None, household_id: int) -
     info = uow._conflict_info(household, "家庭")
     today = date.today()
     row = uow.session.execute(_card_query(today).where(Household.id == household.id)).first()
-    card = _card(row, today, uow.actor.sees_full_id) if row is not None else None
+    card = _card(row, today) if row is not None else None
     return MoveConflict(info, card)
 
 
@@ -423,8 +425,7 @@ def household_summary(db: Database, actor: Actor, household_id: int, *,
         community = uow.session.scalar(select(Region.name).where(Region.id == h.region_id)) or ""
         due = rules.effective_due(h.stage, h.last_visited_on, h.next_visit_due, h.stage_since, day)
         return HouseholdSummary(
-            h.id, h.version, h.head_name, (h.head_id_number or "") if actor.sees_full_id else idcard.mask(
-                h.head_id_number), community, h.address, h.phone, h.stage,
+            h.id, h.version, h.head_name, idcard.mask(h.head_id_number), community, h.address, h.phone, h.stage,
             rules.stage_label(h.stage), CATEGORY_LABELS.get(h.category, h.category),  # type: ignore[call-overload]
             h.last_visited_on, due, due is not None and due < day)
 
@@ -512,7 +513,7 @@ def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id:
     for hid, name, number, community, stage, category, last, stored_due, since in rows:
         due = rules.effective_due(stage, last, stored_due, since, day)
         out.append(VisitDueRow(
-            hid, name, (number or "") if actor.sees_full_id else idcard.mask(number), community, stage or "",
+            hid, name, idcard.mask(number), community, stage or "",
             rules.stage_label(stage), CATEGORY_LABELS.get(category, category),  # type: ignore[call-overload]
             last, due, last is not None and qstart <= last <= day, due is not None and due < day))
     return out
