@@ -51,7 +51,7 @@
     <message>
         <location filename="../views/pages.py" line="33"/>
         <source>Holiday calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>节假日安排</translation>
     </message>
     <message>
         <location filename="../views/pages.py" line="35"/>

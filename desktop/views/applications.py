@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,8 +48,18 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ApplicationsTableModel(QAbstractTableModel):
-    COLUMNS = ("No.", "Head of household", "Community", "Category", "Track", "Status", "Next step", "Step due",
-               "Procedure due", "Working days left")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "No."),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Head of household"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Community"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Category"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Track"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Status"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Next step"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Step due"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Procedure due"),
+        QT_TRANSLATE_NOOP("ApplicationsTableModel", "Working days left"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +110,14 @@ class ApplicationsTableModel(QAbstractTableModel):
 
 
 class PostChecksTableModel(QAbstractTableModel):
-    COLUMNS = ("Application", "Head of household", "Community", "Kind", "Due", "Sample")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PostChecksTableModel", "Application"),
+        QT_TRANSLATE_NOOP("PostChecksTableModel", "Head of household"),
+        QT_TRANSLATE_NOOP("PostChecksTableModel", "Community"),
+        QT_TRANSLATE_NOOP("PostChecksTableModel", "Kind"),
+        QT_TRANSLATE_NOOP("PostChecksTableModel", "Due"),
+        QT_TRANSLATE_NOOP("PostChecksTableModel", "Sample"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

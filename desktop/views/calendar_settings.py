@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -68,7 +68,13 @@ def compress(days: list[date]) -> str:
 
 
 class YearsTableModel(QAbstractTableModel):
-    COLUMNS = ("Year", "Source", "Days off", "Make-up days", "Note")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("YearsTableModel", "Year"),
+        QT_TRANSLATE_NOOP("YearsTableModel", "Source"),
+        QT_TRANSLATE_NOOP("YearsTableModel", "Days off"),
+        QT_TRANSLATE_NOOP("YearsTableModel", "Make-up days"),
+        QT_TRANSLATE_NOOP("YearsTableModel", "Note"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
