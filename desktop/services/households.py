@@ -684,13 +684,34 @@ def _describe_change(before: dict | None, after: dict | None) -> str:
         if key in ("id_number", "head_id_number"):
             old = idcard.mask(old) if old else old
             new = idcard.mask(new) if new else new
-        if not before:
-            parts.append(f"{label}:{new if new not in (None, '') else '空'}")
-        elif not after:
-            parts.append(f"{label}:{old if old not in (None, '') else '空'}")
+        if not before or not after:
+            value = new if not before else old
+            if value in (None, "", False, 0, "none", "healthy", "full") and key not in ("amount",):
+                continue  # a new or removed record: list what it held, not its empty defaults
+            parts.append(f"{label}:{_value_text(key, value)}")
         else:
-            parts.append(f"{label}:{old if old not in (None, '') else '空'} → {new if new not in (None, '') else '空'}")
+            parts.append(f"{label}:{_value_text(key, old)} → {_value_text(key, new)}")
     return ";".join(parts)
+
+
+VALUE_LABELS: dict[str, dict] = {
+    "relation": RELATION_LABELS, "health": HEALTH_LABELS, "disability": DISABILITY_LABELS,
+    "labour_capacity": LABOUR_LABELS, "schooling": SCHOOLING_LABELS, "category": CATEGORY_LABELS,
+    "stage": STAGE_LABELS, "area_type": AREA_LABELS, "disability_grade": GRADE_LABELS,
+}
+
+
+def _value_text(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "空"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key == "kind":
+        return INCOME_LABELS.get(value, EXPENSE_LABELS.get(value, str(value)))  # type: ignore[call-overload]
+    labels = VALUE_LABELS.get(key)
+    if labels is not None:
+        return _label(labels, value)
+    return str(value)
 
 
 AUDIT_ACTIONS = {

@@ -131,9 +131,11 @@ def save_with_conflicts(parent: QWidget, ctx: AppContext, household_id: int, att
                 return "keep", None
             dialog = ConflictDialog(parent, exc, fields, theirs_of(fresh), mine)
             dialog.exec()
-            if dialog.choice == ConflictDialog.RELOAD:
+            choice = dialog.choice
+            dialog.deleteLater()
+            if choice == ConflictDialog.RELOAD:
                 return "reload", fresh
-            if dialog.choice != ConflictDialog.REAPPLY:
+            if choice != ConflictDialog.REAPPLY:
                 return "keep", None
             # Re-apply: try again on top of the version just read.
         except ValidationFailed as exc:
@@ -569,11 +571,12 @@ class HouseholdDetailDialog(QDialog):
 
         # -- history (read only)
         self.history = QTreeWidget()
-        self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Details"), self.tr("By")])
+        self.history.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("By"), self.tr("Details")])
         self.history.setUniformRowHeights(True)
         self.history.setAlternatingRowColors(True)
-        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history.header().setStretchLastSection(True)
+        for col in range(3):
+            self.history.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.history, self.tr("History"))
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -634,8 +637,8 @@ class HouseholdDetailDialog(QDialog):
             top.setFirstColumnSpanned(True)
             self.history.addTopLevelItem(top)
             for e in entries:
-                item = QTreeWidgetItem([_fmt(e.when), e.title, e.detail.replace("\n", " "), e.by])
-                item.setToolTip(2, e.detail)
+                item = QTreeWidgetItem([_fmt(e.when), e.title, e.by, e.detail.replace("\n", " ")])
+                item.setToolTip(3, e.detail)
                 top.addChild(item)
             top.setExpanded(bool(entries))
         self._update_dirty_label()

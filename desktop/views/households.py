@@ -293,8 +293,8 @@ class HouseholdsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # after the indicator: the first view is in registration order
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((90, 90, 160, 90, 100, 260, 50, 80, 80, 95, 95)):
             self.table.setColumnWidth(col, width)

@@ -1,0 +1,270 @@
+"""Household browser views (pytest-qt): the table model under Qt's model tester, search and filters
+through the widgets, live updates, keyboard, export off the UI thread, and the conflict dialog when two
+workstations edit the same household."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from python_calamine import CalamineWorkbook
+
+from desktop import i18n
+from desktop.rules import idcard
+from desktop.rules.codes import Role, Stage
+from desktop.services import households as hs
+from desktop.views.conflict import ConflictDialog
+from desktop.views.context import AppContext
+from desktop.views.household_detail import HouseholdDetailDialog, MemberDialog
+from desktop.views.households import HouseholdsPage, HouseholdTableModel
+from desktop.views.operations import wait_for_background
+from tests.district import District
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp: QApplication) -> None:
+    i18n.install(qapp, "zh_CN")
+
+
+@pytest.fixture
+def homes(sqlite_district: District) -> dict[str, int]:
+    d = sqlite_district
+
+    def add(community: str, name: str, number: str, **extra) -> int:  # noqa: ANN003
+        return hs.create_household(d.db, d.admin, region_id=d.regions[community], address=extra.pop("address", "八泉路1号"),
+                                   head={"name": name, "id_number": number}, **extra)
+
+    ids = {"zhang": add("八泉社区", "张三", "420203199001011238", stage=Stage.CLASS_I, address="八泉路12号")}
+    for i in range(1, 250):  # more than two pages of the model
+        community = ("八泉社区", "飞云社区", "闸口社区", "道仕袱村")[i % 4]
+        ids[f"h{i}"] = add(community, f"{'王李赵钱'[i % 4]}{i}", idcard.make("420203", date(1960, 1, 1), i),
+                           address=f"{'颐阳路' if i % 2 else '磁湖路'}{i}号",
+                           stage=Stage.CLASS_II if i % 5 == 0 else None)
+    ids["li"] = add("飞云社区", "李四", "11010519491231002X", address="飞云路8号")
+    return ids
+
+
+def test_table_model_passes_qt_model_tester(qtmodeltester, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
+    model = HouseholdTableModel(sqlite_district.db, sqlite_district.admin)
+    model.set_filter(hs.HouseholdFilter())
+    assert model.rowCount() == 251
+    qtmodeltester.check(model, force_py=True)
+    # The tester keeps watching: sorting (reset) and live reloads that add or remove rows.
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(250, 1)) == "张三"
+    d = sqlite_district
+    hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="新户1号",
+                        head={"name": "新户", "id_number": idcard.make("420203", date(1999, 9, 9), 9)})
+    model.reload()
+    assert model.rowCount() == 252
+    model.set_filter(hs.HouseholdFilter(search="王"))
+    assert model.rowCount() == 62 and {model.data(model.index(r, 1))[0] for r in range(62)} == {"王"}
+    # Only the pages looked at are held, never the whole table.
+    model.set_filter(hs.HouseholdFilter())
+    model.data(model.index(250, 0))
+    assert model.cached_pages() <= 2 < model.rowCount() // model.PAGE + 1  # first (read by the tester) and last
+
+
+def test_search_and_filters_through_the_page(qtbot, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
+    ctx = AppContext(sqlite_district.db, sqlite_district.actor(Role.COMMUNITY_WORKER))  # 飞云社区 only, masked IDs
+    page = HouseholdsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.rowCount() == 64  # 63 numbered + 李四
+    assert "64" in page.count_label.text()
+    page.search.setText("31002x")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.data(page.model.index(0, 1)) == "李四"
+    assert page.model.data(page.model.index(0, 2)) == "110105********002X"
+    assert "002X" in page.hint_label.text()
+    page.search.clear()
+    page.stage.setCurrentIndex(page.stage.findData(Stage.CLASS_II))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 13)  # i % 5 == 0 and i % 4 == 1 → 5, 25, …, 245
+    page.stage.setCurrentIndex(0)
+    admin_page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(admin_page)
+    admin_page.regions.select_region(sqlite_district.regions["河口镇"])
+    assert admin_page.model.rowCount() == 124
+    admin_page.search.setText("颐阳路1")
+    admin_page.apply_filter()
+    names = {admin_page.model.data(admin_page.model.index(r, 5)) for r in range(admin_page.model.rowCount())}
+    assert names and all(n.startswith("颐阳路1") for n in names)
+    admin_page.search.setText("张")
+    admin_page.apply_filter()
+    assert admin_page.model.rowCount() == 0  # 张三 lives in 八泉社区, not 河口镇
+    admin_page.regions.select_region(None)
+    assert admin_page.model.rowCount() == 1
+
+
+def test_keyboard_and_live_updates(qtbot, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
+    ctx = AppContext(sqlite_district.db, sqlite_district.admin)
+    page = HouseholdsPage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
+    page.search.setText("李四")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.table and page.selected_household() == homes["li"]
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.details[homes["li"]]
+    assert isinstance(dialog, HouseholdDetailDialog) and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    # Another workstation changes the selected household: the row updates in place, still selected.
+    page.search.clear()
+    page.apply_filter()
+    page.table.selectRow(200)
+    chosen = page.selected_household()
+    assert chosen is not None
+    page.table.scrollTo(page.model.index(200, 0))
+    scroll = page.table.verticalScrollBar().value()
+    d = hs.get_household(ctx.db, sqlite_district.admin, chosen)
+    hs.save_household(ctx.db, sqlite_district.actor(Role.DISTRICT_REVIEWER), chosen, d.version, {"address": "新地址1号"})
+    ctx.changes.publish("households", chosen)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(200, 5)) == "新地址1号")
+    assert page.selected_household() == chosen and page.table.verticalScrollBar().value() == scroll
+
+
+def test_export_runs_in_background_and_reads_back(qtbot, sqlite_district: District, homes: dict[str, int],  # noqa: ANN001
+                                                  tmp_path: Path) -> None:
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.actor(Role.COMMUNITY_WORKER)))
+    qtbot.addWidget(page)
+    page.search.setText("李")
+    page.apply_filter()
+    path = tmp_path / "export.xlsx"
+    page.start_export(page.current_filter(), str(path))
+    assert wait_for_background()
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("家庭户").to_python()
+    shown = [[page.model.data(page.model.index(r, c)) for c in (1, 2, 5)] for r in range(page.model.rowCount())]
+    assert [[line[1], line[2], line[5]] for line in rows[1:]] == shown
+    assert all("*" in line[2] for line in rows[1:]) and len(rows) - 1 == page.model.rowCount() > 0
+    assert "导出" in page.hint_label.text() or "Exported" in page.hint_label.text()
+
+
+def answer_dialog(qtbot, handler: Callable[[ConflictDialog], None], seen: list) -> None:  # noqa: ANN001
+    """When the conflict dialog comes up (modal, inside exec()), hand it to ``handler``."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, ConflictDialog):
+            seen.append((widget.message.text(), widget.rows()))  # read before it closes (and is deleted)
+            handler(widget)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def press_ctrl_s(qtbot, window: QWidget) -> None:  # noqa: ANN001
+    """Ctrl+S as the user presses it: in the active window."""
+    qtbot.wait(10)  # let a closed dialog go
+    if not window.isActiveWindow():
+        with qtbot.waitActive(window):
+            window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_two_workstations_edit_the_same_household(qtbot, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
+    db = sqlite_district.db
+    first = AppContext(db, sqlite_district.actor(Role.DISTRICT_REVIEWER))
+    second = AppContext(db, sqlite_district.admin)
+    hid = homes["zhang"]
+    mine = HouseholdDetailDialog(second, hid)
+    theirs = HouseholdDetailDialog(first, hid)
+    qtbot.addWidget(mine)
+    qtbot.addWidget(theirs)
+    mine.show()
+    theirs.show()
+    try:
+        check_two_workstations(qtbot, db, sqlite_district, hid, mine, theirs)
+    finally:  # never leave a dirty window behind (closing it would ask, and wait)
+        mine.revert()
+        theirs.revert()
+
+
+def check_two_workstations(qtbot, db, district: District, hid: int, mine: HouseholdDetailDialog,  # noqa: ANN001
+                           theirs: HouseholdDetailDialog) -> None:
+    admin = district.admin
+    # Both start typing; the reviewer saves first (Ctrl+S).
+    theirs.address.setText("八泉路20号(审核员)")
+    press_ctrl_s(qtbot, theirs)
+    assert hs.get_household(db, admin, hid).address == "八泉路20号(审核员)"
+    mine.address.setText("八泉路30号(管理员)")
+    mine.phone.setText("13900000000")
+    seen: list[tuple[str, list]] = []
+    answer_dialog(qtbot, lambda dlg: dlg.keep_button.click(), seen)
+    press_ctrl_s(qtbot, mine)
+    assert len(seen) == 1
+    message, rows = seen[0]
+    assert "测试district_reviewer" in message
+    assert ("地址", "八泉路20号(审核员)", "八泉路30号(管理员)") in rows
+    assert ("联系电话", "—", "13900000000") in rows
+    # Kept editing: the typing is still there, nothing was overwritten.
+    assert mine.address.text() == "八泉路30号(管理员)" and mine.phone.text() == "13900000000"
+    assert hs.get_household(db, admin, hid).address == "八泉路20号(审核员)"
+    # Second try: re-apply mine on top of theirs.
+    answer_dialog(qtbot, lambda dlg: dlg.reapply_button.click(), seen)
+    press_ctrl_s(qtbot, mine)
+    assert len(seen) == 2
+    saved = hs.get_household(db, admin, hid)
+    assert (saved.address, saved.phone) == ("八泉路30号(管理员)", "13900000000")
+    assert not mine.is_dirty() and mine.version == saved.version
+    # The reviewer's window is now stale; they choose to reload and see the admin's values.
+    theirs.phone.setText("0714-6666666")
+    answer_dialog(qtbot, lambda dlg: dlg.reload_button.click(), seen)
+    assert theirs.save() is False
+    assert len(seen) == 3
+    assert theirs.address.text() == "八泉路30号(管理员)" and theirs.phone.text() == "13900000000"
+    assert not theirs.is_dirty()
+    actions = [e.title for e in hs.get_household(db, admin, hid).audit]
+    assert actions.count("修改户信息") == 2
+
+
+def test_member_dialog_checks_as_the_user_types(qtbot, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
+    ctx = AppContext(sqlite_district.db, sqlite_district.admin)
+    detail = HouseholdDetailDialog(ctx, homes["zhang"])
+    qtbot.addWidget(detail)
+    dialog = MemberDialog(detail, None)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    dialog.name.setText("张小")
+    qtbot.keyClicks(dialog.id_number, "420200199001011233")
+    assert "校验码错误" in dialog.problems.text() and not save.isEnabled()
+    dialog.id_number.setText("11010519491231002X")
+    qtbot.waitUntil(lambda: "该身份证号已属于" in dialog.problems.text())
+    li_code = hs.get_household(ctx.db, ctx.actor, homes["li"]).code
+    assert f"该身份证号已属于 {li_code} 户(户主 李四)" in dialog.problems.text()
+    child = idcard.make("420203", date(2016, 2, 29), 4)
+    dialog.id_number.setText(child)
+    dialog.birth_date.setText("2016-03-01")
+    qtbot.waitUntil(lambda: "该身份证号已属于" not in dialog.problems.text())
+    assert "2016-02-29" in dialog.problems.text()
+    dialog.birth_date.clear()
+    dialog.relation.setCurrentIndex(dialog.relation.findData("child"))
+    assert dialog.problems.text() == "" and save.isEnabled()
+    save.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [m.name for m in detail.current.members] == ["张三", "张小"]
+    assert detail.version == hs.get_household(ctx.db, ctx.actor, homes["zhang"]).version
+
+
+def test_main_window_opens_a_household_on_request(qtbot, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
+    from desktop.views.main_window import MainWindow
+
+    ctx = AppContext(sqlite_district.db, sqlite_district.admin)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    ctx.nav.openHousehold.emit(homes["li"])
+    page = window.page("households")
+    assert isinstance(page, HouseholdsPage)
+    dialog: QWidget = page.details[homes["li"]]
+    assert dialog.isVisible() and "李四" in dialog.windowTitle()
+    dialog.close()
