@@ -312,3 +312,21 @@ def test_main_window_runs_live_updates_and_stops_them(qtbot, sqlite_district: Di
     qtbot.waitUntil(lambda: page.board.columns["class_1"].model.cards[0].days_since_visit == 0, timeout=2000)
     window.close()
     assert not window.live.watcher.running
+
+
+def test_move_to_a_long_column_shows_card_without_skipping(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                           sqlite_district: District) -> None:
+    db = sqlite_district.db
+    add_households(db, sqlite_district.regions["飞云社区"], "class_1", 450)
+    [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_2")  # sorts after all of them
+    page = _page(qtbot, ctx)
+    column = page.board.columns["class_1"]
+    assert column.model.rowCount() == 200
+    _drop(page, hid, "class_1")
+    qtbot.waitUntil(lambda: page.board.move_dialog is not None)
+    page.board.move_dialog.reason_edit.insertPlainText("收入下降")
+    page.board.move_dialog.ok_button.click()
+    qtbot.waitUntil(lambda: column.model.row_of(hid) >= 0)
+    assert column.current_card().id == hid
+    ids = [c.id for c in column.model.cards]
+    assert len(ids) == 451 == column.count and ids == sorted(ids)  # nothing skipped on the way

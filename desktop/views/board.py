@@ -338,8 +338,8 @@ class BoardTab(QWidget):
             return
         self.refresh()
         target = self.columns[result.to_stage]
-        if target.model.row_of(household_id) < 0 and target.model.last_loaded_id() is not None:
-            target.model.merge(target.model.cards + [result.card])  # show it even beyond the loaded page
+        while target.model.row_of(household_id) < 0 and target.model.canFetchMore():
+            target.model.fetchMore()  # the card sorts beyond the loaded pages: load up to it
         self.select_household(household_id)
         self.ctx.changes.publish("board", household_id)
 
