@@ -272,3 +272,22 @@ def test_age_boundaries_are_exact(born: date, minor_age: int) -> None:
     adult = birthday(minor_age)
     assert minor_on(adult - timedelta(days=1))
     assert not minor_on(adult)
+
+
+@settings(max_examples=300, deadline=None)
+@given(households(), policies, st.sampled_from(["none", "dibao", "tekun", "marginal"]),
+       st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)))
+def test_brief_calculation_agrees_with_the_explained_one(f: mt.HouseholdFacts, s: P.PolicySettings, current: str,
+                                                         on: date) -> None:
+    """Re-assessment uses assess_brief on thousands of households; it must never differ from assess."""
+    full = mt.assess(f, s, on, current_category=current)
+    total = sum((i.amount for i in f.incomes if not i.exempt), D(0))
+    medical = sum((e.amount for e in f.expenses if e.kind == "medical"), D(0))
+    other = sum((e.amount for e in f.expenses if e.kind != "medical"), D(0))
+    members = [(m.born(), m.health, m.disability, m.disability_grade, m.name) for m in f.members]
+    brief = mt.assess_brief(members, total, medical, other, f.single_parent, s, on, current)
+    assert (brief.category, brief.per_capita_monthly, brief.deduction_rate, brief.urgent, brief.vulnerable,
+            brief.suggested_placement) == (full.category, full.per_capita_monthly, full.deduction_rate, full.urgent,
+                                           full.vulnerable, full.suggested_placement)
+    assert brief.counted_income == full.counted_income and brief.rigid_spending == full.rigid_spending
+    assert brief.tekun_candidates == [c.name for c in full.tekun_candidates]

@@ -14,10 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.io.xlsx_writer import write_table
+from desktop.io.xlsx_stream import write_rows
 from desktop.models import Assessment, Expense, Household, Income, LibraryMove, Member, Referral, Region, User
 from desktop.rules import idcard
 from desktop.rules import means_test as mt
@@ -640,48 +640,68 @@ def _scope_region_ids(uow: UnitOfWork, region_id: int | None) -> list[int] | Non
     return sub
 
 
-def _latest_sums(session: Session, model: type, lo: int, hi: int, with_exempt: bool) -> list[Any]:
-    latest = (select(model.household_id.label("hid"), func.max(model.period_end).label("pe"))
-              .where(model.household_id.between(lo, hi)).group_by(model.household_id).subquery())
-    cols = [model.household_id, model.kind] + ([model.exempt] if with_exempt else [])
-    return list(session.execute(
-        select(*cols, func.sum(model.amount))
-        .join(latest, and_(latest.c.hid == model.household_id, latest.c.pe == model.period_end))
-        .where(model.household_id.between(lo, hi))
-        .group_by(*cols)).all())
+def _raw_money(value: Any) -> Decimal:
+    """A sum as the driver returns it (float or int on SQLite, Decimal on PostgreSQL) to yuan and fen."""
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value) if isinstance(value, float) else str(value)).quantize(mt.CENT)
+
+
+def _raw_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+# The hot path of re-assessment runs these on the driver directly (no per-row type processing):
+# only integers are put into the text, and the SQL is the same on SQLite and PostgreSQL.
+_HOUSEHOLDS_SQL = ("SELECT id, version, code, region_id, area_type, single_parent, head_name, head_id_number, "
+                   "category, stage FROM households WHERE id > {last}{scope} ORDER BY id LIMIT {limit}")
+_MEMBERS_SQL = ("SELECT household_id, birth_date, id_number, health, disability, disability_grade, name "
+                "FROM members WHERE household_id BETWEEN {lo} AND {hi} ORDER BY household_id, id")
+_INCOMES_SQL = ("SELECT i.household_id, SUM(CASE WHEN i.exempt THEN 0 ELSE i.amount END) FROM incomes i "
+                "JOIN (SELECT household_id AS hid, MAX(period_end) AS pe FROM incomes "
+                "WHERE household_id BETWEEN {lo} AND {hi} GROUP BY household_id) m "
+                "ON m.hid = i.household_id AND m.pe = i.period_end "
+                "WHERE i.household_id BETWEEN {lo} AND {hi} GROUP BY i.household_id")
+_EXPENSES_SQL = ("SELECT e.household_id, SUM(CASE WHEN e.kind = 'medical' THEN e.amount ELSE 0 END), "
+                 "SUM(CASE WHEN e.kind = 'medical' THEN 0 ELSE e.amount END) FROM expenses e "
+                 "JOIN (SELECT household_id AS hid, MAX(period_end) AS pe FROM expenses "
+                 "WHERE household_id BETWEEN {lo} AND {hi} GROUP BY household_id) m "
+                 "ON m.hid = e.household_id AND m.pe = e.period_end "
+                 "WHERE e.household_id BETWEEN {lo} AND {hi} GROUP BY e.household_id")
 
 
 def _chunks(session: Session, region_ids: list[int] | None, progress: Progress, total: int
-            ) -> Iterator[tuple[Any, list[mt.MemberInput], list[mt.IncomeItem], list[mt.ExpenseItem]]]:
-    """Households in id order with their members and current figures, loaded CHUNK households at a time."""
+            ) -> Iterator[tuple[Any, list[mt.BriefMember], Decimal, Decimal, Decimal]]:
+    """Households in id order with their members and current figures (the rows with the greatest
+    period_end), CHUNK households at a time, set-based by id range:
+    (household row, members, counted total income, medical spending, other rigid spending)."""
+    conn = session.connection()
+    scope = "" if region_ids is None else (
+        " AND region_id IN (" + ",".join(str(int(i)) for i in region_ids) + ")" if region_ids else " AND 1 = 0")
     last = 0
     done = 0
+    zero = Decimal(0)
+    nothing = (zero, zero)
     while True:
-        query = select(Household.id, Household.version, Household.code, Household.region_id, Household.area_type,
-                       Household.single_parent, Household.head_name, Household.head_id_number, Household.category,
-                       Household.stage).where(Household.id > last)
-        if region_ids is not None:
-            query = query.where(Household.region_id.in_(region_ids))
-        households = session.execute(query.order_by(Household.id).limit(CHUNK)).all()
+        households = conn.exec_driver_sql(_HOUSEHOLDS_SQL.format(last=int(last), scope=scope, limit=CHUNK)).all()
         if not households:
             return
-        lo, hi = households[0].id, households[-1].id
-        members: dict[int, list[mt.MemberInput]] = {}
-        for r in session.execute(
-                select(Member.household_id, Member.id, Member.name, Member.relation, Member.birth_date,
-                       Member.id_number, Member.health, Member.disability, Member.disability_grade,
-                       Member.labour_capacity, Member.schooling, Member.employed, Member.union_member)
-                .where(Member.household_id.between(lo, hi)).order_by(Member.household_id, Member.id)):
-            members.setdefault(r[0], []).append(mt.MemberInput(
-                r[1], r[2], r[3], _birth(r[4], r[5]), None, r[6], r[7], r[8], r[9], r[10], r[11], r[12]))
-        incomes: dict[int, list[mt.IncomeItem]] = {}
-        for hid, kind, exempt, amount in _latest_sums(session, Income, lo, hi, True):
-            incomes.setdefault(hid, []).append(mt.IncomeItem(kind, Decimal(amount or 0), bool(exempt)))
-        expenses: dict[int, list[mt.ExpenseItem]] = {}
-        for hid, kind, amount in _latest_sums(session, Expense, lo, hi, False):
-            expenses.setdefault(hid, []).append(mt.ExpenseItem(kind, Decimal(amount or 0)))
+        lo, hi = int(households[0][0]), int(households[-1][0])
+        members: dict[int, list[mt.BriefMember]] = {}
+        for hid, born, number, health, disability, grade, name in conn.exec_driver_sql(
+                _MEMBERS_SQL.format(lo=lo, hi=hi)).all():
+            members.setdefault(hid, []).append((_raw_date(born) if born is not None else _birth(None, number),
+                                                health, disability, grade or 0, name))
+        incomes = {hid: _raw_money(v) for hid, v in conn.exec_driver_sql(_INCOMES_SQL.format(lo=lo, hi=hi)).all()}
+        spending = {hid: (_raw_money(m), _raw_money(o))
+                    for hid, m, o in conn.exec_driver_sql(_EXPENSES_SQL.format(lo=lo, hi=hi)).all()}
         for h in households:
-            yield h, members.get(h.id, []), incomes.get(h.id, []), expenses.get(h.id, [])
+            medical, other = spending.get(h[0], nothing)
+            yield h, members.get(h[0], []), incomes.get(h[0], zero), medical, other
         done += len(households)
         progress.report(done, total, f"正在重新评估:{done:,} / {total:,} 户")
         last = hi
@@ -691,7 +711,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
              out_path: str | Path, progress: Progress = NO_PROGRESS) -> ReassessSummary:
     """Re-run the means test for every household in scope with the settings in force on ``as_of`` and write
     one row per household to ``out_path``. Changes nothing in the registry: the changed households come
-    back as proposals for :func:`confirm_moves`."""
+    back as proposals for :func:`confirm_moves`. Households are loaded set-based, CHUNK at a time."""
     require_role(actor, *ASSESSORS, doing="重新评估")
     day = as_of or date.today()
     target = Path(out_path)
@@ -721,25 +741,29 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                    s.execute(select(Region.id, Region.name, Region.parent_id)).all()}
         full = actor.sees_full_id
         counts: dict[str, int] = {c: 0 for c in mt.RESULT_CATEGORIES}
+        area_words = {a: policy_rules.area_label(a) for a in ("urban", "rural")}
+        current_labels = {c.value: category_label(c.value) for c in Category}
+        placement_labels = mt.PLACEMENT_LABELS
+        percents: dict[Decimal, str] = {}
         summary.total = total
         progress.report(0, total, f"正在重新评估 {total:,} 户…")
 
         def rows() -> Iterator[list[Any]]:
-            for h, members, incomes, expenses in _chunks(s, region_ids, progress, total):
+            for h, members, income, medical, other in _chunks(s, region_ids, progress, total):
                 name, parent = regions.get(h.region_id, ("", None))
                 street = regions.get(parent, ("", None))[0] if parent else ""
                 head_id = (h.head_id_number or "") if full else idcard.mask(h.head_id_number)
                 current = h.category or Category.NONE.value
+                current_label = current_labels.get(current) or category_label(current)
                 st = settings.get(h.area_type)
                 common = [h.code or "", street, name, h.head_name, head_id, len(members),
-                          policy_rules.area_label(h.area_type)]
+                          area_words.get(h.area_type, h.area_type)]
                 if not members or st is None:
                     summary.without_members += 1
-                    yield common + [None] * 6 + [category_label(current), "无法评估", "", "", "",
-                                                 "", "没有家庭成员记录" if not members else "没有适用的政策参数"]
+                    yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "",
+                                                 "没有家庭成员记录" if not members else "没有适用的政策参数"]
                     continue
-                facts = mt.HouseholdFacts(tuple(members), tuple(incomes), tuple(expenses), h.single_parent)
-                r = mt.assess(facts, st, day, current_category=current, explain=False)
+                r = mt.assess_brief(members, income, medical, other, h.single_parent, st, day, current)
                 summary.assessed += 1
                 counts[r.category] += 1
                 changed = CURRENT_AS_RESULT.get(current, mt.INELIGIBLE) != r.category
@@ -748,19 +772,21 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                     summary.proposals.append(Proposal(h.id, h.version, h.code or "", h.head_name, current,
                                                       r.category, r.per_capita_monthly, r.suggested_placement,
                                                       h.stage))
-                tekun = "、".join(f.name for f in r.tekun_candidates)
-                yield common + [mt.round_cent(r.total_income), mt.percent(r.deduction_rate),
-                                mt.round_cent(r.counted_income), r.per_capita_monthly,
-                                mt.round_cent(r.rigid_spending), st["dibao_standard"], category_label(current),
-                                r.label, "是" if changed else "否", mt.PLACEMENT_LABELS[r.suggested_placement],
-                                "是" if r.urgent else "", tekun, ""]
+                rate = percents.get(r.deduction_rate)
+                if rate is None:
+                    rate = percents[r.deduction_rate] = mt.percent(r.deduction_rate)
+                yield common + [mt.round_cent(income), rate, mt.round_cent(r.counted_income),
+                                r.per_capita_monthly, mt.round_cent(r.rigid_spending), st["dibao_standard"],
+                                current_label, r.label, "是" if changed else "否",
+                                placement_labels[r.suggested_placement], "是" if r.urgent else "",
+                                "、".join(r.tekun_candidates), ""]
 
         def on_row(n: int) -> None:
             progress.check()
 
-        write_table(target, REASSESS_HEADERS, rows(), sheet="重新评估",
-                    title=f"重新评估结果({day.isoformat()} 适用政策参数;共 {total:,} 户)",
-                    text_columns=(0, 4), on_row=on_row)
+        write_rows(target, REASSESS_HEADERS, rows(), sheet="重新评估",
+                   title=f"重新评估结果({day.isoformat()} 适用政策参数;共 {total:,} 户)",
+                   text_columns=(0, 4), on_row=on_row)
         summary.by_category = counts
     with unit_of_work(db, actor, write=True) as uow:
         uow.audit("reassess_export", "household", None,
