@@ -182,9 +182,9 @@ def phase_calamine(path: str) -> dict:
 
 
 def phase_import(path: str, url: str) -> dict:
-    from desktop.services import department_import as di
-
     from sqlalchemy.orm import configure_mappers
+
+    from desktop.services import department_import as di
 
     configure_mappers()  # done once at program start, not per import
     db = open_database(url)

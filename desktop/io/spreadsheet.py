@@ -399,8 +399,7 @@ class Workbook:
                                    kind="no_sheet")
         sh = self._sheet(sheet)
         try:
-            for index, values in enumerate(sh.iter_rows(), start=1):
-                yield index, values
+            yield from enumerate(sh.iter_rows(), start=1)
         except SpreadsheetError:
             raise
         except Exception as exc:
@@ -496,7 +495,7 @@ def _combine(upper: Sequence[Any], lower: Sequence[Any], spans: dict[int, int]) 
 def _merged_spans(merged: list, row0: int) -> dict[int, int]:
     """For a 0-based row: start column -> end column of horizontally merged cells in that row."""
     spans: dict[int, int] = {}
-    for (r1, c1), (r2, c2) in merged:
+    for (r1, c1), (_r2, c2) in merged:
         if r1 == row0 and c2 > c1:
             spans[c1] = c2
     return spans

@@ -10,6 +10,7 @@ earlier in the file are duplicates. ``data_rows == valid + sum(invalid) + duplic
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import JSON, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop.io import spreadsheet as ss
@@ -327,11 +328,20 @@ class BulkInsert:
         self.conn = session.connection()
         dialect = self.conn.dialect
         quote = dialect.identifier_preparer.quote
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-                    f"VALUES ({', '.join([mark] * len(columns))})")
+        names = ", ".join(quote(c) for c in columns)
+        # PostgreSQL: COPY, by far its fastest way in (same transaction as the session)
+        self.copy = dialect.name == "postgresql"
+        if self.copy:
+            self.sql = f"COPY {quote(table.name)} ({names}) FROM STDIN"
+        else:
+            mark = "?" if dialect.paramstyle == "qmark" else "%s"
+            self.sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
         self.columns = list(columns)
         self.processors = {c: table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns}
+        if self.copy:
+            for c in columns:
+                if isinstance(table.c[c].type, JSON):
+                    self.processors[c] = _json_text
 
     def process(self, column: str, value: Any) -> Any:
         proc = self.processors[column]
@@ -341,8 +351,19 @@ class BulkInsert:
         return self.processors[column]
 
     def run(self, rows: list[tuple]) -> None:
-        if rows:
+        if not rows:
+            return
+        if self.copy:
+            raw = self.conn.connection.driver_connection
+            with raw.cursor() as cur, cur.copy(self.sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
             self.conn.exec_driver_sql(self.sql, rows)
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 ROW_COLUMNS = ("batch_id", "row_number", "name", "id_number", "raw_id", "outcome", "reason", "household_id",
