@@ -1,20 +1,19 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="841"/>
+        <location filename="../views/board.py" line="852" />
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="842"/>
+        <location filename="../views/board.py" line="853" />
         <source>&amp;Visits</source>
         <translation>走访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="843"/>
+        <location filename="../views/board.py" line="854" />
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;F)</translation>
     </message>
@@ -22,82 +21,77 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../views/board.py" line="112"/>
-        <source>All regions</source>
-        <translation>全部地区</translation>
-    </message>
-    <message>
-        <location filename="../views/board.py" line="120"/>
+        <location filename="../views/board.py" line="125" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="123"/>
+        <location filename="../views/board.py" line="128" />
         <source>&amp;Overdue visits only</source>
         <translation>只看走访逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="125"/>
+        <location filename="../views/board.py" line="130" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="127"/>
+        <location filename="../views/board.py" line="132" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="129"/>
+        <location filename="../views/board.py" line="134" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="129"/>
+        <location filename="../views/board.py" line="134" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="167"/>
+        <location filename="../views/board.py" line="171" />
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="168"/>
+        <location filename="../views/board.py" line="172" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="169"/>
+        <location filename="../views/board.py" line="173" />
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="170"/>
+        <location filename="../views/board.py" line="174" />
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="171"/>
+        <location filename="../views/board.py" line="175" />
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="267"/>
+        <location filename="../views/board.py" line="271" />
         <source>Could not refresh the board: {error}</source>
         <translation>看板刷新失败:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="280"/>
+        <location filename="../views/board.py" line="284" />
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="316"/>
+        <location filename="../views/board.py" line="320" />
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="356"/>
+        <location filename="../views/board.py" line="360" />
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -105,117 +99,122 @@
 <context>
     <name>BoardTables</name>
     <message>
-        <location filename="../views/board.py" line="474"/>
-        <location filename="../views/board.py" line="500"/>
+        <location filename="../views/board.py" line="100" />
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="478" />
+        <location filename="../views/board.py" line="504" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="474"/>
+        <location filename="../views/board.py" line="478" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="475"/>
-        <location filename="../views/board.py" line="500"/>
+        <location filename="../views/board.py" line="479" />
+        <location filename="../views/board.py" line="504" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="475"/>
+        <location filename="../views/board.py" line="479" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="476"/>
+        <location filename="../views/board.py" line="480" />
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="476"/>
+        <location filename="../views/board.py" line="480" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="477"/>
-        <location filename="../views/board.py" line="502"/>
+        <location filename="../views/board.py" line="481" />
+        <location filename="../views/board.py" line="506" />
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="477"/>
+        <location filename="../views/board.py" line="481" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="499"/>
+        <location filename="../views/board.py" line="503" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="499"/>
-        <location filename="../views/board.py" line="681"/>
+        <location filename="../views/board.py" line="503" />
+        <location filename="../views/board.py" line="692" />
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="501"/>
+        <location filename="../views/board.py" line="505" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="501"/>
+        <location filename="../views/board.py" line="505" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="502"/>
+        <location filename="../views/board.py" line="506" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="503"/>
+        <location filename="../views/board.py" line="507" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="579"/>
+        <location filename="../views/board.py" line="583" />
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="580"/>
-        <location filename="../views/board.py" line="680"/>
+        <location filename="../views/board.py" line="584" />
+        <location filename="../views/board.py" line="691" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="581"/>
+        <location filename="../views/board.py" line="585" />
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="680"/>
+        <location filename="../views/board.py" line="691" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="681"/>
+        <location filename="../views/board.py" line="692" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="682"/>
+        <location filename="../views/board.py" line="693" />
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="683"/>
+        <location filename="../views/board.py" line="694" />
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="684"/>
+        <location filename="../views/board.py" line="695" />
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -223,22 +222,22 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../views/board.py" line="71"/>
+        <location filename="../views/board.py" line="71" />
         <source>Move household</source>
         <translation>调整库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="74"/>
+        <location filename="../views/board.py" line="74" />
         <source>Move &lt;b&gt;{name}&lt;/b&gt; from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;.</source>
         <translation>将 &lt;b&gt;{name}&lt;/b&gt; 从 &lt;b&gt;{source}&lt;/b&gt; 调整到 &lt;b&gt;{target}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="78"/>
+        <location filename="../views/board.py" line="78" />
         <source>&amp;Reason for the move (recorded with your name):</source>
         <translation>调整原因(将与您的姓名一起记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="82"/>
+        <location filename="../views/board.py" line="82" />
         <source>e.g. income fell after the visit of 5 May</source>
         <translation>例如:5月5日走访发现收入下降</translation>
     </message>
@@ -246,22 +245,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="560"/>
+        <location filename="../views/board.py" line="564" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="568"/>
+        <location filename="../views/board.py" line="572" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="570"/>
+        <location filename="../views/board.py" line="574" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="571"/>
+        <location filename="../views/board.py" line="575" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -269,7 +268,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="513"/>
+        <location filename="../views/board.py" line="517" />
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -277,103 +276,103 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="692"/>
+        <location filename="../views/board.py" line="703" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="699"/>
+        <location filename="../views/board.py" line="710" />
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="701"/>
+        <location filename="../views/board.py" line="712" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="701"/>
+        <location filename="../views/board.py" line="712" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="709"/>
-        <source>Department&apos;s &amp;answer…</source>
+        <location filename="../views/board.py" line="720" />
+        <source>Department's &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="710"/>
+        <location filename="../views/board.py" line="721" />
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="711"/>
+        <location filename="../views/board.py" line="722" />
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="756"/>
+        <location filename="../views/board.py" line="767" />
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="774"/>
+        <location filename="../views/board.py" line="785" />
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="774"/>
+        <location filename="../views/board.py" line="785" />
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="785"/>
+        <location filename="../views/board.py" line="796" />
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="786"/>
+        <location filename="../views/board.py" line="797" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="795"/>
+        <location filename="../views/board.py" line="806" />
         <source>Referral letter</source>
         <translation>转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="796"/>
+        <location filename="../views/board.py" line="807" />
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="801"/>
-        <location filename="../views/board.py" line="818"/>
+        <location filename="../views/board.py" line="812" />
+        <location filename="../views/board.py" line="829" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="801"/>
+        <location filename="../views/board.py" line="812" />
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="805"/>
+        <location filename="../views/board.py" line="816" />
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="807"/>
+        <location filename="../views/board.py" line="818" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="819"/>
+        <location filename="../views/board.py" line="830" />
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="821"/>
+        <location filename="../views/board.py" line="832" />
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -381,22 +380,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="487"/>
+        <location filename="../views/board.py" line="491" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="488"/>
+        <location filename="../views/board.py" line="492" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="488"/>
+        <location filename="../views/board.py" line="492" />
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="490"/>
+        <location filename="../views/board.py" line="494" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -404,54 +403,59 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="593"/>
+        <location filename="../views/board.py" line="597" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="595"/>
+        <location filename="../views/board.py" line="599" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="596"/>
+        <location filename="../views/board.py" line="600" />
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="597"/>
+        <location filename="../views/board.py" line="601" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="644"/>
+        <location filename="../views/board.py" line="606" />
+        <source>Re&amp;gion:</source>
+        <translation>地区(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="655" />
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="659"/>
+        <location filename="../views/board.py" line="670" />
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="660"/>
+        <location filename="../views/board.py" line="671" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="672"/>
+        <location filename="../views/board.py" line="683" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="673"/>
+        <location filename="../views/board.py" line="684" />
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="676"/>
+        <location filename="../views/board.py" line="687" />
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

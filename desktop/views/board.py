@@ -95,6 +95,18 @@ class MoveDialog(QDialog):
         return self.reason_edit.toPlainText().strip()
 
 
+def _region_combo(ctx: AppContext, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(QCoreApplication.translate("BoardTables", "All regions"), None)
+    try:
+        for region in auth.list_regions(ctx.db, ctx.actor):
+            depth = max(region.path.count("/") - 2, 0)
+            combo.addItem("  " * depth + region.name, region.id)
+    except ServiceError as exc:
+        show_error(parent, exc)
+    return combo
+
+
 # -- the board tab ----------------------------------------------------------------------------------
 
 class BoardTab(QWidget):
@@ -108,14 +120,7 @@ class BoardTab(QWidget):
         self._live_again = False
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.region = QComboBox()
-        self.region.addItem(self.tr("All regions"), None)
-        try:
-            for region in auth.list_regions(ctx.db, ctx.actor):
-                depth = max(region.path.count("/") - 2, 0)
-                self.region.addItem("  " * depth + region.name, region.id)
-        except ServiceError as exc:
-            show_error(self, exc)
+        self.region = _region_combo(ctx, self)
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
         for code, label in CATEGORY_LABELS.items():
@@ -597,6 +602,11 @@ class VisitsTab(QWidget):
         caption.setBuddy(self.state)
         bar.addWidget(caption)
         bar.addWidget(self.state)
+        self.region = _region_combo(ctx, self)
+        region_caption = QLabel(self.tr("Re&gion:"))
+        region_caption.setBuddy(self.region)
+        bar.addWidget(region_caption)
+        bar.addWidget(self.region)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.visit_button)
         bar.addWidget(self.report_button)
@@ -611,6 +621,7 @@ class VisitsTab(QWidget):
         self.report_button.clicked.connect(self.ask_quarterly_report)
         self.table.doubleClicked.connect(lambda _i: self.visit_selected())
         self.state.currentIndexChanged.connect(self.reload)
+        self.region.currentIndexChanged.connect(self.reload)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -620,7 +631,8 @@ class VisitsTab(QWidget):
     def _load(self, after: int | None, limit: int | None) -> list[monitoring.VisitDueRow]:
         try:
             return monitoring.visit_due_page(self.ctx.db, self.ctx.actor, state=self.state.currentData(),
-                                             search=self.search.text(), after_id=after, limit=limit)
+                                             region_id=self.region.currentData(), search=self.search.text(),
+                                             after_id=after, limit=limit)
         except ServiceError as exc:
             show_error(self, exc)
             return []
@@ -635,7 +647,7 @@ class VisitsTab(QWidget):
 
     def _summary(self) -> None:
         try:
-            counts = monitoring.visit_counts(self.ctx.db, self.ctx.actor)
+            counts = monitoring.visit_counts(self.ctx.db, self.ctx.actor, region_id=self.region.currentData())
         except ServiceError:
             return
         year, quarter = rules.quarter_of(date.today())
