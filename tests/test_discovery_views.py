@@ -204,6 +204,22 @@ def test_inbox_assign_and_close_start_an_application(qtbot, sqlite_district: Dis
     assert [c.id for c in inbox.model.rows] == [ids[0]]
 
 
+def test_inbox_fetches_more_as_the_user_scrolls(qtbot, sqlite_district: District,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    d = sqlite_district
+    ids = [clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="vertical", source="grid", reported_on=date.today(), description="x", person_name=f"吴{i}"))
+        for i in range(7)]
+    monkeypatch.setattr(clues, "PAGE_SIZE", 3)
+    page = DiscoveryPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    model = page.inbox.model
+    assert model.rowCount() == 3 and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [c.id for c in model.rows] == sorted(ids, reverse=True)
+
+
 def test_inbox_filters_and_roles(qtbot, sqlite_district: District) -> None:
     d = sqlite_district
     for i, (level, source, region) in enumerate([("vertical", "grid", None), ("department", "hrss", "飞云社区"),

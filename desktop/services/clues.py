@@ -207,8 +207,8 @@ def sees_unassigned(actor: Actor) -> bool:
 
 def _scope_clause(actor: Actor) -> ColumnElement[bool] | None:
     """Clues the actor may see: assigned within their region subtree (+ unassigned for district roles)."""
-    if not actor.region_path:
-        return None
+    if not actor.region_path or (sees_unassigned(actor) and actor.region_path.count("/") <= 2):
+        return None  # the whole district, assigned or not
     in_subtree = Clue.region_id.in_(select(Region.id).where(Region.path.like(actor.region_path + "%")))
     if sees_unassigned(actor):
         return or_(in_subtree, Clue.region_id.is_(None))

@@ -74,7 +74,7 @@ class ClueTableModel(QAbstractTableModel):
 
     def load(self, flt: ClueFilter) -> None:
         self.filter = flt
-        page = clues.list_clues(self.ctx.db, self.ctx.actor, flt)
+        page = clues.list_clues(self.ctx.db, self.ctx.actor, flt, limit=clues.PAGE_SIZE)
         self.beginResetModel()
         self.rows = page
         self._more = len(page) >= clues.PAGE_SIZE
@@ -86,7 +86,8 @@ class ClueTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
         if parent.isValid() or not self.rows:
             return
-        page = clues.list_clues(self.ctx.db, self.ctx.actor, self.filter, before_id=self.rows[-1].id)
+        page = clues.list_clues(self.ctx.db, self.ctx.actor, self.filter, before_id=self.rows[-1].id,
+                                limit=clues.PAGE_SIZE)
         self._more = len(page) >= clues.PAGE_SIZE
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
