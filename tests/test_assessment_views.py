@@ -180,11 +180,14 @@ def test_reassess_in_the_window_and_confirm(qtbot, world, messages, tmp_path: Pa
 
 def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None:  # noqa: ANN001
     d = sqlite_district
-    policy.seed_default_policy(d.db)
     ctx = AppContext(d.db, d.admin)
     tab = PolicySettingsTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1000, 700)
+    assert tab.history.rowCount() == 0 and not tab.seed_button.isHidden()
+    assert tab.in_force.data(tab.in_force.index(0, 2)) == "未设置"
+    tab.seed_button.click()  # the first run: the demo district's values, marked "to be confirmed"
+    assert tab.seed_button.isHidden()
     assert tab.in_force.rowCount() == 11 and tab.history.rowCount() == 26
     shot(tab, "policy_settings_tab")
     dialog = tab.add_values()

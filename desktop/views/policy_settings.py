@@ -247,12 +247,17 @@ class PolicySettingsTab(QWidget):
         self.add_button.clicked.connect(self.add_values)
         self.delete_button = QPushButton(self.tr("&Delete entry…"))
         self.delete_button.clicked.connect(self.delete_entry)
+        self.seed_button = QPushButton(self.tr("Enter the demo district's values"))
+        self.seed_button.setToolTip(self.tr("Only when no setting exists yet; the values must be confirmed locally."))
+        self.seed_button.clicked.connect(self.seed_values)
+        bar.addWidget(self.seed_button)
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)
         layout.addLayout(bar)
         if not self.is_admin:
             self.add_button.hide()
             self.delete_button.hide()
+            self.seed_button.hide()
             locked = QLabel(self.tr("Only administrators can change policy settings."))
             locked.setStyleSheet("color: #666;")
             layout.addWidget(locked)
@@ -283,6 +288,16 @@ class PolicySettingsTab(QWidget):
             return
         self.in_force_view.resizeColumnsToContents()
         self.history_view.resizeColumnsToContents()
+        self.seed_button.setVisible(self.is_admin and not self.history.rows)
+
+    def seed_values(self) -> None:
+        try:
+            policy.seed_default_policy(self.ctx.db, self.ctx.actor)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("policy", 0)
+        self.refresh()
 
     def add_values(self) -> SetValuesDialog:
         dialog = SetValuesDialog(self.ctx, self)
