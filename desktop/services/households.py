@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -205,10 +205,13 @@ def _prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < upper)
 
 
-def _search_clause(plan: SearchPlan) -> ColumnElement[bool] | None:
+def _search_clause(plan: SearchPlan, member_households: Sequence[int] = ()) -> ColumnElement[bool] | None:
     if plan.kind == "id":
-        members = select(Member.household_id).where(Member.id_number == plan.value)
-        return or_(Household.head_id_number == plan.value, Household.id.in_(members))
+        # Households where a member (not only the head) has the number: ids looked up first, so both
+        # branches stay index lookups (PostgreSQL will not combine an IN-subquery with OR by index).
+        if member_households:
+            return or_(Household.head_id_number == plan.value, Household.id.in_(list(member_households)))
+        return Household.head_id_number == plan.value
     if plan.kind == "invalid_id":
         return Household.head_id_number == plan.value
     if plan.kind == "id_tail":
@@ -272,7 +275,14 @@ def _scope_ids(regions: RegionMap, actor: Actor, flt: HouseholdFilter) -> list[i
     return [rid for rid in chosen if rid in allowed]
 
 
-def _where(regions: RegionMap, actor: Actor, flt: HouseholdFilter) -> list[ColumnElement[bool]]:
+def _member_households(session: Session, plan: SearchPlan) -> list[int]:
+    if plan.kind != "id":
+        return []
+    return list(session.scalars(select(Member.household_id).where(Member.id_number == plan.value)))
+
+
+def _where(regions: RegionMap, actor: Actor, flt: HouseholdFilter,
+           member_households: Sequence[int] = ()) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = []
     scope = _scope_ids(regions, actor, flt)
     if scope is not None and len(scope) < len(regions.by_id):
@@ -290,7 +300,7 @@ def _where(regions: RegionMap, actor: Actor, flt: HouseholdFilter) -> list[Colum
         clauses.append(Household.stage.is_not(None))
     elif flt.status == "not_on_board":
         clauses.append(Household.stage.is_(None))
-    search = _search_clause(plan_search(flt.search, flt.search_mode))
+    search = _search_clause(plan_search(flt.search, flt.search_mode), member_households)
     if search is not None:
         clauses.append(search)
     return clauses
@@ -358,13 +368,15 @@ class HouseholdPager:
         self.segments: list[_Segment] = []
         self.regions: RegionMap | None = None
         self.plan = plan_search(self.filter.search, self.filter.search_mode)
+        self._member_ids: list[int] = []
+        self.counted = False
 
     # -- layout ---------------------------------------------------------------------------------
     def _sort_column(self) -> Any:
         return SORT_COLUMNS.get(self.filter.sort)
 
-    def refresh(self, flt: HouseholdFilter | None = None) -> int:
-        """Apply a (new) filter and count. Returns the number of matching households."""
+    def prepare(self, flt: HouseholdFilter | None = None) -> None:
+        """Take a (new) filter without counting: enough for :meth:`first_rows`."""
         if flt is not None:
             self.filter = flt
             self.plan = plan_search(flt.search, flt.search_mode)
@@ -372,18 +384,52 @@ class HouseholdPager:
             self.filter = replace(self.filter, sort="id")
         with unit_of_work(self.db, self.actor) as uow:
             self.regions = load_regions(uow.session, self.actor)
-            where = _where(self.regions, self.actor, self.filter)
-            column = self._sort_column()
-            if self.filter.sort in NULLABLE_SORTS:
-                total, filled = uow.session.execute(
-                    select(func.count(), func.count(column)).select_from(Household).where(*where)).one()
-            else:
-                total = uow.session.execute(select(func.count()).select_from(Household).where(*where)).scalar_one()
-                filled = total
-        self.total = int(total)
-        filled = int(filled)
+            self._member_ids = _member_households(uow.session, self.plan)
+        self.segments = []
+        self.total = 0
+        self.counted = False
+
+    def _conditions(self) -> list[ColumnElement[bool]]:
+        assert self.regions is not None
+        return _where(self.regions, self.actor, self.filter, self._member_ids)
+
+    def count_layout(self) -> tuple[int, int]:
+        """(matching rows, rows whose sort value is set): one indexed count query."""
+        return self.counter()()
+
+    def counter(self) -> Callable[[], tuple[int, int]]:
+        """The count of the current filter as a call that may run in a worker thread (its own
+        session, nothing shared): the browser counts in the background; apply with :meth:`apply_layout`."""
+        column = self._sort_column()
+        where = self._conditions()
+        nullable = self.filter.sort in NULLABLE_SORTS
+        db, actor = self.db, self.actor
+
+        def count() -> tuple[int, int]:
+            with unit_of_work(db, actor) as uow:
+                if nullable:
+                    total, filled = uow.session.execute(
+                        select(func.count(), func.count(column)).select_from(Household).where(*where)).one()
+                else:
+                    total = uow.session.execute(select(func.count()).select_from(Household).where(*where)).scalar_one()
+                    filled = total
+            return int(total), int(filled)
+
+        return count
+
+    def settle(self, rows: Sequence[HouseholdRow]) -> None:
+        """The view is complete in ``rows`` (fewer than asked for): lay it out without counting."""
+        present = {
+            "code": lambda r: bool(r.code), "head_id_number": lambda r: bool(r.id_display),
+            "stage": lambda r: r.stage is not None, "last_assessed_on": lambda r: r.last_assessed_on is not None,
+            "next_visit_due": lambda r: r.next_visit_due is not None,
+        }.get(self.filter.sort, lambda r: True)
+        self.apply_layout(len(rows), sum(1 for r in rows if present(r)))
+
+    def apply_layout(self, total: int, filled: int) -> None:
+        self.total = total
         values = _Segment(False, 0, filled)
-        empties = _Segment(True, 0, self.total - filled)
+        empties = _Segment(True, 0, total - filled)
         # Empty values come last in ascending order and first in descending order, on both databases.
         order = [empties, values] if self.filter.descending else [values, empties]
         position = 0
@@ -391,7 +437,34 @@ class HouseholdPager:
             seg.start = position
             position += seg.size
         self.segments = [s for s in order if s.size]
+        self.counted = True
+
+    def refresh(self, flt: HouseholdFilter | None = None) -> int:
+        """Apply a (new) filter and count. Returns the number of matching households."""
+        self.prepare(flt)
+        self.apply_layout(*self.count_layout())
         return self.total
+
+    def first_rows(self, count: int) -> list[HouseholdRow]:
+        """The first rows of the view without counting (the count can follow in the background)."""
+        if self.regions is None:
+            self.prepare()
+        assert self.regions is not None
+        today = self.filter.today or date.today()
+        nullable = self.filter.sort in NULLABLE_SORTS
+        order = [False, True] if nullable else [False]
+        if self.filter.descending:
+            order.reverse()
+        out: list[HouseholdRow] = []
+        with unit_of_work(self.db, self.actor) as uow:
+            where = self._conditions()
+            for nulls in order:
+                seg = _Segment(nulls, 0, count)
+                for r in self._query(uow.session, seg, where, True, None, 0, count - len(out)):
+                    out.append(_to_row(r, self.regions, self.actor, today))
+                if len(out) >= count:
+                    break
+        return out
 
     def forget(self) -> None:
         """Drop remembered anchors (for benchmarks: measure a cold jump)."""
@@ -402,7 +475,7 @@ class HouseholdPager:
     # -- fetching -------------------------------------------------------------------------------
     def rows(self, start: int, count: int) -> list[HouseholdRow]:
         """Rows ``start`` .. ``start + count - 1`` of the view (fewer at the end)."""
-        if self.regions is None:
+        if not self.counted:
             self.refresh()
         start = max(start, 0)
         end = min(start + count, self.total)
@@ -412,7 +485,7 @@ class HouseholdPager:
         today = self.filter.today or date.today()
         with unit_of_work(self.db, self.actor) as uow:
             assert self.regions is not None
-            where = _where(self.regions, self.actor, self.filter)
+            where = self._conditions()
             for seg in self.segments:
                 a = max(start, seg.start) - seg.start
                 b = min(end, seg.start + seg.size) - seg.start
@@ -426,7 +499,7 @@ class HouseholdPager:
         """Every row of the view in order, as raw result rows, by keyset chunks (for the export)."""
         assert self.regions is not None
         with unit_of_work(self.db, self.actor) as uow:
-            where = _where(self.regions, self.actor, self.filter)
+            where = self._conditions()
             for seg in self.segments:
                 done = 0
                 while done < seg.size:
@@ -453,9 +526,6 @@ class HouseholdPager:
 
     def _fetch(self, session: Session, seg: _Segment, where: list[ColumnElement[bool]], a: int, b: int) -> list[Any]:
         """Local rows a..b-1 of a segment, seeking from the nearest known position."""
-        column = self._sort_column()
-        keyed = column is not None and not seg.nulls
-        desc = self.filter.descending
         # Candidates: (rows to skip, reading forward?, anchor key or None)
         options: list[tuple[int, bool, Key | None]] = [(a, True, None), (seg.size - b, False, None)]
         pos = bisect_left(seg.anchors_idx, a)
@@ -468,8 +538,21 @@ class HouseholdPager:
                 j = seg.anchors_idx[k]
                 options.append((j - b, False, seg.anchors[j]))
         skip, forward, anchor = min(options, key=lambda o: o[0])
+        result = self._query(session, seg, where, forward, anchor, skip, b - a)
+        first = a if forward else b - len(result)
+        for i, r in enumerate(result):
+            if i == 0 or i == len(result) - 1:
+                self._remember(seg, first + i, self._key_of(seg, r))
+        return result
+
+    def _query(self, session: Session, seg: _Segment, where: list[ColumnElement[bool]], forward: bool,
+               anchor: Key | None, skip: int, limit: int) -> list[Any]:
+        """``limit`` rows of a segment in display order: after (or, backwards, before) ``anchor``,
+        skipping ``skip``. Each is one index range scan on both databases."""
+        column = self._sort_column()
+        keyed = column is not None and not seg.nulls
         # Reading "forward" means in display order; the SQL direction also depends on descending.
-        ascending_sql = forward != desc
+        ascending_sql = forward != self.filter.descending
         cols = (column, Household.id) if keyed else (Household.id,)
         query = select(*ROW_COLUMNS).where(*where)
         if column is not None and self.filter.sort in NULLABLE_SORTS:
@@ -479,14 +562,10 @@ class HouseholdPager:
             value = tuple_(*anchor) if keyed else anchor[0]
             query = query.where(target > value if ascending_sql else target < value)
         query = query.order_by(*[(c.asc() if ascending_sql else c.desc()) for c in cols])
-        query = query.offset(skip).limit(b - a) if skip else query.limit(b - a)
+        query = query.offset(skip).limit(limit) if skip else query.limit(limit)
         result = list(session.execute(query))
         if not forward:
             result.reverse()
-        first = a if forward else b - len(result)
-        for i, r in enumerate(result):
-            if i == 0 or i == len(result) - 1:
-                self._remember(seg, first + i, self._key_of(seg, r))
         return result
 
 

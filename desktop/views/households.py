@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -18,9 +19,14 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QElapsedTimer,
+    QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -59,6 +65,33 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class _CountSignals(QObject):
+    done = Signal(int, int, int, bool)  # generation, total, filled, reload
+    failed = Signal(int, str)
+
+
+class _CountJob(QRunnable):
+    """Counts the filtered view in a worker thread (its own session)."""
+
+    def __init__(self, count: Callable[[], tuple[int, int]], generation: int, reload: bool,
+                 signals: _CountSignals) -> None:
+        super().__init__()
+        self.count = count
+        self.generation = generation
+        self.reload = reload
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            total, filled = self.count()
+        except Exception as exc:  # noqa: BLE001 — reported on the main thread as a plain message
+            message = exc.message if isinstance(exc, ServiceError) else str(exc).splitlines()[0]
+            self.signals.failed.emit(self.generation, message)
+        else:
+            self.signals.done.emit(self.generation, total, filled, self.reload)
+
+
 class HouseholdTableModel(QAbstractTableModel):
     """Rows of the filtered, sorted view, fetched page by page as the view asks for them."""
 
@@ -80,7 +113,7 @@ class HouseholdTableModel(QAbstractTableModel):
     MAX_PAGES = 60  # 6,000 rows at most in memory, whatever the size of the table
 
     loadFailed = Signal(str)
-    counted = Signal(int)
+    counted = Signal(int)  # the number of rows, once known
 
     def __init__(self, db: Database, actor: Actor, parent: Any = None) -> None:
         super().__init__(parent)
@@ -90,6 +123,11 @@ class HouseholdTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[hs.HouseholdRow]] = OrderedDict()
         self._total = 0
         self._failed = False
+        self._generation = 0
+        self.counting = False
+        self._signals = _CountSignals()
+        self._signals.done.connect(self._count_done, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._count_failed, Qt.ConnectionType.QueuedConnection)
 
     # -- filter and refresh --------------------------------------------------------------------
     @property
@@ -97,27 +135,54 @@ class HouseholdTableModel(QAbstractTableModel):
         return self.pager.filter
 
     def set_filter(self, flt: hs.HouseholdFilter) -> None:
-        """Apply a new filter: count, then rows come as the view asks for them."""
+        """Apply a new filter: the first page at once; the count (for the scroll bar and the status
+        line) follows from a worker thread when the first page is full."""
         self.beginResetModel()
+        self._generation += 1
         self._pages.clear()
         self._failed = False
+        first: list[hs.HouseholdRow] = []
         try:
-            self._total = self.pager.refresh(flt)
+            self.pager.prepare(flt)
+            first = self.pager.first_rows(self.PAGE)
         except (ServiceError, SQLAlchemyError) as exc:
-            self._total = 0
             self._report(exc)
+        self._pages[0] = first
+        self._total = len(first)
+        self.counting = len(first) >= self.PAGE
+        if not self.counting:
+            self.pager.settle(first)
         self.endResetModel()
-        self.counted.emit(self._total)
+        if self.counting:
+            self._start_count(reload=False)
+        else:
+            self.counted.emit(self._total)
 
     def reload(self) -> None:
         """Re-read after a change elsewhere, keeping rows in place (selection and scroll survive)."""
+        self._generation += 1
+        self.counting = True
+        self._start_count(reload=True)
+
+    def _start_count(self, *, reload: bool) -> None:
         try:
-            total = self.pager.refresh()
+            if reload:
+                self.pager.prepare()
+            count = self.pager.counter()
         except (ServiceError, SQLAlchemyError) as exc:
+            self.counting = False
             self._report(exc)
             return
-        self._pages.clear()
-        self._failed = False
+        QThreadPool.globalInstance().start(_CountJob(count, self._generation, reload, self._signals))
+
+    def _count_done(self, generation: int, total: int, filled: int, reload: bool) -> None:
+        if generation != self._generation:
+            return  # the filter changed meanwhile
+        self.pager.apply_layout(total, filled)
+        self.counting = False
+        if reload:
+            self._pages.clear()
+            self._failed = False
         if total > self._total:
             self.beginInsertRows(QModelIndex(), self._total, total - 1)
             self._total = total
@@ -126,9 +191,24 @@ class HouseholdTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), total, self._total - 1)
             self._total = total
             self.endRemoveRows()
-        if self._total:
+        if reload and self._total:
             self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, self.columnCount() - 1))
         self.counted.emit(self._total)
+
+    def _count_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.counting = False
+            self._failed = False
+            self._report(RuntimeError(message))
+
+    def wait_for_count(self, timeout_ms: int = 30000) -> bool:
+        """For tests and benchmarks: process events until the count has arrived."""
+        timer = QElapsedTimer()
+        timer.start()
+        while self.counting and timer.elapsed() < timeout_ms:
+            QThreadPool.globalInstance().waitForDone(10)
+            QCoreApplication.processEvents()
+        return not self.counting
 
     def _report(self, exc: BaseException) -> None:
         if not self._failed:
@@ -243,6 +323,7 @@ class HouseholdsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.details: dict[int, QWidget] = {}
+        self._restore: tuple[int | None, int, int] | None = None
         layout = QVBoxLayout(self)
 
         bar = QHBoxLayout()
@@ -364,7 +445,10 @@ class HouseholdsPage(QWidget):
     def apply_filter(self) -> None:
         self._search_timer.stop()
         flt = self.current_filter()
+        self._restore = None
         self.model.set_filter(flt)
+        if self.model.counting:
+            self.count_label.setText(self.tr("{n}+ households (counting…)").format(n=self.model.rowCount()))
         plan = hs.plan_search(flt.search, flt.search_mode)
         hints = {
             "": "",
@@ -379,6 +463,7 @@ class HouseholdsPage(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{n} households").format(n=f"{total:,}"))
+        self._after_count()
 
     def _load_failed(self, message: str) -> None:
         self.hint_label.setText(self.tr("Could not read households: {message}").format(message=message))
@@ -394,19 +479,27 @@ class HouseholdsPage(QWidget):
 
     def refresh_rows(self) -> None:
         """Re-read visible rows after a change, keeping the selected household and the scroll."""
-        scroll = self.table.verticalScrollBar().value()
-        selected = self.selected_household()
-        current_row = self.table.currentIndex().row()
-        self.model.reload()
+        index = self.table.currentIndex()
+        self._restore = (self.selected_household(), index.row() if index.isValid() else -1,
+                         self.table.verticalScrollBar().value())
+        self.model.reload()  # counts in the background, then re-reads; _after_count restores
+
+    def _after_count(self) -> None:
+        if self._restore is None:
+            return
+        selected, current_row, scroll = self._restore
+        self._restore = None
         row = self.model.cached_row_of(selected) if selected is not None else None
         if row is None and selected is not None and 0 <= current_row < self.model.rowCount():
-            # The page of the old row is read again: is the household still there or nearby?
+            # Is the household still at its row or nearby (rows before it may have come or gone)?
             for candidate in range(max(current_row - 50, 0), min(current_row + 50, self.model.rowCount())):
                 if self.model.household_id(candidate) == selected:
                     row = candidate
                     break
         if row is not None:
-            self.table.selectRow(row)
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, max(self.table.currentIndex().column(), 0)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.verticalScrollBar().setValue(scroll)
 
     # -- opening -------------------------------------------------------------------------------
