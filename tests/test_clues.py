@@ -124,6 +124,9 @@ def test_closing_needs_id_and_region_to_create_household(db, district: District)
     unassigned = clues.add_clue(db, district.admin, _input())
     with pytest.raises(ValidationFailed, match="分派"):
         clues.close_clue(db, district.admin, unassigned, "class_2")
+    clues.assign_clues(db, district.admin, [unassigned], district.regions["河口镇"])
+    with pytest.raises(ValidationFailed, match="社区"):  # a household lives in a community, not a town
+        clues.close_clue(db, district.admin, unassigned, "class_2")
     assert _count(db, Household) == 0
     assert _count(db, Clue, Clue.status == "closed") == 0
 

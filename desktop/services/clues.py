@@ -34,6 +34,7 @@ from desktop.rules.codes import (
     INFORMANT_LABELS,
     STAGE_LABELS,
     VERTICAL_LABELS,
+    RegionLevel,
     Relation,
     Role,
     SourceLevel,
@@ -563,6 +564,9 @@ def _household_for(uow: UnitOfWork, clue: Clue) -> tuple[Household, bool]:
         raise ValidationFailed(f"线索 #{clue.id} 尚未分派到社区,无法建立家庭档案;请先分派。",
                                {"region_id": "请先分派"})
     region = uow.get(Region, clue.region_id, "区划")
+    if region.level != RegionLevel.COMMUNITY:
+        raise ValidationFailed(f"线索 #{clue.id} 目前分派在“{region.name}”;建立家庭档案需要具体的社区(村),请先分派到社区(村)。",
+                               {"region_id": "请分派到社区(村)"})
     number = clue.id_number
     household = uow.add(Household(
         region_id=region.id, address=clue.address, phone=clue.phone, area_type=region.area_type,
