@@ -359,6 +359,7 @@ class HouseholdPager:
     ``refresh()`` counts (one indexed count query); ``rows(start, n)`` returns rows by position."""
 
     MAX_ANCHORS = 20000
+    LONG_SKIP = 500  # rows; beyond this a jump first finds its starting key in the index
 
     def __init__(self, db: Database, actor: Actor, flt: HouseholdFilter | None = None) -> None:
         self.db = db
@@ -561,7 +562,18 @@ class HouseholdPager:
             target = tuple_(*cols) if keyed else Household.id
             value = tuple_(*anchor) if keyed else anchor[0]
             query = query.where(target > value if ascending_sql else target < value)
-        query = query.order_by(*[(c.asc() if ascending_sql else c.desc()) for c in cols])
+        order = [(c.asc() if ascending_sql else c.desc()) for c in cols]
+        if skip > self.LONG_SKIP:
+            # A long jump (scroll bar dragged): skip over the sort key alone, which the index holds,
+            # then read the rows from there. Skipping whole rows would visit every skipped row.
+            boundary = session.execute(query.with_only_columns(*cols).order_by(*order).offset(skip).limit(1)).first()
+            if boundary is None:
+                return []
+            target = tuple_(*cols) if keyed else Household.id
+            value = tuple_(*boundary) if keyed else boundary[0]
+            query = query.where(target >= value if ascending_sql else target <= value)
+            skip = 0
+        query = query.order_by(*order)
         query = query.offset(skip).limit(limit) if skip else query.limit(limit)
         result = list(session.execute(query))
         if not forward:

@@ -463,6 +463,8 @@ class HouseholdsPage(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{n} households").format(n=f"{total:,}"))
+        # On a big registry the rows are read when the scroll bar is let go, not at every pixel of a drag.
+        self.table.verticalScrollBar().setTracking(total <= 20000)
         self._after_count()
 
     def _load_failed(self, message: str) -> None:
