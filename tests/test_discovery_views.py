@@ -311,6 +311,8 @@ def test_wizard_counts_equal_expected(qtbot, sqlite_district: District, messages
 
     # The same file again: the dry run says so and the import button stays disabled.
     again = _run_wizard(qtbot, ctx, SAMPLES / name)
+    assert again.preview is not None and again.preview.remembered  # the department's mapping was kept
+    assert "last import" in again.mapping_page.info.text() or "上次" in again.mapping_page.info.text()
     assert "已于" in again.dry_run_page.warning.text() and not again.dry_run_page.isComplete()
 
 
