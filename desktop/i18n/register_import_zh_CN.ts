@@ -1,122 +1,123 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>RegisterImportDialog</name>
     <message>
-        <location filename="../views/register_import.py" line="37" />
+        <location filename="../views/register_import.py" line="37"/>
         <source>Save the empty register template</source>
         <translation>保存空白台账模板</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="54" />
+        <location filename="../views/register_import.py" line="54"/>
         <source>Import the household register</source>
         <translation>导入家庭台账</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="59" />
+        <location filename="../views/register_import.py" line="59"/>
         <source>A filled copy of the standard register template</source>
         <translation>按标准台账模板填写的文件</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="61" />
+        <location filename="../views/register_import.py" line="61"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="63" />
+        <location filename="../views/register_import.py" line="63"/>
         <source>Save the empty &amp;template…</source>
         <translation>下载空白模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="65" />
+        <location filename="../views/register_import.py" line="65"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="73" />
+        <location filename="../views/register_import.py" line="73"/>
         <source>&amp;Dry run (writes nothing)</source>
         <translation>试导入(不写入)(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="75" />
+        <location filename="../views/register_import.py" line="75"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="84" />
+        <location filename="../views/register_import.py" line="84"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="86" />
-        <location filename="../views/register_import.py" line="170" />
+        <location filename="../views/register_import.py" line="86"/>
+        <location filename="../views/register_import.py" line="170"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="86" />
-        <location filename="../views/register_import.py" line="170" />
+        <location filename="../views/register_import.py" line="86"/>
+        <location filename="../views/register_import.py" line="170"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="86" />
-        <location filename="../views/register_import.py" line="170" />
+        <location filename="../views/register_import.py" line="86"/>
+        <location filename="../views/register_import.py" line="170"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="101" />
+        <location filename="../views/register_import.py" line="101"/>
         <source>Household register</source>
         <translation>家庭台账</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="102" />
+        <location filename="../views/register_import.py" line="102"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="109" />
+        <location filename="../views/register_import.py" line="109"/>
         <source>The empty template was saved to {path}.</source>
         <translation>空白模板已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="114" />
+        <location filename="../views/register_import.py" line="114"/>
         <source>The file “{path}” does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="118" />
+        <location filename="../views/register_import.py" line="118"/>
         <source>Import “{name}” now? Households in the file are created or updated; a household with any bad row is left out.</source>
         <translation>现在导入“{name}”吗?文件中的家庭将被新建或更新;有错误行的家庭整户不导入。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="147" />
+        <location filename="../views/register_import.py" line="147"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="150" />
+        <location filename="../views/register_import.py" line="150"/>
         <source>Checking the register…</source>
         <translation>正在检查台账…</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="150" />
+        <location filename="../views/register_import.py" line="150"/>
         <source>Importing the register…</source>
         <translation>正在导入台账…</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="155" />
+        <location filename="../views/register_import.py" line="155"/>
         <source>Dry run of “{file}”: nothing was written. {rows} person row(s) in {households} household(s): {created} household(s) would be created and {updated} updated ({persons} person(s)); {rejected} household(s) with errors would be left out.</source>
         <translation>试导入“{file}”:未写入任何数据。共 {households} 户 {rows} 人行:将新建 {created} 户、更新 {updated} 户(共 {persons} 人);{rejected} 户因有错误将不导入。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="159" />
+        <location filename="../views/register_import.py" line="159"/>
         <source>“{file}” was imported as batch #{id}. {rows} person row(s) in {households} household(s): {created} household(s) created and {updated} updated ({persons} person(s)); {rejected} household(s) with errors were left out.</source>
         <translation>“{file}”已导入,批次 #{id}。共 {households} 户 {rows} 人行:新建 {created} 户、更新 {updated} 户(共 {persons} 人);{rejected} 户因有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="171" />
+        <location filename="../views/register_import.py" line="171"/>
         <source>Errors ({n})</source>
         <translation>错误({n})</translation>
     </message>
