@@ -1,0 +1,225 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../views/households.py" line="100" />
+        <source>No.</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="101" />
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="102" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="103" />
+        <source>Sub-district</source>
+        <translation>街道(镇)</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="104" />
+        <source>Community</source>
+        <translation>社区(村)</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="105" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="106" />
+        <source>Members</source>
+        <translation>人口数</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="107" />
+        <source>Category</source>
+        <translation>救助类别</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="108" />
+        <source>Library class</source>
+        <translation>监测库别</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="109" />
+        <source>Last assessed</source>
+        <translation>最近评估</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="110" />
+        <source>Next visit due</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="292" />
+        <source>Quarterly visit overdue</source>
+        <translation>季度走访已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../views/households.py" line="331" />
+        <source>Search: name, ID number or its last 4–6 characters, phone, address (Ctrl+F)</source>
+        <translation>搜索:姓名、身份证号或其末4–6位、电话、地址(Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="335" />
+        <source>Anything</source>
+        <translation>全部字段</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="335" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="335" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="336" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="336" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="339" />
+        <source>Any library class</source>
+        <translation>全部库别</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="342" />
+        <location filename="../views/households.py" line="351" />
+        <source>Not on the board</source>
+        <translation>不在看板上</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="344" />
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="348" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="349" />
+        <source>Visit overdue</source>
+        <translation>走访逾期</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="350" />
+        <source>On the monitoring board</source>
+        <translation>在监测预警看板上</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="352" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="353" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="354" />
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="451" />
+        <source>{n}+ households (counting…)</source>
+        <translation>{n}+ 户(正在计数…)</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="455" />
+        <source>Searching names starting with “{v}”</source>
+        <translation>按姓名查找:以“{v}”开头</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="456" />
+        <source>Searching the ID number {v}</source>
+        <translation>按身份证号查找:{v}</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="457" />
+        <source>Searching ID numbers ending in {v}</source>
+        <translation>按身份证号末位查找:以 {v} 结尾</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="458" />
+        <source>Searching phone numbers starting with {v}</source>
+        <translation>按电话查找:以 {v} 开头</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="459" />
+        <source>Searching addresses containing “{v}” (slower on a large registry)</source>
+        <translation>按地址查找:包含“{v}”(数据量大时较慢)</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="460" />
+        <source>{v} is not a valid ID number: {why}</source>
+        <translation>{v} 不是有效的身份证号:{why}</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="465" />
+        <source>{n} households</source>
+        <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="471" />
+        <source>Could not read households: {message}</source>
+        <translation>无法读取家庭户:{message}</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="548" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="548" />
+        <source>No households match: nothing to export.</source>
+        <translation>没有符合条件的家庭户,无可导出。</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="550" />
+        <source>households-{date}.xlsx</source>
+        <translation>家庭户-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="551" />
+        <source>Export households</source>
+        <translation>导出家庭户</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="552" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="566" />
+        <source>Exported {n} households to {path}</source>
+        <translation>已导出 {n} 户到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../views/households.py" line="569" />
+        <source>Exporting households…</source>
+        <translation>正在导出家庭户…</translation>
+    </message>
+</context>
+</TS>
