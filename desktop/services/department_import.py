@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -338,10 +340,9 @@ class BulkInsert:
             self.sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
         self.columns = list(columns)
         self.processors = {c: table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns}
-        if self.copy:
-            for c in columns:
-                if isinstance(table.c[c].type, JSON):
-                    self.processors[c] = _json_text
+        for c in columns:  # JSON columns take text made by _json_text (what both dialects store)
+            if isinstance(table.c[c].type, JSON):
+                self.processors[c] = None
 
     def process(self, column: str, value: Any) -> Any:
         proc = self.processors[column]
@@ -362,8 +363,11 @@ class BulkInsert:
             self.conn.exec_driver_sql(self.sql, rows)
 
 
+_JSON_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
 def _json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON_ENCODE(value) if value else "{}"
 
 
 ROW_COLUMNS = ("batch_id", "row_number", "name", "id_number", "raw_id", "outcome", "reason", "household_id",
@@ -525,7 +529,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     write = batch_id is not None
     row_insert = BulkInsert(session, ImportRow.__table__, ROW_COLUMNS) if write else None
     clue_insert = BulkInsert(session, Clue.__table__, CLUE_COLUMNS) if write else None
-    to_json = (row_insert.processor("data") if row_insert else None) or (lambda v: v)
+    to_json = _json_text
     if clue_insert is not None:
         stamp = clue_insert.process("created_at", now)
         clue_tail = (codes.SourceLevel.DEPARTMENT.value, result.department, "screening",
@@ -533,10 +537,9 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                      actor.user_id, 1, stamp, stamp)
         assigned_stamp = clue_insert.process("assigned_at", now)
 
-    def flush_pending() -> None:
-        if not pending:
-            return
-        numbers = [p[1] for p in pending]
+    def screen_chunk(chunk: list[tuple[int, str, str, dict]]) -> None:
+        """Match one chunk of valid rows against the registry (one query), sort them, write them."""
+        numbers = [p[1] for p in chunk]
         found = {
             r.id_number: r for r in session.execute(
                 select(Member.id_number, Member.household_id, Household.category, Household.region_id)
@@ -544,8 +547,9 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                 .where(Member.id_number.in_(numbers)))
         }
         clues: list[tuple] = []
+        rows_out: list[tuple] = []
         buckets = result.buckets
-        for row_number, number, name, data in pending:
+        for row_number, number, name, data in chunk:
             hit = found.get(number)
             household_id = region_id = None
             if hit is not None and hit.category in codes.IN_ASSISTANCE:
@@ -571,18 +575,41 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                                   "assigned" if region_id else "new", region_id,
                                   assigned_stamp if region_id else None) + clue_tail)
             if write:
-                out_rows.append((batch_id, row_number, name, number, raw_id, outcome, None, household_id, region_id,
+                rows_out.append((batch_id, row_number, name, number, raw_id, outcome, None, household_id, region_id,
                                  to_json(data)))
         if write:
             clue_insert.run(clues)  # type: ignore[union-attr]
-            flush_rows()
-        pending.clear()
+            row_insert.run(rows_out)  # type: ignore[union-attr]
 
-    def flush_rows() -> None:
-        if out_rows:
-            row_insert.run(out_rows)  # type: ignore[union-attr]
-            out_rows.clear()
+    # The database work (registry lookups, inserts) runs in a second thread while this one reads and
+    # validates the next rows: the drivers release the GIL while the database works. The session is
+    # only ever used by that thread until it has finished (joined below).
+    work: queue.Queue = queue.Queue(maxsize=4)
+    failed: list[BaseException] = []
 
+    def database_worker() -> None:
+        while True:
+            item = work.get()
+            if item is None:
+                return
+            if failed:
+                continue  # keep draining so the reader never blocks
+            try:
+                kind, payload = item
+                if kind == "valid":
+                    screen_chunk(payload)
+                else:
+                    row_insert.run(payload)  # type: ignore[union-attr]
+            except BaseException as exc:  # re-raised in the reading thread
+                failed.append(exc)
+
+    def hand_over(kind: str, payload: list) -> None:
+        if failed:
+            raise failed[0]
+        work.put((kind, payload))
+
+    worker = threading.Thread(target=database_worker, name="department-import-db", daemon=True)
+    worker.start()
     try:
         for row in ss.data_rows(book, layout, max_rows=max_rows):
             values = row.values
@@ -636,15 +663,24 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                         data["_raw"] = raw_text
                     pending.append((row.number, number, name, data))
                     if len(pending) >= CHUNK:
-                        flush_pending()
+                        hand_over("valid", pending)
+                        pending = []
             if len(out_rows) >= CHUNK:
-                flush_rows()
+                hand_over("rows", out_rows)
+                out_rows = []
             if progress is not None and result.data_rows % 500 == 0:
                 progress.report(result.data_rows, max(total, result.data_rows), f"已读取 {result.data_rows} 行")
-        flush_pending()
-        flush_rows()
+        if pending:
+            hand_over("valid", pending)
+        if out_rows:
+            hand_over("rows", out_rows)
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message) from exc
+    finally:
+        work.put(None)
+        worker.join()
+    if failed:
+        raise failed[0]
     if result.data_rows == 0:
         raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。")
     result.invalid = {k: v for k, v in sorted(invalid.items(), key=lambda kv: -kv[1])}
