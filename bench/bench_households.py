@@ -169,17 +169,17 @@ def run(db: Database, repeat: int) -> dict[str, float]:
     full_id, name = some
     figures: dict[str, float] = {}
 
+    browser = hs.HouseholdPager(db, actor)  # one pager for the life of the page, as the table model keeps
+
     def open_view(flt: hs.HouseholdFilter) -> int:
-        """What the browser does on a new filter: the first page at once (the count follows from a
-        worker thread when the page is full, measured separately below)."""
-        pager = hs.HouseholdPager(db, actor, flt)
-        pager.prepare()
-        return len(pager.first_rows(100))
+        """What the browser does on a new filter: the first page at once. A page that is not full is
+        the whole answer (its count is known); a full one is counted from a worker thread (below)."""
+        browser.prepare(flt)
+        return len(browser.first_rows(100))
 
     def count(flt: hs.HouseholdFilter) -> int:
-        pager = hs.HouseholdPager(db, actor, flt)
-        pager.prepare()
-        return pager.count_layout()[0]
+        browser.prepare(flt)
+        return browser.count_layout()[0]
 
     base = hs.HouseholdFilter()
     figures["first rows (first page of 100)"], _ = timed(lambda: open_view(base), repeat)
@@ -208,12 +208,12 @@ def run(db: Database, repeat: int) -> dict[str, float]:
     for label, flt in filters.items():
         figures[f"change of filter: {label}"], _ = timed(lambda flt=flt: open_view(flt), repeat)
         figures[f"  count ({label}, worker thread)"], _ = timed(lambda flt=flt: count(flt), repeat)
-    figures["search full ID (incl. count)"], n = timed(
-        lambda: open_view(hs.HouseholdFilter(search=full_id)) + count(hs.HouseholdFilter(search=full_id)), repeat)
-    assert n >= 2, "full-ID search found nothing"
+    figures["search full ID (page < 100 rows: count known)"], n = timed(
+        lambda: open_view(hs.HouseholdFilter(search=full_id)), repeat)
+    assert n >= 1, "full-ID search found nothing"
     tail = hs.HouseholdFilter(search=full_id[-6:])
-    figures["search last 6 ID characters (incl. count)"], n = timed(lambda: open_view(tail) + count(tail), repeat)
-    assert n >= 2
+    figures["search last 6 ID characters (page < 100 rows: count known)"], n = timed(lambda: open_view(tail), repeat)
+    assert 1 <= n < 100
     prefix = hs.HouseholdFilter(search=name[:2])
     figures["search name prefix, 2 characters (first page)"], n = timed(lambda: open_view(prefix), repeat)
     assert n >= 1

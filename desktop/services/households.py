@@ -383,9 +383,14 @@ class HouseholdPager:
             self.plan = plan_search(flt.search, flt.search_mode)
         if self.filter.sort not in SORT_COLUMNS:
             self.filter = replace(self.filter, sort="id")
-        with unit_of_work(self.db, self.actor) as uow:
-            self.regions = load_regions(uow.session, self.actor)
-            self._member_ids = _member_households(uow.session, self.plan)
+        if self.regions is None or flt is None:  # regions change rarely: read again on refresh()
+            with unit_of_work(self.db, self.actor) as uow:
+                self.regions = load_regions(uow.session, self.actor)
+        if self.plan.kind == "id":
+            with unit_of_work(self.db, self.actor) as uow:
+                self._member_ids = _member_households(uow.session, self.plan)
+        else:
+            self._member_ids = []
         self.segments = []
         self.total = 0
         self.counted = False

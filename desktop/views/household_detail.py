@@ -220,6 +220,9 @@ class MemberDialog(QDialog):
         self._id_shown = ""
         if member is not None:
             self.load(member)
+        elif any(m.relation == "self" for m in detail.current.members):
+            _select(self.relation, "spouse")  # the household has its head already
+        self.setMinimumWidth(460)
         for widget in (self.name, self.id_number, self.birth_date):
             widget.textChanged.connect(self.validate)
         for combo in (self.sex, self.disability, self.grade, self.relation):
