@@ -360,3 +360,16 @@ def test_fast_id_road_agrees_with_the_rules() -> None:
                                                4.20203199001012e17, 420203500101123, "1" * 18, "18000101" * 2 + "00"]
     for raw in good + bad + odd:
         assert di.parse_id(raw) == idcard.parse(raw), raw
+
+
+def test_command_on_a_legacy_xls(db: Database, district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    path = Path(__file__).parent / "data" / "import" / "工会_帮扶名单.xls"
+    code = cli_main(["import", "department", str(path), "--department", "区总工会", "--json",
+                     "--database-url", db.url.render_as_string(hide_password=False)])
+    got = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (got["data_rows"], got["valid"], got["invalid"], got["duplicates"], got["legacy_15_converted"]) == (
+        4, 2, {"stored as a number": 1}, 1, 1)
+    assert got["new"] == 2 and isinstance(got["batch_id"], int)
+    rows = {r.name: r for r in di.list_batch_rows(db, district.admin, got["batch_id"], "new")}
+    assert rows["张三"].region_id == district.regions["飞云社区"]

@@ -340,3 +340,19 @@ def test_notes_row_under_header_and_title_mentioning_id(tmp_path: Path) -> None:
     layout, data = read_all(path)
     assert (layout.header_row, layout.header_height) == (5, 2)
     assert [r.number for r in data] == [7]
+
+
+DATA = Path(__file__).parent / "data" / "import"
+
+
+def test_real_encrypted_workbook() -> None:
+    # made with msoffcrypto-tool (Excel's "Encrypt with password", agile encryption)
+    err = error_of(DATA / "加密名单.xlsx")
+    assert err.kind == "encrypted" and "已加密" in err.message
+
+
+def test_legacy_xls_fixture_with_merged_two_row_header() -> None:
+    layout, data = read_all(DATA / "工会_帮扶名单.xls")
+    assert (layout.sheet, layout.header_row, layout.header_height) == ("名单", 2, 2)
+    assert layout.mapping == {"name": 1, "id_number": 2, "phone": 3, "address": 4}
+    assert [r.number for r in data] == [4, 5, 6, 7]
