@@ -27,10 +27,10 @@ households and clues have no track.
 from __future__ import annotations
 
 import importlib
-from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import chain
 from typing import Any
 
 import numpy as np

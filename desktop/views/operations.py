@@ -55,6 +55,7 @@ class BackgroundOperation(QObject):
         self.progress = Progress(self._report_from_worker)
         self.cancellable = cancellable
         self._last = (0, 0, label)
+        self._updating = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_dialog)
@@ -81,13 +82,23 @@ class BackgroundOperation(QObject):
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self._last = (done, total, text)
-        if self.dialog is None:
+        dialog = self.dialog
+        if dialog is None or self._updating:
             return
-        self.dialog.setMaximum(max(total, 0))
-        if total:
-            self.dialog.setValue(min(done, total))
-        if text:
-            self.dialog.setLabelText(text)
+        # A modal QProgressDialog.setValue() processes events: the work may finish in there, so
+        # finish() must not delete the dialog under our feet (it defers to the end of this call).
+        self._updating = True
+        try:
+            if text:
+                dialog.setLabelText(text)
+            dialog.setMaximum(max(total, 0))
+            if total and self.dialog is dialog:
+                dialog.setValue(min(done, total))
+        finally:
+            self._updating = False
+            if self.dialog is not dialog:
+                dialog.close()
+                dialog.deleteLater()
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -97,9 +108,12 @@ class BackgroundOperation(QObject):
     def finish(self) -> None:
         self._timer.stop()
         if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
+            dialog, self.dialog = self.dialog, None
+            if self._updating:
+                dialog.hide()  # closed and deleted when _on_progress returns
+            else:
+                dialog.close()
+                dialog.deleteLater()
         self.done.emit()
 
 

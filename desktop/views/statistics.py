@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.rules.codes import CATEGORY_LABELS, TRACK_LABELS, Category, RegionLevel, Stage, Track
 from desktop.services import statistics as st
-from desktop.views.charts import Chart, Series
+from desktop.views.charts import Chart, Series, guard_refcounts
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
@@ -263,11 +263,15 @@ class StatisticsPage(QWidget):
         self.date_from.dateChanged.connect(self._filters_changed)
         self.date_to.dateChanged.connect(self._filters_changed)
         self.quarter.activated.connect(self._quarter_chosen)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.summary_button.clicked.connect(self.ask_export_summary)
-        self.all_xlsx_button.clicked.connect(self.ask_export_all)
-        self.drill_export.clicked.connect(self.ask_export_drill)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.summary_button.clicked.connect(lambda: self.ask_export_summary())
+        self.all_xlsx_button.clicked.connect(lambda: self.ask_export_all())
+        self.drill_export.clicked.connect(lambda: self.ask_export_drill())
+        refresh_action = QAction(self.tr("Refresh"), self)
+        refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh_action.triggered.connect(lambda: self.refresh())
+        self.addAction(refresh_action)
 
     # -- filters ------------------------------------------------------------------------------------
     def _load_regions(self) -> None:
@@ -396,6 +400,7 @@ class StatisticsPage(QWidget):
         self._show_visits(stats.visits)
         self._show_referrals(stats.referrals)
         self._show_post_checks(stats.post_checks)
+        guard_refcounts()
         total_ms = sum(stats.timings.values()) * 1000
         self.status.setText(self.tr("{scope}: {filter}. Computed from the records in {ms:.0f} ms.").format(
             scope=stats.scope_name, filter=stats.filter.describe(), ms=total_ms))
@@ -417,10 +422,12 @@ class StatisticsPage(QWidget):
     def _show_approval(self, ap: st.ApprovalTimes, start: date | None) -> None:
         tracks = [t for t in (Track.REGULAR.value, Track.COMMITMENT.value) if not self._track_excluded(t)]
         cats = [(str(d), f"{d}+" if d == ap.cap else str(d)) for d in range(ap.cap + 1)]
+        if not any(sum(ap.histogram[t]) for t in tracks):
+            cats = []
         series = [Series(t, TRACK_LABELS[Track(t)], list(ap.histogram[t]), TRACK_COLORS[t],
                          hover=[self.tr("{track}: {n} applications took {days} working days").format(
                              track=TRACK_LABELS[Track(t)], n=n, days=label) for n, (_, label)
-                             in zip(ap.histogram[t], cats, strict=True)]) for t in tracks]
+                             in zip(ap.histogram[t], cats, strict=False)]) for t in tracks]
         hist = self.charts["approval_hist"]
         hist.set_bars(cats, series, vlines=[(st.COMMITMENT_LIMIT, self.tr("10-day limit")),
                                             (st.REGULAR_LIMIT, self.tr("30-day limit"))], max_labels=13)

@@ -1,0 +1,195 @@
+"""The statistics page: charts render offscreen, filters recompute, a click lists the records
+behind a bar with masked ID numbers, exports write real files, the supervisor sees only this page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.rules import idcard
+from desktop.rules.codes import Role
+from desktop.views.context import AppContext
+from desktop.views.operations import wait_for_background
+from desktop.views.statistics import StatisticsPage
+from tests.district import District
+from tests.test_statistics import build_dataset, head_id
+
+
+@pytest.fixture
+def page(qtbot, sqlite_district: District) -> Iterator[StatisticsPage]:  # noqa: ANN001
+    build_dataset(sqlite_district)
+    ctx = AppContext(sqlite_district.db, sqlite_district.actor(Role.SUPERVISOR))
+    widget = StatisticsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.stats is not None, timeout=20000)
+    yield widget
+    widget._refresh_timer.stop()  # no figures computed after the test: the page is going away
+    assert wait_for_background(20000)
+
+
+def settle(qtbot) -> None:  # noqa: ANN001
+    assert wait_for_background(20000)
+    qtbot.wait(20)
+
+
+def headline(page: StatisticsPage) -> dict[str, str]:
+    assert page.stats is not None
+    return dict(page.stats.headline())
+
+
+def test_page_shows_the_figures_and_every_chart_draws(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    assert headline(page)["主动发现家庭"] == "5 户"
+    cells = [page.headline_layout.itemAt(i).widget().text() for i in range(page.headline_layout.count())]
+    assert any("主动发现家庭" in c and "5 户" in c for c in cells)
+    for key, chart in page.charts.items():
+        assert chart.items, f"chart {key} drew nothing"
+        assert not chart.render_image(600, 300).isNull()
+    hist = page.charts["approval_hist"]
+    bar = hist.find("regular", "30")
+    assert bar is not None and "1" in bar.text
+    funnel = {i.key: i.text for i in page.charts["funnel"].items}
+    assert set(funnel) == {"discovered", "assessed", "placed", "approved"}
+    assert "2" in funnel["approved"] and "40.0%" in funnel["approved"]  # 2 of 5 discovered
+    assert "33.3%" in page.charts["pass_rate"].note_label.text()
+
+
+def test_hover_shows_the_exact_value(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    page.tabs.setCurrentIndex(2)  # libraries
+    qtbot.wait(50)
+    chart = page.charts["library_now"]
+    item = chart.find("now", "class_1")
+    assert item is not None
+    chart._on_move(chart.scene_pos_of(item))
+    assert "一类库" in chart.hover_label.text() and "2" in chart.hover_label.text()
+    chart._on_move(chart.plot.getViewBox().sceneBoundingRect().topLeft())
+    assert chart.hover_label.text().strip() == ""
+
+
+def test_click_a_bar_lists_the_records_with_masked_ids(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    page.tabs.setCurrentIndex(2)
+    qtbot.wait(50)
+    chart = page.charts["library_now"]
+    item = chart.find("now", "class_1")
+    assert item is not None
+    with qtbot.waitSignal(chart.itemClicked, timeout=5000) as signal:
+        qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=chart.widget_pos_of(item).toPoint())
+    assert signal.args == ["now", "class_1"]
+    settle(qtbot)
+    model = page.drill_model
+    assert model.rowCount() == 2
+    codes = sorted(model.index(r, 0).data() for r in range(model.rowCount()))
+    assert codes == ["H001", "H005"]
+    shown = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
+    for n in (1, 5):
+        assert idcard.mask(head_id(n)) in shown
+        assert head_id(n) not in shown
+    assert "一类库" in page.drill_title.text() and "2" in page.drill_title.text()
+
+
+def test_click_a_point_of_a_line(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    page.tabs.setCurrentIndex(1)  # pass rate
+    qtbot.wait(50)
+    chart = page.charts["pass_rate"]
+    item = chart.find("checked", "2026-02")
+    assert item is not None and "33.3%" in item.text
+    qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=chart.widget_pos_of(item).toPoint())
+    settle(qtbot)
+    assert sorted(page.drill_model.index(r, 0).data() for r in range(page.drill_model.rowCount())) == [
+        "H001", "H002", "H004"]
+
+
+def test_filters_recompute_without_blocking(page: StatisticsPage, qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    # Drill into 八泉街道, then into 飞云社区.
+    page.select_region(sqlite_district.regions["八泉街道"])
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.scope_name == "八泉街道", timeout=20000)
+    assert headline(page)["主动发现家庭"] == "3 户"
+    assert page.community.isEnabled() and page.community.count() == 3  # all + two communities
+    page.community.setCurrentIndex(page.community.findData(sqlite_district.regions["飞云社区"]))
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.scope_name == "飞云社区", timeout=20000)
+    assert headline(page)["二类库"] == "1 户" and headline(page)["救助中"] == "1 户"
+    page.select_region(sqlite_district.root_id)
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.scope_name == "西塞山区", timeout=20000)
+    # Track: only the commitment track's applications.
+    page.track.setCurrentIndex(page.track.findData("commitment"))
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.filter.track == "commitment", timeout=20000)
+    assert page.charts["approval_hist"].find("regular", "30") is None
+    assert page.stats.approval.summary["commitment"].count == 3
+    # A custom period: first half of 2026.
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.date_from.setDate(page.date_from.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    page.date_to.setDate(page.date_to.date().fromString("2026-06-30", "yyyy-MM-dd"))
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.filter.date_to is not None
+                    and page.stats.filter.date_to.isoformat() == "2026-06-30", timeout=20000)
+    assert page.stats.discoveries.households == 4
+    assert (page.stats.visits.year, page.stats.visits.quarter) == (2026, 2)
+    assert {i.key for i in page.charts["visits"].items} == {str(sqlite_district.regions[n]) for n in
+                                                            ("八泉社区", "飞云社区", "闸口社区", "道仕袱村")}
+
+
+def test_visit_bar_lists_households_not_visited(page: StatisticsPage, qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    page.quarter.clear()
+    page.quarter.addItem("2026 Q2", (2026, 2))
+    page.quarter.setCurrentIndex(0)
+    page._quarter_chosen()
+    settle(qtbot)
+    assert (page.visits.year, page.visits.quarter) == (2026, 2)
+    chart = page.charts["visits"]
+    key = str(sqlite_district.regions["八泉社区"])
+    item = next(i for i in chart.items if i.key == key)
+    assert "1" in item.text and "50.0%" in item.text
+    chart.itemClicked.emit(item.series, item.key)
+    settle(qtbot)
+    assert [page.drill_model.index(r, 0).data() for r in range(page.drill_model.rowCount())] == ["H002"]
+
+
+def test_exports(page: StatisticsPage, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    chart = page.charts["library_now"]
+    png = tmp_path / "chart.png"
+    page.export_png(chart, str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    xlsx = tmp_path / "chart.xlsx"
+    page.export_xlsx([chart], str(xlsx))
+    settle(qtbot)
+    sheet = openpyxl.load_workbook(xlsx).worksheets[0]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert ["一类库", 2] in values and ["救助中", 2] in values
+    everything = tmp_path / "all.xlsx"
+    page.export_xlsx(list(page.charts.values()), str(everything))
+    settle(qtbot)
+    book = openpyxl.load_workbook(everything)
+    assert len(book.worksheets) == len(page.charts) + 1
+    key_rows = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    assert ["主动发现家庭", "5 户"] in key_rows
+    pdf = tmp_path / "summary.pdf"
+    page.export_summary(str(pdf))
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + \
+        data.count(b"/Type/Page\n") >= 1
+    assert b"/Subtype /Image" in data or b"/Subtype/Image" in data
+    page.list_records("library_now", "class_2")
+    settle(qtbot)
+    listing = tmp_path / "list.xlsx"
+    from desktop.services import statistics as st
+
+    st.export_drill(str(listing), page.drill)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(listing).worksheets[0].iter_rows()]
+    assert any(idcard.mask(head_id(2)) in row for row in rows)
+    assert not any(head_id(2) in row for row in rows)
+
+
+def test_supervisor_sees_only_statistics(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop.views.main_window import MainWindow
+
+    ctx = AppContext(sqlite_district.db, sqlite_district.actor(Role.SUPERVISOR))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.page_keys() == ["statistics"]
+    assert isinstance(window.page("statistics"), StatisticsPage)
+    settle(qtbot)
