@@ -8,6 +8,7 @@ force on its own date. Pure: no database, no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -177,7 +178,7 @@ class PolicySettings:
                 for name in NAMES if name in self.values}
 
 
-def missing_names(values: dict[str, object]) -> list[str]:
+def missing_names(values: Mapping[str, object]) -> list[str]:
     return [n for n in NAMES if n not in values]
 
 

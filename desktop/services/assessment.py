@@ -284,13 +284,15 @@ def _birth(birth_date: date | None, id_number: str | None) -> date | None:
     return None
 
 
-def _current_rows(session: Session, model: type, household_id: int) -> tuple[list[Any], date | None]:
+def _current_rows(session: Session, model: type[Income] | type[Expense],
+                  household_id: int) -> tuple[list[Any], date | None]:
     latest = session.execute(select(func.max(model.period_end)).where(model.household_id == household_id)).scalar()
     if latest is None:
         return [], None
-    rows = session.execute(select(model).where(model.household_id == household_id, model.period_end == latest)
-                           .order_by(model.id)).scalars().all()
-    return list(rows), latest
+    rows: list[Any] = list(session.execute(
+        select(model).where(model.household_id == household_id, model.period_end == latest)
+        .order_by(model.id)).scalars().all())
+    return rows, latest
 
 
 def _load_inputs(uow: UnitOfWork, household_id: int) -> HouseholdInputs:
@@ -859,8 +861,9 @@ def member_choices() -> dict[str, list[tuple[str, str]]]:
 
 def label_of(table: str, code: object) -> str:
     """The Chinese label of a member code ("health", "disability", "labour", "schooling")."""
-    labels = {"health": HEALTH_LABELS, "disability": DISABILITY_LABELS, "labour": LABOUR_LABELS,
-              "schooling": SCHOOLING_LABELS}[table]
+    tables: dict[str, dict[Any, str]] = {"health": dict(HEALTH_LABELS), "disability": dict(DISABILITY_LABELS),
+                                         "labour": dict(LABOUR_LABELS), "schooling": dict(SCHOOLING_LABELS)}
+    labels = tables[table]
     for key, label in labels.items():
         if key == code:
             return label
