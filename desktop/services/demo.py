@@ -1502,6 +1502,7 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
         if db.is_sqlite:
             conn.exec_driver_sql("PRAGMA cache_size=-200000")
             conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
+            conn.exec_driver_sql("PRAGMA threads=2")  # helper threads sort while the indexes are built
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # rows are consistent by construction
             conn.commit()
         try:
