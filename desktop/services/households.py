@@ -761,7 +761,12 @@ def _member_info(m: Member, actor: Actor, today: date) -> MemberInfo:
     )
 
 
-def _describe_change(before: dict | None, after: dict | None) -> str:
+ENTITY_FIELDS: dict[str, dict[str, str]] = {"incomes": INCOME_FIELDS, "expenses": EXPENSE_FIELDS,
+                                            "members": MEMBER_FIELDS, "households": HOUSEHOLD_FIELDS}
+
+
+def _describe_change(before: dict | None, after: dict | None, entity: str = "",
+                     names: dict[int, str] | None = None) -> str:
     if before is None and after is None:
         return ""
     skip = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id", "id", "household_id",
@@ -775,8 +780,11 @@ def _describe_change(before: dict | None, after: dict | None) -> str:
         old, new = before.get(key), after.get(key)
         if old == new:
             continue
-        label = ALL_FIELD_LABELS.get(key, {"head_name": "户主姓名", "head_id_number": "户主身份证号",
-                                           "member_count": "人口数"}.get(key, key))
+        label = ENTITY_FIELDS.get(entity, {}).get(key) or ALL_FIELD_LABELS.get(key, {
+            "head_name": "户主姓名", "head_id_number": "户主身份证号", "member_count": "人口数"}.get(key, key))
+        if key == "member_id":
+            old = (names or {}).get(old, old) if old is not None else "全户"
+            new = (names or {}).get(new, new) if new is not None else "全户"
         if key in ("id_number", "head_id_number"):
             old = idcard.mask(old) if old else old
             new = idcard.mask(new) if new else new
@@ -888,7 +896,7 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                         for a in s.scalars(select(Application).where(Application.household_id == h.id)
                                            .order_by(Application.accepted_on.desc(), Application.id.desc()))]
         audit = [TimelineEntry(e.at, "audit", AUDIT_ACTIONS.get(e.action, e.action),
-                               _describe_change(e.before, e.after) or e.detail, e.username)
+                               _describe_change(e.before, e.after, e.entity, names) or e.detail, e.username)
                  for e in s.scalars(select(AuditEntry).where(AuditEntry.household_id == h.id)
                                     .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(500))]
         users = _user_names(s, {h.updated_by_id} if h.updated_by_id else set())
