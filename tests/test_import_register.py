@@ -242,3 +242,21 @@ def test_region_outside_scope_and_dry_run(db: Database, district: District, tmp_
     assert result.households_created == 1 and result.households_rejected == 1
     assert any("管辖范围" in e.message for e in result.errors)
     assert count(db, Household) == 0 and count(db, ImportBatch) == 0
+
+
+def test_error_workbook_for_rejected_households(db: Database, district: District, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_register(tmp_path / "bad.xlsx", [
+        row(户编号="G1", 与户主关系="本人", 姓名="好人", 身份证号=H2, 街道="八泉街道", 社区="八泉社区"),
+        row(户编号="G2", 与户主关系="本人", 姓名="户主", 身份证号=H1, 街道="八泉街道", 社区="八泉社区"),
+        row(户编号="G2", 与户主关系="配偶", 姓名="配偶", 身份证号=H1_SPOUSE[:17] + "0"),
+    ], title="台账")
+    out = tmp_path / "errors.xlsx"
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--errors", str(out), "--database-url", url]) == 0
+    printed = capsys.readouterr().out
+    assert "第 6 行“身份证号”列:身份证号校验码错误" in printed
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0] == [*tpl.HEADER, "错误原因"]
+    assert [r[2] for r in rows[1:]] == ["户主", "配偶"]
+    assert "整户未导入" in rows[1][-1] and rows[2][-1] == "身份证号:身份证号校验码错误"

@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     hh.add_argument("file", help="家庭台账文件")
     hh.add_argument("--dry-run", action="store_true", help="只检查,不写入数据库")
     hh.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    hh.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把未导入家庭的各行写入此文件(附错误原因)")
     add_database_option(hh)
     hh.set_defaults(func=import_households)
 
@@ -109,6 +110,10 @@ def import_households(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run)
+        if args.errors:
+            written = register_import.write_error_workbook(args.file, result, args.errors)
+            if not args.json:
+                print(f"已把 {written} 行未导入的记录写入:{args.errors}")
         if args.json:
             print_json({
                 **result.counts(),

@@ -46,6 +46,9 @@ class RegisterImportResult:
     errors: list[CellError] = field(default_factory=list)
     dry_run: bool = False
     already_imported: str = ""
+    sheet: str = ""
+    header_row: int = 1
+    rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
 
     @property
     def imported_households(self) -> int:
@@ -71,6 +74,7 @@ class _Household:
     rows: list[PersonRow] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
     bad_rows: int = 0
+    row_numbers: list[int] = field(default_factory=list)
     head: PersonRow | None = None
     region_id: int | None = None
     area_type: str = codes.AreaType.URBAN
@@ -94,7 +98,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             layout = tpl.find_register_header(book)
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message) from exc
-        result = RegisterImportResult(None, book.name, dry_run=dry_run)
+        result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
+                                      header_row=layout.header_row)
         households: dict[str, _Household] = {}
         first_row_of: dict[str, int] = {}
         order: list[str] = []
@@ -124,6 +129,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     else:
                         first_row_of[person.id_number] = number
                 hh.errors.extend(errors)
+                hh.row_numbers.append(number)
                 if person is None:
                     hh.bad_rows += 1
                 else:
@@ -152,6 +158,12 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 if hh.errors:
                     result.households_rejected += 1
                     result.errors.extend(hh.errors)
+                    own: dict[int, list[str]] = {}
+                    for e in hh.errors:
+                        own.setdefault(e.row, []).append(f"{e.column}:{e.message}" if e.column else e.message)
+                    for number in hh.row_numbers:
+                        result.rejected_rows[number] = ";".join(own.get(number, [])) or (
+                            f"同户(户编号“{hh.code}”)其他行有错误,整户未导入")
             result.errors.sort(key=lambda e: (e.row, e.column))
             if dry_run:
                 for hh in good:
@@ -386,3 +398,34 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         s.execute(insert(Income), list(part))
     for part in _chunks(expenses):
         s.execute(insert(Expense), list(part))
+
+
+def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_path: str | Path) -> int:
+    """Every row of the households that were not imported, in the file's own layout, with a
+    错误原因 column, so they can be corrected and imported again. Returns rows written."""
+    try:
+        book = ss.open_workbook(path_in)
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message) from exc
+    try:
+        header: list[Any] = []
+        wanted = result.rejected_rows
+        last = max(wanted) if wanted else 0
+
+        def rows() -> Any:
+            for number, values in book.rows(result.sheet):
+                if number == result.header_row:
+                    header.extend(values)
+                elif number in wanted:
+                    yield values, wanted[number]
+                if number >= last and number >= result.header_row:
+                    break
+
+        collected = list(rows())
+        return ss.write_rows_back(out_path, [header], iter(collected), text_column=tpl.HEADER.index("身份证号"))
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message) from exc
+    except OSError as exc:
+        raise ServiceError(f"无法写入文件“{out_path}”:{exc.strerror or exc}(文件可能正在 Excel 中打开)。") from exc
+    finally:
+        book.close()
