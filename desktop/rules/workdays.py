@@ -28,6 +28,13 @@ def library_knows(year: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
+def _library_is_workday(day: date) -> bool:
+    """The library's answer, memoised: its own lookup validates the date range on every call
+    (about 0.1 ms), which made a list of a few thousand deadlines take seconds."""
+    return bool(chinese_calendar.is_workday(day))
+
+
 @dataclass(frozen=True)
 class Deadline:
     due: date
@@ -66,7 +73,7 @@ class WorkCalendar:
         if day in self.overrides:
             return self.overrides[day]
         if day.year not in self.entered_years and library_knows(day.year):
-            return bool(chinese_calendar.is_workday(day))
+            return _library_is_workday(day)
         if (day.month, day.day) in _FIXED_HOLIDAYS:
             return False
         return day.weekday() < 5

@@ -8,15 +8,16 @@ deadline touching it carries ``Deadline.unknown_years`` and its warning (RULES.m
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from sqlalchemy import delete, select
 
 from desktop.models import Application, CalendarDay, CalendarYear
 from desktop.rules.codes import Role
-from desktop.rules.workdays import WorkCalendar, library_knows
+from desktop.rules.workdays import Deadline, WorkCalendar, library_knows
 from desktop.services.base import Actor, UnitOfWork, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
@@ -50,12 +51,69 @@ class YearInfo:
         return "未知(仅按周末和固定节日估算)"
 
 
+@dataclass(frozen=True)
+class IndexedCalendar(WorkCalendar):
+    """The same calendar with a per-year prefix count of working days, built lazily, so that a
+    list of thousands of deadlines needs no day-by-day walk (same answers as WorkCalendar)."""
+
+    _years: dict[int, tuple[int, list[int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def _year(self, year: int) -> tuple[int, list[int]]:
+        """(working days before 1 January of ``year``, relative to the first year built; prefix
+        counts by day of year)."""
+        found = self._years.get(year)
+        if found is not None:
+            return found
+        prefix = [0]
+        day = date(year, 1, 1)
+        while day.year == year:
+            prefix.append(prefix[-1] + (1 if self.is_workday(day) else 0))
+            day += timedelta(days=1)
+        if not self._years:
+            base = 0
+        elif year > max(self._years):
+            prev_base, prev_prefix = self._year(year - 1)
+            base = prev_base + prev_prefix[-1]
+        else:  # below the lowest year built so far
+            next_base, _ = self._year(year + 1)
+            base = next_base - prefix[-1]
+        self._years[year] = (base, prefix)
+        return base, prefix
+
+    def _count(self, day: date) -> int:
+        """Working days up to and including ``day`` (from an arbitrary fixed origin)."""
+        base, prefix = self._year(day.year)
+        return base + prefix[day.timetuple().tm_yday]
+
+    def working_days_between(self, start: date, end: date) -> int:
+        return self._count(end) - self._count(start)
+
+    def add_working_days(self, start: date, days: int) -> Deadline:
+        if days < 0:
+            raise ValueError("days must be >= 0")
+        if days == 0:
+            return super().add_working_days(start, days)
+        target = self._count(start) + days
+        year = start.year
+        while True:
+            base, prefix = self._year(year)
+            if base + prefix[-1] >= target:
+                doy = bisect_left(prefix, target - base)
+                due = date(year, 1, 1) + timedelta(days=doy - 1)
+                break
+            year += 1
+        first = start + timedelta(days=1)
+        unknown = tuple(y for y in range(first.year, due.year + 1) if not self.knows(y))
+        return Deadline(due, unknown)
+
+
+
 def load_calendar(db: Database) -> WorkCalendar:
     """The calendar: library years plus every administrator entry."""
     with db.session_factory() as session:
         days = session.execute(select(CalendarDay.day, CalendarDay.workday)).all()
         years = session.execute(select(CalendarYear.year)).scalars().all()
-    return WorkCalendar.from_entries(((d, bool(w)) for d, w in days), years)
+    return IndexedCalendar(dict(((d, bool(w)) for d, w in days)), frozenset(years))
 
 
 def year_info(db: Database, actor: Actor, year: int) -> YearInfo:
