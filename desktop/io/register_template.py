@@ -235,10 +235,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         if amount:
             incomes[str(kind)] = amount
     expenses = {}
-    for label, kind in EXPENSE_COLUMNS.items():
+    for label, expense_kind in EXPENSE_COLUMNS.items():
         amount = _money(_amount_text(raw(label)), label, row, errors)
         if amount:
-            expenses[str(kind)] = amount
+            expenses[str(expense_kind)] = amount
     person = PersonRow(
         row=row,
         household_code=code,

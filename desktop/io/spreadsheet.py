@@ -716,7 +716,7 @@ def write_rows_back(out_path: str | Path, header_rows: Sequence[Sequence[Any]], 
     import os
     import tempfile
 
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     target = Path(out_path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -740,14 +740,13 @@ def write_rows_back(out_path: str | Path, header_rows: Sequence[Sequence[Any]], 
         r = 0
         for header in header_rows:
             for col in range(width):
-                value = cell_text(header[col]) if col < len(header) else ""
-                ws.write_string(r, col, value, bold)
+                ws.write_string(r, col, cell_text(header[col]) if col < len(header) else "", bold)
             ws.write_string(r, width, reason_header if r == 0 else "", red)
             r += 1
         ws.freeze_panes(r, 0)
         for values, reason in rows:
             for col in range(width):
-                value = values[col] if col < len(values) else None
+                value: Any = values[col] if col < len(values) else None
                 if value is None or value == "":
                     continue
                 if isinstance(value, bool):

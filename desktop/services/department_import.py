@@ -747,11 +747,13 @@ def list_batch_rows(db: Database, actor: Actor, batch_id: int, outcome: str | Se
             if part:
                 for cid, number in s.execute(select(Clue.id, Clue.id_number).where(
                         Clue.id_number.in_(part), Clue.status != "closed").order_by(Clue.id)):
-                    clue_by_id.setdefault(number, cid)
+                    if number is not None:
+                        clue_by_id.setdefault(number, cid)
             if hpart:
                 for cid, hid in s.execute(select(Clue.id, Clue.household_id).where(
                         Clue.household_id.in_(hpart), Clue.status != "closed").order_by(Clue.id)):
-                    clue_by_household.setdefault(hid, cid)
+                    if hid is not None:
+                        clue_by_household.setdefault(hid, cid)
                 for aid, hid in s.execute(select(Application.id, Application.household_id).where(
                         Application.household_id.in_(hpart), Application.status == "open").order_by(Application.id)):
                     apps.setdefault(hid, aid)
@@ -811,8 +813,9 @@ def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int
                       .values(region_id=region.id, status="assigned", assigned_at=now, version=Clue.version + 1,
                               updated_at=now, updated_by_id=actor.user_id)
                       .execution_options(synchronize_session=False))
-            total += s.execute(update(ImportRow).where(*cond).values(region_id=region.id)
-                               .execution_options(synchronize_session=False)).rowcount or 0
+            done: Any = s.execute(update(ImportRow).where(*cond).values(region_id=region.id)
+                                  .execution_options(synchronize_session=False))
+            total += done.rowcount or 0
         counts = dict(batch.counts or {})
         counts["unassigned"] = s.scalar(select(func.count()).select_from(ImportRow).where(
             ImportRow.batch_id == batch_id, ImportRow.region_id.is_(None),

@@ -291,7 +291,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
     for hh in good:
         head = hh.head
         assert head is not None
-        values = {
+        values: dict[str, Any] = {
             "region_id": hh.region_id, "address": head.address, "phone": head.phone, "area_type": hh.area_type,
             "single_parent": head.single_parent, "head_name": head.name, "head_id_number": head.id_number,
             "head_id_reversed": head.id_number[::-1], "member_count": len(hh.rows), "category": head.category,
@@ -315,7 +315,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
             hh_ids[code] = hid
     result.households_created = len(new_rows)
     if upd_rows:
-        t = Household.__table__
+        t: Any = Household.__table__
         cols = ["region_id", "address", "phone", "area_type", "single_parent", "head_name", "head_id_number",
                 "head_id_reversed", "member_count", "category", "note", "stage"]
         for changed in (True, False):
@@ -366,12 +366,12 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
                                                              sort_by_parameter_order=True), list(part)).all():
             member_ids[number] = mid
     if member_upd:
-        t = Member.__table__
+        mt: Any = Member.__table__
         keys = [k[2:] for k in member_upd[0] if k.startswith("p_")]
         vals = {k: bindparam(f"p_{k}") for k in keys}
-        vals.update(version=t.c.version + 1, updated_at=now, updated_by_id=uid)
+        vals.update(version=mt.c.version + 1, updated_at=now, updated_by_id=uid)
         for part in _chunks(member_upd):
-            s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
+            s.execute(update(mt).where(mt.c.id == bindparam("_id")).values(**vals), list(part))
     result.persons = len(member_new) + len(member_upd)
     if progress is not None:
         progress.report(result.rows, result.rows, "正在写入收入与支出")
