@@ -359,3 +359,19 @@ def test_policy_and_reassess_commands(district: District, tmp_path: Path, capsys
     assert row["户主姓名"] == "命令甲" and row["建议类别"] == "低保" and row["月人均收入"] == 750.0
     assert cli.main(["reassess", "--out", str(out), "--region", "无此地", "--database-url", url]) == 1
     assert "找不到区划" in capsys.readouterr().err
+
+
+def test_reassess_cancel_leaves_no_file_and_no_reader_thread(seeded: District, tmp_path: Path) -> None:
+    import threading
+
+    from desktop.services.progress import Cancelled, Progress
+
+    for n in range(3):
+        add_household(seeded.db, seeded.regions["八泉社区"], [{"name": f"取消{n}"}], incomes={"wages": "1000"})
+    before = threading.active_count()
+    progress = Progress(lambda done, total, text: progress.cancel())  # cancel as soon as it starts
+    out = tmp_path / "cancelled.xlsx"
+    with pytest.raises(Cancelled):
+        svc.reassess(seeded.db, seeded.admin, as_of=ON, out_path=out, progress=progress)
+    assert not out.exists() and not list(tmp_path.glob(".relief-*"))
+    assert threading.active_count() == before
