@@ -161,11 +161,11 @@ def test_skipping_a_step_in_the_window_shows_the_rule(qtbot, sqlite_district: Di
     assert dialog.result() != QDialog.DialogCode.Accepted
 
 
-def test_full_commitment_application_through_the_window(qtbot, sqlite_district: District, errors: list[str],
-                                                        tmp_path: Path) -> None:
+def test_full_commitment_application_through_the_window(qtbot, qtmodeltester, sqlite_district: District,
+                                                        errors: list[str], tmp_path: Path) -> None:
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)
-    hid = make_household(d.db, d.regions["飞云社区"], "赵敏", 4)
+    make_household(d.db, d.regions["飞云社区"], "赵敏", 4)
     page = ApplicationsPage(ctx)
     qtbot.addWidget(page)
     wait_for_background()
@@ -229,6 +229,7 @@ def test_full_commitment_application_through_the_window(qtbot, sqlite_district: 
     page.refresh()
     wait_for_background()
     assert {c.kind for c in page.checks_model.rows} == {"centralised", "periodic"}
+    qtmodeltester.check(page.checks_model)
 
     def draw(w: forms.SpotCheckDialog) -> None:
         w.by_count.setChecked(True)
@@ -261,7 +262,8 @@ def test_full_commitment_application_through_the_window(qtbot, sqlite_district: 
     assert detail.row.status == "revoked" and len(detail.revocations) == 1
 
 
-def test_2027_warning_shows_in_the_list_and_detail(qtbot, sqlite_district: District, errors: list[str]) -> None:
+def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_district: District,
+                                                   errors: list[str]) -> None:
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)
     app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["闸口社区"], "王强"),
@@ -273,6 +275,7 @@ def test_2027_warning_shows_in_the_list_and_detail(qtbot, sqlite_district: Distr
     wait_for_background()
     page.show()
     assert page.banner.isVisible() and "2027年的法定节假日安排尚未录入" in page.banner.text()
+    qtmodeltester.check(page.model)
     index = page.model.index(0, 9)
     assert page.model.data(index).endswith("*")
     assert "2027" in page.model.data(index, 3)  # tooltip
@@ -288,6 +291,7 @@ def test_2027_warning_shows_in_the_list_and_detail(qtbot, sqlite_district: Distr
     assert tab.save() and errors == []
     wait_for_background()
     assert not page.banner.isVisible() and not page.model.rows[0].warning
+    qtmodeltester.check(tab.model)
     tab.days_off.setPlainText("2027-02-30")
     assert not tab.save() and "第 1 行" in errors[-1]
 

@@ -6,11 +6,14 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop import cli
+from desktop.rules.workdays import WorkCalendar
 from desktop.services import applications as svc
 from desktop.services import calendar as cal_svc
-from desktop.services.calendar import load_calendar
+from desktop.services.calendar import IndexedCalendar, load_calendar
 from tests.district import District
 from tests.test_applications import make_household
 
@@ -70,3 +73,14 @@ def test_deadlines_command_output_and_warning(district: District, capsys: pytest
     assert "2027 年:管理员录入(国办发明电)" in shown and "2027-02-20\t上班" in shown
     assert cli.main(["calendar", "set-year", "2027", "--database-url", url, "--off", "2027-99-01"]) == 1
     assert "格式不正确" in capsys.readouterr().err
+
+
+@given(st.dates(date(2024, 1, 1), date(2028, 12, 31)), st.integers(0, 60), st.dates(date(2024, 1, 1), date(2028, 12, 31)),
+       st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_indexed_calendar_gives_the_same_answers(start: date, days: int, end: date, enter_2027: bool) -> None:
+    entries = {date(2027, 2, 8): False, date(2027, 2, 6): True, date(2026, 3, 3): False}
+    years = frozenset({2027}) if enter_2027 else frozenset()
+    plain, indexed = WorkCalendar(entries, years), IndexedCalendar(entries, years)
+    assert indexed.add_working_days(start, days) == plain.add_working_days(start, days)
+    assert indexed.working_days_between(start, end) == plain.working_days_between(start, end)
