@@ -356,3 +356,16 @@ def test_legacy_xls_fixture_with_merged_two_row_header() -> None:
     assert (layout.sheet, layout.header_row, layout.header_height) == ("名单", 2, 2)
     assert layout.mapping == {"name": 1, "id_number": 2, "phone": 3, "address": 4}
     assert [r.number for r in data] == [4, 5, 6, 7]
+
+
+def test_cells_merged_down_over_data_rows(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "merged-down.xlsx", {"S": [
+        ["街道", "姓名", "身份证号"],
+        ["八泉街道", "张三", ID1],
+        [None, "李四", ID2],
+        [None, None, None],
+        ["河口镇", "王五", ID3],
+    ]}, merges={"S": [(1, 0, 3, 0, "八泉街道")]})
+    layout, data = read_all(path)
+    assert [r.number for r in data] == [2, 3, 5]  # the merged blank row is still blank
+    assert [r.values[0] for r in data] == ["八泉街道", "八泉街道", "河口镇"]

@@ -648,9 +648,19 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     serial = {i for i, c in enumerate(layout.columns) if header_key(c) in SERIAL_HEADERS}
     id_header = header_key(layout.columns[id_col]) if id_col < len(layout.columns) else ""
     count = 0
+    # Cells merged down over several data rows (a 街道 written once for its rows) count for every row.
+    fills: dict[int, list[tuple[int, int, int]]] = {}  # 1-based row -> (first col, last col, top row)
+    for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet):
+        if r2 > r1 and r1 + 1 >= layout.first_data_row and not (c1 <= id_col <= c2):
+            for r in range(r1 + 2, r2 + 2):
+                fills.setdefault(r, []).append((c1, c2, r1 + 1))
+    tops: dict[int, list[Any]] = {}
+    wanted_tops = {top for spans in fills.values() for _c1, _c2, top in spans}
     for number, values in book.rows(layout.sheet):
         if number < layout.first_data_row:
             continue
+        if number in wanted_tops:
+            tops[number] = list(values)
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
@@ -664,6 +674,15 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue
             if id_header and header_key(id_value) == id_header:
                 continue  # the header repeated (printed pages)
+        if fills and number in fills:
+            values = list(values)
+            for c1, c2, top in fills[number]:
+                above = tops.get(top)
+                if above is None or c1 >= len(above):
+                    continue
+                for c in range(c1, min(c2 + 1, len(values))):
+                    if values[c] in ("", None):
+                        values[c] = above[c1]
         count += 1
         if count > limit:
             raise SpreadsheetError(
