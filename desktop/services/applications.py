@@ -32,6 +32,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import aliased
@@ -162,7 +163,7 @@ class StepInfo:
     result: str
     result_label: str
     note: str
-    data: dict
+    data: dict[str, Any]
     by: str
     recorded_at: object
     late: bool = False
@@ -236,7 +237,7 @@ class NoticeInfo:
     id: int
     kind: str
     issued_at: object
-    data: dict
+    data: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -417,7 +418,7 @@ def _regions(uow: UnitOfWork, region_ids: Iterable[int]) -> dict[int, tuple[str,
     rows = uow.session.execute(
         select(Region.id, Region.name, Region.level, parent.id, parent.name, parent.level)
         .outerjoin(parent, parent.id == Region.parent_id).where(Region.id.in_(ids)))
-    out = {}
+    out: dict[int, tuple[str, str, int | None]] = {}
     for rid, name, level, pid, pname, _plevel in rows:
         if level == "subdistrict":
             out[rid] = (name, name, rid)
@@ -486,7 +487,7 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
     if open_id is not None:
         raise ValidationFailed(f"该家庭已有办理中的申请(编号 {open_id}),不能重复受理。")
     whole = proc.whole_deadline(cal, track, accepted_on, False)
-    app = uow.add(Application(household_id=hh.id, assessment_id=assessment_id, category=category,
+    app: Application = uow.add(Application(household_id=hh.id, assessment_id=assessment_id, category=category,
                               temporary_kind=temporary_kind, track=track, accepted_on=accepted_on, due_on=whole.due,
                               step=Step.ACCEPTED, status="open"))
     uow.flush()
@@ -637,7 +638,7 @@ def complete_step(db: Database, actor: Actor, application_id: int, step: str, *,
             app.objection = True  # someone objected: a democratic appraisal follows (regular track)
         started = publicity_start or last_on if step == Step.PUBLICITY else last_on
         sd = proc.step_due(cal, step, started)
-        data: dict = {}
+        data: dict[str, Any] = {}
         if step == Step.INVESTIGATION:
             data["investigators"] = [n.strip() for n in investigators if n and n.strip()]
         if step in (Step.INVESTIGATION, Step.PUBLICITY) and objection:
@@ -727,7 +728,7 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             raise _refuse(exc) from exc
         before = snapshot(app)
         sd = proc.step_due(cal, Step.DECISION, last_on)
-        data: dict = {"approve": approve}
+        data: dict[str, Any] = {"approve": approve}
         app.decided_on = on
         if approve:
             assert value is not None
@@ -1176,7 +1177,7 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 5
             query = query.where(Household.region_id.in_(ids))
         out = []
         for hid, name, code, size, stage in uow.session.execute(query):
-            where = STAGE_LABELS.get(Stage(stage), stage) if stage in Stage._value2member_map_ else "未入库"
+            where = STAGE_LABELS[Stage(stage)] if stage is not None and stage in Stage._value2member_map_ else "未入库"
             out.append((int(hid), f"{name}({size}人,{code or '无编号'},{where})"))
         return out
 
@@ -1293,7 +1294,7 @@ def household_choice(db: Database, actor: Actor, household_id: int) -> tuple[int
         hh = uow.get(Household, household_id, "家庭")
         uow.require_scope(hh.region_id, "该家庭")
         stage = hh.stage
-        where = STAGE_LABELS.get(Stage(stage), stage) if stage in Stage._value2member_map_ else "未入库"
+        where = STAGE_LABELS[Stage(stage)] if stage in Stage._value2member_map_ else "未入库"
         return int(hh.id), f"{hh.head_name}({hh.member_count}人,{hh.code or '无编号'},{where})"
 
 
