@@ -1240,7 +1240,8 @@ def publicity_html(db: Database, actor: Actor, *, decided_from: date, decided_to
     if record_as:
         _record_publicity(db, actor, decided_from, decided_to, len(rows), record_as)
     return (f"<h1>{escape(publicity_title(decided_from, decided_to))}</h1>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='4'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>"
             f"<p class='muted'>共 {len(rows)} 户。公示内容仅包括姓名、家庭人口和救助金额。如有异议,请于公示期内向街道(镇)"
             f"或区民政局反映。</p>")
 
