@@ -43,7 +43,6 @@ from sqlalchemy import (
     cast,
     distinct,
     exists,
-    extract,
     false,
     func,
     literal,
@@ -440,6 +439,12 @@ class _Q:
             out.append(Application.category == self.f.category)
         return out
 
+    def month(self, column: Any) -> ColumnElement[str]:
+        """'YYYY-MM' of a date column: the same text on both databases, cheap on both."""
+        if self.is_sqlite:
+            return func.substr(column, 1, 7)  # SQLite keeps dates as 'YYYY-MM-DD' text
+        return func.to_char(column, "YYYY-MM")
+
     def day_number(self, column: Any) -> ColumnElement[int]:
         """The date as ``date.toordinal()``, computed by the database."""
         if self.is_sqlite:
@@ -488,24 +493,29 @@ def _clue_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
 
 def _discoveries(q: _Q) -> Discoveries:
     source, conditions = _clue_scope(q)
-    totals = q.session.execute(
-        select(func.count(), func.count(distinct(Clue.household_id))).select_from(source).where(*conditions)
-    ).one()
+    households = q.session.connection().execute(
+        select(func.count(distinct(Clue.household_id))).select_from(source).where(*conditions)
+    ).scalar_one()
+    # One scan: clues per (source level, source, channel); the three bar charts are sums of it.
+    rows = q.session.connection().execute(
+        select(Clue.source_level, Clue.source, Clue.channel, func.count()).select_from(source).where(*conditions)
+        .group_by(Clue.source_level, Clue.source, Clue.channel)
+    ).all()
+    levels: dict[str, int] = {}
+    channels: dict[str, int] = {}
+    departments: dict[str, int] = {}
+    for level, src, channel, n in rows:
+        levels[level or ""] = levels.get(level or "", 0) + int(n)
+        channels[channel or ""] = channels.get(channel or "", 0) + int(n)
+        if level == SourceLevel.DEPARTMENT.value:
+            departments[src or ""] = departments.get(src or "", 0) + int(n)
 
-    def grouped(column: Any, labels: dict[str, str], *extra: ColumnElement[bool]) -> tuple[Bar, ...]:
-        rows = q.session.execute(
-            select(column, func.count(), func.count(distinct(Clue.household_id)))
-            .select_from(source).where(*conditions, *extra).group_by(column)
-        ).all()
-        found = {(r[0] or ""): (int(r[1]), int(r[2])) for r in rows}
-        bars = [Bar(k, v, *found.pop(k, (0, 0))) for k, v in labels.items()]
-        bars += [Bar(k, k or "未填写", c, h) for k, (c, h) in sorted(found.items())]
-        return tuple(bars)
+    def bars(found: dict[str, int], labels: dict[str, str]) -> tuple[Bar, ...]:
+        out = [Bar(k, v, found.pop(k, 0)) for k, v in labels.items()]
+        return tuple(out + [Bar(k, k or "未填写", n) for k, n in sorted(found.items())])
 
-    by_level = grouped(Clue.source_level, SOURCE_LEVEL_LABELS)
-    by_channel = grouped(Clue.channel, CHANNEL_LABELS)
-    by_department = grouped(Clue.source, DEPARTMENT_LABELS, Clue.source_level == SourceLevel.DEPARTMENT.value)
-    return Discoveries(_num(totals[1]), _num(totals[0]), by_level, by_channel, by_department, _funnel(q))
+    return Discoveries(_num(households), sum(levels.values()), bars(levels, SOURCE_LEVEL_LABELS),
+                       bars(channels, CHANNEL_LABELS), bars(departments, DEPARTMENT_LABELS), _funnel(q))
 
 
 def _discovered_households(q: _Q) -> Any:
@@ -547,22 +557,26 @@ def _library(q: _Q, today: date) -> LibrarySizes:
     now.update({r[0]: int(r[1]) for r in rows})
     bars = tuple(Bar(s, STAGE_LABELS[Stage(s)], now[s]) for s in LIBRARY_STAGES)
 
-    # Net moves per month and stage: +1 into a stage, −1 out of it.
-    year = extract("year", LibraryMove.moved_on)
-    month = extract("month", LibraryMove.moved_on)
+    # Net moves per month and stage: +1 into a stage, −1 out of it. Grouped by day (the index
+    # (moved_on, from_stage, to_stage) answers it alone, already in order), summed per month here.
     source: Any = LibraryMove.__table__
-    region: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [or_(LibraryMove.to_stage.in_(LIBRARY_STAGES),
+                                                 LibraryMove.from_stage.in_(LIBRARY_STAGES))]
+    if q.f.date_from is not None:  # earlier moves only shape months that are not shown
+        conditions.append(LibraryMove.moved_on >= month_start(q.f.date_from))
     if q.region_ids is not None:
         source = source.join(Household.__table__, Household.id == LibraryMove.household_id)
-        region = q.household_region()
+        conditions += q.household_region()
     flows: dict[tuple[date, str], int] = {}
-    for column, sign in ((LibraryMove.to_stage, 1), (LibraryMove.from_stage, -1)):
-        for y, m, stage, n in q.session.execute(
-            select(year, month, column, func.count()).select_from(source)
-            .where(column.in_(LIBRARY_STAGES), *region).group_by(year, month, column)
-        ).all():
-            key = (_ymd(y, m), stage)
-            flows[key] = flows.get(key, 0) + sign * int(n)
+    for day, from_stage, to_stage, n in q.session.connection().execute(
+        select(LibraryMove.moved_on, LibraryMove.from_stage, LibraryMove.to_stage, func.count()).select_from(source)
+        .where(*conditions).group_by(LibraryMove.moved_on, LibraryMove.from_stage, LibraryMove.to_stage)
+    ).all():
+        m = month_start(day)
+        if to_stage in LIBRARY_STAGES:
+            flows[(m, to_stage)] = flows.get((m, to_stage), 0) + int(n)
+        if from_stage in LIBRARY_STAGES:
+            flows[(m, from_stage)] = flows.get((m, from_stage), 0) - int(n)
     if not flows:
         return LibrarySizes(bars, ())
     first = min(k[0] for k in flows)
@@ -610,29 +624,24 @@ def _application_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
 def _pass_rates(q: _Q) -> PassRates:
     start = commitment_track_start(q.uow)
     source, conditions = _application_scope(q)
-    year = extract("year", Application.accepted_on)
-    month = extract("month", Application.accepted_on)
-    passed = Application.check_passed.is_(True)
-    checked = Application.check_passed.is_not(None)
-    rows = q.session.execute(
-        select(year, month, func.count(), func.sum(case((passed, 1), else_=0)))
-        .select_from(source).where(checked, *conditions).group_by(year, month).order_by(year, month)
+    month = q.month(Application.accepted_on)
+    passed = func.sum(case((Application.check_passed.is_(True), 1), else_=0))
+    after: Any = literal(0) if start is None else case((Application.accepted_on >= start, 1), else_=0)
+    rows = q.session.connection().execute(
+        select(month, after.label("after"), func.count(), passed)
+        .select_from(source).where(Application.check_passed.is_not(None), *conditions)
+        .group_by(month, after.label("after"))
     ).all()
-    months = tuple(PassRateMonth(_ymd(y, m), int(n), _num(p)) for y, m, n, p in rows)
-    before = (0, 0)
-    after = (sum(x.checked for x in months), sum(x.passed for x in months))
-    if start is not None:
-        is_after = Application.accepted_on >= start
-        r = q.session.execute(
-            select(func.sum(case((and_(checked, ~is_after), 1), else_=0)),
-                   func.sum(case((and_(passed, ~is_after), 1), else_=0)),
-                   func.sum(case((and_(checked, is_after), 1), else_=0)),
-                   func.sum(case((and_(passed, is_after), 1), else_=0)))
-            .select_from(source).where(checked, *conditions)
-        ).one()
-        before = (_num(r[0]), _num(r[1]))
-        after = (_num(r[2]), _num(r[3]))
-    return PassRates(months, start, before[0], before[1], after[0], after[1])
+    by_month: dict[date, list[int]] = {}
+    split = [[0, 0], [0, 0]]  # before, after: [checked, passed]
+    for key, is_after, n, p in rows:
+        m = by_month.setdefault(parse_month(key), [0, 0])
+        m[0] += int(n)
+        m[1] += _num(p)
+        split[1 if (start is None or int(is_after)) else 0][0] += int(n)
+        split[1 if (start is None or int(is_after)) else 0][1] += _num(p)
+    months = tuple(PassRateMonth(m, c, p) for m, (c, p) in sorted(by_month.items()))
+    return PassRates(months, start, split[0][0], split[0][1], split[1][0], split[1][1])
 
 
 # -- approval time in working days -------------------------------------------------------------------
@@ -689,19 +698,22 @@ class WorkdayIndex:
 
 
 def _decided(q: _Q, *extra: ColumnElement[bool], with_ids: bool = False) -> tuple[np.ndarray, ...]:
-    """(accepted ordinal, decided ordinal, is commitment[, application id]) arrays of decided apps."""
+    """Decided applications as arrays: (accepted ordinal, decided ordinal, is commitment, weight)
+    — grouped by those three, weight = how many — or, ``with_ids``, one row per application with
+    its id instead of a weight."""
     source, conditions = _application_scope(q)
-    columns = [q.day_number(Application.accepted_on), q.day_number(Application.decided_on),
-               case((Application.track == Track.COMMITMENT.value, 1), else_=0)]
+    acc, dec = q.day_number(Application.accepted_on), q.day_number(Application.decided_on)
+    flag = case((Application.track == Track.COMMITMENT.value, 1), else_=0)
+    where = [Application.decided_on.is_not(None), *conditions, *extra]
     if with_ids:
-        columns.append(Application.id)
-    stmt = select(*columns).select_from(source).where(Application.decided_on.is_not(None), *conditions, *extra)
-    rows = q.session.execute(stmt).all()
-    width = len(columns)
+        stmt = select(acc, dec, flag, Application.id).select_from(source).where(*where)
+    else:
+        stmt = select(acc, dec, flag, func.count()).select_from(source).where(*where).group_by(acc, dec, flag)
+    rows = q.session.connection().execute(stmt).all()
     if not rows:
-        return tuple(np.zeros(0, dtype=np.int64) for _ in range(width))
-    data = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(rows) * width).reshape(len(rows), width)
-    return tuple(data[:, i] for i in range(width))
+        return tuple(np.zeros(0, dtype=np.int64) for _ in range(4))
+    data = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(rows) * 4).reshape(len(rows), 4)
+    return tuple(data[:, i] for i in range(4))
 
 
 def _index_for(q: _Q, accepted: np.ndarray, decided: np.ndarray) -> WorkdayIndex | None:
@@ -712,8 +724,13 @@ def _index_for(q: _Q, accepted: np.ndarray, decided: np.ndarray) -> WorkdayIndex
     return WorkdayIndex(load_work_calendar(q.uow.db), first, last)
 
 
+def _weighted_median(values: np.ndarray, weights: np.ndarray, q: float = 0.5) -> float:
+    """The q-quantile of values each counted ``weights`` times (numpy's default, linear method)."""
+    return float(np.percentile(np.repeat(values, weights), q * 100))
+
+
 def _approval(q: _Q) -> ApprovalTimes:
-    accepted, decided, commitment = _decided(q)
+    accepted, decided, commitment, weight = _decided(q)
     index = _index_for(q, accepted, decided)
     tracks = (Track.REGULAR.value, Track.COMMITMENT.value)
     if index is None:
@@ -723,27 +740,27 @@ def _approval(q: _Q) -> ApprovalTimes:
     histogram: dict[str, tuple[int, ...]] = {}
     summary: dict[str, TrackSummary] = {}
     monthly: list[MedianMonth] = []
-    # Month of acceptance as year*12 + month-1, from the ordinal (vectorised via datetime64).
+    # Month of acceptance as months since 1970-01, from the ordinal (vectorised via datetime64).
     d64 = (accepted - date(1970, 1, 1).toordinal()).astype("datetime64[D]")
-    month_index = d64.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    month_index = d64.astype("datetime64[M]").astype(np.int64)
     for flag, track in ((0, tracks[0]), (1, tracks[1])):
         mask = commitment == flag
-        sel = days[mask]
-        histogram[track] = tuple(int(x) for x in np.bincount(np.clip(sel, 0, HISTOGRAM_CAP),
-                                                              minlength=HISTOGRAM_CAP + 1))
+        sel, w = days[mask], weight[mask]
+        histogram[track] = tuple(int(x) for x in np.bincount(np.clip(sel, 0, HISTOGRAM_CAP), weights=w,
+                                                              minlength=HISTOGRAM_CAP + 1).astype(np.int64))
         if sel.size:
-            summary[track] = TrackSummary(track, int(sel.size), float(np.median(sel)),
-                                          float(np.percentile(sel, 90)), int(sel.min()), int(sel.max()),
-                                          int((sel <= COMMITMENT_LIMIT).sum()), int((sel <= REGULAR_LIMIT).sum()))
+            all_days = np.repeat(sel, w)
+            summary[track] = TrackSummary(track, int(w.sum()), float(np.median(all_days)),
+                                          float(np.percentile(all_days, 90)), int(sel.min()), int(sel.max()),
+                                          int(w[sel <= COMMITMENT_LIMIT].sum()), int(w[sel <= REGULAR_LIMIT].sum()))
             months = month_index[mask]
             order = np.argsort(months, kind="stable")
-            months_sorted = months[order]
-            days_sorted = sel[order]
-            keys, starts = np.unique(months_sorted, return_index=True)
-            for key, chunk in zip(keys, np.split(days_sorted, starts[1:]), strict=True):
+            keys, starts = np.unique(months[order], return_index=True)
+            for key, d_chunk, w_chunk in zip(keys, np.split(sel[order], starts[1:]), np.split(w[order], starts[1:]),
+                                             strict=True):
                 m = 1970 * 12 + int(key)
-                monthly.append(MedianMonth(date(m // 12, m % 12 + 1, 1), track, float(np.median(chunk)),
-                                           int(chunk.size)))
+                monthly.append(MedianMonth(date(m // 12, m % 12 + 1, 1), track,
+                                           _weighted_median(d_chunk, w_chunk), int(w_chunk.sum())))
         else:
             summary[track] = TrackSummary(track, 0, None, None, None, None, 0, 0)
     monthly.sort(key=lambda x: (x.month, x.track))
@@ -759,17 +776,15 @@ def _visits(q: _Q, today: date) -> VisitCompletion:
 
 def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
     first, last = quarter_bounds(year, quarter)
-    visited = (select(Visit.household_id.label("hid")).where(Visit.visited_on >= first, Visit.visited_on <= last)
-               .distinct().subquery("v"))
-    rows = q.session.execute(
-        select(Household.region_id, func.count(), func.count(visited.c.hid))
-        .select_from(Household.__table__.outerjoin(visited, visited.c.hid == Household.id))
+    visited = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
+    rows = q.session.connection().execute(
+        select(Household.region_id, func.count(), func.sum(case((visited, 1), else_=0)))
         .where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
         .group_by(Household.region_id)
     ).all()
     names = dict(q.session.execute(select(Region.id, Region.name).where(Region.id.in_([r[0] for r in rows]))).all()) \
         if rows else {}
-    result = [CommunityVisits(int(r[0]), names.get(r[0], str(r[0])), int(r[1]), int(r[2])) for r in rows]
+    result = [CommunityVisits(int(r[0]), names.get(r[0], str(r[0])), int(r[1]), _num(r[2])) for r in rows]
     result.sort(key=lambda c: ((c.rate if c.rate is not None else 1.0), c.name))
     return VisitCompletion(year, quarter, tuple(result))
 
@@ -812,21 +827,22 @@ def _post_check_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
 
 def _post_checks(q: _Q) -> PostChecks:
     source, conditions = _post_check_scope(q)
-    failed = case((PostCheck.result == "failed", 1), else_=0)
-    done_day = func.coalesce(PostCheck.done_on, PostCheck.due_on)
-    year = extract("year", done_day)
-    month = extract("month", done_day)
-    rows = q.session.execute(
-        select(year, month, func.count(), func.sum(failed)).select_from(source).where(*conditions)
-        .group_by(year, month).order_by(year, month)
+    failed = func.sum(case((PostCheck.result == "failed", 1), else_=0))
+    month = q.month(func.coalesce(PostCheck.done_on, PostCheck.due_on))
+    rows = q.session.connection().execute(
+        select(month, PostCheck.kind, func.count(), failed).select_from(source).where(*conditions)
+        .group_by(month, PostCheck.kind)
     ).all()
-    months = tuple(PostCheckMonth(_ymd(y, m), int(n), _num(x)) for y, m, n, x in rows)
-    kinds = q.session.execute(
-        select(PostCheck.kind, func.count(), func.sum(failed)).select_from(source).where(*conditions)
-        .group_by(PostCheck.kind)
-    ).all()
-    return PostChecks(sum(m.done for m in months), sum(m.failed for m in months), months,
-                      {k: (int(n), _num(x)) for k, n, x in kinds})
+    by_month: dict[date, list[int]] = {}
+    by_kind: dict[str, tuple[int, int]] = {}
+    for key, kind, n, f in rows:
+        m = by_month.setdefault(parse_month(key), [0, 0])
+        m[0] += int(n)
+        m[1] += _num(f)
+        done, fail = by_kind.get(kind, (0, 0))
+        by_kind[kind] = (done + int(n), fail + _num(f))
+    months = tuple(PostCheckMonth(m, d, f) for m, (d, f) in sorted(by_month.items()))
+    return PostChecks(sum(m.done for m in months), sum(m.failed for m in months), months, by_kind)
 
 
 # -- public API -------------------------------------------------------------------------------------------

@@ -510,8 +510,7 @@ class StatisticsPage(QWidget):
 
     def _show_discoveries(self, d: st.Discoveries) -> None:
         for key, items in (("level", d.by_level), ("channel", d.by_channel), ("department", d.by_department)):
-            hover = [self.tr("{label}: {clues} clues, {households} households").format(
-                label=b.label, clues=f"{b.value:,}", households=f"{b.extra:,}") for b in items]
+            hover = [self.tr("{label}: {clues} clues").format(label=b.label, clues=f"{b.value:,}") for b in items]
             self.charts[key].set_bars([(b.key, b.label) for b in items],
                                       [Series(key, self.tr("Clues"), [b.value for b in items], hover=hover)])
         self.charts["level"].set_note(self.tr("{households} households proactively discovered from {clues} clues.")

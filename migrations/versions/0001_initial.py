@@ -295,6 +295,7 @@ def upgrade() -> None:
     with op.batch_alter_table('library_moves', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_library_moves_household_id_moved_on'), ['household_id', 'moved_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_library_moves_moved_on'), ['moved_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'), ['moved_on', 'from_stage', 'to_stage'], unique=False)
 
     op.create_table('members',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -601,6 +602,7 @@ def downgrade() -> None:
 
     op.drop_table('members')
     with op.batch_alter_table('library_moves', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'))
         batch_op.drop_index(batch_op.f('ix_library_moves_moved_on'))
         batch_op.drop_index(batch_op.f('ix_library_moves_household_id_moved_on'))
 
