@@ -97,7 +97,9 @@ def test_search_and_filters_through_the_page(qtbot, sqlite_district: District, h
     admin_page.model.wait_for_count()
     assert admin_page.model.rowCount() == 124
     admin_page.search.setText("颐阳路1")
-    admin_page.apply_filter()
+    admin_page.apply_filter()  # a piece of the address: searched off the UI thread
+    assert wait_for_background()
+    admin_page.model.wait_for_count()
     names = {admin_page.model.data(admin_page.model.index(r, 5)) for r in range(admin_page.model.rowCount())}
     assert names and all(n.startswith("颐阳路1") for n in names)
     admin_page.search.setText("张")

@@ -158,6 +158,30 @@ class HouseholdTableModel(QAbstractTableModel):
         else:
             self.counted.emit(self._total)
 
+    def read_first_page(self, flt: hs.HouseholdFilter) -> tuple[hs.HouseholdPager, list[hs.HouseholdRow]]:
+        """For slow searches (a piece of the address): the first page read by a fresh pager, safe in a
+        worker thread; show it with :meth:`show_first_page` on the main thread."""
+        pager = hs.HouseholdPager(self.db, self.actor)
+        pager.prepare(flt)
+        return pager, pager.first_rows(self.PAGE)
+
+    def show_first_page(self, pager: hs.HouseholdPager, first: list[hs.HouseholdRow]) -> None:
+        self.beginResetModel()
+        self._generation += 1
+        self.pager = pager
+        self._pages.clear()
+        self._failed = False
+        self._pages[0] = first
+        self._total = len(first)
+        self.counting = len(first) >= self.PAGE
+        if not self.counting:
+            self.pager.settle(first)
+        self.endResetModel()
+        if self.counting:
+            self._start_count(reload=False)
+        else:
+            self.counted.emit(self._total)
+
     def reload(self) -> None:
         """Re-read after a change elsewhere, keeping rows in place (selection and scroll survive)."""
         self._generation += 1
@@ -446,10 +470,13 @@ class HouseholdsPage(QWidget):
         self._search_timer.stop()
         flt = self.current_filter()
         self._restore = None
-        self.model.set_filter(flt)
-        if self.model.counting:
-            self.count_label.setText(self.tr("{n}+ households (counting…)").format(n=self.model.rowCount()))
         plan = hs.plan_search(flt.search, flt.search_mode)
+        if plan.kind == "address":
+            self._search_in_background(flt)
+        else:
+            self.model.set_filter(flt)
+            if self.model.counting:
+                self.count_label.setText(self.tr("{n}+ households (counting…)").format(n=self.model.rowCount()))
         hints = {
             "": "",
             "name": self.tr("Searching names starting with “{v}”"),
@@ -460,6 +487,25 @@ class HouseholdsPage(QWidget):
             "invalid_id": self.tr("{v} is not a valid ID number: {why}"),
         }
         self.hint_label.setText(hints.get(plan.kind, "").format(v=plan.value, why=plan.note))
+
+    def _search_in_background(self, flt: hs.HouseholdFilter) -> None:
+        """A piece of the address cannot use an index: search off the UI thread (progress, cancel)."""
+        model = self.model
+        self.count_label.setText(self.tr("Searching…"))
+
+        def work(progress: Progress) -> Any:
+            result = model.read_first_page(flt)
+            progress.check()  # cancelled meanwhile: drop the result
+            return result
+
+        def done(result: Any) -> None:
+            if self.current_filter() == flt:  # still what the user asks for
+                model.show_first_page(*result)
+                if model.counting:
+                    self.count_label.setText(self.tr("{n}+ households (counting…)").format(n=model.rowCount()))
+
+        run_in_background(self, work, done, label=self.tr("Searching addresses…"),
+                          on_cancelled=lambda: self.count_label.setText(self.tr("Search cancelled")))
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{n} households").format(n=f"{total:,}"))
