@@ -699,12 +699,14 @@ class StatisticsPage(QWidget):
         grid = f"<table style='border:none'><tr>{images[0]}{images[1]}</tr><tr>{images[2]}{images[3]}</tr></table>"
         scope = escape(s.filter.describe(s.scope_name))
         made = datetime.now().strftime("%Y-%m-%d %H:%M")
-        return (f"<h1>{escape(self.tr('Social assistance: monthly summary'))}</h1>"
-                f"<p class='muted'>{scope}  ·  {escape(self.tr('made on'))} {made}  ·  "
-                f"{escape(self.ctx.actor.display_name)}</p>"
-                f"<h2>{escape(self.tr('Key figures'))}</h2><table>{rows}</table>"
-                f"<h2>{escape(self.tr('Charts'))}</h2>{grid}"
-                f"<p class='muted'>{escape(self.tr('Every figure is computed from the records at the time of printing.'))}</p>")
+        title = escape(self.tr("Social assistance: monthly summary"))
+        made_on = escape(self.tr("Made on {when} by {who}").format(when=made, who=self.ctx.actor.display_name))
+        key_figures = escape(self.tr("Key figures"))
+        charts = escape(self.tr("Charts"))
+        footer = escape(self.tr("Every figure is computed from the records at the time of printing."))
+        return (f"<h1>{title}</h1><p class='muted'>{scope} · {made_on}</p>"
+                f"<h2>{key_figures}</h2><table>{rows}</table>"
+                f"<h2>{charts}</h2>{grid}<p class='muted'>{footer}</p>")
 
     def export_summary(self, path: str) -> None:
         if self.stats is None:
