@@ -33,7 +33,8 @@ def ctx(sqlite_district: District) -> AppContext:
 
 def _page(qtbot, ctx: AppContext) -> BoardPage:  # noqa: ANN001
     page = BoardPage(ctx)
-    qtbot.addWidget(page)
+    # No background reading may outlive the page (it would run into the next test).
+    qtbot.addWidget(page, before_close_func=lambda _w: wait_for_background())
     page.resize(1300, 800)
     page.show()
     qtbot.waitExposed(page)
@@ -299,7 +300,7 @@ def test_main_window_runs_live_updates_and_stops_them(qtbot, sqlite_district: Di
     [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_1")
     ctx = AppContext(db, sqlite_district.admin)
     window = MainWindow(ctx)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda _w: wait_for_background())
     window.show()
     window.show_page("board")
     page = window.page("board")

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -252,6 +253,8 @@ class BoardTab(QWidget):
             return counts, fresh, monitoring.visit_counts(db, actor, region_id=flt.region_id)
 
         def done(result: tuple[dict[str, int], dict[str, list[Card]], dict[str, int]]) -> None:
+            if not shiboken6.isValid(self):  # the page closed while reading
+                return
             self._live_running = False
             counts, fresh, visits = result
             if self.filter() == flt and all(self.columns[s].model.last_loaded_id() == u for s, u in ranges.items()):
@@ -266,6 +269,8 @@ class BoardTab(QWidget):
                 self.live_refresh()
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._live_running = False
             message = exc.message if isinstance(exc, ServiceError) else str(exc)
             self.summary.setText(self.tr("Could not refresh the board: {error}").format(error=message))
