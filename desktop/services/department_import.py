@@ -93,6 +93,8 @@ class DepartmentImportResult:
     file_hash: str = ""
     errors: list[RowProblem] = field(default_factory=list)
     already_imported: str = ""  # on a dry run of a file imported before: who and when
+    format: str = ""  # xlsx / xls / ods / csv
+    encoding: str | None = None  # for CSV: utf-8 / utf-8-sig / utf-16 / gb18030 (GBK)
 
     @property
     def department_label(self) -> str:
@@ -443,7 +445,8 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 layout.mapping = saved
         result = DepartmentImportResult(None, book.name, dept, dry_run=dry_run, sheet=layout.sheet,
                                         header_row=layout.header_row, header_height=layout.header_height,
-                                        mapping=dict(layout.mapping), file_hash=file_hash)
+                                        mapping=dict(layout.mapping), file_hash=file_hash,
+                                        format=layout.format, encoding=layout.encoding)
         with unit_of_work(db, actor, write=not dry_run) as uow:
             session = uow.session
             earlier = _previous_batch(session, KIND, file_hash)
