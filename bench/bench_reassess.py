@@ -96,9 +96,10 @@ def populate(db: Database, households: int, seed: int = 7) -> None:
             conn.execute(insert(Member), member_rows)
             incomes, expenses = [], []
             for hid, members in zip(ids, people, strict=True):
-                scale = rnd.choice([300, 600, 900, 1200, 2000, 4000])
+                scale = rnd.choice([200, 300, 400, 500, 700, 1000, 1500])
                 for kind in ("wages", "business", "property", "transfer", "other"):
-                    amount = Decimal(rnd.randrange(0, scale * len(members) * 3)) if kind in ("wages", "transfer") \
+                    # wages and transfers around `scale` yuan per person per month: a mix of every category
+                    amount = Decimal(rnd.randrange(0, scale * len(members) * 12)) if kind in ("wages", "transfer") \
                         else Decimal(rnd.randrange(0, 500))
                     incomes.append({"household_id": hid, "member_id": None, "kind": kind, "amount": amount,
                                     "period_end": current, "exempt": False, "version": 1})
@@ -116,21 +117,28 @@ def populate(db: Database, households: int, seed: int = 7) -> None:
     print(f"  populated {households:,} households, {person:,} members in {time.perf_counter() - started:.1f} s")
 
 
-def run(db: Database, households: int, label: str, runs: int) -> None:
-    populate(db, households)
+def run(db: Database, households: int, label: str, runs: int, reuse: bool = False) -> None:
+    with db.engine.connect() as conn:
+        existing = conn.execute(text("SELECT count(*) FROM households")).scalar_one()
+    if reuse and existing == households:
+        print(f"  reusing {existing:,} households already in the database")
+    else:
+        populate(db, households)
     actor = Actor.system("bench")
     out = BENCH_DIR / f"reassess_{label}.xlsx"
-    figures, cpu = [], []
+    figures, cpu, main = [], [], []
     for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
+        started, started_cpu, started_main = time.perf_counter(), time.process_time(), time.thread_time()
         summary = assessment.reassess(db, actor, as_of=date(2026, 3, 1), out_path=out, progress=Progress())
         figures.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
+        main.append(time.thread_time() - started_main)
     best = min(figures)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(f"  {label}: reassess {summary.total:,} households → {out.name} ({out.stat().st_size / 1e6:.1f} MB): "
           f"best {best:.2f} s wall of {runs} ({summary.total / best:,.0f} households/s), "
-          f"this process's CPU {min(cpu):.2f} s; machine load average {load:.1f}; "
+          f"CPU {min(cpu):.2f} s in all (main thread {min(main):.2f} s, the rest on the reader thread); "
+          f"machine load average {load:.1f}; "
           f"changed {summary.changed:,}; by category {summary.by_category}")
     print(f"  {label}: goal ≤ 10 s for 100,000 households → {'met' if best <= 10 * households / 100000 else 'NOT met'}")
 
@@ -140,18 +148,20 @@ def main() -> int:
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="keep the SQLite file of an earlier run with as many households")
     parser.add_argument("--pg-url", default=os.environ.get("RELIEF_DESK_TEST_PG_URL",
                                                            "postgresql://postgres@127.0.0.1:5432/postgres"))
     args = parser.parse_args()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("RELIEF_DESK_DATA_DIR", str(BENCH_DIR / "data"))
     path = BENCH_DIR / "reassess.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    if not args.reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
     print(f"SQLite ({path})")
     db, _ = open_and_migrate(f"sqlite:///{path}")
     try:
-        run(db, args.households, "sqlite", args.runs)
+        run(db, args.households, "sqlite", args.runs, args.reuse)
     finally:
         db.dispose()
     if args.no_pg:

@@ -682,6 +682,16 @@ _Chunk = tuple[list[Any], dict[int, list[mt.BriefMember]], dict[int, Decimal], d
 _END = object()
 
 
+def _fetch(conn: Any, sql: str) -> list[Any]:
+    """Plain tuples straight from the driver's cursor (the text holds integers only, no parameters)."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event) -> Iterator[_Chunk]:
     """Households in id order with their members and current figures (the rows with the greatest
     period_end), CHUNK households at a time, set-based by id range."""
@@ -689,18 +699,17 @@ def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event)
         " AND region_id IN (" + ",".join(str(int(i)) for i in region_ids) + ")" if region_ids else " AND 1 = 0")
     last = 0
     while not stop.is_set():
-        households = conn.exec_driver_sql(_HOUSEHOLDS_SQL.format(last=int(last), scope=scope, limit=CHUNK)).all()
+        households = _fetch(conn, _HOUSEHOLDS_SQL.format(last=int(last), scope=scope, limit=CHUNK))
         if not households:
             return
         lo, hi = int(households[0][0]), int(households[-1][0])
         members: dict[int, list[mt.BriefMember]] = {}
-        for hid, born, number, health, disability, grade, name in conn.exec_driver_sql(
-                _MEMBERS_SQL.format(lo=lo, hi=hi)).all():
+        for hid, born, number, health, disability, grade, name in _fetch(conn, _MEMBERS_SQL.format(lo=lo, hi=hi)):
             members.setdefault(hid, []).append((_raw_date(born) if born is not None else _birth(None, number),
                                                 health, disability, grade or 0, name))
-        incomes = {hid: _raw_money(v) for hid, v in conn.exec_driver_sql(_INCOMES_SQL.format(lo=lo, hi=hi)).all()}
+        incomes = {hid: _raw_money(v) for hid, v in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
         spending = {hid: (_raw_money(m), _raw_money(o))
-                    for hid, m, o in conn.exec_driver_sql(_EXPENSES_SQL.format(lo=lo, hi=hi)).all()}
+                    for hid, m, o in _fetch(conn, _EXPENSES_SQL.format(lo=lo, hi=hi))}
         yield households, members, incomes, spending
         last = hi
 
@@ -800,28 +809,29 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
 
         def rows() -> Iterator[list[Any]]:
             for h, members, income, medical, other in _chunks(db, region_ids, progress, total):
-                name, parent = regions.get(h.region_id, ("", None))
+                hid, hversion, hcode, hregion, harea, hsingle, hname, hidno, hcat, hstage = h
+                name, parent = regions.get(hregion, ("", None))
                 street = regions.get(parent, ("", None))[0] if parent else ""
-                head_id = (h.head_id_number or "") if full else idcard.mask(h.head_id_number)
-                current = h.category or Category.NONE.value
+                head_id = (hidno or "") if full else idcard.mask(hidno)
+                current = hcat or Category.NONE.value
                 current_label = current_labels.get(current) or category_label(current)
-                st = settings.get(h.area_type)
-                common = [h.code or "", street, name, h.head_name, head_id, len(members),
-                          area_words.get(h.area_type, h.area_type)]
+                st = settings.get(harea)
+                common = [hcode or "", street, name, hname, head_id, len(members),
+                          area_words.get(harea, harea)]
                 if not members or st is None:
                     summary.without_members += 1
                     yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "",
                                                  "没有家庭成员记录" if not members else "没有适用的政策参数"]
                     continue
-                r = mt.assess_brief(members, income, medical, other, h.single_parent, st, day, current)
+                r = mt.assess_brief(members, income, medical, other, bool(hsingle), st, day, current)
                 summary.assessed += 1
                 counts[r.category] += 1
                 changed = CURRENT_AS_RESULT.get(current, mt.INELIGIBLE) != r.category
                 if changed:
                     summary.changed += 1
-                    summary.proposals.append(Proposal(h.id, h.version, h.code or "", h.head_name, current,
+                    summary.proposals.append(Proposal(hid, hversion, hcode or "", hname, current,
                                                       r.category, r.per_capita_monthly, r.suggested_placement,
-                                                      h.stage))
+                                                      hstage))
                 rate = percents.get(r.deduction_rate)
                 if rate is None:
                     rate = percents[r.deduction_rate] = mt.percent(r.deduction_rate)
