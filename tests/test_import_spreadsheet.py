@@ -369,3 +369,9 @@ def test_cells_merged_down_over_data_rows(tmp_path: Path) -> None:
     layout, data = read_all(path)
     assert [r.number for r in data] == [2, 3, 5]  # the merged blank row is still blank
     assert [r.values[0] for r in data] == ["八泉街道", "八泉街道", "河口镇"]
+
+
+def test_big_integers_from_number_cells_are_numbers() -> None:
+    assert idcard.parse(ss.id_cell(420203199001011238)).reason is idcard.Invalid.FLOAT
+    assert idcard.parse(ss.id_cell(420203500101123)).converted_from_15
+    assert ss.id_cell("420203199001011238") == "420203199001011238"

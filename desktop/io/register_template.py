@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from desktop.io.spreadsheet import SpreadsheetError, Workbook, cell_text, header_key
+from desktop.io.spreadsheet import SpreadsheetError, Workbook, cell_text, header_key, id_cell
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
 from desktop.rules import codes, idcard
 
@@ -212,7 +212,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         errors.append(CellError(row, "姓名", "姓名为空"))
     elif len(name) > 64:
         errors.append(CellError(row, "姓名", "姓名过长"))
-    parsed = idcard.parse(raw("身份证号"))
+    parsed = idcard.parse(id_cell(raw("身份证号")))
     if not parsed.valid:
         errors.append(CellError(row, "身份证号", parsed.message))
     area_text = text("城乡类别")

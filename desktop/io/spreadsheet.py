@@ -106,6 +106,15 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+def id_cell(value: Any) -> Any:
+    """An ID cell as read. A spreadsheet number cell is a float however it is handed to us: an
+    integer of 16 or more digits from one has lost its last digits, so it is treated as the float
+    it was (rejected as "stored as a number"); a 15-digit legacy number survives intact."""
+    if type(value) is int and abs(value) >= 10**15:
+        return float(value)
+    return value
+
+
 def header_key(text: Any) -> str:
     """A header as compared: no spaces, no asterisks, no remarks in brackets, lower case."""
     s = cell_text(text)

@@ -618,7 +618,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             values = row.values
             n = len(values)
             result.data_rows += 1
-            raw = values[id_col] if id_col < n else ""
+            raw = ss.id_cell(values[id_col]) if id_col < n else ""
             parsed = parse_id(raw)
             if name_col is not None and name_col < n:
                 value = values[name_col]
