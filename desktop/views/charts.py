@@ -16,7 +16,7 @@ from pathlib import Path
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtGui import QColor, QCursor, QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 # exitCleanup off: its atexit sweep over gc objects crashes PySide6 at interpreter exit.
@@ -101,6 +101,8 @@ class Chart(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None, *, value_label: str = "",
                  category_label: str = "", horizontal: bool = False) -> None:
         super().__init__(parent)
+        self._init_kwargs = {"value_label": value_label, "category_label": category_label, "horizontal": horizontal}
+        self._last_draw: tuple[str, tuple, dict] | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = title
         self.horizontal = horizontal
@@ -162,6 +164,7 @@ class Chart(QFrame):
         self.content = _Content()
         self.hover_label.setText(" ")
         self._empty_text = None
+        self._last_draw = None
 
     def set_note(self, text: str) -> None:
         self.note_label.setText(text)
@@ -192,6 +195,9 @@ class Chart(QFrame):
                  max_labels: int = 14) -> None:
         """Grouped bars: one group per category, one bar per series."""
         self.clear()
+        self._last_draw = ("set_bars", (list(categories), list(series)),
+                           {"decimals": decimals, "suffix": suffix, "value_header": value_header,
+                            "vlines": list(vlines), "max_labels": max_labels})
         self.decimals, self.suffix = decimals, suffix
         self.content = _Content(list(categories), list(series), value_header)
         if self._show_empty(categories, series):
@@ -249,6 +255,10 @@ class Chart(QFrame):
                   max_labels: int = 14) -> None:
         """One line per series over the categories (usually months), with markers to hover and click."""
         self.clear()
+        self._last_draw = ("set_lines", (list(categories), list(series)),
+                           {"decimals": decimals, "suffix": suffix, "value_header": value_header,
+                            "vlines": list(vlines), "hlines": list(hlines), "y_range": y_range,
+                            "max_labels": max_labels})
         self.plot.getViewBox().invertY(False)
         self.decimals, self.suffix = decimals, suffix
         self.content = _Content(list(categories), list(series), value_header)
@@ -359,19 +369,26 @@ class Chart(QFrame):
             rows.append(row)
         return headers, rows
 
-    def render_image(self, width: int = 900, height: int = 420):  # noqa: ANN201 (QPixmap)
-        """The chart drawn at a given size (also when it is not on screen)."""
-        old = self.size()
-        self.resize(width, height)
-        layout = self.layout()
+    def render_image(self, width: int = 900, height: int = 420) -> QPixmap:
+        """The chart drawn at a given size, also when it sits on a hidden tab: a twin chart is
+        drawn off screen from the same figures and grabbed."""
+        twin = Chart(self.title, **self._init_kwargs)
+        twin.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        twin.png_button.hide()
+        twin.xlsx_button.hide()
+        twin.hover_label.hide()
+        if self._last_draw is not None:
+            name, args, kwargs = self._last_draw
+            getattr(twin, name)(*args, **kwargs)
+        twin.set_note(self.note_label.text())
+        twin.resize(width, height)
+        twin.show()
+        layout = twin.layout()
         if layout is not None:
             layout.activate()
-        for button in (self.png_button, self.xlsx_button):
-            button.hide()
-        pixmap = self.grab()
-        for button in (self.png_button, self.xlsx_button):
-            button.show()
-        self.resize(old)
+        pixmap = twin.grab()
+        twin.hide()
+        twin.deleteLater()
         return pixmap
 
     def save_png(self, path: str | Path, width: int = 1200, height: int = 560) -> Path:

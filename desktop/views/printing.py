@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+LAYOUT_DPI = 96  # QTextDocument lays out in logical pixels at this resolution
+
 BASE_CSS = """
 body { font-family: 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif; font-size: 10.5pt; }
 h1 { font-size: 16pt; text-align: center; }
@@ -33,8 +35,11 @@ def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool
     doc = QTextDocument()
     doc.setDefaultStyleSheet(BASE_CSS)
     doc.setHtml(html)
+    # The page in the document's own layout units (logical pixels at 96 dpi, like a screen):
+    # print_() scales these to the writer's 300 dpi. Giving it the 300-dpi pixel size instead
+    # printed everything at a third of its size in the top-left corner.
     layout = writer.pageLayout()
-    rect = layout.paintRectPixels(writer.resolution())
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    rect_mm = layout.paintRect(QPageLayout.Unit.Millimeter)
+    doc.setPageSize(QSizeF(rect_mm.width() / 25.4 * LAYOUT_DPI, rect_mm.height() / 25.4 * LAYOUT_DPI))
     doc.print_(writer)
     return target

@@ -694,8 +694,8 @@ class StatisticsPage(QWidget):
         images = []
         for key in ("approval_month", "pass_rate", "library_month", "funnel"):
             chart = self.charts[key]
-            path = chart.save_png(image_dir / f"{key}.png", 900, 470)
-            images.append(f"<td><p><b>{escape(chart.title)}</b></p><img src='{path.as_uri()}' width='320'></td>")
+            path = chart.save_png(image_dir / f"{key}.png", 660, 380)
+            images.append(f"<td><img src='{path.as_uri()}' width='325'></td>")
         grid = f"<table style='border:none'><tr>{images[0]}{images[1]}</tr><tr>{images[2]}{images[3]}</tr></table>"
         scope = escape(s.filter.describe(s.scope_name))
         made = datetime.now().strftime("%Y-%m-%d %H:%M")
