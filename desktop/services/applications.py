@@ -32,6 +32,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -312,13 +313,13 @@ def _refuse(exc: ProcedureRefused) -> StepRefused:
     return StepRefused(exc)
 
 
-def _state(app: Application, completed: Sequence[str]) -> proc.State:
+def _state(app: Any, completed: Sequence[str]) -> proc.State:
     return proc.State(track=app.track, category=app.category, temporary_kind=app.temporary_kind,
                       completed=tuple(completed), objection=bool(app.objection), check_passed=app.check_passed,
                       status=app.status)
 
 
-def _inferred_completed(app: Application) -> list[str]:
+def _inferred_completed(app: Any) -> list[str]:
     """Steps done when an application carries no step rows (e.g. imported): up to ``app.step``."""
     order = [Step.ACCEPTED, Step.CHECK, Step.INVESTIGATION, Step.APPRAISAL, Step.PUBLICITY, Step.DECISION]
     if app.step == Step.DONE:
@@ -356,7 +357,7 @@ def _due(cal: WorkCalendar, as_of: date, due_on: date | None, start: date, *, ca
     return Due(due_on, left, as_of > due_on, warning, calendar_days)
 
 
-def _row(cal: WorkCalendar, as_of: date, app: Application, hh: Household, region_name: str, sub_name: str,
+def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, sub_name: str,
          steps: list[tuple[str, date | None]]) -> ApplicationRow:
     completed = [s for s, _ in steps] or _inferred_completed(app)
     state = _state(app, completed)
@@ -1066,7 +1067,12 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
     as_of = as_of or date.today()
     cal = load_calendar(db)
     with unit_of_work(db, actor) as uow:
-        query = (select(Application, Household)
+        app_cols = [Application.id, Application.version, Application.household_id, Application.category,
+                    Application.temporary_kind, Application.track, Application.accepted_on, Application.extended,
+                    Application.step, Application.status, Application.objection, Application.check_passed,
+                    Application.decided_on, Application.amount]
+        hh_cols = [Household.head_name, Household.member_count, Household.region_id]
+        query = (select(*app_cols, *hh_cols)  # plain columns: no ORM identity map for thousands of rows
                  .join(Household, Household.id == Application.household_id)
                  .order_by(Application.due_on, Application.id).limit(limit))
         if status:
@@ -1083,7 +1089,12 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        pairs = uow.session.execute(query).all()
+        pairs = []
+        for values in uow.session.execute(query):
+            app = SimpleNamespace(**{c.key: v for c, v in zip(app_cols, values, strict=False)})
+            hh = SimpleNamespace(id=app.household_id, head_name=values[-3], member_count=values[-2],
+                                 region_id=values[-1])
+            pairs.append((app, hh))
         steps = _load_steps(uow, [a.id for a, _ in pairs])
         regions = _regions(uow, [h.region_id for _, h in pairs])
         out = []
