@@ -566,8 +566,13 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
         needs = {r.department: r.need for r in result.referrals}
         sent = 0
         for dept in dict.fromkeys(req.refer_departments):
-            uow.add(Referral(household_id=h.id, assessment_id=assessment.id, department=dept,
-                             need=needs.get(dept, "综合评估建议转介"), sent_on=req.assessed_on, status="sent"))
+            # the same record as services.referrals.create_referral, inside this transaction
+            referral = uow.add(Referral(household_id=h.id, assessment_id=assessment.id, department=dept,
+                                        need=needs.get(dept, "综合评估建议转介"), sent_on=date.today(),
+                                        status="sent"))
+            uow.flush()
+            uow.audit("create_referral", "referral", referral.id, after=snapshot(referral), household_id=h.id,
+                      detail=f"转介{DEPARTMENT_LABELS[dept]}:{referral.need[:60]}(综合评估第 {assessment.id} 号)")
             sent += 1
         uow.flush()
         uow.audit("assessment_save", "assessment", assessment.id, household_id=h.id,
@@ -579,6 +584,7 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
         uow.notify("households", h.id)
         if sent:
             uow.notify("referrals", h.id)
+            uow.notify("board", h.id)
         return Saved(assessment.id, h.id, result.category, req.placement, from_stage, to_stage, sent,
                      req.placement == mt.APPLY and to_stage == Stage.APPLYING.value)
 
