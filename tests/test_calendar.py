@@ -84,3 +84,16 @@ def test_indexed_calendar_gives_the_same_answers(start: date, days: int, end: da
     plain, indexed = WorkCalendar(entries, years), IndexedCalendar(entries, years)
     assert indexed.add_working_days(start, days) == plain.add_working_days(start, days)
     assert indexed.working_days_between(start, end) == plain.working_days_between(start, end)
+
+
+def test_assistance_month_command(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    db, admin = district.db, district.admin
+    app_id = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"]), category="temporary",
+                        temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 5, 6), amount="300", today=date(2026, 5, 6))
+    url = url_of(district)
+    assert cli.main(["assistance-month", "2026-06", "--database-url", url]) == 0
+    assert "已写入 2026年06月 救助发放记录 1 户" in capsys.readouterr().out
+    assert cli.main(["assistance-month", "2026-06", "--database-url", url]) == 0
+    assert "记录 0 户" in capsys.readouterr().out
+    assert svc.get_detail(db, admin, app_id).months_paid == 1

@@ -1,4 +1,4 @@
-"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]
+"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM
 
 Open applications with their next step, due date and working days left. A deadline that falls
 in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2)."""
@@ -26,6 +26,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_database_option(parser)
     parser.set_defaults(func=run)
+    month = sub.add_parser("assistance-month", help="为所有正在救助中的申请写入某月的救助发放记录(已写入的不重复)")
+    month.add_argument("month", type=parse_month, help="月份 YYYY-MM")
+    add_database_option(month)
+    month.set_defaults(func=run_month)
+
+
+def parse_month(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip() + "-01")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"月份“{text}”格式不正确,应为 YYYY-MM") from exc
+
+
+def run_month(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        n = applications.record_monthly_assistance(db, cli_actor(), args.month)
+    finally:
+        db.dispose()
+    print(f"已写入 {args.month:%Y年%m月} 救助发放记录 {n} 户。")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
