@@ -153,7 +153,8 @@ def test_discoveries_all_dates(district: District, data: dict[str, int]) -> None
     assert bars(d.by_channel) == {"home_visit": 1, "screening": 1, "phone": 1, "walk_in": 1, "": 3}
     assert bars(d.by_department) == {"hrss": 2, "health": 1, "education": 1}
     assert [b.label for b in d.by_level] == ["四级信息员", "纵向来源", "横向部门"]
-    assert [(b.key, b.value) for b in d.funnel] == [("discovered", 5), ("assessed", 4), ("placed", 4),
+    # placed: h1 h5 (class I), h2 (class II), h4 h7 (applications); approved: h4 h7
+    assert [(b.key, b.value) for b in d.funnel] == [("discovered", 5), ("assessed", 4), ("placed", 5),
                                                     ("approved", 2)]
 
 
@@ -166,8 +167,8 @@ def test_discoveries_date_range_region_and_track(district: District, data: dict[
     d = compute(district, st.StatsFilter(region_id=district.regions["闸口社区"])).discoveries
     assert (d.households, d.clues) == (1, 2)  # h5; c5 and the clue without a household (c7)
     funnel = compute(district, st.StatsFilter(track="commitment")).discoveries.funnel
-    # placed: h1 class I, h2 class II, h7 commitment application (h4 has only a regular one)
-    assert [b.value for b in funnel] == [5, 4, 3, 1]
+    # placed: h1 h5 class I, h2 class II, h7 commitment application (h4 has only a regular one)
+    assert [b.value for b in funnel] == [5, 4, 4, 1]
 
 
 # -- library -----------------------------------------------------------------------------------------
@@ -297,6 +298,7 @@ def test_records_behind_each_chart(district: District, data: dict[str, int]) -> 
     assert codes(drill(district, "channel", "")) == ["H001", "H005"]  # channel not filled in (c2, c5)
     assert codes(drill(district, "funnel", "approved")) == ["H004", "H007"]
     assert codes(drill(district, "funnel", "assessed")) == ["H001", "H002", "H004", "H007"]
+    assert codes(drill(district, "funnel", "placed")) == ["H001", "H002", "H004", "H005", "H007"]
     assert codes(drill(district, "library_now", "class_1")) == ["H001", "H005"]
     assert codes(drill(district, "library_month", "2026-02", "class_1")) == ["H001", "H003", "H004"]
     assert codes(drill(district, "library_month", "2026-03", "assisted")) == ["H004", "H007"]

@@ -15,7 +15,8 @@ Definitions (agreed with the demo generator):
   before and after the commitment track started (AppSetting "commitment_track_start");
 * approval time: working days between ``accepted_on`` and ``decided_on`` of decided applications,
   counted in Python with a cumulative working-day index (O(1) per application);
-* funnel: clue → assessed → class I/II or application → approved;
+* funnel: clue → assessed → class I/II or application → approved, each step counted among the
+  discovered households on its own criterion;
 * visit completion: households in class_1/class_2/assisted vs those visited in the quarter;
 * referrals by department and status; post-check failure rate = failed / done.
 
@@ -529,9 +530,10 @@ def _funnel_conditions(q: _Q, hid: Any) -> dict[str, ColumnElement[bool]]:
     has_application = exists().where(Application.household_id == hid, *q.application_filters())
     approved = exists().where(Application.household_id == hid, Application.status == "approved",
                               *q.application_filters())
-    stage = select(Household.stage).where(Household.id == hid).scalar_subquery()
-    placed = and_(assessed, or_(stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value)), has_application))
-    return {"assessed": assessed, "placed": placed, "approved": and_(placed, approved)}
+    in_library = exists().where(Household.id == hid, Household.stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value)))
+    # Each step is counted among the discovered households on its own criterion (not nested), so a
+    # step with no records (e.g. assessments not yet entered) does not hide the steps after it.
+    return {"assessed": assessed, "placed": or_(in_library, has_application), "approved": approved}
 
 
 def _funnel(q: _Q) -> tuple[Bar, ...]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QPixmap
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 # exitCleanup off: its atexit sweep over gc objects crashes PySide6 at interpreter exit.
@@ -231,6 +231,9 @@ class Chart(QFrame):
         ticks = self._category_ticks(categories, max_labels if not self.horizontal else 60)
         axis = self.plot.getAxis("left" if self.horizontal else "bottom")
         axis.setTicks([ticks, []])
+        if self.horizontal:  # room for the longest name now, not after the first paint
+            metrics = QFontMetrics(CHART_FONT)
+            axis.setWidth(max([metrics.horizontalAdvance(label) for _, label in ticks] + [20]) + 16)
         value_axis = self.plot.getAxis("bottom" if self.horizontal else "left")
         value_axis.setTicks(None)
         top = max([float(v) for s in series for v in s.values if v is not None] + [1.0])
