@@ -104,6 +104,14 @@ def test_wizard_to_a_saved_assessment(qtbot, world, messages, tmp_path: Path) ->
     assert wiz.currentPage() is wiz.expenses
     wiz.expenses.fields[(-1, "medical")].setText("6000")
     shot(wiz, "wizard_4_expenses")
+    wiz.back()
+    wiz.back()
+    assert wiz.currentPage() is wiz.members
+    wiz.next()  # back to the members and forward again: what was typed is kept
+    wiz.next()
+    assert wiz.incomes.fields[(head_id, "transfer")].text() == "1200"
+    wiz.next()
+    assert wiz.expenses.fields[(-1, "medical")].text() == "6000"
     wiz.next()
     assert wiz.currentPage() is wiz.verification
     wiz.verification.methods["home_survey"].setChecked(True)

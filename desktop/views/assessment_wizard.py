@@ -302,6 +302,17 @@ class MoneyGridPage(QWizardPage):
         outer.addWidget(self.total)
         outer.addStretch(1)
         self.fields: dict[tuple[int, str], QLineEdit] = {}
+        self.built_for: tuple[int, tuple[int, ...]] | None = None
+
+    def already_built(self) -> bool:
+        """Going back to the members page and forward again keeps what was typed here."""
+        inputs = self.wiz.inputs
+        assert inputs is not None
+        key = (inputs.household_id, tuple(m.id for m in inputs.members))
+        if key == self.built_for:
+            return True
+        self.built_for = key
+        return False
 
     def row_keys(self) -> list[tuple[int, str]]:
         inputs = self.wiz.inputs
@@ -357,6 +368,8 @@ class IncomesPage(MoneyGridPage):
     def initializePage(self) -> None:  # noqa: N802
         inputs = self.wiz.inputs
         assert inputs is not None
+        if self.already_built():
+            return
         ids = {m.id for m in inputs.members}
         values: dict[tuple[int, str], Decimal] = {}
         for item in inputs.incomes:
@@ -404,6 +417,8 @@ class ExpensesPage(MoneyGridPage):
     def initializePage(self) -> None:  # noqa: N802
         inputs = self.wiz.inputs
         assert inputs is not None
+        if self.already_built():
+            return
         ids = {m.id for m in inputs.members}
         values: dict[tuple[int, str], Decimal] = {}
         for item in inputs.expenses:
