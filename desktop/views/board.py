@@ -275,7 +275,8 @@ class BoardTab(QWidget):
             message = exc.message if isinstance(exc, ServiceError) else str(exc)
             self.summary.setText(self.tr("Could not refresh the board: {error}").format(error=message))
 
-        run_in_background(self, work, done, on_error=failed, cancellable=False, delay_ms=2_000_000_000)
+        # No parent and no dialog: a page closed meanwhile must not take the operation with it.
+        run_in_background(None, work, done, on_error=failed, cancellable=False, delay_ms=2_000_000_000)
 
     def _update_summary(self, counts: dict[str, int]) -> None:
         try:
