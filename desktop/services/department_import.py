@@ -389,28 +389,28 @@ def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str) -> 
             "不再重复导入。如需更正,请让部门提供新的名单文件。")
 
 
-_W = idcard.WEIGHTS
-_ORD_BIAS = 48 * sum(_W)
 _BIRTH_OK: dict[str, bool] = {}
 
 
-def parse_id(raw: object) -> idcard.IdResult:
-    """idcard.parse with a fast road for the common case (a clean 18-character string); anything
-    else, and any clean string that fails, goes through idcard.parse for the exact reason."""
+def clean_number(raw: object) -> str | None:
+    """The number itself when ``raw`` is a clean, valid 18-character string (the common case),
+    else None: the caller then asks idcard.parse, which gives the exact reason."""
     if type(raw) is str and len(raw) == 18 and raw.isascii() and raw[:17].isdigit() and (
             raw[17].isdigit() or raw[17] == "X"):
-        s = raw
-        ok = _BIRTH_OK.get(s[6:14])
+        ok = _BIRTH_OK.get(raw[6:14])
         if ok is None:
-            ok = _BIRTH_OK[s[6:14]] = idcard._birth(s[6:14]) is not None
-        if ok:
-            o = s.encode()
-            total = (o[0] * 7 + o[1] * 9 + o[2] * 10 + o[3] * 5 + o[4] * 8 + o[5] * 4 + o[6] * 2 + o[7] + o[8] * 6
-                     + o[9] * 3 + o[10] * 7 + o[11] * 9 + o[12] * 10 + o[13] * 5 + o[14] * 8 + o[15] * 4
-                     + o[16] * 2 - _ORD_BIAS)
-            if idcard.CHECK_CHARS[total % 11] == s[17]:
-                return idcard.IdResult(raw, s, None)
-    return idcard.parse(raw)
+            ok = _BIRTH_OK[raw[6:14]] = idcard._birth(raw[6:14]) is not None
+        # The weights 7 9 10 5 … 2 are 2**17 … 2**1 mod 11, so the weighted sum mod 11 equals
+        # 2 × (the 17 digits read in base 13, as 13 ≡ 2 mod 11) mod 11: one C-level int().
+        if ok and idcard.CHECK_CHARS[(2 * int(raw[:17], 13)) % 11] == raw[17]:
+            return raw
+    return None
+
+
+def parse_id(raw: object) -> idcard.IdResult:
+    """idcard.parse with the fast road of :func:`clean_number`."""
+    number = clean_number(raw)
+    return idcard.IdResult(raw, number, None) if number is not None else idcard.parse(raw)  # type: ignore[arg-type]
 
 
 def _reason_message(reason: str, duplicate_of: int | None = None) -> str:
@@ -619,7 +619,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             n = len(values)
             result.data_rows += 1
             raw = ss.id_cell(values[id_col]) if id_col < n else ""
-            parsed = parse_id(raw)
+            number = clean_number(raw)
+            parsed = None if number is not None else idcard.parse(raw)
             if name_col is not None and name_col < n:
                 value = values[name_col]
                 name = (value.strip() if type(value) is str else text(value))[:64]
@@ -638,7 +639,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                         if value:
                             data[key] = value
             raw_text = raw[:64] if type(raw) is str else text(raw)[:64]
-            if not parsed.valid:
+            if parsed is not None and not parsed.valid:
                 reason = parsed.reason.value  # type: ignore[union-attr]
                 invalid[reason] = invalid.get(reason, 0) + 1
                 result.errors.append(RowProblem(row.number, "invalid", reason, parsed.message))
@@ -646,7 +647,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                     out_rows.append((batch_id, row.number, name, None, raw_text, "invalid", reason, None, None,
                                      to_json(data)))
             else:
-                number = parsed.number
+                if parsed is not None:
+                    number = parsed.number
                 assert number is not None
                 first = seen.get(number)
                 if first is not None:
@@ -660,7 +662,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                 else:
                     seen[number] = row.number
                     result.valid += 1
-                    if parsed.converted_from_15:
+                    if parsed is not None and parsed.converted_from_15:
                         result.legacy_15_converted += 1
                     if write and raw_text != number:
                         data["_raw"] = raw_text
