@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="852" />
+        <location filename="../views/board.py" line="857"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="853" />
+        <location filename="../views/board.py" line="858"/>
         <source>&amp;Visits</source>
         <translation>走访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="854" />
+        <location filename="../views/board.py" line="859"/>
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;F)</translation>
     </message>
@@ -21,77 +22,77 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../views/board.py" line="125" />
+        <location filename="../views/board.py" line="126"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="128" />
+        <location filename="../views/board.py" line="129"/>
         <source>&amp;Overdue visits only</source>
         <translation>只看走访逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="130" />
+        <location filename="../views/board.py" line="131"/>
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="132" />
+        <location filename="../views/board.py" line="133"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="134" />
+        <location filename="../views/board.py" line="135"/>
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="134" />
+        <location filename="../views/board.py" line="135"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="171" />
+        <location filename="../views/board.py" line="172"/>
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="172" />
+        <location filename="../views/board.py" line="173"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="173" />
+        <location filename="../views/board.py" line="174"/>
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="174" />
+        <location filename="../views/board.py" line="175"/>
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="175" />
+        <location filename="../views/board.py" line="176"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="271" />
+        <location filename="../views/board.py" line="276"/>
         <source>Could not refresh the board: {error}</source>
         <translation>看板刷新失败:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="284" />
+        <location filename="../views/board.py" line="289"/>
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="320" />
+        <location filename="../views/board.py" line="325"/>
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="360" />
+        <location filename="../views/board.py" line="365"/>
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -99,122 +100,122 @@
 <context>
     <name>BoardTables</name>
     <message>
-        <location filename="../views/board.py" line="100" />
+        <location filename="../views/board.py" line="101"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="478" />
-        <location filename="../views/board.py" line="504" />
+        <location filename="../views/board.py" line="483"/>
+        <location filename="../views/board.py" line="509"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="478" />
+        <location filename="../views/board.py" line="483"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="479" />
-        <location filename="../views/board.py" line="504" />
+        <location filename="../views/board.py" line="484"/>
+        <location filename="../views/board.py" line="509"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="479" />
+        <location filename="../views/board.py" line="484"/>
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="480" />
+        <location filename="../views/board.py" line="485"/>
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="480" />
+        <location filename="../views/board.py" line="485"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="481" />
-        <location filename="../views/board.py" line="506" />
+        <location filename="../views/board.py" line="486"/>
+        <location filename="../views/board.py" line="511"/>
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="481" />
+        <location filename="../views/board.py" line="486"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="503" />
+        <location filename="../views/board.py" line="508"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="503" />
-        <location filename="../views/board.py" line="692" />
+        <location filename="../views/board.py" line="508"/>
+        <location filename="../views/board.py" line="697"/>
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="505" />
+        <location filename="../views/board.py" line="510"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="505" />
+        <location filename="../views/board.py" line="510"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="506" />
+        <location filename="../views/board.py" line="511"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="507" />
+        <location filename="../views/board.py" line="512"/>
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="583" />
+        <location filename="../views/board.py" line="588"/>
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="584" />
-        <location filename="../views/board.py" line="691" />
+        <location filename="../views/board.py" line="589"/>
+        <location filename="../views/board.py" line="696"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="585" />
+        <location filename="../views/board.py" line="590"/>
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="691" />
+        <location filename="../views/board.py" line="696"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="692" />
+        <location filename="../views/board.py" line="697"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="693" />
+        <location filename="../views/board.py" line="698"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="694" />
+        <location filename="../views/board.py" line="699"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="695" />
+        <location filename="../views/board.py" line="700"/>
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -222,22 +223,22 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../views/board.py" line="71" />
+        <location filename="../views/board.py" line="72"/>
         <source>Move household</source>
         <translation>调整库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="74" />
+        <location filename="../views/board.py" line="75"/>
         <source>Move &lt;b&gt;{name}&lt;/b&gt; from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;.</source>
         <translation>将 &lt;b&gt;{name}&lt;/b&gt; 从 &lt;b&gt;{source}&lt;/b&gt; 调整到 &lt;b&gt;{target}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="78" />
+        <location filename="../views/board.py" line="79"/>
         <source>&amp;Reason for the move (recorded with your name):</source>
         <translation>调整原因(将与您的姓名一起记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="82" />
+        <location filename="../views/board.py" line="83"/>
         <source>e.g. income fell after the visit of 5 May</source>
         <translation>例如:5月5日走访发现收入下降</translation>
     </message>
@@ -245,22 +246,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="564" />
+        <location filename="../views/board.py" line="569"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="572" />
+        <location filename="../views/board.py" line="577"/>
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="574" />
+        <location filename="../views/board.py" line="579"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="575" />
+        <location filename="../views/board.py" line="580"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -268,7 +269,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="517" />
+        <location filename="../views/board.py" line="522"/>
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -276,103 +277,103 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="703" />
+        <location filename="../views/board.py" line="708"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="710" />
+        <location filename="../views/board.py" line="715"/>
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="712" />
+        <location filename="../views/board.py" line="717"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="712" />
+        <location filename="../views/board.py" line="717"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="720" />
-        <source>Department's &amp;answer…</source>
+        <location filename="../views/board.py" line="725"/>
+        <source>Department&apos;s &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="721" />
+        <location filename="../views/board.py" line="726"/>
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="722" />
+        <location filename="../views/board.py" line="727"/>
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="767" />
+        <location filename="../views/board.py" line="772"/>
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="785" />
+        <location filename="../views/board.py" line="790"/>
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="785" />
+        <location filename="../views/board.py" line="790"/>
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="796" />
+        <location filename="../views/board.py" line="801"/>
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="797" />
+        <location filename="../views/board.py" line="802"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="806" />
+        <location filename="../views/board.py" line="811"/>
         <source>Referral letter</source>
         <translation>转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="807" />
+        <location filename="../views/board.py" line="812"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="812" />
-        <location filename="../views/board.py" line="829" />
+        <location filename="../views/board.py" line="817"/>
+        <location filename="../views/board.py" line="834"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="812" />
+        <location filename="../views/board.py" line="817"/>
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="816" />
+        <location filename="../views/board.py" line="821"/>
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="818" />
+        <location filename="../views/board.py" line="823"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="830" />
+        <location filename="../views/board.py" line="835"/>
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="832" />
+        <location filename="../views/board.py" line="837"/>
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -380,22 +381,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="491" />
+        <location filename="../views/board.py" line="496"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="492" />
+        <location filename="../views/board.py" line="497"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="492" />
+        <location filename="../views/board.py" line="497"/>
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="494" />
+        <location filename="../views/board.py" line="499"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -403,59 +404,59 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="597" />
+        <location filename="../views/board.py" line="602"/>
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="599" />
+        <location filename="../views/board.py" line="604"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="600" />
+        <location filename="../views/board.py" line="605"/>
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="601" />
+        <location filename="../views/board.py" line="606"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="606" />
+        <location filename="../views/board.py" line="611"/>
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="655" />
+        <location filename="../views/board.py" line="660"/>
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="670" />
+        <location filename="../views/board.py" line="675"/>
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="671" />
+        <location filename="../views/board.py" line="676"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="683" />
+        <location filename="../views/board.py" line="688"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="684" />
+        <location filename="../views/board.py" line="689"/>
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="687" />
+        <location filename="../views/board.py" line="692"/>
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>
