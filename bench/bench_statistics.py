@@ -82,10 +82,11 @@ def ensure_indexes(db: Database) -> None:
     """A database built before an index was added to the models (the single initial migration is
     regenerated, not extended, until release) gets the statistics indexes here."""
     with db.engine.begin() as conn:
-        for index in LibraryMove.__table__.indexes:
-            index.create(conn, checkfirst=True)
-        if db.is_sqlite:
-            conn.exec_driver_sql("ANALYZE library_moves")
+        for table in (LibraryMove.__table__, Clue.__table__):
+            for index in table.indexes:
+                index.create(conn, checkfirst=True)
+            if db.is_sqlite:
+                conn.exec_driver_sql(f"ANALYZE {table.name}")
     if not db.is_sqlite:
         # A freshly bulk-loaded database has no visibility map yet (autovacuum builds it on a
         # server in use); without it PostgreSQL cannot answer from an index alone.

@@ -37,6 +37,8 @@ class Clue(Versioned, Created, Base):
         Index(None, "household_id"),
         Index(None, "id_number"),
         Index(None, "reported_on"),
+        # Statistics: discoveries by source and channel are read from this index alone.
+        Index(None, "reported_on", "source_level", "source", "channel", "household_id"),
     )
 
 

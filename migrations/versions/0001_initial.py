@@ -258,6 +258,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_clues_household_id'), ['household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_id_number'), ['id_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_reported_on'), ['reported_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'), ['reported_on', 'source_level', 'source', 'channel', 'household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_status_region_id'), ['status', 'region_id'], unique=False)
 
     op.create_table('import_rows',
@@ -613,6 +614,7 @@ def downgrade() -> None:
     op.drop_table('import_rows')
     with op.batch_alter_table('clues', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_clues_status_region_id'))
+        batch_op.drop_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'))
         batch_op.drop_index(batch_op.f('ix_clues_reported_on'))
         batch_op.drop_index(batch_op.f('ix_clues_id_number'))
         batch_op.drop_index(batch_op.f('ix_clues_household_id'))
