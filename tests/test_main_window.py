@@ -109,3 +109,9 @@ def test_smoke_test_with_a_bad_database(tmp_path: Path) -> None:
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "不是" in result.stderr
+
+
+def test_english_can_be_chosen(qapp: QApplication) -> None:
+    assert i18n.install(qapp, "en") == []
+    assert QCoreApplication.translate("Pages", "Households") == "Households"
+    i18n.install(qapp, "zh_CN")

@@ -26,7 +26,7 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[str
         app.removeTranslator(translator)
     _installed.clear()
     if language in ("", "en", "en_US"):
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         return []
     QLocale.setDefault(QLocale(language))
     loaded: list[str] = []
