@@ -133,7 +133,7 @@ def registry_sample(url: str, n: int, seed: int = 9) -> list[str]:
     out: list[str] = []
     with db.engine.connect() as conn:
         low, high = conn.execute(select(func.min(Member.id), func.max(Member.id))).one()
-        for _ in range(50):
+        for _ in range(n // 300 + 10):
             ids = [rng.randint(low, high) for _ in range(1000)]
             out.extend(conn.execute(select(Member.id_number).where(Member.id.in_(ids))).scalars())
             if len(out) >= n:
@@ -157,7 +157,7 @@ def write_list(path: Path, rows: int, known: list[str], seed: int = 5) -> None:
     for i in range(rows):
         roll = rng.random()
         if roll < 0.30:
-            number = rng.choice(known)
+            number = known[i % len(known)]
         elif roll < 0.31:
             number = person_id(i, 500)[:17] + "Z"
         elif roll < 0.32 and used:
@@ -376,7 +376,7 @@ def main() -> None:
         listing = BENCH / f"dept-list-{args.rows}-{tag}.xlsx"
         subset = BENCH / f"dept-list-{args.naive_rows}-{tag}.xlsx"
         if not listing.exists() or not subset.exists():
-            known = registry_sample(url, 30_000)
+            known = registry_sample(url, int(args.rows * 0.31) + 1)
             for path, rows in ((listing, args.rows), (subset, args.naive_rows)):
                 write_list(path, rows, known)
         print(f"\n[{kind}] {url}\n  list {listing} ({listing.stat().st_size / 1e6:.1f} MB)")
