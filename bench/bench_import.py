@@ -154,10 +154,13 @@ def write_list(path: Path, rows: int, known: list[str], seed: int = 5) -> None:
         ws.write_string(2, c, h)
     communities = [(s, c) for s, names in SUBDISTRICTS.items() for c in names]
     used: list[str] = []
+    picked = 0
+    known = list(dict.fromkeys(known))
     for i in range(rows):
         roll = rng.random()
         if roll < 0.30:
-            number = known[i % len(known)]
+            number = known[picked % len(known)]
+            picked += 1
         elif roll < 0.31:
             number = person_id(i, 500)[:17] + "Z"
         elif roll < 0.32 and used:
