@@ -1,17 +1,29 @@
 """Qt windows, dialogs and item models. Views call services only."""
 
+import ctypes
 import sys
 
-if sys.version_info < (3, 12):
-    # PySide6/shiboken6 6.12.0 on CPython 3.11 returns None from void methods (setPen, save, stop,
-    # …) without taking a reference (and over-releases True/False in some calls): each call lowers
-    # the count by one, and after some tens of thousands of calls (minutes of scrolling a painted
-    # list) Python aborts with "Fatal Python error: none_dealloc". Python 3.12+ makes these objects
-    # immortal; on 3.11 we do the same by giving them a count no session can exhaust. Harmless on
-    # fixed PySide versions (pyproject excludes 6.12.0; desktop/views/charts.py guards the same).
-    import ctypes
+import shiboken6
 
-    for _obj in (None, True, False):
-        _refcount = ctypes.c_ssize_t.from_address(id(_obj))
-        if _refcount.value < 1 << 40:
-            _refcount.value += 1 << 60
+# PySide6/shiboken6 6.12.0 on CPython < 3.12 drops one reference to None/True/False on many void
+# calls (setPen, setText, QGraphicsItem.setVisible, ...). Painted lists and pyqtgraph make tens of
+# thousands of them, a count reaches zero and the interpreter aborts ("none_dealloc",
+# "bool_dealloc"), at the latest on exit. Python 3.12 made these singletons immortal (PEP 683) and
+# PySide6 6.11 has no such bug (pyproject excludes 6.12.0). Where the leaky combination is
+# installed anyway, give the three singletons the same effectively-immortal count 3.12 gives them.
+_LEAKY_BINDING = (sys.version_info < (3, 12) and sys.implementation.name == "cpython"
+                  and shiboken6.__version__.startswith("6.12."))
+_IMMORTAL = 1 << 40
+
+
+def guard_refcounts() -> None:
+    """Make None, True and False effectively immortal when running on the leaky binding."""
+    if not _LEAKY_BINDING:
+        return
+    for obj in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt, the first field of a PyObject
+        if count.value < _IMMORTAL:
+            count.value += _IMMORTAL
+
+
+guard_refcounts()

@@ -7,41 +7,16 @@ tells the page which bar or point was clicked; ``table()`` gives the numbers sho
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyqtgraph as pg
-import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 # exitCleanup off: its atexit sweep over gc objects crashes PySide6 at interpreter exit.
-# PySide6/shiboken6 6.12.0 on Python < 3.12 drops one reference to None/True/False on many calls
-# (e.g. every QLabel.setText or QGraphicsItem.setVisible returning void). pyqtgraph makes thousands
-# of them per chart, so a count reaches zero and the interpreter aborts ("bool_dealloc",
-# "none_dealloc"), at the latest on exit. Python 3.12 made these singletons immortal (PEP 683) and
-# PySide6 6.11 has no such bug (pyproject now excludes 6.12.0). Where the leaky combination is
-# installed anyway, give the three singletons the same effectively-immortal count 3.12 gives them.
-_LEAKY_BINDING = (sys.version_info < (3, 12) and sys.implementation.name == "cpython"
-                  and shiboken6.__version__.startswith("6.12."))
-_IMMORTAL = 1 << 40
-
-
-def guard_refcounts() -> None:
-    """Make None, True and False effectively immortal when running on the leaky binding."""
-    if not _LEAKY_BINDING:
-        return
-    for obj in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt, the first field of a PyObject
-        if count.value < _IMMORTAL:
-            count.value += _IMMORTAL
-
-
-guard_refcounts()
 
 pg.setConfigOptions(background="w", foreground="#222", antialias=True, exitCleanup=False)
 

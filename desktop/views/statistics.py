@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from desktop.rules.codes import CATEGORY_LABELS, TRACK_LABELS, Category, RegionLevel, Stage, Track
 from desktop.services import statistics as st
-from desktop.views.charts import Chart, Series, guard_refcounts
+from desktop.views import guard_refcounts
+from desktop.views.charts import Chart, Series
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
