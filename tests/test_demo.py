@@ -16,9 +16,12 @@ from sqlalchemy import text
 from desktop.cli import main
 from desktop.models import Base
 from desktop.rules import idcard, sampling
+from desktop.rules import means_test as mt
+from desktop.rules import policy as policy_rules
 from desktop.rules.codes import CHANNEL_LABELS, DEPARTMENT_LABELS, INFORMANT_LABELS, VERTICAL_LABELS, Role
 from desktop.rules.workdays import DEFAULT_CALENDAR
-from desktop.services import auth, demo
+from desktop.services import auth, demo, policy, statistics
+from desktop.services.base import Actor
 from desktop.services.database import Database, open_database
 from desktop.services.errors import ValidationFailed
 from tests.conftest import _truncate_pg
@@ -272,6 +275,104 @@ def test_spot_check_samples_are_reproducible(small: Database) -> None:
         assert chosen == stored == pop["chosen"]
 
 
+def as_json(value: object) -> object:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def test_policy_settings_for_both_areas(small: Database) -> None:
+    """Seeded by the policy service: complete in both areas over the whole demo, marked to be confirmed."""
+    actor = Actor.system("test")
+    for on in (date(2024, 11, 1), demo.START, date(2026, 1, 1), demo.END):
+        shown = policy.show(small, actor, on)
+        assert {r.area_type for r in shown} == {"urban", "rural"}
+        assert all(r.value is not None for r in shown), on
+    assert policy.settings_in_force(small, actor, "urban", demo.END)["dibao_standard"] == Decimal("780.00")
+    notes = rows(small, "SELECT DISTINCT note FROM policy_settings")
+    assert notes == [(policy_rules.DEMO_NOTE,)]
+
+
+def test_assessments_before_entries_and_applications(small: Database) -> None:
+    assessments = {r[0]: (r[1], as_date(r[2]), r[3]) for r in rows(
+        small, "SELECT id, household_id, assessed_on, placement FROM assessments")}
+    by_household: dict[int, list[date]] = defaultdict(list)
+    for hid, on, _placement in assessments.values():
+        by_household[hid].append(on)
+    households = rows(small, "SELECT id, stage, last_assessed_on FROM households")
+    applicants = {r[0] for r in rows(small, "SELECT household_id FROM applications")}
+    on_board = {hid for hid, stage, _ in households if stage in ("class_1", "class_2", "applying", "assisted")}
+    assert len(on_board) > SMALL // 3 and applicants
+    assert on_board | applicants <= set(by_household)
+    for hid, _stage, last in households:
+        assert as_date(last) == (max(by_household[hid]) if hid in by_household else None), hid
+    # Every application refers to its household's assessment made before it was accepted.
+    for hid, accepted, assessment_id in rows(small, "SELECT household_id, accepted_on, assessment_id "
+                                                    "FROM applications"):
+        a_hid, on, placement = assessments[assessment_id]
+        assert a_hid == hid and on < as_date(accepted) and placement == "apply"
+    # Every entry into class I/II from outside the library is preceded by an assessment placing it there.
+    entries = rows(small, "SELECT household_id, to_stage, moved_on FROM library_moves WHERE to_stage IN "
+                          "('class_1', 'class_2') AND (from_stage IS NULL OR from_stage IN "
+                          "('to_investigate', 'to_check'))")
+    assert entries
+    placed = {(hid, placement): [] for hid, _on, placement in assessments.values()}
+    for hid, on, placement in assessments.values():
+        placed[(hid, placement)].append(on)
+    for hid, to, moved in entries:
+        assert any(on < as_date(moved) for on in placed.get((hid, to), ())), (hid, to, moved)
+
+
+def test_assessments_are_the_means_test_of_their_inputs(small: Database) -> None:
+    """Stored figures equal a fresh calculation on the stored inputs and settings; those settings are the
+    ones in force on the assessment date; the inputs are the household's members and figures."""
+    actor = Actor.system("test")
+    members = defaultdict(set)
+    for hid, mid in rows(small, "SELECT household_id, id FROM members"):
+        members[hid].add(mid)
+    incomes = defaultdict(Decimal)
+    for hid, amount in rows(small, "SELECT household_id, amount FROM incomes WHERE exempt = :f", f=False):
+        incomes[hid] += Decimal(str(amount))
+    areas = dict(rows(small, "SELECT id, area_type FROM households"))
+    in_force: dict[tuple[str, date], dict] = {}
+    categories = Counter()
+    for (hid, on, inputs, frozen, per_capita, category, urgent, result, explanation, suggested, placement,
+         override, methods, investigators) in rows(
+            small, "SELECT household_id, assessed_on, inputs, settings, per_capita_income, result_category, "
+                   "urgent, result, explanation, suggested_placement, placement, override_reason, "
+                   "verification_methods, investigators FROM assessments"):
+        on = as_date(on)
+        facts = mt.HouseholdFacts.from_json(as_json(inputs))
+        frozen = as_json(frozen)
+        settings = policy_rules.PolicySettings(
+            areas[hid], on, {n: Decimal(v["value"]) for n, v in frozen.items()},
+            {n: date.fromisoformat(v["effective_from"]) for n, v in frozen.items()})
+        key = (areas[hid], on)
+        if key not in in_force:
+            in_force[key] = policy.settings_in_force(small, actor, areas[hid], on).frozen()
+        assert frozen == in_force[key]
+        r = mt.assess(facts, settings, on)
+        assert Decimal(str(per_capita)).quantize(mt.CENT) == r.per_capita_monthly
+        assert category == r.category and bool(urgent) == r.urgent and suggested == r.suggested_placement
+        assert as_json(result) == json.loads(json.dumps(r.summary()))
+        assert explanation == r.explanation and f"评估日期 {on.isoformat()}" in explanation
+        assert bool(override) == (placement != suggested)
+        assert "home_survey" in as_json(methods) and len(as_json(investigators)) >= 2
+        assert {m.member_id for m in facts.members} == members[hid]
+        assert sum((i.amount for i in facts.incomes if not i.exempt), Decimal(0)) == incomes[hid]
+        categories[category] += 1
+    assert set(categories) == set(mt.RESULT_CATEGORIES), categories
+
+
+def test_statistics_funnel_counts_the_assessed(small: Database) -> None:
+    """Among discovered households, all but those still being investigated or closed as not a hardship."""
+    found = statistics.chart(small, Actor.system("test"), "discoveries", statistics.StatsFilter())
+    funnel = {bar.key: bar.value for bar in found.funnel}
+    the_plan = demo.plan(SMALL)
+    unassessed = sum(n for kind, n in zip(the_plan.kinds, the_plan.counts, strict=True)
+                     if kind[0] in ("to_investigate", "to_check", "not_hardship"))
+    assert funnel["discovered"] == the_plan.figures.discovered
+    assert funnel["assessed"] == the_plan.figures.discovered - unassessed
+
+
 def test_foreign_keys_hold(small: Database) -> None:
     """The load skips per-row foreign-key checks; every reference must still resolve."""
     for table in Base.metadata.sorted_tables:
@@ -298,7 +399,9 @@ def test_deterministic_and_integral_on_sqlite(tmp_path: Path, sqlite_template: P
         demo.build_demo(db, households=300, seed=11)
         assert rows(db, "PRAGMA foreign_key_check") == []
         dumps.append([rows(db, f"SELECT * FROM {t} ORDER BY id") for t in
-                      ("households", "members", "clues", "applications", "visits", "assistance_records")])
+                      ("households", "members", "clues", "applications", "visits", "assistance_records")]
+                     + [rows(db, "SELECT household_id, assessed_on, inputs, settings, result, explanation "
+                                 "FROM assessments ORDER BY id")])
         db.dispose()
     assert dumps[0] == dumps[1]
 

@@ -485,6 +485,21 @@ def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_categ
     return from_stage, h.stage
 
 
+def frozen_columns(facts: mt.HouseholdFacts, settings: policy_rules.PolicySettings, result: mt.MeansTestResult,
+                   *, verification_methods: list[str], investigators: list[str], placement: str,
+                   override_reason: str = "") -> dict[str, Any]:
+    """The columns of a saved assessment (all but ``household_id``): the inputs, the settings used, the
+    result and its explanation, frozen as JSON-ready values. Pure; also used by the demo generator."""
+    return {
+        "assessed_on": result.assessed_on, "inputs": facts.to_json(), "settings": settings.frozen(),
+        "per_capita_income": result.per_capita_monthly, "result_category": result.category,
+        "urgent": result.urgent, "result": result.summary(), "explanation": result.explanation,
+        "verification_methods": list(verification_methods), "investigators": list(investigators),
+        "suggested_placement": result.suggested_placement, "placement": placement,
+        "override_reason": override_reason.strip() if placement != result.suggested_placement else "",
+    }
+
+
 def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
     """Recalculate with the settings in force on the assessment date, then freeze inputs, settings and
     result, write the household's figures, place it on the board and send the chosen referrals — one
@@ -545,14 +560,11 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
                                  "expenses": req.facts.to_json()["expenses"]},
                           household_id=h.id, detail=f"评估时更新近12个月收支(截至 {req.assessed_on.isoformat()})")
 
-        frozen_settings = settings.frozen()
-        assessment = uow.add(Assessment(
-            household_id=h.id, assessed_on=req.assessed_on, inputs=req.facts.to_json(),
-            settings=frozen_settings, per_capita_income=result.per_capita_monthly, result_category=result.category,
-            urgent=result.urgent, result=result.summary(), explanation=result.explanation,
-            verification_methods=methods, investigators=investigators,
-            suggested_placement=result.suggested_placement, placement=req.placement,
-            override_reason=req.override_reason.strip() if req.placement != result.suggested_placement else ""))
+        columns = frozen_columns(req.facts, settings, result, verification_methods=methods,
+                                 investigators=investigators, placement=req.placement,
+                                 override_reason=req.override_reason)
+        frozen_settings = columns["settings"]
+        assessment = uow.add(Assessment(household_id=h.id, **columns))
         uow.flush()
         if h.last_assessed_on is None or h.last_assessed_on <= req.assessed_on:
             h.last_assessed_on = req.assessed_on

@@ -4,6 +4,13 @@
 role, and households whose records tell a consistent two-year story (2024-12-01 … 2026-11-27):
 
 * households and members with valid, unique ID numbers, incomes per member and rigid expenses;
+* the policy settings of both areas (:func:`desktop.services.policy.seed_default_policy`: plausible
+  values marked as local policy to be confirmed) and, before every entry into class I/II and every
+  application, a saved assessment: the means test (:mod:`desktop.rules.means_test`) run on the
+  household's members and figures with the settings in force that day, frozen as the assessment
+  service freezes it (``services.assessment.frozen_columns``); ``last_assessed_on`` is the latest one and each
+  application points at the assessment before it. The demo's incomes are synthetic, so a computed
+  category may differ from the household's story (the placement then carries a reason);
 * clues from every informant level, vertical source and department (department clues come with
   their import batch and row), over every channel;
 * the monitoring board: every stage change is a ``LibraryMove``; households in class I/II or in
@@ -34,13 +41,14 @@ import time
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from hashlib import sha256
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateIndex, DropIndex
 
 from desktop.models import (
@@ -49,10 +57,13 @@ from desktop.models import (
     Base,
     Household,
     ImportBatch,
+    PolicySetting,
     Region,
     SpotCheckSample,
     User,
 )
+from desktop.rules import means_test as mt
+from desktop.rules import policy as policy_rules
 from desktop.rules import sampling
 from desktop.rules.codes import (
     CHANNEL_LABELS,
@@ -65,6 +76,8 @@ from desktop.rules.codes import (
 from desktop.rules.idcard import CHECK_CHARS, WEIGHTS
 from desktop.rules.workdays import DEFAULT_CALENDAR
 from desktop.services import auth
+from desktop.services import policy as policy_service
+from desktop.services.assessment import frozen_columns
 from desktop.services.base import Actor
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
@@ -317,6 +330,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                 "updated_at", "updated_by_id"),
     "expenses": ("id", "household_id", "member_id", "kind", "amount", "period_end", "note", "version",
                  "updated_at", "updated_by_id"),
+    "assessments": ("id", "household_id", "assessed_on", "inputs", "settings", "per_capita_income", "result_category",
+                    "urgent", "result", "explanation", "verification_methods", "investigators",
+                    "suggested_placement", "placement", "override_reason", "created_at", "created_by_id"),
     "clues": ("id", "household_id", "person_name", "id_number", "phone", "address", "source_level", "source",
               "channel", "reported_on", "reported_by", "description", "status", "region_id", "assigned_at",
               "outcome", "closed_on", "batch_id", "version", "updated_at", "updated_by_id", "created_at",
@@ -510,6 +526,49 @@ class DemoResult:
         return sum(self.rows.values())
 
 
+# -- policy settings in force, read once ------------------------------------------------------------
+
+class _Policy:
+    """The settings in force per area and day, read from the database once: the set only changes on an
+    ``effective_from`` date, so it is loaded (by the policy service) for each such date and reused."""
+
+    def __init__(self, db: Database) -> None:
+        self.breaks: dict[str, list[int]] = {}
+        self.sets: dict[str, list[policy_rules.PolicySettings | str]] = {}
+        self.cache: dict[tuple[str, int], policy_rules.PolicySettings] = {}
+        with db.session_factory() as session:
+            for area in ("urban", "rural"):
+                days = sorted(set(session.scalars(select(PolicySetting.effective_from)
+                                                  .where(PolicySetting.area_type == area))))
+                self.breaks[area] = [d.toordinal() for d in days]
+                self.sets[area] = [self._load(session, area, d) for d in days]
+
+    @staticmethod
+    def _load(session: Session, area: str, on: date) -> policy_rules.PolicySettings | str:
+        try:
+            return policy_service.settings_in_force_session(session, area, on)
+        except policy_service.NoPolicyInForce as exc:
+            return exc.message
+
+    def on(self, area: str, o: int) -> policy_rules.PolicySettings:
+        """The settings in force on day ``o``; NoPolicyInForce (naming what is missing) otherwise."""
+        found = self.cache.get((area, o))
+        if found is not None:
+            return found
+        i = bisect_right(self.breaks[area], o) - 1
+        day = date.fromordinal(o)
+        got = self.sets[area][i] if i >= 0 else None
+        if got is None:
+            try:
+                policy_rules.make_settings(area, day, {})
+            except policy_rules.PolicyValueError as exc:
+                got = str(exc)
+        if not isinstance(got, policy_rules.PolicySettings):
+            raise policy_service.NoPolicyInForce(f"无法生成演示评估:{got}")
+        found = self.cache[(area, o)] = replace(got, on=day)
+        return found
+
+
 # -- the generator -------------------------------------------------------------------------------------
 
 @dataclass
@@ -525,8 +584,10 @@ class _Community:
 
 class _Generator:
     def __init__(self, seed: int, codec: _Codec, communities: list[_Community], ids: dict[str, int],
-                 batches: list[tuple[int, int, str]], wd: _Workdays) -> None:
+                 batches: list[tuple[int, int, str]], wd: _Workdays, policy: _Policy) -> None:
         self.rng = _Rng(seed)
+        self.arng = _Rng(seed * 7919 + 17)  # assessments draw apart: the other records stay as they were
+        self.policy = policy
         self.c = codec
         self.communities = communities
         weights = []
@@ -561,6 +622,7 @@ class _Generator:
         self.unused_referral_status = ["sent", "received", "done", "declined"]
         self.approved_commitment: list[tuple[int, int, int | None, int]] = []  # app id, decided, stopped, sub id
         self.empty_json = "{}"
+        self.frozen_settings: dict[int, str] = {}  # id(settings) -> JSON text
 
     # -- small helpers
     def next_id(self, table: str) -> int:
@@ -646,10 +708,13 @@ class _Generator:
         members, single_parent = self.members(hid, area_type, hard, base_cat == "tekun")
         head = members[0]
         address = self.address(comm)
+        incomes, expenses = self.buf["incomes"], self.buf["expenses"]
+        i0, e0 = len(incomes), len(expenses)
         self.incomes(hid, members, band * std, area_type, story_kind == "registry", base_cat)
         self.expenses(hid, members, base_cat == "expenditure")
         # the story
         st = _Story(self, hid, comm, head, address, members)
+        st.figures = (incomes[i0:], expenses[e0:], single_parent)
         st.clue_flag = has_clue
         if story_kind == "registry":
             pass
@@ -664,7 +729,8 @@ class _Generator:
         ts = self.c.t(created)
         self.buf["households"].append((
             hid, code, comm.id, address, head[7], area_type, single_parent, head[2], head[3], head[4],
-            len(members), st.category, st.stage, self.c.d(st.stage_since), None, self.c.d(st.last_visit),
+            len(members), st.category, st.stage, self.c.d(st.stage_since), self.c.d(st.last_assessed),
+            self.c.d(st.last_visit),
             self.c.d(st.next_due), "", 1, self.c.t(st.last_event or created), None, ts, None))
 
     def address(self, comm: _Community) -> str:
@@ -769,7 +835,7 @@ class _Generator:
             buf.append((mid, hid, name, number, number[::-1], rel, sex, self.c.d(birth), phone, health, dis, grade,
                         labour, school, employed, union, "", 1, self.now_ts, None, self.now_ts, None))
             out.append([mid, rel, name, number, number[::-1], age, male, phone, health, dis, grade, labour, school,
-                        employed])
+                        employed, birth, union])
         return out, single_parent
 
     def incomes(self, hid: int, members: list[list], monthly_pc: float, area_type: str, registry: bool,
@@ -867,6 +933,20 @@ class _Generator:
 
 
 MONITORED = {"class_1", "class_2", "assisted"}
+# An assessment precedes every application and every entry into class I/II from outside the board's
+# library columns (a new household, a clue being investigated or checked).
+ASSESSED_ENTRY = {"class_1", "class_2"}
+BEFORE_ENTRY = {None, "to_investigate", "to_check"}
+ENTRY_PLACEMENT = {"applying": mt.APPLY, "class_1": mt.CLASS_1, "class_2": mt.CLASS_2}
+ASSESSMENT_METHODS = (("data_check", "home_survey", "neighbours"), ("data_check", "home_survey"),
+                      ("data_check", "info_check", "home_survey", "letters"),
+                      ("data_check", "home_survey", "neighbours", "public_appraisal"))
+# Used only when the staff placed the household otherwise than the calculation suggested.
+OVERRIDE_REASONS = {
+    mt.APPLY: "入户调查核实家庭实际生活困难,本人申请救助,按规定受理申请",
+    mt.CLASS_1: "入户调查核实家庭存在较大困难,纳入一类库重点监测",
+    mt.CLASS_2: "入户调查核实家庭存在一定困难因素,纳入二类库常态化监测",
+}
 
 
 class _Story:
@@ -889,8 +969,14 @@ class _Story:
         self.next_due: int | None = None
         self.marks: dict[int, tuple[str, str]] = {}  # move index -> visit outcome/findings before it
         self.referral_on: tuple[int, int | None] | None = None
+        self.figures: tuple[list[tuple], list[tuple], bool] = ([], [], False)  # income rows, expense rows
+        self.facts: mt.HouseholdFacts | None = None
+        self.assessment_id: int | None = None  # the latest, for the application that follows it
+        self.last_assessed: int | None = None
 
     def move(self, to: str | None, day: int, reason: str, visit: tuple[str, str] | None = None) -> None:
+        if to == "applying" or (to in ASSESSED_ENTRY and self.stage in BEFORE_ENTRY):
+            self._assess(to, day)
         if visit is not None:
             self.marks[len(self.moves)] = visit
         self.moves.append((self.stage, to, day, reason))
@@ -899,6 +985,55 @@ class _Story:
         if self.first_event is None:
             self.first_event = day
         self.last_event = day
+
+    # -- assessments
+    def _facts(self) -> mt.HouseholdFacts:
+        if self.facts is None:
+            incomes, expenses, single_parent = self.figures
+            self.facts = mt.HouseholdFacts(
+                tuple(mt.MemberInput(m[0], m[2], m[1], date.fromordinal(m[14]), None, m[8], m[9], m[10], m[11],
+                                     m[12], m[13], m[15]) for m in self.members),
+                tuple(mt.IncomeItem(r[3], Decimal(str(r[4])).quantize(mt.CENT), r[6], r[2]) for r in incomes),
+                tuple(mt.ExpenseItem(r[3], Decimal(str(r[4])).quantize(mt.CENT), r[2]) for r in expenses),
+                single_parent)
+        return self.facts
+
+    def _assess(self, to: str, entry: int) -> None:
+        """The assessment before entering ``to`` on day ``entry``: a working day after the last event that
+        led here (the clue, a decision) and before the entry, with the settings in force that day."""
+        g = self.g
+        c = g.c
+        rng = g.arng
+        prev = next((d for _f, t, d, _r in reversed(self.moves) if t != "to_check"), None)
+        hi = entry - 1
+        lo = max(prev + 1 if prev is not None else entry - 30, hi - 20)
+        on = g.wd.next(lo if hi <= lo else rng.randint(lo, hi))
+        if on > hi:
+            on = g.wd.back(hi, 0)
+        settings = g.policy.on(self.comm.area, on)
+        facts = self._facts()
+        result = mt.assess(facts, settings, date.fromordinal(on), current_category=self.category)
+        placement = ENTRY_PLACEMENT[to]
+        methods = ASSESSMENT_METHODS[int(rng.random() * len(ASSESSMENT_METHODS))]
+        col = frozen_columns(facts, settings, result, verification_methods=list(methods),
+                             investigators=list(self.comm.staff), placement=placement,
+                             override_reason=OVERRIDE_REASONS[placement])
+        frozen = g.frozen_settings.get(id(settings))
+        if frozen is None:
+            frozen = g.frozen_settings[id(settings)] = json.dumps(col["settings"], ensure_ascii=False)
+        aid = g.next_id("assessments")
+        pc = col["per_capita_income"]
+        g.buf["assessments"].append((
+            aid, self.hid, c.d(on), json.dumps(col["inputs"], ensure_ascii=False), frozen,
+            float(pc) if c.sqlite else pc, col["result_category"], col["urgent"],
+            json.dumps(col["result"], ensure_ascii=False), col["explanation"],
+            json.dumps(col["verification_methods"]), json.dumps(col["investigators"], ensure_ascii=False),
+            col["suggested_placement"], col["placement"], col["override_reason"], c.t(on), None))
+        self.assessment_id = aid
+        if self.last_assessed is None or on > self.last_assessed:
+            self.last_assessed = on
+        if self.first_event is None or on < self.first_event:
+            self.first_event = on
 
     # -- clues
     def clue(self, day: int, status: str, outcome: str | None, closed: int | None,
@@ -1314,7 +1449,7 @@ class _Story:
         g = self.g
         c = g.c
         g.buf["applications"].append((
-            app_id, self.hid, None, category, temporary_kind, track, c.d(accepted), c.d(due), extended,
+            app_id, self.hid, self.assessment_id, category, temporary_kind, track, c.d(accepted), c.d(due), extended,
             extension_reason, step, status, check_passed, objection, c.d(decided),
             float(amount) if amount is not None else None,
             c.d(start_month.toordinal()) if start_month else None, refusal, c.d(stopped), 1,
@@ -1492,6 +1627,9 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
     check_empty(db)
     communities = _regions(db)
     logins = _users(db)
+    # The policy settings the demo's assessments use (kept when an administrator already entered some).
+    policy_service.seed_default_policy(db, Actor.system("demo"))
+    policy = _Policy(db)
     wd = _Workdays(START - timedelta(days=60), date(2026, 12, 31))
     codec = _Codec(db.is_sqlite)
     rows_before: dict[str, int] = {}
@@ -1519,7 +1657,7 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
                     # transaction only (needs a superuser; others simply keep the checks).
                     conn.execute(text("SET LOCAL session_replication_role = replica"))
                 batches = _insert_batches(conn, codec, wd, seed)
-                g = _Generator(seed, codec, communities, ids, batches, wd)
+                g = _Generator(seed, codec, communities, ids, batches, wd, policy)
                 sink = _Sink(conn, db.is_sqlite)
                 pipeline = _Pipeline(sink)
                 order = bytearray()
