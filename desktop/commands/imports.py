@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     dep.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
     dep.add_argument("--header-row", type=int, default=None, help="表头所在行号(默认自动查找)")
     dep.add_argument("--region", default=None, help="无法从表中判断区划的非在保人员分派到此街道/社区")
+    dep.add_argument("--id-column", default=None, metavar="COL",
+                     help="身份证号所在列:列字母(如 D)或表头文字(默认按列名和内容自动识别)")
+    dep.add_argument("--name-column", default=None, metavar="COL", help="姓名所在列:列字母或表头文字")
     add_database_option(dep)
     dep.set_defaults(func=import_department)
 
@@ -57,8 +60,16 @@ def import_department(args: argparse.Namespace) -> int:
             if region is None:
                 raise ServiceError(f"找不到区划“{args.region}”。")
             region_id = region.id
+        mapping = None
+        if args.id_column or args.name_column:
+            found = department_import.preview(args.file, args.department, db=db, sheet=args.sheet,
+                                              header_row=args.header_row)
+            mapping = dict(found.mapping)
+            for fld, given in (("id_number", args.id_column), ("name", args.name_column)):
+                if given:
+                    mapping[fld] = column_index(given, found.columns)
         result = department_import.import_department_list(
-            db, actor, args.file, args.department, sheet=args.sheet, header_row=args.header_row,
+            db, actor, args.file, args.department, mapping=mapping, sheet=args.sheet, header_row=args.header_row,
             dry_run=args.dry_run, assign_region_id=region_id)
         if args.errors:
             written = department_import.write_error_workbook(args.file, result, args.errors)
@@ -82,6 +93,20 @@ def import_department(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def column_index(given: str, columns: list[str]) -> int:
+    """A column given as a letter (D, AA) or as its header text, as a 0-based index."""
+    text = given.strip()
+    if text in columns:
+        return columns.index(text)
+    if text.isascii() and text.isalpha() and len(text) <= 3:
+        index = 0
+        for ch in text.upper():
+            index = index * 26 + ord(ch) - 64
+        if index - 1 < len(columns):
+            return index - 1
+    raise ServiceError(f"找不到列“{given}”:请给出列字母(如 D)或表头文字(表头有:{'、'.join(c for c in columns if c)})。")
 
 
 def summary(result: department_import.DepartmentImportResult) -> str:

@@ -520,8 +520,12 @@ def _looks_like_data(values: Sequence[Any], mapping: dict[str, int]) -> bool:
     return _digits(cell_text(value)) >= 6
 
 
-def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None = None) -> Layout:
-    """Find the data sheet (or use ``sheet``) and its header block (or use ``header_row``)."""
+def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None = None, *,
+                require_id: bool = True) -> Layout:
+    """Find the data sheet (or use ``sheet``) and its header block (or use ``header_row``).
+
+    With ``require_id=False`` a sheet whose ID column cannot be recognised still gets a layout (the
+    given header row, or the first row with two or more headings) so a person can map it by hand."""
     if sheet is not None and sheet not in book.sheet_names:
         raise SpreadsheetError(f"文件“{book.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(book.sheet_names)})。",
                                kind="no_sheet")
@@ -542,6 +546,8 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         key = (_score(layout.mapping), -order)
         if best is None or key > best[:2]:
             best = (key[0], key[1], layout)
+    if best is None and not require_id and any_rows:
+        best = _unmapped_layout(book, candidates, header_row)
     if best is None:
         if not any_rows:
             raise SpreadsheetError(f"文件“{book.name}”里没有任何数据。", kind="empty")
@@ -556,6 +562,46 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
     layout.format = book.format
     layout.encoding = book.encoding
     return layout
+
+
+def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | None) -> tuple[int, int, Layout] | None:
+    """The header row of the first sheet with one, mapped as far as the names allow (no ID column)."""
+    for name in sheets:
+        head: list[tuple[int, list[Any]]] = []
+        for number, values in book.rows(name):
+            head.append((number, values))
+            if len(head) >= HEADER_SCAN_ROWS + 22:
+                break
+        for number, values in head:
+            texts = [cell_text(v) for v in values]
+            named = sum(1 for v in values if isinstance(v, str) and v.strip())
+            if (header_row is not None and number != header_row) or (header_row is None and named < 2):
+                continue
+            sample = [(n, v) for n, v in head if n > number]
+            return 0, 0, Layout(name, list(book.sheet_names), number, 1, texts, [values], map_columns(texts), 0,
+                                sample=sample)
+    return None
+
+
+_ID_LIKE = re.compile(r"\d{15}|\d{17}[\dXx]")
+
+
+def _id_column_by_content(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> int | None:
+    """An ID column under a heading nobody taught us: most values below look like ID numbers.
+
+    The header row must look like one (at least two named columns, none of them ID-like itself)."""
+    if sum(1 for h in header if h.strip()) < 2 or any(_ID_LIKE.fullmatch(h.strip()) for h in header):
+        return None
+    best: tuple[int, int] | None = None
+    for col in range(len(header)):
+        values = [cell_text(r[col]).strip().lstrip("'").replace(" ", "") for r in rows if col < len(r)]
+        values = [v for v in values if v]
+        if len(values) < 2:
+            continue
+        hits = sum(1 for v in values if _ID_LIKE.fullmatch(v) or re.fullmatch(r"\d\.\d+[eE]\+?17", v))
+        if hits * 10 >= len(values) * 6 and (best is None or hits > best[0]):
+            best = (hits, col)
+    return None if best is None else best[1]
 
 
 def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
@@ -582,6 +628,10 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
                     len(combined_map) > max(len(single_map), len(below_map))
                     or (group_row and len(combined_map) >= len(below_map))):
                 options.append((2, combined, combined_map))
+        if "id_number" not in single_map:
+            found = _id_column_by_content(single, [v for n, v in head if n > number][:20])
+            if found is not None:
+                options.append((1, single, {**single_map, "id_number": found}))
         for height, columns, mapping in options:
             if "id_number" not in mapping:
                 continue
@@ -653,7 +703,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     """The data rows under the header: blank rows, repeated headers, totals and the footer left out.
     More than ``max_rows`` (default :data:`MAX_ROWS`) data rows is a file-level error."""
     limit = MAX_ROWS if max_rows is None else max_rows
-    id_col = layout.mapping["id_number"]
+    id_col = layout.mapping.get("id_number", 1 << 30)  # not mapped yet: a preview for mapping by hand
     serial = {i for i, c in enumerate(layout.columns) if header_key(c) in SERIAL_HEADERS}
     id_header = header_key(layout.columns[id_col]) if id_col < len(layout.columns) else ""
     count = 0

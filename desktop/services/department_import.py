@@ -172,9 +172,10 @@ def department_code(department: str) -> str:
     return code
 
 
-def _load_layout(book: ss.Workbook, sheet: str | None, header_row: int | None) -> ss.Layout:
+def _load_layout(book: ss.Workbook, sheet: str | None, header_row: int | None, *,
+                 require_id: bool = True) -> ss.Layout:
     try:
-        return ss.find_layout(book, sheet, header_row)
+        return ss.find_layout(book, sheet, header_row, require_id=require_id)
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message) from exc
 
@@ -213,7 +214,7 @@ def preview(path: str | Path, department: str | None = None, mapping: dict | Non
     """What the import will read: sheet, header, column mapping and the first rows. Writes nothing."""
     book = _open(path)
     try:
-        layout = _load_layout(book, sheet, header_row)
+        layout = _load_layout(book, sheet, header_row, require_id=False)  # the user may map it by hand
         remembered = False
         if mapping:
             try:
@@ -434,7 +435,7 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
     file_hash = file_sha256(path)
     book = _open(path)
     try:
-        layout = _load_layout(book, sheet, header_row)
+        layout = _load_layout(book, sheet, header_row, require_id=not (mapping and "id_number" in mapping))
         if mapping:
             try:
                 layout.mapping = ss.check_mapping(book, layout, mapping)
@@ -867,7 +868,7 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
         raise ServiceError(f"文件“{Path(path_in).name}”与导入时的内容不同(已被修改),无法据此生成错误清单。")
     book = _open(path_in)
     try:
-        layout = _load_layout(book, sheet or None, header_row)
+        layout = _load_layout(book, sheet or None, header_row, require_id=not (mapping and "id_number" in mapping))
         if mapping:
             layout.mapping = {k: int(v) for k, v in mapping.items()}
 
