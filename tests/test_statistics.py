@@ -24,8 +24,8 @@ import numpy as np
 import pytest
 
 from desktop.models import (
-    AppSetting,
     Application,
+    AppSetting,
     Assessment,
     Clue,
     Household,
