@@ -4,28 +4,28 @@
 <context>
     <name>AssessmentWizard</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="568"/>
-        <location filename="../views/assessment_wizard.py" line="606"/>
+        <location filename="../views/assessment_wizard.py" line="557"/>
+        <location filename="../views/assessment_wizard.py" line="595"/>
         <source>Comprehensive assessment</source>
         <translation>综合评估</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="571"/>
+        <location filename="../views/assessment_wizard.py" line="560"/>
         <source>&amp;Save assessment</source>
         <translation>保存评估(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="607"/>
+        <location filename="../views/assessment_wizard.py" line="596"/>
         <source>This household has no members recorded. Add its members first.</source>
         <translation>该户没有登记家庭成员,请先添加成员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="665"/>
+        <location filename="../views/assessment_wizard.py" line="654"/>
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="667"/>
+        <location filename="../views/assessment_wizard.py" line="656"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -33,32 +33,32 @@
 <context>
     <name>ChooseHouseholdPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="128"/>
+        <location filename="../views/assessment_wizard.py" line="102"/>
         <source>Choose the household</source>
         <translation>选择家庭</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="129"/>
+        <location filename="../views/assessment_wizard.py" line="103"/>
         <source>Search by the head&apos;s name, any member&apos;s name, household code or ID number (the last digits are enough).</source>
         <translation>按户主姓名、成员姓名、户编号或身份证号(输入末几位即可)查找。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="134"/>
+        <location filename="../views/assessment_wizard.py" line="108"/>
         <source>Name, code or ID number</source>
         <translation>姓名、户编号或身份证号</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="136"/>
+        <location filename="../views/assessment_wizard.py" line="110"/>
         <source>&amp;Search</source>
         <translation>查找(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="161"/>
+        <location filename="../views/assessment_wizard.py" line="135"/>
         <source>%1 households found.</source>
         <translation>找到 %1 户。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="162"/>
+        <location filename="../views/assessment_wizard.py" line="136"/>
         <source>No household matches. Check the spelling or search by ID number.</source>
         <translation>没有符合的家庭。请检查输入,或按身份证号查找。</translation>
     </message>
@@ -66,32 +66,32 @@
 <context>
     <name>ExpensesPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="390"/>
+        <location filename="../views/assessment_wizard.py" line="377"/>
         <source>Rigid spending over the last 12 months</source>
         <translation>近12个月刚性支出</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="392"/>
+        <location filename="../views/assessment_wizard.py" line="379"/>
         <source>Out-of-pocket medical costs after insurance, education fees at public-school rates, rehabilitation and other rigid spending, in yuan over the same 12 months.</source>
         <translation>同一12个月内的医保报销后自付医疗费用、按公办学校标准计算的教育费用、康复等刚性支出(元)。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="394"/>
+        <location filename="../views/assessment_wizard.py" line="381"/>
         <source>Other needs to refer</source>
         <translation>需转介的其他困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="396"/>
+        <location filename="../views/assessment_wizard.py" line="383"/>
         <source>Housing difficulty</source>
         <translation>住房困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="397"/>
+        <location filename="../views/assessment_wizard.py" line="384"/>
         <source>Needs legal aid</source>
         <translation>需要法律援助</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="398"/>
+        <location filename="../views/assessment_wizard.py" line="385"/>
         <source>Hit by a disaster or accident</source>
         <translation>遭遇灾害或意外</translation>
     </message>
@@ -99,42 +99,42 @@
 <context>
     <name>HouseholdHitsTableModel</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="86"/>
+        <location filename="../views/assessment_wizard.py" line="83"/>
         <source>Code</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="87"/>
+        <location filename="../views/assessment_wizard.py" line="84"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="88"/>
+        <location filename="../views/assessment_wizard.py" line="85"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="89"/>
+        <location filename="../views/assessment_wizard.py" line="86"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="90"/>
+        <location filename="../views/assessment_wizard.py" line="87"/>
         <source>Members</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="91"/>
+        <location filename="../views/assessment_wizard.py" line="88"/>
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="92"/>
+        <location filename="../views/assessment_wizard.py" line="89"/>
         <source>Board</source>
         <translation>监测库</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="93"/>
+        <location filename="../views/assessment_wizard.py" line="90"/>
         <source>Last assessed</source>
         <translation>上次评估</translation>
     </message>
@@ -142,22 +142,22 @@
 <context>
     <name>IncomesPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="350"/>
+        <location filename="../views/assessment_wizard.py" line="335"/>
         <source>Not counted (exempt)</source>
         <translation>不计入收入</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="351"/>
+        <location filename="../views/assessment_wizard.py" line="336"/>
         <source>Income over the last 12 months</source>
         <translation>近12个月家庭收入</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="353"/>
+        <location filename="../views/assessment_wizard.py" line="338"/>
         <source>Yuan over the 12 months before the assessment date. Net business and property income may be negative (a loss). Put veterans&apos; benefits, family-planning rewards, scholarships, bravery awards and assistance payments under &quot;Not counted&quot;: they are recorded but are not income.</source>
         <translation>评估日期前12个月的金额(元)。经营净收入、财产净收入可以为负数(亏损)。优待抚恤金、计划生育奖励、奖学金、见义勇为奖励和社会救助金请填在“不计入收入”一栏:予以记录,但不算作收入。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="383"/>
+        <location filename="../views/assessment_wizard.py" line="370"/>
         <source>Counted income over 12 months: %1 yuan; not counted: %2 yuan</source>
         <translation>12个月计入收入:%1 元;不计入收入:%2 元</translation>
     </message>
@@ -165,82 +165,82 @@
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="193"/>
+        <location filename="../views/assessment_wizard.py" line="167"/>
         <source>Members and health</source>
         <translation>家庭成员与健康状况</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="194"/>
+        <location filename="../views/assessment_wizard.py" line="168"/>
         <source>Check each member&apos;s health, disability, ability to work and schooling. Changes are saved to the household when you continue.</source>
         <translation>请核对每位成员的健康、残疾、劳动能力和就学情况。点击“下一步”时,修改将保存到家庭档案。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="197"/>
+        <location filename="../views/assessment_wizard.py" line="171"/>
         <source>Single-parent household</source>
         <translation>单亲家庭</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="223"/>
+        <location filename="../views/assessment_wizard.py" line="197"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="223"/>
+        <location filename="../views/assessment_wizard.py" line="197"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="223"/>
+        <location filename="../views/assessment_wizard.py" line="197"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="223"/>
+        <location filename="../views/assessment_wizard.py" line="197"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="223"/>
+        <location filename="../views/assessment_wizard.py" line="197"/>
         <source>Disability</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="224"/>
+        <location filename="../views/assessment_wizard.py" line="198"/>
         <source>Grade</source>
         <translation>残疾等级</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="224"/>
+        <location filename="../views/assessment_wizard.py" line="198"/>
         <source>Ability to work</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="224"/>
+        <location filename="../views/assessment_wizard.py" line="198"/>
         <source>Schooling</source>
         <translation>就学情况</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="224"/>
+        <location filename="../views/assessment_wizard.py" line="198"/>
         <source>Employed</source>
         <translation>是否就业</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="225"/>
+        <location filename="../views/assessment_wizard.py" line="199"/>
         <source>Union member</source>
         <translation>工会会员</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="240"/>
+        <location filename="../views/assessment_wizard.py" line="214"/>
         <source>Unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="240"/>
+        <location filename="../views/assessment_wizard.py" line="214"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="240"/>
+        <location filename="../views/assessment_wizard.py" line="214"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -248,17 +248,17 @@
 <context>
     <name>MoneyGridPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="309"/>
+        <location filename="../views/assessment_wizard.py" line="294"/>
         <source>Household (not by member)</source>
         <translation>家庭(不分成员)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="317"/>
+        <location filename="../views/assessment_wizard.py" line="302"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="340"/>
+        <location filename="../views/assessment_wizard.py" line="325"/>
         <source>Total over 12 months: %1 yuan</source>
         <translation>12个月合计:%1 元</translation>
     </message>
@@ -266,47 +266,47 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="486"/>
+        <location filename="../views/assessment_wizard.py" line="475"/>
         <source>Result</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="487"/>
+        <location filename="../views/assessment_wizard.py" line="476"/>
         <source>The calculation step by step, and where the household should go next.</source>
         <translation>逐步计算过程,以及该户的下一步去向。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="499"/>
+        <location filename="../views/assessment_wizard.py" line="488"/>
         <source>Placement:</source>
         <translation>去向:</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="501"/>
+        <location filename="../views/assessment_wizard.py" line="490"/>
         <source>Required when the placement differs from the suggestion</source>
         <translation>所选去向与建议不同时必须填写</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="504"/>
+        <location filename="../views/assessment_wizard.py" line="493"/>
         <source>Reason for the change:</source>
         <translation>改变建议的理由:</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="514"/>
+        <location filename="../views/assessment_wizard.py" line="503"/>
         <source>Refer to:</source>
         <translation>转介部门:</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="517"/>
+        <location filename="../views/assessment_wizard.py" line="506"/>
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="527"/>
+        <location filename="../views/assessment_wizard.py" line="516"/>
         <source> — URGENT</source>
         <translation> —— 紧急</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="528"/>
+        <location filename="../views/assessment_wizard.py" line="517"/>
         <source>Result: %1, per-capita monthly income %2 yuan</source>
         <translation>评估结果:%1,月人均收入 %2 元</translation>
     </message>
@@ -314,47 +314,47 @@
 <context>
     <name>VerificationPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="425"/>
+        <location filename="../views/assessment_wizard.py" line="414"/>
         <source>Verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="426"/>
+        <location filename="../views/assessment_wizard.py" line="415"/>
         <source>How were the figures verified, and by whom? A home survey needs at least two investigators.</source>
         <translation>收入等情况是如何核查的、由谁核查?入户调查须至少两名调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="433"/>
+        <location filename="../views/assessment_wizard.py" line="422"/>
         <source>Assessment date:</source>
         <translation>评估日期:</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="443"/>
+        <location filename="../views/assessment_wizard.py" line="432"/>
         <source>Methods used:</source>
         <translation>核查方式:</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="445"/>
+        <location filename="../views/assessment_wizard.py" line="434"/>
         <source>Names separated by commas, e.g. 王芳, 李强</source>
         <translation>姓名之间用逗号或顿号分隔,例如 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="447"/>
+        <location filename="../views/assessment_wizard.py" line="436"/>
         <source>Investigators:</source>
         <translation>调查人员:</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="465"/>
+        <location filename="../views/assessment_wizard.py" line="454"/>
         <source>Tick at least one verification method.</source>
         <translation>请至少勾选一种核查方式。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="468"/>
+        <location filename="../views/assessment_wizard.py" line="457"/>
         <source>Enter the investigators.</source>
         <translation>请填写调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="471"/>
+        <location filename="../views/assessment_wizard.py" line="460"/>
         <source>A home survey needs at least two investigators.</source>
         <translation>入户调查须至少两名调查人员。</translation>
     </message>

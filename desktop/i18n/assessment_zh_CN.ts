@@ -4,57 +4,57 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../views/assessment.py" line="263"/>
+        <location filename="../views/assessment.py" line="218"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="266"/>
+        <location filename="../views/assessment.py" line="221"/>
         <source>&amp;Re-assess everyone…</source>
         <translation>重新评估全部(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="268"/>
+        <location filename="../views/assessment.py" line="223"/>
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="270"/>
+        <location filename="../views/assessment.py" line="225"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="318"/>
+        <location filename="../views/assessment.py" line="273"/>
         <source>Select an assessment to see its calculation.</source>
         <translation>选择一条评估记录查看计算过程。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="319"/>
+        <location filename="../views/assessment.py" line="274"/>
         <source>No assessments yet. Start one with &quot;New assessment&quot;.</source>
         <translation>还没有评估记录。请点击“新建评估”开始。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="335"/>
+        <location filename="../views/assessment.py" line="290"/>
         <source>Assessment %1 of %2 on %3 — verified by %4 (%5)</source>
         <translation>第 %1 号评估:%2,%3 —— 核查方式:%4(调查人员:%5)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="361"/>
+        <location filename="../views/assessment.py" line="316"/>
         <source>Print calculation sheet</source>
         <translation>打印评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="361"/>
+        <location filename="../views/assessment.py" line="316"/>
         <source>Select an assessment first.</source>
         <translation>请先选择一条评估记录。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="368"/>
+        <location filename="../views/assessment.py" line="323"/>
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="370"/>
+        <location filename="../views/assessment.py" line="325"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -62,57 +62,57 @@
 <context>
     <name>AssessmentsTableModel</name>
     <message>
-        <location filename="../views/assessment.py" line="53"/>
+        <location filename="../views/assessment.py" line="44"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="54"/>
+        <location filename="../views/assessment.py" line="45"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="55"/>
+        <location filename="../views/assessment.py" line="46"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="56"/>
+        <location filename="../views/assessment.py" line="47"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="57"/>
+        <location filename="../views/assessment.py" line="48"/>
         <source>Result</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="58"/>
+        <location filename="../views/assessment.py" line="49"/>
         <source>Per-capita income</source>
         <translation>月人均收入(元)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="59"/>
+        <location filename="../views/assessment.py" line="50"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="60"/>
+        <location filename="../views/assessment.py" line="51"/>
         <source>Placement</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="61"/>
+        <location filename="../views/assessment.py" line="52"/>
         <source>Assessor</source>
         <translation>评估人</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="92"/>
+        <location filename="../views/assessment.py" line="56"/>
         <source> (changed)</source>
         <translation>(已改变建议)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="94"/>
+        <location filename="../views/assessment.py" line="58"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -120,32 +120,32 @@
 <context>
     <name>ProposalsTableModel</name>
     <message>
-        <location filename="../views/assessment.py" line="100"/>
+        <location filename="../views/assessment.py" line="69"/>
         <source>Code</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="101"/>
+        <location filename="../views/assessment.py" line="70"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="102"/>
+        <location filename="../views/assessment.py" line="71"/>
         <source>Current category</source>
         <translation>当前救助类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="103"/>
+        <location filename="../views/assessment.py" line="72"/>
         <source>Suggested category</source>
         <translation>建议类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="104"/>
+        <location filename="../views/assessment.py" line="73"/>
         <source>Per-capita income</source>
         <translation>月人均收入(元)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="105"/>
+        <location filename="../views/assessment.py" line="74"/>
         <source>Proposed move</source>
         <translation>建议调整</translation>
     </message>
@@ -153,93 +153,93 @@
 <context>
     <name>ReassessDialog</name>
     <message>
-        <location filename="../views/assessment.py" line="139"/>
+        <location filename="../views/assessment.py" line="94"/>
         <source>Re-assess everyone</source>
         <translation>重新评估全部家庭</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="141"/>
+        <location filename="../views/assessment.py" line="96"/>
         <source>Runs the means test again for every household in the chosen area with the policy settings in force on the date, and writes one row per household to a workbook. Nothing in the register changes until you confirm the moves.</source>
         <translation>按所选日期生效的政策参数,对所选区域内的每一户重新计算家庭经济状况,每户一行写入工作簿。在您确认库别调整之前,登记册不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="148"/>
+        <location filename="../views/assessment.py" line="103"/>
         <source>Everything I can see</source>
         <translation>我管辖的全部区域</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="155"/>
+        <location filename="../views/assessment.py" line="110"/>
         <source>&amp;Area:</source>
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="159"/>
+        <location filename="../views/assessment.py" line="114"/>
         <source>Settings in force &amp;on:</source>
         <translation>适用政策参数日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="168"/>
+        <location filename="../views/assessment.py" line="123"/>
         <source>Output &amp;file:</source>
         <translation>输出文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="170"/>
+        <location filename="../views/assessment.py" line="125"/>
         <source>&amp;Run re-assessment</source>
         <translation>开始重新评估(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="181"/>
+        <location filename="../views/assessment.py" line="136"/>
         <source>&amp;Confirm proposed moves…</source>
         <translation>确认库别调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="190"/>
+        <location filename="../views/assessment.py" line="145"/>
         <source>Save re-assessment</source>
         <translation>保存重新评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="191"/>
+        <location filename="../views/assessment.py" line="146"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="211"/>
+        <location filename="../views/assessment.py" line="166"/>
         <source>Re-assessing households…</source>
         <translation>正在重新评估家庭…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="217"/>
+        <location filename="../views/assessment.py" line="172"/>
         <source>%1 households re-assessed with the settings in force on %2: %3. %4 changed. Written to %5.</source>
         <translation>已按 %2 生效的政策参数重新评估 %1 户:%3。类别有变化的 %4 户。结果已写入 %5。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="221"/>
+        <location filename="../views/assessment.py" line="176"/>
         <source>%1 households have no members and could not be assessed.</source>
         <translation>%1 户没有成员记录,无法评估。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="231"/>
-        <location filename="../views/assessment.py" line="253"/>
+        <location filename="../views/assessment.py" line="186"/>
+        <location filename="../views/assessment.py" line="208"/>
         <source>Confirm moves</source>
         <translation>确认库别调整</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="232"/>
+        <location filename="../views/assessment.py" line="187"/>
         <source>Move %1 households as proposed? Each move is recorded with its reason.</source>
         <translation>按建议调整 %1 户的库别?每一次调整都会连同原因记录在案。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="241"/>
+        <location filename="../views/assessment.py" line="196"/>
         <source>Applying the moves…</source>
         <translation>正在调整库别…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="248"/>
+        <location filename="../views/assessment.py" line="203"/>
         <source>%1 households moved, %2 unchanged.</source>
         <translation>已调整 %1 户,%2 户未变。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="251"/>
+        <location filename="../views/assessment.py" line="206"/>
         <source>Skipped (re-assess them again): %1</source>
         <translation>已跳过(请重新评估):%1</translation>
     </message>

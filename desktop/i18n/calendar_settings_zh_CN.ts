@@ -4,57 +4,57 @@
 <context>
     <name>CalendarSettingsTab</name>
     <message>
-        <location filename="../views/calendar_settings.py" line="123"/>
+        <location filename="../views/calendar_settings.py" line="100"/>
         <source>Deadlines count working days: weekends and statutory holidays are skipped, make-up working days count. The holiday library carries the published years; enter a new year here when the State Council publishes it. Until then, deadlines in that year are estimates and are marked so.</source>
         <translation>办理期限按工作日计算:跳过周末和法定节假日,调休上班日计入。节假日库包含已公布的年份;国务院公布新一年的安排后请在此录入。录入之前,该年份的期限均为估算并会明确标注。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="150"/>
+        <location filename="../views/calendar_settings.py" line="127"/>
         <source>e.g. the State Council notice number</source>
         <translation>例如国务院办公厅通知文号</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="151"/>
+        <location filename="../views/calendar_settings.py" line="128"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="152"/>
+        <location filename="../views/calendar_settings.py" line="129"/>
         <source>Days &amp;off (one date or range per line):</source>
         <translation>放假日期(每行一个日期或范围)(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="153"/>
+        <location filename="../views/calendar_settings.py" line="130"/>
         <source>&amp;Make-up working days:</source>
         <translation>调休上班日期(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="154"/>
+        <location filename="../views/calendar_settings.py" line="131"/>
         <source>&amp;Source:</source>
         <translation>依据(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="156"/>
+        <location filename="../views/calendar_settings.py" line="133"/>
         <source>&amp;Save year</source>
         <translation>保存该年(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="158"/>
+        <location filename="../views/calendar_settings.py" line="135"/>
         <source>&amp;Remove entries of this year</source>
         <translation>删除该年的录入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="169"/>
+        <location filename="../views/calendar_settings.py" line="146"/>
         <source>Only an administrator can change the calendar.</source>
         <translation>只有系统管理员可以修改节假日安排。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="205"/>
+        <location filename="../views/calendar_settings.py" line="182"/>
         <source>Calendar</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="206"/>
+        <location filename="../views/calendar_settings.py" line="183"/>
         <source>Remove the entries of {year}? Its deadlines fall back to the holiday library or to an estimate.</source>
         <translation>确定删除 {year} 年的录入吗?该年的期限将改按节假日库或估算计算。</translation>
     </message>
@@ -62,42 +62,42 @@
 <context>
     <name>YearsTableModel</name>
     <message>
-        <location filename="../views/calendar_settings.py" line="72"/>
+        <location filename="../views/calendar_settings.py" line="71"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="73"/>
+        <location filename="../views/calendar_settings.py" line="72"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="74"/>
+        <location filename="../views/calendar_settings.py" line="73"/>
         <source>Days off</source>
         <translation>放假天数</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="75"/>
+        <location filename="../views/calendar_settings.py" line="74"/>
         <source>Make-up days</source>
         <translation>调休上班天数</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="76"/>
+        <location filename="../views/calendar_settings.py" line="75"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="105"/>
+        <location filename="../views/calendar_settings.py" line="80"/>
         <source>Entered by an administrator</source>
         <translation>管理员录入</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="107"/>
+        <location filename="../views/calendar_settings.py" line="82"/>
         <source>Holiday library</source>
         <translation>节假日库</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="109"/>
+        <location filename="../views/calendar_settings.py" line="84"/>
         <source>Unknown: weekends and fixed holidays only</source>
         <translation>未知:仅按周末和固定节日估算</translation>
     </message>

@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../views/users.py" line="69" />
+        <location filename="../views/users.py" line="45"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="82" />
+        <location filename="../views/users.py" line="58"/>
         <source>User name:</source>
         <translation>用户名:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="83" />
+        <location filename="../views/users.py" line="59"/>
         <source>Full name:</source>
         <translation>姓名:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="84" />
+        <location filename="../views/users.py" line="60"/>
         <source>Password:</source>
         <translation>密码:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="85" />
+        <location filename="../views/users.py" line="61"/>
         <source>Role:</source>
         <translation>角色:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="86" />
+        <location filename="../views/users.py" line="62"/>
         <source>Region:</source>
         <translation>所属区划:</translation>
     </message>
@@ -36,7 +37,7 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../views/users.py" line="109" />
+        <location filename="../views/users.py" line="85"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
@@ -44,37 +45,37 @@
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../views/users.py" line="30" />
+        <location filename="../views/users.py" line="29"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="31" />
+        <location filename="../views/users.py" line="30"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="32" />
+        <location filename="../views/users.py" line="31"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="33" />
+        <location filename="../views/users.py" line="32"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="34" />
+        <location filename="../views/users.py" line="33"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="62" />
+        <location filename="../views/users.py" line="38"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="62" />
+        <location filename="../views/users.py" line="38"/>
         <source>No</source>
         <translation>否</translation>
     </message>

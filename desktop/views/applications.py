@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,14 +40,14 @@ from desktop.views.application_forms import (
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
+from desktop.views.table_model import RowListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 RED = QColor("#c62828")
 ORANGE_BG = QColor("#fff3e0")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ApplicationsTableModel(QAbstractTableModel):
+class ApplicationsTableModel(RowListTableModel[svc.ApplicationRow]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("ApplicationsTableModel", "No."),
         QT_TRANSLATE_NOOP("ApplicationsTableModel", "Head of household"),
@@ -61,40 +61,17 @@ class ApplicationsTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ApplicationsTableModel", "Working days left"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[svc.ApplicationRow] = []
+    def display(self, r: svc.ApplicationRow, col: int) -> str:
+        left = "" if r.working_days_left is None else str(r.working_days_left)
+        if r.warning and left:
+            left += " *"
+        values = (str(r.id), r.head_name, r.region_name, r.category_label, r.track_label,
+                  r.status_label + (self.tr(" (extended)") if r.extended and r.status == "open" else ""),
+                  r.next_step_label, r.step_due_on.isoformat() if r.step_due_on else "",
+                  r.due_on.isoformat() if r.status == "open" else "", left)
+        return values[col]
 
-    def set_rows(self, rows: list[svc.ApplicationRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            left = "" if r.working_days_left is None else str(r.working_days_left)
-            if r.warning and left:
-                left += " *"
-            values = (str(r.id), r.head_name, r.region_name, r.category_label, r.track_label,
-                      r.status_label + (self.tr(" (extended)") if r.extended and r.status == "open" else ""),
-                      r.next_step_label, r.step_due_on.isoformat() if r.step_due_on else "",
-                      r.due_on.isoformat() if r.status == "open" else "", left)
-            return values[col]
+    def role_data(self, r: svc.ApplicationRow, col: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and r.overdue:
             return QBrush(RED)
         if role == Qt.ItemDataRole.BackgroundRole and r.warning and col >= 7:
@@ -109,7 +86,7 @@ class ApplicationsTableModel(QAbstractTableModel):
         return None
 
 
-class PostChecksTableModel(QAbstractTableModel):
+class PostChecksTableModel(RowListTableModel[svc.PostCheckInfo]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("PostChecksTableModel", "Application"),
         QT_TRANSLATE_NOOP("PostChecksTableModel", "Head of household"),
@@ -119,33 +96,11 @@ class PostChecksTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PostChecksTableModel", "Sample"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[svc.PostCheckInfo] = []
+    def display(self, c: svc.PostCheckInfo, column: int) -> str:
+        return (str(c.application_id), c.head_name, c.region_name, c.kind_label, c.due_on.isoformat(),
+                str(c.sample_id or ""))[column]
 
-    def set_rows(self, rows: list[svc.PostCheckInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid():
-            return None
-        c = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (str(c.application_id), c.head_name, c.region_name, c.kind_label, c.due_on.isoformat(),
-                    str(c.sample_id or ""))[index.column()]
+    def role_data(self, c: svc.PostCheckInfo, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and c.overdue:
             return QBrush(RED)
         return None

@@ -6,15 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QStandardPaths,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,11 +36,10 @@ from desktop.views.assessment_wizard import AssessmentWizard, write_sheet
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
+from desktop.views.table_model import RowListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class AssessmentsTableModel(QAbstractTableModel):
+class AssessmentsTableModel(RowListTableModel[svc.AssessmentRow]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("AssessmentsTableModel", "No."),
         QT_TRANSLATE_NOOP("AssessmentsTableModel", "Date"),
@@ -61,41 +52,19 @@ class AssessmentsTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("AssessmentsTableModel", "Assessor"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[svc.AssessmentRow] = []
-
-    def set_rows(self, rows: list[svc.AssessmentRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def display(self, r: svc.AssessmentRow, column: int) -> object:
         placement = r.placement_label + (self.tr(" (changed)") if r.overridden else "")
         return (r.id, r.assessed_on.isoformat(), r.head_name, r.region_name, r.category_label,
                 f"{r.per_capita_income:,.2f}", self.tr("Yes") if r.urgent else "", placement,
-                r.assessor)[index.column()]
+                r.assessor)[column]
+
+    def role_data(self, r: svc.AssessmentRow, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
 
 
-class ProposalsTableModel(QAbstractTableModel):
+class ProposalsTableModel(RowListTableModel[svc.Proposal]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("ProposalsTableModel", "Code"),
         QT_TRANSLATE_NOOP("ProposalsTableModel", "Head of household"),
@@ -109,23 +78,9 @@ class ProposalsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows = rows
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        p = self.rows[index.row()]
+    def display(self, p: svc.Proposal, column: int) -> str:
         return (p.code, p.head_name, svc.category_label(p.current_category), svc.category_label(p.suggested_category),
-                f"{p.per_capita_income:,.2f}", mt.PLACEMENT_LABELS[p.placement])[index.column()]
+                f"{p.per_capita_income:,.2f}", mt.PLACEMENT_LABELS[p.placement])[column]
 
 
 class ReassessDialog(QDialog):

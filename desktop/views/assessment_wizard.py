@@ -11,10 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QRegularExpression,
     Qt,
     Signal,
@@ -58,8 +55,8 @@ from desktop.services import assessment as svc
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.table_model import RowListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
 SIGNED_MONEY_RE = QRegularExpression(r"^-?\d{0,9}([.]\d{0,2})?$")
 HOUSEHOLD_ROW = -1  # income/expense lines not tied to a member
@@ -81,7 +78,7 @@ def money_text(value: Decimal) -> str:
 
 # -- page 1: choose the household -----------------------------------------------------------------------
 
-class HouseholdHitsTableModel(QAbstractTableModel):
+class HouseholdHitsTableModel(RowListTableModel[svc.HouseholdHit]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("HouseholdHitsTableModel", "Code"),
         QT_TRANSLATE_NOOP("HouseholdHitsTableModel", "Head of household"),
@@ -93,32 +90,9 @@ class HouseholdHitsTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("HouseholdHitsTableModel", "Last assessed"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[svc.HouseholdHit] = []
-
-    def set_rows(self, rows: list[svc.HouseholdHit]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        h = self.rows[index.row()]
+    def display(self, h: svc.HouseholdHit, column: int) -> object:
         return (h.code, h.head_name, h.head_id, h.region_name, h.member_count, h.category_label, h.stage_label,
-                h.last_assessed_on.isoformat() if h.last_assessed_on else "")[index.column()]
+                h.last_assessed_on.isoformat() if h.last_assessed_on else "")[column]
 
 
 class ChooseHouseholdPage(QWizardPage):

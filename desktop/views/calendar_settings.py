@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,8 +28,7 @@ from desktop.services import calendar as cal_svc
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.views.table_model import RowListTableModel
 
 
 def parse_lines(text: str, what: str) -> list[date]:
@@ -67,7 +66,7 @@ def compress(days: list[date]) -> str:
     return "\n".join(lines)
 
 
-class YearsTableModel(QAbstractTableModel):
+class YearsTableModel(RowListTableModel[cal_svc.YearInfo]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("YearsTableModel", "Year"),
         QT_TRANSLATE_NOOP("YearsTableModel", "Source"),
@@ -76,39 +75,17 @@ class YearsTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("YearsTableModel", "Note"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[cal_svc.YearInfo] = []
+    def display(self, y: cal_svc.YearInfo, column: int) -> str:
+        if y.entered:
+            source = self.tr("Entered by an administrator")
+        elif y.in_library:
+            source = self.tr("Holiday library")
+        else:
+            source = self.tr("Unknown: weekends and fixed holidays only")
+        return (str(y.year), source, str(sum(1 for d in y.days if not d.workday)),
+                str(sum(1 for d in y.days if d.workday)), y.note)[column]
 
-    def set_rows(self, rows: list[cal_svc.YearInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid():
-            return None
-        y = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if y.entered:
-                source = self.tr("Entered by an administrator")
-            elif y.in_library:
-                source = self.tr("Holiday library")
-            else:
-                source = self.tr("Unknown: weekends and fixed holidays only")
-            return (str(y.year), source, str(sum(1 for d in y.days if not d.workday)),
-                    str(sum(1 for d in y.days if d.workday)), y.note)[index.column()]
+    def role_data(self, y: cal_svc.YearInfo, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and not y.known:
             return QBrush(QColor("#c62828"))
         return None

@@ -3,14 +3,8 @@ administrators enter new values with the date they take effect."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,12 +28,13 @@ from desktop.services import policy
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.table_model import RowListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 AREAS = (("urban", "城市"), ("rural", "农村"))
+InForceLine = tuple[str, str, policy.InForceRow | None, policy.InForceRow | None]  # label, name, urban, rural
 
 
-class InForceTableModel(QAbstractTableModel):
+class InForceTableModel(RowListTableModel[InForceLine]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("InForceTableModel", "Setting"),
         QT_TRANSLATE_NOOP("InForceTableModel", "Name"),
@@ -49,41 +44,13 @@ class InForceTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("InForceTableModel", "Rural since"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[str, str, policy.InForceRow | None, policy.InForceRow | None]] = []
-
-    def set_rows(self, rows: list[policy.InForceRow]) -> None:
+    def set_rows(self, rows: list[policy.InForceRow]) -> None:  # type: ignore[override]
         by = {(r.area_type, r.name): r for r in rows}
-        self.beginResetModel()
-        self.rows = [(s.label, s.name, by.get(("urban", s.name)), by.get(("rural", s.name))) for s in rules.SPECS]
-        self.endResetModel()
+        super().set_rows([(s.label, s.name, by.get(("urban", s.name)), by.get(("rural", s.name)))
+                          for s in rules.SPECS])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid():
-            return None
-        label, name, urban, rural = self.rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return rules.SPEC_BY_NAME[name].help
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (2, 4):
-            row = urban if index.column() == 2 else rural
-            if row is None or row.value is None:
-                from PySide6.QtGui import QColor
-
-                return QColor("#b00020")
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def display(self, line: InForceLine, column: int) -> str:
+        label, name, urban, rural = line
 
         def since(r: policy.InForceRow | None) -> str:
             return r.effective_from.isoformat() if r and r.effective_from else ""
@@ -91,10 +58,20 @@ class InForceTableModel(QAbstractTableModel):
         def shown(r: policy.InForceRow | None) -> str:
             return r.display if r and r.value is not None else self.tr("not set")
 
-        return (label, name, shown(urban), since(urban), shown(rural), since(rural))[index.column()]
+        return (label, name, shown(urban), since(urban), shown(rural), since(rural))[column]
+
+    def role_data(self, line: InForceLine, column: int, role: int) -> object:
+        _label, name, urban, rural = line
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rules.SPEC_BY_NAME[name].help
+        if role == Qt.ItemDataRole.ForegroundRole and column in (2, 4):
+            row = urban if column == 2 else rural
+            if row is None or row.value is None:
+                return QColor("#b00020")
+        return None
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RowListTableModel[policy.SettingRow]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("HistoryTableModel", "Area"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Setting"),
@@ -103,31 +80,8 @@ class HistoryTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("HistoryTableModel", "Note"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[policy.SettingRow] = []
-
-    def set_rows(self, rows: list[policy.SettingRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        r = self.rows[index.row()]
-        return (r.area_label, r.label, r.display, r.effective_from.isoformat(), r.note)[index.column()]
+    def display(self, r: policy.SettingRow, column: int) -> str:
+        return (r.area_label, r.label, r.display, r.effective_from.isoformat(), r.note)[column]
 
 
 class SetValuesDialog(QDialog):

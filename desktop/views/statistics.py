@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.printing import html_to_pdf
+from desktop.views.table_model import RowListTableModel
 
 TRACK_COLORS = {Track.REGULAR.value: "#e07b39", Track.COMMITMENT.value: "#2f6db5"}
 STAGE_COLORS = {Stage.CLASS_I.value: "#c0392b", Stage.CLASS_II.value: "#d4ac0d", Stage.ASSISTED.value: "#3a9d5d"}
@@ -49,37 +50,24 @@ STATUS_COLORS = {"sent": "#7f8c8d", "received": "#2f6db5", "done": "#3a9d5d", "d
 REFRESH_TOPICS = {"*", "households", "board", "visits", "referrals", "applications", "clues", "assessments"}
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowListTableModel[st.RecordRow]):
     """The records behind a clicked bar or point (plain rows from the service)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: tuple[st.RecordRow, ...] = ()
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("RecordTableModel", "Household no."),
+        QT_TRANSLATE_NOOP("RecordTableModel", "Head of household"),
+        QT_TRANSLATE_NOOP("RecordTableModel", "ID number (masked)"),
+        QT_TRANSLATE_NOOP("RecordTableModel", "Community"),
+        QT_TRANSLATE_NOOP("RecordTableModel", "Date"),
+        QT_TRANSLATE_NOOP("RecordTableModel", "Details"),
+    )
 
-    def set_rows(self, rows: tuple[st.RecordRow, ...]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def display(self, r: st.RecordRow, column: int) -> str:
+        return (r.household_code, r.head_name, r.id_masked, r.region, r.on.isoformat() if r.on else "",
+                r.detail)[column]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(st.RECORD_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return [self.tr("Household no."), self.tr("Head of household"), self.tr("ID number (masked)"),
-                    self.tr("Community"), self.tr("Date"), self.tr("Details")][section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        r = self.rows[index.row()]
-        values = (r.household_code, r.head_name, r.id_masked, r.region, r.on.isoformat() if r.on else "", r.detail)
-        return values[index.column()]
+    def role_data(self, r: st.RecordRow, column: int, role: int) -> Any:
+        return self.display(r, column) if role == Qt.ItemDataRole.ToolTipRole else None
 
 
 def _month_label(day: date) -> str:

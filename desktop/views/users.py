@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,11 +21,10 @@ from desktop.services import auth
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.table_model import RowListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(RowListTableModel[auth.UserInfo]):
     COLUMNS = (
         QT_TRANSLATE_NOOP("UsersTableModel", "User name"),
         QT_TRANSLATE_NOOP("UsersTableModel", "Full name"),
@@ -34,32 +33,9 @@ class UsersTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("UsersTableModel", "Active"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[auth.UserInfo] = []
-
-    def set_rows(self, rows: list[auth.UserInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        u = self.rows[index.row()]
+    def display(self, u: auth.UserInfo, column: int) -> str:
         return (u.username, u.display_name, u.role_label, u.region_name,
-                self.tr("Yes") if u.active else self.tr("No"))[index.column()]
+                self.tr("Yes") if u.active else self.tr("No"))[column]
 
 
 class AddUserDialog(QDialog):
