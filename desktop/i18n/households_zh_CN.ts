@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../views/households.py" line="100" />
+        <location filename="../views/households.py" line="100"/>
         <source>No.</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="101" />
+        <location filename="../views/households.py" line="101"/>
         <source>Head of household</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="102" />
+        <location filename="../views/households.py" line="102"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="103" />
+        <location filename="../views/households.py" line="103"/>
         <source>Sub-district</source>
         <translation>街道(镇)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="104" />
+        <location filename="../views/households.py" line="104"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="105" />
+        <location filename="../views/households.py" line="105"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="106" />
+        <location filename="../views/households.py" line="106"/>
         <source>Members</source>
         <translation>人口数</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="107" />
+        <location filename="../views/households.py" line="107"/>
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="108" />
+        <location filename="../views/households.py" line="108"/>
         <source>Library class</source>
         <translation>监测库别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="109" />
+        <location filename="../views/households.py" line="109"/>
         <source>Last assessed</source>
         <translation>最近评估</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="110" />
+        <location filename="../views/households.py" line="110"/>
         <source>Next visit due</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="316" />
+        <location filename="../views/households.py" line="316"/>
         <source>Quarterly visit overdue</source>
         <translation>季度走访已逾期</translation>
     </message>
@@ -66,174 +67,174 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../views/households.py" line="355" />
+        <location filename="../views/households.py" line="355"/>
         <source>Search: name, ID number or its last 4–6 characters, phone, address (Ctrl+F)</source>
         <translation>搜索:姓名、身份证号或其末4–6位、电话、地址(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="359" />
+        <location filename="../views/households.py" line="359"/>
         <source>Anything</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="359" />
+        <location filename="../views/households.py" line="359"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="359" />
+        <location filename="../views/households.py" line="359"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="360" />
+        <location filename="../views/households.py" line="360"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="360" />
+        <location filename="../views/households.py" line="360"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="363" />
+        <location filename="../views/households.py" line="363"/>
         <source>Any library class</source>
         <translation>全部库别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="366" />
-        <location filename="../views/households.py" line="375" />
+        <location filename="../views/households.py" line="366"/>
+        <location filename="../views/households.py" line="375"/>
         <source>Not on the board</source>
         <translation>不在看板上</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="368" />
+        <location filename="../views/households.py" line="368"/>
         <source>Any category</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="372" />
+        <location filename="../views/households.py" line="372"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="373" />
+        <location filename="../views/households.py" line="373"/>
         <source>Visit overdue</source>
         <translation>走访逾期</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="374" />
+        <location filename="../views/households.py" line="374"/>
         <source>On the monitoring board</source>
         <translation>在监测预警看板上</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="376" />
+        <location filename="../views/households.py" line="376"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="377" />
+        <location filename="../views/households.py" line="377"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="378" />
+        <location filename="../views/households.py" line="378"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="479" />
-        <location filename="../views/households.py" line="505" />
+        <location filename="../views/households.py" line="479"/>
+        <location filename="../views/households.py" line="505"/>
         <source>{n}+ households (counting…)</source>
         <translation>{n}+ 户(正在计数…)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="482" />
+        <location filename="../views/households.py" line="482"/>
         <source>Searching names starting with “{v}”</source>
         <translation>按姓名查找:以“{v}”开头</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="483" />
+        <location filename="../views/households.py" line="483"/>
         <source>Searching the ID number {v}</source>
         <translation>按身份证号查找:{v}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="484" />
+        <location filename="../views/households.py" line="484"/>
         <source>Searching ID numbers ending in {v}</source>
         <translation>按身份证号末位查找:以 {v} 结尾</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="485" />
+        <location filename="../views/households.py" line="485"/>
         <source>Searching phone numbers starting with {v}</source>
         <translation>按电话查找:以 {v} 开头</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="486" />
+        <location filename="../views/households.py" line="486"/>
         <source>Searching addresses containing “{v}” (slower on a large registry)</source>
         <translation>按地址查找:包含“{v}”(数据量大时较慢)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="487" />
+        <location filename="../views/households.py" line="487"/>
         <source>{v} is not a valid ID number: {why}</source>
         <translation>{v} 不是有效的身份证号:{why}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="494" />
+        <location filename="../views/households.py" line="494"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="507" />
+        <location filename="../views/households.py" line="507"/>
         <source>Searching addresses…</source>
         <translation>正在按地址查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="508" />
+        <location filename="../views/households.py" line="508"/>
         <source>Search cancelled</source>
         <translation>已取消查找</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="511" />
+        <location filename="../views/households.py" line="511"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="517" />
+        <location filename="../views/households.py" line="517"/>
         <source>Could not read households: {message}</source>
         <translation>无法读取家庭户:{message}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="594" />
+        <location filename="../views/households.py" line="594"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="594" />
+        <location filename="../views/households.py" line="594"/>
         <source>No households match: nothing to export.</source>
         <translation>没有符合条件的家庭户,无可导出。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="596" />
+        <location filename="../views/households.py" line="596"/>
         <source>households-{date}.xlsx</source>
         <translation>家庭户-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="597" />
+        <location filename="../views/households.py" line="597"/>
         <source>Export households</source>
         <translation>导出家庭户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="598" />
+        <location filename="../views/households.py" line="598"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="612" />
+        <location filename="../views/households.py" line="612"/>
         <source>Exported {n} households to {path}</source>
         <translation>已导出 {n} 户到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="615" />
+        <location filename="../views/households.py" line="615"/>
         <source>Exporting households…</source>
         <translation>正在导出家庭户…</translation>
     </message>

@@ -1,71 +1,72 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="49" />
-        <location filename="../views/main_window.py" line="108" />
-        <location filename="../views/main_window.py" line="113" />
+        <location filename="../views/main_window.py" line="50"/>
+        <location filename="../views/main_window.py" line="111"/>
+        <location filename="../views/main_window.py" line="116"/>
         <source>Relief Desk</source>
         <translation>救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="108" />
+        <location filename="../views/main_window.py" line="111"/>
         <source>Your role cannot open this area.</source>
         <translation>您的角色无权打开此功能。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="113" />
+        <location filename="../views/main_window.py" line="116"/>
         <source>This area is not available yet.</source>
         <translation>此功能在当前版本中尚不可用。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="129" />
+        <location filename="../views/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="130" />
+        <location filename="../views/main_window.py" line="133"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="134" />
+        <location filename="../views/main_window.py" line="137"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="140" />
+        <location filename="../views/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="141" />
+        <location filename="../views/main_window.py" line="144"/>
         <source>&amp;About Relief Desk</source>
         <translation>关于救助工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="148" />
+        <location filename="../views/main_window.py" line="151"/>
         <source>Database: {where}</source>
         <translation>数据库:{where}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="149" />
+        <location filename="../views/main_window.py" line="152"/>
         <source>User: {name} ({role}, {region})</source>
         <translation>用户:{name}({role},{region})</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="151" />
+        <location filename="../views/main_window.py" line="154"/>
         <source>Schema: {rev}</source>
         <translation>结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="160" />
+        <location filename="../views/main_window.py" line="163"/>
         <source>About Relief Desk</source>
         <translation>关于救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="161" />
+        <location filename="../views/main_window.py" line="164"/>
         <source>Relief Desk {version}
 Social-assistance work for the district civil-affairs office:
 discover first, assess first, warn first, commit early, assist early.</source>
@@ -77,7 +78,7 @@ discover first, assess first, warn first, commit early, assist early.</source>
 <context>
     <name>NotAvailablePage</name>
     <message>
-        <location filename="../views/main_window.py" line="39" />
+        <location filename="../views/main_window.py" line="40"/>
         <source>{title}
 
 This area is not available yet in this version.</source>

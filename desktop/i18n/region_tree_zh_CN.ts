@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>RegionTree</name>
     <message>
-        <location filename="../views/region_tree.py" line="30" />
+        <location filename="../views/region_tree.py" line="30"/>
         <source>Regions</source>
         <translation>行政区划</translation>
     </message>
