@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -53,18 +52,10 @@ def update() -> None:
 
 
 def build() -> None:
-    built = 0
-    for ts in sorted(I18N.glob(f"*_{LANG}.ts")):
-        qm = ts.with_suffix(".qm")
-        # Write beside, then rename: a running program (or another test run) has the old .qm
-        # memory-mapped, and rewriting it in place makes that process die with SIGBUS.
-        tmp = qm.with_name(f".{qm.name}.{os.getpid()}.tmp")
-        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(tmp)], check=True)
-        if qm.exists() and qm.read_bytes() == tmp.read_bytes():
-            tmp.unlink()
-        else:
-            os.replace(tmp, qm)
-        built += 1
+    sys.path.insert(0, str(ROOT))
+    from desktop import i18n
+
+    built = i18n.build(LANG, force=True)
     print(f"built {built} translation files")
 
 

@@ -32,3 +32,10 @@ def test_qt_standard_buttons_are_chinese(qapp: QApplication) -> None:
                            | QDialogButtonBox.StandardButton.Close)
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert any("取消" in t for t in texts) and any("关闭" in t for t in texts), texts
+
+
+def test_missing_translations_are_compiled_on_start(qapp: QApplication) -> None:
+    qm = ROOT / "desktop" / "i18n" / "pages_zh_CN.qm"
+    qm.unlink(missing_ok=True)
+    loaded = i18n.install(qapp, "zh_CN")
+    assert qm.exists() and "pages_zh_CN.qm" in loaded
