@@ -87,7 +87,17 @@ def login(db: Database) -> Actor | None:
 def main(database_url: str | None = None, smoke_test: bool = False) -> int:
     setup_logging()
     app = make_application()
-    install_excepthook()
+    failures: list[str] = []
+    if smoke_test:  # no dialogs: report and fail
+        def record(exc_type, exc, tb) -> None:  # noqa: ANN001
+            import traceback
+
+            failures.append("".join(traceback.format_exception(exc_type, exc, tb)))
+            print(failures[-1], file=sys.stderr)
+
+        sys.excepthook = record
+    else:
+        install_excepthook()
     db = open_database_with_message(database_url, quiet=smoke_test)
     if db is None:
         return 1
@@ -103,8 +113,11 @@ def main(database_url: str | None = None, smoke_test: bool = False) -> int:
         code = app.exec()
         window.close()
         db.dispose()
+        if failures or code:
+            print("smoke test failed", file=sys.stderr)
+            return 1
         print("smoke test ok")
-        return code
+        return 0
     actor = login(db)
     if actor is None:
         db.dispose()
