@@ -82,7 +82,7 @@ def ensure_indexes(db: Database) -> None:
     """A database built before an index was added to the models (the single initial migration is
     regenerated, not extended, until release) gets the statistics indexes here."""
     with db.engine.begin() as conn:
-        for table in (LibraryMove.__table__, Clue.__table__):
+        for table in (LibraryMove.__table__, Clue.__table__, Household.__table__, Application.__table__):
             for index in table.indexes:
                 index.create(conn, checkfirst=True)
             if db.is_sqlite:

@@ -39,6 +39,7 @@ class Application(Versioned, Created, Base):
         Index(None, "status", "due_on"),
         Index(None, "accepted_on"),
         Index(None, "decided_on"),
+        Index(None, "accepted_on", "check_passed", "household_id"),  # statistics: pass rate per day, index only
     )
 
 

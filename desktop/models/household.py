@@ -42,6 +42,7 @@ class Household(Versioned, Created, Base):
         Index(None, "phone"),
         Index(None, "category", "id"),
         Index(None, "stage", "id"),
+        Index(None, "stage", "region_id", "id"),  # statistics: library households per community
         Index(None, "next_visit_due", "id"),
         Index(None, "last_assessed_on", "id"),
     )

@@ -42,7 +42,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    distinct,
     exists,
     false,
     func,
@@ -494,9 +493,6 @@ def _clue_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
 
 def _discoveries(q: _Q) -> Discoveries:
     source, conditions = _clue_scope(q)
-    households = q.session.connection().execute(
-        select(func.count(distinct(Clue.household_id))).select_from(source).where(*conditions)
-    ).scalar_one()
     # One scan: clues per (source level, source, channel); the three bar charts are sums of it.
     rows = q.session.connection().execute(
         select(Clue.source_level, Clue.source, Clue.channel, func.count()).select_from(source).where(*conditions)
@@ -515,8 +511,10 @@ def _discoveries(q: _Q) -> Discoveries:
         out = [Bar(k, v, found.pop(k, 0)) for k, v in labels.items()]
         return tuple(out + [Bar(k, k or "未填写", n) for k, n in sorted(found.items())])
 
-    return Discoveries(_num(households), sum(levels.values()), bars(levels, SOURCE_LEVEL_LABELS),
-                       bars(channels, CHANNEL_LABELS), bars(departments, DEPARTMENT_LABELS), _funnel(q))
+    funnel = _funnel(q)
+    # The funnel's first step is COUNT(DISTINCT clues.household_id) over the same clues.
+    return Discoveries(funnel[0].value, sum(levels.values()), bars(levels, SOURCE_LEVEL_LABELS),
+                       bars(channels, CHANNEL_LABELS), bars(departments, DEPARTMENT_LABELS), funnel)
 
 
 def _discovered_households(q: _Q) -> Any:
@@ -644,22 +642,36 @@ def _application_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
 def _pass_rates(q: _Q) -> PassRates:
     start = commitment_track_start(q.uow)
     source, conditions = _application_scope(q)
-    month = q.month(Application.accepted_on)
-    passed = func.sum(case((Application.check_passed.is_(True), 1), else_=0))
-    after: Any = literal(0) if start is None else case((Application.accepted_on >= start, 1), else_=0)
-    rows = q.session.connection().execute(
-        select(month, after.label("after"), func.count(), passed)
-        .select_from(source).where(Application.check_passed.is_not(None), *conditions)
-        .group_by(month, after.label("after"))
-    ).all()
+    where = [Application.check_passed.is_not(None), *conditions]
+    # Rows of (month, after the track started, checked, passed).
+    counted: list[tuple[date, bool, int, int]] = []
+    if q.region_ids is None:
+        # Grouped by day and result: the index (accepted_on, check_passed, household_id) answers
+        # it alone, already in order (no sort); months and the split are summed here.
+        for day, passed, n in q.session.connection().execute(
+            select(Application.accepted_on, Application.check_passed, func.count())
+            .select_from(source).where(*where).group_by(Application.accepted_on, Application.check_passed)
+        ).all():
+            counted.append((month_start(day), start is None or day >= start, int(n), int(n) if passed else 0))
+    else:
+        # A region: the plan starts from the region's households, so grouping by month is cheaper.
+        month = q.month(Application.accepted_on)
+        passed_sum = func.sum(case((Application.check_passed.is_(True), 1), else_=0))
+        after: Any = literal(0) if start is None else case((Application.accepted_on >= start, 1), else_=0)
+        for key, is_after, n, p in q.session.connection().execute(
+            select(month, after.label("after"), func.count(), passed_sum)
+            .select_from(source).where(*where).group_by(month, after.label("after"))
+        ).all():
+            counted.append((parse_month(key), start is None or bool(int(is_after)), int(n), _num(p)))
     by_month: dict[date, list[int]] = {}
     split = [[0, 0], [0, 0]]  # before, after: [checked, passed]
-    for key, is_after, n, p in rows:
-        m = by_month.setdefault(parse_month(key), [0, 0])
-        m[0] += int(n)
-        m[1] += _num(p)
-        split[1 if (start is None or int(is_after)) else 0][0] += int(n)
-        split[1 if (start is None or int(is_after)) else 0][1] += _num(p)
+    for m_key, is_after, n, p in counted:
+        m = by_month.setdefault(m_key, [0, 0])
+        m[0] += n
+        m[1] += p
+        side = split[1 if is_after else 0]
+        side[0] += n
+        side[1] += p
     months = tuple(PassRateMonth(m, c, p) for m, (c, p) in sorted(by_month.items()))
     return PassRates(months, start, split[0][0], split[0][1], split[1][0], split[1][1])
 
@@ -797,11 +809,18 @@ def _visits(q: _Q, today: date) -> VisitCompletion:
 def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
     first, last = quarter_bounds(year, quarter)
     visited = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
-    rows = q.session.connection().execute(
-        select(Household.region_id, func.count(), func.sum(case((visited, 1), else_=0)))
+    # Grouped by (stage, region): the index (stage, region_id, id) answers it in order without a
+    # sort or a table lookup; one indexed probe into visits per household; regions summed here.
+    per_region: dict[int, list[int]] = {}
+    for _stage, region_id, n, v in q.session.connection().execute(
+        select(Household.stage, Household.region_id, func.count(), func.sum(case((visited, 1), else_=0)))
         .where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
-        .group_by(Household.region_id)
-    ).all()
+        .group_by(Household.stage, Household.region_id)
+    ).all():
+        counts = per_region.setdefault(int(region_id), [0, 0])
+        counts[0] += int(n)
+        counts[1] += _num(v)
+    rows = [(region_id, n, v) for region_id, (n, v) in per_region.items()]
     names = dict(q.session.execute(select(Region.id, Region.name).where(Region.id.in_([r[0] for r in rows]))).all()) \
         if rows else {}
     result = [CommunityVisits(int(r[0]), names.get(r[0], str(r[0])), int(r[1]), _num(r[2])) for r in rows]

@@ -182,6 +182,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_households_phone'), ['phone'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_region_id_id'), ['region_id', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_stage_id'), ['stage', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_households_stage_region_id_id'), ['stage', 'region_id', 'id'], unique=False)
 
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -380,6 +381,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_applications_accepted_on'), ['accepted_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applications_accepted_on_check_passed_household_id'), ['accepted_on', 'check_passed', 'household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_decided_on'), ['decided_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_household_id'), ['household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_status_due_on'), ['status', 'due_on'], unique=False)
@@ -588,6 +590,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_applications_status_due_on'))
         batch_op.drop_index(batch_op.f('ix_applications_household_id'))
         batch_op.drop_index(batch_op.f('ix_applications_decided_on'))
+        batch_op.drop_index(batch_op.f('ix_applications_accepted_on_check_passed_household_id'))
         batch_op.drop_index(batch_op.f('ix_applications_accepted_on'))
 
     op.drop_table('applications')
@@ -626,6 +629,7 @@ def downgrade() -> None:
     op.drop_table('assessments')
     op.drop_table('users')
     with op.batch_alter_table('households', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_households_stage_region_id_id'))
         batch_op.drop_index(batch_op.f('ix_households_stage_id'))
         batch_op.drop_index(batch_op.f('ix_households_region_id_id'))
         batch_op.drop_index(batch_op.f('ix_households_phone'))
