@@ -4,17 +4,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="858"/>
+        <location filename="../views/board.py" line="849"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="859"/>
+        <location filename="../views/board.py" line="850"/>
         <source>&amp;Visits</source>
         <translation>走访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="860"/>
+        <location filename="../views/board.py" line="851"/>
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;F)</translation>
     </message>
@@ -52,47 +52,47 @@
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="172"/>
+        <location filename="../views/board.py" line="169"/>
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="173"/>
+        <location filename="../views/board.py" line="170"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="174"/>
+        <location filename="../views/board.py" line="171"/>
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="175"/>
+        <location filename="../views/board.py" line="172"/>
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="176"/>
+        <location filename="../views/board.py" line="173"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="276"/>
+        <location filename="../views/board.py" line="273"/>
         <source>Could not refresh the board: {error}</source>
         <translation>看板刷新失败:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="290"/>
+        <location filename="../views/board.py" line="287"/>
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="326"/>
+        <location filename="../views/board.py" line="323"/>
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="366"/>
+        <location filename="../views/board.py" line="363"/>
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -105,117 +105,117 @@
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="484"/>
-        <location filename="../views/board.py" line="510"/>
+        <location filename="../views/board.py" line="481"/>
+        <location filename="../views/board.py" line="507"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="484"/>
+        <location filename="../views/board.py" line="481"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="485"/>
-        <location filename="../views/board.py" line="510"/>
+        <location filename="../views/board.py" line="482"/>
+        <location filename="../views/board.py" line="507"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="485"/>
+        <location filename="../views/board.py" line="482"/>
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="486"/>
+        <location filename="../views/board.py" line="483"/>
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="486"/>
+        <location filename="../views/board.py" line="483"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="487"/>
-        <location filename="../views/board.py" line="512"/>
+        <location filename="../views/board.py" line="484"/>
+        <location filename="../views/board.py" line="509"/>
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="487"/>
+        <location filename="../views/board.py" line="484"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="509"/>
+        <location filename="../views/board.py" line="506"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="509"/>
-        <location filename="../views/board.py" line="698"/>
+        <location filename="../views/board.py" line="506"/>
+        <location filename="../views/board.py" line="692"/>
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="511"/>
+        <location filename="../views/board.py" line="508"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="511"/>
+        <location filename="../views/board.py" line="508"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="512"/>
+        <location filename="../views/board.py" line="509"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="513"/>
+        <location filename="../views/board.py" line="510"/>
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="589"/>
+        <location filename="../views/board.py" line="586"/>
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="590"/>
-        <location filename="../views/board.py" line="697"/>
+        <location filename="../views/board.py" line="587"/>
+        <location filename="../views/board.py" line="691"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="591"/>
+        <location filename="../views/board.py" line="588"/>
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="697"/>
+        <location filename="../views/board.py" line="691"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="698"/>
+        <location filename="../views/board.py" line="692"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="699"/>
+        <location filename="../views/board.py" line="693"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="700"/>
+        <location filename="../views/board.py" line="694"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="701"/>
+        <location filename="../views/board.py" line="695"/>
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -246,22 +246,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="570"/>
+        <location filename="../views/board.py" line="567"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="578"/>
+        <location filename="../views/board.py" line="575"/>
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="580"/>
+        <location filename="../views/board.py" line="577"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="581"/>
+        <location filename="../views/board.py" line="578"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="523"/>
+        <location filename="../views/board.py" line="520"/>
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -277,103 +277,103 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="709"/>
+        <location filename="../views/board.py" line="703"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="716"/>
+        <location filename="../views/board.py" line="710"/>
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="718"/>
+        <location filename="../views/board.py" line="712"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="718"/>
+        <location filename="../views/board.py" line="712"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="726"/>
+        <location filename="../views/board.py" line="720"/>
         <source>Department&apos;s &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="727"/>
+        <location filename="../views/board.py" line="721"/>
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="728"/>
+        <location filename="../views/board.py" line="722"/>
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="773"/>
+        <location filename="../views/board.py" line="764"/>
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="791"/>
+        <location filename="../views/board.py" line="782"/>
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="791"/>
+        <location filename="../views/board.py" line="782"/>
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="802"/>
+        <location filename="../views/board.py" line="793"/>
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="803"/>
+        <location filename="../views/board.py" line="794"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="812"/>
+        <location filename="../views/board.py" line="803"/>
         <source>Referral letter</source>
         <translation>转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="813"/>
+        <location filename="../views/board.py" line="804"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="818"/>
-        <location filename="../views/board.py" line="835"/>
+        <location filename="../views/board.py" line="809"/>
+        <location filename="../views/board.py" line="826"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="818"/>
+        <location filename="../views/board.py" line="809"/>
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="822"/>
+        <location filename="../views/board.py" line="813"/>
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="824"/>
+        <location filename="../views/board.py" line="815"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="836"/>
+        <location filename="../views/board.py" line="827"/>
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="838"/>
+        <location filename="../views/board.py" line="829"/>
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -381,22 +381,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="497"/>
+        <location filename="../views/board.py" line="494"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="498"/>
+        <location filename="../views/board.py" line="495"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="498"/>
+        <location filename="../views/board.py" line="495"/>
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="500"/>
+        <location filename="../views/board.py" line="497"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -404,59 +404,59 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="603"/>
+        <location filename="../views/board.py" line="600"/>
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="605"/>
+        <location filename="../views/board.py" line="602"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="606"/>
+        <location filename="../views/board.py" line="603"/>
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="607"/>
+        <location filename="../views/board.py" line="604"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="612"/>
+        <location filename="../views/board.py" line="609"/>
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="661"/>
+        <location filename="../views/board.py" line="655"/>
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="676"/>
+        <location filename="../views/board.py" line="670"/>
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="677"/>
+        <location filename="../views/board.py" line="671"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="689"/>
+        <location filename="../views/board.py" line="683"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="690"/>
+        <location filename="../views/board.py" line="684"/>
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="693"/>
+        <location filename="../views/board.py" line="687"/>
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

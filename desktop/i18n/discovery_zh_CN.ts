@@ -4,107 +4,107 @@
 <context>
     <name>BatchRowsDialog</name>
     <message>
-        <location filename="../views/discovery.py" line="475"/>
+        <location filename="../views/discovery.py" line="472"/>
         <source>Batch #{id}: {file}</source>
         <translation>批次 #{id}:{file}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="480"/>
+        <location filename="../views/discovery.py" line="477"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="481"/>
+        <location filename="../views/discovery.py" line="478"/>
         <source>Not in assistance (known and new)</source>
         <translation>非在保(已在册及新发现)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="482"/>
+        <location filename="../views/discovery.py" line="479"/>
         <source>Not in assistance, without a region</source>
         <translation>非在保且未分派区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="486"/>
+        <location filename="../views/discovery.py" line="483"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="502"/>
+        <location filename="../views/discovery.py" line="499"/>
         <source>Assign &amp;selected rows</source>
         <translation>分派选中行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="503"/>
+        <location filename="../views/discovery.py" line="500"/>
         <source>Assign &amp;all rows without a region</source>
         <translation>分派全部未分派行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="506"/>
+        <location filename="../views/discovery.py" line="503"/>
         <source>Assign to:</source>
         <translation>分派到:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="536"/>
+        <location filename="../views/discovery.py" line="533"/>
         <source>without a region {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="549"/>
+        <location filename="../views/discovery.py" line="546"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="549"/>
+        <location filename="../views/discovery.py" line="546"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="549"/>
+        <location filename="../views/discovery.py" line="546"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="549"/>
+        <location filename="../views/discovery.py" line="546"/>
         <source>Result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="549"/>
+        <location filename="../views/discovery.py" line="546"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="550"/>
+        <location filename="../views/discovery.py" line="547"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="550"/>
+        <location filename="../views/discovery.py" line="547"/>
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="550"/>
+        <location filename="../views/discovery.py" line="547"/>
         <source>Open clue / application</source>
         <translation>未办结线索/申请</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="557"/>
+        <location filename="../views/discovery.py" line="554"/>
         <source>clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="559"/>
+        <location filename="../views/discovery.py" line="556"/>
         <source>application #{id}</source>
         <translation>申请 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="581"/>
+        <location filename="../views/discovery.py" line="578"/>
         <source>Select rows that are not in assistance (known or new) first.</source>
         <translation>请先选择非在保(已在册或新发现)的行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="590"/>
+        <location filename="../views/discovery.py" line="587"/>
         <source>{n} row(s) assigned.</source>
         <translation>已分派 {n} 行。</translation>
     </message>
@@ -147,112 +147,112 @@
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="177"/>
+        <location filename="../views/discovery.py" line="174"/>
         <source>Status:</source>
         <translation>状态:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="179"/>
+        <location filename="../views/discovery.py" line="176"/>
         <source>Source:</source>
         <translation>来源:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="181"/>
+        <location filename="../views/discovery.py" line="178"/>
         <source>Region:</source>
         <translation>区划:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="192"/>
+        <location filename="../views/discovery.py" line="189"/>
         <source>&amp;New clue…</source>
         <translation>登记线索(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="193"/>
+        <location filename="../views/discovery.py" line="190"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="194"/>
+        <location filename="../views/discovery.py" line="191"/>
         <source>&amp;Assign…</source>
         <translation>分派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="195"/>
+        <location filename="../views/discovery.py" line="192"/>
         <source>Start &amp;investigation</source>
         <translation>开始调查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="196"/>
+        <location filename="../views/discovery.py" line="193"/>
         <source>&amp;Close with outcome…</source>
         <translation>办结(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="197"/>
+        <location filename="../views/discovery.py" line="194"/>
         <source>Open &amp;household</source>
         <translation>打开家庭(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="268"/>
+        <location filename="../views/discovery.py" line="265"/>
         <source>unassigned {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="299"/>
+        <location filename="../views/discovery.py" line="296"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;{n} clues selected.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="305"/>
+        <location filename="../views/discovery.py" line="302"/>
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="306"/>
+        <location filename="../views/discovery.py" line="303"/>
         <source>Phone / address</source>
         <translation>电话/住址</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="307"/>
+        <location filename="../views/discovery.py" line="304"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="309"/>
+        <location filename="../views/discovery.py" line="306"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="310"/>
+        <location filename="../views/discovery.py" line="307"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="310"/>
+        <location filename="../views/discovery.py" line="307"/>
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="311"/>
+        <location filename="../views/discovery.py" line="308"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="315"/>
+        <location filename="../views/discovery.py" line="312"/>
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="318"/>
+        <location filename="../views/discovery.py" line="315"/>
         <source>Import batch</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="320"/>
+        <location filename="../views/discovery.py" line="317"/>
         <source>Clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="361"/>
+        <location filename="../views/discovery.py" line="358"/>
         <source>{n} clue(s) assigned.</source>
         <translation>已分派 {n} 条线索。</translation>
     </message>
@@ -313,22 +313,22 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../views/discovery.py" line="722"/>
+        <location filename="../views/discovery.py" line="719"/>
         <source>Clue &amp;inbox</source>
         <translation>线索收件箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="723"/>
+        <location filename="../views/discovery.py" line="720"/>
         <source>&amp;Department lists</source>
         <translation>部门名单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="724"/>
+        <location filename="../views/discovery.py" line="721"/>
         <source>Household &amp;register</source>
         <translation>家庭台账(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="726"/>
+        <location filename="../views/discovery.py" line="723"/>
         <source>Import &amp;history</source>
         <translation>导入记录(&amp;H)</translation>
     </message>
@@ -336,127 +336,127 @@
 <context>
     <name>ImportHistoryTab</name>
     <message>
-        <location filename="../views/discovery.py" line="597"/>
+        <location filename="../views/discovery.py" line="594"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="597"/>
+        <location filename="../views/discovery.py" line="594"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="598"/>
+        <location filename="../views/discovery.py" line="595"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="598"/>
+        <location filename="../views/discovery.py" line="595"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="599"/>
+        <location filename="../views/discovery.py" line="596"/>
         <source>Data rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="599"/>
+        <location filename="../views/discovery.py" line="596"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="600"/>
+        <location filename="../views/discovery.py" line="597"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="600"/>
+        <location filename="../views/discovery.py" line="597"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="601"/>
+        <location filename="../views/discovery.py" line="598"/>
         <source>In assistance</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="601"/>
+        <location filename="../views/discovery.py" line="598"/>
         <source>Known</source>
         <translation>已在册</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="602"/>
+        <location filename="../views/discovery.py" line="599"/>
         <source>New</source>
         <translation>新发现</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="602"/>
+        <location filename="../views/discovery.py" line="599"/>
         <source>Without region</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="603"/>
+        <location filename="../views/discovery.py" line="600"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="612"/>
+        <location filename="../views/discovery.py" line="609"/>
         <source>Show &amp;rows…</source>
         <translation>查看明细(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="613"/>
+        <location filename="../views/discovery.py" line="610"/>
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="614"/>
+        <location filename="../views/discovery.py" line="611"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="652"/>
+        <location filename="../views/discovery.py" line="649"/>
         <source>Department list: {dept}</source>
         <translation>部门名单:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="656"/>
+        <location filename="../views/discovery.py" line="653"/>
         <source>Household register</source>
         <translation>家庭台账</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="677"/>
+        <location filename="../views/discovery.py" line="674"/>
         <source>File fingerprint (SHA-256): {hash}</source>
         <translation>文件指纹(SHA-256):{hash}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="691"/>
+        <location filename="../views/discovery.py" line="688"/>
         <source>The original file of batch #{id} ({file})</source>
         <translation>批次 #{id} 的原始文件({file})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="692"/>
+        <location filename="../views/discovery.py" line="689"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="697"/>
+        <location filename="../views/discovery.py" line="694"/>
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="698"/>
+        <location filename="../views/discovery.py" line="695"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="706"/>
+        <location filename="../views/discovery.py" line="703"/>
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="707"/>
+        <location filename="../views/discovery.py" line="704"/>
         <source>Error workbook</source>
         <translation>错误清单</translation>
     </message>
@@ -464,37 +464,37 @@
 <context>
     <name>ImportLauncherTab</name>
     <message>
-        <location filename="../views/discovery.py" line="418"/>
+        <location filename="../views/discovery.py" line="415"/>
         <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons&apos; federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入部门名单&lt;/h3&gt;&lt;p&gt;人社、医保、残联等部门定期推送人员名单。名单与台账比对筛查:已享受低保或特困的“在保人员”先行剔除;其余为已在册家庭(显示其库别)或新发现人员,新发现人员生成线索,交所在街道或社区调查。&lt;/p&gt;&lt;p&gt;支持 .xlsx、.xls 和 .csv(UTF-8 或 GBK)。自动处理标题行、合并表头、空行和落款签字行;写入前可修改列对应关系。试导入不写入任何数据。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="425"/>
+        <location filename="../views/discovery.py" line="422"/>
         <source>&amp;Import a department list…</source>
         <translation>导入部门名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="429"/>
+        <location filename="../views/discovery.py" line="426"/>
         <source>&lt;h3&gt;Import the household register&lt;/h3&gt;&lt;p&gt;The standard register template (one row per person; rows sharing 户编号 form one household) creates or updates households, members, incomes, expenses, the current assistance category and the library class. A household with any bad row is not imported at all; the errors are listed by row and column.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入家庭台账&lt;/h3&gt;&lt;p&gt;按标准台账模板(每人一行,户编号相同的行为一户)新建或更新家庭、成员、收入、支出、当前救助类别和监测库别。某户只要有一行出错,该户整户不导入;错误按行、列列出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="433"/>
+        <location filename="../views/discovery.py" line="430"/>
         <source>&amp;Import a household register…</source>
         <translation>导入家庭台账(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="435"/>
+        <location filename="../views/discovery.py" line="432"/>
         <source>Save the empty &amp;template…</source>
         <translation>下载空白模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="442"/>
+        <location filename="../views/discovery.py" line="439"/>
         <source>Earlier imports of this kind:</source>
         <translation>此前的同类导入:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="447"/>
+        <location filename="../views/discovery.py" line="444"/>
         <source>Imports are done by district or sub-district staff.</source>
         <translation>导入由区级或街道工作人员进行。</translation>
     </message>

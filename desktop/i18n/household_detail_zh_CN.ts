@@ -4,305 +4,305 @@
 <context>
     <name>HouseholdDetailDialog</name>
     <message>
-        <location filename="../views/household_detail.py" line="508"/>
+        <location filename="../views/household_detail.py" line="506"/>
         <source>Single-parent family</source>
         <translation>单亲家庭</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="514"/>
+        <location filename="../views/household_detail.py" line="512"/>
         <source>Household &amp;no.:</source>
         <translation>户编号(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="515"/>
+        <location filename="../views/household_detail.py" line="513"/>
         <source>&amp;Community:</source>
         <translation>社区/村(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="516"/>
+        <location filename="../views/household_detail.py" line="514"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="517"/>
+        <location filename="../views/household_detail.py" line="515"/>
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="518"/>
+        <location filename="../views/household_detail.py" line="516"/>
         <source>Urban / rural:</source>
         <translation>城乡类别:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="520"/>
+        <location filename="../views/household_detail.py" line="518"/>
         <source>Note:</source>
         <translation>备注:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="523"/>
+        <location filename="../views/household_detail.py" line="521"/>
         <source>&amp;Save (Ctrl+S)</source>
         <translation>保存(&amp;S)(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="525"/>
+        <location filename="../views/household_detail.py" line="523"/>
         <source>&amp;Undo my changes</source>
         <translation>撤销我的修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="532"/>
+        <location filename="../views/household_detail.py" line="530"/>
         <source>Household</source>
         <translation>户信息</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="543"/>
+        <location filename="../views/household_detail.py" line="541"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="543"/>
+        <location filename="../views/household_detail.py" line="541"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="543"/>
+        <location filename="../views/household_detail.py" line="541"/>
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="543"/>
+        <location filename="../views/household_detail.py" line="541"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="544"/>
+        <location filename="../views/household_detail.py" line="542"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="544"/>
+        <location filename="../views/household_detail.py" line="542"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="544"/>
+        <location filename="../views/household_detail.py" line="542"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="544"/>
+        <location filename="../views/household_detail.py" line="542"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="545"/>
+        <location filename="../views/household_detail.py" line="543"/>
         <source>Schooling</source>
         <translation>就学</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="549"/>
+        <location filename="../views/household_detail.py" line="547"/>
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="549"/>
+        <location filename="../views/household_detail.py" line="547"/>
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="550"/>
+        <location filename="../views/household_detail.py" line="548"/>
         <source>&amp;Remove member</source>
         <translation>删除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="556"/>
+        <location filename="../views/household_detail.py" line="554"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="561"/>
+        <location filename="../views/household_detail.py" line="559"/>
         <source>Incomes (12 months)</source>
         <translation>收入(近12个月)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="562"/>
-        <location filename="../views/household_detail.py" line="568"/>
+        <location filename="../views/household_detail.py" line="560"/>
+        <location filename="../views/household_detail.py" line="566"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="562"/>
-        <location filename="../views/household_detail.py" line="568"/>
+        <location filename="../views/household_detail.py" line="560"/>
+        <location filename="../views/household_detail.py" line="566"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="562"/>
-        <location filename="../views/household_detail.py" line="568"/>
+        <location filename="../views/household_detail.py" line="560"/>
+        <location filename="../views/household_detail.py" line="566"/>
         <source>Amount (yuan)</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="563"/>
-        <location filename="../views/household_detail.py" line="569"/>
+        <location filename="../views/household_detail.py" line="561"/>
+        <location filename="../views/household_detail.py" line="567"/>
         <source>12 months ending</source>
         <translation>统计截止</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="563"/>
+        <location filename="../views/household_detail.py" line="561"/>
         <source>Exempt</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="563"/>
-        <location filename="../views/household_detail.py" line="569"/>
+        <location filename="../views/household_detail.py" line="561"/>
+        <location filename="../views/household_detail.py" line="567"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="567"/>
+        <location filename="../views/household_detail.py" line="565"/>
         <source>Rigid expenses (12 months)</source>
         <translation>刚性支出(近12个月)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="573"/>
+        <location filename="../views/household_detail.py" line="571"/>
         <source>Income and expenses</source>
         <translation>收入与支出</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="577"/>
+        <location filename="../views/household_detail.py" line="575"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="577"/>
+        <location filename="../views/household_detail.py" line="575"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="577"/>
+        <location filename="../views/household_detail.py" line="575"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="577"/>
+        <location filename="../views/household_detail.py" line="575"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="583"/>
+        <location filename="../views/household_detail.py" line="581"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="603"/>
+        <location filename="../views/household_detail.py" line="601"/>
         <source>Household {code} — {name}</source>
         <translation>家庭户 {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="604"/>
+        <location filename="../views/household_detail.py" line="602"/>
         <source>not on the board</source>
         <translation>不在看板上</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="606"/>
+        <location filename="../views/household_detail.py" line="604"/>
         <source>&lt;b style=&apos;font-size:15px&apos;&gt;{name}&lt;/b&gt; &amp;nbsp; {id} &amp;nbsp; {code}&lt;br&gt;{sub} {community} · {members} member(s) · category: {category} · library: {board}</source>
         <translation>&lt;b style=&apos;font-size:15px&apos;&gt;{name}&lt;/b&gt; &amp;nbsp; {id} &amp;nbsp; {code}&lt;br&gt;{sub} {community} · {members} 人 · 救助类别:{category} · 监测库别:{board}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="621"/>
+        <location filename="../views/household_detail.py" line="619"/>
         <source>Last assessed: {assessed} · last visit: {visited} · next visit due: {due} · on the board since: {since}
 Last saved {when} by {who}</source>
         <translation>最近评估:{assessed} · 最近走访:{visited} · 下次走访:{due} · 进入看板:{since}
 最后保存:{when},{who}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="630"/>
+        <location filename="../views/household_detail.py" line="628"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="634"/>
+        <location filename="../views/household_detail.py" line="632"/>
         <source>Clues</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="634"/>
+        <location filename="../views/household_detail.py" line="632"/>
         <source>Assessments</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="635"/>
+        <location filename="../views/household_detail.py" line="633"/>
         <source>Library moves</source>
         <translation>库别调整</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="635"/>
+        <location filename="../views/household_detail.py" line="633"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="636"/>
+        <location filename="../views/household_detail.py" line="634"/>
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="636"/>
+        <location filename="../views/household_detail.py" line="634"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="637"/>
+        <location filename="../views/household_detail.py" line="635"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="668"/>
+        <location filename="../views/household_detail.py" line="666"/>
         <source>Unsaved changes: {fields}</source>
         <translation>未保存的修改:{fields}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="742"/>
+        <location filename="../views/household_detail.py" line="740"/>
         <source>(someone else has saved this household since you started editing)</source>
         <translation>(在您编辑期间,已有其他人保存了此户)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="761"/>
+        <location filename="../views/household_detail.py" line="759"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="762"/>
+        <location filename="../views/household_detail.py" line="760"/>
         <source>Remove {name} from this household? Their income and expense lines are removed too.</source>
         <translation>确定从本户删除 {name} 吗?其收入和支出记录也将一并删除。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="780"/>
+        <location filename="../views/household_detail.py" line="778"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="780"/>
+        <location filename="../views/household_detail.py" line="778"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="781"/>
-        <location filename="../views/household_detail.py" line="805"/>
+        <location filename="../views/household_detail.py" line="779"/>
+        <location filename="../views/household_detail.py" line="803"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="805"/>
+        <location filename="../views/household_detail.py" line="803"/>
         <source>Remove {kind} of {amount} yuan?</source>
         <translation>确定删除 {amount} 元的{kind}吗?</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="826"/>
+        <location filename="../views/household_detail.py" line="824"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="826"/>
+        <location filename="../views/household_detail.py" line="824"/>
         <source>Save your changes to this household before closing?</source>
         <translation>关闭前是否保存对此户的修改?</translation>
     </message>
@@ -310,122 +310,122 @@ Last saved {when} by {who}</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/household_detail.py" line="162"/>
+        <location filename="../views/household_detail.py" line="163"/>
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="162"/>
+        <location filename="../views/household_detail.py" line="163"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="167"/>
+        <location filename="../views/household_detail.py" line="168"/>
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="171"/>
+        <location filename="../views/household_detail.py" line="172"/>
         <source>(from the ID number)</source>
         <translation>(按身份证号)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="175"/>
+        <location filename="../views/household_detail.py" line="176"/>
         <source>YYYY-MM-DD (from the ID number when empty)</source>
         <translation>年-月-日(留空则按身份证号)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="188"/>
+        <location filename="../views/household_detail.py" line="189"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="189"/>
+        <location filename="../views/household_detail.py" line="190"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="190"/>
+        <location filename="../views/household_detail.py" line="191"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="191"/>
+        <location filename="../views/household_detail.py" line="192"/>
         <source>Trade-union member</source>
         <translation>工会会员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="196"/>
+        <location filename="../views/household_detail.py" line="197"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="197"/>
+        <location filename="../views/household_detail.py" line="198"/>
         <source>&amp;ID number:</source>
         <translation>身份证号(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="198"/>
+        <location filename="../views/household_detail.py" line="199"/>
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="199"/>
+        <location filename="../views/household_detail.py" line="200"/>
         <source>Sex:</source>
         <translation>性别:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="200"/>
+        <location filename="../views/household_detail.py" line="201"/>
         <source>Birth date:</source>
         <translation>出生日期:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="201"/>
+        <location filename="../views/household_detail.py" line="202"/>
         <source>Phone:</source>
         <translation>联系电话:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="202"/>
+        <location filename="../views/household_detail.py" line="203"/>
         <source>&amp;Health:</source>
         <translation>健康状况(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="203"/>
+        <location filename="../views/household_detail.py" line="204"/>
         <source>&amp;Disability type:</source>
         <translation>残疾类别(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="204"/>
+        <location filename="../views/household_detail.py" line="205"/>
         <source>Disability &amp;grade:</source>
         <translation>残疾等级(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="205"/>
+        <location filename="../views/household_detail.py" line="206"/>
         <source>&amp;Labour capacity:</source>
         <translation>劳动能力(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="206"/>
+        <location filename="../views/household_detail.py" line="207"/>
         <source>&amp;Schooling:</source>
         <translation>就学情况(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="207"/>
+        <location filename="../views/household_detail.py" line="208"/>
         <source>Employed:</source>
         <translation>是否就业:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="209"/>
+        <location filename="../views/household_detail.py" line="210"/>
         <source>Note:</source>
         <translation>备注:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="307"/>
+        <location filename="../views/household_detail.py" line="305"/>
         <source>This ID number already belongs to member {name} of this household</source>
         <translation>该身份证号已是本户成员 {name} 的号码</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="331"/>
+        <location filename="../views/household_detail.py" line="329"/>
         <source>This member was removed by someone else.</source>
         <translation>该成员已被其他人删除。</translation>
     </message>
@@ -433,67 +433,67 @@ Last saved {when} by {who}</source>
 <context>
     <name>MoneyDialog</name>
     <message>
-        <location filename="../views/household_detail.py" line="382"/>
+        <location filename="../views/household_detail.py" line="380"/>
         <source>Edit income</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="382"/>
+        <location filename="../views/household_detail.py" line="380"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="384"/>
+        <location filename="../views/household_detail.py" line="382"/>
         <source>Edit expense</source>
         <translation>修改支出</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="384"/>
+        <location filename="../views/household_detail.py" line="382"/>
         <source>Add expense</source>
         <translation>添加支出</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="387"/>
+        <location filename="../views/household_detail.py" line="385"/>
         <source>Whole household</source>
         <translation>全户</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="393"/>
+        <location filename="../views/household_detail.py" line="391"/>
         <source>yuan over 12 months</source>
         <translation>近12个月金额(元)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="398"/>
+        <location filename="../views/household_detail.py" line="396"/>
         <source>Not counted as income (exempt)</source>
         <translation>不计入家庭收入(豁免)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="400"/>
+        <location filename="../views/household_detail.py" line="398"/>
         <source>Member:</source>
         <translation>成员:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="401"/>
+        <location filename="../views/household_detail.py" line="399"/>
         <source>Kind:</source>
         <translation>类型:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="402"/>
+        <location filename="../views/household_detail.py" line="400"/>
         <source>&amp;Amount:</source>
         <translation>金额(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="403"/>
+        <location filename="../views/household_detail.py" line="401"/>
         <source>12 months ending on:</source>
         <translation>统计截止日期:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="406"/>
+        <location filename="../views/household_detail.py" line="404"/>
         <source>Note:</source>
         <translation>备注:</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="441"/>
+        <location filename="../views/household_detail.py" line="439"/>
         <source>This line was removed by someone else.</source>
         <translation>该记录已被其他人删除。</translation>
     </message>

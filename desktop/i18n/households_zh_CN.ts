@@ -143,98 +143,98 @@
         <translation>搜索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="479"/>
-        <location filename="../views/households.py" line="505"/>
+        <location filename="../views/households.py" line="473"/>
+        <location filename="../views/households.py" line="499"/>
         <source>{n}+ households (counting…)</source>
         <translation>{n}+ 户(正在计数…)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="482"/>
+        <location filename="../views/households.py" line="476"/>
         <source>Searching names starting with “{v}”</source>
         <translation>按姓名查找:以“{v}”开头</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="483"/>
+        <location filename="../views/households.py" line="477"/>
         <source>Searching the ID number {v}</source>
         <translation>按身份证号查找:{v}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="484"/>
+        <location filename="../views/households.py" line="478"/>
         <source>Searching ID numbers ending in {v}</source>
         <translation>按身份证号末位查找:以 {v} 结尾</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="485"/>
+        <location filename="../views/households.py" line="479"/>
         <source>Searching phone numbers starting with {v}</source>
         <translation>按电话查找:以 {v} 开头</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="486"/>
+        <location filename="../views/households.py" line="480"/>
         <source>Searching addresses containing “{v}” (slower on a large registry)</source>
         <translation>按地址查找:包含“{v}”(数据量大时较慢)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="487"/>
+        <location filename="../views/households.py" line="481"/>
         <source>{v} is not a valid ID number: {why}</source>
         <translation>{v} 不是有效的身份证号:{why}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="494"/>
+        <location filename="../views/households.py" line="488"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="507"/>
+        <location filename="../views/households.py" line="501"/>
         <source>Searching addresses…</source>
         <translation>正在按地址查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="508"/>
+        <location filename="../views/households.py" line="502"/>
         <source>Search cancelled</source>
         <translation>已取消查找</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="511"/>
+        <location filename="../views/households.py" line="505"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="517"/>
+        <location filename="../views/households.py" line="511"/>
         <source>Could not read households: {message}</source>
         <translation>无法读取家庭户:{message}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="594"/>
+        <location filename="../views/households.py" line="588"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="594"/>
+        <location filename="../views/households.py" line="588"/>
         <source>No households match: nothing to export.</source>
         <translation>没有符合条件的家庭户,无可导出。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="596"/>
+        <location filename="../views/households.py" line="590"/>
         <source>households-{date}.xlsx</source>
         <translation>家庭户-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="597"/>
+        <location filename="../views/households.py" line="591"/>
         <source>Export households</source>
         <translation>导出家庭户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="598"/>
+        <location filename="../views/households.py" line="592"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="612"/>
+        <location filename="../views/households.py" line="606"/>
         <source>Exported {n} households to {path}</source>
         <translation>已导出 {n} 户到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="615"/>
+        <location filename="../views/households.py" line="609"/>
         <source>Exporting households…</source>
         <translation>正在导出家庭户…</translation>
     </message>

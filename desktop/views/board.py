@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -58,6 +57,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
+from desktop.views.timing import debounce
 from desktop.views.visit_form import VisitForm
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,10 +158,7 @@ class BoardTab(QWidget):
         self.summary.setStyleSheet("color: #5f6368;")
         layout.addWidget(self.summary)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self.reload)
+        self._search_timer = debounce(self, self.reload, 300)
         self.search.textChanged.connect(self._search_timer.start)
         self.region.currentIndexChanged.connect(self.reload)
         self.category.currentIndexChanged.connect(self.reload)
@@ -628,10 +625,7 @@ class VisitsTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.visit_selected())
         self.state.currentIndexChanged.connect(self.reload)
         self.region.currentIndexChanged.connect(self.reload)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.reload)
+        self._timer = debounce(self, self.reload, 300)
         self.search.textChanged.connect(self._timer.start)
 
     def _load(self, after: int | None, limit: int | None) -> list[monitoring.VisitDueRow]:
@@ -742,10 +736,7 @@ class ReferralsTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.answer_selected())
         self.department.currentIndexChanged.connect(self.reload)
         self.state.currentIndexChanged.connect(self.reload)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(300)
-        self._timer.timeout.connect(self.reload)
+        self._timer = debounce(self, self.reload, 300)
         self.search.textChanged.connect(self._timer.start)
 
     def _load(self, after: int | None, limit: int | None) -> list[referrals.ReferralInfo]:
@@ -861,10 +852,7 @@ class BoardPage(QWidget):
         layout.addWidget(self.tabs)
         self._stale: set[QWidget] = set()
         self._pending: set[tuple[str, int]] = set()
-        self._live_timer = QTimer(self)
-        self._live_timer.setSingleShot(True)
-        self._live_timer.setInterval(250)
-        self._live_timer.timeout.connect(self._apply_changes)
+        self._live_timer = debounce(self, self._apply_changes, 250)
         ctx.changes.changed.connect(self._on_change)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_if_stale())
         self.board.reload()

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -46,6 +45,7 @@ from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fil
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, make_table
+from desktop.views.timing import debounce
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -169,10 +169,7 @@ class ClueInboxTab(QWidget):
         self.use_dates.toggled.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
         self.date_to.dateChanged.connect(self.refresh)
-        self._text_timer = QTimer(self)
-        self._text_timer.setSingleShot(True)
-        self._text_timer.setInterval(300)
-        self._text_timer.timeout.connect(self.refresh)
+        self._text_timer = debounce(self, self.refresh, 300)
         self.text.textChanged.connect(self._text_timer.start)
         filters.addWidget(QLabel(self.tr("Status:")))
         filters.addWidget(self.status)

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ from desktop.services.errors import ConflictError, ServiceError, ValidationFaile
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.timing import debounce
 
 
 def _fill(combo: QComboBox, labels: dict, current: Any = None) -> None:
@@ -212,10 +213,7 @@ class MemberDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self._owner_timer = QTimer(self)
-        self._owner_timer.setSingleShot(True)
-        self._owner_timer.setInterval(300)
-        self._owner_timer.timeout.connect(self._check_owner)
+        self._owner_timer = debounce(self, self._check_owner, 300)
         self._owner_problem = ""
         self._id_shown = ""
         if member is not None:

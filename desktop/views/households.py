@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QRunnable,
     Qt,
     QThreadPool,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
@@ -57,6 +56,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
+from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
 Index = QModelIndex | QPersistentModelIndex
@@ -418,14 +418,8 @@ class HouseholdsPage(QWidget):
         status_line.addWidget(self.hint_label, 1)
         layout.addLayout(status_line)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(300)
-        self._refresh_timer.timeout.connect(self.refresh_rows)
+        self._search_timer = debounce(self, self.apply_filter, 250)
+        self._refresh_timer = debounce(self, self.refresh_rows, 300)
 
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._search_now)

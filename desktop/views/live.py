@@ -7,10 +7,11 @@ each change to the main thread, where changes arriving together are published on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.services.live import ChangeWatcher
 from desktop.views.context import AppContext
+from desktop.views.timing import debounce
 
 COALESCE_MS = 150
 MANY = 50  # more distinct changes than this in one burst: publish "*" instead
@@ -23,10 +24,7 @@ class LiveUpdates(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self._pending: list[tuple[str, int]] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(COALESCE_MS)
-        self._timer.timeout.connect(self._flush)
+        self._timer = debounce(self, self._flush, COALESCE_MS)
         self.received.connect(self._queue, Qt.ConnectionType.QueuedConnection)
         self.watcher = ChangeWatcher(ctx.db, self._from_worker, interval=interval)
         watcher = self.watcher  # a window destroyed without closeEvent still ends the worker
