@@ -373,3 +373,42 @@ def test_command_on_a_legacy_xls(db: Database, district: District, capsys: pytes
     assert got["new"] == 2 and isinstance(got["batch_id"], int)
     rows = {r.name: r for r in di.list_batch_rows(db, district.admin, got["batch_id"], "new")}
     assert rows["张三"].region_id == district.regions["飞云社区"]
+
+
+def test_awkward_text_survives_the_database_match(db: Database, district: District, registry: dict[str, int],
+                                                 tmp_path: Path) -> None:
+    """Names and addresses with quotes, backslashes, tabs and line breaks reach the batch rows and the
+    clues unchanged (valid rows travel to the database as JSON), and a dry run counts the same."""
+    import xlsxwriter
+
+    path = tmp_path / "awkward.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("名单")
+    for c, h in enumerate(["姓名", "身份证号码", "家庭住址", "联系电话"]):
+        ws.write_string(0, c, h)
+    people = [
+        ('王"大"', C, 'C:\\路\t3号\n2单元 "东"', "138-0000'0003"),
+        ("李\\小", D, "河口镇道仕袱村 ✓ 𠀋", ""),
+        ("乙", B, "", "13800000002"),
+        ("甲", A, "八泉社区", ""),
+    ]
+    for r, (name, number, address, phone) in enumerate(people, start=1):
+        for c, v in enumerate((name, number, address, phone)):
+            ws.write_string(r, c, v)
+    book.close()
+    dry = di.import_department_list(db, district.admin, path, "残联", dry_run=True)
+    real = di.import_department_list(db, district.admin, path, "残联")
+    assert dry.counts() == real.counts()
+    assert real.buckets == {"in_assistance": 1, "known": 1, "new": 2}
+    with db.session_factory() as s:
+        rows = {r.id_number: r for r in s.scalars(select(ImportRow).where(ImportRow.batch_id == real.batch_id))}
+        clues = {c.id_number: c for c in s.scalars(select(Clue).where(Clue.batch_id == real.batch_id))}
+    assert rows[C].name == '王"大"' and rows[C].data == {"address": 'C:\\路\t3号\n2单元 "东"', "phone": "138-0000'0003"}
+    assert rows[D].data == {"address": "河口镇道仕袱村 ✓ 𠀋"}
+    assert rows[A].outcome == "in_assistance" and rows[A].household_id == registry["A"]
+    assert rows[B].outcome == "known" and rows[B].household_id == registry["B"]
+    assert set(clues) == {C, D}
+    assert clues[C].person_name == '王"大"' and clues[C].address == 'C:\\路\t3号\n2单元 "东"'
+    assert clues[C].phone == "138-0000'0003" and clues[D].phone == ""
+    assert clues[D].region_id == district.regions["道仕袱村"] and clues[D].status == "assigned"
+    assert clues[C].description.endswith("第 2 行")

@@ -20,12 +20,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, String, any_, bindparam, func, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import JSON, bindparam, case, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop.io import spreadsheet as ss
-from desktop.models import Application, Clue, ColumnMapping, Household, ImportBatch, ImportRow, Member, Region
+from desktop.models import Application, Clue, ColumnMapping, Household, ImportBatch, ImportRow, Region
 from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.rules.codes import Role
@@ -35,7 +34,8 @@ from desktop.services.errors import NotFound, ServiceError, ValidationFailed
 from desktop.services.progress import Progress
 
 KIND = "department"
-CHUNK = 1000  # IDs per registry query / rows per bulk insert
+CHUNK = 1000  # IDs per query / rows per bulk insert
+STAGE_CHUNK = 10_000  # valid rows matched in the database at a time
 IMPORTERS = (Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER)
 OUTCOMES = ("in_assistance", "known", "new", "invalid", "duplicate")
 OUTCOME_LABELS = {"in_assistance": "在保", "known": "已在册、未在保", "new": "新发现", "invalid": "无效",
@@ -368,17 +368,29 @@ class BulkInsert:
 
 
 _JSON_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_JSON_STR = json.encoder.encode_basestring  # the C escaper json itself uses
 
 
-def _json_text(value: Any) -> str:
-    return _JSON_ENCODE(value) if value else "{}"
+def _json_text(value: dict | None) -> str:
+    """A row's extra fields as JSON text, as ``_JSON_ENCODE`` writes it; string and integer values
+    (all a row carries) are joined directly, which is several times faster on 100,000 rows."""
+    if not value:
+        return "{}"
+    esc = _JSON_STR
+    parts = []
+    for key, item in value.items():
+        if type(item) is str:
+            parts.append(f"{esc(key)}: {esc(item)}")
+        elif type(item) is int:
+            parts.append(f"{esc(key)}: {item}")
+        else:
+            return _JSON_ENCODE(value)
+    return "{" + ", ".join(parts) + "}"
 
 
 ROW_COLUMNS = ("batch_id", "row_number", "name", "id_number", "raw_id", "outcome", "reason", "household_id",
                "region_id", "data")
-CLUE_COLUMNS = ("person_name", "id_number", "phone", "address", "description", "status", "region_id", "assigned_at",
-                "source_level", "source", "channel", "reported_on", "reported_by", "batch_id", "created_by_id",
-                "updated_by_id", "version", "created_at", "updated_at")
+
 
 def _previous_batch(session: Any, kind: str, file_hash: str) -> ImportBatch | None:
     return session.scalar(select(ImportBatch).where(ImportBatch.kind == kind, ImportBatch.file_hash == file_hash))
@@ -511,89 +523,131 @@ def _remember_mapping(session: Any, actor: Actor, dept: str, layout: ss.Layout) 
         saved.updated_by_id = actor.user_id
 
 
+class _Screening:
+    """The database half of screening, run in its own thread.
+
+    Each chunk of valid rows travels as one JSON parameter; the database unpacks it, matches it
+    against the registry and writes the batch rows (and the clues, from the rows it has just
+    written) in INSERT … SELECT statements: no per-row work in Python, and the driver releases the
+    GIL for the whole statement, so reading and validating the next rows goes on meanwhile. On a dry
+    run the same match only counts."""
+
+    def __init__(self, session: Any, actor: Actor, result: DepartmentImportResult, batch_id: int | None) -> None:
+        self.conn = session.connection()
+        self.batch_id = batch_id
+        self.result = result
+        self.postgres = self.conn.dialect.name == "postgresql"
+        self.rows = BulkInsert(session, ImportRow.__table__, ROW_COLUMNS) if batch_id is not None else None
+        self.counts: dict[str, int] = dict.fromkeys(("in_assistance", "known", "new"), 0)
+        self.unassigned = 0
+        if self.postgres:
+            chunk = "json_array_elements(CAST(:chunk AS json)) AS j(e)"
+            item = ["(j.e ->> 0)::integer", "j.e ->> 1", "j.e ->> 2", "j.e ->> 3", "(j.e ->> 4)::integer",
+                    "j.e -> 5"]
+            field = "(r.data ->> '{}')"
+        else:
+            chunk = "json_each(:chunk) AS j"
+            item = [f"json_extract(j.value, '$[{i}]')" for i in range(6)]
+            field = "json_extract(r.data, '$.{}')"
+        assisted = ", ".join(f"'{c.value}'" for c in sorted(codes.IN_ASSISTANCE))
+        matched = (f"FROM {chunk} LEFT JOIN members m ON m.id_number = {item[2]} "
+                   "LEFT JOIN households h ON h.id = m.household_id")
+        outcome = ("CASE WHEN m.household_id IS NULL THEN 'new' "
+                   f"WHEN h.category IN ({assisted}) THEN 'in_assistance' ELSE 'known' END")
+        region = f"CASE WHEN m.household_id IS NULL THEN {item[4]} ELSE h.region_id END"
+        if batch_id is None:
+            self.count_rows = text(
+                f"SELECT {outcome} AS outcome, count(*), count(CASE WHEN {region} IS NULL THEN 1 END) "
+                f"{matched} GROUP BY 1")
+            return
+        self.insert_rows = text(
+            f"INSERT INTO import_rows ({', '.join(ROW_COLUMNS)}) "
+            f"SELECT :batch, {item[0]}, {item[1]}, {item[2]}, {item[3]}, {outcome}, NULL, m.household_id, "
+            f"{region}, {item[5]} {matched}").bindparams(batch=batch_id)
+        clues = Clue.__table__.c
+        label = codes.DEPARTMENT_LABELS[result.department]
+        now = now_utc()
+        self.insert_clues = text(
+            "INSERT INTO clues (person_name, id_number, phone, address, description, status, region_id, "
+            "assigned_at, source_level, source, channel, reported_on, reported_by, batch_id, created_by_id, "
+            "updated_by_id, version, created_at, updated_at) "
+            f"SELECT r.name, r.id_number, substr(coalesce({field.format('phone')}, ''), 1, 32), "
+            f"substr(coalesce({field.format('address')}, ''), 1, 256), :prefix || r.row_number || ' 行', "
+            "CASE WHEN r.region_id IS NULL THEN 'new' ELSE 'assigned' END, r.region_id, "
+            "CASE WHEN r.region_id IS NULL THEN NULL ELSE :now END, :level, :source, 'screening', :today, "
+            ":reported_by, :batch, :user, :user, 1, :now, :now FROM import_rows r "
+            "WHERE r.batch_id = :batch AND r.row_number BETWEEN :first AND :last AND r.outcome = 'new'"
+        ).bindparams(
+            bindparam("now", now, type_=clues.created_at.type), bindparam("today", date.today(),
+                                                                          type_=clues.reported_on.type),
+            prefix=f"{label}名单《{result.file_name}》第 ", level=codes.SourceLevel.DEPARTMENT.value,
+            source=result.department, reported_by=label[:64], batch=batch_id, user=actor.user_id)
+
+    def valid(self, chunk: list[tuple]) -> None:
+        """Match and write one chunk of valid rows: (row, name, number, raw ID, region, extra fields)."""
+        first, last = chunk[0][0], chunk[-1][0]
+        chunk.sort(key=_by_number)  # neighbouring registry lookups touch fewer pages
+        payload = _JSON_CHUNK(chunk)
+        if self.batch_id is None:
+            for outcome, n, unassigned in self.conn.execute(self.count_rows, {"chunk": payload}):
+                self.counts[outcome] += n
+                if outcome != "in_assistance":
+                    self.unassigned += unassigned
+            return
+        self.conn.execute(self.insert_rows, {"chunk": payload})
+        self.conn.execute(self.insert_clues, {"first": first, "last": last})
+
+    def other(self, rows: list[tuple]) -> None:
+        """Invalid and duplicate rows: written as they are."""
+        if self.rows is not None:
+            self.rows.run(rows)
+
+    def finish(self) -> None:
+        """The screening buckets (for a real import counted from the rows written)."""
+        if self.batch_id is not None:
+            ir = ImportRow.__table__.c
+            for outcome, n, unassigned in self.conn.execute(
+                    select(ir.outcome, func.count(), func.count(case((ir.region_id.is_(None), 1))))
+                    .where(ir.batch_id == self.batch_id, ir.outcome.in_(("in_assistance", "known", "new")))
+                    .group_by(ir.outcome)):
+                self.counts[outcome] = n
+                if outcome != "in_assistance":
+                    self.unassigned += unassigned
+        self.result.clues_created = self.counts["new"]
+        self.result.buckets.update(self.counts)
+        self.result.unassigned = self.unassigned
+
+
+_JSON_CHUNK = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _by_number(row: tuple) -> str:
+    return row[2]
+
+
 def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result: DepartmentImportResult,
             batch_id: int | None, progress: Progress | None, assign_region_id: int | None,
             max_rows: int | None) -> None:
     session = uow.session
     m = layout.mapping
     id_col = m["id_number"]
-    name_col, phone_col, addr_col = m.get("name"), m.get("phone"), m.get("address")
-    sub_col, comm_col = m.get("subdistrict"), m.get("community")
-    optional = [(key, col) for key, col in (("phone", phone_col), ("address", addr_col), ("subdistrict", sub_col),
-                                            ("community", comm_col)) if col is not None]
-    resolver = RegionResolver(session)
+    name_col = m.get("name")
+    optional = [(key, m[key]) for key in ("phone", "address", "subdistrict", "community") if m.get(key) is not None]
+    resolver = RegionResolver(session) if any(k != "phone" for k, _ in optional) else None
     seen: dict[str, int] = {}
-    pending: list[tuple[int, str, str, dict]] = []  # row, number, name, data
-    out_rows: list[tuple] = []
+    pending: list[tuple] = []  # valid rows for the stage
+    out_rows: list[tuple] = []  # invalid and duplicate rows
     invalid = result.invalid
     total = layout.total_rows_estimate
-    today = date.today()
-    now = now_utc()
-    dept_label = codes.DEPARTMENT_LABELS[result.department]
-    text = ss.cell_text
-    write = batch_id is not None
-    row_insert = BulkInsert(session, ImportRow.__table__, ROW_COLUMNS) if write else None
-    clue_insert = BulkInsert(session, Clue.__table__, CLUE_COLUMNS) if write else None
+    cell_text = ss.cell_text
+    id_cell = ss.id_cell
     to_json = _json_text
-    if clue_insert is not None:
-        stamp = clue_insert.process("created_at", now)
-        clue_tail = (codes.SourceLevel.DEPARTMENT.value, result.department, "screening",
-                     clue_insert.process("reported_on", today), dept_label[:64], batch_id, actor.user_id,
-                     actor.user_id, 1, stamp, stamp)
-        assigned_stamp = clue_insert.process("assigned_at", now)
+    write = batch_id is not None
+    screening = _Screening(session, actor, result, batch_id)
 
-    lookup = (select(Member.id_number, Member.household_id, Household.category, Household.region_id)
-              .join(Household, Household.id == Member.household_id))
-    lookup_any = None
-    if session.get_bind().dialect.name == "postgresql":
-        lookup_any = lookup.where(Member.id_number == any_(bindparam("ids", type_=ARRAY(String))))
-
-    def screen_chunk(chunk: list[tuple[int, str, str, dict]]) -> None:
-        """Match one chunk of valid rows against the registry (one query), sort them, write them."""
-        numbers = [p[1] for p in chunk]
-        if lookup_any is not None:  # PostgreSQL: one array parameter, cheaper than 1,000 bound values
-            rows = session.execute(lookup_any, {"ids": numbers})
-        else:
-            rows = session.execute(lookup.where(Member.id_number.in_(numbers)))
-        found = {r.id_number: r for r in rows}
-        clues: list[tuple] = []
-        rows_out: list[tuple] = []
-        buckets = result.buckets
-        for row_number, number, name, data in chunk:
-            hit = found.get(number)
-            household_id = region_id = None
-            if hit is not None and hit.category in codes.IN_ASSISTANCE:
-                outcome = "in_assistance"
-                household_id, region_id = hit.household_id, hit.region_id
-            else:
-                if hit is not None:
-                    outcome = "known"
-                    household_id, region_id = hit.household_id, hit.region_id
-                else:
-                    outcome = "new"
-                    region_id = resolver.resolve(data.get("subdistrict", ""), data.get("community", ""),
-                                                 data.get("address", "")) or assign_region_id
-                if region_id is None:
-                    result.unassigned += 1
-            buckets[outcome] += 1
-            raw_id = data.pop("_raw", number)
-            if outcome == "new":
-                result.clues_created += 1
-                if write:
-                    clues.append((name, number, data.get("phone", "")[:32], data.get("address", "")[:256],
-                                  f"{dept_label}名单《{result.file_name}》第 {row_number} 行",
-                                  "assigned" if region_id else "new", region_id,
-                                  assigned_stamp if region_id else None) + clue_tail)
-            if write:
-                rows_out.append((batch_id, row_number, name, number, raw_id, outcome, None, household_id, region_id,
-                                 to_json(data)))
-        if write:
-            clue_insert.run(clues)  # type: ignore[union-attr]
-            row_insert.run(rows_out)  # type: ignore[union-attr]
-
-    # The database work (registry lookups, inserts) runs in a second thread while this one reads and
-    # validates the next rows: the drivers release the GIL while the database works. The session is
-    # only ever used by that thread until it has finished (joined below).
+    # The database work runs in a second thread while this one reads and validates the next rows:
+    # the drivers release the GIL while the database works. The session is only ever used by that
+    # thread until it has finished (joined below).
     work: queue.Queue = queue.Queue(maxsize=4)
     failed: list[BaseException] = []
 
@@ -605,32 +659,29 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             if failed:
                 continue  # keep draining so the reader never blocks
             try:
-                kind, payload = item
-                if kind == "valid":
-                    screen_chunk(payload)
-                else:
-                    row_insert.run(payload)  # type: ignore[union-attr]
+                item[0](item[1])
             except BaseException as exc:  # re-raised in the reading thread
                 failed.append(exc)
 
-    def hand_over(kind: str, payload: list) -> None:
+    def hand_over(step: Any, payload: list) -> None:
         if failed:
             raise failed[0]
-        work.put((kind, payload))
+        work.put((step, payload))
 
     worker = threading.Thread(target=database_worker, name="department-import-db", daemon=True)
     worker.start()
+    data_rows = valid = duplicates = legacy = 0
     try:
         for row in ss.data_rows(book, layout, max_rows=max_rows):
             values = row.values
             n = len(values)
-            result.data_rows += 1
-            raw = ss.id_cell(values[id_col]) if id_col < n else ""
+            data_rows += 1
+            raw = id_cell(values[id_col]) if id_col < n else ""
             number = clean_number(raw)
             parsed = None if number is not None else idcard.parse(raw)
             if name_col is not None and name_col < n:
                 value = values[name_col]
-                name = (value.strip() if type(value) is str else text(value))[:64]
+                name = (value.strip() if type(value) is str else cell_text(value))[:64]
             else:
                 name = ""
             data: dict[str, Any] = {}
@@ -642,10 +693,10 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                         if value:
                             data[key] = value
                     elif value is not None:
-                        value = text(value)
+                        value = cell_text(value)
                         if value:
                             data[key] = value
-            raw_text = raw[:64] if type(raw) is str else text(raw)[:64]
+            raw_text = raw[:64] if type(raw) is str else cell_text(raw)[:64]
             if parsed is not None and not parsed.valid:
                 reason = parsed.reason.value  # type: ignore[union-attr]
                 invalid[reason] = invalid.get(reason, 0) + 1
@@ -656,10 +707,10 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             else:
                 if parsed is not None:
                     number = parsed.number
-                assert number is not None
-                first = seen.get(number)
+                    legacy += parsed.converted_from_15
+                first = seen.get(number)  # type: ignore[arg-type]
                 if first is not None:
-                    result.duplicates += 1
+                    duplicates += 1
                     result.errors.append(RowProblem(row.number, DUPLICATE, DUPLICATE,
                                                     _reason_message(DUPLICATE, first), first))
                     if write:
@@ -667,34 +718,40 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                         out_rows.append((batch_id, row.number, name, number, raw_text, DUPLICATE, DUPLICATE, None,
                                          None, to_json(data)))
                 else:
-                    seen[number] = row.number
-                    result.valid += 1
-                    if parsed is not None and parsed.converted_from_15:
-                        result.legacy_15_converted += 1
-                    if write and raw_text != number:
-                        data["_raw"] = raw_text
-                    pending.append((row.number, number, name, data))
-                    if len(pending) >= CHUNK:
-                        hand_over("valid", pending)
+                    seen[number] = row.number  # type: ignore[index]
+                    valid += 1
+                    region_id = assign_region_id
+                    if resolver is not None:
+                        region_id = resolver.resolve(data.get("subdistrict", ""), data.get("community", ""),
+                                                     data.get("address", "")) or assign_region_id
+                    pending.append((row.number, name, number, raw_text, region_id, data))
+                    if len(pending) >= STAGE_CHUNK:
+                        hand_over(screening.valid, pending)
                         pending = []
             if len(out_rows) >= CHUNK:
-                hand_over("rows", out_rows)
+                hand_over(screening.other, out_rows)
                 out_rows = []
-            if progress is not None and result.data_rows % 500 == 0:
-                progress.report(result.data_rows, max(total, result.data_rows), f"已读取 {result.data_rows} 行")
+            if progress is not None and data_rows % 500 == 0:
+                progress.report(data_rows, max(total, data_rows), f"已读取 {data_rows} 行")
         if pending:
-            hand_over("valid", pending)
+            hand_over(screening.valid, pending)
         if out_rows:
-            hand_over("rows", out_rows)
+            hand_over(screening.other, out_rows)
     except ss.SpreadsheetError as exc:
+        failed.append(exc)  # the database thread skips what is still queued
         raise ServiceError(exc.message) from exc
+    except BaseException as exc:  # cancelled, or a reading error: the rollback follows
+        failed.append(exc)
+        raise
     finally:
         work.put(None)
         worker.join()
     if failed:
         raise failed[0]
-    if result.data_rows == 0:
+    result.data_rows, result.valid, result.duplicates, result.legacy_15_converted = data_rows, valid, duplicates, legacy
+    if data_rows == 0:
         raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。")
+    screening.finish()
     result.invalid = {k: v for k, v in sorted(invalid.items(), key=lambda kv: -kv[1])}
 
 
