@@ -107,9 +107,14 @@ def build_dataset(district: District) -> dict[str, int]:
         for hh, a, b, on in moves:
             s.add(LibraryMove(household_id=h[hh], from_stage=a, to_stage=b, moved_on=on))
 
+        # h5's visit after the quarters asked about makes those quarters look at the visits themselves
         for hh, on in [("h1", date(2026, 5, 10)), ("h1", date(2026, 6, 1)), ("h3", date(2026, 4, 15)),
-                       ("h5", date(2026, 3, 30)), ("h7", date(2026, 6, 30)), ("h6", date(2026, 5, 5))]:
+                       ("h5", date(2026, 3, 30)), ("h5", date(2026, 7, 2)), ("h7", date(2026, 6, 30)),
+                       ("h6", date(2026, 5, 5))]:
             s.add(Visit(household_id=h[hh], visited_on=on))
+            household = s.get(Household, h[hh])
+            if household.last_visited_on is None or on > household.last_visited_on:
+                household.last_visited_on = on  # as monitoring.record_visit keeps it
 
         for hh, dept, status, on in [("h1", "hrss", "done", date(2026, 2, 1)), ("h2", "hrss", "received", date(2026, 3, 1)),
                                      ("h4", "health", "sent", date(2026, 5, 1)),

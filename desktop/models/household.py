@@ -42,7 +42,8 @@ class Household(Versioned, Created, Base):
         Index(None, "phone"),
         Index(None, "category", "id"),
         Index(None, "stage", "id"),
-        Index(None, "stage", "region_id", "id"),  # statistics: library households per community
+        # statistics: library households per community and whether visited this quarter
+        Index(None, "stage", "region_id", "last_visited_on", "id"),
         Index(None, "next_visit_due", "id"),
         Index(None, "last_assessed_on", "id"),
     )

@@ -808,12 +808,18 @@ def _visits(q: _Q, today: date) -> VisitCompletion:
 
 def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
     first, last = quarter_bounds(year, quarter)
-    visited = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
-    # Grouped by (stage, region): the index (stage, region_id, id) answers it in order without a
-    # sort or a table lookup; one indexed probe into visits per household; regions summed here.
+    # A household was visited in the quarter when a visit record falls in it. Its last visit date
+    # (kept with each visit recorded, the same date the monitoring board reads) settles that for
+    # almost every household: inside the quarter → visited; before it, or none → not visited;
+    # only a visit after the quarter (a past quarter is shown) needs the visits themselves.
+    # Grouped by (stage, region), the index (stage, region_id, last_visited_on, id) answers it
+    # alone, in order, without a sort; regions are summed here.
+    seen = Household.last_visited_on
+    probed = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
+    visited = case((seen.between(first, last), 1), (and_(seen > last, probed), 1), else_=0)
     per_region: dict[int, list[int]] = {}
     for _stage, region_id, n, v in q.session.connection().execute(
-        select(Household.stage, Household.region_id, func.count(), func.sum(case((visited, 1), else_=0)))
+        select(Household.stage, Household.region_id, func.count(), func.sum(visited))
         .where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
         .group_by(Household.stage, Household.region_id)
     ).all():

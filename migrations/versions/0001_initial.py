@@ -182,7 +182,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_households_phone'), ['phone'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_region_id_id'), ['region_id', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_stage_id'), ['stage', 'id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_households_stage_region_id_id'), ['stage', 'region_id', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_households_stage_region_id_last_visited_on_id'), ['stage', 'region_id', 'last_visited_on', 'id'], unique=False)
 
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -629,7 +629,7 @@ def downgrade() -> None:
     op.drop_table('assessments')
     op.drop_table('users')
     with op.batch_alter_table('households', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_households_stage_region_id_id'))
+        batch_op.drop_index(batch_op.f('ix_households_stage_region_id_last_visited_on_id'))
         batch_op.drop_index(batch_op.f('ix_households_stage_id'))
         batch_op.drop_index(batch_op.f('ix_households_region_id_id'))
         batch_op.drop_index(batch_op.f('ix_households_phone'))
