@@ -19,12 +19,13 @@ class LibraryMove(Created, Base):
     to_stage: Mapped[str | None] = mapped_column(String(16))
     moved_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))  # the household's (REGION_COPY)
 
     __table_args__ = (
         Index(None, "household_id", "moved_on"),
-        Index(None, "moved_on"),
-        # Statistics: library sizes per month read the moves from this index alone.
+        # Statistics: library sizes per month read the moves from these indexes alone.
         Index(None, "moved_on", "from_stage", "to_stage"),
+        Index(None, "region_id", "moved_on", "from_stage", "to_stage"),
     )
 
 
@@ -60,5 +61,10 @@ class Referral(Versioned, Created, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     feedback: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))  # the household's (REGION_COPY)
 
-    __table_args__ = (Index(None, "household_id"), Index(None, "department", "status"))
+    __table_args__ = (
+        Index(None, "household_id"),
+        Index(None, "department", "status"),
+        Index(None, "region_id", "sent_on", "department", "status"),  # statistics per region, index only
+    )

@@ -340,13 +340,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "import_rows": ("id", "batch_id", "row_number", "name", "id_number", "raw_id", "outcome", "reason",
                     "household_id", "region_id", "data"),
     "library_moves": ("id", "household_id", "from_stage", "to_stage", "moved_on", "reason", "created_at",
-                      "created_by_id"),
+                      "created_by_id", "region_id"),
     "visits": ("id", "household_id", "visited_on", "visitors", "findings", "outcome", "version", "updated_at",
                "updated_by_id", "created_at", "created_by_id"),
     "applications": ("id", "household_id", "assessment_id", "category", "temporary_kind", "track", "accepted_on",
                      "due_on", "extended", "extension_reason", "step", "status", "check_passed", "objection",
                      "decided_on", "amount", "start_month", "refusal_reason", "stopped_on", "version",
-                     "updated_at", "updated_by_id", "created_at", "created_by_id"),
+                     "updated_at", "updated_by_id", "created_at", "created_by_id", "region_id"),
     "application_steps": ("id", "application_id", "step", "started_on", "due_on", "completed_on", "result", "note",
                           "data", "created_at", "created_by_id"),
     "commitments": ("id", "application_id", "signed_on", "signer_name", "text", "file_name", "file_data",
@@ -360,7 +360,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                            "created_at", "created_by_id"),
     "referrals": ("id", "household_id", "assessment_id", "application_id", "department", "need", "due_on",
                   "status", "sent_on", "closed_on", "feedback", "received_at", "version", "updated_at",
-                  "updated_by_id", "created_at", "created_by_id"),
+                  "updated_by_id", "created_at", "created_by_id", "region_id"),
 }
 TABLE_ORDER = tuple(COLUMNS)
 
@@ -1453,7 +1453,7 @@ class _Story:
             extension_reason, step, status, check_passed, objection, c.d(decided),
             float(amount) if amount is not None else None,
             c.d(start_month.toordinal()) if start_month else None, refusal, c.d(stopped), 1,
-            c.t(stopped or decided or accepted), None, c.t(accepted), None))
+            c.t(stopped or decided or accepted), None, c.t(accepted), None, self.comm.id))
 
     def _pay(self, app_id: int, category: str, amount: int | None, start_month: date | None,
              stopped: int | None, once: bool) -> int:
@@ -1483,7 +1483,7 @@ class _Story:
         end = g.end
         for frm, to, day, reason in self.moves:
             g.buf["library_moves"].append((g.next_id("library_moves"), self.hid, frm, to, c.d(day), reason,
-                                           c.t(day), None))
+                                           c.t(day), None, self.comm.id))
         if not self.moves:
             return
         visits: list[list] = []
@@ -1554,7 +1554,8 @@ class _Story:
                     status, feedback = "declined", "经审核不符合本部门政策条件,已告知申请人"
         g.buf["referrals"].append((g.next_id("referrals"), self.hid, None, app_id, dept, REFERRAL_NEED[dept],
                                    c.d(g.wd.add(sent, 10)), status, c.d(sent), c.d(closed), feedback,
-                                   c.t(received), 1, c.t(closed or received or sent), None, c.t(sent), None))
+                                   c.t(received), 1, c.t(closed or received or sent), None, c.t(sent), None,
+                                   self.comm.id))
 
 
 # -- building ------------------------------------------------------------------------------------------

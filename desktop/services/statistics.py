@@ -576,19 +576,20 @@ def _library(q: _Q, today: date) -> LibrarySizes:
     bars = tuple(Bar(s, STAGE_LABELS[Stage(s)], now[s]) for s in LIBRARY_STAGES)
 
     # Net moves per month and stage: +1 into a stage, −1 out of it. Grouped by day (the index
-    # (moved_on, from_stage, to_stage) answers it alone, already in order), summed per month here.
-    source: Any = LibraryMove.__table__
+    # (moved_on, from_stage, to_stage), or per region (region_id, moved_on, …), answers it alone,
+    # already in order), summed per month here.
     conditions: list[ColumnElement[bool]] = [or_(LibraryMove.to_stage.in_(LIBRARY_STAGES),
                                                  LibraryMove.from_stage.in_(LIBRARY_STAGES))]
     if q.f.date_from is not None:  # earlier moves only shape months that are not shown
         conditions.append(LibraryMove.moved_on >= month_start(q.f.date_from))
+    groups: list[Any] = [LibraryMove.moved_on, LibraryMove.from_stage, LibraryMove.to_stage]
     if q.region_ids is not None:
-        source = source.join(Household.__table__, Household.id == LibraryMove.household_id)
-        conditions += q.household_region()
+        conditions.append(LibraryMove.region_id.in_(q.region_ids))
+        groups.insert(0, LibraryMove.region_id)
     flows: dict[tuple[date, str], int] = {}
     for day, from_stage, to_stage, n in q.session.connection().execute(
-        select(LibraryMove.moved_on, LibraryMove.from_stage, LibraryMove.to_stage, func.count()).select_from(source)
-        .where(*conditions).group_by(LibraryMove.moved_on, LibraryMove.from_stage, LibraryMove.to_stage)
+        select(LibraryMove.moved_on, LibraryMove.from_stage, LibraryMove.to_stage, func.count())
+        .where(*conditions).group_by(*groups)
     ).all():
         m = month_start(day)
         if to_stage in LIBRARY_STAGES:
@@ -634,8 +635,7 @@ def _application_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
     source: Any = Application.__table__
     conditions = [*q.between(Application.accepted_on), *q.application_filters()]
     if q.region_ids is not None:
-        source = source.join(Household.__table__, Household.id == Application.household_id)
-        conditions += q.household_region()
+        conditions.append(Application.region_id.in_(q.region_ids))  # the household's region, copied
     return source, conditions
 
 
@@ -740,7 +740,12 @@ def _decided(q: _Q, *extra: ColumnElement[bool], with_ids: bool = False) -> tupl
     if with_ids:
         stmt = select(acc, dec, flag, Application.id).select_from(source).where(*where)
     else:
-        stmt = select(acc, dec, flag, func.count()).select_from(source).where(*where).group_by(acc, dec, flag)
+        # Grouped by the columns themselves: the index (accepted_on, decided_on, track, …) yields
+        # the groups in order, so there is no sort; the day numbers are computed once per group.
+        groups = [Application.accepted_on, Application.decided_on, Application.track]
+        if q.region_ids is not None:  # per region in the order of (region_id, accepted_on, …)
+            groups.insert(0, Application.region_id)
+        stmt = select(acc, dec, flag, func.count()).select_from(source).where(*where).group_by(*groups)
     rows = q.session.connection().execute(stmt).all()
     if not rows:
         return tuple(np.zeros(0, dtype=np.int64) for _ in range(4))
@@ -835,13 +840,11 @@ def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
 
 
 def _referrals(q: _Q) -> Referrals:
-    source: Any = Referral.__table__
     conditions = q.between(Referral.sent_on)
     if q.region_ids is not None:
-        source = source.join(Household.__table__, Household.id == Referral.household_id)
-        conditions += q.household_region()
+        conditions.append(Referral.region_id.in_(q.region_ids))  # the household's region, copied
     rows = q.session.execute(
-        select(Referral.department, Referral.status, func.count()).select_from(source).where(*conditions)
+        select(Referral.department, Referral.status, func.count()).where(*conditions)
         .group_by(Referral.department, Referral.status)
     ).all()
     found: dict[str, dict[str, int]] = {}
@@ -865,8 +868,7 @@ def _post_check_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
         source = source.join(Application.__table__, Application.id == PostCheck.application_id)
         conditions += app_filters
     if q.region_ids is not None:
-        source = source.join(Household.__table__, Household.id == Application.household_id)
-        conditions += q.household_region()
+        conditions.append(Application.region_id.in_(q.region_ids))
     return source, conditions
 
 
@@ -1220,19 +1222,17 @@ def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
 
 
 def _drill_referrals(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
-    source: Any = Referral.__table__
     cond = [*q.between(Referral.sent_on), Referral.department == key]
     if series:
         cond.append(Referral.status == series)
     if q.region_ids is not None:
-        source = source.join(Household.__table__, Household.id == Referral.household_id)
-        cond += q.household_region()
+        cond.append(Referral.region_id.in_(q.region_ids))
     status_label = case(*[(Referral.status == s, literal(REFERRAL_STATUS_LABELS[s])) for s in REFERRAL_STATUSES],
                         else_=Referral.status)
     dept = DEPARTMENT_LABELS.get(key, key)
     stmt = (select(Referral.household_id.label("hid"), Referral.sent_on.label("day"),
                    (literal(f"转介{dept} ") + status_label).label("detail"), Referral.id.label("ref"))
-            .select_from(source).where(*cond))
+            .where(*cond))
     return _DrillSpec(f"转介{dept}:{REFERRAL_STATUS_LABELS.get(series, '全部')}", stmt)
 
 

@@ -289,15 +289,17 @@ def upgrade() -> None:
     sa.Column('to_stage', sa.String(length=16), nullable=True),
     sa.Column('moved_on', sa.Date(), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('region_id', sa.Integer(), nullable=True),
     sa.Column('created_at', desktop.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_library_moves_household_id_households'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['region_id'], ['regions.id'], name=op.f('fk_library_moves_region_id_regions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_library_moves'))
     )
     with op.batch_alter_table('library_moves', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_library_moves_household_id_moved_on'), ['household_id', 'moved_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_library_moves_moved_on'), ['moved_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'), ['moved_on', 'from_stage', 'to_stage'], unique=False)
+        batch_op.create_index(batch_op.f('ix_library_moves_region_id_moved_on_from_stage_to_stage'), ['region_id', 'moved_on', 'from_stage', 'to_stage'], unique=False)
 
     op.create_table('members',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -370,6 +372,7 @@ def upgrade() -> None:
     sa.Column('start_month', sa.Date(), nullable=True),
     sa.Column('refusal_reason', sa.Text(), nullable=False),
     sa.Column('stopped_on', sa.Date(), nullable=True),
+    sa.Column('region_id', sa.Integer(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('updated_at', desktop.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
@@ -377,13 +380,15 @@ def upgrade() -> None:
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_applications_assessment_id_assessments')),
     sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_applications_household_id_households'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['region_id'], ['regions.id'], name=op.f('fk_applications_region_id_regions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_applications'))
     )
     with op.batch_alter_table('applications', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_applications_accepted_on'), ['accepted_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_accepted_on_check_passed_household_id'), ['accepted_on', 'check_passed', 'household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applications_accepted_on_decided_on_track_category_household_id'), ['accepted_on', 'decided_on', 'track', 'category', 'household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_decided_on'), ['decided_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_household_id'), ['household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applications_region_id_accepted_on_decided_on_track_category_check_passed'), ['region_id', 'accepted_on', 'decided_on', 'track', 'category', 'check_passed'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_status_due_on'), ['status', 'due_on'], unique=False)
 
     op.create_table('expenses',
@@ -519,6 +524,7 @@ def upgrade() -> None:
     sa.Column('closed_on', sa.Date(), nullable=True),
     sa.Column('feedback', sa.Text(), nullable=False),
     sa.Column('received_at', desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('region_id', sa.Integer(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('updated_at', desktop.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
@@ -527,11 +533,13 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['application_id'], ['applications.id'], name=op.f('fk_referrals_application_id_applications')),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_referrals_assessment_id_assessments')),
     sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_referrals_household_id_households'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['region_id'], ['regions.id'], name=op.f('fk_referrals_region_id_regions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_referrals'))
     )
     with op.batch_alter_table('referrals', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_referrals_department_status'), ['department', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_referrals_household_id'), ['household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_referrals_region_id_sent_on_department_status'), ['region_id', 'sent_on', 'department', 'status'], unique=False)
 
     op.create_table('revocations',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -558,6 +566,7 @@ def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
     op.drop_table('revocations')
     with op.batch_alter_table('referrals', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referrals_region_id_sent_on_department_status'))
         batch_op.drop_index(batch_op.f('ix_referrals_household_id'))
         batch_op.drop_index(batch_op.f('ix_referrals_department_status'))
 
@@ -588,10 +597,11 @@ def downgrade() -> None:
     op.drop_table('expenses')
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_applications_status_due_on'))
+        batch_op.drop_index(batch_op.f('ix_applications_region_id_accepted_on_decided_on_track_category_check_passed'))
         batch_op.drop_index(batch_op.f('ix_applications_household_id'))
         batch_op.drop_index(batch_op.f('ix_applications_decided_on'))
+        batch_op.drop_index(batch_op.f('ix_applications_accepted_on_decided_on_track_category_household_id'))
         batch_op.drop_index(batch_op.f('ix_applications_accepted_on_check_passed_household_id'))
-        batch_op.drop_index(batch_op.f('ix_applications_accepted_on'))
 
     op.drop_table('applications')
     with op.batch_alter_table('visits', schema=None) as batch_op:
@@ -606,8 +616,8 @@ def downgrade() -> None:
 
     op.drop_table('members')
     with op.batch_alter_table('library_moves', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_library_moves_region_id_moved_on_from_stage_to_stage'))
         batch_op.drop_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'))
-        batch_op.drop_index(batch_op.f('ix_library_moves_moved_on'))
         batch_op.drop_index(batch_op.f('ix_library_moves_household_id_moved_on'))
 
     op.drop_table('library_moves')
