@@ -79,8 +79,23 @@ def sizes(db: Database) -> str:
 
 
 def ensure_indexes(db: Database) -> None:
-    """A database built before an index was added to the models (the single initial migration is
-    regenerated, not extended, until release) gets the statistics indexes here."""
+    """A database built before an index or a copied column was added to the models (the initial
+    migration is regenerated, not extended, until release) gets them here: missing columns are
+    added and filled as migration 0002 fills them, missing indexes created, dropped ones dropped."""
+    with db.engine.begin() as conn:
+        for table in (Application.__table__, LibraryMove.__table__, Referral.__table__, Clue.__table__):
+            have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have:
+                    print(f"  adding {table.name}.{column.name}", flush=True)
+                    conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
+                                         f"{column.type.compile(conn.dialect)}")
+                    source = f"households h WHERE h.id = {table.name}.household_id"
+                    if column.name == "region_id":
+                        conn.exec_driver_sql(f"UPDATE {table.name} SET region_id = (SELECT h.region_id FROM {source})")
+                    elif column.name == "scope_region_id":
+                        conn.exec_driver_sql(f"UPDATE clues SET scope_region_id = "
+                                             f"COALESCE((SELECT h.region_id FROM {source}), clues.region_id)")
     with db.engine.begin() as conn:
         for table in (LibraryMove.__table__, Clue.__table__, Household.__table__, Application.__table__,
                       Visit.__table__, Referral.__table__):

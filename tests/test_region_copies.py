@@ -51,3 +51,30 @@ def test_rows_take_and_follow_their_households_region(db: Database, district: Di
         conn.execute(update(LibraryMove).where(LibraryMove.household_id == hid).values(household_id=other))
     assert regions_of(db, other) == {first}
     assert regions_of(db, hid) == {second}
+
+
+def test_clue_scope_is_the_households_region_or_its_own(db: Database, district: District) -> None:
+    from desktop.models import Clue
+
+    first, second = district.regions["八泉社区"], district.regions["道仕袱村"]
+    hid = add_household(db, first, "R3")
+    with db.session_factory() as s:
+        with_household = Clue(household_id=hid, source_level="informant", source="volunteer",
+                              reported_on=date(2026, 3, 1), region_id=second, scope_region_id=second)
+        alone = Clue(source_level="department", source="hrss", reported_on=date(2026, 3, 1), region_id=second)
+        s.add_all([with_household, alone])
+        s.commit()
+        ids = with_household.id, alone.id
+
+    def scopes() -> tuple[int | None, int | None]:
+        with db.session_factory() as s:
+            return tuple(s.scalar(select(Clue.scope_region_id).where(Clue.id == i)) for i in ids)  # type: ignore[return-value]
+
+    assert scopes() == (first, second)
+    with db.engine.begin() as conn:
+        conn.execute(update(Household).where(Household.id == hid).values(region_id=second))
+        conn.execute(update(Clue).where(Clue.id == ids[1]).values(household_id=hid))
+    assert scopes() == (second, second)
+    with db.engine.begin() as conn:
+        conn.execute(update(Clue).where(Clue.id == ids[0]).values(household_id=None, region_id=first))
+    assert scopes() == (first, second)

@@ -81,6 +81,7 @@ def build_dataset(district: District) -> dict[str, int]:
             s.add(Assessment(household_id=h[name], assessed_on=date(2026, 2, 1), inputs={}, settings={},
                              per_capita_income=Decimal("500"), result_category="dibao", result={},
                              explanation="", suggested_placement="class_1", placement="class_1"))
+            s.get(Household, h[name]).last_assessed_on = date(2026, 2, 1)  # as assessment.save keeps it
 
         def app(name: str, hh: str, track: str, category: str, accepted: date, decided: date | None,
                 status: str, passed: bool | None) -> None:
@@ -365,3 +366,11 @@ def test_empty_database_gives_zeros(district: District) -> None:
     assert stats.post_checks.rate is None
     assert dict(stats.headline())["授权合格率"] == "—"
 
+
+
+def test_library_move_predicate_names_the_library_stages() -> None:
+    """The partial indexes' predicate (written out in SQL) is the library stages of rules.codes."""
+    from desktop.models.monitoring import LIBRARY_MOVE
+
+    listed = "(" + ", ".join(f"'{s}'" for s in st.LIBRARY_STAGES) + ")"
+    assert LIBRARY_MOVE == f"to_stage IN {listed} OR from_stage IN {listed}"

@@ -31,14 +31,19 @@ class Clue(Versioned, Created, Base):
     outcome: Mapped[str | None] = mapped_column(String(16))  # class_2/passed/not_passed/not_hardship
     closed_on: Mapped[date | None] = mapped_column(Date)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    # Where the clue counts in statistics: its household's region, or its own without a household.
+    # Kept by the database (migration 0002), like the region copies of applications and moves.
+    scope_region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
 
     __table_args__ = (
         Index(None, "status", "region_id"),
-        Index(None, "household_id"),
+        Index(None, "household_id", "reported_on"),  # statistics: discovered households in order
         Index(None, "id_number"),
-        Index(None, "reported_on"),
-        # Statistics: discoveries by source and channel are read from this index alone.
+        # Statistics: discoveries by source and channel, and the discovered households, are read
+        # from these indexes alone.
         Index(None, "reported_on", "source_level", "source", "channel", "household_id"),
+        Index(None, "source_level", "source", "channel", "reported_on"),
+        Index(None, "scope_region_id", "household_id", "reported_on", "source_level", "source", "channel"),
     )
 
 

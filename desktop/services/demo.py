@@ -336,7 +336,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "clues": ("id", "household_id", "person_name", "id_number", "phone", "address", "source_level", "source",
               "channel", "reported_on", "reported_by", "description", "status", "region_id", "assigned_at",
               "outcome", "closed_on", "batch_id", "version", "updated_at", "updated_by_id", "created_at",
-              "created_by_id"),
+              "created_by_id", "scope_region_id"),
     "import_rows": ("id", "batch_id", "row_number", "name", "id_number", "raw_id", "outcome", "reason",
                     "household_id", "region_id", "data"),
     "library_moves": ("id", "household_id", "from_stage", "to_stage", "moved_on", "reason", "created_at",
@@ -1087,7 +1087,7 @@ class _Story:
         last = closed or day
         g.buf["clues"].append((cid, self.hid, self.head[2], self.head[3], self.head[7], self.address, level, source,
                                channel, c.d(day), reported_by, description, status, region, assigned, outcome,
-                               c.d(closed), batch_id, 1, c.t(last), None, c.t(day), None))
+                               c.d(closed), batch_id, 1, c.t(last), None, c.t(day), None, self.comm.id))
         if batch_id is not None:
             counts = g.batch_rows[batch_id]
             counts[0] += 1
@@ -1751,7 +1751,7 @@ def _unmatched_clue(g: _Generator) -> None:
     who = INFORMANT_LABELS.get(source) or VERTICAL_LABELS.get(source, "")
     g.buf["clues"].append((g.next_id("clues"), None, g.name(male), number, g.phone(), "黄石市西塞山区", level, source,
                            g.channel(), g.c.d(day), f"{who} {g.name(True)}", CLUE_TEXT["other"], "new", None, None,
-                           None, None, None, 1, g.c.t(day), None, g.c.t(day), None))
+                           None, None, None, 1, g.c.t(day), None, g.c.t(day), None, None))
 
 
 def _finish_batches(conn: Connection, g: _Generator) -> None:

@@ -569,11 +569,11 @@ class _Screening:
         now = now_utc()
         self.insert_clues = text(
             "INSERT INTO clues (person_name, id_number, phone, address, description, status, region_id, "
-            "assigned_at, source_level, source, channel, reported_on, reported_by, batch_id, created_by_id, "
-            "updated_by_id, version, created_at, updated_at) "
+            "scope_region_id, assigned_at, source_level, source, channel, reported_on, reported_by, batch_id, "
+            "created_by_id, updated_by_id, version, created_at, updated_at) "
             f"SELECT r.name, r.id_number, substr(coalesce({field.format('phone')}, ''), 1, 32), "
             f"substr(coalesce({field.format('address')}, ''), 1, 256), :prefix || r.row_number || ' 行', "
-            "CASE WHEN r.region_id IS NULL THEN 'new' ELSE 'assigned' END, r.region_id, "
+            "CASE WHEN r.region_id IS NULL THEN 'new' ELSE 'assigned' END, r.region_id, r.region_id, "
             "CASE WHEN r.region_id IS NULL THEN NULL ELSE :now END, :level, :source, 'screening', :today, "
             ":reported_by, :batch, :user, :user, 1, :now, :now FROM import_rows r "
             "WHERE r.batch_id = :batch AND r.row_number BETWEEN :first AND :last AND r.outcome = 'new'"

@@ -245,6 +245,7 @@ def upgrade() -> None:
     sa.Column('outcome', sa.String(length=16), nullable=True),
     sa.Column('closed_on', sa.Date(), nullable=True),
     sa.Column('batch_id', sa.Integer(), nullable=True),
+    sa.Column('scope_region_id', sa.Integer(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('updated_at', desktop.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
@@ -253,13 +254,15 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], name=op.f('fk_clues_batch_id_import_batches')),
     sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_clues_household_id_households')),
     sa.ForeignKeyConstraint(['region_id'], ['regions.id'], name=op.f('fk_clues_region_id_regions')),
+    sa.ForeignKeyConstraint(['scope_region_id'], ['regions.id'], name=op.f('fk_clues_scope_region_id_regions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_clues'))
     )
     with op.batch_alter_table('clues', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_clues_household_id'), ['household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_clues_household_id_reported_on'), ['household_id', 'reported_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_id_number'), ['id_number'], unique=False)
-        batch_op.create_index(batch_op.f('ix_clues_reported_on'), ['reported_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'), ['reported_on', 'source_level', 'source', 'channel', 'household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on_source_level_source_channel'), ['scope_region_id', 'household_id', 'reported_on', 'source_level', 'source', 'channel'], unique=False)
+        batch_op.create_index(batch_op.f('ix_clues_source_level_source_channel_reported_on'), ['source_level', 'source', 'channel', 'reported_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_status_region_id'), ['status', 'region_id'], unique=False)
 
     op.create_table('import_rows',
@@ -298,8 +301,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('library_moves', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_library_moves_household_id_moved_on'), ['household_id', 'moved_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'), ['moved_on', 'from_stage', 'to_stage'], unique=False)
-        batch_op.create_index(batch_op.f('ix_library_moves_region_id_moved_on_from_stage_to_stage'), ['region_id', 'moved_on', 'from_stage', 'to_stage'], unique=False)
+        batch_op.create_index(batch_op.f('ix_library_moves_moved_on'), ['moved_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'), ['moved_on', 'from_stage', 'to_stage'], unique=False, sqlite_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"), postgresql_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"))
+        batch_op.create_index(batch_op.f('ix_library_moves_region_id_moved_on_from_stage_to_stage'), ['region_id', 'moved_on', 'from_stage', 'to_stage'], unique=False, sqlite_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"), postgresql_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"))
 
     op.create_table('members',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -387,7 +391,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_applications_accepted_on_check_passed_household_id'), ['accepted_on', 'check_passed', 'household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_accepted_on_decided_on_track_category_household_id'), ['accepted_on', 'decided_on', 'track', 'category', 'household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_decided_on'), ['decided_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_applications_household_id'), ['household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applications_household_id_status_track_category'), ['household_id', 'status', 'track', 'category'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_region_id_accepted_on_decided_on_track_category_check_passed'), ['region_id', 'accepted_on', 'decided_on', 'track', 'category', 'check_passed'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_status_due_on'), ['status', 'due_on'], unique=False)
 
@@ -598,7 +602,7 @@ def downgrade() -> None:
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_applications_status_due_on'))
         batch_op.drop_index(batch_op.f('ix_applications_region_id_accepted_on_decided_on_track_category_check_passed'))
-        batch_op.drop_index(batch_op.f('ix_applications_household_id'))
+        batch_op.drop_index(batch_op.f('ix_applications_household_id_status_track_category'))
         batch_op.drop_index(batch_op.f('ix_applications_decided_on'))
         batch_op.drop_index(batch_op.f('ix_applications_accepted_on_decided_on_track_category_household_id'))
         batch_op.drop_index(batch_op.f('ix_applications_accepted_on_check_passed_household_id'))
@@ -616,8 +620,9 @@ def downgrade() -> None:
 
     op.drop_table('members')
     with op.batch_alter_table('library_moves', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_library_moves_region_id_moved_on_from_stage_to_stage'))
-        batch_op.drop_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'))
+        batch_op.drop_index(batch_op.f('ix_library_moves_region_id_moved_on_from_stage_to_stage'), sqlite_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"), postgresql_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"))
+        batch_op.drop_index(batch_op.f('ix_library_moves_moved_on_from_stage_to_stage'), sqlite_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"), postgresql_where=sa.text("to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"))
+        batch_op.drop_index(batch_op.f('ix_library_moves_moved_on'))
         batch_op.drop_index(batch_op.f('ix_library_moves_household_id_moved_on'))
 
     op.drop_table('library_moves')
@@ -627,10 +632,11 @@ def downgrade() -> None:
     op.drop_table('import_rows')
     with op.batch_alter_table('clues', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_clues_status_region_id'))
+        batch_op.drop_index(batch_op.f('ix_clues_source_level_source_channel_reported_on'))
+        batch_op.drop_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on_source_level_source_channel'))
         batch_op.drop_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'))
-        batch_op.drop_index(batch_op.f('ix_clues_reported_on'))
         batch_op.drop_index(batch_op.f('ix_clues_id_number'))
-        batch_op.drop_index(batch_op.f('ix_clues_household_id'))
+        batch_op.drop_index(batch_op.f('ix_clues_household_id_reported_on'))
 
     op.drop_table('clues')
     with op.batch_alter_table('assessments', schema=None) as batch_op:
