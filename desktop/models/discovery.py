@@ -42,7 +42,7 @@ class Clue(Versioned, Created, Base):
         # Statistics: discoveries by source and channel, and the discovered households, are read
         # from these indexes alone.
         Index(None, "reported_on", "source_level", "source", "channel", "household_id"),
-        Index(None, "source_level", "source", "channel", "reported_on"),
+        Index(None, "source_level", "source", "channel", "reported_on", "scope_region_id"),
         Index(None, "scope_region_id", "household_id", "reported_on", "source_level", "source", "channel"),
     )
 

@@ -45,6 +45,7 @@ class Household(Versioned, Created, Base):
         # statistics: library households per community and whether visited this quarter
         Index(None, "stage", "region_id", "last_visited_on", "id"),
         Index(None, "next_visit_due", "id"),
+        Index(None, "id", "stage", "last_assessed_on"),  # statistics: the funnel reads households from it alone
         Index(None, "last_assessed_on", "id"),
     )
 

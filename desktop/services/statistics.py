@@ -557,7 +557,8 @@ def _funnel(q: _Q) -> tuple[Bar, ...]:
         best_col: Any = d.c.best
         joined: Any = d.join(h, h.c.id == d.c.hid)
     else:
-        # PostgreSQL: the same as a hash join (its correlated sub-plans run row by row).
+        # PostgreSQL: the same as merge or hash joins (its correlated sub-plans run row by row);
+        # households come from the index (id, stage, last_assessed_on) alone.
         d = _discovered_households(q)
         apps = (select(Application.household_id.label("hid"), best_of.label("best"))
                 .where(*q.application_filters()).group_by(Application.household_id).subquery("apps"))

@@ -177,6 +177,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_households_head_id_number'), ['head_id_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_head_id_reversed'), ['head_id_reversed'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_head_name_id'), ['head_name', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_households_id_stage_last_assessed_on'), ['id', 'stage', 'last_assessed_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_last_assessed_on_id'), ['last_assessed_on', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_next_visit_due_id'), ['next_visit_due', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_phone'), ['phone'], unique=False)
@@ -262,7 +263,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_clues_id_number'), ['id_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'), ['reported_on', 'source_level', 'source', 'channel', 'household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on_source_level_source_channel'), ['scope_region_id', 'household_id', 'reported_on', 'source_level', 'source', 'channel'], unique=False)
-        batch_op.create_index(batch_op.f('ix_clues_source_level_source_channel_reported_on'), ['source_level', 'source', 'channel', 'reported_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_clues_source_level_source_channel_reported_on_scope_region_id'), ['source_level', 'source', 'channel', 'reported_on', 'scope_region_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_status_region_id'), ['status', 'region_id'], unique=False)
 
     op.create_table('import_rows',
@@ -632,7 +633,7 @@ def downgrade() -> None:
     op.drop_table('import_rows')
     with op.batch_alter_table('clues', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_clues_status_region_id'))
-        batch_op.drop_index(batch_op.f('ix_clues_source_level_source_channel_reported_on'))
+        batch_op.drop_index(batch_op.f('ix_clues_source_level_source_channel_reported_on_scope_region_id'))
         batch_op.drop_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on_source_level_source_channel'))
         batch_op.drop_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'))
         batch_op.drop_index(batch_op.f('ix_clues_id_number'))
@@ -651,6 +652,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_households_phone'))
         batch_op.drop_index(batch_op.f('ix_households_next_visit_due_id'))
         batch_op.drop_index(batch_op.f('ix_households_last_assessed_on_id'))
+        batch_op.drop_index(batch_op.f('ix_households_id_stage_last_assessed_on'))
         batch_op.drop_index(batch_op.f('ix_households_head_name_id'))
         batch_op.drop_index(batch_op.f('ix_households_head_id_reversed'))
         batch_op.drop_index(batch_op.f('ix_households_head_id_number'))
