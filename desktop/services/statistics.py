@@ -560,8 +560,11 @@ def _funnel(q: _Q) -> tuple[Bar, ...]:
         # PostgreSQL: the same as merge or hash joins (its correlated sub-plans run row by row);
         # households come from the index (id, stage, last_assessed_on) alone.
         d = _discovered_households(q)
+        app_filters = q.application_filters()
+        if q.region_ids is not None:  # only the region's applications (their copied region)
+            app_filters.append(Application.region_id.in_(q.region_ids))
         apps = (select(Application.household_id.label("hid"), best_of.label("best"))
-                .where(*q.application_filters()).group_by(Application.household_id).subquery("apps"))
+                .where(*app_filters).group_by(Application.household_id).subquery("apps"))
         best_col = apps.c.best
         joined = d.join(h, h.c.id == d.c.hid).outerjoin(apps, apps.c.hid == d.c.hid)
     in_library = h.c.stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value))
