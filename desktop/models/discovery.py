@@ -37,13 +37,12 @@ class Clue(Versioned, Created, Base):
 
     __table_args__ = (
         Index(None, "status", "region_id"),
-        Index(None, "household_id", "reported_on"),  # statistics: discovered households in order
         Index(None, "id_number"),
-        # Statistics: discoveries by source and channel, and the discovered households, are read
-        # from these indexes alone.
-        Index(None, "reported_on", "source_level", "source", "channel", "household_id"),
+        # Statistics, read from these indexes alone: discovered households in household order (all,
+        # or per region); discoveries by source and channel.
+        Index(None, "household_id", "reported_on"),
+        Index(None, "scope_region_id", "household_id", "reported_on"),
         Index(None, "source_level", "source", "channel", "reported_on", "scope_region_id"),
-        Index(None, "scope_region_id", "household_id", "reported_on", "source_level", "source", "channel"),
     )
 
 

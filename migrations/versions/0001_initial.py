@@ -261,8 +261,7 @@ def upgrade() -> None:
     with op.batch_alter_table('clues', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_clues_household_id_reported_on'), ['household_id', 'reported_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_id_number'), ['id_number'], unique=False)
-        batch_op.create_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'), ['reported_on', 'source_level', 'source', 'channel', 'household_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on_source_level_source_channel'), ['scope_region_id', 'household_id', 'reported_on', 'source_level', 'source', 'channel'], unique=False)
+        batch_op.create_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on'), ['scope_region_id', 'household_id', 'reported_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_source_level_source_channel_reported_on_scope_region_id'), ['source_level', 'source', 'channel', 'reported_on', 'scope_region_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_clues_status_region_id'), ['status', 'region_id'], unique=False)
 
@@ -634,8 +633,7 @@ def downgrade() -> None:
     with op.batch_alter_table('clues', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_clues_status_region_id'))
         batch_op.drop_index(batch_op.f('ix_clues_source_level_source_channel_reported_on_scope_region_id'))
-        batch_op.drop_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on_source_level_source_channel'))
-        batch_op.drop_index(batch_op.f('ix_clues_reported_on_source_level_source_channel_household_id'))
+        batch_op.drop_index(batch_op.f('ix_clues_scope_region_id_household_id_reported_on'))
         batch_op.drop_index(batch_op.f('ix_clues_id_number'))
         batch_op.drop_index(batch_op.f('ix_clues_household_id_reported_on'))
 
