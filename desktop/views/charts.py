@@ -212,11 +212,14 @@ class Chart(QFrame):
         value_axis = self.plot.getAxis("bottom" if self.horizontal else "left")
         value_axis.setTicks(None)
         top = max([float(v) for s in series for v in s.values if v is not None] + [1.0])
-        for pos, label in vlines:
+        for i, (pos, label) in enumerate(vlines):
+            # Each label starts at its line and reads away from it, a step lower than the one
+            # before, so neighbouring limits (10 and 30 days) never cover each other's text.
             line = pg.InfiniteLine(pos=pos, angle=0 if self.horizontal else 90,
                                    pen=pg.mkPen("#c0392b", width=2, style=Qt.PenStyle.DashLine),
-                                   label=label, labelOpts={"position": 0.92, "color": "#c0392b",
-                                                           "fill": (255, 255, 255, 200)})
+                                   label=label, labelOpts={"position": 0.94 - 0.07 * i, "color": "#c0392b",
+                                                           "fill": (255, 255, 255, 200),
+                                                           "anchors": [(0, 0.5), (0, 0.5)]})
             self.plot.addItem(line)
         if self.horizontal:
             self.plot.setYRange(-0.6, len(categories) - 0.4, padding=0)
