@@ -48,3 +48,41 @@ def test_upgrade_from_empty_on_postgresql(pg_database_url: str) -> None:
     assert database.current_revision(db) == database.head_revision()
     assert database.migrate(db) is None
     db.dispose()
+
+
+def test_database_of_the_first_schema_is_brought_up_to_the_models(tmp_path: Path) -> None:
+    """A database made with the first landed revision 0001 (before its copied region columns and
+    statistics indexes) upgrades to head and then matches the models, data kept and filled."""
+    import shutil
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    old = tmp_path / "migrations"
+    shutil.copytree(database.MIGRATIONS_DIR, old, ignore=shutil.ignore_patterns("__pycache__"))
+    for revision in (old / "versions").glob("*.py"):
+        revision.unlink()
+    # the first landed revision, kept as text (it is a frozen copy, not code of this project)
+    shutil.copy(Path(__file__).parent / "data" / "schema_0001_first_landed.py.txt", old / "versions" / "0001_initial.py")
+    db = database.open_database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    with db.engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(old))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.execute(text("INSERT INTO regions (id, name, code, level, path, area_type, version, updated_at) "
+                          "VALUES (7, '八泉社区', 'C7', 'community', '/7/', 'urban', 1, '2026-01-01')"))
+        conn.execute(text("INSERT INTO households (id, code, region_id, address, phone, area_type, single_parent, "
+                          "head_name, member_count, category, note, version, updated_at, created_at) VALUES "
+                          "(1, 'H1', 7, '', '', 'urban', 0, '甲', 1, 'none', '', 1, '2026-01-01', '2026-01-01')"))
+        conn.execute(text("INSERT INTO library_moves (household_id, from_stage, to_stage, moved_on, reason, "
+                          "created_at) VALUES (1, NULL, 'class_1', '2026-01-02', '', '2026-01-02')"))
+    assert database.current_revision(db) == "0001"
+    database.migrate(db)
+    assert database.current_revision(db) == database.head_revision()
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), Base.metadata)
+        assert diff == []
+        assert conn.execute(text("SELECT region_id FROM library_moves")).scalar() == 7
+    db.dispose()

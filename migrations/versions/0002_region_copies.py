@@ -14,6 +14,7 @@ takes its rows along.
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = '0002'
@@ -22,12 +23,55 @@ branch_labels = None
 depends_on = None
 
 TABLES = ("applications", "library_moves", "referrals")
+LIBRARY_MOVE = "to_stage IN ('class_1', 'class_2', 'assisted') OR from_stage IN ('class_1', 'class_2', 'assisted')"
+
+# A database made before the first revision was regenerated with these columns and indexes (the
+# first release candidates) is brought up to it here; a new one already has them all.
+COPIED_COLUMNS = (("applications", "region_id"), ("library_moves", "region_id"), ("referrals", "region_id"),
+                  ("clues", "scope_region_id"))
+OLD_INDEXES = (
+    ("households", "ix_households_stage_region_id_id"), ("clues", "ix_clues_household_id"),
+    ("clues", "ix_clues_reported_on"), ("clues", "ix_clues_reported_on_source_level_source_channel_household_id"),
+    ("applications", "ix_applications_accepted_on"), ("applications", "ix_applications_household_id"),
+    ("library_moves", "ix_library_moves_moved_on_from_stage_to_stage"),  # now partial: made again below
+)
+NEW_INDEXES = (  # table, columns, partial
+    ("households", ("id", "stage", "last_assessed_on"), False),
+    ("households", ("stage", "region_id", "last_visited_on", "id"), False),
+    ("clues", ("household_id", "reported_on"), False),
+    ("clues", ("scope_region_id", "household_id", "reported_on"), False),
+    ("clues", ("source_level", "source", "channel", "reported_on", "scope_region_id"), False),
+    ("applications", ("accepted_on", "decided_on", "track", "category", "household_id"), False),
+    ("applications", ("household_id", "status", "track", "category"), False),
+    ("applications", ("region_id", "accepted_on", "decided_on", "track", "category", "check_passed"), False),
+    ("library_moves", ("moved_on", "from_stage", "to_stage"), True),
+    ("library_moves", ("region_id", "moved_on", "from_stage", "to_stage"), True),
+    ("referrals", ("region_id", "sent_on", "department", "status"), False),
+)
+
+
+def _bring_up_first_schema() -> None:
+    inspector = sa.inspect(op.get_bind())
+    missing = [(t, c) for t, c in COPIED_COLUMNS if c not in {col["name"] for col in inspector.get_columns(t)}]
+    if not missing:
+        return
+    for table, column in missing:
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column(column, sa.Integer(), nullable=True))
+            batch.create_foreign_key(f"fk_{table}_{column}_regions", "regions", [column], ["id"])
+    for table, name in OLD_INDEXES:
+        if name in {i["name"] for i in sa.inspect(op.get_bind()).get_indexes(table)}:
+            op.drop_index(name, table_name=table)
+    for table, columns, partial in NEW_INDEXES:
+        where = {"sqlite_where": sa.text(LIBRARY_MOVE), "postgresql_where": sa.text(LIBRARY_MOVE)} if partial else {}
+        op.create_index(f"ix_{table}_{'_'.join(columns)}", table, list(columns), **where)
 
 
 CLUE_SCOPE = "COALESCE((SELECT h.region_id FROM households h WHERE h.id = {0}.household_id), {0}.region_id)"
 
 
 def upgrade() -> None:
+    _bring_up_first_schema()
     for table in TABLES:
         op.execute(f"UPDATE {table} SET region_id = (SELECT h.region_id FROM households h "
                    f"WHERE h.id = {table}.household_id) WHERE region_id IS NULL")
