@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop.app import settle_start_objects  # noqa: E402
 from desktop.models import Application, Clue, Household, LibraryMove, Referral, Region, Visit  # noqa: E402
 from desktop.services import statistics as st  # noqa: E402
 from desktop.services.base import Actor  # noqa: E402
@@ -131,6 +132,7 @@ def run(label: str, url: str, repeat: int, charts: list[str] | None = None) -> l
     try:
         ensure_indexes(db)
         print(f"\n{label}: {db.describe()} — {sizes(db)}")
+        settle_start_objects()  # as the program does once its window is up
         with db.session_factory() as s:
             sub = s.execute(select(Region.id, Region.name).where(Region.level == "subdistrict")
                             .order_by(Region.id)).first()
