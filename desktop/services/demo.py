@@ -34,9 +34,7 @@ Village names of 河口镇 other than 道仕袱村 and 闸口社区 are illustra
 from __future__ import annotations
 
 import json
-import queue
 import random
-import threading
 import time
 from array import array
 from bisect import bisect_right
@@ -75,7 +73,7 @@ from desktop.rules.codes import (
 )
 from desktop.rules.idcard import CHECK_CHARS, WEIGHTS
 from desktop.rules.workdays import DEFAULT_CALENDAR
-from desktop.services import auth
+from desktop.services import auth, bulk
 from desktop.services import policy as policy_service
 from desktop.services.assessment import frozen_columns
 from desktop.services.base import Actor
@@ -366,66 +364,19 @@ TABLE_ORDER = tuple(COLUMNS)
 
 
 class _Sink:
-    """Writes chunks of tuples: executemany on SQLite, COPY on PostgreSQL."""
+    """Writes a chunk of rows for several tables (see :func:`bulk.insert_rows`) and counts them."""
 
-    def __init__(self, conn: Connection, sqlite: bool) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.sqlite = sqlite
-        self.sql = {t: f'INSERT INTO {t} ({", ".join(c)}) VALUES ({", ".join("?" * len(c))})'
-                    for t, c in COLUMNS.items()}
         self.written = 0
 
     def write(self, table: str, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        if self.sqlite:
-            self.conn.connection.dbapi_connection.executemany(self.sql[table], rows)  # type: ignore[union-attr]
-        else:
-            raw = self.conn.connection.dbapi_connection
-            with raw.cursor() as cur:  # type: ignore[union-attr]
-                with cur.copy(f'COPY {table} ({", ".join(COLUMNS[table])}) FROM STDIN') as copy:
-                    for row in rows:
-                        copy.write_row(row)
+        bulk.insert_rows(self.conn, table, COLUMNS[table], rows)
         self.written += len(rows)
 
     def put(self, chunk: list[tuple[str, list[tuple]]]) -> None:
         for table, rows in chunk:
             self.write(table, rows)
-
-
-class _Pipeline:
-    """Writes chunks on a second thread while the next chunk is generated (the drivers release the
-    GIL while the database works). Same connection and transaction; one writer at a time."""
-
-    def __init__(self, sink: _Sink) -> None:
-        self.sink = sink
-        self.queue: queue.Queue[list[tuple[str, list[tuple]]] | None] = queue.Queue(maxsize=2)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while True:
-            chunk = self.queue.get()
-            if chunk is None:
-                return
-            if self.error is None:
-                try:
-                    self.sink.put(chunk)
-                except BaseException as exc:  # handed to the generating thread
-                    self.error = exc
-
-    def put(self, chunk: list[tuple[str, list[tuple]]]) -> None:
-        if self.error is not None:
-            raise self.error
-        self.queue.put(chunk)
-
-    def close(self) -> None:
-        """Wait until everything queued is written; re-raise a writer error."""
-        self.queue.put(None)
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
 
 
 # -- words -----------------------------------------------------------------------------------------
@@ -926,10 +877,10 @@ class _Generator:
             return "hrss"
         return self.rng.choice(("housing", "justice", "union", "emergency", "housing"))
 
-    def flush(self, sink: _Sink | _Pipeline) -> None:
+    def flush(self, writer: bulk.WriterThread, sink: _Sink) -> None:
         chunk = [(t, self.buf[t]) for t in TABLE_ORDER if self.buf[t]]
         self.buf = {t: [] for t in TABLE_ORDER}
-        sink.put(chunk)
+        writer.put(sink.put, chunk)
 
 
 MONITORED = {"class_1", "class_2", "assisted"}
@@ -1659,8 +1610,9 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
                     conn.execute(text("SET LOCAL session_replication_role = replica"))
                 batches = _insert_batches(conn, codec, wd, seed)
                 g = _Generator(seed, codec, communities, ids, batches, wd, policy)
-                sink = _Sink(conn, db.is_sqlite)
-                pipeline = _Pipeline(sink)
+                sink = _Sink(conn)
+                # The rows are written on a second thread while the next chunk is generated.
+                writer = bulk.WriterThread("demo-writer")
                 order = bytearray()
                 for i, n in enumerate(the_plan.counts):
                     order.extend(bytes([i]) * n)
@@ -1672,15 +1624,17 @@ def build_demo(db: Database, *, households: int = DEFAULT_HOUSEHOLDS, seed: int 
                         g.household(kinds[kind_index])
                         done += 1
                         if done % chunk == 0:
-                            g.flush(pipeline)
+                            g.flush(writer, sink)
                             if progress is not None:
                                 made = sum(g.ids[t] - rows_before[t] for t in TABLE_ORDER)
                                 progress.report(done, households, f"已生成 {made:,} 行,已写入 {sink.written:,} 行")
                     for _ in range(the_plan.unmatched_clues):
                         _unmatched_clue(g)
-                    g.flush(pipeline)
-                finally:
-                    pipeline.close()
+                    g.flush(writer, sink)
+                except BaseException:
+                    writer.close(abandon=True)
+                    raise
+                writer.close()
                 _finish_batches(conn, g)
                 _spot_checks(conn, g, sink, seed)
                 _settings(conn, codec)

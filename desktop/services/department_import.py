@@ -12,9 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import queue
 import re
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, bindparam, case, func, select, text, update
+from sqlalchemy import bindparam, case, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop.io import spreadsheet as ss
@@ -30,6 +28,7 @@ from desktop.models import Application, Clue, ColumnMapping, Household, ImportBa
 from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.rules.codes import Role
+from desktop.services import bulk
 from desktop.services.base import Actor, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ServiceError, ValidationFailed
@@ -325,50 +324,6 @@ class RegionResolver:
 
 # -- the import ---------------------------------------------------------------------------------
 
-class BulkInsert:
-    """Many rows into one table through the driver's executemany, inside the session's transaction.
-
-    Values go through each column type's own bind processor (so they are stored exactly as the ORM
-    would store them), but without SQLAlchemy's per-row parameter machinery, which costs more
-    than the database itself on a 100,000-row list."""
-
-    def __init__(self, session: Any, table: Any, columns: Sequence[str]) -> None:
-        self.conn = session.connection()
-        dialect = self.conn.dialect
-        quote = dialect.identifier_preparer.quote
-        names = ", ".join(quote(c) for c in columns)
-        # PostgreSQL: COPY, by far its fastest way in (same transaction as the session)
-        self.copy = dialect.name == "postgresql"
-        if self.copy:
-            self.sql = f"COPY {quote(table.name)} ({names}) FROM STDIN"
-        else:
-            mark = "?" if dialect.paramstyle == "qmark" else "%s"
-            self.sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
-        self.columns = list(columns)
-        self.processors = {c: table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns}
-        for c in columns:  # JSON columns take text made by _json_text (what both dialects store)
-            if isinstance(table.c[c].type, JSON):
-                self.processors[c] = None
-
-    def process(self, column: str, value: Any) -> Any:
-        proc = self.processors[column]
-        return proc(value) if proc is not None and value is not None else value
-
-    def processor(self, column: str) -> Any:
-        return self.processors[column]
-
-    def run(self, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        if self.copy:
-            raw = self.conn.connection.driver_connection
-            with raw.cursor() as cur, cur.copy(self.sql) as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            self.conn.exec_driver_sql(self.sql, rows)
-
-
 _JSON_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 _JSON_STR = json.encoder.encode_basestring  # the C escaper json itself uses
 
@@ -554,7 +509,6 @@ class _Screening:
         self.batch_id = batch_id
         self.result = result
         self.postgres = self.conn.dialect.name == "postgresql"
-        self.rows = BulkInsert(session, ImportRow.__table__, ROW_COLUMNS) if batch_id is not None else None
         self.counts: dict[str, int] = dict.fromkeys(("in_assistance", "known", "new"), 0)
         self.unassigned = 0
         if self.postgres:
@@ -616,8 +570,8 @@ class _Screening:
 
     def other(self, rows: list[tuple]) -> None:
         """Invalid and duplicate rows: written as they are."""
-        if self.rows is not None:
-            self.rows.run(rows)
+        if self.batch_id is not None:
+            bulk.insert_rows(self.conn, "import_rows", ROW_COLUMNS, rows)
 
     def finish(self) -> None:
         """The screening buckets (for a real import counted from the rows written)."""
@@ -662,31 +616,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     write = batch_id is not None
     screening = _Screening(session, actor, result, batch_id)
 
-    # The database work runs in a second thread while this one reads and validates the next rows:
-    # the drivers release the GIL while the database works. The session is only ever used by that
-    # thread until it has finished (joined below).
-    work: queue.Queue = queue.Queue(maxsize=4)
-    failed: list[BaseException] = []
-
-    def database_worker() -> None:
-        while True:
-            item = work.get()
-            if item is None:
-                return
-            if failed:
-                continue  # keep draining so the reader never blocks
-            try:
-                item[0](item[1])
-            except BaseException as exc:  # re-raised in the reading thread
-                failed.append(exc)
-
-    def hand_over(step: Any, payload: list) -> None:
-        if failed:
-            raise failed[0]
-        work.put((step, payload))
-
-    worker = threading.Thread(target=database_worker, name="department-import-db", daemon=True)
-    worker.start()
+    # The database work runs in a second thread while this one reads and validates the next rows.
+    writer = bulk.WriterThread("department-import-db", depth=4)
     data_rows = valid = duplicates = legacy = 0
     try:
         for row in ss.data_rows(book, layout, max_rows=max_rows):
@@ -743,28 +674,23 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                                                      data.get("address", "")) or assign_region_id
                     pending.append((row.number, name, number, raw_text, region_id, data))
                     if len(pending) >= STAGE_CHUNK:
-                        hand_over(screening.valid, pending)
+                        writer.put(screening.valid, pending)
                         pending = []
             if len(out_rows) >= CHUNK:
-                hand_over(screening.other, out_rows)
+                writer.put(screening.other, out_rows)
                 out_rows = []
             if progress is not None and data_rows % 500 == 0:
                 progress.report(data_rows, max(total, data_rows), f"已读取 {data_rows} 行")
         if pending:
-            hand_over(screening.valid, pending)
+            writer.put(screening.valid, pending)
         if out_rows:
-            hand_over(screening.other, out_rows)
-    except ss.SpreadsheetError as exc:
-        failed.append(exc)  # the database thread skips what is still queued
-        raise ServiceError(exc.message) from exc
-    except BaseException as exc:  # cancelled, or a reading error: the rollback follows
-        failed.append(exc)
+            writer.put(screening.other, out_rows)
+    except BaseException as exc:  # cancelled, a reading or a database error: the rollback follows
+        writer.close(abandon=True)  # what is still queued is skipped
+        if isinstance(exc, ss.SpreadsheetError):
+            raise ServiceError(exc.message) from exc
         raise
-    finally:
-        work.put(None)
-        worker.join()
-    if failed:
-        raise failed[0]
+    writer.close()
     result.data_rows, result.valid, result.duplicates, result.legacy_15_converted = data_rows, valid, duplicates, legacy
     if data_rows == 0:
         raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。")

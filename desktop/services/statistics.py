@@ -421,8 +421,13 @@ class _Q:
     def session(self) -> Any:
         return self.uow.session
 
+    def in_region(self, column: Any) -> list[ColumnElement[bool]]:
+        """``column`` (a region id: the household's, or its copy on an event row) in the regions
+        shown; nothing for the whole district."""
+        return [] if self.region_ids is None else [column.in_(self.region_ids)]
+
     def household_region(self) -> list[ColumnElement[bool]]:
-        return [] if self.region_ids is None else [Household.region_id.in_(self.region_ids)]
+        return self.in_region(Household.region_id)
 
     def between(self, column: Any) -> list[ColumnElement[bool]]:
         out: list[ColumnElement[bool]] = []
@@ -481,20 +486,17 @@ def _ymd(year: Any, month: Any) -> date:
 
 # -- discoveries and the funnel --------------------------------------------------------------------
 
-def _clue_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
-    """FROM clues and the WHERE conditions. A clue counts in its household's region, or in its own
-    without a household: the database keeps that as ``scope_region_id``."""
-    conditions = q.between(Clue.reported_on)
-    if q.region_ids is not None:
-        conditions.append(Clue.scope_region_id.in_(q.region_ids))
-    return Clue.__table__, conditions
+def _clue_conditions(q: _Q) -> list[ColumnElement[bool]]:
+    """The clues shown. A clue counts in its household's region, or in its own without a
+    household: the database keeps that as ``scope_region_id``."""
+    return [*q.between(Clue.reported_on), *q.in_region(Clue.scope_region_id)]
 
 
 def _discoveries(q: _Q) -> Discoveries:
-    source, conditions = _clue_scope(q)
+    conditions = _clue_conditions(q)
     # One scan: clues per (source level, source, channel); the three bar charts are sums of it.
     rows = q.session.connection().execute(
-        select(Clue.source_level, Clue.source, Clue.channel, func.count()).select_from(source).where(*conditions)
+        select(Clue.source_level, Clue.source, Clue.channel, func.count()).where(*conditions)
         .group_by(Clue.source_level, Clue.source, Clue.channel)
     ).all()
     levels: dict[str, int] = {}
@@ -517,8 +519,8 @@ def _discoveries(q: _Q) -> Discoveries:
 
 
 def _discovered_households(q: _Q) -> Any:
-    source, conditions = _clue_scope(q)
-    return (select(Clue.household_id.label("hid")).select_from(source)
+    conditions = _clue_conditions(q)
+    return (select(Clue.household_id.label("hid"))
             .where(Clue.household_id.is_not(None), *conditions).distinct().subquery("d"))
 
 
@@ -546,13 +548,13 @@ def _funnel(q: _Q) -> tuple[Bar, ...]:
     if q.is_sqlite:
         # SQLite: an indexed probe of (household_id, status, track, category) per household, made
         # once per household while grouping the clues by household (in the order of an index).
-        source, conditions = _clue_scope(q)
+        conditions = _clue_conditions(q)
         best = (select(best_of).where(Application.household_id == Clue.household_id, *q.application_filters())
                 .scalar_subquery())
         # A household has one region, so per region and household is per household, and in the
         # order of the index (scope_region_id, household_id, …).
         groups = [Clue.household_id] if q.region_ids is None else [Clue.scope_region_id, Clue.household_id]
-        d: Any = (select(Clue.household_id.label("hid"), best.label("best")).select_from(source)
+        d: Any = (select(Clue.household_id.label("hid"), best.label("best"))
                   .where(Clue.household_id.is_not(None), *conditions).group_by(*groups).subquery("d"))
         best_col: Any = d.c.best
         joined: Any = d.join(h, h.c.id == d.c.hid)
@@ -560,11 +562,8 @@ def _funnel(q: _Q) -> tuple[Bar, ...]:
         # PostgreSQL: the same as merge or hash joins (its correlated sub-plans run row by row);
         # households come from the index (id, stage, last_assessed_on) alone.
         d = _discovered_households(q)
-        app_filters = q.application_filters()
-        if q.region_ids is not None:  # only the region's applications (their copied region)
-            app_filters.append(Application.region_id.in_(q.region_ids))
         apps = (select(Application.household_id.label("hid"), best_of.label("best"))
-                .where(*app_filters).group_by(Application.household_id).subquery("apps"))
+                .where(*q.application_filters(), *q.in_region(Application.region_id)).group_by(Application.household_id).subquery("apps"))
         best_col = apps.c.best
         joined = d.join(h, h.c.id == d.c.hid).outerjoin(apps, apps.c.hid == d.c.hid)
     in_library = h.c.stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value))
@@ -648,17 +647,14 @@ def commitment_track_start(uow: UnitOfWork) -> date | None:
         return None
 
 
-def _application_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
-    source: Any = Application.__table__
-    conditions = [*q.between(Application.accepted_on), *q.application_filters()]
-    if q.region_ids is not None:
-        conditions.append(Application.region_id.in_(q.region_ids))  # the household's region, copied
-    return source, conditions
+def _application_conditions(q: _Q) -> list[ColumnElement[bool]]:
+    """The applications shown (by their copy of the household's region)."""
+    return [*q.between(Application.accepted_on), *q.application_filters(), *q.in_region(Application.region_id)]
 
 
 def _pass_rates(q: _Q) -> PassRates:
     start = commitment_track_start(q.uow)
-    source, conditions = _application_scope(q)
+    conditions = _application_conditions(q)
     where = [Application.check_passed.is_not(None), *conditions]
     # Rows of (month, after the track started, checked, passed).
     counted: list[tuple[date, bool, int, int]] = []
@@ -667,17 +663,18 @@ def _pass_rates(q: _Q) -> PassRates:
         # it alone, already in order (no sort); months and the split are summed here.
         for day, passed, n in q.session.connection().execute(
             select(Application.accepted_on, Application.check_passed, func.count())
-            .select_from(source).where(*where).group_by(Application.accepted_on, Application.check_passed)
+            .where(*where).group_by(Application.accepted_on, Application.check_passed)
         ).all():
             counted.append((month_start(day), start is None or day >= start, int(n), int(n) if passed else 0))
     else:
-        # A region: the plan starts from the region's households, so grouping by month is cheaper.
+        # A region: its applications come from (region_id, accepted_on, …), not in day order,
+        # so grouping by month is cheaper.
         month = q.month(Application.accepted_on)
         passed_sum = func.sum(case((Application.check_passed.is_(True), 1), else_=0))
         after: Any = literal(0) if start is None else case((Application.accepted_on >= start, 1), else_=0)
         for key, is_after, n, p in q.session.connection().execute(
             select(month, after.label("after"), func.count(), passed_sum)
-            .select_from(source).where(*where).group_by(month, after.label("after"))
+            .where(*where).group_by(month, after.label("after"))
         ).all():
             counted.append((parse_month(key), start is None or bool(int(is_after)), int(n), _num(p)))
     by_month: dict[date, list[int]] = {}
@@ -750,19 +747,19 @@ def _decided(q: _Q, *extra: ColumnElement[bool], with_ids: bool = False) -> tupl
     """Decided applications as arrays: (accepted ordinal, decided ordinal, is commitment, weight)
     — grouped by those three, weight = how many — or, ``with_ids``, one row per application with
     its id instead of a weight."""
-    source, conditions = _application_scope(q)
+    conditions = _application_conditions(q)
     acc, dec = q.day_number(Application.accepted_on), q.day_number(Application.decided_on)
     flag = case((Application.track == Track.COMMITMENT.value, 1), else_=0)
     where = [Application.decided_on.is_not(None), *conditions, *extra]
     if with_ids:
-        stmt = select(acc, dec, flag, Application.id).select_from(source).where(*where)
+        stmt = select(acc, dec, flag, Application.id).where(*where)
     else:
         # Grouped by the columns themselves: the index (accepted_on, decided_on, track, …) yields
         # the groups in order, so there is no sort; the day numbers are computed once per group.
         groups = [Application.accepted_on, Application.decided_on, Application.track]
         if q.region_ids is not None:  # per region in the order of (region_id, accepted_on, …)
             groups.insert(0, Application.region_id)
-        stmt = select(acc, dec, flag, func.count()).select_from(source).where(*where).group_by(*groups)
+        stmt = select(acc, dec, flag, func.count()).where(*where).group_by(*groups)
     rows = q.session.connection().execute(stmt).all()
     if not rows:
         return tuple(np.zeros(0, dtype=np.int64) for _ in range(4))
@@ -857,9 +854,7 @@ def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
 
 
 def _referrals(q: _Q) -> Referrals:
-    conditions = q.between(Referral.sent_on)
-    if q.region_ids is not None:
-        conditions.append(Referral.region_id.in_(q.region_ids))  # the household's region, copied
+    conditions = [*q.between(Referral.sent_on), *q.in_region(Referral.region_id)]
     rows = q.session.execute(
         select(Referral.department, Referral.status, func.count()).where(*conditions)
         .group_by(Referral.department, Referral.status)
@@ -884,8 +879,7 @@ def _post_check_scope(q: _Q) -> tuple[Any, list[ColumnElement[bool]]]:
     if app_filters or q.region_ids is not None:
         source = source.join(Application.__table__, Application.id == PostCheck.application_id)
         conditions += app_filters
-    if q.region_ids is not None:
-        conditions.append(Application.region_id.in_(q.region_ids))
+    conditions += q.in_region(Application.region_id)
     return source, conditions
 
 
@@ -1082,7 +1076,7 @@ def _no_ref() -> Any:
 
 
 def _drill_discovered(q: _Q, key: str, series: str) -> _DrillSpec:
-    source, conditions = _clue_scope(q)
+    conditions = _clue_conditions(q)
     column = {"level": Clue.source_level, "channel": Clue.channel, "department": Clue.source}.get(series)
     extra: list[ColumnElement[bool]] = []
     title = "主动发现的家庭"
@@ -1094,7 +1088,7 @@ def _drill_discovered(q: _Q, key: str, series: str) -> _DrillSpec:
         title = f"线索来源:{labels.get(key, key or '未填写')}"
     stmt = (select(Clue.household_id.label("hid"), func.max(Clue.reported_on).label("day"),
                    (literal("线索 ") + cast(func.count(), String(32)) + literal(" 条")).label("detail"), _no_ref())
-            .select_from(source).where(Clue.household_id.is_not(None), *conditions, *extra)
+            .where(Clue.household_id.is_not(None), *conditions, *extra)
             .group_by(Clue.household_id))
     return _DrillSpec(title, stmt)
 
@@ -1102,9 +1096,9 @@ def _drill_discovered(q: _Q, key: str, series: str) -> _DrillSpec:
 def _drill_funnel(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
     if key not in FUNNEL_STEPS:
         raise ValidationFailed(f"未知的环节:{key}")
-    source, conditions = _clue_scope(q)
+    conditions = _clue_conditions(q)
     d = (select(Clue.household_id.label("hid"), func.max(Clue.reported_on).label("day"))
-         .select_from(source).where(Clue.household_id.is_not(None), *conditions)
+         .where(Clue.household_id.is_not(None), *conditions)
          .group_by(Clue.household_id)).subquery("d")
     where: list[ColumnElement[bool]] = []
     if key != "discovered":
@@ -1162,10 +1156,10 @@ def _drill_pass_rate(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
         cond.append(Application.check_passed.is_(False))
     detail = _app_detail(case((Application.check_passed.is_(True), literal(" 核对通过")),
                               else_=literal(" 核对未通过")))
-    source, conditions = _application_scope(q)
+    conditions = _application_conditions(q)
     stmt = (select(Application.household_id.label("hid"), Application.accepted_on.label("day"),
                    detail.label("detail"), Application.id.label("ref"))
-            .select_from(source).where(*conditions, *cond))
+            .where(*conditions, *cond))
     return _DrillSpec(f"{key} 受理的申请:{CHECK_LABELS.get(series, '已核对')}", stmt)
 
 
@@ -1239,11 +1233,9 @@ def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
 
 
 def _drill_referrals(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
-    cond = [*q.between(Referral.sent_on), Referral.department == key]
+    cond = [*q.between(Referral.sent_on), *q.in_region(Referral.region_id), Referral.department == key]
     if series:
         cond.append(Referral.status == series)
-    if q.region_ids is not None:
-        cond.append(Referral.region_id.in_(q.region_ids))
     status_label = case(*[(Referral.status == s, literal(REFERRAL_STATUS_LABELS[s])) for s in REFERRAL_STATUSES],
                         else_=Referral.status)
     dept = DEPARTMENT_LABELS.get(key, key)
