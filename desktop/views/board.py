@@ -57,6 +57,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
+from desktop.views.table_model import PagedTableModel
 from desktop.views.timing import debounce
 from desktop.views.visit_form import VisitForm
 
@@ -419,56 +420,6 @@ class BoardTab(QWidget):
 
 # -- paged tables ----------------------------------------------------------------------------------
 
-class PagedTableModel(QAbstractTableModel):
-    """Rows fetched by keyset pages; ``reload`` keeps the loaded count, selection by id is kept by
-    the tab."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, loader: Callable[[Any, int | None], list[Any]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.loader = loader  # (after_key, limit) -> rows
-        self.rows: list[Any] = []
-        self.exhausted = True
-        self.page_size = 200
-
-    def key(self, row: Any) -> Any:
-        raise NotImplementedError
-
-    def load(self, keep: int = 0) -> None:
-        limit = max(self.page_size, keep)
-        rows = self.loader(None, limit)
-        self.beginResetModel()
-        self.rows = rows
-        self.exhausted = len(rows) < limit
-        self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self.exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or self.exhausted or not self.rows:
-            return
-        page = self.loader(self.key(self.rows[-1]), self.page_size)
-        self.exhausted = len(page) < self.page_size
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("BoardTables", self.HEADERS[section])
-        return None
-
-
 def _day(value: date | None) -> str:
     return f"{value:%Y-%m-%d}" if value else ""
 
@@ -477,8 +428,9 @@ LATE_BACKGROUND = QBrush(QColor("#fce8e6"))
 LATE_FOREGROUND = QBrush(QColor("#b3261e"))
 
 
-class VisitTableModel(PagedTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP("BoardTables", "Head of household"), QT_TRANSLATE_NOOP("BoardTables", "ID number"),
+class VisitTableModel(PagedTableModel[monitoring.VisitDueRow]):
+    CONTEXT = "BoardTables"
+    COLUMNS = (QT_TRANSLATE_NOOP("BoardTables", "Head of household"), QT_TRANSLATE_NOOP("BoardTables", "ID number"),
                QT_TRANSLATE_NOOP("BoardTables", "Community"), QT_TRANSLATE_NOOP("BoardTables", "Library"),
                QT_TRANSLATE_NOOP("BoardTables", "Category"), QT_TRANSLATE_NOOP("BoardTables", "Last visit"),
                QT_TRANSLATE_NOOP("BoardTables", "Due by"), QT_TRANSLATE_NOOP("BoardTables", "This quarter"))
@@ -502,8 +454,9 @@ class VisitTableModel(PagedTableModel):
         return None
 
 
-class ReferralTableModel(PagedTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP("BoardTables", "No."), QT_TRANSLATE_NOOP("BoardTables", "Sent"),
+class ReferralTableModel(PagedTableModel[referrals.ReferralInfo]):
+    CONTEXT = "BoardTables"
+    COLUMNS = (QT_TRANSLATE_NOOP("BoardTables", "No."), QT_TRANSLATE_NOOP("BoardTables", "Sent"),
                QT_TRANSLATE_NOOP("BoardTables", "Head of household"), QT_TRANSLATE_NOOP("BoardTables", "Community"),
                QT_TRANSLATE_NOOP("BoardTables", "Department"), QT_TRANSLATE_NOOP("BoardTables", "Need"),
                QT_TRANSLATE_NOOP("BoardTables", "Due by"), QT_TRANSLATE_NOOP("BoardTables", "Status"),

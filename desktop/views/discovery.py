@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -45,6 +44,7 @@ from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fil
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, make_table
+from desktop.views.table_model import PagedTableModel
 from desktop.views.timing import debounce
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +56,7 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class ClueTableModel(QAbstractTableModel):
+class ClueTableModel(PagedTableModel[ClueInfo]):
     """Clues newest first, fetched a page at a time as the user scrolls (keyset paging)."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("ClueTableModel", "No."), QT_TRANSLATE_NOOP("ClueTableModel", "Found on"),
@@ -65,45 +65,25 @@ class ClueTableModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("ClueTableModel", "Region"), QT_TRANSLATE_NOOP("ClueTableModel", "Status"),
                QT_TRANSLATE_NOOP("ClueTableModel", "Outcome"))
 
+    @property
+    def PAGE_SIZE(self) -> int:  # type: ignore[override]  # noqa: N802
+        return clues.PAGE_SIZE  # the service's page, whatever it is set to
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self._page, parent)
         self.ctx = ctx
-        self.rows: list[ClueInfo] = []
         self.filter = ClueFilter()
-        self._more = False
 
-    def load(self, flt: ClueFilter) -> None:
+    def _page(self, before_id: int | None, limit: int) -> list[ClueInfo]:
+        return clues.list_clues(self.ctx.db, self.ctx.actor, self.filter, before_id=before_id, limit=limit)
+
+    def key(self, row: ClueInfo) -> int:
+        return row.id
+
+    def show(self, flt: ClueFilter) -> None:
+        """The first page of the clues ``flt`` selects."""
         self.filter = flt
-        page = clues.list_clues(self.ctx.db, self.ctx.actor, flt, limit=clues.PAGE_SIZE)
-        self.beginResetModel()
-        self.rows = page
-        self._more = len(page) >= clues.PAGE_SIZE
-        self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid() or not self.rows:
-            return
-        page = clues.list_clues(self.ctx.db, self.ctx.actor, self.filter, before_id=self.rows[-1].id,
-                                limit=clues.PAGE_SIZE)
-        self._more = len(page) >= clues.PAGE_SIZE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
+        self.load()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
@@ -254,7 +234,7 @@ class ClueInboxTab(QWidget):
         scroll = self.table.verticalScrollBar().value()
         flt = self.current_filter()
         try:
-            self.model.load(flt)
+            self.model.show(flt)
             counts = clues.count_clues(self.ctx.db, self.ctx.actor, flt)
         except ServiceError as exc:
             show_error(self, exc)

@@ -1,8 +1,9 @@
-"""One base for the read-only table models that show a list of plain rows from a service."""
+"""The bases for read-only table models that show plain rows from a service: a whole list, or a
+list fetched a page at a time as the user scrolls."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -28,6 +29,7 @@ class RowListTableModel(QAbstractTableModel, Generic[R]):
     """
 
     COLUMNS: Sequence[str] = ()
+    CONTEXT = ""  # the translation context of COLUMNS when several models share one
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +49,7 @@ class RowListTableModel(QAbstractTableModel, Generic[R]):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section])
+            return QCoreApplication.translate(self.CONTEXT or type(self).__name__, self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -65,3 +67,43 @@ class RowListTableModel(QAbstractTableModel, Generic[R]):
     def role_data(self, row: R, column: int, role: int) -> Any:
         """Any role but DisplayRole; none by default."""
         return None
+
+
+class PagedTableModel(RowListTableModel[R]):
+    """Rows fetched a page at a time as the user scrolls (keyset paging).
+
+    ``loader(after, limit)`` gives up to ``limit`` rows following the row whose ``key`` is
+    ``after`` (None: from the start). ``load(keep)`` starts again, fetching at least the ``keep``
+    rows already seen, so a refresh keeps the user's place."""
+
+    PAGE_SIZE = 200
+
+    def __init__(self, loader: Callable[[Any, int], list[R]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.loader = loader
+        self.rows: list[R] = []
+        self.exhausted = True
+
+    def key(self, row: R) -> Any:
+        raise NotImplementedError
+
+    def load(self, keep: int = 0) -> None:
+        limit = max(self.PAGE_SIZE, keep)
+        rows = self.loader(None, limit)
+        self.beginResetModel()
+        self.rows = rows
+        self.exhausted = len(rows) < limit
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self.exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self.exhausted or not self.rows:
+            return
+        page = self.loader(self.key(self.rows[-1]), self.PAGE_SIZE)
+        self.exhausted = len(page) < self.PAGE_SIZE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
