@@ -177,6 +177,19 @@ def test_discoveries_date_range_region_and_track(district: District, data: dict[
     assert [b.value for b in funnel] == [5, 4, 4, 1]
 
 
+def test_a_household_is_discovered_once_by_its_first_clue(district: District, data: dict[str, int]) -> None:
+    """h1 was first reported in January: its February clue counts as a clue, not as a discovery."""
+    d = compute(district, st.StatsFilter(date(2026, 2, 1), date(2026, 6, 30))).discoveries
+    assert (d.households, d.clues) == (2, 4)  # h2 h5; c2 c3 c5 c7
+    assert codes(drill(district, "discovered", "", f=st.StatsFilter(date(2026, 2, 1), date(2026, 6, 30)))) == [
+        "H002", "H005"]
+    periods = [st.StatsFilter(None, date(2025, 12, 31)), st.StatsFilter(date(2026, 1, 1), date(2026, 1, 31)),
+               st.StatsFilter(date(2026, 2, 1), None)]
+    found = [compute(district, f).discoveries.households for f in periods]
+    assert found == [1, 2, 2]  # h7; h1 h4; h2 h5
+    assert sum(found) == compute(district).discoveries.households  # the periods add up
+
+
 # -- library -----------------------------------------------------------------------------------------
 
 def test_library_now_and_month_ends(district: District, data: dict[str, int]) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, SmallInteger, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Created, Versioned
@@ -33,6 +33,11 @@ class Household(Versioned, Created, Base):
     last_visited_on: Mapped[date | None] = mapped_column(Date)
     next_visit_due: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Kept by the database alone (triggers of migration 0003), never written by the program: the
+    # date of the household's first clue (when it was proactively discovered), and the best of its
+    # applications (2 one approved, 1 any other, NULL none). The statistics funnel reads them.
+    discovered_on: Mapped[date | None] = mapped_column(Date)
+    best_application: Mapped[int | None] = mapped_column(SmallInteger)
 
     __table_args__ = (
         Index(None, "region_id", "id"),
@@ -45,8 +50,10 @@ class Household(Versioned, Created, Base):
         # statistics: library households per community and whether visited this quarter
         Index(None, "stage", "region_id", "last_visited_on", "id"),
         Index(None, "next_visit_due", "id"),
-        Index(None, "id", "stage", "last_assessed_on"),  # statistics: the funnel reads households from it alone
         Index(None, "last_assessed_on", "id"),
+        # statistics: the funnel of the households discovered in a period, from this index alone
+        Index("ix_households_discovered", "discovered_on", "region_id", "stage", "last_assessed_on", "best_application",
+              sqlite_where=text("discovered_on IS NOT NULL"), postgresql_where=text("discovered_on IS NOT NULL")),
     )
 
 

@@ -320,7 +320,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "households": ("id", "code", "region_id", "address", "phone", "area_type", "single_parent", "head_name",
                    "head_id_number", "head_id_reversed", "member_count", "category", "stage", "stage_since",
                    "last_assessed_on", "last_visited_on", "next_visit_due", "note", "version", "updated_at",
-                   "updated_by_id", "created_at", "created_by_id"),
+                   "updated_by_id", "created_at", "created_by_id", "discovered_on", "best_application"),
     "members": ("id", "household_id", "name", "id_number", "id_reversed", "relation", "sex", "birth_date", "phone",
                 "health", "disability", "disability_grade", "labour_capacity", "schooling", "employed",
                 "union_member", "note", "version", "updated_at", "updated_by_id", "created_at", "created_by_id"),
@@ -661,6 +661,8 @@ class _Generator:
         address = self.address(comm)
         incomes, expenses = self.buf["incomes"], self.buf["expenses"]
         i0, e0 = len(incomes), len(expenses)
+        clues, apps = self.buf["clues"], self.buf["applications"]
+        c0, a0 = len(clues), len(apps)
         self.incomes(hid, members, band * std, area_type, story_kind == "registry", base_cat)
         self.expenses(hid, members, base_cat == "expenditure")
         # the story
@@ -682,7 +684,10 @@ class _Generator:
             hid, code, comm.id, address, head[7], area_type, single_parent, head[2], head[3], head[4],
             len(members), st.category, st.stage, self.c.d(st.stage_since), self.c.d(st.last_assessed),
             self.c.d(st.last_visit),
-            self.c.d(st.next_due), "", 1, self.c.t(st.last_event or created), None, ts, None))
+            self.c.d(st.next_due), "", 1, self.c.t(st.last_event or created), None, ts, None,
+            # what the triggers of migration 0003 keep (they are off for a PostgreSQL load)
+            min((c[9] for c in clues[c0:]), default=None),
+            max((2 if a[11] == "approved" else 1 for a in apps[a0:]), default=None)))
 
     def address(self, comm: _Community) -> str:
         r = self.rng.randint

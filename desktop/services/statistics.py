@@ -7,7 +7,10 @@ point, always with MASKED ID numbers (statistics never show a full number, whoev
 
 Definitions (agreed with the demo generator):
 
-* households proactively discovered = COUNT(DISTINCT clues.household_id), clues reported in range;
+* households proactively discovered = households whose first clue was reported in range (the
+  database keeps that date as ``households.discovered_on``): a household reported again later is not
+  discovered again, so the figures of consecutive periods add up; clues by source and channel count
+  the clues reported in range;
 * library sizes now: households by ``Household.stage`` (class_1, class_2, assisted); over time:
   month-end sizes reconstructed from ``LibraryMove`` rows, anchored on today's stages
   (size at the end of month m = size now − net moves into the stage after m);
@@ -16,7 +19,7 @@ Definitions (agreed with the demo generator):
 * approval time: working days between ``accepted_on`` and ``decided_on`` of decided applications,
   counted in Python with a cumulative working-day index (O(1) per application);
 * funnel: clue → assessed → class I/II or application → approved, each step counted among the
-  discovered households on its own criterion;
+  households discovered in range on its own criterion;
 * visit completion: households in class_1/class_2/assisted vs those visited in the quarter;
 * referrals by department and status; post-check failure rate = failed / done.
 
@@ -51,7 +54,8 @@ from sqlalchemy import (
     text,
     union_all,
 )
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from desktop.models import (
     Application,
@@ -513,66 +517,44 @@ def _discoveries(q: _Q) -> Discoveries:
         return tuple(out + [Bar(k, k or "未填写", n) for k, n in sorted(found.items())])
 
     funnel = _funnel(q)
-    # The funnel's first step is COUNT(DISTINCT clues.household_id) over the same clues.
+    # The funnel's first step is the headline figure: the households discovered in the period.
     return Discoveries(funnel[0].value, sum(levels.values()), bars(levels, SOURCE_LEVEL_LABELS),
                        bars(channels, CHANNEL_LABELS), bars(departments, DEPARTMENT_LABELS), funnel)
 
 
-def _discovered_households(q: _Q) -> Any:
-    conditions = _clue_conditions(q)
-    return (select(Clue.household_id.label("hid"))
-            .where(Clue.household_id.is_not(None), *conditions).distinct().subquery("d"))
+def _discovered(q: _Q) -> list[ColumnElement[bool]]:
+    """The households discovered in the period shown: their first clue (``discovered_on``, which
+    the database keeps) falls in it. A household reported again later is not discovered again, so
+    the counts of consecutive periods add up to the count of both."""
+    return [Household.discovered_on.is_not(None), *q.between(Household.discovered_on), *q.household_region()]
 
 
-def _funnel_conditions(q: _Q, hid: Any) -> dict[str, ColumnElement[bool]]:
-    """The steps as conditions on one discovered household (for listing the records behind a bar).
+def _funnel_conditions(q: _Q) -> dict[str, ColumnElement[bool]]:
+    """The steps as conditions on one discovered household, each counted among the discovered
+    households on its own criterion (not nested), so a step with no records (e.g. assessments not
+    yet entered) does not hide the steps after it.
 
-    Assessed: the household has an assessment, i.e. its last assessment date is set (the
-    assessment service keeps it with every assessment saved)."""
-    assessed = exists().where(Household.id == hid, Household.last_assessed_on.is_not(None))
-    has_application = exists().where(Application.household_id == hid, *q.application_filters())
-    approved = exists().where(Application.household_id == hid, Application.status == "approved",
-                              *q.application_filters())
-    in_library = exists().where(Household.id == hid, Household.stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value)))
-    # Each step is counted among the discovered households on its own criterion (not nested), so a
-    # step with no records (e.g. assessments not yet entered) does not hide the steps after it.
-    return {"assessed": assessed, "placed": or_(in_library, has_application), "approved": approved}
+    Assessed: its last assessment date is set (the assessment service keeps it with every
+    assessment saved). Application and approved: without a track or category, the best of the
+    household's applications, which the database keeps on it; with one, looked up per household.
+    Without one, every step is read from the index (discovered_on, region_id, stage,
+    last_assessed_on, best_application) alone."""
+    if q.application_filters():
+        applications = [Application.household_id == Household.id, *q.application_filters()]
+        has_application: ColumnElement[bool] = exists().where(*applications)
+        approved: ColumnElement[bool] = exists().where(*applications, Application.status == "approved")
+    else:
+        has_application, approved = Household.best_application.is_not(None), Household.best_application == 2
+    in_library = Household.stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value))
+    return {"assessed": Household.last_assessed_on.is_not(None), "placed": or_(in_library, has_application),
+            "approved": approved}
 
 
 def _funnel(q: _Q) -> tuple[Bar, ...]:
-    """The funnel's counts, as :func:`_funnel_conditions` defines them, with one household row and
-    one look at its applications per discovered household: ``best`` is 2 when one of them was
-    approved, 1 when there is any, NULL when there is none."""
-    h = Household.__table__.alias("h")
-    best_of = func.max(case((Application.status == "approved", 2), else_=1))
-    if q.is_sqlite:
-        # SQLite: an indexed probe of (household_id, status, track, category) per household, made
-        # once per household while grouping the clues by household (in the order of an index).
-        conditions = _clue_conditions(q)
-        best = (select(best_of).where(Application.household_id == Clue.household_id, *q.application_filters())
-                .scalar_subquery())
-        # A household has one region, so per region and household is per household, and in the
-        # order of the index (scope_region_id, household_id, …).
-        groups = [Clue.household_id] if q.region_ids is None else [Clue.scope_region_id, Clue.household_id]
-        d: Any = (select(Clue.household_id.label("hid"), best.label("best"))
-                  .where(Clue.household_id.is_not(None), *conditions).group_by(*groups).subquery("d"))
-        best_col: Any = d.c.best
-        joined: Any = d.join(h, h.c.id == d.c.hid)
-    else:
-        # PostgreSQL: the same as merge or hash joins (its correlated sub-plans run row by row);
-        # households come from the index (id, stage, last_assessed_on) alone.
-        d = _discovered_households(q)
-        apps = (select(Application.household_id.label("hid"), best_of.label("best"))
-                .where(*q.application_filters(), *q.in_region(Application.region_id)).group_by(Application.household_id).subquery("apps"))
-        best_col = apps.c.best
-        joined = d.join(h, h.c.id == d.c.hid).outerjoin(apps, apps.c.hid == d.c.hid)
-    in_library = h.c.stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value))
-    row = q.session.connection().execute(select(
-        func.count(),
-        func.count(h.c.last_assessed_on),
-        func.count(case((or_(in_library, best_col.is_not(None)), 1))),
-        func.count(case((best_col == 2, 1))),
-    ).select_from(joined)).one()
+    steps = _funnel_conditions(q)
+    row = q.session.connection().execute(
+        select(func.count(), *(func.count(case((steps[step], 1))) for step in FUNNEL_STEPS[1:]))
+        .where(*_discovered(q))).one()
     return tuple(Bar(step, FUNNEL_LABELS[step], _num(v)) for step, v in zip(FUNNEL_STEPS, row, strict=True))
 
 
@@ -855,9 +837,14 @@ def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
 
 def _referrals(q: _Q) -> Referrals:
     conditions = [*q.between(Referral.sent_on), *q.in_region(Referral.region_id)]
+    groups: list[Any] = [Referral.department, Referral.status]
+    if q.is_sqlite and conditions:
+        # SQLite would walk the index (department, status) for the grouping's order and look up
+        # every referral to filter it (10× slower); "+column" keeps the grouping off that index, so
+        # the rows shown come from (region_id, sent_on, department, status) alone.
+        groups = [UnaryExpression(column, operator=custom_op("+")) for column in groups]
     rows = q.session.execute(
-        select(Referral.department, Referral.status, func.count()).where(*conditions)
-        .group_by(Referral.department, Referral.status)
+        select(Referral.department, Referral.status, func.count()).where(*conditions).group_by(*groups)
     ).all()
     found: dict[str, dict[str, int]] = {}
     for dept, status, n in rows:
@@ -1076,35 +1063,30 @@ def _no_ref() -> Any:
 
 
 def _drill_discovered(q: _Q, key: str, series: str) -> _DrillSpec:
-    conditions = _clue_conditions(q)
-    column = {"level": Clue.source_level, "channel": Clue.channel, "department": Clue.source}.get(series)
-    extra: list[ColumnElement[bool]] = []
-    title = "主动发现的家庭"
-    if column is not None:
-        extra.append(column == key if key else column.is_(None))
-        if series == "department":
-            extra.append(Clue.source_level == SourceLevel.DEPARTMENT.value)
-        labels = {"level": SOURCE_LEVEL_LABELS, "channel": CHANNEL_LABELS, "department": DEPARTMENT_LABELS}[series]
-        title = f"线索来源:{labels.get(key, key or '未填写')}"
+    """The households with clues from one source level, channel or department in the period."""
+    column = {"level": Clue.source_level, "channel": Clue.channel, "department": Clue.source}[series]
+    extra = [column == key if key else column.is_(None)]
+    if series == "department":
+        extra.append(Clue.source_level == SourceLevel.DEPARTMENT.value)
+    labels = {"level": SOURCE_LEVEL_LABELS, "channel": CHANNEL_LABELS, "department": DEPARTMENT_LABELS}[series]
     stmt = (select(Clue.household_id.label("hid"), func.max(Clue.reported_on).label("day"),
                    (literal("线索 ") + cast(func.count(), String(32)) + literal(" 条")).label("detail"), _no_ref())
-            .where(Clue.household_id.is_not(None), *conditions, *extra)
+            .where(Clue.household_id.is_not(None), *_clue_conditions(q), *extra)
             .group_by(Clue.household_id))
-    return _DrillSpec(title, stmt)
+    return _DrillSpec(f"线索来源:{labels.get(key, key or '未填写')}", stmt)
 
 
 def _drill_funnel(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    """The households discovered in the period (the headline figure and the funnel's first step),
+    or those of them that reached a later step; dated by their discovery."""
     if key not in FUNNEL_STEPS:
         raise ValidationFailed(f"未知的环节:{key}")
-    conditions = _clue_conditions(q)
-    d = (select(Clue.household_id.label("hid"), func.max(Clue.reported_on).label("day"))
-         .where(Clue.household_id.is_not(None), *conditions)
-         .group_by(Clue.household_id)).subquery("d")
-    where: list[ColumnElement[bool]] = []
+    where = _discovered(q)
     if key != "discovered":
-        where.append(_funnel_conditions(q, d.c.hid)[key])
-    return _DrillSpec(f"转化环节:{FUNNEL_LABELS[key]}",
-                      select(d.c.hid, d.c.day, literal(FUNNEL_LABELS[key]).label("detail"), _no_ref()).where(*where))
+        where.append(_funnel_conditions(q)[key])
+    title = "主动发现的家庭" if series == "headline" else f"转化环节:{FUNNEL_LABELS[key]}"
+    return _DrillSpec(title, select(Household.id.label("hid"), Household.discovered_on.label("day"),
+                                    literal(FUNNEL_LABELS[key]).label("detail"), _no_ref()).where(*where))
 
 
 def _drill_library_now(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
@@ -1263,7 +1245,7 @@ def _drill_post_checks(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
 
 
 _DRILLS: dict[str, Any] = {
-    "discovered": lambda q, k, s, t: _drill_discovered(q, k, ""),
+    "discovered": lambda q, k, s, t: _drill_funnel(q, "discovered", "headline", t),
     "level": lambda q, k, s, t: _drill_discovered(q, k, "level"),
     "channel": lambda q, k, s, t: _drill_discovered(q, k, "channel"),
     "department": lambda q, k, s, t: _drill_discovered(q, k, "department"),
