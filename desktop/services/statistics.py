@@ -1041,16 +1041,18 @@ def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, 
     with unit_of_work(db, actor) as uow:
         q = _open(uow, f)
         spec: _DrillSpec = builder(q, key, series, today)
-        sub = spec.stmt.subquery("r")
         total = spec.total
         if total is None:
-            total = int(uow.session.execute(select(func.count()).select_from(sub)).scalar_one())
+            total = int(uow.session.execute(select(func.count()).select_from(spec.stmt.subquery("r"))).scalar_one())
+        # The page is chosen from the narrow records first; only its rows are joined to households.
+        c = spec.stmt.selected_columns
+        page = spec.stmt.order_by(c.day.desc(), c.hid, c.ref).limit(limit).subquery("r")
         rows = uow.session.execute(
             select(Household.id, Household.code, Household.head_name, Household.head_id_number, Region.name,
-                   sub.c.day, sub.c.detail, sub.c.ref)
-            .select_from(sub.join(Household.__table__, Household.id == sub.c.hid)
+                   page.c.day, page.c.detail, page.c.ref)
+            .select_from(page.join(Household.__table__, Household.id == page.c.hid)
                          .join(Region.__table__, Region.id == Household.region_id))
-            .order_by(sub.c.day.desc(), Household.id, sub.c.ref).limit(limit)
+            .order_by(page.c.day.desc(), Household.id, page.c.ref)
         ).all()
     out = tuple(RecordRow(int(r[0]), r[1] or "", r[2] or "", idcard.mask(r[3]), r[4] or "", r[5],
                           (r[6] or "") + spec.notes.get(int(r[7] or 0), ""))
