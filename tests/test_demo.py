@@ -373,6 +373,23 @@ def test_statistics_funnel_counts_the_assessed(small: Database) -> None:
     assert funnel["assessed"] == the_plan.figures.discovered - unassessed
 
 
+def test_copies_the_database_keeps_hold(small: Database) -> None:
+    """The PostgreSQL load runs with triggers off: the region copies (0002) and each household's
+    first clue date and best application (0003) are written by the demo, and must be exact."""
+    assert scalar(small, "SELECT COUNT(*) FROM households h WHERE h.discovered_on IS DISTINCT FROM "
+                         "(SELECT min(reported_on) FROM clues c WHERE c.household_id = h.id)") == 0
+    assert scalar(small, "SELECT COUNT(*) FROM households h WHERE h.best_application IS DISTINCT FROM "
+                         "(SELECT max(CASE WHEN status = 'approved' THEN 2 ELSE 1 END) FROM applications a "
+                         "WHERE a.household_id = h.id)") == 0
+    assert scalar(small, "SELECT COUNT(*) FROM households WHERE best_application = 2") > 0
+    for table in ("applications", "library_moves", "referrals"):
+        assert scalar(small, f"SELECT COUNT(*) FROM {table} t JOIN households h ON h.id = t.household_id "
+                             "WHERE t.region_id IS DISTINCT FROM h.region_id") == 0, table
+    assert scalar(small, "SELECT COUNT(*) FROM clues c WHERE c.scope_region_id IS DISTINCT FROM "
+                         "COALESCE((SELECT h.region_id FROM households h WHERE h.id = c.household_id), "
+                         "c.region_id)") == 0
+
+
 def test_foreign_keys_hold(small: Database) -> None:
     """The load skips per-row foreign-key checks; every reference must still resolve."""
     for table in Base.metadata.sorted_tables:
