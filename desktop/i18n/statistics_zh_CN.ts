@@ -386,8 +386,8 @@
     </message>
     <message>
         <location filename="../views/statistics.py" line="505"/>
-        <source>{households} households proactively discovered from {clues} clues.</source>
-        <translation>共 {clues} 条线索,主动发现 {households} 户。</translation>
+        <source>{clues} clues; {households} households discovered for the first time in the period.</source>
+        <translation>共 {clues} 条线索;本期首次发现 {households} 户(每户按其第一条线索的日期计一次)。</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="508"/>

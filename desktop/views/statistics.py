@@ -502,7 +502,7 @@ class StatisticsPage(QWidget):
             hover = [self.tr("{label}: {clues} clues").format(label=b.label, clues=f"{b.value:,}") for b in items]
             self.charts[key].set_bars([(b.key, b.label) for b in items],
                                       [Series(key, self.tr("Clues"), [b.value for b in items], hover=hover)])
-        self.charts["level"].set_note(self.tr("{households} households proactively discovered from {clues} clues.")
+        self.charts["level"].set_note(self.tr("{clues} clues; {households} households discovered for the first time in the period.")
                                       .format(households=f"{d.households:,}", clues=f"{d.clues:,}"))
         first = d.funnel[0].value if d.funnel else 0
         hover = [self.tr("{label}: {n} households ({share} of those discovered)").format(
