@@ -318,6 +318,9 @@ def test_records_behind_each_chart(district: District, data: dict[str, int]) -> 
     assert codes(drill(district, "funnel", "approved")) == ["H004", "H007"]
     assert codes(drill(district, "funnel", "assessed")) == ["H001", "H002", "H004", "H007"]
     assert codes(drill(district, "funnel", "placed")) == ["H001", "H002", "H004", "H005", "H007"]
+    commitment = st.StatsFilter(track="commitment")  # h4 has only a regular application
+    assert codes(drill(district, "funnel", "placed", f=commitment)) == ["H001", "H002", "H005", "H007"]
+    assert codes(drill(district, "funnel", "approved", f=commitment)) == ["H007"]
     assert codes(drill(district, "library_now", "class_1")) == ["H001", "H005"]
     assert codes(drill(district, "library_month", "2026-02", "class_1")) == ["H001", "H003", "H004"]
     assert codes(drill(district, "library_month", "2026-03", "assisted")) == ["H004", "H007"]
