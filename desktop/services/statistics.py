@@ -449,6 +449,14 @@ class _Q:
             out.append(Application.category == self.f.category)
         return out
 
+    def unordered(self, *columns: Any) -> list[Any]:
+        """GROUP BY keys SQLite will not read in the order of an index on them ("+column"). Used when
+        the rows shown are narrowed by a column such an index lacks: SQLite would otherwise walk
+        that index to save a sort and look up every row to filter it (about 10× slower)."""
+        if not self.is_sqlite:
+            return list(columns)
+        return [UnaryExpression(column, operator=custom_op("+")) for column in columns]
+
     def month(self, column: Any) -> ColumnElement[str]:
         """'YYYY-MM' of a date column: the same text on both databases, cheap on both."""
         if self.is_sqlite:
@@ -650,10 +658,13 @@ def _pass_rates(q: _Q) -> PassRates:
     counted: list[tuple[date, bool, int, int]] = []
     if q.region_ids is None:
         # Grouped by day and result: the index (accepted_on, check_passed, household_id) answers
-        # it alone, already in order (no sort); months and the split are summed here.
+        # it alone, already in order (no sort); months and the split are summed here. With a track
+        # or category, which that index lacks, the rows come from the covering (region_id, …) one.
+        groups = [Application.accepted_on, Application.check_passed]
+        if q.application_filters():
+            groups = q.unordered(*groups)
         for day, passed, n in q.session.connection().execute(
-            select(Application.accepted_on, Application.check_passed, func.count())
-            .where(*where).group_by(Application.accepted_on, Application.check_passed)
+            select(Application.accepted_on, Application.check_passed, func.count()).where(*where).group_by(*groups)
         ).all():
             counted.append((month_start(day), start is None or day >= start, int(n), int(n) if passed else 0))
     else:
@@ -845,12 +856,9 @@ def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
 
 def _referrals(q: _Q) -> Referrals:
     conditions = [*q.between(Referral.sent_on), *q.in_region(Referral.region_id)]
-    groups: list[Any] = [Referral.department, Referral.status]
-    if q.is_sqlite and conditions:
-        # SQLite would walk the index (department, status) for the grouping's order and look up
-        # every referral to filter it (10× slower); "+column" keeps the grouping off that index, so
-        # the rows shown come from (region_id, sent_on, department, status) alone.
-        groups = [UnaryExpression(column, operator=custom_op("+")) for column in groups]
+    groups = [Referral.department, Referral.status]
+    if conditions:  # the rows shown come from (region_id, sent_on, department, status) alone
+        groups = q.unordered(*groups)
     rows = q.session.execute(
         select(Referral.department, Referral.status, func.count()).where(*conditions).group_by(*groups)
     ).all()
