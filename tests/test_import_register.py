@@ -132,6 +132,10 @@ def test_parse_row_reports_each_bad_cell() -> None:
     assert (person.labour_capacity, person.schooling, person.category, person.library) == (
         "partial", "higher", "tekun", "class_2")
     assert person.incomes == {"property": Decimal("1200.50")}
+    person, errors = tpl.parse_row(3, row(户编号="X", 与户主关系="子女", 姓名="乙", 身份证号=H1_CHILD,
+                                          工资性收入="36，000元", 其他收入="¥1,200"), columns)
+    assert errors == [] and person is not None
+    assert person.incomes == {"wages": Decimal("36000"), "other": Decimal("1200")}
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="shared samples not present")

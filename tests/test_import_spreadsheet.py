@@ -116,6 +116,17 @@ def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> Non
     assert ss.cell_text(rows[0].values[3]) == "13800000000"
 
 
+def test_footer_and_note_lines_with_full_width_colons(tmp_path: Path) -> None:
+    assert ss.is_footer(["注：本表一式两份"]) and ss.is_footer(["说明：数据截至9月底"])
+    assert ss.is_footer(["科室：社保科", None, "审核人：李四"])
+    assert not ss.is_footer(["张三", "备注"])
+    for footer in (["注：本表一式两份"], ["科室：社保科", None, "审核人：李四"]):
+        path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+            ["姓名", "身份证号码", "住址"], ["张三", ID1, "八泉街道"], ["李四", ID2, "河口镇"], [], footer]})
+        layout, rows = read_all(path)
+        assert [r.number for r in rows] == [2, 3], footer
+
+
 def test_data_on_a_later_sheet(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "two.xlsx", {
         "说明": [["填表说明"], ["1. 身份证号请填写18位"], ["2. 姓名填写全名"]],

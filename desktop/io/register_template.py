@@ -153,7 +153,7 @@ def find_register_header(book: Workbook) -> RegisterLayout:
 def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:
     if text == "":
         return Decimal("0")
-    cleaned = text.replace(",", "").replace(",", "").replace("元", "").replace("¥", "").replace("￥", "").strip()
+    cleaned = text.replace(",", "").replace("，", "").replace("元", "").replace("¥", "").replace("￥", "").strip()
     try:
         amount = Decimal(cleaned)
     except InvalidOperation:

@@ -61,7 +61,7 @@ _SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲
 FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
                   "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
 TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页小计")
-NOTE_MARKERS = ("注:", "注:", "说明:", "说明:", "备注:", "备注:", "以下空白", "以下无内容", "此页无正文")
+NOTE_MARKERS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：", "以下空白", "以下无内容", "此页无正文")
 SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")
 
 
@@ -649,7 +649,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
 
 
-_NOTE_WORDS = ("必填", "选填", "填写", "位", "格式", "文本", "例", "如:", "如:", "说明", "注")
+_NOTE_WORDS = ("必填", "选填", "填写", "位", "格式", "文本", "例", "如:", "如：", "说明", "注")
 
 
 def _is_notes_row(values: Sequence[Any] | None, mapping: dict[str, int]) -> bool:
@@ -686,7 +686,7 @@ def is_footer(values: Sequence[Any]) -> bool:
         compact = re.sub(r"\s+", "", text)
         if compact.startswith(FOOTER_MARKERS) or compact.startswith(NOTE_MARKERS):
             return True
-        if any(m + ":" in compact or m + ":" in compact for m in FOOTER_MARKERS):
+        if any(m + ":" in compact or m + "：" in compact for m in FOOTER_MARKERS):
             return True
     return False
 
