@@ -127,6 +127,25 @@ def test_footer_and_note_lines_with_full_width_colons(tmp_path: Path) -> None:
         assert [r.number for r in rows] == [2, 3], footer
 
 
+@pytest.mark.parametrize("footer", [
+    ["审核：李四"], ["日期:2026年1月5日"], ["单位（盖章）"], ["联系人：张三", None, "联系电话：13900000000"],
+    [None, "日期:2026-01-05"],  # in the ID column: its digits are not an ID number
+    ["共 2 人"], [None, "以上共2人"], ["主管领导:", None, "经办人："],
+])
+def test_footer_shapes_without_the_usual_markers(tmp_path: Path, footer: list[Any]) -> None:
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+        ["姓名", "身份证号码", "住址"], ["张三", ID1, "八泉街道"], ["李四", ID2, "河口镇"], [], footer]})
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [2, 3]
+
+
+def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+        ["姓名", "身份证号码"], ["张三", ID1], ["李四", f"身份证:{ID2}"], ["王五", ID3]]})
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [2, 3, 4]
+
+
 def test_data_on_a_later_sheet(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "two.xlsx", {
         "说明": [["填表说明"], ["1. 身份证号请填写18位"], ["2. 姓名填写全名"]],

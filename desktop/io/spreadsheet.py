@@ -63,6 +63,10 @@ FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", 
 TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页小计")
 NOTE_MARKERS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：", "以下空白", "以下无内容", "此页无正文")
 SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")
+# Shorter labels that open a footer line only as the first text of the row ("审核:李四", "日期:…", "(盖章)").
+_FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|主管领导|分管领导)[:：]|(单位)?[(（]盖章[)）]")
+_COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
+_LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
 
 
 class SpreadsheetError(Exception):
@@ -679,6 +683,7 @@ class DataRow:
 
 def is_footer(values: Sequence[Any]) -> bool:
     """A signature / note line under the table ("制表人:… 审核人:…", "注:…")."""
+    first = True
     for v in values:
         text = cell_text(v)
         if not text:
@@ -686,6 +691,9 @@ def is_footer(values: Sequence[Any]) -> bool:
         compact = re.sub(r"\s+", "", text)
         if compact.startswith(FOOTER_MARKERS) or compact.startswith(NOTE_MARKERS):
             return True
+        if first and _FOOTER_LEAD.match(compact):
+            return True
+        first = False
         if any(m + ":" in compact or m + "：" in compact for m in FOOTER_MARKERS):
             return True
     return False
@@ -695,7 +703,8 @@ def _is_total(values: Sequence[Any]) -> bool:
     for v in values:
         text = cell_text(v)
         if text:
-            return re.sub(r"\s+", "", text).startswith(TOTAL_MARKERS)
+            compact = re.sub(r"\s+", "", text)
+            return compact.startswith(TOTAL_MARKERS) or _COUNT_LINE.match(compact) is not None
     return False
 
 
@@ -723,7 +732,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
-        elif _digits(id_value if isinstance(id_value, str) else cell_text(id_value)) < 6:
+        elif _digits(id_text := id_value if isinstance(id_value, str) else cell_text(id_value)) < 6 or (
+                _LABELLED.match(id_text)):
             # not an ID-like value: maybe blank, footer, totals or a repeated header
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
                 continue
