@@ -228,6 +228,23 @@ def test_bad_household_is_not_half_imported(db: Database, district: District, tm
         assert s.scalar(select(func.count()).select_from(Member)) == 1
 
 
+def test_values_the_database_cannot_hold_are_cell_errors(db: Database, district: District, tmp_path: Path) -> None:
+    path = write_register(tmp_path / "big.xlsx", [
+        row(户编号="G1", 与户主关系="本人", 姓名="好人", 身份证号=H2, 街道="八泉街道", 社区="八泉社区"),
+        row(户编号="G2", 与户主关系="本人", 姓名="户主", 身份证号=H1, 街道="八泉街道", 社区="八泉社区",
+            工资性收入=4.20203197001011e17),  # an ID number pasted into an amount column
+        row(户编号="G" * 40, 与户主关系="本人", 姓名="长编号", 身份证号=H1_CHILD, 街道="八泉街道", 社区="八泉社区"),
+    ])
+    for dry_run in (True, False):
+        result = ri.import_households(db, district.admin, path, dry_run=dry_run)
+        assert (result.households_created, result.households_rejected) == (1, 2)
+        messages = {(e.row, e.column): e.message for e in result.errors}
+        assert "金额过大" in messages[(3, "工资性收入")]
+        assert "户编号过长" in messages[(4, "户编号")]
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["G1"]
+
+
 def test_file_level_errors(db: Database, district: District, tmp_path: Path) -> None:
     not_template = tmp_path / "list.csv"
     not_template.write_text(f"姓名,身份证号\n甲,{H1}\n", encoding="utf-8")

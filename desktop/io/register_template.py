@@ -30,6 +30,8 @@ EXPENSE_COLUMNS = {label: kind for kind, label in codes.EXPENSE_LABELS.items()}
 # Net business and property income may be a loss; the other amounts cannot be negative.
 MAY_BE_NEGATIVE = {codes.INCOME_LABELS[codes.IncomeKind.BUSINESS], codes.INCOME_LABELS[codes.IncomeKind.PROPERTY]}
 YES_NO = {"是": True, "否": False}
+MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
+MAX_CODE = 32  # 户编号 characters the households table holds
 
 ALLOWED: dict[str, dict[Any, str]] = {
     "与户主关系": dict(codes.RELATION_LABELS),
@@ -162,6 +164,9 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     if not amount.is_finite():
         errors.append(CellError(row, column, f"“{text}”不是金额"))
         return Decimal("0")
+    if abs(amount) > MAX_AMOUNT:
+        errors.append(CellError(row, column, f"金额过大({text}),请检查是否填错了列"))
+        return Decimal("0")
     if amount < 0 and column not in MAY_BE_NEGATIVE:
         errors.append(CellError(row, column, f"金额不能为负数({text})"))
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
@@ -201,6 +206,8 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     code = text("户编号")
     if not code:
         errors.append(CellError(row, "户编号", "户编号为空"))
+    elif len(code) > MAX_CODE:
+        errors.append(CellError(row, "户编号", f"户编号过长(最多 {MAX_CODE} 个字符)"))
     relation_text = text("与户主关系")
     relation = None
     if not relation_text:
