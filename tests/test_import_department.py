@@ -302,6 +302,27 @@ def test_command_file_error_exits_1_with_one_line(db: Database, district: Distri
     assert len(captured.err.strip().splitlines()) == 1 and "photo.xlsx" in captured.err
 
 
+def test_command_checks_the_errors_file_before_importing(db: Database, district: District, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_list(tmp_path / "list.csv")
+    url = db.url.render_as_string(hide_password=False)
+    folder = tmp_path / "out.xlsx"
+    folder.mkdir()
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    for target, words in ((folder, "文件夹"), (path, "要导入的文件本身"), (blocker / "e.xlsx", "无法在")):
+        code = cli_main(["import", "department", str(path), "--department", "人社", "--errors", str(target),
+                         "--database-url", url])
+        err = capsys.readouterr().err
+        assert code == 1 and words in err and len(err.strip().splitlines()) == 1
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
+    out = tmp_path / "new" / "errors.xlsx"  # a folder that does not exist yet is made
+    assert cli_main(["import", "department", str(path), "--department", "人社", "--errors", str(out),
+                     "--database-url", url]) == 0
+    assert out.exists()
+
+
 def test_error_workbook_from_result_and_from_batch(db: Database, district: District, registry: dict[str, int],
                                                    tmp_path: Path) -> None:
     path = write_list(tmp_path / "list.csv")

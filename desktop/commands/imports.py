@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 
 from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
 from desktop.rules import codes, idcard
@@ -50,7 +54,43 @@ def register(sub: argparse._SubParsersAction) -> None:
     bt.set_defaults(func=list_batches)
 
 
+def check_errors_target(out: str, source: str) -> None:
+    """The --errors file must be writable before anything is imported: an import that is kept and
+    then cannot write its error list could not simply be run again (the same file is refused)."""
+    target = Path(out)
+    if target.is_dir():
+        raise ServiceError(f"错误清单“{out}”是一个文件夹,请给出要写入的文件名(如 错误清单.xlsx)。")
+    try:
+        same = target.exists() and target.resolve() == Path(source).resolve()
+    except OSError:
+        same = False
+    if same:
+        raise ServiceError(f"错误清单“{out}”就是要导入的文件本身,请换一个文件名。")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".relief-", dir=target.parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise ServiceError(f"无法在“{target.parent}”中写入错误清单“{target.name}”:没有写入权限或路径无效。"
+                           "请换一个位置。") from exc
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ServiceError(f"错误清单“{out}”已存在且不可写入(可能正在 Excel 中打开)。请关闭它或换一个文件名。")
+
+
+def write_errors_after(batch_id: int | None, write: Callable[[], int]) -> int:
+    """Write the error list; if that fails after an import was kept, say that it was kept."""
+    try:
+        return write()
+    except ServiceError as exc:
+        if batch_id is None:
+            raise
+        raise ServiceError(f"已导入(批次编号 {batch_id}),但错误清单没有写成:{exc.message}") from exc
+
+
 def import_department(args: argparse.Namespace) -> int:
+    if args.errors:
+        check_errors_target(args.errors, args.file)
     db = open_db(args)
     try:
         actor = cli_actor()
@@ -72,7 +112,8 @@ def import_department(args: argparse.Namespace) -> int:
             db, actor, args.file, args.department, mapping=mapping, sheet=args.sheet, header_row=args.header_row,
             dry_run=args.dry_run, assign_region_id=region_id)
         if args.errors:
-            written = department_import.write_error_workbook(args.file, result, args.errors)
+            written = write_errors_after(result.batch_id, lambda: department_import.write_error_workbook(
+                args.file, result, args.errors))
             if not args.json:
                 print(f"已把 {written} 行无效或重复的记录写入:{args.errors}")
         if args.json:
@@ -137,11 +178,14 @@ def summary(result: department_import.DepartmentImportResult) -> str:
 
 
 def import_households(args: argparse.Namespace) -> int:
+    if args.errors:
+        check_errors_target(args.errors, args.file)
     db = open_db(args)
     try:
         result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run)
         if args.errors:
-            written = register_import.write_error_workbook(args.file, result, args.errors)
+            written = write_errors_after(result.batch_id, lambda: register_import.write_error_workbook(
+                args.file, result, args.errors))
             if not args.json:
                 print(f"已把 {written} 行未导入的记录写入:{args.errors}")
         if args.json:
