@@ -161,6 +161,26 @@ def test_data_on_a_later_sheet(tmp_path: Path) -> None:
         read_all(path, sheet="不存在")
 
 
+def test_hidden_sheets_only_when_no_visible_sheet_has_the_list(tmp_path: Path) -> None:
+    def write(path: Path, hide_list: bool) -> Path:
+        book = xlsxwriter.Workbook(str(path))
+        book.add_worksheet("封面").write_string(0, 0, "某某局困难职工名单")
+        for name, people, hidden in (("旧名单", [("甲", ID3)], True), ("名单", [("张三", ID1), ("李四", ID2)], hide_list)):
+            ws = book.add_worksheet(name)
+            ws.write_row(0, 0, ["姓名", "身份证号"])
+            for r, (who, number) in enumerate(people, start=1):
+                ws.write_row(r, 0, [who, number])
+            if hidden:
+                ws.hide()
+        book.close()
+        return path
+
+    layout, rows = read_all(write(tmp_path / "visible.xlsx", hide_list=False))
+    assert layout.sheet == "名单" and len(rows) == 2
+    layout, _rows = read_all(write(tmp_path / "hidden.xlsx", hide_list=True))
+    assert layout.sheet in ("旧名单", "名单")  # was: no ID column found
+
+
 def test_two_header_rows_with_merged_group(tmp_path: Path) -> None:
     rows = [
         ["2026年大病救助对象名单"],

@@ -534,9 +534,13 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         raise SpreadsheetError(f"文件“{book.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(book.sheet_names)})。",
                                kind="no_sheet")
     candidates = [sheet] if sheet else [s for s in book.sheet_names if book.visible(s)] or list(book.sheet_names)
+    # Hidden sheets are searched only when no visible one has an ID column (a hidden data sheet behind a cover).
+    hidden = [] if sheet else [s for s in book.sheet_names if s not in candidates]
     best: tuple[int, int, Layout] | None = None
     any_rows = False
-    for order, name in enumerate(candidates):
+    for order, name in enumerate(candidates + hidden):
+        if best is not None and order == len(candidates):
+            break
         head: list[tuple[int, list[Any]]] = []
         for number, values in book.rows(name):
             head.append((number, values))
