@@ -26,6 +26,9 @@ from desktop.rules.idcard import Invalid
         (None, None, Invalid.EMPTY),
         ("42020319900101123A", None, Invalid.CHARACTERS),
         ("420203900101123", "420203199001011238", None),
+        ("\ufeff420203199001011238\u200c", "420203199001011238", None),  # invisible marks from pasted text
+        ("420203\u20601990010112\u200d38", "420203199001011238", None),
+        ("\uff07420203199001011238", "420203199001011238", None),  # full-width apostrophe
     ],
 )
 def test_vectors(raw: object, number: str | None, reason: Invalid | None) -> None:

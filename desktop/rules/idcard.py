@@ -16,7 +16,7 @@ CHECK_CHARS = "10X98765432"
 
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡ"}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
-_SPACES = re.compile(r"[\s\u00a0\u200b\u3000]+")
+_SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+")  # zero-width marks come with pasted text
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
 
 
@@ -75,7 +75,7 @@ def normalize(value: object) -> str:
         return str(value)
     text = str(value).translate(_FULLWIDTH)
     text = _SPACES.sub("", text)
-    text = text.lstrip("'‘’`")
+    text = text.lstrip("'‘’`\uff07")
     return text.upper()
 
 
