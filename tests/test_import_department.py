@@ -13,6 +13,7 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
 from desktop.cli import main as cli_main
+from desktop.commands.imports import summary
 from desktop.models import Clue, ColumnMapping, Household, ImportBatch, ImportRow, Member
 from desktop.rules import codes, idcard
 from desktop.services import department_import as di
@@ -219,6 +220,8 @@ def test_dry_run_writes_nothing(db: Database, district: District, registry: dict
     result = di.import_department_list(db, district.admin, write_list(tmp_path / "l.csv"), "卫健", dry_run=True)
     assert result.batch_id is None and result.buckets == {"in_assistance": 1, "known": 1, "new": 4}
     assert {m: count(db, m) for m in before} == before
+    printed = summary(result)
+    assert "新发现 4(导入后将生成线索)" in printed and "已生成线索" not in printed
 
 
 def test_cancel_leaves_nothing(db: Database, district: District, tmp_path: Path) -> None:

@@ -169,9 +169,11 @@ def summary(result: department_import.DepartmentImportResult) -> str:
     if result.legacy_15_converted:
         lines.append(f"  15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")
     b = result.buckets
-    lines.append(f"  比对结果:在保 {b['in_assistance']},已在册未在保 {b['known']},新发现 {b['new']}(已生成线索)")
+    clues = "导入后将生成线索" if result.dry_run else "已生成线索"
+    lines.append(f"  比对结果:在保 {b['in_assistance']},已在册未在保 {b['known']},新发现 {b['new']}({clues})")
     if result.unassigned:
-        lines.append(f"  其中 {result.unassigned} 行未能确定所属街道/社区,请在“导入批次”中批量分派")
+        where = "导入后请在“导入批次”中批量分派" if result.dry_run else "请在“导入批次”中批量分派"
+        lines.append(f"  其中 {result.unassigned} 行未能确定所属街道/社区,{where}")
     if result.already_imported:
         lines.append(f"  注意:{result.already_imported}")
     return "\n".join(lines)
