@@ -97,3 +97,11 @@ def test_assistance_month_command(district: District, capsys: pytest.CaptureFixt
     assert cli.main(["assistance-month", "2026-06", "--database-url", url]) == 0
     assert "记录 0 户" in capsys.readouterr().out
     assert svc.get_detail(db, admin, app_id).months_paid == 1
+
+
+def test_holiday_lines_accept_chinese_separators() -> None:
+    """Dates typed in the calendar settings may be separated by full-width commas or 、 as well."""
+    from desktop.views.calendar_settings import parse_lines
+
+    assert parse_lines("2027-01-01，2027-01-02、2027-01-03, 2027-02-06..2027-02-07", "节假日") == [
+        date(2027, 1, 1), date(2027, 1, 2), date(2027, 1, 3), date(2027, 2, 6), date(2027, 2, 7)]

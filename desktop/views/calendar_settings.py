@@ -35,7 +35,7 @@ def parse_lines(text: str, what: str) -> list[date]:
     """One date or range (2027-02-06..2027-02-14) per line or separated by commas/spaces."""
     out: list[date] = []
     for line_no, line in enumerate(text.splitlines(), start=1):
-        for part in line.replace(",", " ").replace(",", " ").split():
+        for part in line.replace(",", " ").replace("，", " ").replace("、", " ").split():
             try:
                 if ".." in part:
                     a, b = (date.fromisoformat(x) for x in part.split("..", 1))
