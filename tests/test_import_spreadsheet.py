@@ -296,6 +296,19 @@ def test_csv_tab_and_semicolon_and_excel_text_guard(tmp_path: Path) -> None:
     assert data[0].values == ["张三", ID1]
 
 
+def test_csv_quote_never_closed_is_refused_with_its_place(tmp_path: Path) -> None:
+    """An opened quote swallows the rest of the file into one cell: refused, naming row and column."""
+    path = tmp_path / "quote.csv"
+    path.write_text(f'姓名,身份证号,住址\n张三,{ID1},"八泉街道\n李四,{ID2},飞云社区\n王五,{ID1},\n', encoding="utf-8")
+    err = error_of(path)
+    assert err.kind == "damaged" and "第 2 行第 3 列的引号没有闭合" in err.message and "其后 2 行" in err.message
+    # a quoted cell spanning lines is fine, also at the very end of the file
+    path.write_text(f'姓名,身份证号,住址\n张三,{ID1},"八泉街道\n飞云社区"\n李四,{ID2},"月亮山\n社区"\n',
+                    encoding="utf-8")
+    _layout, data = read_all(path)
+    assert [r.values[2] for r in data] == ["八泉街道\n飞云社区", "月亮山\n社区"]
+
+
 # -- bad input -----------------------------------------------------------------------------------
 
 def test_not_a_spreadsheet(tmp_path: Path) -> None:
