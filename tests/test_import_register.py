@@ -205,6 +205,9 @@ def test_create_then_update(db: Database, district: District, tmp_path: Path) ->
         assert s.scalar(select(func.sum(Income.amount)).where(Income.household_id == f1.id)) == Decimal("30000")
         assert s.scalar(select(func.count()).select_from(Income)) < incomes + 1
     assert count(db, Household) == 2 and count(db, ImportBatch) == 2
+    with pytest.raises(ServiceError, match="不再重复导入。如需更正,请在家庭档案中修改"):  # the same file again
+        ri.import_households(db, admin, path)
+    assert count(db, ImportBatch) == 2
 
 
 def test_bad_household_is_not_half_imported(db: Database, district: District, tmp_path: Path) -> None:

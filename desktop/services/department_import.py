@@ -353,11 +353,12 @@ def _previous_batch(session: Any, kind: str, file_hash: str) -> ImportBatch | No
     return session.scalar(select(ImportBatch).where(ImportBatch.kind == kind, ImportBatch.file_hash == file_hash))
 
 
-def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str) -> str:
+def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str,
+                             remedy: str = "如需更正,请让部门提供新的名单文件。") -> str:
     when = batch.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if batch.created_at else "此前"
     who = batch.imported_by or "某位用户"
     return (f"文件“{file_name}”的内容已于 {when} 由 {who} 导入过(批次 {batch.id},原文件名“{batch.file_name}”),"
-            "不再重复导入。如需更正,请让部门提供新的名单文件。")
+            f"不再重复导入。{remedy}")
 
 
 _BIRTH_OK: dict[str, bool] = {}

@@ -29,6 +29,8 @@ from desktop.services.progress import Progress
 
 KIND = "households"
 CHUNK = 1000
+# A register already imported is corrected in the household records, or re-sent with the changes.
+REMEDY = "如需更正,请在家庭档案中修改,或在台账中改好后另存为新文件再导入。"
 KEPT_STAGES = {codes.Stage.TO_INVESTIGATE, codes.Stage.TO_CHECK, codes.Stage.APPLYING}
 
 
@@ -147,8 +149,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             earlier = s.scalar(select(ImportBatch).where(ImportBatch.kind == KIND, ImportBatch.file_hash == file_hash))
             if earlier is not None:
                 if not dry_run:
-                    raise ServiceError(already_imported_message(earlier, book.name))
-                result.already_imported = already_imported_message(earlier, book.name)
+                    raise ServiceError(already_imported_message(earlier, book.name, REMEDY))
+                result.already_imported = already_imported_message(earlier, book.name, REMEDY)
             _check_households(uow, households, order)
             existing = _existing(s, households)
             _check_members(s, households, existing)
