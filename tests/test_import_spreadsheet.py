@@ -251,27 +251,17 @@ def test_ids_as_numbers_full_width_and_15_digits(tmp_path: Path) -> None:
     assert results[3].number == ID3
 
 
-def test_legacy_xls(tmp_path: Path) -> None:
-    xlwt = pytest.importorskip("xlwt", reason="xlwt (writes legacy .xls for this test) is not installed")
-    book = xlwt.Workbook(encoding="utf-8")
-    book.add_sheet("封面").write(0, 0, "民政局转来名单")
-    ws = book.add_sheet("名单")
-    for c, h in enumerate(["序号", "户主姓名", "公民身份号码", "社区"]):
-        ws.write(1, c, h)
-    ws.write(0, 0, "困难群众名单")
-    for r, (name, number) in enumerate([("张三", ID1), ("李四", ID2), ("王五", float(ID3))], start=2):
-        ws.write(r, 0, r - 1)
-        ws.write(r, 1, name)
-        ws.write(r, 2, number)
-        ws.write(r, 3, "八泉社区")
-    path = tmp_path / "legacy.xls"
-    book.save(str(path))
+def test_legacy_xls() -> None:
+    """A legacy .xls (BIFF8, kept in tests/data): a note sheet first, a title, a two-row header
+    under a merged group, an ID stored as a number, a blank row and a signature footer."""
+    path = Path(__file__).parent / "data" / "import" / "工会_帮扶名单.xls"
     with ss.open_workbook(path) as wb:
         assert wb.format == "xls"
     layout, data = read_all(path)
-    assert (layout.sheet, layout.header_row) == ("名单", 2)
-    assert layout.mapping == {"name": 1, "id_number": 2, "community": 3}
-    assert [idcard.parse(r.values[2]).reason for r in data] == [None, None, idcard.Invalid.FLOAT]
+    assert (layout.sheet, layout.header_row, layout.header_height) == ("名单", 2, 2)
+    assert (layout.mapping["name"], layout.mapping["id_number"]) == (1, 2)
+    assert [r.values[1] for r in data] == ["张三", "李四", "王五", "张三"]
+    assert [idcard.parse(r.values[2]).reason for r in data] == [None, idcard.Invalid.FLOAT, None, None]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
