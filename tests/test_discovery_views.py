@@ -381,6 +381,13 @@ def test_wizard_refuses_a_missing_or_bad_file(qtbot, sqlite_district: District, 
     wizard.next()
     assert wait_for_background()
     assert wizard.currentPage() is wizard.file_page and "名单.xlsx" in messages[-1]
+    quote = tmp_path / "quote.csv"  # a quote never closed: refused with its place, before any page
+    quote.write_text('姓名,身份证号码,住址\n张三,420203199001011238,"八泉街道\n李四,420203198506302466,飞云社区\n',
+                     encoding="utf-8")
+    wizard.file_page.path.setText(str(quote))
+    wizard.next()
+    assert wait_for_background()
+    assert wizard.currentPage() is wizard.file_page and "第 2 行第 3 列的引号没有闭合" in messages[-1]
 
 
 # -- the household register ---------------------------------------------------------------------
