@@ -294,6 +294,28 @@ def test_file_errors_are_service_errors(db: Database, district: District, tmp_pa
         di.import_department_list(db, district.actor(codes.Role.SUPERVISOR), tmp_path / "l.csv", "人社")
 
 
+def test_formulas_without_a_saved_result_are_told_apart(db: Database, district: District, tmp_path: Path) -> None:
+    """openpyxl (like other programs, unlike Excel) saves formulas without their result: calamine
+    reads such a cell as empty; the row is invalid with a reason that says what to fix. A formula
+    with a saved result is read as its value."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["姓名", "原号", "身份证号码"])
+    ws.append(["张三", C, "=B2&\"\""])  # no saved result
+    ws.append(["李四", D, D])
+    ws.append(["王五", "", ""])  # really empty
+    path = tmp_path / "公式.xlsx"
+    book.save(path)
+    result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
+    assert (result.data_rows, result.valid, result.invalid) == (3, 1, {"formula without result": 1, "empty": 1})
+    problem = next(e for e in result.errors if e.row_number == 2)
+    assert "公式" in problem.message and "保存" in problem.message
+    assert di.reason_label("formula without result") == problem.message
+
+
 def test_command_file_error_exits_1_with_one_line(db: Database, district: District, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "photo.xlsx"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
-from desktop.rules import codes, idcard
+from desktop.rules import codes
 from desktop.services import department_import, register_import
 from desktop.services.auth import find_region
 from desktop.services.errors import ServiceError
@@ -163,8 +163,7 @@ def summary(result: department_import.DepartmentImportResult) -> str:
     bad = sum(result.invalid.values())
     lines.append(f"  数据行 {result.data_rows} = 有效 {result.valid} + 无效 {bad} + 重复 {result.duplicates}")
     for reason, n in result.invalid.items():
-        label = idcard.REASON_LABELS.get(idcard.Invalid(reason), reason) if reason in idcard.Invalid._value2member_map_ \
-            else reason
+        label = department_import.reason_label(reason)
         lines.append(f"    无效:{label} {n} 行")
     if result.legacy_15_converted:
         lines.append(f"  15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")

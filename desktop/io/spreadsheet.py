@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -312,6 +313,7 @@ class Workbook:
         self.delimiter = ","
         self._book: Any = None
         self._sheets: dict[str, Any] = {}
+        self._formulas: dict[str, set[tuple[int, int]]] = {}
         if self.format == "csv":
             self.encoding = detect_encoding(self.path)
             try:
@@ -391,6 +393,21 @@ class Workbook:
         except Exception as exc:
             raise SpreadsheetError(f"文件“{self.name}”的工作表“{sheet}”无法读取({exc})。", kind="damaged") from exc
 
+    def formulas_without_result(self, sheet: str) -> set[tuple[int, int]]:
+        """(row, column) of the cells holding a formula whose result was never saved, numbered as
+        :meth:`rows` gives them (1-based row, 0-based column). Programs that write .xlsx (not Excel
+        or WPS) leave formulas uncalculated, and calamine reads those cells as empty. Only .xlsx is
+        looked at, once per sheet, and only when it contains formulas at all."""
+        if sheet not in self._formulas:
+            found: set[tuple[int, int]] = set()
+            if self.format == "xlsx":
+                try:
+                    found = _xlsx_formulas_without_result(self.path, sheet, self._sheet(sheet).start)
+                except (OSError, KeyError, ValueError, StopIteration, zipfile.BadZipFile, ET.ParseError):
+                    found = set()  # only a better message is lost
+            self._formulas[sheet] = found
+        return self._formulas[sheet]
+
     def height(self, sheet: str) -> int:
         """Rows in the sheet (for CSV: an estimate from the file size)."""
         if self.format == "csv":
@@ -454,6 +471,39 @@ class Workbook:
             return list(self._sheet(sheet).merged_cell_ranges or [])
         except Exception:
             return []
+
+
+_XLSX_CELL = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)(\d+)\"([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_XLSX_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_XLSX_TEXT_RESULT = re.compile(rb"\bt=\"(?:str|e|b)\"")
+
+
+def _xlsx_formulas_without_result(path: Path, sheet: str, start: tuple[int, int] | None) -> set[tuple[int, int]]:
+    """The cells of ``sheet`` with a formula and no saved value (see Workbook.formulas_without_result)."""
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    with zipfile.ZipFile(path) as zf:
+        book = ET.fromstring(zf.read("xl/workbook.xml"))
+        rid = next(el.get(rel) for el in book.iter() if el.tag.endswith("}sheet") and el.get("name") == sheet)
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        target = next(el.get("Target", "") for el in rels if el.get("Id") == rid)
+        name = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        data = zf.read(name)
+    found: set[tuple[int, int]] = set()
+    if b"f>" not in data:  # no formula at all: every one has a closing </f> (or </x:f>); a quick look
+        return found
+    first_col = start[1] if start else 0
+    for m in _XLSX_CELL.finditer(data):
+        inner = m.group(4)
+        if not inner or not _XLSX_FORMULA.search(inner) or _XLSX_VALUE.search(inner):
+            continue
+        if _XLSX_TEXT_RESULT.search(m.group(3)):  # a text, error or boolean result: an empty text was saved
+            continue
+        col = 0
+        for ch in m.group(1):
+            col = col * 26 + ch - 64
+        found.add((int(m.group(2)), col - 1 - first_col))
+    return found
 
 
 def _csv_cell(value: str) -> str:

@@ -42,6 +42,11 @@ OUTCOMES = ("in_assistance", "known", "new", "invalid", "duplicate")
 OUTCOME_LABELS = {"in_assistance": "在保", "known": "已在册、未在保", "new": "新发现", "invalid": "无效",
                   "duplicate": "重复"}
 DUPLICATE = "duplicate"
+# An ID cell holding a formula whose result the file never saved (written by a program, not Excel):
+# read as empty, but told apart so the department knows what to fix.
+FORMULA = "formula without result"
+EMPTY = idcard.Invalid.EMPTY.value
+FORMULA_LABEL = "身份证号单元格是公式,但文件中没有保存计算结果(请用 Excel 或 WPS 打开、保存后重新提供)"
 SAMPLE_ROWS = 20
 
 
@@ -69,7 +74,7 @@ class Preview:
 class RowProblem:
     row_number: int
     outcome: str  # invalid / duplicate
-    reason: str  # an idcard.Invalid value, or "duplicate"
+    reason: str  # an idcard.Invalid value, "duplicate" or FORMULA
     message: str  # Chinese, as written into the error workbook
     duplicate_of: int | None = None
 
@@ -385,9 +390,12 @@ def parse_id(raw: object) -> idcard.IdResult:
     return idcard.IdResult(raw, number, None) if number is not None else idcard.parse(raw)  # type: ignore[arg-type]
 
 
-def _reason_message(reason: str, duplicate_of: int | None = None) -> str:
+def reason_label(reason: str, duplicate_of: int | None = None) -> str:
+    """The Chinese text for a reason key (an idcard.Invalid value, DUPLICATE or FORMULA)."""
     if reason == DUPLICATE:
         return f"与第{duplicate_of}行重复" if duplicate_of else "身份证号重复"
+    if reason == FORMULA:
+        return FORMULA_LABEL
     try:
         return idcard.REASON_LABELS[idcard.Invalid(reason)]
     except ValueError:
@@ -648,8 +656,11 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             raw_text = raw[:64] if type(raw) is str else cell_text(raw)[:64]
             if parsed is not None and not parsed.valid:
                 reason = parsed.reason.value  # type: ignore[union-attr]
+                message = parsed.message
+                if reason == EMPTY and (row.number, id_col) in book.formulas_without_result(layout.sheet):
+                    reason, message = FORMULA, FORMULA_LABEL
                 invalid[reason] = invalid.get(reason, 0) + 1
-                result.errors.append(RowProblem(row.number, "invalid", reason, parsed.message))
+                result.errors.append(RowProblem(row.number, "invalid", reason, message))
                 if write:
                     out_rows.append((batch_id, row.number, name, None, raw_text, "invalid", reason, None, None,
                                      to_json(data)))
@@ -661,7 +672,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                 if first is not None:
                     duplicates += 1
                     result.errors.append(RowProblem(row.number, DUPLICATE, DUPLICATE,
-                                                    _reason_message(DUPLICATE, first), first))
+                                                    reason_label(DUPLICATE, first), first))
                     if write:
                         data["duplicate_of"] = first
                         out_rows.append((batch_id, row.number, name, number, raw_text, DUPLICATE, DUPLICATE, None,
@@ -782,7 +793,7 @@ def list_batch_rows(db: Database, actor: Actor, batch_id: int, outcome: str | Se
             data = dict(row.data or {})
             out.append(BatchRow(
                 row.id, row.row_number, row.name, shown, raw, row.outcome, OUTCOME_LABELS.get(row.outcome, row.outcome),
-                row.reason, _reason_message(row.reason, data.get("duplicate_of")) if row.reason else "",
+                row.reason, reason_label(row.reason, data.get("duplicate_of")) if row.reason else "",
                 row.household_id, stage, category, open_clue, apps.get(row.household_id) if row.household_id else None,
                 row.region_id, region_name or "", data))
         return out
@@ -861,7 +872,7 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
             mapping = dict((batch.mapping or {}).get("fields", {}))
             expected_hash = batch.file_hash
             problems = {
-                r.row_number: _reason_message(r.reason or "", (r.data or {}).get("duplicate_of"))
+                r.row_number: reason_label(r.reason or "", (r.data or {}).get("duplicate_of"))
                 for r in uow.session.scalars(select(ImportRow).where(
                     ImportRow.batch_id == batch.id, ImportRow.outcome.in_(("invalid", DUPLICATE))))
             }

@@ -48,7 +48,6 @@ FIELD_ORDER = ("id_number", "name", "subdistrict", "community", "address", "phon
 SPREADSHEET_FILTER = "*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt"
 
 # Stable keys of the counts the wizard shows (tests read them back).
-REASON_KEYS = tuple(r.value for r in idcard.Invalid)
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -136,7 +135,7 @@ class CountsView(QGroupBox):
         invalid_total = sum(result.invalid.values())
         self._row("invalid", self.tr("Invalid"), invalid_total, 1)
         for reason, n in result.invalid.items():
-            label = idcard.REASON_LABELS.get(idcard.Invalid(reason), reason) if reason in REASON_KEYS else reason
+            label = di.reason_label(reason)
             self._row(f"invalid:{reason}", label, n, 2)
         self._row("duplicates", self.tr("Duplicates (ID repeated earlier in the file)"), result.duplicates, 1)
         adds_up = result.data_rows == result.valid + invalid_total + result.duplicates
