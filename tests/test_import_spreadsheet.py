@@ -251,6 +251,26 @@ def test_ids_as_numbers_full_width_and_15_digits(tmp_path: Path) -> None:
     assert results[3].number == ID3
 
 
+def test_sheet_starting_in_column_b(tmp_path: Path) -> None:
+    """Column A left empty (a margin): columns keep the sheet's numbers and letters, so a column
+    given by letter, merged cells and the error workbook's layout all line up."""
+    path = tmp_path / "margin.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("名单")
+    ws.merge_range(0, 1, 0, 3, "困难职工名单")
+    ws.write_row(1, 1, ["姓名", "身份证号", "街道"])
+    ws.write_row(2, 1, ["张三", ID1])
+    ws.write_row(3, 1, ["李四", ID2])
+    ws.merge_range(2, 3, 3, 3, "八泉街道")
+    book.close()
+    layout, data = read_all(path)
+    assert layout.mapping == {"name": 1, "id_number": 2, "subdistrict": 3}
+    assert [r.values for r in data] == [["", "张三", ID1, "八泉街道"], ["", "李四", ID2, "八泉街道"]]
+    from desktop.commands.imports import column_index
+
+    assert column_index("C", layout.columns) == 2 and ss.column_letter(2) == "C"
+
+
 def test_legacy_xls() -> None:
     """A legacy .xls (BIFF8, kept in tests/data): a note sheet first, a title, a two-row header
     under a merged group, an ID stored as a number, a blank row and a signature footer."""

@@ -402,7 +402,7 @@ class Workbook:
             found: set[tuple[int, int]] = set()
             if self.format == "xlsx":
                 try:
-                    found = _xlsx_formulas_without_result(self.path, sheet, self._sheet(sheet).start)
+                    found = _xlsx_formulas_without_result(self.path, sheet)
                 except (OSError, KeyError, ValueError, StopIteration, zipfile.BadZipFile, ET.ParseError):
                     found = set()  # only a better message is lost
             self._formulas[sheet] = found
@@ -429,7 +429,15 @@ class Workbook:
                                    kind="no_sheet")
         sh = self._sheet(sheet)
         try:
-            yield from enumerate(sh.iter_rows(), start=1)
+            # calamine gives rows from row 1 but cells from the first column in use: a sheet whose
+            # column A (or more) is empty is padded, so column numbers and letters are the sheet's.
+            start = sh.start
+            if start and start[1] > 0:
+                pad = [""] * start[1]
+                for number, values in enumerate(sh.iter_rows(), start=1):
+                    yield number, pad + values
+            else:
+                yield from enumerate(sh.iter_rows(), start=1)
         except SpreadsheetError:
             raise
         except Exception as exc:
@@ -479,7 +487,7 @@ _XLSX_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _XLSX_TEXT_RESULT = re.compile(rb"\bt=\"(?:str|e|b)\"")
 
 
-def _xlsx_formulas_without_result(path: Path, sheet: str, start: tuple[int, int] | None) -> set[tuple[int, int]]:
+def _xlsx_formulas_without_result(path: Path, sheet: str) -> set[tuple[int, int]]:
     """The cells of ``sheet`` with a formula and no saved value (see Workbook.formulas_without_result)."""
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     with zipfile.ZipFile(path) as zf:
@@ -492,7 +500,6 @@ def _xlsx_formulas_without_result(path: Path, sheet: str, start: tuple[int, int]
     found: set[tuple[int, int]] = set()
     if b"f>" not in data:  # no formula at all: every one has a closing </f> (or </x:f>); a quick look
         return found
-    first_col = start[1] if start else 0
     for m in _XLSX_CELL.finditer(data):
         inner = m.group(4)
         if not inner or not _XLSX_FORMULA.search(inner) or _XLSX_VALUE.search(inner):
@@ -502,7 +509,7 @@ def _xlsx_formulas_without_result(path: Path, sheet: str, start: tuple[int, int]
         col = 0
         for ch in m.group(1):
             col = col * 26 + ch - 64
-        found.add((int(m.group(2)), col - 1 - first_col))
+        found.add((int(m.group(2)), col - 1))
     return found
 
 
