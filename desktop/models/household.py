@@ -47,6 +47,7 @@ class Household(Versioned, Created, Base):
         Index(None, "phone"),
         Index(None, "category", "id"),
         Index(None, "stage", "id"),
+        Index(None, "stage", "stage_since"),  # statistics: the households now in a library, newest first
         # statistics: library households per community and whether visited this quarter
         Index(None, "stage", "region_id", "last_visited_on", "id"),
         Index(None, "next_visit_due", "id"),

@@ -30,6 +30,7 @@ depends_on = None
 
 INDEX = "ix_households_discovered"
 OLD_INDEX = "ix_households_id_stage_last_assessed_on"  # the funnel's former household index
+STAGE_SINCE_INDEX = "ix_households_stage_stage_since"
 # column on households: (table it is kept from, aggregate over that table's rows of one household)
 COPIES = {
     "discovered_on": ("clues", "min(reported_on)", ("household_id", "reported_on")),
@@ -57,6 +58,8 @@ def upgrade() -> None:
                    f"WHERE id IN (SELECT household_id FROM {table})")
     if OLD_INDEX in indexes:
         op.drop_index(OLD_INDEX, table_name="households")
+    if STAGE_SINCE_INDEX not in indexes:  # the click-through list of a library, newest first
+        op.create_index(STAGE_SINCE_INDEX, "households", ["stage", "stage_since"])
     if INDEX not in indexes:
         op.create_index(INDEX, "households",
                         ["discovered_on", "region_id", "stage", "last_assessed_on", "best_application"],
@@ -124,6 +127,7 @@ def downgrade() -> None:
         if postgres:
             op.execute(f"DROP FUNCTION IF EXISTS households_{column}_refresh()")
     op.drop_index(INDEX, table_name="households")
+    op.drop_index(STAGE_SINCE_INDEX, table_name="households")
     op.create_index(OLD_INDEX, "households", ["id", "stage", "last_assessed_on"])
     op.drop_column("households", "best_application")
     op.drop_column("households", "discovered_on")
