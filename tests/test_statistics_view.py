@@ -184,6 +184,36 @@ def test_exports(page: StatisticsPage, qtbot, tmp_path: Path) -> None:  # noqa: 
     assert not any(head_id(2) in row for row in rows)
 
 
+
+def test_exports_to_a_path_that_cannot_be_written_say_why(page: StatisticsPage, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop.views.statistics as view
+    from desktop.services.errors import ServiceError
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(view, "show_error", lambda _parent, exc: shown.append(exc))
+    chosen = {"path": ""}
+    monkeypatch.setattr(view.QFileDialog, "getSaveFileName", lambda *_a, **_k: (chosen["path"], ""))
+    page.list_records("library_now", "class_1")
+    settle(qtbot)
+    a_file = tmp_path / "a-file.txt"
+    a_file.write_text("x")
+    chart = page.charts["library_now"]
+    for target, why in ((str(tmp_path), "folder"), (str(a_file / "x.out"), "does not exist")):
+        chosen["path"] = target
+        for export in (lambda: page.ask_export_png(chart), lambda: page.ask_export_xlsx(chart),
+                       page.ask_export_summary, page.ask_export_drill):
+            shown.clear()
+            export()
+            settle(qtbot)
+            # A plain message naming the file and the reason, not the crash dialog; nothing
+            # claims to be saved (the PDF writer used to report success and write nothing).
+            assert len(shown) == 1 and isinstance(shown[0], ServiceError), shown
+            assert target in shown[0].message and why in shown[0].message
+            assert "Saved" not in page.status.text()
+    assert tmp_path.is_dir() and a_file.read_text() == "x"
+
+
 def test_supervisor_sees_only_statistics(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
     from desktop.views.main_window import MainWindow
 

@@ -4,32 +4,32 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../views/statistics.py" line="57"/>
+        <location filename="../views/statistics.py" line="58"/>
         <source>Household no.</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="58"/>
+        <location filename="../views/statistics.py" line="59"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="59"/>
+        <location filename="../views/statistics.py" line="60"/>
         <source>ID number (masked)</source>
         <translation>身份证号(脱敏)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="60"/>
+        <location filename="../views/statistics.py" line="61"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="61"/>
+        <location filename="../views/statistics.py" line="62"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="62"/>
+        <location filename="../views/statistics.py" line="63"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -37,523 +37,548 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../views/statistics.py" line="101"/>
+        <location filename="../views/statistics.py" line="102"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="101"/>
+        <location filename="../views/statistics.py" line="102"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="102"/>
+        <location filename="../views/statistics.py" line="103"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="102"/>
+        <location filename="../views/statistics.py" line="103"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="103"/>
+        <location filename="../views/statistics.py" line="104"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="103"/>
+        <location filename="../views/statistics.py" line="104"/>
         <source>Last 12 months</source>
         <translation>近12个月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="104"/>
+        <location filename="../views/statistics.py" line="105"/>
         <source>Custom range</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="117"/>
+        <location filename="../views/statistics.py" line="118"/>
         <source>All tracks</source>
         <translation>全部程序</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="121"/>
+        <location filename="../views/statistics.py" line="122"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="125"/>
+        <location filename="../views/statistics.py" line="126"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="126"/>
+        <location filename="../views/statistics.py" line="127"/>
         <source>Compute the figures again (F5)</source>
         <translation>重新计算统计数据(F5)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="127"/>
+        <location filename="../views/statistics.py" line="128"/>
         <source>Monthly &amp;summary (PDF)…</source>
         <translation>月度摘要(&amp;S)(PDF)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="128"/>
+        <location filename="../views/statistics.py" line="129"/>
         <source>All numbers (&amp;xlsx)…</source>
         <translation>全部数据(&amp;X)(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="129"/>
+        <location filename="../views/statistics.py" line="130"/>
         <source>&amp;Period:</source>
         <translation>时间(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="129"/>
+        <location filename="../views/statistics.py" line="130"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="130"/>
+        <location filename="../views/statistics.py" line="131"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="130"/>
+        <location filename="../views/statistics.py" line="131"/>
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="131"/>
+        <location filename="../views/statistics.py" line="132"/>
         <source>&amp;Track:</source>
         <translation>程序(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="132"/>
+        <location filename="../views/statistics.py" line="133"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="142"/>
+        <location filename="../views/statistics.py" line="143"/>
         <source>Track and category narrow the figures about applications (pass rate, approval time, post-checks, the funnel&apos;s last steps).</source>
         <translation>“程序”和“类别”只筛选与申请有关的数字(授权合格率、审批用时、事后核查、转化漏斗的后两步)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="170"/>
+        <location filename="../views/statistics.py" line="171"/>
         <source>Approval time: distribution (working days)</source>
         <translation>审批用时分布(工作日)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="171"/>
+        <location filename="../views/statistics.py" line="172"/>
         <source>Applications</source>
         <translation>申请件数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="171"/>
-        <location filename="../views/statistics.py" line="173"/>
+        <location filename="../views/statistics.py" line="172"/>
+        <location filename="../views/statistics.py" line="174"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="172"/>
+        <location filename="../views/statistics.py" line="173"/>
         <source>Approval time: monthly median (working days)</source>
         <translation>审批用时月度中位数(工作日)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="173"/>
-        <location filename="../views/statistics.py" line="177"/>
+        <location filename="../views/statistics.py" line="174"/>
+        <location filename="../views/statistics.py" line="178"/>
         <source>Month of acceptance</source>
         <translation>受理月份</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="174"/>
+        <location filename="../views/statistics.py" line="175"/>
         <source>Approval time</source>
         <translation>审批用时</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="176"/>
+        <location filename="../views/statistics.py" line="177"/>
         <source>Authorisation pass rate per month</source>
         <translation>各月授权核对合格率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="178"/>
-        <location filename="../views/statistics.py" line="472"/>
+        <location filename="../views/statistics.py" line="179"/>
+        <location filename="../views/statistics.py" line="473"/>
         <source>Pass rate</source>
         <translation>授权合格率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="182"/>
+        <location filename="../views/statistics.py" line="183"/>
         <source>Library sizes at month end</source>
         <translation>各月末监测库户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="183"/>
         <location filename="../views/statistics.py" line="184"/>
-        <location filename="../views/statistics.py" line="193"/>
-        <location filename="../views/statistics.py" line="498"/>
-        <location filename="../views/statistics.py" line="511"/>
+        <location filename="../views/statistics.py" line="185"/>
+        <location filename="../views/statistics.py" line="194"/>
+        <location filename="../views/statistics.py" line="499"/>
+        <location filename="../views/statistics.py" line="512"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="184"/>
+        <location filename="../views/statistics.py" line="185"/>
         <source>Library sizes now</source>
         <translation>当前监测库户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="185"/>
+        <location filename="../views/statistics.py" line="186"/>
         <source>Libraries</source>
         <translation>监测库</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="189"/>
+        <location filename="../views/statistics.py" line="190"/>
         <source>Clues by source level</source>
         <translation>线索来源层级</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="189"/>
         <location filename="../views/statistics.py" line="190"/>
         <location filename="../views/statistics.py" line="191"/>
-        <location filename="../views/statistics.py" line="504"/>
+        <location filename="../views/statistics.py" line="192"/>
+        <location filename="../views/statistics.py" line="505"/>
         <source>Clues</source>
         <translation>线索条数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="190"/>
+        <location filename="../views/statistics.py" line="191"/>
         <source>Clues by channel</source>
         <translation>线索发现渠道</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="191"/>
+        <location filename="../views/statistics.py" line="192"/>
         <source>Clues from departments</source>
         <translation>部门推送线索</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="192"/>
+        <location filename="../views/statistics.py" line="193"/>
         <source>From clue to assistance (households)</source>
         <translation>从线索到救助(户)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="194"/>
+        <location filename="../views/statistics.py" line="195"/>
         <source>Discovery</source>
         <translation>主动发现</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="200"/>
+        <location filename="../views/statistics.py" line="201"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="206"/>
+        <location filename="../views/statistics.py" line="207"/>
         <source>Quarterly visit completion by community</source>
         <translation>各社区季度走访完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="208"/>
+        <location filename="../views/statistics.py" line="209"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="210"/>
+        <location filename="../views/statistics.py" line="211"/>
         <source>Referrals by department and outcome</source>
         <translation>各部门转介及办理结果</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="211"/>
+        <location filename="../views/statistics.py" line="212"/>
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="212"/>
+        <location filename="../views/statistics.py" line="213"/>
         <source>Post-check failure rate per month</source>
         <translation>各月事后核查未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="213"/>
+        <location filename="../views/statistics.py" line="214"/>
         <source>Month checked</source>
         <translation>核查月份</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="213"/>
+        <location filename="../views/statistics.py" line="214"/>
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="219"/>
+        <location filename="../views/statistics.py" line="220"/>
         <source>Click a bar or a point to list the records behind it.</source>
         <translation>单击柱形或数据点,列出其背后的明细记录。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="221"/>
+        <location filename="../views/statistics.py" line="222"/>
         <source>Export list (xlsx)…</source>
         <translation>导出明细(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="259"/>
+        <location filename="../views/statistics.py" line="260"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="289"/>
-        <location filename="../views/statistics.py" line="295"/>
+        <location filename="../views/statistics.py" line="290"/>
+        <location filename="../views/statistics.py" line="296"/>
         <source>All communities</source>
         <translation>全部社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="355"/>
+        <location filename="../views/statistics.py" line="356"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="360"/>
+        <location filename="../views/statistics.py" line="361"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="366"/>
+        <location filename="../views/statistics.py" line="367"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="367"/>
+        <location filename="../views/statistics.py" line="368"/>
         <source>Computing statistics…</source>
         <translation>正在计算统计数据…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="372"/>
+        <location filename="../views/statistics.py" line="373"/>
         <source>The figures could not be computed.</source>
         <translation>统计数据未能算出。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="394"/>
+        <location filename="../views/statistics.py" line="395"/>
         <source>{scope}: {filter}. Computed from the records in {ms:.0f} ms.</source>
         <translation>{scope}:{filter}。由业务记录实时计算,用时 {ms:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="417"/>
+        <location filename="../views/statistics.py" line="418"/>
         <source>{track}: {n} applications took {days} working days</source>
         <translation>{track}:用时 {days} 个工作日的申请 {n} 件</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="421"/>
-        <location filename="../views/statistics.py" line="447"/>
+        <location filename="../views/statistics.py" line="422"/>
+        <location filename="../views/statistics.py" line="448"/>
         <source>10-day limit</source>
         <translation>10个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="422"/>
-        <location filename="../views/statistics.py" line="447"/>
+        <location filename="../views/statistics.py" line="423"/>
+        <location filename="../views/statistics.py" line="448"/>
         <source>30-day limit</source>
         <translation>30个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="427"/>
+        <location filename="../views/statistics.py" line="428"/>
         <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
         <translation>{track}:已审批 {n} 件,中位数 {median},90% 在 {p90} 以内,最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="440"/>
+        <location filename="../views/statistics.py" line="441"/>
         <source>{month} {track}: median {median} working days ({n} applications)</source>
         <translation>{month} {track}:中位数 {median} 个工作日({n} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="462"/>
+        <location filename="../views/statistics.py" line="463"/>
         <source>Commitment track from {d}</source>
         <translation>{d} 起实行告知承诺制</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="469"/>
+        <location filename="../views/statistics.py" line="470"/>
         <source>{month}: {rate} passed ({passed} of {checked} checked)</source>
         <translation>{month}:合格率 {rate}(核对 {checked} 件,通过 {passed} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="475"/>
+        <location filename="../views/statistics.py" line="476"/>
         <source>Before the commitment track ({d}): {before} ({bp} of {bc}); after: {after} ({ap} of {ac}).</source>
         <translation>实行告知承诺制({d})前:{before}({bc} 件中通过 {bp} 件);实行后:{after}({ac} 件中通过 {ap} 件)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="481"/>
+        <location filename="../views/statistics.py" line="482"/>
         <source>The start date of the commitment track has not been set; overall: {rate}.</source>
         <translation>尚未设置告知承诺制的实行日期;总体合格率:{rate}。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="492"/>
+        <location filename="../views/statistics.py" line="493"/>
         <source>End of {month}: {n} households in {stage}</source>
         <translation>{month} 月末:{stage} {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="502"/>
+        <location filename="../views/statistics.py" line="503"/>
         <source>{label}: {clues} clues</source>
         <translation>{label}:线索 {clues} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="505"/>
+        <location filename="../views/statistics.py" line="506"/>
         <source>{clues} clues; {households} households discovered for the first time in the period.</source>
         <translation>共 {clues} 条线索;本期首次发现 {households} 户(每户按其第一条线索的日期计一次)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="508"/>
+        <location filename="../views/statistics.py" line="509"/>
         <source>{label}: {n} households ({share} of those discovered)</source>
         <translation>{label}:{n} 户(占发现户数的 {share})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="520"/>
+        <location filename="../views/statistics.py" line="521"/>
         <source>{year} Q{q}</source>
         <translation>{year}年第{q}季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="532"/>
+        <location filename="../views/statistics.py" line="533"/>
         <source>Computing visits…</source>
         <translation>正在计算走访完成率…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="539"/>
+        <location filename="../views/statistics.py" line="540"/>
         <source>{name}, {quarter}: {visited} of {monitored} monitored households visited ({rate}); click to list those not visited</source>
         <translation>{name},{quarter}:应访 {monitored} 户,已访 {visited} 户({rate});单击列出未走访的家庭</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="544"/>
+        <location filename="../views/statistics.py" line="545"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="546"/>
+        <location filename="../views/statistics.py" line="547"/>
         <source>{quarter}: {visited} of {monitored} households in class I, class II or assistance visited ({rate}). Worst first.</source>
         <translation>{quarter}:一类库、二类库和救助中的 {monitored} 户中已走访 {visited} 户({rate})。完成率低的排在前面。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="557"/>
+        <location filename="../views/statistics.py" line="558"/>
         <source>{dept} · {status}: {n} of {total} referrals</source>
         <translation>{dept} · {status}:{n} 件(共 {total} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="561"/>
+        <location filename="../views/statistics.py" line="562"/>
         <source>{done} of {total} referrals done.</source>
         <translation>转介共 {total} 件,已办结 {done} 件。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="567"/>
+        <location filename="../views/statistics.py" line="568"/>
         <source>{month}: {failed} of {done} post-checks failed ({rate})</source>
         <translation>{month}:核查 {done} 件,未通过 {failed} 件({rate})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="570"/>
+        <location filename="../views/statistics.py" line="571"/>
         <source>Failure rate</source>
         <translation>未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="573"/>
+        <location filename="../views/statistics.py" line="574"/>
         <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}</source>
         <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="590"/>
-        <location filename="../views/statistics.py" line="593"/>
+        <location filename="../views/statistics.py" line="591"/>
+        <location filename="../views/statistics.py" line="594"/>
         <source>Listing records…</source>
         <translation>正在列出明细…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="601"/>
+        <location filename="../views/statistics.py" line="602"/>
         <source>{title}: {total} records (the first {shown} are listed)</source>
         <translation>{title}:共 {total} 条(列出前 {shown} 条)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="604"/>
+        <location filename="../views/statistics.py" line="605"/>
         <source>{title}: {total} records</source>
         <translation>{title}:共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="617"/>
+        <location filename="../views/statistics.py" line="623"/>
+        <source>this is a folder; choose a file name</source>
+        <translation>这是一个文件夹,请选择或输入文件名</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="625"/>
+        <source>no permission to write there, or the file is open in another program</source>
+        <translation>没有在此处写入的权限,或该文件正在其他程序(如 Excel/WPS)中打开</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="627"/>
+        <source>the folder does not exist or cannot hold files</source>
+        <translation>所在文件夹不存在或无法在其中保存文件</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="630"/>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="631"/>
+        <source>Could not save {path}: {reason}.</source>
+        <translation>无法保存“{path}”:{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="634"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="618"/>
+        <location filename="../views/statistics.py" line="635"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="628"/>
-        <location filename="../views/statistics.py" line="648"/>
-        <location filename="../views/statistics.py" line="667"/>
-        <location filename="../views/statistics.py" line="710"/>
+        <location filename="../views/statistics.py" line="645"/>
+        <location filename="../views/statistics.py" line="665"/>
+        <location filename="../views/statistics.py" line="685"/>
+        <location filename="../views/statistics.py" line="729"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="631"/>
+        <location filename="../views/statistics.py" line="648"/>
         <source>Save the numbers as xlsx</source>
         <translation>将数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="632"/>
-        <location filename="../views/statistics.py" line="655"/>
-        <location filename="../views/statistics.py" line="663"/>
+        <location filename="../views/statistics.py" line="649"/>
+        <location filename="../views/statistics.py" line="673"/>
+        <location filename="../views/statistics.py" line="681"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="644"/>
-        <location filename="../views/statistics.py" line="693"/>
+        <location filename="../views/statistics.py" line="661"/>
+        <location filename="../views/statistics.py" line="712"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="645"/>
+        <location filename="../views/statistics.py" line="662"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="645"/>
+        <location filename="../views/statistics.py" line="662"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="649"/>
-        <location filename="../views/statistics.py" line="668"/>
+        <location filename="../views/statistics.py" line="667"/>
+        <location filename="../views/statistics.py" line="687"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="654"/>
+        <location filename="../views/statistics.py" line="672"/>
         <source>Save all numbers as xlsx</source>
         <translation>将全部数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="662"/>
+        <location filename="../views/statistics.py" line="680"/>
         <source>Save the list as xlsx</source>
         <translation>将明细保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="673"/>
+        <location filename="../views/statistics.py" line="692"/>
         <source>Save the monthly summary</source>
         <translation>保存月度摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="674"/>
+        <location filename="../views/statistics.py" line="693"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="691"/>
+        <location filename="../views/statistics.py" line="710"/>
         <source>Social assistance: monthly summary</source>
         <translation>社会救助工作月度统计摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="692"/>
+        <location filename="../views/statistics.py" line="711"/>
         <source>Made on {when} by {who}</source>
         <translation>{who} 于 {when} 生成</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="694"/>
+        <location filename="../views/statistics.py" line="713"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="695"/>
+        <location filename="../views/statistics.py" line="714"/>
         <source>Every figure is computed from the records at the time of printing.</source>
         <translation>以上数字均于打印时由业务记录实时计算。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="706"/>
+        <location filename="../views/statistics.py" line="725"/>
         <source>Monthly summary</source>
         <translation>月度统计摘要</translation>
     </message>

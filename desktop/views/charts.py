@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
@@ -373,9 +373,13 @@ class Chart(QFrame):
         return pixmap
 
     def save_png(self, path: str | Path, width: int = 1200, height: int = 560) -> Path:
+        """Raises OSError when the path cannot be written (a folder, no permission, …)."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not self.render_image(width, height).save(str(target), "PNG"):
-            raise OSError(f"无法写入图片文件:{target}")
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.render_image(width, height).save(buffer, "PNG"):
+            raise OSError(f"无法生成图片:{target}")
+        target.write_bytes(bytes(buffer.data().data()))
         return target
 

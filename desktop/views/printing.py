@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 LAYOUT_DPI = 96  # QTextDocument lays out in logical pixels at this resolution
@@ -22,10 +22,16 @@ th { background: #e8eef7; }
 
 
 def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool = False) -> Path:
-    """Render HTML to an A4 PDF. Returns the path written."""
+    """Render HTML to an A4 PDF. Returns the path written.
+
+    The PDF is drawn into memory and then written to the file by Python, so a path that cannot be
+    written (a folder, no permission) raises OSError; QPdfWriter given the path itself only warned
+    and wrote nothing."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(target))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("Relief Desk")
     writer.setResolution(300)
@@ -42,4 +48,7 @@ def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool
     rect_mm = layout.paintRect(QPageLayout.Unit.Millimeter)
     doc.setPageSize(QSizeF(rect_mm.width() / 25.4 * LAYOUT_DPI, rect_mm.height() / 25.4 * LAYOUT_DPI))
     doc.print_(writer)
+    del writer  # finishes the PDF in the buffer
+    buffer.close()
+    target.write_bytes(bytes(buffer.data().data()))
     return target
