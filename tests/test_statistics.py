@@ -310,11 +310,34 @@ def drill(district: District, chart: str, key: str, series: str = "", f: st.Stat
     return st.records_behind(district.db, district.actor(role), f, chart, key, series, today=TODAY)
 
 
+def test_records_behind_a_clue_bar_are_its_clues(district: District, data: dict[str, int]) -> None:
+    """A clue bar counts clues: its list has one row per clue, as many as the bar says, also a
+    household's second clue and clues not yet linked to a household (their own person shown, the
+    ID number masked)."""
+    with district.db.session_factory() as s:
+        s.add(Clue(household_id=None, person_name="线索人", id_number=head_id(9), source_level="vertical",
+                   source="grid", channel="phone", reported_on=date(2026, 5, 6), region_id=district.regions["飞云社区"]))
+        s.commit()
+    d = compute(district).discoveries
+    for chart, items in (("level", d.by_level), ("channel", d.by_channel), ("department", d.by_department)):
+        for bar in items:
+            listed = drill(district, chart, bar.key)
+            assert listed.total == len(listed.rows) == bar.value, (chart, bar)
+    department = drill(district, "level", "department")
+    assert codes(department) == ["", "H001", "H002", "H005"]  # c7, c2, c3, c5
+    c7 = next(r for r in department.rows if not r.household_code)
+    assert c7.region == "闸口社区" and c7.on == date(2026, 2, 10) and "线索#" in c7.detail
+    unlinked = next(r for r in drill(district, "channel", "phone").rows if not r.household_code)
+    assert (unlinked.head_name, unlinked.id_masked, unlinked.region) == ("线索人", idcard.mask(head_id(9)), "飞云社区")
+    by_half = drill(district, "level", "informant", f=H1)  # c1 only (c6 is from 2025)
+    assert codes(by_half) == ["H001"] and by_half.total == bars(compute(district, H1).discoveries.by_level)["informant"]
+
+
 def test_records_behind_each_chart(district: District, data: dict[str, int]) -> None:
     assert codes(drill(district, "discovered", "")) == ["H001", "H002", "H004", "H005", "H007"]
     assert codes(drill(district, "level", "informant")) == ["H001", "H007"]
     assert codes(drill(district, "department", "hrss")) == ["H001", "H005"]
-    assert codes(drill(district, "channel", "")) == ["H001", "H005"]  # channel not filled in (c2, c5)
+    assert codes(drill(district, "channel", "")) == ["", "H001", "H005"]  # channel not filled in (c2, c5, c7)
     assert codes(drill(district, "funnel", "approved")) == ["H004", "H007"]
     assert codes(drill(district, "funnel", "assessed")) == ["H001", "H002", "H004", "H007"]
     assert codes(drill(district, "funnel", "placed")) == ["H001", "H002", "H004", "H005", "H007"]

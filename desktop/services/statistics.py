@@ -1029,7 +1029,9 @@ RECORD_HEADERS = ("户编号", "户主", "身份证号(脱敏)", "所属社区",
 @dataclass
 class _DrillSpec:
     """A statement selecting (hid, day, detail, ref) per record; ``notes[ref]`` is appended to
-    the detail; ``total`` overrides the counted total when the records were chosen in Python."""
+    the detail; ``total`` overrides the counted total when the records were chosen in Python.
+    Records that may have no household (clues) also select (name, idn, rid): the person, ID
+    number and region shown when ``hid`` is NULL."""
 
     title: str
     stmt: Any
@@ -1062,14 +1064,27 @@ def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, 
             total = int(uow.session.execute(select(func.count()).select_from(spec.stmt.subquery("r"))).scalar_one())
         # The page is chosen from the narrow records first; only its rows are joined to households.
         c = spec.stmt.selected_columns
-        page = spec.stmt.order_by(c.day.desc(), c.hid, c.ref).limit(limit).subquery("r")
-        rows = uow.session.execute(
-            select(Household.id, Household.code, Household.head_name, Household.head_id_number, Region.name,
-                   page.c.day, page.c.detail, page.c.ref)
-            .select_from(page.join(Household.__table__, Household.id == page.c.hid)
-                         .join(Region.__table__, Region.id == Household.region_id))
-            .order_by(page.c.day.desc(), Household.id, page.c.ref)
-        ).all()
+        if "name" not in c:
+            page = spec.stmt.order_by(c.day.desc(), c.hid, c.ref).limit(limit).subquery("r")
+            rows = uow.session.execute(
+                select(Household.id, Household.code, Household.head_name, Household.head_id_number, Region.name,
+                       page.c.day, page.c.detail, page.c.ref)
+                .select_from(page.join(Household.__table__, Household.id == page.c.hid)
+                             .join(Region.__table__, Region.id == Household.region_id))
+                .order_by(page.c.day.desc(), Household.id, page.c.ref)
+            ).all()
+        else:  # records without a household show their own person, ID number and region
+            page = spec.stmt.order_by(c.day.desc(), c.ref).limit(limit).subquery("r")
+            rows = uow.session.execute(
+                select(func.coalesce(Household.id, 0), Household.code,
+                       func.coalesce(Household.head_name, page.c.name),
+                       func.coalesce(Household.head_id_number, page.c.idn), Region.name,
+                       page.c.day, page.c.detail, page.c.ref)
+                .select_from(page.outerjoin(Household.__table__, Household.id == page.c.hid)
+                             .outerjoin(Region.__table__,
+                                        Region.id == func.coalesce(Household.region_id, page.c.rid)))
+                .order_by(page.c.day.desc(), page.c.ref)
+            ).all()
     out = tuple(RecordRow(int(r[0]), r[1] or "", r[2] or "", idcard.mask(r[3]), r[4] or "", r[5],
                           (r[6] or "") + spec.notes.get(int(r[7] or 0), ""))
                 for r in rows)
@@ -1081,16 +1096,19 @@ def _no_ref() -> Any:
 
 
 def _drill_discovered(q: _Q, key: str, series: str) -> _DrillSpec:
-    """The households with clues from one source level, channel or department in the period."""
+    """The clues from one source level, channel or department in the period: one row per clue, as
+    the bar counts them (also those not yet linked to a household, shown with their own person)."""
     column = {"level": Clue.source_level, "channel": Clue.channel, "department": Clue.source}[series]
-    extra = [column == key if key else column.is_(None)]
+    extra = [column == key if key else or_(column.is_(None), column == "")]
     if series == "department":
         extra.append(Clue.source_level == SourceLevel.DEPARTMENT.value)
     labels = {"level": SOURCE_LEVEL_LABELS, "channel": CHANNEL_LABELS, "department": DEPARTMENT_LABELS}[series]
-    stmt = (select(Clue.household_id.label("hid"), func.max(Clue.reported_on).label("day"),
-                   (literal("线索 ") + cast(func.count(), String(32)) + literal(" 条")).label("detail"), _no_ref())
-            .where(Clue.household_id.is_not(None), *_clue_conditions(q), *extra)
-            .group_by(Clue.household_id))
+    detail = (literal("线索#") + cast(Clue.id, String(32))
+              + case((Clue.household_id.is_(None), literal(",尚未关联家庭")), else_=literal("")))
+    stmt = (select(Clue.household_id.label("hid"), Clue.reported_on.label("day"), detail.label("detail"),
+                   Clue.id.label("ref"), Clue.person_name.label("name"), Clue.id_number.label("idn"),
+                   Clue.scope_region_id.label("rid"))
+            .where(*_clue_conditions(q), *extra))
     return _DrillSpec(f"线索来源:{labels.get(key, key or '未填写')}", stmt)
 
 
