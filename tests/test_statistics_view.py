@@ -133,6 +133,26 @@ def test_filters_recompute_without_blocking(page: StatisticsPage, qtbot, sqlite_
                                                             ("八泉社区", "飞云社区", "闸口社区", "道仕袱村")}
 
 
+def test_a_period_without_records_shows_the_empty_state(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.date_from.setDate(page.date_from.date().fromString("2020-01-01", "yyyy-MM-dd"))
+    page.date_to.setDate(page.date_to.date().fromString("2020-03-31", "yyyy-MM-dd"))
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.filter.date_to is not None
+                    and page.stats.filter.date_to.isoformat() == "2020-03-31", timeout=20000)
+    # Counts that are all zero are "no records", not a chart of invisible bars on a 0–1 scale.
+    for key in ("level", "channel", "department", "funnel", "referrals", "approval_hist", "pass_rate"):
+        chart = page.charts[key]
+        assert chart._empty_text is not None and not chart.items, key
+        assert chart.plot.getAxis("left")._tickLevels == [[], []], key  # no axis numbers
+        assert not chart.plot.getViewBox().state["yInverted"], key  # the funnel was drawn inverted
+        assert key in ("approval_hist", "pass_rate") or chart.table()[1], key  # the xlsx still lists the zeros
+    # A completion rate of 0% is a figure: the households to visit are there, none was visited.
+    visits = page.charts["visits"]
+    assert visits._empty_text is None and visits.items
+    assert visits.plot.getViewBox().viewRange()[0][1] >= 100  # on a 0–100% scale, not 0–1
+    assert page.stats.visits.monitored > 0 and page.stats.visits.visited == 0
+
+
 def test_visit_bar_lists_households_not_visited(page: StatisticsPage, qtbot, sqlite_district: District) -> None:  # noqa: ANN001
     page.quarter.clear()
     page.quarter.addItem("2026 Q2", (2026, 2))

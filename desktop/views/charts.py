@@ -152,30 +152,35 @@ class Chart(QFrame):
         step = max(1, -(-len(categories) // max_labels))
         return [(float(i), label) for i, (_, label) in enumerate(categories) if i % step == 0]
 
-    def _show_empty(self, categories: Sequence[tuple[str, str]], series: Sequence[Series]) -> bool:
-        has_values = any(v is not None for s in series for v in s.values)
+    def _show_empty(self, categories: Sequence[tuple[str, str]], series: Sequence[Series],
+                    zeros_are_data: bool = True) -> bool:
+        """The empty state: a plain message, no axis numbers. Bars of counts that are all zero are
+        empty too (``zeros_are_data`` False): nothing was counted."""
+        has_values = any(v is not None and (zeros_are_data or v != 0) for s in series for v in s.values)
         if categories and has_values:
             return False
         self._empty_text = pg.TextItem(self.tr("No records for this selection"), color="#888", anchor=(0.5, 0.5))
         self.plot.addItem(self._empty_text)
         self._empty_text.setPos(0.5, 0.5)
+        self.plot.getViewBox().invertY(False)  # a horizontal chart drawn before leaves it inverted
         self.plot.setXRange(0, 1)
         self.plot.setYRange(0, 1)
-        self.plot.getAxis("bottom").setTicks(None)
-        self.plot.getAxis("left").setTicks(None)
+        for name in ("bottom", "left"):  # no 0.0–1.0 scale that means nothing
+            self.plot.getAxis(name).setTicks([[], []])
         return True
 
     def set_bars(self, categories: Sequence[tuple[str, str]], series: Sequence[Series], *, decimals: int = 0,
                  suffix: str = "", value_header: str = "", vlines: Sequence[tuple[float, str]] = (),
-                 max_labels: int = 14) -> None:
-        """Grouped bars: one group per category, one bar per series."""
+                 max_labels: int = 14, zeros_are_data: bool = False) -> None:
+        """Grouped bars: one group per category, one bar per series. Bars that are all zero show
+        the empty state unless ``zeros_are_data`` (e.g. a rate of 0%)."""
         self.clear()
         self._last_draw = ("set_bars", (list(categories), list(series)),
                            {"decimals": decimals, "suffix": suffix, "value_header": value_header,
-                            "vlines": list(vlines), "max_labels": max_labels})
+                            "vlines": list(vlines), "max_labels": max_labels, "zeros_are_data": zeros_are_data})
         self.decimals, self.suffix = decimals, suffix
         self.content = _Content(list(categories), list(series), value_header)
-        if self._show_empty(categories, series):
+        if self._show_empty(categories, series, zeros_are_data):
             return
         n = max(1, len(series))
         width = 0.8 / n
@@ -211,7 +216,8 @@ class Chart(QFrame):
             axis.setWidth(max([metrics.horizontalAdvance(label) for _, label in ticks] + [20]) + 16)
         value_axis = self.plot.getAxis("bottom" if self.horizontal else "left")
         value_axis.setTicks(None)
-        top = max([float(v) for s in series for v in s.values if v is not None] + [1.0])
+        # Percentages on a 0–100 scale (all 0% is not drawn on a scale of 0.1%).
+        top = max([float(v) for s in series for v in s.values if v is not None] + [100.0 if suffix == "%" else 1.0])
         for i, (pos, label) in enumerate(vlines):
             # Each label starts at its line and reads away from it, a step lower than the one
             # before, so neighbouring limits (10 and 30 days) never cover each other's text.

@@ -543,7 +543,7 @@ class StatisticsPage(QWidget):
             for r in rows]
         chart = self.charts["visits"]
         chart.set_bars(cats, [Series(f"missing@{v.year}-Q{v.quarter}", self.tr("Completion"), values, "#2f6db5",
-                                     hover=hover)], decimals=1, suffix="%")
+                                     hover=hover)], decimals=1, suffix="%", zeros_are_data=True)
         chart.set_note(self.tr("{quarter}: {visited} of {monitored} households in class I, class II or assistance "
                                "visited ({rate}). Worst first.").format(
             quarter=v.label, visited=f"{v.visited:,}", monitored=f"{v.monitored:,}", rate=st.pct(v.rate)))
