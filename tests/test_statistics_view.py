@@ -243,3 +243,31 @@ def test_supervisor_sees_only_statistics(qtbot, sqlite_district: District) -> No
     assert window.page_keys() == ["statistics"]
     assert isinstance(window.page("statistics"), StatisticsPage)
     settle(qtbot)
+
+
+def test_month_labels_fit_a_narrow_chart(qtbot) -> None:  # noqa: ANN001
+    """24 month labels on a half-width chart: every n-th one, so that they do not run into each
+    other; more of them when the chart is widened."""
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.views.charts import CHART_FONT, Chart, Series
+
+    months = [(f"{2025 + i // 12}-{i % 12 + 1:02d}",) * 2 for i in range(24)]
+    chart = Chart("月度")
+    qtbot.addWidget(chart)
+    chart.resize(520, 360)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_lines(months, [Series("s", "s", list(range(24)))])
+
+    def labels() -> list[tuple[float, str]]:
+        qtbot.wait(20)
+        return chart.plot.getAxis("bottom")._tickLevels[0]
+
+    room = QFontMetrics(CHART_FONT).horizontalAdvance("2025-01")
+    per_month = chart.plot.getViewBox().width() / len(months)
+    narrow = labels()
+    step = narrow[1][0] - narrow[0][0]
+    assert step * per_month >= room + 8, (step, per_month)
+    chart.resize(1400, 360)
+    assert len(labels()) > len(narrow)

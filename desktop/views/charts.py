@@ -127,6 +127,8 @@ class Chart(QFrame):
         layout.addWidget(self.note_label)
         self.plot.scene().sigMouseMoved.connect(self._on_move)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self._bottom_labels: tuple[list[tuple[str, str]], int] | None = None  # categories along the bottom
+        self.plot.getViewBox().sigResized.connect(self._fit_bottom_labels)
         self._empty_text: pg.TextItem | None = None
         self.hover_text: Callable[[Item], str] | None = None
 
@@ -140,6 +142,7 @@ class Chart(QFrame):
         self.hover_label.setText(" ")
         self._empty_text = None
         self._last_draw = None
+        self._bottom_labels = None
 
     def set_note(self, text: str) -> None:
         self.note_label.setText(text)
@@ -151,6 +154,23 @@ class Chart(QFrame):
     def _category_ticks(self, categories: Sequence[tuple[str, str]], max_labels: int = 14) -> list[tuple[float, str]]:
         step = max(1, -(-len(categories) // max_labels))
         return [(float(i), label) for i, (_, label) in enumerate(categories) if i % step == 0]
+
+    def _set_bottom_labels(self, categories: Sequence[tuple[str, str]], max_labels: int) -> None:
+        self._bottom_labels = (list(categories), max_labels)
+        self._fit_bottom_labels()
+
+    def _fit_bottom_labels(self, *_args: object) -> None:
+        """Category labels along the bottom, every n-th one so that they fit the width the chart
+        has now (on a half-width chart, 12 month labels ran into each other); again on resize."""
+        if self._bottom_labels is None:
+            return
+        categories, max_labels = self._bottom_labels
+        width = self.plot.getViewBox().width()
+        if categories and width > 0:
+            metrics = QFontMetrics(CHART_FONT)
+            room = max(metrics.horizontalAdvance(label) for _, label in categories) + 12
+            max_labels = max(1, min(max_labels, int(width // room)))
+        self.plot.getAxis("bottom").setTicks([self._category_ticks(categories, max_labels), []])
 
     def _show_empty(self, categories: Sequence[tuple[str, str]], series: Sequence[Series],
                     zeros_are_data: bool = True) -> bool:
@@ -208,12 +228,15 @@ class Chart(QFrame):
             self.plot.addItem(bar)
             if n > 1 and self.legend is not None:
                 self.legend.addItem(bar, s.label)
-        ticks = self._category_ticks(categories, max_labels if not self.horizontal else 60)
-        axis = self.plot.getAxis("left" if self.horizontal else "bottom")
-        axis.setTicks([ticks, []])
-        if self.horizontal:  # room for the longest name now, not after the first paint
+        if self.horizontal:
+            ticks = self._category_ticks(categories, 60)
+            axis = self.plot.getAxis("left")
+            axis.setTicks([ticks, []])
+            # room for the longest name now, not after the first paint
             metrics = QFontMetrics(CHART_FONT)
             axis.setWidth(max([metrics.horizontalAdvance(label) for _, label in ticks] + [20]) + 16)
+        else:
+            self._set_bottom_labels(categories, max_labels)
         value_axis = self.plot.getAxis("bottom" if self.horizontal else "left")
         value_axis.setTicks(None)
         # Percentages on a 0–100 scale (all 0% is not drawn on a scale of 0.1%).
@@ -279,7 +302,7 @@ class Chart(QFrame):
                                    label=label, labelOpts={"position": 0.9, "color": "#8e44ad",
                                                            "fill": (255, 255, 255, 220)})
             self.plot.addItem(line)
-        self.plot.getAxis("bottom").setTicks([self._category_ticks(categories, max_labels), []])
+        self._set_bottom_labels(categories, max_labels)
         self.plot.getAxis("left").setTicks(None)
         self.plot.setXRange(-0.5, max(len(categories) - 0.5, 0.5), padding=0)
         if y_range is not None:
