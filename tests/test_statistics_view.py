@@ -219,7 +219,8 @@ def test_exports_to_a_path_that_cannot_be_written_say_why(page: StatisticsPage, 
     a_file = tmp_path / "a-file.txt"
     a_file.write_text("x")
     chart = page.charts["library_now"]
-    for target, why in ((str(tmp_path), "folder"), (str(a_file / "x.out"), "does not exist")):
+    for target, why in ((str(tmp_path), page.tr("this is a folder; choose a file name")),
+                        (str(a_file / "x.out"), page.tr("the folder does not exist or cannot hold files"))):
         chosen["path"] = target
         for export in (lambda: page.ask_export_png(chart), lambda: page.ask_export_xlsx(chart),
                        page.ask_export_summary, page.ask_export_drill):
@@ -230,7 +231,7 @@ def test_exports_to_a_path_that_cannot_be_written_say_why(page: StatisticsPage, 
             # claims to be saved (the PDF writer used to report success and write nothing).
             assert len(shown) == 1 and isinstance(shown[0], ServiceError), shown
             assert target in shown[0].message and why in shown[0].message
-            assert "Saved" not in page.status.text()
+            assert page.status.text() == page.tr("Not saved.")
     assert tmp_path.is_dir() and a_file.read_text() == "x"
 
 
