@@ -112,7 +112,10 @@ class Chart(QFrame):
             self.plot.setLabel("bottom" if horizontal else "left", value_label)
         if category_label:
             self.plot.setLabel("left" if horizontal else "bottom", category_label)
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        # The legend sits in its own row under the chart, one line across, so it never covers data.
+        self.legend = pg.LegendItem(labelTextSize="9pt", colCount=6)
+        self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
+        self.plot.getPlotItem().legend = self.legend  # named lines add themselves to it
         self.hover_label = QLabel(" ")
         self.hover_label.setStyleSheet("color: #444;")
         self.note_label = QLabel("")
@@ -294,12 +297,12 @@ class Chart(QFrame):
             top = max(top, value)
             line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen("#c0392b", width=1.5,
                                                                     style=Qt.PenStyle.DashLine),
-                                   label=label, labelOpts={"position": 0.04, "color": "#c0392b",
-                                                           "fill": (255, 255, 255, 200), "anchors": [(0, 1), (0, 1)]})
+                                   label=label, labelOpts={"position": 0.97, "color": "#c0392b",
+                                                           "fill": (255, 255, 255, 200), "anchors": [(1, 1), (1, 1)]})
             self.plot.addItem(line)
         for pos, label in vlines:
             line = pg.InfiniteLine(pos=pos, angle=90, pen=pg.mkPen("#8e44ad", width=2, style=Qt.PenStyle.DashLine),
-                                   label=label, labelOpts={"position": 0.9, "color": "#8e44ad",
+                                   label=label, labelOpts={"position": 0.06, "color": "#8e44ad",
                                                            "fill": (255, 255, 255, 220)})
             self.plot.addItem(line)
         self._set_bottom_labels(categories, max_labels)
