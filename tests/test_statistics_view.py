@@ -180,6 +180,14 @@ def test_exports(page: StatisticsPage, qtbot, tmp_path: Path) -> None:  # noqa: 
     sheet = openpyxl.load_workbook(xlsx).worksheets[0]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["一类库", 2] in values and ["救助中", 2] in values
+    # a chart of rates exports the counts behind each rate beside it
+    headers, rows = page.charts["pass_rate"].table()
+    assert headers[-2:] == [page.tr("Checked"), page.tr("Passed")] and rows
+    for _month, rate, checked, passed in rows:
+        assert checked >= passed and rate == round(passed / checked * 100, 3)
+    headers, rows = page.charts["visits"].table()
+    assert headers[-2:] == [page.tr("Monitored households"), page.tr("Visited")]
+    assert all(monitored >= visited for *_rest, monitored, visited in rows)
     everything = tmp_path / "all.xlsx"
     page.export_xlsx(list(page.charts.values()), str(everything))
     settle(qtbot)

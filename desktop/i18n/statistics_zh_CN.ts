@@ -37,6 +37,36 @@
 <context>
     <name>StatisticsPage</name>
     <message>
+        <location filename="../views/statistics.py" line="470"/>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="470"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="470"/>
+        <source>Monitored households</source>
+        <translation>应走访户数</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="470"/>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="470"/>
+        <source>Post-checks done</source>
+        <translation>已核查</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="470"/>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
         <location filename="../views/statistics.py" line="102"/>
         <source>All dates</source>
         <translation>全部日期</translation>

@@ -56,6 +56,9 @@ class _Content:
     categories: list[tuple[str, str]] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)
     value_header: str = ""
+    # counts behind a rate, one row per category, as extra columns of the xlsx table
+    count_headers: list[str] = field(default_factory=list)
+    counts: list[list[int]] = field(default_factory=list)
 
 
 def fmt_value(value: float | None, decimals: int = 0, suffix: str = "") -> str:
@@ -146,6 +149,11 @@ class Chart(QFrame):
         self._empty_text = None
         self._last_draw = None
         self._bottom_labels = None
+
+    def set_counts(self, headers: Sequence[str], counts: Sequence[Sequence[int]]) -> None:
+        """The counts behind a chart of rates (one row per category), exported beside the rates."""
+        self.content.count_headers = list(headers)
+        self.content.counts = [list(row) for row in counts]
 
     def set_note(self, text: str) -> None:
         self.note_label.setText(text)
@@ -368,7 +376,7 @@ class Chart(QFrame):
     def table(self) -> tuple[list[str], list[list[object]]]:
         """The numbers shown: one row per category, one column per series."""
         c = self.content
-        headers = [self.tr("Category")] + [s.label for s in c.series]
+        headers = [self.tr("Category")] + [s.label for s in c.series] + c.count_headers
         rows: list[list[object]] = []
         for ci, (_, label) in enumerate(c.categories):
             row: list[object] = [label]
@@ -379,6 +387,8 @@ class Chart(QFrame):
                 elif value is not None:
                     value = round(float(value), self.decimals + 2)
                 row.append(value)
+            if c.count_headers:
+                row += c.counts[ci] if ci < len(c.counts) else [None] * len(c.count_headers)
             rows.append(row)
         return headers, rows
 

@@ -472,6 +472,7 @@ class StatisticsPage(QWidget):
         chart = self.charts["pass_rate"]
         chart.set_lines(cats, [Series("checked", self.tr("Pass rate"), values, "#2f6db5", hover=hover)],
                         decimals=1, suffix="%", vlines=self._start_line(months, pr.track_start), y_range=(0, 105))
+        chart.set_counts([self.tr("Checked"), self.tr("Passed")], [[m.checked, m.passed] for m in pr.months])
         if pr.track_start is not None:
             chart.set_note(self.tr("Before the commitment track ({d}): {before} ({bp} of {bc}); "
                                    "after: {after} ({ap} of {ac}).").format(
@@ -544,6 +545,7 @@ class StatisticsPage(QWidget):
         chart = self.charts["visits"]
         chart.set_bars(cats, [Series(f"missing@{v.year}-Q{v.quarter}", self.tr("Completion"), values, "#2f6db5",
                                      hover=hover)], decimals=1, suffix="%", zeros_are_data=True)
+        chart.set_counts([self.tr("Monitored households"), self.tr("Visited")], [[r.monitored, r.visited] for r in rows])
         chart.set_note(self.tr("{quarter}: {visited} of {monitored} households in class I, class II or assistance "
                                "visited ({rate}). Worst first.").format(
             quarter=v.label, visited=f"{v.visited:,}", monitored=f"{v.monitored:,}", rate=st.pct(v.rate)))
@@ -570,6 +572,7 @@ class StatisticsPage(QWidget):
         chart = self.charts["post_checks"]
         chart.set_lines(cats, [Series("failed", self.tr("Failure rate"), values, "#c0392b", hover=hover)],
                         decimals=1, suffix="%")
+        chart.set_counts([self.tr("Post-checks done"), self.tr("Failed")], [[m.done, m.failed] for m in pc.months])
         kinds = ",".join(f"{st.POST_CHECK_KIND_LABELS.get(k, k)} {f}/{d}" for k, (d, f) in sorted(pc.by_kind.items()))
         chart.set_note(self.tr("Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}").format(
             failed=f"{pc.failed:,}", done=f"{pc.done:,}", rate=st.pct(pc.rate), kinds=kinds or "—"))
