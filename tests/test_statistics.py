@@ -203,6 +203,11 @@ def test_library_now_and_month_ends(district: District, data: dict[str, int]) ->
     assert sizes["2026-03"] == (2, 1, 2)
     assert sizes["2026-04"] == (2, 2, 2)
     assert sizes["2026-12"] == (2, 2, 2)
+    # a past period's headline gives the library at its end, and says so; the current one today's
+    headline = dict(compute(district, st.StatsFilter(date(2026, 1, 1), date(2026, 2, 10))).headline())
+    assert (headline["一类库(2026-02月末)"], headline["二类库(2026-02月末)"], headline["救助中(2026-02月末)"]) == (
+        "3 户", "1 户", "0 户")
+    assert dict(compute(district).headline())["一类库"] == "2 户"
     ranged = compute(district, H1).library
     assert [st.month_key(m.month) for m in ranged.months] == [f"2026-0{i}" for i in range(1, 7)]
     sub = compute(district, st.StatsFilter(region_id=district.regions["飞云社区"])).library

@@ -13,7 +13,8 @@ Definitions (agreed with the demo generator):
   the clues reported in range;
 * library sizes now: households by ``Household.stage`` (class_1, class_2, assisted); over time:
   month-end sizes reconstructed from ``LibraryMove`` rows, anchored on today's stages
-  (size at the end of month m = size now − net moves into the stage after m);
+  (size at the end of month m = size now − net moves into the stage after m); the headline of a
+  period that ended before this month gives the sizes at the end of its last month, so labelled;
 * authorisation pass rate per month of ``accepted_on``: #check_passed true / #check_passed not null,
   before and after the commitment track started (AppSetting "commitment_track_start");
 * approval time: working days between ``accepted_on`` and ``decided_on`` of decided applications,
@@ -377,11 +378,19 @@ class Statistics:
     def headline(self) -> list[tuple[str, str]]:
         """The key figures as (label, value) in Chinese, for the page and the monthly summary."""
         lib = {b.key: b.value for b in self.library.now}
+        when = ""
+        end = self.filter.date_to
+        if end is not None and month_end(end) < self.computed_on:  # a past period: the sizes at its end
+            at_end = next((m for m in self.library.months if m.month == month_start(end)), None)
+            if at_end is not None:
+                when = f"({month_key(at_end.month)}月末)"
+                lib = {Stage.CLASS_I.value: at_end.class_1, Stage.CLASS_II.value: at_end.class_2,
+                       Stage.ASSISTED.value: at_end.assisted}
         out = [
             ("主动发现家庭", f"{self.discoveries.households:,} 户"),
-            ("一类库", f"{lib.get(Stage.CLASS_I.value, 0):,} 户"),
-            ("二类库", f"{lib.get(Stage.CLASS_II.value, 0):,} 户"),
-            ("救助中", f"{lib.get(Stage.ASSISTED.value, 0):,} 户"),
+            (f"一类库{when}", f"{lib.get(Stage.CLASS_I.value, 0):,} 户"),
+            (f"二类库{when}", f"{lib.get(Stage.CLASS_II.value, 0):,} 户"),
+            (f"救助中{when}", f"{lib.get(Stage.ASSISTED.value, 0):,} 户"),
         ]
         pr = self.pass_rates
         if pr.track_start is not None:
