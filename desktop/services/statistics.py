@@ -50,6 +50,7 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    null,
     or_,
     select,
     text,
@@ -1072,28 +1073,20 @@ def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, 
         if total is None:
             total = int(uow.session.execute(select(func.count()).select_from(spec.stmt.subquery("r"))).scalar_one())
         # The page is chosen from the narrow records first; only its rows are joined to households.
+        # Records that may have no household (clues) carry their own person, ID number and region,
+        # and a unique ref: they are ordered without the household, which their index lacks.
         c = spec.stmt.selected_columns
-        if "name" not in c:
-            page = spec.stmt.order_by(c.day.desc(), c.hid, c.ref).limit(limit).subquery("r")
-            rows = uow.session.execute(
-                select(Household.id, Household.code, Household.head_name, Household.head_id_number, Region.name,
-                       page.c.day, page.c.detail, page.c.ref)
-                .select_from(page.join(Household.__table__, Household.id == page.c.hid)
-                             .join(Region.__table__, Region.id == Household.region_id))
-                .order_by(page.c.day.desc(), Household.id, page.c.ref)
-            ).all()
-        else:  # records without a household show their own person, ID number and region
-            page = spec.stmt.order_by(c.day.desc(), c.ref).limit(limit).subquery("r")
-            rows = uow.session.execute(
-                select(func.coalesce(Household.id, 0), Household.code,
-                       func.coalesce(Household.head_name, page.c.name),
-                       func.coalesce(Household.head_id_number, page.c.idn), Region.name,
-                       page.c.day, page.c.detail, page.c.ref)
-                .select_from(page.outerjoin(Household.__table__, Household.id == page.c.hid)
-                             .outerjoin(Region.__table__,
-                                        Region.id == func.coalesce(Household.region_id, page.c.rid)))
-                .order_by(page.c.day.desc(), page.c.ref)
-            ).all()
+        order = ("day", "ref") if "name" in c else ("day", "hid", "ref")
+        page = spec.stmt.order_by(c.day.desc(), *(c[k] for k in order[1:])).limit(limit).subquery("r")
+        own = {k: page.c[k] if k in page.c else null() for k in ("name", "idn", "rid")}
+        rows = uow.session.execute(
+            select(func.coalesce(Household.id, 0), Household.code, func.coalesce(Household.head_name, own["name"]),
+                   func.coalesce(Household.head_id_number, own["idn"]), Region.name,
+                   page.c.day, page.c.detail, page.c.ref)
+            .select_from(page.outerjoin(Household.__table__, Household.id == page.c.hid)
+                         .outerjoin(Region.__table__, Region.id == func.coalesce(Household.region_id, own["rid"])))
+            .order_by(page.c.day.desc(), *(page.c[k] for k in order[1:]))
+        ).all()
     out = tuple(RecordRow(int(r[0]), r[1] or "", r[2] or "", idcard.mask(r[3]), r[4] or "", r[5],
                           (r[6] or "") + spec.notes.get(int(r[7] or 0), ""))
                 for r in rows)
