@@ -447,14 +447,10 @@ class Workbook:
         try:
             with open(self.path, encoding=self.encoding, newline="") as fh:
                 reader = csv.reader(fh, delimiter=self.delimiter)
-                last: tuple[int, list[str]] | None = None
+                index, values = 0, []
                 for index, values in enumerate(reader, start=1):
-                    if last is not None:
-                        yield last[0], [_csv_cell(v) for v in last[1]]
-                    last = index, values
-                if last is not None:
-                    self._check_closed_quote(*last)
-                    yield last[0], [_csv_cell(v) for v in last[1]]
+                    yield index, [_csv_cell(v) for v in values]
+                self._check_closed_quote(index, values)
         except UnicodeDecodeError as exc:
             raise SpreadsheetError(f"文件“{self.name}”含有无法识别的字符(编码损坏),无法读取。", kind="damaged") from exc
         except csv.Error as exc:
@@ -465,12 +461,10 @@ class Workbook:
     def _check_closed_quote(self, index: int, values: list[str]) -> None:
         """A quote opened and never closed makes the rest of the file one cell: the last cell of
         the last row, holding further lines that still look like rows. Refused with its place."""
-        lines = values[-1].split("\n") if values else []
-        if any(self.delimiter in line for line in lines[1:]):
-            raise SpreadsheetError(
-                f"文件“{self.name}”第 {index} 行第 {len(values)} 列的引号没有闭合,其后 {sum(1 for x in lines[1:] if x.strip())} "
-                "行都被读进了"
-                f"这一个单元格。请在该处补上引号(\")后重新导入。", kind="damaged")
+        swallowed = [line for line in values[-1].split("\n")[1:] if line.strip()] if values else []
+        if any(self.delimiter in line for line in swallowed):
+            raise SpreadsheetError(f"文件“{self.name}”第 {index} 行第 {len(values)} 列的引号没有闭合,其后 {len(swallowed)} 行"
+                                   "都被读进了这一个单元格。请在该处补上引号(\")后重新导入。", kind="damaged")
 
     def merged_ranges(self, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if self.format == "csv":
