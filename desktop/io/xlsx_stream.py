@@ -67,7 +67,6 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </styleSheet>"""
 
 
-
 def _clean(text: str) -> str:
     text = escape(text)
     if not text.isprintable():

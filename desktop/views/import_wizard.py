@@ -47,8 +47,6 @@ Index = QModelIndex | QPersistentModelIndex
 FIELD_ORDER = ("id_number", "name", "subdistrict", "community", "address", "phone")
 SPREADSHEET_FILTER = "*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt"
 
-# Stable keys of the counts the wizard shows (tests read them back).
-
 
 class RowsTableModel(QAbstractTableModel):
     """A read-only table of plain rows (strings), with optional per-row colours."""
