@@ -563,11 +563,18 @@ class _Screening:
             prefix=f"{label}名单《{result.file_name}》第 ", level=codes.SourceLevel.DEPARTMENT.value,
             source=result.department, reported_by=label[:64], batch=batch_id, user=actor.user_id)
 
-    def valid(self, chunk: list[tuple]) -> None:
-        """Match and write one chunk of valid rows: (row, name, number, raw ID, region, extra fields)."""
+    @staticmethod
+    def pack(chunk: list[tuple]) -> tuple[int, int, str]:
+        """One chunk of valid rows (row, name, number, raw ID, region, extra fields) as the JSON
+        parameter of :meth:`valid`, with its first and last row numbers. Done by the reading
+        thread: the database thread, the slower of the two, only waits for the database."""
         first, last = chunk[0][0], chunk[-1][0]
         chunk.sort(key=_by_number)  # neighbouring registry lookups touch fewer pages
-        payload = _JSON_CHUNK(chunk)
+        return first, last, _JSON_CHUNK(chunk)
+
+    def valid(self, packed: tuple[int, int, str]) -> None:
+        """Match and write one chunk of valid rows, as :meth:`pack` made it."""
+        first, last, payload = packed
         if self.batch_id is None:
             for outcome, n, unassigned in self.conn.execute(self.count_rows, {"chunk": payload}):
                 self.counts[outcome] += n
@@ -686,7 +693,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                                                      data.get("address", "")) or assign_region_id
                     pending.append((row.number, name, number, raw_text, region_id, data))
                     if len(pending) >= STAGE_CHUNK:
-                        writer.put(screening.valid, pending)
+                        writer.put(screening.valid, screening.pack(pending))
                         pending = []
             if len(out_rows) >= CHUNK:
                 writer.put(screening.other, out_rows)
@@ -694,7 +701,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             if progress is not None and data_rows % 500 == 0:
                 progress.report(data_rows, max(total, data_rows), f"已读取 {data_rows} 行")
         if pending:
-            writer.put(screening.valid, pending)
+            writer.put(screening.valid, screening.pack(pending))
         if out_rows:
             writer.put(screening.other, out_rows)
     except BaseException as exc:  # cancelled, a reading or a database error: the rollback follows
