@@ -268,8 +268,39 @@ def test_visit_completion_by_community(district: District, data: dict[str, int])
     assert got == {"八泉社区": (2, 1), "飞云社区": (2, 1), "闸口社区": (1, 0), "道仕袱村": (1, 1)}
     assert (v.monitored, v.visited) == (6, 3)
     assert v.rows[0].name == "闸口社区"  # worst first
-    q1 = st.visit_completion(district.db, supervisor(district), ALL, 2026, 1)
-    assert {c.name: c.visited for c in q1.rows} == {"八泉社区": 0, "飞云社区": 0, "闸口社区": 1, "道仕袱村": 0}
+    # h5 came into the library on 5 April: it was not to be visited in the first quarter (its visit on
+    # 30 March was not a library visit), so 闸口社区 had nobody to visit then.
+    q1 = st.visit_completion(district.db, supervisor(district), ALL, 2026, 1, today=TODAY)
+    assert {c.name: (c.monitored, c.visited) for c in q1.rows} == {"八泉社区": (2, 0), "飞云社区": (2, 0),
+                                                                   "道仕袱村": (1, 0)}
+
+
+def test_visit_completion_of_a_past_quarter_counts_the_library_of_then(district: District,
+                                                                        data: dict[str, int]) -> None:
+    """A past quarter's households to visit are those in the library at its end: one that has left
+    since still counts, one that came in later (by a move, or by a register import without one) not."""
+    r = district.regions
+    with district.db.session_factory() as s:
+        left = Household(code="H009", region_id=r["闸口社区"], head_name="户主9", head_id_number=head_id(9),
+                         head_id_reversed=head_id(9)[::-1], member_count=1, stage=None)
+        imported = Household(code="H010", region_id=r["闸口社区"], head_name="户主10", head_id_number=head_id(10),
+                             head_id_reversed=head_id(10)[::-1], member_count=1, stage="class_2",
+                             stage_since=date(2026, 5, 1))
+        s.add_all([left, imported])
+        s.flush()
+        s.add_all([LibraryMove(household_id=left.id, from_stage=None, to_stage="class_1", moved_on=date(2026, 1, 5)),
+                   LibraryMove(household_id=left.id, from_stage="class_1", to_stage=None, moved_on=date(2026, 5, 20)),
+                   Visit(household_id=left.id, visited_on=date(2026, 2, 14))])
+        left.last_visited_on = date(2026, 2, 14)
+        s.commit()
+    q1 = st.visit_completion(district.db, supervisor(district), ALL, 2026, 1, today=TODAY)
+    assert {c.name: (c.monitored, c.visited) for c in q1.rows}["闸口社区"] == (1, 1)
+    assert codes(drill(district, "visits", str(r["闸口社区"]), "monitored@2026-Q1")) == ["H009"]
+    assert codes(drill(district, "visits", str(r["闸口社区"]), "visited@2026-Q1")) == ["H009"]
+    q2 = st.visit_completion(district.db, supervisor(district), ALL, 2026, 2, today=TODAY)
+    assert {c.name: (c.monitored, c.visited) for c in q2.rows}["闸口社区"] == (2, 0)  # h5 and H010, not H009
+    now = st.visit_completion(district.db, supervisor(district), ALL, 2026, 4, today=TODAY)
+    assert {c.name: c.monitored for c in now.rows}["闸口社区"] == 2  # today's library: h5 and H010
 
 
 def test_referrals_by_department_and_status(district: District, data: dict[str, int]) -> None:
@@ -360,7 +391,8 @@ def test_records_behind_each_chart(district: District, data: dict[str, int]) -> 
     assert hist.rows[0].detail == f"申请#{data['a1']} 用时30个工作日"
     assert codes(drill(district, "approval_month", "2026-03", "commitment")) == ["H007"]
     assert codes(drill(district, "visits", str(district.regions["八泉社区"]), "missing", H1)) == ["H002"]
-    assert codes(drill(district, "visits", str(district.regions["闸口社区"]), "visited@2026-Q1")) == ["H005"]
+    assert codes(drill(district, "visits", str(district.regions["闸口社区"]), "visited@2026-Q2")) == []
+    assert codes(drill(district, "visits", str(district.regions["闸口社区"]), "missing@2026-Q2")) == ["H005"]
     assert codes(drill(district, "referrals", "hrss", "done")) == ["H001", "H005"]
     assert codes(drill(district, "post_checks", "2026-06", "failed")) == ["H007"]
     assert drill(district, "funnel", "approved", f=st.StatsFilter(region_id=district.regions["河口镇"])).total == 1

@@ -833,11 +833,31 @@ def _approval(q: _Q) -> ApprovalTimes:
 
 def _visits(q: _Q, today: date) -> VisitCompletion:
     year, quarter = quarter_of(q.f.date_to or today)
-    return visit_completion_for(q, year, quarter)
+    return visit_completion_for(q, year, quarter, today)
 
 
-def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
+def _library_at(day: date, today: date) -> tuple[Any, list[ColumnElement[bool]]]:
+    """The stage each household had at the end of ``day`` and the condition "in the library then".
+
+    For today or later that is the household's stage. For an earlier day it is the stage its first
+    library move after that day moved it from; without a later move, its stage, unless that was set
+    after the day without a move (a register import), when it had none we know of. Only households
+    in the library now or moved since are looked at."""
+    if day >= today:
+        return Household.stage, [Household.stage.in_(LIBRARY_STAGES)]
+    later = (select(func.coalesce(LibraryMove.from_stage, ""))
+             .where(LibraryMove.household_id == Household.id, LibraryMove.moved_on > day)
+             .order_by(LibraryMove.moved_on, LibraryMove.id).limit(1).scalar_subquery())
+    current = case((or_(Household.stage_since.is_(None), Household.stage_since <= day), Household.stage))
+    stage = func.coalesce(later, current)
+    moved = select(LibraryMove.household_id).where(LibraryMove.moved_on > day)
+    return stage, [or_(Household.stage.in_(LIBRARY_STAGES), Household.id.in_(moved)), stage.in_(LIBRARY_STAGES)]
+
+
+def visit_completion_for(q: _Q, year: int, quarter: int, today: date) -> VisitCompletion:
     first, last = quarter_bounds(year, quarter)
+    # The households to visit are those in the library at the quarter's end (for the current
+    # quarter: now).
     # A household was visited in the quarter when a visit record falls in it. Its last visit date
     # (kept with each visit recorded, the same date the monitoring board reads) settles that for
     # almost every household: inside the quarter → visited; before it, or none → not visited;
@@ -847,11 +867,12 @@ def visit_completion_for(q: _Q, year: int, quarter: int) -> VisitCompletion:
     seen = Household.last_visited_on
     probed = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
     visited = case((seen.between(first, last), 1), (and_(seen > last, probed), 1), else_=0)
+    stage, in_library = _library_at(last, today)
     per_region: dict[int, list[int]] = {}
     for _stage, region_id, n, v in q.session.connection().execute(
-        select(Household.stage, Household.region_id, func.count(), func.sum(visited))
-        .where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
-        .group_by(Household.stage, Household.region_id)
+        select(stage, Household.region_id, func.count(), func.sum(visited))
+        .where(*in_library, *q.household_region())
+        .group_by(stage, Household.region_id)
     ).all():
         counts = per_region.setdefault(int(region_id), [0, 0])
         counts[0] += int(n)
@@ -973,11 +994,12 @@ def chart(db: Database, actor: Actor, name: str, f: StatsFilter, *, today: date 
     raise ValidationFailed(f"没有名为“{name}”的统计图。")
 
 
-def visit_completion(db: Database, actor: Actor, f: StatsFilter, year: int, quarter: int) -> VisitCompletion:
+def visit_completion(db: Database, actor: Actor, f: StatsFilter, year: int, quarter: int, *,
+                     today: date | None = None) -> VisitCompletion:
     if quarter not in (1, 2, 3, 4):
         raise ValidationFailed("季度应为 1 到 4。")
     with unit_of_work(db, actor) as uow:
-        return visit_completion_for(_open(uow, f), year, quarter)
+        return visit_completion_for(_open(uow, f), year, quarter, today or date.today())
 
 
 def _check_filter(f: StatsFilter) -> None:
@@ -1241,14 +1263,13 @@ def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
     last_visit = (select(func.max(Visit.visited_on))
                   .where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
                   .scalar_subquery())
-    cond: list[ColumnElement[bool]] = [Household.stage.in_(LIBRARY_STAGES), Household.region_id == region_id,
-                                       *q.household_region()]
+    stage, in_library = _library_at(last, today)
+    cond: list[ColumnElement[bool]] = [*in_library, Household.region_id == region_id, *q.household_region()]
     if series == "visited":
         cond.append(last_visit.is_not(None))
     elif series == "missing":
         cond.append(last_visit.is_(None))
-    stage_label = case(*[(Household.stage == s, literal(STAGE_LABELS[Stage(s)])) for s in LIBRARY_STAGES],
-                       else_=literal(""))
+    stage_label = case(*[(stage == s, literal(STAGE_LABELS[Stage(s)])) for s in LIBRARY_STAGES], else_=literal(""))
     detail = stage_label + case((last_visit.is_(None), literal(",本季度未走访")), else_=literal(",本季度已走访"))
     stmt = select(Household.id.label("hid"), last_visit.label("day"), detail.label("detail"), _no_ref()).where(*cond)
     return _DrillSpec(f"{year}年第{quarter}季度走访:{VISIT_LABELS.get(series, '应访户数')}", stmt)
