@@ -8,14 +8,18 @@ messages; anything else goes to the crash dialog.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from desktop.services.progress import Cancelled, Progress
 from desktop.views.errors import show_error
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -135,14 +139,20 @@ def run_in_background(
     _running.add(op)
 
     def finished(result: Any) -> None:
-        op.finish()
         _running.discard(op)
+        if not isValid(op):  # its window was closed meanwhile: nobody is left to tell
+            return
+        op.finish()
         if on_done is not None:
             on_done(result)
 
     def failed(exc: BaseException) -> None:
-        op.finish()
         _running.discard(op)
+        if not isValid(op):
+            if not isinstance(exc, Cancelled):
+                log.warning("background work failed after its window was closed: %r", exc)
+            return
+        op.finish()
         if isinstance(exc, Cancelled):
             if on_cancelled is not None:
                 on_cancelled()

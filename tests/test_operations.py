@@ -1,0 +1,61 @@
+"""Background work and its owner: work that ends after its window was closed is dropped quietly."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.views import operations
+from desktop.views.operations import run_in_background, wait_for_background
+
+
+def _closed_while_running(qtbot, work_result: object) -> list[object]:  # noqa: ANN001
+    release = threading.Event()
+    told: list[object] = []
+    owner = QWidget()
+
+    def work(_progress: object) -> object:
+        release.wait(10)
+        if isinstance(work_result, BaseException):
+            raise work_result
+        return work_result
+
+    shown: list[object] = []
+    original = operations.show_error
+    operations.show_error = lambda parent, exc: shown.append(exc)  # type: ignore[assignment]
+    try:
+        run_in_background(owner, work, told.append, delay_ms=0)
+        qtbot.wait(50)  # the progress dialog is up
+        owner.deleteLater()
+        qtbot.waitUntil(lambda: not _alive(owner), timeout=5000)
+        release.set()
+        assert wait_for_background(10000)
+        qtbot.wait(20)
+    finally:
+        operations.show_error = original  # type: ignore[assignment]
+    return told + shown
+
+
+def _alive(widget: QWidget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)
+
+
+def test_work_that_finishes_after_its_window_closed_is_dropped(qtbot) -> None:  # noqa: ANN001
+    assert _closed_while_running(qtbot, 42) == []
+
+
+def test_work_that_fails_after_its_window_closed_is_logged_not_shown(qtbot, caplog) -> None:  # noqa: ANN001
+    assert _closed_while_running(qtbot, ValueError("boom")) == []
+    assert "boom" in caplog.text
+
+
+def test_work_tells_its_window_when_it_is_still_open(qtbot) -> None:  # noqa: ANN001
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    told: list[object] = []
+    run_in_background(owner, lambda _p: 7, told.append, delay_ms=0)
+    assert wait_for_background(10000)
+    qtbot.waitUntil(lambda: told == [7], timeout=5000)
