@@ -536,7 +536,7 @@ def visit_counts(db: Database, actor: Actor, *, region_id: int | None = None,
 
 # -- quarterly report (一季度一上报) ---------------------------------------------------------------
 
-def _stage_at_sql(end: date) -> ColumnElement[Any]:
+def stage_at_sql(end: date) -> ColumnElement[Any]:
     """The board stage a household had at the end of ``end`` (from the move history)."""
     h = Household
     later = LibraryMove.household_id == h.id
@@ -549,6 +549,18 @@ def _stage_at_sql(end: date) -> ColumnElement[Any]:
                 (or_(h.stage_since.is_(None), h.stage_since <= end), h.stage), else_=None)
 
 
+def monitored_at(end: date, today: date | None = None) -> tuple[ColumnElement[Any], list[ColumnElement[bool]]]:
+    """The stage households had at the end of ``end`` and the conditions "in the library then"
+    (一类库/二类库/救助中: to be visited that quarter). For today or later that is the stage itself,
+    read from the stage indexes; for an earlier day only the households in the library now or moved
+    since are looked at (any other had no library stage then either)."""
+    if end >= _today(today):
+        return Household.stage, [Household.stage.in_(MONITORED)]
+    stage = stage_at_sql(end)
+    moved = select(LibraryMove.household_id).where(LibraryMove.moved_on > end)
+    return stage, [or_(Household.stage.in_(MONITORED), Household.id.in_(moved)), stage.in_(MONITORED)]
+
+
 def _community_rows(uow: UnitOfWork, region_id: int | None) -> list[tuple[int, str, str]]:
     parent = aliased(Region)
     query = (select(Region.id, parent.name, Region.name).outerjoin(parent, parent.id == Region.parent_id)
@@ -558,10 +570,6 @@ def _community_rows(uow: UnitOfWork, region_id: int | None) -> list[tuple[int, s
     if region_id is not None:
         query = query.where(Region.path.startswith(_region_path(uow, region_id)))
     return [(rid, sub or "", name) for rid, sub, name in uow.session.execute(query)]
-
-
-def _due_condition(start: date, end: date) -> ColumnElement[bool]:
-    return _stage_at_sql(end).in_(MONITORED)
 
 
 def _visited_in(start: date, end: date) -> ColumnElement[bool]:
@@ -583,7 +591,7 @@ def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
         if not ids:
             return report
         due_q = (select(h.region_id, func.count(), func.sum(case((_visited_in(start, end), 1), else_=0)))
-                 .where(h.region_id.in_(ids), _due_condition(start, end)).group_by(h.region_id))
+                 .where(h.region_id.in_(ids), *monitored_at(end)[1]).group_by(h.region_id))
         due = {rid: (int(n), int(done or 0)) for rid, n, done in uow.session.execute(due_q)}
 
         def per_region(query: AnySelect) -> dict[int, int]:
@@ -627,11 +635,11 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
     with unit_of_work(db, actor) as uow:
         ids = [r.region_id for r in report.rows]
         parent = aliased(Region)
-        stage_at = _stage_at_sql(end)
+        stage_at, due = monitored_at(end)
         missing_q = (select(parent.name, Region.name, Household.head_name, Household.head_id_number, stage_at,
                             Household.category, Household.last_visited_on)
                      .join(Region, Region.id == Household.region_id).outerjoin(parent, parent.id == Region.parent_id)
-                     .where(Household.region_id.in_(ids or [-1]), _due_condition(start, end),
+                     .where(Household.region_id.in_(ids or [-1]), *due,
                             ~_visited_in(start, end))
                      .order_by(Region.path, Household.id))
         moves_q = (select(LibraryMove.moved_on, parent.name, Region.name, Household.head_name, LibraryMove.from_stage,

@@ -87,6 +87,7 @@ from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar
 from desktop.services.base import Actor, UnitOfWork, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
+from desktop.services.monitoring import monitored_at
 from desktop.services.progress import NO_PROGRESS, Progress
 
 LIBRARY_STAGES: tuple[str, ...] = (Stage.CLASS_I.value, Stage.CLASS_II.value, Stage.ASSISTED.value)
@@ -836,38 +837,20 @@ def _visits(q: _Q, today: date) -> VisitCompletion:
     return visit_completion_for(q, year, quarter, today)
 
 
-def _library_at(day: date, today: date) -> tuple[Any, list[ColumnElement[bool]]]:
-    """The stage each household had at the end of ``day`` and the condition "in the library then".
-
-    For today or later that is the household's stage. For an earlier day it is the stage its first
-    library move after that day moved it from; without a later move, its stage, unless that was set
-    after the day without a move (a register import), when it had none we know of. Only households
-    in the library now or moved since are looked at."""
-    if day >= today:
-        return Household.stage, [Household.stage.in_(LIBRARY_STAGES)]
-    later = (select(func.coalesce(LibraryMove.from_stage, ""))
-             .where(LibraryMove.household_id == Household.id, LibraryMove.moved_on > day)
-             .order_by(LibraryMove.moved_on, LibraryMove.id).limit(1).scalar_subquery())
-    current = case((or_(Household.stage_since.is_(None), Household.stage_since <= day), Household.stage))
-    stage = func.coalesce(later, current)
-    moved = select(LibraryMove.household_id).where(LibraryMove.moved_on > day)
-    return stage, [or_(Household.stage.in_(LIBRARY_STAGES), Household.id.in_(moved)), stage.in_(LIBRARY_STAGES)]
-
-
 def visit_completion_for(q: _Q, year: int, quarter: int, today: date) -> VisitCompletion:
     first, last = quarter_bounds(year, quarter)
     # The households to visit are those in the library at the quarter's end (for the current
-    # quarter: now).
+    # quarter: now), as the quarterly report counts them (monitoring.monitored_at).
     # A household was visited in the quarter when a visit record falls in it. Its last visit date
     # (kept with each visit recorded, the same date the monitoring board reads) settles that for
     # almost every household: inside the quarter → visited; before it, or none → not visited;
     # only a visit after the quarter (a past quarter is shown) needs the visits themselves.
-    # Grouped by (stage, region), the index (stage, region_id, last_visited_on, id) answers it
-    # alone, in order, without a sort; regions are summed here.
+    # For the current quarter, grouped by (stage, region), the index (stage, region_id,
+    # last_visited_on, id) answers it alone, in order, without a sort; regions are summed here.
     seen = Household.last_visited_on
     probed = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
     visited = case((seen.between(first, last), 1), (and_(seen > last, probed), 1), else_=0)
-    stage, in_library = _library_at(last, today)
+    stage, in_library = monitored_at(last, today)
     per_region: dict[int, list[int]] = {}
     for _stage, region_id, n, v in q.session.connection().execute(
         select(stage, Household.region_id, func.count(), func.sum(visited))
@@ -1263,7 +1246,7 @@ def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
     last_visit = (select(func.max(Visit.visited_on))
                   .where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
                   .scalar_subquery())
-    stage, in_library = _library_at(last, today)
+    stage, in_library = monitored_at(last, today)
     cond: list[ColumnElement[bool]] = [*in_library, Household.region_id == region_id, *q.household_region()]
     if series == "visited":
         cond.append(last_visit.is_not(None))
