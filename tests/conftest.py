@@ -109,3 +109,52 @@ def district(db: Database) -> District:
 @pytest.fixture
 def sqlite_district(sqlite_db: Database) -> District:
     return build_district(sqlite_db)
+
+
+@pytest.fixture
+def read_only_dir(tmp_path: Path) -> Iterator[Path]:
+    """A folder nothing can be written into. Root ignores the permission bits, so there the folder
+    is also made immutable (chattr +i); where that is impossible the test is skipped."""
+    folder = tmp_path / "只读文件夹"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = False
+    if os.access(folder, os.W_OK):
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        if not immutable:
+            folder.chmod(0o755)
+            pytest.skip("cannot make a read-only folder here (root without chattr)")
+    yield folder
+    if immutable:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    folder.chmod(0o755)
+
+
+class ShownErrors:
+    """What desktop.views.errors showed: plain messages (the text of the warning box) and crashes."""
+
+    def __init__(self) -> None:
+        self.plain: list[str] = []
+        self.crashes: list[BaseException] = []
+
+    def clear(self) -> None:
+        self.plain.clear()
+        self.crashes.clear()
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> ShownErrors:
+    """Record the plain message box and the crash dialog of desktop.views.errors instead of showing them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.views import errors
+
+    shown = ShownErrors()
+
+    def warning(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        shown.plain.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(errors.QMessageBox, "warning", warning)
+    monkeypatch.setattr(errors, "show_crash", lambda _p, _t, exc, _tb: shown.crashes.append(exc))
+    return shown

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.rules import idcard
 from desktop.rules.codes import Role
 from desktop.views.context import AppContext
 from desktop.views.operations import wait_for_background
 from desktop.views.statistics import StatisticsPage
+from tests.conftest import ShownErrors
 from tests.district import District
 from tests.test_statistics import build_dataset, head_id
 
@@ -221,12 +222,10 @@ def test_exports(page: StatisticsPage, qtbot, tmp_path: Path) -> None:  # noqa: 
 
 
 def test_exports_to_a_path_that_cannot_be_written_say_why(page: StatisticsPage, qtbot, tmp_path: Path,  # noqa: ANN001
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                          monkeypatch: pytest.MonkeyPatch, read_only_dir: Path,
+                                                          shown_errors: ShownErrors) -> None:
     import desktop.views.statistics as view
-    from desktop.services.errors import ServiceError
 
-    shown: list[BaseException] = []
-    monkeypatch.setattr(view, "show_error", lambda _parent, exc: shown.append(exc))
     chosen = {"path": ""}
     monkeypatch.setattr(view.QFileDialog, "getSaveFileName", lambda *_a, **_k: (chosen["path"], ""))
     page.list_records("library_now", "class_1")
@@ -234,20 +233,25 @@ def test_exports_to_a_path_that_cannot_be_written_say_why(page: StatisticsPage, 
     a_file = tmp_path / "a-file.txt"
     a_file.write_text("x")
     chart = page.charts["library_now"]
-    for target, why in ((str(tmp_path), page.tr("this is a folder; choose a file name")),
-                        (str(a_file / "x.out"), page.tr("the folder does not exist or cannot hold files"))):
+    for target, why in (
+            (str(tmp_path), "this is a folder; choose a file name"),
+            (str(a_file / "x.out"), "the folder or drive does not exist or cannot hold files; choose another folder"),
+            (str(read_only_dir / "x.out"), "no permission to write there, or the file is open in another program; "
+                                           "close it there, or save under another name or in another folder")):
+        why = QCoreApplication.translate("Errors", why)
         chosen["path"] = target
         for export in (lambda: page.ask_export_png(chart), lambda: page.ask_export_xlsx(chart),
                        page.ask_export_summary, page.ask_export_drill):
-            shown.clear()
+            shown_errors.clear()
             export()
             settle(qtbot)
             # A plain message naming the file and the reason, not the crash dialog; nothing
             # claims to be saved (the PDF writer used to report success and write nothing).
-            assert len(shown) == 1 and isinstance(shown[0], ServiceError), shown
-            assert target in shown[0].message and why in shown[0].message
+            assert shown_errors.crashes == [] and len(shown_errors.plain) == 1, shown_errors.plain
+            assert target in shown_errors.plain[0] and why in shown_errors.plain[0]
             assert page.status.text() == page.tr("Not saved.")
-    assert tmp_path.is_dir() and a_file.read_text() == "x"
+    assert tmp_path.is_dir() and a_file.read_text() == "x" and list(read_only_dir.iterdir()) == []
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".relief-")]
 
 
 def test_supervisor_sees_only_statistics(qtbot, sqlite_district: District) -> None:  # noqa: ANN001

@@ -337,16 +337,6 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="803"/>
-        <source>Referral letter</source>
-        <translation>转介函</translation>
-    </message>
-    <message>
-        <location filename="../views/board.py" line="804"/>
-        <source>Could not write {path}: {error}</source>
-        <translation>无法写入 {path}:{error}</translation>
-    </message>
-    <message>
         <location filename="../views/board.py" line="809"/>
         <location filename="../views/board.py" line="826"/>
         <source>Export</source>

@@ -491,29 +491,9 @@
         <translation>{title}:共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="623"/>
-        <source>this is a folder; choose a file name</source>
-        <translation>这是一个文件夹,请选择或输入文件名</translation>
-    </message>
-    <message>
-        <location filename="../views/statistics.py" line="625"/>
-        <source>no permission to write there, or the file is open in another program</source>
-        <translation>没有在此处写入的权限,或该文件正在其他程序(如 Excel/WPS)中打开</translation>
-    </message>
-    <message>
-        <location filename="../views/statistics.py" line="627"/>
-        <source>the folder does not exist or cannot hold files</source>
-        <translation>所在文件夹不存在或无法在其中保存文件</translation>
-    </message>
-    <message>
         <location filename="../views/statistics.py" line="630"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
-    </message>
-    <message>
-        <location filename="../views/statistics.py" line="631"/>
-        <source>Could not save {path}: {reason}.</source>
-        <translation>无法保存“{path}”:{reason}。</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="634"/>

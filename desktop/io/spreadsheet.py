@@ -872,20 +872,16 @@ def write_rows_back(out_path: str | Path, header_rows: Sequence[Sequence[Any]], 
                     *, reason_header: str = "错误原因", text_column: int | None = None, sheet_name: str = "需更正") -> int:
     """Rows written in their own layout (the header rows as in the file, the same columns in order)
     with one more column holding the reason. Atomic: the target appears only when complete."""
-    import os
-    import tempfile
-
     import xlsxwriter  # type: ignore[import-untyped]
 
-    target = Path(out_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    from desktop.io.files import replacing
+    from desktop.io.xlsx_writer import close_book
+
     width = max([len(r) for r in header_rows] + [1])
-    fd, tmp = tempfile.mkstemp(prefix=".relief-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
     written = 0
-    try:
-        book = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
+    with replacing(out_path) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
+                                             "strings_to_formulas": False, "strings_to_urls": False})
         bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         red = book.add_format({"bold": True, "font_color": "#C00000", "bg_color": "#FCE4D6", "border": 1})
         reason_fmt = book.add_format({"font_color": "#C00000"})
@@ -921,12 +917,5 @@ def write_rows_back(out_path: str | Path, header_rows: Sequence[Sequence[Any]], 
             ws.write_string(r, width, reason, reason_fmt)
             r += 1
             written += 1
-        book.close()
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        close_book(book)
     return written

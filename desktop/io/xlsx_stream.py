@@ -11,9 +11,7 @@ date → date, None/"" → empty. Columns listed in ``text_columns`` are always 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from desktop.io.files import replacing
 from desktop.io.spreadsheet import column_letter
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -79,10 +78,6 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                on_row: Callable[[int], None] | None = None) -> int:
     """Write one sheet (optional title line, a bold header row, frozen panes, autofilter). ``on_row(n)``
     is called every 1,000 rows and may raise to cancel. Returns the number of data rows written."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".relief-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
     letters = [column_letter(i) for i in range(max(len(headers), 1))]
     text_cols = set(text_columns)
     strings: dict[str, int] = {}
@@ -95,7 +90,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
             index = strings[text] = len(strings)
         return index
 
-    try:
+    with replacing(path) as tmp_name:
         with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
             zf.writestr("_rels/.rels", _RELS)
@@ -189,11 +184,4 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                         chunk = []
                 chunk.append("</sst>")
                 raw.write("".join(chunk).encode("utf-8"))
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
     return written

@@ -3,8 +3,6 @@ replaces the target only when complete (a cancelled or failed export leaves noth
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -12,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+
+from desktop.io.files import replacing
 
 
 class SheetSpec:
@@ -31,13 +32,9 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
                    on_row: Callable[[int], None] | None = None) -> int:
     """Write the sheets; ``on_row(n)`` is called every 1,000 rows (it may raise to cancel).
     Returns the number of data rows written."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".relief-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
     written = 0
-    try:
-        book = xlsxwriter.Workbook(tmp_name, {"constant_memory": True, "strings_to_numbers": False,
+    with replacing(path) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
                                               "strings_to_formulas": False, "strings_to_urls": False})
         bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         title_fmt = book.add_format({"bold": True, "font_size": 14})
@@ -81,15 +78,20 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
                     on_row(written)
             if row > header_row:
                 sheet.autofilter(header_row, 0, row, max(len(spec.headers) - 1, 0))
-        book.close()
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
+        close_book(book)
     return written
+
+
+def close_book(book: xlsxwriter.Workbook) -> None:
+    """Finish the workbook; a file-system error (a full disk, say) is raised as the OSError it is,
+    not as xlsxwriter's FileCreateError wrapped around it."""
+    try:
+        book.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, OSError):
+            raise cause from None
+        raise
 
 
 def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1",

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.rules import procedure as proc
 from desktop.services import applications as svc
 from desktop.services.errors import ServiceError
+from desktop.services.files import save_bytes
 from desktop.views.application_forms import (
     DecisionDialog,
     PostCheckDialog,
@@ -314,7 +315,7 @@ class ApplicationDetailDialog(QDialog):
         try:
             return html_to_pdf(doc.html, path, title=doc.title)
         except OSError as exc:
-            show_error(self, ServiceError(f"无法写入文件“{path}”:{exc.strerror}"))
+            show_error(self, exc)
             return None
 
     def attach_scan(self) -> None:
@@ -341,9 +342,9 @@ class ApplicationDetailDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save scan as"), name)
         if path:
             try:
-                Path(path).write_bytes(data)
+                save_bytes(path, data)
             except OSError as exc:
-                show_error(self, ServiceError(f"无法写入文件“{path}”:{exc.strerror}"))
+                show_error(self, exc)
 
     def _selected(self, tree: QTreeWidget) -> int | None:
         item = tree.currentItem()

@@ -329,11 +329,8 @@ class ApplicationsPage(QWidget):
         try:
             html = svc.publicity_html(db, actor, decided_from=first, decided_to=last, record_as=target)
             html_to_pdf(html, target, title=svc.publicity_title(first, last))
-        except ServiceError as exc:
+        except (ServiceError, OSError) as exc:
             show_error(self, exc)
-            return
-        except OSError as exc:
-            show_error(self, ServiceError(f"无法写入文件“{target}”:{exc.strerror}"))
             return
         self._exported(target, None)
 

@@ -324,4 +324,7 @@ class AssessmentPage(QWidget):
                                               f"评估计算表_{detail.head_name}_{detail.id}.pdf",
                                               self.tr("PDF files (*.pdf)"))
         if path:
-            write_sheet(detail, path)
+            try:
+                write_sheet(detail, path)
+            except OSError as exc:
+                show_error(self, exc)

@@ -655,7 +655,10 @@ class AssessmentWizard(QWizard):
                                               f"评估计算表_{detail.head_name}_{detail.assessed_on}.pdf",
                                               self.tr("PDF files (*.pdf)"))
         if path:
-            write_sheet(detail, path, draft=True)
+            try:
+                write_sheet(detail, path, draft=True)
+            except OSError as exc:
+                show_error(self, exc)
 
 
 def sheet_html(d: svc.AssessmentDetail, *, draft: bool = False) -> str:

@@ -749,12 +749,8 @@ class ReferralsTab(QWidget):
             return
         try:
             print_letter(self.ctx, referral.id, path)
-        except ServiceError as exc:
+        except (ServiceError, OSError) as exc:
             show_error(self, exc)
-            return
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Referral letter"),
-                                self.tr("Could not write {path}: {error}").format(path=path, error=exc.strerror))
 
     def ask_export(self) -> None:
         department = self.department.currentData()

@@ -16,6 +16,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
+from desktop.services.files import save_bytes
+
 # exitCleanup off: its atexit sweep over gc objects crashes PySide6 at interpreter exit.
 
 pg.setConfigOptions(background="w", foreground="#222", antialias=True, exitCleanup=False)
@@ -415,13 +417,11 @@ class Chart(QFrame):
         return pixmap
 
     def save_png(self, path: str | Path, width: int = 1200, height: int = 560) -> Path:
-        """Raises OSError when the path cannot be written (a folder, no permission, …)."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """Saved atomically; raises OSError naming the path when it cannot be written (a folder, no
+        permission, a full disk, …)."""
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not self.render_image(width, height).save(buffer, "PNG"):
-            raise OSError(f"无法生成图片:{target}")
-        target.write_bytes(bytes(buffer.data().data()))
-        return target
+            raise OSError(f"无法生成图片:{path}")
+        return save_bytes(path, bytes(buffer.data().data()))
 

@@ -1,9 +1,16 @@
 """Two kinds of errors (after qutebrowser): a known problem is a plain message; a bug reaches the
-crash dialog with a copyable report and is written to the log file."""
+crash dialog with a copyable report and is written to the log file.
+
+Known problems are a :class:`ServiceError` (its message is already plain Chinese) and a file that
+could not be written: an OSError naming the file (the writers in :mod:`desktop.io.files` name the
+file the user chose), from an export run directly or in the background. It is told in plain words
+with what to do; nothing was written to the file (the writers are atomic)."""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import platform
 import sys
 import traceback
@@ -29,32 +36,67 @@ from desktop.services.errors import ServiceError
 log = logging.getLogger("relief_desk")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
+def plain_message(exc: BaseException) -> str | None:
+    """The plain message for a known problem; None for a bug."""
+    if isinstance(exc, ServiceError):
+        return exc.message
+    if isinstance(exc, OSError) and isinstance(exc.filename, str | bytes | os.PathLike) and exc.filename:
+        return file_not_saved(exc)
+    return None
+
+
+def file_not_saved(exc: OSError) -> str:
+    """Which file could not be saved, why, and what to do."""
+    path = os.fsdecode(exc.filename)
+    if os.path.isdir(path):  # on Windows a folder opened for writing is "access denied"
+        reason = QCoreApplication.translate("Errors", "this is a folder; choose a file name")
+    elif isinstance(exc, PermissionError):
+        reason = QCoreApplication.translate(
+            "Errors", "no permission to write there, or the file is open in another program; "
+                      "close it there, or save under another name or in another folder")
+    elif isinstance(exc, FileNotFoundError | FileExistsError | NotADirectoryError):
+        reason = QCoreApplication.translate(
+            "Errors", "the folder or drive does not exist or cannot hold files; choose another folder")
+    elif exc.errno == errno.ENOSPC:
+        reason = QCoreApplication.translate("Errors", "the disk is full; free some space or save to another drive")
+    elif exc.errno == errno.EROFS:
+        reason = QCoreApplication.translate("Errors", "the drive is read-only; save to another drive")
+    else:
+        reason = QCoreApplication.translate(
+            "Errors", "the system reported “{error}”; save under another name or in another folder").format(
+            error=exc.strerror or exc)
+    return QCoreApplication.translate("Errors", "Could not save {path}: {reason}. Nothing was saved.").format(
+        path=path, reason=reason)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    if isinstance(exc, ServiceError):
-        QMessageBox.warning(parent, tr("Relief Desk"), exc.message)
+    """A known problem as a plain message; anything else in the crash dialog."""
+    message = plain_message(exc)
+    if message is None:
+        show_crash(parent, type(exc), exc, exc.__traceback__)
         return
-    show_crash(parent, type(exc), exc, exc.__traceback__)
+    if isinstance(exc, OSError):
+        log.warning("file not saved: %r", exc)
+    QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Relief Desk"), message)
 
 
 class CrashDialog(QDialog):
     def __init__(self, parent: QWidget | None, report: str, log_path: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Unexpected error"))
+        self.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
         layout = QVBoxLayout(self)
-        label = QLabel(tr("Relief Desk hit an unexpected error. Your saved data is safe; the action that "
-                          "failed was not saved. Please copy the report below and send it to IT.\n"
-                          "The report was also written to: {path}").format(path=log_path))
+        label = QLabel(QCoreApplication.translate(
+            "Errors", "Relief Desk hit an unexpected error. Your saved data is safe; the action that "
+                      "failed was not saved. Please copy the report below and send it to IT.\n"
+                      "The report was also written to: {path}").format(path=log_path))
         label.setWordWrap(True)
         layout.addWidget(label)
         self.text = QPlainTextEdit(report)
         self.text.setReadOnly(True)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton(tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(QCoreApplication.translate("Errors", "Copy report"),
+                                 QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -81,7 +123,7 @@ def show_crash(parent: QWidget | None, exc_type: type[BaseException], exc: BaseE
 
 def install_excepthook() -> None:
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        if isinstance(exc, ServiceError):
+        if plain_message(exc) is not None:
             show_error(QApplication.activeWindow(), exc)
             return
         show_crash(QApplication.activeWindow(), exc_type, exc, tb)

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from desktop.services.files import save_bytes
+
 LAYOUT_DPI = 96  # QTextDocument lays out in logical pixels at this resolution
 
 BASE_CSS = """
@@ -24,11 +26,9 @@ th { background: #e8eef7; }
 def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool = False) -> Path:
     """Render HTML to an A4 PDF. Returns the path written.
 
-    The PDF is drawn into memory and then written to the file by Python, so a path that cannot be
-    written (a folder, no permission) raises OSError; QPdfWriter given the path itself only warned
-    and wrote nothing."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    The PDF is drawn into memory and then saved atomically, so a path that cannot be written (a
+    folder, no permission, a full disk) raises OSError naming it and leaves no half-written file;
+    QPdfWriter given the path itself only warned and wrote nothing."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -50,5 +50,4 @@ def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool
     doc.print_(writer)
     del writer  # finishes the PDF in the buffer
     buffer.close()
-    target.write_bytes(bytes(buffer.data().data()))
-    return target
+    return save_bytes(path, bytes(buffer.data().data()))

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from desktop.rules.codes import CATEGORY_LABELS, TRACK_LABELS, Category, RegionLevel, Stage, Track
 from desktop.services import statistics as st
-from desktop.services.errors import ServiceError
 from desktop.views import guard_refcounts
 from desktop.views.charts import Chart, Series
 from desktop.views.context import AppContext
@@ -617,21 +616,10 @@ class StatisticsPage(QWidget):
     def _stamp(self) -> str:
         return datetime.now().strftime("%Y%m%d")
 
-    def _write_failed(self, path: str, exc: BaseException) -> None:
-        """A file that could not be written: a plain message saying why, not the crash dialog."""
-        if not isinstance(exc, OSError):
-            show_error(self, exc)
-            return
-        if isinstance(exc, IsADirectoryError):
-            reason = self.tr("this is a folder; choose a file name")
-        elif isinstance(exc, PermissionError):
-            reason = self.tr("no permission to write there, or the file is open in another program")
-        elif isinstance(exc, FileNotFoundError | FileExistsError | NotADirectoryError):
-            reason = self.tr("the folder does not exist or cannot hold files")
-        else:
-            reason = exc.strerror or str(exc)
+    def _not_saved(self, exc: BaseException) -> None:
+        """A file that could not be written: the shared plain message (the crash dialog for a bug)."""
         self.status.setText(self.tr("Not saved."))
-        show_error(self, ServiceError(self.tr("Could not save {path}: {reason}.").format(path=path, reason=reason)))
+        show_error(self, exc)
 
     def ask_export_png(self, chart: Chart) -> None:
         path = self._ask_path(self.tr("Save chart as PNG"), f"{chart.title}-{self._stamp()}.png",
@@ -642,8 +630,8 @@ class StatisticsPage(QWidget):
     def export_png(self, chart: Chart, path: str) -> None:
         try:
             chart.save_png(path)
-        except Exception as exc:  # noqa: BLE001 - a plain message
-            self._write_failed(path, exc)
+        except Exception as exc:  # noqa: BLE001 - a plain message, or the crash dialog for a bug
+            self._not_saved(exc)
             return
         self.status.setText(self.tr("Saved {path}").format(path=path))
 
@@ -666,7 +654,7 @@ class StatisticsPage(QWidget):
         tables += [self._chart_table(c) for c in charts]
         run_in_background(self, lambda _p: st.export_tables(path, tables),
                           lambda _n: self.status.setText(self.tr("Saved {path}").format(path=path)),
-                          on_error=lambda exc: self._write_failed(path, exc),
+                          on_error=self._not_saved,
                           label=self.tr("Writing the workbook…"))
 
     def ask_export_all(self) -> None:
@@ -686,7 +674,7 @@ class StatisticsPage(QWidget):
             drill = self.drill
             run_in_background(self, lambda _p: st.export_drill(path, drill),
                               lambda _n: self.status.setText(self.tr("Saved {path}").format(path=path)),
-                              on_error=lambda exc: self._write_failed(path, exc),
+                              on_error=self._not_saved,
                               label=self.tr("Writing the workbook…"))
 
     def ask_export_summary(self) -> None:
@@ -726,8 +714,8 @@ class StatisticsPage(QWidget):
             with tempfile.TemporaryDirectory(prefix="relief-summary-") as tmp:
                 html = self.summary_html(Path(tmp))
                 html_to_pdf(html, path, title=self.tr("Monthly summary"))
-        except Exception as exc:  # noqa: BLE001 - a plain message
-            self._write_failed(path, exc)
+        except Exception as exc:  # noqa: BLE001 - a plain message, or the crash dialog for a bug
+            self._not_saved(exc)
             return
         self.status.setText(self.tr("Saved {path}").format(path=path))
 

@@ -1,0 +1,44 @@
+"""Writing a file the user chose, atomically: into a temporary file beside it that replaces it only
+when complete. A failed or cancelled write (a folder given as the file, no permission, a file open in
+Excel, a missing folder, a full disk) leaves no half-written file and an existing file unchanged."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    """A temporary file next to ``path`` to write into; it replaces ``path`` when the block ends
+    and is removed when the block or the replacing fails. Missing folders are created.
+
+    Any OSError raised names ``path`` itself (``filename``), not the temporary file or the folder,
+    so that the message shown says which file could not be saved."""
+    target = Path(path)
+    tmp: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".relief-", suffix=target.suffix, dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if isinstance(exc, OSError):
+            exc.filename, exc.filename2 = str(target), None
+        raise
+
+
+def write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically. Returns the path written."""
+    target = Path(path)
+    with replacing(target) as tmp:
+        tmp.write_bytes(data)
+    return target
