@@ -40,6 +40,7 @@ H1 = idcard.make("420203", date(1970, 1, 1), 11)
 H1_SPOUSE = idcard.make("420203", date(1972, 2, 2), 22)
 H1_CHILD = idcard.make("420203", date(2012, 3, 3), 33)
 H2 = idcard.make("420203", date(1950, 4, 4), 45)
+H3 = idcard.make("420203", date(1980, 5, 5), 55)
 
 
 def add_regions(db: Database, district: District) -> None:
@@ -114,7 +115,7 @@ def test_command_writes_template(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_parse_row_reports_each_bad_cell() -> None:
     columns = {h: i for i, h in enumerate(tpl.HEADER)}
-    person, errors = tpl.parse_row(7, row(户编号="X", 与户主关系="儿子", 姓名="", 身份证号="42020319900101123",
+    person, errors = tpl.parse_row(7, row(户编号="X", 与户主关系="邻居", 姓名="", 身份证号="42020319900101123",
                                           健康状况="很好", 残疾类别="无", 残疾等级="二级", 工资性收入="很多",
                                           医疗支出=-5, 单亲家庭="对", 当前救助类别="五保", 监测库别="三类库"), columns)
     assert person is None
@@ -218,16 +219,18 @@ def test_bad_household_is_not_half_imported(db: Database, district: District, tm
         row(户编号="G3", 与户主关系="本人", 姓名="无区", 身份证号=H1_CHILD, 街道="八泉街道", 社区="月亮山社区"),
         row(户编号="G4", 与户主关系="配偶", 姓名="无户主", 身份证号=idcard.make("420203", date(1960, 1, 1), 1)),
         row(户编号="G5", 与户主关系="本人", 姓名="重复", 身份证号=H2, 街道="河口镇", 社区="闸口社区"),
+        row(户编号="G6", 与户主关系="本人", 姓名="好人", 身份证号=H3, 街道="八泉街道", 社区="八泉社区"),
     ])
     result = ri.import_households(db, district.admin, path)
-    assert result.households == 5 and result.households_created == 1 and result.households_rejected == 4
+    assert result.households == 6 and result.households_created == 1 and result.households_rejected == 5
     messages = {(e.row, e.column): e.message for e in result.errors}
     assert messages[(4, "身份证号")] == "身份证号校验码错误"
     assert "月亮山社区" in messages[(5, "社区")]
     assert "没有户主" in messages[(6, "与户主关系")]
-    assert "第 2 行" in messages[(7, "身份证号")]
+    # the same person in G1 and G5: which household is right is not known, neither is imported
+    assert "第 2 行" in messages[(7, "身份证号")] and "第 7 行" in messages[(2, "身份证号")]
     with db.session_factory() as s:
-        assert s.scalars(select(Household.code)).all() == ["G1"]
+        assert s.scalars(select(Household.code)).all() == ["G6"]
         assert s.scalar(select(func.count()).select_from(Member)) == 1
 
 
@@ -284,3 +287,150 @@ def test_error_workbook_for_rejected_households(db: Database, district: District
     assert rows[0] == [*tpl.HEADER, "错误原因"]
     assert [r[2] for r in rows[1:]] == ["户主", "配偶"]
     assert "整户未导入" in rows[1][-1] and rows[2][-1] == "身份证号:身份证号校验码错误"
+
+
+def test_hand_filled_values_are_normalised() -> None:
+    """What offices type instead of the template's words: full-width digits, 元/￥, 万, "无" for
+    nothing, Y/√/1 for 是, relations as in the household book, remarks in brackets."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="户主", 姓名="甲", 身份证号=H1, 城乡类别="城 镇",
+                                          残疾类别="肢体残疾", 残疾等级="2级", 劳动能力="部分丧失劳动能力",
+                                          工资性收入="１２，０００．５０", 经营净收入="－300", 财产净收入="1.2万元",
+                                          转移净收入=" 500 元", 其他收入="无", 医疗支出="—", 教育支出="/",
+                                          单亲家庭="√", 当前救助类别="特困（分散供养）", 监测库别="二　类库"), columns)
+    assert errors == [] and person is not None
+    assert (person.relation, person.area_type, person.disability, person.disability_grade) == (
+        "self", "urban", "physical", 2)
+    assert (person.labour_capacity, person.single_parent, person.category, person.library) == (
+        "partial", True, "tekun", "class_2")
+    assert person.incomes == {"wages": Decimal("12000.50"), "business": Decimal("-300"),
+                              "property": Decimal("12000"), "transfer": Decimal("500")}
+    assert person.expenses == {}
+    relations = {"妻": "spouse", "丈夫": "spouse", "儿子": "child", "女儿": "child", "之子": "child",
+                 "户主之女": "child", "儿媳": "child", "岳母": "parent", "外孙女": "grandchild", "哥哥": "sibling",
+                 "祖母": "other", "低保户": None}
+    for text, wanted in relations.items():
+        person, errors = tpl.parse_row(3, row(户编号="X", 与户主关系=text, 姓名="乙", 身份证号=H1_CHILD), columns)
+        assert (person.relation if person else None) == wanted, text
+    for text, wanted in {"Y": True, "n": False, 1: True, 0: False, "×": False, "无": False, "对": None}.items():
+        person, errors = tpl.parse_row(3, row(户编号="X", 与户主关系="子女", 姓名="乙", 身份证号=H1_CHILD,
+                                              单亲家庭=text), columns)
+        assert (person.single_parent if person else None) == wanted, text
+    person, errors = tpl.parse_row(4, row(户编号="X", 与户主关系="子女", 姓名="乙", 身份证号=H1_CHILD,
+                                          工资性收入="(500)", 医疗支出="万"), columns)
+    assert person is None and {e.column for e in errors} == {"工资性收入", "医疗支出"}
+
+
+def test_codes_typed_as_numbers_are_not_merged(db: Database, district: District, tmp_path: Path) -> None:
+    """A 17-digit 户编号 in a number cell keeps 15 digits (two households would read as one), and
+    "001" typed into a number cell becomes 1 (one household split in two): both are cell errors."""
+    others = [idcard.make("420203", date(1985, 1, n), n) for n in range(1, 6)]
+    path = write_register(tmp_path / "codes.xlsx", [
+        row(户编号=42020300100700901, 与户主关系="本人", 姓名="甲", 身份证号=others[0], 街道="八泉街道", 社区="飞云社区"),
+        row(户编号=42020300100700902, 与户主关系="本人", 姓名="乙", 身份证号=others[1], 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="001", 与户主关系="本人", 姓名="丙", 身份证号=others[2], 街道="八泉街道", 社区="飞云社区"),
+        row(户编号=1, 与户主关系="配偶", 姓名="丁", 身份证号=others[3]),
+        row(户编号="H1", 与户主关系="本人", 姓名="戊", 身份证号=others[4], 街道="八泉街道", 社区="飞云社区"),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert (result.households_created, result.households_rejected) == (1, 3)  # the long codes read as one
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert "末尾几位已丢失" in messages[(2, "户编号")] and "末尾几位已丢失" in messages[(3, "户编号")]
+    assert "只差开头的 0" in messages[(4, "户编号")] and "“1”" in messages[(4, "户编号")]
+    assert "只差开头的 0" in messages[(5, "户编号")]
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["H1"]
+
+
+def test_nothing_imported_leaves_no_batch(db: Database, district: District, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A file whose every household was refused wrote nothing: once the cause is fixed (here the
+    community is added) the same file is imported, not refused as "already imported"."""
+    path = write_register(tmp_path / "new.xlsx", [
+        row(户编号="N1", 与户主关系="本人", 姓名="甲", 身份证号=H1, 街道="八泉街道", 社区="新村社区"),
+    ])
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "没有可导入的家庭" in out and "None" not in out
+    assert count(db, ImportBatch) == 0 and count(db, Household) == 0
+    auth.add_region(db, Actor.system("test"), parent_id=district.regions["八泉街道"], name="新村社区",
+                    code="420203001099", level=RegionLevel.COMMUNITY)
+    result = ri.import_households(db, district.admin, path)
+    assert result.households_created == 1 and result.batch_id is not None
+
+
+def test_dialog_says_when_nothing_was_imported(qtbot: Any) -> None:
+    from desktop.views.register_import import RegisterImportDialog
+
+    dialog = RegisterImportDialog(ctx=None)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show_result(ri.RegisterImportResult(None, "台账.xlsx", rows=2, households=1, households_rejected=1))
+    assert "#None" not in dialog.summary.text()
+    assert "台账.xlsx" in dialog.summary.text()
+
+
+def test_update_without_incomes_replaces_older_figures(db: Database, district: District, tmp_path: Path) -> None:
+    """The assessment reads a household's latest figures; a re-import whose incomes and expenses
+    are now blank must make the older ones stop counting."""
+    first = ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx"))
+    assert first.households_created == 2
+    with db.session_factory() as s, s.begin():  # the first import was some months ago
+        for model in (Income, Expense):
+            s.execute(model.__table__.update().values(period_end=date(2025, 1, 31)))
+    path = write_register(tmp_path / "b.xlsx", [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 工资性收入="",
+            监测库别="一类库"),
+        row(户编号="F001", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE, 转移净收入="无"),
+        row(户编号="F001", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert result.households_updated == 1
+    with db.session_factory() as s:
+        hid = s.scalar(select(Household.id).where(Household.code == "F001"))
+        for model in (Income, Expense):
+            latest = s.scalar(select(func.max(model.period_end)).where(model.household_id == hid))
+            assert latest == date.today()
+            total = s.scalar(select(func.sum(model.amount)).where(model.household_id == hid,
+                                                                  model.period_end == latest))
+            assert Decimal(total) == 0
+
+
+def test_a_template_column_left_out_is_refused(db: Database, district: District, tmp_path: Path) -> None:
+    """Without 监测库别 (or an income column) an update would clear the household's class (or
+    income): the file is refused, naming the missing columns, and nothing changes."""
+    ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx"))
+    header = [h for h in tpl.HEADER if h not in ("监测库别", "工资性收入")]
+    path = tmp_path / "short.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, header)
+    values = dict(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区")
+    ws.write_row(1, 0, [values.get(h, "") for h in header])
+    book.close()
+    with pytest.raises(ServiceError, match="缺少必需的列:工资性收入、监测库别"):
+        ri.import_households(db, district.admin, path)
+    with db.session_factory() as s:
+        assert s.scalar(select(Household.stage).where(Household.code == "F001")) == "class_1"
+
+
+def test_error_workbook_keeps_the_id_column_of_a_reordered_file(db: Database, district: District,
+                                                                  tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    order = list(reversed(tpl.HEADER))
+    path = tmp_path / "reordered.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, order)
+    bad = dict(户编号="R1", 与户主关系="本人", 姓名="甲", 身份证号=H1[:17] + "0", 街道="八泉街道", 社区="飞云社区")
+    ws.write_row(1, 0, [bad.get(h, "") for h in order])
+    book.close()
+    result = ri.import_households(db, district.admin, path, dry_run=True)
+    assert result.id_column == order.index("身份证号")
+    out = tmp_path / "errors.xlsx"
+    assert ri.write_error_workbook(path, result, out) == 1
+    sheet = load_workbook(out).active
+    column = order.index("身份证号") + 1
+    assert sheet.cell(2, column).value == H1[:17] + "0"
+    assert sheet.column_dimensions[sheet.cell(1, column).column_letter].width > 15

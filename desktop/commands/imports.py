@@ -197,7 +197,12 @@ def import_households(args: argparse.Namespace) -> int:
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
             })
         else:
-            head = "试运行(未写入数据库)" if result.dry_run else f"已导入,批次编号 {result.batch_id}"
+            if result.dry_run:
+                head = "试运行(未写入数据库)"
+            elif result.batch_id is None:
+                head = "没有可导入的家庭(各户都有错误),未写入数据库;改正后可再次导入此文件"
+            else:
+                head = f"已导入,批次编号 {result.batch_id}"
             print(f"家庭台账《{result.file_name}》:{head}")
             print(f"  人员行 {result.rows},家庭 {result.households} 户:新建 {result.households_created} 户,"
                   f"更新 {result.households_updated} 户,因错误未导入 {result.households_rejected} 户;"

@@ -117,6 +117,11 @@
         <translation>“{file}”已导入,批次 #{id}。共 {households} 户 {rows} 人行:新建 {created} 户、更新 {updated} 户(共 {persons} 人);{rejected} 户因有错误未导入。</translation>
     </message>
     <message>
+        <location filename="../views/register_import.py" line="159"/>
+        <source>Nothing was imported from “{file}”: all {households} household(s) ({rows} person row(s)) have errors. Correct them and import the file again.</source>
+        <translation>“{file}”没有导入任何家庭:全部 {households} 户({rows} 人行)都有错误,未写入数据库。改正后可再次导入此文件。</translation>
+    </message>
+    <message>
         <location filename="../views/register_import.py" line="171"/>
         <source>Errors ({n})</source>
         <translation>错误({n})</translation>

@@ -7,6 +7,8 @@ row into typed values, with one error per bad cell (row number, column name, mes
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -22,14 +24,21 @@ HEADER: tuple[str, ...] = (
     "残疾等级", "劳动能力", "在校情况", "工资性收入", "经营净收入", "财产净收入", "转移净收入", "其他收入", "医疗支出",
     "教育支出", "其他刚性支出", "单亲家庭", "当前救助类别", "监测库别", "备注",
 )
-REQUIRED_COLUMNS = ("户编号", "与户主关系", "姓名", "身份证号", "街道", "社区")
+# Every column must be there: an updated household takes all its values from the file, so a
+# column left out would silently clear what the system holds (library class, incomes, notes ...).
+REQUIRED_COLUMNS = HEADER
 HEAD_ONLY = ("街道", "社区", "住址", "联系电话", "城乡类别", "单亲家庭", "当前救助类别", "监测库别")
 
 INCOME_COLUMNS = {label: kind for kind, label in codes.INCOME_LABELS.items()}
 EXPENSE_COLUMNS = {label: kind for kind, label in codes.EXPENSE_LABELS.items()}
 # Net business and property income may be a loss; the other amounts cannot be negative.
 MAY_BE_NEGATIVE = {codes.INCOME_LABELS[codes.IncomeKind.BUSINESS], codes.INCOME_LABELS[codes.IncomeKind.PROPERTY]}
-YES_NO = {"是": True, "否": False}
+# 单亲家庭 as offices fill it in (compared after folding full-width forms, upper case).
+YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": False, "√": True, "✓": True,
+          "✔": True, "×": False, "✗": False, "✘": False, "1": True, "0": False, "TRUE": True, "FALSE": False,
+          "有": True, "无": False}
+# An amount cell holding one of these means nothing: 0 yuan.
+NO_AMOUNT = {"无", "没有", "-", "--", "—", "——", "/", "\\"}
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
 MAX_CODE = 32  # 户编号 characters the households table holds
 
@@ -54,6 +63,45 @@ DEFAULTS: dict[str, Any] = {
     "监测库别": None,
 }
 TEXT_COLUMNS = tuple(HEADER.index(c) for c in ("户编号", "身份证号", "联系电话"))
+
+# Words offices write for the allowed values (after folding full-width forms and dropping spaces
+# and bracketed remarks). Relations follow the groups of GB/T 4761 (家庭关系代码): sons- and
+# daughters-in-law are grouped with the children, siblings' spouses with the siblings.
+SYNONYMS: dict[str, dict[str, str]] = {
+    "与户主关系": {
+        **dict.fromkeys(("户主", "户主本人"), "本人"),
+        **dict.fromkeys(("夫", "妻", "丈夫", "妻子", "爱人", "老公", "老婆"), "配偶"),
+        **dict.fromkeys(("子", "女", "儿子", "女儿", "长子", "次子", "三子", "四子", "五子", "长女", "次女", "三女", "四女",
+                         "五女", "独生子", "独生女", "养子", "养女", "继子", "继女", "儿媳", "儿媳妇", "女婿"), "子女"),
+        **dict.fromkeys(("父", "母", "父亲", "母亲", "公公", "婆婆", "岳父", "岳母", "继父", "继母", "养父", "养母"),
+                        "父母"),
+        **dict.fromkeys(("孙", "孙子", "孙女", "外孙", "外孙子", "外孙女", "孙媳", "孙媳妇", "孙女婿", "曾孙", "曾孙子",
+                         "曾孙女"), "孙子女"),
+        **dict.fromkeys(("兄", "弟", "姐", "妹", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "嫂", "嫂子", "弟媳",
+                         "姐夫", "妹夫"), "兄弟姐妹"),
+        **dict.fromkeys(("祖父", "祖母", "外祖父", "外祖母", "爷爷", "奶奶", "外公", "外婆", "侄子", "侄女", "外甥",
+                         "外甥女", "伯父", "伯母", "叔叔", "婶婶", "舅舅", "舅妈", "姑姑", "姨妈"), "其他"),
+    },
+    "城乡类别": {"城镇": "城市", "城区": "城市", "乡村": "农村"},
+    "健康状况": {"良好": "健康", "慢病": "慢性病", "大病": "重病", "重大疾病": "重病"},
+    "残疾等级": {**{d: label for n, label in enumerate(("一级", "二级", "三级", "四级"), start=1)
+                    for d in (str(n), f"{n}级", "一二三四"[n - 1], "I II III IV".split()[n - 1] + "级")}},
+    "劳动能力": {"丧失": "无", "完全丧失": "无", "部分": "部分丧失"},
+    "在校情况": {**dict.fromkeys(("学龄前", "幼儿园"), "学前"), **dict.fromkeys(("小学", "初中"), "义务教育"),
+                 "普通高中": "高中", **dict.fromkeys(("中专", "职高", "技校", "中等职业教育"), "中职"),
+                 **dict.fromkeys(("大学", "大专", "专科", "本科", "高职", "研究生"), "高等教育"),
+                 **dict.fromkeys(("不在校", "未在校", "未上学"), "无")},
+    "当前救助类别": {**dict.fromkeys(("城市低保", "城镇低保", "农村低保"), "低保"), "特困供养": "特困",
+                     "低收入": "低保边缘", "刚性支出困难": "支出型困难", "支出型": "支出型困难"},
+    "监测库别": {n + suffix: label for label, names in (("一类库", ("一", "1", "I")), ("二类库", ("二", "2", "II")))
+                 for n in names for suffix in ("类", "类库")},
+}
+# Words that may follow a value ("肢体残疾", "有劳动能力", "低保户") and are dropped when the
+# value is not known as written.
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "残疾类别": ("残疾",), "残疾等级": ("残疾",), "劳动能力": ("劳动能力",),
+    "当前救助类别": ("户", "对象", "人员", "家庭"),
+}
 
 
 @dataclass(frozen=True)
@@ -148,16 +196,50 @@ def find_register_header(book: Workbook) -> RegisterLayout:
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise SpreadsheetError(f"文件“{book.name}”第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
-                               "请使用标准模板。", kind="no_header")
+                               "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
+                               kind="no_header")
     return RegisterLayout(sheet, number, found)
+
+
+def _folded(text: str) -> str:
+    """Full-width letters, digits and punctuation as their plain forms, no spaces at all."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def canonical(column: str, text: str) -> str:
+    """The allowed label ``text`` stands for in ``column`` (see SYNONYMS), or ``text`` itself."""
+    labels = ALLOWED[column].values()
+    if text in labels:
+        return text
+    plain = _folded(text)
+    core = re.sub(r"\([^)]*\)|\[[^]]*\]|【[^】]*】", "", plain) or plain
+    synonyms = SYNONYMS.get(column, {})
+    candidates = [plain, core]
+    if column == "与户主关系":  # "户主之子", "之女"
+        candidates.append(re.sub(r"^(户主)?之", "", core) or core)
+    for suffix in SUFFIXES.get(column, ()):
+        if core.endswith(suffix) and len(core) > len(suffix):
+            candidates.append(core[:-len(suffix)])
+    for candidate in candidates:
+        if candidate in labels:
+            return candidate
+        upper = candidate.upper()
+        if upper in synonyms or candidate in synonyms:
+            return synonyms.get(candidate) or synonyms[upper]
+    return text
 
 
 def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:
     if text == "":
         return Decimal("0")
-    cleaned = text.replace(",", "").replace("，", "").replace("元", "").replace("¥", "").replace("￥", "").strip()
+    cleaned = re.sub(r"[,¥元]|RMB", "", _folded(text), flags=re.I)
+    if cleaned in NO_AMOUNT or text in NO_AMOUNT:
+        return Decimal("0")
+    scale = 1
+    if cleaned.endswith("万") and len(cleaned) > 1:  # "1.2万"
+        cleaned, scale = cleaned[:-1], 10000
     try:
-        amount = Decimal(cleaned)
+        amount = Decimal(cleaned) * scale
     except InvalidOperation:
         errors.append(CellError(row, column, f"“{text}”不是金额(应填写数字,单位元)"))
         return Decimal("0")
@@ -197,6 +279,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         value = text(column)
         if value == "":
             return DEFAULTS.get(column)
+        value = canonical(column, value)
         code = codes.label_to_code(ALLOWED[column], value)
         if code is None and value not in ALLOWED[column].values():
             allowed = "、".join(str(v) for v in ALLOWED[column].values())
@@ -204,8 +287,14 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         return code
 
     code = text("户编号")
+    raw_code = raw("户编号")
     if not code:
         errors.append(CellError(row, "户编号", "户编号为空"))
+    elif isinstance(raw_code, int | float) and not isinstance(raw_code, bool) and abs(raw_code) >= 10**15:
+        # a 16-digit or longer number cell keeps only 15 significant digits: different households
+        # would read as one
+        errors.append(CellError(row, "户编号", f"户编号“{code}”存成了数字,位数太多,末尾几位已丢失;"
+                                              "请把户编号列设为文本格式,重新填写后再导入"))
     elif len(code) > MAX_CODE:
         errors.append(CellError(row, "户编号", f"户编号过长(最多 {MAX_CODE} 个字符)"))
     relation_text = text("与户主关系")
@@ -233,9 +322,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     single_text = text("单亲家庭")
     single = False
     if single_text:
-        if single_text not in YES_NO:
+        flag = YES_NO.get(_folded(single_text).upper())
+        if flag is None:
             errors.append(CellError(row, "单亲家庭", f"“{single_text}”不是可填写的值(可填:是、否)"))
-        single = YES_NO.get(single_text, False)
+        single = bool(flag)
     incomes = {}
     for label, kind in INCOME_COLUMNS.items():
         amount = _money(_amount_text(raw(label)), label, row, errors)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ class RegisterImportResult:
     already_imported: str = ""
     sheet: str = ""
     header_row: int = 1
+    id_column: int | None = None  # where 身份证号 is in the file (kept as text in the error workbook)
     rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
 
     @property
@@ -101,9 +103,10 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message) from exc
         result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
-                                      header_row=layout.header_row)
+                                      header_row=layout.header_row, id_column=layout.columns.get("身份证号"))
         households: dict[str, _Household] = {}
         first_row_of: dict[str, int] = {}
+        row_key: dict[int, str] = {}  # row of a person's first listing -> its household
         order: list[str] = []
         try:
             for number, values in book.rows(layout.sheet):
@@ -128,8 +131,13 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     if first is not None:
                         errors.append(CellError(number, "身份证号", f"与第 {first} 行的身份证号重复"))
                         person = None
+                        other = households[row_key[first]]
+                        if other is not hh:  # which household the person belongs to is not known: neither
+                            other.errors.append(CellError(first, "身份证号", f"此人又列在第 {number} 行(户编号“{code}”),"
+                                                                         "一人只能属于一户"))
                     else:
                         first_row_of[person.id_number] = number
+                        row_key[number] = key
                 hh.errors.extend(errors)
                 hh.row_numbers.append(number)
                 if person is None:
@@ -143,6 +151,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         if result.rows == 0:
             raise ServiceError(f"文件“{book.name}”的表头下面没有任何人员行。")
         result.households = len(households)
+        _check_leading_zeros(households, order)
 
         with unit_of_work(db, actor, write=not dry_run) as uow:
             s = uow.session
@@ -175,6 +184,10 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                         result.households_created += 1
                     result.persons += len(hh.rows)
                 return result
+            if not good:
+                # nothing imported: no batch, so the same file can be imported once it is corrected
+                # or the regions it names exist
+                return result
             _write(uow, actor, good, existing, result, progress)
             batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,
                                 sheet=layout.sheet[:128], header_row=layout.header_row,
@@ -191,6 +204,24 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         return result
     finally:
         book.close()
+
+
+def _check_leading_zeros(households: dict[str, _Household], order: list[str]) -> None:
+    """Codes that differ only in leading zeros ("001" and 1): Excel drops the zeros of a code typed
+    into a number cell, so they are most likely one household split in two. Both are refused."""
+    by_digits: dict[str, list[_Household]] = {}
+    for key in order:
+        hh = households[key]
+        if hh.code.isdigit() and hh.code.isascii():
+            by_digits.setdefault(hh.code.lstrip("0") or "0", []).append(hh)
+    for group in by_digits.values():
+        if len(group) < 2:
+            continue
+        for hh in group:
+            others = "、".join(f"“{o.code}”(第 {o.row_numbers[0]} 行起)" for o in group if o is not hh)
+            hh.errors.append(CellError(hh.row_numbers[0], "户编号",
+                                       f"户编号“{hh.code}”与{others}只差开头的 0,可能是同一户被 Excel 去掉了开头的 0;"
+                                       "请把户编号列设为文本格式,统一填写后再导入"))
 
 
 def _check_households(uow: Any, households: dict[str, _Household], order: list[str]) -> None:
@@ -396,6 +427,22 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
                 expenses.append({"household_id": hid, "member_id": mid, "kind": kind, "amount": amount,
                                  "period_end": today, "note": "家庭台账导入", "version": 1, "updated_at": now,
                                  "updated_by_id": uid})
+    # An updated household with no income (or no expense) in the file still gets figures for this
+    # period: a zero line, so that its older figures stop being the latest ones the assessment reads.
+    with_income = {i["household_id"] for i in incomes}
+    with_expense = {e["household_id"] for e in expenses}
+    for hh in good:
+        if hh.code not in existing:
+            continue
+        hid = hh_ids[hh.code]
+        if hid not in with_income:
+            incomes.append({"household_id": hid, "member_id": None, "kind": codes.IncomeKind.OTHER,
+                            "amount": Decimal("0"), "period_end": today, "exempt": False,
+                            "note": "家庭台账导入:无收入", "version": 1, "updated_at": now, "updated_by_id": uid})
+        if hid not in with_expense:
+            expenses.append({"household_id": hid, "member_id": None, "kind": codes.ExpenseKind.OTHER_RIGID,
+                             "amount": Decimal("0"), "period_end": today, "note": "家庭台账导入:无支出", "version": 1,
+                             "updated_at": now, "updated_by_id": uid})
     for part in _chunks(incomes):
         s.execute(insert(Income), list(part))
     for part in _chunks(expenses):
@@ -424,7 +471,7 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
                     break
 
         collected = list(rows())
-        return ss.write_rows_back(out_path, [header], iter(collected), text_column=tpl.HEADER.index("身份证号"))
+        return ss.write_rows_back(out_path, [header], iter(collected), text_column=result.id_column)
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message) from exc
     except OSError as exc:

@@ -155,6 +155,9 @@ class RegisterImportDialog(QDialog):
             text = self.tr("Dry run of “{file}”: nothing was written. {rows} person row(s) in {households} "
                            "household(s): {created} household(s) would be created and {updated} updated "
                            "({persons} person(s)); {rejected} household(s) with errors would be left out.")
+        elif result.batch_id is None:
+            text = self.tr("Nothing was imported from “{file}”: all {households} household(s) ({rows} person row(s)) "
+                           "have errors. Correct them and import the file again.")
         else:
             text = self.tr("“{file}” was imported as batch #{id}. {rows} person row(s) in {households} household(s): "
                            "{created} household(s) created and {updated} updated ({persons} person(s)); "
