@@ -434,3 +434,20 @@ def test_error_workbook_keeps_the_id_column_of_a_reordered_file(db: Database, di
     column = order.index("身份证号") + 1
     assert sheet.cell(2, column).value == H1[:17] + "0"
     assert sheet.column_dimensions[sheet.cell(1, column).column_letter].width > 15
+
+
+def test_pre_numbered_rows_repeated_header_and_total_are_not_persons(db: Database, district: District,
+                                                                     tmp_path: Path) -> None:
+    """A template numbered down the sheet in advance, two filled sheets pasted together (the header
+    again) and a 合计 line: none of them is a person, and none makes a real household fail."""
+    path = write_register(tmp_path / "pasted.xlsx", [
+        row(户编号="P1", 与户主关系="本人", 姓名="甲", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        list(tpl.HEADER),
+        row(户编号="P1", 与户主关系="配偶", 姓名="乙", 身份证号=H1_SPOUSE),
+        row(户编号="P2", 与户主关系="本人", 姓名="丙", 身份证号=H2, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="P1"), row(户编号="P2"), row(户编号="P3"),
+        row(户编号="合计", 姓名="共 2 户 3 人", 工资性收入=0),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert (result.rows, result.households, result.households_created, result.errors) == (3, 2, 2, [])
+    assert count(db, Member) == 3

@@ -15,7 +15,15 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from desktop.io.spreadsheet import SpreadsheetError, Workbook, cell_text, header_key, id_cell
+from desktop.io.spreadsheet import (
+    TOTAL_MARKERS,
+    SpreadsheetError,
+    Workbook,
+    cell_text,
+    header_key,
+    id_cell,
+    value_at,
+)
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
 from desktop.rules import codes, idcard
 
@@ -199,6 +207,26 @@ def find_register_header(book: Workbook) -> RegisterLayout:
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
     return RegisterLayout(sheet, number, found)
+
+
+def is_blank_person(values: Sequence[Any], columns: dict[str, int]) -> bool:
+    """A row with nothing in any template column but 户编号 (templates pre-numbered down the sheet)."""
+    return all(cell_text(values[i]) == "" for c, i in columns.items() if c != "户编号" and i < len(values))
+
+
+def is_header_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
+    """The header again under the first one (two filled sheets pasted into one)."""
+    same = sum(1 for c, i in columns.items() if i < len(values) and header_key(values[i]) == header_key(c))
+    return same * 2 >= len(columns)
+
+
+def is_total_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
+    """A "合计 / 共 N 户" line under the table: no ID number, the first filled cell a total."""
+    if cell_text(value_at(values, columns["身份证号"])):
+        return False
+    first = next((cell_text(v) for v in values if cell_text(v)), "")
+    compact = re.sub(r"\s+", "", first)
+    return compact.startswith(TOTAL_MARKERS) or re.match(r"(以上|本表|本页)?共计?\d+(户|人|名)", compact) is not None
 
 
 def _folded(text: str) -> str:

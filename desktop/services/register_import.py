@@ -112,7 +112,9 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             for number, values in book.rows(layout.sheet):
                 if number <= layout.header_row:
                     continue
-                if all(ss.cell_text(v) == "" for v in values):
+                if tpl.is_blank_person(values, layout.columns) or tpl.is_header_row(values, layout.columns):
+                    continue  # blank, only a pre-filled 户编号, or the header again (sheets pasted together)
+                if tpl.is_total_row(values, layout.columns):
                     continue
                 if ss.is_footer(values) and not ss.cell_text(ss.value_at(values, layout.columns["身份证号"])):
                     break
