@@ -451,3 +451,19 @@ def test_pre_numbered_rows_repeated_header_and_total_are_not_persons(db: Databas
     result = ri.import_households(db, district.admin, path)
     assert (result.rows, result.households, result.households_created, result.errors) == (3, 2, 2, [])
     assert count(db, Member) == 3
+
+
+def test_worker_cannot_take_over_a_household_of_another_community(db: Database, district: District,
+                                                                   tmp_path: Path) -> None:
+    """A community worker's register naming the 户编号 of a household registered elsewhere would
+    have moved it into the worker's community and dropped its members."""
+    ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx"))  # F002 is in 道仕袱村
+    worker = district.actor(codes.Role.COMMUNITY_WORKER)  # 飞云社区
+    path = write_register(tmp_path / "mine.xlsx", [
+        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉街道", 社区="飞云社区"),
+    ])
+    result = ri.import_households(db, worker, path)
+    assert (result.households_updated, result.households_rejected) == (0, 1)
+    assert "道仕袱村" in result.errors[0].message and "管辖范围" in result.errors[0].message
+    with db.session_factory() as s:
+        assert s.scalar(select(Household.region_id).where(Household.code == "F002")) == district.regions["道仕袱村"]

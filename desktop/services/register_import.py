@@ -164,6 +164,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 result.already_imported = already_imported_message(earlier, book.name, REMEDY)
             _check_households(uow, households, order)
             existing = _existing(s, households)
+            _check_existing_scope(uow, households, existing)
             _check_members(s, households, existing)
             good = [households[k] for k in order if not households[k].errors]
             for k in order:
@@ -282,6 +283,25 @@ def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple[int,
                 .where(Household.code.in_(part))):
             found[code] = (hid, stage, category)
     return found
+
+
+def _check_existing_scope(uow: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
+    """A household already registered outside the actor's regions cannot be updated (nor moved
+    into them) from a register."""
+    scope = uow.region_ids()
+    if scope is None or not existing:
+        return
+    allowed = set(scope)
+    by_code = {hh.code: hh for hh in households.values() if hh.code in existing and not hh.errors}
+    ids = {existing[code][0]: code for code in by_code}
+    for part in _chunks(list(ids)):
+        for hid, name in uow.session.execute(select(Household.id, Region.name)
+                                             .join(Region, Region.id == Household.region_id)
+                                             .where(Household.id.in_(part), Household.region_id.not_in(allowed))):
+            hh = by_code[ids[hid]]
+            row = hh.head.row if hh.head is not None else hh.row_numbers[0]
+            hh.errors.append(CellError(row, "户编号", f"户编号“{hh.code}”的家庭已登记在“{name}”,不在您的管辖范围内,"
+                                                      "不能由您更新"))
 
 
 def _check_members(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
