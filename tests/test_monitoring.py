@@ -367,3 +367,19 @@ def test_quarterly_report_scoped_to_actor(district: District) -> None:
 
 def test_stage_enums_match_board() -> None:
     assert monitoring.BOARD_STAGES == [s.value for s in Stage]
+
+
+def test_report_command_to_a_path_that_cannot_be_written(district: District, tmp_path: Path, read_only_dir: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The command line says which file could not be written and why, like the window; no traceback."""
+    from desktop.cli import EXIT_USER_ERROR
+    from desktop.cli import main as cli_main
+
+    url = district.db.url.render_as_string(hide_password=False)
+    assert cli_main(["quarterly-report", "--out", str(tmp_path), "--database-url", url]) == EXIT_USER_ERROR
+    err = capsys.readouterr().err
+    assert f"无法写入文件“{tmp_path}”:这是一个文件夹,请给出文件名。" in err and "Traceback" not in err
+    target = read_only_dir / "季度报表.xlsx"
+    assert cli_main(["quarterly-report", "--out", str(target), "--database-url", url]) == EXIT_USER_ERROR
+    assert f"无法写入文件“{target}”:没有在此处写入的权限" in capsys.readouterr().err
+    assert list(read_only_dir.iterdir()) == []

@@ -8,7 +8,6 @@ with what to do; nothing was written to the file (the writers are atomic)."""
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import platform
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.logs import setup_logging
 from desktop.services.errors import ServiceError
+from desktop.services.files import failure_kind
 
 log = logging.getLogger("relief_desk")
 
@@ -48,18 +48,19 @@ def plain_message(exc: BaseException) -> str | None:
 def file_not_saved(exc: OSError) -> str:
     """Which file could not be saved, why, and what to do."""
     path = os.fsdecode(exc.filename)
-    if os.path.isdir(path):  # on Windows a folder opened for writing is "access denied"
+    kind = failure_kind(exc)
+    if kind == "folder":
         reason = QCoreApplication.translate("Errors", "this is a folder; choose a file name")
-    elif isinstance(exc, PermissionError):
+    elif kind == "permission":
         reason = QCoreApplication.translate(
             "Errors", "no permission to write there, or the file is open in another program; "
                       "close it there, or save under another name or in another folder")
-    elif isinstance(exc, FileNotFoundError | FileExistsError | NotADirectoryError):
+    elif kind == "missing":
         reason = QCoreApplication.translate(
             "Errors", "the folder or drive does not exist or cannot hold files; choose another folder")
-    elif exc.errno == errno.ENOSPC:
+    elif kind == "full":
         reason = QCoreApplication.translate("Errors", "the disk is full; free some space or save to another drive")
-    elif exc.errno == errno.EROFS:
+    elif kind == "read_only":
         reason = QCoreApplication.translate("Errors", "the drive is read-only; save to another drive")
     else:
         reason = QCoreApplication.translate(
