@@ -450,3 +450,29 @@ def test_library_move_predicate_names_the_library_stages() -> None:
 
     listed = "(" + ", ".join(f"'{s}'" for s in st.LIBRARY_STAGES) + ")"
     assert LIBRARY_MOVE == f"to_stage IN {listed} OR from_stage IN {listed}"
+
+
+def test_visit_completion_agrees_with_its_lists_in_every_quarter(district: District, data: dict[str, int]) -> None:
+    """The chart counts today's library corrected by the households changed since; its lists apply the
+    definition to every household: both agree, per community, for the current and past quarters."""
+    r = district.regions
+    with district.db.session_factory() as s:  # one more kind: placed without a move, then moved
+        h = Household(code="H011", region_id=r["八泉社区"], head_name="户主11", head_id_number=head_id(11),
+                      head_id_reversed=head_id(11)[::-1], member_count=1, stage="assisted",
+                      stage_since=date(2026, 8, 1))
+        s.add(h)
+        s.flush()
+        s.add(LibraryMove(household_id=h.id, from_stage="class_2", to_stage="assisted", moved_on=date(2026, 8, 1)))
+        s.add(Visit(household_id=h.id, visited_on=date(2026, 5, 3)))
+        h.last_visited_on = date(2026, 5, 3)
+        s.commit()
+    for year, quarter in [(2025, 4), (2026, 1), (2026, 2), (2026, 3), (2026, 4)]:
+        v = st.visit_completion(district.db, supervisor(district), ALL, year, quarter, today=TODAY)
+        got = {c.region_id: (c.monitored, c.visited) for c in v.rows}
+        for name in ("八泉社区", "飞云社区", "闸口社区", "道仕袱村"):
+            key = str(r[name])
+            listed = (drill(district, "visits", key, f"monitored@{year}-Q{quarter}").total,
+                      drill(district, "visits", key, f"visited@{year}-Q{quarter}").total)
+            assert got.get(r[name], (0, 0)) == listed, (year, quarter, name)
+    q2 = st.visit_completion(district.db, supervisor(district), ALL, 2026, 2, today=TODAY)
+    assert {c.name: c.visited for c in q2.rows}["八泉社区"] == 2  # h1 (May) and H011 (class II then)

@@ -837,29 +837,63 @@ def _visits(q: _Q, today: date) -> VisitCompletion:
     return visit_completion_for(q, year, quarter, today)
 
 
+def _library_changes_since(day: date, visited: ColumnElement[Any], q: _Q) -> Any:
+    """Per region, the households in the library at the end of ``day`` that are not now (+1) and
+    those in it now that were not then (-1), with how many of them were visited: today's library
+    plus these is the library of then, by the definition of monitoring.monitored_at. Only households
+    whose stage changed after ``day`` can differ: those moved since (their stage then is where their
+    first later move took them from) and those placed without a move since (not in it then)."""
+    ranked = (select(LibraryMove.household_id, LibraryMove.from_stage,
+                     func.row_number().over(partition_by=q.unordered(LibraryMove.household_id)[0],
+                                            order_by=(LibraryMove.moved_on, LibraryMove.id)).label("n"))
+              .where(LibraryMove.moved_on > day).subquery())
+    first_later = select(ranked.c.household_id, ranked.c.from_stage).where(ranked.c.n == 1).subquery()
+    now_in = Household.stage.in_(LIBRARY_STAGES)
+    was_in = func.coalesce(first_later.c.from_stage, "").in_(LIBRARY_STAGES)
+    sign = case((was_in, 1), else_=-1)
+    # SQLite is kept from walking an index in the grouping order over every household ("+column").
+    region = q.unordered(Household.region_id)[0]
+    moved = (select(Household.region_id, sign, func.count(), func.sum(visited))
+             .join(first_later, first_later.c.household_id == Household.id)
+             .where(case((now_in, 1), else_=0) != case((was_in, 1), else_=0), *q.household_region())
+             .group_by(region, sign))
+    placed = (select(Household.region_id, literal(-1), func.count(), func.sum(visited))
+              .where(now_in, Household.stage_since > day, *q.household_region(),
+                     Household.id.not_in(select(LibraryMove.household_id).where(LibraryMove.moved_on > day)))
+              .group_by(region))
+    return moved.union_all(placed)
+
+
 def visit_completion_for(q: _Q, year: int, quarter: int, today: date) -> VisitCompletion:
     first, last = quarter_bounds(year, quarter)
-    # The households to visit are those in the library at the quarter's end (for the current
-    # quarter: now), as the quarterly report counts them (monitoring.monitored_at).
+    # The households to visit are those in the library at the quarter's end, as the quarterly
+    # report counts them (monitoring.monitored_at). They are counted as today's library, read from
+    # the index (stage, region_id, last_visited_on, id) alone, in order, without a sort; for a past
+    # quarter, corrected by the households whose stage changed after it (moved since, or placed
+    # without a move), for which the stage at the quarter's end is worked out one by one.
     # A household was visited in the quarter when a visit record falls in it. Its last visit date
     # (kept with each visit recorded, the same date the monitoring board reads) settles that for
     # almost every household: inside the quarter → visited; before it, or none → not visited;
     # only a visit after the quarter (a past quarter is shown) needs the visits themselves.
-    # For the current quarter, grouped by (stage, region), the index (stage, region_id,
-    # last_visited_on, id) answers it alone, in order, without a sort; regions are summed here.
     seen = Household.last_visited_on
     probed = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
     visited = case((seen.between(first, last), 1), (and_(seen > last, probed), 1), else_=0)
-    stage, in_library = monitored_at(last, today)
+    conn = q.session.connection()
     per_region: dict[int, list[int]] = {}
-    for _stage, region_id, n, v in q.session.connection().execute(
-        select(stage, Household.region_id, func.count(), func.sum(visited))
-        .where(*in_library, *q.household_region())
-        .group_by(stage, Household.region_id)
+    for _stage, region_id, n, v in conn.execute(
+        select(Household.stage, Household.region_id, func.count(), func.sum(visited))
+        .where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
+        .group_by(Household.stage, Household.region_id)
     ).all():
         counts = per_region.setdefault(int(region_id), [0, 0])
         counts[0] += int(n)
         counts[1] += _num(v)
+    if last < today:
+        for region_id, sign, n, v in conn.execute(_library_changes_since(last, visited, q)).all():
+            counts = per_region.setdefault(int(region_id), [0, 0])
+            counts[0] += sign * int(n)
+            counts[1] += sign * _num(v)
+        per_region = {r: c for r, c in per_region.items() if c[0]}
     rows = [(region_id, n, v) for region_id, (n, v) in per_region.items()]
     names = dict(q.session.execute(select(Region.id, Region.name).where(Region.id.in_([r[0] for r in rows]))).all()) \
         if rows else {}
