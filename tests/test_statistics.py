@@ -452,9 +452,13 @@ def test_library_move_predicate_names_the_library_stages() -> None:
     assert LIBRARY_MOVE == f"to_stage IN {listed} OR from_stage IN {listed}"
 
 
-def test_visit_completion_agrees_with_its_lists_in_every_quarter(district: District, data: dict[str, int]) -> None:
+@pytest.mark.parametrize("limit", [1.0, 0.0], ids=["corrected", "direct"])
+def test_visit_completion_agrees_with_its_lists_in_every_quarter(district: District, data: dict[str, int],
+                                                                  limit: float, monkeypatch: pytest.MonkeyPatch) -> None:
     """The chart counts today's library corrected by the households changed since; its lists apply the
-    definition to every household: both agree, per community, for the current and past quarters."""
+    definition to every household: both agree, per community, for the current and past quarters, on
+    either road the chart takes."""
+    monkeypatch.setattr(st, "CORRECTION_LIMIT", limit)
     r = district.regions
     with district.db.session_factory() as s:  # one more kind: placed without a move, then moved
         h = Household(code="H011", region_id=r["八泉社区"], head_name="户主11", head_id_number=head_id(11),

@@ -837,6 +837,10 @@ def _visits(q: _Q, today: date) -> VisitCompletion:
     return visit_completion_for(q, year, quarter, today)
 
 
+CORRECTION_LIMIT = 0.6  # moves since a past quarter per household in the library now, beyond which
+# visit completion works the library of then out directly
+
+
 def _library_changes_since(day: date, visited: ColumnElement[Any], q: _Q) -> Any:
     """Per region, the households in the library at the end of ``day`` that are not now (+1) and
     those in it now that were not then (-1), with how many of them were visited: today's library
@@ -879,16 +883,21 @@ def visit_completion_for(q: _Q, year: int, quarter: int, today: date) -> VisitCo
     probed = exists().where(Visit.household_id == Household.id, Visit.visited_on >= first, Visit.visited_on <= last)
     visited = case((seen.between(first, last), 1), (and_(seen > last, probed), 1), else_=0)
     conn = q.session.connection()
+    # Far back, when more households have moved since than are in the library now, working out
+    # each one's stage then is the shorter road (same definition, same figures).
+    direct = last < today and (conn.scalar(select(func.count()).where(LibraryMove.moved_on > last)) or 0) > \
+        CORRECTION_LIMIT * (conn.scalar(select(func.count()).where(Household.stage.in_(LIBRARY_STAGES))) or 0)
+    stage, in_library = monitored_at(last, today) if direct else (Household.stage, [Household.stage.in_(LIBRARY_STAGES)])
     per_region: dict[int, list[int]] = {}
     for _stage, region_id, n, v in conn.execute(
-        select(Household.stage, Household.region_id, func.count(), func.sum(visited))
-        .where(Household.stage.in_(LIBRARY_STAGES), *q.household_region())
-        .group_by(Household.stage, Household.region_id)
+        select(stage, Household.region_id, func.count(), func.sum(visited))
+        .where(*in_library, *q.household_region())
+        .group_by(stage, Household.region_id)
     ).all():
         counts = per_region.setdefault(int(region_id), [0, 0])
         counts[0] += int(n)
         counts[1] += _num(v)
-    if last < today:
+    if last < today and not direct:
         for region_id, sign, n, v in conn.execute(_library_changes_since(last, visited, q)).all():
             counts = per_region.setdefault(int(region_id), [0, 0])
             counts[0] += sign * int(n)
