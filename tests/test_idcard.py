@@ -20,6 +20,12 @@ from desktop.rules.idcard import Invalid
         ("１１０１０５１９４９１２３１００２Ｘ", "11010519491231002X", None),
         (4.20203199001012e17, None, Invalid.FLOAT),
         ("4.20203199001012E+17", None, Invalid.FLOAT),
+        ("420203199001011238.0", None, Invalid.FLOAT),  # 18 digits cannot have come through a float whole
+        ("420203900101123.0", "420203199001011238", None),  # 15 digits can: the text of an exact float
+        (420203900101123.0, "420203199001011238", None),
+        (12345.0, None, Invalid.LENGTH),  # a short whole number lost nothing: it is too short
+        ("12345.0", None, Invalid.LENGTH),
+        (1.5, None, Invalid.FLOAT),
         ("42020319900101", None, Invalid.LENGTH),
         ("420203199002301234", None, Invalid.BIRTH_DATE),
         ("", None, Invalid.EMPTY),

@@ -423,6 +423,16 @@ def test_command_on_a_legacy_xls(db: Database, district: District, capsys: pytes
     assert rows["张三"].region_id == district.regions["飞云社区"]
 
 
+def test_whole_numbers_keep_their_digits(db: Database, district: District, tmp_path: Path) -> None:
+    """A number of up to 15 digits lost nothing on its way through a float: a legacy number in a
+    number cell or written "420203500101123.0" by an export is converted; a short one is too short."""
+    path = tmp_path / "floats.csv"
+    path.write_text(f"姓名,身份证号码\n甲,{F15}.0\n乙,{F15}\n丙,12345.0\n丁,{A}.0\n", encoding="gbk")
+    result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
+    assert (result.data_rows, result.valid, result.duplicates, result.legacy_15_converted) == (4, 1, 1, 2)
+    assert result.invalid == {"length": 1, "stored as a number": 1}
+
+
 def test_awkward_text_survives_the_database_match(db: Database, district: District, registry: dict[str, int],
                                                  tmp_path: Path) -> None:
     """Names and addresses with quotes, backslashes, tabs and line breaks reach the batch rows and the

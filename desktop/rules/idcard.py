@@ -18,6 +18,7 @@ _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９�
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+")  # zero-width marks come with pasted text
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
+_WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
 
 
 class Invalid(StrEnum):
@@ -94,15 +95,19 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     raw = "" if value is None else str(value)
     if isinstance(value, float):
         # Excel keeps 15 significant digits: an 18-digit number stored as a number has lost its
-        # last digits for good. A whole 15-digit legacy number survives intact and is read.
-        if value.is_integer() and 1e14 <= value < 1e15:
+        # last digits for good. A whole number of up to 15 digits survives intact and is read (a
+        # legacy 15-digit number is converted; a shorter one has the wrong length, nothing was lost).
+        if value.is_integer() and 0 <= value < 1e15:
             value = int(value)
         else:
             return IdResult(raw, None, Invalid.FLOAT)
     text = normalize(value)
     if not text:
         return IdResult(raw, None, Invalid.EMPTY)
-    if _FLOAT_LIKE.match(text):
+    whole = _WHOLE_WITH_POINT.match(text)
+    if whole:
+        text = whole.group(1)  # the text of a float that held every digit (up to 15 of them)
+    elif _FLOAT_LIKE.match(text):
         return IdResult(raw, None, Invalid.FLOAT)
     converted = False
     if len(text) == 15:
