@@ -131,12 +131,35 @@ def test_footer_and_note_lines_with_full_width_colons(tmp_path: Path) -> None:
     ["审核：李四"], ["日期:2026年1月5日"], ["单位（盖章）"], ["联系人：张三", None, "联系电话：13900000000"],
     [None, "日期:2026-01-05"],  # in the ID column: its digits are not an ID number
     ["共 2 人"], [None, "以上共2人"], ["主管领导:", None, "经办人："],
+    ["报送单位:西塞山区人力资源和社会保障局", None, "报送日期:2026年10月8日"], ["统计时间：2026-09-30"],
 ])
 def test_footer_shapes_without_the_usual_markers(tmp_path: Path, footer: list[Any]) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
         ["姓名", "身份证号码", "住址"], ["张三", ID1, "八泉街道"], ["李四", ID2, "河口镇"], [], footer]})
     _layout, rows = read_all(path)
     assert [r.number for r in rows] == [2, 3]
+
+
+def test_subtotals_and_section_headings_inside_the_table_are_not_data(tmp_path: Path) -> None:
+    """A list grouped by sub-district: a heading merged across the row above each group, a 小计
+    line under it (in the name column, or as "八泉街道小计"), a person without an ID still counts."""
+    rows = [
+        ["姓名", "街道", "身份证号码", "住址"],
+        ["八泉街道(2人)"],
+        ["张三", "八泉街道", ID1, ""],
+        ["李四", "八泉街道", ID2, ""],
+        ["小计", "八泉街道", None, "2人"],
+        ["二、河口镇"],
+        ["王五", "河口镇", ID3, ""],
+        [None, "河口镇小计", None, None],
+        ["赵六", "河口镇", "", "没有身份证号"],
+        ["\u200b", None, "\u3000", None],  # zero-width and ideographic spaces: a blank row
+    ]
+    path = write_xlsx(tmp_path / "grouped.xlsx", {"S": rows}, merges={"S": [(1, 0, 1, 3, "八泉街道(2人)")]})
+    layout, data = read_all(path)
+    assert (layout.header_row, layout.header_height) == (1, 1)  # the heading is not a second header row
+    assert layout.mapping == {"name": 0, "subdistrict": 1, "id_number": 2, "address": 3}
+    assert [r.number for r in data] == [3, 4, 7, 9]
 
 
 def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:

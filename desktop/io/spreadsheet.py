@@ -65,7 +65,10 @@ TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "总人数", "人数合
 NOTE_MARKERS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：", "以下空白", "以下无内容", "此页无正文")
 SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")
 # Shorter labels that open a footer line only as the first text of the row ("审核:李四", "日期:…", "(盖章)").
-_FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|主管领导|分管领导)[:：]|(单位)?[(（]盖章[)）]")
+_FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|主管领导|分管领导)[:：]|(单位)?[(（]盖章[)）]"
+                          r"|[^:：\d]{0,4}(单位|部门|日期|时间)[:：]")  # "报送单位:…", "统计日期:…"
+# A section heading inside the table ("一、八泉街道", "(二)河口镇"): the only text of its row.
+_SECTION = re.compile(r"([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分组批页])")
 _COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
 _LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
 
@@ -82,6 +85,7 @@ class SpreadsheetError(Exception):
 # -- cells -----------------------------------------------------------------------------------
 
 _EQ_QUOTED = re.compile(r'^="(.*)"$', re.S)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width marks pasted in with text: not whitespace to str.strip
 
 
 def cell_text(value: Any) -> str:
@@ -89,7 +93,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return value.strip().strip(_INVISIBLE).strip()
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
@@ -693,7 +697,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         single_map = map_columns(single)
         options = [(1, single, single_map)]
         below = by_number.get(number + 1)
-        if below is not None and not _is_blank(below):
+        if below is not None and sum(1 for v in below if cell_text(v)) >= 2:
             combined = _combine(values, below, _merged_spans(merged, number - 1))
             combined_map = map_columns([_lower_or(values, below, i) for i in range(len(combined))])
             below_map = map_columns(below)
@@ -771,12 +775,26 @@ def is_footer(values: Sequence[Any]) -> bool:
 
 
 def _is_total(values: Sequence[Any]) -> bool:
+    """A total line: its first text opens with a total word or is a count ("共 10 人"); or any of
+    its cells is a total label ("小计", "八泉街道小计", "合计:") where the sub-district or name goes."""
+    first = True
     for v in values:
         text = cell_text(v)
-        if text:
-            compact = re.sub(r"\s+", "", text)
-            return compact.startswith(TOTAL_MARKERS) or _COUNT_LINE.match(compact) is not None
+        if not text:
+            continue
+        compact = re.sub(r"\s+", "", text).rstrip(":：")
+        if compact.startswith(TOTAL_MARKERS) or compact.endswith(TOTAL_MARKERS):
+            return True
+        if first and _COUNT_LINE.match(compact) is not None:
+            return True
+        first = False
     return False
+
+
+def _is_section(values: Sequence[Any]) -> bool:
+    """A section heading: one text alone in its row, numbered as a heading ("一、八泉街道")."""
+    texts = [t for t in (cell_text(v) for v in values) if t]
+    return len(texts) == 1 and _SECTION.match(texts[0]) is not None
 
 
 def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) -> Iterator[DataRow]:
@@ -793,6 +811,9 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
         if r2 > r1 and r1 + 1 >= layout.first_data_row and not (c1 <= id_col <= c2):
             for r in range(r1 + 2, r2 + 2):
                 fills.setdefault(r, []).append((c1, c2, r1 + 1))
+    # A cell merged across the ID column and its neighbours is a heading ("八泉街道(12人)"), not a person.
+    across = {r + 1 for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet)
+              if c2 > c1 and c1 <= id_col <= c2 and r2 + 1 >= layout.first_data_row for r in range(r1, r2 + 1)}
     tops: dict[int, list[Any]] = {}
     wanted_tops = {top for spans in fills.values() for _c1, _c2, top in spans}
     for number, values in book.rows(layout.sheet):
@@ -810,7 +831,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue
             if is_footer(values):
                 break
-            if _is_total(values):
+            if _is_total(values) or number in across or _is_section(values):
                 continue
             if id_header and header_key(id_value) == id_header:
                 continue  # the header repeated (printed pages)
