@@ -423,6 +423,20 @@ def test_command_on_a_legacy_xls(db: Database, district: District, capsys: pytes
     assert rows["张三"].region_id == district.regions["飞云社区"]
 
 
+def test_command_on_a_truncated_legacy_xls(db: Database, district: District, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A legacy .xls cut short in transfer: one clear line and exit 1 (calamine panicked here)."""
+    good = (Path(__file__).parent / "data" / "import" / "工会_帮扶名单.xls").read_bytes()
+    path = tmp_path / "工会_帮扶名单(不完整).xls"
+    path.write_bytes(good[:len(good) * 3 // 4])
+    code = cli_main(["import", "department", str(path), "--department", "区总工会", "--json",
+                     "--database-url", db.url.render_as_string(hide_password=False)])
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    assert captured.err.strip().splitlines() == [captured.err.strip()] and "已损坏" in captured.err
+    assert count(db, ImportBatch) == 0
+
+
 def test_whole_numbers_keep_their_digits(db: Database, district: District, tmp_path: Path) -> None:
     """A number of up to 15 digits lost nothing on its way through a float: a legacy number in a
     number cell or written "420203500101123.0" by an export is converted; a short one is too short."""

@@ -363,6 +363,45 @@ def test_not_a_spreadsheet(tmp_path: Path) -> None:
     assert error_of(damaged).kind in ("damaged", "not_spreadsheet")
 
 
+def test_damaged_legacy_xls_is_refused_before_calamine_reads_it(tmp_path: Path) -> None:
+    """calamine follows an .xls file's sector chains as they are: on a truncated file it panics (a
+    BaseException, once a traceback), on a chain that loops it allocates without end (the process
+    was killed). Both are found in the file's structure first."""
+    import struct
+
+    good = (DATA / "工会_帮扶名单.xls").read_bytes()
+    truncated = tmp_path / "truncated.xls"
+    truncated.write_bytes(good[:len(good) * 3 // 4])
+    looped = tmp_path / "looped.xls"
+    data = bytearray(good)
+    first_dir = struct.unpack_from("<I", data, 0x30)[0]
+    fat_sector = struct.unpack_from("<I", data, 0x4C)[0]
+    struct.pack_into("<I", data, 512 * (fat_sector + 1) + 4 * first_dir, first_dir)  # the directory chain loops
+    looped.write_bytes(bytes(data))
+    for path in (truncated, looped):
+        with pytest.raises(ss.SpreadsheetError) as info:
+            ss.sniff_format(path)  # before calamine is ever asked
+        assert info.value.kind == "damaged" and "已损坏" in info.value.message and path.name in info.value.message
+        assert error_of(path).kind == "damaged"
+    assert ss.sniff_format(DATA / "工会_帮扶名单.xls") == "xls"
+
+
+def test_calamine_panics_are_file_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import python_calamine as pc
+
+    class PanicException(BaseException):  # as pyo3 raises it
+        pass
+
+    def panic(_path: str) -> None:
+        raise PanicException("slice index starts at 8192 but ends at 7721")
+
+    monkeypatch.setattr(pc.CalamineWorkbook, "from_path", panic)
+    path = write_xlsx(tmp_path / "list.xlsx", {"S": [["姓名", "身份证号"], ["张三", ID1]]})
+    assert error_of(path).kind == "damaged"
+    with pytest.raises(KeyboardInterrupt):  # anything else that is not an error still goes through
+        ss._reraise_unless_error(KeyboardInterrupt())
+
+
 def test_encrypted_workbook(tmp_path: Path) -> None:
     # An encrypted .xlsx is an OLE2 compound file holding EncryptionInfo and EncryptedPackage streams.
     body = bytearray(ss.OLE2_MAGIC + b"\x00" * 504)

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from struct import error as struct_error
 from typing import Any
 
 MAX_ROWS = 1_000_000  # data rows per file
@@ -71,6 +72,13 @@ _FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|
 _SECTION = re.compile(r"([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分组批页])")
 _COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
 _LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
+
+
+def _reraise_unless_error(exc: BaseException) -> None:
+    """calamine reports some damaged files by a Rust panic, which reaches Python as pyo3's
+    PanicException, a BaseException: treat it as an error; let everything else through."""
+    if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+        raise exc
 
 
 class SpreadsheetError(Exception):
@@ -212,6 +220,14 @@ def sniff_format(path: str | Path) -> str:
                                    kind="encrypted")
         if "WordDocument".encode("utf-16-le") in head or _ole_has(p, "WordDocument"):
             raise SpreadsheetError(f"文件“{name}”是 Word 文档,不是电子表格。", kind="not_spreadsheet")
+        try:
+            damage = _ole_damage(p)
+        except OSError as exc:
+            raise _unreadable(p, exc) from exc
+        except struct_error:
+            damage = "文件结构不完整"
+        if damage:
+            raise SpreadsheetError(f"文件“{name}”已损坏:{damage},无法读取。请重新导出或索取原件。", kind="damaged")
         return "xls"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         try:
@@ -260,6 +276,101 @@ def _ole_has(path: Path, stream: str) -> bool:
 def _ole_is_encrypted(path: Path) -> bool:
     """An encrypted .xlsx is an OLE2 file holding 'EncryptionInfo' and 'EncryptedPackage'."""
     return _ole_has(path, "EncryptedPackage")
+
+
+_ENDOFCHAIN, _FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
+
+
+def _ole_damage(path: Path) -> str | None:
+    """What is broken in the structure of an OLE2 compound file (a legacy .xls), or None.
+
+    calamine follows the file's sector chains as they are: a chain that loops, or points past the
+    end of a truncated file, makes it allocate without end (the process is killed) or panic. So
+    the header, the sector allocation table and the chain of every stream are checked here first:
+    each chain must stay inside the file, never meet itself and be long enough for its stream."""
+    import struct
+
+    size = path.stat().st_size
+    with _open_binary(path) as fh:
+        header = fh.read(512)
+        if len(header) < 512:
+            return "文件头不完整"
+        shift, mini_shift = struct.unpack_from("<HH", header, 0x1E)
+        if shift not in (9, 12) or mini_shift != 6:
+            return "文件头无效"
+        ssz = 1 << shift
+        n_fat, first_dir, _tx, cutoff, first_mini, n_mini, first_difat, n_difat = struct.unpack_from(
+            "<8I", header, 0x2C)
+        sectors = max((size - ssz) // ssz, 0)  # whole sectors after the header
+        per = ssz // 4
+
+        def read(sector: int) -> bytes:
+            fh.seek((sector + 1) * ssz)
+            return fh.read(ssz)
+
+        if n_fat == 0 or n_fat > sectors or n_difat > sectors:
+            return "扇区分配表无效"
+        difat = list(struct.unpack_from("<109I", header, 0x4C))
+        seen: set[int] = set()
+        sector = first_difat
+        for _ in range(n_difat):
+            if sector >= sectors or sector in seen:
+                return "扇区分配表无效"
+            seen.add(sector)
+            entries = struct.unpack(f"<{per}I", read(sector))
+            difat.extend(entries[:-1])
+            sector = entries[-1]
+        fat_sectors = difat[:n_fat]
+        if any(f >= sectors for f in fat_sectors):
+            return "扇区分配表超出了文件末尾,文件不完整"
+        fat: list[int] = []
+        for f in fat_sectors:
+            fat.extend(struct.unpack(f"<{per}I", read(f)))
+
+        def chain(start: int, table: list[int], limit: int) -> list[int] | None:
+            out: list[int] = []
+            visited: set[int] = set()
+            while start != _ENDOFCHAIN:
+                if start >= limit or start >= len(table) or start in visited:
+                    return None
+                visited.add(start)
+                out.append(start)
+                start = table[start]
+            return out
+
+        directory = chain(first_dir, fat, sectors)
+        if not directory:
+            return "目录结构损坏"
+        entries_data = b"".join(read(d) for d in directory)
+        mini_fat: list[int] = []
+        if n_mini and first_mini != _ENDOFCHAIN:
+            mini_chain = chain(first_mini, fat, sectors)
+            if mini_chain is None or len(mini_chain) < n_mini:
+                return "小扇区分配表损坏"
+            for m in mini_chain:
+                mini_fat.extend(struct.unpack(f"<{per}I", read(m)))
+    mini_sectors = 0
+    for offset in range(0, len(entries_data) - 127, 128):
+        kind = entries_data[offset + 0x42]
+        if kind not in (2, 5):  # a stream, or the root entry (which holds the mini stream)
+            continue
+        start, low, high = struct.unpack_from("<3I", entries_data, offset + 0x74)
+        length = low if shift == 9 else low | high << 32
+        if kind == 5 or length >= cutoff:
+            if length > size:
+                return "数据流的长度超出了文件大小,文件不完整"
+            if length == 0 and kind == 5:
+                continue
+            found = chain(start, fat, sectors)
+            if found is None or len(found) * ssz < length:
+                return "数据流的扇区链损坏或不完整"
+            if kind == 5:
+                mini_sectors = len(found) * ssz // 64
+        elif length:
+            found = chain(start, mini_fat, mini_sectors)
+            if found is None or len(found) * 64 < length:
+                return "小数据流的扇区链损坏或不完整"
+    return None
 
 
 def detect_encoding(path: Path) -> str:
@@ -351,7 +462,10 @@ class Workbook:
                                    kind="encrypted") from exc
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
-        except Exception as exc:  # calamine's own errors: damaged or unsupported content
+        except BaseException as exc:  # calamine's own errors (or panics): damaged or unsupported content
+            _reraise_unless_error(exc)
+            if not isinstance(exc, Exception):
+                raise SpreadsheetError(f"文件“{self.name}”已损坏,无法读取。请重新导出或索取原件。", kind="damaged") from exc
             text = str(exc).lower()
             if "password" in text or "encrypt" in text:
                 raise SpreadsheetError(f"文件“{self.name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
@@ -364,7 +478,8 @@ class Workbook:
             for meta in self._book.sheets_metadata:
                 visible.append(str(getattr(meta, "visible", "Visible")).endswith("Visible")
                                and getattr(meta.typ, "name", "WorkSheet") == "WorkSheet")
-        except Exception:
+        except BaseException as exc:
+            _reraise_unless_error(exc)
             visible = [True] * len(self.sheet_names)
         self._visible = visible if len(visible) == len(self.sheet_names) else [True] * len(self.sheet_names)
         if not self.sheet_names:
@@ -394,7 +509,8 @@ class Workbook:
         try:
             self._sheets[sheet] = self._book.get_sheet_by_name(sheet)
             return self._sheets[sheet]
-        except Exception as exc:
+        except BaseException as exc:
+            _reraise_unless_error(exc)
             raise SpreadsheetError(f"文件“{self.name}”的工作表“{sheet}”无法读取({exc})。", kind="damaged") from exc
 
     def formulas_without_result(self, sheet: str) -> set[tuple[int, int]]:
@@ -444,8 +560,9 @@ class Workbook:
                 yield from enumerate(sh.iter_rows(), start=1)
         except SpreadsheetError:
             raise
-        except Exception as exc:
-            raise SpreadsheetError(f"读取文件“{self.name}”时出错:{exc}", kind="damaged") from exc
+        except BaseException as exc:
+            _reraise_unless_error(exc)
+            raise SpreadsheetError(f"读取文件“{self.name}”时出错,文件可能已损坏:{exc}", kind="damaged") from exc
 
     def _csv_rows(self) -> Iterator[tuple[int, list[Any]]]:
         try:
@@ -475,7 +592,10 @@ class Workbook:
             return []
         try:
             return list(self._sheet(sheet).merged_cell_ranges or [])
-        except Exception:
+        except SpreadsheetError:
+            raise
+        except BaseException as exc:
+            _reraise_unless_error(exc)
             return []
 
 
