@@ -329,6 +329,24 @@ def test_csv_tab_and_semicolon_and_excel_text_guard(tmp_path: Path) -> None:
     assert data[0].values == ["张三", ID1]
 
 
+def test_csv_delimiter_not_fooled_by_quoted_text_or_tab_suffixes(tmp_path: Path) -> None:
+    """Semicolons inside quoted addresses, and the tab that exporters append to every long number so
+    Excel keeps it as text, outnumbered the commas and were taken for the delimiter."""
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text("".join(f'"{n}","{i}","八泉街道;飞云社区;3栋;2单元"\r\n' for n, i in
+                              [("姓名", "身份证号码"), ("张三", ID1), ("李四", ID2)]), encoding="gbk")
+    suffixed = tmp_path / "suffixed.csv"
+    suffixed.write_text("姓名,身份证号,联系电话\r\n" + "".join(f"{n}\t,{i}\t,13800000000\t\r\n" for n, i in
+                                                            [("张三", ID1), ("李四", ID2), ("王五", ID3)]), encoding="gbk")
+    for path, people in ((quoted, 2), (suffixed, 3)):
+        layout, data = read_all(path)
+        assert layout.mapping["id_number"] == 1 and len(data) == people, path.name
+        assert [idcard.parse(r.values[1]).number for r in data] == [ID1, ID2, ID3][:people]
+    tabbed = tmp_path / "tabbed.txt"  # a real tab-delimited file with empty trailing cells stays one
+    tabbed.write_text(f"姓名\t身份证号\t备注\t其他\n张三\t{ID1}\t\t\n李四\t{ID2}\t\t\n", encoding="gbk")
+    assert read_all(tabbed)[0].mapping["id_number"] == 1
+
+
 def test_csv_quote_never_closed_is_refused_with_its_place(tmp_path: Path) -> None:
     """An opened quote swallows the rest of the file into one cell: refused, naming row and column."""
     path = tmp_path / "quote.csv"

@@ -402,11 +402,17 @@ def _has_delimiters(sample: str, delim: str) -> bool:
     return len(lines) >= 2 and sum(1 for line in lines if delim in line) >= max(2, len(lines) // 2)
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+_TAB_SUFFIX = re.compile(r"\t+(?=[,;|]|$)")  # "420203…\t,": a tab added to keep a number as text
+
+
 def _sniff_delimiter(sample: str) -> str:
-    lines = [line for line in sample.splitlines()[:30] if line.strip()]
+    """The delimiter most lines agree on, counted outside quoted fields ("八泉街道;3栋" in quotes is
+    one cell) and not counting the tab that exporters append to long numbers."""
+    lines = [_QUOTED.sub("", line) for line in sample.splitlines()[:30] if line.strip()]
     best, best_score = ",", -1.0
     for delim in (",", "\t", ";", "|"):
-        counts = [line.count(delim) for line in lines]
+        counts = [(_TAB_SUFFIX.sub("", line) if delim == "\t" else line).count(delim) for line in lines]
         if not counts or max(counts) == 0:
             continue
         # most lines agree on a count > 0
