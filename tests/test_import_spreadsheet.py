@@ -329,6 +329,25 @@ def test_csv_tab_and_semicolon_and_excel_text_guard(tmp_path: Path) -> None:
     assert data[0].values == ["张三", ID1]
 
 
+def test_utf8_csv_with_a_stray_byte_is_still_utf8(tmp_path: Path) -> None:
+    """A UTF-8 file cut short in the middle of a character, or with one byte pasted from elsewhere,
+    was taken for GBK and refused ("不是可识别编码"): it is read, the broken byte shown as U+FFFD."""
+    people = "".join(f"{n},{i},八泉街道飞云社区\n" for n, i in (("张三", ID1), ("李四", ID2), ("王五", ID3)))
+    body = ("姓名,身份证号码,住址\n" + people).encode()
+    stray = tmp_path / "stray.csv"
+    stray.write_bytes(body.replace("李四".encode(), "李四".encode() + b"\xff"))
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(body + f"赵六,{ID1},八泉".encode()[:-1])
+    for path in (stray, cut):
+        assert ss.detect_encoding(path) == "utf-8"
+        _layout, data = read_all(path)
+        assert [idcard.parse(r.values[1]).number for r in data[:3]] == [ID1, ID2, ID3]
+    assert read_all(stray)[1][1].values[0] == "李四\ufffd"
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes(("姓名,身份证号码,住址\n" + people).encode("gbk"))
+    assert ss.detect_encoding(gbk) == "gb18030"
+
+
 def test_csv_delimiter_not_fooled_by_quoted_text_or_tab_suffixes(tmp_path: Path) -> None:
     """Semicolons inside quoted addresses, and the tab that exporters append to every long number so
     Excel keeps it as text, outnumbered the commas and were taken for the delimiter."""

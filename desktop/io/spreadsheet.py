@@ -391,7 +391,24 @@ def detect_encoding(path: Path) -> str:
                     return "utf-8"
                 decoder.decode(chunk)
         except UnicodeDecodeError:
-            return "gb18030"
+            fh.seek(0)
+            return "utf-8" if _mostly_utf8(fh) else "gb18030"
+
+
+def _mostly_utf8(fh: Any) -> bool:
+    """UTF-8 but for a stray byte or two (a file cut short in the middle of a character, a byte
+    pasted from elsewhere): at most one broken sequence in a thousand Chinese characters. GBK text
+    read as UTF-8 breaks at nearly every character."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    broken = wide = 0
+    while True:
+        chunk = fh.read(1 << 20)
+        text = decoder.decode(chunk, final=not chunk)
+        broken += text.count("\ufffd")
+        wide += len(text) - len(text.encode("ascii", "ignore"))
+        if not chunk:
+            break
+    return wide - broken >= 20 and broken <= max(3, (wide - broken) // 1000)
 
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".et")
@@ -435,10 +452,13 @@ class Workbook:
         self._book: Any = None
         self._sheets: dict[str, Any] = {}
         self._formulas: dict[str, set[tuple[int, int]]] = {}
+        self._errors = "strict"
         if self.format == "csv":
             self.encoding = detect_encoding(self.path)
+            # A stray broken byte in a UTF-8 file shows as "\ufffd" in its cell (an ID there is invalid).
+            self._errors = "replace" if self.encoding.startswith("utf-8") else "strict"
             try:
-                with open(self.path, encoding=self.encoding, newline="") as fh:
+                with open(self.path, encoding=self.encoding, errors=self._errors, newline="") as fh:
                     sample = fh.read(65536)
             except UnicodeDecodeError as exc:
                 raise SpreadsheetError(f"文件“{self.name}”不是可识别编码的文本表格,无法读取。",
@@ -572,7 +592,7 @@ class Workbook:
 
     def _csv_rows(self) -> Iterator[tuple[int, list[Any]]]:
         try:
-            with open(self.path, encoding=self.encoding, newline="") as fh:
+            with open(self.path, encoding=self.encoding, errors=self._errors, newline="") as fh:
                 reader = csv.reader(fh, delimiter=self.delimiter)
                 index, values = 0, []
                 for index, values in enumerate(reader, start=1):
