@@ -301,12 +301,14 @@ def _ole_damage(path: Path) -> str | None:
         ssz = 1 << shift
         n_fat, first_dir, _tx, cutoff, first_mini, n_mini, first_difat, n_difat = struct.unpack_from(
             "<8I", header, 0x2C)
-        sectors = max((size - ssz) // ssz, 0)  # whole sectors after the header
+        # Sectors after the header. Some writers leave the last one short, and readers (Excel,
+        # calamine) accept that: it counts, read as if filled with free-sector marks.
+        sectors = max(-(-(size - ssz) // ssz), 0)
         per = ssz // 4
 
         def read(sector: int) -> bytes:
             fh.seek((sector + 1) * ssz)
-            return fh.read(ssz)
+            return fh.read(ssz).ljust(ssz, b"\xff")
 
         if n_fat == 0 or n_fat > sectors or n_difat > sectors:
             return "扇区分配表无效"
