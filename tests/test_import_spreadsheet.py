@@ -547,3 +547,13 @@ def test_big_integers_from_number_cells_are_numbers() -> None:
     assert idcard.parse(ss.id_cell(420203199001011238)).reason is idcard.Invalid.FLOAT
     assert idcard.parse(ss.id_cell(420203500101123)).converted_from_15
     assert ss.id_cell("420203199001011238") == "420203199001011238"
+
+
+def test_legacy_xls_with_a_short_last_sector_is_read(tmp_path: Path) -> None:
+    """Some writers leave the last sector of an .xls short; Excel and calamine read such a file, so the
+    structure check does not refuse it."""
+    short = tmp_path / "short.xls"
+    short.write_bytes((DATA / "工会_帮扶名单.xls").read_bytes()[:-1])
+    with ss.open_workbook(short) as book:
+        layout = ss.find_layout(book)
+        assert sum(1 for _ in ss.data_rows(book, layout)) == 4
