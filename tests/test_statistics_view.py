@@ -291,3 +291,20 @@ def test_month_labels_fit_a_narrow_chart(qtbot) -> None:  # noqa: ANN001
     assert step * per_month >= room + 8, (step, per_month)
     chart.resize(1400, 360)
     assert len(labels()) > len(narrow)
+
+
+def test_a_long_list_of_communities_gets_a_line_each(qtbot) -> None:  # noqa: ANN001
+    """Thirty-odd community names on a horizontal chart ran into each other: the chart grows a line
+    per name (the visits tab scrolls) and keeps every name."""
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.views.charts import CHART_FONT, MIN_PLOT_HEIGHT, Chart, Series
+
+    chart = Chart("走访", horizontal=True)
+    qtbot.addWidget(chart)
+    names = [(str(i), f"第{i}社区") for i in range(40)]
+    chart.set_bars(names, [Series("rate", "完成率", [50.0] * 40)])
+    assert chart.plot.minimumHeight() >= 40 * QFontMetrics(CHART_FONT).height()
+    assert len(chart.plot.getAxis("left")._tickLevels[0]) == 40
+    chart.set_bars(names[:3], [Series("rate", "完成率", [50.0] * 3)])
+    assert chart.plot.minimumHeight() == MIN_PLOT_HEIGHT

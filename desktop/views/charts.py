@@ -26,6 +26,7 @@ PALETTE = ("#2f6db5", "#e07b39", "#3a9d5d", "#c0392b", "#8e6bbf", "#7f8c8d", "#d
 CHART_FONT = QFont()
 CHART_FONT.setFamilies(["Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"])
 CHART_FONT.setPointSize(9)
+MIN_PLOT_HEIGHT = 220
 
 
 @dataclass
@@ -109,7 +110,7 @@ class Chart(QFrame):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=horizontal, y=not horizontal, alpha=0.25)
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=CHART_FONT)
@@ -248,6 +249,9 @@ class Chart(QFrame):
             # room for the longest name now, not after the first paint
             metrics = QFontMetrics(CHART_FONT)
             axis.setWidth(max([metrics.horizontalAdvance(label) for _, label in ticks] + [20]) + 16)
+            # a line per name, so that 30-odd community names do not run into each other (the page
+            # scrolls); every name stays, as each bar is a community to act on
+            self.plot.setMinimumHeight(max(MIN_PLOT_HEIGHT, len(categories) * (metrics.height() + 4) + 48))
         else:
             self._set_bottom_labels(categories, max_labels)
         value_axis = self.plot.getAxis("bottom" if self.horizontal else "left")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -203,8 +204,12 @@ class StatisticsPage(QWidget):
         qrow.addWidget(self.quarter)
         qrow.addStretch(1)
         vbox.addLayout(qrow)
-        vbox.addWidget(chart("visits", self.tr("Quarterly visit completion by community"),
-                             value_label="%", horizontal=True), 1)
+        visits_scroll = QScrollArea()  # one line per community: a district's list outgrows the tab
+        visits_scroll.setWidgetResizable(True)
+        visits_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        visits_scroll.setWidget(chart("visits", self.tr("Quarterly visit completion by community"),
+                                      value_label="%", horizontal=True))
+        vbox.addWidget(visits_scroll, 1)
         self.tabs.addTab(visits, self.tr("Visits"))
 
         self.tabs.addTab(chart("referrals", self.tr("Referrals by department and outcome"),
