@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import os
 import sys
 from collections.abc import Sequence
 
 from desktop.services.errors import ServiceError
-from desktop.services.files import failure_kind
+from desktop.services.files import not_written_message
 
 # Each module defines register(subparsers); add a line here for a new command group.
 COMMAND_MODULES = [
@@ -76,28 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         if not exc.filename:
             raise
-        print(f"错误:{file_not_written(exc)}", file=sys.stderr)
+        print(f"错误:{not_written_message(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: log it whole, show one line
         logging.getLogger("relief_desk").exception("unexpected error in command %s", args.command)
         print(f"内部错误:{type(exc).__name__}: {exc}(详细信息已写入 {log_path})", file=sys.stderr)
         return EXIT_INTERNAL
-
-
-FILE_REASONS = {
-    "folder": "这是一个文件夹,请给出文件名",
-    "permission": "没有在此处写入的权限,或该文件正在其他程序(如 Excel/WPS)中打开;请先关闭该文件,或换一个文件名或文件夹",
-    "missing": "文件夹或驱动器不存在,请换一个文件夹",
-    "full": "磁盘已满,请清理空间或保存到其他驱动器",
-    "read_only": "驱动器是只读的,请保存到其他驱动器",
-}
-
-
-def file_not_written(exc: OSError) -> str:
-    """Which file could not be written, why and what to do (the window says the same in its words)."""
-    kind = failure_kind(exc)
-    reason = FILE_REASONS.get(kind) or f"系统提示“{exc.strerror or exc}”,请换一个文件名或文件夹"
-    return f"无法写入文件“{os.fsdecode(exc.filename)}”:{reason}。"
 
 
 if __name__ == "__main__":

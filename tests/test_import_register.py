@@ -467,3 +467,16 @@ def test_worker_cannot_take_over_a_household_of_another_community(db: Database, 
     assert "道仕袱村" in result.errors[0].message and "管辖范围" in result.errors[0].message
     with db.session_factory() as s:
         assert s.scalar(select(Household.region_id).where(Household.code == "F002")) == district.regions["道仕袱村"]
+
+
+def test_template_to_a_place_that_cannot_be_written(tmp_path: Path, read_only_dir: Path) -> None:
+    """The same plain message as the window and the command line: which file, why, what to do."""
+    from desktop.services.errors import ServiceError
+
+    with pytest.raises(ServiceError) as info:
+        ri.write_register_template(tmp_path)
+    assert info.value.message == f"无法写入文件“{tmp_path}”:这是一个文件夹,请给出文件名。"
+    with pytest.raises(ServiceError) as info:
+        ri.write_register_template(read_only_dir / "家庭台账模板.xlsx")
+    assert "没有在此处写入的权限" in info.value.message and "家庭台账模板.xlsx" in info.value.message
+    assert list(read_only_dir.iterdir()) == []

@@ -32,6 +32,7 @@ from desktop.services import bulk
 from desktop.services.base import Actor, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
 
 KIND = "department"
@@ -907,6 +908,6 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message) from exc
         except OSError as exc:
-            raise ServiceError(f"无法写入文件“{out_path}”:{exc.strerror or exc}(文件可能正在 Excel 中打开)。") from exc
+            raise ServiceError(not_written_message(exc, out_path)) from exc
     finally:
         book.close()

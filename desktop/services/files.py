@@ -32,3 +32,21 @@ def failure_kind(exc: OSError) -> str:
     if exc.errno == errno.EROFS:
         return "read_only"
     return "other"
+
+
+FILE_REASONS = {
+    "folder": "这是一个文件夹,请给出文件名",
+    "permission": "没有在此处写入的权限,或该文件正在其他程序(如 Excel/WPS)中打开;请先关闭该文件,或换一个文件名或文件夹",
+    "missing": "文件夹或驱动器不存在,请换一个文件夹",
+    "full": "磁盘已满,请清理空间或保存到其他驱动器",
+    "read_only": "驱动器是只读的,请保存到其他驱动器",
+}
+
+
+def not_written_message(exc: OSError, path: str | Path | None = None) -> str:
+    """Which file could not be written, why and what to do, for the command line and the services' own
+    messages (the window says the same through its translations)."""
+    kind = failure_kind(exc)
+    reason = FILE_REASONS.get(kind) or f"系统提示“{exc.strerror or exc}”,请换一个文件名或文件夹"
+    name = os.fsdecode(exc.filename) if exc.filename else str(path or "")
+    return f"无法写入文件“{name}”:{reason}。"

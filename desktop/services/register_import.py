@@ -26,6 +26,7 @@ from desktop.services.base import Actor, require_writer, unit_of_work
 from desktop.services.database import Database
 from desktop.services.department_import import _who, already_imported_message, file_sha256
 from desktop.services.errors import ServiceError
+from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
 
 KIND = "households"
@@ -69,7 +70,7 @@ def write_register_template(path: str | Path) -> int:
     try:
         return tpl.write_template(path)
     except OSError as exc:
-        raise ServiceError(f"无法写入文件“{path}”:{exc.strerror or exc}(文件可能正在 Excel 中打开)。") from exc
+        raise ServiceError(not_written_message(exc, path)) from exc
 
 
 @dataclass
@@ -497,6 +498,6 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message) from exc
     except OSError as exc:
-        raise ServiceError(f"无法写入文件“{out_path}”:{exc.strerror or exc}(文件可能正在 Excel 中打开)。") from exc
+        raise ServiceError(not_written_message(exc, out_path)) from exc
     finally:
         book.close()
