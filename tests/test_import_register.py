@@ -480,3 +480,23 @@ def test_template_to_a_place_that_cannot_be_written(tmp_path: Path, read_only_di
         ri.write_register_template(read_only_dir / "家庭台账模板.xlsx")
     assert "没有在此处写入的权限" in info.value.message and "家庭台账模板.xlsx" in info.value.message
     assert list(read_only_dir.iterdir()) == []
+
+
+def test_a_sheet_over_the_row_limit_is_refused_before_its_rows_are_checked(
+        db: Database, district: District, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More persons than the limit: refused after a quick count, before any row is parsed; a sheet
+    as tall only because of blank rows under the table is imported."""
+    from desktop.io import spreadsheet as ss
+    from desktop.services.errors import ServiceError
+
+    monkeypatch.setattr(ss, "MAX_ROWS", 3)
+    parsed: list[int] = []
+    parse = tpl.parse_row
+    monkeypatch.setattr(tpl, "parse_row", lambda number, *a, **k: (parsed.append(number), parse(number, *a, **k))[1])
+    with pytest.raises(ServiceError) as info:
+        ri.import_households(db, district.admin, small_register(tmp_path / "big.xlsx"))  # 4 persons
+    assert "超过 3 行" in info.value.message and "big.xlsx" in info.value.message and parsed == []
+    rows = [row(户编号="F009", 与户主关系="本人", 姓名="周九", 身份证号=H3, 街道="八泉街道", 社区="飞云社区",
+                城乡类别="城市", 当前救助类别="无", 监测库别="无")] + [row(户编号=f"F{n:03d}") for n in range(10, 16)]
+    result = ri.import_households(db, district.admin, write_register(tmp_path / "tall.xlsx", rows))
+    assert (result.rows, result.households_created) == (1, 1)

@@ -214,10 +214,26 @@ def is_blank_person(values: Sequence[Any], columns: dict[str, int]) -> bool:
     return all(cell_text(values[i]) == "" for c, i in columns.items() if c != "户编号" and i < len(values))
 
 
+_KEYS: dict[str, str] = {}
+
+
 def is_header_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
-    """The header again under the first one (two filled sheets pasted into one)."""
-    same = sum(1 for c, i in columns.items() if i < len(values) and header_key(values[i]) == header_key(c))
-    return same * 2 >= len(columns)
+    """The header again under the first one (two filled sheets pasted into one): at least half of
+    the template's columns hold their own name. Checked on every row, so a cell is normalised only
+    when it is text holding the first character of its column's name, and the check stops once too
+    few columns are left to make half."""
+    misses_allowed = len(columns) - (len(columns) + 1) // 2
+    misses = 0
+    for column, i in columns.items():
+        key = _KEYS.get(column)
+        if key is None:
+            key = _KEYS[column] = header_key(column)
+        value = values[i] if i < len(values) else None
+        if not (isinstance(value, str) and key and key[0] in value.lower() and header_key(value) == key):
+            misses += 1
+            if misses > misses_allowed:
+                return False
+    return True
 
 
 def is_total_row(values: Sequence[Any], columns: dict[str, int]) -> bool:

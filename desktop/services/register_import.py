@@ -7,7 +7,7 @@ the column and what is wrong. The whole file is one transaction; the same file a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -89,6 +89,21 @@ def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
     return [seq[i:i + size] for i in range(0, len(seq), size)]
 
 
+def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any]]]:
+    """The rows under the header that list a person: not blank (or only a pre-filled 户编号), not
+    the header again (sheets pasted together), not a total line; up to the footer."""
+    for number, values in book.rows(layout.sheet):
+        if number <= layout.header_row:
+            continue
+        if tpl.is_blank_person(values, layout.columns) or tpl.is_header_row(values, layout.columns):
+            continue
+        if tpl.is_total_row(values, layout.columns):
+            continue
+        if not ss.cell_text(ss.value_at(values, layout.columns["身份证号"])) and ss.is_footer(values):
+            return
+        yield number, values
+
+
 def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: bool = False,
                       progress: Progress | None = None) -> RegisterImportResult:
     require_writer(actor, "导入家庭台账")
@@ -109,19 +124,17 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         first_row_of: dict[str, int] = {}
         row_key: dict[int, str] = {}  # row of a person's first listing -> its household
         order: list[str] = []
+        too_many = f"文件“{book.name}”超过 {ss.MAX_ROWS:,} 行,请拆分后导入。"
         try:
-            for number, values in book.rows(layout.sheet):
-                if number <= layout.header_row:
-                    continue
-                if tpl.is_blank_person(values, layout.columns) or tpl.is_header_row(values, layout.columns):
-                    continue  # blank, only a pre-filled 户编号, or the header again (sheets pasted together)
-                if tpl.is_total_row(values, layout.columns):
-                    continue
-                if ss.is_footer(values) and not ss.cell_text(ss.value_at(values, layout.columns["身份证号"])):
-                    break
+            # A sheet taller than the limit is counted first, so that an oversized file is refused
+            # in seconds rather than after every row has been checked.
+            if book.height(layout.sheet) - layout.header_row > ss.MAX_ROWS and \
+                    sum(1 for _ in _person_rows(book, layout)) > ss.MAX_ROWS:
+                raise ServiceError(too_many)
+            for number, values in _person_rows(book, layout):
                 result.rows += 1
                 if result.rows > ss.MAX_ROWS:
-                    raise ServiceError(f"文件“{book.name}”超过 {ss.MAX_ROWS:,} 行,请拆分后导入。")
+                    raise ServiceError(too_many)
                 person, errors = tpl.parse_row(number, values, layout.columns)
                 code = ss.cell_text(ss.value_at(values, layout.columns["户编号"]))
                 key = code or f"#row{number}"
