@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.io.spreadsheet import (
+    COUNT_LINE,
     TOTAL_MARKERS,
     SpreadsheetError,
     Workbook,
@@ -242,7 +243,7 @@ def is_total_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
         return False
     first = next((cell_text(v) for v in values if cell_text(v)), "")
     compact = re.sub(r"\s+", "", first)
-    return compact.startswith(TOTAL_MARKERS) or re.match(r"(以上|本表|本页)?共计?\d+(户|人|名)", compact) is not None
+    return compact.startswith(TOTAL_MARKERS) or COUNT_LINE.match(compact) is not None
 
 
 def _folded(text: str) -> str:

@@ -70,7 +70,7 @@ _FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|
                           r"|[^:：\d]{0,4}(单位|部门|日期|时间)[:：]")  # "报送单位:…", "统计日期:…"
 # A section heading inside the table ("一、八泉街道", "(二)河口镇"): the only text of its row.
 _SECTION = re.compile(r"([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分组批页])")
-_COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
+COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
 _LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
 
 
@@ -933,7 +933,7 @@ def _is_total(values: Sequence[Any]) -> bool:
         compact = re.sub(r"\s+", "", text).rstrip(":：")
         if compact.startswith(TOTAL_MARKERS) or compact.endswith(TOTAL_MARKERS):
             return True
-        if first and _COUNT_LINE.match(compact) is not None:
+        if first and COUNT_LINE.match(compact) is not None:
             return True
         first = False
     return False
