@@ -27,7 +27,7 @@ from desktop.rules.codes import Role
 from desktop.services import applications as svc
 from desktop.services import calendar as cal_svc
 from desktop.services.calendar import load_calendar
-from desktop.services.errors import PermissionDenied, ValidationFailed
+from desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from tests.district import District
 
 _codes = count(1)
@@ -388,3 +388,34 @@ def test_spot_check_stratified_by_subdistrict(district: District) -> None:
         assert session.scalar(select(PostCheck.sample_id).where(PostCheck.sample_id == sample.id)) == sample.id
     with pytest.raises(ValidationFailed, match="比例"):
         svc.draw_spot_check(db, admin, on=date(2026, 10, 1), rate="1.5")
+
+
+def test_monthly_assistance_summary_and_recording(district: District) -> None:
+    db, admin = district.db, district.admin
+    approved = []
+    for region, amount in (("八泉社区", "300"), ("闸口社区", "450.50")):
+        app_id = svc.accept(db, admin, household_id=make_household(db, district.regions[region]), category="temporary",
+                            temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+        svc.decide(db, admin, app_id, approve=True, on=date(2026, 5, 6), amount=amount, today=date(2026, 5, 6))
+        approved.append(app_id)
+    june = svc.monthly_assistance(db, admin, date(2026, 6, 17))
+    assert (june.month, june.recorded, june.due, june.due_amount) == (date(2026, 6, 1), 0, 2, Decimal("750.50"))
+    # before the assistance starts nothing is due
+    assert svc.monthly_assistance(db, admin, date(2026, 5, 1)).due == 0
+    # a caseworker sees the month of the sub-district only; recording is the county's
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    assert svc.monthly_assistance(db, caseworker, date(2026, 6, 1)).due == 1
+    with pytest.raises(PermissionDenied):
+        svc.record_monthly_assistance(db, caseworker, date(2026, 6, 1))
+    assert svc.record_monthly_assistance(db, admin, date(2026, 6, 1)) == 2
+    june = svc.monthly_assistance(db, admin, date(2026, 6, 1))
+    assert (june.recorded, june.recorded_amount, june.due, june.due_amount) == (2, Decimal("750.50"), 0, Decimal("0.00"))
+    # stopped in July: still paid for July, not for August
+    svc.stop_assistance(db, admin, approved[0], on=date(2026, 7, 20), reason="家庭成员就业")
+    assert svc.monthly_assistance(db, admin, date(2026, 7, 1)).due == 2
+    assert svc.monthly_assistance(db, admin, date(2026, 8, 1)).due == 1
+    # a month that has not begun is refused
+    with pytest.raises(ServiceError, match="还没有到"):
+        svc.record_monthly_assistance(db, admin, date(2026, 12, 1), today=date(2026, 11, 29))
+    with pytest.raises(ServiceError, match="还没有到"):
+        svc.monthly_assistance(db, admin, date(2026, 12, 1), today=date(2026, 11, 29))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -339,3 +340,29 @@ def test_publicity_documents(qtbot, sqlite_district: District, errors: list[str]
     pdf = tmp_path / "公示.pdf"
     page.export_publicity("pdf", str(pdf), (on, on))
     assert pdf.read_bytes().startswith(b"%PDF") and errors == []
+
+
+def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    d = sqlite_district
+    for region, amount in (("八泉社区", "300"), ("闸口社区", "450.5")):
+        app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions[region]), category="temporary",
+                            temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+        svc.decide(d.db, d.admin, app_id, approve=True, on=date(2026, 5, 6), amount=amount, today=date(2026, 5, 6))
+    dialog = forms.MonthlyAssistanceDialog(AppContext(d.db, d.admin), today=date(2026, 7, 15))
+    qtbot.addWidget(dialog)
+    # the month cannot go past this month
+    set_date(dialog.month, date(2026, 9, 1))
+    assert dialog.selected_month() == date(2026, 7, 1)
+    set_date(dialog.month, date(2026, 6, 3))
+    assert (dialog.state.due, dialog.state.due_amount) == (2, Decimal("750.50"))
+    assert "750.50" in dialog.summary.text() and "2" in dialog.record_button.text()
+    assert dialog.record_button.isEnabled()
+    dialog.record_button.click()  # confirmed Yes by the fixture
+    assert errors == [] and dialog.recorded == 2
+    assert (dialog.state.recorded, dialog.state.recorded_amount, dialog.state.due) == (2, Decimal("750.50"), 0)
+    assert not dialog.record_button.isEnabled()
+    # a caseworker sees the month of the sub-district but cannot record it
+    caseworker = forms.MonthlyAssistanceDialog(AppContext(d.db, d.actor("subdistrict_caseworker")),
+                                               today=date(2026, 7, 15))
+    qtbot.addWidget(caseworker)
+    assert caseworker.state.due == 1 and not caseworker.record_button.isEnabled()

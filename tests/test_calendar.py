@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -92,11 +92,18 @@ def test_assistance_month_command(district: District, capsys: pytest.CaptureFixt
                         temporary_kind="emergency", accepted_on=date(2026, 5, 6))
     svc.decide(db, admin, app_id, approve=True, on=date(2026, 5, 6), amount="300", today=date(2026, 5, 6))
     url = url_of(district)
+    assert cli.main(["assistance-month", "2026-06", "--dry-run", "--database-url", url]) == 0
+    assert "待登记 1 户,合计 300.00 元。(试运行,未写入)" in capsys.readouterr().out
+    assert svc.get_detail(db, admin, app_id).months_paid == 0
     assert cli.main(["assistance-month", "2026-06", "--database-url", url]) == 0
-    assert "已写入 2026年06月 救助发放记录 1 户" in capsys.readouterr().out
+    assert "已写入 2026年06月 救助发放记录 1 户;本月共登记 1 户,合计 300.00 元。" in capsys.readouterr().out
     assert cli.main(["assistance-month", "2026-06", "--database-url", url]) == 0
     assert "记录 0 户" in capsys.readouterr().out
     assert svc.get_detail(db, admin, app_id).months_paid == 1
+    # a month that has not begun is refused with a plain message
+    ahead = date.today().replace(day=1) + timedelta(days=31)
+    assert cli.main(["assistance-month", f"{ahead:%Y-%m}", "--database-url", url]) == 1
+    assert "还没有到" in capsys.readouterr().err
 
 
 def test_holiday_lines_accept_chinese_separators() -> None:

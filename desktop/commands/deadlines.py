@@ -1,4 +1,4 @@
-"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM
+"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM [--dry-run]
 
 Open applications with their next step, due date and working days left. A deadline that falls
 in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2)."""
@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_database_option(parser)
     parser.set_defaults(func=run)
     month = sub.add_parser("assistance-month", help="为所有正在救助中的申请写入某月的救助发放记录(已写入的不重复)")
-    month.add_argument("month", type=parse_month, help="月份 YYYY-MM")
+    month.add_argument("month", type=parse_month, help="月份 YYYY-MM(不能晚于本月)")
+    month.add_argument("--dry-run", action="store_true", help="只列出已登记和待登记的户数与金额,不写入")
     add_database_option(month)
     month.set_defaults(func=run_month)
 
@@ -42,10 +43,17 @@ def parse_month(text: str) -> date:
 def run_month(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
+        before = applications.monthly_assistance(db, cli_actor(), args.month)
+        if args.dry_run:
+            print(f"{before.month:%Y年%m月}:已登记 {before.recorded} 户,合计 {before.recorded_amount} 元;"
+                  f"待登记 {before.due} 户,合计 {before.due_amount} 元。(试运行,未写入)")
+            return 0
         n = applications.record_monthly_assistance(db, cli_actor(), args.month)
+        after = applications.monthly_assistance(db, cli_actor(), args.month)
     finally:
         db.dispose()
-    print(f"已写入 {args.month:%Y年%m月} 救助发放记录 {n} 户。")
+    print(f"已写入 {args.month:%Y年%m月} 救助发放记录 {n} 户;"
+          f"本月共登记 {after.recorded} 户,合计 {after.recorded_amount} 元。")
     return 0
 
 

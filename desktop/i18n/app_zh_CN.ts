@@ -4,8 +4,8 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="54"/>
-        <location filename="../app.py" line="65"/>
+        <location filename="../app.py" line="55"/>
+        <location filename="../app.py" line="66"/>
         <source>Relief Desk</source>
         <translation>救助工作台</translation>
     </message>

@@ -4,37 +4,37 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../views/charts.py" line="91"/>
+        <location filename="../views/charts.py" line="97"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="92"/>
+        <location filename="../views/charts.py" line="98"/>
         <source>Save this chart as a PNG image</source>
         <translation>将此图保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="95"/>
+        <location filename="../views/charts.py" line="101"/>
         <source>xlsx…</source>
         <translation>xlsx…</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="96"/>
+        <location filename="../views/charts.py" line="102"/>
         <source>Save the numbers of this chart as an Excel workbook</source>
         <translation>将此图的数据保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="159"/>
+        <location filename="../views/charts.py" line="196"/>
         <source>No records for this selection</source>
         <translation>当前筛选条件下没有记录</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="319"/>
+        <location filename="../views/charts.py" line="368"/>
         <source>click to list the records</source>
         <translation>单击列出明细记录</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="336"/>
+        <location filename="../views/charts.py" line="385"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>

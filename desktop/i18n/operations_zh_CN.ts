@@ -4,17 +4,17 @@
 <context>
     <name>BackgroundOperation</name>
     <message>
-        <location filename="../views/operations.py" line="69"/>
+        <location filename="../views/operations.py" line="73"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/operations.py" line="71"/>
+        <location filename="../views/operations.py" line="75"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../views/operations.py" line="106"/>
+        <location filename="../views/operations.py" line="110"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

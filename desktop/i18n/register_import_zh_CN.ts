@@ -50,19 +50,19 @@
     </message>
     <message>
         <location filename="../views/register_import.py" line="86"/>
-        <location filename="../views/register_import.py" line="170"/>
+        <location filename="../views/register_import.py" line="173"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
         <location filename="../views/register_import.py" line="86"/>
-        <location filename="../views/register_import.py" line="170"/>
+        <location filename="../views/register_import.py" line="173"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
         <location filename="../views/register_import.py" line="86"/>
-        <location filename="../views/register_import.py" line="170"/>
+        <location filename="../views/register_import.py" line="173"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>试导入“{file}”:未写入任何数据。共 {households} 户 {rows} 人行:将新建 {created} 户、更新 {updated} 户(共 {persons} 人);{rejected} 户因有错误将不导入。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="159"/>
+        <location filename="../views/register_import.py" line="162"/>
         <source>“{file}” was imported as batch #{id}. {rows} person row(s) in {households} household(s): {created} household(s) created and {updated} updated ({persons} person(s)); {rejected} household(s) with errors were left out.</source>
         <translation>“{file}”已导入,批次 #{id}。共 {households} 户 {rows} 人行:新建 {created} 户、更新 {updated} 户(共 {persons} 人);{rejected} 户因有错误未导入。</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>“{file}”没有导入任何家庭:全部 {households} 户({rows} 人行)都有错误,未写入数据库。改正后可再次导入此文件。</translation>
     </message>
     <message>
-        <location filename="../views/register_import.py" line="171"/>
+        <location filename="../views/register_import.py" line="174"/>
         <source>Errors ({n})</source>
         <translation>错误({n})</translation>
     </message>

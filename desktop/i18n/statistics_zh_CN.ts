@@ -37,32 +37,32 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../views/statistics.py" line="470"/>
+        <location filename="../views/statistics.py" line="479"/>
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="470"/>
+        <location filename="../views/statistics.py" line="479"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="470"/>
+        <location filename="../views/statistics.py" line="552"/>
         <source>Monitored households</source>
         <translation>应走访户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="470"/>
+        <location filename="../views/statistics.py" line="552"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="470"/>
+        <location filename="../views/statistics.py" line="579"/>
         <source>Post-checks done</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="470"/>
+        <location filename="../views/statistics.py" line="579"/>
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <location filename="../views/statistics.py" line="179"/>
-        <location filename="../views/statistics.py" line="473"/>
+        <location filename="../views/statistics.py" line="477"/>
         <source>Pass rate</source>
         <translation>授权合格率</translation>
     </message>
@@ -218,8 +218,8 @@
         <location filename="../views/statistics.py" line="184"/>
         <location filename="../views/statistics.py" line="185"/>
         <location filename="../views/statistics.py" line="194"/>
-        <location filename="../views/statistics.py" line="499"/>
-        <location filename="../views/statistics.py" line="512"/>
+        <location filename="../views/statistics.py" line="504"/>
+        <location filename="../views/statistics.py" line="517"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -242,7 +242,7 @@
         <location filename="../views/statistics.py" line="190"/>
         <location filename="../views/statistics.py" line="191"/>
         <location filename="../views/statistics.py" line="192"/>
-        <location filename="../views/statistics.py" line="505"/>
+        <location filename="../views/statistics.py" line="510"/>
         <source>Clues</source>
         <translation>线索条数</translation>
     </message>
@@ -272,323 +272,323 @@
         <translation>季度(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="207"/>
+        <location filename="../views/statistics.py" line="210"/>
         <source>Quarterly visit completion by community</source>
         <translation>各社区季度走访完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="209"/>
+        <location filename="../views/statistics.py" line="213"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="211"/>
+        <location filename="../views/statistics.py" line="215"/>
         <source>Referrals by department and outcome</source>
         <translation>各部门转介及办理结果</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="212"/>
+        <location filename="../views/statistics.py" line="216"/>
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="213"/>
+        <location filename="../views/statistics.py" line="217"/>
         <source>Post-check failure rate per month</source>
         <translation>各月事后核查未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="214"/>
+        <location filename="../views/statistics.py" line="218"/>
         <source>Month checked</source>
         <translation>核查月份</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="214"/>
+        <location filename="../views/statistics.py" line="218"/>
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="220"/>
+        <location filename="../views/statistics.py" line="224"/>
         <source>Click a bar or a point to list the records behind it.</source>
         <translation>单击柱形或数据点,列出其背后的明细记录。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="222"/>
+        <location filename="../views/statistics.py" line="226"/>
         <source>Export list (xlsx)…</source>
         <translation>导出明细(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="260"/>
+        <location filename="../views/statistics.py" line="264"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="290"/>
-        <location filename="../views/statistics.py" line="296"/>
+        <location filename="../views/statistics.py" line="294"/>
+        <location filename="../views/statistics.py" line="300"/>
         <source>All communities</source>
         <translation>全部社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="356"/>
+        <location filename="../views/statistics.py" line="360"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="361"/>
+        <location filename="../views/statistics.py" line="365"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="367"/>
+        <location filename="../views/statistics.py" line="371"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="368"/>
+        <location filename="../views/statistics.py" line="372"/>
         <source>Computing statistics…</source>
         <translation>正在计算统计数据…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="373"/>
+        <location filename="../views/statistics.py" line="377"/>
         <source>The figures could not be computed.</source>
         <translation>统计数据未能算出。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="395"/>
+        <location filename="../views/statistics.py" line="399"/>
         <source>{scope}: {filter}. Computed from the records in {ms:.0f} ms.</source>
         <translation>{scope}:{filter}。由业务记录实时计算,用时 {ms:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="418"/>
+        <location filename="../views/statistics.py" line="422"/>
         <source>{track}: {n} applications took {days} working days</source>
         <translation>{track}:用时 {days} 个工作日的申请 {n} 件</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="422"/>
-        <location filename="../views/statistics.py" line="448"/>
+        <location filename="../views/statistics.py" line="426"/>
+        <location filename="../views/statistics.py" line="452"/>
         <source>10-day limit</source>
         <translation>10个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="423"/>
-        <location filename="../views/statistics.py" line="448"/>
+        <location filename="../views/statistics.py" line="427"/>
+        <location filename="../views/statistics.py" line="452"/>
         <source>30-day limit</source>
         <translation>30个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="428"/>
+        <location filename="../views/statistics.py" line="432"/>
         <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
         <translation>{track}:已审批 {n} 件,中位数 {median},90% 在 {p90} 以内,最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="441"/>
+        <location filename="../views/statistics.py" line="445"/>
         <source>{month} {track}: median {median} working days ({n} applications)</source>
         <translation>{month} {track}:中位数 {median} 个工作日({n} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="463"/>
+        <location filename="../views/statistics.py" line="467"/>
         <source>Commitment track from {d}</source>
         <translation>{d} 起实行告知承诺制</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="470"/>
+        <location filename="../views/statistics.py" line="474"/>
         <source>{month}: {rate} passed ({passed} of {checked} checked)</source>
         <translation>{month}:合格率 {rate}(核对 {checked} 件,通过 {passed} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="476"/>
+        <location filename="../views/statistics.py" line="481"/>
         <source>Before the commitment track ({d}): {before} ({bp} of {bc}); after: {after} ({ap} of {ac}).</source>
         <translation>实行告知承诺制({d})前:{before}({bc} 件中通过 {bp} 件);实行后:{after}({ac} 件中通过 {ap} 件)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="482"/>
+        <location filename="../views/statistics.py" line="487"/>
         <source>The start date of the commitment track has not been set; overall: {rate}.</source>
         <translation>尚未设置告知承诺制的实行日期;总体合格率:{rate}。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="493"/>
+        <location filename="../views/statistics.py" line="498"/>
         <source>End of {month}: {n} households in {stage}</source>
         <translation>{month} 月末:{stage} {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="503"/>
+        <location filename="../views/statistics.py" line="508"/>
         <source>{label}: {clues} clues</source>
         <translation>{label}:线索 {clues} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="506"/>
+        <location filename="../views/statistics.py" line="511"/>
         <source>{clues} clues; {households} households discovered for the first time in the period.</source>
         <translation>共 {clues} 条线索;本期首次发现 {households} 户(每户按其第一条线索的日期计一次)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="509"/>
+        <location filename="../views/statistics.py" line="514"/>
         <source>{label}: {n} households ({share} of those discovered)</source>
         <translation>{label}:{n} 户(占发现户数的 {share})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="521"/>
+        <location filename="../views/statistics.py" line="526"/>
         <source>{year} Q{q}</source>
         <translation>{year}年第{q}季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="533"/>
+        <location filename="../views/statistics.py" line="538"/>
         <source>Computing visits…</source>
         <translation>正在计算走访完成率…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="540"/>
+        <location filename="../views/statistics.py" line="545"/>
         <source>{name}, {quarter}: {visited} of {monitored} monitored households visited ({rate}); click to list those not visited</source>
         <translation>{name},{quarter}:应访 {monitored} 户,已访 {visited} 户({rate});单击列出未走访的家庭</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="545"/>
+        <location filename="../views/statistics.py" line="550"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="547"/>
+        <location filename="../views/statistics.py" line="553"/>
         <source>{quarter}: {visited} of {monitored} households in class I, class II or assistance visited ({rate}). Worst first.</source>
         <translation>{quarter}:一类库、二类库和救助中的 {monitored} 户中已走访 {visited} 户({rate})。完成率低的排在前面。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="558"/>
+        <location filename="../views/statistics.py" line="564"/>
         <source>{dept} · {status}: {n} of {total} referrals</source>
         <translation>{dept} · {status}:{n} 件(共 {total} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="562"/>
+        <location filename="../views/statistics.py" line="568"/>
         <source>{done} of {total} referrals done.</source>
         <translation>转介共 {total} 件,已办结 {done} 件。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="568"/>
+        <location filename="../views/statistics.py" line="574"/>
         <source>{month}: {failed} of {done} post-checks failed ({rate})</source>
         <translation>{month}:核查 {done} 件,未通过 {failed} 件({rate})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="571"/>
+        <location filename="../views/statistics.py" line="577"/>
         <source>Failure rate</source>
         <translation>未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="574"/>
+        <location filename="../views/statistics.py" line="581"/>
         <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}</source>
         <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="591"/>
-        <location filename="../views/statistics.py" line="594"/>
+        <location filename="../views/statistics.py" line="598"/>
+        <location filename="../views/statistics.py" line="601"/>
         <source>Listing records…</source>
         <translation>正在列出明细…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="602"/>
+        <location filename="../views/statistics.py" line="609"/>
         <source>{title}: {total} records (the first {shown} are listed)</source>
         <translation>{title}:共 {total} 条(列出前 {shown} 条)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="605"/>
+        <location filename="../views/statistics.py" line="612"/>
         <source>{title}: {total} records</source>
         <translation>{title}:共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="630"/>
+        <location filename="../views/statistics.py" line="626"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="634"/>
+        <location filename="../views/statistics.py" line="630"/>
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="635"/>
+        <location filename="../views/statistics.py" line="631"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="645"/>
-        <location filename="../views/statistics.py" line="665"/>
-        <location filename="../views/statistics.py" line="685"/>
-        <location filename="../views/statistics.py" line="729"/>
+        <location filename="../views/statistics.py" line="641"/>
+        <location filename="../views/statistics.py" line="661"/>
+        <location filename="../views/statistics.py" line="681"/>
+        <location filename="../views/statistics.py" line="725"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="648"/>
+        <location filename="../views/statistics.py" line="644"/>
         <source>Save the numbers as xlsx</source>
         <translation>将数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="649"/>
-        <location filename="../views/statistics.py" line="673"/>
-        <location filename="../views/statistics.py" line="681"/>
+        <location filename="../views/statistics.py" line="645"/>
+        <location filename="../views/statistics.py" line="669"/>
+        <location filename="../views/statistics.py" line="677"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="661"/>
-        <location filename="../views/statistics.py" line="712"/>
+        <location filename="../views/statistics.py" line="657"/>
+        <location filename="../views/statistics.py" line="708"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="662"/>
+        <location filename="../views/statistics.py" line="658"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="662"/>
+        <location filename="../views/statistics.py" line="658"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="667"/>
-        <location filename="../views/statistics.py" line="687"/>
+        <location filename="../views/statistics.py" line="663"/>
+        <location filename="../views/statistics.py" line="683"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="672"/>
+        <location filename="../views/statistics.py" line="668"/>
         <source>Save all numbers as xlsx</source>
         <translation>将全部数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="680"/>
+        <location filename="../views/statistics.py" line="676"/>
         <source>Save the list as xlsx</source>
         <translation>将明细保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="692"/>
+        <location filename="../views/statistics.py" line="688"/>
         <source>Save the monthly summary</source>
         <translation>保存月度摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="693"/>
+        <location filename="../views/statistics.py" line="689"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="710"/>
+        <location filename="../views/statistics.py" line="706"/>
         <source>Social assistance: monthly summary</source>
         <translation>社会救助工作月度统计摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="711"/>
+        <location filename="../views/statistics.py" line="707"/>
         <source>Made on {when} by {who}</source>
         <translation>{who} 于 {when} 生成</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="713"/>
+        <location filename="../views/statistics.py" line="709"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="714"/>
+        <location filename="../views/statistics.py" line="710"/>
         <source>Every figure is computed from the records at the time of printing.</source>
         <translation>以上数字均于打印时由业务记录实时计算。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="725"/>
+        <location filename="../views/statistics.py" line="721"/>
         <source>Monthly summary</source>
         <translation>月度统计摘要</translation>
     </message>

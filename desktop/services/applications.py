@@ -35,7 +35,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import aliased
 
 from desktop.models import (
@@ -782,27 +782,84 @@ def _schedule_post_checks(uow: UnitOfWork, app: Application, on: date, irregular
     uow.notify("post_checks", app.id)
 
 
-def record_monthly_assistance(db: Database, actor: Actor, month: date) -> int:
-    """Write the month's assistance record for every running approval that has none yet."""
+@dataclass(frozen=True)
+class MonthlyAssistance:
+    """One month of assistance: the running approvals already recorded and those still to record."""
+
+    month: date  # first day
+    recorded: int
+    recorded_amount: Decimal
+    due: int
+    due_amount: Decimal
+
+
+MONTHLY_LOCK = 0x52454C4D  # pg_advisory_xact_lock key ("RELM"): one month's recording at a time
+
+
+def _month_start(month: date, today: date | None = None) -> date:
     first = date(month.year, month.month, 1)
+    today = today or date.today()
+    if first > date(today.year, today.month, 1):
+        raise ServiceError(f"{first:%Y年%m月}还没有到,不能登记这个月的救助发放。")
+    return first
+
+
+def _running_in(uow: UnitOfWork, first: date) -> Any:
+    """Approvals running in the month (started, not stopped before it), in the actor's regions."""
+    query = (select(Application.id, Application.household_id, Application.category, Application.amount)
+             .join(Household, Household.id == Application.household_id)
+             .where(Application.status == "approved", Application.start_month <= first,
+                    Application.stopped_on.is_(None) | (Application.stopped_on >= first)))
+    ids = uow.region_ids()
+    if ids is not None:
+        query = query.where(Household.region_id.in_(ids))
+    return query
+
+
+def _recorded_in(first: date) -> Any:
+    return select(AssistanceRecord.application_id).where(AssistanceRecord.month == first,
+                                                         AssistanceRecord.application_id.is_not(None))
+
+
+def _yuan(value: Any) -> Decimal:
+    """A sum read from the database (None when nothing was summed) as yuan and fen."""
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
+
+
+def monthly_assistance(db: Database, actor: Actor, month: date, *, today: date | None = None) -> MonthlyAssistance:
+    """How far a month's assistance is recorded: households and amounts recorded, and still due."""
+    first = _month_start(month, today)
+    with unit_of_work(db, actor) as uow:
+        running = _running_in(uow, first).subquery()
+        paid = _recorded_in(first)
+        done = running.c.id.in_(paid)
+        recorded, recorded_amount, due, due_amount = uow.session.execute(select(
+            func.count(running.c.id).filter(done), func.sum(running.c.amount).filter(done),
+            func.count(running.c.id).filter(~done), func.sum(running.c.amount).filter(~done))).one()
+    return MonthlyAssistance(first, int(recorded or 0), _yuan(recorded_amount), int(due or 0), _yuan(due_amount))
+
+
+def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today: date | None = None) -> int:
+    """Write the month's assistance record for every running approval that has none yet.
+
+    Recording payments is the county's decision (like approval); a month that has not begun is
+    refused. Two workstations recording the same month at once take turns (PostgreSQL advisory lock;
+    SQLite writes one transaction at a time), so no approval is recorded twice."""
+    require_role(actor, *DECIDERS, doing="登记月度救助发放")
+    first = _month_start(month, today)
     with unit_of_work(db, actor, write=True) as uow:
-        paid = select(AssistanceRecord.application_id).where(AssistanceRecord.month == first,
-                                                               AssistanceRecord.application_id.is_not(None))
-        query = (select(Application.id, Application.household_id, Application.category, Application.amount)
-                 .join(Household, Household.id == Application.household_id)
-                 .where(Application.status == "approved", Application.start_month <= first,
-                        Application.stopped_on.is_(None) | (Application.stopped_on >= first),
-                        Application.id.not_in(paid)))
-        ids = uow.region_ids()
-        if ids is not None:
-            query = query.where(Household.region_id.in_(ids))
+        if uow.session.get_bind().dialect.name == "postgresql":
+            uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MONTHLY_LOCK})
+        query = _running_in(uow, first).where(Application.id.not_in(_recorded_in(first)))
         now = now_utc()
         rows = [{"household_id": h, "application_id": a, "category": c, "month": first, "amount": amt,
                  "method": "cash", "created_at": now, "created_by_id": actor.user_id}
                 for a, h, c, amt in uow.session.execute(query)]
         if rows:
             uow.session.execute(insert(AssistanceRecord), rows)
-        uow.audit("assistance.month", "assistance_records", None, detail=f"{first:%Y-%m}:{len(rows)} 户")
+        total = sum((_yuan(r["amount"]) for r in rows), Decimal("0.00"))
+        uow.audit("assistance.month", "assistance_records", None, after={"households": len(rows), "amount": str(total)},
+                  detail=f"{first:%Y-%m}:{len(rows)} 户,合计 {total} 元")
         uow.notify("applications", 0)
         return len(rows)
 
@@ -1165,7 +1222,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             row=row, household_code=hh.code or "", address=hh.address, steps=steps, actions=tuple(actions),
             extension_reason=app.extension_reason, refusal_reason=app.refusal_reason, start_month=app.start_month,
             stopped_on=app.stopped_on, commitment=cinfo, post_checks=checks, revocations=revs, referrals=refs,
-            notices=notices, months_paid=int(months), total_paid=Decimal(str(total)).quantize(Decimal("0.01")),
+            notices=notices, months_paid=int(months), total_paid=_yuan(total),
             can_extend=app.status == "open" and app.track == Track.REGULAR and not app.extended,
             can_stop=app.status == "approved" and app.stopped_on is None)
 

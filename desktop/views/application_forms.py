@@ -609,3 +609,78 @@ class PeriodDialog(QDialog):
 
     def period(self) -> tuple[date, date]:
         return date_of(self.first), date_of(self.last)
+
+
+class MonthlyAssistanceDialog(QDialog):
+    """Record a month's assistance payments: every running approval not yet recorded for the month.
+
+    Shows what is recorded and what is still due before anything is written, asks once more, and
+    writes in one step; a month that has not begun cannot be chosen."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or date.today()
+        self.recorded = 0  # households written by this dialog
+        self.state: svc.MonthlyAssistance | None = None
+        self.setWindowTitle(self.tr("Monthly assistance payments"))
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        self.month = QDateEdit()
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setMaximumDate(QDate(self.today))
+        self.month.setDate(QDate(self.today))
+        form.addRow(self.tr("&Month:"), self.month)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
+        self.record_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.record)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.may_record = ctx.actor.role in svc.DECIDERS
+        if not self.may_record:
+            self.record_button.setToolTip(self.tr("Only the district reviewer or an administrator records payments."))
+        self.month.dateChanged.connect(lambda _d: self.load())
+        self.load()
+
+    def selected_month(self) -> date:
+        picked: date = self.month.date().toPython()
+        return picked.replace(day=1)
+
+    def load(self) -> None:
+        try:
+            self.state = svc.monthly_assistance(self.ctx.db, self.ctx.actor, self.selected_month(), today=self.today)
+        except ServiceError as exc:
+            self.state = None
+            self.summary.setText(exc.message)
+            self.record_button.setEnabled(False)
+            return
+        s = self.state
+        self.summary.setText(self.tr(
+            "{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.\n"
+            "Still to record: {due} household(s), {due_amount} yuan.").format(
+            month=f"{s.month:%Y-%m}", recorded=s.recorded, recorded_amount=f"{s.recorded_amount:,.2f}",
+            due=s.due, due_amount=f"{s.due_amount:,.2f}"))
+        self.record_button.setText(self.tr("&Record {n} household(s)").format(n=s.due))
+        self.record_button.setEnabled(self.may_record and s.due > 0)
+
+    def record(self) -> None:
+        s = self.state
+        if s is None or s.due == 0:
+            return
+        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+            "Record the {month} payment for {n} household(s), {amount} yuan in all?\n"
+            "Recorded payments count as paid and are not undone here.").format(
+            month=f"{s.month:%Y-%m}", n=s.due, amount=f"{s.due_amount:,.2f}"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.recorded += svc.record_monthly_assistance(self.ctx.db, self.ctx.actor, s.month, today=self.today)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", 0)
+        self.load()

@@ -33,6 +33,7 @@ from desktop.views.application_detail import ApplicationDetailDialog
 from desktop.views.application_forms import (
     AcceptDialog,
     FrontDeskForm,
+    MonthlyAssistanceDialog,
     PeriodDialog,
     PostCheckDialog,
     SpotCheckDialog,
@@ -188,9 +189,12 @@ class ApplicationsPage(QWidget):
         xlsx.clicked.connect(lambda: self.export_publicity("xlsx"))
         pdf = QPushButton(self.tr("Publicity list (P&DF)…"))
         pdf.clicked.connect(lambda: self.export_publicity("pdf"))
+        monthly = QPushButton(self.tr("&Monthly payments…"))
+        monthly.setToolTip(self.tr("Record a month's assistance payments for every running approval"))
+        monthly.clicked.connect(self.record_monthly_payments)
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.clicked.connect(self.refresh)
-        for b in (new, open_button, xlsx, pdf):
+        for b in (new, open_button, xlsx, pdf, monthly):
             bar.addWidget(b)
         bar.addStretch(1)
         self.count_label = QLabel()
@@ -333,6 +337,12 @@ class ApplicationsPage(QWidget):
             show_error(self, exc)
             return
         self._exported(target, None)
+
+    def record_monthly_payments(self) -> None:
+        dialog = MonthlyAssistanceDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.recorded:
+            self.count_label.setText(self.tr("{n} payment(s) recorded").format(n=dialog.recorded))
 
     def _exported(self, path: str, n: int | None) -> None:
         text = self.tr("Saved to {path}").format(path=path)

@@ -57,7 +57,10 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([180, 1100])  # the list is at most 180 wide: no empty strip beside it
         self.setCentralWidget(splitter)
 
         self._entries: list[tuple[str, str, str | None]] = []
