@@ -23,6 +23,7 @@ from desktop.views.import_wizard import DepartmentImportWizard
 from desktop.views.operations import wait_for_background
 from desktop.views.register_import import RegisterImportDialog
 from tests.district import District
+from tests.test_import_department import write_list_per_sheet
 
 SAMPLES = Path("/work/shared/samples")
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8")) if SAMPLES.exists() else {}
@@ -314,6 +315,29 @@ def test_wizard_counts_equal_expected(qtbot, sqlite_district: District, messages
     assert again.preview is not None and again.preview.remembered  # the department's mapping was kept
     assert "last import" in again.mapping_page.info.text() or "上次" in again.mapping_page.info.text()
     assert "已于" in again.dry_run_page.warning.text() and not again.dry_run_page.isComplete()
+
+
+def test_wizard_names_the_other_sheets_and_reads_the_one_chosen(qtbot, sqlite_district: District,
+                                                                 messages: list[str], tmp_path: Path) -> None:
+    d = sqlite_district
+    path = write_list_per_sheet(tmp_path / "分街道名单.xlsx")
+    wizard = DepartmentImportWizard(AppContext(d.db, d.admin))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.file_page.department.setCurrentIndex(wizard.file_page.department.findText("残联"))
+    wizard.next()
+    assert wait_for_background()
+    page = wizard.mapping_page
+    assert page.sheet.currentText() == "八泉街道" and "“河口镇”" in page.info.text()
+    page.sheet.setCurrentText("河口镇")
+    page.read_again()
+    assert wait_for_background()
+    wizard.next()
+    wizard.next()
+    assert wait_for_background()
+    assert wizard.currentPage() is wizard.dry_run_page
+    assert wizard.dry_run_page.counts.shown()["data_rows"] == 1
 
 
 @needs_samples

@@ -113,7 +113,7 @@ def test_command_prints_expected_counts(db: Database, district: District, name: 
     assert code == 0 and len(out) == 1
     got = json.loads(out[0])
     assert set(got) == {"data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known",
-                        "new", "batch_id", "file"}
+                        "new", "batch_id", "file", "sheet", "other_sheets"}
     for key in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted"):
         assert got[key] == want[key], key
     assert got["batch_id"] is None and got["file"] == name
@@ -484,3 +484,42 @@ def test_awkward_text_survives_the_database_match(db: Database, district: Distri
     assert clues[C].phone == "138-0000'0003" and clues[D].phone == ""
     assert clues[D].region_id == district.regions["道仕袱村"] and clues[D].status == "assigned"
     assert clues[C].description.endswith("第 2 行")
+
+
+def write_list_per_sheet(path: Path) -> Path:
+    """A notes sheet, then one list per sub-district: 八泉街道 (2 rows) and 河口镇 (1 row)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("填表说明").write_string(0, 0, "每个街道一个工作表")
+    for sheet, people in (("八泉街道", [("张三", C), ("李四", D)]), ("河口镇", [("王五", E)])):
+        ws = book.add_worksheet(sheet)
+        for c, h in enumerate(["序号", "姓名", "身份证号码"]):
+            ws.write_string(0, c, h)
+        for r, (name, number) in enumerate(people, start=1):
+            ws.write_number(r, 0, r)
+            ws.write_string(r, 1, name)
+            ws.write_string(r, 2, number)
+    book.close()
+    return path
+
+
+def test_a_list_per_sheet_is_named_and_imported_sheet_by_sheet(db: Database, district: District, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_list_per_sheet(tmp_path / "分街道名单.xlsx")
+    found = di.preview(path, "残联")
+    assert (found.sheet, found.other_sheets) == ("八泉街道", ["河口镇"])
+    first = di.import_department_list(db, district.admin, path, "残联")
+    assert (first.sheet, first.data_rows, first.other_sheets) == ("八泉街道", 2, ["河口镇"])
+    assert "另有 1 个工作表" in summary(first) and "“河口镇”" in summary(first)
+    # the other sheet of the same file is a list of its own, imported once
+    second = di.import_department_list(db, district.admin, path, "残联", sheet="河口镇")
+    assert (second.data_rows, second.buckets["new"], second.other_sheets) == (1, 1, [])
+    with pytest.raises(ServiceError, match="工作表“河口镇”已于"):
+        di.import_department_list(db, district.admin, path, "残联", sheet="河口镇")
+    url = str(db.engine.url.render_as_string(hide_password=False))
+    assert cli_main(["import", "department", str(path), "--department", "残联", "--dry-run", "--json",
+                     "--database-url", url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["sheet"], out["other_sheets"], out["data_rows"]) == ("八泉街道", ["河口镇"], 2)
+    assert count(db, ImportBatch) == 2

@@ -128,6 +128,8 @@ def import_department(args: argparse.Namespace) -> int:
                 "new": result.buckets["new"],
                 "batch_id": result.batch_id,
                 "file": result.file_name,
+                "sheet": result.sheet,
+                "other_sheets": result.other_sheets,
             })
         else:
             print(summary(result))
@@ -173,6 +175,9 @@ def summary(result: department_import.DepartmentImportResult) -> str:
     if result.unassigned:
         where = "导入后请在“导入批次”中批量分派" if result.dry_run else "请在“导入批次”中批量分派"
         lines.append(f"  其中 {result.unassigned} 行未能确定所属街道/社区,{where}")
+    if result.other_sheets:
+        lines.append(f"  注意:{department_import.other_sheets_note(result.other_sheets, result.sheet)}"
+                     "(命令行用 --sheet 工作表名 指定)")
     if result.already_imported:
         lines.append(f"  注意:{result.already_imported}")
     return "\n".join(lines)

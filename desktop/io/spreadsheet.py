@@ -685,6 +685,9 @@ class Layout:
     format: str = ""
     encoding: str | None = None
     sample: list[tuple[int, list[Any]]] = field(default_factory=list)  # the rows after the header block
+    # Other visible sheets that have an ID column too (a list split by sub-district, say): only
+    # ``sheet`` is read; they are named so that the person can import them one by one.
+    other_sheets: list[str] = field(default_factory=list)
 
     @property
     def first_data_row(self) -> int:
@@ -757,6 +760,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
     hidden = [] if sheet else [s for s in book.sheet_names if s not in candidates]
     best: tuple[int, int, Layout] | None = None
     any_rows = False
+    with_ids: list[str] = []  # visible sheets with an ID column
     for order, name in enumerate(candidates + hidden):
         if best is not None and order == len(candidates):
             break
@@ -770,6 +774,8 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         layout = _layout_in(book, name, head, header_row)
         if layout is None:
             continue
+        if order < len(candidates) and "id_number" in layout.mapping:
+            with_ids.append(name)
         key = (_score(layout.mapping), -order)
         if best is None or key > best[:2]:
             best = (key[0], key[1], layout)
@@ -785,6 +791,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
             f"文件“{book.name}”{sheets}的{where}中找不到身份证号列(列名应为 {names} 等)。请检查表头,或手动指定列。",
             kind="no_id_column")
     layout = best[2]
+    layout.other_sheets = [name for name in with_ids if name != layout.sheet]
     layout.total_rows = book.height(layout.sheet)
     layout.format = book.format
     layout.encoding = book.encoding

@@ -62,7 +62,8 @@ class ImportBatch(Created, Base):
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
     imported_by: Mapped[str] = mapped_column(String(64), default="")
 
-    __table_args__ = (Index(None, "kind", "file_hash", unique=True),)
+    # one batch per sheet of a file (migration 0004): a workbook with a list per sheet is imported sheet by sheet
+    __table_args__ = (Index(None, "kind", "file_hash", "sheet", unique=True),)
 
 
 class ImportRow(Base):

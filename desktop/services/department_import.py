@@ -69,6 +69,7 @@ class Preview:
     encoding: str | None = None
     sample_row_numbers: list[int] = field(default_factory=list)
     field_labels: dict[str, str] = field(default_factory=lambda: dict(ss.FIELD_LABELS))
+    other_sheets: list[str] = field(default_factory=list)  # further sheets with an ID column, not read
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class DepartmentImportResult:
     already_imported: str = ""  # on a dry run of a file imported before: who and when
     format: str = ""  # xlsx / xls / ods / csv
     encoding: str | None = None  # for CSV: utf-8 / utf-8-sig / utf-16 / gb18030 (GBK)
+    other_sheets: list[str] = field(default_factory=list)  # further sheets with an ID column, not read
 
     @property
     def department_label(self) -> str:
@@ -248,6 +250,7 @@ def preview(path: str | Path, department: str | None = None, mapping: dict | Non
             columns=layout.columns, mapping=dict(layout.mapping), remembered=remembered, sample_rows=samples,
             total_rows_estimate=layout.total_rows_estimate, header_height=layout.header_height,
             format=layout.format, encoding=layout.encoding, sample_row_numbers=numbers,
+            other_sheets=list(layout.other_sheets),
         )
     finally:
         book.close()
@@ -355,16 +358,38 @@ ROW_COLUMNS = ("batch_id", "row_number", "name", "id_number", "raw_id", "outcome
                "region_id", "data")
 
 
-def _previous_batch(session: Any, kind: str, file_hash: str) -> ImportBatch | None:
-    return session.scalar(select(ImportBatch).where(ImportBatch.kind == kind, ImportBatch.file_hash == file_hash))
+def batch_sheet(book: ss.Workbook, sheet: str) -> str:
+    """The sheet as a batch keeps it: a workbook's sheet name; nothing for a text file (CSV), which
+    has one table and whose "sheet" is only its file name, so that a renamed copy is still the same."""
+    return "" if book.format == "csv" else sheet[:128]
+
+
+def previous_batch(session: Any, kind: str, file_hash: str, sheet: str) -> ImportBatch | None:
+    """The batch that imported the same file (for a workbook: the same sheet of it) before. A
+    workbook holding one list per sheet is imported sheet by sheet, and each sheet only once."""
+    query = select(ImportBatch).where(ImportBatch.kind == kind, ImportBatch.file_hash == file_hash)
+    if sheet:  # a text file matches on its content alone (batches before 0004 kept its name as the sheet)
+        query = query.where(ImportBatch.sheet == sheet)
+    return session.scalars(query.limit(1)).first()
 
 
 def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str,
-                             remedy: str = "如需更正,请让部门提供新的名单文件。") -> str:
+                             remedy: str = "如需更正,请让部门提供新的名单文件。", *, sheet: str = "") -> str:
+    """``sheet`` is named when the workbook has more than one sheet."""
     when = batch.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if batch.created_at else "此前"
     who = batch.imported_by or "某位用户"
-    return (f"文件“{file_name}”的内容已于 {when} 由 {who} 导入过(批次 {batch.id},原文件名“{batch.file_name}”),"
+    where = f"的工作表“{sheet}”" if sheet else "的内容"
+    return (f"文件“{file_name}”{where}已于 {when} 由 {who} 导入过(批次 {batch.id},原文件名“{batch.file_name}”),"
             f"不再重复导入。{remedy}")
+
+
+def other_sheets_note(other_sheets: Sequence[str], sheet: str) -> str:
+    """Said when a workbook holds further sheets with an ID column: only one sheet is read at a time."""
+    if not other_sheets:
+        return ""
+    names = "、".join(f"“{n}”" for n in other_sheets[:8]) + (" 等" if len(other_sheets) > 8 else "")
+    return (f"本工作簿另有 {len(other_sheets)} 个工作表也有身份证号列({names}),本次只读取工作表“{sheet}”。"
+            "其他工作表请逐个选择后再导入。")
 
 
 _BIRTH_OK: dict[str, bool] = {}
@@ -427,20 +452,23 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
         result = DepartmentImportResult(None, book.name, dept, dry_run=dry_run, sheet=layout.sheet,
                                         header_row=layout.header_row, header_height=layout.header_height,
                                         mapping=dict(layout.mapping), file_hash=file_hash,
-                                        format=layout.format, encoding=layout.encoding)
+                                        format=layout.format, encoding=layout.encoding,
+                                        other_sheets=list(layout.other_sheets))
         with unit_of_work(db, actor, write=not dry_run) as uow:
             session = uow.session
-            earlier = _previous_batch(session, KIND, file_hash)
+            earlier = previous_batch(session, KIND, file_hash, batch_sheet(book, layout.sheet))
             if earlier is not None:
+                message = already_imported_message(earlier, book.name,
+                                                   sheet=layout.sheet if len(layout.sheet_names) > 1 else "")
                 if not dry_run:
-                    raise ServiceError(already_imported_message(earlier, book.name))
-                result.already_imported = already_imported_message(earlier, book.name)
+                    raise ServiceError(message)
+                result.already_imported = message
             if assign_region_id is not None and session.get(Region, assign_region_id) is None:
                 raise NotFound(f"找不到区划(编号 {assign_region_id})。")
             batch_id = None
             if not dry_run:
                 batch = ImportBatch(kind=KIND, department=dept, file_name=book.name[:256], file_hash=file_hash,
-                                    sheet=layout.sheet[:128], header_row=layout.header_row,
+                                    sheet=batch_sheet(book, layout.sheet), header_row=layout.header_row,
                                     mapping=_mapping_doc(layout), counts={},
                                     imported_by=_who(actor), created_by_id=actor.user_id)
                 session.add(batch)

@@ -24,7 +24,13 @@ from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.services.base import Actor, require_writer, unit_of_work
 from desktop.services.database import Database
-from desktop.services.department_import import _who, already_imported_message, file_sha256
+from desktop.services.department_import import (
+    _who,
+    already_imported_message,
+    batch_sheet,
+    file_sha256,
+    previous_batch,
+)
 from desktop.services.errors import ServiceError
 from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
@@ -171,11 +177,13 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
 
         with unit_of_work(db, actor, write=not dry_run) as uow:
             s = uow.session
-            earlier = s.scalar(select(ImportBatch).where(ImportBatch.kind == KIND, ImportBatch.file_hash == file_hash))
+            earlier = previous_batch(s, KIND, file_hash, batch_sheet(book, layout.sheet))
             if earlier is not None:
+                message = already_imported_message(earlier, book.name, REMEDY,
+                                                   sheet=layout.sheet if len(book.sheet_names) > 1 else "")
                 if not dry_run:
-                    raise ServiceError(already_imported_message(earlier, book.name, REMEDY))
-                result.already_imported = already_imported_message(earlier, book.name, REMEDY)
+                    raise ServiceError(message)
+                result.already_imported = message
             _check_households(uow, households, order)
             existing = _existing(s, households)
             _check_existing_scope(uow, households, existing)
@@ -207,7 +215,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 return result
             _write(uow, actor, good, existing, result, progress)
             batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,
-                                sheet=layout.sheet[:128], header_row=layout.header_row,
+                                sheet=batch_sheet(book, layout.sheet), header_row=layout.header_row,
                                 mapping={"columns": layout.columns}, counts=result.counts(),
                                 imported_by=_who(actor), created_by_id=actor.user_id)
             s.add(batch)

@@ -315,6 +315,8 @@ class MappingPage(QWizardPage):
         text = "  ·  ".join(parts)
         if preview.remembered:
             text += " " + self.tr("The column mapping saved at the last import from this department was applied.")
+        if preview.other_sheets:
+            text += "\n" + di.other_sheets_note(preview.other_sheets, preview.sheet)
         self.info.setText(text)
         self.completeChanged.emit()
 
