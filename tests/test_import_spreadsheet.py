@@ -162,6 +162,17 @@ def test_subtotals_and_section_headings_inside_the_table_are_not_data(tmp_path: 
     assert [r.number for r in data] == [3, 4, 7, 9]
 
 
+def test_bare_region_headings_in_a_csv_are_not_data(tmp_path: Path) -> None:
+    """A grouped list saved as CSV loses its merged cells: each group heading is a region's name alone
+    in the first column. A person without an ID still counts."""
+    path = tmp_path / "grouped.csv"
+    path.write_text("\n".join([
+        "姓名,身份证号码,住址", "八泉街道,,", f"张三,{ID1},八泉街道", "飞云社区居委会（2人）,,",
+        f"李四,{ID2},", "河口镇,,", "王五,,没有身份证号", "章山村,,", f"赵六,{ID3},"]), encoding="utf-8")
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [3, 5, 7, 9]
+
+
 def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
         ["姓名", "身份证号码"], ["张三", ID1], ["李四", f"身份证:{ID2}"], ["王五", ID3]]})

@@ -70,6 +70,10 @@ _FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|
                           r"|[^:：\d]{0,4}(单位|部门|日期|时间)[:：]")  # "报送单位:…", "统计日期:…"
 # A section heading inside the table ("一、八泉街道", "(二)河口镇"): the only text of its row.
 _SECTION = re.compile(r"([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分组批页])")
+# ... or the bare name of a region ("八泉街道", "飞云社区居委会", "河口镇(12人)"): a CSV keeps no merged
+# cells, so a group heading there is a lone name; a person's name does not end like that.
+_REGION_HEADING = re.compile(r"[\u4e00-\u9fff]{2,16}(街道(办事处)?|社区(居委会)?|居委会|村委会|村|镇|乡)"
+                             r"([(（][^()（）]{0,12}[)）])?")
 COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
 _LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
 
@@ -947,9 +951,11 @@ def _is_total(values: Sequence[Any]) -> bool:
 
 
 def _is_section(values: Sequence[Any]) -> bool:
-    """A section heading: one text alone in its row, numbered as a heading ("一、八泉街道")."""
+    """A section heading: one text alone in its row, numbered as a heading ("一、八泉街道") or the
+    bare name of a region."""
     texts = [t for t in (cell_text(v) for v in values) if t]
-    return len(texts) == 1 and _SECTION.match(texts[0]) is not None
+    return len(texts) == 1 and (_SECTION.match(texts[0]) is not None
+                                or _REGION_HEADING.fullmatch(re.sub(r"\s+", "", texts[0])) is not None)
 
 
 def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) -> Iterator[DataRow]:
