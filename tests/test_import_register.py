@@ -500,3 +500,21 @@ def test_a_sheet_over_the_row_limit_is_refused_before_its_rows_are_checked(
                 城乡类别="城市", 当前救助类别="无", 监测库别="无")] + [row(户编号=f"F{n:03d}") for n in range(10, 16)]
     result = ri.import_households(db, district.admin, write_register(tmp_path / "tall.xlsx", rows))
     assert (result.rows, result.households_created) == (1, 1)
+
+
+def test_region_names_as_people_write_them(db: Database, district: District, tmp_path: Path) -> None:
+    path = write_register(tmp_path / "a.xlsx", [
+        row(户编号="R1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉", 社区="飞云社区居委会", 城乡类别="城市",
+            当前救助类别="无", 监测库别="无"),
+        row(户编号="R2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="河口镇人民政府", 社区="道仕袱",
+            城乡类别="农村", 当前救助类别="无", 监测库别="无"),
+        row(户编号="R3", 与户主关系="本人", 姓名="李四", 身份证号=H3, 街道="八泉街道办事处", 社区="道仕袱村",
+            城乡类别="农村", 当前救助类别="无", 监测库别="无"),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert (result.households_created, result.households_rejected) == (1, 2)
+    with db.session_factory() as s:
+        assert s.scalar(select(Household.region_id).where(Household.code == "R1")) == district.regions["飞云社区"]
+    messages = sorted(e.message for e in result.errors)
+    assert messages == ["“八泉街道办事处”下没有名为“道仕袱村”的社区/村",  # a village of another town
+                        "系统中没有名为“河口镇人民政府”的街道/乡镇"]

@@ -278,7 +278,8 @@ class RegionResolver:
         self._sub_re = re.compile("|".join(map(re.escape, subs))) if subs else None
         self._cache: dict[tuple[str, str, str], int | None] = {}
 
-    def _sub(self, text: str) -> int | None:
+    def subdistrict(self, text: str) -> int | None:
+        """A sub-district or town by its name as people write it (八泉, 八泉街道办事处)."""
         text = text.strip()
         if not text:
             return None
@@ -290,7 +291,9 @@ class RegionResolver:
                 return self.subs[name]
         return None
 
-    def _community(self, text: str, sub_id: int | None) -> int | None:
+    def community(self, text: str, sub_id: int | None) -> int | None:
+        """A community or village by its name as people write it (飞云, 飞云社区居委会), under
+        ``sub_id`` when the name is not unique."""
         text = text.strip()
         if not text:
             return None
@@ -312,8 +315,8 @@ class RegionResolver:
         key = (subdistrict, community, address)
         if key in self._cache:
             return self._cache[key]
-        sub_id = self._sub(subdistrict) if subdistrict else None
-        region = self._community(community, sub_id) if community else None
+        sub_id = self.subdistrict(subdistrict) if subdistrict else None
+        region = self.community(community, sub_id) if community else None
         if region is None and address:
             if sub_id is None and self._sub_re is not None:
                 m = self._sub_re.search(address)

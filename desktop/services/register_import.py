@@ -25,6 +25,7 @@ from desktop.rules import codes, idcard
 from desktop.services.base import Actor, require_writer, unit_of_work
 from desktop.services.database import Database
 from desktop.services.department_import import (
+    RegionResolver,
     _who,
     already_imported_message,
     batch_sheet,
@@ -252,10 +253,8 @@ def _check_leading_zeros(households: dict[str, _Household], order: list[str]) ->
 def _check_households(uow: Any, households: dict[str, _Household], order: list[str]) -> None:
     """One head per household, the head's household fields, a known region within the actor's scope."""
     s = uow.session
-    regions = s.execute(select(Region.id, Region.name, Region.level, Region.parent_id, Region.area_type)).all()
-    subs = {r.name: r.id for r in regions if r.level == codes.RegionLevel.SUBDISTRICT}
-    communities: dict[tuple[int, str], Any] = {
-        (r.parent_id, r.name): r for r in regions if r.level == codes.RegionLevel.COMMUNITY}
+    area_types = {rid: area for rid, area in s.execute(select(Region.id, Region.area_type))}
+    names = RegionResolver(s)  # 八泉 or 八泉街道办事处, 飞云社区居委会: written as people write them
     scope = uow.region_ids()
     scope_set = set(scope) if scope is not None else None
     for key in order:
@@ -280,19 +279,19 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
         if not head.community:
             hh.errors.append(CellError(head.row, "社区", "户主行的社区为空"))
             continue
-        sub_id = subs.get(head.subdistrict)
+        sub_id = names.subdistrict(head.subdistrict)
         if sub_id is None:
             hh.errors.append(CellError(head.row, "街道", f"系统中没有名为“{head.subdistrict}”的街道/乡镇"))
             continue
-        community = communities.get((sub_id, head.community))
-        if community is None:
+        community_id = names.community(head.community, sub_id)
+        if community_id is None or names.parent.get(community_id) != sub_id:
             hh.errors.append(CellError(head.row, "社区", f"“{head.subdistrict}”下没有名为“{head.community}”的社区/村"))
             continue
-        if scope_set is not None and community.id not in scope_set:
+        if scope_set is not None and community_id not in scope_set:
             hh.errors.append(CellError(head.row, "社区", f"“{head.community}”不在您的管辖范围内"))
             continue
-        hh.region_id = community.id
-        hh.area_type = head.area_type or community.area_type or codes.AreaType.URBAN
+        hh.region_id = community_id
+        hh.area_type = head.area_type or area_types.get(community_id) or codes.AreaType.URBAN
 
 
 def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple[int, str | None, str]]:
