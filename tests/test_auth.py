@@ -102,3 +102,79 @@ def test_first_admin_only_once(db: Database) -> None:
     assert actor.role == Role.ADMIN and actor.region_path
     with pytest.raises(PermissionDenied):
         auth.create_first_admin(db, username="boss2", password="secret123")
+
+
+def _user(district: District, username: str) -> auth.UserInfo:
+    return auth.find_user(district.db, district.admin, username)
+
+
+def test_edit_stop_and_restart_an_account(district: District) -> None:
+    db, admin = district.db, district.admin
+    worker = _user(district, "community_worker")
+    auth.update_user(db, admin, worker.id, display_name=" 陈晓琴 ", role="subdistrict_caseworker",
+                     region_id=district.regions["八泉街道"])
+    changed = _user(district, "community_worker")
+    assert (changed.display_name, changed.role, changed.region_name) == ("陈晓琴", "subdistrict_caseworker", "八泉街道")
+    assert auth.login(db, "community_worker", PASSWORD).region_path.endswith(f"/{district.regions['八泉街道']}/")
+    auth.update_user(db, admin, worker.id, active=False)
+    with pytest.raises(PermissionDenied, match="已停用"):
+        auth.login(db, "community_worker", PASSWORD)
+    auth.update_user(db, admin, worker.id, active=True)
+    assert auth.login(db, "community_worker", PASSWORD).username == "community_worker"
+    with db.session_factory() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "user.update")).all()
+        assert len(entries) == 3 and all("password_hash" not in (e.after or {}) for e in entries)
+    with pytest.raises(PermissionDenied):
+        auth.update_user(db, district.actor(Role.SUBDISTRICT_CASEWORKER), worker.id, active=False)
+    with pytest.raises(ValidationFailed, match="姓名不能为空"):
+        auth.update_user(db, admin, worker.id, display_name="  ")
+
+
+def test_the_last_administrator_stays(district: District) -> None:
+    db, admin = district.db, district.admin
+    me = _user(district, "admin")
+    with pytest.raises(ValidationFailed, match="唯一启用的系统管理员"):
+        auth.update_user(db, admin, me.id, active=False)
+    with pytest.raises(ValidationFailed, match="唯一启用的系统管理员"):
+        auth.update_user(db, admin, me.id, role="supervisor")
+    reviewer = _user(district, "district_reviewer")
+    auth.update_user(db, admin, reviewer.id, role="admin")
+    auth.update_user(db, admin, me.id, active=False)  # another administrator is left
+    assert not _user(district, "admin").active
+
+
+def test_reset_and_change_password(district: District) -> None:
+    db, admin = district.db, district.admin
+    worker = _user(district, "community_worker")
+    with pytest.raises(ValidationFailed, match="至少"):
+        auth.reset_password(db, admin, worker.id, "12")
+    with pytest.raises(PermissionDenied):
+        auth.reset_password(db, district.actor(Role.COMMUNITY_WORKER), worker.id, "another-secret")
+    auth.reset_password(db, admin, worker.id, "temporary1")
+    with pytest.raises(PermissionDenied):
+        auth.login(db, "community_worker", PASSWORD)
+    me = auth.login(db, "community_worker", "temporary1")
+    with pytest.raises(ValidationFailed, match="当前密码不正确"):
+        auth.change_password(db, me, "wrong", "my-own-secret")
+    with pytest.raises(ValidationFailed, match="不能与当前密码相同"):
+        auth.change_password(db, me, "temporary1", "temporary1")
+    auth.change_password(db, me, "temporary1", "my-own-secret")
+    assert auth.login(db, "community_worker", "my-own-secret").username == "community_worker"
+    with db.session_factory() as s:
+        actions = set(s.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == worker.id)))
+        assert {"user.password_reset", "user.password_change"} <= actions
+
+
+def test_user_commands(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main as cli_main
+
+    url = district.db.url.render_as_string(hide_password=False)
+    assert cli_main(["user", "set", "community_worker", "--name", "陈晓琴", "--region", "八泉街道", "--active", "no",
+                     "--database-url", url]) == 0
+    assert "已修改用户 community_worker:陈晓琴,社区工作人员,八泉街道,已停用" in capsys.readouterr().out
+    assert cli_main(["user", "password", "community_worker", "--password", "fresh-secret", "--database-url", url]) == 0
+    assert "已重置" in capsys.readouterr().out
+    assert cli_main(["user", "set", "community_worker", "--active", "yes", "--database-url", url]) == 0
+    assert auth.login(district.db, "community_worker", "fresh-secret").username == "community_worker"
+    assert cli_main(["user", "set", "nobody", "--active", "no", "--database-url", url]) == 1
+    assert "没有用户名为“nobody”" in capsys.readouterr().err

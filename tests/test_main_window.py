@@ -60,7 +60,7 @@ def test_navigation_and_status_bar(qtbot, sqlite_district: District) -> None:  #
     assert "settings" in window.page_keys()
     for key in window.page_keys():
         window.show_page(key)
-        assert window.stack.currentWidget() is window.page(key)
+        assert window.current_page() is window.page(key)
     assert sqlite_district.db.describe() in window.db_label.text()
     assert "admin" not in window.user_label.text() or "系统管理员" in window.user_label.text()
     assert database.head_revision() in window.schema_label.text()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.commands.common import add_database_option, cli_actor, open_db, print_json, region_named
 from desktop.rules.codes import CHANNEL_LABELS, SourceLevel
-from desktop.services import auth, clues
+from desktop.services import clues
 from desktop.services.errors import ValidationFailed
 
 
@@ -52,19 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     assign.set_defaults(func=assign_clues)
 
 
-def _region_id(db, name: str | None) -> int | None:  # noqa: ANN001
-    if not name:
-        return None
-    region = auth.find_region(db, name)
-    if region is None:
-        raise ValidationFailed(f"找不到区划“{name}”。")
-    return region.id
-
-
 def list_clues(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        flt = clues.ClueFilter(statuses=tuple(args.status or ()), region_id=_region_id(db, args.region))
+        flt = clues.ClueFilter(statuses=tuple(args.status or ()), region_id=region_named(db, args.region))
         rows = clues.list_clues(db, cli_actor(), flt, limit=args.limit)
         for c in rows:
             if args.json:
@@ -95,7 +86,7 @@ def add_clue(args: argparse.Namespace) -> int:
             source_level=SourceLevel(level), source=args.source, reported_on=reported_on,
             description=args.description, person_name=args.name, id_number=args.id_number, phone=args.phone,
             address=args.address, channel=args.channel, reported_by=args.reported_by,
-            region_id=_region_id(db, args.region)))
+            region_id=region_named(db, args.region)))
         print(f"已登记线索 #{clue_id}。")
     finally:
         db.dispose()
@@ -105,7 +96,7 @@ def add_clue(args: argparse.Namespace) -> int:
 def assign_clues(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        region_id = _region_id(db, args.region)
+        region_id = region_named(db, args.region)
         assert region_id is not None
         n = clues.assign_clues(db, cli_actor(), args.ids, region_id)
         print(f"已将 {n} 条线索分派到{args.region}。")

@@ -8,8 +8,10 @@ import sys
 from typing import Any
 
 from desktop import config
+from desktop.services import auth
 from desktop.services.base import Actor
 from desktop.services.database import Database, open_and_migrate
+from desktop.services.errors import ValidationFailed
 
 
 def add_database_option(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +31,16 @@ def open_db(args: argparse.Namespace) -> Database:
     if note and not getattr(args, "json", False):
         print(note, file=sys.stderr)
     return db
+
+
+def region_named(db: Database, name: str | None) -> int | None:
+    """A region given on the command line by name or code; None when not given."""
+    if not name:
+        return None
+    region = auth.find_region(db, name)
+    if region is None:
+        raise ValidationFailed(f"找不到区划“{name}”。")
+    return region.id
 
 
 def cli_actor() -> Actor:

@@ -9,10 +9,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.commands.common import add_database_option, cli_actor, open_db, print_json, region_named
 from desktop.rules import codes
 from desktop.services import department_import, register_import
-from desktop.services.auth import find_region
 from desktop.services.errors import ServiceError
 
 
@@ -94,12 +93,7 @@ def import_department(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         actor = cli_actor()
-        region_id = None
-        if args.region:
-            region = find_region(db, args.region)
-            if region is None:
-                raise ServiceError(f"找不到区划“{args.region}”。")
-            region_id = region.id
+        region_id = region_named(db, args.region)
         mapping = None
         if args.id_column or args.name_column:
             found = department_import.preview(args.file, args.department, db=db, sheet=args.sheet,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.commands.common import add_database_option, cli_actor, open_db, print_json, region_named
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import DEPARTMENT_LABELS, department_code
-from desktop.services import auth, monitoring, referrals
+from desktop.services import monitoring, referrals
 from desktop.services.errors import ValidationFailed
 
 
@@ -35,20 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     refs.set_defaults(func=referral_list)
 
 
-def _region_id(db: object, name: str | None) -> int | None:
-    if not name:
-        return None
-    region = auth.find_region(db, name)  # type: ignore[arg-type]
-    if region is None:
-        raise ValidationFailed(f"找不到区划“{name}”。")
-    return region.id
-
-
 def show_board(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         actor = cli_actor()
-        region_id = _region_id(db, args.region)
+        region_id = region_named(db, args.region)
         counts = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id))
         visits = monitoring.visit_counts(db, actor, region_id=region_id)
         overdue = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id, overdue_only=True))
@@ -73,7 +64,7 @@ def quarterly_report(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         report = monitoring.export_quarterly_report(db, cli_actor(), year, quarter, args.out,
-                                                    region_id=_region_id(db, args.region))
+                                                    region_id=region_named(db, args.region))
         total = report.total()
         print(f"已导出 {report.title} 到 {args.out}:{len(report.rows)} 个社区(村),应访 {total.due} 户,"
               f"已访 {total.done} 户,未访 {total.missing} 户,库别调整 {total.moves} 次,"

@@ -1,11 +1,11 @@
-"""relief-desk user add|list"""
+"""relief-desk user add|list|set|password"""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 
-from desktop.commands.common import add_database_option, cli_actor, open_db
+from desktop.commands.common import add_database_option, cli_actor, open_db, region_named
 from desktop.rules.codes import ROLE_LABELS
 from desktop.services import auth
 from desktop.services.errors import ValidationFailed
@@ -26,22 +26,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst = usub.add_parser("list", help="列出用户")
     add_database_option(lst)
     lst.set_defaults(func=list_users)
+    change = usub.add_parser("set", help="修改用户的姓名、角色、区划,或停用/启用账号")
+    change.add_argument("username")
+    change.add_argument("--name", default=None, help="显示姓名")
+    change.add_argument("--role", default=None, choices=[r.value for r in ROLE_LABELS], help="角色")
+    change.add_argument("--region", default=None, help="所属区划名称或代码")
+    change.add_argument("--active", default=None, choices=["yes", "no"], help="yes 启用,no 停用(停用后不能登录)")
+    add_database_option(change)
+    change.set_defaults(func=set_user)
+    password = usub.add_parser("password", help="重置用户的密码")
+    password.add_argument("username")
+    password.add_argument("--password", default=None, help="新密码(不给则交互输入)")
+    add_database_option(password)
+    password.set_defaults(func=reset_password)
+
+
+def ask_password() -> str:
+    password = getpass.getpass("密码:")
+    if getpass.getpass("再次输入密码:") != password:
+        raise ValidationFailed("两次输入的密码不一致。")
+    return password
 
 
 def add_user(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        region_id = None
-        if args.region:
-            region = auth.find_region(db, args.region)
-            if region is None:
-                raise ValidationFailed(f"找不到区划“{args.region}”。")
-            region_id = region.id
-        password = args.password
-        if password is None:
-            password = getpass.getpass("密码:")
-            if getpass.getpass("再次输入密码:") != password:
-                raise ValidationFailed("两次输入的密码不一致。")
+        region_id = region_named(db, args.region)
+        password = args.password if args.password is not None else ask_password()
         user_id = auth.add_user(db, cli_actor(), username=args.username, password=password, role=args.role,
                                 region_id=region_id, display_name=args.name)
         print(f"已添加用户 {args.username}(编号 {user_id},角色 {ROLE_LABELS[args.role]})。")
@@ -56,6 +67,34 @@ def list_users(args: argparse.Namespace) -> int:
         for u in auth.list_users(db, cli_actor()):
             state = "" if u.active else "(已停用)"
             print(f"{u.id}\t{u.username}\t{u.display_name}\t{u.role_label}\t{u.region_name}{state}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def set_user(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        actor = cli_actor()
+        user = auth.find_user(db, actor, args.username)
+        active = None if args.active is None else args.active == "yes"
+        auth.update_user(db, actor, user.id, display_name=args.name, role=args.role,
+                         region_id=region_named(db, args.region), active=active)
+        user = auth.find_user(db, actor, args.username)
+        state = "启用" if user.active else "已停用"
+        print(f"已修改用户 {user.username}:{user.display_name},{user.role_label},{user.region_name},{state}。")
+    finally:
+        db.dispose()
+    return 0
+
+
+def reset_password(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        actor = cli_actor()
+        user = auth.find_user(db, actor, args.username)
+        auth.reset_password(db, actor, user.id, args.password if args.password is not None else ask_password())
+        print(f"已重置用户 {user.username} 的密码。")
     finally:
         db.dispose()
     return 0

@@ -62,7 +62,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="588"/>
+        <location filename="../views/import_wizard.py" line="590"/>
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -70,32 +70,32 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="396"/>
+        <location filename="../views/import_wizard.py" line="398"/>
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="397"/>
+        <location filename="../views/import_wizard.py" line="399"/>
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="400"/>
+        <location filename="../views/import_wizard.py" line="402"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="402"/>
+        <location filename="../views/import_wizard.py" line="404"/>
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="440"/>
+        <location filename="../views/import_wizard.py" line="442"/>
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="444"/>
+        <location filename="../views/import_wizard.py" line="446"/>
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -256,12 +256,12 @@
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="338"/>
+        <location filename="../views/import_wizard.py" line="340"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="344"/>
+        <location filename="../views/import_wizard.py" line="346"/>
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -269,62 +269,62 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="356"/>
+        <location filename="../views/import_wizard.py" line="358"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="357"/>
+        <location filename="../views/import_wizard.py" line="359"/>
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="369"/>
+        <location filename="../views/import_wizard.py" line="371"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="369"/>
+        <location filename="../views/import_wizard.py" line="371"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="369"/>
+        <location filename="../views/import_wizard.py" line="371"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370"/>
+        <location filename="../views/import_wizard.py" line="372"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370"/>
+        <location filename="../views/import_wizard.py" line="372"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370"/>
+        <location filename="../views/import_wizard.py" line="372"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="372"/>
+        <location filename="../views/import_wizard.py" line="374"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="372"/>
+        <location filename="../views/import_wizard.py" line="374"/>
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="381"/>
+        <location filename="../views/import_wizard.py" line="383"/>
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="383"/>
+        <location filename="../views/import_wizard.py" line="385"/>
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -332,77 +332,77 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="456"/>
+        <location filename="../views/import_wizard.py" line="458"/>
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="461"/>
+        <location filename="../views/import_wizard.py" line="463"/>
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="464"/>
+        <location filename="../views/import_wizard.py" line="466"/>
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="469"/>
+        <location filename="../views/import_wizard.py" line="471"/>
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="474"/>
+        <location filename="../views/import_wizard.py" line="476"/>
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="489"/>
+        <location filename="../views/import_wizard.py" line="491"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="504"/>
+        <location filename="../views/import_wizard.py" line="506"/>
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="516"/>
+        <location filename="../views/import_wizard.py" line="518"/>
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="524"/>
+        <location filename="../views/import_wizard.py" line="526"/>
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="529"/>
+        <location filename="../views/import_wizard.py" line="531"/>
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="532"/>
+        <location filename="../views/import_wizard.py" line="534"/>
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="544"/>
+        <location filename="../views/import_wizard.py" line="546"/>
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="545"/>
+        <location filename="../views/import_wizard.py" line="547"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="553"/>
+        <location filename="../views/import_wizard.py" line="555"/>
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="572"/>
+        <location filename="../views/import_wizard.py" line="574"/>
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>

@@ -4,69 +4,80 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="50"/>
-        <location filename="../views/main_window.py" line="111"/>
-        <location filename="../views/main_window.py" line="116"/>
+        <location filename="../views/main_window.py" line="53"/>
+        <location filename="../views/main_window.py" line="129"/>
+        <location filename="../views/main_window.py" line="134"/>
+        <location filename="../views/main_window.py" line="188"/>
         <source>Relief Desk</source>
         <translation>救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="111"/>
+        <location filename="../views/main_window.py" line="129"/>
         <source>Your role cannot open this area.</source>
         <translation>您的角色无权打开此功能。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="116"/>
+        <location filename="../views/main_window.py" line="134"/>
         <source>This area is not available yet.</source>
         <translation>此功能在当前版本中尚不可用。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="132"/>
+        <location filename="../views/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="133"/>
+        <location filename="../views/main_window.py" line="152"/>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="157"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="137"/>
+        <location filename="../views/main_window.py" line="161"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="143"/>
+        <location filename="../views/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="144"/>
+        <location filename="../views/main_window.py" line="168"/>
         <source>&amp;About Relief Desk</source>
         <translation>关于救助工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="151"/>
+        <location filename="../views/main_window.py" line="175"/>
         <source>Database: {where}</source>
         <translation>数据库:{where}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="152"/>
+        <location filename="../views/main_window.py" line="176"/>
         <source>User: {name} ({role}, {region})</source>
         <translation>用户:{name}({role},{region})</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="154"/>
+        <location filename="../views/main_window.py" line="178"/>
         <source>Schema: {rev}</source>
         <translation>结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="163"/>
+        <location filename="../views/main_window.py" line="188"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改,下次登录请使用新密码。</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="191"/>
         <source>About Relief Desk</source>
         <translation>关于救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="164"/>
+        <location filename="../views/main_window.py" line="192"/>
         <source>Relief Desk {version}
 Social-assistance work for the district civil-affairs office:
 discover first, assess first, warn first, commit early, assist early.</source>
@@ -78,7 +89,7 @@ discover first, assess first, warn first, commit early, assist early.</source>
 <context>
     <name>NotAvailablePage</name>
     <message>
-        <location filename="../views/main_window.py" line="40"/>
+        <location filename="../views/main_window.py" line="43"/>
         <source>{title}
 
 This area is not available yet in this version.</source>

@@ -2,80 +2,154 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AddUserDialog</name>
+    <name>PasswordDialog</name>
     <message>
-        <location filename="../views/users.py" line="45"/>
+        <location filename="../views/users.py" line="116"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="117"/>
+        <source>Reset the password of {name}</source>
+        <translation>重置 {name} 的密码</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="126"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="127"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="128"/>
+        <source>&amp;Repeat it:</source>
+        <translation>再次输入(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="136"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../views/users.py" line="51"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="58"/>
+        <location filename="../views/users.py" line="51"/>
+        <source>Edit user {name}</source>
+        <translation>修改用户 {name}</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="66"/>
+        <source>May log in</source>
+        <translation>启用(可以登录)</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="68"/>
         <source>User name:</source>
         <translation>用户名:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="59"/>
+        <location filename="../views/users.py" line="69"/>
         <source>Full name:</source>
         <translation>姓名:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="60"/>
+        <location filename="../views/users.py" line="71"/>
         <source>Password:</source>
         <translation>密码:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="61"/>
+        <location filename="../views/users.py" line="72"/>
         <source>Role:</source>
         <translation>角色:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="62"/>
+        <location filename="../views/users.py" line="73"/>
         <source>Region:</source>
         <translation>所属区划:</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="96"/>
+        <source>Stop account {name}? It can no longer log in; its records and history stay.</source>
+        <translation>停用账号 {name}?停用后不能再登录;其经办的记录和历史保留不变。</translation>
     </message>
 </context>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../views/users.py" line="85"/>
+        <location filename="../views/users.py" line="155"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="157"/>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="159"/>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="188"/>
+        <location filename="../views/users.py" line="204"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="188"/>
+        <source>Select a user first.</source>
+        <translation>请先选择一个用户。</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="205"/>
+        <source>The password of {name} was reset. Tell the user in person.</source>
+        <translation>已重置 {name} 的密码。请当面告知本人,并提醒其登录后在“文件 → 修改我的密码”中改为自己的密码。</translation>
     </message>
 </context>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../views/users.py" line="29"/>
+        <location filename="../views/users.py" line="32"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="30"/>
+        <location filename="../views/users.py" line="33"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="31"/>
+        <location filename="../views/users.py" line="34"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="32"/>
+        <location filename="../views/users.py" line="35"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="33"/>
+        <location filename="../views/users.py" line="36"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="38"/>
+        <location filename="../views/users.py" line="41"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="38"/>
+        <location filename="../views/users.py" line="41"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -138,8 +138,7 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
     username = username.strip()
     if not username:
         problems["username"] = "用户名不能为空"
-    if len(password) < MIN_PASSWORD:
-        problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
+    _check_password(password, problems)
     try:
         role_code = Role(role)
     except ValueError:
@@ -178,3 +177,94 @@ def list_users(db: Database, actor: Actor) -> list[UserInfo]:
         rows = uow.session.execute(select(User, Region).join(Region, Region.id == User.region_id).order_by(User.id))
         return [UserInfo(u.id, u.username, u.display_name, u.role, ROLE_LABELS[Role(u.role)], r.id, r.name, u.active)
                 for u, r in rows]
+
+
+def _check_password(password: str, problems: dict[str, str]) -> None:
+    if len(password) < MIN_PASSWORD:
+        problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
+
+
+def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str | None = None, role: str | None = None,
+                region_id: int | None = None, active: bool | None = None) -> None:
+    """Change an account's name, role, region or whether it may log in (an account is stopped, never
+    deleted: the audit log keeps naming it). At least one active administrator always remains."""
+    require_role(actor, Role.ADMIN, doing="修改用户")
+    problems: dict[str, str] = {}
+    with unit_of_work(db, actor, write=True) as uow:
+        user = uow.get(User, user_id, "用户")
+        before = snapshot(user)
+        if display_name is not None:
+            display_name = display_name.strip()
+            if not display_name:
+                problems["display_name"] = "姓名不能为空"
+        if role is not None:
+            try:
+                role = Role(role)
+            except ValueError:
+                problems["role"] = "角色无效,可选:" + "、".join(f"{r.value}({label})" for r, label in ROLE_LABELS.items())
+        if region_id is not None and uow.session.get(Region, region_id) is None:
+            problems["region"] = f"找不到区划 {region_id}"
+        if problems:
+            raise ValidationFailed(";".join(problems.values()), problems)
+        stays_admin = (role or user.role) == Role.ADMIN and (user.active if active is None else active)
+        if user.role == Role.ADMIN and user.active and not stays_admin:
+            others = uow.session.scalar(select(func.count()).select_from(User).where(
+                User.role == Role.ADMIN, User.active.is_(True), User.id != user.id))
+            if not others:
+                raise ValidationFailed(f"“{user.username}”是唯一启用的系统管理员,不能停用或改为其他角色;"
+                                       "请先让另一个账号成为系统管理员。", {"role": "唯一的系统管理员"})
+        if display_name is not None:
+            user.display_name = display_name[:64]
+        if role is not None:
+            user.role = role
+        if region_id is not None:
+            user.region_id = region_id
+        if active is not None:
+            user.active = active
+        after = snapshot(user)
+        if after != before:
+            uow.audit("user.update", "users", user.id, before=before, after=after,
+                      detail=f"修改用户 {user.username}")
+
+
+def reset_password(db: Database, actor: Actor, user_id: int, password: str) -> None:
+    """An administrator sets a new password for an account (a forgotten password)."""
+    require_role(actor, Role.ADMIN, doing="重置密码")
+    problems: dict[str, str] = {}
+    _check_password(password, problems)
+    if problems:
+        raise ValidationFailed(";".join(problems.values()), problems)
+    with unit_of_work(db, actor, write=True) as uow:
+        user = uow.get(User, user_id, "用户")
+        user.password_hash = hash_password(password)
+        uow.audit("user.password_reset", "users", user.id, detail=f"重置用户 {user.username} 的密码")
+
+
+def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
+    """A user changes their own password, giving the current one."""
+    if actor.user_id is None:
+        raise PermissionDenied("系统账号没有密码。")
+    problems: dict[str, str] = {}
+    _check_password(new_password, problems)
+    if new_password == old_password:
+        problems["password"] = "新密码不能与当前密码相同"
+    with unit_of_work(db, actor, write=True) as uow:
+        user = uow.get(User, actor.user_id, "用户")
+        try:
+            ok = _hasher.verify(user.password_hash, old_password)
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            raise ValidationFailed("当前密码不正确。", {"old_password": "不正确"})
+        if problems:
+            raise ValidationFailed(";".join(problems.values()), problems)
+        user.password_hash = hash_password(new_password)
+        uow.audit("user.password_change", "users", user.id, detail=f"用户 {user.username} 修改了自己的密码")
+
+
+def find_user(db: Database, actor: Actor, username: str) -> UserInfo:
+    """An account by its user name (for the command line)."""
+    for info in list_users(db, actor):
+        if info.username == username.strip():
+            return info
+    raise ValidationFailed(f"没有用户名为“{username}”的用户。", {"username": "不存在"})

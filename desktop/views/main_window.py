@@ -7,11 +7,13 @@ import importlib
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from desktop.services import database
 from desktop.views.context import AppContext
 from desktop.views.live import LiveUpdates
 from desktop.views.pages import PAGES, SUPERVISOR_PAGES
+from desktop.views.users import PasswordDialog
 
 
 def load_class(path: str) -> type:
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self._entries: list[tuple[str, str, str | None]] = []
         self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}  # each built page sits in a scroll area of the stack
         for key, label, target, roles in PAGES:
             if ctx.actor.role == Role.SUPERVISOR and key not in SUPERVISOR_PAGES:
                 continue
@@ -102,12 +106,23 @@ class MainWindow(QMainWindow):
         index = self.page_keys().index(key)
         _, title, target = self._entries[index]
         widget: QWidget = NotAvailablePage(title) if target is None else load_class(target)(self.ctx, self)
+        # A page taller or wider than the screen (statistics on a 1366×768 laptop) scrolls instead
+        # of pushing the window past the screen's edge; a page that fits fills the area as before.
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(widget)
         old = self.stack.widget(index)
         self.stack.removeWidget(old)
         old.deleteLater()
-        self.stack.insertWidget(index, widget)
+        self.stack.insertWidget(index, holder)
         self._built[key] = widget
+        self._holders[key] = holder
         return widget
+
+    def current_page(self) -> QWidget | None:
+        holder = self.stack.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else None
 
     def _ask(self, key: str, method: str, ident: int) -> None:
         if key not in self.page_keys():
@@ -124,7 +139,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self._entries[row][0]
-        self.stack.setCurrentWidget(self.page(key))
+        self.page(key)
+        self.stack.setCurrentWidget(self._holders[key])
 
     def show_page(self, key: str) -> None:
         if key in self.page_keys():
@@ -133,6 +149,11 @@ class MainWindow(QMainWindow):
     # -- chrome -------------------------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        password_action = QAction(self.tr("Change my &password…"), self)
+        password_action.triggered.connect(self.change_password)
+        password_action.setEnabled(self.ctx.actor.user_id is not None)
+        file_menu.addAction(password_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -161,6 +182,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.schema_label)
         for warning in self.ctx.db.warnings:
             bar.showMessage(warning)
+
+    def change_password(self) -> None:
+        if PasswordDialog(self.ctx, self).exec():
+            QMessageBox.information(self, self.tr("Relief Desk"), self.tr("Your password was changed."))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Relief Desk"), self.tr(

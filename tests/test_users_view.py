@@ -1,0 +1,81 @@
+"""Staff accounts through the window: edit, stop, reset a password, change one's own."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services import auth
+from desktop.services.errors import PermissionDenied, ServiceError
+from desktop.views import users as users_mod
+from desktop.views.context import AppContext
+from desktop.views.users import PasswordDialog, UserDialog, UsersTab
+from tests.district import PASSWORD, District
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    messages: list[str] = []
+
+    def fake_show_error(_parent: QWidget | None, exc: BaseException) -> None:
+        messages.append(exc.message if isinstance(exc, ServiceError) else str(exc))
+
+    monkeypatch.setattr(users_mod, "show_error", fake_show_error)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    return messages
+
+
+def test_edit_and_stop_an_account(qtbot, sqlite_district: District, shown: list[str]) -> None:  # noqa: ANN001
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    tab = UsersTab(ctx)
+    qtbot.addWidget(tab)
+    row = next(i for i, u in enumerate(tab.model.rows) if u.username == "community_worker")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    user = tab.selected()
+    assert user is not None
+    dialog = UserDialog(ctx, tab, user)
+    qtbot.addWidget(dialog)
+    assert dialog.username.isReadOnly() and dialog.active.isChecked()
+    dialog.display_name.setText("陈晓琴")
+    dialog.region.setCurrentIndex(dialog.region.findData(d.regions["八泉街道"]))
+    dialog.active.setChecked(False)
+    dialog.save()
+    assert shown == [] and dialog.result() == UserDialog.DialogCode.Accepted
+    changed = auth.find_user(d.db, d.admin, "community_worker")
+    assert (changed.display_name, changed.region_name, changed.active) == ("陈晓琴", "八泉街道", False)
+    with pytest.raises(PermissionDenied):
+        auth.login(d.db, "community_worker", PASSWORD)
+    # the only administrator cannot stop their own account
+    me = UserDialog(ctx, tab, auth.find_user(d.db, d.admin, "admin"))
+    qtbot.addWidget(me)
+    me.active.setChecked(False)
+    me.save()
+    assert shown and "唯一启用的系统管理员" in shown[-1]
+
+
+def test_reset_and_change_password(qtbot, sqlite_district: District, shown: list[str]) -> None:  # noqa: ANN001
+    d = sqlite_district
+    worker = auth.find_user(d.db, d.admin, "community_worker")
+    reset = PasswordDialog(AppContext(d.db, d.admin), None, worker)
+    qtbot.addWidget(reset)
+    assert not reset.old.isVisible() and reset.old.parent() is None  # no current password for a reset
+    reset.new.setText("temporary1")
+    reset.again.setText("temporary2")
+    reset.save()
+    assert shown == ["两次输入的新密码不一致。"] or shown == ["The two new passwords differ."]
+    reset.again.setText("temporary1")
+    reset.save()
+    assert len(shown) == 1
+    me = auth.login(d.db, "community_worker", "temporary1")
+    own = PasswordDialog(AppContext(d.db, me))
+    qtbot.addWidget(own)
+    own.old.setText("wrong")
+    own.new.setText("my-own-secret")
+    own.again.setText("my-own-secret")
+    own.save()
+    assert "当前密码不正确" in shown[-1]
+    own.old.setText("temporary1")
+    own.save()
+    assert auth.login(d.db, "community_worker", "my-own-secret").username == "community_worker"
