@@ -340,6 +340,32 @@ def test_wizard_names_the_other_sheets_and_reads_the_one_chosen(qtbot, sqlite_di
     assert wizard.dry_run_page.counts.shown()["data_rows"] == 1
 
 
+def test_history_undoes_a_batch_imported_by_mistake(qtbot, sqlite_district: District, messages: list[str],
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.services import department_import as di
+    from desktop.views.discovery import ImportHistoryTab
+
+    d = sqlite_district
+    batch = di.import_department_list(d.db, d.admin, write_list_per_sheet(tmp_path / "分街道名单.xlsx"), "残联")
+    tab = ImportHistoryTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    assert tab.undo_button.isEnabled()
+    asked: list[str] = []
+
+    def answer(_parent, _title, label, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(label)
+        return "部门选错", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    tab.undo_button.click()
+    assert asked and "2" in asked[0]  # says what goes: 2 rows, 2 clues
+    assert _count(d.db, ImportBatch) == 0 and _count(d.db, Clue, Clue.batch_id == batch.batch_id) == 0
+    assert tab.model.rowCount() == 0 and messages
+
+
 @needs_samples
 def test_wizard_screens_and_assigns(qtbot, sqlite_district: District, messages: list[str]) -> None:
     """Rows of people in assistance are set aside, known households found, the rest assigned in bulk."""

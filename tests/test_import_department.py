@@ -523,3 +523,48 @@ def test_a_list_per_sheet_is_named_and_imported_sheet_by_sheet(db: Database, dis
     out = json.loads(capsys.readouterr().out)
     assert (out["sheet"], out["other_sheets"], out["data_rows"]) == ("八泉街道", ["河口镇"], 2)
     assert count(db, ImportBatch) == 2
+
+
+def test_a_batch_imported_by_mistake_is_undone(db: Database, district: District, registry: dict[str, int],
+                                               tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.models import AuditEntry
+    from desktop.services import clues as clue_svc
+
+    path = write_list(tmp_path / "list.csv")
+    wrong = di.import_department_list(db, district.admin, path, "卫健")  # meant for 医保
+    info = di.undo_info(db, district.admin, wrong.batch_id)
+    assert (info.rows, info.clues, info.refusal) == (10, 4, "")
+    caseworker = district.actor(codes.Role.SUBDISTRICT_CASEWORKER)
+    assert "只有导入人本人" in di.undo_info(db, caseworker, wrong.batch_id).refusal
+    with pytest.raises(ServiceError, match="只有导入人本人"):
+        di.undo_batch(db, caseworker, wrong.batch_id, "部门选错")
+    with pytest.raises(ServiceError, match="原因"):
+        di.undo_batch(db, district.admin, wrong.batch_id, "  ")
+    di.undo_batch(db, district.admin, wrong.batch_id, "部门选错")
+    assert count(db, ImportBatch) == 0 and count(db, ImportRow) == 0 and count(db, Clue) == 0
+    with db.session_factory() as s:
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "import.undo"))
+        assert entry is not None and "部门选错" in entry.detail and entry.before["clues"] == 4
+    # the file can be imported again, under the right department
+    right = di.import_department_list(db, district.admin, path, "医保")
+    assert right.buckets["new"] == 4
+    # once a clue of the batch is being investigated, the batch stays
+    with db.session_factory() as s:
+        clue = s.scalars(select(Clue).where(Clue.batch_id == right.batch_id, Clue.region_id.is_not(None))).first()
+    clue_svc.start_investigation(db, district.admin, clue.id)
+    with pytest.raises(ServiceError, match="已有 1 条开始调查"):
+        di.undo_batch(db, district.admin, right.batch_id, "再试")
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "undo", str(right.batch_id), "--reason", "再试", "--database-url", url]) == 1
+    assert "已有 1 条开始调查" in capsys.readouterr().err
+    assert count(db, ImportBatch) == 1
+
+
+def test_undo_command_asks_for_yes(db: Database, district: District, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    batch = di.import_department_list(db, district.admin, write_list(tmp_path / "list.csv"), "卫健").batch_id
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "undo", str(batch), "--reason", "文件发错", "--database-url", url]) == 0
+    assert "确认请加 --yes" in capsys.readouterr().out and count(db, ImportBatch) == 1
+    assert cli_main(["import", "undo", str(batch), "--reason", "文件发错", "--yes", "--database-url", url]) == 0
+    assert "已撤销批次" in capsys.readouterr().out and count(db, ImportBatch) == 0 and count(db, Clue) == 0

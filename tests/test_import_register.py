@@ -518,3 +518,13 @@ def test_region_names_as_people_write_them(db: Database, district: District, tmp
     messages = sorted(e.message for e in result.errors)
     assert messages == ["“八泉街道办事处”下没有名为“道仕袱村”的社区/村",  # a village of another town
                         "系统中没有名为“河口镇人民政府”的街道/乡镇"]
+
+
+def test_a_register_batch_cannot_be_undone_whole(db: Database, district: District, tmp_path: Path) -> None:
+    from desktop.services import department_import as di
+
+    batch = ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx")).batch_id
+    assert "不能整批撤销" in di.undo_info(db, district.admin, batch).refusal
+    with pytest.raises(ServiceError, match="不能整批撤销"):
+        di.undo_batch(db, district.admin, batch, "试一试")
+    assert count(db, ImportBatch) == 1

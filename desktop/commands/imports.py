@@ -52,6 +52,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_database_option(bt)
     bt.set_defaults(func=list_batches)
 
+    undo = isub.add_parser("undo", help="撤销一批部门名单的导入(删除其各行和生成的线索,之后可重新导入)")
+    undo.add_argument("batch", type=int, help="批次编号(见 import batches)")
+    undo.add_argument("--reason", required=True, help="撤销原因(记入操作日志)")
+    undo.add_argument("--yes", action="store_true", help="确认撤销;不加时只显示将删除的内容")
+    add_database_option(undo)
+    undo.set_defaults(func=undo_batch)
+
 
 def check_errors_target(out: str, source: str) -> None:
     """The --errors file must be writable before anything is imported: an import that is kept and
@@ -246,6 +253,24 @@ def list_batches(args: argparse.Namespace) -> int:
             else:
                 what = f"家庭 {c.get('households', 0)} 户,成员 {c.get('persons', 0)} 人"
             sys.stdout.write(f"{b.id}\t{when}\t{b.department_label}\t{b.file_name}\t{what}\t{b.imported_by}\n")
+    finally:
+        db.dispose()
+    return 0
+
+
+def undo_batch(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        info = department_import.undo_info(db, cli_actor(), args.batch)
+        if info.refusal:
+            raise ServiceError(info.refusal)
+        what = (f"批次 {args.batch}({info.batch.department_label}名单《{info.batch.file_name}》):"
+                f"{info.rows} 行、{info.clues} 条线索")
+        if not args.yes:
+            print(f"将撤销{what}。确认请加 --yes。")
+            return 0
+        department_import.undo_batch(db, cli_actor(), args.batch, args.reason)
+        print(f"已撤销{what};该文件可以重新导入。")
     finally:
         db.dispose()
     return 0

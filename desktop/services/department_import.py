@@ -891,6 +891,78 @@ def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int
         return total
 
 
+# -- undoing an import ---------------------------------------------------------------------------
+
+UNDO_ALL = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # any batch; other importers only their own
+
+
+@dataclass(frozen=True)
+class UndoInfo:
+    """What undoing a department-list batch removes, or why it cannot."""
+
+    batch: BatchInfo
+    rows: int  # batch rows
+    clues: int  # clues the batch created
+    worked_on: int  # of those, clues under investigation, closed, or linked to a household
+    refusal: str  # empty when the batch can be undone
+
+
+def _undo_info(uow: Any, actor: Actor, batch_id: int) -> UndoInfo:
+    s = uow.session
+    batch = uow.get(ImportBatch, batch_id, "导入批次")
+    info = _batch_info(batch)
+    rows = s.scalar(select(func.count()).select_from(ImportRow).where(ImportRow.batch_id == batch_id)) or 0
+    clues, worked_on = s.execute(select(
+        func.count(), func.count(case(((Clue.status.not_in(("new", "assigned"))) | Clue.household_id.is_not(None), 1))))
+        .where(Clue.batch_id == batch_id)).one()
+    refusal = ""
+    if batch.kind != KIND:
+        refusal = "家庭台账的导入已经新建或更新了家庭档案,不能整批撤销;请在家庭档案中逐户更正。"
+    elif actor.role not in UNDO_ALL and batch.created_by_id != actor.user_id:
+        refusal = f"批次 {batch_id} 是{batch.imported_by}导入的;只有导入人本人、区级审核员或系统管理员可以撤销。"
+    elif worked_on:
+        refusal = (f"批次 {batch_id} 生成的线索中已有 {worked_on} 条开始调查、已办结或已关联家庭,不能整批撤销;"
+                   "请在线索收件箱中逐条处理。")
+    return UndoInfo(info, int(rows), int(clues), int(worked_on), refusal)
+
+
+def undo_info(db: Database, actor: Actor, batch_id: int) -> UndoInfo:
+    """What :func:`undo_batch` would remove (for the confirmation), and whether it may."""
+    require_role(actor, *IMPORTERS, doing="撤销导入")
+    with unit_of_work(db, actor) as uow:
+        return _undo_info(uow, actor, batch_id)
+
+
+def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str) -> UndoInfo:
+    """Remove a department-list batch that was a mistake (the wrong file, the wrong department): its
+    rows and the clues it created, as long as nobody has started working on those clues. The file
+    can then be imported again. The audit log keeps the batch, its counts and the reason."""
+    require_role(actor, *IMPORTERS, doing="撤销导入")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationFailed("请填写撤销的原因。", {"reason": "必填"})
+    with unit_of_work(db, actor, write=True) as uow:
+        s = uow.session
+        info = _undo_info(uow, actor, batch_id)
+        if info.refusal:
+            raise ServiceError(info.refusal)
+        gone: Any = s.execute(Clue.__table__.delete().where(
+            Clue.batch_id == batch_id, Clue.status.in_(("new", "assigned")), Clue.household_id.is_(None)))
+        if (gone.rowcount or 0) != info.clues:  # another workstation took a clue up meanwhile
+            raise ServiceError(f"批次 {batch_id} 的线索刚刚有人开始处理,不能整批撤销;请刷新后查看。")
+        s.execute(ImportRow.__table__.delete().where(ImportRow.batch_id == batch_id))
+        s.execute(ImportBatch.__table__.delete().where(ImportBatch.id == batch_id))
+        b = info.batch
+        uow.audit("import.undo", "import_batches", batch_id,
+                  before={"file": b.file_name, "hash": b.hash, "sheet": b.sheet, "department": b.department,
+                          "imported_by": b.imported_by, "rows": info.rows, "clues": info.clues, **b.counts},
+                  detail=f"撤销{b.department_label}名单《{b.file_name}》的导入(批次 {batch_id},"
+                         f"{info.rows} 行、{info.clues} 条线索):{reason}")
+        uow.notify("clues")
+        uow.notify("import_batches", batch_id)
+        return info
+
+
 # -- error workbook -----------------------------------------------------------------------------
 
 def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImportResult | int,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -588,11 +589,15 @@ class ImportHistoryTab(QWidget):
         bar = QHBoxLayout()
         self.rows_button = QPushButton(self.tr("Show &rows…"))
         self.errors_button = QPushButton(self.tr("Save the &error workbook…"))
+        self.undo_button = QPushButton(self.tr("&Undo this import…"))
+        self.undo_button.setToolTip(self.tr("Remove a batch imported by mistake, with the clues it created, "
+                                            "so that the file can be imported again"))
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.rows_button.clicked.connect(self.show_rows)
         self.errors_button.clicked.connect(self.save_errors)
+        self.undo_button.clicked.connect(lambda: self.undo_import())
         self.refresh_button.clicked.connect(self.refresh)
-        for button in (self.rows_button, self.errors_button, self.refresh_button):
+        for button in (self.rows_button, self.errors_button, self.undo_button, self.refresh_button):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -651,8 +656,14 @@ class ImportHistoryTab(QWidget):
         batch = self.selected()
         self.rows_button.setEnabled(batch is not None and batch.kind == di.KIND)
         self.errors_button.setEnabled(batch is not None and batch.kind == di.KIND)
-        self.hash_label.setText(self.tr("File fingerprint (SHA-256): {hash}").format(hash=batch.hash)
-                                if batch else "")
+        self.undo_button.setEnabled(batch is not None and batch.kind == di.KIND
+                                    and self.ctx.actor.role in di.IMPORTERS)
+        text = ""
+        if batch is not None:
+            text = self.tr("File fingerprint (SHA-256): {hash}").format(hash=batch.hash)
+            if batch.sheet:
+                text = self.tr("Sheet: {sheet}").format(sheet=batch.sheet) + "  ·  " + text
+        self.hash_label.setText(text)
 
     def show_rows(self) -> None:
         batch = self.selected()
@@ -682,6 +693,38 @@ class ImportHistoryTab(QWidget):
             return
         self.last_message = self.tr("{n} row(s) with their reasons were written to {path}.").format(n=n, path=target)
         QMessageBox.information(self, self.tr("Error workbook"), self.last_message)
+
+
+    def undo_import(self, reason: str | None = None) -> None:
+        """Remove the selected batch after saying what goes and asking why (``reason`` from tests)."""
+        batch = self.selected()
+        if batch is None:
+            return
+        try:
+            info = di.undo_info(self.ctx.db, self.ctx.actor, batch.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        if info.refusal:
+            show_error(self, ServiceError(info.refusal))
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Undo import"), self.tr(
+                "Batch #{id}, {dept} list {file}: its {rows} row(s) and the {clues} clue(s) it created will be "
+                "removed; the file can then be imported again.\n\nWhy is it undone? (kept in the log)").format(
+                id=batch.id, dept=batch.department_label, file=batch.file_name, rows=info.rows, clues=info.clues))
+            if not ok:
+                return
+        try:
+            di.undo_batch(self.ctx.db, self.ctx.actor, batch.id, reason)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("import_batches", batch.id)
+        self.ctx.changes.publish("clues", 0)
+        self.last_message = self.tr("Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.").format(
+            id=batch.id, rows=info.rows, clues=info.clues)
+        QMessageBox.information(self, self.tr("Undo import"), self.last_message)
 
 
 class DiscoveryPage(QWidget):
