@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "desktop.commands.deadlines",
     "desktop.commands.calendar",
     "desktop.commands.monitoring",
+    "desktop.commands.audit",
 ]
 
 EXIT_USER_ERROR = 1

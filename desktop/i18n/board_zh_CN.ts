@@ -4,17 +4,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="798"/>
+        <location filename="../views/board.py" line="788"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="799"/>
+        <location filename="../views/board.py" line="789"/>
         <source>&amp;Visits</source>
         <translation>走访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="800"/>
+        <location filename="../views/board.py" line="790"/>
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;F)</translation>
     </message>
@@ -22,77 +22,77 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../views/board.py" line="127"/>
+        <location filename="../views/board.py" line="126"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="130"/>
+        <location filename="../views/board.py" line="129"/>
         <source>&amp;Overdue visits only</source>
         <translation>只看走访逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="132"/>
+        <location filename="../views/board.py" line="131"/>
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="134"/>
+        <location filename="../views/board.py" line="133"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="136"/>
+        <location filename="../views/board.py" line="135"/>
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="136"/>
+        <location filename="../views/board.py" line="135"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="170"/>
+        <location filename="../views/board.py" line="169"/>
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="171"/>
+        <location filename="../views/board.py" line="170"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="172"/>
+        <location filename="../views/board.py" line="171"/>
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="173"/>
+        <location filename="../views/board.py" line="172"/>
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="174"/>
+        <location filename="../views/board.py" line="173"/>
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="274"/>
+        <location filename="../views/board.py" line="273"/>
         <source>Could not refresh the board: {error}</source>
         <translation>看板刷新失败:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="288"/>
+        <location filename="../views/board.py" line="287"/>
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="324"/>
+        <location filename="../views/board.py" line="323"/>
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="364"/>
+        <location filename="../views/board.py" line="363"/>
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -100,122 +100,122 @@
 <context>
     <name>BoardTables</name>
     <message>
-        <location filename="../views/board.py" line="102"/>
+        <location filename="../views/board.py" line="101"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="433"/>
-        <location filename="../views/board.py" line="460"/>
+        <location filename="../views/board.py" line="432"/>
+        <location filename="../views/board.py" line="459"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="433"/>
+        <location filename="../views/board.py" line="432"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="434"/>
-        <location filename="../views/board.py" line="460"/>
+        <location filename="../views/board.py" line="433"/>
+        <location filename="../views/board.py" line="459"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="434"/>
+        <location filename="../views/board.py" line="433"/>
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="435"/>
+        <location filename="../views/board.py" line="434"/>
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="435"/>
+        <location filename="../views/board.py" line="434"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="436"/>
-        <location filename="../views/board.py" line="462"/>
+        <location filename="../views/board.py" line="435"/>
+        <location filename="../views/board.py" line="461"/>
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="436"/>
+        <location filename="../views/board.py" line="435"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="459"/>
+        <location filename="../views/board.py" line="458"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="459"/>
-        <location filename="../views/board.py" line="645"/>
+        <location filename="../views/board.py" line="458"/>
+        <location filename="../views/board.py" line="635"/>
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="461"/>
+        <location filename="../views/board.py" line="460"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="461"/>
+        <location filename="../views/board.py" line="460"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="462"/>
+        <location filename="../views/board.py" line="461"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="463"/>
+        <location filename="../views/board.py" line="462"/>
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="539"/>
+        <location filename="../views/board.py" line="529"/>
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="540"/>
-        <location filename="../views/board.py" line="644"/>
+        <location filename="../views/board.py" line="530"/>
+        <location filename="../views/board.py" line="634"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="541"/>
+        <location filename="../views/board.py" line="531"/>
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="644"/>
+        <location filename="../views/board.py" line="634"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="645"/>
+        <location filename="../views/board.py" line="635"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="646"/>
+        <location filename="../views/board.py" line="636"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="647"/>
+        <location filename="../views/board.py" line="637"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="648"/>
+        <location filename="../views/board.py" line="638"/>
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -223,22 +223,22 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../views/board.py" line="73"/>
+        <location filename="../views/board.py" line="72"/>
         <source>Move household</source>
         <translation>调整库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="76"/>
+        <location filename="../views/board.py" line="75"/>
         <source>Move &lt;b&gt;{name}&lt;/b&gt; from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;.</source>
         <translation>将 &lt;b&gt;{name}&lt;/b&gt; 从 &lt;b&gt;{source}&lt;/b&gt; 调整到 &lt;b&gt;{target}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="80"/>
+        <location filename="../views/board.py" line="79"/>
         <source>&amp;Reason for the move (recorded with your name):</source>
         <translation>调整原因(将与您的姓名一起记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="84"/>
+        <location filename="../views/board.py" line="83"/>
         <source>e.g. income fell after the visit of 5 May</source>
         <translation>例如:5月5日走访发现收入下降</translation>
     </message>
@@ -246,22 +246,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="520"/>
+        <location filename="../views/board.py" line="510"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="528"/>
+        <location filename="../views/board.py" line="518"/>
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="530"/>
+        <location filename="../views/board.py" line="520"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="531"/>
+        <location filename="../views/board.py" line="521"/>
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="473"/>
+        <location filename="../views/board.py" line="472"/>
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -277,93 +277,93 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="656"/>
+        <location filename="../views/board.py" line="646"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="663"/>
+        <location filename="../views/board.py" line="653"/>
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="665"/>
+        <location filename="../views/board.py" line="655"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="665"/>
+        <location filename="../views/board.py" line="655"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="673"/>
+        <location filename="../views/board.py" line="663"/>
         <source>Department&apos;s &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="674"/>
+        <location filename="../views/board.py" line="664"/>
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="675"/>
+        <location filename="../views/board.py" line="665"/>
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="717"/>
+        <location filename="../views/board.py" line="707"/>
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="735"/>
+        <location filename="../views/board.py" line="725"/>
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="735"/>
+        <location filename="../views/board.py" line="725"/>
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="746"/>
+        <location filename="../views/board.py" line="736"/>
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="747"/>
+        <location filename="../views/board.py" line="737"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="758"/>
-        <location filename="../views/board.py" line="775"/>
+        <location filename="../views/board.py" line="748"/>
+        <location filename="../views/board.py" line="765"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="758"/>
+        <location filename="../views/board.py" line="748"/>
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="762"/>
+        <location filename="../views/board.py" line="752"/>
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="764"/>
+        <location filename="../views/board.py" line="754"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="776"/>
+        <location filename="../views/board.py" line="766"/>
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="778"/>
+        <location filename="../views/board.py" line="768"/>
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -371,22 +371,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="446"/>
+        <location filename="../views/board.py" line="445"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="447"/>
+        <location filename="../views/board.py" line="446"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="447"/>
+        <location filename="../views/board.py" line="446"/>
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="449"/>
+        <location filename="../views/board.py" line="448"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -394,59 +394,59 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="553"/>
+        <location filename="../views/board.py" line="543"/>
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="555"/>
+        <location filename="../views/board.py" line="545"/>
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="556"/>
+        <location filename="../views/board.py" line="546"/>
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="557"/>
+        <location filename="../views/board.py" line="547"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="562"/>
+        <location filename="../views/board.py" line="552"/>
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="608"/>
+        <location filename="../views/board.py" line="598"/>
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="623"/>
+        <location filename="../views/board.py" line="613"/>
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="624"/>
+        <location filename="../views/board.py" line="614"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="636"/>
+        <location filename="../views/board.py" line="626"/>
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="637"/>
+        <location filename="../views/board.py" line="627"/>
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="640"/>
+        <location filename="../views/board.py" line="630"/>
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

@@ -4,57 +4,57 @@
 <context>
     <name>CountsView</name>
     <message>
-        <location filename="../views/import_wizard.py" line="131"/>
+        <location filename="../views/import_wizard.py" line="121"/>
         <source>Data rows in the file</source>
         <translation>文件中的数据行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="132"/>
+        <location filename="../views/import_wizard.py" line="122"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="134"/>
+        <location filename="../views/import_wizard.py" line="124"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="138"/>
+        <location filename="../views/import_wizard.py" line="128"/>
         <source>Duplicates (ID repeated earlier in the file)</source>
         <translation>重复(与文件中前面的身份证号相同)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="141"/>
+        <location filename="../views/import_wizard.py" line="131"/>
         <source>{rows} = {valid} valid + {invalid} invalid + {dups} duplicates {mark}</source>
         <translation>{rows} = 有效 {valid} + 无效 {invalid} + 重复 {dups} {mark}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="146"/>
+        <location filename="../views/import_wizard.py" line="136"/>
         <source>Valid rows: in assistance (低保/特困), set aside</source>
         <translation>有效行:在保人员(低保/特困),剔除</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="148"/>
+        <location filename="../views/import_wizard.py" line="138"/>
         <source>Valid rows: known households not in assistance</source>
         <translation>有效行:已在册、未在保</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="150"/>
+        <location filename="../views/import_wizard.py" line="140"/>
         <source>Valid rows: new people (become clues)</source>
         <translation>有效行:新发现(生成线索)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="152"/>
+        <location filename="../views/import_wizard.py" line="142"/>
         <source>{valid} valid = {a} in assistance + {k} known + {n} new {mark}</source>
         <translation>有效 {valid} = 在保 {a} + 已在册 {k} + 新发现 {n} {mark}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="157"/>
+        <location filename="../views/import_wizard.py" line="147"/>
         <source>Not in assistance and without a sub-district/community</source>
         <translation>非在保且未确定街道/社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="159"/>
+        <location filename="../views/import_wizard.py" line="149"/>
         <source>15-digit IDs converted to 18</source>
         <translation>15位身份证号已转为18位</translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="590"/>
+        <location filename="../views/import_wizard.py" line="580"/>
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -70,32 +70,32 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="398"/>
+        <location filename="../views/import_wizard.py" line="388"/>
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="399"/>
+        <location filename="../views/import_wizard.py" line="389"/>
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="402"/>
+        <location filename="../views/import_wizard.py" line="392"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="404"/>
+        <location filename="../views/import_wizard.py" line="394"/>
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="442"/>
+        <location filename="../views/import_wizard.py" line="432"/>
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="446"/>
+        <location filename="../views/import_wizard.py" line="436"/>
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -103,62 +103,62 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="181"/>
+        <location filename="../views/import_wizard.py" line="171"/>
         <source>Choose the list</source>
         <translation>选择名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="182"/>
+        <location filename="../views/import_wizard.py" line="172"/>
         <source>The spreadsheet a department sent (.xlsx, .xls or .csv) and the department.</source>
         <translation>部门发来的表格文件(.xlsx、.xls 或 .csv)及其所属部门。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="186"/>
+        <location filename="../views/import_wizard.py" line="176"/>
         <source>Path of the file</source>
         <translation>文件路径</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="189"/>
+        <location filename="../views/import_wizard.py" line="179"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="193"/>
+        <location filename="../views/import_wizard.py" line="183"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="195"/>
+        <location filename="../views/import_wizard.py" line="185"/>
         <source>(choose)</source>
         <translation>(请选择)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="199"/>
+        <location filename="../views/import_wizard.py" line="189"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="204"/>
+        <location filename="../views/import_wizard.py" line="194"/>
         <source>Department list</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="205"/>
+        <location filename="../views/import_wizard.py" line="195"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="227"/>
+        <location filename="../views/import_wizard.py" line="217"/>
         <source>The file “{path}” does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="233"/>
+        <location filename="../views/import_wizard.py" line="223"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="244"/>
+        <location filename="../views/import_wizard.py" line="234"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -166,102 +166,102 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="252"/>
+        <location filename="../views/import_wizard.py" line="242"/>
         <source>Where the data is</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="253"/>
+        <location filename="../views/import_wizard.py" line="243"/>
         <source>Check the sheet, the header row and which column holds each field. Correct anything that was guessed wrong.</source>
         <translation>请核对工作表、表头行以及各字段所在的列,识别有误的请更正。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="260"/>
+        <location filename="../views/import_wizard.py" line="250"/>
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="262"/>
+        <location filename="../views/import_wizard.py" line="252"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="265"/>
+        <location filename="../views/import_wizard.py" line="255"/>
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="274"/>
+        <location filename="../views/import_wizard.py" line="264"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="277"/>
+        <location filename="../views/import_wizard.py" line="267"/>
         <source>ID number (required)</source>
         <translation>身份证号(必选)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="277"/>
+        <location filename="../views/import_wizard.py" line="267"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="278"/>
+        <location filename="../views/import_wizard.py" line="268"/>
         <source>Sub-district / town</source>
         <translation>街道/乡镇</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="278"/>
+        <location filename="../views/import_wizard.py" line="268"/>
         <source>Community / village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="279"/>
+        <location filename="../views/import_wizard.py" line="269"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="279"/>
+        <location filename="../views/import_wizard.py" line="269"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="303"/>
+        <location filename="../views/import_wizard.py" line="293"/>
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="309"/>
+        <location filename="../views/import_wizard.py" line="299"/>
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="311"/>
+        <location filename="../views/import_wizard.py" line="301"/>
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="312"/>
+        <location filename="../views/import_wizard.py" line="302"/>
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="314"/>
+        <location filename="../views/import_wizard.py" line="304"/>
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="317"/>
+        <location filename="../views/import_wizard.py" line="307"/>
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="340"/>
+        <location filename="../views/import_wizard.py" line="330"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="346"/>
+        <location filename="../views/import_wizard.py" line="336"/>
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -269,62 +269,62 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="358"/>
+        <location filename="../views/import_wizard.py" line="348"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="359"/>
+        <location filename="../views/import_wizard.py" line="349"/>
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="371"/>
+        <location filename="../views/import_wizard.py" line="361"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="371"/>
+        <location filename="../views/import_wizard.py" line="361"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="371"/>
+        <location filename="../views/import_wizard.py" line="361"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="372"/>
+        <location filename="../views/import_wizard.py" line="362"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="372"/>
+        <location filename="../views/import_wizard.py" line="362"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="372"/>
+        <location filename="../views/import_wizard.py" line="362"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="374"/>
+        <location filename="../views/import_wizard.py" line="364"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="374"/>
+        <location filename="../views/import_wizard.py" line="364"/>
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="383"/>
+        <location filename="../views/import_wizard.py" line="373"/>
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="385"/>
+        <location filename="../views/import_wizard.py" line="375"/>
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -332,77 +332,77 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="458"/>
+        <location filename="../views/import_wizard.py" line="448"/>
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463"/>
+        <location filename="../views/import_wizard.py" line="453"/>
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="466"/>
+        <location filename="../views/import_wizard.py" line="456"/>
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="471"/>
+        <location filename="../views/import_wizard.py" line="461"/>
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="476"/>
+        <location filename="../views/import_wizard.py" line="466"/>
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="491"/>
+        <location filename="../views/import_wizard.py" line="481"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="506"/>
+        <location filename="../views/import_wizard.py" line="496"/>
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="518"/>
+        <location filename="../views/import_wizard.py" line="508"/>
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="526"/>
+        <location filename="../views/import_wizard.py" line="516"/>
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="531"/>
+        <location filename="../views/import_wizard.py" line="521"/>
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="534"/>
+        <location filename="../views/import_wizard.py" line="524"/>
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="546"/>
+        <location filename="../views/import_wizard.py" line="536"/>
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="547"/>
+        <location filename="../views/import_wizard.py" line="537"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="555"/>
+        <location filename="../views/import_wizard.py" line="545"/>
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="574"/>
+        <location filename="../views/import_wizard.py" line="564"/>
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>

@@ -58,5 +58,10 @@
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
+    <message>
+        <location filename="../views/pages.py" line="36"/>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
 </context>
 </TS>

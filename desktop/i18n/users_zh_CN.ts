@@ -4,32 +4,32 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../views/users.py" line="116"/>
+        <location filename="../views/users.py" line="114"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="117"/>
+        <location filename="../views/users.py" line="115"/>
         <source>Reset the password of {name}</source>
         <translation>重置 {name} 的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="126"/>
+        <location filename="../views/users.py" line="124"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="127"/>
+        <location filename="../views/users.py" line="125"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="128"/>
+        <location filename="../views/users.py" line="126"/>
         <source>&amp;Repeat it:</source>
         <translation>再次输入(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="136"/>
+        <location filename="../views/users.py" line="134"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -37,47 +37,47 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../views/users.py" line="51"/>
+        <location filename="../views/users.py" line="49"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="51"/>
+        <location filename="../views/users.py" line="49"/>
         <source>Edit user {name}</source>
         <translation>修改用户 {name}</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="66"/>
+        <location filename="../views/users.py" line="64"/>
         <source>May log in</source>
         <translation>启用(可以登录)</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="68"/>
+        <location filename="../views/users.py" line="66"/>
         <source>User name:</source>
         <translation>用户名:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="69"/>
+        <location filename="../views/users.py" line="67"/>
         <source>Full name:</source>
         <translation>姓名:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="71"/>
+        <location filename="../views/users.py" line="69"/>
         <source>Password:</source>
         <translation>密码:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="72"/>
+        <location filename="../views/users.py" line="70"/>
         <source>Role:</source>
         <translation>角色:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="73"/>
+        <location filename="../views/users.py" line="71"/>
         <source>Region:</source>
         <translation>所属区划:</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="96"/>
+        <location filename="../views/users.py" line="94"/>
         <source>Stop account {name}? It can no longer log in; its records and history stay.</source>
         <translation>停用账号 {name}?停用后不能再登录;其经办的记录和历史保留不变。</translation>
     </message>
@@ -85,33 +85,33 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../views/users.py" line="155"/>
+        <location filename="../views/users.py" line="153"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="157"/>
+        <location filename="../views/users.py" line="155"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="159"/>
+        <location filename="../views/users.py" line="157"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="188"/>
-        <location filename="../views/users.py" line="204"/>
+        <location filename="../views/users.py" line="179"/>
+        <location filename="../views/users.py" line="195"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="188"/>
+        <location filename="../views/users.py" line="179"/>
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="205"/>
+        <location filename="../views/users.py" line="196"/>
         <source>The password of {name} was reset. Tell the user in person.</source>
         <translation>已重置 {name} 的密码。请当面告知本人,并提醒其登录后在“文件 → 修改我的密码”中改为自己的密码。</translation>
     </message>
@@ -119,37 +119,37 @@
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../views/users.py" line="32"/>
+        <location filename="../views/users.py" line="30"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="33"/>
+        <location filename="../views/users.py" line="31"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="34"/>
+        <location filename="../views/users.py" line="32"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="35"/>
+        <location filename="../views/users.py" line="33"/>
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="36"/>
+        <location filename="../views/users.py" line="34"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="41"/>
+        <location filename="../views/users.py" line="39"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="41"/>
+        <location filename="../views/users.py" line="39"/>
         <source>No</source>
         <translation>否</translation>
     </message>

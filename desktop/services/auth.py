@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from desktop import config
-from desktop.models import Region, User
+from desktop.models import AuditEntry, Region, User
 from desktop.models.base import now_utc
 from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role
 from desktop.services.base import Actor, require_role, snapshot, unit_of_work
@@ -79,10 +79,17 @@ def login(db: Database, username: str, password: str) -> Actor:
             except (VerificationError, InvalidHashError):
                 ok = False
         if not ok or user is None:
+            why = "无此用户" if user is None else ("账号已停用" if not user.active else "密码不正确")
+            session.add(AuditEntry(user_id=user.id if user else None, username=username.strip()[:64],
+                                   workstation=config.workstation_name()[:128], action="user.login_failed",
+                                   entity="users", entity_id=user.id if user else None, detail=f"登录失败:{why}"))
+            session.commit()
             raise PermissionDenied("用户名或密码不正确,或该账号已停用。")
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         user.last_login_at = now_utc()
+        session.add(AuditEntry(user_id=user.id, username=user.username, workstation=config.workstation_name()[:128],
+                               action="user.login", entity="users", entity_id=user.id, detail="登录"))
         session.commit()
         region = session.get(Region, user.region_id)
         assert region is not None

@@ -71,6 +71,7 @@ from desktop.rules.codes import (
     Schooling,
     Stage,
 )
+from desktop.services.audit import action_label
 from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
@@ -818,21 +819,6 @@ def _value_text(key: str, value: Any) -> str:
     return str(value)
 
 
-AUDIT_ACTIONS = {
-    "household.update": "修改户信息",
-    "household.view": "查看完整身份证号",
-    "member.add": "添加成员",
-    "member.update": "修改成员",
-    "member.remove": "删除成员",
-    "income.add": "添加收入",
-    "income.update": "修改收入",
-    "income.remove": "删除收入",
-    "expense.add": "添加支出",
-    "expense.update": "修改支出",
-    "expense.remove": "删除支出",
-}
-
-
 def _source_label(source_level: str, source: str) -> str:
     for labels in (INFORMANT_LABELS, VERTICAL_LABELS, DEPARTMENT_LABELS):
         if source in labels:
@@ -895,7 +881,7 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                                       f"办理时限 {a.due_on:%Y-%m-%d}" + (f";月救助金 {a.amount} 元" if a.amount else ""))
                         for a in s.scalars(select(Application).where(Application.household_id == h.id)
                                            .order_by(Application.accepted_on.desc(), Application.id.desc()))]
-        audit = [TimelineEntry(e.at, "audit", AUDIT_ACTIONS.get(e.action, e.action),
+        audit = [TimelineEntry(e.at, "audit", action_label(e.action),
                                _describe_change(e.before, e.after, e.entity, names) or e.detail, e.username)
                  for e in s.scalars(select(AuditEntry).where(AuditEntry.household_id == h.id)
                                     .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(500))]

@@ -6,20 +6,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,7 @@ from desktop.views.application_forms import (
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
-from desktop.views.table_model import RowListTableModel
+from desktop.views.table_model import RowListTableModel, read_only_table
 
 RED = QColor("#c62828")
 ORANGE_BG = QColor("#fff3e0")
@@ -107,17 +105,6 @@ class PostChecksTableModel(RowListTableModel[svc.PostCheckInfo]):
         return None
 
 
-def _table(model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ApplicationsPage(QWidget):
@@ -207,7 +194,7 @@ class ApplicationsPage(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
         self.model = ApplicationsTableModel(self)
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model, fit_contents=True, single=True)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table)
@@ -232,7 +219,7 @@ class ApplicationsPage(QWidget):
         bar.addWidget(self.sample_label)
         layout.addLayout(bar)
         self.checks_model = PostChecksTableModel(self)
-        self.checks_table = _table(self.checks_model)
+        self.checks_table = read_only_table(self.checks_model, fit_contents=True, single=True)
         self.checks_table.doubleClicked.connect(lambda _index: self.record_post_check())
         layout.addWidget(self.checks_table)
         self.last_sample: svc.SampleInfo | None = None

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -57,7 +56,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
-from desktop.views.table_model import PagedTableModel
+from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 from desktop.views.visit_form import VisitForm
 
@@ -483,19 +482,10 @@ class ReferralTableModel(PagedTableModel[referrals.ReferralInfo]):
 
 
 def _table(model: QAbstractTableModel, widths: tuple[int, ...]) -> QTableView:
-    """A table over a paged model; fixed starting widths (measuring contents costs a pass over rows)."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    """A table over a paged model: plain rows a little taller than the default."""
+    table = read_only_table(model, widths=widths, single=True)
     table.setAlternatingRowColors(False)
-    table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(26)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    scale = max(table.fontMetrics().horizontalAdvance("0000") / 28, 1.0)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, int(width * scale))
     return table
 
 

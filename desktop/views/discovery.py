@@ -44,8 +44,8 @@ from desktop.services.errors import ServiceError
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, make_table
-from desktop.views.table_model import PagedTableModel
+from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel
+from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 
 Index = QModelIndex | QPersistentModelIndex
@@ -470,7 +470,7 @@ class BatchRowsDialog(QDialog):
         top.addWidget(self.counts)
         layout.addLayout(top)
         self.model = RowsTableModel(parent=self)
-        self.table = make_table(self.model)
+        self.table = read_only_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalScrollBar().valueChanged.connect(self._maybe_more)
         layout.addWidget(self.table, 1)
@@ -602,7 +602,7 @@ class ImportHistoryTab(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = RowsTableModel(parent=self)
-        self.table = make_table(self.model)
+        self.table = read_only_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.activated.connect(lambda _: self.show_rows())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -41,6 +39,7 @@ from desktop.views.clue_form import fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
+from desktop.views.table_model import read_only_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -87,15 +86,6 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
 
-def make_table(model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class CountsView(QGroupBox):
@@ -360,7 +350,7 @@ class PreviewPage(QWizardPage):
                                  "be used."))
         layout = QVBoxLayout(self)
         self.model = RowsTableModel()
-        self.table = make_table(self.model)
+        self.table = read_only_table(self.model)
         layout.addWidget(self.table)
 
     def initializePage(self) -> None:  # noqa: N802

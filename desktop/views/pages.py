@@ -33,4 +33,5 @@ SETTINGS_TABS: list[tuple[str, str, str, frozenset[Role] | None]] = [
     ("calendar", QT_TRANSLATE_NOOP("Pages", "Holiday calendar"), "desktop.views.calendar_settings:CalendarSettingsTab",
      None),
     ("connection", QT_TRANSLATE_NOOP("Pages", "Database connection"), "desktop.views.connection:ConnectionTab", None),
+    ("audit", QT_TRANSLATE_NOOP("Pages", "Audit log"), "desktop.views.audit_log:AuditLogTab", frozenset({Role.ADMIN})),
 ]

@@ -24,8 +24,9 @@ from desktop.services.errors import ServiceError
 from desktop.services.progress import Progress
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, make_table
+from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel
 from desktop.views.operations import run_in_background
+from desktop.views.table_model import read_only_table
 
 TEMPLATE_NAME = "家庭台账_导入模板.xlsx"
 
@@ -84,7 +85,7 @@ class RegisterImportDialog(QDialog):
         self.errors_label = QLabel(self.tr("Errors"))
         layout.addWidget(self.errors_label)
         self.errors = RowsTableModel([self.tr("Row"), self.tr("Column"), self.tr("Problem")], self)
-        self.table = make_table(self.errors)
+        self.table = read_only_table(self.errors)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

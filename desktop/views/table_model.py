@@ -14,9 +14,33 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
+
+
+def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
+                    single: bool = False) -> QTableView:
+    """A table of whole rows that are read, not edited: rows selected whole, alternating colours, no
+    row numbers, the last column filling the width. ``widths`` are starting widths in pixels at the
+    default font (measuring contents costs a pass over the rows); ``fit_contents`` measures instead."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    if single:
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit_contents
+                                else QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    scale = max(table.fontMetrics().horizontalAdvance("0000") / 28, 1.0)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, int(width * scale))
+    return table
 
 
 class RowListTableModel(QAbstractTableModel, Generic[R]):

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from desktop.services import auth
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.table_model import RowListTableModel
+from desktop.views.table_model import RowListTableModel, read_only_table
 
 
 class UsersTableModel(RowListTableModel[auth.UserInfo]):
@@ -163,14 +161,7 @@ class UsersTab(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = UsersTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(self.model, fit_contents=True, single=True)
         self.table.doubleClicked.connect(lambda _index: self.edit_user())
         self.table.activated.connect(lambda _index: self.edit_user())
         layout.addWidget(self.table)

@@ -1,0 +1,234 @@
+"""The audit log for the administrator: who did what, when and from which workstation.
+
+Every write is logged with the values before and after (services.base.UnitOfWork.audit); so are
+every export and every view of full ID numbers (RULES.md §4), and each login. This module reads the
+log back: filtered by period, user, kind of action and text, a page at a time, and exported."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from desktop.io import xlsx_stream
+from desktop.models import AuditEntry
+from desktop.rules.codes import Role
+from desktop.services.base import Actor, require_role, unit_of_work
+from desktop.services.database import Database
+from desktop.services.errors import ValidationFailed
+
+# What each action is called on screen; an action not listed shows its code.
+ACTION_LABELS = {
+    "user.login": "登录",
+    "user.login_failed": "登录失败",
+    "user.add": "添加用户",
+    "user.update": "修改用户",
+    "user.password_reset": "重置密码",
+    "user.password_change": "修改本人密码",
+    "region.add": "新增区划",
+    "household.add": "新建家庭",
+    "household.update": "修改户信息",
+    "household.view": "查看完整身份证号",
+    "household.stage": "调整库别",
+    "household_figures": "修改收支(评估时)",
+    "households.export": "导出家庭档案",
+    "member.add": "添加成员",
+    "member.update": "修改成员",
+    "member.remove": "删除成员",
+    "income.add": "添加收入",
+    "income.update": "修改收入",
+    "income.remove": "删除收入",
+    "expense.add": "添加支出",
+    "expense.update": "修改支出",
+    "expense.remove": "删除支出",
+    "clue.add": "登记线索",
+    "clue.update": "修改线索",
+    "clue.assign": "分派线索",
+    "clue.investigate": "开始调查",
+    "clue.close": "办结线索",
+    "import.department": "导入部门名单",
+    "import.households": "导入家庭台账",
+    "import.assign": "分派名单行",
+    "import.undo": "撤销导入",
+    "assessment_save": "保存评估",
+    "reassess_export": "导出重新评估清单",
+    "reassess_confirm": "确认重新评估结果",
+    "library_move": "库别调整",
+    "record_visit": "记录走访",
+    "referral.add": "转介",
+    "create_referral": "转介",
+    "referral.outcome": "记录转介结果",
+    "referral_status": "更新转介状态",
+    "export_referrals": "导出转介清单",
+    "print_referral_letter": "打印转介函",
+    "application.accept": "受理申请",
+    "application.step.check": "授权核对",
+    "application.step.investigation": "入户调查",
+    "application.step.appraisal": "民主评议",
+    "application.step.publicity": "公示",
+    "application.step.decision": "审批",
+    "application.decide": "审批决定",
+    "application.extend": "延长办理期限",
+    "application.stop": "停止救助",
+    "application.revoke": "撤销救助",
+    "commitment.attach": "附承诺书",
+    "assistance.month": "登记月度发放",
+    "post_check.record": "记录事后核查",
+    "spot_check.draw": "抽取抽查样本",
+    "spot_check.export": "导出抽查样本",
+    "revocation.open": "开启追回",
+    "revocation.recover": "记录追回",
+    "notice.print": "打印通知书",
+    "publicity.export": "导出公示名单",
+    "policy_set": "设置政策参数",
+    "policy_seed": "载入默认政策参数",
+    "policy_delete": "删除政策参数",
+    "calendar.set_year": "设置节假日安排",
+    "calendar.clear_year": "清除节假日安排",
+    "audit.export": "导出操作日志",
+    "demo.build": "生成演示数据",
+}
+
+# Kinds of action for the filter: each a label and the action codes (or code prefixes, ending in
+# ".") it takes in. "Exports and full-ID views" cuts across the others: what personal data left the
+# program or was shown in full (RULES.md §4).
+GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "login": ("登录与账号", ("user.", "region.")),
+    "access": ("导出与查看完整身份证号", (
+        "household.view", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
+        "spot_check.export", "notice.print", "publicity.export", "audit.export")),
+    "households": ("家庭档案", ("household.add", "household.update", "household_figures", "member.", "income.",
+                                "expense.")),
+    "discovery": ("线索与名单导入", ("clue.", "import.")),
+    "assessment": ("评估与监测", ("assessment_save", "reassess_confirm", "library_move", "household.stage",
+                                  "record_visit", "referral.", "create_referral", "referral_status")),
+    "applications": ("申请审批与救助", ("application.", "commitment.", "assistance.", "post_check.", "spot_check.draw",
+                                         "revocation.")),
+    "settings": ("政策参数与节假日", ("policy_", "calendar.")),
+}
+
+PAGE = 200
+EXPORT_LIMIT = 1_000_000
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    date_from: date | None = None  # local dates, both included
+    date_to: date | None = None
+    username: str = ""
+    group: str = ""  # a key of GROUPS
+    text: str = ""  # in the description, the action or the workstation
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime  # aware, UTC
+    username: str
+    workstation: str
+    action: str
+    action_label: str
+    entity: str
+    entity_id: int | None
+    household_id: int | None
+    detail: str
+    before: dict | None
+    after: dict | None
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()  # the workstation's time zone, as the table shows
+
+
+def _conditions(flt: AuditFilter) -> list[Any]:
+    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+        raise ValidationFailed("开始日期晚于结束日期。", {"date_from": "晚于结束日期"})
+    where: list[Any] = []
+    if flt.date_from:
+        where.append(AuditEntry.at >= _local_midnight(flt.date_from))
+    if flt.date_to:
+        where.append(AuditEntry.at < _local_midnight(flt.date_to + timedelta(days=1)))
+    if flt.username:
+        where.append(AuditEntry.username == flt.username)
+    if flt.group:
+        if flt.group not in GROUPS:
+            raise ValidationFailed(f"未知的操作类别“{flt.group}”。", {"group": "未知"})
+        codes = GROUPS[flt.group][1]
+        where.append(or_(*[AuditEntry.action.startswith(c) if c.endswith((".", "_")) else AuditEntry.action == c
+                           for c in codes]))
+    text = flt.text.strip()
+    if text:
+        like = f"%{text}%"
+        matching = [a for a, label in ACTION_LABELS.items() if text in label]
+        where.append(or_(AuditEntry.detail.like(like), AuditEntry.action.like(like), AuditEntry.workstation.like(like),
+                         AuditEntry.action.in_(matching)))
+    return where
+
+
+_NAMING_KEYS = ("username", "display_name", "name", "head_name", "code", "file")
+
+
+def describe(detail: str | None, before: dict | None, after: dict | None) -> str:
+    """The entry's own description, or else what names the record it touched (a user name, a region)."""
+    if detail:
+        return detail
+    values = after or before or {}
+    return " ".join(str(values[k]) for k in _NAMING_KEYS if values.get(k) not in (None, ""))[:200]
+
+
+def _row(e: AuditEntry) -> AuditRow:
+    return AuditRow(e.id, e.at, e.username, e.workstation, e.action, action_label(e.action), e.entity, e.entity_id,
+                    e.household_id, describe(e.detail, e.before, e.after), e.before, e.after)
+
+
+def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter(), *,  # noqa: B008
+                 before_id: int | None = None, limit: int = PAGE) -> list[AuditRow]:
+    """Entries newest first; ``before_id`` gives the page after the entry with that id."""
+    require_role(actor, Role.ADMIN, doing="查看操作日志")
+    where = _conditions(flt)
+    if before_id is not None:
+        where.append(AuditEntry.id < before_id)
+    with unit_of_work(db, actor) as uow:
+        query = select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).limit(limit)
+        return [_row(e) for e in uow.session.scalars(query)]
+
+
+def usernames(db: Database, actor: Actor) -> list[str]:
+    """Every user name that appears in the log (stopped accounts and the command line's too)."""
+    require_role(actor, Role.ADMIN, doing="查看操作日志")
+    with unit_of_work(db, actor) as uow:
+        return sorted(n for n in uow.session.scalars(select(AuditEntry.username).distinct()) if n)
+
+
+EXPORT_HEADERS = ["时间", "用户", "工作站", "操作", "对象", "对象编号", "家庭编号", "说明"]
+
+
+def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
+                on_row: Callable[[int], None] | None = None) -> int:
+    """The filtered log as a workbook (newest first). The export is itself logged."""
+    require_role(actor, Role.ADMIN, doing="导出操作日志")
+    where = _conditions(flt)
+    with unit_of_work(db, actor) as uow:
+        entries = uow.session.execute(
+            select(AuditEntry.at, AuditEntry.username, AuditEntry.workstation, AuditEntry.action, AuditEntry.entity,
+                   AuditEntry.entity_id, AuditEntry.household_id, AuditEntry.detail, AuditEntry.before, AuditEntry.after)
+            .where(*where).order_by(AuditEntry.id.desc()).limit(EXPORT_LIMIT)
+            .execution_options(yield_per=5000))
+        rows = ((at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), user, station, action_label(action), entity,
+                 entity_id, household_id, describe(detail, before, after))
+                for at, user, station, action, entity, entity_id, household_id, detail, before, after in entries)
+        n = xlsx_stream.write_rows(path, EXPORT_HEADERS, rows, sheet="操作日志", title="操作日志",
+                                   widths=[20, 14, 18, 18, 16, 10, 10, 80], on_row=on_row)
+    with unit_of_work(db, actor, write=True) as uow:
+        period = f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}"
+        uow.audit("audit.export", "audit_log", None, after={"rows": n, "file": Path(path).name},
+                  detail=f"导出操作日志 {n} 条({period})到《{Path(path).name}》")
+    return n

@@ -1,0 +1,173 @@
+"""Settings tab: the audit log (administrator only): filter, read a page at a time, see the values
+before and after, export what the filter selects."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import audit
+from desktop.services.errors import ServiceError
+from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+from desktop.views.operations import run_in_background
+from desktop.views.table_model import PagedTableModel, read_only_table
+
+DEFAULT_DAYS = 30
+
+
+class AuditTableModel(PagedTableModel[audit.AuditRow]):
+    COLUMNS = (QT_TRANSLATE_NOOP("AuditTableModel", "Time"), QT_TRANSLATE_NOOP("AuditTableModel", "User"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Workstation"), QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Description"))
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self._page, parent)
+        self.ctx = ctx
+        self.filter = audit.AuditFilter()
+
+    def _page(self, before_id: int | None, limit: int) -> list[audit.AuditRow]:
+        return audit.list_entries(self.ctx.db, self.ctx.actor, self.filter, before_id=before_id, limit=limit)
+
+    def key(self, row: audit.AuditRow) -> int:
+        return row.id
+
+    def display(self, r: audit.AuditRow, column: int) -> str:
+        return (f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", r.username, r.workstation, r.action_label, r.detail)[column]
+
+
+def _pretty(values: dict | None) -> str:
+    return json.dumps(values, ensure_ascii=False, indent=1, sort_keys=True) if values else "—"
+
+
+class AuditLogTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        today = today or date.today()
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.date_from = QDateEdit(QDate(today - timedelta(days=DEFAULT_DAYS - 1)))
+        self.date_to = QDateEdit(QDate(today))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.user = QComboBox()
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), "")
+        for key, (label, _codes) in audit.GROUPS.items():
+            self.kind.addItem(label, key)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Text in the description, e.g. a name or a file"))
+        self.text.setClearButtonEnabled(True)
+        label = QLabel(self.tr("&From:"))
+        label.setBuddy(self.date_from)
+        bar.addWidget(label)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.date_to)
+        for text, widget in ((self.tr("&User:"), self.user), (self.tr("&Kind:"), self.kind)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.text, 1)
+        self.search_button = QPushButton(self.tr("&Search"))
+        self.export_button = QPushButton(self.tr("E&xport (xlsx)…"))
+        bar.addWidget(self.search_button)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.model = AuditTableModel(ctx, self)
+        self.table = read_only_table(self.model, widths=(150, 110, 120, 150), single=True)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(self.tr("Select an entry to see the values before and after."))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([420, 160])
+        layout.addWidget(splitter, 1)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+
+        self.search_button.clicked.connect(lambda: self.search())
+        self.text.returnPressed.connect(lambda: self.search())
+        for combo in (self.user, self.kind):
+            combo.activated.connect(lambda _i: self.search())
+        self.export_button.clicked.connect(lambda: self.export())
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
+        QShortcut(QKeySequence("F5"), self, activated=self.search)
+        self._load_users()
+        self.search()
+
+    def _load_users(self) -> None:
+        self.user.clear()
+        self.user.addItem(self.tr("All users"), "")
+        try:
+            for name in audit.usernames(self.ctx.db, self.ctx.actor):
+                self.user.addItem(name, name)
+        except ServiceError as exc:
+            show_error(self, exc)
+
+    def current_filter(self) -> audit.AuditFilter:
+        return audit.AuditFilter(self.date_from.date().toPython(), self.date_to.date().toPython(),
+                                 self.user.currentData() or "", self.kind.currentData() or "", self.text.text())
+
+    def search(self) -> None:
+        self.model.filter = self.current_filter()
+        try:
+            self.model.load()
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.details.clear()
+        more = "+" if self.model.canFetchMore() else ""
+        self.status.setText(self.tr("{n}{more} entries, newest first.").format(n=len(self.model.rows), more=more))
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.model.rows):
+            self.details.clear()
+            return
+        r = self.model.rows[row]
+        what = f"{r.entity} #{r.entity_id}" if r.entity_id is not None else r.entity
+        lines = [f"{r.action_label}({r.action})  {what}", r.detail, "",
+                 self.tr("Before:"), _pretty(r.before), "", self.tr("After:"), _pretty(r.after)]
+        self.details.setPlainText("\n".join(lines))
+
+    def export(self, path: str | None = None) -> None:
+        flt = self.current_filter()
+        if not path:
+            suggested = f"操作日志_{flt.date_from or ''}_{flt.date_to or ''}.xlsx"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), suggested,
+                                                  self.tr("Excel workbook (*.xlsx)"))
+            if not path:
+                return
+        db, actor, target = self.ctx.db, self.ctx.actor, path
+
+        def work(progress):  # noqa: ANN001, ANN202
+            return audit.export_xlsx(db, actor, flt, target,
+                                     on_row=lambda n: progress.report(n, 0, self.tr("{n} entries written").format(n=n)))
+
+        def done(n: int) -> None:
+            self.status.setText(self.tr("{n} entries saved to {path}").format(n=n, path=Path(target).name))
+            self.search()
+
+        run_in_background(self, work, done, label=self.tr("Exporting the audit log…"))

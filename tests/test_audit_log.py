@@ -1,0 +1,113 @@
+"""The audit log read back: filters, pages, export, logins; the command and the settings tab."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from desktop.cli import main as cli_main
+from desktop.rules.codes import Role
+from desktop.services import audit, auth
+from desktop.services.errors import PermissionDenied, ValidationFailed
+from tests.district import PASSWORD, District
+
+TODAY = date.today()
+
+
+def _activity(district: District) -> None:
+    auth.login(district.db, "community_worker", PASSWORD)
+    with pytest.raises(PermissionDenied):
+        auth.login(district.db, "community_worker", "wrong")
+    worker = auth.find_user(district.db, district.admin, "community_worker")
+    auth.update_user(district.db, district.admin, worker.id, display_name="陈晓琴")
+    auth.reset_password(district.db, district.admin, worker.id, "temporary1")
+
+
+def test_filters_pages_and_labels(district: District) -> None:
+    db, admin = district.db, district.admin
+    _activity(district)
+    everything = audit.list_entries(db, admin)
+    actions = [r.action for r in everything]
+    assert actions[:4] == ["user.password_reset", "user.update", "user.login_failed", "user.login"]
+    assert [r.id for r in everything] == sorted((r.id for r in everything), reverse=True)
+    failed = everything[2]
+    assert (failed.username, failed.action_label, failed.detail) == ("community_worker", "登录失败", "登录失败:密码不正确")
+    added = [r.detail for r in everything if r.action == "user.add"]
+    assert any(d.startswith("community_worker") for d in added)  # no description of its own: the account named
+    # a page after an entry
+    assert [r.id for r in audit.list_entries(db, admin, before_id=everything[1].id, limit=2)] == \
+        [everything[2].id, everything[3].id]
+    # by user, kind, text and period
+    mine = audit.list_entries(db, admin, audit.AuditFilter(username="community_worker"))
+    assert {r.action for r in mine} == {"user.login", "user.login_failed"}
+    logins = audit.list_entries(db, admin, audit.AuditFilter(group="login"))
+    assert {"user.login", "user.update", "user.password_reset", "user.add"} <= {r.action for r in logins}
+    assert [r.action for r in audit.list_entries(db, admin, audit.AuditFilter(text="重置"))] == ["user.password_reset"]
+    assert audit.list_entries(db, admin, audit.AuditFilter(TODAY, TODAY))
+    assert audit.list_entries(db, admin, audit.AuditFilter(TODAY + timedelta(days=1))) == []
+    assert audit.list_entries(db, admin, audit.AuditFilter(date_to=TODAY - timedelta(days=1))) == []
+    with pytest.raises(ValidationFailed, match="晚于"):
+        audit.list_entries(db, admin, audit.AuditFilter(TODAY, TODAY - timedelta(days=1)))
+    assert "community_worker" in audit.usernames(db, admin)
+    with pytest.raises(PermissionDenied):
+        audit.list_entries(db, district.actor(Role.DISTRICT_REVIEWER))
+
+
+def test_export_is_itself_logged(district: District, tmp_path: Path) -> None:
+    db, admin = district.db, district.admin
+    _activity(district)
+    out = tmp_path / "log.xlsx"
+    n = audit.export_xlsx(db, admin, audit.AuditFilter(group="login"), out)
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[1] == audit.EXPORT_HEADERS and len(rows) == n + 2 and rows[2][3] == "重置密码"
+    latest = audit.list_entries(db, admin, limit=1)[0]
+    assert latest.action == "audit.export" and f"{n} 条" in latest.detail
+    assert audit.list_entries(db, admin, audit.AuditFilter(group="access"))[0].action == "audit.export"
+
+
+def test_audit_command(district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _activity(district)
+    url = district.db.url.render_as_string(hide_password=False)
+    assert cli_main(["audit", "--user", "community_worker", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "登录失败" in out and "\tcommunity_worker\t" in out
+    assert cli_main(["audit", "--kind", "login", "--json", "--limit", "2", "--database-url", url]) == 0
+    import json
+
+    got = json.loads(capsys.readouterr().out)
+    assert [g["action"] for g in got] == ["user.password_reset", "user.update"]
+    out_file = tmp_path / "审计.xlsx"
+    assert cli_main(["audit", "--out", str(out_file), "--database-url", url]) == 0
+    assert out_file.exists() and "已导出操作日志" in capsys.readouterr().out
+    assert cli_main(["audit", "--from", "2026-12-01", "--to", "2026-11-01", "--database-url", url]) == 1
+    assert "晚于" in capsys.readouterr().err
+
+
+def test_settings_tab(qtbot, sqlite_district: District, tmp_path: Path) -> None:  # noqa: ANN001
+    from desktop.views.audit_log import AuditLogTab
+    from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
+
+    d = sqlite_district
+    _activity(d)
+    tab = AuditLogTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    assert tab.model.rowCount() >= 4 and tab.model.rows[0].action == "user.password_reset"
+    tab.user.setCurrentIndex(tab.user.findData("community_worker"))
+    tab.search()
+    assert {r.action for r in tab.model.rows} == {"user.login", "user.login_failed"}
+    tab.table.selectRow(0)
+    assert tab.details.toPlainText().startswith("登录")
+    tab.user.setCurrentIndex(0)
+    tab.kind.setCurrentIndex(tab.kind.findData("login"))
+    tab.search()
+    row = next(i for i, r in enumerate(tab.model.rows) if r.action == "user.update")
+    tab.table.selectRow(row)
+    assert "陈晓琴" in tab.details.toPlainText()  # the value after
+    out = tmp_path / "log.xlsx"
+    tab.export(str(out))
+    assert wait_for_background()
+    assert out.exists() and audit.list_entries(d.db, d.admin, limit=1)[0].action == "audit.export"
