@@ -1,11 +1,11 @@
-"""relief-desk db upgrade|current"""
+"""relief-desk db upgrade|current|backup|restore"""
 
 from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import add_database_option, database_url
-from desktop.services import database
+from desktop.commands.common import add_database_option, cli_actor, database_url, open_db
+from desktop.services import backup, database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +17,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     cur = dbsub.add_parser("current", help="显示数据库当前的结构版本")
     add_database_option(cur)
     cur.set_defaults(func=current)
+    bk = dbsub.add_parser("backup", help="把本机数据库备份到一个文件(程序运行时也可以)")
+    bk.add_argument("out", help="备份文件,如 D:\\备份\\救助工作台_20261129.sqlite3")
+    add_database_option(bk)
+    bk.set_defaults(func=run_backup)
+    rs = dbsub.add_parser("restore", help="用备份文件替换本机数据库(先关闭窗口程序;当前数据库会另存一份)")
+    rs.add_argument("file", help="备份文件")
+    rs.add_argument("--yes", action="store_true", help="确认恢复;不加时只显示备份的内容")
+    add_database_option(rs)
+    rs.set_defaults(func=run_restore)
 
 
 def upgrade(args: argparse.Namespace) -> int:
@@ -44,4 +53,33 @@ def current(args: argparse.Namespace) -> int:
         database.check_schema_not_newer(revision)
     finally:
         db.dispose()
+    return 0
+
+
+def _describe(info: backup.BackupInfo) -> str:
+    when = f",最近一次操作 {info.taken_at.astimezone():%Y-%m-%d %H:%M}" if info.taken_at else ""
+    return f"结构版本 {info.revision or '空'},{info.households} 户,{info.size // 1024:,} KB{when}"
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        info = backup.backup(db, cli_actor(), args.out)
+    finally:
+        db.dispose()
+    print(f"已备份到:{info.path}({_describe(info)})")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        info = backup.inspect_backup(args.file)
+        if not args.yes:
+            print(f"备份“{args.file}”:{_describe(info)}。用它替换当前数据库请加 --yes(当前数据库会先另存一份)。")
+            return 0
+        kept = backup.restore(db, cli_actor(), args.file)
+    finally:
+        db.dispose()
+    print(f"已从备份恢复。恢复前的数据库保存在:{kept}")
     return 0

@@ -7,6 +7,7 @@ import importlib
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QListWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.rules.codes import ROLE_LABELS, Role
 from desktop.services import database
+from desktop.views import backup
 from desktop.views.context import AppContext
 from desktop.views.live import LiveUpdates
 from desktop.views.pages import PAGES, SUPERVISOR_PAGES
@@ -154,6 +156,17 @@ class MainWindow(QMainWindow):
         password_action.setEnabled(self.ctx.actor.user_id is not None)
         file_menu.addAction(password_action)
         file_menu.addSeparator()
+        local = self.ctx.db.is_sqlite
+        admin = self.ctx.actor.role == Role.ADMIN
+        for text, slot in ((self.tr("&Back up the database…"), self.backup_database),
+                           (self.tr("&Restore from a backup…"), self.restore_database)):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            action.setEnabled(local and admin)
+            if not local:
+                action.setToolTip(self.tr("The shared database is backed up on its server"))
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -182,6 +195,14 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.schema_label)
         for warning in self.ctx.db.warnings:
             bar.showMessage(warning)
+
+    def backup_database(self) -> None:
+        backup.backup_database(self, self.ctx)
+
+    def restore_database(self) -> None:
+        if backup.restore_database(self, self.ctx) is not None:
+            self.live.stop()
+            QApplication.quit()  # what the window holds is of the database as it was
 
     def change_password(self) -> None:
         if PasswordDialog(self.ctx, self).exec():

@@ -1,0 +1,163 @@
+"""Backing up and restoring the local database (SQLite: one office working alone).
+
+A backup is a consistent copy taken while the program runs (SQLite's online backup), written to a
+temporary file that becomes the chosen file only when complete. A restore first checks that the
+file is a Relief Desk database this program can open, keeps a copy of the current database beside
+it, then copies the backup in and upgrades it to the current schema. The shared PostgreSQL
+database is backed up on its server (pg_dump), not from a workstation.
+
+Both are the administrator's and both are logged: a backup holds everyone's personal data."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.io.files import replacing
+from desktop.rules.codes import Role
+from desktop.services.base import Actor, require_role, unit_of_work
+from desktop.services.database import Database, check_schema_not_newer, migrate
+from desktop.services.errors import SchemaTooNew, ServiceError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PAGES_PER_STEP = 2048
+SHARED_DATABASE = ("共享数据库(PostgreSQL)在服务器上统一备份和恢复(如 pg_dump / pg_restore),请联系信息科;"
+                   "工作站上的备份只用于本机数据库。")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int  # bytes
+    revision: str | None  # schema version
+    households: int
+    users: int
+    taken_at: datetime | None  # the newest audit entry in it: how recent its data is
+
+
+def _local_path(db: Database) -> Path:
+    path = db.sqlite_path
+    if path is None:
+        raise ServiceError(SHARED_DATABASE)
+    return path.resolve()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def inspect_backup(path: str | Path) -> BackupInfo:
+    """What a backup file holds; a plain message when it is not a Relief Desk database."""
+    path = Path(path)
+    name = path.name
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except FileNotFoundError as exc:
+        raise ServiceError(f"找不到文件“{path}”。") from exc
+    except IsADirectoryError as exc:
+        raise ServiceError(f"“{path}”是一个文件夹,请选择备份文件。") from exc
+    except OSError as exc:
+        raise ServiceError(f"无法读取文件“{name}”:{exc.strerror or exc}。") from exc
+    if head != SQLITE_MAGIC:
+        raise ServiceError(f"文件“{name}”不是救助工作台的数据库备份(不是 SQLite 数据库文件)。")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"alembic_version", "households", "users", "audit_log"} <= tables:
+                raise ServiceError(f"文件“{name}”是 SQLite 数据库,但不是救助工作台的数据库备份。")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            households = conn.execute("SELECT count(*) FROM households").fetchone()[0]
+            users = conn.execute("SELECT count(*) FROM users WHERE active AND role = 'admin'").fetchone()[0]
+            newest = conn.execute("SELECT max(at) FROM audit_log").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ServiceError(f"文件“{name}”已损坏或不完整,无法作为备份使用({exc})。") from exc
+    taken = None
+    if newest:
+        try:
+            taken = datetime.fromisoformat(str(newest)).replace(tzinfo=UTC)  # stored as UTC
+        except ValueError:
+            taken = None
+    return BackupInfo(path, path.stat().st_size, row[0] if row else None, int(households), int(users), taken)
+
+
+def _copy(source: sqlite3.Connection, target: sqlite3.Connection,
+          progress: Callable[[int, int], None] | None) -> None:
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
+    source.backup(target, pages=PAGES_PER_STEP, progress=step)
+
+
+def backup(db: Database, actor: Actor, target: str | Path,
+           progress: Callable[[int, int], None] | None = None) -> BackupInfo:
+    """A consistent copy of the local database at ``target``; ``progress(done, total)`` in pages may
+    raise to cancel (nothing is left behind)."""
+    require_role(actor, Role.ADMIN, doing="备份数据库")
+    live = _local_path(db)
+    target = Path(target)
+    if _same_file(live, target):
+        raise ServiceError("备份文件不能是正在使用的数据库本身,请换一个文件名或位置。")
+    with replacing(target) as tmp:
+        raw = db.engine.raw_connection()
+        try:
+            dest = sqlite3.connect(tmp)
+            try:
+                _copy(raw.driver_connection, dest, progress)  # type: ignore[arg-type]
+                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+            finally:
+                dest.close()
+        finally:
+            raw.close()
+    info = inspect_backup(target)
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.audit("db.backup", "database", None, after={"file": str(target), "size": info.size},
+                  detail=f"备份数据库到《{target.name}》({info.households} 户,{info.size // 1024:,} KB)")
+    return info
+
+
+def restore(db: Database, actor: Actor, source: str | Path,
+            progress: Callable[[int, int], None] | None = None) -> Path:
+    """Replace the local database by a backup. Returns where the database as it was is kept. The
+    program must be started again afterwards: what it holds in memory is of the old database."""
+    require_role(actor, Role.ADMIN, doing="从备份恢复数据库")
+    live = _local_path(db)
+    source = Path(source)
+    if _same_file(live, source):
+        raise ServiceError("所选文件就是正在使用的数据库,请选择备份文件。")
+    info = inspect_backup(source)
+    try:
+        check_schema_not_newer(info.revision)
+    except SchemaTooNew as exc:
+        raise ServiceError(f"备份“{source.name}”来自更新版本的救助工作台:{exc.message}") from exc
+    if info.users == 0:
+        raise ServiceError(f"备份“{source.name}”中没有启用的系统管理员账号,恢复后将无法登录,已停止恢复。")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = live.with_name(f"{live.stem}.before-restore-{stamp}{live.suffix}")
+    backup(db, actor, kept)
+    db.engine.dispose()  # no pooled connection holds the old pages
+    raw = db.engine.raw_connection()
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _copy(src, raw.driver_connection, progress)  # type: ignore[arg-type]
+        finally:
+            src.close()
+    finally:
+        raw.close()
+    db.engine.dispose()
+    migrate(db)
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.audit("db.restore", "database", None, after={"file": str(source), "kept": str(kept)},
+                  detail=f"从备份《{source.name}》恢复数据库;恢复前的数据库保存在《{kept.name}》")
+    return kept
