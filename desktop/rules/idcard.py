@@ -17,9 +17,6 @@ CHECK_CHARS = "10X98765432"
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡ"}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
-# Dashes between digit groups ("420203-19900101-1238"), as some systems print numbers; the check
-# character still decides whether the digits are right.
-_GROUP_DASH = re.compile(r"(?<=\d)[-\u2010\u2011\u2013\u2014\uff0d](?=\d)")
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+")  # zero-width marks come with pasted text
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
 _WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
@@ -68,8 +65,7 @@ def check_char(first17: str) -> str:
 
 
 def normalize(value: object) -> str:
-    """Trim, drop a leading apostrophe, full-width to half-width, x or × to X, dashes between digit
-    groups out. Never guesses digits."""
+    """Trim, drop a leading apostrophe, full-width to half-width, x or × to X. Never guesses digits."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -82,8 +78,6 @@ def normalize(value: object) -> str:
     text = str(value).translate(_FULLWIDTH)
     text = _SPACES.sub("", text)
     text = text.lstrip("'‘’`\uff07")
-    if "-" in text or not text.isascii():
-        text = _GROUP_DASH.sub("", text)
     return text.upper()
 
 
