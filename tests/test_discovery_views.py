@@ -366,6 +366,36 @@ def test_history_undoes_a_batch_imported_by_mistake(qtbot, sqlite_district: Dist
     assert tab.model.rowCount() == 0 and messages
 
 
+def test_a_file_dropped_on_the_import_tab_starts_the_import(qtbot, sqlite_district: District, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from desktop.views import import_wizard
+    from desktop.views.discovery import ImportLauncherTab
+
+    d = sqlite_district
+    tab = ImportLauncherTab(AppContext(d.db, d.admin), "department")
+    qtbot.addWidget(tab)
+    assert tab.acceptDrops()
+    mime = QMimeData()
+    path = write_list_per_sheet(tmp_path / "残联_名单.xlsx")
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    assert tab.dropped_file(mime) == str(path)
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(tmp_path / "照片.jpg"))])
+    assert tab.dropped_file(other) is None
+    opened: list[str] = []
+    monkeypatch.setattr(import_wizard.DepartmentImportWizard, "exec",
+                        lambda self: opened.append(self.file_page.path.text()) or 0)
+    tab.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: opened == [str(path)])
+    worker = ImportLauncherTab(AppContext(d.db, d.actor("community_worker")), "department")
+    qtbot.addWidget(worker)
+    assert not worker.acceptDrops()  # imports are not theirs
+
+
 @needs_samples
 def test_wizard_screens_and_assigns(qtbot, sqlite_district: District, messages: list[str]) -> None:
     """Rows of people in assistance are set aside, known households found, the rest assigned in bulk."""

@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QDate,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +46,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel
+from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 
@@ -401,7 +403,7 @@ class ImportLauncherTab(QWidget):
                 "signature footer are handled; you can correct the column mapping before anything is written. "
                 "A dry run writes nothing.</p>"))
             self.start = QPushButton(self.tr("&Import a department list…"))
-            self.start.clicked.connect(self.open_wizard)
+            self.start.clicked.connect(lambda: self.open_wizard())
         else:
             text.setText(self.tr(
                 "<h3>Import the household register</h3><p>The standard register template (one row per person; "
@@ -409,7 +411,7 @@ class ImportLauncherTab(QWidget):
                 "expenses, the current assistance category and the library class. A household with any bad row "
                 "is not imported at all; the errors are listed by row and column.</p>"))
             self.start = QPushButton(self.tr("&Import a household register…"))
-            self.start.clicked.connect(self.open_register)
+            self.start.clicked.connect(lambda: self.open_register())
             self.template = QPushButton(self.tr("Save the empty &template…"))
             self.template.clicked.connect(self.save_template)
             buttons.addWidget(self.template)
@@ -423,16 +425,47 @@ class ImportLauncherTab(QWidget):
         if ctx.actor.role in (Role.SUPERVISOR, Role.COMMUNITY_WORKER):
             self.start.setEnabled(False)
             self.start.setToolTip(self.tr("Imports are done by district or sub-district staff."))
+        else:
+            self.setAcceptDrops(True)  # a file dragged here from Explorer or a mail starts the import
+            text.setToolTip(self.tr("You can also drag the file onto this page."))
 
-    def open_wizard(self) -> None:
+    # -- a file dropped on the page -------------------------------------------------------------
+    @staticmethod
+    def dropped_file(mime: QMimeData) -> str | None:
+        """The one local spreadsheet being dragged, if that is what it is."""
+        urls = [u for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+        if len(urls) != 1:
+            return None
+        path = urls[0].toLocalFile()
+        return path if Path(path).suffix.lower() in SPREADSHEET_SUFFIXES else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = self.dropped_file(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        # After the drop has finished: a modal dialog opened inside the drop would hold Explorer's drag.
+        QTimer.singleShot(0, lambda: self.open_wizard(path) if self.kind == "department" else self.open_register(path))
+
+    def open_wizard(self, path: str = "") -> None:
         from desktop.views.import_wizard import DepartmentImportWizard
 
-        DepartmentImportWizard(self.ctx, self).exec()
+        wizard = DepartmentImportWizard(self.ctx, self)
+        if path:
+            wizard.file_page.path.setText(path)
+        wizard.exec()
 
-    def open_register(self) -> None:
+    def open_register(self, path: str = "") -> None:
         from desktop.views.register_import import RegisterImportDialog
 
-        RegisterImportDialog(self.ctx, self).exec()
+        dialog = RegisterImportDialog(self.ctx, self)
+        if path:
+            dialog.path.setText(path)
+        dialog.exec()
 
     def save_template(self) -> None:
         from desktop.views.register_import import save_template

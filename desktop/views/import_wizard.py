@@ -44,7 +44,8 @@ from desktop.views.table_model import read_only_table
 Index = QModelIndex | QPersistentModelIndex
 
 FIELD_ORDER = ("id_number", "name", "subdistrict", "community", "address", "phone")
-SPREADSHEET_FILTER = "*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt"
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+SPREADSHEET_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
 
 
 class RowsTableModel(QAbstractTableModel):
