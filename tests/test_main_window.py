@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import i18n
 from desktop.rules.codes import Role
@@ -115,3 +116,55 @@ def test_english_can_be_chosen(qapp: QApplication) -> None:
     assert i18n.install(qapp, "en") == []
     assert QCoreApplication.translate("Pages", "Households") == "Households"
     i18n.install(qapp, "zh_CN")
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text or "")
+    return found.group(1).upper() if found else None
+
+
+def test_alt_keys_are_not_taken_twice(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """On every page and every tab of it, each Alt+letter reaches one control: none repeats the menu
+    bar's (文件 F, 视图 V, 帮助 H) and no two visible controls share one."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
+
+    from desktop.views.operations import wait_for_background
+
+    window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(window)
+    window.show()
+    menu = {_mnemonic(a.text()) for a in window.menuBar().actions()} - {None}
+    assert menu == {"F", "V", "H"}
+    clashes: list[str] = []
+
+    def check(page: QWidget, where: str) -> None:
+        seen: dict[str, list[str]] = {}
+        for widget in page.findChildren(QAbstractButton) + page.findChildren(QLabel) + page.findChildren(QGroupBox):
+            if not widget.isVisibleTo(window) or (isinstance(widget, QLabel) and widget.buddy() is None):
+                continue
+            text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+            if (key := _mnemonic(text)) is not None:
+                seen.setdefault(key, []).append(text)
+        for tabs in page.findChildren(QTabWidget):
+            if tabs.isVisibleTo(window):
+                for i in range(tabs.count()):
+                    if (key := _mnemonic(tabs.tabText(i))) is not None:
+                        seen.setdefault(key, []).append(tabs.tabText(i))
+        for key, texts in seen.items():
+            if key in menu or len(texts) > 1:
+                clashes.append(f"{where}: Alt+{key} {texts}")
+
+    for key in window.page_keys():
+        window.show_page(key)
+        page = window.page(key)
+        assert wait_for_background()
+        tabs = page.findChildren(QTabWidget)
+        if not tabs:
+            check(page, key)
+            continue
+        top = tabs[0]
+        for i in range(top.count()):
+            top.setCurrentIndex(i)
+            assert wait_for_background()
+            check(page, f"{key}/{top.tabText(i)}")
+    assert clashes == []

@@ -19,7 +19,7 @@
     <message>
         <location filename="../views/application_forms.py" line="122"/>
         <source>&amp;Household:</source>
-        <translation>家庭(&amp;H):</translation>
+        <translation>家庭(&amp;E):</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="123"/>
@@ -39,7 +39,7 @@
     <message>
         <location filename="../views/application_forms.py" line="126"/>
         <source>&amp;Accepted on:</source>
-        <translation>受理日期(&amp;A):</translation>
+        <translation>受理日期(&amp;J):</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="127"/>
@@ -208,7 +208,7 @@
     <message>
         <location filename="../views/application_forms.py" line="76"/>
         <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
+        <translation>查找(&amp;S)</translation>
     </message>
 </context>
 <context>

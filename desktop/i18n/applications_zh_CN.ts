@@ -16,7 +16,7 @@
     <message>
         <location filename="../views/applications.py" line="124"/>
         <source>&amp;Front desk</source>
-        <translation>一门受理(&amp;F)</translation>
+        <translation>一门受理(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../views/applications.py" line="136"/>
@@ -66,7 +66,7 @@
     <message>
         <location filename="../views/applications.py" line="158"/>
         <source>&amp;Overdue only</source>
-        <translation>只看逾期(&amp;O)</translation>
+        <translation>只看逾期(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../views/applications.py" line="159"/>
@@ -141,7 +141,7 @@
     <message>
         <location filename="../views/applications.py" line="213"/>
         <source>Open &amp;application…</source>
-        <translation>打开申请(&amp;A)…</translation>
+        <translation>打开申请(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../views/applications.py" line="245"/>

@@ -21,7 +21,7 @@
     <message>
         <location filename="../views/assessment.py" line="225"/>
         <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;F)</translation>
+        <translation>刷新(&amp;G)</translation>
     </message>
     <message>
         <location filename="../views/assessment.py" line="273"/>

@@ -16,7 +16,7 @@
     <message>
         <location filename="../views/audit_log.py" line="80"/>
         <source>&amp;From:</source>
-        <translation>日期(&amp;F):</translation>
+        <translation>日期(&amp;D):</translation>
     </message>
     <message>
         <location filename="../views/audit_log.py" line="86"/>

@@ -11,12 +11,12 @@
     <message>
         <location filename="../views/board.py" line="789"/>
         <source>&amp;Visits</source>
-        <translation>走访(&amp;V)</translation>
+        <translation>走访(&amp;W)</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="790"/>
         <source>Re&amp;ferrals</source>
-        <translation>转介(&amp;F)</translation>
+        <translation>转介(&amp;Z)</translation>
     </message>
 </context>
 <context>
@@ -59,7 +59,7 @@
     <message>
         <location filename="../views/board.py" line="170"/>
         <source>Record &amp;visit…</source>
-        <translation>登记走访(&amp;V)…</translation>
+        <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="171"/>
@@ -401,7 +401,7 @@
     <message>
         <location filename="../views/board.py" line="545"/>
         <source>Record &amp;visit…</source>
-        <translation>登记走访(&amp;V)…</translation>
+        <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="546"/>

@@ -31,7 +31,7 @@
     <message>
         <location filename="../views/calendar_settings.py" line="131"/>
         <source>&amp;Source:</source>
-        <translation>依据(&amp;S):</translation>
+        <translation>依据(&amp;B):</translation>
     </message>
     <message>
         <location filename="../views/calendar_settings.py" line="133"/>

@@ -34,7 +34,7 @@
     <message>
         <location filename="../views/connection.py" line="54"/>
         <source>&amp;Host:</source>
-        <translation>服务器地址(&amp;H):</translation>
+        <translation>服务器地址(&amp;A):</translation>
     </message>
     <message>
         <location filename="../views/connection.py" line="55"/>
@@ -92,7 +92,7 @@
     <message>
         <location filename="../views/connection.py" line="151"/>
         <source>&amp;Save (takes effect at the next start)</source>
-        <translation>保存(下次启动生效)(&amp;S)</translation>
+        <translation>保存(下次启动生效)(&amp;E)</translation>
     </message>
 </context>
 </TS>

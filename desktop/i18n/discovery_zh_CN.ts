@@ -138,7 +138,7 @@
     <message>
         <location filename="../views/discovery.py" line="135" />
         <source>&amp;Found between</source>
-        <translation>发现日期(&amp;F)</translation>
+        <translation>发现日期(&amp;T)</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="148" />
@@ -178,7 +178,7 @@
     <message>
         <location filename="../views/discovery.py" line="175" />
         <source>Start &amp;investigation</source>
-        <translation>开始调查(&amp;I)</translation>
+        <translation>开始调查(&amp;S)</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="176" />
@@ -188,7 +188,7 @@
     <message>
         <location filename="../views/discovery.py" line="177" />
         <source>Open &amp;household</source>
-        <translation>打开家庭(&amp;H)</translation>
+        <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="248" />
@@ -329,7 +329,7 @@
     <message>
         <location filename="../views/discovery.py" line="779" />
         <source>Import &amp;history</source>
-        <translation>导入记录(&amp;H)</translation>
+        <translation>导入记录(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -402,7 +402,7 @@
     <message>
         <location filename="../views/discovery.py" line="623" />
         <source>Show &amp;rows…</source>
-        <translation>查看明细(&amp;R)…</translation>
+        <translation>查看明细(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="624" />
@@ -422,7 +422,7 @@
     <message>
         <location filename="../views/discovery.py" line="628" />
         <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;F)</translation>
+        <translation>刷新(&amp;G)</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="667" />
@@ -505,7 +505,7 @@ Why is it undone? (kept in the log)</source>
     <message>
         <location filename="../views/discovery.py" line="405" />
         <source>&amp;Import a department list…</source>
-        <translation>导入部门名单(&amp;I)…</translation>
+        <translation>导入部门名单(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="409" />
@@ -515,7 +515,7 @@ Why is it undone? (kept in the log)</source>
     <message>
         <location filename="../views/discovery.py" line="413" />
         <source>&amp;Import a household register…</source>
-        <translation>导入家庭台账(&amp;I)…</translation>
+        <translation>导入家庭台账(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="415" />
