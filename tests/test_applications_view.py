@@ -348,6 +348,12 @@ def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: D
         app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions[region]), category="temporary",
                             temporary_kind="emergency", accepted_on=date(2026, 5, 6))
         svc.decide(d.db, d.admin, app_id, approve=True, on=date(2026, 5, 6), amount=amount, today=date(2026, 5, 6))
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.as_of = date(2026, 7, 15)
+    page.refresh()
+    assert wait_for_background()
+    assert not page.monthly_due.isHidden() and "2" in page.monthly_due.text()  # July still to record
     dialog = forms.MonthlyAssistanceDialog(AppContext(d.db, d.admin), today=date(2026, 7, 15))
     qtbot.addWidget(dialog)
     # the month cannot go past this month

@@ -179,9 +179,12 @@ class ApplicationsPage(QWidget):
         monthly = QPushButton(self.tr("&Monthly payments…"))
         monthly.setToolTip(self.tr("Record a month's assistance payments for every running approval"))
         monthly.clicked.connect(self.record_monthly_payments)
+        self.monthly_due = QLabel()  # this month's payments not yet recorded (for those who record them)
+        self.monthly_due.setStyleSheet("color: #b35c00; font-weight: bold;")
+        self.monthly_due.hide()
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.clicked.connect(self.refresh)
-        for b in (new, open_button, xlsx, pdf, monthly):
+        for b in (new, open_button, xlsx, pdf, monthly, self.monthly_due):
             bar.addWidget(b)
         bar.addStretch(1)
         self.count_label = QLabel()
@@ -239,13 +242,21 @@ class ApplicationsPage(QWidget):
         db, actor, filters, as_of = self.ctx.db, self.ctx.actor, self.filters(), self.as_of
 
         def work(_progress):  # noqa: ANN001, ANN202
+            today = date.today()
+            month = (svc.monthly_assistance(db, actor, min(as_of or today, today), today=today)
+                     if actor.role in svc.DECIDERS else None)
             return (svc.list_applications(db, actor, **filters),
-                    svc.post_check_queue(db, actor, as_of=as_of))
+                    svc.post_check_queue(db, actor, as_of=as_of), month)
 
         run_in_background(self, work, self._show, label=self.tr("Loading applications…"), cancellable=False)
 
-    def _show(self, result: tuple[list[svc.ApplicationRow], list[svc.PostCheckInfo]]) -> None:
-        rows, checks = result
+    def _show(self, result: tuple[list[svc.ApplicationRow], list[svc.PostCheckInfo],
+                                  svc.MonthlyAssistance | None]) -> None:
+        rows, checks, month = result
+        due = month.due if month is not None else 0
+        self.monthly_due.setText(self.tr("{month}: {n} household(s) to record").format(
+            month=f"{month.month:%Y-%m}", n=due) if month is not None else "")
+        self.monthly_due.setVisible(due > 0)
         selected = self.selected_id()
         self.model.set_rows(rows)
         self.checks_model.set_rows(checks)
