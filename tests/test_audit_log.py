@@ -111,3 +111,15 @@ def test_settings_tab(qtbot, sqlite_district: District, tmp_path: Path) -> None:
     tab.export(str(out))
     assert wait_for_background()
     assert out.exists() and audit.list_entries(d.db, d.admin, limit=1)[0].action == "audit.export"
+
+
+def test_text_search_takes_percent_and_underscore_literally(district: District) -> None:
+    db, admin = district.db, district.admin
+    worker = auth.find_user(db, admin, "community_worker")
+    auth.update_user(db, admin, worker.id, display_name="陈晓琴")
+    everything = audit.list_entries(db, admin)
+    assert audit.list_entries(db, admin, audit.AuditFilter(text="%")) == []
+    assert audit.list_entries(db, admin, audit.AuditFilter(text="100%")) == []
+    # "_" is in community_worker's user name, which user.update's description names
+    found = audit.list_entries(db, admin, audit.AuditFilter(text="_"))
+    assert found and len(found) < len(everything) and all("_" in r.detail + r.action + r.workstation for r in found)

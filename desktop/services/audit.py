@@ -162,14 +162,15 @@ def _conditions(flt: AuditFilter) -> list[Any]:
         if flt.group not in GROUPS:
             raise ValidationFailed(f"未知的操作类别“{flt.group}”。", {"group": "未知"})
         codes = GROUPS[flt.group][1]
-        where.append(or_(*[AuditEntry.action.startswith(c) if c.endswith((".", "_")) else AuditEntry.action == c
-                           for c in codes]))
+        where.append(or_(*[AuditEntry.action.startswith(c, autoescape=True) if c.endswith((".", "_"))
+                           else AuditEntry.action == c for c in codes]))
     text = flt.text.strip()
     if text:
-        like = f"%{text}%"
+        # autoescape: "%" and "_" typed by the user are themselves, not LIKE wildcards
         matching = [a for a, label in ACTION_LABELS.items() if text in label]
-        where.append(or_(AuditEntry.detail.like(like), AuditEntry.action.like(like), AuditEntry.workstation.like(like),
-                         AuditEntry.action.in_(matching)))
+        where.append(or_(AuditEntry.detail.contains(text, autoescape=True),
+                         AuditEntry.action.contains(text, autoescape=True),
+                         AuditEntry.workstation.contains(text, autoescape=True), AuditEntry.action.in_(matching)))
     return where
 
 
