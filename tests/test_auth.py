@@ -140,7 +140,8 @@ def test_the_last_administrator_stays(district: District) -> None:
     reviewer = _user(district, "district_reviewer")
     auth.update_user(db, admin, reviewer.id, role="admin")
     auth.update_user(db, admin, me.id, active=False)  # another administrator is left
-    assert not _user(district, "admin").active
+    other = auth.login(db, "district_reviewer", PASSWORD)
+    assert not auth.find_user(db, other, "admin").active
 
 
 def test_reset_and_change_password(district: District) -> None:
@@ -178,3 +179,37 @@ def test_user_commands(district: District, capsys: pytest.CaptureFixture[str]) -
     assert auth.login(district.db, "community_worker", "fresh-secret").username == "community_worker"
     assert cli_main(["user", "set", "nobody", "--active", "no", "--database-url", url]) == 1
     assert "没有用户名为“nobody”" in capsys.readouterr().err
+
+
+def test_every_role_changes_its_own_password(district: District) -> None:
+    """统计查看人员 writes nothing else, but must be able to change their own password."""
+    supervisor = district.actor(Role.SUPERVISOR)
+    auth.change_password(district.db, supervisor, PASSWORD, "viewer-secret")
+    assert auth.login(district.db, "supervisor", "viewer-secret").username == "supervisor"
+    with pytest.raises(PermissionDenied):
+        auth.reset_password(district.db, supervisor, supervisor.user_id, "viewer-secret2")
+
+
+def test_a_stopped_or_demoted_account_cannot_go_on_working(district: District) -> None:
+    """A window opened before the account was stopped (or its role changed) must not keep its rights."""
+    db, admin = district.db, district.admin
+    reviewer = _user(district, "district_reviewer")
+    auth.update_user(db, admin, reviewer.id, role="admin")
+    second = auth.login(db, "district_reviewer", PASSWORD)  # now an administrator
+    auth.update_user(db, admin, reviewer.id, active=False)
+    with pytest.raises(PermissionDenied, match="已停用"):
+        auth.reset_password(db, second, _user(district, "admin").id, "taken-over")
+    with pytest.raises(PermissionDenied, match="已停用"):
+        auth.list_users(db, second)
+    auth.update_user(db, admin, reviewer.id, active=True, role="supervisor")
+    with pytest.raises(PermissionDenied, match="重新登录"):
+        auth.update_user(db, second, _user(district, "admin").id, active=False)
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    auth.update_user(db, admin, _user(district, "community_worker").id, active=False)
+    with pytest.raises(PermissionDenied, match="已停用"):
+        auth.change_password(db, worker, PASSWORD, "still-here")
+    with pytest.raises(PermissionDenied, match="已停用"):
+        with unit_of_work(db, worker, write=True):
+            pass
+    assert auth.login(db, "admin", PASSWORD).username == "admin"  # the rest goes on
+

@@ -255,7 +255,8 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
     _check_password(new_password, problems)
     if new_password == old_password:
         problems["password"] = "新密码不能与当前密码相同"
-    with unit_of_work(db, actor, write=True) as uow:
+    # Not write=True: every role, the read-only 统计查看人员 too, may change its own password.
+    with unit_of_work(db, actor) as uow:
         user = uow.get(User, actor.user_id, "用户")
         try:
             ok = _hasher.verify(user.password_hash, old_password)
@@ -267,6 +268,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
             raise ValidationFailed(";".join(problems.values()), problems)
         user.password_hash = hash_password(new_password)
         uow.audit("user.password_change", "users", user.id, detail=f"用户 {user.username} 修改了自己的密码")
+        uow.commit()
 
 
 def find_user(db: Database, actor: Actor, username: str) -> UserInfo:

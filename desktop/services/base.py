@@ -206,6 +206,19 @@ class UnitOfWork:
     def close(self) -> None:
         self.session.close()
 
+    def check_actor(self) -> None:
+        """The account acting must still be as it was at login: a window left open after the
+        administrator stopped the account or changed its role must not keep the old rights."""
+        if self.actor.user_id is None:
+            return
+        row = self.session.execute(select(User.active, User.role).where(User.id == self.actor.user_id)).first()
+        if row is None:
+            raise PermissionDenied(f"账号“{self.actor.username}”已不存在,不能再进行操作。请重新登录。")
+        if not row.active:
+            raise PermissionDenied(f"账号“{self.actor.username}”已停用,不能再进行操作。如有疑问请联系系统管理员。")
+        if row.role != self.actor.role:
+            raise PermissionDenied(f"账号“{self.actor.username}”的角色已被系统管理员修改,请重新登录后再操作。")
+
 
 @contextmanager
 def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator[UnitOfWork]:
@@ -214,6 +227,7 @@ def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator
         require_writer(actor)
     uow = UnitOfWork(db, actor)
     try:
+        uow.check_actor()
         yield uow
         if write:
             uow.commit()
