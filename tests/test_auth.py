@@ -213,3 +213,43 @@ def test_a_stopped_or_demoted_account_cannot_go_on_working(district: District) -
             pass
     assert auth.login(db, "admin", PASSWORD).username == "admin"  # the rest goes on
 
+
+def test_two_administrators_stopping_each_other_at_once_leave_one(district: District,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each checks that another administrator remains, then both commit: none would be left."""
+    import threading
+    import time
+
+    db, admin = district.db, district.admin
+    reviewer = _user(district, "district_reviewer")
+    auth.update_user(db, admin, reviewer.id, role="admin")
+    second = auth.login(db, "district_reviewer", PASSWORD)
+    me = _user(district, "admin")
+    real_snapshot = auth.snapshot
+
+    def slow_snapshot(obj):  # noqa: ANN001, ANN202
+        time.sleep(0.3)  # both have read the count before either commits
+        return real_snapshot(obj)
+
+    monkeypatch.setattr(auth, "snapshot", slow_snapshot)
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def stop(actor, user_id) -> None:  # noqa: ANN001
+        start.wait()
+        try:
+            auth.update_user(db, actor, user_id, active=False)
+            outcomes.append("stopped")
+        except ValidationFailed as exc:
+            outcomes.append(exc.message)
+
+    threads = [threading.Thread(target=stop, args=(admin, reviewer.id)),
+               threading.Thread(target=stop, args=(second, me.id))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    monkeypatch.setattr(auth, "snapshot", real_snapshot)
+    assert outcomes.count("stopped") == 1 and any("唯一" in o for o in outcomes), outcomes
+    admins = [u for u in auth.list_users(db, auth.Actor.system()) if u.role == "admin" and u.active]
+    assert len(admins) == 1

@@ -13,7 +13,7 @@ from desktop import config
 from desktop.models import AuditEntry, Region, User
 from desktop.models.base import now_utc
 from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role
-from desktop.services.base import Actor, require_role, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 
@@ -191,6 +191,18 @@ def _check_password(password: str, problems: dict[str, str]) -> None:
         problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
 
 
+def _lock_administrators(uow: UnitOfWork) -> None:
+    """Hold the active administrators until the commit, before anything is read: two administrators
+    stopping each other at the same moment must not both count the other as the one who remains.
+    PostgreSQL locks their rows; SQLite takes the database's write lock (no statement has begun a
+    transaction yet: the driver begins one only before a write)."""
+    if uow.db.is_sqlite:
+        uow.session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        uow.session.execute(select(User.id).where(User.role == Role.ADMIN, User.active.is_(True))
+                            .order_by(User.id).with_for_update())
+
+
 def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str | None = None, role: str | None = None,
                 region_id: int | None = None, active: bool | None = None) -> None:
     """Change an account's name, role, region or whether it may log in (an account is stopped, never
@@ -198,6 +210,8 @@ def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str |
     require_role(actor, Role.ADMIN, doing="修改用户")
     problems: dict[str, str] = {}
     with unit_of_work(db, actor, write=True) as uow:
+        if active is False or (role is not None and role != Role.ADMIN):
+            _lock_administrators(uow)
         user = uow.get(User, user_id, "用户")
         before = snapshot(user)
         if display_name is not None:
