@@ -66,6 +66,7 @@ def test_commands(sqlite_district: District, tmp_path: Path, capsys: pytest.Capt
     assert "已备份到" in capsys.readouterr().out
     assert cli_main(["db", "restore", str(copy), "--database-url", url]) == 0
     assert "请加 --yes" in capsys.readouterr().out
+    d.db.dispose()  # this test's own connections would be another user of the file
     assert cli_main(["db", "restore", str(copy), "--yes", "--database-url", url]) == 0
     assert "恢复前的数据库保存在" in capsys.readouterr().out
     assert cli_main(["db", "restore", str(tmp_path / "none.sqlite3"), "--yes", "--database-url", url]) == 1
@@ -88,3 +89,91 @@ def test_file_menu(qtbot, sqlite_district: District, tmp_path: Path, monkeypatch
     auth.add_user(d.db, d.admin, username="later", password=PASSWORD, role="supervisor")
     kept = view.restore_database(None, ctx, str(copy))
     assert kept is not None and kept.exists() and "later" not in [u.username for u in auth.list_users(d.db, d.admin)]
+
+
+def test_restore_is_refused_while_another_workstation_has_the_database_open(sqlite_district: District,
+                                                                              tmp_path: Path) -> None:
+    """A second workstation on the same file would go on writing with what it holds of the old data."""
+    import sqlite3
+
+    d = sqlite_district
+    copy = tmp_path / "b.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    auth.add_user(d.db, d.admin, username="later", password=PASSWORD, role="supervisor")
+    other = sqlite3.connect(d.db.sqlite_path)
+    try:
+        other.execute("SELECT count(*) FROM users").fetchone()
+        with pytest.raises(ServiceError, match="正被其他电脑或其他窗口使用"):
+            svc.restore(d.db, d.admin, copy)
+        assert "later" in [u.username for u in auth.list_users(d.db, d.admin)]  # nothing changed
+        assert not list(tmp_path.glob("*before-restore*")) and not list(d.db.sqlite_path.parent.glob("*before-restore*"))
+    finally:
+        other.close()
+    svc.restore(d.db, d.admin, copy)  # once the other has gone
+    assert "later" not in [u.username for u in auth.list_users(d.db, d.admin)]
+
+
+def test_restore_of_a_backup_with_another_page_size(sqlite_district: District, tmp_path: Path) -> None:
+    """A file vacuumed by another tool (or an old SQLite) has 1 KB pages; the live database 4 KB."""
+    import sqlite3
+
+    d = sqlite_district
+    copy = tmp_path / "备份 文件.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("PRAGMA page_size=1024")
+    conn.execute("VACUUM")
+    conn.close()
+    auth.add_user(d.db, d.admin, username="later", password=PASSWORD, role="supervisor")
+    svc.restore(d.db, d.admin, copy)
+    assert "later" not in [u.username for u in auth.list_users(d.db, d.admin)]
+    assert auth.login(d.db, "admin", PASSWORD).username == "admin"
+
+
+def test_restore_of_another_programs_database(sqlite_district: District, tmp_path: Path) -> None:
+    import sqlite3
+
+    d = sqlite_district
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.executescript("CREATE TABLE alembic_version (version_num TEXT); INSERT INTO alembic_version VALUES ('9f1');"
+                       "CREATE TABLE households (id INTEGER); CREATE TABLE users (id INTEGER, name TEXT);"
+                       "CREATE TABLE audit_log (id INTEGER);")
+    conn.close()
+    with pytest.raises(ServiceError, match="不是救助工作台的数据库备份"):
+        svc.restore(d.db, d.admin, other)
+
+
+def test_a_stopped_administrator_cannot_back_up_or_restore(sqlite_district: District, tmp_path: Path) -> None:
+    d = sqlite_district
+    reviewer = auth.find_user(d.db, d.admin, "district_reviewer")
+    auth.update_user(d.db, d.admin, reviewer.id, role="admin")
+    second = auth.login(d.db, "district_reviewer", PASSWORD)
+    auth.update_user(d.db, d.admin, reviewer.id, active=False)
+    with pytest.raises(PermissionDenied, match="已停用"):
+        svc.backup(d.db, second, tmp_path / "taken.sqlite3")
+    assert not (tmp_path / "taken.sqlite3").exists()
+    copy = tmp_path / "b.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    with pytest.raises(PermissionDenied, match="已停用"):
+        svc.restore(d.db, second, copy)
+
+
+def test_file_menu_tells_a_file_problem_plainly(qtbot, sqlite_district: District, tmp_path: Path,  # noqa: ANN001
+                                               monkeypatch: pytest.MonkeyPatch, shown_errors) -> None:  # noqa: ANN001
+    from desktop.views import backup as view
+    from desktop.views.context import AppContext
+
+    d = sqlite_district
+    copy = tmp_path / "b.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    # the confirmation and the error both come through QMessageBox.warning: record, and answer Yes
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: (
+        shown_errors.plain.append(text), QMessageBox.StandardButton.Yes)[1])
+
+    def full_disk(*_a, **_k):  # noqa: ANN002, ANN003, ANN202
+        raise OSError(28, "No space left on device", str(d.db.sqlite_path.with_name("kept.sqlite3")))
+
+    monkeypatch.setattr(view.svc, "restore", full_disk)
+    assert view.restore_database(None, AppContext(d.db, d.admin), str(copy)) is None
+    assert not shown_errors.crashes and "kept.sqlite3" in shown_errors.plain[-1]

@@ -28,6 +28,11 @@ SHARED_DATABASE = ("共享数据库(PostgreSQL)在服务器上统一备份和恢
                    "工作站上的备份只用于本机数据库。")
 
 
+# What inspect_backup reads: another program's database with tables of the same names is not ours.
+_REQUIRED = {"alembic_version": {"version_num"}, "households": {"id"}, "users": {"active", "role"},
+             "audit_log": {"at"}}
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
@@ -71,7 +76,8 @@ def inspect_backup(path: str | Path) -> BackupInfo:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not {"alembic_version", "households", "users", "audit_log"} <= tables:
+            columns = {t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")} for t in _REQUIRED if t in tables}
+            if any(not need <= columns.get(t, set()) for t, need in _REQUIRED.items()):
                 raise ServiceError(f"文件“{name}”是 SQLite 数据库,但不是救助工作台的数据库备份。")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             households = conn.execute("SELECT count(*) FROM households").fetchone()[0]
@@ -99,26 +105,52 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection,
     source.backup(target, pages=PAGES_PER_STEP, progress=step)
 
 
+def _write_copy(source: sqlite3.Connection, target: Path, progress: Callable[[int, int], None] | None) -> None:
+    """The database of ``source`` as one self-contained file (no -wal beside it), written atomically."""
+    with replacing(target) as tmp:
+        dest = sqlite3.connect(tmp)
+        try:
+            _copy(source, dest, progress)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+
+
+IN_USE = ("数据库“{path}”正被其他电脑或其他窗口使用:恢复会替换他们正在用的数据。请先让其他人退出救助工作台"
+          "(也关闭本机上的其他救助工作台窗口和命令),再恢复。数据库未改变。")
+
+
+def _take_over(live: Path) -> sqlite3.Connection:
+    """A connection that has the live database to itself until closed (locking mode EXCLUSIVE).
+    Refused while any other connection, from this or another computer, has the file open: in WAL
+    mode each holds a shared lock as long as it is open."""
+    conn = sqlite3.connect(live, timeout=2, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise ServiceError(IN_USE.format(path=live)) from exc
+    return conn
+
+
 def backup(db: Database, actor: Actor, target: str | Path,
            progress: Callable[[int, int], None] | None = None) -> BackupInfo:
     """A consistent copy of the local database at ``target``; ``progress(done, total)`` in pages may
     raise to cancel (nothing is left behind)."""
     require_role(actor, Role.ADMIN, doing="备份数据库")
+    with unit_of_work(db, actor):  # the account is still an active administrator
+        pass
     live = _local_path(db)
     target = Path(target)
     if _same_file(live, target):
         raise ServiceError("备份文件不能是正在使用的数据库本身,请换一个文件名或位置。")
-    with replacing(target) as tmp:
-        raw = db.engine.raw_connection()
-        try:
-            dest = sqlite3.connect(tmp)
-            try:
-                _copy(raw.driver_connection, dest, progress)  # type: ignore[arg-type]
-                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-            finally:
-                dest.close()
-        finally:
-            raw.close()
+    raw = db.engine.raw_connection()
+    try:
+        _write_copy(raw.driver_connection, target, progress)  # type: ignore[arg-type]
+    finally:
+        raw.close()
     info = inspect_backup(target)
     with unit_of_work(db, actor, write=True) as uow:
         uow.audit("db.backup", "database", None, after={"file": str(target), "size": info.size},
@@ -131,6 +163,8 @@ def restore(db: Database, actor: Actor, source: str | Path,
     """Replace the local database by a backup. Returns where the database as it was is kept. The
     program must be started again afterwards: what it holds in memory is of the old database."""
     require_role(actor, Role.ADMIN, doing="从备份恢复数据库")
+    with unit_of_work(db, actor):  # the account is still an active administrator
+        pass
     live = _local_path(db)
     source = Path(source)
     if _same_file(live, source):
@@ -144,17 +178,23 @@ def restore(db: Database, actor: Actor, source: str | Path,
         raise ServiceError(f"备份“{source.name}”中没有启用的系统管理员账号,恢复后将无法登录,已停止恢复。")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}.before-restore-{stamp}{live.suffix}")
-    backup(db, actor, kept)
-    db.engine.dispose()  # no pooled connection holds the old pages
-    raw = db.engine.raw_connection()
+    db.engine.dispose()  # no pooled connection of ours holds the file
+    conn = _take_over(live)
     try:
+        _write_copy(conn, kept, None)
+        # Out of WAL mode while alone with the file: the copy is then one transaction in the rollback
+        # journal, may change the page size, and leaves no -wal of the old database beside it.
+        conn.execute("PRAGMA journal_mode=DELETE")
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            _copy(src, raw.driver_connection, progress)  # type: ignore[arg-type]
+            _copy(src, conn, progress)
         finally:
             src.close()
+        conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.Error as exc:
+        raise ServiceError(f"无法从备份“{source.name}”恢复:{exc}。数据库未改变。") from exc
     finally:
-        raw.close()
+        conn.close()
     db.engine.dispose()
     migrate(db)
     with unit_of_work(db, actor, write=True) as uow:

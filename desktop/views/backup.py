@@ -67,7 +67,7 @@ def restore_database(parent: QWidget, ctx: AppContext, path: str | None = None) 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         kept = svc.restore(ctx.db, ctx.actor, path)
-    except ServiceError as exc:
+    except (ServiceError, OSError) as exc:  # an OSError names the file that could not be written
         QApplication.restoreOverrideCursor()
         show_error(parent, exc)
         return None

@@ -200,9 +200,11 @@ class MainWindow(QMainWindow):
         backup.backup_database(self, self.ctx)
 
     def restore_database(self) -> None:
+        self.live.stop()  # its connection would count as another user of the file
         if backup.restore_database(self, self.ctx) is not None:
-            self.live.stop()
             QApplication.quit()  # what the window holds is of the database as it was
+        else:
+            self.live.start()
 
     def change_password(self) -> None:
         if PasswordDialog(self.ctx, self).exec():
