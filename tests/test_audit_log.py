@@ -123,3 +123,23 @@ def test_text_search_takes_percent_and_underscore_literally(district: District) 
     # "_" is in community_worker's user name, which user.update's description names
     found = audit.list_entries(db, admin, audit.AuditFilter(text="_"))
     assert found and len(found) < len(everything) and all("_" in r.detail + r.action + r.workstation for r in found)
+
+
+def test_an_export_too_long_for_one_sheet_is_refused_not_cut(district: District, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    _activity(district)
+    monkeypatch.setattr(audit, "EXPORT_LIMIT", 3)
+    target = tmp_path / "操作日志.xlsx"
+    with pytest.raises(ValidationFailed, match="缩小"):
+        audit.export_xlsx(district.db, district.admin, audit.AuditFilter(), target)
+    assert not target.exists()
+    assert audit.export_xlsx(district.db, district.admin, audit.AuditFilter(text="重置"), target) == 1
+
+
+def test_backups_are_named_and_counted_with_what_left_the_program(sqlite_district: District, tmp_path: Path) -> None:
+    from desktop.services import backup
+
+    d = sqlite_district
+    backup.backup(d.db, d.admin, tmp_path / "b.sqlite3")
+    rows = audit.list_entries(d.db, d.admin, audit.AuditFilter(group="access"))
+    assert [r.action_label for r in rows] == ["备份数据库"]

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from desktop.io import xlsx_stream
 from desktop.models import AuditEntry
@@ -90,6 +90,8 @@ ACTION_LABELS = {
     "calendar.set_year": "设置节假日安排",
     "calendar.clear_year": "清除节假日安排",
     "audit.export": "导出操作日志",
+    "db.backup": "备份数据库",
+    "db.restore": "从备份恢复数据库",
     "demo.build": "生成演示数据",
 }
 
@@ -100,7 +102,7 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "login": ("登录与账号", ("user.", "region.")),
     "access": ("导出与查看完整身份证号", (
         "household.view", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
-        "spot_check.export", "notice.print", "publicity.export", "audit.export")),
+        "spot_check.export", "notice.print", "publicity.export", "audit.export", "db.backup", "db.restore")),
     "households": ("家庭档案", ("household.add", "household.update", "household_figures", "member.", "income.",
                                 "expense.")),
     "discovery": ("线索与名单导入", ("clue.", "import.")),
@@ -218,6 +220,10 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
     require_role(actor, Role.ADMIN, doing="导出操作日志")
     where = _conditions(flt)
     with unit_of_work(db, actor) as uow:
+        total = uow.session.scalar(select(func.count()).select_from(AuditEntry).where(*where)) or 0
+        if total > EXPORT_LIMIT:
+            raise ValidationFailed(f"符合条件的操作记录有 {total:,} 条,超过一个工作表能容纳的 {EXPORT_LIMIT:,} 条;"
+                                   "请缩小日期范围或加上其他条件,分几次导出。", {"date_from": "范围太大"})
         entries = uow.session.execute(
             select(AuditEntry.at, AuditEntry.username, AuditEntry.workstation, AuditEntry.action, AuditEntry.entity,
                    AuditEntry.entity_id, AuditEntry.household_id, AuditEntry.detail, AuditEntry.before, AuditEntry.after)
