@@ -174,6 +174,44 @@ def test_bare_region_headings_in_a_csv_are_not_data(tmp_path: Path) -> None:
     assert [r.number for r in rows] == [3, 5, 7, 9]
 
 
+def test_a_remark_on_a_person_row_is_not_the_footer(tmp_path: Path) -> None:
+    """A person without an ID whose remark opens with 说明：/备注：/经办人： is a data row, and the rows
+    after it are still read (it used to end the table there)."""
+    for remark in ("说明：身份证遗失,待补", "备注：户口已迁出", "经办人：王五代办", "注：无身份证"):
+        path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+            ["序号", "姓名", "身份证号码", "备注"], [1, "张三", ID1, ""], [2, "李四", "", remark],
+            [3, "王五", ID2, ""], [None, "赵六", "无", remark], [5, "钱七", ID3, ""], [],
+            ["制表人：", "孙八", "审核人：", "周九"]]})
+        _layout, rows = read_all(path)
+        assert [r.number for r in rows] == [2, 3, 4, 5, 6], remark
+
+
+@pytest.mark.parametrize("heading", [
+    "1、八泉街道", "2.河口镇", "（3）黄思湾街道", "八泉街道 3人", "八泉街道：3人", "八泉街道共3人", "黄石港区",
+    "八泉街道-飞云社区", "第一网格", "3组", "低保边缘家庭", "2026年第三季度失业登记人员名单（续）", "2026年10月8日",
+])
+def test_group_headings_of_every_shape_in_a_csv_are_not_data(tmp_path: Path, heading: str) -> None:
+    """Alone in the first column of a CSV (no merged cells to tell): numbered, with a count, or
+    text that is not a person's name. A lone name is still a person without an ID."""
+    path = tmp_path / "grouped.csv"
+    path.write_text("\n".join([
+        "姓名,身份证号码,住址", heading + ",,", f"张三,{ID1},八泉街道", "李四,,", "买买提·艾力,,",
+        "王五（已故）,,", f"赵六,{ID2},", ",,某路1号"]), encoding="utf-8")
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [3, 4, 5, 6, 7, 8]
+
+
+def test_a_repeated_two_row_header_is_not_data(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["失业人员名单"], ["序号", "基本信息", None, "所在地", None],
+                             [None, "姓名", "身份证号码", "街道", "社区"], [1, "张三", ID1, "八泉街道", "飞云社区"]]
+    rows += rows[1:3] + [[2, "李四", ID2, "河口镇", "章山村"]]
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": rows}, merges={"Sheet1": [
+        (1, 1, 1, 2, "基本信息"), (1, 3, 1, 4, "所在地"), (4, 1, 4, 2, "基本信息"), (4, 3, 4, 4, "所在地")]})
+    layout, data = read_all(path)
+    assert (layout.header_row, layout.header_height) == (2, 2)
+    assert [r.number for r in data] == [4, 7]
+
+
 def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
         ["姓名", "身份证号码"], ["张三", ID1], ["李四", f"身份证:{ID2}"], ["王五", ID3]]})

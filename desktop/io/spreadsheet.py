@@ -18,7 +18,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -72,8 +72,17 @@ _FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|
 _SECTION = re.compile(r"([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分组批页])")
 # ... or the bare name of a region ("八泉街道", "飞云社区居委会", "河口镇(12人)"): a CSV keeps no merged
 # cells, so a group heading there is a lone name; a person's name does not end like that.
-_REGION_HEADING = re.compile(r"[\u4e00-\u9fff]{2,16}(街道(办事处)?|社区(居委会)?|居委会|村委会|村|镇|乡)"
+_REGION_HEADING = re.compile(r"[\u4e00-\u9fff]{2,16}(街道(办事处)?|社区(居委会)?|居委会|村委会|村|镇|乡|区|县)"
                              r"([(（][^()（）]{0,12}[)）])?")
+# ... or numbered with digits ("1、八泉街道", "（2）河口镇"), a numbered group ("第一网格", "3组"), a
+# count ("八泉街道 12人") or a date line ("2026年10月8日") alone in its row.
+_NUMBERED = re.compile(r"\d{1,3}[、.．]|[(（]\d{1,3}[)）]|第?[一二三四五六七八九十百\d]+(村民小组|小组|组|网格|片区)$")
+_COUNT_IN = re.compile(r"\d+(人|户|名)[)）]?$")
+_DATE_LINE = re.compile(r"\d{4}(年\d{1,2}月(\d{1,2}日)?|[-/.]\d{1,2}([-/.]\d{1,2})?)")
+# A person's name: up to four Chinese characters, or a transcribed name with its dot ("买买提·艾力"),
+# perhaps with a remark in brackets ("王五（已故）").
+_PERSON_NAME = re.compile(r"([\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,10}([·•・．.][\u4e00-\u9fff]{1,10})+)"
+                          r"([(（][^()（）]*[)）])?")
 COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
 _LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
 
@@ -915,10 +924,13 @@ class DataRow:
     values: list[Any]
 
 
-def is_footer(values: Sequence[Any]) -> bool:
-    """A signature / note line under the table ("制表人:… 审核人:…", "注:…")."""
+def is_footer(values: Sequence[Any], *, first_only: bool = False) -> bool:
+    """A signature / note line under the table ("制表人:… 审核人:…", "注:…"). With ``first_only``
+    (the row is a person's) only its first text can open a footer: a later cell is a remark."""
     first = True
     for v in values:
+        if not first and first_only:
+            return False
         text = cell_text(v)
         if not text:
             continue
@@ -950,12 +962,27 @@ def _is_total(values: Sequence[Any]) -> bool:
     return False
 
 
-def _is_section(values: Sequence[Any]) -> bool:
-    """A section heading: one text alone in its row, numbered as a heading ("一、八泉街道") or the
-    bare name of a region."""
-    texts = [t for t in (cell_text(v) for v in values) if t]
-    return len(texts) == 1 and (_SECTION.match(texts[0]) is not None
-                                or _REGION_HEADING.fullmatch(re.sub(r"\s+", "", texts[0])) is not None)
+def _is_section(values: Sequence[Any], data_columns: Container[int] = ()) -> bool:
+    """A section heading: one text alone in its row, numbered as a heading ("一、八泉街道", "1、八泉街道"),
+    the bare name of a region, a count or a date; or, outside ``data_columns`` (the columns mapped
+    to a field other than the name), any text that is not a person's name ("低保边缘家庭")."""
+    cells = [(i, t) for i, t in enumerate(cell_text(v) for v in values) if t]
+    if len(cells) != 1:
+        return False
+    column, text = cells[0]
+    compact = re.sub(r"\s+", "", text)
+    if (_SECTION.match(compact) or _NUMBERED.match(compact) or _REGION_HEADING.fullmatch(compact)
+            or _COUNT_IN.search(compact) or _DATE_LINE.fullmatch(compact)):
+        return True
+    return column not in data_columns and _PERSON_NAME.fullmatch(compact) is None
+
+
+def _looks_like_person(values: Sequence[Any], serial: Container[int], name_col: int | None) -> bool:
+    """A numbered row, or one with a person's name in the name column."""
+    if any(isinstance(v, int | float) and not isinstance(v, bool) for i, v in enumerate(values) if i in serial):
+        return True
+    name = cell_text(value_at(values, name_col)) if name_col is not None else ""
+    return bool(name) and _PERSON_NAME.fullmatch(re.sub(r"\s+", "", name)) is not None
 
 
 def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) -> Iterator[DataRow]:
@@ -964,7 +991,12 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     limit = MAX_ROWS if max_rows is None else max_rows
     id_col = layout.mapping.get("id_number", 1 << 30)  # not mapped yet: a preview for mapping by hand
     serial = {i for i, c in enumerate(layout.columns) if header_key(c) in SERIAL_HEADERS}
-    id_header = header_key(layout.columns[id_col]) if id_col < len(layout.columns) else ""
+    id_headers = {header_key(c) for c in [layout.columns[id_col] if id_col < len(layout.columns) else ""]
+                  + [cell_text(value_at(r, id_col)) for r in layout.header_rows]} - {""}
+    # The header repeated on each printed page: a row that reads like one of the header rows.
+    header_texts = [_row_texts(r) for r in layout.header_rows]
+    name_col = layout.mapping.get("name")
+    data_columns = {c for f, c in layout.mapping.items() if f != "name"}
     count = 0
     # Cells merged down over several data rows (a 街道 written once for its rows) count for every row.
     fills: dict[int, list[tuple[int, int, int]]] = {}  # 1-based row -> (first col, last col, top row)
@@ -990,11 +1022,11 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             # not an ID-like value: maybe blank, footer, totals or a repeated header
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
                 continue
-            if is_footer(values):
+            if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
                 break
-            if _is_total(values) or number in across or _is_section(values):
+            if _is_total(values) or number in across or _is_section(values, data_columns):
                 continue
-            if id_header and header_key(id_value) == id_header:
+            if header_key(id_value) in id_headers or _row_texts(values) in header_texts:
                 continue  # the header repeated (printed pages)
         if fills and number in fills:
             values = list(values)
@@ -1011,6 +1043,13 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 f"文件“{book.name}”的数据超过 {limit:,} 行(第 {number} 行已超出),超出了单次导入的上限。"
                 "请按街道或月份拆分成几个文件后分别导入。", kind="too_many_rows")
         yield DataRow(number, values)
+
+
+def _row_texts(values: Sequence[Any]) -> list[str]:
+    texts = [re.sub(r"\s+", "", cell_text(v)) for v in values]
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
 
 
 def value_at(values: Sequence[Any], index: int | None) -> Any:
