@@ -234,6 +234,21 @@ def test_data_on_a_later_sheet(tmp_path: Path) -> None:
         read_all(path, sheet="不存在")
 
 
+def test_an_empty_template_sheet_or_a_notes_table_does_not_hide_the_list(tmp_path: Path) -> None:
+    """The sheet with ID numbers under its header is read, whatever comes first; a sheet that only
+    names the columns (an empty or pre-numbered template, a table of filling notes) is not a list."""
+    header = ["序号", "姓名", "身份证号码", "街道"]
+    path = write_xlsx(tmp_path / "book.xlsx", {
+        "模板": [header] + [[n] for n in range(1, 31)],
+        "填表说明": [["字段", "填写要求"], ["身份证号码", "18位,文本格式"], ["姓名", "全名"]],
+        "名单": [header, [1, "张三", ID1, "八泉街道"], [2, "李四", ID2, "河口镇"]],
+        "汇总": [["街道", "人数"], ["八泉街道", 1]],
+    })
+    layout, rows = read_all(path)
+    assert layout.sheet == "名单" and layout.other_sheets == []
+    assert [r.number for r in rows] == [2, 3]
+
+
 def test_hidden_sheets_only_when_no_visible_sheet_has_the_list(tmp_path: Path) -> None:
     def write(path: Path, hide_list: bool) -> Path:
         book = xlsxwriter.Workbook(str(path))

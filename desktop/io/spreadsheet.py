@@ -771,7 +771,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
     candidates = [sheet] if sheet else [s for s in book.sheet_names if book.visible(s)] or list(book.sheet_names)
     # Hidden sheets are searched only when no visible one has an ID column (a hidden data sheet behind a cover).
     hidden = [] if sheet else [s for s in book.sheet_names if s not in candidates]
-    best: tuple[int, int, Layout] | None = None
+    best: tuple[bool, int, int, Layout] | None = None
     any_rows = False
     with_ids: list[str] = []  # visible sheets with an ID column
     for order, name in enumerate(candidates + hidden):
@@ -787,11 +787,14 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         layout = _layout_in(book, name, head, header_row)
         if layout is None:
             continue
-        if order < len(candidates) and "id_number" in layout.mapping:
+        # A sheet with ID numbers under its header beats one without (an empty template sheet, a
+        # notes sheet listing the column names); only those are named as further lists.
+        filled = _has_id_values(layout)
+        if order < len(candidates) and "id_number" in layout.mapping and filled:
             with_ids.append(name)
-        key = (_score(layout.mapping), -order)
-        if best is None or key > best[:2]:
-            best = (key[0], key[1], layout)
+        key = (filled, _score(layout.mapping), -order)
+        if best is None or key > best[:3]:
+            best = (key[0], key[1], key[2], layout)
     if best is None and not require_id and any_rows:
         best = _unmapped_layout(book, candidates, header_row)
     if best is None:
@@ -803,7 +806,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         raise SpreadsheetError(
             f"文件“{book.name}”{sheets}的{where}中找不到身份证号列(列名应为 {names} 等)。请检查表头,或手动指定列。",
             kind="no_id_column")
-    layout = best[2]
+    layout = best[3]
     layout.other_sheets = [name for name in with_ids if name != layout.sheet]
     layout.total_rows = book.height(layout.sheet)
     layout.format = book.format
@@ -811,7 +814,13 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
     return layout
 
 
-def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | None) -> tuple[int, int, Layout] | None:
+def _has_id_values(layout: Layout) -> bool:
+    """Some row under the header holds what may be an ID number (a number, or six digits or more)."""
+    col = layout.mapping.get("id_number")
+    return col is not None and any(_looks_like_data(values, layout.mapping) for _n, values in layout.sample)
+
+
+def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | None) -> tuple[bool, int, int, Layout] | None:
     """The header row of the first sheet with one, mapped as far as the names allow (no ID column)."""
     for name in sheets:
         head: list[tuple[int, list[Any]]] = []
@@ -825,8 +834,8 @@ def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | No
             if (header_row is not None and number != header_row) or (header_row is None and named < 2):
                 continue
             sample = [(n, v) for n, v in head if n > number]
-            return 0, 0, Layout(name, list(book.sheet_names), number, 1, texts, [values], map_columns(texts), 0,
-                                sample=sample)
+            return False, 0, 0, Layout(name, list(book.sheet_names), number, 1, texts, [values], map_columns(texts), 0,
+                                       sample=sample)
     return None
 
 
