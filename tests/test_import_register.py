@@ -520,6 +520,24 @@ def test_region_names_as_people_write_them(db: Database, district: District, tmp
                         "系统中没有名为“河口镇人民政府”的街道/乡镇"]
 
 
+def test_region_names_with_the_district_or_sub_district_written_before(db: Database, district: District,
+                                                                       tmp_path: Path) -> None:
+    path = write_register(tmp_path / "a.xlsx", [
+        row(户编号="R1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="西塞山区八泉街道", 社区="八泉街道飞云社区",
+            城乡类别="城市", 当前救助类别="无", 监测库别="无"),
+        row(户编号="R2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="黄石市西塞山区河口镇", 社区="道仕袱 村",
+            城乡类别="农村", 当前救助类别="无", 监测库别="无"),
+        row(户编号="R3", 与户主关系="本人", 姓名="李四", 身份证号=H3, 街道="八泉 街道", 社区="河口镇道仕袱村",
+            城乡类别="农村", 当前救助类别="无", 监测库别="无"),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert (result.households_created, result.households_rejected) == (2, 1)
+    with db.session_factory() as s:
+        regions = dict(s.execute(select(Household.code, Household.region_id)).all())
+    assert regions == {"R1": district.regions["飞云社区"], "R2": district.regions["道仕袱村"]}
+    assert [e.message for e in result.errors] == ["“八泉 街道”下没有名为“河口镇道仕袱村”的社区/村"]
+
+
 def test_a_register_batch_cannot_be_undone_whole(db: Database, district: District, tmp_path: Path) -> None:
     from desktop.services import department_import as di
 

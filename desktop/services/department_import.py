@@ -272,6 +272,10 @@ class RegionResolver:
             elif r.level == codes.RegionLevel.COMMUNITY:
                 self.communities.setdefault(r.name, []).append((r.id, r.parent_id))
         self.parent = {r.id: r.parent_id for r in rows}
+        districts = sorted((r.name for r in rows if r.level == codes.RegionLevel.DISTRICT), key=len, reverse=True)
+        # "湖北省黄石市西塞山区八泉街道": the province, city and district written before the name.
+        self._above = re.compile(r"^([\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}市)?"
+                                 + (f"({'|'.join(map(re.escape, districts))})?" if districts else ""))
         comm = sorted(self.communities, key=len, reverse=True)
         subs = sorted(self.subs, key=len, reverse=True)
         self._comm_re = re.compile("|".join(map(re.escape, comm))) if comm else None
@@ -280,28 +284,37 @@ class RegionResolver:
 
     def subdistrict(self, text: str) -> int | None:
         """A sub-district or town by its name as people write it (八泉, 八泉街道办事处)."""
-        text = text.strip()
+        text = re.sub(r"\s+", "", text)
         if not text:
             return None
-        if text in self.subs:
-            return self.subs[text]
-        base = re.sub(r"(街道办事处|办事处|街道|街办|乡|镇)$", "", text)
-        for name in (base + "街道", base + "镇", base + "乡", base + "街道办事处"):
-            if name in self.subs:
-                return self.subs[name]
+        for form in dict.fromkeys((text, self._above.sub("", text))):
+            if form in self.subs:
+                return self.subs[form]
+            base = re.sub(r"(街道办事处|办事处|街道|街办|乡|镇)$", "", form)
+            for name in (base + "街道", base + "镇", base + "乡", base + "街道办事处"):
+                if name in self.subs:
+                    return self.subs[name]
         return None
 
     def community(self, text: str, sub_id: int | None) -> int | None:
         """A community or village by its name as people write it (飞云, 飞云社区居委会), under
         ``sub_id`` when the name is not unique."""
-        text = text.strip()
+        text = re.sub(r"\s+", "", text)
         if not text:
             return None
-        base = re.sub(r"(社区居委会|居委会|村委会|村民委员会|居民委员会|社区|村)$", "", text)
-        for name in (text, base + "社区", base + "村", base):
-            found = self.communities.get(name)
-            if found:
-                return self._pick(found, sub_id)
+        forms = [text]
+        # "八泉街道飞云社区", "西塞山区八泉街道飞云社区": the sub-district written before the name.
+        above = self._above.sub("", text)
+        if self._sub_re is not None:
+            m = self._sub_re.match(above)
+            if m and m.end() < len(above):
+                forms.append(above[m.end():])
+        for form in forms:
+            base = re.sub(r"(社区居委会|居委会|村委会|村民委员会|居民委员会|社区|村)$", "", form)
+            for name in (form, base + "社区", base + "村", base):
+                found = self.communities.get(name)
+                if found:
+                    return self._pick(found, sub_id)
         return None
 
     def _pick(self, found: list[tuple[int, int | None]], sub_id: int | None) -> int | None:
