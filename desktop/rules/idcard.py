@@ -18,8 +18,6 @@ _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９�
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+")  # zero-width marks come with pasted text
-_INNER_SPACE = re.compile(r"\S[\s\u00a0\u3000]+\S")  # a visible space between characters
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
 _WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
 
@@ -107,10 +105,6 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     text = normalize(value)
     if not text:
         return IdResult(raw, None, Invalid.EMPTY)
-    if isinstance(value, str) and _INNER_SPACE.search(value.translate({ord(c): None for c in _INVISIBLE})):
-        # Spaces are trimmed around a number, not taken out of it ("4202 0319 9001 0112 38"): not a
-        # form RULES.md §3 lists. Invisible marks pasted in with the text are dropped anywhere.
-        return IdResult(raw, None, Invalid.CHARACTERS)
     whole = _WHOLE_WITH_POINT.match(text)
     if whole:
         text = whole.group(1)  # the text of a float that held every digit (up to 15 of them)
