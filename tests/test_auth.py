@@ -212,6 +212,12 @@ def test_a_stopped_or_demoted_account_cannot_go_on_working(district: District) -
         with unit_of_work(db, worker, write=True):
             pass
     assert auth.login(db, "admin", PASSWORD).username == "admin"  # the rest goes on
+    # moved to another region: the window opened before would still see the old one
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    auth.update_user(db, admin, _user(district, "subdistrict_caseworker").id, region_id=district.root_id)
+    with pytest.raises(PermissionDenied, match="所属区划已被系统管理员修改"):
+        with unit_of_work(db, caseworker):
+            pass
 
 
 def test_two_administrators_stopping_each_other_at_once_leave_one(district: District,

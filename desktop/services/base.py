@@ -208,16 +208,19 @@ class UnitOfWork:
 
     def check_actor(self) -> None:
         """The account acting must still be as it was at login: a window left open after the
-        administrator stopped the account or changed its role must not keep the old rights."""
+        administrator stopped the account or changed its role or region must not keep the old rights."""
         if self.actor.user_id is None:
             return
-        row = self.session.execute(select(User.active, User.role).where(User.id == self.actor.user_id)).first()
+        row = self.session.execute(select(User.active, User.role, User.region_id)
+                                   .where(User.id == self.actor.user_id)).first()
         if row is None:
             raise PermissionDenied(f"账号“{self.actor.username}”已不存在,不能再进行操作。请重新登录。")
         if not row.active:
             raise PermissionDenied(f"账号“{self.actor.username}”已停用,不能再进行操作。如有疑问请联系系统管理员。")
         if row.role != self.actor.role:
             raise PermissionDenied(f"账号“{self.actor.username}”的角色已被系统管理员修改,请重新登录后再操作。")
+        if self.actor.region_id is not None and row.region_id != self.actor.region_id:
+            raise PermissionDenied(f"账号“{self.actor.username}”的所属区划已被系统管理员修改,请重新登录后再操作。")
 
 
 @contextmanager
