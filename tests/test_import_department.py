@@ -113,7 +113,7 @@ def test_command_prints_expected_counts(db: Database, district: District, name: 
     assert code == 0 and len(out) == 1
     got = json.loads(out[0])
     assert set(got) == {"data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known",
-                        "new", "batch_id", "file", "sheet", "other_sheets"}
+                        "new", "batch_id", "file", "sheet", "other_sheets", "already_imported"}
     for key in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted"):
         assert got[key] == want[key], key
     assert got["batch_id"] is None and got["file"] == name
@@ -522,6 +522,7 @@ def test_a_list_per_sheet_is_named_and_imported_sheet_by_sheet(db: Database, dis
                      "--database-url", url]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["sheet"], out["other_sheets"], out["data_rows"]) == ("八泉街道", ["河口镇"], 2)
+    assert "工作表“八泉街道”已于" in out["already_imported"]  # its first sheet was imported above
     assert count(db, ImportBatch) == 2
 
 

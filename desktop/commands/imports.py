@@ -131,6 +131,7 @@ def import_department(args: argparse.Namespace) -> int:
                 "file": result.file_name,
                 "sheet": result.sheet,
                 "other_sheets": result.other_sheets,
+                "already_imported": result.already_imported or None,
             })
         else:
             print(summary(result))

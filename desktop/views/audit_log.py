@@ -62,6 +62,7 @@ class AuditLogTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         today = today or date.today()
+        self.opened_on = today  # a tab left open past midnight still shows today's entries
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.date_from = QDateEdit(QDate(today - timedelta(days=DEFAULT_DAYS - 1)))
@@ -132,6 +133,10 @@ class AuditLogTab(QWidget):
                                  self.user.currentData() or "", self.kind.currentData() or "", self.text.text())
 
     def search(self) -> None:
+        today = date.today()
+        if today > self.opened_on and self.date_to.date().toPython() == self.opened_on:
+            self.date_to.setDate(QDate(today))  # the period "up to today" moves on with the clock
+        self.opened_on = max(self.opened_on, today)
         self.model.filter = self.current_filter()
         try:
             self.model.load()
