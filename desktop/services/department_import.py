@@ -566,9 +566,9 @@ class _Screening:
         self.counts: dict[str, int] = dict.fromkeys(("in_assistance", "known", "new"), 0)
         self.unassigned = 0
         if self.postgres:
-            chunk = "json_array_elements(CAST(:chunk AS json)) AS j(e)"
+            chunk = "jsonb_array_elements(CAST(:chunk AS jsonb)) AS j(e)"  # parsed once, not per field
             item = ["(j.e ->> 0)::integer", "j.e ->> 1", "j.e ->> 2", "j.e ->> 3", "(j.e ->> 4)::integer",
-                    "j.e -> 5"]
+                    "(j.e -> 5)::json"]
             field = "(r.data ->> '{}')"
         else:
             chunk = "json_each(:chunk) AS j"
