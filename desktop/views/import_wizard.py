@@ -44,7 +44,7 @@ from desktop.views.table_model import read_only_table
 Index = QModelIndex | QPersistentModelIndex
 
 FIELD_ORDER = ("id_number", "name", "subdistrict", "community", "address", "phone")
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".et", ".ods", ".csv", ".txt")  # .et: WPS, read by content
 SPREADSHEET_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
 
 
