@@ -177,3 +177,17 @@ def test_file_menu_tells_a_file_problem_plainly(qtbot, sqlite_district: District
     monkeypatch.setattr(view.svc, "restore", full_disk)
     assert view.restore_database(None, AppContext(d.db, d.admin), str(copy)) is None
     assert not shown_errors.crashes and "kept.sqlite3" in shown_errors.plain[-1]
+
+
+def test_restore_by_an_account_the_backup_does_not_know(sqlite_district: District, tmp_path: Path) -> None:
+    """A backup taken before the administrator restoring it was made: the restore still completes and
+    is logged under that administrator's name."""
+    d = sqlite_district
+    copy = tmp_path / "older.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    auth.add_user(d.db, d.admin, username="newadmin", password=PASSWORD, role="admin")
+    newcomer = auth.login(d.db, "newadmin", PASSWORD)
+    kept = svc.restore(d.db, newcomer, copy)
+    assert kept.exists()
+    entry = audit.list_entries(d.db, d.admin, limit=1)[0]
+    assert (entry.action, entry.username) == ("db.restore", "newadmin")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -197,7 +197,10 @@ def restore(db: Database, actor: Actor, source: str | Path,
         conn.close()
     db.engine.dispose()
     migrate(db)
-    with unit_of_work(db, actor, write=True) as uow:
+    # Logged in the restored database, where the account acting may not exist (a backup taken
+    # before it was made) or have another id: by name, without an account id.
+    with unit_of_work(db, replace(actor, user_id=None), write=True) as uow:
         uow.audit("db.restore", "database", None, after={"file": str(source), "kept": str(kept)},
-                  detail=f"从备份《{source.name}》恢复数据库;恢复前的数据库保存在《{kept.name}》")
+                  detail=f"{actor.display_name or actor.username}从备份《{source.name}》恢复数据库;"
+                         f"恢复前的数据库保存在《{kept.name}》")
     return kept
