@@ -174,6 +174,15 @@ def test_bare_region_headings_in_a_csv_are_not_data(tmp_path: Path) -> None:
     assert [r.number for r in rows] == [3, 5, 7, 9]
 
 
+def test_group_and_continuation_lines_in_the_name_column_are_not_persons(tmp_path: Path) -> None:
+    path = tmp_path / "grouped.csv"
+    path.write_text("\n".join([
+        "姓名,身份证号码,住址", "特困人员,,", f"张三,{ID1},", "低保边缘家庭,,", f"李四,{ID2},", "续表,,",
+        "王五,,没有身份证号", "以下空白,,"]), encoding="utf-8")
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [3, 5, 7]
+
+
 def test_a_remark_on_a_person_row_is_not_the_footer(tmp_path: Path) -> None:
     """A person without an ID whose remark opens with 说明：/备注：/经办人： is a data row, and the rows
     after it are still read (it used to end the table there)."""

@@ -83,6 +83,9 @@ _DATE_LINE = re.compile(r"\d{4}(年\d{1,2}月(\d{1,2}日)?|[-/.]\d{1,2}([-/.]\d{
 # perhaps with a remark in brackets ("王五（已故）").
 _PERSON_NAME = re.compile(r"([\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,10}([·•・．.][\u4e00-\u9fff]{1,10})+)"
                           r"([(（][^()（）]*[)）])?")
+# ... or names a group of people or the table itself ("特困人员", "低保对象", "续表"): words no
+# person's name holds.
+_GROUP_WORDS = re.compile(r"人员|对象|家庭|名单|续表|(接|见)上表|以下空白")
 COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
 _LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
 
@@ -981,7 +984,7 @@ def _is_section(values: Sequence[Any], data_columns: Container[int] = ()) -> boo
     column, text = cells[0]
     compact = re.sub(r"\s+", "", text)
     if (_SECTION.match(compact) or _NUMBERED.match(compact) or _REGION_HEADING.fullmatch(compact)
-            or _COUNT_IN.search(compact) or _DATE_LINE.fullmatch(compact)):
+            or _COUNT_IN.search(compact) or _DATE_LINE.fullmatch(compact) or _GROUP_WORDS.search(compact)):
         return True
     return column not in data_columns and _PERSON_NAME.fullmatch(compact) is None
 
