@@ -79,3 +79,26 @@ def test_reset_and_change_password(qtbot, sqlite_district: District, shown: list
     own.old.setText("temporary1")
     own.save()
     assert auth.login(d.db, "community_worker", "my-own-secret").username == "community_worker"
+
+
+def test_a_window_whose_account_was_stopped_says_so_once_and_closes(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.errors import AccountChanged
+    from desktop.views import errors as errors_mod
+
+    d = sqlite_district
+    worker = d.actor("community_worker")
+    auth.update_user(d.db, d.admin, auth.find_user(d.db, d.admin, "community_worker").id, active=False)
+    told: list[str] = []
+    quits: list[bool] = []
+    monkeypatch.setattr(errors_mod, "_account_change_told", False)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: told.append(text))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    for _ in range(3):  # every open page refreshing after the change
+        try:
+            auth.change_password(d.db, worker, PASSWORD, "another-one")
+        except AccountChanged as exc:
+            errors_mod.show_error(None, exc)
+    assert len(told) == 1 and "已停用" in told[0] and quits == [True]

@@ -7,7 +7,7 @@
         <location filename="../views/main_window.py" line="55"/>
         <location filename="../views/main_window.py" line="131"/>
         <location filename="../views/main_window.py" line="136"/>
-        <location filename="../views/main_window.py" line="209"/>
+        <location filename="../views/main_window.py" line="211"/>
         <source>Relief Desk</source>
         <translation>救助工作台</translation>
     </message>
@@ -82,17 +82,17 @@
         <translation>结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="209"/>
+        <location filename="../views/main_window.py" line="211"/>
         <source>Your password was changed.</source>
         <translation>密码已修改,下次登录请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="212"/>
+        <location filename="../views/main_window.py" line="214"/>
         <source>About Relief Desk</source>
         <translation>关于救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="213"/>
+        <location filename="../views/main_window.py" line="215"/>
         <source>Relief Desk {version}
 Social-assistance work for the district civil-affairs office:
 discover first, assess first, warn first, commit early, assist early.</source>

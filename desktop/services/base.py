@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.models import AuditEntry, Region, User
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
 from desktop.services.database import Database
-from desktop.services.errors import ConflictError, ConflictInfo, NotFound, PermissionDenied
+from desktop.services.errors import AccountChanged, ConflictError, ConflictInfo, NotFound, PermissionDenied
 
 NOTIFY_CHANNEL = "relief_desk_changes"
 
@@ -214,13 +214,13 @@ class UnitOfWork:
         row = self.session.execute(select(User.active, User.role, User.region_id)
                                    .where(User.id == self.actor.user_id)).first()
         if row is None:
-            raise PermissionDenied(f"账号“{self.actor.username}”已不存在,不能再进行操作。请重新登录。")
+            raise AccountChanged(f"账号“{self.actor.username}”已不存在,不能再进行操作。请重新登录。")
         if not row.active:
-            raise PermissionDenied(f"账号“{self.actor.username}”已停用,不能再进行操作。如有疑问请联系系统管理员。")
+            raise AccountChanged(f"账号“{self.actor.username}”已停用,不能再进行操作。如有疑问请联系系统管理员。")
         if row.role != self.actor.role:
-            raise PermissionDenied(f"账号“{self.actor.username}”的角色已被系统管理员修改,请重新登录后再操作。")
+            raise AccountChanged(f"账号“{self.actor.username}”的角色已被系统管理员修改,请重新登录后再操作。")
         if self.actor.region_id is not None and row.region_id != self.actor.region_id:
-            raise PermissionDenied(f"账号“{self.actor.username}”的所属区划已被系统管理员修改,请重新登录后再操作。")
+            raise AccountChanged(f"账号“{self.actor.username}”的所属区划已被系统管理员修改,请重新登录后再操作。")
 
 
 @contextmanager

@@ -18,6 +18,11 @@ class PermissionDenied(ServiceError):
     pass
 
 
+class AccountChanged(PermissionDenied):
+    """The account acting was stopped, removed, or given another role or region since it logged in:
+    the window must log in again rather than go on with the old rights."""
+
+
 class NotFound(ServiceError):
     pass
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.logs import setup_logging
-from desktop.services.errors import ServiceError
+from desktop.services.errors import AccountChanged, ServiceError
 from desktop.services.files import failure_kind
 
 log = logging.getLogger("relief_desk")
@@ -70,8 +70,21 @@ def file_not_saved(exc: OSError) -> str:
         path=path, reason=reason)
 
 
+_account_change_told = False
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A known problem as a plain message; anything else in the crash dialog."""
+    """A known problem as a plain message; anything else in the crash dialog. An account stopped or
+    changed while its window was open is told once, and the program closes: every page would
+    otherwise say the same at its next refresh."""
+    global _account_change_told
+    if isinstance(exc, AccountChanged):
+        if not _account_change_told:
+            _account_change_told = True
+            QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Relief Desk"), exc.message + "\n\n" +
+                                QCoreApplication.translate("Errors", "The program closes now; start it again and log in."))
+            QApplication.quit()
+        return
     message = plain_message(exc)
     if message is None:
         show_crash(parent, type(exc), exc, exc.__traceback__)
