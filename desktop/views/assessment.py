@@ -36,7 +36,7 @@ from desktop.views.assessment_wizard import AssessmentWizard, write_sheet
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
-from desktop.views.table_model import RowListTableModel
+from desktop.views.table_model import RowListTableModel, read_only_table
 
 
 class AssessmentsTableModel(RowListTableModel[svc.AssessmentRow]):
@@ -236,12 +236,7 @@ class AssessmentPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = AssessmentsTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self.model, single=True)
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         splitter.addWidget(self.table)
         self.detail = QTextBrowser()

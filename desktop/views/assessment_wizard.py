@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -55,7 +54,7 @@ from desktop.services import assessment as svc
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.table_model import RowListTableModel
+from desktop.views.table_model import RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
 SIGNED_MONEY_RE = QRegularExpression(r"^-?\d{0,9}([.]\d{0,2})?$")
@@ -113,12 +112,7 @@ class ChooseHouseholdPage(QWizardPage):
         bar.addWidget(button)
         layout.addLayout(bar)
         self.model = HouseholdHitsTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self.model, single=True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.completeChanged.emit())
         self.table.doubleClicked.connect(lambda *_: self.wiz.next())
         layout.addWidget(self.table)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from desktop.services import calendar as cal_svc
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.table_model import RowListTableModel
+from desktop.views.table_model import RowListTableModel, read_only_table
 
 
 def parse_lines(text: str, what: str) -> list[date]:
@@ -105,13 +103,7 @@ class CalendarSettingsTab(QWidget):
         layout.addWidget(intro)
         splitter = QSplitter()
         self.model = YearsTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model, fit_contents=True, single=True)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_year(cur.row()))
         splitter.addWidget(self.table)
         editor = QWidget()

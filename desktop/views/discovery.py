@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -193,17 +191,7 @@ class ClueInboxTab(QWidget):
 
         # -- table and detail ----------------------------------------------------------------
         self.model = ClueTableModel(ctx, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((56, 92, 80, 150, 110, 80, 90, 70)):
-            self.table.setColumnWidth(column, width)
+        self.table = read_only_table(self.model, widths=(56, 92, 80, 150, 110, 80, 90, 70))  # several for bulk assign
         self.table.activated.connect(lambda _: self.edit_clue())  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = QTextBrowser()

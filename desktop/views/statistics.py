@@ -17,19 +17,16 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,7 +40,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.printing import html_to_pdf
-from desktop.views.table_model import RowListTableModel
+from desktop.views.table_model import RowListTableModel, read_only_table
 
 TRACK_COLORS = {Track.REGULAR.value: "#e07b39", Track.COMMITMENT.value: "#2f6db5"}
 STAGE_COLORS = {Stage.CLASS_I.value: "#c0392b", Stage.CLASS_II.value: "#d4ac0d", Stage.ASSISTED.value: "#3a9d5d"}
@@ -229,14 +226,7 @@ class StatisticsPage(QWidget):
         top.addWidget(self.drill_export)
         dlay.addLayout(top)
         self.drill_model = RecordTableModel(self)
-        self.drill_view = QTableView()
-        self.drill_view.setModel(self.drill_model)
-        self.drill_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.drill_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.drill_view.setAlternatingRowColors(True)
-        self.drill_view.verticalHeader().setVisible(False)
-        self.drill_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.drill_view.horizontalHeader().setStretchLastSection(True)
+        self.drill_view = read_only_table(self.drill_model, fit_contents=True)
         dlay.addWidget(self.drill_view)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
