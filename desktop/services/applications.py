@@ -848,7 +848,7 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
     require_role(actor, *DECIDERS, doing="登记月度救助发放")
     first = _month_start(month, today)
     with unit_of_work(db, actor, write=True) as uow:
-        if uow.session.get_bind().dialect.name == "postgresql":
+        if not uow.db.is_sqlite:
             uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MONTHLY_LOCK})
         query = _running_in(uow, first).where(Application.id.not_in(_recorded_in(first)))
         now = now_utc()

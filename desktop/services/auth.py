@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop import config
 from desktop.models import AuditEntry, Region, User
@@ -68,6 +69,12 @@ def has_users(db: Database) -> bool:
         return bool(session.scalar(select(func.count()).select_from(User)))
 
 
+def _log_login(session: Session, user_id: int | None, username: str, action: str, detail: str) -> None:
+    """A login is logged before anyone is acting (no unit of work yet), with the name as typed."""
+    session.add(AuditEntry(user_id=user_id, username=username[:64], workstation=config.workstation_name()[:128],
+                           action=action, entity="users", entity_id=user_id, detail=detail))
+
+
 def login(db: Database, username: str, password: str) -> Actor:
     """Check a password; the message never tells which of the two was wrong."""
     with db.session_factory() as session:
@@ -80,16 +87,13 @@ def login(db: Database, username: str, password: str) -> Actor:
                 ok = False
         if not ok or user is None:
             why = "无此用户" if user is None else ("账号已停用" if not user.active else "密码不正确")
-            session.add(AuditEntry(user_id=user.id if user else None, username=username.strip()[:64],
-                                   workstation=config.workstation_name()[:128], action="user.login_failed",
-                                   entity="users", entity_id=user.id if user else None, detail=f"登录失败:{why}"))
+            _log_login(session, user.id if user else None, username.strip(), "user.login_failed", f"登录失败:{why}")
             session.commit()
             raise PermissionDenied("用户名或密码不正确,或该账号已停用。")
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         user.last_login_at = now_utc()
-        session.add(AuditEntry(user_id=user.id, username=user.username, workstation=config.workstation_name()[:128],
-                               action="user.login", entity="users", entity_id=user.id, detail="登录"))
+        _log_login(session, user.id, user.username, "user.login", "登录")
         session.commit()
         region = session.get(Region, user.region_id)
         assert region is not None

@@ -16,14 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.io.files import replacing
 from desktop.rules.codes import Role
 from desktop.services.base import Actor, require_role, unit_of_work
-from desktop.services.database import Database, check_schema_not_newer, migrate
+from desktop.services.database import Database, check_schema_not_newer, copy_sqlite, copy_sqlite_into, migrate
 from desktop.services.errors import SchemaTooNew, ServiceError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-PAGES_PER_STEP = 2048
 SHARED_DATABASE = ("共享数据库(PostgreSQL)在服务器上统一备份和恢复(如 pg_dump / pg_restore),请联系信息科;"
                    "工作站上的备份只用于本机数据库。")
 
@@ -41,6 +39,14 @@ class BackupInfo:
     households: int
     users: int
     taken_at: datetime | None  # the newest audit entry in it: how recent its data is
+
+
+def _admin_on_local(db: Database, actor: Actor, doing: str) -> Path:
+    """The local database's file, for an account that is (still) an active administrator."""
+    require_role(actor, Role.ADMIN, doing=doing)
+    with unit_of_work(db, actor):  # checks the account as it is now, not as it was at login
+        pass
+    return _local_path(db)
 
 
 def _local_path(db: Database) -> Path:
@@ -96,26 +102,6 @@ def inspect_backup(path: str | Path) -> BackupInfo:
     return BackupInfo(path, path.stat().st_size, row[0] if row else None, int(households), int(users), taken)
 
 
-def _copy(source: sqlite3.Connection, target: sqlite3.Connection,
-          progress: Callable[[int, int], None] | None) -> None:
-    def step(_status: int, remaining: int, total: int) -> None:
-        if progress is not None:
-            progress(total - remaining, total)
-
-    source.backup(target, pages=PAGES_PER_STEP, progress=step)
-
-
-def _write_copy(source: sqlite3.Connection, target: Path, progress: Callable[[int, int], None] | None) -> None:
-    """The database of ``source`` as one self-contained file (no -wal beside it), written atomically."""
-    with replacing(target) as tmp:
-        dest = sqlite3.connect(tmp)
-        try:
-            _copy(source, dest, progress)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-
-
 IN_USE = ("数据库“{path}”正被其他电脑或其他窗口使用:恢复会替换他们正在用的数据。请先让其他人退出救助工作台"
           "(也关闭本机上的其他救助工作台窗口和命令),再恢复。数据库未改变。")
 
@@ -139,16 +125,13 @@ def backup(db: Database, actor: Actor, target: str | Path,
            progress: Callable[[int, int], None] | None = None) -> BackupInfo:
     """A consistent copy of the local database at ``target``; ``progress(done, total)`` in pages may
     raise to cancel (nothing is left behind)."""
-    require_role(actor, Role.ADMIN, doing="备份数据库")
-    with unit_of_work(db, actor):  # the account is still an active administrator
-        pass
-    live = _local_path(db)
+    live = _admin_on_local(db, actor, "备份数据库")
     target = Path(target)
     if _same_file(live, target):
         raise ServiceError("备份文件不能是正在使用的数据库本身,请换一个文件名或位置。")
     raw = db.engine.raw_connection()
     try:
-        _write_copy(raw.driver_connection, target, progress)  # type: ignore[arg-type]
+        copy_sqlite(raw.driver_connection, target, progress)  # type: ignore[arg-type]
     finally:
         raw.close()
     info = inspect_backup(target)
@@ -162,10 +145,7 @@ def restore(db: Database, actor: Actor, source: str | Path,
             progress: Callable[[int, int], None] | None = None) -> Path:
     """Replace the local database by a backup. Returns where the database as it was is kept. The
     program must be started again afterwards: what it holds in memory is of the old database."""
-    require_role(actor, Role.ADMIN, doing="从备份恢复数据库")
-    with unit_of_work(db, actor):  # the account is still an active administrator
-        pass
-    live = _local_path(db)
+    live = _admin_on_local(db, actor, "从备份恢复数据库")
     source = Path(source)
     if _same_file(live, source):
         raise ServiceError("所选文件就是正在使用的数据库,请选择备份文件。")
@@ -181,13 +161,13 @@ def restore(db: Database, actor: Actor, source: str | Path,
     db.engine.dispose()  # no pooled connection of ours holds the file
     conn = _take_over(live)
     try:
-        _write_copy(conn, kept, None)
+        copy_sqlite(conn, kept, None)
         # Out of WAL mode while alone with the file: the copy is then one transaction in the rollback
         # journal, may change the page size, and leaves no -wal of the old database beside it.
         conn.execute("PRAGMA journal_mode=DELETE")
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            _copy(src, conn, progress)
+            copy_sqlite_into(src, conn, progress)
         finally:
             src.close()
         conn.execute("PRAGMA journal_mode=WAL")

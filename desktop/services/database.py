@@ -8,8 +8,8 @@ that is not a database, a read-only folder, a schema newer than this program) be
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import config
+from desktop.io.files import replacing
 from desktop.services.errors import DatabaseUnavailable, SchemaTooNew
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -230,15 +231,43 @@ def check_schema_not_newer(revision: str | None) -> None:
         )
 
 
+SQLITE_PAGES_PER_STEP = 2048
+
+
+def copy_sqlite_into(source: sqlite3.Connection, target: sqlite3.Connection,
+                     progress: Callable[[int, int], None] | None = None) -> None:
+    """SQLite's online backup: a consistent copy while others go on reading and writing.
+    ``progress(done, total)`` in pages may raise to cancel."""
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
+    source.backup(target, pages=SQLITE_PAGES_PER_STEP, progress=step)
+
+
+def copy_sqlite(source: sqlite3.Connection, target: Path, progress: Callable[[int, int], None] | None = None) -> None:
+    """The database of ``source`` as one self-contained file (no -wal beside it), written atomically."""
+    with replacing(target) as tmp:
+        dest = sqlite3.connect(tmp)
+        try:
+            copy_sqlite_into(source, dest, progress)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+
+
 def backup_sqlite(db: Database, revision: str | None) -> Path | None:
+    """The file as it is before an upgrade, beside it."""
     path = db.sqlite_path
     if path is None or not path.exists() or path.stat().st_size == 0 or revision is None:
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
-    with db.engine.connect() as conn:  # checkpoint the WAL so the copy is complete
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(path, target)
+    raw = db.engine.raw_connection()
+    try:
+        copy_sqlite(raw.driver_connection, target)  # type: ignore[arg-type]
+    finally:
+        raw.close()
     return target
 
 
