@@ -95,6 +95,8 @@ def test_settings_tab(qtbot, sqlite_district: District, tmp_path: Path) -> None:
     _activity(d)
     tab = AuditLogTab(AppContext(d.db, d.admin))
     qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 0  # nothing is read until the tab is shown
+    tab.show()
     assert tab.model.rowCount() >= 4 and tab.model.rows[0].action == "user.password_reset"
     tab.user.setCurrentIndex(tab.user.findData("community_worker"))
     tab.search()
@@ -143,3 +145,12 @@ def test_backups_are_named_and_counted_with_what_left_the_program(sqlite_distric
     backup.backup(d.db, d.admin, tmp_path / "b.sqlite3")
     rows = audit.list_entries(d.db, d.admin, audit.AuditFilter(group="access"))
     assert [r.action_label for r in rows] == ["备份数据库"]
+
+
+def test_user_filter_lists_accounts_and_names_typed_at_failed_logins(district: District) -> None:
+    with pytest.raises(PermissionDenied):
+        auth.login(district.db, "nobody-here", "wrong")
+    names = audit.usernames(district.db, district.admin)
+    assert {"admin", "community_worker", "system", "nobody-here"} <= set(names)
+    found = audit.list_entries(district.db, district.admin, audit.AuditFilter(username="nobody-here"))
+    assert [r.action for r in found] == ["user.login_failed"]

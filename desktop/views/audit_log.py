@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -116,8 +116,14 @@ class AuditLogTab(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
         QShortcut(QKeySequence("F5"), self, activated=self.search)
-        self._load_users()
-        self.search()
+        self.loaded = False  # read when first shown: the settings page builds every tab at once
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not self.loaded:
+            self.loaded = True
+            self._load_users()
+            self.search()
+        super().showEvent(event)
 
     def _load_users(self) -> None:
         self.user.clear()
