@@ -61,8 +61,10 @@ def test_models_pass_the_model_tester_and_show_the_same_values(chinese: None, qt
     assert apps.data(apps.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
     assert isinstance(apps.data(apps.index(0, 8), Qt.ItemDataRole.BackgroundRole), QBrush)
     assert apps.data(apps.index(0, 2), Qt.ItemDataRole.ToolTipRole) == "2027 年节假日未录入"
-    assert apps.data(apps.index(0, 9), Qt.ItemDataRole.TextAlignmentRole) == int(
+    assert apps.data(apps.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    # the last column fills the table's width: its number sits in the middle, under its heading
+    assert apps.data(apps.index(0, 9), Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
 
     checks = PostChecksTableModel()
     checks.set_rows([NS(application_id=7, head_name="王五", region_name="闸口社区", kind_label="复核",

@@ -80,8 +80,10 @@ class ApplicationsTableModel(RowListTableModel[svc.ApplicationRow]):
                 return r.warning
             if r.overdue:
                 return self.tr("Overdue")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 9):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 9:  # the last column fills the width
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
 
