@@ -419,3 +419,130 @@ def test_monthly_assistance_summary_and_recording(district: District) -> None:
         svc.record_monthly_assistance(db, admin, date(2026, 12, 1), today=date(2026, 11, 29))
     with pytest.raises(ServiceError, match="还没有到"):
         svc.monthly_assistance(db, admin, date(2026, 12, 1), today=date(2026, 11, 29))
+
+
+# -- gradual exit after employment (就业渐退, RULES.md §1.5) ----------------------------------------------
+def test_gradual_exit_end_is_the_end_of_the_set_months_after_the_decision_month() -> None:
+    from desktop.rules.procedure import gradual_exit_end
+
+    assert gradual_exit_end(date(2026, 7, 20), 6) == date(2027, 1, 31)
+    assert gradual_exit_end(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert gradual_exit_end(date(2027, 8, 1), 6) == date(2028, 2, 29)
+    assert gradual_exit_end(date(2026, 7, 20), 1) == date(2026, 8, 31)
+    assert gradual_exit_end(date(2026, 7, 20), 0) == date(2026, 7, 20)
+
+
+def test_gradual_exit_setting_is_optional_and_at_most_six_months() -> None:
+    from desktop.rules import policy as rules
+
+    assert rules.parse_value("gradual_exit_months", "6") == Decimal(6)
+    assert rules.parse_value("gradual_exit_months", "0") == Decimal(0)
+    for bad in ("7", "2.5", "-1"):
+        with pytest.raises(rules.PolicyValueError, match="0 到 6"):
+            rules.parse_value("gradual_exit_months", bad)
+    assert "gradual_exit_months" not in rules.REQUIRED_NAMES  # the means test does not need it
+
+
+def set_gradual_exit_months(district: District, months: int) -> None:
+    from desktop.services import policy
+
+    policy.set_settings(district.db, district.admin, effective_from=date(2024, 1, 1), area_type="城市",
+                        values={"gradual_exit_months": str(months)})
+
+
+def approved_dibao(district: District, name: str) -> tuple[int, int]:
+    """(household, application): 低保 approved 2026-03-10, paid from April."""
+    hid = make_household(district.db, district.regions["八泉社区"], name, 2)
+    return hid, run_regular(district, hid)
+
+
+def test_gradual_exit_pays_on_then_moves_the_family(district: District) -> None:
+    db, admin = district.db, district.admin
+    hid, app_id = approved_dibao(district, "赵六")  # 650 a month from April 2026
+    # no period set: refused with a message saying where to set it
+    with pytest.raises(ServiceError, match="就业渐退期"):
+        svc.stop_assistance(db, admin, app_id, on=date(2026, 7, 20), reason="户主就业", gradual=True)
+    set_gradual_exit_months(district, 3)
+    assert svc.gradual_exit_plan(db, admin, app_id, date(2026, 7, 20)) == svc.GradualExitPlan(3, date(2026, 10, 31))
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 7, 20), reason="户主就业,月收入超过标准", to_stage="class_2",
+                        gradual=True, today=date(2026, 7, 20))
+    detail = svc.get_detail(db, admin, app_id, as_of=date(2026, 8, 1))
+    assert detail.stopped_on == date(2026, 10, 31) and detail.gradual_exit_from == date(2026, 7, 20)
+    assert detail.exit_stage == "class_2" and detail.can_stop
+    assert "就业渐退至 2026-10-31" in detail.row.status_label
+    hh = household(db, hid)
+    assert hh.stage == "assisted" and hh.category == "dibao"  # still assisted (在保) during the period
+    # paid through October, not November
+    assert svc.monthly_assistance(db, admin, date(2026, 10, 1)).due == 1
+    assert svc.monthly_assistance(db, admin, date(2026, 11, 1)).due == 0
+    with pytest.raises(ValidationFailed, match="已在就业渐退期内"):
+        svc.stop_assistance(db, admin, app_id, on=date(2026, 8, 1), reason="再次", gradual=True, today=date(2026, 8, 1))
+    # nothing happens before the last day has passed
+    assert svc.end_gradual_exits(db, admin, as_of=date(2026, 10, 31)) == 0
+    assert household(db, hid).stage == "assisted"
+    assert svc.end_gradual_exits(db, admin, as_of=date(2026, 11, 1)) == 1
+    hh = household(db, hid)
+    assert hh.stage == "class_2" and hh.category == "none"
+    assert svc.end_gradual_exits(db, admin, as_of=date(2026, 11, 2)) == 0
+    detail = svc.get_detail(db, admin, app_id)
+    assert detail.exit_stage is None and not detail.can_stop and detail.stopped_on == date(2026, 10, 31)
+    with db.session_factory() as session:
+        move = session.execute(select(LibraryMove).where(LibraryMove.household_id == hid)
+                               .order_by(LibraryMove.id.desc())).scalars().first()
+        assert (move.from_stage, move.to_stage, move.moved_on) == ("assisted", "class_2", date(2026, 10, 31))
+        entry = session.execute(select(AuditEntry).where(AuditEntry.action == "application.exit_end")).scalar_one()
+        assert entry.entity_id == app_id and entry.username == "system"
+        notice = session.execute(select(Notice).where(Notice.application_id == app_id, Notice.kind == "stop")
+                                 ).scalar_one()
+        assert notice.data["gradual_until"] == "2026-10-31"
+
+
+def test_gradual_exit_can_be_cut_short_and_applies_to_dibao_only(district: District) -> None:
+    db, admin = district.db, district.admin
+    set_gradual_exit_months(district, 6)
+    hid, app_id = approved_dibao(district, "钱七")
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 7, 20), reason="户主就业", gradual=True,
+                        today=date(2026, 7, 20))
+    with pytest.raises(ValidationFailed, match="不能晚于"):
+        svc.stop_assistance(db, admin, app_id, on=date(2027, 2, 1), reason="收入大幅增加")
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 9, 5), reason="收入大幅增加")
+    hh = household(db, hid)
+    assert hh.stage == "class_1" and hh.category == "none"
+    assert svc.get_detail(db, admin, app_id).stopped_on == date(2026, 9, 5)
+    assert svc.monthly_assistance(db, admin, date(2026, 10, 1)).due == 0
+    assert svc.end_gradual_exits(db, admin, as_of=date(2027, 6, 1)) == 0
+    # temporary assistance has no gradual exit
+    other = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"]), category="temporary",
+                       temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+    svc.decide(db, admin, other, approve=True, on=date(2026, 5, 6), amount="300", today=date(2026, 5, 6))
+    with pytest.raises(ValidationFailed, match="只适用于低保"):
+        svc.stop_assistance(db, admin, other, on=date(2026, 7, 20), reason="就业", gradual=True)
+
+
+def test_gradual_exit_decided_after_its_end_moves_at_once(district: District) -> None:
+    db, admin = district.db, district.admin
+    set_gradual_exit_months(district, 1)
+    hid, app_id = approved_dibao(district, "孙八")
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 4, 10), reason="补录:户主四月就业", gradual=True)
+    assert household(db, hid).stage == "class_1"
+    assert svc.get_detail(db, admin, app_id).stopped_on == date(2026, 5, 31)
+
+
+def test_a_failed_post_check_during_a_gradual_exit_revokes_at_once(district: District) -> None:
+    db, admin = district.db, district.admin
+    set_gradual_exit_months(district, 6)
+    hid = make_household(db, district.regions["飞云社区"], "吴十", 2)
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
+                        accepted_on=date(2026, 9, 28), commitment=svc.CommitmentInput("吴十", date(2026, 9, 28)))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 9, 29), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 9, 30), investigators=["刘一", "陈二"])
+    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 10, 8), publicity_start=date(2026, 10, 1))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 10, 9), amount="500", today=date(2026, 10, 9))
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 10, 20), reason="户主就业", gradual=True,
+                        today=date(2026, 10, 20))
+    check = next(p for p in svc.get_detail(db, admin, app_id).post_checks if p.kind == "centralised")
+    svc.record_post_check(db, admin, check.id, on=date(2026, 11, 9), passed=False, note="隐瞒房产")
+    detail = svc.get_detail(db, admin, app_id)
+    assert detail.row.status == "revoked" and detail.stopped_on == date(2026, 11, 9) and detail.exit_stage is None
+    assert household(db, hid).stage == "class_1"
+    assert svc.end_gradual_exits(db, admin, as_of=date(2027, 6, 1)) == 0

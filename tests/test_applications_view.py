@@ -372,3 +372,44 @@ def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: D
                                                today=date(2026, 7, 15))
     qtbot.addWidget(caseworker)
     assert caseworker.state.due == 1 and not caseworker.record_button.isEnabled()
+
+
+def test_stop_dialog_offers_the_gradual_exit_for_dibao(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    from desktop.rules.procedure import gradual_exit_end
+    from tests.test_applications import approved_dibao, set_gradual_exit_months
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    _hid, app_id = approved_dibao(d, "周九")
+    set_gradual_exit_months(d, 6)
+    today = date.today()
+    last_day = gradual_exit_end(today, 6)
+    dialog = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen: dict[str, str] = {}
+
+    def fill_stop(w: forms.StopAssistanceDialog) -> None:
+        assert w.gradual.isEnabled() and not w.gradual.isChecked() and w.plan_label.text() == ""
+        w.gradual.setChecked(True)
+        seen["plan"] = w.plan_label.text()
+        w.stage.setCurrentIndex(1)  # 二类库
+        w.reason.setPlainText("户主就业,月收入超过低保标准")
+        w.accept()
+
+    script = ModalScript([(forms.StopAssistanceDialog, fill_stop)])
+    click_action(qtbot, dialog, "stop", script)
+    assert script.done() and errors == [], errors
+    assert seen["plan"].startswith("6 ") and f"{last_day:%Y-%m-%d}" in seen["plan"]
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    assert detail.stopped_on == last_day and detail.exit_stage == "class_2" and detail.gradual_exit_from == today
+    assert f"就业渐退至 {last_day:%Y-%m-%d}" in dialog.header.text()
+
+    def check_running_exit(w: forms.StopAssistanceDialog) -> None:  # stopping again ends the exit early
+        seen["again"] = w.plan_label.text()
+        assert not w.gradual.isEnabled()
+        w.reject()
+
+    script = ModalScript([(forms.StopAssistanceDialog, check_running_exit)])
+    click_action(qtbot, dialog, "stop", script)
+    assert script.done() and f"{last_day:%Y-%m-%d}" in seen["again"]

@@ -196,7 +196,7 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     assert tab.in_force.data(tab.in_force.index(0, 2)) == "未设置"
     tab.seed_button.click()  # the first run: the demo district's values, marked "to be confirmed"
     assert tab.seed_button.isHidden()
-    assert tab.in_force.rowCount() == 11 and tab.history.rowCount() == 26
+    assert tab.in_force.rowCount() == 12 and tab.history.rowCount() == 28
     shot(tab, "policy_settings_tab")
     dialog = tab.add_values()
     dialog.area.setCurrentIndex(dialog.area.findData("rural"))
@@ -211,7 +211,7 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     with d.db.session_factory() as s:
         row = s.execute(select(PolicySetting).where(PolicySetting.effective_from == date(2027, 1, 1))).scalar_one()
         assert (row.name, row.area_type, row.value) == ("dibao_standard", "rural", "660.00")
-    assert tab.history.rowCount() == 27
+    assert tab.history.rowCount() == 29
     # a bad value is refused with the service's words, and nothing is written
     dialog2 = tab.add_values()
     dialog2.fields["deduct_cap"].setText("150%")
@@ -220,4 +220,4 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     # others may look but not change
     viewer = PolicySettingsTab(AppContext(d.db, d.actor(Role.COMMUNITY_WORKER)))
     qtbot.addWidget(viewer)
-    assert viewer.add_button.isHidden() and viewer.in_force.rowCount() == 11
+    assert viewer.add_button.isHidden() and viewer.in_force.rowCount() == 12

@@ -112,3 +112,19 @@ def test_holiday_lines_accept_chinese_separators() -> None:
 
     assert parse_lines("2027-01-01，2027-01-02、2027-01-03, 2027-02-06..2027-02-07", "节假日") == [
         date(2027, 1, 1), date(2027, 1, 2), date(2027, 1, 3), date(2027, 2, 6), date(2027, 2, 7)]
+
+
+def test_assistance_month_command_ends_gradual_exits_that_are_over(district: District,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_applications import approved_dibao, household, set_gradual_exit_months
+
+    db, admin = district.db, district.admin
+    set_gradual_exit_months(district, 2)
+    hid, app_id = approved_dibao(district, "李四")
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 7, 20), reason="户主就业", gradual=True,
+                        today=date(2026, 7, 20))
+    assert household(db, hid).stage == "assisted"
+    assert cli.main(["assistance-month", "2026-09", "--database-url", url_of(district)]) == 0
+    out = capsys.readouterr().out
+    assert "就业渐退期已满 1 户" in out and "救助发放记录 1 户" in out  # September is the period's last month
+    assert household(db, hid).stage == "class_1"

@@ -48,10 +48,13 @@ def run_month(args: argparse.Namespace) -> int:
             print(f"{before.month:%Y年%m月}:已登记 {before.recorded} 户,合计 {before.recorded_amount} 元;"
                   f"待登记 {before.due} 户,合计 {before.due_amount} 元。(试运行,未写入)")
             return 0
+        ended = applications.end_gradual_exits(db, cli_actor())
         n = applications.record_monthly_assistance(db, cli_actor(), args.month)
         after = applications.monthly_assistance(db, cli_actor(), args.month)
     finally:
         db.dispose()
+    if ended:
+        print(f"就业渐退期已满 {ended} 户,已停止救助并转入决定时选定的库别。")
     print(f"已写入 {args.month:%Y年%m月} 救助发放记录 {n} 户;"
           f"本月共登记 {after.recorded} 户,合计 {after.recorded_amount} 元。")
     return 0

@@ -1,332 +1,340 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../views/application_detail.py" line="65"/>
+        <location filename="../views/application_detail.py" line="67" />
         <source>Application {id}</source>
         <translation>申请 {id}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="77"/>
+        <location filename="../views/application_detail.py" line="79" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="77"/>
+        <location filename="../views/application_detail.py" line="79" />
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="77"/>
-        <location filename="../views/application_detail.py" line="84"/>
+        <location filename="../views/application_detail.py" line="79" />
+        <location filename="../views/application_detail.py" line="86" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="77"/>
-        <location filename="../views/application_detail.py" line="84"/>
+        <location filename="../views/application_detail.py" line="79" />
+        <location filename="../views/application_detail.py" line="86" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="78"/>
-        <location filename="../views/application_detail.py" line="84"/>
+        <location filename="../views/application_detail.py" line="80" />
+        <location filename="../views/application_detail.py" line="86" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="78"/>
+        <location filename="../views/application_detail.py" line="80" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="78"/>
-        <location filename="../views/application_detail.py" line="85"/>
+        <location filename="../views/application_detail.py" line="80" />
+        <location filename="../views/application_detail.py" line="87" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="79"/>
+        <location filename="../views/application_detail.py" line="81" />
         <source>&lt;b&gt;Step timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;办理进程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="84"/>
+        <location filename="../views/application_detail.py" line="86" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="86"/>
+        <location filename="../views/application_detail.py" line="88" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="86"/>
+        <location filename="../views/application_detail.py" line="88" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="86"/>
-        <location filename="../views/application_detail.py" line="89"/>
+        <location filename="../views/application_detail.py" line="88" />
+        <location filename="../views/application_detail.py" line="91" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="86"/>
+        <location filename="../views/application_detail.py" line="88" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="87"/>
-        <location filename="../views/application_detail.py" line="89"/>
+        <location filename="../views/application_detail.py" line="89" />
+        <location filename="../views/application_detail.py" line="91" />
         <source>Closed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="87"/>
+        <location filename="../views/application_detail.py" line="89" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="88"/>
+        <location filename="../views/application_detail.py" line="90" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="88"/>
+        <location filename="../views/application_detail.py" line="90" />
         <source>To recover</source>
         <translation>应追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="88"/>
+        <location filename="../views/application_detail.py" line="90" />
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="90"/>
+        <location filename="../views/application_detail.py" line="92" />
         <source>Record &amp;result…</source>
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="91"/>
+        <location filename="../views/application_detail.py" line="93" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="92"/>
+        <location filename="../views/application_detail.py" line="94" />
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="93"/>
+        <location filename="../views/application_detail.py" line="95" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94"/>
+        <location filename="../views/application_detail.py" line="96" />
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="95"/>
+        <location filename="../views/application_detail.py" line="97" />
         <source>Revocation and recovery</source>
         <translation>撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="136"/>
-        <source>Procedure due {due}{ext}; next step due {step}; &lt;span style=&apos;color:{colour}&apos;&gt;working days left: {left}&lt;/span&gt;</source>
-        <translation>办结期限 {due}{ext};待办步骤期限 {step};&lt;span style=&apos;color:{colour}&apos;&gt;剩余工作日:{left}&lt;/span&gt;</translation>
+        <location filename="../views/application_detail.py" line="138" />
+        <source>Procedure due {due}{ext}; next step due {step}; &lt;span style='color:{colour}'&gt;working days left: {left}&lt;/span&gt;</source>
+        <translation>办结期限 {due}{ext};待办步骤期限 {step};&lt;span style='color:{colour}'&gt;剩余工作日:{left}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="138"/>
+        <location filename="../views/application_detail.py" line="140" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="142"/>
+        <location filename="../views/application_detail.py" line="144" />
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="147"/>
+        <location filename="../views/application_detail.py" line="149" />
+        <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
+        <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="153" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="150"/>
+        <location filename="../views/application_detail.py" line="155" />
+        <source>(End of a gradual exit decided on {start}.)</source>
+        <translation>({start} 决定的就业渐退已期满。)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="159" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="152"/>
+        <location filename="../views/application_detail.py" line="161" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="152"/>
+        <location filename="../views/application_detail.py" line="161" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="156"/>
+        <location filename="../views/application_detail.py" line="165" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="166"/>
+        <location filename="../views/application_detail.py" line="175" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="168"/>
+        <location filename="../views/application_detail.py" line="177" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="171"/>
+        <location filename="../views/application_detail.py" line="180" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="173"/>
+        <location filename="../views/application_detail.py" line="182" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="175"/>
+        <location filename="../views/application_detail.py" line="184" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="181"/>
+        <location filename="../views/application_detail.py" line="190" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="186"/>
+        <location filename="../views/application_detail.py" line="195" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="197"/>
+        <location filename="../views/application_detail.py" line="206" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="197"/>
+        <location filename="../views/application_detail.py" line="206" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="202"/>
+        <location filename="../views/application_detail.py" line="211" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="202"/>
+        <location filename="../views/application_detail.py" line="211" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="223"/>
+        <location filename="../views/application_detail.py" line="232" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="223"/>
+        <location filename="../views/application_detail.py" line="232" />
         <source>&amp;Refuse…</source>
         <translation>不予批准(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="225"/>
+        <location filename="../views/application_detail.py" line="234" />
         <source>Record {step}…</source>
         <translation>办理{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="227"/>
+        <location filename="../views/application_detail.py" line="236" />
         <source>Complete {step} afterwards…</source>
         <translation>补办{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="233"/>
+        <location filename="../views/application_detail.py" line="242" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="238"/>
+        <location filename="../views/application_detail.py" line="247" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="243"/>
+        <location filename="../views/application_detail.py" line="252" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="248"/>
+        <location filename="../views/application_detail.py" line="257" />
         <source>Attach commitment scan…</source>
         <translation>附加承诺书扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="252"/>
+        <location filename="../views/application_detail.py" line="261" />
         <source>Save scan as…</source>
         <translation>另存扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="273"/>
+        <location filename="../views/application_detail.py" line="282" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="273"/>
+        <location filename="../views/application_detail.py" line="282" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="286"/>
-        <location filename="../views/application_detail.py" line="289"/>
+        <location filename="../views/application_detail.py" line="299" />
+        <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
+        <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="302" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="286"/>
-        <source>&amp;Reason:</source>
-        <translation>理由(&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="290"/>
+        <location filename="../views/application_detail.py" line="301" />
         <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="311"/>
+        <location filename="../views/application_detail.py" line="323" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="322"/>
+        <location filename="../views/application_detail.py" line="334" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="323"/>
+        <location filename="../views/application_detail.py" line="335" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="342"/>
+        <location filename="../views/application_detail.py" line="354" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="360"/>
+        <location filename="../views/application_detail.py" line="372" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="360"/>
+        <location filename="../views/application_detail.py" line="372" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

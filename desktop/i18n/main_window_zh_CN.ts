@@ -1,98 +1,102 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../views/main_window.py" line="55"/>
-        <location filename="../views/main_window.py" line="131"/>
-        <location filename="../views/main_window.py" line="136"/>
-        <location filename="../views/main_window.py" line="211"/>
+        <location filename="../views/main_window.py" line="57" />
+        <location filename="../views/main_window.py" line="134" />
+        <location filename="../views/main_window.py" line="139" />
+        <location filename="../views/main_window.py" line="227" />
         <source>Relief Desk</source>
         <translation>救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="131"/>
+        <location filename="../views/main_window.py" line="134" />
         <source>Your role cannot open this area.</source>
         <translation>您的角色无权打开此功能。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="136"/>
+        <location filename="../views/main_window.py" line="139" />
         <source>This area is not available yet.</source>
         <translation>此功能在当前版本中尚不可用。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="153"/>
+        <location filename="../views/main_window.py" line="156" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="154"/>
+        <location filename="../views/main_window.py" line="157" />
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="161"/>
+        <location filename="../views/main_window.py" line="164" />
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="162"/>
+        <location filename="../views/main_window.py" line="165" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="167"/>
+        <location filename="../views/main_window.py" line="170" />
         <source>The shared database is backed up on its server</source>
         <translation>共享数据库在服务器上统一备份</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="170"/>
+        <location filename="../views/main_window.py" line="173" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="174"/>
+        <location filename="../views/main_window.py" line="177" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="180"/>
+        <location filename="../views/main_window.py" line="183" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="181"/>
+        <location filename="../views/main_window.py" line="184" />
         <source>&amp;About Relief Desk</source>
         <translation>关于救助工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="188"/>
+        <location filename="../views/main_window.py" line="191" />
         <source>Database: {where}</source>
         <translation>数据库:{where}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="189"/>
+        <location filename="../views/main_window.py" line="192" />
         <source>User: {name} ({role}, {region})</source>
         <translation>用户:{name}({role},{region})</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="191"/>
+        <location filename="../views/main_window.py" line="194" />
         <source>Schema: {rev}</source>
         <translation>结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="211"/>
+        <location filename="../views/main_window.py" line="212" />
+        <source>{n} families' gradual exit after employment has ended: their assistance stopped and they moved to the library chosen at the decision.</source>
+        <translation>{n} 户就业渐退期已满:已停止救助,并转入决定时选定的库别。</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="227" />
         <source>Your password was changed.</source>
         <translation>密码已修改,下次登录请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="214"/>
+        <location filename="../views/main_window.py" line="230" />
         <source>About Relief Desk</source>
         <translation>关于救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="215"/>
+        <location filename="../views/main_window.py" line="231" />
         <source>Relief Desk {version}
 Social-assistance work for the district civil-affairs office:
 discover first, assess first, warn first, commit early, assist early.</source>
@@ -104,7 +108,7 @@ discover first, assess first, warn first, commit early, assist early.</source>
 <context>
     <name>NotAvailablePage</name>
     <message>
-        <location filename="../views/main_window.py" line="45"/>
+        <location filename="../views/main_window.py" line="47" />
         <source>{title}
 
 This area is not available yet in this version.</source>

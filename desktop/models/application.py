@@ -32,13 +32,18 @@ class Application(Versioned, Created, Base):
     amount: Mapped[Decimal | None]  # monthly amount approved
     start_month: Mapped[date | None] = mapped_column(Date)  # first day of the first paid month
     refusal_reason: Mapped[str] = mapped_column(Text, default="")
-    stopped_on: Mapped[date | None] = mapped_column(Date)
+    stopped_on: Mapped[date | None] = mapped_column(Date)  # the last day assisted (future during a gradual exit)
+    # Gradual exit after employment (就业渐退, RULES.md §1.5): the day it was decided, and the library the
+    # family goes to once it ends; exit_stage is cleared when the move is made.
+    gradual_exit_from: Mapped[date | None] = mapped_column(Date)
+    exit_stage: Mapped[str | None] = mapped_column(String(16))
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))  # the household's (REGION_COPY)
 
     __table_args__ = (
         Index(None, "household_id", "status", "track", "category"),  # statistics: the funnel, index only
         Index(None, "status", "due_on"),
         Index(None, "decided_on"),
+        Index(None, "exit_stage", "stopped_on"),  # gradual exits that have ended
         # statistics, read from the index alone: approval times grouped by (accepted, decided,
         # track) in index order; pass rate per day; both again per region
         Index(None, "accepted_on", "decided_on", "track", "category", "household_id"),

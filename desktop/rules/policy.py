@@ -15,11 +15,14 @@ from decimal import Decimal, InvalidOperation
 
 from desktop.rules.codes import AREA_LABELS, AreaType
 
-# Kinds of value: money in yuan (two places), a ratio (0..1, "10%" accepted), a multiplier, an age.
+# Kinds of value: money in yuan (two places), a ratio (0..1, "10%" accepted), a multiplier, an age,
+# a number of months.
 MONEY = "money"
 RATIO = "ratio"
 MULTIPLIER = "multiplier"
 AGE = "age"
+MONTHS = "months"
+GRADUAL_EXIT_MAX_MONTHS = 6  # RULES.md §1.5: gradual exit after employment, up to 6 months
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,16 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("deduct_single_parent", "单亲家庭扣减比例", RATIO, "每户", "单亲家庭扣减的收入比例"),
     SettingSpec("deduct_elderly", "老年成员扣减比例", RATIO, "每人", "每名老年成员扣减的收入比例"),
     SettingSpec("deduct_cap", "扣减比例上限", RATIO, "", "各项扣减合计不超过此比例"),
+    SettingSpec("gradual_exit_months", "就业渐退期", MONTHS, "个月",
+                "低保对象就业后收入超过标准的,停止救助前可继续发放的月数(0 到 6;0 表示不渐退)"),
 )
 
 SPEC_BY_NAME: dict[str, SettingSpec] = {s.name: s for s in SPECS}
 NAMES: tuple[str, ...] = tuple(s.name for s in SPECS)
+# What the means test needs: a set in force lacks none of these. The others (the gradual exit
+# period) are asked for only by the step that uses them.
+OPTIONAL_NAMES: frozenset[str] = frozenset({"gradual_exit_months"})
+REQUIRED_NAMES: tuple[str, ...] = tuple(n for n in NAMES if n not in OPTIONAL_NAMES)
 
 AREA_BY_WORD: dict[str, str] = {
     "城市": AreaType.URBAN.value, "城镇": AreaType.URBAN.value, "urban": AreaType.URBAN.value,
@@ -109,6 +118,11 @@ def parse_value(name: str, text: object) -> Decimal:
         if value < 1 or value > 5:
             raise PolicyValueError(f"{spec.label}({name})应在 1 到 5 之间,收到“{text}”。")
         return value.normalize()
+    if spec.kind == MONTHS:
+        if value != value.to_integral_value() or value < 0 or value > GRADUAL_EXIT_MAX_MONTHS:
+            raise PolicyValueError(f"{spec.label}({name})必须是 0 到 {GRADUAL_EXIT_MAX_MONTHS} 之间的整数月数,"
+                                   f"收到“{text}”。")
+        return Decimal(int(value))
     # AGE
     if value != value.to_integral_value() or value < 1 or value > 120:
         raise PolicyValueError(f"{spec.label}({name})必须是 1 到 120 之间的整数周岁,收到“{text}”。")
@@ -120,7 +134,7 @@ def format_value(name: str, value: Decimal) -> str:
     spec = SPEC_BY_NAME[name]
     if spec.kind == MONEY:
         return f"{value.quantize(Decimal('0.01'))}"
-    if spec.kind == AGE:
+    if spec.kind in (AGE, MONTHS):
         return str(int(value))
     text = format(value.normalize(), "f")
     return text
@@ -175,11 +189,11 @@ class PolicySettings:
         return {name: {"value": format_value(name, self.values[name]),
                        "effective_from": self.effective.get(name, self.on).isoformat(),
                        "area_type": self.area_type}
-                for name in NAMES if name in self.values}
+                for name in REQUIRED_NAMES if name in self.values}
 
 
 def missing_names(values: Mapping[str, object]) -> list[str]:
-    return [n for n in NAMES if n not in values]
+    return [n for n in REQUIRED_NAMES if n not in values]
 
 
 def make_settings(area_type: str, on: date, dated: dict[str, tuple[Decimal, date]]) -> PolicySettings:
@@ -190,8 +204,8 @@ def make_settings(area_type: str, on: date, dated: dict[str, tuple[Decimal, date
         raise PolicyValueError(
             f"{on.isoformat()} 没有生效的{area_label(area_type)}政策参数:缺少 {labels}。"
             "请管理员在“设置 → 政策参数”中录入,或用命令 relief-desk policy set 设置。")
-    return PolicySettings(area_type, on, {n: dated[n][0] for n in NAMES},
-                          {n: dated[n][1] for n in NAMES})
+    return PolicySettings(area_type, on, {n: dated[n][0] for n in NAMES if n in dated},
+                          {n: dated[n][1] for n in NAMES if n in dated})
 
 
 # The demo district's values: plausible figures for 黄石市西塞山区, to be confirmed locally.
@@ -201,7 +215,7 @@ DEMO_POLICY: dict[str, dict[date, dict[str, str]]] = {
             "dibao_standard": "720", "marginal_multiplier": "1.5", "disposable_income_last_year": "43000",
             "rigid_expense_ratio": "0.5", "tekun_minor_age": "16", "elderly_age": "60",
             "deduct_serious_illness": "0.1", "deduct_severe_disability": "0.1", "deduct_single_parent": "0.05",
-            "deduct_elderly": "0.05", "deduct_cap": "0.3",
+            "deduct_elderly": "0.05", "deduct_cap": "0.3", "gradual_exit_months": "6",
         },
         date(2026, 1, 1): {"dibao_standard": "780", "disposable_income_last_year": "46500"},
     },
@@ -210,7 +224,7 @@ DEMO_POLICY: dict[str, dict[date, dict[str, str]]] = {
             "dibao_standard": "560", "marginal_multiplier": "1.5", "disposable_income_last_year": "21000",
             "rigid_expense_ratio": "0.5", "tekun_minor_age": "16", "elderly_age": "60",
             "deduct_serious_illness": "0.1", "deduct_severe_disability": "0.1", "deduct_single_parent": "0.05",
-            "deduct_elderly": "0.05", "deduct_cap": "0.3",
+            "deduct_elderly": "0.05", "deduct_cap": "0.3", "gradual_exit_months": "6",
         },
         date(2026, 1, 1): {"dibao_standard": "620", "disposable_income_last_year": "23000"},
     },

@@ -294,6 +294,17 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
+def gradual_exit_end(decided_on: date, months: int) -> date:
+    """The last day assisted when a gradual exit after employment (就业渐退, RULES.md §1.5) of
+    ``months`` is decided on ``decided_on``: the end of the month ``months`` after the decision's
+    month, so that many more monthly payments follow the decision's own month. 0 months is an
+    ordinary stop on the decision day."""
+    if months <= 0:
+        return decided_on
+    first = add_months(date(decided_on.year, decided_on.month, 1), months)
+    return date(first.year, first.month, _calendar.monthrange(first.year, first.month)[1])
+
+
 def months_between(first: date, last: date) -> list[date]:
     """First days of the months from ``first``'s month to ``last``'s month inclusive."""
     out: list[date] = []

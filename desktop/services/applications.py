@@ -72,6 +72,7 @@ from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, uni
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.services.policy import gradual_exit_months_session
 
 DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核确认)
 CHECKERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # authorised data check is done by the county
@@ -261,6 +262,8 @@ class ApplicationDetail:
     total_paid: Decimal
     can_extend: bool
     can_stop: bool
+    gradual_exit_from: date | None = None  # a gradual exit after employment decided that day
+    exit_stage: str | None = None  # while it runs: the library the family goes to after stopped_on
 
 
 @dataclass(frozen=True)
@@ -390,10 +393,17 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
         track=app.track, track_label=TRACK_LABELS.get(Track(app.track), app.track), accepted_on=app.accepted_on,
         step=app.step, step_label=STEP_LABELS.get(Step(app.step), app.step) if app.step in Step._value2member_map_
         else app.step, next_step=next_step, next_step_label=STEP_LABELS[next_step] if next_step else "",
-        status=app.status, status_label=STATUS_LABELS.get(app.status, app.status), extended=app.extended,
+        status=app.status, status_label=_status_label(app), extended=app.extended,
         due_on=whole.due, step_due_on=step_due, effective_due_on=effective,
         working_days_left=due.working_days_left, overdue=due.overdue, warning=warning,
         check_passed=app.check_passed, decided_on=app.decided_on, amount=app.amount)
+
+
+def _status_label(app: Any) -> str:
+    label = STATUS_LABELS.get(app.status, app.status)
+    if app.status == "approved" and app.exit_stage is not None and app.stopped_on is not None:
+        label += f"(就业渐退至 {app.stopped_on:%Y-%m-%d})"
+    return label
 
 
 def whole_warning(years: Iterable[int]) -> str:
@@ -866,18 +876,45 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
 
 def _leave_assistance(uow: UnitOfWork, app: Application, hh: Household, on: date, to_stage: str, reason: str) -> None:
     app.stopped_on = on
+    app.exit_stage = None  # a gradual exit still running ends here
     uow.touch(app)
     others = uow.session.scalar(select(func.count()).select_from(Application).where(
         Application.household_id == hh.id, Application.id != app.id, Application.status == "approved",
-        Application.stopped_on.is_(None)))
+        Application.stopped_on.is_(None) | Application.exit_stage.is_not(None)))
     if not others:
         hh.category = Category.NONE
         _move(uow, hh, to_stage, on, reason)
 
 
+def _running(app: Application) -> bool:
+    """Approved and still assisted: not stopped, or stopped at the end of a gradual exit still under way."""
+    return app.status == "approved" and (app.stopped_on is None or app.exit_stage is not None)
+
+
+@dataclass(frozen=True)
+class GradualExitPlan:
+    """What a gradual exit decided on a day would mean: the months in force and the last day assisted."""
+    months: int
+    last_day: date
+
+
+def gradual_exit_plan(db: Database, actor: Actor, application_id: int, on: date) -> GradualExitPlan:
+    """For the stop dialog: the gradual exit period in force for this family on ``on`` (raises
+    NoPolicyInForce when none is set) and the last day it would be assisted."""
+    with unit_of_work(db, actor) as uow:
+        _app, hh = _get_app(uow, application_id)
+        months = gradual_exit_months_session(uow.session, hh.area_type, on)
+        return GradualExitPlan(months, proc.gradual_exit_end(on, months))
+
+
 def stop_assistance(db: Database, actor: Actor, application_id: int, *, on: date, reason: str,
-                    to_stage: str = Stage.CLASS_I, expected_version: int | None = None) -> int:
-    """Decide to stop assistance (停止救助): the only way out of "assisted" besides a revocation."""
+                    to_stage: str = Stage.CLASS_I, gradual: bool = False,
+                    expected_version: int | None = None, today: date | None = None) -> int:
+    """Decide to stop assistance (停止救助): the only way out of "assisted" besides a revocation.
+
+    ``gradual``: a gradual exit after employment (就业渐退, RULES.md §1.5) for 低保: payments go on for
+    the months the setting gives after the decision's month and the family leaves "assisted" when
+    they end (:func:`end_gradual_exits`). Stopping again during those months ends it on that day."""
     require_role(actor, *DECIDERS, doing="作出停止救助决定")
     if not reason.strip():
         raise ValidationFailed("停止救助须写明理由。", {"reason": "必填"})
@@ -886,19 +923,69 @@ def stop_assistance(db: Database, actor: Actor, application_id: int, *, on: date
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)
         uow.check_version(app, expected_version, "申请")
-        if app.status != "approved" or app.stopped_on is not None:
+        if not _running(app):
             raise ValidationFailed("只有正在救助中的申请可以停止救助。")
         if app.decided_on and on < app.decided_on:
             raise ValidationFailed("停止日期不能早于批准日期。")
+        in_exit = app.exit_stage is not None
+        if in_exit and gradual:
+            raise ValidationFailed(f"该申请已在就业渐退期内(发放至 {app.stopped_on:%Y-%m-%d})。")
+        if in_exit and app.stopped_on is not None and on > app.stopped_on:
+            raise ValidationFailed(f"就业渐退期到 {app.stopped_on:%Y-%m-%d} 结束,停止日期不能晚于这一天。")
+        last_day = on
+        if gradual:
+            if app.category != Category.DIBAO:
+                raise ValidationFailed("就业渐退只适用于低保。")
+            last_day = proc.gradual_exit_end(on, gradual_exit_months_session(uow.session, hh.area_type, on))
         before = snapshot(app)
-        _leave_assistance(uow, app, hh, on, to_stage, f"停止救助:{reason.strip()}")
-        uow.add(Notice(application_id=app.id, kind="stop", issued_at=now_utc(),
-                       data={"stopped_on": on.isoformat(), "reason": reason.strip()}))
+        data = {"stopped_on": on.isoformat(), "reason": reason.strip()}
+        if last_day > on:
+            app.stopped_on = last_day
+            app.gradual_exit_from = on
+            app.exit_stage = to_stage
+            uow.touch(app)
+            data["gradual_until"] = last_day.isoformat()
+            detail = f"就业渐退,发放至 {last_day:%Y-%m-%d}:{reason.strip()}"
+        else:
+            _leave_assistance(uow, app, hh, on, to_stage, f"停止救助:{reason.strip()}")
+            detail = reason
+        uow.add(Notice(application_id=app.id, kind="stop", issued_at=now_utc(), data=data))
         uow.flush()
         uow.audit("application.stop", "applications", app.id, before=before, after=snapshot(app),
-                  household_id=hh.id, detail=reason)
+                  household_id=hh.id, detail=detail)
+        if app.exit_stage is not None and last_day < (today or date.today()):  # decided after the period ran out
+            _end_gradual_exit(uow, app, hh)
         uow.notify("applications", app.id)
         return int(app.version)
+
+
+def _end_gradual_exit(uow: UnitOfWork, app: Application, hh: Household) -> None:
+    assert app.stopped_on is not None and app.exit_stage is not None
+    before = snapshot(app)
+    _leave_assistance(uow, app, hh, app.stopped_on, app.exit_stage,
+                      f"就业渐退期满(自 {app.gradual_exit_from:%Y-%m-%d} 起),停止救助")
+    uow.flush()
+    uow.audit("application.exit_end", "applications", app.id, before=before, after=snapshot(app),
+              household_id=hh.id, detail=f"就业渐退期满,{app.stopped_on:%Y-%m-%d} 停止救助")
+
+
+def end_gradual_exits(db: Database, actor: Actor, as_of: date | None = None) -> int:
+    """Make the move for every gradual exit whose last day is before ``as_of`` (today): the family
+    leaves "assisted" for the library chosen when the exit was decided. Run at the window's start
+    and by the monthly recording; any account may trigger it, the log names it as the system's."""
+    as_of = as_of or date.today()
+    due = (Application.exit_stage.is_not(None), Application.stopped_on < as_of)
+    with unit_of_work(db, actor) as uow:  # almost always nothing: no write transaction for that
+        if not uow.session.scalar(select(func.count()).select_from(Application).where(*due)):
+            return 0
+    with unit_of_work(db, Actor.system(actor.workstation), write=True) as uow:
+        apps = uow.session.execute(select(Application).where(*due).order_by(Application.id)
+                                   .with_for_update()).scalars().all()
+        for app in apps:
+            _end_gradual_exit(uow, app, uow.get(Household, app.household_id, "家庭"))
+        if apps:
+            uow.notify("applications", 0)
+        return len(apps)
 
 
 # -- post-checks, spot checks, revocations ---------------------------------------------------------
@@ -936,7 +1023,7 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
             if app.status == "approved":
                 app_before = snapshot(app)
                 app.status = "revoked"
-                if app.stopped_on is None:
+                if app.stopped_on is None or app.exit_stage is not None:  # also ends a gradual exit
                     _leave_assistance(uow, app, hh, on, Stage.CLASS_I,
                                       f"{proc.POST_CHECK_LABELS.get(check.kind, check.kind)}未通过,撤销救助")
                 uow.flush()
@@ -1127,7 +1214,7 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         app_cols = [Application.id, Application.version, Application.household_id, Application.category,
                     Application.temporary_kind, Application.track, Application.accepted_on, Application.extended,
                     Application.step, Application.status, Application.objection, Application.check_passed,
-                    Application.decided_on, Application.amount]
+                    Application.decided_on, Application.amount, Application.stopped_on, Application.exit_stage]
         hh_cols = [Household.head_name, Household.member_count, Household.region_id]
         query = (select(*app_cols, *hh_cols)  # plain columns: no ORM identity map for thousands of rows
                  .join(Household, Household.id == Application.household_id)
@@ -1224,7 +1311,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             stopped_on=app.stopped_on, commitment=cinfo, post_checks=checks, revocations=revs, referrals=refs,
             notices=notices, months_paid=int(months), total_paid=_yuan(total),
             can_extend=app.status == "open" and app.track == Track.REGULAR and not app.extended,
-            can_stop=app.status == "approved" and app.stopped_on is None)
+            can_stop=_running(app), gradual_exit_from=app.gradual_exit_from, exit_stage=app.exit_stage)
 
 
 def _result_label(step: str, result: str) -> str:

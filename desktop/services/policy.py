@@ -141,6 +141,16 @@ def settings_in_force_session(session: Session, area_type: str, on: date) -> rul
         raise NoPolicyInForce(str(exc)) from None
 
 
+def gradual_exit_months_session(session: Session, area_type: str, on: date) -> int:
+    """The gradual exit period (就业渐退期, months) in force; NoPolicyInForce when none is set."""
+    found = _dated_values(session, area_type, on).get("gradual_exit_months")
+    if found is None:
+        spec = rules.SPEC_BY_NAME["gradual_exit_months"]
+        raise NoPolicyInForce(f"{on.isoformat()} 没有生效的{rules.area_label(area_type)}{spec.label}(gradual_exit_months)。"
+                              "请管理员在“设置 → 政策参数”中录入(0 到 6 个月),或用命令 relief-desk policy set 设置。")
+    return int(found[0])
+
+
 def settings_in_force(db: Database, actor: Actor, area_type: str, on: date) -> rules.PolicySettings:
     with unit_of_work(db, actor) as uow:
         return settings_in_force_session(uow.session, rules.area_code(area_type), on)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.rules import procedure as proc
+from desktop.rules.codes import STAGE_LABELS, Stage
 from desktop.services import applications as svc
 from desktop.services.errors import ServiceError
 from desktop.services.files import save_bytes
@@ -34,6 +35,7 @@ from desktop.views.application_forms import (
     RecoveryDialog,
     ReferralOutcomeDialog,
     StepDialog,
+    StopAssistanceDialog,
     date_of,
 )
 from desktop.views.context import AppContext
@@ -143,8 +145,15 @@ class ApplicationDetailDialog(QDialog):
                 amount=f"{r.amount:,.2f}" if r.amount is not None else "-",
                 start=f"{d.start_month:%Y-%m}" if d.start_month else "-", months=d.months_paid,
                 total=f"{d.total_paid:,.2f}")
-            if d.stopped_on:
+            if d.stopped_on and d.exit_stage is not None:
+                paid += " " + self.tr("Gradual exit after employment decided on {start}: assisted up to {day}, then to "
+                                      "{stage}.").format(start=fmt(d.gradual_exit_from), day=fmt(d.stopped_on),
+                                                         stage=STAGE_LABELS.get(Stage(d.exit_stage), d.exit_stage))
+            elif d.stopped_on:
                 paid += " " + self.tr("Stopped on {day}.").format(day=fmt(d.stopped_on))
+                if d.gradual_exit_from:
+                    paid += " " + self.tr("(End of a gradual exit decided on {start}.)").format(
+                        start=fmt(d.gradual_exit_from))
         commitment = ""
         if d.commitment is not None:
             commitment = self.tr("Commitment signed by {name} on {day}{file}.").format(
@@ -283,17 +292,20 @@ class ApplicationDetailDialog(QDialog):
 
     def stop(self) -> None:
         assert self.detail is not None
-        dialog = ReasonDialog(self.tr("Stop assistance"), self.tr("&Reason:"), self, with_date=True, with_stage=True)
+        dialog = StopAssistanceDialog(self.ctx, self.detail, self)
         if not dialog.exec():
             return
-        if QMessageBox.question(self, self.tr("Stop assistance"), self.tr(
-                "Stop the assistance of {name}? Payments end and the family leaves the assisted column.").format(
+        gradual = dialog.gradual.isChecked()
+        question = (self.tr("Start the gradual exit of {name}? Payments go on for the months shown; then the family "
+                            "leaves the assisted column.") if gradual else
+                    self.tr("Stop the assistance of {name}? Payments end and the family leaves the assisted column."))
+        if QMessageBox.question(self, self.tr("Stop assistance"), question.format(
                 name=self.detail.row.head_name)) != QMessageBox.StandardButton.Yes:
             return
         try:
             svc.stop_assistance(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),
                                 reason=dialog.reason.toPlainText(), to_stage=dialog.stage.currentData(),
-                                expected_version=self.detail.row.version)
+                                gradual=gradual, expected_version=self.detail.row.version)
         except ServiceError as exc:
             show_error(self, exc)
             return

@@ -434,6 +434,53 @@ class ReasonDialog(QDialog):
         form.addRow(ok_cancel(self))
 
 
+class StopAssistanceDialog(ReasonDialog):
+    """Stop assistance: the date, the library the family goes to, the reason, and for 低保 the
+    gradual exit after employment (就业渐退) with the last day it would still be assisted."""
+
+    def __init__(self, ctx: AppContext, detail: svc.ApplicationDetail, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Stop assistance"), self.tr("&Reason:"), parent, with_date=True, with_stage=True)
+        self.ctx = ctx
+        self.application_id = detail.row.id
+        self.in_exit = detail.exit_stage is not None
+        self.gradual = QCheckBox(self.tr("&Gradual exit after employment (assistance goes on for the set months)"))
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        form = self.layout()
+        assert isinstance(form, QFormLayout)
+        row = form.rowCount() - 1  # before the buttons
+        form.insertRow(row, self.gradual)
+        form.insertRow(row + 1, self.plan_label)
+        if self.in_exit:
+            self.gradual.setEnabled(False)
+            self.plan_label.setText(self.tr("A gradual exit runs until {day}; stopping now ends it on the date above.")
+                                    .format(day=f"{detail.stopped_on:%Y-%m-%d}"))
+        elif detail.row.category != "dibao":
+            self.gradual.setEnabled(False)
+            self.plan_label.setText(self.tr("Gradual exit applies to 低保 only."))
+        self.gradual.toggled.connect(self._show_plan)
+        self.on.dateChanged.connect(self._show_plan)
+
+    def _show_plan(self) -> None:
+        if self.in_exit or not self.gradual.isEnabled():
+            return
+        if not self.gradual.isChecked():
+            self.plan_label.setText("")
+            return
+        try:
+            plan = svc.gradual_exit_plan(self.ctx.db, self.ctx.actor, self.application_id, date_of(self.on))
+        except ServiceError as exc:
+            self.plan_label.setText(str(exc))
+            return
+        if plan.months == 0:
+            self.plan_label.setText(self.tr("The gradual exit period in force is 0 months: assistance stops on the "
+                                            "date above."))
+        else:
+            self.plan_label.setText(self.tr("{months} months in force: assisted up to and including {day}; then the "
+                                            "family moves to the library chosen above.").format(
+                months=plan.months, day=f"{plan.last_day:%Y-%m-%d}"))
+
+
 class PostCheckDialog(QDialog):
     def __init__(self, ctx: AppContext, check: svc.PostCheckInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)

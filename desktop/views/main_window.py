@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.rules.codes import ROLE_LABELS, Role
-from desktop.services import database
+from desktop.services import applications, database
+from desktop.services.errors import ServiceError
 from desktop.views import backup
 from desktop.views.context import AppContext
+from desktop.views.errors import show_error
 from desktop.views.live import LiveUpdates
 from desktop.views.pages import PAGES, SUPERVISOR_PAGES
 from desktop.views.users import PasswordDialog
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         ctx.nav.referHousehold.connect(lambda hid: self._ask("board", "refer_household", hid))
         if self._entries:
             self.nav.setCurrentRow(0)
+        QTimer.singleShot(0, self._end_gradual_exits)
 
     # -- pages --------------------------------------------------------------------------------
     def page_keys(self) -> list[str]:
@@ -195,6 +198,19 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.schema_label)
         for warning in self.ctx.db.warnings:
             bar.showMessage(warning)
+
+    def _end_gradual_exits(self) -> None:
+        """Families whose gradual exit after employment (就业渐退) ended yesterday or before leave the
+        assisted column now: the program has no other daily moment to do it."""
+        try:
+            n = applications.end_gradual_exits(self.ctx.db, self.ctx.actor)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        if n:
+            self.statusBar().showMessage(self.tr(
+                "{n} families' gradual exit after employment has ended: their assistance stopped and they moved "
+                "to the library chosen at the decision.").format(n=n), 30000)
 
     def backup_database(self) -> None:
         backup.backup_database(self, self.ctx)
