@@ -390,6 +390,23 @@ def test_spot_check_stratified_by_subdistrict(district: District) -> None:
         svc.draw_spot_check(db, admin, on=date(2026, 10, 1), rate="1.5")
 
 
+def test_spot_check_rate_finer_than_a_percent_is_redrawn_exactly(district: District) -> None:
+    """A rate of 12.5% draws ceil(8 × 0.125) = 1; the stored sample must redraw with 12.5%, not 13%."""
+    db, admin = district.db, district.admin
+    for i in range(8):
+        hid = make_household(db, district.regions["八泉社区"], f"户{i}")
+        app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
+                            accepted_on=date(2026, 9, 1), commitment=svc.CommitmentInput(f"户{i}", date(2026, 9, 1)))
+        with db.session_factory() as session:
+            app = session.get(Application, app_id)
+            app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 9, 10), Decimal("500")
+            session.commit()
+    sample = svc.draw_spot_check(db, admin, on=date(2026, 10, 1), rate="0.125", seed=7)
+    assert len(sample.rows) == 1  # ceil(8 × 0.125); 13% would have drawn 2
+    assert sample.rate == Decimal("0.125")
+    assert svc.verify_sample(db, admin, sample.id)
+
+
 def test_monthly_assistance_summary_and_recording(district: District) -> None:
     db, admin = district.db, district.admin
     approved = []

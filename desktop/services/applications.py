@@ -1098,9 +1098,12 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
             chosen = sampling.draw(app_ids, seed, rate=rate_value, count=count, strata=strata)
         except sampling.SamplingError as exc:
             raise ValidationFailed(exc.message) from exc
+        # The rate column keeps two decimal places (money type): the exact rate the draw used is kept
+        # with the population too, so that a rate such as 12.5% redraws the same sample.
         sample = uow.add(SpotCheckSample(drawn_on=on, seed=seed, rate=rate_value, count=count, stratified=stratified,
                                          population={"ids": app_ids, "strata": strata or {},
-                                                     "scope": actor.region_name, "chosen": chosen}))
+                                                     "scope": actor.region_name, "chosen": chosen,
+                                                     "rate": None if rate_value is None else str(rate_value)}))
         uow.flush()
         due = due_on or proc.add_months(on, 1)
         for app_id in chosen:
@@ -1113,6 +1116,12 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
         uow.notify("post_checks", 0)
         sample_id = int(sample.id)
     return sample_info(db, actor, sample_id)
+
+
+def _sample_rate(sample: SpotCheckSample) -> Decimal | None:
+    """The exact rate of a draw (kept with the population; the rate column is rounded to 0.01)."""
+    exact = (sample.population or {}).get("rate")
+    return Decimal(str(exact)) if exact not in (None, "") else sample.rate
 
 
 def sample_info(db: Database, actor: Actor, sample_id: int) -> SampleInfo:
@@ -1128,7 +1137,8 @@ def sample_info(db: Database, actor: Actor, sample_id: int) -> SampleInfo:
         out = tuple(SampleRow(pc.application_id, pc.id, name, regions.get(rid, ("", "", None))[1],
                               regions.get(rid, ("", "", None))[0], decided, pc.result)
                     for pc, decided, name, rid in rows if visible is None or rid in visible)
-        return SampleInfo(sample.id, int(sample.seed), sample.drawn_on, sample.rate, sample.count, sample.stratified,
+        return SampleInfo(sample.id, int(sample.seed), sample.drawn_on, _sample_rate(sample), sample.count,
+                          sample.stratified,
                           len(sample.population.get("ids", [])), out)
 
 
@@ -1138,7 +1148,8 @@ def verify_sample(db: Database, actor: Actor, sample_id: int) -> bool:
         sample = uow.get(SpotCheckSample, sample_id, "抽查样本")
         pop = sample.population
         strata = {int(k): v for k, v in pop.get("strata", {}).items()} if sample.stratified else None
-        again = sampling.draw(pop.get("ids", []), int(sample.seed), rate=sample.rate, count=sample.count, strata=strata)
+        again = sampling.draw(pop.get("ids", []), int(sample.seed), rate=_sample_rate(sample), count=sample.count,
+                              strata=strata)
         stored = sorted(uow.session.execute(select(PostCheck.application_id).where(
             PostCheck.sample_id == sample.id)).scalars())
         return again == stored == sorted(pop.get("chosen", stored))
