@@ -202,6 +202,32 @@ def test_full_commitment_application_with_post_checks_and_revocation(district: D
     assert svc.post_check_queue(db, admin, as_of=date(2026, 11, 29)) == []  # nothing left on a revoked one
 
 
+def test_irregular_income_is_rechecked_every_six_months_each_time(district: District) -> None:
+    """RULES.md §1.5: review yearly, every six months where income is irregular — not only the first time."""
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["飞云社区"], "钱进", 2)
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
+                        accepted_on=date(2026, 2, 10), commitment=svc.CommitmentInput("钱进", date(2026, 2, 10)))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 2, 11), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 2, 12), investigators=["刘一", "陈二"])
+    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 2, 20), publicity_start=date(2026, 2, 13))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="500", today=date(2026, 3, 1),
+               irregular_income=True)
+
+    def periodic_dues() -> list[date]:
+        with db.session_factory() as session:
+            return list(session.execute(select(PostCheck.due_on).where(
+                PostCheck.application_id == app_id, PostCheck.kind == "periodic")
+                .order_by(PostCheck.due_on)).scalars())
+
+    assert periodic_dues() == [date(2026, 8, 27)]
+    with db.session_factory() as session:
+        first = session.scalar(select(PostCheck.id).where(PostCheck.application_id == app_id,
+                                                          PostCheck.kind == "periodic"))
+    svc.record_post_check(db, admin, first, on=date(2026, 8, 20), passed=True)
+    assert periodic_dues() == [date(2026, 8, 27), date(2027, 2, 27)]  # six months again, not twelve
+
+
 def test_skipping_or_reordering_steps_is_refused_naming_the_rule(district: District) -> None:
     db, admin = district.db, district.admin
     hid = make_household(db, district.regions["八泉社区"])

@@ -111,3 +111,12 @@ def test_deadlines_and_months() -> None:
                                                                           date(2027, 1, 1)]
     straddle = proc.whole_deadline(DEFAULT_CALENDAR, "regular", date(2026, 12, 20), False)
     assert straddle.unknown_years == (2027,) and "2027" in straddle.warning()
+
+
+def test_periodic_recheck_interval() -> None:
+    """RULES.md §1.5: review yearly, every six months where income is irregular."""
+    assert proc.periodic_check_months(False) == 12
+    assert proc.periodic_check_months(True) == 6
+    # read back from the first re-check, also when the month end was clamped (08-31 + 6 → 02-28)
+    assert proc.periodic_interval(date(2026, 8, 31), proc.add_months(date(2026, 8, 31), 6)) == 6
+    assert proc.periodic_interval(date(2026, 8, 31), proc.add_months(date(2026, 8, 31), 12)) == 12

@@ -324,6 +324,18 @@ IRREGULAR_INCOME_CHECK_MONTHS = 6
 POST_CHECK_LABELS = {"centralised": "集中比对核查", "periodic": "定期复核", "spot": "随机抽查"}
 
 
+def periodic_check_months(irregular_income: bool) -> int:
+    """Months between periodic re-checks: yearly, every six months where income is irregular."""
+    return IRREGULAR_INCOME_CHECK_MONTHS if irregular_income else PERIODIC_CHECK_MONTHS
+
+
+def periodic_interval(decided_on: date, first_periodic_due: date) -> int:
+    """The re-check interval an approval was given, read back from its first periodic re-check
+    (scheduled ``periodic_check_months`` after the decision): every later re-check keeps it."""
+    months = (first_periodic_due.year - decided_on.year) * 12 + first_periodic_due.month - decided_on.month
+    return IRREGULAR_INCOME_CHECK_MONTHS if months == IRREGULAR_INCOME_CHECK_MONTHS else PERIODIC_CHECK_MONTHS
+
+
 def step_due(work_calendar: WorkCalendar, step: str, start: date) -> StepDue:
     """The deadline of ``step`` started on ``start`` (the completion of the step before)."""
     wanted = Step(step)

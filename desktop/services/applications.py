@@ -17,7 +17,7 @@ month); :func:`record_monthly_assistance` adds a month for every running assista
 
 Post-checks after a commitment-track approval: a centralised data cross-check due one month after
 approval and a periodic re-check 12 months after approval (6 months when the caseworker marks the
-income irregular), each periodic re-check passed schedules the next; random spot checks come
+income irregular), each periodic re-check passed schedules the next at the same interval; random spot checks come
 from :func:`draw_spot_check`. A failed check opens a ``Revocation`` (撤销 / 追回), stops the
 assistance and records the amount to recover (by default everything paid on the application).
 """
@@ -784,7 +784,7 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
 
 
 def _schedule_post_checks(uow: UnitOfWork, app: Application, on: date, irregular_income: bool) -> None:
-    months = proc.IRREGULAR_INCOME_CHECK_MONTHS if irregular_income else proc.PERIODIC_CHECK_MONTHS
+    months = proc.periodic_check_months(irregular_income)
     uow.add(PostCheck(application_id=app.id, kind="centralised", due_on=proc.add_months(on, proc.CENTRALISED_CHECK_MONTHS),
                       note="审批后一个月内集中比对核查"))
     uow.add(PostCheck(application_id=app.id, kind="periodic", due_on=proc.add_months(on, months),
@@ -1010,9 +1010,13 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
         uow.touch(check)
         revocation_id = None
         if passed and check.kind == "periodic" and app.status == "approved" and app.stopped_on is None:
+            first_due = uow.session.scalar(select(func.min(PostCheck.due_on)).where(
+                PostCheck.application_id == app.id, PostCheck.kind == "periodic"))
+            months = proc.periodic_interval(app.decided_on, first_due) if app.decided_on and first_due \
+                else proc.PERIODIC_CHECK_MONTHS
             uow.add(PostCheck(application_id=app.id, kind="periodic",
-                              due_on=proc.add_months(check.due_on, proc.PERIODIC_CHECK_MONTHS),
-                              note=f"每{proc.PERIODIC_CHECK_MONTHS}个月定期复核"))
+                              due_on=proc.add_months(check.due_on, months),
+                              note=f"每{months}个月定期复核"))
         if not passed:
             paid = uow.session.scalar(select(func.coalesce(func.sum(AssistanceRecord.amount), 0))
                                       .where(AssistanceRecord.application_id == app.id))
