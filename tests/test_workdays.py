@@ -37,3 +37,58 @@ def test_administrator_entries_make_a_year_known() -> None:
     assert not cal.is_workday(date(2027, 2, 8))
     assert cal.is_workday(date(2027, 2, 6))
     assert cal.add_working_days(date(2027, 2, 5), 1).certain
+
+
+def _span(first: date, last: date) -> list[date]:
+    return [date.fromordinal(o) for o in range(first.toordinal(), last.toordinal() + 1)]
+
+
+def test_2026_schedule_is_exactly_the_published_one() -> None:
+    """RULES.md §2: the 2026 days off and make-up working days, and nothing else, differ from weekdays."""
+    off = {d for a, b in [((1, 1), (1, 3)), ((2, 15), (2, 23)), ((4, 4), (4, 6)), ((5, 1), (5, 5)),
+                          ((6, 19), (6, 21)), ((9, 25), (9, 27)), ((10, 1), (10, 7))]
+           for d in _span(date(2026, *a), date(2026, *b))}
+    makeup = {date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28), date(2026, 5, 9), date(2026, 9, 20),
+              date(2026, 10, 10)}
+    assert all(d.weekday() >= 5 for d in makeup)
+    for day in _span(date(2026, 1, 1), date(2026, 12, 31)):
+        expected = day in makeup or (day.weekday() < 5 and day not in off)
+        assert DEFAULT_CALENDAR.is_workday(day) is expected, day
+    assert DEFAULT_CALENDAR.knows(2026)
+
+
+@pytest.mark.parametrize(("start", "days", "due"), [
+    (date(2026, 2, 11), 3, date(2026, 2, 14)),  # lands on the Saturday make-up day
+    (date(2026, 2, 27), 1, date(2026, 2, 28)),  # Saturday make-up day
+    (date(2026, 9, 17), 2, date(2026, 9, 20)),  # Sunday make-up day
+    (date(2026, 10, 9), 1, date(2026, 10, 10)),  # Saturday make-up day after National Day
+    (date(2026, 5, 8), 1, date(2026, 5, 9)),
+    (date(2026, 1, 2), 1, date(2026, 1, 4)),  # accepted on a day off: the Sunday make-up day counts
+    (date(2026, 10, 1), 1, date(2026, 10, 8)),  # accepted during the holiday
+    (date(2026, 2, 13), 1, date(2026, 2, 14)),
+    (date(2026, 2, 14), 1, date(2026, 2, 24)),  # from the make-up day across the Spring Festival
+    (date(2026, 3, 2), 0, date(2026, 3, 2)),  # the start day itself is never counted
+    (date(2026, 12, 30), 1, date(2026, 12, 31)),
+])
+def test_deadlines_on_make_up_days_and_holidays(start: date, days: int, due: date) -> None:
+    result = DEFAULT_CALENDAR.add_working_days(start, days)
+    assert result.due == due and result.certain
+    if days:
+        assert DEFAULT_CALENDAR.working_days_between(start, due) == days
+        assert DEFAULT_CALENDAR.working_days_between(due, start) == -days
+
+
+def test_deadline_crossing_into_an_unknown_year() -> None:
+    """2026 → 2027: the first 2027 working day is estimated (1 January off, weekend) and flagged."""
+    result = DEFAULT_CALENDAR.add_working_days(date(2026, 12, 31), 1)
+    assert result.due == date(2027, 1, 4)
+    assert result.unknown_years == (2027,) and not result.certain
+    assert "2027年的法定节假日安排尚未录入" in result.warning()
+    assert DEFAULT_CALENDAR.unknown_years_between(date(2026, 12, 1), date(2027, 1, 4)) == (2027,)
+    # fixed-date holidays are skipped in an unknown year: never plain weekdays
+    for day in (date(2027, 1, 1), date(2027, 10, 1)):
+        assert day.weekday() < 5 and not DEFAULT_CALENDAR.is_workday(day)
+    entered = WorkCalendar.from_entries([(date(2027, 1, 1), False)], [2027])
+    assert entered.add_working_days(date(2026, 12, 31), 1).certain
+    with pytest.raises(ValueError):
+        DEFAULT_CALENDAR.add_working_days(date(2026, 3, 2), -1)
