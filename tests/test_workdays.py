@@ -92,3 +92,12 @@ def test_deadline_crossing_into_an_unknown_year() -> None:
     assert entered.add_working_days(date(2026, 12, 31), 1).certain
     with pytest.raises(ValueError):
         DEFAULT_CALENDAR.add_working_days(date(2026, 3, 2), -1)
+
+
+def test_unknown_year_keeps_every_fixed_date_statutory_holiday() -> None:
+    """Since 2025 Labour Day is 1 and 2 May (全国年节及纪念日放假办法); 2028-05-02 is a Tuesday."""
+    assert not DEFAULT_CALENDAR.knows(2028)
+    assert date(2028, 5, 2).weekday() == 1
+    assert not DEFAULT_CALENDAR.is_workday(date(2028, 5, 2))
+    assert not DEFAULT_CALENDAR.is_workday(date(2028, 5, 1))
+    assert DEFAULT_CALENDAR.add_working_days(date(2028, 4, 28), 1).due == date(2028, 5, 3)

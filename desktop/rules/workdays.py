@@ -15,8 +15,9 @@ from functools import lru_cache
 
 import chinese_calendar
 
-# Fixed-date statutory days off used only for a year whose schedule is unknown.
-_FIXED_HOLIDAYS = ((1, 1), (5, 1), (10, 1), (10, 2), (10, 3))
+# Fixed-date statutory days off used only for a year whose schedule is unknown: New Year's Day,
+# Labour Day (1 and 2 May since 2025, 全国年节及纪念日放假办法) and National Day (1–3 October).
+_FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
 
 
 @lru_cache(maxsize=64)
