@@ -75,3 +75,63 @@ def test_one_wrong_digit_is_caught(position: int, delta: int) -> None:
     digit = (int(number[position]) + 1 + delta % 9) % 10
     changed = number[:position] + str(digit) + number[position + 1:]
     assert not idcard.parse(changed).valid
+
+
+def _independent_check(first17: str) -> str:
+    """The ISO 7064 MOD 11-2 form of the same rule: (12 − Σ mod 11) mod 11, 10 written X."""
+    total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(first17))
+    value = (12 - total % 11) % 11
+    return "X" if value == 10 else str(value)
+
+
+def test_check_character_table_for_every_remainder() -> None:
+    """RULES.md §3: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; Σ mod 11 = 0..10 → 1 0 X 9 8 7 6 5 4 3 2."""
+    assert idcard.WEIGHTS == (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    seen = {}
+    for seq in range(200):
+        body = f"42020319900101{seq:03d}"
+        remainder = sum(int(d) * w for d, w in zip(body, idcard.WEIGHTS, strict=True)) % 11
+        seen[remainder] = idcard.check_char(body)
+        assert idcard.check_char(body) == _independent_check(body)
+    assert seen == dict(enumerate("10X98765432"))
+
+
+@pytest.mark.parametrize(("raw", "number", "reason", "sex", "born"), [
+    ("11010519491231002X", "11010519491231002X", None, "女", date(1949, 12, 31)),
+    ("420203199001011238", "420203199001011238", None, "男", date(1990, 1, 1)),
+    ("420200199001011233", None, Invalid.CHECK, None, None),
+    ("420203900101123", "420203199001011238", None, "男", date(1990, 1, 1)),  # 15 → 18: "19" + check character
+    ("420203900101124", "420203199001011246", None, "女", date(1990, 1, 1)),  # the last of 15 digits gives the sex
+    ("420203960229123", "420203199602291239", None, "男", date(1996, 2, 29)),  # leap day
+    ("420203000229123", None, Invalid.BIRTH_DATE, None, None),  # 1900 was not a leap year
+    (idcard.make("420203", date(2000, 2, 29), 2), idcard.make("420203", date(2000, 2, 29), 2), None, "女",
+     date(2000, 2, 29)),
+    ("420203202602291232", None, Invalid.BIRTH_DATE, None, None),  # 2026-02-29 does not exist
+    ("420203199013011230", None, Invalid.BIRTH_DATE, None, None),  # month 13
+    ("\u3000 11010519491231002ｘ\t", "11010519491231002X", None, "女", date(1949, 12, 31)),
+])
+def test_rules_vectors_sex_and_birth(raw: str, number: str | None, reason: Invalid | None, sex: str | None,
+                                     born: date | None) -> None:
+    result = idcard.parse(raw)
+    assert (result.number, result.reason) == (number, reason)
+    if number:
+        assert idcard.sex(number) == sex and idcard.birth_date(number) == born
+
+
+@pytest.mark.parametrize("area", ["420203", "420202", "420204", "420205", "420222", "420281"])
+def test_district_and_neighbour_area_codes(area: str) -> None:
+    number = idcard.make(area, date(1975, 6, 30), 37)
+    assert idcard.parse(number).valid and idcard.area_code(number) == area
+    assert idcard.mask(number) == f"{area}********{number[-4:]}"
+    assert idcard.parse(area + "750630037").number == number  # the legacy form converts to the same number
+
+
+def test_birthday_and_leap_day_ages() -> None:
+    born_29 = idcard.make("420203", date(1964, 2, 29), 11)
+    assert idcard.age_on(born_29, date(2024, 2, 28)) == 59
+    assert idcard.age_on(born_29, date(2024, 2, 29)) == 60  # the birthday itself
+    assert idcard.age_on(born_29, date(2025, 2, 28)) == 60
+    assert idcard.age_on(born_29, date(2025, 3, 1)) == 61  # common year: reached on 1 March
+    future = idcard.make("420203", date(2027, 1, 1), 11)
+    assert idcard.parse(future, today=date(2026, 12, 31)).reason == Invalid.BIRTH_DATE
+    assert idcard.parse(future, today=date(2027, 1, 1)).valid
