@@ -291,3 +291,94 @@ def test_brief_calculation_agrees_with_the_explained_one(f: mt.HouseholdFacts, s
                                            full.vulnerable, full.suggested_placement)
     assert brief.counted_income == full.counted_income and brief.rigid_spending == full.rigid_spending
     assert brief.tekun_candidates == [c.name for c in full.tekun_candidates]
+
+
+# -- RULES.md §1.3 boundaries, one fen either side ----------------------------------------------------
+
+@pytest.mark.parametrize(("area", "monthly", "category"), [
+    ("urban", "779.99", "dibao"), ("urban", "780.00", "marginal"), ("urban", "780.01", "marginal"),
+    ("urban", "1169.99", "marginal"), ("urban", "1170.00", mt.INELIGIBLE),
+    ("rural", "619.99", "dibao"), ("rural", "620.00", "marginal"),
+    ("rural", "929.99", "marginal"), ("rural", "930.00", mt.INELIGIBLE), ("rural", "930.01", mt.INELIGIBLE),
+])
+def test_lines_one_fen_either_side(area: str, monthly: str, category: str) -> None:
+    r = mt.assess(facts([person()], str(D(monthly) * 12)), demo_settings(area), ON)
+    assert r.per_capita_monthly == D(monthly)
+    assert r.category == category
+
+
+def test_marginal_multiplier_is_a_setting() -> None:
+    assert demo_settings()["marginal_multiplier"] == D("1.5")
+    r = mt.assess(facts([person()], str(D("1500") * 12)), demo_settings(marginal_multiplier="2"), ON)
+    assert r.marginal_line == D("1560.00") and r.category == "marginal"
+
+
+def test_expenditure_needs_income_strictly_below_last_years_disposable_income() -> None:
+    s = demo_settings()  # urban 2026: 46,500.00 a person a year, ratio 50%
+    at = mt.assess(facts([person()], "46500", medical="30000"), s, ON)
+    assert at.annual_per_capita == D("46500") and at.category == mt.INELIGIBLE  # not below
+    below = mt.assess(facts([person()], "46499.99", medical="30000"), s, ON)
+    assert below.category == "expenditure"
+    # two members: per-capita annual income is counted income / members
+    two = mt.assess(facts([person(), person("乙")], "92999.98", medical="50000"), s, ON)
+    assert two.annual_per_capita == D("46499.99") and two.category == "expenditure"
+    # not 低保边缘 first: a marginal household stays 低保边缘 whatever it spends
+    assert mt.assess(facts([person()], "12000", medical="11000"), s, ON).category == "marginal"
+
+
+@pytest.mark.parametrize(("kind", "grade", "no_labour", "severe"), [
+    ("physical", 1, True, True), ("physical", 2, True, True), ("physical", 3, False, False),
+    ("visual", 1, True, True), ("visual", 2, False, True),
+    ("intellectual", 3, True, True), ("intellectual", 4, False, False),
+    ("mental", 3, True, True), ("mental", 4, False, False),
+    ("hearing", 1, False, True), ("speech", 2, False, True), ("hearing", 3, False, False),
+])
+def test_disability_grades_for_tekun_and_single_person(kind: str, grade: int, no_labour: bool,
+                                                       severe: bool) -> None:
+    """特困: intellectual/mental 1–3, physical 1–2, visual 1 have no labour capacity.
+    单人保 in a marginal family: any grade 1–2, or intellectual/mental grade 3."""
+    member = person("残", disability=kind, disability_grade=grade)
+    poor = mt.assess(facts([person(), member], "0"), demo_settings(), ON)  # 低保: no income
+    assert poor.category == "dibao"
+    assert ("残" in [c.name for c in poor.tekun_candidates]) is no_labour
+    marginal = mt.assess(facts([person(), member], str(900 * 12 * 2)), demo_settings(deduct_severe_disability="0"), ON)
+    assert marginal.category == "marginal"
+    assert ("残" in [c.name for c in marginal.single_person_candidates]) is severe
+    assert mt.is_severely_disabled(member) is severe
+
+
+def test_serious_illness_makes_a_single_person_candidate_only_in_a_marginal_family() -> None:
+    ill = person("病", health="serious")
+    marginal = mt.assess(facts([person(), ill], str(900 * 12 * 2)), demo_settings(deduct_serious_illness="0"), ON)
+    assert [c.name for c in marginal.single_person_candidates] == ["病"]
+    assert marginal.single_person_candidates[0].single_person_reason == "重病"
+    poor = mt.assess(facts([person(), ill], "0"), demo_settings(), ON)
+    assert poor.single_person_candidates == []  # the family itself is 低保
+    richer = mt.assess(facts([person(), ill], str(2000 * 12 * 2)), demo_settings(deduct_serious_illness="0"), ON)
+    assert richer.single_person_candidates == []
+
+
+@pytest.mark.parametrize(("born", "minor_age", "candidate"), [
+    (date(2010, 3, 2), 16, True),  # 15 on the assessment date: 未满 16
+    (date(2010, 3, 1), 16, False),  # 16 that very day
+    (date(2008, 3, 2), 18, True),  # 17 where the province says 18
+    (date(2008, 3, 1), 18, False),
+    (date(1966, 3, 1), 16, True),  # 60 that very day: 60 周岁以上
+    (date(1966, 3, 2), 16, False),  # 59
+])
+def test_tekun_age_boundaries_on_the_birthday(born: date, minor_age: int, candidate: bool) -> None:
+    r = mt.assess(facts([person("甲", born)], "0"), demo_settings(tekun_minor_age=str(minor_age)), ON)
+    assert bool(r.tekun_candidates) is candidate
+
+
+def test_deduction_parts_per_member_and_exempt_income() -> None:
+    # two seriously ill (20%), a single-parent household (5%), one 60-year-old (5%) = 30% (the cap)
+    members = [person("甲", date(1966, 3, 1), health="serious"), person("乙", health="serious"), person("丙")]
+    f = facts(members, "36000", single_parent=True,
+              extra=[mt.IncomeItem("transfer", D("5000"), exempt=True)])  # e.g. 优待抚恤金: not income
+    r = mt.assess(f, demo_settings(), ON)
+    assert r.total_income == D("36000") and r.exempt_income == D("5000")
+    assert r.deduction_parts == [("重病成员", 2, D("0.2")), ("单亲家庭", 1, D("0.05")),
+                                 ("60周岁以上老年成员", 1, D("0.05"))]
+    assert r.deduction_rate == D("0.30")
+    assert r.per_capita_monthly == D("700.00")  # 36,000 × 0.7 / 12 / 3
