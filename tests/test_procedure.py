@@ -120,3 +120,21 @@ def test_periodic_recheck_interval() -> None:
     # read back from the first re-check, also when the month end was clamped (08-31 + 6 → 02-28)
     assert proc.periodic_interval(date(2026, 8, 31), proc.add_months(date(2026, 8, 31), 6)) == 6
     assert proc.periodic_interval(date(2026, 8, 31), proc.add_months(date(2026, 8, 31), 12)) == 12
+
+
+def test_rules_step_limits() -> None:
+    """RULES.md §1.5: 3 / 3 working days to start, 7 calendar days of publicity, 10 to decide, 3 to
+    notify a refusal, 30 (45) for the whole, 10 on the commitment track."""
+    cal = DEFAULT_CALENDAR
+    assert proc.step_due(cal, "check", date(2026, 2, 10)).due == date(2026, 2, 13)
+    assert proc.step_due(cal, "investigation", date(2026, 2, 11)).due == date(2026, 2, 14)  # Saturday make-up day
+    publicity = proc.step_due(cal, "publicity", date(2026, 9, 30))
+    assert publicity.calendar_days and publicity.due == date(2026, 10, 7)  # calendar days, holiday or not
+    assert proc.publicity_end(date(2026, 12, 28)) == date(2027, 1, 4)
+    assert proc.step_due(cal, "decision", date(2026, 9, 28)).due == date(2026, 10, 16)
+    assert proc.refusal_notice_due(cal, date(2026, 2, 12)).due == date(2026, 2, 24)  # over the Spring Festival
+    assert proc.whole_deadline(cal, "commitment", date(2026, 9, 28), False).due == date(2026, 10, 16)
+    assert proc.whole_deadline(cal, "commitment", date(2026, 9, 28), True).due == date(2026, 10, 16)  # no extension
+    assert proc.whole_deadline(cal, "regular", date(2026, 9, 28), True).due == date(2026, 12, 4)
+    assert proc.start_month_after(date(2026, 1, 31)) == date(2026, 2, 1)
+    assert proc.start_month_after(date(2028, 2, 29)) == date(2028, 3, 1)
