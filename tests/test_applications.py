@@ -414,6 +414,11 @@ def test_spot_check_stratified_by_subdistrict(district: District) -> None:
         assert session.scalar(select(PostCheck.sample_id).where(PostCheck.sample_id == sample.id)) == sample.id
     with pytest.raises(ValidationFailed, match="比例"):
         svc.draw_spot_check(db, admin, on=date(2026, 10, 1), rate="1.5")
+    # a rate may be written as a percentage; words are refused in plain Chinese
+    percent = svc.draw_spot_check(db, admin, on=date(2026, 10, 1), rate="25%", stratified=True, seed=7)
+    assert [r.application_id for r in percent.rows] == [r.application_id for r in sample.rows]
+    with pytest.raises(ValidationFailed, match="不是数字"):
+        svc.draw_spot_check(db, admin, on=date(2026, 10, 1), rate="百分之十")
 
 
 def test_spot_check_rate_finer_than_a_percent_is_redrawn_exactly(district: District) -> None:

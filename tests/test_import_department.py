@@ -569,3 +569,17 @@ def test_undo_command_asks_for_yes(db: Database, district: District, tmp_path: P
     assert "确认请加 --yes" in capsys.readouterr().out and count(db, ImportBatch) == 1
     assert cli_main(["import", "undo", str(batch), "--reason", "文件发错", "--yes", "--database-url", url]) == 0
     assert "已撤销批次" in capsys.readouterr().out and count(db, ImportBatch) == 0 and count(db, Clue) == 0
+
+
+def test_a_birth_date_after_today_is_an_invalid_birth_date(db: Database, district: District, tmp_path: Path) -> None:
+    """Nobody on a list can be born tomorrow: a typo in the year (2062 for 1962) is sent back, not screened."""
+    from datetime import timedelta
+
+    tomorrow = idcard.make("420203", date.today() + timedelta(days=1), 11)
+    later = idcard.make("420203", date(2062, 3, 1), 12)
+    path = tmp_path / "future.csv"
+    path.write_text(f"姓名,身份证号\n甲,{tomorrow}\n乙,{later}\n丙,{A}\n", encoding="utf-8")
+    result = di.import_department_list(db, district.admin, path, "卫健", dry_run=True)
+    assert (result.data_rows, result.valid, result.invalid) == (3, 1, {"birth date": 2})
+    assert idcard.parse(later).reason == idcard.Invalid.BIRTH_DATE
+    assert idcard.parse(later, today=date(2062, 3, 1)).valid

@@ -38,7 +38,7 @@ REASON_LABELS: dict[Invalid, str] = {
     Invalid.FLOAT: "身份证号被存成了数字(末几位已丢失,无法恢复,请以文本格式重新提供)",
     Invalid.CHARACTERS: "身份证号含有非法字符",
     Invalid.LENGTH: "身份证号位数不对(应为18位或15位)",
-    Invalid.BIRTH_DATE: "身份证号中的出生日期不存在",
+    Invalid.BIRTH_DATE: "身份证号中的出生日期不存在或晚于今天",
     Invalid.CHECK: "身份证号校验码错误",
 }
 
@@ -92,7 +92,7 @@ def _birth(digits8: str) -> date | None:
 
 
 def parse(value: object, *, today: date | None = None) -> IdResult:
-    """Normalise and validate one ID number."""
+    """Normalise and validate one ID number; a birth date after ``today`` (default: today) is invalid."""
     raw = "" if value is None else str(value)
     if isinstance(value, float):
         # Excel keeps 15 significant digits: an 18-digit number stored as a number has lost its
@@ -126,7 +126,7 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     if not (text[:17].isdigit() and (text[17].isdigit() or text[17] == "X")):
         return IdResult(raw, None, Invalid.CHARACTERS)
     born = _birth(text[6:14])
-    if born is None or (today is not None and born > today):
+    if born is None or born > (today or date.today()):
         return IdResult(raw, None, Invalid.BIRTH_DATE)
     if check_char(text[:17]) != text[17]:
         return IdResult(raw, None, Invalid.CHECK)

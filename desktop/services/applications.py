@@ -1081,7 +1081,7 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
     The population (ids in ascending order, with each one's sub-district) and the seed are stored
     with the sample, so the same draw can be repeated and verified (:func:`verify_sample`)."""
     require_role(actor, *DECIDERS, doing="抽取随机抽查样本")
-    rate_value = None if rate in (None, "") else Decimal(str(rate))
+    rate_value = _rate(rate)
     seed = secrets.randbelow(2**31 - 1) + 1 if seed is None else int(seed)
     with unit_of_work(db, actor, write=True) as uow:
         query = (select(Application.id, Region.path)
@@ -1120,6 +1120,20 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
         uow.notify("post_checks", 0)
         sample_id = int(sample.id)
     return sample_info(db, actor, sample_id)
+
+
+def _rate(rate: Decimal | str | float | None) -> Decimal | None:
+    """A sampling rate as given: 0.1, "0.1" or "10%"; anything else is refused in plain words."""
+    if rate is None or (isinstance(rate, str) and not rate.strip()):
+        return None
+    text = str(rate).strip().replace("％", "%")
+    try:
+        value = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
+    except InvalidOperation:
+        raise ValidationFailed(f"抽查比例“{rate}”不是数字,应写成 0.1 或 10%。", {"rate": "不是数字"}) from None
+    if not value.is_finite():
+        raise ValidationFailed(f"抽查比例“{rate}”不是数字,应写成 0.1 或 10%。", {"rate": "不是数字"})
+    return value
 
 
 def _sample_rate(sample: SpotCheckSample) -> Decimal | None:

@@ -418,7 +418,8 @@ def clean_number(raw: object) -> str | None:
             raw[17].isdigit() or raw[17] == "X"):
         ok = _BIRTH_OK.get(raw[6:14])
         if ok is None:
-            ok = _BIRTH_OK[raw[6:14]] = idcard._birth(raw[6:14]) is not None
+            born = idcard._birth(raw[6:14])
+            ok = _BIRTH_OK[raw[6:14]] = born is not None and born <= date.today()
         # The weights 7 9 10 5 … 2 are 2**17 … 2**1 mod 11, so the weighted sum mod 11 equals
         # 2 × (the 17 digits read in base 13, as 13 ≡ 2 mod 11) mod 11: one C-level int().
         if ok and idcard.CHECK_CHARS[(2 * int(raw[:17], 13)) % 11] == raw[17]:
