@@ -546,3 +546,56 @@ def test_a_register_batch_cannot_be_undone_whole(db: Database, district: Distric
     with pytest.raises(ServiceError, match="不能整批撤销"):
         di.undo_batch(db, district.admin, batch, "试一试")
     assert count(db, ImportBatch) == 1
+
+
+def test_a_member_moved_to_another_household_of_the_same_file(db: Database, district: District,
+                                                              tmp_path: Path) -> None:
+    """分户: the updated register lists a member under another household. The move is made, not
+    refused while the old household drops the person (who was then in no household at all)."""
+    a = dict(街道="八泉街道", 社区="飞云社区")
+    ri.import_households(db, district.admin, write_register(tmp_path / "a.xlsx", [
+        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
+        row(户编号="M1", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD, 工资性收入=500),
+        row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
+    ]))
+    result = ri.import_households(db, district.admin, write_register(tmp_path / "b.xlsx", [
+        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
+        row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
+        row(户编号="M2", 与户主关系="其他", 姓名="赵小", 身份证号=H1_CHILD, 工资性收入=600),
+        row(户编号="M3", 与户主关系="本人", 姓名="钱二", 身份证号=H1_SPOUSE, **a),
+    ]))
+    assert result.errors == []
+    assert (result.households_created, result.households_updated, result.members_removed) == (1, 2, 0)
+    with db.session_factory() as s:
+        moved = s.scalar(select(Member).where(Member.id_number == H1_CHILD))
+        assert moved is not None and moved.relation == "other"
+        homes = dict(s.execute(select(Household.code, Household.id)).all())
+        assert moved.household_id == homes["M2"]
+        counts = dict(s.execute(select(Household.code, Household.member_count)).all())
+        assert counts == {"M1": 1, "M2": 2, "M3": 1}
+        assert s.scalar(select(func.sum(Income.amount)).where(Income.household_id == homes["M2"])) == Decimal("600")
+
+
+def test_a_member_of_a_household_left_out_for_errors_is_not_moved(db: Database, district: District,
+                                                                 tmp_path: Path) -> None:
+    """The household a member leaves is not imported (an error): the one they join is refused too,
+    and the member stays where they were."""
+    a = dict(街道="八泉街道", 社区="飞云社区")
+    ri.import_households(db, district.admin, write_register(tmp_path / "a.xlsx", [
+        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
+        row(户编号="M1", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD),
+        row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
+    ]))
+    result = ri.import_households(db, district.admin, write_register(tmp_path / "b.xlsx", [
+        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a, 健康状况="很好"),
+        row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
+        row(户编号="M2", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD),
+        row(户编号="M3", 与户主关系="本人", 姓名="李四", 身份证号=H3, **a),
+    ]))
+    assert (result.households_created, result.households_updated, result.households_rejected) == (1, 0, 2)
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert "户编号“M1”" in messages[(4, "身份证号")] and "未导入" in messages[(4, "身份证号")]
+    with db.session_factory() as s:
+        moved = s.scalar(select(Member).where(Member.id_number == H1_CHILD))
+        assert moved is not None
+        assert moved.household_id == s.scalar(select(Household.id).where(Household.code == "M1"))

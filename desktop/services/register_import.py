@@ -326,8 +326,13 @@ def _check_existing_scope(uow: Any, households: dict[str, _Household], existing:
 
 
 def _check_members(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
-    """A person already registered in another household cannot be listed here too."""
+    """A person already registered in another household cannot be listed here too, unless that
+    household is in the file as well (and so no longer lists them): the person moves to the
+    household that lists them now (分户). The move needs the household left to be imported too;
+    if it is not, the one joined is not either (the person stays where they were)."""
     by_number = {p.id_number: (hh, p) for hh in households.values() if not hh.errors for p in hh.rows}
+    in_file = {hh.code: hh for hh in households.values() if hh.code}
+    moves: list[tuple[_Household, PersonRow, _Household]] = []  # (household joined, person, household left)
     numbers = list(by_number)
     for part in _chunks(numbers):
         rows = s.execute(select(Member.id_number, Member.household_id, Household.code, Household.head_name)
@@ -338,9 +343,22 @@ def _check_members(s: Any, households: dict[str, _Household], existing: dict[str
             mine = existing.get(hh.code)
             if mine is not None and mine[0] == hid:
                 continue
+            left = in_file.get(code) if code else None
+            if left is not None and left is not hh:
+                moves.append((hh, person, left))
+                continue
             where = f"户编号“{code}”" if code else f"户主为“{head_name}”"
             hh.errors.append(CellError(person.row, "身份证号",
                                        f"此人已登记在{where}的家庭中;请先在系统中调整其家庭关系"))
+    changed = True
+    while changed:  # a refused household holds back every move out of it, and so on down the chain
+        changed = False
+        for hh, person, left in moves:
+            if left.errors and not hh.errors:
+                hh.errors.append(CellError(person.row, "身份证号",
+                                           f"此人现登记在户编号“{left.code}”的家庭中,该户因错误未导入,"
+                                           "此人不能转入本户;请改正该户后再导入"))
+                changed = True
 
 
 def _stage(hh: _Household, previous: str | None) -> str | None:
@@ -425,7 +443,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
     for hh in good:
         hid = hh_ids[hh.code]
         for p in hh.rows:
-            values = {"name": p.name, "relation": p.relation, "sex": idcard.sex(p.id_number),
+            values = {"household_id": hid, "name": p.name, "relation": p.relation, "sex": idcard.sex(p.id_number),
                       "birth_date": idcard.birth_date(p.id_number), "phone": p.phone, "health": p.health,
                       "disability": p.disability, "disability_grade": p.disability_grade,
                       "labour_capacity": p.labour_capacity, "schooling": p.schooling, "note": p.note if not p.is_head
@@ -433,7 +451,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
             if p.id_number in existing_members:
                 member_upd.append({"_id": existing_members[p.id_number][0], **{f"p_{k}": v for k, v in values.items()}})
             else:
-                member_new.append({"household_id": hid, "id_number": p.id_number, "id_reversed": p.id_number[::-1],
+                member_new.append({"id_number": p.id_number, "id_reversed": p.id_number[::-1],
                                    **values, "version": 1, "created_at": now, "updated_at": now,
                                    "created_by_id": uid, "updated_by_id": uid})
     member_ids: dict[str, int] = {n: mid for n, (mid, _h) in existing_members.items()}
