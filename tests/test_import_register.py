@@ -599,3 +599,28 @@ def test_a_member_of_a_household_left_out_for_errors_is_not_moved(db: Database, 
         moved = s.scalar(select(Member).where(Member.id_number == H1_CHILD))
         assert moved is not None
         assert moved.household_id == s.scalar(select(Household.id).where(Household.code == "M1"))
+
+
+def test_formulas_without_a_saved_result_are_cell_errors(db: Database, district: District, tmp_path: Path) -> None:
+    """A register written by a program (openpyxl, not Excel or WPS) keeps formulas without their
+    result; calamine reads those cells as empty. An amount there is not 0 yuan: the cell is an
+    error that says what to do, and so is an ID number or a relation."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "家庭台账"
+    ws.append(list(tpl.HEADER))
+    ws.append(row(户编号="F1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区",
+                  工资性收入="=1000*12", 医疗支出=800))
+    ws.append(row(户编号="F2", 与户主关系="本人", 姓名="孙三", 身份证号="=\"" + H2 + "\"", 街道="八泉街道",
+                  社区="飞云社区"))
+    ws.append(row(户编号="F3", 与户主关系="本人", 姓名="李四", 身份证号=H3, 街道="八泉街道", 社区="飞云社区",
+                  工资性收入=1000, 备注="=\"\""))
+    path = tmp_path / "公式.xlsx"
+    book.save(path)
+    result = ri.import_households(db, district.admin, path, dry_run=True)
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert set(messages) == {(2, "工资性收入"), (3, "身份证号"), (4, "备注")}
+    assert all("公式" in m and "保存" in m for m in messages.values())
+    assert (result.households_created, result.households_rejected) == (0, 3)

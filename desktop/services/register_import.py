@@ -138,11 +138,14 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             if book.height(layout.sheet) - layout.header_row > ss.MAX_ROWS and \
                     sum(1 for _ in _person_rows(book, layout)) > ss.MAX_ROWS:
                 raise ServiceError(too_many)
+            unsaved = book.formulas_without_result(layout.sheet)
             for number, values in _person_rows(book, layout):
                 result.rows += 1
                 if result.rows > ss.MAX_ROWS:
                     raise ServiceError(too_many)
                 person, errors = tpl.parse_row(number, values, layout.columns)
+                if unsaved:
+                    person, errors = _unsaved_formulas(number, layout.columns, unsaved, person, errors)
                 code = ss.cell_text(ss.value_at(values, layout.columns["户编号"]))
                 key = code or f"#row{number}"
                 hh = households.get(key)
@@ -230,6 +233,20 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         return result
     finally:
         book.close()
+
+
+UNSAVED_FORMULA = "此格是公式,但文件中没有保存计算结果(文件可能是由其他程序生成的);请用 Excel 或 WPS 打开、保存后再导入"
+
+
+def _unsaved_formulas(number: int, columns: dict[str, int], unsaved: set[tuple[int, int]], person: PersonRow | None,
+                      errors: list[CellError]) -> tuple[PersonRow | None, list[CellError]]:
+    """A formula whose result was never saved reads as an empty cell: not an empty amount (0 yuan)
+    or a missing ID, but a value the file does not hold. Each such cell is an error of its own."""
+    cells = [column for column, i in columns.items() if (number, i) in unsaved]
+    if not cells:
+        return person, errors
+    errors = [e for e in errors if e.column not in cells] + [CellError(number, c, UNSAVED_FORMULA) for c in cells]
+    return None, errors
 
 
 def _check_leading_zeros(households: dict[str, _Household], order: list[str]) -> None:
