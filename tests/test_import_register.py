@@ -624,3 +624,19 @@ def test_formulas_without_a_saved_result_are_cell_errors(db: Database, district:
     assert set(messages) == {(2, "工资性收入"), (3, "身份证号"), (4, "备注")}
     assert all("公式" in m and "保存" in m for m in messages.values())
     assert (result.households_created, result.households_rejected) == (0, 3)
+
+
+def test_household_codes_typed_in_full_width_or_with_spaces_are_one_household(db: Database, district: District,
+                                                                              tmp_path: Path) -> None:
+    """"Ｈ０１" (typed with the Chinese input method on) and "H 01" are the household "H01": the
+    household is not split into one with the head and one without."""
+    path = write_register(tmp_path / "a.xlsx", [
+        row(户编号="Ｈ０１", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="H01", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE),
+        row(户编号="H 01", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert result.errors == []
+    assert (result.households, result.households_created, result.persons) == (1, 1, 3)
+    with db.session_factory() as s:
+        assert s.execute(select(Household.code, Household.member_count)).all() == [("H01", 3)]

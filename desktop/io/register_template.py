@@ -274,6 +274,12 @@ def canonical(column: str, text: str) -> str:
     return text
 
 
+def household_code(value: Any) -> str:
+    """户编号 as compared and kept: full-width letters and digits as plain ones, no spaces ("Ｈ０１",
+    "H 01" and "H01" are one household)."""
+    return _folded(cell_text(value))
+
+
 def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:
     if text == "":
         return Decimal("0")
@@ -331,7 +337,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
             errors.append(CellError(row, column, f"“{value}”不是可填写的值(可填:{allowed})"))
         return code
 
-    code = text("户编号")
+    code = household_code(raw("户编号"))
     raw_code = raw("户编号")
     if not code:
         errors.append(CellError(row, "户编号", "户编号为空"))

@@ -146,7 +146,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 person, errors = tpl.parse_row(number, values, layout.columns)
                 if unsaved:
                     person, errors = _unsaved_formulas(number, layout.columns, unsaved, person, errors)
-                code = ss.cell_text(ss.value_at(values, layout.columns["户编号"]))
+                code = tpl.household_code(ss.value_at(values, layout.columns["户编号"]))
                 key = code or f"#row{number}"
                 hh = households.get(key)
                 if hh is None:
