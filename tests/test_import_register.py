@@ -640,3 +640,18 @@ def test_household_codes_typed_in_full_width_or_with_spaces_are_one_household(db
     assert (result.households, result.households_created, result.persons) == (1, 1, 3)
     with db.session_factory() as s:
         assert s.execute(select(Household.code, Household.member_count)).all() == [("H01", 3)]
+
+
+def test_household_codes_differing_only_in_letter_case_are_refused(db: Database, district: District,
+                                                                   tmp_path: Path) -> None:
+    """"h01" and "H01": most likely one household typed two ways. Neither half is imported."""
+    path = write_register(tmp_path / "a.xlsx", [
+        row(户编号="H01", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="h01", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="h02", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉街道", 社区="飞云社区"),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert (result.households_created, result.households_rejected) == (1, 2)
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert "只差字母大小写" in messages[(2, "户编号")] and "“h01”" in messages[(2, "户编号")]
+    assert "只差字母大小写" in messages[(3, "户编号")]

@@ -250,21 +250,23 @@ def _unsaved_formulas(number: int, columns: dict[str, int], unsaved: set[tuple[i
 
 
 def _check_leading_zeros(households: dict[str, _Household], order: list[str]) -> None:
-    """Codes that differ only in leading zeros ("001" and 1): Excel drops the zeros of a code typed
-    into a number cell, so they are most likely one household split in two. Both are refused."""
-    by_digits: dict[str, list[_Household]] = {}
+    """Codes that differ only in leading zeros ("001" and 1: Excel drops the zeros of a code typed
+    into a number cell) or in letter case ("h01" and "H01"): most likely one household split in
+    two. Both are refused."""
+    similar: dict[tuple[bool, str], list[_Household]] = {}
     for key in order:
         hh = households[key]
-        if hh.code.isdigit() and hh.code.isascii():
-            by_digits.setdefault(hh.code.lstrip("0") or "0", []).append(hh)
-    for group in by_digits.values():
+        digits = hh.code.isdigit() and hh.code.isascii()
+        if hh.code:
+            similar.setdefault((digits, hh.code.lstrip("0") or "0" if digits else hh.code.upper()), []).append(hh)
+    for (digits, _key), group in similar.items():
         if len(group) < 2:
             continue
         for hh in group:
             others = "、".join(f"“{o.code}”(第 {o.row_numbers[0]} 行起)" for o in group if o is not hh)
-            hh.errors.append(CellError(hh.row_numbers[0], "户编号",
-                                       f"户编号“{hh.code}”与{others}只差开头的 0,可能是同一户被 Excel 去掉了开头的 0;"
-                                       "请把户编号列设为文本格式,统一填写后再导入"))
+            why = ("只差开头的 0,可能是同一户被 Excel 去掉了开头的 0;请把户编号列设为文本格式," if digits
+                   else "只差字母大小写,可能是同一户;请")
+            hh.errors.append(CellError(hh.row_numbers[0], "户编号", f"户编号“{hh.code}”与{others}{why}统一填写后再导入"))
 
 
 def _check_households(uow: Any, households: dict[str, _Household], order: list[str]) -> None:
