@@ -655,3 +655,22 @@ def test_household_codes_differing_only_in_letter_case_are_refused(db: Database,
     messages = {(e.row, e.column): e.message for e in result.errors}
     assert "只差字母大小写" in messages[(2, "户编号")] and "“h01”" in messages[(2, "户编号")]
     assert "只差字母大小写" in messages[(3, "户编号")]
+
+
+def test_a_library_class_changed_by_an_update_is_recorded_as_a_move(db: Database, district: District,
+                                                                    tmp_path: Path) -> None:
+    """Like every other way a household changes library class, an updated register records the
+    move (库别调整): the move history, the quarter's moves and the class a household had at an
+    earlier date are read from it."""
+    from desktop.models import LibraryMove
+
+    ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx", head_library="一类库"))
+    assert count(db, LibraryMove) == 0  # households entering with a class are placed, not moved
+    ri.import_households(db, district.admin, small_register(tmp_path / "b.xlsx", head_library="二类库"))
+    with db.session_factory() as s:
+        moves = s.execute(select(Household.code, LibraryMove.from_stage, LibraryMove.to_stage, LibraryMove.moved_on,
+                                 LibraryMove.reason, LibraryMove.region_id)
+                          .join(Household, Household.id == LibraryMove.household_id)).all()
+    assert [m[:4] for m in moves] == [("F001", "class_1", "class_2", date.today())]
+    assert "家庭台账" in moves[0].reason and "b.xlsx" in moves[0].reason
+    assert moves[0].region_id == district.regions["飞云社区"]

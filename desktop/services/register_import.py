@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from desktop.io import register_template as tpl
 from desktop.io import spreadsheet as ss
 from desktop.io.register_template import CellError, PersonRow
-from desktop.models import Expense, Household, ImportBatch, Income, Member, Region
+from desktop.models import Expense, Household, ImportBatch, Income, LibraryMove, Member, Region
 from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.services.base import Actor, require_writer, unit_of_work
@@ -420,7 +420,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
             hid, old_stage, _old_category = previous
             stage = _stage(hh, old_stage)
             hh_ids[hh.code] = hid
-            upd_rows.append({"_id": hid, **values, "stage": stage, "_changed": stage != old_stage})
+            upd_rows.append({"_id": hid, **values, "stage": stage, "_changed": stage != old_stage, "_from": old_stage})
     for part in _chunks(new_rows):
         rows = s.execute(insert(Household).returning(Household.id, Household.code, sort_by_parameter_order=True),
                          list(part)).all()
@@ -443,6 +443,12 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
             for part in _chunks(batch):
                 s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
         result.households_updated = len(upd_rows)
+        # a changed library class is a move (库别调整), recorded like every other one
+        moves = [{"household_id": r["_id"], "from_stage": r["_from"], "to_stage": r["stage"], "moved_on": today,
+                  "reason": f"家庭台账导入《{result.file_name}》", "created_at": now, "created_by_id": uid}
+                 for r in upd_rows if r["_changed"]]
+        for part in _chunks(moves):
+            s.execute(insert(LibraryMove), list(part))
     # members: update by ID number, add new ones, remove those no longer listed
     existing_members: dict[str, tuple[int, int]] = {}
     updated_ids = [hh_ids[hh.code] for hh in good if hh.code in existing]
