@@ -674,3 +674,31 @@ def test_a_library_class_changed_by_an_update_is_recorded_as_a_move(db: Database
     assert [m[:4] for m in moves] == [("F001", "class_1", "class_2", date.today())]
     assert "家庭台账" in moves[0].reason and "b.xlsx" in moves[0].reason
     assert moves[0].region_id == district.regions["飞云社区"]
+
+
+def test_slashes_for_nothing_and_more_words_offices_write() -> None:
+    """"/" and "-" are how paper forms say "nothing here": in the columns whose allowed values
+    include 无 (and in 单亲家庭, 城乡类别) they mean 无 / 否 / not given, as in the amount columns. Where 无 would
+    be a real answer about the person (劳动能力, 健康状况) a dash is still refused. 其它 is 其他;
+    低边 is short for 低保边缘; "在读" follows a school."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    for dash in ("/", "-", "—", "／", "－"):
+        person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 残疾类别=dash,
+                                              残疾等级=dash, 在校情况=dash, 单亲家庭=dash, 当前救助类别=dash,
+                                              监测库别=dash, 城乡类别=dash), columns)
+        assert errors == [] and person is not None, dash
+        assert person.area_type is None  # the region's
+        assert (person.disability, person.disability_grade, person.schooling, person.single_parent, person.category,
+                person.library) == ("none", 0, "none", False, "none", None)
+        person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 劳动能力=dash,
+                                              健康状况=dash), columns)
+        assert person is None and {e.column for e in errors} == {"劳动能力", "健康状况"}
+    words = {("与户主关系", "其它"): "other", ("当前救助类别", "低边"): "marginal", ("当前救助类别", "低边户"): "marginal",
+             ("在校情况", "初中在读"): "compulsory", ("在校情况", "大学在读"): "higher",
+             ("在校情况", "学龄前儿童"): "preschool"}
+    attribute = {"与户主关系": "relation", "当前救助类别": "category", "在校情况": "schooling"}
+    for (column, text), wanted in words.items():
+        values = {"与户主关系": "本人", column: text}
+        person, errors = tpl.parse_row(3, row(户编号="X", 姓名="乙", 身份证号=H1_CHILD, **values), columns)
+        assert errors == [] and person is not None, text
+        assert getattr(person, attribute[column]) == wanted, text

@@ -46,8 +46,14 @@ MAY_BE_NEGATIVE = {codes.INCOME_LABELS[codes.IncomeKind.BUSINESS], codes.INCOME_
 YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": False, "√": True, "✓": True,
           "✔": True, "×": False, "✗": False, "✘": False, "1": True, "0": False, "TRUE": True, "FALSE": False,
           "有": True, "无": False}
+# How paper forms say "nothing here" (compared after folding full-width forms).
+DASHES = {"-", "--", "—", "——", "/", "\\"}
 # An amount cell holding one of these means nothing: 0 yuan.
-NO_AMOUNT = {"无", "没有", "-", "--", "—", "——", "/", "\\"}
+NO_AMOUNT = {"无", "没有", *DASHES}
+# Columns where a dash is read as a blank cell: 无, or for 城乡类别 the region's (members' rows often
+# carry a dash in the household's columns). Not 劳动能力 or 健康状况: there 无 would be an answer
+# about the person, and a dash does not say which.
+DASH_IS_NONE = ("城乡类别", "残疾类别", "残疾等级", "在校情况", "当前救助类别", "监测库别")
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
 MAX_CODE = 32  # 户编号 characters the households table holds
 
@@ -88,6 +94,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
                          "曾孙女"), "孙子女"),
         **dict.fromkeys(("兄", "弟", "姐", "妹", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "嫂", "嫂子", "弟媳",
                          "姐夫", "妹夫"), "兄弟姐妹"),
+        "其它": "其他",
         **dict.fromkeys(("祖父", "祖母", "外祖父", "外祖母", "爷爷", "奶奶", "外公", "外婆", "侄子", "侄女", "外甥",
                          "外甥女", "伯父", "伯母", "叔叔", "婶婶", "舅舅", "舅妈", "姑姑", "姨妈"), "其他"),
     },
@@ -101,7 +108,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
                  **dict.fromkeys(("大学", "大专", "专科", "本科", "高职", "研究生"), "高等教育"),
                  **dict.fromkeys(("不在校", "未在校", "未上学"), "无")},
     "当前救助类别": {**dict.fromkeys(("城市低保", "城镇低保", "农村低保"), "低保"), "特困供养": "特困",
-                     "低收入": "低保边缘", "刚性支出困难": "支出型困难", "支出型": "支出型困难"},
+                     "低边": "低保边缘", "低收入": "低保边缘", "刚性支出困难": "支出型困难", "支出型": "支出型困难"},
     "监测库别": {n + suffix: label for label, names in (("一类库", ("一", "1", "I")), ("二类库", ("二", "2", "II")))
                  for n in names for suffix in ("类", "类库")},
 }
@@ -109,7 +116,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
 # value is not known as written.
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "残疾类别": ("残疾",), "残疾等级": ("残疾",), "劳动能力": ("劳动能力",),
-    "当前救助类别": ("户", "对象", "人员", "家庭"),
+    "当前救助类别": ("户", "对象", "人员", "家庭"), "在校情况": ("在读", "在校", "儿童", "阶段"),
 }
 
 
@@ -328,7 +335,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
 
     def choice(column: str) -> Any:
         value = text(column)
-        if value == "":
+        if value == "" or (column in DASH_IS_NONE and _folded(value) in DASHES):
             return DEFAULTS.get(column)
         value = canonical(column, value)
         code = codes.label_to_code(ALLOWED[column], value)
@@ -372,7 +379,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         errors.append(CellError(row, "残疾等级", f"残疾类别为“{text('残疾类别')}”,请填写残疾等级(一级至四级)"))
     single_text = text("单亲家庭")
     single = False
-    if single_text:
+    if single_text and _folded(single_text) not in DASHES:
         flag = YES_NO.get(_folded(single_text).upper())
         if flag is None:
             errors.append(CellError(row, "单亲家庭", f"“{single_text}”不是可填写的值(可填:是、否)"))
