@@ -702,3 +702,54 @@ def test_slashes_for_nothing_and_more_words_offices_write() -> None:
         person, errors = tpl.parse_row(3, row(户编号="X", 姓名="乙", 身份证号=H1_CHILD, **values), columns)
         assert errors == [] and person is not None, text
         assert getattr(person, attribute[column]) == wanted, text
+
+
+def test_a_workbook_with_a_register_per_sheet(db: Database, district: District, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """One sheet per community: the first is read and the others are named (not silently left
+    out); --sheet reads another, and each sheet is imported once."""
+    path = tmp_path / "分社区.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("填写说明").write_string(0, 0, "户编号 与户主关系 姓名 身份证号 按模板填写")
+    for name, code, number in (("飞云社区", "S1", H1), ("八泉社区", "S2", H2)):
+        ws = book.add_worksheet(name)
+        for c, h in enumerate(tpl.HEADER):
+            ws.write_string(0, c, h)
+        for c, v in enumerate(row(户编号=code, 与户主关系="本人", 姓名="户主", 身份证号=number, 街道="八泉街道",
+                                  社区=name)):
+            if v:
+                ws.write_string(1, c, v)
+    book.close()
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--json", "--database-url", url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["sheet"], out["other_sheets"], out["households_created"]) == ("飞云社区", ["八泉社区"], 1)
+    assert cli_main(["import", "households", str(path), "--database-url", url]) == 1
+    assert "已于" in capsys.readouterr().err
+    assert cli_main(["import", "households", str(path), "--sheet", "八泉社区", "--database-url", url]) == 0
+    text = capsys.readouterr().out
+    assert "新建 1 户" in text and "另有 1 个工作表" not in text
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Household.code))) == ["S1", "S2"]
+    result = ri.import_households(db, district.admin, path, dry_run=True)
+    assert result.other_sheets == ["八泉社区"] and "八泉社区" in ri.other_sheets_note(result)
+
+
+def test_an_empty_copy_of_the_template_before_the_filled_sheet(db: Database, district: District,
+                                                               tmp_path: Path) -> None:
+    """The downloaded template's own sheet left empty and the register filled in a copied sheet:
+    the filled one is read (was: "no person rows" from the first sheet)."""
+    path = tmp_path / "模板加一页.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    for name, rows in (("家庭台账", []), ("家庭台账 (2)", [row(户编号="E1", 与户主关系="本人", 姓名="赵大", 身份证号=H1,
+                                                           街道="八泉街道", 社区="飞云社区")])):
+        ws = book.add_worksheet(name)
+        for c, h in enumerate(tpl.HEADER):
+            ws.write_string(0, c, h)
+        for r, values in enumerate(rows, start=1):
+            for c, v in enumerate(values):
+                if v:
+                    ws.write_string(r, c, v)
+    book.close()
+    result = ri.import_households(db, district.admin, path)
+    assert (result.sheet, result.households_created, result.other_sheets) == ("家庭台账 (2)", 1, [])

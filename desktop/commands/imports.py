@@ -40,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     hh.add_argument("--dry-run", action="store_true", help="只检查,不写入数据库")
     hh.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     hh.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把未导入家庭的各行写入此文件(附错误原因)")
+    hh.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
     add_database_option(hh)
     hh.set_defaults(func=import_households)
 
@@ -190,7 +191,8 @@ def import_households(args: argparse.Namespace) -> int:
         check_errors_target(args.errors, args.file)
     db = open_db(args)
     try:
-        result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run)
+        result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run,
+                                                   sheet=args.sheet)
         if args.errors:
             written = write_errors_after(result.batch_id, lambda: register_import.write_error_workbook(
                 args.file, result, args.errors))
@@ -201,6 +203,8 @@ def import_households(args: argparse.Namespace) -> int:
                 **result.counts(),
                 "batch_id": result.batch_id,
                 "file": result.file_name,
+                "sheet": result.sheet,
+                "other_sheets": result.other_sheets,
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
             })
         else:
@@ -220,6 +224,8 @@ def import_households(args: argparse.Namespace) -> int:
                 print(f"  {error}")
             if len(result.errors) > 200:
                 print(f"  …… 另有 {len(result.errors) - 200} 条错误")
+            if result.other_sheets:
+                print(f"  注意:{register_import.other_sheets_note(result)}")
             if result.already_imported:
                 print(f"  注意:{result.already_imported}")
     finally:

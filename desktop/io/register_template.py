@@ -188,33 +188,62 @@ class RegisterLayout:
     sheet: str
     header_row: int
     columns: dict[str, int]  # template column -> index
+    other_sheets: list[str] = field(default_factory=list)  # further sheets holding a filled register, not read
 
 
-def find_register_header(book: Workbook) -> RegisterLayout:
-    """The sheet and row holding the template header; the required columns must all be there."""
-    best: tuple[int, str, int, dict[str, int]] | None = None
-    for sheet in book.sheet_names:
-        for number, values in book.rows(sheet):
-            if number > 30:
+def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLayout:
+    """The sheet (or ``sheet``) and row holding the template header; the required columns must all
+    be there. A sheet with the whole header and rows under it beats one without (an empty copy of
+    the template, a notes sheet naming the columns); the other such sheets are named in
+    ``other_sheets``. Hidden sheets are looked at only when no visible one has the header."""
+    if sheet is not None and sheet not in book.sheet_names:
+        raise SpreadsheetError(f"文件“{book.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(book.sheet_names)})。",
+                               kind="no_sheet")
+    visible = [sheet] if sheet else [s for s in book.sheet_names if book.visible(s)]
+    hidden = [s for s in book.sheet_names if s not in visible] if not sheet else []
+    best: tuple[tuple[bool, bool, int, int], str, int, dict[str, int]] | None = None
+    filled_sheets: list[str] = []
+    for order, name in enumerate(visible + hidden):
+        if best is not None and order == len(visible):
+            break
+        found_here: tuple[int, dict[str, int]] | None = None  # the row naming the most template columns
+        filled = False
+        for number, values in book.rows(name):
+            if number > 30 and (found_here is None or number > found_here[0] + 20):
                 break
+            if found_here is not None and number > found_here[0] and not is_blank_person(values, found_here[1]):
+                if number > 30 or len(found_here[1]) == len(HEADER):
+                    filled = True
+                    break
+            if number > 30:
+                continue
             keys = [header_key(v) for v in values]
             found = {}
             for column in HEADER:
                 key = header_key(column)
                 if key in keys:
                     found[column] = keys.index(key)
-            if len(found) >= 4 and (best is None or len(found) > best[0]):
-                best = (len(found), sheet, number, found)
+            if len(found) >= 4 and (found_here is None or len(found) > len(found_here[1])):
+                found_here, filled = (number, found), False
+        if found_here is None:
+            continue
+        number, found = found_here
+        complete = all(c in found for c in REQUIRED_COLUMNS)
+        if complete and filled and order < len(visible):
+            filled_sheets.append(name)
+        key = (complete, filled, len(found), -order)
+        if best is None or key > best[0]:
+            best = (key, name, number, found)
     if best is None:
         raise SpreadsheetError(f"文件“{book.name}”不是家庭台账模板:找不到“户编号、与户主关系、姓名、身份证号”等表头。"
                                "请先下载标准模板,按模板填写后再导入。", kind="no_header")
-    _n, sheet, number, found = best
+    _key, sheet_name, number, found = best
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise SpreadsheetError(f"文件“{book.name}”第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
-    return RegisterLayout(sheet, number, found)
+    return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name])
 
 
 def is_blank_person(values: Sequence[Any], columns: dict[str, int]) -> bool:

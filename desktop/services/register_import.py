@@ -61,6 +61,7 @@ class RegisterImportResult:
     header_row: int = 1
     id_column: int | None = None  # where 身份证号 is in the file (kept as text in the error workbook)
     rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
+    other_sheets: list[str] = field(default_factory=list)  # further sheets holding a register, not read
 
     @property
     def imported_households(self) -> int:
@@ -111,8 +112,17 @@ def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any
         yield number, values
 
 
+def other_sheets_note(result: RegisterImportResult) -> str:
+    """Said when the workbook holds further filled registers: one sheet is read at a time."""
+    if not result.other_sheets:
+        return ""
+    names = "、".join(f"“{n}”" for n in result.other_sheets[:8]) + (" 等" if len(result.other_sheets) > 8 else "")
+    return (f"本工作簿另有 {len(result.other_sheets)} 个工作表也填有家庭台账({names}),本次只读取了工作表“{result.sheet}”。"
+            "其他工作表请逐个导入(命令行加 --sheet 工作表名,或把各工作表另存为单独的文件)。")
+
+
 def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: bool = False,
-                      progress: Progress | None = None) -> RegisterImportResult:
+                      progress: Progress | None = None, sheet: str | None = None) -> RegisterImportResult:
     require_writer(actor, "导入家庭台账")
     path = Path(path)
     file_hash = file_sha256(path)
@@ -122,11 +132,12 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         raise ServiceError(exc.message) from exc
     try:
         try:
-            layout = tpl.find_register_header(book)
+            layout = tpl.find_register_header(book, sheet)
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message) from exc
         result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
-                                      header_row=layout.header_row, id_column=layout.columns.get("身份证号"))
+                                      header_row=layout.header_row, id_column=layout.columns.get("身份证号"),
+                                      other_sheets=list(layout.other_sheets))
         households: dict[str, _Household] = {}
         first_row_of: dict[str, int] = {}
         row_key: dict[int, str] = {}  # row of a person's first listing -> its household

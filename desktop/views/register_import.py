@@ -166,6 +166,8 @@ class RegisterImportDialog(QDialog):
         text = text.format(file=result.file_name, id=result.batch_id, rows=result.rows, households=result.households,
                            created=result.households_created, updated=result.households_updated,
                            persons=result.persons, rejected=result.households_rejected)
+        if result.other_sheets:
+            text += "\n" + ri.other_sheets_note(result)
         if result.already_imported:
             text += "\n" + result.already_imported
         self.summary.setText(text)
