@@ -753,3 +753,16 @@ def test_an_empty_copy_of_the_template_before_the_filled_sheet(db: Database, dis
     book.close()
     result = ri.import_households(db, district.admin, path)
     assert (result.sheet, result.households_created, result.other_sheets) == ("家庭台账 (2)", 1, [])
+
+
+def test_json_of_a_dry_run_says_the_file_was_already_imported(db: Database, district: District, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = small_register(tmp_path / "a.xlsx")
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 0
+    assert json.loads(capsys.readouterr().out)["already_imported"] is None
+    assert cli_main(["import", "households", str(path), "--database-url", url]) == 0
+    capsys.readouterr()
+    assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "导入过" in out["already_imported"] and out["batch_id"] is None

@@ -205,6 +205,7 @@ def import_households(args: argparse.Namespace) -> int:
                 "file": result.file_name,
                 "sheet": result.sheet,
                 "other_sheets": result.other_sheets,
+                "already_imported": result.already_imported or None,
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
             })
         else:
