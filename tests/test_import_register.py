@@ -766,3 +766,17 @@ def test_json_of_a_dry_run_says_the_file_was_already_imported(db: Database, dist
     assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 0
     out = json.loads(capsys.readouterr().out)
     assert "导入过" in out["already_imported"] and out["batch_id"] is None
+
+
+def test_amounts_with_commas_out_of_place_are_refused() -> None:
+    """A comma groups thousands. "1.200,50" (a European decimal comma) is not 1.20 yuan, nor is
+    "12,00" 1,200: such a cell is an error, while 1,200 / 1,200,000.50 / １，２００ are read."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    for text, wanted in {"1,200": Decimal("1200"), "1,200,000.50": Decimal("1200000.50"), "１，２００": Decimal("1200"),
+                         "-1,200": Decimal("-1200"), "1.200,50": None, "12,00": None, "1,20": None, ",500": None,
+                         "1,2000": None}.items():
+        person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 经营净收入=text),
+                                       columns)
+        assert (person.incomes.get("business") if person else None) == wanted, text
+        if wanted is None:
+            assert [e.column for e in errors] == ["经营净收入"] and "不是金额" in errors[0].message

@@ -54,6 +54,7 @@ NO_AMOUNT = {"无", "没有", *DASHES}
 # carry a dash in the household's columns). Not 劳动能力 or 健康状况: there 无 would be an answer
 # about the person, and a dash does not say which.
 DASH_IS_NONE = ("城乡类别", "残疾类别", "残疾等级", "在校情况", "当前救助类别", "监测库别")
+THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a number grouped by commas, as in 1,200.50
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
 MAX_CODE = 32  # 户编号 characters the households table holds
 
@@ -319,8 +320,13 @@ def household_code(value: Any) -> str:
 def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:
     if text == "":
         return Decimal("0")
-    cleaned = re.sub(r"[,¥元]|RMB", "", _folded(text), flags=re.I)
+    folded = _folded(text)
+    cleaned = re.sub(r"[,¥元]|RMB", "", folded, flags=re.I)
     if cleaned in NO_AMOUNT or text in NO_AMOUNT:
+        return Decimal("0")
+    if "," in folded and not THOUSANDS.search(folded):
+        # "1.200,50" is not 1.20 yuan, nor "12,00" 1,200: a comma only groups thousands
+        errors.append(CellError(row, column, f"“{text}”不是金额(逗号只能用作千位分隔,如 1,200.50)"))
         return Decimal("0")
     scale = 1
     if cleaned.endswith("万") and len(cleaned) > 1:  # "1.2万"
