@@ -780,3 +780,13 @@ def test_amounts_with_commas_out_of_place_are_refused() -> None:
         assert (person.incomes.get("business") if person else None) == wanted, text
         if wanted is None:
             assert [e.column for e in errors] == ["经营净收入"] and "不是金额" in errors[0].message
+
+
+def test_names_padded_to_line_up_are_kept_without_the_padding() -> None:
+    """Two-character names are often padded to line up with three-character ones ("张　三"): the
+    person is 张三 (found by name search), while a space between Latin names stays."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    for text, wanted in {"张　三": "张三", "张  三": "张三", "买买提·艾力": "买买提·艾力", "John Smith": "John Smith",
+                         "王 小 明": "王小明"}.items():
+        person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名=text, 身份证号=H1), columns)
+        assert errors == [] and person is not None and person.name == wanted, text

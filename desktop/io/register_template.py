@@ -54,6 +54,7 @@ NO_AMOUNT = {"无", "没有", *DASHES}
 # carry a dash in the household's columns). Not 劳动能力 or 健康状况: there 无 would be an answer
 # about the person, and a dash does not say which.
 DASH_IS_NONE = ("城乡类别", "残疾类别", "残疾等级", "在校情况", "当前救助类别", "监测库别")
+CJK_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a number grouped by commas, as in 1,200.50
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
 MAX_CODE = 32  # 户编号 characters the households table holds
@@ -396,7 +397,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         errors.append(CellError(row, "与户主关系", "与户主关系为空"))
     else:
         relation = choice("与户主关系")
-    name = text("姓名")
+    name = CJK_PADDING.sub("", text("姓名"))  # "张　三" lined up with three-character names is 张三
     if not name:
         errors.append(CellError(row, "姓名", "姓名为空"))
     elif len(name) > 64:
