@@ -148,3 +148,15 @@ def test_a_failed_byte_write_names_the_chosen_file(tmp_path: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp))
     assert caught.value.filename == str(target)
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["通知书.pdf"]
+
+
+def test_a_saved_file_is_readable_like_any_other(tmp_path: Path) -> None:
+    """The temporary file is private to its owner; what it becomes is not (a new file: rw-r--r--;
+    a replaced file keeps its mode)."""
+    new = files.write_bytes(tmp_path / "模板.xlsx", b"new")
+    assert new.stat().st_mode & 0o777 == 0o644
+    shared = tmp_path / "共享.xlsx"
+    shared.write_bytes(b"old")
+    shared.chmod(0o664)
+    files.write_bytes(shared, b"again")
+    assert shared.stat().st_mode & 0o777 == 0o664 and shared.read_bytes() == b"again"

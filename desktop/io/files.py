@@ -26,6 +26,13 @@ def replacing(path: str | Path) -> Iterator[Path]:
         os.close(fd)
         tmp = Path(name)
         yield tmp
+        # mkstemp makes the file readable by its owner alone: a saved workbook is shared like any
+        # other file (the mode of the file it replaces, else read-write for the owner, read for all)
+        try:
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
         if tmp is not None:
