@@ -117,7 +117,7 @@ def test_parse_row_reports_each_bad_cell() -> None:
     columns = {h: i for i, h in enumerate(tpl.HEADER)}
     person, errors = tpl.parse_row(7, row(户编号="X", 与户主关系="邻居", 姓名="", 身份证号="42020319900101123",
                                           健康状况="很好", 残疾类别="无", 残疾等级="二级", 工资性收入="很多",
-                                          医疗支出=-5, 单亲家庭="对", 当前救助类别="五保", 监测库别="三类库"), columns)
+                                          医疗支出=-5, 单亲家庭="对", 当前救助类别="优抚", 监测库别="三类库"), columns)
     assert person is None
     where = {(e.row, e.column) for e in errors}
     assert where == {(7, c) for c in ("与户主关系", "姓名", "身份证号", "健康状况", "残疾等级", "工资性收入", "医疗支出",
@@ -790,3 +790,12 @@ def test_names_padded_to_line_up_are_kept_without_the_padding() -> None:
                          "王 小 明": "王小明"}.items():
         person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名=text, 身份证号=H1), columns)
         assert errors == [] and person is not None and person.name == wanted, text
+
+
+def test_the_old_name_wubao_is_tekun() -> None:
+    """五保 (五保户, 农村五保) became 特困 in 2014; registers kept by long-serving staff still say so."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    for word in ("五保", "五保户", "农村五保"):
+        person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 当前救助类别=word),
+                                       columns)
+        assert errors == [] and person is not None and person.category == codes.Category.TEKUN
