@@ -141,6 +141,23 @@ def test_footer_shapes_without_the_usual_markers(tmp_path: Path, footer: list[An
     assert [r.number for r in rows] == [2, 3]
 
 
+@pytest.mark.parametrize("footer", [
+    ["填报单位：某局", "联系电话：", "0714-6412345"],  # the number in the ID column, its label before it
+    ["制表人：王五", None, "13812345678"], [None, None, "2026年10月8日"], [None, None, "2026-10-08"],
+    ["合计", None, "1234567"],
+])
+def test_footer_lines_with_digits_in_the_id_column(tmp_path: Path, footer: list[Any]) -> None:
+    """A phone number or a date under the last column of the footer has digits, not an ID number.
+    A person whose ID cell holds a phone number is still a data row."""
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(",".join(r) for r in [
+        ["姓名", "联系电话", "身份证号码"], ["张三", "138", ID1], ["李四", "", "13812345678"], ["王五", "", ID2],
+        [c or "" for c in footer], ["赵六", "", ID3]]), encoding="utf-8")
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows][:3] == [2, 3, 4]
+    assert 5 not in [r.number for r in rows]
+
+
 def test_subtotals_and_section_headings_inside_the_table_are_not_data(tmp_path: Path) -> None:
     """A list grouped by sub-district: a heading merged across the row above each group, a 小计
     line under it (in the name column, or as "八泉街道小计"), a person without an ID still counts."""

@@ -1029,9 +1029,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
-        elif _digits(id_text := id_value if isinstance(id_value, str) else cell_text(id_value)) < 6 or (
+        elif _digits(id_text := id_value if isinstance(id_value, str) else cell_text(id_value)) < 15 or (
                 _LABELLED.match(id_text)):
-            # not an ID-like value: maybe blank, footer, totals or a repeated header
+            # not an ID-like value (a phone number or a date under the footer has digits too): maybe
+            # blank, footer, totals or a repeated header
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
                 continue
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
