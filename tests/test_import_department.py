@@ -437,6 +437,38 @@ def test_command_on_a_truncated_legacy_xls(db: Database, district: District, tmp
     assert count(db, ImportBatch) == 0
 
 
+def test_command_on_a_web_page_saved_as_xls(db: Database, district: District, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """The "Excel" a web system exports is an HTML table named .xls: counted like any list, the error
+    workbook written in its layout, and a renamed copy recognised as already imported."""
+    page = "".join([
+        '<html><head><meta charset="gbk"></head><body><h3>医保局大病患者名单</h3><table>',
+        "<tr><td>序号</td><td>患者姓名</td><td>公民身份号码</td><td>家庭住址</td></tr>",
+        f"<tr><td>1</td><td>甲</td><td>{C}</td><td>西塞山区河口镇道仕袱村</td></tr>",
+        f'<tr><td>2</td><td>乙</td><td x:num="{D[:17]}0">4.20203E+17</td><td></td></tr>',
+        f"<tr><td>3</td><td>丙</td><td>{C}</td><td></td></tr>",
+        f"<tr><td>4</td><td>丁</td><td>{F15}</td><td></td></tr>",
+        "<tr><td colspan=2>合计</td><td>4人</td><td></td></tr></table><p>制表人：张三</p></body></html>"])
+    path = tmp_path / "大病患者.xls"
+    path.write_bytes(page.encode("gbk"))
+    url = db.url.render_as_string(hide_password=False)
+    errors = tmp_path / "errors.xlsx"
+    code = cli_main(["import", "department", str(path), "--department", "医保", "--json", "--errors", str(errors),
+                     "--database-url", url])
+    got = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (got["data_rows"], got["valid"], got["invalid"], got["duplicates"], got["legacy_15_converted"]) == (
+        4, 2, {"stored as a number": 1}, 1, 1)
+    assert isinstance(got["batch_id"], int) and got["new"] == 2
+    rows = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()
+    assert rows[0] == ["序号", "患者姓名", "公民身份号码", "家庭住址", "错误原因"]
+    assert [r[1] for r in rows[1:]] == ["乙", "丙"]
+    copy = tmp_path / "大病患者(1).xls"
+    shutil.copy(path, copy)
+    code = cli_main(["import", "department", str(copy), "--department", "医保", "--json", "--database-url", url])
+    assert code == 1 and "已于" in capsys.readouterr().err
+
+
 def test_whole_numbers_keep_their_digits(db: Database, district: District, tmp_path: Path) -> None:
     """A number of up to 15 digits lost nothing on its way through a float: a legacy number in a
     number cell or written "420203500101123.0" by an export is converted; a short one is too short."""

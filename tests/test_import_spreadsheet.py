@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -398,6 +399,84 @@ def test_legacy_xls() -> None:
     assert [idcard.parse(r.values[2]).reason for r in data] == [None, idcard.Invalid.FLOAT, None, None]
 
 
+def _excel_web_page() -> str:
+    """An "Excel" export that is a web page, as government systems write them: a title and a line
+    outside the table, a two-row header (rowspan/colspan), a 街道 cell spanning three rows, Excel's
+    x:num on a number cell (an ID that lost its digits), the table repeated per printed page, a
+    total line, a footer paragraph, and sloppy closing tags."""
+    num = ID3[:17] + "0"
+    head = ("<tr><th rowspan=2>序号</th><th colspan=2>基本信息</th><th rowspan=2>街道</th>"
+            "<th rowspan=2>联系电话</th></tr><tr><th>姓名</th><th>身份证号码</th></tr>")
+    return "\n".join([
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>',
+        '<meta http-equiv=Content-Type content="text/html; charset=gb2312"><title>名单</title>',
+        '<style>.xl65{mso-number-format:"\\@";}</style></head><body>',
+        "<h3>2026年困难职工名单</h3><p>填报单位：区总工会&nbsp; 日期：2026-10-08</p>",
+        f"<table border=1>{head}",
+        f'<tr><td x:num>1</td><td>张三</td><td class=xl65>{ID1}</td><td rowspan=3>八泉街道</td><td>138</td></tr>',
+        f"<tr><td x:num>2</td><td>李四<br>（已故）</td><td>{ID2}</td><td></td></tr>",
+        f'<tr><td x:num>3</td><td>王五</td><td x:num="{num}">4.20281E+17</td><td></td></tr></table>',
+        f"<TABLE border=1>{head.upper()}",
+        f"<TR><TD x:num>4<TD>赵六<TD>{ID2}<TD>河口镇<TD>",
+        "<TR><TD colspan=2>合计<TD>4人<TD><TD></TABLE>",
+        "<p>制表人：王五　审核人：李四</p></body></html>"])
+
+
+def test_html_table_saved_as_xls(tmp_path: Path) -> None:
+    path = tmp_path / "困难职工.xls"
+    path.write_bytes(_excel_web_page().encode("gbk"))
+    with ss.open_workbook(path) as book:
+        assert (book.format, book.encoding, book.sheet_names) == ("html", "gb18030", ["困难职工"])
+    layout, data = read_all(path)
+    assert (layout.header_row, layout.header_height) == (3, 2)
+    assert layout.mapping == {"name": 1, "id_number": 2, "subdistrict": 3, "phone": 4}
+    assert [r.number for r in data] == [5, 6, 7, 10]  # rows as Excel shows them; headers, total, footer left out
+    assert [r.values[:4] for r in data] == [
+        [1.0, "张三", ID1, "八泉街道"], [2.0, "李四\n（已故）", ID2, "八泉街道"],
+        [3.0, "王五", float(ID3[:17] + "0"), "八泉街道"], [4.0, "赵六", ID2, "河口镇"]]
+    assert idcard.parse(data[2].values[2]).reason == idcard.Invalid.FLOAT
+
+
+def _spreadsheet_ml(encoding: str = "GBK") -> str:
+    cell = '<Cell{}><Data ss:Type="{}">{}</Data></Cell>'.format
+    return "\n".join([
+        f'<?xml version="1.0" encoding="{encoding}"?>', '<?mso-application progid="Excel.Sheet"?>',
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+        '<Worksheet ss:Name="旧表"><Table><Row>' + cell("", "String", "姓名") + cell("", "String", "身份证号") + "</Row>",
+        "<Row>" + cell("", "String", "旧") + cell("", "String", ID3) + "</Row></Table>",
+        "<x:WorksheetOptions><x:Visible>SheetHidden</x:Visible></x:WorksheetOptions></Worksheet>",
+        '<Worksheet ss:Name="名单"><Table>',
+        "<Row>" + cell(' ss:MergeAcross="3"', "String", "失业人员名单") + "</Row>",
+        '<Row ss:Index="3">' + "".join(cell("", "String", h) for h in ("序号", "姓名", "身份证号", "登记日期")) + "</Row>",
+        "<Row>" + cell("", "Number", 1) + cell("", "String", "张三") + cell("", "String", ID1)
+        + cell("", "DateTime", "2026-07-01T00:00:00.000") + "</Row>",
+        "<Row>" + cell("", "Number", 2) + cell("", "String", "李四") + cell("", "Number", ID2[:17] + "0") + "</Row>",
+        "<Row>" + cell("", "Number", 3) + cell(' ss:Index="3"', "Number", "420203500101123") + "</Row>",
+        "</Table></Worksheet></Workbook>"])
+
+
+def test_excel_2003_xml_spreadsheet(tmp_path: Path) -> None:
+    path = tmp_path / "失业人员.xls"
+    path.write_bytes(_spreadsheet_ml().encode("gbk"))  # GBK: which the XML parser itself cannot read
+    with ss.open_workbook(path) as book:
+        assert (book.format, book.sheet_names) == ("xmlss", ["旧表", "名单"])
+        assert not book.visible("旧表") and book.merged_ranges("名单") == [((0, 0), (0, 3))]
+    layout, data = read_all(path)
+    assert (layout.sheet, layout.header_row) == ("名单", 3)
+    assert [r.number for r in data] == [4, 5, 6]
+    assert data[0].values == [1.0, "张三", ID1, datetime(2026, 7, 1)]
+    assert [idcard.parse(r.values[2]).reason for r in data] == [None, idcard.Invalid.FLOAT, None]
+    assert idcard.parse(data[2].values[2]).converted_from_15
+
+
+def test_broken_excel_2003_xml_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xls"
+    path.write_bytes(_spreadsheet_ml("UTF-8").encode("utf-8")[:-200])
+    err = error_of(path)
+    assert err.kind == "damaged" and "XML" in err.message and "第" in err.message and "行" in err.message
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
 def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
     text = f"残疾人姓名,身份证号码,住址\r\n张三,{ID1},八泉街道飞云社区\r\n李四,{ID2.lower()},\r\n\r\n"
@@ -482,10 +561,13 @@ def test_not_a_spreadsheet(tmp_path: Path) -> None:
     binary = tmp_path / "random.xls"
     binary.write_bytes(bytes(range(256)) * 10)
     assert error_of(binary).kind == "not_spreadsheet"
-    html = tmp_path / "export.xls"
-    html.write_text("<html><body><table><tr><td>姓名</td></tr></table></body></html>", encoding="utf-8")
-    err = error_of(html)
-    assert err.kind == "not_spreadsheet" and "另存为" in err.message
+    page = tmp_path / "export.xls"  # a web system's error page saved under the export's name
+    page.write_text("<html><body><p>会话已过期,请重新登录</p></body></html>", encoding="utf-8")
+    err = error_of(page)
+    assert err.kind == "not_spreadsheet" and "网页" in err.message and "没有表格" in err.message
+    data = tmp_path / "data.xls"
+    data.write_text('<?xml version="1.0"?><root><item>1</item></root>', encoding="utf-8")
+    assert error_of(data).kind == "not_spreadsheet"
     damaged = tmp_path / "broken.xlsx"
     damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     assert error_of(damaged).kind in ("damaged", "not_spreadsheet")

@@ -25,6 +25,8 @@ from pathlib import Path
 from struct import error as struct_error
 from typing import Any
 
+from desktop.io import markup
+
 MAX_ROWS = 1_000_000  # data rows per file
 HEADER_SCAN_ROWS = 40  # rows searched for the header on each sheet
 
@@ -220,7 +222,7 @@ def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
 
 
 def sniff_format(path: str | Path) -> str:
-    """'xlsx' / 'xls' / 'ods' / 'csv' from the content (the extension is only a hint)."""
+    """'xlsx' / 'xls' / 'ods' / 'csv' / 'html' / 'xmlss' from the content (the extension is only a hint)."""
     p = Path(path)
     name = p.name
     try:
@@ -261,15 +263,15 @@ def sniff_format(path: str | Path) -> str:
         raise SpreadsheetError(f"文件“{name}”不是电子表格(是其他格式的压缩文件)。", kind="not_spreadsheet")
     if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"MZ")):
         raise SpreadsheetError(f"文件“{name}”不是电子表格(看起来是 PDF、图片、压缩包或程序文件)。", kind="not_spreadsheet")
+    kind = markup.kind_of(head)
+    if kind == "xml":
+        raise SpreadsheetError(f"文件“{name}”是 XML 数据文件,不是电子表格,无法识别其中的表格。", kind="not_spreadsheet")
+    if kind is not None:
+        return kind  # an HTML table or an Excel 2003 XML spreadsheet saved as .xls: read as they are
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "csv"
     if b"\x00" in head:
         raise SpreadsheetError(f"文件“{name}”不是电子表格,也不是文本表格(CSV),无法识别其格式。", kind="not_spreadsheet")
-    stripped = head.lstrip(codecs.BOM_UTF8).lstrip().lower()
-    if stripped.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta", b"<head")):
-        raise SpreadsheetError(
-            f"文件“{name}”是网页(HTML/XML)格式,只是扩展名像表格。请用 Excel 打开后“另存为”.xlsx 文件再导入。",
-            kind="not_spreadsheet")
     return "csv"
 
 
@@ -430,6 +432,7 @@ def _mostly_utf8(fh: Any) -> bool:
 
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".et")
+MARKUP_FORMATS = ("html", "xmlss")  # an HTML table, an Excel 2003 XML spreadsheet (desktop/io/markup.py)
 
 
 def _has_delimiters(sample: str, delim: str) -> bool:
@@ -493,8 +496,59 @@ class Workbook:
             self._visible = [True]
             self._csv_size = self.path.stat().st_size
             self._csv_sample = sample
+        elif self.format in MARKUP_FORMATS:
+            self._open_markup()
         else:
             self._open_calamine()
+
+    def _open_markup(self) -> None:
+        """An HTML table or Excel 2003 XML saved as .xls: read through once for its sheets, their
+        heights and merged cells (the rows themselves are read again when asked for)."""
+        try:
+            with _open_binary(self.path) as fh:
+                head = fh.read(4096)
+            encoding = detect_encoding(self.path)
+        except OSError as exc:
+            raise _unreadable(self.path, exc) from exc
+        if encoding == "gb18030":  # not UTF-8: what the page says it is (GB2312 and GBK read as GB18030)
+            encoding = markup.declared_encoding(head) or encoding
+        self.encoding = encoding
+        self._markup_sheets: list[markup.SheetInfo] = []
+        if self.format == "html":  # one sheet: every table of the page, as Excel shows it
+            info = markup.SheetInfo(self.path.stem)
+            for _sheet, number, _values in self._markup_rows(None, merged=info.merged):
+                info.height = number
+            self._markup_sheets.append(info)
+        else:
+            for _row in self._markup_rows(None, sheets=self._markup_sheets):
+                pass
+        seen: set[str] = set()
+        for info in self._markup_sheets:  # names as the sheets' keys: unique
+            base, n = info.name[:31] or "Sheet", 1
+            while info.name in seen:
+                n += 1
+                info.name = f"{base}({n})"
+            seen.add(info.name)
+        self.sheet_names = [info.name for info in self._markup_sheets]
+        self._visible = [info.visible for info in self._markup_sheets]
+        if not self.sheet_names:
+            raise SpreadsheetError(f"文件“{self.name}”里没有工作表。", kind="empty")
+
+    def _markup_rows(self, only: int | None, *, sheets: list[markup.SheetInfo] | None = None,
+                     merged: list[markup.Merged] | None = None) -> Iterator[tuple[int, int, list[Any]]]:
+        kind = "网页(HTML)" if self.format == "html" else "Excel 2003 XML"
+        try:
+            if self.format == "html":
+                yield from markup.html_rows(self.path, self.encoding or "utf-8", merged)
+            else:
+                yield from markup.xmlss_rows(self.path, self.encoding or "utf-8", sheets, only)
+        except markup.MarkupError as exc:
+            if self.format == "html":
+                raise SpreadsheetError(f"文件“{self.name}”是{kind}格式,{exc},无法读取。", kind="not_spreadsheet") from exc
+            raise SpreadsheetError(f"文件“{self.name}”({kind} 格式)已损坏:{exc},无法读取。请重新导出或索取原件。",
+                                   kind="damaged") from exc
+        except OSError as exc:
+            raise _unreadable(self.path, exc) from exc
 
     def _open_calamine(self) -> None:
         import python_calamine as pc
@@ -578,6 +632,8 @@ class Workbook:
             lines = self._csv_sample.count("\n") or 1
             avg = max(len(self._csv_sample.encode("utf-8", "replace")) / lines, 1.0)
             return int(self._csv_size / avg) + 1
+        if self.format in MARKUP_FORMATS:
+            return self._markup_sheets[self.sheet_names.index(sheet)].height
         sh = self._sheet(sheet)
         end = sh.end
         return (end[0] + 1) if end else 0
@@ -591,6 +647,10 @@ class Workbook:
         if sheet not in self.sheet_names:
             raise SpreadsheetError(f"文件“{self.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(self.sheet_names)})。",
                                    kind="no_sheet")
+        if self.format in MARKUP_FORMATS:
+            for _sheet, number, values in self._markup_rows(self.sheet_names.index(sheet)):
+                yield number, values
+            return
         sh = self._sheet(sheet)
         try:
             # calamine gives rows from row 1 but cells from the first column in use: a sheet whose
@@ -634,6 +694,8 @@ class Workbook:
     def merged_ranges(self, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if self.format == "csv":
             return []
+        if self.format in MARKUP_FORMATS:
+            return list(self._markup_sheets[self.sheet_names.index(sheet)].merged)
         try:
             return list(self._sheet(sheet).merged_cell_ranges or [])
         except SpreadsheetError:
@@ -1047,7 +1109,9 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 above = tops.get(top)
                 if above is None or c1 >= len(above):
                     continue
-                for c in range(c1, min(c2 + 1, len(values))):
+                if len(values) <= c2:  # a row read shorter than the sheet (a web page's table)
+                    values.extend([""] * (c2 + 1 - len(values)))
+                for c in range(c1, c2 + 1):
                     if values[c] in ("", None):
                         values[c] = above[c1]
         count += 1

@@ -375,9 +375,10 @@ ROW_COLUMNS = ("batch_id", "row_number", "name", "id_number", "raw_id", "outcome
 
 
 def batch_sheet(book: ss.Workbook, sheet: str) -> str:
-    """The sheet as a batch keeps it: a workbook's sheet name; nothing for a text file (CSV), which
-    has one table and whose "sheet" is only its file name, so that a renamed copy is still the same."""
-    return "" if book.format == "csv" else sheet[:128]
+    """The sheet as a batch keeps it: a workbook's sheet name; nothing for a text file (CSV) or a web
+    page, which has one table and whose "sheet" is only its file name, so that a renamed copy is still
+    the same."""
+    return "" if book.format in ("csv", "html") else sheet[:128]
 
 
 def previous_batch(session: Any, kind: str, file_hash: str, sheet: str) -> ImportBatch | None:

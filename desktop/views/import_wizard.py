@@ -44,7 +44,8 @@ from desktop.views.table_model import read_only_table
 Index = QModelIndex | QPersistentModelIndex
 
 FIELD_ORDER = ("id_number", "name", "subdistrict", "community", "address", "phone")
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".et", ".ods", ".csv", ".txt")  # .et: WPS, read by content
+# .et: WPS; .htm/.html/.xml: tables that systems export as "Excel" (all read by content)
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".et", ".ods", ".csv", ".txt", ".htm", ".html", ".xml")
 SPREADSHEET_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
 
 
