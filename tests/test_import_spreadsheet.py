@@ -89,7 +89,7 @@ def test_name_column_names(header: str) -> None:
 def test_other_columns_and_preferences() -> None:
     m = ss.map_columns(["户主姓名", "姓名", "证件类型", "证件号码", "监护人身份证号", "街道/乡镇", "社区/村", "家庭住址",
                         "手机号"])
-    assert m == {"name": 1, "id_number": 3, "subdistrict": 5, "community": 6, "address": 7, "phone": 8}
+    assert m == {"name": 1, "id_type": 2, "id_number": 3, "subdistrict": 5, "community": 6, "address": 7, "phone": 8}
     m = ss.map_columns(["姓名", "身份证号", "所属街道", "所属社区", "户籍地址", "联系电话"])
     assert m == {"name": 0, "id_number": 1, "subdistrict": 2, "community": 3, "address": 4, "phone": 5}
     assert ss.map_columns(["乡镇", "村", "住址", "电话", "身份证"])["community"] == 1

@@ -1,60 +1,59 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CountsView</name>
     <message>
-        <location filename="../views/import_wizard.py" line="122"/>
+        <location filename="../views/import_wizard.py" line="123" />
         <source>Data rows in the file</source>
         <translation>文件中的数据行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="123"/>
+        <location filename="../views/import_wizard.py" line="124" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="125"/>
+        <location filename="../views/import_wizard.py" line="126" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="129"/>
+        <location filename="../views/import_wizard.py" line="130" />
         <source>Duplicates (ID repeated earlier in the file)</source>
         <translation>重复(与文件中前面的身份证号相同)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="132"/>
+        <location filename="../views/import_wizard.py" line="133" />
         <source>{rows} = {valid} valid + {invalid} invalid + {dups} duplicates {mark}</source>
         <translation>{rows} = 有效 {valid} + 无效 {invalid} + 重复 {dups} {mark}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="137"/>
+        <location filename="../views/import_wizard.py" line="138" />
         <source>Valid rows: in assistance (低保/特困), set aside</source>
         <translation>有效行:在保人员(低保/特困),剔除</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="139"/>
+        <location filename="../views/import_wizard.py" line="140" />
         <source>Valid rows: known households not in assistance</source>
         <translation>有效行:已在册、未在保</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="141"/>
+        <location filename="../views/import_wizard.py" line="142" />
         <source>Valid rows: new people (become clues)</source>
         <translation>有效行:新发现(生成线索)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="143"/>
+        <location filename="../views/import_wizard.py" line="144" />
         <source>{valid} valid = {a} in assistance + {k} known + {n} new {mark}</source>
         <translation>有效 {valid} = 在保 {a} + 已在册 {k} + 新发现 {n} {mark}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="148"/>
+        <location filename="../views/import_wizard.py" line="149" />
         <source>Not in assistance and without a sub-district/community</source>
         <translation>非在保且未确定街道/社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="150"/>
+        <location filename="../views/import_wizard.py" line="151" />
         <source>15-digit IDs converted to 18</source>
         <translation>15位身份证号已转为18位</translation>
     </message>
@@ -62,7 +61,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="581"/>
+        <location filename="../views/import_wizard.py" line="584" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -70,32 +69,32 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="389"/>
+        <location filename="../views/import_wizard.py" line="392" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="390"/>
+        <location filename="../views/import_wizard.py" line="393" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="393"/>
+        <location filename="../views/import_wizard.py" line="396" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="395"/>
+        <location filename="../views/import_wizard.py" line="398" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="433"/>
+        <location filename="../views/import_wizard.py" line="436" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="437"/>
+        <location filename="../views/import_wizard.py" line="440" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -103,62 +102,62 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="172"/>
+        <location filename="../views/import_wizard.py" line="173" />
         <source>Choose the list</source>
         <translation>选择名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="173"/>
+        <location filename="../views/import_wizard.py" line="174" />
         <source>The spreadsheet a department sent (.xlsx, .xls or .csv) and the department.</source>
         <translation>部门发来的表格文件(.xlsx、.xls 或 .csv)及其所属部门。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="177"/>
+        <location filename="../views/import_wizard.py" line="178" />
         <source>Path of the file</source>
         <translation>文件路径</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="180"/>
+        <location filename="../views/import_wizard.py" line="181" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="184"/>
+        <location filename="../views/import_wizard.py" line="185" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="186"/>
+        <location filename="../views/import_wizard.py" line="187" />
         <source>(choose)</source>
         <translation>(请选择)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="190"/>
+        <location filename="../views/import_wizard.py" line="191" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="195"/>
+        <location filename="../views/import_wizard.py" line="196" />
         <source>Department list</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="196"/>
+        <location filename="../views/import_wizard.py" line="197" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="218"/>
+        <location filename="../views/import_wizard.py" line="219" />
         <source>The file “{path}” does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="224"/>
+        <location filename="../views/import_wizard.py" line="225" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="235"/>
+        <location filename="../views/import_wizard.py" line="236" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -166,102 +165,107 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="243"/>
+        <location filename="../views/import_wizard.py" line="244" />
         <source>Where the data is</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="244"/>
+        <location filename="../views/import_wizard.py" line="245" />
         <source>Check the sheet, the header row and which column holds each field. Correct anything that was guessed wrong.</source>
         <translation>请核对工作表、表头行以及各字段所在的列,识别有误的请更正。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="251"/>
+        <location filename="../views/import_wizard.py" line="252" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="253"/>
+        <location filename="../views/import_wizard.py" line="254" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="256"/>
+        <location filename="../views/import_wizard.py" line="257" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="265"/>
+        <location filename="../views/import_wizard.py" line="266" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="268"/>
+        <location filename="../views/import_wizard.py" line="269" />
         <source>ID number (required)</source>
         <translation>身份证号(必选)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="268"/>
+        <location filename="../views/import_wizard.py" line="269" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="269"/>
+        <location filename="../views/import_wizard.py" line="270" />
         <source>Sub-district / town</source>
         <translation>街道/乡镇</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="269"/>
+        <location filename="../views/import_wizard.py" line="270" />
         <source>Community / village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="270"/>
+        <location filename="../views/import_wizard.py" line="271" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="270"/>
+        <location filename="../views/import_wizard.py" line="271" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="294"/>
+        <location filename="../views/import_wizard.py" line="272" />
+        <source>Document type (beside a document number)</source>
+        <translation>证件类型(与证件号码并列时)</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="296" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="300"/>
+        <location filename="../views/import_wizard.py" line="302" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="302"/>
+        <location filename="../views/import_wizard.py" line="304" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="303"/>
+        <location filename="../views/import_wizard.py" line="305" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="305"/>
+        <location filename="../views/import_wizard.py" line="307" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="308"/>
+        <location filename="../views/import_wizard.py" line="310" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="331"/>
+        <location filename="../views/import_wizard.py" line="333" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="337"/>
+        <location filename="../views/import_wizard.py" line="339" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -269,62 +273,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="349"/>
+        <location filename="../views/import_wizard.py" line="351" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="350"/>
+        <location filename="../views/import_wizard.py" line="352" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="362"/>
+        <location filename="../views/import_wizard.py" line="364" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="362"/>
+        <location filename="../views/import_wizard.py" line="364" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="362"/>
+        <location filename="../views/import_wizard.py" line="364" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="363"/>
+        <location filename="../views/import_wizard.py" line="365" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="363"/>
+        <location filename="../views/import_wizard.py" line="365" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="363"/>
+        <location filename="../views/import_wizard.py" line="365" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="365"/>
+        <location filename="../views/import_wizard.py" line="366" />
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="368" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="365"/>
+        <location filename="../views/import_wizard.py" line="368" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="374"/>
+        <location filename="../views/import_wizard.py" line="377" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="376"/>
+        <location filename="../views/import_wizard.py" line="379" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -332,77 +341,77 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="449"/>
+        <location filename="../views/import_wizard.py" line="452" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="454"/>
+        <location filename="../views/import_wizard.py" line="457" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="457"/>
+        <location filename="../views/import_wizard.py" line="460" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="462"/>
+        <location filename="../views/import_wizard.py" line="465" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="467"/>
+        <location filename="../views/import_wizard.py" line="470" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="482"/>
+        <location filename="../views/import_wizard.py" line="485" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="497"/>
+        <location filename="../views/import_wizard.py" line="500" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="509"/>
+        <location filename="../views/import_wizard.py" line="512" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="517"/>
+        <location filename="../views/import_wizard.py" line="520" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="522"/>
+        <location filename="../views/import_wizard.py" line="525" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="525"/>
+        <location filename="../views/import_wizard.py" line="528" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="537"/>
+        <location filename="../views/import_wizard.py" line="540" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="538"/>
+        <location filename="../views/import_wizard.py" line="541" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="546"/>
+        <location filename="../views/import_wizard.py" line="549" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="565"/>
+        <location filename="../views/import_wizard.py" line="568" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>

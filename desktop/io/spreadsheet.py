@@ -30,7 +30,7 @@ from desktop.io import markup
 MAX_ROWS = 1_000_000  # data rows per file
 HEADER_SCAN_ROWS = 40  # rows searched for the header on each sheet
 
-FIELDS = ("id_number", "name", "subdistrict", "community", "address", "phone")
+FIELDS = ("id_number", "name", "subdistrict", "community", "address", "phone", "id_type")
 FIELD_LABELS = {
     "id_number": "身份证号",
     "name": "姓名",
@@ -38,6 +38,7 @@ FIELD_LABELS = {
     "community": "社区/村",
     "address": "住址",
     "phone": "联系电话",
+    "id_type": "证件类型",  # beside a 证件号码 column: a passport's number is no ID number
 }
 REQUIRED_FIELDS = ("id_number",)
 
@@ -57,6 +58,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
                 "现居住地址", "常住地址", "户籍地", "居住地", "详细地址", "住所", "家庭详细住址", "通讯地址"),
     "phone": ("联系电话", "电话", "手机号", "手机号码", "手机", "联系方式", "电话号码", "联系号码", "本人电话", "本人手机",
               "家庭电话", "移动电话", "联系人电话"),
+    "id_type": ("证件类型", "证件种类", "证件类别", "证件名称", "身份证件类型", "身份证件种类", "证照类型", "证件类型名称"),
 }
 _EXACT = {alias: (fld, rank) for fld, names in ALIASES.items() for rank, alias in enumerate(names)}
 _NOT_ID = ("类型", "类别", "种类", "有效期", "发证", "签发")
@@ -173,6 +175,8 @@ def _field_of(key: str) -> tuple[str, int] | None:
     if ("身份证" in key or "证件号" in key or "身份号码" in key or "公民身份" in key) and not any(
             w in key for w in _NOT_ID):
         return ("id_number", base)
+    if "证件" in key and any(w in key for w in ("类型", "种类", "类别", "名称")):
+        return ("id_type", base)
     if key.endswith("姓名") or key.endswith("名称") and ("人" in key or "对象" in key):
         return ("name", base)
     if "电话" in key or "手机" in key:

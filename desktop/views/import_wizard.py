@@ -43,7 +43,7 @@ from desktop.views.table_model import read_only_table
 
 Index = QModelIndex | QPersistentModelIndex
 
-FIELD_ORDER = ("id_number", "name", "subdistrict", "community", "address", "phone")
+FIELD_ORDER = ("id_number", "name", "subdistrict", "community", "address", "phone", "id_type")
 # .et: WPS; .htm/.html/.xml: tables that systems export as "Excel" (all read by content)
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".et", ".ods", ".csv", ".txt", ".htm", ".html", ".xml")
 SPREADSHEET_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
@@ -268,7 +268,8 @@ class MappingPage(QWizardPage):
         self.combos: dict[str, QComboBox] = {}
         labels = {"id_number": self.tr("ID number (required)"), "name": self.tr("Name"),
                   "subdistrict": self.tr("Sub-district / town"), "community": self.tr("Community / village"),
-                  "address": self.tr("Address"), "phone": self.tr("Phone")}
+                  "address": self.tr("Address"), "phone": self.tr("Phone"),
+                  "id_type": self.tr("Document type (beside a document number)")}
         for fld in FIELD_ORDER:
             combo = QComboBox()
             combo.currentIndexChanged.connect(self.completeChanged)
@@ -361,7 +362,8 @@ class PreviewPage(QWizardPage):
             return
         mapping = self.w.mapping
         labels = {"id_number": self.tr("ID number"), "name": self.tr("Name"), "subdistrict": self.tr("Sub-district"),
-                  "community": self.tr("Community"), "address": self.tr("Address"), "phone": self.tr("Phone")}
+                  "community": self.tr("Community"), "address": self.tr("Address"), "phone": self.tr("Phone"),
+                  "id_type": self.tr("Document type")}
         fields = [f for f in FIELD_ORDER if f in mapping]
         headers = [self.tr("Row")] + [labels[f] for f in fields] + [self.tr("Check")]
         rows, colours = [], []
