@@ -95,6 +95,17 @@ def test_other_columns_and_preferences() -> None:
     assert ss.map_columns(["乡镇", "村", "住址", "电话", "身份证"])["community"] == 1
 
 
+@pytest.mark.parametrize("headers", [
+    ["学生姓名", "家长姓名", "家长身份证号", "学生身份证号"], ["学生姓名", "学生身份证号", "家长姓名", "家长身份证号"],
+    ["家长姓名", "家长身份证号码", "学生姓名", "学生身份证号码", "学校"], ["患者姓名", "亲属身份证号", "患者身份证号"],
+])
+def test_the_id_column_belongs_to_the_person_named(headers: list[str]) -> None:
+    """Two ID columns under names nobody listed: the ID of the person whose name is read (a school's
+    list of students with a parent's ID beside each) — never one person's name with another's ID."""
+    m = ss.map_columns(headers)
+    assert headers[m["name"]][:2] == headers[m["id_number"]][:2] != "家长"
+
+
 # -- layouts -------------------------------------------------------------------------------------
 
 def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> None:
