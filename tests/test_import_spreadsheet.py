@@ -499,6 +499,20 @@ def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
     assert data[0].values[2] == "八泉街道飞云社区"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_bom(tmp_path: Path, encoding: str) -> None:
+    """Some exporters write "Unicode" text without the byte-order mark Excel puts first."""
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(f"姓名\t身份证号码\r\n张一\t{ID1}\r\n李四\t{ID2}\r\n".encode(encoding))
+    with ss.open_workbook(path) as book:
+        assert (book.format, book.encoding) == ("csv", encoding)
+    _layout, data = read_all(path)
+    assert [r.values for r in data] == [["张一", ID1], ["李四", ID2]]
+    binary = tmp_path / "random.csv"  # zero bytes that are not UTF-16 are still refused
+    binary.write_bytes(b"\x00\x01\x02" * 300)
+    assert error_of(binary).kind == "not_spreadsheet"
+
+
 def test_csv_tab_and_semicolon_and_excel_text_guard(tmp_path: Path) -> None:
     path = tmp_path / "tab.txt"
     path.write_text(f"姓名\t身份证号\n张三\t{ID1}\n", encoding="gbk")

@@ -272,7 +272,7 @@ def sniff_format(path: str | Path) -> str:
         raise SpreadsheetError(f"文件“{name}”是 XML 数据文件,不是电子表格,无法识别其中的表格。", kind="not_spreadsheet")
     if kind is not None:
         return kind  # an HTML table or an Excel 2003 XML spreadsheet saved as .xls: read as they are
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
         return "csv"
     if b"\x00" in head:
         raise SpreadsheetError(f"文件“{name}”不是电子表格,也不是文本表格(CSV),无法识别其格式。", kind="not_spreadsheet")
@@ -397,14 +397,36 @@ def _ole_damage(path: Path) -> str | None:
     return None
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' for text written as UTF-16 without its byte-order mark: the
+    delimiters, digits and line ends (ASCII) have a zero byte on one side, and it decodes cleanly."""
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros * 4 >= len(head) // 2 and other * 10 <= zeros:  # "一" (U+4E00) has a zero byte too
+            try:
+                text = head.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if all(c.isprintable() or c in "\r\n\t" for c in text):
+                return encoding
+    return None
+
+
 def detect_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    """UTF-8 (with or without BOM), UTF-16 (with BOM, or without one), else GB18030 (a superset of GBK)."""
     with _open_binary(path) as fh:
         head = fh.read(4)
         if head.startswith(codecs.BOM_UTF8):
             return "utf-8-sig"
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
+        fh.seek(0)
+        utf16 = _utf16_without_bom(fh.read(8192))
+        if utf16:
+            return utf16
         fh.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")("strict")
         try:
