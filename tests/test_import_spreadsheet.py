@@ -598,6 +598,16 @@ def test_not_a_spreadsheet(tmp_path: Path) -> None:
     assert error_of(damaged).kind in ("damaged", "not_spreadsheet")
 
 
+def test_a_single_file_web_page_is_named(tmp_path: Path) -> None:
+    """Excel's "single file web page" (MHT), sent as .xls: said what it is, not "plain text"."""
+    path = tmp_path / "名单.xls"
+    path.write_text('MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; '
+                    'boundary="----=_NextPart_01"\r\n\r\n------=_NextPart_01\r\nContent-Type: text/html\r\n\r\n'
+                    "<html><body><table><tr><td>=D0=D5=C3=FB</td></tr></table></body></html>\r\n", encoding="ascii")
+    err = error_of(path)
+    assert err.kind == "not_spreadsheet" and "MHT" in err.message and "另存为" in err.message
+
+
 def test_damaged_legacy_xls_is_refused_before_calamine_reads_it(tmp_path: Path) -> None:
     """calamine follows an .xls file's sector chains as they are: on a truncated file it panics (a
     BaseException, once a traceback), on a chain that loops it allocates without end (the process

@@ -267,6 +267,9 @@ def sniff_format(path: str | Path) -> str:
         raise SpreadsheetError(f"文件“{name}”不是电子表格(是其他格式的压缩文件)。", kind="not_spreadsheet")
     if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"MZ")):
         raise SpreadsheetError(f"文件“{name}”不是电子表格(看起来是 PDF、图片、压缩包或程序文件)。", kind="not_spreadsheet")
+    if head.lstrip().lower().startswith(b"mime-version:") and b"multipart/related" in head.lower():
+        raise SpreadsheetError(f"文件“{name}”是网页存档(MHT,“单个文件网页”)格式,无法直接读取。"
+                               "请用 Excel 打开后“另存为”.xlsx 文件再导入。", kind="not_spreadsheet")
     kind = markup.kind_of(head)
     if kind == "xml":
         raise SpreadsheetError(f"文件“{name}”是 XML 数据文件,不是电子表格,无法识别其中的表格。", kind="not_spreadsheet")
