@@ -424,7 +424,7 @@ def _excel_web_page() -> str:
         '<style>.xl65{mso-number-format:"\\@";}</style></head><body>',
         "<h3>2026年困难职工名单</h3><p>填报单位：区总工会&nbsp; 日期：2026-10-08</p>",
         f"<table border=1>{head}",
-        f'<tr><td x:num>1</td><td>张三</td><td class=xl65>{ID1}</td><td rowspan=3>八泉街道</td><td>138</td></tr>',
+        f'<tr><td x:num>1</td><td>张三</td><td class=xl65>{ID1}</td><td rowspan=3>八泉街道\n飞云社区</td><td>138</td></tr>',
         f"<tr><td x:num>2</td><td>李四<br>（已故）</td><td>{ID2}</td><td></td></tr>",
         f'<tr><td x:num>3</td><td>王五</td><td x:num="{num}">4.20281E+17</td><td></td></tr></table>',
         f"<TABLE border=1>{head.upper()}",
@@ -443,8 +443,8 @@ def test_html_table_saved_as_xls(tmp_path: Path) -> None:
     assert layout.mapping == {"name": 1, "id_number": 2, "subdistrict": 3, "phone": 4}
     assert [r.number for r in data] == [5, 6, 7, 10]  # rows as Excel shows them; headers, total, footer left out
     assert [r.values[:4] for r in data] == [
-        [1.0, "张三", ID1, "八泉街道"], [2.0, "李四\n（已故）", ID2, "八泉街道"],
-        [3.0, "王五", float(ID3[:17] + "0"), "八泉街道"], [4.0, "赵六", ID2, "河口镇"]]
+        [1.0, "张三", ID1, "八泉街道 飞云社区"], [2.0, "李四\n（已故）", ID2, "八泉街道 飞云社区"],
+        [3.0, "王五", float(ID3[:17] + "0"), "八泉街道 飞云社区"], [4.0, "赵六", ID2, "河口镇"]]
     assert idcard.parse(data[2].values[2]).reason == idcard.Invalid.FLOAT
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -117,7 +117,7 @@ class _HtmlRows(HTMLParser):
         self.saw_table = False
 
     # rows out
-    def _emit(self, values: list[Any], cells: list[tuple[int, int, int]] = ()) -> None:  # type: ignore[assignment]
+    def _emit(self, values: list[Any], cells: Sequence[tuple[int, int, int]] = ()) -> None:
         self.number += 1
         for col, colspan, rowspan in cells:
             if colspan > 1 or rowspan > 1:
@@ -137,16 +137,14 @@ class _HtmlRows(HTMLParser):
         if t.cell is None or t.row is None:
             t.cell = None
             return
-        text = "\n".join(_SPACE.sub(" ", part).strip() for part in "".join(t.cell).split("\n")).strip("\n ")
+        text = "\n".join(part.strip() for part in "".join(t.cell).split("\n")).strip()  # lines from <br> only
         value: Any = text
         if t.cell_num is not None:
             try:
                 value = float(t.cell_num.strip() or text.replace(",", ""))
             except ValueError:
                 value = text
-        colspan_rowspan = t.cells[-1]
-        col = colspan_rowspan[0]
-        t.row[col] = value
+        t.row[t.cells[-1][0]] = value
         t.cell = None
 
     def _open_row(self, t: _Table) -> None:
@@ -234,7 +232,7 @@ class _HtmlRows(HTMLParser):
         if self.tables:
             t = self.tables[-1]
             if t.cell is not None:
-                t.cell.append(data)
+                t.cell.append(_SPACE.sub(" ", data))  # a line end in the source is a space, as a browser shows it
             # text between cells (not in any) is dropped, as browsers show it outside the table
         else:
             self.loose.append(data)
