@@ -471,8 +471,9 @@ def test_command_on_a_web_page_saved_as_xls(db: Database, district: District, tm
 
 def test_rows_with_another_kind_of_document_say_so(db: Database, district: District, tmp_path: Path) -> None:
     """A list with a 证件类型 column beside 证件号码: a passport or a Hong Kong/Macao pass number is
-    not a resident ID number (RULES.md §3) and cannot be matched; it is invalid with its own reason,
-    not "illegal characters" or "wrong length". A valid ID number is used whatever the type says."""
+    not a resident ID number (RULES.md §3) and cannot be matched; it keeps the reason its number
+    gives (counts by reason do not depend on the columns) and its message names the document. A
+    valid ID number is used whatever the type says."""
     path = tmp_path / "证件.csv"
     path.write_text("\n".join([
         "序号,姓名,证件类型,证件号码", f"1,甲,居民身份证,{C}", "2,乙,护照,E12345678", "3,丙,港澳居民来往内地通行证,H12345678",
@@ -481,10 +482,10 @@ def test_rows_with_another_kind_of_document_say_so(db: Database, district: Distr
     result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
     assert result.mapping["id_type"] == 2 and result.mapping["id_number"] == 3
     assert (result.data_rows, result.valid) == (9, 3)
-    assert result.invalid == {"not a resident ID": 3, "length": 1, "empty": 1, "characters": 1}
+    assert result.invalid == {"characters": 3, "length": 2, "empty": 1}
     messages = {p.row_number: p.message for p in result.errors}
-    assert "护照" in messages[3] and "居民身份证" in messages[3]
-    assert di.reason_label("not a resident ID") and "护照" in di.reason_label("not a resident ID")
+    assert "护照" in messages[3] and "居民身份证" in messages[3] and "港澳居民来往内地通行证" in messages[4]
+    assert "台湾居民来往大陆通行证" in messages[5] and "证件类型" not in messages[8]
 
 
 def test_whole_numbers_keep_their_digits(db: Database, district: District, tmp_path: Path) -> None:

@@ -49,10 +49,9 @@ FORMULA = "formula without result"
 EMPTY = idcard.Invalid.EMPTY.value
 FORMULA_LABEL = "身份证号单元格是公式,但文件中没有保存计算结果(请用 Excel 或 WPS 打开、保存后重新提供)"
 # A row whose 证件类型 names another document (a passport, a Hong Kong/Macao/Taiwan pass): its number is
-# no resident ID number (RULES.md §3) and cannot be matched against the registry. Told apart from a
-# mistyped ID number. A number that is a valid ID number is used whatever the type column says.
-OTHER_DOCUMENT = "not a resident ID"
-OTHER_DOCUMENT_LABEL = "证件不是居民身份证(护照、港澳台通行证等),无法与在册人员比对"
+# no resident ID number (RULES.md §3) and cannot be matched against the registry. It keeps the reason
+# the number itself gives (the counts by reason are the same whatever columns a list has); its
+# message says which document it is. A valid ID number is used whatever the type column says.
 _OTHER_DOCUMENTS = re.compile(r"护照|通行证|居留|外国|军官|士兵|警官|文职干部|台胞|回乡|海员|出生医学证明|其他证件|其它证件")
 
 
@@ -451,8 +450,6 @@ def reason_label(reason: str, duplicate_of: int | None = None) -> str:
         return f"与第{duplicate_of}行重复" if duplicate_of else "身份证号重复"
     if reason == FORMULA:
         return FORMULA_LABEL
-    if reason == OTHER_DOCUMENT:
-        return OTHER_DOCUMENT_LABEL
     try:
         return idcard.REASON_LABELS[idcard.Invalid(reason)]
     except ValueError:
@@ -729,8 +726,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                     reason, message = FORMULA, FORMULA_LABEL
                 elif reason != EMPTY and type_col is not None and other_document(
                         id_type := cell_text(values[type_col] if type_col < n else "")):
-                    reason = OTHER_DOCUMENT
-                    message = f"证件类型为“{id_type[:20]}”,不是居民身份证号,无法与在册人员比对"
+                    message = f"证件类型为“{id_type[:20]}”,不是居民身份证号,无法与在册人员比对({message})"
                 invalid[reason] = invalid.get(reason, 0) + 1
                 result.errors.append(RowProblem(row.number, "invalid", reason, message))
                 if write:
