@@ -26,6 +26,7 @@ from desktop.models import (
 from desktop.rules.codes import Role
 from desktop.services import applications as svc
 from desktop.services import calendar as cal_svc
+from desktop.services import monitoring
 from desktop.services.calendar import load_calendar
 from desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from tests.district import District
@@ -520,6 +521,8 @@ def test_gradual_exit_pays_on_then_moves_the_family(district: District) -> None:
     assert "就业渐退至 2026-10-31" in detail.row.status_label
     hh = household(db, hid)
     assert hh.stage == "assisted" and hh.category == "dibao"  # still assisted (在保) during the period
+    card = next(c for c in monitoring.column_page(db, admin, "assisted") if c.id == hid)
+    assert card.exit_until == date(2026, 10, 31)  # the board's card says so
     # paid through October, not November
     assert svc.monthly_assistance(db, admin, date(2026, 10, 1)).due == 1
     assert svc.monthly_assistance(db, admin, date(2026, 11, 1)).due == 0
@@ -531,6 +534,8 @@ def test_gradual_exit_pays_on_then_moves_the_family(district: District) -> None:
     assert svc.end_gradual_exits(db, admin, as_of=date(2026, 11, 1)) == 1
     hh = household(db, hid)
     assert hh.stage == "class_2" and hh.category == "none"
+    card = next(c for c in monitoring.column_page(db, admin, "class_2") if c.id == hid)
+    assert card.exit_until is None
     assert svc.end_gradual_exits(db, admin, as_of=date(2026, 11, 2)) == 0
     detail = svc.get_detail(db, admin, app_id)
     assert detail.exit_stage is None and not detail.can_stop and detail.stopped_on == date(2026, 10, 31)

@@ -1,46 +1,55 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../views/board_column.py" line="204"/>
+        <location filename="../views/board_column.py" line="204" />
         <source>Last visit: {day} ({days} days ago)</source>
         <translation>最近走访:{day}({days} 天前)</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="207"/>
-        <location filename="../views/board_column.py" line="287"/>
+        <location filename="../views/board_column.py" line="207" />
+        <location filename="../views/board_column.py" line="293" />
         <source>Never visited</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="209"/>
+        <location filename="../views/board_column.py" line="209" />
         <source>Next visit due by {day}</source>
         <translation>下次走访期限:{day}</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="211"/>
+        <location filename="../views/board_column.py" line="211" />
         <source>Open referrals: {n} (overdue: {late})</source>
         <translation>未办结转介:{n} 件(逾期 {late} 件)</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="255"/>
+        <location filename="../views/board_column.py" line="214" />
+        <source>Gradual exit after employment: assisted until {day}</source>
+        <translation>就业渐退:救助发放至 {day}</translation>
+    </message>
+    <message>
+        <location filename="../views/board_column.py" line="259" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="258"/>
+        <location filename="../views/board_column.py" line="262" />
         <source>Referral {n}</source>
         <translation>转介 {n}</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="289"/>
+        <location filename="../views/board_column.py" line="264" />
+        <source>Exiting</source>
+        <translation>渐退</translation>
+    </message>
+    <message>
+        <location filename="../views/board_column.py" line="295" />
         <source>{days} days since visit</source>
         <translation>{days} 天未走访</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="294"/>
+        <location filename="../views/board_column.py" line="300" />
         <source>Due {date}</source>
         <translation>应访 {date}</translation>
     </message>

@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
-from desktop.models import Household, LibraryMove, Referral, Region, User, Visit
+from desktop.models import Application, Household, LibraryMove, Referral, Region, User, Visit
 from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel
@@ -60,6 +60,7 @@ class Card:
     open_referrals: int
     overdue_referrals: int
     stage_since: date | None
+    exit_until: date | None = None  # a gradual exit after employment (就业渐退) runs to this day
 
 
 @dataclass(frozen=True)
@@ -261,14 +262,22 @@ def _card_query(today: date) -> AnySelect:
                  .where(Referral.household_id == h.id, Referral.status.in_(OPEN_REFERRALS),
                         Referral.due_on < today)
                  .correlate(h).scalar_subquery())
+    exit_until = (select(func.max(Application.stopped_on))
+                  .where(Application.household_id == h.id, Application.exit_stage.is_not(None))
+                  .correlate(h).scalar_subquery())
     return (select(h.id, h.version, h.stage, h.head_name, h.head_id_number, h.category, h.last_visited_on,
-                   h.next_visit_due, h.stage_since, Region.name, open_refs, late_refs)
+                   h.next_visit_due, h.stage_since, Region.name, open_refs, late_refs, exit_until)
             .join(Region, Region.id == h.region_id))
+
+
+def _as_date(value: Any) -> date | None:
+    """A date from a scalar subquery (SQLite gives the text of a date there)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _card(row: Any, today: date, full_id: bool = False) -> Card:
     (hid, version, stage, head_name, id_number, category, last_visit, stored_due, since, community,
-     open_refs, late_refs) = row
+     open_refs, late_refs, exit_until) = row
     due = rules.effective_due(stage, last_visit, stored_due, since, today)
     return Card(
         id=hid, version=version, stage=stage or "", head_name=head_name or "",
@@ -278,6 +287,7 @@ def _card(row: Any, today: date, full_id: bool = False) -> Card:
         last_visited_on=last_visit, days_since_visit=rules.days_since(last_visit, today),
         visit_due=due, overdue=due is not None and due < today,
         open_referrals=int(open_refs or 0), overdue_referrals=int(late_refs or 0), stage_since=since,
+        exit_until=_as_date(exit_until),
     )
 
 

@@ -210,6 +210,9 @@ def card_tooltip(card: Card) -> str:
     if card.open_referrals:
         lines.append(QCoreApplication.translate("BoardColumn", "Open referrals: {n} (overdue: {late})").format(n=card.open_referrals,
                                                                          late=card.overdue_referrals))
+    if card.exit_until:
+        lines.append(QCoreApplication.translate("BoardColumn", "Gradual exit after employment: assisted until {day}")
+                     .format(day=card.exit_until))
     return "\n".join(lines)
 
 
@@ -219,6 +222,7 @@ class CardDelegate(QStyledItemDelegate):
 
     OVERDUE = QColor("#d93025")
     REFERRAL = QColor("#e37400")
+    EXIT = QColor("#8430ce")
     MUTED = QColor("#5f6368")
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -256,6 +260,8 @@ class CardDelegate(QStyledItemDelegate):
         if card.open_referrals:
             color = self.OVERDUE if card.overdue_referrals else self.REFERRAL
             badges.append((QCoreApplication.translate("BoardColumn", "Referral {n}").format(n=card.open_referrals), color))
+        if card.exit_until:
+            badges.append((QCoreApplication.translate("BoardColumn", "Exiting"), self.EXIT))  # the day: tooltip
         painter.setFont(small)
         metrics = QFontMetrics(small)
         for text, color in badges:
