@@ -133,3 +133,17 @@ def test_cli_unreachable_postgresql(capsys: pytest.CaptureFixture[str]) -> None:
     code = cli_main(["db", "current", "--database-url", "postgresql://postgres@127.0.0.1:1/x"])
     assert code == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["bogus://x", "mysql://u@h/db", "oracle://u@h/db"])
+def test_cli_unsupported_database_kind(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli_main(["board", "--database-url", url])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("错误:") and "Traceback" not in err and "内部错误" not in err
+    assert "SQLite" in err and "PostgreSQL" in err
+
+
+def test_unsupported_database_kind_is_database_unavailable() -> None:
+    with pytest.raises(DatabaseUnavailable, match="不支持"):
+        database.open_database("bogus://x")

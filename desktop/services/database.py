@@ -41,8 +41,12 @@ def normalise_url(raw: str) -> URL:
         url = make_url(raw)
     except ArgumentError as exc:
         raise DatabaseUnavailable(f"数据库地址格式不正确:{raw}") from exc
-    if url.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
-        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")  # the one driver installed
+    elif url.drivername not in ("sqlite", "sqlite+pysqlite"):
+        raise DatabaseUnavailable(
+            f"不支持的数据库类型“{url.drivername}”(地址 {url.render_as_string()}):"
+            "请使用 SQLite(sqlite:///文件路径)或 PostgreSQL(postgresql://用户@服务器/数据库)。")
     if url.drivername.startswith("postgresql") and url.password is None:
         password = stored_password(url)
         if password:
