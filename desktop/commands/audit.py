@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
-from desktop.commands.deadlines import parse_date
+from desktop.commands.common import (
+    add_database_option,
+    cli_actor,
+    open_db,
+    parse_date,
+    parse_positive_int,
+    print_json,
+)
 from desktop.services import audit
 
 
@@ -19,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", default="", choices=["", *audit.GROUPS],
                         help="操作类别:" + ",".join(f"{k}={label}" for k, (label, _) in audit.GROUPS.items()))
     parser.add_argument("--text", default="", help="说明、操作或工作站中含有的文字")
-    parser.add_argument("--limit", type=int, default=100, help="最多列出多少条(默认 100;导出时不限)")
+    parser.add_argument("--limit", type=parse_positive_int, default=100, help="最多列出多少条(默认 100;导出时不限)")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--out", metavar="FILE.xlsx", default=None, help="把符合条件的全部记录导出到此文件")
     add_database_option(parser)
@@ -34,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             n = audit.export_xlsx(db, cli_actor(), flt, args.out)
             print(f"已导出操作日志 {n} 条:{args.out}")
             return 0
-        rows = audit.list_entries(db, cli_actor(), flt, limit=max(args.limit, 1))
+        rows = audit.list_entries(db, cli_actor(), flt, limit=args.limit)
     finally:
         db.dispose()
     if args.json:

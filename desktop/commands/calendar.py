@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
-from desktop.commands.common import add_database_option, cli_actor, open_db
+from desktop.commands.common import add_database_option, cli_actor, open_db, parse_year, read_date
 from desktop.services import calendar
 from desktop.services.errors import ValidationFailed
 
@@ -19,14 +19,14 @@ def parse_days(values: list[str]) -> list[date]:
             try:
                 if ".." in part:
                     first_text, last_text = part.split("..", 1)
-                    first, last = date.fromisoformat(first_text), date.fromisoformat(last_text)
+                    first, last = read_date(first_text), read_date(last_text)
                     if last < first:
                         raise ValidationFailed(f"日期范围“{part}”的结束早于开始。")
                     out.extend(first + timedelta(days=i) for i in range((last - first).days + 1))
                 else:
-                    out.append(date.fromisoformat(part))
+                    out.append(read_date(part))
             except ValueError as exc:
-                raise ValidationFailed(f"日期“{part}”格式不正确,应为 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD。") from exc
+                raise ValidationFailed(f"{exc}(连续日期写成 YYYY-MM-DD..YYYY-MM-DD。)") from exc
     return out
 
 
@@ -34,18 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("calendar", help="节假日安排:录入某年的放假和调休上班日期、查看")
     csub = parser.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     setp = csub.add_parser("set-year", help="录入(替换)某年的全部放假日期和调休上班日期")
-    setp.add_argument("year", type=int)
+    setp.add_argument("year", type=parse_year, help="年份,如 2027")
     setp.add_argument("--off", nargs="+", default=[], help="放假日期(可用 A..B 表示连续日期)")
     setp.add_argument("--workday", nargs="+", default=[], help="调休上班日期(周末上班)")
     setp.add_argument("--note", default="", help="依据,例如国务院办公厅通知文号")
     add_database_option(setp)
     setp.set_defaults(func=set_year)
     show = csub.add_parser("show", help="查看各年份的节假日安排来源及录入的日期")
-    show.add_argument("year", type=int, nargs="?")
+    show.add_argument("year", type=parse_year, nargs="?", help="年份(默认列出各年)")
     add_database_option(show)
     show.set_defaults(func=show_years)
     clear = csub.add_parser("clear-year", help="删除管理员录入的某年安排")
-    clear.add_argument("year", type=int)
+    clear.add_argument("year", type=parse_year, help="年份")
     add_database_option(clear)
     clear.set_defaults(func=clear_year)
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json, region_named
+from desktop.commands.common import (
+    add_database_option,
+    cli_actor,
+    open_db,
+    parse_date,
+    parse_positive_int,
+    print_json,
+    region_named,
+)
 from desktop.rules.codes import CHANNEL_LABELS, SourceLevel
 from desktop.services import clues
-from desktop.services.errors import ValidationFailed
 
 
 def _all_sources() -> dict[str, str]:
@@ -22,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst = csub.add_parser("list", help="列出线索")
     lst.add_argument("--status", choices=clues.STATUSES, action="append", help="状态(可多次给出)")
     lst.add_argument("--region", default=None, help="区划名称或代码(含下级)")
-    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--limit", type=parse_positive_int, default=50, help="最多列出多少条(默认 50)")
     lst.add_argument("--json", action="store_true", help="每行一个 JSON 对象")
     add_database_option(lst)
     lst.set_defaults(func=list_clues)
@@ -38,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="线索来源:" + sources)
     add.add_argument("--channel", choices=sorted(CHANNEL_LABELS), default=None,
                      help="发现渠道:" + ",".join(f"{k}={v}" for k, v in CHANNEL_LABELS.items()))
-    add.add_argument("--date", default=None, help="发现日期 YYYY-MM-DD(默认今天)")
+    add.add_argument("--date", type=parse_date, default=None, help="发现日期 YYYY-MM-DD(默认今天)")
     add.add_argument("--reported-by", default="", help="报告人")
     add.add_argument("--description", required=True, help="发现的情况")
     add.add_argument("--region", default=None, help="分派到的区划名称或代码")
@@ -77,10 +84,7 @@ def list_clues(args: argparse.Namespace) -> int:
 def add_clue(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        try:
-            reported_on = date.fromisoformat(args.date) if args.date else date.today()
-        except ValueError as exc:
-            raise ValidationFailed(f"日期“{args.date}”无效,应为 YYYY-MM-DD。") from exc
+        reported_on = args.date or date.today()
         level = _all_sources()[args.source]
         clue_id = clues.add_clue(db, cli_actor(), clues.ClueInput(
             source_level=SourceLevel(level), source=args.source, reported_on=reported_on,

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
+import re
 import sys
-from typing import Any
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
 
 from desktop import config
+from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
 from desktop.services import auth
 from desktop.services.base import Actor
 from desktop.services.database import Database, open_and_migrate
 from desktop.services.errors import ValidationFailed
+
+T = TypeVar("T")
 
 
 def add_database_option(parser: argparse.ArgumentParser) -> None:
@@ -50,3 +57,68 @@ def cli_actor() -> Actor:
 
 def print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, default=str))
+
+
+# -- values given on the command line ----------------------------------------------------------
+# Each raises ValueError with a plain message; the argparse types below turn it into argparse's error.
+
+def read_year(text: str) -> int:
+    value = text.strip()
+    if not re.fullmatch(r"\d{4}", value):
+        raise ValueError(f"年份“{text}”格式不正确,应为四位数字,例如 2026。")
+    year = int(value)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"年份“{text}”超出范围,应在 {FIRST_YEAR}–{LAST_YEAR} 之间。")
+    return year
+
+
+def read_date(text: str) -> date:
+    """A day written YYYY-MM-DD (only that way: 20260105 or 2026/1/5 are refused, not guessed)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if match is None:
+        raise ValueError(f"日期“{text}”格式不正确,应为 YYYY-MM-DD,例如 2026-01-05。")
+    year, month, day = (int(g) for g in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"日期“{text}”超出范围:年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间。")
+    if not 1 <= month <= 12:
+        raise ValueError(f"日期“{text}”格式不正确:月份应为 01–12。")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"日期“{text}”不存在:{year} 年 {month} 月只有 {days} 天。")
+    return date(year, month, day)
+
+
+def read_month(text: str) -> date:
+    """A month written YYYY-MM, as its first day."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"月份“{text}”格式不正确,应为 YYYY-MM,例如 2026-01。")
+    year = int(match.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"月份“{text}”超出范围:年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间。")
+    return date(year, int(match.group(2)), 1)
+
+
+def _argument_type(read: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse ``type=`` whose error is the reader's message."""
+    def parse(text: str) -> T:
+        try:
+            return read(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return parse
+
+
+parse_year = _argument_type(read_year)
+parse_date = _argument_type(read_date)
+parse_month = _argument_type(read_month)
+
+
+def parse_positive_int(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数。") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为大于 0 的整数,收到“{text}”。")
+    return value

@@ -8,15 +8,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.commands.common import (
+    add_database_option,
+    cli_actor,
+    open_db,
+    parse_date,
+    parse_month,
+    print_json,
+)
 from desktop.services import applications
-
-
-def parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不正确,应为 YYYY-MM-DD") from exc
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,13 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     month.add_argument("--dry-run", action="store_true", help="只列出已登记和待登记的户数与金额,不写入")
     add_database_option(month)
     month.set_defaults(func=run_month)
-
-
-def parse_month(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip() + "-01")
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"月份“{text}”格式不正确,应为 YYYY-MM") from exc
 
 
 def run_month(args: argparse.Namespace) -> int:

@@ -9,7 +9,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json, region_named
+from desktop.commands.common import (
+    add_database_option,
+    cli_actor,
+    open_db,
+    parse_positive_int,
+    print_json,
+    region_named,
+)
 from desktop.rules import codes
 from desktop.services import department_import, register_import
 from desktop.services.errors import ServiceError
@@ -27,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     dep.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把无效行和重复行写入此文件(附错误原因)")
     dep.add_argument("--json", action="store_true", help="以一个 JSON 对象输出统计数字")
     dep.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
-    dep.add_argument("--header-row", type=int, default=None, help="表头所在行号(默认自动查找)")
+    dep.add_argument("--header-row", type=parse_positive_int, default=None, help="表头所在行号(默认自动查找)")
     dep.add_argument("--region", default=None, help="无法从表中判断区划的非在保人员分派到此街道/社区")
     dep.add_argument("--id-column", default=None, metavar="COL",
                      help="身份证号所在列:列字母(如 D)或表头文字(默认按列名和内容自动识别)")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json, region_named
+from desktop.commands.common import (
+    add_database_option,
+    cli_actor,
+    open_db,
+    parse_year,
+    print_json,
+    region_named,
+)
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import DEPARTMENT_LABELS, department_code
 from desktop.services import monitoring, referrals
@@ -20,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     board.set_defaults(func=show_board)
 
     report = sub.add_parser("quarterly-report", help="导出季度上报表(一季度一上报)xlsx")
-    report.add_argument("--year", type=int, default=None, help="年份(默认本季度所在年)")
+    report.add_argument("--year", type=parse_year, default=None, help="年份(默认本季度所在年)")
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度(默认本季度)")
     report.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
     report.add_argument("--out", required=True, help="输出文件 .xlsx")

@@ -5,17 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
+from desktop.commands.common import add_database_option, cli_actor, open_db, parse_date, print_json
 from desktop.rules import policy as rules
 from desktop.services import policy
 from desktop.services.errors import ValidationFailed
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对,应为 YYYY-MM-DD,例如 2026-01-01。") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     psub = parser.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     names = ",".join(f"{s.name}={s.label}" for s in rules.SPECS)
     st = psub.add_parser("set", help="设置自某日起生效的政策参数", description=f"参数名:{names}")
-    st.add_argument("--effective", required=True, type=_date, help="生效日期 YYYY-MM-DD")
+    st.add_argument("--effective", required=True, type=parse_date, help="生效日期 YYYY-MM-DD")
     st.add_argument("--area", required=True, help="城市 或 农村")
     st.add_argument("--note", default="", help="备注(如文件号)")
     st.add_argument("values", nargs="+", metavar="NAME=VALUE", help=f"参数,例如 dibao_standard=780。可用:{names}")
@@ -31,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_database_option(st)
     st.set_defaults(func=set_values)
     sh = psub.add_parser("show", help="查看某日生效的政策参数")
-    sh.add_argument("--date", type=_date, default=None, help="日期 YYYY-MM-DD(默认今天)")
+    sh.add_argument("--date", type=parse_date, default=None, help="日期 YYYY-MM-DD(默认今天)")
     sh.add_argument("--area", default=None, help="城市 或 农村(默认两者)")
     sh.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_database_option(sh)

@@ -15,6 +15,10 @@ from functools import lru_cache
 
 import chinese_calendar
 
+# The years the program works in: dates on the command line and entered calendars stay within them
+# (date arithmetic far outside them overflows Python's date range).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 # Fixed-date statutory days off used only for a year whose schedule is unknown: New Year's Day,
 # Labour Day (1 and 2 May since 2025, 全国年节及纪念日放假办法) and National Day (1–3 October).
 _FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 
 from desktop.models import Application, CalendarDay, CalendarYear
 from desktop.rules.codes import Role
-from desktop.rules.workdays import Deadline, WorkCalendar, library_knows
+from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR, Deadline, WorkCalendar, library_knows
 from desktop.services.base import Actor, UnitOfWork, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
@@ -116,7 +116,13 @@ def load_calendar(db: Database) -> WorkCalendar:
     return IndexedCalendar(dict(((d, bool(w)) for d, w in days)), frozenset(years))
 
 
+def check_year(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationFailed(f"年份 {year} 不在 {FIRST_YEAR}–{LAST_YEAR} 之间。")
+
+
 def year_info(db: Database, actor: Actor, year: int) -> YearInfo:
+    check_year(year)
     with unit_of_work(db, actor) as uow:
         entered = uow.session.get(CalendarYear, year)
         rows = uow.session.execute(
@@ -151,8 +157,7 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
     ``days_off`` are statutory days off falling on weekdays or weekends; ``workdays`` are make-up
     working days (调休上班) falling on weekends. The year then counts as known."""
     require_role(actor, Role.ADMIN, doing="录入节假日安排")
-    if not 2000 <= year <= 2100:
-        raise ValidationFailed(f"年份 {year} 不在 2000–2100 之间。")
+    check_year(year)
     off = _check_days(year, days_off, "放假日期")
     work = _check_days(year, workdays, "调休上班日期")
     both = sorted(set(off) & set(work))
@@ -188,6 +193,7 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
 def clear_year(db: Database, actor: Actor, year: int) -> None:
     """Forget an administrator's entries for a year (the library or the estimate applies again)."""
     require_role(actor, Role.ADMIN, doing="删除节假日安排")
+    check_year(year)
     with unit_of_work(db, actor, write=True) as uow:
         uow.session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
                                                       CalendarDay.day <= date(year, 12, 31)))

@@ -1,0 +1,82 @@
+"""Values given on the command line: a bad date, year, month or count is refused before anything is
+opened or written, with a plain message naming the argument and what is wrong (never 内部错误)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop import cli
+from desktop.models.discovery import Clue
+from tests.district import District
+
+
+def url_of(district: District) -> str:
+    return district.db.url.render_as_string(hide_password=False)
+
+
+def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Run a command that must be refused by its arguments; return what it said."""
+    try:
+        code = cli.main(argv)
+    except SystemExit as exc:  # argparse refuses with exit status 2
+        code = exc.code
+    err = capsys.readouterr().err
+    assert code not in (0, None), err
+    assert "Traceback" not in err and "内部错误" not in err, err
+    return err
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["deadlines", "--as-of", "9999-12-31"], "超出范围"),
+    (["deadlines", "--as-of", "0001-01-01"], "超出范围"),
+    (["deadlines", "--as-of", "2026-02-30"], "不存在"),
+    (["audit", "--from", "20260105"], "格式不正确"),
+    (["audit", "--to", "2026/1/5"], "格式不正确"),
+    (["audit", "--from", "2026-W01-1"], "格式不正确"),
+    (["audit", "--from", ""], "格式不正确"),
+    (["audit", "--limit", "-3"], "大于 0"),
+    (["policy", "show", "--date", "2026-13-01"], "月份应为 01–12"),
+    (["reassess", "--as-of", "20260105", "--out", "x.xlsx"], "格式不正确"),
+    (["assistance-month", "0001-01"], "超出范围"),
+    (["assistance-month", "202601"], "格式不正确"),
+    (["calendar", "show", "99999"], "年份"),
+    (["calendar", "show", "-1"], "年份"),
+    (["calendar", "clear-year", "99999"], "年份"),
+    (["calendar", "set-year", "2027", "--off", "20270101"], "格式不正确"),
+    (["quarterly-report", "--year", "99999", "--out", "q.xlsx"], "年份"),
+    (["quarterly-report", "--year", "0", "--out", "q.xlsx"], "年份"),
+    (["clue", "list", "--limit", "-1"], "大于 0"),
+    (["clue", "add", "--name", "张三", "--source", "building_head", "--description", "x", "--date", "2026-02-30"],
+     "不存在"),
+    (["import", "department", "x.xlsx", "--department", "人社", "--header-row", "0"], "大于 0"),
+])
+def test_bad_values_are_refused_before_the_database_is_opened(argv: list[str], expected: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "untouched.sqlite3"
+    err = refused([*argv, "--database-url", f"sqlite:///{path}"], capsys)
+    assert expected in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_good_dates_still_work(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    url = url_of(district)
+    assert cli.main(["deadlines", "--as-of", "2026-02-28", "--database-url", url]) == 0
+    assert cli.main(["audit", "--from", "2026-01-01", "--to", "2100-12-31", "--limit", "1", "--database-url", url]) == 0
+    assert cli.main(["calendar", "show", "2027", "--database-url", url]) == 0
+    assert "2027 年" in capsys.readouterr().out
+
+
+def test_negative_clue_limit_changes_nothing(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    """A negative LIMIT was an SQL error on PostgreSQL (and no limit at all on SQLite)."""
+    with district.db.session_factory() as s:
+        before = s.scalar(select(func.count()).select_from(Clue))
+    refused(["clue", "list", "--limit", "-1", "--database-url", url_of(district)], capsys)
+    refused(["clue", "add", "--name", "张三", "--source", "building_head", "--description", "x", "--date", "2026-02-30",
+             "--database-url", url_of(district)], capsys)
+    with district.db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Clue)) == before
