@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desktop.services.errors import ServiceError
 from desktop.services.files import not_written_message
@@ -34,8 +36,52 @@ EXIT_USER_ERROR = 1
 EXIT_INTERNAL = 3
 
 
+_TYPE_NAMES = {"int": "整数", "float": "数字"}
+
+
+def argument_message(message: str) -> str:
+    """argparse's English refusal in Chinese (the messages of Python's argparse; our own argument
+    types already speak Chinese and pass through)."""
+    def listed(text: str) -> str:
+        return "、".join(part.strip().strip("'\"") for part in text.split(","))
+
+    if m := re.fullmatch(r"argument (.+?): (.*)", message, re.S):
+        return f"参数 {m[1]}:{argument_message(m[2])}"
+    if m := re.fullmatch(r"the following arguments are required: (.*)", message):
+        return f"缺少必需的参数:{m[1]}"
+    if m := re.fullmatch(r"unrecognized arguments: (.*)", message):
+        return f"无法识别的参数:{m[1]}(参数名写错了,或多给了值)"
+    if m := re.fullmatch(r"invalid choice: (['\"]?)(.*?)\1 \(choose from (.*)\)", message):
+        return f"无效的取值“{m[2]}”,可选:{listed(m[3])}"
+    if m := re.fullmatch(r"invalid (\w+) value: '(.*)'", message):
+        return f"“{m[2]}”不是{_TYPE_NAMES.get(m[1], '有效的值')}"
+    if m := re.fullmatch(r"ambiguous option: (\S+) could match (.*)", message):
+        return f"选项 {m[1]} 不明确,可能是:{listed(m[2])}"
+    if m := re.fullmatch(r"not allowed with argument (.*)", message):
+        return f"不能与参数 {m[1]} 同时使用"
+    if m := re.fullmatch(r"ignored explicit argument '(.*)'", message):
+        return f"不接受值“{m[1]}”"
+    if message in ("expected one argument", "expected at least one argument"):
+        return "缺少值"
+    return message
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that refuses in Chinese: the usage, then one line 错误:… naming the argument. Exit
+    status 2 as before. Sub-commands' parsers are of this class too (argparse makes them so)."""
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix="用法:")
+        return formatter.format_help()
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误:{argument_message(message).rstrip('。')}。查看说明:{self.prog} -h\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="relief-desk", description="救助工作台 Relief Desk")
+    parser = Parser(prog="relief-desk", description="救助工作台 Relief Desk")
     parser.add_argument("--database-url", help="数据库地址,例如 postgresql://user@host/db;默认使用本机 SQLite 文件")
     parser.add_argument("--smoke-test", action="store_true", help="启动窗口、迁移数据库后立即退出(用于安装检查)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

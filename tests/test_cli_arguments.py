@@ -80,3 +80,27 @@ def test_negative_clue_limit_changes_nothing(district: District, capsys: pytest.
              "--database-url", url_of(district)], capsys)
     with district.db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Clue)) == before
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["user", "add"], "缺少必需的参数:username, --role"),
+    (["user", "add", "x", "--role", "bogus"], "参数 --role:无效的取值“bogus”,可选:admin、"),
+    (["quarterly-report", "--quarter", "5", "--out", "q.xlsx"], "参数 --quarter:无效的取值“5”,可选:1、2、3、4"),
+    (["audit", "--limit", "abc"], "参数 --limit:“abc”不是整数"),
+    (["clue", "assign", "abc", "--region", "八泉街道"], "参数 ids:“abc”不是整数"),
+    (["board", "--bogus"], "无法识别的参数:--bogus"),
+    (["bogus-command"], "无效的取值“bogus-command”"),
+    (["audit", "--from"], "参数 --from:缺少值"),
+    (["policy", "set", "--effective", "2026-01-01", "--area", "城市"], "缺少必需的参数:NAME=VALUE"),
+    (["audit", "--from", "2026-02-30"], "参数 --from:日期“2026-02-30”不存在"),
+])
+def test_argument_errors_are_in_chinese(argv: list[str], expected: str, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    err = refused(argv, capsys)
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("错误:") and expected in last, err
+    for english in ("error:", "usage:", "invalid", "required", "unrecognized", "expected"):
+        assert english not in err, err
+    assert "用法:relief-desk" in err
+    assert list(tmp_path.iterdir()) == []

@@ -22,7 +22,7 @@ T = TypeVar("T")
 
 
 def add_database_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database-url", dest="sub_database_url", default=None,
+    parser.add_argument("--database-url", dest="sub_database_url", default=None, metavar="URL",
                         help="数据库地址(默认本机 SQLite 文件,或环境变量 RELIEF_DESK_DATABASE_URL)")
 
 
