@@ -189,6 +189,10 @@ def test_policy_parsing() -> None:
                       ("dibao_standard", "12.345")]:
         with pytest.raises(P.PolicyValueError):
             P.parse_value(name, bad)
+    for huge in ("1e30", "1e400", "99999999999999999999"):  # 1e400 was decimal.InvalidOperation (内部错误)
+        with pytest.raises(P.PolicyValueError, match="不能超过"):
+            P.parse_value("dibao_standard", huge)
+    assert P.parse_value("disposable_income_last_year", "1e5") == D("100000.00")
     with pytest.raises(P.PolicyValueError, match="缺少"):
         P.make_settings("urban", ON, {})
     assert P.area_code("农村") == "rural"

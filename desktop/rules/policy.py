@@ -18,6 +18,7 @@ from desktop.rules.codes import AREA_LABELS, AreaType
 # Kinds of value: money in yuan (two places), a ratio (0..1, "10%" accepted), a multiplier, an age,
 # a number of months.
 MONEY = "money"
+MONEY_MAX = Decimal(10_000_000)  # far above any standard or income; keeps the value a plain number
 RATIO = "ratio"
 MULTIPLIER = "multiplier"
 AGE = "age"
@@ -107,6 +108,8 @@ def parse_value(name: str, text: object) -> Decimal:
     if spec.kind == MONEY:
         if value <= 0:
             raise PolicyValueError(f"{spec.label}({name})必须大于 0 元。")
+        if value > MONEY_MAX:
+            raise PolicyValueError(f"{spec.label}({name})不能超过 {MONEY_MAX:,} 元,收到“{text}”。")
         if value != value.quantize(Decimal("0.01")):
             raise PolicyValueError(f"{spec.label}({name})最多两位小数(元、角、分)。")
         return value.quantize(Decimal("0.01"))
