@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop import cli
+from desktop.models import AuditEntry
 from desktop.models.discovery import Clue
 from tests.district import District
 
@@ -104,3 +105,28 @@ def test_argument_errors_are_in_chinese(argv: list[str], expected: str, tmp_path
         assert english not in err, err
     assert "用法:relief-desk" in err
     assert list(tmp_path.iterdir()) == []
+
+
+LONG = "长" * 300
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["user", "add", LONG, "--role", "admin", "--password", "secret99"], "用户名过长(最多64个字)"),
+    (["user", "add", "zz", "--name", LONG, "--role", "admin", "--password", "secret99"], "姓名过长(最多64个字)"),
+    (["user", "set", "admin", "--name", LONG], "姓名过长(最多64个字)"),
+    (["calendar", "set-year", "2027", "--off", "2027-01-01", "--note", LONG], "依据过长(最多256个字)"),
+    (["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_standard=800", "--note", LONG],
+     "备注过长(最多256个字)"),
+    (["clue", "add", "--name", "张三", "--source", "building_head", "--description", "x", "--reported-by", LONG],
+     "报告人过长(最多64个字)"),
+])
+def test_text_too_long_for_its_column(argv: list[str], expected: str, district: District,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """PostgreSQL refused these with an SQL error (内部错误); SQLite kept the long text or cut it silently."""
+    with district.db.session_factory() as s:
+        audit_before = s.scalar(select(func.count()).select_from(AuditEntry))
+    err = refused([*argv, "--database-url", url_of(district)], capsys)
+    assert err.startswith("错误:") and expected in err
+    with district.db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
+        assert s.scalar(select(func.count()).select_from(Clue).where(Clue.reported_by == LONG)) == 0

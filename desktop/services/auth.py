@@ -14,7 +14,7 @@ from desktop import config
 from desktop.models import AuditEntry, Region, User
 from desktop.models.base import now_utc
 from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role
-from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 
@@ -149,6 +149,9 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
     username = username.strip()
     if not username:
         problems["username"] = "用户名不能为空"
+    for attr, value, label in (("username", username, "用户名"), ("display_name", display_name, "姓名")):
+        if message := too_long(getattr(User, attr), value, label):
+            problems[attr] = message
     _check_password(password, problems)
     try:
         role_code = Role(role)
@@ -222,6 +225,8 @@ def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str |
             display_name = display_name.strip()
             if not display_name:
                 problems["display_name"] = "姓名不能为空"
+            elif message := too_long(User.display_name, display_name, "姓名"):
+                problems["display_name"] = message
         if role is not None:
             try:
                 role = Role(role)
@@ -239,7 +244,7 @@ def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str |
                 raise ValidationFailed(f"“{user.username}”是唯一启用的系统管理员,不能停用或改为其他角色;"
                                        "请先让另一个账号成为系统管理员。", {"role": "唯一的系统管理员"})
         if display_name is not None:
-            user.display_name = display_name[:64]
+            user.display_name = display_name
         if role is not None:
             user.role = role
         if region_id is not None:

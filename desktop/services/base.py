@@ -65,6 +65,15 @@ def require_writer(actor: Actor, doing: str = "修改数据") -> None:
     require_role(actor, *sorted(WRITERS), doing=doing)
 
 
+def too_long(column: Any, value: str | None, label: str) -> str | None:
+    """What is wrong when ``value`` does not fit ``column`` (a model attribute such as User.username),
+    or None. PostgreSQL refuses such a value with an SQL error; SQLite would keep it whole."""
+    limit = column.property.columns[0].type.length
+    if value and limit and len(value) > limit:
+        return f"{label}过长(最多{limit}个字)"
+    return None
+
+
 def jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from desktop.models import Application, CalendarDay, CalendarYear
 from desktop.rules.codes import Role
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR, Deadline, WorkCalendar, library_knows
-from desktop.services.base import Actor, UnitOfWork, require_role, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, require_role, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
 
@@ -163,6 +163,8 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
     both = sorted(set(off) & set(work))
     if both:
         raise ValidationFailed("以下日期同时被填为放假和上班:" + "、".join(d.isoformat() for d in both) + "。")
+    if message := too_long(CalendarYear.note, note, "依据"):
+        raise ValidationFailed(message + "。", {"note": message})
     with unit_of_work(db, actor, write=True) as uow:
         session = uow.session
         before = [(r.day.isoformat(), r.workday) for r in session.execute(

@@ -40,7 +40,7 @@ from desktop.rules.codes import (
     SourceLevel,
     Stage,
 )
-from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 
@@ -400,8 +400,8 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
         name = household.head_name
     if not name:
         problems["person_name"] = "请填写当事人姓名或从台账中选择家庭"
-    elif len(name) > 64:
-        problems["person_name"] = "姓名过长(最多64个字)"
+    elif message := too_long(Clue.person_name, name, "姓名"):
+        problems["person_name"] = message
     number: str | None = None
     raw_number = data.id_number.strip()
     if raw_number:
@@ -426,8 +426,9 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
         problems["reported_on"] = "发现日期不能晚于今天"
     if not data.description.strip():
         problems["description"] = "请填写发现的情况"
-    if len(data.address) > 256:
-        problems["address"] = "住址过长(最多256个字)"
+    for attr, label in (("address", "住址"), ("reported_by", "报告人")):
+        if message := too_long(getattr(Clue, attr), getattr(data, attr), label):
+            problems[attr] = message
     region_id = data.region_id
     if region_id is None and household is not None:
         region_id = household.region_id
