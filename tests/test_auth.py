@@ -259,3 +259,25 @@ def test_two_administrators_stopping_each_other_at_once_leave_one(district: Dist
     assert outcomes.count("stopped") == 1 and any("唯一" in o for o in outcomes), outcomes
     admins = [u for u in auth.list_users(db, auth.Actor.system()) if u.role == "admin" and u.active]
     assert len(admins) == 1
+
+
+def test_user_commands_without_a_password_to_read(district: District, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """No --password and nothing to read it from (input closed, as in a script): a plain message, no account."""
+    import getpass
+
+    from desktop.cli import main as cli_main
+
+    def closed(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", closed)
+    url = district.db.url.render_as_string(hide_password=False)
+    assert cli_main(["user", "add", "newcomer", "--role", "supervisor", "--database-url", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误:") and "--password" in err and "内部错误" not in err
+    assert cli_main(["user", "password", "community_worker", "--database-url", url]) == 1
+    assert "--password" in capsys.readouterr().err
+    with pytest.raises(ValidationFailed):
+        auth.find_user(district.db, district.admin, "newcomer")
+    assert auth.login(district.db, "community_worker", PASSWORD).username == "community_worker"

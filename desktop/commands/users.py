@@ -42,8 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def ask_password() -> str:
-    password = getpass.getpass("密码:")
-    if getpass.getpass("再次输入密码:") != password:
+    try:
+        password = getpass.getpass("密码:")
+        again = getpass.getpass("再次输入密码:")
+    except EOFError:  # input closed, as when run from a script
+        raise ValidationFailed("没有读到密码:请在命令行用 --password 给出密码,或在终端中运行以便输入。") from None
+    if again != password:
         raise ValidationFailed("两次输入的密码不一致。")
     return password
 
