@@ -154,3 +154,15 @@ def test_user_filter_lists_accounts_and_names_typed_at_failed_logins(district: D
     assert {"admin", "community_worker", "system", "nobody-here"} <= set(names)
     found = audit.list_entries(district.db, district.admin, audit.AuditFilter(username="nobody-here"))
     assert [r.action for r in found] == ["user.login_failed"]
+
+
+def test_audit_command_export_with_json(district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--json with --out says what was exported as JSON (it printed the text line, which is not JSON)."""
+    import json
+
+    _activity(district)
+    url = district.db.url.render_as_string(hide_password=False)
+    out_file = tmp_path / "审计.xlsx"
+    assert cli_main(["audit", "--out", str(out_file), "--json", "--database-url", url]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["out"] == str(out_file) and got["exported"] > 0 and out_file.exists()

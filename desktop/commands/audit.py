@@ -38,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.out:
             n = audit.export_xlsx(db, cli_actor(), flt, args.out)
-            print(f"已导出操作日志 {n} 条:{args.out}")
+            if args.json:
+                print_json({"out": args.out, "exported": n})
+            else:
+                print(f"已导出操作日志 {n} 条:{args.out}")
             return 0
         rows = audit.list_entries(db, cli_actor(), flt, limit=args.limit)
     finally:
