@@ -281,3 +281,10 @@ def test_user_commands_without_a_password_to_read(district: District, monkeypatc
     with pytest.raises(ValidationFailed):
         auth.find_user(district.db, district.admin, "newcomer")
     assert auth.login(district.db, "community_worker", PASSWORD).username == "community_worker"
+
+
+def test_user_list_on_a_database_without_accounts(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    from desktop.cli import main as cli_main
+
+    assert cli_main(["user", "list", "--database-url", f"sqlite:///{tmp_path / 'empty.sqlite3'}"]) == 0
+    assert "还没有任何用户" in capsys.readouterr().out

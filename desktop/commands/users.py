@@ -68,7 +68,10 @@ def add_user(args: argparse.Namespace) -> int:
 def list_users(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        for u in auth.list_users(db, cli_actor()):
+        users = auth.list_users(db, cli_actor())
+        if not users:
+            print("还没有任何用户。添加管理员:relief-desk user add 用户名 --role admin")
+        for u in users:
             state = "" if u.active else "(已停用)"
             print(f"{u.id}\t{u.username}\t{u.display_name}\t{u.role_label}\t{u.region_name}{state}")
     finally:
