@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop.services import applications as svc
@@ -413,3 +413,23 @@ def test_stop_dialog_offers_the_gradual_exit_for_dibao(qtbot, sqlite_district: D
     script = ModalScript([(forms.StopAssistanceDialog, check_running_exit)])
     click_action(qtbot, dialog, "stop", script)
     assert script.done() and f"{last_day:%Y-%m-%d}" in seen["again"]
+
+
+def test_enter_in_the_household_search_finds_and_does_not_accept(qtbot, sqlite_district: District,
+                                                                  errors: list[str]) -> None:
+    """A clerk types a name and presses Enter to search: the matches are listed, and nothing is
+    accepted until they press Accept (Enter used to also press the dialog's default button and
+    accept an application for whichever household matched first)."""
+    d = sqlite_district
+    make_household(d.db, d.regions["八泉社区"], "张三", 3)
+    dialog = forms.AcceptDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    search = dialog.inputs.household.search
+    search.setFocus()
+    search.setText("张三")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.inputs.household.combo.count() == 1  # found
+    assert dialog.isVisible() and dialog.application_id is None and errors == []
+    assert svc.application_ids_for_household(d.db, d.admin, dialog.inputs.household.household_id()) == []

@@ -525,3 +525,26 @@ def test_register_dialog_dry_run_and_import(qtbot, sqlite_district: District, me
     assert wait_for_background()
     assert dialog.errors.rowCount() >= 1
     assert any("身份证号" in " ".join(r) for r in dialog.errors.rows)
+
+
+def test_enter_in_the_registry_search_does_not_save_the_clue(qtbot, sqlite_district: District,
+                                                             messages: list[str]) -> None:
+    """Enter in the search box searches, Enter on a match picks it; neither saves the clue (they
+    used to press Save as well: a half-filled clue was saved, or refused with a red message)."""
+    d = sqlite_district
+    hid = _household(d.db, d.regions["飞云社区"], "钱多多", ID_A)
+    form = clue_form.ClueForm(AppContext(d.db, d.admin))
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.description.setPlainText("家中失火")
+    form.search.setFocus()
+    form.search.setText("钱多多")
+    qtbot.keyClick(form.search, Qt.Key.Key_Return)
+    assert form.results.isVisible() and form.results.count() == 1
+    assert form.message.text() == "" and form.isVisible()
+    qtbot.keyClick(form.results, Qt.Key.Key_Return)
+    assert form.household_id == hid and "钱多多" in form.link_label.text()
+    assert form.isVisible() and form.saved_id is None and _count(d.db, Clue) == 0
+    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert form.result() == 1 and _count(d.db, Clue) == 1

@@ -37,6 +37,7 @@ from desktop.services import applications as svc
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import enter_runs
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
@@ -70,7 +71,7 @@ class HouseholdPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name or household code"))
-        self.search.returnPressed.connect(self.find)
+        enter_runs(self.search, self.find)  # searches only: Enter must not also accept the application
         self.combo = QComboBox()
         self.combo.setMinimumWidth(280)
         find = QPushButton(self.tr("&Find"))

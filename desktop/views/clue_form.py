@@ -32,6 +32,7 @@ from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import enter_runs
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 
@@ -74,7 +75,7 @@ class ClueForm(QDialog):
         search_row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search the registry by name or ID number (or its last digits)"))
-        self.search.returnPressed.connect(self.run_search)
+        enter_runs(self.search, self.run_search)
         self.search_button = QPushButton(self.tr("&Search"))
         self.search_button.clicked.connect(self.run_search)
         search_row.addWidget(self.search, 1)
@@ -84,6 +85,7 @@ class ClueForm(QDialog):
         self.results.setMaximumHeight(110)
         self.results.itemActivated.connect(self.pick_result)
         self.results.itemDoubleClicked.connect(self.pick_result)
+        enter_runs(self.results, self._pick_current)
         self.results.hide()
         pform.addWidget(self.results)
         link_row = QHBoxLayout()
@@ -237,6 +239,11 @@ class ClueForm(QDialog):
         if found:
             self.results.setCurrentRow(0)
             self.results.setFocus()
+
+    def _pick_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.pick_result(item)
 
     def pick_result(self, item: QListWidgetItem) -> None:
         person: PersonMatch | None = item.data(Qt.ItemDataRole.UserRole)

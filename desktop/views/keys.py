@@ -1,0 +1,32 @@
+"""Keys in forms: Enter in a search box searches, and only that.
+
+A line edit or list in a dialog lets Enter through to the dialog, which presses its default button
+(Save, OK, Accept, Next). In a search box that would save a half-filled form, or accept an
+application for whichever household happened to match first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class _EnterOnly(QObject):
+    def __init__(self, widget: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _ENTER:
+            self.action()
+            return True  # not passed on to the dialog's default button
+        return False
+
+
+def enter_runs(widget: QWidget, action: Callable[[], object]) -> None:
+    """Enter (or keypad Enter) in ``widget`` runs ``action`` and goes no further."""
+    widget.installEventFilter(_EnterOnly(widget, action))
