@@ -221,3 +221,24 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     viewer = PolicySettingsTab(AppContext(d.db, d.actor(Role.COMMUNITY_WORKER)))
     qtbot.addWidget(viewer)
     assert viewer.add_button.isHidden() and viewer.in_force.rowCount() == 12
+
+
+def test_enter_in_the_wizard_search_stays_on_the_list(qtbot, sqlite_district: District, messages) -> None:  # noqa: ANN001
+    """Enter in the search box lists the matches and leaves the choice to the user; it used to press
+    Next as well and carry the first match (of several) on to its members page."""
+    from PySide6.QtCore import Qt
+
+    from desktop.views.assessment_wizard import AssessmentWizard
+
+    d = sqlite_district
+    add_household(d.db, d.regions["飞云社区"], [{"name": "钱多多"}])
+    add_household(d.db, d.regions["飞云社区"], [{"name": "钱少少"}])
+    wiz = AssessmentWizard(AppContext(d.db, d.admin))
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    wiz.choose.search.setFocus()
+    wiz.choose.search.setText("钱")
+    qtbot.keyClick(wiz.choose.search, Qt.Key.Key_Return)
+    assert wiz.choose.model.rowCount() == 2
+    assert wiz.currentPage() is wiz.choose and wiz.inputs is None

@@ -54,6 +54,7 @@ from desktop.services import assessment as svc
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import enter_runs
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
@@ -105,7 +106,7 @@ class ChooseHouseholdPage(QWizardPage):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name, code or ID number"))
-        self.search.returnPressed.connect(self.run_search)
+        enter_runs(self.search, self.run_search)  # Enter lists the matches; Next stays the user's choice
         button = QPushButton(self.tr("&Search"))
         button.clicked.connect(self.run_search)
         bar.addWidget(self.search, 1)
