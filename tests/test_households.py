@@ -172,6 +172,25 @@ def test_detail_and_timelines(district: District, sample: dict[str, int]) -> Non
     assert "amount" in err.value.problems
 
 
+def test_amounts_as_clerks_type_them(district: District, sample: dict[str, int]) -> None:
+    """Thousands separators and full-width digits (a Chinese input method) are read; a number too large
+    for the amount column (an ID number typed into the wrong field) is refused with a plain message
+    instead of a database error on PostgreSQL or a silently stored 10^20 on SQLite."""
+    db, admin = district.db, district.admin
+    hid = sample["zhang"]
+    version = hs.get_household(db, admin, hid).version
+    for typed, expected in (("1,200", "1200.00"), ("１２００", "1200.00"), ("１，２００．５", "1200.50"),
+                            (" 3000 ", "3000.00")):
+        version = hs.add_income(db, admin, hid, version, {"kind": "wages", "amount": typed,
+                                                          "period_end": date(2026, 10, 31)})[1]
+        assert hs.get_household(db, admin, hid).incomes[-1].amount == Decimal(expected), typed
+    for typed in ("420203199001011238", "1e20", "999999999999999", "NaN", "abc", "-5"):
+        with pytest.raises(ValidationFailed) as err:
+            hs.add_expense(db, admin, hid, version, {"kind": "medical", "amount": typed, "period_end": date(2026, 10, 31)})
+        assert "amount" in err.value.problems and typed in err.value.message, typed
+    assert len(hs.get_household(db, admin, hid).incomes) == 4 and hs.get_household(db, admin, hid).expenses == []
+
+
 def test_member_validation_and_head_kept_in_step(district: District, sample: dict[str, int]) -> None:
     db, admin = district.db, district.admin
     hid = sample["zhang"]

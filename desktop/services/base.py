@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -230,6 +231,26 @@ class UnitOfWork:
             raise AccountChanged(f"账号“{self.actor.username}”的角色已被系统管理员修改,请重新登录后再操作。")
         if self.actor.region_id is not None and row.region_id != self.actor.region_id:
             raise AccountChanged(f"账号“{self.actor.username}”的所属区划已被系统管理员修改,请重新登录后再操作。")
+
+
+# Money columns are NUMERIC(14, 2): a larger amount is a typing slip (an ID number in the wrong field).
+MAX_AMOUNT = decimal.Decimal("999999999999.99")
+
+
+def read_amount(value: decimal.Decimal | str | int | float | None) -> decimal.Decimal:
+    """An amount in yuan as a clerk types it: thousands separators, spaces around it, full-width
+    digits and punctuation of a Chinese input method ("１，２００．５"). Raises ValueError: without a
+    message when it is no number, with the reason in plain Chinese when it is too large."""
+    text = unicodedata.normalize("NFKC", str(value if value is not None else "")).replace(",", "").strip()
+    try:
+        amount = decimal.Decimal(text)
+    except decimal.InvalidOperation:
+        raise ValueError from None
+    if not amount.is_finite():
+        raise ValueError
+    if abs(amount) > MAX_AMOUNT:
+        raise ValueError(f"超过上限 {MAX_AMOUNT:,} 元,请检查是否输错(例如把身份证号填进了金额栏)")
+    return amount.quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
 
 
 @contextmanager

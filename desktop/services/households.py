@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,7 @@ from desktop.rules.codes import (
     Stage,
 )
 from desktop.services.audit import action_label
-from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -1214,12 +1214,12 @@ def _money_values(values: dict[str, Any], fields: dict[str, str], kinds: type, h
         problems["kind"] = f"类型“{out['kind']}”无效"
     if "amount" in out:
         try:
-            amount = Decimal(str(out["amount"]).replace(",", "").strip())
-            if not amount.is_finite() or amount < 0:
-                raise InvalidOperation
-            out["amount"] = amount.quantize(Decimal("0.01"))
-        except (InvalidOperation, ValueError):
-            problems["amount"] = f"金额“{out['amount']}”不是有效的非负数"
+            amount = read_amount(out["amount"])
+            if amount < 0:
+                raise ValueError
+            out["amount"] = amount
+        except ValueError as exc:
+            problems["amount"] = f"金额“{out['amount']}”" + (str(exc) if str(exc) else "不是有效的非负数")
     if "period_end" in out:
         value = out["period_end"]
         if isinstance(value, str):
