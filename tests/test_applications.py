@@ -599,3 +599,38 @@ def test_a_failed_post_check_during_a_gradual_exit_revokes_at_once(district: Dis
     assert detail.row.status == "revoked" and detail.stopped_on == date(2026, 11, 9) and detail.exit_stage is None
     assert household(db, hid).stage == "class_1"
     assert svc.end_gradual_exits(db, admin, as_of=date(2027, 6, 1)) == 0
+
+
+def test_amounts_typed_in_the_application_dialogs(district: District) -> None:
+    """The monthly amount and the amounts to recover read "1,200" and full-width digits like the
+    household's incomes do; a number too large for the column (an ID number in the wrong field) and a
+    negative amount to recover are refused with a plain message (the first used to be a database error
+    on PostgreSQL, the second was stored)."""
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["飞云社区"], "孙七", 2)
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
+                        accepted_on=date(2026, 2, 10), commitment=svc.CommitmentInput("孙七", date(2026, 2, 10)))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 2, 12), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 2, 24), investigators=["李四", "王五"])
+    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 3, 4), publicity_start=date(2026, 2, 25))
+    version = svc.get_detail(db, admin, app_id).row.version
+    with pytest.raises(ValidationFailed, match="420203199001011238"):
+        svc.decide(db, admin, app_id, approve=True, on=date(2026, 3, 10), amount="420203199001011238",
+                   today=date(2026, 6, 15), expected_version=version)
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 3, 10), amount="１，２００", today=date(2026, 6, 15),
+               expected_version=version)
+    detail = svc.get_detail(db, admin, app_id, as_of=date(2026, 6, 15))
+    assert detail.row.amount == Decimal("1200.00")
+    check = next(p for p in detail.post_checks if p.kind == "centralised")
+    for typed in ("-5", "1e20"):
+        with pytest.raises(ValidationFailed, match="追回金额"):
+            svc.record_post_check(db, admin, check.id, on=date(2026, 6, 15), passed=False, note="隐瞒收入",
+                                  amount_to_recover=typed)
+    assert svc.get_detail(db, admin, app_id).row.status == "approved"
+    rev_id = svc.record_post_check(db, admin, check.id, on=date(2026, 6, 15), passed=False, note="隐瞒收入",
+                                   amount_to_recover="2,400")
+    with db.session_factory() as session:
+        assert session.get(Revocation, rev_id).amount_to_recover == Decimal("2400.00")
+    svc.record_recovery(db, admin, rev_id, amount_recovered="１，２００", on=date(2026, 6, 16))
+    with pytest.raises(ValidationFailed, match="已追回金额"):
+        svc.record_recovery(db, admin, rev_id, amount_recovered="99999999999999999", on=date(2026, 6, 16))

@@ -68,7 +68,7 @@ from desktop.rules.codes import (
 )
 from desktop.rules.procedure import STATUS_LABELS, STEP_LABELS, ProcedureRefused, Step
 from desktop.rules.workdays import WorkCalendar
-from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, read_amount, require_role, snapshot, unit_of_work
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
@@ -463,11 +463,16 @@ def _completed(uow: UnitOfWork, app: Application) -> tuple[list[str], date]:
     return completed, last_on
 
 
-def _money(value: Decimal | str | int | float | None, what: str) -> Decimal:
+def _money(value: Decimal | str | int | float | None, what: str, *, negative: bool = False) -> Decimal:
+    """An amount as typed ("1,200", full-width digits); refused with a plain message when it is no
+    number, too large for the database, or negative (unless ``negative``)."""
     try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationFailed(f"{what}“{value}”不是有效的金额。", {what: str(value)}) from exc
+        amount = read_amount(value)
+    except ValueError as exc:
+        raise ValidationFailed(f"{what}“{value}”" + (f"{exc}。" if str(exc) else "不是有效的金额。"),
+                               {what: str(value)}) from exc
+    if amount < 0 and not negative:
+        raise ValidationFailed(f"{what}不能为负数。", {what: str(value)})
     return amount
 
 
