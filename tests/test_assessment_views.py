@@ -242,3 +242,24 @@ def test_enter_in_the_wizard_search_stays_on_the_list(qtbot, sqlite_district: Di
     qtbot.keyClick(wiz.choose.search, Qt.Key.Key_Return)
     assert wiz.choose.model.rowCount() == 2
     assert wiz.currentPage() is wiz.choose and wiz.inputs is None
+
+
+def test_new_policy_values_keep_what_was_typed_when_the_date_changes(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                    messages) -> None:
+    """The clerk types the new standard, then corrects the date it takes effect (or the area): the
+    values they typed stay; only the untouched fields show the values in force on the new date. They
+    used to be replaced silently by the old values, and the old value was then 'not changed'."""
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    tab = PolicySettingsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.seed_button.click()
+    dialog = tab.add_values()
+    dialog.area.setCurrentIndex(dialog.area.findData("rural"))
+    dialog.fields["dibao_standard"].setText("660")
+    dialog.effective.setDate(date(2027, 7, 1))
+    dialog.area.setCurrentIndex(dialog.area.findData("urban"))
+    dialog.area.setCurrentIndex(dialog.area.findData("rural"))
+    assert dialog.fields["dibao_standard"].text() == "660"
+    assert dialog.fields["deduct_cap"].text() == "30%"  # untouched: the value in force
+    assert dialog.changed_values() == {"dibao_standard": "660"}

@@ -108,6 +108,7 @@ class SetValuesDialog(QDialog):
         form = QFormLayout(box)
         self.fields: dict[str, QLineEdit] = {}
         self.current: dict[str, str] = {}
+        self._shown: dict[str, str] = {}  # what load_current put in each field (anything else was typed)
         for spec in rules.SPECS:
             edit = QLineEdit()
             edit.setToolTip(spec.help)
@@ -132,13 +133,18 @@ class SetValuesDialog(QDialog):
         except ServiceError as exc:
             show_error(self, exc)
             return
+        typed = {name for name, edit in self.fields.items() if edit.text() != self._shown.get(name, "")}
         self.current = {r.name: rules.format_value(r.name, r.value) if r.value is not None else "" for r in rows}
+        self._shown = {}
         for name, edit in self.fields.items():
+            if name in typed:  # the user's input stays when they change the date or the area
+                continue
             value = self.current.get(name, "")
             spec = rules.SPEC_BY_NAME[name]
             if value and spec.kind == rules.RATIO:
                 value = rules.display_value(name, rules.parse_value(name, value)).split("%")[0] + "%"
             edit.setText(value)
+            self._shown[name] = value
 
     def changed_values(self) -> dict[str, str]:
         out = {}
