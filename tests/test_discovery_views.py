@@ -548,3 +548,43 @@ def test_enter_in_the_registry_search_does_not_save_the_clue(qtbot, sqlite_distr
     assert form.isVisible() and form.saved_id is None and _count(d.db, Clue) == 0
     qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert form.result() == 1 and _count(d.db, Clue) == 1
+
+
+def test_closing_the_clue_form_with_input_asks_first(qtbot, sqlite_district: District,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Esc or Cancel on a clue form with something typed asks before the input is thrown away (it used
+    to close at once); an untouched form closes without a question."""
+    d = sqlite_district
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    ctx = AppContext(d.db, d.admin)
+    empty = clue_form.ClueForm(ctx)
+    qtbot.addWidget(empty)
+    empty.show()
+    qtbot.keyClick(empty, Qt.Key.Key_Escape)
+    assert not empty.isVisible() and asked == []
+
+    form = clue_form.ClueForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    form.description.setPlainText("老人独居,冬季无取暖,邻居反映已两天未见出门")
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert form.isVisible() and len(asked) == 1
+    assert form.description.toPlainText().startswith("老人独居")
+    answer[0] = QMessageBox.StandardButton.Yes
+    form.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not form.isVisible() and form.result() == 0 and len(asked) == 2
+
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="volunteer", reported_on=date.today(), description="原始", person_name="甲"))
+    edit = clue_form.ClueForm(ctx, clue_id=clue_id)
+    qtbot.addWidget(edit)
+    edit.show()
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)  # opened and closed unchanged: no question
+    assert not edit.isVisible() and len(asked) == 2

@@ -170,7 +170,16 @@ class ClueForm(QDialog):
         self._show_link(None)
         if clue_id is not None:
             self.load(clue_id)
+        self._opened = self.value()  # what closing without saving would throw away is compared with this
         self.search.setFocus()
+
+    def reject(self) -> None:  # Esc, Cancel and the window's close button
+        if self.value() != self._opened and QMessageBox.question(
+                self, self.windowTitle(), self.tr("Discard what you entered in this clue form?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        super().reject()
 
     # -- filling ------------------------------------------------------------------------------
     def _fill_sources(self) -> None:
