@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -147,6 +147,16 @@ def save_with_conflicts(parent: QWidget, ctx: AppContext, household_id: int, att
             return "keep", None
 
 
+def discard_confirmed(dialog: QDialog, changed: bool) -> bool:
+    """Closing a dialog without saving: True when nothing was typed, or the user agrees to discard it."""
+    if not changed:
+        return True
+    answer = QMessageBox.question(
+        dialog, dialog.windowTitle(), QCoreApplication.translate("HouseholdDetail", "Discard your changes?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 # -------------------------------------------------------------------------------------------------
 # Member dialog
 # -------------------------------------------------------------------------------------------------
@@ -227,6 +237,11 @@ class MemberDialog(QDialog):
             combo.currentIndexChanged.connect(self.validate)
         self.id_number.textChanged.connect(lambda _t: self._owner_timer.start())
         self.validate()
+        self._opened = self.values()
+
+    def reject(self) -> None:  # Esc, Cancel, the window's close button
+        if discard_confirmed(self, self.values() != self._opened):
+            super().reject()
 
     def load(self, m: hs.MemberInfo) -> None:
         self.member = m
@@ -352,6 +367,7 @@ class MemberDialog(QDialog):
             now = next((m for m in result.members if member is not None and m.id == member.id), None)
             if now is not None:
                 self.load(now)
+                self._opened = self.values()
             self.validate()
 
     def _display(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -413,6 +429,11 @@ class MoneyDialog(QDialog):
             self.period_end.setDate(QDate(line.period_end.year, line.period_end.month, line.period_end.day))
             self.exempt.setChecked(line.exempt)
             self.note.setText(line.note)
+        self._opened = self.values()
+
+    def reject(self) -> None:  # Esc, Cancel, the window's close button
+        if discard_confirmed(self, self.values() != self._opened):
+            super().reject()
 
     def values(self) -> dict[str, Any]:
         out = {"member_id": self.member.currentData(), "kind": self.kind_combo.currentData(),
@@ -459,7 +480,7 @@ class MoneyDialog(QDialog):
             self.accept()
         elif outcome == "reload":
             detail.show_detail(result, keep_form=True)
-            self.reject()
+            super().reject()  # the user chose their version: nothing to ask
 
 
 # -------------------------------------------------------------------------------------------------
