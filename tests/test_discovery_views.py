@@ -588,3 +588,14 @@ def test_closing_the_clue_form_with_input_asks_first(qtbot, sqlite_district: Dis
     edit.show()
     qtbot.keyClick(edit, Qt.Key.Key_Escape)  # opened and closed unchanged: no question
     assert not edit.isVisible() and len(asked) == 2
+
+
+def test_clue_fields_stop_at_the_column_length(qtbot, sqlite_district: District) -> None:
+    """The reporter (and the other text fields) stop at their column's length: 80 characters in
+    'Reported by' were a database error on PostgreSQL."""
+    form = clue_form.ClueForm(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(form)
+    for edit, column in ((form.name, Clue.person_name), (form.phone, Clue.phone), (form.address, Clue.address),
+                         (form.reported_by, Clue.reported_by)):
+        edit.setText("长" * 400)
+        assert len(edit.text()) == column.type.length, column

@@ -323,3 +323,29 @@ def test_member_and_money_dialogs_ask_before_discarding_input(qtbot, sqlite_dist
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert not dialog.isVisible() and dialog.result() == 0 and len(asked) == 2
     assert len(hs.get_household(d.db, d.admin, hid).members) == 1
+
+
+def test_household_fields_stop_at_the_column_length(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text longer than its column could not be saved on PostgreSQL (a database error in the crash
+    dialog; SQLite stored it): the fields stop where the column does."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models import Household, Income, Member
+    from desktop.views.household_detail import MoneyDialog
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    d = sqlite_district
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                              head={"name": "张三", "id_number": "420203199001011238"})
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    member = MemberDialog(detail, None)
+    money = MoneyDialog(detail, "income", None)
+    qtbot.addWidget(member)
+    qtbot.addWidget(money)
+    for edit, column in ((detail.code, Household.code), (detail.address, Household.address),
+                         (detail.phone, Household.phone), (member.name, Member.name), (member.phone, Member.phone),
+                         (money.note, Income.note)):
+        edit.setText("长" * 400)
+        assert len(edit.text()) == column.type.length, column

@@ -104,6 +104,8 @@ class ClueForm(QDialog):
         self.id_hint = QLabel()
         self.phone = QLineEdit()
         self.address = QLineEdit()
+        for edit, length in ((self.name, 64), (self.phone, 32), (self.address, 256)):  # the columns' lengths
+            edit.setMaxLength(length)
         fields.addRow(self.tr("&Name:"), self.name)
         fields.addRow(self.tr("&ID number:"), self.id_number)
         fields.addRow("", self.id_hint)
@@ -130,6 +132,7 @@ class ClueForm(QDialog):
         self.reported_on.setMaximumDate(_qdate(date.today()))
         self.reported_on.setDate(_qdate(date.today()))
         self.reported_by = QLineEdit()
+        self.reported_by.setMaxLength(64)  # the column's length: longer was a database error on PostgreSQL
         self.reported_by.setPlaceholderText(self.tr("Who reported it (informant, department contact …)"))
         self.region = QComboBox()
         fill_regions(self.region, ctx, blank=self.tr("(not assigned yet)") if clues.sees_unassigned(ctx.actor)

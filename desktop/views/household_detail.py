@@ -185,6 +185,8 @@ class MemberDialog(QDialog):
         self.birth_date = QLineEdit()
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD (from the ID number when empty)"))
         self.phone = QLineEdit()
+        self.name.setMaxLength(64)  # the columns' lengths: a longer text is a database error on PostgreSQL
+        self.phone.setMaxLength(32)
         self.health = QComboBox()
         _fill(self.health, HEALTH_LABELS)
         self.disability = QComboBox()
@@ -411,6 +413,7 @@ class MoneyDialog(QDialog):
         self.period_end.setDate(QDate.currentDate())
         self.exempt = QCheckBox(self.tr("Not counted as income (exempt)"))
         self.note = QLineEdit()
+        self.note.setMaxLength(256)  # the column's length
         form.addRow(self.tr("Member:"), self.member)
         form.addRow(self.tr("Kind:"), self.kind_combo)
         form.addRow(self.tr("&Amount:"), self.amount)
@@ -522,6 +525,8 @@ class HouseholdDetailDialog(QDialog):
             show_error(self, exc)
         self.address = QLineEdit()
         self.phone = QLineEdit()
+        for edit, length in ((self.code, 32), (self.address, 256), (self.phone, 32)):  # the columns' lengths
+            edit.setMaxLength(length)
         self.area_type = QComboBox()
         _fill(self.area_type, AREA_LABELS)
         self.single_parent = QCheckBox(self.tr("Single-parent family"))
