@@ -191,3 +191,15 @@ def test_restore_by_an_account_the_backup_does_not_know(sqlite_district: Distric
     assert kept.exists()
     entry = audit.list_entries(d.db, d.admin, limit=1)[0]
     assert (entry.action, entry.username) == ("db.restore", "newadmin")
+
+
+def test_commands_refuse_a_shared_database_before_touching_it(capsys: pytest.CaptureFixture[str],
+                                                              tmp_path: Path) -> None:
+    """db backup / db restore on a PostgreSQL address say where it is backed up, without opening it:
+    an address of a database that is not even there gets the same answer, and nothing is created."""
+    url = "postgresql://postgres@127.0.0.1:5999/relief_never_created"
+    assert cli_main(["db", "backup", str(tmp_path / "b.sqlite3"), "--database-url", url]) == 1
+    assert "PostgreSQL" in capsys.readouterr().err
+    assert cli_main(["db", "restore", str(tmp_path / "b.sqlite3"), "--database-url", url]) == 1
+    assert "PostgreSQL" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -62,6 +62,7 @@ def _describe(info: backup.BackupInfo) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    backup.require_local(database_url(args))
     db = open_db(args)
     try:
         info = backup.backup(db, cli_actor(), args.out)
@@ -72,6 +73,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    backup.require_local(database_url(args))
     db = open_db(args)
     try:
         info = backup.inspect_backup(args.file)

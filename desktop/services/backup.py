@@ -18,7 +18,15 @@ from pathlib import Path
 
 from desktop.rules.codes import Role
 from desktop.services.base import Actor, require_role, unit_of_work
-from desktop.services.database import Database, check_schema_not_newer, copy_sqlite, copy_sqlite_into, migrate
+from desktop.services.database import (
+    Database,
+    check_schema_not_newer,
+    copy_sqlite,
+    copy_sqlite_into,
+    migrate,
+    normalise_url,
+    resolve_url,
+)
 from desktop.services.errors import SchemaTooNew, ServiceError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -47,6 +55,12 @@ def _admin_on_local(db: Database, actor: Actor, doing: str) -> Path:
     with unit_of_work(db, actor):  # checks the account as it is now, not as it was at login
         pass
     return _local_path(db)
+
+
+def require_local(raw_url: str | None) -> None:
+    """Refuse a shared (PostgreSQL) database by its address, before anything is opened or upgraded."""
+    if normalise_url(resolve_url(raw_url)).get_backend_name() != "sqlite":
+        raise ServiceError(SHARED_DATABASE)
 
 
 def _local_path(db: Database) -> Path:
