@@ -128,3 +128,13 @@ def test_assistance_month_command_ends_gradual_exits_that_are_over(district: Dis
     out = capsys.readouterr().out
     assert "就业渐退期已满 1 户" in out and "救助发放记录 1 户" in out  # September is the period's last month
     assert household(db, hid).stage == "class_1"
+
+
+def test_clearing_a_year_never_entered_says_so(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    url = url_of(district)
+    assert cli.main(["calendar", "clear-year", "2031", "--database-url", url]) == 1
+    assert "2031 年没有管理员录入的节假日安排" in capsys.readouterr().err
+    assert cli.main(["calendar", "set-year", "2031", "--off", "2031-10-01..2031-10-07", "--database-url", url]) == 0
+    capsys.readouterr()
+    assert cli.main(["calendar", "clear-year", "2031", "--database-url", url]) == 0
+    assert "已删除 2031 年" in capsys.readouterr().out

@@ -20,7 +20,7 @@ from desktop.rules.codes import Role
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR, Deadline, WorkCalendar, library_knows
 from desktop.services.base import Actor, UnitOfWork, require_role, too_long, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import ValidationFailed
+from desktop.services.errors import NotFound, ValidationFailed
 
 
 @dataclass(frozen=True)
@@ -197,9 +197,11 @@ def clear_year(db: Database, actor: Actor, year: int) -> None:
     require_role(actor, Role.ADMIN, doing="删除节假日安排")
     check_year(year)
     with unit_of_work(db, actor, write=True) as uow:
-        uow.session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
-                                                      CalendarDay.day <= date(year, 12, 31)))
-        uow.session.execute(delete(CalendarYear).where(CalendarYear.year == year))
+        days = uow.session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
+                                                             CalendarDay.day <= date(year, 12, 31))).rowcount
+        years = uow.session.execute(delete(CalendarYear).where(CalendarYear.year == year)).rowcount
+        if not days and not years:
+            raise NotFound(f"{year} 年没有管理员录入的节假日安排,无需删除。")
         uow.session.flush()
         _refresh_due_dates(uow, year)
         uow.audit("calendar.clear_year", "calendar_years", year)
