@@ -53,6 +53,13 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["clue", "add", "--name", "张三", "--source", "building_head", "--description", "x", "--date", "2026-02-30"],
      "不存在"),
     (["import", "department", "x.xlsx", "--department", "人社", "--header-row", "0"], "大于 0"),
+    # what is written is an .xlsx workbook: a name that says otherwise is refused
+    (["audit", "--out", "日志.csv"], ".xlsx"),
+    (["quarterly-report", "--out", "q.xls"], ".xlsx"),
+    (["referral-list", "人社", "--out", "r.txt"], ".xlsx"),
+    (["reassess", "--out", "r.csv"], ".xlsx"),
+    (["import", "department", "x.csv", "--department", "人社", "--errors", "错误.csv"], ".xlsx"),
+    (["import", "households", "x.xlsx", "--errors", "错误"], ".xlsx"),
 ])
 def test_bad_values_are_refused_before_the_database_is_opened(argv: list[str], expected: str, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch,
@@ -62,6 +69,12 @@ def test_bad_values_are_refused_before_the_database_is_opened(argv: list[str], e
     err = refused([*argv, "--database-url", f"sqlite:///{path}"], capsys)
     assert expected in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_template_is_written_as_xlsx_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert ".xlsx" in refused(["import", "template", str(tmp_path / "模板.xls")], capsys)
+    assert list(tmp_path.iterdir()) == []
+    assert cli.main(["import", "template", str(tmp_path / "模板.XLSX")]) == 0
 
 
 def test_good_dates_still_work(district: District, capsys: pytest.CaptureFixture[str]) -> None:

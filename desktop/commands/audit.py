@@ -12,6 +12,7 @@ from desktop.commands.common import (
     open_db,
     parse_date,
     parse_positive_int,
+    parse_xlsx_path,
     print_json,
 )
 from desktop.services import audit
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--text", default="", help="说明、操作或工作站中含有的文字")
     parser.add_argument("--limit", type=parse_positive_int, default=100, help="最多列出多少条(默认 100;导出时不限)")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.add_argument("--out", metavar="FILE.xlsx", default=None, help="把符合条件的全部记录导出到此文件")
+    parser.add_argument("--out", metavar="FILE.xlsx", default=None, type=parse_xlsx_path, help="把符合条件的全部记录导出到此文件")
     add_database_option(parser)
     parser.set_defaults(func=run)
 

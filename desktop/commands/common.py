@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop import config
@@ -112,6 +113,24 @@ def _argument_type(read: Callable[[str], T]) -> Callable[[str], T]:
 parse_year = _argument_type(read_year)
 parse_date = _argument_type(read_date)
 parse_month = _argument_type(read_month)
+
+
+def xlsx_name_problem(text: str) -> str | None:
+    """Why an output workbook's name will not do: an .xlsx is what is written, and a file named .csv
+    or .xls holding one would not open, or open as garbage. A folder is left to the writer, which
+    says so in its own words."""
+    if not text.strip():
+        return "没有给出输出文件名。"
+    if not text.strip().lower().endswith(".xlsx") and not Path(text).is_dir():
+        return f"输出文件“{text}”应以 .xlsx 结尾(写出的是 Excel 工作簿),例如 结果.xlsx。"
+    return None
+
+
+def parse_xlsx_path(text: str) -> str:
+    problem = xlsx_name_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text.strip()
 
 
 def parse_positive_int(text: str) -> int:

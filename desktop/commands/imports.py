@@ -14,8 +14,10 @@ from desktop.commands.common import (
     cli_actor,
     open_db,
     parse_positive_int,
+    parse_xlsx_path,
     print_json,
     region_named,
+    xlsx_name_problem,
 )
 from desktop.rules import codes
 from desktop.services import department_import, register_import
@@ -52,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     hh.set_defaults(func=import_households)
 
     tp = isub.add_parser("template", help="生成空白的家庭台账导入模板")
-    tp.add_argument("out", help="输出文件(.xlsx)")
+    tp.add_argument("out", type=parse_xlsx_path, help="输出文件(.xlsx)")
     tp.set_defaults(func=write_template)
 
     bt = isub.add_parser("batches", help="列出已导入的批次")
@@ -80,6 +82,9 @@ def check_errors_target(out: str, source: str) -> None:
         same = False
     if same:
         raise ServiceError(f"错误清单“{out}”就是要导入的文件本身,请换一个文件名。")
+    problem = xlsx_name_problem(out)
+    if problem:
+        raise ServiceError(problem)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".relief-", dir=target.parent)
