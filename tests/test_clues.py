@@ -259,3 +259,12 @@ def test_search_people_by_name_and_id(db, district: District) -> None:
     assert clues.search_people(db, admin, "刘一")[0].open_clue_id == clue_id
     assert clues.find_open_clue(db, admin, ID_A) == clue_id
     assert clues.search_people(db, admin, "  ") == []
+
+
+def test_a_clue_filed_for_the_whole_district_is_unassigned(db, district: District) -> None:
+    """区级 staff filing a clue "for 西塞山区" have not assigned it yet: it waits in the unassigned
+    list like one filed without a region, instead of sitting in the district as if assigned."""
+    clue_id = clues.add_clue(db, district.admin, _input(region_id=district.regions["西塞山区"]))
+    with db.session_factory() as s:
+        clue = s.get(Clue, clue_id)
+        assert clue.region_id is None and clue.status == "new"

@@ -433,10 +433,13 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
     if region_id is None and household is not None:
         region_id = household.region_id
     if region_id is not None:
-        if uow.session.get(Region, region_id) is None:
+        region = uow.session.get(Region, region_id)
+        if region is None:
             problems["region_id"] = f"找不到区划 {region_id}"
         elif not uow.in_scope(region_id):
             problems["region_id"] = "所选区划不在您的管辖范围内"
+        elif region.level == "district":
+            region_id = None  # the whole district: not yet assigned to a sub-district or community
     if problems:
         raise ValidationFailed("线索信息有误:" + ";".join(problems.values()), problems)
     values: dict[str, object] = {
