@@ -331,3 +331,38 @@ def test_move_to_a_long_column_shows_card_without_skipping(qtbot, ctx: AppContex
     assert column.current_card().id == hid
     ids = [c.id for c in column.model.cards]
     assert len(ids) == 451 == column.count and ids == sorted(ids)  # nothing skipped on the way
+
+
+def test_visit_and_referral_forms_ask_before_discarding_what_was_typed(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                                      sqlite_district: District,
+                                                                      monkeypatch) -> None:  # noqa: ANN001
+    """Esc, Cancel or the close button on a form with notes typed asks first; an untouched form closes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
+    for make, fill in ((lambda: VisitForm(ctx, hid), lambda f: f.findings.setPlainText("户主住院,收入中断")),
+                       (lambda: ReferralForm(ctx, hid), lambda f: f.need.setPlainText("住院费用二次报销"))):
+        untouched = make()
+        qtbot.addWidget(untouched)
+        untouched.show()
+        untouched.reject()
+        assert not untouched.isVisible() and asked == []
+        form = make()
+        qtbot.addWidget(form)
+        form.show()
+        fill(form)
+        answers[:] = [QMessageBox.StandardButton.No]
+        form.reject()
+        assert form.isVisible() and len(asked) == 1  # kept: the notes are still there
+        answers[:] = [QMessageBox.StandardButton.Yes]
+        form.reject()
+        assert not form.isVisible() and len(asked) == 2
+        asked.clear()

@@ -30,6 +30,7 @@ from desktop.rules.codes import CHANNEL_LABELS, STAGE_LABELS
 from desktop.services import clues
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
+from desktop.views.confirm import discard_confirmed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs
@@ -177,12 +178,8 @@ class ClueForm(QDialog):
         self.search.setFocus()
 
     def reject(self) -> None:  # Esc, Cancel and the window's close button
-        if self.value() != self._opened and QMessageBox.question(
-                self, self.windowTitle(), self.tr("Discard what you entered in this clue form?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
-            return
-        super().reject()
+        if discard_confirmed(self, self.value() != self._opened, self.tr("Discard what you entered in this clue form?")):
+            super().reject()
 
     # -- filling ------------------------------------------------------------------------------
     def _fill_sources(self) -> None:

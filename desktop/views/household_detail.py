@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from desktop.rules.codes import (
 from desktop.services import auth
 from desktop.services import households as hs
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
+from desktop.views.confirm import discard_confirmed
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
@@ -145,16 +146,6 @@ def save_with_conflicts(parent: QWidget, ctx: AppContext, household_id: int, att
         except ServiceError as exc:
             show_error(parent, exc)
             return "keep", None
-
-
-def discard_confirmed(dialog: QDialog, changed: bool) -> bool:
-    """Closing a dialog without saving: True when nothing was typed, or the user agrees to discard it."""
-    if not changed:
-        return True
-    answer = QMessageBox.question(
-        dialog, dialog.windowTitle(), QCoreApplication.translate("HouseholdDetail", "Discard your changes?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 # -------------------------------------------------------------------------------------------------

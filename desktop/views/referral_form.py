@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.monitoring import check_referral_status
 from desktop.services import monitoring, referrals
 from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.views.confirm import discard_confirmed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.printing import html_to_pdf
@@ -71,6 +72,14 @@ class ReferralForm(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.department.setFocus()
+        self._opened = self.values()
+
+    def values(self) -> tuple:
+        return (self.department.currentData(), self.need.toPlainText().strip(), self.due_on.date().toPython())
+
+    def reject(self) -> None:  # Esc, Cancel, the window's close button
+        if discard_confirmed(self, self.values() != self._opened):
+            super().reject()
 
     def save(self) -> None:
         try:

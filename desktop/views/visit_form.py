@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import monitoring
 from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.views.confirm import discard_confirmed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 
@@ -87,6 +88,15 @@ class VisitForm(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.visitors.setFocus()
+        self._opened = self.values()
+
+    def values(self) -> tuple:
+        return (self.visited_on.date().toPython(), self.visitors.text().strip(), self.findings.toPlainText().strip(),
+                self.outcome())
+
+    def reject(self) -> None:  # Esc, Cancel, the window's close button
+        if discard_confirmed(self, self.values() != self._opened):
+            super().reject()
 
     def outcome(self) -> str:
         return self.OUTCOMES[max(self.outcome_group.checkedId(), 0)]
