@@ -634,3 +634,13 @@ def test_amounts_typed_in_the_application_dialogs(district: District) -> None:
     svc.record_recovery(db, admin, rev_id, amount_recovered="１，２００", on=date(2026, 6, 16))
     with pytest.raises(ValidationFailed, match="已追回金额"):
         svc.record_recovery(db, admin, rev_id, amount_recovered="99999999999999999", on=date(2026, 6, 16))
+
+
+def test_a_commitment_signer_name_too_long_is_refused_plainly(district: District) -> None:
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["飞云社区"], "长名", 2)
+    with pytest.raises(ValidationFailed, match="签署人姓名过长"):
+        svc.accept(db, admin, household_id=hid, category="dibao", track="commitment", accepted_on=date(2026, 9, 28),
+                   commitment=svc.CommitmentInput("名" * 65, date(2026, 9, 28)))
+    with db.session_factory() as session:
+        assert session.scalar(select(Application.id).where(Application.household_id == hid)) is None

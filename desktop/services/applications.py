@@ -68,7 +68,15 @@ from desktop.rules.codes import (
 )
 from desktop.rules.procedure import STATUS_LABELS, STEP_LABELS, ProcedureRefused, Step
 from desktop.rules.workdays import WorkCalendar
-from desktop.services.base import Actor, UnitOfWork, read_amount, require_role, snapshot, unit_of_work
+from desktop.services.base import (
+    Actor,
+    UnitOfWork,
+    read_amount,
+    require_role,
+    snapshot,
+    too_long,
+    unit_of_work,
+)
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
@@ -494,6 +502,8 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
             problems["commitment"] = "告知承诺制须记录申请人签署的承诺书(签署人姓名和签署日期)。"
         elif commitment.signed_on > accepted_on:
             problems["commitment"] = "承诺书签署日期不能晚于受理日期。"
+        elif message := too_long(Commitment.signer_name, commitment.signer_name.strip(), "承诺书签署人姓名"):
+            problems["commitment"] = message + "。"
     if problems:
         raise ValidationFailed("申请信息不完整:" + ";".join(problems.values()), problems)
     hh = uow.get(Household, household_id, "家庭")

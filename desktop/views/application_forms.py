@@ -129,6 +129,7 @@ class ApplicationInputs(QWidget):
         self.commitment_box = QGroupBox(self.tr("Signed commitment (commitment track)"))
         cform = QFormLayout(self.commitment_box)
         self.signer = QLineEdit()
+        self.signer.setMaxLength(64)  # the column's length
         self.signed_on = date_edit()
         self.commitment_text = QPlainTextEdit()
         self.commitment_text.setPlaceholderText(self.tr("Text of the commitment, if not the standard form"))
