@@ -70,6 +70,8 @@ def test_plan_scales_the_headline_figures() -> None:
     assert sum(demo.plan(12345).counts) == 12345
     with pytest.raises(ValidationFailed):
         demo.plan(50)
+    with pytest.raises(ValidationFailed, match="最多"):  # 100,000,000 would fill the disk before it ended
+        demo.plan(demo.MAX_HOUSEHOLDS + 1)
 
 
 def test_headline_figures_come_out_of_the_records(small: Database) -> None:

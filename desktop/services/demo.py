@@ -83,6 +83,7 @@ from desktop.services.progress import Progress
 
 DEFAULT_HOUSEHOLDS = 6000
 MIN_HOUSEHOLDS = 200
+MAX_HOUSEHOLDS = 2_000_000  # twice the statistics benchmark's district; more fills the disk, not a demo
 START = date(2024, 12, 1)
 SWITCH = date(2025, 12, 1)
 END = date(2026, 11, 27)
@@ -176,6 +177,8 @@ def plan(households: int = DEFAULT_HOUSEHOLDS) -> DemoPlan:
     """How many households follow each story at this size (the headline figures scale with it)."""
     if households < MIN_HOUSEHOLDS:
         raise ValidationFailed(f"演示数据至少需要 {MIN_HOUSEHOLDS} 户。")
+    if households > MAX_HOUSEHOLDS:
+        raise ValidationFailed(f"演示数据最多 {MAX_HOUSEHOLDS:,} 户(收到 {households:,} 户)。")
 
     def s(v: int) -> int:
         return _scaled(v, households)
