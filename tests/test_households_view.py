@@ -349,3 +349,31 @@ def test_household_fields_stop_at_the_column_length(qtbot, sqlite_district: Dist
                          (money.note, Income.note)):
         edit.setText("长" * 400)
         assert len(edit.text()) == column.type.length, column
+
+
+def test_a_new_income_line_joins_the_household_figures_date(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """An assessment counts the household's latest set of figures (the lines with the latest date). A
+    line added today to figures dated earlier would start a set of its own and hide the others, so
+    the dialog proposes the date of the figures there are (today when there are none)."""
+    from datetime import date
+
+    from desktop.views.household_detail import MoneyDialog
+
+    d = sqlite_district
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                              head={"name": "张三", "id_number": "420203199001011238"})
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    empty = MoneyDialog(detail, "income", None)
+    qtbot.addWidget(empty)
+    assert empty.period_end.date().toPython() == date.today()
+    version = hs.get_household(d.db, d.admin, hid).version
+    hs.add_income(d.db, d.admin, hid, version, {"kind": "wages", "amount": "24000", "period_end": "2026-03-31"})
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    income = MoneyDialog(detail, "income", None)
+    expense = MoneyDialog(detail, "expense", None)
+    qtbot.addWidget(income)
+    qtbot.addWidget(expense)
+    assert income.period_end.date().toPython() == date(2026, 3, 31)
+    assert expense.period_end.date().toPython() == date.today()  # no expenses yet

@@ -401,7 +401,15 @@ class MoneyDialog(QDialog):
         self.period_end = QDateEdit()
         self.period_end.setCalendarPopup(True)
         self.period_end.setDisplayFormat("yyyy-MM-dd")
-        self.period_end.setDate(QDate.currentDate())
+        # An assessment counts the household's latest set of figures (the rows with the latest date):
+        # a new line joins that set, instead of starting a set of its own that would hide the others.
+        lines = detail.current.incomes if is_income else detail.current.expenses
+        latest = max((x.period_end for x in lines), default=None)
+        self.period_end.setDate(QDate(latest.year, latest.month, latest.day) if latest else QDate.currentDate())
+        self.period_hint = QLabel(self.tr("Assessments count the lines with the latest date: give every line of "
+                                          "this year's figures the same date."))
+        self.period_hint.setWordWrap(True)
+        self.period_hint.setStyleSheet("color: #5f6368;")
         self.exempt = QCheckBox(self.tr("Not counted as income (exempt)"))
         self.note = QLineEdit()
         self.note.setMaxLength(256)  # the column's length
@@ -409,6 +417,7 @@ class MoneyDialog(QDialog):
         form.addRow(self.tr("Kind:"), self.kind_combo)
         form.addRow(self.tr("&Amount:"), self.amount)
         form.addRow(self.tr("12 months ending on:"), self.period_end)
+        form.addRow("", self.period_hint)
         if is_income:
             form.addRow("", self.exempt)
         form.addRow(self.tr("Note:"), self.note)
