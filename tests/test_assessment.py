@@ -181,6 +181,21 @@ def test_save_writes_changed_figures_as_current(seeded: District) -> None:
         assert s.execute(select(func.count()).select_from(Income).where(Income.household_id == hid)).scalar_one() == 2
 
 
+def test_backdated_save_still_writes_figures_as_current(seeded: District) -> None:
+    # figures dated after the assessment date (imported today, survey done earlier) must not hide
+    # the figures the caseworker corrected in the wizard
+    db, actor = seeded.db, caseworker(seeded)
+    hid = add_household(db, seeded.regions["八泉社区"], [{"name": "钱二"}], incomes={"wages": "30000"},
+                        period_end=ON)
+    inputs = svc.load_household(db, actor, hid)
+    req = _request(inputs, mt.APPLY)
+    req.assessed_on = date(2026, 2, 20)
+    req.facts = mt.HouseholdFacts(inputs.facts().members, (mt.IncomeItem("wages", D("6000")),), ())
+    svc.save_assessment(db, actor, req)
+    again = svc.load_household(db, actor, hid)
+    assert [(i.kind, i.amount) for i in again.incomes] == [("wages", D("6000.00"))]
+
+
 def test_override_needs_a_reason_and_home_survey_two_investigators(seeded: District) -> None:
     db, actor = seeded.db, caseworker(seeded)
     hid = add_household(db, seeded.regions["飞云社区"], [{"name": "孙一"}], incomes={"wages": "12000"},

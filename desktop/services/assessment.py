@@ -543,22 +543,25 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
                 "不同,请填写书面理由。", {"override_reason": "改变建议去向须填写理由。"})
 
         if req.save_figures:
-            inc_rows, _ = _current_rows(s, Income, h.id)
-            exp_rows, _ = _current_rows(s, Expense, h.id)
+            inc_rows, inc_end = _current_rows(s, Income, h.id)
+            exp_rows, exp_end = _current_rows(s, Expense, h.id)
             if _figures_differ(inc_rows, exp_rows, req.facts):
                 before = {"incomes": [snapshot(i) for i in inc_rows], "expenses": [snapshot(e) for e in exp_rows]}
-                s.execute(delete(Income).where(Income.household_id == h.id, Income.period_end == req.assessed_on))
-                s.execute(delete(Expense).where(Expense.household_id == h.id, Expense.period_end == req.assessed_on))
+                # The current figures are the rows with the latest period_end: figures dated after a
+                # back-dated assessment would otherwise stay current and hide what was entered here.
+                end = max(d for d in (req.assessed_on, inc_end, exp_end) if d is not None)
+                s.execute(delete(Income).where(Income.household_id == h.id, Income.period_end == end))
+                s.execute(delete(Expense).where(Expense.household_id == h.id, Expense.period_end == end))
                 for i in req.facts.incomes:
                     uow.add(Income(household_id=h.id, member_id=i.member_id, kind=i.kind, amount=i.amount,
-                                   period_end=req.assessed_on, exempt=i.exempt, note="综合评估录入"))
+                                   period_end=end, exempt=i.exempt, note="综合评估录入"))
                 for e in req.facts.expenses:
                     uow.add(Expense(household_id=h.id, member_id=e.member_id, kind=e.kind, amount=e.amount,
-                                    period_end=req.assessed_on, note="综合评估录入"))
+                                    period_end=end, note="综合评估录入"))
                 uow.audit("household_figures", "household", h.id, before=before,
                           after={"incomes": req.facts.to_json()["incomes"],
                                  "expenses": req.facts.to_json()["expenses"]},
-                          household_id=h.id, detail=f"评估时更新近12个月收支(截至 {req.assessed_on.isoformat()})")
+                          household_id=h.id, detail=f"评估时更新近12个月收支(截至 {end.isoformat()})")
 
         columns = frozen_columns(req.facts, settings, result, verification_methods=methods,
                                  investigators=investigators, placement=req.placement,
