@@ -386,3 +386,12 @@ def test_deduction_parts_per_member_and_exempt_income() -> None:
                                  ("60周岁以上老年成员", 1, D("0.05"))]
     assert r.deduction_rate == D("0.30")
     assert r.per_capita_monthly == D("700.00")  # 36,000 × 0.7 / 12 / 3
+
+
+def test_a_business_loss_is_taken_away_in_the_explanation() -> None:
+    """A net business loss lowers the total; the sum reads 工资性收入 … − 经营净收入 …, not "+ -…"."""
+    f = facts([person()], "30000", extra=[mt.IncomeItem("business", D("-1500.50"))])
+    r = mt.assess(f, demo_settings(), ON)
+    assert r.total_income == D("28499.50")
+    assert "工资性收入 30,000.00 元 − 经营净收入 1,500.50 元 = 28,499.50 元" in r.explanation
+    assert "+ -" not in r.explanation

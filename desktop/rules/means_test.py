@@ -494,8 +494,13 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     area = area_label(s.area_type)
     eff = s.effective
     steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数;家庭人口 {r.members} 人。")
-    kinds = [f"{INCOME_LABELS[IncomeKind(k)]} {yuan(v)}" for k, v in r.income_by_kind.items() if v != 0]
-    text = "近12个月家庭总收入:" + (" + ".join(kinds) + f" = {yuan(r.total_income)}" if kinds
+    kinds = ""
+    for k, v in r.income_by_kind.items():  # a loss (经营净收入 below 0) is taken away, not added as "+ -…"
+        if v != 0:
+            label = INCOME_LABELS[IncomeKind(k)]
+            kinds += (f"{label} {yuan(v)}" if not kinds else
+                      f" − {label} {yuan(-v)}" if v < 0 else f" + {label} {yuan(v)}")
+    text = "近12个月家庭总收入:" + (kinds + f" = {yuan(r.total_income)}" if kinds
                                     else f"无计入收入,合计 {yuan(r.total_income)}")
     if r.exempt_income:
         text += f";另有不计入收入的项目(优待抚恤金、奖学金、社会救助金等){yuan(r.exempt_income)},未计入"
