@@ -480,3 +480,26 @@ def test_visit_completion_agrees_with_its_lists_in_every_quarter(district: Distr
             assert got.get(r[name], (0, 0)) == listed, (year, quarter, name)
     q2 = st.visit_completion(district.db, supervisor(district), ALL, 2026, 2, today=TODAY)
     assert {c.name: c.visited for c in q2.rows}["八泉社区"] == 2  # h1 (May) and H011 (class II then)
+
+
+def test_library_months_cover_the_whole_period_asked(district: District, data: dict[str, int]) -> None:
+    """The library chart of a period starts at its first month even when the period's first moves
+    come later, and a period without any move shows the sizes it had (not an empty chart); the
+    headline of a past period gives those sizes at its end."""
+    def sizes(f: st.StatsFilter) -> dict[str, tuple[int, int, int]]:
+        return {st.month_key(m.month): (m.class_1, m.class_2, m.assisted) for m in compute(district, f).library.months}
+
+    whole = sizes(ALL)
+    # the period's first moves are in March: February still had a library (3, 1, 0)
+    assert sizes(st.StatsFilter(date(2026, 2, 1), date(2026, 5, 31))) == {
+        k: whole[k] for k in ("2026-02", "2026-03", "2026-04", "2026-05")}
+    assert whole["2026-02"] == (3, 1, 0)
+    quiet = st.StatsFilter(date(2026, 7, 1), date(2026, 9, 30))  # no move at all in the period
+    assert sizes(quiet) == {k: (2, 2, 2) for k in ("2026-07", "2026-08", "2026-09")}
+    headline = dict(compute(district, quiet).headline())
+    assert (headline["一类库(2026-09月末)"], headline["二类库(2026-09月末)"], headline["救助中(2026-09月末)"]) == (
+        "2 户", "2 户", "2 户")
+    in_feiyun = st.StatsFilter(date(2026, 2, 1), date(2026, 4, 30), district.regions["飞云社区"])  # moves: Mar, Apr
+    fy = sizes(st.StatsFilter(region_id=district.regions["飞云社区"]))
+    assert fy["2026-02"] == (2, 0, 0)
+    assert sizes(in_feiyun) == {k: fy[k] for k in ("2026-02", "2026-03", "2026-04")}

@@ -621,15 +621,21 @@ def _library(q: _Q, today: date) -> LibrarySizes:
             flows[(m, to_stage)] = flows.get((m, to_stage), 0) + int(n)
         if from_stage in LIBRARY_STAGES:
             flows[(m, from_stage)] = flows.get((m, from_stage), 0) - int(n)
-    if not flows:
-        return LibrarySizes(bars, ())
-    first = min(k[0] for k in flows)
-    last = month_start(today)
+    if not flows and not any(now.values()):
+        return LibrarySizes(bars, ())  # no library at all: the chart's empty state
+    # A period starts at its own first month (moves before it were not read: the sizes then come
+    # from walking back); without a start date, the chart starts at the first move.
     if q.f.date_from is not None:
-        first = max(first, month_start(q.f.date_from))
+        first = month_start(q.f.date_from)
+    elif flows:
+        first = min(k[0] for k in flows)
+    else:
+        first = month_start(today)  # households placed without any move: only today's sizes
+    last = month_start(today)
     if q.f.date_to is not None:
         last = min(last, month_start(q.f.date_to))
-    all_months = months_between(min(min(k[0] for k in flows), first), max(last, max(k[0] for k in flows)))
+    flow_months = [k[0] for k in flows]
+    all_months = months_between(min([first, *flow_months]), max([last, *flow_months]))
     # Walk back from now: size at the end of month m = size now − flows in the months after m.
     sizes: dict[date, dict[str, int]] = {}
     running = dict(now)
