@@ -503,3 +503,15 @@ def test_library_months_cover_the_whole_period_asked(district: District, data: d
     fy = sizes(st.StatsFilter(region_id=district.regions["飞云社区"]))
     assert fy["2026-02"] == (2, 0, 0)
     assert sizes(in_feiyun) == {k: fy[k] for k in ("2026-02", "2026-03", "2026-04")}
+
+
+def test_visit_completion_of_a_period_ending_after_today_is_the_current_quarter(district: District,
+                                                                                 data: dict[str, int]) -> None:
+    """A period that runs past today shows the quarter under way, not a quarter that has not begun
+    (whose completion would read 0%): the chart and its lists agree on it."""
+    ahead = st.StatsFilter(date(2026, 1, 1), date(2027, 6, 30))
+    v = compute(district, ahead).visits
+    assert (v.year, v.quarter) == (2026, 4)  # TODAY is 2026-12-31
+    assert v == st.visit_completion(district.db, supervisor(district), ALL, 2026, 4, today=TODAY)
+    key = str(district.regions["闸口社区"])
+    assert drill(district, "visits", key, "monitored", ahead).title.startswith("2026年第4季度")

@@ -838,8 +838,14 @@ def _approval(q: _Q) -> ApprovalTimes:
 
 # -- visits, referrals, post-checks ---------------------------------------------------------------------
 
+def shown_quarter(f: StatsFilter, today: date) -> tuple[int, int]:
+    """The quarter whose visits are shown: the one the period ends in, or the one under way when
+    the period ends after today (a quarter that has not begun has nothing to complete)."""
+    return quarter_of(min(f.date_to, today) if f.date_to is not None else today)
+
+
 def _visits(q: _Q, today: date) -> VisitCompletion:
-    year, quarter = quarter_of(q.f.date_to or today)
+    year, quarter = shown_quarter(q.f, today)
     return visit_completion_for(q, year, quarter, today)
 
 
@@ -1286,7 +1292,7 @@ def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
         except ValueError as exc:
             raise ValidationFailed(f"季度格式不正确:{quarter_text}") from exc
     else:
-        year, quarter = quarter_of(q.f.date_to or today)
+        year, quarter = shown_quarter(q.f, today)
     first, last = quarter_bounds(year, quarter)
     try:
         region_id = int(key)
