@@ -515,3 +515,12 @@ def test_visit_completion_of_a_period_ending_after_today_is_the_current_quarter(
     assert v == st.visit_completion(district.db, supervisor(district), ALL, 2026, 4, today=TODAY)
     key = str(district.regions["闸口社区"])
     assert drill(district, "visits", key, "monitored", ahead).title.startswith("2026年第4季度")
+
+
+def test_referral_statuses_read_as_on_the_referral_pages(district: District, data: dict[str, int]) -> None:
+    """The chart's legend and lists name a referral's status as the referral pages do."""
+    from desktop.rules.monitoring import REFERRAL_STATUSES
+
+    assert st.REFERRAL_STATUS_LABELS == REFERRAL_STATUSES
+    listed = drill(district, "referrals", "education", "declined")
+    assert listed.title.endswith("未受理") and listed.rows[0].detail == "转介教育 未受理"

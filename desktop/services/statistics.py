@@ -83,6 +83,7 @@ from desktop.rules.codes import (
     Stage,
     Track,
 )
+from desktop.rules.monitoring import REFERRAL_STATUSES as REFERRAL_STATUSES_NAMED
 from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar
 from desktop.services.base import Actor, UnitOfWork, unit_of_work
 from desktop.services.database import Database
@@ -92,7 +93,7 @@ from desktop.services.progress import NO_PROGRESS, Progress
 
 LIBRARY_STAGES: tuple[str, ...] = (Stage.CLASS_I.value, Stage.CLASS_II.value, Stage.ASSISTED.value)
 REFERRAL_STATUSES: tuple[str, ...] = ("sent", "received", "done", "declined")
-REFERRAL_STATUS_LABELS = {"sent": "已发送", "received": "已接收", "done": "已办结", "declined": "已退回"}
+REFERRAL_STATUS_LABELS = REFERRAL_STATUSES_NAMED  # as the referral pages name them
 SOURCE_LEVEL_LABELS = {SourceLevel.INFORMANT.value: "四级信息员", SourceLevel.VERTICAL.value: "纵向来源",
                        SourceLevel.DEPARTMENT.value: "横向部门"}
 FUNNEL_STEPS: tuple[str, ...] = ("discovered", "assessed", "placed", "approved")
