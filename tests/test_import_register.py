@@ -665,15 +665,16 @@ def test_a_library_class_changed_by_an_update_is_recorded_as_a_move(db: Database
     from desktop.models import LibraryMove
 
     ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx", head_library="一类库"))
-    assert count(db, LibraryMove) == 0  # households entering with a class are placed, not moved
     ri.import_households(db, district.admin, small_register(tmp_path / "b.xlsx", head_library="二类库"))
     with db.session_factory() as s:
         moves = s.execute(select(Household.code, LibraryMove.from_stage, LibraryMove.to_stage, LibraryMove.moved_on,
                                  LibraryMove.reason, LibraryMove.region_id)
-                          .join(Household, Household.id == LibraryMove.household_id)).all()
-    assert [m[:4] for m in moves] == [("F001", "class_1", "class_2", date.today())]
-    assert "家庭台账" in moves[0].reason and "b.xlsx" in moves[0].reason
-    assert moves[0].region_id == district.regions["飞云社区"]
+                          .join(Household, Household.id == LibraryMove.household_id).order_by(LibraryMove.id)).all()
+    # placed by the first file (a move from nowhere, as when a clue makes a household), then moved
+    assert [m[:4] for m in moves] == [("F001", None, "class_1", date.today()), ("F002", None, "assisted", date.today()),
+                                      ("F001", "class_1", "class_2", date.today())]
+    assert "a.xlsx" in moves[0].reason and "家庭台账" in moves[2].reason and "b.xlsx" in moves[2].reason
+    assert moves[2].region_id == district.regions["飞云社区"]
 
 
 def test_slashes_for_nothing_and_more_words_offices_write() -> None:

@@ -438,6 +438,11 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         for hid, code in rows:
             hh_ids[code] = hid
     result.households_created = len(new_rows)
+    reason = f"家庭台账导入《{result.file_name}》"
+    # a household placed in a library is a move into it (from nowhere), like a household a clue creates:
+    # the statistics' library over time and the quarter's visits read the moves
+    moves = [{"household_id": hh_ids[r["code"]], "from_stage": None, "to_stage": r["stage"], "moved_on": today,
+              "reason": reason, "created_at": now, "created_by_id": uid} for r in new_rows if r["stage"]]
     if upd_rows:
         t: Any = Household.__table__
         cols = ["region_id", "address", "phone", "area_type", "single_parent", "head_name", "head_id_number",
@@ -455,11 +460,10 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
                 s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
         result.households_updated = len(upd_rows)
         # a changed library class is a move (库别调整), recorded like every other one
-        moves = [{"household_id": r["_id"], "from_stage": r["_from"], "to_stage": r["stage"], "moved_on": today,
-                  "reason": f"家庭台账导入《{result.file_name}》", "created_at": now, "created_by_id": uid}
-                 for r in upd_rows if r["_changed"]]
-        for part in _chunks(moves):
-            s.execute(insert(LibraryMove), list(part))
+        moves += [{"household_id": r["_id"], "from_stage": r["_from"], "to_stage": r["stage"], "moved_on": today,
+                   "reason": reason, "created_at": now, "created_by_id": uid} for r in upd_rows if r["_changed"]]
+    for part in _chunks(moves):
+        s.execute(insert(LibraryMove), list(part))
     # members: update by ID number, add new ones, remove those no longer listed
     existing_members: dict[str, tuple[int, int]] = {}
     updated_ids = [hh_ids[hh.code] for hh in good if hh.code in existing]
