@@ -268,3 +268,35 @@ def test_a_clue_filed_for_the_whole_district_is_unassigned(db, district: Distric
     with db.session_factory() as s:
         clue = s.get(Clue, clue_id)
         assert clue.region_id is None and clue.status == "new"
+
+
+def test_closing_sets_a_fresh_visit_due_date(db, district: District) -> None:
+    """A household that left the library long ago (its old due date lapsed) comes back through a clue:
+    its visit is due by the end of this quarter, not overdue from the first day."""
+    from desktop.rules import monitoring as rules
+
+    admin = district.admin
+    hid = _household(db, district.regions["飞云社区"], "王五", ID_B, stage=None)
+    with db.session_factory() as s:
+        h = s.get(Household, hid)
+        assert h is not None
+        h.last_visited_on, h.next_visit_due = TODAY - timedelta(days=400), TODAY - timedelta(days=300)
+        s.commit()
+    clue_id = clues.add_clue(db, admin, _input(household_id=hid, person_name="", id_number="", phone="",
+                                                 address=""))
+    clues.close_clue(db, admin, clue_id, "class_2")
+    with db.session_factory() as s:
+        h = s.get(Household, hid)
+        assert h is not None and h.stage == "class_2"
+        assert h.next_visit_due == rules.quarter_end(*rules.quarter_of(TODAY))
+    hid2 = _household(db, district.regions["飞云社区"], "赵六", ID_A, stage=None)
+    with db.session_factory() as s:
+        h = s.get(Household, hid2)
+        assert h is not None
+        h.next_visit_due = TODAY - timedelta(days=300)
+        s.commit()
+    clue_id = clues.add_clue(db, admin, _input(household_id=hid2, person_name="", id_number="", phone="",
+                                                 address=""))
+    clues.close_clue(db, admin, clue_id, "passed")  # 申请中: no visits, no due date
+    with db.session_factory() as s:
+        assert s.get(Household, hid2).next_visit_due is None  # type: ignore[union-attr]

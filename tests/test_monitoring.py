@@ -383,3 +383,30 @@ def test_report_command_to_a_path_that_cannot_be_written(district: District, tmp
     assert cli_main(["quarterly-report", "--out", str(target), "--database-url", url]) == EXIT_USER_ERROR
     assert f"无法写入文件“{target}”:没有在此处写入的权限" in capsys.readouterr().err
     assert list(read_only_dir.iterdir()) == []
+
+
+# -- due dates when other services move a household -------------------------------------------------
+
+def test_household_back_from_an_application_is_not_overdue_at_once(district: District) -> None:
+    """In 一类库 until an application was accepted on 03-23 (not visited in Q1, due 03-31); refused on
+    04-10 it is back in 一类库 for Q2 only: it was not in the library at the end of Q1, so its visit is
+    due by 06-30, not the stale 03-31 of before the application."""
+    from desktop.services import applications
+
+    db, admin = district.db, district.admin
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", last_visited_on=date(2025, 11, 1),
+                           next_visit_due=date(2026, 3, 31), stage_since=date(2025, 6, 1))
+    app_id = applications.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 23))
+    assert household(db, hid).next_visit_due is None  # applying: not visited
+    applications.complete_step(db, admin, app_id, "check", on=date(2026, 3, 25), result="passed")
+    applications.complete_step(db, admin, app_id, "investigation", on=date(2026, 3, 31),
+                               investigators=["李四", "王五"])
+    applications.complete_step(db, admin, app_id, "publicity", on=date(2026, 4, 8),
+                               publicity_start=date(2026, 4, 1))
+    applications.decide(db, admin, app_id, approve=False, on=date(2026, 4, 10), reason="收入高于标准",
+                        today=date(2026, 4, 10))
+    assert household(db, hid).next_visit_due == date(2026, 6, 30)
+    [card] = monitoring.cards_by_id(db, admin, [hid], today=date(2026, 4, 11))
+    assert card.stage == "class_1" and card.visit_due == date(2026, 6, 30) and not card.overdue
+    assert monitoring.visit_counts(db, admin, today=date(2026, 4, 11))["overdue"] == 0
+    assert monitoring.quarterly_report(db, admin, 2026, 1).total().due == 0

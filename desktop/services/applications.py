@@ -54,6 +54,7 @@ from desktop.models import (
     User,
 )
 from desktop.models.base import now_utc
+from desktop.rules import monitoring as monitoring_rules
 from desktop.rules import procedure as proc
 from desktop.rules import sampling
 from desktop.rules.codes import (
@@ -452,6 +453,7 @@ def _move(uow: UnitOfWork, hh: Household, to_stage: str | None, on: date, reason
     uow.add(LibraryMove(household_id=hh.id, from_stage=hh.stage, to_stage=to_stage, moved_on=on, reason=reason))
     hh.stage = to_stage
     hh.stage_since = on
+    hh.next_visit_due = monitoring_rules.next_visit_due(to_stage, hh.last_visited_on, on)
     uow.touch(hh)
     uow.notify("board", hh.id)
     uow.notify("households", hh.id)

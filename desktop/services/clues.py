@@ -27,6 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from desktop.models import Clue, Household, LibraryMove, Member, Region
 from desktop.models.base import now_utc
 from desktop.rules import idcard
+from desktop.rules import monitoring as monitoring_rules
 from desktop.rules.codes import (
     CATEGORY_LABELS,
     CHANNEL_LABELS,
@@ -594,6 +595,7 @@ def move_stage(uow: UnitOfWork, household: Household, to_stage: str | None, on: 
         return from_stage
     household.stage = to_stage
     household.stage_since = on
+    household.next_visit_due = monitoring_rules.next_visit_due(to_stage, household.last_visited_on, on)
     uow.touch(household)
     uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage, moved_on=on,
                         reason=reason))
