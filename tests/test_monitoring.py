@@ -410,3 +410,42 @@ def test_household_back_from_an_application_is_not_overdue_at_once(district: Dis
     assert card.stage == "class_1" and card.visit_due == date(2026, 6, 30) and not card.overdue
     assert monitoring.visit_counts(db, admin, today=date(2026, 4, 11))["overdue"] == 0
     assert monitoring.quarterly_report(db, admin, 2026, 1).total().due == 0
+
+
+def test_move_between_libraries_keeps_the_missed_visit(district: District) -> None:
+    """一类库, last visited in Q4 2025, no visit in Q1 2026: overdue since 04-01. Moving it to 二类库
+    on 05-01 is not a visit: it stays overdue (due 03-31) until someone visits it."""
+    db, admin = district.db, district.admin
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", last_visited_on=date(2025, 11, 1),
+                           next_visit_due=date(2026, 3, 31), stage_since=date(2025, 6, 1))
+    day = date(2026, 5, 1)
+    assert monitoring.cards_by_id(db, admin, [hid], today=day)[0].overdue
+    result = monitoring.move_card(db, admin, hid, "class_2", "情况好转", expected_version=None, today=day)
+    assert result.card.overdue and result.card.visit_due == date(2026, 3, 31)
+    assert monitoring.visit_counts(db, admin, today=day)["overdue"] == 1
+    # Visited on 05-02: due again by the end of Q3.
+    info = monitoring.record_visit(db, admin, hid, visited_on=date(2026, 5, 2), visitors="甲", findings="无变化",
+                                   today=date(2026, 5, 2))
+    assert info.next_visit_due == date(2026, 9, 30)
+    # Not overdue, visited this quarter: a move keeps the Q3 due date.
+    result = monitoring.move_card(db, admin, hid, "class_1", "收入下降", expected_version=None,
+                                  today=date(2026, 5, 3))
+    assert result.card.visit_due == date(2026, 9, 30) and not result.card.overdue
+    # Entering the library from 待核对 starts afresh (due by the end of the quarter of entry).
+    [other] = add_households(db, district.regions["飞云社区"], "to_check", last_visited_on=date(2025, 1, 5))
+    result = monitoring.move_card(db, admin, other, "class_2", "核对不符合", expected_version=None, today=day)
+    assert result.card.visit_due == date(2026, 6, 30) and not result.card.overdue
+
+
+@pytest.mark.parametrize(("src", "dst", "last", "stored", "on", "due"), [
+    ("class_1", "class_2", date(2025, 11, 1), date(2026, 3, 31), date(2026, 5, 1), date(2026, 3, 31)),
+    ("class_1", "class_2", date(2025, 11, 1), None, date(2026, 5, 1), date(2026, 3, 31)),  # derived
+    ("class_2", "class_1", date(2026, 4, 2), date(2026, 9, 30), date(2026, 5, 1), date(2026, 9, 30)),
+    ("assisted", "class_2", date(2026, 1, 3), date(2026, 6, 30), date(2026, 5, 1), date(2026, 6, 30)),
+    ("applying", "class_1", date(2025, 11, 1), date(2026, 3, 31), date(2026, 5, 1), date(2026, 6, 30)),
+    ("to_check", "class_1", None, None, date(2026, 12, 31), date(2026, 12, 31)),
+    ("class_1", "applying", date(2025, 11, 1), date(2026, 3, 31), date(2026, 5, 1), None),
+])
+def test_due_after_move(src: str, dst: str, last: date | None, stored: date | None, on: date,
+                        due: date | None) -> None:
+    assert rules.due_after_move(src, dst, last, stored, date(2025, 6, 1), on) == due

@@ -203,6 +203,20 @@ def effective_due(stage: str | None, last_visited_on: date | None, stored_due: d
     return quarter_end(*quarter_of(anchor))
 
 
+def due_after_move(from_stage: str | None, to_stage: str | None, last_visited_on: date | None,
+                   stored_due: date | None, stage_since: date | None, on: date) -> date | None:
+    """The due date after a household moves from one stage to another on ``on``.
+
+    Entering the visited stages starts afresh (:func:`next_visit_due`). A move between two of them
+    (一类库 ↔ 二类库, 救助中 → a library) is not a visit: the household was monitored all along, so a
+    visit it has missed stays missed (the earlier of the due date it had and a fresh one)."""
+    fresh = next_visit_due(to_stage, last_visited_on, on)
+    if fresh is None or not needs_visits(from_stage):
+        return fresh
+    kept = effective_due(from_stage, last_visited_on, stored_due, stage_since, on)
+    return min(fresh, kept) if kept is not None else fresh
+
+
 def is_overdue(stage: str | None, last_visited_on: date | None, stored_due: date | None,
                stage_since: date | None, today: date) -> bool:
     due = effective_due(stage, last_visited_on, stored_due, stage_since, today)

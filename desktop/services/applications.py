@@ -451,9 +451,10 @@ def _move(uow: UnitOfWork, hh: Household, to_stage: str | None, on: date, reason
     if hh.stage == to_stage:
         return
     uow.add(LibraryMove(household_id=hh.id, from_stage=hh.stage, to_stage=to_stage, moved_on=on, reason=reason))
+    hh.next_visit_due = monitoring_rules.due_after_move(hh.stage, to_stage, hh.last_visited_on, hh.next_visit_due,
+                                                        hh.stage_since, on)
     hh.stage = to_stage
     hh.stage_since = on
-    hh.next_visit_due = monitoring_rules.next_visit_due(to_stage, hh.last_visited_on, on)
     uow.touch(hh)
     uow.notify("board", hh.id)
     uow.notify("households", hh.id)

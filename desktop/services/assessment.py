@@ -460,14 +460,15 @@ def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_categ
         target = h.stage  # already receiving assistance: nothing to start
     from_stage = h.stage
     if target != h.stage:
-        h.stage = target
-        h.stage_since = on
         try:
-            from desktop.rules.monitoring import next_visit_due
+            from desktop.rules.monitoring import due_after_move
 
-            h.next_visit_due = next_visit_due(target, h.last_visited_on, on)
+            h.next_visit_due = due_after_move(h.stage, target, h.last_visited_on, h.next_visit_due, h.stage_since,
+                                              on)
         except ImportError:  # pragma: no cover - monitoring rules not installed
             pass
+        h.stage = target
+        h.stage_since = on
         uow.add(LibraryMove(household_id=h.id, from_stage=from_stage or "", to_stage=target or "", moved_on=on,
                             reason=reason))
         uow.notify("board", h.id)

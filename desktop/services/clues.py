@@ -593,9 +593,10 @@ def move_stage(uow: UnitOfWork, household: Household, to_stage: str | None, on: 
     from_stage = household.stage
     if from_stage == to_stage:
         return from_stage
+    household.next_visit_due = monitoring_rules.due_after_move(
+        from_stage, to_stage, household.last_visited_on, household.next_visit_due, household.stage_since, on)
     household.stage = to_stage
     household.stage_since = on
-    household.next_visit_due = monitoring_rules.next_visit_due(to_stage, household.last_visited_on, on)
     uow.touch(household)
     uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage, moved_on=on,
                         reason=reason))

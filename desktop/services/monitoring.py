@@ -382,9 +382,10 @@ def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reas
             raise MoveRefused(check)
         from_stage = household.stage or ""
         before = snapshot(household)
+        household.next_visit_due = rules.due_after_move(household.stage, to_stage, household.last_visited_on,
+                                                        household.next_visit_due, household.stage_since, day)
         household.stage = to_stage
         household.stage_since = day
-        household.next_visit_due = rules.next_visit_due(to_stage, household.last_visited_on, day)
         uow.touch(household)
         move = uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage,
                                    moved_on=day, reason=reason))
