@@ -449,3 +449,39 @@ def test_move_between_libraries_keeps_the_missed_visit(district: District) -> No
 def test_due_after_move(src: str, dst: str, last: date | None, stored: date | None, on: date,
                         due: date | None) -> None:
     assert rules.due_after_move(src, dst, last, stored, date(2025, 6, 1), on) == due
+
+
+def test_recording_an_old_visit_does_not_clear_a_missed_one(district: District) -> None:
+    """一类库, last visited 2025-11-01: the Q1 2026 visit was missed (due 03-31). On 05-10 a worker
+    enters an older visit (2025-10-05) or one from Q4 2025 after the last: neither is a Q1 visit,
+    so the household stays overdue; a Q1 visit entered late satisfies it (due again by 06-30)."""
+    db, admin = district.db, district.admin
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", last_visited_on=date(2025, 11, 1),
+                           next_visit_due=date(2026, 3, 31), stage_since=date(2025, 6, 1))
+    day = date(2026, 5, 10)
+    info = monitoring.record_visit(db, admin, hid, visited_on=date(2025, 10, 5), visitors="甲", findings="补录",
+                                   today=day)
+    assert info.last_visited_on == date(2025, 11, 1) and info.next_visit_due == date(2026, 3, 31)
+    info = monitoring.record_visit(db, admin, hid, visited_on=date(2025, 12, 20), visitors="甲", findings="补录",
+                                   today=day)
+    assert info.last_visited_on == date(2025, 12, 20) and info.next_visit_due == date(2026, 3, 31)
+    assert monitoring.cards_by_id(db, admin, [hid], today=day)[0].overdue
+    info = monitoring.record_visit(db, admin, hid, visited_on=date(2026, 3, 15), visitors="甲", findings="补录",
+                                   today=day)
+    assert info.next_visit_due == date(2026, 6, 30)
+    assert not monitoring.cards_by_id(db, admin, [hid], today=day)[0].overdue
+
+
+@pytest.mark.parametrize(("last", "stored", "since", "visited", "today", "due"), [
+    (date(2025, 11, 1), date(2026, 3, 31), None, date(2025, 10, 5), date(2026, 5, 10), date(2026, 3, 31)),
+    (date(2025, 11, 1), date(2026, 3, 31), None, date(2026, 3, 31), date(2026, 4, 1), date(2026, 6, 30)),
+    (date(2025, 7, 1), date(2025, 12, 31), None, date(2025, 11, 1), date(2026, 5, 10), date(2026, 3, 31)),
+    (None, None, date(2026, 5, 1), date(2026, 4, 15), date(2026, 5, 10), date(2026, 9, 30)),
+    (date(2025, 1, 1), date(2026, 6, 30), date(2026, 5, 1), date(2025, 2, 1), date(2026, 5, 10), date(2026, 6, 30)),
+    (date(2026, 9, 1), date(2026, 12, 31), None, date(2026, 12, 31), date(2026, 12, 31), date(2027, 3, 31)),
+    (date(2026, 12, 31), date(2027, 3, 31), None, date(2027, 1, 1), date(2027, 1, 1), date(2027, 6, 30)),
+])
+def test_due_after_visit(last: date | None, stored: date | None, since: date | None, visited: date, today: date,
+                         due: date) -> None:
+    assert rules.due_after_visit("class_2", last, stored, since, visited, today) == due
+    assert rules.due_after_visit("to_check", last, stored, since, visited, today) is None

@@ -217,6 +217,25 @@ def due_after_move(from_stage: str | None, to_stage: str | None, last_visited_on
     return min(fresh, kept) if kept is not None else fresh
 
 
+def due_after_visit(stage: str | None, last_visited_on: date | None, stored_due: date | None,
+                    stage_since: date | None, visited_on: date, today: date) -> date | None:
+    """The due date after a visit on ``visited_on`` is recorded on ``today`` (``last_visited_on``,
+    ``stored_due`` and ``stage_since`` as they were before it).
+
+    The visit due by a quarter's end is a visit in that quarter (or later): an older visit entered
+    late (补录) does not satisfy it and leaves the due date as it was. A visit that does satisfy it
+    makes the next one due at the end of the quarter after the latest visit (at the latest the end
+    of the next quarter from today: quarters missed since then stay missed)."""
+    fresh_last = max(last_visited_on, visited_on) if last_visited_on is not None else visited_on
+    fresh = next_visit_due(stage, fresh_last, today)
+    if fresh is None:
+        return None
+    pending = effective_due(stage, last_visited_on, stored_due, stage_since, today)
+    if pending is not None and visited_on < quarter_start(*quarter_of(pending)):
+        return min(pending, fresh)
+    return min(fresh, quarter_end(*next_quarter(*quarter_of(fresh_last))))
+
+
 def is_overdue(stage: str | None, last_visited_on: date | None, stored_due: date | None,
                stage_since: date | None, today: date) -> bool:
     due = effective_due(stage, last_visited_on, stored_due, stage_since, today)

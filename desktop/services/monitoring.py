@@ -467,9 +467,11 @@ def record_visit(db: Database, actor: Actor, household_id: int, *, visited_on: d
         uow.require_scope(household.region_id, "该家庭")
         visit = uow.add(Visit(household_id=household.id, visited_on=visited_on, visitors=visitors,
                               findings=findings, outcome=outcome))
+        household.next_visit_due = rules.due_after_visit(household.stage, household.last_visited_on,
+                                                         household.next_visit_due, household.stage_since,
+                                                         visited_on, day)
         if household.last_visited_on is None or visited_on > household.last_visited_on:
             household.last_visited_on = visited_on
-        household.next_visit_due = rules.next_visit_due(household.stage, household.last_visited_on, day)
         uow.touch(household)
         uow.flush()
         uow.audit("record_visit", "visit", visit.id, after=snapshot(visit), household_id=household.id,
