@@ -800,3 +800,27 @@ def test_the_old_name_wubao_is_tekun() -> None:
         person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 当前救助类别=word),
                                        columns)
         assert errors == [] and person is not None and person.category == codes.Category.TEKUN
+
+
+def test_a_register_sets_the_visit_due_date_of_the_class_it_gives(db: Database, district: District,
+                                                                  tmp_path: Path) -> None:
+    """A household placed or moved by a register gets the due date of its new class, like a move on
+    the board: due by the end of this quarter when entering a library, none when leaving it (not the
+    date it had before, which would show it overdue, or still due a visit, at once)."""
+    from desktop.rules import monitoring as rules
+
+    this_quarter_end = rules.quarter_end(*rules.quarter_of(date.today()))
+    ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx", head_library="一类库"))
+    with db.session_factory() as s:
+        h = s.scalars(select(Household).where(Household.code == "F001")).one()
+        assert h.stage == "class_1" and h.next_visit_due == this_quarter_end
+        h.stage, h.next_visit_due = None, date(2020, 3, 31)  # left the library long ago
+        s.commit()
+    ri.import_households(db, district.admin, small_register(tmp_path / "b.xlsx", head_library="二类库"))
+    with db.session_factory() as s:
+        h = s.scalars(select(Household).where(Household.code == "F001")).one()
+        assert h.stage == "class_2" and h.next_visit_due == this_quarter_end
+    ri.import_households(db, district.admin, small_register(tmp_path / "c.xlsx", head_library="无"))
+    with db.session_factory() as s:
+        h = s.scalars(select(Household).where(Household.code == "F001")).one()
+        assert h.stage is None and h.next_visit_due is None

@@ -22,6 +22,7 @@ from desktop.io.register_template import CellError, PersonRow
 from desktop.models import Expense, Household, ImportBatch, Income, LibraryMove, Member, Region
 from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
+from desktop.rules import monitoring as monitoring_rules
 from desktop.services.base import Actor, require_writer, unit_of_work
 from desktop.services.database import Database
 from desktop.services.department_import import (
@@ -324,15 +325,17 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
         hh.area_type = head.area_type or area_types.get(community_id) or codes.AreaType.URBAN
 
 
-def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple[int, str | None, str]]:
-    """户编号 -> (household id, stage, category) for households already in the database."""
-    found: dict[str, tuple[int, str | None, str]] = {}
+def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple]:
+    """户编号 -> (household id, stage, category, last visited on, next visit due, stage since) for
+    households already in the database."""
+    found: dict[str, tuple] = {}
     codes_ = [hh.code for hh in households.values() if hh.code and not hh.errors]
     for part in _chunks(codes_):
-        for hid, code, stage, category in s.execute(
-                select(Household.id, Household.code, Household.stage, Household.category)
+        for hid, code, stage, category, last, due, since in s.execute(
+                select(Household.id, Household.code, Household.stage, Household.category, Household.last_visited_on,
+                       Household.next_visit_due, Household.stage_since)
                 .where(Household.code.in_(part))):
-            found[code] = (hid, stage, category)
+            found[code] = (hid, stage, category, last, due, since)
     return found
 
 
@@ -425,13 +428,16 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         if previous is None:
             stage = _stage(hh, None)
             new_rows.append({"code": hh.code, **values, "stage": stage, "stage_since": today if stage else None,
+                             "next_visit_due": monitoring_rules.next_visit_due(stage, None, today),
                              "version": 1, "created_at": now, "updated_at": now, "created_by_id": uid,
                              "updated_by_id": uid})
         else:
-            hid, old_stage, _old_category = previous
+            hid, old_stage, _old_category, last_visit, old_due, since = previous
             stage = _stage(hh, old_stage)
             hh_ids[hh.code] = hid
-            upd_rows.append({"_id": hid, **values, "stage": stage, "_changed": stage != old_stage, "_from": old_stage})
+            due = monitoring_rules.due_after_move(old_stage, stage, last_visit, old_due, since, today)
+            upd_rows.append({"_id": hid, **values, "stage": stage, "_changed": stage != old_stage, "_from": old_stage,
+                             "_due": due})
     for part in _chunks(new_rows):
         rows = s.execute(insert(Household).returning(Household.id, Household.code, sort_by_parameter_order=True),
                          list(part)).all()
@@ -448,7 +454,8 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         cols = ["region_id", "address", "phone", "area_type", "single_parent", "head_name", "head_id_number",
                 "head_id_reversed", "member_count", "category", "note", "stage"]
         for changed in (True, False):
-            batch = [{**{f"p_{c}": r[c] for c in cols}, "_id": r["_id"], "p_since": today}
+            batch = [{**{f"p_{c}": r[c] for c in cols}, "_id": r["_id"], "p_since": today,
+                      **({"p_due": r["_due"]} if changed else {})}
                      for r in upd_rows if r["_changed"] is changed]
             if not batch:
                 continue
@@ -456,6 +463,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
             vals.update(version=t.c.version + 1, updated_at=now, updated_by_id=uid)
             if changed:
                 vals["stage_since"] = bindparam("p_since")
+                vals["next_visit_due"] = bindparam("p_due")
             for part in _chunks(batch):
                 s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
         result.households_updated = len(upd_rows)
