@@ -485,3 +485,19 @@ def test_due_after_visit(last: date | None, stored: date | None, since: date | N
                          due: date) -> None:
     assert rules.due_after_visit("class_2", last, stored, since, visited, today) == due
     assert rules.due_after_visit("to_check", last, stored, since, visited, today) is None
+
+
+def test_household_created_in_a_library_is_due_from_today(district: District) -> None:
+    """A household created with a library class enters it today: it is due a visit this quarter and
+    is not counted in the reports of earlier quarters."""
+    from desktop.services import households as hs
+
+    db, admin = district.db, district.admin
+    today = date.today()
+    year, quarter = rules.quarter_of(today)
+    hid = hs.create_household(db, admin, region_id=district.regions["飞云社区"], address="飞云路1号",
+                              head={"name": "新户", "id_number": "420203199001011238"}, stage="class_1")
+    h = household(db, hid)
+    assert h.stage_since == today and h.next_visit_due == rules.quarter_end(year, quarter)
+    assert monitoring.quarterly_report(db, admin, year, quarter).total().due == 1
+    assert monitoring.quarterly_report(db, admin, *rules.previous_quarter(year, quarter)).total().due == 0

@@ -71,6 +71,7 @@ from desktop.rules.codes import (
     Schooling,
     Stage,
 )
+from desktop.rules.monitoring import next_visit_due as next_visit_due_for
 from desktop.services.audit import action_label
 from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, unit_of_work
 from desktop.services.database import Database
@@ -1351,8 +1352,12 @@ def create_household(db: Database, actor: Actor, *, region_id: int, address: str
         uow.require_scope(region.id, f"“{region.name}”")
         if region.level != "community":
             raise ValidationFailed("户必须属于一个社区或村", {"region_id": "请选择社区或村"})
+        today = date.today()
+        if next_visit_due is None:
+            next_visit_due = next_visit_due_for(stage, None, today)
         h = uow.add(Household(region_id=region.id, address=address.strip(), phone=phone.strip(), code=code,
                               area_type=region.area_type, category=category, stage=stage,
+                              stage_since=today if stage else None,  # enters the library today
                               next_visit_due=next_visit_due, last_assessed_on=last_assessed_on, note=note))
         uow.flush()
         if not code:
