@@ -87,7 +87,7 @@ DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核
 CHECKERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # authorised data check is done by the county
 LIST_LIMIT = 5000
 
-REFERRAL_STATUS_LABELS = {"sent": "已转介", "received": "已接收", "done": "已办结", "declined": "不予办理"}
+REFERRAL_STATUS_LABELS = monitoring_rules.REFERRAL_STATUSES  # as the referral pages name them
 
 
 class StepRefused(ServiceError):

@@ -71,6 +71,7 @@ from desktop.rules.codes import (
     Schooling,
     Stage,
 )
+from desktop.rules.monitoring import REFERRAL_STATUSES
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
 from desktop.services.audit import action_label
 from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, unit_of_work
@@ -869,9 +870,8 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
         visits = [TimelineEntry(v.visited_on, "visit", f"走访:{outcome.get(v.outcome, v.outcome)}", v.findings, v.visitors)
                   for v in s.scalars(select(Visit).where(Visit.household_id == h.id)
                                      .order_by(Visit.visited_on.desc(), Visit.id.desc()))]
-        status = {"sent": "已转介", "received": "已接收", "done": "已办结", "declined": "已退回"}
-        referrals = [TimelineEntry(r.sent_on, "referral",
-                                   f"转介 {DEPARTMENT_LABELS.get(r.department, r.department)}:{status.get(r.status, r.status)}",
+        referrals = [TimelineEntry(r.sent_on, "referral", f"转介 {DEPARTMENT_LABELS.get(r.department, r.department)}:"
+                                                            f"{REFERRAL_STATUSES.get(r.status, r.status)}",
                                    r.need + (f"\n反馈:{r.feedback}" if r.feedback else ""))
                      for r in s.scalars(select(Referral).where(Referral.household_id == h.id)
                                         .order_by(Referral.sent_on.desc(), Referral.id.desc()))]
