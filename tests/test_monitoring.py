@@ -501,3 +501,9 @@ def test_household_created_in_a_library_is_due_from_today(district: District) ->
     assert h.stage_since == today and h.next_visit_due == rules.quarter_end(year, quarter)
     assert monitoring.quarterly_report(db, admin, year, quarter).total().due == 1
     assert monitoring.quarterly_report(db, admin, *rules.previous_quarter(year, quarter)).total().due == 0
+
+
+def test_a_quarter_that_does_not_exist_is_refused_plainly(district: District) -> None:
+    for year, quarter in ((2026, 5), (2026, 0), (1999, 1)):
+        with pytest.raises(ValidationFailed, match="季度应为 1–4"):
+            monitoring.quarterly_report(district.db, district.admin, year, quarter)

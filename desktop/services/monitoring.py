@@ -21,6 +21,7 @@ from desktop.models import Application, Household, LibraryMove, Referral, Region
 from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel
+from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
 from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
@@ -595,6 +596,8 @@ def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
     """Per community: households due a visit in the quarter (in 一类库/二类库/救助中 at the quarter's
     end, from the move history), visited, missing; visits made; library moves; referrals opened
     (sent in the quarter) and closed (done or declined in the quarter)."""
+    if quarter not in (1, 2, 3, 4) or not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationFailed(f"季度“{year} 年第 {quarter} 季度”不存在:季度应为 1–4,年份 {FIRST_YEAR}–{LAST_YEAR}。")
     start, end = rules.quarter_start(year, quarter), rules.quarter_end(year, quarter)
     report = QuarterlyReport(year, quarter, start, end)
     h = Household
