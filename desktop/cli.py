@@ -37,6 +37,8 @@ EXIT_INTERNAL = 3
 
 
 _TYPE_NAMES = {"int": "整数", "float": "数字"}
+_HELP_WORDS = (("usage: ", "用法:"), ("\npositional arguments:\n", "\n位置参数:\n"), ("\noptions:\n", "\n选项:\n"),
+               ("show this help message and exit", "显示本说明并退出"))
 
 
 def argument_message(message: str) -> str:
@@ -74,6 +76,12 @@ class Parser(argparse.ArgumentParser):
         formatter = self._get_formatter()
         formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix="用法:")
         return formatter.format_help()
+
+    def format_help(self) -> str:  # -h: argparse's own headings in Chinese too
+        text = super().format_help()
+        for english, chinese in _HELP_WORDS:
+            text = text.replace(english, chinese)
+        return text
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

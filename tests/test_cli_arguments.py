@@ -143,3 +143,12 @@ def test_text_too_long_for_its_column(argv: list[str], expected: str, district: 
     with district.db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
         assert s.scalar(select(func.count()).select_from(Clue).where(Clue.reported_by == LONG)) == 0
+
+
+def test_help_headings_are_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["import", "department", "-h"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0
+    assert out.startswith("用法:") and "\n位置参数:\n" in out and "\n选项:\n" in out and "显示本说明并退出" in out
+    assert "usage:" not in out and "options:" not in out and "positional arguments" not in out
