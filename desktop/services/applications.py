@@ -410,7 +410,7 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
 
 def _status_label(app: Any) -> str:
     label = STATUS_LABELS.get(app.status, app.status)
-    if app.status == "approved" and app.exit_stage is not None and app.stopped_on is not None:
+    if app.status == "approved" and app.exit_stage is not None:  # exit_stage is set with stopped_on
         label += f"(就业渐退至 {app.stopped_on:%Y-%m-%d})"
     return label
 
@@ -1044,8 +1044,9 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
                                             amount_to_recover=recover, status="open"))
             if app.status == "approved":
                 app_before = snapshot(app)
+                running = _running(app)  # a gradual exit under way ends here too
                 app.status = "revoked"
-                if app.stopped_on is None or app.exit_stage is not None:  # also ends a gradual exit
+                if running:
                     _leave_assistance(uow, app, hh, on, Stage.CLASS_I,
                                       f"{proc.POST_CHECK_LABELS.get(check.kind, check.kind)}未通过,撤销救助")
                 uow.flush()

@@ -72,6 +72,7 @@ from desktop.models import (
 )
 from desktop.models.monitoring import LIBRARY_MOVE
 from desktop.rules import idcard
+from desktop.rules import monitoring as monitoring_rules
 from desktop.rules.codes import (
     CATEGORY_LABELS,
     CHANNEL_LABELS,
@@ -83,7 +84,6 @@ from desktop.rules.codes import (
     Stage,
     Track,
 )
-from desktop.rules.monitoring import REFERRAL_STATUSES as REFERRAL_STATUSES_NAMED
 from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar
 from desktop.services.base import Actor, UnitOfWork, unit_of_work
 from desktop.services.database import Database
@@ -92,8 +92,8 @@ from desktop.services.monitoring import monitored_at
 from desktop.services.progress import NO_PROGRESS, Progress
 
 LIBRARY_STAGES: tuple[str, ...] = (Stage.CLASS_I.value, Stage.CLASS_II.value, Stage.ASSISTED.value)
-REFERRAL_STATUSES: tuple[str, ...] = ("sent", "received", "done", "declined")
-REFERRAL_STATUS_LABELS = REFERRAL_STATUSES_NAMED  # as the referral pages name them
+REFERRAL_STATUS_LABELS = monitoring_rules.REFERRAL_STATUSES  # as the referral pages name them
+REFERRAL_STATUSES: tuple[str, ...] = tuple(REFERRAL_STATUS_LABELS)
 SOURCE_LEVEL_LABELS = {SourceLevel.INFORMANT.value: "四级信息员", SourceLevel.VERTICAL.value: "纵向来源",
                        SourceLevel.DEPARTMENT.value: "横向部门"}
 FUNNEL_STEPS: tuple[str, ...] = ("discovered", "assessed", "placed", "approved")
