@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
@@ -203,15 +203,24 @@ def test_full_commitment_application_with_post_checks_and_revocation(district: D
     assert svc.post_check_queue(db, admin, as_of=date(2026, 11, 29)) == []  # nothing left on a revoked one
 
 
+def commitment_to_decision(district: District, name: str, accepted: date) -> tuple[int, int]:
+    """(household, application): a commitment-track 低保 application accepted on ``accepted`` with
+    every step before the decision done (check +1 day, investigation +2, publicity from +3 to +10)."""
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["飞云社区"], name, 2)
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment", accepted_on=accepted,
+                        commitment=svc.CommitmentInput(name, accepted))
+    svc.complete_step(db, admin, app_id, "check", on=accepted + timedelta(days=1), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=accepted + timedelta(days=2), investigators=["刘一", "陈二"])
+    svc.complete_step(db, admin, app_id, "publicity", on=accepted + timedelta(days=10),
+                      publicity_start=accepted + timedelta(days=3))
+    return hid, app_id
+
+
 def test_irregular_income_is_rechecked_every_six_months_each_time(district: District) -> None:
     """RULES.md §1.5: review yearly, every six months where income is irregular — not only the first time."""
     db, admin = district.db, district.admin
-    hid = make_household(db, district.regions["飞云社区"], "钱进", 2)
-    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
-                        accepted_on=date(2026, 2, 10), commitment=svc.CommitmentInput("钱进", date(2026, 2, 10)))
-    svc.complete_step(db, admin, app_id, "check", on=date(2026, 2, 11), result="passed")
-    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 2, 12), investigators=["刘一", "陈二"])
-    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 2, 20), publicity_start=date(2026, 2, 13))
+    _hid, app_id = commitment_to_decision(district, "钱进", date(2026, 2, 10))
     svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="500", today=date(2026, 3, 1),
                irregular_income=True)
 
@@ -584,12 +593,7 @@ def test_gradual_exit_decided_after_its_end_moves_at_once(district: District) ->
 def test_a_failed_post_check_during_a_gradual_exit_revokes_at_once(district: District) -> None:
     db, admin = district.db, district.admin
     set_gradual_exit_months(district, 6)
-    hid = make_household(db, district.regions["飞云社区"], "吴十", 2)
-    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
-                        accepted_on=date(2026, 9, 28), commitment=svc.CommitmentInput("吴十", date(2026, 9, 28)))
-    svc.complete_step(db, admin, app_id, "check", on=date(2026, 9, 29), result="passed")
-    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 9, 30), investigators=["刘一", "陈二"])
-    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 10, 8), publicity_start=date(2026, 10, 1))
+    hid, app_id = commitment_to_decision(district, "吴十", date(2026, 9, 28))
     svc.decide(db, admin, app_id, approve=True, on=date(2026, 10, 9), amount="500", today=date(2026, 10, 9))
     svc.stop_assistance(db, admin, app_id, on=date(2026, 10, 20), reason="户主就业", gradual=True,
                         today=date(2026, 10, 20))
@@ -607,12 +611,7 @@ def test_amounts_typed_in_the_application_dialogs(district: District) -> None:
     negative amount to recover are refused with a plain message (the first used to be a database error
     on PostgreSQL, the second was stored)."""
     db, admin = district.db, district.admin
-    hid = make_household(db, district.regions["飞云社区"], "孙七", 2)
-    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
-                        accepted_on=date(2026, 2, 10), commitment=svc.CommitmentInput("孙七", date(2026, 2, 10)))
-    svc.complete_step(db, admin, app_id, "check", on=date(2026, 2, 12), result="passed")
-    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 2, 24), investigators=["李四", "王五"])
-    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 3, 4), publicity_start=date(2026, 2, 25))
+    _hid, app_id = commitment_to_decision(district, "孙七", date(2026, 2, 10))
     version = svc.get_detail(db, admin, app_id).row.version
     with pytest.raises(ValidationFailed, match="420203199001011238"):
         svc.decide(db, admin, app_id, approve=True, on=date(2026, 3, 10), amount="420203199001011238",
