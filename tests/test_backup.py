@@ -203,3 +203,32 @@ def test_commands_refuse_a_shared_database_before_touching_it(capsys: pytest.Cap
     assert cli_main(["db", "restore", str(tmp_path / "b.sqlite3"), "--database-url", url]) == 1
     assert "PostgreSQL" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_from_a_newer_version_is_refused_before_anyone_is_asked(
+        qtbot, sqlite_district: District, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+        capsys: pytest.CaptureFixture[str], shown_errors) -> None:  # noqa: ANN001
+    """The preview (`db restore` without --yes, and the window before its question) says the backup
+    cannot be restored, instead of describing it as if it could and refusing only after the yes."""
+    import sqlite3
+
+    from desktop.views import backup as view
+    from desktop.views.context import AppContext
+
+    d = sqlite_district
+    copy = tmp_path / "newer.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+    conn.close()
+    url = d.db.url.render_as_string(hide_password=False)
+    assert cli_main(["db", "restore", str(copy), "--database-url", url]) == 1
+    err = capsys.readouterr().err
+    assert "更新版本" in err and "无法恢复" in err and "--yes" not in err
+    # the question and the error both come through QMessageBox.warning: only the error may come
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: (
+        said.append(text), QMessageBox.StandardButton.Yes)[1])
+    assert view.restore_database(None, AppContext(d.db, d.admin), str(copy)) is None
+    assert len(said) == 1 and "更新版本" in said[0] and not shown_errors.crashes
+    assert not list(d.db.sqlite_path.parent.glob("*before-restore*"))

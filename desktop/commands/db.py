@@ -77,6 +77,7 @@ def run_restore(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         info = backup.inspect_backup(args.file)
+        backup.check_restorable(info)
         if not args.yes:
             print(f"备份“{args.file}”:{_describe(info)}。用它替换当前数据库请加 --yes(当前数据库会先另存一份)。")
             return 0

@@ -116,6 +116,17 @@ def inspect_backup(path: str | Path) -> BackupInfo:
     return BackupInfo(path, path.stat().st_size, row[0] if row else None, int(households), int(users), taken)
 
 
+def check_restorable(info: BackupInfo) -> None:
+    """Refuses, in plain words, a backup this program cannot restore: asked before the user is
+    asked to confirm, and again by :func:`restore`."""
+    try:
+        check_schema_not_newer(info.revision)
+    except SchemaTooNew as exc:
+        raise ServiceError(f"备份“{info.path.name}”来自更新版本的救助工作台,无法恢复:{exc.message}") from exc
+    if info.users == 0:
+        raise ServiceError(f"备份“{info.path.name}”中没有启用的系统管理员账号,恢复后将无法登录,无法恢复。")
+
+
 IN_USE = ("数据库“{path}”正被其他电脑或其他窗口使用:恢复会替换他们正在用的数据。请先让其他人退出救助工作台"
           "(也关闭本机上的其他救助工作台窗口和命令),再恢复。数据库未改变。")
 
@@ -164,12 +175,7 @@ def restore(db: Database, actor: Actor, source: str | Path,
     if _same_file(live, source):
         raise ServiceError("所选文件就是正在使用的数据库,请选择备份文件。")
     info = inspect_backup(source)
-    try:
-        check_schema_not_newer(info.revision)
-    except SchemaTooNew as exc:
-        raise ServiceError(f"备份“{source.name}”来自更新版本的救助工作台:{exc.message}") from exc
-    if info.users == 0:
-        raise ServiceError(f"备份“{source.name}”中没有启用的系统管理员账号,恢复后将无法登录,已停止恢复。")
+    check_restorable(info)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}.before-restore-{stamp}{live.suffix}")
     db.engine.dispose()  # no pooled connection of ours holds the file

@@ -53,6 +53,7 @@ def restore_database(parent: QWidget, ctx: AppContext, path: str | None = None) 
             return None
     try:
         info = svc.inspect_backup(path)
+        svc.check_restorable(info)
     except ServiceError as exc:
         show_error(parent, exc)
         return None
