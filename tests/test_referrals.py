@@ -106,6 +106,10 @@ def test_department_list_and_letter(district: District, tmp_path: Path) -> None:
     assert rows[2][11] == "辅具适配" and rows[2][13] == "逾期" and rows[2][4] == "河口镇"
     letter = referrals.referral_letter(db, district.admin, referrals.list_referrals(
         db, district.admin, department="health", today=TODAY)[0].id)
+    # the list names each referral as its letter does, so the department can match the two
+    sent = referrals.list_referrals(db, district.admin, department="disabled_federation", today=TODAY)
+    assert sorted(r[0] for r in rows[2:5]) == sorted(referrals.referral_code(r.id) for r in sent)
+    assert f"编号:{referrals.referral_code(letter.referral_id)}" in referrals.letter_html(letter)
     assert letter.department_label == "卫健" and letter.head_name == first.head_name
     assert letter.community == "道仕袱村" and letter.subdistrict == "河口镇" and letter.category_label == "特困"
     with db.session_factory() as s:

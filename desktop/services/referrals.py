@@ -259,6 +259,11 @@ def referral_letter(db: Database, actor: Actor, referral_id: int) -> ReferralLet
     return letter
 
 
+def referral_code(referral_id: int) -> str:
+    """A referral's number as the letter prints it and the department's list gives it (ZJ000123)."""
+    return f"ZJ{referral_id:06d}"
+
+
 DEPARTMENT_HEADERS = ["转介编号", "转介日期", "办理期限", "状态", "街道(镇)", "社区(村)", "户主", "身份证号",
                       "联系电话", "地址", "救助类别", "需求", "部门反馈", "是否逾期"]
 
@@ -287,7 +292,7 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
         def rows() -> Iterator[list[Any]]:
             for (rid, sent, due, st, sub, com, name, number, phone, address, category, need,
                  feedback) in uow.session.execute(query.execution_options(yield_per=2000)):
-                yield [rid, sent, due, rules.REFERRAL_STATUSES.get(st, st), sub or "", com, name,
+                yield [referral_code(rid), sent, due, rules.REFERRAL_STATUSES.get(st, st), sub or "", com, name,
                        number if full else idcard.mask(number), phone, address,
                        CATEGORY_LABELS.get(category, category), need, feedback,  # type: ignore[call-overload]
                        "逾期" if rules.referral_overdue(st, due, day) else ""]
@@ -319,7 +324,7 @@ def letter_html(letter: ReferralLetter) -> str:
     place = f"{letter.subdistrict}{letter.community}" if letter.subdistrict else letter.community
     return f"""
 <h1>社会救助转介函</h1>
-<p class="muted" align="right">编号:ZJ{letter.referral_id:06d}</p>
+<p class="muted" align="right">编号:{referral_code(letter.referral_id)}</p>
 <p><b>{e(letter.department_label)}:</b></p>
 <p>　　经我单位走访核实,以下家庭存在需由贵单位协助解决的困难。根据“一门受理、协同办理”的要求,
 现予转介,请于 <b>{e(due)}</b> 前办理,并将办理结果反馈我单位。</p>
