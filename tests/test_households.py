@@ -191,6 +191,31 @@ def test_amounts_as_clerks_type_them(district: District, sample: dict[str, int])
     assert len(hs.get_household(db, admin, hid).incomes) == 4 and hs.get_household(db, admin, hid).expenses == []
 
 
+def test_net_incomes_may_be_a_loss(district: District, sample: dict[str, int]) -> None:
+    """经营、财产、转移净收入 are net amounts and may be below zero (RULES.md §1.2: transfers are net of
+    taxes, contributions and support paid to others), in the window as in the register import; wages,
+    other income and expenses may not, also when an edit changes only the kind or only the amount."""
+    db, admin = district.db, district.admin
+    hid = sample["zhang"]
+    version = hs.get_household(db, admin, hid).version
+    for kind in ("business", "property", "transfer"):
+        version = hs.add_income(db, admin, hid, version, {"kind": kind, "amount": "-1,200",
+                                                          "period_end": date(2026, 10, 31)})[1]
+    lines = hs.get_household(db, admin, hid).incomes
+    assert [(i.kind, i.amount) for i in lines[-3:]] == [(k, Decimal("-1200.00")) for k in ("business", "property", "transfer")]
+    loss = lines[-1]
+    with pytest.raises(ValidationFailed) as err:  # the kind alone changed to one that cannot be negative
+        hs.update_income(db, admin, loss.id, loss.version, {"kind": "wages"}, household_version=version)
+    assert "amount" in err.value.problems and "不能为负数" in err.value.message
+    version = hs.add_income(db, admin, hid, version, {"kind": "wages", "amount": "800",
+                                                      "period_end": date(2026, 10, 31)})[1]
+    lines = hs.get_household(db, admin, hid).incomes
+    with pytest.raises(ValidationFailed) as err:
+        hs.update_income(db, admin, lines[-1].id, lines[-1].version, {"amount": "-1"}, household_version=version)
+    assert "amount" in err.value.problems
+    assert hs.get_household(db, admin, hid).incomes == lines
+
+
 def test_member_validation_and_head_kept_in_step(district: District, sample: dict[str, int]) -> None:
     db, admin = district.db, district.admin
     hid = sample["zhang"]

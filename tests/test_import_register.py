@@ -824,3 +824,15 @@ def test_a_register_sets_the_visit_due_date_of_the_class_it_gives(db: Database, 
     with db.session_factory() as s:
         h = s.scalars(select(Household).where(Household.code == "F001")).one()
         assert h.stage is None and h.next_visit_due is None
+
+
+def test_net_transfers_may_be_negative_like_business_and_property() -> None:
+    """转移净收入 is received minus taxes, contributions and support paid out (RULES.md §1.2): a family
+    paying more than it receives has a negative figure, read like a business loss; wages may not."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 转移净收入="-600"),
+                                   columns)
+    assert errors == [] and person is not None and person.incomes["transfer"] == Decimal("-600")
+    person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 工资性收入="-600"),
+                                   columns)
+    assert [e.column for e in errors] == ["工资性收入"] and "负数" in errors[0].message

@@ -40,8 +40,8 @@ HEAD_ONLY = ("街道", "社区", "住址", "联系电话", "城乡类别", "单�
 
 INCOME_COLUMNS = {label: kind for kind, label in codes.INCOME_LABELS.items()}
 EXPENSE_COLUMNS = {label: kind for kind, label in codes.EXPENSE_LABELS.items()}
-# Net business and property income may be a loss; the other amounts cannot be negative.
-MAY_BE_NEGATIVE = {codes.INCOME_LABELS[codes.IncomeKind.BUSINESS], codes.INCOME_LABELS[codes.IncomeKind.PROPERTY]}
+# Net incomes may be a loss; the other amounts cannot be negative.
+MAY_BE_NEGATIVE = {codes.INCOME_LABELS[kind] for kind in codes.NET_INCOME_KINDS}
 # 单亲家庭 as offices fill it in (compared after folding full-width forms, upper case).
 YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": False, "√": True, "✓": True,
           "✔": True, "×": False, "✗": False, "✘": False, "1": True, "0": False, "TRUE": True, "FALSE": False,
@@ -176,7 +176,7 @@ def write_template(path: str | Path) -> int:
     for column, labels in ALLOWED.items():
         if column != "与户主关系":
             notes.append((column, "", "、".join(str(v) for v in labels.values())))
-    notes.append(("工资性收入 … 其他收入", "近 12 个月的金额(元);经营、财产净收入可为负数", ""))
+    notes.append(("工资性收入 … 其他收入", "近 12 个月的金额(元);经营、财产、转移净收入可为负数", ""))
     notes.append(("医疗支出、教育支出、其他刚性支出", "近 12 个月的金额(元)", ""))
     notes.append(("单亲家庭", "", "是、否"))
     return write_workbook(path, [

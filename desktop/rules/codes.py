@@ -183,6 +183,10 @@ class IncomeKind(StrEnum):
     OTHER = "other"
 
 
+# Net incomes may be below zero (RULES.md §1.2): a business or property loss, or transfers paid out
+# (taxes, social-insurance contributions, support paid to others) above those received.
+NET_INCOME_KINDS = frozenset({IncomeKind.BUSINESS, IncomeKind.PROPERTY, IncomeKind.TRANSFER})
+
 INCOME_LABELS = {
     IncomeKind.WAGES: "工资性收入",
     IncomeKind.BUSINESS: "经营净收入",

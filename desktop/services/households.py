@@ -55,6 +55,7 @@ from desktop.rules.codes import (
     INCOME_LABELS,
     INFORMANT_LABELS,
     LABOUR_LABELS,
+    NET_INCOME_KINDS,
     RELATION_LABELS,
     SCHOOLING_LABELS,
     STAGE_LABELS,
@@ -1205,7 +1206,8 @@ def remove_member(db: Database, actor: Actor, member_id: int, expected_version: 
 
 
 def _money_values(values: dict[str, Any], fields: dict[str, str], kinds: type, h: Household,
-                  uow: UnitOfWork) -> dict[str, Any]:
+                  uow: UnitOfWork, line: Any = None) -> dict[str, Any]:
+    """The checked values of a new income or expense line, or of changes to ``line``."""
     unknown = set(values) - set(fields)
     if unknown:
         raise ValidationFailed("未知字段:" + "、".join(sorted(unknown)))
@@ -1215,12 +1217,13 @@ def _money_values(values: dict[str, Any], fields: dict[str, str], kinds: type, h
         problems["kind"] = f"类型“{out['kind']}”无效"
     if "amount" in out:
         try:
-            amount = read_amount(out["amount"])
-            if amount < 0:
-                raise ValueError
-            out["amount"] = amount
+            out["amount"] = read_amount(out["amount"])
         except ValueError as exc:
-            problems["amount"] = f"金额“{out['amount']}”" + (str(exc) if str(exc) else "不是有效的非负数")
+            problems["amount"] = f"金额“{out['amount']}”" + (str(exc) if str(exc) else "不是有效的数字")
+    amount = out.get("amount", getattr(line, "amount", None))
+    if "amount" not in problems and "kind" not in problems and amount is not None and amount < 0 \
+            and out.get("kind", getattr(line, "kind", None)) not in NET_INCOME_KINDS:
+        problems["amount"] = f"金额“{amount}”不能为负数(只有经营、财产、转移净收入可以为负数)"
     if "period_end" in out:
         value = out["period_end"]
         if isinstance(value, str):
@@ -1268,7 +1271,7 @@ def _update_line(db: Database, actor: Actor, model: type, fields: dict[str, str]
         line = uow.get(model, line_id, "该记录")
         h = _open_household(uow, line.household_id, household_version)
         uow.check_version(line, expected_version, "该记录")
-        clean = _money_values(changes, fields, kinds, h, uow)
+        clean = _money_values(changes, fields, kinds, h, uow, line)
         before = snapshot(line)
         for key, value in clean.items():
             setattr(line, key, value)
