@@ -481,6 +481,27 @@ def test_excel_2003_xml_spreadsheet(tmp_path: Path) -> None:
     assert idcard.parse(data[2].values[2]).converted_from_15
 
 
+@pytest.mark.parametrize("kept_cells", [ss.MARKUP_KEPT_CELLS, 5])
+def test_web_and_xml_lists_read_the_same_kept_or_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          kept_cells: int) -> None:
+    """The rows of a web page or Excel 2003 XML file are kept from the first reading (parsed once), or
+    read again when the file is too long to keep: the same rows either way, and changing the rows
+    handed out does not change the next reading."""
+    monkeypatch.setattr(ss, "MARKUP_KEPT_CELLS", kept_cells)
+    page, xml = tmp_path / "web.xls", tmp_path / "xml.xls"
+    page.write_bytes(_excel_web_page().encode("gbk"))
+    xml.write_bytes(_spreadsheet_ml().encode("gbk"))
+    with ss.open_workbook(page) as book:
+        assert (book._markup_kept is not None) == (kept_cells > 5)
+        first = list(book.rows())
+        first[4][1].clear()
+        assert [n for n, _ in book.rows()] == [n for n, _ in first] and len(list(book.rows())[4][1]) == 5
+    layout, data = read_all(page)
+    assert [r.number for r in data] == [5, 6, 7, 10] and data[0].values[1] == "张三"
+    with ss.open_workbook(xml) as book:
+        assert [n for n, _ in book.rows("名单")] == [1, 2, 3, 4, 5, 6] and list(book.rows("旧表"))[1][1][0] == "旧"
+
+
 def test_broken_excel_2003_xml_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "cut.xls"
     path.write_bytes(_spreadsheet_ml("UTF-8").encode("utf-8")[:-200])

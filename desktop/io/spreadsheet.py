@@ -462,6 +462,7 @@ def _mostly_utf8(fh: Any) -> bool:
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".et")
 MARKUP_FORMATS = ("html", "xmlss")  # an HTML table, an Excel 2003 XML spreadsheet (desktop/io/markup.py)
+MARKUP_KEPT_CELLS = 2_000_000  # such a file's rows are kept from its first reading up to this many cells
 
 
 def _has_delimiters(sample: str, delim: str) -> bool:
@@ -543,14 +544,26 @@ class Workbook:
             encoding = markup.declared_encoding(head) or encoding
         self.encoding = encoding
         self._markup_sheets: list[markup.SheetInfo] = []
+        # The rows of this first reading are kept for the next while they are few, so a usual list
+        # is parsed once; a very long one is read again rather than held whole.
+        kept: list[tuple[int, int, list[Any]]] | None = []
+        cells = 0
         if self.format == "html":  # one sheet: every table of the page, as Excel shows it
             info = markup.SheetInfo(self.path.stem)
-            for _sheet, number, _values in self._markup_rows(None, merged=info.merged):
-                info.height = number
+            rows = self._markup_rows(None, merged=info.merged)
             self._markup_sheets.append(info)
         else:
-            for _row in self._markup_rows(None, sheets=self._markup_sheets):
-                pass
+            rows = self._markup_rows(None, sheets=self._markup_sheets)
+        for row in rows:
+            if self.format == "html":
+                info.height = row[1]
+            if kept is not None:
+                cells += len(row[2]) + 1
+                if cells <= MARKUP_KEPT_CELLS:
+                    kept.append(row)
+                else:
+                    kept = None
+        self._markup_kept = kept
         seen: set[str] = set()
         for info in self._markup_sheets:  # names as the sheets' keys: unique
             base, n = info.name[:31] or "Sheet", 1
@@ -677,7 +690,13 @@ class Workbook:
             raise SpreadsheetError(f"文件“{self.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(self.sheet_names)})。",
                                    kind="no_sheet")
         if self.format in MARKUP_FORMATS:
-            for _sheet, number, values in self._markup_rows(self.sheet_names.index(sheet)):
+            index = self.sheet_names.index(sheet)
+            if self._markup_kept is not None:
+                for at, number, values in self._markup_kept:
+                    if at == index:
+                        yield number, list(values)  # a copy: readers may change what they are given
+                return
+            for _sheet, number, values in self._markup_rows(index):
                 yield number, values
             return
         sh = self._sheet(sheet)
