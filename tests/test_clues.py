@@ -300,3 +300,14 @@ def test_closing_sets_a_fresh_visit_due_date(db, district: District) -> None:
     clues.close_clue(db, admin, clue_id, "passed")  # 申请中: no visits, no due date
     with db.session_factory() as s:
         assert s.get(Household, hid2).next_visit_due is None  # type: ignore[union-attr]
+
+
+def test_a_clue_whose_number_is_written_as_none_has_no_number(db, district: District) -> None:  # noqa: ANN001
+    """An informant without the person's number may write 无 or 不详, as a blank; wrong characters
+    in a number are still refused."""
+    for typed in ("无", "不详", "—"):
+        info = clues.get_clue(db, district.admin, clues.add_clue(db, district.admin, _input(id_number=typed)))
+        assert not info.id_number, typed
+    with pytest.raises(ValidationFailed) as err:
+        clues.add_clue(db, district.admin, _input(id_number="42020319900101123无"))
+    assert "id_number" in err.value.problems

@@ -135,3 +135,15 @@ def test_birthday_and_leap_day_ages() -> None:
     future = idcard.make("420203", date(2027, 1, 1), 11)
     assert idcard.parse(future, today=date(2026, 12, 31)).reason == Invalid.BIRTH_DATE
     assert idcard.parse(future, today=date(2027, 1, 1)).valid
+
+
+@pytest.mark.parametrize("raw", ["无", "暂无", "暂 无", "不详", "待补充", "—", "--", "/", "N/A", "n/a", "#N/A", "ＮＵＬＬ", " 无 "])
+def test_a_placeholder_for_no_number_is_empty(raw: str) -> None:
+    """Lists write 无 / 暂无 / — / N/A where a person has no number: no number was given (empty), which
+    is not a number with wrong characters; text that only contains such a word is still characters."""
+    assert idcard.parse(raw).reason is Invalid.EMPTY
+
+
+@pytest.mark.parametrize("raw", ["无无", "无身份证", "42020319900101123无", "N/A1"])
+def test_text_around_a_placeholder_is_not_empty(raw: str) -> None:
+    assert idcard.parse(raw).reason in (Invalid.CHARACTERS, Invalid.LENGTH)

@@ -7,6 +7,7 @@ and :func:`parse` says, with one reason per failure, why a number cannot be used
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -20,6 +21,12 @@ _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+")  # zero-width marks come with pasted text
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
 _WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
+# What lists write for "no number here" (compared after normalize: half-width, no spaces, upper case):
+# the cell is empty in all but name, not a number with wrong characters.
+PLACEHOLDERS = frozenset({
+    "无", "暂无", "没有", "空", "缺", "暂缺", "待补", "待补充", "待查", "不详", "未知", "未提供", "未填", "无证",
+    "未办", "未办理", "-", "--", "---", "—", "——", "/", "//", "\\", "N/A", "NA", "NULL", "NONE", "#N/A",
+})
 
 
 class Invalid(StrEnum):
@@ -103,7 +110,7 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
         else:
             return IdResult(raw, None, Invalid.FLOAT)
     text = normalize(value)
-    if not text:
+    if not text or text in PLACEHOLDERS or (not text.isascii() and unicodedata.normalize("NFKC", text) in PLACEHOLDERS):
         return IdResult(raw, None, Invalid.EMPTY)
     whole = _WHOLE_WITH_POINT.match(text)
     if whole:

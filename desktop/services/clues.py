@@ -409,7 +409,7 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
         parsed = idcard.parse(raw_number, today=date.today())
         if parsed.valid:
             number = parsed.number
-        else:
+        elif parsed.reason is not idcard.Invalid.EMPTY:  # "无", "不详": no number given, as when blank
             problems["id_number"] = parsed.message
     elif household is not None:
         number = household.head_id_number
