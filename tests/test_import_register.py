@@ -836,3 +836,40 @@ def test_net_transfers_may_be_negative_like_business_and_property() -> None:
     person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 工资性收入="-600"),
                                    columns)
     assert [e.column for e in errors] == ["工资性收入"] and "负数" in errors[0].message
+
+
+def test_a_header_grouped_over_two_rows(db: Database, district: District, tmp_path: Path) -> None:
+    """Offices group the amounts under merged headings (家庭收入情况 over the five incomes, 刚性支出 over
+    the three expenses) and merge the other headings down over both rows: the columns are read from
+    the two rows together, and the persons from the row under them."""
+    path = tmp_path / "grouped.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("台账")
+    ws.merge_range(0, 0, 0, len(tpl.HEADER) - 1, "2026年困难家庭台账")
+    incomes, expenses = range(14, 19), range(19, 22)
+    for c, h in enumerate(tpl.HEADER):
+        if c in incomes or c in expenses:
+            ws.write_string(2, c, h)
+        else:
+            ws.merge_range(1, c, 2, c, h)
+    ws.merge_range(1, 14, 1, 18, "家庭收入情况(元)")
+    ws.merge_range(1, 19, 1, 21, "刚性支出(元)")
+    ws.write_row(3, 0, row(户编号="T1", 与户主关系="本人", 姓名="甲", 身份证号=H1, 街道="八泉街道", 社区="飞云社区",
+                           工资性收入="12000", 医疗支出="3000"))
+    ws.write_row(4, 0, row(户编号="T1", 与户主关系="配偶", 姓名="乙", 身份证号=H1_SPOUSE, 转移净收入="600"))
+    ws.write_row(5, 0, row(户编号="T2", 与户主关系="本人", 姓名="丙", 身份证号=H2[:17] + "0", 街道="八泉街道",
+                           社区="飞云社区"))
+    book.close()
+    result = ri.import_households(db, district.admin, path)
+    assert (result.header_row, result.rows, result.households_created, result.persons) == (3, 3, 1, 2)
+    assert [(e.row, e.column) for e in result.errors] == [(6, "身份证号")]
+    with db.session_factory() as s:
+        assert s.scalar(select(func.sum(Income.amount))) == Decimal("12600")
+        assert s.scalar(select(Expense.amount).where(Expense.kind == "medical")) == Decimal("3000")
+    # the error workbook keeps both header rows, and reads back as a register
+    out = tmp_path / "errors.xlsx"
+    assert ri.write_error_workbook(path, result, out) == 1
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0][:2] == ["户编号", "与户主关系"] and rows[1][14] == "工资性收入" and rows[2][2] == "丙"
+    again = ri.import_households(db, district.admin, out, dry_run=True)
+    assert (again.header_row, again.rows, [(e.row, e.column) for e in again.errors]) == (2, 1, [(3, "身份证号")])

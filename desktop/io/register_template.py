@@ -33,6 +33,7 @@ HEADER: tuple[str, ...] = (
     "残疾等级", "劳动能力", "在校情况", "工资性收入", "经营净收入", "财产净收入", "转移净收入", "其他收入", "医疗支出",
     "教育支出", "其他刚性支出", "单亲家庭", "当前救助类别", "监测库别", "备注",
 )
+_HEADER_KEYS: dict[str, str] = {header_key(column): column for column in HEADER}  # as header_key compares them
 # Every column must be there: an updated household takes all its values from the file, so a
 # column left out would silently clear what the system holds (library class, incomes, notes ...).
 REQUIRED_COLUMNS = HEADER
@@ -192,6 +193,7 @@ class RegisterLayout:
     header_row: int
     columns: dict[str, int]  # template column -> index
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a filled register, not read
+    header_height: int = 1  # 2: a header over two rows, ``header_row`` the lower one
 
 
 def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLayout:
@@ -204,13 +206,14 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
                                kind="no_sheet")
     visible = [sheet] if sheet else [s for s in book.sheet_names if book.visible(s)]
     hidden = [s for s in book.sheet_names if s not in visible] if not sheet else []
-    best: tuple[tuple[bool, bool, int, int], str, int, dict[str, int]] | None = None
+    best: tuple[tuple[bool, bool, int, int], str, int, dict[str, int], int] | None = None
     filled_sheets: list[str] = []
     for order, name in enumerate(visible + hidden):
         if best is not None and order == len(visible):
             break
-        found_here: tuple[int, dict[str, int]] | None = None  # the row naming the most template columns
+        found_here: tuple[int, dict[str, int], int] | None = None  # the row naming the most template columns
         filled = False
+        previous: tuple[int, dict[str, int]] = (0, {})  # the template columns the row above names
         for number, values in book.rows(name):
             if number > 30 and (found_here is None or number > found_here[0] + 20):
                 break
@@ -220,33 +223,55 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
                     break
             if number > 30:
                 continue
-            keys = [header_key(v) for v in values]
-            found = {}
-            for column in HEADER:
-                key = header_key(column)
-                if key in keys:
-                    found[column] = keys.index(key)
+            found = own = template_columns(values)
+            if previous[0] == number - 1:
+                found = _two_row_header(previous[1], own)
+            previous = (number, own)
             if len(found) >= 4 and (found_here is None or len(found) > len(found_here[1])):
-                found_here, filled = (number, found), False
+                found_here, filled = (number, found, 1 if found is own else 2), False
         if found_here is None:
             continue
-        number, found = found_here
+        number, found, height = found_here
         complete = all(c in found for c in REQUIRED_COLUMNS)
         if complete and filled and order < len(visible):
             filled_sheets.append(name)
         key = (complete, filled, len(found), -order)
         if best is None or key > best[0]:
-            best = (key, name, number, found)
+            best = (key, name, number, found, height)
     if best is None:
         raise SpreadsheetError(f"文件“{book.name}”不是家庭台账模板:找不到“户编号、与户主关系、姓名、身份证号”等表头。"
                                "请先下载标准模板,按模板填写后再导入。", kind="no_header")
-    _key, sheet_name, number, found = best
+    _key, sheet_name, number, found, height = best
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise SpreadsheetError(f"文件“{book.name}”第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
-    return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name])
+    return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name], height)
+
+
+def template_columns(values: Sequence[Any]) -> dict[str, int]:
+    """Template column -> index for the columns a header row names (the first cell naming each)."""
+    found: dict[str, int] = {}
+    for i, value in enumerate(values):
+        column = _HEADER_KEYS.get(header_key(value))
+        if column is not None and column not in found:
+            found[column] = i
+    return found
+
+
+def _two_row_header(upper: dict[str, int], lower: dict[str, int]) -> dict[str, int]:
+    """The columns of a header over two rows (amounts under a merged 收入情况 heading, the other
+    headings merged down over both rows), or ``lower`` alone when the rows do not fit together:
+    the lower row must name columns the upper one lacks, in cells the upper one leaves free, and
+    may repeat the upper row's names only in the same cells."""
+    if not upper or not lower:
+        return lower
+    used = set(upper.values())
+    new = {c: i for c, i in lower.items() if c not in upper}
+    if not new or any(i in used for i in new.values()) or any(upper[c] != i for c, i in lower.items() if c in upper):
+        return lower
+    return {**upper, **new}
 
 
 def is_blank_person(values: Sequence[Any], columns: dict[str, int]) -> bool:

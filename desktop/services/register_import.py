@@ -60,6 +60,7 @@ class RegisterImportResult:
     already_imported: str = ""
     sheet: str = ""
     header_row: int = 1
+    header_height: int = 1  # rows of the header, ending at header_row
     id_column: int | None = None  # where 身份证号 is in the file (kept as text in the error workbook)
     rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a register, not read
@@ -137,7 +138,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message) from exc
         result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
-                                      header_row=layout.header_row, id_column=layout.columns.get("身份证号"),
+                                      header_row=layout.header_row, header_height=layout.header_height,
+                                      id_column=layout.columns.get("身份证号"),
                                       other_sheets=list(layout.other_sheets))
         households: dict[str, _Household] = {}
         first_row_of: dict[str, int] = {}
@@ -566,21 +568,22 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message) from exc
     try:
-        header: list[Any] = []
+        header: list[list[Any]] = []
+        top = result.header_row - result.header_height + 1
         wanted = result.rejected_rows
         last = max(wanted) if wanted else 0
 
         def rows() -> Any:
             for number, values in book.rows(result.sheet):
-                if number == result.header_row:
-                    header.extend(values)
+                if top <= number <= result.header_row:
+                    header.append(values)
                 elif number in wanted:
                     yield values, wanted[number]
                 if number >= last and number >= result.header_row:
                     break
 
         collected = list(rows())
-        return ss.write_rows_back(out_path, [header], iter(collected), text_column=result.id_column)
+        return ss.write_rows_back(out_path, header, iter(collected), text_column=result.id_column)
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message) from exc
     except OSError as exc:
