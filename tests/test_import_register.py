@@ -256,6 +256,12 @@ def test_file_level_errors(db: Database, district: District, tmp_path: Path) -> 
     not_template.write_text(f"姓名,身份证号\n甲,{H1}\n", encoding="utf-8")
     with pytest.raises(ServiceError, match="不是家庭台账模板|缺少必需的列"):
         ri.import_households(db, district.admin, not_template)
+    # a department list names four of the columns (with the names registers may use too): still no register
+    department = tmp_path / "department.csv"
+    department.write_text(f"序号,姓名,身份证号码,家庭住址,联系电话,备注\n1,甲,{H1},飞云社区,13800000001,\n",
+                          encoding="utf-8")
+    with pytest.raises(ServiceError, match="不是家庭台账模板"):
+        ri.import_households(db, district.admin, department)
     empty = write_register(tmp_path / "empty.xlsx", [])
     with pytest.raises(ServiceError, match="没有任何人员行"):
         ri.import_households(db, district.admin, empty)
@@ -873,3 +879,40 @@ def test_a_header_grouped_over_two_rows(db: Database, district: District, tmp_pa
     assert rows[0][:2] == ["户编号", "与户主关系"] and rows[1][14] == "工资性收入" and rows[2][2] == "丙"
     again = ri.import_households(db, district.admin, out, dry_run=True)
     assert (again.header_row, again.rows, [(e.row, e.column) for e in again.errors]) == (2, 1, [(3, "身份证号")])
+
+
+OTHER_NAMES = {"身份证号": "公民身份号码", "与户主关系": "与户主的关系", "联系电话": "手机号码", "街道": "乡镇(街道)",
+               "社区": "村(社区)", "城乡类别": "城乡类型", "单亲家庭": "是否单亲家庭", "当前救助类别": "救助类别",
+               "监测库别": "库别", "转移净收入": "转移性净收入", "其他收入": "其它收入", "户编号": "户号"}
+
+
+def test_header_names_offices_write_for_the_template_columns(db: Database, district: District,
+                                                             tmp_path: Path) -> None:
+    """身份证号码 for 身份证号, 家庭住址 for 住址, 与户主的关系, 是否单亲家庭, 救助类别 … : names that can
+    mean nothing else in a register are read as the template's column; the template's own name wins
+    when both are there."""
+    header = ["序号", "家庭住址", *(OTHER_NAMES.get(h, h) for h in tpl.HEADER), "身份证号码"]
+    path = tmp_path / "names.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, header)
+    ws.write_row(1, 0, [1, "别处", *row(户编号="N1", 与户主关系="户主", 姓名="甲", 身份证号=H1, 街道="八泉街道",
+                                        社区="飞云社区", 住址="飞云社区3栋", 联系电话="13800000001", 城乡类别="城市",
+                                        转移净收入="600", 其他收入="50", 单亲家庭="是", 当前救助类别="低保",
+                                        监测库别="二类库"), H2])
+    book.close()
+    result = ri.import_households(db, district.admin, path)
+    assert (result.households_created, result.persons, result.errors) == (1, 1, [])
+    assert result.id_column == header.index("公民身份号码")
+    with db.session_factory() as s:
+        h = s.scalar(select(Household).where(Household.code == "N1"))
+        assert (h.head_id_number, h.address, h.phone, h.single_parent, h.category, h.stage) == (
+            H1, "飞云社区3栋", "13800000001", True, "dibao", "class_2")
+        assert s.scalar(select(func.sum(Income.amount))) == Decimal("650")
+
+
+def test_the_header_again_in_other_names_is_not_a_person() -> None:
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    again = [{**OTHER_NAMES, "住址": "家庭住址", "工资性收入": "工资收入"}.get(h, h) for h in tpl.HEADER]
+    assert tpl.is_header_row(again, columns)
+    assert not tpl.is_header_row(row(户编号="H1", 与户主关系="本人", 姓名="关系", 身份证号=H1, 住址="住址"), columns)

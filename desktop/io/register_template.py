@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.io.spreadsheet import (
+    ALIASES,
     COUNT_LINE,
     TOTAL_MARKERS,
     SpreadsheetError,
@@ -33,7 +34,32 @@ HEADER: tuple[str, ...] = (
     "残疾等级", "劳动能力", "在校情况", "工资性收入", "经营净收入", "财产净收入", "转移净收入", "其他收入", "医疗支出",
     "教育支出", "其他刚性支出", "单亲家庭", "当前救助类别", "监测库别", "备注",
 )
+# Names offices write in the header instead of the template's own, each of which can mean no other
+# column of a register: the department lists' names for the ID number (those saying 身份), the
+# sub-district, community, address (not 户籍地址: where the household is registered, not where it
+# lives) and phone (not a contact person's), and a few of the register's own columns.
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "户编号": ("户号", "家庭编号", "户编码", "家庭户号"),
+    "与户主关系": ("与户主的关系", "户主关系", "与户主之关系", "家庭关系", "关系"),
+    "身份证号": tuple(a for a in ALIASES["id_number"] if "身份" in a),
+    "街道": ALIASES["subdistrict"],
+    "社区": tuple(a for a in ALIASES["community"] if a != "网格"),
+    "住址": tuple(a for a in ALIASES["address"] if "户籍" not in a),
+    "联系电话": tuple(a for a in ALIASES["phone"] if "联系人" not in a),
+    "城乡类别": ("城乡类型", "城乡", "城乡属性"),
+    "工资性收入": ("工资收入",),
+    "经营净收入": ("经营性净收入",),
+    "财产净收入": ("财产性净收入",),
+    "转移净收入": ("转移性净收入",),
+    "其他收入": ("其它收入",),
+    "其他刚性支出": ("其它刚性支出",),
+    "单亲家庭": ("是否单亲家庭", "是否单亲"),
+    "当前救助类别": ("救助类别", "救助类型", "当前救助类型"),
+    "监测库别": ("库别", "监测库"),
+}
 _HEADER_KEYS: dict[str, str] = {header_key(column): column for column in HEADER}  # as header_key compares them
+_SYNONYM_KEYS: dict[str, str] = {header_key(name): column for column, names in HEADER_SYNONYMS.items()
+                                 for name in names if header_key(name) not in _HEADER_KEYS}
 # Every column must be there: an updated household takes all its values from the file, so a
 # column left out would silently clear what the system holds (library class, incomes, notes ...).
 REQUIRED_COLUMNS = HEADER
@@ -227,7 +253,7 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
             if previous[0] == number - 1:
                 found = _two_row_header(previous[1], own)
             previous = (number, own)
-            if len(found) >= 4 and (found_here is None or len(found) > len(found_here[1])):
+            if _register_like(found) and (found_here is None or len(found) > len(found_here[1])):
                 found_here, filled = (number, found, 1 if found is own else 2), False
         if found_here is None:
             continue
@@ -250,13 +276,22 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
     return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name], height)
 
 
+def _register_like(found: dict[str, int]) -> bool:
+    """A header row of a register, maybe incomplete: half the template's columns, or four with one
+    only a register has (a department list names 姓名, 身份证号码, 地址, 电话, but no 户编号)."""
+    return len(found) * 2 >= len(HEADER) or len(found) >= 4 and ("户编号" in found or "与户主关系" in found)
+
+
 def template_columns(values: Sequence[Any]) -> dict[str, int]:
-    """Template column -> index for the columns a header row names (the first cell naming each)."""
+    """Template column -> index for the columns a header row names: the first cell with the
+    column's own name, else the first with one of its HEADER_SYNONYMS."""
+    keys = [header_key(v) for v in values]
     found: dict[str, int] = {}
-    for i, value in enumerate(values):
-        column = _HEADER_KEYS.get(header_key(value))
-        if column is not None and column not in found:
-            found[column] = i
+    for names in (_HEADER_KEYS, _SYNONYM_KEYS):
+        for i, key in enumerate(keys):
+            column = names.get(key)
+            if column is not None and column not in found and i not in found.values():
+                found[column] = i
     return found
 
 
@@ -279,22 +314,25 @@ def is_blank_person(values: Sequence[Any], columns: dict[str, int]) -> bool:
     return all(cell_text(values[i]) == "" for c, i in columns.items() if c != "户编号" and i < len(values))
 
 
-_KEYS: dict[str, str] = {}
+def _names_of(column: str) -> frozenset[str]:
+    return frozenset([header_key(column), *(k for k, c in _SYNONYM_KEYS.items() if c == column)])
+
+
+# column -> (the first characters of its names, its names as header_key gives them)
+_NAMES = {column: (frozenset(k[0] for k in _names_of(column)), _names_of(column)) for column in HEADER}
 
 
 def is_header_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
     """The header again under the first one (two filled sheets pasted into one): at least half of
-    the template's columns hold their own name. Checked on every row, so a cell is normalised only
-    when it is text holding the first character of its column's name, and the check stops once too
-    few columns are left to make half."""
+    the template's columns hold their name (or one of its HEADER_SYNONYMS). Checked on every row,
+    so a cell is normalised only when it is text holding the first character of one of its
+    column's names, and the check stops once too few columns are left to make half."""
     misses_allowed = len(columns) - (len(columns) + 1) // 2
     misses = 0
     for column, i in columns.items():
-        key = _KEYS.get(column)
-        if key is None:
-            key = _KEYS[column] = header_key(column)
+        firsts, names = _NAMES[column]
         value = values[i] if i < len(values) else None
-        if not (isinstance(value, str) and key and key[0] in value.lower() and header_key(value) == key):
+        if not (isinstance(value, str) and any(c in value.lower() for c in firsts) and header_key(value) in names):
             misses += 1
             if misses > misses_allowed:
                 return False
