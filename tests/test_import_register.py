@@ -916,3 +916,34 @@ def test_the_header_again_in_other_names_is_not_a_person() -> None:
     again = [{**OTHER_NAMES, "住址": "家庭住址", "工资性收入": "工资收入"}.get(h, h) for h in tpl.HEADER]
     assert tpl.is_header_row(again, columns)
     assert not tpl.is_header_row(row(户编号="H1", 与户主关系="本人", 姓名="关系", 身份证号=H1, 住址="住址"), columns)
+
+
+def test_more_words_offices_write_that_cannot_be_misread() -> None:
+    """大儿子 and 小女儿 are children, 长孙 a grandchild, 户主的母亲 a parent; 农村特困 is 特困; 否 in a
+    category, class or disability column is 无, and so is grade 0; 有劳动力 / 无劳动力; 学前教育, 九年义务
+    教育; 未入学, 辍学 and 已毕业 are not in school; 农村户口 (农业户口) is 农村, 城市户口 (非农业户口) 城市.
+    Words that could mean two things (媳妇, 一般, 患病, 在校) stay errors."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    attribute = {"与户主关系": "relation", "当前救助类别": "category", "在校情况": "schooling", "监测库别": "library",
+                 "残疾类别": "disability", "残疾等级": "disability_grade", "劳动能力": "labour_capacity",
+                 "城乡类别": "area_type", "健康状况": "health"}
+    words = {("与户主关系", "大儿子"): "child", ("与户主关系", "小女儿"): "child", ("与户主关系", "二女儿"): "child",
+             ("与户主关系", "长孙"): "grandchild", ("与户主关系", "长孙女"): "grandchild",
+             ("与户主关系", "户主的母亲"): "parent", ("与户主关系", "户主父亲"): "parent",
+             ("当前救助类别", "农村特困"): "tekun", ("当前救助类别", "城市特困人员"): "tekun",
+             ("当前救助类别", "否"): "none", ("监测库别", "否"): None, ("残疾类别", "否"): "none",
+             ("残疾等级", "0"): 0, ("残疾等级", 0): 0, ("残疾等级", "否"): 0,
+             ("劳动能力", "有劳动力"): "full", ("劳动能力", "无劳动力"): "none", ("劳动能力", "全部丧失"): "none",
+             ("在校情况", "学前教育"): "preschool", ("在校情况", "九年义务教育"): "compulsory",
+             ("在校情况", "未入学"): "none", ("在校情况", "辍学"): "none", ("在校情况", "已毕业"): "none",
+             ("城乡类别", "农村户口"): "rural", ("城乡类别", "农业户口"): "rural", ("城乡类别", "农业"): "rural",
+             ("城乡类别", "城市户口"): "urban", ("城乡类别", "非农业户口"): "urban", ("城乡类别", "非农业"): "urban",
+             ("与户主关系", "媳妇"): "?", ("健康状况", "一般"): "?", ("健康状况", "患病"): "?", ("在校情况", "在校"): "?"}
+    for (column, text), wanted in words.items():
+        values = {"与户主关系": "本人", column: text}
+        person, errors = tpl.parse_row(3, row(户编号="X", 姓名="乙", 身份证号=H1_CHILD, **values), columns)
+        if wanted == "?":
+            assert person is None and [e.column for e in errors] == [column], text
+        else:
+            assert errors == [] and person is not None, text
+            assert getattr(person, attribute[column]) == wanted, text
