@@ -947,3 +947,31 @@ def test_more_words_offices_write_that_cannot_be_misread() -> None:
         else:
             assert errors == [] and person is not None, text
             assert getattr(person, attribute[column]) == wanted, text
+
+
+H2_OTHER = idcard.make("420203", date(1951, 6, 6), 61)
+
+
+def test_members_left_without_a_household_code_hold_back_the_household_above(db: Database, district: District,
+                                                                            tmp_path: Path) -> None:
+    """户编号 written on the head's row only (cells unmerged, or "same as above"): the members' rows
+    may belong to the household above but nothing says so. That household is not imported without
+    them, the rows are not counted as households of their own, and the message says what to do; a
+    head's row without a code is a household of its own and holds back no other."""
+    path = write_register(tmp_path / "blank.xlsx", [
+        row(户编号="B1", 与户主关系="本人", 姓名="甲", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(与户主关系="配偶", 姓名="乙", 身份证号=H1_SPOUSE),
+        row(与户主关系="子女", 姓名="丙", 身份证号=H1_CHILD),
+        row(户编号="B2", 与户主关系="本人", 姓名="丁", 身份证号=H2, 街道="八泉街道", 社区="飞云社区"),
+        row(与户主关系="本人", 姓名="戊", 身份证号=H3, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="B3", 与户主关系="本人", 姓名="己", 身份证号=H2_OTHER, 街道="八泉街道", 社区="飞云社区"),
+        row(备注="以上为新增"),  # no person: its own error, B3 is not held back
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert (result.rows, result.households, result.households_created, result.households_rejected) == (7, 5, 2, 3)
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert {k for k in messages if k[1] == "户编号"} == {(3, "户编号"), (4, "户编号"), (6, "户编号"), (8, "户编号")}
+    assert "上一行" in messages[(3, "户编号")] and "“B1”" in messages[(4, "户编号")]
+    assert messages[(6, "户编号")] == "户编号为空"
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Household.code))) == ["B2", "B3"]

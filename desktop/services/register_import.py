@@ -145,6 +145,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         first_row_of: dict[str, int] = {}
         row_key: dict[int, str] = {}  # row of a person's first listing -> its household
         order: list[str] = []
+        above: str | None = None  # the household of the person row above
         too_many = f"文件“{book.name}”超过 {ss.MAX_ROWS:,} 行,请拆分后导入。"
         try:
             # A sheet taller than the limit is counted first, so that an oversized file is refused
@@ -162,6 +163,15 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     person, errors = _unsaved_formulas(number, layout.columns, unsaved, person, errors)
                 code = tpl.household_code(ss.value_at(values, layout.columns["户编号"]))
                 key = code or f"#row{number}"
+                if not code and above is not None and _member_row(values, layout.columns):
+                    # a member's row without 户编号 (written on the head's row only) may belong to the
+                    # household above: that one is not imported without it, nor is the row a household
+                    key = above
+                    if households[key].code:
+                        errors = [CellError(number, e.column, f"户编号为空;上一行是户编号“{households[key].code}”的家庭,"
+                                                              "同户的每一行都要填写户编号")
+                                  if e.column == "户编号" else e for e in errors]
+                above = key
                 hh = households.get(key)
                 if hh is None:
                     hh = households[key] = _Household(code)
@@ -247,6 +257,15 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         return result
     finally:
         book.close()
+
+
+def _member_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
+    """A row naming a person (a name or an ID number) who is not a head (与户主关系 is not 本人)."""
+    def text(column: str) -> str:
+        return ss.cell_text(ss.value_at(values, columns[column]))
+
+    return bool(text("姓名") or text("身份证号")) and \
+        tpl.canonical("与户主关系", text("与户主关系")) != codes.RELATION_LABELS[codes.Relation.SELF]
 
 
 UNSAVED_FORMULA = "此格是公式,但文件中没有保存计算结果(文件可能是由其他程序生成的);请用 Excel 或 WPS 打开、保存后再导入"
