@@ -975,3 +975,26 @@ def test_members_left_without_a_household_code_hold_back_the_household_above(db:
     assert messages[(6, "户编号")] == "户编号为空"
     with db.session_factory() as s:
         assert sorted(s.scalars(select(Household.code))) == ["B2", "B3"]
+
+
+def test_an_address_or_phone_longer_than_kept_is_a_cell_error(db: Database, district: District,
+                                                               tmp_path: Path) -> None:
+    """住址 and 联系电话 were cut to what the database holds (256 and 32 characters) without a word: a
+    third phone number lost its last digits. Now the cell is an error, like a name too long; a long
+    备注 is kept whole."""
+    phones = "13800000001、13900000002、0714-6543210(儿子)"
+    path = write_register(tmp_path / "long.xlsx", [
+        row(户编号="L1", 与户主关系="本人", 姓名="甲", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 联系电话=phones),
+        row(户编号="L2", 与户主关系="本人", 姓名="乙", 身份证号=H2, 街道="八泉街道", 社区="飞云社区", 住址="很长" * 129),
+        row(户编号="L3", 与户主关系="本人", 姓名="丙", 身份证号=H3, 街道="八泉街道", 社区="飞云社区", 住址="长" * 256,
+            联系电话="1" * 32, 备注="说明" * 3000),
+        row(户编号="L3", 与户主关系="配偶", 姓名="丁", 身份证号=H1_SPOUSE, 住址="长" * 300),  # not kept: no error
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert (result.households_created, result.households_rejected) == (1, 2)
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert set(messages) == {(2, "联系电话"), (3, "住址")}
+    assert "最多 32 个字符" in messages[(2, "联系电话")] and "最多 256 个字符" in messages[(3, "住址")]
+    with db.session_factory() as s:
+        kept = s.scalar(select(Household).where(Household.code == "L3"))
+        assert (len(kept.address), len(kept.phone), len(kept.note)) == (256, 32, 6000)

@@ -85,6 +85,7 @@ CJK_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a number grouped by commas, as in 1,200.50
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
 MAX_CODE = 32  # 户编号 characters the households table holds
+MAX_TEXT = {"住址": 256, "联系电话": 32}  # characters the households and members tables hold
 
 ALLOWED: dict[str, dict[Any, str]] = {
     "与户主关系": dict(codes.RELATION_LABELS),
@@ -471,6 +472,9 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         errors.append(CellError(row, "姓名", "姓名为空"))
     elif len(name) > 64:
         errors.append(CellError(row, "姓名", "姓名过长"))
+    for column, limit in MAX_TEXT.items():  # (a member's 住址 is not kept: the household's is the head's)
+        if len(text(column)) > limit and (column != "住址" or relation == codes.Relation.SELF):
+            errors.append(CellError(row, column, f"{column}过长(最多 {limit} 个字符,此格有 {len(text(column))} 个)"))
     parsed = idcard.parse(id_cell(raw("身份证号")))
     if not parsed.valid:
         errors.append(CellError(row, "身份证号", parsed.message))
@@ -507,8 +511,8 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         id_number=parsed.number or "",
         subdistrict=text("街道"),
         community=text("社区"),
-        address=text("住址")[:256],
-        phone=text("联系电话")[:32],
+        address=text("住址"),
+        phone=text("联系电话"),
         area_type=str(area) if area else None,
         health=str(choice("健康状况") or codes.Health.HEALTHY),
         disability=str(disability or codes.Disability.NONE),
