@@ -998,3 +998,11 @@ def test_an_address_or_phone_longer_than_kept_is_a_cell_error(db: Database, dist
     with db.session_factory() as s:
         kept = s.scalar(select(Household).where(Household.code == "L3"))
         assert (len(kept.address), len(kept.phone), len(kept.note)) == (256, 32, 6000)
+
+
+def test_a_whole_number_cell_is_quoted_as_the_cell_shows_it() -> None:
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 工资性收入=-500.0,
+                                          经营净收入=-1200.0, 医疗支出=-0.5), columns)
+    assert person is None and [str(e) for e in errors] == ["第 2 行“工资性收入”列:金额不能为负数(-500)",
+                                                           "第 2 行“医疗支出”列:金额不能为负数(-0.5)"]

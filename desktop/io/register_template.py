@@ -421,8 +421,8 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
 
 
 def _amount_text(value: Any) -> str:
-    if isinstance(value, float):
-        return repr(round(value, 2))
+    if isinstance(value, float):  # as the cell shows it: -500, not -500.0
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(round(value, 2))
     return cell_text(value)
 
 
