@@ -146,6 +146,9 @@ def test_sample_register(db: Database, district: District, capsys: pytest.Captur
     assert cli_main(["import", "households", str(SAMPLE), "--dry-run", "--json", "--database-url", url]) == 0
     dry = json.loads(capsys.readouterr().out)
     assert dry["households_created"] == 40 and dry["persons"] == 93 and dry["errors"] == []
+    assert cli_main(["import", "households", str(SAMPLE), "--dry-run", "--database-url", url]) == 0
+    said = capsys.readouterr().out  # what an import would do, not what was done
+    assert "试运行" in said and "将新建 40 户" in said and "将写入成员 93 人" in said
     assert count(db, Household) == 0
     assert cli_main(["import", "households", str(SAMPLE), "--json", "--database-url", url]) == 0
     got = json.loads(capsys.readouterr().out)

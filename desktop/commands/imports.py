@@ -230,11 +230,12 @@ def import_households(args: argparse.Namespace) -> int:
             else:
                 head = f"已导入,批次编号 {result.batch_id}"
             print(f"家庭台账《{result.file_name}》:{head}")
-            print(f"  人员行 {result.rows},家庭 {result.households} 户:新建 {result.households_created} 户,"
-                  f"更新 {result.households_updated} 户,因错误未导入 {result.households_rejected} 户;"
-                  f"写入成员 {result.persons} 人")
+            will = "将" if result.dry_run else ""  # a dry run tells what an import would do
+            print(f"  人员行 {result.rows},家庭 {result.households} 户:{will}新建 {result.households_created} 户,"
+                  f"{will}更新 {result.households_updated} 户,因错误{'不能' if will else '未'}导入 "
+                  f"{result.households_rejected} 户;{will}写入成员 {result.persons} 人")
             if result.members_removed:
-                print(f"  已移除不再列出的成员 {result.members_removed} 人")
+                print(f"  {will or '已'}移除不再列出的成员 {result.members_removed} 人")
             for error in result.errors[:200]:
                 print(f"  {error}")
             if len(result.errors) > 200:
