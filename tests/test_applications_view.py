@@ -433,3 +433,50 @@ def test_enter_in_the_household_search_finds_and_does_not_accept(qtbot, sqlite_d
     assert dialog.inputs.household.combo.count() == 1  # found
     assert dialog.isVisible() and dialog.application_id is None and errors == []
     assert svc.application_ids_for_household(d.db, d.admin, dialog.inputs.household.household_id()) == []
+
+
+def test_procedure_dialogs_ask_before_esc_throws_away_what_was_typed(qtbot, sqlite_district: District,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reviewer halfway through a decision (an amount, the reasons) or a step (investigators, a
+    note) who presses Esc used to lose it all without a word; now the form asks, and No keeps it.
+    A form opened and closed untouched closes without a question."""
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=3))
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    cases: list[tuple[Callable[[], QDialog], Callable[[QDialog], None]]] = [
+        (lambda: forms.StepDialog(ctx, detail, "investigation"), lambda w: w.investigators[0].setText("胡刚波")),
+        (lambda: forms.StepDialog(ctx, detail, "check"), lambda w: w.failed.setChecked(True)),
+        (lambda: forms.DecisionDialog(ctx, detail), lambda w: w.amount.setText("650")),
+        (lambda: forms.DecisionDialog(ctx, detail), lambda w: (w.refuse.setChecked(True),
+                                                              w.reason.setPlainText("收入超过标准"))),
+        (lambda: forms.StopAssistanceDialog(ctx, detail), lambda w: w.reason.setPlainText("户主就业")),
+        (lambda: forms.AcceptDialog(ctx), lambda w: w.inputs.note.setText("电话预约")),
+    ]
+    for make, type_in in cases:
+        asked.clear()
+        answer[0] = QMessageBox.StandardButton.No
+        untouched = make()
+        qtbot.addWidget(untouched)
+        untouched.show()
+        qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+        assert not untouched.isVisible() and asked == []
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        type_in(dialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and len(asked) == 1  # kept open, input still there
+        answer[0] = QMessageBox.StandardButton.Yes
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible() and dialog.result() == 0 and len(asked) == 2
+    assert svc.get_detail(d.db, d.admin, app_id).steps == detail.steps

@@ -35,6 +35,7 @@ from desktop.rules import procedure as proc
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS, STAGE_LABELS, TRACK_LABELS, Stage, Track
 from desktop.services import applications as svc
 from desktop.services.errors import ServiceError
+from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs
@@ -185,7 +186,7 @@ class ApplicationInputs(QWidget):
                     else None, commitment=self.commitment(), note=self.note.text())
 
 
-class AcceptDialog(QDialog):
+class AcceptDialog(FormDialog):
     """Accept an application (受理)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, household_id: int | None = None) -> None:
@@ -268,7 +269,7 @@ class FrontDeskForm(QWidget):
         return True
 
 
-class StepDialog(QDialog):
+class StepDialog(FormDialog):
     """Record one step of the procedure as done."""
 
     def __init__(self, ctx: AppContext, detail: svc.ApplicationDetail, step: str, parent: QWidget | None = None) -> None:
@@ -343,7 +344,7 @@ class StepDialog(QDialog):
         super().accept()
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(FormDialog):
     """Approve with a monthly amount (paid from the next month) or refuse with reasons."""
 
     def __init__(self, ctx: AppContext, detail: svc.ApplicationDetail, approve_allowed: bool = True,
@@ -414,7 +415,7 @@ class DecisionDialog(QDialog):
         super().accept()
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(FormDialog):
     """A date (optional), a reason, and for stopping assistance the library the family goes to."""
 
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None, *, with_date: bool = False,
@@ -483,7 +484,7 @@ class StopAssistanceDialog(ReasonDialog):
                 months=plan.months, day=f"{plan.last_day:%Y-%m-%d}"))
 
 
-class PostCheckDialog(QDialog):
+class PostCheckDialog(FormDialog):
     def __init__(self, ctx: AppContext, check: svc.PostCheckInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -579,7 +580,7 @@ class SpotCheckDialog(QDialog):
         super().accept()
 
 
-class ReferralOutcomeDialog(QDialog):
+class ReferralOutcomeDialog(FormDialog):
     def __init__(self, ctx: AppContext, referral: svc.ReferralInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -611,7 +612,7 @@ class ReferralOutcomeDialog(QDialog):
         super().accept()
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(FormDialog):
     def __init__(self, ctx: AppContext, revocation: svc.RevocationInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

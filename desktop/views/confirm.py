@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 
 def discard_confirmed(dialog: QDialog, changed: bool, question: str = "") -> bool:
@@ -15,3 +27,41 @@ def discard_confirmed(dialog: QDialog, changed: bool, question: str = "") -> boo
         dialog, dialog.windowTitle(), question or QCoreApplication.translate("Confirm", "Discard your changes?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def input_state(widget: QWidget) -> tuple:
+    """What the user can have typed or chosen in ``widget``'s fields, in a comparable form."""
+    state: list[object] = []
+    window = widget.window()
+    for child in widget.findChildren(QWidget):
+        if child.window() is not window:  # a date edit's calendar or a list's popup, made when first opened
+            continue
+        if isinstance(child, QDateEdit):
+            state.append(child.date().toString("yyyy-MM-dd"))
+        elif isinstance(child, QSpinBox):
+            state.append(child.value())
+        elif isinstance(child, QLineEdit) and not isinstance(child.parent(), (QAbstractSpinBox, QComboBox)):
+            state.append(child.text())
+        elif isinstance(child, QPlainTextEdit):
+            state.append(child.toPlainText())
+        elif isinstance(child, QComboBox):
+            state.append(child.currentIndex())
+        elif isinstance(child, QAbstractButton) and child.isCheckable():
+            state.append(child.isChecked())
+    return tuple(state)
+
+
+class FormDialog(QDialog):
+    """A dialog of fields: Esc, Cancel or the close button asks before throwing away what was typed
+    since it was shown (discard_confirmed); a dialog closed untouched closes without a question."""
+
+    _opened: tuple | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._opened is None:
+            self._opened = input_state(self)
+        super().showEvent(event)
+
+    def reject(self) -> None:  # Esc, Cancel, the window's close button
+        if discard_confirmed(self, self._opened is not None and input_state(self) != self._opened):
+            super().reject()
