@@ -480,3 +480,32 @@ def test_procedure_dialogs_ask_before_esc_throws_away_what_was_typed(qtbot, sqli
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert not dialog.isVisible() and dialog.result() == 0 and len(asked) == 2
     assert svc.get_detail(d.db, d.admin, app_id).steps == detail.steps
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_procedure_forms_give_each_alt_key_to_one_field(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
+                                                        language: str) -> None:
+    """批准(&A) and 月救助金额(&A), 不予批准(&R) and 不予批准理由(&R), 查找(&S) and 附加扫描件(&S) shared
+    their Alt keys (Alt only moved between the two); the household label's Alt key led nowhere."""
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=3), track="commitment",
+                        commitment=svc.CommitmentInput("申请人", date.today() - timedelta(days=3), "", None, None))
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    i18n.install(qapp, language)
+    try:
+        accept = forms.AcceptDialog(ctx)
+        accept.inputs.track.setCurrentIndex(accept.inputs.track.findData("commitment"))
+        dialogs: list[QDialog] = [accept, forms.DecisionDialog(ctx, detail)]
+        dialogs += [forms.StepDialog(ctx, detail, step) for step in ("check", "investigation", "publicity")]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            assert duplicate_mnemonics(dialog) == {}, dialog.windowTitle()
+    finally:
+        i18n.install(qapp, "en")
+    assert accept.inputs.household.focusProxy() is accept.inputs.household.search  # where "&Household:" sends Alt

@@ -263,3 +263,16 @@ def test_new_policy_values_keep_what_was_typed_when_the_date_changes(qtbot, sqli
     assert dialog.fields["dibao_standard"].text() == "660"
     assert dialog.fields["deduct_cap"].text() == "30%"  # untouched: the value in force
     assert dialog.changed_values() == {"dibao_standard": "660"}
+
+
+def test_reassess_file_label_leads_to_the_path(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """输出文件(&F) sat beside a path and a "…" button: the form gave the label no buddy, so its Alt key
+    (and a screen reader) went nowhere."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.views.assessment import ReassessDialog
+
+    dialog = ReassessDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.path]
+    assert len(labels) == 1 and "&" in labels[0].text()

@@ -599,3 +599,43 @@ def test_clue_fields_stop_at_the_column_length(qtbot, sqlite_district: District)
                          (form.reported_by, Clue.reported_by)):
         edit.setText("长" * 400)
         assert len(edit.text()) == column.type.length, column
+
+
+@pytest.fixture
+def in_chinese(qapp):  # noqa: ANN001, ANN201
+    """The window as the office sees it (Chinese mnemonics differ from the English ones); English after."""
+    from desktop import i18n
+
+    i18n.install(qapp, "zh_CN")
+    yield
+    i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_clue_form_gives_each_alt_key_to_one_field(qtbot, qapp, sqlite_district: District, language: str) -> None:  # noqa: ANN001
+    """具体来源(&O) and 发现日期(&O) shared Alt+O: pressing it only moved between the two fields."""
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics
+
+    i18n.install(qapp, language)
+    try:
+        form = clue_form.ClueForm(AppContext(sqlite_district.db, sqlite_district.admin))
+        qtbot.addWidget(form)
+        form.show()
+        assert duplicate_mnemonics(form) == {}
+    finally:
+        i18n.install(qapp, "en")
+
+
+@needs_samples
+def test_wizard_file_label_leads_to_the_path(
+        qtbot, sqlite_district: District, messages: list[str], in_chinese: None) -> None:
+    """文件(&F) showed its "&" and Alt+F went nowhere."""
+    from PySide6.QtWidgets import QLabel
+
+    d = sqlite_district
+    wizard = DepartmentImportWizard(AppContext(d.db, d.admin))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    labels = [w for w in wizard.file_page.findChildren(QLabel) if w.text() == "文件(&F):"]
+    assert len(labels) == 1 and labels[0].buddy() is wizard.file_page.path

@@ -3,12 +3,12 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="193" />
+        <location filename="../views/application_forms.py" line="197" />
         <source>Accept an application</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="197" />
+        <location filename="../views/application_forms.py" line="201" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -16,82 +16,82 @@
 <context>
     <name>ApplicationInputs</name>
     <message>
-        <location filename="../views/application_forms.py" line="122" />
+        <location filename="../views/application_forms.py" line="125" />
         <source>&amp;Household:</source>
         <translation>家庭(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="123" />
+        <location filename="../views/application_forms.py" line="126" />
         <source>&amp;Category:</source>
         <translation>救助类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="124" />
+        <location filename="../views/application_forms.py" line="127" />
         <source>Temporary assistance &amp;kind:</source>
         <translation>临时救助类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="125" />
+        <location filename="../views/application_forms.py" line="128" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="126" />
+        <location filename="../views/application_forms.py" line="129" />
         <source>&amp;Accepted on:</source>
         <translation>受理日期(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="127" />
+        <location filename="../views/application_forms.py" line="130" />
         <source>&amp;Note:</source>
         <translation>备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="128" />
+        <location filename="../views/application_forms.py" line="131" />
         <source>Signed commitment (commitment track)</source>
         <translation>签署的承诺书(告知承诺制)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="133" />
+        <location filename="../views/application_forms.py" line="137" />
         <source>Text of the commitment, if not the standard form</source>
         <translation>承诺内容(非标准格式时填写)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="136" />
+        <location filename="../views/application_forms.py" line="140" />
         <source>No scan attached</source>
         <translation>未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="137" />
+        <location filename="../views/application_forms.py" line="141" />
         <source>Attach &amp;scan…</source>
         <translation>附加扫描件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="141" />
+        <location filename="../views/application_forms.py" line="145" />
         <source>Signed by:</source>
         <translation>签署人:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="142" />
+        <location filename="../views/application_forms.py" line="146" />
         <source>Signed on:</source>
         <translation>签署日期:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="143" />
+        <location filename="../views/application_forms.py" line="147" />
         <source>Text:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="144" />
+        <location filename="../views/application_forms.py" line="148" />
         <source>Scanned file:</source>
         <translation>扫描件:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="156" />
+        <location filename="../views/application_forms.py" line="160" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="157" />
+        <location filename="../views/application_forms.py" line="161" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -99,67 +99,67 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="352" />
+        <location filename="../views/application_forms.py" line="356" />
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="356" />
+        <location filename="../views/application_forms.py" line="360" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="357" />
+        <location filename="../views/application_forms.py" line="361" />
         <source>&amp;Refuse</source>
         <translation>不予批准(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="364" />
+        <location filename="../views/application_forms.py" line="368" />
         <source>Decision:</source>
         <translation>决定:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="366" />
+        <location filename="../views/application_forms.py" line="370" />
         <source>Decided &amp;on:</source>
         <translation>决定日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="369" />
-        <source>Monthly &amp;amount (yuan):</source>
-        <translation>月救助金额(元)(&amp;A):</translation>
+        <location filename="../views/application_forms.py" line="373" />
+        <source>Monthly a&amp;mount (yuan):</source>
+        <translation>月救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="371" />
+        <location filename="../views/application_forms.py" line="381" />
+        <source>R&amp;easons for refusal:</source>
+        <translation>不予批准理由(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="375" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="372" />
+        <location filename="../views/application_forms.py" line="376" />
         <source>Irregular income: re-check every 6 months</source>
         <translation>收入不固定:每6个月复核一次</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="377" />
-        <source>&amp;Reasons for refusal:</source>
-        <translation>不予批准理由(&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="378" />
+        <location filename="../views/application_forms.py" line="382" />
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="385" />
+        <location filename="../views/application_forms.py" line="389" />
         <source>The data check did not pass: the application can only be refused.</source>
         <translation>授权核对未通过:只能作出不予批准的决定。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="400" />
+        <location filename="../views/application_forms.py" line="404" />
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="400" />
+        <location filename="../views/application_forms.py" line="404" />
         <source>Refuse this application? The family goes back to class I.</source>
         <translation>确定不予批准该申请吗?该家庭将回到一类库。</translation>
     </message>
@@ -167,32 +167,32 @@
 <context>
     <name>FrontDeskForm</name>
     <message>
-        <location filename="../views/application_forms.py" line="219" />
+        <location filename="../views/application_forms.py" line="223" />
         <source>One door accepts, departments handle together: accept the application and refer the family's other needs to the departments at the same time.</source>
         <translation>一门受理、协同办理:受理救助申请的同时,把家庭的其他需求一并转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="225" />
+        <location filename="../views/application_forms.py" line="229" />
         <source>Refer to departments</source>
         <translation>转介部门</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="231" />
+        <location filename="../views/application_forms.py" line="235" />
         <source>What the family needs from this department</source>
         <translation>需要该部门解决的问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="238" />
+        <location filename="../views/application_forms.py" line="242" />
         <source>Accept and &amp;refer</source>
         <translation>受理并转介(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="260" />
+        <location filename="../views/application_forms.py" line="264" />
         <source>Front desk</source>
         <translation>一门受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="261" />
+        <location filename="../views/application_forms.py" line="265" />
         <source>Application {id} accepted; {n} referral(s) sent.</source>
         <translation>申请 {id} 已受理;已转介 {n} 个部门。</translation>
     </message>
@@ -200,47 +200,47 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../views/application_forms.py" line="72" />
+        <location filename="../views/application_forms.py" line="74" />
         <source>Name or household code</source>
         <translation>姓名或户编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="76" />
+        <location filename="../views/application_forms.py" line="78" />
         <source>&amp;Find</source>
-        <translation>查找(&amp;S)</translation>
+        <translation>查找(&amp;F)</translation>
     </message>
 </context>
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="673" />
+        <location filename="../views/application_forms.py" line="677" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="680" />
+        <location filename="../views/application_forms.py" line="684" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="692" />
+        <location filename="../views/application_forms.py" line="696" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="710" />
+        <location filename="../views/application_forms.py" line="714" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="714" />
+        <location filename="../views/application_forms.py" line="718" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="722" />
+        <location filename="../views/application_forms.py" line="726" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -250,22 +250,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="645" />
+        <location filename="../views/application_forms.py" line="649" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="650" />
+        <location filename="../views/application_forms.py" line="654" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="651" />
+        <location filename="../views/application_forms.py" line="655" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="652" />
+        <location filename="../views/application_forms.py" line="656" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -273,52 +273,52 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PostCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="490" />
+        <location filename="../views/application_forms.py" line="494" />
         <source>Post-check result</source>
         <translation>事后核查结果</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="494" />
+        <location filename="../views/application_forms.py" line="498" />
         <source>Checked &amp;on:</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="495" />
+        <location filename="../views/application_forms.py" line="499" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="496" />
+        <location filename="../views/application_forms.py" line="500" />
         <source>Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="505" />
+        <location filename="../views/application_forms.py" line="509" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="507" />
+        <location filename="../views/application_forms.py" line="511" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="508" />
+        <location filename="../views/application_forms.py" line="512" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="509" />
+        <location filename="../views/application_forms.py" line="513" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="513" />
+        <location filename="../views/application_forms.py" line="517" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="514" />
+        <location filename="../views/application_forms.py" line="518" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -326,12 +326,12 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="425" />
+        <location filename="../views/application_forms.py" line="429" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="430" />
+        <location filename="../views/application_forms.py" line="434" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
@@ -339,27 +339,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="617" />
+        <location filename="../views/application_forms.py" line="621" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="619" />
+        <location filename="../views/application_forms.py" line="623" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="622" />
+        <location filename="../views/application_forms.py" line="626" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="623" />
+        <location filename="../views/application_forms.py" line="627" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="624" />
+        <location filename="../views/application_forms.py" line="628" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -367,22 +367,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="585" />
+        <location filename="../views/application_forms.py" line="589" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="595" />
+        <location filename="../views/application_forms.py" line="599" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="596" />
+        <location filename="../views/application_forms.py" line="600" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="597" />
+        <location filename="../views/application_forms.py" line="601" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -390,42 +390,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="536" />
+        <location filename="../views/application_forms.py" line="540" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="539" />
+        <location filename="../views/application_forms.py" line="543" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="540" />
+        <location filename="../views/application_forms.py" line="544" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="541" />
+        <location filename="../views/application_forms.py" line="545" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="554" />
+        <location filename="../views/application_forms.py" line="558" />
         <source>Stratify by sub-district</source>
         <translation>按街道(镇)分层抽取</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="558" />
+        <location filename="../views/application_forms.py" line="562" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="559" />
+        <location filename="../views/application_forms.py" line="563" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="560" />
+        <location filename="../views/application_forms.py" line="564" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -433,77 +433,77 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="278" />
+        <location filename="../views/application_forms.py" line="282" />
         <source>Record step: {step}</source>
         <translation>办理步骤:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="282" />
+        <location filename="../views/application_forms.py" line="286" />
         <source>&amp;Done on:</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="287" />
+        <location filename="../views/application_forms.py" line="291" />
         <source>Someone objected (a democratic appraisal follows on the regular track)</source>
         <translation>有人提出异议(常规程序将进行民主评议)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="290" />
+        <location filename="../views/application_forms.py" line="294" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="291" />
+        <location filename="../views/application_forms.py" line="295" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="292" />
+        <location filename="../views/application_forms.py" line="296" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="294" />
+        <location filename="../views/application_forms.py" line="298" />
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="295" />
+        <location filename="../views/application_forms.py" line="299" />
         <source>Did not agree</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="296" />
+        <location filename="../views/application_forms.py" line="300" />
         <source>Appraisal result:</source>
         <translation>评议结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="300" />
+        <location filename="../views/application_forms.py" line="304" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="302" />
+        <location filename="../views/application_forms.py" line="306" />
         <source>Investigator {n}:</source>
         <translation>调查人员{n}:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="307" />
+        <location filename="../views/application_forms.py" line="311" />
         <source>Publicity &amp;started on:</source>
         <translation>公示开始日期(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="308" />
+        <location filename="../views/application_forms.py" line="312" />
         <source>Publicity lasts 7 calendar days; it can be closed from the 8th day.</source>
         <translation>公示期为7个自然日,第8天起方可结束公示。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="312" />
+        <location filename="../views/application_forms.py" line="316" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="313" />
+        <location filename="../views/application_forms.py" line="317" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -511,37 +511,37 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StopAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="442" />
+        <location filename="../views/application_forms.py" line="446" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="442" />
+        <location filename="../views/application_forms.py" line="446" />
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="446" />
+        <location filename="../views/application_forms.py" line="450" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按政策参数继续发放若干个月)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="456" />
+        <location filename="../views/application_forms.py" line="460" />
         <source>A gradual exit runs until {day}; stopping now ends it on the date above.</source>
         <translation>就业渐退期至 {day};现在停止将于上面的日期结束渐退。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="460" />
+        <location filename="../views/application_forms.py" line="464" />
         <source>Gradual exit applies to 低保 only.</source>
         <translation>就业渐退只适用于低保。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="476" />
+        <location filename="../views/application_forms.py" line="480" />
         <source>The gradual exit period in force is 0 months: assistance stops on the date above.</source>
         <translation>现行就业渐退期为 0 个月:救助于上面的日期停止。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="479" />
+        <location filename="../views/application_forms.py" line="483" />
         <source>{months} months in force: assisted up to and including {day}; then the family moves to the library chosen above.</source>
         <translation>现行就业渐退期 {months} 个月:继续发放至 {day}(含),期满后家庭转入上面选定的库别。</translation>
     </message>

@@ -80,6 +80,7 @@ class HouseholdPicker(QWidget):
         layout.addWidget(self.search, 1)
         layout.addWidget(find)
         layout.addWidget(self.combo, 2)
+        self.setFocusProxy(self.search)  # the form's "&Household:" label leads here
 
     def find(self) -> None:
         try:
@@ -369,7 +370,7 @@ class DecisionDialog(FormDialog):
         form.addRow(self.tr("Decided &on:"), self.on)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
-        form.addRow(self.tr("Monthly &amount (yuan):"), self.amount)
+        form.addRow(self.tr("Monthly a&mount (yuan):"), self.amount)
         self.start_label = QLabel()
         form.addRow(self.tr("Payment starts:"), self.start_label)
         self.irregular = QCheckBox(self.tr("Irregular income: re-check every 6 months"))
@@ -377,7 +378,7 @@ class DecisionDialog(FormDialog):
             form.addRow(self.irregular)
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(80)
-        form.addRow(self.tr("&Reasons for refusal:"), self.reason)
+        form.addRow(self.tr("R&easons for refusal:"), self.reason)
         form.addRow(ok_cancel(self, self.tr("Decide")))
         self.approve.toggled.connect(self._sync)
         self.on.dateChanged.connect(self._sync)

@@ -120,7 +120,9 @@ class ReassessDialog(QDialog):
         browse.clicked.connect(self.browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Output &file:"), row)
+        label = QLabel(self.tr("Output &file:"))
+        label.setBuddy(self.path)  # a row of two widgets gives the form's own label no buddy
+        form.addRow(label, row)
         layout.addLayout(form)
         self.run_button = QPushButton(self.tr("&Run re-assessment"))
         self.run_button.clicked.connect(self.run)

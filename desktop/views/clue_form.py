@@ -144,7 +144,7 @@ class ClueForm(QDialog):
         sform.addRow(self.tr("Source &type:"), self.level)
         sform.addRow(self.tr("S&ource:"), self.source)
         sform.addRow(self.tr("&Channel:"), self.channel)
-        sform.addRow(self.tr("Found &on:"), self.reported_on)
+        sform.addRow(self.tr("&Found on:"), self.reported_on)
         sform.addRow(self.tr("&Reported by:"), self.reported_by)
         sform.addRow(self.tr("Re&gion:"), self.region)
         layout.addWidget(source)

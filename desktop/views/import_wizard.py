@@ -182,7 +182,9 @@ class FilePage(QWizardPage):
         browse.clicked.connect(self.browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&File:"), row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path)  # a row of two widgets gives the form's own label no buddy: Alt+F did nothing
+        form.addRow(file_label, row)
         self.department = QComboBox()
         self.department.addItem(self.tr("(choose)"), None)
         for code, label in codes.DEPARTMENT_LABELS.items():
