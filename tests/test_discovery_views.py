@@ -628,10 +628,11 @@ def test_clue_form_gives_each_alt_key_to_one_field(qtbot, qapp, sqlite_district:
 
 
 @needs_samples
-def test_wizard_file_label_leads_to_the_path(
+def test_wizard_file_label_leads_to_the_path_and_no_cancel_after_the_import(
         qtbot, sqlite_district: District, messages: list[str], in_chinese: None) -> None:
-    """文件(&F) showed its "&" and Alt+F went nowhere."""
-    from PySide6.QtWidgets import QLabel
+    """文件(&F) showed its "&" and Alt+F went nowhere; once the batch is committed the last page
+    offered 取消 beside 完成, which reads as if it undid the import (it only closed the wizard)."""
+    from PySide6.QtWidgets import QLabel, QWizard
 
     d = sqlite_district
     wizard = DepartmentImportWizard(AppContext(d.db, d.admin))
@@ -639,3 +640,12 @@ def test_wizard_file_label_leads_to_the_path(
     wizard.show()
     labels = [w for w in wizard.file_page.findChildren(QLabel) if w.text() == "文件(&F):"]
     assert len(labels) == 1 and labels[0].buddy() is wizard.file_page.path
+    wizard.close()
+    wizard = _run_wizard(qtbot, AppContext(d.db, d.admin), SAMPLES / "残联_持证残疾人名单_2026.csv")
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    assert cancel.isVisible()
+    wizard.next()
+    assert wizard.currentPage() is wizard.result_page and wizard.result_page.running and cancel.isVisible()
+    assert wait_for_background()
+    assert _count(d.db, ImportBatch) == 1
+    assert not cancel.isVisible() and wizard.button(QWizard.WizardButton.FinishButton).isVisible()

@@ -495,7 +495,7 @@ class ResultPage(QWizardPage):
             return di.import_department_list(w.ctx.db, w.ctx.actor, w.path, w.department, progress=progress, **args)
 
         def done(result: di.DepartmentImportResult) -> None:
-            self.running = False
+            self._finished()
             self.result = result
             w.result = result
             self.counts.show_result(result)
@@ -510,7 +510,7 @@ class ResultPage(QWizardPage):
             self.completeChanged.emit()
 
         def failed(exc: BaseException) -> None:
-            self.running = False
+            self._finished()
             self.status.setText(self.tr("The import failed and nothing was written: {msg}").format(
                 msg=getattr(exc, "message", "") or str(exc)))
             self.status.setStyleSheet("color: #c0392b;")
@@ -518,13 +518,19 @@ class ResultPage(QWizardPage):
             show_error(self, exc)
 
         def cancelled() -> None:
-            self.running = False
+            self._finished()
             self.status.setText(self.tr("The import was cancelled. Nothing of it was written."))
             self.status.setStyleSheet("color: #c0392b;")
             self.completeChanged.emit()
 
         self.operation = run_in_background(self, work, done, on_error=failed, on_cancelled=cancelled,
                                            label=self.tr("Importing the list…"))
+
+    def _finished(self) -> None:
+        """The import has run (or failed, or was cancelled): there is nothing left to cancel, and a
+        Cancel button beside Finish would suggest it undoes the batch (that is 导入记录 → 撤销本批导入)."""
+        self.running = False
+        self.w.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
 
     def _show_unassigned(self, n: int) -> None:
         self.unassigned_label.setText(self.tr("{n} row(s) not in assistance have no sub-district or community. "
