@@ -366,3 +366,63 @@ def test_visit_and_referral_forms_ask_before_discarding_what_was_typed(qtbot, ct
         form.reject()
         assert not form.isVisible() and len(asked) == 2
         asked.clear()
+
+
+def test_move_answer_close_and_settings_dialogs_ask_before_discarding(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                                      sqlite_district: District,
+                                                                      monkeypatch) -> None:  # noqa: ANN001
+    """The reason of a library move, a department's feedback, a clue's outcome and note, new policy
+    values and a new account were lost on Esc without a word; now the dialog asks, and No keeps them."""
+    import gc
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.rules.codes import SourceLevel
+    from desktop.services import clues
+    from desktop.views.clue_form import CloseClueDialog
+    from desktop.views.policy_settings import SetValuesDialog
+    from desktop.views.users import UserDialog
+
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    d = sqlite_district
+    [hid] = add_households(d.db, d.regions["飞云社区"], "class_1")
+    referral = referrals.create_referral(d.db, d.admin, hid, department="medical_insurance", need="二次报销",
+                                         due_on=date.today())
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level=SourceLevel.INFORMANT, source="civil_affairs_director", reported_on=date.today(),
+        description="独居老人", person_name="王五", region_id=d.regions["飞云社区"]))
+    clue = clues.get_clue(d.db, d.admin, clue_id)
+    admin_ctx = AppContext(d.db, d.admin)
+    cases = [
+        (lambda: board_module.MoveDialog("张三", "class_1", "class_2"),
+         lambda f: f.reason_edit.setPlainText("收入增加")),
+        (lambda: ReferralResultDialog(ctx, referral), lambda f: f.feedback.setPlainText("已报销 3,200 元")),
+        (lambda: CloseClueDialog(clue), lambda f: f.choices["class_2"].setChecked(True)),
+        (lambda: SetValuesDialog(admin_ctx), lambda f: next(iter(f.fields.values())).setText("800")),
+        (lambda: UserDialog(admin_ctx), lambda f: f.username.setText("wangfang")),
+    ]
+    for make, fill in cases:
+        untouched = make()
+        qtbot.addWidget(untouched)
+        untouched.show()
+        qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+        assert not untouched.isVisible() and asked == []
+        form = make()
+        qtbot.addWidget(form)
+        form.show()
+        fill(form)
+        answers[:] = [QMessageBox.StandardButton.No]
+        qtbot.keyClick(form, Qt.Key.Key_Escape)
+        assert form.isVisible() and len(asked) == 1, type(form).__name__
+        answers[:] = [QMessageBox.StandardButton.Yes]
+        qtbot.keyClick(form, Qt.Key.Key_Escape)
+        assert not form.isVisible() and len(asked) == 2
+        asked.clear()
+    gc.collect()  # the dialogs made here are freed on the GUI thread, not by a later test's worker thread

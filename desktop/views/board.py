@@ -52,6 +52,7 @@ from desktop.services import auth, monitoring, referrals
 from desktop.services.errors import ServiceError
 from desktop.services.monitoring import BoardFilter, Card, MoveConflict
 from desktop.views.board_column import BoardColumn
+from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
@@ -64,7 +65,7 @@ Index = QModelIndex | QPersistentModelIndex
 WRITERS = {Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER}
 
 
-class MoveDialog(QDialog):
+class MoveDialog(FormDialog):
     """Asks why a card moves; OK only with a reason."""
 
     def __init__(self, name: str, from_stage: str, to_stage: str, parent: QWidget | None = None) -> None:

@@ -30,7 +30,7 @@ from desktop.rules.codes import CHANNEL_LABELS, STAGE_LABELS
 from desktop.services import clues
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
-from desktop.views.confirm import discard_confirmed
+from desktop.views.confirm import FormDialog, discard_confirmed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs
@@ -378,7 +378,7 @@ class AssignDialog(QDialog):
         return self.region.currentData()
 
 
-class CloseClueDialog(QDialog):
+class CloseClueDialog(FormDialog):
     """Close a clue with its outcome (what the investigation found)."""
 
     def __init__(self, clue: ClueInfo, parent: QWidget | None = None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -26,6 +25,7 @@ from desktop.rules import policy as rules
 from desktop.rules.codes import Role
 from desktop.services import policy
 from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.table_model import RowListTableModel
@@ -84,7 +84,7 @@ class HistoryTableModel(RowListTableModel[policy.SettingRow]):
         return (r.area_label, r.label, r.display, r.effective_from.isoformat(), r.note)[column]
 
 
-class SetValuesDialog(QDialog):
+class SetValuesDialog(FormDialog):
     """Enter the values taking effect on a date for one area; only changed values are written."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.monitoring import check_referral_status
 from desktop.services import monitoring, referrals
 from desktop.services.errors import ServiceError, ValidationFailed
-from desktop.views.confirm import discard_confirmed
+from desktop.views.confirm import FormDialog, discard_confirmed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.printing import html_to_pdf
@@ -96,7 +96,7 @@ class ReferralForm(QDialog):
         self.accept()
 
 
-class ReferralResultDialog(QDialog):
+class ReferralResultDialog(FormDialog):
     """The department's answer: received, done or declined, with its feedback."""
 
     def __init__(self, ctx: AppContext, referral: referrals.ReferralInfo, parent: QWidget | None = None) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.codes import ROLE_LABELS
 from desktop.services import auth
 from desktop.services.errors import ServiceError
+from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.table_model import RowListTableModel, read_only_table
@@ -39,7 +40,7 @@ class UsersTableModel(RowListTableModel[auth.UserInfo]):
                 self.tr("Yes") if u.active else self.tr("No"))[column]
 
 
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
     """Add an account, or change one (``user`` given): name, role, region, and whether it may log in."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, user: auth.UserInfo | None = None) -> None:
