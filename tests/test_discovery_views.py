@@ -649,3 +649,13 @@ def test_wizard_file_label_leads_to_the_path_and_no_cancel_after_the_import(
     assert wait_for_background()
     assert _count(d.db, ImportBatch) == 1
     assert not cancel.isVisible() and wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+
+
+def test_inbox_detail_says_what_to_do_when_nothing_is_chosen(qtbot, sqlite_district: District,
+                                                             in_chinese: None) -> None:
+    """The pane under the clue list was a blank box until a clue was chosen."""
+    page = DiscoveryPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    assert page.inbox.selected() == []
+    text = page.inbox.detail.toPlainText()
+    assert "选择一条线索" in text and "登记线索" in text

@@ -1,110 +1,109 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BatchRowsDialog</name>
     <message>
-        <location filename="../views/discovery.py" line="486"/>
+        <location filename="../views/discovery.py" line="477" />
         <source>Batch #{id}: {file}</source>
         <translation>批次 #{id}:{file}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="491"/>
+        <location filename="../views/discovery.py" line="482" />
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="492"/>
+        <location filename="../views/discovery.py" line="483" />
         <source>Not in assistance (known and new)</source>
         <translation>非在保(已在册及新发现)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="493"/>
+        <location filename="../views/discovery.py" line="484" />
         <source>Not in assistance, without a region</source>
         <translation>非在保且未分派区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="497"/>
+        <location filename="../views/discovery.py" line="488" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="513"/>
+        <location filename="../views/discovery.py" line="504" />
         <source>Assign &amp;selected rows</source>
         <translation>分派选中行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="514"/>
+        <location filename="../views/discovery.py" line="505" />
         <source>Assign &amp;all rows without a region</source>
         <translation>分派全部未分派行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="517"/>
+        <location filename="../views/discovery.py" line="508" />
         <source>Assign to:</source>
         <translation>分派到:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="547"/>
+        <location filename="../views/discovery.py" line="538" />
         <source>without a region {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="560"/>
+        <location filename="../views/discovery.py" line="551" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="560"/>
+        <location filename="../views/discovery.py" line="551" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="560"/>
+        <location filename="../views/discovery.py" line="551" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="560"/>
+        <location filename="../views/discovery.py" line="551" />
         <source>Result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="560"/>
+        <location filename="../views/discovery.py" line="551" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="561"/>
+        <location filename="../views/discovery.py" line="552" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="561"/>
+        <location filename="../views/discovery.py" line="552" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="561"/>
+        <location filename="../views/discovery.py" line="552" />
         <source>Open clue / application</source>
         <translation>未办结线索/申请</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="568"/>
+        <location filename="../views/discovery.py" line="559" />
         <source>clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="570"/>
+        <location filename="../views/discovery.py" line="561" />
         <source>application #{id}</source>
         <translation>申请 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="592"/>
+        <location filename="../views/discovery.py" line="583" />
         <source>Select rows that are not in assistance (known or new) first.</source>
         <translation>请先选择非在保(已在册或新发现)的行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="601"/>
+        <location filename="../views/discovery.py" line="592" />
         <source>{n} row(s) assigned.</source>
         <translation>已分派 {n} 行。</translation>
     </message>
@@ -112,147 +111,152 @@
 <context>
     <name>ClueInboxTab</name>
     <message>
-        <location filename="../views/discovery.py" line="121"/>
+        <location filename="../views/discovery.py" line="119" />
         <source>Open clues</source>
         <translation>未办结线索</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="122"/>
+        <location filename="../views/discovery.py" line="120" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="126"/>
+        <location filename="../views/discovery.py" line="124" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="132"/>
+        <location filename="../views/discovery.py" line="130" />
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="134"/>
+        <location filename="../views/discovery.py" line="132" />
         <source>Unassigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="135"/>
+        <location filename="../views/discovery.py" line="133" />
         <source>&amp;Found between</source>
         <translation>发现日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="148"/>
+        <location filename="../views/discovery.py" line="146" />
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="157"/>
+        <location filename="../views/discovery.py" line="155" />
         <source>Status:</source>
         <translation>状态:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="159"/>
+        <location filename="../views/discovery.py" line="157" />
         <source>Source:</source>
         <translation>来源:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="161"/>
+        <location filename="../views/discovery.py" line="159" />
         <source>Region:</source>
         <translation>区划:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="172"/>
+        <location filename="../views/discovery.py" line="170" />
         <source>&amp;New clue…</source>
         <translation>登记线索(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="173"/>
+        <location filename="../views/discovery.py" line="171" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="174"/>
+        <location filename="../views/discovery.py" line="172" />
         <source>&amp;Assign…</source>
         <translation>分派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="175"/>
+        <location filename="../views/discovery.py" line="173" />
         <source>Start &amp;investigation</source>
         <translation>开始调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="176"/>
+        <location filename="../views/discovery.py" line="174" />
         <source>&amp;Close with outcome…</source>
         <translation>办结(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="177"/>
+        <location filename="../views/discovery.py" line="175" />
         <source>Open &amp;household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="248"/>
+        <location filename="../views/discovery.py" line="236" />
         <source>unassigned {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="279"/>
-        <source>&lt;p style=&apos;color:#666&apos;&gt;{n} clues selected.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#666&apos;&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
+        <location filename="../views/discovery.py" line="268" />
+        <source>&lt;p style='color:#666'&gt;{n} clues selected.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#666'&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="285"/>
+        <location filename="../views/discovery.py" line="269" />
+        <source>&lt;p style='color:#666'&gt;Select a clue to see who reported what, and when. A new one is recorded with “New clue…”.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#666'&gt;选择一条线索,查看由谁、何时报告了什么情况。登记新线索请点“登记线索”。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="276" />
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="286"/>
+        <location filename="../views/discovery.py" line="277" />
         <source>Phone / address</source>
         <translation>电话/住址</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="287"/>
+        <location filename="../views/discovery.py" line="278" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="289"/>
+        <location filename="../views/discovery.py" line="280" />
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="290"/>
+        <location filename="../views/discovery.py" line="281" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="290"/>
+        <location filename="../views/discovery.py" line="281" />
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="291"/>
+        <location filename="../views/discovery.py" line="282" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="295"/>
+        <location filename="../views/discovery.py" line="286" />
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="298"/>
+        <location filename="../views/discovery.py" line="289" />
         <source>Import batch</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="300"/>
+        <location filename="../views/discovery.py" line="291" />
         <source>Clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="341"/>
+        <location filename="../views/discovery.py" line="332" />
         <source>{n} clue(s) assigned.</source>
         <translation>已分派 {n} 条线索。</translation>
     </message>
@@ -260,52 +264,52 @@
 <context>
     <name>ClueTableModel</name>
     <message>
-        <location filename="../views/discovery.py" line="65"/>
+        <location filename="../views/discovery.py" line="63" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="65"/>
+        <location filename="../views/discovery.py" line="63" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="66"/>
+        <location filename="../views/discovery.py" line="64" />
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="66"/>
+        <location filename="../views/discovery.py" line="64" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="67"/>
+        <location filename="../views/discovery.py" line="65" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="67"/>
+        <location filename="../views/discovery.py" line="65" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="68"/>
+        <location filename="../views/discovery.py" line="66" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="68"/>
+        <location filename="../views/discovery.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="69"/>
+        <location filename="../views/discovery.py" line="67" />
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="100"/>
+        <location filename="../views/discovery.py" line="98" />
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
@@ -313,22 +317,22 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../views/discovery.py" line="775"/>
+        <location filename="../views/discovery.py" line="766" />
         <source>Clue &amp;inbox</source>
         <translation>线索收件箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="776"/>
+        <location filename="../views/discovery.py" line="767" />
         <source>&amp;Department lists</source>
         <translation>部门名单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="777"/>
+        <location filename="../views/discovery.py" line="768" />
         <source>Household &amp;register</source>
         <translation>家庭台账(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="779"/>
+        <location filename="../views/discovery.py" line="770" />
         <source>Import &amp;history</source>
         <translation>导入记录(&amp;L)</translation>
     </message>
@@ -336,153 +340,153 @@
 <context>
     <name>ImportHistoryTab</name>
     <message>
-        <location filename="../views/discovery.py" line="608"/>
+        <location filename="../views/discovery.py" line="599" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="608"/>
+        <location filename="../views/discovery.py" line="599" />
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="609"/>
+        <location filename="../views/discovery.py" line="600" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="609"/>
+        <location filename="../views/discovery.py" line="600" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="610"/>
+        <location filename="../views/discovery.py" line="601" />
         <source>Data rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="610"/>
+        <location filename="../views/discovery.py" line="601" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="611"/>
+        <location filename="../views/discovery.py" line="602" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="611"/>
+        <location filename="../views/discovery.py" line="602" />
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="612"/>
+        <location filename="../views/discovery.py" line="603" />
         <source>In assistance</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="612"/>
+        <location filename="../views/discovery.py" line="603" />
         <source>Known</source>
         <translation>已在册</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="613"/>
+        <location filename="../views/discovery.py" line="604" />
         <source>New</source>
         <translation>新发现</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="613"/>
+        <location filename="../views/discovery.py" line="604" />
         <source>Without region</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="614"/>
+        <location filename="../views/discovery.py" line="605" />
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="623"/>
+        <location filename="../views/discovery.py" line="614" />
         <source>Show &amp;rows…</source>
         <translation>查看明细(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="624"/>
+        <location filename="../views/discovery.py" line="615" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="625"/>
+        <location filename="../views/discovery.py" line="616" />
         <source>&amp;Undo this import…</source>
         <translation>撤销本批导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="626"/>
+        <location filename="../views/discovery.py" line="617" />
         <source>Remove a batch imported by mistake, with the clues it created, so that the file can be imported again</source>
         <translation>删除误导入的批次及其生成的线索,之后可以重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="628"/>
+        <location filename="../views/discovery.py" line="619" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="667"/>
+        <location filename="../views/discovery.py" line="658" />
         <source>Department list: {dept}</source>
         <translation>部门名单:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="671"/>
+        <location filename="../views/discovery.py" line="662" />
         <source>Household register</source>
         <translation>家庭台账</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="696"/>
+        <location filename="../views/discovery.py" line="687" />
         <source>File fingerprint (SHA-256): {hash}</source>
         <translation>文件指纹(SHA-256):{hash}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="698"/>
+        <location filename="../views/discovery.py" line="689" />
         <source>Sheet: {sheet}</source>
         <translation>工作表:{sheet}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="712"/>
+        <location filename="../views/discovery.py" line="703" />
         <source>The original file of batch #{id} ({file})</source>
         <translation>批次 #{id} 的原始文件({file})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="713"/>
+        <location filename="../views/discovery.py" line="704" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="718"/>
+        <location filename="../views/discovery.py" line="709" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="719"/>
+        <location filename="../views/discovery.py" line="710" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="727"/>
+        <location filename="../views/discovery.py" line="718" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="728"/>
+        <location filename="../views/discovery.py" line="719" />
         <source>Error workbook</source>
         <translation>错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="745"/>
-        <location filename="../views/discovery.py" line="760"/>
+        <location filename="../views/discovery.py" line="736" />
+        <location filename="../views/discovery.py" line="751" />
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="746"/>
+        <location filename="../views/discovery.py" line="737" />
         <source>Batch #{id}, {dept} list {file}: its {rows} row(s) and the {clues} clue(s) it created will be removed; the file can then be imported again.
 
 Why is it undone? (kept in the log)</source>
@@ -491,7 +495,7 @@ Why is it undone? (kept in the log)</source>
 撤销原因(记入操作日志):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="758"/>
+        <location filename="../views/discovery.py" line="749" />
         <source>Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.</source>
         <translation>已撤销批次 {id}:删除 {rows} 行、{clues} 条线索。</translation>
     </message>
@@ -499,42 +503,42 @@ Why is it undone? (kept in the log)</source>
 <context>
     <name>ImportLauncherTab</name>
     <message>
-        <location filename="../views/discovery.py" line="398"/>
-        <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons&apos; federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
+        <location filename="../views/discovery.py" line="389" />
+        <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons' federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入部门名单&lt;/h3&gt;&lt;p&gt;人社、医保、残联等部门定期推送人员名单。名单与台账比对筛查:已享受低保或特困的“在保人员”先行剔除;其余为已在册家庭(显示其库别)或新发现人员,新发现人员生成线索,交所在街道或社区调查。&lt;/p&gt;&lt;p&gt;支持 .xlsx、.xls 和 .csv(UTF-8 或 GBK)。自动处理标题行、合并表头、空行和落款签字行;写入前可修改列对应关系。试导入不写入任何数据。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="405"/>
+        <location filename="../views/discovery.py" line="396" />
         <source>&amp;Import a department list…</source>
         <translation>导入部门名单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="409"/>
+        <location filename="../views/discovery.py" line="400" />
         <source>&lt;h3&gt;Import the household register&lt;/h3&gt;&lt;p&gt;The standard register template (one row per person; rows sharing 户编号 form one household) creates or updates households, members, incomes, expenses, the current assistance category and the library class. A household with any bad row is not imported at all; the errors are listed by row and column.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入家庭台账&lt;/h3&gt;&lt;p&gt;按标准台账模板(每人一行,户编号相同的行为一户)新建或更新家庭、成员、收入、支出、当前救助类别和监测库别。某户只要有一行出错,该户整户不导入;错误按行、列列出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="413"/>
+        <location filename="../views/discovery.py" line="404" />
         <source>&amp;Import a household register…</source>
         <translation>导入家庭台账(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="415"/>
+        <location filename="../views/discovery.py" line="406" />
         <source>Save the empty &amp;template…</source>
         <translation>下载空白模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="422"/>
+        <location filename="../views/discovery.py" line="413" />
         <source>Earlier imports of this kind:</source>
         <translation>此前的同类导入:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="427"/>
+        <location filename="../views/discovery.py" line="418" />
         <source>Imports are done by district or sub-district staff.</source>
         <translation>导入由区级或街道工作人员进行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="430"/>
+        <location filename="../views/discovery.py" line="421" />
         <source>You can also drag the file onto this page.</source>
         <translation>也可以把文件直接拖到本页上。</translation>
     </message>

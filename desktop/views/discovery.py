@@ -264,7 +264,10 @@ class ClueInboxTab(QWidget):
 
     def _detail_html(self, c: ClueInfo | None, n: int) -> str:
         if c is None:
-            return self.tr("<p style='color:#666'>{n} clues selected.</p>").format(n=n) if n else ""
+            if n:
+                return self.tr("<p style='color:#666'>{n} clues selected.</p>").format(n=n)
+            return self.tr("<p style='color:#666'>Select a clue to see who reported what, and when. "
+                           "A new one is recorded with “New clue…”.</p>")
 
         def esc(text: str) -> str:
             return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
