@@ -207,7 +207,7 @@
     <message>
         <location filename="../views/application_forms.py" line="78" />
         <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
+        <translation>查找(&amp;G)</translation>
     </message>
 </context>
 <context>
