@@ -30,7 +30,7 @@ from desktop.rules.codes import CHANNEL_LABELS, STAGE_LABELS
 from desktop.services import clues
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
-from desktop.views.confirm import FormDialog, discard_confirmed
+from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs
@@ -55,8 +55,11 @@ def fill_regions(combo: QComboBox, ctx: AppContext, *, blank: str | None = None)
         combo.addItem("    " * max(depth - 1, 0) + name, region_id)
 
 
-class ClueForm(QDialog):
+class ClueForm(FormDialog):
     """Record a new clue or correct an open one. Keeps the user's input on any error."""
+
+    def state(self) -> object:  # what closing without saving would throw away
+        return self.value()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, clue_id: int | None = None) -> None:
         super().__init__(parent)
@@ -174,12 +177,9 @@ class ClueForm(QDialog):
         self._show_link(None)
         if clue_id is not None:
             self.load(clue_id)
-        self._opened = self.value()  # what closing without saving would throw away is compared with this
+        self.discard_question = self.tr("Discard what you entered in this clue form?")
+        self.mark_unchanged()  # what closing without saving would throw away is compared with this
         self.search.setFocus()
-
-    def reject(self) -> None:  # Esc, Cancel and the window's close button
-        if discard_confirmed(self, self.value() != self._opened, self.tr("Discard what you entered in this clue form?")):
-            super().reject()
 
     # -- filling ------------------------------------------------------------------------------
     def _fill_sources(self) -> None:

@@ -53,15 +53,26 @@ def input_state(widget: QWidget) -> tuple:
 
 class FormDialog(QDialog):
     """A dialog of fields: Esc, Cancel or the close button asks before throwing away what was typed
-    since it was shown (discard_confirmed); a dialog closed untouched closes without a question."""
+    since it was shown (discard_confirmed); a dialog closed untouched closes without a question.
 
-    _opened: tuple | None = None
+    What counts as typed is :meth:`state`: every field's content by default; a form with its own
+    reading of its fields returns that instead. :meth:`mark_unchanged` takes the state to compare
+    with (done on first showing unless the form did it itself, e.g. after loading a record)."""
+
+    _opened: object = None
+    discard_question = ""  # the question asked; empty: discard_confirmed's own
+
+    def state(self) -> object:
+        return input_state(self)
+
+    def mark_unchanged(self) -> None:
+        self._opened = self.state()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         if self._opened is None:
-            self._opened = input_state(self)
+            self.mark_unchanged()
         super().showEvent(event)
 
     def reject(self) -> None:  # Esc, Cancel, the window's close button
-        if discard_confirmed(self, self._opened is not None and input_state(self) != self._opened):
+        if discard_confirmed(self, self._opened is not None and self.state() != self._opened, self.discard_question):
             super().reject()

@@ -51,7 +51,7 @@ from desktop.rules.codes import (
 from desktop.services import auth
 from desktop.services import households as hs
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
-from desktop.views.confirm import discard_confirmed
+from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
@@ -153,8 +153,11 @@ def save_with_conflicts(parent: QWidget, ctx: AppContext, household_id: int, att
 # -------------------------------------------------------------------------------------------------
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     """Add or edit one member, with checks as the user types."""
+
+    def state(self) -> object:  # what closing without saving would throw away
+        return self.values()
 
     def __init__(self, detail: HouseholdDetailDialog, member: hs.MemberInfo | None) -> None:
         super().__init__(detail)
@@ -230,11 +233,7 @@ class MemberDialog(QDialog):
             combo.currentIndexChanged.connect(self.validate)
         self.id_number.textChanged.connect(lambda _t: self._owner_timer.start())
         self.validate()
-        self._opened = self.values()
-
-    def reject(self) -> None:  # Esc, Cancel, the window's close button
-        if discard_confirmed(self, self.values() != self._opened):
-            super().reject()
+        self.mark_unchanged()
 
     def load(self, m: hs.MemberInfo) -> None:
         self.member = m
@@ -360,7 +359,7 @@ class MemberDialog(QDialog):
             now = next((m for m in result.members if member is not None and m.id == member.id), None)
             if now is not None:
                 self.load(now)
-                self._opened = self.values()
+                self.mark_unchanged()
             self.validate()
 
     def _display(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -378,7 +377,10 @@ class MemberDialog(QDialog):
 # -------------------------------------------------------------------------------------------------
 
 
-class MoneyDialog(QDialog):
+class MoneyDialog(FormDialog):
+    def state(self) -> object:  # what closing without saving would throw away
+        return self.values()
+
     def __init__(self, detail: HouseholdDetailDialog, kind: str, line: hs.MoneyLine | None) -> None:
         super().__init__(detail)
         self.detail = detail
@@ -432,11 +434,7 @@ class MoneyDialog(QDialog):
             self.period_end.setDate(QDate(line.period_end.year, line.period_end.month, line.period_end.day))
             self.exempt.setChecked(line.exempt)
             self.note.setText(line.note)
-        self._opened = self.values()
-
-    def reject(self) -> None:  # Esc, Cancel, the window's close button
-        if discard_confirmed(self, self.values() != self._opened):
-            super().reject()
+        self.mark_unchanged()
 
     def values(self) -> dict[str, Any]:
         out = {"member_id": self.member.currentData(), "kind": self.kind_combo.currentData(),

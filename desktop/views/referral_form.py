@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.monitoring import check_referral_status
 from desktop.services import monitoring, referrals
 from desktop.services.errors import ServiceError, ValidationFailed
-from desktop.views.confirm import FormDialog, discard_confirmed
+from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.printing import html_to_pdf
@@ -28,8 +27,11 @@ from desktop.views.printing import html_to_pdf
 DEFAULT_DAYS = 15
 
 
-class ReferralForm(QDialog):
+class ReferralForm(FormDialog):
     """Refer a household (optionally from an assessment) to a department."""
+
+    def state(self) -> object:  # what closing without saving would throw away
+        return self.values()
 
     def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None, *,
                  assessment_id: int | None = None, need: str = "") -> None:
@@ -72,14 +74,10 @@ class ReferralForm(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.department.setFocus()
-        self._opened = self.values()
+        self.mark_unchanged()
 
     def values(self) -> tuple:
         return (self.department.currentData(), self.need.toPlainText().strip(), self.due_on.date().toPython())
-
-    def reject(self) -> None:  # Esc, Cancel, the window's close button
-        if discard_confirmed(self, self.values() != self._opened):
-            super().reject()
 
     def save(self) -> None:
         try:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,17 +22,20 @@ from PySide6.QtWidgets import (
 
 from desktop.services import monitoring
 from desktop.services.errors import ServiceError, ValidationFailed
-from desktop.views.confirm import discard_confirmed
+from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 
 
-class VisitForm(QDialog):
+class VisitForm(FormDialog):
     """``saved`` carries the visit; after it the navigator is asked for the follow-up screen."""
 
     saved = Signal(object)
 
     OUTCOMES = ("unchanged", "changed", "eligible")
+
+    def state(self) -> object:  # what closing without saving would throw away
+        return self.values()
 
     def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,15 +90,11 @@ class VisitForm(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.visitors.setFocus()
-        self._opened = self.values()
+        self.mark_unchanged()
 
     def values(self) -> tuple:
         return (self.visited_on.date().toPython(), self.visitors.text().strip(), self.findings.toPlainText().strip(),
                 self.outcome())
-
-    def reject(self) -> None:  # Esc, Cancel, the window's close button
-        if discard_confirmed(self, self.values() != self._opened):
-            super().reject()
 
     def outcome(self) -> str:
         return self.OUTCOMES[max(self.outcome_group.checkedId(), 0)]
