@@ -19,6 +19,7 @@ from desktop.services.database import Database, open_and_migrate
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import install_excepthook
+from desktop.views.operations import collect_garbage_on_gui_thread
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -32,6 +33,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setFont(QFont("Microsoft YaHei UI", 9))
     icon = Path(__file__).resolve().parent / "resources" / "relief-desk.png"
     app.setWindowIcon(QIcon(str(icon)))
+    collect_garbage_on_gui_thread(app)  # background work must never free a window's objects
     return app
 
 

@@ -38,6 +38,24 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_DATA, ignore_errors=True)
 
 
+_collector = None  # the GUI-thread garbage collector, once a test has made the QApplication
+
+
+@pytest.fixture(autouse=True)
+def _garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the program (desktop.app.make_application): Python's cyclic collector runs on the GUI
+    thread only, so a background job of one test never frees another test's widgets off it. After
+    each test, what the thresholds call for is collected here, on the main thread."""
+    global _collector
+    if _collector is None and ("qtbot" in request.fixturenames or "qapp" in request.fixturenames):
+        from desktop.views.operations import collect_garbage_on_gui_thread
+
+        _collector = collect_garbage_on_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    if _collector is not None:
+        _collector.check()
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"

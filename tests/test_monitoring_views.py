@@ -373,7 +373,6 @@ def test_move_answer_close_and_settings_dialogs_ask_before_discarding(qtbot, ctx
                                                                       monkeypatch) -> None:  # noqa: ANN001
     """The reason of a library move, a department's feedback, a clue's outcome and note, new policy
     values and a new account were lost on Esc without a word; now the dialog asks, and No keeps them."""
-    import gc
 
     from PySide6.QtWidgets import QMessageBox
 
@@ -425,4 +424,3 @@ def test_move_answer_close_and_settings_dialogs_ask_before_discarding(qtbot, ctx
         qtbot.keyClick(form, Qt.Key.Key_Escape)
         assert not form.isVisible() and len(asked) == 2
         asked.clear()
-    gc.collect()  # the dialogs made here are freed on the GUI thread, not by a later test's worker thread

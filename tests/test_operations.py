@@ -59,3 +59,30 @@ def test_work_tells_its_window_when_it_is_still_open(qtbot) -> None:  # noqa: AN
     run_in_background(owner, lambda _p: 7, told.append, delay_ms=0)
     assert wait_for_background(10000)
     qtbot.waitUntil(lambda: told == [7], timeout=5000)
+
+
+def test_cyclic_garbage_is_collected_on_the_gui_thread_only(qapp) -> None:  # noqa: ANN001
+    """A background job that allocates past the collector's thresholds does not collect: a closed
+    dialog caught in a reference cycle would otherwise be destroyed off the GUI thread (a crash).
+    The GUI thread's timer collects it by the same thresholds."""
+    import gc
+    import weakref
+
+    collector = operations.collect_garbage_on_gui_thread(qapp)
+    assert operations.collect_garbage_on_gui_thread(qapp) is collector and not gc.isenabled()
+    gc.collect()
+
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # type: ignore[attr-defined]
+    cycle = weakref.ref(node)
+    del node
+    kept: list[list[int]] = []
+    worker = threading.Thread(target=lambda: kept.extend([] for _ in range(5 * gc.get_threshold()[0])))
+    worker.start()
+    worker.join()
+    assert cycle() is not None and gc.get_count()[0] > gc.get_threshold()[0]
+    collector.check()
+    assert cycle() is None

@@ -8,6 +8,7 @@ messages; anything else goes to the crash dialog.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,40 @@ from desktop.services.progress import Cancelled, Progress
 from desktop.views.errors import show_error
 
 log = logging.getLogger(__name__)
+
+
+class GuiThreadGarbageCollector(QObject):
+    """Python's cyclic garbage collector, run on the GUI thread only (after calibre's).
+
+    Left to itself the collector runs in whichever thread happens to allocate. When that is a
+    background worker (an import, an export) and the garbage holds Qt objects (a closed dialog in a
+    reference cycle), Qt destroys them off the GUI thread and the program crashes. Automatic
+    collection is turned off; a timer does the same work, by the same thresholds, on the GUI thread.
+    Reference counting frees everything else at once, as before."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 500) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(interval_ms)
+
+    def check(self) -> None:
+        """Collect the generations whose thresholds are passed, as the automatic collector would."""
+        c0, c1, c2 = gc.get_count()
+        if c0 > self.threshold[0]:
+            gc.collect(0)
+            if c1 > self.threshold[1]:
+                gc.collect(1)
+                if c2 > self.threshold[2]:
+                    gc.collect(2)
+
+
+def collect_garbage_on_gui_thread(app: QObject) -> GuiThreadGarbageCollector:
+    """Install the collector once for the application (see :class:`GuiThreadGarbageCollector`)."""
+    found = app.findChild(GuiThreadGarbageCollector)
+    return found if isinstance(found, GuiThreadGarbageCollector) else GuiThreadGarbageCollector(app)
 
 
 class _Signals(QObject):
