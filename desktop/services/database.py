@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import config
 from desktop.io.files import replacing
-from desktop.services.errors import DatabaseUnavailable, SchemaTooNew
+from desktop.services.errors import DatabaseBusy, DatabaseUnavailable, SchemaTooNew
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 PG_MIGRATION_LOCK = 0x52454C49  # pg_advisory_lock key: "RELI"
@@ -154,6 +154,53 @@ def _explain(exc: BaseException, url: URL) -> str:
     return f"无法连接数据库服务器 {where}:{message.strip().splitlines()[0] if message.strip() else '未知原因'}"
 
 
+# PostgreSQL error classes (SQLSTATE) that mean "the server is gone or refusing work", and those
+# that mean "another transaction was in the way; nothing was saved, try again".
+_PG_UNAVAILABLE = ("08", "53", "57P01", "57P02", "57P03")
+_PG_BUSY = ("40001", "40P01", "55P03", "57014")
+_SQLITE_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o", "not a database",
+                       "file is encrypted", "no such file")
+
+
+class _ErrorTranslator:
+    """An engine ``handle_error`` hook: a lost connection, a server that cannot be reached and a
+    transaction stopped by another one become a :class:`DatabaseUnavailable` or :class:`DatabaseBusy`
+    with a plain Chinese message, wherever the database is used (a service, a report, the login),
+    instead of a driver error that the window would show as a crash. SQLAlchemy has already marked
+    a dead connection invalid; with ``pool_pre_ping`` the next action connects afresh."""
+
+    AGAIN = "刚才的操作没有完成,没有保存任何内容。请检查网络后再试:连接恢复后程序会自动重新连接,无需重新启动。"
+
+    def __init__(self, url: URL) -> None:
+        self.url = url
+        self.opened = False  # set once the first connection worked: later failures interrupt work
+
+    def __call__(self, ctx) -> Exception | None:  # noqa: ANN001
+        if ctx.is_pre_ping:  # the pool reconnects by itself
+            return None
+        original = ctx.original_exception
+        if not isinstance(original, ctx.dialect.loaded_dbapi.Error):
+            return None
+        if self.url.get_backend_name() == "sqlite":
+            low = str(original).lower()
+            if isinstance(original, sqlite3.OperationalError) and any(w in low for w in _SQLITE_UNAVAILABLE):
+                return DatabaseUnavailable(_explain(original, self.url))
+            return None
+        state = getattr(original, "sqlstate", None) or ""
+        if ctx.connection is None:  # connecting failed
+            return DatabaseUnavailable(_explain(original, self.url) + (self.AGAIN if self.opened else ""))
+        if state.startswith(_PG_BUSY):
+            return DatabaseBusy("另一台电脑正在同时修改相同的数据,本次操作没有保存。请稍后再试一次。")
+        if ctx.is_disconnect or state.startswith(_PG_UNAVAILABLE):
+            where = f"{self.url.host}:{self.url.port or 5432}"
+            if ctx.statement is None:  # lost while committing: the server may or may not have saved it
+                return DatabaseUnavailable(
+                    f"保存时与数据库服务器 {where} 的连接中断了,无法确定刚才的内容是否已经保存。"
+                    "网络恢复后请重新打开该记录核对,没有保存的请重新录入。")
+            return DatabaseUnavailable(f"与数据库服务器 {where} 的连接中断了。" + self.AGAIN)
+        return None
+
+
 def open_database(raw_url: str | None = None, *, create_folder: bool = True) -> Database:
     """Create the engine and check that it connects. Does not migrate (see :func:`migrate`)."""
     url = normalise_url(resolve_url(raw_url))
@@ -180,18 +227,24 @@ def open_database(raw_url: str | None = None, *, create_folder: bool = True) -> 
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    translator = _ErrorTranslator(url)
+    event.listen(engine, "handle_error", translator)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
             if url.get_backend_name() == "sqlite":
                 # Reading the schema proves the file is a database, not just any file.
                 conn.execute(text("SELECT count(*) FROM sqlite_master"))
+    except DatabaseUnavailable:
+        engine.dispose()
+        raise
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
         raise DatabaseUnavailable(_explain(exc, url)) from exc
     except Exception as exc:  # e.g. a driver error raised before DBAPI wrapping
         engine.dispose()
         raise DatabaseUnavailable(_explain(exc, url)) from exc
+    translator.opened = True
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(engine, factory, url, warnings)
 

@@ -54,7 +54,13 @@ class ConflictError(ServiceError):
 
 
 class DatabaseUnavailable(ServiceError):
-    pass
+    """The database cannot be reached (server down, network cut, file gone or locked). The next
+    action reconnects by itself once it is back."""
+
+
+class DatabaseBusy(ServiceError):
+    """Another workstation's transaction stood in the way (deadlock, serialisation failure, lock
+    wait): nothing was saved and trying again normally succeeds."""
 
 
 class SchemaTooNew(ServiceError):
