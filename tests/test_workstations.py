@@ -6,14 +6,17 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from desktop.models import Household
-from desktop.services import base, households
+from desktop.rules.codes import Role, SourceLevel
+from desktop.services import base, clues, households
+from desktop.services.clues import ClueInput
 from desktop.services.database import Database, open_database
-from desktop.services.errors import DatabaseBusy, DatabaseUnavailable
+from desktop.services.errors import ConflictError, DatabaseBusy, DatabaseUnavailable
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
 
@@ -155,3 +158,54 @@ def test_lock_held_by_another_workstation_is_busy_not_a_crash(district: District
         assert household(db, hid).version == version
     finally:
         other.dispose()
+
+
+def test_clues_assigned_twice_at_once_name_who_assigned_first(district: District) -> None:
+    """Two workstations assign the same clues at the same moment: both read the same versions; the
+    second's write finds the version moved. It is a conflict naming the first, not a crash."""
+    db = district.db
+    other = _other_workstation(db)
+    admin, reviewer = district.admin, district.actor(Role.DISTRICT_REVIEWER)
+    ids = [clues.add_clue(db, admin, ClueInput(
+        source_level=SourceLevel.INFORMANT, source="building_head", reported_on=date.today(),
+        description="独居老人", person_name=f"人{i}", address="八泉街道1号", channel="home_visit"))
+        for i in range(2)]
+    clues.assign_clues(db, admin, ids, district.regions["河口镇"])
+    versions = {i: clues.get_clue(db, admin, i).version for i in ids}
+
+    def the_other_assigns_first(*_: object) -> None:
+        clues.assign_clues(other, reviewer, ids[:1], district.regions["闸口社区"], versions=versions)
+
+    # Assigning an assigned clue reads the region tree between the clues: SQLAlchemy flushes the
+    # first clue's change then (autoflush), and that is where the other's save is met.
+    event.listen(db.session_factory, "before_flush", the_other_assigns_first, once=True)
+    try:
+        with pytest.raises(ConflictError, match="测试district_reviewer") as err:
+            clues.assign_clues(db, admin, ids, district.regions["八泉街道"], versions=versions)
+        assert err.value.info.entity == f"线索 #{ids[0]}"
+    finally:
+        other.dispose()
+    # All or nothing: the second clue was not assigned either.
+    assert {c.id: c.region_id for c in clues.list_clues(db, admin)} == {
+        ids[0]: district.regions["闸口社区"], ids[1]: district.regions["河口镇"]}
+
+
+def test_household_saved_twice_at_once_names_who_saved_first(district: District) -> None:
+    db = district.db
+    other = _other_workstation(db)
+    [hid] = add_households(db, district.regions["飞云社区"], None)
+    version = household(db, hid).version
+    reviewer = district.actor(Role.DISTRICT_REVIEWER)
+
+    def the_other_saves_first(*_: object) -> None:
+        households.save_household(other, reviewer, hid, version, {"phone": "0714-7654321"})
+
+    event.listen(db.session_factory, "before_flush", the_other_saves_first, once=True)
+    try:
+        with pytest.raises(ConflictError, match="测试district_reviewer.*于 20") as err:
+            households.save_household(db, district.admin, hid, version, {"note": "我的备注"})
+        assert err.value.info.current["phone"] == "0714-7654321"
+    finally:
+        other.dispose()
+    saved = household(db, hid)
+    assert (saved.phone, saved.note, saved.version) == ("0714-7654321", "", version + 1)

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
@@ -101,6 +101,7 @@ class UnitOfWork:
         self.actor = actor
         self.session: Session = db.session_factory()
         self.topics: set[tuple[str, int]] = set()
+        self._checked: list[tuple[type, Any, int, str]] = []  # (model, id, version read, label)
 
     def notify(self, topic: str, ident: int = 0) -> None:
         """Tell other workstations what changed ("households", "board", "visits", ...), on commit."""
@@ -133,7 +134,12 @@ class UnitOfWork:
     # -- writing ---------------------------------------------------------------------------
     def check_version(self, obj: Any, expected: int | None, what: str = "") -> None:
         """Refuse a save made on a stale copy, naming who saved first and when."""
-        if expected is None or obj.version == expected:
+        if expected is None:
+            return
+        if obj.version == expected:
+            # Another save may still reach the row before this one commits: the UPDATE then finds
+            # the version moved (StaleDataError) and _raise_stale names who saved it.
+            self._checked.append((type(obj), inspect(obj).identity, expected, what))
             return
         raise ConflictError(self._conflict_info(obj, what))
 
@@ -207,8 +213,14 @@ class UnitOfWork:
         except StaleDataError as exc:
             self._raise_stale(exc)
 
-    def _raise_stale(self, exc: StaleDataError) -> None:
+    def _raise_stale(self, exc: StaleDataError) -> NoReturn:
+        """Two saves of the same version at once: the other one committed first. Name who saved
+        it and when, as check_version does, from the record as it is now."""
         self.session.rollback()
+        for model, identity, expected, what in self._checked:
+            current = self.session.get(model, identity, populate_existing=True)
+            if current is not None and current.version != expected:
+                raise ConflictError(self._conflict_info(current, what)) from exc
         raise ConflictError(
             ConflictInfo(entity="", entity_id=0, saved_by="另一位用户", saved_at=None)
         ) from exc
@@ -266,6 +278,8 @@ def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator
             uow.commit()
         else:
             uow.session.rollback()
+    except StaleDataError as exc:  # from a flush SQLAlchemy made before a query (autoflush)
+        uow._raise_stale(exc)
     except BaseException:
         uow.session.rollback()
         raise
