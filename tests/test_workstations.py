@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,8 +16,8 @@ from desktop.models import Household
 from desktop.rules.codes import Role, SourceLevel
 from desktop.services import base, clues, households
 from desktop.services.clues import ClueInput
-from desktop.services.database import Database, open_database
-from desktop.services.errors import ConflictError, DatabaseBusy, DatabaseUnavailable
+from desktop.services.database import Database, head_revision, open_database
+from desktop.services.errors import ConflictError, DatabaseBusy, DatabaseUnavailable, SchemaTooNew
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
 
@@ -209,3 +210,56 @@ def test_household_saved_twice_at_once_names_who_saved_first(district: District)
         other.dispose()
     saved = household(db, hid)
     assert (saved.phone, saved.note, saved.version) == ("0714-7654321", "", version + 1)
+
+
+@contextlib.contextmanager
+def _upgraded_by_a_newer_program(db: Database) -> Iterator[None]:
+    """A newer program's migration, undone afterwards (the PostgreSQL test database is shared)."""
+    with db.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE households ADD COLUMN verified_by varchar(64) NOT NULL DEFAULT ''"))
+        conn.execute(text("UPDATE alembic_version SET version_num = 'f00d_newer'"))
+    try:
+        yield
+    finally:
+        with db.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE households DROP COLUMN verified_by"))
+            conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head_revision()})
+
+
+def test_database_upgraded_by_a_newer_program_while_this_one_runs(district: District) -> None:
+    """The program refuses a newer schema at start "so as not to damage data"; a window that was
+    already open when another workstation upgraded the database must not go on writing either."""
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], None)
+    version = households.get_household(db, district.admin, hid).version
+    other = _other_workstation(db)
+    try:
+        with _upgraded_by_a_newer_program(other):
+            with pytest.raises(SchemaTooNew, match="f00d_newer.*比本程序更新.*安装最新版本"):
+                households.save_household(db, district.admin, hid, version, {"note": "旧程序写入"})
+            with pytest.raises(SchemaTooNew):
+                households.get_household(db, district.admin, hid)
+    finally:
+        other.dispose()
+    assert household(db, hid).version == version
+
+
+def test_the_window_says_so_once_and_closes(qtbot, sqlite_district: District,  # noqa: ANN001
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.views import errors as errors_mod
+
+    db = sqlite_district.db
+    told: list[str] = []
+    quits: list[bool] = []
+    monkeypatch.setattr(errors_mod, "_account_change_told", False)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: told.append(text))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    with _upgraded_by_a_newer_program(db):
+        for _ in range(3):  # every open page refreshing after the change
+            try:
+                households.count_households(db, sqlite_district.admin, households.HouseholdFilter())
+            except SchemaTooNew as exc:
+                errors_mod.show_error(None, exc)
+    assert len(told) == 1 and "安装最新版本" in told[0] and quits == [True]

@@ -38,30 +38,35 @@
         <translation>无法保存“{path}”:{reason}。本次没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../views/errors.py" line="84" />
-        <location filename="../views/errors.py" line="94" />
+        <location filename="../views/errors.py" line="85" />
+        <source>The program closes now.</source>
+        <translation>程序现在关闭。</translation>
+    </message>
+    <message>
+        <location filename="../views/errors.py" line="86" />
+        <location filename="../views/errors.py" line="95" />
         <source>Relief Desk</source>
         <translation>救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/errors.py" line="85" />
+        <location filename="../views/errors.py" line="84" />
         <source>The program closes now; start it again and log in.</source>
         <translation>程序现在关闭,请重新打开并登录。</translation>
     </message>
     <message>
-        <location filename="../views/errors.py" line="100" />
+        <location filename="../views/errors.py" line="101" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../views/errors.py" line="102" />
+        <location filename="../views/errors.py" line="103" />
         <source>Relief Desk hit an unexpected error. Your saved data is safe; the action that failed was not saved. Please copy the report below and send it to IT.
 The report was also written to: {path}</source>
         <translation>救助工作台遇到了意外错误。已保存的数据是安全的,刚才失败的操作没有保存。请复制下面的报告发给信息管理员。
 报告也已写入:{path}</translation>
     </message>
     <message>
-        <location filename="../views/errors.py" line="112" />
+        <location filename="../views/errors.py" line="113" />
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>

@@ -10,16 +10,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import column, inspect, select, table, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.models import AuditEntry, Region, User
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
-from desktop.services.database import Database
+from desktop.services.database import Database, check_schema_not_newer
 from desktop.services.errors import AccountChanged, ConflictError, ConflictInfo, NotFound, PermissionDenied
 
 NOTIFY_CHANNEL = "relief_desk_changes"
+
+# The schema version, read with the account check of every unit of work (no extra round trip).
+SCHEMA_REVISION = (select(column("version_num")).select_from(table("alembic_version"))
+                   .limit(1).scalar_subquery().label("revision"))
 
 WRITERS = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER})
 
@@ -233,7 +237,7 @@ class UnitOfWork:
         administrator stopped the account or changed its role or region must not keep the old rights."""
         if self.actor.user_id is None:
             return
-        row = self.session.execute(select(User.active, User.role, User.region_id)
+        row = self.session.execute(select(User.active, User.role, User.region_id, SCHEMA_REVISION)
                                    .where(User.id == self.actor.user_id)).first()
         if row is None:
             raise AccountChanged(f"账号“{self.actor.username}”已不存在,不能再进行操作。请重新登录。")
@@ -243,6 +247,9 @@ class UnitOfWork:
             raise AccountChanged(f"账号“{self.actor.username}”的角色已被系统管理员修改,请重新登录后再操作。")
         if self.actor.region_id is not None and row.region_id != self.actor.region_id:
             raise AccountChanged(f"账号“{self.actor.username}”的所属区划已被系统管理员修改,请重新登录后再操作。")
+        # Another workstation may have upgraded the database with a newer program since this one
+        # started: what this program writes could then damage data the newer one relies on.
+        check_schema_not_newer(row.revision)
 
 
 # Money columns are NUMERIC(14, 2): a larger amount is a typing slip (an ID number in the wrong field).

@@ -7,6 +7,7 @@ that is not a database, a read-only folder, a schema newer than this program) be
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Callable
@@ -261,16 +262,18 @@ def _alembic_config(connection: object | None = None):  # noqa: ANN202
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
 
 
-def known_revisions() -> set[str]:
+@functools.cache
+def known_revisions() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return frozenset(rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions())
 
 
 def current_revision(db: Database) -> str | None:
@@ -281,7 +284,7 @@ def current_revision(db: Database) -> str | None:
 
 
 def check_schema_not_newer(revision: str | None) -> None:
-    if revision and revision not in known_revisions():
+    if revision and revision != head_revision() and revision not in known_revisions():
         raise SchemaTooNew(
             f"数据库的结构版本({revision})比本程序更新:它已被更新版本的救助工作台升级过。"
             "请安装最新版本的程序后再使用,以免损坏数据。"

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.logs import setup_logging
-from desktop.services.errors import AccountChanged, ServiceError
+from desktop.services.errors import AccountChanged, SchemaTooNew, ServiceError
 from desktop.services.files import failure_kind
 
 log = logging.getLogger("relief_desk")
@@ -75,14 +75,15 @@ _account_change_told = False
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A known problem as a plain message; anything else in the crash dialog. An account stopped or
-    changed while its window was open is told once, and the program closes: every page would
-    otherwise say the same at its next refresh."""
+    changed while its window was open, and a database upgraded by a newer program meanwhile, are
+    told once, and the program closes: every page would otherwise say the same at its next refresh."""
     global _account_change_told
-    if isinstance(exc, AccountChanged):
+    if isinstance(exc, AccountChanged | SchemaTooNew):
         if not _account_change_told:
             _account_change_told = True
-            QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Relief Desk"), exc.message + "\n\n" +
-                                QCoreApplication.translate("Errors", "The program closes now; start it again and log in."))
+            then = (QCoreApplication.translate("Errors", "The program closes now; start it again and log in.")
+                    if isinstance(exc, AccountChanged) else QCoreApplication.translate("Errors", "The program closes now."))
+            QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Relief Desk"), exc.message + "\n\n" + then)
             QApplication.quit()
         return
     message = plain_message(exc)
