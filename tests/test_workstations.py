@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -18,6 +20,7 @@ from desktop.services import base, clues, households
 from desktop.services.clues import ClueInput
 from desktop.services.database import Database, head_revision, open_database
 from desktop.services.errors import ConflictError, DatabaseBusy, DatabaseUnavailable, SchemaTooNew
+from desktop.services.live import ChangeWatcher
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
 
@@ -263,3 +266,107 @@ def test_the_window_says_so_once_and_closes(qtbot, sqlite_district: District,  #
             except SchemaTooNew as exc:
                 errors_mod.show_error(None, exc)
     assert len(told) == 1 and "安装最新版本" in told[0] and quits == [True]
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_watcher_says_when_the_server_is_lost_and_back(district: District) -> None:
+    """The window must know the database is gone (its lists stop updating), not only the next save."""
+    db = district.db
+    _pg_only(db)
+    link = NetworkLink(db.url.host or "127.0.0.1", db.url.port or 5432)
+    workstation = open_database(db.url.set(host="127.0.0.1", port=link.port).render_as_string(hide_password=False))
+    states: list[bool] = []
+    changes: list[tuple[str, int]] = []
+    watcher = ChangeWatcher(workstation, lambda t, i: changes.append((t, i)), interval=0.1, retry=0.3,
+                            on_state=states.append)
+    watcher.start(wait_ready=5)
+    try:
+        link.cut()
+        assert _wait_for(lambda: states == [False])
+        add_households(db, district.regions["飞云社区"], "class_1")  # another workstation, meanwhile
+        changes.clear()
+        link.restore()
+        assert _wait_for(lambda: states == [False, True])
+        assert _wait_for(lambda: ("*", 0) in changes)  # what changed meanwhile: refresh everything
+    finally:
+        watcher.stop()
+        workstation.dispose()
+        link.cut()
+
+
+def test_a_server_ending_the_connection_once_is_no_outage(district: District) -> None:
+    db = district.db
+    _pg_only(db)
+    states: list[bool] = []
+    changes: list[tuple[str, int]] = []
+    watcher = ChangeWatcher(db, lambda t, i: changes.append((t, i)), interval=0.1, retry=5, on_state=states.append)
+    watcher.start(wait_ready=5)
+    other = _other_workstation(db)
+    try:
+        with other.engine.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE application_name = 'relief-desk-watcher' AND datname = current_database()"))
+        assert _wait_for(lambda: ("*", 0) in changes, timeout=3)  # listening again within a second
+        assert states == []
+    finally:
+        watcher.stop()
+        other.dispose()
+
+
+def test_sqlite_watcher_reports_what_changed_while_the_file_was_unreachable(sqlite_district: District,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    db = sqlite_district.db
+    share_down = threading.Event()
+
+    class SharedFolder:
+        """The connection to a database on a network share that may drop."""
+
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def execute(self, sql: str) -> sqlite3.Cursor:
+            if share_down.is_set():
+                raise sqlite3.OperationalError("disk I/O error")
+            return self.conn.execute(sql)
+
+        def close(self) -> None:
+            self.conn.close()
+
+    opener = ChangeWatcher._open_sqlite
+    monkeypatch.setattr(ChangeWatcher, "_open_sqlite", staticmethod(lambda path: SharedFolder(opener(path))))
+    states: list[bool] = []
+    changes: list[tuple[str, int]] = []
+    watcher = ChangeWatcher(db, lambda t, i: changes.append((t, i)), interval=0.1, retry=0.2, on_state=states.append)
+    watcher.start(wait_ready=5)
+    try:
+        share_down.set()
+        assert _wait_for(lambda: states == [False])
+        add_households(db, sqlite_district.regions["飞云社区"], "class_1")  # written meanwhile
+        changes.clear()
+        share_down.clear()
+        assert _wait_for(lambda: states == [False, True])
+        assert _wait_for(lambda: ("*", 0) in changes)
+    finally:
+        watcher.stop()
+
+
+def test_main_window_shows_the_lost_connection_until_it_is_back(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop.views.context import AppContext
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(window)
+    window.show()
+    window.live.connectionChanged.emit(False)
+    assert window.connection_label.isVisible() and "connection to the database is lost" in window.connection_label.text()
+    window.live.connectionChanged.emit(True)
+    assert not window.connection_label.isVisible() and "Connected to the database again" in window.statusBar().currentMessage()
+    window.close()

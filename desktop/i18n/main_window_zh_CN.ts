@@ -4,99 +4,109 @@
     <name>MainWindow</name>
     <message>
         <location filename="../views/main_window.py" line="57" />
-        <location filename="../views/main_window.py" line="134" />
-        <location filename="../views/main_window.py" line="139" />
-        <location filename="../views/main_window.py" line="227" />
+        <location filename="../views/main_window.py" line="135" />
+        <location filename="../views/main_window.py" line="140" />
+        <location filename="../views/main_window.py" line="246" />
         <source>Relief Desk</source>
         <translation>救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="134" />
+        <location filename="../views/main_window.py" line="135" />
         <source>Your role cannot open this area.</source>
         <translation>您的角色无权打开此功能。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="139" />
+        <location filename="../views/main_window.py" line="140" />
         <source>This area is not available yet.</source>
         <translation>此功能在当前版本中尚不可用。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="156" />
+        <location filename="../views/main_window.py" line="157" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="157" />
+        <location filename="../views/main_window.py" line="158" />
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="164" />
+        <location filename="../views/main_window.py" line="165" />
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="165" />
+        <location filename="../views/main_window.py" line="166" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="170" />
+        <location filename="../views/main_window.py" line="171" />
         <source>The shared database is backed up on its server</source>
         <translation>共享数据库在服务器上统一备份</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="173" />
+        <location filename="../views/main_window.py" line="174" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="177" />
+        <location filename="../views/main_window.py" line="178" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="183" />
+        <location filename="../views/main_window.py" line="184" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="184" />
+        <location filename="../views/main_window.py" line="185" />
         <source>&amp;About Relief Desk</source>
         <translation>关于救助工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="191" />
+        <location filename="../views/main_window.py" line="192" />
         <source>Database: {where}</source>
         <translation>数据库:{where}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="192" />
+        <location filename="../views/main_window.py" line="193" />
         <source>User: {name} ({role}, {region})</source>
         <translation>用户:{name}({role},{region})</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="194" />
+        <location filename="../views/main_window.py" line="195" />
         <source>Schema: {rev}</source>
         <translation>结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="212" />
+        <location filename="../views/main_window.py" line="213" />
+        <source>Connected to the database again; the lists have been refreshed.</source>
+        <translation>已重新连接到数据库,各列表已刷新。</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="217" />
+        <source>The connection to the database is lost; reconnecting by itself. Until it is back, changes made on other computers are not shown and nothing can be saved.</source>
+        <translation>与数据库的连接已中断,正在自动重新连接。恢复之前,其他电脑所做的修改不会显示,也无法保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../views/main_window.py" line="231" />
         <source>{n} families' gradual exit after employment has ended: their assistance stopped and they moved to the library chosen at the decision.</source>
         <translation>{n} 户就业渐退期已满:已停止救助,并转入决定时选定的库别。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="227" />
+        <location filename="../views/main_window.py" line="246" />
         <source>Your password was changed.</source>
         <translation>密码已修改,下次登录请使用新密码。</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="230" />
+        <location filename="../views/main_window.py" line="249" />
         <source>About Relief Desk</source>
         <translation>关于救助工作台</translation>
     </message>
     <message>
-        <location filename="../views/main_window.py" line="231" />
+        <location filename="../views/main_window.py" line="250" />
         <source>Relief Desk {version}
 Social-assistance work for the district civil-affairs office:
 discover first, assess first, warn first, commit early, assist early.</source>

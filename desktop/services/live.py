@@ -7,8 +7,11 @@
 * SQLite: a dedicated connection polls ``PRAGMA data_version`` (about every 500 ms); it changes when
   any other connection commits, so the callback gets ``("*", 0)``.
 
-``ChangeWatcher(db, callback).start()`` … ``stop()``. The callback runs on the worker thread; the
-view layer (desktop/views/live.py) hands it to the main thread.
+Either way, when the database cannot be reached ``on_state(False)`` is called once, and
+``on_state(True)`` once it can again (followed by ``("*", 0)``: what changed meanwhile is unknown).
+
+``ChangeWatcher(db, callback, on_state=...).start()`` … ``stop()``. The callbacks run on the worker
+thread; the view layer (desktop/views/live.py) hands them to the main thread.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from desktop.services.database import Database
 log = logging.getLogger("relief_desk.live")
 
 Callback = Callable[[str, int], None]
+StateCallback = Callable[[bool], None]
 
 
 def parse_payload(payload: str) -> tuple[str, int]:
@@ -39,9 +43,13 @@ def parse_payload(payload: str) -> tuple[str, int]:
 class ChangeWatcher:
     """Calls ``callback(topic, id)`` for every change other connections commit."""
 
-    def __init__(self, db: Database, callback: Callback, *, interval: float = 0.5, retry: float = 5.0) -> None:
+    def __init__(self, db: Database, callback: Callback, *, interval: float = 0.5, retry: float = 5.0,
+                 on_state: StateCallback | None = None) -> None:
         self.db = db
         self.callback = callback
+        self.on_state = on_state
+        self.connected = True  # as far as anyone was told
+        self._failures = 0  # in a row
         self.interval = interval
         self.retry = retry
         self._stop = threading.Event()
@@ -86,6 +94,32 @@ class ChangeWatcher:
         except Exception:  # a bad receiver must not kill the watcher
             log.exception("change callback failed for %s:%s", topic, ident)
 
+    def _failed(self, what: str) -> float:
+        """After a failure: how long to wait before trying again. A connection that just broke is
+        tried again soon (the server ended it, the network blinked); the second failure in a row
+        means the database cannot be reached: say so, and try every ``retry`` seconds."""
+        self._failures += 1
+        if self._failures == 1:
+            log.warning("%s; trying again", what, exc_info=True)
+            return min(self.interval, self.retry)
+        if self.connected:
+            log.warning("%s again; retrying every %s s", what, self.retry, exc_info=True)
+        self._state(False)
+        return self.retry
+
+    def _state(self, connected: bool) -> None:
+        """Tell once that the database was lost, and once that it is back (then: everything may have changed)."""
+        if connected == self.connected:
+            return
+        self.connected = connected
+        if self.on_state is not None:
+            try:
+                self.on_state(connected)
+            except Exception:
+                log.exception("connection state callback failed")
+        if connected:
+            self._emit("*", 0)  # changes made meanwhile were not seen
+
     # -- SQLite ------------------------------------------------------------------------------------
     def _run_sqlite(self) -> None:
         path = self.db.sqlite_path
@@ -100,17 +134,18 @@ class ChangeWatcher:
                     last = conn.execute("PRAGMA data_version").fetchone()[0]
                     self._ready.set()
                 current = conn.execute("PRAGMA data_version").fetchone()[0]
+                self._failures = 0
+                self._state(True)
                 if last is not None and current != last:
                     self._emit("*", 0)
                 last = current
                 wait = self.interval
             except sqlite3.Error:
                 self.errors += 1
-                log.warning("SQLite change check failed; retrying", exc_info=True)
+                wait = self._failed("SQLite change check failed")
                 if conn is not None:
                     conn.close()
                 conn = None
-                wait = self.retry
             self._stop.wait(wait)
         if conn is not None:
             conn.close()
@@ -143,9 +178,11 @@ class ChangeWatcher:
                                        application_name="relief-desk-watcher")
                 conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
                 self._ready.set()
-                if not first:
+                if not first and self.connected:
                     self._emit("*", 0)  # notifications sent while disconnected are lost
                 first = False
+                self._failures = 0
+                self._state(True)
                 while not self._stop.is_set():
                     for note in conn.notifies(timeout=self.interval):
                         topic, ident = parse_payload(note.payload)
@@ -157,8 +194,7 @@ class ChangeWatcher:
             except Exception:
                 self.errors += 1
                 if not self._stop.is_set():
-                    log.warning("listening for changes failed; retrying in %s s", self.retry, exc_info=True)
-                    self._stop.wait(self.retry)
+                    self._stop.wait(self._failed("listening for changes failed"))
             finally:
                 if conn is not None:
                     try:

@@ -3,6 +3,7 @@
 The watcher (desktop/services/live.py) calls back on its worker thread; a queued Qt signal brings
 each change to the main thread, where changes arriving together are published once on
 ``ctx.changes`` (pages then refresh what they show, keeping selection and scroll position).
+``connectionChanged`` tells the window when the database is lost and when it is back.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ MANY = 50  # more distinct changes than this in one burst: publish "*" instead
 
 class LiveUpdates(QObject):
     received = Signal(str, int)
+    connectionChanged = Signal(bool)  # noqa: N815 (Qt naming): False when the database is lost, True when back
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None, *, interval: float = 0.5) -> None:
         super().__init__(parent)
@@ -26,7 +28,8 @@ class LiveUpdates(QObject):
         self._pending: list[tuple[str, int]] = []
         self._timer = debounce(self, self._flush, COALESCE_MS)
         self.received.connect(self._queue, Qt.ConnectionType.QueuedConnection)
-        self.watcher = ChangeWatcher(ctx.db, self._from_worker, interval=interval)
+        self.watcher = ChangeWatcher(ctx.db, self._from_worker, interval=interval,
+                                     on_state=self.connectionChanged.emit)  # a cross-thread emit is queued
         watcher = self.watcher  # a window destroyed without closeEvent still ends the worker
         self.destroyed.connect(lambda *_: watcher.request_stop())
 

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         self.live = LiveUpdates(ctx, self)  # other workstations' changes → ctx.changes
+        self.live.connectionChanged.connect(self._connection_changed)
         self.live.start()
         ctx.nav.showPage.connect(self.show_page)
         # Requests from one page for another: build the target page if needed, then ask it.
@@ -192,12 +193,30 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("User: {name} ({role}, {region})").format(
             name=actor.display_name, role=ROLE_LABELS[actor.role], region=actor.region_name))
         self.schema_label = QLabel(self.tr("Schema: {rev}").format(rev=revision))
+        self.connection_label = QLabel()
+        self.connection_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.connection_label.setWordWrap(True)
+        self.connection_label.hide()
         bar = self.statusBar()
+        bar.addWidget(self.connection_label, 2)
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.schema_label)
         for warning in self.ctx.db.warnings:
             bar.showMessage(warning)
+
+    def _connection_changed(self, connected: bool) -> None:
+        """The database was lost or is back (the change watcher noticed). While it is lost, what the
+        pages show may be out of date and saving fails; the pages refresh by themselves when it is back."""
+        if connected:
+            self.connection_label.hide()
+            self.statusBar().showMessage(self.tr("Connected to the database again; the lists have been refreshed."),
+                                         15000)
+            return
+        self.connection_label.setText(self.tr(
+            "The connection to the database is lost; reconnecting by itself. Until it is back, changes made on "
+            "other computers are not shown and nothing can be saved."))
+        self.connection_label.show()
 
     def _end_gradual_exits(self) -> None:
         """Families whose gradual exit after employment (就业渐退) ended yesterday or before leave the
