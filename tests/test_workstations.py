@@ -12,14 +12,22 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, func, select, text
+from sqlalchemy.orm import Session
 
-from desktop.models import Household
+from desktop.models import Household, Member
+from desktop.rules import idcard
 from desktop.rules.codes import Role, SourceLevel
 from desktop.services import base, clues, households
 from desktop.services.clues import ClueInput
 from desktop.services.database import Database, head_revision, open_database
-from desktop.services.errors import ConflictError, DatabaseBusy, DatabaseUnavailable, SchemaTooNew
+from desktop.services.errors import (
+    ConflictError,
+    DatabaseBusy,
+    DatabaseUnavailable,
+    SchemaTooNew,
+    ValidationFailed,
+)
 from desktop.services.live import ChangeWatcher
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
@@ -370,3 +378,56 @@ def test_main_window_shows_the_lost_connection_until_it_is_back(qtbot, sqlite_di
     window.live.connectionChanged.emit(True)
     assert not window.connection_label.isVisible() and "Connected to the database again" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_the_same_person_registered_on_two_workstations_at_once(district: District) -> None:
+    """Both check that the ID number is free, then both write: the second is told in plain words
+    (the database's unique index decides), and nothing of its household is left behind. SQLite lets
+    one workstation write at a time, so there the second simply waits for the first."""
+    db = district.db
+    _pg_only(db)
+    other = _other_workstation(db)
+    number = idcard.make("420203", date(1977, 7, 7), 512)
+    community = district.regions["飞云社区"]
+
+    flushes: list[int] = []
+
+    def the_other_registers_first(session: Session, *_: object) -> None:
+        flushes.append(1)
+        if any(isinstance(obj, Member) for obj in session.new) and len(flushes) < 10:  # after the check
+            flushes.extend([1] * 10)
+            households.create_household(other, district.actor(Role.DISTRICT_REVIEWER), region_id=community,
+                                        address="飞云社区1栋", head={"name": "王同", "id_number": number})
+
+    event.listen(db.session_factory, "before_flush", the_other_registers_first)
+    try:
+        with pytest.raises(ValidationFailed, match="身份证号刚刚已在另一台电脑上登记.*本次没有保存") as err:
+            households.create_household(db, district.admin, region_id=community, address="飞云社区2栋",
+                                        head={"name": "王同", "id_number": number})
+        assert set(err.value.problems) == {"id_number"}
+    finally:
+        event.remove(db.session_factory, "before_flush", the_other_registers_first)
+        other.dispose()
+    with db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Household)) == 1
+
+
+def test_a_unique_value_written_twice_is_named_on_both_databases(district: District) -> None:
+    """The same translation from either database's wording of the unique violation."""
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], None)
+    number = idcard.make("420203", date(1980, 1, 2), 7)
+    for name in ("甲", "乙"):
+        with pytest.raises(ValidationFailed, match="身份证号刚刚已在另一台电脑上登记") if name == "乙" \
+                else contextlib.nullcontext():
+            with base.unit_of_work(db, district.admin, write=True) as uow:
+                uow.add(Member(household_id=hid, name=name, id_number=number, id_reversed=number[::-1],
+                               relation="other"))
+                uow.flush()
+    households.save_household(db, district.admin, hid, household(db, hid).version, {"code": "FY-001"})
+    with pytest.raises(ValidationFailed, match="户编号刚刚已被") as err:
+        with base.unit_of_work(db, district.admin, write=True) as uow:
+            uow.add(Household(region_id=district.regions["飞云社区"], code="FY-001",
+                              address="x", head_name="丙", member_count=0))
+            uow.flush()
+    assert set(err.value.problems) == {"code"}

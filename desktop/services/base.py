@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from sqlalchemy import column, inspect, select, table, text
+from sqlalchemy import UniqueConstraint, column, inspect, select, table, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.models import AuditEntry, Region, User
+from desktop.models import AuditEntry, Base, Region, User
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
 from desktop.services.database import Database, check_schema_not_newer
-from desktop.services.errors import AccountChanged, ConflictError, ConflictInfo, NotFound, PermissionDenied
+from desktop.services.errors import (
+    AccountChanged,
+    ConflictError,
+    ConflictInfo,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
 
 NOTIFY_CHANNEL = "relief_desk_changes"
 
@@ -272,6 +282,55 @@ def read_amount(value: decimal.Decimal | str | int | float | None) -> decimal.De
     return amount.quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
 
 
+# What a unique column means to a user, for a save that another workstation's save of the same value
+# beat to the database (both checked, neither saw the other). Keyed by constraint or unique index name.
+SAVED_ELSEWHERE = {
+    "uq_members_id_number": "这个身份证号刚刚已在另一台电脑上登记(同一人可能被两处同时录入)",
+    "uq_households_code": "这个户编号刚刚已被另一台电脑上保存的户使用",
+    "uq_users_username": "这个用户名刚刚已被另一台电脑上建立的账号使用",
+    "uq_regions_code": "这个区划代码刚刚已被另一台电脑上建立的区划使用",
+    "uq_calendar_days_day": "这一天的节假日安排刚刚已在另一台电脑上录入",
+    "uq_commitments_application_id": "这份申请的承诺书刚刚已在另一台电脑上上传",
+    "ix_import_batches_kind_file_hash_sheet": "这个文件刚刚已在另一台电脑上导入",
+}
+
+
+@functools.cache
+def _unique_constraints() -> dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]]:
+    """(table, columns) → (name, columns) of every unique constraint and index: SQLite names only
+    the columns ("UNIQUE constraint failed: members.id_number"), PostgreSQL the constraint."""
+    found = {}
+    for tbl in Base.metadata.tables.values():
+        groups = [c for c in tbl.constraints if isinstance(c, UniqueConstraint)] + [i for i in tbl.indexes if i.unique]
+        for group in groups:
+            cols = tuple(c.name for c in group.columns)
+            found[(tbl.name, cols)] = (str(group.name), cols)
+    return found
+
+
+def saved_elsewhere(exc: IntegrityError) -> ValidationFailed | None:
+    """A unique value saved by another workstation between this one's check and its write, in
+    plain words naming the field; None for any other integrity error (a bug)."""
+    orig = exc.orig
+    name = getattr(getattr(orig, "diag", None), "constraint_name", None)
+    sqlstate = getattr(orig, "sqlstate", None)
+    constraints = _unique_constraints()
+    if name and sqlstate == "23505":
+        columns = next((cols for n, cols in constraints.values() if n == name), ())
+    else:
+        m = re.match(r"UNIQUE constraint failed: (.+)$", str(orig))
+        if not m:
+            return None
+        pairs = [part.strip().split(".", 1) for part in m[1].split(",")]
+        key = (pairs[0][0], tuple(col for _, col in pairs))
+        name, columns = constraints.get(key, ("", ()))
+    if not name:
+        return None
+    what = SAVED_ELSEWHERE.get(name, "相同的内容刚刚已在另一台电脑上保存")
+    message = f"{what},本次没有保存。请刷新后核对,再决定如何修改。"
+    return ValidationFailed(message, {columns[0]: message} if len(columns) == 1 else {})
+
+
 @contextmanager
 def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator[UnitOfWork]:
     """``with unit_of_work(db, actor, write=True) as uow: ...`` commits on success, rolls back on error."""
@@ -287,6 +346,12 @@ def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator
             uow.session.rollback()
     except StaleDataError as exc:  # from a flush SQLAlchemy made before a query (autoflush)
         uow._raise_stale(exc)
+    except IntegrityError as exc:
+        uow.session.rollback()
+        problem = saved_elsewhere(exc)
+        if problem is None:
+            raise
+        raise problem from exc
     except BaseException:
         uow.session.rollback()
         raise
