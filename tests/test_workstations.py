@@ -366,17 +366,19 @@ def test_sqlite_watcher_reports_what_changed_while_the_file_was_unreachable(sqli
         watcher.stop()
 
 
-def test_main_window_shows_the_lost_connection_until_it_is_back(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+def test_main_window_shows_the_lost_connection_until_it_is_back(qtbot, qapp, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop import i18n
     from desktop.views.context import AppContext
     from desktop.views.main_window import MainWindow
 
+    i18n.install(qapp, "zh_CN")
     window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
     qtbot.addWidget(window)
     window.show()
     window.live.connectionChanged.emit(False)
-    assert window.connection_label.isVisible() and "connection to the database is lost" in window.connection_label.text()
+    assert window.connection_label.isVisible() and "与数据库的连接已中断" in window.connection_label.text()
     window.live.connectionChanged.emit(True)
-    assert not window.connection_label.isVisible() and "Connected to the database again" in window.statusBar().currentMessage()
+    assert not window.connection_label.isVisible() and "已重新连接到数据库" in window.statusBar().currentMessage()
     window.close()
 
 
