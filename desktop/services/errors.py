@@ -49,7 +49,7 @@ class ConflictError(ServiceError):
 
     def __init__(self, info: ConflictInfo) -> None:
         when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if info.saved_at else "未知时间"
-        super().__init__(f"该记录已被 {info.saved_by} 于 {when} 修改并保存。您的输入已保留,请核对后重新应用或重新加载。")
+        super().__init__(f"该记录已被 {info.saved_by} 于 {when} 修改并保存,本次没有保存。您填写的内容仍在窗口中;请刷新,核对对方的修改后再决定如何保存。")
         self.info = info
 
 
