@@ -106,6 +106,28 @@ def test_the_id_column_belongs_to_the_person_named(headers: list[str]) -> None:
     assert headers[m["name"]][:2] == headers[m["id_number"]][:2] != "家长"
 
 
+@pytest.mark.parametrize("headers", [
+    ["户主姓名", "身份证号码(配偶)", "配偶姓名", "身份证号码(户主)"], ["姓名", "身份证号（监护人）", "身份证号"],
+])
+def test_a_remark_naming_a_relative_makes_the_column_secondary(headers: list[str]) -> None:
+    """"身份证号码(配偶)" is the spouse's number as much as "配偶身份证号码" is: the remark in brackets
+    is not dropped before the column is weighed."""
+    assert ss.map_columns(headers)["id_number"] == len(headers) - 1
+
+
+def test_two_header_rows_with_a_guardian_group_first(tmp_path: Path) -> None:
+    """A merged group "监护人" over 姓名 and 身份证号, then the assisted person's group: the person's
+    own columns are read, not the guardian's (which came first and have the same names)."""
+    rows = [["序号", "监护人", None, "救助对象", None], [None, "姓名", "身份证号", "姓名", "身份证号"],
+            [1, "张三", ID1, "张小三", ID2], [2, "李四", ID1, "李小四", ID3]]
+    path = write_xlsx(tmp_path / "guardian.xlsx", {"名单": rows}, merges={"名单": [
+        (0, 0, 1, 0, "序号"), (0, 1, 0, 2, "监护人"), (0, 3, 0, 4, "救助对象")]})
+    layout, data = read_all(path)
+    assert (layout.header_row, layout.header_height) == (1, 2)
+    assert layout.mapping == {"name": 3, "id_number": 4}
+    assert [r.values[4] for r in data] == [ID2, ID3]
+
+
 # -- layouts -------------------------------------------------------------------------------------
 
 def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> None:

@@ -190,14 +190,25 @@ def _field_of(key: str) -> tuple[str, int] | None:
     return None
 
 
-def map_columns(headers: Sequence[Any]) -> dict[str, int]:
-    """Field -> column index (0-based) for the best-matching header of each field."""
+_REMARK = re.compile(r"[(（]([^()（）]*)[)）]")
+
+
+def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str, int]:
+    """Field -> column index (0-based) for the best-matching header of each field.
+
+    A column that a remark in brackets ("身份证号码(配偶)") or the group above it in a two-row header
+    (``groups``: "监护人" over 姓名 and 身份证号) gives to a guardian, relative or contact ranks after
+    every column that is the person's own, as "监护人身份证号" does."""
     best: dict[str, tuple[int, int]] = {}
     for index, header in enumerate(headers):
         found = _field_of(header_key(header))
         if found is None:
             continue
         fld, rank = found
+        if rank < 100:
+            around = "".join(_REMARK.findall(cell_text(header))) + (groups[index] if index < len(groups) else "")
+            if any(word in around for word in _SECONDARY):
+                rank += 200
         if fld not in best or rank < best[fld][0]:
             best[fld] = (rank, index)
     return {fld: index for fld, (_rank, index) in best.items()}
@@ -836,9 +847,8 @@ def _score(mapping: dict[str, int]) -> int:
     return (100 if "id_number" in mapping else 0) + 10 * len(mapping)
 
 
-def _combine(upper: Sequence[Any], lower: Sequence[Any], spans: dict[int, int]) -> list[str]:
-    """Column names of a two-row header: "group/name" under a merged group cell, else the one given."""
-    width = max(len(upper), len(lower))
+def _groups(upper: Sequence[Any], width: int, spans: dict[int, int]) -> list[str]:
+    """The upper row of a two-row header per column, a merged group cell counting for each column under it."""
     fill: dict[int, int] = {}
     for c1, c2 in spans.items():
         for c in range(c1 + 1, c2 + 1):
@@ -848,6 +858,14 @@ def _combine(upper: Sequence[Any], lower: Sequence[Any], spans: dict[int, int]) 
         up = cell_text(upper[i]) if i < len(upper) else ""
         if not up and i in fill and fill[i] < len(upper):
             up = cell_text(upper[fill[i]])
+        out.append(up)
+    return out
+
+
+def _combine(upper: Sequence[Any], lower: Sequence[Any], spans: dict[int, int]) -> list[str]:
+    """Column names of a two-row header: "group/name" under a merged group cell, else the one given."""
+    out = []
+    for i, up in enumerate(_groups(upper, max(len(upper), len(lower)), spans)):
         low = cell_text(lower[i]) if i < len(lower) else ""
         out.append(f"{up}/{low}" if up and low and up != low else (low or up))
     return out
@@ -988,10 +1006,12 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         options = [(1, single, single_map)]
         below = by_number.get(number + 1)
         if below is not None and sum(1 for v in below if cell_text(v)) >= 2:
-            combined = _combine(values, below, _merged_spans(merged, number - 1))
-            combined_map = map_columns([_lower_or(values, below, i) for i in range(len(combined))])
-            below_map = map_columns(below)
             spans = _merged_spans(merged, number - 1)
+            combined = _combine(values, below, spans)
+            groups = [g if cell_text(value_at(below, i)) else "" for i, g in enumerate(
+                _groups(values, len(combined), spans))]
+            combined_map = map_columns([_lower_or(values, below, i) for i in range(len(combined))], groups)
+            below_map = map_columns(below)
             group_row = bool(spans) and sum(1 for v in values if cell_text(v)) >= 2  # merged group cells
             if "id_number" in combined_map and not _looks_like_data(below, combined_map) and (
                     len(combined_map) > max(len(single_map), len(below_map))
