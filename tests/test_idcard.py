@@ -147,3 +147,12 @@ def test_a_placeholder_for_no_number_is_empty(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["无无", "无身份证", "42020319900101123无", "N/A1"])
 def test_text_around_a_placeholder_is_not_empty(raw: str) -> None:
     assert idcard.parse(raw).reason in (Invalid.CHARACTERS, Invalid.LENGTH)
+
+
+def test_a_disability_certificate_number_holds_the_id_number() -> None:
+    """残疾人证号: the holder's ID number, then the category (1–7) and the grade (1–4)."""
+    number = idcard.make("420203", date(1975, 6, 30), 37)
+    assert idcard.from_disability_card(number + "42") == number
+    assert idcard.from_disability_card(f" {number} 1 4 ") == number  # spaces as typed
+    for other in (number, number + "4", number + "82", number + "45", 4.2020319750630e19, None):
+        assert idcard.from_disability_card(other) == other  # judged by parse() as they are

@@ -640,3 +640,20 @@ def test_a_birth_date_after_today_is_an_invalid_birth_date(db: Database, distric
     assert (result.data_rows, result.valid, result.invalid) == (3, 1, {"birth date": 2})
     assert idcard.parse(later).reason == idcard.Invalid.BIRTH_DATE
     assert idcard.parse(later, today=date(2062, 3, 1)).valid
+
+
+def test_a_disability_certificate_column_gives_the_id_number(db: Database, district: District,
+                                                             tmp_path: Path) -> None:
+    """A disabled persons' federation list with only 残疾人证号 (the ID number followed by category and
+    grade) is read by the ID number inside; beside a 身份证号 column, the ID column is read."""
+    path = tmp_path / "残联.csv"
+    path.write_text("\n".join(["姓名,残疾人证号,残疾类别", f"甲,{A}41,肢体", f"乙,{B}12,视力", f"丙,{A}43,肢体",
+                               f"丁,{C[:17]}0 11,视力", f"戊,{D}9,智力", f"己,{E},精神"]), encoding="gbk")
+    result = di.import_department_list(db, district.admin, path, "残联", dry_run=True)
+    assert result.mapping["id_number"] == 1
+    assert (result.data_rows, result.valid, result.duplicates) == (6, 3, 1)
+    assert result.invalid == {"check character": 1, "length": 1}
+    both = tmp_path / "残联2.csv"
+    both.write_text("\n".join(["姓名,残疾人证号,身份证号", f"甲,{A}41,{A}", f"乙,{B}12,{B}"]), encoding="gbk")
+    result = di.import_department_list(db, district.admin, both, "残联", dry_run=True)
+    assert result.mapping["id_number"] == 2 and (result.valid, result.invalid) == (2, {})

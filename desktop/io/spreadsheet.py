@@ -172,6 +172,8 @@ def _field_of(key: str) -> tuple[str, int] | None:
         return _EXACT[key]
     secondary = any(word in key for word in _SECONDARY)
     base = 100 if secondary else 50
+    if is_disability_card(key):
+        return ("id_number", 90)  # the holder's ID number inside: used when no ID column is named
     if ("身份证" in key or "证件号" in key or "身份号码" in key or "公民身份" in key) and not any(
             w in key for w in _NOT_ID):
         return ("id_number", base)
@@ -191,6 +193,12 @@ def _field_of(key: str) -> tuple[str, int] | None:
 
 
 _REMARK = re.compile(r"[(（]([^()（）]*)[)）]")
+
+
+def is_disability_card(key: str) -> bool:
+    """A disabled person's certificate number (残疾人证号), by its normalised header: the holder's ID
+    number with two more digits (see idcard.from_disability_card)."""
+    return "残疾" in key and ("证号" in key or "证编号" in key) and not any(w in key for w in _NOT_ID)
 
 
 def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str, int]:

@@ -140,6 +140,18 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     return IdResult(raw, text, None, converted)
 
 
+def from_disability_card(value: object) -> object:
+    """The ID number inside a disabled person's certificate number (残疾人证号, second generation):
+    the holder's 18-character ID number followed by the disability category (1–7) and grade (1–4).
+    Anything else (an ID number written alone, a number that lost its digits, a wrong length) is
+    returned as it is, for :func:`parse` to judge."""
+    if isinstance(value, str):
+        text = normalize(value)
+        if len(text) == 20 and text[18] in "1234567" and text[19] in "1234":
+            return text[:18]
+    return value
+
+
 def is_valid(value: object) -> bool:
     return parse(value).valid
 

@@ -686,6 +686,9 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     total = layout.total_rows_estimate
     cell_text = ss.cell_text
     id_cell = ss.id_cell
+    if id_col < len(layout.columns) and ss.is_disability_card(ss.header_key(layout.columns[id_col])):
+        def id_cell(value: Any) -> Any:  # a 残疾人证号 column: the ID number is its first 18 characters
+            return idcard.from_disability_card(ss.id_cell(value))
     to_json = _json_text
     write = batch_id is not None
     screening = _Screening(session, actor, result, batch_id)
