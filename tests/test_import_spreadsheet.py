@@ -309,6 +309,32 @@ def test_an_empty_template_sheet_or_a_notes_table_does_not_hide_the_list(tmp_pat
     assert [r.number for r in rows] == [2, 3]
 
 
+@pytest.mark.parametrize("marker", ["示例", "填写示例", "例:", 1])
+def test_instructions_with_a_filled_in_example_do_not_hide_the_list(tmp_path: Path, marker: Any) -> None:
+    """A "填表说明" sheet first, showing the table with one example row (an ID number in it), is not
+    the list: the list on the next sheet is read (it was: one data row, the example). An example row
+    left under the list's own header is not a person either."""
+    header = ["序号", "姓名", "身份证号", "联系电话"]
+    example = [marker, "张三", "420203199001011238", "13800000000"]
+    path = write_xlsx(tmp_path / "book.xlsx", {
+        "填表说明": [["填表说明"], ["1. 身份证号须为18位,以文本格式填写。"], [], header, example],
+        "名单": [header, ["示例", "张三", "420203199001011238", "13800000000"], [1, "李四", ID1, ""],
+                 [2, "王五", ID2, ""], [3, "赵六", ID3, ""]],
+    })
+    layout, rows = read_all(path)
+    assert layout.sheet == "名单" and layout.other_sheets == []
+    assert [r.number for r in rows] == [3, 4, 5]
+    book = xlsxwriter.Workbook(str(tmp_path / "hidden.xlsx"))  # the list hidden behind the instructions
+    for name, rows_ in (("填表说明", [header, example]), ("名单", [header, [1, "李四", ID1, ""]])):
+        ws = book.add_worksheet(name)
+        for r, row in enumerate(rows_):
+            ws.write_row(r, 0, row)
+    ws.hide()
+    book.close()
+    layout, rows = read_all(tmp_path / "hidden.xlsx")
+    assert layout.sheet == "名单" and [r.number for r in rows] == [2]
+
+
 def test_hidden_sheets_only_when_no_visible_sheet_has_the_list(tmp_path: Path) -> None:
     def write(path: Path, hide_list: bool) -> Path:
         book = xlsxwriter.Workbook(str(path))

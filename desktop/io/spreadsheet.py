@@ -914,7 +914,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
     any_rows = False
     with_ids: list[str] = []  # visible sheets with an ID column
     for order, name in enumerate(candidates + hidden):
-        if best is not None and order == len(candidates):
+        if best is not None and best[0] and best[1] and order == len(candidates):  # a visible list
             break
         head: list[tuple[int, list[Any]]] = []
         for number, values in book.rows(name):
@@ -929,11 +929,13 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         # A sheet with ID numbers under its header beats one without (an empty template sheet, a
         # notes sheet listing the column names); only those are named as further lists.
         filled = _has_id_values(layout)
-        if order < len(candidates) and "id_number" in layout.mapping and filled:
+        # ... and a list beats the instructions for filling it ("填表说明" with a sample table)
+        listing = _EXPLAINING.search(name) is None
+        if order < len(candidates) and "id_number" in layout.mapping and filled and listing:
             with_ids.append(name)
-        key = (filled, _score(layout.mapping), -order)
-        if best is None or key > best[:3]:
-            best = (key[0], key[1], key[2], layout)
+        key = (filled, listing, _score(layout.mapping), -order)
+        if best is None or key > best[:4]:
+            best = (*key, layout)
     if best is None and not require_id and any_rows:
         best = _unmapped_layout(book, candidates, header_row)
     if best is None:
@@ -945,7 +947,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         raise SpreadsheetError(
             f"文件“{book.name}”{sheets}的{where}中找不到身份证号列(列名应为 {names} 等)。请检查表头,或手动指定列。",
             kind="no_id_column")
-    layout = best[3]
+    layout = best[-1]
     layout.other_sheets = [name for name in with_ids if name != layout.sheet]
     layout.total_rows = book.height(layout.sheet)
     layout.format = book.format
@@ -954,9 +956,26 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
 
 
 def _has_id_values(layout: Layout) -> bool:
-    """Some row under the header holds what may be an ID number (a number, or six digits or more)."""
+    """Some row under the header, not a filled-in example, holds what may be an ID number (a number,
+    or six digits or more)."""
     col = layout.mapping.get("id_number")
-    return col is not None and any(_looks_like_data(values, layout.mapping) for _n, values in layout.sample)
+    return col is not None and any(_looks_like_data(values, layout.mapping) and not _is_example(values)
+                                   for _n, values in layout.sample)
+
+
+# A sheet of instructions, a cover or a code list beside the list itself.
+_EXPLAINING = re.compile(r"说明|示例|样例|样表|范例|填表|填报要求|封面|目录|字典|代码")
+# A filled-in example under the header, marked as such in its first cell ("示例", "填写示例", "例:").
+_EXAMPLE = re.compile(r"(填写|填报)?(示例|样例|范例|举例|例)\d?[:：]?")
+EXAMPLE_ROWS = 3  # an example sits right under the header
+
+
+def _is_example(values: Sequence[Any]) -> bool:
+    for v in values:
+        text = cell_text(v)
+        if text:
+            return _EXAMPLE.fullmatch(re.sub(r"\s+", "", text)) is not None
+    return False
 
 
 def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | None) -> tuple[bool, int, int, Layout] | None:
@@ -1159,9 +1178,12 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
               if c2 > c1 and c1 <= id_col <= c2 and r2 + 1 >= layout.first_data_row for r in range(r1, r2 + 1)}
     tops: dict[int, list[Any]] = {}
     wanted_tops = {top for spans in fills.values() for _c1, _c2, top in spans}
+    examples_end = layout.first_data_row + EXAMPLE_ROWS
     for number, values in book.rows(layout.sheet):
         if number < layout.first_data_row:
             continue
+        if number < examples_end and _is_example(values):
+            continue  # "示例 | 张三 | 4202…": how to fill the list, not a person in it
         if number in wanted_tops:
             tops[number] = list(values)
         id_value = values[id_col] if id_col < len(values) else ""
