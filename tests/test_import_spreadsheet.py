@@ -95,9 +95,23 @@ def test_other_columns_and_preferences() -> None:
     assert ss.map_columns(["乡镇", "村", "住址", "电话", "身份证"])["community"] == 1
 
 
+@pytest.mark.parametrize("other", ["身份证地址", "身份证住址", "身份证复印件", "是否有身份证", "身份证照片"])
+def test_columns_about_the_id_card_are_not_its_number(other: str) -> None:
+    """"身份证地址" is the address printed on the card, "身份证复印件" whether a copy was handed in: when
+    they come before an ID column with a name nobody listed, the ID column is still the one read."""
+    assert ss.map_columns(["姓名", other, "持证人身份证号"])["id_number"] == 2
+
+
+def test_the_ward_is_the_person_not_a_guardian() -> None:
+    """被监护人 (the person under guardianship) is who the list is about, though the word holds 监护人."""
+    headers = ["监护人姓名", "监护人身份证号", "被监护人姓名", "被监护人身份证号"]
+    assert ss.map_columns(headers) == {"name": 2, "id_number": 3}
+
+
 @pytest.mark.parametrize("headers", [
     ["学生姓名", "家长姓名", "家长身份证号", "学生身份证号"], ["学生姓名", "学生身份证号", "家长姓名", "家长身份证号"],
     ["家长姓名", "家长身份证号码", "学生姓名", "学生身份证号码", "学校"], ["患者姓名", "亲属身份证号", "患者身份证号"],
+    ["监护人姓名", "监护人身份证号", "被监护人姓名", "被监护人身份证号"],
 ])
 def test_the_id_column_belongs_to_the_person_named(headers: list[str]) -> None:
     """Two ID columns under names nobody listed: the ID of the person whose name is read (a school's

@@ -61,8 +61,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "id_type": ("证件类型", "证件种类", "证件类别", "证件名称", "身份证件类型", "身份证件种类", "证照类型", "证件类型名称"),
 }
 _EXACT = {alias: (fld, rank) for fld, names in ALIASES.items() for rank, alias in enumerate(names)}
-_NOT_ID = ("类型", "类别", "种类", "有效期", "发证", "签发")
+# Columns about the ID card that do not hold its number ("身份证地址", "身份证复印件", "是否有身份证").
+_NOT_ID = ("类型", "类别", "种类", "有效期", "发证", "签发", "地址", "住址", "复印件", "照片", "扫描件", "是否", "有无")
 _SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲", "母亲", "家长", "亲属", "法定", "经办")
+_WARD = re.compile(r"被(监护|代理)人")  # the person under guardianship is the person the list is about
+
+
+def _secondary(text: str) -> bool:
+    """The text gives the column to someone beside the person (a guardian, a relative, a contact)."""
+    return any(word in _WARD.sub("", text) for word in _SECONDARY)
 
 FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
                   "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
@@ -170,7 +177,7 @@ def _field_of(key: str) -> tuple[str, int] | None:
         return None
     if key in _EXACT:
         return _EXACT[key]
-    secondary = any(word in key for word in _SECONDARY)
+    secondary = _secondary(key)
     base = 100 if secondary else 50
     if is_disability_card(key):
         return ("id_number", 90)  # the holder's ID number inside: used when no ID column is named
@@ -215,7 +222,7 @@ def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str,
         fld, rank = found
         if rank < 100:
             around = "".join(_REMARK.findall(cell_text(header))) + (groups[index] if index < len(groups) else "")
-            if any(word in around for word in _SECONDARY):
+            if _secondary(around):
                 rank += 200
         if fld not in best or rank < best[fld][0]:
             best[fld] = (rank, index)
