@@ -275,6 +275,18 @@ def test_group_headings_of_every_shape_in_a_csv_are_not_data(tmp_path: Path, hea
     assert [r.number for r in rows] == [3, 4, 5, 6, 7, 8]
 
 
+@pytest.mark.parametrize("page", ["第 1 页 共 2 页", "第2页/共2页", "共2页 第1页", "- 2 -", "—3—", "Page 2 of 5"])
+def test_page_numbers_copied_into_the_table_are_not_data(tmp_path: Path, page: str) -> None:
+    """A list copied from print keeps each page's number on a line of its own, wherever it stood on the
+    page (here in the ID column): not a person with an unreadable ID number."""
+    path = tmp_path / "pages.csv"
+    path.write_text("\n".join([
+        "序号,姓名,身份证号码,住址", f"1,张三,{ID1},八泉街道", f",,{page},", "序号,姓名,身份证号码,住址",
+        f"2,李四,{ID2},", f",,{page},"]), encoding="utf-8")
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [2, 5]
+
+
 def test_a_repeated_two_row_header_is_not_data(tmp_path: Path) -> None:
     rows: list[list[Any]] = [["失业人员名单"], ["序号", "基本信息", None, "所在地", None],
                              [None, "姓名", "身份证号码", "街道", "社区"], [1, "张三", ID1, "八泉街道", "飞云社区"]]

@@ -89,6 +89,8 @@ _REGION_HEADING = re.compile(r"[\u4e00-\u9fff]{2,16}(街道(办事处)?|社区(�
 # count ("八泉街道 12人") or a date line ("2026年10月8日") alone in its row.
 _NUMBERED = re.compile(r"\d{1,3}[、.．]|[(（]\d{1,3}[)）]|第?[一二三四五六七八九十百\d]+(村民小组|小组|组|网格|片区)$")
 _COUNT_IN = re.compile(r"\d+(人|户|名)[)）]?$")
+# ... or a printed page's number ("第 2 页 共 5 页", "- 2 -", "Page 2 of 5"), kept in a list copied from print.
+_PAGE = re.compile(r"第\d+页([/／,，、]?共\d+页)?|共\d+页[/／,，、]?第\d+页|[-—–]\d+[-—–]|page\d+((/|of)\d+)?", re.I)
 _DATE_LINE = re.compile(r"\d{4}(年\d{1,2}月(\d{1,2}日)?|[-/.]\d{1,2}([-/.]\d{1,2})?)")
 # A person's name: up to four Chinese characters, or a transcribed name with its dot ("买买提·艾力"),
 # perhaps with a remark in brackets ("王五（已故）").
@@ -1140,7 +1142,7 @@ def _is_total(values: Sequence[Any]) -> bool:
 
 def _is_section(values: Sequence[Any], data_columns: Container[int] = ()) -> bool:
     """A section heading: one text alone in its row, numbered as a heading ("一、八泉街道", "1、八泉街道"),
-    the bare name of a region, a count or a date; or, outside ``data_columns`` (the columns mapped
+    the bare name of a region, a count, a date or a page number; or, outside ``data_columns`` (the columns mapped
     to a field other than the name), any text that is not a person's name ("低保边缘家庭")."""
     cells = [(i, t) for i, t in enumerate(cell_text(v) for v in values) if t]
     if len(cells) != 1:
@@ -1148,7 +1150,8 @@ def _is_section(values: Sequence[Any], data_columns: Container[int] = ()) -> boo
     column, text = cells[0]
     compact = re.sub(r"\s+", "", text)
     if (_SECTION.match(compact) or _NUMBERED.match(compact) or _REGION_HEADING.fullmatch(compact)
-            or _COUNT_IN.search(compact) or _DATE_LINE.fullmatch(compact) or _GROUP_WORDS.search(compact)):
+            or _COUNT_IN.search(compact) or _DATE_LINE.fullmatch(compact) or _GROUP_WORDS.search(compact)
+            or _PAGE.fullmatch(compact)):
         return True
     return column not in data_columns and _PERSON_NAME.fullmatch(compact) is None
 
