@@ -287,6 +287,25 @@ def test_page_numbers_copied_into_the_table_are_not_data(tmp_path: Path, page: s
     assert [r.number for r in rows] == [2, 5]
 
 
+def test_a_templates_spare_rows_are_not_data(tmp_path: Path) -> None:
+    """A template numbered ahead, with formulas (性别, 年龄 from the ID number: 0 or 否 on a spare row)
+    and 街道/证件类型 filled in down the page: rows with nothing that says who (no name, ID number,
+    address or phone) are not people. A name alone still is a row (a person without an ID number)."""
+    rows: list[list[Any]] = [["序号", "姓名", "证件类型", "身份证号", "街道", "年龄", "是否重残", "救助金额", "备注"]]
+    rows += [[1, "张三", "居民身份证", ID1, "八泉街道", ("formula", "=2026-MID(D2,7,4)", 36), "否", 500, None],
+             [2, "李四", "居民身份证", None, "八泉街道", ("formula", "=IFERROR(2026-MID(D3,7,4),0)", 0), "否", 500,
+              None],
+             [3, "王五（已故）", None, None, None, None, None, None, None]]
+    for n in range(4, 30):
+        rows.append([("formula", "=ROW()-1", n), None, "居民身份证", None, "八泉街道",
+                     ("formula", f"=IFERROR(2026-MID(D{n + 1},7,4),0)", 0), ("formula", '=IF(D2="","否","是")', "否"),
+                     ("formula", f"=F{n + 1}*0", 0), "户口迁出" if n == 9 else None])
+    path = write_xlsx(tmp_path / "template.xlsx", {"名单": rows})
+    layout, data = read_all(path)
+    assert layout.mapping["name"] == 1 and layout.mapping["id_number"] == 3
+    assert [r.number for r in data] == [2, 3, 4]
+
+
 def test_a_repeated_two_row_header_is_not_data(tmp_path: Path) -> None:
     rows: list[list[Any]] = [["失业人员名单"], ["序号", "基本信息", None, "所在地", None],
                              [None, "姓名", "身份证号码", "街道", "社区"], [1, "张三", ID1, "八泉街道", "飞云社区"]]

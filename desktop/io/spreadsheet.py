@@ -1176,6 +1176,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     header_texts = [_row_texts(r) for r in layout.header_rows]
     name_col = layout.mapping.get("name")
     data_columns = {c for f, c in layout.mapping.items() if f != "name"}
+    who = {c for f, c in layout.mapping.items() if f in ("id_number", "name", "address", "phone")}
     count = 0
     # Cells merged down over several data rows (a 街道 written once for its rows) count for every row.
     fills: dict[int, list[tuple[int, int, int]]] = {}  # 1-based row -> (first col, last col, top row)
@@ -1208,6 +1209,11 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
                 break
             if _is_total(values) or number in across or _is_section(values, data_columns):
+                continue
+            if name_col is not None and all(cell_text(value_at(values, c)) == "" for c in who):
+                # Nothing in the columns that say who (name, ID number, address, phone): a template's
+                # spare row whose formulas show 0 or 否, or whose 街道 and 证件类型 are filled in ahead,
+                # or a remark alone. A person without an ID number still has a name.
                 continue
             if header_key(id_value) in id_headers or _row_texts(values) in header_texts:
                 continue  # the header repeated (printed pages)
