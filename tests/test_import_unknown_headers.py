@@ -61,3 +61,22 @@ def test_unrecognised_column_can_be_mapped_by_hand(tmp_path: Path, district: Dis
     assert cli_main(["import", "department", str(path), "--department", "人社", "--dry-run",
                      "--id-column", "Z", "--database-url", url]) == 1
     assert "找不到列" in capsys.readouterr().err
+
+
+def test_a_line_above_an_unknown_header_is_not_the_header(tmp_path: Path, district: District) -> None:
+    """A database export's header (XH, XM, SFZH, DZ) under a title and a line "填报单位:… 报送日期:…":
+    the header is the row that names the columns, not the line above it, and none of the rows below
+    is taken for a header because its address reads like a column name (…社区3栋) or its ID number
+    lost its digits (4.20203E+17)."""
+    ids = _ids(30)
+    lines = ["西塞山区医保局名单,,,", "填报单位:医保局,,报送日期:2026-10-08,", "XH,XM,SFZH,DZ"]
+    lines += [f"{i + 1},张{i},{n if i % 7 else '4.20203E+17'},八泉街道飞云社区{i}栋" for i, n in enumerate(ids)]
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = department_import.import_department_list(district.db, district.admin, path, "医保", dry_run=True)
+    assert result.header_row == 3 and result.mapping["id_number"] == 2
+    assert (result.data_rows, result.valid, result.invalid) == (30, 25, {"stored as a number": 5})
+    lines.pop(1)  # without the line above: found under the header's own row, not under a data row
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = department_import.import_department_list(district.db, district.admin, path, "医保", dry_run=True)
+    assert result.header_row == 2 and result.data_rows == 30

@@ -26,6 +26,7 @@ from struct import error as struct_error
 from typing import Any
 
 from desktop.io import markup
+from desktop.rules import idcard
 
 MAX_ROWS = 1_000_000  # data rows per file
 HEADER_SCAN_ROWS = 40  # rows searched for the header on each sheet
@@ -1007,24 +1008,36 @@ def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | No
 
 
 _ID_LIKE = re.compile(r"\d{15}|\d{17}[\dXx]")
+# What an ID number looks like as departments send it, right or wrong: 15 to 20 digits (a digit or
+# two too many or too few, a wrong check character), or the number Excel made of it (4.20203E+17).
+_ID_SHAPED = re.compile(r"\d{14,19}[\dX]|\d\.\d+E\+?1[4-9]")
 
 
 def _id_column_by_content(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> int | None:
     """An ID column under a heading nobody taught us: most values below look like ID numbers.
 
-    The header row must look like one (at least two named columns, none of them ID-like itself)."""
-    if sum(1 for h in header if h.strip()) < 2 or any(_ID_LIKE.fullmatch(h.strip()) for h in header):
+    The header row must look like one (at least two named columns, none of them holding an ID
+    number's digits itself)."""
+    if sum(1 for h in header if h.strip()) < 2 or any(
+            _digits(h) >= 15 or _ID_SHAPED.fullmatch(idcard.normalize(h)) for h in header):
         return None
     best: tuple[int, int] | None = None
+    below = next((r for r in rows if not _is_blank(r)), [])
     for col in range(len(header)):
-        values = [cell_text(r[col]).strip().lstrip("'").replace(" ", "") for r in rows if col < len(r)]
+        values = [idcard.normalize(cell_text(r[col])) for r in rows if col < len(r)]
         values = [v for v in values if v]
         if len(values) < 2:
             continue
-        hits = sum(1 for v in values if _ID_LIKE.fullmatch(v) or re.fullmatch(r"\d\.\d+[eE]\+?17", v))
+        hits = sum(1 for v in values if _ID_SHAPED.fullmatch(v))
         if hits * 10 >= len(values) * 6 and (best is None or hits > best[0]):
             best = (hits, col)
+    if best is not None and _ID_LABEL.fullmatch(cell_text(value_at(below, best[1]))):
+        return None  # the row below names the column ("SFZH"): it is the header, this a line above it
     return None if best is None else best[1]
+
+
+# An ID column's name nobody listed: letters (SFZH, IDCARD, id_no) or a text about a number or card.
+_ID_LABEL = re.compile(r"[A-Za-z_][A-Za-z0-9_ .]*|.*[号证码].*")
 
 
 def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
@@ -1035,6 +1048,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     if header_row is not None:
         numbers = [header_row] if header_row in by_number else []
     best: tuple[int, int, int, list[str], dict[str, int]] | None = None  # score, -row, height, columns, map
+    by_content: set[int] = set()  # ID columns found by their content under an earlier row
     for number in numbers[:HEADER_SCAN_ROWS]:
         values = by_number[number]
         single = [cell_text(v) for v in values]
@@ -1055,8 +1069,12 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
                 options.append((2, combined, combined_map))
         if "id_number" not in single_map:
             found = _id_column_by_content(single, [v for n, v in head if n > number][:20])
-            if found is not None:
+            if found is not None and found not in by_content:
                 options.append((1, single, {**single_map, "id_number": found}))
+            if found is not None:
+                # The rows below a header found this way are its data: none of them is a header for
+                # the same column, however many of their values read like column names ("…社区3栋").
+                by_content.add(found)
         for height, columns, mapping in options:
             if "id_number" not in mapping:
                 continue
