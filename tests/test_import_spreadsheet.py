@@ -306,6 +306,18 @@ def test_a_templates_spare_rows_are_not_data(tmp_path: Path) -> None:
     assert [r.number for r in data] == [2, 3, 4]
 
 
+@pytest.mark.parametrize("numbers", [["甲", "乙", 1, 2, 3, 4], [1, 2, 3, 4, 5, 6], ["1", "2", "3", "4", "5", "6"]])
+def test_a_row_numbering_the_columns_is_part_of_the_header(tmp_path: Path, numbers: list[Any]) -> None:
+    """Statistical forms number their columns in the row under the names (栏次: 甲 乙 1 2 3 …): that
+    row is not a person with an ID number of the wrong length."""
+    path = write_xlsx(tmp_path / "form.xlsx", {"表1": [
+        ["序号", "姓名", "身份证号码", "家庭人口", "月人均收入", "备注"], numbers,
+        [1, "张三", ID1, 3, 500, None], [2, "李四", ID2, 2, 600, None]]})
+    layout, rows = read_all(path)
+    assert (layout.header_row, layout.header_height, layout.first_data_row) == (1, 2, 3)
+    assert [r.number for r in rows] == [3, 4]
+
+
 def test_a_repeated_two_row_header_is_not_data(tmp_path: Path) -> None:
     rows: list[list[Any]] = [["失业人员名单"], ["序号", "基本信息", None, "所在地", None],
                              [None, "姓名", "身份证号码", "街道", "社区"], [1, "张三", ID1, "八泉街道", "飞云社区"]]

@@ -832,7 +832,7 @@ class Layout:
     sheet: str
     sheet_names: list[str]
     header_row: int  # first header row, 1-based
-    header_height: int  # 1 or 2
+    header_height: int  # 1 or 2, and one more for a row of filling notes or of column numbers
     columns: list[str]  # header text per column (a two-row header gives "group/name")
     header_rows: list[list[Any]]  # the header rows as in the file
     mapping: dict[str, int]
@@ -1087,9 +1087,32 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     top = -neg_row
     if height == 1 and _is_notes_row(by_number.get(top + 1), mapping):
         height = 2  # a row of filling notes under the names ("(必填)", "(18位)")
-    header_rows = [by_number[top]] + ([by_number[top + 1]] if height == 2 else [])
+    if _is_column_numbers(by_number.get(top + height)):
+        height += 1  # the columns numbered under their names ("甲 乙 1 2 3", a statistical form's 栏次)
+    header_rows = [by_number[top + i] for i in range(height)]
     sample = [(n, v) for n, v in head if n >= top + height]
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+
+
+_COLUMN_LETTERS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _is_column_numbers(values: Sequence[Any] | None) -> bool:
+    """The columns numbered in the row under their names: 1, 2, 3 … (after 甲, 乙 … perhaps), each
+    one more than the last, at least three of them; nothing else in the row."""
+    if not values:
+        return False
+    numbers: list[int] = []
+    for v in values:
+        text = cell_text(v)
+        if not text:
+            continue
+        if text in _COLUMN_LETTERS and not numbers:
+            continue
+        if not text.isdigit() or (numbers and int(text) != numbers[-1] + 1):
+            return False
+        numbers.append(int(text))
+    return len(numbers) >= 3 and numbers[0] <= 1
 
 
 _NOTE_WORDS = ("必填", "选填", "填写", "位", "格式", "文本", "例", "如:", "如：", "说明", "注")
