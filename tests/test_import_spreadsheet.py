@@ -318,6 +318,18 @@ def test_a_row_numbering_the_columns_is_part_of_the_header(tmp_path: Path, numbe
     assert [r.number for r in rows] == [3, 4]
 
 
+def test_a_line_of_labelled_values_is_not_a_person(tmp_path: Path) -> None:
+    """"报送人：王五 | 电话：138…" (a note without a usual footer word) or "街道：八泉街道 | 社区：飞云社区" (a
+    group heading written across the columns) is not a person with illegal characters in the ID
+    column; the rows after it are still read."""
+    path = tmp_path / "labelled.csv"
+    path.write_text("\n".join([
+        "序号,姓名,身份证号码,住址", f"1,张三,{ID1},八泉", "报送人：王五,,电话：13800000000,", "街道：八泉街道,,社区：飞云社区,",
+        f"2,李四,{ID2},", "3,王五,备注：无证件,"]), encoding="utf-8")
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [2, 5, 6]
+
+
 def test_a_repeated_two_row_header_is_not_data(tmp_path: Path) -> None:
     rows: list[list[Any]] = [["失业人员名单"], ["序号", "基本信息", None, "所在地", None],
                              [None, "姓名", "身份证号码", "街道", "社区"], [1, "张三", ID1, "八泉街道", "飞云社区"]]

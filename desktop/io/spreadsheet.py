@@ -1197,6 +1197,13 @@ def _is_section(values: Sequence[Any], data_columns: Container[int] = ()) -> boo
     return column not in data_columns and _PERSON_NAME.fullmatch(compact) is None
 
 
+def _is_labelled(values: Sequence[Any]) -> bool:
+    """A line of labelled values ("报送人:王五 | 电话:138…", "街道:八泉街道 | 社区:飞云社区"): a note or a
+    group heading written across the columns, not a person (whose name and number carry no label)."""
+    texts = [t for t in (cell_text(v) for v in values) if t]
+    return len(texts) >= 2 and all(_LABELLED.match(re.sub(r"\s+", "", t)) for t in texts)
+
+
 def _looks_like_person(values: Sequence[Any], serial: Container[int], name_col: int | None) -> bool:
     """A numbered row, or one with a person's name in the name column."""
     if any(isinstance(v, int | float) and not isinstance(v, bool) for i, v in enumerate(values) if i in serial):
@@ -1249,7 +1256,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
                 break
-            if _is_total(values) or number in across or _is_section(values, data_columns):
+            if _is_total(values) or number in across or _is_section(values, data_columns) or _is_labelled(values):
                 continue
             if name_col is not None and all(cell_text(value_at(values, c)) == "" for c in who):
                 # Nothing in the columns that say who (name, ID number, address, phone): a template's
