@@ -348,6 +348,19 @@ def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:
     assert [r.number for r in rows] == [2, 3, 4]
 
 
+@pytest.mark.parametrize("title", ["2026年第三季度身份证号码信息核查名单", "身份证信息比对结果"])
+def test_a_title_naming_the_id_number_is_not_the_header(tmp_path: Path, title: str) -> None:
+    """The title says 身份证号码 and the header's other columns have names nobody listed (人员, 工作单位):
+    the header is the row whose ID column has ID numbers under it, not the title over the serial
+    numbers (every row was 'wrong length' and the header a person)."""
+    path = write_xlsx(tmp_path / "title.xlsx", {"Sheet1": [
+        [title], ["序号", "人员", "身份证号码", "工作单位"], [1, "张三", ID1, "某厂"], [2, "李四", ID2, "某厂"],
+        [3, "王五", ID3, "某厂"]]}, merges={"Sheet1": [(0, 0, 0, 3, title)]})
+    layout, rows = read_all(path)
+    assert (layout.header_row, layout.mapping["id_number"]) == (2, 2)
+    assert [r.number for r in rows] == [3, 4, 5]
+
+
 def test_data_on_a_later_sheet(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "two.xlsx", {
         "说明": [["填表说明"], ["1. 身份证号请填写18位"], ["2. 姓名填写全名"]],

@@ -1036,6 +1036,11 @@ def _id_column_by_content(header: Sequence[str], rows: Sequence[Sequence[Any]]) 
     return None if best is None else best[1]
 
 
+def _holds_ids(rows: Sequence[Sequence[Any]], col: int) -> bool:
+    """Some of ``rows`` has what looks like an ID number, right or wrong, in column ``col``."""
+    return any(_ID_SHAPED.fullmatch(idcard.normalize(cell_text(value_at(r, col)))) for r in rows)
+
+
 # An ID column's name nobody listed: letters (SFZH, IDCARD, id_no) or a text about a number or card.
 _ID_LABEL = re.compile(r"[A-Za-z_][A-Za-z0-9_ .]*|.*[号证码].*")
 
@@ -1047,7 +1052,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     numbers = [n for n, v in head if not _is_blank(v)]
     if header_row is not None:
         numbers = [header_row] if header_row in by_number else []
-    best: tuple[int, int, int, list[str], dict[str, int]] | None = None  # score, -row, height, columns, map
+    best: tuple[bool, int, int, int, list[str], dict[str, int]] | None = None  # holds IDs, score, -row, height, …
     by_content: set[int] = set()  # ID columns found by their content under an earlier row
     for number in numbers[:HEADER_SCAN_ROWS]:
         values = by_number[number]
@@ -1078,12 +1083,15 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         for height, columns, mapping in options:
             if "id_number" not in mapping:
                 continue
-            key = (_score(mapping), -number)
-            if best is None or key > best[:2]:
-                best = (key[0], key[1], height, columns, mapping)
+            # A header whose ID column holds ID numbers below it beats one whose does not: a title
+            # naming the ID ("身份证号码核查名单") is no header over the serial numbers under it.
+            below_rows = [v for n, v in head if n >= number + height][:20]
+            key = (_holds_ids(below_rows, mapping["id_number"]), _score(mapping), -number)
+            if best is None or key > best[:3]:
+                best = (*key, height, columns, mapping)
     if best is None:
         return None
-    _score_, neg_row, height, columns, mapping = best
+    _holds, _score_, neg_row, height, columns, mapping = best
     top = -neg_row
     if height == 1 and _is_notes_row(by_number.get(top + 1), mapping):
         height = 2  # a row of filling notes under the names ("(必填)", "(18位)")
