@@ -456,6 +456,21 @@ def test_two_header_rows_with_merged_group(tmp_path: Path) -> None:
     assert [r.number for r in data] == [5, 6]
 
 
+def test_a_two_row_header_saved_as_csv_keeps_its_groups(tmp_path: Path) -> None:
+    """A CSV keeps no merges: "监护人" stands over the guardian's 姓名 and 身份证号 only as the first of
+    two cells. The group still reaches over the empty cell beside it, so the assisted person's
+    columns are read, not the guardian's, which come first under the same names."""
+    path = tmp_path / "guardian.csv"
+    path.write_text("\n".join([
+        "序号,监护人,,救助对象,", ",姓名,身份证号,姓名,身份证号", f"1,王五,{ID1},张小三,{ID2}", f"2,王五,{ID1},张小四,{ID3}"]),
+        encoding="gbk")
+    layout, rows = read_all(path)
+    assert (layout.header_row, layout.header_height) == (1, 2)
+    assert layout.mapping == {"name": 3, "id_number": 4}
+    assert layout.columns[1:] == ["监护人/姓名", "监护人/身份证号", "救助对象/姓名", "救助对象/身份证号"]
+    assert [r.number for r in rows] == [3, 4]
+
+
 def test_two_header_rows_id_in_upper_row(tmp_path: Path) -> None:
     rows = [
         ["姓名", "身份证号", "联系方式", None],

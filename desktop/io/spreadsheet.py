@@ -898,6 +898,26 @@ def _merged_spans(merged: list, row0: int) -> dict[int, int]:
     return spans
 
 
+_GROUP_NAME = re.compile(r"[^:：\d]{1,10}")
+
+
+def _implicit_spans(upper: Sequence[Any], lower: Sequence[Any]) -> dict[int, int]:
+    """The group cells of a two-row header saved without its merges (a CSV): a short name in the upper
+    row over a named column reaches right over the empty upper cells whose columns are named below
+    ("监护人,," over "姓名,身份证号"). A name over an empty lower cell ("序号") stands alone."""
+    spans: dict[int, int] = {}
+    width = max(len(upper), len(lower))
+    for i in range(width):
+        if not _GROUP_NAME.fullmatch(cell_text(value_at(upper, i))) or not cell_text(value_at(lower, i)):
+            continue
+        j = i
+        while j + 1 < width and not cell_text(value_at(upper, j + 1)) and cell_text(value_at(lower, j + 1)):
+            j += 1
+        if j > i:
+            spans[i] = j
+    return spans
+
+
 def _looks_like_data(values: Sequence[Any], mapping: dict[str, int]) -> bool:
     col = mapping.get("id_number")
     if col is None or col >= len(values):
@@ -1061,7 +1081,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         options = [(1, single, single_map)]
         below = by_number.get(number + 1)
         if below is not None and sum(1 for v in below if cell_text(v)) >= 2:
-            spans = _merged_spans(merged, number - 1)
+            spans = _merged_spans(merged, number - 1) if merged else _implicit_spans(values, below)
             combined = _combine(values, below, spans)
             groups = [g if cell_text(value_at(below, i)) else "" for i, g in enumerate(
                 _groups(values, len(combined), spans))]
