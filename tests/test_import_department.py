@@ -322,6 +322,26 @@ def test_formulas_without_a_saved_result_are_told_apart(db: Database, district: 
     assert di.reason_label("formula without result") == problem.message
 
 
+def test_a_constant_formula_without_a_saved_result_is_read_as_its_constant(db: Database, district: District,
+                                                                          tmp_path: Path) -> None:
+    """="420203…" (the formula that keeps the digits as text) saved without its result by a program:
+    its result is the constant itself, not unknown. A numeric constant is a number that lost its
+    last digits; a formula of other cells is still told apart; ="" is empty."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["姓名", "原号", "身份证号码"])
+    for row in (["甲", "", f'="{C}"'], ["乙", "", f'="{D[:6]}"&"{D[6:].lower()}"'], ["丙", "", f"={E[:17]}1"],
+                ["丁", C, "=B5"], ["戊", "", '=""'], ["己", "", f'="{C}"']):
+        ws.append(row)
+    path = tmp_path / "常量公式.xlsx"
+    book.save(path)
+    result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
+    assert (result.data_rows, result.valid, result.duplicates) == (6, 2, 1)
+    assert result.invalid == {"stored as a number": 1, "formula without result": 1, "empty": 1}
+
+
 def test_command_file_error_exits_1_with_one_line(db: Database, district: District, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "photo.xlsx"

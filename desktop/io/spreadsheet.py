@@ -24,6 +24,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from struct import error as struct_error
 from typing import Any
+from xml.sax.saxutils import unescape as xml_unescape
 
 from desktop.io import markup
 from desktop.rules import idcard
@@ -531,7 +532,7 @@ class Workbook:
         self.delimiter = ","
         self._book: Any = None
         self._sheets: dict[str, Any] = {}
-        self._formulas: dict[str, set[tuple[int, int]]] = {}
+        self._formulas: dict[str, dict[tuple[int, int], str | float | None]] = {}
         self._errors = "strict"
         if self.format == "csv":
             self.encoding = detect_encoding(self.path)
@@ -682,18 +683,19 @@ class Workbook:
             _reraise_unless_error(exc)
             raise SpreadsheetError(f"文件“{self.name}”的工作表“{sheet}”无法读取({exc})。", kind="damaged") from exc
 
-    def formulas_without_result(self, sheet: str) -> set[tuple[int, int]]:
+    def formulas_without_result(self, sheet: str) -> dict[tuple[int, int], str | float | None]:
         """(row, column) of the cells holding a formula whose result was never saved, numbered as
-        :meth:`rows` gives them (1-based row, 0-based column). Programs that write .xlsx (not Excel
-        or WPS) leave formulas uncalculated, and calamine reads those cells as empty. Only .xlsx is
-        looked at, once per sheet, and only when it contains formulas at all."""
+        :meth:`rows` gives them (1-based row, 0-based column), each with the formula's result when
+        it is a constant (see :func:`formula_constant`), else None. Programs that write .xlsx (not
+        Excel or WPS) leave formulas uncalculated, and calamine reads those cells as empty. Only
+        .xlsx is looked at, once per sheet, and only when it contains formulas at all."""
         if sheet not in self._formulas:
-            found: set[tuple[int, int]] = set()
+            found: dict[tuple[int, int], str | float | None] = {}
             if self.format == "xlsx":
                 try:
                     found = _xlsx_formulas_without_result(self.path, sheet)
                 except (OSError, KeyError, ValueError, StopIteration, zipfile.BadZipFile, ET.ParseError):
-                    found = set()  # only a better message is lost
+                    found = {}  # only a better message is lost
             self._formulas[sheet] = found
         return self._formulas[sheet]
 
@@ -788,7 +790,25 @@ _XLSX_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _XLSX_TEXT_RESULT = re.compile(rb"\bt=\"(?:str|e|b)\"")
 
 
-def _xlsx_formulas_without_result(path: Path, sheet: str) -> set[tuple[int, int]]:
+_XLSX_FORMULA_TEXT = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", re.S)
+_TEXT_CONSTANTS = re.compile(r'\s*"(?:[^"]|"")*"\s*(&\s*"(?:[^"]|"")*"\s*)*')
+_TEXT_CONSTANT = re.compile(r'"((?:[^"]|"")*)"')
+_NUMBER_CONSTANT = re.compile(r"\s*[+-]?\d+(\.\d*)?([eE][+-]?\d+)?\s*")
+
+
+def formula_constant(formula: str) -> str | float | None:
+    """The result of a formula that is a constant: text (="420203…", a way to keep digits as text,
+    or text constants joined with &) or a number (=420203…, which Excel would hold as a float).
+    None for any other formula, whose result cannot be known without a spreadsheet program."""
+    text = formula.strip().removeprefix("=")
+    if _TEXT_CONSTANTS.fullmatch(text):
+        return "".join(part.replace('""', '"') for part in _TEXT_CONSTANT.findall(text))
+    if _NUMBER_CONSTANT.fullmatch(text):
+        return float(text)
+    return None
+
+
+def _xlsx_formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int], str | float | None]:
     """The cells of ``sheet`` with a formula and no saved value (see Workbook.formulas_without_result)."""
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     with zipfile.ZipFile(path) as zf:
@@ -798,7 +818,7 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> set[tuple[int, int]
         target = next(el.get("Target", "") for el in rels if el.get("Id") == rid)
         name = target.lstrip("/") if target.startswith("/") else "xl/" + target
         data = zf.read(name)
-    found: set[tuple[int, int]] = set()
+    found: dict[tuple[int, int], str | float | None] = {}
     if b"f>" not in data:  # no formula at all: every one has a closing </f> (or </x:f>); a quick look
         return found
     for m in _XLSX_CELL.finditer(data):
@@ -810,7 +830,9 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> set[tuple[int, int]
         col = 0
         for ch in m.group(1):
             col = col * 26 + ch - 64
-        found.add((int(m.group(2)), col - 1))
+        formula = _XLSX_FORMULA_TEXT.search(inner)
+        found[(int(m.group(2)), col - 1)] = formula_constant(
+            xml_unescape(formula.group(1).decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})) if formula else None
     return found
 
 

@@ -704,6 +704,18 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             raw = id_cell(values[id_col]) if id_col < n else ""
             number = clean_number(raw)
             parsed = None if number is not None else idcard.parse(raw)
+            unsaved_formula = False
+            if parsed is not None and parsed.reason is idcard.Invalid.EMPTY:
+                # Read as empty: perhaps a formula whose result the file never saved. One that is a
+                # constant (="420203…", a way to keep the digits as text) has a known result.
+                formulas = book.formulas_without_result(layout.sheet)
+                if (row.number, id_col) in formulas:
+                    constant = formulas[(row.number, id_col)]
+                    unsaved_formula = constant is None
+                    if constant is not None:
+                        raw = id_cell(constant)
+                        number = clean_number(raw)
+                        parsed = None if number is not None else idcard.parse(raw)
             if name_col is not None and name_col < n:
                 value = values[name_col]
                 name = (value.strip() if type(value) is str else cell_text(value))[:64]
@@ -725,7 +737,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             if parsed is not None and not parsed.valid:
                 reason = parsed.reason.value  # type: ignore[union-attr]
                 message = parsed.message
-                if reason == EMPTY and (row.number, id_col) in book.formulas_without_result(layout.sheet):
+                if unsaved_formula:
                     reason, message = FORMULA, FORMULA_LABEL
                 elif reason != EMPTY and type_col is not None and other_document(
                         id_type := cell_text(values[type_col] if type_col < n else "")):

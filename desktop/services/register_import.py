@@ -7,7 +7,7 @@ the column and what is wrong. The whole file is one transaction; the same file a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -271,7 +271,7 @@ def _member_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
 UNSAVED_FORMULA = "此格是公式,但文件中没有保存计算结果(文件可能是由其他程序生成的);请用 Excel 或 WPS 打开、保存后再导入"
 
 
-def _unsaved_formulas(number: int, columns: dict[str, int], unsaved: set[tuple[int, int]], person: PersonRow | None,
+def _unsaved_formulas(number: int, columns: dict[str, int], unsaved: Container[tuple[int, int]], person: PersonRow | None,
                       errors: list[CellError]) -> tuple[PersonRow | None, list[CellError]]:
     """A formula whose result was never saved reads as an empty cell: not an empty amount (0 yuan)
     or a missing ID, but a value the file does not hold. Each such cell is an error of its own."""
