@@ -677,3 +677,31 @@ def test_a_disability_certificate_column_gives_the_id_number(db: Database, distr
     both.write_text("\n".join(["姓名,残疾人证号,身份证号", f"甲,{A}41,{A}", f"乙,{B}12,{B}"]), encoding="gbk")
     result = di.import_department_list(db, district.admin, both, "残联", dry_run=True)
     assert result.mapping["id_number"] == 2 and (result.valid, result.invalid) == (2, {})
+
+
+def test_a_list_without_a_header(db: Database, district: District, tmp_path: Path,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A system's export of the data alone, no header row: the column of ID numbers is found by its
+    content and every row from the first is data. The summary says there is no header; the error
+    workbook (from the result and from the batch) keeps the file's columns with the reason beside."""
+    path = tmp_path / "导出.csv"
+    rows = [f"1,甲,{A},13800000001", f"2,乙,{B},", f"3,丙,{C[:17]}0,", f"4,丁,{D},", f"5,戊,{B.lower()},", "6,己,,",
+            f"7,庚,{E},", f"8,辛,{F15},"]
+    path.write_text("\n".join(rows) + "\n", encoding="gbk")
+    result = di.import_department_list(db, district.admin, path, "人社")
+    assert (result.header_row, result.header_height, result.mapping) == (1, 0, {"id_number": 2, "name": 1})
+    assert (result.data_rows, result.valid, result.duplicates, result.legacy_15_converted) == (8, 5, 1, 1)
+    assert result.invalid == {"check character": 1, "empty": 1}
+    assert "没有表头" in summary(result)
+    for source in (result, result.batch_id):
+        out = tmp_path / f"errors-{source if isinstance(source, int) else 'r'}.xlsx"
+        assert di.write_error_workbook(path, source, out, db=db, actor=district.admin) == 3
+        sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+        assert sheet[0] == ["", "", "", "", "错误原因"]
+        assert [r[1] for r in sheet[1:]] == ["丙", "戊", "己"] and sheet[2][-1] == "与第2行重复"
+    # Columns named by their letters are not remembered: the next list without a header has its own order.
+    assert count(db, ColumnMapping) == 0
+    other = tmp_path / "导出2.csv"
+    other.write_text("\n".join([f"{A},甲", f"{C},丙", f"{D},丁"]) + "\n", encoding="gbk")
+    result = di.import_department_list(db, district.admin, other, "人社", dry_run=True)
+    assert result.mapping == {"id_number": 0, "name": 1} and (result.data_rows, result.valid) == (3, 3)

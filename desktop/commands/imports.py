@@ -167,6 +167,12 @@ def column_index(given: str, columns: list[str]) -> int:
     raise ServiceError(f"找不到列“{given}”:请给出列字母(如 D)或表头文字(表头有:{'、'.join(c for c in columns if c)})。")
 
 
+def header_place(result: department_import.DepartmentImportResult) -> str:
+    if result.header_height == 0:
+        return f"没有表头(按内容识别出身份证号列),数据从第 {result.header_row} 行开始"
+    return f"表头在第 {result.header_row} 行"
+
+
 def summary(result: department_import.DepartmentImportResult) -> str:
     lines = []
     head = "试运行(未写入数据库)" if result.dry_run else f"已导入,批次编号 {result.batch_id}"
@@ -176,9 +182,9 @@ def summary(result: department_import.DepartmentImportResult) -> str:
                "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}.get(
             result.encoding or "", result.encoding or "")
         kind = "文本表格(CSV" if result.format == "csv" else "网页格式的表格(HTML"
-        lines.append(f"  {kind},{enc} 编码),表头在第 {result.header_row} 行")
+        lines.append(f"  {kind},{enc} 编码),{header_place(result)}")
     else:
-        lines.append(f"  工作表“{result.sheet}”,表头在第 {result.header_row} 行")
+        lines.append(f"  工作表“{result.sheet}”,{header_place(result)}")
     bad = sum(result.invalid.values())
     lines.append(f"  数据行 {result.data_rows} = 有效 {result.valid} + 无效 {bad} + 重复 {result.duplicates}")
     for reason, n in result.invalid.items():

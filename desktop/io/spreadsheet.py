@@ -853,8 +853,8 @@ class Layout:
 
     sheet: str
     sheet_names: list[str]
-    header_row: int  # first header row, 1-based
-    header_height: int  # 1 or 2, and one more for a row of filling notes or of column numbers
+    header_row: int  # first header row, 1-based (without a header: the first data row)
+    header_height: int  # 1 or 2, and one more for a row of filling notes or of column numbers; 0: no header
     columns: list[str]  # header text per column (a two-row header gives "group/name")
     header_rows: list[list[Any]]  # the header rows as in the file
     mapping: dict[str, int]
@@ -988,6 +988,8 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         key = (filled, listing, _score(layout.mapping), -order)
         if best is None or key > best[:4]:
             best = (*key, layout)
+    if best is None and any_rows:
+        best = _headerless_layout(book, candidates + hidden, header_row)
     if best is None and not require_id and any_rows:
         best = _unmapped_layout(book, candidates, header_row)
     if best is None:
@@ -1028,6 +1030,40 @@ def _is_example(values: Sequence[Any]) -> bool:
         if text:
             return _EXAMPLE.fullmatch(re.sub(r"\s+", "", text)) is not None
     return False
+
+
+def _headerless_layout(book: Workbook, sheets: Sequence[str],
+                       header_row: int | None) -> tuple[bool, bool, int, int, Layout] | None:
+    """A list without a header (a system's export of the data alone): the rows from the first one
+    whose cell in a column of ID numbers (most of the rows below) holds one. Its columns are named by
+    their letters; the name column is the one holding people's names."""
+    for name in sheets:
+        head: list[tuple[int, list[Any]]] = []
+        for number, values in book.rows(name):
+            head.append((number, values))
+            if len(head) >= HEADER_SCAN_ROWS + 22:
+                break
+        filled = [(n, v) for n, v in head if not _is_blank(v)]
+        for index, (number, _values) in enumerate(filled[:HEADER_SCAN_ROWS]):
+            if header_row is not None and number != header_row:
+                continue
+            rows = [v for _n, v in filled[index:index + 20]]
+            width = max(len(v) for v in rows)
+            texts = [[idcard.normalize(cell_text(value_at(r, c))) for r in rows] for c in range(width)]
+            id_col = next((c for c in range(width) if _ID_SHAPED.fullmatch(texts[c][0])
+                           and sum(1 for t in texts[c] if _ID_SHAPED.fullmatch(t)) * 10 >= len(rows) * 6), None)
+            if id_col is None:
+                continue
+            mapping = {"id_number": id_col}
+            names = [sum(1 for r in rows if _PERSON_NAME.fullmatch(re.sub(r"\s+", "", cell_text(value_at(r, c)))))
+                     for c in range(width)]
+            if max(names) * 10 >= len(rows) * 6:
+                mapping["name"] = names.index(max(names))
+            columns = [column_letter(c) for c in range(width)]
+            sample = [(n, v) for n, v in head if n >= number]
+            return True, True, 0, 0, Layout(name, list(book.sheet_names), number, 0, columns, [], mapping, 0,
+                                            sample=sample)
+    return None
 
 
 def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | None) -> tuple[bool, int, int, Layout] | None:
@@ -1116,7 +1152,8 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
                 options.append((2, combined, combined_map))
         if "id_number" not in single_map:
             found = _id_column_by_content(single, [v for n, v in head if n > number][:20])
-            if found is not None and found not in by_content:
+            if found is not None and found not in by_content and not _holds_ids(
+                    [v for n, v in head if n < number], found):  # a row inside the data is no header
                 options.append((1, single, {**single_map, "id_number": found}))
             if found is not None:
                 # The rows below a header found this way are its data: none of them is a header for

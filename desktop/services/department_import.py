@@ -208,7 +208,7 @@ def _open(path: str | Path) -> ss.Workbook:
 
 def _remembered_mapping(db: Database | None, department: str | None, layout: ss.Layout) -> dict[str, int] | None:
     """The mapping saved for this department, if its column names are all in this file."""
-    if db is None or not department:
+    if db is None or not department or layout.header_height == 0:  # columns named by letter name nothing
         return None
     code = codes.department_code(department)
     if code is None:
@@ -552,6 +552,8 @@ def _mapping_doc(layout: ss.Layout) -> dict:
 
 
 def _remember_mapping(session: Any, actor: Actor, dept: str, layout: ss.Layout) -> None:
+    if layout.header_height == 0:  # a list without a header: its column letters say nothing of the next
+        return
     doc = _mapping_doc(layout)
     saved = session.scalar(select(ColumnMapping).where(ColumnMapping.department == dept))
     if saved is None:
@@ -1050,7 +1052,9 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
                     break
 
         try:
-            return ss.write_rows_back(out_path, layout.header_rows, iter(rows()),
+            # A list without a header gets a row naming only the reason column.
+            header_rows = layout.header_rows or [[""] * len(layout.columns)]
+            return ss.write_rows_back(out_path, header_rows, iter(rows()),
                                       text_column=layout.mapping.get("id_number"))
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message) from exc
