@@ -968,11 +968,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
     for order, name in enumerate(candidates + hidden):
         if best is not None and best[0] and best[1] and order == len(candidates):  # a visible list
             break
-        head: list[tuple[int, list[Any]]] = []
-        for number, values in book.rows(name):
-            head.append((number, values))
-            if len(head) >= HEADER_SCAN_ROWS + 22 or (header_row and number >= header_row + 22):
-                break
+        head = _head_rows(book, name, header_row)
         if any(not _is_blank(v) for _n, v in head):
             any_rows = True
         layout = _layout_in(book, name, head, header_row)
@@ -1032,17 +1028,23 @@ def _is_example(values: Sequence[Any]) -> bool:
     return False
 
 
+def _head_rows(book: Workbook, sheet: str, header_row: int | None = None) -> list[tuple[int, list[Any]]]:
+    """The rows a header is looked for in (and a sample of the data under it)."""
+    head: list[tuple[int, list[Any]]] = []
+    for number, values in book.rows(sheet):
+        head.append((number, values))
+        if len(head) >= HEADER_SCAN_ROWS + 22 or (header_row and number >= header_row + 22):
+            break
+    return head
+
+
 def _headerless_layout(book: Workbook, sheets: Sequence[str],
                        header_row: int | None) -> tuple[bool, bool, int, int, Layout] | None:
     """A list without a header (a system's export of the data alone): the rows from the first one
     whose cell in a column of ID numbers (most of the rows below) holds one. Its columns are named by
     their letters; the name column is the one holding people's names."""
     for name in sheets:
-        head: list[tuple[int, list[Any]]] = []
-        for number, values in book.rows(name):
-            head.append((number, values))
-            if len(head) >= HEADER_SCAN_ROWS + 22:
-                break
+        head = _head_rows(book, name)
         filled = [(n, v) for n, v in head if not _is_blank(v)]
         for index, (number, _values) in enumerate(filled[:HEADER_SCAN_ROWS]):
             if header_row is not None and number != header_row:
@@ -1069,11 +1071,7 @@ def _headerless_layout(book: Workbook, sheets: Sequence[str],
 def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | None) -> tuple[bool, int, int, Layout] | None:
     """The header row of the first sheet with one, mapped as far as the names allow (no ID column)."""
     for name in sheets:
-        head: list[tuple[int, list[Any]]] = []
-        for number, values in book.rows(name):
-            head.append((number, values))
-            if len(head) >= HEADER_SCAN_ROWS + 22:
-                break
+        head = _head_rows(book, name)
         for number, values in head:
             texts = [cell_text(v) for v in values]
             named = sum(1 for v in values if isinstance(v, str) and v.strip())
