@@ -23,6 +23,7 @@ from desktop.views.calendar_settings import CalendarSettingsTab
 from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
+from tests.discard import Case, check_discard_question
 from tests.district import District
 from tests.test_applications import make_household
 
@@ -445,15 +446,7 @@ def test_procedure_dialogs_ask_before_esc_throws_away_what_was_typed(qtbot, sqli
     app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
                         accepted_on=date.today() - timedelta(days=3))
     detail = svc.get_detail(d.db, d.admin, app_id)
-    asked: list[str] = []
-    answer = [QMessageBox.StandardButton.No]
-
-    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
-        asked.append(text)
-        return answer[0]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    cases: list[tuple[Callable[[], QDialog], Callable[[QDialog], None]]] = [
+    cases: list[Case] = [
         (lambda: forms.StepDialog(ctx, detail, "investigation"), lambda w: w.investigators[0].setText("胡刚波")),
         (lambda: forms.StepDialog(ctx, detail, "check"), lambda w: w.failed.setChecked(True)),
         (lambda: forms.DecisionDialog(ctx, detail), lambda w: w.amount.setText("650")),
@@ -462,23 +455,7 @@ def test_procedure_dialogs_ask_before_esc_throws_away_what_was_typed(qtbot, sqli
         (lambda: forms.StopAssistanceDialog(ctx, detail), lambda w: w.reason.setPlainText("户主就业")),
         (lambda: forms.AcceptDialog(ctx), lambda w: w.inputs.note.setText("电话预约")),
     ]
-    for make, type_in in cases:
-        asked.clear()
-        answer[0] = QMessageBox.StandardButton.No
-        untouched = make()
-        qtbot.addWidget(untouched)
-        untouched.show()
-        qtbot.keyClick(untouched, Qt.Key.Key_Escape)
-        assert not untouched.isVisible() and asked == []
-        dialog = make()
-        qtbot.addWidget(dialog)
-        dialog.show()
-        type_in(dialog)
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        assert dialog.isVisible() and len(asked) == 1  # kept open, input still there
-        answer[0] = QMessageBox.StandardButton.Yes
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        assert not dialog.isVisible() and dialog.result() == 0 and len(asked) == 2
+    check_discard_question(qtbot, monkeypatch, cases)
     assert svc.get_detail(d.db, d.admin, app_id).steps == detail.steps
 
 

@@ -22,6 +22,7 @@ from desktop.views.discovery import BatchRowsDialog, DiscoveryPage
 from desktop.views.import_wizard import DepartmentImportWizard
 from desktop.views.operations import wait_for_background
 from desktop.views.register_import import RegisterImportDialog
+from tests.discard import check_discard_question
 from tests.district import District
 from tests.test_import_department import write_list_per_sheet
 
@@ -555,39 +556,12 @@ def test_closing_the_clue_form_with_input_asks_first(qtbot, sqlite_district: Dis
     """Esc or Cancel on a clue form with something typed asks before the input is thrown away (it used
     to close at once); an untouched form closes without a question."""
     d = sqlite_district
-    asked: list[str] = []
-    answer = [QMessageBox.StandardButton.No]
-
-    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
-        asked.append(text)
-        return answer[0]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
     ctx = AppContext(d.db, d.admin)
-    empty = clue_form.ClueForm(ctx)
-    qtbot.addWidget(empty)
-    empty.show()
-    qtbot.keyClick(empty, Qt.Key.Key_Escape)
-    assert not empty.isVisible() and asked == []
-
-    form = clue_form.ClueForm(ctx)
-    qtbot.addWidget(form)
-    form.show()
-    form.description.setPlainText("老人独居,冬季无取暖,邻居反映已两天未见出门")
-    qtbot.keyClick(form, Qt.Key.Key_Escape)
-    assert form.isVisible() and len(asked) == 1
-    assert form.description.toPlainText().startswith("老人独居")
-    answer[0] = QMessageBox.StandardButton.Yes
-    form.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
-    assert not form.isVisible() and form.result() == 0 and len(asked) == 2
-
     clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
         source_level="informant", source="volunteer", reported_on=date.today(), description="原始", person_name="甲"))
-    edit = clue_form.ClueForm(ctx, clue_id=clue_id)
-    qtbot.addWidget(edit)
-    edit.show()
-    qtbot.keyClick(edit, Qt.Key.Key_Escape)  # opened and closed unchanged: no question
-    assert not edit.isVisible() and len(asked) == 2
+    check_discard_question(qtbot, monkeypatch, [
+        (lambda: clue_form.ClueForm(ctx), lambda f: f.description.setPlainText("老人独居,冬季无取暖,邻居反映已两天未见出门")),
+        (lambda: clue_form.ClueForm(ctx, clue_id=clue_id), lambda f: f.description.setPlainText("原始;补充:已入户"))])
 
 
 def test_clue_fields_stop_at_the_column_length(qtbot, sqlite_district: District) -> None:

@@ -22,6 +22,7 @@ from desktop.views.context import AppContext
 from desktop.views.household_detail import HouseholdDetailDialog, MemberDialog
 from desktop.views.households import HouseholdsPage, HouseholdTableModel
 from desktop.views.operations import wait_for_background
+from tests.discard import check_discard_question
 from tests.district import District
 
 
@@ -286,42 +287,18 @@ def test_member_and_money_dialogs_ask_before_discarding_input(qtbot, sqlite_dist
     """Esc in the member or the income/expense dialog with something typed asks first (the household
     form itself always did; the small dialogs closed at once and the typing was gone). Unchanged, they
     close without a question."""
-    from PySide6.QtWidgets import QMessageBox
 
     from desktop.views.household_detail import MoneyDialog
 
     d = sqlite_district
     hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
                               head={"name": "张三", "id_number": "420203199001011238"})
-    asked: list[str] = []
-    answer = [QMessageBox.StandardButton.No]
-
-    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
-        asked.append(text)
-        return answer[0]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
     detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
     qtbot.addWidget(detail)
-    for make, type_in in ((lambda: MemberDialog(detail, None), lambda w: w.name.setText("张小")),
-                          (lambda: MemberDialog(detail, detail.current.members[0]), lambda w: w.phone.setText("139")),
-                          (lambda: MoneyDialog(detail, "income", None), lambda w: w.amount.setText("12000"))):
-        asked.clear()
-        answer[0] = QMessageBox.StandardButton.No
-        untouched = make()
-        qtbot.addWidget(untouched)
-        untouched.show()
-        qtbot.keyClick(untouched, Qt.Key.Key_Escape)
-        assert not untouched.isVisible() and asked == []
-        dialog = make()
-        qtbot.addWidget(dialog)
-        dialog.show()
-        type_in(dialog)
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        assert dialog.isVisible() and len(asked) == 1  # kept open, input still there
-        answer[0] = QMessageBox.StandardButton.Yes
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        assert not dialog.isVisible() and dialog.result() == 0 and len(asked) == 2
+    check_discard_question(qtbot, monkeypatch, [
+        (lambda: MemberDialog(detail, None), lambda w: w.name.setText("张小")),
+        (lambda: MemberDialog(detail, detail.current.members[0]), lambda w: w.phone.setText("139")),
+        (lambda: MoneyDialog(detail, "income", None), lambda w: w.amount.setText("12000"))])
     assert len(hs.get_household(d.db, d.admin, hid).members) == 1
 
 

@@ -22,6 +22,7 @@ from desktop.views.live import LiveUpdates
 from desktop.views.operations import wait_for_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
 from desktop.views.visit_form import VisitForm
+from tests.discard import check_discard_question
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
 
@@ -337,35 +338,10 @@ def test_visit_and_referral_forms_ask_before_discarding_what_was_typed(qtbot, ct
                                                                       sqlite_district: District,
                                                                       monkeypatch) -> None:  # noqa: ANN001
     """Esc, Cancel or the close button on a form with notes typed asks first; an untouched form closes."""
-    from PySide6.QtWidgets import QMessageBox
-
-    answers: list[QMessageBox.StandardButton] = []
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
-        asked.append(text)
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
     [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
-    for make, fill in ((lambda: VisitForm(ctx, hid), lambda f: f.findings.setPlainText("户主住院,收入中断")),
-                       (lambda: ReferralForm(ctx, hid), lambda f: f.need.setPlainText("住院费用二次报销"))):
-        untouched = make()
-        qtbot.addWidget(untouched)
-        untouched.show()
-        untouched.reject()
-        assert not untouched.isVisible() and asked == []
-        form = make()
-        qtbot.addWidget(form)
-        form.show()
-        fill(form)
-        answers[:] = [QMessageBox.StandardButton.No]
-        form.reject()
-        assert form.isVisible() and len(asked) == 1  # kept: the notes are still there
-        answers[:] = [QMessageBox.StandardButton.Yes]
-        form.reject()
-        assert not form.isVisible() and len(asked) == 2
-        asked.clear()
+    check_discard_question(qtbot, monkeypatch, [
+        (lambda: VisitForm(ctx, hid), lambda f: f.findings.setPlainText("户主住院,收入中断")),
+        (lambda: ReferralForm(ctx, hid), lambda f: f.need.setPlainText("住院费用二次报销"))])
 
 
 def test_move_answer_close_and_settings_dialogs_ask_before_discarding(qtbot, ctx: AppContext,  # noqa: ANN001
@@ -373,23 +349,12 @@ def test_move_answer_close_and_settings_dialogs_ask_before_discarding(qtbot, ctx
                                                                       monkeypatch) -> None:  # noqa: ANN001
     """The reason of a library move, a department's feedback, a clue's outcome and note, new policy
     values and a new account were lost on Esc without a word; now the dialog asks, and No keeps them."""
-
-    from PySide6.QtWidgets import QMessageBox
-
     from desktop.rules.codes import SourceLevel
     from desktop.services import clues
     from desktop.views.clue_form import CloseClueDialog
     from desktop.views.policy_settings import SetValuesDialog
     from desktop.views.users import UserDialog
 
-    answers: list[QMessageBox.StandardButton] = []
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
-        asked.append(text)
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
     d = sqlite_district
     [hid] = add_households(d.db, d.regions["飞云社区"], "class_1")
     referral = referrals.create_referral(d.db, d.admin, hid, department="medical_insurance", need="二次报销",
@@ -407,20 +372,4 @@ def test_move_answer_close_and_settings_dialogs_ask_before_discarding(qtbot, ctx
         (lambda: SetValuesDialog(admin_ctx), lambda f: next(iter(f.fields.values())).setText("800")),
         (lambda: UserDialog(admin_ctx), lambda f: f.username.setText("wangfang")),
     ]
-    for make, fill in cases:
-        untouched = make()
-        qtbot.addWidget(untouched)
-        untouched.show()
-        qtbot.keyClick(untouched, Qt.Key.Key_Escape)
-        assert not untouched.isVisible() and asked == []
-        form = make()
-        qtbot.addWidget(form)
-        form.show()
-        fill(form)
-        answers[:] = [QMessageBox.StandardButton.No]
-        qtbot.keyClick(form, Qt.Key.Key_Escape)
-        assert form.isVisible() and len(asked) == 1, type(form).__name__
-        answers[:] = [QMessageBox.StandardButton.Yes]
-        qtbot.keyClick(form, Qt.Key.Key_Escape)
-        assert not form.isVisible() and len(asked) == 2
-        asked.clear()
+    check_discard_question(qtbot, monkeypatch, cases)
