@@ -60,8 +60,8 @@ class ConflictDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.message)
         self.table = QTableWidget(len(fields), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved by {who}").format(who=info.saved_by),
-                                              self.tr("Your input")])
+        # who saved is named in the message above: a long name would be cut off in a column's header
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Their saved values"), self.tr("Your input")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
