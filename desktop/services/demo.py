@@ -119,11 +119,11 @@ class DemoLogin:
 
 
 LOGINS: tuple[DemoLogin, ...] = (
-    DemoLogin(Role.ADMIN, "admin", "admin123", "西塞山区", "周建华(系统管理员)"),
-    DemoLogin(Role.DISTRICT_REVIEWER, "reviewer", "reviewer123", "西塞山区", "李静(区民政局审核)"),
-    DemoLogin(Role.SUBDISTRICT_CASEWORKER, "caseworker", "caseworker123", "八泉街道", "王海燕(八泉街道经办)"),
-    DemoLogin(Role.COMMUNITY_WORKER, "worker", "worker123", "飞云社区", "陈晓琴(飞云社区)"),
-    DemoLogin(Role.SUPERVISOR, "supervisor", "supervisor123", "西塞山区", "刘国强(分管领导)"),
+    DemoLogin(Role.ADMIN, "admin", "admin123", "西塞山区", "周建华"),
+    DemoLogin(Role.DISTRICT_REVIEWER, "reviewer", "reviewer123", "西塞山区", "李静"),
+    DemoLogin(Role.SUBDISTRICT_CASEWORKER, "caseworker", "caseworker123", "八泉街道", "王海燕"),
+    DemoLogin(Role.COMMUNITY_WORKER, "worker", "worker123", "飞云社区", "陈晓琴"),
+    DemoLogin(Role.SUPERVISOR, "supervisor", "supervisor123", "西塞山区", "刘国强"),
 )
 
 # -- the plan: how many households follow which story -------------------------------------------------
