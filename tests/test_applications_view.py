@@ -11,8 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 
+from desktop.rules.codes import Role
 from desktop.services import applications as svc
 from desktop.services.errors import ServiceError
 from desktop.views import application_detail as detail_mod
@@ -25,7 +26,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
 from tests.discard import Case, check_discard_question
 from tests.district import District
-from tests.test_applications import make_household
+from tests.test_applications import make_household, run_regular
 
 
 class ModalScript:
@@ -486,3 +487,62 @@ def test_procedure_forms_give_each_alt_key_to_one_field(qtbot, qapp, sqlite_dist
     finally:
         i18n.install(qapp, "en")
     assert accept.inputs.household.focusProxy() is accept.inputs.household.search  # where "&Household:" sends Alt
+
+
+def test_steps_only_the_county_records_are_not_offered_to_the_sub_district(qtbot, sqlite_district: District,
+                                                                          errors: list[str]) -> None:
+    """A sub-district caseworker's application showed 办理授权核对…, 作出决定…, 停止救助… and the
+    post-check and recovery buttons as usable: the form opened, took the input and then refused it
+    (only the district reviewer or an administrator may). They are disabled and say who does them."""
+    d = sqlite_district
+    caseworker = d.actor(Role.SUBDISTRICT_CASEWORKER)
+    hid = make_household(d.db, d.regions["八泉社区"])
+    app_id = svc.accept(d.db, caseworker, household_id=hid, category="dibao", accepted_on=date(2026, 2, 10))
+    dialog = ApplicationDetailDialog(AppContext(d.db, caseworker), app_id)
+    qtbot.addWidget(dialog)
+    check = dialog.action_buttons["check"]
+    assert not check.isEnabled() and "district reviewer" in check.toolTip()
+    assert dialog.action_buttons["extend"].isEnabled()  # the sub-district may extend
+    reviewer_dialog = ApplicationDetailDialog(AppContext(d.db, d.actor(Role.DISTRICT_REVIEWER)), app_id)
+    qtbot.addWidget(reviewer_dialog)
+    assert reviewer_dialog.action_buttons["check"].isEnabled()
+
+    svc.complete_step(d.db, d.admin, app_id, "check", on=date(2026, 2, 12), result="passed")
+    dialog.reload()
+    assert dialog.action_buttons["investigation"].isEnabled()  # the sub-district's own step
+    approved = run_regular(d, make_household(d.db, d.regions["八泉社区"], "李四"))
+    dialog = ApplicationDetailDialog(AppContext(d.db, caseworker), approved)
+    qtbot.addWidget(dialog)
+    assert not dialog.action_buttons["stop"].isEnabled()
+    assert dialog.action_buttons["notice"].isEnabled()
+    buttons = {b.text(): b.isEnabled() for b in dialog.tabs.findChildren(QPushButton)}
+    assert buttons == {"Record &result…": False, "Record department &outcome…": True, "Record re&covery…": False}
+    page = ApplicationsPage(AppContext(d.db, caseworker))
+    qtbot.addWidget(page)
+    assert not page.record_check_button.isEnabled() and not page.draw_button.isEnabled()
+    assert errors == []
+
+
+def test_refusal_reasons_in_the_application_header_are_in_chinese_and_shown_as_typed(
+        qtbot, qapp, sqlite_district: District, errors: list[str]) -> None:  # noqa: ANN001
+    """The header of a refused application read "Refusal reasons: …" in English (the label sat in an
+    f-string, where lupdate does not look); a reason with < or & was read as markup."""
+    from desktop import i18n
+
+    d = sqlite_district
+    hid = make_household(d.db, d.regions["八泉社区"])
+    app_id = svc.accept(d.db, d.admin, household_id=hid, category="dibao", accepted_on=date(2026, 2, 10))
+    svc.extend(d.db, d.admin, app_id, reason="需补充<b>病历</b>材料")
+    svc.complete_step(d.db, d.admin, app_id, "check", on=date(2026, 2, 12), result="failed")
+    svc.decide(d.db, d.admin, app_id, approve=False, on=date(2026, 2, 13), reason="名下有车辆 <2 辆> & 存款",
+               today=date(2026, 2, 20))
+    i18n.install(qapp, "zh_CN")
+    try:
+        dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+        qtbot.addWidget(dialog)
+        header = dialog.header.text()
+    finally:
+        i18n.install(qapp, "en")
+    assert "Refusal" not in header and "Extension" not in header
+    assert "不予批准理由:名下有车辆 &lt;2 辆&gt; &amp; 存款" in header.replace(": ", ":").replace(": ", ":")
+    assert "延期理由:需补充&lt;b&gt;病历&lt;/b&gt;材料" in header.replace(": ", ":").replace(": ", ":")

@@ -3,338 +3,353 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../views/application_detail.py" line="67" />
+        <location filename="../views/application_detail.py" line="68" />
         <source>Application {id}</source>
         <translation>申请 {id}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="79" />
+        <location filename="../views/application_detail.py" line="80" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="79" />
+        <location filename="../views/application_detail.py" line="80" />
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="79" />
-        <location filename="../views/application_detail.py" line="86" />
+        <location filename="../views/application_detail.py" line="80" />
+        <location filename="../views/application_detail.py" line="87" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="79" />
-        <location filename="../views/application_detail.py" line="86" />
+        <location filename="../views/application_detail.py" line="80" />
+        <location filename="../views/application_detail.py" line="87" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="80" />
-        <location filename="../views/application_detail.py" line="86" />
+        <location filename="../views/application_detail.py" line="81" />
+        <location filename="../views/application_detail.py" line="87" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="80" />
+        <location filename="../views/application_detail.py" line="81" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="80" />
-        <location filename="../views/application_detail.py" line="87" />
+        <location filename="../views/application_detail.py" line="81" />
+        <location filename="../views/application_detail.py" line="88" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="81" />
+        <location filename="../views/application_detail.py" line="82" />
         <source>&lt;b&gt;Step timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;办理进程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="86" />
+        <location filename="../views/application_detail.py" line="87" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="88" />
+        <location filename="../views/application_detail.py" line="89" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="88" />
+        <location filename="../views/application_detail.py" line="89" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="88" />
-        <location filename="../views/application_detail.py" line="91" />
+        <location filename="../views/application_detail.py" line="89" />
+        <location filename="../views/application_detail.py" line="92" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="88" />
+        <location filename="../views/application_detail.py" line="89" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="89" />
-        <location filename="../views/application_detail.py" line="91" />
+        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="92" />
         <source>Closed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="89" />
+        <location filename="../views/application_detail.py" line="90" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="91" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="91" />
         <source>To recover</source>
         <translation>应追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="91" />
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="92" />
+        <location filename="../views/application_detail.py" line="94" />
+        <source>Only the district reviewer or an administrator records this.</source>
+        <translation>只有区级审核员或系统管理员可以办理此项。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="95" />
         <source>Record &amp;result…</source>
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="93" />
+        <location filename="../views/application_detail.py" line="96" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94" />
+        <location filename="../views/application_detail.py" line="97" />
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="95" />
+        <location filename="../views/application_detail.py" line="98" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="96" />
+        <location filename="../views/application_detail.py" line="99" />
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="97" />
+        <location filename="../views/application_detail.py" line="100" />
         <source>Revocation and recovery</source>
         <translation>撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="138" />
+        <location filename="../views/application_detail.py" line="144" />
         <source>Procedure due {due}{ext}; next step due {step}; &lt;span style='color:{colour}'&gt;working days left: {left}&lt;/span&gt;</source>
         <translation>办结期限 {due}{ext};待办步骤期限 {step};&lt;span style='color:{colour}'&gt;剩余工作日:{left}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="140" />
+        <location filename="../views/application_detail.py" line="146" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="144" />
+        <location filename="../views/application_detail.py" line="150" />
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="149" />
+        <location filename="../views/application_detail.py" line="155" />
         <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
         <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="153" />
+        <location filename="../views/application_detail.py" line="159" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="155" />
+        <location filename="../views/application_detail.py" line="161" />
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="159" />
+        <location filename="../views/application_detail.py" line="165" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="161" />
+        <location filename="../views/application_detail.py" line="167" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="161" />
+        <location filename="../views/application_detail.py" line="167" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="165" />
+        <location filename="../views/application_detail.py" line="169" />
+        <source>Extension reason:</source>
+        <translation>延期理由:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="170" />
+        <source>Refusal reasons:</source>
+        <translation>不予批准理由:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="174" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="175" />
+        <location filename="../views/application_detail.py" line="184" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="177" />
+        <location filename="../views/application_detail.py" line="186" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="180" />
+        <location filename="../views/application_detail.py" line="189" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="182" />
+        <location filename="../views/application_detail.py" line="191" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="184" />
+        <location filename="../views/application_detail.py" line="193" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="190" />
+        <location filename="../views/application_detail.py" line="199" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="195" />
+        <location filename="../views/application_detail.py" line="204" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="206" />
+        <location filename="../views/application_detail.py" line="215" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="206" />
+        <location filename="../views/application_detail.py" line="215" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="211" />
+        <location filename="../views/application_detail.py" line="220" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="211" />
+        <location filename="../views/application_detail.py" line="220" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="232" />
+        <location filename="../views/application_detail.py" line="241" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="232" />
+        <location filename="../views/application_detail.py" line="241" />
         <source>&amp;Refuse…</source>
         <translation>不予批准(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="234" />
+        <location filename="../views/application_detail.py" line="243" />
         <source>Record {step}…</source>
         <translation>办理{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="236" />
+        <location filename="../views/application_detail.py" line="245" />
         <source>Complete {step} afterwards…</source>
         <translation>补办{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="242" />
+        <location filename="../views/application_detail.py" line="254" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="247" />
+        <location filename="../views/application_detail.py" line="259" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="252" />
+        <location filename="../views/application_detail.py" line="266" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="257" />
+        <location filename="../views/application_detail.py" line="271" />
         <source>Attach commitment scan…</source>
         <translation>附加承诺书扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="261" />
+        <location filename="../views/application_detail.py" line="275" />
         <source>Save scan as…</source>
         <translation>另存扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="282" />
+        <location filename="../views/application_detail.py" line="304" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="282" />
+        <location filename="../views/application_detail.py" line="304" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="299" />
+        <location filename="../views/application_detail.py" line="321" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="302" />
+        <location filename="../views/application_detail.py" line="324" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="301" />
+        <location filename="../views/application_detail.py" line="323" />
         <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="323" />
+        <location filename="../views/application_detail.py" line="345" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="334" />
+        <location filename="../views/application_detail.py" line="356" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="335" />
+        <location filename="../views/application_detail.py" line="357" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="354" />
+        <location filename="../views/application_detail.py" line="376" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="372" />
+        <location filename="../views/application_detail.py" line="394" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="372" />
+        <location filename="../views/application_detail.py" line="394" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

@@ -4,6 +4,7 @@ actions the procedure allows next."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -89,12 +90,14 @@ class ApplicationDetailDialog(QDialog):
                                      self.tr("Closed on"), self.tr("Feedback")])
         self.revocations = self._tree([self.tr("Reason"), self.tr("To recover"), self.tr("Recovered"),
                                        self.tr("Status"), self.tr("Closed on")])
-        self.tabs.addTab(self._with_button(self.post_checks, self.tr("Record &result…"), self.record_post_check),
-                         self.tr("Post-checks"))
+        self.may_decide = ctx.actor.role in svc.DECIDERS
+        self.county_only = self.tr("Only the district reviewer or an administrator records this.")
+        self.tabs.addTab(self._with_button(self.post_checks, self.tr("Record &result…"), self.record_post_check,
+                                           self.may_decide), self.tr("Post-checks"))
         self.tabs.addTab(self._with_button(self.referrals, self.tr("Record department &outcome…"),
                                            self.record_referral), self.tr("Referrals"))
-        self.tabs.addTab(self._with_button(self.revocations, self.tr("Record re&covery…"), self.record_recovery),
-                         self.tr("Revocation and recovery"))
+        self.tabs.addTab(self._with_button(self.revocations, self.tr("Record re&covery…"), self.record_recovery,
+                                           self.may_decide), self.tr("Revocation and recovery"))
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -108,13 +111,16 @@ class ApplicationDetailDialog(QDialog):
         tree.setHeaderLabels(headers)
         return tree
 
-    def _with_button(self, tree: QTreeWidget, text: str, slot) -> QWidget:  # noqa: ANN001
+    def _with_button(self, tree: QTreeWidget, text: str, slot, allowed: bool = True) -> QWidget:  # noqa: ANN001
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(tree)
         button = QPushButton(text)
         button.clicked.connect(slot)
+        if not allowed:  # the form would open, take the input and then refuse it
+            button.setEnabled(False)
+            button.setToolTip(self.county_only)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(button)
@@ -159,13 +165,16 @@ class ApplicationDetailDialog(QDialog):
             commitment = self.tr("Commitment signed by {name} on {day}{file}.").format(
                 name=d.commitment.signer_name, day=fmt(d.commitment.signed_on),
                 file=self.tr(", scan attached") if d.commitment.has_file else self.tr(", no scan attached"))
+        # Labels taken out of the f-strings: lupdate does not see a tr() inside one, so they stayed English.
+        extension_label = self.tr("Extension reason:")
+        refusal_label = self.tr("Refusal reasons:")
         self.header.setText(
-            f"<h2>{r.head_name}({r.member_count}人)· {r.category_label} · {r.track_label} · "
+            f"<h2>{escape(r.head_name)}({r.member_count}人)· {r.category_label} · {r.track_label} · "
             f"<span style='color:{status_colour}'>{r.status_label}</span></h2>"
             f"<p>{r.subdistrict_name} {r.region_name} · " + self.tr("accepted on {day}").format(day=fmt(r.accepted_on))
-            + f"</p><p>{due_line}</p><p>{paid}</p><p>{commitment}</p>"
-            + (f"<p>{self.tr('Extension reason:')} {d.extension_reason}</p>" if d.extension_reason else "")
-            + (f"<p>{self.tr('Refusal reasons:')} {d.refusal_reason}</p>" if d.refusal_reason else ""))
+            + f"</p><p>{due_line}</p><p>{paid}</p><p>{escape(commitment)}</p>"
+            + (f"<p>{extension_label} {escape(d.extension_reason)}</p>" if d.extension_reason else "")
+            + (f"<p>{refusal_label} {escape(d.refusal_reason)}</p>" if d.refusal_reason else ""))
         self.warning.setText(("⚠ " + r.warning) if r.warning else "")
         self.warning.setVisible(bool(r.warning))
         self.timeline.clear()
@@ -236,6 +245,9 @@ class ApplicationDetailDialog(QDialog):
                     text = self.tr("Complete {step} afterwards…").format(step=a.label)
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, action=a: self.do_step(action))
+            if not self.may_record(a.step):
+                button.setEnabled(False)
+                button.setToolTip(self.county_only)
             self.actions_bar.addWidget(button)
             self.action_buttons[a.step] = button
         if d.can_extend:
@@ -246,6 +258,8 @@ class ApplicationDetailDialog(QDialog):
         if d.can_stop:
             b = QPushButton(self.tr("&Stop assistance…"))
             b.clicked.connect(self.stop)
+            b.setEnabled(self.may_decide)
+            b.setToolTip("" if self.may_decide else self.county_only)
             self.actions_bar.addWidget(b)
             self.action_buttons["stop"] = b
         if d.row.status in ("approved", "refused", "revoked"):
@@ -262,6 +276,14 @@ class ApplicationDetailDialog(QDialog):
                 s.clicked.connect(self.save_scan)
                 self.actions_bar.addWidget(s)
         self.actions_bar.addStretch(1)
+
+    def may_record(self, step: str) -> bool:
+        """The decision and the authorised data check are the county's (services refuse them to others)."""
+        if step == proc.Step.DECISION:
+            return self.may_decide
+        if step == proc.Step.CHECK:
+            return self.ctx.actor.role in svc.CHECKERS
+        return True
 
     # -- actions ------------------------------------------------------------------------------------
     def after_change(self) -> None:

@@ -217,6 +217,11 @@ class ApplicationsPage(QWidget):
         export.clicked.connect(self.export_sample)
         open_app = QPushButton(self.tr("Open &application…"))
         open_app.clicked.connect(self.open_post_check_application)
+        if self.ctx.actor.role not in svc.DECIDERS:  # the dialogs would take the input, then refuse it
+            for b in (record, draw):
+                b.setEnabled(False)
+                b.setToolTip(self.tr("Only the district reviewer or an administrator records this."))
+        self.record_check_button, self.draw_button = record, draw
         for b in (record, draw, export, open_app):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -357,6 +362,9 @@ class ApplicationsPage(QWidget):
         return self.checks_model.rows[index.row()]
 
     def record_post_check(self) -> None:
+        if not self.record_check_button.isEnabled():  # a double-click on the list: show the application
+            self.open_post_check_application()
+            return
         check = self.selected_check()
         if check is None:
             QMessageBox.information(self, self.tr("Post-checks"), self.tr("Select a post-check first."))
