@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -38,6 +38,20 @@ def load_class(path: str) -> type:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+def initial_size(window: QWidget, wanted: QSize = QSize(1280, 800)) -> QSize:  # noqa: B008
+    """The window's first size: 1280×800, or less on a smaller screen. On a 1366×768 laptop (whose
+    taskbar leaves about 728 pixels) a taller window hung past the bottom edge: its status bar, with
+    the lost-connection warning, and the lowest buttons of a page could not be seen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    # The title bar and frame come on top of the size given here.
+    frame = window.frameGeometry().size() - window.geometry().size()
+    extra = QSize(max(frame.width(), 16), max(frame.height(), 40))
+    return wanted.boundedTo(room - extra)
+
+
 class NotAvailablePage(QWidget):
     """An honest placeholder for an area that a later version fills."""
 
@@ -55,7 +69,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Relief Desk") + f" {__version__}")
-        self.resize(1280, 800)
+        self.resize(initial_size(self))
 
         self.nav = QListWidget()
         self.nav.setMaximumWidth(180)
