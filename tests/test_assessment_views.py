@@ -186,6 +186,44 @@ def test_reassess_in_the_window_and_confirm(qtbot, world, messages, tmp_path: Pa
         assert s.get(Household, hid).stage == "applying"
 
 
+def test_reassess_confirms_only_the_moves_chosen(qtbot, world, messages, tmp_path: Path) -> None:  # noqa: ANN001
+    """政策找人: the dialog could only confirm every proposed move at once (its table picked single cells).
+    All rows start selected; the user narrows the choice, confirms those, and the rest stay listed."""
+    d, ctx, hid = world
+    other = add_household(d.db, d.regions["八泉社区"], [{"name": "王秀英", "born": date(1950, 3, 1)}],
+                          incomes={"wages": "3000"})
+    ctx.actor = d.admin
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.reassess()
+    dialog.path.setText(str(tmp_path / "all.xlsx"))
+    dialog.as_of.setDate(date(2026, 3, 1))
+    dialog.run()
+    assert wait_for_background()
+    assert {p.household_id for p in dialog.model.rows} == {hid, other}
+    assert dialog.confirm_button.text() == "确认所选的 2 户调整(&C)…" and dialog.confirm_button.isEnabled()
+    row = next(i for i, p in enumerate(dialog.model.rows) if p.household_id == other)
+    dialog.table.selectRow(row)
+    assert dialog.confirm_button.text() == "确认所选的 1 户调整(&C)…"
+    assert "共 2 户" in dialog.selection_hint.text()
+    shot(dialog, "reassess_partly_selected")
+    dialog.confirm()
+    assert wait_for_background()
+    assert messages[0] == "按建议调整 1 户的库别?每一次调整都会连同原因记录在案。"
+    assert dialog.confirmed is not None and dialog.confirmed.moved == 1
+    with d.db.session_factory() as s:
+        assert s.get(Household, other).stage == "applying"
+        assert s.get(Household, hid).stage is None  # not chosen: unchanged
+    assert [p.household_id for p in dialog.model.rows] == [hid]  # still there to confirm later
+    assert not dialog.confirm_button.isEnabled()
+    dialog.table.selectAll()
+    dialog.confirm()
+    assert wait_for_background()
+    with d.db.session_factory() as s:
+        assert s.get(Household, hid).stage == "applying"
+    assert dialog.model.rows == []
+
+
 def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None:  # noqa: ANN001
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)

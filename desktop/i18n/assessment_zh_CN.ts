@@ -1,60 +1,59 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../views/assessment.py" line="218"/>
+        <location filename="../views/assessment.py" line="249" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="221"/>
+        <location filename="../views/assessment.py" line="252" />
         <source>&amp;Re-assess everyone…</source>
         <translation>重新评估全部(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="223"/>
+        <location filename="../views/assessment.py" line="254" />
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="225"/>
+        <location filename="../views/assessment.py" line="256" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="273"/>
+        <location filename="../views/assessment.py" line="299" />
         <source>Select an assessment to see its calculation.</source>
         <translation>选择一条评估记录查看计算过程。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="274"/>
-        <source>No assessments yet. Start one with &quot;New assessment&quot;.</source>
+        <location filename="../views/assessment.py" line="300" />
+        <source>No assessments yet. Start one with "New assessment".</source>
         <translation>还没有评估记录。请点击“新建评估”开始。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="290"/>
+        <location filename="../views/assessment.py" line="316" />
         <source>Assessment %1 of %2 on %3 — verified by %4 (%5)</source>
         <translation>第 %1 号评估:%2,%3 —— 核查方式:%4(调查人员:%5)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="316"/>
+        <location filename="../views/assessment.py" line="342" />
         <source>Print calculation sheet</source>
         <translation>打印评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="316"/>
+        <location filename="../views/assessment.py" line="342" />
         <source>Select an assessment first.</source>
         <translation>请先选择一条评估记录。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="323"/>
+        <location filename="../views/assessment.py" line="349" />
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="325"/>
+        <location filename="../views/assessment.py" line="351" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -62,57 +61,57 @@
 <context>
     <name>AssessmentsTableModel</name>
     <message>
-        <location filename="../views/assessment.py" line="44"/>
+        <location filename="../views/assessment.py" line="43" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="45"/>
+        <location filename="../views/assessment.py" line="44" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="46"/>
+        <location filename="../views/assessment.py" line="45" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="47"/>
+        <location filename="../views/assessment.py" line="46" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="48"/>
+        <location filename="../views/assessment.py" line="47" />
         <source>Result</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="49"/>
+        <location filename="../views/assessment.py" line="48" />
         <source>Per-capita income</source>
         <translation>月人均收入(元)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="50"/>
+        <location filename="../views/assessment.py" line="49" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="51"/>
+        <location filename="../views/assessment.py" line="50" />
         <source>Placement</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="52"/>
+        <location filename="../views/assessment.py" line="51" />
         <source>Assessor</source>
         <translation>评估人</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="56"/>
+        <location filename="../views/assessment.py" line="55" />
         <source> (changed)</source>
         <translation>(已改变建议)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="58"/>
+        <location filename="../views/assessment.py" line="57" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -120,32 +119,32 @@
 <context>
     <name>ProposalsTableModel</name>
     <message>
-        <location filename="../views/assessment.py" line="69"/>
+        <location filename="../views/assessment.py" line="68" />
         <source>Code</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="70"/>
+        <location filename="../views/assessment.py" line="69" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="71"/>
+        <location filename="../views/assessment.py" line="70" />
         <source>Current category</source>
         <translation>当前救助类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="72"/>
+        <location filename="../views/assessment.py" line="71" />
         <source>Suggested category</source>
         <translation>建议类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="73"/>
+        <location filename="../views/assessment.py" line="72" />
         <source>Per-capita income</source>
         <translation>月人均收入(元)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="74"/>
+        <location filename="../views/assessment.py" line="73" />
         <source>Proposed move</source>
         <translation>建议调整</translation>
     </message>
@@ -153,93 +152,108 @@
 <context>
     <name>ReassessDialog</name>
     <message>
-        <location filename="../views/assessment.py" line="94"/>
+        <location filename="../views/assessment.py" line="93" />
         <source>Re-assess everyone</source>
         <translation>重新评估全部家庭</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="96"/>
+        <location filename="../views/assessment.py" line="95" />
         <source>Runs the means test again for every household in the chosen area with the policy settings in force on the date, and writes one row per household to a workbook. Nothing in the register changes until you confirm the moves.</source>
         <translation>按所选日期生效的政策参数,对所选区域内的每一户重新计算家庭经济状况,每户一行写入工作簿。在您确认库别调整之前,登记册不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="103"/>
+        <location filename="../views/assessment.py" line="102" />
         <source>Everything I can see</source>
         <translation>我管辖的全部区域</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="110"/>
+        <location filename="../views/assessment.py" line="109" />
         <source>&amp;Area:</source>
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="114"/>
+        <location filename="../views/assessment.py" line="113" />
         <source>Settings in force &amp;on:</source>
         <translation>适用政策参数日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="123"/>
+        <location filename="../views/assessment.py" line="122" />
         <source>Output &amp;file:</source>
         <translation>输出文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="125"/>
+        <location filename="../views/assessment.py" line="126" />
         <source>&amp;Run re-assessment</source>
         <translation>开始重新评估(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="136"/>
+        <location filename="../views/assessment.py" line="140" />
         <source>&amp;Confirm proposed moves…</source>
         <translation>确认库别调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="145"/>
+        <location filename="../views/assessment.py" line="149" />
         <source>Save re-assessment</source>
         <translation>保存重新评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="146"/>
+        <location filename="../views/assessment.py" line="150" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="166"/>
+        <location filename="../views/assessment.py" line="170" />
         <source>Re-assessing households…</source>
         <translation>正在重新评估家庭…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="172"/>
+        <location filename="../views/assessment.py" line="176" />
         <source>%1 households re-assessed with the settings in force on %2: %3. %4 changed. Written to %5.</source>
         <translation>已按 %2 生效的政策参数重新评估 %1 户:%3。类别有变化的 %4 户。结果已写入 %5。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="176"/>
+        <location filename="../views/assessment.py" line="180" />
         <source>%1 households have no members and could not be assessed.</source>
         <translation>%1 户没有成员记录,无法评估。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="186"/>
-        <location filename="../views/assessment.py" line="208"/>
+        <location filename="../views/assessment.py" line="195" />
+        <source>&amp;Confirm %1 selected moves…</source>
+        <translation>确认所选的 %1 户调整(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment.py" line="199" />
+        <source>All %1 proposed moves are selected. To confirm only some, click a row and Ctrl+click or Shift+click the others.</source>
+        <translation>已选中全部 %1 户建议调整。如只确认其中一部分,请单击一行,再按住 Ctrl 或 Shift 单击其他行。</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment.py" line="203" />
+        <source>%1 of %2 proposed moves selected; the others stay in the list and in the workbook.</source>
+        <translation>共 %2 户建议调整,已选 %1 户;未选的仍留在列表和工作簿中。</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment.py" line="212" />
+        <location filename="../views/assessment.py" line="239" />
         <source>Confirm moves</source>
         <translation>确认库别调整</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="187"/>
+        <location filename="../views/assessment.py" line="213" />
         <source>Move %1 households as proposed? Each move is recorded with its reason.</source>
         <translation>按建议调整 %1 户的库别?每一次调整都会连同原因记录在案。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="196"/>
+        <location filename="../views/assessment.py" line="223" />
         <source>Applying the moves…</source>
         <translation>正在调整库别…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="203"/>
+        <location filename="../views/assessment.py" line="234" />
         <source>%1 households moved, %2 unchanged.</source>
         <translation>已调整 %1 户,%2 户未变。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="206"/>
+        <location filename="../views/assessment.py" line="237" />
         <source>Skipped (re-assess them again): %1</source>
         <translation>已跳过(请重新评估):%1</translation>
     </message>

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -76,7 +75,7 @@ class ProposalsTableModel(RowListTableModel[svc.Proposal]):
 
     def __init__(self, rows: list[svc.Proposal], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows = rows
+        self.rows = list(rows)
 
     def display(self, p: svc.Proposal, column: int) -> str:
         return (p.code, p.head_name, svc.category_label(p.current_category), svc.category_label(p.suggested_category),
@@ -130,10 +129,13 @@ class ReassessDialog(QDialog):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
-        self.table = QTableView()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.model = ProposalsTableModel([], self)
+        self.table = read_only_table(self.model)  # rows selected whole; Ctrl/Shift+click picks several
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.table, 1)
+        self.selection_hint = QLabel()
+        self.selection_hint.setWordWrap(True)
+        layout.addWidget(self.selection_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.confirm_button = buttons.addButton(self.tr("&Confirm proposed moves…"),
                                                 QDialogButtonBox.ButtonRole.ActionRole)
@@ -178,28 +180,55 @@ class ReassessDialog(QDialog):
             text += " " + self.tr("%1 households have no members and could not be assessed.").replace(
                 "%1", str(summary.without_members))
         self.result_label.setText(text)
-        self.table.setModel(ProposalsTableModel(summary.proposals, self.table))
-        self.confirm_button.setEnabled(bool(summary.proposals))
+        self.model.set_rows(list(summary.proposals))
+        self.table.selectAll()  # all proposed moves by default; the user may narrow the choice
+        self._selection_changed()
+
+    def selected_proposals(self) -> list[svc.Proposal]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def _selection_changed(self) -> None:
+        """The button says how many moves it confirms: all of them, or only the rows chosen."""
+        chosen, total = len(self.selected_proposals()), len(self.model.rows)
+        self.confirm_button.setEnabled(chosen > 0)
+        self.confirm_button.setText(self.tr("&Confirm %1 selected moves…").replace("%1", str(chosen)))
+        if not total:
+            self.selection_hint.setText("")
+        elif chosen == total:
+            self.selection_hint.setText(self.tr("All %1 proposed moves are selected. To confirm only some, click "
+                                                "a row and Ctrl+click or Shift+click the others.")
+                                        .replace("%1", str(total)))
+        else:
+            self.selection_hint.setText(self.tr("%1 of %2 proposed moves selected; the others stay in the list "
+                                                "and in the workbook.").replace("%1", str(chosen))
+                                        .replace("%2", str(total)))
 
     def confirm(self) -> None:
-        if self.summary is None or not self.summary.proposals:
+        proposals = self.selected_proposals()
+        if not proposals:
             return
         answer = QMessageBox.question(
             self, self.tr("Confirm moves"),
             self.tr("Move %1 households as proposed? Each move is recorded with its reason.")
-            .replace("%1", str(len(self.summary.proposals))))
+            .replace("%1", str(len(proposals))))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        proposals = list(self.summary.proposals)
 
         def work(progress):  # noqa: ANN001, ANN202
             return svc.confirm_moves(self.ctx.db, self.ctx.actor, proposals, progress=progress)
 
-        run_in_background(self, work, self.show_confirmed, label=self.tr("Applying the moves…"))
+        done = {p.household_id for p in proposals}
+        run_in_background(self, work, lambda result: self.show_confirmed(result, done),
+                          label=self.tr("Applying the moves…"))
 
-    def show_confirmed(self, result: svc.ConfirmResult) -> None:
+    def show_confirmed(self, result: svc.ConfirmResult, done: set[int] | None = None) -> None:
+        """The confirmed rows leave the list; the rest can still be confirmed (or left) afterwards."""
         self.confirmed = result
-        self.confirm_button.setEnabled(False)
+        rest = [p for p in self.model.rows if done is not None and p.household_id not in done]
+        self.model.set_rows(rest)
+        self.table.clearSelection()
+        self._selection_changed()
         self.ctx.changes.publish("board", 0)
         self.ctx.changes.publish("households", 0)
         text = self.tr("%1 households moved, %2 unchanged.").replace("%1", str(result.moved)) \
