@@ -206,6 +206,48 @@ def test_inbox_assign_and_close_start_an_application(qtbot, sqlite_district: Dis
     assert [c.id for c in inbox.model.rows] == [ids[0]]
 
 
+def test_inbox_says_what_became_of_a_clue_that_leaves_the_list(qtbot, sqlite_district: District,
+                                                                messages: list[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Filtered on 新线索, an assigned clue vanished from the list without a word (the count of
+    assigned clues went into an attribute nobody showed); starting the investigation and closing did
+    the same. A line under the buttons now says what was done and where the clue is listed."""
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="building_head", reported_on=date.today(), description="独居老人",
+        person_name="赵桂兰", id_number=idcard.make("420203", date(1955, 3, 12), 2)))
+    page = DiscoveryPage(ctx)
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    inbox.status.setCurrentIndex(inbox.status.findText(clues.STATUS_LABELS["new"]))
+    assert inbox.message.isHidden()
+    inbox.table.selectRow(0)
+
+    def choose(dialog) -> int:  # noqa: ANN001
+        dialog.region.setCurrentIndex(dialog.region.findData(d.regions["飞云社区"]))
+        return 1
+
+    monkeypatch.setattr(clue_form.AssignDialog, "exec", choose)
+    inbox.assign()
+    assert inbox.model.rowCount() == 0  # gone from 新线索
+    assert not inbox.message.isHidden() and "1" in inbox.message.text() and "飞云社区" in inbox.message.text()
+    inbox.status.setCurrentIndex(0)  # open clues
+    inbox.table.selectRow(0)
+    inbox.investigate()
+    assert f"#{clue_id}" in inbox.message.text() and "赵桂兰" in inbox.message.text()
+
+    def close_class_2(dialog) -> int:  # noqa: ANN001
+        dialog.choices["class_2"].setChecked(True)
+        return 1
+
+    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", close_class_2)
+    inbox.table.selectRow(0)
+    inbox.close_clue()
+    assert inbox.model.rowCount() == 0
+    assert clues.OUTCOME_LABELS["class_2"] in inbox.message.text() and f"#{clue_id}" in inbox.message.text()
+
+
 def test_inbox_fetches_more_as_the_user_scrolls(qtbot, sqlite_district: District,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     d = sqlite_district

@@ -186,6 +186,12 @@ class ClueInboxTab(QWidget):
         self.counts = QLabel()
         bar.addWidget(self.counts)
         layout.addLayout(bar)
+        # What the last action did: an assigned or closed clue may leave the filtered list at once.
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_clue)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
 
@@ -329,7 +335,8 @@ class ClueInboxTab(QWidget):
             self.refresh()
             return
         self.ctx.changes.publish("clues", 0)
-        self.last_message = self.tr("{n} clue(s) assigned.").format(n=n)
+        self.tell(self.tr("{n} clue(s) assigned to {region}: they are listed under “Assigned”.").format(
+            n=n, region=dialog.region.currentText().strip()))
 
     def investigate(self) -> None:
         chosen = self.selected()
@@ -339,7 +346,11 @@ class ClueInboxTab(QWidget):
             clues.start_investigation(self.ctx.db, self.ctx.actor, chosen[0].id, expected_version=chosen[0].version)
         except ServiceError as exc:
             show_error(self, exc)
+            self.refresh()
+            return
         self.ctx.changes.publish("clues", chosen[0].id)
+        self.tell(self.tr("Clue #{id} ({name}): investigation started; it is listed under “Investigating”.").format(
+            id=chosen[0].id, name=chosen[0].person_name))
 
     def close_clue(self) -> None:
         chosen = self.selected()
@@ -359,12 +370,19 @@ class ClueInboxTab(QWidget):
             self.refresh()
             return
         self.ctx.changes.publish("clues", clue.id)
+        self.tell(self.tr("Clue #{id} ({name}) was closed: {outcome}.").format(
+            id=clue.id, name=clue.person_name, outcome=clues.OUTCOME_LABELS.get(outcome, outcome)))
         if result.household_id is not None:
             self.ctx.changes.publish("board", result.household_id)
             if result.household_created:
                 self.ctx.changes.publish("households", result.household_id)
         if result.start_application and result.household_id is not None:
             self.ctx.nav.applyForHousehold.emit(result.household_id)
+
+    def tell(self, text: str) -> None:
+        self.last_message = text
+        self.message.setText(text)
+        self.message.show()
 
     def open_household(self) -> None:
         chosen = self.selected()
