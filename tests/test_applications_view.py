@@ -546,3 +546,39 @@ def test_refusal_reasons_in_the_application_header_are_in_chinese_and_shown_as_t
     assert "Refusal" not in header and "Extension" not in header
     assert "不予批准理由:名下有车辆 &lt;2 辆&gt; &amp; 存款" in header.replace(": ", ":").replace(": ", ":")
     assert "延期理由:需补充&lt;b&gt;病历&lt;/b&gt;材料" in header.replace(": ", ":").replace(": ", ":")
+
+
+def test_an_application_started_from_an_assessment_is_for_the_category_assessed(
+        qtbot, sqlite_district: District, errors: list[str]) -> None:
+    """Saving an assessment with 启动救助申请 (or a visit found eligible) opened the accept dialog on 低保
+    whatever the assessment found, and the application did not keep the assessment it came from. The
+    dialog now names the assessment, proposes its category and the application keeps the link."""
+    from desktop.models import Application
+    from desktop.rules import means_test as mt
+    from desktop.services import assessment as asvc
+    from desktop.services import policy
+    from tests.test_assessment import _request, add_household
+
+    d = sqlite_district
+    policy.seed_default_policy(d.db)
+    caseworker = d.actor(Role.SUBDISTRICT_CASEWORKER)
+    hid = add_household(d.db, d.regions["八泉社区"], [{"name": "陆德立", "born": date(1986, 8, 4)},
+                                                     {"name": "林莉媛", "born": date(1956, 8, 8)}],
+                        incomes={"wages": "20000"}, stage="class_1")  # 20,000 × 95% / 12 / 2 = 791.67: 低保边缘
+    inputs = asvc.load_household(d.db, caseworker, hid)
+    saved = asvc.save_assessment(d.db, caseworker, _request(inputs, mt.APPLY, override_reason="单人保"))
+    ctx = AppContext(d.db, caseworker)
+    dialog = forms.AcceptDialog(ctx, None, hid)
+    qtbot.addWidget(dialog)
+    assert dialog.inputs.category.currentData() == "marginal"
+    assert not dialog.basis_label.isHidden() and f"{saved.assessment_id}" in dialog.basis_label.text()
+    assert "791.67" in dialog.basis_label.text()
+    dialog.inputs.accepted_on.setDate(QDate(2026, 3, 2))
+    dialog.accept()
+    assert errors == [] and dialog.application_id is not None
+    with d.db.session_factory() as s:
+        app = s.get(Application, dialog.application_id)
+        assert app.category == "marginal" and app.assessment_id == saved.assessment_id
+    plain = forms.AcceptDialog(ctx)  # a new application with no household given: nothing assumed
+    qtbot.addWidget(plain)
+    assert plain.basis_label.isHidden() and plain.inputs.category.currentData() == "dibao"

@@ -41,6 +41,7 @@ from sqlalchemy.orm import aliased
 from desktop.models import (
     Application,
     ApplicationStep,
+    Assessment,
     AssistanceRecord,
     Commitment,
     Household,
@@ -99,6 +100,18 @@ class StepRefused(ServiceError):
 
 
 # -- plain results -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ApplicationBasis:
+    """The household's latest assessment, on which an application is accepted."""
+
+    assessment_id: int
+    household_id: int
+    assessed_on: date
+    category: str | None  # the assessed category when one can be applied for, else None
+    category_label: str
+    per_capita_income: Decimal
+
+
 @dataclass(frozen=True)
 class CommitmentInput:
     signer_name: str
@@ -1490,6 +1503,25 @@ def application_ids_for_household(db: Database, actor: Actor, household_id: int)
                                         .order_by(Application.id.desc())).scalars())
 
 
+
+
+def application_basis(db: Database, actor: Actor, household_id: int) -> ApplicationBasis | None:
+    """The latest assessment of a household (None when it has none): an application started from the
+    assessment wizard or a visit is accepted for the category assessed, and keeps the link to it."""
+    with unit_of_work(db, actor) as uow:
+        hh = uow.get(Household, household_id, "家庭")
+        uow.require_scope(hh.region_id, "该家庭")
+        row = uow.session.execute(
+            select(Assessment.id, Assessment.assessed_on, Assessment.result_category, Assessment.per_capita_income)
+            .where(Assessment.household_id == hh.id).order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+            .limit(1)).first()
+        if row is None:
+            return None
+        applicable = {c.value for c in proc.APPLICABLE_CATEGORIES}
+        category = row.result_category if row.result_category in applicable else None
+        label = CATEGORY_LABELS[Category(category)] if category else "不符合救助条件"
+        return ApplicationBasis(int(row.id), int(hh.id), row.assessed_on, category, label,
+                                Decimal(str(row.per_capita_income)))
 
 
 def household_choice(db: Database, actor: Actor, household_id: int) -> tuple[int, str]:

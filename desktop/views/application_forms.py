@@ -196,16 +196,36 @@ class AcceptDialog(FormDialog):
         self.application_id: int | None = None
         self.setWindowTitle(self.tr("Accept an application"))
         layout = QVBoxLayout(self)
+        self.basis_label = QLabel()
+        self.basis_label.setWordWrap(True)
+        self.basis_label.setStyleSheet("color: #1565c0;")
+        self.basis_label.hide()
+        layout.addWidget(self.basis_label)
         self.inputs = ApplicationInputs(ctx)
         layout.addWidget(self.inputs)
+        layout.addStretch(1)  # room to spare goes below the fields, not between the note and them
         layout.addWidget(ok_cancel(self, self.tr("Accept")))
+        self.basis: svc.ApplicationBasis | None = None
         if household_id is not None:
             self.inputs.household.set_household(household_id)
-        self.resize(620, 420)
+            self.basis = svc.application_basis(ctx.db, ctx.actor, household_id)
+        if self.basis is not None:  # started from an assessment or a visit: the category assessed
+            b = self.basis
+            self.basis_label.setText(self.tr("Based on assessment {id} of {day}: {category}, per-capita monthly "
+                                             "income {income} yuan.").format(
+                id=b.assessment_id, day=b.assessed_on.isoformat(), category=b.category_label,
+                income=f"{b.per_capita_income:,.2f}"))
+            self.basis_label.show()
+            if b.category is not None:
+                self.inputs.category.setCurrentIndex(self.inputs.category.findData(b.category))
+        self.resize(620, 440)
 
     def accept(self) -> None:
         try:
-            self.application_id = svc.accept(self.ctx.db, self.ctx.actor, **self.inputs.values())
+            values = self.inputs.values()
+            if self.basis is not None and values["household_id"] == self.basis.household_id:
+                values["assessment_id"] = self.basis.assessment_id  # the application keeps its assessment
+            self.application_id = svc.accept(self.ctx.db, self.ctx.actor, **values)
         except ServiceError as exc:
             show_error(self, exc)
             return
