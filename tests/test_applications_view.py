@@ -582,3 +582,35 @@ def test_an_application_started_from_an_assessment_is_for_the_category_assessed(
     plain = forms.AcceptDialog(ctx)  # a new application with no household given: nothing assumed
     qtbot.addWidget(plain)
     assert plain.basis_label.isHidden() and plain.inputs.category.currentData() == "dibao"
+
+
+def test_an_older_list_finishing_last_does_not_replace_the_filtered_one(
+        qtbot, sqlite_district: District, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing a name while the list was still loading (changing the status filter starts a load too):
+    the earlier, unfiltered load finished after the filtered one and replaced it, so the list showed
+    every application under a name filter (seen with 1,704 applications in the demo)."""
+    import threading
+
+    d = sqlite_district
+    for name in ("张三", "李四"):
+        svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], name),
+                   category="dibao", accepted_on=date(2026, 2, 10))
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    assert wait_for_background()
+    release = threading.Event()
+    real = svc.list_applications
+
+    def slow_unfiltered(db, actor, **kw):  # noqa: ANN001, ANN003, ANN202
+        if not kw.get("name"):
+            release.wait(5)
+        return real(db, actor, **kw)
+
+    monkeypatch.setattr(svc, "list_applications", slow_unfiltered)
+    page.refresh()  # the older load: no name
+    page.name.setText("张三")
+    page.refresh()
+    qtbot.waitUntil(lambda: [r.head_name for r in page.model.rows] == ["张三"], timeout=5000)
+    release.set()
+    assert wait_for_background()
+    assert [r.head_name for r in page.model.rows] == ["张三"]

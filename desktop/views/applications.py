@@ -114,6 +114,7 @@ class ApplicationsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.as_of: date | None = None  # None = today (tests set a date)
+        self._generation = 0  # of the list being loaded
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
@@ -255,7 +256,12 @@ class ApplicationsPage(QWidget):
             return (svc.list_applications(db, actor, **filters),
                     svc.post_check_queue(db, actor, as_of=as_of), month)
 
-        run_in_background(self, work, self._show, label=self.tr("Loading applications…"), cancellable=False)
+        # Refreshes overlap (a filter changed while the last list was loading) and finish in any order:
+        # only the latest one may fill the list, or an older, unfiltered answer replaced the right one.
+        self._generation += 1
+        generation = self._generation
+        run_in_background(self, work, lambda result: self._show(result) if generation == self._generation else None,
+                          label=self.tr("Loading applications…"), cancellable=False)
 
     def _show(self, result: tuple[list[svc.ApplicationRow], list[svc.PostCheckInfo],
                                   svc.MonthlyAssistance | None]) -> None:
