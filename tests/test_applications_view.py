@@ -614,3 +614,26 @@ def test_an_older_list_finishing_last_does_not_replace_the_filtered_one(
     release.set()
     assert wait_for_background()
     assert [r.head_name for r in page.model.rows] == ["张三"]
+
+
+def test_an_overdue_step_says_overdue_instead_of_a_negative_count(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
+                                                                  errors: list[str]) -> None:
+    """The header said "剩余工作日:-11" and the next step's row "2026-11-13(-11)": a minus sign a clerk
+    reads as a typing error. An overdue step now says how many working days it is overdue."""
+    from desktop import i18n
+
+    d = sqlite_district
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=30))
+    i18n.install(qapp, "zh_CN")
+    try:
+        dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+        qtbot.addWidget(dialog)
+        header = dialog.header.text()
+        next_row = dialog.timeline.topLevelItem(dialog.timeline.topLevelItemCount() - 1)
+        left = -dialog.detail.row.working_days_left
+    finally:
+        i18n.install(qapp, "en")
+    assert left > 0
+    assert f"已逾期 {left} 个工作日" in header and "-" + str(left) not in header
+    assert next_row.text(2).endswith(f"(已逾期 {left} 个工作日)")

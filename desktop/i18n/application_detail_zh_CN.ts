@@ -3,353 +3,368 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../views/application_detail.py" line="68" />
+        <location filename="../views/application_detail.py" line="71" />
         <source>Application {id}</source>
         <translation>申请 {id}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="80" />
+        <location filename="../views/application_detail.py" line="83" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="80" />
+        <location filename="../views/application_detail.py" line="83" />
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="80" />
-        <location filename="../views/application_detail.py" line="87" />
+        <location filename="../views/application_detail.py" line="83" />
+        <location filename="../views/application_detail.py" line="90" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="80" />
-        <location filename="../views/application_detail.py" line="87" />
+        <location filename="../views/application_detail.py" line="83" />
+        <location filename="../views/application_detail.py" line="90" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="81" />
-        <location filename="../views/application_detail.py" line="87" />
+        <location filename="../views/application_detail.py" line="84" />
+        <location filename="../views/application_detail.py" line="90" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="81" />
+        <location filename="../views/application_detail.py" line="84" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="81" />
-        <location filename="../views/application_detail.py" line="88" />
+        <location filename="../views/application_detail.py" line="84" />
+        <location filename="../views/application_detail.py" line="91" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="82" />
+        <location filename="../views/application_detail.py" line="85" />
         <source>&lt;b&gt;Step timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;办理进程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="87" />
+        <location filename="../views/application_detail.py" line="90" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="89" />
+        <location filename="../views/application_detail.py" line="92" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="89" />
+        <location filename="../views/application_detail.py" line="92" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="89" />
         <location filename="../views/application_detail.py" line="92" />
+        <location filename="../views/application_detail.py" line="95" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="89" />
+        <location filename="../views/application_detail.py" line="92" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="90" />
-        <location filename="../views/application_detail.py" line="92" />
+        <location filename="../views/application_detail.py" line="93" />
+        <location filename="../views/application_detail.py" line="95" />
         <source>Closed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="93" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="91" />
+        <location filename="../views/application_detail.py" line="94" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="91" />
+        <location filename="../views/application_detail.py" line="94" />
         <source>To recover</source>
         <translation>应追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="91" />
+        <location filename="../views/application_detail.py" line="94" />
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94" />
+        <location filename="../views/application_detail.py" line="97" />
         <source>Only the district reviewer or an administrator records this.</source>
         <translation>只有区级审核员或系统管理员可以办理此项。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="95" />
+        <location filename="../views/application_detail.py" line="98" />
         <source>Record &amp;result…</source>
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="96" />
+        <location filename="../views/application_detail.py" line="99" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="97" />
+        <location filename="../views/application_detail.py" line="100" />
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="98" />
+        <location filename="../views/application_detail.py" line="101" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="99" />
+        <location filename="../views/application_detail.py" line="102" />
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="100" />
+        <location filename="../views/application_detail.py" line="103" />
         <source>Revocation and recovery</source>
         <translation>撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="144" />
-        <source>Procedure due {due}{ext}; next step due {step}; &lt;span style='color:{colour}'&gt;working days left: {left}&lt;/span&gt;</source>
-        <translation>办结期限 {due}{ext};待办步骤期限 {step};&lt;span style='color:{colour}'&gt;剩余工作日:{left}&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="146" />
+        <location filename="../views/application_detail.py" line="152" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="150" />
+        <location filename="../views/application_detail.py" line="156" />
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="155" />
+        <location filename="../views/application_detail.py" line="161" />
         <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
         <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="159" />
+        <location filename="../views/application_detail.py" line="165" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="161" />
+        <location filename="../views/application_detail.py" line="167" />
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="165" />
+        <location filename="../views/application_detail.py" line="171" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="167" />
+        <location filename="../views/application_detail.py" line="173" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="167" />
+        <location filename="../views/application_detail.py" line="173" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="169" />
+        <location filename="../views/application_detail.py" line="175" />
         <source>Extension reason:</source>
         <translation>延期理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="170" />
+        <location filename="../views/application_detail.py" line="176" />
         <source>Refusal reasons:</source>
         <translation>不予批准理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="174" />
+        <location filename="../views/application_detail.py" line="180" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="184" />
+        <location filename="../views/application_detail.py" line="190" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="186" />
+        <location filename="../views/application_detail.py" line="192" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="189" />
+        <location filename="../views/application_detail.py" line="195" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="191" />
+        <location filename="../views/application_detail.py" line="197" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="193" />
+        <location filename="../views/application_detail.py" line="199" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="199" />
+        <location filename="../views/application_detail.py" line="205" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="204" />
+        <location filename="../views/application_detail.py" line="210" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="215" />
+        <location filename="../views/application_detail.py" line="221" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="215" />
+        <location filename="../views/application_detail.py" line="221" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="220" />
+        <location filename="../views/application_detail.py" line="226" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="220" />
+        <location filename="../views/application_detail.py" line="226" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="241" />
+        <location filename="../views/application_detail.py" line="247" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="241" />
+        <location filename="../views/application_detail.py" line="247" />
         <source>&amp;Refuse…</source>
         <translation>不予批准(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="243" />
+        <location filename="../views/application_detail.py" line="249" />
         <source>Record {step}…</source>
         <translation>办理{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="245" />
+        <location filename="../views/application_detail.py" line="251" />
         <source>Complete {step} afterwards…</source>
         <translation>补办{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="254" />
+        <location filename="../views/application_detail.py" line="260" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="259" />
+        <location filename="../views/application_detail.py" line="265" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="266" />
+        <location filename="../views/application_detail.py" line="272" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="271" />
+        <location filename="../views/application_detail.py" line="277" />
         <source>Attach commitment scan…</source>
         <translation>附加承诺书扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="275" />
+        <location filename="../views/application_detail.py" line="281" />
         <source>Save scan as…</source>
         <translation>另存扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="304" />
+        <location filename="../views/application_detail.py" line="310" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="304" />
+        <location filename="../views/application_detail.py" line="310" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="321" />
+        <location filename="../views/application_detail.py" line="327" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="324" />
+        <location filename="../views/application_detail.py" line="330" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="323" />
+        <location filename="../views/application_detail.py" line="329" />
         <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="345" />
+        <location filename="../views/application_detail.py" line="60" />
+        <source>{day} (overdue by {n})</source>
+        <translation>{day}(已逾期 {n} 个工作日)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="148" />
+        <source>overdue by {n} working days</source>
+        <translation>已逾期 {n} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="150" />
+        <source>working days left: {left}</source>
+        <translation>剩余工作日:{left}</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="151" />
+        <source>Procedure due {due}{ext}; next step due {step}; </source>
+        <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="351" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="356" />
+        <location filename="../views/application_detail.py" line="362" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="357" />
+        <location filename="../views/application_detail.py" line="363" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="376" />
+        <location filename="../views/application_detail.py" line="382" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="394" />
+        <location filename="../views/application_detail.py" line="400" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="394" />
+        <location filename="../views/application_detail.py" line="400" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

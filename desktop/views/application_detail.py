@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,6 +56,9 @@ def due_text(due: svc.Due) -> str:
         return ""
     if due.working_days_left is None:
         return due.due_on.isoformat()
+    if due.working_days_left < 0:
+        return QCoreApplication.translate("ApplicationDetailDialog", "{day} (overdue by {n})").format(
+            day=due.due_on.isoformat(), n=-due.working_days_left)
     return f"{due.due_on.isoformat()}({due.working_days_left})"
 
 
@@ -141,10 +144,13 @@ class ApplicationDetailDialog(QDialog):
         if r.status == "open":
             left = r.working_days_left
             colour = "#c62828" if r.overdue else "#000"
-            due_line = self.tr("Procedure due {due}{ext}; next step due {step}; "
-                               "<span style='color:{colour}'>working days left: {left}</span>").format(
+            if left is not None and left < 0:  # "working days left: -11" read as a typing error
+                left_text = self.tr("overdue by {n} working days").format(n=-left)
+            else:
+                left_text = self.tr("working days left: {left}").format(left="-" if left is None else left)
+            due_line = self.tr("Procedure due {due}{ext}; next step due {step}; ").format(
                 due=fmt(r.due_on), ext=self.tr(" (extended)") if r.extended else "",
-                step=fmt(r.step_due_on) or "-", colour=colour, left="-" if left is None else left)
+                step=fmt(r.step_due_on) or "-") + f"<span style='color:{colour}'>{left_text}</span>"
         paid = ""
         if r.status in ("approved", "revoked"):
             paid = self.tr("Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.").format(
