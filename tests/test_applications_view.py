@@ -637,3 +637,27 @@ def test_an_overdue_step_says_overdue_instead_of_a_negative_count(qtbot, qapp, s
     assert left > 0
     assert f"已逾期 {left} 个工作日" in header and "-" + str(left) not in header
     assert next_row.text(2).endswith(f"(已逾期 {left} 个工作日)")
+
+
+def test_open_and_record_buttons_say_so_when_nothing_is_selected(qtbot, sqlite_district: District,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """打开…, 打开申请… and the 记录… buttons under the detail's lists did nothing at all without a row."""
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    d = sqlite_district
+    app_id = run_regular(d, make_household(d.db, d.regions["八泉社区"]))
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    assert wait_for_background()
+    page.table.setCurrentIndex(page.model.index(-1, 0))
+    page.open_selected()
+    page.open_post_check_application()
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    dialog.record_post_check()
+    dialog.record_referral()
+    from PySide6.QtCore import QCoreApplication
+
+    row = QCoreApplication.translate("ApplicationDetailDialog", "Select a row in the list first.")
+    assert told == [QCoreApplication.translate("ApplicationsPage", "Select an application in the list first."),
+                    QCoreApplication.translate("ApplicationsPage", "Select a post-check first."), row, row]

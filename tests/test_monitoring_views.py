@@ -373,3 +373,24 @@ def test_move_answer_close_and_settings_dialogs_ask_before_discarding(qtbot, ctx
         (lambda: UserDialog(admin_ctx), lambda f: f.username.setText("wangfang")),
     ]
     check_discard_question(qtbot, monkeypatch, cases)
+
+
+def test_visit_and_referral_buttons_say_so_when_nothing_is_selected(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """记录走访…, 登记部门办理结果… and 转介函(PDF)… did nothing at all when no row was selected."""
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    page = _page(qtbot, ctx)
+    page.visits.table.clearSelection()
+    page.visits.table.setCurrentIndex(QModelIndex())
+    page.visits.visit_button.click()
+    page.referrals.table.setCurrentIndex(QModelIndex())
+    page.referrals.answer_button.click()
+    page.referrals.letter_button.click()
+    from PySide6.QtCore import QCoreApplication
+
+    referral = QCoreApplication.translate("ReferralsTab", "Select a referral in the list first.")
+    assert told == [QCoreApplication.translate("VisitsTab", "Select a household in the list first."), referral,
+                    referral]

@@ -359,12 +359,17 @@
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="400" />
+        <location filename="../views/application_detail.py" line="392" />
+        <source>Select a row in the list first.</source>
+        <translation>请先在列表中选择一行。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="403" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="400" />
+        <location filename="../views/application_detail.py" line="403" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

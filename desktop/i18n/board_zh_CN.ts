@@ -1,20 +1,19 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="788"/>
+        <location filename="../views/board.py" line="797" />
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="789"/>
+        <location filename="../views/board.py" line="798" />
         <source>&amp;Visits</source>
         <translation>走访(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="790"/>
+        <location filename="../views/board.py" line="799" />
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;Z)</translation>
     </message>
@@ -22,77 +21,77 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../views/board.py" line="126"/>
+        <location filename="../views/board.py" line="127" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="129"/>
+        <location filename="../views/board.py" line="130" />
         <source>&amp;Overdue visits only</source>
         <translation>只看走访逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="131"/>
+        <location filename="../views/board.py" line="132" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="133"/>
+        <location filename="../views/board.py" line="134" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="135"/>
+        <location filename="../views/board.py" line="136" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="135"/>
+        <location filename="../views/board.py" line="136" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="169"/>
+        <location filename="../views/board.py" line="170" />
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="170"/>
+        <location filename="../views/board.py" line="171" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="171"/>
+        <location filename="../views/board.py" line="172" />
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="172"/>
+        <location filename="../views/board.py" line="173" />
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="173"/>
+        <location filename="../views/board.py" line="174" />
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="273"/>
+        <location filename="../views/board.py" line="274" />
         <source>Could not refresh the board: {error}</source>
         <translation>看板刷新失败:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="287"/>
+        <location filename="../views/board.py" line="288" />
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="323"/>
+        <location filename="../views/board.py" line="324" />
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="363"/>
+        <location filename="../views/board.py" line="364" />
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -100,122 +99,122 @@
 <context>
     <name>BoardTables</name>
     <message>
-        <location filename="../views/board.py" line="101"/>
+        <location filename="../views/board.py" line="102" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="432"/>
-        <location filename="../views/board.py" line="459"/>
+        <location filename="../views/board.py" line="433" />
+        <location filename="../views/board.py" line="460" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="432"/>
+        <location filename="../views/board.py" line="433" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="433"/>
-        <location filename="../views/board.py" line="459"/>
+        <location filename="../views/board.py" line="434" />
+        <location filename="../views/board.py" line="460" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="433"/>
+        <location filename="../views/board.py" line="434" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="434"/>
+        <location filename="../views/board.py" line="435" />
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="434"/>
+        <location filename="../views/board.py" line="435" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="435"/>
-        <location filename="../views/board.py" line="461"/>
+        <location filename="../views/board.py" line="436" />
+        <location filename="../views/board.py" line="462" />
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="435"/>
+        <location filename="../views/board.py" line="436" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="458"/>
+        <location filename="../views/board.py" line="459" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="458"/>
-        <location filename="../views/board.py" line="635"/>
+        <location filename="../views/board.py" line="459" />
+        <location filename="../views/board.py" line="640" />
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="460"/>
+        <location filename="../views/board.py" line="461" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="460"/>
+        <location filename="../views/board.py" line="461" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="461"/>
+        <location filename="../views/board.py" line="462" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="462"/>
+        <location filename="../views/board.py" line="463" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="529"/>
+        <location filename="../views/board.py" line="530" />
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="530"/>
-        <location filename="../views/board.py" line="634"/>
+        <location filename="../views/board.py" line="531" />
+        <location filename="../views/board.py" line="639" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="531"/>
+        <location filename="../views/board.py" line="532" />
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="634"/>
+        <location filename="../views/board.py" line="639" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="635"/>
+        <location filename="../views/board.py" line="640" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="636"/>
+        <location filename="../views/board.py" line="641" />
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="637"/>
+        <location filename="../views/board.py" line="642" />
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="638"/>
+        <location filename="../views/board.py" line="643" />
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -223,22 +222,22 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../views/board.py" line="72"/>
+        <location filename="../views/board.py" line="73" />
         <source>Move household</source>
         <translation>调整库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="75"/>
+        <location filename="../views/board.py" line="76" />
         <source>Move &lt;b&gt;{name}&lt;/b&gt; from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;.</source>
         <translation>将 &lt;b&gt;{name}&lt;/b&gt; 从 &lt;b&gt;{source}&lt;/b&gt; 调整到 &lt;b&gt;{target}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="79"/>
+        <location filename="../views/board.py" line="80" />
         <source>&amp;Reason for the move (recorded with your name):</source>
         <translation>调整原因(将与您的姓名一起记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="83"/>
+        <location filename="../views/board.py" line="84" />
         <source>e.g. income fell after the visit of 5 May</source>
         <translation>例如:5月5日走访发现收入下降</translation>
     </message>
@@ -246,22 +245,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="510"/>
+        <location filename="../views/board.py" line="511" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="518"/>
+        <location filename="../views/board.py" line="519" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="520"/>
+        <location filename="../views/board.py" line="521" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="521"/>
+        <location filename="../views/board.py" line="522" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -269,7 +268,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="472"/>
+        <location filename="../views/board.py" line="473" />
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -277,93 +276,101 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="646"/>
+        <location filename="../views/board.py" line="651" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="653"/>
+        <location filename="../views/board.py" line="658" />
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="655"/>
+        <location filename="../views/board.py" line="660" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="655"/>
+        <location filename="../views/board.py" line="660" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="663"/>
-        <source>Department&apos;s &amp;answer…</source>
+        <location filename="../views/board.py" line="668" />
+        <source>Department's &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="664"/>
+        <location filename="../views/board.py" line="669" />
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="665"/>
+        <location filename="../views/board.py" line="670" />
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="707"/>
+        <location filename="../views/board.py" line="712" />
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="725"/>
+        <location filename="../views/board.py" line="730" />
+        <location filename="../views/board.py" line="733" />
+        <location filename="../views/board.py" line="742" />
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="725"/>
+        <location filename="../views/board.py" line="730" />
+        <location filename="../views/board.py" line="742" />
+        <source>Select a referral in the list first.</source>
+        <translation>请先在列表中选择一条转介。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="733" />
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="736"/>
+        <location filename="../views/board.py" line="745" />
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="737"/>
+        <location filename="../views/board.py" line="746" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="748"/>
-        <location filename="../views/board.py" line="765"/>
+        <location filename="../views/board.py" line="757" />
+        <location filename="../views/board.py" line="774" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="748"/>
+        <location filename="../views/board.py" line="757" />
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="752"/>
+        <location filename="../views/board.py" line="761" />
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="754"/>
+        <location filename="../views/board.py" line="763" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="766"/>
+        <location filename="../views/board.py" line="775" />
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="768"/>
+        <location filename="../views/board.py" line="777" />
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -371,22 +378,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="445"/>
+        <location filename="../views/board.py" line="446" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="446"/>
+        <location filename="../views/board.py" line="447" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="446"/>
+        <location filename="../views/board.py" line="447" />
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="448"/>
+        <location filename="../views/board.py" line="449" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -394,59 +401,69 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="543"/>
+        <location filename="../views/board.py" line="544" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="545"/>
+        <location filename="../views/board.py" line="546" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="546"/>
+        <location filename="../views/board.py" line="547" />
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="547"/>
+        <location filename="../views/board.py" line="548" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="552"/>
+        <location filename="../views/board.py" line="553" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="598"/>
+        <location filename="../views/board.py" line="599" />
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="613"/>
+        <location filename="../views/board.py" line="608" />
+        <source>Record visit</source>
+        <translation>记录走访</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="608" />
+        <source>Select a household in the list first.</source>
+        <translation>请先在列表中选择一户家庭。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="618" />
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="614"/>
+        <location filename="../views/board.py" line="619" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="626"/>
+        <location filename="../views/board.py" line="631" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="627"/>
+        <location filename="../views/board.py" line="632" />
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="630"/>
+        <location filename="../views/board.py" line="635" />
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

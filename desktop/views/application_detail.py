@@ -388,7 +388,10 @@ class ApplicationDetailDialog(QDialog):
 
     def _selected(self, tree: QTreeWidget) -> int | None:
         item = tree.currentItem()
-        return tree.indexOfTopLevelItem(item) if item is not None else None
+        if item is None:  # the button under the list did nothing at all
+            QMessageBox.information(self, self.windowTitle(), self.tr("Select a row in the list first."))
+            return None
+        return tree.indexOfTopLevelItem(item)
 
     def record_post_check(self) -> None:
         assert self.detail is not None

@@ -310,8 +310,10 @@ class ApplicationsPage(QWidget):
 
     def open_selected(self) -> None:
         app_id = self.selected_id()
-        if app_id is not None:
-            self.open_application(app_id)
+        if app_id is None:  # the button did nothing at all
+            QMessageBox.information(self, self.tr("Applications"), self.tr("Select an application in the list first."))
+            return
+        self.open_application(app_id)
 
     def open_application(self, application_id: int) -> None:
         dialog = ApplicationDetailDialog(self.ctx, application_id, self)
@@ -385,8 +387,10 @@ class ApplicationsPage(QWidget):
 
     def open_post_check_application(self) -> None:
         check = self.selected_check()
-        if check is not None:
-            self.open_application(check.application_id)
+        if check is None:
+            QMessageBox.information(self, self.tr("Post-checks"), self.tr("Select a post-check first."))
+            return
+        self.open_application(check.application_id)
 
     def draw_sample(self) -> None:
         dialog = SpotCheckDialog(self.ctx, self)

@@ -602,8 +602,12 @@ class VisitsTab(QWidget):
 
     def visit_selected(self) -> None:
         index = self.table.currentIndex()
-        if index.isValid() and self.ctx.actor.role in WRITERS:
-            self.page.record_visit(self.model.rows[index.row()].household_id)
+        if self.ctx.actor.role not in WRITERS:
+            return
+        if not index.isValid():  # the button did nothing at all
+            QMessageBox.information(self, self.tr("Record visit"), self.tr("Select a household in the list first."))
+            return
+        self.page.record_visit(self.model.rows[index.row()].household_id)
 
     def ask_quarterly_report(self) -> None:
         dialog = QuarterDialog(self)
@@ -720,7 +724,10 @@ class ReferralsTab(QWidget):
 
     def answer_selected(self) -> None:
         referral = self.selected()
-        if referral is None or self.ctx.actor.role not in WRITERS:
+        if self.ctx.actor.role not in WRITERS:
+            return
+        if referral is None:  # the button did nothing at all
+            QMessageBox.information(self, self.tr("Referral"), self.tr("Select a referral in the list first."))
             return
         if referral.status not in rules.OPEN_REFERRAL_STATUSES:
             QMessageBox.information(self, self.tr("Referral"), self.tr("This referral is already closed."))
@@ -732,6 +739,7 @@ class ReferralsTab(QWidget):
     def letter_selected(self) -> None:
         referral = self.selected()
         if referral is None:
+            QMessageBox.information(self, self.tr("Referral"), self.tr("Select a referral in the list first."))
             return
         name = f"转介函_{referral.department_label}_{referral.head_name}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral letter"), str(Path.home() / name),
