@@ -308,3 +308,23 @@ def test_a_long_list_of_communities_gets_a_line_each(qtbot) -> None:  # noqa: AN
     assert len(chart.plot.getAxis("left")._tickLevels[0]) == 40
     chart.set_bars(names[:3], [Series("rate", "完成率", [50.0] * 3)])
     assert chart.plot.minimumHeight() == MIN_PLOT_HEIGHT
+
+
+def test_a_line_breaks_over_months_without_a_value(qtbot) -> None:  # noqa: ANN001
+    """The regular track's monthly median had values up to 2025-11 and one in 2026-11 (a refusal decided
+    that month): the line ran straight across the twelve empty months, drawing a trend where there was
+    no data. Months without a value now break the line; the points with values are still drawn."""
+    import math
+
+    from desktop.views.charts import Chart, Series
+
+    months = [(f"2026-{m:02d}",) * 2 for m in range(1, 7)]
+    chart = Chart("月度")
+    qtbot.addWidget(chart)
+    chart.set_lines(months, [Series("regular", "常规程序", [33, 32, None, None, None, 4])])
+    (curve,) = chart.plot.listDataItems()
+    xs, ys = curve.getData()
+    assert list(xs) == [0, 1, 2, 3, 4, 5] and [math.isnan(y) for y in ys] == [False, False, True, True, True, False]
+    assert curve.opts["connect"] == "finite"
+    assert [item.key for item in chart.items] == ["2026-01", "2026-02", "2026-06"]  # hover and click as before
+    assert chart.table()[1][-1][-1] == 4  # the numbers exported are unchanged

@@ -7,6 +7,7 @@ tells the page which bar or point was clicked; ``table()`` gives the numbers sho
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,19 +295,22 @@ class Chart(QFrame):
         top = 0.0
         for si, s in enumerate(series):
             color = self._color(s, si)
+            # A month without a value breaks the line (NaN, connect="finite"): joined across it, a line
+            # from the last month with data to the next one drew a trend through months that had none.
             xs, ys = [], []
             for ci, (key, label) in enumerate(categories):
                 value = s.values[ci] if ci < len(s.values) else None
+                xs.append(float(ci))
+                ys.append(math.nan if value is None else float(value))
                 if value is None:
                     continue
-                xs.append(float(ci))
-                ys.append(float(value))
                 top = max(top, float(value))
                 text = s.hover[ci] if s.hover and ci < len(s.hover) else \
                     f"{label} · {s.label}:{fmt_value(value, decimals, suffix)}"
                 self.items.append(Item(s.key, key, text, point=QPointF(ci, float(value)), clickable=s.clickable))
             self.plot.plot(xs, ys, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7, symbolBrush=color,
-                           symbolPen=pg.mkPen(color.darker(130)), name=s.label if len(series) > 1 else None)
+                           symbolPen=pg.mkPen(color.darker(130)), name=s.label if len(series) > 1 else None,
+                           connect="finite")
         for value, label in hlines:
             top = max(top, value)
             line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen("#c0392b", width=1.5,
