@@ -643,3 +643,18 @@ def test_a_commitment_signer_name_too_long_is_refused_plainly(district: District
                    commitment=svc.CommitmentInput("名" * 65, date(2026, 9, 28)))
     with db.session_factory() as session:
         assert session.scalar(select(Application.id).where(Application.household_id == hid)) is None
+
+
+def test_a_publicity_closed_after_its_seven_days_is_not_late(district: District) -> None:
+    """The publicity's due date is the first day it may be closed (7 calendar days is a minimum): closed
+    on the Saturday after it, the step was shown in red as 'completed after its deadline'. A step closed
+    after its real deadline still is."""
+    db, admin = district.db, district.admin
+    app_id = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"]), category="dibao",
+                        accepted_on=date(2026, 10, 19))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 10, 20), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 10, 29), investigators=["王芳", "李强"])
+    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 11, 7), publicity_start=date(2026, 10, 30))
+    steps = {s.step: s for s in svc.get_detail(db, admin, app_id, as_of=date(2026, 11, 9)).steps}
+    assert steps["publicity"].due_on == date(2026, 11, 6) and not steps["publicity"].late
+    assert steps["investigation"].late and not steps["check"].late  # due 3 working days after the check
