@@ -433,7 +433,7 @@
     <message>
         <location filename="../views/board.py" line="608" />
         <source>Record visit</source>
-        <translation>记录走访</translation>
+        <translation>登记走访</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="608" />
