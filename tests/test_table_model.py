@@ -65,6 +65,8 @@ def test_models_pass_the_model_tester_and_show_the_same_values(chinese: None, qt
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     # the last column fills the table's width: its number sits in the middle, under its heading
     assert apps.data(apps.index(0, 9), Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
+    apps.set_rows([NS(**{**vars(apps.rows[0]), "working_days_left": -11, "warning": ""})])
+    assert apps.data(apps.index(0, 9)) == "已逾期 11"  # not "-11", as the detail says it
 
     checks = PostChecksTableModel()
     checks.set_rows([NS(application_id=7, head_name="王五", region_name="闸口社区", kind_label="复核",

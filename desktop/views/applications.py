@@ -61,7 +61,12 @@ class ApplicationsTableModel(RowListTableModel[svc.ApplicationRow]):
     )
 
     def display(self, r: svc.ApplicationRow, col: int) -> str:
-        left = "" if r.working_days_left is None else str(r.working_days_left)
+        if r.working_days_left is None:
+            left = ""
+        elif r.working_days_left < 0:  # a minus sign reads as a typing error, as in the detail
+            left = self.tr("overdue by {n}").format(n=-r.working_days_left)
+        else:
+            left = str(r.working_days_left)
         if r.warning and left:
             left += " *"
         values = (str(r.id), r.head_name, r.region_name, r.category_label, r.track_label,
