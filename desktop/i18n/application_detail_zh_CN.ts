@@ -1,375 +1,376 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../views/application_detail.py" line="71" />
+        <location filename="../views/application_detail.py" line="79"/>
         <source>Application {id}</source>
         <translation>申请 {id}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="83" />
+        <location filename="../views/application_detail.py" line="91"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="83" />
+        <location filename="../views/application_detail.py" line="91"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="83" />
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="91"/>
+        <location filename="../views/application_detail.py" line="98"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="83" />
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="91"/>
+        <location filename="../views/application_detail.py" line="98"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="84" />
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="92"/>
+        <location filename="../views/application_detail.py" line="98"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="84" />
+        <location filename="../views/application_detail.py" line="92"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="84" />
-        <location filename="../views/application_detail.py" line="91" />
+        <location filename="../views/application_detail.py" line="92"/>
+        <location filename="../views/application_detail.py" line="99"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="85" />
+        <location filename="../views/application_detail.py" line="93"/>
         <source>&lt;b&gt;Step timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;办理进程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="90" />
+        <location filename="../views/application_detail.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="92" />
+        <location filename="../views/application_detail.py" line="100"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="92" />
+        <location filename="../views/application_detail.py" line="100"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="92" />
-        <location filename="../views/application_detail.py" line="95" />
+        <location filename="../views/application_detail.py" line="100"/>
+        <location filename="../views/application_detail.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="92" />
+        <location filename="../views/application_detail.py" line="100"/>
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="93" />
-        <location filename="../views/application_detail.py" line="95" />
+        <location filename="../views/application_detail.py" line="101"/>
+        <location filename="../views/application_detail.py" line="103"/>
         <source>Closed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="93" />
+        <location filename="../views/application_detail.py" line="101"/>
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94" />
+        <location filename="../views/application_detail.py" line="102"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94" />
+        <location filename="../views/application_detail.py" line="102"/>
         <source>To recover</source>
         <translation>应追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94" />
+        <location filename="../views/application_detail.py" line="102"/>
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="97" />
+        <location filename="../views/application_detail.py" line="69"/>
         <source>Only the district reviewer or an administrator records this.</source>
         <translation>只有区级审核员或系统管理员可以办理此项。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="98" />
+        <location filename="../views/application_detail.py" line="105"/>
         <source>Record &amp;result…</source>
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="99" />
+        <location filename="../views/application_detail.py" line="106"/>
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="100" />
+        <location filename="../views/application_detail.py" line="107"/>
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="101" />
+        <location filename="../views/application_detail.py" line="108"/>
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="102" />
+        <location filename="../views/application_detail.py" line="109"/>
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="103" />
+        <location filename="../views/application_detail.py" line="110"/>
         <source>Revocation and recovery</source>
         <translation>撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="152" />
+        <location filename="../views/application_detail.py" line="157"/>
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="156" />
+        <location filename="../views/application_detail.py" line="161"/>
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="161" />
+        <location filename="../views/application_detail.py" line="166"/>
         <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
         <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="165" />
+        <location filename="../views/application_detail.py" line="170"/>
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="167" />
+        <location filename="../views/application_detail.py" line="172"/>
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="171" />
+        <location filename="../views/application_detail.py" line="176"/>
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="173" />
+        <location filename="../views/application_detail.py" line="178"/>
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="173" />
+        <location filename="../views/application_detail.py" line="178"/>
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="175" />
+        <location filename="../views/application_detail.py" line="180"/>
         <source>Extension reason:</source>
         <translation>延期理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="176" />
+        <location filename="../views/application_detail.py" line="181"/>
         <source>Refusal reasons:</source>
         <translation>不予批准理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="180" />
+        <location filename="../views/application_detail.py" line="185"/>
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="190" />
+        <location filename="../views/application_detail.py" line="195"/>
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="192" />
+        <location filename="../views/application_detail.py" line="197"/>
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="195" />
+        <location filename="../views/application_detail.py" line="200"/>
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="197" />
+        <location filename="../views/application_detail.py" line="202"/>
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="199" />
+        <location filename="../views/application_detail.py" line="204"/>
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="205" />
+        <location filename="../views/application_detail.py" line="210"/>
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="210" />
+        <location filename="../views/application_detail.py" line="215"/>
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="221" />
+        <location filename="../views/application_detail.py" line="226"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="221" />
+        <location filename="../views/application_detail.py" line="226"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="226" />
+        <location filename="../views/application_detail.py" line="231"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="226" />
+        <location filename="../views/application_detail.py" line="231"/>
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="247" />
+        <location filename="../views/application_detail.py" line="252"/>
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="247" />
+        <location filename="../views/application_detail.py" line="252"/>
         <source>&amp;Refuse…</source>
         <translation>不予批准(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="249" />
+        <location filename="../views/application_detail.py" line="254"/>
         <source>Record {step}…</source>
         <translation>办理{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="251" />
+        <location filename="../views/application_detail.py" line="256"/>
         <source>Complete {step} afterwards…</source>
         <translation>补办{step}…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="260" />
+        <location filename="../views/application_detail.py" line="263"/>
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="265" />
+        <location filename="../views/application_detail.py" line="268"/>
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="272" />
+        <location filename="../views/application_detail.py" line="274"/>
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="277" />
+        <location filename="../views/application_detail.py" line="279"/>
         <source>Attach commitment scan…</source>
         <translation>附加承诺书扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="281" />
+        <location filename="../views/application_detail.py" line="283"/>
         <source>Save scan as…</source>
         <translation>另存扫描件…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="310" />
+        <location filename="../views/application_detail.py" line="312"/>
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="310" />
+        <location filename="../views/application_detail.py" line="312"/>
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="327" />
+        <location filename="../views/application_detail.py" line="329"/>
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="330" />
+        <location filename="../views/application_detail.py" line="332"/>
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="329" />
+        <location filename="../views/application_detail.py" line="331"/>
         <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="60" />
+        <location filename="../views/application_detail.py" line="60"/>
         <source>{day} (overdue by {n})</source>
         <translation>{day}(已逾期 {n} 个工作日)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="148" />
+        <location filename="../views/application_detail.py" line="153"/>
         <source>overdue by {n} working days</source>
         <translation>已逾期 {n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="150" />
+        <location filename="../views/application_detail.py" line="155"/>
         <source>working days left: {left}</source>
         <translation>剩余工作日:{left}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="151" />
+        <location filename="../views/application_detail.py" line="156"/>
         <source>Procedure due {due}{ext}; next step due {step}; </source>
         <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="351" />
+        <location filename="../views/application_detail.py" line="353"/>
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="362" />
+        <location filename="../views/application_detail.py" line="364"/>
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="363" />
+        <location filename="../views/application_detail.py" line="365"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="382" />
+        <location filename="../views/application_detail.py" line="384"/>
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="392" />
+        <location filename="../views/application_detail.py" line="394"/>
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="403" />
+        <location filename="../views/application_detail.py" line="405"/>
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="403" />
+        <location filename="../views/application_detail.py" line="405"/>
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

@@ -62,6 +62,14 @@ def due_text(due: svc.Due) -> str:
     return f"{due.due_on.isoformat()}({due.working_days_left})"
 
 
+def county_only(button: QPushButton, allowed: bool) -> None:
+    """A step only the district reviewer or an administrator records: for other roles the button is
+    disabled and says who records it (its form would take the input, then the service refuse it)."""
+    button.setEnabled(allowed)
+    button.setToolTip("" if allowed else QCoreApplication.translate(
+        "ApplicationDetailDialog", "Only the district reviewer or an administrator records this."))
+
+
 class ApplicationDetailDialog(QDialog):
     def __init__(self, ctx: AppContext, application_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +102,6 @@ class ApplicationDetailDialog(QDialog):
         self.revocations = self._tree([self.tr("Reason"), self.tr("To recover"), self.tr("Recovered"),
                                        self.tr("Status"), self.tr("Closed on")])
         self.may_decide = ctx.actor.role in svc.DECIDERS
-        self.county_only = self.tr("Only the district reviewer or an administrator records this.")
         self.tabs.addTab(self._with_button(self.post_checks, self.tr("Record &result…"), self.record_post_check,
                                            self.may_decide), self.tr("Post-checks"))
         self.tabs.addTab(self._with_button(self.referrals, self.tr("Record department &outcome…"),
@@ -121,9 +128,7 @@ class ApplicationDetailDialog(QDialog):
         lay.addWidget(tree)
         button = QPushButton(text)
         button.clicked.connect(slot)
-        if not allowed:  # the form would open, take the input and then refuse it
-            button.setEnabled(False)
-            button.setToolTip(self.county_only)
+        county_only(button, allowed)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(button)
@@ -251,9 +256,7 @@ class ApplicationDetailDialog(QDialog):
                     text = self.tr("Complete {step} afterwards…").format(step=a.label)
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, action=a: self.do_step(action))
-            if not self.may_record(a.step):
-                button.setEnabled(False)
-                button.setToolTip(self.county_only)
+            county_only(button, self.may_record(a.step))
             self.actions_bar.addWidget(button)
             self.action_buttons[a.step] = button
         if d.can_extend:
@@ -264,8 +267,7 @@ class ApplicationDetailDialog(QDialog):
         if d.can_stop:
             b = QPushButton(self.tr("&Stop assistance…"))
             b.clicked.connect(self.stop)
-            b.setEnabled(self.may_decide)
-            b.setToolTip("" if self.may_decide else self.county_only)
+            county_only(b, self.may_decide)
             self.actions_bar.addWidget(b)
             self.action_buttons["stop"] = b
         if d.row.status in ("approved", "refused", "revoked"):

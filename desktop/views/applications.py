@@ -27,7 +27,7 @@ from desktop.rules import procedure as proc
 from desktop.rules.codes import TRACK_LABELS
 from desktop.services import applications as svc
 from desktop.services.errors import ServiceError
-from desktop.views.application_detail import ApplicationDetailDialog
+from desktop.views.application_detail import ApplicationDetailDialog, county_only
 from desktop.views.application_forms import (
     AcceptDialog,
     FrontDeskForm,
@@ -223,10 +223,8 @@ class ApplicationsPage(QWidget):
         export.clicked.connect(self.export_sample)
         open_app = QPushButton(self.tr("Open &application…"))
         open_app.clicked.connect(self.open_post_check_application)
-        if self.ctx.actor.role not in svc.DECIDERS:  # the dialogs would take the input, then refuse it
-            for b in (record, draw):
-                b.setEnabled(False)
-                b.setToolTip(self.tr("Only the district reviewer or an administrator records this."))
+        for b in (record, draw):
+            county_only(b, self.ctx.actor.role in svc.DECIDERS)
         self.record_check_button, self.draw_button = record, draw
         for b in (record, draw, export, open_app):
             bar.addWidget(b)

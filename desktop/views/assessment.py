@@ -222,10 +222,10 @@ class ReassessDialog(QDialog):
         run_in_background(self, work, lambda result: self.show_confirmed(result, done),
                           label=self.tr("Applying the moves…"))
 
-    def show_confirmed(self, result: svc.ConfirmResult, done: set[int] | None = None) -> None:
+    def show_confirmed(self, result: svc.ConfirmResult, done: set[int]) -> None:
         """The confirmed rows leave the list; the rest can still be confirmed (or left) afterwards."""
         self.confirmed = result
-        rest = [p for p in self.model.rows if done is not None and p.household_id not in done]
+        rest = [p for p in self.model.rows if p.household_id not in done]
         self.model.set_rows(rest)
         self.table.clearSelection()
         self._selection_changed()
