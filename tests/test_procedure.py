@@ -138,3 +138,11 @@ def test_rules_step_limits() -> None:
     assert proc.whole_deadline(cal, "regular", date(2026, 9, 28), True).due == date(2026, 12, 4)
     assert proc.start_month_after(date(2026, 1, 31)) == date(2026, 2, 1)
     assert proc.start_month_after(date(2028, 2, 29)) == date(2028, 3, 1)
+
+
+def test_only_a_deadline_can_be_missed() -> None:
+    """A step completed after its due date is late; a publicity's date is the first day it may close."""
+    due, after = date(2026, 11, 6), date(2026, 11, 9)
+    assert proc.finished_late(Step.INVESTIGATION, due, after)
+    assert not proc.finished_late(Step.INVESTIGATION, due, due) and not proc.finished_late(Step.DECISION, None, after)
+    assert not proc.finished_late(Step.PUBLICITY, due, after)

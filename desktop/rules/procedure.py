@@ -279,6 +279,13 @@ def publicity_end(start: date) -> date:
     return start + timedelta(days=PUBLICITY_CALENDAR_DAYS)
 
 
+def finished_late(step: str, due_on: date | None, completed_on: date | None) -> bool:
+    """A step completed after its deadline. A publicity's date is no deadline but the first day it may
+    close (7 calendar days are a minimum): closing it later is not late (the decision's own deadline
+    counts from then)."""
+    return bool(due_on and completed_on and completed_on > due_on and step != Step.PUBLICITY)
+
+
 def start_month_after(decided_on: date) -> date:
     """Payment starts the month after approval (first day of that month)."""
     if decided_on.month == 12:

@@ -1338,10 +1338,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             s.step, STEP_LABELS.get(Step(s.step), s.step) if s.step in Step._value2member_map_ else s.step,
             s.started_on, s.due_on, s.completed_on, s.result, _result_label(s.step, s.result), s.note,
             dict(s.data or {}), by or "系统", s.created_at,
-            # A publicity's "due" is the first day it may close (7 calendar days is a minimum): closing it
-            # later is not late (the decision's own deadline counts from then).
-            late=bool(s.due_on and s.completed_on and s.completed_on > s.due_on and s.step != Step.PUBLICITY))
-            for s, by in step_rows)
+            late=proc.finished_late(s.step, s.due_on, s.completed_on)) for s, by in step_rows)
         completed = [s for s, _ in simple] or _inferred_completed(app)
         last_on = max([d for _, d in simple if d is not None], default=app.accepted_on)
         state = _state(app, completed)
