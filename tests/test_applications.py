@@ -51,8 +51,14 @@ def household(db, hid: int) -> Household:
 
 
 def run_regular(district: District, hid: int, *, accepted: date = date(2026, 2, 10), approve: bool = True) -> int:
+    app_id = svc.accept(district.db, district.admin, household_id=hid, category="dibao", track="regular",
+                        accepted_on=accepted)
+    return run_steps_and_approve(district, app_id, approve=approve)
+
+
+def run_steps_and_approve(district: District, app_id: int, *, approve: bool = True) -> int:
+    """A regular-track application accepted by 2026-02-10 through its steps to the decision on 2026-03-10."""
     db, admin = district.db, district.admin
-    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="regular", accepted_on=accepted)
     svc.complete_step(db, admin, app_id, "check", on=date(2026, 2, 12), result="passed")
     svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 2, 24), investigators=["李四", "王五"])
     svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 3, 4), publicity_start=date(2026, 2, 25))
@@ -103,7 +109,8 @@ def test_full_regular_application(district: District) -> None:
     assert detail.start_month == date(2026, 4, 1)
     assert detail.months_paid == 3 and detail.total_paid == Decimal("1950.00")
     assert detail.actions == ()
-    assert detail.post_checks == ()  # regular track: no post-checks
+    # RULES.md §1.5: review yearly — on the regular track too (no centralised cross-check there)
+    assert [(c.kind, c.due_on) for c in detail.post_checks] == [("periodic", date(2027, 3, 10))]
     hh = household(db, hid)
     assert hh.category == "dibao" and hh.stage == "assisted"
     with db.session_factory() as session:
@@ -236,6 +243,117 @@ def test_irregular_income_is_rechecked_every_six_months_each_time(district: Dist
                                                           PostCheck.kind == "periodic"))
     svc.record_post_check(db, admin, first, on=date(2026, 8, 20), passed=True)
     assert periodic_dues() == [date(2026, 8, 27), date(2027, 2, 27)]  # six months again, not twelve
+
+
+def periodic_check(db, app_id: int) -> int:
+    with db.session_factory() as session:
+        return session.scalar(select(PostCheck.id).where(PostCheck.application_id == app_id, PostCheck.kind == "periodic",
+                                                         PostCheck.done_on.is_(None)))
+
+
+def test_regular_approval_is_reviewed_yearly_and_a_failed_review_stops_the_assistance(district: District) -> None:
+    """RULES.md §1.5: review yearly — on the regular track too. A regular-track family that no longer
+    qualifies has its assistance stopped (nothing to recover: it was entitled until then)."""
+    db, admin = district.db, district.admin
+    hid, app_id = approved_dibao(district, "郑一")  # decided 2026-03-10
+    with pytest.raises(ValidationFailed, match="不能早于批准日期"):
+        svc.record_post_check(db, admin, periodic_check(db, app_id), on=date(2026, 3, 9), passed=True)
+    with pytest.raises(ValidationFailed, match="不能晚于今天"):
+        svc.record_post_check(db, admin, periodic_check(db, app_id), on=date(2027, 3, 9), passed=True,
+                              today=date(2027, 3, 8))
+    svc.record_post_check(db, admin, periodic_check(db, app_id), on=date(2027, 3, 1), passed=True,
+                          today=date(2027, 3, 1))
+    queue = svc.post_check_queue(db, admin, as_of=date(2027, 3, 1))
+    assert [(c.application_id, c.kind, c.due_on, c.stops_when_failed, c.gradual_exit_allowed) for c in queue] == [
+        (app_id, "periodic", date(2028, 3, 10), True, True)]
+    assert svc.record_post_check(db, admin, queue[0].id, on=date(2028, 3, 2), passed=False, note="家庭人均收入已超过低保标准",
+                                 to_stage="class_2", today=date(2028, 3, 2)) is None
+    detail = svc.get_detail(db, admin, app_id, as_of=date(2028, 3, 2))
+    assert detail.row.status == "approved" and detail.stopped_on == date(2028, 3, 2) and not detail.can_stop
+    assert detail.revocations == ()
+    hh = household(db, hid)
+    assert (hh.stage, hh.category) == ("class_2", "none")
+    assert svc.post_check_queue(db, admin, as_of=date(2028, 3, 2)) == []  # no further review once stopped
+
+
+def test_failed_review_of_dibao_may_stop_by_a_gradual_exit(district: District) -> None:
+    db, admin = district.db, district.admin
+    set_gradual_exit_months(district, 3)
+    hid, app_id = approved_dibao(district, "王二")
+    svc.record_post_check(db, admin, periodic_check(db, app_id), on=date(2027, 3, 5), passed=False,
+                          note="户主就业,收入超过标准", gradual=True, today=date(2027, 3, 5))
+    detail = svc.get_detail(db, admin, app_id, as_of=date(2027, 3, 5))
+    assert detail.gradual_exit_from == date(2027, 3, 5) and detail.stopped_on == date(2027, 6, 30)
+    assert household(db, hid).stage == "assisted"  # until the exit period ends
+
+
+def test_upgrade_schedules_the_review_of_regular_approvals_made_before(district: District) -> None:
+    """Migration 0006: running regular-track approvals made before reviews were scheduled get one, on the
+    first anniversary of the decision on or after the upgrade; a one-off 临时救助 and a stopped one get none."""
+    from sqlalchemy import delete
+
+    from desktop.services import database
+
+    db, admin = district.db, district.admin
+    _hid, running = approved_dibao(district, "甲")
+    _hid, stopped = approved_dibao(district, "乙")
+    svc.stop_assistance(db, admin, stopped, on=date(2026, 6, 1), reason="收入超过标准", today=date(2026, 6, 1))
+    temporary = svc.accept(db, admin, household_id=make_household(db, district.regions["闸口社区"]),
+                           category="temporary", temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+    svc.decide(db, admin, temporary, approve=True, on=date(2026, 5, 6), amount="300", today=date(2026, 5, 6))
+    with db.session_factory() as session:  # as a database of revision 0005 holds them
+        session.execute(delete(PostCheck))
+        session.commit()
+    database.downgrade(db, "0005")
+    database.migrate(db)
+    assert database.current_revision(db) == database.head_revision()
+    with db.session_factory() as session:
+        rows = session.execute(select(PostCheck.application_id, PostCheck.kind, PostCheck.due_on)).all()
+    today = date.today()
+    expected = date(2027, 3, 10) if today <= date(2027, 3, 10) else None
+    assert [(a, k) for a, k, _ in rows] == [(running, "periodic")]
+    due = rows[0][2]
+    assert due >= today and (due.month, due.day) == (3, 10) and (expected is None or due == expected)
+
+
+def test_temporary_assistance_is_paid_once_and_the_family_goes_on_being_watched(district: District) -> None:
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["道仕袱村"], "孙大", 5)
+    app_id = svc.accept(db, admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                        accepted_on=date(2026, 5, 6))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 5, 6), amount="3000", today=date(2026, 8, 1))
+    detail = svc.get_detail(db, admin, app_id, as_of=date(2026, 8, 1))
+    assert (detail.months_paid, detail.total_paid) == (1, Decimal("3000.00"))  # June only, not June–August
+    assert not detail.can_stop and detail.post_checks == ()  # nothing runs, nothing to review
+    hh = household(db, hid)
+    assert (hh.stage, hh.category) == ("class_1", "none")
+    assert svc.monthly_assistance(db, admin, date(2026, 7, 1)).due == 0
+    # on the commitment track: the centralised cross-check, no periodic review
+    _hid2, app2 = commitment_to_decision(district, "钱进", date(2026, 2, 10))
+    with db.session_factory() as session:
+        session.get(Application, app2).category = "temporary"
+        session.get(Application, app2).temporary_kind = "expenditure"
+        session.commit()
+    svc.decide(db, admin, app2, approve=True, on=date(2026, 2, 27), amount="2000", today=date(2026, 3, 1))
+    assert [c.kind for c in svc.get_detail(db, admin, app2).post_checks] == ["centralised"]
+
+
+def test_a_family_assisted_under_dibao_stays_assisted_through_a_temporary_application(district: District) -> None:
+    db, admin = district.db, district.admin
+    hid, dibao = approved_dibao(district, "冯三")
+    assert household(db, hid).stage == "assisted"
+    first = svc.accept(db, admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                       accepted_on=date(2026, 5, 6))
+    assert (household(db, hid).stage, household(db, hid).category) == ("assisted", "dibao")
+    svc.decide(db, admin, first, approve=False, on=date(2026, 5, 7), reason="已给予医疗救助", today=date(2026, 5, 7))
+    assert household(db, hid).stage == "assisted"
+    second = svc.accept(db, admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                        accepted_on=date(2026, 5, 8))
+    svc.decide(db, admin, second, approve=True, on=date(2026, 5, 8), amount="2000", today=date(2026, 5, 8))
+    assert (household(db, hid).stage, household(db, hid).category) == ("assisted", "dibao")
+    # the one-off payment does not keep the family assisted once its 低保 stops
+    svc.stop_assistance(db, admin, dibao, on=date(2026, 7, 1), reason="收入超过标准", today=date(2026, 7, 1))
+    assert (household(db, hid).stage, household(db, hid).category) == ("class_1", "none")
 
 
 def test_skipping_or_reordering_steps_is_refused_naming_the_rule(district: District) -> None:
@@ -450,28 +568,33 @@ def test_spot_check_rate_finer_than_a_percent_is_redrawn_exactly(district: Distr
 
 def test_monthly_assistance_summary_and_recording(district: District) -> None:
     db, admin = district.db, district.admin
-    approved = []
-    for region, amount in (("八泉社区", "300"), ("闸口社区", "450.50")):
-        app_id = svc.accept(db, admin, household_id=make_household(db, district.regions[region]), category="temporary",
-                            temporary_kind="emergency", accepted_on=date(2026, 5, 6))
-        svc.decide(db, admin, app_id, approve=True, on=date(2026, 5, 6), amount=amount, today=date(2026, 5, 6))
-        approved.append(app_id)
+    _hid, dibao = approved_dibao(district, "赵六")  # 八泉社区: 650 a month from April, April–June written on approval
+    temporary = svc.accept(db, admin, household_id=make_household(db, district.regions["闸口社区"]), category="temporary",
+                           temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+    svc.decide(db, admin, temporary, approve=True, on=date(2026, 5, 6), amount="450.50", today=date(2026, 5, 6))
     june = svc.monthly_assistance(db, admin, date(2026, 6, 17))
-    assert (june.month, june.recorded, june.due, june.due_amount) == (date(2026, 6, 1), 0, 2, Decimal("750.50"))
+    assert (june.month, june.recorded, june.recorded_amount, june.due, june.due_amount) == (
+        date(2026, 6, 1), 1, Decimal("650.00"), 1, Decimal("450.50"))
     # before the assistance starts nothing is due
-    assert svc.monthly_assistance(db, admin, date(2026, 5, 1)).due == 0
+    assert svc.monthly_assistance(db, admin, date(2026, 3, 1)).due == 0
+    # 临时救助 is paid once, in June: July is the 低保 alone
+    july = svc.monthly_assistance(db, admin, date(2026, 7, 1))
+    assert (july.due, july.due_amount) == (1, Decimal("650.00"))
     # a caseworker sees the month of the sub-district only; recording is the county's
     caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)
-    assert svc.monthly_assistance(db, caseworker, date(2026, 6, 1)).due == 1
+    assert svc.monthly_assistance(db, caseworker, date(2026, 6, 1)).due == 0
+    assert svc.monthly_assistance(db, caseworker, date(2026, 7, 1)).due == 1
     with pytest.raises(PermissionDenied):
-        svc.record_monthly_assistance(db, caseworker, date(2026, 6, 1))
-    assert svc.record_monthly_assistance(db, admin, date(2026, 6, 1)) == 2
+        svc.record_monthly_assistance(db, caseworker, date(2026, 7, 1))
+    assert svc.record_monthly_assistance(db, admin, date(2026, 6, 1)) == 1
     june = svc.monthly_assistance(db, admin, date(2026, 6, 1))
-    assert (june.recorded, june.recorded_amount, june.due, june.due_amount) == (2, Decimal("750.50"), 0, Decimal("0.00"))
-    # stopped in July: still paid for July, not for August
-    svc.stop_assistance(db, admin, approved[0], on=date(2026, 7, 20), reason="家庭成员就业")
-    assert svc.monthly_assistance(db, admin, date(2026, 7, 1)).due == 2
+    assert (june.recorded, june.recorded_amount, june.due, june.due_amount) == (2, Decimal("1100.50"), 0, Decimal("0.00"))
+    assert svc.record_monthly_assistance(db, admin, date(2026, 7, 1)) == 1
+    assert svc.get_detail(db, admin, temporary).months_paid == 1
+    # stopped in August: still paid for August, not for September
+    svc.stop_assistance(db, admin, dibao, on=date(2026, 8, 20), reason="家庭成员就业")
     assert svc.monthly_assistance(db, admin, date(2026, 8, 1)).due == 1
+    assert svc.monthly_assistance(db, admin, date(2026, 9, 1)).due == 0
     # a month that has not begun is refused
     with pytest.raises(ServiceError, match="还没有到"):
         svc.record_monthly_assistance(db, admin, date(2026, 12, 1), today=date(2026, 11, 29))
@@ -573,12 +696,12 @@ def test_gradual_exit_can_be_cut_short_and_applies_to_dibao_only(district: Distr
     assert svc.get_detail(db, admin, app_id).stopped_on == date(2026, 9, 5)
     assert svc.monthly_assistance(db, admin, date(2026, 10, 1)).due == 0
     assert svc.end_gradual_exits(db, admin, as_of=date(2027, 6, 1)) == 0
-    # temporary assistance has no gradual exit
-    other = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"]), category="temporary",
-                       temporary_kind="emergency", accepted_on=date(2026, 5, 6))
-    svc.decide(db, admin, other, approve=True, on=date(2026, 5, 6), amount="300", today=date(2026, 5, 6))
+    # 特困 has no gradual exit
+    other = make_household(db, district.regions["八泉社区"], "吴十", 1)
+    svc.accept(db, admin, household_id=other, category="tekun", accepted_on=date(2026, 2, 10))
+    tekun = run_steps_and_approve(district, svc.application_ids_for_household(db, admin, other)[0])
     with pytest.raises(ValidationFailed, match="只适用于低保"):
-        svc.stop_assistance(db, admin, other, on=date(2026, 7, 20), reason="就业", gradual=True)
+        svc.stop_assistance(db, admin, tekun, on=date(2026, 7, 20), reason="就业", gradual=True)
 
 
 def test_gradual_exit_decided_after_its_end_moves_at_once(district: District) -> None:

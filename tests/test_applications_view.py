@@ -265,6 +265,38 @@ def test_full_commitment_application_through_the_window(qtbot, qtmodeltester, sq
     assert detail.row.status == "revoked" and len(detail.revocations) == 1
 
 
+def test_failed_yearly_review_of_a_regular_approval_stops_the_assistance(qtbot, sqlite_district: District,
+                                                                         errors: list[str]) -> None:
+    """The review dialog of a regular-track approval offers stopping (library, gradual exit for 低保), not
+    revocation and recovery; the decision dialog of 临时救助 asks for a one-off amount."""
+    from tests.test_applications import approved_dibao, household
+
+    d = sqlite_district
+    hid, app_id = approved_dibao(d, "周九")
+    check = next(c for c in svc.get_detail(d.db, d.admin, app_id).post_checks if c.kind == "periodic")
+    dialog = forms.PostCheckDialog(AppContext(d.db, d.admin), check)
+    qtbot.addWidget(dialog)
+    assert dialog.failed.text() == "Not passed: no longer eligible, stop assistance"
+    assert dialog.amount.parent() is None  # nothing to recover: the family was entitled until now
+    assert not dialog.stage.isEnabled() and not dialog.gradual.isEnabled()
+    dialog.failed.setChecked(True)
+    assert dialog.stage.isEnabled() and dialog.gradual.isEnabled()
+    dialog.stage.setCurrentIndex(dialog.stage.findData("class_2"))
+    dialog.note.setPlainText("家庭人均收入已超过低保标准")
+    dialog.accept()  # confirmed Yes by the fixture
+    assert errors == [] and dialog.revocation_id is None
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    assert detail.stopped_on == date.today() and detail.revocations == ()
+    assert household(d.db, hid).stage == "class_2"
+    temporary = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["闸口社区"]), category="temporary",
+                           temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+    decide = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, temporary))
+    qtbot.addWidget(decide)
+    labels = [decide.layout().labelForField(w).text() for w in (decide.amount, decide.start_label)]
+    assert labels == ["One-off a&mount (yuan):", "Paid in:"]
+    assert not decide.irregular.isVisibleTo(decide)
+
+
 def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_district: District,
                                                    errors: list[str]) -> None:
     d = sqlite_district
@@ -345,11 +377,11 @@ def test_publicity_documents(qtbot, sqlite_district: District, errors: list[str]
 
 
 def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    from tests.test_applications import run_regular
+
     d = sqlite_district
-    for region, amount in (("八泉社区", "300"), ("闸口社区", "450.5")):
-        app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions[region]), category="temporary",
-                            temporary_kind="emergency", accepted_on=date(2026, 5, 6))
-        svc.decide(d.db, d.admin, app_id, approve=True, on=date(2026, 5, 6), amount=amount, today=date(2026, 5, 6))
+    for region in ("八泉社区", "闸口社区"):  # 低保 650 a month from April, April–June written on approval
+        run_regular(d, make_household(d.db, d.regions[region]))
     page = ApplicationsPage(AppContext(d.db, d.admin))
     qtbot.addWidget(page)
     page.as_of = date(2026, 7, 15)
@@ -362,16 +394,18 @@ def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: D
     set_date(dialog.month, date(2026, 9, 1))
     assert dialog.selected_month() == date(2026, 7, 1)
     set_date(dialog.month, date(2026, 6, 3))
-    assert (dialog.state.due, dialog.state.due_amount) == (2, Decimal("750.50"))
-    assert "750.50" in dialog.summary.text() and "2" in dialog.record_button.text()
+    assert (dialog.state.due, dialog.state.recorded) == (0, 2) and not dialog.record_button.isEnabled()
+    set_date(dialog.month, date(2026, 7, 3))
+    assert (dialog.state.due, dialog.state.due_amount) == (2, Decimal("1300.00"))
+    assert "1,300.00" in dialog.summary.text() and "2" in dialog.record_button.text()
     assert dialog.record_button.isEnabled()
     dialog.record_button.click()  # confirmed Yes by the fixture
     assert errors == [] and dialog.recorded == 2
-    assert (dialog.state.recorded, dialog.state.recorded_amount, dialog.state.due) == (2, Decimal("750.50"), 0)
+    assert (dialog.state.recorded, dialog.state.recorded_amount, dialog.state.due) == (2, Decimal("1300.00"), 0)
     assert not dialog.record_button.isEnabled()
     # a caseworker sees the month of the sub-district but cannot record it
     caseworker = forms.MonthlyAssistanceDialog(AppContext(d.db, d.actor("subdistrict_caseworker")),
-                                               today=date(2026, 7, 15))
+                                               today=date(2026, 8, 15))
     qtbot.addWidget(caseworker)
     assert caseworker.state.due == 1 and not caseworker.record_button.isEnabled()
 

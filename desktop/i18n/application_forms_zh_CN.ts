@@ -8,12 +8,12 @@
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="206" />
+        <location filename="../views/application_forms.py" line="207" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="213" />
+        <location filename="../views/application_forms.py" line="214" />
         <source>Based on assessment {id} of {day}: {category}, per-capita monthly income {income} yuan.</source>
         <translation>依据第 {id} 号评估({day}):{category},月人均收入 {income} 元。</translation>
     </message>
@@ -104,67 +104,77 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="375" />
+        <location filename="../views/application_forms.py" line="376" />
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="379" />
+        <location filename="../views/application_forms.py" line="380" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="380" />
+        <location filename="../views/application_forms.py" line="381" />
         <source>&amp;Refuse</source>
         <translation>不予批准(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="387" />
+        <location filename="../views/application_forms.py" line="388" />
         <source>Decision:</source>
         <translation>决定:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="389" />
+        <location filename="../views/application_forms.py" line="390" />
         <source>Decided &amp;on:</source>
         <translation>决定日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="392" />
+        <location filename="../views/application_forms.py" line="394" />
         <source>Monthly a&amp;mount (yuan):</source>
         <translation>月救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="400" />
+        <location filename="../views/application_forms.py" line="394" />
+        <source>One-off a&amp;mount (yuan):</source>
+        <translation>一次性救助金额(元)(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="396" />
+        <source>Paid in:</source>
+        <translation>发放月份:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="402" />
         <source>R&amp;easons for refusal:</source>
         <translation>不予批准理由(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="394" />
+        <location filename="../views/application_forms.py" line="396" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="395" />
+        <location filename="../views/application_forms.py" line="397" />
         <source>Irregular income: re-check every 6 months</source>
         <translation>收入不固定:每6个月复核一次</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="401" />
+        <location filename="../views/application_forms.py" line="403" />
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="408" />
+        <location filename="../views/application_forms.py" line="410" />
         <source>The data check did not pass: the application can only be refused.</source>
         <translation>授权核对未通过:只能作出不予批准的决定。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="423" />
+        <location filename="../views/application_forms.py" line="425" />
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="423" />
+        <location filename="../views/application_forms.py" line="425" />
         <source>Refuse this application? The family goes back to class I.</source>
         <translation>确定不予批准该申请吗?该家庭将回到一类库。</translation>
     </message>
@@ -172,32 +182,32 @@
 <context>
     <name>FrontDeskForm</name>
     <message>
-        <location filename="../views/application_forms.py" line="242" />
+        <location filename="../views/application_forms.py" line="243" />
         <source>One door accepts, departments handle together: accept the application and refer the family's other needs to the departments at the same time.</source>
         <translation>一门受理、协同办理:受理救助申请的同时,把家庭的其他需求一并转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="248" />
+        <location filename="../views/application_forms.py" line="249" />
         <source>Refer to departments</source>
         <translation>转介部门</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="254" />
+        <location filename="../views/application_forms.py" line="255" />
         <source>What the family needs from this department</source>
         <translation>需要该部门解决的问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="261" />
+        <location filename="../views/application_forms.py" line="262" />
         <source>Accept and &amp;refer</source>
         <translation>受理并转介(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="283" />
+        <location filename="../views/application_forms.py" line="284" />
         <source>Front desk</source>
         <translation>一门受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="284" />
+        <location filename="../views/application_forms.py" line="285" />
         <source>Application {id} accepted; {n} referral(s) sent.</source>
         <translation>申请 {id} 已受理;已转介 {n} 个部门。</translation>
     </message>
@@ -218,34 +228,34 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="696" />
+        <location filename="../views/application_forms.py" line="718" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="703" />
+        <location filename="../views/application_forms.py" line="725" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="715" />
+        <location filename="../views/application_forms.py" line="737" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="733" />
+        <location filename="../views/application_forms.py" line="755" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="737" />
+        <location filename="../views/application_forms.py" line="759" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="745" />
+        <location filename="../views/application_forms.py" line="767" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -255,22 +265,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="668" />
+        <location filename="../views/application_forms.py" line="690" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="673" />
+        <location filename="../views/application_forms.py" line="695" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="674" />
+        <location filename="../views/application_forms.py" line="696" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="675" />
+        <location filename="../views/application_forms.py" line="697" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -278,52 +288,72 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PostCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="513" />
+        <location filename="../views/application_forms.py" line="515" />
         <source>Post-check result</source>
         <translation>事后核查结果</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="517" />
+        <location filename="../views/application_forms.py" line="519" />
         <source>Checked &amp;on:</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="518" />
+        <location filename="../views/application_forms.py" line="520" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="519" />
+        <location filename="../views/application_forms.py" line="522" />
+        <source>Not passed: no longer eligible, stop assistance</source>
+        <translation>未通过:已不符合条件,停止救助</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="523" />
         <source>Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="528" />
+        <location filename="../views/application_forms.py" line="532" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="530" />
+        <location filename="../views/application_forms.py" line="534" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="531" />
+        <location filename="../views/application_forms.py" line="538" />
+        <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
+        <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="540" />
+        <source>Family goes to:</source>
+        <translation>家庭转入:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="544" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="532" />
+        <location filename="../views/application_forms.py" line="548" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="536" />
-        <source>Revoke</source>
-        <translation>撤销</translation>
+        <location filename="../views/application_forms.py" line="556" />
+        <source>Record the review as not passed? The assistance stops and the family moves to the library chosen.</source>
+        <translation>确定记录为复核未通过吗?将停止救助,家庭转入所选的库。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="537" />
+        <location filename="../views/application_forms.py" line="559" />
+        <source>Not passed</source>
+        <translation>核查未通过</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="558" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -331,12 +361,12 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="448" />
+        <location filename="../views/application_forms.py" line="450" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="453" />
+        <location filename="../views/application_forms.py" line="455" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
@@ -344,27 +374,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="640" />
+        <location filename="../views/application_forms.py" line="662" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="642" />
+        <location filename="../views/application_forms.py" line="664" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="645" />
+        <location filename="../views/application_forms.py" line="667" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="646" />
+        <location filename="../views/application_forms.py" line="668" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="647" />
+        <location filename="../views/application_forms.py" line="669" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -372,22 +402,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="608" />
+        <location filename="../views/application_forms.py" line="630" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="618" />
+        <location filename="../views/application_forms.py" line="640" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="619" />
+        <location filename="../views/application_forms.py" line="641" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="620" />
+        <location filename="../views/application_forms.py" line="642" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -395,42 +425,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="559" />
+        <location filename="../views/application_forms.py" line="581" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="562" />
+        <location filename="../views/application_forms.py" line="584" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="563" />
+        <location filename="../views/application_forms.py" line="585" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="564" />
+        <location filename="../views/application_forms.py" line="586" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="577" />
+        <location filename="../views/application_forms.py" line="599" />
         <source>Stratify by sub-district</source>
         <translation>按街道(镇)分层抽取</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="581" />
+        <location filename="../views/application_forms.py" line="603" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="582" />
+        <location filename="../views/application_forms.py" line="604" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="583" />
+        <location filename="../views/application_forms.py" line="605" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -438,77 +468,77 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="301" />
+        <location filename="../views/application_forms.py" line="302" />
         <source>Record step: {step}</source>
         <translation>办理步骤:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="305" />
+        <location filename="../views/application_forms.py" line="306" />
         <source>&amp;Done on:</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="310" />
+        <location filename="../views/application_forms.py" line="311" />
         <source>Someone objected (a democratic appraisal follows on the regular track)</source>
         <translation>有人提出异议(常规程序将进行民主评议)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="313" />
+        <location filename="../views/application_forms.py" line="314" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="314" />
+        <location filename="../views/application_forms.py" line="315" />
         <source>Not passed</source>
-        <translation>未通过</translation>
+        <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="315" />
+        <location filename="../views/application_forms.py" line="316" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="317" />
+        <location filename="../views/application_forms.py" line="318" />
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="318" />
+        <location filename="../views/application_forms.py" line="319" />
         <source>Did not agree</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="319" />
+        <location filename="../views/application_forms.py" line="320" />
         <source>Appraisal result:</source>
         <translation>评议结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="323" />
+        <location filename="../views/application_forms.py" line="324" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="325" />
+        <location filename="../views/application_forms.py" line="326" />
         <source>Investigator {n}:</source>
         <translation>调查人员{n}:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="330" />
+        <location filename="../views/application_forms.py" line="331" />
         <source>Publicity &amp;started on:</source>
         <translation>公示开始日期(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="331" />
+        <location filename="../views/application_forms.py" line="332" />
         <source>Publicity lasts 7 calendar days; it can be closed from the 8th day.</source>
         <translation>公示期为7个自然日,第8天起方可结束公示。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="335" />
+        <location filename="../views/application_forms.py" line="336" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="336" />
+        <location filename="../views/application_forms.py" line="337" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -516,37 +546,37 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StopAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="465" />
+        <location filename="../views/application_forms.py" line="467" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="465" />
+        <location filename="../views/application_forms.py" line="467" />
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="469" />
+        <location filename="../views/application_forms.py" line="471" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
-        <translation>就业渐退(按政策参数继续发放若干个月)(&amp;G)</translation>
+        <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="479" />
+        <location filename="../views/application_forms.py" line="481" />
         <source>A gradual exit runs until {day}; stopping now ends it on the date above.</source>
         <translation>就业渐退期至 {day};现在停止将于上面的日期结束渐退。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="483" />
+        <location filename="../views/application_forms.py" line="485" />
         <source>Gradual exit applies to 低保 only.</source>
         <translation>就业渐退只适用于低保。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="499" />
+        <location filename="../views/application_forms.py" line="501" />
         <source>The gradual exit period in force is 0 months: assistance stops on the date above.</source>
         <translation>现行就业渐退期为 0 个月:救助于上面的日期停止。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="502" />
+        <location filename="../views/application_forms.py" line="504" />
         <source>{months} months in force: assisted up to and including {day}; then the family moves to the library chosen above.</source>
         <translation>现行就业渐退期 {months} 个月:继续发放至 {day}(含),期满后家庭转入上面选定的库别。</translation>
     </message>

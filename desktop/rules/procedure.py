@@ -323,10 +323,34 @@ def months_between(first: date, last: date) -> list[date]:
     return out
 
 
-# Post-checks after a commitment-track approval (RULES.md §1.5).
+PAID_ONCE = frozenset({Category.TEMPORARY})
+
+
+def paid_once(category: str) -> bool:
+    """临时救助 is one payment, in the month after approval; every other category is paid monthly
+    until the assistance stops."""
+    return category in PAID_ONCE
+
+
+# Checks after an approval (RULES.md §1.5): a commitment-track approval has a centralised data
+# cross-check within one month; every approval paid monthly is reviewed yearly (every six months
+# where income is irregular), on either track.
 CENTRALISED_CHECK_MONTHS = 1  # centralised data cross-check within one month of approval
 PERIODIC_CHECK_MONTHS = 12  # periodic re-check yearly (6 where income is irregular)
 IRREGULAR_INCOME_CHECK_MONTHS = 6
+
+
+def failure_stops(track: str, kind: str) -> bool:
+    """Whether a failed check stops the assistance (a regular-track periodic re-check: the family no
+    longer qualifies) rather than revoking the approval and recovering what was paid (a commitment
+    that was not true)."""
+    return track == Track.REGULAR and kind == "periodic"
+
+
+def post_checks_after_approval(track: str, category: str) -> tuple[str, ...]:
+    """The kinds of check an approval schedules when it is decided."""
+    kinds = ("centralised",) if track == Track.COMMITMENT else ()
+    return kinds + (() if paid_once(category) else ("periodic",))
 
 POST_CHECK_LABELS = {"centralised": "集中比对核查", "periodic": "定期复核", "spot": "随机抽查"}
 

@@ -9,17 +9,23 @@ Household board moves made here (each with a ``LibraryMove`` row):
 acceptance → "applying"; approval → "assisted" (``Household.category`` = the application's
 category); refusal → "class_1"; stopping assistance or a revocation → "class_1" (or "class_2"
 when the caseworker says so) and ``category`` back to "none". Stopping (:func:`stop_assistance`)
-or a revocation is the only way out of "assisted".
+or a revocation is the only way out of "assisted". A household already assisted under another
+approval (a 低保 family applying for 临时救助) stays "assisted" through all of these.
 
 Assistance records: approval writes one ``AssistanceRecord`` per month from the start month
 (the month after approval) up to and including the current month (nothing yet when approved this
 month); :func:`record_monthly_assistance` adds a month for every running assistance afterwards.
+临时救助 is paid once, in the start month (:func:`desktop.rules.procedure.paid_once`): its
+approval moves the family to "class_1" to go on being watched, and it never "runs".
 
-Post-checks after a commitment-track approval: a centralised data cross-check due one month after
-approval and a periodic re-check 12 months after approval (6 months when the caseworker marks the
-income irregular), each periodic re-check passed schedules the next at the same interval; random spot checks come
-from :func:`draw_spot_check`. A failed check opens a ``Revocation`` (撤销 / 追回), stops the
-assistance and records the amount to recover (by default everything paid on the application).
+Checks after approval: a commitment-track approval has a centralised data cross-check due one
+month after approval; every approval paid monthly, on either track, a periodic re-check 12 months
+after approval (6 months when the caseworker marks the income irregular), each periodic re-check
+passed schedules the next at the same interval; random spot checks come from :func:`draw_spot_check`.
+A failed periodic re-check of a regular-track approval means the family no longer qualifies: the
+assistance stops (as :func:`stop_assistance`, gradual exit included). Any other failed check opens a
+``Revocation`` (撤销 / 追回), stops the assistance and records the amount to recover (by default
+everything paid on the application).
 """
 
 from __future__ import annotations
@@ -226,6 +232,8 @@ class PostCheckInfo:
     note: str
     sample_id: int | None
     overdue: bool
+    stops_when_failed: bool = False  # a failed check stops the assistance instead of revoking it
+    gradual_exit_allowed: bool = False  # … and may stop it by a gradual exit (低保)
 
 
 @dataclass(frozen=True)
@@ -540,8 +548,9 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
         uow.add(Commitment(application_id=app.id, signed_on=commitment.signed_on,
                            signer_name=commitment.signer_name.strip(), text=commitment.text,
                            file_name=commitment.file_name, file_data=commitment.file_data))
-    _move(uow, hh, Stage.APPLYING, accepted_on, f"受理{_category_label(category, temporary_kind)}申请"
-          f"({TRACK_LABELS[Track(track)]})")
+    if not _assisted_elsewhere(uow, hh, app.id):
+        _move(uow, hh, Stage.APPLYING, accepted_on, f"受理{_category_label(category, temporary_kind)}申请"
+              f"({TRACK_LABELS[Track(track)]})")
     uow.flush()
     uow.audit("application.accept", "applications", app.id, after=snapshot(app), household_id=hh.id,
               detail=note)
@@ -790,20 +799,29 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                                 note=reason.strip(), data=data))
         app.step = proc.last_step(_state(app, completed + [Step.DECISION]))
         uow.touch(app)
+        assisted_elsewhere = _assisted_elsewhere(uow, hh, app.id)
         if approve:
-            hh.category = app.category
-            _move(uow, hh, Stage.ASSISTED, on, f"批准{_category_label(app.category, app.temporary_kind)},"
-                  f"月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放")
             assert app.start_month is not None and value is not None
+            label = _category_label(app.category, app.temporary_kind)
+            once = proc.paid_once(app.category)
+            if once:
+                if not assisted_elsewhere:
+                    _move(uow, hh, Stage.CLASS_I, on, f"批准{label},一次性发放 {value} 元"
+                          f"({app.start_month:%Y年%m月}),转入一类库继续监测")
+            else:
+                hh.category = app.category
+                _move(uow, hh, Stage.ASSISTED, on, f"批准{label},"
+                      f"月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放")
             months = proc.months_between(app.start_month, today) if app.start_month <= today else []
+            if once:
+                months = months[:1]
             if months:
                 uow.session.execute(insert(AssistanceRecord), [
                     {"household_id": hh.id, "application_id": app.id, "category": app.category, "month": m,
                      "amount": value, "method": "cash", "created_at": now_utc(), "created_by_id": actor.user_id}
                     for m in months])
-            if app.track == Track.COMMITMENT:
-                _schedule_post_checks(uow, app, on, irregular_income)
-        else:
+            _schedule_post_checks(uow, app, on, irregular_income)
+        elif not assisted_elsewhere:
             _move(uow, hh, Stage.CLASS_I, on, f"申请不予批准:{app.refusal_reason}")
         uow.add(Notice(application_id=app.id, kind="approval" if approve else "refusal", issued_at=now_utc(),
                        data={"decided_on": on.isoformat(), **{k: v for k, v in data.items() if k != "approve"}}))
@@ -815,12 +833,16 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
 
 
 def _schedule_post_checks(uow: UnitOfWork, app: Application, on: date, irregular_income: bool) -> None:
-    months = proc.periodic_check_months(irregular_income)
-    uow.add(PostCheck(application_id=app.id, kind="centralised", due_on=proc.add_months(on, proc.CENTRALISED_CHECK_MONTHS),
-                      note="审批后一个月内集中比对核查"))
-    uow.add(PostCheck(application_id=app.id, kind="periodic", due_on=proc.add_months(on, months),
-                      note=f"每{months}个月定期复核"))
-    uow.notify("post_checks", app.id)
+    kinds = proc.post_checks_after_approval(app.track, app.category)
+    if "centralised" in kinds:
+        uow.add(PostCheck(application_id=app.id, kind="centralised",
+                          due_on=proc.add_months(on, proc.CENTRALISED_CHECK_MONTHS), note="审批后一个月内集中比对核查"))
+    if "periodic" in kinds:
+        months = proc.periodic_check_months(irregular_income)
+        uow.add(PostCheck(application_id=app.id, kind="periodic", due_on=proc.add_months(on, months),
+                          note=f"每{months}个月定期复核"))
+    if kinds:
+        uow.notify("post_checks", app.id)
 
 
 @dataclass(frozen=True)
@@ -850,7 +872,8 @@ def _running_in(uow: UnitOfWork, first: date) -> Any:
     query = (select(Application.id, Application.household_id, Application.category, Application.amount)
              .join(Household, Household.id == Application.household_id)
              .where(Application.status == "approved", Application.start_month <= first,
-                    Application.stopped_on.is_(None) | (Application.stopped_on >= first)))
+                    Application.stopped_on.is_(None) | (Application.stopped_on >= first),
+                    Application.category.not_in(proc.PAID_ONCE) | (Application.start_month == first)))
     ids = uow.region_ids()
     if ids is not None:
         query = query.where(Household.region_id.in_(ids))
@@ -909,17 +932,24 @@ def _leave_assistance(uow: UnitOfWork, app: Application, hh: Household, on: date
     app.stopped_on = on
     app.exit_stage = None  # a gradual exit still running ends here
     uow.touch(app)
-    others = uow.session.scalar(select(func.count()).select_from(Application).where(
-        Application.household_id == hh.id, Application.id != app.id, Application.status == "approved",
-        Application.stopped_on.is_(None) | Application.exit_stage.is_not(None)))
-    if not others:
+    if not _assisted_elsewhere(uow, hh, app.id):
         hh.category = Category.NONE
         _move(uow, hh, to_stage, on, reason)
 
 
 def _running(app: Application) -> bool:
-    """Approved and still assisted: not stopped, or stopped at the end of a gradual exit still under way."""
-    return app.status == "approved" and (app.stopped_on is None or app.exit_stage is not None)
+    """Approved and still assisted: not stopped, or stopped at the end of a gradual exit still under
+    way. A one-off payment (临时救助) never runs."""
+    return (app.status == "approved" and not proc.paid_once(app.category)
+            and (app.stopped_on is None or app.exit_stage is not None))
+
+
+def _assisted_elsewhere(uow: UnitOfWork, hh: Household, app_id: int) -> bool:
+    """Whether the household is assisted under an approval other than ``app_id`` (as :func:`_running`)."""
+    return bool(uow.session.scalar(select(func.count()).select_from(Application).where(
+        Application.household_id == hh.id, Application.id != app_id, Application.status == "approved",
+        Application.category.not_in(proc.PAID_ONCE),
+        Application.stopped_on.is_(None) | Application.exit_stage.is_not(None))))
 
 
 @dataclass(frozen=True)
@@ -949,45 +979,51 @@ def stop_assistance(db: Database, actor: Actor, application_id: int, *, on: date
     require_role(actor, *DECIDERS, doing="作出停止救助决定")
     if not reason.strip():
         raise ValidationFailed("停止救助须写明理由。", {"reason": "必填"})
-    if to_stage not in (Stage.CLASS_I, Stage.CLASS_II):
-        raise ValidationFailed("停止救助后只能转入一类库或二类库。")
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)
         uow.check_version(app, expected_version, "申请")
-        if not _running(app):
-            raise ValidationFailed("只有正在救助中的申请可以停止救助。")
-        if app.decided_on and on < app.decided_on:
-            raise ValidationFailed("停止日期不能早于批准日期。")
-        in_exit = app.exit_stage is not None
-        if in_exit and gradual:
-            raise ValidationFailed(f"该申请已在就业渐退期内(发放至 {app.stopped_on:%Y-%m-%d})。")
-        if in_exit and app.stopped_on is not None and on > app.stopped_on:
-            raise ValidationFailed(f"就业渐退期到 {app.stopped_on:%Y-%m-%d} 结束,停止日期不能晚于这一天。")
-        last_day = on
-        if gradual:
-            if app.category != Category.DIBAO:
-                raise ValidationFailed("就业渐退只适用于低保。")
-            last_day = proc.gradual_exit_end(on, gradual_exit_months_session(uow.session, hh.area_type, on))
-        before = snapshot(app)
-        data = {"stopped_on": on.isoformat(), "reason": reason.strip()}
-        if last_day > on:
-            app.stopped_on = last_day
-            app.gradual_exit_from = on
-            app.exit_stage = to_stage
-            uow.touch(app)
-            data["gradual_until"] = last_day.isoformat()
-            detail = f"就业渐退,发放至 {last_day:%Y-%m-%d}:{reason.strip()}"
-        else:
-            _leave_assistance(uow, app, hh, on, to_stage, f"停止救助:{reason.strip()}")
-            detail = reason
-        uow.add(Notice(application_id=app.id, kind="stop", issued_at=now_utc(), data=data))
-        uow.flush()
-        uow.audit("application.stop", "applications", app.id, before=before, after=snapshot(app),
-                  household_id=hh.id, detail=detail)
-        if app.exit_stage is not None and last_day < (today or date.today()):  # decided after the period ran out
-            _end_gradual_exit(uow, app, hh)
+        _stop(uow, app, hh, on=on, reason=reason, to_stage=to_stage, gradual=gradual, today=today)
         uow.notify("applications", app.id)
         return int(app.version)
+
+
+def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason: str, to_stage: str,
+          gradual: bool, today: date | None) -> None:
+    """Stop a running approval (:func:`stop_assistance`), with its notice and audit."""
+    if to_stage not in (Stage.CLASS_I, Stage.CLASS_II):
+        raise ValidationFailed("停止救助后只能转入一类库或二类库。")
+    if not _running(app):
+        raise ValidationFailed("只有正在救助中的申请可以停止救助。")
+    if app.decided_on and on < app.decided_on:
+        raise ValidationFailed("停止日期不能早于批准日期。")
+    in_exit = app.exit_stage is not None
+    if in_exit and gradual:
+        raise ValidationFailed(f"该申请已在就业渐退期内(发放至 {app.stopped_on:%Y-%m-%d})。")
+    if in_exit and app.stopped_on is not None and on > app.stopped_on:
+        raise ValidationFailed(f"就业渐退期到 {app.stopped_on:%Y-%m-%d} 结束,停止日期不能晚于这一天。")
+    last_day = on
+    if gradual:
+        if app.category != Category.DIBAO:
+            raise ValidationFailed("就业渐退只适用于低保。")
+        last_day = proc.gradual_exit_end(on, gradual_exit_months_session(uow.session, hh.area_type, on))
+    before = snapshot(app)
+    data = {"stopped_on": on.isoformat(), "reason": reason.strip()}
+    if last_day > on:
+        app.stopped_on = last_day
+        app.gradual_exit_from = on
+        app.exit_stage = to_stage
+        uow.touch(app)
+        data["gradual_until"] = last_day.isoformat()
+        detail = f"就业渐退,发放至 {last_day:%Y-%m-%d}:{reason.strip()}"
+    else:
+        _leave_assistance(uow, app, hh, on, to_stage, f"停止救助:{reason.strip()}")
+        detail = reason
+    uow.add(Notice(application_id=app.id, kind="stop", issued_at=now_utc(), data=data))
+    uow.flush()
+    uow.audit("application.stop", "applications", app.id, before=before, after=snapshot(app),
+              household_id=hh.id, detail=detail)
+    if app.exit_stage is not None and last_day < (today or date.today()):  # decided after the period ran out
+        _end_gradual_exit(uow, app, hh)
 
 
 def _end_gradual_exit(uow: UnitOfWork, app: Application, hh: Household) -> None:
@@ -1021,19 +1057,25 @@ def end_gradual_exits(db: Database, actor: Actor, as_of: date | None = None) -> 
 
 # -- post-checks, spot checks, revocations ---------------------------------------------------------
 def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: date, passed: bool, note: str = "",
-                      amount_to_recover: Decimal | str | None = None,
-                      expected_version: int | None = None) -> int | None:
-    """Record a post-check result. A failed check opens a revocation (撤销/追回), stops the
-    assistance and returns the revocation id; a passed periodic re-check schedules the next."""
+                      amount_to_recover: Decimal | str | None = None, to_stage: str = Stage.CLASS_I,
+                      gradual: bool = False, expected_version: int | None = None,
+                      today: date | None = None) -> int | None:
+    """Record a post-check result; a passed periodic re-check schedules the next. A failed regular-track
+    periodic re-check stops the assistance (``to_stage``, ``gradual`` as :func:`stop_assistance`); any other
+    failed check opens a revocation (撤销/追回), stops the assistance and returns the revocation id."""
     require_role(actor, *DECIDERS, doing="记录事后核查结果")
     if not passed and not note.strip():
         raise ValidationFailed("核查未通过须写明发现的问题。", {"note": "必填"})
+    if on > (today or date.today()):
+        raise ValidationFailed(f"核查日期 {on.isoformat()} 不能晚于今天。")
     with unit_of_work(db, actor, write=True) as uow:
         check = uow.get(PostCheck, post_check_id, "事后核查")
         app, hh = _get_app(uow, check.application_id)
         uow.check_version(check, expected_version, "事后核查")
         if check.done_on is not None:
             raise ValidationFailed("该核查已经记录结果。")
+        if app.decided_on and on < app.decided_on:
+            raise ValidationFailed(f"核查日期不能早于批准日期 {app.decided_on.isoformat()}。")
         before = snapshot(check)
         check.done_on = on
         check.result = "passed" if passed else "failed"
@@ -1048,7 +1090,11 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
             uow.add(PostCheck(application_id=app.id, kind="periodic",
                               due_on=proc.add_months(check.due_on, months),
                               note=f"每{months}个月定期复核"))
-        if not passed:
+        if not passed and proc.failure_stops(app.track, check.kind):
+            if _running(app):
+                _stop(uow, app, hh, on=on, reason=f"定期复核不再符合条件:{note.strip()}", to_stage=to_stage,
+                      gradual=gradual, today=today)
+        elif not passed:
             paid = uow.session.scalar(select(func.coalesce(func.sum(AssistanceRecord.amount), 0))
                                       .where(AssistanceRecord.application_id == app.id))
             recover = _money(amount_to_recover, "追回金额") if amount_to_recover not in (None, "") \
@@ -1237,7 +1283,7 @@ def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, i
     """Post-checks to do, earliest due first (on running approvals only unless ``include_done``)."""
     as_of = as_of or date.today()
     with unit_of_work(db, actor) as uow:
-        query = (select(PostCheck, Household.head_name, Household.region_id)
+        query = (select(PostCheck, Household.head_name, Household.region_id, Application.track, Application.category)
                  .join(Application, Application.id == PostCheck.application_id)
                  .join(Household, Household.id == Application.household_id)
                  .order_by(PostCheck.due_on, PostCheck.id).limit(LIST_LIMIT))
@@ -1251,13 +1297,16 @@ def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, i
             query = query.where(Household.region_id.in_(ids))
         rows = uow.session.execute(query).all()
         regions = _regions(uow, [r[2] for r in rows])
-        return [_post_check_info(pc, name, regions.get(rid, ("", "", None))[0], as_of) for pc, name, rid in rows]
+        return [_post_check_info(pc, name, regions.get(rid, ("", "", None))[0], as_of, track, category)
+                for pc, name, rid, track, category in rows]
 
 
-def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date) -> PostCheckInfo:
+def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date, track: str, category: str) -> PostCheckInfo:
+    stops = proc.failure_stops(track, pc.kind)
     return PostCheckInfo(pc.id, pc.version, pc.application_id, name, region, pc.kind,
                          proc.POST_CHECK_LABELS.get(pc.kind, pc.kind), pc.due_on, pc.done_on, pc.result, pc.note,
-                         pc.sample_id, pc.done_on is None and pc.due_on < as_of)
+                         pc.sample_id, pc.done_on is None and pc.due_on < as_of, stops,
+                         stops and category == Category.DIBAO)
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -1353,7 +1402,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
         cinfo = None if commitment is None else CommitmentInfo(
             commitment.signer_name, commitment.signed_on, commitment.text, commitment.file_name,
             commitment.file_data is not None)
-        checks = tuple(_post_check_info(pc, hh.head_name, rname, as_of) for pc in uow.session.execute(
+        checks = tuple(_post_check_info(pc, hh.head_name, rname, as_of, app.track, app.category) for pc in uow.session.execute(
             select(PostCheck).where(PostCheck.application_id == app.id).order_by(PostCheck.due_on, PostCheck.id)
         ).scalars())
         revs = tuple(RevocationInfo(r.id, r.version, r.application_id, r.post_check_id, r.reason, r.amount_to_recover,

@@ -1245,6 +1245,8 @@ class _Story:
                       "approved" if approved else "refused", passed, objection, d, amount, start_month, refusal, stopped)
         if approved:
             self._pay(app_id, category, amount, start_month, stopped, category == "temporary")
+            if category != "temporary":
+                self._reviews(app_id, d, stopped)
         if outcome == R_EXITED:
             self.category = category
             self.move("assisted", d, f"批准{category}救助,自次月起发放")
@@ -1353,15 +1355,14 @@ class _Story:
                 else:
                     checks.append(("centralised", cen_due, None, None, "审批后一个月内集中比对核查"))
                 if not emergency:
-                    checks.append(("periodic", _add_months(d, 12), None, None, "每12个月定期复核"))
                     g.approved_commitment.append((app_id, d, None, self.comm.id))
         self._app_row(app_id, category, "emergency" if emergency else None, "commitment", a, wd.add(a, 10), False, "",
                       "done", status, check_passed, False, d, amount, start_month, refusal, stopped)
         paid = self._pay(app_id, category, amount, start_month, stopped, category == "temporary") if approved else 0
+        if outcome == C_APPROVED and not emergency:
+            self._reviews(app_id, d, None)
         for kind, due, done_day, result, note in checks:
-            pid = g.next_id("post_checks")
-            g.buf["post_checks"].append((pid, app_id, kind, g.c.d(due), g.c.d(done_day), result, note, None, 1,
-                                         g.c.t(done_day or d), None, g.c.t(d), None))
+            pid = self._post_check(app_id, kind, due, done_day, result, note, d)
             if result == "failed":
                 closed = done_day + rng.randint(20, 60)
                 is_closed = closed <= end and rng.random() < 0.6
@@ -1413,6 +1414,26 @@ class _Story:
             float(amount) if amount is not None else None,
             c.d(start_month.toordinal()) if start_month else None, refusal, c.d(stopped), 1,
             c.t(stopped or decided or accepted), None, c.t(accepted), None, self.comm.id))
+
+    def _post_check(self, app_id: int, kind: str, due: int, done_day: int | None, result: str | None, note: str,
+                    decided: int) -> int:
+        g = self.g
+        pid = g.next_id("post_checks")
+        g.buf["post_checks"].append((pid, app_id, kind, g.c.d(due), g.c.d(done_day), result, note, None, 1,
+                                     g.c.t(done_day or decided), None, g.c.t(decided), None))
+        return pid
+
+    def _reviews(self, app_id: int, decided: int, stopped: int | None) -> None:
+        """The yearly reviews of an approval paid monthly (RULES.md §1.5): passed shortly before each
+        date due up to the end (or the stop), the next one still to do while the assistance runs."""
+        g = self.g
+        due = _add_months(decided, 12)
+        last = min(stopped or g.end, g.end)
+        while due - 10 <= last and (done := g.wd.next(due - 10)) <= last:
+            self._post_check(app_id, "periodic", due, done, "passed", "年度定期复核:家庭情况无明显变化", decided)
+            due = _add_months(due, 12)
+        if stopped is None:
+            self._post_check(app_id, "periodic", due, None, None, "每12个月定期复核", decided)
 
     def _pay(self, app_id: int, category: str, amount: int | None, start_month: date | None,
              stopped: int | None, once: bool) -> int:

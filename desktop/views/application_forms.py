@@ -390,11 +390,12 @@ class DecisionDialog(FormDialog):
         form.addRow(self.tr("Decided &on:"), self.on)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
-        form.addRow(self.tr("Monthly a&mount (yuan):"), self.amount)
+        once = proc.paid_once(detail.row.category)
+        form.addRow(self.tr("One-off a&mount (yuan):") if once else self.tr("Monthly a&mount (yuan):"), self.amount)
         self.start_label = QLabel()
-        form.addRow(self.tr("Payment starts:"), self.start_label)
+        form.addRow(self.tr("Paid in:") if once else self.tr("Payment starts:"), self.start_label)
         self.irregular = QCheckBox(self.tr("Irregular income: re-check every 6 months"))
-        if detail.row.track == Track.COMMITMENT:
+        if not once:  # reviewed yearly, every six months where income is irregular
             form.addRow(self.irregular)
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(80)
@@ -517,7 +518,9 @@ class PostCheckDialog(FormDialog):
         self.on = date_edit()
         form.addRow(self.tr("Checked &on:"), self.on)
         self.passed = QRadioButton(self.tr("Passed"))
-        self.failed = QRadioButton(self.tr("Not passed: revoke and recover"))
+        stops = check.stops_when_failed
+        self.failed = QRadioButton(self.tr("Not passed: no longer eligible, stop assistance") if stops
+                                   else self.tr("Not passed: revoke and recover"))
         group = QButtonGroup(self)
         group.addButton(self.passed)
         group.addButton(self.failed)
@@ -529,19 +532,37 @@ class PostCheckDialog(FormDialog):
         form.addRow(self.tr("&Findings:"), self.note)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("default: everything paid on this application"))
-        form.addRow(self.tr("Amount to &recover:"), self.amount)
+        self.stage = QComboBox()
+        for code in (Stage.CLASS_I, Stage.CLASS_II):
+            self.stage.addItem(STAGE_LABELS[code], code.value)
+        self.gradual = QCheckBox(self.tr("&Gradual exit after employment (assistance goes on for the set months)"))
+        if stops:  # a regular-track review: the family no longer qualifies; nothing is recovered
+            form.addRow(self.tr("Family goes to:"), self.stage)
+            if check.gradual_exit_allowed:
+                form.addRow(self.gradual)
+        else:
+            form.addRow(self.tr("Amount to &recover:"), self.amount)
+        for widget in (self.amount, self.stage, self.gradual):
+            widget.setEnabled(False)
+        self.failed.toggled.connect(self._sync)
         form.addRow(ok_cancel(self, self.tr("Record")))
+
+    def _sync(self, failed: bool) -> None:
+        for widget in (self.amount, self.stage, self.gradual):
+            widget.setEnabled(failed)
 
     def accept(self) -> None:
         failed = self.failed.isChecked()
-        if failed and QMessageBox.question(self, self.tr("Revoke"), self.tr(
-                "Record the check as failed? Assistance stops and a revocation and recovery case opens.")) \
-                != QMessageBox.StandardButton.Yes:
+        question = (self.tr("Record the review as not passed? The assistance stops and the family moves to the "
+                            "library chosen.") if self.check.stops_when_failed else
+                    self.tr("Record the check as failed? Assistance stops and a revocation and recovery case opens."))
+        if failed and QMessageBox.question(self, self.tr("Not passed"), question) != QMessageBox.StandardButton.Yes:
             return
         try:
             self.revocation_id = svc.record_post_check(
                 self.ctx.db, self.ctx.actor, self.check.id, on=date_of(self.on), passed=not failed,
                 note=self.note.toPlainText(), amount_to_recover=self.amount.text().strip() or None,
+                to_stage=self.stage.currentData(), gradual=self.gradual.isChecked() and self.gradual.isEnabled(),
                 expected_version=self.check.version)
         except ServiceError as exc:
             show_error(self, exc)
