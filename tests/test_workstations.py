@@ -433,3 +433,38 @@ def test_a_unique_value_written_twice_is_named_on_both_databases(district: Distr
                               address="x", head_name="丙", member_count=0))
             uow.flush()
     assert set(err.value.problems) == {"code"}
+
+
+def test_a_silently_dropped_network_is_noticed_not_waited_on_for_ever(pg_database_url: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without TCP keepalives and a user timeout, a save over a network that drops packets silently
+    waits for a quarter of an hour and an idle connection that is gone is never noticed. Both the
+    program's connections and the change watcher's ask the operating system to notice."""
+    import psycopg
+
+    from desktop.services import live
+    from desktop.services.database import open_database
+
+    db = open_database(pg_database_url)
+    try:
+        with db.engine.connect() as conn:
+            params = conn.connection.dbapi_connection.info.get_parameters()
+        assert (params["keepalives"], params["tcp_user_timeout"]) == ("1", "30000")
+        found_dead_within = int(params["keepalives_idle"]) + int(params["keepalives_interval"]) * int(
+            params["keepalives_count"])
+        assert found_dead_within <= 60
+        watched: list[dict] = []
+        real = psycopg.connect
+
+        def connect(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            conn = real(*args, **kwargs)
+            watched.append(conn.info.get_parameters())
+            return conn
+
+        monkeypatch.setattr(psycopg, "connect", connect)
+        watcher = live.ChangeWatcher(db, lambda topic, ident: None)
+        watcher.start(wait_ready=10)
+        watcher.stop()
+        assert watched and all((w["keepalives"], w["tcp_user_timeout"]) == ("1", "30000") for w in watched)
+    finally:
+        db.dispose()

@@ -202,6 +202,15 @@ class _ErrorTranslator:
         return None
 
 
+# A network that silently drops packets (a cable pulled, a VPN gone, a switch restarted) would leave
+# a save waiting for ever: the operating system retries unanswered data for a quarter of an hour and
+# never notices an idle connection that is gone. TCP keepalives find a dead idle connection within a
+# minute, and tcp_user_timeout gives up on data unanswered for 30 s; the error then says so
+# (:class:`_ErrorTranslator`) and the next action reconnects.
+PG_CONNECT_ARGS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+                   "keepalives_count": 3, "tcp_user_timeout": 30_000}
+
+
 def open_database(raw_url: str | None = None, *, create_folder: bool = True) -> Database:
     """Create the engine and check that it connects. Does not migrate (see :func:`migrate`)."""
     url = normalise_url(resolve_url(raw_url))
@@ -227,7 +236,7 @@ def open_database(raw_url: str | None = None, *, create_folder: bool = True) -> 
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+        engine = create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
     translator = _ErrorTranslator(url)
     event.listen(engine, "handle_error", translator)
     try:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.services.base import NOTIFY_CHANNEL
-from desktop.services.database import Database
+from desktop.services.database import PG_CONNECT_ARGS, Database
 
 log = logging.getLogger("relief_desk.live")
 
@@ -174,8 +174,8 @@ class ChangeWatcher:
         while not self._stop.is_set():
             conn = None
             try:
-                conn = psycopg.connect(self._conninfo(), autocommit=True, connect_timeout=5,
-                                       application_name="relief-desk-watcher")
+                conn = psycopg.connect(self._conninfo(), autocommit=True, application_name="relief-desk-watcher",
+                                       **PG_CONNECT_ARGS)  # a silently dead connection is noticed
                 conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
                 self._ready.set()
                 if not first and self.connected:
