@@ -210,6 +210,42 @@ def test_full_commitment_application_with_post_checks_and_revocation(district: D
     assert svc.post_check_queue(db, admin, as_of=date(2026, 11, 29)) == []  # nothing left on a revoked one
 
 
+def test_a_revoked_approval_is_traced_back_to_the_staff_who_handled_it(district: District) -> None:
+    """RULES.md §1.5: tracing back problems (问题倒查); staff who acted in good faith are exempt (容错免责)."""
+    db, admin = district.db, district.admin
+    _hid, app_id = commitment_to_decision(district, "钱进", date(2026, 2, 10))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="500", today=date(2026, 3, 1))
+    centralised = next(c for c in svc.get_detail(db, admin, app_id).post_checks if c.kind == "centralised")
+    rev_id = svc.record_post_check(db, admin, centralised.id, on=date(2026, 3, 20), passed=False,
+                                   note="比对发现隐瞒车辆一台")
+    rev = svc.get_detail(db, admin, app_id).revocations[0]
+    assert (rev.id, rev.trace_finding, rev.opened_on) == (rev_id, None, date(2026, 3, 20))
+    # the county records it; a finding of fault says what was wrong
+    with pytest.raises(PermissionDenied):
+        svc.record_trace_finding(db, district.actor(Role.SUBDISTRICT_CASEWORKER), rev_id, finding="exempt", note="",
+                                 on=date(2026, 3, 25))
+    with pytest.raises(ValidationFailed, match="须写明"):
+        svc.record_trace_finding(db, admin, rev_id, finding="liable", note=" ", on=date(2026, 3, 25))
+    with pytest.raises(ValidationFailed, match="倒查结论"):
+        svc.record_trace_finding(db, admin, rev_id, finding="maybe", note="", on=date(2026, 3, 25))
+    with pytest.raises(ValidationFailed, match="不能早于核查未通过的日期 2026-03-20"):
+        svc.record_trace_finding(db, admin, rev_id, finding="exempt", note="", on=date(2026, 3, 19))
+    with pytest.raises(ValidationFailed, match="不能晚于今天"):
+        svc.record_trace_finding(db, admin, rev_id, finding="exempt", note="", on=date(2026, 3, 26),
+                                 today=date(2026, 3, 25))
+    svc.record_trace_finding(db, admin, rev_id, finding="exempt", note="申请人隐瞒车辆,经办人员按规定核对,无过错",
+                             on=date(2026, 3, 25), expected_version=rev.version)
+    rev = svc.get_detail(db, admin, app_id).revocations[0]
+    assert (rev.trace_finding, rev.trace_label, rev.traced_on, rev.traced_by) == (
+        "exempt", "依规履职,容错免责", date(2026, 3, 25), "测试admin")
+    with pytest.raises(ServiceError, match="已被"):  # a form opened before the finding was saved
+        svc.record_trace_finding(db, admin, rev_id, finding="liable", note="x", on=date(2026, 3, 25),
+                                 expected_version=rev.version - 1)
+    with db.session_factory() as session:
+        entry = session.execute(select(AuditEntry).where(AuditEntry.action == "revocation.trace")).scalar_one()
+        assert "容错免责" in entry.detail
+
+
 def commitment_to_decision(district: District, name: str, accepted: date) -> tuple[int, int]:
     """(household, application): a commitment-track 低保 application accepted on ``accepted`` with
     every step before the decision done (check +1 day, investigation +2, publicity from +3 to +10)."""

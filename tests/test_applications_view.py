@@ -550,7 +550,8 @@ def test_steps_only_the_county_records_are_not_offered_to_the_sub_district(qtbot
     assert not dialog.action_buttons["stop"].isEnabled()
     assert dialog.action_buttons["notice"].isEnabled()
     buttons = {b.text(): b.isEnabled() for b in dialog.tabs.findChildren(QPushButton)}
-    assert buttons == {"Record &result…": False, "Record department &outcome…": True, "Record re&covery…": False}
+    assert buttons == {"Record &result…": False, "Record department &outcome…": True, "&Trace back…": False,
+                       "Record re&covery…": False}
     page = ApplicationsPage(AppContext(d.db, caseworker))
     qtbot.addWidget(page)
     assert not page.record_check_button.isEnabled() and not page.draw_button.isEnabled()
@@ -695,3 +696,49 @@ def test_open_and_record_buttons_say_so_when_nothing_is_selected(qtbot, sqlite_d
     row = QCoreApplication.translate("ApplicationDetailDialog", "Select a row in the list first.")
     assert told == [QCoreApplication.translate("ApplicationsPage", "Select an application in the list first."),
                     QCoreApplication.translate("ApplicationsPage", "Select a post-check first."), row, row]
+
+
+def test_trace_back_dialog_shows_who_handled_each_step_and_records_the_finding(
+        qtbot, sqlite_district: District, errors: list[str]) -> None:
+    """问题倒查 / 容错免责 (RULES.md §1.5), from the detail's revocation tab."""
+    from tests.test_applications import commitment_to_decision
+
+    d = sqlite_district
+    _hid, app_id = commitment_to_decision(d, "钱进", date(2026, 2, 10))
+    svc.decide(d.db, d.admin, app_id, approve=True, on=date(2026, 2, 27), amount="500", today=date(2026, 3, 1))
+    centralised = next(c for c in svc.get_detail(d.db, d.admin, app_id).post_checks if c.kind == "centralised")
+    svc.record_post_check(d.db, d.admin, centralised.id, on=date(2026, 3, 20), passed=False, note="比对发现隐瞒车辆一台")
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    assert dialog.revocations.topLevelItem(0).text(5) == "not yet"
+    dialog.revocations.setCurrentItem(dialog.revocations.topLevelItem(0))
+
+    seen: dict[str, object] = {}
+
+    def liable_without_saying_why(w: forms.TraceBackDialog) -> None:
+        seen["by"] = [w.steps.topLevelItem(i).text(3) for i in range(w.steps.topLevelItemCount())]
+        seen["exempt first"] = w.exempt.isChecked()
+        w.liable.setChecked(True)
+        set_date(w.on, date(2026, 3, 25))
+        w.accept()  # refused: what was wrong must be said; the dialog stays open with what was typed
+        seen["refused"] = list(errors)
+        seen["still open"] = w.isVisible()
+        w.note.setPlainText("入户调查未核实车辆信息")
+        w.accept()
+        if w.isVisible():  # refused again: close it so the test goes on to say so
+            w.reject()
+
+    script = ModalScript([(forms.TraceBackDialog, liable_without_saying_why)])
+    dialog.trace_back()
+    assert script.done()
+    assert seen["by"] == ["测试admin"] * 5 and seen["exempt first"]
+    assert len(seen["refused"]) == 1 and "须写明" in seen["refused"][0] and seen["still open"]
+    assert errors == seen["refused"]
+    assert dialog.revocations.topLevelItem(0).text(5) == "未依规履职,追究责任"
+    rev = svc.get_detail(d.db, d.admin, app_id).revocations[0]
+    assert (rev.trace_finding, rev.trace_note, rev.traced_on) == ("liable", "入户调查未核实车辆信息", date(2026, 3, 25))
+    # a caseworker sees the finding but cannot record one
+    caseworker = ApplicationDetailDialog(AppContext(d.db, d.actor("subdistrict_caseworker")), app_id)
+    qtbot.addWidget(caseworker)
+    button = next(b for b in caseworker.findChildren(QPushButton) if b.text() == "&Trace back…")
+    assert not button.isEnabled()

@@ -3,17 +3,17 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="197" />
+        <location filename="../views/application_forms.py" line="200" />
         <source>Accept an application</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="207" />
+        <location filename="../views/application_forms.py" line="210" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="214" />
+        <location filename="../views/application_forms.py" line="217" />
         <source>Based on assessment {id} of {day}: {category}, per-capita monthly income {income} yuan.</source>
         <translation>依据第 {id} 号评估({day}):{category},月人均收入 {income} 元。</translation>
     </message>
@@ -21,82 +21,82 @@
 <context>
     <name>ApplicationInputs</name>
     <message>
-        <location filename="../views/application_forms.py" line="125" />
+        <location filename="../views/application_forms.py" line="128" />
         <source>&amp;Household:</source>
         <translation>家庭(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="126" />
+        <location filename="../views/application_forms.py" line="129" />
         <source>&amp;Category:</source>
         <translation>救助类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="127" />
+        <location filename="../views/application_forms.py" line="130" />
         <source>Temporary assistance &amp;kind:</source>
         <translation>临时救助类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="128" />
+        <location filename="../views/application_forms.py" line="131" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="129" />
+        <location filename="../views/application_forms.py" line="132" />
         <source>&amp;Accepted on:</source>
         <translation>受理日期(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="130" />
+        <location filename="../views/application_forms.py" line="133" />
         <source>&amp;Note:</source>
         <translation>备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="131" />
+        <location filename="../views/application_forms.py" line="134" />
         <source>Signed commitment (commitment track)</source>
         <translation>签署的承诺书(告知承诺制)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="137" />
+        <location filename="../views/application_forms.py" line="140" />
         <source>Text of the commitment, if not the standard form</source>
         <translation>承诺内容(非标准格式时填写)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="140" />
+        <location filename="../views/application_forms.py" line="143" />
         <source>No scan attached</source>
         <translation>未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="141" />
+        <location filename="../views/application_forms.py" line="144" />
         <source>Attach &amp;scan…</source>
         <translation>附加扫描件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="145" />
+        <location filename="../views/application_forms.py" line="148" />
         <source>Signed by:</source>
         <translation>签署人:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="146" />
+        <location filename="../views/application_forms.py" line="149" />
         <source>Signed on:</source>
         <translation>签署日期:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="147" />
+        <location filename="../views/application_forms.py" line="150" />
         <source>Text:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="148" />
+        <location filename="../views/application_forms.py" line="151" />
         <source>Scanned file:</source>
         <translation>扫描件:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="160" />
+        <location filename="../views/application_forms.py" line="163" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="161" />
+        <location filename="../views/application_forms.py" line="164" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -104,77 +104,77 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="376" />
+        <location filename="../views/application_forms.py" line="379" />
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="380" />
+        <location filename="../views/application_forms.py" line="383" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="381" />
+        <location filename="../views/application_forms.py" line="384" />
         <source>&amp;Refuse</source>
         <translation>不予批准(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="388" />
+        <location filename="../views/application_forms.py" line="391" />
         <source>Decision:</source>
         <translation>决定:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="390" />
+        <location filename="../views/application_forms.py" line="393" />
         <source>Decided &amp;on:</source>
         <translation>决定日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="394" />
+        <location filename="../views/application_forms.py" line="397" />
         <source>Monthly a&amp;mount (yuan):</source>
         <translation>月救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="394" />
+        <location filename="../views/application_forms.py" line="397" />
         <source>One-off a&amp;mount (yuan):</source>
         <translation>一次性救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="396" />
+        <location filename="../views/application_forms.py" line="399" />
         <source>Paid in:</source>
         <translation>发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="402" />
+        <location filename="../views/application_forms.py" line="405" />
         <source>R&amp;easons for refusal:</source>
         <translation>不予批准理由(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="396" />
+        <location filename="../views/application_forms.py" line="399" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="397" />
+        <location filename="../views/application_forms.py" line="400" />
         <source>Irregular income: re-check every 6 months</source>
         <translation>收入不固定:每6个月复核一次</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="403" />
+        <location filename="../views/application_forms.py" line="406" />
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="410" />
+        <location filename="../views/application_forms.py" line="413" />
         <source>The data check did not pass: the application can only be refused.</source>
         <translation>授权核对未通过:只能作出不予批准的决定。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="425" />
+        <location filename="../views/application_forms.py" line="428" />
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="425" />
+        <location filename="../views/application_forms.py" line="428" />
         <source>Refuse this application? The family goes back to class I.</source>
         <translation>确定不予批准该申请吗?该家庭将回到一类库。</translation>
     </message>
@@ -182,32 +182,32 @@
 <context>
     <name>FrontDeskForm</name>
     <message>
-        <location filename="../views/application_forms.py" line="243" />
+        <location filename="../views/application_forms.py" line="246" />
         <source>One door accepts, departments handle together: accept the application and refer the family's other needs to the departments at the same time.</source>
         <translation>一门受理、协同办理:受理救助申请的同时,把家庭的其他需求一并转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="249" />
+        <location filename="../views/application_forms.py" line="252" />
         <source>Refer to departments</source>
         <translation>转介部门</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="255" />
+        <location filename="../views/application_forms.py" line="258" />
         <source>What the family needs from this department</source>
         <translation>需要该部门解决的问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="262" />
+        <location filename="../views/application_forms.py" line="265" />
         <source>Accept and &amp;refer</source>
         <translation>受理并转介(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="284" />
+        <location filename="../views/application_forms.py" line="287" />
         <source>Front desk</source>
         <translation>一门受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="285" />
+        <location filename="../views/application_forms.py" line="288" />
         <source>Application {id} accepted; {n} referral(s) sent.</source>
         <translation>申请 {id} 已受理;已转介 {n} 个部门。</translation>
     </message>
@@ -215,12 +215,12 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../views/application_forms.py" line="74" />
+        <location filename="../views/application_forms.py" line="77" />
         <source>Name or household code</source>
         <translation>姓名或户编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="78" />
+        <location filename="../views/application_forms.py" line="81" />
         <source>&amp;Find</source>
         <translation>查找(&amp;G)</translation>
     </message>
@@ -228,34 +228,34 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="718" />
+        <location filename="../views/application_forms.py" line="788" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="725" />
+        <location filename="../views/application_forms.py" line="795" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="737" />
+        <location filename="../views/application_forms.py" line="807" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="755" />
+        <location filename="../views/application_forms.py" line="825" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="759" />
+        <location filename="../views/application_forms.py" line="829" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="767" />
+        <location filename="../views/application_forms.py" line="837" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -265,22 +265,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="690" />
+        <location filename="../views/application_forms.py" line="760" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="695" />
+        <location filename="../views/application_forms.py" line="765" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="696" />
+        <location filename="../views/application_forms.py" line="766" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="697" />
+        <location filename="../views/application_forms.py" line="767" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -288,72 +288,72 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PostCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="515" />
+        <location filename="../views/application_forms.py" line="518" />
         <source>Post-check result</source>
         <translation>事后核查结果</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="519" />
+        <location filename="../views/application_forms.py" line="522" />
         <source>Checked &amp;on:</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="520" />
+        <location filename="../views/application_forms.py" line="523" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="522" />
+        <location filename="../views/application_forms.py" line="525" />
         <source>Not passed: no longer eligible, stop assistance</source>
         <translation>未通过:已不符合条件,停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="523" />
+        <location filename="../views/application_forms.py" line="526" />
         <source>Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="532" />
+        <location filename="../views/application_forms.py" line="535" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="534" />
+        <location filename="../views/application_forms.py" line="537" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="538" />
+        <location filename="../views/application_forms.py" line="541" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="540" />
+        <location filename="../views/application_forms.py" line="543" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="544" />
+        <location filename="../views/application_forms.py" line="547" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="548" />
+        <location filename="../views/application_forms.py" line="551" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="556" />
+        <location filename="../views/application_forms.py" line="559" />
         <source>Record the review as not passed? The assistance stops and the family moves to the library chosen.</source>
         <translation>确定记录为复核未通过吗?将停止救助,家庭转入所选的库。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="559" />
+        <location filename="../views/application_forms.py" line="562" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="558" />
+        <location filename="../views/application_forms.py" line="561" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -361,12 +361,12 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="450" />
+        <location filename="../views/application_forms.py" line="453" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="455" />
+        <location filename="../views/application_forms.py" line="458" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
@@ -374,27 +374,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="662" />
+        <location filename="../views/application_forms.py" line="665" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="664" />
+        <location filename="../views/application_forms.py" line="667" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="667" />
+        <location filename="../views/application_forms.py" line="670" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="668" />
+        <location filename="../views/application_forms.py" line="671" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="669" />
+        <location filename="../views/application_forms.py" line="672" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -402,22 +402,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="630" />
+        <location filename="../views/application_forms.py" line="633" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="640" />
+        <location filename="../views/application_forms.py" line="643" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="641" />
+        <location filename="../views/application_forms.py" line="644" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="642" />
+        <location filename="../views/application_forms.py" line="645" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -425,42 +425,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="581" />
+        <location filename="../views/application_forms.py" line="584" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="584" />
+        <location filename="../views/application_forms.py" line="587" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="585" />
+        <location filename="../views/application_forms.py" line="588" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="586" />
+        <location filename="../views/application_forms.py" line="589" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="599" />
+        <location filename="../views/application_forms.py" line="602" />
         <source>Stratify by sub-district</source>
         <translation>按街道(镇)分层抽取</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="603" />
+        <location filename="../views/application_forms.py" line="606" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="604" />
+        <location filename="../views/application_forms.py" line="607" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="605" />
+        <location filename="../views/application_forms.py" line="608" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -468,77 +468,77 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="302" />
+        <location filename="../views/application_forms.py" line="305" />
         <source>Record step: {step}</source>
         <translation>办理步骤:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="306" />
+        <location filename="../views/application_forms.py" line="309" />
         <source>&amp;Done on:</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="311" />
+        <location filename="../views/application_forms.py" line="314" />
         <source>Someone objected (a democratic appraisal follows on the regular track)</source>
         <translation>有人提出异议(常规程序将进行民主评议)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="314" />
+        <location filename="../views/application_forms.py" line="317" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="315" />
+        <location filename="../views/application_forms.py" line="318" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="316" />
+        <location filename="../views/application_forms.py" line="319" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="318" />
+        <location filename="../views/application_forms.py" line="321" />
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="319" />
+        <location filename="../views/application_forms.py" line="322" />
         <source>Did not agree</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="320" />
+        <location filename="../views/application_forms.py" line="323" />
         <source>Appraisal result:</source>
         <translation>评议结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="324" />
+        <location filename="../views/application_forms.py" line="327" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="326" />
+        <location filename="../views/application_forms.py" line="329" />
         <source>Investigator {n}:</source>
         <translation>调查人员{n}:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="331" />
+        <location filename="../views/application_forms.py" line="334" />
         <source>Publicity &amp;started on:</source>
         <translation>公示开始日期(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="332" />
+        <location filename="../views/application_forms.py" line="335" />
         <source>Publicity lasts 7 calendar days; it can be closed from the 8th day.</source>
         <translation>公示期为7个自然日,第8天起方可结束公示。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="336" />
+        <location filename="../views/application_forms.py" line="339" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="337" />
+        <location filename="../views/application_forms.py" line="340" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -546,39 +546,132 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StopAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="467" />
+        <location filename="../views/application_forms.py" line="470" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="467" />
+        <location filename="../views/application_forms.py" line="470" />
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="471" />
+        <location filename="../views/application_forms.py" line="474" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="481" />
+        <location filename="../views/application_forms.py" line="484" />
         <source>A gradual exit runs until {day}; stopping now ends it on the date above.</source>
         <translation>就业渐退期至 {day};现在停止将于上面的日期结束渐退。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="485" />
+        <location filename="../views/application_forms.py" line="488" />
         <source>Gradual exit applies to 低保 only.</source>
         <translation>就业渐退只适用于低保。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="501" />
+        <location filename="../views/application_forms.py" line="504" />
         <source>The gradual exit period in force is 0 months: assistance stops on the date above.</source>
         <translation>现行就业渐退期为 0 个月:救助于上面的日期停止。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="504" />
+        <location filename="../views/application_forms.py" line="507" />
         <source>{months} months in force: assisted up to and including {day}; then the family moves to the library chosen above.</source>
         <translation>现行就业渐退期 {months} 个月:继续发放至 {day}(含),期满后家庭转入上面选定的库别。</translation>
+    </message>
+</context>
+<context>
+    <name>TraceBackDialog</name>
+    <message>
+        <location filename="../views/application_forms.py" line="697" />
+        <source>Trace back</source>
+        <translation>问题倒查</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="703" />
+        <source>Check not passed:</source>
+        <translation>核查未通过:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="705" />
+        <source>Commitment:</source>
+        <translation>承诺书:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="705" />
+        <source>signed by {name} on {day}</source>
+        <translation>{name} 于 {day} 签署</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="709" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="709" />
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="709" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="709" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="710" />
+        <source>On time</source>
+        <translation>是否按时</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="714" />
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="714" />
+        <source>yes</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="718" />
+        <source>Who handled it:</source>
+        <translation>经办情况:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="725" />
+        <source>Finding:</source>
+        <translation>倒查结论:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="729" />
+        <source>For a finding of fault: which step, which member of staff, what was wrong</source>
+        <translation>认定未依规履职时,写明哪个环节、哪位经办人、什么问题</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="730" />
+        <source>&amp;Explanation:</source>
+        <translation>说明(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="734" />
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="736" />
+        <source>Recorded by {name} on {day}; saving again replaces it (the audit log keeps the earlier finding).</source>
+        <translation>已由 {name} 于 {day} 记录;再次保存将替换原结论(操作日志保留原结论)。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="739" />
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Created, UTCDateTime, Versioned
@@ -128,6 +128,12 @@ class Revocation(Versioned, Created, Base):
     amount_recovered: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     status: Mapped[str] = mapped_column(String(16), default="open")  # open / closed
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Tracing the problem back (问题倒查): whether the staff who handled the application followed the
+    # procedure (exempt from liability, 容错免责) or not, recorded by the county.
+    trace_finding: Mapped[str | None] = mapped_column(String(16))  # rules.procedure.TRACE_FINDINGS
+    trace_note: Mapped[str] = mapped_column(Text, default="")
+    traced_on: Mapped[date | None] = mapped_column(Date)
+    traced_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # no FK, as updated_by_id
 
 
 class AssistanceRecord(Created, Base):

@@ -340,6 +340,11 @@ PERIODIC_CHECK_MONTHS = 12  # periodic re-check yearly (6 where income is irregu
 IRREGULAR_INCOME_CHECK_MONTHS = 6
 
 
+# Tracing a revoked approval back (问题倒查, RULES.md §1.5): the county's finding on the staff who
+# handled it. Staff who followed the procedure in good faith are exempt from liability (容错免责).
+TRACE_FINDINGS = {"exempt": "依规履职,容错免责", "liable": "未依规履职,追究责任"}
+
+
 def failure_stops(track: str, kind: str) -> bool:
     """Whether a failed check stops the assistance (a regular-track periodic re-check: the family no
     longer qualifies) rather than revoking the approval and recovering what was paid (a commitment

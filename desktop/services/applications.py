@@ -247,6 +247,12 @@ class RevocationInfo:
     amount_recovered: Decimal
     status: str
     closed_on: date | None
+    trace_finding: str | None = None  # rules.procedure.TRACE_FINDINGS (问题倒查)
+    trace_label: str = ""
+    trace_note: str = ""
+    traced_on: date | None = None
+    traced_by: str = ""
+    opened_on: date | None = None  # the day the failed check was recorded
 
 
 @dataclass(frozen=True)
@@ -1146,6 +1152,56 @@ def record_recovery(db: Database, actor: Actor, revocation_id: int, *, amount_re
         uow.notify("applications", app.id)
 
 
+def record_trace_finding(db: Database, actor: Actor, revocation_id: int, *, finding: str, note: str, on: date,
+                         expected_version: int | None = None, today: date | None = None) -> None:
+    """Record what tracing the revoked approval back found (问题倒查): the staff who handled it followed
+    the procedure (exempt from liability, 容错免责) or did not (liable, with what they did wrong).
+    Recorded again, the finding is replaced; the audit log keeps the earlier one."""
+    require_role(actor, *DECIDERS, doing="记录问题倒查结论")
+    if finding not in proc.TRACE_FINDINGS:
+        raise ValidationFailed("请选择倒查结论:" + " 或 ".join(f"“{v}”" for v in proc.TRACE_FINDINGS.values()) + "。",
+                               {"finding": "必选"})
+    if finding == "liable" and not note.strip():
+        raise ValidationFailed("认定未依规履职须写明哪个环节、哪位经办人、什么问题。", {"note": "必填"})
+    if on > (today or date.today()):
+        raise ValidationFailed(f"倒查日期 {on.isoformat()} 不能晚于今天。")
+    with unit_of_work(db, actor, write=True) as uow:
+        rev = uow.get(Revocation, revocation_id, "撤销追回记录")
+        app, hh = _get_app(uow, rev.application_id)
+        uow.check_version(rev, expected_version, "撤销追回记录")
+        opened = _revocation_opened_on(uow, rev)
+        if opened is not None and on < opened:
+            raise ValidationFailed(f"倒查日期不能早于核查未通过的日期 {opened.isoformat()}。")
+        before = snapshot(rev)
+        rev.trace_finding = finding
+        rev.trace_note = note.strip()
+        rev.traced_on = on
+        rev.traced_by_id = actor.user_id
+        uow.touch(rev)
+        uow.flush()
+        uow.audit("revocation.trace", "revocations", rev.id, before=before, after=snapshot(rev), household_id=hh.id,
+                  detail=f"{proc.TRACE_FINDINGS[finding]}:{note.strip()}" if note.strip() else proc.TRACE_FINDINGS[finding])
+        uow.notify("applications", app.id)
+
+
+def _revocation_opened_on(uow: UnitOfWork, rev: Revocation) -> date | None:
+    if rev.post_check_id is None:
+        return None
+    return uow.session.scalar(select(PostCheck.done_on).where(PostCheck.id == rev.post_check_id))
+
+
+def _revocations(uow: UnitOfWork, application_id: int) -> tuple[RevocationInfo, ...]:
+    rows = uow.session.execute(
+        select(Revocation, User.display_name, User.username, PostCheck.done_on)
+        .outerjoin(User, User.id == Revocation.traced_by_id)
+        .outerjoin(PostCheck, PostCheck.id == Revocation.post_check_id)
+        .where(Revocation.application_id == application_id).order_by(Revocation.id)).all()
+    return tuple(RevocationInfo(
+        r.id, r.version, r.application_id, r.post_check_id, r.reason, r.amount_to_recover, r.amount_recovered,
+        r.status, r.closed_on, r.trace_finding, proc.TRACE_FINDINGS.get(r.trace_finding or "", ""), r.trace_note or "",
+        r.traced_on, display or username or "", opened) for r, display, username, opened in rows)
+
+
 def _subdistrict_of(path: str) -> int | None:
     parts = [p for p in path.split("/") if p]
     return int(parts[1]) if len(parts) >= 2 else None
@@ -1405,9 +1461,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
         checks = tuple(_post_check_info(pc, hh.head_name, rname, as_of, app.track, app.category) for pc in uow.session.execute(
             select(PostCheck).where(PostCheck.application_id == app.id).order_by(PostCheck.due_on, PostCheck.id)
         ).scalars())
-        revs = tuple(RevocationInfo(r.id, r.version, r.application_id, r.post_check_id, r.reason, r.amount_to_recover,
-                                    r.amount_recovered, r.status, r.closed_on) for r in uow.session.execute(
-            select(Revocation).where(Revocation.application_id == app.id).order_by(Revocation.id)).scalars())
+        revs = _revocations(uow, app.id)
         refs = tuple(_referral_info(r) for r in uow.session.execute(
             select(Referral).where(Referral.application_id == app.id).order_by(Referral.id)).scalars())
         notices = tuple(NoticeInfo(n.id, n.kind, n.issued_at, dict(n.data or {})) for n in uow.session.execute(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -37,6 +38,7 @@ from desktop.views.application_forms import (
     ReferralOutcomeDialog,
     StepDialog,
     StopAssistanceDialog,
+    TraceBackDialog,
     date_of,
 )
 from desktop.views.context import AppContext
@@ -100,14 +102,16 @@ class ApplicationDetailDialog(QDialog):
         self.referrals = self._tree([self.tr("Department"), self.tr("Need"), self.tr("Status"), self.tr("Sent on"),
                                      self.tr("Closed on"), self.tr("Feedback")])
         self.revocations = self._tree([self.tr("Reason"), self.tr("To recover"), self.tr("Recovered"),
-                                       self.tr("Status"), self.tr("Closed on")])
+                                       self.tr("Status"), self.tr("Closed on"), self.tr("Trace back")])
         self.may_decide = ctx.actor.role in svc.DECIDERS
-        self.tabs.addTab(self._with_button(self.post_checks, self.tr("Record &result…"), self.record_post_check,
-                                           self.may_decide), self.tr("Post-checks"))
-        self.tabs.addTab(self._with_button(self.referrals, self.tr("Record department &outcome…"),
-                                           self.record_referral), self.tr("Referrals"))
-        self.tabs.addTab(self._with_button(self.revocations, self.tr("Record re&covery…"), self.record_recovery,
-                                           self.may_decide), self.tr("Revocation and recovery"))
+        self.tabs.addTab(self._with_buttons(self.post_checks, (self.tr("Record &result…"), self.record_post_check,
+                                                               self.may_decide)), self.tr("Post-checks"))
+        self.tabs.addTab(self._with_buttons(self.referrals, (self.tr("Record department &outcome…"),
+                                                             self.record_referral, True)), self.tr("Referrals"))
+        self.tabs.addTab(self._with_buttons(self.revocations,
+                                            (self.tr("&Trace back…"), self.trace_back, self.may_decide),
+                                            (self.tr("Record re&covery…"), self.record_recovery, self.may_decide)),
+                         self.tr("Revocation and recovery"))
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -121,17 +125,19 @@ class ApplicationDetailDialog(QDialog):
         tree.setHeaderLabels(headers)
         return tree
 
-    def _with_button(self, tree: QTreeWidget, text: str, slot, allowed: bool = True) -> QWidget:  # noqa: ANN001
+    def _with_buttons(self, tree: QTreeWidget, *buttons: tuple[str, Any, bool]) -> QWidget:
+        """The list with its buttons (text, slot, allowed for this role) under it, on the right."""
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(tree)
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        county_only(button, allowed)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(button)
+        for text, slot, allowed in buttons:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            county_only(button, allowed)
+            row.addWidget(button)
         lay.addLayout(row)
         return box
 
@@ -229,7 +235,7 @@ class ApplicationDetailDialog(QDialog):
                                      f.feedback] for f in d.referrals])
         self._fill(self.revocations, [[v.reason, f"{v.amount_to_recover:,.2f}", f"{v.amount_recovered:,.2f}",
                                        self.tr("Closed") if v.status == "closed" else self.tr("Open"),
-                                       fmt(v.closed_on)] for v in d.revocations])
+                                       fmt(v.closed_on), v.trace_label or self.tr("not yet")] for v in d.revocations])
         self._build_actions()
 
     def _fill(self, tree: QTreeWidget, rows: list[list[str]]) -> None:
@@ -413,6 +419,14 @@ class ApplicationDetailDialog(QDialog):
         if row is None:
             return
         if ReferralOutcomeDialog(self.ctx, self.detail.referrals[row], self).exec():
+            self.reload()
+
+    def trace_back(self) -> None:
+        assert self.detail is not None
+        row = self._selected(self.revocations)
+        if row is None:
+            return
+        if TraceBackDialog(self.ctx, self.detail, self.detail.revocations[row], self).exec():
             self.reload()
 
     def record_recovery(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -187,6 +190,13 @@ class ApplicationInputs(QWidget):
                     else None, commitment=self.commitment(), note=self.note.text())
 
 
+def heading(detail: svc.ApplicationDetail, *, members: bool = False) -> QLabel:
+    """The first line of an application's dialogs: head of household (family size), category, track."""
+    r = detail.row
+    size = f"({r.member_count}人)" if members else " "
+    return QLabel(f"<b>{escape(r.head_name)}</b>{size}· {r.category_label} · {r.track_label}")
+
+
 class AcceptDialog(FormDialog):
     """Accept an application (受理)."""
 
@@ -301,7 +311,7 @@ class StepDialog(FormDialog):
         label = proc.STEP_LABELS[proc.Step(step)]
         self.setWindowTitle(self.tr("Record step: {step}").format(step=label))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{detail.row.head_name}</b> · {detail.row.category_label} · {detail.row.track_label}"))
+        form.addRow(heading(detail))
         self.on = date_edit()
         form.addRow(self.tr("&Done on:"), self.on)
         self.result_group = QButtonGroup(self)
@@ -375,8 +385,7 @@ class DecisionDialog(FormDialog):
         self.detail = detail
         self.setWindowTitle(self.tr("Decision"))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{detail.row.head_name}</b>({detail.row.member_count}人)· "
-                           f"{detail.row.category_label} · {detail.row.track_label}"))
+        form.addRow(heading(detail, members=True))
         self.approve = QRadioButton(self.tr("&Approve"))
         self.refuse = QRadioButton(self.tr("&Refuse"))
         group = QButtonGroup(self)
@@ -675,6 +684,72 @@ class RecoveryDialog(FormDialog):
             svc.record_recovery(self.ctx.db, self.ctx.actor, self.revocation.id, amount_recovered=self.amount.text(),
                                 on=date_of(self.on), close=self.close_case.isChecked(),
                                 expected_version=self.revocation.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", self.revocation.application_id)
+        super().accept()
+
+
+class TraceBackDialog(FormDialog):
+    """Trace a revoked approval back (问题倒查): who handled each step, and on time or not; the county's
+    finding on them: followed the procedure in good faith (容错免责) or not, and what was wrong."""
+
+    def __init__(self, ctx: AppContext, detail: svc.ApplicationDetail, revocation: svc.RevocationInfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.revocation = revocation
+        self.setWindowTitle(self.tr("Trace back"))
+        form = QFormLayout(self)
+        form.addRow(heading(detail))
+        reason = QLabel(escape(revocation.reason))
+        reason.setWordWrap(True)
+        form.addRow(self.tr("Check not passed:"), reason)
+        if detail.commitment is not None:
+            form.addRow(self.tr("Commitment:"), QLabel(self.tr("signed by {name} on {day}").format(
+                name=escape(detail.commitment.signer_name), day=f"{detail.commitment.signed_on:%Y-%m-%d}")))
+        self.steps = QTreeWidget()
+        self.steps.setRootIsDecorated(False)
+        self.steps.setHeaderLabels([self.tr("Step"), self.tr("Done on"), self.tr("Due"), self.tr("By"),
+                                    self.tr("On time")])
+        for s in detail.steps:
+            self.steps.addTopLevelItem(QTreeWidgetItem([
+                s.label, f"{s.completed_on:%Y-%m-%d}" if s.completed_on else "",
+                f"{s.due_on:%Y-%m-%d}" if s.due_on else "", s.by, self.tr("late") if s.late else self.tr("yes")]))
+        for col in range(5):
+            self.steps.resizeColumnToContents(col)
+        self.steps.setMinimumHeight(140)
+        form.addRow(self.tr("Who handled it:"), self.steps)
+        self.exempt = QRadioButton(proc.TRACE_FINDINGS["exempt"])
+        self.liable = QRadioButton(proc.TRACE_FINDINGS["liable"])
+        group = QButtonGroup(self)
+        group.addButton(self.exempt)
+        group.addButton(self.liable)
+        (self.liable if revocation.trace_finding == "liable" else self.exempt).setChecked(True)
+        form.addRow(self.tr("Finding:"), self.exempt)
+        form.addRow("", self.liable)
+        self.note = QPlainTextEdit(revocation.trace_note)
+        self.note.setMaximumHeight(80)
+        self.note.setPlaceholderText(self.tr("For a finding of fault: which step, which member of staff, what was wrong"))
+        form.addRow(self.tr("&Explanation:"), self.note)
+        self.on = date_edit()
+        if revocation.traced_on is not None:
+            self.on.setDate(revocation.traced_on)
+        form.addRow(self.tr("&Date:"), self.on)
+        if revocation.traced_on is not None:
+            form.addRow(QLabel(self.tr("Recorded by {name} on {day}; saving again replaces it (the audit log keeps "
+                                       "the earlier finding).").format(name=escape(revocation.traced_by),
+                                                                       day=f"{revocation.traced_on:%Y-%m-%d}")))
+        form.addRow(ok_cancel(self, self.tr("Record")))
+        self.resize(640, 520)
+
+    def accept(self) -> None:
+        try:
+            svc.record_trace_finding(self.ctx.db, self.ctx.actor, self.revocation.id,
+                                     finding="liable" if self.liable.isChecked() else "exempt",
+                                     note=self.note.toPlainText(), on=date_of(self.on),
+                                     expected_version=self.revocation.version)
         except ServiceError as exc:
             show_error(self, exc)
             return
