@@ -244,6 +244,21 @@ def test_full_commitment_application_through_the_window(qtbot, qtmodeltester, sq
     page.draw_sample()
     assert script.done() and page.last_sample is not None and page.last_sample.seed == 12345
     assert "12345" in page.sample_label.text()
+
+    def drawn_meanwhile(w: forms.SpotCheckDialog) -> None:
+        # another reviewer draws while this dialog is open: this draw is refused, not a second sample
+        svc.draw_spot_check(d.db, d.admin, on=date.today(), count=1, seed=7)
+        w.by_count.setChecked(True)
+        w.count.setValue(1)
+        w.accept()
+        assert w.sample is None and w.isVisible()
+        w.reject()
+
+    script = ModalScript([(forms.SpotCheckDialog, drawn_meanwhile)])
+    page.draw_sample()
+    assert script.done() and len(errors) == 1 and "本次没有抽取" in errors[0], errors
+    assert page.last_sample is not None and page.last_sample.seed == 12345
+    errors.clear()
     target = tmp_path / "sample.xlsx"
     page.export_sample(str(target))
     wait_for_background()

@@ -10,15 +10,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
-from desktop.models import Household, Member
+from desktop.models import Application, Household, Member, PostCheck, SpotCheckSample
 from desktop.rules import idcard
 from desktop.rules.codes import Role, SourceLevel
-from desktop.services import base, clues, households
+from desktop.services import applications, base, clues, households
 from desktop.services.clues import ClueInput
 from desktop.services.database import Database, head_revision, open_database
 from desktop.services.errors import (
@@ -26,6 +27,7 @@ from desktop.services.errors import (
     DatabaseBusy,
     DatabaseUnavailable,
     SchemaTooNew,
+    ServiceError,
     ValidationFailed,
 )
 from desktop.services.live import ChangeWatcher
@@ -468,3 +470,54 @@ def test_a_silently_dropped_network_is_noticed_not_waited_on_for_ever(pg_databas
         assert watched and all((w["keepalives"], w["tcp_user_timeout"]) == ("1", "30000") for w in watched)
     finally:
         db.dispose()
+
+
+def test_two_spot_check_draws_at_once_save_one_sample(district: District) -> None:
+    """Two reviewers open 抽取随机抽查样本 and draw at the same moment, each from their own
+    workstation: one sample is saved; the other is refused in plain words naming the sample drawn
+    first, so no application gets two spot checks from one round of drawing."""
+    db = district.db
+    other = _other_workstation(db)
+    ids = add_households(db, district.regions["飞云社区"], "assisted", 6)
+    for hid in ids:
+        app_id = applications.accept(db, district.admin, household_id=hid, category="dibao", track="commitment",
+                                      accepted_on=date(2026, 9, 1),
+                                      commitment=applications.CommitmentInput("户主", date(2026, 9, 1)))
+        with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
+            app = session.get(Application, app_id)
+            app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 9, 10), Decimal("500")
+            session.commit()
+    first, second = district.admin, district.actor(Role.DISTRICT_REVIEWER)
+    seen = {"first": applications.latest_sample(db, first), "second": applications.latest_sample(other, second)}
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def draw(name: str, on: Database, actor: base.Actor) -> None:
+        barrier.wait()
+        try:
+            outcomes[name] = applications.draw_spot_check(on, actor, on=date(2026, 10, 1), count=3,
+                                                          seen_latest=seen[name])
+        except Exception as exc:  # noqa: BLE001 - recorded for the assertions below
+            outcomes[name] = exc
+
+    threads = [threading.Thread(target=draw, args=("first", db, first)),
+               threading.Thread(target=draw, args=("second", other, second))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        other.dispose()
+    samples = [o for o in outcomes.values() if isinstance(o, applications.SampleInfo)]
+    refused = [o for o in outcomes.values() if not isinstance(o, applications.SampleInfo)]
+    assert len(samples) == 1 and len(refused) == 1, outcomes
+    assert isinstance(refused[0], ServiceError) and "本次没有抽取" in refused[0].message
+    assert f"样本 {samples[0].id}" in refused[0].message and "测试" in refused[0].message
+    with db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(SpotCheckSample)) == 1
+        assert session.scalar(select(func.count()).select_from(PostCheck)) == 3
+    # Drawing again on purpose, having seen that sample, is still possible.
+    again = applications.draw_spot_check(db, second, on=date(2026, 10, 1), count=3,
+                                         seen_latest=applications.latest_sample(db, second))
+    assert again.id != samples[0].id

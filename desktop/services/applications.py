@@ -1207,17 +1207,57 @@ def _subdistrict_of(path: str) -> int | None:
     return int(parts[1]) if len(parts) >= 2 else None
 
 
+SPOT_CHECK_LOCK = 0x52454C53  # pg_advisory_xact_lock key ("RELS"): one spot-check draw at a time
+
+
+def latest_sample(db: Database, actor: Actor) -> int:
+    """The newest spot-check sample's number (0 when none): what a draw is decided on, see
+    ``seen_latest`` of :func:`draw_spot_check`."""
+    with unit_of_work(db, actor) as uow:
+        return int(uow.session.scalar(select(func.max(SpotCheckSample.id))) or 0)
+
+
+def _drawn_meanwhile(uow: UnitOfWork, seen_latest: int) -> None:
+    """Refuse a draw when another sample of the same scope was drawn after the user decided to draw
+    (two workstations drawing at once): naming who drew it, when, and how many were drawn."""
+    newer = uow.session.execute(
+        select(SpotCheckSample, User.display_name, User.username)
+        .outerjoin(User, User.id == SpotCheckSample.created_by_id)
+        .where(SpotCheckSample.id > seen_latest).order_by(SpotCheckSample.id)).all()
+    for sample, name, username in newer:
+        if (sample.population or {}).get("scope") != uow.actor.region_name:
+            continue  # another region's sample: drawn from other applications
+        who = f"{name}({username})" if username else "另一位用户"
+        at = sample.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if sample.created_at else "刚才"
+        drawn = len((sample.population or {}).get("chosen") or [])
+        raise ServiceError(
+            f"{who} 已于 {at} 抽取了随机抽查样本 {sample.id}(抽取日期 {sample.drawn_on:%Y-%m-%d},"
+            f"抽中 {drawn} 件),本次没有抽取。请先查看该样本;如确需再抽取一份样本,请重新打开“抽取随机抽查样本”。")
+
+
 def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str | None = None,
                     count: int | None = None, stratified: bool = False, seed: int | None = None,
-                    due_on: date | None = None) -> SampleInfo:
+                    due_on: date | None = None, seen_latest: int | None = None) -> SampleInfo:
     """Draw a reproducible random sample of running commitment-track approvals (随机抽查).
 
     The population (ids in ascending order, with each one's sub-district) and the seed are stored
-    with the sample, so the same draw can be repeated and verified (:func:`verify_sample`)."""
+    with the sample, so the same draw can be repeated and verified (:func:`verify_sample`).
+
+    ``seen_latest`` is the newest sample the user knew of when deciding to draw
+    (:func:`latest_sample`): if another workstation drew a sample of the same scope since, this draw
+    is refused in plain words instead of saving a second sample (with the same applications checked
+    twice). Draws take turns (PostgreSQL advisory lock; the write lock on SQLite), so two at once
+    cannot both pass that check. None: no such check (a second sample on purpose)."""
     require_role(actor, *DECIDERS, doing="抽取随机抽查样本")
     rate_value = _rate(rate)
     seed = secrets.randbelow(2**31 - 1) + 1 if seed is None else int(seed)
     with unit_of_work(db, actor, write=True) as uow:
+        if uow.db.is_sqlite:  # take the write lock now: the check below and the insert are one turn
+            uow.session.execute(text("DELETE FROM spot_check_samples WHERE 0 = 1"))
+        else:
+            uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SPOT_CHECK_LOCK})
+        if seen_latest is not None:
+            _drawn_meanwhile(uow, seen_latest)
         query = (select(Application.id, Region.path)
                  .join(Household, Household.id == Application.household_id)
                  .join(Region, Region.id == Household.region_id)

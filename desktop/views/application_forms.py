@@ -587,6 +587,12 @@ class SpotCheckDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.sample: svc.SampleInfo | None = None
+        # The samples known when the user decides to draw: one drawn meanwhile on another
+        # workstation refuses this draw (named in a plain message) instead of a second sample.
+        try:
+            self.seen_latest: int | None = svc.latest_sample(ctx.db, ctx.actor)
+        except ServiceError:
+            self.seen_latest = None  # the draw itself will say what is wrong with the database
         self.setWindowTitle(self.tr("Draw a spot-check sample"))
         form = QFormLayout(self)
         self.on = date_edit()
@@ -623,7 +629,8 @@ class SpotCheckDialog(QDialog):
                 self.ctx.db, self.ctx.actor, on=date_of(self.on),
                 rate=Decimal(self.rate.value()) / 100 if self.by_rate.isChecked() else None,
                 count=self.count.value() if self.by_count.isChecked() else None,
-                stratified=self.stratified.isChecked(), seed=int(seed_text) if seed_text else None)
+                stratified=self.stratified.isChecked(), seed=int(seed_text) if seed_text else None,
+                seen_latest=self.seen_latest)
         except ServiceError as exc:
             show_error(self, exc)
             return
