@@ -311,3 +311,23 @@ def test_a_clue_whose_number_is_written_as_none_has_no_number(db, district: Dist
     with pytest.raises(ValidationFailed) as err:
         clues.add_clue(db, district.admin, _input(id_number="42020319900101123无"))
     assert "id_number" in err.value.problems
+
+
+def test_a_closed_clue_tells_its_closing_note_who_closed_it_and_when(district: District) -> None:
+    """The outcome note written when a clue is closed was kept only in the audit log and the
+    household's library move: the clue's detail could not show it."""
+    db = district.db
+    closer = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    clue_id = clues.add_clue(db, district.admin, ClueInput(
+        source_level=SourceLevel.INFORMANT, source="volunteer", reported_on=TODAY, description="独居老人",
+        person_name="钱七"))
+    clues.assign_clues(db, district.admin, [clue_id], district.regions["八泉社区"])
+    assert clues.clue_closing(db, closer, clue_id) is None  # open: nothing to tell yet
+    clues.close_clue(db, closer, clue_id, "not_hardship", closed_on=TODAY, note="  子女按月赡养,\n不属困难家庭  ")
+    closing = clues.clue_closing(db, district.admin, clue_id)
+    assert closing is not None
+    assert closing.note == "子女按月赡养,\n不属困难家庭" and closing.closed_on == TODAY
+    assert closing.closed_by == f"{closer.display_name}({closer.username})"
+    assert closing.closed_at is not None and closing.closed_at.tzinfo is not None
+    with pytest.raises(PermissionDenied):  # 飞云社区's worker sees neither a clue of 八泉社区 nor its note
+        clues.clue_closing(db, district.actor(Role.COMMUNITY_WORKER), clue_id)

@@ -675,3 +675,31 @@ def test_inbox_detail_says_what_to_do_when_nothing_is_chosen(qtbot, sqlite_distr
     assert page.inbox.selected() == []
     text = page.inbox.detail.toPlainText()
     assert "选择一条线索" in text and "登记线索" in text
+
+
+def test_a_closed_clues_detail_shows_its_closing_note(qtbot, sqlite_district: District, messages: list[str],  # noqa: ANN001
+                                                      monkeypatch: pytest.MonkeyPatch, in_chinese: None) -> None:
+    """The outcome note written in the closing dialog was nowhere in the clue's detail."""
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="building_head", reported_on=date.today(), description="独居老人",
+        person_name="周梅"))
+    page = DiscoveryPage(ctx)
+    qtbot.addWidget(page)
+    inbox = page.inbox
+
+    def close_with_note(dialog) -> int:  # noqa: ANN001
+        dialog.choices["not_hardship"].setChecked(True)
+        dialog.note.setText("子女按月赡养 <不属困难>")
+        return 1
+
+    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", close_with_note)
+    inbox.table.selectRow(0)
+    inbox.close_clue()
+    inbox.status.setCurrentIndex(inbox.status.findText(clues.STATUS_LABELS["closed"]))
+    assert [c.id for c in inbox.model.rows] == [clue_id]
+    inbox.table.selectRow(0)
+    text = inbox.detail.toPlainText()
+    assert "办结说明" in text and "子女按月赡养 <不属困难>" in text
+    assert f"{d.admin.display_name}({d.admin.username})" in text and f"{date.today():%Y-%m-%d}" in text

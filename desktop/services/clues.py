@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from desktop.models import Clue, Household, LibraryMove, Member, Region
+from desktop.models import AuditEntry, Clue, Household, LibraryMove, Member, Region, User
 from desktop.models.base import now_utc
 from desktop.rules import idcard
 from desktop.rules import monitoring as monitoring_rules
@@ -323,6 +323,37 @@ def get_clue(db: Database, actor: Actor, clue_id: int) -> ClueInfo:
         region = uow.session.get(Region, clue.region_id) if clue.region_id else None
         household = uow.session.get(Household, clue.household_id) if clue.household_id else None
         return _info(actor, clue, region.name if region else "", household)
+
+
+@dataclass(frozen=True)
+class ClueClosing:
+    """How a clue was closed: the outcome note written then, who closed it and when (from the
+    closing's audit entry, written in the same transaction as the close)."""
+
+    clue_id: int
+    closed_on: date | None  # the date given as the closing date
+    note: str
+    closed_by: str  # "姓名(用户名)"
+    closed_at: datetime | None  # when it was recorded
+
+
+def clue_closing(db: Database, actor: Actor, clue_id: int) -> ClueClosing | None:
+    """The closing of a closed clue (None while it is open)."""
+    with unit_of_work(db, actor) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        if clue.status != "closed":
+            return None
+        row = uow.session.execute(
+            select(AuditEntry.detail, AuditEntry.at, AuditEntry.username, User.display_name)
+            .outerjoin(User, User.id == AuditEntry.user_id)
+            .where(AuditEntry.entity == "clues", AuditEntry.entity_id == clue.id, AuditEntry.action == "clue.close")
+            .order_by(AuditEntry.id.desc()).limit(1)).first()
+        if row is None:  # closed outside the program (an old import): nothing more is known
+            return ClueClosing(clue.id, clue.closed_on, "", "", None)
+        note, at, username, name = row
+        who = f"{name}({username})" if name else (username or "")
+        return ClueClosing(clue.id, clue.closed_on, note or "", who, at)
 
 
 def full_id_number(db: Database, actor: Actor, clue_id: int) -> str:
@@ -663,7 +694,7 @@ def source_choices() -> list[tuple[str, str, Iterable[tuple[str, str]]]]:
 
 
 __all__ = [
-    "ClueCounts", "ClueFilter", "ClueInfo", "ClueInput", "CloseResult", "OUTCOMES", "OUTCOME_LABELS",
-    "PersonMatch", "STATUSES", "STATUS_LABELS", "add_clue", "assign_clues", "close_clue", "count_clues",
+    "ClueClosing", "ClueCounts", "ClueFilter", "ClueInfo", "ClueInput", "CloseResult", "OUTCOMES", "OUTCOME_LABELS",
+    "PersonMatch", "STATUSES", "STATUS_LABELS", "add_clue", "assign_clues", "close_clue", "clue_closing", "count_clues",
     "find_open_clue", "get_clue", "list_clues", "search_people", "start_investigation", "update_clue",
 ]

@@ -57,6 +57,12 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+
+def _esc(text: str) -> str:
+    """Plain text for the clue detail's HTML."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class ClueTableModel(PagedTableModel[ClueInfo]):
     """Clues newest first, fetched a page at a time as the user scrolls (keyset paging)."""
 
@@ -275,28 +281,40 @@ class ClueInboxTab(QWidget):
             return self.tr("<p style='color:#666'>Select a clue to see who reported what, and when. "
                            "A new one is recorded with “New clue…”.</p>")
 
-        def esc(text: str) -> str:
-            return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
         rows = [
-            (self.tr("Person"), f"{esc(c.person_name)} {esc(c.id_number)}"),
-            (self.tr("Phone / address"), f"{esc(c.phone)} {esc(c.address)}"),
-            (self.tr("Source"), f"{esc(c.source_label)}({esc(clues.SOURCE_LEVEL_LABELS.get(c.source_level, ''))})"
-                                f" {esc(c.channel_label)}"),
-            (self.tr("Reported by"), esc(c.reported_by)),
-            (self.tr("Region"), esc(c.region_name) or self.tr("(unassigned)")),
-            (self.tr("Status"), esc(c.status_label) + (f" — {esc(c.outcome_label)} {c.closed_on}"
+            (self.tr("Person"), f"{_esc(c.person_name)} {_esc(c.id_number)}"),
+            (self.tr("Phone / address"), f"{_esc(c.phone)} {_esc(c.address)}"),
+            (self.tr("Source"), f"{_esc(c.source_label)}({_esc(clues.SOURCE_LEVEL_LABELS.get(c.source_level, ''))})"
+                                f" {_esc(c.channel_label)}"),
+            (self.tr("Reported by"), _esc(c.reported_by)),
+            (self.tr("Region"), _esc(c.region_name) or self.tr("(unassigned)")),
+            (self.tr("Status"), _esc(c.status_label) + (f" — {_esc(c.outcome_label)} {c.closed_on}"
                                                        if c.outcome else "")),
         ]
+        if c.status == "closed":
+            rows.extend(self._closing_rows(c))
         if c.household_id:
-            rows.append((self.tr("Household"), f"#{c.household_id} {esc(c.household_stage_label)} "
-                                               f"{esc(c.household_category_label)}"))
+            rows.append((self.tr("Household"), f"#{c.household_id} {_esc(c.household_stage_label)} "
+                                               f"{_esc(c.household_category_label)}"))
         if c.batch_id:
             rows.append((self.tr("Import batch"), f"#{c.batch_id}"))
         table = "".join(f"<tr><td style='color:#666;padding-right:12px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
         title = self.tr("Clue #{id}").format(id=c.id)
         return (f"<h3>{title} · {c.reported_on}</h3><table>{table}</table>"
-                f"<p>{esc(c.description).replace(chr(10), '<br>')}</p>")
+                f"<p>{_esc(c.description).replace(chr(10), '<br>')}</p>")
+
+    def _closing_rows(self, c: ClueInfo) -> list[tuple[str, str]]:
+        """Who closed the clue, when, and the outcome note written then."""
+        try:
+            closing = clues.clue_closing(self.ctx.db, self.ctx.actor, c.id)
+        except ServiceError:
+            return []  # the list is refreshed by the change feed; the rest of the detail stands
+        if closing is None:
+            return []
+        when = closing.closed_at.astimezone().strftime("%Y-%m-%d %H:%M") if closing.closed_at else ""
+        by = f"{_esc(closing.closed_by)} {when}".strip() or self.tr("(not recorded)")
+        note = _esc(closing.note).replace(chr(10), "<br>") if closing.note else self.tr("(none written)")
+        return [(self.tr("Closed by"), by), (self.tr("Closing note"), note)]
 
     # -- actions -------------------------------------------------------------------------------
     def new_clue(self) -> None:
