@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from desktop.models import AuditEntry, LibraryMove, Visit
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import Role, Stage
-from desktop.services import monitoring, referrals
+from desktop.services import households, monitoring, referrals
 from desktop.services.errors import ConflictError, PermissionDenied, ValidationFailed
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
@@ -507,3 +507,22 @@ def test_a_quarter_that_does_not_exist_is_refused_plainly(district: District) ->
     for year, quarter in ((2026, 5), (2026, 0), (1999, 1)):
         with pytest.raises(ValidationFailed, match="季度应为 1–4"):
             monitoring.quarterly_report(district.db, district.admin, year, quarter)
+
+
+def test_a_move_conflict_says_what_the_other_workstation_changed(district: District) -> None:
+    """The household was saved elsewhere after this workstation read its card: the conflict names
+    who and when and carries the household as read and as saved now, for the conflict dialog."""
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1")
+    version = household(db, hid).version
+    other = district.actor(Role.DISTRICT_REVIEWER)
+    households.save_household(db, other, hid, version, {"phone": "13912345678", "address": "新地址1号"})
+    with pytest.raises(monitoring.MoveConflict) as caught:
+        monitoring.move_card(db, district.admin, hid, "class_2", "收入增加", expected_version=version, today=TODAY)
+    exc = caught.value
+    assert exc.info.saved_by == f"{other.display_name}({other.username})" and exc.info.saved_at is not None
+    assert exc.then is not None
+    assert exc.now["phone"] == "13912345678"
+    assert exc.then["phone"].startswith("138") and exc.then["address"] != exc.now["address"] == "新地址1号"
+    assert exc.then["stage"] == exc.now["stage"] == "一类库" and exc.now["head_name"] == exc.then["head_name"]
+    assert household(db, hid).stage == "class_1"

@@ -7,16 +7,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from desktop.models import Household, LibraryMove
 from desktop.rules.codes import Role
-from desktop.services import monitoring, referrals
+from desktop.services import households, monitoring, referrals
+from desktop.services.database import open_database
 from desktop.views import board as board_module
 from desktop.views.board import BoardPage
 from desktop.views.board_column import BoardListModel
+from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.live import LiveUpdates
 from desktop.views.operations import wait_for_background
@@ -100,24 +102,74 @@ def test_refused_drop_names_rule(qtbot, ctx: AppContext, sqlite_district: Distri
     assert household(sqlite_district.db, hid).stage == "class_1"
 
 
-def test_conflicting_move_shows_where_card_is(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def _answer_conflict(board: board_module.BoardTab, choice: int, seen: list) -> None:
+    """When the conflict dialog comes up (modal, inside exec()), note what it shows and choose."""
+
+    def poll() -> None:
+        dialog = board.conflict_dialog
+        if dialog is not None and dialog.isVisible():
+            seen.append((dialog.message.text(), dialog.rows(), dialog.keep_button.isVisible()))
+            dialog._choose(choice)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_conflicting_move_shows_where_card_is(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
     db = sqlite_district.db
     [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_1")
-    errors: list[str] = []
-    monkeypatch.setattr(board_module, "show_error", lambda _p, exc: errors.append(exc.message))
     page = _page(qtbot, ctx)
     # Another workstation moves the same card first.
     monitoring.move_card(db, sqlite_district.admin, hid, "class_2", "收入增加", expected_version=None)
     _drop(page, hid, "applying")  # the card on this screen is stale
     qtbot.waitUntil(lambda: page.board.move_dialog is not None)
     page.board.move_dialog.reason_edit.insertPlainText("符合条件")
+    seen: list = []
+    _answer_conflict(page.board, ConflictDialog.RELOAD, seen)
     page.board.move_dialog.ok_button.click()
-    qtbot.waitUntil(lambda: bool(errors))
-    assert "二类库" in errors[0] and "没有保存" in errors[0]
+    qtbot.waitUntil(lambda: bool(seen))
+    message, rows, keep_shown = seen[0]
+    assert sqlite_district.admin.display_name in message and not keep_shown
+    assert ("库别", "二类库", "申请中") in rows
     assert page.board.columns["class_2"].model.row_of(hid) == 0  # shown where it is now
     assert page.board.columns["class_1"].model.row_of(hid) == -1
     assert household(db, hid).stage == "class_2"
+
+
+def test_a_move_after_another_workstation_changed_the_household_names_who_and_what(
+        qtbot, ctx: AppContext, sqlite_district: District, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """The board was loaded; another workstation then saved the household's phone number. The move
+    is refused with the conflict dialog of the household form (who, when, what differs), not a
+    message that cannot say what changed; re-applying moves it on top of their save."""
+    db = sqlite_district.db
+    [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_1")
+    errors: list[str] = []
+    monkeypatch.setattr(board_module, "show_error", lambda _p, exc: errors.append(exc.message))
+    page = _page(qtbot, ctx)
+    other_db = open_database(db.url.render_as_string(hide_password=False))  # the other workstation
+    try:
+        reviewer = sqlite_district.actor(Role.DISTRICT_REVIEWER)
+        households.save_household(other_db, reviewer, hid, household(db, hid).version, {"phone": "13912345678"})
+    finally:
+        other_db.dispose()
+    old_phone = "138"  # tests.monitoring_helpers gives every household a 138… number
+    _drop(page, hid, "class_2")
+    qtbot.waitUntil(lambda: page.board.move_dialog is not None)
+    page.board.move_dialog.reason_edit.insertPlainText("收入增加")
+    seen: list = []
+    _answer_conflict(page.board, ConflictDialog.REAPPLY, seen)
+    page.board.move_dialog.ok_button.click()
+    qtbot.waitUntil(lambda: page.board.columns["class_2"].model.row_of(hid) == 0)
+    assert errors == []  # not a plain message: the conflict dialog
+    message, rows, _keep = seen[0]
+    assert reviewer.display_name in message and reviewer.username in message and "—" not in message
+    by_field = {field: (theirs, mine) for field, theirs, mine in rows}
+    assert by_field["联系电话"][0] == "13912345678" and by_field["联系电话"][1].startswith(old_phone)
+    assert by_field["库别"] == ("一类库", "二类库")
+    assert by_field["户主"][0] == by_field["户主"][1] != "—"
+    assert household(db, hid).stage == "class_2"  # re-applied on top of their save
+    assert household(db, hid).phone == "13912345678"
 
 
 def test_columns_page_through_thousands(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001

@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
-from desktop.models import Application, Household, LibraryMove, Referral, Region, User, Visit
+from desktop.models import Application, AuditEntry, Household, LibraryMove, Referral, Region, User, Visit
 from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel
@@ -176,11 +176,36 @@ class MoveRefused(ServiceError):
         self.rule = check.rule
 
 
-class MoveConflict(ConflictError):
-    """Somebody moved or changed the card first; ``card`` is where it is now (None if gone)."""
+# What the conflict dialog of a move compares: the household as this workstation read it and now.
+CONFLICT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("stage", "库别"), ("head_name", "户主"), ("member_count", "家庭人数"), ("category", "救助类别"),
+    ("address", "地址"), ("phone", "联系电话"), ("last_visited_on", "最近走访"), ("note", "备注"))
 
-    def __init__(self, info: ConflictInfo, card: Card | None) -> None:
+
+def conflict_values(values: dict[str, Any]) -> dict[str, str]:
+    """A household's snapshot (as audited) as the conflict dialog shows it: labels, not codes."""
+    shown: dict[str, str] = {}
+    for key, _label in CONFLICT_FIELDS:
+        value = values.get(key)
+        if key == "stage":
+            shown[key] = rules.stage_label(value) if value else "不在看板上"
+        elif key == "category":
+            shown[key] = CATEGORY_LABELS.get(value, value or "")  # type: ignore[call-overload]
+        else:
+            shown[key] = "" if value is None else str(value)
+    return shown
+
+
+class MoveConflict(ConflictError):
+    """Somebody moved or changed the card first; ``card`` is where it is now (None if gone).
+    ``now`` is the household as saved now and ``then`` as this workstation read it (the audit
+    entry of the save that followed that version; None when the log does not hold it), both as
+    :func:`conflict_values` gives them."""
+
+    def __init__(self, info: ConflictInfo, card: Card | None, then: dict[str, str] | None = None) -> None:
         super().__init__(info)
+        self.now = conflict_values(info.current) if info.current else {}
+        self.then = then
         when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if info.saved_at else "刚才"
         where = rules.stage_label(card.stage) if card is not None else "不在看板上"
         name = card.head_name if card is not None else f"编号 {info.entity_id}"
@@ -349,14 +374,29 @@ def cards_by_id(db: Database, actor: Actor, ids: Sequence[int], *, today: date |
     return [_card(row, day) for row in rows]
 
 
-def _conflict(uow: UnitOfWork, household: Household | None, household_id: int) -> MoveConflict:
+def _as_read(uow: UnitOfWork, household_id: int, version: int | None) -> dict[str, str] | None:
+    """The household as it was at ``version``: the 'before' of the first audited save after it."""
+    if version is None:
+        return None
+    befores = uow.session.scalars(
+        select(AuditEntry.before).where(AuditEntry.household_id == household_id,
+                                        AuditEntry.entity.in_(("household", "households")))
+        .order_by(AuditEntry.id.desc()).limit(200))
+    for before in befores:
+        if isinstance(before, dict) and before.get("version") == version:
+            return conflict_values(before)
+    return None
+
+
+def _conflict(uow: UnitOfWork, household: Household | None, household_id: int,
+              version: int | None = None) -> MoveConflict:
     if household is None:
         return MoveConflict(ConflictInfo("家庭", household_id, "另一位用户", None), None)
     info = uow._conflict_info(household, "家庭")
     today = date.today()
     row = uow.session.execute(_card_query(today).where(Household.id == household.id)).first()
     card = _card(row, today) if row is not None else None
-    return MoveConflict(info, card)
+    return MoveConflict(info, card, _as_read(uow, household.id, version))
 
 
 def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reason: str, *,
@@ -377,7 +417,7 @@ def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reas
             raise NotFound(f"找不到该家庭(编号 {household_id}),可能已被删除。")
         uow.require_scope(household.region_id, "该家庭")
         if expected_version is not None and household.version != expected_version:
-            raise _conflict(uow, household, household_id)
+            raise _conflict(uow, household, household_id, expected_version)
         check = rules.check_move(household.stage, to_stage)
         if not check.allowed:
             raise MoveRefused(check)
@@ -395,7 +435,8 @@ def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reas
         except StaleDataError:
             # Someone else's save reached the row first (both read the same version).
             uow.session.rollback()
-            raise _conflict(uow, uow.session.get(Household, household_id), household_id) from None
+            raise _conflict(uow, uow.session.get(Household, household_id), household_id,
+                            expected_version) from None
         uow.audit("library_move", "household", household.id, before=before, after=snapshot(household),
                   household_id=household.id,
                   detail=f"{rules.stage_label(from_stage)} → {rules.stage_label(to_stage)}:{reason}")
@@ -711,7 +752,7 @@ def stage_choices() -> list[tuple[str, str]]:
 
 
 __all__ = [
-    "BOARD_STAGES", "BoardFilter", "Card", "Column", "HouseholdSummary", "MoveConflict", "MoveRefused",
+    "BOARD_STAGES", "CONFLICT_FIELDS", "BoardFilter", "Card", "Column", "HouseholdSummary", "MoveConflict", "MoveRefused",
     "MoveResult", "QuarterRow", "QuarterlyReport", "VisitDueRow", "VisitInfo", "cards_by_id", "column_counts",
     "column_page", "export_quarterly_report", "household_moves", "household_summary", "household_visits",
     "move_card", "open_board", "quarterly_report", "record_visit", "visit_counts", "visit_due_page",

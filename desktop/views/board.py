@@ -53,6 +53,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.monitoring import BoardFilter, Card, MoveConflict
 from desktop.views.board_column import BoardColumn
 from desktop.views.confirm import FormDialog
+from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
@@ -117,6 +118,7 @@ class BoardTab(QWidget):
         self.ctx = ctx
         self.page = page
         self.move_dialog: MoveDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         self.current_column: BoardColumn | None = None
         self._live_running = False
         self._live_again = False
@@ -337,10 +339,12 @@ class BoardTab(QWidget):
             result = monitoring.move_card(self.ctx.db, self.ctx.actor, household_id, to_stage, reason,
                                           expected_version=version)
         except MoveConflict as exc:
+            stale = self._loaded_card(household_id)  # as this screen had it, before the refresh
             self.refresh()
-            show_error(self, exc)
             if exc.card is not None:
                 self.select_household(exc.card.id)
+            if self._ask_after_conflict(exc, stale, to_stage) and exc.card is not None:
+                self._do_move(household_id, exc.card.version, to_stage, reason)  # on top of their save
             return
         except ServiceError as exc:
             show_error(self, exc)
@@ -351,6 +355,31 @@ class BoardTab(QWidget):
             target.model.fetchMore()  # the card sorts beyond the loaded pages: load up to it
         self.select_household(household_id)
         self.ctx.changes.publish("board", household_id)
+
+    def _loaded_card(self, household_id: int) -> Card | None:
+        for column in self.columns.values():
+            row = column.model.row_of(household_id)
+            if row >= 0:
+                return column.model.cards[row]
+        return None
+
+    def _ask_after_conflict(self, exc: MoveConflict, stale: Card | None, to_stage: str) -> bool:
+        """The conflict dialog, as the household form shows it: who saved first and when, their
+        saved values beside what this screen had with the move asked for. True: move it again."""
+        theirs = dict(exc.now)
+        mine = dict(exc.then if exc.then is not None else theirs)
+        if exc.then is None and stale is not None:  # the log does not hold it: what the card showed
+            mine.update(head_name=stale.head_name, category=stale.category_label,
+                        last_visited_on=stale.last_visited_on.isoformat() if stale.last_visited_on else "")
+        mine["stage"] = rules.stage_label(to_stage)
+        dialog = ConflictDialog(self, exc, monitoring.CONFLICT_FIELDS, theirs, mine)
+        dialog.keep_button.hide()  # nothing typed is waiting: leaving it where it is is "reload"
+        self.conflict_dialog = dialog
+        dialog.exec()
+        self.conflict_dialog = None
+        choice = dialog.choice
+        dialog.deleteLater()
+        return choice == ConflictDialog.REAPPLY and exc.card is not None
 
     def move_current(self) -> None:
         card = self.current_card()
