@@ -87,8 +87,12 @@ def test_file_menu(qtbot, sqlite_district: District, tmp_path: Path, monkeypatch
     view.backup_database(None, ctx, str(copy))
     assert wait_for_background() and copy.exists() and str(copy) in said[-1]
     auth.add_user(d.db, d.admin, username="later", password=PASSWORD, role="supervisor")
-    kept = view.restore_database(None, ctx, str(copy))
+    ended: list[Path | None] = []
+    view.restore_database(None, ctx, str(copy), then=ended.append)
+    assert wait_for_background() and len(ended) == 1
+    kept = ended[0]
     assert kept is not None and kept.exists() and "later" not in [u.username for u in auth.list_users(d.db, d.admin)]
+    assert str(kept) in said[-1]
 
 
 def test_restore_is_refused_while_another_workstation_has_the_database_open(sqlite_district: District,
@@ -163,6 +167,7 @@ def test_file_menu_tells_a_file_problem_plainly(qtbot, sqlite_district: District
                                                monkeypatch: pytest.MonkeyPatch, shown_errors) -> None:  # noqa: ANN001
     from desktop.views import backup as view
     from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
 
     d = sqlite_district
     copy = tmp_path / "b.sqlite3"
@@ -175,7 +180,9 @@ def test_file_menu_tells_a_file_problem_plainly(qtbot, sqlite_district: District
         raise OSError(28, "No space left on device", str(d.db.sqlite_path.with_name("kept.sqlite3")))
 
     monkeypatch.setattr(view.svc, "restore", full_disk)
-    assert view.restore_database(None, AppContext(d.db, d.admin), str(copy)) is None
+    ended: list[Path | None] = []
+    view.restore_database(None, AppContext(d.db, d.admin), str(copy), then=ended.append)
+    assert wait_for_background() and ended == [None]
     assert not shown_errors.crashes and "kept.sqlite3" in shown_errors.plain[-1]
 
 
@@ -229,6 +236,107 @@ def test_a_backup_from_a_newer_version_is_refused_before_anyone_is_asked(
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: (
         said.append(text), QMessageBox.StandardButton.Yes)[1])
-    assert view.restore_database(None, AppContext(d.db, d.admin), str(copy)) is None
+    ended: list[Path | None] = []
+    view.restore_database(None, AppContext(d.db, d.admin), str(copy), then=ended.append)
+    assert ended == [None]
     assert len(said) == 1 and "更新版本" in said[0] and not shown_errors.crashes
     assert not list(d.db.sqlite_path.parent.glob("*before-restore*"))
+
+
+def test_restore_can_be_cancelled_only_before_the_database_changes(sqlite_district: District,
+                                                                    tmp_path: Path) -> None:
+    """Cancelled while the database as it is is being copied aside: nothing changed, no copy left
+    behind. Once the backup is being copied in, a cancel is refused and the restore completes."""
+    from desktop.services.progress import Cancelled, Progress
+
+    d = sqlite_district
+    copy = tmp_path / "b.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    auth.add_user(d.db, d.admin, username="later", password=PASSWORD, role="supervisor")
+    steps: list[str] = []
+
+    def cancel_when(word: str) -> Progress:
+        progress = Progress(lambda _done, _total, text: (steps.append(text), word in text and progress.cancel()))
+        return progress
+
+    with pytest.raises(Cancelled):
+        svc.restore(d.db, d.admin, copy, cancel_when("仍可取消"))
+    assert "later" in [u.username for u in auth.list_users(d.db, d.admin)]  # nothing changed
+    assert not list(d.db.sqlite_path.parent.glob("*before-restore*"))
+    refused = cancel_when("不能取消")
+    kept = svc.restore(d.db, d.admin, copy, refused)
+    assert not refused.cancellable and not refused.cancel() and kept.exists()
+    assert "later" not in [u.username for u in auth.list_users(d.db, d.admin)]
+    assert any("不能取消" in text for text in steps)
+
+
+def test_file_menu_restores_in_the_background_behind_a_progress_dialog(
+        qtbot, sqlite_district: District, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """The restore ran on the UI thread: the window froze on a large backup. It now runs in the
+    background behind a window-modal progress dialog shown at once, which Esc does not close; Cancel
+    is offered until the backup is being copied in, and a cancelled restore changes nothing."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+
+    from desktop.views import backup as view
+    from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
+
+    d = sqlite_district
+    copy = tmp_path / "b.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    auth.add_user(d.db, d.admin, username="later", password=PASSWORD, role="supervisor")
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    go = threading.Event()
+    threads: list[threading.Thread] = []
+    restore = svc.restore
+
+    def held(db, actor, source, progress):  # noqa: ANN001, ANN202
+        threads.append(threading.current_thread())
+        go.wait(10)  # until the test has looked at the window
+        return restore(db, actor, source, progress)
+
+    monkeypatch.setattr(view.svc, "restore", held)
+    ended: list[Path | None] = []
+    view.restore_database(window, AppContext(d.db, d.admin), str(copy), then=ended.append)
+    dialog = window.findChild(QProgressDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.WindowModal
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # asks to cancel; the dialog stays until the work stops
+    assert dialog.isVisible() and ended == []
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    go.set()
+    assert wait_for_background() and ended == [None]  # cancelled before anything changed
+    assert "未改变" in said[-1] or "not changed" in said[-1]
+    assert "later" in [u.username for u in auth.list_users(d.db, d.admin)]
+    assert not list(d.db.sqlite_path.parent.glob("*before-restore*"))
+
+    # Again, without cancelling: once the backup is being copied in, Cancel is refused.
+    cancellable_then: list[bool] = []
+
+    def watch(db, actor, source, progress):  # noqa: ANN001, ANN202
+        told = progress._callback
+
+        def report(done: int, total: int, text: str) -> None:
+            if "不能取消" in text:
+                cancellable_then.append(progress.cancellable or progress.cancel())
+            told(done, total, text)
+
+        progress._callback = report
+        return restore(db, actor, source, progress)
+
+    monkeypatch.setattr(view.svc, "restore", watch)
+    view.restore_database(window, AppContext(d.db, d.admin), str(copy), then=ended.append)
+    dialog = next(w for w in window.findChildren(QProgressDialog) if w.isVisible())
+    assert any(b.isVisible() for b in dialog.findChildren(QPushButton))  # Cancel, while nothing changed
+    assert wait_for_background() and len(ended) == 2 and ended[1] is not None and ended[1].exists()
+    assert cancellable_then and not any(cancellable_then)
+    assert "later" not in [u.username for u in auth.list_users(d.db, d.admin)]
+    assert QApplication.activeModalWidget() is None

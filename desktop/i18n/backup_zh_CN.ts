@@ -1,49 +1,49 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../views/backup.py" line="22"/>
+        <location filename="../views/backup.py" line="24" />
         <source>{households} household(s), {size} MB, last change {when}, schema {revision}</source>
         <translation>{households} 户,{size} MB,最近一次操作 {when},结构版本 {revision}</translation>
     </message>
     <message>
-        <location filename="../views/backup.py" line="31"/>
-        <location filename="../views/backup.py" line="40"/>
+        <location filename="../views/backup.py" line="33" />
+        <location filename="../views/backup.py" line="42" />
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../views/backup.py" line="37"/>
+        <location filename="../views/backup.py" line="39" />
         <source>Copying…</source>
         <translation>正在复制…</translation>
     </message>
     <message>
-        <location filename="../views/backup.py" line="40"/>
+        <location filename="../views/backup.py" line="42" />
         <source>The database was backed up to {path}
 ({what}).
 
-Keep backups on another disk or computer: they hold everyone&apos;s personal data.</source>
+Keep backups on another disk or computer: they hold everyone's personal data.</source>
         <translation>数据库已备份到 {path}
 ({what})。
 
 请把备份保存在另一块磁盘或另一台电脑上,并妥善保管:备份含有全部人员的个人信息。</translation>
     </message>
     <message>
-        <location filename="../views/backup.py" line="44"/>
+        <location filename="../views/backup.py" line="46" />
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../views/backup.py" line="51"/>
-        <location filename="../views/backup.py" line="60"/>
-        <location filename="../views/backup.py" line="75"/>
+        <location filename="../views/backup.py" line="59" />
+        <location filename="../views/backup.py" line="71" />
+        <location filename="../views/backup.py" line="85" />
+        <location filename="../views/backup.py" line="95" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../views/backup.py" line="60"/>
+        <location filename="../views/backup.py" line="71" />
         <source>Replace the whole database with the backup {name}?
 {what}
 
@@ -54,13 +54,23 @@ Everything recorded since that backup is replaced. The database as it is now is 
 该备份之后录入的所有内容都将被替换。当前数据库会先另存一份。恢复后程序将关闭,需要重新打开。</translation>
     </message>
     <message>
-        <location filename="../views/backup.py" line="75"/>
+        <location filename="../views/backup.py" line="85" />
         <source>The database was restored from {name}. The database as it was is kept in {kept}.
 
 The program closes now; start it again.</source>
         <translation>已从《{name}》恢复数据库。恢复前的数据库保存在 {kept}。
 
 程序现在关闭,请重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="96" />
+        <source>The restore was cancelled. The database was not changed.</source>
+        <translation>已取消恢复,数据库未改变。</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="100" />
+        <source>Restoring the database from {name}…</source>
+        <translation>正在从备份“{name}”恢复数据库…</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,7 @@ from desktop.services.database import (
     resolve_url,
 )
 from desktop.services.errors import SchemaTooNew, ServiceError
+from desktop.services.progress import Cancelled, Progress
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SHARED_DATABASE = ("共享数据库(PostgreSQL)在服务器上统一备份和恢复(如 pg_dump / pg_restore),请联系信息科;"
@@ -166,28 +167,43 @@ def backup(db: Database, actor: Actor, target: str | Path,
     return info
 
 
-def restore(db: Database, actor: Actor, source: str | Path,
-            progress: Callable[[int, int], None] | None = None) -> Path:
+def _pages(progress: Progress, text: str) -> Callable[[int, int], None]:
+    return lambda done, total: progress.report(done, total, text)
+
+
+def restore(db: Database, actor: Actor, source: str | Path, progress: Progress | None = None) -> Path:
     """Replace the local database by a backup. Returns where the database as it was is kept. The
-    program must be started again afterwards: what it holds in memory is of the old database."""
+    program must be started again afterwards: what it holds in memory is of the old database.
+
+    ``progress`` is told each step. It may cancel (:class:`Cancelled`) while the backup is checked
+    and the database as it is is copied aside: nothing has changed then, and that copy is not left
+    behind. Once the backup is being copied in, it cannot be cancelled (:meth:`Progress.commit`)."""
+    progress = progress or Progress()
     live = _admin_on_local(db, actor, "从备份恢复数据库")
     source = Path(source)
     if _same_file(live, source):
         raise ServiceError("所选文件就是正在使用的数据库,请选择备份文件。")
+    progress.report(0, 0, "正在检查备份文件…")
     info = inspect_backup(source)
     check_restorable(info)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}.before-restore-{stamp}{live.suffix}")
+    progress.report(0, 0, "正在等待其他连接关闭…")
     db.engine.dispose()  # no pooled connection of ours holds the file
     conn = _take_over(live)
     try:
-        copy_sqlite(conn, kept, None)
+        copy_sqlite(conn, kept, _pages(progress, "正在保存恢复前的数据库(仍可取消)…"))
+        try:
+            progress.commit()  # from here the database changes: no more cancelling
+        except Cancelled:
+            kept.unlink(missing_ok=True)
+            raise
         # Out of WAL mode while alone with the file: the copy is then one transaction in the rollback
         # journal, may change the page size, and leaves no -wal of the old database beside it.
         conn.execute("PRAGMA journal_mode=DELETE")
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            copy_sqlite_into(src, conn, progress)
+            copy_sqlite_into(src, conn, _pages(progress, "正在从备份恢复数据库(不能取消)…"))
         finally:
             src.close()
         conn.execute("PRAGMA journal_mode=WAL")
@@ -195,6 +211,7 @@ def restore(db: Database, actor: Actor, source: str | Path,
         raise ServiceError(f"无法从备份“{source.name}”恢复:{exc}。数据库未改变。") from exc
     finally:
         conn.close()
+    progress.report(0, 0, "正在升级恢复的数据库(不能取消)…")
     db.engine.dispose()
     migrate(db)
     # Logged in the restored database, where the account acting may not exist (a backup taken

@@ -16,6 +16,8 @@ class Progress:
     def __init__(self, callback: Callable[[int, int, str], None] | None = None) -> None:
         self._callback = callback
         self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._committed = False
 
     def report(self, done: int, total: int = 0, text: str = "") -> None:
         if self._cancel.is_set():
@@ -23,8 +25,25 @@ class Progress:
         if self._callback is not None:
             self._callback(done, total, text)
 
-    def cancel(self) -> None:
-        self._cancel.set()
+    def cancel(self) -> bool:
+        """Ask the work to stop. False once it has passed :meth:`commit` (it can no longer be undone)."""
+        with self._lock:
+            if self._committed:
+                return False
+            self._cancel.set()
+            return True
+
+    def commit(self) -> None:
+        """The work is about to change what cannot be put back: a cancel asked before is honoured now
+        (:class:`Cancelled`), one asked later is refused (see :attr:`cancellable`)."""
+        with self._lock:
+            if self._cancel.is_set():
+                raise Cancelled()
+            self._committed = True
+
+    @property
+    def cancellable(self) -> bool:
+        return not self._committed
 
     @property
     def cancelled(self) -> bool:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.services import backup as svc
 from desktop.services.errors import ServiceError
+from desktop.services.progress import Progress
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
@@ -44,19 +46,27 @@ def backup_database(parent: QWidget, ctx: AppContext, path: str | None = None) -
     run_in_background(parent, work, done, label=QCoreApplication.translate("Backup", "Backing up the database…"))
 
 
-def restore_database(parent: QWidget, ctx: AppContext, path: str | None = None) -> Path | None:
-    """Choose a backup, say what it holds and ask; replace the database. Returns where the database
-    as it was is kept (the program must then be started again), or None if nothing was done."""
+def restore_database(parent: QWidget, ctx: AppContext, path: str | None = None,
+                     then: Callable[[Path | None], None] | None = None) -> None:
+    """Choose a backup, say what it holds and ask; then replace the database in the background, the
+    window blocked by a progress dialog. Cancel is offered while nothing has changed yet (the backup
+    is checked, the database as it is copied aside); not once the backup is being copied in.
+
+    ``then(kept)`` is called once at the end: where the database as it was is kept (the program
+    must then be started again), or None if nothing was done."""
+    finish = then or (lambda _kept: None)
     if not path:
         path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Backup", "Restore from a backup"), "", FILTER)
         if not path:
-            return None
+            finish(None)
+            return
     try:
         info = svc.inspect_backup(path)
         svc.check_restorable(info)
     except ServiceError as exc:
         show_error(parent, exc)
-        return None
+        finish(None)
+        return
     answer = QMessageBox.warning(
         parent, QCoreApplication.translate("Backup", "Restore from a backup"), QCoreApplication.translate("Backup",
             "Replace the whole database with the backup {name}?\n{what}\n\nEverything recorded since that backup "
@@ -64,16 +74,28 @@ def restore_database(parent: QWidget, ctx: AppContext, path: str | None = None) 
             "and must be started again.").format(name=Path(path).name, what=_describe(info)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Yes:
-        return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        kept = svc.restore(ctx.db, ctx.actor, path)
-    except (ServiceError, OSError) as exc:  # an OSError names the file that could not be written
-        QApplication.restoreOverrideCursor()
-        show_error(parent, exc)
-        return None
-    QApplication.restoreOverrideCursor()
-    QMessageBox.information(parent, QCoreApplication.translate("Backup", "Restore from a backup"), QCoreApplication.translate("Backup",
-        "The database was restored from {name}. The database as it was is kept in {kept}.\n\n"
-        "The program closes now; start it again.").format(name=Path(path).name, kept=str(kept)))
-    return kept
+        finish(None)
+        return
+    db, actor, source = ctx.db, ctx.actor, path
+
+    def work(progress: Progress) -> Path:
+        return svc.restore(db, actor, source, progress)
+
+    def done(kept: Path) -> None:
+        QMessageBox.information(parent, QCoreApplication.translate("Backup", "Restore from a backup"), QCoreApplication.translate("Backup",
+            "The database was restored from {name}. The database as it was is kept in {kept}.\n\n"
+            "The program closes now; start it again.").format(name=Path(source).name, kept=str(kept)))
+        finish(kept)
+
+    def failed(exc: BaseException) -> None:
+        show_error(parent, exc)  # an OSError names the file that could not be written
+        finish(None)
+
+    def cancelled() -> None:
+        QMessageBox.information(parent, QCoreApplication.translate("Backup", "Restore from a backup"),
+                                QCoreApplication.translate("Backup", "The restore was cancelled. The database was not changed."))
+        finish(None)
+
+    run_in_background(parent, work, done, on_error=failed, on_cancelled=cancelled, delay_ms=0,
+                      label=QCoreApplication.translate("Backup", "Restoring the database from {name}…").format(
+                          name=Path(source).name))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -250,10 +251,14 @@ class MainWindow(QMainWindow):
 
     def restore_database(self) -> None:
         self.live.stop()  # its connection would count as another user of the file
-        if backup.restore_database(self, self.ctx) is not None:
-            QApplication.quit()  # what the window holds is of the database as it was
-        else:
-            self.live.start()
+
+        def then(kept: Path | None) -> None:
+            if kept is not None:
+                QApplication.quit()  # what the window holds is of the database as it was
+            else:
+                self.live.start()
+
+        backup.restore_database(self, self.ctx, then=then)
 
     def change_password(self) -> None:
         if PasswordDialog(self.ctx, self).exec():

@@ -80,6 +80,30 @@ class _Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+class _ProgressDialog(QProgressDialog):
+    """Closed by its operation only. Esc and the title bar's close button ask the work to cancel
+    (when it still may be) instead of hiding the dialog, which would leave the window usable while
+    the work goes on."""
+
+    def __init__(self, operation: BackgroundOperation, label: str, parent: QWidget | None) -> None:
+        super().__init__(label, "", 0, 0, parent)
+        self.operation = operation
+        self.finished_work = False
+
+    def reject(self) -> None:
+        if self.finished_work:
+            super().reject()
+        else:
+            self.operation.cancel()
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        if self.finished_work:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+            self.operation.cancel()
+
+
 class BackgroundOperation(QObject):
     """A handle on running work: ``cancel()`` asks it to stop; ``done`` fires at the end either way."""
 
@@ -90,7 +114,7 @@ class BackgroundOperation(QObject):
         self.parent_widget = parent
         self.label = label
         self.signals = _Signals()
-        self.dialog: QProgressDialog | None = None
+        self.dialog: _ProgressDialog | None = None
         self.progress = Progress(self._report_from_worker)
         self.cancellable = cancellable
         self._last = (0, 0, label)
@@ -98,15 +122,19 @@ class BackgroundOperation(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_dialog)
-        self._timer.start(delay_ms)
         self.signals.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        if delay_ms <= 0:
+            self._show_dialog()  # at once: the window is not usable for a moment without it
+        else:
+            self._timer.start(delay_ms)
 
     def _report_from_worker(self, done: int, total: int, text: str) -> None:
         self.signals.progressed.emit(done, total, text)
 
     def _show_dialog(self) -> None:
-        dialog = QProgressDialog(self.label, self.tr("Cancel") if self.cancellable else "", 0, 0,
-                                 self.parent_widget)
+        dialog = _ProgressDialog(self, self.label, self.parent_widget)
+        if self.cancellable:
+            dialog.setCancelButtonText(self.tr("Cancel"))
         dialog.setWindowTitle(self.tr("Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
@@ -128,6 +156,9 @@ class BackgroundOperation(QObject):
         # finish() must not delete the dialog under our feet (it defers to the end of this call).
         self._updating = True
         try:
+            if self.cancellable and not self.progress.cancellable:  # past the point of no return
+                self.cancellable = False
+                dialog.setCancelButton(None)
             if text:
                 dialog.setLabelText(text)
             dialog.setMaximum(max(total, 0))
@@ -140,14 +171,20 @@ class BackgroundOperation(QObject):
                 dialog.deleteLater()
 
     def cancel(self) -> None:
-        self.progress.cancel()
-        if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Cancelling…"))
+        """Ask the work to stop; nothing happens when it may not be cancelled (or no longer)."""
+        dialog = self.dialog
+        if dialog is not None and not dialog.isVisible():
+            dialog.show()  # QProgressDialog hides itself on Cancel: it stays until the work has stopped
+        if not self.cancellable or not self.progress.cancel():
+            return
+        if dialog is not None:
+            dialog.setLabelText(self.tr("Cancelling…"))
 
     def finish(self) -> None:
         self._timer.stop()
         if self.dialog is not None:
             dialog, self.dialog = self.dialog, None
+            dialog.finished_work = True
             if self._updating:
                 dialog.hide()  # closed and deleted when _on_progress returns
             else:
