@@ -1,60 +1,65 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CalendarSettingsTab</name>
     <message>
-        <location filename="../views/calendar_settings.py" line="100"/>
+        <location filename="../views/calendar_settings.py" line="99" />
         <source>Deadlines count working days: weekends and statutory holidays are skipped, make-up working days count. The holiday library carries the published years; enter a new year here when the State Council publishes it. Until then, deadlines in that year are estimates and are marked so.</source>
         <translation>办理期限按工作日计算:跳过周末和法定节假日,调休上班日计入。节假日库包含已公布的年份;国务院公布新一年的安排后请在此录入。录入之前,该年份的期限均为估算并会明确标注。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="127"/>
+        <location filename="../views/calendar_settings.py" line="122" />
         <source>e.g. the State Council notice number</source>
         <translation>例如国务院办公厅通知文号</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="128"/>
+        <location filename="../views/calendar_settings.py" line="123" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="129"/>
+        <location filename="../views/calendar_settings.py" line="124" />
         <source>Days &amp;off (one date or range per line):</source>
         <translation>放假日期(每行一个日期或范围)(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="130"/>
+        <location filename="../views/calendar_settings.py" line="125" />
         <source>&amp;Make-up working days:</source>
         <translation>调休上班日期(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="131"/>
+        <location filename="../views/calendar_settings.py" line="126" />
         <source>&amp;Source:</source>
         <translation>依据(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="133"/>
+        <location filename="../views/calendar_settings.py" line="128" />
         <source>&amp;Save year</source>
         <translation>保存该年(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="135"/>
+        <location filename="../views/calendar_settings.py" line="130" />
         <source>&amp;Remove entries of this year</source>
         <translation>删除该年的录入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="146"/>
+        <location filename="../views/calendar_settings.py" line="141" />
         <source>Only an administrator can change the calendar.</source>
         <translation>只有系统管理员可以修改节假日安排。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="182"/>
+        <location filename="../views/calendar_settings.py" line="165" />
+        <location filename="../views/calendar_settings.py" line="209" />
         <source>Calendar</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="183"/>
+        <location filename="../views/calendar_settings.py" line="166" />
+        <source>The days typed for {year} are not saved. Discard them and show {other}?</source>
+        <translation>为 {year} 年填写的日期尚未保存。放弃这些内容并显示 {other} 年吗?</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="210" />
         <source>Remove the entries of {year}? Its deadlines fall back to the holiday library or to an estimate.</source>
         <translation>确定删除 {year} 年的录入吗?该年的期限将改按节假日库或估算计算。</translation>
     </message>
@@ -62,42 +67,42 @@
 <context>
     <name>YearsTableModel</name>
     <message>
-        <location filename="../views/calendar_settings.py" line="71"/>
+        <location filename="../views/calendar_settings.py" line="69" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="72"/>
+        <location filename="../views/calendar_settings.py" line="70" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="73"/>
+        <location filename="../views/calendar_settings.py" line="71" />
         <source>Days off</source>
         <translation>放假天数</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="74"/>
+        <location filename="../views/calendar_settings.py" line="72" />
         <source>Make-up days</source>
         <translation>调休上班天数</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="75"/>
+        <location filename="../views/calendar_settings.py" line="73" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="80"/>
+        <location filename="../views/calendar_settings.py" line="78" />
         <source>Entered by an administrator</source>
         <translation>管理员录入</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="82"/>
+        <location filename="../views/calendar_settings.py" line="80" />
         <source>Holiday library</source>
         <translation>节假日库</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="84"/>
+        <location filename="../views/calendar_settings.py" line="82" />
         <source>Unknown: weekends and fixed holidays only</source>
         <translation>未知:仅按周末和固定节日估算</translation>
     </message>

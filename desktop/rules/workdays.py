@@ -33,6 +33,16 @@ def library_knows(year: int) -> bool:
     return True
 
 
+def library_schedule(year: int) -> tuple[tuple[date, ...], tuple[date, ...]]:
+    """The library's published schedule of a year: its statutory days off (weekends inside a break
+    included) and its make-up working days; both empty for a year the library does not know."""
+    if not library_knows(year):
+        return (), ()
+    off = sorted(d for d in chinese_calendar.holidays if d.year == year)
+    work = sorted(d for d in chinese_calendar.workdays if d.year == year)
+    return tuple(off), tuple(work)
+
+
 @lru_cache(maxsize=8192)
 def _library_is_workday(day: date) -> bool:
     """The library's answer, memoised: its own lookup validates the date range on every call

@@ -17,7 +17,14 @@ from sqlalchemy import delete, select
 
 from desktop.models import Application, CalendarDay, CalendarYear
 from desktop.rules.codes import Role
-from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR, Deadline, WorkCalendar, library_knows
+from desktop.rules.workdays import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Deadline,
+    WorkCalendar,
+    library_knows,
+    library_schedule,
+)
 from desktop.services.base import Actor, UnitOfWork, require_role, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
@@ -36,11 +43,17 @@ class YearInfo:
     entered: bool  # an administrator entered the whole year
     in_library: bool  # the maintained library knows the year
     note: str
-    days: tuple[CalendarEntry, ...]
+    days: tuple[CalendarEntry, ...]  # what an administrator entered
+    library: tuple[CalendarEntry, ...] = ()  # the library's published schedule of the year
 
     @property
     def known(self) -> bool:
         return self.entered or self.in_library
+
+    @property
+    def schedule(self) -> tuple[CalendarEntry, ...]:
+        """The days off and make-up days deadlines count with: the entered ones, else the library's."""
+        return self.days if self.entered or not self.in_library else self.library
 
     @property
     def source(self) -> str:
@@ -128,8 +141,11 @@ def year_info(db: Database, actor: Actor, year: int) -> YearInfo:
         rows = uow.session.execute(
             select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
             .order_by(CalendarDay.day)).scalars().all()
+        off, work = library_schedule(year)
+        library = sorted([CalendarEntry(d, False, "放假") for d in off] + [CalendarEntry(d, True, "调休上班") for d in work],
+                         key=lambda e: e.day)
         return YearInfo(year, entered is not None, library_knows(year), entered.note if entered else "",
-                        tuple(CalendarEntry(r.day, r.workday, r.note) for r in rows))
+                        tuple(CalendarEntry(r.day, r.workday, r.note) for r in rows), tuple(library))
 
 
 def list_years(db: Database, actor: Actor, around: int | None = None) -> list[YearInfo]:

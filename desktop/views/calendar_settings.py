@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -80,8 +80,9 @@ class YearsTableModel(RowListTableModel[cal_svc.YearInfo]):
             source = self.tr("Holiday library")
         else:
             source = self.tr("Unknown: weekends and fixed holidays only")
-        return (str(y.year), source, str(sum(1 for d in y.days if not d.workday)),
-                str(sum(1 for d in y.days if d.workday)), y.note)[column]
+        # The days deadlines count with: a library year's own schedule, not the 0 entries it has here.
+        return (str(y.year), source, str(sum(1 for d in y.schedule if not d.workday)),
+                str(sum(1 for d in y.schedule if d.workday)), y.note)[column]
 
     def role_data(self, y: cal_svc.YearInfo, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and not y.known:
@@ -104,7 +105,9 @@ class CalendarSettingsTab(QWidget):
         splitter = QSplitter()
         self.model = YearsTableModel(self)
         self.table = read_only_table(self.model, fit_contents=True, single=True)
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_year(cur.row()))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._loaded: tuple[str, str, str] = ("", "", "")  # the editor's text as last shown or saved
+        self._reverting = False
         splitter.addWidget(self.table)
         editor = QWidget()
         form = QFormLayout(editor)
@@ -141,20 +144,51 @@ class CalendarSettingsTab(QWidget):
         layout.addWidget(splitter)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, select_year: int | None = None) -> None:
         try:
             self.model.set_rows(cal_svc.list_years(self.ctx.db, self.ctx.actor))
         except ServiceError as exc:
             show_error(self, exc)
+            return
+        row = next((i for i, y in enumerate(self.model.rows) if y.year == select_year), None)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _editor_text(self) -> tuple[str, str, str]:
+        return self.days_off.toPlainText().strip(), self.workdays.toPlainText().strip(), self.note.text().strip()
+
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Another year chosen in the list: days typed and not saved are not replaced without a word."""
+        if self._reverting or not current.isValid():
+            return
+        if self.editable and self._editor_text() != self._loaded and QMessageBox.question(
+                self, self.tr("Calendar"),
+                self.tr("The days typed for {year} are not saved. Discard them and show {other}?").format(
+                    year=self.year.value(), other=self.model.rows[current.row()].year),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            self._reverting = True
+            try:
+                if previous.isValid():
+                    self.table.setCurrentIndex(previous)
+                else:
+                    self.table.clearSelection()
+            finally:
+                self._reverting = False
+            return
+        self.show_year(current.row())
 
     def show_year(self, row: int) -> None:
+        """A year's schedule in the editor: what was entered, else the library's published days (so
+        that saving a library year after a correction keeps its holidays)."""
         if row < 0 or row >= len(self.model.rows):
             return
         info = self.model.rows[row]
         self.year.setValue(info.year)
-        self.days_off.setPlainText(compress([d.day for d in info.days if not d.workday]))
-        self.workdays.setPlainText(compress([d.day for d in info.days if d.workday]))
+        self.days_off.setPlainText(compress([d.day for d in info.schedule if not d.workday]))
+        self.workdays.setPlainText(compress([d.day for d in info.schedule if d.workday]))
         self.note.setText(info.note)
+        self._loaded = self._editor_text()
 
     def save(self) -> bool:
         year = self.year.value()
@@ -165,8 +199,9 @@ class CalendarSettingsTab(QWidget):
         except ServiceError as exc:
             show_error(self, exc)
             return False
+        self._loaded = self._editor_text()
         self.ctx.changes.publish("calendar", year)
-        self.refresh()
+        self.refresh(select_year=year)
         return True
 
     def clear(self) -> None:
@@ -181,4 +216,5 @@ class CalendarSettingsTab(QWidget):
             show_error(self, exc)
             return
         self.ctx.changes.publish("calendar", year)
-        self.refresh()
+        self._loaded = self._editor_text()
+        self.refresh(select_year=year)

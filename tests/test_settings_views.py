@@ -1,0 +1,90 @@
+"""The settings tabs through the window: the holiday calendar, the policy values, the accounts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.rules.workdays import library_schedule
+from desktop.services import calendar as cal_svc
+from desktop.services.calendar import load_calendar
+from desktop.services.errors import ServiceError
+from desktop.views import calendar_settings
+from desktop.views.calendar_settings import CalendarSettingsTab
+from desktop.views.context import AppContext
+from tests.district import District
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """QMessageBox.question answers with answers["reply"] (Yes unless set) and records the texts;
+    errors are recorded, not shown."""
+    seen: dict[str, object] = {"reply": QMessageBox.StandardButton.Yes, "asked": [], "errors": []}
+
+    def question(_parent: QWidget | None, _title: str, text: str, *_a: object, **_k: object) -> object:
+        seen["asked"].append(text)  # type: ignore[union-attr]
+        return seen["reply"]
+
+    def show_error(_parent: QWidget | None, exc: BaseException) -> None:
+        seen["errors"].append(exc.message if isinstance(exc, ServiceError) else str(exc))  # type: ignore[union-attr]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(calendar_settings, "show_error", show_error)
+    return seen
+
+
+def test_a_library_year_shows_its_published_days() -> None:
+    """2026 (RULES.md §2): 33 days off in seven breaks, six make-up working days."""
+    off, work = library_schedule(2026)
+    assert len(off) == 33 and (date(2026, 2, 15) in off) and (date(2026, 10, 7) in off)
+    assert work == (date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28), date(2026, 5, 9), date(2026, 9, 20),
+                    date(2026, 10, 10))
+    assert library_schedule(2099) == ((), ())
+
+
+def test_calendar_tab_counts_and_keeps_a_library_years_holidays(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                answers: dict) -> None:
+    """The list said 放假天数 0 / 调休上班天数 0 for the library's years and the editor showed them
+    empty: an administrator correcting one day of 2026 and saving would have entered a year with
+    that day alone, and every deadline in 2026 lost the Spring Festival and National Day."""
+    d = sqlite_district
+    info = cal_svc.year_info(d.db, d.admin, 2026)
+    assert len(info.schedule) == 39 and info.days == ()
+    tab = CalendarSettingsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.model.set_rows([info, cal_svc.year_info(d.db, d.admin, 2099)])
+    assert [tab.model.data(tab.model.index(0, c)) for c in (2, 3)] == ["33", "6"]
+    assert [tab.model.data(tab.model.index(1, c)) for c in (2, 3)] == ["0", "0"]
+    tab.table.selectRow(0)
+    assert tab.year.value() == 2026
+    assert "2026-02-15..2026-02-23" in tab.days_off.toPlainText().splitlines()
+    assert tab.workdays.toPlainText().splitlines()[0] == "2026-01-04"
+    tab.workdays.setPlainText(tab.workdays.toPlainText() + "\n2026-12-26")  # one correction, then save
+    assert tab.save() and answers["errors"] == []
+    cal = load_calendar(d.db)
+    assert not cal.is_workday(date(2026, 2, 16)) and not cal.is_workday(date(2026, 10, 5))  # holidays kept
+    assert cal.is_workday(date(2026, 12, 26)) and cal.is_workday(date(2026, 2, 14))
+
+
+def test_calendar_tab_asks_before_replacing_days_typed(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                       answers: dict) -> None:
+    """Days typed for 2027 and not saved were replaced without a word by the year clicked next."""
+    d = sqlite_district
+    tab = CalendarSettingsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.model.set_rows([cal_svc.year_info(d.db, d.admin, y) for y in (2026, 2027)])
+    tab.table.selectRow(1)
+    typed = "2027-01-01\n2027-02-06..2027-02-12"
+    tab.days_off.setPlainText(typed)
+    answers["reply"] = QMessageBox.StandardButton.No
+    tab.table.selectRow(0)
+    assert len(answers["asked"]) == 1 and "2027" in answers["asked"][0]
+    assert tab.days_off.toPlainText() == typed and tab.year.value() == 2027
+    assert tab.table.currentIndex().row() == 1
+    answers["reply"] = QMessageBox.StandardButton.Yes
+    tab.table.selectRow(0)
+    assert tab.year.value() == 2026 and tab.days_off.toPlainText().startswith("2026-01-01..2026-01-03")
+    tab.table.selectRow(1)  # nothing typed since: no question
+    assert len(answers["asked"]) == 2
