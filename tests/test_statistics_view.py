@@ -192,7 +192,8 @@ def test_exports(page: StatisticsPage, qtbot, tmp_path: Path) -> None:  # noqa: 
     headers, rows = page.charts["pass_rate"].table()
     assert headers[-2:] == [page.tr("Checked"), page.tr("Passed")] and rows
     for _month, rate, checked, passed in rows:
-        assert checked >= passed and rate == round(passed / checked * 100, 3)
+        # a month inside the range without a check has no rate (and is on the axis all the same)
+        assert checked >= passed and rate == (round(passed / checked * 100, 3) if checked else None)
     headers, rows = page.charts["visits"].table()
     assert headers[-2:] == [page.tr("Monitored households"), page.tr("Visited")]
     assert all(monitored >= visited for *_rest, monitored, visited in rows)
@@ -328,3 +329,25 @@ def test_a_line_breaks_over_months_without_a_value(qtbot) -> None:  # noqa: ANN0
     assert curve.opts["connect"] == "finite"
     assert [item.key for item in chart.items] == ["2026-01", "2026-02", "2026-06"]  # hover and click as before
     assert chart.table()[1][-1][-1] == 4  # the numbers exported are unchanged
+
+
+def test_months_without_records_stay_on_the_axis(page: StatisticsPage) -> None:
+    """A community's pass rate had checks in March and June only: the chart drew the two points one
+    step apart, joined by a line, as if April and May had been measured. Every month from the first
+    to the last is now on the axis; a month without records has no point, and no 0% either."""
+    from datetime import date
+
+    from desktop.services import statistics as st
+
+    page._show_pass_rate(st.PassRates((st.PassRateMonth(date(2026, 3, 1), 4, 1),
+                                       st.PassRateMonth(date(2026, 6, 1), 2, 2)), None, 0, 0, 6, 3))
+    chart = page.charts["pass_rate"]
+    assert [label for _, label in chart.content.categories] == ["2026-03", "2026-04", "2026-05", "2026-06"]
+    assert [(i.key, i.point.x()) for i in chart.items] == [("2026-03", 0.0), ("2026-06", 3.0)]
+    headers, rows = chart.table()
+    assert rows[1] == ["2026-04", None, 0, 0] and rows[3] == ["2026-06", 100.0, 2, 2]
+    page._show_post_checks(st.PostChecks(5, 0, (st.PostCheckMonth(date(2025, 12, 1), 3, 0),
+                                                st.PostCheckMonth(date(2026, 2, 1), 2, 0)), {}))
+    post = page.charts["post_checks"]
+    assert [label for _, label in post.content.categories] == ["2025-12", "2026-01", "2026-02"]
+    assert [i.key for i in post.items] == ["2025-12", "2026-02"]  # January: not a 0% failure rate

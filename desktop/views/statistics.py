@@ -72,6 +72,20 @@ def _month_label(day: date) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
+def every_month(months: list[date]) -> list[date]:
+    """The first days of every month from the first to the last of ``months``: a month without a
+    record is a month of the axis too (left out, a community's line ran from March straight to June
+    one step apart, as if April and May had been measured)."""
+    if not months:
+        return []
+    first, last = st.month_start(min(months)), st.month_start(max(months))
+    out = []
+    while first <= last:
+        out.append(first)
+        first = (first + timedelta(days=31)).replace(day=1)
+    return out
+
+
 class StatisticsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -426,7 +440,7 @@ class StatisticsPage(QWidget):
         if ap.warning():
             notes.append(ap.warning())
         hist.set_note("\n".join(notes))
-        months = sorted({m.month for m in ap.monthly})
+        months = every_month([m.month for m in ap.monthly])
         cats = [(st.month_key(m), _month_label(m)) for m in months]
         by = {(m.month, m.track): m for m in ap.monthly}
         line_series = []
@@ -458,15 +472,17 @@ class StatisticsPage(QWidget):
             d=start.isoformat()))]
 
     def _show_pass_rate(self, pr: st.PassRates) -> None:
-        months = [m.month for m in pr.months]
+        found = {m.month: m for m in pr.months}
+        months = every_month(list(found))
+        rows = [found.get(m) or st.PassRateMonth(m, 0, 0) for m in months]  # none checked: no point
         cats = [(st.month_key(m), _month_label(m)) for m in months]
-        values = [m.rate * 100 if m.rate is not None else None for m in pr.months]
+        values = [m.rate * 100 if m.rate is not None else None for m in rows]
         hover = [self.tr("{month}: {rate} passed ({passed} of {checked} checked)").format(
-            month=_month_label(m.month), rate=st.pct(m.rate), passed=m.passed, checked=m.checked) for m in pr.months]
+            month=_month_label(m.month), rate=st.pct(m.rate), passed=m.passed, checked=m.checked) for m in rows]
         chart = self.charts["pass_rate"]
         chart.set_lines(cats, [Series("checked", self.tr("Pass rate"), values, "#2f6db5", hover=hover)],
                         decimals=1, suffix="%", vlines=self._start_line(months, pr.track_start), y_range=(0, 105))
-        chart.set_counts([self.tr("Checked"), self.tr("Passed")], [[m.checked, m.passed] for m in pr.months])
+        chart.set_counts([self.tr("Checked"), self.tr("Passed")], [[m.checked, m.passed] for m in rows])
         if pr.track_start is not None:
             chart.set_note(self.tr("Before the commitment track ({d}): {before} ({bp} of {bc}); "
                                    "after: {after} ({ap} of {ac}).").format(
@@ -559,14 +575,17 @@ class StatisticsPage(QWidget):
             done=f"{ref.total('done'):,}", total=f"{ref.total():,}"))
 
     def _show_post_checks(self, pc: st.PostChecks) -> None:
-        cats = [(st.month_key(m.month), _month_label(m.month)) for m in pc.months]
-        values = [(m.rate or 0.0) * 100 for m in pc.months]
+        found = {m.month: m for m in pc.months}
+        rows = [found.get(m) or st.PostCheckMonth(m, 0, 0) for m in every_month(list(found))]
+        cats = [(st.month_key(m.month), _month_label(m.month)) for m in rows]
+        # a month without a post-check has no rate: no point, not a 0% failure rate
+        values = [m.rate * 100 if m.rate is not None else None for m in rows]
         hover = [self.tr("{month}: {failed} of {done} post-checks failed ({rate})").format(
-            month=_month_label(m.month), failed=m.failed, done=m.done, rate=st.pct(m.rate)) for m in pc.months]
+            month=_month_label(m.month), failed=m.failed, done=m.done, rate=st.pct(m.rate)) for m in rows]
         chart = self.charts["post_checks"]
         chart.set_lines(cats, [Series("failed", self.tr("Failure rate"), values, "#c0392b", hover=hover)],
                         decimals=1, suffix="%")
-        chart.set_counts([self.tr("Post-checks done"), self.tr("Failed")], [[m.done, m.failed] for m in pc.months])
+        chart.set_counts([self.tr("Post-checks done"), self.tr("Failed")], [[m.done, m.failed] for m in rows])
         kinds = ",".join(f"{st.POST_CHECK_KIND_LABELS.get(k, k)} {f}/{d}" for k, (d, f) in sorted(pc.by_kind.items()))
         chart.set_note(self.tr("Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}").format(
             failed=f"{pc.failed:,}", done=f"{pc.done:,}", rate=st.pct(pc.rate), kinds=kinds or "—"))
