@@ -88,3 +88,26 @@ def test_calendar_tab_asks_before_replacing_days_typed(qtbot, sqlite_district: D
     assert tab.year.value() == 2026 and tab.days_off.toPlainText().startswith("2026-01-01..2026-01-03")
     tab.table.selectRow(1)  # nothing typed since: no question
     assert len(answers["asked"]) == 2
+
+
+def test_new_policy_values_form_has_no_code_names(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """Two rows of the form read 刚性支出占收入比例(rigid_expense_ratio) and 扣减比例上限(deduct_cap):
+    a setting without a unit showed its code name in place of one."""
+    import re
+
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from desktop.rules import policy as rules
+    from desktop.views.policy_settings import SetValuesDialog
+
+    dialog = SetValuesDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    labels = {}
+    for form in dialog.findChildren(QFormLayout):
+        for name, edit in dialog.fields.items():
+            label = form.labelForField(edit)
+            if isinstance(label, QLabel):
+                labels[name] = label.text()
+    assert set(labels) == set(dialog.fields)
+    assert labels["rigid_expense_ratio"] == rules.SPEC_BY_NAME["rigid_expense_ratio"].label + ":"
+    assert not [text for text in labels.values() if re.search(r"[a-z]{3}", text)]

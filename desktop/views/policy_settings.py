@@ -114,7 +114,9 @@ class SetValuesDialog(FormDialog):
             edit.setToolTip(spec.help)
             edit.setPlaceholderText(spec.unit)
             self.fields[spec.name] = edit
-            form.addRow(f"{spec.label}({spec.unit or spec.name}):", edit)
+            # the unit where there is one; a ratio is typed with its "%", and the code name (rigid_expense_ratio)
+            # is for the command line, not for the form
+            form.addRow(f"{spec.label}({spec.unit}):" if spec.unit else f"{spec.label}:", edit)
         layout.addWidget(box)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. the document number"))
