@@ -102,3 +102,26 @@ def test_a_window_whose_account_was_stopped_says_so_once_and_closes(qtbot, sqlit
         except AccountChanged as exc:
             errors_mod.show_error(None, exc)
     assert len(told) == 1 and "已停用" in told[0] and quits == [True]
+
+
+def test_account_form_fields_have_their_alt_keys(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The account form's labels had no Alt key (用户名:, 角色: …), unlike the password form beside it:
+    from the keyboard the role and region could only be reached by tabbing through every field."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    for user in (None, auth.find_user(d.db, d.admin, "community_worker")):
+        dialog = UserDialog(ctx, None, user)
+        qtbot.addWidget(dialog)
+        form = dialog.findChild(QFormLayout)
+        fields = [dialog.display_name, dialog.role, dialog.region] + ([dialog.password] if user is None else [])
+        keys = []
+        for field in fields:
+            label = form.labelForField(field)
+            assert isinstance(label, QLabel) and label.buddy() is field and "&" in label.text(), label
+            keys.append(label.text().split("&")[1][0].lower())
+        if user is not None:
+            assert "&" in dialog.active.text()
+            keys.append(dialog.active.text().split("&")[1][0].lower())
+        assert len(keys) == len(set(keys))  # no two fields share a key

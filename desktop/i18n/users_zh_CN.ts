@@ -1,35 +1,34 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../views/users.py" line="114"/>
+        <location filename="../views/users.py" line="115" />
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="115"/>
+        <location filename="../views/users.py" line="116" />
         <source>Reset the password of {name}</source>
         <translation>重置 {name} 的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="124"/>
+        <location filename="../views/users.py" line="125" />
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="125"/>
+        <location filename="../views/users.py" line="126" />
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="126"/>
+        <location filename="../views/users.py" line="127" />
         <source>&amp;Repeat it:</source>
         <translation>再次输入(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="134"/>
+        <location filename="../views/users.py" line="135" />
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -37,47 +36,47 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../views/users.py" line="49"/>
+        <location filename="../views/users.py" line="50" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="49"/>
+        <location filename="../views/users.py" line="50" />
         <source>Edit user {name}</source>
         <translation>修改用户 {name}</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="64"/>
-        <source>May log in</source>
-        <translation>启用(可以登录)</translation>
+        <location filename="../views/users.py" line="65" />
+        <source>&amp;May log in</source>
+        <translation>启用(可以登录)(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="66"/>
-        <source>User name:</source>
-        <translation>用户名:</translation>
+        <location filename="../views/users.py" line="67" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="67"/>
-        <source>Full name:</source>
-        <translation>姓名:</translation>
+        <location filename="../views/users.py" line="68" />
+        <source>Full &amp;name:</source>
+        <translation>姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="69"/>
-        <source>Password:</source>
-        <translation>密码:</translation>
+        <location filename="../views/users.py" line="70" />
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="70"/>
-        <source>Role:</source>
-        <translation>角色:</translation>
+        <location filename="../views/users.py" line="71" />
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="71"/>
-        <source>Region:</source>
-        <translation>所属区划:</translation>
+        <location filename="../views/users.py" line="72" />
+        <source>Re&amp;gion:</source>
+        <translation>所属区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="94"/>
+        <location filename="../views/users.py" line="95" />
         <source>Stop account {name}? It can no longer log in; its records and history stay.</source>
         <translation>停用账号 {name}?停用后不能再登录;其经办的记录和历史保留不变。</translation>
     </message>
@@ -85,33 +84,33 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../views/users.py" line="153"/>
+        <location filename="../views/users.py" line="154" />
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="155"/>
+        <location filename="../views/users.py" line="156" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="157"/>
+        <location filename="../views/users.py" line="158" />
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="179"/>
-        <location filename="../views/users.py" line="195"/>
+        <location filename="../views/users.py" line="180" />
+        <location filename="../views/users.py" line="196" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="179"/>
+        <location filename="../views/users.py" line="180" />
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="196"/>
+        <location filename="../views/users.py" line="197" />
         <source>The password of {name} was reset. Tell the user in person.</source>
         <translation>已重置 {name} 的密码。请当面告知本人,并提醒其登录后在“文件 → 修改我的密码”中改为自己的密码。</translation>
     </message>
@@ -119,37 +118,37 @@
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../views/users.py" line="30"/>
+        <location filename="../views/users.py" line="31" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="31"/>
+        <location filename="../views/users.py" line="32" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="32"/>
+        <location filename="../views/users.py" line="33" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="33"/>
+        <location filename="../views/users.py" line="34" />
         <source>Region</source>
         <translation>所属区划</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="34"/>
+        <location filename="../views/users.py" line="35" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="39"/>
+        <location filename="../views/users.py" line="40" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="39"/>
+        <location filename="../views/users.py" line="40" />
         <source>No</source>
         <translation>否</translation>
     </message>

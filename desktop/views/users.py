@@ -62,14 +62,14 @@ class UserDialog(FormDialog):
         for region in auth.list_regions(ctx.db, ctx.actor):
             depth = region.path.count("/") - 2
             self.region.addItem("    " * depth + region.name, region.id)
-        self.active = QCheckBox(self.tr("May log in"))
+        self.active = QCheckBox(self.tr("&May log in"))
         self.active.setChecked(True)
-        form.addRow(self.tr("User name:"), self.username)
-        form.addRow(self.tr("Full name:"), self.display_name)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("Full &name:"), self.display_name)
         if user is None:
-            form.addRow(self.tr("Password:"), self.password)
-        form.addRow(self.tr("Role:"), self.role)
-        form.addRow(self.tr("Region:"), self.region)
+            form.addRow(self.tr("Pass&word:"), self.password)
+        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(self.tr("Re&gion:"), self.region)
         if user is not None:
             self.username.setText(user.username)
             self.username.setReadOnly(True)
