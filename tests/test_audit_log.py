@@ -166,3 +166,31 @@ def test_audit_command_export_with_json(district: District, tmp_path: Path, caps
     assert cli_main(["audit", "--out", str(out_file), "--json", "--database-url", url]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got["out"] == str(out_file) and got["exported"] > 0 and out_file.exists()
+
+
+def test_audit_tab_lists_what_was_done_while_it_was_hidden(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The tab read the log once, when first shown: an administrator who saved 2027's holidays on the
+    calendar tab and came back found the log without it until they pressed 查询."""
+    from datetime import date
+
+    from desktop.services import calendar as cal_svc
+    from desktop.views.audit_log import AuditLogTab
+    from desktop.views.context import AppContext
+
+    d = sqlite_district
+    _activity(d)
+    tab = AuditLogTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.user.setCurrentIndex(tab.user.findData("admin"))
+    tab.search()
+    tab.table.selectRow(1)
+    chosen = tab.model.rows[1].id
+    tab.hide()
+    cal_svc.set_year(d.db, d.admin, 2027, days_off=[date(2027, 1, 1)], workdays=[])
+    auth.add_user(d.db, d.admin, username="newcomer", password="newcomer123", role="community_worker",
+                  region_id=d.regions["飞云社区"], display_name="新同事")
+    tab.show()
+    assert tab.model.rows[0].action == "user.add" and tab.model.rows[1].action == "calendar.set_year"
+    assert tab.user.currentData() == "admin" and tab.user.findData("newcomer") >= 0  # filter kept, list fresh
+    assert tab.model.rows[tab.table.currentIndex().row()].id == chosen  # the entry being read stays selected

@@ -119,13 +119,20 @@ class AuditLogTab(QWidget):
         self.loaded = False  # read when first shown: the settings page builds every tab at once
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Read when first shown, and again each time the tab comes back into view: what was done
+        meanwhile on the other tabs and pages (a year's holidays saved, an account changed) is
+        listed, with the same filter and the same entry selected."""
         if not self.loaded:
             self.loaded = True
             self._load_users()
             self.search()
+        elif not event.spontaneous():
+            self._load_users()
+            self.search(keep_selection=True)
         super().showEvent(event)
 
     def _load_users(self) -> None:
+        chosen = self.user.currentData()
         self.user.clear()
         self.user.addItem(self.tr("All users"), "")
         try:
@@ -133,12 +140,15 @@ class AuditLogTab(QWidget):
                 self.user.addItem(name, name)
         except ServiceError as exc:
             show_error(self, exc)
+        self.user.setCurrentIndex(max(self.user.findData(chosen), 0) if chosen else 0)
 
     def current_filter(self) -> audit.AuditFilter:
         return audit.AuditFilter(self.date_from.date().toPython(), self.date_to.date().toPython(),
                                  self.user.currentData() or "", self.kind.currentData() or "", self.text.text())
 
-    def search(self) -> None:
+    def search(self, keep_selection: bool = False) -> None:
+        index = self.table.currentIndex()
+        selected = self.model.rows[index.row()].id if keep_selection and index.isValid() else None
         today = date.today()
         if today > self.opened_on and self.date_to.date().toPython() == self.opened_on:
             self.date_to.setDate(QDate(today))  # the period "up to today" moves on with the clock
@@ -150,6 +160,9 @@ class AuditLogTab(QWidget):
             show_error(self, exc)
             return
         self.details.clear()
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == selected), None)
+        if row is not None:
+            self.table.selectRow(row)
         more = "+" if self.model.canFetchMore() else ""
         self.status.setText(self.tr("{n}{more} entries, newest first.").format(n=len(self.model.rows), more=more))
 
