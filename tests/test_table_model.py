@@ -91,8 +91,9 @@ def test_models_pass_the_model_tester_and_show_the_same_values(chinese: None, qt
     assert hits.data(hits.index(0, 4)) == 3 and hits.data(hits.index(0, 7)) == ""
 
     years = YearsTableModel()
-    years.set_rows([NS(year=2027, entered=False, in_library=False, known=False, note="",
-                       days=[NS(workday=False), NS(workday=True)])])
+    entered = [NS(workday=False), NS(workday=True)]
+    years.set_rows([NS(year=2027, entered=False, in_library=False, known=False, note="", days=entered,
+                       schedule=entered)])
     qtmodeltester.check(years)
     assert [years.data(years.index(0, c)) for c in (0, 2, 3)] == ["2027", "1", "1"]
     assert isinstance(years.data(years.index(0, 0), Qt.ItemDataRole.ForegroundRole), QBrush)
