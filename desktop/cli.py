@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from desktop.commands.common import parse_database_url
 from desktop.services.errors import ServiceError
 from desktop.services.files import not_written_message
 
@@ -90,7 +91,8 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="relief-desk", description="救助工作台 Relief Desk")
-    parser.add_argument("--database-url", help="数据库地址,例如 postgresql://user@host/db;默认使用本机 SQLite 文件")
+    parser.add_argument("--database-url", metavar="URL", type=parse_database_url,
+                        help="数据库地址,例如 postgresql://user@host/db;默认使用本机 SQLite 文件")
     parser.add_argument("--smoke-test", action="store_true", help="启动窗口、迁移数据库后立即退出(用于安装检查)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -22,8 +22,19 @@ from desktop.services.errors import ValidationFailed
 T = TypeVar("T")
 
 
+def parse_database_url(text: str) -> str:
+    """A database address given on the command line: an empty one (a script's unset variable) is
+    refused, not taken as "the default database"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "数据库地址为空。请写 sqlite:///文件路径 或 postgresql://用户@服务器/数据库;"
+            "要用默认数据库,不加 --database-url 即可")
+    return text.strip()
+
+
 def add_database_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database-url", dest="sub_database_url", default=None, metavar="URL",
+                        type=parse_database_url,
                         help="数据库地址(默认本机 SQLite 文件,或环境变量 RELIEF_DESK_DATABASE_URL)")
 
 
@@ -31,9 +42,11 @@ def database_url(args: argparse.Namespace) -> str | None:
     return getattr(args, "sub_database_url", None) or getattr(args, "database_url", None)
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    """Open the database named on the command line and bring it to the current schema."""
-    db, note = open_and_migrate(database_url(args))
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """Open the database named on the command line and bring it to the current schema. A local
+    (SQLite) file that is not there is created only by the commands that start a database
+    (``create``); the others say that it is missing."""
+    db, note = open_and_migrate(database_url(args), must_exist=not create)
     for warning in db.warnings:
         print(f"警告:{warning}", file=sys.stderr)
     if note and not getattr(args, "json", False):

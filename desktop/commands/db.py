@@ -9,7 +9,7 @@ from desktop.services import backup, database
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("db", help="数据库结构:升级、查看版本")
+    parser = sub.add_parser("db", help="数据库:升级结构、查看版本、备份与恢复")
     dbsub = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = dbsub.add_parser("upgrade", help="把数据库升级到本程序的结构版本")
     add_database_option(up)
@@ -40,9 +40,10 @@ def upgrade(args: argparse.Namespace) -> int:
 
 
 def current(args: argparse.Namespace) -> int:
-    db = database.open_database(database_url(args))
+    db = database.open_database(database_url(args), must_exist=True)
     try:
         revision = database.current_revision(db)
+        database.check_is_relief_desk(db, revision)
         head = database.head_revision()
         print(f"数据库:{db.describe()}")
         if revision is None:
@@ -74,7 +75,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     backup.require_local(database_url(args))
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         info = backup.inspect_backup(args.file)
         backup.check_restorable(info)

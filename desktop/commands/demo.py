@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     demo.plan(args.households)  # a bad size fails before the database is touched
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         demo.check_empty(db)
         print(f"正在向 {db.describe()} 写入演示数据:{args.households:,} 户(种子 {args.seed})……", flush=True)

@@ -53,7 +53,7 @@ def ask_password() -> str:
 
 
 def add_user(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, create=True)  # the first administrator of a new database
     try:
         region_id = region_named(db, args.region)
         password = args.password if args.password is not None else ask_password()
@@ -66,7 +66,7 @@ def add_user(args: argparse.Namespace) -> int:
 
 
 def list_users(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, create=True)  # on a new install: says how to add the first administrator
     try:
         users = auth.list_users(db, cli_actor())
         if not users:

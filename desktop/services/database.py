@@ -211,14 +211,21 @@ PG_CONNECT_ARGS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 30,
                    "keepalives_count": 3, "tcp_user_timeout": 30_000}
 
 
-def open_database(raw_url: str | None = None, *, create_folder: bool = True) -> Database:
-    """Create the engine and check that it connects. Does not migrate (see :func:`migrate`)."""
+def open_database(raw_url: str | None = None, *, create_folder: bool = True, must_exist: bool = False) -> Database:
+    """Create the engine and check that it connects. Does not migrate (see :func:`migrate`).
+
+    ``must_exist``: an SQLite file that is not there is refused rather than created (a command that
+    only reads, given a mistyped path, must not make a new empty database and report zeros)."""
     url = normalise_url(resolve_url(raw_url))
     warnings: list[str] = []
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseUnavailable("SQLite 数据库必须是一个文件路径。")
         path = Path(url.database)
+        if must_exist and not path.exists():
+            raise DatabaseUnavailable(
+                f"数据库文件“{path}”不存在:请检查数据库地址中的路径。"
+                "要新建一个数据库,请运行 relief-desk db upgrade(或 relief-desk demo 生成演示数据)。")
         if create_folder:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -292,6 +299,22 @@ def current_revision(db: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def check_is_relief_desk(db: Database, revision: str | None) -> None:
+    """A database without our schema version must be empty: one that holds another program's tables
+    is refused, never filled with ours (a wrong address must not change someone else's data)."""
+    if revision is not None:
+        return
+    from sqlalchemy import inspect
+
+    with db.engine.connect() as conn:
+        tables = sorted(t for t in inspect(conn).get_table_names() if t != "alembic_version")
+    if tables:
+        shown = "、".join(tables[:3]) + ("等" if len(tables) > 3 else "")
+        raise DatabaseUnavailable(
+            f"数据库“{db.describe()}”不是救助工作台的数据库:其中已有其他数据表({shown}),程序没有在其中建表。"
+            "请检查数据库地址;新建数据库请使用一个空的数据库或一个新的文件。")
+
+
 def check_schema_not_newer(revision: str | None) -> None:
     if revision and revision != head_revision() and revision not in known_revisions():
         raise SchemaTooNew(
@@ -345,6 +368,7 @@ def migrate(db: Database) -> str | None:
     from alembic import command
 
     revision = current_revision(db)
+    check_is_relief_desk(db, revision)
     check_schema_not_newer(revision)
     head = head_revision()
     if revision == head:
@@ -377,8 +401,8 @@ def downgrade(db: Database, revision: str) -> None:
         command.downgrade(_alembic_config(conn), revision)
 
 
-def open_and_migrate(raw_url: str | None = None) -> tuple[Database, str | None]:
-    db = open_database(raw_url)
+def open_and_migrate(raw_url: str | None = None, *, must_exist: bool = False) -> tuple[Database, str | None]:
+    db = open_database(raw_url, must_exist=must_exist)
     try:
         note = migrate(db)
     except (OperationalError, DBAPIError) as exc:

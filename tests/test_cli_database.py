@@ -1,0 +1,113 @@
+"""The database a command is pointed at: a mistyped file, an empty address or another program's
+database is refused with a plain message, and nothing is created or changed there."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+
+from desktop import cli
+from desktop.services.database import Database
+from tests.conftest import PG_URL
+from tests.district import District
+
+
+def url_of(db: Database) -> str:
+    return db.url.render_as_string(hide_password=False)
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = cli.main(argv)
+    except SystemExit as exc:  # argparse refuses with exit status 2
+        code = exc.code
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "内部错误" not in err, err
+    return int(code or 0), out, err
+
+
+@pytest.mark.parametrize("argv", [
+    ["board"], ["deadlines", "--json"], ["audit"], ["clue", "list"], ["policy", "show"], ["calendar", "show"],
+    ["db", "current"], ["db", "backup", "备份.sqlite3"], ["assistance-month", "2026-01", "--dry-run"],
+    ["quarterly-report", "--year", "2026", "--quarter", "1", "--out", "q.xlsx"],
+])
+def test_a_missing_database_file_is_not_created(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped path made a new empty database (and its folders) and reported zeros, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "没有的文件夹" / "relief.sqlite3"
+    code, out, err = run([*argv, "--database-url", f"sqlite:///{missing}"], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("错误:") and f"数据库文件“{missing}”不存在" in err and "db upgrade" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_commands_that_start_a_database_still_create_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name, argv in (("a", ["db", "upgrade"]), ("b", ["user", "list"]),
+                       ("c", ["user", "add", "admin", "--role", "admin", "--password", "secret99"])):
+        path = tmp_path / "新" / f"{name}.sqlite3"
+        assert run([*argv, "--database-url", f"sqlite:///{path}"], capsys)[0] == 0
+        assert path.exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["board", "--database-url", ""], ["--database-url", " ", "board"], ["db", "current", "--database-url", ""],
+])
+def test_an_empty_database_address_is_refused(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty address (a script's unset variable) silently opened, and migrated, the default database."""
+    monkeypatch.setenv("RELIEF_DESK_DATABASE_URL", f"sqlite:///{tmp_path / 'default.sqlite3'}")
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    assert "参数 --database-url:数据库地址为空" in err.splitlines()[-1]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def foreign_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database of another program: one table of its own, no schema version of ours."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+        engine = create_engine(url)
+        drop = None
+    else:
+        if not PG_URL:
+            pytest.skip("PostgreSQL tests need RELIEF_DESK_TEST_PG_URL")
+        admin = create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+        name = f"relief_foreign_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = admin.url.set(database=name).render_as_string(hide_password=False)
+        engine = create_engine(url)
+        drop = (admin, name)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE someone_elses (id INTEGER PRIMARY KEY)"))
+    yield url
+    with engine.connect() as conn:
+        assert inspect(conn).get_table_names() == ["someone_elses"]  # nothing of ours was created
+    engine.dispose()
+    if drop:
+        admin, name = drop
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.mark.parametrize("argv", [["board", "--json"], ["db", "upgrade"], ["db", "current"], ["user", "list"],
+                                  ["demo", "--households", "200"]])
+def test_another_programs_database_is_not_filled_with_ours(argv: list[str], foreign_url: str,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A database holding other tables and no schema version of ours was migrated: our tables were created in it."""
+    code, out, err = run([*argv, "--database-url", foreign_url], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("错误:") and "不是救助工作台的数据库" in err and "someone_elses" in err
+
+
+def test_our_own_database_is_still_opened(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["db", "current", "--database-url", url_of(district.db)], capsys)
+    assert code == 0 and "最新" in out
