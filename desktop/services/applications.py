@@ -387,7 +387,8 @@ def _load_steps(uow: UnitOfWork, app_ids: Sequence[int]) -> dict[int, list[tuple
 def _due(cal: WorkCalendar, as_of: date, due_on: date | None, start: date, *, calendar_days: bool = False) -> Due:
     if due_on is None:
         return Due(None, None, False)
-    unknown = cal.unknown_years_between(min(start, as_of), due_on)
+    # the working days left are counted between as_of and due_on: as_of's year matters as much
+    unknown = cal.unknown_years_between(min(start, as_of, due_on), max(as_of, due_on))
     warning = ""
     if unknown:
         years = "、".join(str(y) for y in unknown)

@@ -179,6 +179,16 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
     both = sorted(set(off) & set(work))
     if both:
         raise ValidationFailed("以下日期同时被填为放假和上班:" + "、".join(d.isoformat() for d in both) + "。")
+    if not off and not work:
+        # Saved, the year would count as known with plain weekdays only: the very guess that the
+        # unknown-year warning is there to flag (RULES.md §2).
+        raise ValidationFailed(f"没有给出 {year} 年的任何放假日期或调休上班日期。请按国务院办公厅的通知填写;"
+                               "还没有公布时不要录入,程序会在期限旁提示该年安排未知。")
+    weekdays = sorted(d for d in set(work) if d.weekday() < 5)
+    if weekdays:
+        raise ValidationFailed("调休上班日期应是周六或周日(平日本来就上班):"
+                               + "、".join(f"{d.isoformat()}(星期{'一二三四五'[d.weekday()]})" for d in weekdays)
+                               + "。", {"调休上班日期": weekdays[0].isoformat()})
     if message := too_long(CalendarYear.note, note, "依据"):
         raise ValidationFailed(message + "。", {"note": message})
     with unit_of_work(db, actor, write=True) as uow:
