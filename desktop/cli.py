@@ -100,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the (sub)command that ``args`` ran, e.g. the one of ``db backup``."""
+    current = parser
+    while True:
+        subs = [a for a in current._actions if isinstance(a, argparse._SubParsersAction)]
+        name = getattr(args, subs[0].dest, None) if subs else None
+        if name not in (subs[0].choices if subs else {}):
+            return current
+        current = subs[0].choices[name]
+
+
 def _configure_stdout() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -113,7 +124,11 @@ def _configure_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_stdout()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # refused by the command's own parser: its usage, its -h
+        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.smoke_test and args.command is not None:
+        parser.error(f"--smoke-test 只用于检查窗口程序能否启动,不能与命令 {args.command} 同时使用")
     if args.command is None:
         from desktop.app import main as gui_main
 

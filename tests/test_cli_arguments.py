@@ -60,6 +60,15 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["reassess", "--out", "r.csv"], ".xlsx"),
     (["import", "department", "x.csv", "--department", "人社", "--errors", "错误.csv"], ".xlsx"),
     (["import", "households", "x.xlsx", "--errors", "错误"], ".xlsx"),
+    # numbers no database column holds were an SQL error (内部错误) on both databases
+    (["audit", "--limit", "99999999999999999999"], "太大"),
+    (["clue", "assign", "99999999999999999999", "--region", "八泉街道"], "太大"),
+    (["clue", "assign", "0", "--region", "八泉街道"], "大于 0"),
+    # one setting given twice: the last one was taken silently
+    (["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_standard=800", "dibao_standard=900"],
+     "参数 dibao_standard 给出了不止一次"),
+    # a quarter that has not begun was exported with every monitored household as not visited
+    (["quarterly-report", "--year", "2100", "--quarter", "1", "--out", "q.xlsx"], "2100年第一季度还没有开始,不能上报"),
 ])
 def test_bad_values_are_refused_before_the_database_is_opened(argv: list[str], expected: str, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch,
@@ -107,6 +116,9 @@ def test_negative_clue_limit_changes_nothing(district: District, capsys: pytest.
     (["audit", "--from"], "参数 --from:缺少值"),
     (["policy", "set", "--effective", "2026-01-01", "--area", "城市"], "缺少必需的参数:NAME=VALUE"),
     (["audit", "--from", "2026-02-30"], "参数 --from:日期“2026-02-30”不存在"),
+    (["audit", "--kind", ""], "参数 --kind:无效的取值“”,可选:login、access"),
+    # --smoke-test was ignored when a command was given
+    (["--smoke-test", "board"], "--smoke-test 只用于检查窗口程序能否启动,不能与命令 board 同时使用"),
 ])
 def test_argument_errors_are_in_chinese(argv: list[str], expected: str, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,6 +131,22 @@ def test_argument_errors_are_in_chinese(argv: list[str], expected: str, tmp_path
     assert "用法:relief-desk" in err
     assert list(tmp_path.iterdir()) == []
 
+
+@pytest.mark.parametrize(("argv", "usage"), [
+    (["db", "current", "extra"], "用法:relief-desk db current"),
+    (["assistance-month", "2026-01", "2026-02"], "用法:relief-desk assistance-month"),
+    (["board", "--bogus"], "用法:relief-desk board"),
+])
+def test_an_extra_argument_is_refused_by_its_command(argv: list[str], usage: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """An extra value after a command was refused with the usage and -h of relief-desk as a whole."""
+    monkeypatch.chdir(tmp_path)
+    err = refused(argv, capsys)
+    assert err.startswith(usage), err
+    assert err.strip().splitlines()[-1].startswith(f"错误:无法识别的参数:{argv[-1]}")
+    assert f"查看说明:{usage.removeprefix('用法:')} -h" in err
+    assert list(tmp_path.iterdir()) == []
 
 LONG = "长" * 300
 

@@ -20,10 +20,12 @@ from desktop.services import audit
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("audit", help="查看或导出操作日志(谁在何时、从哪台电脑做了什么)")
-    parser.add_argument("--from", dest="date_from", type=parse_date, default=None, help="开始日期 YYYY-MM-DD")
-    parser.add_argument("--to", dest="date_to", type=parse_date, default=None, help="结束日期 YYYY-MM-DD(含当天)")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", type=parse_date, default=None,
+                        help="开始日期 YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", type=parse_date, default=None,
+                        help="结束日期 YYYY-MM-DD(含当天)")
     parser.add_argument("--user", default="", help="只看此用户名")
-    parser.add_argument("--kind", default="", choices=["", *audit.GROUPS],
+    parser.add_argument("--kind", default="", choices=list(audit.GROUPS),
                         help="操作类别:" + ",".join(f"{k}={label}" for k, (label, _) in audit.GROUPS.items()))
     parser.add_argument("--text", default="", help="说明、操作或工作站中含有的文字")
     parser.add_argument("--limit", type=parse_positive_int, default=100, help="最多列出多少条(默认 100;导出时不限)")

@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.set_defaults(func=add_clue)
 
     assign = csub.add_parser("assign", help="把线索分派到街道或社区")
-    assign.add_argument("ids", nargs="+", type=int, help="线索编号")
+    assign.add_argument("ids", nargs="+", type=parse_positive_int, help="线索编号")
     assign.add_argument("--region", required=True, help="区划名称或代码")
     add_database_option(assign)
     assign.set_defaults(func=assign_clues)

@@ -146,6 +146,11 @@ def parse_xlsx_path(text: str) -> str:
     return text.strip()
 
 
+# The largest number a database integer column takes (PostgreSQL's INTEGER; SQLite's is larger):
+# a count or record number beyond it is no such thing, not an SQL error.
+LARGEST_NUMBER = 2**31 - 1
+
+
 def parse_positive_int(text: str) -> int:
     try:
         value = int(text.strip())
@@ -153,4 +158,6 @@ def parse_positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"“{text}”不是整数。") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"应为大于 0 的整数,收到“{text}”。")
+    if value > LARGEST_NUMBER:
+        raise argparse.ArgumentTypeError(f"“{text}”太大,应不超过 {LARGEST_NUMBER}。")
     return value

@@ -66,9 +66,12 @@ def show_board(args: argparse.Namespace) -> int:
 
 
 def quarterly_report(args: argparse.Namespace) -> int:
-    year, quarter = rules.quarter_of(date.today())
-    year = args.year or year
-    quarter = args.quarter or quarter
+    this_year, this_quarter = rules.quarter_of(date.today())
+    year = args.year or this_year
+    quarter = args.quarter or this_quarter
+    if (year, quarter) > (this_year, this_quarter):
+        raise ValidationFailed(f"{rules.quarter_label(year, quarter)}还没有开始,不能上报"
+                               f"(本季度是{rules.quarter_label(this_year, this_quarter)})。")
     db = open_db(args)
     try:
         report = monitoring.export_quarterly_report(db, cli_actor(), year, quarter, args.out,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 
 from desktop.commands.common import add_database_option, cli_actor, open_db, region_named
 from desktop.rules.codes import ROLE_LABELS
@@ -41,12 +42,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     password.set_defaults(func=reset_password)
 
 
+NO_PASSWORD = "没有读到密码:请在命令行用 --password 给出密码,或在终端中运行以便输入。"
+
+
 def ask_password() -> str:
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
+        # A script: one line from standard input (getpass would warn in English that it cannot hide
+        # the typing, then read the same line).
+        try:
+            line = stdin.readline().rstrip("\r\n") if stdin is not None else ""
+        except (OSError, ValueError):  # no standard input to read, or closed
+            line = ""
+        if not line:
+            raise ValidationFailed(NO_PASSWORD)
+        return line
     try:
         password = getpass.getpass("密码:")
         again = getpass.getpass("再次输入密码:")
-    except EOFError:  # input closed, as when run from a script
-        raise ValidationFailed("没有读到密码:请在命令行用 --password 给出密码,或在终端中运行以便输入。") from None
+    except EOFError:  # input closed
+        raise ValidationFailed(NO_PASSWORD) from None
     if again != password:
         raise ValidationFailed("两次输入的密码不一致。")
     return password

@@ -164,6 +164,9 @@ def parse_assignments(items: list[str]) -> dict[str, Decimal]:
         if not sep or not name:
             problems.append(f"“{item}”应写成 名称=数值,例如 dibao_standard=760。")
             continue
+        if name in values:  # which of two values was meant is not ours to guess
+            problems.append(f"参数 {name} 给出了不止一次,请只写一次。")
+            continue
         try:
             values[name] = parse_value(name, text)
         except PolicyValueError as exc:
