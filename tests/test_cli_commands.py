@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from desktop import cli
-from desktop.services import auth
+from desktop.rules.codes import SourceLevel
+from desktop.services import auth, clues
 from tests.district import District
 
 
@@ -45,3 +47,24 @@ def test_a_password_piped_in_by_a_script(district: District, monkeypatch: pytest
     assert cli.main(["user", "password", "管道", "--database-url", url_of(district)]) == 1
     out, err = capsys.readouterr()
     assert err == "错误:没有读到密码:请在命令行用 --password 给出密码,或在终端中运行以便输入。\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["clue", "list", "--json"], ["board", "--json"], ["deadlines", "--json"], ["audit", "--json"],
+    ["policy", "show", "--json"], ["reassess", "--json", "--out", "重新评估.xlsx"],
+    ["audit", "--json", "--out", "日志.xlsx"],
+])
+def test_json_output_is_one_json_document(argv: list[str], district: District, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """clue list --json printed one object per line: with two clues or more stdout was not JSON."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("甲", "乙"):
+        clues.add_clue(district.db, district.admin, clues.ClueInput(
+            source_level=SourceLevel.INFORMANT, source="building_head", reported_on=date(2026, 3, 2),
+            description="独居老人", person_name=name))
+    assert cli.main([*argv, "--database-url", url_of(district)]) == 0
+    out, err = capsys.readouterr()
+    value = json.loads(out)
+    assert err == ""
+    if argv[:2] == ["clue", "list"]:
+        assert sorted(c["name"] for c in value) == ["乙", "甲"]

@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--status", choices=clues.STATUSES, action="append", help="状态(可多次给出)")
     lst.add_argument("--region", default=None, help="区划名称或代码(含下级)")
     lst.add_argument("--limit", type=parse_positive_int, default=50, help="最多列出多少条(默认 50)")
-    lst.add_argument("--json", action="store_true", help="每行一个 JSON 对象")
+    lst.add_argument("--json", action="store_true", help="以 JSON 输出(一个数组,每条线索一个对象)")
     add_database_option(lst)
     lst.set_defaults(func=list_clues)
 
@@ -64,18 +64,17 @@ def list_clues(args: argparse.Namespace) -> int:
     try:
         flt = clues.ClueFilter(statuses=tuple(args.status or ()), region_id=region_named(db, args.region))
         rows = clues.list_clues(db, cli_actor(), flt, limit=args.limit)
+        if args.json:  # one JSON document (an array), as deadlines and audit print
+            print_json([{"id": c.id, "status": c.status, "name": c.person_name, "id_number": c.id_number,
+                         "source_level": c.source_level, "source": c.source, "channel": c.channel,
+                         "reported_on": c.reported_on, "region": c.region_name, "outcome": c.outcome,
+                         "household_id": c.household_id} for c in rows])
+            return 0
         for c in rows:
-            if args.json:
-                print_json({"id": c.id, "status": c.status, "name": c.person_name, "id_number": c.id_number,
-                            "source_level": c.source_level, "source": c.source, "channel": c.channel,
-                            "reported_on": c.reported_on, "region": c.region_name, "outcome": c.outcome,
-                            "household_id": c.household_id})
-            else:
-                print(f"{c.id}\t{c.status_label}\t{c.reported_on}\t{c.person_name}\t{c.id_number}\t"
-                      f"{c.source_label}\t{c.region_name or '未分派'}\t{c.outcome_label}")
-        if not args.json:
-            counts = clues.count_clues(db, cli_actor(), flt)
-            print("合计:" + ",".join(f"{clues.STATUS_LABELS[s]} {n}" for s, n in counts.by_status.items()))
+            print(f"{c.id}\t{c.status_label}\t{c.reported_on}\t{c.person_name}\t{c.id_number}\t"
+                  f"{c.source_label}\t{c.region_name or '未分派'}\t{c.outcome_label}")
+        counts = clues.count_clues(db, cli_actor(), flt)
+        print("合计:" + ",".join(f"{clues.STATUS_LABELS[s]} {n}" for s, n in counts.by_status.items()))
     finally:
         db.dispose()
     return 0
