@@ -68,3 +68,16 @@ def test_json_output_is_one_json_document(argv: list[str], district: District, t
     assert err == ""
     if argv[:2] == ["clue", "list"]:
         assert sorted(c["name"] for c in value) == ["乙", "甲"]
+
+
+def test_a_file_name_too_long_is_said_in_chinese(district: District, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The reason was the system's English words: 系统提示“File name too long”."""
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    out = folder / ("季" * 200 + ".xlsx")
+    code = cli.main(["quarterly-report", "--year", "2026", "--quarter", "1", "--out", str(out),
+                     "--database-url", url_of(district)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("错误:无法写入文件") and "文件名或路径太长" in err
+    assert list(folder.iterdir()) == []

@@ -47,6 +47,8 @@ def not_written_message(exc: OSError, path: str | Path | None = None) -> str:
     """Which file could not be written, why and what to do, for the command line and the services' own
     messages (the window says the same through its translations)."""
     kind = failure_kind(exc)
-    reason = FILE_REASONS.get(kind) or f"系统提示“{exc.strerror or exc}”,请换一个文件名或文件夹"
+    reason = FILE_REASONS.get(kind) or (
+        "文件名或路径太长,请换一个短一些的文件名或文件夹" if exc.errno == errno.ENAMETOOLONG
+        else f"系统提示“{exc.strerror or exc}”,请换一个文件名或文件夹")
     name = os.fsdecode(exc.filename) if exc.filename else str(path or "")
     return f"无法写入文件“{name}”:{reason}。"
