@@ -70,3 +70,13 @@ def test_a_real_schedule_is_still_entered(district: District, capsys: pytest.Cap
                         "--workday", "2027-02-20", "--database-url", url_of(district)], capsys)
     assert code == 0 and "放假 10 天,调休上班 1 天" in out
     assert cal_svc.year_info(district.db, district.admin, 2027).entered
+
+
+def test_calendar_show_says_what_to_do_about_an_unknown_year(district: District,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown year was one line among the others (未知…), with no word of what it means or how to enter it."""
+    code, out, _ = run(["calendar", "show", "2099", "--database-url", url_of(district)], capsys)
+    assert code == 0
+    assert "注意:2099 年的法定节假日安排尚未录入" in out and "relief-desk calendar set-year" in out
+    code, out, _ = run(["calendar", "show", "2026", "--database-url", url_of(district)], capsys)
+    assert code == 0 and "注意" not in out

@@ -74,6 +74,10 @@ def show_years(args: argparse.Namespace) -> int:
         if args.year:
             for d in info.days:
                 print(f"  {d.day.isoformat()}\t{'上班' if d.workday else '放假'}\t{d.note}")
+    unknown = [str(info.year) for info in infos if not info.known]
+    if unknown:  # RULES.md §2: said loudly, with what to do
+        print(f"注意:{'、'.join(unknown)} 年的法定节假日安排尚未录入,这些年份的期限只按周末和固定节日估算。"
+              "国务院办公厅公布后,请用 relief-desk calendar set-year 年份 --off 放假日期 --workday 调休上班日期 录入。")
     return 0
 
 
