@@ -180,3 +180,12 @@ def test_help_headings_are_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_.value.code == 0
     assert out.startswith("用法:") and "\n位置参数:\n" in out and "\n选项:\n" in out and "显示本说明并退出" in out
     assert "usage:" not in out and "options:" not in out and "positional arguments" not in out
+
+
+def test_referral_list_help_says_what_each_status_is(capsys: pytest.CaptureFixture[str]) -> None:
+    """--status listed open, overdue, sent … with only 状态(默认未办结): the codes were not explained."""
+    with pytest.raises(SystemExit):
+        cli.main(["referral-list", "-h"])
+    out = " ".join(capsys.readouterr().out.split())
+    for words in ("open=未办结(默认)", "overdue=已逾期", "all=全部", "declined=未受理", "--out FILE.xlsx"):
+        assert words in out, out

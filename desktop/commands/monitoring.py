@@ -31,14 +31,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--year", type=parse_year, default=None, help="年份(默认本季度所在年)")
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度(默认本季度)")
     report.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
-    report.add_argument("--out", required=True, type=parse_xlsx_path, help="输出文件 .xlsx")
+    report.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
     add_database_option(report)
     report.set_defaults(func=quarterly_report)
 
     refs = sub.add_parser("referral-list", help="导出某部门的转介名单 xlsx")
     refs.add_argument("department", help="部门:" + "、".join(DEPARTMENT_LABELS.values()))
-    refs.add_argument("--status", default="open", choices=referrals.STATUS_FILTERS, help="状态(默认未办结)")
-    refs.add_argument("--out", required=True, type=parse_xlsx_path, help="输出文件 .xlsx")
+    statuses = {"open": "未办结(默认)", "overdue": "已逾期", "all": "全部", **rules.REFERRAL_STATUSES}
+    refs.add_argument("--status", default="open", choices=referrals.STATUS_FILTERS,
+                      help="状态:" + ",".join(f"{s}={statuses.get(s, s)}" for s in referrals.STATUS_FILTERS))
+    refs.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
     add_database_option(refs)
     refs.set_defaults(func=referral_list)
 

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("reassess", help="按某日生效的政策参数重新评估全部家庭(政策找人),结果写入 xlsx")
     parser.add_argument("--region", default=None, help="只评估该区划(名称或代码)及其下级")
     parser.add_argument("--as-of", dest="as_of", type=parse_date, default=None, help="评估日期 YYYY-MM-DD(默认今天)")
-    parser.add_argument("--out", required=True, type=parse_xlsx_path, help="输出文件 .xlsx")
+    parser.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出汇总和变化的家庭")
     add_database_option(parser)
     parser.set_defaults(func=run)
