@@ -69,6 +69,8 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
      "参数 dibao_standard 给出了不止一次"),
     # a quarter that has not begun was exported with every monitored household as not visited
     (["quarterly-report", "--year", "2100", "--quarter", "1", "--out", "q.xlsx"], "2100年第一季度还没有开始,不能上报"),
+    # nothing to change was reported as 已修改用户
+    (["user", "set", "admin"], "没有给出要修改的内容"),
 ])
 def test_bad_values_are_refused_before_the_database_is_opened(argv: list[str], expected: str, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch,

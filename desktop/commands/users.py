@@ -95,6 +95,8 @@ def list_users(args: argparse.Namespace) -> int:
 
 
 def set_user(args: argparse.Namespace) -> int:
+    if args.name is None and args.role is None and args.region is None and args.active is None:
+        raise ValidationFailed("没有给出要修改的内容:请加 --name、--role、--region 或 --active 中的至少一项。")
     db = open_db(args)
     try:
         actor = cli_actor()
