@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
-from desktop.models import Application, Household, Member, PostCheck, SpotCheckSample
+from desktop.models import Application, AssistanceRecord, Household, Member, PostCheck, SpotCheckSample
 from desktop.rules import idcard
 from desktop.rules.codes import Role, SourceLevel
 from desktop.services import applications, base, clues, households
@@ -521,3 +521,48 @@ def test_two_spot_check_draws_at_once_save_one_sample(district: District) -> Non
     again = applications.draw_spot_check(db, second, on=date(2026, 10, 1), count=3,
                                          seen_latest=applications.latest_sample(db, second))
     assert again.id != samples[0].id
+
+
+def test_the_same_month_recorded_on_two_workstations_at_once_pays_each_family_once(
+        district: District, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two reviewers press 登记本月发放 at the same moment. On SQLite the read of what is still unrecorded
+    came before the write lock, so both found every family unrecorded and each was paid twice."""
+    db = district.db
+    other = _other_workstation(db)
+    for hid in add_households(db, district.regions["飞云社区"], "assisted", 3):
+        app_id = applications.accept(db, district.admin, household_id=hid, category="dibao",
+                                      accepted_on=date(2026, 9, 1))
+        with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
+            app = session.get(Application, app_id)
+            app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 9, 10), Decimal("500")
+            app.start_month = date(2026, 10, 1)
+            session.commit()
+    real_insert = applications.insert
+
+    def slow_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - widens the gap between reading and writing
+        time.sleep(0.3)
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(applications, "insert", slow_insert)
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def record(name: str, on: Database, actor: base.Actor) -> None:
+        barrier.wait()
+        try:
+            outcomes[name] = applications.record_monthly_assistance(on, actor, date(2026, 10, 1))
+        except Exception as exc:  # noqa: BLE001 - recorded for the assertions below
+            outcomes[name] = exc
+
+    threads = [threading.Thread(target=record, args=("first", db, district.admin)),
+               threading.Thread(target=record, args=("second", other, district.actor(Role.DISTRICT_REVIEWER)))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        other.dispose()
+    assert sorted(outcomes.values()) == [0, 3], outcomes
+    with db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(AssistanceRecord)) == 3

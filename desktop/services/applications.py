@@ -41,7 +41,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import aliased
 
 from desktop.models import (
@@ -914,13 +914,12 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
     """Write the month's assistance record for every running approval that has none yet.
 
     Recording payments is the county's decision (like approval); a month that has not begun is
-    refused. Two workstations recording the same month at once take turns (PostgreSQL advisory lock;
-    SQLite writes one transaction at a time), so no approval is recorded twice."""
+    refused. Two workstations recording the same month at once take turns (:meth:`UnitOfWork.take_turns`),
+    so no approval is recorded twice."""
     require_role(actor, *DECIDERS, doing="登记月度救助发放")
     first = _month_start(month, today)
     with unit_of_work(db, actor, write=True) as uow:
-        if not uow.db.is_sqlite:
-            uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MONTHLY_LOCK})
+        uow.take_turns(MONTHLY_LOCK)
         query = _running_in(uow, first).where(Application.id.not_in(_recorded_in(first)))
         now = now_utc()
         rows = [{"household_id": h, "application_id": a, "category": c, "month": first, "amount": amt,
@@ -1253,10 +1252,7 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
     rate_value = _rate(rate)
     seed = secrets.randbelow(2**31 - 1) + 1 if seed is None else int(seed)
     with unit_of_work(db, actor, write=True) as uow:
-        if uow.db.is_sqlite:  # take the write lock now: the check below and the insert are one turn
-            uow.session.execute(text("DELETE FROM spot_check_samples WHERE 0 = 1"))
-        else:
-            uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SPOT_CHECK_LOCK})
+        uow.take_turns(SPOT_CHECK_LOCK)  # the check below and the insert are one turn
         if seen_latest is not None:
             _drawn_meanwhile(uow, seen_latest)
         query = (select(Application.id, Region.path)

@@ -204,7 +204,7 @@ def _lock_administrators(uow: UnitOfWork) -> None:
     PostgreSQL locks their rows; SQLite takes the database's write lock (no statement has begun a
     transaction yet: the driver begins one only before a write)."""
     if uow.db.is_sqlite:
-        uow.session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        uow.take_turns(0)  # the write lock: one writer at a time
     else:
         uow.session.execute(select(User.id).where(User.role == Role.ADMIN, User.active.is_(True))
                             .order_by(User.id).with_for_update())

@@ -121,6 +121,18 @@ class UnitOfWork:
         """Tell other workstations what changed ("households", "board", "visits", ...), on commit."""
         self.topics.add((topic, ident))
 
+    def take_turns(self, key: int) -> None:
+        """Until this unit of work ends, others taking turns on ``key`` wait: what it reads next and
+        writes is one turn (two workstations recording the same month cannot both find it unrecorded).
+        PostgreSQL: a transaction advisory lock on ``key``. SQLite: the database's write lock, taken now
+        (the driver would take it only at the first write, after the reading)."""
+        if self.db.is_sqlite:
+            raw = self.session.connection().connection.dbapi_connection
+            if not raw.in_transaction:  # one that has begun has written, so holds the lock already
+                raw.execute("BEGIN IMMEDIATE")
+        else:
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
     # -- reading ---------------------------------------------------------------------------
     def region_ids(self) -> list[int] | None:
         """The ids of the regions the actor may see; None means all."""
