@@ -322,6 +322,8 @@ def test_quarterly_report_read_back(district: District, tmp_path: Path) -> None:
     monitoring.record_visit(db, admin, b[0], visited_on=date(2026, 1, 9), visitors="乙", findings="无变化", today=q1)
     monitoring.record_visit(db, admin, b[1], visited_on=date(2025, 12, 30), visitors="乙", findings="上季度",
                             today=q1)
+    monitoring.record_visit(db, admin, b[1], visited_on=date(2026, 4, 8), visitors="乙", findings="下季度",
+                            today=date(2026, 4, 8))
     monitoring.move_card(db, admin, f[2], "class_2", "情况好转", expected_version=None, today=date(2026, 3, 1))
     # Moved out of the library after the quarter ended: still due in Q1 (it was in 一类库 on 03-31).
     monitoring.move_card(db, admin, f[1], "applying", "符合条件", expected_version=None, today=date(2026, 4, 3))
@@ -347,6 +349,8 @@ def test_quarterly_report_read_back(district: District, tmp_path: Path) -> None:
     names = {household(db, h).head_name for h in (f[1], f[2], b[1])}
     assert {r[2] for r in missing} == names
     assert {r[4] for r in missing} == {"一类库", "二类库", "救助中"}
+    # 最近走访 as the quarter ended: 2025-12-30, not the visit of 2026-04-08 made in the next quarter
+    assert {r[2]: r[6] for r in missing}[household(db, b[1]).head_name] == date(2025, 12, 30)
     moves = book.get_sheet_by_name("库别调整").to_python()[2:]
     assert len(moves) == 1 and moves[0][4:7] == ["一类库", "二类库", "情况好转"]
     assert report.total().missing == 3

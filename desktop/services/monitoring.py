@@ -693,8 +693,12 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
         ids = [r.region_id for r in report.rows]
         parent = aliased(Region)
         stage_at, due = monitored_at(end)
+        # the last visit as the quarter ended: one made since belongs to a later quarter's report
+        last_visit = (select(func.max(Visit.visited_on)).where(Visit.household_id == Household.id,
+                                                               Visit.visited_on <= end)
+                      .correlate(Household).scalar_subquery())
         missing_q = (select(parent.name, Region.name, Household.head_name, Household.head_id_number, stage_at,
-                            Household.category, Household.last_visited_on)
+                            Household.category, last_visit)
                      .join(Region, Region.id == Household.region_id).outerjoin(parent, parent.id == Region.parent_id)
                      .where(Household.region_id.in_(ids or [-1]), *due,
                             ~_visited_in(start, end))
