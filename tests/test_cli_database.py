@@ -90,6 +90,8 @@ def foreign_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]
     yield url
     with engine.connect() as conn:
         assert inspect(conn).get_table_names() == ["someone_elses"]  # nothing of ours was created
+        if request.param == "sqlite":  # nor its journal switched to WAL (a change to the file's header)
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
     engine.dispose()
     if drop:
         admin, name = drop

@@ -121,7 +121,13 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA journal_mode=WAL")
+    # WAL lets the window read while an import writes; it changes the file's header, so it is only
+    # switched on in a database of ours or a new one, never in another program's file opened by mistake
+    # (that is refused afterwards, and must be left as it was).
+    ours_or_new = cur.execute("SELECT count(*) = 0 OR count(CASE WHEN name = 'alembic_version' THEN 1 END) > 0 "
+                              "FROM sqlite_master").fetchone()[0]
+    if ours_or_new:
+        cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     # Up to 64 MiB of pages per connection (the default is 2 MiB), taken only as pages are read: a
     # district's database is hundreds of megabytes and statistics re-read the same indexes.
