@@ -262,6 +262,8 @@ def test_applications_steps_payments_and_post_checks(small: Database) -> None:
             assert stopped is not None
     assert revoked >= 1
     assert scalar(small, "SELECT COUNT(*) FROM revocations") == revoked
+    # a closed revocation was traced back (问题倒查) with its finding; an open one not yet
+    assert scalar(small, "SELECT COUNT(*) FROM revocations WHERE (status = 'closed') <> (trace_finding IS NOT NULL)") == 0
     commitments = scalar(small, "SELECT COUNT(*) FROM commitments")
     assert commitments == sum(1 for a in apps.values() if a[1] == "commitment")
     kinds = {r[0] for r in rows(small, "SELECT kind FROM post_checks")}

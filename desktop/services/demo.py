@@ -355,8 +355,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "post_checks": ("id", "application_id", "kind", "due_on", "done_on", "result", "note", "sample_id", "version",
                     "updated_at", "updated_by_id", "created_at", "created_by_id"),
     "revocations": ("id", "application_id", "post_check_id", "reason", "amount_to_recover", "amount_recovered",
-                    "status", "closed_on", "version", "updated_at", "updated_by_id", "created_at",
-                    "created_by_id"),
+                    "status", "closed_on", "trace_finding", "trace_note", "traced_on", "version", "updated_at",
+                    "updated_by_id", "created_at", "created_by_id"),
     "assistance_records": ("id", "household_id", "application_id", "category", "month", "amount", "method",
                            "created_at", "created_by_id"),
     "referrals": ("id", "household_id", "assessment_id", "application_id", "department", "need", "due_on",
@@ -452,6 +452,9 @@ def _month_first(o: int) -> date:
 
 def _next_month(d: date) -> date:
     return date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
+
+
+TRACE_NOTE = "申请人隐瞒收入,经办人员已按规定核对、调查和公示,依规履职,容错免责"
 
 
 def _add_months(o: int, months: int) -> int:
@@ -1366,9 +1369,12 @@ class _Story:
             if result == "failed":
                 closed = done_day + rng.randint(20, 60)
                 is_closed = closed <= end and rng.random() < 0.6
+                # a closed case was traced back (问题倒查): the applicant hid the income, staff followed the procedure
                 g.buf["revocations"].append((
                     g.next_id("revocations"), app_id, pid, note, float(paid), float(paid if is_closed else 0),
-                    "closed" if is_closed else "open", g.c.d(closed) if is_closed else None, 1,
+                    "closed" if is_closed else "open", g.c.d(closed) if is_closed else None,
+                    "exempt" if is_closed else None, TRACE_NOTE if is_closed else "",
+                    g.c.d(closed) if is_closed else None, 1,
                     g.c.t(closed if is_closed else done_day), None, g.c.t(done_day), None))
         if outcome == C_REVOKED:
             self.category = category
