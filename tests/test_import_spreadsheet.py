@@ -157,12 +157,30 @@ def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> Non
         ["合计", "", "", ""],
         [],
         ["制表人:赵六", None, "审核人:钱七"],
-        [9, "不该读到", ID3],
+        [None, "联系电话:", 13912345678],
+        [5, "补报人员", ID3],  # added under the signatures: a person still, not to be lost
+        [None, "2026年10月8日"],
     ]})
     layout, rows = read_all(path)
     assert (layout.sheet, layout.header_row, layout.header_height) == ("Sheet1", 4, 1)
-    assert [r.number for r in rows] == [5, 7, 10]
+    assert [r.number for r in rows] == [5, 7, 10, 15]
     assert ss.cell_text(rows[0].values[3]) == "13800000000"
+
+
+def test_a_note_in_the_middle_of_the_list_does_not_end_it(tmp_path: Path) -> None:
+    """“注:以下为新增人员” between two groups of people: the people under it were left out of the import,
+    without a word, the counts adding up all the same."""
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+        ["序号", "姓名", "身份证号码", "住址"],
+        [1, "张三", ID1, "八泉街道"],
+        ["注:以下为10月新增人员"],
+        [2, "李四", ID2, "河口镇"],
+        [3, "王五", ID3, "澄月街道"],
+        ["注:本表一式两份"],
+        ["制表人:赵六", None, "审核人:钱七"],
+    ]})
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [2, 4, 5]
 
 
 def test_footer_and_note_lines_with_full_width_colons(tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def _secondary(text: str) -> bool:
 FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
                   "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
 TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页小计")
-NOTE_MARKERS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：", "以下空白", "以下无内容", "此页无正文")
+END_MARKERS = ("以下空白", "以下无内容", "此页无正文")
+NOTE_MARKERS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：", *END_MARKERS)
 SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")
 # Shorter labels that open a footer line only as the first text of the row ("审核:李四", "日期:…", "(盖章)").
 _FOOTER_LEAD = re.compile(r"(审核|审批|复核|日期|联系人|联系电话|主管领导|分管领导)[:：]|(单位)?[(（]盖章[)）]"
@@ -1249,6 +1250,12 @@ def is_footer(values: Sequence[Any], *, first_only: bool = False) -> bool:
     return False
 
 
+def _ends_list(values: Sequence[Any]) -> bool:
+    """A line saying the list ends here ("以下空白", "以下无内容", "此页无正文")."""
+    first = next((t for t in (cell_text(v) for v in values) if t), "")
+    return re.sub(r"\s+", "", first).startswith(END_MARKERS)
+
+
 def _is_total(values: Sequence[Any]) -> bool:
     """A total line: its first text opens with a total word or is a count ("共 10 人"); or any of
     its cells is a total label ("小计", "八泉街道小计", "合计:") where the sub-district or name goes."""
@@ -1323,6 +1330,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     tops: dict[int, list[Any]] = {}
     wanted_tops = {top for spans in fills.values() for _c1, _c2, top in spans}
     examples_end = layout.first_data_row + EXAMPLE_ROWS
+    after_footer = False
     for number, values in book.rows(layout.sheet):
         if number < layout.first_data_row:
             continue
@@ -1337,10 +1345,17 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 _LABELLED.match(id_text)):
             # not an ID-like value (a phone number or a date under the footer has digits too): maybe
             # blank, footer, totals or a repeated header
+            if after_footer:
+                continue  # signatures, dates, phone numbers: under a footer only an ID number is a person
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
                 continue
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
-                break
+                if _ends_list(values):
+                    break  # "以下空白": the list says itself that nothing follows
+                # Usually the end of the list; but a note in the middle ("注:以下为补报人员") or people
+                # added under the signatures are still people: rows with an ID number go on being read.
+                after_footer = True
+                continue
             if _is_total(values) or number in across or _is_section(values, data_columns) or _is_labelled(values):
                 continue
             if name_col is not None and all(cell_text(value_at(values, c)) == "" for c in who):
