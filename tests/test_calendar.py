@@ -138,3 +138,24 @@ def test_clearing_a_year_never_entered_says_so(district: District, capsys: pytes
     capsys.readouterr()
     assert cli.main(["calendar", "clear-year", "2031", "--database-url", url]) == 0
     assert "已删除 2031 年" in capsys.readouterr().out
+
+
+def test_post_checks_command_lists_what_is_due(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    """relief-desk post-checks: the checks after approval still to do, earliest first (the yearly review too)."""
+    import json
+
+    from tests.test_applications import approved_dibao
+
+    _hid, app_id = approved_dibao(district, "郑一")  # decided 2026-03-10: yearly review due 2027-03-10
+    url = url_of(district)
+    assert cli.main(["post-checks", "--as-of", "2027-03-01", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "待做的审批后核查 1 项" in out and f"\t{app_id}\t" in out and "定期复核\t2027-03-10\t还有 9 天" in out
+    assert cli.main(["post-checks", "--as-of", "2027-03-01", "--overdue", "--database-url", url]) == 0
+    assert "没有已过期限的审批后核查" in capsys.readouterr().out
+    assert cli.main(["post-checks", "--as-of", "2027-03-01", "--within", "5", "--database-url", url]) == 0
+    assert "没有5 天内到期的审批后核查" in capsys.readouterr().out
+    assert cli.main(["post-checks", "--as-of", "2027-03-15", "--overdue", "--json", "--database-url", url]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["application_id"], r["kind"], r["due_on"], r["overdue"], r["days_left"]) for r in rows] == [
+        (app_id, "periodic", "2027-03-10", True, -5)]

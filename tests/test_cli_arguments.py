@@ -71,6 +71,9 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["quarterly-report", "--year", "2100", "--quarter", "1", "--out", "q.xlsx"], "2100年第一季度还没有开始,不能上报"),
     # nothing to change was reported as 已修改用户
     (["user", "set", "admin"], "没有给出要修改的内容"),
+    (["post-checks", "--within", "-1"], "天数应在 0 到 3660 之间"),
+    (["post-checks", "--within", "七"], "不是整数天数"),
+    (["post-checks", "--as-of", "2027-02-29"], "不存在"),
 ])
 def test_bad_values_are_refused_before_the_database_is_opened(argv: list[str], expected: str, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch,

@@ -50,7 +50,7 @@ def test_a_password_piped_in_by_a_script(district: District, monkeypatch: pytest
 
 
 @pytest.mark.parametrize("argv", [
-    ["clue", "list", "--json"], ["board", "--json"], ["deadlines", "--json"], ["audit", "--json"],
+    ["clue", "list", "--json"], ["board", "--json"], ["deadlines", "--json"], ["post-checks", "--json"], ["audit", "--json"],
     ["policy", "show", "--json"], ["reassess", "--json", "--out", "重新评估.xlsx"],
     ["audit", "--json", "--out", "日志.xlsx"],
 ])

@@ -161,3 +161,14 @@ def parse_positive_int(text: str) -> int:
     if value > LARGEST_NUMBER:
         raise argparse.ArgumentTypeError(f"“{text}”太大,应不超过 {LARGEST_NUMBER}。")
     return value
+
+
+def parse_days(text: str) -> int:
+    """A number of days from today: 0 (today) to ten years."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数天数。") from None
+    if not 0 <= value <= 3660:
+        raise argparse.ArgumentTypeError(f"天数应在 0 到 3660 之间,收到“{text}”。")
+    return value

@@ -1,7 +1,9 @@
-"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM [--dry-run]
+"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]; relief-desk post-checks [--overdue] [--within DAYS]
+[--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM [--dry-run]
 
 Open applications with their next step, due date and working days left. A deadline that falls
-in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2)."""
+in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2). The checks
+after approval still to do (centralised cross-check, yearly review, spot check), earliest first."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from desktop.commands.common import (
     cli_actor,
     open_db,
     parse_date,
+    parse_days,
     parse_month,
     print_json,
 )
@@ -26,6 +29,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_database_option(parser)
     parser.set_defaults(func=run)
+    checks = sub.add_parser("post-checks", help="列出待做的审批后核查(集中比对、定期复核、随机抽查),最早到期的在前")
+    checks.add_argument("--overdue", action="store_true", help="只列出已过期限的核查")
+    checks.add_argument("--within", type=parse_days, default=None, metavar="DAYS",
+                        help="只列出此天数内到期(含已过期)的核查")
+    checks.add_argument("--as-of", type=parse_date, default=None, help="按此日期计算(YYYY-MM-DD,默认今天)")
+    checks.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_database_option(checks)
+    checks.set_defaults(func=run_post_checks)
     month = sub.add_parser("assistance-month", help="为所有正在救助中的申请写入某月的救助发放记录(已写入的不重复)")
     month.add_argument("month", type=parse_month, help="月份 YYYY-MM(不能晚于本月)")
     month.add_argument("--dry-run", action="store_true", help="只列出已登记和待登记的户数与金额,不写入")
@@ -88,4 +99,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-
+def run_post_checks(args: argparse.Namespace) -> int:
+    as_of = args.as_of or date.today()
+    db = open_db(args)
+    try:
+        rows = applications.post_check_queue(db, cli_actor(), as_of=as_of, due_within_days=args.within)
+    finally:
+        db.dispose()
+    if args.overdue:
+        rows = [r for r in rows if r.overdue]
+    if args.json:
+        print_json([{"id": r.id, "application_id": r.application_id, "head_name": r.head_name, "region": r.region_name,
+                     "kind": r.kind, "kind_label": r.kind_label, "due_on": r.due_on, "overdue": r.overdue,
+                     "days_left": (r.due_on - as_of).days, "sample_id": r.sample_id} for r in rows])
+        return 0
+    which = "已过期限的" if args.overdue else (f"{args.within} 天内到期的" if args.within is not None else "待做的")
+    if not rows:
+        print(f"截至 {as_of.isoformat()},没有{which}审批后核查。")
+        return 0
+    print(f"截至 {as_of.isoformat()},{which}审批后核查 {len(rows)} 项:")
+    print("核查编号\t申请编号\t户主\t社区(村)\t类型\t期限\t状态")
+    for r in rows:
+        days = (r.due_on - as_of).days
+        state = f"已过期限 {-days} 天" if r.overdue else ("今天到期" if days == 0 else f"还有 {days} 天")
+        print("\t".join([str(r.id), str(r.application_id), r.head_name, r.region_name, r.kind_label,
+                         r.due_on.isoformat(), state]))
+    return 0
