@@ -80,3 +80,14 @@ def test_calendar_show_says_what_to_do_about_an_unknown_year(district: District,
     assert "注意:2099 年的法定节假日安排尚未录入" in out and "relief-desk calendar set-year" in out
     code, out, _ = run(["calendar", "show", "2026", "--database-url", url_of(district)], capsys)
     assert code == 0 and "注意" not in out
+
+
+def test_calendar_show_lists_the_library_years_days(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    """A year the holiday library knows (RULES.md §2: 2026) listed no day at all: the days deadlines count with
+    could not be checked from the command line."""
+    code, out, _ = run(["calendar", "show", "2026", "--database-url", url_of(district)], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == "2026 年:节假日库,放假 33 天、调休上班 6 天"
+    assert "  2026-02-14\t上班" in out and "  2026-10-07\t放假" in out
+    code, out, _ = run(["calendar", "show", "--database-url", url_of(district)], capsys)
+    assert "2026 年:节假日库,放假 33 天、调休上班 6 天" in out
