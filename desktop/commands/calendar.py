@@ -73,7 +73,7 @@ def show_years(args: argparse.Namespace) -> int:
         schedule = info.schedule  # entered, else the library's: what deadlines count with
         off = sum(1 for d in schedule if not d.workday)
         counts = f",放假 {off} 天、调休上班 {len(schedule) - off} 天" if schedule else ""
-        print(f"{info.year} 年:{info.source}{counts}" + (f"({info.note})" if info.note else ""))
+        print(f"{info.year} 年:{info.source}" + (f"({info.note})" if info.note else "") + counts)
         if args.year:
             for d in schedule:
                 print(f"  {d.day.isoformat()}\t{'上班' if d.workday else '放假'}\t{d.note}")
