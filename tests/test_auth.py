@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -170,9 +172,9 @@ def test_user_commands(district: District, capsys: pytest.CaptureFixture[str]) -
     from desktop.cli import main as cli_main
 
     url = district.db.url.render_as_string(hide_password=False)
-    assert cli_main(["user", "set", "community_worker", "--name", "陈晓琴", "--region", "八泉街道", "--active", "no",
+    assert cli_main(["user", "set", "community_worker", "--name", "陈晓琴", "--region", "八泉社区", "--active", "no",
                      "--database-url", url]) == 0
-    assert "已修改用户 community_worker:陈晓琴,社区工作人员,八泉街道,已停用" in capsys.readouterr().out
+    assert "已修改用户 community_worker:陈晓琴,社区工作人员,八泉社区,已停用" in capsys.readouterr().out
     assert cli_main(["user", "password", "community_worker", "--password", "fresh-secret", "--database-url", url]) == 0
     assert "已重置" in capsys.readouterr().out
     assert cli_main(["user", "set", "community_worker", "--active", "yes", "--database-url", url]) == 0
@@ -214,7 +216,7 @@ def test_a_stopped_or_demoted_account_cannot_go_on_working(district: District) -
     assert auth.login(db, "admin", PASSWORD).username == "admin"  # the rest goes on
     # moved to another region: the window opened before would still see the old one
     caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)
-    auth.update_user(db, admin, _user(district, "subdistrict_caseworker").id, region_id=district.root_id)
+    auth.update_user(db, admin, _user(district, "subdistrict_caseworker").id, region_id=district.regions["河口镇"])
     with pytest.raises(PermissionDenied, match="所属区划已被系统管理员修改"):
         with unit_of_work(db, caseworker):
             pass
@@ -288,3 +290,64 @@ def test_user_list_on_a_database_without_accounts(tmp_path, capsys: pytest.Captu
 
     assert cli_main(["user", "list", "--database-url", f"sqlite:///{tmp_path / 'empty.sqlite3'}"]) == 0
     assert "还没有任何用户" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("role", "region", "needs"), [
+    ("community_worker", None, "社区工作人员须属于一个社区或村,“西塞山区”是区"),
+    ("community_worker", "八泉街道", "社区工作人员须属于一个社区或村,“八泉街道”是街道(镇)"),
+    ("subdistrict_caseworker", None, "街道经办人须属于一个街道或镇,“西塞山区”是区"),
+    ("subdistrict_caseworker", "飞云社区", "街道经办人须属于一个街道或镇,“飞云社区”是社区(村)"),
+    ("district_reviewer", "河口镇", "区级审核员须属于全区(区级区划),“河口镇”是街道(镇)"),
+    ("admin", "飞云社区", "系统管理员须属于全区(区级区划)"),
+])
+def test_an_account_belongs_to_a_region_of_its_roles_level(district: District, role: str, region: str | None,
+                                                          needs: str) -> None:
+    """A community worker or caseworker added without a region (or at the wrong level) was accepted and
+    then saw the whole district (RULES.md §4: access control)."""
+    region_id = district.regions[region] if region else None
+    with pytest.raises(ValidationFailed, match=re.escape(needs)):
+        auth.add_user(district.db, district.admin, username="newcomer", password=PASSWORD, role=role,
+                      region_id=region_id)
+    assert all(u.username != "newcomer" for u in auth.list_users(district.db, district.admin))
+    worker = _user(district, "community_worker")
+    with pytest.raises(ValidationFailed, match="社区工作人员须属于一个社区或村"):
+        auth.update_user(district.db, district.admin, worker.id, region_id=district.regions["八泉街道"])
+    with pytest.raises(ValidationFailed, match="街道经办人须属于一个街道或镇"):
+        auth.update_user(district.db, district.admin, worker.id, role="subdistrict_caseworker")
+    auth.update_user(district.db, district.admin, worker.id, role="subdistrict_caseworker",
+                     region_id=district.regions["河口镇"])
+    assert _user(district, "community_worker").region_name == "河口镇"
+    # the statistics viewer may be given any level; a right-level account is accepted
+    auth.add_user(district.db, district.admin, username="leader.bq", password=PASSWORD, role="supervisor",
+                  region_id=district.regions["八泉街道"])
+    auth.add_user(district.db, district.admin, username="worker-2", password=PASSWORD, role="community_worker",
+                  region_id=district.regions["道仕袱村"])
+
+
+def test_an_account_made_before_the_region_check_can_still_be_stopped(district: District) -> None:
+    """A community worker already at the district (made before the check) can be renamed or stopped
+    without first choosing a region; changing its role or region asks for the right level."""
+    from desktop.models import User
+
+    worker = _user(district, "community_worker")
+    with district.db.session_factory() as s:
+        s.get(User, worker.id).region_id = district.root_id
+        s.commit()
+    auth.update_user(district.db, district.admin, worker.id, display_name="老账号", active=False)
+    assert (_user(district, "community_worker").display_name, _user(district, "community_worker").active) == (
+        "老账号", False)
+
+
+@pytest.mark.parametrize("name", ["wang li", "王丽", "ｗａｎｇ", "wang\tli", "li/wang", "a+b"])
+def test_a_user_name_that_cannot_be_typed_reliably_is_refused(district: District, name: str) -> None:
+    with pytest.raises(ValidationFailed, match="用户名只能由英文字母、数字和 . _ - 组成") as caught:
+        auth.add_user(district.db, district.admin, username=name, password=PASSWORD, role="supervisor")
+    assert list(caught.value.problems) == ["username"]
+    assert all(u.username != name for u in auth.list_users(district.db, district.admin))
+
+
+def test_a_user_name_of_letters_digits_and_dots_is_accepted(district: District) -> None:
+    for name in ("wangli", "Wang.Li", "wang_li-2", " spaced "):
+        auth.add_user(district.db, district.admin, username=name, password=PASSWORD, role="supervisor")
+    assert {"wangli", "Wang.Li", "wang_li-2", "spaced"} <= {u.username for u in auth.list_users(district.db,
+                                                                                                district.admin)}

@@ -39,12 +39,12 @@ def test_a_password_piped_in_by_a_script(district: District, monkeypatch: pytest
     """Without a terminal getpass printed English warnings (GetPassWarning, "Password input may be
     echoed") before reading the line."""
     monkeypatch.setattr("sys.stdin", io.StringIO("secret123\n"))
-    assert cli.main(["user", "add", "管道", "--role", "supervisor", "--database-url", url_of(district)]) == 0
+    assert cli.main(["user", "add", "piped", "--role", "supervisor", "--database-url", url_of(district)]) == 0
     out, err = capsys.readouterr()
-    assert "已添加用户 管道" in out and err == ""
-    assert auth.login(district.db, "管道", "secret123").username == "管道"
+    assert "已添加用户 piped" in out and err == ""
+    assert auth.login(district.db, "piped", "secret123").username == "piped"
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    assert cli.main(["user", "password", "管道", "--database-url", url_of(district)]) == 1
+    assert cli.main(["user", "password", "piped", "--database-url", url_of(district)]) == 1
     out, err = capsys.readouterr()
     assert err == "错误:没有读到密码:请在命令行用 --password 给出密码,或在终端中运行以便输入。\n"
 

@@ -39,12 +39,12 @@ def test_edit_and_stop_an_account(qtbot, sqlite_district: District, shown: list[
     qtbot.addWidget(dialog)
     assert dialog.username.isReadOnly() and dialog.active.isChecked()
     dialog.display_name.setText("陈晓琴")
-    dialog.region.setCurrentIndex(dialog.region.findData(d.regions["八泉街道"]))
+    dialog.region.setCurrentIndex(dialog.region.findData(d.regions["八泉社区"]))
     dialog.active.setChecked(False)
     dialog.save()
     assert shown == [] and dialog.result() == UserDialog.DialogCode.Accepted
     changed = auth.find_user(d.db, d.admin, "community_worker")
-    assert (changed.display_name, changed.region_name, changed.active) == ("陈晓琴", "八泉街道", False)
+    assert (changed.display_name, changed.region_name, changed.active) == ("陈晓琴", "八泉社区", False)
     with pytest.raises(PermissionDenied):
         auth.login(d.db, "community_worker", PASSWORD)
     # the only administrator cannot stop their own account
@@ -125,3 +125,87 @@ def test_account_form_fields_have_their_alt_keys(qtbot, sqlite_district: Distric
             assert "&" in dialog.active.text()
             keys.append(dialog.active.text().split("&")[1][0].lower())
         assert len(keys) == len(set(keys))  # no two fields share a key
+
+
+def test_the_users_page_follows_changes_made_elsewhere(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                       shown: list[str]) -> None:
+    """The users page did not refresh when another workstation (or another page) changed an account,
+    and the account form published no change notice."""
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    tab = UsersTab(ctx)
+    qtbot.addWidget(tab)
+    row = next(i for i, u in enumerate(tab.model.rows) if u.username == "supervisor")
+    tab.table.selectRow(row)
+    # another workstation adds an account: its change notice reaches this window as ("users", id)
+    auth.add_user(d.db, d.admin, username="elsewhere", password=PASSWORD, role="supervisor")
+    ctx.changes.publish("users", 0)
+    assert "elsewhere" in [u.username for u in tab.model.rows]
+    assert tab.model.rows[tab.table.currentIndex().row()].username == "supervisor"  # the selection stays
+    # the account form publishes what it saved
+    published: list[tuple[str, int]] = []
+    ctx.changes.changed.connect(lambda topic, ident: published.append((topic, ident)))
+    dialog = UserDialog(ctx, tab, auth.find_user(d.db, d.admin, "elsewhere"))
+    qtbot.addWidget(dialog)
+    dialog.display_name.setText("别处添加")
+    dialog.save()
+    assert shown == [] and ("users", dialog.user.id) in published
+    assert next(u for u in tab.model.rows if u.username == "elsewhere").display_name == "别处添加"
+    added = UserDialog(ctx, tab)
+    qtbot.addWidget(added)
+    added.username.setText("newcomer")
+    added.password.setText("newcomer1")
+    added.save()
+    assert shown == [] and "newcomer" in [u.username for u in tab.model.rows]
+    reset = PasswordDialog(ctx, tab, auth.find_user(d.db, d.admin, "newcomer"))
+    qtbot.addWidget(reset)
+    reset.new.setText("another-1")
+    reset.again.setText("another-1")
+    reset.save()
+    assert shown == [] and published[-1] == ("users", reset.user.id)
+
+
+def test_postgresql_tells_other_workstations_about_accounts(district: District) -> None:
+    """The account services queue a change notice (sent on commit on PostgreSQL)."""
+    from desktop.services import base
+
+    sent: list[tuple[str, int]] = []
+    original = base.UnitOfWork.commit
+
+    def commit(self) -> None:  # noqa: ANN001
+        sent.extend(self.topics)
+        original(self)
+
+    base.UnitOfWork.commit = commit
+    try:
+        uid = auth.add_user(district.db, district.admin, username="noticed", password=PASSWORD, role="supervisor")
+        auth.update_user(district.db, district.admin, uid, display_name="有通知")
+        auth.reset_password(district.db, district.admin, uid, "another-1")
+    finally:
+        base.UnitOfWork.commit = original
+    assert sent.count(("users", uid)) == 3
+
+
+def test_the_account_form_offers_only_regions_of_the_roles_level(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                 shown: list[str]) -> None:
+    """The form offered every region for every role: a community worker could be put at the district
+    and then saw every household of it."""
+    d = sqlite_district
+    dialog = UserDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+
+    def offered(role: str) -> set[int]:
+        dialog.role.setCurrentIndex(dialog.role.findData(role))
+        return {dialog.region.itemData(i) for i in range(dialog.region.count())}
+
+    communities = {d.regions[n] for n in ("八泉社区", "飞云社区", "闸口社区", "道仕袱村")}
+    assert offered("community_worker") == communities
+    assert "八泉街道" in dialog.region.itemText(dialog.region.findData(d.regions["飞云社区"]))
+    assert offered("subdistrict_caseworker") == {d.regions["八泉街道"], d.regions["河口镇"]}
+    assert offered("admin") == {d.root_id} and dialog.region.currentData() == d.root_id
+    assert offered("supervisor") == set(d.regions.values())
+    dialog.role.setCurrentIndex(dialog.role.findData("community_worker"))
+    dialog.username.setText("newcomer")
+    dialog.password.setText("newcomer1")
+    dialog.save()  # no community chosen yet
+    assert shown and dialog.result() != UserDialog.DialogCode.Accepted

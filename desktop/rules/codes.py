@@ -35,6 +35,30 @@ class RegionLevel(StrEnum):
     COMMUNITY = "community"  # 社区 or 村
 
 
+LEVEL_LABELS = {RegionLevel.DISTRICT: "区", RegionLevel.SUBDISTRICT: "街道(镇)", RegionLevel.COMMUNITY: "社区(村)"}
+
+# The level of region a role's account must belong to: its region is what it sees (RULES.md §4:
+# access control). A community worker at the district would see every household of the district.
+# The statistics viewer (a leader) may be given any level.
+ROLE_REGION_LEVELS = {
+    Role.ADMIN: RegionLevel.DISTRICT,
+    Role.DISTRICT_REVIEWER: RegionLevel.DISTRICT,
+    Role.SUBDISTRICT_CASEWORKER: RegionLevel.SUBDISTRICT,
+    Role.COMMUNITY_WORKER: RegionLevel.COMMUNITY,
+}
+_NEEDS = {RegionLevel.DISTRICT: "全区(区级区划)", RegionLevel.SUBDISTRICT: "一个街道或镇",
+          RegionLevel.COMMUNITY: "一个社区或村"}
+
+
+def region_level_problem(role: str, level: str, region_name: str) -> str:
+    """Why an account of ``role`` cannot belong to the region ``region_name`` of ``level``; "" when it can."""
+    needed = ROLE_REGION_LEVELS.get(Role(role))
+    if needed is None or needed == level:
+        return ""
+    return (f"{ROLE_LABELS[Role(role)]}须属于{_NEEDS[needed]},“{region_name}”是"
+            f"{LEVEL_LABELS.get(level, level)}(账号所属区划就是它能查看的范围)")
+
+
 class AreaType(StrEnum):
     URBAN = "urban"
     RURAL = "rural"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from desktop import config
 from desktop.models import AuditEntry, Region, User
 from desktop.models.base import now_utc
-from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role
+from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role, region_level_problem
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
@@ -23,6 +24,10 @@ _hasher = (PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
            if os.environ.get("RELIEF_DESK_FAST_PASSWORD_HASH") else PasswordHasher())
 
 MIN_PASSWORD = 6
+# What a user name may hold: what can be typed the same at any login prompt, whatever the input
+# method (no spaces, no Chinese or full-width characters that look like others).
+USERNAME = re.compile(r"[A-Za-z0-9._-]+")
+USERNAME_RULE = "用户名只能由英文字母、数字和 . _ - 组成,不能有空格、汉字或其他符号"
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,7 @@ def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: s
         uow.flush()
         region.path = f"{parent.path}{region.id}/"
         uow.audit("region.add", "regions", region.id, after=snapshot(region))
+        uow.notify("regions", region.id)
         return region.id
 
 
@@ -149,6 +155,8 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
     username = username.strip()
     if not username:
         problems["username"] = "用户名不能为空"
+    elif not USERNAME.fullmatch(username):
+        problems["username"] = f"{USERNAME_RULE}(“{username}”不行)"
     for attr, value, label in (("username", username, "用户名"), ("display_name", display_name, "姓名")):
         if message := too_long(getattr(User, attr), value, label):
             problems[attr] = message
@@ -164,6 +172,8 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
         region = uow.session.get(Region, region_id)
         if region is None:
             problems["region"] = f"找不到区划 {region_id}"
+        elif "role" not in problems and (message := region_level_problem(role_code, region.level, region.name)):
+            problems["region"] = message
         if uow.session.scalar(select(User.id).where(User.username == username)):
             problems["username"] = f"用户名“{username}”已存在"
         if problems:
@@ -172,6 +182,7 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
                             password_hash=hash_password(password), role=role_code, region_id=region_id))
         uow.flush()
         uow.audit("user.add", "users", user.id, after=snapshot(user))
+        uow.notify("users", user.id)
         return user.id
 
 
@@ -232,8 +243,13 @@ def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str |
                 role = Role(role)
             except ValueError:
                 problems["role"] = "角色无效,可选:" + "、".join(f"{r.value}({label})" for r, label in ROLE_LABELS.items())
-        if region_id is not None and uow.session.get(Region, region_id) is None:
+        region = uow.session.get(Region, region_id if region_id is not None else user.region_id)
+        if region is None:
             problems["region"] = f"找不到区划 {region_id}"
+        elif "role" not in problems and (role not in (None, user.role) or region.id != user.region_id):
+            # checked when either changes: an account made before the check can still be renamed or stopped
+            if message := region_level_problem(role or user.role, region.level, region.name):
+                problems["region"] = message
         if problems:
             raise ValidationFailed(";".join(problems.values()), problems)
         stays_admin = (role or user.role) == Role.ADMIN and (user.active if active is None else active)
@@ -255,6 +271,7 @@ def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str |
         if after != before:
             uow.audit("user.update", "users", user.id, before=before, after=after,
                       detail=f"修改用户 {user.username}")
+            uow.notify("users", user.id)
 
 
 def reset_password(db: Database, actor: Actor, user_id: int, password: str) -> None:
@@ -268,6 +285,7 @@ def reset_password(db: Database, actor: Actor, user_id: int, password: str) -> N
         user = uow.get(User, user_id, "用户")
         user.password_hash = hash_password(password)
         uow.audit("user.password_reset", "users", user.id, detail=f"重置用户 {user.username} 的密码")
+        uow.notify("users", user.id)
 
 
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
@@ -291,6 +309,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
             raise ValidationFailed(";".join(problems.values()), problems)
         user.password_hash = hash_password(new_password)
         uow.audit("user.password_change", "users", user.id, detail=f"用户 {user.username} 修改了自己的密码")
+        uow.notify("users", user.id)
         uow.commit()
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.rules.codes import ROLE_LABELS
+from desktop.rules.codes import ROLE_LABELS, ROLE_REGION_LEVELS, Role
 from desktop.services import auth
 from desktop.services.errors import ServiceError
 from desktop.views.confirm import FormDialog
@@ -59,9 +59,8 @@ class UserDialog(FormDialog):
         for code, label in ROLE_LABELS.items():
             self.role.addItem(label, code.value)
         self.region = QComboBox()
-        for region in auth.list_regions(ctx.db, ctx.actor):
-            depth = region.path.count("/") - 2
-            self.region.addItem("    " * depth + region.name, region.id)
+        self.regions = auth.list_regions(ctx.db, ctx.actor)
+        self._fill_regions(user.region_id if user is not None else None)
         self.active = QCheckBox(self.tr("&May log in"))
         self.active.setChecked(True)
         form.addRow(self.tr("&User name:"), self.username)
@@ -75,15 +74,41 @@ class UserDialog(FormDialog):
             self.username.setReadOnly(True)
             self.display_name.setText(user.display_name)
             self.role.setCurrentIndex(self.role.findData(user.role))
-            self.region.setCurrentIndex(self.region.findData(user.region_id))
+            self._fill_regions(user.region_id)
             self.active.setChecked(user.active)
             form.addRow("", self.active)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.role.currentIndexChanged.connect(lambda _i: self._fill_regions(self.region.currentData()))
+
+    def _fill_regions(self, chosen: int | None) -> None:
+        """Only the regions of the level the chosen role belongs to (a community worker: the
+        communities and villages), each under its sub-district; the choice is kept when it fits."""
+        level = ROLE_REGION_LEVELS.get(Role(self.role.currentData()))
+        self.region.clear()
+        names = {r.id: r.name for r in self.regions}
+        for region in self.regions:
+            if level is not None and region.level != level:
+                continue
+            if level is None:
+                text = "    " * (region.path.count("/") - 2) + region.name
+            else:  # a flat list: the parent named, so that two villages of the same name differ
+                parent = names.get(region.parent_id) if region.parent_id is not None else None
+                text = f"{region.name}({parent})" if parent and level != "district" else region.name
+            self.region.addItem(text, region.id)
+        self.region.setPlaceholderText({
+            "district": self.tr("Choose the district"), "subdistrict": self.tr("Choose a sub-district or town"),
+            "community": self.tr("Choose a community or village")}.get(level or "", self.tr("Choose a region")))
+        index = self.region.findData(chosen) if chosen is not None else -1
+        self.region.setCurrentIndex(index if index >= 0 or self.user is not None else
+                                    (0 if self.region.count() == 1 else -1))
 
     def save(self) -> None:
+        if self.region.currentIndex() < 0 and self.user is None:
+            show_error(self, ServiceError(self.tr("Choose the region the account belongs to.")))
+            return
         try:
             if self.user is None:
                 auth.add_user(self.ctx.db, self.ctx.actor, username=self.username.text(),
@@ -101,6 +126,7 @@ class UserDialog(FormDialog):
         except ServiceError as exc:
             show_error(self, exc)
             return
+        self.ctx.changes.publish("users", self.user.id if self.user is not None else 0)
         self.accept()
 
 
@@ -142,6 +168,7 @@ class PasswordDialog(QDialog):
         except ServiceError as exc:
             show_error(self, exc)
             return
+        self.ctx.changes.publish("users", self.user.id if self.user is not None else self.ctx.actor.user_id or 0)
         self.accept()
 
 
@@ -166,13 +193,26 @@ class UsersTab(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_user())
         self.table.activated.connect(lambda _index: self.edit_user())
         layout.addWidget(self.table)
+        ctx.changes.changed.connect(self._on_change)
         self.refresh()
 
+    def _on_change(self, topic: str, _ident: int) -> None:
+        """An account added or changed here or on another workstation (or a region added)."""
+        if topic in ("users", "regions", "*"):
+            self.refresh()
+
     def refresh(self) -> None:
+        """Read the accounts again, keeping the selected one selected."""
+        index = self.table.currentIndex()
+        selected = self.model.rows[index.row()].id if index.isValid() else None
         try:
             self.model.set_rows(auth.list_users(self.ctx.db, self.ctx.actor))
         except ServiceError as exc:
             show_error(self, exc)
+            return
+        row = next((i for i, u in enumerate(self.model.rows) if u.id == selected), None)
+        if row is not None:
+            self.table.selectRow(row)
 
     def selected(self) -> auth.UserInfo | None:
         index = self.table.currentIndex()
@@ -182,13 +222,12 @@ class UsersTab(QWidget):
         return self.model.rows[index.row()]
 
     def add_user(self) -> None:
-        if UserDialog(self.ctx, self).exec():
-            self.refresh()
+        UserDialog(self.ctx, self).exec()  # a saved account is published on ctx.changes: the list follows
 
     def edit_user(self) -> None:
         user = self.selected()
-        if user is not None and UserDialog(self.ctx, self, user).exec():
-            self.refresh()
+        if user is not None:
+            UserDialog(self.ctx, self, user).exec()
 
     def reset_password(self) -> None:
         user = self.selected()
