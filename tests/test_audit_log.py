@@ -6,11 +6,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from python_calamine import CalamineWorkbook
 
 from desktop.cli import main as cli_main
 from desktop.rules.codes import Role
 from desktop.services import audit, auth
+from desktop.services import calendar as cal_svc
 from desktop.services.errors import PermissionDenied, ValidationFailed
 from tests.district import PASSWORD, District
 
@@ -194,3 +196,88 @@ def test_audit_tab_lists_what_was_done_while_it_was_hidden(qtbot, sqlite_distric
     assert tab.model.rows[0].action == "user.add" and tab.model.rows[1].action == "calendar.set_year"
     assert tab.user.currentData() == "admin" and tab.user.findData("newcomer") >= 0  # filter kept, list fresh
     assert tab.model.rows[tab.table.currentIndex().row()].id == chosen  # the entry being read stays selected
+
+
+def test_entries_read_in_chinese_with_the_codes_kept_for_it(district: District) -> None:
+    """The log showed action codes (登录(user.login)), table names (users #1) and the English keys of the
+    values before and after (days_off, workdays …): readers answer "who changed what" from it."""
+    db, admin = district.db, district.admin
+    worker = auth.find_user(db, admin, "community_worker")
+    auth.update_user(db, admin, worker.id, display_name="陈晓琴", region_id=district.regions["八泉社区"])
+    cal_svc.set_year(db, admin, 2027, days_off=[date(2027, 1, 1)], workdays=[date(2027, 2, 7)], note="元旦")
+    calendar, update = audit.list_entries(db, admin, limit=2)
+    assert update.target == "用户 陈晓琴(community_worker)" and update.entity_label == "用户"
+    assert [(c.label, c.before, c.after) for c in update.changes] == [
+        ("姓名", "测试community_worker", "陈晓琴"), ("所属区划", "飞云社区", "八泉社区")]
+    assert (update.action, update.entity, update.entity_id) == ("user.update", "users", worker.id)  # for IT
+    assert calendar.target == "2027 年节假日安排"
+    assert {c.label: c.after for c in calendar.changes} == {"放假日期": "2027-01-01", "调休上班日期": "2027-02-07",
+                                                         "依据": "元旦"}
+    added = next(r for r in audit.list_entries(db, admin, audit.AuditFilter(text="添加用户"))
+                 if r.entity_id == worker.id)
+    shown = {c.label: c.after for c in added.changes}
+    assert shown["角色"] == "社区工作人员" and shown["可以登录"] == "是" and shown["所属区划"] == "飞云社区"
+    assert not {"版本", "version", "updated_at", "修改时间", "id"} & set(shown)
+    region = next(r for r in audit.list_entries(db, admin, audit.AuditFilter(text="新增区划"))
+                  if r.entity_id == district.regions["河口镇"])
+    assert region.target == "区划 河口镇" and {c.label: c.after for c in region.changes}["级别"] == "街道(镇)"
+
+
+def test_values_as_a_reader_reads_them(district: District) -> None:
+    from desktop.services.audit_text import Names, changes, target
+    from desktop.services.base import unit_of_work
+
+    with unit_of_work(district.db, district.admin) as uow:
+        names = Names(uow.session, full_id=False)
+        household = changes("household", {"stage": "class_2", "category": "none", "single_parent": False,
+                                           "next_visit_due": "2026-12-01", "version": 3},
+                            {"stage": "class_1", "category": "dibao", "single_parent": True,
+                             "next_visit_due": "2027-03-01", "version": 4}, names)
+        assert [(c.label, c.before, c.after) for c in household] == [
+            ("库别", "二类库", "一类库"), ("救助类别", "无", "低保"), ("单亲家庭", "否", "是"),
+            ("下次走访日期", "2026-12-01", "2027-03-01")]
+        income = changes("incomes", None, {"member_id": None, "kind": "wages", "amount": "12000.00",
+                                           "exempt": False, "period_end": "2026-10-31"}, names)
+        assert [(c.label, c.after) for c in income] == [("成员", "全户"), ("收入类型", "工资性收入"),
+                                                       ("金额(元/12个月)", "12000.00"), ("统计截止日期", "2026-10-31")]
+        member = changes("members", None, {"name": "张三", "id_number": "420203198001011234"}, names)
+        assert member[1].after == "420203********1234"  # masked for a role that does not see full numbers
+        assert target("members", 5, None, {"name": "张三"}, names) == "家庭成员 张三"
+        assert target("applications", 7, None, None, names) == "申请(编号 7)"
+
+
+def test_the_export_matches_the_screen(district: District, tmp_path: Path) -> None:
+    db, admin = district.db, district.admin
+    worker = auth.find_user(db, admin, "community_worker")
+    auth.update_user(db, admin, worker.id, display_name="陈晓琴")
+    out = tmp_path / "log.xlsx"
+    audit.export_xlsx(db, admin, audit.AuditFilter(group="login"), out)
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    header = rows[1]
+    row = dict(zip(header, rows[2], strict=True))
+    assert (row["操作"], row["对象"], row["修改内容"]) == ("修改用户", "用户 陈晓琴(community_worker)",
+                                                     "姓名:测试community_worker → 陈晓琴")
+    assert (row["操作代码"], row["数据表"], row["记录编号"]) == ("user.update", "users", worker.id)
+
+
+def test_the_detail_pane_reads_in_chinese_and_shows_codes_on_request(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop.views.audit_log import AuditLogTab
+    from desktop.views.context import AppContext
+
+    d = sqlite_district
+    worker = auth.find_user(d.db, d.admin, "community_worker")
+    auth.update_user(d.db, d.admin, worker.id, display_name="陈晓琴", active=False)
+    tab = AuditLogTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.table.selectRow(0)
+    text = tab.details.toPlainText()
+    assert text.startswith("修改用户") and "用户 陈晓琴(community_worker)" in text
+    assert "姓名" in text and "可以登录" in text and "否" in text
+    for internal in ("user.update", "users #", "display_name", "active", "updated_at"):
+        assert internal not in text
+    assert tab.model.data(tab.model.index(0, 4)) == "用户 陈晓琴(community_worker)"
+    assert tab.model.data(tab.model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "user.update"
+    tab.technical.setChecked(True)
+    text = tab.details.toPlainText()
+    assert "user.update" in text and f"users #{worker.id}" in text and '"display_name": "陈晓琴"' in text

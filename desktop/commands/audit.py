@@ -52,10 +52,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"id": r.id, "at": r.at.isoformat(), "user": r.username, "workstation": r.workstation,
                      "action": r.action, "action_label": r.action_label, "entity": r.entity, "entity_id": r.entity_id,
-                     "household_id": r.household_id, "detail": r.detail} for r in rows])
+                     "household_id": r.household_id, "detail": r.detail, "target": r.target,
+                     "changes": [{"field": c.key, "label": c.label, "before": c.before, "after": c.after}
+                                 for c in r.changes]} for r in rows])
         return 0
     if not rows:
         print("没有符合条件的操作记录。")
     for r in rows:
-        print(f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}\t{r.username}\t{r.workstation}\t{r.action_label}\t{r.detail}")
+        print(f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}\t{r.username}\t{r.workstation}\t{r.action_label}\t{r.target}\t"
+              f"{r.detail}")
     return 0

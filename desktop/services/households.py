@@ -74,7 +74,6 @@ from desktop.rules.codes import (
 )
 from desktop.rules.monitoring import REFERRAL_STATUSES
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
-from desktop.services.audit import action_label
 from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
@@ -883,6 +882,9 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                                       f"办理时限 {a.due_on:%Y-%m-%d}" + (f";月救助金 {a.amount} 元" if a.amount else ""))
                         for a in s.scalars(select(Application).where(Application.household_id == h.id)
                                            .order_by(Application.accepted_on.desc(), Application.id.desc()))]
+        # not at the top: the audit log reads this module's labels
+        from desktop.services.audit import action_label
+
         audit = [TimelineEntry(e.at, "audit", action_label(e.action),
                                _describe_change(e.before, e.after, e.entity, names) or e.detail, e.username)
                  for e in s.scalars(select(AuditEntry).where(AuditEntry.household_id == h.id)

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +39,7 @@ DEFAULT_DAYS = 30
 class AuditTableModel(PagedTableModel[audit.AuditRow]):
     COLUMNS = (QT_TRANSLATE_NOOP("AuditTableModel", "Time"), QT_TRANSLATE_NOOP("AuditTableModel", "User"),
                QT_TRANSLATE_NOOP("AuditTableModel", "Workstation"), QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
-               QT_TRANSLATE_NOOP("AuditTableModel", "Description"))
+               QT_TRANSLATE_NOOP("AuditTableModel", "Record"), QT_TRANSLATE_NOOP("AuditTableModel", "Description"))
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self._page, parent)
@@ -50,7 +53,18 @@ class AuditTableModel(PagedTableModel[audit.AuditRow]):
         return row.id
 
     def display(self, r: audit.AuditRow, column: int) -> str:
-        return (f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", r.username, r.workstation, r.action_label, r.detail)[column]
+        return (f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", r.username, r.workstation, r.action_label, r.target,
+                r.detail)[column]
+
+    def role_data(self, r: audit.AuditRow, column: int, role: int) -> Any:
+        """The raw codes, for IT, as a tool tip of the action and of the record."""
+        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
+            return r.action if column == 3 else _raw_record(r)
+        return None
+
+
+def _raw_record(r: audit.AuditRow) -> str:
+    return f"{r.entity} #{r.entity_id}" if r.entity_id is not None else r.entity
 
 
 def _pretty(values: dict | None) -> str:
@@ -97,9 +111,9 @@ class AuditLogTab(QWidget):
         layout.addLayout(bar)
 
         self.model = AuditTableModel(ctx, self)
-        self.table = read_only_table(self.model, widths=(150, 110, 120, 150), single=True)
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
+        self.table = read_only_table(self.model, widths=(150, 110, 120, 150, 200), single=True)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
         self.details.setPlaceholderText(self.tr("Select an entry to see the values before and after."))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -107,7 +121,13 @@ class AuditLogTab(QWidget):
         splitter.setSizes([420, 160])
         layout.addWidget(splitter, 1)
         self.status = QLabel()
-        layout.addWidget(self.status)
+        self.technical = QCheckBox(self.tr("&Technical details"))
+        self.technical.setToolTip(self.tr("Also show the action's code, the table and record number, and the "
+                                          "values before and after as stored (for IT)."))
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.technical)
+        layout.addLayout(footer)
 
         self.search_button.clicked.connect(lambda: self.search())
         self.text.returnPressed.connect(lambda: self.search())
@@ -115,6 +135,7 @@ class AuditLogTab(QWidget):
             combo.activated.connect(lambda _i: self.search())
         self.export_button.clicked.connect(lambda: self.export())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
+        self.technical.toggled.connect(lambda _on: self._show(self.table.currentIndex().row()))
         QShortcut(QKeySequence("F5"), self, activated=self.search)
         self.loaded = False  # read when first shown: the settings page builds every tab at once
 
@@ -171,10 +192,29 @@ class AuditLogTab(QWidget):
             self.details.clear()
             return
         r = self.model.rows[row]
-        what = f"{r.entity} #{r.entity_id}" if r.entity_id is not None else r.entity
-        lines = [f"{r.action_label}({r.action})  {what}", r.detail, "",
-                 self.tr("Before:"), _pretty(r.before), "", self.tr("After:"), _pretty(r.after)]
-        self.details.setPlainText("\n".join(lines))
+        parts = [f"<p><b>{escape(r.action_label)}</b>  {escape(r.target)}<br>",
+                 escape(self.tr("{at} by {user} at workstation {station}").format(
+                     at=f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", user=r.username, station=r.workstation or "—")),
+                 "</p>"]
+        if r.detail:
+            parts.append(f"<p>{escape(r.detail)}</p>")
+        if r.changes:
+            both = r.before is not None and r.after is not None
+            head = (self.tr("Item"), self.tr("Before"), self.tr("After")) if both else (
+                self.tr("Item"), self.tr("Removed") if r.after is None else self.tr("Recorded"))
+            cells = "".join(f"<th align='left'>{escape(h)}</th>" for h in head)
+            lines = [f"<table cellspacing='0' cellpadding='3' border='1'><tr>{cells}</tr>"]
+            for c in r.changes:
+                values = (c.label, c.before, c.after) if both else (c.label, c.after or c.before)
+                lines.append("<tr>" + "".join(f"<td>{escape(v or '—')}</td>" for v in values) + "</tr>")
+            parts.append("".join(lines) + "</table>")
+        if self.technical.isChecked():
+            raw = self.tr("Action code: {action}; record: {record}; household id: {household}").format(
+                action=r.action, record=_raw_record(r), household="—" if r.household_id is None else r.household_id)
+            before, after = self.tr("Before:"), self.tr("After:")
+            parts.append(f"<hr><p>{escape(raw)}</p><p>{escape(before)}</p><pre>{escape(_pretty(r.before))}</pre>"
+                         f"<p>{escape(after)}</p><pre>{escape(_pretty(r.after))}</pre>")
+        self.details.setHtml("".join(parts))
 
     def export(self, path: str | None = None) -> None:
         flt = self.current_filter()
