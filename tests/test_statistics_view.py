@@ -351,3 +351,68 @@ def test_months_without_records_stay_on_the_axis(page: StatisticsPage) -> None:
     post = page.charts["post_checks"]
     assert [label for _, label in post.content.categories] == ["2025-12", "2026-01", "2026-02"]
     assert [i.key for i in post.items] == ["2025-12", "2026-02"]  # January: not a 0% failure rate
+
+
+def _axis_texts(chart, side: str) -> list[str]:  # noqa: ANN001
+    from PySide6.QtGui import QPainter, QPixmap
+
+    axis = chart.plot.getAxis(side)
+    pixmap = QPixmap(10, 10)
+    painter = QPainter(pixmap)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in specs[2]]
+
+
+def test_each_chart_reads_in_one_screen_at_1366x768(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    """At 1366×768 (maximised: about 1366×698 for the page's window) each chart's legend and axis title
+    fell below the fold: the page itself had to be scrolled to read a chart."""
+    available = 698 - 22 - 22  # the window less its menu and status bars
+    assert page.minimumSizeHint().height() <= available, page.minimumSizeHint()
+    page.resize(1366 - 190, available)
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        qtbot.wait(10)
+        for chart in page.tabs.currentWidget().findChildren(type(page.charts["pass_rate"])):
+            if chart.horizontal and chart is page.charts["visits"]:
+                continue  # one line per community: its own area scrolls, its scale at the top
+            bottom = chart.mapTo(page, chart.rect().bottomLeft()).y()
+            assert bottom <= page.height(), (chart.title, bottom, page.height())
+    # the legend is above the plot, not under the axis title
+    chart = page.charts["approval_hist"]
+    view_top = chart.plot.getViewBox().sceneBoundingRect().top()
+    assert chart.legend.sceneBoundingRect().bottom() <= view_top
+
+
+def test_bars_to_compare_carry_their_values_and_axes_start_at_0(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    """The visits chart's bars carried no value labels (a rate gave no hint of its count but on hover),
+    its % scale sat at the bottom of an inner scroll area, and no value axis drew its 0 tick."""
+    settle(qtbot)
+    visits = page.charts["visits"]
+    assert page.visits is not None and page.visits.rows
+    row = page.visits.rows[0]
+    texts = [t.toPlainText() for t in visits.value_texts]
+    assert f"({row.visited}/{row.monitored})" in texts[0] and texts[0].startswith(f"{row.rate * 100:.1f}%")
+    assert visits.plot.getAxis("top").isVisible() and not visits.plot.getAxis("bottom").isVisible()
+    assert "0" in _axis_texts(visits, "top") and "100" in _axis_texts(visits, "top")
+    assert "110" not in _axis_texts(visits, "top")  # the room for the labels is no scale past 100%
+    for key in ("library_now", "level", "funnel", "referrals"):
+        assert page.charts[key].value_texts, key
+    for key in ("approval_hist", "pass_rate", "library_now"):
+        assert "0" in _axis_texts(page.charts[key], "left"), key
+
+
+def test_a_rate_from_very_few_cases_is_marked_with_its_count(qtbot) -> None:  # noqa: ANN001
+    """100% of 3 looked the same as 100% of 300 unless hovered."""
+    from desktop.views.charts import Chart, Series
+    from desktop.views.statistics import _small_samples
+
+    small, labels = _small_samples([(3, 3), (45, 90), (0, 0)], [100.0, 50.0, None])
+    assert small == [True, False, False] and labels == ["100%(3/3)", "", ""]
+    chart = Chart("合格率", value_label="%")
+    qtbot.addWidget(chart)
+    chart.set_lines([("a", "2026-01"), ("b", "2026-02"), ("c", "2026-03")],
+                    [Series("s", "合格率", [100.0, 50.0, None], labels=labels, small=small)], suffix="%")
+    assert [t.toPlainText() for t in chart.value_texts] == ["100%(3/3)"]

@@ -4,37 +4,37 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../views/charts.py" line="97"/>
+        <location filename="../views/charts.py" line="117"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="98"/>
+        <location filename="../views/charts.py" line="118"/>
         <source>Save this chart as a PNG image</source>
         <translation>将此图保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="101"/>
+        <location filename="../views/charts.py" line="121"/>
         <source>xlsx…</source>
         <translation>xlsx…</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="102"/>
+        <location filename="../views/charts.py" line="122"/>
         <source>Save the numbers of this chart as an Excel workbook</source>
         <translation>将此图的数据保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="196"/>
+        <location filename="../views/charts.py" line="227"/>
         <source>No records for this selection</source>
         <translation>当前筛选条件下没有记录</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="368"/>
+        <location filename="../views/charts.py" line="438"/>
         <source>click to list the records</source>
         <translation>单击列出明细记录</translation>
     </message>
     <message>
-        <location filename="../views/charts.py" line="385"/>
+        <location filename="../views/charts.py" line="455"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>

@@ -1,35 +1,34 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../views/statistics.py" line="58"/>
+        <location filename="../views/statistics.py" line="57" />
         <source>Household no.</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="59"/>
+        <location filename="../views/statistics.py" line="58" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="60"/>
+        <location filename="../views/statistics.py" line="59" />
         <source>ID number (masked)</source>
         <translation>身份证号(脱敏)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="61"/>
+        <location filename="../views/statistics.py" line="60" />
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="62"/>
+        <location filename="../views/statistics.py" line="61" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="63"/>
+        <location filename="../views/statistics.py" line="62" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -37,558 +36,568 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../views/statistics.py" line="479"/>
+        <location filename="../views/statistics.py" line="504" />
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="479"/>
+        <location filename="../views/statistics.py" line="504" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="552"/>
+        <location filename="../views/statistics.py" line="589" />
         <source>Monitored households</source>
         <translation>应走访户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="552"/>
+        <location filename="../views/statistics.py" line="589" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="579"/>
+        <location filename="../views/statistics.py" line="621" />
         <source>Post-checks done</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="579"/>
+        <location filename="../views/statistics.py" line="621" />
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="102"/>
+        <location filename="../views/statistics.py" line="124" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="102"/>
+        <location filename="../views/statistics.py" line="124" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="103"/>
+        <location filename="../views/statistics.py" line="125" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="103"/>
+        <location filename="../views/statistics.py" line="125" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="104"/>
+        <location filename="../views/statistics.py" line="126" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="104"/>
+        <location filename="../views/statistics.py" line="126" />
         <source>Last 12 months</source>
         <translation>近12个月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="105"/>
+        <location filename="../views/statistics.py" line="127" />
         <source>Custom range</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="118"/>
+        <location filename="../views/statistics.py" line="140" />
         <source>All tracks</source>
         <translation>全部程序</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="122"/>
+        <location filename="../views/statistics.py" line="144" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="126"/>
+        <location filename="../views/statistics.py" line="148" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="127"/>
+        <location filename="../views/statistics.py" line="149" />
         <source>Compute the figures again (F5)</source>
         <translation>重新计算统计数据(F5)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="128"/>
+        <location filename="../views/statistics.py" line="150" />
         <source>Monthly &amp;summary (PDF)…</source>
         <translation>月度摘要(&amp;S)(PDF)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="129"/>
+        <location filename="../views/statistics.py" line="151" />
         <source>All numbers (&amp;xlsx)…</source>
         <translation>全部数据(&amp;X)(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="130"/>
+        <location filename="../views/statistics.py" line="152" />
         <source>&amp;Period:</source>
         <translation>时间(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="130"/>
+        <location filename="../views/statistics.py" line="152" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="131"/>
+        <location filename="../views/statistics.py" line="153" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="131"/>
+        <location filename="../views/statistics.py" line="153" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="132"/>
+        <location filename="../views/statistics.py" line="154" />
         <source>&amp;Track:</source>
         <translation>程序(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="133"/>
+        <location filename="../views/statistics.py" line="155" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="143"/>
-        <source>Track and category narrow the figures about applications (pass rate, approval time, post-checks, the funnel&apos;s last steps).</source>
+        <location filename="../views/statistics.py" line="166" />
+        <source>Track and category narrow the figures about applications (pass rate, approval time, post-checks, the funnel's last steps).</source>
         <translation>“程序”和“类别”只筛选与申请有关的数字(授权合格率、审批用时、事后核查、转化漏斗的后两步)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="171"/>
+        <location filename="../views/statistics.py" line="198" />
         <source>Approval time: distribution (working days)</source>
         <translation>审批用时分布(工作日)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="172"/>
+        <location filename="../views/statistics.py" line="199" />
         <source>Applications</source>
         <translation>申请件数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="172"/>
-        <location filename="../views/statistics.py" line="174"/>
+        <location filename="../views/statistics.py" line="199" />
+        <location filename="../views/statistics.py" line="201" />
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="173"/>
+        <location filename="../views/statistics.py" line="200" />
         <source>Approval time: monthly median (working days)</source>
         <translation>审批用时月度中位数(工作日)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="174"/>
-        <location filename="../views/statistics.py" line="178"/>
+        <location filename="../views/statistics.py" line="201" />
+        <location filename="../views/statistics.py" line="205" />
         <source>Month of acceptance</source>
         <translation>受理月份</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="175"/>
+        <location filename="../views/statistics.py" line="202" />
         <source>Approval time</source>
         <translation>审批用时</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="177"/>
+        <location filename="../views/statistics.py" line="204" />
         <source>Authorisation pass rate per month</source>
         <translation>各月授权核对合格率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="179"/>
-        <location filename="../views/statistics.py" line="477"/>
+        <location filename="../views/statistics.py" line="206" />
+        <location filename="../views/statistics.py" line="501" />
         <source>Pass rate</source>
         <translation>授权合格率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="183"/>
+        <location filename="../views/statistics.py" line="210" />
         <source>Library sizes at month end</source>
         <translation>各月末监测库户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="184"/>
-        <location filename="../views/statistics.py" line="185"/>
-        <location filename="../views/statistics.py" line="194"/>
-        <location filename="../views/statistics.py" line="504"/>
-        <location filename="../views/statistics.py" line="517"/>
+        <location filename="../views/statistics.py" line="211" />
+        <location filename="../views/statistics.py" line="212" />
+        <location filename="../views/statistics.py" line="221" />
+        <location filename="../views/statistics.py" line="535" />
+        <location filename="../views/statistics.py" line="549" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="185"/>
+        <location filename="../views/statistics.py" line="212" />
         <source>Library sizes now</source>
         <translation>当前监测库户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="186"/>
+        <location filename="../views/statistics.py" line="213" />
         <source>Libraries</source>
         <translation>监测库</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="190"/>
+        <location filename="../views/statistics.py" line="217" />
         <source>Clues by source level</source>
         <translation>线索来源层级</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="190"/>
-        <location filename="../views/statistics.py" line="191"/>
-        <location filename="../views/statistics.py" line="192"/>
-        <location filename="../views/statistics.py" line="510"/>
+        <location filename="../views/statistics.py" line="217" />
+        <location filename="../views/statistics.py" line="218" />
+        <location filename="../views/statistics.py" line="219" />
+        <location filename="../views/statistics.py" line="541" />
         <source>Clues</source>
         <translation>线索条数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="191"/>
+        <location filename="../views/statistics.py" line="218" />
         <source>Clues by channel</source>
         <translation>线索发现渠道</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="192"/>
+        <location filename="../views/statistics.py" line="219" />
         <source>Clues from departments</source>
         <translation>部门推送线索</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="193"/>
+        <location filename="../views/statistics.py" line="220" />
         <source>From clue to assistance (households)</source>
         <translation>从线索到救助(户)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="195"/>
+        <location filename="../views/statistics.py" line="222" />
         <source>Discovery</source>
         <translation>主动发现</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="201"/>
+        <location filename="../views/statistics.py" line="228" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="210"/>
+        <location filename="../views/statistics.py" line="237" />
         <source>Quarterly visit completion by community</source>
         <translation>各社区季度走访完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="213"/>
+        <location filename="../views/statistics.py" line="240" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="215"/>
+        <location filename="../views/statistics.py" line="242" />
         <source>Referrals by department and outcome</source>
         <translation>各部门转介及办理结果</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="216"/>
+        <location filename="../views/statistics.py" line="243" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="217"/>
+        <location filename="../views/statistics.py" line="244" />
         <source>Post-check failure rate per month</source>
         <translation>各月事后核查未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="218"/>
+        <location filename="../views/statistics.py" line="245" />
         <source>Month checked</source>
         <translation>核查月份</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="218"/>
+        <location filename="../views/statistics.py" line="245" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="224"/>
+        <location filename="../views/statistics.py" line="252" />
         <source>Click a bar or a point to list the records behind it.</source>
         <translation>单击柱形或数据点,列出其背后的明细记录。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="226"/>
+        <location filename="../views/statistics.py" line="254" />
         <source>Export list (xlsx)…</source>
         <translation>导出明细(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="264"/>
+        <location filename="../views/statistics.py" line="285" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="294"/>
-        <location filename="../views/statistics.py" line="300"/>
+        <location filename="../views/statistics.py" line="315" />
+        <location filename="../views/statistics.py" line="321" />
         <source>All communities</source>
         <translation>全部社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="360"/>
+        <location filename="../views/statistics.py" line="381" />
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="365"/>
+        <location filename="../views/statistics.py" line="386" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="371"/>
+        <location filename="../views/statistics.py" line="392" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="372"/>
+        <location filename="../views/statistics.py" line="393" />
         <source>Computing statistics…</source>
         <translation>正在计算统计数据…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="377"/>
+        <location filename="../views/statistics.py" line="398" />
         <source>The figures could not be computed.</source>
         <translation>统计数据未能算出。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="399"/>
+        <location filename="../views/statistics.py" line="420" />
         <source>{scope}: {filter}. Computed from the records in {ms:.0f} ms.</source>
         <translation>{scope}:{filter}。由业务记录实时计算,用时 {ms:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="422"/>
+        <location filename="../views/statistics.py" line="443" />
         <source>{track}: {n} applications took {days} working days</source>
         <translation>{track}:用时 {days} 个工作日的申请 {n} 件</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="426"/>
-        <location filename="../views/statistics.py" line="452"/>
+        <location filename="../views/statistics.py" line="447" />
+        <location filename="../views/statistics.py" line="473" />
         <source>10-day limit</source>
         <translation>10个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="427"/>
-        <location filename="../views/statistics.py" line="452"/>
+        <location filename="../views/statistics.py" line="448" />
+        <location filename="../views/statistics.py" line="473" />
         <source>30-day limit</source>
         <translation>30个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="432"/>
+        <location filename="../views/statistics.py" line="453" />
         <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
         <translation>{track}:已审批 {n} 件,中位数 {median},90% 在 {p90} 以内,最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="445"/>
+        <location filename="../views/statistics.py" line="466" />
         <source>{month} {track}: median {median} working days ({n} applications)</source>
         <translation>{month} {track}:中位数 {median} 个工作日({n} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="467"/>
+        <location filename="../views/statistics.py" line="488" />
         <source>Commitment track from {d}</source>
         <translation>{d} 起实行告知承诺制</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="474"/>
+        <location filename="../views/statistics.py" line="497" />
         <source>{month}: {rate} passed ({passed} of {checked} checked)</source>
         <translation>{month}:合格率 {rate}(核对 {checked} 件,通过 {passed} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="481"/>
+        <location filename="../views/statistics.py" line="506" />
         <source>Before the commitment track ({d}): {before} ({bp} of {bc}); after: {after} ({ap} of {ac}).</source>
         <translation>实行告知承诺制({d})前:{before}({bc} 件中通过 {bp} 件);实行后:{after}({ac} 件中通过 {ap} 件)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="487"/>
+        <location filename="../views/statistics.py" line="512" />
         <source>The start date of the commitment track has not been set; overall: {rate}.</source>
         <translation>尚未设置告知承诺制的实行日期;总体合格率:{rate}。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="498"/>
+        <location filename="../views/statistics.py" line="518" />
+        <source>Hollow points: fewer than {n} cases that month, the count written beside them.</source>
+        <translation>空心点:当月不足 {n} 件,旁边标出件数。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="529" />
         <source>End of {month}: {n} households in {stage}</source>
         <translation>{month} 月末:{stage} {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="508"/>
+        <location filename="../views/statistics.py" line="539" />
         <source>{label}: {clues} clues</source>
         <translation>{label}:线索 {clues} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="511"/>
+        <location filename="../views/statistics.py" line="543" />
         <source>{clues} clues; {households} households discovered for the first time in the period.</source>
         <translation>共 {clues} 条线索;本期首次发现 {households} 户(每户按其第一条线索的日期计一次)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="514"/>
+        <location filename="../views/statistics.py" line="546" />
         <source>{label}: {n} households ({share} of those discovered)</source>
         <translation>{label}:{n} 户(占发现户数的 {share})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="526"/>
+        <location filename="../views/statistics.py" line="558" />
         <source>{year} Q{q}</source>
         <translation>{year}年第{q}季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="538"/>
+        <location filename="../views/statistics.py" line="570" />
         <source>Computing visits…</source>
         <translation>正在计算走访完成率…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="545"/>
+        <location filename="../views/statistics.py" line="577" />
         <source>{name}, {quarter}: {visited} of {monitored} monitored households visited ({rate}); click to list those not visited</source>
         <translation>{name},{quarter}:应访 {monitored} 户,已访 {visited} 户({rate});单击列出未走访的家庭</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="550"/>
+        <location filename="../views/statistics.py" line="586" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="553"/>
+        <location filename="../views/statistics.py" line="590" />
         <source>{quarter}: {visited} of {monitored} households in class I, class II or assistance visited ({rate}). Worst first.</source>
         <translation>{quarter}:一类库、二类库和救助中的 {monitored} 户中已走访 {visited} 户({rate})。完成率低的排在前面。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="564"/>
+        <location filename="../views/statistics.py" line="593" />
+        <source>Pale bars: fewer than {n} households.</source>
+        <translation>浅色条:不足 {n} 户。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="602" />
         <source>{dept} · {status}: {n} of {total} referrals</source>
         <translation>{dept} · {status}:{n} 件(共 {total} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="568"/>
+        <location filename="../views/statistics.py" line="606" />
         <source>{done} of {total} referrals done.</source>
         <translation>转介共 {total} 件,已办结 {done} 件。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="574"/>
+        <location filename="../views/statistics.py" line="615" />
         <source>{month}: {failed} of {done} post-checks failed ({rate})</source>
         <translation>{month}:核查 {done} 件,未通过 {failed} 件({rate})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="577"/>
+        <location filename="../views/statistics.py" line="619" />
         <source>Failure rate</source>
         <translation>未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="581"/>
+        <location filename="../views/statistics.py" line="623" />
         <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}</source>
         <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="598"/>
-        <location filename="../views/statistics.py" line="601"/>
+        <location filename="../views/statistics.py" line="641" />
+        <location filename="../views/statistics.py" line="645" />
         <source>Listing records…</source>
         <translation>正在列出明细…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="609"/>
+        <location filename="../views/statistics.py" line="653" />
         <source>{title}: {total} records (the first {shown} are listed)</source>
         <translation>{title}:共 {total} 条(列出前 {shown} 条)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="612"/>
+        <location filename="../views/statistics.py" line="656" />
         <source>{title}: {total} records</source>
         <translation>{title}:共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="626"/>
+        <location filename="../views/statistics.py" line="670" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="630"/>
+        <location filename="../views/statistics.py" line="674" />
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="631"/>
+        <location filename="../views/statistics.py" line="675" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="641"/>
-        <location filename="../views/statistics.py" line="661"/>
-        <location filename="../views/statistics.py" line="681"/>
-        <location filename="../views/statistics.py" line="725"/>
+        <location filename="../views/statistics.py" line="685" />
+        <location filename="../views/statistics.py" line="705" />
+        <location filename="../views/statistics.py" line="725" />
+        <location filename="../views/statistics.py" line="769" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="644"/>
+        <location filename="../views/statistics.py" line="688" />
         <source>Save the numbers as xlsx</source>
         <translation>将数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="645"/>
-        <location filename="../views/statistics.py" line="669"/>
-        <location filename="../views/statistics.py" line="677"/>
+        <location filename="../views/statistics.py" line="689" />
+        <location filename="../views/statistics.py" line="713" />
+        <location filename="../views/statistics.py" line="721" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="657"/>
-        <location filename="../views/statistics.py" line="708"/>
+        <location filename="../views/statistics.py" line="701" />
+        <location filename="../views/statistics.py" line="752" />
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="658"/>
+        <location filename="../views/statistics.py" line="702" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="658"/>
+        <location filename="../views/statistics.py" line="702" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="663"/>
-        <location filename="../views/statistics.py" line="683"/>
+        <location filename="../views/statistics.py" line="707" />
+        <location filename="../views/statistics.py" line="727" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="668"/>
+        <location filename="../views/statistics.py" line="712" />
         <source>Save all numbers as xlsx</source>
         <translation>将全部数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="676"/>
+        <location filename="../views/statistics.py" line="720" />
         <source>Save the list as xlsx</source>
         <translation>将明细保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="688"/>
+        <location filename="../views/statistics.py" line="732" />
         <source>Save the monthly summary</source>
         <translation>保存月度摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="689"/>
+        <location filename="../views/statistics.py" line="733" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="706"/>
+        <location filename="../views/statistics.py" line="750" />
         <source>Social assistance: monthly summary</source>
         <translation>社会救助工作月度统计摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="707"/>
+        <location filename="../views/statistics.py" line="751" />
         <source>Made on {when} by {who}</source>
         <translation>{who} 于 {when} 生成</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="709"/>
+        <location filename="../views/statistics.py" line="753" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="710"/>
+        <location filename="../views/statistics.py" line="754" />
         <source>Every figure is computed from the records at the time of printing.</source>
         <translation>以上数字均于打印时由业务记录实时计算。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="721"/>
+        <location filename="../views/statistics.py" line="765" />
         <source>Monthly summary</source>
         <translation>月度统计摘要</translation>
     </message>

@@ -27,7 +27,11 @@ PALETTE = ("#2f6db5", "#e07b39", "#3a9d5d", "#c0392b", "#8e6bbf", "#7f8c8d", "#d
 CHART_FONT = QFont()
 CHART_FONT.setFamilies(["Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"])
 CHART_FONT.setPointSize(9)
-MIN_PLOT_HEIGHT = 220
+# Small enough that two charts one above the other, with their legends, axis titles and notes, fit a
+# maximised window at 1366×768 (the office desktops) without scrolling the page.
+MIN_PLOT_HEIGHT = 150
+LABEL_FONT = QFont(CHART_FONT)
+LABEL_FONT.setPointSize(8)
 
 
 @dataclass
@@ -41,6 +45,10 @@ class Series:
     color: str = ""
     hover: Sequence[str] | None = None
     clickable: bool = True
+    # text written at each bar's end or beside each point ("" for none), e.g. "100%(3/3)"
+    labels: Sequence[str] | None = None
+    # categories whose value rests on very few cases: drawn hollow (a point) or pale (a bar)
+    small: Sequence[bool] | None = None
 
 
 @dataclass
@@ -71,6 +79,17 @@ def fmt_value(value: float | None, decimals: int = 0, suffix: str = "") -> str:
     if decimals == 0:
         return f"{value:,.0f}{suffix}"
     return f"{value:,.{decimals}f}{suffix}"
+
+
+class ValueAxis(pg.AxisItem):
+    """A value axis whose end labels are drawn: with grid lines on, pyqtgraph clips the tick labels
+    to the axis and the plot, so the "0" at the very end (half of it past the end) was never drawn."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        rect = super().boundingRect()
+        if self.orientation in ("left", "right"):
+            return rect.adjusted(0, -12, 0, 12)
+        return rect.adjusted(-24, 0, 24, 0)
 
 
 class Chart(QFrame):
@@ -106,22 +125,31 @@ class Chart(QFrame):
         header.addWidget(self.title_label, 1)
         header.addWidget(self.png_button)
         header.addWidget(self.xlsx_button)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(axisItems={"left": ValueAxis("left"), "top": ValueAxis("top")})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=horizontal, y=not horizontal, alpha=0.25)
         self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)
-        for name in ("left", "bottom"):
+        # A horizontal chart's scale is along the top: a long list of communities scrolls, and a scale
+        # at the bottom was out of sight until scrolled to the end.
+        value_side = "top" if horizontal else "left"
+        self.plot.showAxis("top", horizontal)
+        self.plot.showAxis("bottom", not horizontal)
+        for name in ("left", "bottom", "top"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=CHART_FONT)
         if value_label:
-            self.plot.setLabel("bottom" if horizontal else "left", value_label)
+            self.plot.setLabel(value_side, value_label)
         if category_label:
             self.plot.setLabel("left" if horizontal else "bottom", category_label)
-        # The legend sits in its own row under the chart, one line across, so it never covers data.
+        # The legend sits in its own row above the chart, one line across: it never covers data and
+        # is read before the bars, not below the fold of a short window.
         self.legend = pg.LegendItem(labelTextSize="9pt", colCount=6)
-        self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
+        plot_item = self.plot.getPlotItem()
+        plot_item.layout.removeItem(plot_item.titleLabel)  # the title is the frame's, above: its row is free
+        plot_item.titleLabel.hide()
+        plot_item.layout.addItem(self.legend, 0, 1)
         self.plot.getPlotItem().legend = self.legend  # named lines add themselves to it
         self.hover_label = QLabel(" ")
         self.hover_label.setStyleSheet("color: #444;")
@@ -132,14 +160,15 @@ class Chart(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
+        layout.addWidget(self.note_label)  # the chart's summary, read with the title
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hover_label)
-        layout.addWidget(self.note_label)
         self.plot.scene().sigMouseMoved.connect(self._on_move)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self._bottom_labels: tuple[list[tuple[str, str]], int] | None = None  # categories along the bottom
         self.plot.getViewBox().sigResized.connect(self._fit_bottom_labels)
         self._empty_text: pg.TextItem | None = None
+        self.value_texts: list[pg.TextItem] = []  # the values written on the chart
         self.hover_text: Callable[[Item], str] | None = None
 
     # -- drawing ---------------------------------------------------------------------------------
@@ -153,6 +182,7 @@ class Chart(QFrame):
         self._empty_text = None
         self._last_draw = None
         self._bottom_labels = None
+        self.value_texts: list[pg.TextItem] = []
 
     def set_counts(self, headers: Sequence[str], counts: Sequence[Sequence[int]]) -> None:
         """The counts behind a chart of rates (one row per category), exported beside the rates."""
@@ -200,28 +230,43 @@ class Chart(QFrame):
         self.plot.getViewBox().invertY(False)  # a horizontal chart drawn before leaves it inverted
         self.plot.setXRange(0, 1)
         self.plot.setYRange(0, 1)
-        for name in ("bottom", "left"):  # no 0.0–1.0 scale that means nothing
+        for name in ("bottom", "left", "top"):  # no 0.0–1.0 scale that means nothing
             self.plot.getAxis(name).setTicks([[], []])
         return True
 
+    def _label(self, s: Series, ci: int, value: float) -> str:
+        if s.labels is not None:
+            return s.labels[ci] if ci < len(s.labels) else ""
+        return fmt_value(value, self.decimals, self.suffix)
+
+    def _add_text(self, text: str, x: float, y: float, anchor: tuple[float, float], color: str = "#333") -> None:
+        item = pg.TextItem(text, color=color, anchor=anchor)
+        item.setFont(LABEL_FONT)
+        item.setPos(x, y)
+        self.plot.addItem(item)
+        self.value_texts.append(item)
+
     def set_bars(self, categories: Sequence[tuple[str, str]], series: Sequence[Series], *, decimals: int = 0,
                  suffix: str = "", value_header: str = "", vlines: Sequence[tuple[float, str]] = (),
-                 max_labels: int = 14, zeros_are_data: bool = False) -> None:
+                 max_labels: int = 14, zeros_are_data: bool = False, value_labels: bool = False) -> None:
         """Grouped bars: one group per category, one bar per series. Bars that are all zero show
-        the empty state unless ``zeros_are_data`` (e.g. a rate of 0%)."""
+        the empty state unless ``zeros_are_data`` (e.g. a rate of 0%). ``value_labels`` writes each
+        bar's value (or its series' ``labels``) at its end, where bars are there to be compared."""
         self.clear()
         self._last_draw = ("set_bars", (list(categories), list(series)),
                            {"decimals": decimals, "suffix": suffix, "value_header": value_header,
-                            "vlines": list(vlines), "max_labels": max_labels, "zeros_are_data": zeros_are_data})
+                            "vlines": list(vlines), "max_labels": max_labels, "zeros_are_data": zeros_are_data,
+                            "value_labels": value_labels})
         self.decimals, self.suffix = decimals, suffix
         self.content = _Content(list(categories), list(series), value_header)
         if self._show_empty(categories, series, zeros_are_data):
             return
         n = max(1, len(series))
         width = 0.8 / n
+        longest = 0
         for si, s in enumerate(series):
             color = self._color(s, si)
-            positions, heights = [], []
+            positions, heights, brushes = [], [], []
             for ci, (key, label) in enumerate(categories):
                 value = s.values[ci] if ci < len(s.values) else None
                 if value is None:
@@ -229,6 +274,14 @@ class Chart(QFrame):
                 pos = ci - 0.4 + width * (si + 0.5)
                 positions.append(pos)
                 heights.append(float(value))
+                small = bool(s.small and ci < len(s.small) and s.small[ci])
+                brushes.append(QColor(color.red(), color.green(), color.blue(), 90) if small else color)
+                if value_labels and (text := self._label(s, ci, value)):
+                    longest = max(longest, QFontMetrics(LABEL_FONT).horizontalAdvance(text))
+                    if self.horizontal:
+                        self._add_text(text, float(value), pos, (0, 0.5))
+                    else:
+                        self._add_text(text, pos, float(value), (0.5, 1))
                 text = s.hover[ci] if s.hover and ci < len(s.hover) else \
                     f"{label} · {s.label}:{fmt_value(value, decimals, suffix)}"
                 rect = (QRectF(0.0, pos - width / 2, float(value), width) if self.horizontal
@@ -236,9 +289,9 @@ class Chart(QFrame):
                 self.items.append(Item(s.key, key, text, rect=rect.normalized(), clickable=s.clickable))
             if self.horizontal:
                 bar = pg.BarGraphItem(x0=0, y=positions, height=width * 0.95, width=heights,
-                                      brush=color, pen=pg.mkPen(color.darker(120)))
+                                      brushes=brushes, pen=pg.mkPen(color.darker(120)))
             else:
-                bar = pg.BarGraphItem(x=positions, height=heights, width=width * 0.95, brush=color,
+                bar = pg.BarGraphItem(x=positions, height=heights, width=width * 0.95, brushes=brushes,
                                       pen=pg.mkPen(color.darker(120)))
             self.plot.addItem(bar)
             if n > 1 and self.legend is not None:
@@ -255,8 +308,11 @@ class Chart(QFrame):
             self.plot.setMinimumHeight(max(MIN_PLOT_HEIGHT, len(categories) * (metrics.height() + 4) + 48))
         else:
             self._set_bottom_labels(categories, max_labels)
-        value_axis = self.plot.getAxis("bottom" if self.horizontal else "left")
+        value_axis = self.plot.getAxis("top" if self.horizontal else "left")
         value_axis.setTicks(None)
+        if suffix == "%":  # the room left for the bars' labels is not a scale past 100%
+            value_axis.setTicks([[(float(v), str(v)) for v in range(0, 101, 20)],
+                                 [(float(v), "") for v in range(10, 100, 20)]])
         # Percentages on a 0–100 scale (all 0% is not drawn on a scale of 0.1%).
         top = max([float(v) for s in series for v in s.values if v is not None] + [100.0 if suffix == "%" else 1.0])
         for i, (pos, label) in enumerate(vlines):
@@ -270,12 +326,17 @@ class Chart(QFrame):
             self.plot.addItem(line)
         if self.horizontal:
             self.plot.setYRange(-0.6, len(categories) - 0.4, padding=0)
-            self.plot.setXRange(0, top * 1.08, padding=0)
+            # room at the right for the labels at the bars' ends ("76.2%(45/59)")
+            room = 1.08
+            width_px = self.plot.getViewBox().width() or 600
+            if longest:
+                room = max(room, 1 / max(0.4, 1 - (longest + 8) / width_px))
+            self.plot.setXRange(0, top * room, padding=0)
             self.plot.getViewBox().invertY(True)
         else:
             self.plot.getViewBox().invertY(False)
             self.plot.setXRange(-0.6, len(categories) - 0.4, padding=0)
-            self.plot.setYRange(0, top * 1.12, padding=0)
+            self.plot.setYRange(0, top * (1.2 if value_labels else 1.12), padding=0)
 
     def set_lines(self, categories: Sequence[tuple[str, str]], series: Sequence[Series], *, decimals: int = 0,
                   suffix: str = "", value_header: str = "", vlines: Sequence[tuple[float, str]] = (),
@@ -308,8 +369,13 @@ class Chart(QFrame):
                 text = s.hover[ci] if s.hover and ci < len(s.hover) else \
                     f"{label} · {s.label}:{fmt_value(value, decimals, suffix)}"
                 self.items.append(Item(s.key, key, text, point=QPointF(ci, float(value)), clickable=s.clickable))
-            self.plot.plot(xs, ys, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7, symbolBrush=color,
-                           symbolPen=pg.mkPen(color.darker(130)), name=s.label if len(series) > 1 else None,
+                if s.labels is not None and ci < len(s.labels) and s.labels[ci]:
+                    self._add_text(s.labels[ci], float(ci), float(value), (0.5, 1.15), color.darker(140).name())
+            # a point resting on very few cases is hollow: it is not as sure as its neighbours
+            brushes = [QColor("white") if s.small and ci < len(s.small) and s.small[ci] else color
+                       for ci in range(len(xs))]
+            self.plot.plot(xs, ys, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7, symbolBrush=brushes,
+                           symbolPen=pg.mkPen(color.darker(130), width=1.5), name=s.label if len(series) > 1 else None,
                            connect="finite")
         for value, label in hlines:
             top = max(top, value)

@@ -45,6 +45,8 @@ from desktop.views.table_model import RowListTableModel, read_only_table
 TRACK_COLORS = {Track.REGULAR.value: "#e07b39", Track.COMMITMENT.value: "#2f6db5"}
 STAGE_COLORS = {Stage.CLASS_I.value: "#c0392b", Stage.CLASS_II.value: "#d4ac0d", Stage.ASSISTED.value: "#3a9d5d"}
 STATUS_COLORS = {"sent": "#7f8c8d", "received": "#2f6db5", "done": "#3a9d5d", "declined": "#c0392b"}
+# A rate from fewer cases than this is marked: a pale bar or a hollow point, its count written beside it.
+SMALL_SAMPLE = 10
 REFRESH_TOPICS = {"*", "households", "board", "visits", "referrals", "applications", "clues", "assessments"}
 
 
@@ -84,6 +86,15 @@ def every_month(months: list[date]) -> list[date]:
         out.append(first)
         first = (first + timedelta(days=31)).replace(day=1)
     return out
+
+
+def _small_samples(counts: list[tuple[int, int]], values: list[float | None]) -> tuple[list[bool], list[str]]:
+    """Which rates rest on fewer than SMALL_SAMPLE cases, and for those the rate with its count
+    beside it ("100%(3/3)"); a month without cases has no point and no text."""
+    small = [0 < whole < SMALL_SAMPLE for _part, whole in counts]
+    labels = [f"{value:.0f}%({part}/{whole})" if is_small and value is not None else ""
+              for (part, whole), value, is_small in zip(counts, values, small, strict=True)]
+    return small, labels
 
 
 class StatisticsPage(QWidget):
@@ -150,23 +161,28 @@ class StatisticsPage(QWidget):
         filters.addWidget(self.refresh_button)
         filters.addStretch(1)
         outer.addLayout(filters)
-        second = QHBoxLayout()
-        self.note = QLabel(self.tr("Track and category narrow the figures about applications "
-                                   "(pass rate, approval time, post-checks, the funnel's last steps)."))
-        self.note.setStyleSheet("color: #666;")
-        second.addWidget(self.note, 1)
-        second.addWidget(self.summary_button)
-        second.addWidget(self.all_xlsx_button)
-        outer.addLayout(second)
+        # What track and category narrow, told where they are chosen: a line of its own took the
+        # height a chart needs at 1366×768.
+        self.note = self.tr("Track and category narrow the figures about applications "
+                            "(pass rate, approval time, post-checks, the funnel's last steps).")
+        for widget in (self.track, self.category):
+            widget.setToolTip(self.note)
 
         self.headline_box = QFrame()
         self.headline_box.setStyleSheet("QFrame#headline { background: #f4f7fb; border: 1px solid #d5dde8; }")
         self.headline_box.setObjectName("headline")
         self.headline_layout = QGridLayout(self.headline_box)
-        self.headline_layout.setContentsMargins(8, 6, 8, 6)
+        self.headline_layout.setContentsMargins(8, 3, 8, 3)
+        self.headline_layout.setVerticalSpacing(2)
         outer.addWidget(self.headline_box)
 
         self.tabs = QTabWidget()
+        exports = QWidget()  # beside the tabs, where the row of tabs leaves room
+        exports_row = QHBoxLayout(exports)
+        exports_row.setContentsMargins(0, 0, 0, 2)
+        exports_row.addWidget(self.summary_button)
+        exports_row.addWidget(self.all_xlsx_button)
+        self.tabs.setCornerWidget(exports, Qt.Corner.TopRightCorner)
         self.charts: dict[str, Chart] = {}
 
         def chart(key: str, title: str, **kw: Any) -> Chart:
@@ -228,7 +244,8 @@ class StatisticsPage(QWidget):
         self.tabs.addTab(chart("post_checks", self.tr("Post-check failure rate per month"),
                                value_label="%", category_label=self.tr("Month checked")), self.tr("Post-checks"))
 
-        drill_box = QWidget()
+        self.drill_box = drill_box = QWidget()
+        drill_box.hide()  # until a bar or point is clicked: until then the charts have the height
         dlay = QVBoxLayout(drill_box)
         dlay.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -412,7 +429,7 @@ class StatisticsPage(QWidget):
         per_row = 6
         for i, (label, value) in enumerate(figures):
             cell = QLabel(f"<div style='color:#555'>{escape(label)}</div>"
-                          f"<div style='font-size:15px; font-weight:bold'>{escape(value)}</div>")
+                          f"<div style='font-size:14px; font-weight:bold'>{escape(value)}</div>")
             cell.setTextFormat(Qt.TextFormat.RichText)
             cell.setObjectName(f"headline_{i}")
             self.headline_layout.addWidget(cell, i // per_row, i % per_row)
@@ -480,18 +497,26 @@ class StatisticsPage(QWidget):
         hover = [self.tr("{month}: {rate} passed ({passed} of {checked} checked)").format(
             month=_month_label(m.month), rate=st.pct(m.rate), passed=m.passed, checked=m.checked) for m in rows]
         chart = self.charts["pass_rate"]
-        chart.set_lines(cats, [Series("checked", self.tr("Pass rate"), values, "#2f6db5", hover=hover)],
-                        decimals=1, suffix="%", vlines=self._start_line(months, pr.track_start), y_range=(0, 105))
+        small, labels = _small_samples([(m.passed, m.checked) for m in rows], values)
+        chart.set_lines(cats, [Series("checked", self.tr("Pass rate"), values, "#2f6db5", hover=hover, labels=labels,
+                                      small=small)],
+                        decimals=1, suffix="%", vlines=self._start_line(months, pr.track_start), y_range=(0, 112))
         chart.set_counts([self.tr("Checked"), self.tr("Passed")], [[m.checked, m.passed] for m in rows])
         if pr.track_start is not None:
             chart.set_note(self.tr("Before the commitment track ({d}): {before} ({bp} of {bc}); "
                                    "after: {after} ({ap} of {ac}).").format(
                 d=pr.track_start.isoformat(), before=st.pct(pr.before_rate), bp=f"{pr.before_passed:,}",
                 bc=f"{pr.before_checked:,}", after=st.pct(pr.after_rate), ap=f"{pr.after_passed:,}",
-                ac=f"{pr.after_checked:,}"))
+                ac=f"{pr.after_checked:,}") + self._small_note(small))
         else:
             chart.set_note(self.tr("The start date of the commitment track has not been set; overall: {rate}.")
-                           .format(rate=st.pct(pr.overall_rate)))
+                           .format(rate=st.pct(pr.overall_rate)) + self._small_note(small))
+
+    def _small_note(self, small: list[bool]) -> str:
+        if not any(small):
+            return ""
+        return " " + self.tr("Hollow points: fewer than {n} cases that month, the count written beside them.").format(
+            n=SMALL_SAMPLE)
 
     def _show_library(self, lib: st.LibrarySizes) -> None:
         months = [m.month for m in lib.months]
@@ -507,13 +532,14 @@ class StatisticsPage(QWidget):
         self.charts["library_month"].set_lines(cats, series)
         now = self.charts["library_now"]
         now.set_bars([(b.key, b.label) for b in lib.now],
-                     [Series("now", self.tr("Households"), [b.value for b in lib.now], "#2f6db5")])
+                     [Series("now", self.tr("Households"), [b.value for b in lib.now], "#2f6db5")], value_labels=True)
 
     def _show_discoveries(self, d: st.Discoveries) -> None:
         for key, items in (("level", d.by_level), ("channel", d.by_channel), ("department", d.by_department)):
             hover = [self.tr("{label}: {clues} clues").format(label=b.label, clues=f"{b.value:,}") for b in items]
             self.charts[key].set_bars([(b.key, b.label) for b in items],
-                                      [Series(key, self.tr("Clues"), [b.value for b in items], hover=hover)])
+                                      [Series(key, self.tr("Clues"), [b.value for b in items], hover=hover)],
+                                      value_labels=True)
         self.charts["level"].set_note(self.tr("{clues} clues; {households} households discovered for the first time in the period.")
                                       .format(households=f"{d.households:,}", clues=f"{d.clues:,}"))
         first = d.funnel[0].value if d.funnel else 0
@@ -521,7 +547,7 @@ class StatisticsPage(QWidget):
             label=b.label, n=f"{b.value:,}", share=st.pct(st.rate(b.value, first))) for b in d.funnel]
         self.charts["funnel"].set_bars([(b.key, b.label) for b in d.funnel],
                                        [Series("funnel", self.tr("Households"), [b.value for b in d.funnel],
-                                               "#3a9d5d", hover=hover)])
+                                               "#3a9d5d", hover=hover)], value_labels=True)
 
     def _fill_quarters(self, stats: st.Statistics) -> None:
         current = (stats.visits.year, stats.visits.quarter)
@@ -553,12 +579,18 @@ class StatisticsPage(QWidget):
             name=r.name, quarter=v.label, visited=r.visited, monitored=r.monitored, rate=st.pct(r.rate))
             for r in rows]
         chart = self.charts["visits"]
+        # each community's rate with its count ("76.2%(45/59)"): a community of 3 households at 100%
+        # is not the same news as one of 300
+        labels = [f"{st.pct(r.rate)}({r.visited}/{r.monitored})" for r in rows]
+        small = [r.monitored < SMALL_SAMPLE for r in rows]
         chart.set_bars(cats, [Series(f"missing@{v.year}-Q{v.quarter}", self.tr("Completion"), values, "#2f6db5",
-                                     hover=hover)], decimals=1, suffix="%", zeros_are_data=True)
+                                     hover=hover, labels=labels, small=small)], decimals=1, suffix="%",
+                       zeros_are_data=True, value_labels=True)
         chart.set_counts([self.tr("Monitored households"), self.tr("Visited")], [[r.monitored, r.visited] for r in rows])
         chart.set_note(self.tr("{quarter}: {visited} of {monitored} households in class I, class II or assistance "
                                "visited ({rate}). Worst first.").format(
-            quarter=v.label, visited=f"{v.visited:,}", monitored=f"{v.monitored:,}", rate=st.pct(v.rate)))
+            quarter=v.label, visited=f"{v.visited:,}", monitored=f"{v.monitored:,}", rate=st.pct(v.rate))
+            + ("" if not any(small) else " " + self.tr("Pale bars: fewer than {n} households.").format(n=SMALL_SAMPLE)))
 
     def _show_referrals(self, ref: st.Referrals) -> None:
         rows = [r for r in ref.rows if r.total] or list(ref.rows)
@@ -570,7 +602,7 @@ class StatisticsPage(QWidget):
             hover = [self.tr("{dept} · {status}: {n} of {total} referrals").format(
                 dept=r.label, status=label, n=r.counts.get(status, 0), total=r.total) for r in rows]
             series.append(Series(status, label, values, STATUS_COLORS[status], hover=hover))
-        self.charts["referrals"].set_bars(cats, series)
+        self.charts["referrals"].set_bars(cats, series, value_labels=True)
         self.charts["referrals"].set_note(self.tr("{done} of {total} referrals done.").format(
             done=f"{ref.total('done'):,}", total=f"{ref.total():,}"))
 
@@ -583,12 +615,14 @@ class StatisticsPage(QWidget):
         hover = [self.tr("{month}: {failed} of {done} post-checks failed ({rate})").format(
             month=_month_label(m.month), failed=m.failed, done=m.done, rate=st.pct(m.rate)) for m in rows]
         chart = self.charts["post_checks"]
-        chart.set_lines(cats, [Series("failed", self.tr("Failure rate"), values, "#c0392b", hover=hover)],
-                        decimals=1, suffix="%")
+        small, labels = _small_samples([(m.failed, m.done) for m in rows], values)
+        chart.set_lines(cats, [Series("failed", self.tr("Failure rate"), values, "#c0392b", hover=hover, labels=labels,
+                                      small=small)], decimals=1, suffix="%")
         chart.set_counts([self.tr("Post-checks done"), self.tr("Failed")], [[m.done, m.failed] for m in rows])
         kinds = ",".join(f"{st.POST_CHECK_KIND_LABELS.get(k, k)} {f}/{d}" for k, (d, f) in sorted(pc.by_kind.items()))
         chart.set_note(self.tr("Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}").format(
-            failed=f"{pc.failed:,}", done=f"{pc.done:,}", rate=st.pct(pc.rate), kinds=kinds or "—"))
+            failed=f"{pc.failed:,}", done=f"{pc.done:,}", rate=st.pct(pc.rate), kinds=kinds or "—")
+            + self._small_note(small))
 
     # -- drill-down -----------------------------------------------------------------------------------
     def _on_item_clicked(self, chart: str, series: str, key: str) -> None:
@@ -605,6 +639,7 @@ class StatisticsPage(QWidget):
         self._drill_generation += 1
         generation = self._drill_generation
         self.drill_title.setText(self.tr("Listing records…"))
+        self.drill_box.show()
         db, actor = self.ctx.db, self.ctx.actor
         run_in_background(self, lambda _p: st.records_behind(db, actor, f, chart, key, series, today=today),
                           lambda drill: self._show_drill(generation, drill), label=self.tr("Listing records…"))
