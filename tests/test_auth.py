@@ -305,9 +305,10 @@ def test_an_account_belongs_to_a_region_of_its_roles_level(district: District, r
     """A community worker or caseworker added without a region (or at the wrong level) was accepted and
     then saw the whole district (RULES.md §4: access control)."""
     region_id = district.regions[region] if region else None
-    with pytest.raises(ValidationFailed, match=re.escape(needs)):
+    with pytest.raises(ValidationFailed, match=re.escape(needs)) as caught:
         auth.add_user(district.db, district.admin, username="newcomer", password=PASSWORD, role=role,
                       region_id=region_id)
+    assert ("请指定所属区划" in caught.value.message) == (region is None)  # the command line's default said so
     assert all(u.username != "newcomer" for u in auth.list_users(district.db, district.admin))
     worker = _user(district, "community_worker")
     with pytest.raises(ValidationFailed, match="社区工作人员须属于一个社区或村"):

@@ -166,6 +166,7 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
     except ValueError:
         problems["role"] = "角色无效,可选:" + "、".join(f"{r.value}({label})" for r, label in ROLE_LABELS.items())
         role_code = Role.COMMUNITY_WORKER
+    given = region_id is not None
     with unit_of_work(db, actor, write=True) as uow:
         if region_id is None:
             region_id = ensure_district(db)
@@ -173,7 +174,7 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
         if region is None:
             problems["region"] = f"找不到区划 {region_id}"
         elif "role" not in problems and (message := region_level_problem(role_code, region.level, region.name)):
-            problems["region"] = message
+            problems["region"] = message + ("" if given else ";请指定所属区划(不指定即为全区)")
         if uow.session.scalar(select(User.id).where(User.username == username)):
             problems["username"] = f"用户名“{username}”已存在"
         if problems:
