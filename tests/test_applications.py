@@ -244,6 +244,12 @@ def test_a_revoked_approval_is_traced_back_to_the_staff_who_handled_it(district:
     with db.session_factory() as session:
         entry = session.execute(select(AuditEntry).where(AuditEntry.action == "revocation.trace")).scalar_one()
         assert "容错免责" in entry.detail
+    from desktop.services import audit
+
+    row = next(r for r in audit.list_entries(db, admin) if r.action == "revocation.trace")
+    assert row.action_label == "记录问题倒查结论"
+    assert {(c.label, c.after) for c in row.changes} >= {("倒查结论", "依规履职,容错免责"), ("倒查日期", "2026-03-25"),
+                                                         ("倒查记录人", "测试admin(admin)")}
 
 
 def commitment_to_decision(district: District, name: str, accepted: date) -> tuple[int, int]:

@@ -86,7 +86,7 @@ ACTION_LABELS = {
     "spot_check.export": "导出抽查样本",
     "revocation.open": "开启追回",
     "revocation.recover": "记录追回",
-    "revocation.trace": "记录追查结果",
+    "revocation.trace": "记录问题倒查结论",
     "notice.print": "打印通知书",
     "publicity.export": "导出公示名单",
     "policy_set": "设置政策参数",
