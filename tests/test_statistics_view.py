@@ -416,3 +416,19 @@ def test_a_rate_from_very_few_cases_is_marked_with_its_count(qtbot) -> None:  # 
     chart.set_lines([("a", "2026-01"), ("b", "2026-02"), ("c", "2026-03")],
                     [Series("s", "合格率", [100.0, 50.0, None], labels=labels, small=small)], suffix="%")
     assert [t.toPlainText() for t in chart.value_texts] == ["100%(3/3)"]
+
+
+def test_the_legend_of_a_bar_chart_shows_each_series_colour(qtbot) -> None:  # noqa: ANN001
+    """The legend's swatches of the bar charts were grey: they read the bar item's one brush, not the bars'."""
+    import pyqtgraph as pg
+
+    from desktop.views.charts import Chart, Series
+
+    chart = Chart("审批用时分布", value_label="件")
+    qtbot.addWidget(chart)
+    chart.set_bars([("1", "1"), ("2", "2")], [Series("regular", "常规程序", [3.0, 4.0]),
+                                              Series("commitment", "告知承诺制", [5.0, 6.0])])
+    bars = [i for i in chart.plot.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
+    swatches = {pg.mkBrush(b.opts["brush"]).color().name() for b in bars}
+    painted = {pg.mkBrush(b.opts["brushes"][0]).color().name() for b in bars}
+    assert len(bars) == 2 and swatches == painted and len(swatches) == 2

@@ -287,11 +287,12 @@ class Chart(QFrame):
                 rect = (QRectF(0.0, pos - width / 2, float(value), width) if self.horizontal
                         else QRectF(pos - width / 2, 0.0, width, float(value)))
                 self.items.append(Item(s.key, key, text, rect=rect.normalized(), clickable=s.clickable))
+            # brush: the legend's swatch (it reads no per-bar brushes and was grey); brushes: the bars
             if self.horizontal:
-                bar = pg.BarGraphItem(x0=0, y=positions, height=width * 0.95, width=heights,
+                bar = pg.BarGraphItem(x0=0, y=positions, height=width * 0.95, width=heights, brush=color,
                                       brushes=brushes, pen=pg.mkPen(color.darker(120)))
             else:
-                bar = pg.BarGraphItem(x=positions, height=heights, width=width * 0.95, brushes=brushes,
+                bar = pg.BarGraphItem(x=positions, height=heights, width=width * 0.95, brush=color, brushes=brushes,
                                       pen=pg.mkPen(color.darker(120)))
             self.plot.addItem(bar)
             if n > 1 and self.legend is not None:
