@@ -324,23 +324,37 @@ def deduction(members: tuple[MemberInput, ...], single_parent: bool, settings: P
     return min(settings["deduct_cap"], uncapped), uncapped, parts
 
 
+def marginal_line(settings: PolicySettings) -> Decimal:
+    """低保边缘线 in yuan a person a month: the standard × the multiplier, rounded half-up to the fen — the
+    figure the explanation shows is the one compared with (1.55 × 777.77 = 1,205.5435 → 1,205.54)."""
+    return round_cent(settings["marginal_multiplier"] * settings["dibao_standard"])
+
+
+def rigid_line(total_income: Decimal, ratio: Decimal) -> Decimal:
+    """The rigid spending a household must exceed: total income × the ratio, rounded half-up to the fen."""
+    return round_cent(total_income * ratio)
+
+
 def classify(per_capita_monthly: Decimal, annual_per_capita: Decimal, total_income: Decimal,
              rigid_spending: Decimal, settings: PolicySettings) -> str:
+    """Every comparison is between amounts in yuan and fen, as the explanation prints them."""
     dibao = settings["dibao_standard"]
     if per_capita_monthly < dibao:
         return _DIBAO
-    if per_capita_monthly < settings["marginal_multiplier"] * dibao:
+    if per_capita_monthly < marginal_line(settings):
         return _MARGINAL
-    if annual_per_capita < settings["disposable_income_last_year"] and rigid_above_ratio(
+    if round_cent(annual_per_capita) < settings["disposable_income_last_year"] and rigid_above_ratio(
             rigid_spending, total_income, settings["rigid_expense_ratio"]):
         return _EXPENDITURE
     return INELIGIBLE
 
 
 def rigid_above_ratio(rigid: Decimal, total_income: Decimal, ratio: Decimal) -> bool:
+    """刚性支出 ÷ 家庭总收入 > ratio, compared in yuan: rigid > total × ratio (rounded to the fen), so the
+    explanation never reads "50% > 50%". With total income ≤ 0 any rigid spending is above the ratio."""
     if total_income <= 0:
         return rigid > 0
-    return rigid / total_income > ratio
+    return rigid > rigid_line(total_income, ratio)
 
 
 def suggest_placement(category: str, vulnerable: bool, current_category: str | None = None) -> str:
@@ -382,7 +396,7 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
     per_capita = round_cent(counted / TWELVE / members)
     category = classify(per_capita, annual_pc, total, rigid, settings)
     dibao = settings["dibao_standard"]
-    marginal_line = round_cent(settings["marginal_multiplier"] * dibao)
+    marginal = marginal_line(settings)
     rigid_ratio = rigid / total if total > 0 else None
 
     # -- per person: ages, 特困 candidates, 单人保 candidates ------------------------------------
@@ -444,7 +458,7 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
         total_income=total, exempt_income=exempt, deduction_parts=parts, deduction_uncapped=uncapped,
         deduction_rate=rate, counted_income=counted, annual_per_capita=annual_pc, per_capita_monthly=per_capita,
         medical=medical, education=education, other_rigid=other, rigid_spending=rigid, rigid_ratio=rigid_ratio,
-        dibao_line=dibao, marginal_line=marginal_line, findings=findings, urgent=bool(urgency),
+        dibao_line=dibao, marginal_line=marginal, findings=findings, urgent=bool(urgency),
         urgency_reasons=urgency, vulnerable=vulnerable, vulnerable_reasons=vulnerable_reasons,
         referrals=referrals, suggested_placement=placement)
     if explain:
@@ -519,7 +533,7 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
                  f"{yuan(r.counted_income)}。")
     steps.append(f"月人均收入 = {yuan(r.counted_income)} ÷ 12 ÷ {r.members} = {yuan(r.per_capita_monthly)}"
                  "(四舍五入到分)。")
-    ratio_text = percent(r.rigid_ratio) if r.rigid_ratio is not None else "—(总收入为 0)"
+    ratio_text = percent(r.rigid_ratio) if r.rigid_ratio is not None else "—(家庭总收入不大于 0 元)"
     steps.append(f"近12个月刚性支出:医疗 {yuan(r.medical)} + 教育 {yuan(r.education)} + 其他 {yuan(r.other_rigid)}"
                  f" = {yuan(r.rigid_spending)},占家庭总收入 {ratio_text}。")
     dibao = s["dibao_standard"]
@@ -536,13 +550,14 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
             steps.append(f"{line}:{pc} ≥ {yuan(r.marginal_line)},不属于低保边缘。")
             dis = s["disposable_income_last_year"]
             ratio = s["rigid_expense_ratio"]
-            below = r.annual_per_capita < dis
+            below = round_cent(r.annual_per_capita) < dis
             above = rigid_above_ratio(r.rigid_spending, r.total_income, ratio)
             first = (f"人均年认定收入 {yuan(r.annual_per_capita)} {'<' if below else '≥'} "
                      f"上年人均可支配收入 {yuan(dis)}")
-            second = (f"刚性支出占收入 {ratio_text} {'>' if above else '≤'} {percent(ratio)}"
+            second = (f"刚性支出 {yuan(r.rigid_spending)} {'>' if above else '≤'} 家庭总收入 {yuan(r.total_income)}"
+                      f" × {percent(ratio)} = {yuan(rigid_line(r.total_income, ratio))}"
                       if r.rigid_ratio is not None else
-                      f"总收入为 0 且刚性支出{'大于' if above else '等于'} 0 元")
+                      f"总收入不大于 0 且刚性支出{'大于' if above else '等于'} 0 元")
             verdict = "认定为 支出型困难" if r.category == Category.EXPENDITURE.value else "不属于支出型困难"
             steps.append(f"支出型困难:{first};{second};{verdict}。")
     if r.category == INELIGIBLE:

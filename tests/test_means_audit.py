@@ -1,0 +1,44 @@
+"""Domain audit of the means test (RULES.md §1.2–1.4): every figure the explanation shows is the one the
+comparison used, boundary words (Civil Code art. 1259, 202), net incomes below zero, and properties."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from desktop.rules import means_test as mt
+from tests.test_means_test import ON, demo_settings, facts, person
+
+# -- the lines shown are the lines used ---------------------------------------------------------------
+
+def test_marginal_line_used_is_the_one_shown() -> None:
+    """1.55 × 777.77 = 1,205.5435: the explanation shows the line 1,205.54 元, so a per-capita income of
+    exactly 1,205.54 is not below it (RULES §1.3 "<"): the household is not 低保边缘."""
+    s = demo_settings(dibao_standard="777.77", marginal_multiplier="1.55")
+    r = mt.assess(facts([person()], str(D("1205.54") * 12)), s, ON)
+    assert r.marginal_line == D("1205.54") and r.per_capita_monthly == D("1205.54")
+    assert r.category == mt.INELIGIBLE
+    assert "1,205.54 元 ≥ 1,205.54 元,不属于低保边缘" in r.explanation
+    below = mt.assess(facts([person()], str(D("1205.53") * 12)), s, ON)
+    assert below.category == "marginal"
+
+
+def test_disposable_income_comparison_uses_the_figure_shown() -> None:
+    """Three members, 139,499.99 a year: 46,499.996 6… a person, shown as 46,500.00 元 — which is not below
+    last year's 46,500.00 元; the explanation must not read "46,500.00 元 < 46,500.00 元"."""
+    s = demo_settings()
+    r = mt.assess(facts([person(), person("乙"), person("丙")], "139499.99", medical="100000"), s, ON)
+    assert r.category == mt.INELIGIBLE
+    assert "人均年认定收入 46,500.00 元 ≥ 上年人均可支配收入 46,500.00 元" in r.explanation
+    assert "46,500.00 元 < 46,500.00 元" not in r.explanation
+
+
+def test_rigid_ratio_explained_in_yuan() -> None:
+    """50,000.01 ÷ 100,000 = 50.00001%: the explanation shows the comparison in yuan, never "50% > 50%"."""
+    s = demo_settings(dibao_standard="1", disposable_income_last_year="9999999")
+    r = mt.assess(facts([person()], "100000", medical="50000.01"), s, ON)
+    assert r.category == "expenditure"
+    assert "50% > 50%" not in r.explanation
+    assert "刚性支出 50,000.01 元 > 家庭总收入 100,000.00 元 × 50% = 50,000.00 元" in r.explanation
+    at = mt.assess(facts([person()], "100000", medical="50000"), s, ON)
+    assert at.category == mt.INELIGIBLE
+    assert "刚性支出 50,000.00 元 ≤ 家庭总收入 100,000.00 元 × 50% = 50,000.00 元" in at.explanation
