@@ -130,8 +130,10 @@ def test_birthday_and_leap_day_ages() -> None:
     born_29 = idcard.make("420203", date(1964, 2, 29), 11)
     assert idcard.age_on(born_29, date(2024, 2, 28)) == 59
     assert idcard.age_on(born_29, date(2024, 2, 29)) == 60  # the birthday itself
-    assert idcard.age_on(born_29, date(2025, 2, 28)) == 60
-    assert idcard.age_on(born_29, date(2025, 3, 1)) == 61  # common year: reached on 1 March
+    # common year: no 29 February, so the month's last day counts as the birthday (Civil Code art. 202)
+    assert idcard.age_on(born_29, date(2025, 2, 27)) == 60
+    assert idcard.age_on(born_29, date(2025, 2, 28)) == 61
+    assert idcard.age_on(born_29, date(2025, 3, 1)) == 61
     future = idcard.make("420203", date(2027, 1, 1), 11)
     assert idcard.parse(future, today=date(2026, 12, 31)).reason == Invalid.BIRTH_DATE
     assert idcard.parse(future, today=date(2027, 1, 1)).valid

@@ -3,8 +3,12 @@ comparison used, boundary words (Civil Code art. 1259, 202), net incomes below z
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal as D
 
+import pytest
+
+from desktop.rules import idcard
 from desktop.rules import means_test as mt
 from tests.test_means_test import ON, demo_settings, facts, person
 
@@ -42,3 +46,25 @@ def test_rigid_ratio_explained_in_yuan() -> None:
     at = mt.assess(facts([person()], "100000", medical="50000"), s, ON)
     assert at.category == mt.INELIGIBLE
     assert "刚性支出 50,000.00 元 ≤ 家庭总收入 100,000.00 元 × 50% = 50,000.00 元" in at.explanation
+
+
+# -- 29 February (Civil Code art. 202: no corresponding day → the last day of the month) ------------
+
+@pytest.mark.parametrize(("on", "age"), [
+    (date(2026, 2, 27), 17), (date(2026, 2, 28), 18), (date(2026, 3, 1), 18),
+    (date(2028, 2, 28), 19), (date(2028, 2, 29), 20),
+])
+def test_age_of_a_29_february_birthday(on: date, age: int) -> None:
+    assert idcard.age_on(date(2008, 2, 29), on) == age
+
+
+def test_29_february_minor_age_18_in_a_common_year() -> None:
+    """特困 with the minor age set to 18: born 2008-02-29, she is 18 周岁 on 2026-02-28 (not 未满 18)."""
+    s = demo_settings(tekun_minor_age="18")
+    f = mt.HouseholdFacts((mt.MemberInput(1, "甲", birth_date=date(2008, 2, 29)),), (), ())
+    day_before = mt.assess(f, s, date(2026, 2, 27))
+    assert day_before.tekun_candidates and "17周岁,未满18周岁" in day_before.tekun_candidates[0].no_labour_reasons
+    assert not mt.assess(f, s, date(2026, 2, 28)).tekun_candidates
+    brief = mt.assess_brief([(date(2008, 2, 29), "healthy", "none", 0, "甲")], D(0), D(0), D(0), False, s,
+                            date(2026, 2, 28))
+    assert brief.tekun_candidates == []

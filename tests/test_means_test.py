@@ -259,8 +259,8 @@ def test_age_boundaries_are_exact(born: date, minor_age: int) -> None:
     def birthday(years: int) -> date:
         try:
             return born.replace(year=born.year + years)
-        except ValueError:  # 29 February in a common year: the birthday is reached on 1 March
-            return date(born.year + years, 3, 1)
+        except ValueError:  # 29 February in a common year: 28 February (Civil Code art. 202)
+            return date(born.year + years, 2, 28)
 
     def rate_on(day: date) -> D:
         return mt.deduction((mt.MemberInput(1, "甲", birth_date=born),), False, s, day)[0]

@@ -6,6 +6,7 @@ and :func:`parse` says, with one reason per failure, why a number cannot be used
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -167,12 +168,18 @@ def sex(number: str) -> str:
 
 
 def age_on(number_or_birth: str | date, on: date) -> int:
-    """Full years of age on a date ("周岁"): the birthday itself counts."""
+    """Full years of age on a date ("周岁"): the birthday itself counts. Someone born on 29 February has
+    no corresponding day in a common year: Civil Code art. 202 makes the last day of the month (28
+    February) the end of the period, so that is the day the new age is reached."""
     born = birth_date(number_or_birth) if isinstance(number_or_birth, str) else number_or_birth
-    years = on.year - born.year
-    if (on.month, on.day) < (born.month, born.day):
-        years -= 1
-    return years
+    return on.year - born.year - (birthday_md(born, on.year) > (on.month, on.day))
+
+
+def birthday_md(born: date, year: int) -> tuple[int, int]:
+    """(month, day) of the birthday in ``year``: 29 February becomes 28 February in a common year."""
+    if born.month == 2 and born.day == 29 and not calendar.isleap(year):
+        return (2, 28)
+    return (born.month, born.day)
 
 
 def area_code(number: str) -> str:

@@ -625,8 +625,9 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     ill = severe = elderly = disabled_any = 0
     no_labour: list[str] = []
     year, md = on.year, (on.month, on.day)
+    birthday_md = idcard.birthday_md
     for born, health, disability, grade, name in members:
-        age = None if born is None else year - born.year - (md < (born.month, born.day))
+        age = None if born is None else year - born.year - (md < birthday_md(born, year))
         if health == _SERIOUS:
             ill += 1
         key = (disability, grade)
