@@ -314,3 +314,26 @@ def test_reassess_file_label_leads_to_the_path(qtbot, sqlite_district: District)
     qtbot.addWidget(dialog)
     labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.path]
     assert len(labels) == 1 and "&" in labels[0].text()
+
+
+def test_net_transfer_income_accepts_a_minus_sign(qtbot, world) -> None:  # noqa: ANN001
+    """转移净收入 may be below zero (support paid to others above what was received), like business and
+    property income; wages may not."""
+    _d, ctx, hid = world
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    wiz = page.assess_household(hid)
+    wiz.next()
+    wiz.next()
+    assert wiz.currentPage() is wiz.incomes
+    head_id = wiz.inputs.members[0].id
+    transfer = wiz.incomes.fields[(head_id, "transfer")]
+    transfer.clear()
+    qtbot.keyClicks(transfer, "-2400")
+    assert transfer.text() == "-2400"
+    wages = wiz.incomes.fields[(head_id, "wages")]
+    wages.clear()
+    qtbot.keyClicks(wages, "-1")
+    assert wages.text() == "1"
+    assert any(i.kind == "transfer" and i.amount == D("-2400") for i in wiz.incomes.items())
+    assert "转移净收入" in wiz.incomes.note.text()

@@ -31,6 +31,7 @@ from desktop.rules.codes import (
     HEALTH_LABELS,
     IN_ASSISTANCE,
     LABOUR_LABELS,
+    NET_INCOME_KINDS,
     SCHOOLING_LABELS,
     STAGE_LABELS,
     Category,
@@ -410,20 +411,45 @@ def update_members(db: Database, actor: Actor, household_id: int, edits: Sequenc
 
 # -- calculating and saving ------------------------------------------------------------------------
 
+# The largest 12-month amount of one line (what the wizard accepts: nine digits of yuan); the stored
+# columns hold less than 10^12, and no household's line comes near this.
+MAX_AMOUNT = Decimal("999999999.99")
+# Net incomes may be below zero (RULES.md §1.2): business and property losses, and transfers paid out
+# (taxes, social-insurance contributions, support paid to others) above those received.
+SIGNED_INCOME_KINDS = frozenset(k.value for k in NET_INCOME_KINDS)
+
+
+def _amount_problem(amount: Decimal, what: str) -> str | None:
+    if not amount.is_finite():
+        return f"{what}的金额不是数字。"
+    if abs(amount) > MAX_AMOUNT:
+        return f"{what}的金额 {amount:,} 元超出范围(每项不超过 {MAX_AMOUNT:,} 元),请核对。"
+    if amount != amount.quantize(mt.CENT):
+        return f"{what}的金额 {amount} 元最多两位小数(元、角、分)。"
+    return None
+
+
 def _validate_facts(facts: mt.HouseholdFacts) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not facts.members:
         problems["members"] = "家庭没有成员,无法评估。"
     for n, item in enumerate(facts.incomes, start=1):
+        what = f"第 {n} 项收入"
         if item.kind not in IncomeKind._value2member_map_:
-            problems[f"income {n}"] = f"收入类别“{item.kind}”无效。"
-        elif item.amount < 0 and item.kind not in (IncomeKind.BUSINESS.value, IncomeKind.PROPERTY.value):
-            problems[f"income {n}"] = "只有经营净收入、财产净收入可以为负数(亏损)。"
+            problems[f"income {n}"] = f"{what}的类别“{item.kind}”无效。"
+        elif (bad := _amount_problem(item.amount, what)) is not None:
+            problems[f"income {n}"] = bad
+        elif item.amount < 0 and (item.exempt or item.kind not in SIGNED_INCOME_KINDS):
+            problems[f"income {n}"] = (f"{what}为负数:只有经营净收入、财产净收入、转移净收入可以为负数"
+                                       "(亏损或支出大于收入),不计入收入的项目不能为负数。")
     for n, e in enumerate(facts.expenses, start=1):
+        what = f"第 {n} 项支出"
         if e.kind not in ExpenseKind._value2member_map_:
-            problems[f"expense {n}"] = f"支出类别“{e.kind}”无效。"
+            problems[f"expense {n}"] = f"{what}的类别“{e.kind}”无效。"
+        elif (bad := _amount_problem(e.amount, what)) is not None:
+            problems[f"expense {n}"] = bad
         elif e.amount < 0:
-            problems[f"expense {n}"] = "支出金额不能为负数。"
+            problems[f"expense {n}"] = f"{what}的金额不能为负数。"
     return problems
 
 

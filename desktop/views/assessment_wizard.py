@@ -45,6 +45,7 @@ from desktop.rules.codes import (
     EXPENSE_LABELS,
     GRADE_LABELS,
     INCOME_LABELS,
+    NET_INCOME_KINDS,
     RELATION_LABELS,
     ExpenseKind,
     IncomeKind,
@@ -326,13 +327,15 @@ EXEMPT = "exempt"
 class IncomesPage(MoneyGridPage):
     def __init__(self, wizard: AssessmentWizard) -> None:
         kinds = [(k.value, INCOME_LABELS[k]) for k in IncomeKind] + [(EXEMPT, "")]
-        super().__init__(wizard, kinds, signed=(IncomeKind.BUSINESS.value, IncomeKind.PROPERTY.value))
+        super().__init__(wizard, kinds, signed=tuple(k.value for k in NET_INCOME_KINDS))
         self.kinds[-1] = (EXEMPT, self.tr("Not counted (exempt)"))
         self.setTitle(self.tr("Income over the last 12 months"))
         self.note.setText(self.tr(
-            "Yuan over the 12 months before the assessment date. Net business and property income may be "
-            "negative (a loss). Put veterans' benefits, family-planning rewards, scholarships, bravery awards "
-            "and assistance payments under \"Not counted\": they are recorded but are not income."))
+            "Yuan over the 12 months before the assessment date. Net business, property and transfer income may "
+            "be negative (a loss, or more paid out in taxes, contributions and support than received). Put "
+            "veterans' benefits, family-planning rewards, scholarships, bravery awards, assistance payments and, "
+            "where local policy exempts it, the basic resident pension under \"Not counted\": they are recorded "
+            "but are not income."))
 
     def initializePage(self) -> None:  # noqa: N802
         inputs = self.wiz.inputs
