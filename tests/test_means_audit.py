@@ -68,3 +68,21 @@ def test_29_february_minor_age_18_in_a_common_year() -> None:
     brief = mt.assess_brief([(date(2008, 2, 29), "healthy", "none", 0, "甲")], D(0), D(0), D(0), False, s,
                             date(2026, 2, 28))
     assert brief.tekun_candidates == []
+
+
+# -- net incomes below zero ------------------------------------------------------------------------------
+
+def test_a_deduction_never_raises_a_negative_total_income() -> None:
+    """A business loss above the wages leaves a negative total: a "reduction" of 5% must not turn
+    −12,000 into −11,400 (which would raise the income); the explanation says what is wrong."""
+    old = person(born=date(1950, 1, 1))
+    f = facts([old], "8000", extra=[mt.IncomeItem("business", D("-20000"))])
+    r = mt.assess(f, demo_settings(), ON)
+    assert r.total_income == D("-12000")
+    assert r.counted_income == D("-12000") and r.per_capita_monthly == D("-1000.00")
+    assert r.category == "dibao"
+    assert "家庭总收入为负数" in r.explanation and "请核实" in r.explanation
+    assert "认定收入 = -12,000.00 元 × (1 − 5%)" not in r.explanation
+    brief = mt.assess_brief([(old.birth_date, "healthy", "none", 0, "甲")], D("-12000"), D(0), D(0), False,
+                            demo_settings(), ON)
+    assert brief.counted_income == D("-12000") and brief.per_capita_monthly == D("-1000.00")

@@ -324,6 +324,14 @@ def deduction(members: tuple[MemberInput, ...], single_parent: bool, settings: P
     return min(settings["deduct_cap"], uncapped), uncapped, parts
 
 
+def counted_income(total: Decimal, rate: Decimal) -> Decimal:
+    """Total income less the special-group deduction. The deduction reduces income, so it applies to a
+    positive total only: a negative total (losses or transfers paid out above all income) stays as it is
+    — ``−12,000 × (1 − 5%)`` would raise it to −11,400. RULES.md is silent; the national 最低生活保障审核
+    确认办法 art. 13 speaks of reducing (扣减) income, which a negative total does not have."""
+    return total * (ONE - rate) if total > 0 else total
+
+
 def marginal_line(settings: PolicySettings) -> Decimal:
     """低保边缘线 in yuan a person a month: the standard × the multiplier, rounded half-up to the fen — the
     figure the explanation shows is the one compared with (1.55 × 777.77 = 1,205.5435 → 1,205.54)."""
@@ -391,7 +399,7 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
     rigid = medical + education + other
 
     rate, uncapped, parts = deduction(facts.members, facts.single_parent, settings, on)
-    counted = total * (ONE - rate)
+    counted = counted_income(total, rate)
     annual_pc = counted / members
     per_capita = round_cent(counted / TWELVE / members)
     category = classify(per_capita, annual_pc, total, rigid, settings)
@@ -529,8 +537,12 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
                      f"扣减比例 {percent(r.deduction_rate)}。")
     else:
         steps.append("无重病、重残、单亲、老年成员等扣减情形,扣减比例 0%。")
-    steps.append(f"认定收入 = {yuan(r.total_income)} × (1 − {percent(r.deduction_rate)}) = "
-                 f"{yuan(r.counted_income)}。")
+    if r.total_income < 0:
+        steps.append(f"家庭总收入为负数({yuan(r.total_income)}):净收入的亏损或支出大于其他全部收入,请核实各项净收入;"
+                     f"扣减只适用于正收入,认定收入按 {yuan(r.counted_income)} 计。")
+    else:
+        steps.append(f"认定收入 = {yuan(r.total_income)} × (1 − {percent(r.deduction_rate)}) = "
+                     f"{yuan(r.counted_income)}。")
     steps.append(f"月人均收入 = {yuan(r.counted_income)} ÷ 12 ÷ {r.members} = {yuan(r.per_capita_monthly)}"
                  "(四舍五入到分)。")
     ratio_text = percent(r.rigid_ratio) if r.rigid_ratio is not None else "—(家庭总收入不大于 0 元)"
@@ -650,7 +662,7 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     if elderly:
         uncapped += settings["deduct_elderly"] * elderly
     rate = min(settings["deduct_cap"], uncapped)
-    counted = total_income * (ONE - rate)
+    counted = counted_income(total_income, rate)
     size = Decimal(n)
     per_capita = round_cent(counted / TWELVE / size)
     rigid = medical + other_rigid
