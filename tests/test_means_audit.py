@@ -7,9 +7,12 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.rules import idcard
 from desktop.rules import means_test as mt
+from desktop.rules import policy as P
 from tests.test_means_test import ON, demo_settings, facts, person
 
 # -- the lines shown are the lines used ---------------------------------------------------------------
@@ -86,3 +89,118 @@ def test_a_deduction_never_raises_a_negative_total_income() -> None:
     brief = mt.assess_brief([(old.birth_date, "healthy", "none", 0, "甲")], D("-12000"), D(0), D(0), False,
                             demo_settings(), ON)
     assert brief.counted_income == D("-12000") and brief.per_capita_monthly == D("-1000.00")
+
+
+# -- properties over signed incomes, wide amounts and settings -------------------------------------------
+
+signed = st.decimals(min_value=-999999999, max_value=999999999, places=2, allow_nan=False, allow_infinity=False)
+plain = st.decimals(min_value=0, max_value=999999999, places=2, allow_nan=False, allow_infinity=False)
+small = st.decimals(min_value=-50000, max_value=80000, places=2, allow_nan=False, allow_infinity=False)
+births = st.one_of(st.dates(min_value=date(1920, 1, 1), max_value=date(2026, 3, 1)),
+                   st.sampled_from([date(1966, 3, 1), date(2010, 3, 1), date(2008, 2, 29), date(1964, 2, 29)]),
+                   st.none())
+kinds = st.sampled_from([("none", 0), ("physical", 1), ("physical", 2), ("physical", 3), ("visual", 1),
+                         ("visual", 2), ("intellectual", 3), ("mental", 3), ("mental", 4), ("hearing", 1),
+                         ("multiple", 2)])
+
+
+@st.composite
+def wide_households(draw: st.DrawFn) -> mt.HouseholdFacts:
+    members = []
+    for i in range(draw(st.integers(1, 8))):
+        kind, grade = draw(kinds)
+        members.append(mt.MemberInput(i, f"成员{i}", birth_date=draw(births),
+                                      health=draw(st.sampled_from(["healthy", "chronic", "serious"])),
+                                      disability=kind, disability_grade=grade))
+    amount = draw(st.sampled_from([signed, small]))
+    incomes = [mt.IncomeItem("wages", draw(plain if amount is signed else small.map(abs)))]
+    incomes += [mt.IncomeItem(k, draw(amount)) for k in ("business", "property", "transfer")]
+    incomes.append(mt.IncomeItem("other", draw(plain), exempt=True))
+    expenses = tuple(mt.ExpenseItem(k, draw(plain if amount is signed else small.map(abs)))
+                     for k in ("medical", "education", "other_rigid"))
+    return mt.HouseholdFacts(tuple(members), tuple(incomes), expenses, draw(st.booleans()))
+
+
+wide_policies = st.builds(
+    lambda area, mult, ratio, cap, minor, dibao: demo_settings(
+        area, marginal_multiplier=str(mult), rigid_expense_ratio=str(ratio), deduct_cap=str(cap),
+        tekun_minor_age=str(minor), dibao_standard=str(dibao)),
+    st.sampled_from(["urban", "rural"]), st.decimals("1", "3", places=3), st.decimals("0", "1", places=3),
+    st.decimals("0", "1", places=2), st.sampled_from([16, 18]), st.decimals("0.01", "5000", places=2))
+days = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
+
+
+@settings(max_examples=400, deadline=None)
+@given(wide_households(), wide_policies, days)
+def test_the_category_follows_from_the_figures_shown(f: mt.HouseholdFacts, s: P.PolicySettings, on: date) -> None:
+    r = mt.assess(f, s, on)
+    pc, dibao = r.per_capita_monthly, s["dibao_standard"]
+    assert r.marginal_line == mt.round_cent(s["marginal_multiplier"] * dibao)
+    assert (r.category == "dibao") == (pc < dibao)
+    assert (r.category == "marginal") == (dibao <= pc < r.marginal_line)
+    if r.category in ("expenditure", mt.INELIGIBLE):
+        below = mt.round_cent(r.annual_per_capita) < s["disposable_income_last_year"]
+        above = (r.rigid_spending > 0 if r.total_income <= 0
+                 else r.rigid_spending > mt.round_cent(r.total_income * s["rigid_expense_ratio"]))
+        assert (r.category == "expenditure") == (below and above)
+    # the counted income: reduced by the capped rate when positive, left alone otherwise
+    assert 0 <= r.deduction_rate <= s["deduct_cap"]
+    if r.total_income > 0:
+        assert r.total_income * (1 - s["deduct_cap"]) <= r.counted_income <= r.total_income
+    else:
+        assert r.counted_income == r.total_income
+    assert r.per_capita_monthly == mt.round_cent(r.counted_income / 12 / len(f.members))
+    # the explanation shows the figures used, in Chinese
+    text = r.explanation
+    assert f"÷ 12 ÷ {len(f.members)} = {mt.yuan(pc)}" in text
+    assert f"月人均收入 {mt.yuan(pc)}" in text
+    assert f"= {mt.yuan(r.total_income)}" in text or f"合计 {mt.yuan(r.total_income)}" in text
+    if r.category != "dibao":
+        assert mt.yuan(r.marginal_line) in text
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in step) for step in r.steps)
+    assert "None" not in text and "nan" not in text.lower()
+
+
+@settings(max_examples=300, deadline=None)
+@given(wide_households(), wide_policies, days, st.sampled_from(["none", "dibao", "tekun", "marginal", "expenditure"]))
+def test_brief_agrees_with_the_explained_one_on_signed_incomes(f: mt.HouseholdFacts, s: P.PolicySettings, on: date,
+                                                               current: str) -> None:
+    full = mt.assess(f, s, on, current_category=current)
+    total = sum((i.amount for i in f.incomes if not i.exempt), D(0))
+    medical = sum((e.amount for e in f.expenses if e.kind == "medical"), D(0))
+    other = sum((e.amount for e in f.expenses if e.kind != "medical"), D(0))
+    members = [(m.born(), m.health, m.disability, m.disability_grade, m.name) for m in f.members]
+    brief = mt.assess_brief(members, total, medical, other, f.single_parent, s, on, current)
+    assert (brief.category, brief.per_capita_monthly, brief.counted_income, brief.deduction_rate, brief.urgent,
+            brief.vulnerable, brief.suggested_placement, brief.tekun_candidates) == (
+        full.category, full.per_capita_monthly, full.counted_income, full.deduction_rate, full.urgent,
+        full.vulnerable, full.suggested_placement, [c.name for c in full.tekun_candidates])
+
+
+@settings(max_examples=300, deadline=None)
+@given(wide_households(), wide_policies, days, plain)
+def test_more_income_never_makes_a_household_more_eligible_even_after_losses(
+        f: mt.HouseholdFacts, s: P.PolicySettings, on: date, more: D) -> None:
+    before = mt.assess(f, s, on, explain=False)
+    richer = mt.HouseholdFacts(f.members, f.incomes + (mt.IncomeItem("wages", more),), f.expenses, f.single_parent)
+    after = mt.assess(richer, s, on, explain=False)
+    assert after.per_capita_monthly >= before.per_capita_monthly
+    assert mt.ELIGIBILITY_RANK[after.category] >= mt.ELIGIBILITY_RANK[before.category]
+
+
+def test_no_members_says_what_is_wrong() -> None:
+    with pytest.raises(ValueError, match="家庭没有成员"):
+        mt.assess(mt.HouseholdFacts(()), demo_settings(), ON)
+    with pytest.raises(ValueError, match="家庭没有成员"):
+        mt.assess_brief([], D(0), D(0), D(0), False, demo_settings(), ON)
+
+
+def test_a_household_of_minors_only() -> None:
+    """Two children (10 and 15), no income: 低保, both 特困 candidates (未满16周岁), no employment referral."""
+    kids = [person("大宝", date(2011, 3, 1), schooling="compulsory"), person("小宝", date(2016, 2, 29))]
+    r = mt.assess(facts(kids, "0"), demo_settings(), ON)
+    assert r.category == "dibao" and r.per_capita_monthly == D("0.00")
+    assert [(c.name, c.no_labour_reasons) for c in r.tekun_candidates] == [
+        ("大宝", ["15周岁,未满16周岁"]), ("小宝", ["10周岁,未满16周岁"])]
+    assert [ref.department for ref in r.referrals] == ["education"]
+    assert "0.00 元 ÷ 12 ÷ 2 = 0.00 元" in r.explanation
