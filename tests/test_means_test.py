@@ -285,6 +285,10 @@ def test_age_boundaries_are_exact(born: date, minor_age: int) -> None:
 def test_brief_calculation_agrees_with_the_explained_one(f: mt.HouseholdFacts, s: P.PolicySettings, current: str,
                                                          on: date) -> None:
     """Re-assessment uses assess_brief on thousands of households; it must never differ from assess."""
+    check_brief_agrees(f, s, on, current)
+
+
+def check_brief_agrees(f: mt.HouseholdFacts, s: P.PolicySettings, on: date, current: str) -> None:
     full = mt.assess(f, s, on, current_category=current)
     total = sum((i.amount for i in f.incomes if not i.exempt), D(0))
     medical = sum((e.amount for e in f.expenses if e.kind == "medical"), D(0))
