@@ -45,3 +45,20 @@ def test_amounts_out_of_range_are_refused_before_anything_is_written(seeded: Dis
         svc.save_assessment(db, actor, replace(_request(inputs, mt.CLASS_1, override_reason="核实"), facts=facts))
     assert "第 1 项支出" in str(err.value)
     assert svc.list_assessments(db, actor, household_id=hid) == []
+
+
+def test_a_saved_assessment_records_the_rule_version(seeded: District) -> None:  # noqa: F811
+    """RULES §1.1: an assessment is a frozen snapshot of inputs, rule version and result. The version of
+    the calculation is kept with the result, shown in the explanation and on the calculation sheet."""
+    from desktop.views.assessment_wizard import sheet_html
+
+    db, actor = seeded.db, caseworker(seeded)
+    hid = add_household(db, seeded.regions["八泉社区"], [{"name": "吴一"}], incomes={"wages": "6000"})
+    inputs = svc.load_household(db, actor, hid)
+    saved = svc.save_assessment(db, actor, _request(inputs, mt.APPLY))
+    detail = svc.get_assessment(db, actor, saved.assessment_id)
+    assert detail.result["rule_version"] == mt.RULE_VERSION
+    assert f"计算规则版本 {mt.RULE_VERSION}" in detail.explanation.splitlines()[0]
+    assert f"计算规则版本 {mt.RULE_VERSION}" in sheet_html(detail)
+    old = replace(detail, result={k: v for k, v in detail.result.items() if k != "rule_version"})
+    assert "计算规则版本 未记录" in sheet_html(old)

@@ -49,6 +49,12 @@ from desktop.rules.codes import (
 )
 from desktop.rules.policy import PolicySettings, area_label
 
+# The version of this calculation, frozen with every assessment's result (RULES.md §1: "a frozen snapshot
+# of inputs, rule version and result"). Change it whenever a rule changes what the means test computes.
+# 2026.11: comparisons in yuan and fen as shown; 29 February birthdays on 28 February in common years;
+# no deduction on a negative total income.
+RULE_VERSION = "2026.11"
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -266,6 +272,7 @@ class MeansTestResult:
         return {
             "category": self.category,
             "category_label": self.label,
+            "rule_version": RULE_VERSION,
             "members": self.members,
             "income_by_kind": {k: str(round_cent(v)) for k, v in self.income_by_kind.items()},
             "total_income": str(round_cent(self.total_income)),
@@ -515,7 +522,8 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     steps: list[str] = []
     area = area_label(s.area_type)
     eff = s.effective
-    steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数;家庭人口 {r.members} 人。")
+    steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数(计算规则版本 {RULE_VERSION});"
+                 f"家庭人口 {r.members} 人。")
     kinds = ""
     for k, v in r.income_by_kind.items():  # a loss (经营净收入 below 0) is taken away, not added as "+ -…"
         if v != 0:

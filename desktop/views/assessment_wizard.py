@@ -695,7 +695,7 @@ def sheet_html(d: svc.AssessmentDetail, *, draft: bool = False) -> str:
 <h2>适用政策参数</h2><table><tr><th>参数</th><th>数值</th><th>执行日期</th></tr>{settings_rows}</table>
 <h2>计算过程</h2><ol>{steps}</ol>
 <h2>结论</h2><p>评估类别:<b>{e(res.get('category_label', ''))}</b>;月人均收入 <b>{e(res.get('per_capita_monthly', ''))} 元</b>;
-救助缓急:{'紧急' if res.get('urgent') else '一般'}。</p>
+救助缓急:{'紧急' if res.get('urgent') else '一般'};计算规则版本 {e(res.get('rule_version') or '未记录')}。</p>
 <p>建议去向:{e(mt.PLACEMENT_LABELS.get(d.suggested_placement, ''))};确定去向:<b>{e(mt.PLACEMENT_LABELS.get(d.placement, ''))}</b>。</p>
 {override}
 <p style='margin-top:30px'>调查人员签字:__________________ 审核人签字:__________________ 日期:____________</p>"""
