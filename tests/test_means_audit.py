@@ -45,10 +45,10 @@ def test_rigid_ratio_explained_in_yuan() -> None:
     r = mt.assess(facts([person()], "100000", medical="50000.01"), s, ON)
     assert r.category == "expenditure"
     assert "50% > 50%" not in r.explanation
-    assert "刚性支出 50,000.01 元 > 家庭总收入 100,000.00 元 × 50% = 50,000.00 元" in r.explanation
+    assert "刚性支出 50,000.01 元 > 家庭总收入 100,000.00 元 × 刚性支出比例 50%(2024-01-01 起执行) = 50,000.00 元" in r.explanation
     at = mt.assess(facts([person()], "100000", medical="50000"), s, ON)
     assert at.category == mt.INELIGIBLE
-    assert "刚性支出 50,000.00 元 ≤ 家庭总收入 100,000.00 元 × 50% = 50,000.00 元" in at.explanation
+    assert "刚性支出 50,000.00 元 ≤ 家庭总收入 100,000.00 元 × 刚性支出比例 50%(2024-01-01 起执行) = 50,000.00 元" in at.explanation
 
 
 # -- 29 February (Civil Code art. 202: no corresponding day → the last day of the month) ------------
@@ -196,3 +196,15 @@ def test_a_household_of_minors_only() -> None:
         ("大宝", ["15周岁,未满16周岁"]), ("小宝", ["10周岁,未满16周岁"])]
     assert [ref.department for ref in r.referrals] == ["education"]
     assert "0.00 元 ÷ 12 ÷ 2 = 0.00 元" in r.explanation
+
+
+def test_the_explanation_names_each_setting_and_when_it_took_effect() -> None:
+    """Every setting a comparison used is named with its value and the date its value took effect."""
+    old = person(born=date(1950, 1, 1))
+    r = mt.assess(facts([old], "30000", medical="20000"), demo_settings(), ON)
+    text = r.explanation
+    assert "城市低保标准 780.00 元/人·月(2026-01-01 起执行)" in text
+    assert "低保边缘线 = 780.00 元 × 低保边缘倍数 1.5(2024-01-01 起执行) = 1,170.00 元" in text
+    assert "上年人均可支配收入 46,500.00 元(2026-01-01 起执行)" in text
+    assert "刚性支出比例 50%(2024-01-01 起执行)" in text
+    assert "扣减上限(2024-01-01 起执行)" in text

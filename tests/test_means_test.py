@@ -93,7 +93,7 @@ def test_worked_example_expenditure_type() -> None:
     assert r.category == "expenditure"
     assert r.urgent
     assert r.suggested_placement == mt.CLASS_1
-    assert "刚性支出 20,000.00 元 > 家庭总收入 30,000.00 元 × 50% = 15,000.00 元" in r.explanation
+    assert "刚性支出 20,000.00 元 > 家庭总收入 30,000.00 元 × 刚性支出比例 50%(2024-01-01 起执行) = 15,000.00 元" in r.explanation
     assert "占家庭总收入 66.67%" in r.explanation
 
 

@@ -522,6 +522,9 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     steps: list[str] = []
     area = area_label(s.area_type)
     eff = s.effective
+
+    def since(name: str) -> str:  # where a setting came from: the date its value took effect
+        return f"({eff.get(name, s.on).isoformat()} 起执行)"
     steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数(计算规则版本 {RULE_VERSION});"
                  f"家庭人口 {r.members} 人。")
     kinds = ""
@@ -541,7 +544,8 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
             for what, count, rate in r.deduction_parts)
         capped = f",超过上限 {percent(s['deduct_cap'])},按上限计" if r.deduction_uncapped > r.deduction_rate else \
             f"(上限 {percent(s['deduct_cap'])})"
-        steps.append(f"特殊群体收入扣减:{pieces} = {percent(r.deduction_uncapped)}{capped};"
+        steps.append(f"特殊群体收入扣减(比例为政策参数,扣减上限{since('deduct_cap')}):"
+                     f"{pieces} = {percent(r.deduction_uncapped)}{capped};"
                      f"扣减比例 {percent(r.deduction_rate)}。")
     else:
         steps.append("无重病、重残、单亲、老年成员等扣减情形,扣减比例 0%。")
@@ -557,13 +561,14 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     steps.append(f"近12个月刚性支出:医疗 {yuan(r.medical)} + 教育 {yuan(r.education)} + 其他 {yuan(r.other_rigid)}"
                  f" = {yuan(r.rigid_spending)},占家庭总收入 {ratio_text}。")
     dibao = s["dibao_standard"]
-    std = f"{area}低保标准 {yuan(dibao)}/人·月({eff.get('dibao_standard', s.on).isoformat()} 起执行)"
+    std = f"{area}低保标准 {yuan(dibao)}/人·月{since('dibao_standard')}"
     pc = yuan(r.per_capita_monthly)
     if r.category == Category.DIBAO.value:
         steps.append(f"{std}:月人均收入 {pc} < {yuan(dibao)},认定为 低保。")
     else:
         steps.append(f"{std}:月人均收入 {pc} ≥ {yuan(dibao)},不属于低保。")
-        line = f"低保边缘线 = {yuan(dibao)} × {format(s['marginal_multiplier'].normalize(), 'f')} = {yuan(r.marginal_line)}"
+        line = (f"低保边缘线 = {yuan(dibao)} × 低保边缘倍数 {format(s['marginal_multiplier'].normalize(), 'f')}"
+                f"{since('marginal_multiplier')} = {yuan(r.marginal_line)}(四舍五入到分)")
         if r.category == Category.MARGINAL.value:
             steps.append(f"{line}:{pc} < {yuan(r.marginal_line)},认定为 低保边缘。")
         else:
@@ -573,9 +578,10 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
             below = round_cent(r.annual_per_capita) < dis
             above = rigid_above_ratio(r.rigid_spending, r.total_income, ratio)
             first = (f"人均年认定收入 {yuan(r.annual_per_capita)} {'<' if below else '≥'} "
-                     f"上年人均可支配收入 {yuan(dis)}")
+                     f"上年人均可支配收入 {yuan(dis)}{since('disposable_income_last_year')}")
             second = (f"刚性支出 {yuan(r.rigid_spending)} {'>' if above else '≤'} 家庭总收入 {yuan(r.total_income)}"
-                      f" × {percent(ratio)} = {yuan(rigid_line(r.total_income, ratio))}"
+                      f" × 刚性支出比例 {percent(ratio)}{since('rigid_expense_ratio')} = "
+                      f"{yuan(rigid_line(r.total_income, ratio))}"
                       if r.rigid_ratio is not None else
                       f"总收入不大于 0 且刚性支出{'大于' if above else '等于'} 0 元")
             verdict = "认定为 支出型困难" if r.category == Category.EXPENDITURE.value else "不属于支出型困难"
