@@ -208,3 +208,13 @@ def test_the_explanation_names_each_setting_and_when_it_took_effect() -> None:
     assert "上年人均可支配收入 46,500.00 元(2026-01-01 起执行)" in text
     assert "刚性支出比例 50%(2024-01-01 起执行)" in text
     assert "扣减上限(2024-01-01 起执行)" in text
+
+
+def test_a_member_without_a_birth_date_is_named_in_the_explanation() -> None:
+    """Without a birth date (and no readable ID number) the age-based rules (老年人 deduction, 特困 age)
+    cannot be applied: the explanation says so and names the member, instead of silently skipping them."""
+    f = facts([person("甲"), mt.MemberInput(2, "乙")], "0")
+    r = mt.assess(f, demo_settings(), ON)
+    assert r.findings[1].age is None
+    assert "乙 出生日期不详" in r.explanation and "请补充" in r.explanation
+    assert "出生日期不详" not in mt.assess(facts([person("甲")], "0"), demo_settings(), ON).explanation

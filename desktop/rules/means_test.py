@@ -527,6 +527,10 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
         return f"({eff.get(name, s.on).isoformat()} 起执行)"
     steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数(计算规则版本 {RULE_VERSION});"
                  f"家庭人口 {r.members} 人。")
+    unknown = [f.name for f in r.findings if f.age is None]
+    if unknown:
+        steps.append(f"注意:{'、'.join(unknown)} 出生日期不详(身份证号也无法读出),未判断其是否为老年人、"
+                     "是否未满特困年龄,相关扣减和特困条件未计入;请补充出生日期后重新评估。")
     kinds = ""
     for k, v in r.income_by_kind.items():  # a loss (经营净收入 below 0) is taken away, not added as "+ -…"
         if v != 0:
