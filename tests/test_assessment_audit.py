@@ -4,6 +4,7 @@ settings in force on the assessment date, frozen assessments and re-assessment �
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -62,3 +63,30 @@ def test_a_saved_assessment_records_the_rule_version(seeded: District) -> None: 
     assert f"计算规则版本 {mt.RULE_VERSION}" in sheet_html(detail)
     old = replace(detail, result={k: v for k, v in detail.result.items() if k != "rule_version"})
     assert "计算规则版本 未记录" in sheet_html(old)
+
+
+def test_reassess_applies_the_optional_deductions_as_the_wizard_does(seeded: District, tmp_path) -> None:  # noqa: ANN001, F811
+    """The set-based re-assessment reads wages, members at work and illness costs the same way as the
+    explained calculation, with the deduction settings in force on its date."""
+    from desktop.services import policy
+    from tests.test_assessment import _sheet
+
+    db, actor = seeded.db, caseworker(seeded)
+    policy.set_settings(db, seeded.admin, effective_from=date(2026, 2, 1), area_type="城市",
+                        values={"employment_cost": "200", "illness_disability_cost_ratio": "50%"})
+    hid = add_household(db, seeded.regions["八泉社区"], [
+        {"name": "何工", "employed": True}, {"name": "何病", "health": "serious", "employed": False}],
+        incomes={"wages": "30000", "transfer": "-1200"}, exempt="500",
+        expenses={"medical": "6000", "education": "1000", "other_rigid": "2000"})
+    expected = svc.preview(db, actor, hid, svc.load_household(db, actor, hid).facts(), ON).result
+    # (28,800 − 2,400 − 4,000) × (1 − 10%) = 20,160 ; / 12 / 2 = 840.00
+    assert (expected.employment_deduction, expected.illness_deduction) == (D("2400"), D("4000.00"))
+    assert expected.per_capita_monthly == D("840.00") and expected.category == "marginal"
+    summary = svc.reassess(db, actor, as_of=ON, out_path=tmp_path / "r.xlsx")
+    row = next(r for r in _sheet(tmp_path / "r.xlsx") if r["户主姓名"] == "何工")
+    assert D(str(row["月人均收入"])) == expected.per_capita_monthly and row["建议类别"] == "低保边缘"
+    assert summary.settings_used["urban"]["employment_cost"]["value"] == "200.00"
+    # before the settings took effect: no deduction
+    svc.reassess(db, actor, as_of=date(2026, 1, 31), out_path=tmp_path / "old.xlsx")
+    old = next(r for r in _sheet(tmp_path / "old.xlsx") if r["户主姓名"] == "何工")
+    assert D(str(old["月人均收入"])) == D("1080.00")  # 28,800 × 0.9 / 12 / 2

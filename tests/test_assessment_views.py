@@ -234,7 +234,7 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     assert tab.in_force.data(tab.in_force.index(0, 2)) == "未设置"
     tab.seed_button.click()  # the first run: the demo district's values, marked "to be confirmed"
     assert tab.seed_button.isHidden()
-    assert tab.in_force.rowCount() == 12 and tab.history.rowCount() == 28
+    assert tab.in_force.rowCount() == 14 and tab.history.rowCount() == 28  # 12 set, 2 optional deductions not
     shot(tab, "policy_settings_tab")
     dialog = tab.add_values()
     dialog.area.setCurrentIndex(dialog.area.findData("rural"))
@@ -258,7 +258,7 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     # others may look but not change
     viewer = PolicySettingsTab(AppContext(d.db, d.actor(Role.COMMUNITY_WORKER)))
     qtbot.addWidget(viewer)
-    assert viewer.add_button.isHidden() and viewer.in_force.rowCount() == 12
+    assert viewer.add_button.isHidden() and viewer.in_force.rowCount() == 14
 
 
 def test_enter_in_the_wizard_search_stays_on_the_list(qtbot, sqlite_district: District, messages) -> None:  # noqa: ANN001

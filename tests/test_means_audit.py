@@ -111,7 +111,8 @@ def wide_households(draw: st.DrawFn) -> mt.HouseholdFacts:
         kind, grade = draw(kinds)
         members.append(mt.MemberInput(i, f"成员{i}", birth_date=draw(births),
                                       health=draw(st.sampled_from(["healthy", "chronic", "serious"])),
-                                      disability=kind, disability_grade=grade))
+                                      disability=kind, disability_grade=grade,
+                                      employed=draw(st.sampled_from([None, True, False]))))
     amount = draw(st.sampled_from([signed, small]))
     incomes = [mt.IncomeItem("wages", draw(plain if amount is signed else small.map(abs)))]
     incomes += [mt.IncomeItem(k, draw(amount)) for k in ("business", "property", "transfer")]
@@ -121,12 +122,18 @@ def wide_households(draw: st.DrawFn) -> mt.HouseholdFacts:
     return mt.HouseholdFacts(tuple(members), tuple(incomes), expenses, draw(st.booleans()))
 
 
+def _wide(area: str, mult: D, ratio: D, cap: D, minor: int, dibao: D, job: D | None,
+          ill: D | None) -> P.PolicySettings:
+    optional = {"employment_cost": job, "illness_disability_cost_ratio": ill}
+    return demo_settings(area, marginal_multiplier=str(mult), rigid_expense_ratio=str(ratio), deduct_cap=str(cap),
+                         tekun_minor_age=str(minor), dibao_standard=str(dibao),
+                         **{k: str(v) for k, v in optional.items() if v is not None})
+
+
 wide_policies = st.builds(
-    lambda area, mult, ratio, cap, minor, dibao: demo_settings(
-        area, marginal_multiplier=str(mult), rigid_expense_ratio=str(ratio), deduct_cap=str(cap),
-        tekun_minor_age=str(minor), dibao_standard=str(dibao)),
-    st.sampled_from(["urban", "rural"]), st.decimals("1", "3", places=3), st.decimals("0", "1", places=3),
-    st.decimals("0", "1", places=2), st.sampled_from([16, 18]), st.decimals("0.01", "5000", places=2))
+    _wide, st.sampled_from(["urban", "rural"]), st.decimals("1", "3", places=3), st.decimals("0", "1", places=3),
+    st.decimals("0", "1", places=2), st.sampled_from([16, 18]), st.decimals("0.01", "5000", places=2),
+    st.none() | st.decimals("0.01", "3000", places=2), st.none() | st.decimals("0", "1", places=2))
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
 
 
@@ -145,10 +152,13 @@ def test_the_category_follows_from_the_figures_shown(f: mt.HouseholdFacts, s: P.
         assert (r.category == "expenditure") == (below and above)
     # the counted income: reduced by the capped rate when positive, left alone otherwise
     assert 0 <= r.deduction_rate <= s["deduct_cap"]
+    cuts = r.employment_deduction + r.illness_deduction
     if r.total_income > 0:
-        assert r.total_income * (1 - s["deduct_cap"]) <= r.counted_income <= r.total_income
+        assert 0 <= cuts <= r.total_income
+        assert (r.total_income - cuts) * (1 - s["deduct_cap"]) <= r.counted_income <= r.total_income - cuts
+        assert r.employment_deduction <= r.income_by_kind["wages"]
     else:
-        assert r.counted_income == r.total_income
+        assert r.counted_income == r.total_income and cuts == 0
     assert r.per_capita_monthly == mt.round_cent(r.counted_income / 12 / len(f.members))
     # the explanation shows the figures used, in Chinese
     text = r.explanation
@@ -218,3 +228,55 @@ def test_a_member_without_a_birth_date_is_named_in_the_explanation() -> None:
     assert r.findings[1].age is None
     assert "乙 出生日期不详" in r.explanation and "请补充" in r.explanation
     assert "出生日期不详" not in mt.assess(facts([person("甲")], "0"), demo_settings(), ON).explanation
+
+
+# -- employment costs and illness/disability rigid costs: settings, deducted only where provided ----------
+
+def test_employment_costs_are_deducted_only_as_the_setting_provides() -> None:
+    worker = person("甲", employed=True)
+    f = facts([worker, person("乙", employed=False)], "24000")
+    none = mt.assess(f, demo_settings(), ON)
+    assert none.employment_deduction == 0 and none.per_capita_monthly == D("1000.00")
+    assert "必要就业成本:未设置扣减标准(政策参数 employment_cost),工资性收入不扣减就业成本。" in none.explanation
+    r = mt.assess(f, demo_settings(employment_cost="200"), ON)
+    # 24,000 − 1 × 200 × 12 = 21,600 ; / 12 / 2 = 900.00 → 低保边缘 (780 ≤ 900 < 1,170)
+    assert r.employment_deduction == D("2400") and r.per_capita_monthly == D("900.00") and r.category == "marginal"
+    assert ("必要就业成本扣减:就业成员 1 人 × 200.00 元/人·月(2024-01-01 起执行) × 12 = 2,400.00 元;"
+            "扣减 2,400.00 元。") in r.explanation
+    assert "认定收入 = (24,000.00 元 − 2,400.00 元) × (1 − 0%) = 21,600.00 元" in r.explanation
+    small = mt.assess(facts([worker], "1000"), demo_settings(employment_cost="200"), ON)
+    assert small.employment_deduction == D("1000") and small.counted_income == 0
+    assert "以工资性收入 1,000.00 元 为限" in small.explanation
+    # nobody recorded as employed: nothing to deduct, and no line about it
+    idle = mt.assess(facts([person()], "24000"), demo_settings(employment_cost="200"), ON)
+    assert idle.employment_deduction == 0 and "就业成本" not in idle.explanation
+
+
+def test_illness_and_disability_costs_are_deducted_only_as_the_setting_provides() -> None:
+    ill = person("甲", health="serious")
+    f = facts([ill, person("乙")], "36000", medical="6000", education="1000", other="2000")
+    none = mt.assess(f, demo_settings(), ON)
+    assert none.illness_deduction == 0
+    assert "因病因残刚性支出:未设置扣减比例(政策参数 illness_disability_cost_ratio),不从收入中扣减。" in none.explanation
+    r = mt.assess(f, demo_settings(illness_disability_cost_ratio="50%"), ON)
+    # (6,000 + 2,000) × 50% = 4,000 (education is not an illness cost); (36,000 − 4,000) × (1 − 10%) = 28,800
+    assert r.illness_deduction == D("4000.00") and r.counted_income == D("28800.00")
+    assert ("因病因残刚性支出扣减:(医疗 6,000.00 元 + 其他刚性 2,000.00 元) × 50%(2024-01-01 起执行) = 4,000.00 元;"
+            "扣减 4,000.00 元。") in r.explanation
+    assert "认定收入 = (36,000.00 元 − 4,000.00 元) × (1 − 10%) = 28,800.00 元" in r.explanation
+    healthy = mt.assess(facts([person(), person("乙")], "36000", medical="6000"),
+                        demo_settings(illness_disability_cost_ratio="50%"), ON)
+    assert healthy.illness_deduction == 0 and "因病因残" not in healthy.explanation
+    capped = mt.assess(facts([ill], "3000", medical="10000"), demo_settings(illness_disability_cost_ratio="1"), ON)
+    assert capped.illness_deduction == D("3000") and capped.counted_income == 0
+    assert "以家庭总收入为限" in capped.explanation
+
+
+def test_optional_deductions_are_frozen_with_the_assessment_when_set() -> None:
+    s = demo_settings(employment_cost="150", illness_disability_cost_ratio="30%")
+    frozen = s.frozen()
+    assert frozen["employment_cost"]["value"] == "150.00"
+    assert frozen["illness_disability_cost_ratio"]["value"] == "0.3"
+    assert "gradual_exit_months" not in frozen
+    assert "employment_cost" not in demo_settings().frozen()
+    assert P.missing_names({n: 1 for n in P.REQUIRED_NAMES}) == []  # optional: an old set stays complete

@@ -294,7 +294,10 @@ def check_brief_agrees(f: mt.HouseholdFacts, s: P.PolicySettings, on: date, curr
     medical = sum((e.amount for e in f.expenses if e.kind == "medical"), D(0))
     other = sum((e.amount for e in f.expenses if e.kind != "medical"), D(0))
     members = [(m.born(), m.health, m.disability, m.disability_grade, m.name) for m in f.members]
-    brief = mt.assess_brief(members, total, medical, other, f.single_parent, s, on, current)
+    wages = sum((i.amount for i in f.incomes if not i.exempt and i.kind == "wages"), D(0))
+    illness_costs = sum((e.amount for e in f.expenses if e.kind != "education"), D(0))
+    brief = mt.assess_brief(members, total, medical, other, f.single_parent, s, on, current, wages=wages,
+                            employed=sum(1 for m in f.members if m.employed), illness_costs=illness_costs)
     assert (brief.category, brief.per_capita_monthly, brief.deduction_rate, brief.urgent, brief.vulnerable,
             brief.suggested_placement) == (full.category, full.per_capita_monthly, full.deduction_rate, full.urgent,
                                            full.vulnerable, full.suggested_placement)

@@ -6,13 +6,17 @@
                               (grade 3 when intellectual or mental)
                             + deduct_single_parent if a single-parent household
                             + deduct_elderly × members aged elderly_age or more on the assessment date)
-    counted income    = total income × (1 − deduction rate)
+    amounts deducted  = employed members × employment_cost × 12 (not more than the wages)
+                        + (medical + other rigid) × illness_disability_cost_ratio when a member is seriously
+                          ill or disabled — each only where the district set it; never more than the total
+    counted income    = (total income − amounts deducted) × (1 − deduction rate) when the total is positive;
+                        a total of 0 or below is left as it is
     per-capita income = counted income / 12 / members, rounded half-up to 0.01 yuan
     rigid spending    = medical + education + other rigid expenses
     category          = 低保        if per-capita < dibao_standard
-                        低保边缘    elif per-capita < marginal_multiplier × dibao_standard
-                        支出型困难  elif counted income / members < disposable_income_last_year
-                                     and rigid spending / total income > rigid_expense_ratio
+                        低保边缘    elif per-capita < marginal_multiplier × dibao_standard (rounded to the fen)
+                        支出型困难  elif counted income / members (rounded to the fen) < disposable_income_last_year
+                                     and rigid spending > total income × rigid_expense_ratio (rounded to the fen)
                                      (with total income ≤ 0: any rigid spending counts as above the ratio)
                         不符合      otherwise
 
@@ -28,6 +32,7 @@ when the household is in a category or vulnerable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -250,6 +255,10 @@ class MeansTestResult:
     referrals: list[Referral]
     suggested_placement: str
     steps: list[str] = field(default_factory=list)
+    employed_members: int = 0
+    ill_or_disabled: bool = False
+    employment_deduction: Decimal = ZERO
+    illness_deduction: Decimal = ZERO
 
     @property
     def label(self) -> str:
@@ -279,6 +288,8 @@ class MeansTestResult:
             "exempt_income": str(round_cent(self.exempt_income)),
             "deduction_parts": [[w, n, str(r)] for w, n, r in self.deduction_parts],
             "deduction_rate": str(self.deduction_rate),
+            "employment_deduction": str(round_cent(self.employment_deduction)),
+            "illness_disability_deduction": str(round_cent(self.illness_deduction)),
             "counted_income": str(round_cent(self.counted_income)),
             "per_capita_monthly": str(self.per_capita_monthly),
             "medical": str(round_cent(self.medical)),
@@ -329,6 +340,25 @@ def deduction(members: tuple[MemberInput, ...], single_parent: bool, settings: P
         parts.append((f"{elderly_age}周岁以上老年成员", elderly, settings["deduct_elderly"] * elderly))
     uncapped = sum((p[2] for p in parts), ZERO)
     return min(settings["deduct_cap"], uncapped), uncapped, parts
+
+
+def amount_deductions(settings: PolicySettings, total: Decimal, wages: Decimal, employed: int,
+                      illness_costs: Decimal, ill_or_disabled: bool) -> tuple[Decimal, Decimal]:
+    """(employment costs, illness/disability rigid costs) taken from the total income before the
+    special-group reduction — only where the district has provided an amount (settings
+    ``employment_cost`` and ``illness_disability_cost_ratio``; 最低生活保障审核确认办法 art. 13 gives
+    none). Employment costs: employed members × the monthly amount × 12, not more than the wages.
+    Illness/disability costs: the out-of-pocket medical and other rigid (rehabilitation) spending of a
+    household with a seriously ill or disabled member × the ratio. Together never more than a positive
+    total income, and nothing is deducted from a total of 0 or below."""
+    if total <= 0:
+        return ZERO, ZERO
+    cost = settings.get("employment_cost")
+    employment = min(max(wages, ZERO), cost * TWELVE * employed) if cost and employed else ZERO
+    ratio = settings.get("illness_disability_cost_ratio")
+    illness = round_cent(illness_costs * ratio) if ratio and ill_or_disabled and illness_costs > 0 else ZERO
+    employment = min(employment, total)
+    return employment, min(illness, total - employment)
 
 
 def counted_income(total: Decimal, rate: Decimal) -> Decimal:
@@ -406,7 +436,12 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
     rigid = medical + education + other
 
     rate, uncapped, parts = deduction(facts.members, facts.single_parent, settings, on)
-    counted = counted_income(total, rate)
+    employed = sum(1 for m in facts.members if m.employed)
+    ill_or_disabled = any(m.health == Health.SERIOUS.value or (m.disability != Disability.NONE.value
+                                                               and m.disability_grade > 0) for m in facts.members)
+    employment_cut, illness_cut = amount_deductions(settings, total, by_kind[IncomeKind.WAGES.value], employed,
+                                                    medical + other, ill_or_disabled)
+    counted = counted_income(total - employment_cut - illness_cut, rate)
     annual_pc = counted / members
     per_capita = round_cent(counted / TWELVE / members)
     category = classify(per_capita, annual_pc, total, rigid, settings)
@@ -475,7 +510,8 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
         medical=medical, education=education, other_rigid=other, rigid_spending=rigid, rigid_ratio=rigid_ratio,
         dibao_line=dibao, marginal_line=marginal, findings=findings, urgent=bool(urgency),
         urgency_reasons=urgency, vulnerable=vulnerable, vulnerable_reasons=vulnerable_reasons,
-        referrals=referrals, suggested_placement=placement)
+        referrals=referrals, suggested_placement=placement, employed_members=employed,
+        ill_or_disabled=ill_or_disabled, employment_deduction=employment_cut, illness_deduction=illness_cut)
     if explain:
         result.steps = _explain(result, facts, settings)
     return result
@@ -553,12 +589,15 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
                      f"扣减比例 {percent(r.deduction_rate)}。")
     else:
         steps.append("无重病、重残、单亲、老年成员等扣减情形,扣减比例 0%。")
+    steps.extend(_amount_deduction_steps(r, s, since))
+    cuts = r.employment_deduction + r.illness_deduction
     if r.total_income < 0:
         steps.append(f"家庭总收入为负数({yuan(r.total_income)}):净收入的亏损或支出大于其他全部收入,请核实各项净收入;"
                      f"扣减只适用于正收入,认定收入按 {yuan(r.counted_income)} 计。")
     else:
-        steps.append(f"认定收入 = {yuan(r.total_income)} × (1 − {percent(r.deduction_rate)}) = "
-                     f"{yuan(r.counted_income)}。")
+        base = yuan(r.total_income) if not cuts else "(" + " − ".join(
+            [yuan(r.total_income)] + [yuan(c) for c in (r.employment_deduction, r.illness_deduction) if c]) + ")"
+        steps.append(f"认定收入 = {base} × (1 − {percent(r.deduction_rate)}) = {yuan(r.counted_income)}。")
     steps.append(f"月人均收入 = {yuan(r.counted_income)} ÷ 12 ÷ {r.members} = {yuan(r.per_capita_monthly)}"
                  "(四舍五入到分)。")
     ratio_text = percent(r.rigid_ratio) if r.rigid_ratio is not None else "—(家庭总收入不大于 0 元)"
@@ -611,6 +650,34 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     return steps
 
 
+def _amount_deduction_steps(r: MeansTestResult, s: PolicySettings, since: Callable[[str], str]) -> list[str]:
+    """The employment-cost and illness/disability-cost lines, when they apply or were not provided."""
+    out: list[str] = []
+    wages = r.income_by_kind.get(IncomeKind.WAGES.value, ZERO)
+    if r.employed_members and wages > 0 and r.total_income > 0:
+        cost = s.get("employment_cost")
+        if cost is None:
+            out.append("必要就业成本:未设置扣减标准(政策参数 employment_cost),工资性收入不扣减就业成本。")
+        else:
+            full = cost * TWELVE * r.employed_members
+            limit = f",以工资性收入 {yuan(wages)} 为限" if full > wages else ""
+            limit += ",以家庭总收入为限" if r.employment_deduction < min(full, wages) else ""
+            out.append(f"必要就业成本扣减:就业成员 {r.employed_members} 人 × {yuan(cost)}/人·月"
+                       f"{since('employment_cost')} × 12 = {yuan(full)}{limit};扣减 {yuan(r.employment_deduction)}。")
+    costs = r.medical + r.other_rigid
+    if r.ill_or_disabled and costs > 0 and r.total_income > 0:
+        ratio = s.get("illness_disability_cost_ratio")
+        if ratio is None:
+            out.append("因病因残刚性支出:未设置扣减比例(政策参数 illness_disability_cost_ratio),不从收入中扣减。")
+        else:
+            full = round_cent(costs * ratio)
+            limit = ",以家庭总收入为限" if r.illness_deduction < full else ""
+            out.append(f"因病因残刚性支出扣减:(医疗 {yuan(r.medical)} + 其他刚性 {yuan(r.other_rigid)}) × "
+                       f"{percent(ratio)}{since('illness_disability_cost_ratio')} = {yuan(full)}{limit};"
+                       f"扣减 {yuan(r.illness_deduction)}。")
+    return out
+
+
 # -- the same calculation, brief, for re-assessing many households at once ---------------------------
 
 _SERIOUS = Health.SERIOUS.value
@@ -644,9 +711,12 @@ class BriefResult:
 
 def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Decimal, other_rigid: Decimal,
                  single_parent: bool, settings: PolicySettings, on: date,
-                 current_category: str | None = None) -> BriefResult:
+                 current_category: str | None = None, *, wages: Decimal = ZERO, employed: int = 0,
+                 illness_costs: Decimal = ZERO) -> BriefResult:
     """:func:`assess` without the explanation, for thousands of households: same rules, same rounding
-    (tests check that both always agree). ``other_rigid`` is education plus other rigid spending."""
+    (tests check that both always agree). ``other_rigid`` is education plus other rigid spending;
+    ``wages`` the counted wages, ``employed`` the members at work and ``illness_costs`` the medical and
+    other rigid spending without education (for the optional amount deductions)."""
     n = len(members)
     if n == 0:
         raise ValueError("家庭没有成员,无法计算人均收入。")
@@ -680,7 +750,9 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     if elderly:
         uncapped += settings["deduct_elderly"] * elderly
     rate = min(settings["deduct_cap"], uncapped)
-    counted = counted_income(total_income, rate)
+    employment_cut, illness_cut = amount_deductions(settings, total_income, wages, employed, illness_costs,
+                                                    bool(ill or disabled_any))
+    counted = counted_income(total_income - employment_cut - illness_cut, rate)
     size = Decimal(n)
     per_capita = round_cent(counted / TWELVE / size)
     rigid = medical + other_rigid

@@ -51,6 +51,10 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("deduct_single_parent", "单亲家庭扣减比例", RATIO, "每户", "单亲家庭扣减的收入比例"),
     SettingSpec("deduct_elderly", "老年成员扣减比例", RATIO, "每人", "每名老年成员扣减的收入比例"),
     SettingSpec("deduct_cap", "扣减比例上限", RATIO, "", "各项扣减合计不超过此比例"),
+    SettingSpec("employment_cost", "必要就业成本扣减", MONEY, "元/人·月",
+                "就业成员每人每月可从工资性收入中扣减的必要就业成本(不设置则不扣减)"),
+    SettingSpec("illness_disability_cost_ratio", "因病因残刚性支出扣减比例", RATIO, "",
+                "家庭有重病或残疾成员时,近12个月自付医疗、康复等刚性支出按此比例从家庭收入中扣减(不设置则不扣减)"),
     SettingSpec("gradual_exit_months", "就业渐退期", MONTHS, "个月",
                 "低保对象就业后收入超过标准的,停止救助前可继续发放的月数(0 到 6;0 表示不渐退)"),
 )
@@ -59,8 +63,15 @@ SPEC_BY_NAME: dict[str, SettingSpec] = {s.name: s for s in SPECS}
 NAMES: tuple[str, ...] = tuple(s.name for s in SPECS)
 # What the means test needs: a set in force lacks none of these. The others (the gradual exit
 # period) are asked for only by the step that uses them.
-OPTIONAL_NAMES: frozenset[str] = frozenset({"gradual_exit_months"})
+OPTIONAL_NAMES: frozenset[str] = frozenset({"gradual_exit_months", "employment_cost",
+                                            "illness_disability_cost_ratio"})
 REQUIRED_NAMES: tuple[str, ...] = tuple(n for n in NAMES if n not in OPTIONAL_NAMES)
+# Deductions the national text allows "as provided" (最低生活保障审核确认办法 art. 13: 因残疾、患重病等
+# 增加的刚性支出、必要的就业成本等,在核算家庭收入时可按规定适当扣减) but gives no amount for: a district
+# that has not provided one does not deduct, and the explanation says so.
+OPTIONAL_DEDUCTIONS: tuple[str, ...] = ("employment_cost", "illness_disability_cost_ratio")
+# What an assessment freezes: every setting the means test read.
+MEANS_TEST_NAMES: tuple[str, ...] = REQUIRED_NAMES + OPTIONAL_DEDUCTIONS
 
 AREA_BY_WORD: dict[str, str] = {
     "城市": AreaType.URBAN.value, "城镇": AreaType.URBAN.value, "urban": AreaType.URBAN.value,
@@ -190,12 +201,16 @@ class PolicySettings:
     def __getitem__(self, name: str) -> Decimal:
         return self.values[name]
 
+    def get(self, name: str) -> Decimal | None:
+        """An optional setting's value, or None when none is in force."""
+        return self.values.get(name)
+
     def frozen(self) -> dict[str, dict[str, str]]:
         """What an assessment records: each name with its value and effective date."""
         return {name: {"value": format_value(name, self.values[name]),
                        "effective_from": self.effective.get(name, self.on).isoformat(),
                        "area_type": self.area_type}
-                for name in REQUIRED_NAMES if name in self.values}
+                for name in MEANS_TEST_NAMES if name in self.values}
 
 
 def missing_names(values: Mapping[str, object]) -> list[str]:

@@ -711,22 +711,26 @@ def _raw_date(value: Any) -> date | None:
 # only integers are put into the text, and the SQL is the same on SQLite and PostgreSQL.
 _HOUSEHOLDS_SQL = ("SELECT id, version, code, region_id, area_type, single_parent, head_name, head_id_number, "
                    "category, stage FROM households WHERE id > {last}{scope} ORDER BY id LIMIT {limit}")
-_MEMBERS_SQL = ("SELECT household_id, birth_date, id_number, health, disability, disability_grade, name "
+_MEMBERS_SQL = ("SELECT household_id, birth_date, id_number, health, disability, disability_grade, name, employed "
                 "FROM members WHERE household_id BETWEEN {lo} AND {hi} ORDER BY household_id, id")
-_INCOMES_SQL = ("SELECT i.household_id, SUM(CASE WHEN i.exempt THEN 0 ELSE i.amount END) FROM incomes i "
+_INCOMES_SQL = ("SELECT i.household_id, SUM(CASE WHEN i.exempt THEN 0 ELSE i.amount END), "
+                "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'wages' THEN i.amount ELSE 0 END) FROM incomes i "
                 "JOIN (SELECT household_id AS hid, MAX(period_end) AS pe FROM incomes "
                 "WHERE household_id BETWEEN {lo} AND {hi} GROUP BY household_id) m "
                 "ON m.hid = i.household_id AND m.pe = i.period_end "
                 "WHERE i.household_id BETWEEN {lo} AND {hi} GROUP BY i.household_id")
 _EXPENSES_SQL = ("SELECT e.household_id, SUM(CASE WHEN e.kind = 'medical' THEN e.amount ELSE 0 END), "
-                 "SUM(CASE WHEN e.kind = 'medical' THEN 0 ELSE e.amount END) FROM expenses e "
+                 "SUM(CASE WHEN e.kind = 'medical' THEN 0 ELSE e.amount END), "
+                 "SUM(CASE WHEN e.kind = 'education' THEN 0 ELSE e.amount END) FROM expenses e "
                  "JOIN (SELECT household_id AS hid, MAX(period_end) AS pe FROM expenses "
                  "WHERE household_id BETWEEN {lo} AND {hi} GROUP BY household_id) m "
                  "ON m.hid = e.household_id AND m.pe = e.period_end "
                  "WHERE e.household_id BETWEEN {lo} AND {hi} GROUP BY e.household_id")
 
 
-_Chunk = tuple[list[Any], dict[int, list[mt.BriefMember]], dict[int, Decimal], dict[int, tuple[Decimal, Decimal]]]
+# (households, members, employed members, (counted income, wages), (medical, other rigid, illness costs))
+_Chunk = tuple[list[Any], dict[int, list[mt.BriefMember]], dict[int, int], dict[int, tuple[Decimal, Decimal]],
+               dict[int, tuple[Decimal, Decimal, Decimal]]]
 _END = object()
 
 
@@ -752,19 +756,26 @@ def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event)
             return
         lo, hi = int(households[0][0]), int(households[-1][0])
         members: dict[int, list[mt.BriefMember]] = {}
-        for hid, born, number, health, disability, grade, name in _fetch(conn, _MEMBERS_SQL.format(lo=lo, hi=hi)):
+        employed: dict[int, int] = {}
+        for hid, born, number, health, disability, grade, name, works in _fetch(
+                conn, _MEMBERS_SQL.format(lo=lo, hi=hi)):
             members.setdefault(hid, []).append((_raw_date(born) if born is not None else _birth(None, number),
                                                 health, disability, grade or 0, name))
-        incomes = {hid: _raw_money(v) for hid, v in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
-        spending = {hid: (_raw_money(m), _raw_money(o))
-                    for hid, m, o in _fetch(conn, _EXPENSES_SQL.format(lo=lo, hi=hi))}
-        yield households, members, incomes, spending
+            if works:
+                employed[hid] = employed.get(hid, 0) + 1
+        incomes = {hid: (_raw_money(v), _raw_money(w))
+                   for hid, v, w in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
+        spending = {hid: (_raw_money(m), _raw_money(o), _raw_money(c))
+                    for hid, m, o, c in _fetch(conn, _EXPENSES_SQL.format(lo=lo, hi=hi))}
+        yield households, members, employed, incomes, spending
         last = hi
 
 
 def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, total: int
-            ) -> Iterator[tuple[Any, list[mt.BriefMember], Decimal, Decimal, Decimal]]:
-    """(household row, members, counted total income, medical spending, other rigid spending) per household.
+            ) -> Iterator[tuple[Any, list[mt.BriefMember], tuple[Decimal, Decimal, int, Decimal, Decimal, Decimal]]]:
+    """(household row, members, figures) per household; the figures are the counted total income, the
+    counted wages, the members at work, medical spending, other rigid spending (education included) and
+    the illness/disability costs (medical and other rigid spending without education).
 
     The next chunk is read on a second thread with its own read-only connection and transaction while
     this thread calculates and writes the current one: the drivers release the GIL while the database
@@ -789,7 +800,8 @@ def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, tota
     worker = threading.Thread(target=produce, name="reassess-reader", daemon=True)
     worker.start()
     zero = Decimal(0)
-    nothing = (zero, zero)
+    no_income = (zero, zero)
+    no_spending = (zero, zero, zero)
     done = 0
     try:
         while True:
@@ -798,10 +810,11 @@ def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, tota
                 return
             if isinstance(item, BaseException):
                 raise item
-            households, members, incomes, spending = item
+            households, members, employed, incomes, spending = item
             for h in households:
-                medical, other = spending.get(h[0], nothing)
-                yield h, members.get(h[0], []), incomes.get(h[0], zero), medical, other
+                income, wages = incomes.get(h[0], no_income)
+                medical, other, illness = spending.get(h[0], no_spending)
+                yield h, members.get(h[0], []), (income, wages, employed.get(h[0], 0), medical, other, illness)
             done += len(households)
             progress.report(done, total, f"正在重新评估:{done:,} / {total:,} 户")
     finally:
@@ -856,7 +869,8 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         progress.report(0, total, f"正在重新评估 {total:,} 户…")
 
         def rows() -> Iterator[list[Any]]:
-            for h, members, income, medical, other in _chunks(db, region_ids, progress, total):
+            for h, members, (income, wages, employed, medical, other, illness) in _chunks(db, region_ids, progress,
+                                                                                          total):
                 hid, hversion, hcode, hregion, harea, hsingle, hname, hidno, hcat, hstage = h
                 name, parent = regions.get(hregion, ("", None))
                 street = regions.get(parent, ("", None))[0] if parent else ""
@@ -871,7 +885,8 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                     yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "",
                                                  "没有家庭成员记录" if not members else "没有适用的政策参数"]
                     continue
-                r = mt.assess_brief(members, income, medical, other, bool(hsingle), st, day, current)
+                r = mt.assess_brief(members, income, medical, other, bool(hsingle), st, day, current, wages=wages,
+                                    employed=employed, illness_costs=illness)
                 summary.assessed += 1
                 counts[r.category] += 1
                 changed = CURRENT_AS_RESULT.get(current, mt.INELIGIBLE) != r.category
