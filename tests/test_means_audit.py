@@ -280,3 +280,13 @@ def test_optional_deductions_are_frozen_with_the_assessment_when_set() -> None:
     assert "gradual_exit_months" not in frozen
     assert "employment_cost" not in demo_settings().frozen()
     assert P.missing_names({n: 1 for n in P.REQUIRED_NAMES}) == []  # optional: an old set stays complete
+
+
+@pytest.mark.parametrize(("wages", "category", "said"), [
+    ("6000", "dibao", True), ("12000", "marginal", True), ("60000", mt.INELIGIBLE, False)])
+def test_the_property_condition_is_left_to_the_data_check_and_said(wages: str, category: str, said: bool) -> None:
+    """RULES §1.3: 低保 is income below the standard *and* property within local rules. The means test
+    has the income only: an eligible result says that the property condition is still to be checked."""
+    r = mt.assess(facts([person()], wages), demo_settings(), ON)
+    assert r.category == category
+    assert ("还须家庭财产状况符合当地规定,以家庭经济状况核对(授权比对)结果为准" in r.explanation) is said

@@ -631,6 +631,11 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
             steps.append(f"支出型困难:{first};{second};{verdict}。")
     if r.category == INELIGIBLE:
         steps.append("结论:不符合 低保、低保边缘、支出型困难 条件。")
+    else:
+        # RULES.md §1.3: 低保 (and 特困) also need the family's property within local rules; this
+        # calculation has only the income, so the property condition is left to the data check.
+        steps.append(f"以上为收入条件的评估:认定为 {r.label} 还须家庭财产状况符合当地规定,"
+                     "以家庭经济状况核对(授权比对)结果为准。")
     for f in r.tekun_candidates:
         steps.append(f"特困供养候选:{f.name}({'、'.join(f.no_labour_reasons)},无劳动能力;家庭月人均收入低于低保标准)。"
                      "是否无法定赡养、抚养、扶养义务人或其无履行能力,须由经办人核实。")
