@@ -217,7 +217,7 @@ def test_the_explanation_names_each_setting_and_when_it_took_effect() -> None:
     assert "低保边缘线 = 780.00 元 × 低保边缘倍数 1.5(2024-01-01 起执行) = 1,170.00 元" in text
     assert "上年人均可支配收入 46,500.00 元(2026-01-01 起执行)" in text
     assert "刚性支出比例 50%(2024-01-01 起执行)" in text
-    assert "扣减上限(2024-01-01 起执行)" in text
+    assert "特殊群体收入扣减(各项比例和上限为政策参数,上限自 2024-01-01 起执行)" in text
 
 
 def test_a_member_without_a_birth_date_is_named_in_the_explanation() -> None:

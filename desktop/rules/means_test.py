@@ -57,7 +57,7 @@ from desktop.rules.policy import PolicySettings, area_label
 # The version of this calculation, frozen with every assessment's result (RULES.md §1: "a frozen snapshot
 # of inputs, rule version and result"). Change it whenever a rule changes what the means test computes.
 # 2026.11: comparisons in yuan and fen as shown; 29 February birthdays on 28 February in common years;
-# no deduction on a negative total income.
+# no deduction on a negative total income; optional employment and illness/disability cost deductions.
 RULE_VERSION = "2026.11"
 
 CENT = Decimal("0.01")
@@ -584,7 +584,8 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
             for what, count, rate in r.deduction_parts)
         capped = f",超过上限 {percent(s['deduct_cap'])},按上限计" if r.deduction_uncapped > r.deduction_rate else \
             f"(上限 {percent(s['deduct_cap'])})"
-        steps.append(f"特殊群体收入扣减(比例为政策参数,扣减上限{since('deduct_cap')}):"
+        cap_since = eff.get("deduct_cap", s.on).isoformat()
+        steps.append(f"特殊群体收入扣减(各项比例和上限为政策参数,上限自 {cap_since} 起执行):"
                      f"{pieces} = {percent(r.deduction_uncapped)}{capped};"
                      f"扣减比例 {percent(r.deduction_rate)}。")
     else:
