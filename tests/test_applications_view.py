@@ -757,3 +757,31 @@ def test_trace_back_dialog_shows_who_handled_each_step_and_records_the_finding(
     qtbot.addWidget(caseworker)
     button = next(b for b in caseworker.findChildren(QPushButton) if b.text() == "&Trace back…")
     assert not button.isEnabled()
+
+
+def test_post_check_list_filters_by_kind_and_overdue_and_counts(qtbot, sqlite_district: District,
+                                                                 errors: list[str]) -> None:
+    """With the yearly review of every approval paid monthly the list grew long: by kind, overdue only."""
+    from tests.test_applications import commitment_to_decision
+
+    d = sqlite_district
+    regular = run_regular(d, make_household(d.db, d.regions["八泉社区"]))  # review due 2027-03-10
+    _hid, commitment = commitment_to_decision(d, "钱进", date(2026, 2, 10))
+    svc.decide(d.db, d.admin, commitment, approve=True, on=date(2026, 2, 27), amount="500", today=date(2026, 3, 1))
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.as_of = date(2026, 6, 1)  # the centralised cross-check (due 2026-03-27) is overdue
+    page.refresh()
+    assert wait_for_background()
+    kinds = lambda: [(c.application_id, c.kind) for c in page.checks_model.rows]  # noqa: E731
+    assert sorted(kinds()) == [(regular, "periodic"), (commitment, "centralised"), (commitment, "periodic")]
+    assert page.checks_count.text() == "3 check(s) to do, 1 overdue"
+    page.check_kind.setCurrentIndex(page.check_kind.findData("periodic"))
+    assert sorted(kinds()) == [(regular, "periodic"), (commitment, "periodic")]
+    page.check_kind.setCurrentIndex(0)
+    page.checks_overdue.setChecked(True)
+    assert kinds() == [(commitment, "centralised")] and page.checks_count.text() == "1 check(s) to do, 1 overdue"
+    page.refresh()  # a refresh keeps the filter
+    assert wait_for_background()
+    assert kinds() == [(commitment, "centralised")]
+    assert errors == []

@@ -232,6 +232,24 @@ class ApplicationsPage(QWidget):
         self.sample_label = QLabel()
         bar.addWidget(self.sample_label)
         layout.addLayout(bar)
+        # With every approval paid monthly reviewed yearly the list is long: by kind, overdue only.
+        filters = QHBoxLayout()
+        self.check_kind = QComboBox()
+        self.check_kind.addItem(self.tr("All kinds"), "")
+        for code, label in proc.POST_CHECK_LABELS.items():
+            self.check_kind.addItem(label, code)
+        kind_label = QLabel(self.tr("&Kind:"))
+        kind_label.setBuddy(self.check_kind)
+        self.checks_overdue = QCheckBox(self.tr("O&verdue only"))
+        self.checks_count = QLabel()
+        for w in (kind_label, self.check_kind, self.checks_overdue):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.checks_count)
+        layout.addLayout(filters)
+        self.check_kind.currentIndexChanged.connect(self._show_checks)
+        self.checks_overdue.toggled.connect(self._show_checks)
+        self.all_checks: list[svc.PostCheckInfo] = []
         self.checks_model = PostChecksTableModel(self)
         self.checks_table = read_only_table(self.checks_model, fit_contents=True, single=True)
         self.checks_table.doubleClicked.connect(lambda _index: self.record_post_check())
@@ -275,7 +293,8 @@ class ApplicationsPage(QWidget):
         self.monthly_due.setVisible(due > 0)
         selected = self.selected_id()
         self.model.set_rows(rows)
-        self.checks_model.set_rows(checks)
+        self.all_checks = checks
+        self._show_checks()
         overdue = sum(1 for r in rows if r.overdue)
         self.count_label.setText(self.tr("{n} application(s), {overdue} overdue").format(n=len(rows), overdue=overdue))
         warnings = sorted({r.warning for r in rows if r.warning})
@@ -286,6 +305,13 @@ class ApplicationsPage(QWidget):
                 if r.id == selected:
                     self.table.selectRow(i)
                     break
+
+    def _show_checks(self) -> None:
+        kind, overdue_only = self.check_kind.currentData(), self.checks_overdue.isChecked()
+        shown = [c for c in self.all_checks if (not kind or c.kind == kind) and (c.overdue or not overdue_only)]
+        self.checks_model.set_rows(shown)
+        self.checks_count.setText(self.tr("{n} check(s) to do, {overdue} overdue").format(
+            n=len(shown), overdue=sum(1 for c in shown if c.overdue)))
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
