@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import count
@@ -453,7 +454,8 @@ def test_emergency_helps_first_and_completes_the_steps_afterwards(district: Dist
 def test_unknown_2027_calendar_is_said_until_an_administrator_enters_it(district: District) -> None:
     db, admin = district.db, district.admin
     hid = make_household(db, district.regions["八泉社区"])
-    app_id = svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 12, 20))
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 12, 20),
+                        today=date(2026, 12, 21))
     row = svc.deadlines(db, admin, as_of=date(2026, 12, 21))[0]
     assert "2027年的法定节假日安排尚未录入" in row.warning
     assert svc.get_detail(db, admin, app_id, as_of=date(2026, 12, 21)).row.warning == row.warning
@@ -823,3 +825,97 @@ def test_a_publicity_closed_after_its_seven_days_is_not_late(district: District)
     steps = {s.step: s for s in svc.get_detail(db, admin, app_id, as_of=date(2026, 11, 9)).steps}
     assert steps["publicity"].due_on == date(2026, 11, 6) and not steps["publicity"].late
     assert steps["investigation"].late and not steps["check"].late  # due 3 working days after the check
+
+
+def test_dates_after_today_are_refused_and_nothing_is_written(district: District) -> None:
+    """An acceptance or a step dated after today (a slip of the year or month in the date field) was
+    recorded, and its deadlines counted from a day that has not come."""
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["八泉社区"], "周明", 2)
+    with pytest.raises(ValidationFailed, match="受理日期 2026-07-01 晚于今天"):
+        svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 7, 1), today=date(2026, 6, 1))
+    with pytest.raises(ValidationFailed, match="受理日期 2026-07-01 晚于今天"):
+        svc.front_desk(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 7, 1),
+                       referrals=[svc.ReferralInput("education", "学费")], today=date(2026, 6, 1))
+    assert svc.application_ids_for_household(db, admin, hid) == []
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 6, 1),
+                        today=date(2026, 6, 1))
+    with pytest.raises(ValidationFailed, match="“授权核对”的办理日期 2026-06-03 晚于今天"):
+        svc.complete_step(db, admin, app_id, "check", on=date(2026, 6, 3), result="passed", today=date(2026, 6, 2))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 6, 2), result="passed", today=date(2026, 6, 2))
+    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 6, 3), investigators=["甲", "乙"],
+                      today=date(2026, 6, 3))
+    with pytest.raises(ValidationFailed, match="公示开始日期 2026-06-20 晚于今天"):
+        svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 6, 12), publicity_start=date(2026, 6, 20),
+                          today=date(2026, 6, 12))
+    assert [s.step for s in svc.get_detail(db, admin, app_id).steps] == ["accepted", "check", "investigation"]
+
+
+def test_a_family_assisted_monthly_is_not_accepted_again_for_it_nor_paid_twice(district: District) -> None:
+    """A 低保 family could be accepted for 低保 again and approved: two approvals running, two payments
+    every month. Another monthly category may be applied for (the family's situation changed), but it
+    is approved only once the first assistance has stopped; 临时救助 stays open to it."""
+    db, admin = district.db, district.admin
+    hid, dibao = approved_dibao(district, "褚大")  # decided 2026-03-10
+    with pytest.raises(ValidationFailed, match=re.escape(f"正在享受低保(申请编号 {dibao},2026-03-10 批准),不能重复申请同一类别")):
+        svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 6, 1))
+    assert svc.application_ids_for_household(db, admin, hid) == [dibao]
+    marginal = svc.accept(db, admin, household_id=hid, category="marginal", accepted_on=date(2026, 6, 1))
+    svc.complete_step(db, admin, marginal, "check", on=date(2026, 6, 2), result="passed")
+    svc.complete_step(db, admin, marginal, "investigation", on=date(2026, 6, 3), investigators=["甲", "乙"])
+    svc.complete_step(db, admin, marginal, "publicity", on=date(2026, 6, 11), publicity_start=date(2026, 6, 4))
+    with pytest.raises(ValidationFailed, match="不能同时按月领取两项救助;请先停止原救助"):
+        svc.decide(db, admin, marginal, approve=True, on=date(2026, 6, 12), amount="300", today=date(2026, 6, 15))
+    assert svc.get_detail(db, admin, marginal).row.status == "open"
+    svc.stop_assistance(db, admin, dibao, on=date(2026, 6, 12), reason="收入增加,转为低保边缘", today=date(2026, 6, 15))
+    svc.decide(db, admin, marginal, approve=True, on=date(2026, 6, 12), amount="300", today=date(2026, 6, 15))
+    assert (household(db, hid).stage, household(db, hid).category) == ("assisted", "marginal")
+    # refusing needs no stop first
+    other = approved_dibao(district, "卫二")[0]
+    tekun = svc.accept(db, admin, household_id=other, category="tekun", accepted_on=date(2026, 6, 1))
+    svc.complete_step(db, admin, tekun, "check", on=date(2026, 6, 2), result="failed")
+    svc.decide(db, admin, tekun, approve=False, on=date(2026, 6, 2), reason="不符合特困条件", today=date(2026, 6, 2))
+
+
+def test_a_publicity_still_running_is_not_overdue(district: District) -> None:
+    """The publicity's 7 calendar days are a minimum, not a deadline: an application whose publicity had
+    run past the 7th day after the home survey was listed in red as overdue, while its procedure had
+    weeks left. The whole procedure's deadline applies until the publicity is closed."""
+    db, admin = district.db, district.admin
+    app_id = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"]), category="dibao",
+                        accepted_on=date(2026, 10, 19))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 10, 20), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 10, 22), investigators=["王芳", "李强"])
+    row = svc.list_applications(db, admin, as_of=date(2026, 11, 2))[0]  # publicity from 10-26 may close 11-02
+    assert (row.next_step, row.due_on) == ("publicity", date(2026, 11, 30))
+    assert not row.overdue and row.effective_due_on == date(2026, 11, 30) and row.step_due_on is None
+    assert row.working_days_left == load_calendar(db).working_days_between(date(2026, 11, 2), date(2026, 11, 30))
+    action = svc.get_detail(db, admin, app_id, as_of=date(2026, 11, 2)).actions[0]
+    assert action.step == "publicity" and not action.due.overdue and action.due.due_on == date(2026, 11, 30)
+    assert svc.deadlines(db, admin, as_of=date(2026, 11, 2), overdue_only=True) == []
+    # once closed, the decision has its own 10 working days
+    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 11, 2), publicity_start=date(2026, 10, 26))
+    row = svc.list_applications(db, admin, as_of=date(2026, 11, 3))[0]
+    assert (row.next_step, row.step_due_on) == ("decision", date(2026, 11, 16))
+
+
+def test_amounts_with_the_unit_or_the_currency_sign(district: District) -> None:
+    db, admin = district.db, district.admin
+    _hid, app_id = commitment_to_decision(district, "蒋八", date(2026, 2, 10))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="６５０元", today=date(2026, 3, 1))
+    assert svc.get_detail(db, admin, app_id).row.amount == Decimal("650.00")
+    _hid, second = commitment_to_decision(district, "沈九", date(2026, 2, 10))
+    svc.decide(db, admin, second, approve=True, on=date(2026, 2, 27), amount="¥1,200.50", today=date(2026, 3, 1))
+    assert svc.get_detail(db, admin, second).row.amount == Decimal("1200.50")
+
+
+def test_a_publicity_list_period_given_backwards_is_refused(district: District, tmp_path: Path) -> None:
+    """From after to: the list came out empty, as if nobody had been approved."""
+    db, admin = district.db, district.admin
+    run_regular(district, make_household(db, district.regions["八泉社区"], "韩十", 4))
+    with pytest.raises(ValidationFailed, match="起始日期 2026-03-31 晚于截止日期 2026-03-01"):
+        svc.export_publicity_xlsx(db, admin, tmp_path / "p.xlsx", decided_from=date(2026, 3, 31),
+                                  decided_to=date(2026, 3, 1))
+    assert not (tmp_path / "p.xlsx").exists()
+    assert [r.name for r in svc.publicity_list(db, admin, decided_from=date(2026, 3, 1),
+                                               decided_to=date(2026, 3, 31))] == ["韩十"]

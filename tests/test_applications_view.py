@@ -317,7 +317,7 @@ def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)
     app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["闸口社区"], "王强"),
-                        category="tekun", accepted_on=date(2026, 12, 20))
+                        category="tekun", accepted_on=date(2026, 12, 20), today=date(2026, 12, 21))
     page = ApplicationsPage(ctx)
     qtbot.addWidget(page)
     page.as_of = date(2026, 12, 21)

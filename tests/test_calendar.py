@@ -45,7 +45,7 @@ def test_deadlines_command_output_and_warning(district: District, capsys: pytest
     a = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"], "张三"), category="dibao",
                    accepted_on=date(2026, 2, 10))
     b = svc.accept(db, admin, household_id=make_household(db, district.regions["闸口社区"], "李四"), category="dibao",
-                   accepted_on=date(2026, 12, 20))
+                   accepted_on=date(2026, 12, 20), today=date(2026, 12, 21))
     url = url_of(district)
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-12-21"]) == 0
     out = capsys.readouterr().out

@@ -397,6 +397,14 @@ def _due(cal: WorkCalendar, as_of: date, due_on: date | None, start: date, *, ca
     return Due(due_on, left, as_of > due_on, warning, calendar_days)
 
 
+def _step_deadline(cal: WorkCalendar, step: str, last_on: date) -> proc.StepDue:
+    """The deadline of the next step, counted from the last one done. A publicity has none of its own:
+    its 7 calendar days are a minimum (:func:`desktop.rules.procedure.finished_late`), so an application
+    whose publicity is still running is not overdue; the whole procedure's deadline applies to it."""
+    sd = proc.step_due(cal, step, last_on)
+    return proc.StepDue(sd.step, sd.start, None) if sd.calendar_days else sd
+
+
 def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, sub_name: str,
          steps: list[tuple[str, date | None]]) -> ApplicationRow:
     completed = [s for s, _ in steps] or _inferred_completed(app)
@@ -409,7 +417,7 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
     effective: date | None = None
     due = Due(None, None, False)
     if next_step is not None:
-        sd = proc.step_due(cal, next_step, last_on)
+        sd = _step_deadline(cal, next_step, last_on)
         step_due = sd.due
         candidates = [d for d in (sd.due, whole.due) if d is not None]
         effective = min(candidates) if candidates else None
@@ -518,8 +526,10 @@ def _money(value: Decimal | str | int | float | None, what: str, *, negative: bo
 # -- accepting -----------------------------------------------------------------------------------
 def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: str, track: str, accepted_on: date,
             temporary_kind: str | None, assessment_id: int | None, commitment: CommitmentInput | None,
-            note: str) -> Application:
+            note: str, today: date | None) -> Application:
     problems: dict[str, str] = {}
+    if accepted_on > (today or date.today()):
+        problems["accepted_on"] = f"受理日期 {accepted_on.isoformat()} 晚于今天,受理日期须是实际受理申请的日期。"
     if category not in {c.value for c in proc.APPLICABLE_CATEGORIES}:
         problems["category"] = f"救助类别“{category}”不能申请。"
     if track not in {t.value for t in Track}:
@@ -536,13 +546,18 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
         elif message := too_long(Commitment.signer_name, commitment.signer_name.strip(), "承诺书签署人姓名"):
             problems["commitment"] = message + "。"
     if problems:
-        raise ValidationFailed("申请信息不完整:" + ";".join(problems.values()), problems)
+        raise ValidationFailed("申请信息有误:" + ";".join(problems.values()), problems)
     hh = uow.get(Household, household_id, "家庭")
     uow.require_scope(hh.region_id, "该家庭")
     open_id = uow.session.scalar(select(Application.id).where(Application.household_id == hh.id,
                                                               Application.status == "open"))
     if open_id is not None:
         raise ValidationFailed(f"该家庭已有办理中的申请(编号 {open_id}),不能重复受理。")
+    if not proc.paid_once(category):
+        same = _running_approval(uow, hh.id, category=category)
+        if same is not None:
+            raise ValidationFailed(f"该家庭正在享受{_approval_text(same)},不能重复申请同一类别;"
+                                   "如需重新核定,请先停止原救助再受理新的申请。")
     whole = proc.whole_deadline(cal, track, accepted_on, False)
     app: Application = uow.add(Application(household_id=hh.id, assessment_id=assessment_id, category=category,
                               temporary_kind=temporary_kind, track=track, accepted_on=accepted_on, due_on=whole.due,
@@ -567,18 +582,19 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
 
 def accept(db: Database, actor: Actor, *, household_id: int, category: str, track: str = Track.REGULAR,
            accepted_on: date, temporary_kind: str | None = None, assessment_id: int | None = None,
-           commitment: CommitmentInput | None = None, note: str = "") -> int:
+           commitment: CommitmentInput | None = None, note: str = "", today: date | None = None) -> int:
     """Accept an application (受理). On the commitment track the signed commitment is required."""
     cal = load_calendar(db)
     with unit_of_work(db, actor, write=True) as uow:
         app = _accept(uow, cal, household_id=household_id, category=category, track=track, accepted_on=accepted_on,
-                      temporary_kind=temporary_kind, assessment_id=assessment_id, commitment=commitment, note=note)
+                      temporary_kind=temporary_kind, assessment_id=assessment_id, commitment=commitment, note=note,
+                      today=today)
         return int(app.id)
 
 
 def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, track: str = Track.REGULAR,
                accepted_on: date, referrals: Sequence[ReferralInput], temporary_kind: str | None = None,
-               commitment: CommitmentInput | None = None, note: str = "") -> FrontDeskResult:
+               commitment: CommitmentInput | None = None, note: str = "", today: date | None = None) -> FrontDeskResult:
     """One door accepts (一门受理): the application and the referrals to other departments together."""
     problems = {}
     seen = set()
@@ -593,7 +609,8 @@ def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, 
     cal = load_calendar(db)
     with unit_of_work(db, actor, write=True) as uow:
         app = _accept(uow, cal, household_id=household_id, category=category, track=track, accepted_on=accepted_on,
-                      temporary_kind=temporary_kind, assessment_id=None, commitment=commitment, note=note)
+                      temporary_kind=temporary_kind, assessment_id=None, commitment=commitment, note=note,
+                      today=today)
         ids = []
         for ref in referrals:
             referral = uow.add(Referral(household_id=app.household_id, application_id=app.id,
@@ -669,7 +686,7 @@ def commitment_file(db: Database, actor: Actor, application_id: int) -> tuple[st
 def complete_step(db: Database, actor: Actor, application_id: int, step: str, *, on: date,
                   expected_version: int | None = None, result: str = "", note: str = "",
                   investigators: Sequence[str] = (), objection: bool | None = None,
-                  publicity_start: date | None = None) -> int:
+                  publicity_start: date | None = None, today: date | None = None) -> int:
     """Record a step as done on ``on`` (business date). Returns the application's new version.
 
     check: ``result`` "passed"/"failed"; investigation: ``investigators`` (≥ 2), may record an
@@ -679,6 +696,12 @@ def complete_step(db: Database, actor: Actor, application_id: int, step: str, *,
         raise ValidationFailed("审批决定请使用“作出决定”。")
     if step == Step.CHECK:
         require_role(actor, *CHECKERS, doing="记录授权核对结果")
+    today = today or date.today()
+    label = STEP_LABELS.get(Step(step), step) if step in Step._value2member_map_ else step
+    if on > today:
+        raise ValidationFailed(f"“{label}”的办理日期 {on.isoformat()} 晚于今天,只能记录已经办理完成的步骤。")
+    if publicity_start is not None and publicity_start > today:
+        raise ValidationFailed(f"公示开始日期 {publicity_start.isoformat()} 晚于今天。")
     cal = load_calendar(db)
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)
@@ -784,6 +807,11 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             proc.validate_step_data(Step.DECISION, on=on, previous_on=last_on)
         except ProcedureRefused as exc:
             raise _refuse(exc) from exc
+        if approve and not proc.paid_once(app.category):
+            other = _running_approval(uow, hh.id, exclude=app.id)
+            if other is not None:
+                raise ValidationFailed(f"该家庭正在享受{_approval_text(other)},同一家庭不能同时按月领取两项救助;"
+                                       "请先停止原救助,再批准本申请。")
         before = snapshot(app)
         sd = proc.step_due(cal, Step.DECISION, last_on)
         data: dict[str, Any] = {"approve": approve}
@@ -952,10 +980,30 @@ def _running(app: Application) -> bool:
 
 def _assisted_elsewhere(uow: UnitOfWork, hh: Household, app_id: int) -> bool:
     """Whether the household is assisted under an approval other than ``app_id`` (as :func:`_running`)."""
-    return bool(uow.session.scalar(select(func.count()).select_from(Application).where(
-        Application.household_id == hh.id, Application.id != app_id, Application.status == "approved",
-        Application.category.not_in(proc.PAID_ONCE),
-        Application.stopped_on.is_(None) | Application.exit_stage.is_not(None))))
+    return _running_approval(uow, hh.id, exclude=app_id) is not None
+
+
+def _running_approval(uow: UnitOfWork, household_id: int, *, category: str | None = None,
+                      exclude: int | None = None) -> tuple[int, date, str] | None:
+    """A monthly approval of the household still running (as :func:`_running`): (id, decided on, category)."""
+    query = (select(Application.id, Application.decided_on, Application.category)
+             .where(Application.household_id == household_id, Application.status == "approved",
+                    Application.category.not_in(proc.PAID_ONCE),
+                    Application.stopped_on.is_(None) | Application.exit_stage.is_not(None))
+             .order_by(Application.id).limit(1))
+    if category is not None:
+        query = query.where(Application.category == category)
+    if exclude is not None:
+        query = query.where(Application.id != exclude)
+    row = uow.session.execute(query).first()
+    return None if row is None else (int(row[0]), row[1], row[2])
+
+
+def _approval_text(approval: tuple[int, date | None, str]) -> str:
+    """A running approval as a refusal names it: "低保(申请编号 12,2026-03-10 批准)"."""
+    app_id, decided_on, category = approval
+    when = f",{decided_on:%Y-%m-%d} 批准" if decided_on else ""
+    return f"{_category_label(category, None)}(申请编号 {app_id}{when})"
 
 
 @dataclass(frozen=True)
@@ -1487,9 +1535,9 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
         whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended)
         actions = []
         for t in proc.allowed_next(state):
-            sd = proc.step_due(cal, t.step, last_on)
+            sd = _step_deadline(cal, t.step, last_on)
             due_date = sd.due if t.after_decision else min(d for d in (sd.due, whole.due) if d is not None)
-            due = _due(cal, as_of, due_date, app.accepted_on, calendar_days=sd.calendar_days)
+            due = _due(cal, as_of, due_date, app.accepted_on)
             actions.append(ActionInfo(t.step, STEP_LABELS[t.step], t.after_decision, t.approve_allowed, due))
         commitment = uow.session.scalar(select(Commitment).where(Commitment.application_id == app.id))
         cinfo = None if commitment is None else CommitmentInfo(
@@ -1542,6 +1590,9 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 5
 def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to: date,
                    region_id: int | None = None, category: str | None = None) -> list[PublicityRow]:
     """Approved applications decided in the period: only name, family size and amount."""
+    if decided_from > decided_to:
+        raise ValidationFailed(f"公示名单的起始日期 {decided_from.isoformat()} 晚于截止日期 {decided_to.isoformat()},"
+                               "请检查日期是否填反。", {"decided_from": decided_from.isoformat()})
     with unit_of_work(db, actor) as uow:
         query = (select(Household.head_name, Household.member_count, Application.amount)
                  .join(Household, Household.id == Application.household_id)

@@ -280,9 +280,12 @@ MAX_AMOUNT = decimal.Decimal("999999999999.99")
 
 def read_amount(value: decimal.Decimal | str | int | float | None) -> decimal.Decimal:
     """An amount in yuan as a clerk types it: thousands separators, spaces around it, full-width
-    digits and punctuation of a Chinese input method ("１，２００．５"). Raises ValueError: without a
+    digits and punctuation of a Chinese input method ("１，２００．５"), the unit after it or the
+    currency sign before it ("650元", "¥650"). Raises ValueError: without a
     message when it is no number, with the reason in plain Chinese when it is too large."""
     text = unicodedata.normalize("NFKC", str(value if value is not None else "")).replace(",", "").strip()
+    # the unit or the currency sign typed with the number: "650元", "¥650", "650 元/月"
+    text = re.sub(r"^[¥￥]\s*|\s*元(\s*/\s*月)?$", "", text).strip()
     try:
         amount = decimal.Decimal(text)
     except decimal.InvalidOperation:
