@@ -785,3 +785,74 @@ def test_post_check_list_filters_by_kind_and_overdue_and_counts(qtbot, sqlite_di
     assert wait_for_background()
     assert kinds() == [(commitment, "centralised")]
     assert errors == []
+
+
+def detail_checked_elsewhere(qtbot, d: District, other) -> tuple[ApplicationDetailDialog, int]:  # noqa: ANN001
+    """An administrator's window on a new application whose data check ``other`` then records elsewhere."""
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=3))
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    svc.complete_step(d.db, other, app_id, "check", on=date.today(), result="passed")
+    return dialog, app_id
+
+
+def test_a_step_saved_on_another_workstation_meanwhile_is_shown_after_the_refusal(
+        qtbot, sqlite_district: District, errors: list[str]) -> None:
+    """Two windows on one application: the second to record the data check was refused (another user
+    saved first) and, the form cancelled, still offered 办理授权核对… on the stale application; every
+    try was refused again until the window was closed. It now reads the application again."""
+    d = sqlite_district
+    dialog, app_id = detail_checked_elsewhere(qtbot, d, d.actor(Role.DISTRICT_REVIEWER))
+
+    def record(w: forms.StepDialog) -> None:
+        w.accept()  # refused: another user saved first
+        QTimer.singleShot(0, w.reject)
+
+    script = ModalScript([(forms.StepDialog, record)])
+    click_action(qtbot, dialog, "check", script)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5000)
+    assert len(errors) == 1 and "测试district_reviewer" in errors[0]
+    assert "check" not in dialog.action_buttons and "investigation" in dialog.action_buttons
+
+
+def test_a_refused_extension_or_stop_keeps_the_reason_typed(qtbot, sqlite_district: District, errors: list[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extension's reason and the stop's reason were lost when the save was refused (another
+    workstation saved the application meanwhile; a stop dated before the approval): the form is shown
+    again with what was typed, on the application as it now is."""
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    dialog, app_id = detail_checked_elsewhere(qtbot, d, d.admin)
+    shown: list[str] = []
+
+    def type_reason(w: forms.ReasonDialog) -> bool:  # the user at the form, each time it is shown: OK
+        shown.append(w.reason.toPlainText())
+        if not shown[-1]:
+            w.reason.setPlainText("需补充入户调查材料")
+        return True
+
+    monkeypatch.setattr(forms.ReasonDialog, "exec", type_reason)
+    dialog.action_buttons["extend"].click()
+    assert shown == ["", "需补充入户调查材料"] and len(errors) == 1  # refused once: shown again as typed
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    assert detail.row.extended and detail.extension_reason == "需补充入户调查材料"
+
+    approved = run_regular(d, make_household(d.db, d.regions["八泉社区"], "李四"))  # approved 2026-03-10
+    dialog = ApplicationDetailDialog(ctx, approved)
+    qtbot.addWidget(dialog)
+    reasons: list[str] = []
+
+    def stop(w: forms.StopAssistanceDialog) -> bool:
+        reasons.append(w.reason.toPlainText())
+        if not reasons[-1]:
+            w.reason.setPlainText("户主就业,收入超过标准")
+            set_date(w.on, date(2026, 3, 1))  # before the approval: refused
+        else:
+            set_date(w.on, date(2026, 6, 30))
+        return True
+
+    monkeypatch.setattr(forms.StopAssistanceDialog, "exec", stop)
+    dialog.action_buttons["stop"].click()
+    assert reasons == ["", "户主就业,收入超过标准"] and "早于批准日期" in errors[-1]
+    assert svc.get_detail(d.db, d.admin, approved).stopped_on == date(2026, 6, 30)

@@ -310,42 +310,54 @@ class ApplicationDetailDialog(QDialog):
             dialog: QDialog = DecisionDialog(self.ctx, self.detail, action.approve_allowed, self)
         else:
             dialog = StepDialog(self.ctx, self.detail, action.step, self)
-        if dialog.exec():
-            self.reload()
+        dialog.exec()
+        # Saved, or closed after a refusal: another workstation may have moved the application on
+        # meanwhile (a conflict), and the buttons offered here must be the ones that now apply.
+        self.reload()
+
+    def _refused(self, exc: ServiceError, still: str) -> bool:
+        """A save refused: say why and read the application again. True when the dialog, whose input is
+        kept, is to be shown again (``still`` is what the application must still allow)."""
+        show_error(self, exc)
+        self.reload()
+        return self.detail is not None and bool(getattr(self.detail, still))
 
     def extend(self) -> None:
         assert self.detail is not None
         dialog = ReasonDialog(self.tr("Extend to 45 working days"), self.tr("&Reason (recorded):"), self)
-        if not dialog.exec():
+        while dialog.exec():
+            try:
+                svc.extend(self.ctx.db, self.ctx.actor, self.application_id, reason=dialog.reason.toPlainText(),
+                           expected_version=self.detail.row.version)
+            except ServiceError as exc:
+                if self._refused(exc, "can_extend"):
+                    continue  # the reason typed is shown again, not lost
+                return
+            self.after_change()
             return
-        try:
-            svc.extend(self.ctx.db, self.ctx.actor, self.application_id, reason=dialog.reason.toPlainText(),
-                       expected_version=self.detail.row.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.after_change()
 
     def stop(self) -> None:
         assert self.detail is not None
         dialog = StopAssistanceDialog(self.ctx, self.detail, self)
-        if not dialog.exec():
+        while dialog.exec():
+            gradual = dialog.gradual.isChecked()
+            question = (self.tr("Start the gradual exit of {name}? Payments go on for the months shown; then the "
+                                "family leaves the assisted column.") if gradual else
+                        self.tr("Stop the assistance of {name}? Payments end and the family leaves the assisted "
+                                "column."))
+            if QMessageBox.question(self, self.tr("Stop assistance"), question.format(
+                    name=self.detail.row.head_name)) != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                svc.stop_assistance(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),
+                                    reason=dialog.reason.toPlainText(), to_stage=dialog.stage.currentData(),
+                                    gradual=gradual, expected_version=self.detail.row.version)
+            except ServiceError as exc:
+                if self._refused(exc, "can_stop"):
+                    continue  # a wrong date or a missing reason: corrected in the same dialog
+                return
+            self.after_change()
             return
-        gradual = dialog.gradual.isChecked()
-        question = (self.tr("Start the gradual exit of {name}? Payments go on for the months shown; then the family "
-                            "leaves the assisted column.") if gradual else
-                    self.tr("Stop the assistance of {name}? Payments end and the family leaves the assisted column."))
-        if QMessageBox.question(self, self.tr("Stop assistance"), question.format(
-                name=self.detail.row.head_name)) != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            svc.stop_assistance(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),
-                                reason=dialog.reason.toPlainText(), to_stage=dialog.stage.currentData(),
-                                gradual=gradual, expected_version=self.detail.row.version)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.after_change()
 
     def print_notice(self, path: str | None = None) -> Path | None:
         from desktop.views.printing import html_to_pdf
@@ -410,29 +422,29 @@ class ApplicationDetailDialog(QDialog):
         if check.done_on is not None:
             QMessageBox.information(self, self.tr("Post-check"), self.tr("This check already has its result."))
             return
-        if PostCheckDialog(self.ctx, check, self).exec():
-            self.reload()
+        PostCheckDialog(self.ctx, check, self).exec()
+        self.reload()
 
     def record_referral(self) -> None:
         assert self.detail is not None
         row = self._selected(self.referrals)
         if row is None:
             return
-        if ReferralOutcomeDialog(self.ctx, self.detail.referrals[row], self).exec():
-            self.reload()
+        ReferralOutcomeDialog(self.ctx, self.detail.referrals[row], self).exec()
+        self.reload()
 
     def trace_back(self) -> None:
         assert self.detail is not None
         row = self._selected(self.revocations)
         if row is None:
             return
-        if TraceBackDialog(self.ctx, self.detail, self.detail.revocations[row], self).exec():
-            self.reload()
+        TraceBackDialog(self.ctx, self.detail, self.detail.revocations[row], self).exec()
+        self.reload()
 
     def record_recovery(self) -> None:
         assert self.detail is not None
         row = self._selected(self.revocations)
         if row is None:
             return
-        if RecoveryDialog(self.ctx, self.detail.revocations[row], self).exec():
-            self.reload()
+        RecoveryDialog(self.ctx, self.detail.revocations[row], self).exec()
+        self.reload()
