@@ -856,3 +856,49 @@ def test_a_refused_extension_or_stop_keeps_the_reason_typed(qtbot, sqlite_distri
     dialog.action_buttons["stop"].click()
     assert reasons == ["", "户主就业,收入超过标准"] and "早于批准日期" in errors[-1]
     assert svc.get_detail(d.db, d.admin, approved).stopped_on == date(2026, 6, 30)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_application_window_gives_each_button_its_own_alt_key(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
+                                                                  language: str) -> None:
+    """办理授权核对… / 办理入户调查… / 办理公示… (the button used most) and the commitment scan's buttons had
+    no Alt key: keyboard users tabbed through the timeline to reach them. 不予批准(&R) and the post-check
+    tab's 记录结果(&R) shared one: Alt+R only moved between them."""
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    pending = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                         accepted_on=date.today() - timedelta(days=3))
+    failed = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], "李四"),
+                        category="dibao", accepted_on=date.today() - timedelta(days=3))
+    svc.complete_step(d.db, d.admin, failed, "check", on=date.today(), result="failed")
+    _hid, committed = commitment_to_decision_view(d)
+    svc.attach_commitment_file(d.db, d.admin, committed, file_name="承诺书.pdf", data=b"%PDF-1.4")
+    i18n.install(qapp, language)
+    try:
+        for app_id in (pending, failed, committed):
+            dialog = ApplicationDetailDialog(ctx, app_id)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            assert duplicate_mnemonics(dialog) == {}, app_id
+            texts = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()]
+            assert all("&" in t for t in texts if not t.endswith(("关闭", "Close"))), texts
+    finally:
+        i18n.install(qapp, "en")
+
+
+def commitment_to_decision_view(d: District) -> tuple[int, int]:
+    """A commitment-track 低保 approved last month (running, with its centralised check)."""
+    accepted = date.today() - timedelta(days=40)
+    hid = make_household(d.db, d.regions["飞云社区"], "王五", 2)
+    app_id = svc.accept(d.db, d.admin, household_id=hid, category="dibao", track="commitment", accepted_on=accepted,
+                        commitment=svc.CommitmentInput("王五", accepted))
+    svc.complete_step(d.db, d.admin, app_id, "check", on=accepted + timedelta(days=1), result="passed")
+    svc.complete_step(d.db, d.admin, app_id, "investigation", on=accepted + timedelta(days=2),
+                      investigators=["刘一", "陈二"])
+    svc.complete_step(d.db, d.admin, app_id, "publicity", on=accepted + timedelta(days=10),
+                      publicity_start=accepted + timedelta(days=3))
+    svc.decide(d.db, d.admin, app_id, approve=True, on=accepted + timedelta(days=11), amount="650")
+    return hid, app_id

@@ -269,21 +269,6 @@
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="258" />
-        <source>&amp;Refuse…</source>
-        <translation>不予批准(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="260" />
-        <source>Record {step}…</source>
-        <translation>办理{step}…</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="262" />
-        <source>Complete {step} afterwards…</source>
-        <translation>补办{step}…</translation>
-    </message>
-    <message>
         <location filename="../views/application_detail.py" line="269" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
@@ -299,37 +284,27 @@
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="285" />
-        <source>Attach commitment scan…</source>
-        <translation>附加承诺书扫描件…</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="289" />
-        <source>Save scan as…</source>
-        <translation>另存扫描件…</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="318" />
+        <location filename="../views/application_detail.py" line="327" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="318" />
+        <location filename="../views/application_detail.py" line="327" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="335" />
+        <location filename="../views/application_detail.py" line="344" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="338" />
+        <location filename="../views/application_detail.py" line="348" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="337" />
+        <location filename="../views/application_detail.py" line="346" />
         <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
@@ -354,37 +329,62 @@
         <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="359" />
+        <location filename="../views/application_detail.py" line="258" />
+        <source>Re&amp;fuse…</source>
+        <translation>不予批准(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="260" />
+        <source>Record &amp;next step: {step}…</source>
+        <translation>办理{step}(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="262" />
+        <source>&amp;Next: complete {step} afterwards…</source>
+        <translation>补办{step}(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="285" />
+        <source>&amp;Attach commitment scan…</source>
+        <translation>附加承诺书扫描件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="289" />
+        <source>Sa&amp;ve scan as…</source>
+        <translation>另存扫描件(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="371" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="370" />
+        <location filename="../views/application_detail.py" line="382" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="371" />
+        <location filename="../views/application_detail.py" line="383" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="390" />
+        <location filename="../views/application_detail.py" line="402" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="400" />
+        <location filename="../views/application_detail.py" line="412" />
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="411" />
+        <location filename="../views/application_detail.py" line="423" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="411" />
+        <location filename="../views/application_detail.py" line="423" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

@@ -255,11 +255,11 @@ class ApplicationDetailDialog(QDialog):
         self.action_buttons: dict[str, QPushButton] = {}
         for a in d.actions:
             if a.step == proc.Step.DECISION:
-                text = self.tr("&Decide…") if a.approve_allowed else self.tr("&Refuse…")
+                text = self.tr("&Decide…") if a.approve_allowed else self.tr("Re&fuse…")
             else:
-                text = self.tr("Record {step}…").format(step=a.label)
+                text = self.tr("Record &next step: {step}…").format(step=a.label)
                 if a.after_decision:
-                    text = self.tr("Complete {step} afterwards…").format(step=a.label)
+                    text = self.tr("&Next: complete {step} afterwards…").format(step=a.label)
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, action=a: self.do_step(action))
             county_only(button, self.may_record(a.step))
@@ -282,11 +282,11 @@ class ApplicationDetailDialog(QDialog):
             self.actions_bar.addWidget(b)
             self.action_buttons["notice"] = b
         if d.commitment is not None:
-            b = QPushButton(self.tr("Attach commitment scan…"))
+            b = QPushButton(self.tr("&Attach commitment scan…"))
             b.clicked.connect(self.attach_scan)
             self.actions_bar.addWidget(b)
             if d.commitment.has_file:
-                s = QPushButton(self.tr("Save scan as…"))
+                s = QPushButton(self.tr("Sa&ve scan as…"))
                 s.clicked.connect(self.save_scan)
                 self.actions_bar.addWidget(s)
         self.actions_bar.addStretch(1)
