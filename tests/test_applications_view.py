@@ -902,3 +902,20 @@ def commitment_to_decision_view(d: District) -> tuple[int, int]:
                       publicity_start=accepted + timedelta(days=3))
     svc.decide(d.db, d.admin, app_id, approve=True, on=accepted + timedelta(days=11), amount="650")
     return hid, app_id
+
+
+def test_a_publicity_period_typed_backwards_is_said_in_the_dialog(qtbot, sqlite_district: District,
+                                                                  errors: list[str]) -> None:
+    """From 03-31 to 03-01: the dialog closed and the list was written empty, as if nobody had been
+    approved. The dialog says the dates look reversed and stays open with them."""
+    dialog = forms.PeriodDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    set_date(dialog.first, date(2026, 3, 31))
+    set_date(dialog.last, date(2026, 3, 1))
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert errors == ["起始日期 2026-03-31 晚于截止日期 2026-03-01,请检查日期是否填反。"]
+    set_date(dialog.last, date(2026, 4, 30))
+    dialog.accept()
+    assert not dialog.isVisible() and dialog.period() == (date(2026, 3, 31), date(2026, 4, 30))

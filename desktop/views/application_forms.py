@@ -784,6 +784,15 @@ class PeriodDialog(QDialog):
     def period(self) -> tuple[date, date]:
         return date_of(self.first), date_of(self.last)
 
+    def accept(self) -> None:
+        first, last = self.period()
+        if first > last:  # the list would come out empty, as if nobody had been approved
+            show_error(self, ServiceError(f"起始日期 {first.isoformat()} 晚于截止日期 {last.isoformat()},"
+                                          "请检查日期是否填反。"))
+            self.first.setFocus()
+            return
+        super().accept()
+
 
 class MonthlyAssistanceDialog(QDialog):
     """Record a month's assistance payments: every running approval not yet recorded for the month.
