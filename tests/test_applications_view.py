@@ -919,3 +919,22 @@ def test_a_publicity_period_typed_backwards_is_said_in_the_dialog(qtbot, sqlite_
     set_date(dialog.last, date(2026, 4, 30))
     dialog.accept()
     assert not dialog.isVisible() and dialog.period() == (date(2026, 3, 31), date(2026, 4, 30))
+
+
+def test_a_one_off_temporary_payment_is_not_called_monthly(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    """临时救助 is paid once: its application window and its approval notice said 月救助金额 … 自 … 起发放
+    (a monthly amount from a month on) and asked the family to await periodic reviews it never has."""
+    d = sqlite_district
+    hid = make_household(d.db, d.regions["道仕袱村"], "孙大", 5)
+    app_id = svc.accept(d.db, d.admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                        accepted_on=date(2026, 5, 6))
+    svc.decide(d.db, d.admin, app_id, approve=True, on=date(2026, 5, 6), amount="3000元", today=date(2026, 8, 1))
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    i18n_text = dialog.header.text()
+    assert "One-off amount 3,000.00 yuan, paid in 2026-06; 3,000.00 yuan paid so far." in i18n_text
+    assert "Monthly" not in i18n_text
+    html = svc.notice_document(d.db, d.admin, app_id).html
+    assert "一次性救助金额 <b>3,000.00</b> 元,于 2026年06月 发放" in html
+    assert "月救助金额" not in html and "定期复核" not in html
+    assert errors == []

@@ -154,157 +154,162 @@
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="167" />
+        <location filename="../views/application_detail.py" line="170" />
+        <source>One-off amount {amount} yuan, paid in {start}; {total} yuan paid so far.</source>
+        <translation>一次性救助金额 {amount} 元,于 {start} 发放;已发放 {total} 元。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="173" />
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="172" />
+        <location filename="../views/application_detail.py" line="177" />
         <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
         <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="176" />
+        <location filename="../views/application_detail.py" line="181" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="178" />
+        <location filename="../views/application_detail.py" line="183" />
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="182" />
+        <location filename="../views/application_detail.py" line="187" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="184" />
+        <location filename="../views/application_detail.py" line="189" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="184" />
+        <location filename="../views/application_detail.py" line="189" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="186" />
+        <location filename="../views/application_detail.py" line="191" />
         <source>Extension reason:</source>
         <translation>延期理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="187" />
+        <location filename="../views/application_detail.py" line="192" />
         <source>Refusal reasons:</source>
         <translation>不予批准理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="191" />
+        <location filename="../views/application_detail.py" line="196" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="201" />
+        <location filename="../views/application_detail.py" line="206" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="203" />
+        <location filename="../views/application_detail.py" line="208" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="206" />
+        <location filename="../views/application_detail.py" line="211" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="208" />
+        <location filename="../views/application_detail.py" line="213" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="210" />
+        <location filename="../views/application_detail.py" line="215" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="216" />
+        <location filename="../views/application_detail.py" line="221" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="221" />
+        <location filename="../views/application_detail.py" line="226" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="232" />
+        <location filename="../views/application_detail.py" line="237" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="232" />
+        <location filename="../views/application_detail.py" line="237" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="237" />
+        <location filename="../views/application_detail.py" line="242" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="237" />
+        <location filename="../views/application_detail.py" line="242" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="238" />
+        <location filename="../views/application_detail.py" line="243" />
         <source>not yet</source>
         <translation>尚未倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="258" />
+        <location filename="../views/application_detail.py" line="263" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="269" />
+        <location filename="../views/application_detail.py" line="274" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="274" />
+        <location filename="../views/application_detail.py" line="279" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="280" />
+        <location filename="../views/application_detail.py" line="285" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="327" />
+        <location filename="../views/application_detail.py" line="332" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="327" />
+        <location filename="../views/application_detail.py" line="332" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="344" />
+        <location filename="../views/application_detail.py" line="349" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="348" />
+        <location filename="../views/application_detail.py" line="353" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="346" />
+        <location filename="../views/application_detail.py" line="351" />
         <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
@@ -329,62 +334,62 @@
         <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="258" />
+        <location filename="../views/application_detail.py" line="263" />
         <source>Re&amp;fuse…</source>
         <translation>不予批准(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="260" />
+        <location filename="../views/application_detail.py" line="265" />
         <source>Record &amp;next step: {step}…</source>
         <translation>办理{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="262" />
+        <location filename="../views/application_detail.py" line="267" />
         <source>&amp;Next: complete {step} afterwards…</source>
         <translation>补办{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="285" />
+        <location filename="../views/application_detail.py" line="290" />
         <source>&amp;Attach commitment scan…</source>
         <translation>附加承诺书扫描件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="289" />
+        <location filename="../views/application_detail.py" line="294" />
         <source>Sa&amp;ve scan as…</source>
         <translation>另存扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="371" />
+        <location filename="../views/application_detail.py" line="376" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="382" />
+        <location filename="../views/application_detail.py" line="387" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="383" />
+        <location filename="../views/application_detail.py" line="388" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="402" />
+        <location filename="../views/application_detail.py" line="407" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="412" />
+        <location filename="../views/application_detail.py" line="417" />
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="423" />
+        <location filename="../views/application_detail.py" line="428" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="423" />
+        <location filename="../views/application_detail.py" line="428" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

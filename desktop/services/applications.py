@@ -789,11 +789,12 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
         raise ValidationFailed(f"决定日期 {on.isoformat()} 不能晚于今天。")
     value: Decimal | None = None
     if approve:
+        what = "救助金额"  # 临时救助 is one payment; others are paid monthly
         if amount is None or str(amount).strip() == "":
-            raise ValidationFailed("批准须填写月救助金额。", {"amount": "必填"})
-        value = _money(amount, "月救助金额")
+            raise ValidationFailed(f"批准须填写{what}。", {"amount": "必填"})
+        value = _money(amount, what)
         if value <= 0:
-            raise ValidationFailed("月救助金额须大于0。", {"amount": str(amount)})
+            raise ValidationFailed(f"{what}须大于0。", {"amount": str(amount)})
     elif not reason.strip():
         raise ValidationFailed("不予批准须写明理由。", {"reason": "必填"})
     cal = load_calendar(db)
@@ -1670,8 +1671,10 @@ def notice_document(db: Database, actor: Actor, application_id: int) -> NoticeDo
         start = detail.start_month.strftime("%Y年%m月") if detail.start_month else ""
         text = (f"<p>{escape(r.head_name)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
                 f"(申请编号 {r.id},{escape(r.track_label)}),经审核,决定予以批准。</p>"
-                f"<p>家庭人口 {r.member_count} 人,月救助金额 <b>{r.amount:,.2f}</b> 元,自 {start} 起发放。</p>"
-                "<p>请如实报告家庭人口、收入和财产的变化情况,接受定期复核。")
+                + (f"<p>家庭人口 {r.member_count} 人,一次性救助金额 <b>{r.amount:,.2f}</b> 元,于 {start} 发放。</p><p>"
+                   if proc.paid_once(r.category) else
+                   f"<p>家庭人口 {r.member_count} 人,月救助金额 <b>{r.amount:,.2f}</b> 元,自 {start} 起发放。</p>"
+                   "<p>请如实报告家庭人口、收入和财产的变化情况,接受定期复核。"))
         if r.track == Track.COMMITMENT:
             text += "您已签署告知承诺书,民政部门将进行事后核查和随机抽查,如发现不实承诺将撤销救助并追回已发放资金。"
         text += "</p>"

@@ -164,10 +164,15 @@ class ApplicationDetailDialog(QDialog):
                 step=fmt(r.step_due_on) or "-") + f"<span style='color:{colour}'>{left_text}</span>"
         paid = ""
         if r.status in ("approved", "revoked"):
-            paid = self.tr("Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.").format(
-                amount=f"{r.amount:,.2f}" if r.amount is not None else "-",
-                start=f"{d.start_month:%Y-%m}" if d.start_month else "-", months=d.months_paid,
-                total=f"{d.total_paid:,.2f}")
+            amount = f"{r.amount:,.2f}" if r.amount is not None else "-"
+            start = f"{d.start_month:%Y-%m}" if d.start_month else "-"
+            if proc.paid_once(r.category):  # 临时救助: one payment, in the month after approval
+                paid = self.tr("One-off amount {amount} yuan, paid in {start}; {total} yuan paid so far.").format(
+                    amount=amount, start=start, total=f"{d.total_paid:,.2f}")
+            else:
+                paid = self.tr("Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in "
+                               "all.").format(amount=amount, start=start, months=d.months_paid,
+                                              total=f"{d.total_paid:,.2f}")
             if d.stopped_on and d.exit_stage is not None:
                 paid += " " + self.tr("Gradual exit after employment decided on {start}: assisted up to {day}, then to "
                                       "{stage}.").format(start=fmt(d.gradual_exit_from), day=fmt(d.stopped_on),
