@@ -919,3 +919,19 @@ def test_a_publicity_list_period_given_backwards_is_refused(district: District, 
     assert not (tmp_path / "p.xlsx").exists()
     assert [r.name for r in svc.publicity_list(db, admin, decided_from=date(2026, 3, 1),
                                                decided_to=date(2026, 3, 31))] == ["韩十"]
+
+
+def test_paperwork_after_emergency_help_is_not_warned_about_the_next_years_calendar(district: District) -> None:
+    """Emergency help decided on 2026-11-27: the data check and home survey left are due in days, but
+    the list and the window warned that 2027's holidays are not entered, because the whole procedure's
+    30 working days (no longer in force once decided) would have reached into 2027."""
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["道仕袱村"], "孙大", 5)
+    app_id = svc.accept(db, admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                        accepted_on=date(2026, 11, 27), today=date(2026, 11, 27))
+    open_row = svc.list_applications(db, admin, as_of=date(2026, 11, 27))[0]
+    assert "2027年" in open_row.warning  # before the decision the 30 working days do apply
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 11, 27), amount="3000", today=date(2026, 11, 27))
+    row = svc.list_applications(db, admin, as_of=date(2026, 11, 30), status="approved")[0]
+    assert (row.next_step, row.effective_due_on, row.warning) == ("check", date(2026, 12, 2), "")
+    assert svc.get_detail(db, admin, app_id, as_of=date(2026, 11, 30)).row.warning == ""

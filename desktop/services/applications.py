@@ -419,12 +419,13 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
     if next_step is not None:
         sd = _step_deadline(cal, next_step, last_on)
         step_due = sd.due
-        candidates = [d for d in (sd.due, whole.due) if d is not None]
+        # paperwork completed after emergency help: the procedure is decided, its whole deadline is past use
+        whole_due, whole_unknown = (None, ()) if actions[0].after_decision else (whole.due, whole.unknown_years)
+        candidates = [d for d in (sd.due, whole_due) if d is not None]
         effective = min(candidates) if candidates else None
         due = _due(cal, as_of, effective, app.accepted_on)
-        if not due.warning and (whole.unknown_years or sd.unknown_years):
-            due = Due(due.due_on, due.working_days_left, due.overdue,
-                      whole_warning(whole.unknown_years + sd.unknown_years))
+        if not due.warning and (whole_unknown or sd.unknown_years):
+            due = Due(due.due_on, due.working_days_left, due.overdue, whole_warning(whole_unknown + sd.unknown_years))
     elif app.status == "open":
         due = _due(cal, as_of, whole.due, app.accepted_on)
         effective = whole.due
