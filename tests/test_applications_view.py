@@ -938,3 +938,24 @@ def test_a_one_off_temporary_payment_is_not_called_monthly(qtbot, sqlite_distric
     assert "一次性救助金额 <b>3,000.00</b> 元,于 2026年06月 发放" in html
     assert "月救助金额" not in html and "定期复核" not in html
     assert errors == []
+
+
+def test_a_very_long_name_does_not_push_the_deadlines_out_of_the_list(qtbot, sqlite_district: District,
+                                                                      errors: list[str]) -> None:
+    """A head of household's name of 64 characters made its column the whole width of the list: the
+    deadlines and working days left were out of sight. It is cut short; its tool tip shows it whole."""
+    d = sqlite_district
+    name = "欧阳" + "长" * 62
+    svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], name), category="dibao",
+               accepted_on=date.today() - timedelta(days=3))
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    wait_for_background()
+    qtbot.waitUntil(lambda: len(page.model.rows) == 1, timeout=5000)
+    table = page.table
+    assert table.columnWidth(1) < table.fontMetrics().horizontalAdvance(name) / 2
+    last = page.model.columnCount() - 1
+    assert table.columnViewportPosition(last) + 20 < table.viewport().width()  # 剩余工作日 in sight
+    assert page.model.data(page.model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == name

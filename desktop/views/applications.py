@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -81,6 +82,8 @@ class ApplicationsTableModel(RowListTableModel[svc.ApplicationRow]):
         if role == Qt.ItemDataRole.BackgroundRole and r.warning and col >= 7:
             return QBrush(ORANGE_BG)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 1:  # a long name is cut short in its column
+                return r.head_name
             if r.warning:
                 return r.warning
             if r.overdue:
@@ -112,6 +115,13 @@ class PostChecksTableModel(RowListTableModel[svc.PostCheckInfo]):
         return None
 
 
+
+
+def cap_column_widths(table: QTableView, characters: int = 16) -> None:
+    """Columns fitted to their contents, but none wider than about ``characters`` Chinese characters:
+    one very long name took the whole width and pushed the deadlines out of sight (it is cut short
+    with "…"; its tool tip shows it whole)."""
+    table.horizontalHeader().setMaximumSectionSize(table.fontMetrics().horizontalAdvance("长" * characters) + 12)
 
 
 class ApplicationsPage(QWidget):
@@ -206,6 +216,7 @@ class ApplicationsPage(QWidget):
         layout.addWidget(self.banner)
         self.model = ApplicationsTableModel(self)
         self.table = read_only_table(self.model, fit_contents=True, single=True)
+        cap_column_widths(self.table)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table)
@@ -252,6 +263,7 @@ class ApplicationsPage(QWidget):
         self.all_checks: list[svc.PostCheckInfo] = []
         self.checks_model = PostChecksTableModel(self)
         self.checks_table = read_only_table(self.checks_model, fit_contents=True, single=True)
+        cap_column_widths(self.checks_table)
         self.checks_table.doubleClicked.connect(lambda _index: self.record_post_check())
         layout.addWidget(self.checks_table)
         self.last_sample: svc.SampleInfo | None = None
