@@ -959,3 +959,29 @@ def test_a_very_long_name_does_not_push_the_deadlines_out_of_the_list(qtbot, sql
     last = page.model.columnCount() - 1
     assert table.columnViewportPosition(last) + 20 < table.viewport().width()  # 剩余工作日 in sight
     assert page.model.data(page.model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == name
+
+
+def test_a_procedure_date_on_a_day_off_is_pointed_out(qtbot, sqlite_district: District, errors: list[str]) -> None:
+    """A step, a decision or an acceptance dated on a Saturday or in the National Day holiday (a slip
+    of the day: every deadline counts from it) was taken without a word. The form now says the day is
+    a day off, and still records it; a make-up working day (2026-10-10, a Saturday) is no day off."""
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date(2026, 9, 28))
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    step = forms.StepDialog(ctx, detail, "check")
+    accept = forms.AcceptDialog(ctx)
+    decision = forms.DecisionDialog(ctx, detail)
+    for dialog, edit, hint in ((step, step.on, step.on_hint), (decision, decision.on, decision.on_hint),
+                               (accept, accept.inputs.accepted_on, accept.inputs.accepted_hint)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for day, off in ((date(2026, 10, 3), True), (date(2026, 10, 5), True), (date(2026, 10, 8), False), (date(2026, 10, 10), False),
+                         (date(2026, 10, 12), False), (date(2026, 10, 18), True)):
+            set_date(edit, day)
+            assert hint.isVisible() == off, (dialog, day)
+            assert (day.isoformat() in hint.text()) == off
+    set_date(step.on, date(2026, 10, 3))
+    step.accept()  # a hint, not a refusal
+    assert errors == [] and svc.get_detail(d.db, d.admin, app_id).row.step == "check"

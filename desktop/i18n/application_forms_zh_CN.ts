@@ -3,17 +3,17 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="200" />
+        <location filename="../views/application_forms.py" line="232" />
         <source>Accept an application</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="210" />
+        <location filename="../views/application_forms.py" line="242" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="217" />
+        <location filename="../views/application_forms.py" line="249" />
         <source>Based on assessment {id} of {day}: {category}, per-capita monthly income {income} yuan.</source>
         <translation>依据第 {id} 号评估({day}):{category},月人均收入 {income} 元。</translation>
     </message>
@@ -21,160 +21,168 @@
 <context>
     <name>ApplicationInputs</name>
     <message>
-        <location filename="../views/application_forms.py" line="128" />
+        <location filename="../views/application_forms.py" line="151" />
         <source>&amp;Household:</source>
         <translation>家庭(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="129" />
+        <location filename="../views/application_forms.py" line="152" />
         <source>&amp;Category:</source>
         <translation>救助类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="130" />
+        <location filename="../views/application_forms.py" line="153" />
         <source>Temporary assistance &amp;kind:</source>
         <translation>临时救助类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="131" />
+        <location filename="../views/application_forms.py" line="154" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="132" />
+        <location filename="../views/application_forms.py" line="155" />
         <source>&amp;Accepted on:</source>
         <translation>受理日期(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="133" />
+        <location filename="../views/application_forms.py" line="158" />
         <source>&amp;Note:</source>
         <translation>备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="134" />
+        <location filename="../views/application_forms.py" line="159" />
         <source>Signed commitment (commitment track)</source>
         <translation>签署的承诺书(告知承诺制)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="140" />
+        <location filename="../views/application_forms.py" line="165" />
         <source>Text of the commitment, if not the standard form</source>
         <translation>承诺内容(非标准格式时填写)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="143" />
+        <location filename="../views/application_forms.py" line="168" />
         <source>No scan attached</source>
         <translation>未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="144" />
+        <location filename="../views/application_forms.py" line="169" />
         <source>Attach &amp;scan…</source>
         <translation>附加扫描件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="148" />
+        <location filename="../views/application_forms.py" line="173" />
         <source>Signed by:</source>
         <translation>签署人:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="149" />
+        <location filename="../views/application_forms.py" line="174" />
         <source>Signed on:</source>
         <translation>签署日期:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="150" />
+        <location filename="../views/application_forms.py" line="175" />
         <source>Text:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="151" />
+        <location filename="../views/application_forms.py" line="176" />
         <source>Scanned file:</source>
         <translation>扫描件:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="163" />
+        <location filename="../views/application_forms.py" line="188" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="164" />
+        <location filename="../views/application_forms.py" line="189" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
+    <name>DayOffHint</name>
+    <message>
+        <location filename="../views/application_forms.py" line="77" />
+        <source>{day} is a day off (a weekend or a holiday): please check the date.</source>
+        <translation>{day} 是休息日(周末或法定节假日),请核对日期。</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="379" />
+        <location filename="../views/application_forms.py" line="413" />
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="383" />
+        <location filename="../views/application_forms.py" line="416" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="384" />
+        <location filename="../views/application_forms.py" line="417" />
         <source>&amp;Refuse</source>
         <translation>不予批准(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="391" />
+        <location filename="../views/application_forms.py" line="424" />
         <source>Decision:</source>
         <translation>决定:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="393" />
+        <location filename="../views/application_forms.py" line="426" />
         <source>Decided &amp;on:</source>
         <translation>决定日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="397" />
+        <location filename="../views/application_forms.py" line="432" />
         <source>Monthly a&amp;mount (yuan):</source>
         <translation>月救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="397" />
+        <location filename="../views/application_forms.py" line="432" />
         <source>One-off a&amp;mount (yuan):</source>
         <translation>一次性救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="399" />
+        <location filename="../views/application_forms.py" line="434" />
         <source>Paid in:</source>
         <translation>发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="405" />
+        <location filename="../views/application_forms.py" line="440" />
         <source>R&amp;easons for refusal:</source>
         <translation>不予批准理由(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="399" />
+        <location filename="../views/application_forms.py" line="434" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="400" />
+        <location filename="../views/application_forms.py" line="435" />
         <source>Irregular income: re-check every 6 months</source>
         <translation>收入不固定:每6个月复核一次</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="406" />
+        <location filename="../views/application_forms.py" line="441" />
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="413" />
+        <location filename="../views/application_forms.py" line="448" />
         <source>The data check did not pass: the application can only be refused.</source>
         <translation>授权核对未通过:只能作出不予批准的决定。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="428" />
+        <location filename="../views/application_forms.py" line="463" />
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="428" />
+        <location filename="../views/application_forms.py" line="463" />
         <source>Refuse this application? The family goes back to class I.</source>
         <translation>确定不予批准该申请吗?该家庭将回到一类库。</translation>
     </message>
@@ -182,32 +190,32 @@
 <context>
     <name>FrontDeskForm</name>
     <message>
-        <location filename="../views/application_forms.py" line="246" />
+        <location filename="../views/application_forms.py" line="278" />
         <source>One door accepts, departments handle together: accept the application and refer the family's other needs to the departments at the same time.</source>
         <translation>一门受理、协同办理:受理救助申请的同时,把家庭的其他需求一并转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="252" />
+        <location filename="../views/application_forms.py" line="284" />
         <source>Refer to departments</source>
         <translation>转介部门</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="258" />
+        <location filename="../views/application_forms.py" line="290" />
         <source>What the family needs from this department</source>
         <translation>需要该部门解决的问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="265" />
+        <location filename="../views/application_forms.py" line="297" />
         <source>Accept and &amp;refer</source>
         <translation>受理并转介(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="287" />
+        <location filename="../views/application_forms.py" line="319" />
         <source>Front desk</source>
         <translation>一门受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="288" />
+        <location filename="../views/application_forms.py" line="320" />
         <source>Application {id} accepted; {n} referral(s) sent.</source>
         <translation>申请 {id} 已受理;已转介 {n} 个部门。</translation>
     </message>
@@ -215,12 +223,12 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../views/application_forms.py" line="77" />
+        <location filename="../views/application_forms.py" line="100" />
         <source>Name or household code</source>
         <translation>姓名或户编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="81" />
+        <location filename="../views/application_forms.py" line="104" />
         <source>&amp;Find</source>
         <translation>查找(&amp;G)</translation>
     </message>
@@ -228,34 +236,34 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="788" />
+        <location filename="../views/application_forms.py" line="838" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="795" />
+        <location filename="../views/application_forms.py" line="845" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="807" />
+        <location filename="../views/application_forms.py" line="857" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="825" />
+        <location filename="../views/application_forms.py" line="875" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="829" />
+        <location filename="../views/application_forms.py" line="879" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="837" />
+        <location filename="../views/application_forms.py" line="887" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -265,22 +273,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="760" />
+        <location filename="../views/application_forms.py" line="801" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="765" />
+        <location filename="../views/application_forms.py" line="806" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="766" />
+        <location filename="../views/application_forms.py" line="807" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="767" />
+        <location filename="../views/application_forms.py" line="808" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -288,72 +296,72 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PostCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="518" />
+        <location filename="../views/application_forms.py" line="553" />
         <source>Post-check result</source>
         <translation>事后核查结果</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="522" />
+        <location filename="../views/application_forms.py" line="557" />
         <source>Checked &amp;on:</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="523" />
+        <location filename="../views/application_forms.py" line="558" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="525" />
+        <location filename="../views/application_forms.py" line="560" />
         <source>Not passed: no longer eligible, stop assistance</source>
         <translation>未通过:已不符合条件,停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="526" />
+        <location filename="../views/application_forms.py" line="561" />
         <source>Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="535" />
+        <location filename="../views/application_forms.py" line="570" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="537" />
+        <location filename="../views/application_forms.py" line="572" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="541" />
+        <location filename="../views/application_forms.py" line="576" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="543" />
+        <location filename="../views/application_forms.py" line="578" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="547" />
+        <location filename="../views/application_forms.py" line="582" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="551" />
+        <location filename="../views/application_forms.py" line="586" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="559" />
+        <location filename="../views/application_forms.py" line="594" />
         <source>Record the review as not passed? The assistance stops and the family moves to the library chosen.</source>
         <translation>确定记录为复核未通过吗?将停止救助,家庭转入所选的库。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="562" />
+        <location filename="../views/application_forms.py" line="597" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="561" />
+        <location filename="../views/application_forms.py" line="596" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -361,12 +369,12 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="453" />
+        <location filename="../views/application_forms.py" line="488" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="458" />
+        <location filename="../views/application_forms.py" line="493" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
@@ -374,27 +382,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="665" />
+        <location filename="../views/application_forms.py" line="707" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="667" />
+        <location filename="../views/application_forms.py" line="709" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="670" />
+        <location filename="../views/application_forms.py" line="712" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="671" />
+        <location filename="../views/application_forms.py" line="713" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="672" />
+        <location filename="../views/application_forms.py" line="714" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -402,22 +410,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="633" />
+        <location filename="../views/application_forms.py" line="675" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="643" />
+        <location filename="../views/application_forms.py" line="685" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="644" />
+        <location filename="../views/application_forms.py" line="686" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="645" />
+        <location filename="../views/application_forms.py" line="687" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -425,42 +433,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="584" />
+        <location filename="../views/application_forms.py" line="625" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="587" />
+        <location filename="../views/application_forms.py" line="628" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="588" />
+        <location filename="../views/application_forms.py" line="629" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="589" />
+        <location filename="../views/application_forms.py" line="630" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="602" />
+        <location filename="../views/application_forms.py" line="643" />
         <source>Stratify by sub-district</source>
         <translation>按街道(镇)分层抽取</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="606" />
+        <location filename="../views/application_forms.py" line="647" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="607" />
+        <location filename="../views/application_forms.py" line="648" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="608" />
+        <location filename="../views/application_forms.py" line="649" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -468,77 +476,77 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="305" />
+        <location filename="../views/application_forms.py" line="337" />
         <source>Record step: {step}</source>
         <translation>办理步骤:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="309" />
+        <location filename="../views/application_forms.py" line="341" />
         <source>&amp;Done on:</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="314" />
+        <location filename="../views/application_forms.py" line="348" />
         <source>Someone objected (a democratic appraisal follows on the regular track)</source>
         <translation>有人提出异议(常规程序将进行民主评议)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="317" />
+        <location filename="../views/application_forms.py" line="351" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="318" />
+        <location filename="../views/application_forms.py" line="352" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="319" />
+        <location filename="../views/application_forms.py" line="353" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="321" />
+        <location filename="../views/application_forms.py" line="355" />
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="322" />
+        <location filename="../views/application_forms.py" line="356" />
         <source>Did not agree</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="323" />
+        <location filename="../views/application_forms.py" line="357" />
         <source>Appraisal result:</source>
         <translation>评议结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="327" />
+        <location filename="../views/application_forms.py" line="361" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="329" />
+        <location filename="../views/application_forms.py" line="363" />
         <source>Investigator {n}:</source>
         <translation>调查人员{n}:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="334" />
+        <location filename="../views/application_forms.py" line="368" />
         <source>Publicity &amp;started on:</source>
         <translation>公示开始日期(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="335" />
+        <location filename="../views/application_forms.py" line="369" />
         <source>Publicity lasts 7 calendar days; it can be closed from the 8th day.</source>
         <translation>公示期为7个自然日,第8天起方可结束公示。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="339" />
+        <location filename="../views/application_forms.py" line="373" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="340" />
+        <location filename="../views/application_forms.py" line="374" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -546,37 +554,37 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StopAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="470" />
+        <location filename="../views/application_forms.py" line="505" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="470" />
+        <location filename="../views/application_forms.py" line="505" />
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="474" />
+        <location filename="../views/application_forms.py" line="509" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="484" />
+        <location filename="../views/application_forms.py" line="519" />
         <source>A gradual exit runs until {day}; stopping now ends it on the date above.</source>
         <translation>就业渐退期至 {day};现在停止将于上面的日期结束渐退。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="488" />
+        <location filename="../views/application_forms.py" line="523" />
         <source>Gradual exit applies to 低保 only.</source>
         <translation>就业渐退只适用于低保。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="504" />
+        <location filename="../views/application_forms.py" line="539" />
         <source>The gradual exit period in force is 0 months: assistance stops on the date above.</source>
         <translation>现行就业渐退期为 0 个月:救助于上面的日期停止。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="507" />
+        <location filename="../views/application_forms.py" line="542" />
         <source>{months} months in force: assisted up to and including {day}; then the family moves to the library chosen above.</source>
         <translation>现行就业渐退期 {months} 个月:继续发放至 {day}(含),期满后家庭转入上面选定的库别。</translation>
     </message>
@@ -584,92 +592,92 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>TraceBackDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="697" />
+        <location filename="../views/application_forms.py" line="739" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="703" />
+        <location filename="../views/application_forms.py" line="744" />
         <source>Check not passed:</source>
         <translation>核查未通过:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="705" />
+        <location filename="../views/application_forms.py" line="746" />
         <source>Commitment:</source>
         <translation>承诺书:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="705" />
+        <location filename="../views/application_forms.py" line="746" />
         <source>signed by {name} on {day}</source>
         <translation>{name} 于 {day} 签署</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="709" />
+        <location filename="../views/application_forms.py" line="750" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="709" />
+        <location filename="../views/application_forms.py" line="750" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="709" />
+        <location filename="../views/application_forms.py" line="750" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="709" />
+        <location filename="../views/application_forms.py" line="750" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="710" />
+        <location filename="../views/application_forms.py" line="751" />
         <source>On time</source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="714" />
+        <location filename="../views/application_forms.py" line="755" />
         <source>late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="714" />
+        <location filename="../views/application_forms.py" line="755" />
         <source>yes</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="718" />
+        <location filename="../views/application_forms.py" line="759" />
         <source>Who handled it:</source>
         <translation>经办情况:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="725" />
+        <location filename="../views/application_forms.py" line="766" />
         <source>Finding:</source>
         <translation>倒查结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="729" />
+        <location filename="../views/application_forms.py" line="770" />
         <source>For a finding of fault: which step, which member of staff, what was wrong</source>
         <translation>认定未依规履职时,写明哪个环节、哪位经办人、什么问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="730" />
+        <location filename="../views/application_forms.py" line="771" />
         <source>&amp;Explanation:</source>
         <translation>说明(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="734" />
+        <location filename="../views/application_forms.py" line="775" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="736" />
+        <location filename="../views/application_forms.py" line="777" />
         <source>Recorded by {name} on {day}; saving again replaces it (the audit log keeps the earlier finding).</source>
         <translation>已由 {name} 于 {day} 记录;再次保存将替换原结论(操作日志保留原结论)。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="739" />
+        <location filename="../views/application_forms.py" line="780" />
         <source>Record</source>
         <translation>记录</translation>
     </message>

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.rules import procedure as proc
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS, STAGE_LABELS, TRACK_LABELS, Stage, Track
 from desktop.services import applications as svc
+from desktop.services.calendar import load_calendar
 from desktop.services.errors import ServiceError
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
@@ -54,6 +55,28 @@ def date_edit(value: date | None = None) -> QDateEdit:
 
 def date_of(edit: QDateEdit) -> date:
     return edit.date().toPython()  # type: ignore[no-any-return]
+
+
+class DayOffHint(QLabel):
+    """Under a date of the procedure: says when the day is a weekend or a statutory holiday (a slip of
+    the day in the date field moves every deadline counted from it). A make-up working day (调休) is
+    not one. Nothing is refused: emergency help is given on holidays too."""
+
+    def __init__(self, ctx: AppContext, edit: QDateEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = edit
+        self.calendar = load_calendar(ctx.db)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b26a00;")
+        edit.dateChanged.connect(lambda _d: self.update_hint())
+        self.update_hint()
+
+    def update_hint(self) -> None:
+        day = date_of(self.edit)
+        off = not self.calendar.is_workday(day)
+        self.setText(self.tr("{day} is a day off (a weekend or a holiday): please check the date.").format(
+            day=day.isoformat()) if off else "")
+        self.setHidden(not off)
 
 
 def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
@@ -130,6 +153,8 @@ class ApplicationInputs(QWidget):
         form.addRow(self.tr("Temporary assistance &kind:"), self.temporary_kind)
         form.addRow(self.tr("&Track:"), self.track)
         form.addRow(self.tr("&Accepted on:"), self.accepted_on)
+        self.accepted_hint = DayOffHint(ctx, self.accepted_on)
+        form.addRow("", self.accepted_hint)
         form.addRow(self.tr("&Note:"), self.note)
         self.commitment_box = QGroupBox(self.tr("Signed commitment (commitment track)"))
         cform = QFormLayout(self.commitment_box)
@@ -314,6 +339,8 @@ class StepDialog(FormDialog):
         form.addRow(heading(detail))
         self.on = date_edit()
         form.addRow(self.tr("&Done on:"), self.on)
+        self.on_hint = DayOffHint(ctx, self.on)
+        form.addRow("", self.on_hint)
         self.result_group = QButtonGroup(self)
         self.passed = QRadioButton()
         self.failed = QRadioButton()
@@ -397,6 +424,8 @@ class DecisionDialog(FormDialog):
         form.addRow(self.tr("Decision:"), row)
         self.on = date_edit()
         form.addRow(self.tr("Decided &on:"), self.on)
+        self.on_hint = DayOffHint(ctx, self.on)
+        form.addRow("", self.on_hint)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
         once = proc.paid_once(detail.row.category)
