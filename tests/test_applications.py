@@ -935,3 +935,25 @@ def test_paperwork_after_emergency_help_is_not_warned_about_the_next_years_calen
     row = svc.list_applications(db, admin, as_of=date(2026, 11, 30), status="approved")[0]
     assert (row.next_step, row.effective_due_on, row.warning) == ("check", date(2026, 12, 2), "")
     assert svc.get_detail(db, admin, app_id, as_of=date(2026, 11, 30)).row.warning == ""
+
+
+def test_a_recovery_dated_in_the_future_or_before_the_failed_check_is_refused(district: District) -> None:
+    """The recovery form's date was stored whatever it was: a case closed on a day to come, or before
+    the check that opened it had failed."""
+    db, admin = district.db, district.admin
+    _hid, app_id = commitment_to_decision(district, "杨一", date(2026, 2, 10))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="650", today=date(2026, 6, 15))
+    check = next(p for p in svc.get_detail(db, admin, app_id).post_checks if p.kind == "centralised")
+    rev_id = svc.record_post_check(db, admin, check.id, on=date(2026, 3, 20), passed=False, note="隐瞒收入",
+                                   today=date(2026, 6, 15))
+    assert rev_id is not None
+    with pytest.raises(ValidationFailed, match="追回日期 2026-06-16 不能晚于今天"):
+        svc.record_recovery(db, admin, rev_id, amount_recovered="650", on=date(2026, 6, 16), close=True,
+                            today=date(2026, 6, 15))
+    with pytest.raises(ValidationFailed, match="追回日期不能早于核查未通过的日期 2026-03-20"):
+        svc.record_recovery(db, admin, rev_id, amount_recovered="650", on=date(2026, 3, 19), close=True,
+                            today=date(2026, 6, 15))
+    assert svc.get_detail(db, admin, app_id).revocations[0].status == "open"
+    svc.record_recovery(db, admin, rev_id, amount_recovered="650", on=date(2026, 6, 15), close=True,
+                        today=date(2026, 6, 15))
+    assert svc.get_detail(db, admin, app_id).revocations[0].closed_on == date(2026, 6, 15)

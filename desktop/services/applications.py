@@ -1179,16 +1179,22 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
 
 
 def record_recovery(db: Database, actor: Actor, revocation_id: int, *, amount_recovered: Decimal | str,
-                    on: date, close: bool = False, expected_version: int | None = None) -> None:
+                    on: date, close: bool = False, expected_version: int | None = None,
+                    today: date | None = None) -> None:
     """Record the amount recovered so far (追回); ``close`` ends the revocation case."""
     require_role(actor, *DECIDERS, doing="记录追回")
     value = _money(amount_recovered, "已追回金额")
     if value < 0:
         raise ValidationFailed("已追回金额不能为负数。")
+    if on > (today or date.today()):
+        raise ValidationFailed(f"追回日期 {on.isoformat()} 不能晚于今天。")
     with unit_of_work(db, actor, write=True) as uow:
         rev = uow.get(Revocation, revocation_id, "撤销追回记录")
         app, hh = _get_app(uow, rev.application_id)
         uow.check_version(rev, expected_version, "撤销追回记录")
+        opened = _revocation_opened_on(uow, rev)
+        if opened is not None and on < opened:
+            raise ValidationFailed(f"追回日期不能早于核查未通过的日期 {opened.isoformat()}。")
         if value > rev.amount_to_recover:
             raise ValidationFailed(f"已追回金额 {value} 元超过应追回金额 {rev.amount_to_recover} 元。")
         before = snapshot(rev)
