@@ -497,6 +497,12 @@ def test_front_desk_accepts_and_refers_in_one_go(district: District) -> None:
         svc.record_referral_outcome(db, worker, result.referral_ids[0], status="done", on=date(2026, 4, 10))
     svc.record_referral_outcome(db, worker, result.referral_ids[0], status="done", feedback="已纳入医疗救助",
                                 on=date(2026, 4, 10))
+    # an outcome dated before the referral was sent, or after today (a slip of the date), is refused
+    with pytest.raises(ValidationFailed, match="不能早于转介日期 2026-04-01"):
+        svc.record_referral_outcome(db, worker, result.referral_ids[1], status="received", on=date(2026, 3, 30))
+    with pytest.raises(ValidationFailed, match="部门办理日期 2026-04-04 不能晚于今天"):
+        svc.record_referral_outcome(db, worker, result.referral_ids[1], status="received", on=date(2026, 4, 4),
+                                    today=date(2026, 4, 3))
     svc.record_referral_outcome(db, worker, result.referral_ids[1], status="received", on=date(2026, 4, 3))
     detail = svc.get_detail(db, worker, result.application_id, as_of=date(2026, 4, 10))
     assert [(r.department_label, r.status_label) for r in detail.referrals] == [("医保", "已办结"), ("教育", "已接收")]

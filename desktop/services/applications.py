@@ -626,17 +626,22 @@ def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, 
 
 
 def record_referral_outcome(db: Database, actor: Actor, referral_id: int, *, status: str, feedback: str = "",
-                            on: date, expected_version: int | None = None) -> ReferralInfo:
+                            on: date, expected_version: int | None = None,
+                            today: date | None = None) -> ReferralInfo:
     """A department's outcome on a referral (协同办理): received, done or declined."""
     if status not in REFERRAL_STATUS_LABELS:
         raise ValidationFailed(f"转介状态“{status}”无效。")
     if status in ("done", "declined") and not feedback.strip():
         raise ValidationFailed("办结或不予办理须填写部门反馈。", {"feedback": "必填"})
+    if on > (today or date.today()):
+        raise ValidationFailed(f"部门办理日期 {on.isoformat()} 不能晚于今天。")
     with unit_of_work(db, actor, write=True) as uow:
         ref = uow.get(Referral, referral_id, "转介")
         hh = uow.get(Household, ref.household_id, "家庭")
         uow.require_scope(hh.region_id, "该转介")
         uow.check_version(ref, expected_version, "转介")
+        if on < ref.sent_on:
+            raise ValidationFailed(f"部门办理日期不能早于转介日期 {ref.sent_on.isoformat()}。")
         before = snapshot(ref)
         ref.status = status
         ref.feedback = feedback.strip()
