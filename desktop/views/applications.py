@@ -251,7 +251,7 @@ class ApplicationsPage(QWidget):
             self.check_kind.addItem(label, code)
         kind_label = QLabel(self.tr("&Kind:"))
         kind_label.setBuddy(self.check_kind)
-        self.checks_overdue = QCheckBox(self.tr("O&verdue only"))
+        self.checks_overdue = QCheckBox(self.tr("Overdue on&ly"))
         self.checks_count = QLabel()
         for w in (kind_label, self.check_kind, self.checks_overdue):
             filters.addWidget(w)
