@@ -521,7 +521,7 @@ def test_publicity_list_shows_only_name_size_and_amount(district: District, tmp_
     run_regular(district, make_household(db, district.regions["八泉社区"], "张三", 3))
     run_regular(district, make_household(db, district.regions["飞云社区"], "李四", 1), approve=False)
     rows = svc.publicity_list(db, admin, decided_from=date(2026, 3, 1), decided_to=date(2026, 3, 31))
-    assert rows == [svc.PublicityRow("张三", 3, Decimal("650.00"))]
+    assert rows == [svc.PublicityRow("张三", 3, Decimal("650.00"), once=False)]
     target = tmp_path / "公示.xlsx"
     assert svc.export_publicity_xlsx(db, admin, target, decided_from=date(2026, 3, 1), decided_to=date(2026, 3, 31)) == 1
     sheet = openpyxl.load_workbook(target).active
@@ -532,6 +532,29 @@ def test_publicity_list_shows_only_name_size_and_amount(district: District, tmp_
     assert "张三" in html and "李四" not in html and "T0" not in html
     with db.session_factory() as session:
         assert session.scalar(select(Notice.kind).where(Notice.kind == "publicity")) == "publicity"
+
+
+def test_publicity_list_says_whether_an_amount_is_monthly_or_paid_once(district: District, tmp_path: Path) -> None:
+    """A 临时救助 one-off amount was listed under 月救助金额(元) beside the monthly ones."""
+    db, admin = district.db, district.admin
+    temporary = svc.accept(db, admin, household_id=make_household(db, district.regions["闸口社区"], "王五", 2),
+                           category="temporary", temporary_kind="emergency", accepted_on=date(2026, 3, 20))
+    svc.decide(db, admin, temporary, approve=True, on=date(2026, 3, 20), amount="3000", today=date(2026, 3, 20))
+
+    def table(decided_from: date) -> tuple[list[str], list[tuple]]:
+        return svc.publicity_table(svc.publicity_list(db, admin, decided_from=decided_from,
+                                                      decided_to=date(2026, 3, 31)))
+
+    assert table(date(2026, 3, 1)) == (["序号", "姓名", "家庭人口", "一次性救助金额(元)"], [(1, "王五", 2, Decimal("3000.00"))])
+    run_regular(district, make_household(db, district.regions["八泉社区"], "张三", 3))  # 650 a month, 2026-03-10
+    assert table(date(2026, 3, 1)) == (["序号", "姓名", "家庭人口", "救助金额(元)"],
+                                       [(1, "张三", 3, "650.00(每月)"), (2, "王五", 2, "3,000.00(一次性)")])
+    target = tmp_path / "公示.xlsx"
+    svc.export_publicity_xlsx(db, admin, target, decided_from=date(2026, 3, 1), decided_to=date(2026, 3, 31))
+    values = [list(r) for r in openpyxl.load_workbook(target).active.iter_rows(values_only=True)]
+    assert values[1][3] == "救助金额(元)" and values[3] == [2, "王五", 2, "3,000.00(一次性)"]
+    html = svc.publicity_html(db, admin, decided_from=date(2026, 3, 1), decided_to=date(2026, 3, 31))
+    assert "<th>救助金额(元)</th>" in html and "3,000.00(一次性)" in html
 
 
 def test_list_filters_and_scope(district: District) -> None:

@@ -338,6 +338,7 @@ class PublicityRow:
     name: str
     member_count: int
     amount: Decimal
+    once: bool = False  # 临时救助: the amount is paid once, not each month (says how to head the amount)
 
 
 @dataclass(frozen=True)
@@ -1607,7 +1608,7 @@ def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to
         raise ValidationFailed(f"公示名单的起始日期 {decided_from.isoformat()} 晚于截止日期 {decided_to.isoformat()},"
                                "请检查日期是否填反。", {"decided_from": decided_from.isoformat()})
     with unit_of_work(db, actor) as uow:
-        query = (select(Household.head_name, Household.member_count, Application.amount)
+        query = (select(Household.head_name, Household.member_count, Application.amount, Application.category)
                  .join(Household, Household.id == Application.household_id)
                  .where(Application.status.in_(("approved", "revoked")), Application.decided_on >= decided_from,
                         Application.decided_on <= decided_to, Application.amount.is_not(None))
@@ -1620,10 +1621,28 @@ def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        return [PublicityRow(n, int(s), Decimal(str(a))) for n, s, a in uow.session.execute(query)]
+        return [PublicityRow(n, int(s), Decimal(str(a)), proc.paid_once(c)) for n, s, a, c in uow.session.execute(query)]
 
 
 PUBLICITY_HEADERS = ("序号", "姓名", "家庭人口", "月救助金额(元)")
+
+
+def publicity_table(rows: Sequence[PublicityRow]) -> tuple[list[str], list[tuple]]:
+    """Headers and rows of a publicity list. Its amounts are monthly (月救助金额), or all one-off (临时救助:
+    一次性救助金额); a list holding both says of each amount which it is, as text."""
+    once = {r.once for r in rows}
+    if once == {True}:
+        headers = [*PUBLICITY_HEADERS[:3], "一次性救助金额(元)"]
+    elif once == {True, False}:
+        headers = [*PUBLICITY_HEADERS[:3], "救助金额(元)"]
+    else:
+        headers = list(PUBLICITY_HEADERS)
+    mixed = len(once) > 1
+
+    def amount(r: PublicityRow) -> Decimal | str:
+        return f"{r.amount:,.2f}({'一次性' if r.once else '每月'})" if mixed else r.amount
+
+    return headers, [(i, r.name, r.member_count, amount(r)) for i, r in enumerate(rows, start=1)]
 
 
 def publicity_title(decided_from: date, decided_to: date) -> str:
@@ -1635,9 +1654,8 @@ def export_publicity_xlsx(db: Database, actor: Actor, path: str | Path, *, decid
     from desktop.io.xlsx_writer import write_table
 
     rows = publicity_list(db, actor, decided_from=decided_from, decided_to=decided_to, region_id=region_id)
-    n = write_table(path, list(PUBLICITY_HEADERS),
-                    [(i, r.name, r.member_count, r.amount) for i, r in enumerate(rows, start=1)],
-                    sheet="公示名单", title=publicity_title(decided_from, decided_to))
+    headers, table = publicity_table(rows)
+    n = write_table(path, headers, table, sheet="公示名单", title=publicity_title(decided_from, decided_to))
     _record_publicity(db, actor, decided_from, decided_to, len(rows), str(path))
     return n
 
@@ -1654,9 +1672,11 @@ def publicity_html(db: Database, actor: Actor, *, decided_from: date, decided_to
                    region_id: int | None = None, record_as: str = "") -> str:
     """The publicity list as HTML for printing to PDF (the view renders it)."""
     rows = publicity_list(db, actor, decided_from=decided_from, decided_to=decided_to, region_id=region_id)
-    body = "".join(f"<tr><td class='right'>{i}</td><td>{escape(r.name)}</td><td class='right'>{r.member_count}</td>"
-                   f"<td class='right'>{r.amount:,.2f}</td></tr>" for i, r in enumerate(rows, start=1))
-    head = "".join(f"<th>{h}</th>" for h in PUBLICITY_HEADERS)
+    headers, table = publicity_table(rows)
+    body = "".join(f"<tr><td class='right'>{i}</td><td>{escape(name)}</td><td class='right'>{size}</td>"
+                   f"<td class='right'>{amount if isinstance(amount, str) else f'{amount:,.2f}'}</td></tr>"
+                   for i, name, size, amount in table)
+    head = "".join(f"<th>{h}</th>" for h in headers)
     if record_as:
         _record_publicity(db, actor, decided_from, decided_to, len(rows), record_as)
     return (f"<h1>{escape(publicity_title(decided_from, decided_to))}</h1>"
