@@ -986,3 +986,16 @@ def test_a_recovery_dated_in_the_future_or_before_the_failed_check_is_refused(di
     svc.record_recovery(db, admin, rev_id, amount_recovered="650", on=date(2026, 6, 15), close=True,
                         today=date(2026, 6, 15))
     assert svc.get_detail(db, admin, app_id).revocations[0].closed_on == date(2026, 6, 15)
+
+
+def test_a_month_nobody_recorded_is_pointed_out(district: District) -> None:
+    """Only this month's unrecorded payments were flagged: a month before that nobody recorded went unseen."""
+    db, admin = district.db, district.admin
+    approved_dibao(district, "甲")  # 650 a month from April; April–June written on approval (2026-06-15)
+    assert svc.unrecorded_months(db, admin, today=date(2026, 7, 20)) == []  # July is this month: flagged apart
+    assert svc.unrecorded_months(db, admin, today=date(2026, 9, 15)) == [date(2026, 7, 1), date(2026, 8, 1)]
+    svc.record_monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 9, 15))
+    assert svc.unrecorded_months(db, admin, today=date(2026, 9, 15)) == [date(2026, 8, 1)]
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道: the family's
+    assert svc.unrecorded_months(db, caseworker, today=date(2026, 9, 15)) == [date(2026, 8, 1)]
+    assert svc.unrecorded_months(db, district.actor(Role.COMMUNITY_WORKER), today=date(2026, 9, 15)) == []

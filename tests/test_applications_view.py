@@ -985,3 +985,15 @@ def test_a_procedure_date_on_a_day_off_is_pointed_out(qtbot, sqlite_district: Di
     set_date(step.on, date(2026, 10, 3))
     step.accept()  # a hint, not a refusal
     assert errors == [] and svc.get_detail(d.db, d.admin, app_id).row.step == "check"
+
+
+def test_the_page_points_out_a_month_nobody_recorded(qtbot, sqlite_district: District) -> None:
+    d = sqlite_district
+    run_regular(d, make_household(d.db, d.regions["八泉社区"]))  # April–June recorded on approval
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.as_of = date(2026, 9, 15)
+    page.refresh()
+    assert wait_for_background()
+    assert page.monthly_due.text() == "2026-09: 1 household(s) to record;not recorded: 2026-07、2026-08"
+    assert not page.monthly_due.isHidden()

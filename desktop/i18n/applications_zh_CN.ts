@@ -158,110 +158,115 @@
         <translation>只看逾期(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="297" />
+        <location filename="../views/applications.py" line="298" />
         <source>Loading applications…</source>
         <translation>正在读取申请…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="303" />
+        <location filename="../views/applications.py" line="304" />
         <source>{month}: {n} household(s) to record</source>
         <translation>{month} 待登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="311" />
+        <location filename="../views/applications.py" line="307" />
+        <source>not recorded: {months}</source>
+        <translation>以前月份未登记:{months}</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="315" />
         <source>{n} application(s), {overdue} overdue</source>
         <translation>共 {n} 件申请,逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="313" />
+        <location filename="../views/applications.py" line="317" />
         <source> (rows marked *)</source>
         <translation>(标 * 的行)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="325" />
+        <location filename="../views/applications.py" line="329" />
         <source>{n} check(s) to do, {overdue} overdue</source>
         <translation>待核查 {n} 项,逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="355" />
+        <location filename="../views/applications.py" line="359" />
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="355" />
+        <location filename="../views/applications.py" line="359" />
         <source>Select an application in the list first.</source>
         <translation>请先在列表中选择一件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="373" />
+        <location filename="../views/applications.py" line="377" />
         <source>Save publicity list</source>
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="383" />
+        <location filename="../views/applications.py" line="387" />
         <source>Writing the publicity list…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="399" />
+        <location filename="../views/applications.py" line="403" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="402" />
+        <location filename="../views/applications.py" line="406" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="404" />
-        <location filename="../views/applications.py" line="461" />
+        <location filename="../views/applications.py" line="408" />
+        <location filename="../views/applications.py" line="465" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="419" />
-        <location filename="../views/applications.py" line="432" />
+        <location filename="../views/applications.py" line="423" />
+        <location filename="../views/applications.py" line="436" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="419" />
-        <location filename="../views/applications.py" line="432" />
+        <location filename="../views/applications.py" line="423" />
+        <location filename="../views/applications.py" line="436" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="424" />
+        <location filename="../views/applications.py" line="428" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="425" />
+        <location filename="../views/applications.py" line="429" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="440" />
+        <location filename="../views/applications.py" line="444" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="451" />
+        <location filename="../views/applications.py" line="455" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="452" />
+        <location filename="../views/applications.py" line="456" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="455" />
+        <location filename="../views/applications.py" line="459" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="462" />
+        <location filename="../views/applications.py" line="466" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>

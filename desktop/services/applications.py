@@ -946,6 +946,18 @@ def monthly_assistance(db: Database, actor: Actor, month: date, *, today: date |
     return MonthlyAssistance(first, int(recorded or 0), _yuan(recorded_amount), int(due or 0), _yuan(due_amount))
 
 
+def unrecorded_months(db: Database, actor: Actor, *, today: date | None = None, back: int = 12) -> list[date]:
+    """The months before this one, of the last ``back``, in which a running approval has no assistance
+    record: a month nobody recorded (the page flags this month's already). Oldest first."""
+    today = today or date.today()
+    this_month = date(today.year, today.month, 1)
+    months = [proc.add_months(this_month, -k) for k in range(back, 0, -1)]
+    with unit_of_work(db, actor) as uow:
+        return [m for m in months
+                if uow.session.scalar(select(func.count()).select_from(
+                    _running_in(uow, m).where(Application.id.not_in(_recorded_in(m))).subquery()))]
+
+
 def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today: date | None = None) -> int:
     """Write the month's assistance record for every running approval that has none yet.
 

@@ -284,10 +284,11 @@ class ApplicationsPage(QWidget):
 
         def work(_progress):  # noqa: ANN001, ANN202
             today = date.today()
-            month = (svc.monthly_assistance(db, actor, min(as_of or today, today), today=today)
-                     if actor.role in svc.DECIDERS else None)
+            records = actor.role in svc.DECIDERS
+            month = svc.monthly_assistance(db, actor, min(as_of or today, today), today=today) if records else None
+            missed = svc.unrecorded_months(db, actor, today=min(as_of or today, today)) if records else []
             return (svc.list_applications(db, actor, **filters),
-                    svc.post_check_queue(db, actor, as_of=as_of), month)
+                    svc.post_check_queue(db, actor, as_of=as_of), (month, missed))
 
         # Refreshes overlap (a filter changed while the last list was loading) and finish in any order:
         # only the latest one may fill the list, or an older, unfiltered answer replaced the right one.
@@ -297,12 +298,15 @@ class ApplicationsPage(QWidget):
                           label=self.tr("Loading applications…"), cancellable=False)
 
     def _show(self, result: tuple[list[svc.ApplicationRow], list[svc.PostCheckInfo],
-                                  svc.MonthlyAssistance | None]) -> None:
-        rows, checks, month = result
+                                  tuple[svc.MonthlyAssistance | None, list[date]]]) -> None:
+        rows, checks, (month, missed) = result
         due = month.due if month is not None else 0
-        self.monthly_due.setText(self.tr("{month}: {n} household(s) to record").format(
-            month=f"{month.month:%Y-%m}", n=due) if month is not None else "")
-        self.monthly_due.setVisible(due > 0)
+        parts = [self.tr("{month}: {n} household(s) to record").format(month=f"{month.month:%Y-%m}", n=due)] \
+            if month is not None and due > 0 else []
+        if missed:  # a month nobody recorded: the families were not paid, or the payment is not on record
+            parts.append(self.tr("not recorded: {months}").format(months="、".join(f"{m:%Y-%m}" for m in missed)))
+        self.monthly_due.setText(";".join(parts))
+        self.monthly_due.setVisible(bool(parts))
         selected = self.selected_id()
         self.model.set_rows(rows)
         self.all_checks = checks
