@@ -504,6 +504,11 @@ def test_procedure_dialogs_ask_before_esc_throws_away_what_was_typed(qtbot, sqli
                                                               w.reason.setPlainText("收入超过标准"))),
         (lambda: forms.StopAssistanceDialog(ctx, detail), lambda w: w.reason.setPlainText("户主就业")),
         (lambda: forms.AcceptDialog(ctx), lambda w: w.inputs.note.setText("电话预约")),
+        # a seed typed to repeat a draw (it makes the sample verifiable) was lost on Esc
+        (lambda: forms.SpotCheckDialog(ctx), lambda w: w.seed.setText("20261130")),
+        (lambda: forms.TraceBackDialog(ctx, detail, svc.RevocationInfo(1, 1, app_id, None, "x", Decimal(0),
+                                                                        Decimal(0), "open", None)),
+         lambda w: w.note.setPlainText("经办人员按规定核对")),
     ]
     check_discard_question(qtbot, monkeypatch, cases)
     assert svc.get_detail(d.db, d.admin, app_id).steps == detail.steps

@@ -609,7 +609,7 @@ class PostCheckDialog(FormDialog):
         super().accept()
 
 
-class SpotCheckDialog(QDialog):
+class SpotCheckDialog(FormDialog):
     """Draw a random sample of commitment-track approvals: a rate or a count, stratified or not."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
