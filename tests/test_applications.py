@@ -999,3 +999,32 @@ def test_a_month_nobody_recorded_is_pointed_out(district: District) -> None:
     caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道: the family's
     assert svc.unrecorded_months(db, caseworker, today=date(2026, 9, 15)) == [date(2026, 8, 1)]
     assert svc.unrecorded_months(db, district.actor(Role.COMMUNITY_WORKER), today=date(2026, 9, 15)) == []
+
+
+def test_the_written_refusal_is_recorded_as_served(district: District) -> None:
+    """RULES.md §1.5: a written refusal with reasons within 3 working days of the decision. The due day was
+    only a note in the timeline: nothing said whether the notice reached the applicant."""
+    db, admin = district.db, district.admin
+    app_id = run_regular(district, make_household(db, district.regions["八泉社区"], "李四"), approve=False)  # 03-10
+    assert [(r.application_id, r.due_on, r.overdue) for r in svc.refusals_to_serve(db, admin, as_of=date(2026, 3, 12))] \
+        == [(app_id, date(2026, 3, 13), False)]
+    assert svc.refusals_to_serve(db, admin, as_of=date(2026, 3, 16))[0].overdue
+    with pytest.raises(PermissionDenied):
+        svc.record_refusal_served(db, district.actor(Role.COMMUNITY_WORKER), app_id, on=date(2026, 3, 12),
+                                  method="in_person")
+    with pytest.raises(ValidationFailed, match="送达方式"):
+        svc.record_refusal_served(db, admin, app_id, on=date(2026, 3, 12), method="carrier pigeon")
+    with pytest.raises(ValidationFailed, match="不能早于决定日期 2026-03-10"):
+        svc.record_refusal_served(db, admin, app_id, on=date(2026, 3, 9), method="in_person")
+    with pytest.raises(ValidationFailed, match="不能晚于今天"):
+        svc.record_refusal_served(db, admin, app_id, on=date(2026, 3, 13), method="in_person", today=date(2026, 3, 12))
+    approved = run_regular(district, make_household(db, district.regions["飞云社区"], "王五"))
+    with pytest.raises(ValidationFailed, match="只有不予批准"):
+        svc.record_refusal_served(db, admin, approved, on=date(2026, 3, 12), method="in_person")
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道 delivers it
+    svc.record_refusal_served(db, caseworker, app_id, on=date(2026, 3, 12), method="post", note="挂号信 XA123")
+    assert svc.refusals_to_serve(db, admin, as_of=date(2026, 3, 16)) == []
+    refusal = next(n for n in svc.get_detail(db, admin, app_id).notices if n.kind == "refusal")
+    assert (refusal.data["served_on"], refusal.data["served_how"], refusal.data["served_note"]) == (
+        "2026-03-12", "post", "挂号信 XA123")
+    assert refusal.data["notice_due"] == "2026-03-13"  # what the decision wrote is kept

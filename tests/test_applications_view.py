@@ -291,7 +291,7 @@ def test_failed_yearly_review_of_a_regular_approval_stops_the_assistance(qtbot, 
     check = next(c for c in svc.get_detail(d.db, d.admin, app_id).post_checks if c.kind == "periodic")
     dialog = forms.PostCheckDialog(AppContext(d.db, d.admin), check)
     qtbot.addWidget(dialog)
-    assert dialog.failed.text() == "Not passed: no longer eligible, stop assistance"
+    assert dialog.failed.text() == dialog.tr("Not passed: no longer eligible, stop assistance")
     assert dialog.amount.parent() is None  # nothing to recover: the family was entitled until now
     assert not dialog.stage.isEnabled() and not dialog.gradual.isEnabled()
     dialog.failed.setChecked(True)
@@ -308,7 +308,7 @@ def test_failed_yearly_review_of_a_regular_approval_stops_the_assistance(qtbot, 
     decide = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, temporary))
     qtbot.addWidget(decide)
     labels = [decide.layout().labelForField(w).text() for w in (decide.amount, decide.start_label)]
-    assert labels == ["One-off a&mount (yuan):", "Paid in:"]
+    assert labels == [decide.tr("One-off a&mount (yuan):"), decide.tr("Paid in:")]
     assert not decide.irregular.isVisibleTo(decide)
 
 
@@ -1002,3 +1002,31 @@ def test_the_page_points_out_a_month_nobody_recorded(qtbot, sqlite_district: Dis
     assert wait_for_background()
     assert page.monthly_due.text() == "2026-09: 1 household(s) to record;not recorded: 2026-07、2026-08"
     assert not page.monthly_due.isHidden()
+
+
+def test_the_written_refusal_is_served_from_the_application_window(qtbot, sqlite_district: District,
+                                                                    errors: list[str]) -> None:
+    d = sqlite_district
+    app_id = run_regular(d, make_household(d.db, d.regions["八泉社区"], "李四"), approve=False)
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.as_of = date(2026, 3, 16)
+    page.refresh()
+    assert wait_for_background()
+    assert "written refusals to serve: 1 (1 late)" in page.monthly_due.text()
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    assert "Written refusal due by 2026-03-13; not yet recorded as served." in dialog.header.text()
+
+    def serve(w: forms.RefusalServedDialog) -> None:
+        set_date(w.on, date(2026, 3, 12))
+        w.method.setCurrentIndex(w.method.findData("left"))
+        w.accept()
+
+    script = ModalScript([(forms.RefusalServedDialog, serve)])
+    dialog.action_buttons["served"].click()
+    assert script.done() and errors == []
+    assert "served on 2026-03-12 (留置送达)" in dialog.header.text()
+    supervisor = ApplicationDetailDialog(AppContext(d.db, d.actor("supervisor")), app_id)
+    qtbot.addWidget(supervisor)
+    assert not supervisor.action_buttons["served"].isEnabled()

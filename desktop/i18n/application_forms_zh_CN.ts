@@ -236,34 +236,34 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="838" />
+        <location filename="../views/application_forms.py" line="870" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="845" />
+        <location filename="../views/application_forms.py" line="877" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="857" />
+        <location filename="../views/application_forms.py" line="889" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="875" />
+        <location filename="../views/application_forms.py" line="907" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="879" />
+        <location filename="../views/application_forms.py" line="911" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="887" />
+        <location filename="../views/application_forms.py" line="919" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -273,22 +273,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="801" />
+        <location filename="../views/application_forms.py" line="833" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="806" />
+        <location filename="../views/application_forms.py" line="838" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="807" />
+        <location filename="../views/application_forms.py" line="839" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="808" />
+        <location filename="../views/application_forms.py" line="840" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -428,6 +428,39 @@ Recorded payments count as paid and are not undone here.</source>
         <location filename="../views/application_forms.py" line="687" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalServedDialog</name>
+    <message>
+        <location filename="../views/application_forms.py" line="803" />
+        <source>Written notice served</source>
+        <translation>通知书送达</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="807" />
+        <source>Served &amp;on:</source>
+        <translation>送达日期(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="811" />
+        <source>&amp;How:</source>
+        <translation>送达方式(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="813" />
+        <source>e.g. received by the applicant's spouse; registered mail number</source>
+        <translation>例如:申请人配偶代收;挂号信编号</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="814" />
+        <source>No&amp;te:</source>
+        <translation>说明(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="815" />
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>

@@ -388,5 +388,9 @@ def whole_deadline(work_calendar: WorkCalendar, track: str, accepted_on: date, e
     return work_calendar.add_working_days(accepted_on, whole_working_days(track, extended))
 
 
+# How a written refusal reached the applicant (送达方式).
+SERVICE_METHODS = {"in_person": "直接送达", "post": "邮寄送达", "left": "留置送达", "other": "其他方式"}
+
+
 def refusal_notice_due(work_calendar: WorkCalendar, decided_on: date) -> Deadline:
     return work_calendar.add_working_days(decided_on, REFUSAL_NOTICE_WORKING_DAYS)

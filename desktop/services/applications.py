@@ -1276,6 +1276,68 @@ def _revocations(uow: UnitOfWork, application_id: int) -> tuple[RevocationInfo, 
         r.traced_on, display or username or "", opened) for r, display, username, opened in rows)
 
 
+SERVERS = (Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER)  # the sub-district delivers
+
+
+def record_refusal_served(db: Database, actor: Actor, application_id: int, *, on: date, method: str,
+                          note: str = "", today: date | None = None) -> None:
+    """Record that the written refusal with its reasons reached the applicant (送达), due within 3 working
+    days of the decision (RULES.md §1.5). Recorded again, it is corrected; the audit log keeps the first."""
+    require_role(actor, *SERVERS, doing="登记不予批准通知书送达")
+    if method not in proc.SERVICE_METHODS:
+        raise ValidationFailed("请选择送达方式:" + "、".join(proc.SERVICE_METHODS.values()) + "。", {"method": "必选"})
+    if on > (today or date.today()):
+        raise ValidationFailed(f"送达日期 {on.isoformat()} 不能晚于今天。")
+    with unit_of_work(db, actor, write=True) as uow:
+        app, hh = _get_app(uow, application_id)
+        uow.require_scope(hh.region_id, "该申请")
+        if app.status != "refused":
+            raise ValidationFailed("只有不予批准的申请才有书面通知需要送达。")
+        if app.decided_on and on < app.decided_on:
+            raise ValidationFailed(f"送达日期不能早于决定日期 {app.decided_on.isoformat()}。")
+        notice = uow.session.scalar(select(Notice).where(Notice.application_id == app.id, Notice.kind == "refusal")
+                                    .order_by(Notice.id.desc()).limit(1))
+        if notice is None:  # decided before notices were kept: one is made now
+            notice = uow.add(Notice(application_id=app.id, kind="refusal", issued_at=now_utc(),
+                                    data={"decided_on": app.decided_on.isoformat() if app.decided_on else None}))
+        before = dict(notice.data or {})
+        notice.data = {**before, "served_on": on.isoformat(), "served_how": method, "served_note": note.strip(),
+                       "served_by": actor.display_name or actor.username}
+        uow.flush()
+        uow.audit("notice.served", "notices", notice.id, before=before, after=notice.data, household_id=hh.id,
+                  detail=f"{proc.SERVICE_METHODS[method]},{on.isoformat()}")
+        uow.notify("applications", app.id)
+
+
+@dataclass(frozen=True)
+class RefusalToServe:
+    application_id: int
+    head_name: str
+    due_on: date | None
+    overdue: bool
+
+
+def refusals_to_serve(db: Database, actor: Actor, *, as_of: date | None = None) -> list[RefusalToServe]:
+    """Refused applications whose written refusal is not recorded as served, earliest due first."""
+    as_of = as_of or date.today()
+    with unit_of_work(db, actor) as uow:
+        query = (select(Application.id, Household.head_name, Notice.data)
+                 .join(Household, Household.id == Application.household_id)
+                 .join(Notice, (Notice.application_id == Application.id) & (Notice.kind == "refusal"))
+                 .where(Application.status == "refused"))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        out = []
+        for app_id, name, data in uow.session.execute(query):
+            data = data or {}
+            if data.get("served_on"):
+                continue
+            due = date.fromisoformat(data["notice_due"]) if data.get("notice_due") else None
+            out.append(RefusalToServe(app_id, name, due, due is not None and due < as_of))
+        return sorted(out, key=lambda r: (r.due_on or date.max, r.application_id))
+
+
 def _subdistrict_of(path: str) -> int | None:
     parts = [p for p in path.split("/") if p]
     return int(parts[1]) if len(parts) >= 2 else None

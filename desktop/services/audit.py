@@ -87,6 +87,7 @@ ACTION_LABELS = {
     "revocation.open": "开启追回",
     "revocation.recover": "记录追回",
     "revocation.trace": "记录问题倒查结论",
+    "notice.served": "登记不予批准通知书送达",
     "notice.print": "打印通知书",
     "publicity.export": "导出公示名单",
     "policy_set": "设置政策参数",
@@ -116,7 +117,7 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "assessment": ("评估与监测", ("assessment_save", "reassess_confirm", "library_move", "household.stage",
                                   "record_visit", "referral.", "create_referral", "referral_status")),
     "applications": ("申请审批与救助", ("application.", "commitment.", "assistance.", "post_check.", "spot_check.draw",
-                                         "revocation.")),
+                                         "revocation.", "notice.served")),
     "settings": ("政策参数与节假日", ("policy_", "calendar.")),
 }
 

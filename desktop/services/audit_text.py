@@ -80,7 +80,8 @@ FIELD_LABELS: dict[str, str] = {
     "signer_name": "签署人", "text": "承诺内容", "file_name": "文件名", "done_on": "完成日期", "result": "结果",
     "sample_id": "抽查样本", "post_check_id": "事后核查", "amount_to_recover": "应追回金额(元)",
     "amount_recovered": "已追回金额(元)", "trace_finding": "倒查结论", "trace_note": "倒查说明", "traced_on": "倒查日期",
-    "traced_by_id": "倒查记录人", "seed": "随机种子", "rate": "抽查比例", "count": "抽取数", "stratified": "分层抽样",
+    "traced_by_id": "倒查记录人", "served_on": "送达日期", "served_how": "送达方式", "served_note": "送达说明",
+    "served_by": "送达登记人", "notice_due": "书面通知期限", "seed": "随机种子", "rate": "抽查比例", "count": "抽取数", "stratified": "分层抽样",
     "population": "总体数", "chosen": "抽中的申请", "month": "月份", "method": "发放方式",
     # assessments
     "per_capita_income": "月人均收入(元)", "placement": "去向", "suggested": "建议去向", "settings": "适用政策参数",
@@ -113,7 +114,7 @@ _STAGES = {**VALUE_LABELS["stage"], "none": "不在监测库"}
 _CODES: dict[str, dict] = {
     **VALUE_LABELS, "role": ROLE_LABELS, "level": LEVEL_LABELS, "result_category": VALUE_LABELS["category"],
     "from_stage": _STAGES, "to_stage": _STAGES, "exit_stage": _STAGES, "stage": _STAGES, "track": TRACK_LABELS,
-    "step": proc.STEP_LABELS, "temporary_kind": proc.TEMPORARY_KIND_LABELS, "trace_finding": proc.TRACE_FINDINGS, "channel": CHANNEL_LABELS,
+    "step": proc.STEP_LABELS, "temporary_kind": proc.TEMPORARY_KIND_LABELS, "trace_finding": proc.TRACE_FINDINGS, "served_how": proc.SERVICE_METHODS, "channel": CHANNEL_LABELS,
     "department": DEPARTMENT_LABELS, "source_level": SOURCE_LEVEL_LABELS, "placement": PLACEMENT_LABELS,
     "suggested": PLACEMENT_LABELS, "kind": {**INCOME_LABELS, **EXPENSE_LABELS}, "source": {**INFORMANT_LABELS, **VERTICAL_LABELS, **DEPARTMENT_LABELS},
 }

@@ -36,6 +36,7 @@ from desktop.views.application_forms import (
     ReasonDialog,
     RecoveryDialog,
     ReferralOutcomeDialog,
+    RefusalServedDialog,
     StepDialog,
     StopAssistanceDialog,
     TraceBackDialog,
@@ -190,13 +191,26 @@ class ApplicationDetailDialog(QDialog):
         # Labels taken out of the f-strings: lupdate does not see a tr() inside one, so they stayed English.
         extension_label = self.tr("Extension reason:")
         refusal_label = self.tr("Refusal reasons:")
+        served = ""
+        refusal = next((n for n in d.notices if n.kind == "refusal"), None)
+        if r.status == "refused" and refusal is not None:
+            notice_due = refusal.data.get("notice_due") or "-"
+            if refusal.data.get("served_on"):
+                served = self.tr("Written refusal due by {due}; served on {day} ({how}).").format(
+                    due=notice_due, day=refusal.data["served_on"],
+                    how=proc.SERVICE_METHODS.get(refusal.data.get("served_how", ""), ""))
+            else:
+                late = bool(refusal.data.get("notice_due")) and refusal.data["notice_due"] < date.today().isoformat()
+                served = f"<span style='color:{'#c62828' if late else '#b26a00'}'>" + self.tr(
+                    "Written refusal due by {due}; not yet recorded as served.").format(due=notice_due) + "</span>"
         self.header.setText(
             f"<h2>{escape(r.head_name)}({r.member_count}人)· {r.category_label} · {r.track_label} · "
             f"<span style='color:{status_colour}'>{r.status_label}</span></h2>"
             f"<p>{r.subdistrict_name} {r.region_name} · " + self.tr("accepted on {day}").format(day=fmt(r.accepted_on))
             + f"</p><p>{due_line}</p><p>{paid}</p><p>{escape(commitment)}</p>"
             + (f"<p>{extension_label} {escape(d.extension_reason)}</p>" if d.extension_reason else "")
-            + (f"<p>{refusal_label} {escape(d.refusal_reason)}</p>" if d.refusal_reason else ""))
+            + (f"<p>{refusal_label} {escape(d.refusal_reason)}</p>" if d.refusal_reason else "")
+            + (f"<p>{served}</p>" if served else ""))
         self.warning.setText(("⚠ " + r.warning) if r.warning else "")
         self.warning.setVisible(bool(r.warning))
         self.timeline.clear()
@@ -286,6 +300,14 @@ class ApplicationDetailDialog(QDialog):
             b.clicked.connect(self.print_notice)
             self.actions_bar.addWidget(b)
             self.action_buttons["notice"] = b
+        if d.row.status == "refused":
+            b = QPushButton(self.tr("Record &written notice served…"))
+            b.clicked.connect(self.record_served)
+            b.setEnabled(self.ctx.actor.role in svc.SERVERS)
+            if not b.isEnabled():
+                b.setToolTip(self.tr("The sub-district caseworker, the district reviewer or an administrator records this."))
+            self.actions_bar.addWidget(b)
+            self.action_buttons["served"] = b
         if d.commitment is not None:
             b = QPushButton(self.tr("&Attach commitment scan…"))
             b.clicked.connect(self.attach_scan)
@@ -363,6 +385,11 @@ class ApplicationDetailDialog(QDialog):
                 return
             self.after_change()
             return
+
+    def record_served(self) -> None:
+        assert self.detail is not None
+        if RefusalServedDialog(self.ctx, self.detail, self).exec():
+            self.after_change()
 
     def print_notice(self, path: str | None = None) -> Path | None:
         from desktop.views.printing import html_to_pdf

@@ -793,6 +793,38 @@ class TraceBackDialog(FormDialog):
         super().accept()
 
 
+class RefusalServedDialog(FormDialog):
+    """The written refusal with its reasons reached the applicant (送达): when and how."""
+
+    def __init__(self, ctx: AppContext, detail: svc.ApplicationDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.application_id = detail.row.id
+        self.setWindowTitle(self.tr("Written notice served"))
+        form = QFormLayout(self)
+        form.addRow(heading(detail))
+        self.on = date_edit()
+        form.addRow(self.tr("Served &on:"), self.on)
+        self.method = QComboBox()
+        for code, label in proc.SERVICE_METHODS.items():
+            self.method.addItem(label, code)
+        form.addRow(self.tr("&How:"), self.method)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("e.g. received by the applicant's spouse; registered mail number"))
+        form.addRow(self.tr("No&te:"), self.note)
+        form.addRow(ok_cancel(self, self.tr("Record")))
+
+    def accept(self) -> None:
+        try:
+            svc.record_refusal_served(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(self.on),
+                                      method=self.method.currentData(), note=self.note.text())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("applications", self.application_id)
+        super().accept()
+
+
 class PeriodDialog(QDialog):
     """Choose the decision period of a publicity list."""
 

@@ -287,8 +287,9 @@ class ApplicationsPage(QWidget):
             records = actor.role in svc.DECIDERS
             month = svc.monthly_assistance(db, actor, min(as_of or today, today), today=today) if records else None
             missed = svc.unrecorded_months(db, actor, today=min(as_of or today, today)) if records else []
+            to_serve = svc.refusals_to_serve(db, actor, as_of=as_of) if actor.role in svc.SERVERS else []
             return (svc.list_applications(db, actor, **filters),
-                    svc.post_check_queue(db, actor, as_of=as_of), (month, missed))
+                    svc.post_check_queue(db, actor, as_of=as_of), (month, missed, to_serve))
 
         # Refreshes overlap (a filter changed while the last list was loading) and finish in any order:
         # only the latest one may fill the list, or an older, unfiltered answer replaced the right one.
@@ -298,13 +299,16 @@ class ApplicationsPage(QWidget):
                           label=self.tr("Loading applications…"), cancellable=False)
 
     def _show(self, result: tuple[list[svc.ApplicationRow], list[svc.PostCheckInfo],
-                                  tuple[svc.MonthlyAssistance | None, list[date]]]) -> None:
-        rows, checks, (month, missed) = result
+                                  tuple[svc.MonthlyAssistance | None, list[date], list[svc.RefusalToServe]]]) -> None:
+        rows, checks, (month, missed, to_serve) = result
         due = month.due if month is not None else 0
         parts = [self.tr("{month}: {n} household(s) to record").format(month=f"{month.month:%Y-%m}", n=due)] \
             if month is not None and due > 0 else []
         if missed:  # a month nobody recorded: the families were not paid, or the payment is not on record
             parts.append(self.tr("not recorded: {months}").format(months="、".join(f"{m:%Y-%m}" for m in missed)))
+        if to_serve:  # RULES.md §1.5: the written refusal within 3 working days of the decision
+            parts.append(self.tr("written refusals to serve: {n} ({late} late)").format(
+                n=len(to_serve), late=sum(1 for r in to_serve if r.overdue)))
         self.monthly_due.setText(";".join(parts))
         self.monthly_due.setVisible(bool(parts))
         selected = self.selected_id()
