@@ -1028,3 +1028,35 @@ def test_the_written_refusal_is_recorded_as_served(district: District) -> None:
     assert (refusal.data["served_on"], refusal.data["served_how"], refusal.data["served_note"]) == (
         "2026-03-12", "post", "挂号信 XA123")
     assert refusal.data["notice_due"] == "2026-03-13"  # what the decision wrote is kept
+
+
+def test_upgrade_takes_a_family_assisted_by_a_one_off_payment_back_to_class_1(district: District) -> None:
+    """Migration 0006: 临时救助 approved by the program before was paid each month and kept the family in
+    救助中, where nothing could take it out again; it goes to 一类库 with a move saying why. A family also
+    under 低保 stays."""
+    from sqlalchemy import delete, update
+
+    from desktop.services import database
+
+    db, admin = district.db, district.admin
+    alone = make_household(db, district.regions["闸口社区"], "甲")
+    both, _dibao = approved_dibao(district, "乙")
+    for hid in (alone, both):
+        app_id = svc.accept(db, admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                            accepted_on=date(2026, 5, 6))
+        svc.decide(db, admin, app_id, approve=True, on=date(2026, 5, 6), amount="300", today=date(2026, 5, 6))
+    with db.session_factory() as session:  # as the old program left them
+        session.execute(update(Household).where(Household.id == alone).values(stage="assisted", category="temporary"))
+        session.execute(delete(PostCheck))
+        session.commit()
+    database.downgrade(db, "0005")
+    database.migrate(db)
+    hh = household(db, alone)
+    assert (hh.stage, hh.category, hh.stage_since) == ("class_1", "none", date.today())
+    assert hh.next_visit_due is not None
+    assert (household(db, both).stage, household(db, both).category) == ("assisted", "dibao")
+    with db.session_factory() as session:
+        reason, region = session.execute(select(LibraryMove.reason, LibraryMove.region_id)
+                                         .where(LibraryMove.household_id == alone)
+                                         .order_by(LibraryMove.id.desc()).limit(1)).one()
+    assert "临时救助改为一次性发放" in reason and region == district.regions["闸口社区"]  # the statistics read it
