@@ -290,6 +290,26 @@ def test_visit_validation(district: District) -> None:
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
 
 
+def test_a_visit_before_the_household_was_discovered_is_refused(district: District) -> None:
+    from desktop.rules.codes import SourceLevel
+    from desktop.services import clues
+
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", stage_since=date(2026, 3, 5))
+    clues.add_clue(db, district.admin, clues.ClueInput(
+        source_level=SourceLevel.INFORMANT, source="building_head", reported_on=date(2026, 3, 1),
+        description="独居老人", household_id=hid))
+    assert monitoring.household_summary(db, district.admin, hid, today=TODAY).known_since == date(2026, 3, 1)
+    with pytest.raises(ValidationFailed) as caught:
+        monitoring.record_visit(db, district.admin, hid, visited_on=date(2026, 2, 28), visitors="李四",
+                                findings="无变化", today=TODAY)
+    assert "2026-03-01" in caught.value.problems["visited_on"] and "早于" in caught.value.message
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Visit)) == 0
+    monitoring.record_visit(db, district.admin, hid, visited_on=date(2026, 3, 1), visitors="李四",
+                            findings="无变化", today=TODAY)
+
+
 def test_visit_list_due_and_overdue(district: District) -> None:
     db = district.db
     r = district.regions["道仕袱村"]

@@ -133,6 +133,7 @@ class HouseholdSummary:
     last_visited_on: date | None
     visit_due: date | None
     overdue: bool
+    known_since: date | None = None  # no visit can be dated before it (see known_since())
 
 
 @dataclass(frozen=True)
@@ -480,10 +481,19 @@ def household_summary(db: Database, actor: Actor, household_id: int, *,
         return HouseholdSummary(
             h.id, h.version, h.head_name, idcard.mask(h.head_id_number), community, h.address, h.phone, h.stage,
             rules.stage_label(h.stage), CATEGORY_LABELS.get(h.category, h.category),  # type: ignore[call-overload]
-            h.last_visited_on, due, due is not None and due < day)
+            h.last_visited_on, due, due is not None and due < day, known_since(h))
 
 
 # -- visits --------------------------------------------------------------------------------------
+
+def known_since(household: Household) -> date | None:
+    """The first day the office knew of a household: its first clue (``discovered_on``), or an
+    earlier day it was already in the library or visited. None without a clue (no bound known)."""
+    if household.discovered_on is None:
+        return None
+    return min(d for d in (household.discovered_on, household.stage_since, household.last_visited_on)
+               if d is not None)
+
 
 def record_visit(db: Database, actor: Actor, household_id: int, *, visited_on: date, visitors: str,
                  findings: str, outcome: str = "unchanged", today: date | None = None) -> VisitInfo:
@@ -507,6 +517,10 @@ def record_visit(db: Database, actor: Actor, household_id: int, *, visited_on: d
     with unit_of_work(db, actor, write=True) as uow:
         household = uow.get(Household, household_id, "家庭")
         uow.require_scope(household.region_id, "该家庭")
+        known = known_since(household)
+        if known is not None and visited_on < known:
+            message = f"走访日期 {visited_on} 早于该家庭被发现的日期 {known},请核对走访日期。"
+            raise ValidationFailed("走访记录未保存:" + message, {"visited_on": message})
         visit = uow.add(Visit(household_id=household.id, visited_on=visited_on, visitors=visitors,
                               findings=findings, outcome=outcome))
         household.next_visit_due = rules.due_after_visit(household.stage, household.last_visited_on,

@@ -57,6 +57,8 @@ class VisitForm(FormDialog):
         self.visited_on.setCalendarPopup(True)
         self.visited_on.setDisplayFormat("yyyy-MM-dd")
         self.visited_on.setMaximumDate(QDate.currentDate())
+        if summary.known_since is not None:
+            self.visited_on.setMinimumDate(QDate(summary.known_since))
         self.visitors = QLineEdit()
         self.visitors.setPlaceholderText(self.tr("Names of the visitors, e.g. 李明、王芳"))
         self.findings = QPlainTextEdit()
