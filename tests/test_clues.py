@@ -331,3 +331,29 @@ def test_a_closed_clue_tells_its_closing_note_who_closed_it_and_when(district: D
     assert closing.closed_at is not None and closing.closed_at.tzinfo is not None
     with pytest.raises(PermissionDenied):  # 飞云社区's worker sees neither a clue of 八泉社区 nor its note
         clues.clue_closing(db, district.actor(Role.COMMUNITY_WORKER), clue_id)
+
+
+@pytest.mark.parametrize("stage,outcome", [(Stage.ASSISTED, "class_2"), (Stage.ASSISTED, "passed"),
+                                           (Stage.APPLYING, "class_2"), (Stage.APPLYING, "not_passed")])
+def test_closing_does_not_take_a_household_out_of_assistance_or_an_application(
+        db, district: District, stage: str, outcome: str) -> None:  # noqa: ANN001
+    """RULES §1.4: only a decision to stop assistance (or the application's end) moves such a household."""
+    hid = _household(db, district.regions["飞云社区"], "王五", ID_B, stage=stage)
+    clue_id = clues.add_clue(db, district.admin, _input(household_id=hid, person_name="", id_number="", phone="",
+                                                          address=""))
+    with pytest.raises(ValidationFailed) as caught:
+        clues.close_clue(db, district.admin, clue_id, outcome)
+    assert f"线索 #{clue_id}" in caught.value.message and "王五" in caught.value.message
+    with db.session_factory() as s:
+        assert s.get(Household, hid).stage == stage  # type: ignore[union-attr]
+    assert clues.get_clue(db, district.admin, clue_id).status != "closed"
+    assert _count(db, LibraryMove) == 0
+
+
+def test_closing_as_passed_leaves_an_applying_household_where_it_is(db, district: District) -> None:
+    hid = _household(db, district.regions["飞云社区"], "王五", ID_B, stage=Stage.APPLYING)
+    clue_id = clues.add_clue(db, district.admin, _input(household_id=hid, person_name="", id_number="", phone="",
+                                                          address=""))
+    result = clues.close_clue(db, district.admin, clue_id, "passed")
+    assert (result.from_stage, result.to_stage) == (Stage.APPLYING, Stage.APPLYING)
+    assert _count(db, LibraryMove) == 0
