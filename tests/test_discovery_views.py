@@ -703,3 +703,36 @@ def test_a_closed_clues_detail_shows_its_closing_note(qtbot, sqlite_district: Di
     text = inbox.detail.toPlainText()
     assert "办结说明" in text and "子女按月赡养 <不属困难>" in text
     assert f"{d.admin.display_name}({d.admin.username})" in text and f"{date.today():%Y-%m-%d}" in text
+
+
+def test_a_refused_closing_reopens_the_dialog_with_the_note(qtbot, sqlite_district: District, messages: list[str],  # noqa: ANN001
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a clue of a household in 救助中 as 二类库 is refused (RULES §1.4); the message said so,
+    but the dialog was gone with the outcome note typed into it."""
+    d = sqlite_district
+    hid = _household(d.db, d.regions["飞云社区"], "钱七", ID_A)
+    with d.db.session_factory() as s:
+        s.get(Household, hid).stage = "assisted"  # type: ignore[union-attr]
+        s.commit()
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="building_head", reported_on=date.today(), description="独居老人",
+        household_id=hid))
+    page = DiscoveryPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    shown: list[tuple[str | None, str]] = []
+
+    def close_class_2(dialog) -> int:  # noqa: ANN001
+        shown.append((dialog.outcome(), dialog.note.text()))
+        if shown[-1][0] is not None:
+            return 0  # the second time: the user reads the message and cancels
+        dialog.choices["class_2"].setChecked(True)
+        dialog.note.setText("老人已入住养老院")
+        return 1
+
+    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", close_class_2)
+    inbox.table.selectRow(0)
+    inbox.close_clue()
+    assert shown == [(None, ""), ("class_2", "老人已入住养老院")]
+    assert any("救助中" in m and f"#{clue_id}" in m for m in messages)
+    assert clues.get_clue(d.db, d.admin, clue_id).status != "closed"

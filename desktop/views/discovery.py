@@ -40,7 +40,7 @@ from desktop.rules.codes import CATEGORY_LABELS, STAGE_LABELS, Role
 from desktop.services import clues
 from desktop.services import department_import as di
 from desktop.services.clues import ClueFilter, ClueInfo
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
@@ -376,17 +376,23 @@ class ClueInboxTab(QWidget):
             return
         clue = chosen[0]
         dialog = CloseClueDialog(clue, self)
-        if not dialog.exec():
-            return
-        outcome = dialog.outcome()
-        assert outcome is not None
-        try:
-            result = clues.close_clue(self.ctx.db, self.ctx.actor, clue.id, outcome, expected_version=clue.version,
-                                      closed_on=dialog.closed_date(), note=dialog.note.text())
-        except ServiceError as exc:
-            show_error(self, exc)
-            self.refresh()
-            return
+        while True:  # a refused closing reopens the dialog as it was filled in: the note is not lost
+            if not dialog.exec():
+                return
+            outcome = dialog.outcome()
+            assert outcome is not None
+            try:
+                result = clues.close_clue(self.ctx.db, self.ctx.actor, clue.id, outcome,
+                                          expected_version=clue.version, closed_on=dialog.closed_date(),
+                                          note=dialog.note.text())
+            except ValidationFailed as exc:
+                show_error(self, exc)
+                continue
+            except ServiceError as exc:
+                show_error(self, exc)
+                self.refresh()
+                return
+            break
         self.ctx.changes.publish("clues", clue.id)
         self.tell(self.tr("Clue #{id} ({name}) was closed: {outcome}.").format(
             id=clue.id, name=clue.person_name, outcome=clues.OUTCOME_LABELS.get(outcome, outcome)))
