@@ -67,6 +67,13 @@ def _household(db, region_id: int, name: str, number: str, category: str = "none
         return h.id
 
 
+def _close_first_clue(monkeypatch: pytest.MonkeyPatch, inbox, answer) -> None:  # noqa: ANN001
+    """Close the inbox's first clue, the closing dialog filled in (and answered) by ``answer``."""
+    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", answer)
+    inbox.table.selectRow(0)
+    inbox.close_clue()
+
+
 # -- the clue form and inbox ------------------------------------------------------------------
 
 
@@ -241,9 +248,7 @@ def test_inbox_says_what_became_of_a_clue_that_leaves_the_list(qtbot, sqlite_dis
         dialog.choices["class_2"].setChecked(True)
         return 1
 
-    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", close_class_2)
-    inbox.table.selectRow(0)
-    inbox.close_clue()
+    _close_first_clue(monkeypatch, inbox, close_class_2)
     assert inbox.model.rowCount() == 0
     assert clues.OUTCOME_LABELS["class_2"] in inbox.message.text() and f"#{clue_id}" in inbox.message.text()
 
@@ -694,9 +699,7 @@ def test_a_closed_clues_detail_shows_its_closing_note(qtbot, sqlite_district: Di
         dialog.note.setText("子女按月赡养 <不属困难>")
         return 1
 
-    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", close_with_note)
-    inbox.table.selectRow(0)
-    inbox.close_clue()
+    _close_first_clue(monkeypatch, inbox, close_with_note)
     inbox.status.setCurrentIndex(inbox.status.findText(clues.STATUS_LABELS["closed"]))
     assert [c.id for c in inbox.model.rows] == [clue_id]
     inbox.table.selectRow(0)
@@ -730,9 +733,7 @@ def test_a_refused_closing_reopens_the_dialog_with_the_note(qtbot, sqlite_distri
         dialog.note.setText("老人已入住养老院")
         return 1
 
-    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", close_class_2)
-    inbox.table.selectRow(0)
-    inbox.close_clue()
+    _close_first_clue(monkeypatch, inbox, close_class_2)
     assert shown == [(None, ""), ("class_2", "老人已入住养老院")]
     assert any("救助中" in m and f"#{clue_id}" in m for m in messages)
     assert clues.get_clue(d.db, d.admin, clue_id).status != "closed"
