@@ -446,3 +446,21 @@ def test_visit_and_referral_buttons_say_so_when_nothing_is_selected(qtbot, ctx: 
     referral = QCoreApplication.translate("ReferralsTab", "Select a referral in the list first.")
     assert told == [QCoreApplication.translate("VisitsTab", "Select a household in the list first."), referral,
                     referral]
+
+
+def test_enter_on_the_visit_and_referral_lists_opens_the_form(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keyboard first: Enter on a row of 走访 opened nothing (only a double-click did), nor on 转介."""
+    db = sqlite_district.db
+    [hid] = add_households(db, sqlite_district.regions["八泉社区"], "class_1")
+    referrals.create_referral(db, ctx.actor, hid, department="housing", need="危房", due_on=None)
+    opened: list[object] = []
+    monkeypatch.setattr(VisitForm, "exec", lambda form: opened.append(form.household_id) or 0)
+    monkeypatch.setattr(ReferralResultDialog, "exec", lambda dialog: opened.append("answer") or 0)
+    page = _page(qtbot, ctx)
+    for tab in (page.visits, page.referrals):
+        page.tabs.setCurrentWidget(tab)
+        tab.table.setFocus()
+        tab.table.setCurrentIndex(tab.model.index(0, 0))
+        qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert opened == [hid, "answer"]

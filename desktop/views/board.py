@@ -595,7 +595,7 @@ class VisitsTab(QWidget):
         self.visit_button.setEnabled(ctx.actor.role in WRITERS)
         self.visit_button.clicked.connect(self.visit_selected)
         self.report_button.clicked.connect(self.ask_quarterly_report)
-        self.table.doubleClicked.connect(lambda _i: self.visit_selected())
+        self.table.activated.connect(lambda _i: self.visit_selected())  # Enter or double-click
         self.state.currentIndexChanged.connect(self.reload)
         self.region.currentIndexChanged.connect(self.reload)
         self._timer = debounce(self, self.reload, 300)
@@ -710,7 +710,7 @@ class ReferralsTab(QWidget):
         self.answer_button.clicked.connect(self.answer_selected)
         self.letter_button.clicked.connect(self.letter_selected)
         self.export_button.clicked.connect(self.ask_export)
-        self.table.doubleClicked.connect(lambda _i: self.answer_selected())
+        self.table.activated.connect(lambda _i: self.answer_selected())  # Enter or double-click
         self.department.currentIndexChanged.connect(self.reload)
         self.state.currentIndexChanged.connect(self.reload)
         self._timer = debounce(self, self.reload, 300)
