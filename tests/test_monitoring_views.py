@@ -464,3 +464,20 @@ def test_enter_on_the_visit_and_referral_lists_opens_the_form(qtbot, ctx: AppCon
         tab.table.setCurrentIndex(tab.model.index(0, 0))
         qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert opened == [hid, "answer"]
+
+
+def test_a_card_shortens_the_days_since_the_visit_beside_a_long_due_date(qtbot) -> None:  # noqa: ANN001
+    """At 1366×768 a card due next year read “9 天未…  应访 2027-03-31”: the text was cut."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.views.board_column import visit_text
+
+    card = monitoring.Card(1, 1, "class_1", "陆德立", "", "青龙阁社区", "none", "无", date(2026, 11, 21), 9,
+                           date(2027, 3, 31), False, 0, 0, None)
+    metrics = QFontMetrics(QFont())
+    full = QCoreApplication.translate("BoardColumn", "{days} days since visit").format(days=9)
+    assert visit_text(card, metrics, 1000) == full
+    narrow = metrics.horizontalAdvance(full) - 1
+    short = visit_text(card, metrics, narrow)
+    assert "9" in short and metrics.horizontalAdvance(short) <= narrow

@@ -9,7 +9,7 @@
     </message>
     <message>
         <location filename="../views/board_column.py" line="207" />
-        <location filename="../views/board_column.py" line="293" />
+        <location filename="../views/board_column.py" line="313" />
         <source>Never visited</source>
         <translation>从未走访</translation>
     </message>
@@ -44,12 +44,17 @@
         <translation>渐退</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="295" />
+        <location filename="../views/board_column.py" line="314" />
         <source>{days} days since visit</source>
         <translation>{days} 天未走访</translation>
     </message>
     <message>
-        <location filename="../views/board_column.py" line="300" />
+        <location filename="../views/board_column.py" line="316" />
+        <source>{days} days ago</source>
+        <translation>{days} 天前</translation>
+    </message>
+    <message>
+        <location filename="../views/board_column.py" line="295" />
         <source>Due {date}</source>
         <translation>应访 {date}</translation>
     </message>

@@ -289,17 +289,13 @@ class CardDelegate(QStyledItemDelegate):
 
         painter.setFont(small)
         third = QRect(inner.left(), inner.top() + 2 * line_h, inner.width(), line_h)
-        if card.days_since_visit is None:
-            visit = QCoreApplication.translate("BoardColumn", "Never visited")
-        else:
-            visit = QCoreApplication.translate("BoardColumn", "{days} days since visit").format(
-                days=card.days_since_visit)
         painter.setPen(self.OVERDUE if card.overdue else self.MUTED)
         left_width = third.width()
         if card.visit_due:
             due = QCoreApplication.translate("BoardColumn", "Due {date}").format(date=_short(card.visit_due))
             painter.drawText(third, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, due)
             left_width -= metrics.horizontalAdvance(due) + 6
+        visit = visit_text(card, metrics, left_width)
         painter.drawText(third.adjusted(0, 0, left_width - third.width(), 0),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(visit, Qt.TextElideMode.ElideRight, max(left_width, 0)))
@@ -308,6 +304,17 @@ class CardDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
         painter.restore()
+
+
+def visit_text(card: Card, metrics: QFontMetrics, width: int) -> str:
+    """The last line's left part: days since the last visit, in fewer words when the due date
+    beside it leaves too little room (a due date in another year is long)."""
+    if card.days_since_visit is None:
+        return QCoreApplication.translate("BoardColumn", "Never visited")
+    text = QCoreApplication.translate("BoardColumn", "{days} days since visit").format(days=card.days_since_visit)
+    if metrics.horizontalAdvance(text) > width:
+        text = QCoreApplication.translate("BoardColumn", "{days} days ago").format(days=card.days_since_visit)
+    return text
 
 
 def _short(day: date) -> str:
