@@ -354,3 +354,34 @@ def test_a_new_income_line_joins_the_household_figures_date(qtbot, sqlite_distri
     qtbot.addWidget(expense)
     assert income.period_end.date().toPython() == date(2026, 3, 31)
     assert expense.period_end.date().toPython() == date.today()  # no expenses yet
+
+
+def test_an_open_household_shows_a_visit_and_a_referral_made_meanwhile(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                       homes: dict[str, int]) -> None:
+    """A visit recorded on the board while the household was open did not show in its history, and
+    the household's next save met the conflict dialog over the user's own visit."""
+    from desktop.services import monitoring, referrals
+
+    db, admin, hid = sqlite_district.db, sqlite_district.admin, homes["zhang"]
+    ctx = AppContext(db, admin)
+    detail = HouseholdDetailDialog(ctx, hid)
+    qtbot.addWidget(detail)
+    detail.show()
+    monitoring.record_visit(db, admin, hid, visited_on=date.today(), visitors="李明", findings="无变化")
+    ctx.changes.publish("visits", hid)
+
+    def visits_shown() -> str:
+        return next(detail.history.topLevelItem(i).text(0) for i in range(detail.history.topLevelItemCount())
+                    if detail.history.topLevelItem(i).text(0).startswith("走访"))
+
+    assert visits_shown().endswith("(1)")
+    assert detail.version == hs.get_household(db, admin, hid).version
+    detail.phone.setText("13911112222")
+    referrals.create_referral(db, admin, hid, department="housing", need="危房", due_on=None)
+    ctx.changes.publish("referrals", hid)
+    assert detail.phone.text() == "13911112222"  # what was typed stays
+    assert any(detail.history.topLevelItem(i).text(0).startswith("转介")
+               and detail.history.topLevelItem(i).text(0).endswith("(1)")
+               for i in range(detail.history.topLevelItemCount()))
+    assert detail.save() is not False
+    assert hs.get_household(db, admin, hid).phone == "13911112222"

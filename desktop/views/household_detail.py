@@ -747,13 +747,19 @@ class HouseholdDetailDialog(QDialog):
         if fresh.version == new_version:
             self.version = new_version
 
+    # What may change a household or its history: a visit or a move changes its version too.
+    LIVE_TOPICS = frozenset({"households", "visits", "board", "referrals", "*"})
+
     def _on_change(self, topic: str, ident: int) -> None:
-        if topic in ("households", "*") and ident in (self.household_id, 0) and self.isVisible():
+        if topic in self.LIVE_TOPICS and ident in (self.household_id, 0) and self.isVisible():
             try:
                 fresh = hs.get_household(self.ctx.db, self.ctx.actor, self.household_id)
             except ServiceError:
                 return
-            if fresh.version != self.current.version:
+            if fresh.version == self.current.version:
+                if topic != "households":  # its history only (a referral): the form stays as typed
+                    self.show_detail(fresh, keep_form=True)
+            else:
                 # Show what others saved; the user's unsaved form stays, and its save will meet the conflict dialog.
                 keep_version = self.version
                 dirty = self.is_dirty()
