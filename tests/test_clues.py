@@ -357,3 +357,20 @@ def test_closing_as_passed_leaves_an_applying_household_where_it_is(db, district
     result = clues.close_clue(db, district.admin, clue_id, "passed")
     assert (result.from_stage, result.to_stage) == (Stage.APPLYING, Stage.APPLYING)
     assert _count(db, LibraryMove) == 0
+
+
+def test_closing_is_not_dated_before_the_households_last_move(db, district: District) -> None:  # noqa: ANN001
+    """The move a closing makes is dated on the closing day: before the household's last move, its
+    library history ran backwards (and 库别 at a quarter's end was read wrong)."""
+    hid = _household(db, district.regions["飞云社区"], "王五", ID_B, stage=Stage.TO_CHECK)
+    with db.session_factory() as s:
+        s.get(Household, hid).stage_since = TODAY - timedelta(days=1)  # type: ignore[union-attr]
+        s.commit()
+    clue_id = clues.add_clue(db, district.admin, _input(household_id=hid, person_name="", id_number="", phone="",
+                                                          address="", reported_on=TODAY - timedelta(days=10)))
+    with pytest.raises(ValidationFailed) as caught:
+        clues.close_clue(db, district.admin, clue_id, "not_passed", closed_on=TODAY - timedelta(days=5))
+    assert str(TODAY - timedelta(days=1)) in caught.value.message and "closed_on" in caught.value.problems
+    assert _count(db, LibraryMove) == 0
+    result = clues.close_clue(db, district.admin, clue_id, "not_passed", closed_on=TODAY - timedelta(days=1))
+    assert result.to_stage == Stage.CLASS_I

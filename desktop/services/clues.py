@@ -637,9 +637,10 @@ def move_stage(uow: UnitOfWork, household: Household, to_stage: str | None, on: 
     return from_stage
 
 
-def _check_close_move(clue: Clue, household: Household, to_stage: str) -> None:
+def _check_close_move(clue: Clue, household: Household, to_stage: str, closed_on: date) -> None:
     """A clue's outcome does not take a household out of 救助中 or 申请中: only a decision to stop
-    assistance, or the end of the application, does (the board's rules leave_assisted, applying_exit)."""
+    assistance, or the end of the application, does (the board's rules leave_assisted, applying_exit).
+    Nor is the move dated before the household's last one (its history would run backwards)."""
     held = household.stage in (Stage.ASSISTED, Stage.APPLYING) and household.stage != to_stage
     if held:
         check = monitoring_rules.check_move(household.stage, to_stage)
@@ -648,6 +649,12 @@ def _check_close_move(clue: Clue, household: Household, to_stage: str) -> None:
             f"线索 #{clue.id} 未办结:“{household.head_name}”户目前在“{monitoring_rules.stage_label(household.stage)}”,"
             f"不能因线索办结调入“{monitoring_rules.stage_label(to_stage)}”。{text}",
             {"outcome": "该家庭在救助中或申请中"})
+    since = household.stage_since
+    if household.stage != to_stage and since is not None and closed_on < since:
+        raise ValidationFailed(
+            f"线索 #{clue.id} 未办结:办结日期 {closed_on} 早于“{household.head_name}”户上次调整库别的日期 {since}"
+            f"(调入“{monitoring_rules.stage_label(household.stage)}”),请把办结日期改为 {since} 或以后。",
+            {"closed_on": f"不能早于 {since}"})
 
 
 def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expected_version: int | None = None,
@@ -675,7 +682,7 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
             household, created = _household_for(uow, clue)
             if not created:
                 uow.require_scope(household.region_id, "该家庭")
-                _check_close_move(clue, household, to_stage)
+                _check_close_move(clue, household, to_stage, closed_on)
             clue.household_id = household.id
             reason = f"线索 #{clue.id} 办结:{OUTCOME_LABELS[outcome]}" + (f"。{note.strip()}" if note.strip() else "")
             from_stage = move_stage(uow, household, to_stage, closed_on, reason)
