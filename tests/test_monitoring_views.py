@@ -481,3 +481,30 @@ def test_a_card_shortens_the_days_since_the_visit_beside_a_long_due_date(qtbot) 
     narrow = metrics.horizontalAdvance(full) - 1
     short = visit_text(card, metrics, narrow)
     assert "9" in short and metrics.horizontalAdvance(short) <= narrow
+
+
+def test_a_visit_can_refer_a_special_need_at_once(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """RULES §1.4 三及时: refer special needs at once. After a visit the referral had to be looked for
+    again on the board; the visit form now offers it, the findings written as the need."""
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
+    page = _page(qtbot, ctx)
+
+    def fill_and_save(form: VisitForm) -> int:
+        form.visitors.setText("李明")
+        form.findings.setPlainText("房屋漏雨,需危房改造")
+        form.refer_after.setChecked(True)
+        form.save()
+        return int(form.result() or 0)
+
+    referred: list[tuple[int, str]] = []
+
+    def refer(form: ReferralForm) -> int:
+        referred.append((form.household_id, form.need.toPlainText()))
+        return 0
+
+    monkeypatch.setattr(VisitForm, "exec", fill_and_save)
+    monkeypatch.setattr(ReferralForm, "exec", refer)
+    page.record_visit(hid)
+    assert referred == [(hid, "房屋漏雨,需危房改造")]
+    assert household(sqlite_district.db, hid).last_visited_on == date.today()

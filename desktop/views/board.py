@@ -885,6 +885,8 @@ class BoardPage(QWidget):
         if form.exec():
             self.board.refresh()
             self.visits.refresh()
+            if form.refer_after.isChecked() and form.result_visit is not None:
+                self.refer_household(household_id, need=form.result_visit.findings)
 
     def show_household(self, household_id: int) -> None:
         self.tabs.setCurrentWidget(self.board)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
@@ -82,6 +83,10 @@ class VisitForm(FormDialog):
         form.addRow(self.tr("&Visitors:"), self.visitors)
         form.addRow(self.tr("&Findings:"), self.findings)
         form.addRow(self.tr("Outcome:"), outcome_box)
+        # 三及时: a special need found on the visit is referred to its department at once.
+        self.refer_after = QCheckBox(self.tr("&Refer a special need to a department after saving"))
+        self.refer_after.setToolTip(self.tr("Opens the referral form with the findings as the need."))
+        form.addRow("", self.refer_after)
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d93025;")
@@ -96,7 +101,7 @@ class VisitForm(FormDialog):
 
     def values(self) -> tuple:
         return (self.visited_on.date().toPython(), self.visitors.text().strip(), self.findings.toPlainText().strip(),
-                self.outcome())
+                self.outcome(), self.refer_after.isChecked())
 
     def outcome(self) -> str:
         return self.OUTCOMES[max(self.outcome_group.checkedId(), 0)]
