@@ -533,6 +533,14 @@ def test_a_quarter_that_does_not_exist_is_refused_plainly(district: District) ->
             monitoring.quarterly_report(district.db, district.admin, year, quarter)
 
 
+def test_a_quarter_not_yet_begun_is_not_reported(district: District, tmp_path: Path) -> None:
+    """The report's dialog let 2027 Q1 be chosen in 2026 Q2: a report of nobody visited was written."""
+    with pytest.raises(ValidationFailed, match="2026年第三季度还没有开始"):
+        monitoring.export_quarterly_report(district.db, district.admin, 2026, 3, tmp_path / "q.xlsx", today=TODAY)
+    assert not (tmp_path / "q.xlsx").exists()
+    assert monitoring.quarterly_report(district.db, district.admin, 2026, 2, today=TODAY).quarter == 2
+
+
 def test_a_move_conflict_says_what_the_other_workstation_changed(district: District) -> None:
     """The household was saved elsewhere after this workstation read its card: the conflict names
     who and when and carries the household as read and as saved now, for the conflict dialog."""

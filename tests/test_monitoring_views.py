@@ -508,3 +508,9 @@ def test_a_visit_can_refer_a_special_need_at_once(qtbot, ctx: AppContext, sqlite
     page.record_visit(hid)
     assert referred == [(hid, "房屋漏雨,需危房改造")]
     assert household(sqlite_district.db, hid).last_visited_on == date.today()
+
+
+def test_the_quarterly_report_dialog_offers_no_future_year(qtbot) -> None:  # noqa: ANN001
+    dialog = board_module.QuarterDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.year.maximum() == date.today().year and dialog.year.value() == date.today().year

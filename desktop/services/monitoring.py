@@ -647,13 +647,16 @@ def _visited_in(start: date, end: date) -> ColumnElement[bool]:
 
 
 def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
-                     region_id: int | None = None) -> QuarterlyReport:
+                     region_id: int | None = None, today: date | None = None) -> QuarterlyReport:
     """Per community: households due a visit in the quarter (in 一类库/二类库/救助中 at the quarter's
     end, from the move history), visited, missing; visits made; library moves; referrals opened
     (sent in the quarter) and closed (done or declined in the quarter)."""
     if quarter not in (1, 2, 3, 4) or not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationFailed(f"季度“{year} 年第 {quarter} 季度”不存在:季度应为 1–4,年份 {FIRST_YEAR}–{LAST_YEAR}。")
     start, end = rules.quarter_start(year, quarter), rules.quarter_end(year, quarter)
+    if start > _today(today):
+        raise ValidationFailed(f"{rules.quarter_label(year, quarter)}还没有开始({start} 起),没有可上报的走访;"
+                               "请选择本季度或以前的季度。")
     report = QuarterlyReport(year, quarter, start, end)
     h = Household
     with unit_of_work(db, actor) as uow:
@@ -698,9 +701,10 @@ MOVE_HEADERS = ["调整日期", "街道(镇)", "社区(村)", "户主", "原库�
 
 
 def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int, path: str | Path, *,
-                            region_id: int | None = None, progress: Progress = NO_PROGRESS) -> QuarterlyReport:
+                            region_id: int | None = None, progress: Progress = NO_PROGRESS,
+                            today: date | None = None) -> QuarterlyReport:
     """The quarterly report as xlsx: a summary per community, the households not visited, the moves."""
-    report = quarterly_report(db, actor, year, quarter, region_id=region_id)
+    report = quarterly_report(db, actor, year, quarter, region_id=region_id, today=today)
     start, end = report.start, report.end
     progress.report(0, 0, "正在汇总…")
     with unit_of_work(db, actor) as uow:

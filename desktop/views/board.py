@@ -541,7 +541,7 @@ class QuarterDialog(QDialog):
         form = QFormLayout(self)
         year, quarter = rules.quarter_of(date.today())
         self.year = QSpinBox()
-        self.year.setRange(2015, 2100)
+        self.year.setRange(2015, year)  # a quarter not yet begun has nothing to report (the service says so)
         self.year.setValue(year)
         self.quarter = QComboBox()
         for q in range(1, 5):
