@@ -514,3 +514,27 @@ def test_the_quarterly_report_dialog_offers_no_future_year(qtbot) -> None:  # no
     dialog = board_module.QuarterDialog()
     qtbot.addWidget(dialog)
     assert dialog.year.maximum() == date.today().year and dialog.year.value() == date.today().year
+
+
+def test_a_refused_reason_is_asked_again_as_written(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reason the service refused (over 2,000 characters) was lost with the dialog."""
+    told: list[str] = []
+    monkeypatch.setattr(board_module, "show_error", lambda _p, exc: told.append(exc.message))
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_2")
+    page = _page(qtbot, ctx)
+    board = page.board
+    _drop(page, hid, "class_1")
+    qtbot.waitUntil(lambda: board.move_dialog is not None and board.move_dialog.isVisible())
+    first = board.move_dialog
+    reason = "收入下降" * 501
+    first.reason_edit.setPlainText(reason)
+    first.ok_button.click()
+    qtbot.waitUntil(lambda: board.move_dialog is not None and board.move_dialog is not first)
+    assert told and "2000" in told[0]
+    again = board.move_dialog
+    assert again.reason() == reason and again.ok_button.isEnabled()
+    assert household(sqlite_district.db, hid).stage == "class_2"
+    again.reason_edit.setPlainText("收入下降")
+    again.ok_button.click()
+    qtbot.waitUntil(lambda: household(sqlite_district.db, hid).stage == "class_1")

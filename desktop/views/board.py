@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Role
 from desktop.services import auth, monitoring, referrals
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.monitoring import BoardFilter, Card, MoveConflict
 from desktop.views.board_column import BoardColumn
 from desktop.views.confirm import FormDialog
@@ -317,8 +317,9 @@ class BoardTab(QWidget):
         return False
 
     # -- moving --------------------------------------------------------------------------------------
-    def request_move(self, household_id: int, version: int, from_stage: str, to_stage: str) -> None:
-        """A card was dropped on another column (or chosen from the menu): check, ask why, move."""
+    def request_move(self, household_id: int, version: int, from_stage: str, to_stage: str, reason: str = "") -> None:
+        """A card was dropped on another column (or chosen from the menu): check, ask why, move.
+        ``reason``: what was typed before, when a refused move asks again."""
         if not self.writer:
             return
         check = rules.check_move(from_stage, to_stage)
@@ -329,12 +330,19 @@ class BoardTab(QWidget):
         row = column.model.row_of(household_id) if column else -1
         name = column.model.cards[row].head_name if column and row >= 0 else str(household_id)
         dialog = MoveDialog(name, from_stage, to_stage, self)
+        if reason:  # Esc asks before throwing it away: it was typed, only not yet saved
+            dialog.mark_unchanged()
+            dialog.reason_edit.setPlainText(reason)
         self.move_dialog = dialog
-        dialog.accepted.connect(lambda: self._do_move(household_id, version, to_stage, dialog.reason()))
-        dialog.finished.connect(lambda _r: setattr(self, "move_dialog", None))
+        dialog.accepted.connect(lambda: self._do_move(household_id, version, to_stage, dialog.reason(), from_stage))
+        dialog.finished.connect(lambda _r: self._move_dialog_closed(dialog))
         dialog.open()
 
-    def _do_move(self, household_id: int, version: int, to_stage: str, reason: str) -> None:
+    def _move_dialog_closed(self, dialog: MoveDialog) -> None:
+        if self.move_dialog is dialog:  # not the one a refused move has opened again
+            self.move_dialog = None
+
+    def _do_move(self, household_id: int, version: int, to_stage: str, reason: str, from_stage: str = "") -> None:
         try:
             result = monitoring.move_card(self.ctx.db, self.ctx.actor, household_id, to_stage, reason,
                                           expected_version=version)
@@ -345,6 +353,11 @@ class BoardTab(QWidget):
                 self.select_household(exc.card.id)
             if self._ask_after_conflict(exc, stale, to_stage) and exc.card is not None:
                 self._do_move(household_id, exc.card.version, to_stage, reason)  # on top of their save
+            return
+        except ValidationFailed as exc:  # the reason as written was refused: asked again, the text kept
+            show_error(self, exc)
+            if from_stage:
+                self.request_move(household_id, version, from_stage, to_stage, reason)
             return
         except ServiceError as exc:
             show_error(self, exc)
