@@ -483,6 +483,22 @@ def test_a_card_shortens_the_days_since_the_visit_beside_a_long_due_date(qtbot) 
     assert "9" in short and metrics.horizontalAdvance(short) <= narrow
 
 
+def test_a_card_says_next_or_last_year_in_a_word(qtbot) -> None:  # noqa: ANN001
+    """“46 天前  应访 2027-03-31” was still cut on a column at 1366×768: the year is said in a word when
+    it is next year or last year, and written out only further off."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.views.board_column import _short
+
+    year = date.today().year
+    assert _short(date(year, 3, 31)) == "03-31"
+    assert _short(date(year + 1, 3, 31)) == QCoreApplication.translate("BoardColumn", "next year {md}").format(
+        md="03-31")
+    assert _short(date(year - 1, 12, 31)) == QCoreApplication.translate("BoardColumn", "last year {md}").format(
+        md="12-31")
+    assert _short(date(year + 2, 1, 5)) == f"{year + 2}-01-05"
+
+
 def test_a_visit_can_refer_a_special_need_at_once(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """RULES §1.4 三及时: refer special needs at once. After a visit the referral had to be looked for

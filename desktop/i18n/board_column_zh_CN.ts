@@ -54,6 +54,16 @@
         <translation>{days} 天前</translation>
     </message>
     <message>
+        <location filename="../views/board_column.py" line="326" />
+        <source>next year {md}</source>
+        <translation>明年{md}</translation>
+    </message>
+    <message>
+        <location filename="../views/board_column.py" line="328" />
+        <source>last year {md}</source>
+        <translation>去年{md}</translation>
+    </message>
+    <message>
         <location filename="../views/board_column.py" line="295" />
         <source>Due {date}</source>
         <translation>应访 {date}</translation>

@@ -318,7 +318,15 @@ def visit_text(card: Card, metrics: QFontMetrics, width: int) -> str:
 
 
 def _short(day: date) -> str:
-    return f"{day:%m-%d}" if day.year == date.today().year else f"{day:%Y-%m-%d}"
+    """A due date on a narrow card: month and day, the year said in a word when it is next or last year."""
+    year = date.today().year
+    if day.year == year:
+        return f"{day:%m-%d}"
+    if day.year == year + 1:
+        return QCoreApplication.translate("BoardColumn", "next year {md}").format(md=f"{day:%m-%d}")
+    if day.year == year - 1:
+        return QCoreApplication.translate("BoardColumn", "last year {md}").format(md=f"{day:%m-%d}")
+    return f"{day:%Y-%m-%d}"
 
 
 class BoardColumn(QWidget):
