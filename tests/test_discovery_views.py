@@ -737,3 +737,24 @@ def test_a_refused_closing_reopens_the_dialog_with_the_note(qtbot, sqlite_distri
     assert shown == [(None, ""), ("class_2", "老人已入住养老院")]
     assert any("救助中" in m and f"#{clue_id}" in m for m in messages)
     assert clues.get_clue(d.db, d.admin, clue_id).status != "closed"
+
+
+def test_every_field_of_the_clue_form_has_its_own_alt_key(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The clue form's 发现的情况 box had no Alt key: every other field had one."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    from tests.test_main_window import _mnemonic
+
+    form = clue_form.ClueForm(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(form)
+    form.show()
+    seen: dict[str, list[str]] = {}
+    for w in form.findChildren(QAbstractButton) + form.findChildren(QLabel) + form.findChildren(QGroupBox):
+        if not w.isVisibleTo(form) or (isinstance(w, QLabel) and w.buddy() is None):
+            continue
+        text = w.title() if isinstance(w, QGroupBox) else w.text()
+        if (key := _mnemonic(text)) is not None:
+            seen.setdefault(key, []).append(text)
+    box = next(b for b in form.findChildren(QGroupBox) if form.description in b.findChildren(type(form.description)))
+    assert _mnemonic(box.title()) is not None
+    assert {k: v for k, v in seen.items() if len(v) > 1} == {}

@@ -79,117 +79,117 @@
 <context>
     <name>ClueForm</name>
     <message>
-        <location filename="../views/clue_form.py" line="69" />
+        <location filename="../views/clue_form.py" line="72" />
         <source>New clue</source>
         <translation>登记线索</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="69" />
+        <location filename="../views/clue_form.py" line="72" />
         <source>Edit clue #{id}</source>
         <translation>修改线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="74" />
+        <location filename="../views/clue_form.py" line="77" />
         <source>Person or household</source>
         <translation>当事人或家庭</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="78" />
+        <location filename="../views/clue_form.py" line="81" />
         <source>Search the registry by name or ID number (or its last digits)</source>
         <translation>按姓名或身份证号(或末几位)在台账中查找</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="80" />
+        <location filename="../views/clue_form.py" line="83" />
         <source>&amp;Search</source>
         <translation>查找(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="95" />
+        <location filename="../views/clue_form.py" line="98" />
         <source>&amp;Unlink</source>
         <translation>取消关联(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="110" />
+        <location filename="../views/clue_form.py" line="113" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="111" />
+        <location filename="../views/clue_form.py" line="114" />
         <source>&amp;ID number:</source>
         <translation>身份证号(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="113" />
+        <location filename="../views/clue_form.py" line="116" />
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="114" />
+        <location filename="../views/clue_form.py" line="117" />
         <source>A&amp;ddress:</source>
         <translation>住址(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="119" />
+        <location filename="../views/clue_form.py" line="122" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="127" />
+        <location filename="../views/clue_form.py" line="130" />
         <source>(not given)</source>
         <translation>(未填写)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="137" />
+        <location filename="../views/clue_form.py" line="140" />
         <source>Who reported it (informant, department contact …)</source>
         <translation>报告人(信息员、部门联系人等)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="139" />
+        <location filename="../views/clue_form.py" line="142" />
         <source>(not assigned yet)</source>
         <translation>(暂不分派)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="144" />
+        <location filename="../views/clue_form.py" line="147" />
         <source>Source &amp;type:</source>
         <translation>来源类别(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="145" />
+        <location filename="../views/clue_form.py" line="148" />
         <source>S&amp;ource:</source>
         <translation>具体来源(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="146" />
+        <location filename="../views/clue_form.py" line="149" />
         <source>&amp;Channel:</source>
         <translation>发现渠道(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="147" />
+        <location filename="../views/clue_form.py" line="150" />
         <source>&amp;Found on:</source>
         <translation>发现日期(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="148" />
+        <location filename="../views/clue_form.py" line="151" />
         <source>&amp;Reported by:</source>
         <translation>报告人(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="149" />
+        <location filename="../views/clue_form.py" line="152" />
         <source>Re&amp;gion:</source>
         <translation>分派区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="152" />
-        <source>What was seen</source>
-        <translation>发现的情况</translation>
+        <location filename="../views/clue_form.py" line="155" />
+        <source>What &amp;was seen</source>
+        <translation>发现的情况(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="155" />
+        <location filename="../views/clue_form.py" line="158" />
         <source>The situation found: income, health, housing, who lives there …</source>
         <translation>发现的情况:收入、健康、住房、家庭成员等……</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="181" />
+        <location filename="../views/clue_form.py" line="180" />
         <source>Discard what you entered in this clue form?</source>
         <translation>放弃在此线索表中填写的内容吗?</translation>
     </message>

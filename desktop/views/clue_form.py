@@ -152,7 +152,7 @@ class ClueForm(FormDialog):
         sform.addRow(self.tr("Re&gion:"), self.region)
         layout.addWidget(source)
 
-        seen = QGroupBox(self.tr("What was seen"))
+        seen = QGroupBox(self.tr("What &was seen"))
         vl = QVBoxLayout(seen)
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(self.tr("The situation found: income, health, housing, who lives there …"))
