@@ -279,6 +279,23 @@ class NoticeInfo:
 
 
 @dataclass(frozen=True)
+class RefusalNotice:
+    """The written refusal of a refused application: due within 3 working days, served or not."""
+    due_on: date | None
+    served_on: date | None
+    served_how: str  # label (SERVICE_METHODS)
+    overdue: bool  # not served and past its due day
+
+
+def _refusal_notice(data: dict | None, as_of: date) -> RefusalNotice:
+    data = data or {}
+    due = date.fromisoformat(data["notice_due"]) if data.get("notice_due") else None
+    served = date.fromisoformat(data["served_on"]) if data.get("served_on") else None
+    return RefusalNotice(due, served, proc.SERVICE_METHODS.get(data.get("served_how", ""), ""),
+                         served is None and due is not None and due < as_of)
+
+
+@dataclass(frozen=True)
 class ApplicationDetail:
     row: ApplicationRow
     household_code: str
@@ -300,6 +317,7 @@ class ApplicationDetail:
     can_stop: bool
     gradual_exit_from: date | None = None  # a gradual exit after employment decided that day
     exit_stage: str | None = None  # while it runs: the library the family goes to after stopped_on
+    refusal_notice: RefusalNotice | None = None  # a refused application's written refusal
 
 
 @dataclass(frozen=True)
@@ -498,6 +516,12 @@ def _move(uow: UnitOfWork, hh: Household, to_stage: str | None, on: date, reason
     uow.notify("households", hh.id)
 
 
+def _not_after_today(on: date, what: str, today: date | None) -> None:
+    """A date of something done (a decision, a check, a delivery …) cannot be in the future."""
+    if on > (today or date.today()):
+        raise ValidationFailed(f"{what} {on.isoformat()} 不能晚于今天。")
+
+
 def _get_app(uow: UnitOfWork, application_id: int) -> tuple[Application, Household]:
     app = uow.get(Application, application_id, "申请")
     hh = uow.get(Household, app.household_id, "家庭")
@@ -634,8 +658,7 @@ def record_referral_outcome(db: Database, actor: Actor, referral_id: int, *, sta
         raise ValidationFailed(f"转介状态“{status}”无效。")
     if status in ("done", "declined") and not feedback.strip():
         raise ValidationFailed("办结或不予办理须填写部门反馈。", {"feedback": "必填"})
-    if on > (today or date.today()):
-        raise ValidationFailed(f"部门办理日期 {on.isoformat()} 不能晚于今天。")
+    _not_after_today(on, "部门办理日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         ref = uow.get(Referral, referral_id, "转介")
         hh = uow.get(Household, ref.household_id, "家庭")
@@ -792,8 +815,7 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
     """Approve (monthly amount; payment from the month after approval) or refuse with reasons."""
     require_role(actor, *DECIDERS, doing="作出审批决定")
     today = today or date.today()
-    if on > today:
-        raise ValidationFailed(f"决定日期 {on.isoformat()} 不能晚于今天。")
+    _not_after_today(on, "决定日期", today)
     value: Decimal | None = None
     if approve:
         what = "救助金额"  # 临时救助 is one payment; others are paid monthly
@@ -1140,8 +1162,7 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
     require_role(actor, *DECIDERS, doing="记录事后核查结果")
     if not passed and not note.strip():
         raise ValidationFailed("核查未通过须写明发现的问题。", {"note": "必填"})
-    if on > (today or date.today()):
-        raise ValidationFailed(f"核查日期 {on.isoformat()} 不能晚于今天。")
+    _not_after_today(on, "核查日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         check = uow.get(PostCheck, post_check_id, "事后核查")
         app, hh = _get_app(uow, check.application_id)
@@ -1204,15 +1225,9 @@ def record_recovery(db: Database, actor: Actor, revocation_id: int, *, amount_re
     value = _money(amount_recovered, "已追回金额")
     if value < 0:
         raise ValidationFailed("已追回金额不能为负数。")
-    if on > (today or date.today()):
-        raise ValidationFailed(f"追回日期 {on.isoformat()} 不能晚于今天。")
+    _not_after_today(on, "追回日期", today)
     with unit_of_work(db, actor, write=True) as uow:
-        rev = uow.get(Revocation, revocation_id, "撤销追回记录")
-        app, hh = _get_app(uow, rev.application_id)
-        uow.check_version(rev, expected_version, "撤销追回记录")
-        opened = _revocation_opened_on(uow, rev)
-        if opened is not None and on < opened:
-            raise ValidationFailed(f"追回日期不能早于核查未通过的日期 {opened.isoformat()}。")
+        rev, app, hh = _revocation_on(uow, revocation_id, expected_version, on, "追回日期")
         if value > rev.amount_to_recover:
             raise ValidationFailed(f"已追回金额 {value} 元超过应追回金额 {rev.amount_to_recover} 元。")
         before = snapshot(rev)
@@ -1237,15 +1252,9 @@ def record_trace_finding(db: Database, actor: Actor, revocation_id: int, *, find
                                {"finding": "必选"})
     if finding == "liable" and not note.strip():
         raise ValidationFailed("认定未依规履职须写明哪个环节、哪位经办人、什么问题。", {"note": "必填"})
-    if on > (today or date.today()):
-        raise ValidationFailed(f"倒查日期 {on.isoformat()} 不能晚于今天。")
+    _not_after_today(on, "倒查日期", today)
     with unit_of_work(db, actor, write=True) as uow:
-        rev = uow.get(Revocation, revocation_id, "撤销追回记录")
-        app, hh = _get_app(uow, rev.application_id)
-        uow.check_version(rev, expected_version, "撤销追回记录")
-        opened = _revocation_opened_on(uow, rev)
-        if opened is not None and on < opened:
-            raise ValidationFailed(f"倒查日期不能早于核查未通过的日期 {opened.isoformat()}。")
+        rev, app, hh = _revocation_on(uow, revocation_id, expected_version, on, "倒查日期")
         before = snapshot(rev)
         rev.trace_finding = finding
         rev.trace_note = note.strip()
@@ -1258,10 +1267,18 @@ def record_trace_finding(db: Database, actor: Actor, revocation_id: int, *, find
         uow.notify("applications", app.id)
 
 
-def _revocation_opened_on(uow: UnitOfWork, rev: Revocation) -> date | None:
-    if rev.post_check_id is None:
-        return None
-    return uow.session.scalar(select(PostCheck.done_on).where(PostCheck.id == rev.post_check_id))
+def _revocation_on(uow: UnitOfWork, revocation_id: int, expected_version: int | None, on: date,
+                   what: str) -> tuple[Revocation, Application, Household]:
+    """The revocation to record something on ``on``: in the actor's scope, as read, and not dated
+    before the failed check that opened it."""
+    rev = uow.get(Revocation, revocation_id, "撤销追回记录")
+    app, hh = _get_app(uow, rev.application_id)
+    uow.check_version(rev, expected_version, "撤销追回记录")
+    opened = None if rev.post_check_id is None else uow.session.scalar(
+        select(PostCheck.done_on).where(PostCheck.id == rev.post_check_id))
+    if opened is not None and on < opened:
+        raise ValidationFailed(f"{what}不能早于核查未通过的日期 {opened.isoformat()}。")
+    return rev, app, hh
 
 
 def _revocations(uow: UnitOfWork, application_id: int) -> tuple[RevocationInfo, ...]:
@@ -1286,11 +1303,9 @@ def record_refusal_served(db: Database, actor: Actor, application_id: int, *, on
     require_role(actor, *SERVERS, doing="登记不予批准通知书送达")
     if method not in proc.SERVICE_METHODS:
         raise ValidationFailed("请选择送达方式:" + "、".join(proc.SERVICE_METHODS.values()) + "。", {"method": "必选"})
-    if on > (today or date.today()):
-        raise ValidationFailed(f"送达日期 {on.isoformat()} 不能晚于今天。")
+    _not_after_today(on, "送达日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)
-        uow.require_scope(hh.region_id, "该申请")
         if app.status != "refused":
             raise ValidationFailed("只有不予批准的申请才有书面通知需要送达。")
         if app.decided_on and on < app.decided_on:
@@ -1330,11 +1345,9 @@ def refusals_to_serve(db: Database, actor: Actor, *, as_of: date | None = None) 
             query = query.where(Household.region_id.in_(ids))
         out = []
         for app_id, name, data in uow.session.execute(query):
-            data = data or {}
-            if data.get("served_on"):
-                continue
-            due = date.fromisoformat(data["notice_due"]) if data.get("notice_due") else None
-            out.append(RefusalToServe(app_id, name, due, due is not None and due < as_of))
+            notice = _refusal_notice(data, as_of)
+            if notice.served_on is None:
+                out.append(RefusalToServe(app_id, name, notice.due_on, notice.overdue))
         return sorted(out, key=lambda r: (r.due_on or date.max, r.application_id))
 
 
@@ -1648,7 +1661,9 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             stopped_on=app.stopped_on, commitment=cinfo, post_checks=checks, revocations=revs, referrals=refs,
             notices=notices, months_paid=int(months), total_paid=_yuan(total),
             can_extend=app.status == "open" and app.track == Track.REGULAR and not app.extended,
-            can_stop=_running(app), gradual_exit_from=app.gradual_exit_from, exit_stage=app.exit_stage)
+            can_stop=_running(app), gradual_exit_from=app.gradual_exit_from, exit_stage=app.exit_stage,
+            refusal_notice=next((_refusal_notice(n.data, as_of) for n in reversed(notices) if n.kind == "refusal"),
+                                None) if app.status == "refused" else None)
 
 
 def _result_label(step: str, result: str) -> str:

@@ -210,16 +210,13 @@ def _check_password(password: str, problems: dict[str, str]) -> None:
         problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
 
 
+ADMINS_LOCK = 0x52454C41  # pg_advisory_xact_lock key ("RELA"): changes that may leave no administrator
+
+
 def _lock_administrators(uow: UnitOfWork) -> None:
-    """Hold the active administrators until the commit, before anything is read: two administrators
-    stopping each other at the same moment must not both count the other as the one who remains.
-    PostgreSQL locks their rows; SQLite takes the database's write lock (no statement has begun a
-    transaction yet: the driver begins one only before a write)."""
-    if uow.db.is_sqlite:
-        uow.take_turns(0)  # the write lock: one writer at a time
-    else:
-        uow.session.execute(select(User.id).where(User.role == Role.ADMIN, User.active.is_(True))
-                            .order_by(User.id).with_for_update())
+    """Take turns before anything is read: two administrators stopping each other at the same moment
+    must not both count the other as the one who remains."""
+    uow.take_turns(ADMINS_LOCK)
 
 
 def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str | None = None, role: str | None = None,

@@ -192,17 +192,14 @@ class ApplicationDetailDialog(QDialog):
         extension_label = self.tr("Extension reason:")
         refusal_label = self.tr("Refusal reasons:")
         served = ""
-        refusal = next((n for n in d.notices if n.kind == "refusal"), None)
-        if r.status == "refused" and refusal is not None:
-            notice_due = refusal.data.get("notice_due") or "-"
-            if refusal.data.get("served_on"):
+        if (notice := d.refusal_notice) is not None:
+            due = fmt(notice.due_on) or "-"
+            if notice.served_on is not None:
                 served = self.tr("Written refusal due by {due}; served on {day} ({how}).").format(
-                    due=notice_due, day=refusal.data["served_on"],
-                    how=proc.SERVICE_METHODS.get(refusal.data.get("served_how", ""), ""))
+                    due=due, day=fmt(notice.served_on), how=notice.served_how)
             else:
-                late = bool(refusal.data.get("notice_due")) and refusal.data["notice_due"] < date.today().isoformat()
-                served = f"<span style='color:{'#c62828' if late else '#b26a00'}'>" + self.tr(
-                    "Written refusal due by {due}; not yet recorded as served.").format(due=notice_due) + "</span>"
+                served = f"<span style='color:{'#c62828' if notice.overdue else '#b26a00'}'>" + self.tr(
+                    "Written refusal due by {due}; not yet recorded as served.").format(due=due) + "</span>"
         self.header.setText(
             f"<h2>{escape(r.head_name)}({r.member_count}人)· {r.category_label} · {r.track_label} · "
             f"<span style='color:{status_colour}'>{r.status_label}</span></h2>"

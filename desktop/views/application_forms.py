@@ -215,6 +215,14 @@ class ApplicationInputs(QWidget):
                     else None, commitment=self.commitment(), note=self.note.text())
 
 
+def exit_stage_combo() -> QComboBox:
+    """The library a family goes to when its assistance stops: 一类库 (first) or 二类库."""
+    combo = QComboBox()
+    for code in (Stage.CLASS_I, Stage.CLASS_II):
+        combo.addItem(STAGE_LABELS[code], code.value)
+    return combo
+
+
 def heading(detail: svc.ApplicationDetail, *, members: bool = False) -> QLabel:
     """The first line of an application's dialogs: head of household (family size), category, track."""
     r = detail.row
@@ -486,9 +494,7 @@ class ReasonDialog(FormDialog):
         self.on = date_edit()
         if with_date:
             form.addRow(self.tr("&Date:"), self.on)
-        self.stage = QComboBox()
-        for code in (Stage.CLASS_I, Stage.CLASS_II):
-            self.stage.addItem(STAGE_LABELS[code], code.value)
+        self.stage = exit_stage_combo()
         if with_stage:
             form.addRow(self.tr("Family goes to:"), self.stage)
         self.reason = QPlainTextEdit()
@@ -570,9 +576,7 @@ class PostCheckDialog(FormDialog):
         form.addRow(self.tr("&Findings:"), self.note)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("default: everything paid on this application"))
-        self.stage = QComboBox()
-        for code in (Stage.CLASS_I, Stage.CLASS_II):
-            self.stage.addItem(STAGE_LABELS[code], code.value)
+        self.stage = exit_stage_combo()
         self.gradual = QCheckBox(self.tr("&Gradual exit after employment (assistance goes on for the set months)"))
         if stops:  # a regular-track review: the family no longer qualifies; nothing is recovered
             form.addRow(self.tr("Family goes to:"), self.stage)
