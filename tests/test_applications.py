@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.models import (
     Application,
@@ -904,6 +904,77 @@ def test_a_family_assisted_monthly_is_not_accepted_again_for_it_nor_paid_twice(d
     tekun = svc.accept(db, admin, household_id=other, category="tekun", accepted_on=date(2026, 6, 1))
     svc.complete_step(db, admin, tekun, "check", on=date(2026, 6, 2), result="failed")
     svc.decide(db, admin, tekun, approve=False, on=date(2026, 6, 2), reason="不符合特困条件", today=date(2026, 6, 2))
+
+
+def regular_steps(district: District, app_id: int, start: date) -> None:
+    """Check, home survey and a 7-day publicity from ``start``: ready for the decision on start + 14 days."""
+    db, admin = district.db, district.admin
+    svc.complete_step(db, admin, app_id, "check", on=start + timedelta(days=1), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=start + timedelta(days=2), investigators=["甲", "乙"])
+    svc.complete_step(db, admin, app_id, "publicity", on=start + timedelta(days=10),
+                      publicity_start=start + timedelta(days=3))
+
+
+def test_a_change_of_category_stops_the_running_assistance_where_the_new_one_starts(district: District) -> None:
+    """低保 to 特困 (the head turned 60 and has nobody to support him): the 特困 approval was refused until
+    someone stopped the 低保 by hand, which sent the family out of 救助中 to a library and back, and left a
+    month unpaid or paid twice depending on the stop date chosen. Approving it as a change of category
+    stops the 低保 on the last day before the 特困's first month; the family stays assisted."""
+    db, admin = district.db, district.admin
+    hid, dibao = approved_dibao(district, "韩大")  # 低保 650 from April 2026, recorded to June
+    tekun = svc.accept(db, admin, household_id=hid, category="tekun", accepted_on=date(2026, 5, 4))
+    regular_steps(district, tekun, date(2026, 5, 4))
+    detail = svc.get_detail(db, admin, tekun, as_of=date(2026, 5, 20))
+    assert detail.replaces == f"低保(申请编号 {dibao},2026-03-10 批准)"
+    with pytest.raises(ValidationFailed, match="或在批准时选择转换救助类别"):
+        svc.decide(db, admin, tekun, approve=True, on=date(2026, 6, 12), amount="900", today=date(2026, 6, 15))
+    # June is already recorded under the 低保: a decision in May (特困 from June) would pay June twice
+    with pytest.raises(ValidationFailed, match=r"已登记 2026年06月 的发放.*决定日期定在 2026年06月 或以后"):
+        svc.decide(db, admin, tekun, approve=True, on=date(2026, 5, 20), amount="900", today=date(2026, 6, 15),
+                   replace_running=True)
+    with db.session_factory() as session:
+        moves_before = session.scalar(select(func.count()).select_from(LibraryMove)
+                                      .where(LibraryMove.household_id == hid))
+    svc.decide(db, admin, tekun, approve=True, on=date(2026, 6, 12), amount="900", today=date(2026, 6, 15),
+               replace_running=True)
+    old = svc.get_detail(db, admin, dibao, as_of=date(2026, 6, 15))
+    assert old.stopped_on == date(2026, 6, 30) and not old.can_stop
+    assert old.notices[-1].kind == "stop"
+    assert f"转为特困(申请编号 {tekun}),自 2026年07月 起按新决定发放" in old.notices[-1].data["reason"]
+    assert svc.get_detail(db, admin, tekun, as_of=date(2026, 6, 15)).replaces is None
+    hh = household(db, hid)
+    assert (hh.stage, hh.category) == ("assisted", "tekun")
+    with db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(LibraryMove)
+                              .where(LibraryMove.household_id == hid)) == moves_before  # never left 救助中
+        assert "application.stop" in set(session.execute(
+            select(AuditEntry.action).where(AuditEntry.entity_id == dibao)).scalars())
+    # July onwards: one payment a month, the 特困's
+    assert svc.record_monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 7, 15)) == 1
+    with db.session_factory() as session:
+        paid = session.execute(select(AssistanceRecord.application_id, AssistanceRecord.month, AssistanceRecord.amount)
+                               .where(AssistanceRecord.household_id == hid)
+                               .order_by(AssistanceRecord.month)).all()
+    assert [(a, m.month, str(v)) for a, m, v in paid] == [
+        (dibao, 4, "650.00"), (dibao, 5, "650.00"), (dibao, 6, "650.00"), (tekun, 7, "900.00")]
+
+
+def test_a_change_of_category_ends_a_gradual_exit_under_way(district: District) -> None:
+    """A 低保 family in its gradual exit (paid to October) approved for 低保边缘 from August: the exit ends
+    with July, and the family does not leave 救助中 when October is over."""
+    db, admin = district.db, district.admin
+    hid, dibao = approved_dibao(district, "韩二")
+    set_gradual_exit_months(district, 3)
+    svc.stop_assistance(db, admin, dibao, on=date(2026, 7, 1), reason="户主就业", gradual=True, today=date(2026, 7, 1))
+    marginal = svc.accept(db, admin, household_id=hid, category="marginal", accepted_on=date(2026, 7, 1))
+    regular_steps(district, marginal, date(2026, 7, 1))
+    assert svc.get_detail(db, admin, marginal, as_of=date(2026, 7, 15)).replaces is not None
+    svc.decide(db, admin, marginal, approve=True, on=date(2026, 7, 15), amount="300", today=date(2026, 7, 15),
+               replace_running=True)
+    old = svc.get_detail(db, admin, dibao, as_of=date(2026, 7, 15))
+    assert old.stopped_on == date(2026, 7, 31) and old.exit_stage is None and not old.can_stop
+    assert svc.end_gradual_exits(db, admin, as_of=date(2026, 11, 1)) == 0
+    assert (household(db, hid).stage, household(db, hid).category) == ("assisted", "marginal")
 
 
 def test_a_publicity_still_running_is_not_overdue(district: District) -> None:

@@ -312,6 +312,40 @@ def test_failed_yearly_review_of_a_regular_approval_stops_the_assistance(qtbot, 
     assert not decide.irregular.isVisibleTo(decide)
 
 
+def test_decision_dialog_approves_a_change_of_category_after_saying_what_stops(
+        qtbot, sqlite_district: District, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_applications import approved_dibao, household, regular_steps
+
+    d = sqlite_district
+    hid, dibao = approved_dibao(d, "韩三")
+    tekun = svc.accept(d.db, d.admin, household_id=hid, category="tekun", accepted_on=date(2026, 6, 1))
+    regular_steps(d, tekun, date(2026, 6, 1))
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, tekun))
+    qtbot.addWidget(dialog)
+    set_date(dialog.on, date(2026, 6, 16))
+    assert dialog.replaces.isVisibleTo(dialog)
+    assert f"低保(申请编号 {dibao},2026-03-10 批准)" in dialog.replaces.text()
+    assert "2026-07" in dialog.replaces.text()
+    dialog.amount.setText("900")
+    dialog.accept()  # answered No: nothing decided
+    assert svc.get_detail(d.db, d.admin, tekun).row.status == "open" and errors == []
+    dialog.accept()
+    assert errors == [] and len(asked) == 2 and dialog.result() == QDialog.DialogCode.Accepted
+    assert svc.get_detail(d.db, d.admin, dibao).stopped_on == date(2026, 6, 30)
+    assert household(d.db, hid).category == "tekun"
+    # an application with nothing running says nothing of it
+    plain = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, dibao))
+    qtbot.addWidget(plain)
+    assert not plain.replaces.isVisibleTo(plain)
+
+
 def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_district: District,
                                                    errors: list[str]) -> None:
     d = sqlite_district

@@ -3,17 +3,17 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="232" />
+        <location filename="../views/application_forms.py" line="240" />
         <source>Accept an application</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="242" />
+        <location filename="../views/application_forms.py" line="250" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="249" />
+        <location filename="../views/application_forms.py" line="257" />
         <source>Based on assessment {id} of {day}: {category}, per-capita monthly income {income} yuan.</source>
         <translation>依据第 {id} 号评估({day}):{category},月人均收入 {income} 元。</translation>
     </message>
@@ -112,77 +112,92 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="413" />
+        <location filename="../views/application_forms.py" line="421" />
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="416" />
+        <location filename="../views/application_forms.py" line="424" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="417" />
+        <location filename="../views/application_forms.py" line="425" />
         <source>&amp;Refuse</source>
         <translation>不予批准(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="424" />
+        <location filename="../views/application_forms.py" line="432" />
         <source>Decision:</source>
         <translation>决定:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="426" />
+        <location filename="../views/application_forms.py" line="434" />
         <source>Decided &amp;on:</source>
         <translation>决定日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="432" />
+        <location filename="../views/application_forms.py" line="440" />
         <source>Monthly a&amp;mount (yuan):</source>
         <translation>月救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="432" />
+        <location filename="../views/application_forms.py" line="440" />
         <source>One-off a&amp;mount (yuan):</source>
         <translation>一次性救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="434" />
+        <location filename="../views/application_forms.py" line="442" />
         <source>Paid in:</source>
         <translation>发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="440" />
+        <location filename="../views/application_forms.py" line="453" />
         <source>R&amp;easons for refusal:</source>
         <translation>不予批准理由(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="434" />
+        <location filename="../views/application_forms.py" line="487" />
+        <source>Change of assistance</source>
+        <translation>转换救助类别</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="488" />
+        <source>Approve?</source>
+        <translation>确定批准吗?</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="442" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="435" />
+        <location filename="../views/application_forms.py" line="443" />
         <source>Irregular income: re-check every 6 months</source>
         <translation>收入不固定:每6个月复核一次</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="441" />
+        <location filename="../views/application_forms.py" line="454" />
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="448" />
+        <location filename="../views/application_forms.py" line="461" />
         <source>The data check did not pass: the application can only be refused.</source>
         <translation>授权核对未通过:只能作出不予批准的决定。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="463" />
+        <location filename="../views/application_forms.py" line="476" />
+        <source>The family receives {running}. Approving stops it: from {start} the family is paid under this application.</source>
+        <translation>该家庭正在享受{running}。批准本申请将停止原救助,自 {start} 起按本申请发放。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="482" />
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="463" />
+        <location filename="../views/application_forms.py" line="482" />
         <source>Refuse this application? The family goes back to class I.</source>
         <translation>确定不予批准该申请吗?该家庭将回到一类库。</translation>
     </message>
@@ -190,32 +205,32 @@
 <context>
     <name>FrontDeskForm</name>
     <message>
-        <location filename="../views/application_forms.py" line="278" />
+        <location filename="../views/application_forms.py" line="286" />
         <source>One door accepts, departments handle together: accept the application and refer the family's other needs to the departments at the same time.</source>
         <translation>一门受理、协同办理:受理救助申请的同时,把家庭的其他需求一并转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="284" />
+        <location filename="../views/application_forms.py" line="292" />
         <source>Refer to departments</source>
         <translation>转介部门</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="290" />
+        <location filename="../views/application_forms.py" line="298" />
         <source>What the family needs from this department</source>
         <translation>需要该部门解决的问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="297" />
+        <location filename="../views/application_forms.py" line="305" />
         <source>Accept and &amp;refer</source>
         <translation>受理并转介(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="319" />
+        <location filename="../views/application_forms.py" line="327" />
         <source>Front desk</source>
         <translation>一门受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="320" />
+        <location filename="../views/application_forms.py" line="328" />
         <source>Application {id} accepted; {n} referral(s) sent.</source>
         <translation>申请 {id} 已受理;已转介 {n} 个部门。</translation>
     </message>
@@ -236,34 +251,34 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="870" />
+        <location filename="../views/application_forms.py" line="891" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="877" />
+        <location filename="../views/application_forms.py" line="898" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="889" />
+        <location filename="../views/application_forms.py" line="910" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="907" />
+        <location filename="../views/application_forms.py" line="928" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="911" />
+        <location filename="../views/application_forms.py" line="932" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="919" />
+        <location filename="../views/application_forms.py" line="940" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -273,22 +288,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="833" />
+        <location filename="../views/application_forms.py" line="854" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="838" />
+        <location filename="../views/application_forms.py" line="859" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="839" />
+        <location filename="../views/application_forms.py" line="860" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="840" />
+        <location filename="../views/application_forms.py" line="861" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -296,72 +311,72 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PostCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="553" />
+        <location filename="../views/application_forms.py" line="576" />
         <source>Post-check result</source>
         <translation>事后核查结果</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="557" />
+        <location filename="../views/application_forms.py" line="580" />
         <source>Checked &amp;on:</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="558" />
+        <location filename="../views/application_forms.py" line="581" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="560" />
+        <location filename="../views/application_forms.py" line="583" />
         <source>Not passed: no longer eligible, stop assistance</source>
         <translation>未通过:已不符合条件,停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="561" />
+        <location filename="../views/application_forms.py" line="584" />
         <source>Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="570" />
+        <location filename="../views/application_forms.py" line="593" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="572" />
+        <location filename="../views/application_forms.py" line="595" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="576" />
+        <location filename="../views/application_forms.py" line="597" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="578" />
+        <location filename="../views/application_forms.py" line="599" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="582" />
+        <location filename="../views/application_forms.py" line="603" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="586" />
+        <location filename="../views/application_forms.py" line="607" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="594" />
+        <location filename="../views/application_forms.py" line="615" />
         <source>Record the review as not passed? The assistance stops and the family moves to the library chosen.</source>
         <translation>确定记录为复核未通过吗?将停止救助,家庭转入所选的库。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="597" />
+        <location filename="../views/application_forms.py" line="618" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="596" />
+        <location filename="../views/application_forms.py" line="617" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -369,12 +384,12 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="488" />
+        <location filename="../views/application_forms.py" line="513" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="493" />
+        <location filename="../views/application_forms.py" line="516" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
@@ -382,27 +397,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="707" />
+        <location filename="../views/application_forms.py" line="728" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="709" />
+        <location filename="../views/application_forms.py" line="730" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="712" />
+        <location filename="../views/application_forms.py" line="733" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="713" />
+        <location filename="../views/application_forms.py" line="734" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="714" />
+        <location filename="../views/application_forms.py" line="735" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -410,22 +425,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="675" />
+        <location filename="../views/application_forms.py" line="696" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="685" />
+        <location filename="../views/application_forms.py" line="706" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="686" />
+        <location filename="../views/application_forms.py" line="707" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="687" />
+        <location filename="../views/application_forms.py" line="708" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -433,32 +448,32 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RefusalServedDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="803" />
+        <location filename="../views/application_forms.py" line="824" />
         <source>Written notice served</source>
         <translation>通知书送达</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="807" />
+        <location filename="../views/application_forms.py" line="828" />
         <source>Served &amp;on:</source>
         <translation>送达日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="811" />
+        <location filename="../views/application_forms.py" line="832" />
         <source>&amp;How:</source>
         <translation>送达方式(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="813" />
+        <location filename="../views/application_forms.py" line="834" />
         <source>e.g. received by the applicant's spouse; registered mail number</source>
         <translation>例如:申请人配偶代收;挂号信编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="814" />
+        <location filename="../views/application_forms.py" line="835" />
         <source>No&amp;te:</source>
         <translation>说明(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="815" />
+        <location filename="../views/application_forms.py" line="836" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -466,42 +481,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="625" />
+        <location filename="../views/application_forms.py" line="646" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="628" />
+        <location filename="../views/application_forms.py" line="649" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="629" />
+        <location filename="../views/application_forms.py" line="650" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="630" />
+        <location filename="../views/application_forms.py" line="651" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="643" />
+        <location filename="../views/application_forms.py" line="664" />
         <source>Stratify by sub-district</source>
         <translation>按街道(镇)分层抽取</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="647" />
+        <location filename="../views/application_forms.py" line="668" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="648" />
+        <location filename="../views/application_forms.py" line="669" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="649" />
+        <location filename="../views/application_forms.py" line="670" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -509,77 +524,77 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="337" />
+        <location filename="../views/application_forms.py" line="345" />
         <source>Record step: {step}</source>
         <translation>办理步骤:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="341" />
+        <location filename="../views/application_forms.py" line="349" />
         <source>&amp;Done on:</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="348" />
+        <location filename="../views/application_forms.py" line="356" />
         <source>Someone objected (a democratic appraisal follows on the regular track)</source>
         <translation>有人提出异议(常规程序将进行民主评议)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="351" />
+        <location filename="../views/application_forms.py" line="359" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="352" />
+        <location filename="../views/application_forms.py" line="360" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="353" />
+        <location filename="../views/application_forms.py" line="361" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="355" />
+        <location filename="../views/application_forms.py" line="363" />
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="356" />
+        <location filename="../views/application_forms.py" line="364" />
         <source>Did not agree</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="357" />
+        <location filename="../views/application_forms.py" line="365" />
         <source>Appraisal result:</source>
         <translation>评议结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="361" />
+        <location filename="../views/application_forms.py" line="369" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="363" />
+        <location filename="../views/application_forms.py" line="371" />
         <source>Investigator {n}:</source>
         <translation>调查人员{n}:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="368" />
+        <location filename="../views/application_forms.py" line="376" />
         <source>Publicity &amp;started on:</source>
         <translation>公示开始日期(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="369" />
+        <location filename="../views/application_forms.py" line="377" />
         <source>Publicity lasts 7 calendar days; it can be closed from the 8th day.</source>
         <translation>公示期为7个自然日,第8天起方可结束公示。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="373" />
+        <location filename="../views/application_forms.py" line="381" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="374" />
+        <location filename="../views/application_forms.py" line="382" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -587,37 +602,37 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StopAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="505" />
+        <location filename="../views/application_forms.py" line="528" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="505" />
+        <location filename="../views/application_forms.py" line="528" />
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="509" />
+        <location filename="../views/application_forms.py" line="532" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="519" />
+        <location filename="../views/application_forms.py" line="542" />
         <source>A gradual exit runs until {day}; stopping now ends it on the date above.</source>
         <translation>就业渐退期至 {day};现在停止将于上面的日期结束渐退。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="523" />
+        <location filename="../views/application_forms.py" line="546" />
         <source>Gradual exit applies to 低保 only.</source>
         <translation>就业渐退只适用于低保。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="539" />
+        <location filename="../views/application_forms.py" line="562" />
         <source>The gradual exit period in force is 0 months: assistance stops on the date above.</source>
         <translation>现行就业渐退期为 0 个月:救助于上面的日期停止。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="542" />
+        <location filename="../views/application_forms.py" line="565" />
         <source>{months} months in force: assisted up to and including {day}; then the family moves to the library chosen above.</source>
         <translation>现行就业渐退期 {months} 个月:继续发放至 {day}(含),期满后家庭转入上面选定的库别。</translation>
     </message>
@@ -625,92 +640,92 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>TraceBackDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="739" />
+        <location filename="../views/application_forms.py" line="760" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="744" />
+        <location filename="../views/application_forms.py" line="765" />
         <source>Check not passed:</source>
         <translation>核查未通过:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="746" />
+        <location filename="../views/application_forms.py" line="767" />
         <source>Commitment:</source>
         <translation>承诺书:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="746" />
+        <location filename="../views/application_forms.py" line="767" />
         <source>signed by {name} on {day}</source>
         <translation>{name} 于 {day} 签署</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="750" />
+        <location filename="../views/application_forms.py" line="771" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="750" />
+        <location filename="../views/application_forms.py" line="771" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="750" />
+        <location filename="../views/application_forms.py" line="771" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="750" />
+        <location filename="../views/application_forms.py" line="771" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="751" />
+        <location filename="../views/application_forms.py" line="772" />
         <source>On time</source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="755" />
+        <location filename="../views/application_forms.py" line="776" />
         <source>late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="755" />
+        <location filename="../views/application_forms.py" line="776" />
         <source>yes</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="759" />
+        <location filename="../views/application_forms.py" line="780" />
         <source>Who handled it:</source>
         <translation>经办情况:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="766" />
+        <location filename="../views/application_forms.py" line="787" />
         <source>Finding:</source>
         <translation>倒查结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="770" />
+        <location filename="../views/application_forms.py" line="791" />
         <source>For a finding of fault: which step, which member of staff, what was wrong</source>
         <translation>认定未依规履职时,写明哪个环节、哪位经办人、什么问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="771" />
+        <location filename="../views/application_forms.py" line="792" />
         <source>&amp;Explanation:</source>
         <translation>说明(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="775" />
+        <location filename="../views/application_forms.py" line="796" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="777" />
+        <location filename="../views/application_forms.py" line="798" />
         <source>Recorded by {name} on {day}; saving again replaces it (the audit log keeps the earlier finding).</source>
         <translation>已由 {name} 于 {day} 记录;再次保存将替换原结论(操作日志保留原结论)。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="780" />
+        <location filename="../views/application_forms.py" line="801" />
         <source>Record</source>
         <translation>记录</translation>
     </message>

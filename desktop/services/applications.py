@@ -34,7 +34,7 @@ import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from html import escape
 from pathlib import Path
@@ -318,6 +318,9 @@ class ApplicationDetail:
     gradual_exit_from: date | None = None  # a gradual exit after employment decided that day
     exit_stage: str | None = None  # while it runs: the library the family goes to after stopped_on
     refusal_notice: RefusalNotice | None = None  # a refused application's written refusal
+    # An open application for monthly assistance while another monthly approval of the family runs:
+    # the running one, as the decision dialog names it (approving replaces it, as a change of category).
+    replaces: str | None = None
 
 
 @dataclass(frozen=True)
@@ -811,8 +814,13 @@ def extend(db: Database, actor: Actor, application_id: int, *, reason: str,
 
 def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on: date,
            amount: Decimal | str | None = None, reason: str = "", expected_version: int | None = None,
-           today: date | None = None, irregular_income: bool = False) -> int:
-    """Approve (monthly amount; payment from the month after approval) or refuse with reasons."""
+           today: date | None = None, irregular_income: bool = False, replace_running: bool = False) -> int:
+    """Approve (monthly amount; payment from the month after approval) or refuse with reasons.
+
+    A family is paid one monthly assistance at a time. Approving monthly assistance while another
+    approval of the family runs is refused, unless ``replace_running`` (a change of category, such as
+    低保 to 特困, or of amount): the running approval then stops on the last day before this one's
+    first month, so the months follow each other without a gap or a double payment."""
     require_role(actor, *DECIDERS, doing="作出审批决定")
     today = today or date.today()
     _not_after_today(on, "决定日期", today)
@@ -837,11 +845,14 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             proc.validate_step_data(Step.DECISION, on=on, previous_on=last_on)
         except ProcedureRefused as exc:
             raise _refuse(exc) from exc
+        replaced = None
         if approve and not proc.paid_once(app.category):
             other = _running_approval(uow, hh.id, exclude=app.id)
-            if other is not None:
+            if other is not None and not replace_running:
                 raise ValidationFailed(f"该家庭正在享受{_approval_text(other)},同一家庭不能同时按月领取两项救助;"
-                                       "请先停止原救助,再批准本申请。")
+                                       "请先停止原救助,或在批准时选择转换救助类别(停止原救助)。")
+            if other is not None:
+                replaced = uow.get(Application, other[0], "申请")
         before = snapshot(app)
         sd = proc.step_due(cal, Step.DECISION, last_on)
         data: dict[str, Any] = {"approve": approve}
@@ -852,6 +863,9 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             app.amount = value
             app.start_month = proc.start_month_after(on)
             data.update(amount=str(value), start_month=app.start_month.isoformat())
+            if replaced is not None:
+                _replace(uow, replaced, hh, app)
+                data["replaces"] = replaced.id
         else:
             app.status = "refused"
             app.refusal_reason = reason.strip()
@@ -895,6 +909,31 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                   household_id=hh.id, detail=reason)
         uow.notify("applications", app.id)
         return int(app.version)
+
+
+def _replace(uow: UnitOfWork, old: Application, hh: Household, new: Application) -> None:
+    """Stop ``old`` where ``new`` (being approved) takes over: its last day is the day before the new
+    first month. The family stays assisted; a gradual exit under way ends there too."""
+    assert new.start_month is not None
+    last_day = new.start_month - timedelta(days=1)
+    recorded = uow.session.scalar(select(func.max(AssistanceRecord.month)).where(
+        AssistanceRecord.application_id == old.id, AssistanceRecord.month >= new.start_month))
+    if recorded is not None:
+        raise ValidationFailed(f"原救助(申请编号 {old.id})已登记 {recorded:%Y年%m月} 的发放,本申请自 "
+                               f"{new.start_month:%Y年%m月} 起发放会重复;请把决定日期定在 {recorded:%Y年%m月} 或以后。")
+    if old.stopped_on is not None and old.stopped_on < last_day:  # a gradual exit ending earlier
+        last_day = old.stopped_on
+    before = snapshot(old)
+    old.stopped_on = last_day
+    old.exit_stage = None
+    uow.touch(old)
+    label = _category_label(new.category, new.temporary_kind)
+    reason = f"转为{label}(申请编号 {new.id}),自 {new.start_month:%Y年%m月} 起按新决定发放"
+    uow.add(Notice(application_id=old.id, kind="stop", issued_at=now_utc(),
+                   data={"stopped_on": last_day.isoformat(), "reason": reason}))
+    uow.flush()
+    uow.audit("application.stop", "applications", old.id, before=before, after=snapshot(old),
+              household_id=hh.id, detail=reason)
 
 
 def _schedule_post_checks(uow: UnitOfWork, app: Application, on: date, irregular_income: bool) -> None:
@@ -1663,7 +1702,9 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             can_extend=app.status == "open" and app.track == Track.REGULAR and not app.extended,
             can_stop=_running(app), gradual_exit_from=app.gradual_exit_from, exit_stage=app.exit_stage,
             refusal_notice=next((_refusal_notice(n.data, as_of) for n in reversed(notices) if n.kind == "refusal"),
-                                None) if app.status == "refused" else None)
+                                None) if app.status == "refused" else None,
+            replaces=_approval_text(other) if app.status == "open" and not proc.paid_once(app.category) and (
+                other := _running_approval(uow, hh.id, exclude=app.id)) is not None else None)
 
 
 def _result_label(step: str, result: str) -> str:

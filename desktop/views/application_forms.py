@@ -443,6 +443,11 @@ class DecisionDialog(FormDialog):
         self.irregular = QCheckBox(self.tr("Irregular income: re-check every 6 months"))
         if not once:  # reviewed yearly, every six months where income is irregular
             form.addRow(self.irregular)
+        self.replaces = QLabel()  # one monthly assistance at a time: approving changes the category
+        self.replaces.setWordWrap(True)
+        self.replaces.setStyleSheet("color: #8a5300;")
+        if detail.replaces:
+            form.addRow(self.replaces)
         self.reason = QPlainTextEdit()
         self.reason.setMaximumHeight(80)
         form.addRow(self.tr("R&easons for refusal:"), self.reason)
@@ -464,6 +469,12 @@ class DecisionDialog(FormDialog):
         self.reason.setEnabled(not approving)
         start = proc.start_month_after(date_of(self.on))
         self.start_label.setText(f"{start:%Y-%m}" if approving else "-")
+        self.replaces.setText(self._replaces_text(start))
+        self.replaces.setEnabled(approving)
+
+    def _replaces_text(self, start: date) -> str:
+        return self.tr("The family receives {running}. Approving stops it: from {start} the family is paid "
+                       "under this application.").format(running=self.detail.replaces or "", start=f"{start:%Y-%m}")
 
     def accept(self) -> None:
         approving = self.approve.isChecked()
@@ -471,11 +482,17 @@ class DecisionDialog(FormDialog):
                 self, self.tr("Refuse"), self.tr("Refuse this application? The family goes back to class I.")) \
                 != QMessageBox.StandardButton.Yes:
             return
+        replacing = approving and bool(self.detail.replaces)
+        if replacing and QMessageBox.question(
+                self, self.tr("Change of assistance"),
+                self._replaces_text(proc.start_month_after(date_of(self.on))) + "\n\n" + self.tr("Approve?")) \
+                != QMessageBox.StandardButton.Yes:
+            return
         try:
             svc.decide(self.ctx.db, self.ctx.actor, self.detail.row.id, approve=approving, on=date_of(self.on),
                        amount=self.amount.text().strip() or None if approving else None,
                        reason=self.reason.toPlainText(), expected_version=self.detail.row.version,
-                       irregular_income=self.irregular.isChecked())
+                       irregular_income=self.irregular.isChecked(), replace_running=replacing)
         except ServiceError as exc:
             show_error(self, exc)
             return
