@@ -365,6 +365,27 @@ def test_wizard_counts_equal_expected(qtbot, sqlite_district: District, messages
     assert "已于" in again.dry_run_page.warning.text() and not again.dry_run_page.isComplete()
 
 
+def test_wizard_says_when_new_people_already_had_an_open_clue(qtbot, sqlite_district: District,
+                                                              messages: list[str], tmp_path: Path) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    people = [idcard.make("420203", date(1975, 1, 1), n) for n in (71, 72, 73)]
+    first = tmp_path / "卫健_困难群众.csv"
+    first.write_text("姓名,身份证号\n" + "".join(f"人{n},{p}\n" for n, p in enumerate(people[:2])), encoding="utf-8")
+    wizard = _run_wizard(qtbot, ctx, first)
+    wizard.next()
+    assert wait_for_background() and wizard.result_page.result.clues_created == 2
+    assert "open clue" not in wizard.result_page.status.text()
+    second = tmp_path / "医保_大病.csv"
+    second.write_text("姓名,身份证号\n" + "".join(f"人{n},{p}\n" for n, p in enumerate(people)), encoding="utf-8")
+    wizard = _run_wizard(qtbot, ctx, second)
+    wizard.next()
+    assert wait_for_background()
+    status = wizard.result_page.status.text()
+    assert "1 new clue(s) were created. 2 new person(s) already had an open clue" in status
+    assert _count(d.db, Clue) == 3
+
+
 def test_wizard_names_the_other_sheets_and_reads_the_one_chosen(qtbot, sqlite_district: District,
                                                                  messages: list[str], tmp_path: Path) -> None:
     d = sqlite_district

@@ -113,7 +113,8 @@ def test_command_prints_expected_counts(db: Database, district: District, name: 
     assert code == 0 and len(out) == 1
     got = json.loads(out[0])
     assert set(got) == {"data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known",
-                        "new", "batch_id", "file", "sheet", "other_sheets", "already_imported"}
+                        "new", "clues_created", "unassigned", "batch_id", "file", "sheet", "other_sheets",
+                        "already_imported"}
     for key in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted"):
         assert got[key] == want[key], key
     assert got["batch_id"] is None and got["file"] == name
@@ -221,7 +222,38 @@ def test_dry_run_writes_nothing(db: Database, district: District, registry: dict
     assert result.batch_id is None and result.buckets == {"in_assistance": 1, "known": 1, "new": 4}
     assert {m: count(db, m) for m in before} == before
     printed = summary(result)
-    assert "新发现 4(导入后将生成线索)" in printed and "已生成线索" not in printed
+    assert "新发现 4(导入后将生成线索 4 条)" in printed and "已生成线索" not in printed
+
+
+def test_a_person_with_an_open_clue_is_not_sent_out_again(db: Database, district: District, registry: dict[str, int],
+                                                          tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Departments send their lists again every quarter, and several departments know the same family:
+    each import opened another clue about a person whose first clue was still being investigated, and
+    the community got the same person twice. A new person with an open clue gets none; once the clue
+    is closed, the next list opens one again."""
+    first = di.import_department_list(db, district.admin, write_list(tmp_path / "卫健.csv"), "卫健")
+    assert first.clues_created == 4 and first.counts()["clues_created"] == 4
+    G = idcard.make("420203", date(1985, 8, 6), 66)
+    second = tmp_path / "民政.csv"
+    second.write_text(f"姓名,身份证号\n丙,{C}\n丁,{D}\n新人,{G}\n乙,{B}\n", encoding="utf-8")
+    dry = di.import_department_list(db, district.admin, second, "医保", dry_run=True)
+    assert dry.buckets == {"in_assistance": 0, "known": 1, "new": 3} and dry.clues_created == 1
+    assert "新发现 3(导入后将生成线索 1 条;另 2 人已有未办结的线索,不重复生成)" in summary(dry)
+    assert cli_main(["--database-url", str(db.url), "import", "department", str(second), "--department", "医保",
+                     "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["new"] == 3 and out["clues_created"] == 1
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Clue).where(Clue.id_number == C)) == 1
+        assert s.scalar(select(func.count()).select_from(Clue).where(Clue.id_number == G)) == 1
+        s.execute(Clue.__table__.update().where(Clue.id_number == C).values(status="closed"))
+        s.commit()
+    third = tmp_path / "人社.csv"
+    third.write_text(f"姓名,身份证号\n丙,{C}\n丁,{D}\n", encoding="utf-8")
+    again = di.import_department_list(db, district.admin, third, "人社")
+    assert again.buckets["new"] == 2 and again.clues_created == 1
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Clue).where(Clue.id_number == C)) == 2
 
 
 def test_cancel_leaves_nothing(db: Database, district: District, tmp_path: Path) -> None:

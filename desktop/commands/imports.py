@@ -140,6 +140,8 @@ def import_department(args: argparse.Namespace) -> int:
                 "in_assistance": result.buckets["in_assistance"],
                 "known": result.buckets["known"],
                 "new": result.buckets["new"],
+                "clues_created": result.clues_created,
+                "unassigned": result.unassigned,
                 "batch_id": result.batch_id,
                 "file": result.file_name,
                 "sheet": result.sheet,
@@ -193,7 +195,9 @@ def summary(result: department_import.DepartmentImportResult) -> str:
     if result.legacy_15_converted:
         lines.append(f"  15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")
     b = result.buckets
-    clues = "导入后将生成线索" if result.dry_run else "已生成线索"
+    clues = f"导入后将生成线索 {result.clues_created} 条" if result.dry_run else f"已生成线索 {result.clues_created} 条"
+    if result.clues_created < b["new"]:
+        clues += f";另 {b['new'] - result.clues_created} 人已有未办结的线索,不重复生成"
     lines.append(f"  比对结果:在保 {b['in_assistance']},已在册未在保 {b['known']},新发现 {b['new']}({clues})")
     if result.unassigned:
         where = "导入后请在“导入批次”中批量分派" if result.dry_run else "请在“导入批次”中批量分派"

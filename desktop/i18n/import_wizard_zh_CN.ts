@@ -61,7 +61,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="584" />
+        <location filename="../views/import_wizard.py" line="595" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -69,32 +69,32 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="392" />
+        <location filename="../views/import_wizard.py" line="394" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="393" />
+        <location filename="../views/import_wizard.py" line="395" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="396" />
+        <location filename="../views/import_wizard.py" line="398" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="398" />
+        <location filename="../views/import_wizard.py" line="400" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="436" />
+        <location filename="../views/import_wizard.py" line="438" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="440" />
+        <location filename="../views/import_wizard.py" line="442" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -127,37 +127,37 @@
         <translation>文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="187" />
+        <location filename="../views/import_wizard.py" line="189" />
         <source>(choose)</source>
         <translation>(请选择)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="191" />
+        <location filename="../views/import_wizard.py" line="193" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="196" />
+        <location filename="../views/import_wizard.py" line="198" />
         <source>Department list</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="197" />
+        <location filename="../views/import_wizard.py" line="199" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="219" />
+        <location filename="../views/import_wizard.py" line="221" />
         <source>The file “{path}” does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="225" />
+        <location filename="../views/import_wizard.py" line="227" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="236" />
+        <location filename="../views/import_wizard.py" line="238" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -165,107 +165,107 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="244" />
+        <location filename="../views/import_wizard.py" line="246" />
         <source>Where the data is</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="245" />
+        <location filename="../views/import_wizard.py" line="247" />
         <source>Check the sheet, the header row and which column holds each field. Correct anything that was guessed wrong.</source>
         <translation>请核对工作表、表头行以及各字段所在的列,识别有误的请更正。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="252" />
+        <location filename="../views/import_wizard.py" line="254" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="254" />
+        <location filename="../views/import_wizard.py" line="256" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="257" />
+        <location filename="../views/import_wizard.py" line="259" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="266" />
+        <location filename="../views/import_wizard.py" line="268" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="269" />
+        <location filename="../views/import_wizard.py" line="271" />
         <source>ID number (required)</source>
         <translation>身份证号(必选)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="269" />
+        <location filename="../views/import_wizard.py" line="271" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="270" />
+        <location filename="../views/import_wizard.py" line="272" />
         <source>Sub-district / town</source>
         <translation>街道/乡镇</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="270" />
+        <location filename="../views/import_wizard.py" line="272" />
         <source>Community / village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="271" />
+        <location filename="../views/import_wizard.py" line="273" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="271" />
+        <location filename="../views/import_wizard.py" line="273" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="272" />
+        <location filename="../views/import_wizard.py" line="274" />
         <source>Document type (beside a document number)</source>
         <translation>证件类型(与证件号码并列时)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="296" />
+        <location filename="../views/import_wizard.py" line="298" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="302" />
+        <location filename="../views/import_wizard.py" line="304" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="304" />
+        <location filename="../views/import_wizard.py" line="306" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="305" />
+        <location filename="../views/import_wizard.py" line="307" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="307" />
+        <location filename="../views/import_wizard.py" line="309" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="310" />
+        <location filename="../views/import_wizard.py" line="312" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="333" />
+        <location filename="../views/import_wizard.py" line="335" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="339" />
+        <location filename="../views/import_wizard.py" line="341" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -273,67 +273,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="351" />
+        <location filename="../views/import_wizard.py" line="353" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="352" />
+        <location filename="../views/import_wizard.py" line="354" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="364" />
+        <location filename="../views/import_wizard.py" line="366" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="364" />
+        <location filename="../views/import_wizard.py" line="366" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="364" />
+        <location filename="../views/import_wizard.py" line="366" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="365" />
+        <location filename="../views/import_wizard.py" line="367" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="365" />
+        <location filename="../views/import_wizard.py" line="367" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="365" />
+        <location filename="../views/import_wizard.py" line="367" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="366" />
+        <location filename="../views/import_wizard.py" line="368" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="368" />
+        <location filename="../views/import_wizard.py" line="370" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="368" />
+        <location filename="../views/import_wizard.py" line="370" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="377" />
+        <location filename="../views/import_wizard.py" line="379" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="379" />
+        <location filename="../views/import_wizard.py" line="381" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -341,77 +341,82 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="452" />
+        <location filename="../views/import_wizard.py" line="454" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="457" />
+        <location filename="../views/import_wizard.py" line="459" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="460" />
+        <location filename="../views/import_wizard.py" line="462" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="465" />
+        <location filename="../views/import_wizard.py" line="467" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="470" />
+        <location filename="../views/import_wizard.py" line="472" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="485" />
+        <location filename="../views/import_wizard.py" line="487" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="500" />
+        <location filename="../views/import_wizard.py" line="502" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="512" />
+        <location filename="../views/import_wizard.py" line="506" />
+        <source> {n} new person(s) already had an open clue: no second one was made.</source>
+        <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="517" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="520" />
+        <location filename="../views/import_wizard.py" line="525" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="525" />
+        <location filename="../views/import_wizard.py" line="530" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="528" />
+        <location filename="../views/import_wizard.py" line="539" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="540" />
+        <location filename="../views/import_wizard.py" line="551" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="541" />
+        <location filename="../views/import_wizard.py" line="552" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="549" />
+        <location filename="../views/import_wizard.py" line="560" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="568" />
+        <location filename="../views/import_wizard.py" line="579" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>

@@ -103,6 +103,8 @@ class DepartmentImportResult:
     legacy_15_converted: int = 0
     buckets: dict[str, int] = field(default_factory=lambda: {"in_assistance": 0, "known": 0, "new": 0})
     unassigned: int = 0
+    # New people get a clue each, unless one about them is still open (from an earlier list or the
+    # clue form): the community is not sent the same person twice.
     clues_created: int = 0
     dry_run: bool = False
     sheet: str = ""
@@ -125,7 +127,7 @@ class DepartmentImportResult:
             "data_rows": self.data_rows, "valid": self.valid, "invalid": dict(self.invalid),
             "duplicates": self.duplicates, "legacy_15_converted": self.legacy_15_converted,
             "in_assistance": self.buckets["in_assistance"], "known": self.buckets["known"],
-            "new": self.buckets["new"], "unassigned": self.unassigned,
+            "new": self.buckets["new"], "unassigned": self.unassigned, "clues_created": self.clues_created,
         }
 
     def check(self) -> None:
@@ -579,6 +581,7 @@ class _Screening:
         self.postgres = self.conn.dialect.name == "postgresql"
         self.counts: dict[str, int] = dict.fromkeys(("in_assistance", "known", "new"), 0)
         self.unassigned = 0
+        self.clues = 0
         if self.postgres:
             chunk = "jsonb_array_elements(CAST(:chunk AS jsonb)) AS j(e)"  # parsed once, not per field
             item = ["(j.e ->> 0)::integer", "j.e ->> 1", "j.e ->> 2", "j.e ->> 3", "(j.e ->> 4)::integer",
@@ -594,9 +597,11 @@ class _Screening:
         outcome = ("CASE WHEN m.household_id IS NULL THEN 'new' "
                    f"WHEN h.category IN ({assisted}) THEN 'in_assistance' ELSE 'known' END")
         region = f"CASE WHEN m.household_id IS NULL THEN {item[4]} ELSE h.region_id END"
+        clue_open = "EXISTS (SELECT 1 FROM clues c WHERE c.id_number = {} AND c.status <> 'closed')"
         if batch_id is None:
             self.count_rows = text(
-                f"SELECT {outcome} AS outcome, count(*), count(CASE WHEN {region} IS NULL THEN 1 END) "
+                f"SELECT {outcome} AS outcome, count(*), count(CASE WHEN {region} IS NULL THEN 1 END), "
+                f"count(CASE WHEN m.household_id IS NULL AND NOT {clue_open.format(item[2])} THEN 1 END) "
                 f"{matched} GROUP BY 1")
             return
         self.insert_rows = text(
@@ -615,7 +620,8 @@ class _Screening:
             "CASE WHEN r.region_id IS NULL THEN 'new' ELSE 'assigned' END, r.region_id, r.region_id, "
             "CASE WHEN r.region_id IS NULL THEN NULL ELSE :now END, :level, :source, 'screening', :today, "
             ":reported_by, :batch, :user, :user, 1, :now, :now FROM import_rows r "
-            "WHERE r.batch_id = :batch AND r.row_number BETWEEN :first AND :last AND r.outcome = 'new'"
+            "WHERE r.batch_id = :batch AND r.row_number BETWEEN :first AND :last AND r.outcome = 'new' "
+            f"AND NOT {clue_open.format('r.id_number')}"
         ).bindparams(
             bindparam("now", now, type_=clues.created_at.type), bindparam("today", date.today(),
                                                                           type_=clues.reported_on.type),
@@ -635,13 +641,14 @@ class _Screening:
         """Match and write one chunk of valid rows, as :meth:`pack` made it."""
         first, last, payload = packed
         if self.batch_id is None:
-            for outcome, n, unassigned in self.conn.execute(self.count_rows, {"chunk": payload}):
+            for outcome, n, unassigned, clues in self.conn.execute(self.count_rows, {"chunk": payload}):
                 self.counts[outcome] += n
+                self.clues += clues
                 if outcome != "in_assistance":
                     self.unassigned += unassigned
             return
         self.conn.execute(self.insert_rows, {"chunk": payload})
-        self.conn.execute(self.insert_clues, {"first": first, "last": last})
+        self.clues += self.conn.execute(self.insert_clues, {"first": first, "last": last}).rowcount
 
     def other(self, rows: list[tuple]) -> None:
         """Invalid and duplicate rows: written as they are."""
@@ -659,7 +666,7 @@ class _Screening:
                 self.counts[outcome] = n
                 if outcome != "in_assistance":
                     self.unassigned += unassigned
-        self.result.clues_created = self.counts["new"]
+        self.result.clues_created = self.clues
         self.result.buckets.update(self.counts)
         self.result.unassigned = self.unassigned
 

@@ -499,10 +499,13 @@ class ResultPage(QWizardPage):
             self.result = result
             w.result = result
             self.counts.show_result(result)
-            self.status.setText(self.tr("Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) "
-                                        "were created.").format(id=result.batch_id, file=result.file_name,
-                                                                dept=result.department_label,
-                                                                clues=result.clues_created))
+            text = self.tr("Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) "
+                           "were created.").format(id=result.batch_id, file=result.file_name,
+                                                   dept=result.department_label, clues=result.clues_created)
+            if result.clues_created < result.buckets["new"]:  # their open clue is being worked on
+                text += self.tr(" {n} new person(s) already had an open clue: no second one was made.").format(
+                    n=result.buckets["new"] - result.clues_created)
+            self.status.setText(text)
             self.errors_button.setEnabled(bool(result.errors))
             self._show_unassigned(result.unassigned)
             w.ctx.changes.publish("clues", 0)
