@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "desktop.commands.policy",
     "desktop.commands.reassess",
     "desktop.commands.deadlines",
+    "desktop.commands.payments",
     "desktop.commands.calendar",
     "desktop.commands.monitoring",
     "desktop.commands.audit",

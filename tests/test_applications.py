@@ -977,6 +977,50 @@ def test_a_change_of_category_ends_a_gradual_exit_under_way(district: District) 
     assert (household(db, hid).stage, household(db, hid).category) == ("assisted", "marginal")
 
 
+def test_payment_roster_lists_the_month_recorded_by_sub_district_and_community(
+        district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """发放花名册: what was recorded for a month, household by household, for the finance office or
+    the bank; a caseworker's covers the sub-district; the export is in the log (it carries ID numbers)."""
+    from desktop.cli import main as cli_main
+
+    db, admin = district.db, district.admin
+    a = make_household(db, district.regions["飞云社区"], "韩四", 2)
+    b = make_household(db, district.regions["闸口社区"], "韩五", 4)
+    with db.session_factory() as session:
+        session.get(Household, a).head_id_number = "420203196001011238"
+        session.commit()
+    run_regular(district, a)
+    run_regular(district, b)  # 650 a month from April, April–June recorded
+    rows = svc.payment_roster(db, admin, date(2026, 5, 1))
+    assert [(r.subdistrict, r.community, r.head_name, r.amount, r.category_label) for r in rows] == [
+        ("八泉街道", "飞云社区", "韩四", Decimal("650.00"), "低保"), ("河口镇", "闸口社区", "韩五", Decimal("650.00"), "低保")]
+    assert rows[0].id_number == "420203196001011238" and rows[0].member_count == 2
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道
+    assert [r.head_name for r in svc.payment_roster(db, caseworker, date(2026, 5, 1))] == ["韩四"]
+    assert [r.head_name for r in svc.payment_roster(db, admin, date(2026, 5, 1),
+                                                    region_id=district.regions["河口镇"])] == ["韩五"]
+    with pytest.raises(PermissionDenied):
+        svc.payment_roster(db, district.actor(Role.COMMUNITY_WORKER), date(2026, 5, 1))
+    with pytest.raises(ValidationFailed, match="2026年03月还没有登记救助发放"):
+        svc.payment_roster(db, admin, date(2026, 3, 1))
+    later = date.today().replace(day=1) + timedelta(days=40)
+    with pytest.raises(ValidationFailed, match="还没有到"):
+        svc.payment_roster(db, admin, later)
+    out = tmp_path / "花名册.xlsx"
+    assert cli_main(["--database-url", db.url.render_as_string(hide_password=False), "payment-roster", "2026-05",
+                     "--out", str(out)]) == 0
+    assert "2 户,合计 1,300.00 元" in capsys.readouterr().out
+    sheet = [list(r) for r in openpyxl.load_workbook(out).active.iter_rows(values_only=True)]
+    assert sheet[0][0] == "2026年05月社会救助资金发放花名册"
+    assert sheet[-1][:1] == ["合计"] and sheet[-1][7:9] == [6, 1300]
+    assert cli_main(["--database-url", db.url.render_as_string(hide_password=False), "payment-roster", "2026-03",
+                     "--out", str(tmp_path / "none.xlsx")]) == 1
+    assert not (tmp_path / "none.xlsx").exists()
+    with db.session_factory() as session:
+        logged = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "payments.roster")).all()
+    assert len(logged) == 1 and "2 户,合计 1300.00 元" in logged[0]
+
+
 def test_a_publicity_still_running_is_not_overdue(district: District) -> None:
     """The publicity's 7 calendar days are a minimum, not a deadline: an application whose publicity had
     run past the 7th day after the home survey was listed in red as overdue, while its procedure had

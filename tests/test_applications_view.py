@@ -425,7 +425,8 @@ def test_publicity_documents(qtbot, sqlite_district: District, errors: list[str]
     assert pdf.read_bytes().startswith(b"%PDF") and errors == []
 
 
-def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: District, errors: list[str]) -> None:
+def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: District, errors: list[str],
+                                                       tmp_path: Path) -> None:
     from tests.test_applications import run_regular
 
     d = sqlite_district
@@ -452,11 +453,26 @@ def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: D
     assert errors == [] and dialog.recorded == 2
     assert (dialog.state.recorded, dialog.state.recorded_amount, dialog.state.due) == (2, Decimal("1300.00"), 0)
     assert not dialog.record_button.isEnabled()
+    # the month's payment roster for the finance office, with a total line
+    assert dialog.roster_button.isEnabled()
+    roster = tmp_path / "roster.xlsx"
+    dialog.export_roster(str(roster))
+    assert wait_for_background() and errors == []
+    assert "1,300.00" in dialog.summary.text() and str(roster) in dialog.summary.text()
+    rows = openpyxl.load_workbook(roster).active.values
+    rows = [list(r) for r in rows]
+    assert rows[0][0] == "2026年07月社会救助资金发放花名册" and rows[1][:3] == ["序号", "街道(镇)", "社区(村)"]
+    assert sorted((r[1], r[2], r[8]) for r in rows[2:4]) == [("八泉街道", "八泉社区", 650), ("河口镇", "闸口社区", 650)]
+    assert rows[4][0] == "合计" and rows[4][8] == 1300 and rows[4][7] == 6  # two families of three
     # a caseworker sees the month of the sub-district but cannot record it
     caseworker = forms.MonthlyAssistanceDialog(AppContext(d.db, d.actor("subdistrict_caseworker")),
                                                today=date(2026, 8, 15))
     qtbot.addWidget(caseworker)
     assert caseworker.state.due == 1 and not caseworker.record_button.isEnabled()
+    assert not caseworker.roster_button.isEnabled()  # nothing recorded for August yet
+    worker = forms.MonthlyAssistanceDialog(AppContext(d.db, d.actor("community_worker")), today=date(2026, 7, 15))
+    qtbot.addWidget(worker)
+    assert not worker.roster_button.isEnabled()  # names, ID numbers and amounts: not a community's screen
 
 
 def test_stop_dialog_offers_the_gradual_exit_for_dibao(qtbot, sqlite_district: District, errors: list[str]) -> None:

@@ -70,6 +70,7 @@ from desktop.rules.codes import (
     STAGE_LABELS,
     TRACK_LABELS,
     Category,
+    RegionLevel,
     Role,
     Stage,
     Track,
@@ -1041,6 +1042,96 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
                   detail=f"{first:%Y-%m}:{len(rows)} 户,合计 {total} 元")
         uow.notify("applications", 0)
         return len(rows)
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One household paid in a month, as the payment roster (发放花名册) lists it."""
+
+    subdistrict: str
+    community: str
+    household_code: str
+    head_name: str
+    id_number: str  # in full: only roles whose duties need it read the roster (RULES.md §4)
+    category_label: str
+    member_count: int
+    amount: Decimal
+    application_id: int | None
+
+
+# Names, full ID numbers and amounts: the roles whose duties need them (RULES.md §4).
+ROSTER_READERS = (Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER)
+ROSTER_HEADERS = ("序号", "街道(镇)", "社区(村)", "户编号", "户主姓名", "身份证号", "救助类别", "家庭人口",
+                  "发放金额(元)", "申请编号")
+
+
+def payment_roster(db: Database, actor: Actor, month: date, *, region_id: int | None = None) -> list[RosterRow]:
+    """The month's recorded payments, household by household, by sub-district and community: what the
+    office sends the finance office or the bank. Refused for a month with nothing recorded."""
+    require_role(actor, *ROSTER_READERS, doing="查看救助发放花名册")
+    first = date(month.year, month.month, 1)
+    if first > date.today():
+        raise ValidationFailed(f"{first:%Y年%m月}还没有到,还没有发放花名册。")
+    with unit_of_work(db, actor) as uow:
+        community, parent = aliased(Region), aliased(Region)
+        query = (select(parent.name, parent.level, community.name, community.level, Household.code,
+                        Household.head_name, Household.head_id_number, AssistanceRecord.category,
+                        Household.member_count, AssistanceRecord.amount, AssistanceRecord.application_id,
+                        Application.temporary_kind)
+                 .join(Household, Household.id == AssistanceRecord.household_id)
+                 .join(community, community.id == Household.region_id)
+                 .outerjoin(parent, parent.id == community.parent_id)
+                 .outerjoin(Application, Application.id == AssistanceRecord.application_id)
+                 .where(AssistanceRecord.month == first)
+                 .order_by(parent.name, community.name, Household.code, AssistanceRecord.id))
+        if region_id is not None:
+            region = uow.get(Region, region_id, "区划")
+            uow.require_scope(region.id, "该区划")
+            query = query.where(community.path.like(region.path + "%"))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        rows = []
+        for p_name, p_level, c_name, c_level, code, head, number, category, size, amount, app_id, kind in \
+                uow.session.execute(query):
+            if c_level != RegionLevel.COMMUNITY:  # a household filed under its sub-district itself
+                p_name, c_name = (c_name if c_level == RegionLevel.SUBDISTRICT else ""), ""
+            elif p_level != RegionLevel.SUBDISTRICT:
+                p_name = ""
+            rows.append(RosterRow(p_name or "", c_name or "", code or "", head or "", number or "",
+                                  _category_label(category, kind), int(size or 0), _yuan(amount), app_id))
+    if not rows:
+        raise ValidationFailed(f"{first:%Y年%m月}还没有登记救助发放,没有花名册可导出;请先登记这个月的发放。")
+    return rows
+
+
+def roster_title(month: date, region_name: str = "") -> str:
+    return f"{region_name}{month:%Y年%m月}社会救助资金发放花名册"
+
+
+def export_payment_roster_xlsx(db: Database, actor: Actor, path: str | Path, month: date, *,
+                               region_id: int | None = None) -> tuple[int, Decimal]:
+    """Write the month's payment roster, with a total line; returns (households, total). Logged: the
+    roster carries ID numbers (RULES.md §4)."""
+    from desktop.io.xlsx_writer import write_table
+
+    rows = payment_roster(db, actor, month, region_id=region_id)
+    total = sum((r.amount for r in rows), Decimal("0.00"))
+    region_name = ""
+    if region_id is not None:
+        with unit_of_work(db, actor) as uow:
+            region_name = uow.get(Region, region_id, "区划").name
+    table = [(i, r.subdistrict, r.community, r.household_code, r.head_name, r.id_number, r.category_label,
+              r.member_count, r.amount, r.application_id) for i, r in enumerate(rows, start=1)]
+    table.append(("合计", "", "", "", f"{len(rows)} 户", "", "", sum(r.member_count for r in rows), total, None))
+    write_table(path, ROSTER_HEADERS, table, sheet="发放花名册", title=roster_title(month, region_name),
+                text_columns=(3, 5))
+    first = date(month.year, month.month, 1)
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.audit("payments.roster", "assistance_records", None,
+                  after={"month": f"{first:%Y-%m}", "households": len(rows), "amount": str(total)},
+                  detail=f"导出{roster_title(first, region_name)}:{len(rows)} 户,合计 {total} 元,{path}")
+    return len(rows), total
 
 
 def _leave_assistance(uow: UnitOfWork, app: Application, hh: Household, on: date, to_stage: str, reason: str) -> None:

@@ -43,6 +43,7 @@ from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs
+from desktop.views.operations import run_in_background
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
@@ -902,6 +903,11 @@ class MonthlyAssistanceDialog(QDialog):
         form.addRow(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
         self.record_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.roster_button = self.buttons.addButton(self.tr("Payment ros&ter…"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.roster_button.setToolTip(self.tr("Save the month's recorded payments, household by household, as xlsx "
+                                              "for the finance office or the bank"))
+        self.roster_button.clicked.connect(lambda: self.export_roster())
         self.buttons.accepted.connect(self.record)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -931,6 +937,27 @@ class MonthlyAssistanceDialog(QDialog):
             due=s.due, due_amount=f"{s.due_amount:,.2f}"))
         self.record_button.setText(self.tr("&Record {n} household(s)").format(n=s.due))
         self.record_button.setEnabled(self.may_record and s.due > 0)
+        self.roster_button.setEnabled(self.ctx.actor.role in svc.ROSTER_READERS and s.recorded > 0)
+
+    def export_roster(self, path: str | None = None) -> None:
+        s = self.state
+        if s is None or s.recorded == 0:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save payment roster"),
+                                                  f"救助发放花名册_{s.month:%Y-%m}.xlsx", "Excel (*.xlsx)")
+            if not path:
+                return
+        db, actor, month, target = self.ctx.db, self.ctx.actor, s.month, path
+
+        def done(result: tuple[int, Decimal]) -> None:
+            n, total = result
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Roster saved: {n} household(s), {amount} yuan → {path}").format(n=n, amount=f"{total:,.2f}",
+                                                                                    path=target))
+
+        run_in_background(self, lambda _p: svc.export_payment_roster_xlsx(db, actor, target, month), done,
+                          label=self.tr("Writing the payment roster…"))
 
     def record(self) -> None:
         s = self.state

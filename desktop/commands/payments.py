@@ -1,0 +1,35 @@
+"""relief-desk payment-roster YYYY-MM --out FILE.xlsx [--region R] — the month's payment roster (发放花名册)."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.commands.common import (
+    add_database_option,
+    cli_actor,
+    open_db,
+    parse_month,
+    parse_xlsx_path,
+    region_named,
+)
+from desktop.services import applications
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    roster = sub.add_parser("payment-roster", help="导出某月已登记的救助发放花名册 xlsx(交财政或银行)")
+    roster.add_argument("month", type=parse_month, help="月份 YYYY-MM(须已登记发放)")
+    roster.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
+    roster.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    add_database_option(roster)
+    roster.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        n, total = applications.export_payment_roster_xlsx(db, cli_actor(), args.out, args.month,
+                                                           region_id=region_named(db, args.region))
+    finally:
+        db.dispose()
+    print(f"已导出 {args.month:%Y年%m月} 救助发放花名册:{n} 户,合计 {total:,.2f} 元 → {args.out}")
+    return 0
