@@ -566,3 +566,47 @@ def test_the_same_month_recorded_on_two_workstations_at_once_pays_each_family_on
     assert sorted(outcomes.values()) == [0, 3], outcomes
     with db.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(AssistanceRecord)) == 3
+
+
+def test_one_family_accepted_on_two_workstations_at_once_has_one_open_application(
+        district: District, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The community and the sub-district accept the same family's application at the same moment (a
+    family already assisted, applying for 临时救助, so nothing else of the family is written): each
+    found no open application, and the family had two."""
+    db = district.db
+    other = _other_workstation(db)
+    hid = add_households(db, district.regions["飞云社区"], "assisted", 1)[0]
+    real_running = applications._assisted_elsewhere
+
+    def slow(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - widens the gap between the check and the write
+        time.sleep(0.3)
+        return real_running(*args, **kwargs)
+
+    monkeypatch.setattr(applications, "_assisted_elsewhere", slow)
+    monkeypatch.setattr(applications, "_move", lambda *a, **k: None)  # as for a family assisted elsewhere
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def accept(name: str, on: Database, actor: base.Actor) -> None:
+        barrier.wait()
+        try:
+            outcomes[name] = applications.accept(on, actor, household_id=hid, category="temporary",
+                                                 temporary_kind="expenditure", accepted_on=date(2026, 9, 1))
+        except Exception as exc:  # noqa: BLE001 - recorded for the assertions below
+            outcomes[name] = exc
+
+    threads = [threading.Thread(target=accept, args=("first", db, district.admin)),
+               threading.Thread(target=accept, args=("second", other, district.actor(Role.SUBDISTRICT_CASEWORKER)))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        other.dispose()
+    refused = [o for o in outcomes.values() if isinstance(o, ServiceError)]
+    assert len(outcomes) == 2 and len(refused) == 1, outcomes
+    assert "已有办理中的申请" in refused[0].message
+    with db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Application)
+                              .where(Application.household_id == hid, Application.status == "open")) == 1

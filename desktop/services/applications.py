@@ -92,6 +92,7 @@ from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.policy import gradual_exit_months_session
 
 DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核确认)
+ACCEPT_LOCK = 0x52454C41 << 32  # + household id ("RELA"): one acceptance of a family at a time
 CHECKERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # authorised data check is done by the county
 LIST_LIMIT = 5000
 
@@ -579,6 +580,7 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
         raise ValidationFailed("申请信息有误:" + ";".join(problems.values()), problems)
     hh = uow.get(Household, household_id, "家庭")
     uow.require_scope(hh.region_id, "该家庭")
+    uow.take_turns(ACCEPT_LOCK + hh.id)  # two workstations accepting the family at once: one finds the other's
     open_id = uow.session.scalar(select(Application.id).where(Application.household_id == hh.id,
                                                               Application.status == "open"))
     if open_id is not None:
