@@ -209,3 +209,27 @@ def test_the_account_form_offers_only_regions_of_the_roles_level(qtbot, sqlite_d
     dialog.password.setText("newcomer1")
     dialog.save()  # no community chosen yet
     assert shown and dialog.result() != UserDialog.DialogCode.Accepted
+
+
+def test_an_account_at_the_wrong_level_is_flagged_in_the_list(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Accounts made before roles were checked against the region's level (a community worker placed
+    at a sub-district sees the whole sub-district) were listed as if nothing were wrong."""
+    from desktop.cli import main as cli_main
+    from desktop.models import User
+
+    d = sqlite_district
+    with d.db.session_factory() as session:  # as an older version let an administrator make it
+        user = session.query(User).filter_by(username="community_worker").one()
+        user.region_id = d.regions["八泉街道"]
+        session.commit()
+    listed = {u.username: u for u in auth.list_users(d.db, d.admin)}
+    assert "社区工作人员须属于" in listed["community_worker"].problem and "八泉街道" in listed["community_worker"].problem
+    assert listed["admin"].problem == ""
+    tab = UsersTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    row = next(i for i, u in enumerate(tab.model.rows) if u.username == "community_worker")
+    assert "八泉街道" in tab.model.index(row, 5).data()
+    assert cli_main(["--database-url", str(d.db.url), "user", "list"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "\tcommunity_worker\t" in x)
+    assert "注意:社区工作人员须属于" in line and "user set" in line

@@ -88,7 +88,8 @@ def list_users(args: argparse.Namespace) -> int:
             print("还没有任何用户。添加管理员:relief-desk user add 用户名 --role admin")
         for u in users:
             state = "" if u.active else "(已停用)"
-            print(f"{u.id}\t{u.username}\t{u.display_name}\t{u.role_label}\t{u.region_name}{state}")
+            problem = f"\t注意:{u.problem};请用 user set 改正角色或区划" if u.problem else ""
+            print(f"{u.id}\t{u.username}\t{u.display_name}\t{u.role_label}\t{u.region_name}{state}{problem}")
     finally:
         db.dispose()
     return 0

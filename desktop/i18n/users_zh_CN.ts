@@ -3,32 +3,32 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../views/users.py" line="141" />
+        <location filename="../views/users.py" line="142" />
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="142" />
+        <location filename="../views/users.py" line="143" />
         <source>Reset the password of {name}</source>
         <translation>重置 {name} 的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="151" />
+        <location filename="../views/users.py" line="152" />
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="152" />
+        <location filename="../views/users.py" line="153" />
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="153" />
+        <location filename="../views/users.py" line="154" />
         <source>&amp;Repeat it:</source>
         <translation>再次输入(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="161" />
+        <location filename="../views/users.py" line="162" />
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -36,72 +36,72 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../views/users.py" line="50" />
+        <location filename="../views/users.py" line="51" />
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="50" />
+        <location filename="../views/users.py" line="51" />
         <source>Edit user {name}</source>
         <translation>修改用户 {name}</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="64" />
+        <location filename="../views/users.py" line="65" />
         <source>&amp;May log in</source>
         <translation>启用(可以登录)(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="66" />
+        <location filename="../views/users.py" line="67" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="67" />
+        <location filename="../views/users.py" line="68" />
         <source>Full &amp;name:</source>
         <translation>姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="69" />
+        <location filename="../views/users.py" line="70" />
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="70" />
+        <location filename="../views/users.py" line="71" />
         <source>&amp;Role:</source>
         <translation>角色(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="71" />
+        <location filename="../views/users.py" line="72" />
         <source>Re&amp;gion:</source>
         <translation>所属区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="102" />
+        <location filename="../views/users.py" line="103" />
         <source>Choose the district</source>
         <translation>请选择区</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="102" />
+        <location filename="../views/users.py" line="103" />
         <source>Choose a sub-district or town</source>
         <translation>请选择街道或镇</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="103" />
+        <location filename="../views/users.py" line="104" />
         <source>Choose a community or village</source>
         <translation>请选择社区或村</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="103" />
+        <location filename="../views/users.py" line="104" />
         <source>Choose a region</source>
         <translation>请选择区划</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="110" />
+        <location filename="../views/users.py" line="111" />
         <source>Choose the region the account belongs to.</source>
         <translation>请选择账号所属的区划。</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="120" />
+        <location filename="../views/users.py" line="121" />
         <source>Stop account {name}? It can no longer log in; its records and history stay.</source>
         <translation>停用账号 {name}?停用后不能再登录;其经办的记录和历史保留不变。</translation>
     </message>
@@ -109,33 +109,33 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../views/users.py" line="181" />
+        <location filename="../views/users.py" line="182" />
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="183" />
+        <location filename="../views/users.py" line="184" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="185" />
+        <location filename="../views/users.py" line="186" />
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="220" />
-        <location filename="../views/users.py" line="235" />
+        <location filename="../views/users.py" line="221" />
+        <location filename="../views/users.py" line="236" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="220" />
+        <location filename="../views/users.py" line="221" />
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="236" />
+        <location filename="../views/users.py" line="237" />
         <source>The password of {name} was reset. Tell the user in person.</source>
         <translation>已重置 {name} 的密码。请当面告知本人,并提醒其登录后在“文件 → 修改我的密码”中改为自己的密码。</translation>
     </message>
@@ -168,12 +168,17 @@
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="40" />
+        <location filename="../views/users.py" line="36" />
+        <source>Check</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="41" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="40" />
+        <location filename="../views/users.py" line="41" />
         <source>No</source>
         <translation>否</translation>
     </message>

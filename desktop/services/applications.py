@@ -92,7 +92,7 @@ from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.policy import gradual_exit_months_session
 
 DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核确认)
-ACCEPT_LOCK = 0x52454C41 << 32  # + household id ("RELA"): one acceptance of a family at a time
+ACCEPT_LOCK = 0x52454C50 << 32  # + household id ("RELP"): one acceptance of a family at a time
 CHECKERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # authorised data check is done by the county
 LIST_LIMIT = 5000
 

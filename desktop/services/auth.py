@@ -50,6 +50,9 @@ class UserInfo:
     region_id: int
     region_name: str
     active: bool
+    # An account made before roles were checked against the region's level (or by hand in the
+    # database) can sit at the wrong level: it sees too much or too little. Says why; "" when right.
+    problem: str = ""
 
 
 def hash_password(password: str) -> str:
@@ -201,8 +204,8 @@ def list_users(db: Database, actor: Actor) -> list[UserInfo]:
     require_role(actor, Role.ADMIN, doing="查看用户列表")
     with unit_of_work(db, actor) as uow:
         rows = uow.session.execute(select(User, Region).join(Region, Region.id == User.region_id).order_by(User.id))
-        return [UserInfo(u.id, u.username, u.display_name, u.role, ROLE_LABELS[Role(u.role)], r.id, r.name, u.active)
-                for u, r in rows]
+        return [UserInfo(u.id, u.username, u.display_name, u.role, ROLE_LABELS[Role(u.role)], r.id, r.name, u.active,
+                         region_level_problem(u.role, r.level, r.name)) for u, r in rows]
 
 
 def _check_password(password: str, problems: dict[str, str]) -> None:

@@ -33,11 +33,12 @@ class UsersTableModel(RowListTableModel[auth.UserInfo]):
         QT_TRANSLATE_NOOP("UsersTableModel", "Role"),
         QT_TRANSLATE_NOOP("UsersTableModel", "Region"),
         QT_TRANSLATE_NOOP("UsersTableModel", "Active"),
+        QT_TRANSLATE_NOOP("UsersTableModel", "Check"),
     )
 
     def display(self, u: auth.UserInfo, column: int) -> str:
         return (u.username, u.display_name, u.role_label, u.region_name,
-                self.tr("Yes") if u.active else self.tr("No"))[column]
+                self.tr("Yes") if u.active else self.tr("No"), u.problem)[column]
 
 
 class UserDialog(FormDialog):
