@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -42,7 +41,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.keys import enter_runs
+from desktop.views.keys import enter_runs, text_box
 from desktop.views.operations import run_in_background
 
 
@@ -162,7 +161,7 @@ class ApplicationInputs(QWidget):
         self.signer = QLineEdit()
         self.signer.setMaxLength(64)  # the column's length
         self.signed_on = date_edit()
-        self.commitment_text = QPlainTextEdit()
+        self.commitment_text = text_box()
         self.commitment_text.setPlaceholderText(self.tr("Text of the commitment, if not the standard form"))
         self.commitment_text.setMaximumHeight(60)
         file_row = QHBoxLayout()
@@ -377,7 +376,7 @@ class StepDialog(FormDialog):
             form.addRow(self.tr("Publicity &started on:"), self.publicity_start)
             form.addRow(QLabel(self.tr("Publicity lasts 7 calendar days; it can be closed from the 8th day.")))
             form.addRow(self.objection)
-        self.note = QPlainTextEdit()
+        self.note = text_box()
         self.note.setMaximumHeight(70)
         form.addRow(self.tr("N&ote:"), self.note)
         form.addRow(ok_cancel(self, self.tr("Record")))
@@ -449,7 +448,7 @@ class DecisionDialog(FormDialog):
         self.replaces.setStyleSheet("color: #8a5300;")
         if detail.replaces:
             form.addRow(self.replaces)
-        self.reason = QPlainTextEdit()
+        self.reason = text_box()
         self.reason.setMaximumHeight(80)
         form.addRow(self.tr("R&easons for refusal:"), self.reason)
         form.addRow(ok_cancel(self, self.tr("Decide")))
@@ -515,7 +514,7 @@ class ReasonDialog(FormDialog):
         self.stage = exit_stage_combo()
         if with_stage:
             form.addRow(self.tr("Family goes to:"), self.stage)
-        self.reason = QPlainTextEdit()
+        self.reason = text_box()
         self.reason.setMaximumHeight(90)
         form.addRow(prompt, self.reason)
         form.addRow(ok_cancel(self))
@@ -589,7 +588,7 @@ class PostCheckDialog(FormDialog):
         self.passed.setChecked(True)
         form.addRow(self.passed)
         form.addRow(self.failed)
-        self.note = QPlainTextEdit()
+        self.note = text_box()
         self.note.setMaximumHeight(70)
         form.addRow(self.tr("&Findings:"), self.note)
         self.amount = QLineEdit()
@@ -702,7 +701,7 @@ class ReferralOutcomeDialog(FormDialog):
             if code != "sent":
                 self.status.addItem(label, code)
         self.on = date_edit()
-        self.feedback = QPlainTextEdit(referral.feedback)
+        self.feedback = text_box(referral.feedback)
         self.feedback.setMaximumHeight(80)
         form.addRow(self.tr("&Outcome:"), self.status)
         form.addRow(self.tr("&Date:"), self.on)
@@ -787,7 +786,7 @@ class TraceBackDialog(FormDialog):
         (self.liable if revocation.trace_finding == "liable" else self.exempt).setChecked(True)
         form.addRow(self.tr("Finding:"), self.exempt)
         form.addRow("", self.liable)
-        self.note = QPlainTextEdit(revocation.trace_note)
+        self.note = text_box(revocation.trace_note)
         self.note.setMaximumHeight(80)
         self.note.setPlaceholderText(self.tr("For a finding of fault: which step, which member of staff, what was wrong"))
         form.addRow(self.tr("&Explanation:"), self.note)

@@ -138,6 +138,7 @@ class ApplicationsPage(QWidget):
         self.front_desk = FrontDeskForm(ctx)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's first field, not to its frame
         scroll.setWidget(self.front_desk)
         self.tabs.addTab(scroll, self.tr("&Front desk"))
         ctx.changes.changed.connect(self._on_change)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -26,6 +25,7 @@ from desktop.services import calendar as cal_svc
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import text_box
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 
@@ -114,9 +114,9 @@ class CalendarSettingsTab(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year + 1)
-        self.days_off = QPlainTextEdit()
+        self.days_off = text_box()
         self.days_off.setPlaceholderText("2027-01-01\n2027-02-06..2027-02-14")
-        self.workdays = QPlainTextEdit()
+        self.workdays = text_box()
         self.workdays.setPlaceholderText("2027-02-20")
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. the State Council notice number"))

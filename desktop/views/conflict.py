@@ -64,6 +64,7 @@ class ConflictDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Their saved values"), self.tr("Your input")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the three choices below
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         differ = QBrush(QColor("#FFF2CC"))
         for row, (key, label) in enumerate(fields):

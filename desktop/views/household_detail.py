@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -55,6 +54,7 @@ from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import text_box
 from desktop.views.timing import debounce
 
 
@@ -528,7 +528,7 @@ class HouseholdDetailDialog(QDialog):
         self.area_type = QComboBox()
         _fill(self.area_type, AREA_LABELS)
         self.single_parent = QCheckBox(self.tr("Single-parent family"))
-        self.note = QPlainTextEdit()
+        self.note = text_box()
         self.note.setMaximumHeight(90)
         self.read_only = QLabel()
         self.read_only.setWordWrap(True)

@@ -1,4 +1,4 @@
-"""Keys in forms: Enter in a search box searches, and only that.
+"""Keys in forms: Enter in a search box searches, and only that; Tab leaves a box of several lines.
 
 A line edit or list in a dialog lets Enter through to the dialog, which presses its default button
 (Save, OK, Accept, Next). In a search box that would save a half-filled form, or accept an
@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -30,3 +30,12 @@ class _EnterOnly(QObject):
 def enter_runs(widget: QWidget, action: Callable[[], object]) -> None:
     """Enter (or keypad Enter) in ``widget`` runs ``action`` and goes no further."""
     widget.installEventFilter(_EnterOnly(widget, action))
+
+
+def text_box(text: str = "") -> QPlainTextEdit:
+    """A field of several lines in a form. Tab moves on to the next field, as from every other field;
+    a plain QPlainTextEdit typed a tab character instead, and the keyboard could not get past it to
+    the fields and buttons below (Enter still starts a new line)."""
+    box = QPlainTextEdit(text)
+    box.setTabChangesFocus(True)
+    return box

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         holder = QScrollArea()
         holder.setWidgetResizable(True)
         holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own before the page's first field
         holder.setWidget(widget)
         old = self.stack.widget(index)
         self.stack.removeWidget(old)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import text_box
 from desktop.views.printing import html_to_pdf
 
 DEFAULT_DAYS = 15
@@ -54,8 +54,7 @@ class ReferralForm(FormDialog):
         self.department.addItem(self.tr("(choose a department)"), "")
         for code, label in referrals.department_choices():
             self.department.addItem(label, code)
-        self.need = QPlainTextEdit(need)
-        self.need.setTabChangesFocus(True)
+        self.need = text_box(need)
         self.need.setPlaceholderText(self.tr("What the department should help with"))
         self.due_on = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
         self.due_on.setCalendarPopup(True)
@@ -116,8 +115,7 @@ class ReferralResultDialog(FormDialog):
         for code in ("received", "done", "declined"):
             if check_referral_status(referral.status, code) is None:
                 self.status.addItem(labels[code], code)
-        self.feedback = QPlainTextEdit()
-        self.feedback.setTabChangesFocus(True)
+        self.feedback = text_box()
         self.feedback.setPlaceholderText(self.tr("The department's feedback (required for done or declined)"))
         form.addRow(self.tr("&Status:"), self.status)
         form.addRow(self.tr("&Feedback:"), self.feedback)

@@ -23,7 +23,9 @@ R = TypeVar("R")
 def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
                     single: bool = False) -> QTableView:
     """A table of whole rows that are read, not edited: rows selected whole, alternating colours, no
-    row numbers, the last column filling the width. ``widths`` are starting widths in pixels at the
+    row numbers, the last column filling the width; Tab leaves the table for the next widget (a table of
+    rows moved from cell to cell with Tab and held the keyboard inside: the buttons and the detail pane
+    beside it could be reached only by the mouse or by walking every cell). ``widths`` are starting widths in pixels at the
     default font (measuring contents costs a pass over the rows); ``fit_contents`` measures instead."""
     table = QTableView()
     table.setModel(model)
@@ -31,6 +33,7 @@ def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), f
     if single:
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
