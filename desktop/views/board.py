@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -56,6 +55,7 @@ from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import text_box
 from desktop.views.operations import run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
 from desktop.views.table_model import PagedTableModel, read_only_table
@@ -80,8 +80,7 @@ class MoveDialog(FormDialog):
         layout.addWidget(label)
         caption = QLabel(self.tr("&Reason for the move (recorded with your name):"))
         layout.addWidget(caption)
-        self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit = text_box()
         self.reason_edit.setPlaceholderText(self.tr("e.g. income fell after the visit of 5 May"))
         caption.setBuddy(self.reason_edit)
         layout.addWidget(self.reason_edit)
@@ -533,17 +532,18 @@ def _table(model: QAbstractTableModel, widths: tuple[int, ...]) -> QTableView:
 
 
 def _reload_keeping(table: QTableView, model: PagedTableModel) -> None:
-    """Reload the rows already seen; keep the selected row (by key) and the scroll position."""
+    """Reload the rows already seen; keep the selected row (by key) and the scroll position. When the
+    selected row has left the list (a household visited leaves 本季度未走访), the row that took its
+    place is selected: Enter goes on to the next household instead of to none, or to an unmarked first row."""
     selected = table.currentIndex()
     key = model.key(model.rows[selected.row()]) if selected.isValid() and selected.row() < len(model.rows) else None
     column = selected.column() if selected.isValid() else 0
     scroll = table.verticalScrollBar().value()
     model.load(keep=len(model.rows))
     if key is not None:
-        for row, item in enumerate(model.rows):
-            if model.key(item) == key:
-                table.setCurrentIndex(model.index(row, column))
-                break
+        rows = [row for row, item in enumerate(model.rows) if model.key(item) == key]
+        if rows or model.rows:
+            table.setCurrentIndex(model.index(rows[0] if rows else min(selected.row(), len(model.rows) - 1), column))
     table.verticalScrollBar().setValue(scroll)
 
 

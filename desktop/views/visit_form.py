@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import text_box
 
 
 class VisitForm(FormDialog):
@@ -60,11 +60,11 @@ class VisitForm(FormDialog):
         self.visited_on.setMaximumDate(QDate.currentDate())
         if summary.known_since is not None:
             self.visited_on.setMinimumDate(QDate(summary.known_since))
-        self.visitors = QLineEdit()
+        # The names of this user's last visit: the day's visits are mostly made by the same colleagues.
+        self.visitors = QLineEdit(monitoring.last_visitors(ctx.db, ctx.actor))
         self.visitors.setPlaceholderText(self.tr("Names of the visitors, e.g. 李明、王芳"))
-        self.findings = QPlainTextEdit()
+        self.findings = text_box()
         self.findings.setPlaceholderText(self.tr("What was found: income, health, expenses, needs…"))
-        self.findings.setTabChangesFocus(True)
         self.outcome_group = QButtonGroup(self)
         outcome_box = QVBoxLayout()
         labels = {
@@ -96,7 +96,10 @@ class VisitForm(FormDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.visitors.setFocus()
+        if self.visitors.text():  # the names are filled in: the findings are what is left to write
+            self.findings.setFocus()
+        else:
+            self.visitors.setFocus()
         self.mark_unchanged()
 
     def values(self) -> tuple:
