@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -55,7 +54,7 @@ from desktop.services import assessment as svc
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.keys import enter_runs
+from desktop.views.keys import enter_runs, text_box
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
@@ -168,6 +167,7 @@ class MembersPage(QWizardPage):
         outer.addWidget(self.single_parent)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from 单亲家庭 straight to the first member's fields
         self.holder = QWidget()
         self.grid = QGridLayout(self.holder)
         scroll.setWidget(self.holder)
@@ -311,7 +311,20 @@ class MoneyGridPage(QWizardPage):
                 edit.textChanged.connect(self.update_total)
                 self.grid.addWidget(edit, r, col)
                 self.fields[(mid, kind)] = edit
+        # The amounts are made after the page's other widgets (and the wizard's buttons): Tab goes
+        # through them row by row first, then to the check boxes under them.
+        chain = list(self.fields.values()) + [w for w in self.findChildren(QCheckBox) if w.parent() is not self]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.update_total()
+
+    def focus_first(self) -> None:
+        """The first amount takes the keyboard when the page opens: typing starts at once, instead of in
+        the Next button (incomes) or a check box under the grid (expenses)."""
+        if self.fields:
+            first = next(iter(self.fields.values()))
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+            first.selectAll()
 
     def values(self) -> dict[tuple[int, str], Decimal]:
         return {key: parse_money(edit.text()) for key, edit in self.fields.items()}
@@ -484,7 +497,7 @@ class ResultPage(QWizardPage):
             self.placement.addItem(label, code)
         self.placement.currentIndexChanged.connect(self._placement_changed)
         form.addRow(self.tr("Placement:"), self.placement)
-        self.reason = QPlainTextEdit()
+        self.reason = text_box()
         self.reason.setPlaceholderText(self.tr("Required when the placement differs from the suggestion"))
         self.reason.setMaximumHeight(60)
         self.reason.textChanged.connect(lambda: self.completeChanged.emit())
@@ -565,6 +578,7 @@ class AssessmentWizard(QWizard):
         for page in (self.choose, self.members, self.incomes, self.expenses, self.verification, self.result):
             self.addPage(page)
         self.resize(980, 640)
+        self.currentIdChanged.connect(self._page_shown)
         if household_id is not None:
             self.preselect(household_id)
 
@@ -579,6 +593,11 @@ class AssessmentWizard(QWizard):
             return
         self.choose.model.set_rows(hits)
         self.choose.select_household(household_id)
+
+    def _page_shown(self, _page_id: int) -> None:
+        page = self.currentPage()
+        if isinstance(page, MoneyGridPage):
+            page.focus_first()
 
     def assessment_date(self) -> date:
         return self.verification.date.date().toPython()
