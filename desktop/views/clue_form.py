@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from desktop.services.errors import ConflictError, ServiceError, ValidationFaile
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.keys import enter_runs
+from desktop.views.keys import enter_runs, text_box
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 
@@ -154,9 +153,8 @@ class ClueForm(FormDialog):
 
         seen = QGroupBox(self.tr("What &was seen"))
         vl = QVBoxLayout(seen)
-        self.description = QPlainTextEdit()
+        self.description = text_box()
         self.description.setPlaceholderText(self.tr("The situation found: income, health, housing, who lives there …"))
-        self.description.setTabChangesFocus(True)
         vl.addWidget(self.description)
         layout.addWidget(seen, 1)
 
@@ -361,13 +359,21 @@ class ClueForm(FormDialog):
 class AssignDialog(QDialog):
     """Choose the sub-district or community for one or many clues."""
 
-    def __init__(self, ctx: AppContext, count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, count: int, parent: QWidget | None = None, *, now_in: int | None = None,
+                 last: int | None = None) -> None:
+        """``now_in``: the region the clues are all in now; ``last``: the region chosen the last time.
+        The list starts on ``last``, or else on the first region other than ``now_in``: it used to start on
+        the caseworker's own sub-district, where new clues already are, so Enter assigned them nowhere."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign clues"))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Assign {n} selected clue(s) to:").format(n=count)))
         self.region = QComboBox()
         fill_regions(self.region, ctx)
+        ids = [self.region.itemData(i) for i in range(self.region.count())]
+        start = last if last in ids else next((i for i in ids if i != now_in), None)
+        if start is not None:
+            self.region.setCurrentIndex(ids.index(start))
         form.addRow(self.tr("&Region:"), self.region)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

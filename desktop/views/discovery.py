@@ -117,6 +117,7 @@ class ClueInboxTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.can_write = ctx.actor.role != Role.SUPERVISOR
+        self.last_assigned_region: int | None = None  # the assign dialog starts there the next time
         layout = QVBoxLayout(self)
 
         # -- filters -------------------------------------------------------------------------
@@ -342,9 +343,12 @@ class ClueInboxTab(QWidget):
         chosen = self.selected()
         if not chosen:
             return
-        dialog = AssignDialog(self.ctx, len(chosen), self)
+        regions = {c.region_id for c in chosen}
+        dialog = AssignDialog(self.ctx, len(chosen), self, now_in=regions.pop() if len(regions) == 1 else None,
+                              last=self.last_assigned_region)
         if not dialog.exec() or dialog.region_id() is None:
             return
+        self.last_assigned_region = dialog.region_id()
         try:
             n = clues.assign_clues(self.ctx.db, self.ctx.actor, [c.id for c in chosen], dialog.region_id(),
                                    versions={c.id: c.version for c in chosen})
