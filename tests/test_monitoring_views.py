@@ -517,13 +517,19 @@ def test_a_visit_can_refer_a_special_need_at_once(qtbot, ctx: AppContext, sqlite
 
     def refer(form: ReferralForm) -> int:
         referred.append((form.household_id, form.need.toPlainText()))
-        return 0
+        form.department.setCurrentIndex(1)
+        form.save()
+        return int(form.result() or 0)
 
     monkeypatch.setattr(VisitForm, "exec", fill_and_save)
     monkeypatch.setattr(ReferralForm, "exec", refer)
+    page.tabs.setCurrentWidget(page.visits)
     page.record_visit(hid)
     assert referred == [(hid, "房屋漏雨,需危房改造")]
     assert household(sqlite_district.db, hid).last_visited_on == date.today()
+    # the worker's round goes on in the visit list; the referral is there when they look
+    assert page.tabs.currentWidget() is page.visits
+    assert len(referrals.list_referrals(sqlite_district.db, ctx.actor)) == 1
 
 
 def test_the_quarterly_report_dialog_offers_no_future_year(qtbot) -> None:  # noqa: ANN001

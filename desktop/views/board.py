@@ -876,18 +876,21 @@ class BoardPage(QWidget):
         self._refresh_if_stale()
 
     # -- entry points for other pages ----------------------------------------------------------------
-    def refer_household(self, household_id: int, assessment_id: int | None = None, need: str = "") -> None:
-        """Open the referral form for a household (from a card, a household or an assessment)."""
+    def refer_household(self, household_id: int, assessment_id: int | None = None, need: str = "", *,
+                        show: bool = True) -> None:
+        """Open the referral form for a household (from a card, a household, an assessment or a visit).
+        ``show``: go to the referral in the referral list afterwards; a visit round stays where it is."""
         try:
             form = ReferralForm(self.ctx, household_id, self, assessment_id=assessment_id, need=need)
         except ServiceError as exc:
             show_error(self, exc)
             return
         if form.exec() and form.referral is not None:
-            self.tabs.setCurrentWidget(self.referrals)
             self.referrals.refresh()
-            self.referrals.select_referral(form.referral.id)
             self.board.refresh()
+            if show:
+                self.tabs.setCurrentWidget(self.referrals)
+                self.referrals.select_referral(form.referral.id)
 
     def record_visit(self, household_id: int) -> None:
         try:
@@ -899,7 +902,7 @@ class BoardPage(QWidget):
             self.board.refresh()
             self.visits.refresh()
             if form.refer_after.isChecked() and form.result_visit is not None:
-                self.refer_household(household_id, need=form.result_visit.findings)
+                self.refer_household(household_id, need=form.result_visit.findings, show=False)
 
     def show_household(self, household_id: int) -> None:
         self.tabs.setCurrentWidget(self.board)
