@@ -949,3 +949,22 @@ def test_legacy_xls_with_a_short_last_sector_is_read(tmp_path: Path) -> None:
     with ss.open_workbook(short) as book:
         layout = ss.find_layout(book)
         assert sum(1 for _ in ss.data_rows(book, layout)) == 4
+
+
+# -- round three: what other offices send ---------------------------------------------------------
+
+@pytest.mark.parametrize(("made_as", "named"), [("xlsx", ".xls"), ("xls", ".xlsx"), ("xlsx", ".xlsb"), ("xlsx", ".ods"),
+                                                ("xls", ".et")])
+def test_a_workbook_named_as_another_format_is_read_by_its_content(tmp_path: Path, made_as: str, named: str) -> None:
+    """Systems export an .xlsx under an .xls name (and people rename files): read by what is inside,
+    not refused as "damaged" because the name says another format."""
+    if made_as == "xlsx":
+        source = write_xlsx(tmp_path / "source.xlsx", {"名单": [["姓名", "身份证号"], ["张三", ID1], ["李四", ID2]]})
+        expected = [2, 3]
+    else:
+        source = DATA / "工会_帮扶名单.xls"
+        expected = [4, 5, 6, 7]
+    path = tmp_path / f"名单{named}"
+    path.write_bytes(source.read_bytes())
+    _layout, data = read_all(path)
+    assert [r.number for r in data] == expected

@@ -627,7 +627,13 @@ class Workbook:
         import python_calamine as pc
 
         try:
-            self._book = pc.CalamineWorkbook.from_path(str(self.path))
+            if self.path.suffix.lower() in self._suffixes():
+                self._book = pc.CalamineWorkbook.from_path(str(self.path))
+            else:
+                # The name says another format than the content (an .xlsx named .xls, a legacy .xls
+                # named .xlsx): calamine goes by the name of a path, by the content of a stream.
+                with _open_binary(self.path) as fh:
+                    self._book = pc.CalamineWorkbook.from_filelike(fh)
         except pc.PasswordError as exc:
             raise SpreadsheetError(f"文件“{self.name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
                                    kind="encrypted") from exc
@@ -655,6 +661,17 @@ class Workbook:
         self._visible = visible if len(visible) == len(self.sheet_names) else [True] * len(self.sheet_names)
         if not self.sheet_names:
             raise SpreadsheetError(f"文件“{self.name}”里没有工作表。", kind="empty")
+
+    def _suffixes(self) -> tuple[str, ...]:
+        """The file names calamine reads the content found (``self.format``) under."""
+        if self.format == "xlsx":
+            try:
+                with zipfile.ZipFile(self.path) as zf:
+                    binary = "xl/workbook.bin" in zf.namelist()
+            except (OSError, zipfile.BadZipFile):
+                binary = False
+            return (".xlsb",) if binary else (".xlsx", ".xlsm")
+        return (f".{self.format}",)
 
     def close(self) -> None:
         if self._book is not None:
