@@ -968,3 +968,30 @@ def test_a_workbook_named_as_another_format_is_read_by_its_content(tmp_path: Pat
     path.write_bytes(source.read_bytes())
     _layout, data = read_all(path)
     assert [r.number for r in data] == expected
+
+
+def _xlsx_with_sheet_xml(path: Path, sheet_xml: bytes, *, compress: int = 8) -> Path:
+    book = write_xlsx(tmp := path.with_name("tmp-" + path.name), {"S": [["姓名", "身份证号"], ["张三", ID1]]})
+    with __import__("zipfile").ZipFile(book) as zin, __import__("zipfile").ZipFile(path, "w", compress) as zout:
+        for item in zin.namelist():
+            zout.writestr(item, sheet_xml if item == "xl/worksheets/sheet1.xml" else zin.read(item))
+    tmp.unlink()
+    return path
+
+
+def test_a_damaged_sheet_says_it_is_damaged(tmp_path: Path) -> None:
+    """A sheet cut short, or its bytes changed on the way (the zip's checksum fails): "damaged",
+    in words, not calamine's own ("无法读取(t)", "I/O error: Invalid checksum")."""
+    cut = _xlsx_with_sheet_xml(tmp_path / "cut.xlsx", b'<?xml version="1.0"?><worksheet xmlns="http://schemas.'
+                               b'openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" '
+                               b't="inlineStr"><is><t>\xe5\xa7\x93\xe5\x90\x8d')
+    err = error_of(cut)
+    assert err.kind == "damaged" and "已损坏" in err.message and "(t)" not in err.message
+    good = write_xlsx(tmp_path / "good.xlsx", {"S": [["姓名", "身份证号"]] + [["张三", ID1]] * 50})
+    stored = _xlsx_with_sheet_xml(tmp_path / "crc.xlsx", __import__("zipfile").ZipFile(good).read(
+        "xl/worksheets/sheet1.xml"), compress=0)
+    data = bytearray(stored.read_bytes())
+    data[data.find(b"<sheetData>") + 40] ^= 0x20  # one bit changed in transit
+    stored.write_bytes(bytes(data))
+    err = error_of(stored)
+    assert err.kind == "damaged" and "校验" in err.message and "checksum" not in err.message

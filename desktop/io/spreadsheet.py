@@ -113,6 +113,18 @@ def _reraise_unless_error(exc: BaseException) -> None:
         raise exc
 
 
+def _damage_of(exc: BaseException) -> str:
+    """What calamine found wrong inside a workbook, said plainly (its own words are for developers)."""
+    text = str(exc).lower()
+    if "checksum" in text or "crc" in text:
+        return "压缩数据校验失败,文件在传输或保存时受损"
+    if type(exc).__name__ == "XmlError" or "xml" in text:
+        return "内容不完整或格式错误"
+    if type(exc).__name__ == "ZipError" or "zip" in text:
+        return "压缩结构不完整"
+    return f"内容无法解析:{exc}"
+
+
 class SpreadsheetError(Exception):
     """A file-level problem, with a message for the user (Chinese, names the file)."""
 
@@ -699,7 +711,8 @@ class Workbook:
             return self._sheets[sheet]
         except BaseException as exc:
             _reraise_unless_error(exc)
-            raise SpreadsheetError(f"文件“{self.name}”的工作表“{sheet}”无法读取({exc})。", kind="damaged") from exc
+            raise SpreadsheetError(f"文件“{self.name}”的工作表“{sheet}”已损坏({_damage_of(exc)}),无法读取。"
+                                   "请重新导出或索取原件。", kind="damaged") from exc
 
     def formulas_without_result(self, sheet: str) -> dict[tuple[int, int], str | float | None]:
         """(row, column) of the cells holding a formula whose result was never saved, numbered as
