@@ -995,3 +995,20 @@ def test_a_damaged_sheet_says_it_is_damaged(tmp_path: Path) -> None:
     stored.write_bytes(bytes(data))
     err = error_of(stored)
     assert err.kind == "damaged" and "校验" in err.message and "checksum" not in err.message
+
+
+def test_big5_text_is_read_as_big5(tmp_path: Path) -> None:
+    """A CSV in Big5 (traditional characters: Excel on a traditional-Chinese Windows): GBK would read
+    it without an error but as nonsense, so the header was not found by its names and the names of
+    the people came out garbled."""
+    path = tmp_path / "名单.csv"
+    path.write_bytes(f"序號,姓名,身份證號碼,聯繫電話\r\n1,張偉,{ID1},138\r\n2,劉洋,{ID2},139\r\n".encode("big5"))
+    with ss.open_workbook(path) as book:
+        assert book.encoding == "cp950"
+    layout, data = read_all(path)
+    assert layout.mapping == {"name": 1, "id_number": 2, "phone": 3}
+    assert [r.values[1] for r in data] == ["張偉", "劉洋"]
+    gbk = tmp_path / "简体.csv"
+    gbk.write_bytes(f"序号,姓名,身份证号码\r\n1,张伟,{ID1}\r\n".encode("gbk"))
+    with ss.open_workbook(gbk) as book:
+        assert book.encoding == "gb18030"

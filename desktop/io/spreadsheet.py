@@ -176,9 +176,14 @@ def id_cell(value: Any) -> Any:
     return value
 
 
+# The traditional characters of the column names above (a list from Taiwan or Hong Kong, or written on
+# a traditional-Chinese Windows): a header is compared in simplified characters.
+_SIMPLIFIED = str.maketrans("證號碼話電聯繫區鄉鎮戶屬類別稱監護險員對象現詳細機會編際種", "证号码话电联系区乡镇户属类别称监护险员对象现详细机会编际种")
+
+
 def header_key(text: Any) -> str:
-    """A header as compared: no spaces, no asterisks, no remarks in brackets, lower case."""
-    s = cell_text(text)
+    """A header as compared: no spaces, no asterisks, no remarks in brackets, lower case, simplified."""
+    s = cell_text(text).translate(_SIMPLIFIED)
     s = re.sub(r"[\s\u3000\u00a0*＊※★]+", "", s)
     s = s.replace("（", "(").replace("）", ")").replace("：", ":")
     core = re.sub(r"\([^)]*\)", "", s)
@@ -462,7 +467,8 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def detect_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 (with BOM, or without one), else GB18030 (a superset of GBK)."""
+    """UTF-8 (with or without BOM), UTF-16 (with BOM, or without one), else GB18030 (a superset of
+    GBK), or Big5 (cp950) when only that shows a header's words."""
     with _open_binary(path) as fh:
         head = fh.read(4)
         if head.startswith(codecs.BOM_UTF8):
@@ -484,7 +490,28 @@ def detect_encoding(path: Path) -> str:
                 decoder.decode(chunk)
         except UnicodeDecodeError:
             fh.seek(0)
-            return "utf-8" if _mostly_utf8(fh) else "gb18030"
+            if _mostly_utf8(fh):
+                return "utf-8"
+            fh.seek(0)
+            return "cp950" if _big5_rather(fh.read(65536)) else "gb18030"
+
+
+# Words of a list's header as each double-byte encoding shows them: a Big5 file (traditional
+# characters, from Taiwan or Hong Kong, or Excel on a traditional-Chinese Windows) read as GBK shows
+# none of them, and the other way round.
+_HEADER_WORDS_GBK = ("身份证", "证件", "姓名", "号码")
+_HEADER_WORDS_BIG5 = ("身份證", "證件", "姓名", "號碼")
+
+
+def _big5_rather(head: bytes) -> bool:
+    """Text that is not UTF-8 is GBK (GB18030) unless it reads as Big5 throughout and only Big5
+    shows the words of a header."""
+    try:
+        big5 = codecs.getincrementaldecoder("cp950")("strict").decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    gbk = head.decode("gb18030", "replace")
+    return any(w in big5 for w in _HEADER_WORDS_BIG5) and not any(w in gbk for w in _HEADER_WORDS_GBK)
 
 
 def _mostly_utf8(fh: Any) -> bool:
@@ -583,7 +610,7 @@ class Workbook:
             encoding = detect_encoding(self.path)
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
-        if encoding == "gb18030":  # not UTF-8: what the page says it is (GB2312 and GBK read as GB18030)
+        if encoding in ("gb18030", "cp950"):  # not UTF-8: what the page says it is (GB2312 and GBK read as GB18030)
             encoding = markup.declared_encoding(head) or encoding
         self.encoding = encoding
         self._markup_sheets: list[markup.SheetInfo] = []
