@@ -158,3 +158,34 @@ def test_a_disability_certificate_number_holds_the_id_number() -> None:
     assert idcard.from_disability_card(f" {number} 1 4 ") == number  # spaces as typed
     for other in (number, number + "4", number + "82", number + "45", 4.2020319750630e19, None):
         assert idcard.from_disability_card(other) == other  # judged by parse() as they are
+
+
+@pytest.mark.parametrize("raw", [
+    "420203199001011238（户主）", "420203199001011238 (已故)", "420203199001011238【本人】", "（户主）420203199001011238",
+    "身份证:420203199001011238", "身份证号码：420203199001011238", "本人: 420203199001011238（户主）",
+    "本人:420203199001011238 配偶:11010519491231002X", "配偶：11010519491231002X；本人：420203199001011238",
+    "420203900101123（户主）",
+])
+def test_a_remark_or_label_beside_the_number_is_not_part_of_it(raw: str) -> None:
+    """Lists write a remark after the number or a label before it, and for a couple both numbers
+    with 本人 marking the person's own: the number itself is taken as written."""
+    assert idcard.parse(raw).number == "420203199001011238"
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ("420203199001011238/11010519491231002X", Invalid.CHARACTERS),  # whose? not said
+    ("户主:420203199001011238 配偶:11010519491231002X", Invalid.CHARACTERS),
+    ("身份证:4.20203199001012E+17", Invalid.FLOAT),  # the label off, the number still lost its digits
+    ("身份证:42020319900101123", Invalid.LENGTH),
+    ("身份证:无", Invalid.EMPTY),
+    ("420203199001011238(2)", Invalid.CHARACTERS),  # digits in brackets are no remark
+    ("420203199001011238户主", Invalid.CHARACTERS),  # a remark without brackets runs into the number
+    ("420203199001011238（户主）（已故）x", Invalid.CHARACTERS),
+])
+def test_words_beside_a_number_do_not_make_a_bad_number_good(raw: str, reason: Invalid) -> None:
+    assert idcard.parse(raw).reason is reason
+
+
+def test_two_numbers_in_one_cell_say_so() -> None:
+    result = idcard.parse("420203199001011238、11010519491231002X")
+    assert result.reason is Invalid.CHARACTERS and "2 个身份证号" in result.message

@@ -737,3 +737,30 @@ def test_a_list_without_a_header(db: Database, district: District, tmp_path: Pat
     other.write_text("\n".join([f"{A},甲", f"{C},丙", f"{D},丁"]) + "\n", encoding="gbk")
     result = di.import_department_list(db, district.admin, other, "人社", dry_run=True)
     assert result.mapping == {"id_number": 0, "name": 1} and (result.data_rows, result.valid) == (3, 3)
+
+
+def test_remarks_labels_and_two_numbers_in_the_id_cell(db: Database, district: District, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The number with a remark after it ("（户主）") or a label before it, and a couple's numbers with
+    本人 marking the person's: read as the person's number. Two numbers without that mark cannot be
+    told apart: invalid, and the error workbook says why in those words."""
+    import xlsxwriter
+
+    path = tmp_path / "备注.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("名单")
+    for r, row in enumerate([["姓名", "身份证号码"], ["甲", f"{A}（户主）"], ["乙", f"身份证：{B}"],
+                             ["丙", f"本人:{C}\n配偶:{D}"], ["丁", f"{D}/{E}"], ["戊", f"{C} (已故)"]]):
+        for c, value in enumerate(row):
+            ws.write_string(r, c, value)
+    book.close()
+    errors = tmp_path / "errors.xlsx"
+    url = db.url.render_as_string(hide_password=False)
+    code = cli_main(["import", "department", str(path), "--department", "人社", "--json", "--dry-run",
+                     "--errors", str(errors), "--database-url", url])
+    got = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (got["data_rows"], got["valid"], got["invalid"], got["duplicates"]) == (5, 3, {"characters": 1}, 1)
+    rows = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()
+    assert [(r[0], r[-1]) for r in rows[1:]] == [
+        ("丁", "一个单元格里有 2 个身份证号,无法确定哪一个是本人的(可写作“本人:… 配偶:…”)"), ("戊", "与第4行重复")]

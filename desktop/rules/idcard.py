@@ -22,6 +22,18 @@ _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+")  # zero-width marks come with pasted text
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
 _WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
+# Words written in the cell beside the number (compared after normalize): a remark in brackets after
+# (or before) it ("（户主）", "(已故)"), a label before it ("身份证:", "本人："). They are not part of the number
+# and are left out; the number itself is taken as written. A remark holding digits is left alone.
+_PLAIN = re.compile(r"[0-9X.E+\-]*")
+_REMARK = r"[(（\[【〔][^()（）\[\]【】〔〕\d]{0,20}[)）\]】〕]"
+_REMARK_AFTER = re.compile(_REMARK + "$")
+_REMARK_BEFORE = re.compile("^" + _REMARK)
+_LABEL_BEFORE = re.compile(r"^[^\d:：()（）\[\]【】]{1,12}[:：]")
+# Two numbers in one cell ("本人:… 配偶:…"): the person's own is the one labelled 本人; without that
+# label it cannot be told which one the row is about.
+_NUMBER_IN = re.compile(r"(?<![\dX])(\d{17}[\dX]|\d{15})(?![\dX])")
+_OWN_NUMBER = re.compile(r"本人[:：]?(\d{17}[\dX]|\d{15})(?![\dX])")
 # What lists write for "no number here" (compared after normalize: half-width, no spaces, upper case):
 # the cell is empty in all but name, not a number with wrong characters.
 PLACEHOLDERS = frozenset({
@@ -57,6 +69,7 @@ class IdResult:
     number: str | None  # the normalised 18-character number when valid
     reason: Invalid | None
     converted_from_15: bool = False
+    detail: str = ""  # a more precise message than the reason's label, when there is one
 
     @property
     def valid(self) -> bool:
@@ -64,7 +77,9 @@ class IdResult:
 
     @property
     def message(self) -> str:
-        return REASON_LABELS[self.reason] if self.reason else ""
+        if not self.reason:
+            return ""
+        return self.detail or REASON_LABELS[self.reason]
 
 
 def check_char(first17: str) -> str:
@@ -113,6 +128,13 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     text = normalize(value)
     if not text or text in PLACEHOLDERS or (not text.isascii() and unicodedata.normalize("NFKC", text) in PLACEHOLDERS):
         return IdResult(raw, None, Invalid.EMPTY)
+    if not _PLAIN.fullmatch(text):
+        text, several = _without_words(text)
+        if several:
+            return IdResult(raw, None, Invalid.CHARACTERS, detail=f"一个单元格里有 {several} 个身份证号,无法确定哪一个是本人的"
+                                                              "(可写作“本人:… 配偶:…”)")
+        if not text or text in PLACEHOLDERS:  # "身份证:无"
+            return IdResult(raw, None, Invalid.EMPTY)
     whole = _WHOLE_WITH_POINT.match(text)
     if whole:
         text = whole.group(1)  # the text of a float that held every digit (up to 15 of them)
@@ -139,6 +161,21 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     if check_char(text[:17]) != text[17]:
         return IdResult(raw, None, Invalid.CHECK)
     return IdResult(raw, text, None, converted)
+
+
+def _without_words(text: str) -> tuple[str, int]:
+    """The number without a remark after it or a label before it, and 0; or, for a cell holding
+    several numbers none of which is labelled 本人, the text as it is and how many numbers it holds."""
+    numbers = _NUMBER_IN.findall(text)
+    if len(numbers) > 1:
+        own = _OWN_NUMBER.search(text)
+        return (own.group(1), 0) if own else (text, len(numbers))
+    while remark := _REMARK_AFTER.search(text):
+        text = text[:remark.start()]
+    while remark := _REMARK_BEFORE.match(text):
+        text = text[remark.end():]
+    label = _LABEL_BEFORE.match(text)
+    return (text[label.end():] if label else text), 0
 
 
 def from_disability_card(value: object) -> object:
