@@ -1012,3 +1012,31 @@ def test_big5_text_is_read_as_big5(tmp_path: Path) -> None:
     gbk.write_bytes(f"序号,姓名,身份证号码\r\n1,张伟,{ID1}\r\n".encode("gbk"))
     with ss.open_workbook(gbk) as book:
         assert book.encoding == "gb18030"
+
+
+def test_blank_rows_down_to_the_sheets_last_row_are_passed_over_cheaply(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stray space in row 1,048,576 makes a sheet of ten people a million rows long: the blank rows
+    are skipped without looking at their cells one by one (that took seconds per file)."""
+    path = tmp_path / "stray.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("S")
+    for r, row in enumerate([["姓名", "身份证号", "街道"], ["张三", ID1, "八泉街道"], ["李四", ID2, "河口镇"]]):
+        ws.write_row(r, 0, row)
+    ws.write_string(1_048_575, 2, " ")
+    book.close()
+    looked_at = 0
+    real = ss.cell_text
+
+    def counting(value: Any) -> str:
+        nonlocal looked_at
+        looked_at += 1
+        return real(value)
+
+    monkeypatch.setattr(ss, "cell_text", counting)
+    with ss.open_workbook(path) as wb:
+        layout = ss.find_layout(wb)
+        assert ss.rows_at_most(wb, layout) == 1_048_575
+        looked_at = 0
+        assert [r.number for r in ss.data_rows(wb, layout)] == [2, 3]
+    assert looked_at < 1000

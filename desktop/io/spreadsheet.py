@@ -1402,6 +1402,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 _LABELLED.match(id_text)):
             # not an ID-like value (a phone number or a date under the footer has digits too): maybe
             # blank, footer, totals or a repeated header
+            if values.count("") == len(values):
+                continue  # blank at a glance: a stray cell far below can make a sheet a million rows long
             if after_footer:
                 continue  # signatures, dates, phone numbers: under a footer only an ID number is a person
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
