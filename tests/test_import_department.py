@@ -764,3 +764,25 @@ def test_remarks_labels_and_two_numbers_in_the_id_cell(db: Database, district: D
     rows = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()
     assert [(r[0], r[-1]) for r in rows[1:]] == [
         ("丁", "一个单元格里有 2 个身份证号,无法确定哪一个是本人的(可写作“本人:… 配偶:…”)"), ("戊", "与第4行重复")]
+
+
+def test_a_list_too_long_is_refused_before_any_row_is_screened(db: Database, district: District, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """More data rows than an import takes: refused after counting them, before reading them for good
+    (screening a million rows to find the one too many took minutes). A sheet with more lines than
+    that but fewer data rows (blank lines, a footer) is imported."""
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(["姓名,身份证号"] + [f"人{i},{C}" for i in range(30)]), encoding="utf-8")
+
+    def no_screening(*args: object) -> None:
+        raise AssertionError("screening began")
+
+    with monkeypatch.context() as m:
+        m.setattr(di._Screening, "__init__", no_screening)
+        with pytest.raises(ServiceError, match="超过 20 行"):
+            di.import_department_list(db, district.admin, path, "人社", max_rows=20, dry_run=True)
+    spaced = tmp_path / "spaced.csv"
+    spaced.write_text("\n".join(["姓名,身份证号"] + [f"人{i},{C}\n,\n" for i in range(20)] + ["制表人:张三"]),
+                      encoding="utf-8")
+    result = di.import_department_list(db, district.admin, spaced, "人社", max_rows=20, dry_run=True)
+    assert (result.data_rows, result.valid, result.duplicates) == (20, 1, 19)

@@ -1040,3 +1040,18 @@ def test_blank_rows_down_to_the_sheets_last_row_are_passed_over_cheaply(tmp_path
         looked_at = 0
         assert [r.number for r in ss.data_rows(wb, layout)] == [2, 3]
     assert looked_at < 1000
+
+
+@pytest.mark.parametrize(("encoding", "newline"), [("utf-8", "\r\n"), ("gbk", "\n"), ("gbk", "\r"),
+                                                   ("utf-16", "\r\n"), ("utf-16-be", "\n")])
+def test_a_text_files_rows_are_counted_from_its_lines(tmp_path: Path, encoding: str, newline: str) -> None:
+    """The bound on the rows under the header that decides whether a list must be counted before it is
+    read: never fewer than the rows there are, whatever ends the lines (Excel for Mac writes "\\r")."""
+    rows = ["姓名\t身份证号", *[f"张{i}\t{ID1}" for i in range(30)], '"王五\n（已故）"\t' + ID2]
+    path = tmp_path / "list.txt"
+    path.write_bytes(newline.join(rows).encode(encoding))
+    with ss.open_workbook(path) as book:
+        layout = ss.find_layout(book)
+        data = list(ss.data_rows(book, layout))
+        assert len(data) == 31
+        assert 31 <= ss.rows_at_most(book, layout) <= 33

@@ -1443,6 +1443,29 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
         yield DataRow(number, values)
 
 
+def rows_at_most(book: Workbook, layout: Layout) -> int:
+    """How many rows there can be under the header, at most: every data row is one of them. A sheet
+    knows its height; a text file's lines are counted (a row quoting a line break takes two), quickly.
+    Only a list this long needs its rows counted before it is read for good (:data:`MAX_ROWS`)."""
+    if book.format != "csv":
+        return max(book.height(layout.sheet) - layout.first_data_row + 1, 0)
+    encoding = book.encoding or ""
+    lfs = crs = 0
+    try:
+        with _open_binary(book.path) as fh:
+            if encoding == "utf-16":  # the byte-order mark says which
+                encoding = "utf-16-be" if fh.read(2) == codecs.BOM_UTF16_BE else "utf-16-le"
+            wide = encoding.startswith("utf-16")
+            lf, cr = ("\n".encode(encoding), "\r".encode(encoding)) if wide else (b"\n", b"\r")
+            while chunk := fh.read(1 << 22):
+                lfs += chunk.count(lf)
+                crs += chunk.count(cr)
+    except OSError as exc:
+        raise _unreadable(book.path, exc) from exc
+    # Lines end in "\r\n", "\n" or (Excel for Mac's CSV) "\r" alone: the more frequent mark counts them.
+    return max(max(lfs, crs) + 1 - layout.first_data_row + 1, 0)
+
+
 def _row_texts(values: Sequence[Any]) -> list[str]:
     texts = [re.sub(r"\s+", "", cell_text(v)) for v in values]
     while texts and not texts[-1]:

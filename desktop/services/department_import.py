@@ -479,6 +479,7 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
             saved = _remembered_mapping(db, dept, layout)
             if saved is not None:
                 layout.mapping = saved
+        _check_row_limit(book, layout, progress, max_rows)
         result = DepartmentImportResult(None, book.name, dept, dry_run=dry_run, sheet=layout.sheet,
                                         header_row=layout.header_row, header_height=layout.header_height,
                                         mapping=dict(layout.mapping), file_hash=file_hash,
@@ -525,6 +526,21 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
         return result
     finally:
         book.close()
+
+
+def _check_row_limit(book: ss.Workbook, layout: ss.Layout, progress: Progress | None, max_rows: int | None) -> None:
+    """A list of more data rows than an import takes is refused before any of them is screened: a
+    sheet long enough to hold that many has its rows counted first (seconds, where screening a
+    million rows to find the one too many takes minutes)."""
+    limit = ss.MAX_ROWS if max_rows is None else max_rows
+    if ss.rows_at_most(book, layout) <= limit:
+        return
+    try:
+        for counted, _row in enumerate(ss.data_rows(book, layout, max_rows=limit), start=1):
+            if progress is not None and counted % 10_000 == 0:
+                progress.report(0, 0, f"正在清点行数:{counted:,}")
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message) from exc
 
 
 @contextmanager
