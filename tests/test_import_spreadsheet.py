@@ -1055,3 +1055,21 @@ def test_a_text_files_rows_are_counted_from_its_lines(tmp_path: Path, encoding: 
         data = list(ss.data_rows(book, layout))
         assert len(data) == 31
         assert 31 <= ss.rows_at_most(book, layout) <= 33
+
+
+def test_hidden_and_filtered_out_rows_are_data_rows(tmp_path: Path) -> None:
+    """A row hidden, or filtered out by an autofilter, is still in the file the department sent: it is
+    read and counted like any other (the person filtering may have meant nothing by it)."""
+    path = tmp_path / "filtered.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("S")
+    rows = [["姓名", "身份证号", "街道"], ["张三", ID1, "八泉街道"], ["李四", ID2, "河口镇"], ["王五", ID3, "河口镇"]]
+    for r, row in enumerate(rows):
+        ws.write_row(r, 0, row)
+    ws.autofilter(0, 0, 3, 2)
+    ws.filter_column(2, "x == 八泉街道")
+    ws.set_row(2, None, None, {"hidden": True})
+    ws.set_row(3, None, None, {"hidden": True})
+    book.close()
+    _layout, data = read_all(path)
+    assert [r.number for r in data] == [2, 3, 4]
