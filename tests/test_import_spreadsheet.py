@@ -1073,3 +1073,19 @@ def test_hidden_and_filtered_out_rows_are_data_rows(tmp_path: Path) -> None:
     book.close()
     _layout, data = read_all(path)
     assert [r.number for r in data] == [2, 3, 4]
+
+
+def test_a_notes_row_under_a_two_row_header_is_part_of_the_header(tmp_path: Path) -> None:
+    """The header's group row, its names, then "(必填)" / "(18位,文本格式)" under them: not a person
+    with a bad ID number."""
+    path = write_xlsx(tmp_path / "notes.xlsx", {"S": [
+        ["临时救助对象名单"],
+        ["序号", "救助对象", None, "所属街道"],
+        [None, "姓名", "身份证号码", None],
+        ["(必填)", "(必填)", "(18位,文本格式)", "(选填)"],
+        [1, "张三", ID1, "八泉街道"],
+        [2, "李四", ID2, "河口镇"],
+    ]}, merges={"S": [(1, 1, 1, 2, "救助对象"), (1, 0, 2, 0, "序号"), (1, 3, 2, 3, "所属街道")]})
+    layout, data = read_all(path)
+    assert (layout.header_row, layout.header_height) == (2, 3)
+    assert [r.number for r in data] == [5, 6]

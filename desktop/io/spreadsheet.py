@@ -1228,8 +1228,8 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         return None
     _holds, _score_, neg_row, height, columns, mapping = best
     top = -neg_row
-    if height == 1 and _is_notes_row(by_number.get(top + 1), mapping):
-        height = 2  # a row of filling notes under the names ("(必填)", "(18位)")
+    if _is_notes_row(by_number.get(top + height), mapping):
+        height += 1  # a row of filling notes under the names ("(必填)", "(18位)"), one or two rows of them
     if _is_column_numbers(by_number.get(top + height)):
         height += 1  # the columns numbered under their names ("甲 乙 1 2 3", a statistical form's 栏次)
     header_rows = [by_number[top + i] for i in range(height)]
