@@ -1089,3 +1089,14 @@ def test_a_notes_row_under_a_two_row_header_is_part_of_the_header(tmp_path: Path
     layout, data = read_all(path)
     assert (layout.header_row, layout.header_height) == (2, 3)
     assert [r.number for r in data] == [5, 6]
+
+
+def test_a_text_padded_with_nul_bytes_is_still_a_text(tmp_path: Path) -> None:
+    """Old systems pad an export to a block size with NUL bytes: a CSV all the same, its padding no row."""
+    path = tmp_path / "padded.csv"
+    path.write_bytes(f"姓名,身份证号\r\n张三,{ID1}\r\n李四,{ID2}\r\n".encode("gbk") + b"\x00" * 300)
+    _layout, data = read_all(path)
+    assert [r.values[1] for r in data] == [ID1, ID2]
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\x01\x00\x02\x00" * 50 + b"abc")
+    assert error_of(binary).kind == "not_spreadsheet"

@@ -137,7 +137,7 @@ class SpreadsheetError(Exception):
 # -- cells -----------------------------------------------------------------------------------
 
 _EQ_QUOTED = re.compile(r'^="(.*)"$', re.S)
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width marks pasted in with text: not whitespace to str.strip
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\x00"  # zero-width marks pasted in with text, NUL padding: not whitespace to str.strip
 
 
 def cell_text(value: Any) -> str:
@@ -325,7 +325,7 @@ def sniff_format(path: str | Path) -> str:
         return kind  # an HTML table or an Excel 2003 XML spreadsheet saved as .xls: read as they are
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
         return "csv"
-    if b"\x00" in head:
+    if b"\x00" in head.rstrip(b"\x00"):  # NUL bytes only at the end: a text padded by an old system
         raise SpreadsheetError(f"文件“{name}”不是电子表格,也不是文本表格(CSV),无法识别其格式。", kind="not_spreadsheet")
     return "csv"
 
