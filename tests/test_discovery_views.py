@@ -390,6 +390,42 @@ def test_wizard_says_when_new_people_already_had_an_open_clue(qtbot, sqlite_dist
     assert _count(d.db, Clue) == 3
 
 
+def test_wizard_reads_an_xlsx_named_xls_with_remarks_beside_the_numbers(qtbot, sqlite_district: District,
+                                                                         messages: list[str], tmp_path: Path) -> None:
+    """A system's .xlsx saved under an .xls name, its ID cells with a remark or a couple's numbers:
+    the preview marks them ok, and the dry run counts what the command line counts."""
+    import xlsxwriter
+
+    d = sqlite_district
+    other = idcard.make("420203", date(1971, 5, 6), 27)
+    path = tmp_path / "人社_名单.xls"
+    book = xlsxwriter.Workbook(str(path))  # written as .xlsx, whatever the name says
+    ws = book.add_worksheet("名单")
+    for r, row in enumerate([["姓名", "身份证号码"], ["甲", f"{ID_A}（户主）"], ["乙", f"本人:{other} 配偶:{ID_A}"],
+                             ["丙", f"{ID_A}、{other}"]]):
+        ws.write_row(r, 0, row)
+    book.close()
+    wizard = _run_wizard(qtbot, AppContext(d.db, d.admin), path)
+    model = wizard.preview_page.model
+    assert model.colours[:2] == [None, None]
+    assert model.colours[2] is not None and "2 个身份证号" in " ".join(model.rows[2])
+    dry = wizard.dry_run_page.counts.shown()
+    assert (dry["data_rows"], dry["valid"], dry["invalid"], dry["duplicates"]) == (3, 2, {"characters": 1}, 0)
+
+
+def test_wizard_refuses_a_list_too_long_in_words(qtbot, sqlite_district: District, messages: list[str],
+                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.io import spreadsheet as ss
+
+    monkeypatch.setattr(ss, "MAX_ROWS", 25)  # the preview shows 20 rows
+    path = tmp_path / "人社_名单.csv"
+    path.write_text("\n".join(["姓名,身份证号"] + [f"人{i},{ID_A}" for i in range(30)]), encoding="utf-8")
+    d = sqlite_district
+    wizard = _run_wizard(qtbot, AppContext(d.db, d.admin), path)
+    assert "超过 25 行" in wizard.dry_run_page.warning.text() and not wizard.dry_run_page.isComplete()
+    assert any("超过 25 行" in m for m in messages)
+
+
 def test_wizard_names_the_other_sheets_and_reads_the_one_chosen(qtbot, sqlite_district: District,
                                                                  messages: list[str], tmp_path: Path) -> None:
     d = sqlite_district
