@@ -7,6 +7,7 @@ row into typed values, with one error per bad cell (row number, column name, mes
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -336,13 +337,18 @@ def is_header_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
     misses_allowed = len(columns) - (len(columns) + 1) // 2
     misses = 0
     for column, i in columns.items():
-        firsts, names = _NAMES[column]
         value = values[i] if i < len(values) else None
-        if not (isinstance(value, str) and any(c in value.lower() for c in firsts) and header_key(value) in names):
+        if not (isinstance(value, str) and _is_name_of(column, value)):
             misses += 1
             if misses > misses_allowed:
                 return False
     return True
+
+
+@functools.lru_cache(maxsize=8192)  # a register repeats its words (本人, 健康, 城市 …) on most rows
+def _is_name_of(column: str, value: str) -> bool:
+    firsts, names = _NAMES[column]
+    return not firsts.isdisjoint(value.lower()) and header_key(value) in names
 
 
 def is_total_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
@@ -380,6 +386,19 @@ def canonical(column: str, text: str) -> str:
         if upper in synonyms or candidate in synonyms:
             return synonyms.get(candidate) or synonyms[upper]
     return text
+
+
+@functools.lru_cache(maxsize=4096)  # the same few words on most rows
+def _choice(column: str, value: str) -> tuple[Any, str]:
+    """The code a cell of ``column`` holding ``value`` stands for, and what is wrong with it ("" if nothing)."""
+    if value == "" or (column in DASH_IS_NONE and _folded(value) in DASHES):
+        return DEFAULTS.get(column), ""
+    value = canonical(column, value)
+    code = codes.label_to_code(ALLOWED[column], value)
+    if code is None and value not in ALLOWED[column].values():
+        allowed = "、".join(str(v) for v in ALLOWED[column].values())
+        return code, f"“{value}”不是可填写的值(可填:{allowed})"
+    return code, ""
 
 
 def household_code(value: Any) -> str:
@@ -440,14 +459,9 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         return cell_text(raw(column))
 
     def choice(column: str) -> Any:
-        value = text(column)
-        if value == "" or (column in DASH_IS_NONE and _folded(value) in DASHES):
-            return DEFAULTS.get(column)
-        value = canonical(column, value)
-        code = codes.label_to_code(ALLOWED[column], value)
-        if code is None and value not in ALLOWED[column].values():
-            allowed = "、".join(str(v) for v in ALLOWED[column].values())
-            errors.append(CellError(row, column, f"“{value}”不是可填写的值(可填:{allowed})"))
+        code, problem = _choice(column, text(column))
+        if problem:
+            errors.append(CellError(row, column, problem))
         return code
 
     code = household_code(raw("户编号"))
