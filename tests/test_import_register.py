@@ -1009,3 +1009,40 @@ def test_a_whole_number_cell_is_quoted_as_the_cell_shows_it() -> None:
                                           经营净收入=-1200.0, 医疗支出=-0.5), columns)
     assert person is None and [str(e) for e in errors] == ["第 2 行“工资性收入”列:金额不能为负数(-500)",
                                                            "第 2 行“医疗支出”列:金额不能为负数(-0.5)"]
+
+
+def test_members_no_longer_listed_are_named_and_a_dry_run_counts_them(db: Database, district: District,
+                                                                      tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A register sent again without a member removes that person (with their incomes and
+    expenses). The dry run said nothing of it (0 removed) and the import gave only a count; both now
+    say how many and who, so a member left out by mistake is noticed before the import."""
+    ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx"))
+    path = write_register(tmp_path / "b.xlsx", [  # 赵小 (F001's child) is no longer listed
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 监测库别="一类库"),
+        row(户编号="F001", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE),
+    ])
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 0
+    dry = json.loads(capsys.readouterr().out)
+    assert dry["members_removed"] == 1
+    assert dry["removed_members"] == [{"household": "F001", "name": "赵小"}]
+    assert cli_main(["import", "households", str(path), "--dry-run", "--database-url", url]) == 0
+    assert "将移除不再列出的成员 1 人:赵小(户编号 F001)" in capsys.readouterr().out
+    assert count(db, Member) == 4
+    assert cli_main(["import", "households", str(path), "--database-url", url]) == 0
+    assert "已移除不再列出的成员 1 人:赵小(户编号 F001)" in capsys.readouterr().out
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Member).where(Member.id_number == H1_CHILD)) == 0
+        assert s.scalar(select(Household.member_count).where(Household.code == "F001")) == 2
+
+
+def test_dialog_names_the_members_removed(qtbot: Any) -> None:
+    from desktop.views.register_import import RegisterImportDialog
+
+    dialog = RegisterImportDialog(ctx=None)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    result = ri.RegisterImportResult(7, "台账.xlsx", rows=2, households=1, households_updated=1, persons=2,
+                                     members_removed=1, removed_members=[("F001", "赵小")])
+    dialog.show_result(result)
+    assert "赵小" in dialog.summary.text() and "F001" in dialog.summary.text()

@@ -230,6 +230,7 @@ def import_households(args: argparse.Namespace) -> int:
                 "sheet": result.sheet,
                 "other_sheets": result.other_sheets,
                 "already_imported": result.already_imported or None,
+                "removed_members": [{"household": code, "name": name} for code, name in result.removed_members],
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
             })
         else:
@@ -245,7 +246,8 @@ def import_households(args: argparse.Namespace) -> int:
                   f"{will}更新 {result.households_updated} 户,因错误{'不能' if will else '未'}导入 "
                   f"{result.households_rejected} 户;{will}写入成员 {result.persons} 人")
             if result.members_removed:
-                print(f"  {will or '已'}移除不再列出的成员 {result.members_removed} 人")
+                print(f"  {will or '已'}移除不再列出的成员 {result.members_removed} 人:"
+                      f"{register_import.removed_note(result)}")
             for error in result.errors[:200]:
                 print(f"  {error}")
             if len(result.errors) > 200:

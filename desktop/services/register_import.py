@@ -58,6 +58,7 @@ class RegisterImportResult:
     households_rejected: int = 0
     persons: int = 0  # members created or updated
     members_removed: int = 0  # members of updated households no longer listed
+    removed_members: list[tuple[str, str]] = field(default_factory=list)  # (户编号, name) of those members
     errors: list[CellError] = field(default_factory=list)
     dry_run: bool = False
     already_imported: str = ""
@@ -232,6 +233,11 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                         result.rejected_rows[number] = ";".join(own.get(number, [])) or (
                             f"同户(户编号“{hh.code}”)其他行有错误,整户未导入")
             result.errors.sort(key=lambda e: (e.row, e.column))
+            current = _current_members(s, [existing[hh.code][0] for hh in good if hh.code in existing])
+            listed = {p.id_number for hh in good for p in hh.rows}
+            gone = sorted((m for number, m in current.items() if number not in listed), key=lambda m: (m[3], m[0]))
+            result.members_removed = len(gone)
+            result.removed_members = [(code, name) for _mid, _hid, name, code in gone]
             if dry_run:
                 for hh in good:
                     if hh.code in existing:
@@ -244,7 +250,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 # nothing imported: no batch, so the same file can be imported once it is corrected
                 # or the regions it names exist
                 return result
-            _write(uow, actor, good, existing, result, progress)
+            _write(uow, actor, good, existing, current, [m[0] for m in gone], result, progress)
             batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,
                                 sheet=batch_sheet(book, layout.sheet), header_row=layout.header_row,
                                 mapping={"columns": layout.columns}, counts=result.counts(),
@@ -432,7 +438,26 @@ def _stage(hh: _Household, previous: str | None) -> str | None:
     return None
 
 
-def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, tuple], result: RegisterImportResult,
+def _current_members(s: Any, household_ids: list[int]) -> dict[str, tuple[int, int, str, str]]:
+    """ID number -> (member id, household id, name, 户编号) of the members the households have now."""
+    found: dict[str, tuple[int, int, str, str]] = {}
+    for part in _chunks(household_ids):
+        for mid, number, hid, name, code in s.execute(
+                select(Member.id, Member.id_number, Member.household_id, Member.name, Household.code)
+                .join(Household, Household.id == Member.household_id).where(Member.household_id.in_(part))):
+            found[number] = (mid, hid, name, code)
+    return found
+
+
+def removed_note(result: RegisterImportResult, limit: int = 20) -> str:
+    """Who the import removes (or removed) from their household: "赵小(户编号 F001)、…"."""
+    names = "、".join(f"{name}(户编号 {code})" for code, name in result.removed_members[:limit])
+    more = len(result.removed_members) - limit
+    return names + (f" 等 {len(result.removed_members)} 人" if more > 0 else "")
+
+
+def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, tuple],
+           existing_members: dict[str, tuple[int, int, str, str]], gone: list[int], result: RegisterImportResult,
            progress: Progress | None) -> None:
     s = uow.session
     today = date.today()
@@ -499,19 +524,10 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
     for part in _chunks(moves):
         s.execute(insert(LibraryMove.__table__), list(part))
     # members: update by ID number, add new ones, remove those no longer listed
-    existing_members: dict[str, tuple[int, int]] = {}
-    updated_ids = [hh_ids[hh.code] for hh in good if hh.code in existing]
-    for part in _chunks(updated_ids):
-        for mid, number, hid in s.execute(select(Member.id, Member.id_number, Member.household_id)
-                                          .where(Member.household_id.in_(part))):
-            existing_members[number] = (mid, hid)
-    listed = {p.id_number for hh in good for p in hh.rows}
-    gone = [mid for number, (mid, _h) in existing_members.items() if number not in listed]
     for part in _chunks(gone):
         s.execute(delete(Income).where(Income.member_id.in_(part)))
         s.execute(delete(Expense).where(Expense.member_id.in_(part)))
         s.execute(delete(Member).where(Member.id.in_(part)))
-    result.members_removed = len(gone)
     member_new: list[dict] = []
     member_upd: list[dict] = []
     for hh in good:
@@ -528,7 +544,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
                 member_new.append({"id_number": p.id_number, "id_reversed": p.id_number[::-1],
                                    **values, "version": 1, "created_at": now, "updated_at": now,
                                    "created_by_id": uid, "updated_by_id": uid})
-    member_ids: dict[str, int] = {n: mid for n, (mid, _h) in existing_members.items()}
+    member_ids: dict[str, int] = {n: m[0] for n, m in existing_members.items()}
     for part in _chunks(member_new):
         s.execute(insert(Member.__table__), list(part))
     member_ids.update(_ids_by(s, Member.id_number, [m["id_number"] for m in member_new]))

@@ -166,6 +166,11 @@ class RegisterImportDialog(QDialog):
         text = text.format(file=result.file_name, id=result.batch_id, rows=result.rows, households=result.households,
                            created=result.households_created, updated=result.households_updated,
                            persons=result.persons, rejected=result.households_rejected)
+        if result.members_removed:
+            removed = (self.tr("{n} member(s) no longer listed would be removed from their household: {names}")
+                       if result.dry_run else
+                       self.tr("{n} member(s) no longer listed were removed from their household: {names}"))
+            text += "\n" + removed.format(n=result.members_removed, names=ri.removed_note(result))
         if result.other_sheets:
             text += "\n" + ri.other_sheets_note(result)
         if result.already_imported:
