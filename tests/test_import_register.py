@@ -1046,3 +1046,26 @@ def test_dialog_names_the_members_removed(qtbot: Any) -> None:
                                      members_removed=1, removed_members=[("F001", "赵小")])
     dialog.show_result(result)
     assert "赵小" in dialog.summary.text() and "F001" in dialog.summary.text()
+
+
+def test_notes_or_column_numbers_under_the_header_are_not_a_household(db: Database, district: District,
+                                                                      tmp_path: Path) -> None:
+    """Offices keep a line under the header saying how to fill each column (填表说明), or number the
+    columns 1, 2, 3 …, as department lists do. That line was read as a household and refused with a
+    dozen cell errors ("“本人/配偶/…”不是可填写的值"), a rejected household that does not exist."""
+    notes = row(户编号="如:H0001,同户填相同编号", 与户主关系="本人/配偶/子女/父母/孙子女/兄弟姐妹/其他", 姓名="户籍姓名",
+                身份证号="18位身份证号(文本格式)", 街道="须与系统一致", 社区="须与系统一致", 城乡类别="城市/农村",
+                工资性收入="近12个月(元)", 单亲家庭="是/否", 监测库别="无/一类库/二类库")
+    people = [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 工资性收入=1200),
+        row(户编号="F001", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE),
+        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="河口镇", 社区="道仕袱村"),
+    ]
+    numbers = list(range(1, len(tpl.HEADER) + 1))
+    for name, under in (("notes", [notes]), ("numbers", [numbers]), ("both", [notes, numbers])):
+        path = write_register(tmp_path / f"{name}.xlsx", [*under, *people])
+        result = ri.import_households(db, district.admin, path, dry_run=True)
+        assert (result.rows, result.households, result.households_created, result.errors) == (3, 2, 2, []), name
+    result = ri.import_households(db, district.admin, path)
+    assert result.households_created == 2 and result.households_rejected == 0
+    assert count(db, Household) == 2 and count(db, Member) == 3

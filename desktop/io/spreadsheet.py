@@ -1273,6 +1273,12 @@ def _is_notes_row(values: Sequence[Any] | None, mapping: dict[str, int]) -> bool
     return all(isinstance(v, str) or v is None for v in values)
 
 
+def is_notes_row(values: Sequence[Any] | None, id_column: int) -> bool:
+    """A row under the header (``id_column`` holding the ID numbers) saying how to fill each column,
+    or numbering the columns: not data."""
+    return _is_notes_row(values, {"id_number": id_column}) or _is_column_numbers(values)
+
+
 def _lower_or(upper: Sequence[Any], lower: Sequence[Any], i: int) -> str:
     low = cell_text(lower[i]) if i < len(lower) else ""
     return low or (cell_text(upper[i]) if i < len(upper) else "")

@@ -105,9 +105,12 @@ def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
 
 def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any]]]:
     """The rows under the header that list a person: not blank (or only a pre-filled 户编号), not
-    the header again (sheets pasted together), not a total line; up to the footer."""
+    the notes on filling the columns or their numbers right under the header, not the header again
+    (sheets pasted together), not a total line; up to the footer."""
     for number, values in book.rows(layout.sheet):
         if number <= layout.header_row:
+            continue
+        if number <= layout.header_row + 2 and ss.is_notes_row(values, layout.columns["身份证号"]):
             continue
         if tpl.is_blank_person(values, layout.columns) or tpl.is_header_row(values, layout.columns):
             continue
