@@ -1069,3 +1069,15 @@ def test_notes_or_column_numbers_under_the_header_are_not_a_household(db: Databa
     result = ri.import_households(db, district.admin, path)
     assert result.households_created == 2 and result.households_rejected == 0
     assert count(db, Household) == 2 and count(db, Member) == 3
+
+
+def test_single_parent_and_amounts_in_more_words_offices_write() -> None:
+    """单亲 / 非单亲 in 单亲家庭 (the column's own word), and 人民币 before an amount, were cell errors
+    that refused the household."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    for text, wanted in {"单亲": True, "单亲家庭": True, "非单亲": False, "非单亲家庭": False}.items():
+        person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 单亲家庭=text), columns)
+        assert errors == [] and person is not None and person.single_parent is wanted, text
+    person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 工资性收入="人民币1,200元"),
+                                   columns)
+    assert errors == [] and person is not None and person.incomes == {"wages": Decimal("1200")}

@@ -73,7 +73,7 @@ MAY_BE_NEGATIVE = {codes.INCOME_LABELS[kind] for kind in codes.NET_INCOME_KINDS}
 # 单亲家庭 as offices fill it in (compared after folding full-width forms, upper case).
 YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": False, "√": True, "✓": True,
           "✔": True, "×": False, "✗": False, "✘": False, "1": True, "0": False, "TRUE": True, "FALSE": False,
-          "有": True, "无": False}
+          "有": True, "无": False, "单亲": True, "单亲家庭": True, "非单亲": False, "非单亲家庭": False}
 # How paper forms say "nothing here" (compared after folding full-width forms).
 DASHES = {"-", "--", "—", "——", "/", "\\"}
 # An amount cell holding one of these means nothing: 0 yuan.
@@ -411,7 +411,7 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     if text == "":
         return Decimal("0")
     folded = _folded(text)
-    cleaned = re.sub(r"[,¥元]|RMB", "", folded, flags=re.I)
+    cleaned = re.sub(r"[,¥元]|RMB|人民币", "", folded, flags=re.I)
     if cleaned in NO_AMOUNT or text in NO_AMOUNT:
         return Decimal("0")
     if "," in folded and not THOUSANDS.search(folded):
