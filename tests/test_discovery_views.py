@@ -724,6 +724,7 @@ def test_wizard_file_label_leads_to_the_path_and_no_cancel_after_the_import(
     assert len(labels) == 1 and labels[0].buddy() is wizard.file_page.path
     wizard.close()
     wizard = _run_wizard(qtbot, AppContext(d.db, d.admin), SAMPLES / "残联_持证残疾人名单_2026.csv")
+    assert "GBK" in wizard.mapping_page.info.text() and "gb18030" not in wizard.mapping_page.info.text()
     cancel = wizard.button(QWizard.WizardButton.CancelButton)
     assert cancel.isVisible()
     wizard.next()

@@ -180,9 +180,7 @@ def summary(result: department_import.DepartmentImportResult) -> str:
     head = "试运行(未写入数据库)" if result.dry_run else f"已导入,批次编号 {result.batch_id}"
     lines.append(f"{result.department_label}名单《{result.file_name}》:{head}")
     if result.format in ("csv", "html"):
-        enc = {"gb18030": "GBK", "utf-8-sig": "UTF-8(带 BOM)", "utf-8": "UTF-8", "utf-16": "UTF-16",
-               "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "cp950": "Big5(繁体)"}.get(
-            result.encoding or "", result.encoding or "")
+        enc = department_import.encoding_label(result.encoding)
         kind = "文本表格(CSV" if result.format == "csv" else "网页格式的表格(HTML"
         lines.append(f"  {kind},{enc} 编码),{header_place(result)}")
     else:

@@ -173,6 +173,15 @@ class BatchRow:
 
 # -- helpers ------------------------------------------------------------------------------------
 
+# How a user knows each encoding a text file is read in (the reader's answers).
+ENCODING_LABELS = {"gb18030": "GBK", "utf-8-sig": "UTF-8(带 BOM)", "utf-8": "UTF-8", "utf-16": "UTF-16",
+                   "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "cp950": "Big5(繁体)"}
+
+
+def encoding_label(encoding: str | None) -> str:
+    return ENCODING_LABELS.get(encoding or "", encoding or "")
+
+
 def file_sha256(path: str | Path) -> str:
     p = Path(path)
     digest = hashlib.sha256()

@@ -303,7 +303,7 @@ class MappingPage(QWizardPage):
             combo.blockSignals(False)
         parts = [self.tr("File type: {fmt}").format(fmt=preview.format or "-")]
         if preview.encoding:
-            parts.append(self.tr("encoding: {enc}").format(enc=preview.encoding))
+            parts.append(self.tr("encoding: {enc}").format(enc=di.encoding_label(preview.encoding)))
         parts.append(self.tr("about {n} rows below the header").format(n=preview.total_rows_estimate))
         if preview.header_height > 1:
             parts.append(self.tr("two-row header"))
