@@ -41,11 +41,14 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 def test_models_pass_the_model_tester_and_show_the_same_values(chinese: None, qtmodeltester) -> None:  # noqa: ANN001
 
     users = UsersTableModel()
-    users.set_rows([NS(username="zhang", display_name="张三", role_label="管理员", region_name="西塞山区", active=True),
-                    NS(username="li", display_name="李四", role_label="社区", region_name="八泉社区", active=False)])
+    users.set_rows([NS(username="zhang", display_name="张三", role_label="管理员", region_name="西塞山区", active=True,
+                       problem=""),
+                    NS(username="li", display_name="李四", role_label="社区", region_name="八泉街道", active=False,
+                       problem="社区工作人员须属于一个社区或村")])
     qtmodeltester.check(users)
-    assert _headers(users) == ["用户名", "姓名", "角色", "所属区划", "启用"]
+    assert _headers(users) == ["用户名", "姓名", "角色", "所属区划", "启用", "提示"]
     assert [users.data(users.index(r, 4)) for r in (0, 1)] == ["是", "否"]
+    assert users.data(users.index(1, 5)) == "社区工作人员须属于一个社区或村"
 
     apps = ApplicationsTableModel()
     apps.set_rows([NS(id=7, head_name="王五", region_name="闸口社区", category_label="低保", track_label="常规",
