@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from desktop.commands.common import parse_database_url
-from desktop.services.errors import ServiceError
+from desktop.commands.common import parse_database_url, print_json
+from desktop.services.errors import NOT_WRITTEN, ServiceError
 from desktop.services.files import not_written_message
 
 # Each module defines register(subparsers); add a line here for a new command group.
@@ -35,7 +36,14 @@ COMMAND_MODULES = [
 ]
 
 EXIT_USER_ERROR = 1
+EXIT_ARGUMENTS = 2  # argparse's
 EXIT_INTERNAL = 3
+EXIT_CANCELLED = 130
+
+# The "code" of a refusal printed with --json, beside those of the service errors (ServiceError.code).
+ARGUMENTS_REFUSED = "invalid_arguments"
+CANCELLED = "cancelled"
+INTERNAL = "internal"
 
 
 _TYPE_NAMES = {"int": "整数", "float": "数字"}
@@ -87,7 +95,32 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"错误:{argument_message(message).rstrip('。')}。查看说明:{self.prog} -h\n")
+        text = f"{argument_message(message).rstrip('。')}。查看说明:{self.prog} -h"
+        sys.stderr.write(f"错误:{text}\n")
+        raise ArgumentsRefused(self, text)
+
+
+class ArgumentsRefused(SystemExit):
+    """argparse's refusal (exit status 2), with the parser that refused and what it said."""
+
+    def __init__(self, parser: argparse.ArgumentParser, text: str) -> None:
+        super().__init__(EXIT_ARGUMENTS)
+        self.parser = parser
+        self.text = text
+
+
+def asks_for_json(parser: argparse.ArgumentParser, argv: Sequence[str]) -> bool:
+    """Whether ``argv`` gives --json (or an abbreviation argparse takes for it) to a command whose
+    parser has that option."""
+    if "--json" not in parser._option_string_actions:
+        return False
+    for token in argv:
+        if token == "--":
+            break
+        option = token.split("=", 1)[0]
+        if len(option) >= 3 and "--json".startswith(option):
+            return True
+    return False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,12 +155,27 @@ def _configure_stdout() -> None:
                 pass
 
 
+def refused(args: argparse.Namespace, message: str, code: str, status: int, prefix: str = "错误:") -> int:
+    """Say on stderr why the command was refused; with --json also as one JSON object on stdout,
+    ``{"error": message, "code": code}``, for a script that reads stdout. Returns the exit status."""
+    print(f"{prefix}{message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print_json({"error": message, "code": code})
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_stdout()
     parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    if extra:  # refused by the command's own parser: its usage, its -h
-        _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
+    given = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args, extra = parser.parse_known_args(given)
+        if extra:  # refused by the command's own parser: its usage, its -h
+            _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
+    except ArgumentsRefused as exc:
+        if asks_for_json(exc.parser, given):
+            print_json({"error": exc.text, "code": ARGUMENTS_REFUSED})
+        raise
     if args.smoke_test and args.command is not None:
         parser.error(f"--smoke-test 只用于检查窗口程序能否启动,不能与命令 {args.command} 同时使用")
     if args.command is None:
@@ -140,20 +188,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ServiceError as exc:
-        print(f"错误:{exc.message}", file=sys.stderr)
-        return EXIT_USER_ERROR
+        return refused(args, exc.message, exc.code, EXIT_USER_ERROR)
     except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
-        return 130
+        return refused(args, "已取消。", CANCELLED, EXIT_CANCELLED, prefix="")
+    except BrokenPipeError:  # what reads stdout stopped reading (… | head): nothing more to say there
+        _stdout_to_devnull()
+        return EXIT_USER_ERROR
     except OSError as exc:
         if not exc.filename:
-            raise
-        print(f"错误:{not_written_message(exc)}", file=sys.stderr)
-        return EXIT_USER_ERROR
+            return internal_error(args, exc, log_path)
+        return refused(args, not_written_message(exc), NOT_WRITTEN, EXIT_USER_ERROR)
     except Exception as exc:  # a bug: log it whole, show one line
-        logging.getLogger("relief_desk").exception("unexpected error in command %s", args.command)
-        print(f"内部错误:{type(exc).__name__}: {exc}(详细信息已写入 {log_path})", file=sys.stderr)
-        return EXIT_INTERNAL
+        return internal_error(args, exc, log_path)
+
+
+def _stdout_to_devnull() -> None:
+    """So that Python's own flush of stdout at exit does not fail on the broken pipe again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture)
+        pass
+
+
+def internal_error(args: argparse.Namespace, exc: Exception, log_path: object) -> int:
+    logging.getLogger("relief_desk").exception("unexpected error in command %s", args.command)
+    return refused(args, f"{type(exc).__name__}: {exc}(详细信息已写入 {log_path})", INTERNAL, EXIT_INTERNAL,
+                   prefix="内部错误:")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ database is refused with a plain message, and nothing is created or changed ther
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,14 +22,23 @@ def url_of(db: Database) -> str:
     return db.url.render_as_string(hide_password=False)
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], *, internal: bool = False) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of a command; ``internal``: an internal error is expected."""
     try:
         code = cli.main(argv)
     except SystemExit as exc:  # argparse refuses with exit status 2
         code = exc.code
     out, err = capsys.readouterr()
-    assert "Traceback" not in err and "内部错误" not in err, err
+    assert "Traceback" not in err and (internal or "内部错误" not in err), err
     return int(code or 0), out, err
+
+
+def json_refusal(argv: list[str], code: str, err: str) -> str:
+    """What stdout holds when a command is refused: with --json the message as one JSON object, else nothing."""
+    if "--json" not in argv:
+        return ""
+    message = err.strip().splitlines()[-1].removeprefix("错误:")
+    return json.dumps({"error": message, "code": code}, ensure_ascii=False) + "\n"
 
 
 @pytest.mark.parametrize("argv", [
@@ -42,7 +52,7 @@ def test_a_missing_database_file_is_not_created(argv: list[str], tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     missing = tmp_path / "没有的文件夹" / "relief.sqlite3"
     code, out, err = run([*argv, "--database-url", f"sqlite:///{missing}"], capsys)
-    assert code == 1 and out == ""
+    assert code == 1 and out == json_refusal(argv, "database_unavailable", err)
     assert err.startswith("错误:") and f"数据库文件“{missing}”不存在" in err and "db upgrade" in err
     assert list(tmp_path.iterdir()) == []
 
@@ -106,7 +116,7 @@ def test_another_programs_database_is_not_filled_with_ours(argv: list[str], fore
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """A database holding other tables and no schema version of ours was migrated: our tables were created in it."""
     code, out, err = run([*argv, "--database-url", foreign_url], capsys)
-    assert code == 1 and out == ""
+    assert code == 1 and out == json_refusal(argv, "database_unavailable", err)
     assert err.startswith("错误:") and "不是救助工作台的数据库" in err and "someone_elses" in err
 
 

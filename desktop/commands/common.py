@@ -17,7 +17,7 @@ from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
 from desktop.services import auth
 from desktop.services.base import Actor
 from desktop.services.database import Database, open_and_migrate
-from desktop.services.errors import ValidationFailed
+from desktop.services.errors import NotFound
 
 T = TypeVar("T")
 
@@ -60,7 +60,7 @@ def region_named(db: Database, name: str | None) -> int | None:
         return None
     region = auth.find_region(db, name)
     if region is None:
-        raise ValidationFailed(f"找不到区划“{name}”。")
+        raise NotFound(f"找不到区划“{name}”。")
     return region.id
 
 

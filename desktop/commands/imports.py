@@ -21,7 +21,7 @@ from desktop.commands.common import (
 )
 from desktop.rules import codes
 from desktop.services import department_import, register_import
-from desktop.services.errors import ServiceError
+from desktop.services.errors import NOT_WRITTEN, ServiceError, ValidationFailed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -75,16 +75,16 @@ def check_errors_target(out: str, source: str) -> None:
     then cannot write its error list could not simply be run again (the same file is refused)."""
     target = Path(out)
     if target.is_dir():
-        raise ServiceError(f"错误清单“{out}”是一个文件夹,请给出要写入的文件名(如 错误清单.xlsx)。")
+        raise ValidationFailed(f"错误清单“{out}”是一个文件夹,请给出要写入的文件名(如 错误清单.xlsx)。")
     try:
         same = target.exists() and target.resolve() == Path(source).resolve()
     except OSError:
         same = False
     if same:
-        raise ServiceError(f"错误清单“{out}”就是要导入的文件本身,请换一个文件名。")
+        raise ValidationFailed(f"错误清单“{out}”就是要导入的文件本身,请换一个文件名。")
     problem = xlsx_name_problem(out)
     if problem:
-        raise ServiceError(problem)
+        raise ValidationFailed(problem)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".relief-", dir=target.parent)
@@ -92,9 +92,10 @@ def check_errors_target(out: str, source: str) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise ServiceError(f"无法在“{target.parent}”中写入错误清单“{target.name}”:没有写入权限或路径无效。"
-                           "请换一个位置。") from exc
+                           "请换一个位置。", code=NOT_WRITTEN) from exc
     if target.exists() and not os.access(target, os.W_OK):
-        raise ServiceError(f"错误清单“{out}”已存在且不可写入(可能正在 Excel 中打开)。请关闭它或换一个文件名。")
+        raise ServiceError(f"错误清单“{out}”已存在且不可写入(可能正在 Excel 中打开)。请关闭它或换一个文件名。",
+                           code=NOT_WRITTEN)
 
 
 def write_errors_after(batch_id: int | None, write: Callable[[], int]) -> int:
@@ -104,7 +105,8 @@ def write_errors_after(batch_id: int | None, write: Callable[[], int]) -> int:
     except ServiceError as exc:
         if batch_id is None:
             raise
-        raise ServiceError(f"已导入(批次编号 {batch_id}),但错误清单没有写成:{exc.message}") from exc
+        raise ServiceError(f"已导入(批次编号 {batch_id}),但错误清单没有写成:{exc.message}",
+                           code=exc.code) from exc
 
 
 def import_department(args: argparse.Namespace) -> int:
@@ -166,7 +168,7 @@ def column_index(given: str, columns: list[str]) -> int:
             index = index * 26 + ord(ch) - 64
         if index - 1 < len(columns):
             return index - 1
-    raise ServiceError(f"找不到列“{given}”:请给出列字母(如 D)或表头文字(表头有:{'、'.join(c for c in columns if c)})。")
+    raise ValidationFailed(f"找不到列“{given}”:请给出列字母(如 D)或表头文字(表头有:{'、'.join(c for c in columns if c)})。")
 
 
 def header_place(result: department_import.DepartmentImportResult) -> str:

@@ -43,7 +43,7 @@ from desktop.rules.codes import (
 )
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -687,7 +687,7 @@ def _scope_region_ids(uow: UnitOfWork, region_id: int | None) -> list[int] | Non
     if ids is not None:
         allowed = set(ids)
         if region_id not in allowed:
-            raise ServiceError(f"“{region.name}”不在您({uow.actor.region_name})的管辖范围内。")
+            raise PermissionDenied(f"“{region.name}”不在您({uow.actor.region_name})的管辖范围内。")
         sub = [i for i in sub if i in allowed]
     return sub
 

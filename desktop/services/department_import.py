@@ -31,7 +31,14 @@ from desktop.rules.codes import Role
 from desktop.services import bulk
 from desktop.services.base import Actor, require_role, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from desktop.services.errors import (
+    ALREADY_IMPORTED,
+    INVALID_FILE,
+    NOT_WRITTEN,
+    NotFound,
+    ServiceError,
+    ValidationFailed,
+)
 from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
 
@@ -190,7 +197,7 @@ def file_sha256(path: str | Path) -> str:
             while chunk := fh.read(1 << 20):
                 digest.update(chunk)
     except OSError as exc:
-        raise ServiceError(ss._unreadable(p, exc).message) from exc
+        raise ServiceError(ss._unreadable(p, exc).message, code=INVALID_FILE) from exc
     return digest.hexdigest()
 
 
@@ -207,14 +214,14 @@ def _load_layout(book: ss.Workbook, sheet: str | None, header_row: int | None, *
     try:
         return ss.find_layout(book, sheet, header_row, require_id=require_id)
     except ss.SpreadsheetError as exc:
-        raise ServiceError(exc.message) from exc
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
 
 
 def _open(path: str | Path) -> ss.Workbook:
     try:
         return ss.open_workbook(path)
     except ss.SpreadsheetError as exc:
-        raise ServiceError(exc.message) from exc
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
 
 
 def _remembered_mapping(db: Database | None, department: str | None, layout: ss.Layout) -> dict[str, int] | None:
@@ -250,7 +257,7 @@ def preview(path: str | Path, department: str | None = None, mapping: dict | Non
             try:
                 layout.mapping = ss.check_mapping(book, layout, mapping)
             except ss.SpreadsheetError as exc:
-                raise ServiceError(exc.message) from exc
+                raise ServiceError(exc.message, code=INVALID_FILE) from exc
         else:
             saved = _remembered_mapping(db, department, layout)
             if saved is not None:
@@ -265,7 +272,7 @@ def preview(path: str | Path, department: str | None = None, mapping: dict | Non
                 if len(samples) >= SAMPLE_ROWS:
                     break
         except ss.SpreadsheetError as exc:
-            raise ServiceError(exc.message) from exc
+            raise ServiceError(exc.message, code=INVALID_FILE) from exc
         return Preview(
             file_name=book.name, sheet=layout.sheet, sheet_names=layout.sheet_names, header_row=layout.header_row,
             columns=layout.columns, mapping=dict(layout.mapping), remembered=remembered, sample_rows=samples,
@@ -483,7 +490,7 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
             try:
                 layout.mapping = ss.check_mapping(book, layout, mapping)
             except ss.SpreadsheetError as exc:
-                raise ServiceError(exc.message) from exc
+                raise ServiceError(exc.message, code=INVALID_FILE) from exc
         else:
             saved = _remembered_mapping(db, dept, layout)
             if saved is not None:
@@ -501,7 +508,7 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 message = already_imported_message(earlier, book.name,
                                                    sheet=layout.sheet if len(layout.sheet_names) > 1 else "")
                 if not dry_run:
-                    raise ServiceError(message)
+                    raise ServiceError(message, code=ALREADY_IMPORTED)
                 result.already_imported = message
             if assign_region_id is not None and session.get(Region, assign_region_id) is None:
                 raise NotFound(f"找不到区划(编号 {assign_region_id})。")
@@ -528,7 +535,8 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 try:
                     uow.flush()
                 except IntegrityError as exc:  # another workstation imported the same file meanwhile
-                    raise ServiceError(f"文件“{book.name}”刚刚已由其他用户导入,不再重复导入。") from exc
+                    raise ServiceError(f"文件“{book.name}”刚刚已由其他用户导入,不再重复导入。",
+                                       code=ALREADY_IMPORTED) from exc
                 result.batch_id = batch_id
             if progress is not None:  # the last moment a cancel can still roll everything back
                 progress.report(result.data_rows, result.data_rows, "完成")
@@ -817,12 +825,13 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     except BaseException as exc:  # cancelled, a reading or a database error: the rollback follows
         writer.close(abandon=True)  # what is still queued is skipped
         if isinstance(exc, ss.SpreadsheetError):
-            raise ServiceError(exc.message) from exc
+            raise ServiceError(exc.message, code=INVALID_FILE) from exc
         raise
     writer.close()
     result.data_rows, result.valid, result.duplicates, result.legacy_15_converted = data_rows, valid, duplicates, legacy
     if data_rows == 0:
-        raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。")
+        raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。",
+                           code=INVALID_FILE)
     screening.finish()
     result.invalid = {k: v for k, v in sorted(invalid.items(), key=lambda kv: -kv[1])}
 
@@ -1066,7 +1075,8 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
                     ImportRow.batch_id == batch.id, ImportRow.outcome.in_(("invalid", DUPLICATE))))
             }
     if expected_hash and file_sha256(path_in) != expected_hash:
-        raise ServiceError(f"文件“{Path(path_in).name}”与导入时的内容不同(已被修改),无法据此生成错误清单。")
+        raise ServiceError(f"文件“{Path(path_in).name}”与导入时的内容不同(已被修改),无法据此生成错误清单。",
+                           code=INVALID_FILE)
     book = _open(path_in)
     try:
         layout = _load_layout(book, sheet or None, header_row, require_id=not (mapping and "id_number" in mapping))
@@ -1089,8 +1099,8 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
             return ss.write_rows_back(out_path, header_rows, iter(rows()),
                                       text_column=layout.mapping.get("id_number"))
         except ss.SpreadsheetError as exc:
-            raise ServiceError(exc.message) from exc
+            raise ServiceError(exc.message, code=INVALID_FILE) from exc
         except OSError as exc:
-            raise ServiceError(not_written_message(exc, out_path)) from exc
+            raise ServiceError(not_written_message(exc, out_path), code=NOT_WRITTEN) from exc
     finally:
         book.close()

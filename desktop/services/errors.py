@@ -7,15 +7,29 @@ from datetime import datetime
 
 
 class ServiceError(Exception):
-    """A known problem: shown as a plain message, never as a traceback."""
+    """A known problem: shown as a plain message, never as a traceback.
 
-    def __init__(self, message: str) -> None:
+    ``code`` is a short, stable English key for scripts (the command line's ``--json`` prints it
+    beside the message): each kind of refusal has its own class default, and a refusal raised as a
+    plain ServiceError may name its own (``ServiceError(message, code="invalid_file")``)."""
+
+    code = "refused"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        if code is not None:
+            self.code = code
+
+
+# The codes a plain ServiceError names for itself (the classes below have theirs).
+INVALID_FILE = "invalid_file"  # a file to read (a list, a backup) is missing, unreadable or not what it should be
+NOT_WRITTEN = "not_written"  # a file to write could not be written
+ALREADY_IMPORTED = "already_imported"  # the same file was imported before
 
 
 class PermissionDenied(ServiceError):
-    pass
+    code = "permission"
 
 
 class AccountChanged(PermissionDenied):
@@ -24,11 +38,13 @@ class AccountChanged(PermissionDenied):
 
 
 class NotFound(ServiceError):
-    pass
+    code = "not_found"
 
 
 class ValidationFailed(ServiceError):
     """Bad input; ``problems`` maps a field (or "row N, column X") to what is wrong."""
+
+    code = "invalid_input"
 
     def __init__(self, message: str, problems: dict[str, str] | None = None) -> None:
         super().__init__(message)
@@ -47,6 +63,8 @@ class ConflictInfo:
 class ConflictError(ServiceError):
     """Someone else saved the record first (optimistic locking)."""
 
+    code = "conflict"
+
     def __init__(self, info: ConflictInfo) -> None:
         when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if info.saved_at else "未知时间"
         super().__init__(f"该记录已被 {info.saved_by} 于 {when} 修改并保存,本次没有保存。您填写的内容仍在窗口中;请刷新,核对对方的修改后再决定如何保存。")
@@ -57,11 +75,15 @@ class DatabaseUnavailable(ServiceError):
     """The database cannot be reached (server down, network cut, file gone or locked). The next
     action reconnects by itself once it is back."""
 
+    code = "database_unavailable"
+
 
 class DatabaseBusy(ServiceError):
     """Another workstation's transaction stood in the way (deadlock, serialisation failure, lock
     wait): nothing was saved and trying again normally succeeds."""
 
+    code = "database_busy"
+
 
 class SchemaTooNew(ServiceError):
-    pass
+    code = "schema_too_new"

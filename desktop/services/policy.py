@@ -21,6 +21,8 @@ from desktop.services.errors import ServiceError, ValidationFailed
 class NoPolicyInForce(ServiceError):
     """No complete set of settings is in force for a date and area."""
 
+    code = "no_policy"
+
 
 @dataclass(frozen=True)
 class SettingRow:

@@ -35,7 +35,7 @@ from desktop.services.department_import import (
     file_sha256,
     previous_batch,
 )
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ALREADY_IMPORTED, INVALID_FILE, NOT_WRITTEN, ServiceError
 from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
 
@@ -84,7 +84,7 @@ def write_register_template(path: str | Path) -> int:
     try:
         return tpl.write_template(path)
     except OSError as exc:
-        raise ServiceError(not_written_message(exc, path)) from exc
+        raise ServiceError(not_written_message(exc, path), code=NOT_WRITTEN) from exc
 
 
 @dataclass
@@ -138,12 +138,12 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
     try:
         book = ss.open_workbook(path)
     except ss.SpreadsheetError as exc:
-        raise ServiceError(exc.message) from exc
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
     try:
         try:
             layout = tpl.find_register_header(book, sheet)
         except ss.SpreadsheetError as exc:
-            raise ServiceError(exc.message) from exc
+            raise ServiceError(exc.message, code=INVALID_FILE) from exc
         result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
                                       header_row=layout.header_row, header_height=layout.header_height,
                                       id_column=layout.columns.get("身份证号"),
@@ -159,12 +159,12 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             # in seconds rather than after every row has been checked.
             if book.height(layout.sheet) - layout.header_row > ss.MAX_ROWS and \
                     sum(1 for _ in _person_rows(book, layout)) > ss.MAX_ROWS:
-                raise ServiceError(too_many)
+                raise ServiceError(too_many, code=INVALID_FILE)
             unsaved = book.formulas_without_result(layout.sheet)
             for number, values in _person_rows(book, layout):
                 result.rows += 1
                 if result.rows > ss.MAX_ROWS:
-                    raise ServiceError(too_many)
+                    raise ServiceError(too_many, code=INVALID_FILE)
                 person, errors = tpl.parse_row(number, values, layout.columns)
                 if unsaved:
                     person, errors = _unsaved_formulas(number, layout.columns, unsaved, person, errors)
@@ -204,9 +204,9 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 if progress is not None and result.rows % 500 == 0:
                     progress.report(result.rows, 0, f"已读取 {result.rows} 行")
         except ss.SpreadsheetError as exc:
-            raise ServiceError(exc.message) from exc
+            raise ServiceError(exc.message, code=INVALID_FILE) from exc
         if result.rows == 0:
-            raise ServiceError(f"文件“{book.name}”的表头下面没有任何人员行。")
+            raise ServiceError(f"文件“{book.name}”的表头下面没有任何人员行。", code=INVALID_FILE)
         result.households = len(households)
         _check_leading_zeros(households, order)
 
@@ -217,7 +217,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 message = already_imported_message(earlier, book.name, REMEDY,
                                                    sheet=layout.sheet if len(book.sheet_names) > 1 else "")
                 if not dry_run:
-                    raise ServiceError(message)
+                    raise ServiceError(message, code=ALREADY_IMPORTED)
                 result.already_imported = message
             _check_households(uow, households, order)
             existing = _existing(s, households)
@@ -628,7 +628,7 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
     try:
         book = ss.open_workbook(path_in)
     except ss.SpreadsheetError as exc:
-        raise ServiceError(exc.message) from exc
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
     try:
         header: list[list[Any]] = []
         top = result.header_row - result.header_height + 1
@@ -647,8 +647,8 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
         collected = list(rows())
         return ss.write_rows_back(out_path, header, iter(collected), text_column=result.id_column)
     except ss.SpreadsheetError as exc:
-        raise ServiceError(exc.message) from exc
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
     except OSError as exc:
-        raise ServiceError(not_written_message(exc, out_path)) from exc
+        raise ServiceError(not_written_message(exc, out_path), code=NOT_WRITTEN) from exc
     finally:
         book.close()
