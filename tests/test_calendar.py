@@ -52,15 +52,18 @@ def test_deadlines_command_output_and_warning(district: District, capsys: pytest
     lines = out.splitlines()
     assert lines[0] == "截至 2026-12-21,办理中申请 2 件:"
     row_a = next(line for line in lines if line.startswith(f"{a}\t"))
+    late = load_calendar(db).working_days_between(date(2026, 2, 13), date(2026, 12, 21))
+    assert late > 0
+    # overdue read as a minus sign (剩余 -210), a typing error to the eye; the applications page's words
     assert row_a.split("\t")[1:] == ["张三", "八泉社区", "低保", "常规程序", "授权核对", "2026-02-13", "2026-03-30",
-                                     str(load_calendar(db).working_days_between(date(2026, 12, 21),
-                                                                                date(2026, 2, 13))), "已逾期"]
+                                     f"已逾期 {late} 个工作日", "已逾期"]
     row_b = next(line for line in lines if line.startswith(f"{b}\t"))
     assert row_b.endswith("期限为估算*")
     assert "*警告:2027年的法定节假日安排尚未录入" in out and f"涉及申请 {b}" in out
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-12-21", "--overdue", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["id"] for d in data] == [a] and data[0]["overdue"] and data[0]["next_step"] == "check"
+    assert data[0]["working_days_left"] == -late  # the JSON keeps its number
     # the administrator enters 2027 from the command line; the warning goes
     assert cli.main(["calendar", "set-year", "2027", "--database-url", url, "--off", "2027-01-01",
                      "2027-02-06..2027-02-14", "--workday", "2027-02-20", "--note", "国办发明电"]) == 0

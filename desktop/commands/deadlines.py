@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     print("编号\t户主\t社区(村)\t类别\t办理方式\t待办步骤\t步骤期限\t办结期限\t剩余工作日\t状态")
     warnings: dict[str, list[int]] = {}
     for r in rows:
-        left = "" if r.working_days_left is None else str(r.working_days_left)
+        left = "" if r.working_days_left is None else (  # as the applications page says it: no minus sign
+            f"已逾期 {-r.working_days_left} 个工作日" if r.working_days_left < 0 else str(r.working_days_left))
         state = "已逾期" if r.overdue else ("已延期" if r.extended else "")
         if r.warning:
             state = (state + " " if state else "") + "期限为估算*"
