@@ -381,7 +381,7 @@ def test_command_file_error_exits_1_with_one_line(db: Database, district: Distri
     code = cli_main(["import", "department", str(path), "--department", "人社", "--json",
                      "--database-url", db.url.render_as_string(hide_password=False)])
     captured = capsys.readouterr()
-    assert code == 1 and captured.out == ""
+    assert code == 1 and json.loads(captured.out)["code"] == "invalid_file"  # --json: the refusal as JSON
     assert len(captured.err.strip().splitlines()) == 1 and "photo.xlsx" in captured.err
 
 
@@ -490,7 +490,8 @@ def test_command_on_a_truncated_legacy_xls(db: Database, district: District, tmp
     code = cli_main(["import", "department", str(path), "--department", "区总工会", "--json",
                      "--database-url", db.url.render_as_string(hide_password=False)])
     captured = capsys.readouterr()
-    assert code == 1 and captured.out == ""
+    assert code == 1 and json.loads(captured.out) == {"error": captured.err.strip().removeprefix("错误:"),
+                                                      "code": "invalid_file"}
     assert captured.err.strip().splitlines() == [captured.err.strip()] and "已损坏" in captured.err
     assert count(db, ImportBatch) == 0
 
@@ -552,7 +553,8 @@ def test_whole_numbers_keep_their_digits(db: Database, district: District, tmp_p
     path = tmp_path / "floats.csv"
     path.write_text(f"姓名,身份证号码\n甲,{F15}.0\n乙,{F15}\n丙,12345.0\n丁,{A}.0\n", encoding="gbk")
     result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
-    assert (result.data_rows, result.valid, result.duplicates, result.legacy_15_converted) == (4, 1, 1, 2)
+    # both forms are converted (乙 is found a repeat of 甲); converted ones are counted among the valid rows
+    assert (result.data_rows, result.valid, result.duplicates, result.legacy_15_converted) == (4, 1, 1, 1)
     assert result.invalid == {"length": 1, "stored as a number": 1}
 
 
@@ -786,3 +788,20 @@ def test_a_list_too_long_is_refused_before_any_row_is_screened(db: Database, dis
                       encoding="utf-8")
     result = di.import_department_list(db, district.admin, spaced, "人社", max_rows=20, dry_run=True)
     assert (result.data_rows, result.valid, result.duplicates) == (20, 1, 19)
+
+
+def test_a_repeated_legacy_number_is_counted_converted_once(db: Database, district: District, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """legacy_15_converted was counted before the duplicate check: a 15-digit number listed twice was two
+    conversions beside one valid row (and its 18-digit form listed first, then the 15-digit one, one more).
+    It counts the valid rows whose number was converted."""
+    f18 = idcard.parse(F15).number
+    path = tmp_path / "repeats.csv"
+    path.write_text(f"姓名,身份证号码\n甲,{F15}\n甲,{F15}\n乙,{B}\n丙,{C}\n丙,{C[:6] + C[8:17]}\n"
+                    f"丁,{f18}\n", encoding="utf-8")
+    result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
+    assert (result.data_rows, result.valid, result.duplicates) == (6, 3, 3)
+    assert result.legacy_15_converted == 1  # 甲 once; 丙's 15-digit form repeats a valid row
+    assert cli_main(["import", "department", str(path), "--department", "人社", "--dry-run",
+                     "--database-url", district.db.url.render_as_string(hide_password=False)]) == 0
+    assert "有效行中 15 位旧身份证号已转换为 18 位:1 行" in capsys.readouterr().out

@@ -193,7 +193,7 @@ def summary(result: department_import.DepartmentImportResult) -> str:
         label = department_import.reason_label(reason)
         lines.append(f"    无效:{label} {n} 行")
     if result.legacy_15_converted:
-        lines.append(f"  15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")
+        lines.append(f"  有效行中 15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")
     b = result.buckets
     clues = f"导入后将生成线索 {result.clues_created} 条" if result.dry_run else f"已生成线索 {result.clues_created} 条"
     if result.clues_created < b["new"]:

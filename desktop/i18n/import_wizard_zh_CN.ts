@@ -54,8 +54,8 @@
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="151" />
-        <source>15-digit IDs converted to 18</source>
-        <translation>15位身份证号已转为18位</translation>
+        <source>Valid rows: 15-digit IDs converted to 18</source>
+        <translation>有效行:15位身份证号已转为18位</translation>
     </message>
 </context>
 <context>

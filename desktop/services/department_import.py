@@ -107,7 +107,7 @@ class DepartmentImportResult:
     valid: int = 0
     invalid: dict[str, int] = field(default_factory=dict)
     duplicates: int = 0
-    legacy_15_converted: int = 0
+    legacy_15_converted: int = 0  # valid rows whose 15-digit number was converted to 18 (a repeat is a duplicate)
     buckets: dict[str, int] = field(default_factory=lambda: {"in_assistance": 0, "known": 0, "new": 0})
     unassigned: int = 0
     # New people get a clue each, unless one about them is still open (from an earlier list or the
@@ -792,7 +792,6 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             else:
                 if parsed is not None:
                     number = parsed.number
-                    legacy += parsed.converted_from_15
                 first = seen.get(number)  # type: ignore[arg-type]
                 if first is not None:
                     duplicates += 1
@@ -805,6 +804,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                 else:
                     seen[number] = row.number  # type: ignore[index]
                     valid += 1
+                    # of the valid rows (a repeat is counted once, as a duplicate, not as converted again)
+                    legacy += parsed is not None and parsed.converted_from_15
                     region_id = assign_region_id
                     if resolver is not None:
                         region_id = resolver.resolve(data.get("subdistrict", ""), data.get("community", ""),

@@ -148,7 +148,7 @@ class CountsView(QGroupBox):
         self.grid.addWidget(check, self.grid.rowCount(), 0, 1, 2)
         self._row("unassigned", self.tr("Not in assistance and without a sub-district/community"), result.unassigned,
                   1)
-        self._row("legacy_15_converted", self.tr("15-digit IDs converted to 18"), result.legacy_15_converted, 1)
+        self._row("legacy_15_converted", self.tr("Valid rows: 15-digit IDs converted to 18"), result.legacy_15_converted, 1)
         self.grid.addWidget(self.note, self.grid.rowCount(), 0, 1, 2)
 
     def value(self, key: str) -> int | None:
