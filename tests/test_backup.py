@@ -11,6 +11,7 @@ from desktop.cli import main as cli_main
 from desktop.rules.codes import Role
 from desktop.services import audit, auth
 from desktop.services import backup as svc
+from desktop.services.database import open_database
 from desktop.services.errors import PermissionDenied, ServiceError
 from tests.district import PASSWORD, District
 
@@ -71,6 +72,43 @@ def test_commands(sqlite_district: District, tmp_path: Path, capsys: pytest.Capt
     assert "恢复前的数据库保存在" in capsys.readouterr().out
     assert cli_main(["db", "restore", str(tmp_path / "none.sqlite3"), "--yes", "--database-url", url]) == 1
     assert "找不到" in capsys.readouterr().err
+
+
+def test_restore_to_a_database_that_is_not_there(sqlite_district: District, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`db restore FILE` to a missing database file created an empty database just to show the backup
+    (and said 数据库已升级到最新结构); with --yes it then kept that empty database aside as
+    x.before-restore-….sqlite3 before copying the backup in. Now the preview makes nothing and --yes
+    makes the database from the backup, with nothing to keep aside."""
+    d = sqlite_district
+    copy = tmp_path / "b.sqlite3"
+    assert cli_main(["db", "backup", str(copy), "--database-url", d.db.url.render_as_string(hide_password=False)]) == 0
+    households = svc.inspect_backup(copy).households
+    capsys.readouterr()
+    folder = tmp_path / "新电脑"
+    target = folder / "relief.sqlite3"
+    url = f"sqlite:///{target}"
+    assert cli_main(["db", "restore", str(copy), "--database-url", url]) == 0
+    out, err = capsys.readouterr()
+    assert f"数据库文件“{target}”还不存在:用此备份新建它请加 --yes" in out and err == ""
+    assert not folder.exists()
+    assert cli_main(["db", "restore", str(copy), "--yes", "--database-url", url]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"已从备份新建数据库:{target}(原来没有数据库,无需另存)\n" and err == ""
+    assert sorted(p.name for p in folder.iterdir()) == ["relief.sqlite3"]
+    assert svc.inspect_backup(target).households == households
+    assert cli_main(["db", "current", "--database-url", url]) == 0
+    assert "最新" in capsys.readouterr().out
+    db = open_database(url)
+    try:
+        [entry] = [e for e in audit.list_entries(db, d.admin, audit.AuditFilter()) if e.action == "db.restore"]
+        assert "新建数据库" in entry.detail
+    finally:
+        db.dispose()
+    # a backup that is not one: refused, nothing made
+    other = tmp_path / "其他" / "relief.sqlite3"
+    assert cli_main(["db", "restore", str(tmp_path), "--yes", "--database-url", f"sqlite:///{other}"]) == 1
+    assert "是一个文件夹" in capsys.readouterr().err and not other.parent.exists()
 
 
 def test_file_menu(qtbot, sqlite_district: District, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from desktop.commands.common import add_database_option, cli_actor, database_url, open_db
 from desktop.services import backup, database
@@ -74,8 +75,10 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    backup.require_local(database_url(args))
-    db = open_db(args, create=True)
+    target = backup.require_local(database_url(args))
+    if not target.exists():  # nothing to replace (a workstation set up again): made from the backup
+        return restore_as_new(args, target)
+    db = open_db(args)
     try:
         info = backup.inspect_backup(args.file)
         backup.check_restorable(info)
@@ -86,4 +89,18 @@ def run_restore(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"已从备份恢复。恢复前的数据库保存在:{kept}")
+    return 0
+
+
+def restore_as_new(args: argparse.Namespace, target: Path) -> int:
+    """Restore to a database file that is not there: the backup becomes it. Without --yes nothing
+    is made (an empty database used to be created just to show the backup, then kept aside)."""
+    if not args.yes:
+        info = backup.inspect_backup(args.file)
+        backup.check_restorable(info)
+        print(f"备份“{args.file}”:{_describe(info)}。数据库文件“{target}”还不存在:"
+              "用此备份新建它请加 --yes。")
+        return 0
+    made = backup.restore_as_new(database_url(args), cli_actor(), args.file)
+    print(f"已从备份新建数据库:{made}(原来没有数据库,无需另存)")
     return 0

@@ -25,9 +25,10 @@ from desktop.services.database import (
     copy_sqlite_into,
     migrate,
     normalise_url,
+    open_database,
     resolve_url,
 )
-from desktop.services.errors import SchemaTooNew, ServiceError
+from desktop.services.errors import INVALID_FILE, DatabaseUnavailable, SchemaTooNew, ServiceError
 from desktop.services.progress import Cancelled, Progress
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -58,10 +59,15 @@ def _admin_on_local(db: Database, actor: Actor, doing: str) -> Path:
     return _local_path(db)
 
 
-def require_local(raw_url: str | None) -> None:
-    """Refuse a shared (PostgreSQL) database by its address, before anything is opened or upgraded."""
-    if normalise_url(resolve_url(raw_url)).get_backend_name() != "sqlite":
+def require_local(raw_url: str | None) -> Path:
+    """Refuse a shared (PostgreSQL) database by its address, before anything is opened or upgraded.
+    Returns the local database's file (which may not be there yet)."""
+    url = normalise_url(resolve_url(raw_url))
+    if url.get_backend_name() != "sqlite":
         raise ServiceError(SHARED_DATABASE)
+    if not url.database or url.database == ":memory:":
+        raise DatabaseUnavailable("SQLite 数据库必须是一个文件路径。")
+    return Path(url.database)
 
 
 def _local_path(db: Database) -> Path:
@@ -86,20 +92,20 @@ def inspect_backup(path: str | Path) -> BackupInfo:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except FileNotFoundError as exc:
-        raise ServiceError(f"找不到文件“{path}”。") from exc
+        raise ServiceError(f"找不到文件“{path}”。", code=INVALID_FILE) from exc
     except IsADirectoryError as exc:
-        raise ServiceError(f"“{path}”是一个文件夹,请选择备份文件。") from exc
+        raise ServiceError(f"“{path}”是一个文件夹,请选择备份文件。", code=INVALID_FILE) from exc
     except OSError as exc:
-        raise ServiceError(f"无法读取文件“{name}”:{exc.strerror or exc}。") from exc
+        raise ServiceError(f"无法读取文件“{name}”:{exc.strerror or exc}。", code=INVALID_FILE) from exc
     if head != SQLITE_MAGIC:
-        raise ServiceError(f"文件“{name}”不是救助工作台的数据库备份(不是 SQLite 数据库文件)。")
+        raise ServiceError(f"文件“{name}”不是救助工作台的数据库备份(不是 SQLite 数据库文件)。", code=INVALID_FILE)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             columns = {t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")} for t in _REQUIRED if t in tables}
             if any(not need <= columns.get(t, set()) for t, need in _REQUIRED.items()):
-                raise ServiceError(f"文件“{name}”是 SQLite 数据库,但不是救助工作台的数据库备份。")
+                raise ServiceError(f"文件“{name}”是 SQLite 数据库,但不是救助工作台的数据库备份。", code=INVALID_FILE)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             households = conn.execute("SELECT count(*) FROM households").fetchone()[0]
             users = conn.execute("SELECT count(*) FROM users WHERE active AND role = 'admin'").fetchone()[0]
@@ -107,7 +113,7 @@ def inspect_backup(path: str | Path) -> BackupInfo:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise ServiceError(f"文件“{name}”已损坏或不完整,无法作为备份使用({exc})。") from exc
+        raise ServiceError(f"文件“{name}”已损坏或不完整,无法作为备份使用({exc})。", code=INVALID_FILE) from exc
     taken = None
     if newest:
         try:
@@ -169,6 +175,36 @@ def backup(db: Database, actor: Actor, target: str | Path,
 
 def _pages(progress: Progress, text: str) -> Callable[[int, int], None]:
     return lambda done, total: progress.report(done, total, text)
+
+
+def restore_as_new(raw_url: str | None, actor: Actor, source: str | Path) -> Path:
+    """Make the local database, whose file is not there yet, from a backup (a workstation set up
+    again): the backup is copied in and upgraded, and there is no database as it was to keep aside.
+    Returns the database's file. (:func:`restore` replaces a database that is there.)"""
+    require_role(actor, Role.ADMIN, doing="从备份恢复数据库")
+    target = require_local(raw_url)
+    if target.exists():
+        raise ServiceError(f"数据库文件“{target}”已存在:请用恢复(替换当前数据库,当前数据库会先另存一份)。")
+    source = Path(source)
+    info = inspect_backup(source)
+    check_restorable(info)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        copy_sqlite(src, target)  # atomically: a copy that fails leaves no database behind
+    except sqlite3.Error as exc:
+        raise ServiceError(f"无法从备份“{source.name}”新建数据库:{exc}。") from exc
+    finally:
+        src.close()
+    db = open_database(raw_url, must_exist=True)
+    try:
+        migrate(db)
+        with unit_of_work(db, replace(actor, user_id=None), write=True) as uow:  # by name, as restore() logs
+            uow.audit("db.restore", "database", None, after={"file": str(source), "kept": None},
+                      detail=f"{actor.display_name or actor.username}从备份《{source.name}》新建数据库"
+                             "(原来没有数据库)")
+    finally:
+        db.dispose()
+    return target
 
 
 def restore(db: Database, actor: Actor, source: str | Path, progress: Progress | None = None) -> Path:
