@@ -18,6 +18,9 @@ import chinese_calendar
 # The years the program works in: dates on the command line and entered calendars stay within them
 # (date arithmetic far outside them overflows Python's date range).
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+# No day a user types (a clue found, a visit, an application's step …) is earlier: 1900 or 0001 is a
+# slip of the year (or a date edit's oldest day), refused naming the field, not kept.
+EARLIEST_DAY = date(FIRST_YEAR, 1, 1)
 
 # Fixed-date statutory days off used only for a year whose schedule is unknown: New Year's Day,
 # Labour Day (1 and 2 May since 2025, 全国年节及纪念日放假办法) and National Day (1–3 October).

@@ -80,9 +80,11 @@ from desktop.rules.workdays import WorkCalendar
 from desktop.services.base import (
     Actor,
     UnitOfWork,
+    check_day,
     read_amount,
     require_role,
     snapshot,
+    too_early,
     too_long,
     unit_of_work,
 )
@@ -521,12 +523,6 @@ def _move(uow: UnitOfWork, hh: Household, to_stage: str | None, on: date, reason
     uow.notify("households", hh.id)
 
 
-def _not_after_today(on: date, what: str, today: date | None) -> None:
-    """A date of something done (a decision, a check, a delivery …) cannot be in the future."""
-    if on > (today or date.today()):
-        raise ValidationFailed(f"{what} {on.isoformat()} 不能晚于今天。")
-
-
 def _get_app(uow: UnitOfWork, application_id: int) -> tuple[Application, Household]:
     app = uow.get(Application, application_id, "申请")
     hh = uow.get(Household, app.household_id, "家庭")
@@ -559,7 +555,9 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
             temporary_kind: str | None, assessment_id: int | None, commitment: CommitmentInput | None,
             note: str, today: date | None) -> Application:
     problems: dict[str, str] = {}
-    if accepted_on > (today or date.today()):
+    if message := too_early(accepted_on, "受理日期"):
+        problems["accepted_on"] = message + "。"
+    elif accepted_on > (today or date.today()):
         problems["accepted_on"] = f"受理日期 {accepted_on.isoformat()} 晚于今天,受理日期须是实际受理申请的日期。"
     if category not in {c.value for c in proc.APPLICABLE_CATEGORIES}:
         problems["category"] = f"救助类别“{category}”不能申请。"
@@ -572,6 +570,8 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
     if track == Track.COMMITMENT:
         if commitment is None or not commitment.signer_name.strip():
             problems["commitment"] = "告知承诺制须记录申请人签署的承诺书(签署人姓名和签署日期)。"
+        elif message := too_early(commitment.signed_on, "承诺书签署日期"):
+            problems["commitment"] = message + "。"
         elif commitment.signed_on > accepted_on:
             problems["commitment"] = "承诺书签署日期不能晚于受理日期。"
         elif message := too_long(Commitment.signer_name, commitment.signer_name.strip(), "承诺书签署人姓名"):
@@ -664,7 +664,7 @@ def record_referral_outcome(db: Database, actor: Actor, referral_id: int, *, sta
         raise ValidationFailed(f"转介状态“{status}”无效。")
     if status in ("done", "declined") and not feedback.strip():
         raise ValidationFailed("办结或不予办理须填写部门反馈。", {"feedback": "必填"})
-    _not_after_today(on, "部门办理日期", today)
+    check_day(on, "部门办理日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         ref = uow.get(Referral, referral_id, "转介")
         hh = uow.get(Household, ref.household_id, "家庭")
@@ -734,10 +734,13 @@ def complete_step(db: Database, actor: Actor, application_id: int, step: str, *,
         require_role(actor, *CHECKERS, doing="记录授权核对结果")
     today = today or date.today()
     label = STEP_LABELS.get(Step(step), step) if step in Step._value2member_map_ else step
+    check_day(on, f"“{label}”的办理日期", future=True)
     if on > today:
         raise ValidationFailed(f"“{label}”的办理日期 {on.isoformat()} 晚于今天,只能记录已经办理完成的步骤。")
-    if publicity_start is not None and publicity_start > today:
-        raise ValidationFailed(f"公示开始日期 {publicity_start.isoformat()} 晚于今天。")
+    if publicity_start is not None:
+        check_day(publicity_start, "公示开始日期", future=True)
+        if publicity_start > today:
+            raise ValidationFailed(f"公示开始日期 {publicity_start.isoformat()} 晚于今天。")
     cal = load_calendar(db)
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)
@@ -826,7 +829,7 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
     first month, so the months follow each other without a gap or a double payment."""
     require_role(actor, *DECIDERS, doing="作出审批决定")
     today = today or date.today()
-    _not_after_today(on, "决定日期", today)
+    check_day(on, "决定日期", today)
     value: Decimal | None = None
     if approve:
         what = "救助金额"  # 临时救助 is one payment; others are paid monthly
@@ -1207,6 +1210,7 @@ def stop_assistance(db: Database, actor: Actor, application_id: int, *, on: date
     require_role(actor, *DECIDERS, doing="作出停止救助决定")
     if not reason.strip():
         raise ValidationFailed("停止救助须写明理由。", {"reason": "必填"})
+    check_day(on, "停止日期", future=True)  # not refused after today before either; 1900 is
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)
         uow.check_version(app, expected_version, "申请")
@@ -1294,7 +1298,7 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
     require_role(actor, *DECIDERS, doing="记录事后核查结果")
     if not passed and not note.strip():
         raise ValidationFailed("核查未通过须写明发现的问题。", {"note": "必填"})
-    _not_after_today(on, "核查日期", today)
+    check_day(on, "核查日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         check = uow.get(PostCheck, post_check_id, "事后核查")
         app, hh = _get_app(uow, check.application_id)
@@ -1357,7 +1361,7 @@ def record_recovery(db: Database, actor: Actor, revocation_id: int, *, amount_re
     value = _money(amount_recovered, "已追回金额")
     if value < 0:
         raise ValidationFailed("已追回金额不能为负数。")
-    _not_after_today(on, "追回日期", today)
+    check_day(on, "追回日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         rev, app, hh = _revocation_on(uow, revocation_id, expected_version, on, "追回日期")
         if value > rev.amount_to_recover:
@@ -1384,7 +1388,7 @@ def record_trace_finding(db: Database, actor: Actor, revocation_id: int, *, find
                                {"finding": "必选"})
     if finding == "liable" and not note.strip():
         raise ValidationFailed("认定未依规履职须写明哪个环节、哪位经办人、什么问题。", {"note": "必填"})
-    _not_after_today(on, "倒查日期", today)
+    check_day(on, "倒查日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         rev, app, hh = _revocation_on(uow, revocation_id, expected_version, on, "倒查日期")
         before = snapshot(rev)
@@ -1435,7 +1439,7 @@ def record_refusal_served(db: Database, actor: Actor, application_id: int, *, on
     require_role(actor, *SERVERS, doing="登记不予批准通知书送达")
     if method not in proc.SERVICE_METHODS:
         raise ValidationFailed("请选择送达方式:" + "、".join(proc.SERVICE_METHODS.values()) + "。", {"method": "必选"})
-    _not_after_today(on, "送达日期", today)
+    check_day(on, "送达日期", today)
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)
         if app.status != "refused":
@@ -1530,6 +1534,9 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
     twice). Draws take turns (PostgreSQL advisory lock; the write lock on SQLite), so two at once
     cannot both pass that check. None: no such check (a second sample on purpose)."""
     require_role(actor, *DECIDERS, doing="抽取随机抽查样本")
+    check_day(on, "抽查日期", future=True)
+    if due_on is not None:
+        check_day(due_on, "核查期限", future=True)
     rate_value = _rate(rate)
     seed = secrets.randbelow(2**31 - 1) + 1 if seed is None else int(seed)
     with unit_of_work(db, actor, write=True) as uow:

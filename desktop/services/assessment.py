@@ -41,7 +41,7 @@ from desktop.rules.codes import (
     Role,
     Stage,
 )
-from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
@@ -549,7 +549,9 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
     bad_dept = [d for d in req.refer_departments if d not in DEPARTMENT_LABELS]
     if bad_dept:
         problems["referrals"] = f"未知的转介部门:{'、'.join(bad_dept)}。"
-    if req.assessed_on > date.today():
+    if message := too_early(req.assessed_on, "评估日期"):
+        problems["assessed_on"] = message + "。"
+    elif req.assessed_on > date.today():
         problems["assessed_on"] = "评估日期不能晚于今天。"
     if problems:
         raise ValidationFailed(" ".join(problems.values()), problems)

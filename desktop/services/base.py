@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.models import AuditEntry, Base, Region, User
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
+from desktop.rules.workdays import EARLIEST_DAY
 from desktop.services.database import Database, check_schema_not_newer
 from desktop.services.errors import (
     AccountChanged,
@@ -87,6 +88,24 @@ def too_long(column: Any, value: str | None, label: str) -> str | None:
     if value and limit and len(value) > limit:
         return f"{label}过长(最多{limit}个字)"
     return None
+
+
+def too_early(day: dt.date, label: str) -> str | None:
+    """What is wrong when a day typed for ``label`` is before 2000-01-01 (a slip of the year: 1900,
+    0001, 2206 → 0206 …), or None. Every service that takes a day a user typed asks this."""
+    if day < EARLIEST_DAY:
+        return f"{label} {day.isoformat()} 早于 {EARLIEST_DAY.isoformat()},应是年份输入有误,请核对"
+    return None
+
+
+def check_day(day: dt.date, label: str, today: dt.date | None = None, *, future: bool = False) -> None:
+    """A day typed for ``label``: not before 2000 (:func:`too_early`) and, the day something was done
+    (a decision, a check, a delivery …; ``future`` False), not after today."""
+    problem = too_early(day, label)
+    if problem is None and not future and day > (today or dt.date.today()):
+        problem = f"{label} {day.isoformat()} 不能晚于今天"
+    if problem:
+        raise ValidationFailed(problem + "。")
 
 
 def jsonable(value: Any) -> Any:

@@ -41,7 +41,7 @@ from desktop.rules.codes import (
     SourceLevel,
     Stage,
 )
-from desktop.services.base import Actor, UnitOfWork, snapshot, too_long, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 
@@ -454,7 +454,9 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
         problems["source"] = "请选择具体的线索来源"
     if data.channel and data.channel not in CHANNEL_LABELS:
         problems["channel"] = "发现渠道无效"
-    if data.reported_on > date.today():
+    if message := too_early(data.reported_on, "发现日期"):
+        problems["reported_on"] = message
+    elif data.reported_on > date.today():
         problems["reported_on"] = "发现日期不能晚于今天"
     if not data.description.strip():
         problems["description"] = "请填写发现的情况"
@@ -663,6 +665,8 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
     if outcome not in OUTCOMES:
         raise ValidationFailed("请选择办结结果。", {"outcome": "请选择办结结果"})
     closed_on = closed_on or date.today()
+    if message := too_early(closed_on, "办结日期"):
+        raise ValidationFailed(message + "。", {"closed_on": message})
     if closed_on > date.today():
         raise ValidationFailed("办结日期不能晚于今天。", {"closed_on": "不能晚于今天"})
     with unit_of_work(db, actor, write=True) as uow:

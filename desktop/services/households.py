@@ -74,7 +74,7 @@ from desktop.rules.codes import (
 )
 from desktop.rules.monitoring import REFERRAL_STATUSES
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
-from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -1236,6 +1236,8 @@ def _money_values(values: dict[str, Any], fields: dict[str, str], kinds: type, h
         out["period_end"] = value
         if not isinstance(value, date):
             problems["period_end"] = "请填写统计截止日期"
+        elif message := too_early(value, "统计截止日期"):
+            problems["period_end"] = message
     if out.get("member_id") is not None:
         owner = uow.session.scalar(select(Member.household_id).where(Member.id == out["member_id"]))
         if owner != h.id:

@@ -22,7 +22,7 @@ from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
-from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -502,7 +502,9 @@ def record_visit(db: Database, actor: Actor, household_id: int, *, visited_on: d
     problems: dict[str, str] = {}
     visitors = (visitors or "").strip()
     findings = (findings or "").strip()
-    if visited_on > day:
+    if message := too_early(visited_on, "走访日期"):
+        problems["visited_on"] = message + "。"
+    elif visited_on > day:
         problems["visited_on"] = f"走访日期 {visited_on} 晚于今天,不能登记未来的走访。"
     if not visitors:
         problems["visitors"] = "请填写走访人员。"

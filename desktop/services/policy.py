@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.models import PolicySetting
 from desktop.rules import policy as rules
 from desktop.rules.codes import Role
-from desktop.services.base import Actor, require_role, snapshot, too_long, unit_of_work
+from desktop.services.base import Actor, require_role, snapshot, too_early, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
 
@@ -86,6 +86,8 @@ def set_settings(db: Database, actor: Actor, *, effective_from: date, area_type:
             problems[name] = str(exc)
     if message := too_long(PolicySetting.note, note, "备注"):
         problems["note"] = message + "。"
+    if message := too_early(effective_from, "生效日期"):
+        problems["effective_from"] = message + "。"
     if problems:
         raise ValidationFailed(" ".join(problems.values()), problems)
     if not parsed:
