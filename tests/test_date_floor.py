@@ -77,3 +77,31 @@ def test_a_day_before_2000_is_refused_naming_the_field(field: str, call: Call, s
     with pytest.raises(ValidationFailed) as refused:
         call(d.db, d.admin, hid)
     assert field in refused.value.message and "早于 2000-01-01" in refused.value.message, refused.value.message
+
+
+def test_date_fields_offer_no_day_before_2000(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """A date edit's oldest day was 1752-09-14: a slip of the year field went to 1900 unseen. Every date
+    field of the pages and of the forms typed into most stops at 2000-01-01, as the services do."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    from desktop.views import application_forms, clue_form
+    from desktop.views.context import AppContext
+    from desktop.views.main_window import MainWindow
+    from desktop.views.operations import wait_for_background
+    from desktop.views.visit_form import VisitForm
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    forms = [clue_form.ClueForm(ctx), application_forms.AcceptDialog(ctx),
+             VisitForm(ctx, make_household(d.db, d.regions["八泉社区"]))]
+    for form in forms:
+        qtbot.addWidget(form)
+    edits = [e for key in window.page_keys() for e in window.page(key).findChildren(QDateEdit)]
+    wait_for_background()
+    edits += [e for form in forms for e in form.findChildren(QDateEdit)]
+    assert len(edits) >= 12
+    floor = QDate(2000, 1, 1)
+    assert [e.objectName() or type(e.window()).__name__ for e in edits if e.minimumDate() < floor] == []

@@ -40,17 +40,10 @@ from desktop.services.calendar import load_calendar
 from desktop.services.errors import ServiceError
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
+from desktop.views.dates import EARLIEST, day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, text_box
 from desktop.views.operations import run_in_background
-
-
-def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(value or date.today()))
-    return edit
 
 
 def date_of(edit: QDateEdit) -> date:
@@ -146,7 +139,7 @@ class ApplicationInputs(QWidget):
         self.track = QComboBox()
         for code, label in TRACK_LABELS.items():
             self.track.addItem(label, code.value)
-        self.accepted_on = date_edit()
+        self.accepted_on = day_edit()
         self.note = QLineEdit()
         form.addRow(self.tr("&Household:"), self.household)
         form.addRow(self.tr("&Category:"), self.category)
@@ -160,7 +153,7 @@ class ApplicationInputs(QWidget):
         cform = QFormLayout(self.commitment_box)
         self.signer = QLineEdit()
         self.signer.setMaxLength(64)  # the column's length
-        self.signed_on = date_edit()
+        self.signed_on = day_edit()
         self.commitment_text = text_box()
         self.commitment_text.setPlaceholderText(self.tr("Text of the commitment, if not the standard form"))
         self.commitment_text.setMaximumHeight(60)
@@ -345,7 +338,7 @@ class StepDialog(FormDialog):
         self.setWindowTitle(self.tr("Record step: {step}").format(step=label))
         form = QFormLayout(self)
         form.addRow(heading(detail))
-        self.on = date_edit()
+        self.on = day_edit()
         form.addRow(self.tr("&Done on:"), self.on)
         self.on_hint = DayOffHint(ctx, self.on)
         form.addRow("", self.on_hint)
@@ -354,7 +347,7 @@ class StepDialog(FormDialog):
         self.failed = QRadioButton()
         self.investigators: list[QLineEdit] = []
         self.objection = QCheckBox(self.tr("Someone objected (a democratic appraisal follows on the regular track)"))
-        self.publicity_start = date_edit()
+        self.publicity_start = day_edit()
         if step == proc.Step.CHECK:
             self.passed.setText(self.tr("Passed"))
             self.failed.setText(self.tr("Not passed"))
@@ -430,7 +423,7 @@ class DecisionDialog(FormDialog):
         row.addWidget(self.approve)
         row.addWidget(self.refuse)
         form.addRow(self.tr("Decision:"), row)
-        self.on = date_edit()
+        self.on = day_edit()
         form.addRow(self.tr("Decided &on:"), self.on)
         self.on_hint = DayOffHint(ctx, self.on)
         form.addRow("", self.on_hint)
@@ -508,7 +501,7 @@ class ReasonDialog(FormDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
-        self.on = date_edit()
+        self.on = day_edit()
         if with_date:
             form.addRow(self.tr("&Date:"), self.on)
         self.stage = exit_stage_combo()
@@ -576,7 +569,7 @@ class PostCheckDialog(FormDialog):
         self.setWindowTitle(self.tr("Post-check result"))
         form = QFormLayout(self)
         form.addRow(QLabel(f"<b>{check.head_name}</b> · {check.kind_label} · {check.due_on.isoformat()}"))
-        self.on = date_edit()
+        self.on = day_edit()
         form.addRow(self.tr("Checked &on:"), self.on)
         self.passed = QRadioButton(self.tr("Passed"))
         stops = check.stops_when_failed
@@ -645,7 +638,7 @@ class SpotCheckDialog(FormDialog):
             self.seen_latest = None  # the draw itself will say what is wrong with the database
         self.setWindowTitle(self.tr("Draw a spot-check sample"))
         form = QFormLayout(self)
-        self.on = date_edit()
+        self.on = day_edit()
         form.addRow(self.tr("Drawn &on:"), self.on)
         self.by_rate = QRadioButton(self.tr("By &rate (%)"))
         self.by_count = QRadioButton(self.tr("By &count"))
@@ -700,7 +693,7 @@ class ReferralOutcomeDialog(FormDialog):
         for code, label in svc.REFERRAL_STATUS_LABELS.items():
             if code != "sent":
                 self.status.addItem(label, code)
-        self.on = date_edit()
+        self.on = day_edit()
         self.feedback = text_box(referral.feedback)
         self.feedback.setMaximumHeight(80)
         form.addRow(self.tr("&Outcome:"), self.status)
@@ -729,7 +722,7 @@ class RecoveryDialog(FormDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("To recover:"), QLabel(f"{revocation.amount_to_recover:,.2f}"))
         self.amount = QLineEdit(str(revocation.amount_recovered))
-        self.on = date_edit()
+        self.on = day_edit()
         self.close_case = QCheckBox(self.tr("Close the case"))
         form.addRow(self.tr("&Recovered so far:"), self.amount)
         form.addRow(self.tr("&Date:"), self.on)
@@ -790,7 +783,7 @@ class TraceBackDialog(FormDialog):
         self.note.setMaximumHeight(80)
         self.note.setPlaceholderText(self.tr("For a finding of fault: which step, which member of staff, what was wrong"))
         form.addRow(self.tr("&Explanation:"), self.note)
-        self.on = date_edit()
+        self.on = day_edit()
         if revocation.traced_on is not None:
             self.on.setDate(revocation.traced_on)
         form.addRow(self.tr("&Date:"), self.on)
@@ -824,7 +817,7 @@ class RefusalServedDialog(FormDialog):
         self.setWindowTitle(self.tr("Written notice served"))
         form = QFormLayout(self)
         form.addRow(heading(detail))
-        self.on = date_edit()
+        self.on = day_edit()
         form.addRow(self.tr("Served &on:"), self.on)
         self.method = QComboBox()
         for code, label in proc.SERVICE_METHODS.items():
@@ -854,8 +847,8 @@ class PeriodDialog(QDialog):
         self.setWindowTitle(self.tr("Publicity list"))
         form = QFormLayout(self)
         today = date.today()
-        self.first = date_edit(date(today.year, today.month, 1))
-        self.last = date_edit(today)
+        self.first = day_edit(date(today.year, today.month, 1))
+        self.last = day_edit(today)
         form.addRow(self.tr("Decided &from:"), self.first)
         form.addRow(self.tr("Decided &to:"), self.last)
         note = QLabel(self.tr("The list shows only name, household size and amount."))
@@ -893,6 +886,7 @@ class MonthlyAssistanceDialog(QDialog):
         form = QFormLayout(self)
         self.month = QDateEdit()
         self.month.setDisplayFormat("yyyy-MM")
+        self.month.setMinimumDate(EARLIEST)
         self.month.setMaximumDate(QDate(self.today))
         self.month.setDate(QDate(self.today))
         form.addRow(self.tr("&Month:"), self.month)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,6 +32,7 @@ from desktop.services import auth
 from desktop.services.errors import ServiceError
 from desktop.views.assessment_wizard import AssessmentWizard, write_sheet
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.table_model import RowListTableModel, read_only_table
@@ -107,9 +107,7 @@ class ReassessDialog(QDialog):
         except ServiceError as exc:
             show_error(self, exc)
         form.addRow(self.tr("&Area:"), self.region)
-        self.as_of = QDateEdit(QDate.currentDate())
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of = day_edit(QDate.currentDate())
         form.addRow(self.tr("Settings in force &on:"), self.as_of)
         row = QHBoxLayout()
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -53,6 +52,7 @@ from desktop.rules.codes import (
 from desktop.services import assessment as svc
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, text_box
 from desktop.views.table_model import RowListTableModel, read_only_table
@@ -426,9 +426,7 @@ class VerificationPage(QWizardPage):
         self.setSubTitle(self.tr("How were the figures verified, and by whom? A home survey needs at least two "
                                  "investigators."))
         form = QFormLayout(self)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = day_edit(QDate.currentDate())
         self.date.setMaximumDate(QDate.currentDate())
         form.addRow(self.tr("Assessment date:"), self.date)
         box = QWidget()

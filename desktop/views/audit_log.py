@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services import audit
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
@@ -79,11 +79,8 @@ class AuditLogTab(QWidget):
         self.opened_on = today  # a tab left open past midnight still shows today's entries
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.date_from = QDateEdit(QDate(today - timedelta(days=DEFAULT_DAYS - 1)))
-        self.date_to = QDateEdit(QDate(today))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = day_edit(today - timedelta(days=DEFAULT_DAYS - 1))
+        self.date_to = day_edit(today)
         self.user = QComboBox()
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), "")

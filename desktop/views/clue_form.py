@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, text_box
 
@@ -129,9 +129,7 @@ class ClueForm(FormDialog):
         self.channel.addItem(self.tr("(not given)"), None)
         for code, label in CHANNEL_LABELS.items():
             self.channel.addItem(label, code)
-        self.reported_on = QDateEdit()
-        self.reported_on.setCalendarPopup(True)
-        self.reported_on.setDisplayFormat("yyyy-MM-dd")
+        self.reported_on = day_edit()
         self.reported_on.setMaximumDate(_qdate(date.today()))
         self.reported_on.setDate(_qdate(date.today()))
         self.reported_by = QLineEdit()
@@ -418,9 +416,7 @@ class CloseClueDialog(FormDialog):
             note.setStyleSheet("color: #8a6d3b;")
             layout.addWidget(note)
         form = QFormLayout()
-        self.closed_on = QDateEdit()
-        self.closed_on.setCalendarPopup(True)
-        self.closed_on.setDisplayFormat("yyyy-MM-dd")
+        self.closed_on = day_edit()
         self.closed_on.setMaximumDate(_qdate(date.today()))
         self.closed_on.setMinimumDate(_qdate(clue.reported_on))
         self.closed_on.setDate(_qdate(date.today()))

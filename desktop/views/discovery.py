@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -43,6 +42,7 @@ from desktop.services.clues import ClueFilter, ClueInfo
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
 from desktop.views.table_model import PagedTableModel, read_only_table
@@ -138,15 +138,11 @@ class ClueInboxTab(QWidget):
         if clues.sees_unassigned(ctx.actor):
             self.region.insertItem(1, self.tr("Unassigned"), -1)
         self.use_dates = QCheckBox(self.tr("&Found between"))
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
         today = date.today()
+        self.date_from = day_edit(date(today.year, 1, 1))
+        self.date_to = day_edit(today)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
-        self.date_from.setDate(QDate(today.year, 1, 1))
-        self.date_to.setDate(QDate(today.year, today.month, today.day))
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
         self.text = QLineEdit()

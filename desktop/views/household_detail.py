@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -53,6 +52,7 @@ from desktop.services.errors import ConflictError, ServiceError, ValidationFaile
 from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
 from desktop.views.timing import debounce
@@ -400,9 +400,7 @@ class MoneyDialog(FormDialog):
         _fill(self.kind_combo, INCOME_LABELS if is_income else EXPENSE_LABELS)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("yuan over 12 months"))
-        self.period_end = QDateEdit()
-        self.period_end.setCalendarPopup(True)
-        self.period_end.setDisplayFormat("yyyy-MM-dd")
+        self.period_end = day_edit()
         # An assessment counts the household's latest set of figures (the rows with the latest date):
         # a new line joins that set, instead of starting a set of its own that would hide the others.
         lines = detail.current.incomes if is_income else detail.current.expenses

@@ -7,7 +7,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from desktop.services import policy
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.table_model import RowListTableModel
 
@@ -93,9 +93,7 @@ class SetValuesDialog(FormDialog):
         self.setWindowTitle(self.tr("New policy values"))
         layout = QVBoxLayout(self)
         top = QFormLayout()
-        self.effective = QDateEdit(QDate(QDate.currentDate().year() + 1, 1, 1))
-        self.effective.setCalendarPopup(True)
-        self.effective.setDisplayFormat("yyyy-MM-dd")
+        self.effective = day_edit(QDate(QDate.currentDate().year() + 1, 1, 1))
         self.effective.dateChanged.connect(self.load_current)
         self.area = QComboBox()
         for code, label in AREAS:
@@ -198,9 +196,7 @@ class PolicySettingsTab(QWidget):
         layout.addWidget(note)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("In force &on:")))
-        self.on = QDateEdit(QDate.currentDate())
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on = day_edit(QDate.currentDate())
         self.on.dateChanged.connect(self.refresh)
         bar.itemAt(0).widget().setBuddy(self.on)  # type: ignore[union-attr]
         bar.addWidget(self.on)

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,6 +19,7 @@ from desktop.services import monitoring, referrals
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
 from desktop.views.printing import html_to_pdf
@@ -56,9 +56,7 @@ class ReferralForm(FormDialog):
             self.department.addItem(label, code)
         self.need = text_box(need)
         self.need.setPlaceholderText(self.tr("What the department should help with"))
-        self.due_on = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
-        self.due_on.setCalendarPopup(True)
-        self.due_on.setDisplayFormat("yyyy-MM-dd")
+        self.due_on = day_edit(QDate.currentDate().addDays(DEFAULT_DAYS))
         self.due_on.setMinimumDate(QDate.currentDate())
         form.addRow(self.tr("&Department:"), self.department)
         form.addRow(self.tr("&Need:"), self.need)

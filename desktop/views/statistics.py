@@ -18,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -37,6 +36,7 @@ from desktop.services import statistics as st
 from desktop.views import guard_refcounts
 from desktop.views.charts import Chart, Series
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.printing import html_to_pdf
@@ -126,13 +126,10 @@ class StatisticsPage(QWidget):
                           ("year", self.tr("This year")), ("12m", self.tr("Last 12 months")),
                           ("custom", self.tr("Custom range"))):
             self.period.addItem(text, key)
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
         today = QDate.currentDate()
-        for edit, value in ((self.date_from, today.addYears(-1)), (self.date_to, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(value)
+        self.date_from = day_edit(today.addYears(-1))
+        self.date_to = day_edit(today)
+        for edit in (self.date_from, self.date_to):
             edit.setEnabled(False)
         self.subdistrict = QComboBox()
         self.community = QComboBox()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from desktop.services import monitoring
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
+from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
 
@@ -54,9 +54,7 @@ class VisitForm(FormDialog):
         head.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(head)
         form = QFormLayout()
-        self.visited_on = QDateEdit(QDate.currentDate())
-        self.visited_on.setCalendarPopup(True)
-        self.visited_on.setDisplayFormat("yyyy-MM-dd")
+        self.visited_on = day_edit(QDate.currentDate())
         self.visited_on.setMaximumDate(QDate.currentDate())
         if summary.known_since is not None:
             self.visited_on.setMinimumDate(QDate(summary.known_since))
