@@ -64,6 +64,9 @@ def refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["audit", "--limit", "99999999999999999999"], "太大"),
     (["clue", "assign", "99999999999999999999", "--region", "八泉街道"], "太大"),
     (["clue", "assign", "0", "--region", "八泉街道"], "大于 0"),
+    # a batch number no column holds was an OverflowError (内部错误, exit 3) on SQLite
+    (["import", "undo", "99999999999999999999", "--reason", "误导入"], "太大"),
+    (["import", "undo", "-1", "--reason", "误导入"], "大于 0"),
     # one setting given twice: the last one was taken silently
     (["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_standard=800", "dibao_standard=900"],
      "参数 dibao_standard 给出了不止一次"),

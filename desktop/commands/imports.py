@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     bt.set_defaults(func=list_batches)
 
     undo = isub.add_parser("undo", help="撤销一批部门名单的导入(删除其各行和生成的线索,之后可重新导入)")
-    undo.add_argument("batch", type=int, help="批次编号(见 import batches)")
+    undo.add_argument("batch", type=parse_positive_int, help="批次编号(见 import batches)")
     undo.add_argument("--reason", required=True, help="撤销原因(记入操作日志)")
     undo.add_argument("--yes", action="store_true", help="确认撤销;不加时只显示将删除的内容")
     add_database_option(undo)
