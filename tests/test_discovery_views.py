@@ -379,6 +379,7 @@ def test_wizard_says_when_new_people_already_had_an_open_clue(qtbot, sqlite_dist
     second = tmp_path / "医保_大病.csv"
     second.write_text("姓名,身份证号\n" + "".join(f"人{n},{p}\n" for n, p in enumerate(people)), encoding="utf-8")
     wizard = _run_wizard(qtbot, ctx, second)
+    assert wizard.dry_run_page.counts.value("new") == 3 and wizard.dry_run_page.counts.value("open_clue") == 2
     wizard.next()
     assert wait_for_background()
     status = wizard.result_page.status.text()

@@ -53,7 +53,12 @@
         <translation>非在保且未确定街道/社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="151" />
+        <location filename="../views/import_wizard.py" line="153" />
+        <source>New people who already have an open clue (none made again)</source>
+        <translation>新发现中已有未办结线索的(不重复生成)</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="155" />
         <source>Valid rows: 15-digit IDs converted to 18</source>
         <translation>有效行:15位身份证号已转为18位</translation>
     </message>
@@ -61,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="595" />
+        <location filename="../views/import_wizard.py" line="599" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -69,32 +74,32 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="394" />
+        <location filename="../views/import_wizard.py" line="398" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="395" />
+        <location filename="../views/import_wizard.py" line="399" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="398" />
+        <location filename="../views/import_wizard.py" line="402" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="400" />
+        <location filename="../views/import_wizard.py" line="404" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="438" />
+        <location filename="../views/import_wizard.py" line="442" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="442" />
+        <location filename="../views/import_wizard.py" line="446" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -102,62 +107,62 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="173" />
+        <location filename="../views/import_wizard.py" line="177" />
         <source>Choose the list</source>
         <translation>选择名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="174" />
+        <location filename="../views/import_wizard.py" line="178" />
         <source>The spreadsheet a department sent (.xlsx, .xls or .csv) and the department.</source>
         <translation>部门发来的表格文件(.xlsx、.xls 或 .csv)及其所属部门。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="178" />
+        <location filename="../views/import_wizard.py" line="182" />
         <source>Path of the file</source>
         <translation>文件路径</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="181" />
+        <location filename="../views/import_wizard.py" line="185" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="185" />
+        <location filename="../views/import_wizard.py" line="189" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="189" />
+        <location filename="../views/import_wizard.py" line="193" />
         <source>(choose)</source>
         <translation>(请选择)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="193" />
+        <location filename="../views/import_wizard.py" line="197" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="198" />
+        <location filename="../views/import_wizard.py" line="202" />
         <source>Department list</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="199" />
+        <location filename="../views/import_wizard.py" line="203" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="221" />
+        <location filename="../views/import_wizard.py" line="225" />
         <source>The file “{path}” does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="227" />
+        <location filename="../views/import_wizard.py" line="231" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="238" />
+        <location filename="../views/import_wizard.py" line="242" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -165,107 +170,107 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="246" />
+        <location filename="../views/import_wizard.py" line="250" />
         <source>Where the data is</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="247" />
+        <location filename="../views/import_wizard.py" line="251" />
         <source>Check the sheet, the header row and which column holds each field. Correct anything that was guessed wrong.</source>
         <translation>请核对工作表、表头行以及各字段所在的列,识别有误的请更正。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="254" />
+        <location filename="../views/import_wizard.py" line="258" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="256" />
+        <location filename="../views/import_wizard.py" line="260" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="259" />
+        <location filename="../views/import_wizard.py" line="263" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="268" />
+        <location filename="../views/import_wizard.py" line="272" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="271" />
+        <location filename="../views/import_wizard.py" line="275" />
         <source>ID number (required)</source>
         <translation>身份证号(必选)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="271" />
+        <location filename="../views/import_wizard.py" line="275" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="272" />
+        <location filename="../views/import_wizard.py" line="276" />
         <source>Sub-district / town</source>
         <translation>街道/乡镇</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="272" />
+        <location filename="../views/import_wizard.py" line="276" />
         <source>Community / village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="273" />
+        <location filename="../views/import_wizard.py" line="277" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="273" />
+        <location filename="../views/import_wizard.py" line="277" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="274" />
+        <location filename="../views/import_wizard.py" line="278" />
         <source>Document type (beside a document number)</source>
         <translation>证件类型(与证件号码并列时)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="298" />
+        <location filename="../views/import_wizard.py" line="302" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="304" />
+        <location filename="../views/import_wizard.py" line="308" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="306" />
+        <location filename="../views/import_wizard.py" line="310" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="307" />
+        <location filename="../views/import_wizard.py" line="311" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="309" />
+        <location filename="../views/import_wizard.py" line="313" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="312" />
+        <location filename="../views/import_wizard.py" line="316" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="335" />
+        <location filename="../views/import_wizard.py" line="339" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="341" />
+        <location filename="../views/import_wizard.py" line="345" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -273,67 +278,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="353" />
+        <location filename="../views/import_wizard.py" line="357" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="354" />
+        <location filename="../views/import_wizard.py" line="358" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="366" />
+        <location filename="../views/import_wizard.py" line="370" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="366" />
+        <location filename="../views/import_wizard.py" line="370" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="366" />
+        <location filename="../views/import_wizard.py" line="370" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="367" />
+        <location filename="../views/import_wizard.py" line="371" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="367" />
+        <location filename="../views/import_wizard.py" line="371" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="367" />
+        <location filename="../views/import_wizard.py" line="371" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="368" />
+        <location filename="../views/import_wizard.py" line="372" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370" />
+        <location filename="../views/import_wizard.py" line="374" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370" />
+        <location filename="../views/import_wizard.py" line="374" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="379" />
+        <location filename="../views/import_wizard.py" line="383" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="381" />
+        <location filename="../views/import_wizard.py" line="385" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -341,82 +346,82 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="454" />
+        <location filename="../views/import_wizard.py" line="458" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="459" />
+        <location filename="../views/import_wizard.py" line="463" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="462" />
+        <location filename="../views/import_wizard.py" line="466" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="467" />
+        <location filename="../views/import_wizard.py" line="471" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="472" />
+        <location filename="../views/import_wizard.py" line="476" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="487" />
+        <location filename="../views/import_wizard.py" line="491" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="502" />
+        <location filename="../views/import_wizard.py" line="506" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="506" />
+        <location filename="../views/import_wizard.py" line="510" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="517" />
+        <location filename="../views/import_wizard.py" line="521" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="525" />
+        <location filename="../views/import_wizard.py" line="529" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="530" />
+        <location filename="../views/import_wizard.py" line="534" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="539" />
+        <location filename="../views/import_wizard.py" line="543" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="551" />
+        <location filename="../views/import_wizard.py" line="555" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="552" />
+        <location filename="../views/import_wizard.py" line="556" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="560" />
+        <location filename="../views/import_wizard.py" line="564" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="579" />
+        <location filename="../views/import_wizard.py" line="583" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>

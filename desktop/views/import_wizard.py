@@ -148,6 +148,10 @@ class CountsView(QGroupBox):
         self.grid.addWidget(check, self.grid.rowCount(), 0, 1, 2)
         self._row("unassigned", self.tr("Not in assistance and without a sub-district/community"), result.unassigned,
                   1)
+        new = result.buckets.get("new", 0)
+        if result.clues_created < new:  # their open clue is being worked on: no second one
+            self._row("open_clue", self.tr("New people who already have an open clue (none made again)"),
+                      new - result.clues_created, 1)
         self._row("legacy_15_converted", self.tr("Valid rows: 15-digit IDs converted to 18"), result.legacy_15_converted, 1)
         self.grid.addWidget(self.note, self.grid.rowCount(), 0, 1, 2)
 
