@@ -821,3 +821,27 @@ def test_every_field_of_the_clue_form_has_its_own_alt_key(qtbot, sqlite_district
     box = next(b for b in form.findChildren(QGroupBox) if form.description in b.findChildren(type(form.description)))
     assert _mnemonic(box.title()) is not None
     assert {k: v for k, v in seen.items() if len(v) > 1} == {}
+
+
+def test_the_inbox_filters_take_alt_keys_of_their_own(qtbot, qapp, sqlite_district: District) -> None:  # noqa: ANN001
+    """状态, 来源 and 区划 had no Alt letter: the keyboard user tabbed through the whole bar to reach them."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QLabel
+
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics
+
+    locale = QLocale()
+    i18n.install(qapp, "zh_CN")
+    try:
+        page = DiscoveryPage(AppContext(sqlite_district.db, sqlite_district.admin))
+        qtbot.addWidget(page)
+        page.show()
+        inbox = page.inbox
+        buddies = {w.buddy(): w.text() for w in inbox.findChildren(QLabel) if w.buddy() is not None}
+        assert buddies[inbox.status] == "状态(&Z):" and buddies[inbox.source] == "来源(&Y):"
+        assert buddies[inbox.region] == "区划(&G):"
+        assert duplicate_mnemonics(inbox) == {}
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(locale)

@@ -155,12 +155,12 @@ class ClueInboxTab(QWidget):
         self.date_to.dateChanged.connect(self.refresh)
         self._text_timer = debounce(self, self.refresh, 300)
         self.text.textChanged.connect(self._text_timer.start)
-        filters.addWidget(QLabel(self.tr("Status:")))
-        filters.addWidget(self.status)
-        filters.addWidget(QLabel(self.tr("Source:")))
-        filters.addWidget(self.source)
-        filters.addWidget(QLabel(self.tr("Region:")))
-        filters.addWidget(self.region)
+        for text, combo in ((self.tr("Stat&us:"), self.status), (self.tr("Sou&rce:"), self.source),
+                            (self.tr("Re&gion:"), self.region)):
+            label = QLabel(text)
+            label.setBuddy(combo)  # Alt and the letter go to the filter
+            filters.addWidget(label)
+            filters.addWidget(combo)
         filters.addWidget(self.use_dates)
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel("–"))
