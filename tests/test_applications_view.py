@@ -536,6 +536,25 @@ def test_enter_in_the_household_search_finds_and_does_not_accept(qtbot, sqlite_d
     assert svc.application_ids_for_household(d.db, d.admin, dialog.inputs.household.household_id()) == []
 
 
+def test_the_commitment_signer_defaults_to_the_head_of_household(qtbot, sqlite_district: District,
+                                                                   errors: list[str]) -> None:
+    """The applicant who signs is most often the head: the clerk typed the name the dialog already shows."""
+    d = sqlite_district
+    first = make_household(d.db, d.regions["八泉社区"], "韩六", 2)
+    make_household(d.db, d.regions["八泉社区"], "韩七", 2)
+    dialog = forms.AcceptDialog(AppContext(d.db, d.admin), household_id=first)
+    qtbot.addWidget(dialog)
+    inputs = dialog.inputs
+    assert inputs.signer.text() == "韩六"
+    inputs.household.search.setText("韩")
+    inputs.household.find()
+    inputs.household.combo.setCurrentIndex(inputs.household.combo.findText("韩七", Qt.MatchFlag.MatchStartsWith))
+    assert inputs.signer.text() == "韩七"  # follows the household while nobody typed another name
+    inputs.signer.setText("韩小六(户主之子)")
+    inputs.household.combo.setCurrentIndex(0)
+    assert inputs.signer.text() == "韩小六(户主之子)"  # a name typed is kept
+
+
 def test_procedure_dialogs_ask_before_esc_throws_away_what_was_typed(qtbot, sqlite_district: District,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A reviewer halfway through a decision (an amount, the reasons) or a step (investigators, a

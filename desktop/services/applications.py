@@ -39,7 +39,7 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import aliased
@@ -1812,7 +1812,20 @@ def _result_label(step: str, result: str) -> str:
             "refused": "不予批准", "accepted": "已受理", "done": "完成"}.get(result, result)
 
 
-def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 50) -> list[tuple[int, str]]:
+class HouseholdChoice(NamedTuple):
+    """A household as the accept dialog's picker offers it."""
+
+    id: int
+    label: str  # 姓名(3人,编号,库别)
+    head_name: str
+
+
+def _household_choice(hid: int, name: str, size: int, code: str | None, stage: str | None) -> HouseholdChoice:
+    where = STAGE_LABELS[Stage(stage)] if stage is not None and stage in Stage._value2member_map_ else "未入库"
+    return HouseholdChoice(int(hid), f"{name}({size}人,{code or '无编号'},{where})", name or "")
+
+
+def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 50) -> list[HouseholdChoice]:
     """Households the actor may apply for, matching a name (for the accept dialog's picker)."""
     with unit_of_work(db, actor) as uow:
         query = select(Household.id, Household.head_name, Household.code, Household.member_count,
@@ -1823,11 +1836,8 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 5
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        out = []
-        for hid, name, code, size, stage in uow.session.execute(query):
-            where = STAGE_LABELS[Stage(stage)] if stage is not None and stage in Stage._value2member_map_ else "未入库"
-            out.append((int(hid), f"{name}({size}人,{code or '无编号'},{where})"))
-        return out
+        return [_household_choice(hid, name, size, code, stage)
+                for hid, name, code, size, stage in uow.session.execute(query)]
 
 
 # -- publicity and notices ---------------------------------------------------------------------------
@@ -1980,14 +1990,12 @@ def application_basis(db: Database, actor: Actor, household_id: int) -> Applicat
                                 Decimal(str(row.per_capita_income)))
 
 
-def household_choice(db: Database, actor: Actor, household_id: int) -> tuple[int, str]:
+def household_choice(db: Database, actor: Actor, household_id: int) -> HouseholdChoice:
     """One household as the accept dialog shows it (for a prefilled dialog)."""
     with unit_of_work(db, actor) as uow:
         hh = uow.get(Household, household_id, "家庭")
         uow.require_scope(hh.region_id, "该家庭")
-        stage = hh.stage
-        where = STAGE_LABELS[Stage(stage)] if stage in Stage._value2member_map_ else "未入库"
-        return int(hh.id), f"{hh.head_name}({hh.member_count}人,{hh.code or '无编号'},{where})"
+        return _household_choice(hh.id, hh.head_name, hh.member_count, hh.code, hh.stage)
 
 
 def region_choices(db: Database, actor: Actor) -> list[tuple[int, str, int]]:

@@ -100,6 +100,7 @@ class HouseholdPicker(QWidget):
         layout.addWidget(find)
         layout.addWidget(self.combo, 2)
         self.setFocusProxy(self.search)  # the form's "&Household:" label leads here
+        self.heads: dict[int, str] = {}
 
     def find(self) -> None:
         try:
@@ -107,18 +108,24 @@ class HouseholdPicker(QWidget):
         except ServiceError as exc:
             show_error(self, exc)
             return
-        self.combo.clear()
-        for hid, label in choices:
-            self.combo.addItem(label, hid)
+        self._show(choices)
 
     def set_household(self, household_id: int) -> None:
-        hid, label = svc.household_choice(self.ctx.db, self.ctx.actor, household_id)
+        self._show([svc.household_choice(self.ctx.db, self.ctx.actor, household_id)])
+
+    def _show(self, choices: list[svc.HouseholdChoice]) -> None:
+        self.heads = {c.id: c.head_name for c in choices}
         self.combo.clear()
-        self.combo.addItem(label, hid)
+        for choice in choices:
+            self.combo.addItem(choice.label, choice.id)
 
     def household_id(self) -> int | None:
         value = self.combo.currentData()
         return int(value) if value is not None else None
+
+    def head_name(self) -> str:
+        hid = self.household_id()
+        return self.heads.get(hid, "") if hid is not None else ""
 
 
 class ApplicationInputs(QWidget):
@@ -169,9 +176,17 @@ class ApplicationInputs(QWidget):
         cform.addRow(self.tr("Scanned file:"), file_row)
         form.addRow(self.commitment_box)
         self.file_path: str | None = None
+        self._signer_default = ""  # the head's name, put in 签署人 while the user has not typed another
+        self.household.combo.currentIndexChanged.connect(self._default_signer)
         self.category.currentIndexChanged.connect(self._sync)
         self.track.currentIndexChanged.connect(self._sync)
         self._sync()
+
+    def _default_signer(self) -> None:
+        """The applicant who signs the commitment is most often the head of the household."""
+        if self.signer.text().strip() in ("", self._signer_default):
+            self._signer_default = self.household.head_name()
+            self.signer.setText(self._signer_default)
 
     def _sync(self) -> None:
         self.temporary_kind.setEnabled(self.category.currentData() == "temporary")
