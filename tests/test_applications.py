@@ -451,6 +451,42 @@ def test_emergency_helps_first_and_completes_the_steps_afterwards(district: Dist
     assert detail.row.step == "done" and detail.actions == ()
 
 
+def test_emergency_help_whose_check_fails_afterwards_comes_to_the_reviewer(district: District) -> None:
+    """Help first, paperwork later: a data check that did not pass after the help was paid left the
+    approval as it was, with nothing to tell the reviewer and no way to revoke it (revocations come
+    from checks after approval). It now schedules one: passed keeps the help, not passed revokes it
+    with the amount to recover the reviewer gives."""
+    db, admin = district.db, district.admin
+    apps = []
+    for name in ("孙二", "孙三"):
+        hid = make_household(db, district.regions["道仕袱村"], name, 3)
+        app_id = svc.accept(db, admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                            accepted_on=date(2026, 5, 6))
+        svc.decide(db, admin, app_id, approve=True, on=date(2026, 5, 6), amount="3000", today=date(2026, 5, 6))
+        svc.complete_step(db, admin, app_id, "check", on=date(2026, 5, 8), result="failed", today=date(2026, 5, 8))
+        apps.append(app_id)
+    queue = [c for c in svc.post_check_queue(db, admin, as_of=date(2026, 5, 8)) if c.application_id in apps]
+    assert [(c.kind, c.kind_label, c.due_on) for c in queue] == [("after_help", "先行救助后复查", date(2026, 6, 8))] * 2
+    assert svc.get_detail(db, admin, apps[0], as_of=date(2026, 5, 8)).row.status == "approved"  # until decided
+    # the family was in real need after all: the help stands
+    assert svc.record_post_check(db, admin, queue[0].id, on=date(2026, 5, 20), passed=True,
+                                 today=date(2026, 5, 20)) is None
+    assert svc.get_detail(db, admin, apps[0], as_of=date(2026, 5, 20)).row.status == "approved"
+    # it was not: revoked, part of it to recover
+    revocation = svc.record_post_check(db, admin, queue[1].id, on=date(2026, 5, 20), passed=False,
+                                       note="隐瞒了家庭存款", amount_to_recover="1500", today=date(2026, 5, 20))
+    detail = svc.get_detail(db, admin, apps[1], as_of=date(2026, 5, 20))
+    assert revocation is not None and detail.row.status == "revoked"
+    assert [(r.amount_to_recover, r.reason) for r in detail.revocations] == [(Decimal("1500.00"), "隐瞒了家庭存款")]
+    # a check that passes, and the regular procedure's check before a decision, schedule nothing
+    hid = make_household(db, district.regions["道仕袱村"], "孙四", 3)
+    passed = svc.accept(db, admin, household_id=hid, category="temporary", temporary_kind="emergency",
+                        accepted_on=date(2026, 5, 6))
+    svc.decide(db, admin, passed, approve=True, on=date(2026, 5, 6), amount="3000", today=date(2026, 5, 6))
+    svc.complete_step(db, admin, passed, "check", on=date(2026, 5, 8), result="passed", today=date(2026, 5, 8))
+    assert not [c for c in svc.post_check_queue(db, admin, as_of=date(2026, 5, 8)) if c.application_id == passed]
+
+
 def test_unknown_2027_calendar_is_said_until_an_administrator_enters_it(district: District) -> None:
     db, admin = district.db, district.admin
     hid = make_household(db, district.regions["八泉社区"])

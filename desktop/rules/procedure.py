@@ -357,7 +357,12 @@ def post_checks_after_approval(track: str, category: str) -> tuple[str, ...]:
     kinds = ("centralised",) if track == Track.COMMITMENT else ()
     return kinds + (() if paid_once(category) else ("periodic",))
 
-POST_CHECK_LABELS = {"centralised": "集中比对核查", "periodic": "定期复核", "spot": "随机抽查"}
+POST_CHECK_LABELS = {"centralised": "集中比对核查", "periodic": "定期复核", "spot": "随机抽查",
+                     "after_help": "先行救助后复查"}
+# Emergency help decided first (急难型, help first, paperwork later) whose data check afterwards did not
+# pass: the help stands until the county decides, after looking into it, whether to revoke and
+# recover it — a check of its own, due within a month like the centralised cross-check.
+AFTER_HELP_CHECK_MONTHS = 1
 
 
 def periodic_check_months(irregular_income: bool) -> int:

@@ -779,6 +779,11 @@ def complete_step(db: Database, actor: Actor, application_id: int, step: str, *,
             result_code = "done"
         uow.add(ApplicationStep(application_id=app.id, step=step, started_on=started, due_on=sd.due,
                                 completed_on=on, result=result_code, note=note.strip(), data=data))
+        if step == Step.CHECK and result == "failed" and transition.after_decision and app.status == "approved":
+            uow.add(PostCheck(application_id=app.id, kind="after_help",
+                              due_on=proc.add_months(on, proc.AFTER_HELP_CHECK_MONTHS),
+                              note="先行救助后授权核对未通过:请核实情况,决定是否撤销救助、追回已发放的金额"))
+            uow.notify("post_checks", app.id)
         new_state = _state(app, completed + [step])
         app.step = proc.last_step(new_state)
         uow.touch(app)
