@@ -181,6 +181,9 @@ def test_a_remark_or_label_beside_the_number_is_not_part_of_it(raw: str) -> None
     ("420203199001011238(2)", Invalid.CHARACTERS),  # digits in brackets are no remark
     ("420203199001011238户主", Invalid.CHARACTERS),  # a remark without brackets runs into the number
     ("420203199001011238（户主）（已故）x", Invalid.CHARACTERS),
+    ("配偶:420203199001011238", Invalid.CHARACTERS),  # another person's number is not taken as the row's
+    ("监护人：420203199001011238", Invalid.CHARACTERS),
+    ("联系人:420203199001011238", Invalid.CHARACTERS),
 ])
 def test_words_beside_a_number_do_not_make_a_bad_number_good(raw: str, reason: Invalid) -> None:
     assert idcard.parse(raw).reason is reason

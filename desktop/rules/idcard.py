@@ -30,6 +30,8 @@ _REMARK = r"[(（\[【〔][^()（）\[\]【】〔〕\d]{0,20}[)）\]】〕]"
 _REMARK_AFTER = re.compile(_REMARK + "$")
 _REMARK_BEFORE = re.compile("^" + _REMARK)
 _LABEL_BEFORE = re.compile(r"^[^\d:：()（）\[\]【】]{1,12}[:：]")
+# A label naming someone else ("配偶:", "监护人:", "联系人:") says the number is not the person's own.
+_SOMEONE_ELSE = re.compile(r"配偶|妻子|丈夫|监护人|父亲|母亲|儿子|女儿|亲属|联系人|代理人|代办人|经办人")
 # Two numbers in one cell ("本人:… 配偶:…"): the person's own is the one labelled 本人; without that
 # label it cannot be told which one the row is about.
 _NUMBER_IN = re.compile(r"(?<![\dX])(\d{17}[\dX]|\d{15})(?![\dX])")
@@ -175,6 +177,8 @@ def _without_words(text: str) -> tuple[str, int]:
     while remark := _REMARK_BEFORE.match(text):
         text = text[remark.end():]
     label = _LABEL_BEFORE.match(text)
+    if label and _SOMEONE_ELSE.search(label.group()):
+        return text, 0  # another person's number: left as it is, and refused
     return (text[label.end():] if label else text), 0
 
 
