@@ -199,3 +199,29 @@ def test_the_assign_dialog_starts_on_a_community_and_then_on_the_last_one(qtbot,
     assert seen[0] not in (None, d.regions["八泉街道"])
     assert seen[1] == d.regions["飞云社区"]
 
+
+
+def test_the_verification_and_result_fields_of_the_assessment_take_alt_keys(qtbot, qapp,  # noqa: ANN001
+                                                                            sqlite_district: District) -> None:
+    """评估日期, 核查方式, 调查人员, 去向, 理由 and 转介部门 had no Alt letter: the keyboard user tabbed to them."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QLabel
+
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics
+
+    locale = QLocale()
+    i18n.install(qapp, "zh_CN")
+    try:
+        d = sqlite_district
+        wiz = AssessmentWizard(AppContext(d.db, d.admin))
+        qtbot.addWidget(wiz)
+        for page in (wiz.verification, wiz.result):
+            labels = [w for w in page.findChildren(QLabel) if "(&" in w.text()]
+            assert len(labels) == 3 and all(w.buddy() is not None for w in labels), [w.text() for w in labels]
+            assert duplicate_mnemonics(page) == {}
+        methods = next(w for w in wiz.verification.findChildren(QLabel) if w.text() == "核查方式(&M):")
+        assert methods.buddy().focusProxy() is next(iter(wiz.verification.methods.values()))
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(locale)

@@ -3,28 +3,28 @@
 <context>
     <name>AssessmentWizard</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="555" />
-        <location filename="../views/assessment_wizard.py" line="593" />
+        <location filename="../views/assessment_wizard.py" line="568" />
+        <location filename="../views/assessment_wizard.py" line="612" />
         <source>Comprehensive assessment</source>
         <translation>综合评估</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="558" />
+        <location filename="../views/assessment_wizard.py" line="571" />
         <source>&amp;Save assessment</source>
         <translation>保存评估(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="594" />
+        <location filename="../views/assessment_wizard.py" line="613" />
         <source>This household has no members recorded. Add its members first.</source>
         <translation>该户没有登记家庭成员,请先添加成员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="652" />
+        <location filename="../views/assessment_wizard.py" line="671" />
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="654" />
+        <location filename="../views/assessment_wizard.py" line="673" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -32,32 +32,32 @@
 <context>
     <name>ChooseHouseholdPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="103" />
+        <location filename="../views/assessment_wizard.py" line="102" />
         <source>Choose the household</source>
         <translation>选择家庭</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="104" />
+        <location filename="../views/assessment_wizard.py" line="103" />
         <source>Search by the head's name, any member's name, household code or ID number (the last digits are enough).</source>
         <translation>按户主姓名、成员姓名、户编号或身份证号(输入末几位即可)查找。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="109" />
+        <location filename="../views/assessment_wizard.py" line="108" />
         <source>Name, code or ID number</source>
         <translation>姓名、户编号或身份证号</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="111" />
+        <location filename="../views/assessment_wizard.py" line="110" />
         <source>&amp;Search</source>
         <translation>查找(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="131" />
+        <location filename="../views/assessment_wizard.py" line="130" />
         <source>%1 households found.</source>
         <translation>找到 %1 户。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="132" />
+        <location filename="../views/assessment_wizard.py" line="131" />
         <source>No household matches. Check the spelling or search by ID number.</source>
         <translation>没有符合的家庭。请检查输入,或按身份证号查找。</translation>
     </message>
@@ -65,32 +65,32 @@
 <context>
     <name>ExpensesPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="375" />
+        <location filename="../views/assessment_wizard.py" line="388" />
         <source>Rigid spending over the last 12 months</source>
         <translation>近12个月刚性支出</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="377" />
+        <location filename="../views/assessment_wizard.py" line="390" />
         <source>Out-of-pocket medical costs after insurance, education fees at public-school rates, rehabilitation and other rigid spending, in yuan over the same 12 months.</source>
         <translation>同一12个月内的医保报销后自付医疗费用、按公办学校标准计算的教育费用、康复等刚性支出(元)。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="379" />
+        <location filename="../views/assessment_wizard.py" line="392" />
         <source>Other needs to refer</source>
         <translation>需转介的其他困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="381" />
+        <location filename="../views/assessment_wizard.py" line="394" />
         <source>Housing difficulty</source>
         <translation>住房困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="382" />
+        <location filename="../views/assessment_wizard.py" line="395" />
         <source>Needs legal aid</source>
         <translation>需要法律援助</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="383" />
+        <location filename="../views/assessment_wizard.py" line="396" />
         <source>Hit by a disaster or accident</source>
         <translation>遭遇灾害或意外</translation>
     </message>
@@ -98,42 +98,42 @@
 <context>
     <name>HouseholdHitsTableModel</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="84" />
+        <location filename="../views/assessment_wizard.py" line="83" />
         <source>Code</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="85" />
+        <location filename="../views/assessment_wizard.py" line="84" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="86" />
+        <location filename="../views/assessment_wizard.py" line="85" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="87" />
+        <location filename="../views/assessment_wizard.py" line="86" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="88" />
+        <location filename="../views/assessment_wizard.py" line="87" />
         <source>Members</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="89" />
+        <location filename="../views/assessment_wizard.py" line="88" />
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="90" />
+        <location filename="../views/assessment_wizard.py" line="89" />
         <source>Board</source>
         <translation>监测库</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="91" />
+        <location filename="../views/assessment_wizard.py" line="90" />
         <source>Last assessed</source>
         <translation>上次评估</translation>
     </message>
@@ -141,22 +141,22 @@
 <context>
     <name>IncomesPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="331" />
+        <location filename="../views/assessment_wizard.py" line="344" />
         <source>Not counted (exempt)</source>
         <translation>不计入收入</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="332" />
+        <location filename="../views/assessment_wizard.py" line="345" />
         <source>Income over the last 12 months</source>
         <translation>近12个月家庭收入</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="334" />
+        <location filename="../views/assessment_wizard.py" line="347" />
         <source>Yuan over the 12 months before the assessment date. Net business, property and transfer income may be negative (a loss, or more paid out in taxes, contributions and support than received). Put veterans' benefits, family-planning rewards, scholarships, bravery awards, assistance payments and, where local policy exempts it, the basic resident pension under "Not counted": they are recorded but are not income.</source>
         <translation>评估日期前12个月的金额(元)。经营净收入、财产净收入、转移净收入可以为负数(亏损,或缴纳的税费、社保费和支付的赡养费等多于所得)。优待抚恤金、计划生育奖励、奖学金、见义勇为奖励、社会救助金,以及当地政策规定不计入的城乡居民基本养老保险基础养老金,请填在“不计入收入”一栏:予以记录,但不算作收入。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="368" />
+        <location filename="../views/assessment_wizard.py" line="381" />
         <source>Counted income over 12 months: %1 yuan; not counted: %2 yuan</source>
         <translation>12个月计入收入:%1 元;不计入收入:%2 元</translation>
     </message>
@@ -164,17 +164,17 @@
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="163" />
+        <location filename="../views/assessment_wizard.py" line="162" />
         <source>Members and health</source>
         <translation>家庭成员与健康状况</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="164" />
+        <location filename="../views/assessment_wizard.py" line="163" />
         <source>Check each member's health, disability, ability to work and schooling. Changes are saved to the household when you continue.</source>
         <translation>请核对每位成员的健康、残疾、劳动能力和就学情况。点击“下一步”时,修改将保存到家庭档案。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="167" />
+        <location filename="../views/assessment_wizard.py" line="166" />
         <source>Single-parent household</source>
         <translation>单亲家庭</translation>
     </message>
@@ -257,7 +257,7 @@
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="321" />
+        <location filename="../views/assessment_wizard.py" line="334" />
         <source>Total over 12 months: %1 yuan</source>
         <translation>12个月合计:%1 元</translation>
     </message>
@@ -265,47 +265,47 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="473" />
+        <location filename="../views/assessment_wizard.py" line="485" />
         <source>Result</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="474" />
+        <location filename="../views/assessment_wizard.py" line="486" />
         <source>The calculation step by step, and where the household should go next.</source>
         <translation>逐步计算过程,以及该户的下一步去向。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="486" />
-        <source>Placement:</source>
-        <translation>去向:</translation>
-    </message>
-    <message>
-        <location filename="../views/assessment_wizard.py" line="488" />
+        <location filename="../views/assessment_wizard.py" line="500" />
         <source>Required when the placement differs from the suggestion</source>
         <translation>所选去向与建议不同时必须填写</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="491" />
-        <source>Reason for the change:</source>
-        <translation>改变建议的理由:</translation>
+        <location filename="../views/assessment_wizard.py" line="498" />
+        <source>Pl&amp;acement:</source>
+        <translation>去向(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="501" />
-        <source>Refer to:</source>
-        <translation>转介部门:</translation>
+        <location filename="../views/assessment_wizard.py" line="503" />
+        <source>&amp;Reason for the change:</source>
+        <translation>改变建议的理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="504" />
+        <location filename="../views/assessment_wizard.py" line="514" />
+        <source>Refer &amp;to:</source>
+        <translation>转介部门(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment_wizard.py" line="517" />
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="514" />
+        <location filename="../views/assessment_wizard.py" line="527" />
         <source> — URGENT</source>
         <translation> —— 紧急</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="515" />
+        <location filename="../views/assessment_wizard.py" line="528" />
         <source>Result: %1, per-capita monthly income %2 yuan</source>
         <translation>评估结果:%1,月人均收入 %2 元</translation>
     </message>
@@ -313,47 +313,47 @@
 <context>
     <name>VerificationPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="412" />
+        <location filename="../views/assessment_wizard.py" line="425" />
         <source>Verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="413" />
+        <location filename="../views/assessment_wizard.py" line="426" />
         <source>How were the figures verified, and by whom? A home survey needs at least two investigators.</source>
         <translation>收入等情况是如何核查的、由谁核查?入户调查须至少两名调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="420" />
-        <source>Assessment date:</source>
-        <translation>评估日期:</translation>
-    </message>
-    <message>
-        <location filename="../views/assessment_wizard.py" line="430" />
-        <source>Methods used:</source>
-        <translation>核查方式:</translation>
-    </message>
-    <message>
-        <location filename="../views/assessment_wizard.py" line="432" />
+        <location filename="../views/assessment_wizard.py" line="444" />
         <source>Names separated by commas, e.g. 王芳, 李强</source>
         <translation>姓名之间用逗号或顿号分隔,例如 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="434" />
-        <source>Investigators:</source>
-        <translation>调查人员:</translation>
+        <location filename="../views/assessment_wizard.py" line="431" />
+        <source>Assessment &amp;date:</source>
+        <translation>评估日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="452" />
+        <location filename="../views/assessment_wizard.py" line="442" />
+        <source>&amp;Methods used:</source>
+        <translation>核查方式(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment_wizard.py" line="446" />
+        <source>In&amp;vestigators:</source>
+        <translation>调查人员(&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment_wizard.py" line="464" />
         <source>Tick at least one verification method.</source>
         <translation>请至少勾选一种核查方式。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="455" />
+        <location filename="../views/assessment_wizard.py" line="467" />
         <source>Enter the investigators.</source>
         <translation>请填写调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="458" />
+        <location filename="../views/assessment_wizard.py" line="470" />
         <source>A home survey needs at least two investigators.</source>
         <translation>入户调查须至少两名调查人员。</translation>
     </message>
