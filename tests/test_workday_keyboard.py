@@ -225,3 +225,24 @@ def test_the_verification_and_result_fields_of_the_assessment_take_alt_keys(qtbo
     finally:
         i18n.install(qapp, "en")
         QLocale.setDefault(locale)
+
+
+def test_the_assessment_starts_with_the_investigators_of_the_users_last_one(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """Every survey asked for the same two names again."""
+    from desktop.services import assessment as assessment_svc
+    from tests.test_assessment import _request
+
+    d = sqlite_district
+    policy.seed_default_policy(d.db)
+    worker = d.actor(Role.SUBDISTRICT_CASEWORKER)
+    assert assessment_svc.last_investigators(d.db, worker) == ""  # before the first
+    first = add_household(d.db, d.regions["八泉社区"], [{"name": "刘一"}], incomes={"wages": "60000"})
+    inputs = assessment_svc.load_household(d.db, worker, first)
+    assessment_svc.save_assessment(d.db, worker, _request(inputs, "class_2", investigators=["王芳", "李强"],
+                                                          override_reason="邻里反映家庭困难"))
+    assert assessment_svc.last_investigators(d.db, worker) == "王芳、李强"
+    assert assessment_svc.last_investigators(d.db, d.admin) == ""  # another user's own
+    wiz = AssessmentWizard(AppContext(d.db, worker))
+    qtbot.addWidget(wiz)
+    assert wiz.verification.investigators.text() == "王芳、李强"
+    assert wiz.verification.names() == ["王芳", "李强"]

@@ -322,6 +322,17 @@ def _load_inputs(uow: UnitOfWork, household_id: int) -> HouseholdInputs:
 
 # -- choosing and loading a household --------------------------------------------------------------
 
+def last_investigators(db: Database, actor: Actor) -> str:
+    """Who investigated the assessment this user saved last ("" before the first), as the wizard's
+    field takes them: the same colleagues go on most surveys, as on visits."""
+    if actor.user_id is None:
+        return ""
+    with unit_of_work(db, actor) as uow:
+        names = uow.session.execute(select(Assessment.investigators).where(Assessment.created_by_id == actor.user_id)
+                                    .order_by(Assessment.id.desc()).limit(1)).scalar()
+        return "、".join(str(n) for n in names or ())
+
+
 def search_households(db: Database, actor: Actor, text: str = "", limit: int = 50) -> list[HouseholdHit]:
     """Households in the actor's area by head's name, household code or ID number (or its last digits)."""
     require_role(actor, *ASSESSORS, doing="评估家庭")

@@ -442,6 +442,7 @@ class VerificationPage(QWizardPage):
         form.addRow(self.tr("&Methods used:"), box)
         self.investigators = QLineEdit()
         self.investigators.setPlaceholderText(self.tr("Names separated by commas, e.g. 王芳, 李强"))
+        self.investigators.setText(svc.last_investigators(wizard.ctx.db, wizard.ctx.actor))  # mostly the same
         self.investigators.textChanged.connect(lambda *_: self.completeChanged.emit())
         form.addRow(self.tr("In&vestigators:"), self.investigators)
         self.hint = QLabel()
