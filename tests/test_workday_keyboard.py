@@ -246,3 +246,30 @@ def test_the_assessment_starts_with_the_investigators_of_the_users_last_one(qtbo
     qtbot.addWidget(wiz)
     assert wiz.verification.investigators.text() == "王芳、李强"
     assert wiz.verification.names() == ["王芳", "李强"]
+
+
+def test_a_list_reached_with_tab_shows_the_row_enter_acts_on(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """Nothing selected, Tab into a list: Qt made the first row current without highlighting it, so
+    Enter opened a row the user could not see. The row is selected; a click still picks its own."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QFocusEvent
+
+    from desktop.views.table_model import RowListTableModel, read_only_table
+
+    class Model(RowListTableModel[tuple]):
+        COLUMNS = ("A",)
+
+        def display(self, row: tuple, column: int) -> str:
+            return row[column]
+
+    model = Model()
+    model.set_rows([("一",), ("二",)])
+    table = read_only_table(model)
+    qtbot.addWidget(table)
+    QCoreApplication.sendEvent(table, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.MouseFocusReason))
+    assert not table.selectionModel().hasSelection()  # a click selects what it clicks
+    QCoreApplication.sendEvent(table, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    table.selectRow(1)
+    QCoreApplication.sendEvent(table, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [1]  # a selection is kept

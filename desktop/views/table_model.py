@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +19,23 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
+
+
+_KEYBOARD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason)
+
+
+class _SelectOnFocus(QObject):
+    """A list reached with the keyboard and nothing selected: Qt makes its first row current without
+    showing it, and Enter then opened a row the user could not see. The current row is selected."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QTableView) and event.reason() in _KEYBOARD:
+            selection, model = watched.selectionModel(), watched.model()
+            if selection is not None and model is not None and model.rowCount() > 0 \
+                    and not selection.hasSelection():
+                current = watched.currentIndex()
+                watched.selectRow(current.row() if current.isValid() else 0)
+        return False
 
 
 def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
@@ -34,6 +52,7 @@ def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), f
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)
+    table.installEventFilter(_SelectOnFocus(table))
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
