@@ -374,6 +374,9 @@ def test_policy_and_reassess_commands(district: District, tmp_path: Path, capsys
     assert row["户主姓名"] == "命令甲" and row["建议类别"] == "低保" and row["月人均收入"] == 750.0
     assert cli.main(["reassess", "--out", str(out), "--region", "无此地", "--database-url", url]) == 1
     assert "找不到区划" in capsys.readouterr().err
+    # a folder given as the file: said in those words, not as a name lacking .xlsx
+    assert cli.main(["reassess", "--out", str(tmp_path), "--database-url", url]) == 1
+    assert "这是一个文件夹,请给出文件名" in capsys.readouterr().err
 
 
 def test_reassess_cancel_leaves_no_file_and_no_reader_thread(seeded: District, tmp_path: Path) -> None:

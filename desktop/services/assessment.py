@@ -44,6 +44,7 @@ from desktop.rules.codes import (
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
+from desktop.services.files import FILE_REASONS
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -848,6 +849,8 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
     require_role(actor, *ASSESSORS, doing="重新评估")
     day = as_of or date.today()
     target = Path(out_path)
+    if target.is_dir():  # the writer's own words for a folder given as the file
+        raise ValidationFailed(f"无法写入文件“{target}”:{FILE_REASONS['folder']}。")
     if target.suffix.lower() != ".xlsx":
         raise ValidationFailed(f"输出文件“{target.name}”应为 .xlsx 文件。")
     summary = ReassessSummary(day, str(target))
