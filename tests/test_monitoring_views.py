@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import select
 
 from desktop.models import Household, LibraryMove
@@ -273,6 +273,11 @@ def test_referral_form_answer_and_letter(qtbot, ctx: AppContext, sqlite_district
     [hid] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "assisted")
     form = ReferralForm(ctx, hid)
     qtbot.addWidget(form)
+    [plain] = add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
+    watched = ReferralForm(ctx, plain)  # no assistance: the header names its library, not "无"
+    qtbot.addWidget(watched)
+    head = watched.findChildren(QLabel)[0].text()
+    assert head.endswith("· 一类库") and "· 无" not in head
     form.save()
     assert "部门" in form.problem.text() and form.referral is None
     form.department.setCurrentIndex(form.department.findData("medical_insurance"))

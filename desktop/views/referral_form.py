@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.rules.codes import CATEGORY_LABELS, Category
 from desktop.rules.monitoring import check_referral_status
 from desktop.services import monitoring, referrals
 from desktop.services.errors import ServiceError, ValidationFailed
@@ -44,9 +45,12 @@ class ReferralForm(FormDialog):
         self.setMinimumWidth(460)
         summary = monitoring.household_summary(ctx.db, ctx.actor, household_id)
         layout = QVBoxLayout(self)
+        # What the department needs to know of the family: its assistance, or, with none, its library
+        # (a category "无" said nothing).
+        where = summary.category_label if summary.category_label not in ("", CATEGORY_LABELS[Category.NONE]) \
+            else summary.stage_label
         head = QLabel(self.tr("<b>{name}</b> ({id}) · {community} · {category}").format(
-            name=summary.head_name, id=summary.head_id_masked, community=summary.community,
-            category=summary.category_label))
+            name=summary.head_name, id=summary.head_id_masked, community=summary.community, category=where))
         head.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(head)
         form = QFormLayout()
