@@ -44,6 +44,27 @@ def _pg_only(db: Database) -> None:
         pytest.skip("a server connection to lose: PostgreSQL only")
 
 
+def _at_once(*calls: Callable[[], object]) -> list[object]:
+    """Run ``calls`` in threads released together (workstations pressing the same button at the same
+    moment): each finished call's result, or the exception it raised, in the order given."""
+    barrier = threading.Barrier(len(calls))
+    outcomes: dict[int, object] = {}
+
+    def run(n: int, call: Callable[[], object]) -> None:
+        barrier.wait()
+        try:
+            outcomes[n] = call()
+        except Exception as exc:  # noqa: BLE001 - returned for the caller's assertions
+            outcomes[n] = exc
+
+    threads = [threading.Thread(target=run, args=(n, call)) for n, call in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return [outcomes[n] for n in sorted(outcomes)]
+
+
 def _cut_connections(db: Database, other: Database) -> None:
     """What a network drop does to ``db``: the server ends its backends (the pool does not know)."""
     with other.engine.connect() as conn:
@@ -489,28 +510,16 @@ def test_two_spot_check_draws_at_once_save_one_sample(district: District) -> Non
             session.commit()
     first, second = district.admin, district.actor(Role.DISTRICT_REVIEWER)
     seen = {"first": applications.latest_sample(db, first), "second": applications.latest_sample(other, second)}
-    barrier = threading.Barrier(2)
-    outcomes: dict[str, object] = {}
-
-    def draw(name: str, on: Database, actor: base.Actor) -> None:
-        barrier.wait()
-        try:
-            outcomes[name] = applications.draw_spot_check(on, actor, on=date(2026, 10, 1), count=3,
-                                                          seen_latest=seen[name])
-        except Exception as exc:  # noqa: BLE001 - recorded for the assertions below
-            outcomes[name] = exc
-
-    threads = [threading.Thread(target=draw, args=("first", db, first)),
-               threading.Thread(target=draw, args=("second", other, second))]
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
+        outcomes = _at_once(
+            lambda: applications.draw_spot_check(db, first, on=date(2026, 10, 1), count=3,
+                                                 seen_latest=seen["first"]),
+            lambda: applications.draw_spot_check(other, second, on=date(2026, 10, 1), count=3,
+                                                 seen_latest=seen["second"]))
     finally:
         other.dispose()
-    samples = [o for o in outcomes.values() if isinstance(o, applications.SampleInfo)]
-    refused = [o for o in outcomes.values() if not isinstance(o, applications.SampleInfo)]
+    samples = [o for o in outcomes if isinstance(o, applications.SampleInfo)]
+    refused = [o for o in outcomes if not isinstance(o, applications.SampleInfo)]
     assert len(samples) == 1 and len(refused) == 1, outcomes
     assert isinstance(refused[0], ServiceError) and "本次没有抽取" in refused[0].message
     assert f"样本 {samples[0].id}" in refused[0].message and "测试" in refused[0].message
@@ -544,26 +553,13 @@ def test_the_same_month_recorded_on_two_workstations_at_once_pays_each_family_on
         return real_insert(*args, **kwargs)
 
     monkeypatch.setattr(applications, "insert", slow_insert)
-    barrier = threading.Barrier(2)
-    outcomes: dict[str, object] = {}
-
-    def record(name: str, on: Database, actor: base.Actor) -> None:
-        barrier.wait()
-        try:
-            outcomes[name] = applications.record_monthly_assistance(on, actor, date(2026, 10, 1))
-        except Exception as exc:  # noqa: BLE001 - recorded for the assertions below
-            outcomes[name] = exc
-
-    threads = [threading.Thread(target=record, args=("first", db, district.admin)),
-               threading.Thread(target=record, args=("second", other, district.actor(Role.DISTRICT_REVIEWER)))]
+    reviewer = district.actor(Role.DISTRICT_REVIEWER)
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
+        outcomes = _at_once(lambda: applications.record_monthly_assistance(db, district.admin, date(2026, 10, 1)),
+                            lambda: applications.record_monthly_assistance(other, reviewer, date(2026, 10, 1)))
     finally:
         other.dispose()
-    assert sorted(outcomes.values()) == [0, 3], outcomes
+    assert sorted(outcomes) == [0, 3], outcomes
     with db.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(AssistanceRecord)) == 3
 
@@ -584,27 +580,16 @@ def test_one_family_accepted_on_two_workstations_at_once_has_one_open_applicatio
 
     monkeypatch.setattr(applications, "_assisted_elsewhere", slow)
     monkeypatch.setattr(applications, "_move", lambda *a, **k: None)  # as for a family assisted elsewhere
-    barrier = threading.Barrier(2)
-    outcomes: dict[str, object] = {}
+    def accept(on: Database, actor: base.Actor) -> object:
+        return applications.accept(on, actor, household_id=hid, category="temporary", temporary_kind="expenditure",
+                                   accepted_on=date(2026, 9, 1))
 
-    def accept(name: str, on: Database, actor: base.Actor) -> None:
-        barrier.wait()
-        try:
-            outcomes[name] = applications.accept(on, actor, household_id=hid, category="temporary",
-                                                 temporary_kind="expenditure", accepted_on=date(2026, 9, 1))
-        except Exception as exc:  # noqa: BLE001 - recorded for the assertions below
-            outcomes[name] = exc
-
-    threads = [threading.Thread(target=accept, args=("first", db, district.admin)),
-               threading.Thread(target=accept, args=("second", other, district.actor(Role.SUBDISTRICT_CASEWORKER)))]
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
+        outcomes = _at_once(lambda: accept(db, district.admin), lambda: accept(other, caseworker))
     finally:
         other.dispose()
-    refused = [o for o in outcomes.values() if isinstance(o, ServiceError)]
+    refused = [o for o in outcomes if isinstance(o, ServiceError)]
     assert len(outcomes) == 2 and len(refused) == 1, outcomes
     assert "已有办理中的申请" in refused[0].message
     with db.session_factory() as session:

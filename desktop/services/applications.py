@@ -67,6 +67,7 @@ from desktop.rules import sampling
 from desktop.rules.codes import (
     CATEGORY_LABELS,
     DEPARTMENT_LABELS,
+    ROLES_SEEING_FULL_ID,
     STAGE_LABELS,
     TRACK_LABELS,
     Category,
@@ -974,11 +975,12 @@ class MonthlyAssistance:
 MONTHLY_LOCK = 0x52454C4D  # pg_advisory_xact_lock key ("RELM"): one month's recording at a time
 
 
-def _month_start(month: date, today: date | None = None) -> date:
+def _month_start(month: date, today: date | None = None, doing: str = "登记这个月的救助发放") -> date:
+    """The first day of ``month``, refused ("cannot ``doing``") for a month that has not begun."""
     first = date(month.year, month.month, 1)
     today = today or date.today()
     if first > date(today.year, today.month, 1):
-        raise ServiceError(f"{first:%Y年%m月}还没有到,不能登记这个月的救助发放。")
+        raise ValidationFailed(f"{first:%Y年%m月}还没有到,不能{doing}。")
     return first
 
 
@@ -1069,8 +1071,8 @@ class RosterRow:
     application_id: int | None
 
 
-# Names, full ID numbers and amounts: the roles whose duties need them (RULES.md §4).
-ROSTER_READERS = (Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER)
+# Names, full ID numbers and amounts: the roles whose duties need the full number (RULES.md §4).
+ROSTER_READERS = tuple(sorted(ROLES_SEEING_FULL_ID))
 ROSTER_HEADERS = ("序号", "街道(镇)", "社区(村)", "户编号", "户主姓名", "身份证号", "救助类别", "家庭人口",
                   "发放金额(元)", "申请编号")
 
@@ -1079,9 +1081,7 @@ def payment_roster(db: Database, actor: Actor, month: date, *, region_id: int | 
     """The month's recorded payments, household by household, by sub-district and community: what the
     office sends the finance office or the bank. Refused for a month with nothing recorded."""
     require_role(actor, *ROSTER_READERS, doing="查看救助发放花名册")
-    first = date(month.year, month.month, 1)
-    if first > date.today():
-        raise ValidationFailed(f"{first:%Y年%m月}还没有到,还没有发放花名册。")
+    first = _month_start(month, doing="导出这个月的发放花名册")
     with unit_of_work(db, actor) as uow:
         community, parent = aliased(Region), aliased(Region)
         query = (select(parent.name, parent.level, community.name, community.level, Household.code,
@@ -1136,11 +1136,10 @@ def export_payment_roster_xlsx(db: Database, actor: Actor, path: str | Path, mon
     table.append(("合计", "", "", "", f"{len(rows)} 户", "", "", sum(r.member_count for r in rows), total, None))
     write_table(path, ROSTER_HEADERS, table, sheet="发放花名册", title=roster_title(month, region_name),
                 text_columns=(3, 5))
-    first = date(month.year, month.month, 1)
     with unit_of_work(db, actor, write=True) as uow:
         uow.audit("payments.roster", "assistance_records", None,
-                  after={"month": f"{first:%Y-%m}", "households": len(rows), "amount": str(total)},
-                  detail=f"导出{roster_title(first, region_name)}:{len(rows)} 户,合计 {total} 元,{path}")
+                  after={"month": f"{month:%Y-%m}", "households": len(rows), "amount": str(total)},
+                  detail=f"导出{roster_title(month, region_name)}:{len(rows)} 户,合计 {total} 元,{path}")
     return len(rows), total
 
 
