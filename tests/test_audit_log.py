@@ -281,3 +281,18 @@ def test_the_detail_pane_reads_in_chinese_and_shows_codes_on_request(qtbot, sqli
     tab.technical.setChecked(True)
     text = tab.details.toPlainText()
     assert "user.update" in text and f"users #{worker.id}" in text and '"display_name": "陈晓琴"' in text
+
+
+def test_every_action_the_services_write_has_a_label_and_a_kind() -> None:
+    """An action without a label reads as its code in the log, and one outside every kind cannot be
+    filtered for — an export missing from 导出与查看完整身份证号 hides personal data leaving the program."""
+    import re
+
+    services = Path(audit.__file__).parent
+    written = {m for f in services.glob("*.py") for m in re.findall(r'uow\.audit\("([a-z_.]+)"', f.read_text("utf-8"))}
+    assert {"clues.export", "payments.roster", "households.export"} <= written
+    assert sorted(a for a in written if a not in audit.ACTION_LABELS) == []
+    prefixes = [p for _label, codes in audit.GROUPS.values() for p in codes]
+    assert sorted(a for a in written if not any(a == p or (p[-1] in "._" and a.startswith(p)) for p in prefixes)) == []
+    exports = [a for a in written if "export" in a or a in ("payments.roster",)]
+    assert sorted(a for a in exports if a not in audit.GROUPS["access"][1]) == []

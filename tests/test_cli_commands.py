@@ -81,3 +81,31 @@ def test_a_file_name_too_long_is_said_in_chinese(district: District, tmp_path: P
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("错误:无法写入文件") and "文件名或路径太长" in err
     assert list(folder.iterdir()) == []
+
+
+def test_clue_export_takes_the_inbox_filters(district: District, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from python_calamine import CalamineWorkbook
+
+    d = district
+    for name, source, level, region in (("钱一", "hrss", SourceLevel.DEPARTMENT, "飞云社区"),
+                                        ("钱二", "grid", SourceLevel.VERTICAL, "飞云社区"),
+                                        ("钱三", "hrss", SourceLevel.DEPARTMENT, None)):
+        clues.add_clue(d.db, d.admin, clues.ClueInput(source_level=level, source=source, reported_on=date.today(),
+                                                      description="x", person_name=name,
+                                                      region_id=d.regions[region] if region else None))
+    out = tmp_path / "hrss.xlsx"
+    url = url_of(d)
+    assert cli.main(["--database-url", url, "clue", "export", "--source", "hrss", "--out", str(out)]) == 0
+    assert "已导出 2 条线索" in capsys.readouterr().out
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("线索").to_python()
+    assert sorted(r[3] for r in rows[2:]) == ["钱一", "钱三"]
+    assert cli.main(["--database-url", url, "clue", "list", "--unassigned", "--json"]) == 0
+    assert [c["name"] for c in json.loads(capsys.readouterr().out)] == ["钱三"]
+    assert cli.main(["--database-url", url, "clue", "export", "--text", "无此人", "--out", str(tmp_path / "x.xlsx")]) == 1
+    assert "没有符合筛选条件的线索" in capsys.readouterr().err and not (tmp_path / "x.xlsx").exists()
+    assert cli.main(["--database-url", url, "clue", "list", "--from", "2026-05-02", "--to", "2026-05-01"]) == 1
+    assert "晚于" in capsys.readouterr().err
+    assert cli.main(["audit", "--kind", "access", "--json", "--database-url", url]) == 0
+    [entry] = [e for e in json.loads(capsys.readouterr().out) if e["action"] == "clues.export"]
+    assert entry["action_label"] == "导出线索清单"

@@ -374,3 +374,38 @@ def test_closing_is_not_dated_before_the_households_last_move(db, district: Dist
     assert _count(db, LibraryMove) == 0
     result = clues.close_clue(db, district.admin, clue_id, "not_passed", closed_on=TODAY - timedelta(days=1))
     assert result.to_stage == Stage.CLASS_I
+
+
+def test_export_writes_every_clue_under_the_filter_as_the_role_sees_it(db, district: District, tmp_path) -> None:  # noqa: ANN001
+    from python_calamine import CalamineWorkbook
+
+    admin = district.admin
+    community = district.actor(Role.COMMUNITY_WORKER)  # 飞云社区
+    feiyun = [clues.add_clue(db, admin, _input(person_name=f"乙{i}", region_id=district.regions["飞云社区"]))
+              for i in range(3)]
+    clues.add_clue(db, admin, _input(person_name="丁", region_id=district.regions["闸口社区"]))
+    clues.add_clue(db, admin, _input(person_name="甲"))  # unassigned
+
+    path = tmp_path / "线索.xlsx"
+    assert clues.export_clues(db, community, ClueFilter(), path) == 3
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("线索").to_python()
+    assert rows[0][0].startswith("线索清单(全部线索;") and rows[1] == clues.EXPORT_HEADERS
+    assert [int(r[0]) for r in rows[2:]] == sorted(feiyun, reverse=True)  # newest first, only their area
+    assert {r[4] for r in rows[2:]} == {idcard.mask(ID_A)}  # masked as on their screen
+    assert {(r[11], r[12]) for r in rows[2:]} == {("八泉街道", "飞云社区")}
+
+    assert clues.export_clues(db, admin, ClueFilter(unassigned_only=True), path) == 1
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("线索").to_python()
+    assert (rows[2][3], rows[2][4], rows[2][11]) == ("甲", ID_A, "未分派")
+    assert "区划:未分派" in rows[0][0]
+
+    with db.session_factory() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "clues.export")
+                            .order_by(AuditEntry.id)).all()
+    assert [e.after["rows"] for e in entries] == [3, 1]
+    assert entries[0].after["masked"] is True and entries[1].after["masked"] is False
+    assert "筛选条件:区划:未分派" in entries[1].detail and "线索.xlsx" in entries[1].detail
+
+    with pytest.raises(ValidationFailed, match="没有符合筛选条件的线索"):
+        clues.export_clues(db, admin, ClueFilter(text="没有这个人"), tmp_path / "none.xlsx")
+    assert not (tmp_path / "none.xlsx").exists()

@@ -845,3 +845,31 @@ def test_the_inbox_filters_take_alt_keys_of_their_own(qtbot, qapp, sqlite_distri
     finally:
         i18n.install(qapp, "en")
         QLocale.setDefault(locale)
+
+
+def test_inbox_exports_every_clue_under_its_filters(qtbot, sqlite_district: District, messages: list[str],  # noqa: ANN001
+                                                    tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    d = sqlite_district
+    for i in range(3):
+        clues.add_clue(d.db, d.admin, clues.ClueInput(
+            source_level="department", source="hrss", reported_on=date.today(), description="x",
+            person_name=f"孙{i}", region_id=d.regions["飞云社区"]))
+    clues.add_clue(d.db, d.admin, clues.ClueInput(source_level="vertical", source="grid", reported_on=date.today(),
+                                                  description="x", person_name="周"))
+    page = DiscoveryPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    inbox.source.setCurrentIndex(inbox.source.findData("department|hrss"))
+    path = tmp_path / "inbox.xlsx"
+    assert inbox.export(str(path)) is not None
+    assert wait_for_background()
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("线索").to_python()
+    assert [r[3] for r in rows[2:]] == [c.person_name for c in inbox.model.rows] == ["孙2", "孙1", "孙0"]
+    assert str(path) in inbox.last_message and inbox.export_button.isEnabled()
+
+    inbox.text.setText("没有这个人")
+    inbox.refresh()
+    assert inbox.export(str(tmp_path / "none.xlsx")) is None  # says there is nothing, writes nothing
+    assert messages and not (tmp_path / "none.xlsx").exists()

@@ -1,4 +1,4 @@
-"""relief-desk clue list|add|assign"""
+"""relief-desk clue list|export|add|assign"""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from desktop.commands.common import (
     open_db,
     parse_date,
     parse_positive_int,
+    parse_xlsx_path,
     print_json,
     region_named,
 )
 from desktop.rules.codes import CHANNEL_LABELS, SourceLevel
 from desktop.services import clues
+from desktop.services.database import Database
+from desktop.services.errors import ValidationFailed
 
 
 def _all_sources() -> dict[str, str]:
@@ -27,12 +30,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     csub = parser.add_subparsers(dest="clue_command", metavar="ACTION", required=True)
 
     lst = csub.add_parser("list", help="列出线索")
-    lst.add_argument("--status", choices=clues.STATUSES, action="append", help="状态(可多次给出)")
-    lst.add_argument("--region", default=None, help="区划名称或代码(含下级)")
+    _filter_arguments(lst)
     lst.add_argument("--limit", type=parse_positive_int, default=50, help="最多列出多少条(默认 50)")
     lst.add_argument("--json", action="store_true", help="以 JSON 输出(一个数组,每条线索一个对象)")
     add_database_option(lst)
     lst.set_defaults(func=list_clues)
+
+    export = csub.add_parser("export", help="把符合条件的全部线索导出为 xlsx 工作清单(身份证号按权限遮挡,记入操作日志)")
+    _filter_arguments(export)
+    export.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    add_database_option(export)
+    export.set_defaults(func=export_clues)
 
     sources = ",".join(f"{code}={label}" for labels in clues.SOURCES_BY_LEVEL.values()
                        for code, label in labels.items())
@@ -59,10 +67,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     assign.set_defaults(func=assign_clues)
 
 
+def _filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """The inbox's filters, for ``list`` and ``export`` alike."""
+    parser.add_argument("--status", choices=clues.STATUSES, action="append", help="状态(可多次给出;默认全部)")
+    parser.add_argument("--region", default=None, help="区划名称或代码(含下级)")
+    parser.add_argument("--unassigned", action="store_true", help="只要尚未分派的线索")
+    parser.add_argument("--source", choices=sorted(_all_sources()), metavar="SOURCE", default=None,
+                        help="线索来源(代码同 clue add)")
+    parser.add_argument("--from", dest="date_from", type=parse_date, default=None, help="发现日期自 YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=parse_date, default=None, help="发现日期至 YYYY-MM-DD")
+    parser.add_argument("--text", default="", help="姓名(开头几个字)或身份证号(全部或末几位)")
+
+
+def _filter(db: Database, args: argparse.Namespace) -> clues.ClueFilter:
+    if args.unassigned and args.region:
+        raise ValidationFailed("--unassigned 与 --region 不能同时给出:未分派的线索不属于任何区划。")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise ValidationFailed(f"--from {args.date_from} 晚于 --to {args.date_to}。")
+    return clues.ClueFilter(statuses=tuple(dict.fromkeys(args.status or ())), region_id=region_named(db, args.region),
+                            unassigned_only=args.unassigned,
+                            source_level=_all_sources()[args.source] if args.source else None, source=args.source,
+                            date_from=args.date_from, date_to=args.date_to, text=args.text)
+
+
 def list_clues(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        flt = clues.ClueFilter(statuses=tuple(args.status or ()), region_id=region_named(db, args.region))
+        flt = _filter(db, args)
         rows = clues.list_clues(db, cli_actor(), flt, limit=args.limit)
         if args.json:  # one JSON document (an array), as deadlines and audit print
             print_json([{"id": c.id, "status": c.status, "name": c.person_name, "id_number": c.id_number,
@@ -77,6 +108,16 @@ def list_clues(args: argparse.Namespace) -> int:
         print("合计:" + ",".join(f"{clues.STATUS_LABELS[s]} {n}" for s, n in counts.by_status.items()))
     finally:
         db.dispose()
+    return 0
+
+
+def export_clues(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        n = clues.export_clues(db, cli_actor(), _filter(db, args), args.out)
+    finally:
+        db.dispose()
+    print(f"已导出 {n:,} 条线索 → {args.out}")
     return 0
 
 

@@ -38,6 +38,8 @@ ACTION_LABELS = {
     "household.stage": "调整库别",
     "household_figures": "修改收支(评估时)",
     "households.export": "导出家庭档案",
+    "clues.export": "导出线索清单",
+    "payments.roster": "导出发放花名册",
     "member.add": "添加成员",
     "member.update": "修改成员",
     "member.remove": "删除成员",
@@ -110,7 +112,7 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "access": ("导出与查看完整身份证号", (
         "household.view", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
         "spot_check.export", "notice.print", "publicity.export", "audit.export", "db.backup", "db.restore",
-        "export_quarterly_report")),
+        "export_quarterly_report", "clues.export", "payments.roster")),
     "households": ("家庭档案", ("household.add", "household.update", "household_figures", "member.", "income.",
                                 "expense.")),
     "discovery": ("线索与名单导入", ("clue.", "import.")),

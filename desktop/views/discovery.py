@@ -40,11 +40,13 @@ from desktop.services import clues
 from desktop.services import department_import as di
 from desktop.services.clues import ClueFilter, ClueInfo
 from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.services.progress import Progress
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
+from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 
@@ -176,14 +178,18 @@ class ClueInboxTab(QWidget):
         self.investigate_button = QPushButton(self.tr("Start &investigation"))
         self.close_button = QPushButton(self.tr("&Close with outcome…"))
         self.household_button = QPushButton(self.tr("Open &household"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setToolTip(self.tr("Save every clue under the filters as an Excel work list "
+                                              "(ID numbers as your role sees them; the export is logged)"))
         self.new_button.clicked.connect(self.new_clue)
         self.edit_button.clicked.connect(self.edit_clue)
         self.assign_button.clicked.connect(self.assign)
         self.investigate_button.clicked.connect(self.investigate)
         self.close_button.clicked.connect(self.close_clue)
         self.household_button.clicked.connect(self.open_household)
+        self.export_button.clicked.connect(lambda: self.export())
         for button in (self.new_button, self.edit_button, self.assign_button, self.investigate_button,
-                       self.close_button, self.household_button):
+                       self.close_button, self.household_button, self.export_button):
             bar.addWidget(button)
         bar.addStretch(1)
         self.counts = QLabel()
@@ -407,6 +413,33 @@ class ClueInboxTab(QWidget):
         self.last_message = text
         self.message.setText(text)
         self.message.show()
+
+    def export(self, path: str | None = None) -> BackgroundOperation | None:
+        """Every clue under the filters (not only the rows loaded so far) to an xlsx work list."""
+        if self.model.rowCount() == 0:
+            QMessageBox.information(self, self.tr("Export clues"),
+                                    self.tr("No clue matches the filters: there is nothing to export."))
+            return None
+        if path is None:
+            default = Path.home() / self.tr("clues-{date}.xlsx").format(date=date.today().strftime("%Y%m%d"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export clues"), str(default),
+                                                  self.tr("Excel workbook (*.xlsx)"))
+            if not path:
+                return None
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+        db, actor, flt, target = self.ctx.db, self.ctx.actor, self.current_filter(), path
+
+        def work(progress: Progress) -> int:
+            return clues.export_clues(db, actor, flt, target, progress)
+
+        def done(n: int) -> None:
+            self.tell(self.tr("Exported {n} clue(s) to {path}.").format(n=f"{n:,}", path=target))
+
+        self.export_button.setEnabled(False)
+        op = run_in_background(self, work, done, label=self.tr("Exporting clues…"))
+        op.done.connect(lambda: self.export_button.setEnabled(True))
+        return op
 
     def open_household(self) -> None:
         chosen = self.selected()
