@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from desktop.cli import main as cli_main
 from desktop.io import register_template as tpl
-from desktop.models import Expense, Household, ImportBatch, Income, Member
+from desktop.models import AuditEntry, Expense, Household, ImportBatch, Income, Member
 from desktop.rules import codes, idcard
 from desktop.rules.codes import RegionLevel
 from desktop.services import auth
@@ -1035,6 +1035,13 @@ def test_members_no_longer_listed_are_named_and_a_dry_run_counts_them(db: Databa
     with db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Member).where(Member.id_number == H1_CHILD)) == 0
         assert s.scalar(select(Household.member_count).where(Household.code == "F001")) == 2
+        # what was removed stays in the audit log, as when the editor removes a member
+        removed = {e.action: e for e in s.scalars(select(AuditEntry).where(AuditEntry.action.like("%.remove")))}
+    assert set(removed) == {"member.remove", "expense.remove"}
+    assert removed["member.remove"].before["name"] == "赵小"
+    assert removed["member.remove"].before["id_number"] == H1_CHILD
+    assert removed["expense.remove"].before["amount"] in ("2000", "2000.00", 2000)
+    assert "b.xlsx" in removed["member.remove"].detail and removed["member.remove"].household_id is not None
 
 
 def test_dialog_names_the_members_removed(qtbot: Any) -> None:

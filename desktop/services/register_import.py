@@ -25,7 +25,7 @@ from desktop.models import Expense, Household, ImportBatch, Income, LibraryMove,
 from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.rules import monitoring as monitoring_rules
-from desktop.services.base import Actor, require_writer, unit_of_work
+from desktop.services.base import Actor, require_writer, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.department_import import (
     RegionResolver,
@@ -459,6 +459,19 @@ def removed_note(result: RegisterImportResult, limit: int = 20) -> str:
     return names + (f" 等 {len(result.removed_members)} 人" if more > 0 else "")
 
 
+def _log_removal(uow: Any, member_ids: list[int], note: str) -> None:
+    """What removing members takes away stays readable in the audit log, entry for entry as when a
+    member is removed in the household editor: the member and each of their income and expense lines."""
+    s = uow.session
+    for model in (Income, Expense):
+        for line in s.scalars(select(model).where(model.member_id.in_(member_ids)).order_by(model.id)):
+            uow.audit(f"{model.__tablename__[:-1]}.remove", model.__tablename__, line.id, before=snapshot(line),
+                      household_id=line.household_id, detail=note)
+    for member in s.scalars(select(Member).where(Member.id.in_(member_ids)).order_by(Member.id)):
+        uow.audit("member.remove", "members", member.id, before=snapshot(member), household_id=member.household_id,
+                  detail=note)
+
+
 def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, tuple],
            existing_members: dict[str, tuple[int, int, str, str]], gone: list[int], result: RegisterImportResult,
            progress: Progress | None) -> None:
@@ -528,6 +541,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         s.execute(insert(LibraryMove.__table__), list(part))
     # members: update by ID number, add new ones, remove those no longer listed
     for part in _chunks(gone):
+        _log_removal(uow, list(part), f"家庭台账《{result.file_name}》中已没有此人,随导入删除")
         s.execute(delete(Income).where(Income.member_id.in_(part)))
         s.execute(delete(Expense).where(Expense.member_id.in_(part)))
         s.execute(delete(Member).where(Member.id.in_(part)))
