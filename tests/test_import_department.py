@@ -805,3 +805,13 @@ def test_a_repeated_legacy_number_is_counted_converted_once(db: Database, distri
     assert cli_main(["import", "department", str(path), "--department", "人社", "--dry-run",
                      "--database-url", district.db.url.render_as_string(hide_password=False)]) == 0
     assert "有效行中 15 位旧身份证号已转换为 18 位:1 行" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("given", "code"), [
+    ("人社", "hrss"), ("区人社局", "hrss"), ("hrss", "hrss"), ("HRSS", "hrss"), (" Medical_Insurance ", "medical_insurance"),
+    ("区医疗保障局", "medical_insurance"), ("残疾人联合会", "disabled_federation"), ("卫健委", "health")])
+def test_a_department_is_named_by_label_longer_name_or_code_in_any_case(given: str, code: str) -> None:
+    """Scripts pass the code; HRSS (as IT writes it in capitals) was an unknown department."""
+    from desktop.services.department_import import department_code
+
+    assert department_code(given) == code

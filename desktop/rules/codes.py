@@ -301,8 +301,8 @@ def label_to_code(labels: dict, text: object) -> object | None:
 def department_code(text: str) -> str | None:
     """A department code from its label or a common longer name (人社局, 区医保局, 残联 …)."""
     wanted = text.strip()
-    if wanted in DEPARTMENT_LABELS:
-        return wanted
+    if wanted.lower() in DEPARTMENT_LABELS:  # the code itself, as scripts write it (hrss, HRSS)
+        return wanted.lower()
     for code, label in DEPARTMENT_LABELS.items():
         if label == wanted or label in wanted or wanted.replace("局", "") == label:
             return code
