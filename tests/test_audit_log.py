@@ -289,8 +289,9 @@ def test_every_action_the_services_write_has_a_label_and_a_kind() -> None:
     import re
 
     services = Path(audit.__file__).parent
-    written = {m for f in services.glob("*.py") for m in re.findall(r'uow\.audit\("([a-z_.]+)"', f.read_text("utf-8"))}
-    assert {"clues.export", "payments.roster", "households.export"} <= written
+    written = {m for f in services.glob("*.py")
+               for m in re.findall(r'(?:uow\.audit|_audit_export)\((?:db, actor, )?"([a-z_.]+)"', f.read_text("utf-8"))}
+    assert {"clues.export", "payments.roster", "households.export", "visit_list.export"} <= written
     assert sorted(a for a in written if a not in audit.ACTION_LABELS) == []
     prefixes = [p for _label, codes in audit.GROUPS.values() for p in codes]
     assert sorted(a for a in written if not any(a == p or (p[-1] in "._" and a.startswith(p)) for p in prefixes)) == []

@@ -3,6 +3,7 @@ paging, live updates keeping the selection, the visit and referral forms."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -565,3 +566,52 @@ def test_a_refused_reason_is_asked_again_as_written(qtbot, ctx: AppContext, sqli
     again.reason_edit.setPlainText("收入下降")
     again.ok_button.click()
     qtbot.waitUntil(lambda: household(sqlite_district.db, hid).stage == "class_1")
+
+
+def test_the_visit_list_exports_what_it_shows_with_address_and_phone(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                                     sqlite_district: District, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from python_calamine import CalamineWorkbook
+
+    d = sqlite_district
+    today = date.today()
+    due = add_households(d.db, d.regions["飞云社区"], "class_1", 2, name="访")
+    add_households(d.db, d.regions["飞云社区"], "class_2", 1, name="已", last_visited_on=today)  # visited: not due
+    add_households(d.db, d.regions["闸口社区"], "class_1", 1, name="外")  # outside the caseworker's area
+    infos: list[str] = []
+    monkeypatch.setattr(board_module.QMessageBox, "information", lambda _p, _t, text: infos.append(text))
+    page = _page(qtbot, ctx)
+    page.tabs.setCurrentWidget(page.visits)
+    path = tmp_path / "走访.xlsx"
+    assert page.visits.export_visit_list(str(path)) is not None
+    assert wait_for_background()
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("走访名单").to_python()
+    assert rows[0][0].startswith("走访名单 ") and "本季度未走访" in rows[0][0]
+    assert rows[1] == monitoring.VISIT_LIST_HEADERS
+    with d.db.session_factory() as s:
+        want = {(h.head_name, h.address, h.phone) for h in s.scalars(select(Household).where(Household.id.in_(due)))}
+    assert {(r[3], r[6], r[5]) for r in rows[2:]} == want  # only the caseworker's households not yet visited
+    assert {(r[0], r[1], r[7]) for r in rows[2:]} == {("八泉街道", "飞云社区", "一类库")}
+    assert all("*" not in r[4] and len(r[4]) == 18 for r in rows[2:])  # a caseworker sees whole numbers
+    assert infos and "2" in infos[-1] and str(path) in infos[-1]
+
+    page.visits.search.setText("没有这个人")
+    page.visits.reload()
+    assert page.visits.export_visit_list(str(tmp_path / "none.xlsx")) is None
+    assert not (tmp_path / "none.xlsx").exists()
+
+
+def test_visit_list_command_names_what_it_wrote(district: District, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    d = district
+    add_households(d.db, d.regions["飞云社区"], "class_1", 2, name="访")
+    url = d.db.url.render_as_string(hide_password=False)
+    assert main(["visit-list", "--out", str(tmp_path / "v.xlsx"), "--region", "飞云社区", "--database-url", url]) == 0
+    assert "已导出走访名单(本季度未走访)2 户" in capsys.readouterr().out
+    assert main(["visit-list", "--state", "overdue", "--out", str(tmp_path / "o.xlsx"), "--database-url", url]) == 1
+    assert "没有符合条件的家庭(已逾期)" in capsys.readouterr().err and not (tmp_path / "o.xlsx").exists()
+    assert main(["audit", "--kind", "access", "--json", "--database-url", url]) == 0
+    assert [e["action_label"] for e in json.loads(capsys.readouterr().out)
+            if e["action"] == "visit_list.export"] == ["导出走访名单"]

@@ -1,4 +1,4 @@
-"""relief-desk board | quarterly-report | referral-list — the monitoring board from the command line."""
+"""relief-desk board | visit-list | quarterly-report | referral-list — the monitoring board from the command line."""
 
 from __future__ import annotations
 
@@ -26,6 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     board.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_database_option(board)
     board.set_defaults(func=show_board)
+
+    visits = sub.add_parser("visit-list", help="导出走访名单 xlsx(本季度未走访/已逾期/全部监测家庭,含住址电话)")
+    visits.add_argument("--state", default="due", choices=monitoring.VISIT_STATES,
+                        help="哪些家庭:" + ",".join(f"{k}={v}" for k, v in monitoring.VISIT_STATE_LABELS.items())
+                        + "(默认 due)")
+    visits.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
+    visits.add_argument("--search", default="", help="户主姓名、身份证号(末几位)或电话")
+    visits.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    add_database_option(visits)
+    visits.set_defaults(func=visit_list)
 
     report = sub.add_parser("quarterly-report", help="导出季度上报表(一季度一上报)xlsx")
     report.add_argument("--year", type=parse_year, default=None, help="年份(默认本季度所在年)")
@@ -84,6 +94,17 @@ def quarterly_report(args: argparse.Namespace) -> int:
               f"新开转介 {total.referrals_opened} 件,办结 {total.referrals_closed} 件。")
     finally:
         db.dispose()
+    return 0
+
+
+def visit_list(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        n = monitoring.export_visit_list(db, cli_actor(), args.out, state=args.state,
+                                         region_id=region_named(db, args.region), search=args.search)
+    finally:
+        db.dispose()
+    print(f"已导出走访名单({monitoring.VISIT_STATE_LABELS[args.state]}){n:,} 户 → {args.out}")
     return 0
 
 

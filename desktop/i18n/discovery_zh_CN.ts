@@ -1,109 +1,110 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BatchRowsDialog</name>
     <message>
-        <location filename="../views/discovery.py" line="552" />
+        <location filename="../views/discovery.py" line="550"/>
         <source>Batch #{id}: {file}</source>
         <translation>批次 #{id}:{file}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="557" />
+        <location filename="../views/discovery.py" line="555"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="558" />
+        <location filename="../views/discovery.py" line="556"/>
         <source>Not in assistance (known and new)</source>
         <translation>非在保(已在册及新发现)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="559" />
+        <location filename="../views/discovery.py" line="557"/>
         <source>Not in assistance, without a region</source>
         <translation>非在保且未分派区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="563" />
+        <location filename="../views/discovery.py" line="561"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="579" />
+        <location filename="../views/discovery.py" line="577"/>
         <source>Assign &amp;selected rows</source>
         <translation>分派选中行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="580" />
+        <location filename="../views/discovery.py" line="578"/>
         <source>Assign &amp;all rows without a region</source>
         <translation>分派全部未分派行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="583" />
+        <location filename="../views/discovery.py" line="581"/>
         <source>Assign to:</source>
         <translation>分派到:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="613" />
+        <location filename="../views/discovery.py" line="611"/>
         <source>without a region {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="626" />
+        <location filename="../views/discovery.py" line="624"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="626" />
+        <location filename="../views/discovery.py" line="624"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="626" />
+        <location filename="../views/discovery.py" line="624"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="626" />
+        <location filename="../views/discovery.py" line="624"/>
         <source>Result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="626" />
+        <location filename="../views/discovery.py" line="624"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="627" />
+        <location filename="../views/discovery.py" line="625"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="627" />
+        <location filename="../views/discovery.py" line="625"/>
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="627" />
+        <location filename="../views/discovery.py" line="625"/>
         <source>Open clue / application</source>
         <translation>未办结线索/申请</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="634" />
+        <location filename="../views/discovery.py" line="632"/>
         <source>clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="636" />
+        <location filename="../views/discovery.py" line="634"/>
         <source>application #{id}</source>
         <translation>申请 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="658" />
+        <location filename="../views/discovery.py" line="656"/>
         <source>Select rows that are not in assistance (known or new) first.</source>
         <translation>请先选择非在保(已在册或新发现)的行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="667" />
+        <location filename="../views/discovery.py" line="665"/>
         <source>{n} row(s) assigned.</source>
         <translation>已分派 {n} 行。</translation>
     </message>
@@ -111,223 +112,218 @@
 <context>
     <name>ClueInboxTab</name>
     <message>
-        <location filename="../views/discovery.py" line="128" />
+        <location filename="../views/discovery.py" line="129"/>
         <source>Open clues</source>
         <translation>未办结线索</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="129" />
+        <location filename="../views/discovery.py" line="130"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="133" />
+        <location filename="../views/discovery.py" line="134"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="139" />
+        <location filename="../views/discovery.py" line="140"/>
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="141" />
+        <location filename="../views/discovery.py" line="142"/>
         <source>Unassigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="142" />
+        <location filename="../views/discovery.py" line="143"/>
         <source>&amp;Found between</source>
         <translation>发现日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="151" />
+        <location filename="../views/discovery.py" line="152"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="160" />
+        <location filename="../views/discovery.py" line="161"/>
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="160" />
+        <location filename="../views/discovery.py" line="161"/>
         <source>Sou&amp;rce:</source>
         <translation>来源(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="161" />
+        <location filename="../views/discovery.py" line="162"/>
         <source>Re&amp;gion:</source>
         <translation>区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="175" />
+        <location filename="../views/discovery.py" line="176"/>
         <source>&amp;New clue…</source>
         <translation>登记线索(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="176" />
+        <location filename="../views/discovery.py" line="177"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="177" />
+        <location filename="../views/discovery.py" line="178"/>
         <source>&amp;Assign…</source>
         <translation>分派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="178" />
+        <location filename="../views/discovery.py" line="179"/>
         <source>Start &amp;investigation</source>
         <translation>开始调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="179" />
+        <location filename="../views/discovery.py" line="180"/>
         <source>&amp;Close with outcome…</source>
         <translation>办结(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="180" />
+        <location filename="../views/discovery.py" line="181"/>
         <source>Open &amp;household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="181" />
+        <location filename="../views/discovery.py" line="182"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="182" />
+        <location filename="../views/discovery.py" line="183"/>
         <source>Save every clue under the filters as an Excel work list (ID numbers as your role sees them; the export is logged)</source>
         <translation>把符合当前筛选条件的全部线索保存为 Excel 工作清单(身份证号按您的权限显示;导出记入操作日志)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="251" />
+        <location filename="../views/discovery.py" line="252"/>
         <source>unassigned {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="283" />
-        <source>&lt;p style='color:#666'&gt;{n} clues selected.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#666'&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
+        <location filename="../views/discovery.py" line="284"/>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;{n} clues selected.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="284" />
-        <source>&lt;p style='color:#666'&gt;Select a clue to see who reported what, and when. A new one is recorded with “New clue…”.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#666'&gt;选择一条线索,查看由谁、何时报告了什么情况。登记新线索请点“登记线索”。&lt;/p&gt;</translation>
+        <location filename="../views/discovery.py" line="285"/>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;Select a clue to see who reported what, and when. A new one is recorded with “New clue…”.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;选择一条线索,查看由谁、何时报告了什么情况。登记新线索请点“登记线索”。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="288" />
+        <location filename="../views/discovery.py" line="289"/>
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="289" />
+        <location filename="../views/discovery.py" line="290"/>
         <source>Phone / address</source>
         <translation>电话/住址</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="290" />
+        <location filename="../views/discovery.py" line="291"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="292" />
+        <location filename="../views/discovery.py" line="293"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="293" />
+        <location filename="../views/discovery.py" line="294"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="293" />
+        <location filename="../views/discovery.py" line="294"/>
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="294" />
+        <location filename="../views/discovery.py" line="295"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="300" />
+        <location filename="../views/discovery.py" line="301"/>
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="303" />
+        <location filename="../views/discovery.py" line="304"/>
         <source>Import batch</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="305" />
+        <location filename="../views/discovery.py" line="306"/>
         <source>Clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="318" />
+        <location filename="../views/discovery.py" line="319"/>
         <source>(not recorded)</source>
         <translation>(未记录)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="319" />
+        <location filename="../views/discovery.py" line="320"/>
         <source>(none written)</source>
         <translation>(未填写)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="320" />
+        <location filename="../views/discovery.py" line="321"/>
         <source>Closed by</source>
         <translation>办结人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="320" />
+        <location filename="../views/discovery.py" line="321"/>
         <source>Closing note</source>
         <translation>办结说明</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="362" />
+        <location filename="../views/discovery.py" line="363"/>
         <source>{n} clue(s) assigned to {region}: they are listed under “Assigned”.</source>
         <translation>已将 {n} 条线索分派到{region},可在“已分派”中查看。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="376" />
+        <location filename="../views/discovery.py" line="377"/>
         <source>Clue #{id} ({name}): investigation started; it is listed under “Investigating”.</source>
         <translation>线索 #{id}({name})已开始调查,可在“调查中”查看。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="403" />
+        <location filename="../views/discovery.py" line="404"/>
         <source>Clue #{id} ({name}) was closed: {outcome}.</source>
         <translation>线索 #{id}({name})已办结:{outcome}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="420" />
-        <location filename="../views/discovery.py" line="425" />
+        <location filename="../views/discovery.py" line="421"/>
+        <location filename="../views/discovery.py" line="425"/>
         <source>Export clues</source>
         <translation>导出线索</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="421" />
+        <location filename="../views/discovery.py" line="422"/>
         <source>No clue matches the filters: there is nothing to export.</source>
         <translation>没有符合筛选条件的线索,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="424" />
+        <location filename="../views/discovery.py" line="426"/>
         <source>clues-{date}.xlsx</source>
         <translation>线索清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="426" />
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../views/discovery.py" line="437" />
+        <location filename="../views/discovery.py" line="435"/>
         <source>Exported {n} clue(s) to {path}.</source>
         <translation>已导出 {n} 条线索到 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="440" />
+        <location filename="../views/discovery.py" line="438"/>
         <source>Exporting clues…</source>
         <translation>正在导出线索…</translation>
     </message>
@@ -335,52 +331,52 @@
 <context>
     <name>ClueTableModel</name>
     <message>
-        <location filename="../views/discovery.py" line="71" />
+        <location filename="../views/discovery.py" line="72"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="71" />
+        <location filename="../views/discovery.py" line="72"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="72" />
+        <location filename="../views/discovery.py" line="73"/>
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="72" />
+        <location filename="../views/discovery.py" line="73"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="73" />
+        <location filename="../views/discovery.py" line="74"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="73" />
+        <location filename="../views/discovery.py" line="74"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="74" />
+        <location filename="../views/discovery.py" line="75"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="74" />
+        <location filename="../views/discovery.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="75" />
+        <location filename="../views/discovery.py" line="76"/>
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="106" />
+        <location filename="../views/discovery.py" line="107"/>
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
@@ -388,22 +384,22 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../views/discovery.py" line="841" />
+        <location filename="../views/discovery.py" line="839"/>
         <source>Clue &amp;inbox</source>
         <translation>线索收件箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="842" />
+        <location filename="../views/discovery.py" line="840"/>
         <source>&amp;Department lists</source>
         <translation>部门名单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="843" />
+        <location filename="../views/discovery.py" line="841"/>
         <source>Household &amp;register</source>
         <translation>家庭台账(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="845" />
+        <location filename="../views/discovery.py" line="843"/>
         <source>Import &amp;history</source>
         <translation>导入记录(&amp;L)</translation>
     </message>
@@ -411,153 +407,153 @@
 <context>
     <name>ImportHistoryTab</name>
     <message>
-        <location filename="../views/discovery.py" line="674" />
+        <location filename="../views/discovery.py" line="672"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="674" />
+        <location filename="../views/discovery.py" line="672"/>
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="675" />
+        <location filename="../views/discovery.py" line="673"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="675" />
+        <location filename="../views/discovery.py" line="673"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="676" />
+        <location filename="../views/discovery.py" line="674"/>
         <source>Data rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="676" />
+        <location filename="../views/discovery.py" line="674"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="677" />
+        <location filename="../views/discovery.py" line="675"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="677" />
+        <location filename="../views/discovery.py" line="675"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="678" />
+        <location filename="../views/discovery.py" line="676"/>
         <source>In assistance</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="678" />
+        <location filename="../views/discovery.py" line="676"/>
         <source>Known</source>
         <translation>已在册</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="679" />
+        <location filename="../views/discovery.py" line="677"/>
         <source>New</source>
         <translation>新发现</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="679" />
+        <location filename="../views/discovery.py" line="677"/>
         <source>Without region</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="680" />
+        <location filename="../views/discovery.py" line="678"/>
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="689" />
+        <location filename="../views/discovery.py" line="687"/>
         <source>Show &amp;rows…</source>
         <translation>查看明细(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="690" />
+        <location filename="../views/discovery.py" line="688"/>
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="691" />
+        <location filename="../views/discovery.py" line="689"/>
         <source>&amp;Undo this import…</source>
         <translation>撤销本批导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="692" />
+        <location filename="../views/discovery.py" line="690"/>
         <source>Remove a batch imported by mistake, with the clues it created, so that the file can be imported again</source>
         <translation>删除误导入的批次及其生成的线索,之后可以重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="694" />
+        <location filename="../views/discovery.py" line="692"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="733" />
+        <location filename="../views/discovery.py" line="731"/>
         <source>Department list: {dept}</source>
         <translation>部门名单:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="737" />
+        <location filename="../views/discovery.py" line="735"/>
         <source>Household register</source>
         <translation>家庭台账</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="762" />
+        <location filename="../views/discovery.py" line="760"/>
         <source>File fingerprint (SHA-256): {hash}</source>
         <translation>文件指纹(SHA-256):{hash}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="764" />
+        <location filename="../views/discovery.py" line="762"/>
         <source>Sheet: {sheet}</source>
         <translation>工作表:{sheet}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="778" />
+        <location filename="../views/discovery.py" line="776"/>
         <source>The original file of batch #{id} ({file})</source>
         <translation>批次 #{id} 的原始文件({file})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="779" />
+        <location filename="../views/discovery.py" line="777"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="784" />
+        <location filename="../views/discovery.py" line="782"/>
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="785" />
+        <location filename="../views/discovery.py" line="783"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="793" />
+        <location filename="../views/discovery.py" line="791"/>
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="794" />
+        <location filename="../views/discovery.py" line="792"/>
         <source>Error workbook</source>
         <translation>错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="811" />
-        <location filename="../views/discovery.py" line="826" />
+        <location filename="../views/discovery.py" line="809"/>
+        <location filename="../views/discovery.py" line="824"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="812" />
+        <location filename="../views/discovery.py" line="810"/>
         <source>Batch #{id}, {dept} list {file}: its {rows} row(s) and the {clues} clue(s) it created will be removed; the file can then be imported again.
 
 Why is it undone? (kept in the log)</source>
@@ -566,7 +562,7 @@ Why is it undone? (kept in the log)</source>
 撤销原因(记入操作日志):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="824" />
+        <location filename="../views/discovery.py" line="822"/>
         <source>Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.</source>
         <translation>已撤销批次 {id}:删除 {rows} 行、{clues} 条线索。</translation>
     </message>
@@ -574,42 +570,42 @@ Why is it undone? (kept in the log)</source>
 <context>
     <name>ImportLauncherTab</name>
     <message>
-        <location filename="../views/discovery.py" line="464" />
-        <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons' federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
+        <location filename="../views/discovery.py" line="462"/>
+        <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons&apos; federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入部门名单&lt;/h3&gt;&lt;p&gt;人社、医保、残联等部门定期推送人员名单。名单与台账比对筛查:已享受低保或特困的“在保人员”先行剔除;其余为已在册家庭(显示其库别)或新发现人员,新发现人员生成线索,交所在街道或社区调查。&lt;/p&gt;&lt;p&gt;支持 .xlsx、.xls 和 .csv(UTF-8 或 GBK)。自动处理标题行、合并表头、空行和落款签字行;写入前可修改列对应关系。试导入不写入任何数据。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="471" />
+        <location filename="../views/discovery.py" line="469"/>
         <source>&amp;Import a department list…</source>
         <translation>导入部门名单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="475" />
+        <location filename="../views/discovery.py" line="473"/>
         <source>&lt;h3&gt;Import the household register&lt;/h3&gt;&lt;p&gt;The standard register template (one row per person; rows sharing 户编号 form one household) creates or updates households, members, incomes, expenses, the current assistance category and the library class. A household with any bad row is not imported at all; the errors are listed by row and column.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入家庭台账&lt;/h3&gt;&lt;p&gt;按标准台账模板(每人一行,户编号相同的行为一户)新建或更新家庭、成员、收入、支出、当前救助类别和监测库别。某户只要有一行出错,该户整户不导入;错误按行、列列出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="479" />
+        <location filename="../views/discovery.py" line="477"/>
         <source>&amp;Import a household register…</source>
         <translation>导入家庭台账(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="481" />
+        <location filename="../views/discovery.py" line="479"/>
         <source>Save the empty &amp;template…</source>
         <translation>下载空白模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="488" />
+        <location filename="../views/discovery.py" line="486"/>
         <source>Earlier imports of this kind:</source>
         <translation>此前的同类导入:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="493" />
+        <location filename="../views/discovery.py" line="491"/>
         <source>Imports are done by district or sub-district staff.</source>
         <translation>导入由区级或街道工作人员进行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="496" />
+        <location filename="../views/discovery.py" line="494"/>
         <source>You can also drag the file onto this page.</source>
         <translation>也可以把文件直接拖到本页上。</translation>
     </message>

@@ -4,62 +4,62 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../views/households.py" line="100"/>
+        <location filename="../views/households.py" line="99"/>
         <source>No.</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="101"/>
+        <location filename="../views/households.py" line="100"/>
         <source>Head of household</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="102"/>
+        <location filename="../views/households.py" line="101"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="103"/>
+        <location filename="../views/households.py" line="102"/>
         <source>Sub-district</source>
         <translation>街道(镇)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="104"/>
+        <location filename="../views/households.py" line="103"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="105"/>
+        <location filename="../views/households.py" line="104"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="106"/>
+        <location filename="../views/households.py" line="105"/>
         <source>Members</source>
         <translation>人口数</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="107"/>
+        <location filename="../views/households.py" line="106"/>
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="108"/>
+        <location filename="../views/households.py" line="107"/>
         <source>Library class</source>
         <translation>监测库别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="109"/>
+        <location filename="../views/households.py" line="108"/>
         <source>Last assessed</source>
         <translation>最近评估</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="110"/>
+        <location filename="../views/households.py" line="109"/>
         <source>Next visit due</source>
         <translation>下次走访</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="316"/>
+        <location filename="../views/households.py" line="315"/>
         <source>Quarterly visit overdue</source>
         <translation>季度走访已逾期</translation>
     </message>
@@ -67,78 +67,78 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../views/households.py" line="355"/>
+        <location filename="../views/households.py" line="354"/>
         <source>Search: name, ID number or its last 4–6 characters, phone, address (Ctrl+F)</source>
         <translation>搜索:姓名、身份证号或其末4–6位、电话、地址(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="359"/>
+        <location filename="../views/households.py" line="358"/>
         <source>Anything</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="359"/>
+        <location filename="../views/households.py" line="358"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="359"/>
+        <location filename="../views/households.py" line="358"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="360"/>
+        <location filename="../views/households.py" line="359"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="360"/>
+        <location filename="../views/households.py" line="359"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="363"/>
+        <location filename="../views/households.py" line="362"/>
         <source>Any library class</source>
         <translation>全部库别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="366"/>
-        <location filename="../views/households.py" line="375"/>
+        <location filename="../views/households.py" line="365"/>
+        <location filename="../views/households.py" line="374"/>
         <source>Not on the board</source>
         <translation>不在看板上</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="368"/>
+        <location filename="../views/households.py" line="367"/>
         <source>Any category</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="372"/>
+        <location filename="../views/households.py" line="371"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="373"/>
+        <location filename="../views/households.py" line="372"/>
         <source>Visit overdue</source>
         <translation>走访逾期</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="374"/>
+        <location filename="../views/households.py" line="373"/>
         <source>On the monitoring board</source>
         <translation>在监测预警看板上</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="376"/>
+        <location filename="../views/households.py" line="375"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="377"/>
+        <location filename="../views/households.py" line="376"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="378"/>
+        <location filename="../views/households.py" line="377"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S):</translation>
     </message>
@@ -214,27 +214,22 @@
         <translation>没有符合条件的家庭户,无可导出。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="590"/>
+        <location filename="../views/households.py" line="591"/>
         <source>households-{date}.xlsx</source>
         <translation>家庭户-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="591"/>
+        <location filename="../views/households.py" line="590"/>
         <source>Export households</source>
         <translation>导出家庭户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="592"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../views/households.py" line="606"/>
+        <location filename="../views/households.py" line="603"/>
         <source>Exported {n} households to {path}</source>
         <translation>已导出 {n} 户到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="609"/>
+        <location filename="../views/households.py" line="606"/>
         <source>Exporting households…</source>
         <translation>正在导出家庭户…</translation>
     </message>

@@ -569,27 +569,33 @@ def household_visits(db: Database, actor: Actor, household_id: int) -> list[Visi
 VISIT_STATES = ("due", "overdue", "all")
 
 
+def _visits_query(uow: UnitOfWork, state: str, region_id: int | None, search: str, day: date,
+                  *columns: Any) -> AnySelect:
+    """Monitored households of the visit list (the columns asked for), in household order."""
+    if state not in VISIT_STATES:
+        raise ValidationFailed(f"未知的筛选:{state}")
+    h = Household
+    query = select(*columns).join(Region, Region.id == h.region_id).where(h.stage.in_(MONITORED))
+    query = _filtered(uow, query, BoardFilter(region_id=region_id, overdue_only=state == "overdue", search=search),
+                      day)
+    if state == "due":
+        query = query.where(_not_visited_this_quarter_sql(day))
+    return query.order_by(h.id)
+
+
 def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id: int | None = None,
                    search: str = "", after_id: int | None = None, limit: int | None = PAGE_SIZE,
                    today: date | None = None) -> list[VisitDueRow]:
     """Monitored households for the visit list: ``due`` = not yet visited this quarter,
     ``overdue`` = past their due date, ``all`` = every monitored household. Keyset by id."""
-    if state not in VISIT_STATES:
-        raise ValidationFailed(f"未知的筛选:{state}")
     day = _today(today)
     qstart = rules.quarter_start(*rules.quarter_of(day))
     h = Household
     with unit_of_work(db, actor) as uow:
-        query = (select(h.id, h.head_name, h.head_id_number, Region.name, h.stage, h.category, h.last_visited_on,
-                        h.next_visit_due, h.stage_since)
-                 .join(Region, Region.id == h.region_id).where(h.stage.in_(MONITORED)))
-        flt = BoardFilter(region_id=region_id, overdue_only=state == "overdue", search=search)
-        query = _filtered(uow, query, flt, day)
-        if state == "due":
-            query = query.where(_not_visited_this_quarter_sql(day))
+        query = _visits_query(uow, state, region_id, search, day, h.id, h.head_name, h.head_id_number, Region.name,
+                              h.stage, h.category, h.last_visited_on, h.next_visit_due, h.stage_since)
         if after_id is not None:
             query = query.where(h.id > after_id)
-        query = query.order_by(h.id)
         if limit is not None:
             query = query.limit(limit)
         rows = uow.session.execute(query).all()
@@ -601,6 +607,51 @@ def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id:
             rules.stage_label(stage), CATEGORY_LABELS.get(category, category),  # type: ignore[call-overload]
             last, due, last is not None and qstart <= last <= day, due is not None and due < day))
     return out
+
+
+VISIT_LIST_HEADERS = ["街道(镇)", "社区(村)", "户编号", "户主", "身份证号", "联系电话", "住址", "库别", "救助类别",
+                      "最近走访", "应访日期", "逾期", "走访记录(手写)"]
+VISIT_STATE_LABELS = {"due": "本季度未走访", "overdue": "已逾期", "all": "全部监测家庭"}
+
+
+def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: str = "due",
+                      region_id: int | None = None, search: str = "", progress: Progress = NO_PROGRESS,
+                      today: date | None = None) -> int:
+    """The visit list as the community takes it out on its rounds (走访名单): each household with its
+    address and phone, its library, when it was last visited and is due, and room to write the visit
+    down. ID numbers as the user's role sees them; the export is logged."""
+    day = _today(today)
+    h = Household
+    parent = aliased(Region)
+    with unit_of_work(db, actor) as uow:
+        query = _visits_query(uow, state, region_id, search, day, parent.name, Region.name, h.code, h.head_name,
+                              h.head_id_number, h.phone, h.address, h.stage, h.category, h.last_visited_on,
+                              h.next_visit_due, h.stage_since).outerjoin(parent, parent.id == Region.parent_id)
+        total = uow.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        if total == 0:
+            raise ValidationFailed(f"没有符合条件的家庭({VISIT_STATE_LABELS[state]}),没有导出文件。")
+        region_name = uow.session.scalar(select(Region.name).where(Region.id == region_id)) if region_id else None
+        full = actor.sees_full_id
+
+        def rows() -> Iterator[list[Any]]:
+            for sub, com, code, name, number, phone, address, stage, category, last, stored, since in \
+                    uow.session.execute(query.order_by(None).order_by(Region.path, h.id)  # by community
+                                        .execution_options(yield_per=2000)):
+                due = rules.effective_due(stage, last, stored, since, day)
+                yield [sub or "", com, code, name, number if full else idcard.mask(number), phone, address,
+                       rules.stage_label(stage), CATEGORY_LABELS.get(category, category),  # type: ignore[call-overload]
+                       last, due, "逾期" if due is not None and due < day else "", ""]
+
+        year, quarter = rules.quarter_of(day)
+        title = (f"走访名单 {rules.quarter_label(year, quarter)} · {VISIT_STATE_LABELS[state]}"
+                 f"{' · ' + region_name if region_name else ''}{' · 搜索:' + search.strip() if search.strip() else ''}"
+                 f"({day:%Y-%m-%d} 导出,共 {total:,} 户)")
+        written = write_workbook(path, [SheetSpec("走访名单", VISIT_LIST_HEADERS, rows(), title=title,
+                                                  widths=[12, 14, 10, 10, 20, 14, 30, 9, 11, 11, 11, 6, 30],
+                                                  text_columns=[2, 4, 5])],
+                                 on_row=lambda n: progress.report(n, total, f"正在导出:{n:,} / {total:,} 户"))
+    _audit_export(db, actor, "visit_list.export", f"导出走访名单 {written:,} 户({title})→ {Path(path).name}")
+    return written
 
 
 def visit_counts(db: Database, actor: Actor, *, region_id: int | None = None,

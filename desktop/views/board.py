@@ -50,14 +50,16 @@ from desktop.rules.codes import CATEGORY_LABELS, Role
 from desktop.services import auth, monitoring, referrals
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.monitoring import BoardFilter, Card, MoveConflict
+from desktop.services.progress import Progress
 from desktop.views.board_column import BoardColumn
 from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
-from desktop.views.operations import run_in_background
+from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
+from desktop.views.save_as import ask_save_path
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 from desktop.views.visit_form import VisitForm
@@ -587,6 +589,9 @@ class VisitsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.visit_button = QPushButton(self.tr("Record &visit…"))
         self.report_button = QPushButton(self.tr("&Quarterly report…"))
+        self.list_button = QPushButton(self.tr("E&xport visit list…"))
+        self.list_button.setToolTip(self.tr("The households shown, with address and phone, as an Excel list to "
+                                            "take on the rounds (ID numbers as your role sees them; logged)"))
         caption = QLabel(self.tr("&Show:"))
         caption.setBuddy(self.state)
         bar.addWidget(caption)
@@ -598,6 +603,7 @@ class VisitsTab(QWidget):
         bar.addWidget(self.region)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.visit_button)
+        bar.addWidget(self.list_button)
         bar.addWidget(self.report_button)
         layout.addLayout(bar)
         self.model = VisitTableModel(self._load, self)
@@ -608,6 +614,7 @@ class VisitsTab(QWidget):
         self.visit_button.setEnabled(ctx.actor.role in WRITERS)
         self.visit_button.clicked.connect(self.visit_selected)
         self.report_button.clicked.connect(self.ask_quarterly_report)
+        self.list_button.clicked.connect(lambda: self.export_visit_list())
         self.table.activated.connect(lambda _i: self.visit_selected())  # Enter or double-click
         self.state.currentIndexChanged.connect(self.reload)
         self.region.currentIndexChanged.connect(self.reload)
@@ -651,14 +658,40 @@ class VisitsTab(QWidget):
             return
         self.page.record_visit(self.model.rows[index.row()].household_id)
 
+    def export_visit_list(self, path: str | None = None) -> BackgroundOperation | None:
+        """The list as shown (its filter, region and search), every row of it, to xlsx."""
+        if self.model.rowCount() == 0:
+            QMessageBox.information(self, self.tr("Visit list"),
+                                    self.tr("No household is shown: there is nothing to export."))
+            return None
+        if path is None:
+            path = ask_save_path(self, self.tr("Export visit list"),
+                                 self.tr("visit-list-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+            if path is None:
+                return None
+        db, actor, target = self.ctx.db, self.ctx.actor, path
+        state, region_id, search = self.state.currentData(), self.region.currentData(), self.search.text()
+
+        def work(progress: Progress) -> int:
+            return monitoring.export_visit_list(db, actor, target, state=state, region_id=region_id, search=search,
+                                                progress=progress)
+
+        def done(n: int) -> None:
+            QMessageBox.information(self, self.tr("Visit list"), self.tr(
+                "Saved {path}\n{n} household(s).").format(path=target, n=f"{n:,}"))
+
+        self.list_button.setEnabled(False)
+        op = run_in_background(self, work, done, label=self.tr("Exporting the visit list…"))
+        op.done.connect(lambda: self.list_button.setEnabled(True))
+        return op
+
     def ask_quarterly_report(self) -> None:
         dialog = QuarterDialog(self)
         if not dialog.exec():
             return
         year, quarter = dialog.year.value(), dialog.quarter.currentData()
         name = f"季度上报_{year}Q{quarter}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save quarterly report"), str(Path.home() / name),
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path = ask_save_path(self, self.tr("Save quarterly report"), name)
         if path:
             self.export_quarterly_report(year, quarter, path)
 

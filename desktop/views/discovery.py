@@ -47,6 +47,7 @@ from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
 from desktop.views.operations import BackgroundOperation, run_in_background
+from desktop.views.save_as import ask_save_path
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 
@@ -421,13 +422,10 @@ class ClueInboxTab(QWidget):
                                     self.tr("No clue matches the filters: there is nothing to export."))
             return None
         if path is None:
-            default = Path.home() / self.tr("clues-{date}.xlsx").format(date=date.today().strftime("%Y%m%d"))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export clues"), str(default),
-                                                  self.tr("Excel workbook (*.xlsx)"))
-            if not path:
+            path = ask_save_path(self, self.tr("Export clues"),
+                                 self.tr("clues-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+            if path is None:
                 return None
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
         db, actor, flt, target = self.ctx.db, self.ctx.actor, self.current_filter(), path
 
         def work(progress: Progress) -> int:

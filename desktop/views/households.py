@@ -12,7 +12,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,7 +32,6 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +54,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
+from desktop.views.save_as import ask_save_path
 from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
@@ -588,13 +587,10 @@ class HouseholdsPage(QWidget):
         if total == 0:
             QMessageBox.information(self, self.tr("Export"), self.tr("No households match: nothing to export."))
             return
-        default = Path.home() / self.tr("households-{date}.xlsx").format(date=date.today().strftime("%Y%m%d"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export households"), str(default),
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if not path:
+        path = ask_save_path(self, self.tr("Export households"),
+                             self.tr("households-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+        if path is None:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
         self.start_export(flt, path)
 
     def start_export(self, flt: hs.HouseholdFilter, path: str) -> Any:
