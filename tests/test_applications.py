@@ -614,6 +614,33 @@ def test_list_filters_and_scope(district: District) -> None:
     assert set(ids(overdue)) == {a, b} and all(r.working_days_left < 0 for r in overdue)
 
 
+def test_the_list_exports_every_row_under_its_filters_and_is_logged(district: District, tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    db, admin = district.db, district.admin
+    made = [svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"], f"甲{i}"),
+                       category="dibao", accepted_on=date(2026, 3, 2)) for i in range(3)]
+    svc.accept(db, admin, household_id=make_household(db, district.regions["闸口社区"], "乙"), category="tekun",
+               track="commitment", accepted_on=date(2026, 3, 2), commitment=svc.CommitmentInput("乙", date(2026, 3, 2)))
+    path = tmp_path / "申请.xlsx"
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道: not 闸口
+    assert svc.export_applications_xlsx(db, caseworker, path, as_of=date(2026, 3, 3), status="open") == 3
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("申请").to_python()
+    assert rows[0][0] == "申请清单(办理中;2026-03-03)" and rows[1] == svc.APPLICATION_HEADERS
+    assert sorted(int(r[0]) for r in rows[2:]) == sorted(made)
+    assert {(r[3], r[4], r[5], r[8]) for r in rows[2:]} == {("八泉街道", "八泉社区", "低保", "办理中")}
+    assert svc.export_applications_xlsx(db, admin, path, as_of=date(2026, 3, 20), status="open",
+                                        overdue_only=True, track="commitment") == 1
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("申请").to_python()
+    assert (rows[2][1], rows[2][6], rows[2][13]) == ("乙", "告知承诺制", "逾期") and rows[2][12] < 0
+    with pytest.raises(ValidationFailed, match="没有符合筛选条件的申请"):
+        svc.export_applications_xlsx(db, admin, tmp_path / "none.xlsx", status="refused")
+    assert not (tmp_path / "none.xlsx").exists()
+    with db.session_factory() as s:
+        logged = s.scalars(select(AuditEntry.after).where(AuditEntry.action == "applications.export")).all()
+    assert [entry["rows"] for entry in logged] == [3, 1]
+
+
 def test_stale_version_is_refused(district: District) -> None:
     db, admin = district.db, district.admin
     app_id = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"]), category="dibao",

@@ -425,6 +425,28 @@ def test_publicity_documents(qtbot, sqlite_district: District, errors: list[str]
     assert pdf.read_bytes().startswith(b"%PDF") and errors == []
 
 
+def test_the_list_is_exported_under_the_filters_shown(qtbot, sqlite_district: District, errors: list[str],  # noqa: ANN001
+                                                     tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    d = sqlite_district
+    for name in ("张一", "张二"):
+        svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], name, 2), category="dibao",
+                   accepted_on=date.today())
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    wait_for_background()
+    page.name.setText("张二")
+    page.refresh()
+    wait_for_background()
+    assert page.model.rowCount() == 1
+    path = tmp_path / "list.xlsx"
+    assert page.export_list(str(path)) is not None
+    assert wait_for_background()
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("申请").to_python()
+    assert [r[1] for r in rows[2:]] == ["张二"] and errors == [] and page.list_export_button.isEnabled()
+
+
 def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: District, errors: list[str],
                                                        tmp_path: Path) -> None:
     from tests.test_applications import run_regular

@@ -109,3 +109,20 @@ def test_clue_export_takes_the_inbox_filters(district: District, tmp_path: Path,
     assert cli.main(["audit", "--kind", "access", "--json", "--database-url", url]) == 0
     [entry] = [e for e in json.loads(capsys.readouterr().out) if e["action"] == "clues.export"]
     assert entry["action_label"] == "导出线索清单"
+
+
+def test_deadlines_out_writes_the_open_applications(district: District, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from desktop.services import applications
+    from tests.test_applications import make_household
+
+    d = district
+    applications.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], "孙甲"),
+                        category="dibao", accepted_on=date.today())
+    out = tmp_path / "期限.xlsx"
+    assert cli.main(["deadlines", "--out", str(out), "--database-url", url_of(d)]) == 0
+    assert "已导出办理中申请 1 件" in capsys.readouterr().out
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("申请").to_python()
+    assert [r[1] for r in rows[2:]] == ["孙甲"]

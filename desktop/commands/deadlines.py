@@ -1,4 +1,4 @@
-"""relief-desk deadlines [--overdue] [--as-of DATE] [--json]; relief-desk post-checks [--overdue] [--within DAYS]
+"""relief-desk deadlines [--overdue] [--as-of DATE] [--json | --out FILE.xlsx]; relief-desk post-checks [--overdue] [--within DAYS]
 [--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM [--dry-run]
 
 Open applications with their next step, due date and working days left. A deadline that falls
@@ -17,6 +17,7 @@ from desktop.commands.common import (
     parse_date,
     parse_days,
     parse_month,
+    parse_xlsx_path,
     print_json,
 )
 from desktop.services import applications
@@ -27,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--overdue", action="store_true", help="只列出已逾期的申请")
     parser.add_argument("--as-of", type=parse_date, default=None, help="按此日期计算(YYYY-MM-DD,默认今天)")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.add_argument("--out", metavar="FILE.xlsx", type=parse_xlsx_path, default=None,
+                        help="把这些申请导出为 xlsx 申请清单(记入操作日志)")
     add_database_option(parser)
     parser.set_defaults(func=run)
     checks = sub.add_parser("post-checks", help="列出待做的审批后核查(集中比对、定期复核、随机抽查),最早到期的在前")
@@ -67,6 +70,14 @@ def run_month(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     db = open_db(args)
+    if args.out:
+        try:
+            n = applications.export_applications_xlsx(db, cli_actor(), args.out, as_of=as_of, status="open",
+                                                      overdue_only=args.overdue)
+        finally:
+            db.dispose()
+        print(f"已导出{'逾期' if args.overdue else '办理中'}申请 {n} 件 → {args.out}")
+        return 0
     try:
         rows = applications.deadlines(db, cli_actor(), as_of=as_of, overdue_only=args.overdue)
     finally:

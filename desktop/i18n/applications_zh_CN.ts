@@ -1,278 +1,316 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../views/applications.py" line="136"/>
+        <location filename="../views/applications.py" line="137" />
         <source>&amp;Applications</source>
         <translation>申请列表(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="137"/>
+        <location filename="../views/applications.py" line="138" />
         <source>&amp;Post-checks</source>
         <translation>事后核查(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="142"/>
+        <location filename="../views/applications.py" line="144" />
         <source>&amp;Front desk</source>
         <translation>一门受理(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="154"/>
+        <location filename="../views/applications.py" line="156" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="154"/>
+        <location filename="../views/applications.py" line="156" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="155"/>
+        <location filename="../views/applications.py" line="157" />
         <source>Refused</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="155"/>
+        <location filename="../views/applications.py" line="157" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="155"/>
+        <location filename="../views/applications.py" line="157" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="158"/>
+        <location filename="../views/applications.py" line="160" />
         <source>All tracks</source>
         <translation>全部办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="162"/>
+        <location filename="../views/applications.py" line="164" />
         <source>Any next step</source>
         <translation>全部待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="167"/>
+        <location filename="../views/applications.py" line="169" />
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="174"/>
+        <location filename="../views/applications.py" line="176" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="176"/>
+        <location filename="../views/applications.py" line="178" />
         <source>&amp;Overdue only</source>
         <translation>只看逾期(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="177"/>
+        <location filename="../views/applications.py" line="179" />
         <source>Status:</source>
         <translation>状态:</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="177"/>
+        <location filename="../views/applications.py" line="179" />
         <source>Track:</source>
         <translation>办理方式:</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="178"/>
+        <location filename="../views/applications.py" line="180" />
         <source>Next step:</source>
         <translation>待办步骤:</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="178"/>
+        <location filename="../views/applications.py" line="180" />
         <source>Region:</source>
         <translation>区划:</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="189"/>
+        <location filename="../views/applications.py" line="191" />
         <source>&amp;New application…</source>
         <translation>受理新申请(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="191"/>
+        <location filename="../views/applications.py" line="193" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="193"/>
+        <location filename="../views/applications.py" line="195" />
         <source>Publicity list (&amp;xlsx)…</source>
         <translation>公示名单 xlsx(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="195"/>
+        <location filename="../views/applications.py" line="197" />
         <source>Publicity list (P&amp;DF)…</source>
         <translation>公示名单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="197"/>
+        <location filename="../views/applications.py" line="199" />
+        <source>Export the &amp;list…</source>
+        <translation>导出列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="200" />
+        <source>Every application under the filters (not only the first {n:,} shown) as an Excel list; the export is logged</source>
+        <translation>把符合筛选条件的全部申请(不限于列表显示的前 {n:,} 条)导出为 Excel 清单;导出记入操作日志</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="204" />
         <source>&amp;Monthly payments…</source>
         <translation>月度发放登记(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="198"/>
-        <source>Record a month&apos;s assistance payments for every running approval</source>
+        <location filename="../views/applications.py" line="205" />
+        <source>Record a month's assistance payments for every running approval</source>
         <translation>为所有正在救助中的家庭登记某月的救助发放</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="203"/>
+        <location filename="../views/applications.py" line="210" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="229"/>
+        <location filename="../views/applications.py" line="236" />
         <source>&amp;Record result…</source>
         <translation>记录核查结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="231"/>
+        <location filename="../views/applications.py" line="238" />
         <source>&amp;Draw spot-check sample…</source>
         <translation>抽取随机抽查样本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="233"/>
+        <location filename="../views/applications.py" line="240" />
         <source>&amp;Export sample list…</source>
         <translation>导出抽查样本名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="235"/>
+        <location filename="../views/applications.py" line="242" />
         <source>Open &amp;application…</source>
         <translation>打开申请(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="249"/>
+        <location filename="../views/applications.py" line="256" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="252"/>
+        <location filename="../views/applications.py" line="259" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="254"/>
+        <location filename="../views/applications.py" line="261" />
         <source>Overdue on&amp;ly</source>
         <translation>只看逾期(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="299"/>
+        <location filename="../views/applications.py" line="306" />
         <source>Loading applications…</source>
         <translation>正在读取申请…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="305"/>
+        <location filename="../views/applications.py" line="312" />
         <source>{month}: {n} household(s) to record</source>
         <translation>{month} 待登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="308"/>
+        <location filename="../views/applications.py" line="315" />
         <source>not recorded: {months}</source>
         <translation>以前月份未登记:{months}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="310"/>
+        <location filename="../views/applications.py" line="317" />
         <source>written refusals to serve: {n} ({late} late)</source>
         <translation>不予批准通知书待送达 {n} 件(逾期 {late} 件)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="319"/>
+        <location filename="../views/applications.py" line="326" />
         <source>{n} application(s), {overdue} overdue</source>
         <translation>共 {n} 件申请,逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="321"/>
+        <location filename="../views/applications.py" line="328" />
         <source> (rows marked *)</source>
         <translation>(标 * 的行)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="333"/>
+        <location filename="../views/applications.py" line="340" />
         <source>{n} check(s) to do, {overdue} overdue</source>
         <translation>待核查 {n} 项,逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="363"/>
+        <location filename="../views/applications.py" line="370" />
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="363"/>
+        <location filename="../views/applications.py" line="370" />
         <source>Select an application in the list first.</source>
         <translation>请先在列表中选择一件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="381"/>
+        <location filename="../views/applications.py" line="381" />
+        <location filename="../views/applications.py" line="385" />
+        <location filename="../views/applications.py" line="392" />
+        <source>Export the list</source>
+        <translation>导出申请列表</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="382" />
+        <source>No application is listed: there is nothing to export.</source>
+        <translation>列表中没有申请,无需导出。</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="386" />
+        <source>applications-{date}.xlsx</source>
+        <translation>申请清单-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="393" />
+        <source>Saved {path}
+{n} application(s).</source>
+        <translation>已保存 {path}
+共 {n} 件申请。</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="397" />
+        <source>Exporting the applications…</source>
+        <translation>正在导出申请清单…</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="410" />
         <source>Save publicity list</source>
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="391"/>
+        <location filename="../views/applications.py" line="420" />
         <source>Writing the publicity list…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="407"/>
+        <location filename="../views/applications.py" line="436" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="410"/>
+        <location filename="../views/applications.py" line="439" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="412"/>
-        <location filename="../views/applications.py" line="469"/>
+        <location filename="../views/applications.py" line="441" />
+        <location filename="../views/applications.py" line="498" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="427"/>
-        <location filename="../views/applications.py" line="440"/>
+        <location filename="../views/applications.py" line="456" />
+        <location filename="../views/applications.py" line="469" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="427"/>
-        <location filename="../views/applications.py" line="440"/>
+        <location filename="../views/applications.py" line="456" />
+        <location filename="../views/applications.py" line="469" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="432"/>
+        <location filename="../views/applications.py" line="461" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="433"/>
+        <location filename="../views/applications.py" line="462" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="448"/>
+        <location filename="../views/applications.py" line="477" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="459"/>
+        <location filename="../views/applications.py" line="488" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="460"/>
+        <location filename="../views/applications.py" line="489" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="463"/>
+        <location filename="../views/applications.py" line="492" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="470"/>
+        <location filename="../views/applications.py" line="499" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>
@@ -280,67 +318,67 @@
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../views/applications.py" line="52"/>
+        <location filename="../views/applications.py" line="53" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="53"/>
+        <location filename="../views/applications.py" line="54" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="54"/>
+        <location filename="../views/applications.py" line="55" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="55"/>
+        <location filename="../views/applications.py" line="56" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="56"/>
+        <location filename="../views/applications.py" line="57" />
         <source>Track</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="57"/>
+        <location filename="../views/applications.py" line="58" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="58"/>
+        <location filename="../views/applications.py" line="59" />
         <source>Next step</source>
         <translation>待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="59"/>
+        <location filename="../views/applications.py" line="60" />
         <source>Step due</source>
         <translation>步骤期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="60"/>
+        <location filename="../views/applications.py" line="61" />
         <source>Procedure due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="61"/>
+        <location filename="../views/applications.py" line="62" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="68"/>
+        <location filename="../views/applications.py" line="69" />
         <source>overdue by {n}</source>
         <translation>已逾期 {n}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="74"/>
+        <location filename="../views/applications.py" line="75" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="90"/>
+        <location filename="../views/applications.py" line="91" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -348,32 +386,32 @@
 <context>
     <name>PostChecksTableModel</name>
     <message>
-        <location filename="../views/applications.py" line="100"/>
+        <location filename="../views/applications.py" line="101" />
         <source>Application</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="101"/>
+        <location filename="../views/applications.py" line="102" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="102"/>
+        <location filename="../views/applications.py" line="103" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="103"/>
+        <location filename="../views/applications.py" line="104" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="104"/>
+        <location filename="../views/applications.py" line="105" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="105"/>
+        <location filename="../views/applications.py" line="106" />
         <source>Sample</source>
         <translation>抽查样本</translation>
     </message>

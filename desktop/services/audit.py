@@ -100,6 +100,7 @@ ACTION_LABELS = {
     "audit.export": "导出操作日志",
     "export_quarterly_report": "导出季度上报表",
     "visit_list.export": "导出走访名单",
+    "applications.export": "导出申请清单",
     "db.backup": "备份数据库",
     "db.restore": "从备份恢复数据库",
     "demo.build": "生成演示数据",
@@ -113,7 +114,8 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "access": ("导出与查看完整身份证号", (
         "household.view", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
         "spot_check.export", "notice.print", "publicity.export", "audit.export", "db.backup", "db.restore",
-        "export_quarterly_report", "clues.export", "payments.roster", "visit_list.export")),
+        "export_quarterly_report", "clues.export", "payments.roster", "visit_list.export",
+        "applications.export")),
     "households": ("家庭档案", ("household.add", "household.update", "household_figures", "member.", "income.",
                                 "expense.")),
     "discovery": ("线索与名单导入", ("clue.", "import.")),

@@ -39,7 +39,8 @@ from desktop.views.application_forms import (
 )
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.operations import run_in_background
+from desktop.views.operations import BackgroundOperation, run_in_background
+from desktop.views.save_as import ask_save_path
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 RED = QColor("#c62828")
@@ -195,6 +196,11 @@ class ApplicationsPage(QWidget):
         xlsx.clicked.connect(lambda: self.export_publicity("xlsx"))
         pdf = QPushButton(self.tr("Publicity list (P&DF)…"))
         pdf.clicked.connect(lambda: self.export_publicity("pdf"))
+        self.list_export_button = QPushButton(self.tr("Export the &list…"))
+        self.list_export_button.setToolTip(self.tr("Every application under the filters (not only the first "
+                                                   "{n:,} shown) as an Excel list; the export is logged")
+                                           .format(n=svc.LIST_LIMIT))
+        self.list_export_button.clicked.connect(lambda: self.export_list())
         monthly = QPushButton(self.tr("&Monthly payments…"))
         monthly.setToolTip(self.tr("Record a month's assistance payments for every running approval"))
         monthly.clicked.connect(self.record_monthly_payments)
@@ -203,7 +209,7 @@ class ApplicationsPage(QWidget):
         self.monthly_due.hide()
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.clicked.connect(self.refresh)
-        for b in (new, open_button, xlsx, pdf, monthly, self.monthly_due):
+        for b in (new, open_button, self.list_export_button, xlsx, pdf, monthly, self.monthly_due):
             bar.addWidget(b)
         bar.addStretch(1)
         self.count_label = QLabel()
@@ -369,6 +375,28 @@ class ApplicationsPage(QWidget):
         dialog = ApplicationDetailDialog(self.ctx, application_id, self)
         dialog.exec()
         self.refresh()
+
+    def export_list(self, path: str | None = None) -> BackgroundOperation | None:
+        if self.model.rowCount() == 0:
+            QMessageBox.information(self, self.tr("Export the list"),
+                                    self.tr("No application is listed: there is nothing to export."))
+            return None
+        if path is None:
+            path = ask_save_path(self, self.tr("Export the list"),
+                                 self.tr("applications-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+            if path is None:
+                return None
+        db, actor, filters, target = self.ctx.db, self.ctx.actor, self.filters(), path
+
+        def done(n: int) -> None:
+            QMessageBox.information(self, self.tr("Export the list"),
+                                    self.tr("Saved {path}\n{n} application(s).").format(path=target, n=f"{n:,}"))
+
+        self.list_export_button.setEnabled(False)
+        op = run_in_background(self, lambda _p: svc.export_applications_xlsx(db, actor, target, **filters), done,
+                               label=self.tr("Exporting the applications…"))
+        op.done.connect(lambda: self.list_export_button.setEnabled(True))
+        return op
 
     def export_publicity(self, kind: str, path: str | None = None, period: tuple[date, date] | None = None) -> None:
         if period is None:
