@@ -1088,3 +1088,72 @@ def test_single_parent_and_amounts_in_more_words_offices_write() -> None:
     person, errors = tpl.parse_row(2, row(户编号="X", 与户主关系="本人", 姓名="甲", 身份证号=H1, 工资性收入="人民币1,200元"),
                                    columns)
     assert errors == [] and person is not None and person.incomes == {"wages": Decimal("1200")}
+
+
+def _formula_register(path: Path, formulas: dict[str, str]) -> list[list[Any]]:
+    """F1 (formulas in the given columns) and F2 (plain values): the rows written by a program."""
+    return [row(户编号="F1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", **formulas),
+            row(户编号="F2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉街道", 社区="飞云社区",
+                工资性收入=6000)]
+
+
+def test_formulas_a_program_left_for_excel_to_calculate_are_cell_errors(db: Database, district: District,
+                                                                       tmp_path: Path) -> None:
+    """XlsxWriter (and the programs built like it) saves 0 as every formula's result and asks Excel
+    to calculate the workbook when it is opened (fullCalcOnLoad): read as it is, 工资性收入 =1000*12
+    was 0 yuan. Every formula of such a workbook is a cell error, the household is not imported; a
+    household without formulas is."""
+    path = tmp_path / "程序生成.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("家庭台账")
+    for c, h in enumerate(tpl.HEADER):
+        ws.write_string(0, c, h)
+    for r, values in enumerate(_formula_register(path, {"工资性收入": "=1000*12", "医疗支出": "=O2/2"}), start=1):
+        for c, v in enumerate(values):
+            if isinstance(v, str) and v.startswith("="):
+                ws.write_formula(r, c, v)
+            elif v != "":
+                ws.write(r, c, v)
+    book.close()
+    result = ri.import_households(db, district.admin, path)
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert set(messages) == {(2, "工资性收入"), (2, "医疗支出")}
+    assert all("公式" in m and "保存" in m for m in messages.values())
+    assert (result.households_created, result.households_rejected) == (1, 1)
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["F2"]
+
+
+def _xls_register(path: Path, rows: list[list[Any]]) -> Path:
+    """A legacy .xls written by a program (xlwt): its formulas hold no calculated result."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("家庭台账")
+    for c, h in enumerate(tpl.HEADER):
+        ws.write(0, c, h)
+    for r, values in enumerate(rows, start=1):
+        for c, v in enumerate(values):
+            if isinstance(v, str) and v.startswith("="):
+                ws.write(r, c, xlwt.Formula(v[1:]))
+            elif v != "":
+                ws.write(r, c, v)
+    book.save(str(path))
+    return path
+
+
+def test_formulas_of_a_legacy_xls_written_by_a_program_are_cell_errors(db: Database, district: District,
+                                                                       tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A .xls written by a program keeps no result of its formulas (calamine reads them as empty
+    cells): 工资性收入 =1000*12 was imported as no income at all. Each is a cell error naming row and
+    column, in the command's --json too; the household is not imported."""
+    path = _xls_register(tmp_path / "程序生成.xls", _formula_register(tmp_path, {"工资性收入": "=1000*12"}))
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--json", "--database-url", url]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert (got["households_created"], got["households_rejected"]) == (1, 1)
+    [error] = got["errors"]
+    assert (error["row"], error["column"]) == (2, "工资性收入") and "公式" in error["message"]
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["F2"]

@@ -1100,3 +1100,51 @@ def test_a_text_padded_with_nul_bytes_is_still_a_text(tmp_path: Path) -> None:
     binary = tmp_path / "binary.csv"
     binary.write_bytes(b"\x01\x00\x02\x00" * 50 + b"abc")
     assert error_of(binary).kind == "not_spreadsheet"
+
+
+def _xls_with_formulas(path: Path, formulas: list[str]) -> Path:
+    """A .xls written by xlwt: a header, then one formula a row in column B; xlwt saves an empty
+    text as every formula's result (it calculates nothing)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("名单")
+    ws.write(0, 0, "姓名")
+    ws.write(0, 1, "金额")
+    for r, formula in enumerate(formulas, start=1):
+        ws.write(r, 0, f"人{r}")
+        ws.write(r, 1, xlwt.Formula(formula))
+    book.save(str(path))
+    return path
+
+
+def _set_formula_result(path: Path, row: int, result: float, flags: int) -> None:
+    """Rewrite the saved result and option flags of the formula record at (row, column B), in place."""
+    import re
+    import struct
+
+    data = bytearray(path.read_bytes())
+    [record] = re.finditer(rb"\x06\x00..(?=" + re.escape(struct.pack("<2H", row, 1)) + b")", data, re.S)
+    at = record.end()
+    struct.pack_into("<dH", data, at + 6, result, flags)
+    path.write_bytes(bytes(data))
+
+
+def test_formulas_of_a_legacy_xls_that_nothing_calculated(tmp_path: Path) -> None:
+    """A .xls from a program: every formula holds the empty placeholder, so none was calculated (Excel
+    saves 12000 for =1000*12), each is told, with the result of those that are a constant."""
+    path = _xls_with_formulas(tmp_path / "a.xls", ["1000*12", f'"{ID1[:9]}"&"{ID1[9:]}"', "42", '""'])
+    with ss.open_workbook(path) as book:
+        assert [values[1] for _n, values in book.rows("名单")][1:] == ["", "", "", ""]
+        assert book.formulas_without_result("名单") == {(2, 1): None, (3, 1): ID1, (4, 1): 42.0, (5, 1): ""}
+
+
+def test_formulas_of_a_legacy_xls_with_calculated_results(tmp_path: Path) -> None:
+    """Results a spreadsheet program calculated are kept; a formula flagged to be calculated on
+    opening (which Excel never sets) holds a placeholder, not a result."""
+    path = _xls_with_formulas(tmp_path / "b.xls", ["1000*12", "B2/2", '""'])
+    _set_formula_result(path, 1, 12000.0, 0)
+    _set_formula_result(path, 2, 0.0, 0x0003)
+    with ss.open_workbook(path) as book:
+        assert [values[1] for _n, values in book.rows("名单")][1:3] == [12000.0, 0.0]
+        assert book.formulas_without_result("名单") == {(3, 1): None}

@@ -26,7 +26,7 @@ from struct import error as struct_error
 from typing import Any
 from xml.sax.saxutils import unescape as xml_unescape
 
-from desktop.io import markup
+from desktop.io import biff, markup
 from desktop.rules import idcard
 
 MAX_ROWS = 1_000_000  # data rows per file
@@ -744,16 +744,20 @@ class Workbook:
     def formulas_without_result(self, sheet: str) -> dict[tuple[int, int], str | float | None]:
         """(row, column) of the cells holding a formula whose result was never saved, numbered as
         :meth:`rows` gives them (1-based row, 0-based column), each with the formula's result when
-        it is a constant (see :func:`formula_constant`), else None. Programs that write .xlsx (not
-        Excel or WPS) leave formulas uncalculated, and calamine reads those cells as empty. Only
-        .xlsx is looked at, once per sheet, and only when it contains formulas at all."""
+        it is a constant (see :func:`formula_constant`), else None. Programs that write .xlsx or
+        .xls (not Excel or WPS) leave formulas uncalculated: calamine reads those cells as empty,
+        or as the 0 the program saved in place of a result. .xlsx and .xls are looked at, once per
+        sheet (an .xlsx only when it contains formulas at all)."""
         if sheet not in self._formulas:
             found: dict[tuple[int, int], str | float | None] = {}
-            if self.format == "xlsx":
-                try:
+            try:
+                if self.format == "xlsx":
                     found = _xlsx_formulas_without_result(self.path, sheet)
-                except (OSError, KeyError, ValueError, StopIteration, zipfile.BadZipFile, ET.ParseError):
-                    found = {}  # only a better message is lost
+                elif self.format == "xls":
+                    found = biff.formulas_without_result(self.path, sheet)
+            except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
+                    ET.ParseError):
+                found = {}  # only a better message is lost
             self._formulas[sheet] = found
         return self._formulas[sheet]
 
@@ -876,14 +880,18 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int
         target = next(el.get("Target", "") for el in rels if el.get("Id") == rid)
         name = target.lstrip("/") if target.startswith("/") else "xl/" + target
         data = zf.read(name)
+    # A workbook to be calculated in full when it is opened was written by a program that calculated
+    # nothing (XlsxWriter saves 0 as every result): no saved result is one (Excel clears the flag).
+    uncalculated = any(el.tag.endswith("}calcPr") and el.get("fullCalcOnLoad") in ("1", "true") for el in book.iter())
     found: dict[tuple[int, int], str | float | None] = {}
     if b"f>" not in data:  # no formula at all: every one has a closing </f> (or </x:f>); a quick look
         return found
     for m in _XLSX_CELL.finditer(data):
         inner = m.group(4)
-        if not inner or not _XLSX_FORMULA.search(inner) or _XLSX_VALUE.search(inner):
+        if not inner or not _XLSX_FORMULA.search(inner):
             continue
-        if _XLSX_TEXT_RESULT.search(m.group(3)):  # a text, error or boolean result: an empty text was saved
+        # a text, error or boolean result (t="str"…) without a value: an empty text was saved
+        if not uncalculated and (_XLSX_VALUE.search(inner) or _XLSX_TEXT_RESULT.search(m.group(3))):
             continue
         col = 0
         for ch in m.group(1):
