@@ -1157,3 +1157,59 @@ def test_formulas_of_a_legacy_xls_written_by_a_program_are_cell_errors(db: Datab
     assert (error["row"], error["column"]) == (2, "工资性收入") and "公式" in error["message"]
     with db.session_factory() as s:
         assert s.scalars(select(Household.code)).all() == ["F2"]
+
+
+def test_old_partner_and_elder_brother_as_offices_write_them() -> None:
+    """老伴 is the spouse and 哥 an elder brother (姐, 弟, 妹 already were); 保姆, 朋友, 前妻 are not family
+    and stay errors."""
+    columns = {h: i for i, h in enumerate(tpl.HEADER)}
+    for text, wanted in (("老伴", "spouse"), ("哥", "sibling"), ("保姆", None), ("朋友", None), ("前妻", None)):
+        person, errors = tpl.parse_row(3, row(户编号="X", 与户主关系=text, 姓名="乙", 身份证号=H1_CHILD), columns)
+        if wanted is None:
+            assert person is None and [e.column for e in errors] == ["与户主关系"], text
+        else:
+            assert errors == [] and person is not None and person.relation == wanted, text
+
+
+def test_a_household_with_two_spouses_is_refused(db: Database, district: District, tmp_path: Path) -> None:
+    """A head has one spouse (妻 and 夫 written for two people are a relation mistyped, a daughter-in-
+    law as 妻 say): the second 配偶 row is an error naming the first, the household is not imported."""
+    path = write_register(tmp_path / "a.xlsx", [
+        row(户编号="S1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="S1", 与户主关系="妻", 姓名="钱二", 身份证号=H1_SPOUSE),
+        row(户编号="S1", 与户主关系="配偶", 姓名="赵小", 身份证号=H1_CHILD),
+        row(户编号="S2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="S2", 与户主关系="老伴", 姓名="李四", 身份证号=H3),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    assert [(e.row, e.column) for e in result.errors] == [(4, "与户主关系")]
+    assert "第 3 行" in result.errors[0].message and "配偶" in result.errors[0].message
+    assert (result.households_created, result.households_rejected) == (1, 1)
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["S2"]
+
+
+def test_household_values_on_a_member_row_that_contradict_the_head_row(db: Database, district: District,
+                                                                       tmp_path: Path) -> None:
+    """The household's 当前救助类别, 监测库别, 单亲家庭, 街道 and 社区 are read from the head's row. A
+    member's row saying otherwise (低保 on the member enrolled, 无 on the head) was dropped without a
+    word: the household was imported as not in assistance. Such a row is an error naming the head's
+    row; the same values repeated on every row (or a member's own 城乡类别, 联系电话) are fine."""
+    head = {"街道": "八泉街道", "社区": "飞云社区", "当前救助类别": "低保", "监测库别": "一类库", "单亲家庭": "是"}
+    path = write_register(tmp_path / "a.xlsx", [
+        row(户编号="C1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 当前救助类别="无"),
+        row(户编号="C1", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE, 当前救助类别="低保"),
+        row(户编号="C2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **head),
+        row(户编号="C2", 与户主关系="子女", 姓名="李四", 身份证号=H3, 街道="八泉", 社区="飞云社区居委会", 当前救助类别="城市低保",
+            监测库别="一类", 单亲家庭="是", 城乡类别="农村", 联系电话="13900000000"),
+        row(户编号="C3", 与户主关系="本人", 姓名="周五", 身份证号=H2_OTHER, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="C3", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD, 街道="河口镇", 社区="闸口社区", 单亲家庭="是",
+            监测库别="二类库"),
+    ])
+    result = ri.import_households(db, district.admin, path)
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert set(messages) == {(3, "当前救助类别"), (7, "街道"), (7, "社区"), (7, "单亲家庭"), (7, "监测库别")}
+    assert "第 2 行" in messages[(3, "当前救助类别")] and "低保" in messages[(3, "当前救助类别")]
+    assert (result.households_created, result.households_rejected) == (1, 2)
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["C2"]

@@ -65,6 +65,9 @@ _SYNONYM_KEYS: dict[str, str] = {header_key(name): column for column, names in H
 # column left out would silently clear what the system holds (library class, incomes, notes ...).
 REQUIRED_COLUMNS = HEADER
 HEAD_ONLY = ("街道", "社区", "住址", "联系电话", "城乡类别", "单亲家庭", "当前救助类别", "监测库别")
+# Of those, the ones that are the household's alone: a member's own 住址, 联系电话 or 城乡类别 (户口)
+# may differ from the head's; these may not.
+HOUSEHOLD_STATED = ("当前救助类别", "监测库别", "单亲家庭")
 
 INCOME_COLUMNS = {label: kind for kind, label in codes.INCOME_LABELS.items()}
 EXPENSE_COLUMNS = {label: kind for kind, label in codes.EXPENSE_LABELS.items()}
@@ -116,7 +119,7 @@ TEXT_COLUMNS = tuple(HEADER.index(c) for c in ("户编号", "身份证号", "联
 SYNONYMS: dict[str, dict[str, str]] = {
     "与户主关系": {
         **dict.fromkeys(("户主", "户主本人"), "本人"),
-        **dict.fromkeys(("夫", "妻", "丈夫", "妻子", "爱人", "老公", "老婆"), "配偶"),
+        **dict.fromkeys(("夫", "妻", "丈夫", "妻子", "爱人", "老公", "老婆", "老伴"), "配偶"),
         **dict.fromkeys(("子", "女", "儿子", "女儿", "长子", "次子", "三子", "四子", "五子", "长女", "次女", "三女", "四女",
                          "五女", "独生子", "独生女", "养子", "养女", "继子", "继女", "儿媳", "儿媳妇", "女婿",
                          *(f"{n}{c}" for n in "大二三四五小" for c in ("儿子", "女儿"))), "子女"),
@@ -124,7 +127,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
                         "父母"),
         **dict.fromkeys(("孙", "孙子", "孙女", "外孙", "外孙子", "外孙女", "孙媳", "孙媳妇", "孙女婿", "曾孙", "曾孙子",
                          "曾孙女", "长孙", "长孙女", "次孙", "次孙女"), "孙子女"),
-        **dict.fromkeys(("兄", "弟", "姐", "妹", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "嫂", "嫂子", "弟媳",
+        **dict.fromkeys(("兄", "哥", "弟", "姐", "妹", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "嫂", "嫂子", "弟媳",
                          "姐夫", "妹夫"), "兄弟姐妹"),
         "其它": "其他",
         **dict.fromkeys(("祖父", "祖母", "外祖父", "外祖母", "爷爷", "奶奶", "外公", "外婆", "侄子", "侄女", "外甥",
@@ -192,6 +195,9 @@ class PersonRow:
     library: str | None = None  # Stage.CLASS_I / CLASS_II / None
     note: str = ""
     converted_from_15: bool = False
+    # The household's coded values this row states (a cell neither blank nor a dash): on a member's
+    # row they must agree with the head's, which are the household's (see HOUSEHOLD_STATED).
+    stated: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_head(self) -> bool:
@@ -517,6 +523,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         amount = _money(_amount_text(raw(label)), label, row, errors)
         if amount:
             expenses[str(expense_kind)] = amount
+    category = str(choice("当前救助类别") or codes.Category.NONE)
+    library = str(lib) if (lib := choice("监测库别")) else None
+    stated = {column: value for column, value in zip(HOUSEHOLD_STATED, (category, library, single), strict=True)
+              if text(column) and _folded(text(column)) not in DASHES}
     person = PersonRow(
         row=row,
         household_code=code,
@@ -536,9 +546,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         incomes=incomes,
         expenses=expenses,
         single_parent=single,
-        category=str(choice("当前救助类别") or codes.Category.NONE),
-        library=(str(lib) if (lib := choice("监测库别")) else None),
+        category=category,
+        library=library,
         note=text("备注"),
         converted_from_15=parsed.converted_from_15,
+        stated=stated,
     )
     return (None if errors else person), errors

@@ -337,6 +337,10 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
                                            f"户编号“{hh.code}”已有户主(第 {heads[0].row} 行),一户只能有一个“本人”"))
             continue
         head = hh.head = heads[0]
+        spouses = [p for p in hh.rows if p.relation == codes.Relation.SPOUSE]
+        for extra in spouses[1:]:  # one spouse: a second is a relation mistyped (a daughter-in-law as 妻)
+            hh.errors.append(CellError(extra.row, "与户主关系", f"户编号“{hh.code}”已有配偶(第 {spouses[0].row} 行),"
+                                                            "一户只能有一个“配偶”;请核对与户主关系(如儿媳填“子女”)"))
         if not head.subdistrict:
             hh.errors.append(CellError(head.row, "街道", "户主行的街道为空"))
             continue
@@ -356,6 +360,32 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
             continue
         hh.region_id = community_id
         hh.area_type = head.area_type or area_types.get(community_id) or codes.AreaType.URBAN
+        for p in hh.rows:
+            if p is not head:
+                _check_member_household_values(hh, head, p, names, sub_id, community_id)
+
+
+_STATED_LABELS: dict[str, Any] = {"当前救助类别": codes.CATEGORY_LABELS, "监测库别": codes.LIBRARY_LABELS,
+                                  "单亲家庭": {True: "是", False: "否"}}
+
+
+def _check_member_household_values(hh: _Household, head: PersonRow, person: PersonRow, names: RegionResolver,
+                                   sub_id: int, community_id: int) -> None:
+    """The household's values are the head's: a member's row stating others (低保 on the member
+    enrolled and 无 on the head, another 社区) would be dropped without a word. Each is an error."""
+    def differs(column: str, said: str, head_said: str) -> None:
+        hh.errors.append(CellError(person.row, column, f"填的是“{said}”,与户主行(第 {head.row} 行)的“{head_said or '空'}”不同;"
+                                                       "户的信息以户主行为准,成员行请填相同的值或留空"))
+
+    own = {"当前救助类别": head.category, "监测库别": head.library, "单亲家庭": head.single_parent}
+    for column, value in person.stated.items():
+        if value != own[column]:
+            labels = _STATED_LABELS[column]
+            differs(column, labels.get(value, str(value)), labels.get(own[column], str(own[column])))
+    if person.subdistrict and names.subdistrict(person.subdistrict) != sub_id:
+        differs("街道", person.subdistrict, head.subdistrict)
+    if person.community and names.community(person.community, sub_id) != community_id:
+        differs("社区", person.community, head.community)
 
 
 def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple]:
