@@ -85,6 +85,7 @@ NO_AMOUNT = {"无", "没有", *DASHES}
 # carry a dash in the household's columns). Not 劳动能力 or 健康状况: there 无 would be an answer
 # about the person, and a dash does not say which.
 DASH_IS_NONE = ("城乡类别", "残疾类别", "残疾等级", "在校情况", "当前救助类别", "监测库别")
+NAME_REMARK = re.compile(r"[(（\[【〔].*?[)）\]】〕]|[(（\[【〔].*$")
 CJK_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a number grouped by commas, as in 1,200.50
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
@@ -407,6 +408,11 @@ def _choice(column: str, value: str) -> tuple[Any, str]:
     return code, ""
 
 
+def stated(text: str) -> bool:
+    """A cell that says something: neither blank nor a dash (how paper forms say "nothing here")."""
+    return bool(text) and _folded(text) not in DASHES
+
+
 def household_code(value: Any) -> str:
     """户编号 as compared and kept: full-width letters and digits as plain ones, no spaces ("Ｈ０１",
     "H 01" and "H01" are one household)."""
@@ -492,6 +498,11 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         errors.append(CellError(row, "姓名", "姓名为空"))
     elif len(name) > 64:
         errors.append(CellError(row, "姓名", "姓名过长"))
+    elif remark := NAME_REMARK.search(name):
+        # "李四(已故)", "王五（户口迁出）": a name holds no brackets; the remark may say the person
+        # is no longer in the household, and every listed person counts in the income per head
+        errors.append(CellError(row, "姓名", f"姓名“{name}”带有括注“{remark.group(0)}”;姓名列只填姓名,说明写在备注列。"
+                                            "已故或已迁出的人员不是家庭成员,请删除此行"))
     for column, limit in MAX_TEXT.items():  # (a member's 住址 is not kept: the household's is the head's)
         if len(text(column)) > limit and (column != "住址" or relation == codes.Relation.SELF):
             errors.append(CellError(row, column, f"{column}过长(最多 {limit} 个字符,此格有 {len(text(column))} 个)"))
@@ -525,8 +536,8 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
             expenses[str(expense_kind)] = amount
     category = str(choice("当前救助类别") or codes.Category.NONE)
     library = str(lib) if (lib := choice("监测库别")) else None
-    stated = {column: value for column, value in zip(HOUSEHOLD_STATED, (category, library, single), strict=True)
-              if text(column) and _folded(text(column)) not in DASHES}
+    stated_values = {column: value for column, value in zip(HOUSEHOLD_STATED, (category, library, single), strict=True)
+                     if stated(text(column))}
     person = PersonRow(
         row=row,
         household_code=code,
@@ -550,6 +561,6 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         library=library,
         note=text("备注"),
         converted_from_15=parsed.converted_from_15,
-        stated=stated,
+        stated=stated_values,
     )
     return (None if errors else person), errors

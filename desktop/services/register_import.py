@@ -382,9 +382,9 @@ def _check_member_household_values(hh: _Household, head: PersonRow, person: Pers
         if value != own[column]:
             labels = _STATED_LABELS[column]
             differs(column, labels.get(value, str(value)), labels.get(own[column], str(own[column])))
-    if person.subdistrict and names.subdistrict(person.subdistrict) != sub_id:
+    if tpl.stated(person.subdistrict) and names.subdistrict(person.subdistrict) != sub_id:
         differs("街道", person.subdistrict, head.subdistrict)
-    if person.community and names.community(person.community, sub_id) != community_id:
+    if tpl.stated(person.community) and names.community(person.community, sub_id) != community_id:
         differs("社区", person.community, head.community)
 
 
