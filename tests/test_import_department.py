@@ -354,6 +354,27 @@ def test_formulas_without_a_saved_result_are_told_apart(db: Database, district: 
     assert di.reason_label("formula without result") == problem.message
 
 
+def test_formulas_xlsxwriter_saved_as_zero_are_read_as_formulas(db: Database, district: District,
+                                                                tmp_path: Path) -> None:
+    """XlsxWriter saves 0 as the result of every formula (and asks Excel to calculate on opening):
+    ="420203…" was read as the number 0, an ID too short, instead of as its constant."""
+    import xlsxwriter
+
+    path = tmp_path / "xlsxwriter公式.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("名单")
+    ws.write_row(0, 0, ["姓名", "身份证号"])
+    ws.write_row(1, 0, ["张三"])
+    ws.write_formula(1, 1, f'="{C}"')
+    ws.write_row(2, 0, ["李四", "x"])
+    ws.write_formula(2, 1, "=A3&B3")  # not a constant: its result is unknown
+    ws.write_row(3, 0, ["王五", 0])  # a typed 0 is a 0, not a formula
+    book.close()
+    result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
+    assert (result.data_rows, result.valid) == (3, 1)
+    assert result.invalid == {"formula without result": 1, "length": 1}
+
+
 def test_a_constant_formula_without_a_saved_result_is_read_as_its_constant(db: Database, district: District,
                                                                           tmp_path: Path) -> None:
     """="420203…" (the formula that keeps the digits as text) saved without its result by a program:

@@ -747,9 +747,10 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             number = clean_number(raw)
             parsed = None if number is not None else idcard.parse(raw)
             unsaved_formula = False
-            if parsed is not None and parsed.reason is idcard.Invalid.EMPTY:
-                # Read as empty: perhaps a formula whose result the file never saved. One that is a
-                # constant (="420203…", a way to keep the digits as text) has a known result.
+            if parsed is not None and (parsed.reason is idcard.Invalid.EMPTY or raw == 0):
+                # Read as empty, or as the 0 a writer saves in place of every result (XlsxWriter):
+                # perhaps a formula whose result the file never saved. One that is a constant
+                # (="420203…", a way to keep the digits as text) has a known result.
                 formulas = book.formulas_without_result(layout.sheet)
                 if (row.number, id_col) in formulas:
                     constant = formulas[(row.number, id_col)]
