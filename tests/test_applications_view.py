@@ -447,6 +447,22 @@ def test_the_list_is_exported_under_the_filters_shown(qtbot, sqlite_district: Di
     assert [r[1] for r in rows[2:]] == ["张二"] and errors == [] and page.list_export_button.isEnabled()
 
 
+def test_a_list_cut_at_its_limit_says_so(qtbot, sqlite_district: District, errors: list[str],  # noqa: ANN001
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 5,000 rows the list stops; the count read "5000 application(s)" as if that were all."""
+    d = sqlite_district
+    for name in ("甲", "乙", "丙"):
+        svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], name, 1), category="dibao",
+                   accepted_on=date.today())
+    monkeypatch.setattr(svc, "LIST_LIMIT", 2)
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    wait_for_background()
+    assert page.model.rowCount() == 2
+    assert page.count_label.text() == page.tr("the first {n} application(s) only ({overdue} overdue): narrow the "
+                                              "filters, or export the list for all").format(n="2", overdue=0)
+
+
 def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: District, errors: list[str],
                                                        tmp_path: Path) -> None:
     from tests.test_applications import run_regular

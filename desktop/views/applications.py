@@ -295,7 +295,7 @@ class ApplicationsPage(QWidget):
             month = svc.monthly_assistance(db, actor, min(as_of or today, today), today=today) if records else None
             missed = svc.unrecorded_months(db, actor, today=min(as_of or today, today)) if records else []
             to_serve = svc.refusals_to_serve(db, actor, as_of=as_of) if actor.role in svc.SERVERS else []
-            return (svc.list_applications(db, actor, **filters),
+            return (svc.list_applications(db, actor, limit=svc.LIST_LIMIT, **filters),
                     svc.post_check_queue(db, actor, as_of=as_of), (month, missed, to_serve))
 
         # Refreshes overlap (a filter changed while the last list was loading) and finish in any order:
@@ -323,7 +323,12 @@ class ApplicationsPage(QWidget):
         self.all_checks = checks
         self._show_checks()
         overdue = sum(1 for r in rows if r.overdue)
-        self.count_label.setText(self.tr("{n} application(s), {overdue} overdue").format(n=len(rows), overdue=overdue))
+        if len(rows) >= svc.LIST_LIMIT:  # the list stops there: say so, and how to see the rest
+            self.count_label.setText(self.tr("the first {n} application(s) only ({overdue} overdue): narrow the filters, "
+                                             "or export the list for all").format(n=f"{len(rows):,}", overdue=overdue))
+        else:
+            self.count_label.setText(self.tr("{n} application(s), {overdue} overdue").format(n=len(rows),
+                                                                                          overdue=overdue))
         warnings = sorted({r.warning for r in rows if r.warning})
         self.banner.setText("⚠ " + "\n".join(warnings) + self.tr(" (rows marked *)") if warnings else "")
         self.banner.setVisible(bool(warnings))
