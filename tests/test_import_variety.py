@@ -45,3 +45,24 @@ def test_the_total_row_of_an_excel_table_is_not_data(tmp_path: Path) -> None:
     csv = tmp_path / "table.csv"  # the same table saved as CSV
     csv.write_text(f"姓名,身份证号码,街道\n张三,{ID1},八泉街道\n李四,{ID2},\n汇总,2,\n", encoding="gbk")
     assert [r.number for r in read_all(csv)[1]] == [2, 3]
+
+
+def test_a_member_list_naming_the_head_of_household_is_read_by_the_member(tmp_path: Path) -> None:
+    """户主姓名 | 户主身份证号 | 成员姓名 | 成员身份证号: each row is a member, so the member's number is the
+    row's. The head's columns came first and were taken (every member of a household read as a repeat
+    of its head, and the members themselves never screened)."""
+    assert ss.map_columns(["户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号"]) == {
+        "name": 2, "id_number": 4}
+    assert ss.map_columns(["户主姓名", "户主身份证号", "患者姓名", "患者身份证号码"]) == {"name": 2, "id_number": 3}
+    # under group cells of a two-row header
+    assert ss.map_columns(["姓名", "身份证号", "姓名", "身份证号"], ["户主信息", "户主信息", "成员信息", "成员信息"]) == {
+        "name": 2, "id_number": 3}
+    # alone, or beside a relative's column, the head's columns are still the person's
+    assert ss.map_columns(["户主姓名", "户主身份证号", "配偶姓名", "配偶身份证号"]) == {"name": 0, "id_number": 1}
+    assert ss.map_columns(["户主", "身份证号码", "家庭人口"]) == {"name": 0, "id_number": 1}
+    path = tmp_path / "members.csv"
+    head = idcard.make("420203", date(1960, 1, 1), 11)
+    path.write_text("户主姓名,户主身份证号,成员姓名,成员身份证号\n"
+                    f"张一,{head},张一,{head}\n张一,{head},张二,{ID1}\n张一,{head},张三,{ID2}\n", encoding="gbk")
+    layout, rows = read_all(path)
+    assert [idcard.parse(r.values[layout.mapping["id_number"]]).number for r in rows] == [head, ID1, ID2]

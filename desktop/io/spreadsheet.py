@@ -235,15 +235,21 @@ def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str,
 
     A column that a remark in brackets ("身份证号码(配偶)") or the group above it in a two-row header
     (``groups``: "监护人" over 姓名 and 身份证号) gives to a guardian, relative or contact ranks after
-    every column that is the person's own, as "监护人身份证号" does."""
+    every column that is the person's own, as "监护人身份证号" does. The head of the household's column
+    ("户主姓名", "户主身份证号", or under a group "户主") ranks after any other of the same field: a list
+    that names both the head and a member (成员, 患者 …) is a list of the members."""
     best: dict[str, tuple[int, int]] = {}
     for index, header in enumerate(headers):
-        found = _field_of(header_key(header))
+        key = header_key(header)
+        found = _field_of(key)
         if found is None:
             continue
         fld, rank = found
         if rank < 100:
-            around = "".join(_REMARK.findall(cell_text(header))) + (groups[index] if index < len(groups) else "")
+            group = groups[index] if index < len(groups) else ""
+            if "户主" in key or "户主" in group:
+                rank = 99  # still before a guardian's or relative's column
+            around = "".join(_REMARK.findall(cell_text(header))) + group
             if _secondary(around):
                 rank += 200
         if fld not in best or rank < best[fld][0]:
