@@ -66,3 +66,16 @@ def test_a_member_list_naming_the_head_of_household_is_read_by_the_member(tmp_pa
                     f"张一,{head},张一,{head}\n张一,{head},张二,{ID1}\n张一,{head},张三,{ID2}\n", encoding="gbk")
     layout, rows = read_all(path)
     assert [idcard.parse(r.values[layout.mapping["id_number"]]).number for r in rows] == [head, ID1, ID2]
+
+
+def test_a_list_typed_with_full_width_commas_is_read(tmp_path: Path) -> None:
+    """A list typed by hand with a Chinese input method separates its cells by "，": it was one column
+    and refused as having no ID column. A CSV whose addresses hold "，" keeps its ASCII commas."""
+    typed = tmp_path / "typed.txt"
+    typed.write_bytes(f"姓名，身份证号码，住址\r\n张三，{ID1}，八泉街道\r\n李四，{BAD}，河口镇,3组\r\n".encode("gbk"))
+    layout, rows = read_all(typed)
+    assert layout.mapping == {"name": 0, "id_number": 1, "address": 2}
+    assert [r.values[:2] for r in rows] == [["张三", ID1], ["李四", BAD]]
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(f"姓名,身份证号码,住址\r\n张三,{ID1},八泉街道，飞云社区\r\n李四,{ID2},河口镇，3组\r\n".encode("gbk"))
+    assert [r.values for r in read_all(plain)[1]] == [["张三", ID1, "八泉街道，飞云社区"], ["李四", ID2, "河口镇，3组"]]

@@ -552,10 +552,14 @@ _TAB_SUFFIX = re.compile(r"\t+(?=[,;|]|$)")  # "420203…\t,": a tab added to ke
 
 def _sniff_delimiter(sample: str) -> str:
     """The delimiter most lines agree on, counted outside quoted fields ("八泉街道;3栋" in quotes is
-    one cell) and not counting the tab that exporters append to long numbers."""
+    one cell) and not counting the tab that exporters append to long numbers. A list typed by hand
+    through a Chinese input method may separate its cells by full-width commas ("张三，4202…"): they
+    count only where most lines have no other delimiter."""
     lines = [_QUOTED.sub("", line) for line in sample.splitlines()[:30] if line.strip()]
     best, best_score = ",", -1.0
-    for delim in (",", "\t", ";", "|"):
+    for delim in (",", "\t", ";", "|", "，"):
+        if delim == "，" and best_score > 0:
+            break
         counts = [(_TAB_SUFFIX.sub("", line) if delim == "\t" else line).count(delim) for line in lines]
         if not counts or max(counts) == 0:
             continue
