@@ -79,3 +79,26 @@ def test_a_list_typed_with_full_width_commas_is_read(tmp_path: Path) -> None:
     plain = tmp_path / "plain.csv"
     plain.write_bytes(f"姓名,身份证号码,住址\r\n张三,{ID1},八泉街道，飞云社区\r\n李四,{ID2},河口镇，3组\r\n".encode("gbk"))
     assert [r.values for r in read_all(plain)[1]] == [["张三", ID1, "八泉街道，飞云社区"], ["李四", ID2, "河口镇，3组"]]
+
+
+def test_a_person_written_over_two_rows_is_one_data_row(tmp_path: Path) -> None:
+    """序号, 姓名 and 身份证号码 merged down over two rows, a second phone number and disability on the
+    lower one: one person. The lower row was read as a second person without an ID number."""
+    path = tmp_path / "two_rows.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, ["序号", "姓名", "身份证号码", "联系电话", "残疾类别"])
+    for i, (name, number) in enumerate((("张三", ID1), ("李四", BAD))):
+        top = 1 + 2 * i
+        for col, value in enumerate((i + 1, name, number)):
+            ws.merge_range(top, col, top + 1, col, value)
+        ws.write_row(top, 3, ["13800000001", "肢体"])
+        ws.write_row(top + 1, 3, ["13900000002", "视力"])
+    ws.write_row(5, 0, [3, "王五", "", "13700000003"])  # a person of one row without an ID number
+    book.close()
+    assert [r.number for r in read_all(path)[1]] == [2, 4, 6]
+    page = tmp_path / "two_rows.xls"  # the same as a web page's table (rowspan)
+    page.write_text("<table><tr><th>姓名</th><th>身份证号码</th><th>联系电话</th></tr>"
+                    f"<tr><td rowspan=2>张三</td><td rowspan=2>{ID1}</td><td>138</td></tr><tr><td>139</td></tr>"
+                    f"<tr><td>李四</td><td>{ID2}</td><td>137</td></tr></table>", encoding="utf-8")
+    assert [r.number for r in read_all(page)[1]] == [2, 4]

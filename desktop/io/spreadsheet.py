@@ -1408,6 +1408,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     # A cell merged across the ID column and its neighbours is a heading ("八泉街道(12人)"), not a person.
     across = {r + 1 for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet)
               if c2 > c1 and c1 <= id_col <= c2 and r2 + 1 >= layout.first_data_row for r in range(r1, r2 + 1)}
+    # An ID cell merged down over further rows: one person written over several rows (a second phone
+    # number, another disability or bank account on the rows below), not a person on each.
+    continued = {r + 1 for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet)
+                 if r2 > r1 and c1 <= id_col <= c2 and r1 + 1 >= layout.first_data_row for r in range(r1 + 1, r2 + 1)}
     tops: dict[int, list[Any]] = {}
     wanted_tops = {top for spans in fills.values() for _c1, _c2, top in spans}
     examples_end = layout.first_data_row + EXAMPLE_ROWS
@@ -1430,7 +1434,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue  # blank at a glance: a stray cell far below can make a sheet a million rows long
             if after_footer:
                 continue  # signatures, dates, phone numbers: under a footer only an ID number is a person
-            if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial):
+            if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial) or number in continued:
                 continue
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
                 if _ends_list(values):
