@@ -192,3 +192,13 @@ def test_words_beside_a_number_do_not_make_a_bad_number_good(raw: str, reason: I
 def test_two_numbers_in_one_cell_say_so() -> None:
     result = idcard.parse("420203199001011238、11010519491231002X")
     assert result.reason is Invalid.CHARACTERS and "2 个身份证号" in result.message
+
+
+def test_a_masked_number_says_it_is_masked() -> None:
+    """Systems export numbers with the middle hidden ("420203********1234"): still invalid characters,
+    but said so, instead of "含有非法字符", which sends the department looking for a typo."""
+    for masked in ("420203********1234", "420203＊＊＊＊＊＊＊＊123X", "4202**********12"):
+        result = idcard.parse(masked)
+        assert result.reason is idcard.Invalid.CHARACTERS
+        assert "星号遮盖" in result.message, masked
+    assert "星号" not in idcard.parse("42020319900101123*").message  # one stray mark is a typo

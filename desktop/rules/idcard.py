@@ -36,6 +36,8 @@ _SOMEONE_ELSE = re.compile(r"配偶|妻子|丈夫|监护人|父亲|母亲|儿子
 # label it cannot be told which one the row is about.
 _NUMBER_IN = re.compile(r"(?<![\dX])(\d{17}[\dX]|\d{15})(?![\dX])")
 _OWN_NUMBER = re.compile(r"本人[:：]?(\d{17}[\dX]|\d{15})(?![\dX])")
+# A number exported with its middle hidden ("420203********1234"), as systems do for privacy.
+_MASKED = re.compile(r"\d{1,14}[*＊]{2,}[\dX]{1,8}")
 # What lists write for "no number here" (compared after normalize: half-width, no spaces, upper case):
 # the cell is empty in all but name, not a number with wrong characters.
 PLACEHOLDERS = frozenset({
@@ -137,6 +139,9 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
                                                               "(可写作“本人:… 配偶:…”)")
         if not text or text in PLACEHOLDERS:  # "身份证:无"
             return IdResult(raw, None, Invalid.EMPTY)
+        if _MASKED.fullmatch(text):
+            return IdResult(raw, None, Invalid.CHARACTERS, detail="身份证号有几位被星号遮盖(系统脱敏导出),无法比对,"
+                                                              "请提供完整号码")
     whole = _WHOLE_WITH_POINT.match(text)
     if whole:
         text = whole.group(1)  # the text of a float that held every digit (up to 15 of them)
