@@ -1137,3 +1137,23 @@ def test_the_written_refusal_is_served_from_the_application_window(qtbot, sqlite
     supervisor = ApplicationDetailDialog(AppContext(d.db, d.actor("supervisor")), app_id)
     qtbot.addWidget(supervisor)
     assert not supervisor.action_buttons["served"].isEnabled()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_steps_due_date_says_what_its_number_is(qapp, language: str) -> None:  # noqa: ANN001
+    """The next step's due date read "2026-11-30(0)": a bare number nobody could place."""
+    from PySide6.QtCore import QLocale
+
+    from desktop import i18n
+
+    locale = QLocale()
+    i18n.install(qapp, language)
+    try:
+        day = date(2026, 12, 1)
+        texts = [detail_mod.due_text(svc.Due(day, n, n < 0)) for n in (3, 0, -2)]
+        want = {"en": ["2026-12-01 (3 working days left)", "2026-12-01 (due today)", "2026-12-01 (overdue by 2)"],
+                "zh_CN": ["2026-12-01(剩 3 个工作日)", "2026-12-01(今天到期)", "2026-12-01(已逾期 2 个工作日)"]}
+        assert texts == want[language]
+    finally:
+        i18n.install(qapp, "en")
+        QLocale.setDefault(locale)

@@ -1,416 +1,425 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../views/application_detail.py" line="82"/>
+        <location filename="../views/application_detail.py" line="86" />
         <source>Application {id}</source>
         <translation>申请 {id}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94"/>
+        <location filename="../views/application_detail.py" line="98" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94"/>
+        <location filename="../views/application_detail.py" line="98" />
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94"/>
-        <location filename="../views/application_detail.py" line="101"/>
+        <location filename="../views/application_detail.py" line="98" />
+        <location filename="../views/application_detail.py" line="105" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="94"/>
-        <location filename="../views/application_detail.py" line="101"/>
+        <location filename="../views/application_detail.py" line="98" />
+        <location filename="../views/application_detail.py" line="105" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="95"/>
-        <location filename="../views/application_detail.py" line="101"/>
+        <location filename="../views/application_detail.py" line="99" />
+        <location filename="../views/application_detail.py" line="105" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="95"/>
+        <location filename="../views/application_detail.py" line="99" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="95"/>
-        <location filename="../views/application_detail.py" line="102"/>
+        <location filename="../views/application_detail.py" line="99" />
+        <location filename="../views/application_detail.py" line="106" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="96"/>
+        <location filename="../views/application_detail.py" line="100" />
         <source>&lt;b&gt;Step timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;办理进程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="101"/>
+        <location filename="../views/application_detail.py" line="105" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="103"/>
+        <location filename="../views/application_detail.py" line="107" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="103"/>
+        <location filename="../views/application_detail.py" line="107" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="103"/>
-        <location filename="../views/application_detail.py" line="106"/>
+        <location filename="../views/application_detail.py" line="107" />
+        <location filename="../views/application_detail.py" line="110" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="103"/>
+        <location filename="../views/application_detail.py" line="107" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="104"/>
-        <location filename="../views/application_detail.py" line="106"/>
+        <location filename="../views/application_detail.py" line="108" />
+        <location filename="../views/application_detail.py" line="110" />
         <source>Closed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="104"/>
+        <location filename="../views/application_detail.py" line="108" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="105"/>
+        <location filename="../views/application_detail.py" line="109" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="105"/>
+        <location filename="../views/application_detail.py" line="109" />
         <source>To recover</source>
         <translation>应追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="105"/>
+        <location filename="../views/application_detail.py" line="109" />
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="72"/>
+        <location filename="../views/application_detail.py" line="76" />
         <source>Only the district reviewer or an administrator records this.</source>
         <translation>只有区级审核员或系统管理员可以办理此项。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="106"/>
+        <location filename="../views/application_detail.py" line="66" />
+        <source>{day} (due today)</source>
+        <translation>{day}(今天到期)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="68" />
+        <source>{day} ({n} working days left)</source>
+        <translation>{day}(剩 {n} 个工作日)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="110" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="108"/>
+        <location filename="../views/application_detail.py" line="112" />
         <source>Record &amp;result…</source>
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="109"/>
+        <location filename="../views/application_detail.py" line="113" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="110"/>
+        <location filename="../views/application_detail.py" line="114" />
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="111"/>
+        <location filename="../views/application_detail.py" line="115" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="113"/>
+        <location filename="../views/application_detail.py" line="117" />
         <source>&amp;Trace back…</source>
         <translation>问题倒查(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="114"/>
+        <location filename="../views/application_detail.py" line="118" />
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="115"/>
+        <location filename="../views/application_detail.py" line="119" />
         <source>Revocation and recovery</source>
         <translation>撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="164"/>
+        <location filename="../views/application_detail.py" line="168" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="171"/>
+        <location filename="../views/application_detail.py" line="175" />
         <source>One-off amount {amount} yuan, paid in {start}; {total} yuan paid so far.</source>
         <translation>一次性救助金额 {amount} 元,于 {start} 发放;已发放 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="174"/>
+        <location filename="../views/application_detail.py" line="178" />
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="178"/>
+        <location filename="../views/application_detail.py" line="182" />
         <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
         <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="182"/>
+        <location filename="../views/application_detail.py" line="186" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="184"/>
+        <location filename="../views/application_detail.py" line="188" />
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="188"/>
+        <location filename="../views/application_detail.py" line="192" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="190"/>
+        <location filename="../views/application_detail.py" line="194" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="190"/>
+        <location filename="../views/application_detail.py" line="194" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="192"/>
+        <location filename="../views/application_detail.py" line="196" />
         <source>Extension reason:</source>
         <translation>延期理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="193"/>
+        <location filename="../views/application_detail.py" line="197" />
         <source>Refusal reasons:</source>
         <translation>不予批准理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="199"/>
+        <location filename="../views/application_detail.py" line="202" />
         <source>Written refusal due by {due}; served on {day} ({how}).</source>
         <translation>不予批准书面通知应于 {due} 前送达;已于 {day} 送达({how})。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="205"/>
+        <location filename="../views/application_detail.py" line="206" />
         <source>Written refusal due by {due}; not yet recorded as served.</source>
         <translation>不予批准书面通知应于 {due} 前送达;尚未登记送达。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="209"/>
+        <location filename="../views/application_detail.py" line="210" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="220"/>
+        <location filename="../views/application_detail.py" line="221" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="222"/>
+        <location filename="../views/application_detail.py" line="223" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="225"/>
+        <location filename="../views/application_detail.py" line="226" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="227"/>
+        <location filename="../views/application_detail.py" line="228" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="229"/>
+        <location filename="../views/application_detail.py" line="230" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="235"/>
+        <location filename="../views/application_detail.py" line="236" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="240"/>
+        <location filename="../views/application_detail.py" line="241" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="251"/>
+        <location filename="../views/application_detail.py" line="252" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="251"/>
+        <location filename="../views/application_detail.py" line="252" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="256"/>
+        <location filename="../views/application_detail.py" line="257" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="256"/>
+        <location filename="../views/application_detail.py" line="257" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="257"/>
+        <location filename="../views/application_detail.py" line="258" />
         <source>not yet</source>
         <translation>尚未倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="277"/>
+        <location filename="../views/application_detail.py" line="278" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="288"/>
+        <location filename="../views/application_detail.py" line="289" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="293"/>
+        <location filename="../views/application_detail.py" line="294" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="299"/>
+        <location filename="../views/application_detail.py" line="300" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="304"/>
+        <location filename="../views/application_detail.py" line="305" />
         <source>Record &amp;written notice served…</source>
         <translation>登记通知书送达(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="308"/>
+        <location filename="../views/application_detail.py" line="309" />
         <source>The sub-district caseworker, the district reviewer or an administrator records this.</source>
         <translation>由街道经办人、区级审核人员或系统管理员登记。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="354"/>
+        <location filename="../views/application_detail.py" line="355" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="354"/>
+        <location filename="../views/application_detail.py" line="355" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="371"/>
+        <location filename="../views/application_detail.py" line="372" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="375"/>
+        <location filename="../views/application_detail.py" line="376" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="373"/>
+        <location filename="../views/application_detail.py" line="374" />
         <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="63"/>
+        <location filename="../views/application_detail.py" line="63" />
         <source>{day} (overdue by {n})</source>
         <translation>{day}(已逾期 {n} 个工作日)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="160"/>
+        <location filename="../views/application_detail.py" line="164" />
         <source>overdue by {n} working days</source>
         <translation>已逾期 {n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="162"/>
+        <location filename="../views/application_detail.py" line="166" />
         <source>working days left: {left}</source>
         <translation>剩余工作日:{left}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="163"/>
+        <location filename="../views/application_detail.py" line="167" />
         <source>Procedure due {due}{ext}; next step due {step}; </source>
         <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="277"/>
+        <location filename="../views/application_detail.py" line="278" />
         <source>Re&amp;fuse…</source>
         <translation>不予批准(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="279"/>
+        <location filename="../views/application_detail.py" line="280" />
         <source>Record &amp;next step: {step}…</source>
         <translation>办理{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="281"/>
+        <location filename="../views/application_detail.py" line="282" />
         <source>&amp;Next: complete {step} afterwards…</source>
         <translation>补办{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="312"/>
+        <location filename="../views/application_detail.py" line="313" />
         <source>&amp;Attach commitment scan…</source>
         <translation>附加承诺书扫描件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="316"/>
+        <location filename="../views/application_detail.py" line="317" />
         <source>Sa&amp;ve scan as…</source>
         <translation>另存扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="403"/>
+        <location filename="../views/application_detail.py" line="404" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="414"/>
+        <location filename="../views/application_detail.py" line="415" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="415"/>
+        <location filename="../views/application_detail.py" line="416" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="434"/>
+        <location filename="../views/application_detail.py" line="435" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="444"/>
+        <location filename="../views/application_detail.py" line="445" />
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="455"/>
+        <location filename="../views/application_detail.py" line="456" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="455"/>
+        <location filename="../views/application_detail.py" line="456" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

@@ -62,7 +62,11 @@ def due_text(due: svc.Due) -> str:
     if due.working_days_left < 0:
         return QCoreApplication.translate("ApplicationDetailDialog", "{day} (overdue by {n})").format(
             day=due.due_on.isoformat(), n=-due.working_days_left)
-    return f"{due.due_on.isoformat()}({due.working_days_left})"
+    if due.working_days_left == 0:
+        return QCoreApplication.translate("ApplicationDetailDialog", "{day} (due today)").format(
+            day=due.due_on.isoformat())
+    return QCoreApplication.translate("ApplicationDetailDialog", "{day} ({n} working days left)").format(
+        day=due.due_on.isoformat(), n=due.working_days_left)
 
 
 def county_only(button: QPushButton, allowed: bool) -> None:
