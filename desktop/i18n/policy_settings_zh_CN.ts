@@ -39,7 +39,7 @@
     <message>
         <location filename="../views/policy_settings.py" line="40"/>
         <source>Name</source>
-        <translation>参数代码</translation>
+        <translation>代码(命令行 policy set 用)</translation>
     </message>
     <message>
         <location filename="../views/policy_settings.py" line="41"/>
