@@ -393,3 +393,23 @@ def test_reassess_cancel_leaves_no_file_and_no_reader_thread(seeded: District, t
         svc.reassess(seeded.db, seeded.admin, as_of=ON, out_path=out, progress=progress)
     assert not out.exists() and not list(tmp_path.glob(".relief-*"))
     assert threading.active_count() == before
+
+
+# -- edges of the means test through the services (RULES.md §1.2–1.3) --------------------------------
+
+def test_saved_and_reassessed_results_compare_the_lines_exactly(seeded: District, tmp_path: Path) -> None:
+    """Two members, 92,999.99 a year: 46,499.995 a person, below last year's 46,500.00 (RULES.md §1.3), and
+    medical 60,000 above half the income: 支出型困难, in the frozen snapshot and in the re-assessment."""
+    db, actor = seeded.db, caseworker(seeded)
+    hid = add_household(db, seeded.regions["八泉社区"], [{"name": "边甲"}, {"name": "边乙"}],
+                        incomes={"wages": "92999.99"}, expenses={"medical": "60000"})
+    inputs = svc.load_household(db, actor, hid)
+    assert svc.preview(db, actor, hid, inputs.facts(), ON).result.category == "expenditure"
+    saved = svc.save_assessment(db, actor, _request(inputs, mt.CLASS_1))
+    detail = svc.get_assessment(db, actor, saved.assessment_id)
+    assert detail.result["category"] == "expenditure" and detail.result["rule_version"] == mt.RULE_VERSION
+    assert "人均年认定收入 46,499.99 元(分以下舍去) < 上年人均可支配收入 46,500.00 元" in detail.explanation
+    summary = svc.reassess(db, seeded.admin, as_of=ON, out_path=tmp_path / "r.xlsx")
+    assert summary.by_category["expenditure"] == 1
+    assert {row["户主姓名"]: row["建议类别"] for row in _sheet(tmp_path / "r.xlsx")}["边甲"] == "支出型困难"
+

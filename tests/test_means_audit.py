@@ -18,25 +18,29 @@ from tests.test_means_test import ON, check_brief_agrees, demo_settings, facts, 
 # -- the lines shown are the lines used ---------------------------------------------------------------
 
 def test_marginal_line_used_is_the_one_shown() -> None:
-    """1.55 × 777.77 = 1,205.5435: the explanation shows the line 1,205.54 元, so a per-capita income of
-    exactly 1,205.54 is not below it (RULES §1.3 "<"): the household is not 低保边缘."""
+    """1.55 × 777.77 = 1,205.5435: a per-capita income of exactly 1,205.54 is below it (RULES §1.3 "<"), so
+    the household is 低保边缘; the explanation shows the line as 1,205.55 元 (up to the fen), never
+    "1,205.54 元 < 1,205.54 元"."""
     s = demo_settings(dibao_standard="777.77", marginal_multiplier="1.55")
     r = mt.assess(facts([person()], str(D("1205.54") * 12)), s, ON)
-    assert r.marginal_line == D("1205.54") and r.per_capita_monthly == D("1205.54")
-    assert r.category == mt.INELIGIBLE
-    assert "1,205.54 元 ≥ 1,205.54 元,不属于低保边缘" in r.explanation
-    below = mt.assess(facts([person()], str(D("1205.53") * 12)), s, ON)
-    assert below.category == "marginal"
+    assert r.marginal_line == D("1205.55") and r.per_capita_monthly == D("1205.54")
+    assert r.category == "marginal"
+    assert "1,205.54 元 < 1,205.55 元,认定为 低保边缘" in r.explanation
+    above = mt.assess(facts([person()], str(D("1205.55") * 12)), s, ON)
+    assert above.category == mt.INELIGIBLE
 
 
 def test_disposable_income_comparison_uses_the_figure_shown() -> None:
-    """Three members, 139,499.99 a year: 46,499.996 6… a person, shown as 46,500.00 元 — which is not below
-    last year's 46,500.00 元; the explanation must not read "46,500.00 元 < 46,500.00 元"."""
+    """Three members, 139,499.99 a year: 46,499.996 6… a person, below last year's 46,500.00 元 (RULES §1.3);
+    shown cut down to 46,499.99 元, never "46,500.00 元 < 46,500.00 元"."""
     s = demo_settings()
     r = mt.assess(facts([person(), person("乙"), person("丙")], "139499.99", medical="100000"), s, ON)
-    assert r.category == mt.INELIGIBLE
-    assert "人均年认定收入 46,500.00 元 ≥ 上年人均可支配收入 46,500.00 元" in r.explanation
+    assert r.category == "expenditure"
+    assert "人均年认定收入 46,499.99 元(分以下舍去) < 上年人均可支配收入 46,500.00 元" in r.explanation
     assert "46,500.00 元 < 46,500.00 元" not in r.explanation
+    at = mt.assess(facts([person(), person("乙"), person("丙")], "139500", medical="100000"), s, ON)
+    assert at.category == mt.INELIGIBLE
+    assert "人均年认定收入 46,500.00 元 ≥ 上年人均可支配收入 46,500.00 元" in at.explanation
 
 
 def test_rigid_ratio_explained_in_yuan() -> None:
@@ -142,14 +146,19 @@ days = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
 def test_the_category_follows_from_the_figures_shown(f: mt.HouseholdFacts, s: P.PolicySettings, on: date) -> None:
     r = mt.assess(f, s, on)
     pc, dibao = r.per_capita_monthly, s["dibao_standard"]
-    assert r.marginal_line == mt.round_cent(s["marginal_multiplier"] * dibao)
+    line = s["marginal_multiplier"] * dibao
+    assert r.marginal_line == mt.ceil_cent(line) and r.marginal_line - line < D("0.01")
     assert (r.category == "dibao") == (pc < dibao)
-    assert (r.category == "marginal") == (dibao <= pc < r.marginal_line)
+    assert (r.category == "marginal") == (dibao <= pc < r.marginal_line) == (dibao <= pc < line)
     if r.category in ("expenditure", mt.INELIGIBLE):
-        below = mt.round_cent(r.annual_per_capita) < s["disposable_income_last_year"]
+        below = r.annual_per_capita < s["disposable_income_last_year"]
         above = (r.rigid_spending > 0 if r.total_income <= 0
-                 else r.rigid_spending > mt.round_cent(r.total_income * s["rigid_expense_ratio"]))
+                 else r.rigid_spending > mt.rigid_line(r.total_income, s["rigid_expense_ratio"]))
         assert (r.category == "expenditure") == (below and above)
+        # the printed figures decide as the exact ones would
+        assert below == (r.counted_income / r.members < s["disposable_income_last_year"])
+        assert above == (r.rigid_spending > 0 if r.total_income <= 0
+                         else r.rigid_spending > r.total_income * s["rigid_expense_ratio"])
     # the counted income: reduced by the capped rate when positive, left alone otherwise
     assert 0 <= r.deduction_rate <= s["deduct_cap"]
     cuts = r.employment_deduction + r.illness_deduction
@@ -159,10 +168,10 @@ def test_the_category_follows_from_the_figures_shown(f: mt.HouseholdFacts, s: P.
         assert r.employment_deduction <= r.income_by_kind["wages"]
     else:
         assert r.counted_income == r.total_income and cuts == 0
-    assert r.per_capita_monthly == mt.round_cent(r.counted_income / 12 / len(f.members))
+    assert r.per_capita_monthly == mt.round_cent(r.counted_income / 12 / r.members)
     # the explanation shows the figures used, in Chinese
     text = r.explanation
-    assert f"÷ 12 ÷ {len(f.members)} = {mt.yuan(pc)}" in text
+    assert f"÷ 12 ÷ {r.members} = {mt.yuan(pc)}" in text
     assert f"月人均收入 {mt.yuan(pc)}" in text
     assert f"= {mt.yuan(r.total_income)}" in text or f"合计 {mt.yuan(r.total_income)}" in text
     if r.category != "dibao":

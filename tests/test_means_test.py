@@ -403,3 +403,84 @@ def test_a_business_loss_is_taken_away_in_the_explanation() -> None:
     assert r.total_income == D("28499.50")
     assert "工资性收入 30,000.00 元 − 经营净收入 1,500.50 元 = 28,499.50 元" in r.explanation
     assert "+ -" not in r.explanation
+
+
+# -- RULES.md §1.3 compares with the lines themselves: only the per-capita income is rounded (issue 5) ----
+
+def test_a_marginal_line_with_a_fraction_of_a_fen_is_compared_exactly() -> None:
+    """1.55 × 777.77 = 1,205.5435: a per-capita income of 1,205.54 is below it (边缘). The printed line is
+    1,205.55 (rounded up: the per-capita income is whole fen, so below one is below the other)."""
+    s = demo_settings(dibao_standard="777.77", marginal_multiplier="1.55")
+    r = mt.assess(facts([person()], str(D("1205.54") * 12)), s, ON)
+    assert r.per_capita_monthly == D("1205.54") and r.category == "marginal"
+    assert r.marginal_line == D("1205.55")
+    assert "= 1,205.55 元(不足一分按一分计):1,205.54 元 < 1,205.55 元,认定为 低保边缘" in r.explanation
+    above = mt.assess(facts([person()], str(D("1205.55") * 12)), s, ON)
+    assert above.category == mt.INELIGIBLE  # 1,205.55 is not below 1,205.5435
+    assert "1,205.55 元 ≥ 1,205.55 元,不属于低保边缘" in above.explanation
+    # a line in whole fen is printed as it is
+    assert "低保边缘线 = 780.00 元 × 低保边缘倍数 1.5(2024-01-01 起执行) = 1,170.00 元:" in mt.assess(
+        facts([person()], "24000"), demo_settings(), ON).explanation
+
+
+def test_expenditure_lines_are_compared_exactly() -> None:
+    s = demo_settings()  # urban 2026: 46,500.00 a person a year, ratio 50%
+    # 92,999.99 / 2 = 46,499.995 a person a year: below 46,500.00 (half-up printed and compared 46,500.00)
+    two = mt.assess(facts([person(), person("乙")], "92999.99", medical="60000"), s, ON)
+    assert two.category == "expenditure"
+    assert "人均年认定收入 46,499.99 元(分以下舍去) < 上年人均可支配收入 46,500.00 元" in two.explanation
+    # 5,000.01 is above 10,000.01 × 50% = 5,000.005 (half-up printed and compared a line of 5,000.01)
+    low = demo_settings(dibao_standard="1")
+    r = mt.assess(facts([person()], "10000.01", medical="5000.01"), low, ON)
+    assert r.category == "expenditure"
+    assert ("刚性支出 5,000.01 元 > 家庭总收入 10,000.01 元 × 刚性支出比例 50%(2024-01-01 起执行) = "
+            "5,000.00 元(分以下舍去)") in r.explanation
+    # exactly at the ratio is still not above it
+    assert mt.assess(facts([person()], "10000.02", medical="5000.01"), low, ON).category == mt.INELIGIBLE
+
+
+def test_counted_income_is_shown_as_it_is_used() -> None:
+    """11,011.69 × (1 − 15%) = 9,359.9365: a month 779.99471 → 779.99 (低保). Printed as 9,359.94 the
+    division read "9,359.94 ÷ 12 = 779.99", which is 779.995 → 780.00 to anyone checking it."""
+    old_and_ill = person("老", date(1960, 1, 1), health="serious")
+    r = mt.assess(facts([old_and_ill], "11011.69"), demo_settings(), ON)
+    assert r.deduction_rate == D("0.15")
+    assert r.category == "dibao" and r.per_capita_monthly == D("779.99")
+    assert "11,011.69 元 × (1 − 15%) = 9,359.9365 元。" in r.explanation
+    assert "9,359.9365 元 ÷ 12 ÷ 1 = 779.99 元(四舍五入到分)" in r.explanation
+    # a counted income in whole fen keeps two places
+    assert "= 21,420.00 元 ÷ 12" not in r.explanation
+    assert "25,200.00 元 × (1 − 15%) = 21,420.00 元。" in mt.assess(
+        facts([old_and_ill], "25200"), demo_settings(), ON).explanation
+
+
+@settings(max_examples=300, deadline=None)
+@given(households(), policies)
+def test_the_category_is_the_rule_of_issue_5(f: mt.HouseholdFacts, s: P.PolicySettings) -> None:
+    """per-capita = counted / 12 / members half-up to the fen; every comparison otherwise exact."""
+    r = mt.assess(f, s, ON)
+    exact = r.total_income - r.employment_deduction - r.illness_deduction
+    counted = exact * (1 - r.deduction_rate) if exact > 0 else exact
+    pc = mt.round_cent(counted / 12 / r.members)
+    if pc < s["dibao_standard"]:
+        want = "dibao"
+    elif pc < s["marginal_multiplier"] * s["dibao_standard"]:
+        want = "marginal"
+    elif counted / r.members < s["disposable_income_last_year"] and (
+            r.rigid_spending > 0 if r.total_income <= 0
+            else r.rigid_spending > r.total_income * s["rigid_expense_ratio"]):
+        want = "expenditure"
+    else:
+        want = mt.INELIGIBLE
+    assert (r.category, r.per_capita_monthly) == (want, pc)
+    assert f"月人均收入 = {mt.money(counted)} ÷ 12 ÷ {r.members} = {mt.yuan(pc)}" in r.explanation
+
+
+def test_a_rate_is_shown_as_it_is_used() -> None:
+    # 12.345% per seriously ill member: 10,000 × (1 − 12.345%) = 8,765.50 (12.35% would give 8,765.00)
+    s = demo_settings(deduct_serious_illness="12.345%")
+    r = mt.assess(facts([person(health="serious")], "10000"), s, ON)
+    assert mt.round_cent(r.counted_income) == D("8765.50")
+    assert "10,000.00 元 × (1 − 12.345%) = 8,765.50 元" in r.explanation
+    assert "重病成员 1 人 × 12.345%" in r.explanation
+

@@ -10,15 +10,22 @@
                         + (medical + other rigid) × illness_disability_cost_ratio when a member is seriously
                           ill or disabled — each only where the district set it; never more than the total
     counted income    = (total income − amounts deducted) × (1 − deduction rate) when the total is positive;
-                        a total of 0 or below is left as it is
-    per-capita income = counted income / 12 / members, rounded half-up to 0.01 yuan
+                        a total of 0 or below is left as it is (exact, not rounded)
+    per-capita income = counted income / 12 / members, rounded half-up to 0.01 yuan (issue 5)
     rigid spending    = medical + education + other rigid expenses
     category          = 低保        if per-capita < dibao_standard
-                        低保边缘    elif per-capita < marginal_multiplier × dibao_standard (rounded to the fen)
-                        支出型困难  elif counted income / members (rounded to the fen) < disposable_income_last_year
-                                     and rigid spending > total income × rigid_expense_ratio (rounded to the fen)
+                        低保边缘    elif per-capita < marginal_multiplier × dibao_standard
+                        支出型困难  elif counted income / members < disposable_income_last_year
+                                     and rigid spending > total income × rigid_expense_ratio
                                      (with total income ≤ 0: any rigid spending counts as above the ratio)
                         不符合      otherwise
+
+Only the per-capita income is rounded (issue 5 says so); every other comparison is the exact one RULES.md
+§1.3 states. The explanation prints each line in whole fen on the side that keeps the printed comparison
+the exact one: per-capita income and rigid spending are whole fen, so "x < 1,205.5435" is "x < 1,205.55"
+(the line rounded up) and "rigid > 5,000.005" is "rigid > 5,000.00" (rounded down), and the annual
+per-capita income is cut down to the fen against last year's disposable income (whole fen): 46,499.995 is
+below 46,500.00 and prints 46,499.99. Rounding these half-up had turned "below" into "not below".
 
 Ages are full years (周岁) on the assessment date: "60 周岁以上" includes 60, "未满 16 周岁" excludes 16
 (Civil Code art. 1259). Every figure in the explanation is in yuan, as printed on the calculation sheet.
@@ -35,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from desktop.rules import idcard
 from desktop.rules.codes import (
@@ -58,7 +65,9 @@ from desktop.rules.policy import PolicySettings, area_label
 # of inputs, rule version and result"). Change it whenever a rule changes what the means test computes.
 # 2026.11: comparisons in yuan and fen as shown; 29 February birthdays on 28 February in common years;
 # no deduction on a negative total income; optional employment and illness/disability cost deductions.
-RULE_VERSION = "2026.11"
+# 2026.12: the marginal line, the rigid-spending line and the annual per-capita income are compared
+# exactly (rounding them half-up flipped results within half a fen).
+RULE_VERSION = "2026.12"
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -114,12 +123,34 @@ def yuan(value: Decimal) -> str:
 
 
 def percent(value: Decimal) -> str:
+    """A rate as it is used: ``12.345%`` (the settings and their sums are exact decimals)."""
+    pct = (value * 100).normalize()
+    return f"{format(pct, 'f')}%"
+
+
+def share(value: Decimal) -> str:
+    """A quotient, for reading only (rigid spending ÷ income): ``66.67%``, half-up to 0.01%."""
     pct = (value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
     return f"{format(pct, 'f')}%"
 
 
 def round_cent(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def floor_cent(value: Decimal) -> Decimal:
+    """Down to the fen: ``x < line`` ⇔ ``floor_cent(x) < line`` for a line in whole fen."""
+    return value.quantize(CENT, rounding=ROUND_FLOOR)
+
+
+def ceil_cent(value: Decimal) -> Decimal:
+    """Up to the fen: ``x < line`` ⇔ ``x < ceil_cent(line)`` for an ``x`` in whole fen."""
+    return value.quantize(CENT, rounding=ROUND_CEILING)
+
+
+def money(value: Decimal) -> str:
+    """An amount as it is used: ``yuan`` when it is whole fen, else every digit (``9,359.9365 元``)."""
+    return yuan(value) if value == round_cent(value) else f"{value.normalize():,f} 元"
 
 
 @dataclass(frozen=True)
@@ -238,7 +269,7 @@ class MeansTestResult:
     deduction_uncapped: Decimal
     deduction_rate: Decimal
     counted_income: Decimal  # exact (not rounded)
-    annual_per_capita: Decimal  # counted income / members, exact
+    annual_per_capita: Decimal  # counted income / members, down to the fen
     per_capita_monthly: Decimal  # rounded half-up to 0.01
     medical: Decimal
     education: Decimal
@@ -370,14 +401,18 @@ def counted_income(total: Decimal, rate: Decimal) -> Decimal:
 
 
 def marginal_line(settings: PolicySettings) -> Decimal:
-    """低保边缘线 in yuan a person a month: the standard × the multiplier, rounded half-up to the fen — the
-    figure the explanation shows is the one compared with (1.55 × 777.77 = 1,205.5435 → 1,205.54)."""
-    return round_cent(settings["marginal_multiplier"] * settings["dibao_standard"])
+    """低保边缘线 in yuan a person a month: the standard × the multiplier, rounded up to the fen. The
+    per-capita income is whole fen, so being below the printed line is being below the exact one
+    (1.55 × 777.77 = 1,205.5435 → 1,205.55: 1,205.54 is below both; half-up printed 1,205.54 and
+    refused 低保边缘 to a household below 1.55 × the standard)."""
+    return ceil_cent(settings["marginal_multiplier"] * settings["dibao_standard"])
 
 
 def rigid_line(total_income: Decimal, ratio: Decimal) -> Decimal:
-    """The rigid spending a household must exceed: total income × the ratio, rounded half-up to the fen."""
-    return round_cent(total_income * ratio)
+    """The rigid spending a household must exceed: total income × the ratio, down to the fen. Rigid
+    spending is in whole fen, so exceeding the cut-down line is exceeding the exact one (5,000.01 is above
+    10,000.01 × 50% = 5,000.005; rounded half-up, the line read 5,000.01 and it was not)."""
+    return floor_cent(total_income * ratio)
 
 
 def classify(per_capita_monthly: Decimal, annual_per_capita: Decimal, total_income: Decimal,
@@ -388,7 +423,7 @@ def classify(per_capita_monthly: Decimal, annual_per_capita: Decimal, total_inco
         return _DIBAO
     if per_capita_monthly < marginal_line(settings):
         return _MARGINAL
-    if round_cent(annual_per_capita) < settings["disposable_income_last_year"] and rigid_above_ratio(
+    if floor_cent(annual_per_capita) < settings["disposable_income_last_year"] and rigid_above_ratio(
             rigid_spending, total_income, settings["rigid_expense_ratio"]):
         return _EXPENDITURE
     return INELIGIBLE
@@ -396,7 +431,8 @@ def classify(per_capita_monthly: Decimal, annual_per_capita: Decimal, total_inco
 
 def rigid_above_ratio(rigid: Decimal, total_income: Decimal, ratio: Decimal) -> bool:
     """刚性支出 ÷ 家庭总收入 > ratio, compared in yuan: rigid > total × ratio (rounded to the fen), so the
-    explanation never reads "50% > 50%". With total income ≤ 0 any rigid spending is above the ratio."""
+    explanation never reads "50% > 50%". With total income ≤ 0 any rigid spending is above the ratio (a
+    household without income is 低保 first, so this is never the step that decides)."""
     if total_income <= 0:
         return rigid > 0
     return rigid > rigid_line(total_income, ratio)
@@ -442,7 +478,7 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
     employment_cut, illness_cut = amount_deductions(settings, total, by_kind[IncomeKind.WAGES.value], employed,
                                                     medical + other, ill_or_disabled)
     counted = counted_income(total - employment_cut - illness_cut, rate)
-    annual_pc = counted / members
+    annual_pc = floor_cent(counted / members)
     per_capita = round_cent(counted / TWELVE / members)
     category = classify(per_capita, annual_pc, total, rigid, settings)
     dibao = settings["dibao_standard"]
@@ -598,10 +634,10 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     else:
         base = yuan(r.total_income) if not cuts else "(" + " − ".join(
             [yuan(r.total_income)] + [yuan(c) for c in (r.employment_deduction, r.illness_deduction) if c]) + ")"
-        steps.append(f"认定收入 = {base} × (1 − {percent(r.deduction_rate)}) = {yuan(r.counted_income)}。")
-    steps.append(f"月人均收入 = {yuan(r.counted_income)} ÷ 12 ÷ {r.members} = {yuan(r.per_capita_monthly)}"
+        steps.append(f"认定收入 = {base} × (1 − {percent(r.deduction_rate)}) = {money(r.counted_income)}。")
+    steps.append(f"月人均收入 = {money(r.counted_income)} ÷ 12 ÷ {r.members} = {yuan(r.per_capita_monthly)}"
                  "(四舍五入到分)。")
-    ratio_text = percent(r.rigid_ratio) if r.rigid_ratio is not None else "—(家庭总收入不大于 0 元)"
+    ratio_text = share(r.rigid_ratio) if r.rigid_ratio is not None else "—(家庭总收入不大于 0 元)"
     steps.append(f"近12个月刚性支出:医疗 {yuan(r.medical)} + 教育 {yuan(r.education)} + 其他 {yuan(r.other_rigid)}"
                  f" = {yuan(r.rigid_spending)},占家庭总收入 {ratio_text}。")
     dibao = s["dibao_standard"]
@@ -612,20 +648,22 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     else:
         steps.append(f"{std}:月人均收入 {pc} ≥ {yuan(dibao)},不属于低保。")
         line = (f"低保边缘线 = {yuan(dibao)} × 低保边缘倍数 {format(s['marginal_multiplier'].normalize(), 'f')}"
-                f"{since('marginal_multiplier')} = {yuan(r.marginal_line)}(四舍五入到分)")
+                f"{since('marginal_multiplier')} = {yuan(r.marginal_line)}"
+                + ("" if r.marginal_line == s["marginal_multiplier"] * dibao else "(不足一分按一分计)"))
         if r.category == Category.MARGINAL.value:
             steps.append(f"{line}:{pc} < {yuan(r.marginal_line)},认定为 低保边缘。")
         else:
             steps.append(f"{line}:{pc} ≥ {yuan(r.marginal_line)},不属于低保边缘。")
             dis = s["disposable_income_last_year"]
             ratio = s["rigid_expense_ratio"]
-            below = round_cent(r.annual_per_capita) < dis
+            below = r.annual_per_capita < dis
             above = rigid_above_ratio(r.rigid_spending, r.total_income, ratio)
-            first = (f"人均年认定收入 {yuan(r.annual_per_capita)} {'<' if below else '≥'} "
+            first = (f"人均年认定收入 {yuan(r.annual_per_capita)}{cut_note(r.counted_income / r.members)} "
+                     f"{'<' if below else '≥'} "
                      f"上年人均可支配收入 {yuan(dis)}{since('disposable_income_last_year')}")
             second = (f"刚性支出 {yuan(r.rigid_spending)} {'>' if above else '≤'} 家庭总收入 {yuan(r.total_income)}"
                       f" × 刚性支出比例 {percent(ratio)}{since('rigid_expense_ratio')} = "
-                      f"{yuan(rigid_line(r.total_income, ratio))}"
+                      f"{yuan(rigid_line(r.total_income, ratio))}{cut_note(r.total_income * ratio)}"
                       if r.rigid_ratio is not None else
                       f"总收入不大于 0 且刚性支出{'大于' if above else '等于'} 0 元")
             verdict = "认定为 支出型困难" if r.category == Category.EXPENDITURE.value else "不属于支出型困难"
@@ -654,6 +692,11 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
            NOT_MONITORED: "不符合救助条件且无困难因素"}[r.suggested_placement]
     steps.append(f"建议去向:{PLACEMENT_LABELS[r.suggested_placement]}({why})。")
     return steps
+
+
+def cut_note(exact: Decimal) -> str:
+    """"(分以下舍去)" when a figure printed in whole fen was cut down from ``exact``."""
+    return "" if exact == floor_cent(exact) else "(分以下舍去)"
 
 
 def _amount_deduction_steps(r: MeansTestResult, s: PolicySettings, since: Callable[[str], str]) -> list[str]:
@@ -762,7 +805,7 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     size = Decimal(n)
     per_capita = round_cent(counted / TWELVE / size)
     rigid = medical + other_rigid
-    category = classify(per_capita, counted / size, total_income, rigid, settings)
+    category = classify(per_capita, floor_cent(counted / size), total_income, rigid, settings)
     urgent = ((total_income > 0 and medical > total_income / 2) or (total_income <= 0 and medical > 0)
               or per_capita < settings["dibao_standard"] / 2)
     vulnerable = bool(ill or severe or single_parent or elderly or disabled_any or rigid > 0 or urgent)
