@@ -413,3 +413,36 @@ def test_saved_and_reassessed_results_compare_the_lines_exactly(seeded: District
     assert summary.by_category["expenditure"] == 1
     assert {row["户主姓名"]: row["建议类别"] for row in _sheet(tmp_path / "r.xlsx")}["边甲"] == "支出型困难"
 
+
+def test_a_member_born_after_the_assessment_date_is_left_out(seeded: District, tmp_path: Path) -> None:
+    """A back-dated assessment of a household with a newborn: on the assessment date the child is not yet a
+    member (per-capita income over the members then); a household nobody of which was born yet is refused
+    in words, and the re-assessment says so in its row instead of stopping."""
+    db, actor = seeded.db, caseworker(seeded)
+    hid = add_household(db, seeded.regions["八泉社区"], [{"name": "新父"}, {"name": "新婴", "born": date(2026, 2, 10)}],
+                        incomes={"wages": "9000"})
+    inputs = svc.load_household(db, actor, hid)
+    req = _request(inputs, mt.APPLY)
+    req.assessed_on = date(2026, 2, 1)
+    saved = svc.save_assessment(db, actor, req)
+    detail = svc.get_assessment(db, actor, saved.assessment_id)
+    assert detail.result["members"] == 1 and detail.result["per_capita_monthly"] == "750.00"
+    assert "新婴(2026-02-10 出生)在评估日期尚未出生,不计入家庭人口" in detail.explanation
+    assert len(detail.facts.members) == 2  # the inputs are frozen as they were entered
+    assert svc.preview(db, actor, hid, inputs.facts(), ON).result.members == 2
+
+    baby = add_household(db, seeded.regions["八泉社区"], [{"name": "独婴", "born": date(2026, 2, 10)}])
+    only = svc.load_household(db, actor, baby)
+    with pytest.raises(ValidationFailed, match="2026-02-01 均尚未出生"):
+        svc.preview(db, actor, baby, only.facts(), date(2026, 2, 1))
+    req = _request(only, mt.APPLY)
+    req.assessed_on = date(2026, 2, 1)
+    with pytest.raises(ValidationFailed, match="均尚未出生"):
+        svc.save_assessment(db, actor, req)
+
+    out = tmp_path / "r.xlsx"
+    summary = svc.reassess(db, seeded.admin, as_of=date(2026, 2, 1), out_path=out)
+    rows = {row["户主姓名"]: row for row in _sheet(out)}
+    assert rows["新父"]["家庭人口"] == 1 and rows["新父"]["月人均收入"] == 750.0
+    assert rows["独婴"]["建议类别"] == "无法评估" and "均尚未出生" in rows["独婴"]["备注"]
+    assert summary.assessed == 1 and summary.without_members == 1

@@ -289,15 +289,22 @@ def test_brief_calculation_agrees_with_the_explained_one(f: mt.HouseholdFacts, s
 
 
 def check_brief_agrees(f: mt.HouseholdFacts, s: P.PolicySettings, on: date, current: str) -> None:
+    members = [(m.born(), m.health, m.disability, m.disability_grade, m.name) for m in f.members]
+    if f.members and len(mt.not_yet_born(f.members, on)) == len(f.members):  # nobody born yet: both refuse
+        with pytest.raises(ValueError, match="均尚未出生") as refused:
+            mt.assess(f, s, on)
+        with pytest.raises(ValueError, match=str(refused.value)):
+            mt.assess_brief(members, D(0), D(0), D(0), f.single_parent, s, on)
+        return
     full = mt.assess(f, s, on, current_category=current)
+    unborn = mt.not_yet_born(f.members, on)  # an unborn member marked as working is not counted either
     total = sum((i.amount for i in f.incomes if not i.exempt), D(0))
     medical = sum((e.amount for e in f.expenses if e.kind == "medical"), D(0))
     other = sum((e.amount for e in f.expenses if e.kind != "medical"), D(0))
-    members = [(m.born(), m.health, m.disability, m.disability_grade, m.name) for m in f.members]
     wages = sum((i.amount for i in f.incomes if not i.exempt and i.kind == "wages"), D(0))
     illness_costs = sum((e.amount for e in f.expenses if e.kind != "education"), D(0))
     brief = mt.assess_brief(members, total, medical, other, f.single_parent, s, on, current, wages=wages,
-                            employed=sum(1 for m in f.members if m.employed), illness_costs=illness_costs)
+                            employed=sum(1 for m in f.members if m.employed and m not in unborn), illness_costs=illness_costs)
     assert (brief.category, brief.per_capita_monthly, brief.deduction_rate, brief.urgent, brief.vulnerable,
             brief.suggested_placement) == (full.category, full.per_capita_monthly, full.deduction_rate, full.urgent,
                                            full.vulnerable, full.suggested_placement)
@@ -484,3 +491,23 @@ def test_a_rate_is_shown_as_it_is_used() -> None:
     assert "10,000.00 元 × (1 − 12.345%) = 8,765.50 元" in r.explanation
     assert "重病成员 1 人 × 12.345%" in r.explanation
 
+
+# -- who is a member on the assessment date ---------------------------------------------------------
+
+def test_a_member_born_after_the_assessment_date_is_not_yet_a_member() -> None:
+    """Per-capita income is over the family's members (RULES.md §1.2); someone born after the assessment
+    date is not one of them on that date, and is not a 特困 candidate "aged −1"."""
+    baby = person("婴", date(2026, 5, 1))
+    r = mt.assess(facts([person(), baby], "9000"), demo_settings(), date(2026, 3, 1))
+    assert r.members == 1 and r.per_capita_monthly == D("750.00")
+    assert [x.name for x in r.findings] == ["甲"]
+    assert r.tekun_candidates == [] and "-1周岁" not in r.explanation
+    assert "婴(2026-05-01 出生)在评估日期尚未出生,不计入家庭人口" in r.explanation
+    born_that_day = mt.assess(facts([person(), baby], "9000"), demo_settings(), date(2026, 5, 1))
+    assert born_that_day.members == 2
+    check_brief_agrees(facts([person(), baby], "9000"), demo_settings(), date(2026, 3, 1), "none")
+    with pytest.raises(ValueError, match="尚未出生"):
+        mt.assess(facts([baby], "0"), demo_settings(), date(2026, 3, 1))
+    with pytest.raises(ValueError, match="尚未出生"):
+        mt.assess_brief([(baby.born(), "healthy", "none", 0, "婴")], D(0), D(0), D(0), False, demo_settings(),
+                        date(2026, 3, 1))

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     counts = ",".join(f"{mt.RESULT_LABELS[k]} {v} 户" for k, v in summary.by_category.items())
     print(f"已按 {summary.as_of.isoformat()} 生效的政策参数重新评估 {summary.total} 户:{counts}。")
     if summary.without_members:
-        print(f"{summary.without_members} 户没有成员记录,无法评估(已在表中注明)。")
+        print(f"{summary.without_members} 户没有成员记录(或评估日期时成员均未出生),无法评估(已在表中注明)。")
     print(f"类别有变化的 {summary.changed} 户;结果已写入 {summary.out_path}。")
     if summary.changed:
         print("登记册尚未改动:请在“综合评估 → 重新评估全部”中确认库别调整。")

@@ -26,6 +26,7 @@ the exact one: per-capita income and rigid spending are whole fen, so "x < 1,205
 (the line rounded up) and "rigid > 5,000.005" is "rigid > 5,000.00" (rounded down), and the annual
 per-capita income is cut down to the fen against last year's disposable income (whole fen): 46,499.995 is
 below 46,500.00 and prints 46,499.99. Rounding these half-up had turned "below" into "not below".
+Members born after the assessment date are not yet members: they are left out and the explanation says so.
 
 Ages are full years (周岁) on the assessment date: "60 周岁以上" includes 60, "未满 16 周岁" excludes 16
 (Civil Code art. 1259). Every figure in the explanation is in yuan, as printed on the calculation sheet.
@@ -40,7 +41,7 @@ when the household is in a category or vulnerable.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -66,7 +67,7 @@ from desktop.rules.policy import PolicySettings, area_label
 # 2026.11: comparisons in yuan and fen as shown; 29 February birthdays on 28 February in common years;
 # no deduction on a negative total income; optional employment and illness/disability cost deductions.
 # 2026.12: the marginal line, the rigid-spending line and the annual per-capita income are compared
-# exactly (rounding them half-up flipped results within half a fen).
+# exactly (rounding them half-up flipped results within half a fen); members not yet born left out.
 RULE_VERSION = "2026.12"
 
 CENT = Decimal("0.01")
@@ -290,6 +291,7 @@ class MeansTestResult:
     ill_or_disabled: bool = False
     employment_deduction: Decimal = ZERO
     illness_deduction: Decimal = ZERO
+    not_yet_born: list[str] = field(default_factory=list)  # "婴(2026-05-01 出生)": left out of the family
 
     @property
     def label(self) -> str:
@@ -448,12 +450,32 @@ def suggest_placement(category: str, vulnerable: bool, current_category: str | N
     return CLASS_2 if vulnerable else NOT_MONITORED
 
 
+def not_yet_born(members: tuple[MemberInput, ...], on: date) -> list[MemberInput]:
+    """Members born after ``on``: not yet members of the family on that date."""
+    out = []
+    for m in members:
+        born = m.born()
+        if born is not None and born > on:
+            out.append(m)
+    return out
+
+
+def _no_member_on(on: date) -> ValueError:
+    return ValueError(f"家庭成员在评估日期 {on.isoformat()} 均尚未出生,无法计算人均收入。")
+
+
 def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
            current_category: str | None = None, explain: bool = True) -> MeansTestResult:
-    """Run the means test on ``on`` with the settings in force then. Raises ValueError without members."""
-    n = len(facts.members)
-    if n == 0:
+    """Run the means test on ``on`` with the settings in force then. Raises ValueError without members
+    (on that date: members born after it are left out)."""
+    if not facts.members:
         raise ValueError("家庭没有成员,无法计算人均收入。")
+    unborn = not_yet_born(facts.members, on)
+    if unborn:
+        facts = replace(facts, members=tuple(m for m in facts.members if m not in unborn))
+        if not facts.members:
+            raise _no_member_on(on)
+    n = len(facts.members)
     members = Decimal(n)
     by_kind: dict[str, Decimal] = {k.value: ZERO for k in IncomeKind}
     exempt = ZERO
@@ -547,7 +569,8 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
         dibao_line=dibao, marginal_line=marginal, findings=findings, urgent=bool(urgency),
         urgency_reasons=urgency, vulnerable=vulnerable, vulnerable_reasons=vulnerable_reasons,
         referrals=referrals, suggested_placement=placement, employed_members=employed,
-        ill_or_disabled=ill_or_disabled, employment_deduction=employment_cut, illness_deduction=illness_cut)
+        ill_or_disabled=ill_or_disabled, employment_deduction=employment_cut, illness_deduction=illness_cut,
+        not_yet_born=[f"{m.name}({m.born()} 出生)" for m in unborn])
     if explain:
         result.steps = _explain(result, facts, settings)
     return result
@@ -599,6 +622,8 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
         return f"({eff.get(name, s.on).isoformat()} 起执行)"
     steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数(计算规则版本 {RULE_VERSION});"
                  f"家庭人口 {r.members} 人。")
+    if r.not_yet_born:
+        steps.append(f"注意:{'、'.join(r.not_yet_born)}在评估日期尚未出生,不计入家庭人口。")
     unknown = [f.name for f in r.findings if f.age is None]
     if unknown:
         steps.append(f"注意:{'、'.join(unknown)} 出生日期不详(身份证号也无法读出),未判断其是否为老年人、"
@@ -743,6 +768,7 @@ BriefMember = tuple[date | None, str, str, int, str]
 
 @dataclass(slots=True)
 class BriefResult:
+    members: int  # on the assessment date (members born later left out)
     category: str
     deduction_rate: Decimal
     counted_income: Decimal
@@ -766,9 +792,9 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     (tests check that both always agree). ``other_rigid`` is education plus other rigid spending;
     ``wages`` the counted wages, ``employed`` the members at work and ``illness_costs`` the medical and
     other rigid spending without education (for the optional amount deductions)."""
-    n = len(members)
-    if n == 0:
+    if not members:
         raise ValueError("家庭没有成员,无法计算人均收入。")
+    n = 0
     elderly_age = int(settings["elderly_age"])
     minor_age = int(settings["tekun_minor_age"])
     ill = severe = elderly = disabled_any = 0
@@ -777,6 +803,9 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     birthday_md = idcard.birthday_md
     for born, health, disability, grade, name in members:
         age = None if born is None else year - born.year - (md < birthday_md(born, year))
+        if age is not None and age < 0:  # born after the assessment date: not yet a member
+            continue
+        n += 1
         if health == _SERIOUS:
             ill += 1
         key = (disability, grade)
@@ -798,6 +827,8 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
         uncapped += settings["deduct_single_parent"]
     if elderly:
         uncapped += settings["deduct_elderly"] * elderly
+    if n == 0:
+        raise _no_member_on(on)
     rate = min(settings["deduct_cap"], uncapped)
     employment_cut, illness_cut = amount_deductions(settings, total_income, wages, employed, illness_costs,
                                                     bool(ill or disabled_any))
@@ -809,6 +840,6 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     urgent = ((total_income > 0 and medical > total_income / 2) or (total_income <= 0 and medical > 0)
               or per_capita < settings["dibao_standard"] / 2)
     vulnerable = bool(ill or severe or single_parent or elderly or disabled_any or rigid > 0 or urgent)
-    return BriefResult(category, rate, counted, per_capita, rigid, urgent, vulnerable,
+    return BriefResult(n, category, rate, counted, per_capita, rigid, urgent, vulnerable,
                        suggest_placement(category, vulnerable, current_category),
                        no_labour if category == _DIBAO else [])

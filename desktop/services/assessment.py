@@ -441,10 +441,12 @@ def _amount_problem(amount: Decimal, what: str) -> str | None:
     return None
 
 
-def _validate_facts(facts: mt.HouseholdFacts) -> dict[str, str]:
+def _validate_facts(facts: mt.HouseholdFacts, on: date) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not facts.members:
         problems["members"] = "家庭没有成员,无法评估。"
+    elif len(mt.not_yet_born(facts.members, on)) == len(facts.members):
+        problems["members"] = f"家庭成员在评估日期 {on.isoformat()} 均尚未出生,无法评估:请核对评估日期和出生日期。"
     for n, item in enumerate(facts.incomes, start=1):
         what = f"第 {n} 项收入"
         if item.kind not in IncomeKind._value2member_map_:
@@ -468,7 +470,7 @@ def _validate_facts(facts: mt.HouseholdFacts) -> dict[str, str]:
 def preview(db: Database, actor: Actor, household_id: int, facts: mt.HouseholdFacts, on: date) -> Preview:
     """The result the wizard shows before saving (nothing is written)."""
     require_role(actor, *ASSESSORS, doing="评估家庭")
-    problems = _validate_facts(facts)
+    problems = _validate_facts(facts, on)
     if problems:
         raise ValidationFailed(" ".join(problems.values()), problems)
     with unit_of_work(db, actor) as uow:
@@ -544,7 +546,7 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
     result, write the household's figures, place it on the board and send the chosen referrals — one
     transaction."""
     require_role(actor, *ASSESSORS, doing="保存评估")
-    problems = _validate_facts(req.facts)
+    problems = _validate_facts(req.facts, req.assessed_on)
     methods = [m for m in dict.fromkeys(req.verification_methods)]
     investigators = [n.strip() for n in dict.fromkeys(x.strip() for x in req.investigators) if n.strip()]
     if not methods:
@@ -901,8 +903,14 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                     yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "",
                                                  "没有家庭成员记录" if not members else "没有适用的政策参数"]
                     continue
-                r = mt.assess_brief(members, income, medical, other, bool(hsingle), st, day, current, wages=wages,
-                                    employed=employed, illness_costs=illness)
+                try:
+                    r = mt.assess_brief(members, income, medical, other, bool(hsingle), st, day, current,
+                                        wages=wages, employed=employed, illness_costs=illness)
+                except ValueError as exc:  # nobody of the household born yet on that date
+                    summary.without_members += 1
+                    yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "", str(exc)]
+                    continue
+                common[5] = r.members
                 summary.assessed += 1
                 counts[r.category] += 1
                 changed = CURRENT_AS_RESULT.get(current, mt.INELIGIBLE) != r.category
