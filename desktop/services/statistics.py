@@ -432,6 +432,7 @@ class _Q:
     region_ids: list[int] | None  # None = every region
     scope_name: str
     is_sqlite: bool
+    drill_limit: int = DRILL_LIMIT  # the records a list shows (records_behind's limit)
 
     @property
     def session(self) -> Any:
@@ -644,11 +645,43 @@ def _library(q: _Q, today: date) -> LibrarySizes:
         sizes[m] = dict(running)
         for stage in LIBRARY_STAGES:
             running[stage] -= flows.get((m, stage), 0)
+    # A household that entered its stage without a recorded move (stage_since after its last move)
+    # was not in it before that day (monitoring.stage_at_sql): the walk back, which sees no move,
+    # would count it there in every month since its last move.
+    for stage, since, last_move in _placed_without_move(q, all_months[0]):
+        for m in all_months:
+            if month_end(m) >= since:
+                break
+            if last_move is None or m >= month_start(last_move):
+                sizes[m][stage] -= 1
     months = tuple(
         LibraryMonth(m, sizes[m][Stage.CLASS_I.value], sizes[m][Stage.CLASS_II.value], sizes[m][Stage.ASSISTED.value])
         for m in all_months if first <= m <= last
     )
     return LibrarySizes(bars, months)
+
+
+def _placed_without_move(q: _Q, first: date) -> list[tuple[str, date, date | None]]:
+    """Households in the library now whose stage began (``stage_since``) after the first month shown
+    with no library move recorded on or after that day (placed by a service that records none), with
+    the day of their last library move: (stage, since, last move or None). Each is one probe of the
+    index (household_id, moved_on); a normal placement is answered by its move on ``stage_since``."""
+    library_move = text(f"({LIBRARY_MOVE})")
+    own = LibraryMove.household_id == Household.id
+    since_then = exists().where(own, LibraryMove.moved_on >= Household.stage_since)
+    last = select(func.max(LibraryMove.moved_on)).where(own, library_move).scalar_subquery()
+    rows = q.session.connection().execute(
+        select(Household.stage, Household.stage_since, last)
+        .where(Household.stage.in_(LIBRARY_STAGES), Household.stage_since > month_end(first), ~since_then,
+               *q.household_region())
+    ).all()
+    return [(stage, _as_date(since), _as_date(last_move) if last_move is not None else None)
+            for stage, since, last_move in rows]
+
+
+def _as_date(value: Any) -> date:
+    """A date from a scalar subquery (SQLite gives its text)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 # -- authorisation pass rate -------------------------------------------------------------------------
@@ -1128,7 +1161,7 @@ def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, 
     if builder is None:
         raise ValidationFailed(f"无法列出“{chart_name}”背后的记录。")
     with unit_of_work(db, actor) as uow:
-        q = _open(uow, f)
+        q = replace(_open(uow, f), drill_limit=limit)
         spec: _DrillSpec = builder(q, key, series, today)
         total = spec.total
         if total is None:
@@ -1211,6 +1244,7 @@ def _drill_library_month(q: _Q, key: str, series: str, today: date) -> _DrillSpe
     unmoved = (select(Household.id.label("hid"), Household.stage_since.label("day"),
                       literal(f"{month_key(end)}月末为{label}").label("detail"), _no_ref())
                .where(Household.stage == series, *q.household_region(),
+                      or_(Household.stage_since.is_(None), Household.stage_since <= end),  # not placed later
                       ~exists().where(later.c.household_id == Household.id, later.c.moved_on > end)))
     moved = (select(later.c.household_id.label("hid"), later.c.moved_on.label("day"),
                     literal(f"{month_key(end)}月末为{label},其后调整").label("detail"), _no_ref())
@@ -1268,7 +1302,7 @@ def _drill_approval(q: _Q, key: str, series: str, today: date, *, by_month: bool
         mask = np.ones(days.shape, dtype=bool)
         if not by_month:
             mask = (days >= HISTOGRAM_CAP) if wanted >= HISTOGRAM_CAP else (days == wanted)
-        order = np.argsort(-decided[mask], kind="stable")[:DRILL_LIMIT]
+        order = np.argsort(-decided[mask], kind="stable")[:q.drill_limit]
         chosen = [int(x) for x in ids[mask][order]]
         notes = {int(i): f" 用时{int(d)}个工作日" for i, d in zip(ids[mask][order], days[mask][order], strict=True)}
         total = int(mask.sum())
