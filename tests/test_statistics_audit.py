@@ -427,3 +427,57 @@ def test_an_approval_list_honours_the_limit_asked_for(district: District, town: 
                               "regular", limit=1, today=TODAY)
     assert (drill.total, len(drill.rows)) == (2, 1) and drill.truncated
 
+
+# -- what the page shows and exports ------------------------------------------------------------------------
+
+@pytest.fixture
+def chinese(qapp):  # noqa: ANN001, ANN201
+    """The page in Simplified Chinese, as supervisors read it."""
+    from desktop import i18n
+
+    i18n.install(qapp, "zh_CN")
+    yield
+    for translator in list(i18n._installed):
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+
+
+def test_the_page_exports_the_service_figures_and_says_what_it_counts(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                      chinese: None) -> None:
+    """Each chart's xlsx table carries the service's figures; the notes say in Chinese what is counted."""
+    from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
+    from desktop.views.statistics import StatisticsPage
+
+    build_town(sqlite_district)
+    page = StatisticsPage(AppContext(sqlite_district.db, sqlite_district.actor(Role.SUPERVISOR)))
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    qtbot.waitUntil(lambda: page.stats is not None, timeout=20000)
+    try:
+        s = page.stats
+        assert s is not None
+        _, rows = page.charts["funnel"].table()
+        assert [r[1] for r in rows] == [b.value for b in s.discoveries.funnel] == [6, 4, 5, 1]
+        _, rows = page.charts["pass_rate"].table()
+        checked = {r[0]: (r[2], r[3]) for r in rows if r[2]}
+        assert checked == {st.month_key(m.month): (m.checked, m.passed) for m in s.pass_rates.months}
+        _, rows = page.charts["approval_hist"].table()
+        assert {r[0]: (r[1], r[2]) for r in rows if r[1] or r[2]} == {"1": (1, 0), "3": (0, 1), "9": (0, 1),
+                                                                      "30": (1, 0)}
+        _, rows = page.charts["library_month"].table()
+        table = {r[0]: tuple(r[1:4]) for r in rows}
+        assert {k: table[k] for k in ("2026-01", "2026-04", "2026-05")} == {
+            "2026-01": (1, 0, 0), "2026-04": (2, 0, 1), "2026-05": (2, 1, 1)}
+        _, rows = page.charts["post_checks"].table()
+        assert {r[0]: (r[2], r[3]) for r in rows if r[2]} == {"2026-09": (1, 0), "2026-11": (1, 1)}
+        notes = {k: c.note_label.text() for k, c in page.charts.items()}
+        assert "尚在办理中的申请不计入" in notes["approval_hist"]
+        assert "按受理月份统计" in notes["pass_rate"]
+        assert "不逐级包含" in notes["funnel"] and "未被撤销" in notes["funnel"]
+        assert "按核查完成日期统计" in notes["post_checks"]
+        assert "现在所属的社区" in page.subdistrict.toolTip()
+    finally:
+        page._refresh_timer.stop()
+        assert wait_for_background(20000)

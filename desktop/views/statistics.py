@@ -164,6 +164,10 @@ class StatisticsPage(QWidget):
                             "(pass rate, approval time, post-checks, the funnel's last steps).")
         for widget in (self.track, self.category):
             widget.setToolTip(self.note)
+        region_note = self.tr("A household counts in the community it belongs to now, with all its records "
+                              "(one that moved takes its clues, applications and referrals along).")
+        for widget in (self.subdistrict, self.community):
+            widget.setToolTip(region_note)
 
         self.headline_box = QFrame()
         self.headline_box.setStyleSheet("QFrame#headline { background: #f4f7fb; border: 1px solid #d5dde8; }")
@@ -453,6 +457,9 @@ class StatisticsPage(QWidget):
                     p90=st.fmt_days(s.p90), lo=s.minimum, hi=s.maximum))
         if ap.warning():
             notes.append(ap.warning())
+        notes.append(self.tr("Counted: applications accepted in the period and decided since (approved or refused, "
+                             "also those revoked later), from the day after acceptance to the decision; "
+                             "applications still open are not counted."))
         hist.set_note("\n".join(notes))
         months = every_month([m.month for m in ap.monthly])
         cats = [(st.month_key(m), _month_label(m)) for m in months]
@@ -504,10 +511,15 @@ class StatisticsPage(QWidget):
                                    "after: {after} ({ap} of {ac}).").format(
                 d=pr.track_start.isoformat(), before=st.pct(pr.before_rate), bp=f"{pr.before_passed:,}",
                 bc=f"{pr.before_checked:,}", after=st.pct(pr.after_rate), ap=f"{pr.after_passed:,}",
-                ac=f"{pr.after_checked:,}") + self._small_note(small))
+                ac=f"{pr.after_checked:,}") + self._small_note(small) + " " + self._pass_rate_counts())
         else:
             chart.set_note(self.tr("The start date of the commitment track has not been set; overall: {rate}.")
-                           .format(rate=st.pct(pr.overall_rate)) + self._small_note(small))
+                           .format(rate=st.pct(pr.overall_rate)) + self._small_note(small) + " "
+                           + self._pass_rate_counts())
+
+    def _pass_rate_counts(self) -> str:
+        return self.tr("Counted by month of acceptance: every application whose data check has a result, "
+                       "whatever became of it (also withdrawn or revoked).")
 
     def _small_note(self, small: list[bool]) -> str:
         if not any(small):
@@ -545,6 +557,11 @@ class StatisticsPage(QWidget):
         self.charts["funnel"].set_bars([(b.key, b.label) for b in d.funnel],
                                        [Series("funnel", self.tr("Households"), [b.value for b in d.funnel],
                                                "#3a9d5d", hover=hover)], value_labels=True)
+        self.charts["funnel"].set_note(self.tr(
+            "The households first reported in the period, each step as it stands today and counted on its own "
+            "(a household can reach a later step without an earlier one): assessed = has an assessment; "
+            "in a library or applying = in class I or II now, or has an application; "
+            "approved = has an approved application not revoked."))
 
     def _fill_quarters(self, stats: st.Statistics) -> None:
         current = (stats.visits.year, stats.visits.quarter)
@@ -619,7 +636,8 @@ class StatisticsPage(QWidget):
         kinds = ",".join(f"{st.POST_CHECK_KIND_LABELS.get(k, k)} {f}/{d}" for k, (d, f) in sorted(pc.by_kind.items()))
         chart.set_note(self.tr("Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}").format(
             failed=f"{pc.failed:,}", done=f"{pc.done:,}", rate=st.pct(pc.rate), kinds=kinds or "—")
-            + self._small_note(small))
+            + self._small_note(small) + " " + self.tr("Counted by the day the check was done; checks not done yet "
+                                                      "are not counted."))
 
     # -- drill-down -----------------------------------------------------------------------------------
     def _on_item_clicked(self, chart: str, series: str, key: str) -> None:
