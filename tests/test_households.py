@@ -315,3 +315,20 @@ def test_export_is_cancellable_and_leaves_nothing(district: District, tmp_path: 
     with district.db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "households.export")) == 0
         assert s.scalar(select(func.count()).select_from(Member)) == 0
+
+
+def test_a_household_created_in_a_library_stage_records_the_move_that_put_it_there(district: District) -> None:
+    """The statistics read each month's library from the moves: a household created straight into
+    一类库 without one was counted there in every month before it existed."""
+    from sqlalchemy import select
+
+    from desktop.models import LibraryMove
+
+    placed = make_household(district, "八泉社区", "钱七", idcard.make("420203", date(1966, 6, 6), 31),
+                            stage=Stage.CLASS_I)
+    plain = make_household(district, "八泉社区", "钱八", idcard.make("420203", date(1967, 7, 7), 41))
+    with district.db.session_factory() as s:
+        moves = s.execute(select(LibraryMove.household_id, LibraryMove.from_stage, LibraryMove.to_stage,
+                                 LibraryMove.moved_on)).all()
+    assert [tuple(m) for m in moves] == [(placed, None, "class_1", date.today())]
+    assert plain not in {m[0] for m in moves}

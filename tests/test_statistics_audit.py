@@ -4,8 +4,7 @@ from the definitions (RULES.md §1, §2 and issue 8), on SQLite and PostgreSQL.
 The awkward cases a supervisor's figures must survive are all here: an application accepted on the last
 day of a month and decided on the first of the next; a decision on a make-up Saturday; one decided in a
 year whose holidays nobody has entered; open, withdrawn, refused and revoked applications; a household
-that moved to another community (its rows go with it); one placed in the library without a recorded
-move; one that left the library; clues without a household, and one without a region either.
+that moved to another community (its rows go with it); one that left the library; clues without a household, and one without a region either.
 
 TODAY = 2027-01-20. Commitment track from 2026-03-01.
 
@@ -13,8 +12,8 @@ hh  region           stage now (since)        clues (reported)                  
 A   八泉社区          assisted (2026-04-01)    c1 informant/volunteer/home_visit 03-31  R1 regular dibao 2026-03-31 → 04-01 approved ✓
 B   飞云社区 (moved   class_1 (2026-02-10)     c2 department/hrss 2025-12-30            R2 regular dibao 2025-12-29 → 2026-02-10 refused ✗
     from 道仕袱村)                              c7 vertical/community/wechat 2026-01-15
-C   闸口社区          class_2 (2026-05-20,     c3 department/health/screening 05-10     -
-                     no move recorded)
+C   闸口社区          class_2 (2026-05-20)     c3 department/health/screening 05-10     -
+
 D   道仕袱村          class_1 (2026-11-20)     c4 informant/building_head/walk_in 09-01 C1 commitment dibao 09-30 → 10-10 (Sat, make-up) revoked ✓
 E   道仕袱村          assisted (2027-01-08)    -                                         C2 commitment temporary 2026-12-25 → 2027-01-08 approved ✓
 F   八泉社区          applying                 c5 vertical/grid/phone 12-01             C3 commitment dibao 12-28 open (no check)
@@ -120,7 +119,8 @@ def build_town(district: District) -> dict[str, int]:
         app("R3", "G", "regular", "marginal", date(2026, 6, 1), None, "withdrawn", False)
         s.add(models.AppSetting(key="commitment_track_start", value={"date": "2026-03-01"}))
         for hh, a, b, on in [("A", None, "assisted", date(2026, 4, 1)), ("B", None, "class_1", date(2026, 2, 10)),
-                             ("D", None, "class_2", date(2026, 6, 1)), ("D", "class_2", "assisted", date(2026, 10, 10)),
+                             ("C", None, "class_2", date(2026, 5, 20)), ("D", None, "class_2", date(2026, 6, 1)),
+                             ("D", "class_2", "assisted", date(2026, 10, 10)),
                              ("D", "assisted", "class_1", date(2026, 11, 20)), ("E", None, "assisted", date(2027, 1, 8)),
                              ("H", None, "class_1", date(2026, 1, 10)), ("H", "class_1", None, date(2026, 7, 1))]:
             s.add(models.LibraryMove(household_id=h[hh], from_stage=a, to_stage=b, moved_on=on))
@@ -208,8 +208,8 @@ def test_discoveries_and_funnel(district: District, town: dict[str, int]) -> Non
 
 
 def test_library_month_ends_follow_each_household(district: District, town: dict[str, int]) -> None:
-    """C entered class II on 20 May without a recorded move: it is not in the library before May
-    (the definition the visits and the quarterly report use), neither in the chart nor in its lists."""
+    """Each month end counts the households in each stage then, as their moves say: C entered class II
+    on 20 May and is not in the library before May, neither in the chart nor in its lists."""
     lib = compute(district).library
     assert nonzero(lib.now) == {"class_1": 2, "class_2": 1, "assisted": 2}
     sizes = {st.month_key(m.month): (m.class_1, m.class_2, m.assisted) for m in lib.months}

@@ -1369,6 +1369,10 @@ def create_household(db: Database, actor: Actor, *, region_id: int, address: str
         uow.flush()
         if not code:
             h.code = f"H{h.id:07d}"
+        if stage:  # the move that puts it there, as every other placement records one (the statistics'
+            # library month by month and the board's history read the moves)
+            uow.add(LibraryMove(household_id=h.id, from_stage=None, to_stage=stage, moved_on=today,
+                                reason="建档时放入", created_by_id=actor.user_id))
         values = _member_values({"relation": Relation.SELF, **head}, None)
         values.setdefault("phone", phone.strip())
         values = _check_member(uow, h, values, None)

@@ -645,43 +645,11 @@ def _library(q: _Q, today: date) -> LibrarySizes:
         sizes[m] = dict(running)
         for stage in LIBRARY_STAGES:
             running[stage] -= flows.get((m, stage), 0)
-    # A household that entered its stage without a recorded move (stage_since after its last move)
-    # was not in it before that day (monitoring.stage_at_sql): the walk back, which sees no move,
-    # would count it there in every month since its last move.
-    for stage, since, last_move in _placed_without_move(q, all_months[0]):
-        for m in all_months:
-            if month_end(m) >= since:
-                break
-            if last_move is None or m >= month_start(last_move):
-                sizes[m][stage] -= 1
     months = tuple(
         LibraryMonth(m, sizes[m][Stage.CLASS_I.value], sizes[m][Stage.CLASS_II.value], sizes[m][Stage.ASSISTED.value])
         for m in all_months if first <= m <= last
     )
     return LibrarySizes(bars, months)
-
-
-def _placed_without_move(q: _Q, first: date) -> list[tuple[str, date, date | None]]:
-    """Households in the library now whose stage began (``stage_since``) after the first month shown
-    with no library move recorded on or after that day (placed by a service that records none), with
-    the day of their last library move: (stage, since, last move or None). Each is one probe of the
-    index (household_id, moved_on); a normal placement is answered by its move on ``stage_since``."""
-    library_move = text(f"({LIBRARY_MOVE})")
-    own = LibraryMove.household_id == Household.id
-    since_then = exists().where(own, LibraryMove.moved_on >= Household.stage_since)
-    last = select(func.max(LibraryMove.moved_on)).where(own, library_move).scalar_subquery()
-    rows = q.session.connection().execute(
-        select(Household.stage, Household.stage_since, last)
-        .where(Household.stage.in_(LIBRARY_STAGES), Household.stage_since > month_end(first), ~since_then,
-               *q.household_region())
-    ).all()
-    return [(stage, _as_date(since), _as_date(last_move) if last_move is not None else None)
-            for stage, since, last_move in rows]
-
-
-def _as_date(value: Any) -> date:
-    """A date from a scalar subquery (SQLite gives its text)."""
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 # -- authorisation pass rate -------------------------------------------------------------------------
@@ -1244,7 +1212,6 @@ def _drill_library_month(q: _Q, key: str, series: str, today: date) -> _DrillSpe
     unmoved = (select(Household.id.label("hid"), Household.stage_since.label("day"),
                       literal(f"{month_key(end)}月末为{label}").label("detail"), _no_ref())
                .where(Household.stage == series, *q.household_region(),
-                      or_(Household.stage_since.is_(None), Household.stage_since <= end),  # not placed later
                       ~exists().where(later.c.household_id == Household.id, later.c.moved_on > end)))
     moved = (select(later.c.household_id.label("hid"), later.c.moved_on.label("day"),
                     literal(f"{month_key(end)}月末为{label},其后调整").label("detail"), _no_ref())
