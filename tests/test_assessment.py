@@ -216,6 +216,23 @@ def test_override_needs_a_reason_and_home_survey_two_investigators(seeded: Distr
         assert s.get(Household, hid).category == "marginal"
 
 
+def test_household_history_names_the_placement_and_groups_the_income(seeded: District) -> None:
+    """The household's history read "放入:apply" (the placement's code: only the library classes had
+    labels) and "人均月收入 1000.00 元" where every list writes 1,000.00; it says 去向, as the
+    assessment list does, with the label the wizard offered."""
+    from desktop.services import households as hs
+
+    db, actor = seeded.db, caseworker(seeded)
+    hid = add_household(db, seeded.regions["飞云社区"], [{"name": "孙一"}], incomes={"wages": "12000"},
+                        expenses={"education": "500"})
+    inputs = svc.load_household(db, actor, hid)
+    svc.save_assessment(db, actor, _request(inputs, mt.APPLY, override_reason="家中突发变故,收入将中断"))
+    [entry] = hs.get_household(db, actor, hid).assessments
+    assert "1,000.00 元" in entry.title
+    assert entry.detail.startswith(f"去向:{mt.PLACEMENT_LABELS[mt.APPLY]}(调整理由:家中突发变故")
+    assert "apply" not in entry.detail
+
+
 def test_member_update_conflict_and_scope(seeded: District) -> None:
     db, actor = seeded.db, caseworker(seeded)
     hid = add_household(db, seeded.regions["八泉社区"], [{"name": "周一"}, {"name": "周二"}])

@@ -72,6 +72,7 @@ from desktop.rules.codes import (
     Schooling,
     Stage,
 )
+from desktop.rules.means_test import PLACEMENT_LABELS
 from desktop.rules.monitoring import REFERRAL_STATUSES
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
 from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, too_early, unit_of_work
@@ -856,8 +857,8 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                  for c in s.scalars(select(Clue).where(Clue.household_id == h.id).order_by(Clue.reported_on.desc()))]
         assessments = [TimelineEntry(a.assessed_on, "assessment",
                                      f"评估:{_label(CATEGORY_LABELS, a.result_category) if a.result_category != 'ineligible' else '不符合条件'}"
-                                     f",人均月收入 {a.per_capita_income} 元",
-                                     f"放入:{_label(STAGE_LABELS, a.placement) or a.placement}" + (
+                                     f",人均月收入 {a.per_capita_income:,.2f} 元",
+                                     f"去向:{PLACEMENT_LABELS.get(a.placement, a.placement)}" + (
                                          f"(调整理由:{a.override_reason})" if a.override_reason else ""))
                        for a in s.scalars(select(Assessment).where(Assessment.household_id == h.id)
                                           .order_by(Assessment.assessed_on.desc(), Assessment.id.desc()))]
