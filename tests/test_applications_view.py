@@ -1157,3 +1157,49 @@ def test_a_steps_due_date_says_what_its_number_is(qapp, language: str) -> None: 
     finally:
         i18n.install(qapp, "en")
         QLocale.setDefault(locale)
+
+
+def test_the_application_list_filters_have_alt_keys_and_an_empty_list_says_why(  # noqa: ANN201
+        qtbot, qapp, sqlite_district: District, language: str):  # noqa: ANN001
+    """The list's filters (状态:, 办理方式:, 待办步骤:, 区划:) had no Alt key, and 只看逾期(&O) shared
+    its key with 打开(&O); a community worker with no open application saw a blank table."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop import i18n
+    from desktop.views.table_model import EmptyHint
+    from tests.mnemonics import duplicate_mnemonics
+
+    d = sqlite_district
+    i18n.install(qapp, language)
+    try:
+        page = ApplicationsPage(AppContext(d.db, d.actor(Role.COMMUNITY_WORKER)))
+        qtbot.addWidget(page)
+        page.resize(1200, 600)
+        page.show()
+        window = page.window()
+        assert duplicate_mnemonics(window) == {}
+        filters = (page.status, page.track, page.step, page.region)
+        labels = {label.buddy(): label.text() for label in page.findChildren(QLabel) if label.buddy() in filters}
+        assert len(labels) == 4 and all("&" in text for text in labels.values()), labels
+        hint = page.table.findChild(EmptyHint)
+        assert wait_for_background() and hint is not None
+        qtbot.waitUntil(hint.isVisible)  # the list is read in the background
+        assert page.model.rowCount() == 0
+        assert ("受理新申请" if language == "zh_CN" else "New application") in hint.text()
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_the_calendar_note_stays_a_line_and_the_list_takes_the_height(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The note above the years list took a share of the tab's height: a line of text in a band of
+    empty space above and below it, and a shorter list."""
+    from PySide6.QtWidgets import QLabel, QSplitter
+
+    tab = CalendarSettingsTab(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    note = next(label for label in tab.findChildren(QLabel) if label.wordWrap())
+    splitter = tab.findChild(QSplitter)
+    assert note.height() <= note.heightForWidth(note.width()) + 4
+    assert splitter.height() >= 700 - note.height() - 40

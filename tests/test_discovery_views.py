@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 from sqlalchemy import func, select
 
 from desktop.models import Clue, Household, ImportBatch, Member
@@ -542,6 +542,20 @@ def test_wizard_screens_and_assigns(qtbot, sqlite_district: District, messages: 
     qtbot.addWidget(rows)
     rows.outcome.setCurrentIndex(rows.outcome.findData("in_assistance"))
     assert [r.name for r in rows.rows] != [] and rows.model.rowCount() == 1
+    # 显示(&S) and 分派选中行(&S) shared Alt+S; 分派到: had no key of its own.
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics
+
+    i18n.install(QApplication.instance(), "zh_CN")
+    try:
+        chinese = BatchRowsDialog(ctx, history.selected())
+        qtbot.addWidget(chinese)
+        chinese.show()
+        assert duplicate_mnemonics(chinese) == {}
+        assert [label.text() for label in chinese.findChildren(QLabel) if label.buddy() is chinese.region] \
+            == ["分派到(&T):"]
+    finally:
+        i18n.install(QApplication.instance(), "en")
 
 
 @needs_samples
@@ -873,3 +887,33 @@ def test_inbox_exports_every_clue_under_its_filters(qtbot, sqlite_district: Dist
     inbox.refresh()
     assert inbox.export(str(tmp_path / "none.xlsx")) is None  # says there is nothing, writes nothing
     assert messages and not (tmp_path / "none.xlsx").exists()
+
+
+def test_empty_import_lists_say_what_was_not_imported_yet(qtbot, sqlite_district: District, in_chinese) -> None:  # noqa: ANN001
+    """The household register tab of a district that never imported one showed a blank table."""
+    from desktop.views.table_model import EmptyHint
+
+    page = DiscoveryPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    notes = {}
+    for tab in (page.department.batches, page.register.batches, page.history):
+        page.tabs.setCurrentWidget(tab if tab is page.history else tab.parentWidget())
+        hint = tab.table.findChild(EmptyHint)
+        assert hint is not None and hint.isVisible()
+        notes[tab] = hint.text()
+    assert "部门名单" in notes[page.department.batches] and "家庭台账" in notes[page.register.batches]
+    assert notes[page.history] == "还没有任何导入记录。"
+
+
+def test_the_assign_dialog_is_wide_enough_for_region_names(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """It opened at Qt's own size, about 200 px: a sliver whose list cut the region names."""
+    from desktop.views.clue_form import AssignDialog
+
+    dialog = AssignDialog(AppContext(sqlite_district.db, sqlite_district.admin), 3)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= 360
+    assert dialog.region.width() >= max(dialog.region.fontMetrics().horizontalAdvance(dialog.region.itemText(i))
+                                        for i in range(dialog.region.count()))

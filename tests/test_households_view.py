@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from python_calamine import CalamineWorkbook
 
 from desktop import i18n
@@ -385,3 +385,66 @@ def test_an_open_household_shows_a_visit_and_a_referral_made_meanwhile(qtbot, sq
                for i in range(detail.history.topLevelItemCount()))
     assert detail.save() is not False
     assert hs.get_household(db, admin, hid).phone == "13911112222"
+
+
+def test_number_columns_fit_a_whole_household_and_id_number(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                             homes: dict[str, int]) -> None:
+    """The household number column was 90 px at any font: the district's 17-digit numbers read
+    "420203001…". It and the ID number column are measured in the table's own font."""
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    metrics = page.table.fontMetrics()
+    for column, text in ((0, "42020300100700001"), (2, "42020319830809114X")):
+        assert page.table.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, column
+
+
+def test_household_detail_gives_every_field_an_alt_key_and_says_who_saved_only_when_known(  # noqa: ANN201
+        qtbot, sqlite_district: District):  # noqa: ANN001
+    """城乡类别:, 备注:, 性别:, 成员:, 类型: … had no Alt key; the income and expense lists on one tab
+    had two 添加…/修改…/删除 rows without any; a household saved by an import read "最后保存:…,—"."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from desktop.views.household_detail import MoneyDialog
+    from tests.mnemonics import duplicate_mnemonics
+
+    d = sqlite_district
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                              head={"name": "张三", "id_number": "420203199001011238"})
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    detail.show()
+    assert "最后保存:" in detail.read_only.text() and "(" in detail.read_only.text()  # saved by 周… (admin)
+    for tab in range(3):
+        detail.tabs.setCurrentIndex(tab)
+        assert duplicate_mnemonics(detail) == {}, tab
+    detail.tabs.setCurrentIndex(2)
+    buttons = [b.text() for b in detail.tabs.currentWidget().findChildren(QPushButton)]
+    assert len(buttons) == 6 and all("&" in text for text in buttons), buttons
+    forms = [detail, MemberDialog(detail, None), MoneyDialog(detail, "income", None)]
+    for form in forms[1:]:
+        qtbot.addWidget(form)
+        form.show()
+        assert duplicate_mnemonics(form) == {}, form.windowTitle()
+    for form in forms:
+        for layout in form.findChildren(QFormLayout):
+            for row in range(layout.rowCount()):
+                label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if label is not None and isinstance(label.widget(), QLabel) and label.widget().text():
+                    assert "&" in label.widget().text(), label.widget().text()
+
+
+def test_a_household_saved_by_nobody_known_shows_the_time_alone(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from sqlalchemy import update
+
+    from desktop.models import Household
+
+    d = sqlite_district
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                              head={"name": "张三", "id_number": "420203199001011238"})
+    with d.db.session_factory() as s:  # as the register import and the demo leave it
+        s.execute(update(Household).where(Household.id == hid).values(updated_by_id=None))
+        s.commit()
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    saved = detail.read_only.text().splitlines()[-1]
+    assert saved.startswith("最后保存:") and "—" not in saved and "," not in saved, saved

@@ -122,3 +122,27 @@ def test_models_pass_the_model_tester_and_show_the_same_values(chinese: None, qt
     assert _headers(records) == ["户编号", "户主", "身份证号(脱敏)", "所属社区", "日期", "说明"]
     assert records.data(records.index(0, 5), Qt.ItemDataRole.ToolTipRole) == "说明"
     assert records.data(records.index(0, 4)) == ""
+
+
+def test_an_empty_table_says_why_once_it_has_been_filled(qtbot) -> None:  # noqa: ANN001
+    """An empty list was a blank white box: nothing said whether there were no records, the filter was
+    too narrow, or the list was still loading. The note shows when the model is filled and empty, is
+    hidden while the list has rows and before its first filling, and covers the visible area."""
+    from desktop.views.table_model import EmptyHint, read_only_table
+
+    model = UsersTableModel()
+    table = read_only_table(model, empty="没有符合条件的用户。")
+    qtbot.addWidget(table)
+    table.resize(600, 300)
+    table.show()
+    hint = table.findChild(EmptyHint)
+    assert hint is not None and hint.text() == "没有符合条件的用户。"
+    assert not hint.isVisible()  # not filled yet: a list loading in the background is not empty
+    model.set_rows([])
+    assert hint.isVisible() and hint.geometry() == table.viewport().rect()
+    model.set_rows([NS(username="wang", display_name="王", role_label="社区工作人员", region_name="飞云社区",
+                       active=True, problem="")])
+    assert not hint.isVisible()
+    model.set_rows([])
+    assert hint.isVisible()
+    assert read_only_table(UsersTableModel()).findChild(EmptyHint) is None  # only where a note is given

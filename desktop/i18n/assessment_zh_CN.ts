@@ -3,57 +3,57 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../views/assessment.py" line="249" />
+        <location filename="../views/assessment.py" line="248" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="252" />
+        <location filename="../views/assessment.py" line="251" />
         <source>&amp;Re-assess everyone…</source>
         <translation>重新评估全部(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="254" />
+        <location filename="../views/assessment.py" line="253" />
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="256" />
+        <location filename="../views/assessment.py" line="255" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="299" />
+        <location filename="../views/assessment.py" line="298" />
         <source>Select an assessment to see its calculation.</source>
         <translation>选择一条评估记录查看计算过程。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="300" />
+        <location filename="../views/assessment.py" line="299" />
         <source>No assessments yet. Start one with "New assessment".</source>
         <translation>还没有评估记录。请点击“新建评估”开始。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="316" />
+        <location filename="../views/assessment.py" line="315" />
         <source>Assessment %1 of %2 on %3 — verified by %4 (%5)</source>
         <translation>第 %1 号评估:%2,%3 —— 核查方式:%4(调查人员:%5)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="342" />
+        <location filename="../views/assessment.py" line="341" />
         <source>Print calculation sheet</source>
         <translation>打印评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="342" />
+        <location filename="../views/assessment.py" line="341" />
         <source>Select an assessment first.</source>
         <translation>请先选择一条评估记录。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="349" />
+        <location filename="../views/assessment.py" line="348" />
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="351" />
+        <location filename="../views/assessment.py" line="350" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -172,88 +172,93 @@
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="113" />
+        <location filename="../views/assessment.py" line="111" />
         <source>Settings in force &amp;on:</source>
         <translation>适用政策参数日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="122" />
+        <location filename="../views/assessment.py" line="120" />
         <source>Output &amp;file:</source>
         <translation>输出文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="126" />
+        <location filename="../views/assessment.py" line="124" />
         <source>&amp;Run re-assessment</source>
         <translation>开始重新评估(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="140" />
+        <location filename="../views/assessment.py" line="132" />
+        <source>No assessment yet: “New assessment” works out a household's income and category.</source>
+        <translation>还没有评估记录。点“新建评估”为一户家庭核算收入、认定救助类别。</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment.py" line="139" />
         <source>&amp;Confirm proposed moves…</source>
         <translation>确认库别调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="149" />
+        <location filename="../views/assessment.py" line="148" />
         <source>Save re-assessment</source>
         <translation>保存重新评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="150" />
+        <location filename="../views/assessment.py" line="149" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="170" />
+        <location filename="../views/assessment.py" line="169" />
         <source>Re-assessing households…</source>
         <translation>正在重新评估家庭…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="176" />
+        <location filename="../views/assessment.py" line="175" />
         <source>%1 households re-assessed with the settings in force on %2: %3. %4 changed. Written to %5.</source>
         <translation>已按 %2 生效的政策参数重新评估 %1 户:%3。类别有变化的 %4 户。结果已写入 %5。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="180" />
+        <location filename="../views/assessment.py" line="179" />
         <source>%1 households have no members and could not be assessed.</source>
         <translation>%1 户没有成员记录,无法评估。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="195" />
+        <location filename="../views/assessment.py" line="194" />
         <source>&amp;Confirm %1 selected moves…</source>
         <translation>确认所选的 %1 户调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="199" />
+        <location filename="../views/assessment.py" line="198" />
         <source>All %1 proposed moves are selected. To confirm only some, click a row and Ctrl+click or Shift+click the others.</source>
         <translation>已选中全部 %1 户建议调整。如只确认其中一部分,请单击一行,再按住 Ctrl 或 Shift 单击其他行。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="203" />
+        <location filename="../views/assessment.py" line="202" />
         <source>%1 of %2 proposed moves selected; the others stay in the list and in the workbook.</source>
         <translation>共 %2 户建议调整,已选 %1 户;未选的仍留在列表和工作簿中。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="212" />
-        <location filename="../views/assessment.py" line="239" />
+        <location filename="../views/assessment.py" line="211" />
+        <location filename="../views/assessment.py" line="238" />
         <source>Confirm moves</source>
         <translation>确认库别调整</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="213" />
+        <location filename="../views/assessment.py" line="212" />
         <source>Move %1 households as proposed? Each move is recorded with its reason.</source>
         <translation>按建议调整 %1 户的库别?每一次调整都会连同原因记录在案。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="223" />
+        <location filename="../views/assessment.py" line="222" />
         <source>Applying the moves…</source>
         <translation>正在调整库别…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="234" />
+        <location filename="../views/assessment.py" line="233" />
         <source>%1 households moved, %2 unchanged.</source>
         <translation>已调整 %1 户,%2 户未变。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="237" />
+        <location filename="../views/assessment.py" line="236" />
         <source>Skipped (re-assess them again): %1</source>
         <translation>已跳过(请重新评估):%1</translation>
     </message>

@@ -3,133 +3,138 @@
 <context>
     <name>AuditLogTab</name>
     <message>
-        <location filename="../views/audit_log.py" line="89" />
+        <location filename="../views/audit_log.py" line="86" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="93" />
+        <location filename="../views/audit_log.py" line="90" />
         <source>Text in the description, e.g. a name or a file</source>
         <translation>说明中的文字,如姓名、文件名</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="95" />
+        <location filename="../views/audit_log.py" line="92" />
         <source>&amp;From:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="101" />
+        <location filename="../views/audit_log.py" line="98" />
         <source>&amp;User:</source>
         <translation>用户(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="101" />
+        <location filename="../views/audit_log.py" line="98" />
         <source>&amp;Kind:</source>
         <translation>类别(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="107" />
+        <location filename="../views/audit_log.py" line="104" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="108" />
+        <location filename="../views/audit_log.py" line="105" />
         <source>E&amp;xport (xlsx)…</source>
         <translation>导出(&amp;X)(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="117" />
+        <location filename="../views/audit_log.py" line="112" />
+        <source>Nothing was recorded between these dates for the user, kind and text chosen above.</source>
+        <translation>所选日期内没有符合上方用户、类别和文字条件的操作记录。</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_log.py" line="115" />
         <source>Select an entry to see the values before and after.</source>
         <translation>选择一条记录,查看修改前后的内容。</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="124" />
+        <location filename="../views/audit_log.py" line="122" />
         <source>&amp;Technical details</source>
         <translation>技术详情(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="125" />
+        <location filename="../views/audit_log.py" line="123" />
         <source>Also show the action's code, the table and record number, and the values before and after as stored (for IT).</source>
         <translation>另外显示操作代码、数据表和记录编号,以及按原样保存的修改前后的值(供信息技术人员查看)。</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="158" />
+        <location filename="../views/audit_log.py" line="156" />
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="188" />
+        <location filename="../views/audit_log.py" line="186" />
         <source>{n}{more} entries, newest first.</source>
         <translation>{n}{more} 条记录,最新的在前。</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="196" />
+        <location filename="../views/audit_log.py" line="194" />
         <source>{at} by {user} at workstation {station}</source>
         <translation>{at},用户 {user},工作站 {station}</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="203" />
-        <location filename="../views/audit_log.py" line="204" />
+        <location filename="../views/audit_log.py" line="201" />
+        <location filename="../views/audit_log.py" line="202" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="203" />
+        <location filename="../views/audit_log.py" line="201" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="203" />
+        <location filename="../views/audit_log.py" line="201" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="204" />
+        <location filename="../views/audit_log.py" line="202" />
         <source>Removed</source>
         <translation>删除的内容</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="204" />
+        <location filename="../views/audit_log.py" line="202" />
         <source>Recorded</source>
         <translation>登记的内容</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="212" />
+        <location filename="../views/audit_log.py" line="210" />
         <source>Action code: {action}; record: {record}; household id: {household}</source>
         <translation>操作代码:{action};数据表与记录编号:{record};家庭编号:{household}</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="214" />
+        <location filename="../views/audit_log.py" line="212" />
         <source>Before:</source>
         <translation>修改前:</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="214" />
+        <location filename="../views/audit_log.py" line="212" />
         <source>After:</source>
         <translation>修改后:</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="223" />
+        <location filename="../views/audit_log.py" line="221" />
         <source>Export the audit log</source>
         <translation>导出操作日志</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="224" />
+        <location filename="../views/audit_log.py" line="222" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="231" />
+        <location filename="../views/audit_log.py" line="229" />
         <source>{n} entries written</source>
         <translation>已写入 {n} 条</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="234" />
+        <location filename="../views/audit_log.py" line="232" />
         <source>{n} entries saved to {path}</source>
         <translation>已导出 {n} 条记录到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="237" />
+        <location filename="../views/audit_log.py" line="235" />
         <source>Exporting the audit log…</source>
         <translation>正在导出操作日志…</translation>
     </message>

@@ -1,110 +1,114 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BatchRowsDialog</name>
     <message>
-        <location filename="../views/discovery.py" line="550"/>
+        <location filename="../views/discovery.py" line="552" />
         <source>Batch #{id}: {file}</source>
         <translation>批次 #{id}:{file}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="555"/>
+        <location filename="../views/discovery.py" line="557" />
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="556"/>
+        <location filename="../views/discovery.py" line="558" />
         <source>Not in assistance (known and new)</source>
         <translation>非在保(已在册及新发现)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="557"/>
+        <location filename="../views/discovery.py" line="559" />
         <source>Not in assistance, without a region</source>
         <translation>非在保且未分派区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="561"/>
+        <location filename="../views/discovery.py" line="563" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="577"/>
-        <source>Assign &amp;selected rows</source>
-        <translation>分派选中行(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../views/discovery.py" line="578"/>
+        <location filename="../views/discovery.py" line="580" />
         <source>Assign &amp;all rows without a region</source>
         <translation>分派全部未分派行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="581"/>
-        <source>Assign to:</source>
-        <translation>分派到:</translation>
+        <location filename="../views/discovery.py" line="572" />
+        <source>No row of this batch is shown by “Show”.</source>
+        <translation>本批次没有符合“显示”条件的行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="611"/>
+        <location filename="../views/discovery.py" line="579" />
+        <source>Assign s&amp;elected rows</source>
+        <translation>分派选中行(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="583" />
+        <source>Assign &amp;to:</source>
+        <translation>分派到(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="615" />
         <source>without a region {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="624"/>
+        <location filename="../views/discovery.py" line="628" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="624"/>
+        <location filename="../views/discovery.py" line="628" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="624"/>
+        <location filename="../views/discovery.py" line="628" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="624"/>
+        <location filename="../views/discovery.py" line="628" />
         <source>Result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="624"/>
+        <location filename="../views/discovery.py" line="628" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="625"/>
+        <location filename="../views/discovery.py" line="629" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="625"/>
+        <location filename="../views/discovery.py" line="629" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="625"/>
+        <location filename="../views/discovery.py" line="629" />
         <source>Open clue / application</source>
         <translation>未办结线索/申请</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="632"/>
+        <location filename="../views/discovery.py" line="636" />
         <source>clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="634"/>
+        <location filename="../views/discovery.py" line="638" />
         <source>application #{id}</source>
         <translation>申请 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="656"/>
+        <location filename="../views/discovery.py" line="660" />
         <source>Select rows that are not in assistance (known or new) first.</source>
         <translation>请先选择非在保(已在册或新发现)的行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="665"/>
+        <location filename="../views/discovery.py" line="669" />
         <source>{n} row(s) assigned.</source>
         <translation>已分派 {n} 行。</translation>
     </message>
@@ -112,218 +116,223 @@
 <context>
     <name>ClueInboxTab</name>
     <message>
-        <location filename="../views/discovery.py" line="129"/>
+        <location filename="../views/discovery.py" line="129" />
         <source>Open clues</source>
         <translation>未办结线索</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="130"/>
+        <location filename="../views/discovery.py" line="130" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="134"/>
+        <location filename="../views/discovery.py" line="134" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="140"/>
+        <location filename="../views/discovery.py" line="140" />
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="142"/>
+        <location filename="../views/discovery.py" line="142" />
         <source>Unassigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="143"/>
+        <location filename="../views/discovery.py" line="143" />
         <source>&amp;Found between</source>
         <translation>发现日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="152"/>
+        <location filename="../views/discovery.py" line="152" />
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="161"/>
+        <location filename="../views/discovery.py" line="161" />
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;Z):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="161"/>
+        <location filename="../views/discovery.py" line="161" />
         <source>Sou&amp;rce:</source>
         <translation>来源(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="162"/>
+        <location filename="../views/discovery.py" line="162" />
         <source>Re&amp;gion:</source>
         <translation>区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="176"/>
+        <location filename="../views/discovery.py" line="176" />
         <source>&amp;New clue…</source>
         <translation>登记线索(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="177"/>
+        <location filename="../views/discovery.py" line="177" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="178"/>
+        <location filename="../views/discovery.py" line="178" />
         <source>&amp;Assign…</source>
         <translation>分派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="179"/>
+        <location filename="../views/discovery.py" line="179" />
         <source>Start &amp;investigation</source>
         <translation>开始调查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="180"/>
+        <location filename="../views/discovery.py" line="180" />
         <source>&amp;Close with outcome…</source>
         <translation>办结(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="181"/>
+        <location filename="../views/discovery.py" line="181" />
         <source>Open &amp;household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="182"/>
+        <location filename="../views/discovery.py" line="182" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="183"/>
+        <location filename="../views/discovery.py" line="183" />
         <source>Save every clue under the filters as an Excel work list (ID numbers as your role sees them; the export is logged)</source>
         <translation>把符合当前筛选条件的全部线索保存为 Excel 工作清单(身份证号按您的权限显示;导出记入操作日志)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="252"/>
+        <location filename="../views/discovery.py" line="211" />
+        <source>No clue matches the filters above. Change the status, source, region or dates (closed clues are under “All statuses”); a new clue is entered with “New clue”.</source>
+        <translation>没有符合上方筛选条件的线索。可更改状态、来源、区划或发现日期(已办结的线索在“全部状态”中);登记新线索请点“登记线索”。</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="254" />
         <source>unassigned {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="284"/>
-        <source>&lt;p style=&apos;color:#666&apos;&gt;{n} clues selected.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#666&apos;&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
+        <location filename="../views/discovery.py" line="286" />
+        <source>&lt;p style='color:#666'&gt;{n} clues selected.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#666'&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="285"/>
-        <source>&lt;p style=&apos;color:#666&apos;&gt;Select a clue to see who reported what, and when. A new one is recorded with “New clue…”.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#666&apos;&gt;选择一条线索,查看由谁、何时报告了什么情况。登记新线索请点“登记线索”。&lt;/p&gt;</translation>
+        <location filename="../views/discovery.py" line="287" />
+        <source>&lt;p style='color:#666'&gt;Select a clue to see who reported what, and when. A new one is recorded with “New clue…”.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#666'&gt;选择一条线索,查看由谁、何时报告了什么情况。登记新线索请点“登记线索”。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="289"/>
+        <location filename="../views/discovery.py" line="291" />
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="290"/>
+        <location filename="../views/discovery.py" line="292" />
         <source>Phone / address</source>
         <translation>电话/住址</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="291"/>
+        <location filename="../views/discovery.py" line="293" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="293"/>
+        <location filename="../views/discovery.py" line="295" />
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="294"/>
+        <location filename="../views/discovery.py" line="296" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="294"/>
+        <location filename="../views/discovery.py" line="296" />
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="295"/>
+        <location filename="../views/discovery.py" line="297" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="301"/>
+        <location filename="../views/discovery.py" line="303" />
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="304"/>
+        <location filename="../views/discovery.py" line="306" />
         <source>Import batch</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="306"/>
+        <location filename="../views/discovery.py" line="308" />
         <source>Clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="319"/>
+        <location filename="../views/discovery.py" line="321" />
         <source>(not recorded)</source>
         <translation>(未记录)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="320"/>
+        <location filename="../views/discovery.py" line="322" />
         <source>(none written)</source>
         <translation>(未填写)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="321"/>
+        <location filename="../views/discovery.py" line="323" />
         <source>Closed by</source>
         <translation>办结人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="321"/>
+        <location filename="../views/discovery.py" line="323" />
         <source>Closing note</source>
         <translation>办结说明</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="363"/>
+        <location filename="../views/discovery.py" line="365" />
         <source>{n} clue(s) assigned to {region}: they are listed under “Assigned”.</source>
         <translation>已将 {n} 条线索分派到{region},可在“已分派”中查看。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="377"/>
+        <location filename="../views/discovery.py" line="379" />
         <source>Clue #{id} ({name}): investigation started; it is listed under “Investigating”.</source>
         <translation>线索 #{id}({name})已开始调查,可在“调查中”查看。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="404"/>
+        <location filename="../views/discovery.py" line="406" />
         <source>Clue #{id} ({name}) was closed: {outcome}.</source>
         <translation>线索 #{id}({name})已办结:{outcome}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="421"/>
-        <location filename="../views/discovery.py" line="425"/>
+        <location filename="../views/discovery.py" line="423" />
+        <location filename="../views/discovery.py" line="427" />
         <source>Export clues</source>
         <translation>导出线索</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="422"/>
+        <location filename="../views/discovery.py" line="424" />
         <source>No clue matches the filters: there is nothing to export.</source>
         <translation>没有符合筛选条件的线索,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="426"/>
+        <location filename="../views/discovery.py" line="428" />
         <source>clues-{date}.xlsx</source>
         <translation>线索清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="435"/>
+        <location filename="../views/discovery.py" line="437" />
         <source>Exported {n} clue(s) to {path}.</source>
         <translation>已导出 {n} 条线索到 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="438"/>
+        <location filename="../views/discovery.py" line="440" />
         <source>Exporting clues…</source>
         <translation>正在导出线索…</translation>
     </message>
@@ -331,52 +340,52 @@
 <context>
     <name>ClueTableModel</name>
     <message>
-        <location filename="../views/discovery.py" line="72"/>
+        <location filename="../views/discovery.py" line="72" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="72"/>
+        <location filename="../views/discovery.py" line="72" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="73"/>
+        <location filename="../views/discovery.py" line="73" />
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="73"/>
+        <location filename="../views/discovery.py" line="73" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="74"/>
+        <location filename="../views/discovery.py" line="74" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="74"/>
+        <location filename="../views/discovery.py" line="74" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="75"/>
+        <location filename="../views/discovery.py" line="75" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="75"/>
+        <location filename="../views/discovery.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="76"/>
+        <location filename="../views/discovery.py" line="76" />
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="107"/>
+        <location filename="../views/discovery.py" line="107" />
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
@@ -384,22 +393,22 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../views/discovery.py" line="839"/>
+        <location filename="../views/discovery.py" line="848" />
         <source>Clue &amp;inbox</source>
         <translation>线索收件箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="840"/>
+        <location filename="../views/discovery.py" line="849" />
         <source>&amp;Department lists</source>
         <translation>部门名单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="841"/>
+        <location filename="../views/discovery.py" line="850" />
         <source>Household &amp;register</source>
         <translation>家庭台账(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="843"/>
+        <location filename="../views/discovery.py" line="852" />
         <source>Import &amp;history</source>
         <translation>导入记录(&amp;L)</translation>
     </message>
@@ -407,153 +416,168 @@
 <context>
     <name>ImportHistoryTab</name>
     <message>
-        <location filename="../views/discovery.py" line="672"/>
+        <location filename="../views/discovery.py" line="676" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="672"/>
+        <location filename="../views/discovery.py" line="676" />
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="673"/>
+        <location filename="../views/discovery.py" line="677" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="673"/>
+        <location filename="../views/discovery.py" line="677" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="674"/>
+        <location filename="../views/discovery.py" line="678" />
         <source>Data rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="674"/>
+        <location filename="../views/discovery.py" line="678" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="675"/>
+        <location filename="../views/discovery.py" line="679" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="675"/>
+        <location filename="../views/discovery.py" line="679" />
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="676"/>
+        <location filename="../views/discovery.py" line="680" />
         <source>In assistance</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="676"/>
+        <location filename="../views/discovery.py" line="680" />
         <source>Known</source>
         <translation>已在册</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="677"/>
+        <location filename="../views/discovery.py" line="681" />
         <source>New</source>
         <translation>新发现</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="677"/>
+        <location filename="../views/discovery.py" line="681" />
         <source>Without region</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="678"/>
+        <location filename="../views/discovery.py" line="682" />
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="687"/>
+        <location filename="../views/discovery.py" line="691" />
         <source>Show &amp;rows…</source>
         <translation>查看明细(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="688"/>
+        <location filename="../views/discovery.py" line="692" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="689"/>
+        <location filename="../views/discovery.py" line="693" />
         <source>&amp;Undo this import…</source>
         <translation>撤销本批导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="690"/>
+        <location filename="../views/discovery.py" line="694" />
         <source>Remove a batch imported by mistake, with the clues it created, so that the file can be imported again</source>
         <translation>删除误导入的批次及其生成的线索,之后可以重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="692"/>
+        <location filename="../views/discovery.py" line="696" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="731"/>
+        <location filename="../views/discovery.py" line="707" />
+        <source>No department list has been imported yet: “Import a department list” reads the spreadsheet a department sent.</source>
+        <translation>还没有导入过部门名单。点“导入部门名单”读取部门发来的表格。</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="709" />
+        <source>No household register has been imported yet: “Import a household register” reads a file filled in on the standard template.</source>
+        <translation>还没有导入过家庭台账。点“导入家庭台账”读取按标准模板填写的文件。</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="711" />
+        <source>Nothing has been imported yet.</source>
+        <translation>还没有任何导入记录。</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="740" />
         <source>Department list: {dept}</source>
         <translation>部门名单:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="735"/>
+        <location filename="../views/discovery.py" line="744" />
         <source>Household register</source>
         <translation>家庭台账</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="760"/>
+        <location filename="../views/discovery.py" line="769" />
         <source>File fingerprint (SHA-256): {hash}</source>
         <translation>文件指纹(SHA-256):{hash}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="762"/>
+        <location filename="../views/discovery.py" line="771" />
         <source>Sheet: {sheet}</source>
         <translation>工作表:{sheet}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="776"/>
+        <location filename="../views/discovery.py" line="785" />
         <source>The original file of batch #{id} ({file})</source>
         <translation>批次 #{id} 的原始文件({file})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="777"/>
+        <location filename="../views/discovery.py" line="786" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="782"/>
+        <location filename="../views/discovery.py" line="791" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="783"/>
+        <location filename="../views/discovery.py" line="792" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="791"/>
+        <location filename="../views/discovery.py" line="800" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="792"/>
+        <location filename="../views/discovery.py" line="801" />
         <source>Error workbook</source>
         <translation>错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="809"/>
-        <location filename="../views/discovery.py" line="824"/>
+        <location filename="../views/discovery.py" line="818" />
+        <location filename="../views/discovery.py" line="833" />
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="810"/>
+        <location filename="../views/discovery.py" line="819" />
         <source>Batch #{id}, {dept} list {file}: its {rows} row(s) and the {clues} clue(s) it created will be removed; the file can then be imported again.
 
 Why is it undone? (kept in the log)</source>
@@ -562,7 +586,7 @@ Why is it undone? (kept in the log)</source>
 撤销原因(记入操作日志):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="822"/>
+        <location filename="../views/discovery.py" line="831" />
         <source>Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.</source>
         <translation>已撤销批次 {id}:删除 {rows} 行、{clues} 条线索。</translation>
     </message>
@@ -570,42 +594,42 @@ Why is it undone? (kept in the log)</source>
 <context>
     <name>ImportLauncherTab</name>
     <message>
-        <location filename="../views/discovery.py" line="462"/>
-        <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons&apos; federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
+        <location filename="../views/discovery.py" line="464" />
+        <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons' federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入部门名单&lt;/h3&gt;&lt;p&gt;人社、医保、残联等部门定期推送人员名单。名单与台账比对筛查:已享受低保或特困的“在保人员”先行剔除;其余为已在册家庭(显示其库别)或新发现人员,新发现人员生成线索,交所在街道或社区调查。&lt;/p&gt;&lt;p&gt;支持 .xlsx、.xls 和 .csv(UTF-8 或 GBK)。自动处理标题行、合并表头、空行和落款签字行;写入前可修改列对应关系。试导入不写入任何数据。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="469"/>
+        <location filename="../views/discovery.py" line="471" />
         <source>&amp;Import a department list…</source>
         <translation>导入部门名单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="473"/>
+        <location filename="../views/discovery.py" line="475" />
         <source>&lt;h3&gt;Import the household register&lt;/h3&gt;&lt;p&gt;The standard register template (one row per person; rows sharing 户编号 form one household) creates or updates households, members, incomes, expenses, the current assistance category and the library class. A household with any bad row is not imported at all; the errors are listed by row and column.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入家庭台账&lt;/h3&gt;&lt;p&gt;按标准台账模板(每人一行,户编号相同的行为一户)新建或更新家庭、成员、收入、支出、当前救助类别和监测库别。某户只要有一行出错,该户整户不导入;错误按行、列列出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="477"/>
+        <location filename="../views/discovery.py" line="479" />
         <source>&amp;Import a household register…</source>
         <translation>导入家庭台账(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="479"/>
+        <location filename="../views/discovery.py" line="481" />
         <source>Save the empty &amp;template…</source>
         <translation>下载空白模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="486"/>
+        <location filename="../views/discovery.py" line="488" />
         <source>Earlier imports of this kind:</source>
         <translation>此前的同类导入:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="491"/>
+        <location filename="../views/discovery.py" line="493" />
         <source>Imports are done by district or sub-district staff.</source>
         <translation>导入由区级或街道工作人员进行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="494"/>
+        <location filename="../views/discovery.py" line="496" />
         <source>You can also drag the file onto this page.</source>
         <translation>也可以把文件直接拖到本页上。</translation>
     </message>

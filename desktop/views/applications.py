@@ -175,10 +175,12 @@ class ApplicationsPage(QWidget):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Head of household"))
         self.name.setClearButtonEnabled(True)
-        self.overdue = QCheckBox(self.tr("&Overdue only"))
-        for label, widget in ((self.tr("Status:"), self.status), (self.tr("Track:"), self.track),
-                              (self.tr("Next step:"), self.step), (self.tr("Region:"), self.region)):
-            filters.addWidget(QLabel(label))
+        self.overdue = QCheckBox(self.tr("Overdue on&ly"))  # &O is 打开
+        for text, widget in ((self.tr("&Status:"), self.status), (self.tr("&Track:"), self.track),
+                             (self.tr("N&ext step:"), self.step), (self.tr("Re&gion:"), self.region)):
+            label = QLabel(text)
+            label.setBuddy(widget)  # Alt and the letter go to the filter
+            filters.addWidget(label)
             filters.addWidget(widget)
         filters.addWidget(self.name, 1)
         filters.addWidget(self.overdue)
@@ -222,7 +224,9 @@ class ApplicationsPage(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
         self.model = ApplicationsTableModel(self)
-        self.table = read_only_table(self.model, fit_contents=True, single=True)
+        self.table = read_only_table(self.model, fit_contents=True, single=True, empty=self.tr(
+            "No application matches the filters above. Change the status, track, next step or region; "
+            "a new application is taken with “New application”."))
         cap_column_widths(self.table)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
@@ -269,7 +273,9 @@ class ApplicationsPage(QWidget):
         self.checks_overdue.toggled.connect(self._show_checks)
         self.all_checks: list[svc.PostCheckInfo] = []
         self.checks_model = PostChecksTableModel(self)
-        self.checks_table = read_only_table(self.checks_model, fit_contents=True, single=True)
+        self.checks_table = read_only_table(self.checks_model, fit_contents=True, single=True, empty=self.tr(
+            "No check after approval is waiting for the filters above. Checks are scheduled when an "
+            "application is approved; a spot check sample is drawn with “Draw spot-check sample”."))
         cap_column_widths(self.checks_table)
         self.checks_table.doubleClicked.connect(lambda _index: self.record_post_check())
         layout.addWidget(self.checks_table)

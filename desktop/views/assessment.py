@@ -128,7 +128,8 @@ class ReassessDialog(QDialog):
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
         self.model = ProposalsTableModel([], self)
-        self.table = read_only_table(self.model)  # rows selected whole; Ctrl/Shift+click picks several
+        self.table = read_only_table(self.model, empty=self.tr(
+            "No assessment yet: “New assessment” works out a household's income and category."))  # rows selected whole; Ctrl/Shift+click picks several
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.table, 1)
         self.selection_hint = QLabel()

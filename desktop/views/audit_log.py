@@ -108,7 +108,8 @@ class AuditLogTab(QWidget):
         layout.addLayout(bar)
 
         self.model = AuditTableModel(ctx, self)
-        self.table = read_only_table(self.model, widths=(150, 110, 120, 150, 200), single=True)
+        self.table = read_only_table(self.model, widths=(150, 110, 120, 150, 200), single=True, empty=self.tr(
+            "Nothing was recorded between these dates for the user, kind and text chosen above."))
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setPlaceholderText(self.tr("Select an entry to see the values before and after."))

@@ -525,9 +525,10 @@ class ReferralTableModel(PagedTableModel[referrals.ReferralInfo]):
         return None
 
 
-def _table(model: QAbstractTableModel, widths: tuple[int, ...]) -> QTableView:
-    """A table over a paged model: plain rows a little taller than the default."""
-    table = read_only_table(model, widths=widths, single=True)
+def _table(model: QAbstractTableModel, widths: tuple[int, ...], empty: str) -> QTableView:
+    """A table over a paged model: plain rows a little taller than the default; ``empty``, the note
+    shown while it lists nothing."""
+    table = read_only_table(model, widths=widths, single=True, empty=empty)
     table.setAlternatingRowColors(False)
     table.verticalHeader().setDefaultSectionSize(26)
     return table
@@ -607,7 +608,9 @@ class VisitsTab(QWidget):
         bar.addWidget(self.report_button)
         layout.addLayout(bar)
         self.model = VisitTableModel(self._load, self)
-        self.table = _table(self.model, (90, 170, 110, 70, 90, 100, 100))
+        self.table = _table(self.model, (90, 170, 110, 70, 90, 100, 100), self.tr(
+            "No household matches “Show” and the region above (households in 一类库, 二类库 and 救助中 "
+            "are listed here)."))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -748,7 +751,9 @@ class ReferralsTab(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
         self.model = ReferralTableModel(self._load, self)
-        self.table = _table(self.model, (60, 100, 90, 110, 90, 240, 100, 110))
+        self.table = _table(self.model, (60, 100, 90, 110, 90, 240, 100, 110), self.tr(
+            "No referral matches the department and status above. Households are referred from the board "
+            "(a card's menu, “Refer to a department”) or when a visit is recorded."))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)

@@ -141,7 +141,7 @@ class CalendarSettingsTab(QWidget):
             form.addRow(QLabel(self.tr("Only an administrator can change the calendar.")))
         splitter.addWidget(editor)
         splitter.setSizes([560, 440])
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)  # the list and editor take the height, not the wrapped note above them
         self.refresh()
 
     def refresh(self, select_year: int | None = None) -> None:

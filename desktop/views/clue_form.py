@@ -377,6 +377,9 @@ class AssignDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # Qt's own size was the buttons' width (about 200 px): a sliver of a window whose list cut
+        # "西塞山区 / 八泉街道 / 飞云社区"-long region names.
+        self.setMinimumWidth(360)
 
     def region_id(self) -> int | None:
         return self.region.currentData()

@@ -207,7 +207,9 @@ class ClueInboxTab(QWidget):
 
         # -- table and detail ----------------------------------------------------------------
         self.model = ClueTableModel(ctx, self)
-        self.table = read_only_table(self.model, widths=(56, 92, 80, 150, 110, 80, 90, 70))  # several for bulk assign
+        self.table = read_only_table(self.model, widths=(56, 92, 80, 150, 110, 80, 90, 70), empty=self.tr(
+            "No clue matches the filters above. Change the status, source, region or dates "
+            "(closed clues are under “All statuses”); a new clue is entered with “New clue”."))  # several for bulk assign
         self.table.activated.connect(lambda _: self.edit_clue())  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = QTextBrowser()
@@ -567,18 +569,20 @@ class BatchRowsDialog(QDialog):
         top.addWidget(self.counts)
         layout.addLayout(top)
         self.model = RowsTableModel(parent=self)
-        self.table = read_only_table(self.model)
+        self.table = read_only_table(self.model, empty=self.tr("No row of this batch is shown by “Show”."))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalScrollBar().valueChanged.connect(self._maybe_more)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         self.region = QComboBox()
         fill_regions(self.region, ctx)
-        self.assign_selected = QPushButton(self.tr("Assign &selected rows"))
+        self.assign_selected = QPushButton(self.tr("Assign s&elected rows"))  # &S is 显示
         self.assign_unassigned = QPushButton(self.tr("Assign &all rows without a region"))
         self.assign_selected.clicked.connect(lambda: self.assign(selected=True))
         self.assign_unassigned.clicked.connect(lambda: self.assign(selected=False))
-        bottom.addWidget(QLabel(self.tr("Assign to:")))
+        assign_label = QLabel(self.tr("Assign &to:"))
+        assign_label.setBuddy(self.region)
+        bottom.addWidget(assign_label)
         bottom.addWidget(self.region)
         bottom.addWidget(self.assign_selected)
         bottom.addWidget(self.assign_unassigned)
@@ -699,7 +703,12 @@ class ImportHistoryTab(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = RowsTableModel(parent=self)
-        self.table = read_only_table(self.model)
+        self.table = read_only_table(self.model, empty={
+            di.KIND: self.tr("No department list has been imported yet: “Import a department list” reads "
+                             "the spreadsheet a department sent."),
+            "households": self.tr("No household register has been imported yet: “Import a household register” "
+                                  "reads a file filled in on the standard template."),
+        }.get(kind or "", self.tr("Nothing has been imported yet.")))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.activated.connect(lambda _: self.show_rows())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -195,7 +195,7 @@ class MemberDialog(FormDialog):
         self.employed.addItem(self.tr("Unknown"), None)
         self.employed.addItem(self.tr("Yes"), True)
         self.employed.addItem(self.tr("No"), False)
-        self.union_member = QCheckBox(self.tr("Trade-union member"))
+        self.union_member = QCheckBox(self.tr("&Trade-union member"))
         self.note = QLineEdit()
         self.problems = QLabel()
         self.problems.setStyleSheet("color: #C00000;")
@@ -203,17 +203,17 @@ class MemberDialog(FormDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&ID number:"), self.id_number)
         form.addRow(self.tr("&Relation to head:"), self.relation)
-        form.addRow(self.tr("Sex:"), self.sex)
-        form.addRow(self.tr("Birth date:"), self.birth_date)
-        form.addRow(self.tr("Phone:"), self.phone)
+        form.addRow(self.tr("Se&x:"), self.sex)
+        form.addRow(self.tr("&Birth date:"), self.birth_date)
+        form.addRow(self.tr("&Phone:"), self.phone)
         form.addRow(self.tr("&Health:"), self.health)
         form.addRow(self.tr("&Disability type:"), self.disability)
         form.addRow(self.tr("Disability &grade:"), self.grade)
         form.addRow(self.tr("&Labour capacity:"), self.labour)
         form.addRow(self.tr("&Schooling:"), self.schooling)
-        form.addRow(self.tr("Employed:"), self.employed)
+        form.addRow(self.tr("E&mployed:"), self.employed)
         form.addRow("", self.union_member)
-        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.tr("N&ote:"), self.note)
         form.addRow(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -410,17 +410,17 @@ class MoneyDialog(FormDialog):
                                           "this year's figures the same date."))
         self.period_hint.setWordWrap(True)
         self.period_hint.setStyleSheet("color: #5f6368;")
-        self.exempt = QCheckBox(self.tr("Not counted as income (exempt)"))
+        self.exempt = QCheckBox(self.tr("&Not counted as income (exempt)"))
         self.note = QLineEdit()
         self.note.setMaxLength(256)  # the column's length
-        form.addRow(self.tr("Member:"), self.member)
-        form.addRow(self.tr("Kind:"), self.kind_combo)
+        form.addRow(self.tr("&Member:"), self.member)
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Amount:"), self.amount)
-        form.addRow(self.tr("12 months ending on:"), self.period_end)
+        form.addRow(self.tr("12 months &ending on:"), self.period_end)
         form.addRow("", self.period_hint)
         if is_income:
             form.addRow("", self.exempt)
-        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.tr("N&ote:"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -525,7 +525,7 @@ class HouseholdDetailDialog(QDialog):
             edit.setMaxLength(length)
         self.area_type = QComboBox()
         _fill(self.area_type, AREA_LABELS)
-        self.single_parent = QCheckBox(self.tr("Single-parent family"))
+        self.single_parent = QCheckBox(self.tr("Single-parent &family"))
         self.note = text_box()
         self.note.setMaximumHeight(90)
         self.read_only = QLabel()
@@ -535,9 +535,9 @@ class HouseholdDetailDialog(QDialog):
         form.addRow(self.tr("&Community:"), self.region)
         form.addRow(self.tr("&Address:"), self.address)
         form.addRow(self.tr("&Phone:"), self.phone)
-        form.addRow(self.tr("Urban / rural:"), self.area_type)
+        form.addRow(self.tr("Urban / &rural:"), self.area_type)
         form.addRow("", self.single_parent)
-        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.tr("N&ote:"), self.note)
         form.addRow(self.read_only)
         buttons_line = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save (Ctrl+S)"))
@@ -637,12 +637,13 @@ class HouseholdDetailDialog(QDialog):
             self.single_parent.setChecked(d.single_parent)
             self.note.setPlainText(d.note)
             self._loading = False
+        # Saved by nobody known (an import, the demo): the time alone, not "by —".
+        saved = (self.tr("Last saved {when} by {who}").format(when=_fmt(d.updated_at), who=d.updated_by)
+                 if d.updated_by else self.tr("Last saved {when}").format(when=_fmt(d.updated_at)))
         self.read_only.setText(self.tr(
-            "Last assessed: {assessed} · last visit: {visited} · next visit due: {due} · on the board since: {since}\n"
-            "Last saved {when} by {who}").format(
-            assessed=_fmt(d.last_assessed_on) or "—", visited=_fmt(d.last_visited_on) or "—",
-            due=_fmt(d.next_visit_due) or "—", since=_fmt(d.stage_since) or "—", when=_fmt(d.updated_at),
-            who=d.updated_by or "—"))
+            "Last assessed: {assessed} · last visit: {visited} · next visit due: {due} · on the board since: {since}"
+        ).format(assessed=_fmt(d.last_assessed_on) or "—", visited=_fmt(d.last_visited_on) or "—",
+                 due=_fmt(d.next_visit_due) or "—", since=_fmt(d.stage_since) or "—") + "\n" + saved)
         self.members.set_rows([(m.id, [m.name, m.id_display, m.relation_label, m.sex, _fmt(m.age), m.health_label,
                                        (m.disability_label + (" " + m.grade_label if m.disability_grade else "")),
                                        m.labour_label, m.schooling_label]) for m in d.members])
@@ -803,8 +804,11 @@ class HouseholdDetailDialog(QDialog):
 
     def _line_buttons(self, kind: str) -> QHBoxLayout:
         line = QHBoxLayout()
-        for text, slot in ((self.tr("Add…"), lambda: self.add_line(kind)), (self.tr("Edit…"), lambda: self.edit_line(kind)),
-                           (self.tr("Remove"), lambda: self.remove_line(kind))):
+        # Both lists are on one tab: each button has a name and an Alt key of its own.
+        texts = ((self.tr("&Add income…"), self.tr("&Edit income…"), self.tr("&Remove income")) if kind == "income"
+                 else (self.tr("Add e&xpense…"), self.tr("Edi&t expense…"), self.tr("Re&move expense")))
+        for text, slot in zip(texts, (lambda: self.add_line(kind), lambda: self.edit_line(kind),
+                                      lambda: self.remove_line(kind)), strict=True):
             button = QPushButton(text)
             button.clicked.connect(slot)
             line.addWidget(button)

@@ -401,8 +401,14 @@ class HouseholdsPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # after the indicator: the first view is in registration order
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Widths at the default font, scaled to the font in use (Microsoft YaHei on Windows is wider than
+        # the font the numbers were chosen with); the household number (17 digits in the district's
+        # scheme) and the 18-character ID number are measured so that they are never cut to "4202030…".
+        metrics = self.table.fontMetrics()
+        scale = max(metrics.horizontalAdvance("0000") / 28, 1.0)
+        digits = metrics.horizontalAdvance("0") * 18 + 16
         for col, width in enumerate((90, 90, 160, 90, 100, 260, 50, 80, 80, 95, 95)):
-            self.table.setColumnWidth(col, width)
+            self.table.setColumnWidth(col, max(int(width * scale), digits if col in (0, 2) else 0))
         splitter = QSplitter()
         splitter.addWidget(self.regions)
         splitter.addWidget(self.table)

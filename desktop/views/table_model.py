@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -38,13 +38,61 @@ class _SelectOnFocus(QObject):
         return False
 
 
+class EmptyHint(QLabel):
+    """A grey note across an empty list saying why nothing is listed and what to do (an empty white
+    box told the user nothing: no records, a filter too narrow, or a list still to be loaded?).
+
+    It stays hidden until the model has been filled once (a list loading in the background is not
+    yet empty) and whenever the model has rows. ``setText`` changes the note, e.g. with the filter."""
+
+    def __init__(self, view: QAbstractItemView, text: str) -> None:
+        super().__init__(text, view.viewport())
+        self.setObjectName("emptyHint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("color: #777; padding: 24px;")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks still reach the list
+        self._view = view
+        self._filled = False
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        model.modelReset.connect(self._loaded)
+        model.rowsInserted.connect(self._loaded)
+        model.rowsRemoved.connect(self._loaded)
+        model.layoutChanged.connect(self._loaded)
+        self.hide()
+
+    def _loaded(self, *_args: object) -> None:
+        self._filled = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the note when the list is empty (after its first filling), hide it otherwise."""
+        model = self._view.model()
+        empty = self._filled and model is not None and model.rowCount() == 0
+        if empty:
+            self.setGeometry(self._view.viewport().rect())
+        self.setVisible(empty)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._view.viewport().rect())
+        return False
+
+
+def empty_hint(view: QAbstractItemView, text: str) -> EmptyHint:
+    """Give ``view`` the note shown while it lists nothing (see EmptyHint)."""
+    return EmptyHint(view, text)
+
+
 def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
-                    single: bool = False) -> QTableView:
+                    single: bool = False, empty: str = "") -> QTableView:
     """A table of whole rows that are read, not edited: rows selected whole, alternating colours, no
     row numbers, the last column filling the width; Tab leaves the table for the next widget (a table of
     rows moved from cell to cell with Tab and held the keyboard inside: the buttons and the detail pane
     beside it could be reached only by the mouse or by walking every cell). ``widths`` are starting widths in pixels at the
-    default font (measuring contents costs a pass over the rows); ``fit_contents`` measures instead."""
+    default font (measuring contents costs a pass over the rows); ``fit_contents`` measures instead.
+    ``empty``: the note shown while the table lists nothing (see EmptyHint)."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -62,6 +110,8 @@ def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), f
     scale = max(table.fontMetrics().horizontalAdvance("0000") / 28, 1.0)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, int(width * scale))
+    if empty:
+        EmptyHint(table, empty)
     return table
 
 
