@@ -84,8 +84,8 @@
     </message>
     <message>
         <location filename="../views/applications.py" line="201" />
-        <source>Export the &amp;list…</source>
-        <translation>导出列表(&amp;L)…</translation>
+        <source>Export the list as a wor&amp;kbook…</source>
+        <translation>导出列表(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../views/applications.py" line="202" />

@@ -198,7 +198,7 @@ class ApplicationsPage(QWidget):
         xlsx.clicked.connect(lambda: self.export_publicity("xlsx"))
         pdf = QPushButton(self.tr("Publicity list (P&DF)…"))
         pdf.clicked.connect(lambda: self.export_publicity("pdf"))
-        self.list_export_button = QPushButton(self.tr("Export the &list…"))
+        self.list_export_button = QPushButton(self.tr("Export the list as a wor&kbook…"))
         self.list_export_button.setToolTip(self.tr("Every application under the filters (not only the first "
                                                    "{n:,} shown) as an Excel list; the export is logged")
                                            .format(n=svc.LIST_LIMIT))
