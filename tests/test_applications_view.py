@@ -1159,6 +1159,7 @@ def test_a_steps_due_date_says_what_its_number_is(qapp, language: str) -> None: 
         QLocale.setDefault(locale)
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_application_list_filters_have_alt_keys_and_an_empty_list_says_why(  # noqa: ANN201
         qtbot, qapp, sqlite_district: District, language: str):  # noqa: ANN001
     """The list's filters (状态:, 办理方式:, 待办步骤:, 区划:) had no Alt key, and 只看逾期(&O) shared
