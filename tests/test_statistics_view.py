@@ -432,3 +432,15 @@ def test_the_legend_of_a_bar_chart_shows_each_series_colour(qtbot) -> None:  # n
     swatches = {pg.mkBrush(b.opts["brush"]).color().name() for b in bars}
     painted = {pg.mkBrush(b.opts["brushes"][0]).color().name() for b in bars}
     assert len(bars) == 2 and swatches == painted and len(swatches) == 2
+
+
+def test_every_filter_is_reached_by_an_alt_key(page: StatisticsPage) -> None:
+    """从 and 至 had no Alt key: the keyboard user tabbed through the whole bar to reach the dates."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.mnemonics import duplicate_mnemonics
+
+    buddies = {w.buddy(): w.text() for w in page.findChildren(QLabel) if w.buddy() is not None}
+    for widget in (page.period, page.date_from, page.date_to, page.subdistrict, page.track, page.category):
+        assert "&" in buddies.get(widget, ""), widget
+    assert duplicate_mnemonics(page) == {}

@@ -137,13 +137,13 @@
     </message>
     <message>
         <location filename="../views/statistics.py" line="149" />
-        <source>From</source>
-        <translation>从</translation>
+        <source>Fr&amp;om</source>
+        <translation>从(&amp;O)</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="150" />
-        <source>to</source>
-        <translation>至</translation>
+        <source>u&amp;ntil</source>
+        <translation>至(&amp;N)</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="150" />
@@ -381,7 +381,7 @@
     <message>
         <location filename="../views/statistics.py" line="454" />
         <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
-        <translation>{track}:已审批 {n} 件,中位数 {median},90% 在 {p90} 以内,最短 {lo}、最长 {hi} 个工作日</translation>
+        <translation>{track}:已审批 {n} 件;中位数 {median} 个工作日;90% 在 {p90} 个工作日以内;最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="460" />

@@ -146,8 +146,8 @@ class StatisticsPage(QWidget):
         self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
         self.summary_button = QPushButton(self.tr("Monthly &summary (PDF)…"))
         self.all_xlsx_button = QPushButton(self.tr("All numbers (&xlsx)…"))
-        for label, widget in ((self.tr("&Period:"), self.period), (self.tr("From"), self.date_from),
-                              (self.tr("to"), self.date_to), (self.tr("Re&gion:"), self.subdistrict),
+        for label, widget in ((self.tr("&Period:"), self.period), (self.tr("Fr&om"), self.date_from),
+                              (self.tr("u&ntil"), self.date_to), (self.tr("Re&gion:"), self.subdistrict),
                               (None, self.community), (self.tr("&Track:"), self.track),
                               (self.tr("&Category:"), self.category)):
             if label is not None:
