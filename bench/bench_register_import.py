@@ -55,10 +55,14 @@ def registers(households: int, seed: int = 7) -> tuple[list[list], list[list]]:
         sub = rnd.choice(list(PLACES))
         community = rnd.choice(PLACES[sub])
         size = rnd.choice([1, 2, 2, 3, 3, 3, 4])
+        spouse = False  # one 配偶 per household (a second is refused)
         for k in range(size):
             sequence += 1
             born = date(1940 + sequence % 70, 1 + sequence % 12, 1 + sequence % 28)
-            values = {"户编号": f"B{n:05d}", "与户主关系": "本人" if k == 0 else rnd.choice(RELATIONS),
+            relation = "本人" if k == 0 else rnd.choice(RELATIONS)
+            if relation == "配偶":
+                relation, spouse = ("子女" if spouse else "配偶"), True
+            values = {"户编号": f"B{n:05d}", "与户主关系": relation,
                       "姓名": f"人{sequence}", "身份证号": idcard.make("420203", born, sequence % 1000)}
             if k == 0:
                 values.update(街道=sub, 社区=community, 城乡类别="农村" if sub == "河口镇" else "城市",
