@@ -102,3 +102,21 @@ def test_a_person_written_over_two_rows_is_one_data_row(tmp_path: Path) -> None:
                     f"<tr><td rowspan=2>张三</td><td rowspan=2>{ID1}</td><td>138</td></tr><tr><td>139</td></tr>"
                     f"<tr><td>李四</td><td>{ID2}</td><td>137</td></tr></table>", encoding="utf-8")
     assert [r.number for r in read_all(page)[1]] == [2, 4]
+
+
+def test_a_header_under_long_filling_instructions_is_found(db, district, tmp_path) -> None:  # noqa: ANN001
+    """43 lines of 填表说明 above the header: the header was looked for in the first 40 rows only and the
+    list refused as having no ID column."""
+    from desktop.services import department_import as di
+
+    path = tmp_path / "说明很长.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("名单")
+    for r in range(60):
+        ws.write_string(r, 0, f"{r + 1}. 填表说明:请按要求填写第 {r + 1} 项内容,不得漏填。")
+    ws.write_row(60, 0, ["序号", "姓名", "身份证号"])
+    for i in range(3):
+        ws.write_row(61 + i, 0, [i + 1, f"张{i}", idcard.make("420203", date(1980, 1, 1 + i), 5 + i)])
+    book.close()
+    result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
+    assert (result.header_row, result.data_rows, result.valid) == (61, 3, 3)

@@ -30,7 +30,7 @@ from desktop.io import biff, markup
 from desktop.rules import idcard
 
 MAX_ROWS = 1_000_000  # data rows per file
-HEADER_SCAN_ROWS = 40  # rows searched for the header on each sheet
+HEADER_SCAN_ROWS = 80  # rows searched for the header on each sheet (filling instructions above it run to 40 and more)
 
 FIELDS = ("id_number", "name", "subdistrict", "community", "address", "phone", "id_type")
 FIELD_LABELS = {
