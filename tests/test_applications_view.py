@@ -1204,3 +1204,20 @@ def test_the_calendar_note_stays_a_line_and_the_list_takes_the_height(qtbot, sql
     splitter = tab.findChild(QSplitter)
     assert note.height() <= note.heightForWidth(note.width()) + 4
     assert splitter.height() >= 700 - note.height() - 40
+
+
+def test_the_post_check_buttons_wait_for_a_check_to_act_on(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                            errors: list[str]) -> None:
+    """记录结果 and 打开申请 were enabled over an empty list and only then said to select a row."""
+    d = sqlite_district
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    wait_for_background()
+    assert page.checks_model.rowCount() == 0
+    assert not page.record_check_button.isEnabled() and not page.open_check_button.isEnabled()
+    run_regular(d, make_household(d.db, d.regions["八泉社区"], "王五"))  # a yearly review to do
+    page.refresh()
+    wait_for_background()
+    assert page.checks_model.rowCount() >= 1
+    assert page.record_check_button.isEnabled() and page.open_check_button.isEnabled()
+    assert errors == []

@@ -247,7 +247,7 @@ class ApplicationsPage(QWidget):
         open_app.clicked.connect(self.open_post_check_application)
         for b in (record, draw):
             county_only(b, self.ctx.actor.role in svc.DECIDERS)
-        self.record_check_button, self.draw_button = record, draw
+        self.record_check_button, self.draw_button, self.open_check_button = record, draw, open_app
         for b in (record, draw, export, open_app):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -348,6 +348,9 @@ class ApplicationsPage(QWidget):
         kind, overdue_only = self.check_kind.currentData(), self.checks_overdue.isChecked()
         shown = [c for c in self.all_checks if (not kind or c.kind == kind) and (c.overdue or not overdue_only)]
         self.checks_model.set_rows(shown)
+        # nothing to record or open in an empty list (the buttons said "select a row first" only when pressed)
+        self.record_check_button.setEnabled(bool(shown) and self.ctx.actor.role in svc.DECIDERS)
+        self.open_check_button.setEnabled(bool(shown))
         self.checks_count.setText(self.tr("{n} check(s) to do, {overdue} overdue").format(
             n=len(shown), overdue=sum(1 for c in shown if c.overdue)))
 
