@@ -218,16 +218,17 @@ def households(draw: st.DrawFn) -> mt.HouseholdFacts:
         kind, grade = draw(disability)
         members.append(mt.MemberInput(i, f"成员{i}", birth_date=draw(births), health=draw(health),
                                       disability=kind, disability_grade=grade))
-    incomes = tuple(mt.IncomeItem(k, draw(money)) for k in ("wages", "business", "transfer"))
+    incomes = tuple(mt.IncomeItem(k, draw(money)) for k in ("wages", "business", "transfer", "resident_pension"))
     expenses = tuple(mt.ExpenseItem(k, draw(money)) for k in ("medical", "education"))
     return mt.HouseholdFacts(tuple(members), incomes, expenses, draw(st.booleans()))
 
 
 policies = st.builds(
-    lambda area, cap, ill, dis: demo_settings(area, deduct_cap=str(cap), deduct_serious_illness=str(ill),
-                                              deduct_severe_disability=str(dis)),
+    lambda area, cap, ill, dis, pension: demo_settings(area, deduct_cap=str(cap), deduct_serious_illness=str(ill),
+                                                       deduct_severe_disability=str(dis),
+                                                       **({"resident_pension_exempt": pension} if pension else {})),
     st.sampled_from(["urban", "rural"]), st.decimals("0", "1", places=2), st.decimals("0", "0.5", places=2),
-    st.decimals("0", "0.5", places=2))
+    st.decimals("0", "0.5", places=2), st.sampled_from(["", "是", "否"]))
 
 
 @settings(max_examples=300, deadline=None)
@@ -303,8 +304,11 @@ def check_brief_agrees(f: mt.HouseholdFacts, s: P.PolicySettings, on: date, curr
     other = sum((e.amount for e in f.expenses if e.kind != "medical"), D(0))
     wages = sum((i.amount for i in f.incomes if not i.exempt and i.kind == "wages"), D(0))
     illness_costs = sum((e.amount for e in f.expenses if e.kind != "education"), D(0))
+    pension = sum((i.amount for i in f.incomes if not i.exempt and i.kind == "resident_pension"), D(0))
     brief = mt.assess_brief(members, total, medical, other, f.single_parent, s, on, current, wages=wages,
-                            employed=sum(1 for m in f.members if m.employed and m not in unborn), illness_costs=illness_costs)
+                            employed=sum(1 for m in f.members if m.employed and m not in unborn), illness_costs=illness_costs,
+                            pension=pension)
+    assert brief.total_income == full.total_income
     assert (brief.category, brief.per_capita_monthly, brief.deduction_rate, brief.urgent, brief.vulnerable,
             brief.suggested_placement) == (full.category, full.per_capita_monthly, full.deduction_rate, full.urgent,
                                            full.vulnerable, full.suggested_placement)

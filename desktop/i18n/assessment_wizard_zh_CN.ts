@@ -3,28 +3,28 @@
 <context>
     <name>AssessmentWizard</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="568" />
-        <location filename="../views/assessment_wizard.py" line="612" />
+        <location filename="../views/assessment_wizard.py" line="570" />
+        <location filename="../views/assessment_wizard.py" line="614" />
         <source>Comprehensive assessment</source>
         <translation>综合评估</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="571" />
+        <location filename="../views/assessment_wizard.py" line="573" />
         <source>&amp;Save assessment</source>
         <translation>保存评估(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="613" />
+        <location filename="../views/assessment_wizard.py" line="615" />
         <source>This household has no members recorded. Add its members first.</source>
         <translation>该户没有登记家庭成员,请先添加成员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="671" />
+        <location filename="../views/assessment_wizard.py" line="673" />
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="673" />
+        <location filename="../views/assessment_wizard.py" line="675" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -65,32 +65,32 @@
 <context>
     <name>ExpensesPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="388" />
+        <location filename="../views/assessment_wizard.py" line="389" />
         <source>Rigid spending over the last 12 months</source>
         <translation>近12个月刚性支出</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="390" />
+        <location filename="../views/assessment_wizard.py" line="391" />
         <source>Out-of-pocket medical costs after insurance, education fees at public-school rates, rehabilitation and other rigid spending, in yuan over the same 12 months.</source>
         <translation>同一12个月内的医保报销后自付医疗费用、按公办学校标准计算的教育费用、康复等刚性支出(元)。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="392" />
+        <location filename="../views/assessment_wizard.py" line="393" />
         <source>Other needs to refer</source>
         <translation>需转介的其他困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="394" />
+        <location filename="../views/assessment_wizard.py" line="395" />
         <source>Housing difficulty</source>
         <translation>住房困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="395" />
+        <location filename="../views/assessment_wizard.py" line="396" />
         <source>Needs legal aid</source>
         <translation>需要法律援助</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="396" />
+        <location filename="../views/assessment_wizard.py" line="397" />
         <source>Hit by a disaster or accident</source>
         <translation>遭遇灾害或意外</translation>
     </message>
@@ -152,11 +152,11 @@
     </message>
     <message>
         <location filename="../views/assessment_wizard.py" line="347" />
-        <source>Yuan over the 12 months before the assessment date. Net business, property and transfer income may be negative (a loss, or more paid out in taxes, contributions and support than received). Put veterans' benefits, family-planning rewards, scholarships, bravery awards, assistance payments and, where local policy exempts it, the basic resident pension under "Not counted": they are recorded but are not income.</source>
-        <translation>评估日期前12个月的金额(元)。经营净收入、财产净收入、转移净收入可以为负数(亏损,或缴纳的税费、社保费和支付的赡养费等多于所得)。优待抚恤金、计划生育奖励、奖学金、见义勇为奖励、社会救助金,以及当地政策规定不计入的城乡居民基本养老保险基础养老金,请填在“不计入收入”一栏:予以记录,但不算作收入。</translation>
+        <source>Yuan over the 12 months before the assessment date. Net business, property and transfer income may be negative (a loss, or more paid out in taxes, contributions and support than received). Put veterans' benefits, family-planning rewards, scholarships, bravery awards and assistance payments under "Not counted": they are recorded but are not income. The basic resident pension has its own column: whether it is counted follows the policy setting in force on the assessment date (the result explains it).</source>
+        <translation>评估日期前12个月的金额(元)。经营净收入、财产净收入、转移净收入可以为负数(亏损,或缴纳的税费、社保费和支付的赡养费等多于所得)。优待抚恤金、计划生育奖励、奖学金、见义勇为奖励、社会救助金,请填在“不计入收入”一栏:予以记录,但不算作收入。城乡居民基本养老金填在其单独一栏:是否计入收入,按评估日期当天生效的政策参数确定(评估结果中有说明)。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="381" />
+        <location filename="../views/assessment_wizard.py" line="382" />
         <source>Counted income over 12 months: %1 yuan; not counted: %2 yuan</source>
         <translation>12个月计入收入:%1 元;不计入收入:%2 元</translation>
     </message>
@@ -265,47 +265,47 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="485" />
+        <location filename="../views/assessment_wizard.py" line="487" />
         <source>Result</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="486" />
+        <location filename="../views/assessment_wizard.py" line="488" />
         <source>The calculation step by step, and where the household should go next.</source>
         <translation>逐步计算过程,以及该户的下一步去向。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="500" />
+        <location filename="../views/assessment_wizard.py" line="502" />
         <source>Required when the placement differs from the suggestion</source>
         <translation>所选去向与建议不同时必须填写</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="498" />
+        <location filename="../views/assessment_wizard.py" line="500" />
         <source>Pl&amp;acement:</source>
         <translation>去向(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="503" />
+        <location filename="../views/assessment_wizard.py" line="505" />
         <source>&amp;Reason for the change:</source>
         <translation>改变建议的理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="514" />
+        <location filename="../views/assessment_wizard.py" line="516" />
         <source>Refer &amp;to:</source>
         <translation>转介部门(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="517" />
+        <location filename="../views/assessment_wizard.py" line="519" />
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="527" />
+        <location filename="../views/assessment_wizard.py" line="529" />
         <source> — URGENT</source>
         <translation> —— 紧急</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="528" />
+        <location filename="../views/assessment_wizard.py" line="530" />
         <source>Result: %1, per-capita monthly income %2 yuan</source>
         <translation>评估结果:%1,月人均收入 %2 元</translation>
     </message>
@@ -313,47 +313,47 @@
 <context>
     <name>VerificationPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="425" />
+        <location filename="../views/assessment_wizard.py" line="426" />
         <source>Verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="426" />
+        <location filename="../views/assessment_wizard.py" line="427" />
         <source>How were the figures verified, and by whom? A home survey needs at least two investigators.</source>
         <translation>收入等情况是如何核查的、由谁核查?入户调查须至少两名调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="444" />
+        <location filename="../views/assessment_wizard.py" line="445" />
         <source>Names separated by commas, e.g. 王芳, 李强</source>
         <translation>姓名之间用逗号或顿号分隔,例如 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="431" />
+        <location filename="../views/assessment_wizard.py" line="432" />
         <source>Assessment &amp;date:</source>
         <translation>评估日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="442" />
+        <location filename="../views/assessment_wizard.py" line="443" />
         <source>&amp;Methods used:</source>
         <translation>核查方式(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="446" />
+        <location filename="../views/assessment_wizard.py" line="448" />
         <source>In&amp;vestigators:</source>
         <translation>调查人员(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="464" />
+        <location filename="../views/assessment_wizard.py" line="466" />
         <source>Tick at least one verification method.</source>
         <translation>请至少勾选一种核查方式。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="467" />
+        <location filename="../views/assessment_wizard.py" line="469" />
         <source>Enter the investigators.</source>
         <translation>请填写调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="470" />
+        <location filename="../views/assessment_wizard.py" line="472" />
         <source>A home survey needs at least two investigators.</source>
         <translation>入户调查须至少两名调查人员。</translation>
     </message>

@@ -70,58 +70,58 @@
 <context>
     <name>PolicySettingsTab</name>
     <message>
-        <location filename="../views/policy_settings.py" line="185"/>
+        <location filename="../views/policy_settings.py" line="193"/>
         <source>Means-test settings by the date they take effect, for urban and rural areas. An assessment uses the values in force on its date and records them. Values marked &quot;%1&quot; are the demo district&apos;s and must be confirmed locally.</source>
         <translation>家庭经济状况评估所用的政策参数,按生效日期和城乡分别设置。每次评估使用评估日期当天生效的数值并记录在案。备注为“%1”的数值是演示区的参考值,须按本地政策确认。</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="192"/>
+        <location filename="../views/policy_settings.py" line="200"/>
         <source>In force &amp;on:</source>
         <translation>查看生效日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="200"/>
+        <location filename="../views/policy_settings.py" line="206"/>
         <source>&amp;New values…</source>
         <translation>录入新参数(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="202"/>
+        <location filename="../views/policy_settings.py" line="208"/>
         <source>&amp;Delete entry…</source>
         <translation>删除记录(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="204"/>
+        <location filename="../views/policy_settings.py" line="210"/>
         <source>Enter the demo district&apos;s values</source>
         <translation>录入演示区参考值</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="205"/>
+        <location filename="../views/policy_settings.py" line="211"/>
         <source>Only when no setting exists yet; the values must be confirmed locally.</source>
         <translation>仅在尚无任何政策参数时可用;这些数值须按本地政策确认。</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="215"/>
+        <location filename="../views/policy_settings.py" line="221"/>
         <source>Only administrators can change policy settings.</source>
         <translation>只有系统管理员可以修改政策参数。</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="224"/>
+        <location filename="../views/policy_settings.py" line="231"/>
         <source>All entries</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="266"/>
-        <location filename="../views/policy_settings.py" line="270"/>
+        <location filename="../views/policy_settings.py" line="274"/>
+        <location filename="../views/policy_settings.py" line="278"/>
         <source>Delete entry</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="266"/>
+        <location filename="../views/policy_settings.py" line="274"/>
         <source>Select an entry in the list first.</source>
         <translation>请先在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="271"/>
+        <location filename="../views/policy_settings.py" line="279"/>
         <source>Delete %1 = %2 (%3, in force from %4)? Assessments already saved keep the values they used.</source>
         <translation>删除 %1 = %2(%3,自 %4 起执行)?已保存的评估仍保留其当时使用的数值。</translation>
     </message>
@@ -130,37 +130,37 @@
     <name>SetValuesDialog</name>
     <message>
         <location filename="../views/policy_settings.py" line="93"/>
-        <location filename="../views/policy_settings.py" line="161"/>
+        <location filename="../views/policy_settings.py" line="169"/>
         <source>New policy values</source>
         <translation>录入新的政策参数</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="104"/>
+        <location filename="../views/policy_settings.py" line="102"/>
         <source>In force &amp;from:</source>
         <translation>生效日期(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="105"/>
+        <location filename="../views/policy_settings.py" line="103"/>
         <source>&amp;Area:</source>
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="107"/>
+        <location filename="../views/policy_settings.py" line="105"/>
         <source>Values (shown: those in force on that date; change what the new document sets)</source>
         <translation>参数值(显示的是该日生效的数值;请修改新文件规定的项目)</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="119"/>
+        <location filename="../views/policy_settings.py" line="120"/>
         <source>e.g. the document number</source>
         <translation>例如文件号</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="121"/>
+        <location filename="../views/policy_settings.py" line="122"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/policy_settings.py" line="161"/>
+        <location filename="../views/policy_settings.py" line="169"/>
         <source>No value was changed.</source>
         <translation>没有修改任何数值。</translation>
     </message>

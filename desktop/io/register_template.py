@@ -69,7 +69,8 @@ HEAD_ONLY = ("街道", "社区", "住址", "联系电话", "城乡类别", "单�
 # may differ from the head's; these may not.
 HOUSEHOLD_STATED = ("当前救助类别", "监测库别", "单亲家庭")
 
-INCOME_COLUMNS = {label: kind for kind, label in codes.INCOME_LABELS.items()}
+# The template's columns are fixed (issue 4): the basic resident pension has no column of its own.
+INCOME_COLUMNS = {label: kind for kind, label in codes.INCOME_LABELS.items() if label in HEADER}
 EXPENSE_COLUMNS = {label: kind for kind, label in codes.EXPENSE_LABELS.items()}
 # Net incomes may be a loss; the other amounts cannot be negative.
 MAY_BE_NEGATIVE = {codes.INCOME_LABELS[kind] for kind in codes.NET_INCOME_KINDS}

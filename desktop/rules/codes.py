@@ -205,6 +205,9 @@ class IncomeKind(StrEnum):
     PROPERTY = "property"
     TRANSFER = "transfer"
     OTHER = "other"
+    # 城乡居民基本养老金: counted like transfer income unless the dated setting resident_pension_exempt
+    # exempts it on the assessment date (RULES.md §1.2).
+    RESIDENT_PENSION = "resident_pension"
 
 
 # Net incomes may be below zero (RULES.md §1.2): a business or property loss, or transfers paid out
@@ -217,6 +220,7 @@ INCOME_LABELS = {
     IncomeKind.PROPERTY: "财产净收入",
     IncomeKind.TRANSFER: "转移净收入",
     IncomeKind.OTHER: "其他收入",
+    IncomeKind.RESIDENT_PENSION: "城乡居民基本养老金",
 }
 
 

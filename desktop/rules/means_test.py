@@ -1,6 +1,8 @@
 """The means test (家庭经济状况评估), pure and explained step by step (RULES.md §1.2–1.3, issue 5).
 
-    total income      = sum of the members' counted income (exempt items are not income)
+    total income      = sum of the members' counted income (exempt items are not income; the basic
+                        resident pension is not income either when resident_pension_exempt is 是 on
+                        the assessment date, and is counted like transfer income otherwise)
     deduction rate    = min(deduct_cap, deduct_serious_illness × seriously ill members
                             + deduct_severe_disability × members with disability grade 1/2
                               (grade 3 when intellectual or mental)
@@ -60,7 +62,7 @@ from desktop.rules.codes import (
     LabourCapacity,
     Schooling,
 )
-from desktop.rules.policy import PolicySettings, area_label
+from desktop.rules.policy import PENSION_EXEMPT, SPEC_BY_NAME, PolicySettings, area_label
 
 # The version of this calculation, frozen with every assessment's result (RULES.md §1: "a frozen snapshot
 # of inputs, rule version and result"). Change it whenever a rule changes what the means test computes.
@@ -68,7 +70,9 @@ from desktop.rules.policy import PolicySettings, area_label
 # no deduction on a negative total income; optional employment and illness/disability cost deductions.
 # 2026.12: the marginal line, the rigid-spending line and the annual per-capita income are compared
 # exactly (rounding them half-up flipped results within half a fen); members not yet born left out.
-RULE_VERSION = "2026.12"
+# 2027.01: the basic resident pension (城乡居民基本养老金) is its own kind of income, left out of the
+# total when the dated setting resident_pension_exempt exempts it.
+RULE_VERSION = "2027.01"
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -113,6 +117,7 @@ HOME_SURVEY = "home_survey"
 _DIBAO = Category.DIBAO.value
 _MARGINAL = Category.MARGINAL.value
 _EXPENDITURE = Category.EXPENDITURE.value
+_PENSION = IncomeKind.RESIDENT_PENSION.value
 _IN_ASSISTANCE = frozenset({Category.DIBAO.value, Category.TEKUN.value})
 
 SEVERE_AT_GRADE_3 = frozenset({Disability.INTELLECTUAL.value, Disability.MENTAL.value})
@@ -292,6 +297,7 @@ class MeansTestResult:
     employment_deduction: Decimal = ZERO
     illness_deduction: Decimal = ZERO
     not_yet_born: list[str] = field(default_factory=list)  # "婴(2026-05-01 出生)": left out of the family
+    pension_exempt_income: Decimal = ZERO  # basic resident pension left out by resident_pension_exempt
 
     @property
     def label(self) -> str:
@@ -319,6 +325,7 @@ class MeansTestResult:
             "income_by_kind": {k: str(round_cent(v)) for k, v in self.income_by_kind.items()},
             "total_income": str(round_cent(self.total_income)),
             "exempt_income": str(round_cent(self.exempt_income)),
+            "pension_exempt_income": str(round_cent(self.pension_exempt_income)),
             "deduction_parts": [[w, n, str(r)] for w, n, r in self.deduction_parts],
             "deduction_rate": str(self.deduction_rate),
             "employment_deduction": str(round_cent(self.employment_deduction)),
@@ -478,10 +485,13 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
     n = len(facts.members)
     members = Decimal(n)
     by_kind: dict[str, Decimal] = {k.value: ZERO for k in IncomeKind}
-    exempt = ZERO
+    exempt = pension_exempt = ZERO
+    pension_out = settings.pension_exempt()
     for item in facts.incomes:
         if item.exempt:
             exempt += item.amount
+        elif pension_out and item.kind == _PENSION:
+            pension_exempt += item.amount
         else:
             by_kind[item.kind] = by_kind.get(item.kind, ZERO) + item.amount
     total = sum(by_kind.values(), ZERO)
@@ -570,7 +580,7 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
         urgency_reasons=urgency, vulnerable=vulnerable, vulnerable_reasons=vulnerable_reasons,
         referrals=referrals, suggested_placement=placement, employed_members=employed,
         ill_or_disabled=ill_or_disabled, employment_deduction=employment_cut, illness_deduction=illness_cut,
-        not_yet_born=[f"{m.name}({m.born()} 出生)" for m in unborn])
+        not_yet_born=[f"{m.name}({m.born()} 出生)" for m in unborn], pension_exempt_income=pension_exempt)
     if explain:
         result.steps = _explain(result, facts, settings)
     return result
@@ -639,6 +649,7 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     if r.exempt_income:
         text += f";另有不计入收入的项目(优待抚恤金、奖学金、社会救助金等){yuan(r.exempt_income)},未计入"
     steps.append(text + "。")
+    steps.extend(_pension_steps(r, s, since))
     if r.deduction_parts:
         pieces = " + ".join(
             f"{what} {count} {'户' if what == '单亲家庭' else '人'} × {percent(rate / count)}"
@@ -724,6 +735,21 @@ def cut_note(exact: Decimal) -> str:
     return "" if exact == floor_cent(exact) else "(分以下舍去)"
 
 
+def _pension_steps(r: MeansTestResult, s: PolicySettings, since: Callable[[str], str]) -> list[str]:
+    """What the setting resident_pension_exempt did to the basic resident pension, when there is one."""
+    label = INCOME_LABELS[IncomeKind.RESIDENT_PENSION]
+    setting = f"政策参数“{SPEC_BY_NAME[PENSION_EXEMPT].label}”({PENSION_EXEMPT})"
+    if r.pension_exempt_income:
+        return [f"{label} {yuan(r.pension_exempt_income)}:按{setting}为“是”{since(PENSION_EXEMPT)},"
+                "不计入家庭收入。"]
+    counted = r.income_by_kind.get(_PENSION, ZERO)
+    if not counted:
+        return []
+    how = (f"为“否”{since(PENSION_EXEMPT)}" if s.get(PENSION_EXEMPT) is not None
+           else "未设置(默认“否”)")
+    return [f"{label} {yuan(counted)}:{setting}{how},按转移性收入计入家庭收入。"]
+
+
 def _amount_deduction_steps(r: MeansTestResult, s: PolicySettings, since: Callable[[str], str]) -> list[str]:
     """The employment-cost and illness/disability-cost lines, when they apply or were not provided."""
     out: list[str] = []
@@ -778,6 +804,7 @@ class BriefResult:
     vulnerable: bool
     suggested_placement: str
     tekun_candidates: list[str]
+    total_income: Decimal = ZERO  # after leaving out an exempt pension
 
     @property
     def label(self) -> str:
@@ -787,11 +814,15 @@ class BriefResult:
 def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Decimal, other_rigid: Decimal,
                  single_parent: bool, settings: PolicySettings, on: date,
                  current_category: str | None = None, *, wages: Decimal = ZERO, employed: int = 0,
-                 illness_costs: Decimal = ZERO) -> BriefResult:
+                 illness_costs: Decimal = ZERO, pension: Decimal = ZERO) -> BriefResult:
     """:func:`assess` without the explanation, for thousands of households: same rules, same rounding
     (tests check that both always agree). ``other_rigid`` is education plus other rigid spending;
     ``wages`` the counted wages, ``employed`` the members at work and ``illness_costs`` the medical and
-    other rigid spending without education (for the optional amount deductions)."""
+    other rigid spending without education (for the optional amount deductions). ``pension`` is the basic
+    resident pension included in ``total_income`` (lines not ticked exempt): left out when the settings
+    exempt it."""
+    if pension and settings.pension_exempt():
+        total_income -= pension
     if not members:
         raise ValueError("家庭没有成员,无法计算人均收入。")
     n = 0
@@ -842,4 +873,4 @@ def assess_brief(members: list[BriefMember], total_income: Decimal, medical: Dec
     vulnerable = bool(ill or severe or single_parent or elderly or disabled_any or rigid > 0 or urgent)
     return BriefResult(n, category, rate, counted, per_capita, rigid, urgent, vulnerable,
                        suggest_placement(category, vulnerable, current_category),
-                       no_labour if category == _DIBAO else [])
+                       no_labour if category == _DIBAO else [], total_income)

@@ -16,13 +16,14 @@ from decimal import Decimal, InvalidOperation
 from desktop.rules.codes import AREA_LABELS, AreaType
 
 # Kinds of value: money in yuan (two places), a ratio (0..1, "10%" accepted), a multiplier, an age,
-# a number of months.
+# a number of months, a yes/no (stored as 1 or 0, written 是 or 否).
 MONEY = "money"
 MONEY_MAX = Decimal(10_000_000)  # far above any standard or income; keeps the value a plain number
 RATIO = "ratio"
 MULTIPLIER = "multiplier"
 AGE = "age"
 MONTHS = "months"
+FLAG = "flag"
 GRADUAL_EXIT_MAX_MONTHS = 6  # RULES.md §1.5: gradual exit after employment, up to 6 months
 
 
@@ -33,6 +34,7 @@ class SettingSpec:
     kind: str
     unit: str
     help: str
+    default: str = ""  # what is used when none is set (shown as such); "" for none
 
 
 SPECS: tuple[SettingSpec, ...] = (
@@ -57,6 +59,8 @@ SPECS: tuple[SettingSpec, ...] = (
                 "家庭有重病或残疾成员时,近12个月自付医疗、康复等刚性支出按此比例从家庭收入中扣减(不设置则不扣减)"),
     SettingSpec("gradual_exit_months", "就业渐退期", MONTHS, "个月",
                 "低保对象就业后收入超过标准的,停止救助前可继续发放的月数(0 到 6;0 表示不渐退)"),
+    SettingSpec("resident_pension_exempt", "城乡居民基本养老金不计入收入", FLAG, "",
+                "是:城乡居民基本养老金不计入家庭收入;否(不设置时亦同):按转移性收入计入", default="否"),
 )
 
 SPEC_BY_NAME: dict[str, SettingSpec] = {s.name: s for s in SPECS}
@@ -64,14 +68,21 @@ NAMES: tuple[str, ...] = tuple(s.name for s in SPECS)
 # What the means test needs: a set in force lacks none of these. The others (the gradual exit
 # period) are asked for only by the step that uses them.
 OPTIONAL_NAMES: frozenset[str] = frozenset({"gradual_exit_months", "employment_cost",
-                                            "illness_disability_cost_ratio"})
+                                            "illness_disability_cost_ratio", "resident_pension_exempt"})
 REQUIRED_NAMES: tuple[str, ...] = tuple(n for n in NAMES if n not in OPTIONAL_NAMES)
 # Deductions the national text allows "as provided" (最低生活保障审核确认办法 art. 13: 因残疾、患重病等
 # 增加的刚性支出、必要的就业成本等,在核算家庭收入时可按规定适当扣减) but gives no amount for: a district
 # that has not provided one does not deduct, and the explanation says so.
 OPTIONAL_DEDUCTIONS: tuple[str, ...] = ("employment_cost", "illness_disability_cost_ratio")
 # What an assessment freezes: every setting the means test read.
-MEANS_TEST_NAMES: tuple[str, ...] = REQUIRED_NAMES + OPTIONAL_DEDUCTIONS
+# The basic resident pension is counted unless this is set to 是 (RULES.md §1.2: exempt "where local
+# policy exempts it"); an assessment freezes its value, the default included, as used.
+PENSION_EXEMPT = "resident_pension_exempt"
+MEANS_TEST_NAMES: tuple[str, ...] = REQUIRED_NAMES + OPTIONAL_DEDUCTIONS + (PENSION_EXEMPT,)
+# How administrators write a yes/no (compared after stripping, upper case for the Latin words).
+FLAG_HINT = "是 或 否"
+FLAG_WORDS: dict[str, bool] = {"是": True, "否": False, "1": True, "0": False, "Y": True, "N": False,
+                               "YES": True, "NO": False, "TRUE": True, "FALSE": False}
 
 AREA_BY_WORD: dict[str, str] = {
     "城市": AreaType.URBAN.value, "城镇": AreaType.URBAN.value, "urban": AreaType.URBAN.value,
@@ -102,6 +113,11 @@ def parse_value(name: str, text: object) -> Decimal:
     spec = SPEC_BY_NAME.get(name)
     if spec is None:
         raise PolicyValueError(f"没有名为“{name}”的政策参数。可用的参数:{'、'.join(NAMES)}。")
+    if spec.kind == FLAG:
+        flag = FLAG_WORDS.get(str(text).strip().upper())
+        if flag is None:
+            raise PolicyValueError(f"{spec.label}({name})的值“{text}”无法识别,应为“是”或“否”。")
+        return Decimal(1) if flag else Decimal(0)
     raw = str(text).strip().replace(",", "").replace("，", "").replace("％", "%")
     percent = raw.endswith("%")
     if percent:
@@ -148,7 +164,7 @@ def format_value(name: str, value: Decimal) -> str:
     spec = SPEC_BY_NAME[name]
     if spec.kind == MONEY:
         return f"{value.quantize(Decimal('0.01'))}"
-    if spec.kind in (AGE, MONTHS):
+    if spec.kind in (AGE, MONTHS, FLAG):
         return str(int(value))
     text = format(value.normalize(), "f")
     return text
@@ -157,6 +173,8 @@ def format_value(name: str, value: Decimal) -> str:
 def display_value(name: str, value: Decimal) -> str:
     """Human text with the unit: "760.00 元/人·月", "10%", "1.5 倍", "60 周岁"."""
     spec = SPEC_BY_NAME[name]
+    if spec.kind == FLAG:
+        return "是" if value else "否"
     if spec.kind == RATIO:
         pct = (value * 100).normalize()
         return f"{format(pct, 'f')}%" + (f"({spec.unit})" if spec.unit else "")
@@ -205,12 +223,21 @@ class PolicySettings:
         """An optional setting's value, or None when none is in force."""
         return self.values.get(name)
 
+    def pension_exempt(self) -> bool:
+        """Whether the basic resident pension is left out of income (not set: counted)."""
+        return bool(self.values.get(PENSION_EXEMPT))
+
     def frozen(self) -> dict[str, dict[str, str]]:
-        """What an assessment records: each name with its value and effective date."""
-        return {name: {"value": format_value(name, self.values[name]),
-                       "effective_from": self.effective.get(name, self.on).isoformat(),
-                       "area_type": self.area_type}
-                for name in MEANS_TEST_NAMES if name in self.values}
+        """What an assessment records: each name with its value and effective date. The pension
+        exemption is recorded even when not set (as 否, the default used, without a date)."""
+        out = {name: {"value": format_value(name, self.values[name]),
+                      "effective_from": self.effective.get(name, self.on).isoformat(),
+                      "area_type": self.area_type}
+               for name in MEANS_TEST_NAMES if name in self.values}
+        if PENSION_EXEMPT not in out:
+            out[PENSION_EXEMPT] = {"value": "0", "effective_from": "", "area_type": self.area_type,
+                                   "note": "未设置,按默认值“否”(计入收入)"}
+        return out
 
 
 def missing_names(values: Mapping[str, object]) -> list[str]:

@@ -730,7 +730,9 @@ _HOUSEHOLDS_SQL = ("SELECT id, version, code, region_id, area_type, single_paren
 _MEMBERS_SQL = ("SELECT household_id, birth_date, id_number, health, disability, disability_grade, name, employed "
                 "FROM members WHERE household_id BETWEEN {lo} AND {hi} ORDER BY household_id, id")
 _INCOMES_SQL = ("SELECT i.household_id, SUM(CASE WHEN i.exempt THEN 0 ELSE i.amount END), "
-                "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'wages' THEN i.amount ELSE 0 END) FROM incomes i "
+                "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'wages' THEN i.amount ELSE 0 END), "
+                "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'resident_pension' THEN i.amount ELSE 0 END) "
+                "FROM incomes i "
                 "JOIN (SELECT household_id AS hid, MAX(period_end) AS pe FROM incomes "
                 "WHERE household_id BETWEEN {lo} AND {hi} GROUP BY household_id) m "
                 "ON m.hid = i.household_id AND m.pe = i.period_end "
@@ -744,8 +746,9 @@ _EXPENSES_SQL = ("SELECT e.household_id, SUM(CASE WHEN e.kind = 'medical' THEN e
                  "WHERE e.household_id BETWEEN {lo} AND {hi} GROUP BY e.household_id")
 
 
-# (households, members, employed members, (counted income, wages), (medical, other rigid, illness costs))
-_Chunk = tuple[list[Any], dict[int, list[mt.BriefMember]], dict[int, int], dict[int, tuple[Decimal, Decimal]],
+# (households, members, employed members, (income not ticked exempt, wages, basic resident pension),
+#  (medical, other rigid, illness costs))
+_Chunk = tuple[list[Any], dict[int, list[mt.BriefMember]], dict[int, int], dict[int, tuple[Decimal, Decimal, Decimal]],
                dict[int, tuple[Decimal, Decimal, Decimal]]]
 _END = object()
 
@@ -779,8 +782,8 @@ def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event)
                                                 health, disability, grade or 0, name))
             if works:
                 employed[hid] = employed.get(hid, 0) + 1
-        incomes = {hid: (_raw_money(v), _raw_money(w))
-                   for hid, v, w in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
+        incomes = {hid: (_raw_money(v), _raw_money(w), _raw_money(p))
+                   for hid, v, w, p in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
         spending = {hid: (_raw_money(m), _raw_money(o), _raw_money(c))
                     for hid, m, o, c in _fetch(conn, _EXPENSES_SQL.format(lo=lo, hi=hi))}
         yield households, members, employed, incomes, spending
@@ -788,10 +791,12 @@ def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event)
 
 
 def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, total: int
-            ) -> Iterator[tuple[Any, list[mt.BriefMember], tuple[Decimal, Decimal, int, Decimal, Decimal, Decimal]]]:
-    """(household row, members, figures) per household; the figures are the counted total income, the
-    counted wages, the members at work, medical spending, other rigid spending (education included) and
-    the illness/disability costs (medical and other rigid spending without education).
+            ) -> Iterator[tuple[Any, list[mt.BriefMember],
+                                tuple[Decimal, Decimal, int, Decimal, Decimal, Decimal, Decimal]]]:
+    """(household row, members, figures) per household; the figures are the total income not ticked
+    exempt, the counted wages, the members at work, medical spending, other rigid spending (education included) and
+    the illness/disability costs (medical and other rigid spending without education), and last the basic
+    resident pension within that total (the settings decide whether it counts).
 
     The next chunk is read on a second thread with its own read-only connection and transaction while
     this thread calculates and writes the current one: the drivers release the GIL while the database
@@ -816,7 +821,7 @@ def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, tota
     worker = threading.Thread(target=produce, name="reassess-reader", daemon=True)
     worker.start()
     zero = Decimal(0)
-    no_income = (zero, zero)
+    no_income = (zero, zero, zero)
     no_spending = (zero, zero, zero)
     done = 0
     try:
@@ -828,9 +833,10 @@ def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, tota
                 raise item
             households, members, employed, incomes, spending = item
             for h in households:
-                income, wages = incomes.get(h[0], no_income)
+                income, wages, pension = incomes.get(h[0], no_income)
                 medical, other, illness = spending.get(h[0], no_spending)
-                yield h, members.get(h[0], []), (income, wages, employed.get(h[0], 0), medical, other, illness)
+                yield h, members.get(h[0], []), (income, wages, employed.get(h[0], 0), medical, other, illness,
+                                                     pension)
             done += len(households)
             progress.report(done, total, f"正在重新评估:{done:,} / {total:,} 户")
     finally:
@@ -887,8 +893,8 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         progress.report(0, total, f"正在重新评估 {total:,} 户…")
 
         def rows() -> Iterator[list[Any]]:
-            for h, members, (income, wages, employed, medical, other, illness) in _chunks(db, region_ids, progress,
-                                                                                          total):
+            for h, members, (income, wages, employed, medical, other, illness, pension) in _chunks(
+                    db, region_ids, progress, total):
                 hid, hversion, hcode, hregion, harea, hsingle, hname, hidno, hcat, hstage = h
                 name, parent = regions.get(hregion, ("", None))
                 street = regions.get(parent, ("", None))[0] if parent else ""
@@ -905,7 +911,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                     continue
                 try:
                     r = mt.assess_brief(members, income, medical, other, bool(hsingle), st, day, current,
-                                        wages=wages, employed=employed, illness_costs=illness)
+                                        wages=wages, employed=employed, illness_costs=illness, pension=pension)
                 except ValueError as exc:  # nobody of the household born yet on that date
                     summary.without_members += 1
                     yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "", str(exc)]
@@ -922,7 +928,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                 rate = percents.get(r.deduction_rate)
                 if rate is None:
                     rate = percents[r.deduction_rate] = mt.percent(r.deduction_rate)
-                yield common + [income, rate, mt.round_cent(r.counted_income),
+                yield common + [r.total_income, rate, mt.round_cent(r.counted_income),
                                 r.per_capita_monthly, r.rigid_spending, st["dibao_standard"],
                                 current_label, r.label, "是" if changed else "否",
                                 placement_labels[r.suggested_placement], "是" if r.urgent else "",

@@ -175,7 +175,8 @@ def show(db: Database, actor: Actor, on: date, area_type: str | None = None) -> 
                     out.append(InForceRow(spec.name, spec.label, area, rules.area_label(area), value,
                                           rules.display_value(spec.name, value), eff))
                 else:
-                    out.append(InForceRow(spec.name, spec.label, area, rules.area_label(area), None, "未设置", None))
+                    out.append(InForceRow(spec.name, spec.label, area, rules.area_label(area), None,
+                                          f"未设置(按默认值“{spec.default}”)" if spec.default else "未设置", None))
     return out
 
 

@@ -346,9 +346,10 @@ class IncomesPage(MoneyGridPage):
         self.note.setText(self.tr(
             "Yuan over the 12 months before the assessment date. Net business, property and transfer income may "
             "be negative (a loss, or more paid out in taxes, contributions and support than received). Put "
-            "veterans' benefits, family-planning rewards, scholarships, bravery awards, assistance payments and, "
-            "where local policy exempts it, the basic resident pension under \"Not counted\": they are recorded "
-            "but are not income."))
+            "veterans' benefits, family-planning rewards, scholarships, bravery awards and assistance payments "
+            "under \"Not counted\": they are recorded but are not income. The basic resident pension has its own "
+            "column: whether it is counted follows the policy setting in force on the assessment date (the "
+            "result explains it)."))
 
     def initializePage(self) -> None:  # noqa: N802
         inputs = self.wiz.inputs

@@ -110,7 +110,7 @@ class SetValuesDialog(FormDialog):
         for spec in rules.SPECS:
             edit = QLineEdit()
             edit.setToolTip(spec.help)
-            edit.setPlaceholderText(spec.unit)
+            edit.setPlaceholderText(rules.FLAG_HINT if spec.kind == rules.FLAG else spec.unit)
             self.fields[spec.name] = edit
             # the unit where there is one; a ratio is typed with its "%", and the code name (rigid_expense_ratio)
             # is for the command line, not for the form
@@ -143,6 +143,8 @@ class SetValuesDialog(FormDialog):
             spec = rules.SPEC_BY_NAME[name]
             if value and spec.kind == rules.RATIO:
                 value = rules.display_value(name, rules.parse_value(name, value)).split("%")[0] + "%"
+            elif value and spec.kind == rules.FLAG:  # 是 / 否, as it is typed
+                value = rules.display_value(name, rules.parse_value(name, value))
             edit.setText(value)
             self._shown[name] = value
 
