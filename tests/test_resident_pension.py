@@ -214,6 +214,18 @@ def test_policy_set_and_show_the_exemption(seeded: District, capsys: pytest.Capt
     assert "Traceback" not in captured.err
 
 
+def test_policy_show_warns_only_of_settings_an_assessment_needs(seeded: District,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo values leave the optional settings unset (employment costs, the pension exemption):
+    show said assessments could not run though they can."""
+    url = seeded.db.url.render_as_string(hide_password=False)
+    assert cli.main(["policy", "show", "--date", "2026-03-01", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "未设置(按默认值“否”)" in out and "评估将无法进行" not in out
+    assert cli.main(["policy", "show", "--date", "2023-12-31", "--area", "城市", "--database-url", url]) == 0
+    assert f"有 {len(P.REQUIRED_NAMES)} 项参数在该日没有生效的值" in capsys.readouterr().out
+
+
 # -- the views ------------------------------------------------------------------------------------------
 
 def test_the_wizard_and_the_household_editor_offer_the_pension(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
