@@ -289,8 +289,10 @@ def test_policy_settings_for_both_areas(small: Database) -> None:
     for on in (date(2024, 11, 1), demo.START, date(2026, 1, 1), demo.END):
         shown = policy.show(small, actor, on)
         assert {r.area_type for r in shown} == {"urban", "rural"}
-        # the optional deductions (employment, illness/disability costs) await the district's own provision
-        assert all(r.value is not None for r in shown if r.name not in policy_rules.OPTIONAL_DEDUCTIONS), on
+        # the optional deductions (employment, illness/disability costs) await the district's own provision;
+        # the pension exemption, not set, is its default (否: counted)
+        waiting = (*policy_rules.OPTIONAL_DEDUCTIONS, policy_rules.PENSION_EXEMPT)
+        assert all(r.value is not None for r in shown if r.name not in waiting), on
     assert policy.settings_in_force(small, actor, "urban", demo.END)["dibao_standard"] == Decimal("780.00")
     notes = rows(small, "SELECT DISTINCT note FROM policy_settings")
     assert notes == [(policy_rules.DEMO_NOTE,)]

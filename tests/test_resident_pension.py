@@ -113,9 +113,10 @@ def test_the_brief_calculation_leaves_the_pension_out_the_same_way() -> None:
         assert brief.per_capita_monthly == full.per_capita_monthly
 
 
-def test_frozen_settings_record_the_exemption_even_when_not_set() -> None:
-    assert demo_settings().frozen()["resident_pension_exempt"] == {
-        "value": "0", "effective_from": "", "area_type": "urban", "note": "未设置,按默认值“否”(计入收入)"}
+def test_frozen_settings_record_the_exemption_when_in_force() -> None:
+    assert "resident_pension_exempt" not in demo_settings().frozen()  # not set: the default, 否, was used
+    assert demo_settings(resident_pension_exempt="否").frozen()["resident_pension_exempt"] == {
+        "value": "0", "effective_from": "2024-01-01", "area_type": "urban"}
     assert demo_settings(resident_pension_exempt="是").frozen()["resident_pension_exempt"] == {
         "value": "1", "effective_from": "2024-01-01", "area_type": "urban"}
 
@@ -162,8 +163,9 @@ def test_saved_assessment_keeps_the_setting_and_reassess_uses_the_new_value(seed
     assert pv.result.per_capita_monthly == D("850.00") and pv.result.category == "marginal"
     saved = svc.save_assessment(db, actor, _request(inputs, mt.CLASS_1))
     before = svc.get_assessment(db, actor, saved.assessment_id)
-    assert before.settings["resident_pension_exempt"]["value"] == "0"
-    assert "城乡居民基本养老金 2,400.00 元" in before.explanation and "按转移性收入计入" in before.explanation
+    assert "resident_pension_exempt" not in before.settings  # not set on that date: the default, 否
+    assert "城乡居民基本养老金 2,400.00 元:政策参数“城乡居民基本养老金不计入收入”(resident_pension_exempt)未设置(默认“否”)" \
+        in before.explanation
 
     out = tmp_path / "r.xlsx"
     summary = svc.reassess(db, admin, as_of=ON, out_path=out)
@@ -180,7 +182,8 @@ def test_saved_assessment_keeps_the_setting_and_reassess_uses_the_new_value(seed
     assert row["月人均收入"] == 750.0 and row["建议类别"] == "低保" and row["年总收入"] == 18000.0
     # the saved assessment keeps the value it used
     kept = svc.get_assessment(db, actor, saved.assessment_id)
-    assert kept.settings["resident_pension_exempt"]["value"] == "0" and kept.result["per_capita_monthly"] == "850.00"
+    assert "resident_pension_exempt" not in kept.settings and kept.result["per_capita_monthly"] == "850.00"
+    assert kept.explanation == before.explanation
     # a new assessment on the same date uses the new value
     inputs = svc.load_household(db, actor, hid)
     pv = svc.preview(db, actor, hid, inputs.facts(), ON)
@@ -188,6 +191,16 @@ def test_saved_assessment_keeps_the_setting_and_reassess_uses_the_new_value(seed
     assert pv.settings.frozen()["resident_pension_exempt"] == {"value": "1", "effective_from": "2026-02-01",
                                                                "area_type": "urban"}
     assert "不计入家庭收入" in pv.result.explanation
+    second = svc.save_assessment(db, actor, _request(inputs, mt.APPLY))
+    # the district turns the exemption off again: re-assessment counts the pension, the saved one keeps 是
+    policy.set_settings(db, admin, effective_from=date(2026, 2, 15), area_type="城市",
+                        values={"resident_pension_exempt": "否"})
+    svc.reassess(db, admin, as_of=ON, out_path=out)
+    assert _sheet(out)[0]["月人均收入"] == 850.0
+    kept = svc.get_assessment(db, actor, second.assessment_id)
+    assert kept.settings["resident_pension_exempt"] == {"value": "1", "effective_from": "2026-02-01",
+                                                        "area_type": "urban"}
+    assert kept.result["per_capita_monthly"] == "750.00" and kept.result["pension_exempt_income"] == "2400.00"
 
 
 # -- the command line ---------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ REQUIRED_NAMES: tuple[str, ...] = tuple(n for n in NAMES if n not in OPTIONAL_NA
 OPTIONAL_DEDUCTIONS: tuple[str, ...] = ("employment_cost", "illness_disability_cost_ratio")
 # What an assessment freezes: every setting the means test read.
 # The basic resident pension is counted unless this is set to 是 (RULES.md §1.2: exempt "where local
-# policy exempts it"); an assessment freezes its value, the default included, as used.
+# policy exempts it"); an assessment freezes its value when one is in force.
 PENSION_EXEMPT = "resident_pension_exempt"
 MEANS_TEST_NAMES: tuple[str, ...] = REQUIRED_NAMES + OPTIONAL_DEDUCTIONS + (PENSION_EXEMPT,)
 # How administrators write a yes/no (compared after stripping, upper case for the Latin words).
@@ -228,16 +228,13 @@ class PolicySettings:
         return bool(self.values.get(PENSION_EXEMPT))
 
     def frozen(self) -> dict[str, dict[str, str]]:
-        """What an assessment records: each name with its value and effective date. The pension
-        exemption is recorded even when not set (as 否, the default used, without a date)."""
-        out = {name: {"value": format_value(name, self.values[name]),
-                      "effective_from": self.effective.get(name, self.on).isoformat(),
-                      "area_type": self.area_type}
-               for name in MEANS_TEST_NAMES if name in self.values}
-        if PENSION_EXEMPT not in out:
-            out[PENSION_EXEMPT] = {"value": "0", "effective_from": "", "area_type": self.area_type,
-                                   "note": "未设置,按默认值“否”(计入收入)"}
-        return out
+        """What an assessment records: each name with its value and effective date. An optional setting
+        not in force is absent, as it was when used (the pension exemption: its default, 否; the frozen
+        explanation says "未设置(默认“否”)")."""
+        return {name: {"value": format_value(name, self.values[name]),
+                       "effective_from": self.effective.get(name, self.on).isoformat(),
+                       "area_type": self.area_type}
+                for name in MEANS_TEST_NAMES if name in self.values}
 
 
 def missing_names(values: Mapping[str, object]) -> list[str]:
