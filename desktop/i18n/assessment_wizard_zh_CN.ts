@@ -3,28 +3,28 @@
 <context>
     <name>AssessmentWizard</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="570" />
-        <location filename="../views/assessment_wizard.py" line="614" />
+        <location filename="../views/assessment_wizard.py" line="577" />
+        <location filename="../views/assessment_wizard.py" line="621" />
         <source>Comprehensive assessment</source>
         <translation>综合评估</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="573" />
+        <location filename="../views/assessment_wizard.py" line="580" />
         <source>&amp;Save assessment</source>
         <translation>保存评估(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="615" />
+        <location filename="../views/assessment_wizard.py" line="622" />
         <source>This household has no members recorded. Add its members first.</source>
         <translation>该户没有登记家庭成员,请先添加成员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="673" />
+        <location filename="../views/assessment_wizard.py" line="680" />
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="675" />
+        <location filename="../views/assessment_wizard.py" line="682" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -65,32 +65,32 @@
 <context>
     <name>ExpensesPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="389" />
+        <location filename="../views/assessment_wizard.py" line="396" />
         <source>Rigid spending over the last 12 months</source>
         <translation>近12个月刚性支出</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="391" />
+        <location filename="../views/assessment_wizard.py" line="398" />
         <source>Out-of-pocket medical costs after insurance, education fees at public-school rates, rehabilitation and other rigid spending, in yuan over the same 12 months.</source>
         <translation>同一12个月内的医保报销后自付医疗费用、按公办学校标准计算的教育费用、康复等刚性支出(元)。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="393" />
+        <location filename="../views/assessment_wizard.py" line="400" />
         <source>Other needs to refer</source>
         <translation>需转介的其他困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="395" />
+        <location filename="../views/assessment_wizard.py" line="402" />
         <source>Housing difficulty</source>
         <translation>住房困难</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="396" />
+        <location filename="../views/assessment_wizard.py" line="403" />
         <source>Needs legal aid</source>
         <translation>需要法律援助</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="397" />
+        <location filename="../views/assessment_wizard.py" line="404" />
         <source>Hit by a disaster or accident</source>
         <translation>遭遇灾害或意外</translation>
     </message>
@@ -156,9 +156,14 @@
         <translation>评估日期前12个月的金额(元)。经营净收入、财产净收入、转移净收入可以为负数(亏损,或缴纳的税费、社保费和支付的赡养费等多于所得)。优待抚恤金、计划生育奖励、奖学金、见义勇为奖励、社会救助金,请填在“不计入收入”一栏:予以记录,但不算作收入。城乡居民基本养老金填在其单独一栏:是否计入收入,按评估日期当天生效的政策参数确定(评估结果中有说明)。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="382" />
+        <location filename="../views/assessment_wizard.py" line="385" />
         <source>Counted income over 12 months: %1 yuan; not counted: %2 yuan</source>
         <translation>12个月计入收入:%1 元;不计入收入:%2 元</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment_wizard.py" line="388" />
+        <source>; basic resident pension %1 yuan, counted or not as the policy setting says</source>
+        <translation>;城乡居民基本养老金:%1 元(是否计入按政策参数)</translation>
     </message>
 </context>
 <context>
@@ -265,47 +270,47 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="487" />
+        <location filename="../views/assessment_wizard.py" line="494" />
         <source>Result</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="488" />
+        <location filename="../views/assessment_wizard.py" line="495" />
         <source>The calculation step by step, and where the household should go next.</source>
         <translation>逐步计算过程,以及该户的下一步去向。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="502" />
+        <location filename="../views/assessment_wizard.py" line="509" />
         <source>Required when the placement differs from the suggestion</source>
         <translation>所选去向与建议不同时必须填写</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="500" />
+        <location filename="../views/assessment_wizard.py" line="507" />
         <source>Pl&amp;acement:</source>
         <translation>去向(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="505" />
+        <location filename="../views/assessment_wizard.py" line="512" />
         <source>&amp;Reason for the change:</source>
         <translation>改变建议的理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="516" />
+        <location filename="../views/assessment_wizard.py" line="523" />
         <source>Refer &amp;to:</source>
         <translation>转介部门(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="519" />
+        <location filename="../views/assessment_wizard.py" line="526" />
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="529" />
+        <location filename="../views/assessment_wizard.py" line="536" />
         <source> — URGENT</source>
         <translation> —— 紧急</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="530" />
+        <location filename="../views/assessment_wizard.py" line="537" />
         <source>Result: %1, per-capita monthly income %2 yuan</source>
         <translation>评估结果:%1,月人均收入 %2 元</translation>
     </message>
@@ -313,47 +318,47 @@
 <context>
     <name>VerificationPage</name>
     <message>
-        <location filename="../views/assessment_wizard.py" line="426" />
+        <location filename="../views/assessment_wizard.py" line="433" />
         <source>Verification</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="427" />
+        <location filename="../views/assessment_wizard.py" line="434" />
         <source>How were the figures verified, and by whom? A home survey needs at least two investigators.</source>
         <translation>收入等情况是如何核查的、由谁核查?入户调查须至少两名调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="445" />
+        <location filename="../views/assessment_wizard.py" line="452" />
         <source>Names separated by commas, e.g. 王芳, 李强</source>
         <translation>姓名之间用逗号或顿号分隔,例如 王芳、李强</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="432" />
+        <location filename="../views/assessment_wizard.py" line="439" />
         <source>Assessment &amp;date:</source>
         <translation>评估日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="443" />
+        <location filename="../views/assessment_wizard.py" line="450" />
         <source>&amp;Methods used:</source>
         <translation>核查方式(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="448" />
+        <location filename="../views/assessment_wizard.py" line="455" />
         <source>In&amp;vestigators:</source>
         <translation>调查人员(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="466" />
+        <location filename="../views/assessment_wizard.py" line="473" />
         <source>Tick at least one verification method.</source>
         <translation>请至少勾选一种核查方式。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="469" />
+        <location filename="../views/assessment_wizard.py" line="476" />
         <source>Enter the investigators.</source>
         <translation>请填写调查人员。</translation>
     </message>
     <message>
-        <location filename="../views/assessment_wizard.py" line="472" />
+        <location filename="../views/assessment_wizard.py" line="479" />
         <source>A home survey needs at least two investigators.</source>
         <translation>入户调查须至少两名调查人员。</translation>
     </message>

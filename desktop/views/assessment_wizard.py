@@ -377,10 +377,17 @@ class IncomesPage(MoneyGridPage):
         return out
 
     def update_total(self) -> None:
-        counted = sum((v for (_, k), v in self.values().items() if k != EXEMPT), Decimal("0"))
-        exempt = sum((v for (_, k), v in self.values().items() if k == EXEMPT), Decimal("0"))
-        self.total.setText(self.tr("Counted income over 12 months: %1 yuan; not counted: %2 yuan")
-                           .replace("%1", f"{counted:,.2f}").replace("%2", f"{exempt:,.2f}"))
+        pension_kind = IncomeKind.RESIDENT_PENSION.value
+        values = self.values().items()
+        counted = sum((v for (_, k), v in values if k not in (EXEMPT, pension_kind)), Decimal("0"))
+        exempt = sum((v for (_, k), v in values if k == EXEMPT), Decimal("0"))
+        pension = sum((v for (_, k), v in values if k == pension_kind), Decimal("0"))
+        text = (self.tr("Counted income over 12 months: %1 yuan; not counted: %2 yuan")
+                .replace("%1", f"{counted:,.2f}").replace("%2", f"{exempt:,.2f}"))
+        if pension:  # counted or not by the policy setting on the assessment date: the result page says which
+            text += self.tr("; basic resident pension %1 yuan, counted or not as the policy setting says").replace(
+                "%1", f"{pension:,.2f}")
+        self.total.setText(text)
 
 
 class ExpensesPage(MoneyGridPage):
