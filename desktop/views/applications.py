@@ -40,7 +40,7 @@ from desktop.views.application_forms import (
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import BackgroundOperation, run_in_background
-from desktop.views.save_as import ask_save_path
+from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 RED = QColor("#c62828")
@@ -396,8 +396,7 @@ class ApplicationsPage(QWidget):
                                     self.tr("No application is listed: there is nothing to export."))
             return None
         if path is None:
-            path = ask_save_path(self, self.tr("Export the list"),
-                                 self.tr("applications-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+            path = ask_save_path(self, self.tr("Export the list"), self.tr("applications-{date}.xlsx"))
             if path is None:
                 return None
         db, actor, filters, target = self.ctx.db, self.ctx.actor, self.filters(), path
@@ -406,11 +405,9 @@ class ApplicationsPage(QWidget):
             QMessageBox.information(self, self.tr("Export the list"),
                                     self.tr("Saved {path}\n{n} application(s).").format(path=target, n=f"{n:,}"))
 
-        self.list_export_button.setEnabled(False)
-        op = run_in_background(self, lambda _p: svc.export_applications_xlsx(db, actor, target, **filters), done,
-                               label=self.tr("Exporting the applications…"))
-        op.done.connect(lambda: self.list_export_button.setEnabled(True))
-        return op
+        return export_in_background(self, self.list_export_button,
+                                    lambda _p: svc.export_applications_xlsx(db, actor, target, **filters), done,
+                                    self.tr("Exporting the applications…"))
 
     def export_publicity(self, kind: str, path: str | None = None, period: tuple[date, date] | None = None) -> None:
         if period is None:

@@ -59,7 +59,7 @@ from desktop.views.errors import show_error
 from desktop.views.keys import text_box
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
-from desktop.views.save_as import ask_save_path
+from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 from desktop.views.visit_form import VisitForm
@@ -668,8 +668,7 @@ class VisitsTab(QWidget):
                                     self.tr("No household is shown: there is nothing to export."))
             return None
         if path is None:
-            path = ask_save_path(self, self.tr("Export visit list"),
-                                 self.tr("visit-list-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+            path = ask_save_path(self, self.tr("Export visit list"), self.tr("visit-list-{date}.xlsx"))
             if path is None:
                 return None
         db, actor, target = self.ctx.db, self.ctx.actor, path
@@ -683,10 +682,7 @@ class VisitsTab(QWidget):
             QMessageBox.information(self, self.tr("Visit list"), self.tr(
                 "Saved {path}\n{n} household(s).").format(path=target, n=f"{n:,}"))
 
-        self.list_button.setEnabled(False)
-        op = run_in_background(self, work, done, label=self.tr("Exporting the visit list…"))
-        op.done.connect(lambda: self.list_button.setEnabled(True))
-        return op
+        return export_in_background(self, self.list_button, work, done, self.tr("Exporting the visit list…"))
 
     def ask_quarterly_report(self) -> None:
         dialog = QuarterDialog(self)

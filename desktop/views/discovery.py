@@ -46,8 +46,8 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
-from desktop.views.operations import BackgroundOperation, run_in_background
-from desktop.views.save_as import ask_save_path
+from desktop.views.operations import BackgroundOperation
+from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 
@@ -424,8 +424,7 @@ class ClueInboxTab(QWidget):
                                     self.tr("No clue matches the filters: there is nothing to export."))
             return None
         if path is None:
-            path = ask_save_path(self, self.tr("Export clues"),
-                                 self.tr("clues-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+            path = ask_save_path(self, self.tr("Export clues"), self.tr("clues-{date}.xlsx"))
             if path is None:
                 return None
         db, actor, flt, target = self.ctx.db, self.ctx.actor, self.current_filter(), path
@@ -436,10 +435,7 @@ class ClueInboxTab(QWidget):
         def done(n: int) -> None:
             self.tell(self.tr("Exported {n} clue(s) to {path}.").format(n=f"{n:,}", path=target))
 
-        self.export_button.setEnabled(False)
-        op = run_in_background(self, work, done, label=self.tr("Exporting clues…"))
-        op.done.connect(lambda: self.export_button.setEnabled(True))
-        return op
+        return export_in_background(self, self.export_button, work, done, self.tr("Exporting clues…"))
 
     def open_household(self) -> None:
         chosen = self.selected()

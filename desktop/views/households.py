@@ -54,7 +54,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
-from desktop.views.save_as import ask_save_path
+from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
@@ -593,8 +593,7 @@ class HouseholdsPage(QWidget):
         if total == 0:
             QMessageBox.information(self, self.tr("Export"), self.tr("No households match: nothing to export."))
             return
-        path = ask_save_path(self, self.tr("Export households"),
-                             self.tr("households-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")))
+        path = ask_save_path(self, self.tr("Export households"), self.tr("households-{date}.xlsx"))
         if path is None:
             return
         self.start_export(flt, path)
@@ -608,10 +607,7 @@ class HouseholdsPage(QWidget):
         def done(count: int) -> None:
             self.hint_label.setText(self.tr("Exported {n} households to {path}").format(n=count, path=path))
 
-        self.export_button.setEnabled(False)
-        op = run_in_background(self, work, done, label=self.tr("Exporting households…"))
-        op.done.connect(lambda: self.export_button.setEnabled(True))
-        return op
+        return export_in_background(self, self.export_button, work, done, self.tr("Exporting households…"))
 
     def maybe_close(self) -> bool:
         for dialog in list(self.details.values()):

@@ -1,21 +1,40 @@
-"""The save dialog of an export: a suggested name in the user's home folder, and the suffix added
-when the name is typed without it (Windows users often type just 名单)."""
+"""Exports from a view: the save dialog (a suggested name in the user's home folder, the suffix
+added when the name is typed without it, as Windows users often type just 名单) and the run off the
+UI thread with the export's button off until it ends."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QWidget
+
+from desktop.services.progress import Progress
+from desktop.views.operations import BackgroundOperation, run_in_background
 
 FILTERS = {"xlsx": QT_TRANSLATE_NOOP("SaveAs", "Excel workbook (*.xlsx)"),
            "pdf": QT_TRANSLATE_NOOP("SaveAs", "PDF document (*.pdf)")}
 
 
 def ask_save_path(parent: QWidget, title: str, name: str, suffix: str = "xlsx") -> str | None:
-    """The path chosen, ending in ``.suffix``; None when the user cancels."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name),
+    """The path chosen, ending in ``.suffix``; None when the user cancels. ``{date}`` in the suggested
+    name is today's (20261130)."""
+    suggested = name.replace("{date}", date.today().strftime("%Y%m%d"))
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
                                           QCoreApplication.translate("SaveAs", FILTERS[suffix]))
     if not path:
         return None
     return path if path.lower().endswith("." + suffix) else f"{path}.{suffix}"
+
+
+def export_in_background(parent: QWidget, button: QAbstractButton, work: Callable[[Progress], Any],
+                         done: Callable[[Any], None], label: str) -> BackgroundOperation:
+    """``work`` off the UI thread with progress and cancel; ``button`` stays off until it ends, so one
+    click makes one file."""
+    button.setEnabled(False)
+    op = run_in_background(parent, work, done, label=label)
+    op.done.connect(lambda: button.setEnabled(True))
+    return op
