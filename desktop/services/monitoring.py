@@ -571,7 +571,7 @@ VISIT_STATES = ("due", "overdue", "all")
 
 def _visits_query(uow: UnitOfWork, state: str, region_id: int | None, search: str, day: date,
                   *columns: Any) -> AnySelect:
-    """Monitored households of the visit list (the columns asked for), in household order."""
+    """Monitored households of the visit list (the columns asked for), unordered."""
     if state not in VISIT_STATES:
         raise ValidationFailed(f"未知的筛选:{state}")
     h = Household
@@ -580,7 +580,7 @@ def _visits_query(uow: UnitOfWork, state: str, region_id: int | None, search: st
                       day)
     if state == "due":
         query = query.where(_not_visited_this_quarter_sql(day))
-    return query.order_by(h.id)
+    return query
 
 
 def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id: int | None = None,
@@ -594,6 +594,7 @@ def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id:
     with unit_of_work(db, actor) as uow:
         query = _visits_query(uow, state, region_id, search, day, h.id, h.head_name, h.head_id_number, Region.name,
                               h.stage, h.category, h.last_visited_on, h.next_visit_due, h.stage_since)
+        query = query.order_by(h.id)
         if after_id is not None:
             query = query.where(h.id > after_id)
         if limit is not None:
@@ -627,7 +628,7 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
         query = _visits_query(uow, state, region_id, search, day, parent.name, Region.name, h.code, h.head_name,
                               h.head_id_number, h.phone, h.address, h.stage, h.category, h.last_visited_on,
                               h.next_visit_due, h.stage_since).outerjoin(parent, parent.id == Region.parent_id)
-        total = uow.session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        total = uow.session.scalar(select(func.count()).select_from(query.subquery())) or 0
         if total == 0:
             raise ValidationFailed(f"没有符合条件的家庭({VISIT_STATE_LABELS[state]}),没有导出文件。")
         region_name = uow.session.scalar(select(Region.name).where(Region.id == region_id)) if region_id else None
@@ -635,7 +636,7 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
 
         def rows() -> Iterator[list[Any]]:
             for sub, com, code, name, number, phone, address, stage, category, last, stored, since in \
-                    uow.session.execute(query.order_by(None).order_by(Region.path, h.id)  # by community
+                    uow.session.execute(query.order_by(Region.path, h.id)  # by community
                                         .execution_options(yield_per=2000)):
                 due = rules.effective_due(stage, last, stored, since, day)
                 yield [sub or "", com, code, name, number if full else idcard.mask(number), phone, address,
