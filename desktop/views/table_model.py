@@ -80,11 +80,6 @@ class EmptyHint(QLabel):
         return False
 
 
-def empty_hint(view: QAbstractItemView, text: str) -> EmptyHint:
-    """Give ``view`` the note shown while it lists nothing (see EmptyHint)."""
-    return EmptyHint(view, text)
-
-
 def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
                     single: bool = False, empty: str = "") -> QTableView:
     """A table of whole rows that are read, not edited: rows selected whole, alternating colours, no
