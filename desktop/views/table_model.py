@@ -80,6 +80,12 @@ class EmptyHint(QLabel):
         return False
 
 
+def width_scale(view: QAbstractItemView) -> float:
+    """How much wider than the default font (the one column widths are given for) the view's font
+    draws; Microsoft YaHei on Windows is wider. Never below 1."""
+    return max(view.fontMetrics().horizontalAdvance("0000") / 28, 1.0)
+
+
 def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
                     single: bool = False, empty: str = "") -> QTableView:
     """A table of whole rows that are read, not edited: rows selected whole, alternating colours, no
@@ -102,7 +108,7 @@ def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), f
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit_contents
                                 else QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    scale = max(table.fontMetrics().horizontalAdvance("0000") / 28, 1.0)
+    scale = width_scale(table)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, int(width * scale))
     if empty:
