@@ -1229,3 +1229,69 @@ def test_a_name_with_a_remark_in_brackets_is_refused(db: Database, district: Dis
     assert [(e.row, e.column) for e in result.errors] == [(3, "姓名")]
     assert "（已故）" in result.errors[0].message and "备注" in result.errors[0].message
     assert (result.households_created, result.households_rejected) == (1, 1)
+
+
+def _hand_lines(db: Database, district: District, period_end: date) -> None:
+    """Lines the template has no column for, entered in the household records: 钱二's award not
+    counted (不计入), 赵大's 城乡居民基本养老金, and 赵小's exempt grant (赵小 is left out next time)."""
+    from desktop.services import households as hs
+
+    with db.session_factory() as s:
+        hid = s.scalar(select(Household.id).where(Household.code == "F001"))
+        members = {m.id_number: m.id for m in s.scalars(select(Member).where(Member.household_id == hid))}
+    version = hs.get_household(db, district.admin, hid).version
+    for member, kind, amount, exempt, note in ((H1_SPOUSE, "other", "1500", True, "见义勇为奖金"),
+                                               (H1, "resident_pension", "2400", False, ""),
+                                               (H1_CHILD, "transfer", "800", True, "助学金")):
+        version = hs.add_income(db, district.admin, hid, version,
+                                {"kind": kind, "amount": amount, "period_end": period_end, "exempt": exempt,
+                                 "note": note, "member_id": members[member]})[1]
+
+
+def _current_incomes(db: Database) -> list[tuple[str, Decimal, bool, str]]:
+    with db.session_factory() as s:
+        hid = s.scalar(select(Household.id).where(Household.code == "F001"))
+        latest = s.scalar(select(func.max(Income.period_end)).where(Income.household_id == hid))
+        return sorted((i.kind, Decimal(i.amount), i.exempt, i.note) for i in s.scalars(
+            select(Income).where(Income.household_id == hid, Income.period_end == latest)))
+
+
+@pytest.mark.parametrize("months_ago", [True, False], ids=["earlier-period", "same-day"])
+def test_income_lines_the_template_cannot_hold_are_kept(db: Database, district: District, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str], months_ago: bool) -> None:
+    """A register sent again replaced the household's figures with its own, and the lines it has no
+    column for went with them: an income marked not counted was counted again (or, imported the
+    same day, deleted outright), a pension line was dropped. They are now restated in the new
+    figures, and the dry run and the import say so."""
+    ri.import_households(db, district.admin, small_register(tmp_path / "a.xlsx"))
+    earlier = date(2025, 1, 31)
+    if months_ago:
+        with db.session_factory() as s, s.begin():
+            for model in (Income, Expense):
+                s.execute(model.__table__.update().values(period_end=earlier))
+    _hand_lines(db, district, earlier if months_ago else date.today())
+    path = write_register(tmp_path / "b.xlsx", [  # 赵小 is no longer listed; 赵大 earns more
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区",
+            工资性收入=30000, 监测库别="一类库"),
+        row(户编号="F001", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE, 转移净收入=3600),
+    ])
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 0
+    assert json.loads(capsys.readouterr().out)["income_lines_kept"] == 2
+    assert cli_main(["import", "households", str(path), "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "已沿用 2 条家庭档案中手工录入、台账没有对应列的收入" in out
+    kept = ri.KEPT_NOTE
+    assert _current_incomes(db) == [("other", Decimal("1500"), True, f"{kept}:见义勇为奖金"),
+                                    ("resident_pension", Decimal("2400"), False, kept),
+                                    ("transfer", Decimal("3600"), False, "家庭台账导入"),
+                                    ("wages", Decimal("30000"), False, "家庭台账导入")]
+    # imported again (another file, the same figures): the kept lines are kept once, not twice
+    again = write_register(tmp_path / "c.xlsx", [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区",
+            工资性收入=30000, 监测库别="一类库", 备注="复核"),
+        row(户编号="F001", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE, 转移净收入=3600),
+    ])
+    assert ri.import_households(db, district.admin, again).income_lines_kept == 2
+    assert [(k, n) for k, _a, _e, n in _current_incomes(db) if n.startswith(kept)] == [
+        ("other", f"{kept}:见义勇为奖金"), ("resident_pension", kept)]

@@ -248,6 +248,8 @@ def import_households(args: argparse.Namespace) -> int:
             if result.members_removed:
                 print(f"  {will or '已'}移除不再列出的成员 {result.members_removed} 人:"
                       f"{register_import.removed_note(result)}")
+            if result.income_lines_kept:
+                print(f"  {register_import.kept_note(result)}")
             for error in result.errors[:200]:
                 print(f"  {error}")
             if len(result.errors) > 200:

@@ -218,7 +218,8 @@ def write_template(path: str | Path) -> int:
     for column, labels in ALLOWED.items():
         if column != "与户主关系":
             notes.append((column, "", "、".join(str(v) for v in labels.values())))
-    notes.append(("工资性收入 … 其他收入", "近 12 个月的金额(元);经营、财产、转移净收入可为负数", ""))
+    notes.append(("工资性收入 … 其他收入", "近 12 个月的金额(元);经营、财产、转移净收入可为负数。"
+                  "不含不计入收入的项目和城乡居民基本养老金:这两类在家庭档案中逐项录入,再次导入台账时保留", ""))
     notes.append(("医疗支出、教育支出、其他刚性支出", "近 12 个月的金额(元)", ""))
     notes.append(("单亲家庭", "", "是、否"))
     return write_workbook(path, [

@@ -59,6 +59,9 @@ class RegisterImportResult:
     persons: int = 0  # members created or updated
     members_removed: int = 0  # members of updated households no longer listed
     removed_members: list[tuple[str, str]] = field(default_factory=list)  # (户编号, name) of those members
+    # income lines the template has no column for (not counted, 城乡居民基本养老金), entered in the
+    # household records and restated for the register's new figures rather than left behind
+    income_lines_kept: int = 0
     errors: list[CellError] = field(default_factory=list)
     dry_run: bool = False
     already_imported: str = ""
@@ -76,7 +79,8 @@ class RegisterImportResult:
     def counts(self) -> dict[str, Any]:
         return {"rows": self.rows, "households": self.households, "households_created": self.households_created,
                 "households_updated": self.households_updated, "households_rejected": self.households_rejected,
-                "persons": self.persons, "members_removed": self.members_removed, "errors": len(self.errors)}
+                "persons": self.persons, "members_removed": self.members_removed,
+                "income_lines_kept": self.income_lines_kept, "errors": len(self.errors)}
 
 
 def write_register_template(path: str | Path) -> int:
@@ -241,6 +245,9 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             gone = sorted((m for number, m in current.items() if number not in listed), key=lambda m: (m[3], m[0]))
             result.members_removed = len(gone)
             result.removed_members = [(code, name) for _mid, _hid, name, code in gone]
+            kept = _lines_to_keep(s, [existing[hh.code][0] for hh in good if hh.code in existing],
+                                  {m[0] for m in gone})
+            result.income_lines_kept = len(kept)
             if dry_run:
                 for hh in good:
                     if hh.code in existing:
@@ -253,7 +260,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 # nothing imported: no batch, so the same file can be imported once it is corrected
                 # or the regions it names exist
                 return result
-            _write(uow, actor, good, existing, current, [m[0] for m in gone], result, progress)
+            _write(uow, actor, good, existing, current, [m[0] for m in gone], kept, result, progress)
             batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,
                                 sheet=batch_sheet(book, layout.sheet), header_row=layout.header_row,
                                 mapping={"columns": layout.columns}, counts=result.counts(),
@@ -489,6 +496,13 @@ def removed_note(result: RegisterImportResult, limit: int = 20) -> str:
     return names + (f" 等 {len(result.removed_members)} 人" if more > 0 else "")
 
 
+def kept_note(result: RegisterImportResult) -> str:
+    """What happens to the income lines the template has no column for (see :func:`_lines_to_keep`)."""
+    will = "将" if result.dry_run else "已"
+    return (f"{will}沿用 {result.income_lines_kept} 条家庭档案中手工录入、台账没有对应列的收入"
+            "(不计入收入的项目、城乡居民基本养老金),其余收入和支出以台账为准")
+
+
 def _log_removal(uow: Any, member_ids: list[int], note: str) -> None:
     """What removing members takes away stays readable in the audit log, entry for entry as when a
     member is removed in the household editor: the member and each of their income and expense lines."""
@@ -503,8 +517,8 @@ def _log_removal(uow: Any, member_ids: list[int], note: str) -> None:
 
 
 def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, tuple],
-           existing_members: dict[str, tuple[int, int, str, str]], gone: list[int], result: RegisterImportResult,
-           progress: Progress | None) -> None:
+           existing_members: dict[str, tuple[int, int, str, str]], gone: list[int], kept: list[dict],
+           result: RegisterImportResult, progress: Progress | None) -> None:
     s = uow.session
     today = date.today()
     now = now_utc()
@@ -610,7 +624,8 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
     for part in _chunks(all_ids):
         s.execute(delete(Income).where(Income.household_id.in_(part), Income.period_end == today))
         s.execute(delete(Expense).where(Expense.household_id.in_(part), Expense.period_end == today))
-    incomes: list[dict] = []
+    incomes: list[dict] = [{**line, "period_end": today, "version": 1, "updated_at": now, "updated_by_id": uid}
+                           for line in kept]
     expenses: list[dict] = []
     for hh in good:
         hid = hh_ids[hh.code]
@@ -644,6 +659,36 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         s.execute(insert(Income.__table__), list(part))
     for part in _chunks(expenses):
         s.execute(insert(Expense.__table__), list(part))
+
+
+KEPT_NOTE = "台账导入时沿用"
+
+
+def _lines_to_keep(s: Any, household_ids: list[int], gone: Container[int]) -> list[dict]:
+    """The income lines of the households' current figures (their latest period) that the template
+    has no column for: lines marked not counted (不计入) and 城乡居民基本养老金, entered in the
+    household records. The register's figures replace the others; these are restated in the new
+    period, so that importing a register does not quietly count an exempt income again or drop a
+    pension line. Lines of members the import removes go with them."""
+    i: Any = Income.__table__
+    kept: list[dict] = []
+    for part in _chunks(household_ids):
+        latest = (select(i.c.household_id.label("hid"), func.max(i.c.period_end).label("pe"))
+                  .where(i.c.household_id.in_(part)).group_by(i.c.household_id).subquery())
+        rows = s.execute(
+            select(i.c.household_id, i.c.member_id, i.c.kind, i.c.amount, i.c.exempt, i.c.note)
+            .join(latest, (latest.c.hid == i.c.household_id) & (latest.c.pe == i.c.period_end))
+            .where(i.c.exempt.is_(True) | (i.c.kind == codes.IncomeKind.RESIDENT_PENSION.value))
+            .order_by(i.c.household_id, i.c.id))
+        for hid, mid, kind, amount, exempt, note in rows:
+            if mid is not None and mid in gone:
+                continue
+            note = note or ""
+            if not note.startswith(KEPT_NOTE):
+                note = f"{KEPT_NOTE}:{note}" if note else KEPT_NOTE
+            kept.append({"household_id": hid, "member_id": mid, "kind": kind, "amount": amount, "exempt": exempt,
+                         "note": note[:256]})
+    return kept
 
 
 def _ids_by(s: Any, key: Any, values: list[str]) -> dict[str, int]:

@@ -171,6 +171,8 @@ class RegisterImportDialog(QDialog):
                        if result.dry_run else
                        self.tr("{n} member(s) no longer listed were removed from their household: {names}"))
             text += "\n" + removed.format(n=result.members_removed, names=ri.removed_note(result))
+        if result.income_lines_kept:
+            text += "\n" + ri.kept_note(result)
         if result.other_sheets:
             text += "\n" + ri.other_sheets_note(result)
         if result.already_imported:
