@@ -383,6 +383,14 @@ def test_policy_and_reassess_commands(district: District, tmp_path: Path, capsys
 
     shown = json.loads(capsys.readouterr().out)
     assert shown["settings"]["城市"]["dibao_standard"] == {"value": "760.00", "effective_from": "2026-01-01"}
+    # a year later the yearly figure (上年人均可支配收入) of 2026 is still in force: said, not silently used
+    assert cli.main(["policy", "show", "--date", "2027-02-01", "--area", "城市", "--database-url", url]) == 0
+    assert ("上年人均可支配收入(disposable_income_last_year):46,500.00 元/人·年(自 2026-01-01 起)"
+            "——注意:2027 年执行的新数值(2026 年度)尚未录入") in capsys.readouterr().out
+    assert cli.main(["policy", "show", "--date", "2027-02-01", "--area", "城市", "--json", "--database-url", url]) == 0
+    later = json.loads(capsys.readouterr().out)["settings"]["城市"]
+    assert later["disposable_income_last_year"]["note"] == "2027 年执行的新数值(2026 年度)尚未录入"
+    assert "note" not in later["dibao_standard"]
     assert cli.main(["reassess", "--out", str(out), "--as-of", "2026-03-01", "--json", "--database-url", url]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["total"] == 1 and result["by_category"]["低保"] == 1

@@ -9,6 +9,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from sqlalchemy import select
 
@@ -235,6 +236,15 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     tab.seed_button.click()  # the first run: the demo district's values, marked "to be confirmed"
     assert tab.seed_button.isHidden()
     assert tab.in_force.rowCount() == 15 and tab.history.rowCount() == 28  # 12 set; 2 optional deductions and the pension exemption not
+    assert tab.renewal_note.isHidden()
+    tab.on.setDate(date(2027, 2, 1))  # the yearly 上年人均可支配收入 of 2026 still in force: said under the table
+    assert not tab.renewal_note.isHidden()
+    assert "上年人均可支配收入(城市):2027 年执行的新数值(2026 年度)尚未录入" in tab.renewal_note.text()
+    row = next(r for r in range(tab.in_force.rowCount())
+               if tab.in_force.data(tab.in_force.index(r, 1)) == "disposable_income_last_year")
+    assert "尚未录入" in tab.in_force.data(tab.in_force.index(row, 3), Qt.ItemDataRole.ToolTipRole)
+    tab.on.setDate(date.today())
+    assert tab.renewal_note.isHidden()
     shot(tab, "policy_settings_tab")
     dialog = tab.add_values()
     dialog.area.setCurrentIndex(dialog.area.findData("rural"))

@@ -515,3 +515,19 @@ def test_a_member_born_after_the_assessment_date_is_not_yet_a_member() -> None:
     with pytest.raises(ValueError, match="尚未出生"):
         mt.assess_brief([(baby.born(), "healthy", "none", 0, "婴")], D(0), D(0), D(0), False, demo_settings(),
                         date(2026, 3, 1))
+
+
+def test_explanation_says_when_last_years_disposable_income_is_not_entered_yet() -> None:
+    """上年人均可支配收入 is a yearly figure. An assessment in 2027 read the value entered for 2026
+    without a word; the explanation now says the new year's figure is not entered yet."""
+    f = facts([person()], wages="20000", medical="9000")  # 1,666.67/month: above the marginal line
+    later = date(2027, 3, 1)
+    stale = mt.assess(f, demo_settings(on=later), later)
+    note = [s for s in stale.steps if "上年人均可支配收入仍为" in s]
+    assert note == ["注意:上年人均可支配收入仍为 2026-01-01 起执行的数值,2027 年执行的新数值(2026 年度)"
+                    "尚未录入;录入后(系统设置 → 政策参数)请重新评估。"]
+    assert stale.steps.index(note[0]) == next(i for i, s in enumerate(stale.steps) if s.startswith("支出型困难")) + 1
+    assert not [s for s in mt.assess(f, demo_settings(), ON).steps if "上年人均可支配收入仍为" in s]
+    # a household settled before that step (低保) is not told about a figure it did not need
+    poor = facts([person()], wages="3000")
+    assert not [s for s in mt.assess(poor, demo_settings(on=later), later).steps if "仍为" in s]

@@ -73,7 +73,7 @@ def show(args: argparse.Namespace) -> int:
         for r in rows:
             out.setdefault(r.area_label, {})[r.name] = None if r.value is None else {
                 "value": rules.format_value(r.name, r.value), "effective_from": r.effective_from.isoformat()
-                if r.effective_from else None}
+                if r.effective_from else None, **({"note": r.note} if r.note else {})}
         print_json({"date": on.isoformat(), "settings": out})
         return 0
     print(f"{on.isoformat()} 生效的政策参数")
@@ -84,7 +84,7 @@ def show(args: argparse.Namespace) -> int:
             current = r.area_label
             print(f"[{current}]")
         since = f"(自 {r.effective_from.isoformat()} 起)" if r.effective_from else ""
-        print(f"  {r.label}({r.name}):{r.display}{since}")
+        print(f"  {r.label}({r.name}):{r.display}{since}" + (f"——注意:{r.note}" if r.note else ""))
         missing += r.value is None and r.name in rules.REQUIRED_NAMES
     if missing:
         print(f"注意:有 {missing} 项参数在该日没有生效的值,评估将无法进行。请用 relief-desk policy set 补充。")

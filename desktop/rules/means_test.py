@@ -62,7 +62,7 @@ from desktop.rules.codes import (
     LabourCapacity,
     Schooling,
 )
-from desktop.rules.policy import PENSION_EXEMPT, SPEC_BY_NAME, PolicySettings, area_label
+from desktop.rules.policy import PENSION_EXEMPT, SPEC_BY_NAME, PolicySettings, area_label, not_renewed
 
 # The version of this calculation, frozen with every assessment's result (RULES.md §1: "a frozen snapshot
 # of inputs, rule version and result"). Change it whenever a rule changes what the means test computes.
@@ -704,6 +704,11 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
                       f"总收入不大于 0 且刚性支出{'大于' if above else '等于'} 0 元")
             verdict = "认定为 支出型困难" if r.category == Category.EXPENDITURE.value else "不属于支出型困难"
             steps.append(f"支出型困难:{first};{second};{verdict}。")
+            stale = not_renewed("disposable_income_last_year", eff.get("disposable_income_last_year", s.on),
+                                r.assessed_on)
+            if stale:
+                steps.append(f"注意:上年人均可支配收入仍为 {eff['disposable_income_last_year'].isoformat()} "
+                             f"起执行的数值,{stale};录入后(系统设置 → 政策参数)请重新评估。")
     if r.category == INELIGIBLE:
         steps.append("结论:不符合 低保、低保边缘、支出型困难 条件。")
     else:

@@ -90,6 +90,16 @@ AREA_BY_WORD: dict[str, str] = {
 }
 
 DEMO_NOTE = "演示区参考值,本地政策待确认"
+# Settings that are a figure of one year, published each year and entered with the new year's date.
+YEARLY: frozenset[str] = frozenset({"disposable_income_last_year"})
+
+
+def not_renewed(name: str, effective: date, on: date) -> str:
+    """For a yearly figure in force on ``on`` that took effect in an earlier year: that the year's
+    new figure is not entered yet (the old one is still used). "" otherwise."""
+    if name not in YEARLY or effective.year >= on.year:
+        return ""
+    return f"{on.year} 年执行的新数值({on.year - 1} 年度)尚未录入"
 
 
 class PolicyValueError(ValueError):

@@ -47,6 +47,7 @@ class InForceRow:
     value: Decimal | None
     display: str
     effective_from: date | None
+    note: str = ""  # a yearly figure whose new value is not entered yet (rules.not_renewed)
 
 
 def _row(s: PolicySetting) -> SettingRow:
@@ -173,7 +174,8 @@ def show(db: Database, actor: Actor, on: date, area_type: str | None = None) -> 
                 if spec.name in dated:
                     value, eff = dated[spec.name]
                     out.append(InForceRow(spec.name, spec.label, area, rules.area_label(area), value,
-                                          rules.display_value(spec.name, value), eff))
+                                          rules.display_value(spec.name, value), eff,
+                                          rules.not_renewed(spec.name, eff, on)))
                 else:
                     out.append(InForceRow(spec.name, spec.label, area, rules.area_label(area), None,
                                           f"未设置(按默认值“{spec.default}”)" if spec.default else "未设置", None))

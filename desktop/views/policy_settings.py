@@ -62,12 +62,14 @@ class InForceTableModel(RowListTableModel[InForceLine]):
 
     def role_data(self, line: InForceLine, column: int, role: int) -> object:
         _label, name, urban, rural = line
+        row = urban if column in (2, 3) else rural if column in (4, 5) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return rules.SPEC_BY_NAME[name].help
+            return (row.note + "\n" if row is not None and row.note else "") + rules.SPEC_BY_NAME[name].help
         if role == Qt.ItemDataRole.ForegroundRole and column in (2, 4):
-            row = urban if column == 2 else rural
             if row is None or row.value is None:
                 return QColor("#b00020")
+        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 5) and row is not None and row.note:
+            return QColor("#b35900")  # a yearly figure whose new value is not entered yet
         return None
 
 
@@ -228,6 +230,11 @@ class PolicySettingsTab(QWidget):
         self.in_force_view.verticalHeader().hide()
         self.in_force_view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.in_force_view, 3)
+        self.renewal_note = QLabel()  # yearly figures whose new value is not entered yet
+        self.renewal_note.setWordWrap(True)
+        self.renewal_note.setStyleSheet("color: #b35900;")
+        self.renewal_note.hide()
+        layout.addWidget(self.renewal_note)
         layout.addWidget(QLabel(self.tr("All entries")))
         self.history = HistoryTableModel(self)
         self.history_view = QTableView()
@@ -243,11 +250,16 @@ class PolicySettingsTab(QWidget):
 
     def refresh(self) -> None:
         try:
-            self.in_force.set_rows(policy.show(self.ctx.db, self.ctx.actor, self.on.date().toPython()))
+            in_force = policy.show(self.ctx.db, self.ctx.actor, self.on.date().toPython())
             self.history.set_rows(policy.list_settings(self.ctx.db, self.ctx.actor))
         except ServiceError as exc:
             show_error(self, exc)
             return
+        self.in_force.set_rows(in_force)
+        stale = [f"{r.label}({r.area_label}):{r.note}" for r in in_force if r.note]
+        self.renewal_note.setText(self.tr("Note: {items}. Assessments still use the earlier value; enter the new "
+                                          "one with New values.").format(items=";".join(stale)))
+        self.renewal_note.setVisible(bool(stale))
         self.in_force_view.resizeColumnsToContents()
         self.history_view.resizeColumnsToContents()
         self.seed_button.setVisible(self.is_admin and not self.history.rows)
