@@ -6,6 +6,7 @@ to the operating system's credential store (keyring) when one is available.
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import socket
@@ -44,6 +45,17 @@ def workstation_name() -> str:
         return socket.gethostname()[:128]
     except OSError:
         return "unknown"
+
+
+def command_line_station() -> str:
+    """Where a command-line action came from, for the audit log: the computer and the operating-system
+    account that ran the command (the command line has no login of its own, so this is what says who)."""
+    try:
+        account = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment and no password database (Windows)
+        account = ""
+    station = f"{workstation_name()} 命令行"
+    return (f"{station}({account})" if account else station)[:128]
 
 
 @dataclass

@@ -126,3 +126,22 @@ def test_deadlines_out_writes_the_open_applications(district: District, tmp_path
     assert "已导出办理中申请 1 件" in capsys.readouterr().out
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("申请").to_python()
     assert [r[1] for r in rows[2:]] == ["孙甲"]
+
+
+def test_command_line_actions_name_the_computer_and_account_that_ran_them(
+        district: District, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command line has no login: its actions were logged as "system" at the computer's name, so
+    nobody could tell who imported a list by script. The workstation now names the operating-system
+    account too, and that it was the command line."""
+    monkeypatch.setenv("USERNAME", "zhangsan")  # what Windows sets; getpass reads it after LOGNAME and USER
+    monkeypatch.delenv("LOGNAME", raising=False)
+    monkeypatch.delenv("USER", raising=False)
+    monkeypatch.delenv("LNAME", raising=False)
+    url = url_of(district)
+    assert cli.main(["clue", "add", "--name", "张三", "--source", "building_head", "--description", "独居老人",
+                     "--database-url", url]) == 0
+    capsys.readouterr()
+    assert cli.main(["audit", "--json", "--database-url", url]) == 0
+    [entry] = [e for e in json.loads(capsys.readouterr().out) if e["action"] == "clue.add"]
+    assert entry["user"] == "system"
+    assert entry["workstation"].endswith(" 命令行(zhangsan)")

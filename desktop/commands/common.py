@@ -65,8 +65,9 @@ def region_named(db: Database, name: str | None) -> int | None:
 
 
 def cli_actor() -> Actor:
-    """The command line runs as IT's system actor (whole district); every write is audited as such."""
-    return Actor.system(config.workstation_name())
+    """The command line runs as IT's system actor (whole district); every write is audited as such,
+    with the computer and the operating-system account that ran it as the workstation."""
+    return Actor.system(config.command_line_station())
 
 
 def print_json(value: Any) -> None:
