@@ -353,3 +353,21 @@ def test_net_transfer_income_accepts_a_minus_sign(qtbot, world) -> None:  # noqa
     assert wages.text() == "1"
     assert any(i.kind == "transfer" and i.amount == D("-2400") for i in wiz.incomes.items())
     assert "转移净收入" in wiz.incomes.note.text()
+
+
+def test_each_assessment_list_says_why_it_is_empty(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The note "no assessment yet, use New assessment" sat on the re-assessment dialog's list of
+    proposed moves, and the assessment page's own list had none: an empty page said nothing, and a
+    re-assessment that changed nothing told the user to make a new assessment."""
+    from desktop.views.assessment import ReassessDialog
+    from desktop.views.table_model import EmptyHint
+
+    ctx = AppContext(sqlite_district.db, sqlite_district.admin)
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    assert "新建评估" in page.table.findChild(EmptyHint).text()
+    dialog = ReassessDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.model.set_rows([])  # a re-assessment that proposes no move
+    hint = dialog.table.findChild(EmptyHint)
+    assert "没有需要调整的家庭" in hint.text() and "新建评估" not in hint.text()

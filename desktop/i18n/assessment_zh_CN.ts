@@ -23,37 +23,42 @@
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="298" />
+        <location filename="../views/assessment.py" line="270" />
+        <source>No assessment yet: “New assessment” works out a household's income and category.</source>
+        <translation>还没有评估记录。点“新建评估”为一户家庭核算收入、认定救助类别。</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment.py" line="299" />
         <source>Select an assessment to see its calculation.</source>
         <translation>选择一条评估记录查看计算过程。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="299" />
+        <location filename="../views/assessment.py" line="300" />
         <source>No assessments yet. Start one with "New assessment".</source>
         <translation>还没有评估记录。请点击“新建评估”开始。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="315" />
+        <location filename="../views/assessment.py" line="316" />
         <source>Assessment %1 of %2 on %3 — verified by %4 (%5)</source>
         <translation>第 %1 号评估:%2,%3 —— 核查方式:%4(调查人员:%5)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="341" />
+        <location filename="../views/assessment.py" line="342" />
         <source>Print calculation sheet</source>
         <translation>打印评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="341" />
+        <location filename="../views/assessment.py" line="342" />
         <source>Select an assessment first.</source>
         <translation>请先选择一条评估记录。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="348" />
+        <location filename="../views/assessment.py" line="349" />
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="350" />
+        <location filename="../views/assessment.py" line="351" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -188,8 +193,8 @@
     </message>
     <message>
         <location filename="../views/assessment.py" line="132" />
-        <source>No assessment yet: “New assessment” works out a household's income and category.</source>
-        <translation>还没有评估记录。点“新建评估”为一户家庭核算收入、认定救助类别。</translation>
+        <source>No household needs a move: each suggested placement matches where the household is now.</source>
+        <translation>没有需要调整的家庭:各户的建议去向与其当前所在库别、救助类别一致。</translation>
     </message>
     <message>
         <location filename="../views/assessment.py" line="139" />

@@ -129,7 +129,7 @@ class ReassessDialog(QDialog):
         layout.addWidget(self.result_label)
         self.model = ProposalsTableModel([], self)
         self.table = read_only_table(self.model, empty=self.tr(
-            "No assessment yet: “New assessment” works out a household's income and category."))  # rows selected whole; Ctrl/Shift+click picks several
+            "No household needs a move: each suggested placement matches where the household is now."))  # rows selected whole; Ctrl/Shift+click picks several
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.table, 1)
         self.selection_hint = QLabel()
@@ -266,7 +266,8 @@ class AssessmentPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = AssessmentsTableModel(self)
-        self.table = read_only_table(self.model, single=True)
+        self.table = read_only_table(self.model, widths=(60, 90, 80, 100, 90, 100, 50, 200), single=True, empty=self.tr(
+            "No assessment yet: “New assessment” works out a household's income and category."))
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         splitter.addWidget(self.table)
         self.detail = QTextBrowser()
