@@ -830,9 +830,13 @@ def test_a_repeated_legacy_number_is_counted_converted_once(db: Database, distri
 
 @pytest.mark.parametrize(("given", "code"), [
     ("人社", "hrss"), ("区人社局", "hrss"), ("hrss", "hrss"), ("HRSS", "hrss"), (" Medical_Insurance ", "medical_insurance"),
-    ("区医疗保障局", "medical_insurance"), ("残疾人联合会", "disabled_federation"), ("卫健委", "health")])
+    ("区医疗保障局", "medical_insurance"), ("残疾人联合会", "disabled_federation"), ("卫健委", "health"),
+    # names offices also write: spaced or full-width, older or merged bureaus, service centres
+    ("人 社", "hrss"), ("ＨＲＳＳ", "hrss"), ("区社保局", "hrss"), ("区住房保障服务中心", "housing"), ("教体局", "education"),
+    ("卫计委", "health"), ("区残疾人服务中心", "disabled_federation")])
 def test_a_department_is_named_by_label_longer_name_or_code_in_any_case(given: str, code: str) -> None:
-    """Scripts pass the code; HRSS (as IT writes it in capitals) was an unknown department."""
+    """Scripts pass the code; HRSS (as IT writes it in capitals) was an unknown department, and so
+    were 住房保障, 教体局 (教育体育局), 卫计委 and a name typed with a space."""
     from desktop.services.department_import import department_code
 
     assert department_code(given) == code

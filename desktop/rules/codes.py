@@ -6,6 +6,7 @@ department spreadsheets. Import reads labels, screens show labels, the database 
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 
@@ -304,16 +305,16 @@ def label_to_code(labels: dict, text: object) -> object | None:
 
 def department_code(text: str) -> str | None:
     """A department code from its label or a common longer name (人社局, 区医保局, 残联 …)."""
-    wanted = text.strip()
+    wanted = "".join(unicodedata.normalize("NFKC", text).split())  # "人 社", full-width letters and spaces
     if wanted.lower() in DEPARTMENT_LABELS:  # the code itself, as scripts write it (hrss, HRSS)
         return wanted.lower()
     for code, label in DEPARTMENT_LABELS.items():
         if label == wanted or label in wanted or wanted.replace("局", "") == label:
             return code
     aliases = {"总工会": "union", "工会": "union", "教育局": "education", "司法局": "justice",
-               "人社局": "hrss", "人力资源": "hrss", "住建": "housing", "房管": "housing",
-               "卫健委": "health", "卫生": "health", "应急": "emergency", "医疗保障": "medical_insurance",
-               "残疾人联合会": "disabled_federation"}
+               "人社局": "hrss", "人力资源": "hrss", "社保": "hrss", "住建": "housing", "房管": "housing",
+               "住房": "housing", "保障房": "housing", "教体": "education", "卫健委": "health", "卫生": "health",
+               "卫计": "health", "应急": "emergency", "医疗保障": "medical_insurance", "残疾人": "disabled_federation"}
     for alias, code in aliases.items():
         if alias in wanted:
             return code
