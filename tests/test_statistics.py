@@ -17,6 +17,7 @@ h8          道仕袱村   to_investigate -                                     
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -188,6 +189,62 @@ def test_a_household_is_discovered_once_by_its_first_clue(district: District, da
     found = [compute(district, f).discoveries.households for f in periods]
     assert found == [1, 2, 2]  # h7; h1 h4; h2 h5
     assert sum(found) == compute(district).discoveries.households  # the periods add up
+
+
+def test_a_past_periods_funnel_is_as_at_its_end(district: District, data: dict[str, int]) -> None:
+    """The funnel of a period that is over counts each household as it stood at the period's end:
+    its report does not change when a household moves, is assessed or applies afterwards. h9 was in
+    class II at the end of Q1 and left the library this week; h10 was still being investigated and
+    entered class I, was assessed and applied this week."""
+    q1 = st.StatsFilter(date(2026, 1, 1), date(2026, 3, 31))
+    r = district.regions
+    with district.db.session_factory() as s:
+        h9 = Household(code="H009", region_id=r["八泉社区"], head_name="户主9", head_id_number=head_id(9),
+                       head_id_reversed=head_id(9)[::-1], member_count=1, stage="class_2",
+                       stage_since=date(2026, 2, 20))
+        h10 = Household(code="H010", region_id=r["飞云社区"], head_name="户主10", head_id_number=head_id(10),
+                        head_id_reversed=head_id(10)[::-1], member_count=1, stage="to_investigate",
+                        stage_since=date(2026, 3, 20))
+        s.add_all([h9, h10])
+        s.flush()
+        s.add_all([Clue(household_id=h9.id, source_level="vertical", source="grid", reported_on=date(2026, 2, 15),
+                        region_id=r["八泉社区"]),
+                   Clue(household_id=h10.id, source_level="vertical", source="grid", reported_on=date(2026, 3, 20),
+                        region_id=r["飞云社区"]),
+                   LibraryMove(household_id=h9.id, from_stage="to_investigate", to_stage="class_2",
+                               moved_on=date(2026, 2, 20))])
+        s.commit()
+        ids = (h9.id, h10.id)
+    before = [(b.key, b.value) for b in compute(district, q1).discoveries.funnel]
+    # h1 h2 h4 h9 h10 discovered; h1 h2 h4 assessed; h1 h2 h4 (library or application) and h9 (class II)
+    assert before == [("discovered", 5), ("assessed", 3), ("placed", 4), ("approved", 1)]
+    with district.db.session_factory() as s:  # this week, after the period
+        h9, h10 = (s.get(Household, i) for i in ids)
+        h9.stage, h9.stage_since = "to_investigate", date(2026, 12, 28)
+        h10.stage, h10.stage_since, h10.last_assessed_on = "class_1", date(2026, 12, 29), date(2026, 12, 29)
+        s.add_all([LibraryMove(household_id=h9.id, from_stage="class_2", to_stage="to_investigate",
+                               moved_on=date(2026, 12, 28)),
+                   LibraryMove(household_id=h10.id, from_stage="to_investigate", to_stage="class_1",
+                               moved_on=date(2026, 12, 29)),
+                   Assessment(household_id=h10.id, assessed_on=date(2026, 12, 29), inputs={}, settings={},
+                              per_capita_income=Decimal("500"), result_category="dibao", result={},
+                              explanation="", suggested_placement="class_1", placement="class_1"),
+                   Application(household_id=h10.id, category="dibao", track="regular", accepted_on=date(2026, 12, 30),
+                               due_on=date(2026, 12, 30), status="open")])
+        s.commit()
+    assert [(b.key, b.value) for b in compute(district, q1).discoveries.funnel] == before
+    assert codes(drill(district, "funnel", "placed", f=q1)) == ["H001", "H002", "H004", "H009"]
+    assert codes(drill(district, "funnel", "assessed", f=q1)) == ["H001", "H002", "H004"]
+    assert codes(drill(district, "funnel", "approved", f=q1)) == ["H004"]
+    # with a track: h4's regular application does not count, its class I stage at the end does not either
+    # (it was in assistance by then); h9 is placed by its stage at the end
+    commitment = replace(q1, track="commitment")
+    assert codes(drill(district, "funnel", "placed", f=commitment)) == ["H001", "H002", "H009"]
+    assert [b.value for b in compute(district, commitment).discoveries.funnel] == [5, 3, 3, 0]
+    # a period running to today counts each step as it stands today
+    to_today = st.StatsFilter(date(2026, 1, 1), TODAY)
+    assert codes(drill(district, "funnel", "placed", f=to_today)) == ["H001", "H002", "H004", "H005", "H010"]
+    assert [b.value for b in compute(district, to_today).discoveries.funnel] == [6, 4, 5, 1]
 
 
 # -- library -----------------------------------------------------------------------------------------

@@ -36,32 +36,37 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../views/statistics.py" line="508" />
+        <location filename="../views/statistics.py" line="518" />
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="508" />
+        <location filename="../views/statistics.py" line="518" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="603" />
+        <location filename="../views/statistics.py" line="571" />
+        <source>The households first reported in the period, each step counted on its own (a household can reach a later step without an earlier one), as it stands today, or for a period that is over as it stood at its end: assessed = has an assessment; in a library or applying = in class I or II, or has an application; approved = has an approved application not revoked.</source>
+        <translation>统计对象为本期首次发现的家庭,各环节分别统计(不逐级包含,家庭可跳过前一环节);统计期截至今天或以后的,按今天的情况;已结束的统计期,按期末当时的情况:已评估=有评估记录;入库或申请=在一类库或二类库,或有申请;获批救助=有已批准且未被撤销的申请。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="613" />
         <source>Monitored households</source>
         <translation>应走访户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="603" />
+        <location filename="../views/statistics.py" line="613" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="635" />
+        <location filename="../views/statistics.py" line="645" />
         <source>Post-checks done</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="635" />
+        <location filename="../views/statistics.py" line="645" />
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
@@ -209,7 +214,7 @@
     </message>
     <message>
         <location filename="../views/statistics.py" line="207" />
-        <location filename="../views/statistics.py" line="505" />
+        <location filename="../views/statistics.py" line="515" />
         <source>Pass rate</source>
         <translation>授权合格率</translation>
     </message>
@@ -222,8 +227,8 @@
         <location filename="../views/statistics.py" line="212" />
         <location filename="../views/statistics.py" line="213" />
         <location filename="../views/statistics.py" line="222" />
-        <location filename="../views/statistics.py" line="544" />
-        <location filename="../views/statistics.py" line="558" />
+        <location filename="../views/statistics.py" line="554" />
+        <location filename="../views/statistics.py" line="568" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -246,7 +251,7 @@
         <location filename="../views/statistics.py" line="218" />
         <location filename="../views/statistics.py" line="219" />
         <location filename="../views/statistics.py" line="220" />
-        <location filename="../views/statistics.py" line="550" />
+        <location filename="../views/statistics.py" line="560" />
         <source>Clues</source>
         <translation>线索条数</translation>
     </message>
@@ -362,267 +367,262 @@
         <translation>{scope}:{filter}。由业务记录实时计算,用时 {ms:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="444" />
+        <location filename="../views/statistics.py" line="454" />
         <source>{track}: {n} applications took {days} working days</source>
         <translation>{track}:用时 {days} 个工作日的申请 {n} 件</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="448" />
-        <location filename="../views/statistics.py" line="477" />
+        <location filename="../views/statistics.py" line="458" />
+        <location filename="../views/statistics.py" line="487" />
         <source>10-day limit</source>
         <translation>10个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="449" />
-        <location filename="../views/statistics.py" line="477" />
+        <location filename="../views/statistics.py" line="459" />
+        <location filename="../views/statistics.py" line="487" />
         <source>30-day limit</source>
         <translation>30个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="454" />
+        <location filename="../views/statistics.py" line="464" />
         <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
         <translation>{track}:已审批 {n} 件;中位数 {median} 个工作日;90% 在 {p90} 个工作日以内;最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="460" />
+        <location filename="../views/statistics.py" line="470" />
         <source>Counted: applications accepted in the period and decided since (approved or refused, also those revoked later), from the day after acceptance to the decision; applications still open are not counted.</source>
         <translation>统计口径:本期受理且已作出决定的申请(批准或不予批准,含其后被撤销的),自受理次日起算至决定日;尚在办理中的申请不计入。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="470" />
+        <location filename="../views/statistics.py" line="480" />
         <source>{month} {track}: median {median} working days ({n} applications)</source>
         <translation>{month} {track}:中位数 {median} 个工作日({n} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="492" />
+        <location filename="../views/statistics.py" line="502" />
         <source>Commitment track from {d}</source>
         <translation>{d} 起实行告知承诺制</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="501" />
+        <location filename="../views/statistics.py" line="511" />
         <source>{month}: {rate} passed ({passed} of {checked} checked)</source>
         <translation>{month}:合格率 {rate}(核对 {checked} 件,通过 {passed} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="510" />
+        <location filename="../views/statistics.py" line="520" />
         <source>Before the commitment track ({d}): {before} ({bp} of {bc}); after: {after} ({ap} of {ac}).</source>
         <translation>实行告知承诺制({d})前:{before}({bc} 件中通过 {bp} 件);实行后:{after}({ac} 件中通过 {ap} 件)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="516" />
+        <location filename="../views/statistics.py" line="526" />
         <source>The start date of the commitment track has not been set; overall: {rate}.</source>
         <translation>尚未设置告知承诺制的实行日期;总体合格率:{rate}。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="521" />
+        <location filename="../views/statistics.py" line="531" />
         <source>Counted by month of acceptance: every application whose data check has a result, whatever became of it (also withdrawn or revoked).</source>
         <translation>按受理月份统计:凡已有核对结果的申请均计入,不论其后结果如何(含已撤回、已撤销的)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="527" />
+        <location filename="../views/statistics.py" line="537" />
         <source>Hollow points: fewer than {n} cases that month, the count written beside them.</source>
         <translation>空心点:当月不足 {n} 件,旁边标出件数。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="538" />
+        <location filename="../views/statistics.py" line="548" />
         <source>End of {month}: {n} households in {stage}</source>
         <translation>{month} 月末:{stage} {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="548" />
+        <location filename="../views/statistics.py" line="558" />
         <source>{label}: {clues} clues</source>
         <translation>{label}:线索 {clues} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="552" />
+        <location filename="../views/statistics.py" line="562" />
         <source>{clues} clues; {households} households discovered for the first time in the period.</source>
         <translation>共 {clues} 条线索;本期首次发现 {households} 户(每户按其第一条线索的日期计一次)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="555" />
+        <location filename="../views/statistics.py" line="565" />
         <source>{label}: {n} households ({share} of those discovered)</source>
         <translation>{label}:{n} 户(占发现户数的 {share})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="561" />
-        <source>The households first reported in the period, each step as it stands today and counted on its own (a household can reach a later step without an earlier one): assessed = has an assessment; in a library or applying = in class I or II now, or has an application; approved = has an approved application not revoked.</source>
-        <translation>统计对象为本期首次发现的家庭,各环节按截至今天的情况分别统计(不逐级包含,家庭可跳过前一环节):已评估=有评估记录;入库或申请=现在一类库或二类库,或有申请;获批救助=有已批准且未被撤销的申请。</translation>
-    </message>
-    <message>
-        <location filename="../views/statistics.py" line="572" />
+        <location filename="../views/statistics.py" line="582" />
         <source>{year} Q{q}</source>
         <translation>{year}年第{q}季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="584" />
+        <location filename="../views/statistics.py" line="594" />
         <source>Computing visits…</source>
         <translation>正在计算走访完成率…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="591" />
+        <location filename="../views/statistics.py" line="601" />
         <source>{name}, {quarter}: {visited} of {monitored} monitored households visited ({rate}); click to list those not visited</source>
         <translation>{name},{quarter}:应访 {monitored} 户,已访 {visited} 户({rate});单击列出未走访的家庭</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="600" />
+        <location filename="../views/statistics.py" line="610" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="604" />
+        <location filename="../views/statistics.py" line="614" />
         <source>{quarter}: {visited} of {monitored} households in class I, class II or assistance visited ({rate}). Worst first.</source>
         <translation>{quarter}:一类库、二类库和救助中的 {monitored} 户中已走访 {visited} 户({rate})。完成率低的排在前面。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="607" />
+        <location filename="../views/statistics.py" line="617" />
         <source>Pale bars: fewer than {n} households.</source>
         <translation>浅色条:不足 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="616" />
+        <location filename="../views/statistics.py" line="626" />
         <source>{dept} · {status}: {n} of {total} referrals</source>
         <translation>{dept} · {status}:{n} 件(共 {total} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="620" />
+        <location filename="../views/statistics.py" line="630" />
         <source>{done} of {total} referrals done.</source>
         <translation>转介共 {total} 件,已办结 {done} 件。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="629" />
+        <location filename="../views/statistics.py" line="639" />
         <source>{month}: {failed} of {done} post-checks failed ({rate})</source>
         <translation>{month}:核查 {done} 件,未通过 {failed} 件({rate})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="633" />
+        <location filename="../views/statistics.py" line="643" />
         <source>Failure rate</source>
         <translation>未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="637" />
+        <location filename="../views/statistics.py" line="647" />
         <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}</source>
         <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="639" />
+        <location filename="../views/statistics.py" line="649" />
         <source>Counted by the day the check was done; checks not done yet are not counted.</source>
         <translation>按核查完成日期统计;尚未完成的核查不计入。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="656" />
-        <location filename="../views/statistics.py" line="660" />
+        <location filename="../views/statistics.py" line="666" />
+        <location filename="../views/statistics.py" line="670" />
         <source>Listing records…</source>
         <translation>正在列出明细…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="668" />
+        <location filename="../views/statistics.py" line="678" />
         <source>{title}: {total} records (the first {shown} are listed)</source>
         <translation>{title}:共 {total} 条(列出前 {shown} 条)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="671" />
+        <location filename="../views/statistics.py" line="681" />
         <source>{title}: {total} records</source>
         <translation>{title}:共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="685" />
+        <location filename="../views/statistics.py" line="695" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="689" />
+        <location filename="../views/statistics.py" line="699" />
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="690" />
+        <location filename="../views/statistics.py" line="700" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="700" />
-        <location filename="../views/statistics.py" line="720" />
-        <location filename="../views/statistics.py" line="740" />
-        <location filename="../views/statistics.py" line="784" />
+        <location filename="../views/statistics.py" line="710" />
+        <location filename="../views/statistics.py" line="730" />
+        <location filename="../views/statistics.py" line="750" />
+        <location filename="../views/statistics.py" line="797" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="703" />
+        <location filename="../views/statistics.py" line="713" />
         <source>Save the numbers as xlsx</source>
         <translation>将数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="704" />
-        <location filename="../views/statistics.py" line="728" />
-        <location filename="../views/statistics.py" line="736" />
+        <location filename="../views/statistics.py" line="714" />
+        <location filename="../views/statistics.py" line="738" />
+        <location filename="../views/statistics.py" line="746" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="716" />
-        <location filename="../views/statistics.py" line="767" />
+        <location filename="../views/statistics.py" line="726" />
+        <location filename="../views/statistics.py" line="780" />
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="717" />
+        <location filename="../views/statistics.py" line="727" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="717" />
+        <location filename="../views/statistics.py" line="727" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="722" />
-        <location filename="../views/statistics.py" line="742" />
+        <location filename="../views/statistics.py" line="732" />
+        <location filename="../views/statistics.py" line="752" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="727" />
+        <location filename="../views/statistics.py" line="737" />
         <source>Save all numbers as xlsx</source>
         <translation>将全部数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="735" />
+        <location filename="../views/statistics.py" line="745" />
         <source>Save the list as xlsx</source>
         <translation>将明细保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="747" />
+        <location filename="../views/statistics.py" line="757" />
         <source>Save the monthly summary</source>
         <translation>保存月度摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="748" />
+        <location filename="../views/statistics.py" line="758" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="765" />
+        <location filename="../views/statistics.py" line="778" />
         <source>Social assistance: monthly summary</source>
         <translation>社会救助工作月度统计摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="766" />
+        <location filename="../views/statistics.py" line="779" />
         <source>Made on {when} by {who}</source>
         <translation>{who} 于 {when} 生成</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="768" />
+        <location filename="../views/statistics.py" line="781" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="769" />
+        <location filename="../views/statistics.py" line="782" />
         <source>Every figure is computed from the records at the time of printing.</source>
         <translation>以上数字均于打印时由业务记录实时计算。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="780" />
+        <location filename="../views/statistics.py" line="793" />
         <source>Monthly summary</source>
         <translation>月度统计摘要</translation>
     </message>

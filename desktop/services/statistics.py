@@ -20,7 +20,8 @@ Definitions (agreed with the demo generator):
 * approval time: working days between ``accepted_on`` and ``decided_on`` of decided applications,
   counted in Python with a cumulative working-day index (O(1) per application);
 * funnel: clue → assessed → class I/II or application → approved, each step counted among the
-  households discovered in range on its own criterion;
+  households discovered in range on its own criterion, as it stands today, or for a period that
+  is over as it stood at the period's end (the stage then from ``LibraryMove`` rows);
 * visit completion: households in class_1/class_2/assisted vs those visited in the quarter;
 * referrals by department and status; post-check failure rate = failed / done.
 
@@ -62,6 +63,7 @@ from sqlalchemy.sql.operators import custom_op
 from desktop.models import (
     Application,
     AppSetting,
+    Assessment,
     Clue,
     Household,
     LibraryMove,
@@ -88,7 +90,7 @@ from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar
 from desktop.services.base import Actor, UnitOfWork, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
-from desktop.services.monitoring import monitored_at
+from desktop.services.monitoring import monitored_at, stage_at_sql
 from desktop.services.progress import NO_PROGRESS, Progress
 
 LIBRARY_STAGES: tuple[str, ...] = (Stage.CLASS_I.value, Stage.CLASS_II.value, Stage.ASSISTED.value)
@@ -517,7 +519,7 @@ def _clue_conditions(q: _Q) -> list[ColumnElement[bool]]:
     return [*q.between(Clue.reported_on), *q.in_region(Clue.scope_region_id)]
 
 
-def _discoveries(q: _Q) -> Discoveries:
+def _discoveries(q: _Q, today: date) -> Discoveries:
     conditions = _clue_conditions(q)
     # One scan: clues per (source level, source, channel); the three bar charts are sums of it.
     rows = q.session.connection().execute(
@@ -537,7 +539,7 @@ def _discoveries(q: _Q) -> Discoveries:
         out = [Bar(k, v, found.pop(k, 0)) for k, v in labels.items()]
         return tuple(out + [Bar(k, k or "未填写", n) for k, n in sorted(found.items())])
 
-    funnel = _funnel(q)
+    funnel = _funnel(q, today)
     # The funnel's first step is the headline figure: the households discovered in the period.
     return Discoveries(funnel[0].value, sum(levels.values()), bars(levels, SOURCE_LEVEL_LABELS),
                        bars(channels, CHANNEL_LABELS), bars(departments, DEPARTMENT_LABELS), funnel)
@@ -548,6 +550,13 @@ def _discovered(q: _Q) -> list[ColumnElement[bool]]:
     the database keeps) falls in it. A household reported again later is not discovered again, so
     the counts of consecutive periods add up to the count of both."""
     return [Household.discovered_on.is_not(None), *q.between(Household.discovered_on), *q.household_region()]
+
+
+def _period_end(q: _Q, today: date) -> date | None:
+    """The end of a period that is over (before today), or None when the period runs to today or
+    later: figures "as they stand" are then today's."""
+    end = q.f.date_to
+    return end if end is not None and end < today else None
 
 
 def _funnel_source(q: _Q) -> tuple[Any, Any]:
@@ -568,19 +577,36 @@ def _funnel_source(q: _Q) -> tuple[Any, Any]:
     return Household.__table__.outerjoin(apps, apps.c.household_id == Household.id), apps.c.best
 
 
-def _funnel_conditions(best: Any) -> dict[str, ColumnElement[bool]]:
-    """The steps after discovery as conditions on one discovered household, given the best of its
-    applications. Each is counted among the discovered households on its own criterion (not
-    nested), so a step with no records (e.g. assessments not yet entered) does not hide the steps
-    after it. Assessed: its last assessment date is set (the assessment service keeps it)."""
-    in_library = Household.stage.in_((Stage.CLASS_I.value, Stage.CLASS_II.value))
-    return {"assessed": Household.last_assessed_on.is_not(None), "placed": or_(in_library, best.is_not(None)),
-            "approved": best == 2}
+def _funnel_steps(q: _Q, today: date) -> tuple[Any, dict[str, ColumnElement[bool]]]:
+    """The households (FROM) and the steps after discovery as conditions on one discovered
+    household. Each is counted among the discovered households on its own criterion (not nested),
+    so a step with no records (e.g. assessments not yet entered) does not hide the steps after it.
+
+    A period that runs to today or later counts each step as it stands today: assessed = its last
+    assessment date is set (the assessment service keeps it); placed = in class I or II now, or an
+    application under the filters; approved = an application approved (not revoked). A period that
+    is over counts each step as it stood at the period's end, so that its report does not change
+    when a household moves, applies or is assessed afterwards: assessed by then, in class I or II
+    at the end (from the library moves: monitoring.stage_at_sql) or applied by then, approved by then."""
+    library = (Stage.CLASS_I.value, Stage.CLASS_II.value)
+    end = _period_end(q, today)
+    if end is None:
+        source, best = _funnel_source(q)
+        return source, {"assessed": Household.last_assessed_on.is_not(None),
+                        "placed": or_(Household.stage.in_(library), best.is_not(None)),
+                        "approved": best == 2}
+    own = Application.household_id == Household.id
+    filters = q.application_filters()
+    assessed = or_(Household.last_assessed_on <= end,
+                   exists().where(Assessment.household_id == Household.id, Assessment.assessed_on <= end))
+    applied = exists().where(own, *filters, Application.accepted_on <= end)
+    approved = exists().where(own, *filters, Application.status == "approved", Application.decided_on <= end)
+    placed = or_(stage_at_sql(end).in_(library), applied)
+    return Household.__table__, {"assessed": assessed, "placed": placed, "approved": approved}
 
 
-def _funnel(q: _Q) -> tuple[Bar, ...]:
-    source, best = _funnel_source(q)
-    steps = _funnel_conditions(best)
+def _funnel(q: _Q, today: date) -> tuple[Bar, ...]:
+    source, steps = _funnel_steps(q, today)
     row = q.session.connection().execute(
         select(func.count(), *(func.count(case((steps[step], 1))) for step in FUNNEL_STEPS[1:]))
         .select_from(source).where(*_discovered(q))).one()
@@ -994,7 +1020,7 @@ def compute(db: Database, actor: Actor, f: StatsFilter, progress: Progress = NO_
         q = _open(uow, f)
         results: dict[str, Any] = {}
         steps = {
-            "discoveries": lambda: _discoveries(q),
+            "discoveries": lambda: _discoveries(q, today),
             "library": lambda: _library(q, today),
             "pass_rates": lambda: _pass_rates(q),
             "approval": lambda: _approval(q),
@@ -1018,7 +1044,7 @@ def chart(db: Database, actor: Actor, name: str, f: StatsFilter, *, today: date 
     with unit_of_work(db, actor) as uow:
         q = _open(uow, f)
         if name == "discoveries":
-            return _discoveries(q)
+            return _discoveries(q, today)
         if name == "library":
             return _library(q, today)
         if name == "pass_rates":
@@ -1181,10 +1207,10 @@ def _drill_funnel(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
     or those of them that reached a later step; dated by their discovery."""
     if key not in FUNNEL_STEPS:
         raise ValidationFailed(f"未知的环节:{key}")
-    source, best = _funnel_source(q)
+    source, steps = _funnel_steps(q, today)
     where = _discovered(q)
     if key != "discovered":
-        where.append(_funnel_conditions(best)[key])
+        where.append(steps[key])
     title = "主动发现的家庭" if series == "headline" else f"转化环节:{FUNNEL_LABELS[key]}"
     return _DrillSpec(title, select(Household.id.label("hid"), Household.discovered_on.label("day"),
                                     literal(FUNNEL_LABELS[key]).label("detail"), _no_ref())

@@ -558,10 +558,10 @@ class StatisticsPage(QWidget):
                                        [Series("funnel", self.tr("Households"), [b.value for b in d.funnel],
                                                "#3a9d5d", hover=hover)], value_labels=True)
         self.charts["funnel"].set_note(self.tr(
-            "The households first reported in the period, each step as it stands today and counted on its own "
-            "(a household can reach a later step without an earlier one): assessed = has an assessment; "
-            "in a library or applying = in class I or II now, or has an application; "
-            "approved = has an approved application not revoked."))
+            "The households first reported in the period, each step counted on its own (a household can reach "
+            "a later step without an earlier one), as it stands today, or for a period that is over as it stood "
+            "at its end: assessed = has an assessment; in a library or applying = in class I or II, or has "
+            "an application; approved = has an approved application not revoked."))
 
     def _fill_quarters(self, stats: st.Statistics) -> None:
         current = (stats.visits.year, stats.visits.quarter)
