@@ -35,14 +35,21 @@ from desktop.models import (
     Referral,
     Visit,
 )
-from desktop.rules import idcard
+from desktop.rules import idcard, workdays
 from desktop.rules.codes import Role
 from desktop.rules.workdays import DEFAULT_CALENDAR
+from desktop.services import calendar
 from desktop.services import statistics as st
 from desktop.services.errors import PermissionDenied, ValidationFailed
 from tests.district import District
 
 TODAY = date(2026, 12, 31)
+# 2026's days off on weekdays and make-up working days (RULES.md §2), as an administrator enters them
+DEFAULT_CALENDAR_2026_OFF = [date(2026, 1, d) for d in (1, 2)] + [date(2026, 2, d) for d in range(16, 21)] + [
+    date(2026, 2, 23), date(2026, 4, 6), *(date(2026, 5, d) for d in range(1, 6)), date(2026, 6, 19),
+    date(2026, 9, 25), *(date(2026, 10, d) for d in range(1, 8))]
+DEFAULT_CALENDAR_2026_WORK = [date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28), date(2026, 5, 9),
+                              date(2026, 9, 20), date(2026, 10, 10)]
 ALL = st.StatsFilter()
 H1 = st.StatsFilter(date(2026, 1, 1), date(2026, 6, 30))  # first half of 2026
 
@@ -302,6 +309,29 @@ def test_approval_times(district: District, data: dict[str, int]) -> None:
         ("2026-09", "commitment", 10.0, 1)]
     sub = compute(district, st.StatsFilter(region_id=district.regions["河口镇"])).approval
     assert sub.summary["regular"].count == 0 and sub.summary["commitment"].count == 2  # a4, a5 (h7)
+
+
+def test_approval_figures_over_a_year_without_its_holidays_say_they_are_estimates(
+        district: District, data: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Working days of a year whose holidays nobody has entered are estimates (RULES.md §2): the
+    headline's approval-time figures say so and a warning closes the headline (the window, the
+    xlsx and the PDF print that list), until an administrator enters the year."""
+    assert not compute(district).approval.unknown_years
+    assert st.HEADLINE_WARNING not in dict(compute(district).headline())
+    monkeypatch.setattr(workdays, "library_knows", lambda year: year != 2026)  # as 2027 is today
+    head = dict(compute(district).headline())
+    assert head["常规程序审批用时中位数"].startswith("约 ") and head["常规程序审批用时中位数"].endswith("(2 件)")
+    assert head["告知承诺制审批用时中位数"].startswith("约 ")
+    assert "2026年的法定节假日安排尚未录入" in head[st.HEADLINE_WARNING]
+    assert head[st.HEADLINE_WARNING].startswith("审批用时")
+    assert list(head)[-1] == st.HEADLINE_WARNING
+    # no application decided in the period: no figure, nothing to warn about
+    quiet = dict(compute(district, st.StatsFilter(date(2026, 11, 1), date(2026, 11, 30))).headline())
+    assert st.HEADLINE_WARNING not in quiet and "常规程序审批用时中位数" not in quiet
+    calendar.set_year(district.db, district.admin, 2026, days_off=DEFAULT_CALENDAR_2026_OFF,
+                      workdays=DEFAULT_CALENDAR_2026_WORK)
+    head = dict(compute(district).headline())
+    assert st.HEADLINE_WARNING not in head and head["常规程序审批用时中位数"] == "25 个工作日(2 件)"
 
 
 def test_workday_index_matches_calendar() -> None:

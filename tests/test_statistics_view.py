@@ -444,3 +444,31 @@ def test_every_filter_is_reached_by_an_alt_key(page: StatisticsPage) -> None:
     for widget in (page.period, page.date_from, page.date_to, page.subdistrict, page.track, page.category):
         assert "&" in buddies.get(widget, ""), widget
     assert duplicate_mnemonics(page) == {}
+
+
+def test_approval_estimates_are_told_wherever_the_headline_is_printed(page: StatisticsPage, qtbot,  # noqa: ANN001
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a year whose holidays are not entered, the approval-time figures are estimates: the
+    headline box, the key-figures sheet of the xlsx and the PDF summary say so (only the
+    distribution chart's note did)."""
+    from desktop.rules import workdays
+
+    assert not page.headline_warning.isVisible()
+    monkeypatch.setattr(workdays, "library_knows", lambda year: year != 2026)
+    generation = page._generation
+    page.refresh()
+    qtbot.waitUntil(lambda: page._generation == generation + 1 and page.stats is not None
+                    and bool(page.stats.approval.unknown_years), timeout=20000)
+    settle(qtbot)
+    assert page.headline_warning.isVisible() and "2026年的法定节假日安排尚未录入" in page.headline_warning.text()
+    cells = [page.headline_layout.itemAt(i).widget().text() for i in range(page.headline_layout.count())]
+    assert any("常规程序审批用时中位数" in c and "约 " in c for c in cells)
+    everything = tmp_path / "all.xlsx"
+    page.export_xlsx(list(page.charts.values()), str(everything))
+    settle(qtbot)
+    key_rows = [[c.value for c in row] for row in openpyxl.load_workbook(everything).worksheets[0].iter_rows()]
+    assert any(row[0] == "注意" and "2026年的法定节假日安排尚未录入" in str(row[1]) for row in key_rows)
+    html = page.summary_html(tmp_path)
+    assert "2026年的法定节假日安排尚未录入" in html and "约 " in html
+

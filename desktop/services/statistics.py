@@ -109,6 +109,7 @@ REGULAR_LIMIT = 30  # working days, whole regular procedure (RULES.md §1.5)
 COMMITMENT_LIMIT = 10  # working days, commitment track
 HISTOGRAM_CAP = 60  # the last bin holds everything from here on
 DRILL_LIMIT = 1000
+HEADLINE_WARNING = "注意"  # the label of the headline's last row when a figure is only an estimate
 
 
 # -- filters and small types ---------------------------------------------------------------------
@@ -274,7 +275,8 @@ class ApprovalTimes:
         if not self.unknown_years:
             return ""
         years = "、".join(str(y) for y in self.unknown_years)
-        return f"{years}年的法定节假日安排尚未录入,这些年份的工作日仅按周末和固定节日估算。"
+        return (f"{years}年的法定节假日安排尚未录入,这些年份的工作日仅按周末和固定节日估算;"
+                "请管理员在“系统设置 → 节假日安排”中录入后再核对。")
 
 
 @dataclass(frozen=True)
@@ -403,15 +405,22 @@ class Statistics:
             out.append(("承诺制实施后授权合格率", pct(pr.after_rate)))
         else:
             out.append(("授权合格率", pct(pr.overall_rate)))
+        # Working days in a year whose holidays nobody has entered are estimates: each figure says
+        # so, and the warning closes the list (the window, the xlsx and the PDF print the same list).
+        estimated = "约 " if self.approval.unknown_years else ""
+        shown = False
         for track in (Track.REGULAR.value, Track.COMMITMENT.value):
             s = self.approval.summary.get(track)
             if s is not None and s.count:
+                shown = True
                 out.append((f"{TRACK_LABELS[Track(track)]}审批用时中位数",
-                            f"{fmt_days(s.median)} 个工作日({s.count:,} 件)"))
+                            f"{estimated}{fmt_days(s.median)} 个工作日({s.count:,} 件)"))
         out.append((f"{self.visits.label}走访完成率",
                     f"{pct(self.visits.rate)}({self.visits.visited:,}/{self.visits.monitored:,})"))
         out.append(("转介办结", f"{self.referrals.total('done'):,}/{self.referrals.total():,} 件"))
         out.append(("事后核查未通过率", f"{pct(self.post_checks.rate)}({self.post_checks.failed:,}/{self.post_checks.done:,})"))
+        if shown and self.approval.warning():
+            out.append((HEADLINE_WARNING, "审批用时" + self.approval.warning()))
         return out
 
 

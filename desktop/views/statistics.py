@@ -172,9 +172,22 @@ class StatisticsPage(QWidget):
         self.headline_box = QFrame()
         self.headline_box.setStyleSheet("QFrame#headline { background: #f4f7fb; border: 1px solid #d5dde8; }")
         self.headline_box.setObjectName("headline")
-        self.headline_layout = QGridLayout(self.headline_box)
-        self.headline_layout.setContentsMargins(8, 3, 8, 3)
+        headline_rows = QVBoxLayout(self.headline_box)
+        headline_rows.setContentsMargins(8, 3, 8, 3)
+        headline_rows.setSpacing(2)
+        self.headline_layout = QGridLayout()
+        self.headline_layout.setContentsMargins(0, 0, 0, 0)
         self.headline_layout.setVerticalSpacing(2)
+        headline_rows.addLayout(self.headline_layout)
+        # A figure that is only an estimate (working days of a year whose holidays are not entered)
+        # says so under the figures, across the box, where it is read with them. One line, not
+        # wrapped: a wrapped label gives the page a height for its width, which the page's scroll
+        # area then takes from the charts' preferred sizes (the page grew to twice the window).
+        self.headline_warning = QLabel("")
+        self.headline_warning.setObjectName("headline_warning")
+        self.headline_warning.setStyleSheet("color: #a04000; font-weight: bold;")
+        self.headline_warning.hide()
+        headline_rows.addWidget(self.headline_warning)
         outer.addWidget(self.headline_box)
 
         self.tabs = QTabWidget()
@@ -428,12 +441,16 @@ class StatisticsPage(QWidget):
                 item.widget().deleteLater()
         figures = stats.headline()
         per_row = 6
+        warnings = [value for label, value in figures if label == st.HEADLINE_WARNING]
+        figures = [(label, value) for label, value in figures if label != st.HEADLINE_WARNING]
         for i, (label, value) in enumerate(figures):
             cell = QLabel(f"<div style='color:#555'>{escape(label)}</div>"
                           f"<div style='font-size:14px; font-weight:bold'>{escape(value)}</div>")
             cell.setTextFormat(Qt.TextFormat.RichText)
             cell.setObjectName(f"headline_{i}")
             self.headline_layout.addWidget(cell, i // per_row, i % per_row)
+        self.headline_warning.setText("\n".join(f"⚠ {text}" for text in warnings))
+        self.headline_warning.setVisible(bool(warnings))
 
     def _show_approval(self, ap: st.ApprovalTimes, start: date | None) -> None:
         tracks = [t for t in (Track.REGULAR.value, Track.COMMITMENT.value) if not self._track_excluded(t)]
@@ -753,7 +770,10 @@ class StatisticsPage(QWidget):
         """The one-page summary: key figures and four charts (images written into image_dir)."""
         assert self.stats is not None
         s = self.stats
-        rows = "".join(f"<tr><td>{escape(k)}</td><td class='right'>{escape(v)}</td></tr>" for k, v in s.headline())
+        rows = "".join(f"<tr><td>{escape(k)}</td><td class='right'>{escape(v)}</td></tr>" for k, v in s.headline()
+                       if k != st.HEADLINE_WARNING)
+        rows += "".join(f"<tr><td colspan='2' style='color:#a04000; font-weight:bold'>{escape(k)}:{escape(v)}</td></tr>"
+                        for k, v in s.headline() if k == st.HEADLINE_WARNING)
         images = []
         for key in ("approval_month", "pass_rate", "library_month", "funnel"):
             chart = self.charts[key]
