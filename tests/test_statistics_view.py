@@ -472,3 +472,46 @@ def test_approval_estimates_are_told_wherever_the_headline_is_printed(page: Stat
     html = page.summary_html(tmp_path)
     assert "2026年的法定节假日安排尚未录入" in html and "约 " in html
 
+
+@pytest.mark.parametrize(("months", "width", "height"), [(12, 660, 300), (24, 1100, 420), (36, 600, 250)])
+def test_point_labels_never_cover_each_other_nor_leave_the_plot(qtbot, months: int, width: int,  # noqa: ANN001
+                                                                height: int) -> None:
+    """The pass-rate labels of months at 100% ran into each other ("100%(1/1)100%(1/1)…") and were
+    cut off at the plot's ends; at 0% and with many months too. Each label shown now has a place of
+    its own inside the plot, off the points and the commitment track's line and label; a label
+    without one is hidden (the value is in the hover text and the xlsx)."""
+    import pyqtgraph as pg
+
+    from desktop.views.charts import Chart, Series
+    from desktop.views.statistics import _small_samples
+
+    pattern = [(1, 1), (3, 3), (0, 2), (2, 2), (9, 9), (0, 0), (4, 5), (0, 3), (1, 1), (2, 2)]
+    counts = [pattern[i % len(pattern)] for i in range(months)]
+    values = [p / c * 100 if c else None for p, c in counts]
+    small, labels = _small_samples(counts, values)
+    chart = Chart("各月授权核对合格率", value_label="%", category_label="受理月份")
+    qtbot.addWidget(chart)
+    chart.resize(width, height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_lines([(str(i), f"{2025 + i // 12}-{i % 12 + 1:02d}") for i in range(months)],
+                    [Series("checked", "合格率", values, labels=labels, small=small)], decimals=1, suffix="%",
+                    vlines=[(months / 2 - 0.5, "2025-12-01 起实行告知承诺制")], y_range=(0, 112))
+    qtbot.wait(50)
+    view_box = chart.plot.getViewBox()
+    plot_area = view_box.sceneBoundingRect()
+    shown = [t for t in chart.value_texts if t.isVisible()]
+    assert len(chart.value_texts) == sum(bool(x) for x in labels)
+    assert len(shown) >= len(chart.value_texts) // 3
+    assert any(t.toPlainText().startswith("100%") for t in shown) and any(t.toPlainText().startswith("0%")
+                                                                         for t in shown)
+    # each text as its glyphs take it: the item's blank margin round them may touch the next one
+    margins = [t.textItem.document().documentMargin() - 1 for t in shown]
+    rects = [t.sceneBoundingRect().adjusted(m, m, -m, -m) for t, m in zip(shown, margins, strict=True)]
+    points = [view_box.mapViewToScene(i.point) for i in chart.items]
+    mark = next(i for i in chart.plot.getPlotItem().items if isinstance(i, pg.InfiniteLine)).label.sceneBoundingRect()
+    for n, rect in enumerate(rects):
+        assert plot_area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), shown[n].toPlainText()
+        assert not any(rect.intersects(other) for other in rects[n + 1:]), shown[n].toPlainText()
+        assert not any(rect.contains(p) for p in points), shown[n].toPlainText()
+        assert not rect.intersects(mark), shown[n].toPlainText()

@@ -30,6 +30,7 @@ CHART_FONT.setPointSize(9)
 # Small enough that two charts one above the other, with their legends, axis titles and notes, fit a
 # maximised window at 1366×768 (the office desktops) without scrolling the page.
 MIN_PLOT_HEIGHT = 150
+MARK_LABEL_POSITION = 0.06  # a line marking a date has its label this far up from the foot
 LABEL_FONT = QFont(CHART_FONT)
 LABEL_FONT.setPointSize(8)
 
@@ -79,6 +80,26 @@ def fmt_value(value: float | None, decimals: int = 0, suffix: str = "") -> str:
     if decimals == 0:
         return f"{value:,.0f}{suffix}"
     return f"{value:,.{decimals}f}{suffix}"
+
+
+def _crosses(rect: QRectF, a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether the segment a–b passes through the rectangle (Liang–Barsky clipping)."""
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, ax - rect.left()), (dx, rect.right() - ax), (-dy, ay - rect.top()), (dy, rect.bottom() - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 class ValueAxis(pg.AxisItem):
@@ -167,6 +188,11 @@ class Chart(QFrame):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self._bottom_labels: tuple[list[tuple[str, str]], int] | None = None  # categories along the bottom
         self.plot.getViewBox().sigResized.connect(self._fit_bottom_labels)
+        # the labels beside points: each (text, point) placed where it covers no other label or point
+        self._point_labels: list[tuple[pg.TextItem, QPointF]] = []
+        self._segments: list[tuple[QPointF, QPointF]] = []  # the lines drawn, point to point (data)
+        self._marked_lines: list[pg.InfiniteLine] = []  # vertical lines marking a date
+        self.plot.getViewBox().sigResized.connect(self._fit_point_labels)
         self._empty_text: pg.TextItem | None = None
         self.value_texts: list[pg.TextItem] = []  # the values written on the chart
         self.hover_text: Callable[[Item], str] | None = None
@@ -182,6 +208,9 @@ class Chart(QFrame):
         self._empty_text = None
         self._last_draw = None
         self._bottom_labels = None
+        self._point_labels = []
+        self._segments = []
+        self._marked_lines = []
         self.value_texts: list[pg.TextItem] = []
 
     def set_counts(self, headers: Sequence[str], counts: Sequence[Sequence[int]]) -> None:
@@ -239,8 +268,9 @@ class Chart(QFrame):
             return s.labels[ci] if ci < len(s.labels) else ""
         return fmt_value(value, self.decimals, self.suffix)
 
-    def _add_text(self, text: str, x: float, y: float, anchor: tuple[float, float], color: str = "#333") -> None:
-        item = pg.TextItem(text, color=color, anchor=anchor)
+    def _add_text(self, text: str, x: float, y: float, anchor: tuple[float, float], color: str = "#333",
+                  fill: tuple[int, int, int, int] | None = None) -> None:
+        item = pg.TextItem(text, color=color, anchor=anchor, fill=fill)
         item.setFont(LABEL_FONT)
         item.setPos(x, y)
         self.plot.addItem(item)
@@ -371,10 +401,15 @@ class Chart(QFrame):
                     f"{label} · {s.label}:{fmt_value(value, decimals, suffix)}"
                 self.items.append(Item(s.key, key, text, point=QPointF(ci, float(value)), clickable=s.clickable))
                 if s.labels is not None and ci < len(s.labels) and s.labels[ci]:
-                    self._add_text(s.labels[ci], float(ci), float(value), (0.5, 1.15), color.darker(140).name())
+                    # on a white ground: where no place is free of the lines, the text still reads
+                    self._add_text(s.labels[ci], float(ci), float(value), (0, 0), color.darker(140).name(),
+                                   fill=(255, 255, 255, 210))
+                    self._point_labels.append((self.value_texts[-1], QPointF(ci, float(value))))
             # a point resting on very few cases is hollow: it is not as sure as its neighbours
             brushes = [QColor("white") if s.small and ci < len(s.small) and s.small[ci] else color
                        for ci in range(len(xs))]
+            self._segments += [(QPointF(xs[i], ys[i]), QPointF(xs[i + 1], ys[i + 1])) for i in range(len(xs) - 1)
+                               if not (math.isnan(ys[i]) or math.isnan(ys[i + 1]))]
             self.plot.plot(xs, ys, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7, symbolBrush=brushes,
                            symbolPen=pg.mkPen(color.darker(130), width=1.5), name=s.label if len(series) > 1 else None,
                            connect="finite")
@@ -386,10 +421,14 @@ class Chart(QFrame):
                                                            "fill": (255, 255, 255, 200), "anchors": [(1, 1), (1, 1)]})
             self.plot.addItem(line)
         for pos, label in vlines:
+            # the label reads away from its line towards the wider side, so that it stays inside the plot
+            # and the point labels know where it is
+            side = (0, 0.5) if pos < (len(categories) - 1) / 2 else (1, 0.5)
             line = pg.InfiniteLine(pos=pos, angle=90, pen=pg.mkPen("#8e44ad", width=2, style=Qt.PenStyle.DashLine),
-                                   label=label, labelOpts={"position": 0.06, "color": "#8e44ad",
-                                                           "fill": (255, 255, 255, 220)})
+                                   label=label, labelOpts={"position": MARK_LABEL_POSITION, "color": "#8e44ad",
+                                                           "fill": (255, 255, 255, 220), "anchors": [side, side]})
             self.plot.addItem(line)
+            self._marked_lines.append(line)
         self._set_bottom_labels(categories, max_labels)
         self.plot.getAxis("left").setTicks(None)
         self.plot.setXRange(-0.5, max(len(categories) - 0.5, 0.5), padding=0)
@@ -397,6 +436,58 @@ class Chart(QFrame):
             self.plot.setYRange(*y_range, padding=0)
         else:
             self.plot.setYRange(0, max(top, 1.0) * 1.12, padding=0)
+        self._fit_point_labels()
+
+    def _fit_point_labels(self, *_args: object) -> None:
+        """Place each point's label where it covers no other label, no point and no marked line
+        (the commitment track's start), inside the plot, and if it can, off the series' lines:
+        above its point, else below it, centred or to one side. A label with no such place is hidden
+        (its value stays in the hover text and the xlsx). Labels of points at 100% ran into each
+        other ("100%(1/1)100%(1/1)…") and were cut off at the plot's ends. Again on resize, as the
+        room between points changes with the width."""
+        if not self._point_labels:
+            return
+        view_box = self.plot.getViewBox()
+        width, height = view_box.width(), view_box.height()
+        (x0, x1), (y0, y1) = view_box.viewRange()
+        if width <= 0 or height <= 0 or x1 <= x0 or y1 <= y0:
+            return
+        sx, sy = width / (x1 - x0), height / (y1 - y0)
+
+        def px(p: QPointF) -> tuple[float, float]:
+            return (p.x() - x0) * sx, (y1 - p.y()) * sy
+
+        metrics = QFontMetrics(LABEL_FONT)
+        marker = 5.0  # half a point marker and a little air, in pixels
+        taken = [QRectF(x - marker, y - marker, 2 * marker, 2 * marker)
+                 for x, y in (px(i.point) for i in self.items if i.point is not None)]
+        for line in self._marked_lines:  # the line, and its label at its foot (either side of it)
+            at = (line.value() - x0) * sx
+            taken.append(QRectF(at - 2, 0, 4, height))
+            label = line.label
+            if label is not None:
+                font = QFontMetrics(label.textItem.font())
+                w, h = font.horizontalAdvance(label.toPlainText()) + 12.0, font.height() + 8.0
+                left = at - w if label.anchors[0][0] == 1 else at
+                taken.append(QRectF(left, height * (1 - MARK_LABEL_POSITION) - h / 2, w, h))
+        segments = [(px(a), px(b)) for a, b in self._segments]
+        for text, point in self._point_labels:
+            w = metrics.horizontalAdvance(text.toPlainText()) + 2.0  # the glyphs and 1 px around them
+            h = metrics.height() + 2.0
+            x, y = px(point)
+            spots = [QRectF(min(max(left, 0.0), width - w), top, w, h)
+                     for top in (y - marker - h, y + marker) for left in (x - w / 2, x - 2, x - w + 2)]
+            spots = [r for r in spots if r.top() >= 0 and r.bottom() <= height
+                     and not any(r.intersects(t) for t in taken)]
+            spot = next((r for r in spots if not any(_crosses(r, a, b) for a, b in segments)),
+                        spots[0] if spots else None)
+            text.setVisible(spot is not None)
+            if spot is None:
+                continue
+            taken.append(spot)
+            # the text item has a blank margin round its glyphs: the glyphs go in the place found
+            margin = text.textItem.document().documentMargin() - 1
+            text.setPos(x0 + (spot.left() - margin) / sx, y1 - (spot.top() - margin) / sy)
 
     # -- hover and click ------------------------------------------------------------------------------
     def item_at(self, scene_pos: QPointF) -> Item | None:
