@@ -268,7 +268,7 @@ def test_library_now_and_month_ends(district: District, data: dict[str, int]) ->
     assert sizes["2026-04"] == (2, 2, 2)
     assert sizes["2026-12"] == (2, 2, 2)
     # a past period's headline gives the library at its end, and says so; the current one today's
-    headline = dict(compute(district, st.StatsFilter(date(2026, 1, 1), date(2026, 2, 10))).headline())
+    headline = dict(compute(district, st.StatsFilter(date(2026, 1, 1), date(2026, 2, 28))).headline())
     assert (headline["一类库(2026-02月末)"], headline["二类库(2026-02月末)"], headline["救助中(2026-02月末)"]) == (
         "3 户", "1 户", "0 户")
     assert dict(compute(district).headline())["一类库"] == "2 户"
@@ -278,6 +278,33 @@ def test_library_now_and_month_ends(district: District, data: dict[str, int]) ->
     assert bars(sub.now) == {"class_2": 1, "assisted": 1}
     fy = {st.month_key(m.month): (m.class_1, m.class_2, m.assisted) for m in sub.months}
     assert fy["2026-01"] == (2, 0, 0) and fy["2026-03"] == (1, 0, 1) and fy["2026-04"] == (0, 1, 1)
+
+
+def test_the_headline_of_a_period_that_is_over_gives_the_library_on_its_last_day(district: District,
+                                                                               data: dict[str, int]) -> None:
+    """A period ending inside a month, or this month before today, showed the sizes at the end of
+    that month (moves after the period counted) or today's sizes unlabelled; it gives the sizes on
+    its last day, so labelled. h3 went back from class II to class I on 2026-12-20, this month;
+    h4 entered assistance on 2026-03-31."""
+    with district.db.session_factory() as s:
+        s.add(LibraryMove(household_id=data["h3"], from_stage="class_2", to_stage="class_1",
+                          moved_on=date(2026, 12, 20)))
+        h3 = s.get(Household, data["h3"])
+        h3.stage, h3.stage_since = "class_1", date(2026, 12, 20)
+        s.commit()
+    now = dict(compute(district).headline())
+    assert (now["一类库"], now["二类库"], now["救助中"]) == ("3 户", "1 户", "2 户")
+    this_month = dict(compute(district, st.StatsFilter(date(2026, 12, 1), date(2026, 12, 15))).headline())
+    assert (this_month["一类库(截至2026-12-15)"], this_month["二类库(截至2026-12-15)"]) == ("2 户", "2 户")
+    feb = dict(compute(district, st.StatsFilter(date(2026, 1, 1), date(2026, 2, 10))).headline())
+    assert (feb["一类库(截至2026-02-10)"], feb["二类库(截至2026-02-10)"], feb["救助中(截至2026-02-10)"]) == (
+        "3 户", "1 户", "0 户")
+    day = dict(compute(district, st.StatsFilter(date(2026, 3, 31), date(2026, 3, 31))).headline())
+    assert (day["一类库(2026-03月末)"], day["救助中(2026-03月末)"]) == ("2 户", "2 户")  # h4 and h7 assisted
+    before_h4 = dict(compute(district, st.StatsFilter(date(2026, 3, 30), date(2026, 3, 30))).headline())
+    assert (before_h4["一类库(截至2026-03-30)"], before_h4["救助中(截至2026-03-30)"]) == ("3 户", "1 户")
+    ending_today = dict(compute(district, st.StatsFilter(date(2026, 12, 1), TODAY)).headline())
+    assert ending_today["一类库"] == "3 户"
 
 
 # -- pass rate and approval time ----------------------------------------------------------------------

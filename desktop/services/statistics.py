@@ -14,7 +14,7 @@ Definitions (agreed with the demo generator):
 * library sizes now: households by ``Household.stage`` (class_1, class_2, assisted); over time:
   month-end sizes reconstructed from ``LibraryMove`` rows, anchored on today's stages
   (size at the end of month m = size now − net moves into the stage after m); the headline of a
-  period that ended before this month gives the sizes at the end of its last month, so labelled;
+  period that is over gives the sizes on its last day (today's less the moves after it), so labelled;
 * authorisation pass rate per month of ``accepted_on``: #check_passed true / #check_passed not null,
   before and after the commitment track started (AppSetting "commitment_track_start");
 * approval time: working days between ``accepted_on`` and ``decided_on`` of decided applications,
@@ -206,6 +206,7 @@ class LibraryMonth:
 class LibrarySizes:
     now: tuple[Bar, ...]  # class_1, class_2, assisted today
     months: tuple[LibraryMonth, ...]
+    at_end: tuple[Bar, ...] | None = None  # the same on the last day of a period that is over
 
 
 @dataclass(frozen=True)
@@ -387,12 +388,9 @@ class Statistics:
         lib = {b.key: b.value for b in self.library.now}
         when = ""
         end = self.filter.date_to
-        if end is not None and month_end(end) < self.computed_on:  # a past period: the sizes at its end
-            at_end = next((m for m in self.library.months if m.month == month_start(end)), None)
-            if at_end is not None:
-                when = f"({month_key(at_end.month)}月末)"
-                lib = {Stage.CLASS_I.value: at_end.class_1, Stage.CLASS_II.value: at_end.class_2,
-                       Stage.ASSISTED.value: at_end.assisted}
+        if end is not None and self.library.at_end is not None:  # a past period: the sizes on its last day
+            when = f"({month_key(end)}月末)" if end == month_end(end) else f"(截至{end.isoformat()})"
+            lib = {b.key: b.value for b in self.library.at_end}
         out = [
             ("主动发现家庭", f"{self.discoveries.households:,} 户"),
             (f"一类库{when}", f"{lib.get(Stage.CLASS_I.value, 0):,} 户"),
@@ -645,6 +643,10 @@ def _library(q: _Q, today: date) -> LibrarySizes:
         groups.insert(0, LibraryMove.region_id)
     flows: dict[tuple[date, str], int] = {}
     months: dict[str, date] = {}
+    # A period that is over: its sizes on its last day are today's less the moves after that day.
+    end = q.f.date_to if q.f.date_to is not None and q.f.date_to < today else None
+    after_end = end.isoformat() if end is not None else "9999"
+    at_end = dict(now)
     # The day as 'YYYY-MM-DD' text on both databases: tens of thousands of groups per region are
     # cheaper to sum by their first seven characters than to turn into dates one by one.
     for day, from_stage, to_stage, n in q.session.connection().execute(
@@ -656,10 +658,15 @@ def _library(q: _Q, today: date) -> LibrarySizes:
             m = months[day[:7]] = parse_month(day[:7])
         if to_stage in LIBRARY_STAGES:
             flows[(m, to_stage)] = flows.get((m, to_stage), 0) + int(n)
+            if day > after_end:
+                at_end[to_stage] -= int(n)
         if from_stage in LIBRARY_STAGES:
             flows[(m, from_stage)] = flows.get((m, from_stage), 0) - int(n)
+            if day > after_end:
+                at_end[from_stage] += int(n)
+    end_bars = None if end is None else tuple(Bar(s, STAGE_LABELS[Stage(s)], at_end[s]) for s in LIBRARY_STAGES)
     if not flows and not any(now.values()):
-        return LibrarySizes(bars, ())  # no library at all: the chart's empty state
+        return LibrarySizes(bars, (), end_bars)  # no library at all: the chart's empty state
     # A period starts at its own first month (moves before it were not read: the sizes then come
     # from walking back); without a start date, the chart starts at the first move.
     if q.f.date_from is not None:
@@ -684,7 +691,7 @@ def _library(q: _Q, today: date) -> LibrarySizes:
         LibraryMonth(m, sizes[m][Stage.CLASS_I.value], sizes[m][Stage.CLASS_II.value], sizes[m][Stage.ASSISTED.value])
         for m in all_months if first <= m <= last
     )
-    return LibrarySizes(bars, months)
+    return LibrarySizes(bars, months, end_bars)
 
 
 # -- authorisation pass rate -------------------------------------------------------------------------
