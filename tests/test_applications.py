@@ -843,7 +843,8 @@ def test_gradual_exit_can_be_cut_short_and_applies_to_dibao_only(district: Distr
 def test_gradual_exit_decided_after_its_end_moves_at_once(district: District) -> None:
     db, admin = district.db, district.admin
     set_gradual_exit_months(district, 1)
-    hid, app_id = approved_dibao(district, "孙八")
+    hid, app_id = commitment_to_decision(district, "孙八", date(2026, 2, 10))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="650", today=date(2026, 4, 5))  # 3–4月
     svc.stop_assistance(db, admin, app_id, on=date(2026, 4, 10), reason="补录:户主四月就业", gradual=True)
     assert household(db, hid).stage == "class_1"
     assert svc.get_detail(db, admin, app_id).stopped_on == date(2026, 5, 31)

@@ -865,6 +865,8 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                                        "请先停止原救助,或在批准时选择转换救助类别(停止原救助)。")
             if other is not None:
                 replaced = uow.get(Application, other[0], "申请")
+            _refuse_overlap(uow, hh.id, app.id, proc.start_month_after(on),
+                            skip=replaced.id if replaced is not None else None)
         before = snapshot(app)
         sd = proc.step_due(cal, Step.DECISION, last_on)
         data: dict[str, Any] = {"approve": approve}
@@ -921,6 +923,26 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                   household_id=hh.id, detail=reason)
         uow.notify("applications", app.id)
         return int(app.version)
+
+
+def _refuse_overlap(uow: UnitOfWork, household_id: int, app_id: int, start: date, *, skip: int | None) -> None:
+    """Refuse a monthly approval whose first month ``start`` is a month another monthly approval of the
+    family is still paid for: one stopped on a day in or after that month (a stop dated ahead, or one
+    entered before a re-approval dated back) would be paid alongside it, the family paid twice."""
+    query = (select(Application.id, Application.category, Application.stopped_on)
+             .where(Application.household_id == household_id, Application.id != app_id,
+                    Application.status == "approved", Application.category.not_in(proc.PAID_ONCE),
+                    Application.stopped_on >= start)
+             .order_by(Application.stopped_on.desc()).limit(1))
+    if skip is not None:
+        query = query.where(Application.id != skip)
+    row = uow.session.execute(query).first()
+    if row is not None:
+        other_id, category, stopped_on = row
+        raise ValidationFailed(
+            f"该家庭的{_category_label(category, None)}(申请编号 {other_id})发放到 {stopped_on:%Y-%m-%d} 为止,"
+            f"{stopped_on:%Y年%m月}仍按原救助发放;本申请自 {start:%Y年%m月} 起发放,同一个月会发放两次。"
+            f"请把决定日期定在 {stopped_on:%Y年%m月} 或以后。", {"on": "与原救助的发放月份重叠"})
 
 
 def _replace(uow: UnitOfWork, old: Application, hh: Household, new: Application) -> None:
@@ -1242,6 +1264,14 @@ def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason:
         if app.category != Category.DIBAO:
             raise ValidationFailed("就业渐退只适用于低保。")
         last_day = proc.gradual_exit_end(on, gradual_exit_months_session(uow.session, hh.area_type, on))
+    recorded = uow.session.scalar(select(func.max(AssistanceRecord.month)).where(
+        AssistanceRecord.application_id == app.id, AssistanceRecord.month > last_day))
+    if recorded is not None:  # the months recorded count as paid: a stop before them would leave them paid after it
+        until = (f"就业渐退到 {last_day:%Y-%m-%d} 为止,早于这个月" if last_day > on
+                 else f"停止日期不能早于 {recorded:%Y-%m-%d}")
+        raise ValidationFailed(
+            f"该申请已登记 {recorded:%Y年%m月} 的救助发放(登记即视为已发放),停止之后不能还有发放:{until}。"
+            "如该户更早就已不符合条件,请在停止理由中写明实际日期,多发的金额另行追回。", {"on": "早于已登记发放的月份"})
     before = snapshot(app)
     data = {"stopped_on": on.isoformat(), "reason": reason.strip()}
     if last_day > on:
