@@ -513,6 +513,24 @@ def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: D
     assert not worker.roster_button.isEnabled()  # names, ID numbers and amounts: not a community's screen
 
 
+def test_monthly_payments_dialog_records_only_what_was_confirmed(qtbot, sqlite_district: District,
+                                                                 errors: list[str]) -> None:
+    """The month recorded on another workstation while the dialog was open: the confirmation asked for
+    2 households, 1,300.00 yuan, and the dialog then said nothing; now the refusal says what changed and
+    the dialog shows the month as it is."""
+    d = sqlite_district
+    for region in ("八泉社区", "闸口社区"):  # 低保 650 a month from April, April–June written on approval
+        run_regular(d, make_household(d.db, d.regions[region]))
+    dialog = forms.MonthlyAssistanceDialog(AppContext(d.db, d.admin), today=date(2026, 7, 15))
+    qtbot.addWidget(dialog)
+    assert (dialog.state.due, dialog.state.due_amount) == (2, Decimal("1300.00"))
+    svc.record_monthly_assistance(d.db, d.admin, date(2026, 7, 1), today=date(2026, 7, 15))  # the other one
+    dialog.record_button.click()
+    assert len(errors) == 1 and "确认时是 2 户,合计 1,300.00 元,现在是 0 户" in errors[0]
+    assert dialog.recorded == 0 and (dialog.state.recorded, dialog.state.due) == (2, 0)
+    assert not dialog.record_button.isEnabled()
+
+
 def test_stop_dialog_offers_the_gradual_exit_for_dibao(qtbot, sqlite_district: District, errors: list[str]) -> None:
     from desktop.rules.procedure import gradual_exit_end
     from tests.test_applications import approved_dibao, set_gradual_exit_months

@@ -5,16 +5,20 @@ user confirmed. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop.models import AssistanceRecord
+from desktop.rules.codes import Role
 from desktop.services import applications as svc
 from desktop.services.errors import ValidationFailed
 from tests.district import District
 from tests.test_applications import (
     approved_dibao,
+    commitment_to_decision,
+    make_household,
     regular_steps,
     set_gradual_exit_months,
 )
@@ -70,3 +74,56 @@ def test_a_stop_dated_before_a_recorded_month_is_refused(district: District) -> 
     _hid, other = approved_dibao(district, "丙")
     svc.stop_assistance(db, admin, other, on=date(2026, 6, 1), reason="户主就业", today=date(2026, 6, 15))
     assert [m for _a, m, _v in paid(district, hid)] == ["2026-04", "2026-05", "2026-06"]
+
+
+def test_the_month_summary_counts_what_the_roster_lists(district: District) -> None:
+    """A 低保 revoked after June was recorded: June's roster listed the family (it was paid), while the month's
+    summary, which counted running approvals only, said June had nothing recorded."""
+    db, admin = district.db, district.admin
+    _hid, app_id = commitment_to_decision(district, "丁", date(2026, 2, 10))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="650.50", today=date(2026, 6, 15))
+    check = next(p for p in svc.get_detail(db, admin, app_id).post_checks if p.kind == "centralised")
+    svc.record_post_check(db, admin, check.id, on=date(2026, 6, 20), passed=False, note="隐瞒收入",
+                          today=date(2026, 6, 20))
+    roster = svc.payment_roster(db, admin, date(2026, 6, 1))
+    june = svc.monthly_assistance(db, admin, date(2026, 6, 1), today=date(2026, 6, 20))
+    assert (june.recorded, june.recorded_amount, june.due) == (len(roster), sum(r.amount for r in roster), 0)
+    assert (june.recorded, june.recorded_amount) == (1, Decimal("650.50"))
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道: 飞云社区's family is theirs
+    assert svc.monthly_assistance(db, caseworker, date(2026, 6, 1), today=date(2026, 6, 20)).recorded == 1
+    assert svc.monthly_assistance(db, district.actor(Role.COMMUNITY_WORKER), date(2026, 5, 1)).recorded == 1
+    hekou = make_household(db, district.regions["闸口社区"], "戊")
+    temporary = svc.accept(db, admin, household_id=hekou, category="temporary", temporary_kind="emergency",
+                           accepted_on=date(2026, 5, 6))
+    svc.decide(db, admin, temporary, approve=True, on=date(2026, 5, 6), amount="0.10", today=date(2026, 6, 20))
+    assert svc.monthly_assistance(db, admin, date(2026, 6, 1), today=date(2026, 6, 20)).recorded_amount \
+        == Decimal("650.60")
+    assert svc.monthly_assistance(db, caseworker, date(2026, 6, 1), today=date(2026, 6, 20)).recorded == 1
+
+
+def test_recording_writes_only_what_was_confirmed(district: District) -> None:
+    """The dialog asked "record July for 1 household, 650.00 yuan?" and the service wrote whatever was due by
+    then: another approval since, or the month recorded on another workstation meanwhile, was written (or
+    nothing was) under the user's confirmation of other numbers."""
+    db, admin = district.db, district.admin
+    approved_dibao(district, "己")
+    seen = svc.monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 7, 15))
+    assert (seen.due, seen.due_amount) == (1, Decimal("650.00"))
+    # meanwhile a second family is approved (paid from July)
+    second = svc.accept(db, admin, household_id=make_household(db, district.regions["八泉社区"], "庚"),
+                        category="dibao", accepted_on=date(2026, 6, 1))
+    regular_steps(district, second, date(2026, 6, 1))
+    svc.decide(db, admin, second, approve=True, on=date(2026, 6, 16), amount="480", today=date(2026, 6, 16))
+    before = records(district)
+    with pytest.raises(ValidationFailed, match="确认时是 1 户,合计 650.00 元,现在是 2 户,合计 1,130.00 元.*没有写入"):
+        svc.record_monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 7, 15),
+                                      expected=(seen.due, seen.due_amount))
+    assert records(district) == before
+    seen = svc.monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 7, 15))
+    assert svc.record_monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 7, 15),
+                                         expected=(seen.due, seen.due_amount)) == 2
+    # confirmed again after another workstation recorded it: refused, not "0 recorded" in silence
+    with pytest.raises(ValidationFailed, match="现在是 0 户"):
+        svc.record_monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 7, 15),
+                                      expected=(seen.due, seen.due_amount))
+    assert records(district) == before + 2

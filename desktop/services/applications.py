@@ -1030,15 +1030,19 @@ def _yuan(value: Any) -> Decimal:
 
 
 def monthly_assistance(db: Database, actor: Actor, month: date, *, today: date | None = None) -> MonthlyAssistance:
-    """How far a month's assistance is recorded: households and amounts recorded, and still due."""
+    """How far a month's assistance is recorded: the payments recorded (what the month's roster lists,
+    :func:`payment_roster`) and the running approvals still to record."""
     first = _month_start(month, today)
     with unit_of_work(db, actor) as uow:
-        running = _running_in(uow, first).subquery()
-        paid = _recorded_in(first)
-        done = running.c.id.in_(paid)
-        recorded, recorded_amount, due, due_amount = uow.session.execute(select(
-            func.count(running.c.id).filter(done), func.sum(running.c.amount).filter(done),
-            func.count(running.c.id).filter(~done), func.sum(running.c.amount).filter(~done))).one()
+        running = _running_in(uow, first).where(Application.id.not_in(_recorded_in(first))).subquery()
+        due, due_amount = uow.session.execute(select(func.count(running.c.id), func.sum(running.c.amount))).one()
+        paid = (select(func.count(AssistanceRecord.id), func.sum(AssistanceRecord.amount))
+                .join(Household, Household.id == AssistanceRecord.household_id)
+                .where(AssistanceRecord.month == first))
+        ids = uow.region_ids()
+        if ids is not None:
+            paid = paid.where(Household.region_id.in_(ids))
+        recorded, recorded_amount = uow.session.execute(paid).one()
     return MonthlyAssistance(first, int(recorded or 0), _yuan(recorded_amount), int(due or 0), _yuan(due_amount))
 
 
@@ -1054,12 +1058,15 @@ def unrecorded_months(db: Database, actor: Actor, *, today: date | None = None, 
                     _running_in(uow, m).where(Application.id.not_in(_recorded_in(m))).subquery()))]
 
 
-def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today: date | None = None) -> int:
+def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today: date | None = None,
+                              expected: tuple[int, Decimal] | None = None) -> int:
     """Write the month's assistance record for every running approval that has none yet.
 
     Recording payments is the county's decision (like approval); a month that has not begun is
     refused. Two workstations recording the same month at once take turns (:meth:`UnitOfWork.take_turns`),
-    so no approval is recorded twice."""
+    so no approval is recorded twice. ``expected``: the households and amount the user confirmed
+    (:attr:`MonthlyAssistance.due`, ``due_amount``); when what is due no longer is that (recorded on
+    another workstation meanwhile, an approval since), nothing is written and the refusal says so."""
     require_role(actor, *DECIDERS, doing="登记月度救助发放")
     first = _month_start(month, today)
     with unit_of_work(db, actor, write=True) as uow:
@@ -1069,9 +1076,14 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
         rows = [{"household_id": h, "application_id": a, "category": c, "month": first, "amount": amt,
                  "method": "cash", "created_at": now, "created_by_id": actor.user_id}
                 for a, h, c, amt in uow.session.execute(query)]
+        total = sum((_yuan(r["amount"]) for r in rows), Decimal("0.00"))
+        if expected is not None and (len(rows), total) != (expected[0], _yuan(expected[1])):
+            raise ValidationFailed(
+                f"{first:%Y年%m月}待登记的发放已经变了:确认时是 {expected[0]} 户,合计 {_yuan(expected[1]):,.2f} 元,"
+                f"现在是 {len(rows)} 户,合计 {total:,.2f} 元(可能另一台电脑刚刚登记了这个月,或批准、停止了救助)。"
+                "没有写入任何记录;请核对新的数字后再登记。")
         if rows:
             uow.session.execute(insert(AssistanceRecord), rows)
-        total = sum((_yuan(r["amount"]) for r in rows), Decimal("0.00"))
         uow.audit("assistance.month", "assistance_records", None, after={"households": len(rows), "amount": str(total)},
                   detail=f"{first:%Y-%m}:{len(rows)} 户,合计 {total} 元")
         uow.notify("applications", 0)

@@ -978,9 +978,11 @@ class MonthlyAssistanceDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.recorded += svc.record_monthly_assistance(self.ctx.db, self.ctx.actor, s.month, today=self.today)
+            self.recorded += svc.record_monthly_assistance(self.ctx.db, self.ctx.actor, s.month, today=self.today,
+                                                           expected=(s.due, s.due_amount))
         except ServiceError as exc:
             show_error(self, exc)
+            self.load()  # the numbers as they are now, to confirm again
             return
         self.ctx.changes.publish("applications", 0)
         self.load()
