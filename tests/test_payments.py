@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -20,6 +22,7 @@ from tests.test_applications import (
     commitment_to_decision,
     make_household,
     regular_steps,
+    run_regular,
     set_gradual_exit_months,
 )
 
@@ -127,3 +130,18 @@ def test_recording_writes_only_what_was_confirmed(district: District) -> None:
         svc.record_monthly_assistance(db, admin, date(2026, 7, 1), today=date(2026, 7, 15),
                                       expected=(seen.due, seen.due_amount))
     assert records(district) == before + 2
+
+
+def test_a_caseworkers_roster_says_whose_it_is(district: District, tmp_path: Path) -> None:
+    """A caseworker's roster holds the sub-district only, but its title read as the district's
+    ("2026年05月社会救助资金发放花名册"): sent on, it passes for the whole district's payments."""
+    db, admin = district.db, district.admin
+    svc.decide(db, admin, commitment_to_decision(district, "辛", date(2026, 2, 10))[1], approve=True,  # 飞云社区
+               on=date(2026, 2, 27), amount="500", today=date(2026, 6, 15))
+    run_regular(district, make_household(db, district.regions["闸口社区"], "壬"))  # 河口镇
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道
+    out = tmp_path / "cw.xlsx"
+    assert svc.export_payment_roster_xlsx(db, caseworker, out, date(2026, 5, 1)) == (1, Decimal("500.00"))
+    assert openpyxl.load_workbook(out).active["A1"].value == "八泉街道2026年05月社会救助资金发放花名册"
+    svc.export_payment_roster_xlsx(db, admin, out, date(2026, 5, 1))
+    assert openpyxl.load_workbook(out).active["A1"].value == "2026年05月社会救助资金发放花名册"

@@ -1162,9 +1162,14 @@ def export_payment_roster_xlsx(db: Database, actor: Actor, path: str | Path, mon
     rows = payment_roster(db, actor, month, region_id=region_id)
     total = sum((r.amount for r in rows), Decimal("0.00"))
     region_name = ""
-    if region_id is not None:
+    # the region asked for, or else the actor's own below the district (a caseworker's roster covers the
+    # sub-district only, and its title says so rather than passing for the district's)
+    shown = region_id if region_id is not None else actor.region_id
+    if shown is not None:
         with unit_of_work(db, actor) as uow:
-            region_name = uow.get(Region, region_id, "区划").name
+            region = uow.get(Region, shown, "区划")
+            if region_id is not None or region.parent_id is not None:
+                region_name = region.name
     table = [(i, r.subdistrict, r.community, r.household_code, r.head_name, r.id_number, r.category_label,
               r.member_count, r.amount, r.application_id) for i, r in enumerate(rows, start=1)]
     table.append(("合计", "", "", "", f"{len(rows)} 户", "", "", sum(r.member_count for r in rows), total, None))
