@@ -33,6 +33,8 @@ JSON_COMMANDS = [
     ["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_standard=800", "--json"],
     ["policy", "show", "--json"],
     ["reassess", "--out", "重新评估.xlsx", "--json"],
+    ["assistance-month", "2026-07", "--json"],
+    ["payment-roster", "2026-07", "--out", "花名册.xlsx", "--json"],
 ]
 
 
@@ -77,7 +79,7 @@ def test_every_json_command_is_tested() -> None:
 
     walk(cli.build_parser(), [])
     tested = [argv[:2] if argv[0] in ("clue", "import", "policy") else argv[:1] for argv in JSON_COMMANDS]
-    assert sorted(found) == sorted(tested) and len(found) == 11
+    assert sorted(found) == sorted(tested) and len(found) == 13
 
 
 @pytest.mark.parametrize("where", ["missing file", "server not answering"])

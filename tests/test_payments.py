@@ -4,6 +4,7 @@ user confirmed. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -145,3 +146,31 @@ def test_a_caseworkers_roster_says_whose_it_is(district: District, tmp_path: Pat
     assert openpyxl.load_workbook(out).active["A1"].value == "八泉街道2026年05月社会救助资金发放花名册"
     svc.export_payment_roster_xlsx(db, admin, out, date(2026, 5, 1))
     assert openpyxl.load_workbook(out).active["A1"].value == "2026年05月社会救助资金发放花名册"
+
+
+def test_the_month_and_roster_commands_answer_in_json(district: District, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main as cli_main
+
+    url = district.db.url.render_as_string(hide_password=False)
+    approved_dibao(district, "癸")  # 650 from April, April–June recorded
+    assert cli_main(["assistance-month", "2026-07", "--dry-run", "--json", "--database-url", url]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "month": "2026-07", "dry_run": True, "written": 0, "gradual_exits_ended": 0, "recorded": 0,
+        "recorded_amount": "0.00", "due": 1, "due_amount": "650.00"}
+    assert cli_main(["assistance-month", "2026-07", "--json", "--database-url", url]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["written"], out["recorded"], out["recorded_amount"], out["due"]) == (1, 1, "650.00", 0)
+    assert cli_main(["assistance-month", "2026-07", "--database-url", url]) == 0
+    assert "已写入 2026年07月 救助发放记录 0 户;本月共登记 1 户,合计 650.00 元" in capsys.readouterr().out
+    ahead = date.today().replace(day=1) + (date(2000, 3, 1) - date(2000, 1, 1))
+    assert cli_main(["assistance-month", f"{ahead:%Y-%m}", "--json", "--database-url", url]) == 1
+    assert json.loads(capsys.readouterr().out) == {
+        "error": f"{ahead:%Y年%m月}还没有到,不能登记这个月的救助发放。", "code": "invalid_input"}
+    roster = tmp_path / "r.xlsx"
+    assert cli_main(["payment-roster", "2026-07", "--out", str(roster), "--json", "--database-url", url]) == 0
+    assert json.loads(capsys.readouterr().out) == {"month": "2026-07", "households": 1, "amount": "650.00",
+                                                   "out": str(roster)}
+    assert cli_main(["payment-roster", "2026-08", "--out", str(roster), "--json", "--region", "没有这里",
+                     "--database-url", url]) == 1
+    assert json.loads(capsys.readouterr().out)["error"] == "找不到区划“没有这里”。"

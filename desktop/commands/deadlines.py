@@ -1,5 +1,5 @@
 """relief-desk deadlines [--overdue] [--as-of DATE] [--json | --out FILE.xlsx]; relief-desk post-checks [--overdue] [--within DAYS]
-[--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM [--dry-run]
+[--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM [--dry-run] [--json]
 
 Open applications with their next step, due date and working days left. A deadline that falls
 in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2). The checks
@@ -43,27 +43,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     month = sub.add_parser("assistance-month", help="为所有正在救助中的申请写入某月的救助发放记录(已写入的不重复)")
     month.add_argument("month", type=parse_month, help="月份 YYYY-MM(不能晚于本月)")
     month.add_argument("--dry-run", action="store_true", help="只列出已登记和待登记的户数与金额,不写入")
+    month.add_argument("--json", action="store_true", help="以 JSON 输出")
     add_database_option(month)
     month.set_defaults(func=run_month)
 
 
 def run_month(args: argparse.Namespace) -> int:
     db = open_db(args)
+    ended = n = 0
     try:
-        before = applications.monthly_assistance(db, cli_actor(), args.month)
-        if args.dry_run:
-            print(f"{before.month:%Y年%m月}:已登记 {before.recorded} 户,合计 {before.recorded_amount} 元;"
-                  f"待登记 {before.due} 户,合计 {before.due_amount} 元。(试运行,未写入)")
-            return 0
-        ended = applications.end_gradual_exits(db, cli_actor())
-        n = applications.record_monthly_assistance(db, cli_actor(), args.month)
-        after = applications.monthly_assistance(db, cli_actor(), args.month)
+        state = applications.monthly_assistance(db, cli_actor(), args.month)
+        if not args.dry_run:
+            ended = applications.end_gradual_exits(db, cli_actor())
+            n = applications.record_monthly_assistance(db, cli_actor(), args.month)
+            state = applications.monthly_assistance(db, cli_actor(), args.month)
     finally:
         db.dispose()
+    if args.json:
+        print_json({"month": f"{state.month:%Y-%m}", "dry_run": args.dry_run, "written": n,
+                    "gradual_exits_ended": ended, "recorded": state.recorded,
+                    "recorded_amount": str(state.recorded_amount), "due": state.due, "due_amount": str(state.due_amount)})
+        return 0
+    if args.dry_run:
+        print(f"{state.month:%Y年%m月}:已登记 {state.recorded} 户,合计 {state.recorded_amount:,.2f} 元;"
+              f"待登记 {state.due} 户,合计 {state.due_amount:,.2f} 元。(试运行,未写入)")
+        return 0
     if ended:
         print(f"就业渐退期已满 {ended} 户,已停止救助并转入决定时选定的库别。")
     print(f"已写入 {args.month:%Y年%m月} 救助发放记录 {n} 户;"
-          f"本月共登记 {after.recorded} 户,合计 {after.recorded_amount} 元。")
+          f"本月共登记 {state.recorded} 户,合计 {state.recorded_amount:,.2f} 元。")
     return 0
 
 

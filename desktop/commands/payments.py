@@ -1,4 +1,4 @@
-"""relief-desk payment-roster YYYY-MM --out FILE.xlsx [--region R] — the month's payment roster (发放花名册)."""
+"""relief-desk payment-roster YYYY-MM --out FILE.xlsx [--region R] [--json] — the month's payment roster (发放花名册)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from desktop.commands.common import (
     open_db,
     parse_month,
     parse_xlsx_path,
+    print_json,
     region_named,
 )
 from desktop.services import applications
@@ -20,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     roster.add_argument("month", type=parse_month, help="月份 YYYY-MM(须已登记发放)")
     roster.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
     roster.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    roster.add_argument("--json", action="store_true", help="以 JSON 输出户数和合计金额")
     add_database_option(roster)
     roster.set_defaults(func=run)
 
@@ -31,5 +33,8 @@ def run(args: argparse.Namespace) -> int:
                                                            region_id=region_named(db, args.region))
     finally:
         db.dispose()
+    if args.json:
+        print_json({"month": f"{args.month:%Y-%m}", "households": n, "amount": str(total), "out": args.out})
+        return 0
     print(f"已导出 {args.month:%Y年%m月} 救助发放花名册:{n} 户,合计 {total:,.2f} 元 → {args.out}")
     return 0
