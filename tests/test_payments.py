@@ -174,3 +174,16 @@ def test_the_month_and_roster_commands_answer_in_json(district: District, tmp_pa
     assert cli_main(["payment-roster", "2026-08", "--out", str(roster), "--json", "--region", "没有这里",
                      "--database-url", url]) == 1
     assert json.loads(capsys.readouterr().out)["error"] == "找不到区划“没有这里”。"
+
+
+def test_an_amount_finer_than_a_fen_is_refused_not_rounded(district: District) -> None:
+    """"650.005" typed as the monthly amount was approved as 650.01: the notice, the roster and every month
+    paid carried an amount nobody typed. Amounts paid or recovered are refused below the fen."""
+    db, admin = district.db, district.admin
+    _hid, app_id = commitment_to_decision(district, "子", date(2026, 2, 10))
+    for typed in ("650.005", "650.001", "１２.３４５"):
+        with pytest.raises(ValidationFailed, match=f"救助金额“{typed}”最多只能到分"):
+            svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount=typed, today=date(2026, 3, 1))
+    assert svc.get_detail(db, admin, app_id).row.status == "open"
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="650.50", today=date(2026, 3, 1))
+    assert svc.get_detail(db, admin, app_id).row.amount == Decimal("650.50")

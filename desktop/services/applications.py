@@ -542,7 +542,7 @@ def _money(value: Decimal | str | int | float | None, what: str, *, negative: bo
     """An amount as typed ("1,200", full-width digits); refused with a plain message when it is no
     number, too large for the database, or negative (unless ``negative``)."""
     try:
-        amount = read_amount(value)
+        amount = read_amount(value, to_the_fen=True)
     except ValueError as exc:
         raise ValidationFailed(f"{what}“{value}”" + (f"{exc}。" if str(exc) else "不是有效的金额。"),
                                {what: str(value)}) from exc

@@ -297,11 +297,12 @@ class UnitOfWork:
 MAX_AMOUNT = decimal.Decimal("999999999999.99")
 
 
-def read_amount(value: decimal.Decimal | str | int | float | None) -> decimal.Decimal:
+def read_amount(value: decimal.Decimal | str | int | float | None, *, to_the_fen: bool = False) -> decimal.Decimal:
     """An amount in yuan as a clerk types it: thousands separators, spaces around it, full-width
     digits and punctuation of a Chinese input method ("１，２００．５"), the unit after it or the
     currency sign before it ("650元", "¥650"). Raises ValueError: without a
-    message when it is no number, with the reason in plain Chinese when it is too large."""
+    message when it is no number, with the reason in plain Chinese when it is too large, or (``to_the_fen``:
+    an amount paid or recovered, which is never rounded behind the user's back) finer than a fen."""
     text = unicodedata.normalize("NFKC", str(value if value is not None else "")).replace(",", "").strip()
     # the unit or the currency sign typed with the number: "650元", "¥650", "650 元/月"
     text = re.sub(r"^[¥￥]\s*|\s*元(\s*/\s*月)?$", "", text).strip()
@@ -313,7 +314,10 @@ def read_amount(value: decimal.Decimal | str | int | float | None) -> decimal.De
         raise ValueError
     if abs(amount) > MAX_AMOUNT:
         raise ValueError(f"超过上限 {MAX_AMOUNT:,} 元,请检查是否输错(例如把身份证号填进了金额栏)")
-    return amount.quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
+    rounded = amount.quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
+    if to_the_fen and rounded != amount:
+        raise ValueError("最多只能到分(两位小数),请检查是否多输了一位")
+    return rounded
 
 
 # What a unique column means to a user, for a save that another workstation's save of the same value
