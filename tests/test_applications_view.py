@@ -1239,3 +1239,29 @@ def test_the_post_check_buttons_wait_for_a_check_to_act_on(qtbot, sqlite_distric
     assert page.checks_model.rowCount() >= 1
     assert page.record_check_button.isEnabled() and page.open_check_button.isEnabled()
     assert errors == []
+
+
+def test_the_stop_confirmation_says_the_month_of_the_stop_is_still_paid(
+        qtbot, sqlite_district: District, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop dated 08-01 still pays August (a stop pays the month it falls in); the confirmation said only
+    "payments end", and a clerk stopping on the 1st expected August unpaid."""
+    d = sqlite_district
+    approved = run_regular(d, make_household(d.db, d.regions["八泉社区"], "李四"))  # paid from April
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), approved)
+    qtbot.addWidget(dialog)
+
+    def stop(w: forms.StopAssistanceDialog) -> bool:
+        w.reason.setPlainText("户主就业")
+        set_date(w.on, date(2026, 8, 1))
+        return True
+
+    asked: list[str] = []
+    monkeypatch.setattr(forms.StopAssistanceDialog, "exec", stop)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+    dialog.action_buttons["stop"].click()
+    assert errors == [] and len(asked) == 1
+    assert asked[0] == dialog.tr("Stop the assistance of {name}? {month} is still paid (the month of the stop "
+                                 "date), then payments end and the family leaves the assisted column.").format(
+        name="李四", month="2026-08")
+    assert svc.monthly_assistance(d.db, d.admin, date(2026, 8, 1), today=date(2026, 8, 2)).due == 1

@@ -334,14 +334,14 @@
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
+        <location filename="../views/application_detail.py" line="374" />
+        <source>Stop the assistance of {name}? {month} is still paid (the month of the stop date), then payments end and the family leaves the assisted column.</source>
+        <translation>确定停止 {name} 的救助吗?{month} 仍照常发放(停止日期所在的月份),此后停止发放,家庭移出“救助中”。</translation>
+    </message>
+    <message>
         <location filename="../views/application_detail.py" line="376" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="374" />
-        <source>Stop the assistance of {name}? Payments end and the family leaves the assisted column.</source>
-        <translation>确定停止 {name} 的救助吗?停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
         <location filename="../views/application_detail.py" line="63" />
@@ -389,37 +389,37 @@
         <translation>另存扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="404" />
+        <location filename="../views/application_detail.py" line="405" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="415" />
+        <location filename="../views/application_detail.py" line="416" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="416" />
+        <location filename="../views/application_detail.py" line="417" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="435" />
+        <location filename="../views/application_detail.py" line="436" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="445" />
+        <location filename="../views/application_detail.py" line="446" />
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="456" />
+        <location filename="../views/application_detail.py" line="457" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="456" />
+        <location filename="../views/application_detail.py" line="457" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

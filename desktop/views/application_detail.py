@@ -371,10 +371,11 @@ class ApplicationDetailDialog(QDialog):
             gradual = dialog.gradual.isChecked()
             question = (self.tr("Start the gradual exit of {name}? Payments go on for the months shown; then the "
                                 "family leaves the assisted column.") if gradual else
-                        self.tr("Stop the assistance of {name}? Payments end and the family leaves the assisted "
-                                "column."))
+                        self.tr("Stop the assistance of {name}? {month} is still paid (the month of the stop "
+                                "date), then payments end and the family leaves the assisted column."))
             if QMessageBox.question(self, self.tr("Stop assistance"), question.format(
-                    name=self.detail.row.head_name)) != QMessageBox.StandardButton.Yes:
+                    name=self.detail.row.head_name, month=f"{date_of(dialog.on):%Y-%m}")) \
+                    != QMessageBox.StandardButton.Yes:
                 return
             try:
                 svc.stop_assistance(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),
