@@ -187,3 +187,19 @@ def test_an_amount_finer_than_a_fen_is_refused_not_rounded(district: District) -
     assert svc.get_detail(db, admin, app_id).row.status == "open"
     svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 27), amount="650.50", today=date(2026, 3, 1))
     assert svc.get_detail(db, admin, app_id).row.amount == Decimal("650.50")
+
+
+def test_a_failed_review_dated_before_a_recorded_month_names_the_check_date(district: District) -> None:
+    """A failed yearly review stops the assistance on the day of the check: dated before a month already
+    recorded it is refused like any stop, in the words of the form the user is at (核查日期)."""
+    db, admin = district.db, district.admin
+    _hid, app_id = approved_dibao(district, "丑")  # decided 2026-03-10, April–June recorded
+    check = next(p for p in svc.get_detail(db, admin, app_id).post_checks if p.kind == "periodic")
+    svc.record_monthly_assistance(db, admin, date(2027, 3, 1), today=date(2027, 3, 20))
+    with pytest.raises(ValidationFailed, match="已登记 2027年03月 的救助发放.*核查日期\\(即停止日期\\)不能早于 2027-03-01"):
+        svc.record_post_check(db, admin, check.id, on=date(2027, 2, 26), passed=False, note="收入超过标准",
+                              today=date(2027, 3, 20))
+    assert svc.get_detail(db, admin, app_id).post_checks[0].done_on is None
+    svc.record_post_check(db, admin, check.id, on=date(2027, 3, 12), passed=False, note="收入超过标准",
+                          today=date(2027, 3, 20))
+    assert svc.get_detail(db, admin, app_id).stopped_on == date(2027, 3, 12)

@@ -1263,7 +1263,7 @@ def stop_assistance(db: Database, actor: Actor, application_id: int, *, on: date
 
 
 def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason: str, to_stage: str,
-          gradual: bool, today: date | None) -> None:
+          gradual: bool, today: date | None, on_label: str = "停止日期") -> None:
     """Stop a running approval (:func:`stop_assistance`), with its notice and audit."""
     if to_stage not in (Stage.CLASS_I, Stage.CLASS_II):
         raise ValidationFailed("停止救助后只能转入一类库或二类库。")
@@ -1285,7 +1285,7 @@ def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason:
         AssistanceRecord.application_id == app.id, AssistanceRecord.month > last_day))
     if recorded is not None:  # the months recorded count as paid: a stop before them would leave them paid after it
         until = (f"就业渐退到 {last_day:%Y-%m-%d} 为止,早于这个月" if last_day > on
-                 else f"停止日期不能早于 {recorded:%Y-%m-%d}")
+                 else f"{on_label}不能早于 {recorded:%Y-%m-%d}")
         raise ValidationFailed(
             f"该申请已登记 {recorded:%Y年%m月} 的救助发放(登记即视为已发放),停止之后不能还有发放:{until}。"
             "如该户更早就已不符合条件,请在停止理由中写明实际日期,多发的金额另行追回。", {"on": "早于已登记发放的月份"})
@@ -1375,7 +1375,7 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
         if not passed and proc.failure_stops(app.track, check.kind):
             if _running(app):
                 _stop(uow, app, hh, on=on, reason=f"定期复核不再符合条件:{note.strip()}", to_stage=to_stage,
-                      gradual=gradual, today=today)
+                      gradual=gradual, today=today, on_label="核查日期(即停止日期)")
         elif not passed:
             paid = uow.session.scalar(select(func.coalesce(func.sum(AssistanceRecord.amount), 0))
                                       .where(AssistanceRecord.application_id == app.id))
