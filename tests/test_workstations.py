@@ -595,3 +595,44 @@ def test_one_family_accepted_on_two_workstations_at_once_has_one_open_applicatio
     with db.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Application)
                               .where(Application.household_id == hid, Application.status == "open")) == 1
+
+
+def test_a_stop_entered_while_the_month_is_being_recorded_leaves_no_payment_after_it(
+        district: District, monkeypatch: pytest.MonkeyPatch) -> None:
+    """July being recorded on one workstation while another enters a stop dated 06-10: the stop found no
+    month recorded after its day (July was not committed yet) and July was then written after the last
+    day assisted. The stop now takes turns with the recording: refused, or July not written."""
+    db = district.db
+    other = _other_workstation(db)
+    hid = add_households(db, district.regions["飞云社区"], "assisted", 1)[0]
+    app_id = applications.accept(db, district.admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 1))
+    with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
+        app = session.get(Application, app_id)
+        app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 3, 10), Decimal("500")
+        app.start_month = date(2026, 4, 1)
+        session.add_all([AssistanceRecord(household_id=hid, application_id=app_id, category="dibao",
+                                          month=date(2026, m, 1), amount=Decimal("500")) for m in (4, 5, 6)])
+        session.commit()
+    real_insert = applications.insert
+
+    def slow_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - widens the gap between reading and writing
+        time.sleep(0.5)
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(applications, "insert", slow_insert)
+
+    def stop() -> object:
+        time.sleep(0.15)  # the recording has read what is due and is writing
+        return applications.stop_assistance(other, district.actor(Role.DISTRICT_REVIEWER), app_id,
+                                            on=date(2026, 6, 10), reason="户主就业")
+    try:
+        outcomes = _at_once(lambda: applications.record_monthly_assistance(db, district.admin, date(2026, 7, 1),
+                                                                           today=date(2026, 7, 15)), stop)
+    finally:
+        other.dispose()
+    with db.session_factory() as session:
+        stopped_on = session.get(Application, app_id).stopped_on
+        july = session.scalar(select(func.count()).select_from(AssistanceRecord)
+                              .where(AssistanceRecord.month == date(2026, 7, 1)))
+    assert not (stopped_on is not None and stopped_on < date(2026, 7, 1) and july), (outcomes, stopped_on, july)
+    assert any(isinstance(o, ServiceError) and "已登记 2026年07月" in o.message for o in outcomes) or july == 0

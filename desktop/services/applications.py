@@ -1264,7 +1264,10 @@ def stop_assistance(db: Database, actor: Actor, application_id: int, *, on: date
 
 def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason: str, to_stage: str,
           gradual: bool, today: date | None, on_label: str = "停止日期") -> None:
-    """Stop a running approval (:func:`stop_assistance`), with its notice and audit."""
+    """Stop a running approval (:func:`stop_assistance`), with its notice and audit. Takes turns with the
+    monthly recording (:data:`MONTHLY_LOCK`): a month being recorded on another workstation is seen
+    before the check that no month is recorded after the last day."""
+    uow.take_turns(MONTHLY_LOCK)
     if to_stage not in (Stage.CLASS_I, Stage.CLASS_II):
         raise ValidationFailed("停止救助后只能转入一类库或二类库。")
     if not _running(app):
