@@ -636,3 +636,46 @@ def test_a_stop_entered_while_the_month_is_being_recorded_leaves_no_payment_afte
                               .where(AssistanceRecord.month == date(2026, 7, 1)))
     assert not (stopped_on is not None and stopped_on < date(2026, 7, 1) and july), (outcomes, stopped_on, july)
     assert any(isinstance(o, ServiceError) and "已登记 2026年07月" in o.message for o in outcomes) or july == 0
+
+
+def test_a_change_of_category_decided_while_the_month_is_being_recorded_pays_the_month_once(
+        district: District, monkeypatch: pytest.MonkeyPatch) -> None:
+    """低保 to 特困 approved (from July) on one workstation while July is being recorded on another: the
+    approval found no July recorded under the 低保 and stopped it on 06-30, the recording wrote July for
+    the 低保 all the same, and the approval wrote July for the 特困: July paid twice."""
+    from tests.test_applications import regular_steps
+
+    db = district.db
+    other = _other_workstation(db)
+    hid = add_households(db, district.regions["飞云社区"], "assisted", 1)[0]
+    dibao = applications.accept(db, district.admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 1))
+    with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
+        app = session.get(Application, dibao)
+        app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 3, 10), Decimal("500")
+        app.start_month = date(2026, 4, 1)
+        session.add_all([AssistanceRecord(household_id=hid, application_id=dibao, category="dibao",
+                                          month=date(2026, m, 1), amount=Decimal("500")) for m in (4, 5, 6)])
+        session.commit()
+    tekun = applications.accept(db, district.admin, household_id=hid, category="tekun", accepted_on=date(2026, 6, 1))
+    regular_steps(district, tekun, date(2026, 6, 1))
+    real_insert = applications.insert
+
+    def slow_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - widens the gap between reading and writing
+        time.sleep(0.5)
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(applications, "insert", slow_insert)
+
+    def decide() -> object:
+        time.sleep(0.15)  # the recording has read what is due and is writing
+        return applications.decide(other, district.actor(Role.DISTRICT_REVIEWER), tekun, approve=True,
+                                   on=date(2026, 6, 20), amount="900", today=date(2026, 7, 15), replace_running=True)
+    try:
+        outcomes = _at_once(lambda: applications.record_monthly_assistance(db, district.admin, date(2026, 7, 1),
+                                                                           today=date(2026, 7, 15)), decide)
+    finally:
+        other.dispose()
+    with db.session_factory() as session:
+        july = session.scalars(select(AssistanceRecord.application_id).where(
+            AssistanceRecord.household_id == hid, AssistanceRecord.month == date(2026, 7, 1))).all()
+    assert len(july) == 1, (outcomes, july)

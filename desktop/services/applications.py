@@ -859,6 +859,8 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             raise _refuse(exc) from exc
         replaced = None
         if approve and not proc.paid_once(app.category):
+            # the months another approval is paid for, read below, are not being recorded meanwhile
+            uow.take_turns(MONTHLY_LOCK)
             other = _running_approval(uow, hh.id, exclude=app.id)
             if other is not None and not replace_running:
                 raise ValidationFailed(f"该家庭正在享受{_approval_text(other)},同一家庭不能同时按月领取两项救助;"
