@@ -644,6 +644,34 @@ def test_excel_2003_xml_spreadsheet(tmp_path: Path) -> None:
     assert idcard.parse(data[2].values[2]).converted_from_15
 
 
+def test_excel_2003_xml_cells_with_rich_text_comments_and_no_namespace(tmp_path: Path) -> None:
+    """A cell's value is its own Data: text in bold or colour inside it is joined, a comment's Data
+    (a note on the cell) is not the value, a second Data is ignored. A workbook written without the
+    namespace is read by the same names."""
+    path = tmp_path / "rich.xls"
+    path.write_text("\n".join([
+        '<?xml version="1.0" encoding="UTF-8"?>', '<?mso-application progid="Excel.Sheet"?>',
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">',
+        '<Worksheet ss:Name="名单"><Table><Row><Cell><Data ss:Type="String">姓名</Data></Cell>',
+        '<Cell><Data ss:Type="String">身份证号</Data></Cell></Row><Row>',
+        '<Cell><Comment ss:Author="审核"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><B>已核实</B></ss:Data></Comment>'
+        '<ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><B>张</B>三<Font html:Color="#FF0000">丰</Font>'
+        '</ss:Data></Cell>',
+        f'<Cell ss:Index="2"><Data ss:Type="String">{ID1}</Data><Data ss:Type="String">另一个</Data></Cell></Row>',
+        "</Table></Worksheet></Workbook>"]), encoding="utf-8")
+    with ss.open_workbook(path) as book:
+        assert list(book.rows()) == [(1, ["姓名", "身份证号"]), (2, ["张三丰", ID1])]
+    bare = tmp_path / "bare.xls"
+    bare.write_text('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook><Worksheet Name="N">'
+                    '<Table><Row Index="2"><Cell Index="2" MergeAcross="1"><Data Type="Number">3</Data></Cell></Row>'
+                    "</Table><WorksheetOptions><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>"
+                    "</Workbook>", encoding="utf-8")
+    with ss.open_workbook(bare) as book:
+        assert (book.sheet_names, book.visible("N"), book.merged_ranges("N")) == (["N"], False, [((1, 1), (1, 2))])
+        assert list(book.rows()) == [(1, []), (2, ["", 3.0])]
+
+
 @pytest.mark.parametrize("kept_cells", [ss.MARKUP_KEPT_CELLS, 5])
 def test_web_and_xml_lists_read_the_same_kept_or_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                           kept_cells: int) -> None:

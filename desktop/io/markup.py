@@ -266,31 +266,31 @@ def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> 
 
 # -- Excel 2003 XML (SpreadsheetML) ---------------------------------------------------------------------
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+_XML_DECL = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
-def _attr(el: ET.Element, name: str) -> str | None:
-    for key, value in el.attrib.items():
-        if key == name or key.endswith("}" + name):
-            return value
-    return None
+class SheetInfo:
+    __slots__ = ("name", "visible", "height", "merged")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.visible = True
+        self.height = 0
+        self.merged: list[Merged] = []
 
 
-def _index(el: ET.Element) -> int | None:
-    value = _attr(el, "Index")
+def _number(value: str | None) -> int | None:
     try:
         return int(value) if value else None
     except ValueError:
         return None
 
 
-def _xml_value(cell: ET.Element) -> Any:
-    data = next((c for c in cell if _local(c.tag) == "Data"), None)
-    if data is None:
-        return ""
-    text = "".join(data.itertext())
-    kind = (_attr(data, "Type") or "String").lower()
+def _xml_value(kind: str | None, text: str) -> Any:
+    """A cell's value by its ss:Type: numbers, dates and true/false as such, anything else as text."""
+    if kind is None or kind == "String":
+        return text
+    kind = kind.lower()
     if kind == "number":
         try:
             return float(text)
@@ -306,17 +306,131 @@ def _xml_value(cell: ET.Element) -> Any:
     return text
 
 
-_XML_DECL = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+class _XmlRows:
+    """The target of the XML parser (expat): rows out as they end, sheets' names, visibility and
+    merged ranges collected; no tree is built. Elements and attributes are known by their local
+    names, whatever namespace (or none) a writer put them in."""
 
+    def __init__(self, sheets: list[SheetInfo] | None, only: int | None) -> None:
+        self.sheets = sheets
+        self.only = only
+        self.names: dict[str, str] = {}  # tag or attribute key -> local name
+        self.sheet = -1
+        self.number = 0
+        self.values: list[Any] = []
+        self.out: list[Row] = []
+        self.done = False  # sheet ``only`` is over
+        self.in_cell = 0  # elements open in the open cell, the cell itself counted (0: no cell open)
+        self.index: int | None = None  # the open cell's ss:Index, MergeAcross and MergeDown
+        self.across = self.down = 0
+        self.has_data = False  # the cell's own Data (not a Comment's, not a second) seen
+        self.kind: str | None = None  # its ss:Type
+        self.text: list[str] | None = None  # its text (or x:Visible's), while in it
+        self.value: Any = ""
+        self.in_options = False
 
-class SheetInfo:
-    __slots__ = ("name", "visible", "height", "merged")
+    def _local(self, name: str) -> str:
+        local = self.names[name] = name.rsplit("}", 1)[-1]
+        return local
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.visible = True
-        self.height = 0
-        self.merged: list[Merged] = []
+    def _attr(self, attrs: dict[str, str], name: str) -> str | None:
+        names = self.names
+        for key, value in attrs.items():
+            if (names.get(key) or self._local(key)) == name:
+                return value
+        return None
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        depth = self.in_cell
+        if depth:
+            self.in_cell = depth + 1
+            if depth == 1 and not self.has_data and (self.names.get(tag) or self._local(tag)) == "Data":
+                self.kind = self._attr(attrs, "Type") if attrs else None
+                self.text = []
+                self.has_data = True
+            return
+        name = self.names.get(tag) or self._local(tag)
+        if name == "Cell":
+            if self.sheet < 0:
+                return
+            self.in_cell = 1
+            self.index, self.across, self.down = None, 0, 0
+            if attrs:
+                names = self.names
+                for key, value in attrs.items():
+                    local = names.get(key) or self._local(key)
+                    if local == "Index":
+                        self.index = _number(value)
+                    elif local == "MergeAcross":
+                        self.across = _span(value, 0)
+                    elif local == "MergeDown":
+                        self.down = _span(value, 0)
+        elif name == "Row":
+            index = _number(self._attr(attrs, "Index")) if attrs else None
+            target = index if index and index > self.number else self.number + 1
+            if self.only is None or self.sheet == self.only:
+                for blank in range(self.number + 1, target):
+                    self.out.append((self.sheet, blank, []))
+            self.number = target
+            self.values = []
+        elif name == "Worksheet":
+            self.sheet += 1
+            self.number = 0
+            if self.only is not None and self.sheet > self.only:
+                self.done = True
+            if self.sheets is not None:
+                self.sheets.append(SheetInfo((self._attr(attrs, "Name") if attrs else None) or f"Sheet{self.sheet + 1}"))
+        elif name == "WorksheetOptions":
+            self.in_options = True
+        elif name == "Visible" and self.in_options:
+            self.text = []
+
+    def data(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+    def end(self, tag: str) -> None:
+        depth = self.in_cell
+        if depth:
+            if depth == 2 and self.text is not None:  # the end of the cell's Data
+                self.value = _xml_value(self.kind, "".join(self.text))
+                self.text = None
+            elif depth == 1:
+                self._end_cell()
+            self.in_cell = depth - 1
+            return
+        name = self.names.get(tag) or self._local(tag)
+        if name == "Row" and self.sheet >= 0:
+            values = self.values
+            while values and values[-1] == "":
+                values.pop()
+            if self.sheets is not None:
+                self.sheets[self.sheet].height = self.number
+            if self.only is None or self.sheet == self.only:
+                self.out.append((self.sheet, self.number, values))
+            self.values = []
+        elif name == "Visible" and self.text is not None:
+            if self.sheets is not None and self.sheet >= 0:
+                text = "".join(self.text).strip().lower()
+                self.sheets[self.sheet].visible = text not in ("sheethidden", "sheetveryhidden")
+            self.text = None
+        elif name == "WorksheetOptions":
+            self.in_options = False
+
+    def _end_cell(self) -> None:
+        index, across, values = self.index, self.across, self.values
+        col = index - 1 if index and index - 1 >= len(values) else len(values)
+        if col > len(values):
+            values.extend([""] * (col - len(values)))
+        values.append(self.value)
+        if across:
+            values.extend([""] * across)
+        if (across or self.down) and self.sheets is not None:
+            self.sheets[self.sheet].merged.append(((self.number - 1, col), (self.number - 1 + self.down, col + across)))
+        self.value, self.text, self.has_data = "", None, False
+
+    def close(self) -> None:
+        return None
 
 
 def xmlss_rows(path: Path, encoding: str, sheets: list[SheetInfo] | None = None,
@@ -324,70 +438,24 @@ def xmlss_rows(path: Path, encoding: str, sheets: list[SheetInfo] | None = None,
     """(sheet index, row number, values) of every row (or of sheet ``only``); blank rows between
     numbered rows are given too. With ``sheets`` the worksheets' names, visibility, heights and
     merged ranges are collected."""
-    parser = ET.XMLPullParser(events=("start", "end"))
-    stack: list[ET.Element] = []
-    sheet = -1
-    number = 0
-    values: list[Any] = []
+    rows = _XmlRows(sheets, only)
+    parser = ET.XMLParser(target=rows)
     first = True
-    in_options = False
-    for chunk in _chunks(path, encoding):
-        if first:  # read as text already: the declared encoding (perhaps GBK, which expat lacks) is done with
-            chunk = _XML_DECL.sub("", chunk, count=1)
-            first = False
-        try:
-            parser.feed(chunk)
-            events = list(parser.read_events())
-        except ET.ParseError as exc:
-            raise MarkupError(f"XML 格式错误,第 {exc.position[0]} 行") from exc
-        for event, el in events:
-            name = _local(el.tag)
-            if event == "start":
-                stack.append(el)
-                if name == "Worksheet":
-                    sheet += 1
-                    number = 0
-                    if only is not None and sheet > only:
-                        return
-                    if sheets is not None:
-                        sheets.append(SheetInfo(_attr(el, "Name") or f"Sheet{sheet + 1}"))
-                elif name == "Row":
-                    index = _index(el)
-                    target = index if index and index > number else number + 1
-                    if only is None or sheet == only:
-                        for blank in range(number + 1, target):
-                            yield sheet, blank, []
-                    number = target
-                    values = []
-                elif name == "WorksheetOptions":
-                    in_options = True
-                continue
-            stack.pop()
-            if name == "Cell" and sheet >= 0:
-                index = _index(el)
-                col = index - 1 if index and index - 1 >= len(values) else len(values)
-                values.extend([""] * (col - len(values)))
-                values.append(_xml_value(el))
-                across, down = _span(_attr(el, "MergeAcross"), 0), _span(_attr(el, "MergeDown"), 0)
-                if across:
-                    values.extend([""] * across)
-                if (across or down) and sheets is not None:
-                    sheets[sheet].merged.append(((number - 1, col), (number - 1 + down, col + across)))
-            elif name == "Row" and sheet >= 0:
-                while values and values[-1] == "":
-                    values.pop()
-                if sheets is not None:
-                    sheets[sheet].height = number
-                if only is None or sheet == only:
-                    yield sheet, number, values
-                values = []
-                if stack:
-                    stack[-1].remove(el)  # rows are not kept: memory stays bounded
-            elif name == "Visible" and in_options and sheets is not None and sheet >= 0:
-                sheets[sheet].visible = (el.text or "").strip().lower() not in ("sheethidden", "sheetveryhidden")
-            elif name == "WorksheetOptions":
-                in_options = False
+    try:
+        for chunk in _chunks(path, encoding):
+            if first:  # read as text already: the declared encoding (perhaps GBK, which expat lacks) is done with
+                chunk = _XML_DECL.sub("", chunk, count=1)
+                first = False
+            parser.feed(chunk.encode("utf-8", "surrogatepass"))
+            if rows.out:
+                out, rows.out = rows.out, []
+                yield from out
+            if rows.done:
+                return
+    except ET.ParseError as exc:
+        raise MarkupError(f"XML 格式错误,第 {exc.position[0]} 行") from exc
     try:
         parser.close()
     except ET.ParseError as exc:
         raise MarkupError(f"XML 格式错误,第 {exc.position[0]} 行,文件不完整") from exc
+    yield from rows.out
