@@ -107,6 +107,13 @@ def main(database_url: str | None = None, smoke_test: bool = False) -> int:
     from desktop.views.main_window import MainWindow
 
     if smoke_test:
+        # The file readers and their compiled libraries are in the bundle (the window imports them
+        # only when a file is read).
+        import lxml.etree  # noqa: F401
+        import python_calamine  # noqa: F401
+
+        from desktop.io import spreadsheet  # noqa: F401
+
         window = MainWindow(AppContext(db, Actor.system(config.workstation_name())))
         window.show()
         settle_start_objects()

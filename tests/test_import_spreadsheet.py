@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 import xlsxwriter
 
+from desktop.io import markup
 from desktop.io import spreadsheet as ss
 from desktop.rules import idcard
 
@@ -609,6 +611,42 @@ def test_html_table_saved_as_xls(tmp_path: Path) -> None:
         [1.0, "张三", ID1, "八泉街道 飞云社区"], [2.0, "李四\n（已故）", ID2, "八泉街道 飞云社区"],
         [3.0, "王五", float(ID3[:17] + "0"), "八泉街道 飞云社区"], [4.0, "赵六", ID2, "河口镇"]]
     assert idcard.parse(data[2].values[2]).reason == idcard.Invalid.FLOAT
+
+
+def test_a_long_web_page_is_read_as_it_is_parsed_and_let_go_when_no_longer_wanted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A web page is parsed in a thread of its own that hands the rows on as it finds them: the first
+    rows come before the page is read to its end, the thread ends when the rows are no longer
+    wanted (none left waiting or holding the file), and an error reading the file on the way is
+    the reader's error, said as for any file."""
+    path = tmp_path / "long.xls"
+    path.write_text("<table>" + "".join(f"<tr><td>张{i}<td>{ID1}" for i in range(60000)) + "</table>", encoding="utf-8")
+    read: list[int] = []
+    chunks = markup._chunks
+
+    def counted(p: Path, encoding: str) -> Any:
+        for chunk in chunks(p, encoding):
+            read.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(markup, "_chunks", counted)
+    rows = markup.html_rows(path, "utf-8")
+    assert next(rows) == (0, 1, ["张0", ID1])
+    assert sum(read) < path.stat().st_size // 2
+    rows.close()
+    assert not [t for t in threading.enumerate() if t.name == "html_rows"]
+    assert sum(read) < path.stat().st_size // 2  # it stopped reading, not read on to the end
+
+    def failing(p: Path, encoding: str) -> Any:
+        yield from list(chunks(p, encoding))[:3]
+        raise PermissionError(13, "locked")
+
+    monkeypatch.setattr(markup, "_chunks", failing)
+    with pytest.raises(PermissionError):
+        list(markup.html_rows(path, "utf-8"))
+    err = error_of(path)
+    assert err.kind == "unreadable" and "占用" in err.message
+    assert not [t for t in threading.enumerate() if t.name == "html_rows"]
 
 
 def _spreadsheet_ml(encoding: str = "GBK") -> str:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import xlsxwriter
 
 from desktop.io import spreadsheet as ss
@@ -120,3 +121,115 @@ def test_a_header_under_long_filling_instructions_is_found(db, district, tmp_pat
     book.close()
     result = di.import_department_list(db, district.admin, path, "人社", dry_run=True)
     assert (result.header_row, result.data_rows, result.valid) == (61, 3, 3)
+
+
+# -- "Excel" lists that are web pages, in the markup the systems that export them really write --------
+
+PEOPLE = [("张三", ID1, "八泉街道", "13800000001"), ("李四", ID2, "河口镇", "13800000002"),
+          ("王五", BAD, "飞云社区", "")]
+
+
+def _xhtml() -> str:
+    """Clean XHTML: quoted attributes, <tbody>, self-closed empty cells and <br/>."""
+    rows = "".join(f'<tr><td>{i}</td><td>{n}</td><td>{d}</td><td>{s}</td>' + (f"<td>{p}</td>" if p else "<td/>")
+                   + "</tr>" for i, (n, d, s, p) in enumerate(PEOPLE, 1))
+    return ('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"/><title>名单</title></head><body>'
+            '<h3>困难群众名单<br/>（第一批）</h3><table border="1"><thead><tr><th>序号</th><th>姓名</th><th>身份证号码</th>'
+            f"<th>街道</th><th>联系电话</th></tr></thead><tbody>{rows}</tbody></table><p>制表人：张三</p></body></html>")
+
+
+def _sloppy_html4() -> str:
+    """An old system's HTML 4: upper-case tags, attributes without quotes, no cell or row ever closed,
+    a <BR> inside a cell, and text between the cells."""
+    rows = "\n".join(f"<TR ALIGN=center><TD>{i}<TD>{n}<TD NOWRAP>{d}<TD>{s}<TD>{p}" for i, (n, d, s, p) in enumerate(PEOPLE, 1))
+    return ("<HTML><HEAD><META HTTP-EQUIV=Content-Type CONTENT=text/html;charset=gb2312></HEAD><BODY BGCOLOR=#FFFFFF>"
+            "<CENTER><FONT SIZE=4><B>困难群众名单</B></FONT></CENTER>\n<TABLE BORDER=1 CELLSPACING=0 WIDTH=100%>\n"
+            f"<TR><TH>序号<TH>姓名<TH>身份证<BR>号码<TH>街道<TH>联系电话\n{rows}\n</TABLE>\n<P>制表人：张三</BODY></HTML>")
+
+
+def _excel_saved_page() -> str:
+    """Excel's own "save as web page": conditional comments holding XML, a <style> block, x:num on
+    the numbers, &nbsp; for empty cells, CRLF line ends, and cell text wrapped over source lines."""
+    rows = "\r\n".join(
+        f"<tr height=19 style='height:14.25pt'>\r\n  <td height=19 class=xl66 x:num>{i}</td>\r\n  <td class=xl66>{n}</td>\r\n"
+        f"  <td class=xl65>{d}</td>\r\n  <td class=xl66>{s}</td>\r\n  <td class=xl66>{p or '&nbsp;'}</td>\r\n </tr>"
+        for i, (n, d, s, p) in enumerate(PEOPLE, 1))
+    return ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" '
+            'xmlns="http://www.w3.org/TR/REC-html40">\r\n<head>\r\n<meta http-equiv=Content-Type content="text/html; charset=gb2312">'
+            '\r\n<meta name=ProgId content=Excel.Sheet>\r\n<style>\r\n<!--table\r\n\t{mso-displayed-decimal-separator:"\\.";}\r\n'
+            '.xl65\r\n\t{mso-number-format:"\\@";}\r\n-->\r\n</style>\r\n<!--[if gte mso 9]><xml>\r\n <x:ExcelWorkbook>'
+            "<x:ExcelWorksheets><x:ExcelWorksheet><x:Name>名单</x:Name></x:ExcelWorksheet></x:ExcelWorksheets>"
+            "</x:ExcelWorkbook>\r\n</xml><![endif]-->\r\n</head>\r\n<body link=blue vlink=purple>\r\n"
+            "<table border=0 cellpadding=0 cellspacing=0 width=500 style='border-collapse:collapse;table-layout:fixed'>\r\n"
+            " <col width=72 span=5>\r\n <tr height=27>\r\n  <td colspan=5 height=27 class=xl67>困难群众名单</td>\r\n </tr>\r\n"
+            " <tr height=19>\r\n  <td>序号</td>\r\n  <td>姓名</td>\r\n  <td>身份证\r\n  号码</td>\r\n  <td>街道</td>\r\n"
+            f"  <td>联系电话</td>\r\n </tr>\r\n{rows}\r\n <![if supportMisalignedColumns]>\r\n <tr height=0 style='display:none'>\r\n"
+            "  <td width=72 style='width:54pt'></td>\r\n </tr>\r\n <![endif]>\r\n</table>\r\n</body>\r\n</html>\r\n")
+
+
+def _comments_and_scripts() -> str:
+    """A reporting system's page: rows commented out, a script that writes a cell, a <style> in the
+    body, and the list inside a layout table with the title in a cell of its own."""
+    rows = "".join(f"<tr><td>{i}</td><td>{n}</td><td>{d}</td><td>{s}</td><td>{p}</td></tr><!-- <tr><td>0</td><td>删除的人</td>"
+                   f"<td>{ID3}</td></tr> -->" for i, (n, d, s, p) in enumerate(PEOPLE, 1))
+    return ("<!DOCTYPE html><html><head><script>var x = '<table><tr><td>假</td></tr></table>';</script></head><body>"
+            "<style>td { border: 1px solid; }</style><table class=layout><tr><td><h2>困难群众名单</h2></td></tr><tr><td>"
+            "<table class=list><tr><th>序号</th><th>姓名</th><th>身份证号码</th><th>街道</th><th>联系电话"
+            "<script>document.write('<td>不是列</td>')</script></th></tr>"
+            f"{rows}</table></td></tr></table><p>打印时间：2026-10-08</p></body></html>")
+
+
+@pytest.mark.parametrize("page", [_xhtml, _sloppy_html4, _excel_saved_page, _comments_and_scripts])
+def test_one_list_in_the_markup_web_systems_write(tmp_path: Path, page: Any) -> None:
+    """The same three persons in the markup of four kinds of exporting system, saved as .xls: each is
+    read to the same header and the same persons, nothing from comments, scripts or styles, no
+    half-closed cell or line end of the source in a value."""
+    path = tmp_path / "名单.xls"
+    text = page()
+    path.write_bytes(text.encode("utf-8" if "charset=utf-8" in text else "gbk"))
+    layout, rows = read_all(path)
+    assert layout.mapping == {"name": 1, "id_number": 2, "subdistrict": 3, "phone": 4}
+    assert [tuple(ss.cell_text(ss.value_at(r.values, c)) for c in range(1, 5)) for r in rows] == PEOPLE
+    assert reasons(layout, rows) == [None, None, idcard.Invalid.CHECK]
+
+
+def test_a_title_before_rows_without_a_table_tag_stays_above_them(tmp_path: Path) -> None:
+    """A system that writes only <tr> lines under a line of text: the text is the first row, as a
+    browser shows it. It was given as the last row, after the list, and the header's row number
+    was one too small."""
+    path = tmp_path / "rows.xls"
+    path.write_text(f"<html><body>困难群众名单\n<tr><td>姓名<td>身份证号码\n<tr><td>张三<td>{ID1}\n<tr><td>李四<td>{ID2}\n",
+                    encoding="utf-8")
+    with ss.open_workbook(path) as book:
+        assert [values for _, values in book.rows()][0] == ["困难群众名单"]
+    layout, rows = read_all(path)
+    assert (layout.header_row, [r.number for r in rows]) == (2, [3, 4])
+
+
+def test_a_page_cut_off_inside_a_tag_keeps_no_half_tag(tmp_path: Path) -> None:
+    """A download cut off in the middle of a tag: the rows up to there are read, and the half tag is
+    no part of the last cell. It was read as text of the cell, so the last person's ID number
+    ("…<td cla") was invalid."""
+    path = tmp_path / "cut.xls"
+    path.write_text(f"<table><tr><td>姓名<td>身份证号码<tr><td>张三<td>{ID1}<tr><td>李四<td>{ID2}<td cla", encoding="utf-8")
+    layout, rows = read_all(path)
+    assert [r.values[:2] for r in rows] == [["张三", ID1], ["李四", ID2]]
+    assert reasons(layout, rows) == [None, None]
+
+
+def test_a_page_whose_head_is_never_closed_is_read(tmp_path: Path) -> None:
+    """A template that forgets </head> (the <body> tag ends it, as browsers read it): the list was
+    refused as a web page without any table. And rows written straight after the page's <meta> and
+    <style>, with neither <body> nor <table> (the parser leaves such rows in the head), are read."""
+    path = tmp_path / "head.xls"
+    path.write_text(f"<html><head><meta charset=utf-8><title>名单</title><body><table><tr><td>姓名<td>身份证号码"
+                    f"<tr><td>张三<td>{ID1}</table></body></html>", encoding="utf-8")
+    layout, rows = read_all(path)
+    assert [r.values for r in rows] == [["张三", ID1]]
+    rows_only = tmp_path / "rows_only.xls"
+    rows_only.write_text(f"<meta charset=utf-8><style>td {{mso-number-format:'\\@';}}</style>\n<tr><td>姓名<td>身份证号码\n"
+                         f"<tr><td>张三<td>{ID1}\n<tr><td>李四<td>{ID2}\n", encoding="utf-8")
+    layout, rows = read_all(rows_only)
+    assert [r.values for r in rows] == [["张三", ID1], ["李四", ID2]]

@@ -16,13 +16,16 @@ text says where (the reader turns it into a message for the user).
 from __future__ import annotations
 
 import codecs
+import queue
 import re
+import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from lxml import etree
 
 CHUNK = 1 << 16  # characters fed to a parser at a time
 MAX_SPAN = 1000  # a colspan/rowspan beyond this is damage, not a layout
@@ -86,29 +89,41 @@ def _span(value: str | None, least: int = 1) -> int:
 
 # -- HTML ----------------------------------------------------------------------------------------
 
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "li", "center", "pre", "table", "hr"}
-_IGNORED = {"head", "title", "style", "script", "xml", "template"}
+_BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "li", "center", "pre", "table", "hr"})
+_IGNORED = frozenset({"title", "style", "script", "xml", "template"})  # not <head>: the parser ends it where a page does
 _SPACE = re.compile(r"[ \t\r\n\f]+")
+_BR = "\x00"  # a <br> in a cell, until the cell is read (the parser passes no NUL in text)
 
 
-class _Table:
-    __slots__ = ("covered", "row", "cells", "col", "cell", "cell_num")
+def _cell_text(parts: list[str]) -> str:
+    """A cell's text as a browser shows it: runs of spaces and line ends in the source are one space,
+    lines are those a <br> begins, each trimmed."""
+    text = "".join(parts)
+    if text.isprintable() and "  " not in text:  # the usual cell: nothing to fold
+        return text.strip()
+    return "\n".join(_SPACE.sub(" ", line).strip() for line in text.split(_BR)).strip()
+
+
+class _HtmlRows:
+    """Rows of every table (and of loose text between them) in document order. The target of
+    libxml2's HTML parser (lxml), which calls start/end/data as it reads: no tree is built, and the
+    parser has already closed what the page left open (a <td> before the next, a <tr> before the
+    next) as browsers do.
+
+    The innermost open table's state is held in attributes of its own (what a cell start, its text
+    and its end touch, once per cell of a long list); an outer table's is kept in ``outer`` while a
+    table nested in one of its cells is read."""
 
     def __init__(self) -> None:
+        self.depth = 0  # tables open
+        self.outer: list[tuple[Any, ...]] = []  # saved state of the tables around the innermost
         self.covered: dict[int, int] = {}  # column -> rows below still covered by a rowspan
         self.row: list[Any] | None = None
         self.cells: list[tuple[int, int, int]] = []  # (column, colspan, rowspan) of the open row's cells
-        self.col = 0
-        self.cell: list[str] | None = None
+        self.col = 0  # the next cell's column
+        self.cell: list[str] | None = None  # the open cell's text
+        self.cell_col = 0
         self.cell_num: str | None = None  # Excel's x:num, when the cell holds a number
-
-
-class _HtmlRows(HTMLParser):
-    """Rows of every table (and of loose text between them) in document order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tables: list[_Table] = []
         self.loose: list[str] = []
         self.ignored = 0
         self.number = 0
@@ -117,129 +132,140 @@ class _HtmlRows(HTMLParser):
         self.saw_table = False
 
     # rows out
-    def _emit(self, values: list[Any], cells: Sequence[tuple[int, int, int]] = ()) -> None:
-        self.number += 1
-        for col, colspan, rowspan in cells:
-            if colspan > 1 or rowspan > 1:
-                self.merged.append(((self.number - 1, col), (self.number + rowspan - 2, col + colspan - 1)))
-        while values and values[-1] == "":
-            values.pop()
-        self.out.append((self.number, values))
-
     def _flush_loose(self) -> None:
         text = _SPACE.sub(" ", "".join(self.loose)).strip()
         self.loose = []
         if text:
-            self._emit([text])
+            self.number += 1
+            self.out.append((self.number, [text]))
 
-    # cells and rows
-    def _close_cell(self, t: _Table) -> None:
-        if t.cell is None or t.row is None:
-            t.cell = None
+    def _close_cell(self) -> None:
+        parts = self.cell
+        self.cell = None
+        if parts is None or self.row is None:
             return
-        text = "\n".join(part.strip() for part in "".join(t.cell).split("\n")).strip()  # lines from <br> only
-        value: Any = text
-        if t.cell_num is not None:
+        value: Any = _cell_text(parts) if parts else ""
+        if self.cell_num is not None:
             try:
-                value = float(t.cell_num.strip() or text.replace(",", ""))
+                value = float(self.cell_num.strip() or value.replace(",", ""))
             except ValueError:
-                value = text
-        t.row[t.cells[-1][0]] = value
-        t.cell = None
+                pass
+        self.row[self.cell_col] = value
 
-    def _open_row(self, t: _Table) -> None:
-        self._close_row(t)
-        t.row, t.cells, t.col = [], [], 0
-
-    def _close_row(self, t: _Table) -> None:
-        self._close_cell(t)
-        if t.row is None:
+    def _close_row(self) -> None:
+        if self.cell is not None:
+            self._close_cell()
+        row = self.row
+        if row is None:
             return
-        t.covered = {c: n - 1 for c, n in t.covered.items() if n > 1}
-        for col, colspan, rowspan in t.cells:
-            if rowspan > 1:
-                for c in range(col, col + colspan):
-                    t.covered[c] = rowspan - 1
-        row, cells = t.row, t.cells
-        t.row, t.cells = None, []
-        self._emit(row, cells)
+        self.number += 1
+        if self.covered:
+            self.covered = {c: n - 1 for c, n in self.covered.items() if n > 1}
+        for col, colspan, rowspan in self.cells:
+            if colspan > 1 or rowspan > 1:
+                self.merged.append(((self.number - 1, col), (self.number + rowspan - 2, col + colspan - 1)))
+                if rowspan > 1:
+                    for c in range(col, col + colspan):
+                        self.covered[c] = rowspan - 1
+        self.row = None
+        self.cells = []
+        while row and row[-1] == "":
+            row.pop()
+        self.out.append((self.number, row))
 
-    def _open_cell(self, t: _Table, attrs: dict[str, str | None]) -> None:
-        if t.row is None:
-            self._open_row(t)
-        self._close_cell(t)
-        assert t.row is not None
-        while t.covered.get(t.col, 0) > 0:
-            t.col += 1
-        colspan, rowspan = _span(attrs.get("colspan")), _span(attrs.get("rowspan"))
-        if len(t.row) < t.col + colspan:
-            t.row.extend([""] * (t.col + colspan - len(t.row)))
-        t.cells.append((t.col, colspan, rowspan))
-        t.cell = []
-        t.cell_num = (attrs.get("x:num") or "") if "x:num" in attrs else None
-        t.col += colspan
+    def _open_table(self) -> None:
+        if self.depth:
+            self.outer.append((self.covered, self.row, self.cells, self.col, self.cell, self.cell_col, self.cell_num))
+        else:
+            self._flush_loose()
+        self.depth += 1
+        self.saw_table = True
+        self.covered, self.row, self.cells, self.col, self.cell, self.cell_num = {}, None, [], 0, None, None
+
+    def _close_table(self) -> None:
+        self._close_row()
+        self.depth -= 1
+        if self.outer:
+            (self.covered, self.row, self.cells, self.col, self.cell, self.cell_col,
+             self.cell_num) = self.outer.pop()
 
     # parser callbacks
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _IGNORED:
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        if self.ignored:
+            if tag in _IGNORED:
+                self.ignored += 1
+        elif tag == "td" or tag == "th":
+            if self.row is None:
+                if not self.depth:  # a cell outside any table: a table all the same, as browsers show it
+                    self._open_table()
+                self.row, self.cells, self.col = [], [], 0
+            elif self.cell is not None:
+                self._close_cell()
+            col = self.col
+            if self.covered:
+                while self.covered.get(col, 0) > 0:
+                    col += 1
+            colspan = rowspan = 1
+            if attrs:
+                if "colspan" in attrs:
+                    colspan = _span(attrs["colspan"])
+                if "rowspan" in attrs:
+                    rowspan = _span(attrs["rowspan"])
+                self.cell_num = attrs.get("x:num")  # "" when the mark has no value
+            else:
+                self.cell_num = None
+            row = self.row
+            while len(row) < col + colspan:
+                row.append("")
+            self.cells.append((col, colspan, rowspan))
+            self.cell = []
+            self.cell_col = col
+            self.col = col + colspan
+        elif tag == "tr":
+            if not self.depth:
+                self._open_table()
+            elif self.row is not None:
+                self._close_row()
+            self.row, self.cells, self.col = [], [], 0
+        elif tag in _IGNORED:
             self.ignored += 1
-            return
-        if self.ignored:
-            return
-        if tag in _BLOCKS and not self.tables:
-            self._flush_loose()
-        if tag == "table":
-            self.saw_table = True
-            self.tables.append(_Table())
-            return
-        if tag == "tr":
-            if not self.tables:
-                self.saw_table = True
-                self.tables.append(_Table())
-            self._open_row(self.tables[-1])
-        elif tag in ("td", "th"):
-            if not self.tables:
-                self.saw_table = True
-                self.tables.append(_Table())
-            self._open_cell(self.tables[-1], dict(attrs))
-        elif tag == "br" and self.tables and self.tables[-1].cell is not None:
-            self.tables[-1].cell.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _IGNORED:
-            return
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _IGNORED:
-            self.ignored = max(self.ignored - 1, 0)
-            return
-        if self.ignored:
-            return
-        if tag == "table" and self.tables:
-            t = self.tables.pop()
-            self._close_row(t)
-        elif tag == "tr" and self.tables:
-            self._close_row(self.tables[-1])
-        elif tag in ("td", "th") and self.tables:
-            self._close_cell(self.tables[-1])
-        elif tag in _BLOCKS and not self.tables:
+        elif tag == "br":
+            if self.cell is not None:
+                self.cell.append(_BR)
+            elif not self.depth:
+                self._flush_loose()
+        elif tag == "table":
+            self._open_table()
+        elif tag in _BLOCKS and not self.depth:
             self._flush_loose()
 
-    def handle_data(self, data: str) -> None:
+    def end(self, tag: str) -> None:
         if self.ignored:
-            return
-        if self.tables:
-            t = self.tables[-1]
-            if t.cell is not None:
-                t.cell.append(_SPACE.sub(" ", data))  # a line end in the source is a space, as a browser shows it
-            # text between cells (not in any) is dropped, as browsers show it outside the table
-        else:
+            if tag in _IGNORED:
+                self.ignored -= 1
+        elif tag == "td" or tag == "th":
+            if self.cell is not None:
+                self._close_cell()
+        elif tag == "tr":
+            if self.row is not None:
+                self._close_row()
+        elif tag == "table":
+            if self.depth:
+                self._close_table()
+        elif tag in _BLOCKS and not self.depth:
+            self._flush_loose()
+
+    def data(self, data: str) -> None:
+        if self.cell is not None:
+            if not self.ignored:
+                self.cell.append(data)
+        elif not self.depth and not self.ignored:
             self.loose.append(data)
+        # text in a table but in no cell is dropped, as browsers show it outside the table
 
-    def finish(self) -> None:
-        while self.tables:
-            self._close_row(self.tables.pop())
+    def close(self) -> None:
+        while self.depth:
+            self._close_table()
         self._flush_loose()
 
     def drain(self) -> list[tuple[int, list[Any]]]:
@@ -247,21 +273,80 @@ class _HtmlRows(HTMLParser):
         return out
 
 
+class _Stopped(Exception):
+    """The rows are no longer wanted: the parse ends."""
+
+
+class _PageSource:
+    """The page for the parser to read, as UTF-8 whatever its <meta charset> says (its encoding is
+    known already). Each time the parser asks for more, the rows it found so far are handed on."""
+
+    def __init__(self, path: Path, encoding: str, hand_on: Callable[[], None]) -> None:
+        self.chunks = _chunks(path, encoding)
+        self.hand_on = hand_on
+
+    def read(self, size: int) -> bytes:
+        self.hand_on()
+        chunk = next(self.chunks, None)
+        return b"" if chunk is None else chunk.encode("utf-8", "replace")
+
+
+_DONE = object()
+
+
 def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> Iterator[Row]:
-    """(0, row number, values) for every row of the page; merged ranges appended to ``merged``."""
-    parser = _HtmlRows()
-    for chunk in _chunks(path, encoding):
-        parser.feed(chunk)
-        for number, values in parser.drain():
-            yield 0, number, values
-    parser.close()
-    parser.finish()
-    for number, values in parser.drain():
-        yield 0, number, values
-    if not parser.saw_table:
+    """(0, row number, values) for every row of the page; merged ranges appended to ``merged``.
+
+    libxml2 reads the page through :class:`_PageSource`, which it asks for more as it goes and
+    whose consumed part it lets go: memory stays bounded for a page of any length (fed to it
+    piece by piece instead, it keeps the whole page). That reading runs in a thread of its own,
+    handing rows over in batches, a few at most waiting, so they come out here as they are found
+    and the reading stops when they are no longer wanted."""
+    rows = _HtmlRows()
+    batches: queue.Queue[Any] = queue.Queue(maxsize=4)
+    stop = threading.Event()
+
+    def hand_on() -> None:
+        if stop.is_set():
+            raise _Stopped
+        if rows.out:
+            batches.put(rows.drain())
+
+    def read() -> None:
+        try:
+            parser = etree.HTMLParser(target=rows, encoding="utf-8", no_network=True, huge_tree=True)
+            try:
+                etree.parse(_PageSource(path, encoding, hand_on), parser)
+            except etree.XMLSyntaxError as exc:
+                if rows.saw_table or rows.number:
+                    raise MarkupError(f"网页格式错误,第 {exc.lineno} 行") from exc
+                rows.close()  # no element at all (nothing but comments or a declaration)
+            batches.put(rows.drain())
+            batches.put(_DONE)
+        except _Stopped:
+            pass
+        except BaseException as exc:  # handed on to be raised where the rows are read
+            batches.put(exc)
+
+    reader = threading.Thread(target=read, name="html_rows", daemon=True)
+    reader.start()
+    try:
+        while (batch := batches.get()) is not _DONE:
+            if isinstance(batch, BaseException):
+                raise batch
+            for number, values in batch:
+                yield 0, number, values
+    finally:
+        stop.set()
+        while reader.is_alive():  # unblock a reader waiting to hand on rows, until it sees the stop
+            try:
+                batches.get_nowait()
+            except queue.Empty:
+                reader.join(0.01)
+    if not rows.saw_table:
         raise MarkupError("其中没有表格")
     if merged is not None:
-        merged.extend(parser.merged)
+        merged.extend(rows.merged)
 
 
 # -- Excel 2003 XML (SpreadsheetML) ---------------------------------------------------------------------
