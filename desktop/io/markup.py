@@ -352,6 +352,7 @@ def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> 
 # -- Excel 2003 XML (SpreadsheetML) ---------------------------------------------------------------------
 
 _XML_DECL = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+_SS_TYPE = f"{{{_SS}}}Type"  # ss:Type, as the parser names it
 
 
 class SheetInfo:
@@ -430,7 +431,7 @@ class _XmlRows:
         if depth:
             self.in_cell = depth + 1
             if depth == 1 and not self.has_data and (self.names.get(tag) or self._local(tag)) == "Data":
-                self.kind = self._attr(attrs, "Type") if attrs else None
+                self.kind = (attrs.get(_SS_TYPE) or self._attr(attrs, "Type")) if attrs else None
                 self.text = []
                 self.has_data = True
             return
@@ -480,8 +481,13 @@ class _XmlRows:
             if depth == 2 and self.text is not None:  # the end of the cell's Data
                 self.value = _xml_value(self.kind, "".join(self.text))
                 self.text = None
-            elif depth == 1:
-                self._end_cell()
+            elif depth == 1:  # the end of the cell
+                values, index = self.values, self.index
+                if index is None and not self.across and not self.down:  # the usual cell: the next column
+                    values.append(self.value)
+                else:
+                    self._place_cell()
+                self.value, self.text, self.has_data = "", None, False
             self.in_cell = depth - 1
             return
         name = self.names.get(tag) or self._local(tag)
@@ -502,7 +508,8 @@ class _XmlRows:
         elif name == "WorksheetOptions":
             self.in_options = False
 
-    def _end_cell(self) -> None:
+    def _place_cell(self) -> None:
+        """The ended cell's value where its ss:Index puts it, and its merged range."""
         index, across, values = self.index, self.across, self.values
         col = index - 1 if index and index - 1 >= len(values) else len(values)
         if col > len(values):
@@ -512,7 +519,6 @@ class _XmlRows:
             values.extend([""] * across)
         if (across or self.down) and self.sheets is not None:
             self.sheets[self.sheet].merged.append(((self.number - 1, col), (self.number - 1 + self.down, col + across)))
-        self.value, self.text, self.has_data = "", None, False
 
     def close(self) -> None:
         return None
