@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import xlsxwriter
 
+from desktop.io import markup
 from desktop.io import spreadsheet as ss
 from desktop.rules import idcard
 
@@ -233,3 +234,21 @@ def test_a_page_whose_head_is_never_closed_is_read(tmp_path: Path) -> None:
                          f"<tr><td>张三<td>{ID1}\n<tr><td>李四<td>{ID2}\n", encoding="utf-8")
     layout, rows = read_all(rows_only)
     assert [r.values for r in rows] == [["张三", ID1], ["李四", ID2]]
+
+
+def test_a_page_with_a_picture_larger_than_the_parsers_default_limit_is_read_to_its_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page holding a pasted picture as a data: address of more than 10 MB (a scanned seal, say)
+    between two printed pages of the list: libxml2 stops at its default limit on one attribute or
+    text, which would lose the rest of the list; the reader lifts the limit."""
+    path = tmp_path / "with_seal.xls"
+    path.write_text(f"<html><body><table><tr><td>姓名<td>身份证号码<tr><td>张三<td>{ID1}</table>\n<p><img src='data:image/"
+                    "png;base64," + "A" * 11_000_000 + f"'></p>\n<table><tr><td>李四<td>{ID2}</table>", encoding="utf-8")
+    layout, rows = read_all(path)
+    assert [r.values for r in rows] == [["张三", ID1], ["李四", ID2]]
+    # Where the parser does stop (its limits as they are without that), the file is refused with the
+    # line, not read as far as it went.
+    monkeypatch.setattr(markup, "HTML_OPTIONS", {"no_network": True})
+    with pytest.raises(ss.SpreadsheetError) as info:
+        read_all(path)
+    assert info.value.message == "文件“with_seal.xls”是网页(HTML)格式,第 2 行有无法解析的内容,无法读取。"

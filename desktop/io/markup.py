@@ -292,6 +292,9 @@ class _PageSource:
 
 
 _DONE = object()
+# No limit on the length of one text or attribute (a picture pasted as a data: address above the
+# list can exceed libxml2's 10 MB), no network.
+HTML_OPTIONS: dict[str, Any] = {"huge_tree": True, "no_network": True}
 
 
 def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> Iterator[Row]:
@@ -314,13 +317,19 @@ def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> 
 
     def read() -> None:
         try:
-            parser = etree.HTMLParser(target=rows, encoding="utf-8", no_network=True, huge_tree=True)
+            parser = etree.HTMLParser(target=rows, encoding="utf-8", **HTML_OPTIONS)
             try:
                 etree.parse(_PageSource(path, encoding, hand_on), parser)
             except etree.XMLSyntaxError as exc:
                 if rows.saw_table or rows.number:
-                    raise MarkupError(f"网页格式错误,第 {exc.lineno} 行") from exc
+                    raise MarkupError(f"第 {exc.lineno} 行有无法解析的内容") from exc
                 rows.close()  # no element at all (nothing but comments or a declaration)
+            else:
+                # The parser mends what a page leaves undone and goes on; it stops only at what it
+                # cannot take (a limit exceeded), which would lose the rest of the page unsaid.
+                last = parser.error_log.last_error
+                if last is not None and last.level >= etree.ErrorLevels.FATAL:
+                    raise MarkupError(f"第 {last.line} 行有无法解析的内容")
             batches.put(rows.drain())
             batches.put(_DONE)
         except _Stopped:
