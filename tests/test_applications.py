@@ -1239,3 +1239,38 @@ def test_upgrade_takes_a_family_assisted_by_a_one_off_payment_back_to_class_1(di
                                          .where(LibraryMove.household_id == alone)
                                          .order_by(LibraryMove.id.desc()).limit(1)).one()
     assert "临时救助改为一次性发放" in reason and region == district.regions["闸口社区"]  # the statistics read it
+
+
+# -- flow6: the workflow's edges ------------------------------------------------------------------
+
+def _commitment_approved(district: District, name: str = "赵敏") -> int:
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["飞云社区"], name)
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", track="commitment",
+                        accepted_on=date(2026, 2, 2), commitment=svc.CommitmentInput(name, date(2026, 2, 2)))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 2, 3), result="passed")
+    svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 2, 3), investigators=["甲", "乙"])
+    svc.complete_step(db, admin, app_id, "publicity", on=date(2026, 2, 10))
+    svc.decide(db, admin, app_id, approve=True, on=date(2026, 2, 11), amount="600", today=date(2026, 6, 1))
+    return app_id
+
+
+def test_a_second_failed_check_of_a_revoked_approval_does_not_claim_the_money_twice(district: District) -> None:
+    """The centralised cross-check failed (revoked, 2400 yuan to recover); the spot check drawn before it was
+    then recorded as failed too, and opened a second revocation for the same 2400 yuan: 4800 to recover."""
+    db, admin = district.db, district.admin
+    app_id = _commitment_approved(district)
+    svc.draw_spot_check(db, admin, on=date(2026, 3, 1), count=1, seed=5)
+    checks = {c.kind: c for c in svc.get_detail(db, admin, app_id).post_checks}
+    first = svc.record_post_check(db, admin, checks["centralised"].id, on=date(2026, 3, 5), passed=False,
+                                  note="比对发现隐瞒经营收入")
+    assert first is not None
+    second = svc.record_post_check(db, admin, checks["spot"].id, on=date(2026, 3, 6), passed=False,
+                                   note="抽查同样发现隐瞒经营收入")
+    assert second is None
+    detail = svc.get_detail(db, admin, app_id)
+    assert detail.total_paid == Decimal("2400.00")
+    assert [(r.id, r.amount_to_recover) for r in detail.revocations] == [(first, Decimal("2400.00"))]
+    spot = next(c for c in detail.post_checks if c.kind == "spot")
+    assert (spot.done_on, spot.result, spot.note) == (date(2026, 3, 6), "failed", "抽查同样发现隐瞒经营收入")
+

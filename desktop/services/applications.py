@@ -25,7 +25,8 @@ passed schedules the next at the same interval; random spot checks come from :fu
 A failed periodic re-check of a regular-track approval means the family no longer qualifies: the
 assistance stops (as :func:`stop_assistance`, gradual exit included). Any other failed check opens a
 ``Revocation`` (撤销 / 追回), stops the assistance and records the amount to recover (by default
-everything paid on the application).
+everything paid on the application); on an application revoked already it records its finding only (the
+money is recovered once).
 """
 
 from __future__ import annotations
@@ -1381,6 +1382,10 @@ def record_post_check(db: Database, actor: Actor, post_check_id: int, *, on: dat
             if _running(app):
                 _stop(uow, app, hh, on=on, reason=f"定期复核不再符合条件:{note.strip()}", to_stage=to_stage,
                       gradual=gradual, today=today, on_label="核查日期(即停止日期)")
+        elif not passed and app.status == "revoked":
+            # Revoked already (by another check): what was paid is being recovered under that revocation; a
+            # second one would claim the same money again. The finding is recorded with this check.
+            pass
         elif not passed:
             paid = uow.session.scalar(select(func.coalesce(func.sum(AssistanceRecord.amount), 0))
                                       .where(AssistanceRecord.application_id == app.id))
