@@ -1274,3 +1274,26 @@ def test_a_second_failed_check_of_a_revoked_approval_does_not_claim_the_money_tw
     spot = next(c for c in detail.post_checks if c.kind == "spot")
     assert (spot.done_on, spot.result, spot.note) == (date(2026, 3, 6), "failed", "抽查同样发现隐瞒经营收入")
 
+@pytest.mark.parametrize("seed", [2**31, 2**40, 2**70, 0, -5, "12a", "²", " "])
+def test_a_spot_check_seed_out_of_range_is_refused_plainly(district: District, seed: object) -> None:
+    """A seed typed too large crashed the draw (SQLite: OverflowError; PostgreSQL: integer out of range);
+    0 and negative seeds were stored though the window asks for a positive one."""
+    db, admin = district.db, district.admin
+    _commitment_approved(district)
+    with pytest.raises(ValidationFailed, match="随机种子.*应为 1 到 2147483647 之间的整数"):
+        svc.draw_spot_check(db, admin, on=date(2026, 3, 1), count=1, seed=seed)
+    assert svc.list_samples(db, admin) == []
+    sample = svc.draw_spot_check(db, admin, on=date(2026, 3, 1), count=1, seed="２１４７４８３６４７")
+    assert sample.seed == 2**31 - 1 and svc.verify_sample(db, admin, sample.id)
+
+
+def test_a_spot_check_sample_is_dated_the_day_it_is_drawn(district: District) -> None:
+    """The sample is drawn from the approvals running today: a draw dated next month (a slip in the date
+    field) would say it was drawn from that day's population."""
+    db, admin = district.db, district.admin
+    _commitment_approved(district)
+    with pytest.raises(ValidationFailed, match="抽查日期 .* 不能晚于今天"):
+        svc.draw_spot_check(db, admin, on=date.today() + timedelta(days=30), count=1)
+    with pytest.raises(ValidationFailed, match="核查期限 2026-02-28 早于抽取日期 2026-03-01"):
+        svc.draw_spot_check(db, admin, on=date(2026, 3, 1), count=1, due_on=date(2026, 2, 28))
+    assert svc.list_samples(db, admin) == []

@@ -1265,3 +1265,21 @@ def test_the_stop_confirmation_says_the_month_of_the_stop_is_still_paid(
                                  "date), then payments end and the family leaves the assisted column.").format(
         name="李四", month="2026-08")
     assert svc.monthly_assistance(d.db, d.admin, date(2026, 8, 1), today=date(2026, 8, 2)).due == 1
+
+
+def test_a_spot_check_seed_typed_wrongly_is_said_in_the_dialog(qtbot, sqlite_district: District,
+                                                               errors: list[str]) -> None:
+    """A seed such as ² passed the dialog's isdigit() and int() raised (a crash report); one too large for
+    the database failed when saved. Both are now a plain message, the dialog stays open as typed."""
+    d = sqlite_district
+    commitment_to_decision_view(d)
+    dialog = forms.SpotCheckDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    for typed in ("²", "99999999999", "0"):
+        dialog.seed.setText(typed)
+        dialog.accept()
+        assert dialog.sample is None and dialog.seed.text() == typed
+    assert len(errors) == 3 and all("应为 1 到 2147483647 之间的整数" in e for e in errors), errors
+    dialog.seed.setText("２０２６")
+    dialog.accept()
+    assert dialog.sample is not None and dialog.sample.seed == 2026

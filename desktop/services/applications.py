@@ -27,11 +27,13 @@ assistance stops (as :func:`stop_assistance`, gradual exit included). Any other 
 ``Revocation`` (撤销 / 追回), stops the assistance and records the amount to recover (by default
 everything paid on the application); on an application revoked already it records its finding only (the
 money is recovered once).
+
 """
 
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -1582,7 +1584,7 @@ def _drawn_meanwhile(uow: UnitOfWork, seen_latest: int) -> None:
 
 
 def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str | None = None,
-                    count: int | None = None, stratified: bool = False, seed: int | None = None,
+                    count: int | None = None, stratified: bool = False, seed: int | str | None = None,
                     due_on: date | None = None, seen_latest: int | None = None) -> SampleInfo:
     """Draw a reproducible random sample of running commitment-track approvals (随机抽查).
 
@@ -1595,11 +1597,15 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
     twice). Draws take turns (PostgreSQL advisory lock; the write lock on SQLite), so two at once
     cannot both pass that check. None: no such check (a second sample on purpose)."""
     require_role(actor, *DECIDERS, doing="抽取随机抽查样本")
-    check_day(on, "抽查日期", future=True)
+    # The sample is drawn now, from the approvals running now: a later date would not be the day it was drawn.
+    check_day(on, "抽查日期")
     if due_on is not None:
         check_day(due_on, "核查期限", future=True)
+        if due_on < on:
+            raise ValidationFailed(f"核查期限 {due_on.isoformat()} 早于抽取日期 {on.isoformat()}。",
+                                   {"due_on": f"不能早于 {on.isoformat()}"})
     rate_value = _rate(rate)
-    seed = secrets.randbelow(2**31 - 1) + 1 if seed is None else int(seed)
+    seed = secrets.randbelow(MAX_SEED) + 1 if seed is None else _seed(seed)
     with unit_of_work(db, actor, write=True) as uow:
         uow.take_turns(SPOT_CHECK_LOCK)  # the check below and the insert are one turn
         if seen_latest is not None:
@@ -1640,6 +1646,20 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
         uow.notify("post_checks", 0)
         sample_id = int(sample.id)
     return sample_info(db, actor, sample_id)
+
+
+MAX_SEED = 2**31 - 1  # the seed column is a 32-bit integer on PostgreSQL
+
+
+def _seed(seed: int | str) -> int:
+    """A seed given by the user (to redraw a sample, or to draw one in front of witnesses): a whole number
+    from 1 to 2147483647, typed with full-width digits too; anything else refused in plain words."""
+    typed = str(seed).strip()
+    text = unicodedata.normalize("NFKC", typed)  # full-width digits of a Chinese input method
+    if not typed or not all(unicodedata.category(c) == "Nd" for c in typed) or not text.isascii() \
+            or not 1 <= int(text) <= MAX_SEED:
+        raise ValidationFailed(f"随机种子“{seed}”无效:应为 1 到 {MAX_SEED} 之间的整数。", {"seed": "1–2147483647"})
+    return int(text)
 
 
 def _rate(rate: Decimal | str | float | None) -> Decimal | None:

@@ -679,15 +679,12 @@ class SpotCheckDialog(FormDialog):
 
     def accept(self) -> None:
         seed_text = self.seed.text().strip()
-        if seed_text and not seed_text.isdigit():
-            show_error(self, ServiceError("随机种子须为正整数。"))
-            return
-        try:
+        try:  # the seed as typed: the service says plainly what is wrong with it
             self.sample = svc.draw_spot_check(
                 self.ctx.db, self.ctx.actor, on=date_of(self.on),
                 rate=Decimal(self.rate.value()) / 100 if self.by_rate.isChecked() else None,
                 count=self.count.value() if self.by_count.isChecked() else None,
-                stratified=self.stratified.isChecked(), seed=int(seed_text) if seed_text else None,
+                stratified=self.stratified.isChecked(), seed=seed_text or None,
                 seen_latest=self.seen_latest)
         except ServiceError as exc:
             show_error(self, exc)
