@@ -1283,3 +1283,24 @@ def test_a_spot_check_seed_typed_wrongly_is_said_in_the_dialog(qtbot, sqlite_dis
     dialog.seed.setText("２０２６")
     dialog.accept()
     assert dialog.sample is not None and dialog.sample.seed == 2026
+
+def test_enter_in_the_application_window_presses_no_action_button(qtbot, sqlite_district: District,
+                                                           errors: list[str]) -> None:
+    """Enter pressed in the step timeline pressed the window's first button as its default: the hidden
+    post-check tab's 记录结果 (a "select a row" box), or on another application a step's form. It closes
+    the window, as Esc does, and records nothing."""
+    d = sqlite_district
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=3))
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    pressed: list[str] = []
+    for button in dialog.findChildren(QPushButton):
+        button.clicked.connect(lambda _=False, b=button: pressed.append(b.text()))
+    dialog.timeline.setFocus()
+    qtbot.keyClick(dialog.timeline, Qt.Key.Key_Return)
+    assert pressed == ["Close"] and not dialog.isVisible()  # Enter closes the window, as Esc does
+    assert [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault()] == ["Close"]
+

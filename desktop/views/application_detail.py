@@ -69,6 +69,15 @@ def due_text(due: svc.Due) -> str:
         day=due.due_on.isoformat(), n=due.working_days_left)
 
 
+def action_button(text: str) -> QPushButton:
+    """A button of the application window. Not an auto-default one: Enter pressed in the timeline or a
+    list pressed the first of them (a post-check's 记录结果 on a tab not even shown, or 办理下一步), as a
+    dialog's default button; the buttons are pressed by click, Space or their Alt key."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    return button
+
+
 def county_only(button: QPushButton, allowed: bool) -> None:
     """A step only the district reviewer or an administrator records: for other roles the button is
     disabled and says who records it (its form would take the input, then the service refuse it)."""
@@ -120,6 +129,7 @@ class ApplicationDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)  # Enter closes, as Esc; records nothing
         layout.addWidget(close)
         self.resize(980, 680)
         self.reload()
@@ -139,7 +149,7 @@ class ApplicationDetailDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         for text, slot, allowed in buttons:
-            button = QPushButton(text)
+            button = action_button(text)
             button.clicked.connect(slot)
             county_only(button, allowed)
             row.addWidget(button)
@@ -280,29 +290,29 @@ class ApplicationDetailDialog(QDialog):
                 text = self.tr("Record &next step: {step}…").format(step=a.label)
                 if a.after_decision:
                     text = self.tr("&Next: complete {step} afterwards…").format(step=a.label)
-            button = QPushButton(text)
+            button = action_button(text)
             button.clicked.connect(lambda _=False, action=a: self.do_step(action))
             county_only(button, self.may_record(a.step))
             self.actions_bar.addWidget(button)
             self.action_buttons[a.step] = button
         if d.can_extend:
-            b = QPushButton(self.tr("E&xtend to 45 days…"))
+            b = action_button(self.tr("E&xtend to 45 days…"))
             b.clicked.connect(self.extend)
             self.actions_bar.addWidget(b)
             self.action_buttons["extend"] = b
         if d.can_stop:
-            b = QPushButton(self.tr("&Stop assistance…"))
+            b = action_button(self.tr("&Stop assistance…"))
             b.clicked.connect(self.stop)
             county_only(b, self.may_decide)
             self.actions_bar.addWidget(b)
             self.action_buttons["stop"] = b
         if d.row.status in ("approved", "refused", "revoked"):
-            b = QPushButton(self.tr("&Print notice…"))
+            b = action_button(self.tr("&Print notice…"))
             b.clicked.connect(self.print_notice)
             self.actions_bar.addWidget(b)
             self.action_buttons["notice"] = b
         if d.row.status == "refused":
-            b = QPushButton(self.tr("Record &written notice served…"))
+            b = action_button(self.tr("Record &written notice served…"))
             b.clicked.connect(self.record_served)
             b.setEnabled(self.ctx.actor.role in svc.SERVERS)
             if not b.isEnabled():
@@ -310,11 +320,11 @@ class ApplicationDetailDialog(QDialog):
             self.actions_bar.addWidget(b)
             self.action_buttons["served"] = b
         if d.commitment is not None:
-            b = QPushButton(self.tr("&Attach commitment scan…"))
+            b = action_button(self.tr("&Attach commitment scan…"))
             b.clicked.connect(self.attach_scan)
             self.actions_bar.addWidget(b)
             if d.commitment.has_file:
-                s = QPushButton(self.tr("Sa&ve scan as…"))
+                s = action_button(self.tr("Sa&ve scan as…"))
                 s.clicked.connect(self.save_scan)
                 self.actions_bar.addWidget(s)
         self.actions_bar.addStretch(1)
