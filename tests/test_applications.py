@@ -1241,7 +1241,85 @@ def test_upgrade_takes_a_family_assisted_by_a_one_off_payment_back_to_class_1(di
     assert "临时救助改为一次性发放" in reason and region == district.regions["闸口社区"]  # the statistics read it
 
 
-# -- flow6: the workflow's edges ------------------------------------------------------------------
+# -- flow6: withdrawal, the board while applying, a second failed check, spot-check seeds ------------
+def test_an_application_still_being_handled_is_withdrawn_and_the_family_leaves_applying(district: District) -> None:
+    """A family that withdraws (撤回) its application: there was no way to record it, so the application ran
+    on past its deadline, the family stayed in 申请中 and no new application could be accepted for it."""
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["八泉社区"], "周七")
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 2))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 3, 4), result="passed")
+    version = svc.get_detail(db, admin, app_id).row.version
+    assert svc.get_detail(db, admin, app_id).can_withdraw
+    with pytest.raises(ValidationFailed, match="理由"):
+        svc.withdraw(db, admin, app_id, on=date(2026, 3, 5), reason="  ")
+    with pytest.raises(ValidationFailed, match="早于该申请上一步骤的办理日期 2026-03-04"):
+        svc.withdraw(db, admin, app_id, on=date(2026, 3, 3), reason="申请人书面撤回")
+    with pytest.raises(ValidationFailed, match="不能晚于今天"):
+        svc.withdraw(db, admin, app_id, on=date(2026, 3, 5), reason="申请人书面撤回", today=date(2026, 3, 4))
+    with pytest.raises(PermissionDenied):  # the 八泉街道 application is not 飞云社区's worker's
+        other = make_household(db, district.regions["八泉社区"], "吴八")
+        other_app = svc.accept(db, admin, household_id=other, category="dibao", accepted_on=date(2026, 3, 2))
+        svc.withdraw(db, district.actor(Role.COMMUNITY_WORKER), other_app, on=date(2026, 3, 5), reason="撤回")
+    svc.withdraw(db, admin, app_id, on=date(2026, 3, 5), reason="申请人外出务工,书面申请撤回", to_stage="class_2",
+                 expected_version=version)
+    detail = svc.get_detail(db, admin, app_id, as_of=date(2026, 6, 1))
+    assert detail.row.status == "withdrawn" and detail.row.status_label == "已撤回"
+    assert detail.actions == () and not detail.can_withdraw and not detail.row.overdue
+    assert detail.withdrawal == svc.Withdrawal(date(2026, 3, 5), "申请人外出务工,书面申请撤回")
+    assert app_id not in [r.id for r in svc.deadlines(db, admin, as_of=date(2026, 6, 1))]
+    hh = household(db, hid)
+    assert hh.stage == "class_2" and hh.stage_since == date(2026, 3, 5)
+    with db.session_factory() as session:
+        assert session.scalar(select(AuditEntry.detail).where(AuditEntry.action == "application.withdraw")) \
+            == "申请人外出务工,书面申请撤回"
+        move = session.execute(select(LibraryMove).where(LibraryMove.household_id == hid)
+                               .order_by(LibraryMove.id.desc())).scalars().first()
+        assert (move.from_stage, move.to_stage, move.moved_on) == ("applying", "class_2", date(2026, 3, 5))
+    with pytest.raises(svc.StepRefused, match="已撤回"):
+        svc.withdraw(db, admin, app_id, on=date(2026, 3, 6), reason="再次撤回")
+    with pytest.raises(svc.StepRefused, match="已撤回"):
+        svc.complete_step(db, admin, app_id, "investigation", on=date(2026, 3, 6), investigators=["甲", "乙"])
+    # the family may apply again later
+    again = svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 5, 6))
+    assert household(db, hid).stage == "applying" and again != app_id
+
+
+def test_an_approved_application_is_not_withdrawn_but_stopped(district: District) -> None:
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["八泉社区"])
+    app_id = run_regular(district, hid)
+    with pytest.raises(svc.StepRefused, match="已批准,不能撤回;.*停止救助"):
+        svc.withdraw(db, admin, app_id, on=date(2026, 3, 11), reason="申请人不再需要")
+    refused = run_regular(district, make_household(db, district.regions["八泉社区"], "李四"), approve=False)
+    with pytest.raises(svc.StepRefused, match="不予批准,不能撤回"):
+        svc.withdraw(db, admin, refused, on=date(2026, 3, 11), reason="x")
+    assert household(db, hid).stage == "assisted"
+    # emergency help given first: approved while its paperwork goes on, so not withdrawn either
+    emergency = svc.accept(db, admin, household_id=make_household(db, district.regions["飞云社区"], "王"),
+                           category="temporary", temporary_kind="emergency", accepted_on=date(2026, 3, 2))
+    svc.decide(db, admin, emergency, approve=True, on=date(2026, 3, 2), amount="1000", today=date(2026, 3, 2))
+    with pytest.raises(svc.StepRefused, match="已批准"):
+        svc.withdraw(db, admin, emergency, on=date(2026, 3, 3), reason="x")
+
+
+def test_the_board_does_not_move_a_family_off_applying_while_its_application_is_open(district: District) -> None:
+    """The board let a card be dragged from 申请中 to 一类库 while the application ran on: the family then
+    sat in 一类库 with an application open, and the approval later moved it to 救助中 from there."""
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["八泉社区"])
+    app_id = svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 2))
+    with pytest.raises(monitoring.MoveRefused, match=re.escape(f"申请(编号 {app_id})仍在办理中")) as info:
+        monitoring.move_card(db, admin, hid, "class_1", "家属说不申请了", expected_version=None)
+    assert info.value.rule is not None and info.value.rule.code == "applying_exit"
+    assert household(db, hid).stage == "applying"
+    svc.withdraw(db, admin, app_id, on=date(2026, 3, 3), reason="申请人撤回")
+    assert household(db, hid).stage == "class_1"
+    # with no application open (placed in 申请中 on the board), the card still moves
+    monitoring.move_card(db, admin, hid, "applying", "核对通过,准备申请", expected_version=None)
+    monitoring.move_card(db, admin, hid, "class_2", "本人暂不申请", expected_version=None)
+    assert household(db, hid).stage == "class_2"
+
 
 def _commitment_approved(district: District, name: str = "赵敏") -> int:
     db, admin = district.db, district.admin
@@ -1273,6 +1351,7 @@ def test_a_second_failed_check_of_a_revoked_approval_does_not_claim_the_money_tw
     assert [(r.id, r.amount_to_recover) for r in detail.revocations] == [(first, Decimal("2400.00"))]
     spot = next(c for c in detail.post_checks if c.kind == "spot")
     assert (spot.done_on, spot.result, spot.note) == (date(2026, 3, 6), "failed", "抽查同样发现隐瞒经营收入")
+
 
 @pytest.mark.parametrize("seed", [2**31, 2**40, 2**70, 0, -5, "12a", "²", " "])
 def test_a_spot_check_seed_out_of_range_is_refused_plainly(district: District, seed: object) -> None:

@@ -110,7 +110,7 @@ def test_full_regular_application_through_the_window(qtbot, sqlite_district: Dis
     dialog = ApplicationDetailDialog(ctx, app_id)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert list(dialog.action_buttons) == ["check", "extend"]
+    assert list(dialog.action_buttons) == ["check", "extend", "withdraw"]
 
     def step(on: date, fill: Callable | None = None) -> Callable:
         def run(w: forms.StepDialog) -> None:
@@ -1271,18 +1271,53 @@ def test_a_spot_check_seed_typed_wrongly_is_said_in_the_dialog(qtbot, sqlite_dis
                                                                errors: list[str]) -> None:
     """A seed such as ² passed the dialog's isdigit() and int() raised (a crash report); one too large for
     the database failed when saved. Both are now a plain message, the dialog stays open as typed."""
+
+
+def test_the_applicant_withdraws_from_the_application_window(qtbot, sqlite_district: District, errors: list[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """撤回申请… on an application being handled: the form takes the date, the library and the reason, asks
+    before closing the application, and a refused save (a date before the last step) keeps what was typed."""
     d = sqlite_district
-    commitment_to_decision_view(d)
-    dialog = forms.SpotCheckDialog(AppContext(d.db, d.admin))
+    hid = make_household(d.db, d.regions["八泉社区"], "周七")
+    accepted = date.today() - timedelta(days=3)
+    app_id = svc.accept(d.db, d.admin, household_id=hid, category="dibao", accepted_on=accepted)
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
     qtbot.addWidget(dialog)
-    for typed in ("²", "99999999999", "0"):
-        dialog.seed.setText(typed)
-        dialog.accept()
-        assert dialog.sample is None and dialog.seed.text() == typed
-    assert len(errors) == 3 and all("应为 1 到 2147483647 之间的整数" in e for e in errors), errors
-    dialog.seed.setText("２０２６")
-    dialog.accept()
-    assert dialog.sample is not None and dialog.sample.seed == 2026
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    shown: list[str] = []
+
+    def fill(w: forms.ReasonDialog) -> bool:
+        shown.append(w.reason.toPlainText())
+        if not shown[-1]:
+            w.reason.setPlainText("申请人书面申请撤回")
+            w.stage.setCurrentIndex(w.stage.findData("class_2"))
+            set_date(w.on, accepted - timedelta(days=1))  # before the acceptance: refused, shown again
+        else:
+            set_date(w.on, date.today())
+        return True
+
+    monkeypatch.setattr(forms.ReasonDialog, "exec", fill)
+    dialog.action_buttons["withdraw"].click()  # answered No: nothing happens
+    assert svc.get_detail(d.db, d.admin, app_id).row.status == "open" and "周七" in asked[0] and "二类库" in asked[0]
+    shown.clear()
+    dialog.action_buttons["withdraw"].click()
+    assert shown == ["", "申请人书面申请撤回"] and len(errors) == 1 and "早于该申请上一步骤" in errors[0]
+    detail = svc.get_detail(d.db, d.admin, app_id)
+    assert detail.row.status == "withdrawn" and detail.withdrawal is not None
+    assert "withdraw" not in dialog.action_buttons and "已撤回" in dialog.header.text()
+    assert "申请人书面申请撤回" in dialog.header.text()
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.status.setCurrentIndex(page.status.findData("withdrawn"))
+    wait_for_background()
+    qtbot.waitUntil(lambda: [r.id for r in page.model.rows] == [app_id], timeout=5000)
+
 
 def test_enter_in_the_application_window_presses_no_action_button(qtbot, sqlite_district: District,
                                                            errors: list[str]) -> None:
@@ -1304,3 +1339,20 @@ def test_enter_in_the_application_window_presses_no_action_button(qtbot, sqlite_
     assert pressed == ["Close"] and not dialog.isVisible()  # Enter closes the window, as Esc does
     assert [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault()] == ["Close"]
 
+
+def test_a_spot_check_seed_typed_wrongly_is_said_in_the_dialog(qtbot, sqlite_district: District,
+                                                               errors: list[str]) -> None:
+    """A seed such as ² passed the dialog's isdigit() and int() raised (a crash report); one too large for
+    the database failed when saved. Both are now a plain message, the dialog stays open as typed."""
+    d = sqlite_district
+    commitment_to_decision_view(d)
+    dialog = forms.SpotCheckDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    for typed in ("²", "99999999999", "0"):
+        dialog.seed.setText(typed)
+        dialog.accept()
+        assert dialog.sample is None and dialog.seed.text() == typed
+    assert len(errors) == 3 and all("应为 1 到 2147483647 之间的整数" in e for e in errors), errors
+    dialog.seed.setText("２０２６")
+    dialog.accept()
+    assert dialog.sample is not None and dialog.sample.seed == 2026

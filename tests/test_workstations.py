@@ -679,3 +679,39 @@ def test_a_change_of_category_decided_while_the_month_is_being_recorded_pays_the
         july = session.scalars(select(AssistanceRecord.application_id).where(
             AssistanceRecord.household_id == hid, AssistanceRecord.month == date(2026, 7, 1))).all()
     assert len(july) == 1, (outcomes, july)
+
+
+def test_an_application_withdrawn_here_while_refused_on_another_workstation(district: District) -> None:
+    """A caseworker records the applicant's withdrawal while the reviewer, on another workstation, refuses
+    the same application: the later save is refused naming who saved first, and nothing of it is written
+    (no withdrawal notice, no second library move); the application stays as the reviewer decided."""
+    from desktop.models import LibraryMove, Notice
+
+    db = district.db
+    other = _other_workstation(db)
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1")
+    app_id = applications.accept(db, district.admin, household_id=hid, category="dibao",
+                                 accepted_on=date(2026, 3, 2))
+    applications.complete_step(db, district.admin, app_id, "check", on=date(2026, 3, 3), result="failed")
+    version = applications.get_detail(db, district.admin, app_id).row.version
+    reviewer = district.actor(Role.DISTRICT_REVIEWER)
+
+    def the_other_decides_first(*_: object) -> None:
+        applications.decide(other, reviewer, app_id, approve=False, on=date(2026, 3, 4), reason="授权核对未通过",
+                            expected_version=version)
+
+    event.listen(db.session_factory, "before_flush", the_other_decides_first, once=True)
+    try:
+        with pytest.raises(ConflictError, match="测试district_reviewer"):
+            applications.withdraw(db, district.admin, app_id, on=date(2026, 3, 4), reason="申请人撤回",
+                                  expected_version=version)
+    finally:
+        other.dispose()
+    detail = applications.get_detail(db, district.admin, app_id)
+    assert detail.row.status == "refused" and detail.withdrawal is None
+    with db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Notice).where(Notice.kind == "withdrawal")) == 0
+        moves = session.execute(select(LibraryMove.to_stage).where(LibraryMove.household_id == hid)
+                                .order_by(LibraryMove.id)).scalars().all()
+    assert moves == ["applying", "class_1"]
+    assert household(db, hid).stage == "class_1"

@@ -38,290 +38,295 @@
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="157" />
+        <location filename="../views/applications.py" line="158" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="160" />
+        <location filename="../views/applications.py" line="161" />
         <source>All tracks</source>
         <translation>全部办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="164" />
+        <location filename="../views/applications.py" line="165" />
         <source>Any next step</source>
         <translation>全部待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="169" />
+        <location filename="../views/applications.py" line="170" />
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="176" />
+        <location filename="../views/applications.py" line="177" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="193" />
+        <location filename="../views/applications.py" line="194" />
         <source>&amp;New application…</source>
         <translation>受理新申请(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="195" />
+        <location filename="../views/applications.py" line="196" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="197" />
+        <location filename="../views/applications.py" line="198" />
         <source>Publicity list (&amp;xlsx)…</source>
         <translation>公示名单 xlsx(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="199" />
+        <location filename="../views/applications.py" line="200" />
         <source>Publicity list (P&amp;DF)…</source>
         <translation>公示名单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="201" />
+        <location filename="../views/applications.py" line="202" />
         <source>Export the list as a wor&amp;kbook…</source>
         <translation>导出列表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="202" />
+        <location filename="../views/applications.py" line="203" />
         <source>Every application under the filters (not only the first {n:,} shown) as an Excel list; the export is logged</source>
         <translation>把符合筛选条件的全部申请(不限于列表显示的前 {n:,} 条)导出为 Excel 清单;导出记入操作日志</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="206" />
+        <location filename="../views/applications.py" line="207" />
         <source>&amp;Monthly payments…</source>
         <translation>月度发放登记(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="207" />
+        <location filename="../views/applications.py" line="208" />
         <source>Record a month's assistance payments for every running approval</source>
         <translation>为所有正在救助中的家庭登记某月的救助发放</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="212" />
+        <location filename="../views/applications.py" line="213" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="240" />
+        <location filename="../views/applications.py" line="241" />
         <source>&amp;Record result…</source>
         <translation>记录核查结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="242" />
+        <location filename="../views/applications.py" line="243" />
         <source>&amp;Draw spot-check sample…</source>
         <translation>抽取随机抽查样本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="244" />
+        <location filename="../views/applications.py" line="245" />
         <source>&amp;Export sample list…</source>
         <translation>导出抽查样本名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="246" />
+        <location filename="../views/applications.py" line="247" />
         <source>Open &amp;application…</source>
         <translation>打开申请(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="260" />
+        <location filename="../views/applications.py" line="261" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="263" />
+        <location filename="../views/applications.py" line="264" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="178" />
-        <location filename="../views/applications.py" line="265" />
+        <location filename="../views/applications.py" line="179" />
+        <location filename="../views/applications.py" line="266" />
         <source>Overdue on&amp;ly</source>
         <translation>只看逾期(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="179" />
+        <location filename="../views/applications.py" line="158" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="180" />
         <source>&amp;Status:</source>
         <translation>状态(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="179" />
+        <location filename="../views/applications.py" line="180" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="180" />
+        <location filename="../views/applications.py" line="181" />
         <source>N&amp;ext step:</source>
         <translation>待办步骤(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="180" />
+        <location filename="../views/applications.py" line="181" />
         <source>Re&amp;gion:</source>
         <translation>区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="228" />
+        <location filename="../views/applications.py" line="229" />
         <source>No application matches the filters above. Change the status, track, next step or region; a new application is taken with “New application”.</source>
         <translation>没有符合上方筛选条件的申请。可更改状态、办理方式、待办步骤或区划;受理新的申请请点“受理新申请”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="277" />
+        <location filename="../views/applications.py" line="278" />
         <source>No check after approval is waiting for the filters above. Checks are scheduled when an application is approved; a spot check sample is drawn with “Draw spot-check sample”.</source>
         <translation>没有符合上方筛选条件的待办事后核查。申请批准后会自动安排核查;随机抽查请点“抽取随机抽查样本”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="312" />
+        <location filename="../views/applications.py" line="313" />
         <source>Loading applications…</source>
         <translation>正在读取申请…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="318" />
+        <location filename="../views/applications.py" line="319" />
         <source>{month}: {n} household(s) to record</source>
         <translation>{month} 待登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="321" />
+        <location filename="../views/applications.py" line="322" />
         <source>not recorded: {months}</source>
         <translation>以前月份未登记:{months}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="323" />
+        <location filename="../views/applications.py" line="324" />
         <source>written refusals to serve: {n} ({late} late)</source>
         <translation>不予批准通知书待送达 {n} 件(逾期 {late} 件)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="333" />
+        <location filename="../views/applications.py" line="334" />
         <source>the first {n} application(s) only ({overdue} overdue): narrow the filters, or export the list for all</source>
         <translation>只显示前 {n} 件申请(逾期 {overdue} 件):请缩小筛选条件,或用“导出列表”取得全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="336" />
+        <location filename="../views/applications.py" line="337" />
         <source>{n} application(s), {overdue} overdue</source>
         <translation>共 {n} 件申请,逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="339" />
+        <location filename="../views/applications.py" line="340" />
         <source> (rows marked *)</source>
         <translation>(标 * 的行)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="351" />
+        <location filename="../views/applications.py" line="355" />
         <source>{n} check(s) to do, {overdue} overdue</source>
         <translation>待核查 {n} 项,逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="381" />
+        <location filename="../views/applications.py" line="385" />
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="381" />
+        <location filename="../views/applications.py" line="385" />
         <source>Select an application in the list first.</source>
         <translation>请先在列表中选择一件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="392" />
         <location filename="../views/applications.py" line="396" />
-        <location filename="../views/applications.py" line="403" />
+        <location filename="../views/applications.py" line="400" />
+        <location filename="../views/applications.py" line="406" />
         <source>Export the list</source>
         <translation>导出申请列表</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="393" />
+        <location filename="../views/applications.py" line="397" />
         <source>No application is listed: there is nothing to export.</source>
         <translation>列表中没有申请,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="397" />
+        <location filename="../views/applications.py" line="400" />
         <source>applications-{date}.xlsx</source>
         <translation>申请清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="404" />
+        <location filename="../views/applications.py" line="407" />
         <source>Saved {path}
 {n} application(s).</source>
         <translation>已保存 {path}
 共 {n} 件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="408" />
+        <location filename="../views/applications.py" line="411" />
         <source>Exporting the applications…</source>
         <translation>正在导出申请清单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="421" />
+        <location filename="../views/applications.py" line="422" />
         <source>Save publicity list</source>
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="431" />
+        <location filename="../views/applications.py" line="432" />
         <source>Writing the publicity list…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="447" />
+        <location filename="../views/applications.py" line="448" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="450" />
+        <location filename="../views/applications.py" line="451" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="452" />
-        <location filename="../views/applications.py" line="509" />
+        <location filename="../views/applications.py" line="453" />
+        <location filename="../views/applications.py" line="510" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="467" />
-        <location filename="../views/applications.py" line="480" />
+        <location filename="../views/applications.py" line="468" />
+        <location filename="../views/applications.py" line="481" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="467" />
-        <location filename="../views/applications.py" line="480" />
+        <location filename="../views/applications.py" line="468" />
+        <location filename="../views/applications.py" line="481" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="472" />
+        <location filename="../views/applications.py" line="473" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="473" />
+        <location filename="../views/applications.py" line="474" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="488" />
+        <location filename="../views/applications.py" line="489" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="499" />
+        <location filename="../views/applications.py" line="500" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="500" />
+        <location filename="../views/applications.py" line="501" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="503" />
+        <location filename="../views/applications.py" line="504" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="510" />
+        <location filename="../views/applications.py" line="511" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>

@@ -28,6 +28,8 @@ assistance stops (as :func:`stop_assistance`, gradual exit included). Any other 
 everything paid on the application); on an application revoked already it records its finding only (the
 money is recovered once).
 
+Withdrawal (:func:`withdraw`): the applicant withdraws an application still being handled (撤回);
+it closes without a decision and the family leaves "applying" for class I or II.
 """
 
 from __future__ import annotations
@@ -329,6 +331,14 @@ class ApplicationDetail:
     # An open application for monthly assistance while another monthly approval of the family runs:
     # the running one, as the decision dialog names it (approving replaces it, as a change of category).
     replaces: str | None = None
+    can_withdraw: bool = False  # still being handled: the applicant may withdraw it
+    withdrawal: Withdrawal | None = None  # a withdrawn application's date and reason
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    withdrawn_on: date | None
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -823,6 +833,46 @@ def extend(db: Database, actor: Actor, application_id: int, *, reason: str,
         uow.flush()
         uow.audit("application.extend", "applications", app.id, before=before, after=snapshot(app),
                   household_id=hh.id, detail=reason)
+        uow.notify("applications", app.id)
+        return int(app.version)
+
+
+def withdraw(db: Database, actor: Actor, application_id: int, *, on: date, reason: str,
+             to_stage: str = Stage.CLASS_I, expected_version: int | None = None, today: date | None = None) -> int:
+    """The applicant withdraws (撤回) an application still being handled: it is closed without a decision,
+    the family leaves "applying" for ``to_stage`` (一类库 or 二类库) unless assisted under another
+    approval, and a new application may be accepted later. An application decided (approved, refused,
+    or emergency help given first) is not withdrawn: assistance ends by stopping it. Returns the
+    application's new version."""
+    if not reason.strip():
+        raise ValidationFailed("撤回申请须写明理由(如申请人书面提出撤回)。", {"reason": "必填"})
+    if to_stage not in (Stage.CLASS_I, Stage.CLASS_II):
+        raise ValidationFailed("撤回申请后家庭只能转入一类库或二类库。", {"to_stage": "一类库或二类库"})
+    check_day(on, "撤回日期", today)
+    with unit_of_work(db, actor, write=True) as uow:
+        app, hh = _get_app(uow, application_id)
+        uow.check_version(app, expected_version, "申请")
+        if app.status == "approved":
+            raise StepRefused(ProcedureRefused(
+                "该申请已批准,不能撤回;如申请人不再需要救助,请使用“停止救助”。", proc.RULE_PROCEDURE))
+        if app.status != "open":
+            raise StepRefused(ProcedureRefused(
+                f"该申请已{STATUS_LABELS.get(app.status, app.status)},不能撤回。", proc.RULE_PROCEDURE))
+        _completed_steps, last_on = _completed(uow, app)
+        if on < last_on:
+            raise ValidationFailed(f"撤回日期 {on.isoformat()} 早于该申请上一步骤的办理日期 {last_on.isoformat()}。",
+                                   {"on": f"不能早于 {last_on.isoformat()}"})
+        before = snapshot(app)
+        app.status = "withdrawn"
+        uow.touch(app)
+        uow.add(Notice(application_id=app.id, kind="withdrawal", issued_at=now_utc(),
+                       data={"withdrawn_on": on.isoformat(), "reason": reason.strip()}))
+        if not _assisted_elsewhere(uow, hh, app.id):
+            _move(uow, hh, to_stage, on, f"申请人撤回{_category_label(app.category, app.temporary_kind)}申请:"
+                  f"{reason.strip()}")
+        uow.flush()
+        uow.audit("application.withdraw", "applications", app.id, before=before, after=snapshot(app),
+                  household_id=hh.id, detail=reason.strip())
         uow.notify("applications", app.id)
         return int(app.version)
 
@@ -1916,7 +1966,15 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             refusal_notice=next((_refusal_notice(n.data, as_of) for n in reversed(notices) if n.kind == "refusal"),
                                 None) if app.status == "refused" else None,
             replaces=_approval_text(other) if app.status == "open" and not proc.paid_once(app.category) and (
-                other := _running_approval(uow, hh.id, exclude=app.id)) is not None else None)
+                other := _running_approval(uow, hh.id, exclude=app.id)) is not None else None,
+            can_withdraw=app.status == "open",
+            withdrawal=next((_withdrawal(n.data) for n in reversed(notices) if n.kind == "withdrawal"), None)
+            if app.status == "withdrawn" else None)
+
+
+def _withdrawal(data: dict) -> Withdrawal:
+    day = data.get("withdrawn_on")
+    return Withdrawal(date.fromisoformat(day) if day else None, str(data.get("reason") or ""))
 
 
 def _result_label(step: str, result: str) -> str:

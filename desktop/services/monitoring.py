@@ -20,7 +20,7 @@ from desktop.io.xlsx_writer import SheetSpec, write_workbook
 from desktop.models import Application, AuditEntry, Household, LibraryMove, Referral, Region, User, Visit
 from desktop.rules import idcard
 from desktop.rules import monitoring as rules
-from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel
+from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel, Stage
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
 from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
@@ -400,6 +400,22 @@ def _conflict(uow: UnitOfWork, household: Household | None, household_id: int,
     return MoveConflict(info, card, _as_read(uow, household.id, version))
 
 
+def _refuse_leaving_an_open_application(uow: UnitOfWork, household: Household, to_stage: str) -> None:
+    """申请中 is left when the application ends (rule ``applying_exit``): a household whose application is
+    still being handled is not moved off 申请中 on the board (the application would run on, and its
+    decision move the family again); the application is decided or withdrawn instead."""
+    if household.stage != Stage.APPLYING or to_stage == household.stage:
+        return
+    open_id = uow.session.scalar(select(Application.id).where(
+        Application.household_id == household.id, Application.status == "open").limit(1))
+    if open_id is None:
+        return
+    rule = rules.RULES["applying_exit"]
+    raise MoveRefused(rules.MoveCheck(False, rules.MoveRule(
+        rule.code, rule.name, f"该家庭的申请(编号 {open_id})仍在办理中,不能在看板上移出“申请中”;"
+        "请在“申请”中作出决定,或在申请人撤回时办理“撤回申请”。")))
+
+
 def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reason: str, *,
               expected_version: int | None, today: date | None = None) -> MoveResult:
     """Move a household to another board column (库别调整), with the reason.
@@ -422,6 +438,7 @@ def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reas
         check = rules.check_move(household.stage, to_stage)
         if not check.allowed:
             raise MoveRefused(check)
+        _refuse_leaving_an_open_application(uow, household, to_stage)
         from_stage = household.stage or ""
         before = snapshot(household)
         household.next_visit_due = rules.due_after_move(household.stage, to_stage, household.last_visited_on,

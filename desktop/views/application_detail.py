@@ -165,7 +165,8 @@ class ApplicationDetailDialog(QDialog):
             return
         d = self.detail
         r = d.row
-        status_colour = {"approved": "#2e7d32", "refused": "#c62828", "revoked": "#c62828"}.get(r.status, "#1565c0")
+        status_colour = {"approved": "#2e7d32", "refused": "#c62828", "revoked": "#c62828",
+                         "withdrawn": "#777777"}.get(r.status, "#1565c0")
         due_line = ""
         if r.status == "open":
             left = r.working_days_left
@@ -204,6 +205,10 @@ class ApplicationDetailDialog(QDialog):
                 file=self.tr(", scan attached") if d.commitment.has_file else self.tr(", no scan attached"))
         # Labels taken out of the f-strings: lupdate does not see a tr() inside one, so they stayed English.
         extension_label = self.tr("Extension reason:")
+        withdrawn = ""
+        if (w := d.withdrawal) is not None:
+            withdrawn = self.tr("Withdrawn by the applicant on {day}:").format(day=fmt(w.withdrawn_on) or "-") \
+                + " " + escape(w.reason)
         refusal_label = self.tr("Refusal reasons:")
         served = ""
         if (notice := d.refusal_notice) is not None:
@@ -221,7 +226,8 @@ class ApplicationDetailDialog(QDialog):
             + f"</p><p>{due_line}</p><p>{paid}</p><p>{escape(commitment)}</p>"
             + (f"<p>{extension_label} {escape(d.extension_reason)}</p>" if d.extension_reason else "")
             + (f"<p>{refusal_label} {escape(d.refusal_reason)}</p>" if d.refusal_reason else "")
-            + (f"<p>{served}</p>" if served else ""))
+            + (f"<p>{served}</p>" if served else "")
+            + (f"<p>{withdrawn}</p>" if withdrawn else ""))
         self.warning.setText(("⚠ " + r.warning) if r.warning else "")
         self.warning.setVisible(bool(r.warning))
         self.timeline.clear()
@@ -300,6 +306,12 @@ class ApplicationDetailDialog(QDialog):
             b.clicked.connect(self.extend)
             self.actions_bar.addWidget(b)
             self.action_buttons["extend"] = b
+        if d.can_withdraw:
+            b = action_button(self.tr("&Withdraw…"))
+            b.setToolTip(self.tr("The applicant withdraws the application: it is closed without a decision"))
+            b.clicked.connect(self.withdraw)
+            self.actions_bar.addWidget(b)
+            self.action_buttons["withdraw"] = b
         if d.can_stop:
             b = action_button(self.tr("&Stop assistance…"))
             b.clicked.connect(self.stop)
@@ -370,6 +382,32 @@ class ApplicationDetailDialog(QDialog):
             except ServiceError as exc:
                 if self._refused(exc, "can_extend"):
                     continue  # the reason typed is shown again, not lost
+                return
+            self.after_change()
+            return
+
+    def withdraw(self) -> None:
+        """The applicant withdraws (撤回): the date, the library the family goes to and the reason, asked
+        again before the application is closed; a refused save shows the form again as typed."""
+        assert self.detail is not None
+        dialog = ReasonDialog(self.tr("Withdraw the application"), self.tr("&Reason (e.g. the applicant's written "
+                                                                           "request):"), self,
+                              with_date=True, with_stage=True)
+        while dialog.exec():
+            question = self.tr("Withdraw the application of {name}? It is closed without a decision and cannot be "
+                               "taken up again (a new application can be accepted later); the family goes to "
+                               "{stage}.").format(name=self.detail.row.head_name, stage=dialog.stage.currentText())
+            if QMessageBox.question(self, self.tr("Withdraw the application"), question,
+                                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                    QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                svc.withdraw(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),
+                             reason=dialog.reason.toPlainText(), to_stage=dialog.stage.currentData(),
+                             expected_version=self.detail.row.version)
+            except ServiceError as exc:
+                if self._refused(exc, "can_withdraw"):
+                    continue  # a date or a missing reason: corrected in the same form
                 return
             self.after_change()
             return

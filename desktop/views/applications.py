@@ -154,7 +154,8 @@ class ApplicationsPage(QWidget):
         filters = QHBoxLayout()
         self.status = QComboBox()
         for code, label in ((("open", self.tr("Open")), ("approved", self.tr("Approved")),
-                             ("refused", self.tr("Refused")), ("revoked", self.tr("Revoked")), ("", self.tr("All")))):
+                             ("refused", self.tr("Refused")), ("revoked", self.tr("Revoked")),
+                             ("withdrawn", self.tr("Withdrawn")), ("", self.tr("All")))):
             self.status.addItem(label, code)
         self.track = QComboBox()
         self.track.addItem(self.tr("All tracks"), "")
