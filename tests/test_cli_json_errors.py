@@ -223,3 +223,16 @@ def test_a_reader_that_stops_reading(district: District, monkeypatch: pytest.Mon
     assert cli.main(["audit", "--json", "--database-url", url]) == cli.EXIT_USER_ERROR
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-01-05"]) == cli.EXIT_USER_ERROR
     assert capsys.readouterr().err == ""
+
+
+def test_deadlines_as_json_and_as_a_workbook_at_once_is_refused(district: District, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """``deadlines --json --out FILE.xlsx`` wrote the workbook and printed 已导出… on stdout, where the script
+    that asked for --json expected JSON: the usage says ``[--json | --out FILE.xlsx]``, now enforced."""
+    target = tmp_path / "d.xlsx"
+    code, out, err = run(["deadlines", "--json", "--out", str(target), "--database-url", url_of(district)], capsys)
+    assert code == 2 and not target.exists()
+    value = refusal(out)
+    assert value == {"error": "参数 --out:不能与参数 --json 同时使用。查看说明:relief-desk deadlines -h",
+                     "code": "invalid_arguments"}
+    assert err.strip().splitlines()[-1] == "错误:" + value["error"]

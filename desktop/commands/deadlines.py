@@ -27,8 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("deadlines", help="列出办理中的申请及其期限、剩余工作日")
     parser.add_argument("--overdue", action="store_true", help="只列出已逾期的申请")
     parser.add_argument("--as-of", type=parse_date, default=None, help="按此日期计算(YYYY-MM-DD,默认今天)")
-    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.add_argument("--out", metavar="FILE.xlsx", type=parse_xlsx_path, default=None,
+    output = parser.add_mutually_exclusive_group()  # --out wrote a sentence where --json promised JSON
+    output.add_argument("--json", action="store_true", help="以 JSON 输出")
+    output.add_argument("--out", metavar="FILE.xlsx", type=parse_xlsx_path, default=None,
                         help="把这些申请导出为 xlsx 申请清单(记入操作日志)")
     add_database_option(parser)
     parser.set_defaults(func=run)
