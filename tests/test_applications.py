@@ -1376,3 +1376,38 @@ def test_a_spot_check_sample_is_dated_the_day_it_is_drawn(district: District) ->
     with pytest.raises(ValidationFailed, match="核查期限 2026-02-28 早于抽取日期 2026-03-01"):
         svc.draw_spot_check(db, admin, on=date(2026, 3, 1), count=1, due_on=date(2026, 2, 28))
     assert svc.list_samples(db, admin) == []
+
+
+def test_an_assessment_does_not_move_a_family_off_applying_or_assisted(district: District) -> None:
+    """An assessment saved with the placement 二类库 moved a family from 申请中 while its application ran on
+    (and a family being assisted out of 救助中 while it was still paid): the board's rules applying_exit and
+    leave_assisted were bypassed. The assessment is saved with its placement; the stage stays."""
+    from desktop.rules import means_test as mt
+    from desktop.services import assessment, policy
+    from tests.test_assessment import _request, add_household
+
+    db, admin = district.db, district.admin
+    policy.seed_default_policy(db)
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    applying = add_household(db, district.regions["八泉社区"], [{"name": "赵大"}], incomes={"wages": "12000"},
+                             stage="class_1")
+    app_id = svc.accept(db, admin, household_id=applying, category="dibao", accepted_on=date(2026, 2, 2))
+    saved = assessment.save_assessment(db, caseworker, _request(assessment.load_household(db, caseworker, applying),
+                                                                mt.CLASS_2, override_reason="收入有变化"))
+    assert (saved.placement, saved.to_stage) == (mt.CLASS_2, "applying")
+    assert household(db, applying).stage == "applying"
+    assert svc.get_detail(db, admin, app_id).row.status == "open"
+    assisted = add_household(db, district.regions["八泉社区"], [{"name": "钱二"}], incomes={"wages": "12000"},
+                             stage="class_1")
+    run_regular(district, assisted)
+    saved = assessment.save_assessment(db, caseworker, _request(assessment.load_household(db, caseworker, assisted),
+                                                                mt.CLASS_2, override_reason="收入有变化"))
+    assert saved.to_stage == "assisted" and household(db, assisted).stage == "assisted"
+    with db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(LibraryMove).where(
+            LibraryMove.household_id.in_([applying, assisted]), LibraryMove.to_stage == "class_2")) == 0
+    # once the application is withdrawn, an assessment places the family again
+    svc.withdraw(db, admin, app_id, on=date(2026, 2, 3), reason="申请人撤回")
+    saved = assessment.save_assessment(db, caseworker, _request(assessment.load_household(db, caseworker, applying),
+                                                                mt.CLASS_2, override_reason="收入有变化"))
+    assert saved.to_stage == "class_2" and household(db, applying).stage == "class_2"

@@ -20,7 +20,18 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.io.xlsx_stream import write_rows
-from desktop.models import Assessment, Expense, Household, Income, LibraryMove, Member, Referral, Region, User
+from desktop.models import (
+    Application,
+    Assessment,
+    Expense,
+    Household,
+    Income,
+    LibraryMove,
+    Member,
+    Referral,
+    Region,
+    User,
+)
 from desktop.rules import idcard
 from desktop.rules import means_test as mt
 from desktop.rules import policy as policy_rules
@@ -491,6 +502,15 @@ def _figures_differ(current_inc: list[Income], current_exp: list[Expense], facts
     return inc_key(current_inc) != inc_key(facts.incomes) or exp_key(current_exp) != exp_key(facts.expenses)
 
 
+def _held(uow: UnitOfWork, h: Household) -> bool:
+    """Whether the household's stage is held by an application: 救助中 (an approval), or 申请中 with an
+    application still being handled."""
+    if h.stage == Stage.ASSISTED:
+        return True
+    return h.stage == Stage.APPLYING and uow.session.scalar(select(Application.id).where(
+        Application.household_id == h.id, Application.status == "open").limit(1)) is not None
+
+
 def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_category: str, on: date,
                      reason: str) -> tuple[str | None, str | None]:
     """Move the household's board stage and category as the placement says; returns (from, to) stages."""
@@ -498,6 +518,10 @@ def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_categ
     target = PLACEMENT_STAGE[placement]
     if placement == mt.APPLY and h.category in IN_ASSISTANCE and result_category == Category.DIBAO.value:
         target = h.stage  # already receiving assistance: nothing to start
+    if _held(uow, h):
+        # 救助中 is left only by stopping the assistance, 申请中 only when the application ends (the board's
+        # rules leave_assisted and applying_exit): the assessment is saved with its placement, the stage kept.
+        target = h.stage
     from_stage = h.stage
     if target != h.stage:
         try:
