@@ -1356,3 +1356,51 @@ def test_a_spot_check_seed_typed_wrongly_is_said_in_the_dialog(qtbot, sqlite_dis
     dialog.seed.setText("２０２６")
     dialog.accept()
     assert dialog.sample is not None and dialog.sample.seed == 2026
+
+
+def test_a_form_refused_because_another_workstation_saved_first_saves_on_a_second_ok(
+        qtbot, sqlite_district: District, errors: list[str]) -> None:
+    """Another workstation extended the application while the home survey's form was being filled in: OK
+    was refused (another user saved first) and every further OK was refused again on the stale version,
+    so the investigators and the note typed were lost with the form. The form now reads the application
+    again: a second OK saves what was typed. The same for the decision's form."""
+    d = sqlite_district
+    reviewer = d.actor(Role.DISTRICT_REVIEWER)
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=20))
+    svc.complete_step(d.db, d.admin, app_id, "check", on=date.today() - timedelta(days=18), result="passed")
+    form = forms.StepDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, app_id), "investigation")
+    qtbot.addWidget(form)
+    set_date(form.on, date.today() - timedelta(days=15))
+    form.investigators[0].setText("刘一")
+    form.investigators[1].setText("陈二")
+    form.note.setPlainText("户主在家,已查看住房")
+    svc.extend(d.db, reviewer, app_id, reason="需向外地核实赡养人收入")  # on another workstation
+    form.accept()
+    assert len(errors) == 1 and "测试district_reviewer" in errors[0] and form.result() != QDialog.DialogCode.Accepted
+    form.accept()
+    assert len(errors) == 1 and form.result() == QDialog.DialogCode.Accepted
+    step = svc.get_detail(d.db, d.admin, app_id).steps[-1]
+    assert (step.step, step.data["investigators"], step.note) == ("investigation", ["刘一", "陈二"], "户主在家,已查看住房")
+
+    failed = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], "李四"),
+                        category="dibao", accepted_on=date.today() - timedelta(days=3))
+    svc.complete_step(d.db, d.admin, failed, "check", on=date.today(), result="failed")
+    decision = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, failed), False)
+    qtbot.addWidget(decision)
+    decision.reason.setPlainText("家庭人均收入高于低保标准")
+    svc.extend(d.db, reviewer, failed, reason="核实收入")
+    decision.accept()
+    assert len(errors) == 2 and "测试district_reviewer" in errors[1]
+    decision.accept()
+    assert len(errors) == 2 and svc.get_detail(d.db, d.admin, failed).refusal_reason == "家庭人均收入高于低保标准"
+    # the same step recorded on the other workstation meanwhile: the second OK names it, nothing twice
+    other = forms.StepDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, app_id), "publicity")
+    qtbot.addWidget(other)
+    set_date(other.publicity_start, date.today() - timedelta(days=14))
+    svc.complete_step(d.db, reviewer, app_id, "publicity", on=date.today(),
+                      publicity_start=date.today() - timedelta(days=15))
+    other.accept()
+    other.accept()
+    assert len(errors) == 4 and "“公示”已经办理,不能重复办理" in errors[3], errors
+    assert [s.step for s in svc.get_detail(d.db, d.admin, app_id).steps].count("publicity") == 1

@@ -37,7 +37,7 @@ from desktop.rules import procedure as proc
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS, STAGE_LABELS, TRACK_LABELS, Stage, Track
 from desktop.services import applications as svc
 from desktop.services.calendar import load_calendar
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ConflictError, ServiceError
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.dates import EARLIEST, day_edit
@@ -70,6 +70,20 @@ class DayOffHint(QLabel):
         self.setText(self.tr("{day} is a day off (a weekend or a holiday): please check the date.").format(
             day=day.isoformat()) if off else "")
         self.setHidden(not off)
+
+
+def read_again_after_conflict(ctx: AppContext, detail: svc.ApplicationDetail,
+                              exc: ServiceError) -> svc.ApplicationDetail:
+    """After "another user saved first" the form keeps what was typed; the application is read again so
+    that pressing OK once more saves it on the application as it now is (the procedure is checked again:
+    a step the other user recorded meanwhile is refused, naming it). Before, every further OK was refused
+    on the stale version, and the input was lost with the form."""
+    if not isinstance(exc, ConflictError):
+        return detail
+    try:
+        return svc.get_detail(ctx.db, ctx.actor, detail.row.id)
+    except ServiceError:
+        return detail  # the save itself will say what is wrong
 
 
 def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
@@ -413,6 +427,7 @@ class StepDialog(FormDialog):
                 publicity_start=date_of(self.publicity_start) if self.step == proc.Step.PUBLICITY else None)
         except ServiceError as exc:
             show_error(self, exc)
+            self.detail = read_again_after_conflict(self.ctx, self.detail, exc)
             return
         self.ctx.changes.publish("applications", self.detail.row.id)
         super().accept()
@@ -503,6 +518,7 @@ class DecisionDialog(FormDialog):
                        irregular_income=self.irregular.isChecked(), replace_running=replacing)
         except ServiceError as exc:
             show_error(self, exc)
+            self.detail = read_again_after_conflict(self.ctx, self.detail, exc)
             return
         self.ctx.changes.publish("applications", self.detail.row.id)
         super().accept()
