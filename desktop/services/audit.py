@@ -79,6 +79,7 @@ ACTION_LABELS = {
     "application.decide": "审批决定",
     "application.extend": "延长办理期限",
     "application.stop": "停止救助",
+    "application.withdraw": "撤回申请",
     "application.exit_end": "就业渐退期满,停止救助",
     "application.revoke": "撤销救助",
     "commitment.attach": "附承诺书",
