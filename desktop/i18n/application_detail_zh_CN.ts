@@ -3,108 +3,108 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../views/application_detail.py" line="86" />
+        <location filename="../views/application_detail.py" line="95" />
         <source>Application {id}</source>
         <translation>申请 {id}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="98" />
+        <location filename="../views/application_detail.py" line="107" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="98" />
+        <location filename="../views/application_detail.py" line="107" />
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="98" />
-        <location filename="../views/application_detail.py" line="105" />
+        <location filename="../views/application_detail.py" line="107" />
+        <location filename="../views/application_detail.py" line="114" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="98" />
-        <location filename="../views/application_detail.py" line="105" />
+        <location filename="../views/application_detail.py" line="107" />
+        <location filename="../views/application_detail.py" line="114" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="99" />
-        <location filename="../views/application_detail.py" line="105" />
+        <location filename="../views/application_detail.py" line="108" />
+        <location filename="../views/application_detail.py" line="114" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="99" />
+        <location filename="../views/application_detail.py" line="108" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="99" />
-        <location filename="../views/application_detail.py" line="106" />
+        <location filename="../views/application_detail.py" line="108" />
+        <location filename="../views/application_detail.py" line="115" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="100" />
+        <location filename="../views/application_detail.py" line="109" />
         <source>&lt;b&gt;Step timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;办理进程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="105" />
+        <location filename="../views/application_detail.py" line="114" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="107" />
+        <location filename="../views/application_detail.py" line="116" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="107" />
+        <location filename="../views/application_detail.py" line="116" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="107" />
-        <location filename="../views/application_detail.py" line="110" />
+        <location filename="../views/application_detail.py" line="116" />
+        <location filename="../views/application_detail.py" line="119" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="107" />
+        <location filename="../views/application_detail.py" line="116" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="108" />
-        <location filename="../views/application_detail.py" line="110" />
+        <location filename="../views/application_detail.py" line="117" />
+        <location filename="../views/application_detail.py" line="119" />
         <source>Closed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="108" />
+        <location filename="../views/application_detail.py" line="117" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="109" />
+        <location filename="../views/application_detail.py" line="118" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="109" />
+        <location filename="../views/application_detail.py" line="118" />
         <source>To recover</source>
         <translation>应追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="109" />
+        <location filename="../views/application_detail.py" line="118" />
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="76" />
+        <location filename="../views/application_detail.py" line="85" />
         <source>Only the district reviewer or an administrator records this.</source>
         <translation>只有区级审核员或系统管理员可以办理此项。</translation>
     </message>
@@ -119,227 +119,258 @@
         <translation>{day}(剩 {n} 个工作日)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="110" />
+        <location filename="../views/application_detail.py" line="119" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="112" />
+        <location filename="../views/application_detail.py" line="121" />
         <source>Record &amp;result…</source>
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="113" />
+        <location filename="../views/application_detail.py" line="122" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="114" />
+        <location filename="../views/application_detail.py" line="123" />
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="115" />
+        <location filename="../views/application_detail.py" line="124" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="117" />
+        <location filename="../views/application_detail.py" line="126" />
         <source>&amp;Trace back…</source>
         <translation>问题倒查(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="118" />
+        <location filename="../views/application_detail.py" line="127" />
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="119" />
+        <location filename="../views/application_detail.py" line="128" />
         <source>Revocation and recovery</source>
         <translation>撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="168" />
+        <location filename="../views/application_detail.py" line="179" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="175" />
+        <location filename="../views/application_detail.py" line="186" />
         <source>One-off amount {amount} yuan, paid in {start}; {total} yuan paid so far.</source>
         <translation>一次性救助金额 {amount} 元,于 {start} 发放;已发放 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="178" />
+        <location filename="../views/application_detail.py" line="189" />
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="182" />
+        <location filename="../views/application_detail.py" line="193" />
         <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
         <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="186" />
+        <location filename="../views/application_detail.py" line="197" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="188" />
+        <location filename="../views/application_detail.py" line="199" />
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="192" />
+        <location filename="../views/application_detail.py" line="203" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="194" />
+        <location filename="../views/application_detail.py" line="205" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="194" />
+        <location filename="../views/application_detail.py" line="205" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="196" />
+        <location filename="../views/application_detail.py" line="207" />
         <source>Extension reason:</source>
         <translation>延期理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="197" />
+        <location filename="../views/application_detail.py" line="210" />
+        <source>Withdrawn by the applicant on {day}:</source>
+        <translation>申请人于 {day} 撤回申请:</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="212" />
         <source>Refusal reasons:</source>
         <translation>不予批准理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="202" />
+        <location filename="../views/application_detail.py" line="217" />
         <source>Written refusal due by {due}; served on {day} ({how}).</source>
         <translation>不予批准书面通知应于 {due} 前送达;已于 {day} 送达({how})。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="206" />
+        <location filename="../views/application_detail.py" line="221" />
         <source>Written refusal due by {due}; not yet recorded as served.</source>
         <translation>不予批准书面通知应于 {due} 前送达;尚未登记送达。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="210" />
+        <location filename="../views/application_detail.py" line="225" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="221" />
+        <location filename="../views/application_detail.py" line="237" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="223" />
+        <location filename="../views/application_detail.py" line="239" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="226" />
+        <location filename="../views/application_detail.py" line="242" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="228" />
+        <location filename="../views/application_detail.py" line="244" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="230" />
+        <location filename="../views/application_detail.py" line="246" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="236" />
+        <location filename="../views/application_detail.py" line="252" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="241" />
+        <location filename="../views/application_detail.py" line="257" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="252" />
+        <location filename="../views/application_detail.py" line="268" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="252" />
+        <location filename="../views/application_detail.py" line="268" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="257" />
+        <location filename="../views/application_detail.py" line="273" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="257" />
+        <location filename="../views/application_detail.py" line="273" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="258" />
+        <location filename="../views/application_detail.py" line="274" />
         <source>not yet</source>
         <translation>尚未倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="278" />
+        <location filename="../views/application_detail.py" line="294" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="289" />
+        <location filename="../views/application_detail.py" line="305" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="294" />
+        <location filename="../views/application_detail.py" line="310" />
+        <source>&amp;Withdraw…</source>
+        <translation>撤回申请(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="311" />
+        <source>The applicant withdraws the application: it is closed without a decision</source>
+        <translation>申请人撤回申请:申请不作决定即办结</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="316" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="300" />
+        <location filename="../views/application_detail.py" line="322" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="305" />
+        <location filename="../views/application_detail.py" line="327" />
         <source>Record &amp;written notice served…</source>
         <translation>登记通知书送达(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="309" />
+        <location filename="../views/application_detail.py" line="331" />
         <source>The sub-district caseworker, the district reviewer or an administrator records this.</source>
         <translation>由街道经办人、区级审核人员或系统管理员登记。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="355" />
+        <location filename="../views/application_detail.py" line="377" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="355" />
+        <location filename="../views/application_detail.py" line="377" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="372" />
+        <location filename="../views/application_detail.py" line="393" />
+        <location filename="../views/application_detail.py" line="400" />
+        <source>Withdraw the application</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="393" />
+        <source>&amp;Reason (e.g. the applicant's written request):</source>
+        <translation>撤回理由(&amp;R)(如申请人书面申请):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="397" />
+        <source>Withdraw the application of {name}? It is closed without a decision and cannot be taken up again (a new application can be accepted later); the family goes to {stage}.</source>
+        <translation>确定撤回{name}的申请吗?申请将不作决定即办结,不能恢复办理(以后可重新受理新的申请);家庭转入{stage}。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="420" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="374" />
+        <location filename="../views/application_detail.py" line="422" />
         <source>Stop the assistance of {name}? {month} is still paid (the month of the stop date), then payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?{month} 仍照常发放(停止日期所在的月份),此后停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="376" />
+        <location filename="../views/application_detail.py" line="424" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
@@ -349,77 +380,77 @@
         <translation>{day}(已逾期 {n} 个工作日)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="164" />
+        <location filename="../views/application_detail.py" line="175" />
         <source>overdue by {n} working days</source>
         <translation>已逾期 {n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="166" />
+        <location filename="../views/application_detail.py" line="177" />
         <source>working days left: {left}</source>
         <translation>剩余工作日:{left}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="167" />
+        <location filename="../views/application_detail.py" line="178" />
         <source>Procedure due {due}{ext}; next step due {step}; </source>
         <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="278" />
+        <location filename="../views/application_detail.py" line="294" />
         <source>Re&amp;fuse…</source>
         <translation>不予批准(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="280" />
+        <location filename="../views/application_detail.py" line="296" />
         <source>Record &amp;next step: {step}…</source>
         <translation>办理{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="282" />
+        <location filename="../views/application_detail.py" line="298" />
         <source>&amp;Next: complete {step} afterwards…</source>
         <translation>补办{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="313" />
+        <location filename="../views/application_detail.py" line="335" />
         <source>&amp;Attach commitment scan…</source>
         <translation>附加承诺书扫描件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="317" />
+        <location filename="../views/application_detail.py" line="339" />
         <source>Sa&amp;ve scan as…</source>
         <translation>另存扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="405" />
+        <location filename="../views/application_detail.py" line="453" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="416" />
+        <location filename="../views/application_detail.py" line="464" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="417" />
+        <location filename="../views/application_detail.py" line="465" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="436" />
+        <location filename="../views/application_detail.py" line="484" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="446" />
+        <location filename="../views/application_detail.py" line="494" />
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="457" />
+        <location filename="../views/application_detail.py" line="505" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="457" />
+        <location filename="../views/application_detail.py" line="505" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>
