@@ -1411,3 +1411,52 @@ def test_an_assessment_does_not_move_a_family_off_applying_or_assisted(district:
     saved = assessment.save_assessment(db, caseworker, _request(assessment.load_household(db, caseworker, applying),
                                                                 mt.CLASS_2, override_reason="收入有变化"))
     assert saved.to_stage == "class_2" and household(db, applying).stage == "class_2"
+
+
+def test_a_stop_decided_ahead_keeps_the_family_assisted_until_its_day(district: District) -> None:
+    """A stop may be dated ahead (a family moving away at the month's end). The family left 救助中 on
+    the day it was entered, although it was still paid up to the stop date; it now stays assisted
+    and leaves the day after, as at the end of a gradual exit."""
+    db, admin = district.db, district.admin
+    hid, app_id = approved_dibao(district, "周九")  # 650 a month from April 2026
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 8, 31), reason="迁往外地", to_stage="class_2",
+                        today=date(2026, 8, 20))
+    hh = household(db, hid)
+    assert hh.stage == "assisted" and hh.category == "dibao"
+    detail = svc.get_detail(db, admin, app_id, as_of=date(2026, 8, 21))
+    assert detail.stopped_on == date(2026, 8, 31) and detail.exit_stage == "class_2" and detail.can_stop
+    assert detail.gradual_exit_from is None and "定于 2026-08-31 停止" in detail.row.status_label
+    rows = svc.list_applications(db, admin, status=None, as_of=date(2026, 8, 21))
+    assert "定于 2026-08-31 停止" in next(r for r in rows if r.id == app_id).status_label
+    assert next(c for c in monitoring.column_page(db, admin, "assisted") if c.id == hid).exit_until == date(2026, 8, 31)
+    assert svc.monthly_assistance(db, admin, date(2026, 8, 1)).due == 1  # August is paid, September is not
+    assert svc.monthly_assistance(db, admin, date(2026, 9, 1)).due == 0
+    # a gradual exit cannot follow, and the day can be brought forward but not put off
+    with pytest.raises(ValidationFailed, match="已定于 2026-08-31 停止救助"):
+        svc.stop_assistance(db, admin, app_id, on=date(2026, 8, 25), reason="就业", gradual=True,
+                            today=date(2026, 8, 21))
+    with pytest.raises(ValidationFailed, match="已定于 2026-08-31 停止救助,停止日期不能晚于这一天"):
+        svc.stop_assistance(db, admin, app_id, on=date(2026, 9, 30), reason="推迟", today=date(2026, 8, 21))
+    assert svc.end_gradual_exits(db, admin, as_of=date(2026, 8, 31)) == 0
+    assert svc.end_gradual_exits(db, admin, as_of=date(2026, 9, 1)) == 1
+    hh = household(db, hid)
+    assert hh.stage == "class_2" and hh.category == "none"
+    with db.session_factory() as session:
+        move = session.execute(select(LibraryMove).where(LibraryMove.household_id == hid)
+                               .order_by(LibraryMove.id.desc())).scalars().first()
+        assert (move.from_stage, move.to_stage, move.moved_on) == ("assisted", "class_2", date(2026, 8, 31))
+        assert "按停止救助决定" in move.reason
+        notice = session.execute(select(Notice).where(Notice.application_id == app_id, Notice.kind == "stop")
+                                 ).scalar_one()
+        assert notice.data == {"stopped_on": "2026-08-31", "reason": "迁往外地", "scheduled": True}
+
+
+def test_a_stop_decided_ahead_can_be_brought_forward_to_today(district: District) -> None:
+    db, admin = district.db, district.admin
+    hid, app_id = approved_dibao(district, "吴十一")
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 8, 31), reason="迁往外地", today=date(2026, 8, 20))
+    svc.stop_assistance(db, admin, app_id, on=date(2026, 8, 22), reason="提前迁走", today=date(2026, 8, 22))
+    hh = household(db, hid)
+    assert hh.stage == "class_1" and hh.category == "none"
+    detail = svc.get_detail(db, admin, app_id)
+    assert detail.stopped_on == date(2026, 8, 22) and detail.exit_stage is None and not detail.can_stop

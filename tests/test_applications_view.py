@@ -1267,12 +1267,6 @@ def test_the_stop_confirmation_says_the_month_of_the_stop_is_still_paid(
     assert svc.monthly_assistance(d.db, d.admin, date(2026, 8, 1), today=date(2026, 8, 2)).due == 1
 
 
-def test_a_spot_check_seed_typed_wrongly_is_said_in_the_dialog(qtbot, sqlite_district: District,
-                                                               errors: list[str]) -> None:
-    """A seed such as ² passed the dialog's isdigit() and int() raised (a crash report); one too large for
-    the database failed when saved. Both are now a plain message, the dialog stays open as typed."""
-
-
 def test_the_applicant_withdraws_from_the_application_window(qtbot, sqlite_district: District, errors: list[str],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """撤回申请… on an application being handled: the form takes the date, the library and the reason, asks
@@ -1404,3 +1398,24 @@ def test_a_form_refused_because_another_workstation_saved_first_saves_on_a_secon
     other.accept()
     assert len(errors) == 4 and "“公示”已经办理,不能重复办理" in errors[3], errors
     assert [s.step for s in svc.get_detail(d.db, d.admin, app_id).steps].count("publicity") == 1
+
+
+def test_a_stop_decided_ahead_is_shown_as_such(qtbot, sqlite_district: District, errors: list[str]) -> None:  # noqa: ANN001
+    """The window said a stop decided ahead was a gradual exit "decided on None"; it now says when
+    assistance stops and where the family goes, and the stop form says the day can only come forward."""
+    d = sqlite_district
+    app_id = run_regular(d, make_household(d.db, d.regions["八泉社区"], "郑十二"))
+    ahead = date.today() + timedelta(days=20)
+    svc.stop_assistance(d.db, d.admin, app_id, on=ahead, reason="迁往外地", to_stage="class_2")
+    ctx = AppContext(d.db, d.admin)
+    dialog = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(dialog)
+    assert dialog.tr("Stop decided ahead: assisted up to {day}, then to {stage}.").format(
+        day=ahead.isoformat(), stage="二类库") in dialog.header.text()
+    assert "Gradual exit" not in dialog.header.text() and "None" not in dialog.header.text()
+    stop = forms.StopAssistanceDialog(ctx, svc.get_detail(d.db, d.admin, app_id))
+    qtbot.addWidget(stop)
+    assert not stop.gradual.isEnabled()
+    assert stop.plan_label.text() == stop.tr(
+        "Assistance is already to stop on {day}; a new stop can only bring that day forward.").format(day=ahead.isoformat())
+    assert errors == []

@@ -180,197 +180,202 @@
     </message>
     <message>
         <location filename="../views/application_detail.py" line="197" />
+        <source>Stop decided ahead: assisted up to {day}, then to {stage}.</source>
+        <translation>已提前作出停止救助决定:救助至 {day},之后转入{stage}。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="200" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="199" />
+        <location filename="../views/application_detail.py" line="202" />
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="203" />
+        <location filename="../views/application_detail.py" line="206" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="205" />
+        <location filename="../views/application_detail.py" line="208" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="205" />
+        <location filename="../views/application_detail.py" line="208" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="207" />
+        <location filename="../views/application_detail.py" line="210" />
         <source>Extension reason:</source>
         <translation>延期理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="210" />
+        <location filename="../views/application_detail.py" line="213" />
         <source>Withdrawn by the applicant on {day}:</source>
         <translation>申请人于 {day} 撤回申请:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="212" />
+        <location filename="../views/application_detail.py" line="215" />
         <source>Refusal reasons:</source>
         <translation>不予批准理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="217" />
+        <location filename="../views/application_detail.py" line="220" />
         <source>Written refusal due by {due}; served on {day} ({how}).</source>
         <translation>不予批准书面通知应于 {due} 前送达;已于 {day} 送达({how})。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="221" />
+        <location filename="../views/application_detail.py" line="224" />
         <source>Written refusal due by {due}; not yet recorded as served.</source>
         <translation>不予批准书面通知应于 {due} 前送达;尚未登记送达。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="225" />
+        <location filename="../views/application_detail.py" line="228" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="237" />
+        <location filename="../views/application_detail.py" line="240" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="239" />
+        <location filename="../views/application_detail.py" line="242" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="242" />
+        <location filename="../views/application_detail.py" line="245" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="244" />
+        <location filename="../views/application_detail.py" line="247" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="246" />
+        <location filename="../views/application_detail.py" line="249" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="252" />
+        <location filename="../views/application_detail.py" line="255" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="257" />
+        <location filename="../views/application_detail.py" line="260" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="268" />
+        <location filename="../views/application_detail.py" line="271" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="268" />
+        <location filename="../views/application_detail.py" line="271" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="273" />
+        <location filename="../views/application_detail.py" line="276" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="273" />
+        <location filename="../views/application_detail.py" line="276" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="274" />
+        <location filename="../views/application_detail.py" line="277" />
         <source>not yet</source>
         <translation>尚未倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="294" />
+        <location filename="../views/application_detail.py" line="297" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="305" />
+        <location filename="../views/application_detail.py" line="308" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="310" />
+        <location filename="../views/application_detail.py" line="313" />
         <source>&amp;Withdraw…</source>
         <translation>撤回申请(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="311" />
+        <location filename="../views/application_detail.py" line="314" />
         <source>The applicant withdraws the application: it is closed without a decision</source>
         <translation>申请人撤回申请:申请不作决定即办结</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="316" />
+        <location filename="../views/application_detail.py" line="319" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="322" />
+        <location filename="../views/application_detail.py" line="325" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="327" />
+        <location filename="../views/application_detail.py" line="330" />
         <source>Record &amp;written notice served…</source>
         <translation>登记通知书送达(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="331" />
+        <location filename="../views/application_detail.py" line="334" />
         <source>The sub-district caseworker, the district reviewer or an administrator records this.</source>
         <translation>由街道经办人、区级审核人员或系统管理员登记。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="377" />
+        <location filename="../views/application_detail.py" line="380" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="377" />
+        <location filename="../views/application_detail.py" line="380" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="393" />
-        <location filename="../views/application_detail.py" line="400" />
+        <location filename="../views/application_detail.py" line="396" />
+        <location filename="../views/application_detail.py" line="403" />
         <source>Withdraw the application</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="393" />
+        <location filename="../views/application_detail.py" line="396" />
         <source>&amp;Reason (e.g. the applicant's written request):</source>
         <translation>撤回理由(&amp;R)(如申请人书面申请):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="397" />
+        <location filename="../views/application_detail.py" line="400" />
         <source>Withdraw the application of {name}? It is closed without a decision and cannot be taken up again (a new application can be accepted later); the family goes to {stage}.</source>
         <translation>确定撤回{name}的申请吗?申请将不作决定即办结,不能恢复办理(以后可重新受理新的申请);家庭转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="420" />
+        <location filename="../views/application_detail.py" line="423" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="422" />
+        <location filename="../views/application_detail.py" line="425" />
         <source>Stop the assistance of {name}? {month} is still paid (the month of the stop date), then payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?{month} 仍照常发放(停止日期所在的月份),此后停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="424" />
+        <location filename="../views/application_detail.py" line="427" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
@@ -395,62 +400,62 @@
         <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="294" />
+        <location filename="../views/application_detail.py" line="297" />
         <source>Re&amp;fuse…</source>
         <translation>不予批准(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="296" />
+        <location filename="../views/application_detail.py" line="299" />
         <source>Record &amp;next step: {step}…</source>
         <translation>办理{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="298" />
+        <location filename="../views/application_detail.py" line="301" />
         <source>&amp;Next: complete {step} afterwards…</source>
         <translation>补办{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="335" />
+        <location filename="../views/application_detail.py" line="338" />
         <source>&amp;Attach commitment scan…</source>
         <translation>附加承诺书扫描件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="339" />
+        <location filename="../views/application_detail.py" line="342" />
         <source>Sa&amp;ve scan as…</source>
         <translation>另存扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="453" />
+        <location filename="../views/application_detail.py" line="456" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="464" />
+        <location filename="../views/application_detail.py" line="467" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="465" />
+        <location filename="../views/application_detail.py" line="468" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="484" />
+        <location filename="../views/application_detail.py" line="487" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="494" />
+        <location filename="../views/application_detail.py" line="497" />
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="505" />
+        <location filename="../views/application_detail.py" line="508" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="505" />
+        <location filename="../views/application_detail.py" line="508" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

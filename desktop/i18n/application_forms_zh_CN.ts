@@ -3,17 +3,17 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="241" />
+        <location filename="../views/application_forms.py" line="262" />
         <source>Accept an application</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="251" />
+        <location filename="../views/application_forms.py" line="272" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="258" />
+        <location filename="../views/application_forms.py" line="279" />
         <source>Based on assessment {id} of {day}: {category}, per-capita monthly income {income} yuan.</source>
         <translation>依据第 {id} 号评估({day}):{category},月人均收入 {income} 元。</translation>
     </message>
@@ -21,82 +21,82 @@
 <context>
     <name>ApplicationInputs</name>
     <message>
-        <location filename="../views/application_forms.py" line="152" />
+        <location filename="../views/application_forms.py" line="165" />
         <source>&amp;Household:</source>
         <translation>家庭(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="153" />
+        <location filename="../views/application_forms.py" line="166" />
         <source>&amp;Category:</source>
         <translation>救助类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="154" />
+        <location filename="../views/application_forms.py" line="167" />
         <source>Temporary assistance &amp;kind:</source>
         <translation>临时救助类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="155" />
+        <location filename="../views/application_forms.py" line="168" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="156" />
+        <location filename="../views/application_forms.py" line="169" />
         <source>&amp;Accepted on:</source>
         <translation>受理日期(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="159" />
+        <location filename="../views/application_forms.py" line="172" />
         <source>&amp;Note:</source>
         <translation>备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="160" />
+        <location filename="../views/application_forms.py" line="173" />
         <source>Signed commitment (commitment track)</source>
         <translation>签署的承诺书(告知承诺制)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="166" />
+        <location filename="../views/application_forms.py" line="179" />
         <source>Text of the commitment, if not the standard form</source>
         <translation>承诺内容(非标准格式时填写)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="169" />
+        <location filename="../views/application_forms.py" line="182" />
         <source>No scan attached</source>
         <translation>未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="170" />
+        <location filename="../views/application_forms.py" line="183" />
         <source>Attach &amp;scan…</source>
         <translation>附加扫描件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="174" />
+        <location filename="../views/application_forms.py" line="187" />
         <source>Signed by:</source>
         <translation>签署人:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="175" />
+        <location filename="../views/application_forms.py" line="188" />
         <source>Signed on:</source>
         <translation>签署日期:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="176" />
+        <location filename="../views/application_forms.py" line="189" />
         <source>Text:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="177" />
+        <location filename="../views/application_forms.py" line="190" />
         <source>Scanned file:</source>
         <translation>扫描件:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="189" />
+        <location filename="../views/application_forms.py" line="210" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="190" />
+        <location filename="../views/application_forms.py" line="211" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>DayOffHint</name>
     <message>
-        <location filename="../views/application_forms.py" line="78" />
+        <location filename="../views/application_forms.py" line="70" />
         <source>{day} is a day off (a weekend or a holiday): please check the date.</source>
         <translation>{day} 是休息日(周末或法定节假日),请核对日期。</translation>
     </message>
@@ -112,92 +112,92 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="422" />
+        <location filename="../views/application_forms.py" line="444" />
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="425" />
+        <location filename="../views/application_forms.py" line="447" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="426" />
+        <location filename="../views/application_forms.py" line="448" />
         <source>&amp;Refuse</source>
         <translation>不予批准(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="433" />
+        <location filename="../views/application_forms.py" line="455" />
         <source>Decision:</source>
         <translation>决定:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="435" />
+        <location filename="../views/application_forms.py" line="457" />
         <source>Decided &amp;on:</source>
         <translation>决定日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="441" />
+        <location filename="../views/application_forms.py" line="463" />
         <source>Monthly a&amp;mount (yuan):</source>
         <translation>月救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="441" />
+        <location filename="../views/application_forms.py" line="463" />
         <source>One-off a&amp;mount (yuan):</source>
         <translation>一次性救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="443" />
+        <location filename="../views/application_forms.py" line="465" />
         <source>Paid in:</source>
         <translation>发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="454" />
+        <location filename="../views/application_forms.py" line="476" />
         <source>R&amp;easons for refusal:</source>
         <translation>不予批准理由(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="488" />
+        <location filename="../views/application_forms.py" line="510" />
         <source>Change of assistance</source>
         <translation>转换救助类别</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="489" />
+        <location filename="../views/application_forms.py" line="511" />
         <source>Approve?</source>
         <translation>确定批准吗?</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="443" />
+        <location filename="../views/application_forms.py" line="465" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="444" />
+        <location filename="../views/application_forms.py" line="466" />
         <source>Irregular income: re-check every 6 months</source>
         <translation>收入不固定:每6个月复核一次</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="455" />
+        <location filename="../views/application_forms.py" line="477" />
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="462" />
+        <location filename="../views/application_forms.py" line="484" />
         <source>The data check did not pass: the application can only be refused.</source>
         <translation>授权核对未通过:只能作出不予批准的决定。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="477" />
+        <location filename="../views/application_forms.py" line="499" />
         <source>The family receives {running}. Approving stops it: from {start} the family is paid under this application.</source>
         <translation>该家庭正在享受{running}。批准本申请将停止原救助,自 {start} 起按本申请发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="483" />
+        <location filename="../views/application_forms.py" line="505" />
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="483" />
+        <location filename="../views/application_forms.py" line="505" />
         <source>Refuse this application? The family goes back to class I.</source>
         <translation>确定不予批准该申请吗?该家庭将回到一类库。</translation>
     </message>
@@ -205,32 +205,32 @@
 <context>
     <name>FrontDeskForm</name>
     <message>
-        <location filename="../views/application_forms.py" line="287" />
+        <location filename="../views/application_forms.py" line="308" />
         <source>One door accepts, departments handle together: accept the application and refer the family's other needs to the departments at the same time.</source>
         <translation>一门受理、协同办理:受理救助申请的同时,把家庭的其他需求一并转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="293" />
+        <location filename="../views/application_forms.py" line="314" />
         <source>Refer to departments</source>
         <translation>转介部门</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="299" />
+        <location filename="../views/application_forms.py" line="320" />
         <source>What the family needs from this department</source>
         <translation>需要该部门解决的问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="306" />
+        <location filename="../views/application_forms.py" line="327" />
         <source>Accept and &amp;refer</source>
         <translation>受理并转介(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="328" />
+        <location filename="../views/application_forms.py" line="349" />
         <source>Front desk</source>
         <translation>一门受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="329" />
+        <location filename="../views/application_forms.py" line="350" />
         <source>Application {id} accepted; {n} referral(s) sent.</source>
         <translation>申请 {id} 已受理;已转介 {n} 个部门。</translation>
     </message>
@@ -238,12 +238,12 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../views/application_forms.py" line="101" />
+        <location filename="../views/application_forms.py" line="107" />
         <source>Name or household code</source>
         <translation>姓名或户编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="105" />
+        <location filename="../views/application_forms.py" line="111" />
         <source>&amp;Find</source>
         <translation>查找(&amp;G)</translation>
     </message>
@@ -251,59 +251,59 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="892" />
+        <location filename="../views/application_forms.py" line="915" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="899" />
+        <location filename="../views/application_forms.py" line="923" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="906" />
+        <location filename="../views/application_forms.py" line="930" />
         <source>Payment ros&amp;ter…</source>
         <translation>发放花名册(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="908" />
+        <location filename="../views/application_forms.py" line="932" />
         <source>Save the month's recorded payments, household by household, as xlsx for the finance office or the bank</source>
         <translation>把本月已登记的发放逐户导出为 xlsx,交财政或银行</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="916" />
+        <location filename="../views/application_forms.py" line="940" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="934" />
+        <location filename="../views/application_forms.py" line="958" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="938" />
+        <location filename="../views/application_forms.py" line="962" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="947" />
+        <location filename="../views/application_forms.py" line="971" />
         <source>Save payment roster</source>
         <translation>保存救助发放花名册</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="956" />
+        <location filename="../views/application_forms.py" line="980" />
         <source>Roster saved: {n} household(s), {amount} yuan → {path}</source>
         <translation>花名册已导出:{n} 户,合计 {amount} 元 → {path}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="960" />
+        <location filename="../views/application_forms.py" line="984" />
         <source>Writing the payment roster…</source>
         <translation>正在导出发放花名册…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="967" />
+        <location filename="../views/application_forms.py" line="991" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -313,22 +313,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="855" />
+        <location filename="../views/application_forms.py" line="878" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="860" />
+        <location filename="../views/application_forms.py" line="883" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="861" />
+        <location filename="../views/application_forms.py" line="884" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="862" />
+        <location filename="../views/application_forms.py" line="885" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -336,72 +336,72 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PostCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="577" />
+        <location filename="../views/application_forms.py" line="603" />
         <source>Post-check result</source>
         <translation>事后核查结果</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="581" />
+        <location filename="../views/application_forms.py" line="607" />
         <source>Checked &amp;on:</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="582" />
+        <location filename="../views/application_forms.py" line="608" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="584" />
+        <location filename="../views/application_forms.py" line="610" />
         <source>Not passed: no longer eligible, stop assistance</source>
         <translation>未通过:已不符合条件,停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="585" />
+        <location filename="../views/application_forms.py" line="611" />
         <source>Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="594" />
+        <location filename="../views/application_forms.py" line="620" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="596" />
+        <location filename="../views/application_forms.py" line="622" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="598" />
+        <location filename="../views/application_forms.py" line="624" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="600" />
+        <location filename="../views/application_forms.py" line="626" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="604" />
+        <location filename="../views/application_forms.py" line="630" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="608" />
+        <location filename="../views/application_forms.py" line="634" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="616" />
+        <location filename="../views/application_forms.py" line="642" />
         <source>Record the review as not passed? The assistance stops and the family moves to the library chosen.</source>
         <translation>确定记录为复核未通过吗?将停止救助,家庭转入所选的库。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="619" />
+        <location filename="../views/application_forms.py" line="645" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="618" />
+        <location filename="../views/application_forms.py" line="644" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -409,12 +409,12 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="514" />
+        <location filename="../views/application_forms.py" line="537" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="517" />
+        <location filename="../views/application_forms.py" line="540" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
@@ -422,27 +422,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="729" />
+        <location filename="../views/application_forms.py" line="752" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="731" />
+        <location filename="../views/application_forms.py" line="754" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="734" />
+        <location filename="../views/application_forms.py" line="757" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="735" />
+        <location filename="../views/application_forms.py" line="758" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="736" />
+        <location filename="../views/application_forms.py" line="759" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -450,22 +450,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="697" />
+        <location filename="../views/application_forms.py" line="720" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="707" />
+        <location filename="../views/application_forms.py" line="730" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="708" />
+        <location filename="../views/application_forms.py" line="731" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="709" />
+        <location filename="../views/application_forms.py" line="732" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -473,32 +473,32 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RefusalServedDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="825" />
+        <location filename="../views/application_forms.py" line="848" />
         <source>Written notice served</source>
         <translation>通知书送达</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="829" />
+        <location filename="../views/application_forms.py" line="852" />
         <source>Served &amp;on:</source>
         <translation>送达日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="833" />
+        <location filename="../views/application_forms.py" line="856" />
         <source>&amp;How:</source>
         <translation>送达方式(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="835" />
+        <location filename="../views/application_forms.py" line="858" />
         <source>e.g. received by the applicant's spouse; registered mail number</source>
         <translation>例如:申请人配偶代收;挂号信编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="836" />
+        <location filename="../views/application_forms.py" line="859" />
         <source>No&amp;te:</source>
         <translation>说明(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="837" />
+        <location filename="../views/application_forms.py" line="860" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -506,42 +506,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="647" />
+        <location filename="../views/application_forms.py" line="673" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="650" />
+        <location filename="../views/application_forms.py" line="676" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="651" />
+        <location filename="../views/application_forms.py" line="677" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="652" />
+        <location filename="../views/application_forms.py" line="678" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="665" />
+        <location filename="../views/application_forms.py" line="691" />
         <source>Stratify by sub-district</source>
         <translation>按街道(镇)分层抽取</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="669" />
+        <location filename="../views/application_forms.py" line="695" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="670" />
+        <location filename="../views/application_forms.py" line="696" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="671" />
+        <location filename="../views/application_forms.py" line="697" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -549,77 +549,77 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="346" />
+        <location filename="../views/application_forms.py" line="367" />
         <source>Record step: {step}</source>
         <translation>办理步骤:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="350" />
+        <location filename="../views/application_forms.py" line="371" />
         <source>&amp;Done on:</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="357" />
+        <location filename="../views/application_forms.py" line="378" />
         <source>Someone objected (a democratic appraisal follows on the regular track)</source>
         <translation>有人提出异议(常规程序将进行民主评议)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="360" />
+        <location filename="../views/application_forms.py" line="381" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="361" />
+        <location filename="../views/application_forms.py" line="382" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="362" />
+        <location filename="../views/application_forms.py" line="383" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="364" />
+        <location filename="../views/application_forms.py" line="385" />
         <source>Agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="365" />
+        <location filename="../views/application_forms.py" line="386" />
         <source>Did not agree</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="366" />
+        <location filename="../views/application_forms.py" line="387" />
         <source>Appraisal result:</source>
         <translation>评议结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="370" />
+        <location filename="../views/application_forms.py" line="391" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="372" />
+        <location filename="../views/application_forms.py" line="393" />
         <source>Investigator {n}:</source>
         <translation>调查人员{n}:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="377" />
+        <location filename="../views/application_forms.py" line="398" />
         <source>Publicity &amp;started on:</source>
         <translation>公示开始日期(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="378" />
+        <location filename="../views/application_forms.py" line="399" />
         <source>Publicity lasts 7 calendar days; it can be closed from the 8th day.</source>
         <translation>公示期为7个自然日,第8天起方可结束公示。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="382" />
+        <location filename="../views/application_forms.py" line="403" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="383" />
+        <location filename="../views/application_forms.py" line="404" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -627,37 +627,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StopAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="529" />
+        <location filename="../views/application_forms.py" line="552" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="529" />
+        <location filename="../views/application_forms.py" line="552" />
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="533" />
+        <location filename="../views/application_forms.py" line="556" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="543" />
+        <location filename="../views/application_forms.py" line="567" />
         <source>A gradual exit runs until {day}; stopping now ends it on the date above.</source>
         <translation>就业渐退期至 {day};现在停止将于上面的日期结束渐退。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="547" />
+        <location filename="../views/application_forms.py" line="569" />
+        <source>Assistance is already to stop on {day}; a new stop can only bring that day forward.</source>
+        <translation>已定于 {day} 停止救助;再次停止只能把这一天提前。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="573" />
         <source>Gradual exit applies to 低保 only.</source>
         <translation>就业渐退只适用于低保。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="563" />
+        <location filename="../views/application_forms.py" line="589" />
         <source>The gradual exit period in force is 0 months: assistance stops on the date above.</source>
         <translation>现行就业渐退期为 0 个月:救助于上面的日期停止。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="566" />
+        <location filename="../views/application_forms.py" line="592" />
         <source>{months} months in force: assisted up to and including {day}; then the family moves to the library chosen above.</source>
         <translation>现行就业渐退期 {months} 个月:继续发放至 {day}(含),期满后家庭转入上面选定的库别。</translation>
     </message>
@@ -665,92 +670,92 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>TraceBackDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="761" />
+        <location filename="../views/application_forms.py" line="784" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="766" />
+        <location filename="../views/application_forms.py" line="789" />
         <source>Check not passed:</source>
         <translation>核查未通过:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="768" />
+        <location filename="../views/application_forms.py" line="791" />
         <source>Commitment:</source>
         <translation>承诺书:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="768" />
+        <location filename="../views/application_forms.py" line="791" />
         <source>signed by {name} on {day}</source>
         <translation>{name} 于 {day} 签署</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="772" />
+        <location filename="../views/application_forms.py" line="795" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="772" />
+        <location filename="../views/application_forms.py" line="795" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="772" />
+        <location filename="../views/application_forms.py" line="795" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="772" />
+        <location filename="../views/application_forms.py" line="795" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="773" />
+        <location filename="../views/application_forms.py" line="796" />
         <source>On time</source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="777" />
+        <location filename="../views/application_forms.py" line="800" />
         <source>late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="777" />
+        <location filename="../views/application_forms.py" line="800" />
         <source>yes</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="781" />
+        <location filename="../views/application_forms.py" line="804" />
         <source>Who handled it:</source>
         <translation>经办情况:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="788" />
+        <location filename="../views/application_forms.py" line="811" />
         <source>Finding:</source>
         <translation>倒查结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="792" />
+        <location filename="../views/application_forms.py" line="815" />
         <source>For a finding of fault: which step, which member of staff, what was wrong</source>
         <translation>认定未依规履职时,写明哪个环节、哪位经办人、什么问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="793" />
+        <location filename="../views/application_forms.py" line="816" />
         <source>&amp;Explanation:</source>
         <translation>说明(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="797" />
+        <location filename="../views/application_forms.py" line="820" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="799" />
+        <location filename="../views/application_forms.py" line="822" />
         <source>Recorded by {name} on {day}; saving again replaces it (the audit log keeps the earlier finding).</source>
         <translation>已由 {name} 于 {day} 记录;再次保存将替换原结论(操作日志保留原结论)。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="802" />
+        <location filename="../views/application_forms.py" line="825" />
         <source>Record</source>
         <translation>记录</translation>
     </message>

@@ -25,8 +25,8 @@
     </message>
     <message>
         <location filename="../views/board_column.py" line="214" />
-        <source>Gradual exit after employment: assisted until {day}</source>
-        <translation>就业渐退:救助发放至 {day}</translation>
+        <source>Assistance ends: assisted until {day}</source>
+        <translation>即将停止救助:救助至 {day}</translation>
     </message>
     <message>
         <location filename="../views/board_column.py" line="259" />

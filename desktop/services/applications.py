@@ -488,7 +488,8 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
 def _status_label(app: Any) -> str:
     label = STATUS_LABELS.get(app.status, app.status)
     if app.status == "approved" and app.exit_stage is not None:  # exit_stage is set with stopped_on
-        label += f"(就业渐退至 {app.stopped_on:%Y-%m-%d})"
+        label += (f"(就业渐退至 {app.stopped_on:%Y-%m-%d})" if app.gradual_exit_from is not None
+                  else f"(定于 {app.stopped_on:%Y-%m-%d} 停止)")
     return label
 
 
@@ -915,10 +916,13 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             # the months another approval is paid for, read below, are not being recorded meanwhile
             uow.take_turns(MONTHLY_LOCK)
             other = _running_approval(uow, hh.id, exclude=app.id)
-            if other is not None and not replace_running:
+            # one that is to end (a gradual exit, a stop decided ahead) may be followed: _refuse_overlap
+            # below says whether its last month and this one's first overlap
+            if other is not None and not replace_running and uow.session.scalar(
+                    select(Application.stopped_on).where(Application.id == other[0])) is None:
                 raise ValidationFailed(f"该家庭正在享受{_approval_text(other)},同一家庭不能同时按月领取两项救助;"
                                        "请先停止原救助,或在批准时选择转换救助类别(停止原救助)。")
-            if other is not None:
+            if other is not None and replace_running:
                 replaced = uow.get(Application, other[0], "申请")
             _refuse_overlap(uow, hh.id, app.id, proc.start_month_after(on),
                             skip=replaced.id if replaced is not None else None)
@@ -1329,11 +1333,14 @@ def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason:
         raise ValidationFailed("只有正在救助中的申请可以停止救助。")
     if app.decided_on and on < app.decided_on:
         raise ValidationFailed("停止日期不能早于批准日期。")
-    in_exit = app.exit_stage is not None
+    in_exit = app.exit_stage is not None  # in a gradual exit, or a stop decided ahead of its day
+    ending = "" if not in_exit else (f"就业渐退期到 {app.stopped_on:%Y-%m-%d} 结束" if app.gradual_exit_from
+                                      else f"已定于 {app.stopped_on:%Y-%m-%d} 停止救助")
     if in_exit and gradual:
-        raise ValidationFailed(f"该申请已在就业渐退期内(发放至 {app.stopped_on:%Y-%m-%d})。")
+        raise ValidationFailed(f"该申请已在就业渐退期内(发放至 {app.stopped_on:%Y-%m-%d})。"
+                               if app.gradual_exit_from is not None else f"该申请{ending}。")
     if in_exit and app.stopped_on is not None and on > app.stopped_on:
-        raise ValidationFailed(f"就业渐退期到 {app.stopped_on:%Y-%m-%d} 结束,停止日期不能晚于这一天。")
+        raise ValidationFailed(f"{ending},停止日期不能晚于这一天。")
     last_day = on
     if gradual:
         if app.category != Category.DIBAO:
@@ -1356,6 +1363,14 @@ def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason:
         uow.touch(app)
         data["gradual_until"] = last_day.isoformat()
         detail = f"就业渐退,发放至 {last_day:%Y-%m-%d}:{reason.strip()}"
+    elif on > (today or date.today()):
+        # decided ahead of the day: the family stays assisted (and paid) up to it and leaves the day
+        # after, as at the end of a gradual exit (:func:`end_gradual_exits`)
+        app.stopped_on = on
+        app.exit_stage = to_stage
+        uow.touch(app)
+        data["scheduled"] = True
+        detail = f"定于 {on:%Y-%m-%d} 停止救助:{reason.strip()}"
     else:
         _leave_assistance(uow, app, hh, on, to_stage, f"停止救助:{reason.strip()}")
         detail = reason
@@ -1370,11 +1385,15 @@ def _stop(uow: UnitOfWork, app: Application, hh: Household, *, on: date, reason:
 def _end_gradual_exit(uow: UnitOfWork, app: Application, hh: Household) -> None:
     assert app.stopped_on is not None and app.exit_stage is not None
     before = snapshot(app)
-    _leave_assistance(uow, app, hh, app.stopped_on, app.exit_stage,
-                      f"就业渐退期满(自 {app.gradual_exit_from:%Y-%m-%d} 起),停止救助")
+    if app.gradual_exit_from is not None:
+        reason = f"就业渐退期满(自 {app.gradual_exit_from:%Y-%m-%d} 起),停止救助"
+        detail = f"就业渐退期满,{app.stopped_on:%Y-%m-%d} 停止救助"
+    else:  # a stop decided ahead of its day
+        reason = detail = f"按停止救助决定,{app.stopped_on:%Y-%m-%d} 停止救助"
+    _leave_assistance(uow, app, hh, app.stopped_on, app.exit_stage, reason)
     uow.flush()
     uow.audit("application.exit_end", "applications", app.id, before=before, after=snapshot(app),
-              household_id=hh.id, detail=f"就业渐退期满,{app.stopped_on:%Y-%m-%d} 停止救助")
+              household_id=hh.id, detail=detail)
 
 
 def end_gradual_exits(db: Database, actor: Actor, as_of: date | None = None) -> int:
@@ -1836,7 +1855,8 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         app_cols = [Application.id, Application.version, Application.household_id, Application.category,
                     Application.temporary_kind, Application.track, Application.accepted_on, Application.extended,
                     Application.step, Application.status, Application.objection, Application.check_passed,
-                    Application.decided_on, Application.amount, Application.stopped_on, Application.exit_stage]
+                    Application.decided_on, Application.amount, Application.stopped_on, Application.exit_stage,
+                    Application.gradual_exit_from]
         hh_cols = [Household.head_name, Household.member_count, Household.region_id]
         query = (select(*app_cols, *hh_cols)  # plain columns: no ORM identity map for thousands of rows
                  .join(Household, Household.id == Application.household_id)

@@ -61,7 +61,7 @@ class Card:
     open_referrals: int
     overdue_referrals: int
     stage_since: date | None
-    exit_until: date | None = None  # a gradual exit after employment (就业渐退) runs to this day
+    exit_until: date | None = None  # a gradual exit (就业渐退) or a stop decided ahead runs to this day
 
 
 @dataclass(frozen=True)

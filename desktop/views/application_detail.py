@@ -189,10 +189,13 @@ class ApplicationDetailDialog(QDialog):
                 paid = self.tr("Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in "
                                "all.").format(amount=amount, start=start, months=d.months_paid,
                                               total=f"{d.total_paid:,.2f}")
-            if d.stopped_on and d.exit_stage is not None:
+            if d.stopped_on and d.exit_stage is not None and d.gradual_exit_from is not None:
                 paid += " " + self.tr("Gradual exit after employment decided on {start}: assisted up to {day}, then to "
                                       "{stage}.").format(start=fmt(d.gradual_exit_from), day=fmt(d.stopped_on),
                                                          stage=STAGE_LABELS.get(Stage(d.exit_stage), d.exit_stage))
+            elif d.stopped_on and d.exit_stage is not None:
+                paid += " " + self.tr("Stop decided ahead: assisted up to {day}, then to {stage}.").format(
+                    day=fmt(d.stopped_on), stage=STAGE_LABELS.get(Stage(d.exit_stage), d.exit_stage))
             elif d.stopped_on:
                 paid += " " + self.tr("Stopped on {day}.").format(day=fmt(d.stopped_on))
                 if d.gradual_exit_from:

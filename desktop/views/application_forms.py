@@ -563,8 +563,11 @@ class StopAssistanceDialog(ReasonDialog):
         form.insertRow(row + 1, self.plan_label)
         if self.in_exit:
             self.gradual.setEnabled(False)
-            self.plan_label.setText(self.tr("A gradual exit runs until {day}; stopping now ends it on the date above.")
-                                    .format(day=f"{detail.stopped_on:%Y-%m-%d}"))
+            self.plan_label.setText(
+                (self.tr("A gradual exit runs until {day}; stopping now ends it on the date above.")
+                 if detail.gradual_exit_from is not None else
+                 self.tr("Assistance is already to stop on {day}; a new stop can only bring that day forward."))
+                .format(day=f"{detail.stopped_on:%Y-%m-%d}"))
         elif detail.row.category != "dibao":
             self.gradual.setEnabled(False)
             self.plan_label.setText(self.tr("Gradual exit applies to 低保 only."))

@@ -211,7 +211,7 @@ def card_tooltip(card: Card) -> str:
         lines.append(QCoreApplication.translate("BoardColumn", "Open referrals: {n} (overdue: {late})").format(n=card.open_referrals,
                                                                          late=card.overdue_referrals))
     if card.exit_until:
-        lines.append(QCoreApplication.translate("BoardColumn", "Gradual exit after employment: assisted until {day}")
+        lines.append(QCoreApplication.translate("BoardColumn", "Assistance ends: assisted until {day}")
                      .format(day=card.exit_until))
     return "\n".join(lines)
 
