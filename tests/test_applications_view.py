@@ -26,7 +26,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
 from tests.discard import Case, check_discard_question
 from tests.district import District
-from tests.test_applications import make_household, run_regular
+from tests.test_applications import _commitment_approved, make_household, run_regular
 
 
 class ModalScript:
@@ -1419,3 +1419,31 @@ def test_a_stop_decided_ahead_is_shown_as_such(qtbot, sqlite_district: District,
     assert stop.plan_label.text() == stop.tr(
         "Assistance is already to stop on {day}; a new stop can only bring that day forward.").format(day=ahead.isoformat())
     assert errors == []
+
+
+def test_the_post_check_form_of_a_revoked_approval_records_the_finding_only(
+        qtbot, district: District, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """After one check revoked the approval, the form of the next still offered "revoke and recover" with
+    an amount and asked to confirm a revocation that no longer opens (the service records the finding only)."""
+    d = district
+    app_id = _commitment_approved(d)
+    svc.draw_spot_check(d.db, d.admin, on=date(2026, 3, 1), count=1, seed=5)
+    checks = {c.kind: c for c in svc.get_detail(d.db, d.admin, app_id).post_checks}
+    svc.record_post_check(d.db, d.admin, checks["centralised"].id, on=date(2026, 3, 5), passed=False, note="隐瞒收入")
+    spot = next(c for c in svc.get_detail(d.db, d.admin, app_id).post_checks if c.kind == "spot")
+    assert spot.revoked
+    dialog = forms.PostCheckDialog(AppContext(d.db, d.admin), spot)
+    qtbot.addWidget(dialog)
+    assert dialog.failed.text() == dialog.tr("Not passed: record the finding (the approval is revoked already)")
+    assert dialog.amount.parent() is None  # no amount to recover is asked for
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+    dialog.failed.setChecked(True)
+    dialog.note.setPlainText("抽查同样发现")
+    set_date(dialog.on, date(2026, 3, 6))
+    dialog.accept()
+    assert errors == [] and dialog.revocation_id is None
+    assert asked == [dialog.tr("Record the check as failed? The approval is revoked already and what was paid is "
+                               "recovered under that revocation; this check records its finding only.")]
+    assert len(svc.get_detail(d.db, d.admin, app_id).revocations) == 1

@@ -251,59 +251,59 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="915" />
+        <location filename="../views/application_forms.py" line="922" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="923" />
+        <location filename="../views/application_forms.py" line="930" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="930" />
+        <location filename="../views/application_forms.py" line="937" />
         <source>Payment ros&amp;ter…</source>
         <translation>发放花名册(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="932" />
+        <location filename="../views/application_forms.py" line="939" />
         <source>Save the month's recorded payments, household by household, as xlsx for the finance office or the bank</source>
         <translation>把本月已登记的发放逐户导出为 xlsx,交财政或银行</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="940" />
+        <location filename="../views/application_forms.py" line="947" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="958" />
+        <location filename="../views/application_forms.py" line="965" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="962" />
+        <location filename="../views/application_forms.py" line="969" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="971" />
+        <location filename="../views/application_forms.py" line="978" />
         <source>Save payment roster</source>
         <translation>保存救助发放花名册</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="980" />
+        <location filename="../views/application_forms.py" line="987" />
         <source>Roster saved: {n} household(s), {amount} yuan → {path}</source>
         <translation>花名册已导出:{n} 户,合计 {amount} 元 → {path}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="984" />
+        <location filename="../views/application_forms.py" line="991" />
         <source>Writing the payment roster…</source>
         <translation>正在导出发放花名册…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="991" />
+        <location filename="../views/application_forms.py" line="998" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -313,22 +313,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="878" />
+        <location filename="../views/application_forms.py" line="885" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="883" />
+        <location filename="../views/application_forms.py" line="890" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="884" />
+        <location filename="../views/application_forms.py" line="891" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="885" />
+        <location filename="../views/application_forms.py" line="892" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -351,57 +351,67 @@ Recorded payments count as paid and are not undone here.</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="610" />
+        <location filename="../views/application_forms.py" line="611" />
         <source>Not passed: no longer eligible, stop assistance</source>
         <translation>未通过:已不符合条件,停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="611" />
+        <location filename="../views/application_forms.py" line="612" />
+        <source>Not passed: record the finding (the approval is revoked already)</source>
+        <translation>未通过:只记录核查发现(该批准已被撤销)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="613" />
         <source>Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="620" />
+        <location filename="../views/application_forms.py" line="622" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="622" />
+        <location filename="../views/application_forms.py" line="624" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="624" />
+        <location filename="../views/application_forms.py" line="626" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="626" />
+        <location filename="../views/application_forms.py" line="630" />
         <source>Family goes to:</source>
         <translation>家庭转入:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="630" />
+        <location filename="../views/application_forms.py" line="634" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="634" />
+        <location filename="../views/application_forms.py" line="638" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="642" />
+        <location filename="../views/application_forms.py" line="646" />
+        <source>Record the check as failed? The approval is revoked already and what was paid is recovered under that revocation; this check records its finding only.</source>
+        <translation>记录为核查未通过?该批准已被撤销,已发放的金额按原撤销案件追回;本次核查只记录核查发现,不再另行追回。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="649" />
         <source>Record the review as not passed? The assistance stops and the family moves to the library chosen.</source>
         <translation>确定记录为复核未通过吗?将停止救助,家庭转入所选的库。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="645" />
+        <location filename="../views/application_forms.py" line="652" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="644" />
+        <location filename="../views/application_forms.py" line="651" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -422,27 +432,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="752" />
+        <location filename="../views/application_forms.py" line="759" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="754" />
+        <location filename="../views/application_forms.py" line="761" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="757" />
+        <location filename="../views/application_forms.py" line="764" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="758" />
+        <location filename="../views/application_forms.py" line="765" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="759" />
+        <location filename="../views/application_forms.py" line="766" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -450,22 +460,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="720" />
+        <location filename="../views/application_forms.py" line="727" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="730" />
+        <location filename="../views/application_forms.py" line="737" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="731" />
+        <location filename="../views/application_forms.py" line="738" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="732" />
+        <location filename="../views/application_forms.py" line="739" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -473,32 +483,32 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RefusalServedDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="848" />
+        <location filename="../views/application_forms.py" line="855" />
         <source>Written notice served</source>
         <translation>通知书送达</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="852" />
+        <location filename="../views/application_forms.py" line="859" />
         <source>Served &amp;on:</source>
         <translation>送达日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="856" />
+        <location filename="../views/application_forms.py" line="863" />
         <source>&amp;How:</source>
         <translation>送达方式(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="858" />
+        <location filename="../views/application_forms.py" line="865" />
         <source>e.g. received by the applicant's spouse; registered mail number</source>
         <translation>例如:申请人配偶代收;挂号信编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="859" />
+        <location filename="../views/application_forms.py" line="866" />
         <source>No&amp;te:</source>
         <translation>说明(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="860" />
+        <location filename="../views/application_forms.py" line="867" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -506,42 +516,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="673" />
+        <location filename="../views/application_forms.py" line="680" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="676" />
+        <location filename="../views/application_forms.py" line="683" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="677" />
+        <location filename="../views/application_forms.py" line="684" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="678" />
+        <location filename="../views/application_forms.py" line="685" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="691" />
+        <location filename="../views/application_forms.py" line="698" />
         <source>Stratify by sub-district</source>
         <translation>按街道(镇)分层抽取</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="695" />
+        <location filename="../views/application_forms.py" line="702" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="696" />
+        <location filename="../views/application_forms.py" line="703" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="697" />
+        <location filename="../views/application_forms.py" line="704" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -670,92 +680,92 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>TraceBackDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="784" />
+        <location filename="../views/application_forms.py" line="791" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="789" />
+        <location filename="../views/application_forms.py" line="796" />
         <source>Check not passed:</source>
         <translation>核查未通过:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="791" />
+        <location filename="../views/application_forms.py" line="798" />
         <source>Commitment:</source>
         <translation>承诺书:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="791" />
+        <location filename="../views/application_forms.py" line="798" />
         <source>signed by {name} on {day}</source>
         <translation>{name} 于 {day} 签署</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="795" />
+        <location filename="../views/application_forms.py" line="802" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="795" />
+        <location filename="../views/application_forms.py" line="802" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="795" />
+        <location filename="../views/application_forms.py" line="802" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="795" />
+        <location filename="../views/application_forms.py" line="802" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="796" />
+        <location filename="../views/application_forms.py" line="803" />
         <source>On time</source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="800" />
+        <location filename="../views/application_forms.py" line="807" />
         <source>late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="800" />
+        <location filename="../views/application_forms.py" line="807" />
         <source>yes</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="804" />
+        <location filename="../views/application_forms.py" line="811" />
         <source>Who handled it:</source>
         <translation>经办情况:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="811" />
+        <location filename="../views/application_forms.py" line="818" />
         <source>Finding:</source>
         <translation>倒查结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="815" />
+        <location filename="../views/application_forms.py" line="822" />
         <source>For a finding of fault: which step, which member of staff, what was wrong</source>
         <translation>认定未依规履职时,写明哪个环节、哪位经办人、什么问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="816" />
+        <location filename="../views/application_forms.py" line="823" />
         <source>&amp;Explanation:</source>
         <translation>说明(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="820" />
+        <location filename="../views/application_forms.py" line="827" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="822" />
+        <location filename="../views/application_forms.py" line="829" />
         <source>Recorded by {name} on {day}; saving again replaces it (the audit log keeps the earlier finding).</source>
         <translation>已由 {name} 于 {day} 记录;再次保存将替换原结论(操作日志保留原结论)。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="825" />
+        <location filename="../views/application_forms.py" line="832" />
         <source>Record</source>
         <translation>记录</translation>
     </message>

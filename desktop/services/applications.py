@@ -244,6 +244,7 @@ class PostCheckInfo:
     overdue: bool
     stops_when_failed: bool = False  # a failed check stops the assistance instead of revoking it
     gradual_exit_allowed: bool = False  # … and may stop it by a gradual exit (低保)
+    revoked: bool = False  # the approval is revoked already: a failed check only records its finding
 
 
 @dataclass(frozen=True)
@@ -1814,7 +1815,8 @@ def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, i
     """Post-checks to do, earliest due first (on running approvals only unless ``include_done``)."""
     as_of = as_of or date.today()
     with unit_of_work(db, actor) as uow:
-        query = (select(PostCheck, Household.head_name, Household.region_id, Application.track, Application.category)
+        query = (select(PostCheck, Household.head_name, Household.region_id, Application.track, Application.category,
+                        Application.status)
                  .join(Application, Application.id == PostCheck.application_id)
                  .join(Household, Household.id == Application.household_id)
                  .order_by(PostCheck.due_on, PostCheck.id).limit(LIST_LIMIT))
@@ -1828,16 +1830,17 @@ def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, i
             query = query.where(Household.region_id.in_(ids))
         rows = uow.session.execute(query).all()
         regions = _regions(uow, [r[2] for r in rows])
-        return [_post_check_info(pc, name, regions.get(rid, ("", "", None))[0], as_of, track, category)
-                for pc, name, rid, track, category in rows]
+        return [_post_check_info(pc, name, regions.get(rid, ("", "", None))[0], as_of, track, category, status)
+                for pc, name, rid, track, category, status in rows]
 
 
-def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date, track: str, category: str) -> PostCheckInfo:
+def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date, track: str, category: str,
+                     status: str) -> PostCheckInfo:
     stops = proc.failure_stops(track, pc.kind)
     return PostCheckInfo(pc.id, pc.version, pc.application_id, name, region, pc.kind,
                          proc.POST_CHECK_LABELS.get(pc.kind, pc.kind), pc.due_on, pc.done_on, pc.result, pc.note,
                          pc.sample_id, pc.done_on is None and pc.due_on < as_of, stops,
-                         stops and category == Category.DIBAO)
+                         stops and category == Category.DIBAO, status == "revoked")
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -1965,7 +1968,8 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
         cinfo = None if commitment is None else CommitmentInfo(
             commitment.signer_name, commitment.signed_on, commitment.text, commitment.file_name,
             commitment.file_data is not None)
-        checks = tuple(_post_check_info(pc, hh.head_name, rname, as_of, app.track, app.category) for pc in uow.session.execute(
+        checks = tuple(_post_check_info(pc, hh.head_name, rname, as_of, app.track, app.category, app.status)
+                       for pc in uow.session.execute(
             select(PostCheck).where(PostCheck.application_id == app.id).order_by(PostCheck.due_on, PostCheck.id)
         ).scalars())
         revs = _revocations(uow, app.id)

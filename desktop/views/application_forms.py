@@ -607,8 +607,10 @@ class PostCheckDialog(FormDialog):
         form.addRow(self.tr("Checked &on:"), self.on)
         self.passed = QRadioButton(self.tr("Passed"))
         stops = check.stops_when_failed
-        self.failed = QRadioButton(self.tr("Not passed: no longer eligible, stop assistance") if stops
-                                   else self.tr("Not passed: revoke and recover"))
+        self.failed = QRadioButton(
+            self.tr("Not passed: no longer eligible, stop assistance") if stops and not check.revoked
+            else self.tr("Not passed: record the finding (the approval is revoked already)") if check.revoked
+            else self.tr("Not passed: revoke and recover"))
         group = QButtonGroup(self)
         group.addButton(self.passed)
         group.addButton(self.failed)
@@ -622,7 +624,9 @@ class PostCheckDialog(FormDialog):
         self.amount.setPlaceholderText(self.tr("default: everything paid on this application"))
         self.stage = exit_stage_combo()
         self.gradual = QCheckBox(self.tr("&Gradual exit after employment (assistance goes on for the set months)"))
-        if stops:  # a regular-track review: the family no longer qualifies; nothing is recovered
+        if check.revoked:  # revoked by an earlier check: that case recovers what was paid
+            pass
+        elif stops:  # a regular-track review: the family no longer qualifies; nothing is recovered
             form.addRow(self.tr("Family goes to:"), self.stage)
             if check.gradual_exit_allowed:
                 form.addRow(self.gradual)
@@ -639,7 +643,10 @@ class PostCheckDialog(FormDialog):
 
     def accept(self) -> None:
         failed = self.failed.isChecked()
-        question = (self.tr("Record the review as not passed? The assistance stops and the family moves to the "
+        question = (self.tr("Record the check as failed? The approval is revoked already and what was paid is "
+                            "recovered under that revocation; this check records its finding only.")
+                    if self.check.revoked else
+                    self.tr("Record the review as not passed? The assistance stops and the family moves to the "
                             "library chosen.") if self.check.stops_when_failed else
                     self.tr("Record the check as failed? Assistance stops and a revocation and recovery case opens."))
         if failed and QMessageBox.question(self, self.tr("Not passed"), question) != QMessageBox.StandardButton.Yes:
