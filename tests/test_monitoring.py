@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from datetime import date
 from pathlib import Path
@@ -558,3 +559,40 @@ def test_a_move_conflict_says_what_the_other_workstation_changed(district: Distr
     assert exc.then["phone"].startswith("138") and exc.then["address"] != exc.now["address"] == "新地址1号"
     assert exc.then["stage"] == exc.now["stage"] == "一类库" and exc.now["head_name"] == exc.then["head_name"]
     assert household(db, hid).stage == "class_1"
+
+
+def test_two_workstations_recording_visits_of_one_household_at_once_both_save(
+        district: District, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers enter a visit of the same household at the same moment (each with its own
+    connection). A visit adds a record; neither overwrites the other: both are kept and the due date
+    reflects the later one. (Both read the household, then both wrote it: the second save was refused
+    with "该记录已被 另一位用户 于 未知时间 修改并保存", and its visit was lost.)"""
+    from tests.test_workstations import _at_once, _other_workstation
+
+    db = district.db
+    other = _other_workstation(db)
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", stage_since=date(2026, 1, 5),
+                           next_visit_due=date(2026, 6, 30))
+    both_read = threading.Barrier(2)
+    due_after_visit = rules.due_after_visit
+
+    def read_then_wait(*args: object) -> object:  # both have read the household before either writes
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_read.wait(timeout=3)
+        return due_after_visit(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rules, "due_after_visit", read_then_wait)
+    try:
+        outcomes = _at_once(
+            lambda: monitoring.record_visit(db, district.admin, hid, visited_on=date(2026, 5, 19), visitors="甲",
+                                            findings="无变化", today=TODAY),
+            lambda: monitoring.record_visit(other, district.actor(Role.COMMUNITY_WORKER), hid,
+                                            visited_on=date(2026, 5, 20), visitors="乙", findings="无变化",
+                                            today=TODAY))
+    finally:
+        other.dispose()
+    assert all(isinstance(o, monitoring.VisitInfo) for o in outcomes), outcomes
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Visit.visitors)).all()) == ["乙", "甲"]
+    h = household(db, hid)
+    assert (h.last_visited_on, h.next_visit_due) == (date(2026, 5, 20), date(2026, 9, 30))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 PAGE_SIZE = 200
+VISIT_LOCK = 0x52454C56 << 32  # + household id ("RELV"): one visit of a household recorded at a time
 MONITORED = sorted(rules.MONITORED_STAGES)
 BOARD_STAGES = [s.value for s in rules.BOARD_ORDER]
 OPEN_REFERRALS = sorted(rules.OPEN_REFERRAL_STATUSES)
@@ -534,7 +535,14 @@ def record_visit(db: Database, actor: Actor, household_id: int, *, visited_on: d
     if problems:
         raise ValidationFailed("走访记录未保存:" + ";".join(problems.values()), problems)
     with unit_of_work(db, actor, write=True) as uow:
-        household = uow.get(Household, household_id, "家庭")
+        # A visit adds a record and moves the due date from the household as it is: two workstations
+        # recording visits of one household at once take turns, the second reading the first's result
+        # (both read it first, and the second save was refused as a conflict, its visit lost). The row
+        # is locked too (PostgreSQL), so a card move saved meanwhile is waited for, not overwritten.
+        uow.take_turns(VISIT_LOCK + household_id)
+        household = uow.session.get(Household, household_id, with_for_update=True)
+        if household is None:
+            raise NotFound(f"找不到家庭(编号 {household_id}),可能已被删除。")
         uow.require_scope(household.region_id, "该家庭")
         known = known_since(household)
         if known is not None and visited_on < known:
