@@ -596,3 +596,36 @@ def test_two_workstations_recording_visits_of_one_household_at_once_both_save(
         assert sorted(s.scalars(select(Visit.visitors)).all()) == ["乙", "甲"]
     h = household(db, hid)
     assert (h.last_visited_on, h.next_visit_due) == (date(2026, 5, 20), date(2026, 9, 30))
+
+
+def test_a_report_of_a_quarter_not_yet_over_says_it_is_progress(district: District, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The report of the current quarter (what the dialog and the command offer first) was titled like
+    a finished one, its households not visited yet listed as 未走访 although they had weeks left: a
+    community's report made on 20 May read as a quarter half missed. It now says how far it runs."""
+    db = district.db
+    add_households(db, district.regions["飞云社区"], "class_1", 2, stage_since=date(2026, 1, 5))
+    path = tmp_path / "q2.xlsx"
+    report = monitoring.export_quarterly_report(db, district.admin, 2026, 2, path, today=TODAY)
+    assert not report.finished and report.as_of == TODAY
+    assert "截至 2026-05-20" in report.title and "季度未结束" in report.title
+    assert "2026-06-30 才结束" in report.interim_note() and "重新导出" in report.interim_note()
+    book = CalamineWorkbook.from_path(str(path))
+    assert "截至 2026-05-20" in book.get_sheet_by_name("季度汇总").to_python()[0][0]
+    missing = book.get_sheet_by_name("未访家庭").to_python()
+    assert "尚未走访" in missing[0][0] and missing[1][4] == "当前库别" and len(missing) == 4
+    # The last day of the quarter is still in it; the day after, the report is the quarter's.
+    assert not monitoring.quarterly_report(db, district.admin, 2026, 2, today=date(2026, 6, 30)).finished
+    over = monitoring.quarterly_report(db, district.admin, 2026, 2, today=date(2026, 7, 1))
+    assert over.finished and over.interim_note() == "" and "截至" not in over.title
+    # The command line says so too (it reports the current quarter by default).
+    from desktop import cli
+
+    year, quarter = rules.quarter_of(date.today())
+    assert cli.main(["quarterly-report", "--out", str(tmp_path / "now.xlsx"),
+                     "--database-url", db.url.render_as_string(hide_password=False)]) == 0
+    out = capsys.readouterr().out
+    assert f"注意:{rules.quarter_label(year, quarter)}到 {rules.quarter_end(year, quarter)} 才结束" in out
+    assert cli.main(["quarterly-report", "--year", "2026", "--quarter", "1", "--out", str(tmp_path / "q1.xlsx"),
+                     "--database-url", db.url.render_as_string(hide_password=False)]) == 0
+    assert "注意" not in capsys.readouterr().out

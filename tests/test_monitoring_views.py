@@ -331,6 +331,25 @@ def test_quarterly_report_from_visits_tab(qtbot, ctx: AppContext, sqlite_distric
     assert path.exists() and infos and "3" in infos[0]
 
 
+def test_the_quarterly_report_of_the_current_quarter_says_it_is_progress(  # noqa: ANN001
+        qtbot, ctx: AppContext, sqlite_district: District, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dialog offers the current quarter first; its message gave the households not yet visited as
+    missing, like a finished quarter's."""
+    from desktop.rules import monitoring as rules
+
+    add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1", 2)
+    infos: list[str] = []
+    monkeypatch.setattr(board_module.QMessageBox, "information", lambda _p, _t, text: infos.append(text))
+    page = _page(qtbot, ctx)
+    year, quarter = rules.quarter_of(date.today())
+    page.visits.export_quarterly_report(year, quarter, str(tmp_path / "now.xlsx"))
+    assert wait_for_background()
+    assert len(infos) == 1 and f"到 {rules.quarter_end(year, quarter)} 才结束" in infos[0] and "进度" in infos[0]
+    page.visits.export_quarterly_report(*rules.previous_quarter(year, quarter), str(tmp_path / "last.xlsx"))
+    assert wait_for_background()
+    assert len(infos) == 2 and "才结束" not in infos[1]
+
+
 def test_supervisor_cannot_drag(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
     add_households(sqlite_district.db, sqlite_district.regions["飞云社区"], "class_1")
     page = _page(qtbot, AppContext(sqlite_district.db, sqlite_district.actor(Role.SUPERVISOR)))

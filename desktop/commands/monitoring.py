@@ -92,6 +92,8 @@ def quarterly_report(args: argparse.Namespace) -> int:
         print(f"已导出 {report.title} 到 {args.out}:{len(report.rows)} 个社区(村),应访 {total.due} 户,"
               f"已访 {total.done} 户,未访 {total.missing} 户,库别调整 {total.moves} 次,"
               f"新开转介 {total.referrals_opened} 件,办结 {total.referrals_closed} 件。")
+        if not report.finished:
+            print("注意:" + report.interim_note())
     finally:
         db.dispose()
     return 0

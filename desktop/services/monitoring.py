@@ -158,10 +158,27 @@ class QuarterlyReport:
     start: date
     end: date
     rows: list[QuarterRow] = field(default_factory=list)
+    # The day it was made, for a quarter not yet over: its "not visited" households still have until
+    # the quarter's end, so the report is progress so far, not the quarter's figures. None once over.
+    as_of: date | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.as_of is None
 
     @property
     def title(self) -> str:
-        return f"监测预警季度上报 {rules.quarter_label(self.year, self.quarter)}({self.start} 至 {self.end})"
+        title = f"监测预警季度上报 {rules.quarter_label(self.year, self.quarter)}({self.start} 至 {self.end})"
+        if self.as_of is not None:
+            title += f" 截至 {self.as_of} 的进度(季度未结束,未访户数不是最终结果)"
+        return title
+
+    def interim_note(self) -> str:
+        """What a user must be told of a report of a quarter not yet over ("" once it is over)."""
+        if self.as_of is None:
+            return ""
+        return (f"{rules.quarter_label(self.year, self.quarter)}到 {self.end} 才结束:这是截至 {self.as_of} 的进度,"
+                "未访家庭在季度结束前仍可走访。正式上报请在季度结束后重新导出。")
 
     def total(self) -> QuarterRow:
         def s(attr: str) -> int:
@@ -749,7 +766,7 @@ def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
     if start > _today(today):
         raise ValidationFailed(f"{rules.quarter_label(year, quarter)}还没有开始({start} 起),没有可上报的走访;"
                                "请选择本季度或以前的季度。")
-    report = QuarterlyReport(year, quarter, start, end)
+    report = QuarterlyReport(year, quarter, start, end, as_of=_today(today) if end >= _today(today) else None)
     h = Household
     with unit_of_work(db, actor) as uow:
         communities = _community_rows(uow, region_id)
@@ -842,7 +859,9 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
         write_workbook(path, [
             SheetSpec("季度汇总", QUARTER_HEADERS, summary, title=report.title,
                       widths=[14, 14, 10, 10, 10, 10, 13, 10, 10]),
-            SheetSpec("未访家庭", MISSING_HEADERS, missing_rows(), title=f"{report.title} 未走访家庭",
+            SheetSpec("未访家庭", MISSING_HEADERS if report.finished else
+                      [("当前库别" if x == "季度末库别" else x) for x in MISSING_HEADERS], missing_rows(),
+                      title=f"{report.title} {'未走访家庭' if report.finished else '尚未走访的家庭'}",
                       widths=[14, 14, 12, 22, 10, 12, 12], text_columns=[3]),
             SheetSpec("库别调整", MOVE_HEADERS, move_rows(), title=f"{report.title} 库别调整",
                       widths=[12, 14, 14, 12, 10, 10, 40, 12]),

@@ -702,9 +702,11 @@ class VisitsTab(QWidget):
 
         def done(report: monitoring.QuarterlyReport) -> None:
             total = report.total()
-            QMessageBox.information(self, self.tr("Quarterly report"), self.tr(
-                "Saved {path}\nDue: {due}, visited: {done}, missing: {missing}.").format(
-                path=path, due=total.due, done=total.done, missing=total.missing))
+            text = self.tr("Saved {path}\nDue: {due}, visited: {done}, missing: {missing}.").format(
+                path=path, due=total.due, done=total.done, missing=total.missing)
+            if not report.finished:  # the service's sentence: the quarter is not over, the figures are progress
+                text += "\n\n" + report.interim_note()
+            QMessageBox.information(self, self.tr("Quarterly report"), text)
 
         run_in_background(self, work, done, label=self.tr("Writing the quarterly report…"))
 
