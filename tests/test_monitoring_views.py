@@ -279,6 +279,8 @@ def test_referral_form_answer_and_letter(qtbot, ctx: AppContext, sqlite_district
     qtbot.addWidget(watched)
     head = watched.findChildren(QLabel)[0].text()
     assert head.endswith("· 一类库") and "· 无" not in head
+    # the suggested due date is a working day (15 days on could be 1 October)
+    assert form.due_on.date().toPython() == referrals.suggested_due_on(ctx.db)
     form.save()
     assert "部门" in form.problem.text() and form.referral is None
     form.department.setCurrentIndex(form.department.findData("medical_insurance"))

@@ -115,3 +115,56 @@ def test_department_list_and_letter(district: District, tmp_path: Path) -> None:
     with db.session_factory() as s:
         actions = set(s.scalars(select(AuditEntry.action)))
     assert {"export_referrals", "print_referral_letter"} <= actions
+
+
+# (due date, the last day it is not yet overdue): 2026 — 10/1–7 off, 10/10 (Sat) a make-up working day;
+# 2/15–23 off, 2/14 and 2/28 (Sat) make-up working days.
+HOLIDAY_VECTORS = [
+    (date(2026, 9, 30), date(2026, 9, 30)),   # a working day: overdue the day after, in the holiday
+    (date(2026, 10, 1), date(2026, 10, 8)),   # National Day: runs to the first working day after
+    (date(2026, 10, 3), date(2026, 10, 8)),   # a Saturday inside the break
+    (date(2026, 10, 10), date(2026, 10, 10)),  # a Saturday that is a make-up working day
+    (date(2026, 10, 11), date(2026, 10, 12)),  # a plain Sunday: Monday
+    (date(2026, 2, 15), date(2026, 2, 24)),   # Spring Festival
+    (date(2026, 2, 14), date(2026, 2, 14)),   # the make-up Saturday before it
+]
+
+
+@pytest.mark.parametrize(("due", "last_day"), HOLIDAY_VECTORS)
+def test_a_referral_due_on_a_day_off_is_overdue_after_the_next_working_day(due: date, last_day: date) -> None:
+    from datetime import timedelta
+
+    from desktop.rules import monitoring as rules
+
+    assert not rules.referral_overdue("sent", due, last_day)
+    assert rules.referral_overdue("received", due, last_day + timedelta(days=1))
+    assert not rules.referral_overdue("done", due, last_day + timedelta(days=1))
+
+
+def test_overdue_referrals_across_national_day(district: District, tmp_path: Path) -> None:
+    """A referral due on 1 October was overdue from 2 October: in the list, its count, the board card's
+    badge and the department's list, while the department was closed for the whole week."""
+    from desktop.services import monitoring
+
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1")
+    ref = referrals.create_referral(db, district.admin, hid, department="housing", need="危房",
+                                    due_on=date(2026, 10, 1), today=date(2026, 9, 16))
+    for day, late in ((date(2026, 10, 2), False), (date(2026, 10, 8), False), (date(2026, 10, 9), True)):
+        assert referrals.get_referral(db, district.admin, ref.id, today=day).overdue is late
+        assert [r.id for r in referrals.list_referrals(db, district.admin, status="overdue", today=day)] == \
+            ([ref.id] if late else [])
+        assert referrals.referral_counts(db, district.admin, today=day) == {"open": 1, "overdue": int(late)}
+        [card] = monitoring.cards_by_id(db, district.admin, [hid], today=day)
+        assert card.overdue_referrals == int(late)
+        path = tmp_path / f"{day}.xlsx"
+        referrals.export_department_list(db, district.admin, "housing", path, today=day)
+        rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("住保").to_python()
+        assert rows[-1][-1] == ("逾期" if late else "")
+
+
+def test_the_suggested_due_date_is_a_working_day(district: District) -> None:
+    """Fifteen days from 16 September 2026 is 1 October: the form suggested a day the department is closed."""
+    assert referrals.suggested_due_on(district.db, date(2026, 9, 16)) == date(2026, 10, 8)
+    assert referrals.suggested_due_on(district.db, date(2026, 5, 5)) == date(2026, 5, 20)  # a Wednesday
+    assert referrals.suggested_due_on(district.db, date(2026, 5, 9)) == date(2026, 5, 25)  # 24th a Sunday

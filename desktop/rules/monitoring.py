@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.rules.codes import STAGE_LABELS, Stage
+from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar
 
 # Stages whose households need a visit every quarter.
 MONITORED_STAGES: frozenset[str] = frozenset({Stage.CLASS_I, Stage.CLASS_II, Stage.ASSISTED})
@@ -268,5 +269,35 @@ def check_referral_status(current: str, new: str) -> str | None:
     return None
 
 
-def referral_overdue(status: str, due_on: date | None, today: date) -> bool:
-    return status in OPEN_REFERRAL_STATUSES and due_on is not None and due_on < today
+def referral_overdue_cutoff(today: date, calendar: WorkCalendar = DEFAULT_CALENDAR) -> date:
+    """The latest due date an open referral is overdue with today: the last working day before today.
+
+    A due date that falls on a weekend or a holiday runs to the next working day (a period ending on
+    a day off ends on the first working day after it), so a referral due on 1 October is not overdue
+    while the department is closed for National Day, and becomes so after 8 October, its first
+    working day, has passed. Overdue is then ``due_on <= cutoff`` (one comparison, also in SQL)."""
+    day = today - timedelta(days=1)
+    for _ in range(60):  # no break in the calendar is this long; a bound instead of a loop for ever
+        if calendar.is_workday(day):
+            return day
+        day -= timedelta(days=1)
+    return today - timedelta(days=1)
+
+
+def referral_overdue(status: str, due_on: date | None, today: date,
+                     calendar: WorkCalendar = DEFAULT_CALENDAR) -> bool:
+    return referral_overdue_by(status, due_on, referral_overdue_cutoff(today, calendar))
+
+
+def referral_overdue_by(status: str, due_on: date | None, cutoff: date) -> bool:
+    """Overdue given :func:`referral_overdue_cutoff` (a list computes the cutoff once)."""
+    return status in OPEN_REFERRAL_STATUSES and due_on is not None and due_on <= cutoff
+
+
+def first_working_day(day: date, calendar: WorkCalendar = DEFAULT_CALENDAR) -> date:
+    """``day`` itself when it is a working day, else the first working day after it."""
+    for _ in range(60):
+        if calendar.is_workday(day):
+            return day
+        day += timedelta(days=1)
+    return day

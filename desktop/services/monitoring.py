@@ -23,6 +23,7 @@ from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel, Stage
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
 from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, unit_of_work
+from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -298,14 +299,17 @@ def _filtered(uow: UnitOfWork, query: AnySelect, flt: BoardFilter, today: date) 
     return query
 
 
-def _card_query(today: date) -> AnySelect:
+def _card_query(db: Database, today: date) -> AnySelect:
+    """The card's columns; its referrals overdue as the referral list counts them (a due day off runs
+    to the next working day: :func:`rules.referral_overdue_cutoff`)."""
+    cutoff = rules.referral_overdue_cutoff(today, load_calendar(db))
     h = Household
     open_refs = (select(func.count()).select_from(Referral)
                  .where(Referral.household_id == h.id, Referral.status.in_(OPEN_REFERRALS))
                  .correlate(h).scalar_subquery())
     late_refs = (select(func.count()).select_from(Referral)
                  .where(Referral.household_id == h.id, Referral.status.in_(OPEN_REFERRALS),
-                        Referral.due_on < today)
+                        Referral.due_on <= cutoff)
                  .correlate(h).scalar_subquery())
     exit_until = (select(func.max(Application.stopped_on))
                   .where(Application.household_id == h.id, Application.exit_stage.is_not(None))
@@ -359,7 +363,7 @@ def column_page(db: Database, actor: Actor, stage: str, flt: BoardFilter = Board
         raise ValidationFailed(f"未知的库别:{stage}")
     day = _today(today)
     with unit_of_work(db, actor) as uow:
-        query = _filtered(uow, _card_query(day).where(Household.stage == stage), flt, day)
+        query = _filtered(uow, _card_query(db, day).where(Household.stage == stage), flt, day)
         if after_id is not None:
             query = query.where(Household.id > after_id)
         if upto_id is not None:
@@ -388,7 +392,7 @@ def cards_by_id(db: Database, actor: Actor, ids: Sequence[int], *, today: date |
         return []
     day = _today(today)
     with unit_of_work(db, actor) as uow:
-        query = _filtered(uow, _card_query(day).where(Household.id.in_(list(ids))), BoardFilter(), day)
+        query = _filtered(uow, _card_query(db, day).where(Household.id.in_(list(ids))), BoardFilter(), day)
         rows = uow.session.execute(query.order_by(Household.id)).all()
     return [_card(row, day) for row in rows]
 
@@ -413,7 +417,7 @@ def _conflict(uow: UnitOfWork, household: Household | None, household_id: int,
         return MoveConflict(ConflictInfo("家庭", household_id, "另一位用户", None), None)
     info = uow._conflict_info(household, "家庭")
     today = date.today()
-    row = uow.session.execute(_card_query(today).where(Household.id == household.id)).first()
+    row = uow.session.execute(_card_query(uow.db, today).where(Household.id == household.id)).first()
     card = _card(row, today) if row is not None else None
     return MoveConflict(info, card, _as_read(uow, household.id, version))
 

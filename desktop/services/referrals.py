@@ -24,6 +24,7 @@ from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS
 from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
+from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -91,13 +92,18 @@ def _query() -> AnySelect:
             .outerjoin(User, User.id == Referral.created_by_id))
 
 
-def _info(row: Any, today: date, full_id: bool) -> ReferralInfo:
+def _overdue_cutoff(db: Database, today: date) -> date:
+    """Open referrals due on or before this day are overdue (a due day off runs to the next working day)."""
+    return rules.referral_overdue_cutoff(today, load_calendar(db))
+
+
+def _info(row: Any, cutoff: date, full_id: bool) -> ReferralInfo:
     r, head_name, number, community, who = row
     return ReferralInfo(
         r.id, r.version, r.household_id, head_name, (number or "") if full_id else idcard.mask(number), community,
         r.department, DEPARTMENT_LABELS.get(r.department, r.department), r.need, r.due_on, r.status,
         rules.REFERRAL_STATUSES.get(r.status, r.status), r.sent_on, r.closed_on, r.feedback,
-        rules.referral_overdue(r.status, r.due_on, today), r.assessment_id, who or "系统")
+        rules.referral_overdue_by(r.status, r.due_on, cutoff), r.assessment_id, who or "系统")
 
 
 def _scope(uow: UnitOfWork, query: AnySelect, region_id: int | None) -> AnySelect:
@@ -111,17 +117,29 @@ def _scope(uow: UnitOfWork, query: AnySelect, region_id: int | None) -> AnySelec
     return query
 
 
-def _status_filter(query: AnySelect, status: str, today: date) -> AnySelect:
+def _status_filter(query: AnySelect, status: str, cutoff: date) -> AnySelect:
+    """``cutoff``: see :func:`_overdue_cutoff`."""
     if status not in STATUS_FILTERS:
         raise ValidationFailed(f"未知的状态筛选:{status}")
     open_ = sorted(rules.OPEN_REFERRAL_STATUSES)
     if status == "open":
         return query.where(Referral.status.in_(open_))
     if status == "overdue":
-        return query.where(Referral.status.in_(open_), Referral.due_on < today)
+        return query.where(Referral.status.in_(open_), Referral.due_on <= cutoff)
     if status == "all":
         return query
     return query.where(Referral.status == status)
+
+
+DEFAULT_DUE_DAYS = 15  # a new referral's due date, suggested: this many days on, moved off a day off
+
+
+def suggested_due_on(db: Database, today: date | None = None) -> date:
+    """The due date a new referral's form starts with: 15 days on, or the first working day after
+    when that is a weekend or a holiday (the letter asked a department closed for National Day to
+    act by 1 October)."""
+    return rules.first_working_day(date.fromordinal(_today(today).toordinal() + DEFAULT_DUE_DAYS),
+                                   load_calendar(db))
 
 
 def create_referral(db: Database, actor: Actor, household_id: int, *, department: str, need: str,
@@ -189,12 +207,12 @@ def update_status(db: Database, actor: Actor, referral_id: int, status: str, *, 
 
 
 def get_referral(db: Database, actor: Actor, referral_id: int, *, today: date | None = None) -> ReferralInfo:
-    day = _today(today)
+    cutoff = _overdue_cutoff(db, _today(today))
     with unit_of_work(db, actor) as uow:
         row = uow.session.execute(_scope(uow, _query().where(Referral.id == referral_id), None)).first()
         if row is None:
             raise NotFound(f"找不到转介(编号 {referral_id}),或不在您的管辖范围内。")
-        return _info(row, day, actor.sees_full_id)
+        return _info(row, cutoff, actor.sees_full_id)
 
 
 def list_referrals(db: Database, actor: Actor, *, department: str | None = None, status: str = "open",
@@ -202,9 +220,9 @@ def list_referrals(db: Database, actor: Actor, *, department: str | None = None,
                    after_id: int | None = None, limit: int | None = PAGE_SIZE,
                    today: date | None = None) -> list[ReferralInfo]:
     """Referrals, newest first (keyset on id, descending: pass the last id seen as ``after_id``)."""
-    day = _today(today)
+    cutoff = _overdue_cutoff(db, _today(today))
     with unit_of_work(db, actor) as uow:
-        query = _status_filter(_scope(uow, _query(), region_id), status, day)
+        query = _status_filter(_scope(uow, _query(), region_id), status, cutoff)
         if department:
             query = query.where(Referral.department == department)
         if household_id is not None:
@@ -218,18 +236,18 @@ def list_referrals(db: Database, actor: Actor, *, department: str | None = None,
         query = query.order_by(Referral.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [_info(row, day, actor.sees_full_id) for row in uow.session.execute(query)]
+        return [_info(row, cutoff, actor.sees_full_id) for row in uow.session.execute(query)]
 
 
 def referral_counts(db: Database, actor: Actor, *, today: date | None = None) -> dict[str, int]:
     """Open and overdue referrals in the actor's scope."""
-    day = _today(today)
+    cutoff = _overdue_cutoff(db, _today(today))
     with unit_of_work(db, actor) as uow:
         base = (select(func.count()).select_from(Referral).join(Household, Household.id == Referral.household_id)
                 .join(Region, Region.id == Household.region_id))
         base = _scope(uow, base, None)
-        open_n = uow.session.scalar(_status_filter(base, "open", day)) or 0
-        overdue_n = uow.session.scalar(_status_filter(base, "overdue", day)) or 0
+        open_n = uow.session.scalar(_status_filter(base, "open", cutoff)) or 0
+        overdue_n = uow.session.scalar(_status_filter(base, "overdue", cutoff)) or 0
     return {"open": int(open_n), "overdue": int(overdue_n)}
 
 
@@ -286,7 +304,8 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
                  .join(Region, Region.id == Household.region_id)
                  .outerjoin(parent, parent.c.id == Region.parent_id)
                  .where(Referral.department == department).order_by(Referral.sent_on, Referral.id))
-        query = _status_filter(_scope(uow, query, None), status, day)
+        cutoff = _overdue_cutoff(db, day)
+        query = _status_filter(_scope(uow, query, None), status, cutoff)
         full = actor.sees_full_id
 
         def rows() -> Iterator[list[Any]]:
@@ -295,7 +314,7 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
                 yield [referral_code(rid), sent, due, rules.REFERRAL_STATUSES.get(st, st), sub or "", com, name,
                        number if full else idcard.mask(number), phone, address,
                        CATEGORY_LABELS.get(category, category), need, feedback,  # type: ignore[call-overload]
-                       "逾期" if rules.referral_overdue(st, due, day) else ""]
+                       "逾期" if rules.referral_overdue_by(st, due, cutoff) else ""]
 
         written = write_table(path, DEPARTMENT_HEADERS, rows(), sheet=label,
                               title=f"转介{label}名单(导出日期 {day})", text_columns=[7, 8],

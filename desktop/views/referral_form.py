@@ -25,8 +25,6 @@ from desktop.views.errors import show_error
 from desktop.views.keys import text_box
 from desktop.views.printing import html_to_pdf
 
-DEFAULT_DAYS = 15
-
 
 class ReferralForm(FormDialog):
     """Refer a household (optionally from an assessment) to a department."""
@@ -60,7 +58,7 @@ class ReferralForm(FormDialog):
             self.department.addItem(label, code)
         self.need = text_box(need)
         self.need.setPlaceholderText(self.tr("What the department should help with"))
-        self.due_on = day_edit(QDate.currentDate().addDays(DEFAULT_DAYS))
+        self.due_on = day_edit(QDate(referrals.suggested_due_on(ctx.db)))
         self.due_on.setMinimumDate(QDate.currentDate())
         form.addRow(self.tr("&Department:"), self.department)
         form.addRow(self.tr("&Need:"), self.need)
