@@ -629,3 +629,15 @@ def test_a_report_of_a_quarter_not_yet_over_says_it_is_progress(district: Distri
     assert cli.main(["quarterly-report", "--year", "2026", "--quarter", "1", "--out", str(tmp_path / "q1.xlsx"),
                      "--database-url", db.url.render_as_string(hide_password=False)]) == 0
     assert "注意" not in capsys.readouterr().out
+
+
+def test_visit_counts_follow_the_whole_board_filter(district: District) -> None:
+    db = district.db
+    r = district.regions["飞云社区"]
+    add_households(db, r, "class_1", 2, name="欧阳", stage_since=date(2026, 4, 5))
+    add_households(db, r, "assisted", 1, name="司马", category="dibao", stage_since=date(2026, 4, 5))
+    assert monitoring.visit_counts(db, district.admin, today=TODAY) == {"all": 3, "due": 3, "overdue": 0}
+    assert monitoring.visit_counts(db, district.admin, flt=monitoring.BoardFilter(search="司马"), today=TODAY) == \
+        {"all": 1, "due": 1, "overdue": 0}
+    assert monitoring.visit_counts(db, district.admin, flt=monitoring.BoardFilter(category="dibao"),
+                                   today=TODAY)["all"] == 1

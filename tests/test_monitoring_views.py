@@ -636,3 +636,68 @@ def test_visit_list_command_names_what_it_wrote(district: District, tmp_path: Pa
     assert main(["audit", "--kind", "access", "--json", "--database-url", url]) == 0
     assert [e["action_label"] for e in json.loads(capsys.readouterr().out)
             if e["action"] == "visit_list.export"] == ["导出走访名单"]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_monitoring_page_fits_the_window_without_scrolling_sideways(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
+                                                                         size: tuple[int, int]) -> None:
+    """At 1280×720 the referral list scrolled sideways (the department's feedback off screen) and the
+    whole page did too, by the few pixels six board columns of 170 needed beyond the window."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop import i18n
+    from desktop.views.main_window import MainWindow
+
+    db = sqlite_district.db
+    i18n.install(qapp, "zh_CN")
+    try:
+        [hid] = add_households(db, sqlite_district.regions["飞云社区"], "class_1", name="欧阳")
+        admin = sqlite_district.admin
+        ref = referrals.create_referral(db, admin, hid, department="medical_insurance", today=date(2026, 1, 1),
+                                        need="住院自付费用较高,申请医疗救助并协调大病保险二次报销", due_on=date(2026, 1, 10))
+        referrals.update_status(db, admin, ref.id, "received", feedback="已接收,正在核对住院票据与报销记录,预计两周内办结")
+        window = MainWindow(AppContext(db, admin))
+        qtbot.addWidget(window, before_close_func=lambda _w: wait_for_background())
+        window.resize(*size)
+        window.show()
+        window.show_page("board")
+        page = window.findChildren(BoardPage)[0]
+        holder = page.parentWidget()
+        while not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        for tab in (page.board, page.visits, page.referrals):
+            page.tabs.setCurrentWidget(tab)
+            wait_for_background()
+            qapp.processEvents()
+            assert holder.horizontalScrollBar().maximum() == 0, tab
+        table = page.referrals.table
+        page.referrals.state.setCurrentIndex(page.referrals.state.findData("all"))
+        qapp.processEvents()
+        assert page.referrals.model.rowCount() == 1
+        assert table.horizontalScrollBar().maximum() == 0
+        assert min(table.columnWidth(5), table.columnWidth(8)) >= 150  # need and feedback readable
+        assert table.model().data(table.model().index(0, 0)) == f"ZJ{ref.id:06d}"  # as on the letter
+        assert table.model().data(table.model().index(0, 5), Qt.ItemDataRole.ToolTipRole).startswith("住院")
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_an_empty_board_column_says_why(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
+    """An empty column was a bare grey box (no household, a filter too narrow, or still loading?), and
+    the line under the board counted the district's visits while the board showed nobody."""
+    db = sqlite_district.db
+    add_households(db, sqlite_district.regions["飞云社区"], "class_1", 2, name="欧阳", stage_since=date(2026, 1, 5))
+    page = _page(qtbot, ctx)
+    columns = page.board.columns
+    assert not columns["class_1"].empty_hint.isVisible()
+    plain = columns["class_2"].empty_hint
+    assert plain.isVisible() and plain.text() and "filter" not in plain.text()
+    assert "2 need quarterly visits" in page.board.summary.text()
+    page.board.search.setText("没有这个人")
+    page.board.reload()
+    assert all(c.empty_hint.isVisible() for c in columns.values())
+    assert "filter" in columns["class_1"].empty_hint.text()
+    assert page.board.summary.text().startswith("0 households on the board · 0 need quarterly visits")
+    page.board.search.clear()
+    page.board.reload()
+    assert not columns["class_1"].empty_hint.isVisible() and "filter" not in columns["class_2"].empty_hint.text()

@@ -3,17 +3,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="877" />
+        <location filename="../views/board.py" line="894" />
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="878" />
+        <location filename="../views/board.py" line="895" />
         <source>&amp;Visits</source>
         <translation>走访(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="879" />
+        <location filename="../views/board.py" line="896" />
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;Z)</translation>
     </message>
@@ -21,77 +21,87 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../views/board.py" line="130" />
+        <location filename="../views/board.py" line="131" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="133" />
+        <location filename="../views/board.py" line="134" />
         <source>&amp;Overdue visits only</source>
         <translation>只看走访逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="135" />
+        <location filename="../views/board.py" line="136" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="137" />
+        <location filename="../views/board.py" line="138" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="139" />
+        <location filename="../views/board.py" line="140" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="139" />
+        <location filename="../views/board.py" line="140" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="173" />
+        <location filename="../views/board.py" line="174" />
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="174" />
+        <location filename="../views/board.py" line="175" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="175" />
+        <location filename="../views/board.py" line="176" />
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="176" />
+        <location filename="../views/board.py" line="177" />
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="177" />
+        <location filename="../views/board.py" line="178" />
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="277" />
+        <location filename="../views/board.py" line="226" />
+        <source>No household here matches the filter above</source>
+        <translation>没有符合上方筛选条件的家庭</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="227" />
+        <source>No household at present</source>
+        <translation>暂无家庭</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="287" />
         <source>Could not refresh the board: {error}</source>
         <translation>看板刷新失败:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="291" />
+        <location filename="../views/board.py" line="301" />
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="328" />
+        <location filename="../views/board.py" line="338" />
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="407" />
+        <location filename="../views/board.py" line="417" />
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -99,122 +109,122 @@
 <context>
     <name>BoardTables</name>
     <message>
-        <location filename="../views/board.py" line="104" />
+        <location filename="../views/board.py" line="105" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="476" />
-        <location filename="../views/board.py" line="503" />
+        <location filename="../views/board.py" line="486" />
+        <location filename="../views/board.py" line="513" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="476" />
+        <location filename="../views/board.py" line="486" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="477" />
-        <location filename="../views/board.py" line="503" />
+        <location filename="../views/board.py" line="487" />
+        <location filename="../views/board.py" line="513" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="477" />
+        <location filename="../views/board.py" line="487" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="478" />
+        <location filename="../views/board.py" line="488" />
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="478" />
+        <location filename="../views/board.py" line="488" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="479" />
-        <location filename="../views/board.py" line="505" />
+        <location filename="../views/board.py" line="489" />
+        <location filename="../views/board.py" line="515" />
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="479" />
+        <location filename="../views/board.py" line="489" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="502" />
+        <location filename="../views/board.py" line="512" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="502" />
-        <location filename="../views/board.py" line="718" />
+        <location filename="../views/board.py" line="512" />
+        <location filename="../views/board.py" line="733" />
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="504" />
+        <location filename="../views/board.py" line="514" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="504" />
+        <location filename="../views/board.py" line="514" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="505" />
+        <location filename="../views/board.py" line="515" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="506" />
+        <location filename="../views/board.py" line="516" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="575" />
+        <location filename="../views/board.py" line="592" />
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="576" />
-        <location filename="../views/board.py" line="717" />
+        <location filename="../views/board.py" line="593" />
+        <location filename="../views/board.py" line="732" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="577" />
+        <location filename="../views/board.py" line="594" />
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="717" />
+        <location filename="../views/board.py" line="732" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="718" />
+        <location filename="../views/board.py" line="733" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="719" />
+        <location filename="../views/board.py" line="734" />
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="720" />
+        <location filename="../views/board.py" line="735" />
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="721" />
+        <location filename="../views/board.py" line="736" />
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -222,22 +232,22 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../views/board.py" line="76" />
+        <location filename="../views/board.py" line="77" />
         <source>Move household</source>
         <translation>调整库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="79" />
+        <location filename="../views/board.py" line="80" />
         <source>Move &lt;b&gt;{name}&lt;/b&gt; from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;.</source>
         <translation>将 &lt;b&gt;{name}&lt;/b&gt; 从 &lt;b&gt;{source}&lt;/b&gt; 调整到 &lt;b&gt;{target}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="83" />
+        <location filename="../views/board.py" line="84" />
         <source>&amp;Reason for the move (recorded with your name):</source>
         <translation>调整原因(将与您的姓名一起记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="86" />
+        <location filename="../views/board.py" line="87" />
         <source>e.g. income fell after the visit of 5 May</source>
         <translation>例如:5月5日走访发现收入下降</translation>
     </message>
@@ -245,22 +255,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="556" />
+        <location filename="../views/board.py" line="573" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="564" />
+        <location filename="../views/board.py" line="581" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="566" />
+        <location filename="../views/board.py" line="583" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="567" />
+        <location filename="../views/board.py" line="584" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -268,7 +278,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="516" />
+        <location filename="../views/board.py" line="526" />
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -276,106 +286,106 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="729" />
+        <location filename="../views/board.py" line="744" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="736" />
+        <location filename="../views/board.py" line="751" />
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="738" />
+        <location filename="../views/board.py" line="753" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="738" />
+        <location filename="../views/board.py" line="753" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="746" />
+        <location filename="../views/board.py" line="761" />
         <source>Department's &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="747" />
+        <location filename="../views/board.py" line="762" />
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="748" />
+        <location filename="../views/board.py" line="763" />
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="755" />
+        <location filename="../views/board.py" line="772" />
         <source>No referral matches the department and status above. Households are referred from the board (a card's menu, “Refer to a department”) or when a visit is recorded.</source>
         <translation>没有符合上方部门和状态的转介。转介可在看板上从家庭卡片的菜单“转介部门”发起,或在登记走访时一并转介。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="792" />
+        <location filename="../views/board.py" line="809" />
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="810" />
-        <location filename="../views/board.py" line="813" />
-        <location filename="../views/board.py" line="822" />
+        <location filename="../views/board.py" line="827" />
+        <location filename="../views/board.py" line="830" />
+        <location filename="../views/board.py" line="839" />
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="810" />
-        <location filename="../views/board.py" line="822" />
+        <location filename="../views/board.py" line="827" />
+        <location filename="../views/board.py" line="839" />
         <source>Select a referral in the list first.</source>
         <translation>请先在列表中选择一条转介。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="813" />
+        <location filename="../views/board.py" line="830" />
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="825" />
+        <location filename="../views/board.py" line="842" />
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="826" />
+        <location filename="../views/board.py" line="843" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="837" />
         <location filename="../views/board.py" line="854" />
+        <location filename="../views/board.py" line="871" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="837" />
+        <location filename="../views/board.py" line="854" />
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="841" />
+        <location filename="../views/board.py" line="858" />
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="843" />
+        <location filename="../views/board.py" line="860" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="855" />
+        <location filename="../views/board.py" line="872" />
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="857" />
+        <location filename="../views/board.py" line="874" />
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -383,22 +393,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="489" />
+        <location filename="../views/board.py" line="499" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="490" />
+        <location filename="../views/board.py" line="500" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="490" />
+        <location filename="../views/board.py" line="500" />
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="492" />
+        <location filename="../views/board.py" line="502" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -406,112 +416,112 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="589" />
+        <location filename="../views/board.py" line="606" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="591" />
+        <location filename="../views/board.py" line="608" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="592" />
+        <location filename="../views/board.py" line="609" />
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="593" />
+        <location filename="../views/board.py" line="610" />
         <source>E&amp;xport visit list…</source>
         <translation>导出走访名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="594" />
+        <location filename="../views/board.py" line="611" />
         <source>The households shown, with address and phone, as an Excel list to take on the rounds (ID numbers as your role sees them; logged)</source>
         <translation>把列表中的家庭连同住址、电话导出为 Excel 走访名单,便于入户走访时携带(身份证号按您的权限显示;导出记入操作日志)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="596" />
+        <location filename="../views/board.py" line="613" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="601" />
+        <location filename="../views/board.py" line="618" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="612" />
+        <location filename="../views/board.py" line="629" />
         <source>No household matches “Show” and the region above (households in 一类库, 二类库 and 救助中 are listed here).</source>
         <translation>没有符合上方“显示”和地区条件的家庭(这里列出一类库、二类库和救助中的家庭)。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="651" />
+        <location filename="../views/board.py" line="668" />
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="660" />
+        <location filename="../views/board.py" line="677" />
         <source>Record visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="660" />
+        <location filename="../views/board.py" line="677" />
         <source>Select a household in the list first.</source>
         <translation>请先在列表中选择一户家庭。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="667" />
-        <location filename="../views/board.py" line="683" />
+        <location filename="../views/board.py" line="684" />
+        <location filename="../views/board.py" line="699" />
         <source>Visit list</source>
         <translation>走访名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="668" />
+        <location filename="../views/board.py" line="685" />
         <source>No household is shown: there is nothing to export.</source>
         <translation>列表中没有家庭,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="672" />
+        <location filename="../views/board.py" line="688" />
         <source>visit-list-{date}.xlsx</source>
         <translation>走访名单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="671" />
+        <location filename="../views/board.py" line="688" />
         <source>Export visit list</source>
         <translation>导出走访名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="684" />
+        <location filename="../views/board.py" line="700" />
         <source>Saved {path}
 {n} household(s).</source>
         <translation>已保存 {path}
 共 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="687" />
+        <location filename="../views/board.py" line="702" />
         <source>Exporting the visit list…</source>
         <translation>正在导出走访名单…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="697" />
+        <location filename="../views/board.py" line="710" />
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="709" />
+        <location filename="../views/board.py" line="726" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="710" />
+        <location filename="../views/board.py" line="722" />
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="713" />
+        <location filename="../views/board.py" line="728" />
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

@@ -701,9 +701,11 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
     return written
 
 
-def visit_counts(db: Database, actor: Actor, *, region_id: int | None = None,
+def visit_counts(db: Database, actor: Actor, *, region_id: int | None = None, flt: BoardFilter | None = None,
                  today: date | None = None) -> dict[str, int]:
-    """How many monitored households, not yet visited this quarter, overdue."""
+    """How many monitored households, not yet visited this quarter, overdue: in a region, or under
+    the board's whole filter (``flt``; the board searched for one name said "0 households on the
+    board · 3,428 need quarterly visits", the district's figure)."""
     day = _today(today)
     h = Household
     with unit_of_work(db, actor) as uow:
@@ -711,7 +713,7 @@ def visit_counts(db: Database, actor: Actor, *, region_id: int | None = None,
                         func.sum(case((_not_visited_this_quarter_sql(day), 1), else_=0)),
                         func.sum(case((_overdue_sql(day), 1), else_=0)))
                  .select_from(h).join(Region, Region.id == h.region_id).where(h.stage.in_(MONITORED)))
-        query = _filtered(uow, query, BoardFilter(region_id=region_id), day)
+        query = _filtered(uow, query, flt if flt is not None else BoardFilter(region_id=region_id), day)
         total, due, overdue = uow.session.execute(query).one()
     return {"all": int(total or 0), "due": int(due or 0), "overdue": int(overdue or 0)}
 

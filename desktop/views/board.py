@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -210,11 +211,20 @@ class BoardTab(QWidget):
         except ServiceError as exc:
             show_error(self, exc)
             return
+        hint = self._empty_text()
         for col in board:
             column = self.columns[col.stage]
+            column.empty_hint.setText(hint)
             column.model.set_cards(col.cards, col.count)
             column.set_count(col.count)
         self._update_summary({c.stage: c.count for c in board})
+
+    def _empty_text(self) -> str:
+        """What an empty column says: nobody in it, or nobody under the filter (and how to see all)."""
+        flt = self.filter()
+        if flt.region_id is not None or flt.category or flt.overdue_only or flt.search.strip():
+            return self.tr("No household here matches the filter above")
+        return self.tr("No household at present")
 
     def refresh(self) -> None:
         """Counts and the cards already loaded, merged in place (selection and scroll survive)."""
@@ -251,7 +261,7 @@ class BoardTab(QWidget):
             counts = monitoring.column_counts(db, actor, flt)
             fresh = {stage: monitoring.column_page(db, actor, stage, flt, upto_id=upto, limit=None)
                      for stage, upto in ranges.items()}
-            return counts, fresh, monitoring.visit_counts(db, actor, region_id=flt.region_id)
+            return counts, fresh, monitoring.visit_counts(db, actor, flt=flt)
 
         def done(result: tuple[dict[str, int], dict[str, list[Card]], dict[str, int]]) -> None:
             if not shiboken6.isValid(self):  # the page closed while reading
@@ -281,7 +291,7 @@ class BoardTab(QWidget):
 
     def _update_summary(self, counts: dict[str, int]) -> None:
         try:
-            visits = monitoring.visit_counts(self.ctx.db, self.ctx.actor, region_id=self.region.currentData())
+            visits = monitoring.visit_counts(self.ctx.db, self.ctx.actor, flt=self.filter())
         except ServiceError:
             visits = {"all": 0, "due": 0, "overdue": 0}
         self._show_summary(counts, visits)
@@ -514,7 +524,7 @@ class ReferralTableModel(PagedTableModel[referrals.ReferralInfo]):
         r: referrals.ReferralInfo = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             status = r.status_label + (self.tr(" (overdue)") if r.overdue else "")
-            return (str(r.id), _day(r.sent_on), r.head_name, r.community, r.department_label,
+            return (referrals.referral_code(r.id), _day(r.sent_on), r.head_name, r.community, r.department_label,
                     r.need.replace("\n", " "), _day(r.due_on), status, r.feedback.replace("\n", " "))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (5, 8):
             return (r.need if index.column() == 5 else r.feedback) or None
@@ -525,12 +535,19 @@ class ReferralTableModel(PagedTableModel[referrals.ReferralInfo]):
         return None
 
 
-def _table(model: QAbstractTableModel, widths: tuple[int, ...], empty: str) -> QTableView:
+def _table(model: QAbstractTableModel, widths: tuple[int, ...], empty: str, stretch: tuple[int, ...] = ()) -> QTableView:
     """A table over a paged model: plain rows a little taller than the default; ``empty``, the note
-    shown while it lists nothing."""
+    shown while it lists nothing. ``stretch``: the columns of free text that share the width left by
+    the others (their text elided, whole in the tool tip), so the table fits the window without
+    scrolling sideways; the last column stretches when none is given."""
     table = read_only_table(model, widths=widths, single=True, empty=empty)
     table.setAlternatingRowColors(False)
     table.verticalHeader().setDefaultSectionSize(26)
+    if stretch:
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -749,9 +766,11 @@ class ReferralsTab(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
         self.model = ReferralTableModel(self._load, self)
-        self.table = _table(self.model, (60, 100, 90, 110, 90, 240, 100, 110), self.tr(
+        # Need (5) and feedback (8) share what the number, dates, names and status leave: at 1280×720 the
+        # table scrolled sideways and the department's feedback was off screen.
+        self.table = _table(self.model, (76, 84, 66, 96, 66, 0, 84, 100, 0), self.tr(
             "No referral matches the department and status above. Households are referred from the board "
-            "(a card's menu, “Refer to a department”) or when a visit is recorded."))
+            "(a card's menu, “Refer to a department”) or when a visit is recorded."), stretch=(5, 8))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)

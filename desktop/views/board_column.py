@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.monitoring import Card
+from desktop.views.table_model import EmptyHint
 
 Index = QModelIndex | QPersistentModelIndex
 CARD_MIME = "application/x-relief-desk-card"
@@ -360,10 +361,16 @@ class BoardColumn(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setStyleSheet("QListView { background: #f8f9fa; border: 1px solid #e0e0e0; border-radius: 4px; }")
-        self.view.setMinimumWidth(170)
+        # Six columns beside the navigation fit 1280 px: at 170 the page scrolled sideways by a few pixels.
+        self.view.setMinimumWidth(160)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         layout.addWidget(self.view, 1)
+        # An empty column says so (a bare grey box read as a column still loading, or broken); the
+        # board sets the words (none at all, or none under the filter).
+        self.empty_hint = EmptyHint(self.view, "")
+        self.empty_hint.setStyleSheet("color: #777; padding: 12px;")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.set_count(0)
 
     def set_count(self, count: int) -> None:
