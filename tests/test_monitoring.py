@@ -15,7 +15,7 @@ from desktop.models import AuditEntry, LibraryMove, Visit
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import Role, Stage
 from desktop.services import households, monitoring, referrals
-from desktop.services.errors import ConflictError, PermissionDenied, ValidationFailed
+from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationFailed
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
 
@@ -641,3 +641,53 @@ def test_visit_counts_follow_the_whole_board_filter(district: District) -> None:
         {"all": 1, "due": 1, "overdue": 0}
     assert monitoring.visit_counts(db, district.admin, flt=monitoring.BoardFilter(category="dibao"),
                                    today=TODAY)["all"] == 1
+
+
+def test_a_community_worker_sees_only_their_community_everywhere(district: District, tmp_path: Path) -> None:
+    """飞云社区's worker: the board, visit list and its export, the referrals and the department's list,
+    the quarterly report and every household-level read or write of the page stop at the community,
+    also when asked for a neighbouring community by id."""
+    db, admin = district.db, district.admin
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    mine = add_households(db, district.regions["飞云社区"], "class_1", 2, name="本社区", stage_since=date(2026, 4, 2))
+    theirs = add_households(db, district.regions["八泉社区"], "class_1", 3, name="邻社区", stage_since=date(2026, 4, 2))
+    [far] = add_households(db, district.regions["道仕袱村"], "class_2", name="外村", stage_since=date(2026, 4, 2))
+    for hid in (mine[0], theirs[0], far):
+        referrals.create_referral(db, admin, hid, department="housing", need="危房", due_on=date(2026, 5, 1),
+                                  today=date(2026, 4, 3))
+    neighbour = district.regions["八泉社区"]
+    assert monitoring.column_counts(db, worker, today=TODAY)["class_1"] == 2
+    assert monitoring.column_counts(db, worker, monitoring.BoardFilter(region_id=neighbour), today=TODAY)["class_1"] == 0
+    assert {c.id for c in monitoring.column_page(db, worker, "class_1", today=TODAY)} == set(mine)
+    assert [c.id for c in monitoring.cards_by_id(db, worker, [*mine, *theirs, far], today=TODAY)] == mine
+    assert monitoring.visit_counts(db, worker, today=TODAY) == {"all": 2, "due": 2, "overdue": 0}
+    for state in monitoring.VISIT_STATES:
+        rows = monitoring.visit_due_page(db, worker, state=state, today=TODAY)
+        assert {r.household_id for r in rows} <= set(mine)
+    assert monitoring.visit_due_page(db, worker, state="all", region_id=neighbour, today=TODAY) == []
+    path = tmp_path / "走访名单.xlsx"
+    assert monitoring.export_visit_list(db, worker, path, state="all", today=TODAY) == 2
+    listed = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("走访名单").to_python()[2:]
+    assert {r[1] for r in listed} == {"飞云社区"}
+    shown = referrals.list_referrals(db, worker, status="all", today=TODAY)
+    assert [r.household_id for r in shown] == [mine[0]]
+    assert referrals.list_referrals(db, worker, status="all", region_id=neighbour, today=TODAY) == []
+    assert referrals.referral_counts(db, worker, today=TODAY) == {"open": 1, "overdue": 1}
+    assert referrals.export_department_list(db, worker, "housing", tmp_path / "住保.xlsx", today=TODAY) == 1
+    other_ref = referrals.list_referrals(db, admin, household_id=theirs[0], status="all", today=TODAY)[0]
+    with pytest.raises(NotFound, match="不在您的管辖范围内"):
+        referrals.get_referral(db, worker, other_ref.id, today=TODAY)
+    for call in (lambda: referrals.update_status(db, worker, other_ref.id, "received", today=TODAY),
+                 lambda: referrals.referral_letter(db, worker, other_ref.id),
+                 lambda: monitoring.record_visit(db, worker, theirs[0], visited_on=TODAY, visitors="甲",
+                                                 findings="无变化", today=TODAY),
+                 lambda: monitoring.household_summary(db, worker, theirs[0], today=TODAY),
+                 lambda: monitoring.household_visits(db, worker, theirs[0]),
+                 lambda: monitoring.household_moves(db, worker, theirs[0]),
+                 lambda: referrals.create_referral(db, worker, far, department="health", need="x", due_on=None)):
+        with pytest.raises(PermissionDenied):
+            call()
+    report = monitoring.quarterly_report(db, worker, 2026, 2, today=TODAY)
+    assert [(r.community, r.due) for r in report.rows] == [("飞云社区", 2)]
+    assert [(r.community, r.due) for r in monitoring.quarterly_report(db, worker, 2026, 2, region_id=neighbour,
+                                                                      today=TODAY).rows] == []
