@@ -701,3 +701,19 @@ def test_an_empty_board_column_says_why(qtbot, ctx: AppContext, sqlite_district:
     page.board.search.clear()
     page.board.reload()
     assert not columns["class_1"].empty_hint.isVisible() and "filter" not in columns["class_2"].empty_hint.text()
+
+
+def test_an_empty_list_after_a_search_names_the_search(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
+    """A search that found nothing left a note blaming "the department and status above" (or “Show”
+    and the region), which the user had not changed."""
+    from desktop.views.table_model import EmptyHint
+
+    [hid] = add_households(sqlite_district.db, sqlite_district.regions["八泉社区"], "class_1")
+    referrals.create_referral(sqlite_district.db, ctx.actor, hid, department="housing", need="危房", due_on=None)
+    page = _page(qtbot, ctx)
+    for tab in (page.visits, page.referrals):
+        page.tabs.setCurrentWidget(tab)
+        tab.search.setText("没有这个人")
+        tab.reload()
+        hint = tab.table.findChild(EmptyHint)
+        assert tab.model.rowCount() == 0 and hint.isVisible() and "search" in hint.text()

@@ -322,8 +322,8 @@
     </message>
     <message>
         <location filename="../views/board.py" line="772" />
-        <source>No referral matches the department and status above. Households are referred from the board (a card's menu, “Refer to a department”) or when a visit is recorded.</source>
-        <translation>没有符合上方部门和状态的转介。转介可在看板上从家庭卡片的菜单“转介部门”发起,或在登记走访时一并转介。</translation>
+        <source>No referral matches the department, status and search above. Households are referred from the board (a card's menu, “Refer to a department”) or when a visit is recorded.</source>
+        <translation>没有符合上方部门、状态和搜索条件的转介。转介可在看板上从家庭卡片的菜单“转介部门”发起,或在登记走访时一并转介。</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="809" />
@@ -451,11 +451,6 @@
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="629" />
-        <source>No household matches “Show” and the region above (households in 一类库, 二类库 and 救助中 are listed here).</source>
-        <translation>没有符合上方“显示”和地区条件的家庭(这里列出一类库、二类库和救助中的家庭)。</translation>
-    </message>
-    <message>
         <location filename="../views/board.py" line="668" />
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
@@ -519,6 +514,11 @@
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="629" />
+        <source>No household matches “Show”, the region and the search above (households in 一类库, 二类库 and 救助中 are listed here).</source>
+        <translation>没有符合上方“显示”、地区和搜索条件的家庭(这里列出一类库、二类库和救助中的家庭)。</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="728" />

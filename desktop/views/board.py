@@ -626,8 +626,8 @@ class VisitsTab(QWidget):
         layout.addLayout(bar)
         self.model = VisitTableModel(self._load, self)
         self.table = _table(self.model, (90, 170, 110, 70, 90, 100, 100), self.tr(
-            "No household matches “Show” and the region above (households in 一类库, 二类库 and 救助中 "
-            "are listed here)."))
+            "No household matches “Show”, the region and the search above (households in 一类库, 二类库 "
+            "and 救助中 are listed here)."))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -769,7 +769,7 @@ class ReferralsTab(QWidget):
         # Need (5) and feedback (8) share what the number, dates, names and status leave: at 1280×720 the
         # table scrolled sideways and the department's feedback was off screen.
         self.table = _table(self.model, (76, 84, 66, 96, 66, 0, 84, 100, 0), self.tr(
-            "No referral matches the department and status above. Households are referred from the board "
+            "No referral matches the department, status and search above. Households are referred from the board "
             "(a card's menu, “Refer to a department”) or when a visit is recorded."), stretch=(5, 8))
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
