@@ -677,6 +677,9 @@ def test_the_monitoring_page_fits_the_window_without_scrolling_sideways(qtbot, q
         assert table.horizontalScrollBar().maximum() == 0
         assert min(table.columnWidth(5), table.columnWidth(8)) >= 150  # need and feedback readable
         assert table.model().data(table.model().index(0, 0)) == f"ZJ{ref.id:06d}"  # as on the letter
+        # the date column is the day it was sent, not the status 已转介 (the filter's word for status "sent")
+        assert table.model().headerData(1, Qt.Orientation.Horizontal) == "转介日期"
+        assert page.referrals.state.itemText(page.referrals.state.findData("sent")) == "已转介"
         assert table.model().data(table.model().index(0, 5), Qt.ItemDataRole.ToolTipRole).startswith("住院")
     finally:
         i18n.install(qapp, "en")

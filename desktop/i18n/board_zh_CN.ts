@@ -162,7 +162,6 @@
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="512" />
         <location filename="../views/board.py" line="733" />
         <source>Sent</source>
         <translation>已转介</translation>
@@ -171,6 +170,11 @@
         <location filename="../views/board.py" line="514" />
         <source>Department</source>
         <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="512" />
+        <source>Sent on</source>
+        <translation>转介日期</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="514" />

@@ -509,7 +509,7 @@ class VisitTableModel(PagedTableModel[monitoring.VisitDueRow]):
 
 class ReferralTableModel(PagedTableModel[referrals.ReferralInfo]):
     CONTEXT = "BoardTables"
-    COLUMNS = (QT_TRANSLATE_NOOP("BoardTables", "No."), QT_TRANSLATE_NOOP("BoardTables", "Sent"),
+    COLUMNS = (QT_TRANSLATE_NOOP("BoardTables", "No."), QT_TRANSLATE_NOOP("BoardTables", "Sent on"),
                QT_TRANSLATE_NOOP("BoardTables", "Head of household"), QT_TRANSLATE_NOOP("BoardTables", "Community"),
                QT_TRANSLATE_NOOP("BoardTables", "Department"), QT_TRANSLATE_NOOP("BoardTables", "Need"),
                QT_TRANSLATE_NOOP("BoardTables", "Due by"), QT_TRANSLATE_NOOP("BoardTables", "Status"),
