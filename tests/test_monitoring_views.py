@@ -281,6 +281,18 @@ def test_referral_form_answer_and_letter(qtbot, ctx: AppContext, sqlite_district
     assert head.endswith("· 一类库") and "· 无" not in head
     # the suggested due date is a working day (15 days on could be 1 October)
     assert form.due_on.date().toPython() == referrals.suggested_due_on(ctx.db)
+    from datetime import timedelta
+
+    from desktop.services.calendar import load_calendar
+
+    calendar = load_calendar(ctx.db)
+    day_off = next((d for d in (date.today() + timedelta(days=n) for n in range(1, 15))
+                    if not calendar.is_workday(d) and calendar.knows(d.year)), None)
+    if day_off is not None:  # none in the last days of the last year the calendar knows
+        form.due_on.setDate(day_off)
+        assert not form.due_note.isHidden() and "顺延至下一个工作日" in form.due_note.text()
+    form.due_on.setDate(referrals.suggested_due_on(ctx.db))
+    assert form.due_note.isHidden() == calendar.knows(form.due_on.date().year())
     form.save()
     assert "部门" in form.problem.text() and form.referral is None
     form.department.setCurrentIndex(form.department.findData("medical_insurance"))

@@ -168,3 +168,10 @@ def test_the_suggested_due_date_is_a_working_day(district: District) -> None:
     assert referrals.suggested_due_on(district.db, date(2026, 9, 16)) == date(2026, 10, 8)
     assert referrals.suggested_due_on(district.db, date(2026, 5, 5)) == date(2026, 5, 20)  # a Wednesday
     assert referrals.suggested_due_on(district.db, date(2026, 5, 9)) == date(2026, 5, 25)  # 24th a Sunday
+
+
+def test_the_form_is_told_when_a_due_date_is_a_day_off_or_in_a_year_not_entered(district: District) -> None:
+    assert "顺延至下一个工作日 2026-10-08" in referrals.due_note(district.db, date(2026, 10, 1))
+    assert referrals.due_note(district.db, date(2026, 10, 9)) == ""
+    assert referrals.due_note(district.db, None) == ""
+    assert "2099年的法定节假日安排尚未录入" in referrals.due_note(district.db, date(2099, 1, 5))

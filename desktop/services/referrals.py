@@ -23,6 +23,7 @@ from desktop.models.base import now_utc
 from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS
+from desktop.rules.workdays import Deadline
 from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
@@ -140,6 +141,21 @@ def suggested_due_on(db: Database, today: date | None = None) -> date:
     act by 1 October)."""
     return rules.first_working_day(date.fromordinal(_today(today).toordinal() + DEFAULT_DUE_DAYS),
                                    load_calendar(db))
+
+
+def due_note(db: Database, due_on: date | None) -> str:
+    """What the form says under a due date: that a day off runs to the next working day (the referral
+    is overdue only after it), or that the year's holidays are not entered (RULES §2: the working days
+    of that year are only estimated). "" for a working day of a known year."""
+    if due_on is None:
+        return ""
+    calendar = load_calendar(db)
+    if not calendar.knows(due_on.year):
+        return Deadline(due_on, (due_on.year,)).warning() + "。"
+    if not calendar.is_workday(due_on):
+        return (f"{due_on} 是休息日(周末或节假日):期限顺延至下一个工作日 "
+                f"{rules.first_working_day(due_on, calendar)},此后未办结才算逾期。")
+    return ""
 
 
 def create_referral(db: Database, actor: Actor, household_id: int, *, department: str, need: str,

@@ -63,6 +63,12 @@ class ReferralForm(FormDialog):
         form.addRow(self.tr("&Department:"), self.department)
         form.addRow(self.tr("&Need:"), self.need)
         form.addRow(self.tr("D&ue date:"), self.due_on)
+        self.due_note = QLabel()  # a day off, or a year whose holidays are not entered (the service's words)
+        self.due_note.setWordWrap(True)
+        self.due_note.setStyleSheet("color: #b26a00;")
+        form.addRow("", self.due_note)
+        self.due_on.dateChanged.connect(lambda _d: self._update_due_note())
+        self._update_due_note()
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #d93025;")
@@ -77,6 +83,14 @@ class ReferralForm(FormDialog):
 
     def values(self) -> tuple:
         return (self.department.currentData(), self.need.toPlainText().strip(), self.due_on.date().toPython())
+
+    def _update_due_note(self) -> None:
+        try:
+            note = referrals.due_note(self.ctx.db, self.due_on.date().toPython())
+        except ServiceError:  # the note is a help; the save says what is wrong with the database
+            note = ""
+        self.due_note.setText(note)
+        self.due_note.setHidden(not note)
 
     def save(self) -> None:
         try:
