@@ -1871,7 +1871,7 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         if category:
             query = query.where(Application.category == category)
         if name.strip():
-            query = query.where(Household.head_name.like(f"%{name.strip()}%"))
+            query = query.where(Household.head_name.contains(name.strip(), autoescape=True))
         if region_id is not None:
             region = uow.get(Region, region_id, "区划")
             query = query.join(Region, Region.id == Household.region_id).where(Region.path.like(region.path + "%"))
@@ -2025,8 +2025,9 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 5
         query = select(Household.id, Household.head_name, Household.code, Household.member_count,
                        Household.stage).order_by(Household.head_name, Household.id).limit(limit)
         if text.strip():
-            like = f"%{text.strip()}%"
-            query = query.where(Household.head_name.like(like) | Household.code.like(like))
+            typed = text.strip()  # % and _ are what was typed, not wildcards
+            query = query.where(Household.head_name.contains(typed, autoescape=True)
+                                | Household.code.contains(typed, autoescape=True))
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))

@@ -358,7 +358,7 @@ def search_households(db: Database, actor: Actor, text: str = "", limit: int = 5
             query = query.where(Household.region_id.in_(ids))
         if text:
             number = idcard.normalize(text)
-            conditions = [Household.head_name.like(f"%{text}%"), Household.code == text]
+            conditions = [Household.head_name.contains(text, autoescape=True), Household.code == text]
             if number and (number[:-1].isdigit() or number.isdigit()):
                 conditions.append(Household.head_id_number == number)
                 conditions.append(Household.head_id_reversed.like(number[::-1] + "%"))

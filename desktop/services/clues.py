@@ -255,7 +255,7 @@ def _filter_clauses(flt: ClueFilter) -> list[ColumnElement[bool]]:
             else:
                 clauses.append(Clue.id_number.like("%" + number))
         else:
-            clauses.append(Clue.person_name.like(text + "%"))
+            clauses.append(Clue.person_name.startswith(text, autoescape=True))
     return clauses
 
 
@@ -388,7 +388,7 @@ def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> lis
             else:
                 query = query.where(Member.id_reversed.like(number[::-1] + "%"))
         else:
-            query = query.where(Member.name.like(text + "%"))
+            query = query.where(Member.name.startswith(text, autoescape=True))
         if actor.region_path:
             query = query.where(Region.path.like(actor.region_path + "%"))
         rows = list(uow.session.execute(query.order_by(Member.name, Member.id).limit(limit)))
