@@ -249,10 +249,12 @@ def test_member_validation_and_head_kept_in_step(district: District, sample: dic
         h = s.get(Household, hid)
         assert (h.head_name, h.head_id_number, h.head_id_reversed, h.member_count) == ("张小", child, child[::-1], 2)
     kid = next(m for m in hs.get_household(db, admin, hid).members if m.id == mid)
-    version = hs.remove_member(db, admin, kid.id, kid.version, household_version=version)
+    with pytest.raises(ValidationFailed) as err:  # the head is not removed (the household would have none)
+        hs.remove_member(db, admin, kid.id, kid.version, household_version=version)
+    assert "不能删除户主 张小" in err.value.message
     with db.session_factory() as s:
         h = s.get(Household, hid)
-        assert (h.head_name, h.head_id_number, h.member_count) == ("", None, 1)
+        assert (h.head_name, h.head_id_number, h.member_count, h.version) == ("张小", child, 2, version)
     with pytest.raises(ValidationFailed):
         hs.update_member(db, admin, head.id, head.version + 1, {"birth_date": date(1990, 1, 5)},
                          household_version=version)

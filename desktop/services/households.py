@@ -73,11 +73,12 @@ from desktop.rules.codes import (
     Stage,
 )
 from desktop.rules.means_test import PLACEMENT_LABELS
-from desktop.rules.monitoring import REFERRAL_STATUSES
+from desktop.rules.monitoring import REFERRAL_STATUSES, effective_due
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
 from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
+from desktop.services.monitoring import _overdue_sql
 from desktop.services.progress import NO_PROGRESS, Progress
 
 # ---------------------------------------------------------------------------------------------
@@ -159,8 +160,9 @@ class HouseholdRow:
     stage: str | None
     stage_label: str
     last_assessed_on: date | None
-    next_visit_due: date | None
+    next_visit_due: date | None  # as the monitoring board shows it (rules.monitoring.effective_due)
     overdue: bool
+    stored_visit_due: date | None = None  # the column the list sorts by (its empty rows form their own segment)
 
 
 @dataclass(frozen=True)
@@ -298,8 +300,8 @@ def _where(regions: RegionMap, actor: Actor, flt: HouseholdFilter,
     if flt.category:
         clauses.append(Household.category == flt.category)
     today = flt.today or date.today()
-    if flt.status == "overdue":
-        clauses.append(Household.next_visit_due < today)
+    if flt.status == "overdue":  # as the monitoring board counts it (a due date it derives when none is stored)
+        clauses.append(_overdue_sql(today))
     elif flt.status == "on_board":
         clauses.append(Household.stage.is_not(None))
     elif flt.status == "not_on_board":
@@ -312,13 +314,16 @@ def _where(regions: RegionMap, actor: Actor, flt: HouseholdFilter,
 
 ROW_COLUMNS = (Household.id, Household.version, Household.code, Household.head_name, Household.head_id_number,
                Household.region_id, Household.address, Household.phone, Household.member_count,
-               Household.category, Household.stage, Household.last_assessed_on, Household.next_visit_due)
+               Household.category, Household.stage, Household.last_assessed_on, Household.next_visit_due,
+               Household.last_visited_on, Household.stage_since)
 
 
 def _to_row(r: Any, regions: RegionMap, actor: Actor, today: date) -> HouseholdRow:
     sub, community = regions.names(r.region_id)
     number = r.head_id_number or ""
     stage = r.stage
+    # The due date the monitoring board shows: none outside the visited stages, derived when none is stored.
+    due = effective_due(stage, r.last_visited_on, r.next_visit_due, r.stage_since, today)
     try:
         category_label = CATEGORY_LABELS[Category(r.category)]
     except ValueError:
@@ -332,8 +337,8 @@ def _to_row(r: Any, regions: RegionMap, actor: Actor, today: date) -> HouseholdR
         id_display=number if actor.sees_full_id else idcard.mask(number),
         subdistrict=sub, community=community, address=r.address, phone=r.phone, member_count=r.member_count,
         category=r.category, category_label=category_label, stage=stage, stage_label=stage_label,
-        last_assessed_on=r.last_assessed_on, next_visit_due=r.next_visit_due,
-        overdue=r.next_visit_due is not None and r.next_visit_due < today,
+        last_assessed_on=r.last_assessed_on, next_visit_due=due, overdue=due is not None and due < today,
+        stored_visit_due=r.next_visit_due,
     )
 
 
@@ -432,7 +437,7 @@ class HouseholdPager:
         present = {
             "code": lambda r: bool(r.code), "head_id_number": lambda r: bool(r.id_display),
             "stage": lambda r: r.stage is not None, "last_assessed_on": lambda r: r.last_assessed_on is not None,
-            "next_visit_due": lambda r: r.next_visit_due is not None,
+            "next_visit_due": lambda r: r.stored_visit_due is not None,
         }.get(self.filter.sort, lambda r: True)
         self.apply_layout(len(rows), sum(1 for r in rows if present(r)))
 
@@ -898,7 +903,8 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
             head_id_display=(h.head_id_number or "") if actor.sees_full_id else idcard.mask(h.head_id_number),
             member_count=h.member_count, category=h.category, category_label=_label(CATEGORY_LABELS, h.category),
             stage=h.stage, stage_label=_label(STAGE_LABELS, h.stage) if h.stage else "", stage_since=h.stage_since,
-            last_assessed_on=h.last_assessed_on, last_visited_on=h.last_visited_on, next_visit_due=h.next_visit_due,
+            last_assessed_on=h.last_assessed_on, last_visited_on=h.last_visited_on,
+            next_visit_due=effective_due(h.stage, h.last_visited_on, h.next_visit_due, h.stage_since, today),
             updated_at=h.updated_at, updated_by=users.get(h.updated_by_id or 0, ""),
             members=[_member_info(m, actor, today) for m in members], incomes=incomes, expenses=expenses,
             clues=clues, assessments=assessments, library_moves=moves, visits=visits, referrals=referrals,
@@ -971,8 +977,11 @@ class IdOwner:
     head_name: str
     member_id: int
     member_name: str
+    in_scope: bool = True  # False: a household outside the actor's region, whose names are not shown
 
     def message(self) -> str:
+        if not self.in_scope:
+            return f"该身份证号已登记在您辖区以外的 {self.household_code} 户,同一人不能重复登记;请与该户所在社区核实"
         return f"该身份证号已属于 {self.household_code} 户(户主 {self.head_name or '未登记'})"
 
 
@@ -982,18 +991,22 @@ def find_id_owner(db: Database, actor: Actor, id_number: str, *, exclude_member_
     if not parsed.valid or not parsed.number:
         return None
     with unit_of_work(db, actor) as uow:
-        return _id_owner(uow.session, parsed.number, exclude_member_id)
+        return _id_owner(uow, parsed.number, exclude_member_id)
 
 
-def _id_owner(session: Session, number: str, exclude_member_id: int | None) -> IdOwner | None:
-    query = (select(Member.id, Member.name, Household.id, Household.code, Household.head_name)
+def _id_owner(uow: UnitOfWork, number: str, exclude_member_id: int | None) -> IdOwner | None:
+    """The member who has ``number``; a household outside the actor's region is named by its code
+    alone (a community worker checking a number learns no names of another community, RULES §4)."""
+    query = (select(Member.id, Member.name, Household.id, Household.code, Household.head_name, Household.region_id)
              .join(Household, Household.id == Member.household_id).where(Member.id_number == number))
     if exclude_member_id is not None:
         query = query.where(Member.id != exclude_member_id)
-    row = session.execute(query).first()
+    row = uow.session.execute(query).first()
     if row is None:
         return None
-    mid, mname, hid, hcode, head = row
+    mid, mname, hid, hcode, head, region_id = row
+    if not uow.in_scope(region_id):
+        return IdOwner(hid, hcode or f"编号{hid}", "", mid, "", in_scope=False)
     return IdOwner(hid, hcode or f"编号{hid}", head, mid, mname)
 
 
@@ -1111,7 +1124,7 @@ def _check_member(uow: UnitOfWork, h: Household, values: dict[str, Any], member:
     problems = check_member_fields(checked)
     number = full.get("id_number")
     if "id_number" in values and "id_number" not in problems and number:
-        owner = _id_owner(uow.session, number, member.id if member else None)
+        owner = _id_owner(uow, number, member.id if member else None)
         if owner is not None:
             if owner.household_id == h.id:
                 problems["id_number"] = f"该身份证号已是本户成员 {owner.member_name} 的号码"
@@ -1193,6 +1206,12 @@ def remove_member(db: Database, actor: Actor, member_id: int, expected_version: 
         member: Member = uow.get(Member, member_id, "该成员")
         h = _open_household(uow, member.household_id, household_version)
         uow.check_version(member, expected_version, f"成员 {member.name}")
+        if member.relation == Relation.SELF:
+            # Removing the head left a household with no head (an empty name in the list, no head's ID
+            # to search by, a detail titled "—"): the head changes by editing relations, not by deleting.
+            raise ValidationFailed(
+                f"不能删除户主 {member.name}:请先把户主改为另一位成员(将 {member.name} 的“与户主关系”改为其他,"
+                "再把新户主的“与户主关系”设为“本人”),然后再删除", {"relation": "户主不能删除"})
         before = snapshot(member)
         for model in (Income, Expense):
             for line in uow.session.scalars(select(model).where(model.member_id == member.id)):
@@ -1239,6 +1258,10 @@ def _money_values(values: dict[str, Any], fields: dict[str, str], kinds: type, h
             problems["period_end"] = "请填写统计截止日期"
         elif message := too_early(value, "统计截止日期"):
             problems["period_end"] = message
+        elif value > date.today():
+            # The 12 months cannot end after today; a slipped year (2062 for 2026) would also become
+            # the household's "current" figures, the only ones an assessment reads (latest period_end).
+            problems["period_end"] = f"统计截止日期 {value.isoformat()} 晚于今天,应是日期输入有误,请核对"
     if out.get("member_id") is not None:
         owner = uow.session.scalar(select(Member.household_id).where(Member.id == out["member_id"]))
         if owner != h.id:
