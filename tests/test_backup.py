@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -378,3 +379,32 @@ def test_file_menu_restores_in_the_background_behind_a_progress_dialog(
     assert cancellable_then and not any(cancellable_then)
     assert "later" not in [u.username for u in auth.list_users(d.db, d.admin)]
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing(sqlite_district: District, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A backup to a USB stick that fills up ended in 内部错误: OperationalError: database or disk is
+    full (the window's crash dialog), and left a hidden .relief-…-journal file on the stick. Found by
+    backing up the demo database to a 64 KB tmpfs; here the copy's file may hold two pages."""
+    from desktop.services import database
+
+    copy_into = database.copy_sqlite_into
+
+    def small_disk(source, target, progress=None):  # noqa: ANN001, ANN202
+        target.execute("PRAGMA max_page_count=2")
+        copy_into(source, target, progress)
+
+    monkeypatch.setattr(database, "copy_sqlite_into", small_disk)
+    d = sqlite_district
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    with pytest.raises(OSError) as caught:
+        svc.backup(d.db, d.admin, stick / "b.sqlite3")
+    assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(stick / "b.sqlite3")
+    assert list(stick.iterdir()) == []
+    url = d.db.url.render_as_string(hide_password=False)
+    assert cli_main(["db", "backup", str(stick / "b.sqlite3"), "--database-url", url]) == 1
+    err = capsys.readouterr().err
+    assert "磁盘已满" in err and "内部错误" not in err and len(err.strip().splitlines()) == 1
+    assert list(stick.iterdir()) == []

@@ -7,6 +7,8 @@ that is not a database, a read-only folder, a schema newer than this program) be
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 import sqlite3
@@ -332,6 +334,9 @@ def check_schema_not_newer(revision: str | None) -> None:
 SQLITE_PAGES_PER_STEP = 2048
 
 
+SQLITE_FULL, SQLITE_IOERR = 13, 10  # primary result codes
+
+
 def copy_sqlite_into(source: sqlite3.Connection, target: sqlite3.Connection,
                      progress: Callable[[int, int], None] | None = None) -> None:
     """SQLite's online backup: a consistent copy while others go on reading and writing.
@@ -350,8 +355,19 @@ def copy_sqlite(source: sqlite3.Connection, target: Path, progress: Callable[[in
         try:
             copy_sqlite_into(source, dest, progress)
             dest.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.OperationalError as exc:
+            # A full disk or a failing drive (a USB stick pulled out) is the file's problem, not a
+            # bug: said as an OSError naming the file, like any other file that could not be written.
+            code = {SQLITE_FULL: errno.ENOSPC, SQLITE_IOERR: errno.EIO}.get(
+                (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF)
+            if code is None:
+                raise
+            raise OSError(code, os.strerror(code), str(target)) from exc
         finally:
             dest.close()
+            for leftover in ("-journal", "-wal", "-shm"):  # what SQLite kept beside a copy that failed
+                with contextlib.suppress(OSError):
+                    Path(f"{tmp}{leftover}").unlink(missing_ok=True)
 
 
 def backup_sqlite(db: Database, revision: str | None) -> Path | None:
