@@ -352,3 +352,53 @@ def test_a_user_name_of_letters_digits_and_dots_is_accepted(district: District) 
         auth.add_user(district.db, district.admin, username=name, password=PASSWORD, role="supervisor")
     assert {"wangli", "Wang.Li", "wang_li-2", "spaced"} <= {u.username for u in auth.list_users(district.db,
                                                                                                 district.admin)}
+
+
+def test_user_names_differing_only_in_case(district: District) -> None:
+    """`user add Admin` beside admin made a second account (a Shift slip at the prompt then logged in
+    as the other one or failed), and "Admin" at the login prompt was refused for admin, where a
+    Windows login takes it. Found trying both on the demo database."""
+    db, admin = district.db, district.admin
+    with pytest.raises(ValidationFailed, match="只差大小写") as caught:
+        auth.add_user(db, admin, username="Admin", password="secret99", role="supervisor")
+    assert "username" in caught.value.problems
+    assert auth.login(db, "Admin", PASSWORD).username == "admin"
+    assert auth.login(db, " ADMIN ", PASSWORD).username == "admin"
+    assert auth.find_user(db, admin, "ADMIN").username == "admin"
+
+
+def test_passwords_as_a_chinese_input_method_types_them(district: District) -> None:
+    """A password typed with the input method in full-width mode (ｓｅｃｒｅｔ１２３) was another
+    password: set that way, the same password typed half-width was refused, and the other way round.
+    A password of six spaces was taken. 200 characters and inner spaces are fine."""
+    db, admin = district.db, district.admin
+    worker = _user(district, "community_worker")
+    auth.reset_password(db, admin, worker.id, "ｓｅｃｒｅｔ　１２３")
+    assert auth.login(db, "community_worker", "secret 123").username == "community_worker"
+    assert auth.login(db, "ｃｏｍｍｕｎｉｔｙ＿ｗｏｒｋｅｒ", "ｓｅｃｒｅｔ　１２３").username == "community_worker"
+    with pytest.raises(PermissionDenied):
+        auth.login(db, "community_worker", "secret123")
+    for blank in ("      ", "\u3000" * 8):
+        with pytest.raises(ValidationFailed, match="全是空格"):
+            auth.reset_password(db, admin, worker.id, blank)
+    long = "我的密码 " * 40
+    auth.reset_password(db, admin, worker.id, long)
+    assert len(long) == 200 and auth.login(db, "community_worker", long).username == "community_worker"
+    actor = auth.login(db, "community_worker", long)
+    with pytest.raises(ValidationFailed, match="不能与当前密码相同"):
+        auth.change_password(db, actor, long, "我的密码　" * 40)
+
+
+def test_a_password_set_before_normalising_still_works_and_is_rehashed(district: District) -> None:
+    from argon2 import PasswordHasher
+
+    from desktop.models import User
+
+    db = district.db
+    worker = _user(district, "community_worker")
+    with db.session_factory() as session:  # as an older version stored it: the full-width text itself
+        session.get(User, worker.id).password_hash = PasswordHasher(
+            time_cost=1, memory_cost=1024, parallelism=1).hash("ａｂｃ１２３")
+        session.commit()
+    assert auth.login(db, "community_worker", "ａｂｃ１２３").username == "community_worker"
+    assert auth.login(db, "community_worker", "abc123").username == "community_worker"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -55,8 +56,36 @@ class UserInfo:
     problem: str = ""
 
 
+def _typed(text: str) -> str:
+    """A password or user name as meant, whatever the input method: a Chinese input method in
+    full-width mode types "ａｄｍｉｎ１２３" for admin123 (NFKC makes them the same)."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher.hash(_typed(password))
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    """The password as meant; as typed too, for a password set before passwords were normalised."""
+    for candidate in dict.fromkeys((_typed(password), password)):
+        try:
+            if _hasher.verify(password_hash, candidate):
+                return True
+        except (VerificationError, InvalidHashError):
+            pass
+    return False
+
+
+def _named(session: Session, username: str) -> User | None:
+    """The account a name typed at a prompt means: exactly that name, else the one name that differs
+    only in case ("Admin" for admin), as a Windows login would."""
+    name = _typed(username).strip()
+    user = session.scalar(select(User).where(User.username == name))
+    if user is None:
+        found = session.scalars(select(User).where(func.lower(User.username) == name.lower()).limit(2)).all()
+        user = found[0] if len(found) == 1 else None
+    return user
 
 
 def actor_for(db: Database, user: User, region: Region) -> Actor:
@@ -86,20 +115,16 @@ def _log_login(session: Session, user_id: int | None, username: str, action: str
 def login(db: Database, username: str, password: str) -> Actor:
     """Check a password; the message never tells which of the two was wrong."""
     with db.session_factory() as session:
-        user = session.scalar(select(User).where(User.username == username.strip()))
-        ok = False
-        if user is not None and user.active:
-            try:
-                ok = _hasher.verify(user.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                ok = False
+        user = _named(session, username)
+        ok = user is not None and user.active and _verify(user.password_hash, password)
         if not ok or user is None:
             why = "无此用户" if user is None else ("账号已停用" if not user.active else "密码不正确")
             _log_login(session, user.id if user else None, username.strip(), "user.login_failed", f"登录失败:{why}")
             session.commit()
             raise PermissionDenied("用户名或密码不正确,或该账号已停用。")
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = _hasher.hash(password)
+        if _hasher.check_needs_rehash(user.password_hash) or (
+                _typed(password) != password and not _verify(user.password_hash, _typed(password))):
+            user.password_hash = hash_password(password)  # stronger settings, or set before normalising
         user.last_login_at = now_utc()
         _log_login(session, user.id, user.username, "user.login", "登录")
         session.commit()
@@ -178,8 +203,11 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
             problems["region"] = f"找不到区划 {region_id}"
         elif "role" not in problems and (message := region_level_problem(role_code, region.level, region.name)):
             problems["region"] = message + ("" if given else ";请指定所属区划(不指定即为全区)")
-        if uow.session.scalar(select(User.id).where(User.username == username)):
+        same = uow.session.scalar(select(User.username).where(func.lower(User.username) == username.lower()))
+        if same == username:
             problems["username"] = f"用户名“{username}”已存在"
+        elif same:  # one would log in as the other by a slip of the Shift key
+            problems["username"] = f"已有用户名“{same}”,与“{username}”只差大小写,请换一个用户名"
         if problems:
             raise ValidationFailed(";".join(problems.values()), problems)
         user = uow.add(User(username=username, display_name=display_name or username,
@@ -209,7 +237,9 @@ def list_users(db: Database, actor: Actor) -> list[UserInfo]:
 
 
 def _check_password(password: str, problems: dict[str, str]) -> None:
-    if len(password) < MIN_PASSWORD:
+    if not password.strip():
+        problems["password"] = "密码不能为空,也不能全是空格"
+    elif len(_typed(password)) < MIN_PASSWORD:
         problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
 
 
@@ -295,16 +325,12 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         raise PermissionDenied("系统账号没有密码。")
     problems: dict[str, str] = {}
     _check_password(new_password, problems)
-    if new_password == old_password:
+    if _typed(new_password) == _typed(old_password):
         problems["password"] = "新密码不能与当前密码相同"
     # Not write=True: every role, the read-only 统计查看人员 too, may change its own password.
     with unit_of_work(db, actor) as uow:
         user = uow.get(User, actor.user_id, "用户")
-        try:
-            ok = _hasher.verify(user.password_hash, old_password)
-        except (VerificationError, InvalidHashError):
-            ok = False
-        if not ok:
+        if not _verify(user.password_hash, old_password):
             raise ValidationFailed("当前密码不正确。", {"old_password": "不正确"})
         if problems:
             raise ValidationFailed(";".join(problems.values()), problems)
@@ -316,7 +342,12 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
 
 def find_user(db: Database, actor: Actor, username: str) -> UserInfo:
     """An account by its user name (for the command line)."""
-    for info in list_users(db, actor):
-        if info.username == username.strip():
+    users = list_users(db, actor)
+    name = _typed(username).strip()
+    for info in users:
+        if info.username == name:
             return info
+    alike = [info for info in users if info.username.lower() == name.lower()]
+    if len(alike) == 1:
+        return alike[0]
     raise ValidationFailed(f"没有用户名为“{username}”的用户。", {"username": "不存在"})
