@@ -408,3 +408,23 @@ def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing(sqlite_district: Dis
     err = capsys.readouterr().err
     assert "磁盘已满" in err and "内部错误" not in err and len(err.strip().splitlines()) == 1
     assert list(stick.iterdir()) == []
+
+
+def test_a_backup_without_a_schema_version_is_refused_before_the_database_is_replaced(
+        sqlite_district: District, tmp_path: Path) -> None:
+    """A file with our tables but no schema version (alembic_version emptied, e.g. by a repair tool)
+    passed every check, replaced the database, and only then the upgrade refused it as 不是救助工作台的
+    数据库: the office was left with a database the program would not open. Found reading restore()."""
+    import sqlite3
+
+    d = sqlite_district
+    copy = tmp_path / "b.sqlite3"
+    svc.backup(d.db, d.admin, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("DELETE FROM alembic_version")
+    conn.close()
+    before = d.db.sqlite_path.read_bytes()
+    with pytest.raises(ServiceError, match="结构版本"):
+        svc.restore(d.db, d.admin, copy)
+    assert d.db.sqlite_path.read_bytes() == before
+    assert auth.login(d.db, "admin", PASSWORD).username == "admin"

@@ -126,6 +126,9 @@ def inspect_backup(path: str | Path) -> BackupInfo:
 def check_restorable(info: BackupInfo) -> None:
     """Refuses, in plain words, a backup this program cannot restore: asked before the user is
     asked to confirm, and again by :func:`restore`."""
+    if info.revision is None:  # the upgrade after the copy would refuse it, the database then replaced
+        raise ServiceError(f"备份“{info.path.name}”中没有数据库结构版本记录(可能被其他工具修改过),"
+                           "无法确认是救助工作台的完整备份,无法恢复。数据库未改变。", code=INVALID_FILE)
     try:
         check_schema_not_newer(info.revision)
     except SchemaTooNew as exc:
