@@ -256,17 +256,11 @@ def test_a_backup_from_a_newer_version_is_refused_before_anyone_is_asked(
         capsys: pytest.CaptureFixture[str], shown_errors) -> None:  # noqa: ANN001
     """The preview (`db restore` without --yes, and the window before its question) says the backup
     cannot be restored, instead of describing it as if it could and refusing only after the yes."""
-    import sqlite3
-
     from desktop.views import backup as view
     from desktop.views.context import AppContext
 
     d = sqlite_district
-    copy = tmp_path / "newer.sqlite3"
-    svc.backup(d.db, d.admin, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
-    conn.close()
+    copy = _backup_then(d, tmp_path / "newer.sqlite3", "UPDATE alembic_version SET version_num = 'f00dfeed9999'")
     url = d.db.url.render_as_string(hide_password=False)
     assert cli_main(["db", "restore", str(copy), "--database-url", url]) == 1
     err = capsys.readouterr().err
@@ -415,16 +409,21 @@ def test_a_backup_without_a_schema_version_is_refused_before_the_database_is_rep
     """A file with our tables but no schema version (alembic_version emptied, e.g. by a repair tool)
     passed every check, replaced the database, and only then the upgrade refused it as 不是救助工作台的
     数据库: the office was left with a database the program would not open. Found reading restore()."""
-    import sqlite3
-
     d = sqlite_district
-    copy = tmp_path / "b.sqlite3"
-    svc.backup(d.db, d.admin, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("DELETE FROM alembic_version")
-    conn.close()
+    copy = _backup_then(d, tmp_path / "b.sqlite3", "DELETE FROM alembic_version")
     before = d.db.sqlite_path.read_bytes()
     with pytest.raises(ServiceError, match="结构版本"):
         svc.restore(d.db, d.admin, copy)
     assert d.db.sqlite_path.read_bytes() == before
     assert auth.login(d.db, "admin", PASSWORD).username == "admin"
+
+
+def _backup_then(d: District, copy: Path, change: str) -> Path:
+    """A backup of the district's database, changed afterwards by one SQL statement."""
+    import sqlite3
+
+    svc.backup(d.db, d.admin, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute(change)
+    conn.close()
+    return copy
