@@ -917,3 +917,15 @@ def test_the_assign_dialog_is_wide_enough_for_region_names(qtbot, sqlite_distric
     assert dialog.width() >= 360
     assert dialog.region.width() >= max(dialog.region.fontMetrics().horizontalAdvance(dialog.region.itemText(i))
                                         for i in range(dialog.region.count()))
+
+
+def test_wizard_preview_marks_a_repeated_id_and_another_document(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                 messages: list[str], tmp_path: Path) -> None:
+    """The preview said 正确 for a row the import then counted as a duplicate."""
+    path = tmp_path / "民政_名单.csv"
+    path.write_text(f"姓名,证件类型,身份证号\n甲,,{ID_A}\n乙,护照,E12345678\n丙,,{ID_A}\n", encoding="utf-8")
+    wizard = _run_wizard(qtbot, AppContext(sqlite_district.db, sqlite_district.admin), path, "残联")
+    model = wizard.preview_page.model
+    assert model.colours[0] is None and model.colours[1] is not None and model.colours[2] is not None
+    assert model.rows[2][-1] == "与第2行重复" and "护照" in model.rows[1][-1]
+    assert wizard.dry_run_page.counts.shown()["duplicates"] == 1

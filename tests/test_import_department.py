@@ -840,3 +840,20 @@ def test_a_department_is_named_by_label_longer_name_or_code_in_any_case(given: s
     from desktop.services.department_import import department_code
 
     assert department_code(given) == code
+
+
+def test_preview_rows_are_judged_as_the_import_judges_them(db: Database, district: District, tmp_path: Path) -> None:
+    """Found walking the wizard: a row repeating an earlier ID showed 正确 in the preview but was
+    counted as a duplicate; a passport row showed only 非法字符; a 残疾人证号 showed 位数不对."""
+    other = idcard.make("420203", date(1971, 5, 6), 27)
+    path = tmp_path / "残联_名单.csv"
+    path.write_text(f"姓名,证件类型,残疾人证号\n甲,居民身份证,{C}11\n乙,护照,E12345678\n丙,,{C}\n丁,,{other}\n",
+                    encoding="utf-8")
+    p = di.preview(path)
+    checks = di.check_samples(p, p.mapping)
+    assert [c.usable for c in checks] == [True, False, False, True]
+    assert checks[0].number == C
+    assert "护照" in checks[1].message and "不是居民身份证" in checks[1].message
+    assert checks[2].message == "与第2行重复"
+    result = di.import_department_list(db, district.admin, path, "disabled_federation", dry_run=True)
+    assert (result.valid, result.duplicates, sum(result.invalid.values())) == (2, 1, 1)

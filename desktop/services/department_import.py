@@ -284,6 +284,49 @@ def preview(path: str | Path, department: str | None = None, mapping: dict | Non
         book.close()
 
 
+
+@dataclass(frozen=True)
+class SampleCheck:
+    """How the import will judge one preview row's ID number."""
+
+    usable: bool
+    number: str | None  # the normalised number when usable or repeated
+    message: str  # why not usable, in Chinese; "" when usable
+    converted_from_15: bool = False
+
+
+def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck]:
+    """The preview rows judged as the import judges them, under ``mapping`` (which the user may have
+    corrected by hand): a 残疾人证号 column gives the ID number inside it, a 证件类型 naming another
+    document says so, and a number repeating an earlier preview row is a duplicate, not “ok”."""
+    id_col = mapping.get("id_number")
+    type_col = mapping.get("id_type")
+    disability = id_col is not None and id_col < len(preview.columns) and ss.is_disability_card(
+        ss.header_key(preview.columns[id_col]))
+    numbers = preview.sample_row_numbers or list(range(1, len(preview.sample_rows) + 1))
+    seen: dict[str, int] = {}
+    out: list[SampleCheck] = []
+    for row_number, values in zip(numbers, preview.sample_rows, strict=False):
+        raw: Any = values[id_col] if id_col is not None and id_col < len(values) else ""
+        raw = ss.id_cell(raw)
+        if disability:
+            raw = idcard.from_disability_card(raw)
+        parsed = parse_id(raw)
+        if not parsed.valid:
+            message = parsed.message
+            id_type = values[type_col] if type_col is not None and type_col < len(values) else ""
+            if parsed.reason is not idcard.Invalid.EMPTY and other_document(id_type):
+                message = f"证件类型为“{id_type[:20]}”,不是居民身份证号,无法与在册人员比对({message})"
+            out.append(SampleCheck(False, None, message))
+            continue
+        first = seen.setdefault(parsed.number, row_number)  # type: ignore[arg-type]
+        if first != row_number:
+            out.append(SampleCheck(False, parsed.number, reason_label(DUPLICATE, first)))
+        else:
+            out.append(SampleCheck(True, parsed.number, "", parsed.converted_from_15))
+    return out
+
+
 # -- regions ------------------------------------------------------------------------------------
 
 class RegionResolver:

@@ -374,17 +374,17 @@ class PreviewPage(QWizardPage):
         headers = [self.tr("Row")] + [labels[f] for f in fields] + [self.tr("Check")]
         rows, colours = [], []
         numbers = preview.sample_row_numbers or list(range(1, len(preview.sample_rows) + 1))
-        for number, values in zip(numbers, preview.sample_rows, strict=False):
+        # judged by the service as the import judges them (a repeat, another document, a 残疾人证号)
+        checks = di.check_samples(preview, mapping)
+        for number, values, checked in zip(numbers, preview.sample_rows, checks, strict=False):
             cells = [values[mapping[f]] if mapping[f] < len(values) else "" for f in fields]
-            parsed = idcard.parse(values[mapping["id_number"]] if mapping["id_number"] < len(values) else "")
-            if not self.w.ctx.actor.sees_full_id and "id_number" in fields:
-                cells[fields.index("id_number")] = idcard.mask(parsed.number) if parsed.valid else \
-                    cells[fields.index("id_number")]
-            check = self.tr("ok") if parsed.valid else parsed.message
-            if parsed.converted_from_15:
+            if not self.w.ctx.actor.sees_full_id and "id_number" in fields and checked.number:
+                cells[fields.index("id_number")] = idcard.mask(checked.number)
+            check = self.tr("ok") if checked.usable else checked.message
+            if checked.converted_from_15:
                 check = self.tr("15 digits, converted")
             rows.append([str(number), *cells, check])
-            colours.append(None if parsed.valid else "#c0392b")
+            colours.append(None if checked.usable else "#c0392b")
         self.model.set_rows(headers, rows, colours)
         self.table.resizeColumnsToContents()
 
