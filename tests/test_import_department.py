@@ -857,3 +857,20 @@ def test_preview_rows_are_judged_as_the_import_judges_them(db: Database, distric
     assert checks[2].message == "与第2行重复"
     result = di.import_department_list(db, district.admin, path, "disabled_federation", dry_run=True)
     assert (result.valid, result.duplicates, sum(result.invalid.values())) == (2, 1, 1)
+
+
+def test_the_error_workbook_from_a_batch_names_the_other_document_too(db: Database, district: District,
+                                                                      tmp_path: Path) -> None:
+    """Found comparing the two error workbooks of one list: the wizard's said the row held a 护照,
+    the one saved later from 导入记录 only said 身份证号含有非法字符."""
+    path = tmp_path / "残联_名单.csv"
+    path.write_text(f"姓名,证件类型,身份证号\n甲,,{C}\n乙,护照,E12345678\n丙,,{C}\n丁,,12345\n", encoding="utf-8")
+    result = di.import_department_list(db, district.admin, path, "disabled_federation")
+    reasons = []
+    for source in (result, result.batch_id):
+        out = tmp_path / f"errors_{source is result}.xlsx"
+        assert di.write_error_workbook(path, source, out, db=db, actor=district.admin) == 3
+        rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+        reasons.append([row[-1] for row in rows[1:]])
+    assert reasons[0] == reasons[1]
+    assert "护照" in reasons[1][0] and reasons[1][1] == "与第2行重复" and "位数" in reasons[1][2]

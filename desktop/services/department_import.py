@@ -65,6 +65,11 @@ _OTHER_DOCUMENTS = re.compile(r"护照|通行证|居留|外国|军官|士兵|警
 def other_document(id_type: str) -> bool:
     """The 证件类型 names a document that is not the resident ID card (户口簿 carries the ID number)."""
     return bool(id_type) and _OTHER_DOCUMENTS.search(id_type) is not None
+
+
+def other_document_message(id_type: str, message: str) -> str:
+    """The reason for a row whose 证件类型 names another document: which one, and why it is not matched."""
+    return f"证件类型为“{id_type[:20]}”,不是居民身份证号,无法与在册人员比对({message})"
 SAMPLE_ROWS = 20
 
 
@@ -316,7 +321,7 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
             message = parsed.message
             id_type = values[type_col] if type_col is not None and type_col < len(values) else ""
             if parsed.reason is not idcard.Invalid.EMPTY and other_document(id_type):
-                message = f"证件类型为“{id_type[:20]}”,不是居民身份证号,无法与在册人员比对({message})"
+                message = other_document_message(id_type, message)
             out.append(SampleCheck(False, None, message))
             continue
         first = seen.setdefault(parsed.number, row_number)  # type: ignore[arg-type]
@@ -827,7 +832,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                     reason, message = FORMULA, FORMULA_LABEL
                 elif reason != EMPTY and type_col is not None and other_document(
                         id_type := cell_text(values[type_col] if type_col < n else "")):
-                    message = f"证件类型为“{id_type[:20]}”,不是居民身份证号,无法与在册人员比对({message})"
+                    message = other_document_message(id_type, message)
                 invalid[reason] = invalid.get(reason, 0) + 1
                 result.errors.append(RowProblem(row.number, "invalid", reason, message))
                 if write:
@@ -1106,19 +1111,22 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
         sheet, header_row, mapping = res.sheet, res.header_row, res.mapping
         problems = {p.row_number: p.message for p in res.errors}
         expected_hash = res.file_hash
+        other_documents: set[int] = set()  # the result's messages already name the document
     else:
         if db is None or actor is None:
             raise ValueError("write_error_workbook with a batch id needs db and actor")
+        other_documents = set()
         with unit_of_work(db, actor) as uow:
             batch = uow.get(ImportBatch, int(result_or_batch_id), "导入批次")
             sheet, header_row = batch.sheet, batch.header_row
             mapping = dict((batch.mapping or {}).get("fields", {}))
             expected_hash = batch.file_hash
-            problems = {
-                r.row_number: reason_label(r.reason or "", (r.data or {}).get("duplicate_of"))
-                for r in uow.session.scalars(select(ImportRow).where(
-                    ImportRow.batch_id == batch.id, ImportRow.outcome.in_(("invalid", DUPLICATE))))
-            }
+            problems = {}
+            for r in uow.session.scalars(select(ImportRow).where(
+                    ImportRow.batch_id == batch.id, ImportRow.outcome.in_(("invalid", DUPLICATE)))):
+                problems[r.row_number] = reason_label(r.reason or "", (r.data or {}).get("duplicate_of"))
+                if r.outcome == "invalid" and r.reason not in (EMPTY, FORMULA):
+                    other_documents.add(r.row_number)  # the type column is read from the file below
     if expected_hash and file_sha256(path_in) != expected_hash:
         raise ServiceError(f"文件“{Path(path_in).name}”与导入时的内容不同(已被修改),无法据此生成错误清单。",
                            code=INVALID_FILE)
@@ -1132,9 +1140,14 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
             if not problems:
                 return
             last = max(problems)
+            type_col = layout.mapping.get("id_type")
             for number, values in book.rows(layout.sheet):
                 if number in problems:
-                    yield values, problems[number]
+                    message = problems[number]
+                    if number in other_documents and type_col is not None and type_col < len(values) and \
+                            other_document(id_type := ss.cell_text(values[type_col])):
+                        message = other_document_message(id_type, message)  # as the import said it
+                    yield values, message
                 if number >= last:
                     break
 
