@@ -929,3 +929,40 @@ def test_wizard_preview_marks_a_repeated_id_and_another_document(qtbot, sqlite_d
     assert model.colours[0] is None and model.colours[1] is not None and model.colours[2] is not None
     assert model.rows[2][-1] == "与第2行重复" and "护照" in model.rows[1][-1]
     assert wizard.dry_run_page.counts.shown()["duplicates"] == 1
+
+
+def test_register_dialog_saves_the_rows_left_out(qtbot, sqlite_district: District, messages: list[str],  # noqa: ANN001
+                                                 tmp_path: Path) -> None:
+    """The command line wrote the rows of the households left out (--errors); the window only listed
+    them, so a register with 200 bad rows had to be corrected from a table on screen."""
+    from openpyxl import load_workbook
+    from python_calamine import CalamineWorkbook
+
+    from desktop.services import register_import as ri
+
+    template = tmp_path / "模板.xlsx"
+    ri.write_register_template(template)
+    book = load_workbook(template)
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    row = {"户编号": "T1", "与户主关系": "本人", "姓名": "错号", "身份证号": "420203199001011233", "街道": "八泉街道",
+           "社区": "飞云社区", "城乡类别": "城市"}
+    sheet.append([row.get(h, "") for h in header])
+    bad = tmp_path / "坏台账.xlsx"
+    book.save(bad)
+    dialog = RegisterImportDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    from tests.mnemonics import duplicate_mnemonics
+
+    assert not dialog.errors_button.isEnabled() and duplicate_mnemonics(dialog) == {}
+    dialog.path.setText(str(bad))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert dialog.errors_button.isEnabled()
+    out = tmp_path / "错误清单.xlsx"
+    dialog.save_errors(str(out))
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0][-1] == "错误原因" and rows[1][header.index("姓名")] == "错号" and "身份证号" in rows[1][-1]
+    assert str(out) in dialog.summary.text()
+    dialog.path.setText(str(tmp_path / "另一个.xlsx"))  # the result is not of this file
+    assert not dialog.errors_button.isEnabled()

@@ -75,8 +75,13 @@ class RegisterImportDialog(QDialog):
         self.dry_run_button.clicked.connect(lambda: self.run(dry_run=True))
         self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
+        self.errors_button = QPushButton(self.tr("Save the &error workbook…"))
+        self.errors_button.setToolTip(self.tr("The rows of the households left out, in the file's own layout, "
+                                              "with the reason beside each, to correct and import again"))
+        self.errors_button.clicked.connect(lambda: self.save_errors())
         actions.addWidget(self.dry_run_button)
         actions.addWidget(self.import_button)
+        actions.addWidget(self.errors_button)
         actions.addStretch(1)
         layout.addLayout(actions)
         self.summary = QLabel()
@@ -91,12 +96,36 @@ class RegisterImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.running = False
+        self.result_path = ""  # the file the result was read from
         self._path_changed()
 
     def _path_changed(self) -> None:
         has = bool(self.path.text().strip())
         self.dry_run_button.setEnabled(has and not self.running)
         self.import_button.setEnabled(has and not self.running)
+        # the rows left out, from the file the result was read from (not one chosen since)
+        self.errors_button.setEnabled(not self.running and self.result is not None
+                                      and bool(self.result.rejected_rows)
+                                      and self.path.text().strip() == self.result_path)
+
+    def save_errors(self, path: str | None = None) -> None:
+        """Write the rows of the households left out, with their reasons, to a workbook."""
+        if self.result is None or not self.result.rejected_rows:
+            return
+        source = self.result_path
+        if not path:
+            suggested = str(Path(source).with_name(Path(source).stem + "_错误清单.xlsx"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the error workbook"), suggested,
+                                                  self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        try:
+            n = ri.write_error_workbook(source, self.result, path)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.summary.setText(self.summary.text() + "\n" + self.tr(
+            "{n} row(s) of the households left out were written with their reasons to {path}.").format(n=n, path=path))
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Household register"), self.path.text(),
@@ -128,8 +157,9 @@ class RegisterImportDialog(QDialog):
 
         def done(result: ri.RegisterImportResult) -> None:
             self.running = False
-            self._path_changed()
+            self.result_path = path
             self.show_result(result)
+            self._path_changed()
             if not result.dry_run:
                 self.ctx.changes.publish("households", 0)
                 self.ctx.changes.publish("board", 0)
