@@ -363,6 +363,9 @@ def test_wizard_counts_equal_expected(qtbot, sqlite_district: District, messages
     assert again.preview is not None and again.preview.remembered  # the department's mapping was kept
     assert "last import" in again.mapping_page.info.text() or "上次" in again.mapping_page.info.text()
     assert "已于" in again.dry_run_page.warning.text() and not again.dry_run_page.isComplete()
+    # and its subtitle no longer says to press Import (it said so with the button disabled)
+    assert "cannot be imported again" in again.dry_run_page.subTitle()
+    assert "cannot be imported again" not in wizard.dry_run_page.subTitle()
 
 
 def test_wizard_says_when_new_people_already_had_an_open_clue(qtbot, sqlite_district: District,
@@ -966,3 +969,32 @@ def test_register_dialog_saves_the_rows_left_out(qtbot, sqlite_district: Distric
     assert str(out) in dialog.summary.text()
     dialog.path.setText(str(tmp_path / "另一个.xlsx"))  # the result is not of this file
     assert not dialog.errors_button.isEnabled()
+
+
+def test_register_dialog_clears_the_errors_of_an_earlier_run_when_a_file_is_refused(
+        qtbot, sqlite_district: District, messages: list[str], tmp_path: Path) -> None:  # noqa: ANN001
+    """After a dry run listed a register's errors, a file refused whole (not a spreadsheet) left those
+    errors on screen under the refusal, as if they were the new file's."""
+    from desktop.services import register_import as ri
+
+    bad = tmp_path / "坏台账.xlsx"
+    ri.write_register_template(bad)
+    from openpyxl import load_workbook
+
+    book = load_workbook(bad)
+    header = [c.value for c in book.active[1]]
+    values = {"户编号": "T1", "与户主关系": "本人", "姓名": "错号", "身份证号": "420203199001011233"}
+    book.active.append([values.get(h, "") for h in header])
+    book.save(bad)
+    dialog = RegisterImportDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(bad))
+    dialog.run(dry_run=True)
+    assert wait_for_background() and dialog.errors.rowCount() > 0
+    broken = tmp_path / "不是表格.xlsx"
+    broken.write_text("这不是表格", encoding="utf-8")
+    dialog.path.setText(str(broken))
+    dialog.run(dry_run=True)
+    wait_for_background()
+    assert messages and dialog.errors.rowCount() == 0 and not dialog.errors_button.isEnabled()
+    assert dialog.errors_label.text() == dialog.tr("Errors")

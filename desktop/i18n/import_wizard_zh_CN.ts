@@ -66,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="599" />
+        <location filename="../views/import_wizard.py" line="605" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -79,27 +79,32 @@
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="399" />
+        <location filename="../views/import_wizard.py" line="415" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="402" />
+        <location filename="../views/import_wizard.py" line="400" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="404" />
+        <location filename="../views/import_wizard.py" line="402" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="442" />
+        <location filename="../views/import_wizard.py" line="413" />
+        <source>The whole file was screened; nothing has been written. It was imported before and cannot be imported again.</source>
+        <translation>已检查整个文件,未写入任何数据。此文件以前已导入,不能再次导入。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="448" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="446" />
+        <location filename="../views/import_wizard.py" line="452" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -346,82 +351,82 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="458" />
+        <location filename="../views/import_wizard.py" line="464" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="469" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="466" />
+        <location filename="../views/import_wizard.py" line="472" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="471" />
+        <location filename="../views/import_wizard.py" line="477" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="476" />
+        <location filename="../views/import_wizard.py" line="482" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="491" />
+        <location filename="../views/import_wizard.py" line="497" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="506" />
+        <location filename="../views/import_wizard.py" line="512" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="510" />
+        <location filename="../views/import_wizard.py" line="516" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="521" />
+        <location filename="../views/import_wizard.py" line="527" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="529" />
+        <location filename="../views/import_wizard.py" line="535" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="534" />
+        <location filename="../views/import_wizard.py" line="540" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="543" />
+        <location filename="../views/import_wizard.py" line="549" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="555" />
+        <location filename="../views/import_wizard.py" line="561" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="556" />
+        <location filename="../views/import_wizard.py" line="562" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="564" />
+        <location filename="../views/import_wizard.py" line="570" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="583" />
+        <location filename="../views/import_wizard.py" line="589" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>

@@ -396,8 +396,6 @@ class DryRunPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Dry run"))
-        self.setSubTitle(self.tr("The whole file was screened; nothing has been written. Import to keep the batch "
-                                 "and create clues for the new people."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         layout = QVBoxLayout(self)
@@ -411,9 +409,16 @@ class DryRunPage(QWizardPage):
         self.result: di.DepartmentImportResult | None = None
         self.running = False
 
+    def _subtitle(self, already_imported: bool = False) -> None:
+        self.setSubTitle(self.tr("The whole file was screened; nothing has been written. It was imported before "
+                                 "and cannot be imported again.") if already_imported else
+                         self.tr("The whole file was screened; nothing has been written. Import to keep the batch "
+                                 "and create clues for the new people."))
+
     def initializePage(self) -> None:  # noqa: N802
         self.result = None
         self.warning.clear()
+        self._subtitle()
         self.running = True
         self.completeChanged.emit()
         w = self.w
@@ -429,6 +434,7 @@ class DryRunPage(QWizardPage):
             self.counts.show_result(result)
             if result.already_imported:
                 self.warning.setText(result.already_imported)
+                self._subtitle(already_imported=True)
             self.completeChanged.emit()
 
         def failed(exc: BaseException) -> None:

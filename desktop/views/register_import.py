@@ -167,6 +167,10 @@ class RegisterImportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.running = False
+            # the errors of an earlier run are not this file's: they would be read as the reasons
+            self.result = None
+            self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], [])
+            self.errors_label.setText(self.tr("Errors"))
             self._path_changed()
             self.summary.setText(getattr(exc, "message", "") or str(exc))
             self.summary.setStyleSheet("color: #c0392b;")
