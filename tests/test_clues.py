@@ -409,3 +409,36 @@ def test_export_writes_every_clue_under_the_filter_as_the_role_sees_it(db, distr
     with pytest.raises(ValidationFailed, match="没有符合筛选条件的线索"):
         clues.export_clues(db, admin, ClueFilter(text="没有这个人"), tmp_path / "none.xlsx")
     assert not (tmp_path / "none.xlsx").exists()
+
+
+def test_a_clue_about_a_household_member_keeps_that_members_number(db, district: District) -> None:  # noqa: ANN001
+    """Picking the head's spouse from the registry filed the clue with the spouse's name and the
+    head's ID number (the form sends no number for a registry pick); an edit by a role that sees
+    masked numbers did the same to a clue that had the right one. Found by filing a clue about a
+    member who is not the head."""
+    hid = _household(db, district.regions["飞云社区"], "张三", ID_A)
+    with db.session_factory() as s:
+        spouse = Member(household_id=hid, name="李四", id_number=ID_B, id_reversed=ID_B[::-1], relation="spouse")
+        s.add(spouse)
+        s.commit()
+        spouse_id = spouse.id
+    admin = district.admin
+    found = {p.name: p for p in clues.search_people(db, admin, "李四")}
+    assert found["李四"].member_id == spouse_id
+    clue_id = clues.add_clue(db, admin, _input(person_name="李四", id_number="", household_id=hid,
+                                               member_id=spouse_id))
+    assert clues.full_id_number(db, admin, clue_id) == ID_B
+    # A role that sees masked numbers edits it: the form sends no number, the household as loaded.
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    info = clues.get_clue(db, worker, clue_id)
+    clues.update_clue(db, worker, clue_id, _input(person_name="李四", id_number="", household_id=hid,
+                                                  description="补充"), expected_version=info.version)
+    assert clues.full_id_number(db, admin, clue_id) == ID_B
+    # Without a member picked, a household alone still means its head.
+    head_clue = clues.add_clue(db, admin, _input(person_name="", id_number="", household_id=hid))
+    assert clues.full_id_number(db, admin, head_clue) == ID_A
+    # A member of another household is refused, naming the field.
+    other = _household(db, district.regions["飞云社区"], "王五", idcard.make("420203", date(1960, 1, 1), 33))
+    with pytest.raises(ValidationFailed) as err:
+        clues.add_clue(db, admin, _input(id_number="", household_id=other, member_id=spouse_id))
+    assert "person_name" in err.value.problems or "id_number" in err.value.problems

@@ -998,3 +998,28 @@ def test_register_dialog_clears_the_errors_of_an_earlier_run_when_a_file_is_refu
     wait_for_background()
     assert messages and dialog.errors.rowCount() == 0 and not dialog.errors_button.isEnabled()
     assert dialog.errors_label.text() == dialog.tr("Errors")
+
+
+def test_clue_form_picking_a_member_who_is_not_the_head_files_their_number(qtbot, sqlite_district: District) -> None:
+    """The form filed a clue picked for the head's spouse with the spouse's name and the head's
+    ID number (found by picking a non-head member in the registry search)."""
+    d = sqlite_district
+    spouse_number = idcard.make("420203", date(1972, 8, 8), 44)
+    hid = _household(d.db, d.regions["飞云社区"], "钱多多", ID_A)
+    with d.db.session_factory() as s:
+        s.add(Member(household_id=hid, name="孙小红", id_number=spouse_number, id_reversed=spouse_number[::-1],
+                     relation="spouse"))
+        s.commit()
+    ctx = AppContext(d.db, d.actor(Role.COMMUNITY_WORKER))
+    form = clue_form.ClueForm(ctx)
+    qtbot.addWidget(form)
+    form.search.setText("孙小红")
+    form.run_search()
+    form.pick_result(form.results.item(0))
+    form.description.setPlainText("丈夫住院,无人照料")
+    form.save()
+    assert form.result() == 1
+    with d.db.session_factory() as s:
+        clue = s.get(Clue, form.saved_id)
+        assert clue is not None and (clue.person_name, clue.id_number, clue.household_id) == (
+            "孙小红", spouse_number, hid)

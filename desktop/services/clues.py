@@ -114,6 +114,7 @@ class ClueInput:
     reported_by: str = ""
     household_id: int | None = None
     region_id: int | None = None
+    member_id: int | None = None  # the registry member picked (with household_id): the clue is about them
 
 
 @dataclass(frozen=True)
@@ -431,9 +432,15 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
     if data.household_id is not None:
         household = uow.get(Household, data.household_id, "家庭")
         uow.require_scope(household.region_id, "该家庭")
+    member: Member | None = None
+    if data.member_id is not None:
+        member = uow.session.get(Member, data.member_id)
+        if member is None or household is None or member.household_id != household.id:
+            problems["person_name"] = "所选人员不在所选家庭中,请重新从台账中选择"
+            member = None
     name = data.person_name.strip()
     if not name and household is not None:
-        name = household.head_name
+        name = member.name if member is not None else household.head_name
     if not name:
         problems["person_name"] = "请填写当事人姓名或从台账中选择家庭"
     elif message := too_long(Clue.person_name, name, "姓名"):
@@ -446,6 +453,8 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
             number = parsed.number
         elif parsed.reason is not idcard.Invalid.EMPTY:  # "无", "不详": no number given, as when blank
             problems["id_number"] = parsed.message
+    elif member is not None:
+        number = member.id_number  # the member picked, not the head (the form sends no number then)
     elif household is not None:
         number = household.head_id_number
     phone = data.phone.strip()
@@ -520,8 +529,11 @@ def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, ex
             raise ValidationFailed(f"线索 #{clue_id} 已办结,不能再修改。")
         before = snapshot(clue)
         values, _ = _validate(uow, data)
-        if not data.id_number.strip() and clue.id_number and data.household_id is None:
-            values["id_number"] = clue.id_number  # a masked form leaves the number as it was
+        if (not data.id_number.strip() and clue.id_number and data.member_id is None
+                and data.household_id in (None, clue.household_id)):
+            # A masked form leaves the number as it was (also on a clue about a member who is not
+            # the head: only a newly picked household or member brings its number).
+            values["id_number"] = clue.id_number
         if values["region_id"] is None:
             values["region_id"] = clue.region_id
         for key, value in values.items():

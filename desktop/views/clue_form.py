@@ -66,6 +66,7 @@ class ClueForm(FormDialog):
         self.clue_id = clue_id
         self.version: int | None = None
         self.household_id: int | None = None
+        self.member_id: int | None = None  # the registry member picked (their number, not the head's)
         self.saved_id: int | None = None
         self._masked_number = ""
         self.setWindowTitle(self.tr("New clue") if clue_id is None else self.tr("Edit clue #{id}").format(id=clue_id))
@@ -255,6 +256,7 @@ class ClueForm(FormDialog):
         if person is None:
             return
         self.household_id = person.household_id
+        self.member_id = person.member_id
         self.name.setText(person.name)
         self.id_number.clear()
         self.id_number.setPlaceholderText(person.id_number)
@@ -280,6 +282,7 @@ class ClueForm(FormDialog):
 
     def unlink(self) -> None:
         self.household_id = None
+        self.member_id = None
         self.id_number.setPlaceholderText("")
         self._show_link(None)
 
@@ -309,7 +312,7 @@ class ClueForm(FormDialog):
             reported_on=_pydate(self.reported_on.date()), description=self.description.toPlainText(),
             person_name=self.name.text(), id_number=self.id_number.text(), phone=self.phone.text(),
             address=self.address.text(), channel=self.channel.currentData(), reported_by=self.reported_by.text(),
-            household_id=self.household_id, region_id=self.region.currentData())
+            household_id=self.household_id, region_id=self.region.currentData(), member_id=self.member_id)
 
     def _mark(self, problems: dict[str, str]) -> None:
         for key, widget in self._widgets.items():
