@@ -442,3 +442,34 @@ def test_a_clue_about_a_household_member_keeps_that_members_number(db, district:
     with pytest.raises(ValidationFailed) as err:
         clues.add_clue(db, admin, _input(id_number="", household_id=other, member_id=spouse_id))
     assert "person_name" in err.value.problems or "id_number" in err.value.problems
+
+
+def test_bulk_assign_names_every_closed_or_foreign_clue_at_once(db, district: District) -> None:  # noqa: ANN001
+    """Assigning fifty clues of which some were closed named only the first closed one; the clerk
+    found the rest one refusal at a time (found by bulk-assigning a mixed selection)."""
+    admin = district.admin
+    ids = [clues.add_clue(db, admin, _input(person_name=f"人{i}", id_number="")) for i in range(6)]
+    for i in (ids[1], ids[4]):
+        clues.close_clue(db, admin, i, "not_hardship")
+    with pytest.raises(ValidationFailed) as err:
+        clues.assign_clues(db, admin, ids, district.regions["飞云社区"])
+    assert f"#{ids[1]}" in err.value.message and f"#{ids[4]}" in err.value.message
+    assert f"#{ids[0]}" not in err.value.message
+    assert _count(db, Clue, Clue.region_id.is_not(None)) == 0  # nothing of the batch was written
+    # A community worker's selection with clues of two other communities: both named, nothing written.
+    open_ids = [ids[0], ids[2], ids[3]]
+    clues.assign_clues(db, admin, [ids[2]], district.regions["八泉社区"])
+    clues.assign_clues(db, admin, [ids[3]], district.regions["闸口社区"])
+    clues.assign_clues(db, admin, [ids[0]], district.regions["飞云社区"])
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    with pytest.raises(PermissionDenied) as denied:
+        clues.assign_clues(db, worker, open_ids, district.regions["飞云社区"])
+    assert f"#{ids[2]}" in denied.value.message and f"#{ids[3]}" in denied.value.message
+    assert "已办结" not in denied.value.message
+    # One foreign clue: the usual message naming the worker's region.
+    with pytest.raises(PermissionDenied, match=f"线索 #{ids[2]}"):
+        clues.assign_clues(db, worker, [ids[0], ids[2]], district.regions["飞云社区"])
+    # A foreign clue that is also closed is refused for the scope, not told to be closed.
+    clues.close_clue(db, admin, ids[3], "not_hardship")
+    with pytest.raises(PermissionDenied):
+        clues.assign_clues(db, worker, [ids[0], ids[3]], district.regions["飞云社区"])

@@ -1023,3 +1023,23 @@ def test_clue_form_picking_a_member_who_is_not_the_head_files_their_number(qtbot
         clue = s.get(Clue, form.saved_id)
         assert clue is not None and (clue.person_name, clue.id_number, clue.household_id) == (
             "孙小红", spouse_number, hid)
+
+
+def test_inbox_says_which_selected_clues_are_closed_when_assign_is_greyed(qtbot, sqlite_district: District) -> None:
+    """A selection with closed clues in it greyed out 分派 without a word why (found selecting a
+    whole page of the inbox to assign it)."""
+    d = sqlite_district
+    ids = [clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="building_head", reported_on=date.today(), description=f"情况{i}",
+        person_name=f"周{i}")) for i in range(4)]
+    clues.close_clue(d.db, d.admin, ids[1], "not_hardship")
+    page = DiscoveryPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    inbox.status.setCurrentIndex(1)  # all statuses
+    inbox.refresh()
+    assert inbox.model.rowCount() == 4
+    inbox.table.selectAll()
+    assert not inbox.assign_button.isEnabled()
+    text = inbox.detail.toPlainText()
+    assert "4" in text and f"#{ids[1]}" in text and ("已办结" in text or "closed" in text), text

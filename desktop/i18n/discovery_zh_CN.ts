@@ -3,112 +3,112 @@
 <context>
     <name>BatchRowsDialog</name>
     <message>
-        <location filename="../views/discovery.py" line="552" />
+        <location filename="../views/discovery.py" line="553" />
         <source>Batch #{id}: {file}</source>
         <translation>批次 #{id}:{file}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="557" />
+        <location filename="../views/discovery.py" line="558" />
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="558" />
+        <location filename="../views/discovery.py" line="559" />
         <source>Not in assistance (known and new)</source>
         <translation>非在保(已在册及新发现)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="559" />
+        <location filename="../views/discovery.py" line="560" />
         <source>Not in assistance, without a region</source>
         <translation>非在保且未分派区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="563" />
+        <location filename="../views/discovery.py" line="564" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="580" />
+        <location filename="../views/discovery.py" line="581" />
         <source>Assign &amp;all rows without a region</source>
         <translation>分派全部未分派行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="572" />
+        <location filename="../views/discovery.py" line="573" />
         <source>No row of this batch is shown by “Show”.</source>
         <translation>本批次没有符合“显示”条件的行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="579" />
+        <location filename="../views/discovery.py" line="580" />
         <source>Assign s&amp;elected rows</source>
         <translation>分派选中行(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="583" />
+        <location filename="../views/discovery.py" line="584" />
         <source>Assign &amp;to:</source>
         <translation>分派到(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="615" />
+        <location filename="../views/discovery.py" line="616" />
         <source>without a region {n}</source>
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="628" />
+        <location filename="../views/discovery.py" line="629" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="628" />
+        <location filename="../views/discovery.py" line="629" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="628" />
+        <location filename="../views/discovery.py" line="629" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="628" />
+        <location filename="../views/discovery.py" line="629" />
         <source>Result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="628" />
+        <location filename="../views/discovery.py" line="629" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="629" />
+        <location filename="../views/discovery.py" line="630" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="629" />
+        <location filename="../views/discovery.py" line="630" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="629" />
+        <location filename="../views/discovery.py" line="630" />
         <source>Open clue / application</source>
         <translation>未办结线索/申请</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="636" />
+        <location filename="../views/discovery.py" line="637" />
         <source>clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="638" />
+        <location filename="../views/discovery.py" line="639" />
         <source>application #{id}</source>
         <translation>申请 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="660" />
+        <location filename="../views/discovery.py" line="661" />
         <source>Select rows that are not in assistance (known or new) first.</source>
         <translation>请先选择非在保(已在册或新发现)的行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="669" />
+        <location filename="../views/discovery.py" line="670" />
         <source>{n} row(s) assigned.</source>
         <translation>已分派 {n} 行。</translation>
     </message>
@@ -216,123 +216,128 @@
         <translation>未分派 {n}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="286" />
+        <location filename="../views/discovery.py" line="287" />
+        <source>&lt;p style='color:#666'&gt;{n} clues selected.&lt;/p&gt;&lt;p&gt;{k} of them are closed ({ids}) and cannot be assigned: leave them out of the selection to assign the rest.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#666'&gt;已选择 {n} 条线索。&lt;/p&gt;&lt;p&gt;其中 {k} 条已办结({ids}),不能再分派:请取消选择这些线索,再分派其余的。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/discovery.py" line="291" />
         <source>&lt;p style='color:#666'&gt;{n} clues selected.&lt;/p&gt;</source>
         <translation>&lt;p style='color:#666'&gt;已选中 {n} 条线索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="287" />
+        <location filename="../views/discovery.py" line="292" />
         <source>&lt;p style='color:#666'&gt;Select a clue to see who reported what, and when. A new one is recorded with “New clue…”.&lt;/p&gt;</source>
         <translation>&lt;p style='color:#666'&gt;选择一条线索,查看由谁、何时报告了什么情况。登记新线索请点“登记线索”。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="291" />
+        <location filename="../views/discovery.py" line="296" />
         <source>Person</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="292" />
+        <location filename="../views/discovery.py" line="297" />
         <source>Phone / address</source>
         <translation>电话/住址</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="293" />
+        <location filename="../views/discovery.py" line="298" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="295" />
+        <location filename="../views/discovery.py" line="300" />
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="296" />
+        <location filename="../views/discovery.py" line="301" />
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="296" />
+        <location filename="../views/discovery.py" line="301" />
         <source>(unassigned)</source>
         <translation>(未分派)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="297" />
+        <location filename="../views/discovery.py" line="302" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="303" />
+        <location filename="../views/discovery.py" line="308" />
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="306" />
+        <location filename="../views/discovery.py" line="311" />
         <source>Import batch</source>
         <translation>导入批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="308" />
+        <location filename="../views/discovery.py" line="313" />
         <source>Clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="321" />
+        <location filename="../views/discovery.py" line="326" />
         <source>(not recorded)</source>
         <translation>(未记录)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="322" />
+        <location filename="../views/discovery.py" line="327" />
         <source>(none written)</source>
         <translation>(未填写)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="323" />
+        <location filename="../views/discovery.py" line="328" />
         <source>Closed by</source>
         <translation>办结人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="323" />
+        <location filename="../views/discovery.py" line="328" />
         <source>Closing note</source>
         <translation>办结说明</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="365" />
+        <location filename="../views/discovery.py" line="370" />
         <source>{n} clue(s) assigned to {region}: they are listed under “Assigned”.</source>
         <translation>已将 {n} 条线索分派到{region},可在“已分派”中查看。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="379" />
+        <location filename="../views/discovery.py" line="384" />
         <source>Clue #{id} ({name}): investigation started; it is listed under “Investigating”.</source>
         <translation>线索 #{id}({name})已开始调查,可在“调查中”查看。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="406" />
+        <location filename="../views/discovery.py" line="411" />
         <source>Clue #{id} ({name}) was closed: {outcome}.</source>
         <translation>线索 #{id}({name})已办结:{outcome}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="423" />
-        <location filename="../views/discovery.py" line="427" />
+        <location filename="../views/discovery.py" line="428" />
+        <location filename="../views/discovery.py" line="432" />
         <source>Export clues</source>
         <translation>导出线索</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="424" />
+        <location filename="../views/discovery.py" line="429" />
         <source>No clue matches the filters: there is nothing to export.</source>
         <translation>没有符合筛选条件的线索,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="428" />
+        <location filename="../views/discovery.py" line="432" />
         <source>clues-{date}.xlsx</source>
         <translation>线索清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="437" />
+        <location filename="../views/discovery.py" line="441" />
         <source>Exported {n} clue(s) to {path}.</source>
         <translation>已导出 {n} 条线索到 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="440" />
+        <location filename="../views/discovery.py" line="443" />
         <source>Exporting clues…</source>
         <translation>正在导出线索…</translation>
     </message>
@@ -393,22 +398,22 @@
 <context>
     <name>DiscoveryPage</name>
     <message>
-        <location filename="../views/discovery.py" line="848" />
+        <location filename="../views/discovery.py" line="849" />
         <source>Clue &amp;inbox</source>
         <translation>线索收件箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="849" />
+        <location filename="../views/discovery.py" line="850" />
         <source>&amp;Department lists</source>
         <translation>部门名单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="850" />
+        <location filename="../views/discovery.py" line="851" />
         <source>Household &amp;register</source>
         <translation>家庭台账(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="852" />
+        <location filename="../views/discovery.py" line="853" />
         <source>Import &amp;history</source>
         <translation>导入记录(&amp;L)</translation>
     </message>
@@ -416,168 +421,168 @@
 <context>
     <name>ImportHistoryTab</name>
     <message>
-        <location filename="../views/discovery.py" line="676" />
+        <location filename="../views/discovery.py" line="677" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="676" />
+        <location filename="../views/discovery.py" line="677" />
         <source>Imported at</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="677" />
+        <location filename="../views/discovery.py" line="678" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="677" />
+        <location filename="../views/discovery.py" line="678" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="678" />
+        <location filename="../views/discovery.py" line="679" />
         <source>Data rows</source>
         <translation>数据行</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="678" />
+        <location filename="../views/discovery.py" line="679" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="679" />
+        <location filename="../views/discovery.py" line="680" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="679" />
+        <location filename="../views/discovery.py" line="680" />
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="680" />
+        <location filename="../views/discovery.py" line="681" />
         <source>In assistance</source>
         <translation>在保</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="680" />
+        <location filename="../views/discovery.py" line="681" />
         <source>Known</source>
         <translation>已在册</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="681" />
+        <location filename="../views/discovery.py" line="682" />
         <source>New</source>
         <translation>新发现</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="681" />
+        <location filename="../views/discovery.py" line="682" />
         <source>Without region</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="682" />
+        <location filename="../views/discovery.py" line="683" />
         <source>Imported by</source>
         <translation>导入人</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="691" />
+        <location filename="../views/discovery.py" line="692" />
         <source>Show &amp;rows…</source>
         <translation>查看明细(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="692" />
+        <location filename="../views/discovery.py" line="693" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="693" />
+        <location filename="../views/discovery.py" line="694" />
         <source>&amp;Undo this import…</source>
         <translation>撤销本批导入(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="694" />
+        <location filename="../views/discovery.py" line="695" />
         <source>Remove a batch imported by mistake, with the clues it created, so that the file can be imported again</source>
         <translation>删除误导入的批次及其生成的线索,之后可以重新导入该文件</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="696" />
+        <location filename="../views/discovery.py" line="697" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="707" />
+        <location filename="../views/discovery.py" line="708" />
         <source>No department list has been imported yet: “Import a department list” reads the spreadsheet a department sent.</source>
         <translation>还没有导入过部门名单。点“导入部门名单”读取部门发来的表格。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="709" />
+        <location filename="../views/discovery.py" line="710" />
         <source>No household register has been imported yet: “Import a household register” reads a file filled in on the standard template.</source>
         <translation>还没有导入过家庭台账。点“导入家庭台账”读取按标准模板填写的文件。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="711" />
+        <location filename="../views/discovery.py" line="712" />
         <source>Nothing has been imported yet.</source>
         <translation>还没有任何导入记录。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="740" />
+        <location filename="../views/discovery.py" line="741" />
         <source>Department list: {dept}</source>
         <translation>部门名单:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="744" />
+        <location filename="../views/discovery.py" line="745" />
         <source>Household register</source>
         <translation>家庭台账</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="769" />
+        <location filename="../views/discovery.py" line="770" />
         <source>File fingerprint (SHA-256): {hash}</source>
         <translation>文件指纹(SHA-256):{hash}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="771" />
+        <location filename="../views/discovery.py" line="772" />
         <source>Sheet: {sheet}</source>
         <translation>工作表:{sheet}</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="785" />
+        <location filename="../views/discovery.py" line="786" />
         <source>The original file of batch #{id} ({file})</source>
         <translation>批次 #{id} 的原始文件({file})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="786" />
+        <location filename="../views/discovery.py" line="787" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="791" />
+        <location filename="../views/discovery.py" line="792" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="792" />
+        <location filename="../views/discovery.py" line="793" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="800" />
+        <location filename="../views/discovery.py" line="801" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="801" />
+        <location filename="../views/discovery.py" line="802" />
         <source>Error workbook</source>
         <translation>错误清单</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="818" />
-        <location filename="../views/discovery.py" line="833" />
+        <location filename="../views/discovery.py" line="819" />
+        <location filename="../views/discovery.py" line="834" />
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="819" />
+        <location filename="../views/discovery.py" line="820" />
         <source>Batch #{id}, {dept} list {file}: its {rows} row(s) and the {clues} clue(s) it created will be removed; the file can then be imported again.
 
 Why is it undone? (kept in the log)</source>
@@ -586,7 +591,7 @@ Why is it undone? (kept in the log)</source>
 撤销原因(记入操作日志):</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="831" />
+        <location filename="../views/discovery.py" line="832" />
         <source>Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.</source>
         <translation>已撤销批次 {id}:删除 {rows} 行、{clues} 条线索。</translation>
     </message>
@@ -594,42 +599,42 @@ Why is it undone? (kept in the log)</source>
 <context>
     <name>ImportLauncherTab</name>
     <message>
-        <location filename="../views/discovery.py" line="464" />
+        <location filename="../views/discovery.py" line="465" />
         <source>&lt;h3&gt;Import a department list&lt;/h3&gt;&lt;p&gt;Departments (human resources, medical insurance, the disabled persons' federation …) send lists of people. The list is screened against the registry: people already receiving 低保 or 特困 are set aside; the others are known households (with their library class) or new people, who become clues for their sub-district or community.&lt;/p&gt;&lt;p&gt;Reads .xlsx, .xls and .csv (UTF-8 or GBK). Title rows, merged headers, blank rows and the signature footer are handled; you can correct the column mapping before anything is written. A dry run writes nothing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入部门名单&lt;/h3&gt;&lt;p&gt;人社、医保、残联等部门定期推送人员名单。名单与台账比对筛查:已享受低保或特困的“在保人员”先行剔除;其余为已在册家庭(显示其库别)或新发现人员,新发现人员生成线索,交所在街道或社区调查。&lt;/p&gt;&lt;p&gt;支持 .xlsx、.xls 和 .csv(UTF-8 或 GBK)。自动处理标题行、合并表头、空行和落款签字行;写入前可修改列对应关系。试导入不写入任何数据。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="471" />
+        <location filename="../views/discovery.py" line="472" />
         <source>&amp;Import a department list…</source>
         <translation>导入部门名单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="475" />
+        <location filename="../views/discovery.py" line="476" />
         <source>&lt;h3&gt;Import the household register&lt;/h3&gt;&lt;p&gt;The standard register template (one row per person; rows sharing 户编号 form one household) creates or updates households, members, incomes, expenses, the current assistance category and the library class. A household with any bad row is not imported at all; the errors are listed by row and column.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;导入家庭台账&lt;/h3&gt;&lt;p&gt;按标准台账模板(每人一行,户编号相同的行为一户)新建或更新家庭、成员、收入、支出、当前救助类别和监测库别。某户只要有一行出错,该户整户不导入;错误按行、列列出。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="479" />
+        <location filename="../views/discovery.py" line="480" />
         <source>&amp;Import a household register…</source>
         <translation>导入家庭台账(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="481" />
+        <location filename="../views/discovery.py" line="482" />
         <source>Save the empty &amp;template…</source>
         <translation>下载空白模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="488" />
+        <location filename="../views/discovery.py" line="489" />
         <source>Earlier imports of this kind:</source>
         <translation>此前的同类导入:</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="493" />
+        <location filename="../views/discovery.py" line="494" />
         <source>Imports are done by district or sub-district staff.</source>
         <translation>导入由区级或街道工作人员进行。</translation>
     </message>
     <message>
-        <location filename="../views/discovery.py" line="496" />
+        <location filename="../views/discovery.py" line="497" />
         <source>You can also drag the file onto this page.</source>
         <translation>也可以把文件直接拖到本页上。</translation>
     </message>

@@ -546,6 +546,12 @@ def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, ex
         return int(clue.version)
 
 
+def _listed(chosen: Sequence[Clue], most: int = 20) -> str:
+    """"#3、#7、#12" — the first ``most`` of them, and how many in all when there are more."""
+    text = "、".join(f"#{c.id}" for c in chosen[:most])
+    return text + (f" 等 {len(chosen)} 条" if len(chosen) > most else "")
+
+
 def assign_clues(db: Database, actor: Actor, clue_ids: Sequence[int], region_id: int, *,
                  versions: dict[int, int] | None = None) -> int:
     """Assign one or many open clues to a sub-district/community. All or nothing. Returns how many."""
@@ -561,13 +567,20 @@ def assign_clues(db: Database, actor: Actor, clue_ids: Sequence[int], region_id:
         missing = set(ids) - {c.id for c in clues}
         if missing:
             raise ValidationFailed(f"找不到线索:{'、'.join('#' + str(i) for i in sorted(missing))}。")
+        outside = [c for c in clues if not (uow.in_scope(c.region_id) if c.region_id is not None
+                                            else sees_unassigned(uow.actor))]
+        if len(outside) == 1:
+            _require_clue_scope(uow, outside[0])
+        if outside:
+            raise PermissionDenied(f"线索 {_listed(outside)} 不在您的管辖范围内,不能分派;本次一条也没有分派。")
+        closed = [c for c in clues if c.status == "closed"]
+        if closed:  # all of them at once: a clerk who selected fifty should not find them one by one
+            raise ValidationFailed(f"线索 {_listed(closed)} 已办结,不能再分派;本次一条也没有分派。请取消选择这些线索后再分派。")
         now = now_utc()
         for clue in clues:
             _require_clue_scope(uow, clue)
             if versions and clue.id in versions:
                 uow.check_version(clue, versions[clue.id], f"线索 #{clue.id}")
-            if clue.status == "closed":
-                raise ValidationFailed(f"线索 #{clue.id} 已办结,不能再分派。")
             before = {"status": clue.status, "region_id": clue.region_id}
             clue.region_id = region.id
             clue.assigned_at = now

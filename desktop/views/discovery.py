@@ -278,10 +278,15 @@ class ClueInboxTab(QWidget):
         self.investigate_button.setEnabled(single is not None and single.status in ("new", "assigned"))
         self.close_button.setEnabled(single is not None and single.status != "closed")
         self.household_button.setEnabled(single is not None and single.household_id is not None)
-        self.detail.setHtml(self._detail_html(single, len(chosen)))
+        self.detail.setHtml(self._detail_html(single, len(chosen), [c for c in chosen if c.status == "closed"]))
 
-    def _detail_html(self, c: ClueInfo | None, n: int) -> str:
+    def _detail_html(self, c: ClueInfo | None, n: int, closed: list[ClueInfo] | None = None) -> str:
         if c is None:
+            if n and closed:  # why 分派 is greyed out: say which ones to leave out
+                shown = "、".join(f"#{x.id}" for x in closed[:20]) + ("…" if len(closed) > 20 else "")
+                return self.tr("<p style='color:#666'>{n} clues selected.</p><p>{k} of them are closed ({ids}) "
+                               "and cannot be assigned: leave them out of the selection to assign the rest.</p>"
+                               ).format(n=n, k=len(closed), ids=shown)
             if n:
                 return self.tr("<p style='color:#666'>{n} clues selected.</p>").format(n=n)
             return self.tr("<p style='color:#666'>Select a clue to see who reported what, and when. "
