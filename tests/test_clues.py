@@ -473,3 +473,49 @@ def test_bulk_assign_names_every_closed_or_foreign_clue_at_once(db, district: Di
     clues.close_clue(db, admin, ids[3], "not_hardship")
     with pytest.raises(PermissionDenied):
         clues.assign_clues(db, worker, [ids[0], ids[3]], district.regions["飞云社区"])
+
+
+def test_two_workstations_closing_one_clue_at_once(db, district: District, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Two workstations closing the same clue about a new person at the same moment on PostgreSQL:
+    the later one was told the ID number had just been registered elsewhere and its dialog came back
+    to be tried again, instead of being told the clue was closed by the other user. Found by racing
+    two closings; the clue row is now locked while it is closed, so the second waits and then finds
+    the version moved."""
+    import threading
+
+    if db.is_sqlite:
+        pytest.skip("writers wait for each other on SQLite: a race needs PostgreSQL")
+    admin = district.admin
+    clue_id = clues.add_clue(db, admin, _input(region_id=district.regions["飞云社区"]))
+    version = clues.get_clue(db, admin, clue_id).version
+    paused, release = threading.Event(), threading.Event()
+    real = clues.move_stage
+
+    def slow(uow, household, *args):  # noqa: ANN001, ANN002, ANN202
+        if not paused.is_set():  # the first closing stops here: checks passed, the household written
+            paused.set()
+            release.wait(5)
+        return real(uow, household, *args)
+
+    monkeypatch.setattr(clues, "move_stage", slow)
+    outcomes: dict[str, object] = {}
+
+    def close(name: str, actor) -> None:  # noqa: ANN001
+        try:
+            outcomes[name] = clues.close_clue(db, actor, clue_id, "class_2", expected_version=version)
+        except Exception as exc:  # noqa: BLE001
+            outcomes[name] = exc
+
+    first = threading.Thread(target=close, args=("first", admin))
+    first.start()
+    assert paused.wait(5)
+    second = threading.Thread(target=close, args=("second", district.actor(Role.DISTRICT_REVIEWER)))
+    second.start()
+    second.join(1.0)  # it waits for the first (or, before the fix, ran through)
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert isinstance(outcomes["first"], clues.CloseResult), outcomes
+    assert isinstance(outcomes["second"], ConflictError), outcomes  # names who closed it
+    assert "测试admin" in outcomes["second"].message
+    assert _count(db, Household) == 1 and _count(db, LibraryMove) == 1

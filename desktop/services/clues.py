@@ -45,7 +45,7 @@ from desktop.rules.codes import (
 )
 from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, too_long, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import PermissionDenied, ValidationFailed
+from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.services.households import load_regions
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -699,7 +699,12 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
     if closed_on > date.today():
         raise ValidationFailed("办结日期不能晚于今天。", {"closed_on": "不能晚于今天"})
     with unit_of_work(db, actor, write=True) as uow:
-        clue = uow.get(Clue, clue_id, "线索")
+        # Locked while it is closed (PostgreSQL): a second workstation closing it at the same moment
+        # waits, then finds it closed by the first (ConflictError naming who), instead of colliding
+        # on the household both would create and being told the ID number was registered elsewhere.
+        clue = uow.session.get(Clue, clue_id, with_for_update=True)
+        if clue is None:
+            raise NotFound(f"找不到线索(编号 {clue_id}),可能已被删除。")
         _require_clue_scope(uow, clue)
         uow.check_version(clue, expected_version, f"线索 #{clue_id}")
         if clue.status == "closed":
