@@ -874,3 +874,34 @@ def test_the_error_workbook_from_a_batch_names_the_other_document_too(db: Databa
         reasons.append([row[-1] for row in rows[1:]])
     assert reasons[0] == reasons[1]
     assert "护照" in reasons[1][0] and reasons[1][1] == "与第2行重复" and "位数" in reasons[1][2]
+
+
+def test_assigning_chosen_rows_keeps_row_and_clue_together_and_in_scope(db: Database, district: District,
+                                                                         registry: dict[str, int], tmp_path: Path) -> None:
+    """Re-assigning a list row whose clue was under investigation moved the row (the list showed the
+    new community, "1 row assigned") while the clue stayed put; and a sub-district caseworker could
+    take a row, and its clue, out of another sub-district. Found by bulk-assigning rows of a batch
+    after some clues had been worked on."""
+    from desktop.services import clues
+
+    result = di.import_department_list(db, district.admin, write_list(tmp_path / "list.csv"), "卫健")
+    rows = {r.name: r for r in di.list_batch_rows(db, district.admin, result.batch_id)}
+    with db.session_factory() as s:
+        found = {c.person_name: c for c in s.scalars(select(Clue).where(Clue.batch_id == result.batch_id))}
+    clues.start_investigation(db, district.admin, found["丙"].id)
+    with pytest.raises(ServiceError) as err:
+        di.assign_rows(db, district.admin, result.batch_id, [rows["丙"].id, rows["戊"].id], district.regions["八泉社区"])
+    assert f"第{rows['丙'].row_number}行" in err.value.message and f"#{found['丙'].id}" in err.value.message
+    with db.session_factory() as s:  # nothing moved, row and clue agree
+        assert s.get(ImportRow, rows["丙"].id).region_id == district.regions["飞云社区"]
+        assert s.get(ImportRow, rows["戊"].id).region_id is None
+        assert s.get(Clue, found["丙"].id).region_id == district.regions["飞云社区"]
+    # 丁 was placed in 道仕袱村 (河口镇): not the 八泉街道 caseworker's to move.
+    caseworker = district.actor(codes.Role.SUBDISTRICT_CASEWORKER)
+    with pytest.raises(PermissionDenied, match=f"第{rows['丁'].row_number}行"):
+        di.assign_rows(db, caseworker, result.batch_id, [rows["丁"].id], district.regions["八泉社区"])
+    with db.session_factory() as s:
+        assert s.get(ImportRow, rows["丁"].id).region_id == district.regions["道仕袱村"]
+        assert s.get(Clue, found["丁"].id).region_id == district.regions["道仕袱村"]
+    # Rows of their own sub-district and unassigned ones still go.
+    assert di.assign_rows(db, caseworker, result.batch_id, [rows["戊"].id], district.regions["八泉社区"]) == 1

@@ -36,6 +36,7 @@ from desktop.services.errors import (
     INVALID_FILE,
     NOT_WRITTEN,
     NotFound,
+    PermissionDenied,
     ServiceError,
     ValidationFailed,
 )
@@ -989,6 +990,41 @@ def count_batch_rows(db: Database, actor: Actor, batch_id: int) -> dict[str, int
         return counts
 
 
+def _check_rows_to_assign(uow: Any, batch_id: int, ids: list[int]) -> None:
+    """Chosen rows are moved only from the actor's own regions (or from none), and only while their
+    clue is still new or assigned: a row whose clue is under investigation or closed would have
+    moved in the list while the clue stayed where it is being worked on. All or nothing."""
+    s = uow.session
+    outside: list[str] = []
+    numbers: dict[str, int] = {}
+    for chunk in (ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)):
+        for row_number, region, number in s.execute(
+                select(ImportRow.row_number, ImportRow.region_id, ImportRow.id_number)
+                .where(ImportRow.batch_id == batch_id, ImportRow.id.in_(chunk),
+                       ImportRow.outcome.in_(("known", "new")))):
+            if region is not None and not uow.in_scope(region):
+                outside.append(f"第{row_number}行")
+            if number:
+                numbers[number] = row_number
+    if outside:
+        listed = "、".join(outside[:20]) + (f" 等 {len(outside)} 行" if len(outside) > 20 else "")
+        raise PermissionDenied(f"{listed}已分派到您管辖范围以外的区划,不能改派;本次一行也没有分派。")
+    worked: list[tuple[int, str]] = []
+    keys = sorted(numbers)
+    for chunk in (keys[i:i + CHUNK] for i in range(0, len(keys), CHUNK)):
+        for clue_id, number, status in s.execute(
+                select(Clue.id, Clue.id_number, Clue.status)
+                .where(Clue.batch_id == batch_id, Clue.id_number.in_(chunk),
+                       Clue.status.in_(("investigating", "closed")))):
+            state = "已办结" if status == "closed" else "正在调查"
+            worked.append((numbers[number], f"第{numbers[number]}行(线索 #{clue_id} {state})"))
+    if worked:
+        worked.sort()
+        listed = "、".join(text for _, text in worked[:20]) + (f" 等 {len(worked)} 行" if len(worked) > 20 else "")
+        raise ValidationFailed(f"{listed}的线索已不能在名单中改派;本次一行也没有分派。"
+                               "请取消选择这些行,调查中的线索可在“线索”中改派。")
+
+
 def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int] | None, region_id: int) -> int:
     """Assign not-in-assistance rows (all unassigned ones when ``row_ids`` is None) to a region;
     the clues created from them follow. Returns the number of rows assigned."""
@@ -1002,6 +1038,8 @@ def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int
         ids = None if row_ids is None else sorted(set(row_ids))
         if ids is None:
             where.append(ImportRow.region_id.is_(None))
+        else:
+            _check_rows_to_assign(uow, batch_id, ids)
         total = 0
         now = now_utc()
         chunks = [None] if ids is None else [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
