@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from desktop.cli import main as cli_main
 from desktop.commands.imports import summary
@@ -905,3 +905,30 @@ def test_assigning_chosen_rows_keeps_row_and_clue_together_and_in_scope(db: Data
         assert s.get(Clue, found["丁"].id).region_id == district.regions["道仕袱村"]
     # Rows of their own sub-district and unassigned ones still go.
     assert di.assign_rows(db, caseworker, result.batch_id, [rows["戊"].id], district.regions["八泉社区"]) == 1
+
+
+def test_a_clue_assigned_in_the_inbox_is_assigned_in_its_batch(db: Database, district: District,
+                                                                registry: dict[str, int], tmp_path: Path) -> None:
+    """A list clue assigned in the clue inbox stayed an unassigned row of its batch; the batch's
+    "assign every unassigned row" then moved the clue away from the community it had just been sent
+    to (found assigning the same list from both places)."""
+    from desktop.services import clues
+
+    result = di.import_department_list(db, district.admin, write_list(tmp_path / "list.csv"), "卫健")
+    with db.session_factory() as s:
+        clue_id = s.scalar(select(Clue.id).where(Clue.person_name == "戊"))
+        assert s.get(ImportBatch, result.batch_id).counts["unassigned"] == 2
+    clues.assign_clues(db, district.admin, [clue_id], district.regions["闸口社区"])
+    with db.session_factory() as s:
+        row = s.scalar(select(ImportRow).where(ImportRow.batch_id == result.batch_id, ImportRow.name == "戊"))
+        assert row.region_id == district.regions["闸口社区"]
+        assert s.get(ImportBatch, result.batch_id).counts["unassigned"] == 1
+    assert di.assign_rows(db, district.admin, result.batch_id, None, district.regions["八泉社区"]) == 1
+    with db.session_factory() as s:
+        assert s.get(Clue, clue_id).region_id == district.regions["闸口社区"]
+        # and a clue sent somewhere before this was kept in step stays where it was sent
+        s.execute(update(ImportRow).where(ImportRow.id == row.id).values(region_id=None))
+        s.commit()
+    di.assign_rows(db, district.admin, result.batch_id, None, district.regions["八泉社区"])
+    with db.session_factory() as s:
+        assert s.get(Clue, clue_id).region_id == district.regions["闸口社区"]

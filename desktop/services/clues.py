@@ -22,11 +22,21 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.io import xlsx_stream
-from desktop.models import AuditEntry, Clue, Household, LibraryMove, Member, Region, User
+from desktop.models import (
+    AuditEntry,
+    Clue,
+    Household,
+    ImportBatch,
+    ImportRow,
+    LibraryMove,
+    Member,
+    Region,
+    User,
+)
 from desktop.models.base import now_utc
 from desktop.rules import idcard
 from desktop.rules import monitoring as monitoring_rules
@@ -592,7 +602,29 @@ def assign_clues(db: Database, actor: Actor, clue_ids: Sequence[int], region_id:
                       detail=f"分派到{region.name}")
             uow.notify("clues", clue.id)
         uow.flush()
+        _follow_in_batches(uow, [c for c in clues if c.batch_id is not None and c.id_number], region.id)
         return len(clues)
+
+
+def _follow_in_batches(uow: UnitOfWork, assigned: Sequence[Clue], region_id: int) -> None:
+    """A clue from a department list, assigned here, is assigned in its batch too: its row left
+    counted as unassigned there, and the batch's "assign every unassigned row" then moved the clue
+    away from where it had just been sent."""
+    batches = sorted({c.batch_id for c in assigned if c.batch_id is not None})
+    for batch_id in batches:
+        numbers = [c.id_number for c in assigned if c.batch_id == batch_id]
+        uow.session.execute(update(ImportRow).where(
+            ImportRow.batch_id == batch_id, ImportRow.id_number.in_(numbers), ImportRow.outcome == "new")
+            .values(region_id=region_id).execution_options(synchronize_session=False))
+        batch = uow.session.get(ImportBatch, batch_id)
+        if batch is None:
+            continue
+        counts = dict(batch.counts or {})
+        counts["unassigned"] = uow.session.scalar(select(func.count()).select_from(ImportRow).where(
+            ImportRow.batch_id == batch_id, ImportRow.region_id.is_(None),
+            ImportRow.outcome.in_(("known", "new")))) or 0
+        batch.counts = counts
+        uow.notify("import_batches", batch_id)
 
 
 def start_investigation(db: Database, actor: Actor, clue_id: int, *, expected_version: int | None = None) -> int:

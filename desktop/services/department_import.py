@@ -1047,7 +1047,9 @@ def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int
             cond = list(where) + ([ImportRow.id.in_(chunk)] if chunk is not None else [])
             numbers = select(ImportRow.id_number).where(*cond, ImportRow.outcome == "new")
             s.execute(update(Clue).where(Clue.batch_id == batch_id, Clue.id_number.in_(numbers),
-                                         Clue.status.in_(("new", "assigned")))
+                                         Clue.status.in_(("new", "assigned")),
+                                         # "every unassigned row" moves no clue sent elsewhere already
+                                         *([Clue.region_id.is_(None)] if chunk is None else []))
                       .values(region_id=region.id, status="assigned", assigned_at=now, version=Clue.version + 1,
                               updated_at=now, updated_by_id=actor.user_id)
                       .execution_options(synchronize_session=False))
