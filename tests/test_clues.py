@@ -519,3 +519,19 @@ def test_two_workstations_closing_one_clue_at_once(db, district: District, monke
     assert isinstance(outcomes["second"], ConflictError), outcomes  # names who closed it
     assert "测试admin" in outcomes["second"].message
     assert _count(db, Household) == 1 and _count(db, LibraryMove) == 1
+
+
+def test_closing_a_clue_about_someone_registered_outside_ones_region_says_so(db, district: District) -> None:  # noqa: ANN001
+    """A community worker closing a clue about a person who is in a household of another community
+    (entered as new, found by the ID number at closing) was told only 该家庭不在您(飞云社区)的管辖范围内
+    — which family? Found closing a clue for a person registered elsewhere."""
+    _household(db, district.regions["八泉社区"], "王五", ID_B)
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    clue_id = clues.add_clue(db, worker, _input(person_name="王五", id_number=ID_B))
+    with pytest.raises(PermissionDenied) as err:
+        clues.close_clue(db, worker, clue_id, "class_2")
+    assert f"线索 #{clue_id}" in err.value.message and "王五" in err.value.message
+    assert "管辖范围以外" in err.value.message and "区级" in err.value.message
+    assert "八泉社区" not in err.value.message  # another community's register is not shown to the worker
+    assert clues.get_clue(db, worker, clue_id).status == "new" and _count(db, LibraryMove) == 0
+    clues.close_clue(db, district.admin, clue_id, "class_2")  # the district can

@@ -750,8 +750,12 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
         from_stage: str | None = None
         if to_stage is not None:
             household, created = _household_for(uow, clue)
+            if not created and not uow.in_scope(household.region_id):
+                # The person is in the registry elsewhere (found by ID number): say so, not just "该家庭".
+                raise PermissionDenied(
+                    f"线索 #{clue.id} 未办结:当事人{clue.person_name}已登记在您({actor.region_name})管辖范围以外的"
+                    "家庭台账中,不能由您办结调整该户库别;请报区级人员处理。")
             if not created:
-                uow.require_scope(household.region_id, "该家庭")
                 _check_close_move(clue, household, to_stage, closed_on)
             clue.household_id = household.id
             reason = f"线索 #{clue.id} 办结:{OUTCOME_LABELS[outcome]}" + (f"。{note.strip()}" if note.strip() else "")
