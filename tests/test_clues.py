@@ -535,3 +535,17 @@ def test_closing_a_clue_about_someone_registered_outside_ones_region_says_so(db,
     assert "八泉社区" not in err.value.message  # another community's register is not shown to the worker
     assert clues.get_clue(db, worker, clue_id).status == "new" and _count(db, LibraryMove) == 0
     clues.close_clue(db, district.admin, clue_id, "class_2")  # the district can
+
+
+def test_a_name_search_takes_percent_and_underscore_as_themselves(db, district: District) -> None:  # noqa: ANN001
+    """Searching the inbox (or the registry in the clue form) for "_" or "%" listed every clue — the
+    characters were LIKE wildcards — and "张_" found 张三 (found typing odd characters in the search)."""
+    admin = district.admin
+    clues.add_clue(db, admin, _input(person_name="张三", id_number=""))
+    _household(db, district.regions["飞云社区"], "张三", ID_B)
+    for text in ("_", "%", "张_", "张%"):
+        assert clues.list_clues(db, admin, ClueFilter(text=text)) == [], text
+        assert clues.count_clues(db, admin, ClueFilter(text=text)).total == 0, text
+        assert clues.search_people(db, admin, text) == [], text
+    assert len(clues.list_clues(db, admin, ClueFilter(text="张"))) == 1
+    assert len(clues.search_people(db, admin, "张")) == 1

@@ -266,7 +266,7 @@ def _filter_clauses(flt: ClueFilter) -> list[ColumnElement[bool]]:
             else:
                 clauses.append(Clue.id_number.like("%" + number))
         else:
-            clauses.append(Clue.person_name.startswith(text, autoescape=True))
+            clauses.append(Clue.person_name.startswith(text, autoescape=True))  # "%" and "_" are themselves
     return clauses
 
 
