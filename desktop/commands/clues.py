@@ -47,8 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = csub.add_parser("add", help="登记一条线索")
     add.add_argument("--name", required=True, help="当事人姓名")
     add.add_argument("--id-number", default="", help="身份证号")
-    add.add_argument("--phone", default="")
-    add.add_argument("--address", default="")
+    add.add_argument("--phone", default="", help="当事人联系电话")
+    add.add_argument("--address", default="", help="当事人住址")
     add.add_argument("--source", required=True, choices=sorted(_all_sources()), metavar="SOURCE",
                      help="线索来源:" + sources)
     add.add_argument("--channel", choices=sorted(CHANNEL_LABELS), default=None,
