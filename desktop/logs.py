@@ -9,6 +9,14 @@ from pathlib import Path
 from desktop import config
 
 
+def log_file() -> Path:
+    """Where the log is written: the file in use once logging is set up, else where it will be."""
+    for handler in logging.getLogger("relief_desk").handlers:
+        if isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename)
+    return config.log_dir() / "relief-desk.log"
+
+
 def setup_logging() -> Path:
     """Send warnings and errors to a rotating log file. Returns its path (or a temp path if unwritable)."""
     root = logging.getLogger("relief_desk")

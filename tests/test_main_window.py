@@ -193,3 +193,18 @@ def test_the_window_fits_a_small_screen(qtbot, sqlite_district: District) -> Non
     qtbot.addWidget(laptop)
     assert initial_size(laptop) == QSize(1280, 688)
     assert initial_size(laptop, QSize(900, 600)) == QSize(900, 600)  # a size that fits is kept
+
+
+def test_the_about_box_says_the_version_and_where_the_data_log_and_settings_are(
+        qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop import __version__
+    from desktop.config import Settings
+    from desktop.logs import log_file
+
+    window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(window)
+    text = window.about_text()
+    assert __version__ in text
+    assert f"数据库:{sqlite_district.db.describe()}" in text and str(sqlite_district.db.url.database) in text
+    assert f"日志文件:{log_file()}" in text and f"设置文件:{Settings.path()}" in text
+    assert str(log_file()).endswith("relief-desk.log")

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.config import Settings
+from desktop.logs import log_file
 from desktop.rules.codes import ROLE_LABELS, Role
 from desktop.services import applications, database
 from desktop.services.errors import ServiceError
@@ -265,10 +267,20 @@ class MainWindow(QMainWindow):
         if PasswordDialog(self.ctx, self).exec():
             QMessageBox.information(self, self.tr("Relief Desk"), self.tr("Your password was changed."))
 
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Relief Desk"), self.tr(
+    def about_text(self) -> str:
+        """The about box: the version and where this workstation keeps its data, log and settings
+        (what IT and the help desk ask for first)."""
+        return self.tr(
             "Relief Desk {version}\nSocial-assistance work for the district civil-affairs office:\n"
-            "discover first, assess first, warn first, commit early, assist early.").format(version=__version__))
+            "discover first, assess first, warn first, commit early, assist early.\n\n"
+            "Database: {database}\nLog file: {log}\nSettings file: {settings}").format(
+            version=__version__, database=self.ctx.db.describe(), log=log_file(), settings=Settings.path())
+
+    def _about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Relief Desk"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # paths can be copied
+        box.exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         for widget in self._built.values():
