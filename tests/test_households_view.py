@@ -448,3 +448,29 @@ def test_a_household_saved_by_nobody_known_shows_the_time_alone(qtbot, sqlite_di
     qtbot.addWidget(detail)
     saved = detail.read_only.text().splitlines()[-1]
     assert saved.startswith("最后保存:") and "—" not in saved and "," not in saved, saved
+
+
+def test_an_empty_registry_says_what_to_do_first(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """A new office's households page was a blank white box: it now says how households come in, and
+    a search that finds nothing says so instead."""
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    page.show()
+    page.model.wait_for_count()
+    qtbot.waitUntil(lambda: not page.empty_hint.isHidden())
+    assert page.model.rowCount() == 0
+    assert "还没有家庭档案" in page.empty_hint.text() and "导入家庭台账" in page.empty_hint.text()
+    page.search.setText("张")
+    qtbot.waitUntil(lambda: "没有符合" in page.empty_hint.text())
+    assert not page.empty_hint.isHidden()
+    page.search.clear()
+    qtbot.waitUntil(lambda: "还没有家庭档案" in page.empty_hint.text())
+
+
+def test_the_empty_note_stays_away_while_households_are_listed(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                              homes: dict[str, int]) -> None:
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    page.show()
+    page.model.wait_for_count()
+    assert page.model.rowCount() > 0 and page.empty_hint.isHidden()

@@ -55,7 +55,7 @@ from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
-from desktop.views.table_model import width_scale
+from desktop.views.table_model import EmptyHint, width_scale
 from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
@@ -402,6 +402,7 @@ class HouseholdsPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # after the indicator: the first view is in registration order
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty_hint = EmptyHint(self.table, "")  # an empty registry said nothing: what to do first
         # Widths at the default font, scaled to the font in use (Microsoft YaHei on Windows is wider than
         # the font the numbers were chosen with); the household number (17 digits in the district's
         # scheme) and the 18-character ID number are measured so that they are never cut to "4202030…".
@@ -470,6 +471,7 @@ class HouseholdsPage(QWidget):
         self._search_timer.stop()
         flt = self.current_filter()
         self._restore = None
+        self._set_empty_hint(flt)
         plan = hs.plan_search(flt.search, flt.search_mode)
         if plan.kind == "address":
             self._search_in_background(flt)
@@ -487,6 +489,15 @@ class HouseholdsPage(QWidget):
             "invalid_id": self.tr("{v} is not a valid ID number: {why}"),
         }
         self.hint_label.setText(hints.get(plan.kind, "").format(v=plan.value, why=plan.note))
+
+    def _set_empty_hint(self, flt: hs.HouseholdFilter) -> None:
+        narrowed = (flt.region_id is not None or flt.stage or flt.category or flt.status or flt.search)
+        self.empty_hint.setText(self.tr(
+            "No household matches the search, the filters or the region chosen. Clear the search box, "
+            "set the lists to 全部 or choose the whole district in the tree on the left.") if narrowed else self.tr(
+            "There are no household records yet. To start, import the household register "
+            "(主动发现 → 家庭台账 → 导入家庭台账, from the standard template), or register a clue "
+            "(主动发现 → 线索收件箱 → 登记线索): a household record is made when a clue is investigated."))
 
     def _search_in_background(self, flt: hs.HouseholdFilter) -> None:
         """A piece of the address cannot use an index: search off the UI thread (progress, cancel)."""
