@@ -474,3 +474,25 @@ def test_the_empty_note_stays_away_while_households_are_listed(qtbot, sqlite_dis
     page.show()
     page.model.wait_for_count()
     assert page.model.rowCount() > 0 and page.empty_hint.isHidden()
+
+
+def test_removing_the_head_is_refused_before_asking_to_confirm(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                               homes: dict[str, int],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window asked "remove 张三 and their income lines?" and only then said the head cannot be removed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    detail = HouseholdDetailDialog(AppContext(sqlite_district.db, sqlite_district.admin), homes["zhang"])
+    qtbot.addWidget(detail)
+    head = next(m for m in detail.current.members if m.relation == "self")
+    for i in range(detail.members.topLevelItemCount()):
+        if detail.members.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == head.id:
+            detail.members.setCurrentItem(detail.members.topLevelItem(i))
+    asked: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    detail.remove_member()
+    assert asked == [] and told == [hs.head_not_removed(head.name)]
+    assert any(m.id == head.id for m in hs.get_household(sqlite_district.db, sqlite_district.admin,
+                                                         homes["zhang"]).members)

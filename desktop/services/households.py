@@ -1199,6 +1199,12 @@ def update_member(db: Database, actor: Actor, member_id: int, expected_version: 
         return h.version
 
 
+def head_not_removed(name: str) -> str:
+    """Why the head of household cannot be removed, and how the head changes instead."""
+    return (f"不能删除户主 {name}:请先把户主改为另一位成员(将 {name} 的“与户主关系”改为其他,"
+            "再把新户主的“与户主关系”设为“本人”),然后再删除")
+
+
 def remove_member(db: Database, actor: Actor, member_id: int, expected_version: int, *,
                   household_version: int | None = None) -> int:
     """Remove a member (and their income/expense lines). Returns the new household version."""
@@ -1209,9 +1215,7 @@ def remove_member(db: Database, actor: Actor, member_id: int, expected_version: 
         if member.relation == Relation.SELF:
             # Removing the head left a household with no head (an empty name in the list, no head's ID
             # to search by, a detail titled "—"): the head changes by editing relations, not by deleting.
-            raise ValidationFailed(
-                f"不能删除户主 {member.name}:请先把户主改为另一位成员(将 {member.name} 的“与户主关系”改为其他,"
-                "再把新户主的“与户主关系”设为“本人”),然后再删除", {"relation": "户主不能删除"})
+            raise ValidationFailed(head_not_removed(member.name), {"relation": "户主不能删除"})
         before = snapshot(member)
         for model in (Income, Expense):
             for line in uow.session.scalars(select(model).where(model.member_id == member.id)):

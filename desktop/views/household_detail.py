@@ -45,6 +45,7 @@ from desktop.rules.codes import (
     LABOUR_LABELS,
     RELATION_LABELS,
     SCHOOLING_LABELS,
+    Relation,
 )
 from desktop.services import auth
 from desktop.services import households as hs
@@ -784,6 +785,9 @@ class HouseholdDetailDialog(QDialog):
     def remove_member(self) -> None:
         member = self._selected_member()
         if member is None:
+            return
+        if member.relation == Relation.SELF:  # refused by the service: said before asking to confirm
+            QMessageBox.information(self, self.tr("Remove member"), hs.head_not_removed(member.name))
             return
         answer = QMessageBox.question(self, self.tr("Remove member"), self.tr(
             "Remove {name} from this household? Their income and expense lines are removed too.").format(
