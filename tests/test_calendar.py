@@ -162,3 +162,23 @@ def test_post_checks_command_lists_what_is_due(district: District, capsys: pytes
     rows = json.loads(capsys.readouterr().out)
     assert [(r["application_id"], r["kind"], r["due_on"], r["overdue"], r["days_left"]) for r in rows] == [
         (app_id, "periodic", "2027-03-10", True, -5)]
+
+
+def test_household_timeline_marks_an_estimated_procedure_deadline(district: District) -> None:
+    """Found in the cal8 pass: the household window's application line said "办理时限 2027-01-…" with no
+    word that 2027's holidays are unknown, where the applications list marks the same date an estimate."""
+    from desktop.services import households
+
+    db, admin = district.db, district.admin
+    hid = make_household(db, district.regions["闸口社区"], "王五")
+    svc.accept(db, admin, household_id=hid, category="dibao", accepted_on=date(2026, 12, 20), today=date(2026, 12, 21))
+    detail = households.get_household(db, admin, hid).applications[0].detail
+    assert detail.startswith("办理时限 2027-") and "2027年的法定节假日安排尚未录入" in detail and "估算" in detail
+    # once the administrator enters 2027 the date stands without the warning
+    cal_svc.set_year(db, admin, 2027, days_off=[date(2027, 1, 1)], workdays=[])
+    detail = households.get_household(db, admin, hid).applications[0].detail
+    assert detail.startswith("办理时限 2027-") and "估算" not in detail
+    # a decided application's deadline is history, not an estimate to check
+    hid2 = make_household(db, district.regions["八泉社区"], "赵六")
+    svc.accept(db, admin, household_id=hid2, category="dibao", accepted_on=date(2026, 2, 10))
+    assert "估算" not in households.get_household(db, admin, hid2).applications[0].detail

@@ -75,7 +75,9 @@ from desktop.rules.codes import (
 from desktop.rules.means_test import PLACEMENT_LABELS
 from desktop.rules.monitoring import REFERRAL_STATUSES, effective_due
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
+from desktop.rules.workdays import Deadline
 from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, too_early, unit_of_work
+from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
 from desktop.services.monitoring import _overdue_sql
@@ -882,12 +884,25 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                      for r in s.scalars(select(Referral).where(Referral.household_id == h.id)
                                         .order_by(Referral.sent_on.desc(), Referral.id.desc()))]
         app_status = {"open": "办理中", "approved": "已批准", "refused": "未批准", "withdrawn": "已撤回", "revoked": "已撤销"}
+        apps = list(s.scalars(select(Application).where(Application.household_id == h.id)
+                              .order_by(Application.accepted_on.desc(), Application.id.desc())))
+        # An open application's deadline in a year whose holidays nobody has entered is an estimate and
+        # says so, as on the applications page (RULES.md §2); a decided one's is history.
+        work_calendar = load_calendar(db) if any(a.status == "open" for a in apps) else None
+
+        def due_text(a: Application) -> str:
+            text = f"办理时限 {a.due_on:%Y-%m-%d}"
+            if work_calendar is not None and a.status == "open":
+                unknown = work_calendar.unknown_years_between(a.accepted_on, a.due_on)
+                if unknown:
+                    text += f"(估算:{Deadline(a.due_on, unknown).warning()})"
+            return text
+
         applications = [TimelineEntry(a.accepted_on, "application",
                                       f"申请 {_label(CATEGORY_LABELS, a.category)}({_label(TRACK_LABELS, a.track)}):"
                                       f"{app_status.get(a.status, a.status)}",
-                                      f"办理时限 {a.due_on:%Y-%m-%d}" + (f";月救助金 {a.amount} 元" if a.amount else ""))
-                        for a in s.scalars(select(Application).where(Application.household_id == h.id)
-                                           .order_by(Application.accepted_on.desc(), Application.id.desc()))]
+                                      due_text(a) + (f";月救助金 {a.amount} 元" if a.amount else ""))
+                        for a in apps]
         # not at the top: the audit log reads this module's labels
         from desktop.services.audit import action_label
 
