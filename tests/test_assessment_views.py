@@ -371,3 +371,40 @@ def test_each_assessment_list_says_why_it_is_empty(qtbot, sqlite_district: Distr
     dialog.model.set_rows([])  # a re-assessment that proposes no move
     hint = dialog.table.findChild(EmptyHint)
     assert "没有需要调整的家庭" in hint.text() and "新建评估" not in hint.text()
+
+
+def test_reassess_confirm_counts_every_household_skipped(qtbot, world, messages, tmp_path: Path,  # noqa: ANN001
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in the cal8 pass: a household changed by someone else after the re-assessment is skipped and
+    leaves the list; the message named only the first 20 skipped, so the 21st and later vanished without
+    a word. Every skipped household is now counted, the first ones named, the rest said to exist."""
+    from desktop.services import assessment as svc
+
+    d, ctx, hid = world
+    other = add_household(d.db, d.regions["八泉社区"], [{"name": "王秀英", "born": date(1950, 3, 1)}],
+                          incomes={"wages": "3000"})
+    ctx.actor = d.admin
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.reassess()
+    dialog.path.setText(str(tmp_path / "all.xlsx"))
+    dialog.as_of.setDate(date(2026, 3, 1))
+    dialog.run()
+    assert wait_for_background()
+    with d.db.session_factory() as s, s.begin():  # someone else edits 刘建国's household meanwhile
+        s.get(Household, hid).phone = "13800000000"
+    dialog.confirm()
+    assert wait_for_background()
+    assert dialog.confirmed is not None and dialog.confirmed.moved == 1
+    assert "1 户未调整" in messages[-1] and "刘建国(重新评估后已被修改,请重新评估)" in messages[-1]
+    with d.db.session_factory() as s:
+        assert s.get(Household, hid).stage is None and s.get(Household, other).stage == "applying"
+    # many skipped: the ones not named are still counted
+    dialog.model.set_rows([p for p in dialog.summary.proposals])
+    dialog.table.selectAll()
+    many = [f"户{i}(重新评估后已被修改,请重新评估)" for i in range(25)]
+    monkeypatch.setattr(svc, "confirm_moves", lambda *a, **k: svc.ConfirmResult(0, 0, many))
+    dialog.confirm()
+    assert wait_for_background()
+    assert "25 户未调整" in messages[-1] and "户19(" in messages[-1] and "户20(" not in messages[-1]
+    assert "另有 5 户" in messages[-1]

@@ -3,62 +3,62 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../views/assessment.py" line="248" />
+        <location filename="../views/assessment.py" line="257" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="251" />
+        <location filename="../views/assessment.py" line="260" />
         <source>&amp;Re-assess everyone…</source>
         <translation>重新评估全部(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="253" />
+        <location filename="../views/assessment.py" line="262" />
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="255" />
+        <location filename="../views/assessment.py" line="264" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="270" />
+        <location filename="../views/assessment.py" line="279" />
         <source>No assessment yet: “New assessment” works out a household's income and category.</source>
         <translation>还没有评估记录。点“新建评估”为一户家庭核算收入、认定救助类别。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="299" />
+        <location filename="../views/assessment.py" line="308" />
         <source>Select an assessment to see its calculation.</source>
         <translation>选择一条评估记录查看计算过程。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="300" />
+        <location filename="../views/assessment.py" line="309" />
         <source>No assessments yet. Start one with "New assessment".</source>
         <translation>还没有评估记录。请点击“新建评估”开始。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="316" />
+        <location filename="../views/assessment.py" line="325" />
         <source>Assessment %1 of %2 on %3 — verified by %4 (%5)</source>
         <translation>第 %1 号评估:%2,%3 —— 核查方式:%4(调查人员:%5)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="342" />
+        <location filename="../views/assessment.py" line="351" />
         <source>Print calculation sheet</source>
         <translation>打印评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="342" />
+        <location filename="../views/assessment.py" line="351" />
         <source>Select an assessment first.</source>
         <translation>请先选择一条评估记录。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="349" />
+        <location filename="../views/assessment.py" line="358" />
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="351" />
+        <location filename="../views/assessment.py" line="360" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -157,115 +157,120 @@
 <context>
     <name>ReassessDialog</name>
     <message>
-        <location filename="../views/assessment.py" line="93" />
+        <location filename="../views/assessment.py" line="96" />
         <source>Re-assess everyone</source>
         <translation>重新评估全部家庭</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="95" />
+        <location filename="../views/assessment.py" line="98" />
         <source>Runs the means test again for every household in the chosen area with the policy settings in force on the date, and writes one row per household to a workbook. Nothing in the register changes until you confirm the moves.</source>
         <translation>按所选日期生效的政策参数,对所选区域内的每一户重新计算家庭经济状况,每户一行写入工作簿。在您确认库别调整之前,登记册不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="102" />
+        <location filename="../views/assessment.py" line="105" />
         <source>Everything I can see</source>
         <translation>我管辖的全部区域</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="109" />
+        <location filename="../views/assessment.py" line="112" />
         <source>&amp;Area:</source>
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="111" />
+        <location filename="../views/assessment.py" line="114" />
         <source>Settings in force &amp;on:</source>
         <translation>适用政策参数日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="120" />
+        <location filename="../views/assessment.py" line="123" />
         <source>Output &amp;file:</source>
         <translation>输出文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="124" />
+        <location filename="../views/assessment.py" line="127" />
         <source>&amp;Run re-assessment</source>
         <translation>开始重新评估(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="132" />
+        <location filename="../views/assessment.py" line="135" />
         <source>No household needs a move: each suggested placement matches where the household is now.</source>
         <translation>没有需要调整的家庭:各户的建议去向与其当前所在库别、救助类别一致。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="139" />
+        <location filename="../views/assessment.py" line="142" />
         <source>&amp;Confirm proposed moves…</source>
         <translation>确认库别调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="148" />
+        <location filename="../views/assessment.py" line="151" />
         <source>Save re-assessment</source>
         <translation>保存重新评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="149" />
+        <location filename="../views/assessment.py" line="152" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="169" />
+        <location filename="../views/assessment.py" line="172" />
         <source>Re-assessing households…</source>
         <translation>正在重新评估家庭…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="175" />
+        <location filename="../views/assessment.py" line="178" />
         <source>%1 households re-assessed with the settings in force on %2: %3. %4 changed. Written to %5.</source>
         <translation>已按 %2 生效的政策参数重新评估 %1 户:%3。类别有变化的 %4 户。结果已写入 %5。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="179" />
+        <location filename="../views/assessment.py" line="182" />
         <source>%1 households have no members and could not be assessed.</source>
         <translation>%1 户没有成员记录,无法评估。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="194" />
+        <location filename="../views/assessment.py" line="197" />
         <source>&amp;Confirm %1 selected moves…</source>
         <translation>确认所选的 %1 户调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="198" />
+        <location filename="../views/assessment.py" line="201" />
         <source>All %1 proposed moves are selected. To confirm only some, click a row and Ctrl+click or Shift+click the others.</source>
         <translation>已选中全部 %1 户建议调整。如只确认其中一部分,请单击一行,再按住 Ctrl 或 Shift 单击其他行。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="202" />
+        <location filename="../views/assessment.py" line="205" />
         <source>%1 of %2 proposed moves selected; the others stay in the list and in the workbook.</source>
         <translation>共 %2 户建议调整,已选 %1 户;未选的仍留在列表和工作簿中。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="211" />
-        <location filename="../views/assessment.py" line="238" />
+        <location filename="../views/assessment.py" line="214" />
+        <location filename="../views/assessment.py" line="247" />
         <source>Confirm moves</source>
         <translation>确认库别调整</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="212" />
+        <location filename="../views/assessment.py" line="215" />
         <source>Move %1 households as proposed? Each move is recorded with its reason.</source>
         <translation>按建议调整 %1 户的库别?每一次调整都会连同原因记录在案。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="222" />
+        <location filename="../views/assessment.py" line="225" />
         <source>Applying the moves…</source>
         <translation>正在调整库别…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="233" />
+        <location filename="../views/assessment.py" line="236" />
         <source>%1 households moved, %2 unchanged.</source>
         <translation>已调整 %1 户,%2 户未变。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="236" />
-        <source>Skipped (re-assess them again): %1</source>
-        <translation>已跳过(请重新评估):%1</translation>
+        <location filename="../views/assessment.py" line="243" />
+        <source> … and %1 more</source>
+        <translation> …… 另有 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../views/assessment.py" line="244" />
+        <source>%1 households skipped (re-assess them again): %2</source>
+        <translation>%1 户未调整(请重新评估):%2</translation>
     </message>
 </context>
 </TS>

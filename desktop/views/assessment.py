@@ -82,6 +82,9 @@ class ProposalsTableModel(RowListTableModel[svc.Proposal]):
                 f"{p.per_capita_income:,.2f}", mt.PLACEMENT_LABELS[p.placement])[column]
 
 
+SKIPPED_NAMED = 20  # households named in the message after confirming; the rest are counted
+
+
 class ReassessDialog(QDialog):
     """Choose the scope, date and file; run; review the changes; confirm the moves."""
 
@@ -233,7 +236,13 @@ class ReassessDialog(QDialog):
         text = self.tr("%1 households moved, %2 unchanged.").replace("%1", str(result.moved)) \
             .replace("%2", str(result.unchanged))
         if result.skipped:
-            text += "\n" + self.tr("Skipped (re-assess them again): %1").replace("%1", "; ".join(result.skipped[:20]))
+            # every skipped household counted, the first ones named: they leave the list, so a name cut
+            # off here without a word was a household nobody would re-assess
+            names = "; ".join(result.skipped[:SKIPPED_NAMED])
+            if len(result.skipped) > SKIPPED_NAMED:
+                names += self.tr(" … and %1 more").replace("%1", str(len(result.skipped) - SKIPPED_NAMED))
+            text += "\n" + self.tr("%1 households skipped (re-assess them again): %2").replace(
+                "%1", str(len(result.skipped))).replace("%2", names)
         self.result_label.setText(text)
         QMessageBox.information(self, self.tr("Confirm moves"), text)
 
