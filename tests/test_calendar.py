@@ -182,3 +182,24 @@ def test_household_timeline_marks_an_estimated_procedure_deadline(district: Dist
     hid2 = make_household(db, district.regions["八泉社区"], "赵六")
     svc.accept(db, admin, household_id=hid2, category="dibao", accepted_on=date(2026, 2, 10))
     assert "估算" not in households.get_household(db, admin, hid2).applications[0].detail
+
+
+def test_a_written_refusal_due_in_an_unknown_year_is_marked_an_estimate(district: District) -> None:
+    """Found in the cal8 pass: a refusal decided on 2026-12-30 must be served within 3 working days, into
+    2027, whose holidays are not known; the application window and the list of refusals to serve gave the
+    due day as certain. They now carry the unknown-year warning until it is served or 2027 is entered."""
+    db, admin = district.db, district.admin
+    app_id = svc.accept(db, admin, household_id=make_household(db, district.regions["闸口社区"], "钱七"),
+                        category="dibao", accepted_on=date(2026, 12, 1), today=date(2026, 12, 1))
+    svc.complete_step(db, admin, app_id, "check", on=date(2026, 12, 3), result="failed", today=date(2026, 12, 3))
+    svc.decide(db, admin, app_id, approve=False, on=date(2026, 12, 30), reason="核对发现名下有两套住房",
+               today=date(2026, 12, 30))
+    notice = svc.get_detail(db, admin, app_id, as_of=date(2026, 12, 31)).refusal_notice
+    assert notice is not None and notice.due_on.year == 2027 and "2027年的法定节假日安排尚未录入" in notice.warning
+    [to_serve] = svc.refusals_to_serve(db, admin, as_of=date(2026, 12, 31))
+    assert to_serve.application_id == app_id and to_serve.warning == notice.warning
+    cal_svc.set_year(db, admin, 2027, days_off=[date(2027, 1, 1)], workdays=[])
+    assert svc.get_detail(db, admin, app_id, as_of=date(2026, 12, 31)).refusal_notice.warning == ""
+    cal_svc.clear_year(db, admin, 2027)
+    svc.record_refusal_served(db, admin, app_id, on=date(2026, 12, 31), method="in_person", today=date(2026, 12, 31))
+    assert svc.get_detail(db, admin, app_id, as_of=date(2026, 12, 31)).refusal_notice.warning == ""  # done: history

@@ -296,14 +296,17 @@ class RefusalNotice:
     served_on: date | None
     served_how: str  # label (SERVICE_METHODS)
     overdue: bool  # not served and past its due day
+    warning: str = ""  # not served and due in a year whose holidays nobody has entered: an estimate
 
 
-def _refusal_notice(data: dict | None, as_of: date) -> RefusalNotice:
+def _refusal_notice(data: dict | None, as_of: date, cal: WorkCalendar) -> RefusalNotice:
     data = data or {}
     due = date.fromisoformat(data["notice_due"]) if data.get("notice_due") else None
     served = date.fromisoformat(data["served_on"]) if data.get("served_on") else None
+    # 3 working days counted into a year nobody has entered the holidays of (RULES.md §2): said so
+    warning = whole_warning((due.year,)) if served is None and due is not None and not cal.knows(due.year) else ""
     return RefusalNotice(due, served, proc.SERVICE_METHODS.get(data.get("served_how", ""), ""),
-                         served is None and due is not None and due < as_of)
+                         served is None and due is not None and due < as_of, warning)
 
 
 @dataclass(frozen=True)
@@ -1599,11 +1602,13 @@ class RefusalToServe:
     head_name: str
     due_on: date | None
     overdue: bool
+    warning: str = ""  # the due day is an estimate (its year's holidays are not entered)
 
 
 def refusals_to_serve(db: Database, actor: Actor, *, as_of: date | None = None) -> list[RefusalToServe]:
     """Refused applications whose written refusal is not recorded as served, earliest due first."""
     as_of = as_of or date.today()
+    cal = load_calendar(db)
     with unit_of_work(db, actor) as uow:
         query = (select(Application.id, Household.head_name, Notice.data)
                  .join(Household, Household.id == Application.household_id)
@@ -1614,9 +1619,9 @@ def refusals_to_serve(db: Database, actor: Actor, *, as_of: date | None = None) 
             query = query.where(Household.region_id.in_(ids))
         out = []
         for app_id, name, data in uow.session.execute(query):
-            notice = _refusal_notice(data, as_of)
+            notice = _refusal_notice(data, as_of, cal)
             if notice.served_on is None:
-                out.append(RefusalToServe(app_id, name, notice.due_on, notice.overdue))
+                out.append(RefusalToServe(app_id, name, notice.due_on, notice.overdue, notice.warning))
         return sorted(out, key=lambda r: (r.due_on or date.max, r.application_id))
 
 
@@ -1987,7 +1992,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             notices=notices, months_paid=int(months), total_paid=_yuan(total),
             can_extend=app.status == "open" and app.track == Track.REGULAR and not app.extended,
             can_stop=_running(app), gradual_exit_from=app.gradual_exit_from, exit_stage=app.exit_stage,
-            refusal_notice=next((_refusal_notice(n.data, as_of) for n in reversed(notices) if n.kind == "refusal"),
+            refusal_notice=next((_refusal_notice(n.data, as_of, cal) for n in reversed(notices) if n.kind == "refusal"),
                                 None) if app.status == "refused" else None,
             replaces=_approval_text(other) if app.status == "open" and not proc.paid_once(app.category) and (
                 other := _running_approval(uow, hh.id, exclude=app.id)) is not None else None,

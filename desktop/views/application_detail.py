@@ -222,6 +222,8 @@ class ApplicationDetailDialog(QDialog):
             else:
                 served = f"<span style='color:{'#c62828' if notice.overdue else '#b26a00'}'>" + self.tr(
                     "Written refusal due by {due}; not yet recorded as served.").format(due=due) + "</span>"
+                if notice.warning:  # the due day is an estimate: its year's holidays are not entered
+                    served += " ⚠ " + escape(notice.warning)
         self.header.setText(
             f"<h2>{escape(r.head_name)}({r.member_count}人)· {r.category_label} · {r.track_label} · "
             f"<span style='color:{status_colour}'>{r.status_label}</span></h2>"
