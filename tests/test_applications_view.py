@@ -346,8 +346,8 @@ def test_decision_dialog_approves_a_change_of_category_after_saying_what_stops(
     assert not plain.replaces.isVisibleTo(plain)
 
 
-def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_district: District,
-                                                   errors: list[str]) -> None:
+def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_district: District,  # noqa: ANN001
+                                                   errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)
     app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["闸口社区"], "王强"),
@@ -378,6 +378,13 @@ def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_
     qtmodeltester.check(tab.model)
     tab.days_off.setPlainText("2027-02-30")
     assert not tab.save() and "第 1 行" in errors[-1]
+    # a library year saved without some of its published days: said after saving (found in the cal8 pass)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
+    tab.year.setValue(2026)
+    tab.days_off.setPlainText("2026-10-01..2026-10-08")
+    tab.workdays.setPlainText("")
+    assert tab.save() and len(warned) == 1 and "2026-02-16" in warned[0] and "调休上班 2026-01-04" in warned[0]
 
 
 def test_front_desk_tab_accepts_and_refers(qtbot, sqlite_district: District, errors: list[str]) -> None:

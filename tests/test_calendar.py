@@ -203,3 +203,26 @@ def test_a_written_refusal_due_in_an_unknown_year_is_marked_an_estimate(district
     cal_svc.clear_year(db, admin, 2027)
     svc.record_refusal_served(db, admin, app_id, on=date(2026, 12, 31), method="in_person", today=date(2026, 12, 31))
     assert svc.get_detail(db, admin, app_id, as_of=date(2026, 12, 31)).refusal_notice.warning == ""  # done: history
+
+
+def test_entering_a_library_year_says_which_published_days_it_drops(district: District,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in the cal8 pass (the built-in holiday library vs an administrator's entries for the same
+    year): `calendar set-year 2026 --off 2026-10-01..2026-10-08`, meant as a correction of National Day,
+    replaced the library's whole 2026 and silently dropped the Spring Festival and every make-up day."""
+    url = url_of(district)
+    assert cli.main(["calendar", "set-year", "2026", "--off", "2026-10-01..2026-10-08", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "注意:节假日库中 2026 年的这些安排不在这次录入中" in out
+    assert "2026-02-16" in out and "调休上班 2026-01-04、2026-02-14" in out and "2026-10-10" in out
+    assert "2026-10-01" not in out.split("注意")[1]  # entered days are not listed; weekends in a break neither
+    assert "2026-02-15" not in out  # a Sunday inside the Spring Festival: off either way
+    info = cal_svc.year_info(district.db, district.admin, 2026)
+    assert info.library_left_out and info.left_out_warning().startswith("节假日库中 2026 年")
+    # the library's full schedule entered (as the settings tab pre-fills it): nothing to say
+    off, work = ([e.day for e in info.library if e.workday is w] for w in (False, True))
+    cal_svc.set_year(district.db, district.admin, 2026, days_off=off, workdays=work)
+    assert cal_svc.year_info(district.db, district.admin, 2026).left_out_warning() == ""
+    # a year the library does not know has nothing to drop
+    assert cli.main(["calendar", "set-year", "2031", "--off", "2031-10-01..2031-10-07", "--database-url", url]) == 0
+    assert "注意" not in capsys.readouterr().out

@@ -59,6 +59,8 @@ def set_year(args: argparse.Namespace) -> int:
         db.dispose()
     print(f"已录入 {info.year} 年节假日安排:放假 {sum(1 for d in info.days if not d.workday)} 天,"
           f"调休上班 {sum(1 for d in info.days if d.workday)} 天。办理中申请的期限已按新安排重新计算。")
+    if warning := info.left_out_warning():
+        print(f"注意:{warning}")
     return 0
 
 

@@ -56,6 +56,28 @@ class YearInfo:
         return self.days if self.entered or not self.in_library else self.library
 
     @property
+    def library_left_out(self) -> tuple[CalendarEntry, ...]:
+        """The library's published days off and make-up days that an administrator's entry of a library
+        year no longer counts (the entry replaces the library's whole year): a correction of one day typed
+        on its own dropped the Spring Festival without a word. Weekends and fixed holidays an entry leaves
+        out count the same either way and are not listed."""
+        if not (self.entered and self.in_library):
+            return ()
+        entered = WorkCalendar({d.day: d.workday for d in self.days}, frozenset({self.year}))
+        return tuple(e for e in self.library if entered.is_workday(e.day) != e.workday)
+
+    def left_out_warning(self) -> str:
+        """What :attr:`library_left_out` means for the administrator, in one sentence ("" if nothing)."""
+        left_out = self.library_left_out
+        if not left_out:
+            return ""
+        off = "、".join(e.day.isoformat() for e in left_out if not e.workday)
+        work = "、".join(e.day.isoformat() for e in left_out if e.workday)
+        parts = ([f"放假 {off}"] if off else []) + ([f"调休上班 {work}"] if work else [])
+        return (f"节假日库中 {self.year} 年的这些安排不在这次录入中,期限已不再按它们计算:{';'.join(parts)}。"
+                "录入会替换该年的全部安排;如是遗漏,请连同这些日期重新录入。")
+
+    @property
     def source(self) -> str:
         if self.entered:
             return "管理员录入"

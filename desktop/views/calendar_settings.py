@@ -195,13 +195,16 @@ class CalendarSettingsTab(QWidget):
         try:
             off = parse_lines(self.days_off.toPlainText(), "放假日期")
             work = parse_lines(self.workdays.toPlainText(), "调休上班日期")
-            cal_svc.set_year(self.ctx.db, self.ctx.actor, year, days_off=off, workdays=work, note=self.note.text())
+            info = cal_svc.set_year(self.ctx.db, self.ctx.actor, year, days_off=off, workdays=work,
+                                    note=self.note.text())
         except ServiceError as exc:
             show_error(self, exc)
             return False
         self._loaded = self._editor_text()
         self.ctx.changes.publish("calendar", year)
         self.refresh(select_year=year)
+        if warning := info.left_out_warning():  # a library year entered without some of its published days
+            QMessageBox.warning(self, self.tr("Calendar"), warning)
         return True
 
     def clear(self) -> None:
