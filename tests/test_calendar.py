@@ -226,3 +226,18 @@ def test_entering_a_library_year_says_which_published_days_it_drops(district: Di
     # a year the library does not know has nothing to drop
     assert cli.main(["calendar", "set-year", "2031", "--off", "2031-10-01..2031-10-07", "--database-url", url]) == 0
     assert "注意" not in capsys.readouterr().out
+
+
+def test_a_range_typed_backwards_in_the_settings_tab_says_so() -> None:
+    """Found in the cal8 pass: "2027-02-13..2027-02-05" typed in the settings tab was called "not a valid
+    date or date range (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)", though it is written exactly so; the
+    command line said the end is before the start. The tab now says that too, and how to write it."""
+    from desktop.services.errors import ValidationFailed
+    from desktop.views.calendar_settings import parse_lines
+
+    with pytest.raises(ValidationFailed) as raised:
+        parse_lines("2027-01-01\n2027-02-13..2027-02-05", "放假日期")
+    assert raised.value.message == ("放假日期第 2 行的日期范围“2027-02-13..2027-02-05”结束早于开始,"
+                                    "应写成 2027-02-05..2027-02-13。")
+    with pytest.raises(ValidationFailed, match="第 1 行“2027-02-30”不是有效的日期"):
+        parse_lines("2027-02-30", "放假日期")

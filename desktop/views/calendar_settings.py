@@ -37,8 +37,9 @@ def parse_lines(text: str, what: str) -> list[date]:
             try:
                 if ".." in part:
                     a, b = (date.fromisoformat(x) for x in part.split("..", 1))
-                    if b < a:
-                        raise ValueError
+                    if b < a:  # typed backwards: the format is right, so say what is wrong
+                        raise ValidationFailed(f"{what}第 {line_no} 行的日期范围“{part}”结束早于开始,"
+                                               f"应写成 {b.isoformat()}..{a.isoformat()}。")
                     out.extend(a + timedelta(days=i) for i in range((b - a).days + 1))
                 else:
                     out.append(date.fromisoformat(part))
