@@ -1,0 +1,178 @@
+"""Setting up a district's regions (desktop/services/regions.py): a new office must be able to add
+its sub-districts and communities itself, not only through `relief-desk demo`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+from sqlalchemy import select
+
+from desktop.models import AuditEntry
+from desktop.rules.codes import Role
+from desktop.services import auth, regions
+from desktop.services.base import Actor
+from desktop.services.database import Database
+from desktop.services.errors import PermissionDenied, ValidationFailed
+from tests.district import District
+
+
+@pytest.fixture
+def fresh(db: Database) -> tuple[Database, Actor, int]:
+    """A first run: only the root district, and the first administrator."""
+    root = auth.ensure_district(db)
+    actor = auth.create_first_admin(db, username="boss", password="secret123")
+    return db, actor, root
+
+
+def write_list(path: Path, rows: list[list[Any]]) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.close()
+    return path
+
+
+def audit_actions(db: Database) -> list[str]:
+    with db.session_factory() as s:
+        return list(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("region.%"))
+                              .order_by(AuditEntry.id)))
+
+
+def test_a_new_office_adds_its_towns_and_villages(fresh: tuple[Database, Actor, int]) -> None:
+    db, admin, root = fresh
+    sub = regions.add_region(db, admin, parent_id=root, name="八泉街道")
+    town = regions.add_region(db, admin, parent_id=root, name="河口镇")
+    community = regions.add_region(db, admin, parent_id=sub, name="飞云社区")
+    village = regions.add_region(db, admin, parent_id=town, name="道仕袱村", code="420203002005")
+    rows = {r.name: r for r in regions.list_regions(db, admin)}
+    assert rows["八泉街道"].level == "subdistrict" and rows["八泉街道"].area_type == "urban"
+    assert rows["八泉街道"].code == "420203001" and rows["河口镇"].code == "420203002"
+    assert rows["河口镇"].area_type == "rural"  # a town's people are rural
+    assert rows["飞云社区"].level == "community" and rows["飞云社区"].code == "420203001001"
+    assert rows["道仕袱村"].area_type == "rural" and rows["道仕袱村"].code == "420203002005"
+    assert rows["飞云社区"].path == f"/{root}/{sub}/{community}/"
+    assert [r.name for r in regions.list_regions(db, admin)] == ["西塞山区", "八泉街道", "飞云社区", "河口镇", "道仕袱村"]
+    assert audit_actions(db) == ["region.add"] * 4
+    # The new community can now hold a community worker's account.
+    auth.add_user(db, admin, username="w1", password="secret123", role=Role.COMMUNITY_WORKER, region_id=village)
+
+
+def test_adding_refuses_what_would_break_the_tree(fresh: tuple[Database, Actor, int]) -> None:
+    db, admin, root = fresh
+    sub = regions.add_region(db, admin, parent_id=root, name="八泉街道")
+    community = regions.add_region(db, admin, parent_id=sub, name="飞云社区")
+    with pytest.raises(ValidationFailed, match="已有名为“飞云社区”"):
+        regions.add_region(db, admin, parent_id=sub, name=" 飞云社区 ")
+    with pytest.raises(ValidationFailed, match="不能再添加下级"):
+        regions.add_region(db, admin, parent_id=community, name="一组")
+    with pytest.raises(ValidationFailed, match="下级应是街道"):
+        regions.add_region(db, admin, parent_id=root, name="某村", kind="村")
+    with pytest.raises(ValidationFailed, match="已被“飞云社区”使用"):
+        regions.add_region(db, admin, parent_id=sub, name="八泉社区", code="420203001001")
+    with pytest.raises(ValidationFailed, match="只能由数字"):
+        regions.add_region(db, admin, parent_id=sub, name="八泉社区", code="A1")
+    with pytest.raises(ValidationFailed, match="名称不能为空"):
+        regions.add_region(db, admin, parent_id=sub, name="  ")
+    with pytest.raises(ValidationFailed, match="城乡类别"):
+        regions.add_region(db, admin, parent_id=sub, name="八泉社区", area_type="郊区")
+    # The same name under another sub-district is a different community.
+    other = regions.add_region(db, admin, parent_id=root, name="黄思湾街道")
+    regions.add_region(db, admin, parent_id=other, name="飞云社区", kind="社区", area_type="农村")
+    assert len([r for r in regions.list_regions(db, admin) if r.name == "飞云社区"]) == 2
+    with pytest.raises(ValidationFailed, match="请写区划代码或“上级/名称”"):
+        regions.find_region(db, admin, "飞云社区")
+    assert regions.find_region(db, admin, "黄思湾街道/飞云社区").area_type == "rural"
+
+
+def test_only_an_administrator_changes_regions(district: District) -> None:
+    worker = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    with pytest.raises(PermissionDenied):
+        regions.add_region(district.db, worker, parent_id=district.regions["八泉街道"], name="新社区")
+    with pytest.raises(PermissionDenied):
+        regions.rename_region(district.db, worker, district.regions["八泉社区"], "新名")
+    # Others see their own part of the tree.
+    assert [r.name for r in regions.list_regions(district.db, worker)] == ["八泉街道", "八泉社区", "飞云社区"]
+
+
+def test_renaming_the_district_lets_another_district_use_the_program(fresh: tuple[Database, Actor, int]) -> None:
+    db, admin, root = fresh
+    regions.rename_region(db, admin, root, "黄石港区", code="420202")
+    sub = regions.add_region(db, admin, parent_id=root, name="江北管理区")
+    rows = {r.id: r for r in regions.list_regions(db, admin)}
+    assert (rows[root].name, rows[root].code) == ("黄石港区", "420202")
+    assert rows[sub].code == "420202001"
+    assert audit_actions(db) == ["region.rename", "region.add"]
+    assert auth.ensure_district(db) == root  # the renamed root stays the district
+
+
+def test_renaming_refuses_a_name_or_code_in_use(fresh: tuple[Database, Actor, int]) -> None:
+    db, admin, root = fresh
+    a = regions.add_region(db, admin, parent_id=root, name="八泉街道")
+    regions.add_region(db, admin, parent_id=root, name="河口镇")
+    with pytest.raises(ValidationFailed, match="已有名为“河口镇”"):
+        regions.rename_region(db, admin, a, "河口镇")
+    with pytest.raises(ValidationFailed, match="已被“西塞山区”使用"):
+        regions.rename_region(db, admin, a, "八泉", code="420203")
+    with pytest.raises(ValidationFailed, match="没有变化"):
+        regions.rename_region(db, admin, a, "八泉街道")
+    regions.rename_region(db, admin, a, "八泉街道办事处")
+    assert regions.find_region(db, admin, "420203001").name == "八泉街道办事处"
+
+
+def test_importing_a_list_creates_what_is_missing(fresh: tuple[Database, Actor, int], tmp_path: Path) -> None:
+    db, admin, root = fresh
+    regions.add_region(db, admin, parent_id=root, name="八泉街道")
+    path = write_list(tmp_path / "区划.xlsx", [
+        ["街道(镇)", "社区(村)", "城乡类别", "区划代码"],
+        ["八泉街道", "飞云社区", "", ""],
+        ["八泉街道", "八泉社区", "城市", "420203001777"],
+        ["河口镇", "道仕袱村", "", ""],
+        ["河口镇", "闸口社区", "城市", ""],
+        ["", "", "", ""],
+        ["河口镇", "道仕袱村", "", ""],  # listed twice: counted once
+    ])
+    trial = regions.import_regions(db, admin, path, dry_run=True)
+    assert (trial.created_subdistricts, trial.created_communities, trial.existing, trial.errors) == (1, 4, 1, [])
+    assert [r.name for r in regions.list_regions(db, admin)] == ["西塞山区", "八泉街道"]  # a dry run writes nothing
+    result = regions.import_regions(db, admin, path)
+    assert (result.created_subdistricts, result.created_communities, result.existing) == (1, 4, 1)
+    rows = {r.name: r for r in regions.list_regions(db, admin)}
+    assert rows["八泉社区"].code == "420203001777"
+    assert rows["道仕袱村"].area_type == "rural" and rows["闸口社区"].area_type == "urban"
+    assert rows["河口镇"].area_type == "rural"
+    assert audit_actions(db).count("region.add") == 6 and audit_actions(db)[-1] == "region.import"
+    again = regions.import_regions(db, admin, path)  # run twice: nothing new
+    assert (again.created, again.existing) == (0, 6)
+
+
+def test_an_import_with_a_bad_row_writes_nothing_and_names_row_and_column(
+        fresh: tuple[Database, Actor, int], tmp_path: Path) -> None:
+    db, admin, _root = fresh
+    path = write_list(tmp_path / "区划.xlsx", [
+        ["序号", "乡镇/街道", "村/社区", "城乡类别"],
+        [1, "八泉街道", "飞云社区", "城市"],
+        [2, "", "八泉社区", "城市"],
+        [3, "河口镇", "道仕袱村", "郊区"],
+    ])
+    result = regions.import_regions(db, admin, path)
+    assert [str(e) for e in result.errors] == [
+        "第 3 行“乡镇/街道”列:街道(镇)不能为空",
+        "第 4 行“城乡类别”列:“郊区”不认识,应为 城市 或 农村",
+    ]
+    assert not result.written
+    assert [r.name for r in regions.list_regions(db, admin)] == ["西塞山区"]
+    assert audit_actions(db) == []
+
+
+def test_an_import_without_the_columns_says_which_are_needed(fresh: tuple[Database, Actor, int], tmp_path: Path) -> None:
+    db, admin, _root = fresh
+    path = write_list(tmp_path / "x.xlsx", [["姓名", "身份证号"], ["张三", "1"]])
+    with pytest.raises(ValidationFailed, match="找不到“街道\\(镇\\)”和“社区\\(村\\)”两列"):
+        regions.import_regions(db, admin, path)
+    with pytest.raises(ValidationFailed, match="不存在|找不到|无法"):
+        regions.import_regions(db, admin, tmp_path / "missing.xlsx")
