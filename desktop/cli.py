@@ -23,6 +23,7 @@ from desktop.services.files import not_written_message
 COMMAND_MODULES = [
     "desktop.commands.db",
     "desktop.commands.users",
+    "desktop.commands.regions",
     "desktop.commands.clues",
     "desktop.commands.demo",
     "desktop.commands.imports",

@@ -35,6 +35,8 @@ JSON_COMMANDS = [
     ["reassess", "--out", "重新评估.xlsx", "--json"],
     ["assistance-month", "2026-07", "--json"],
     ["payment-roster", "2026-07", "--out", "花名册.xlsx", "--json"],
+    ["region", "list", "--json"],
+    ["region", "import", "区划.xlsx", "--json"],
 ]
 
 
@@ -78,8 +80,8 @@ def test_every_json_command_is_tested() -> None:
                     walk(sub, [*path, name])
 
     walk(cli.build_parser(), [])
-    tested = [argv[:2] if argv[0] in ("clue", "import", "policy") else argv[:1] for argv in JSON_COMMANDS]
-    assert sorted(found) == sorted(tested) and len(found) == 13
+    tested = [argv[:2] if argv[0] in ("clue", "import", "policy", "region") else argv[:1] for argv in JSON_COMMANDS]
+    assert sorted(found) == sorted(tested) and len(found) == 15
 
 
 @pytest.mark.parametrize("where", ["missing file", "server not answering"])

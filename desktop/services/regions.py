@@ -18,7 +18,7 @@ from desktop.models import Region
 from desktop.rules.codes import AREA_LABELS, LEVEL_LABELS, AreaType, RegionLevel, Role
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import ValidationFailed
+from desktop.services.errors import INVALID_FILE, ServiceError, ValidationFailed
 
 REGIONS_LOCK = 0x52454C52  # pg_advisory_xact_lock key ("RELR"): one change of the region tree at a time
 
@@ -356,9 +356,9 @@ def _read_lines(path: Path) -> tuple[list[_Line], dict[str, str]]:
                 return texts[i] if i is not None and i < len(texts) else ""
             lines.append(_Line(number, at("sub"), at("community"), at("area"), at("code")))
     if not header:
-        raise ValidationFailed(
+        raise ServiceError(
             f"文件“{path.name}”的前 10 行中找不到“街道(镇)”和“社区(村)”两列的表头。"
-            "请在第一行写表头:街道(镇)、社区(村),可加 城乡类别、区划代码。")
+            "请在第一行写表头:街道(镇)、社区(村),可加 城乡类别、区划代码。", code=INVALID_FILE)
     return lines, labels
 
 
@@ -372,7 +372,9 @@ def import_regions(db: Database, actor: Actor, path: str | Path, *, dry_run: boo
     try:
         lines, labels = _read_lines(path)
     except ss.SpreadsheetError as exc:
-        raise ValidationFailed(str(exc)) from exc
+        raise ServiceError(str(exc), code=INVALID_FILE) from exc
+    if not lines:
+        raise ServiceError(f"文件“{path.name}”中除表头外没有数据行。", code=INVALID_FILE)
     result = RegionImportResult(path.name, dry_run, rows=len(lines))
     label = {"sub": labels.get("sub", "街道(镇)"), "community": labels.get("community", "社区(村)"),
              "area": labels.get("area", "城乡类别"), "code": labels.get("code", "区划代码")}
@@ -450,8 +452,6 @@ def import_regions(db: Database, actor: Actor, path: str | Path, *, dry_run: boo
                 if line.code:
                     codes_here[line.code] = (line.row, key)
             result.errors.extend(errors)
-        if not lines:
-            raise ValidationFailed(f"文件“{path.name}”中除表头外没有数据行。")
         if result.errors or dry_run:
             uow.session.rollback()
             uow.topics.clear()
