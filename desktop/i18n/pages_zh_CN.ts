@@ -45,21 +45,26 @@
     </message>
     <message>
         <location filename="../views/pages.py" line="32"/>
+        <source>Regions</source>
+        <translation>区划管理</translation>
+    </message>
+    <message>
+        <location filename="../views/pages.py" line="33"/>
         <source>Policy settings</source>
         <translation>政策参数</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="33"/>
+        <location filename="../views/pages.py" line="34"/>
         <source>Holiday calendar</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="35"/>
+        <location filename="../views/pages.py" line="36"/>
         <source>Database connection</source>
         <translation>数据库连接</translation>
     </message>
     <message>
-        <location filename="../views/pages.py" line="36"/>
+        <location filename="../views/pages.py" line="37"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>

@@ -29,6 +29,7 @@ SUPERVISOR_PAGES = frozenset({"statistics"})
 # key, label (context "Pages"), "module:Class", roles that may open it (None = all)
 SETTINGS_TABS: list[tuple[str, str, str, frozenset[Role] | None]] = [
     ("users", QT_TRANSLATE_NOOP("Pages", "Users"), "desktop.views.users:UsersTab", frozenset({Role.ADMIN})),
+    ("regions", QT_TRANSLATE_NOOP("Pages", "Regions"), "desktop.views.regions:RegionsTab", None),
     ("policy", QT_TRANSLATE_NOOP("Pages", "Policy settings"), "desktop.views.policy_settings:PolicySettingsTab", None),
     ("calendar", QT_TRANSLATE_NOOP("Pages", "Holiday calendar"), "desktop.views.calendar_settings:CalendarSettingsTab",
      None),

@@ -1,0 +1,109 @@
+"""系统设置 → 区划管理: the administrator sets up the district's regions in the window; others only look."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.rules.codes import Role
+from desktop.services import regions
+from desktop.services.errors import ServiceError
+from desktop.views import regions as regions_view
+from desktop.views.context import AppContext
+from desktop.views.regions import AddRegionDialog, RegionsTab, RenameRegionDialog
+from tests.district import District
+from tests.mnemonics import duplicate_mnemonics
+from tests.test_regions import write_list
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    messages: list[str] = []
+
+    def fake_show_error(_parent: QWidget | None, exc: BaseException) -> None:
+        messages.append(exc.message if isinstance(exc, ServiceError) else str(exc))
+
+    def box(*args: object, **_k: object) -> QMessageBox.StandardButton:
+        messages.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(regions_view, "show_error", fake_show_error)
+    for name in ("question", "information", "warning"):
+        monkeypatch.setattr(QMessageBox, name, box)
+    return messages
+
+
+def names_in(tab: RegionsTab) -> list[str]:
+    out: list[str] = []
+
+    def walk(item, depth: int) -> None:  # noqa: ANN001
+        out.append("  " * depth + item.text(0))
+        for i in range(item.childCount()):
+            walk(item.child(i), depth + 1)
+    for i in range(tab.tree.topLevelItemCount()):
+        walk(tab.tree.topLevelItem(i), 0)
+    return out
+
+
+def test_the_administrator_adds_and_renames_regions(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                    shown: list[str]) -> None:
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    tab = RegionsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert names_in(tab)[:3] == ["西塞山区", "  八泉街道", "    八泉社区"]
+    assert tab.add_button.isVisible() and tab.rename_button.isVisible() and tab.import_button.isVisible()
+    assert duplicate_mnemonics(tab) == {}
+    # a community has no sub-regions
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0).child(0))
+    assert not tab.add_button.isEnabled()
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(1))  # 河口镇
+    dialog = AddRegionDialog(ctx, tab.current(), tab)
+    qtbot.addWidget(dialog)
+    assert duplicate_mnemonics(dialog) == {}
+    dialog.name.setText("道仕袱村")  # already there
+    dialog.save()
+    assert shown == ["“河口镇”下已有名为“道仕袱村”的区划。"] and dialog.result() != AddRegionDialog.DialogCode.Accepted
+    dialog.name.setText("黄荆山村")
+    dialog.save()
+    assert dialog.result() == AddRegionDialog.DialogCode.Accepted
+    added = regions.find_region(d.db, d.admin, "黄荆山村")
+    assert (added.code, added.area_type) == ("420203002003", "rural")
+    assert "    黄荆山村" in names_in(tab)  # the tab follows the change
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    rename = RenameRegionDialog(ctx, tab.current(), tab)
+    qtbot.addWidget(rename)
+    rename.name.setText("黄石港区")
+    rename.code.setText("420202")
+    rename.save()
+    assert rename.result() == RenameRegionDialog.DialogCode.Accepted
+    assert names_in(tab)[0] == "黄石港区" and tab.tree.topLevelItem(0).text(3) == "420202"
+
+
+def test_import_checks_first_and_writes_nothing_on_errors(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                          shown: list[str], tmp_path: Path) -> None:
+    d = sqlite_district
+    tab = RegionsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    bad = write_list(tmp_path / "bad.xlsx", [["街道(镇)", "社区(村)", "城乡类别"], ["新港街道", "新港社区", "郊区"]])
+    tab.import_file(str(bad))
+    assert len(shown) == 1 and "第 2 行" in shown[0] and "城乡类别" in shown[0]
+    assert "新港街道" not in [r.name for r in regions.list_regions(d.db, d.admin)]
+    good = write_list(tmp_path / "good.xlsx", [["街道(镇)", "社区(村)"], ["新港街道", "新港社区"], ["八泉街道", "八泉社区"]])
+    tab.import_file(str(good))
+    assert "  新港街道" in names_in(tab) and "    新港社区" in names_in(tab)
+    missing = tmp_path / "missing.xlsx"
+    tab.import_file(str(missing))
+    assert "找不到文件" in shown[-1]
+
+
+def test_others_see_the_tree_read_only(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    d = sqlite_district
+    tab = RegionsTab(AppContext(d.db, d.actor(Role.SUBDISTRICT_CASEWORKER)))
+    qtbot.addWidget(tab)
+    tab.show()
+    assert not tab.add_button.isVisible() and not tab.rename_button.isVisible() and not tab.import_button.isVisible()
+    assert names_in(tab) == ["八泉街道", "  八泉社区", "  飞云社区"]
