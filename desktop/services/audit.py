@@ -32,6 +32,8 @@ ACTION_LABELS = {
     "user.password_reset": "重置密码",
     "user.password_change": "修改本人密码",
     "region.add": "新增区划",
+    "region.rename": "修改区划名称",
+    "region.import": "导入区划清单",
     "household.add": "新建家庭",
     "household.update": "修改户信息",
     "household.view": "查看完整身份证号",
