@@ -364,8 +364,9 @@ def test_wizard_counts_equal_expected(qtbot, sqlite_district: District, messages
     assert "last import" in again.mapping_page.info.text() or "上次" in again.mapping_page.info.text()
     assert "已于" in again.dry_run_page.warning.text() and not again.dry_run_page.isComplete()
     # and its subtitle no longer says to press Import (it said so with the button disabled)
-    assert "cannot be imported again" in again.dry_run_page.subTitle()
-    assert "cannot be imported again" not in wizard.dry_run_page.subTitle()
+    refused = again.dry_run_page.tr("The whole file was screened; nothing has been written. It was imported "
+                                    "before and cannot be imported again.")
+    assert again.dry_run_page.subTitle() == refused and wizard.dry_run_page.subTitle() != refused
 
 
 def test_wizard_says_when_new_people_already_had_an_open_clue(qtbot, sqlite_district: District,

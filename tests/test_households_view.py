@@ -460,6 +460,7 @@ def test_an_empty_registry_says_what_to_do_first(qtbot, sqlite_district: Distric
     qtbot.waitUntil(lambda: not page.empty_hint.isHidden())
     assert page.model.rowCount() == 0
     assert "还没有家庭档案" in page.empty_hint.text() and "导入家庭台账" in page.empty_hint.text()
+    assert "区划管理" in page.empty_hint.text()  # where a new office sets up its sub-districts and communities
     page.search.setText("张")
     qtbot.waitUntil(lambda: "没有符合" in page.empty_hint.text())
     assert not page.empty_hint.isHidden()

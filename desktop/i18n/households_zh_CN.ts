@@ -143,7 +143,7 @@
     </message>
     <message>
         <location filename="../views/households.py" line="481" />
-        <location filename="../views/households.py" line="516" />
+        <location filename="../views/households.py" line="517" />
         <source>{n}+ households (counting…)</source>
         <translation>{n}+ 户(正在计数…)</translation>
     </message>
@@ -184,61 +184,61 @@
     </message>
     <message>
         <location filename="../views/households.py" line="498" />
-        <source>There are no household records yet. To start, import the household register (主动发现 → 家庭台账 → 导入家庭台账, from the standard template), or register a clue (主动发现 → 线索收件箱 → 登记线索): a household record is made when a clue is investigated.</source>
-        <translation>还没有家庭档案。请先导入家庭台账(主动发现 → 家庭台账 → 导入家庭台账,按标准模板填写),或登记线索(主动发现 → 线索收件箱 → 登记线索):线索调查时会建立家庭档案。</translation>
+        <source>There are no household records yet. To start, import the household register (主动发现 → 家庭台账 → 导入家庭台账, from the standard template), or register a clue (主动发现 → 线索收件箱 → 登记线索): a household record is made when a clue is investigated. The sub-districts and communities they name are set up first in 系统设置 → 区划管理.</source>
+        <translation>还没有家庭档案。请先导入家庭台账(主动发现 → 家庭台账 → 导入家庭台账,按标准模板填写),或登记线索(主动发现 → 线索收件箱 → 登记线索):线索调查时会建立家庭档案。台账和线索中的街道、社区须先在 系统设置 → 区划管理 中建立。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="505" />
+        <location filename="../views/households.py" line="506" />
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="518" />
+        <location filename="../views/households.py" line="519" />
         <source>Searching addresses…</source>
         <translation>正在按地址查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="519" />
+        <location filename="../views/households.py" line="520" />
         <source>Search cancelled</source>
         <translation>已取消查找</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="522" />
+        <location filename="../views/households.py" line="523" />
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="528" />
+        <location filename="../views/households.py" line="529" />
         <source>Could not read households: {message}</source>
         <translation>无法读取家庭户:{message}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="605" />
+        <location filename="../views/households.py" line="606" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="605" />
+        <location filename="../views/households.py" line="606" />
         <source>No households match: nothing to export.</source>
         <translation>没有符合条件的家庭户,无可导出。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="607" />
+        <location filename="../views/households.py" line="608" />
         <source>households-{date}.xlsx</source>
         <translation>家庭户-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="607" />
+        <location filename="../views/households.py" line="608" />
         <source>Export households</source>
         <translation>导出家庭户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="619" />
+        <location filename="../views/households.py" line="620" />
         <source>Exported {n} households to {path}</source>
         <translation>已导出 {n} 户到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="621" />
+        <location filename="../views/households.py" line="622" />
         <source>Exporting households…</source>
         <translation>正在导出家庭户…</translation>
     </message>

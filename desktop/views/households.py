@@ -497,7 +497,8 @@ class HouseholdsPage(QWidget):
             "set the lists to 全部 or choose the whole district in the tree on the left.") if narrowed else self.tr(
             "There are no household records yet. To start, import the household register "
             "(主动发现 → 家庭台账 → 导入家庭台账, from the standard template), or register a clue "
-            "(主动发现 → 线索收件箱 → 登记线索): a household record is made when a clue is investigated."))
+            "(主动发现 → 线索收件箱 → 登记线索): a household record is made when a clue is investigated. The "
+            "sub-districts and communities they name are set up first in 系统设置 → 区划管理."))
 
     def _search_in_background(self, flt: hs.HouseholdFilter) -> None:
         """A piece of the address cannot use an index: search off the UI thread (progress, cancel)."""
