@@ -232,3 +232,22 @@ def test_region_import_command(fresh: tuple[Database, Actor, int], tmp_path: Pat
     code, out, err = run(capsys, url, "region", "import", str(tmp_path / "none.xlsx"), "--json")
     assert code == 1 and json.loads(out)["code"] == "invalid_file"
     assert "新社区" not in [r.name for r in regions.list_regions(db, admin)]
+
+
+def test_a_database_just_made_takes_a_region_list_and_then_a_register(db: Database, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A new office on the command line: `db upgrade` makes no district (the window does at first run),
+    and `region import` told it to run `relief-desk db init`, a command that does not exist."""
+    from desktop.cli import main as cli_main
+    from tests.test_import_register import SAMPLE
+
+    url = db.url.render_as_string(hide_password=False)
+    listing = write_list(tmp_path / "区划.xlsx", [["街道(镇)", "社区(村)"], ["八泉街道", "飞云社区"],
+                                                   ["牧羊湖街道", "胡家湾社区"]])
+    assert cli_main(["region", "import", str(listing), "--json", "--database-url", url]) == 0
+    assert "error" not in json.loads(capsys.readouterr().out)
+    names = {r.name for r in auth.list_regions(db, Actor.system())}
+    assert {"西塞山区", "八泉街道", "飞云社区", "牧羊湖街道", "胡家湾社区"} <= names
+    if SAMPLE.exists():  # the regions a register names are there to import it into (its rows name others too)
+        assert cli_main(["import", "households", str(SAMPLE), "--dry-run", "--json", "--database-url", url]) == 0
+        assert json.loads(capsys.readouterr().out)["households_created"] > 0

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from desktop.commands.common import add_database_option, cli_actor, open_db, print_json
-from desktop.services import regions
+from desktop.services import auth, regions
 from desktop.services.base import Actor
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
@@ -18,6 +18,7 @@ T = TypeVar("T")
 def _on_db(args: argparse.Namespace, work: Callable[[Database, Actor], T]) -> T:
     db = open_db(args)
     try:
+        auth.ensure_district(db)  # a database just made has no district yet (the window makes it at first run)
         return work(db, cli_actor())
     finally:
         db.dispose()

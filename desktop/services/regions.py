@@ -381,8 +381,8 @@ def import_regions(db: Database, actor: Actor, path: str | Path, *, dry_run: boo
     with unit_of_work(db, actor, write=True) as uow:
         uow.take_turns(REGIONS_LOCK)
         root = uow.session.scalar(select(Region).where(Region.parent_id.is_(None)).order_by(Region.id))
-        if root is None:
-            raise ValidationFailed("数据库中还没有区级区划,请先运行 relief-desk db init。")
+        if root is None:  # the window and the commands make the district first (auth.ensure_district)
+            raise ValidationFailed("数据库中还没有区级区划:请先启动一次程序(首次运行时建立),再导入区划清单。")
         subs = {r.name: r for r in uow.session.scalars(select(Region).where(Region.parent_id == root.id))}
         seen: set[int] = set()  # regions counted as existing already
         codes_here: dict[str, tuple[int, str]] = {}  # code → (row that gave it, the region it names)
