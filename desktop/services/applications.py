@@ -919,15 +919,15 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
         if approve and not proc.paid_once(app.category):
             # the months another approval is paid for, read below, are not being recorded meanwhile
             uow.take_turns(MONTHLY_LOCK)
-            other = _running_approval(uow, hh.id, exclude=app.id)
+            if replace_running:
+                other = _running_approval(uow, hh.id, exclude=app.id)
+                if other is not None:
+                    replaced = uow.get(Application, other[0], "申请")
             # one that is to end (a gradual exit, a stop decided ahead) may be followed: _refuse_overlap
             # below says whether its last month and this one's first overlap
-            if other is not None and not replace_running and uow.session.scalar(
-                    select(Application.stopped_on).where(Application.id == other[0])) is None:
+            elif (other := _running_approval(uow, hh.id, exclude=app.id, open_ended=True)) is not None:
                 raise ValidationFailed(f"该家庭正在享受{_approval_text(other)},同一家庭不能同时按月领取两项救助;"
                                        "请先停止原救助,或在批准时选择转换救助类别(停止原救助)。")
-            if other is not None and replace_running:
-                replaced = uow.get(Application, other[0], "申请")
             _refuse_overlap(uow, hh.id, app.id, proc.start_month_after(on),
                             skip=replaced.id if replaced is not None else None)
         before = snapshot(app)
@@ -1267,12 +1267,14 @@ def _assisted_elsewhere(uow: UnitOfWork, hh: Household, app_id: int) -> bool:
 
 
 def _running_approval(uow: UnitOfWork, household_id: int, *, category: str | None = None,
-                      exclude: int | None = None) -> tuple[int, date, str] | None:
-    """A monthly approval of the household still running (as :func:`_running`): (id, decided on, category)."""
+                      exclude: int | None = None, open_ended: bool = False) -> tuple[int, date, str] | None:
+    """A monthly approval of the household still running (as :func:`_running`): (id, decided on, category).
+    ``open_ended``: only one with no end decided (not in a gradual exit nor stopped ahead of its day)."""
     query = (select(Application.id, Application.decided_on, Application.category)
              .where(Application.household_id == household_id, Application.status == "approved",
                     Application.category.not_in(proc.PAID_ONCE),
-                    Application.stopped_on.is_(None) | Application.exit_stage.is_not(None))
+                    Application.stopped_on.is_(None) if open_ended
+                    else Application.stopped_on.is_(None) | Application.exit_stage.is_not(None))
              .order_by(Application.id).limit(1))
     if category is not None:
         query = query.where(Application.category == category)

@@ -19,6 +19,7 @@ from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role, region_level_pro
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
+from desktop.services.regions import new_region
 
 # Tests set RELIEF_DESK_FAST_PASSWORD_HASH to trade hashing strength for speed (like Django's test hasher).
 _hasher = (PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -149,15 +150,13 @@ def ensure_district(db: Database, name: str = "西塞山区", code: str = "42020
 
 def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: str, level: str,
                area_type: str = "urban") -> int:
+    """A region exactly as given, for the demo district, tests and benchmarks that build their own.
+    What people add goes through :func:`desktop.services.regions.add_region`, which checks the level,
+    the name and the code; both make the region with the same step (``regions.new_region``)."""
     require_role(actor, Role.ADMIN, doing="添加行政区划")
     with unit_of_work(db, actor, write=True) as uow:
         parent = uow.get(Region, parent_id, "上级区划")
-        region = uow.add(Region(parent_id=parent.id, name=name, code=code, level=level, area_type=area_type))
-        uow.flush()
-        region.path = f"{parent.path}{region.id}/"
-        uow.audit("region.add", "regions", region.id, after=snapshot(region))
-        uow.notify("regions", region.id)
-        return region.id
+        return new_region(uow, parent, name, code, level, area_type).id
 
 
 def list_regions(db: Database, actor: Actor) -> list[RegionInfo]:

@@ -190,7 +190,8 @@ def _child_level(parent: Region) -> RegionLevel:
     return level
 
 
-def _new_region(uow: UnitOfWork, parent: Region, name: str, code: str, level: RegionLevel, area: AreaType) -> Region:
+def new_region(uow: UnitOfWork, parent: Region, name: str, code: str, level: str, area: str) -> Region:
+    """Make the region under ``parent`` with its path, audited (the values are checked by the callers)."""
     region = uow.add(Region(parent_id=parent.id, name=name, code=code, level=level, area_type=area))
     uow.flush()
     region.path = f"{parent.path}{region.id}/"
@@ -241,7 +242,7 @@ def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: s
             code = _next_code(uow, parent, set())
         if area is None:
             area = wanted[1] if wanted is not None and kind in KINDS else default_area(name)
-        return _new_region(uow, parent, name, code, level, area).id
+        return new_region(uow, parent, name, code, level, area).id
 
 
 def rename_region(db: Database, actor: Actor, region_id: int, name: str, code: str = "",
@@ -421,7 +422,7 @@ def import_regions(db: Database, actor: Actor, path: str | Path, *, dry_run: boo
                     continue
                 code = sub_code or _next_code(uow, root, set())
                 sub_area = area if area is not None and not line.community else default_area(line.sub)
-                sub = _new_region(uow, root, line.sub, code, RegionLevel.SUBDISTRICT, sub_area)
+                sub = new_region(uow, root, line.sub, code, RegionLevel.SUBDISTRICT, sub_area)
                 subs[line.sub] = sub
                 result.created_subdistricts += 1
                 seen.add(sub.id)
@@ -440,7 +441,7 @@ def import_regions(db: Database, actor: Actor, path: str | Path, *, dry_run: boo
                         err("code", f"区划代码 {line.code} 已被“{holder.name}”使用")
                     else:
                         code = line.code or _next_code(uow, sub, set())
-                        community = _new_region(uow, sub, line.community, code, RegionLevel.COMMUNITY,
+                        community = new_region(uow, sub, line.community, code, RegionLevel.COMMUNITY,
                                                 area if area is not None else default_area(line.community))
                         result.created_communities += 1
                         seen.add(community.id)
