@@ -208,6 +208,8 @@ def test_discovery_sources_channels_and_referrals(small: Database) -> None:
     assert by_level["department"] == set(DEPARTMENT_LABELS)
     assert {c[2] for c in clues if c[2]} == set(CHANNEL_LABELS)
     assert all(c[3] is not None for c in clues if c[0] == "department")
+    # a department list's clue came by screening (主动排查), as a real import writes it
+    assert {c[2] for c in clues if c[0] == "department"} == {"screening"}
     assert {c[4] for c in clues} == {"new", "assigned", "investigating", "closed"}
     assert {c[5] for c in clues if c[5]} == {"class_2", "passed", "not_passed", "not_hardship"}
     assert any(c[6] is None for c in clues)  # a clue about someone not yet in the register
@@ -451,3 +453,4 @@ def test_command_line(tmp_path: Path, sqlite_template: Path, capsys: pytest.Capt
     assert main(["demo", "--households", "300", "--database-url", url]) == 1
     assert "已有 300 户" in capsys.readouterr().err
     assert main(["demo", "--households", "10", "--database-url", url]) == 1
+

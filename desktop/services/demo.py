@@ -1004,7 +1004,7 @@ class _Story:
         g = self.g
         level, source = g.clue_source(day, allow_department)
         batch_id = None
-        channel = None
+        channel = "screening"  # as a department list import writes them
         if level == "department":
             batch_id, day = g.batch_for(source, day)
             reported_by = DEPARTMENT_LABELS[source]
