@@ -36,7 +36,7 @@ def test_filters_pages_and_labels(district: District) -> None:
     assert actions[:4] == ["user.password_reset", "user.update", "user.login_failed", "user.login"]
     assert [r.id for r in everything] == sorted((r.id for r in everything), reverse=True)
     failed = everything[2]
-    assert (failed.username, failed.action_label, failed.detail) == ("community_worker", "登录失败", "登录失败:密码不正确")
+    assert (failed.username, failed.action_label, failed.detail) == ("community_worker", "登录失败", "登录失败:密码不正确(连续第 1 次)")
     added = [r.detail for r in everything if r.action == "user.add"]
     assert any(d.startswith("community_worker") for d in added)  # no description of its own: the account named
     # a page after an entry

@@ -402,3 +402,237 @@ def test_a_password_set_before_normalising_still_works_and_is_rehashed(district:
         session.commit()
     assert auth.login(db, "community_worker", "ａｂｃ１２３").username == "community_worker"
     assert auth.login(db, "community_worker", "abc123").username == "community_worker"
+
+
+# -- lockout after wrong passwords (等保: 登录失败处理) ------------------------------------------------
+def _refused(db: Database, username: str, password: str) -> auth.LoginRefused:
+    with pytest.raises(auth.LoginRefused) as caught:
+        auth.login(db, username, password)
+    return caught.value
+
+
+def _lock_state(db: Database, username: str) -> tuple[int, object]:
+    from desktop.models import User
+
+    with db.session_factory() as s:
+        user = s.scalars(select(User).where(User.username == username)).one()
+        return user.failed_logins, user.locked_until
+
+
+def _turn_clock(db: Database, minutes: int) -> None:
+    """As if ``minutes`` had passed: every kept time of a failure, a lock or a failed login moves back."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from desktop.models import User
+
+    with db.session_factory() as s:
+        for user in s.scalars(select(User)):
+            if user.last_failed_login_at is not None:
+                s.execute(update(User).where(User.id == user.id).values(
+                    last_failed_login_at=user.last_failed_login_at - timedelta(minutes=minutes),
+                    locked_until=user.locked_until - timedelta(minutes=minutes) if user.locked_until else None))
+        for entry in s.scalars(select(AuditEntry).where(AuditEntry.action == "user.login_failed")):
+            entry.at -= timedelta(minutes=minutes)
+        s.commit()
+
+
+def test_five_wrong_passwords_lock_an_account_for_thirty_minutes(district: District) -> None:
+    db = district.db
+    for left in (4, 3, 2, 1):
+        refused = _refused(db, "community_worker", "wrong")
+        assert refused.tries_left == left and f"还可再试 {left} 次" in refused.message
+        assert "用户名或密码不正确" in refused.message and "锁定 30 分钟" in refused.message
+    locked = _refused(db, "community_worker", "wrong")
+    assert locked.tries_left == 0 and locked.locked_until is not None
+    assert f"已被锁定至 {auth.until_text(locked.locked_until)}" in locked.message
+    assert re.search(r"锁定至 (\d+月\d+日 )?\d\d:\d\d", locked.message) and "系统管理员解锁" in locked.message
+    failed, until = _lock_state(db, "community_worker")
+    assert failed == 5 and until == locked.locked_until
+    minutes = (locked.locked_until - auth.now_utc()).total_seconds() / 60
+    assert 29 < minutes <= 30.5
+    # locked: the right password is refused too, and nothing lengthens the lock
+    again = _refused(db, "community_worker", PASSWORD)
+    assert again.locked_until == locked.locked_until and again.message == locked.message
+    assert _lock_state(db, "community_worker") == (5, locked.locked_until)
+    assert auth.login(db, "admin", PASSWORD).username == "admin"  # other accounts go on
+    with db.session_factory() as s:
+        logged = s.execute(select(AuditEntry.action, AuditEntry.detail).where(
+            AuditEntry.username == "community_worker", AuditEntry.action != "user.login")
+            .order_by(AuditEntry.id)).all()
+    assert [a for a, _ in logged] == ["user.login_failed"] * 5 + ["user.locked", "user.login_failed"]
+    assert logged[4][1] == "登录失败:密码不正确(连续第 5 次)" and "连续 5 次密码错误" in logged[5][1]
+    assert "账号已锁定" in logged[6][1]
+    # half an hour later the lock has run out: the right password works and the count starts over
+    _turn_clock(db, 30)
+    assert auth.login(db, "community_worker", PASSWORD).username == "community_worker"
+    assert _lock_state(db, "community_worker") == (0, None)
+
+
+def test_a_successful_login_starts_the_count_over(district: District) -> None:
+    db = district.db
+    for _ in range(4):
+        _refused(db, "community_worker", "wrong")
+    auth.login(db, "community_worker", PASSWORD)
+    assert _lock_state(db, "community_worker") == (0, None)
+    assert [_refused(db, "Community_Worker", "wrong").tries_left for _ in range(4)] == [4, 3, 2, 1]
+    # wrong passwords half an hour apart do not add up either
+    _turn_clock(db, 30)
+    assert _refused(db, "community_worker", "wrong").tries_left == 4
+
+
+def test_an_unknown_name_is_answered_as_a_wrong_password_and_locks_nothing(district: District) -> None:
+    """Guessing must not tell which names are accounts: the same answers, counted down and locked,
+    but no account is made or locked, and no real account's count moves."""
+    from sqlalchemy import func
+
+    from desktop.models import User
+
+    db = district.db
+    with db.session_factory() as s:
+        users_before = s.scalar(select(func.count()).select_from(User))
+    known = [_refused(db, "community_worker", "wrong") for _ in range(5)]
+    unknown = [_refused(db, "zhang.san" if i % 2 else "Zhang.San", "wrong") for i in range(5)]
+    pattern = re.compile(r"\d\d:\d\d|\d+月\d+日")
+    assert [pattern.sub("", e.message) for e in unknown] == [pattern.sub("", e.message) for e in known]
+    assert [e.tries_left for e in unknown] == [4, 3, 2, 1, 0] and unknown[-1].locked_until is not None
+    assert _refused(db, "zhang.san", PASSWORD).locked_until == unknown[-1].locked_until  # still "locked"
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(User)) == users_before
+        assert s.scalar(select(func.count()).select_from(User).where(User.failed_logins > 0)) == 1
+        assert not s.scalars(select(AuditEntry).where(AuditEntry.action == "user.locked",
+                                                      AuditEntry.user_id.is_(None))).all()
+        details = set(s.scalars(select(AuditEntry.detail).where(func.lower(AuditEntry.username) == "zhang.san")))
+    assert details == {"登录失败:无此用户"}
+    # another unknown name has its own count; the "lock" runs out like a real one
+    assert _refused(db, "li.si", "wrong").tries_left == 4
+    _turn_clock(db, 30)
+    assert _refused(db, "zhang.san", "wrong").tries_left == 4
+
+
+def test_an_administrator_unlocks_and_a_password_reset_unlocks(district: District) -> None:
+    db, admin = district.db, district.admin
+    worker = _user(district, "community_worker")
+    assert not auth.unlock_user(db, admin, worker.id)  # not locked: nothing to do
+    for _ in range(5):
+        _refused(db, "community_worker", "wrong")
+    listed = _user(district, "community_worker")
+    assert listed.locked_until is not None and _user(district, "admin").locked_until is None
+    with pytest.raises(PermissionDenied):
+        auth.unlock_user(db, district.actor(Role.SUBDISTRICT_CASEWORKER), worker.id)
+    assert auth.unlock_user(db, admin, worker.id)
+    assert _user(district, "community_worker").locked_until is None and _lock_state(db, "community_worker") == (0, None)
+    assert auth.login(db, "community_worker", PASSWORD).username == "community_worker"
+    for _ in range(5):
+        _refused(db, "community_worker", "wrong")
+    auth.reset_password(db, admin, worker.id, "temporary1")
+    assert auth.login(db, "community_worker", "temporary1").username == "community_worker"
+    with db.session_factory() as s:
+        entries = s.execute(select(AuditEntry.action, AuditEntry.username, AuditEntry.detail).where(
+            AuditEntry.action.in_(["user.locked", "user.unlocked"])).order_by(AuditEntry.id)).all()
+    assert [(a, u) for a, u, _ in entries] == [("user.locked", "community_worker"), ("user.unlocked", "admin"),
+                                              ("user.locked", "community_worker"), ("user.unlocked", "admin")]
+    assert entries[1][2].startswith("解锁账号 community_worker(原锁定至 ")
+    assert entries[3][2].startswith("重置密码时解锁账号 community_worker")
+    from desktop.services import audit
+
+    labels = {r.action: r.action_label for r in audit.list_entries(db, admin, audit.AuditFilter(group="login"))}
+    assert (labels["user.locked"], labels["user.unlocked"]) == ("账号锁定", "解锁账号")
+
+
+def test_two_wrong_passwords_at_once_on_two_workstations_both_count(district: District,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each reads the count before the other writes it: both would write 1."""
+    import threading
+    import time
+
+    from desktop.rules import lockout
+
+    db = district.db
+    for _ in range(3):
+        _refused(db, "community_worker", "wrong")
+    real = lockout.after_failure
+
+    def slow(state, now):  # noqa: ANN001, ANN202
+        time.sleep(0.3)
+        return real(state, now)
+
+    monkeypatch.setattr(auth.lockout, "after_failure", slow)
+    start = threading.Barrier(2)
+    answers: list[int | None] = []
+
+    def guess() -> None:
+        start.wait()
+        try:
+            auth.login(db, "community_worker", "wrong")
+        except auth.LoginRefused as exc:
+            answers.append(exc.tries_left)
+
+    threads = [threading.Thread(target=guess) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(answers) == [0, 1]  # the fifth locks
+    failed, until = _lock_state(db, "community_worker")
+    assert failed == 5 and until is not None
+
+
+def test_the_lock_runs_on_the_database_clock_on_a_shared_database(district: District,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workstation whose clock is two hours off must not shorten or lengthen another's lock: on
+    PostgreSQL the server's time counts; an SQLite file has one computer's clock anyway."""
+    from datetime import timedelta
+
+    real_now = auth.now_utc()
+    monkeypatch.setattr(auth, "now_utc", lambda: real_now + timedelta(hours=2))
+    for _ in range(5):
+        locked = _refused(district.db, "community_worker", "wrong")
+    assert locked.locked_until is not None
+    expected = real_now if not district.db.is_sqlite else real_now + timedelta(hours=2)
+    assert abs(locked.locked_until - expected - timedelta(minutes=30)) < timedelta(minutes=1)
+
+
+def test_the_end_of_a_lock_reads_as_a_time_of_day() -> None:
+    from datetime import datetime, timedelta
+
+    today = datetime.now().astimezone()
+    assert auth.until_text(today.replace(hour=14, minute=34, second=10)) == "14:35"  # free from 14:35
+    assert auth.until_text(today.replace(hour=9, minute=5, second=0, microsecond=0)) == "09:05"
+    tomorrow = (today + timedelta(days=1)).replace(hour=0, minute=20, second=0, microsecond=0)
+    assert auth.until_text(tomorrow) == f"{tomorrow.month}月{tomorrow.day}日 00:20"
+
+
+def test_user_unlock_command_and_the_lock_in_the_list(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main as cli_main
+
+    url = district.db.url.render_as_string(hide_password=False)
+    for _ in range(5):
+        _refused(district.db, "community_worker", "wrong")
+    assert cli_main(["user", "list", "--database-url", url]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "\tcommunity_worker\t" in x)
+    assert re.search(r"已锁定至 (\d+月\d+日 )?\d\d:\d\d,可用 user unlock 解锁", line)
+    assert cli_main(["user", "unlock", "community_worker", "--database-url", url]) == 0
+    assert "已解锁用户 community_worker" in capsys.readouterr().out
+    assert auth.login(district.db, "community_worker", PASSWORD).username == "community_worker"
+    assert cli_main(["user", "unlock", "community_worker", "--database-url", url]) == 0
+    assert "没有被锁定" in capsys.readouterr().out
+    assert cli_main(["user", "unlock", "nobody", "--database-url", url]) == 1
+    assert "没有用户名为“nobody”" in capsys.readouterr().err
+
+
+def test_a_database_before_the_lockout_is_upgraded_with_its_accounts(district: District) -> None:
+    """Migration 0008 adds the count and the lock to the accounts a database already has."""
+    from sqlalchemy import inspect
+
+    from desktop.services import database
+
+    db = district.db
+    database.downgrade(db, "0007")
+    assert "locked_until" not in {c["name"] for c in inspect(db.engine).get_columns("users")}
+    database.migrate(db)
+    assert database.current_revision(db) == database.head_revision()
+    assert _lock_state(db, "community_worker") == (0, None)
+    assert _refused(db, "community_worker", "wrong").tries_left == 4
+    assert auth.login(db, "community_worker", PASSWORD).username == "community_worker"

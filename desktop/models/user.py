@@ -19,3 +19,8 @@ class User(Versioned, Created, Base):
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
     active: Mapped[bool] = mapped_column(default=True)
     last_login_at: Mapped[datetime | None]
+    # Lockout after password guessing (rules.lockout): wrong passwords in a row, the last one, and
+    # the end of the lock. Written by the login with its own UPDATE (not an edit: no new version).
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    last_failed_login_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]

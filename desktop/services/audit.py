@@ -30,6 +30,8 @@ ACTION_LABELS = {
     "user.add": "添加用户",
     "user.update": "修改用户",
     "user.password_reset": "重置密码",
+    "user.locked": "账号锁定",
+    "user.unlocked": "解锁账号",
     "user.password_change": "修改本人密码",
     "region.add": "新增区划",
     "region.rename": "修改区划名称",

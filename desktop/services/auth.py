@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop import config
 from desktop.models import AuditEntry, Region, User
 from desktop.models.base import now_utc
+from desktop.rules import lockout
 from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role, region_level_problem
-from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
+from desktop.rules.lockout import LOCK_MINUTES, MAX_FAILED_LOGINS, LoginState
+from desktop.services.base import (
+    Actor,
+    UnitOfWork,
+    begin_immediate,
+    require_role,
+    snapshot,
+    too_long,
+    unit_of_work,
+)
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 from desktop.services.regions import new_region
@@ -55,6 +68,19 @@ class UserInfo:
     # An account made before roles were checked against the region's level (or by hand in the
     # database) can sit at the wrong level: it sees too much or too little. Says why; "" when right.
     problem: str = ""
+    # Until when (UTC) the account is locked after wrong passwords; None when it is not locked now.
+    locked_until: datetime | None = None
+
+
+class LoginRefused(PermissionDenied):
+    """A login refused. ``tries_left``: wrong passwords still allowed before the lock (None when the
+    password was right but the account may not log in); ``locked_until`` (UTC): the account is locked."""
+
+    def __init__(self, message: str, *, tries_left: int | None = None,
+                 locked_until: datetime | None = None) -> None:
+        super().__init__(message)
+        self.tries_left = tries_left
+        self.locked_until = locked_until
 
 
 def _typed(text: str) -> str:
@@ -107,27 +133,134 @@ def has_users(db: Database) -> bool:
         return bool(session.scalar(select(func.count()).select_from(User)))
 
 
-def _log_login(session: Session, user_id: int | None, username: str, action: str, detail: str) -> None:
+def _log_login(session: Session, user_id: int | None, username: str, action: str, detail: str,
+               at: datetime | None = None) -> None:
     """A login is logged before anyone is acting (no unit of work yet), with the name as typed."""
-    session.add(AuditEntry(user_id=user_id, username=username[:64], workstation=config.workstation_name()[:128],
-                           action=action, entity="users", entity_id=user_id, detail=detail))
+    session.add(AuditEntry(at=at or now_utc(), user_id=user_id, username=username[:64],
+                           workstation=config.workstation_name()[:128], action=action, entity="users",
+                           entity_id=user_id, detail=detail))
+
+
+def _now(session: Session) -> datetime:
+    """The time every workstation agrees on, in UTC: the server's clock for a shared PostgreSQL
+    database (the workstations' clocks differ), this computer's for its own SQLite file."""
+    if session.get_bind().dialect.name == "sqlite":
+        return now_utc()
+    moment = session.scalar(text("SELECT statement_timestamp()"))
+    assert isinstance(moment, datetime)
+    return moment.astimezone(UTC)
+
+
+def until_text(until: datetime) -> str:
+    """The end of a lock as a clerk reads it: the time of day on this computer, to the minute
+    (rounded up: locked until 14:35 is free at 14:35), with the day when it is not today."""
+    local = until.astimezone()
+    if local.second or local.microsecond:
+        local = local.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    if local.date() == datetime.now().astimezone().date():
+        return f"{local:%H:%M}"
+    return f"{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def _state(user: User) -> LoginState:
+    return LoginState(user.failed_logins, user.last_failed_login_at, user.locked_until)
+
+
+def _locked_message(until: datetime) -> LoginRefused:
+    return LoginRefused(f"连续 {MAX_FAILED_LOGINS} 次密码错误,该账号已被锁定至 {until_text(until)}"
+                        f"(锁定 {LOCK_MINUTES} 分钟),届时可再登录;急需使用请联系系统管理员解锁。",
+                        tries_left=0, locked_until=until)
+
+
+def _refusal(state: LoginState, now: datetime) -> LoginRefused:
+    """What a wrong password is told: how many tries are left, or until when the lock lasts."""
+    if state.locked_until is not None and state.locked(now):
+        return _locked_message(state.locked_until)
+    left = state.tries_left(now)
+    return LoginRefused(f"用户名或密码不正确。还可再试 {left} 次;连续 {MAX_FAILED_LOGINS} 次输错,"
+                        f"账号将被锁定 {LOCK_MINUTES} 分钟。", tries_left=left)
+
+
+# How far back the failed logins of a name that is no account are read (rules.lockout.replay).
+UNKNOWN_NAME_HOURS = 24
+
+
+@functools.cache
+def _decoy_hash() -> str:
+    return hash_password(os.urandom(16).hex())
+
+
+def _refuse_unknown(session: Session, username: str, password: str) -> NoReturn:
+    """A name that is no account is answered as a wrong password is, tries left and lock included,
+    so that guessing cannot tell which names exist; nothing is kept but the failed login logged, from
+    which the next answer is worked out."""
+    name = _typed(username).strip()[:64]
+    _verify(_decoy_hash(), password)  # takes as long as checking a real password
+    now = _now(session)
+    failed = session.scalars(select(AuditEntry.at).where(
+        AuditEntry.action == "user.login_failed", AuditEntry.user_id.is_(None),
+        func.lower(AuditEntry.username) == func.lower(name),
+        AuditEntry.at >= now - timedelta(hours=UNKNOWN_NAME_HOURS)).order_by(AuditEntry.at, AuditEntry.id)).all()
+    state = lockout.after_failure(lockout.replay(failed), now)
+    _log_login(session, None, name, "user.login_failed", "登录失败:无此用户", at=now)
+    session.commit()
+    raise _refusal(state, now)
+
+
+def _account_for_update(session: Session, user_id: int) -> User:
+    """The account read again, and kept from other logins until this one commits: two wrong
+    passwords typed at once on two workstations both count."""
+    if session.get_bind().dialect.name == "sqlite":
+        begin_immediate(session)
+    return session.scalars(select(User).where(User.id == user_id).with_for_update()
+                           .execution_options(populate_existing=True)).one()
 
 
 def login(db: Database, username: str, password: str) -> Actor:
-    """Check a password; the message never tells which of the two was wrong."""
+    """Check a password; the message never tells which of the two was wrong, nor whether the name
+    is an account. Wrong passwords in a row lock the account for a while (rules.lockout)."""
     with db.session_factory() as session:
         user = _named(session, username)
-        ok = user is not None and user.active and _verify(user.password_hash, password)
-        if not ok or user is None:
-            why = "无此用户" if user is None else ("账号已停用" if not user.active else "密码不正确")
-            _log_login(session, user.id if user else None, username.strip(), "user.login_failed", f"登录失败:{why}")
+        if user is None:
+            _refuse_unknown(session, username, password)
+        # no password is tried while locked; the slow check is made before the account is held
+        right = None if _state(user).locked(_now(session)) else _verify(user.password_hash, password)
+        user = _account_for_update(session, user.id)
+        now = _now(session)
+        state = _state(user)
+        if state.locked(now):  # locked before, or by another workstation meanwhile
+            assert state.locked_until is not None
+            _log_login(session, user.id, user.username, "user.login_failed",
+                       f"登录失败:账号已锁定至 {until_text(state.locked_until)}", at=now)
             session.commit()
-            raise PermissionDenied("用户名或密码不正确,或该账号已停用。")
+            raise _locked_message(state.locked_until)
+        if right is None:  # the lock ran out in between
+            right = _verify(user.password_hash, password)
+        if not right:
+            after = lockout.after_failure(state, now)
+            # its own UPDATE: a failed login is not an edit of the account (no new version)
+            session.execute(update(User).where(User.id == user.id).values(
+                failed_logins=after.failures, last_failed_login_at=after.last_failed_at,
+                locked_until=after.locked_until, updated_at=User.updated_at,
+            ).execution_options(synchronize_session=False))
+            _log_login(session, user.id, user.username, "user.login_failed",
+                       f"登录失败:密码不正确(连续第 {after.failures} 次)", at=now)
+            if after.locked_until is not None:
+                _log_login(session, user.id, user.username, "user.locked",
+                           f"连续 {after.failures} 次密码错误,账号 {user.username} 锁定至 "
+                           f"{until_text(after.locked_until)}", at=now)
+            session.commit()
+            raise _refusal(after, now)
+        if not user.active:
+            _log_login(session, user.id, user.username, "user.login_failed", "登录失败:账号已停用", at=now)
+            session.commit()
+            raise LoginRefused("该账号已停用,不能登录;如有疑问请联系系统管理员。")
         if _hasher.check_needs_rehash(user.password_hash) or (
                 _typed(password) != password and not _verify(user.password_hash, _typed(password))):
             user.password_hash = hash_password(password)  # stronger settings, or set before normalising
-        user.last_login_at = now_utc()
-        _log_login(session, user.id, user.username, "user.login", "登录")
+        user.failed_logins, user.last_failed_login_at, user.locked_until = 0, None, None
+        user.last_login_at = now
+        _log_login(session, user.id, user.username, "user.login", "登录", at=now)
         session.commit()
         region = session.get(Region, user.region_id)
         assert region is not None
@@ -230,9 +363,11 @@ def create_first_admin(db: Database, *, username: str, password: str, display_na
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:
     require_role(actor, Role.ADMIN, doing="查看用户列表")
     with unit_of_work(db, actor) as uow:
+        now = _now(uow.session)
         rows = uow.session.execute(select(User, Region).join(Region, Region.id == User.region_id).order_by(User.id))
         return [UserInfo(u.id, u.username, u.display_name, u.role, ROLE_LABELS[Role(u.role)], r.id, r.name, u.active,
-                         region_level_problem(u.role, r.level, r.name)) for u, r in rows]
+                         region_level_problem(u.role, r.level, r.name),
+                         u.locked_until if _state(u).locked(now) else None) for u, r in rows]
 
 
 def _check_password(password: str, problems: dict[str, str]) -> None:
@@ -315,7 +450,34 @@ def reset_password(db: Database, actor: Actor, user_id: int, password: str) -> N
         user = uow.get(User, user_id, "用户")
         user.password_hash = hash_password(password)
         uow.audit("user.password_reset", "users", user.id, detail=f"重置用户 {user.username} 的密码")
+        _unlock(uow, user, "重置密码时")
         uow.notify("users", user.id)
+
+
+def _unlock(uow: UnitOfWork, user: User, when: str = "") -> bool:
+    """Lift the account's lock and forget its wrong passwords; the lifting of a lock is logged.
+    Whether it was locked."""
+    locked = _state(user).locked(_now(uow.session))
+    if locked:
+        assert user.locked_until is not None
+        uow.audit("user.unlocked", "users", user.id,
+                  detail=f"{when}解锁账号 {user.username}(原锁定至 {until_text(user.locked_until)})")
+    if user.failed_logins or user.last_failed_login_at is not None or user.locked_until is not None:
+        user.failed_logins, user.last_failed_login_at, user.locked_until = 0, None, None
+    return locked
+
+
+def unlock_user(db: Database, actor: Actor, user_id: int) -> bool:
+    """An administrator lifts the lock wrong passwords put on an account, before it runs out.
+    False when the account is not locked (nothing is changed)."""
+    require_role(actor, Role.ADMIN, doing="解锁账号")
+    with unit_of_work(db, actor, write=True) as uow:
+        user = uow.get(User, user_id, "用户")
+        if not _state(user).locked(_now(uow.session)):
+            return False
+        _unlock(uow, user)
+        uow.notify("users", user.id)
+        return True
 
 
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:

@@ -126,6 +126,14 @@ def snapshot(obj: Any, skip: Sequence[str] = ("password_hash", "file_data")) -> 
     return {c.key: jsonable(getattr(obj, c.key)) for c in mapper.column_attrs if c.key not in skip}
 
 
+def begin_immediate(session: Session) -> None:
+    """SQLite: take the database's write lock now, before reading what is about to be written (the
+    driver would take it only at the first write, after the reading)."""
+    raw = session.connection().connection.dbapi_connection
+    if not raw.in_transaction:  # one that has begun has written, so holds the lock already
+        raw.execute("BEGIN IMMEDIATE")
+
+
 class UnitOfWork:
     """One user action: a session, the actor, and the audit entries written with the same commit."""
 
@@ -146,9 +154,7 @@ class UnitOfWork:
         PostgreSQL: a transaction advisory lock on ``key``. SQLite: the database's write lock, taken now
         (the driver would take it only at the first write, after the reading)."""
         if self.db.is_sqlite:
-            raw = self.session.connection().connection.dbapi_connection
-            if not raw.in_transaction:  # one that has begun has written, so holds the lock already
-                raw.execute("BEGIN IMMEDIATE")
+            begin_immediate(self.session)
         else:
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
