@@ -1,4 +1,4 @@
-"""relief-desk user add|list|set|password"""
+"""relief-desk user add|list|set|password|unlock"""
 
 from __future__ import annotations
 
@@ -40,6 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     password.add_argument("--password", default=None, help="新密码(不给则交互输入)")
     add_database_option(password)
     password.set_defaults(func=reset_password)
+    unlock = usub.add_parser("unlock", help="解锁因连续输错密码被锁定的账号")
+    unlock.add_argument("username", help="要解锁的账号的登录用户名")
+    add_database_option(unlock)
+    unlock.set_defaults(func=unlock_user)
 
 
 NO_PASSWORD = "没有读到密码:请在命令行用 --password 给出密码,或在终端中运行以便输入。"
@@ -88,6 +92,8 @@ def list_users(args: argparse.Namespace) -> int:
             print("还没有任何用户。添加管理员:relief-desk user add 用户名 --role admin")
         for u in users:
             state = "" if u.active else "(已停用)"
+            if u.locked_until is not None:
+                state += f"(已锁定至 {auth.until_text(u.locked_until)},可用 user unlock 解锁)"
             problem = f"\t注意:{u.problem};请用 user set 改正角色或区划" if u.problem else ""
             print(f"{u.id}\t{u.username}\t{u.display_name}\t{u.role_label}\t{u.region_name}{state}{problem}")
     finally:
@@ -120,6 +126,20 @@ def reset_password(args: argparse.Namespace) -> int:
         user = auth.find_user(db, actor, args.username)
         auth.reset_password(db, actor, user.id, args.password if args.password is not None else ask_password())
         print(f"已重置用户 {user.username} 的密码。")
+    finally:
+        db.dispose()
+    return 0
+
+
+def unlock_user(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        actor = cli_actor()
+        user = auth.find_user(db, actor, args.username)
+        if auth.unlock_user(db, actor, user.id):
+            print(f"已解锁用户 {user.username},现在可以登录。")
+        else:
+            print(f"用户 {user.username} 没有被锁定,无需解锁。")
     finally:
         db.dispose()
     return 0
