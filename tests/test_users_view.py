@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop.services import auth
 from desktop.services.errors import PermissionDenied, ServiceError
@@ -233,3 +233,61 @@ def test_an_account_at_the_wrong_level_is_flagged_in_the_list(qtbot, sqlite_dist
     assert cli_main(["--database-url", str(d.db.url), "user", "list"]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if "\tcommunity_worker\t" in x)
     assert "注意:社区工作人员须属于" in line and "user set" in line
+
+
+def test_the_login_dialog_counts_down_and_says_until_when_an_account_is_locked(qtbot,  # noqa: ANN001
+                                                                              sqlite_district: District) -> None:
+    import re
+
+    from desktop.views.login import LoginDialog
+
+    d = sqlite_district
+    dialog = LoginDialog(d.db, "community_worker")
+    qtbot.addWidget(dialog)
+    for left in (4, 3, 2, 1):
+        dialog.password.setText("wrong")
+        dialog.try_login()
+        assert dialog.actor is None and f"还可再试 {left} 次" in dialog.message.text()
+    dialog.password.setText("wrong")
+    dialog.try_login()
+    until = re.search(r"已被锁定至 ((\d+月\d+日 )?\d\d:\d\d)", dialog.message.text())
+    assert until, dialog.message.text()
+    dialog.password.setText(PASSWORD)  # the right one, too late
+    dialog.try_login()
+    assert dialog.actor is None and until.group(1) in dialog.message.text()
+    # a name that is no account is told the same, not "no such user"
+    dialog.username.setText("nobody.here")
+    dialog.password.setText("wrong")
+    dialog.try_login()
+    assert "还可再试 4 次" in dialog.message.text() and "无此用户" not in dialog.message.text()
+
+
+def test_the_users_page_shows_a_lock_and_unlocks(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                  shown: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.mnemonics import duplicate_mnemonics
+
+    d = sqlite_district
+    for _ in range(5):
+        with pytest.raises(PermissionDenied):
+            auth.login(d.db, "community_worker", "wrong")
+    ctx = AppContext(d.db, d.admin)
+    tab = UsersTab(ctx)
+    qtbot.addWidget(tab)
+    assert duplicate_mnemonics(tab) == {}
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    row = next(i for i, u in enumerate(tab.model.rows) if u.username == "community_worker")
+    locked = tab.model.rows[row]
+    assert locked.locked_until is not None
+    assert tab.model.index(row, 4).data() == tab.model.tr("{active}, locked until {time}").format(
+        active=tab.model.tr("Yes"), time=auth.until_text(locked.locked_until))
+    admin_row = next(i for i, u in enumerate(tab.model.rows) if u.username == "admin")
+    assert tab.model.index(admin_row, 4).data() == tab.model.tr("Yes")
+    tab.table.selectRow(row)
+    unlock = next(b for b in tab.findChildren(QPushButton) if b.text() == tab.tr("&Unlock"))
+    unlock.click()
+    assert shown == [] and told == [tab.tr("{name} is unlocked and may log in again.").format(name="community_worker")]
+    assert tab.model.index(row, 4).data() == tab.model.tr("Yes")  # the list follows
+    assert auth.login(d.db, "community_worker", PASSWORD).username == "community_worker"
+    unlock.click()
+    assert told[-1] == tab.tr("{name} is not locked.").format(name="community_worker")

@@ -37,8 +37,10 @@ class UsersTableModel(RowListTableModel[auth.UserInfo]):
     )
 
     def display(self, u: auth.UserInfo, column: int) -> str:
-        return (u.username, u.display_name, u.role_label, u.region_name,
-                self.tr("Yes") if u.active else self.tr("No"), u.problem)[column]
+        active = self.tr("Yes") if u.active else self.tr("No")
+        if u.locked_until is not None:
+            active = self.tr("{active}, locked until {time}").format(active=active, time=auth.until_text(u.locked_until))
+        return (u.username, u.display_name, u.role_label, u.region_name, active, u.problem)[column]
 
 
 class UserDialog(FormDialog):
@@ -185,7 +187,10 @@ class UsersTab(QWidget):
         edit.clicked.connect(self.edit_user)
         reset = QPushButton(self.tr("Reset &password…"))
         reset.clicked.connect(self.reset_password)
-        for button in (add, edit, reset):
+        unlock = QPushButton(self.tr("&Unlock"))
+        unlock.setToolTip(self.tr("Let an account locked after wrong passwords log in again at once"))
+        unlock.clicked.connect(self.unlock_user)
+        for button in (add, edit, reset, unlock):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -235,3 +240,21 @@ class UsersTab(QWidget):
         if user is not None and PasswordDialog(self.ctx, self, user).exec():
             QMessageBox.information(self, self.tr("Users"), self.tr(
                 "The password of {name} was reset. Tell the user in person.").format(name=user.username))
+
+    def unlock_user(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        try:
+            unlocked = auth.unlock_user(self.ctx.db, self.ctx.actor, user.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        if unlocked:
+            self.ctx.changes.publish("users", user.id)
+            QMessageBox.information(self, self.tr("Users"), self.tr("{name} is unlocked and may log in again.").format(
+                name=user.username))
+        else:
+            self.refresh()  # it may have been unlocked elsewhere, or its lock ran out
+            QMessageBox.information(self, self.tr("Users"), self.tr("{name} is not locked.").format(
+                name=user.username))
