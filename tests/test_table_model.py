@@ -4,7 +4,7 @@ headers, display text and extra roles (translated in its own context)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from types import SimpleNamespace as NS
 
@@ -41,13 +41,16 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 def test_models_pass_the_model_tester_and_show_the_same_values(chinese: None, qtmodeltester) -> None:  # noqa: ANN001
 
     users = UsersTableModel()
+    locked = datetime.now().astimezone().replace(hour=14, minute=35, second=0, microsecond=0)
     users.set_rows([NS(username="zhang", display_name="张三", role_label="管理员", region_name="西塞山区", active=True,
-                       problem=""),
+                       problem="", locked_until=None),
                     NS(username="li", display_name="李四", role_label="社区", region_name="八泉街道", active=False,
-                       problem="社区工作人员须属于一个社区或村")])
+                       problem="社区工作人员须属于一个社区或村", locked_until=None),
+                    NS(username="wang", display_name="王五", role_label="社区", region_name="飞云社区", active=True,
+                       problem="", locked_until=locked)])
     qtmodeltester.check(users)
     assert _headers(users) == ["用户名", "姓名", "角色", "所属区划", "启用", "提示"]
-    assert [users.data(users.index(r, 4)) for r in (0, 1)] == ["是", "否"]
+    assert [users.data(users.index(r, 4)) for r in (0, 1, 2)] == ["是", "否", "是(已锁定至 14:35)"]
     assert users.data(users.index(1, 5)) == "社区工作人员须属于一个社区或村"
 
     apps = ApplicationsTableModel()
