@@ -469,13 +469,12 @@ def _unlock(uow: UnitOfWork, user: User, when: str = "") -> bool:
 
 def unlock_user(db: Database, actor: Actor, user_id: int) -> bool:
     """An administrator lifts the lock wrong passwords put on an account, before it runs out.
-    False when the account is not locked (nothing is changed)."""
+    False when the account is not locked (its wrong passwords so far are forgotten all the same)."""
     require_role(actor, Role.ADMIN, doing="解锁账号")
     with unit_of_work(db, actor, write=True) as uow:
         user = uow.get(User, user_id, "用户")
-        if not _state(user).locked(_now(uow.session)):
+        if not _unlock(uow, user):
             return False
-        _unlock(uow, user)
         uow.notify("users", user.id)
         return True
 
