@@ -286,8 +286,11 @@ def test_cancel_leaves_nothing(db: Database, district: District, tmp_path: Path)
 def test_row_limit_is_a_file_error_and_rolls_back(db: Database, district: District, tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     path.write_text("\n".join(["姓名,身份证号"] + [f"人{i},{C}" for i in range(30)]), encoding="utf-8")
-    with pytest.raises(ServiceError, match="超过 20 行"):
+    with pytest.raises(ServiceError, match="超过 20 行") as info:
         di.import_department_list(db, district.admin, path, "人社", max_rows=20)
+    # a file error like any other (--json prints the code): it was "refused" when the rows were counted
+    # before screening, "invalid_file" when the limit was met while screening
+    assert info.value.code == "invalid_file"
     assert count(db, ImportBatch) == 0 and count(db, ImportRow) == 0
 
 

@@ -606,7 +606,7 @@ def _check_row_limit(book: ss.Workbook, layout: ss.Layout, progress: Progress | 
             if progress is not None and counted % 10_000 == 0:
                 progress.report(0, 0, f"正在清点行数:{counted:,}")
     except ss.SpreadsheetError as exc:
-        raise ServiceError(exc.message) from exc
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
 
 
 @contextmanager
