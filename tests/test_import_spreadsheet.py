@@ -793,6 +793,46 @@ def test_utf8_csv_with_a_stray_byte_is_still_utf8(tmp_path: Path) -> None:
     assert ss.detect_encoding(gbk) == "gb18030"
 
 
+def test_a_short_utf8_list_cut_inside_its_last_character_is_not_read_as_gbk(tmp_path: Path) -> None:
+    """Two people, cut short inside the last character: too few characters for the one-in-a-thousand
+    rule, so it was read as GBK and every name and heading garbled ("寮犱笁" for 张三), the clues made
+    with those names."""
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(f"姓名,身份证号,备注\r\n张三,{ID1},补助\r\n李四,{ID2},无\r\n".encode()[:-3])
+    stray = tmp_path / "stray.csv"  # a byte from elsewhere in the middle of a short file
+    stray.write_bytes(f"姓名,身份证号\r\n张三,{ID1}\r\n李四,{ID2}\r\n".encode().replace("李四".encode(), b"\xff" + "李四".encode()))
+    for path in (cut, stray):
+        assert ss.detect_encoding(path) == "utf-8"
+        layout, data = read_all(path)
+        assert (layout.mapping["name"], layout.mapping["id_number"]) == (0, 1)
+        assert [r.values[:2] for r in data] == [["张三", ID1], ["\ufffd李四" if path is stray else "李四", ID2]]
+    gbk = tmp_path / "gbk.csv"  # a short GBK list stays GBK
+    gbk.write_bytes(f"姓名,身份证号\r\n张三,{ID1}\r\n".encode("gbk"))
+    assert ss.detect_encoding(gbk) == "gb18030"
+
+
+def test_a_gbk_list_with_a_stray_byte_or_the_windows_euro_sign_is_read(tmp_path: Path) -> None:
+    """Excel on Chinese Windows saves "€" as byte 0x80 (code page 936), which GB18030 lacks; a GBK list
+    cut short inside its last character, or UTF-16 text cut at an odd byte, the same: one byte refused
+    the whole list ("不是可识别编码的文本表格"). The byte reads as U+FFFD (the euro sign as itself); a
+    file broken throughout is still refused."""
+    text = f"姓名,身份证号,备注\r\n张三,{ID1},补助100元\r\n李四,{ID2},无\r\n"
+    euro = tmp_path / "euro.csv"
+    euro.write_bytes(text.encode("gbk").replace("100元".encode("gbk"), b"\x80100"))
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(text.encode("gbk")[:-3])
+    wide = tmp_path / "unicode.txt"
+    wide.write_bytes(text.replace(",", "\t").encode("utf-16")[:-1])
+    for path in (euro, cut, wide):
+        _layout, data = read_all(path)
+        assert [r.values[:2] for r in data] == [["张三", ID1], ["李四", ID2]], path.name
+    assert read_all(euro)[1][0].values[2] == "补助€100"
+    assert read_all(cut)[1][1].values[2] == "\ufffd"
+    broken = tmp_path / "broken.csv"  # no NUL byte, but no text either
+    broken.write_bytes(bytes((i * 7919 + 13) % 255 + 1 for i in range(20000)))
+    assert error_of(broken).kind == "not_spreadsheet"
+
+
 def test_csv_delimiter_not_fooled_by_quoted_text_or_tab_suffixes(tmp_path: Path) -> None:
     """Semicolons inside quoted addresses, and the tab that exporters append to every long number so
     Excel keeps it as text, outnumbered the commas and were taken for the delimiter."""

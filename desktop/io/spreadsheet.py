@@ -491,15 +491,21 @@ def detect_encoding(path: Path) -> str:
             while True:
                 chunk = fh.read(1 << 20)
                 if not chunk:
-                    decoder.decode(b"", final=True)
-                    return "utf-8"
+                    break
                 decoder.decode(chunk)
         except UnicodeDecodeError:
             fh.seek(0)
             if _mostly_utf8(fh):
                 return "utf-8"
             fh.seek(0)
-            return "cp950" if _big5_rather(fh.read(65536)) else "gb18030"
+            head = fh.read(65536)
+            if _big5_rather(head):
+                return "cp950"
+            return "utf-8" if _utf8_rather(head) else "gb18030"
+        # UTF-8 throughout, unless cut short inside its last character (a copy or a download broken
+        # off): still UTF-8, the broken character shown as U+FFFD. Read as GBK, every character of
+        # a small file was garbled (the names of the clues it made with them).
+        return "utf-8"
 
 
 # Words of a list's header as each double-byte encoding shows them: a Big5 file (traditional
@@ -507,6 +513,37 @@ def detect_encoding(path: Path) -> str:
 # none of them, and the other way round.
 _HEADER_WORDS_GBK = ("身份证", "证件", "姓名", "号码")
 _HEADER_WORDS_BIG5 = ("身份證", "證件", "姓名", "號碼")
+
+
+def _utf8_rather(head: bytes) -> bool:
+    """Text that is not UTF-8 throughout (a byte broken in a short file, too few characters to tell
+    by :func:`_mostly_utf8`) is still UTF-8 when only UTF-8 shows the words of a header."""
+    utf8 = head.decode("utf-8", "replace")
+    gbk = head.decode("gb18030", "replace")
+    return any(w in utf8 for w in _HEADER_WORDS_GBK) and not any(w in gbk for w in _HEADER_WORDS_GBK)
+
+
+def _text_errors(exc: UnicodeError) -> tuple[str, int]:
+    """How a text list's bytes that are no character read: as U+FFFD, as the "replace" handler
+    does; but byte 0x80 of a GBK file is the euro sign of Windows' code page 936 (Excel's "GBK"),
+    which GB18030 lacks: one "€" in a remark refused the whole list."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    if exc.encoding == "gb18030" and exc.object[exc.start:exc.start + 1] == b"\x80":
+        return "€", exc.start + 1
+    return "\ufffd", exc.end
+
+
+TEXT_ERRORS = "relief-desk-text"
+codecs.register_error(TEXT_ERRORS, _text_errors)
+
+
+def _broken_throughout(sample: str) -> bool:
+    """Decoded text with more broken characters than a stray byte or a cut-off end makes: at most
+    one in a thousand characters (and three in any text)."""
+    broken = sample.count("\ufffd")
+    wide = len(sample) - len(sample.encode("ascii", "ignore"))
+    return broken > max(3, (wide - broken) // 1000)
 
 
 def _big5_rather(head: bytes) -> bool:
@@ -586,16 +623,17 @@ class Workbook:
         self._errors = "strict"
         if self.format == "csv":
             self.encoding = detect_encoding(self.path)
-            # A stray broken byte in a UTF-8 file shows as "\ufffd" in its cell (an ID there is invalid).
-            self._errors = "replace" if self.encoding.startswith("utf-8") else "strict"
+            # A stray broken byte (a file cut short inside its last character, a byte pasted from
+            # elsewhere) shows as "\ufffd" in its cell (an ID there is invalid); a text broken
+            # throughout is not one of these encodings at all.
+            self._errors = TEXT_ERRORS
             try:
                 with open(self.path, encoding=self.encoding, errors=self._errors, newline="") as fh:
                     sample = fh.read(65536)
-            except UnicodeDecodeError as exc:
-                raise SpreadsheetError(f"文件“{self.name}”不是可识别编码的文本表格,无法读取。",
-                                       kind="not_spreadsheet") from exc
             except OSError as exc:
                 raise _unreadable(self.path, exc) from exc
+            if _broken_throughout(sample):
+                raise SpreadsheetError(f"文件“{self.name}”不是可识别编码的文本表格,无法读取。", kind="not_spreadsheet")
             if not sample.strip():
                 raise SpreadsheetError(f"文件“{self.name}”是空的,没有任何内容。", kind="empty")
             self.delimiter = _sniff_delimiter(sample)
