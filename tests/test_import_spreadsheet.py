@@ -491,6 +491,29 @@ def test_a_two_row_header_saved_as_csv_keeps_its_groups(tmp_path: Path) -> None:
     assert [r.number for r in rows] == [3, 4]
 
 
+@pytest.mark.parametrize(("upper", "lower", "expect"), [
+    ("身份证", ["号码", "有效期"], {"name": 1, "id_number": 2}),  # the lower row was read as a person
+    ("证件", ["类型", "号码"], {"name": 1, "id_type": 2, "id_number": 3}),  # the name column was lost
+])
+def test_a_group_cell_and_the_name_under_it_name_the_id_column_together(tmp_path: Path, upper: str, lower: list[str],
+                                                                         expect: dict[str, int]) -> None:
+    """序号 and 姓名 merged down over two header rows, "身份证" (or "证件") merged over 号码 | 有效期: only
+    together do the group and 号码 name the ID column. The upper row was taken for the header alone and
+    its lower row counted as a person with an invalid number; or the lower row alone (the numbers found
+    by their content), without the 姓名 above it, so the clues had no names."""
+    rows = [["序号", "姓名", upper, None], [None, None, *lower]]
+    rows += [[i, name, *([number, "长期"] if lower[0] == "号码" else ["居民身份证", number])]
+             for i, (name, number) in enumerate((("张三", ID1), ("李四", ID2)), start=1)]
+    path = write_xlsx(tmp_path / "group.xlsx", {"S": rows},
+                      merges={"S": [(0, 0, 1, 0, "序号"), (0, 1, 1, 1, "姓名"), (0, 2, 0, 3, upper)]})
+    text = tmp_path / "group.csv"  # the same saved as CSV: the group cell only the first of two
+    text.write_text("\n".join(",".join("" if v is None else str(v) for v in r) for r in rows), encoding="gbk")
+    for source in (path, text):
+        layout, data = read_all(source)
+        assert (layout.header_row, layout.header_height, layout.mapping) == (1, 2, expect), source.name
+        assert [r.number for r in data] == [3, 4]
+
+
 def test_two_header_rows_id_in_upper_row(tmp_path: Path) -> None:
     rows = [
         ["姓名", "身份证号", "联系方式", None],

@@ -1255,7 +1255,8 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
             combined = _combine(values, below, spans)
             groups = [g if cell_text(value_at(below, i)) else "" for i, g in enumerate(
                 _groups(values, len(combined), spans))]
-            combined_map = map_columns([_lower_or(values, below, i) for i in range(len(combined))], groups)
+            combined_map = map_columns([_joined(groups[i], _lower_or(values, below, i)) for i in range(len(combined))],
+                                       groups)
             below_map = map_columns(below)
             group_row = bool(spans) and sum(1 for v in values if cell_text(v)) >= 2  # merged group cells
             if "id_number" in combined_map and not _looks_like_data(below, combined_map) and (
@@ -1277,9 +1278,11 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
             # A header whose ID column holds ID numbers below it beats one whose does not: a title
             # naming the ID ("身份证号码核查名单") is no header over the serial numbers under it.
             below_rows = [v for n, v in head if n >= number + height][:20]
-            key = (_holds_ids(below_rows, mapping["id_number"]), _score(mapping), -number)
-            if best is None or key > best[:3]:
-                best = (*key, height, columns, mapping)
+            # At a tie the two rows under merged group cells beat the upper row alone: the lower row
+            # names the columns ("身份证" over 号码 | 有效期), it is not a person.
+            key = (_holds_ids(below_rows, mapping["id_number"]), _score(mapping), -number, height)
+            if best is None or key > best[:4]:
+                best = (*key, columns, mapping)
     if best is None:
         return None
     _holds, _score_, neg_row, height, columns, mapping = best
@@ -1333,6 +1336,14 @@ def is_notes_row(values: Sequence[Any] | None, id_column: int) -> bool:
     """A row under the header (``id_column`` holding the ID numbers) saying how to fill each column,
     or numbering the columns: not data."""
     return _is_notes_row(values, {"id_number": id_column}) or _is_column_numbers(values)
+
+
+def _joined(group: str, name: str) -> str:
+    """A column's name under a group cell, read with the group when only together they name a field
+    ("证件" over 类型 | 号码, "身份证" over 号码 | 有效期)."""
+    if group and name and _field_of(header_key(name)) is None and _field_of(header_key(group + name)) is not None:
+        return group + name
+    return name
 
 
 def _lower_or(upper: Sequence[Any], lower: Sequence[Any], i: int) -> str:
