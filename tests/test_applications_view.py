@@ -376,8 +376,8 @@ def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_
     wait_for_background()
     assert not page.banner.isVisible() and not page.model.rows[0].warning
     qtmodeltester.check(tab.model)
-    tab.days_off.setPlainText("2027-02-30")
-    assert not tab.save() and "第 1 行" in errors[-1]
+    tab.days_off.setPlainText("2027-01-01\n2027-02-30")
+    assert not tab.save() and "第 2 行“2027-02-30”不存在" in errors[-1]
     # a library year saved without some of its published days: said after saving (found in the cal8 pass)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))

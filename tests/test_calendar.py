@@ -111,10 +111,37 @@ def test_assistance_month_command(district: District, capsys: pytest.CaptureFixt
 
 def test_holiday_lines_accept_chinese_separators() -> None:
     """Dates typed in the calendar settings may be separated by full-width commas or 、 as well."""
-    from desktop.views.calendar_settings import parse_lines
-
-    assert parse_lines("2027-01-01，2027-01-02、2027-01-03, 2027-02-06..2027-02-07", "节假日") == [
+    assert cal_svc.parse_days("2027-01-01，2027-01-02、2027-01-03, 2027-02-06..2027-02-07", 2027, "放假日期") == [
         date(2027, 1, 1), date(2027, 1, 2), date(2027, 1, 3), date(2027, 2, 6), date(2027, 2, 7)]
+
+
+def test_days_of_the_year_may_be_typed_without_it() -> None:
+    """cal9: the settings tab and the command line read the days with one parser; a day may leave out the
+    year being entered (10-01..10-07), and full-width digits or a range written 至 / ～ read the same."""
+    assert cal_svc.parse_days("10-01..10-03\n２０２７－１０－０５至10-06；10-08～2027-10-09", 2027, "放假日期") == [
+        date(2027, 10, d) for d in (1, 2, 3, 5, 6, 8, 9)]
+    assert cal_svc.parse_days("2-6..2-7 2027-1-4", 2027, "调休上班日期") == [date(2027, 2, 6), date(2027, 2, 7),
+                                                                           date(2027, 1, 4)]
+    assert cal_svc.parse_days(" \n", 2027, "放假日期") == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("2027-02-30", "放假日期“2027-02-30”不存在:2027 年 2 月只有 28 天。"),
+    ("10-01..10-32", "放假日期“10-01..10-32”中的“10-32”不存在:2027 年 10 月只有 31 天。"),
+    ("2027-13-01", "放假日期“2027-13-01”格式不正确:月份应为 01–12。"),
+    ("2027-10-01\n2026-12-31..2027-01-02", "放假日期第 2 行“2026-12-31..2027-01-02”中的“2026-12-31”不在 2027 年内:"
+                                           "这里录入的是 2027 年的安排。"),
+    ("2027-01-01\n\n10-07..10-01", "放假日期第 3 行的日期范围“10-07..10-01”结束早于开始,应写成 10-01..10-07。"),
+    *((bad, f"放假日期“{bad}”格式不正确:日期写成 YYYY-MM-DD 或 MM-DD(如 2027-10-01 或 10-01),"
+            "连续的日期写成 2027-10-01..2027-10-07 或 10-01..10-07。")
+      for bad in ("2027/10/01", "20271001", "10-01..", "10-01..10-03..10-05", "国庆")),
+])
+def test_a_wrong_day_is_refused_naming_the_entry(text: str, message: str) -> None:
+    from desktop.services.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as raised:
+        cal_svc.parse_days(text, 2027, "放假日期")
+    assert raised.value.message == message
 
 
 def test_assistance_month_command_ends_gradual_exits_that_are_over(district: District,
@@ -233,11 +260,11 @@ def test_a_range_typed_backwards_in_the_settings_tab_says_so() -> None:
     date or date range (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)", though it is written exactly so; the
     command line said the end is before the start. The tab now says that too, and how to write it."""
     from desktop.services.errors import ValidationFailed
-    from desktop.views.calendar_settings import parse_lines
 
     with pytest.raises(ValidationFailed) as raised:
-        parse_lines("2027-01-01\n2027-02-13..2027-02-05", "放假日期")
+        cal_svc.parse_days("2027-01-01\n2027-02-13..2027-02-05", 2027, "放假日期")
     assert raised.value.message == ("放假日期第 2 行的日期范围“2027-02-13..2027-02-05”结束早于开始,"
                                     "应写成 2027-02-05..2027-02-13。")
-    with pytest.raises(ValidationFailed, match="第 1 行“2027-02-30”不是有效的日期"):
-        parse_lines("2027-02-30", "放假日期")
+    with pytest.raises(ValidationFailed, match="“2027-02-30”不存在"):
+        cal_svc.parse_days("2027-02-30", 2027, "放假日期")
+

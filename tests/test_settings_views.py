@@ -20,8 +20,8 @@ from tests.district import District
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """QMessageBox.question answers with answers["reply"] (Yes unless set) and records the texts;
-    errors are recorded, not shown."""
-    seen: dict[str, object] = {"reply": QMessageBox.StandardButton.Yes, "asked": [], "errors": []}
+    errors, and what the tab tells (information, warning), are recorded, not shown."""
+    seen: dict[str, object] = {"reply": QMessageBox.StandardButton.Yes, "asked": [], "errors": [], "told": []}
 
     def question(_parent: QWidget | None, _title: str, text: str, *_a: object, **_k: object) -> object:
         seen["asked"].append(text)  # type: ignore[union-attr]
@@ -30,7 +30,13 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     def show_error(_parent: QWidget | None, exc: BaseException) -> None:
         seen["errors"].append(exc.message if isinstance(exc, ServiceError) else str(exc))  # type: ignore[union-attr]
 
+    def tell(_parent: QWidget | None, _title: str, text: str, *_a: object, **_k: object) -> object:
+        seen["told"].append(text)  # type: ignore[union-attr]
+        return QMessageBox.StandardButton.Ok
+
     monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", tell)
+    monkeypatch.setattr(QMessageBox, "warning", tell)
     monkeypatch.setattr(calendar_settings, "show_error", show_error)
     return seen
 
@@ -88,6 +94,25 @@ def test_calendar_tab_asks_before_replacing_days_typed(qtbot, sqlite_district: D
     assert tab.year.value() == 2026 and tab.days_off.toPlainText().startswith("2026-01-01..2026-01-03")
     tab.table.selectRow(1)  # nothing typed since: no question
     assert len(answers["asked"]) == 2
+
+
+def test_calendar_tab_refuses_a_wrong_day_as_the_command_line_does(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                   answers: dict,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """cal9: the tab and `calendar set-year` had a parser each, with their own words; now one message."""
+    from desktop import cli
+
+    d = sqlite_district
+    tab = CalendarSettingsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.year.setValue(2027)
+    tab.days_off.setPlainText("2027-01-01 2027-02-29")
+    assert not tab.save() and answers["told"] == []
+    url = d.db.url.render_as_string(hide_password=False)
+    assert cli.main(["calendar", "set-year", "2027", "--off", "2027-01-01", "2027-02-29", "--database-url", url]) == 1
+    assert answers["errors"] == ["放假日期“2027-02-29”不存在:2027 年 2 月只有 28 天。"]
+    assert capsys.readouterr().err == f"错误:{answers['errors'][0]}\n"
+    assert not cal_svc.year_info(d.db, d.admin, 2027).entered
 
 
 def test_new_policy_values_form_has_no_code_names(qtbot, sqlite_district: District) -> None:  # noqa: ANN001

@@ -1,33 +1,14 @@
 """relief-desk calendar set-year YEAR --off DATE... --workday DATE... | show [YEAR] | clear-year YEAR
 
-Days may be given one by one or as ranges ``2027-02-05..2027-02-13``."""
+Days may be given one by one or as ranges, ``2027-02-05..2027-02-13`` or ``02-05..02-13`` (read by
+:func:`desktop.services.calendar.parse_days`, as the settings tab reads them)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, parse_year, read_date
+from desktop.commands.common import add_database_option, cli_actor, open_db, parse_year
 from desktop.services import calendar
-from desktop.services.errors import ValidationFailed
-
-
-def parse_days(values: list[str]) -> list[date]:
-    out: list[date] = []
-    for value in values:
-        for part in value.replace(",", " ").split():
-            try:
-                if ".." in part:
-                    first_text, last_text = part.split("..", 1)
-                    first, last = read_date(first_text), read_date(last_text)
-                    if last < first:
-                        raise ValidationFailed(f"日期范围“{part}”的结束早于开始。")
-                    out.extend(first + timedelta(days=i) for i in range((last - first).days + 1))
-                else:
-                    out.append(read_date(part))
-            except ValueError as exc:
-                raise ValidationFailed(f"{exc}(连续日期写成 YYYY-MM-DD..YYYY-MM-DD。)") from exc
-    return out
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,8 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     csub = parser.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     setp = csub.add_parser("set-year", help="录入(替换)某年的全部放假日期和调休上班日期")
     setp.add_argument("year", type=parse_year, help="年份,如 2027")
-    setp.add_argument("--off", nargs="+", default=[], help="放假日期(可用 A..B 表示连续日期)")
-    setp.add_argument("--workday", nargs="+", default=[], help="调休上班日期(周末上班)")
+    setp.add_argument("--off", nargs="+", default=[], help="放假日期:YYYY-MM-DD 或 MM-DD,连续日期写成 A..B(如 10-01..10-07)")
+    setp.add_argument("--workday", nargs="+", default=[], help="调休上班日期(周末上班),写法同 --off")
     setp.add_argument("--note", default="", help="依据,例如国务院办公厅通知文号")
     add_database_option(setp)
     setp.set_defaults(func=set_year)
@@ -51,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def set_year(args: argparse.Namespace) -> int:
-    off, work = parse_days(args.off), parse_days(args.workday)
+    off = calendar.parse_days(" ".join(args.off), args.year, "放假日期")
+    work = calendar.parse_days(" ".join(args.workday), args.year, "调休上班日期")
     db = open_db(args)
     try:
         info = calendar.set_year(db, cli_actor(), args.year, days_off=off, workdays=work, note=args.note)

@@ -8,7 +8,10 @@ deadline touching it carries ``Deadline.unknown_years`` and its warning (RULES.m
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left
+from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -154,6 +157,70 @@ def load_calendar(db: Database) -> WorkCalendar:
 def check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationFailed(f"年份 {year} 不在 {FIRST_YEAR}–{LAST_YEAR} 之间。")
+
+
+# What separates the entries typed for a year (besides new lines and spaces), and what else may join the
+# two ends of a range: typed in a Chinese input method, "10-01至10-07" and "10-01~10-07" mean the same.
+_ENTRY_SEPARATORS = re.compile(r"[\s,;、]+")
+_RANGE_WORDS = ("至", "~")
+_DAY = re.compile(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})")
+
+
+def parse_days(text: str, year: int, what: str) -> list[date]:
+    """The days an administrator types for ``year`` — the settings tab's boxes and the command line's
+    ``--off``/``--workday`` both read them here: dates ``YYYY-MM-DD`` or ``MM-DD`` (a day of ``year``) and
+    ranges of consecutive days ``A..B`` of either form (``2027-10-01..2027-10-07``, ``10-01..10-07``),
+    separated by new lines, spaces, commas or 、; full-width digits and punctuation read as their plain
+    forms. In the order typed (a day typed twice is kept twice: the year's entry keeps it once).
+
+    A wrong entry is refused naming ``what`` (放假日期 …), the line when the text has several lines,
+    the entry as typed and what is wrong with it; nothing is returned then."""
+    check_year(year)
+    lines = unicodedata.normalize("NFKC", text).splitlines()
+    numbered = sum(1 for line in lines if line.strip()) > 1
+    out: list[date] = []
+    for line_no, line in enumerate(lines, start=1):
+        where = f"{what}第 {line_no} 行" if numbered else what
+        for part in _ENTRY_SEPARATORS.split(line):
+            if part:
+                out.extend(_entry_days(part, year, where))
+    return out
+
+
+def _entry_days(part: str, year: int, where: str) -> list[date]:
+    joined = part
+    for word in _RANGE_WORDS:
+        joined = joined.replace(word, "..")
+    ends = joined.split("..")
+    if len(ends) > 2 or not all(ends):
+        raise _bad_entry(where, part, year)
+    days = [_entry_day(end, part, year, where) for end in ends]
+    first, last = days[0], days[-1]
+    if last < first:  # typed backwards: the format is right, so say what is wrong
+        raise ValidationFailed(f"{where}的日期范围“{part}”结束早于开始,应写成 {ends[1]}..{ends[0]}。", {where: part})
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _entry_day(text: str, part: str, year: int, where: str) -> date:
+    match = _DAY.fullmatch(text)
+    if match is None:
+        raise _bad_entry(where, part, year)
+    what = f"“{part}”" if text == part else f"“{part}”中的“{text}”"
+    typed_year, month, day = (int(g) if g else None for g in match.groups())
+    assert month is not None and day is not None
+    if typed_year is not None and typed_year != year:
+        raise ValidationFailed(f"{where}{what}不在 {year} 年内:这里录入的是 {year} 年的安排。", {where: part})
+    if not 1 <= month <= 12:
+        raise ValidationFailed(f"{where}{what}格式不正确:月份应为 01–12。", {where: part})
+    last = monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValidationFailed(f"{where}{what}不存在:{year} 年 {month} 月只有 {last} 天。", {where: part})
+    return date(year, month, day)
+
+
+def _bad_entry(where: str, part: str, year: int) -> ValidationFailed:
+    return ValidationFailed(f"{where}“{part}”格式不正确:日期写成 YYYY-MM-DD 或 MM-DD(如 {year}-10-01 或 10-01),"
+                            f"连续的日期写成 {year}-10-01..{year}-10-07 或 10-01..10-07。", {where: part})
 
 
 def year_info(db: Database, actor: Actor, year: int) -> YearInfo:

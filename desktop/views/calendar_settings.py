@@ -22,31 +22,11 @@ from PySide6.QtWidgets import (
 
 from desktop.rules.codes import Role
 from desktop.services import calendar as cal_svc
-from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
 from desktop.views.table_model import RowListTableModel, read_only_table
-
-
-def parse_lines(text: str, what: str) -> list[date]:
-    """One date or range (2027-02-06..2027-02-14) per line or separated by commas/spaces."""
-    out: list[date] = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        for part in line.replace(",", " ").replace("，", " ").replace("、", " ").split():
-            try:
-                if ".." in part:
-                    a, b = (date.fromisoformat(x) for x in part.split("..", 1))
-                    if b < a:  # typed backwards: the format is right, so say what is wrong
-                        raise ValidationFailed(f"{what}第 {line_no} 行的日期范围“{part}”结束早于开始,"
-                                               f"应写成 {b.isoformat()}..{a.isoformat()}。")
-                    out.extend(a + timedelta(days=i) for i in range((b - a).days + 1))
-                else:
-                    out.append(date.fromisoformat(part))
-            except ValueError as exc:
-                raise ValidationFailed(f"{what}第 {line_no} 行“{part}”不是有效的日期或日期范围(YYYY-MM-DD 或 "
-                                       f"YYYY-MM-DD..YYYY-MM-DD)。") from exc
-    return out
 
 
 def compress(days: list[date]) -> str:
@@ -194,8 +174,8 @@ class CalendarSettingsTab(QWidget):
     def save(self) -> bool:
         year = self.year.value()
         try:
-            off = parse_lines(self.days_off.toPlainText(), "放假日期")
-            work = parse_lines(self.workdays.toPlainText(), "调休上班日期")
+            off = cal_svc.parse_days(self.days_off.toPlainText(), year, "放假日期")
+            work = cal_svc.parse_days(self.workdays.toPlainText(), year, "调休上班日期")
             info = cal_svc.set_year(self.ctx.db, self.ctx.actor, year, days_off=off, workdays=work,
                                     note=self.note.text())
         except ServiceError as exc:
