@@ -268,3 +268,132 @@ def test_a_range_typed_backwards_in_the_settings_tab_says_so() -> None:
     with pytest.raises(ValidationFailed, match="“2027-02-30”不存在"):
         cal_svc.parse_days("2027-02-30", 2027, "放假日期")
 
+
+# 2027 as the State Council might publish it: New Year's Day, a Spring Festival of 5–13 February, a make-up
+# Saturday. The holiday library does not know 2027: until entered, its deadlines are estimates.
+OFF_2027 = [date(2027, 1, 1), *(date(2027, 2, d) for d in range(5, 14))]
+WORK_2027 = [date(2027, 2, 20)]
+
+
+def _running_into_2027(district: District) -> dict[str, int]:
+    """Applications whose deadlines an entry of 2027 moves, and some whose deadlines it does not."""
+    db, admin = district.db, district.admin
+    region = district.regions["八泉社区"]
+    ids: dict[str, int] = {}
+    # whole procedure (30 working days) estimated to end 2027-02-09, through the Spring Festival
+    ids["whole"] = svc.accept(db, admin, household_id=make_household(db, region, "甲"), category="dibao",
+                              accepted_on=date(2026, 12, 28), today=date(2026, 12, 28))
+    # data check done the day before the festival: the home survey's 3 working days run through it
+    ids["step"] = svc.accept(db, admin, household_id=make_household(db, region, "乙"), category="dibao",
+                             accepted_on=date(2027, 1, 25), today=date(2027, 1, 25))
+    svc.complete_step(db, admin, ids["step"], "check", on=date(2027, 2, 4), result="passed", today=date(2027, 2, 4))
+    # refused the day before the festival: the written refusal's 3 working days run through it
+    ids["refused"] = svc.accept(db, admin, household_id=make_household(db, region, "丙"), category="dibao",
+                                accepted_on=date(2027, 1, 25), today=date(2027, 1, 25))
+    svc.complete_step(db, admin, ids["refused"], "check", on=date(2027, 2, 1), result="failed", today=date(2027, 2, 1))
+    svc.decide(db, admin, ids["refused"], approve=False, on=date(2027, 2, 4), reason="核对发现名下有两套住房",
+               today=date(2027, 2, 4))
+    # emergency help given first on 2027-02-04: the data check afterwards is due through the festival
+    ids["help_first"] = svc.accept(db, admin, household_id=make_household(db, region, "丁"), category="temporary",
+                                   temporary_kind="emergency", accepted_on=date(2027, 2, 4), today=date(2027, 2, 4))
+    svc.decide(db, admin, ids["help_first"], approve=True, on=date(2027, 2, 4), amount="800", today=date(2027, 2, 4))
+    # not moved: deadlines in 2026; a refusal already served; a procedure in spring 2027, after the festival
+    ids["2026"] = svc.accept(db, admin, household_id=make_household(db, region, "戊"), category="dibao",
+                             accepted_on=date(2026, 3, 2), today=date(2026, 3, 2))
+    ids["served"] = svc.accept(db, admin, household_id=make_household(db, region, "己"), category="dibao",
+                               accepted_on=date(2027, 1, 25), today=date(2027, 1, 25))
+    svc.complete_step(db, admin, ids["served"], "check", on=date(2027, 2, 1), result="failed", today=date(2027, 2, 1))
+    svc.decide(db, admin, ids["served"], approve=False, on=date(2027, 2, 4), reason="收入超过标准", today=date(2027, 2, 4))
+    svc.record_refusal_served(db, admin, ids["served"], on=date(2027, 2, 4), method="in_person", today=date(2027, 2, 4))
+    ids["spring"] = svc.accept(db, admin, household_id=make_household(db, region, "庚"), category="dibao",
+                               accepted_on=date(2027, 3, 1), today=date(2027, 3, 1))
+    return ids
+
+
+def _deadlines(district: District, ids: dict[str, int]) -> dict[str, tuple[date | None, ...]]:
+    """Each application's (whole procedure, stored whole procedure, next step's own, written refusal) due."""
+    from desktop.models import Application
+
+    out = {}
+    with district.db.session_factory() as session:
+        stored = {k: session.get(Application, v).due_on for k, v in ids.items()}
+    for key, app_id in ids.items():
+        detail = svc.get_detail(district.db, district.admin, app_id, as_of=date(2027, 2, 4))
+        notice = detail.refusal_notice
+        decision = [s for s in detail.steps if s.step == "decision"]
+        decided = decision[0].data.get("notice_due") if decision else None
+        assert decided is None or decided == notice.due_on.isoformat()  # the decision's record says the same
+        out[key] = (detail.row.due_on, stored[key], detail.row.step_due_on, notice.due_on if notice else None)
+    return out
+
+
+def _versions(district: District, ids: dict[str, int]) -> dict[str, int]:
+    from desktop.models import Application
+
+    with district.db.session_factory() as session:
+        return {k: session.get(Application, v).version for k, v in ids.items()}
+
+
+def test_entering_a_year_moves_the_open_deadlines_into_it(district: District) -> None:
+    """cal9: the State Council publishes next year's holidays in November, when applications already
+    running have deadlines in it. Entering the year (and changing or clearing it later) recomputes them:
+    the whole procedure's due date stored on the application (the list is ordered by it), a written
+    refusal's due date kept with the decision, and says how many open deadlines moved, also in the log."""
+    from desktop.services import audit
+
+    db, admin = district.db, district.admin
+    ids = _running_into_2027(district)
+    versions = _versions(district, ids)
+    estimated = _deadlines(district, ids)
+    assert estimated["whole"][:2] == (date(2027, 2, 9), date(2027, 2, 9))
+    assert estimated["step"][2] == estimated["help_first"][2] == estimated["refused"][3] == date(2027, 2, 9)
+    info = cal_svc.set_year(db, admin, 2027, days_off=OFF_2027, workdays=WORK_2027, note="国办发明电")
+    entered = _deadlines(district, ids)
+    assert entered["whole"][:2] == (date(2027, 2, 17), date(2027, 2, 17))
+    assert entered["step"][2] == entered["help_first"][2] == entered["refused"][3] == date(2027, 2, 17)
+    assert entered["step"][0] == entered["step"][1] > estimated["step"][0]  # its whole procedure too
+    assert entered["2026"] == estimated["2026"] and entered["spring"] == estimated["spring"]
+    assert entered["served"][1:] == estimated["served"][1:]  # decided and served: history, stored as it was
+    assert info.moved == cal_svc.DeadlinesMoved(
+        procedure=2, steps=2, refusal_notices=1,
+        application_ids=tuple(sorted(ids[k] for k in ("whole", "step", "refused", "help_first"))))
+    # the whole procedure of 甲 and 乙 (丙 and 丁 are decided), the next step of 乙 and 丁, 丙's refusal
+    # a stored date that moved is saved as the administrator's change: a copy open elsewhere is stale
+    assert {k: v - versions[k] for k, v in _versions(district, ids).items() if v != versions[k]} == {"whole": 1, "step": 1}
+    [logged] = audit.list_entries(db, admin, audit.AuditFilter(text="节假日"), limit=1)
+    assert logged.action == "calendar.set_year" and logged.detail == info.moved.text()
+    assert info.moved.text().startswith("因此改变的未办结期限 5 个(办结期限 2 个、本步期限 2 个、不予批准书面通知期限 1 个)")
+    # the same again moves nothing; clearing the year moves them back to the estimate
+    again = cal_svc.set_year(db, admin, 2027, days_off=OFF_2027, workdays=WORK_2027, note="国办发明电")
+    assert again.moved == cal_svc.DeadlinesMoved() and again.moved.text() == "没有未办结的期限因此改变。"
+    cleared = cal_svc.clear_year(db, admin, 2027)
+    assert cleared == info.moved and _deadlines(district, ids) == estimated
+    [logged] = audit.list_entries(db, admin, audit.AuditFilter(text="节假日"), limit=1)
+    assert logged.action == "calendar.clear_year" and logged.detail == cleared.text()
+
+
+def test_calendar_commands_say_how_many_open_deadlines_moved(district: District,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    ids = _running_into_2027(district)
+    url = url_of(district)
+    assert cli.main(["calendar", "set-year", "2027", "--off", "01-01", "02-05..02-13", "--workday", "02-20",
+                     "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "放假 10 天,调休上班 1 天" in out
+    assert "因此改变的未办结期限 5 个(办结期限 2 个、本步期限 2 个、不予批准书面通知期限 1 个),涉及申请 " in out
+    assert cli.main(["calendar", "clear-year", "2027", "--json", "--database-url", url]) == 0
+    moved = sorted(ids[k] for k in ("whole", "step", "refused", "help_first"))
+    assert json.loads(capsys.readouterr().out) == {
+        "year": 2027, "deadlines_moved": 5, "procedure": 2, "steps": 2, "refusal_notices": 1,
+        "application_ids": moved}
+    assert cli.main(["calendar", "set-year", "2027", "--off", "2027-01-01", "--json", "--database-url", url]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["days_off"], data["workdays"], data["deadlines_moved"], data["warning"]) == (1, 0, 0, "")
+    # a wrong day: one line naming the entry, nothing entered
+    assert cli.main(["calendar", "set-year", "2027", "--off", "01-01", "02-05..02-31", "--json",
+                     "--database-url", url]) == 1
+    captured = capsys.readouterr()
+    message = "放假日期“02-05..02-31”中的“02-31”不存在:2027 年 2 月只有 28 天。"
+    assert captured.err == f"错误:{message}\n"
+    assert json.loads(captured.out) == {"error": message, "code": "invalid_input"}
+    assert len(cal_svc.year_info(district.db, district.admin, 2027).days) == 1

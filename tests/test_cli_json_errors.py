@@ -37,6 +37,8 @@ JSON_COMMANDS = [
     ["payment-roster", "2026-07", "--out", "花名册.xlsx", "--json"],
     ["region", "list", "--json"],
     ["region", "import", "区划.xlsx", "--json"],
+    ["calendar", "set-year", "2027", "--off", "10-01..10-07", "--json"],
+    ["calendar", "clear-year", "2027", "--json"],
 ]
 
 
@@ -80,8 +82,8 @@ def test_every_json_command_is_tested() -> None:
                     walk(sub, [*path, name])
 
     walk(cli.build_parser(), [])
-    tested = [argv[:2] if argv[0] in ("clue", "import", "policy", "region") else argv[:1] for argv in JSON_COMMANDS]
-    assert sorted(found) == sorted(tested) and len(found) == 15
+    tested = [argv[:2] if argv[0] in ("calendar", "clue", "import", "policy", "region") else argv[:1] for argv in JSON_COMMANDS]
+    assert sorted(found) == sorted(tested) and len(found) == 17
 
 
 @pytest.mark.parametrize("where", ["missing file", "server not answering"])

@@ -96,6 +96,31 @@ def test_calendar_tab_asks_before_replacing_days_typed(qtbot, sqlite_district: D
     assert len(answers["asked"]) == 2
 
 
+def test_calendar_tab_says_how_many_open_deadlines_moved(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                          answers: dict) -> None:
+    """cal9: saving or removing a year recomputes the deadlines still open that run through it; the tab
+    says how many moved. Days are read as on the command line: 02-05..02-13 is a range of the year."""
+    from tests.test_calendar import _running_into_2027
+
+    d = sqlite_district
+    _running_into_2027(d)
+    tab = CalendarSettingsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.year.setValue(2027)
+    tab.days_off.setPlainText("01-01\n02-05..02-13")
+    tab.workdays.setPlainText("02-20")
+    assert tab.save() and answers["errors"] == []
+    assert load_calendar(d.db).is_workday(date(2027, 2, 20)) and not load_calendar(d.db).is_workday(date(2027, 2, 8))
+    moved = tab.tr("Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, "
+                   "written refusal {notices}), in {apps} application(s).").format(
+        total=5, procedure=2, steps=2, notices=1, apps=4)
+    assert answers["told"] == [tab.tr("The holidays of {year} are saved.").format(year=2027) + "\n" + moved]
+    tab.save()  # the same again: nothing moves
+    assert answers["told"][-1].endswith("\n" + tab.tr("No deadline still open moved."))
+    tab.clear()
+    assert answers["told"][-1] == tab.tr("The entries of {year} are removed.").format(year=2027) + "\n" + moved
+
+
 def test_calendar_tab_refuses_a_wrong_day_as_the_command_line_does(qtbot, sqlite_district: District,  # noqa: ANN001
                                                                    answers: dict,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:

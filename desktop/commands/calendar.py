@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, parse_year
+from desktop.commands.common import add_database_option, cli_actor, open_db, parse_year, print_json
 from desktop.services import calendar
 
 
@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     setp.add_argument("--off", nargs="+", default=[], help="放假日期:YYYY-MM-DD 或 MM-DD,连续日期写成 A..B(如 10-01..10-07)")
     setp.add_argument("--workday", nargs="+", default=[], help="调休上班日期(周末上班),写法同 --off")
     setp.add_argument("--note", default="", help="依据,例如国务院办公厅通知文号")
+    setp.add_argument("--json", action="store_true", help="以 JSON 输出录入的天数和因此改变的未办结期限")
     add_database_option(setp)
     setp.set_defaults(func=set_year)
     show = csub.add_parser("show", help="查看各年份的节假日安排来源及录入的日期")
@@ -27,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.set_defaults(func=show_years)
     clear = csub.add_parser("clear-year", help="删除管理员录入的某年安排")
     clear.add_argument("year", type=parse_year, help="年份")
+    clear.add_argument("--json", action="store_true", help="以 JSON 输出因此改变的未办结期限")
     add_database_option(clear)
     clear.set_defaults(func=clear_year)
 
@@ -39,9 +41,16 @@ def set_year(args: argparse.Namespace) -> int:
         info = calendar.set_year(db, cli_actor(), args.year, days_off=off, workdays=work, note=args.note)
     finally:
         db.dispose()
-    print(f"已录入 {info.year} 年节假日安排:放假 {sum(1 for d in info.days if not d.workday)} 天,"
-          f"调休上班 {sum(1 for d in info.days if d.workday)} 天。办理中申请的期限已按新安排重新计算。")
-    if warning := info.left_out_warning():
+    assert info.moved is not None
+    off_days = sum(1 for d in info.days if not d.workday)
+    warning = info.left_out_warning()
+    if args.json:
+        print_json({"year": info.year, "days_off": off_days, "workdays": len(info.days) - off_days,
+                    "note": info.note, **info.moved.as_json(), "warning": warning})
+        return 0
+    print(f"已录入 {info.year} 年节假日安排:放假 {off_days} 天,调休上班 {len(info.days) - off_days} 天。"
+          f"办理中申请的期限已按新安排重新计算:{info.moved.text()}")
+    if warning:
         print(f"注意:{warning}")
     return 0
 
@@ -71,8 +80,11 @@ def show_years(args: argparse.Namespace) -> int:
 def clear_year(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        calendar.clear_year(db, cli_actor(), args.year)
+        moved = calendar.clear_year(db, cli_actor(), args.year)
     finally:
         db.dispose()
-    print(f"已删除 {args.year} 年的录入安排。")
+    if args.json:
+        print_json({"year": args.year, **moved.as_json()})
+        return 0
+    print(f"已删除 {args.year} 年的录入安排。办理中申请的期限已重新计算:{moved.text()}")
     return 0

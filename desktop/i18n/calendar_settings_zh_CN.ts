@@ -3,106 +3,129 @@
 <context>
     <name>CalendarSettingsTab</name>
     <message>
-        <location filename="../views/calendar_settings.py" line="99" />
+        <location filename="../views/calendar_settings.py" line="80" />
         <source>Deadlines count working days: weekends and statutory holidays are skipped, make-up working days count. The holiday library carries the published years; enter a new year here when the State Council publishes it. Until then, deadlines in that year are estimates and are marked so.</source>
         <translation>办理期限按工作日计算:跳过周末和法定节假日,调休上班日计入。节假日库包含已公布的年份;国务院公布新一年的安排后请在此录入。录入之前,该年份的期限均为估算并会明确标注。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="122" />
+        <location filename="../views/calendar_settings.py" line="103" />
         <source>e.g. the State Council notice number</source>
         <translation>例如国务院办公厅通知文号</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="123" />
+        <location filename="../views/calendar_settings.py" line="104" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="124" />
+        <location filename="../views/calendar_settings.py" line="105" />
         <source>Days &amp;off (one date or range per line):</source>
         <translation>放假日期(每行一个日期或范围)(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="125" />
+        <location filename="../views/calendar_settings.py" line="106" />
         <source>&amp;Make-up working days:</source>
         <translation>调休上班日期(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="126" />
+        <location filename="../views/calendar_settings.py" line="107" />
         <source>&amp;Source:</source>
         <translation>依据(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="128" />
+        <location filename="../views/calendar_settings.py" line="109" />
         <source>&amp;Save year</source>
         <translation>保存该年(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="130" />
+        <location filename="../views/calendar_settings.py" line="111" />
         <source>&amp;Remove entries of this year</source>
         <translation>删除该年的录入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="141" />
+        <location filename="../views/calendar_settings.py" line="122" />
         <source>Only an administrator can change the calendar.</source>
         <translation>只有系统管理员可以修改节假日安排。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="165" />
-        <location filename="../views/calendar_settings.py" line="209" />
+        <location filename="../views/calendar_settings.py" line="146" />
+        <location filename="../views/calendar_settings.py" line="190" />
+        <location filename="../views/calendar_settings.py" line="192" />
+        <location filename="../views/calendar_settings.py" line="206" />
+        <location filename="../views/calendar_settings.py" line="218" />
         <source>Calendar</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="166" />
+        <location filename="../views/calendar_settings.py" line="147" />
         <source>The days typed for {year} are not saved. Discard them and show {other}?</source>
         <translation>为 {year} 年填写的日期尚未保存。放弃这些内容并显示 {other} 年吗?</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="210" />
+        <location filename="../views/calendar_settings.py" line="188" />
+        <source>The holidays of {year} are saved.</source>
+        <translation>{year} 年节假日安排已保存。</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="198" />
+        <source>No deadline still open moved.</source>
+        <translation>没有未办结的期限因此改变。</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="199" />
+        <source>Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, written refusal {notices}), in {apps} application(s).</source>
+        <translation>因此改变的未办结期限 {total} 个(办结期限 {procedure} 个、本步期限 {steps} 个、不予批准书面通知期限 {notices} 个),涉及 {apps} 件申请。</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="207" />
         <source>Remove the entries of {year}? Its deadlines fall back to the holiday library or to an estimate.</source>
         <translation>确定删除 {year} 年的录入吗?该年的期限将改按节假日库或估算计算。</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="218" />
+        <source>The entries of {year} are removed.</source>
+        <translation>已删除 {year} 年的录入安排。</translation>
     </message>
 </context>
 <context>
     <name>YearsTableModel</name>
     <message>
-        <location filename="../views/calendar_settings.py" line="69" />
+        <location filename="../views/calendar_settings.py" line="50" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="70" />
+        <location filename="../views/calendar_settings.py" line="51" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="71" />
+        <location filename="../views/calendar_settings.py" line="52" />
         <source>Days off</source>
         <translation>放假天数</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="72" />
+        <location filename="../views/calendar_settings.py" line="53" />
         <source>Make-up days</source>
         <translation>调休上班天数</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="73" />
+        <location filename="../views/calendar_settings.py" line="54" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="78" />
+        <location filename="../views/calendar_settings.py" line="59" />
         <source>Entered by an administrator</source>
         <translation>管理员录入</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="80" />
+        <location filename="../views/calendar_settings.py" line="61" />
         <source>Holiday library</source>
         <translation>节假日库</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="82" />
+        <location filename="../views/calendar_settings.py" line="63" />
         <source>Unknown: weekends and fixed holidays only</source>
         <translation>未知:仅按周末和固定节日估算</translation>
     </message>

@@ -46,7 +46,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import aliased
 
 from desktop.models import (
@@ -94,7 +94,7 @@ from desktop.services.base import (
     too_long,
     unit_of_work,
 )
-from desktop.services.calendar import load_calendar
+from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.policy import gradual_exit_months_session
@@ -449,13 +449,19 @@ def _step_deadline(cal: WorkCalendar, step: str, last_on: date) -> proc.StepDue:
     return proc.StepDue(sd.step, sd.start, None) if sd.calendar_days else sd
 
 
+def _progress(app: Any, steps: list[tuple[str, date | None]]) -> tuple[list[proc.Transition], date]:
+    """What may be done next (none once handled) and the day the last step was done, from which the
+    next step's own deadline counts."""
+    completed = [s for s, _ in steps] or _inferred_completed(app)
+    last_on = max([d for _, d in steps if d is not None], default=app.accepted_on)
+    actions = proc.allowed_next(_state(app, completed)) if app.status in ("open", "approved") else []
+    return actions, last_on
+
+
 def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, sub_name: str,
          steps: list[tuple[str, date | None]]) -> ApplicationRow:
-    completed = [s for s, _ in steps] or _inferred_completed(app)
-    state = _state(app, completed)
-    last_on = max([d for _, d in steps if d is not None], default=app.accepted_on)
+    actions, last_on = _progress(app, steps)
     whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended)
-    actions = proc.allowed_next(state) if app.status in ("open", "approved") else []
     next_step = actions[0].step if actions else None
     step_due: date | None = None
     effective: date | None = None
@@ -487,6 +493,69 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
         due_on=whole.due, step_due_on=step_due, effective_due_on=effective,
         working_days_left=due.working_days_left, overdue=due.overdue, warning=warning,
         check_passed=app.check_passed, decided_on=app.decided_on, amount=app.amount)
+
+
+def move_open_deadlines(uow: UnitOfWork, was: WorkCalendar, now: WorkCalendar, year: int) -> DeadlinesMoved:
+    """After ``year``'s holidays changed (``was`` → ``now``, inside the change's unit of work): the deadlines
+    still open that fall on another day now. The stored ones are saved anew — an open application's whole
+    procedure (``Application.due_on``: the list is ordered by it) and an unserved written refusal's (kept
+    with the decision) — and the next step's own deadline, computed whenever it is shown, is counted.
+
+    Only deadlines counted across ``year`` can move: ≤ 45 working days from a day of the year before or of
+    ``year`` itself (acceptance, the last step done, a refusal)."""
+    first, last = date(year - 1, 1, 1), date(year, 12, 31)
+    steps_moved = notices = 0
+    moved: set[int] = set()
+    handled = (Application.status == "open") | ((Application.status == "approved") & (Application.step == Step.DECISION))
+    recent = select(ApplicationStep.application_id).where(ApplicationStep.completed_on.between(first, last))
+    cols = [Application.id, Application.status, Application.step, Application.track, Application.category,
+            Application.temporary_kind, Application.objection, Application.check_passed, Application.accepted_on,
+            Application.extended, Application.due_on]
+    apps = [SimpleNamespace(**{c.key: v for c, v in zip(cols, values, strict=True)})  # plain rows: thousands
+            for values in uow.session.execute(select(*cols).where(
+                handled, Application.accepted_on <= last,
+                Application.accepted_on.between(first, last) | Application.id.in_(recent)))]
+    done = _load_steps(uow, [a.id for a in apps])
+    stored: list[dict[str, Any]] = []
+    for app in apps:
+        if app.status == "open":
+            due = proc.whole_deadline(now, app.track, app.accepted_on, app.extended).due
+            if app.due_on != due:
+                stored.append({"app_id": app.id, "new_due": due})
+                moved.add(app.id)
+        actions, last_on = _progress(app, done.get(app.id, []))
+        if actions and (_step_deadline(was, actions[0].step, last_on).due
+                        != _step_deadline(now, actions[0].step, last_on).due):
+            steps_moved += 1
+            moved.add(app.id)
+    if stored:  # one statement for them all (the first entry of a year may move thousands); saved as by
+        # the administrator, as an edit would be: one who has an application open is told, not overwritten
+        table = Application.__table__
+        uow.session.execute(
+            update(table).where(table.c.id == bindparam("app_id")).values(
+                due_on=bindparam("new_due"), version=table.c.version + 1, updated_at=now_utc(),
+                updated_by_id=uow.actor.user_id),
+            stored)
+    procedure = len(stored)
+    refusals = uow.session.execute(
+        select(Application.id, Application.decided_on, Notice)
+        .join(Notice, (Notice.application_id == Application.id) & (Notice.kind == "refusal"))
+        .where(Application.status == "refused", Application.decided_on.between(first, last))).all()
+    for app_id, decided_on, notice in refusals:
+        data = dict(notice.data or {})
+        due = proc.refusal_notice_due(now, decided_on).due.isoformat()
+        if data.get("served_on") or not data.get("notice_due") or data["notice_due"] == due:
+            continue
+        notice.data = {**data, "notice_due": due}  # a new dict: the JSON column sees the change
+        decision = uow.session.scalar(select(ApplicationStep).where(
+            ApplicationStep.application_id == app_id, ApplicationStep.step == Step.DECISION))
+        if decision is not None and (decision.data or {}).get("notice_due"):
+            decision.data = {**decision.data, "notice_due": due}
+        notices += 1
+        moved.add(app_id)
+    if moved:
+        uow.notify("applications", 0)
+    return DeadlinesMoved(procedure, steps_moved, notices, tuple(sorted(moved)))
 
 
 def _status_label(app: Any) -> str:
@@ -1961,12 +2030,10 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             s.started_on, s.due_on, s.completed_on, s.result, _result_label(s.step, s.result), s.note,
             dict(s.data or {}), by or "系统", s.created_at,
             late=proc.finished_late(s.step, s.due_on, s.completed_on)) for s, by in step_rows)
-        completed = [s for s, _ in simple] or _inferred_completed(app)
-        last_on = max([d for _, d in simple if d is not None], default=app.accepted_on)
-        state = _state(app, completed)
+        transitions, last_on = _progress(app, simple)
         whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended)
         actions = []
-        for t in proc.allowed_next(state):
+        for t in transitions:
             sd = _step_deadline(cal, t.step, last_on)
             due_date = sd.due if t.after_decision else min(d for d in (sd.due, whole.due) if d is not None)
             due = _due(cal, as_of, due_date, app.accepted_on)

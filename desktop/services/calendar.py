@@ -13,12 +13,13 @@ import unicodedata
 from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy.orm import Session
 
-from desktop.models import Application, CalendarDay, CalendarYear
+from desktop.models import CalendarDay, CalendarYear
 from desktop.rules.codes import Role
 from desktop.rules.workdays import (
     FIRST_YEAR,
@@ -41,6 +42,38 @@ class CalendarEntry:
 
 
 @dataclass(frozen=True)
+class DeadlinesMoved:
+    """The deadlines still open that a change of a year's holidays moved to another day: of applications
+    being handled (the whole procedure's, stored on the application; the next step's own, counted from
+    the step before whenever shown) and of written refusals not yet served (stored with the decision)."""
+
+    procedure: int = 0  # 办结期限
+    steps: int = 0  # 本步期限
+    refusal_notices: int = 0  # 不予批准书面通知期限
+    application_ids: tuple[int, ...] = ()  # the applications they belong to
+
+    @property
+    def total(self) -> int:
+        return self.procedure + self.steps + self.refusal_notices
+
+    def text(self) -> str:
+        """One sentence for the command line and the audit log."""
+        if not self.total:
+            return "没有未办结的期限因此改变。"
+        ids = "、".join(str(i) for i in self.application_ids[:MOVED_IDS_SHOWN])
+        more = f"等 {len(self.application_ids)} 件" if len(self.application_ids) > MOVED_IDS_SHOWN else ""
+        return (f"因此改变的未办结期限 {self.total} 个(办结期限 {self.procedure} 个、本步期限 {self.steps} 个、"
+                f"不予批准书面通知期限 {self.refusal_notices} 个),涉及申请 {ids}{more}。")
+
+    def as_json(self) -> dict[str, object]:
+        return {"deadlines_moved": self.total, "procedure": self.procedure, "steps": self.steps,
+                "refusal_notices": self.refusal_notices, "application_ids": list(self.application_ids)}
+
+
+MOVED_IDS_SHOWN = 20  # application numbers named in the sentence; the JSON has them all
+
+
+@dataclass(frozen=True)
 class YearInfo:
     year: int
     entered: bool  # an administrator entered the whole year
@@ -48,6 +81,7 @@ class YearInfo:
     note: str
     days: tuple[CalendarEntry, ...]  # what an administrator entered
     library: tuple[CalendarEntry, ...] = ()  # the library's published schedule of the year
+    moved: DeadlinesMoved | None = None  # set_year's answer: the open deadlines the entry moved
 
     @property
     def known(self) -> bool:
@@ -149,8 +183,13 @@ class IndexedCalendar(WorkCalendar):
 def load_calendar(db: Database) -> WorkCalendar:
     """The calendar: library years plus every administrator entry."""
     with db.session_factory() as session:
-        days = session.execute(select(CalendarDay.day, CalendarDay.workday)).all()
-        years = session.execute(select(CalendarYear.year)).scalars().all()
+        return calendar_in(session)
+
+
+def calendar_in(session: Session) -> IndexedCalendar:
+    """The calendar as a session sees it (inside a change of the calendar: before it, or after it)."""
+    days = session.execute(select(CalendarDay.day, CalendarDay.workday)).all()
+    years = session.execute(select(CalendarYear.year)).scalars().all()
     return IndexedCalendar(dict(((d, bool(w)) for d, w in days)), frozenset(years))
 
 
@@ -227,9 +266,7 @@ def year_info(db: Database, actor: Actor, year: int) -> YearInfo:
     check_year(year)
     with unit_of_work(db, actor) as uow:
         entered = uow.session.get(CalendarYear, year)
-        rows = uow.session.execute(
-            select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
-            .order_by(CalendarDay.day)).scalars().all()
+        rows = uow.session.execute(select(CalendarDay).where(_in_year(year)).order_by(CalendarDay.day)).scalars().all()
         off, work = library_schedule(year)
         library = sorted([CalendarEntry(d, False, "放假") for d in off] + [CalendarEntry(d, True, "调休上班") for d in work],
                          key=lambda e: e.day)
@@ -282,11 +319,9 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
         raise ValidationFailed(message + "。", {"note": message})
     with unit_of_work(db, actor, write=True) as uow:
         session = uow.session
-        before = [(r.day.isoformat(), r.workday) for r in session.execute(
-            select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
-        ).scalars()]
-        session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
-                                                  CalendarDay.day <= date(year, 12, 31)))
+        before = _entered_days(session, year)
+        was = calendar_in(session)
+        session.execute(delete(CalendarDay).where(_in_year(year)))
         for d in sorted(set(off)):
             uow.add(CalendarDay(day=d, workday=False, note="放假"))
         for d in sorted(set(work)):
@@ -298,49 +333,48 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
             entry.note = note
             uow.touch(entry)
         session.flush()
-        refreshed = _refresh_due_dates(uow, year)
+        moved = _move_deadlines(uow, was, year)
         uow.audit("calendar.set_year", "calendar_years", year, before={"days": before},
                   after={"days_off": [d.isoformat() for d in sorted(set(off))],
                          "workdays": [d.isoformat() for d in sorted(set(work))], "note": note},
-                  detail=f"重新计算了 {refreshed} 件办理中申请的办结期限")
+                  detail=moved.text())
         uow.notify("calendar", year)
-    return year_info(db, actor, year)
+    return replace(year_info(db, actor, year), moved=moved)
 
 
-def clear_year(db: Database, actor: Actor, year: int) -> None:
-    """Forget an administrator's entries for a year (the library or the estimate applies again)."""
+def clear_year(db: Database, actor: Actor, year: int) -> DeadlinesMoved:
+    """Forget an administrator's entries for a year (the library or the estimate applies again).
+    Returns the open deadlines that moved with it."""
     require_role(actor, Role.ADMIN, doing="删除节假日安排")
     check_year(year)
     with unit_of_work(db, actor, write=True) as uow:
-        days = uow.session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
-                                                             CalendarDay.day <= date(year, 12, 31))).rowcount
-        years = uow.session.execute(delete(CalendarYear).where(CalendarYear.year == year)).rowcount
+        session = uow.session
+        before = _entered_days(session, year)
+        was = calendar_in(session)
+        days = session.execute(delete(CalendarDay).where(_in_year(year))).rowcount
+        years = session.execute(delete(CalendarYear).where(CalendarYear.year == year)).rowcount
         if not days and not years:
             raise NotFound(f"{year} 年没有管理员录入的节假日安排,无需删除。")
-        uow.session.flush()
-        _refresh_due_dates(uow, year)
-        uow.audit("calendar.clear_year", "calendar_years", year)
+        session.flush()
+        moved = _move_deadlines(uow, was, year)
+        uow.audit("calendar.clear_year", "calendar_years", year, before={"days": before}, detail=moved.text())
         uow.notify("calendar", year)
+    return moved
 
 
-def _refresh_due_dates(uow: UnitOfWork, year: int) -> int:
-    """Recompute the stored whole-procedure due date of open applications whose deadline may
-    fall in ``year`` (accepted in that year or the one before), with the calendar as now entered."""
-    from desktop.rules.procedure import whole_deadline
+def _in_year(year: int) -> ColumnElement[bool]:
+    return CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31))
 
-    rows = uow.session.execute(select(CalendarDay.day, CalendarDay.workday)).all()
-    years = uow.session.execute(select(CalendarYear.year)).scalars().all()
-    cal = WorkCalendar.from_entries(((d, bool(w)) for d, w in rows), years)
-    changed = 0
-    apps = uow.session.execute(select(Application).where(
-        Application.status == "open", Application.accepted_on >= date(year - 1, 1, 1),
-        Application.accepted_on <= date(year, 12, 31))).scalars()
-    for app in apps:
-        due = whole_deadline(cal, app.track, app.accepted_on, app.extended).due
-        if app.due_on != due:
-            app.due_on = due
-            uow.touch(app)
-            changed += 1
-    if changed:
-        uow.notify("applications", 0)
-    return changed
+
+def _entered_days(session: Session, year: int) -> list[tuple[str, bool]]:
+    """A year's entries as the audit log keeps them (day, working day)."""
+    return [(r.day.isoformat(), r.workday) for r in session.execute(
+        select(CalendarDay).where(_in_year(year)).order_by(CalendarDay.day)).scalars()]
+
+
+def _move_deadlines(uow: UnitOfWork, was: WorkCalendar, year: int) -> DeadlinesMoved:
+    """The open deadlines ``year``'s change moved (from ``was`` to the calendar as now entered), the
+    stored ones saved anew (:func:`desktop.services.applications.move_open_deadlines`)."""
+    from desktop.services.applications import move_open_deadlines  # it reads the calendar from here
+
+    return move_open_deadlines(uow, was, calendar_in(uow.session), year)

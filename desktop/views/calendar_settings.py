@@ -184,9 +184,22 @@ class CalendarSettingsTab(QWidget):
         self._loaded = self._editor_text()
         self.ctx.changes.publish("calendar", year)
         self.refresh(select_year=year)
+        assert info.moved is not None
+        said = self.tr("The holidays of {year} are saved.").format(year=year) + "\n" + self.moved_text(info.moved)
         if warning := info.left_out_warning():  # a library year entered without some of its published days
-            QMessageBox.warning(self, self.tr("Calendar"), warning)
+            QMessageBox.warning(self, self.tr("Calendar"), said + "\n\n" + warning)
+        else:
+            QMessageBox.information(self, self.tr("Calendar"), said)
         return True
+
+    def moved_text(self, moved: cal_svc.DeadlinesMoved) -> str:
+        """How many deadlines still open the change moved (the applications list shows them anew)."""
+        if not moved.total:
+            return self.tr("No deadline still open moved.")
+        return self.tr("Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, "
+                       "written refusal {notices}), in {apps} application(s).").format(
+            total=moved.total, procedure=moved.procedure, steps=moved.steps, notices=moved.refusal_notices,
+            apps=len(moved.application_ids))
 
     def clear(self) -> None:
         year = self.year.value()
@@ -195,10 +208,12 @@ class CalendarSettingsTab(QWidget):
                 "estimate.").format(year=year)) != QMessageBox.StandardButton.Yes:
             return
         try:
-            cal_svc.clear_year(self.ctx.db, self.ctx.actor, year)
+            moved = cal_svc.clear_year(self.ctx.db, self.ctx.actor, year)
         except ServiceError as exc:
             show_error(self, exc)
             return
         self.ctx.changes.publish("calendar", year)
         self._loaded = self._editor_text()
         self.refresh(select_year=year)
+        QMessageBox.information(self, self.tr("Calendar"), self.tr("The entries of {year} are removed.").format(
+            year=year) + "\n" + self.moved_text(moved))
