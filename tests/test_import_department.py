@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 
 from desktop.cli import main as cli_main
 from desktop.commands.imports import summary
+from desktop.io import error_workbook as eb
 from desktop.models import Clue, ColumnMapping, Household, ImportBatch, ImportRow, Member
 from desktop.rules import codes, idcard
 from desktop.services import department_import as di
@@ -120,8 +121,9 @@ def test_command_prints_expected_counts(db: Database, district: District, name: 
     assert got["batch_id"] is None and got["file"] == name
     assert count(db, ImportBatch) == 0 and count(db, Clue) == 0  # a dry run writes nothing
     rows = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()
-    assert rows[0][-1] == "错误原因"
-    assert len(rows) - 1 == sum(want["invalid"].values()) + want["duplicates"]
+    header = want["header_row"] - 1  # the rows above it kept as in the file
+    assert rows[header][-2:] == ["原文件行号", "错误原因"]
+    assert len(rows) - header - 1 == sum(want["invalid"].values()) + want["duplicates"]
     code = cli_main(["import", "department", str(SAMPLES / name), "--department", want["department"], "--json",
                      "--database-url", url])
     got = json.loads(capsys.readouterr().out)
@@ -439,9 +441,9 @@ def test_error_workbook_from_result_and_from_batch(db: Database, district: Distr
         n = di.write_error_workbook(path, source, out, db=db, actor=district.admin)
         assert n == 4
         rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
-        assert rows[0] == ["姓名", "身份证号码", "街道", "社区", "家庭住址", "联系电话", "错误原因"]
+        assert rows[0] == ["姓名", "身份证号码", "街道", "社区", "家庭住址", "联系电话", "原文件行号", "错误原因"]
         by_name = {r[0]: r for r in rows[1:]}
-        assert set(by_name) == {"庚", "辛", "壬", "癸"}
+        assert [(r[0], r[-2]) for r in rows[1:]] == [("庚", 8), ("辛", 9), ("壬", 10), ("癸", 11)]
         assert by_name["庚"][-1] == "身份证号校验码错误"
         assert by_name["壬"][-1] == "与第3行重复" and by_name["壬"][1] == B.lower()
         assert by_name["辛"][1] == "4.20203199001012E+17"
@@ -450,6 +452,122 @@ def test_error_workbook_from_result_and_from_batch(db: Database, district: Distr
     changed.write_text("姓名,身份证号\n", encoding="utf-8")
     with pytest.raises(ServiceError, match="已被修改"):
         di.write_error_workbook(changed, result.batch_id, tmp_path / "x.xlsx", db=db, actor=district.admin)
+
+
+def write_titled_list(path: Path) -> Path:
+    """A list as a department sends it: a merged title, a 填报单位 line, a header over two rows (序号
+    and the other names merged down, 患者信息 merged over 姓名 and 公民身份号码), a 街道 merged down
+    over three rows, a remark beyond the named columns, and the signature under the table."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("名单")
+    ws.merge_range(0, 0, 0, 5, "2026年第三季度医保大额支出名单")
+    ws.write_string(1, 0, "填报单位：区医保局")
+    ws.write_string(1, 4, "填报日期：2026-10-08")
+    for c, name in ((0, "序号"), (3, "街道"), (4, "社区"), (5, "大额支出(元)")):
+        ws.merge_range(2, c, 3, c, name)
+    ws.merge_range(2, 1, 2, 2, "患者信息")
+    ws.write_row(3, 1, ["姓名", "公民身份号码"])
+    rows = [[1, "甲", C, "八泉街道", "飞云社区", 52000], [2, "乙", C[:17] + "0", None, "八泉社区", 31000],
+            [3, "丙", D, None, "八泉社区", 12000], [4, "丁", C, "河口镇", "闸口社区", 8000, "复核"],
+            [5, "戊", 4.20203199001012e17, "河口镇", "闸口社区", 6000]]
+    for r, values in enumerate(rows, start=4):
+        for c, value in enumerate(values):
+            if value is not None:
+                ws.write(r, c, value)
+    ws.merge_range(4, 3, 6, 3, "八泉街道")
+    ws.write_string(10, 0, "制表人：张三")
+    book.close()
+    return path
+
+
+def test_the_error_workbook_keeps_the_files_layout_and_imports_again_once_corrected(
+        db: Database, district: District, tmp_path: Path) -> None:
+    """Issue 4 item 4: the department corrects the rows it is sent back and sends them again. The
+    error workbook kept only the header row and no row numbers: the title and 填报单位 line were
+    gone, the merged header came back unmerged, and the clerk could not find a row in the file sent.
+    Now the rows above the data are as in the file (merged again), each bad row keeps every column
+    (the 街道 merged down over it too) with 原文件行号 and 错误原因 after them; once corrected, the
+    workbook imports as the list did, the two columns mapping nothing, and the person sent twice
+    gets no second clue."""
+    from openpyxl import load_workbook
+
+    path = write_titled_list(tmp_path / "医保_大额支出.xlsx")
+    result = di.import_department_list(db, district.admin, path, "医保")
+    assert (result.header_row, result.header_height, result.data_rows, result.valid, result.duplicates) == (3, 2, 5, 2, 1)
+    source = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    for from_batch in (False, True):
+        out = tmp_path / f"errors_{from_batch}.xlsx"
+        assert di.write_error_workbook(path, result.batch_id if from_batch else result, out,
+                                       db=db, actor=district.admin) == 3
+        sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0)
+        rows = sheet.to_python()
+        assert [r[:6] for r in rows[:4]] == [r[:6] for r in source.to_python()[:4]]  # title, 填报单位, header
+        assert rows[2][6:] == ["", "原文件行号", "错误原因"] and rows[3][6:] == ["", "", ""]
+        assert sorted(sheet.merged_cell_ranges) == sorted([*[m for m in source.merged_cell_ranges if m[1][0] < 4],
+                                                           ((2, 7), (3, 7)), ((2, 8), (3, 8))])
+        assert rows[4:] == [[2, "乙", C[:17] + "0", "八泉街道", "八泉社区", 31000, "", 6, "身份证号校验码错误"],
+                            [4, "丁", C, "河口镇", "闸口社区", 8000, "复核", 8, "与第5行重复"],
+                            [5, "戊", 4.20203199001012e17, "河口镇", "闸口社区", 6000, "", 9,
+                             idcard.REASON_LABELS[idcard.Invalid.FLOAT]]]
+    corrected = tmp_path / "医保_大额支出_更正.xlsx"
+    book = load_workbook(out)
+    book.active["C5"], book.active["C7"] = E, F15
+    book.save(corrected)
+    again = di.import_department_list(db, district.admin, corrected, "医保")
+    assert (again.header_row, again.header_height, again.sheet) == (3, 2, "需更正")
+    assert again.mapping == result.mapping and not {6, 7, 8} & set(again.mapping.values())
+    assert (again.data_rows, again.valid, again.invalid, again.duplicates, again.legacy_15_converted) == (3, 3, {}, 0, 1)
+    assert again.buckets["new"] == 3 and again.clues_created == 2  # 丁 (C) has the clue of the first list
+    with db.session_factory() as s:
+        sent = {c.person_name: c.id_number for c in s.scalars(select(Clue).where(Clue.batch_id == again.batch_id))}
+    assert sent == {"乙": E, "戊": idcard.parse(F15).number}
+
+
+def test_the_error_workbook_of_a_gbk_text_list_and_of_a_legacy_xls_keeps_their_title_rows(
+        db: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV keeps no merges: its title lines come back cell by cell, where they were. A legacy .xls
+    has them: its merged title and group header are merged again."""
+    path = tmp_path / "医保_大额支出.csv"
+    path.write_text("\r\n".join([
+        "2026年第三季度医保大额支出名单,,,", "填报单位：区医保局,,填报日期：2026-10-08,", ",,,",
+        "序号,姓名,身份证号码,家庭住址", f"1,甲,{C},八泉街道飞云社区", f"2,乙,{C[:17]}0,河口镇", f"3,丙,{C},",
+        "制表人：张三,,,"]) + "\r\n", encoding="gbk")
+    errors = tmp_path / "errors.xlsx"
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "department", str(path), "--department", "医保", "--errors", str(errors),
+                     "--database-url", url]) == 0
+    assert "已把 2 行无效或重复的记录写入" in capsys.readouterr().out
+    sheet = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0)
+    assert sheet.merged_cell_ranges == [] and sheet.to_python() == [
+        ["2026年第三季度医保大额支出名单", "", "", "", "", ""], ["填报单位：区医保局", "", "填报日期：2026-10-08", "", "", ""],
+        [""] * 6, ["序号", "姓名", "身份证号码", "家庭住址", "原文件行号", "错误原因"],
+        ["2", "乙", C[:17] + "0", "河口镇", 6, "身份证号校验码错误"], ["3", "丙", C, "", 7, "与第5行重复"]]
+    again = di.import_department_list(db, district.admin, errors, "医保", dry_run=True)
+    assert (again.header_row, again.data_rows, again.valid, again.invalid) == (4, 2, 1, {"check character": 1})
+
+    xls = Path(__file__).parent / "data" / "import" / "工会_帮扶名单.xls"
+    result = di.import_department_list(db, district.admin, xls, "总工会", dry_run=True)
+    assert di.write_error_workbook(xls, result, errors) == sum(result.invalid.values()) + result.duplicates == 2
+    source = CalamineWorkbook.from_path(str(xls)).get_sheet_by_name("名单")
+    sheet = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0)
+    rows, width = sheet.to_python(), len(result.mapping) + 1
+    assert [r[:width] for r in rows[:3]] == [r[:width] for r in source.to_python()[:3]]
+    assert [m for m in source.merged_cell_ranges if m[1][0] < 3] and \
+        set(sheet.merged_cell_ranges) >= {m for m in source.merged_cell_ranges if m[1][0] < 3}
+    assert [(r[1], r[-2]) for r in rows[3:]] == [("李四", 5), ("张三", 7)]
+
+
+def test_cells_beyond_the_lists_last_column_are_kept_after_the_two_columns(tmp_path: Path) -> None:
+    """A row longer than the list (a remark typed beside it, far down a long list) keeps its cells,
+    after 原文件行号 and 错误原因 so that these stay under their names."""
+    out = tmp_path / "errors.xlsx"
+    top = eb.SheetTop([["名单", "", "", ""], ["姓名", "身份证号", "", ""]], 1, [((0, 0), (0, 1))])
+    assert eb.write_error_rows(out, top, iter([(3, ["甲", "42", "", "备注"], "身份证号位数不对")])) == 1
+    assert CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python() == [
+        ["名单", "", "", "", "", ""], ["姓名", "身份证号", "原文件行号", "错误原因", "", ""],
+        ["甲", "42", 3, "身份证号位数不对", "", "备注"]]
 
 
 def test_xlsx_with_numbers_and_title_rows(db: Database, district: District, tmp_path: Path) -> None:
@@ -544,8 +662,10 @@ def test_command_on_a_web_page_saved_as_xls(db: Database, district: District, tm
         4, 2, {"stored as a number": 1}, 1, 1)
     assert isinstance(got["batch_id"], int) and got["new"] == 2
     rows = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()
-    assert rows[0] == ["序号", "患者姓名", "公民身份号码", "家庭住址", "错误原因"]
-    assert [r[1] for r in rows[1:]] == ["乙", "丙"]
+    # the title above the table kept where it was, the rows numbered as Excel shows the page
+    assert rows[:2] == [["医保局大病患者名单", "", "", "", "", ""],
+                        ["序号", "患者姓名", "公民身份号码", "家庭住址", "原文件行号", "错误原因"]]
+    assert [(r[1], r[-2]) for r in rows[2:]] == [("乙", 4), ("丙", 5)]
     copy = tmp_path / "大病患者(1).xls"
     shutil.copy(path, copy)
     code = cli_main(["import", "department", str(copy), "--department", "医保", "--json", "--database-url", url])
@@ -741,7 +861,8 @@ def test_a_list_without_a_header(db: Database, district: District, tmp_path: Pat
                                  capsys: pytest.CaptureFixture[str]) -> None:
     """A system's export of the data alone, no header row: the column of ID numbers is found by its
     content and every row from the first is data. The summary says there is no header; the error
-    workbook (from the result and from the batch) keeps the file's columns with the reason beside."""
+    workbook (from the result and from the batch) keeps the file's columns with the reason beside,
+    under a row naming the columns read: sent back, it is read by the same columns."""
     path = tmp_path / "导出.csv"
     rows = [f"1,甲,{A},13800000001", f"2,乙,{B},", f"3,丙,{C[:17]}0,", f"4,丁,{D},", f"5,戊,{B.lower()},", "6,己,,",
             f"7,庚,{E},", f"8,辛,{F15},"]
@@ -755,8 +876,10 @@ def test_a_list_without_a_header(db: Database, district: District, tmp_path: Pat
         out = tmp_path / f"errors-{source if isinstance(source, int) else 'r'}.xlsx"
         assert di.write_error_workbook(path, source, out, db=db, actor=district.admin) == 3
         sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
-        assert sheet[0] == ["", "", "", "", "错误原因"]
-        assert [r[1] for r in sheet[1:]] == ["丙", "戊", "己"] and sheet[2][-1] == "与第2行重复"
+        assert sheet[0] == ["", "姓名", "身份证号", "", "原文件行号", "错误原因"]  # the columns read, named
+        assert [(r[1], r[-2]) for r in sheet[1:]] == [("丙", 3), ("戊", 5), ("己", 6)] and sheet[2][-1] == "与第2行重复"
+        again = di.import_department_list(db, district.admin, out, "人社", dry_run=True)  # sent back as it is
+        assert (again.data_rows, again.valid, again.duplicates, again.mapping) == (3, 1, 0, {"id_number": 2, "name": 1})
     # Columns named by their letters are not remembered: the next list without a header has its own order.
     assert count(db, ColumnMapping) == 0
     other = tmp_path / "导出2.csv"

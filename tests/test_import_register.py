@@ -293,9 +293,18 @@ def test_error_workbook_for_rejected_households(db: Database, district: District
     printed = capsys.readouterr().out
     assert "第 6 行“身份证号”列:身份证号校验码错误" in printed
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
-    assert rows[0] == [*tpl.HEADER, "错误原因"]
-    assert [r[2] for r in rows[1:]] == ["户主", "配偶"]
-    assert "整户未导入" in rows[1][-1] and rows[2][-1] == "身份证号:身份证号校验码错误"
+    blank = [""] * (len(tpl.HEADER) + 2)
+    assert rows[:3] == [["台账", *blank[1:]], blank, [*tpl.HEADER, "原文件行号", "错误原因"]]  # the title kept
+    assert [(r[2], r[-2]) for r in rows[3:]] == [("户主", 5), ("配偶", 6)]
+    assert "整户未导入" in rows[3][-1] and rows[4][-1] == "身份证号:身份证号校验码错误"
+    # corrected and sent again: read as a register, the two columns after it named nothing of the template
+    from openpyxl import load_workbook
+
+    book = load_workbook(out)
+    book.active.cell(5, tpl.HEADER.index("身份证号") + 1).value = H1_SPOUSE
+    book.save(corrected := tmp_path / "corrected.xlsx")
+    again = ri.import_households(db, district.admin, corrected)
+    assert (again.header_row, again.rows, again.households_created, again.persons, again.errors) == (3, 2, 1, 2, [])
 
 
 def test_hand_filled_values_are_normalised() -> None:
@@ -875,13 +884,18 @@ def test_a_header_grouped_over_two_rows(db: Database, district: District, tmp_pa
     with db.session_factory() as s:
         assert s.scalar(select(func.sum(Income.amount))) == Decimal("12600")
         assert s.scalar(select(Expense.amount).where(Expense.kind == "medical")) == Decimal("3000")
-    # the error workbook keeps both header rows, and reads back as a register
+    # the error workbook keeps the title and both header rows, merged as they were, and reads back as a register
     out = tmp_path / "errors.xlsx"
     assert ri.write_error_workbook(path, result, out) == 1
-    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
-    assert rows[0][:2] == ["户编号", "与户主关系"] and rows[1][14] == "工资性收入" and rows[2][2] == "丙"
+    sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0)
+    rows = sheet.to_python()
+    assert rows[0][0] == "2026年困难家庭台账" and rows[1][:2] == ["户编号", "与户主关系"] and rows[2][14] == "工资性收入"
+    assert rows[3][2] == "丙" and rows[3][-2:] == [6, "身份证号:身份证号校验码错误"]
+    width = len(tpl.HEADER)
+    source = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).merged_cell_ranges
+    assert sorted(sheet.merged_cell_ranges) == sorted([*source, ((1, width), (2, width)), ((1, width + 1), (2, width + 1))])
     again = ri.import_households(db, district.admin, out, dry_run=True)
-    assert (again.header_row, again.rows, [(e.row, e.column) for e in again.errors]) == (2, 1, [(3, "身份证号")])
+    assert (again.header_row, again.rows, [(e.row, e.column) for e in again.errors]) == (3, 1, [(4, "身份证号")])
 
 
 OTHER_NAMES = {"身份证号": "公民身份号码", "与户主关系": "与户主的关系", "联系电话": "手机号码", "街道": "乡镇(街道)",

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import bindparam, case, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
+from desktop.io import error_workbook as eb
 from desktop.io import spreadsheet as ss
 from desktop.models import Application, Clue, ColumnMapping, Household, ImportBatch, ImportRow, Region
 from desktop.models.base import now_utc
@@ -1144,7 +1145,8 @@ def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str) -> UndoIn
 
 def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImportResult | int,
                          out_path: str | Path, *, db: Database | None = None, actor: Actor | None = None) -> int:
-    """The invalid and duplicate rows in the file's own layout with a 错误原因 column.
+    """The invalid and duplicate rows in the file's own layout (desktop/io/error_workbook.py: the
+    title and header rows as in the file, each row's every column, 原文件行号 and 错误原因 after them).
     Give the import result, or a batch id together with ``db`` and ``actor``. Returns rows written."""
     if isinstance(result_or_batch_id, DepartmentImportResult):
         res = result_or_batch_id
@@ -1176,26 +1178,29 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
         if mapping:
             layout.mapping = {k: int(v) for k, v in mapping.items()}
 
-        def rows() -> Iterable[tuple[list[Any], str]]:
+        def rows() -> Iterator[tuple[int, list[Any], str]]:
             if not problems:
                 return
             last = max(problems)
             type_col = layout.mapping.get("id_type")
-            for number, values in book.rows(layout.sheet):
+            # The rows as the import read them: a 街道 merged down over its rows is each row's own.
+            for row in ss.data_rows(book, layout):
+                number, values = row.number, row.values
                 if number in problems:
                     message = problems[number]
                     if number in other_documents and type_col is not None and type_col < len(values) and \
                             other_document(id_type := ss.cell_text(values[type_col])):
                         message = other_document_message(id_type, message)  # as the import said it
-                    yield values, message
+                    yield number, values, message
                 if number >= last:
                     break
 
         try:
-            # A list without a header gets a row naming only the reason column.
-            header_rows = layout.header_rows or [[""] * len(layout.columns)]
-            return ss.write_rows_back(out_path, header_rows, iter(rows()),
-                                      text_column=layout.mapping.get("id_number"))
+            top = eb.sheet_top(book, layout.sheet, layout.header_row, layout.first_data_row)
+            # A list without a header gets one naming the columns it was read by: sent back, it reads the same.
+            names = {} if layout.header_height else {c: ss.FIELD_LABELS[f] for f, c in layout.mapping.items()}
+            return eb.write_error_rows(out_path, top, rows(), width=eb.used_width(v for _n, v in layout.sample),
+                                       text_column=layout.mapping.get("id_number"), names=names)
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message, code=INVALID_FILE) from exc
         except OSError as exc:

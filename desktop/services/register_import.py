@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Text, bindparam, cast, delete, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 
+from desktop.io import error_workbook as eb
 from desktop.io import register_template as tpl
 from desktop.io import spreadsheet as ss
 from desktop.io.register_template import CellError, PersonRow
@@ -712,29 +713,29 @@ def _keys(s: Any, values: Sequence[str]) -> Any:
 
 
 def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_path: str | Path) -> int:
-    """Every row of the households that were not imported, in the file's own layout, with a
-    错误原因 column, so they can be corrected and imported again. Returns rows written."""
+    """Every row of the households that were not imported, in the file's own layout
+    (desktop/io/error_workbook.py: the title and header rows as in the file, each row's every
+    column, 原文件行号 and 错误原因 after them), so they can be corrected and imported again.
+    Returns rows written."""
     try:
         book = ss.open_workbook(path_in)
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message, code=INVALID_FILE) from exc
     try:
-        header: list[list[Any]] = []
-        top = result.header_row - result.header_height + 1
         wanted = result.rejected_rows
         last = max(wanted) if wanted else 0
 
-        def rows() -> Any:
+        def rows() -> Iterator[tuple[int, list[Any], str]]:
+            if not wanted:
+                return
             for number, values in book.rows(result.sheet):
-                if top <= number <= result.header_row:
-                    header.append(values)
-                elif number in wanted:
-                    yield values, wanted[number]
-                if number >= last and number >= result.header_row:
+                if number in wanted:
+                    yield number, values, wanted[number]
+                if number >= last:
                     break
 
-        collected = list(rows())
-        return ss.write_rows_back(out_path, header, iter(collected), text_column=result.id_column)
+        top = eb.sheet_top(book, result.sheet, result.header_row - result.header_height + 1, result.header_row + 1)
+        return eb.write_error_rows(out_path, top, rows(), text_column=result.id_column)
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message, code=INVALID_FILE) from exc
     except OSError as exc:

@@ -1,0 +1,181 @@
+"""Error workbooks: the rows a department (or a sub-district filling the register) has to correct,
+written back in the file's own layout so they can be corrected and sent again.
+
+The sheet starts as the sent sheet did: the rows above the header (a title such as
+"2026年第三季度医保大额支出名单", a "填报单位:…" line, blank rows) at the same rows, then the header
+rows, their merged cells (a title over the columns, a group header over two rows) merged again
+where the file knows them (.xlsx, .xls, a web page or Excel 2003 XML; a CSV keeps no merges). Each
+bad row follows with every one of its columns where it was, and two more columns after the last
+column of the list: 原文件行号 (the row's number in the sent sheet, 1-based, as Excel shows it) and
+错误原因. A row with cells beyond the list's last column keeps them too, after those two.
+
+A corrected error workbook reads like the list it came from: the two columns name no field.
+Written by xlsxwriter in constant-memory mode, row by row, to a temporary file that replaces the
+target only when complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.io.files import replacing
+from desktop.io.spreadsheet import Workbook, cell_text
+
+ROW_HEADER = "原文件行号"
+REASON_HEADER = "错误原因"
+EXTRA_HEADERS = (ROW_HEADER, REASON_HEADER)
+SHEET_NAME = "需更正"
+
+Merged = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first col), (last row, last col)), 0-based
+
+
+@dataclass
+class SheetTop:
+    """The rows of a sheet above its data: the title rows, then the header rows."""
+
+    rows: list[list[Any]]  # rows 1 … first data row - 1, as in the file
+    header_start: int  # index in ``rows`` of the first header row; len(rows) for a list without a header
+    merged: list[Merged] = field(default_factory=list)  # merged ranges lying wholly within ``rows``
+
+
+def sheet_top(book: Workbook, sheet: str, header_row: int, first_data_row: int) -> SheetTop:
+    """The rows above ``first_data_row`` (1-based) of ``sheet``, the header beginning at ``header_row``
+    (equal to ``first_data_row`` when the list has no header), and the merged cells among them."""
+    rows: list[list[Any]] = []
+    if first_data_row > 1:
+        for number, values in book.rows(sheet):
+            if number >= first_data_row:
+                break
+            rows.append(list(values))
+    rows.extend([] for _ in range(first_data_row - 1 - len(rows)))  # a text file shorter than said
+    merged = [((r1, c1), (r2, c2)) for (r1, c1), (r2, c2) in book.merged_ranges(sheet)
+              if r2 < len(rows) and (r2 > r1 or c2 > c1)]
+    return SheetTop(rows, min(max(header_row - 1, 0), len(rows)), merged)
+
+
+def used_width(rows: Iterable[Sequence[Any]]) -> int:
+    """Columns up to the last one holding anything (a spreadsheet pads its rows to the sheet's width)."""
+    width = 0
+    for values in rows:
+        for col in range(len(values) - 1, width - 1, -1):
+            if cell_text(values[col]):
+                width = col + 1
+                break
+    return width
+
+
+def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[int, Sequence[Any], str]], *,
+                     width: int = 0, text_column: int | None = None, names: Mapping[int, str] | None = None,
+                     sheet_name: str = SHEET_NAME) -> int:
+    """Write ``top`` and then ``rows`` — (row number in the file, the row's values, the reason) — as
+    the module says. The list's width is the widest of ``top``'s rows, its merged cells, ``width``
+    (the widest data row seen, say) and ``text_column`` (the ID numbers, kept as text). A list without
+    a header gets a header row naming the two columns and, from ``names`` (column -> name), the
+    columns it was read by, so that it reads the same way once sent back. Returns the number of rows
+    written after the header."""
+    import xlsxwriter  # type: ignore[import-untyped]
+    from xlsxwriter.exceptions import OverlappingRange
+
+    from desktop.io.xlsx_writer import close_book
+
+    width = max(used_width(top.rows), width, 1 + (text_column if text_column is not None else -1),
+                *(c2 + 1 for _top_left, (_r2, c2) in top.merged), 1)
+    row_col, reason_col = width, width + 1
+    written = 0
+    with replacing(out_path) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
+                                             "strings_to_formulas": False, "strings_to_urls": False})
+        title_fmt = book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+        header_fmt = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "valign": "vcenter"})
+        header_merged = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center",
+                                         "valign": "vcenter"})
+        red = book.add_format({"bold": True, "font_color": "#C00000", "bg_color": "#FCE4D6", "border": 1,
+                               "valign": "vcenter"})
+        reason_fmt = book.add_format({"font_color": "#C00000"})
+        text_fmt = book.add_format({"num_format": "@"})
+        number_fmt = book.add_format({"num_format": "0"})
+        date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+        ws = book.add_worksheet(sheet_name[:31])
+        for col in range(width):
+            ws.set_column(col, col, 20 if col == text_column else 12, text_fmt if col == text_column else None)
+        ws.set_column(row_col, row_col, 11)
+        ws.set_column(reason_col, reason_col, 40)
+
+        def put(r: int, col: int, value: Any, fmt: Any = None) -> None:
+            """One cell as its type is (the ID column's numbers without an exponent)."""
+            if value is None or value == "":
+                if fmt is not None:
+                    ws.write_blank(r, col, None, fmt)
+            elif isinstance(value, bool):
+                ws.write_boolean(r, col, value, fmt)
+            elif isinstance(value, float | int):
+                ws.write_number(r, col, value, fmt or (number_fmt if col == text_column else None))
+            elif isinstance(value, datetime | date) and fmt is not None:
+                ws.write_string(r, col, cell_text(value), fmt)  # a date in a title or header line, as read
+            elif isinstance(value, datetime | date):
+                day = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+                ws.write_datetime(r, col, day, fmt or date_fmt)
+            else:
+                ws.write_string(r, col, cell_text(value), fmt)
+
+        # The rows above the data as they were. Constant-memory mode writes a row out once a later
+        # one is begun: a merged range is declared on its first row (its own cells written with no
+        # format write nothing further down), the cells under it are filled in on their own rows.
+        starts = {top_left: bottom_right for top_left, bottom_right in top.merged}
+        inside: dict[tuple[int, int], tuple[int, int]] = {}
+        for (r1, c1), (r2, c2) in top.merged:
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    inside.setdefault((r, c), (r1, c1))
+        header_rows = len(top.rows) - top.header_start
+
+        def extra_headers(r: int, first: int, height: int) -> None:
+            """原文件行号 and 错误原因 over the header rows (``first`` … ``first + height - 1``)."""
+            for col, label in ((row_col, ROW_HEADER), (reason_col, REASON_HEADER)):
+                if r > first:
+                    ws.write_blank(r, col, None, red)
+                    continue
+                if height > 1:
+                    ws.merge_range(first, col, first + height - 1, col, "", None)
+                ws.write_string(first, col, label, red)
+
+        for r, values in enumerate(top.rows):
+            in_header = r >= top.header_start
+            for col in range(width):
+                value = values[col] if col < len(values) else None
+                top_left = inside.get((r, col))
+                fmt = header_fmt if in_header else None
+                if top_left is not None:
+                    fmt = header_merged if in_header else title_fmt
+                    if top_left == (r, col):
+                        try:
+                            ws.merge_range(r, col, *starts[(r, col)], "", None)
+                        except OverlappingRange:
+                            pass  # a damaged file's merges overlap: the cells are written unmerged
+                    else:
+                        value = None
+                put(r, col, value, fmt)
+            if in_header:
+                extra_headers(r, top.header_start, header_rows)
+        r = len(top.rows)
+        if header_rows == 0:  # a list without a header: a row naming the columns read and the two
+            for col, name in sorted((names or {}).items()):
+                if col < width:
+                    ws.write_string(r, col, name, header_fmt)
+            extra_headers(r, r, 1)
+            r += 1
+        ws.freeze_panes(r, 0)
+        for number, values, reason in rows:
+            for col, value in enumerate(values):
+                if value is not None and value != "":
+                    put(r, col if col < width else col + len(EXTRA_HEADERS), value)
+            ws.write_number(r, row_col, number)
+            ws.write_string(r, reason_col, reason, reason_fmt)
+            r += 1
+            written += 1
+        close_book(book)
+    return written
