@@ -305,6 +305,12 @@ def test_error_workbook_for_rejected_households(db: Database, district: District
     book.save(corrected := tmp_path / "corrected.xlsx")
     again = ri.import_households(db, district.admin, corrected)
     assert (again.header_row, again.rows, again.households_created, again.persons, again.errors) == (3, 2, 1, 2, [])
+    # the file changed since it was read: its rows are no longer the rows the result names
+    result = ri.import_households(db, district.admin, path, dry_run=True)
+    write_register(path, [row(户编号="G3", 与户主关系="本人", 姓名="另一人", 身份证号=H3)])
+    with pytest.raises(ServiceError, match="已被修改"):
+        ri.write_error_workbook(path, result, tmp_path / "stale.xlsx")
+    assert not (tmp_path / "stale.xlsx").exists()
 
 
 def test_hand_filled_values_are_normalised() -> None:

@@ -208,6 +208,13 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def check_unchanged(path: str | Path, expected_hash: str) -> None:
+    """The file is still the one imported (its error workbook names that file's rows)."""
+    if expected_hash and file_sha256(path) != expected_hash:
+        raise ServiceError(f"文件“{Path(path).name}”与导入时的内容不同(已被修改),无法据此生成错误清单。",
+                           code=INVALID_FILE)
+
+
 def department_code(department: str) -> str:
     code = codes.department_code(department or "")
     if code is None:
@@ -1169,9 +1176,7 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
                 problems[r.row_number] = reason_label(r.reason or "", (r.data or {}).get("duplicate_of"))
                 if r.outcome == "invalid" and r.reason not in (EMPTY, FORMULA):
                     other_documents.add(r.row_number)  # the type column is read from the file below
-    if expected_hash and file_sha256(path_in) != expected_hash:
-        raise ServiceError(f"文件“{Path(path_in).name}”与导入时的内容不同(已被修改),无法据此生成错误清单。",
-                           code=INVALID_FILE)
+    check_unchanged(path_in, expected_hash)
     book = _open(path_in)
     try:
         layout = _load_layout(book, sheet or None, header_row, require_id=not (mapping and "id_number" in mapping))

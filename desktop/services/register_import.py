@@ -33,6 +33,7 @@ from desktop.services.department_import import (
     _who,
     already_imported_message,
     batch_sheet,
+    check_unchanged,
     file_sha256,
     previous_batch,
 )
@@ -72,6 +73,7 @@ class RegisterImportResult:
     id_column: int | None = None  # where 身份证号 is in the file (kept as text in the error workbook)
     rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a register, not read
+    file_hash: str = ""  # of the file read: its error workbook is written from that file alone
 
     @property
     def imported_households(self) -> int:
@@ -152,7 +154,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
                                       header_row=layout.header_row, header_height=layout.header_height,
                                       id_column=layout.columns.get("身份证号"),
-                                      other_sheets=list(layout.other_sheets))
+                                      other_sheets=list(layout.other_sheets), file_hash=file_hash)
         households: dict[str, _Household] = {}
         first_row_of: dict[str, int] = {}
         row_key: dict[int, str] = {}  # row of a person's first listing -> its household
@@ -717,6 +719,7 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
     (desktop/io/error_workbook.py: the title and header rows as in the file, each row's every
     column, 原文件行号 and 错误原因 after them), so they can be corrected and imported again.
     Returns rows written."""
+    check_unchanged(path_in, result.file_hash)
     try:
         book = ss.open_workbook(path_in)
     except ss.SpreadsheetError as exc:
