@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     dep.add_argument("--department", required=True,
                      help="报送部门:" + "、".join(codes.DEPARTMENT_LABELS.values()))
     dep.add_argument("--dry-run", action="store_true", help="只检查和统计,不写入数据库")
-    dep.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把无效行和重复行写入此文件(附错误原因)")
+    dep.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把无效行和重复行按原文件的格式写入此文件(附原文件行号和错误原因)")
     dep.add_argument("--json", action="store_true", help="以一个 JSON 对象输出统计数字")
     dep.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
     dep.add_argument("--header-row", type=parse_positive_int, default=None, help="表头所在行号(默认自动查找)")
@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     hh.add_argument("file", help="家庭台账文件")
     hh.add_argument("--dry-run", action="store_true", help="只检查,不写入数据库")
     hh.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
-    hh.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把未导入家庭的各行写入此文件(附错误原因)")
+    hh.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把未导入家庭的各行按原文件的格式写入此文件(附原文件行号和错误原因)")
     hh.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
     add_database_option(hh)
     hh.set_defaults(func=import_households)

@@ -77,7 +77,8 @@ class RegisterImportDialog(QDialog):
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
         self.errors_button = QPushButton(self.tr("Save the &error workbook…"))
         self.errors_button.setToolTip(self.tr("The rows of the households left out, in the file's own layout, "
-                                              "with the reason beside each, to correct and import again"))
+                                              "with each row's number in the file and the reason beside it, "
+                                              "to correct and import again"))
         self.errors_button.clicked.connect(lambda: self.save_errors())
         actions.addWidget(self.dry_run_button)
         actions.addWidget(self.import_button)
