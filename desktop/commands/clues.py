@@ -1,4 +1,4 @@
-"""relief-desk clue list|export|add|assign"""
+"""relief-desk clue list|export|add|assign|reopen"""
 
 from __future__ import annotations
 
@@ -65,6 +65,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     assign.add_argument("--region", required=True, help="区划名称或代码")
     add_database_option(assign)
     assign.set_defaults(func=assign_clues)
+
+    reopen = csub.add_parser("reopen", help="重新打开一条已办结的线索(办结有误或情况有变化),理由记入操作日志")
+    reopen.add_argument("id", type=parse_positive_int, help="线索编号")
+    reopen.add_argument("--reason", required=True, help="重新打开的理由(必填)")
+    reopen.add_argument("--json", action="store_true", help="以 JSON 输出结果(一个对象)")
+    add_database_option(reopen)
+    reopen.set_defaults(func=reopen_clue)
 
 
 def _filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -146,4 +153,23 @@ def assign_clues(args: argparse.Namespace) -> int:
         print(f"已将 {n} 条线索分派到{args.region}。")
     finally:
         db.dispose()
+    return 0
+
+
+def reopen_clue(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        plan = clues.reopen_clue(db, cli_actor(), args.id, reason=args.reason)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json({"id": plan.clue_id, "status": plan.returns_to, "previous_outcome": plan.outcome,
+                    "closed_on": plan.closed_on, "household_id": plan.household_id, "stage_before": plan.stage,
+                    "stage": plan.to_stage, "class_note": plan.effect, "other_open_clue_id": plan.other_open_clue_id})
+        return 0
+    print(f"已重新打开线索 #{plan.clue_id}({plan.person_name}),原办结结果:{plan.outcome_label or '无'},"
+          f"现为“{plan.returns_to_label}”。")
+    print(plan.effect)
+    if plan.other_open_clue_id is not None:
+        print(f"注意:该当事人另有未办结的线索 #{plan.other_open_clue_id}。")
     return 0

@@ -58,6 +58,7 @@ ACTION_LABELS = {
     "clue.assign": "分派线索",
     "clue.investigate": "开始调查",
     "clue.close": "办结线索",
+    "clue.reopen": "重新打开线索",
     "import.department": "导入部门名单",
     "import.households": "导入家庭台账",
     "import.assign": "分派名单行",

@@ -27,6 +27,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.io import xlsx_stream
 from desktop.models import (
+    Application,
     AuditEntry,
     Clue,
     Household,
@@ -40,6 +41,7 @@ from desktop.models import (
 from desktop.models.base import now_utc
 from desktop.rules import idcard
 from desktop.rules import monitoring as monitoring_rules
+from desktop.rules import procedure as proc
 from desktop.rules.codes import (
     CATEGORY_LABELS,
     CHANNEL_LABELS,
@@ -53,6 +55,7 @@ from desktop.rules.codes import (
     SourceLevel,
     Stage,
 )
+from desktop.services.applications import ACCEPT_LOCK
 from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
@@ -359,16 +362,54 @@ def clue_closing(db: Database, actor: Actor, clue_id: int) -> ClueClosing | None
         _require_clue_scope(uow, clue)
         if clue.status != "closed":
             return None
-        row = uow.session.execute(
-            select(AuditEntry.detail, AuditEntry.at, AuditEntry.username, User.display_name)
-            .outerjoin(User, User.id == AuditEntry.user_id)
-            .where(AuditEntry.entity == "clues", AuditEntry.entity_id == clue.id, AuditEntry.action == "clue.close")
-            .order_by(AuditEntry.id.desc()).limit(1)).first()
+        row = _last_entry(uow, clue, "clue.close")
         if row is None:  # closed outside the program (an old import): nothing more is known
             return ClueClosing(clue.id, clue.closed_on, "", "", None)
-        note, at, username, name = row
-        who = f"{name}({username})" if name else (username or "")
-        return ClueClosing(clue.id, clue.closed_on, note or "", who, at)
+        note, at, who, _ = row
+        return ClueClosing(clue.id, clue.closed_on, note, who, at)
+
+
+def _last_entry(uow: UnitOfWork, clue: Clue, action: str) -> tuple[str, datetime, str, dict[str, Any]] | None:
+    """The clue's latest audit entry of ``action``: (detail, when, "姓名(用户名)", the before snapshot)."""
+    row = uow.session.execute(
+        select(AuditEntry.detail, AuditEntry.at, AuditEntry.username, User.display_name, AuditEntry.before)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .where(AuditEntry.entity == "clues", AuditEntry.entity_id == clue.id, AuditEntry.action == action)
+        .order_by(AuditEntry.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    note, at, username, name, before = row
+    who = f"{name}({username})" if name else (username or "")
+    return note or "", at, who, before or {}
+
+
+@dataclass(frozen=True)
+class ClueReopening:
+    """The latest reopening of an open clue: the reason given, who reopened it and when, and how it
+    had been closed (from the reopening's audit entry)."""
+
+    clue_id: int
+    reason: str
+    reopened_by: str  # "姓名(用户名)"
+    reopened_at: datetime
+    outcome_label: str  # the outcome it had been closed with
+    closed_on: date | None
+
+
+def clue_reopening(db: Database, actor: Actor, clue_id: int) -> ClueReopening | None:
+    """The latest reopening of a clue that is open now (None if it is closed or was never reopened)."""
+    with unit_of_work(db, actor) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        if clue.status == "closed":
+            return None
+        row = _last_entry(uow, clue, "clue.reopen")
+        if row is None:
+            return None
+        reason, at, who, before = row
+        closed_on = before.get("closed_on")
+        return ClueReopening(clue.id, reason, who, at, OUTCOME_LABELS.get(before.get("outcome") or "", ""),
+                             date.fromisoformat(closed_on) if closed_on else None)
 
 
 def full_id_number(db: Database, actor: Actor, clue_id: int) -> str:
@@ -772,6 +813,184 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
                            outcome == "passed")
 
 
+# -- reopening -------------------------------------------------------------------------------------
+
+# The statuses a reopened clue may go back to: the one it had when it was closed (an unassigned
+# clue closed as not a hardship case goes back to the inbox as new).
+REOPENED_STATUSES = ("new", "assigned", "investigating")
+
+
+@dataclass(frozen=True)
+class ReopenPlan:
+    """What reopening a closed clue would do, told before it is done (and by the CLI after)."""
+
+    clue_id: int
+    version: int
+    person_name: str
+    outcome: str | None
+    outcome_label: str
+    closed_on: date | None
+    returns_to: str  # the status the clue goes back to
+    returns_to_label: str
+    refusal: str  # why it cannot be reopened; "" when it can
+    household_id: int | None
+    household_name: str
+    stage: str | None  # the household's stage now
+    to_stage: str | None  # the stage reopening moves it to (== stage: it stays)
+    effect: str  # what happens to the household's library class, in a sentence
+    other_open_clue_id: int | None  # a newer open clue about the same person
+
+    @property
+    def moves_household(self) -> bool:
+        return self.household_id is not None and self.to_stage != self.stage
+
+
+def _status_before_closing(uow: UnitOfWork, clue: Clue, before: dict[str, Any]) -> str:
+    """The status the clue had when it was closed (``before``: the closing's audit snapshot); for a
+    clue closed outside the program: investigating when it was ever investigated, else assigned or new."""
+    status = before.get("status")
+    if status in REOPENED_STATUSES:
+        return str(status)
+    investigated = uow.session.scalar(select(AuditEntry.id).where(
+        AuditEntry.entity == "clues", AuditEntry.entity_id == clue.id, AuditEntry.action == "clue.investigate")
+        .limit(1))
+    if investigated is not None:
+        return "investigating"
+    return "assigned" if clue.region_id is not None else "new"
+
+
+def _closing_move(uow: UnitOfWork, clue: Clue, household_id: int) -> LibraryMove | None:
+    """The household's library move the clue's closing made (its reason starts "线索 #id 办结")."""
+    return uow.session.scalar(select(LibraryMove).where(
+        LibraryMove.household_id == household_id, LibraryMove.reason.startswith(f"线索 #{clue.id} 办结:"))
+        .order_by(LibraryMove.id.desc()).limit(1))
+
+
+def _applications_text(rows: Sequence[Any]) -> str:
+    return "、".join(f"申请 #{a.id}({label(CATEGORY_LABELS, a.category, a.category)},"
+                    f"{proc.STATUS_LABELS.get(a.status, a.status)})" for a in rows)
+
+
+def _plan_reopen(uow: UnitOfWork, clue: Clue) -> ReopenPlan:
+    """Whether and how the closed ``clue`` is reopened (see :func:`reopen_clue`)."""
+    closing = _last_entry(uow, clue, "clue.close")
+    closed_at = closing[1] if closing is not None else None
+    returns_to = _status_before_closing(uow, clue, closing[3] if closing is not None else {})
+    household = uow.session.get(Household, clue.household_id) if clue.household_id is not None else None
+    refusal = ""
+    stage = household.stage if household is not None else None
+    to_stage = stage
+    effect = ""
+    if clue.status != "closed":
+        refusal = f"线索 #{clue.id} 没有办结({STATUS_LABELS.get(clue.status, clue.status)}),不需要重新打开。"
+    elif household is not None:
+        name = household.head_name
+        where = monitoring_rules.stage_label(stage) if stage else "未入库"
+        apps = list(uow.session.scalars(select(Application).where(Application.household_id == household.id)
+                                        .order_by(Application.id.desc())))
+        # An application still handled, or assistance still paid, carries the family on: the clue
+        # closed as "check passed" led to it, and reopening would put a second track on the family.
+        running = [a for a in apps if a.status == "open" or (
+            a.status == "approved" and not proc.paid_once(a.category)
+            and (a.stopped_on is None or a.exit_stage is not None))]
+        if closed_at is not None:
+            since = [a for a in apps if a.created_at is not None and a.created_at >= closed_at]
+        else:
+            since = [a for a in apps if clue.closed_on is not None and a.accepted_on >= clue.closed_on]
+        move = _closing_move(uow, clue, household.id)
+        latest = uow.session.scalar(select(func.max(LibraryMove.id)).where(LibraryMove.household_id == household.id))
+        last_by_clue = move is not None and move.id == latest  # the class still comes from this closing
+        if clue.outcome == "passed" and running:
+            refusal = (f"线索 #{clue.id} 已以“{OUTCOME_LABELS['passed']}”办结,“{name}”户的{_applications_text(running[:3])}"
+                       "正在办理或救助中,不能重新打开线索;该户的情况由申请办理。如确需重新调查,"
+                       "请先撤回申请或停止救助。")
+        elif clue.outcome == "passed" and stage == Stage.APPLYING and last_by_clue and move is not None:
+            # 申请中 with no application behind it: only this clue's closing put the family there,
+            # and a clue's closing may not take a household out of 申请中, so it would be stuck there.
+            to_stage = move.from_stage
+            back = monitoring_rules.stage_label(to_stage) if to_stage else "未入库(不在监测看板上)"
+            effect = (f"“{name}”户是本线索办结时列入“申请中”的,此后没有受理申请;"
+                      f"重新打开后退回办结前的“{back}”。")
+        elif stage is None:
+            effect = f"“{name}”户目前未入库,重新打开不改变库别。"
+        elif stage in (Stage.APPLYING, Stage.ASSISTED):
+            effect = (f"“{name}”户目前在“{where}”,重新打开不改变库别;该户的库别随申请和救助的办理调整,"
+                      f"线索重新办结时不能把该户调出“{where}”。")
+        else:
+            if last_by_clue:
+                effect = f"“{name}”户目前在“{where}”(本线索办结时调入)"
+            else:
+                effect = f"“{name}”户目前在“{where}”"
+            effect += (",重新打开不改变库别:库别关系到走访期限等其他工作,线索重新办结时按新的结果调整;"
+                       "如该户不应留在此库,请在监测看板上调整库别。")
+        if not refusal and since and clue.outcome == "passed":
+            effect = f"办结后受理的{_applications_text(since[:3])}已结束,记录保留。" + effect
+    else:
+        effect = "本线索没有关联家庭,重新打开不涉及库别。"
+    other = None
+    if clue.id_number:
+        other = uow.session.scalar(select(func.max(Clue.id)).where(
+            Clue.id_number == clue.id_number, Clue.status != "closed", Clue.id != clue.id))
+    return ReopenPlan(
+        clue_id=clue.id, version=clue.version, person_name=clue.person_name, outcome=clue.outcome,
+        outcome_label=OUTCOME_LABELS.get(clue.outcome or "", ""), closed_on=clue.closed_on, returns_to=returns_to,
+        returns_to_label=STATUS_LABELS[returns_to], refusal=refusal,
+        household_id=household.id if household is not None else None,
+        household_name=household.head_name if household is not None else "", stage=stage, to_stage=to_stage,
+        effect=effect, other_open_clue_id=int(other) if other is not None else None)
+
+
+def reopen_plan(db: Database, actor: Actor, clue_id: int) -> ReopenPlan:
+    """What :func:`reopen_clue` would do, for the confirmation (``refusal`` says why it would not)."""
+    with unit_of_work(db, actor) as uow:
+        clue = uow.get(Clue, clue_id, "线索")
+        _require_clue_scope(uow, clue)
+        return _plan_reopen(uow, clue)
+
+
+def reopen_clue(db: Database, actor: Actor, clue_id: int, *, reason: str,
+                expected_version: int | None = None) -> ReopenPlan:
+    """Reopen a clue closed by mistake or too early, with the reason (kept in the audit log).
+
+    Whoever may close the clue in its region may reopen it. It goes back to the status it had when
+    it was closed (investigating, or assigned/new if it was never investigated); its outcome and
+    closing date are cleared, the closing and the reopening stay in its history (the audit log).
+    The household's library class stays as it is (visits and other work rely on it; the next closing
+    moves it), except 申请中 put there by this clue with no application behind it, which goes back
+    to the stage before the closing. Refused while an application the clue led to (closed as
+    "check passed") is being handled or assistance under it runs. Returns the plan carried out."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationFailed("重新打开线索须写明理由(如办结有误、情况有变化)。", {"reason": "必填"})
+    with unit_of_work(db, actor, write=True) as uow:
+        clue = uow.session.get(Clue, clue_id, with_for_update=True)
+        if clue is None:
+            raise NotFound(f"找不到线索(编号 {clue_id}),可能已被删除。")
+        _require_clue_scope(uow, clue)
+        uow.check_version(clue, expected_version, f"线索 #{clue_id}")
+        household = uow.session.get(Household, clue.household_id) if clue.household_id is not None else None
+        if household is not None and clue.outcome == "passed":
+            uow.take_turns(ACCEPT_LOCK + household.id)  # no application accepted for the family meanwhile
+        plan = _plan_reopen(uow, clue)
+        if plan.refusal:
+            raise ValidationFailed(plan.refusal)
+        if household is not None and plan.moves_household:
+            if not uow.in_scope(household.region_id):
+                raise PermissionDenied(f"线索 #{clue.id} 未重新打开:“{household.head_name}”户不在您"
+                                       f"({actor.region_name})的管辖范围内,不能调整该户库别;请报区级人员处理。")
+            move_stage(uow, household, plan.to_stage, date.today(), f"线索 #{clue.id} 重新打开:{reason}")
+        before = snapshot(clue)
+        clue.status = plan.returns_to
+        clue.outcome = None
+        clue.closed_on = None
+        uow.touch(clue)
+        uow.flush()
+        uow.audit("clue.reopen", "clues", clue.id, before=before, after=snapshot(clue),
+                  household_id=clue.household_id, detail=reason)
+        uow.notify("clues", clue.id)
+        return replace(plan, version=int(clue.version))
+
+
 # -- export ----------------------------------------------------------------------------------------
 
 EXPORT_HEADERS = ["线索编号", "状态", "发现日期", "姓名", "身份证号", "联系电话", "住址", "线索来源", "发现渠道",
@@ -867,7 +1086,8 @@ def source_choices() -> list[tuple[str, str, Iterable[tuple[str, str]]]]:
 
 
 __all__ = [
-    "ClueClosing", "ClueCounts", "ClueFilter", "ClueInfo", "ClueInput", "CloseResult", "OUTCOMES", "OUTCOME_LABELS",
-    "PersonMatch", "STATUSES", "STATUS_LABELS", "add_clue", "assign_clues", "close_clue", "clue_closing", "count_clues",
-    "find_open_clue", "get_clue", "list_clues", "search_people", "start_investigation", "update_clue",
+    "ClueClosing", "ClueCounts", "ClueReopening", "ClueFilter", "ClueInfo", "ClueInput", "CloseResult", "OUTCOMES", "OUTCOME_LABELS",
+    "PersonMatch", "ReopenPlan", "STATUSES", "STATUS_LABELS", "add_clue", "assign_clues", "close_clue", "clue_closing",
+    "clue_reopening", "count_clues", "find_open_clue", "get_clue", "list_clues", "reopen_clue", "reopen_plan", "search_people",
+    "start_investigation", "update_clue",
 ]
