@@ -761,6 +761,17 @@ def _check_close_move(clue: Clue, household: Household, to_stage: str, closed_on
             {"closed_on": f"不能早于 {since}"})
 
 
+def _locked_clue(uow: UnitOfWork, clue_id: int, expected_version: int | None) -> Clue:
+    """The clue to close or reopen, locked until the unit of work ends (PostgreSQL), in the actor's
+    scope and as the user last saw it."""
+    clue = uow.session.get(Clue, clue_id, with_for_update=True)
+    if clue is None:
+        raise NotFound(f"找不到线索(编号 {clue_id}),可能已被删除。")
+    _require_clue_scope(uow, clue)
+    uow.check_version(clue, expected_version, f"线索 #{clue_id}")
+    return clue
+
+
 def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expected_version: int | None = None,
                closed_on: date | None = None, note: str = "") -> CloseResult:
     """Close a clue with its outcome; moves (and if needed creates) the household on the board."""
@@ -775,11 +786,7 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
         # Locked while it is closed (PostgreSQL): a second workstation closing it at the same moment
         # waits, then finds it closed by the first (ConflictError naming who), instead of colliding
         # on the household both would create and being told the ID number was registered elsewhere.
-        clue = uow.session.get(Clue, clue_id, with_for_update=True)
-        if clue is None:
-            raise NotFound(f"找不到线索(编号 {clue_id}),可能已被删除。")
-        _require_clue_scope(uow, clue)
-        uow.check_version(clue, expected_version, f"线索 #{clue_id}")
+        clue = _locked_clue(uow, clue_id, expected_version)
         if clue.status == "closed":
             raise ValidationFailed(f"线索 #{clue_id} 已于 {clue.closed_on} 办结。")
         if closed_on < clue.reported_on:
@@ -963,11 +970,7 @@ def reopen_clue(db: Database, actor: Actor, clue_id: int, *, reason: str,
     if not reason:
         raise ValidationFailed("重新打开线索须写明理由(如办结有误、情况有变化)。", {"reason": "必填"})
     with unit_of_work(db, actor, write=True) as uow:
-        clue = uow.session.get(Clue, clue_id, with_for_update=True)
-        if clue is None:
-            raise NotFound(f"找不到线索(编号 {clue_id}),可能已被删除。")
-        _require_clue_scope(uow, clue)
-        uow.check_version(clue, expected_version, f"线索 #{clue_id}")
+        clue = _locked_clue(uow, clue_id, expected_version)  # a second reopening waits, then finds it open
         household = uow.session.get(Household, clue.household_id) if clue.household_id is not None else None
         if household is not None and clue.outcome == "passed":
             uow.take_turns(ACCEPT_LOCK + household.id)  # no application accepted for the family meanwhile
