@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 from sqlalchemy import func, select
 
@@ -1044,3 +1044,69 @@ def test_inbox_says_which_selected_clues_are_closed_when_assign_is_greyed(qtbot,
     assert not inbox.assign_button.isEnabled()
     text = inbox.detail.toPlainText()
     assert "4" in text and f"#{ids[1]}" in text and ("已办结" in text or "closed" in text), text
+
+
+def test_inbox_reopens_a_closed_clue_after_asking_why(qtbot, sqlite_district: District, messages: list[str],  # noqa: ANN001
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clue closed by mistake (不属于困难情形, then the family's situation turned out otherwise) could
+    not be reopened: the inbox offers 重新打开 on its button, its right-click menu and the detail."""
+    from desktop.services import applications
+
+    d = sqlite_district
+    closer = d.actor(Role.SUBDISTRICT_CASEWORKER)
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="building_head", reported_on=date.today(), description="独居老人",
+        person_name="周梅", id_number=ID_A, region_id=d.regions["八泉社区"]))
+    clues.start_investigation(d.db, closer, clue_id)
+    clues.close_clue(d.db, closer, clue_id, "class_2")
+    page = DiscoveryPage(AppContext(d.db, closer))
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    assert inbox.model.rows == []  # open clues only
+    inbox.status.setCurrentIndex(inbox.status.findData(()))  # all statuses
+    inbox.table.selectRow(0)
+    assert inbox.reopen_button.isEnabled() and not inbox.close_button.isEnabled()
+    menu = {a.text(): a.isEnabled() for a in inbox.context_menu().actions()}
+    assert menu[inbox.reopen_button.text()] and not menu[inbox.close_button.text()]
+    assert "href='#reopen'" in inbox.detail.toHtml().replace('"', "'")
+
+    shown: list[str] = []
+
+    def answer(dialog) -> int:  # noqa: ANN001
+        shown.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        assert not dialog.ok.isEnabled()  # no reason yet
+        dialog.reason.setText("家属反映情况有变")
+        assert dialog.ok.isEnabled()
+        return 1
+
+    monkeypatch.setattr(clue_form.ReopenClueDialog, "exec", answer)
+    inbox.detail.anchorClicked.emit(QUrl("#reopen"))  # the link in the detail
+    assert len(shown) == 1 and "二类库" in shown[0] and clues.STATUS_LABELS["investigating"] in shown[0]
+    info = clues.get_clue(d.db, closer, clue_id)
+    assert (info.status, info.outcome) == ("investigating", None)
+    assert f"#{clue_id}" in inbox.last_message and clues.STATUS_LABELS["investigating"] in inbox.last_message
+    inbox.status.setCurrentIndex(0)  # open clues: it is back
+    assert [c.id for c in inbox.model.rows] == [clue_id]
+    inbox.table.selectRow(0)
+    text = inbox.detail.toPlainText()
+    assert inbox.tr("Reopened by") in text and "家属反映情况有变" in text
+    assert clues.OUTCOME_LABELS["class_2"] in text and not inbox.reopen_button.isEnabled()
+
+    # closed as "check passed" with the application handled: refused before any dialog, naming it
+    hid = clues.close_clue(d.db, closer, clue_id, "passed").household_id
+    app_id = applications.accept(d.db, d.admin, household_id=hid, category="dibao", accepted_on=date.today())
+    inbox.status.setCurrentIndex(inbox.status.findData(()))
+    inbox.table.selectRow(0)
+    inbox.reopen_clue()
+    assert len(shown) == 1 and f"申请 #{app_id}" in messages[-1]
+    assert clues.get_clue(d.db, closer, clue_id).status == "closed"
+
+    # the read-only role sees no reopening anywhere
+    page = DiscoveryPage(AppContext(d.db, d.actor(Role.SUPERVISOR)))
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    inbox.status.setCurrentIndex(inbox.status.findData(()))
+    inbox.table.selectRow(0)
+    assert inbox.reopen_button.isHidden() and inbox.reopen_button.text() not in {
+        a.text() for a in inbox.context_menu().actions()}
+    assert "#reopen" not in inbox.detail.toHtml()

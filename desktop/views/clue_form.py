@@ -450,3 +450,42 @@ class CloseClueDialog(FormDialog):
             QMessageBox.information(self, self.windowTitle(), self.tr("Please choose an outcome."))
             return
         self.accept()
+
+
+class ReopenClueDialog(FormDialog):
+    """Reopen a closed clue: what happens (where it goes back to, the household's class) and why."""
+
+    def __init__(self, plan: clues.ReopenPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reopen clue #{id}").format(id=plan.clue_id))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        closed = self.tr("{name}: closed on {date} as “{outcome}”.").format(
+            name=plan.person_name, date=plan.closed_on.isoformat() if plan.closed_on else "—",
+            outcome=plan.outcome_label or self.tr("(no outcome recorded)"))
+        goes = self.tr("Reopened, it goes back to “{status}”; its outcome is cleared and the closing stays "
+                       "in its history.").format(status=plan.returns_to_label)
+        for text, style in ((closed, ""), (goes, ""), (plan.effect, "color: #8a6d3b;")):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setStyleSheet(style)
+            layout.addWidget(label)
+        if plan.other_open_clue_id is not None:
+            other = QLabel(self.tr("Clue #{id} about this person is still open: the work may go on there "
+                                   "instead.").format(id=plan.other_open_clue_id))
+            other.setWordWrap(True)
+            other.setStyleSheet("color: #c0392b;")
+            layout.addWidget(other)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. closed by mistake; the family's situation has changed"))
+        form.addRow(self.tr("&Reason (kept in the log):"), self.reason)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Reopen clue"))
+        self.ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -41,7 +44,7 @@ from desktop.services import department_import as di
 from desktop.services.clues import ClueFilter, ClueInfo
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.progress import Progress
-from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, fill_regions
+from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, ReopenClueDialog, fill_regions
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
@@ -52,6 +55,7 @@ from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 STATUS_COLOURS = {"new": "#c0392b", "assigned": "#b9770e", "investigating": "#1f618d", "closed": "#555555"}
 
@@ -178,6 +182,9 @@ class ClueInboxTab(QWidget):
         self.assign_button = QPushButton(self.tr("&Assign…"))
         self.investigate_button = QPushButton(self.tr("Start &investigation"))
         self.close_button = QPushButton(self.tr("&Close with outcome…"))
+        self.reopen_button = QPushButton(self.tr("Re&open…"))
+        self.reopen_button.setToolTip(self.tr("Reopen a clue closed by mistake or too early (the reason is "
+                                              "kept in the log)"))
         self.household_button = QPushButton(self.tr("Open &household"))
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setToolTip(self.tr("Save every clue under the filters as an Excel work list "
@@ -187,10 +194,11 @@ class ClueInboxTab(QWidget):
         self.assign_button.clicked.connect(self.assign)
         self.investigate_button.clicked.connect(self.investigate)
         self.close_button.clicked.connect(self.close_clue)
+        self.reopen_button.clicked.connect(self.reopen_clue)
         self.household_button.clicked.connect(self.open_household)
         self.export_button.clicked.connect(lambda: self.export())
         for button in (self.new_button, self.edit_button, self.assign_button, self.investigate_button,
-                       self.close_button, self.household_button, self.export_button):
+                       self.close_button, self.reopen_button, self.household_button, self.export_button):
             bar.addWidget(button)
         bar.addStretch(1)
         self.counts = QLabel()
@@ -212,8 +220,12 @@ class ClueInboxTab(QWidget):
             "(closed clues are under “All statuses”); a new clue is entered with “New clue”."))  # several for bulk assign
         self.table.activated.connect(lambda _: self.edit_clue())  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.context_menu().exec(self.table.viewport().mapToGlobal(pos)))
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(lambda url: self.reopen_clue() if url.toString() == "#reopen" else None)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -222,7 +234,7 @@ class ClueInboxTab(QWidget):
         layout.addWidget(splitter, 1)
         if not self.can_write:
             for button in (self.new_button, self.edit_button, self.assign_button, self.investigate_button,
-                           self.close_button):
+                           self.close_button, self.reopen_button):
                 button.hide()
         ctx.changes.changed.connect(self._changed)
         self.refresh()
@@ -277,6 +289,7 @@ class ClueInboxTab(QWidget):
         self.assign_button.setEnabled(bool(open_) and len(open_) == len(chosen))
         self.investigate_button.setEnabled(single is not None and single.status in ("new", "assigned"))
         self.close_button.setEnabled(single is not None and single.status != "closed")
+        self.reopen_button.setEnabled(self.can_write and single is not None and single.status == "closed")
         self.household_button.setEnabled(single is not None and single.household_id is not None)
         self.detail.setHtml(self._detail_html(single, len(chosen), [c for c in chosen if c.status == "closed"]))
 
@@ -304,6 +317,8 @@ class ClueInboxTab(QWidget):
         ]
         if c.status == "closed":
             rows.extend(self._closing_rows(c))
+        else:
+            rows.extend(self._reopening_rows(c))
         if c.household_id:
             rows.append((self.tr("Household"), f"#{c.household_id} {_esc(c.household_stage_label)} "
                                                f"{_esc(c.household_category_label)}"))
@@ -311,8 +326,10 @@ class ClueInboxTab(QWidget):
             rows.append((self.tr("Import batch"), f"#{c.batch_id}"))
         table = "".join(f"<tr><td style='color:#666;padding-right:12px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
         title = self.tr("Clue #{id}").format(id=c.id)
+        link = self.tr("Reopen this clue…")
+        reopen = f"<p><a href='#reopen'>{link}</a></p>" if c.status == "closed" and self.can_write else ""
         return (f"<h3>{title} · {c.reported_on}</h3><table>{table}</table>"
-                f"<p>{_esc(c.description).replace(chr(10), '<br>')}</p>")
+                f"<p>{_esc(c.description).replace(chr(10), '<br>')}</p>{reopen}")
 
     def _closing_rows(self, c: ClueInfo) -> list[tuple[str, str]]:
         """Who closed the clue, when, and the outcome note written then."""
@@ -326,6 +343,20 @@ class ClueInboxTab(QWidget):
         by = f"{_esc(closing.closed_by)} {when}".strip() or self.tr("(not recorded)")
         note = _esc(closing.note).replace(chr(10), "<br>") if closing.note else self.tr("(none written)")
         return [(self.tr("Closed by"), by), (self.tr("Closing note"), note)]
+
+    def _reopening_rows(self, c: ClueInfo) -> list[tuple[str, str]]:
+        """For a clue reopened after a closing: who reopened it, when, why, and how it had been closed."""
+        try:
+            reopening = clues.clue_reopening(self.ctx.db, self.ctx.actor, c.id)
+        except ServiceError:
+            return []
+        if reopening is None:
+            return []
+        when = reopening.reopened_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        was = f"{_esc(reopening.outcome_label)} {reopening.closed_on or ''}".strip()
+        return [(self.tr("Reopened by"), f"{_esc(reopening.reopened_by)} {when}"),
+                (self.tr("Reason for reopening"), _esc(reopening.reason).replace(chr(10), "<br>")),
+                (self.tr("Closed before as"), was or self.tr("(not recorded)"))]
 
     # -- actions -------------------------------------------------------------------------------
     def new_clue(self) -> None:
@@ -390,23 +421,12 @@ class ClueInboxTab(QWidget):
             return
         clue = chosen[0]
         dialog = CloseClueDialog(clue, self)
-        while True:  # a refused closing reopens the dialog as it was filled in: the note is not lost
-            if not dialog.exec():
-                return
-            outcome = dialog.outcome()
-            assert outcome is not None
-            try:
-                result = clues.close_clue(self.ctx.db, self.ctx.actor, clue.id, outcome,
-                                          expected_version=clue.version, closed_on=dialog.closed_date(),
-                                          note=dialog.note.text())
-            except ValidationFailed as exc:
-                show_error(self, exc)
-                continue
-            except ServiceError as exc:
-                show_error(self, exc)
-                self.refresh()
-                return
-            break
+        result = self._until_done(dialog, lambda: clues.close_clue(
+            self.ctx.db, self.ctx.actor, clue.id, dialog.outcome() or "", expected_version=clue.version,
+            closed_on=dialog.closed_date(), note=dialog.note.text()))
+        if result is None:
+            return
+        outcome = result.outcome
         self.ctx.changes.publish("clues", clue.id)
         self.tell(self.tr("Clue #{id} ({name}) was closed: {outcome}.").format(
             id=clue.id, name=clue.person_name, outcome=clues.OUTCOME_LABELS.get(outcome, outcome)))
@@ -416,6 +436,60 @@ class ClueInboxTab(QWidget):
                 self.ctx.changes.publish("households", result.household_id)
         if result.start_application and result.household_id is not None:
             self.ctx.nav.applyForHousehold.emit(result.household_id)
+
+    def reopen_clue(self) -> None:
+        """Reopen the selected closed clue after saying what happens to it and asking why."""
+        chosen = self.selected()
+        if len(chosen) != 1 or chosen[0].status != "closed" or not self.can_write:
+            return
+        clue = chosen[0]
+        try:
+            plan = clues.reopen_plan(self.ctx.db, self.ctx.actor, clue.id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return
+        if plan.refusal:
+            show_error(self, ValidationFailed(plan.refusal))
+            return
+        dialog = ReopenClueDialog(plan, self)
+        done = self._until_done(dialog, lambda: clues.reopen_clue(
+            self.ctx.db, self.ctx.actor, clue.id, reason=dialog.reason.text(), expected_version=clue.version))
+        if done is None:
+            return
+        self.ctx.changes.publish("clues", clue.id)
+        if done.moves_household and done.household_id is not None:
+            self.ctx.changes.publish("board", done.household_id)
+        self.tell(self.tr("Clue #{id} ({name}) was reopened: it is listed under “{status}”. {effect}").format(
+            id=clue.id, name=clue.person_name, status=done.returns_to_label, effect=done.effect))
+
+    def context_menu(self) -> QMenu:
+        """The inbox buttons that apply to the selection, on the table's right-click menu."""
+        menu = QMenu(self)
+        for button in (self.edit_button, self.assign_button, self.investigate_button, self.close_button,
+                       self.reopen_button, self.household_button):
+            if button.isHidden():
+                continue
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        return menu
+
+    def _until_done(self, dialog: QDialog, attempt: Callable[[], T]) -> T | None:
+        """Show ``dialog`` until ``attempt`` succeeds or the user cancels (None). A refusal of the input
+        shows the dialog again as it was filled in (the note or reason typed is not lost); any other
+        refusal (a conflict, the clue gone) ends it and reloads the list."""
+        while True:
+            if not dialog.exec():
+                return None
+            try:
+                return attempt()
+            except ValidationFailed as exc:
+                show_error(self, exc)
+            except ServiceError as exc:
+                show_error(self, exc)
+                self.refresh()
+                return None
 
     def tell(self, text: str) -> None:
         self.last_message = text
