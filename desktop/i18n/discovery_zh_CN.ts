@@ -193,7 +193,7 @@
     <message>
         <location filename="../views/discovery.py" line="182" />
         <source>Re&amp;open…</source>
-        <translation>重新打开(&amp;O)…</translation>
+        <translation>重新打开(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../views/discovery.py" line="183" />
