@@ -109,11 +109,9 @@ def test_the_head_of_household_cannot_be_removed(district: District, homes: dict
     assert "户主" in err.value.message and "张三" in err.value.message
     d = hs.get_household(db, admin, d.id)
     assert d.head_name == "张三" and d.member_count == 2 and d.version == version
-    # The head changes by relations; then the former head may go.
-    hs.update_member(db, admin, head.id, head.version, {"relation": Relation.OTHER}, household_version=d.version)
-    d = hs.get_household(db, admin, d.id)
+    # The head changes (更换户主); then the former head may go.
     child = next(m for m in d.members if m.name == "张小")
-    hs.update_member(db, admin, child.id, child.version, {"relation": Relation.SELF}, household_version=d.version)
+    hs.change_head(db, admin, d.id, d.version, child.id, Relation.PARENT)
     d = hs.get_household(db, admin, d.id)
     former = next(m for m in d.members if m.name == "张三")
     hs.remove_member(db, admin, former.id, former.version, household_version=d.version)

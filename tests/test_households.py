@@ -241,10 +241,9 @@ def test_member_validation_and_head_kept_in_step(district: District, sample: dic
     assert d.member_count == 2 and d.version == version
     kid = next(m for m in d.members if m.id == mid)
     assert kid.sex == "女" and kid.birth_date == date(2015, 6, 1)
-    # Making the child the head (after demoting the father) renames the household's head.
+    # Making the child the head (the father becomes her parent) renames the household's head.
     head = next(m for m in d.members if m.relation == "self")
-    version = hs.update_member(db, admin, head.id, head.version, {"relation": "parent"}, household_version=version)
-    version = hs.update_member(db, admin, kid.id, kid.version, {"relation": "self"}, household_version=version)
+    version = hs.change_head(db, admin, hid, version, kid.id, "parent")
     with db.session_factory() as s:
         h = s.get(Household, hid)
         assert (h.head_name, h.head_id_number, h.head_id_reversed, h.member_count) == ("张小", child, child[::-1], 2)

@@ -88,6 +88,27 @@ RELATION_LABELS = {
     Relation.OTHER: "其他",
 }
 
+# 更换户主: what a member's relation becomes when the member who was ``new head's relation`` to the
+# old head becomes head, keyed (new head's relation to the old head, the member's relation to the old
+# head); the old head is keyed by SELF. In-laws are written with the blood relation's word, as the
+# register does (a daughter-in-law is 子女). Pairs not listed are not known from the relations alone
+# (the old head's grandchild, when their child becomes head, is a child or a nephew): the user says.
+_S, _P, _C, _G, _B, _O = (Relation.SPOUSE, Relation.PARENT, Relation.CHILD, Relation.GRANDCHILD, Relation.SIBLING,
+                          Relation.OTHER)
+RELATION_AFTER_HEAD_CHANGE: dict[tuple[str, str], Relation] = {
+    (_S, Relation.SELF): _S, (_S, _C): _C, (_S, _G): _G, (_S, _P): _P, (_S, _B): _B,
+    (_C, Relation.SELF): _P, (_C, _S): _P, (_C, _C): _B, (_C, _P): _O, (_C, _B): _O,
+    (_P, Relation.SELF): _C, (_P, _S): _C, (_P, _C): _G, (_P, _P): _S, (_P, _B): _C,
+    (_B, Relation.SELF): _B, (_B, _P): _P, (_B, _B): _B, (_B, _C): _O,
+    (_G, Relation.SELF): _O, (_G, _S): _O,
+    (_O, Relation.SELF): _O,
+}
+
+
+def relation_after_head_change(new_head_was: str, was: str) -> Relation | None:
+    """A member's relation to the new head, when the relations to the old head tell it (else None)."""
+    return RELATION_AFTER_HEAD_CHANGE.get((new_head_was, was))
+
 
 class Health(StrEnum):
     HEALTHY = "healthy"

@@ -1145,13 +1145,16 @@ def _check_member(uow: UnitOfWork, h: Household, values: dict[str, Any], member:
                 problems["id_number"] = f"该身份证号已是本户成员 {owner.member_name} 的号码"
             else:
                 problems["id_number"] = owner.message()
-    if full.get("relation") == Relation.SELF and ("relation" in values or member is None):
+    if member is not None and member.relation == Relation.SELF and full.get("relation") != Relation.SELF:
+        # the household would have no head: the head changes with change_head, which names the new one
+        problems["relation"] = head_relation_kept(member.name)
+    elif full.get("relation") == Relation.SELF and ("relation" in values or member is None):
         query = select(Member.name).where(Member.household_id == h.id, Member.relation == Relation.SELF)
         if member is not None:
             query = query.where(Member.id != member.id)
         other = uow.session.scalar(query)
         if other:
-            problems["relation"] = f"本户已有户主 {other};一户只能有一位户主"
+            problems["relation"] = second_head(other)
     if problems:
         raise ValidationFailed(";".join(f"{MEMBER_FIELDS.get(k, k)}:{v}" for k, v in problems.items()), problems)
     # Derive what the ID number says when the user did not give it.
@@ -1216,8 +1219,18 @@ def update_member(db: Database, actor: Actor, member_id: int, expected_version: 
 
 def head_not_removed(name: str) -> str:
     """Why the head of household cannot be removed, and how the head changes instead."""
-    return (f"不能删除户主 {name}:请先把户主改为另一位成员(将 {name} 的“与户主关系”改为其他,"
-            "再把新户主的“与户主关系”设为“本人”),然后再删除")
+    return f"不能删除户主 {name}:请先用“更换户主”把户主换成另一位成员,然后再删除 {name}"
+
+
+def head_relation_kept(name: str) -> str:
+    """Why the head's 与户主关系 is not edited like a member's (the household would have no head)."""
+    return (f"{name} 是户主,其“与户主关系”只能是“本人”(每户必须有一位户主);"
+            f"如需更换户主,请用“更换户主”选定新户主,同时为 {name} 选择新的关系")
+
+
+def second_head(name: str) -> str:
+    """Why a second member cannot be made 本人."""
+    return f"本户已有户主 {name};一户只能有一位户主,如需更换户主,请用“更换户主”"
 
 
 def remove_member(db: Database, actor: Actor, member_id: int, expected_version: int, *,
@@ -1242,6 +1255,70 @@ def remove_member(db: Database, actor: Actor, member_id: int, expected_version: 
         _bump(uow, h)
         uow.flush()
         uow.audit("member.remove", "members", member_id, before=before, household_id=h.id)
+        uow.notify("households", h.id)
+        return h.version
+
+
+def change_head(db: Database, actor: Actor, household_id: int, expected_version: int, new_head_id: int,
+                old_head_relation: str | None, relations: dict[int, str] | None = None) -> int:
+    """更换户主: ``new_head_id`` becomes the head; the old head takes ``old_head_relation`` (required
+    when the household has a head; never 本人). Each member's relation is to the head, so
+    ``relations`` ({member id: relation}) gives the others' new ones; those not given keep theirs
+    (``rules.codes.relation_after_head_change`` suggests them). One step: the household never has
+    no head nor two. Audited as the head's change and each member's new relation. Returns the new
+    household version."""
+    with unit_of_work(db, actor, write=True) as uow:
+        h = _open_household(uow, household_id, expected_version)
+        members = {m.id: m for m in uow.session.scalars(select(Member).where(Member.household_id == h.id)
+                                                         .order_by(Member.id))}
+        new = members.get(new_head_id)
+        if new is None:
+            raise ValidationFailed("所选的新户主不是本户成员(可能已被他人删除),请重新加载后再选",
+                                   {"new_head_id": "不是本户成员"})
+        if new.relation == Relation.SELF:
+            raise ValidationFailed(f"{new.name} 已是户主", {"new_head_id": "已是户主"})
+        wanted: dict[int, str] = {}
+        problems: dict[str, str] = {}
+        for mid, relation in (relations or {}).items():
+            member = members.get(mid)
+            if member is None:
+                problems[str(mid)] = f"成员(编号 {mid})不是本户成员,请重新加载后再试"
+            elif mid != new.id and member.relation != Relation.SELF:
+                wanted[mid] = relation
+        old_heads = [m for m in members.values() if m.relation == Relation.SELF]
+        for old in old_heads:
+            if not old_head_relation:
+                problems[str(old.id)] = f"请选择原户主 {old.name} 与新户主的关系"
+            else:
+                wanted[old.id] = old_head_relation
+        for mid, relation in wanted.items():
+            who = ("原户主 " if members[mid] in old_heads else "") + members[mid].name
+            if relation == Relation.SELF:
+                problems[str(mid)] = f"{who} 的“与户主关系”不能是“本人”:一户只能有一位户主"
+            elif relation not in {r.value for r in Relation}:
+                problems[str(mid)] = f"{who} 的“与户主关系”“{relation}”无效"
+        if problems:
+            raise ValidationFailed(";".join(problems.values()), problems)
+        before_h = snapshot(h)
+        wanted[new.id] = Relation.SELF
+        changed: list[tuple[Member, dict[str, Any]]] = []
+        for mid, relation in wanted.items():
+            member = members[mid]
+            if member.relation != relation:
+                changed.append((member, snapshot(member)))
+                member.relation = relation
+                uow.touch(member)
+        uow.flush()
+        _sync_head(uow, h)
+        _bump(uow, h)
+        uow.flush()
+        old_names = "、".join(m.name for m in old_heads) or "(无)"
+        note = f"更换户主:{old_names} → {new.name}"
+        uow.audit("household.change_head", "households", h.id, before=before_h, after=snapshot(h), household_id=h.id,
+                  detail=note)
+        for member, before in changed:
+            uow.audit("member.update", "members", member.id, before=before, after=snapshot(member),
+                      household_id=h.id, detail=note)
         uow.notify("households", h.id)
         return h.version
 
@@ -1480,6 +1557,7 @@ __all__ = [
     "add_expense",
     "add_income",
     "add_member",
+    "change_head",
     "check_member_fields",
     "count_households",
     "create_household",
