@@ -497,3 +497,120 @@ def test_removing_the_head_is_refused_before_asking_to_confirm(qtbot, sqlite_dis
     assert asked == [] and told == [hs.head_not_removed(head.name)]
     assert any(m.id == head.id for m in hs.get_household(sqlite_district.db, sqlite_district.admin,
                                                          homes["zhang"]).members)
+
+
+def _family(d: District) -> int:
+    """张三 (head), his wife 王芳 and their son 张小 in 八泉社区."""
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                              head={"name": "张三", "id_number": "420203199001011238"})
+    version = hs.get_household(d.db, d.admin, hid).version
+    for name, number, relation in (("王芳", idcard.make("420203", date(1991, 2, 3), 22), "spouse"),
+                                   ("张小", idcard.make("420203", date(2015, 6, 1), 31), "child")):
+        _mid, version = hs.add_member(d.db, d.admin, hid, version, {"name": name, "id_number": number,
+                                                                    "relation": relation})
+    return hid
+
+
+def _select_member(detail: HouseholdDetailDialog, name: str) -> hs.MemberInfo:
+    member = next(m for m in detail.current.members if m.name == name)
+    for i in range(detail.members.topLevelItemCount()):
+        if detail.members.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == member.id:
+            detail.members.setCurrentItem(detail.members.topLevelItem(i))
+    return member
+
+
+def test_member_dialog_keeps_one_head(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The head's relation could be set to 子女 (a household with no head), or a member's to 本人."""
+    detail = HouseholdDetailDialog(AppContext(sqlite_district.db, sqlite_district.admin), _family(sqlite_district))
+    qtbot.addWidget(detail)
+    head = MemberDialog(detail, _select_member(detail, "张三"))
+    qtbot.addWidget(head)
+    assert not head.relation.isEnabled() and head.relation.currentData() == "self"
+    assert head.head_hint.text() == head.tr("The head's relation changes with “Change head…” on the Members tab, "
+                                            "which chooses the new head in the same step.")
+    head.show()
+    assert head.head_hint.isVisible()
+    son = MemberDialog(detail, _select_member(detail, "张小"))
+    qtbot.addWidget(son)
+    son.show()
+    assert son.relation.isEnabled() and not son.head_hint.isVisible()
+    save = son.buttons.button(son.buttons.StandardButton.Save)
+    son.relation.setCurrentIndex(son.relation.findData("self"))
+    assert hs.second_head("张三") in son.problems.text() and not save.isEnabled()
+    son.relation.setCurrentIndex(son.relation.findData("grandchild"))
+    assert son.problems.text() == "" and save.isEnabled()
+    son.mark_unchanged()  # closed at the end without the question to discard
+
+
+def test_change_head_dialog_suggests_relations_and_saves_in_one_step(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop.views.household_detail import ChangeHeadDialog
+
+    d = sqlite_district
+    hid = _family(d)
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    son = _select_member(detail, "张小")
+    assert detail.change_head_button.isEnabled()
+    dialog = ChangeHeadDialog(detail, son)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ids = {m.name: m.id for m in detail.current.members}
+    assert dialog.new_head.currentData() == ids["张小"]
+    assert not dialog.combos[ids["张小"]].isVisible()  # the new head's relation is 本人
+    assert dialog.combos[ids["张三"]].currentData() == "parent" and dialog.combos[ids["王芳"]].currentData() == "parent"
+    assert all(c.findData("self") < 0 for c in dialog.combos.values())
+    assert not dialog.check_note.isVisible()
+    # the wife as head: the son stays her child, the former head is her spouse
+    dialog.new_head.setCurrentIndex(dialog.new_head.findData(ids["王芳"]))
+    assert dialog.combos[ids["张三"]].currentData() == "spouse" and dialog.combos[ids["张小"]].currentData() == "child"
+    dialog.new_head.setCurrentIndex(dialog.new_head.findData(ids["张小"]))
+    dialog.combos[ids["王芳"]].setCurrentIndex(dialog.combos[ids["王芳"]].findData("other"))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    fresh = hs.get_household(d.db, d.admin, hid)
+    assert {m.name: m.relation for m in fresh.members} == {"张小": "self", "张三": "parent", "王芳": "other"}
+    assert detail.version == fresh.version and "张小" in detail.windowTitle()
+    assert detail.members.topLevelItem(0).text(0) == "张小"  # the head first
+
+
+def test_change_head_dialog_names_relations_to_check(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The former head's grandchild, when their child becomes head, is a child or a nephew: not guessed."""
+    from desktop.views.household_detail import ChangeHeadDialog
+
+    d = sqlite_district
+    hid = _family(d)
+    version = hs.get_household(d.db, d.admin, hid).version
+    hs.add_member(d.db, d.admin, hid, version, {"name": "张孙", "relation": "grandchild",
+                                                "id_number": idcard.make("420203", date(2020, 1, 1), 41)})
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    dialog = ChangeHeadDialog(detail, _select_member(detail, "张小"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    grandchild = next(m for m in detail.current.members if m.name == "张孙")
+    assert dialog.combos[grandchild.id].currentData() == "grandchild"  # kept, to be checked
+    assert dialog.check_note.isVisible() and dialog.check_note.text() == dialog.tr(
+        "Please check: {names} (not known from the relations to the former head)").format(names="张孙")
+
+
+def test_a_household_without_a_head_says_so_and_gets_one(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """Households the old member editor left without a head: the window says so and 更换户主 picks one."""
+    from sqlalchemy import update
+
+    from desktop.models import Household, Member
+    from desktop.views.household_detail import ChangeHeadDialog
+
+    d = sqlite_district
+    hid = _family(d)
+    with d.db.engine.begin() as conn:
+        conn.execute(update(Member).where(Member.household_id == hid, Member.relation == "self").values(relation="other"))
+        conn.execute(update(Household).where(Household.id == hid).values(head_name="", head_id_number=None))
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    note = detail.tr("This household has no head: choose one with “Change head…” on the Members tab.")
+    assert note in detail.heading.text()
+    dialog = ChangeHeadDialog(detail, _select_member(detail, "张三"))
+    qtbot.addWidget(dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert hs.get_household(d.db, d.admin, hid).head_name == "张三"
+    assert note not in detail.heading.text() and "张三" in detail.windowTitle()

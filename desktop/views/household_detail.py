@@ -46,6 +46,7 @@ from desktop.rules.codes import (
     RELATION_LABELS,
     SCHOOLING_LABELS,
     Relation,
+    relation_after_head_change,
 )
 from desktop.services import auth
 from desktop.services import households as hs
@@ -223,10 +224,21 @@ class MemberDialog(FormDialog):
         self._owner_timer = debounce(self, self._check_owner, 300)
         self._owner_problem = ""
         self._id_shown = ""
+        # One head at all times: the head's relation changes only with 更换户主 (change_head), which
+        # names the new head in the same step; another member cannot be made a second 本人.
+        self.head = next((m for m in detail.current.members if m.relation == Relation.SELF), None)
+        self.head_hint = QLabel(self.tr("The head's relation changes with “Change head…” on the Members tab, "
+                                        "which chooses the new head in the same step."))
+        self.head_hint.setWordWrap(True)
+        self.head_hint.setStyleSheet("color: #5f6368;")
+        form.insertRow(3, "", self.head_hint)
         if member is not None:
             self.load(member)
-        elif any(m.relation == "self" for m in detail.current.members):
+        elif self.head is not None:
             _select(self.relation, "spouse")  # the household has its head already
+        is_head = member is not None and member.relation == Relation.SELF
+        self.relation.setEnabled(not is_head)
+        form.setRowVisible(self.head_hint, is_head)
         self.setMinimumWidth(460)
         for widget in (self.name, self.id_number, self.birth_date):
             widget.textChanged.connect(self.validate)
@@ -289,6 +301,9 @@ class MemberDialog(FormDialog):
             checked.pop("birth_date", None)
             checked.pop("sex", None)
         problems = hs.check_member_fields(checked)
+        if values["relation"] == Relation.SELF and self.head is not None and \
+                (self.member is None or self.member.id != self.head.id):
+            problems["relation"] = hs.second_head(self.head.name)
         if self._owner_problem and "id_number" not in problems and self.id_changed():
             problems["id_number"] = self._owner_problem
         labels = hs.MEMBER_FIELDS
@@ -484,6 +499,108 @@ class MoneyDialog(FormDialog):
 
 
 # -------------------------------------------------------------------------------------------------
+# Change of the head of household (更换户主)
+# -------------------------------------------------------------------------------------------------
+
+
+class ChangeHeadDialog(FormDialog):
+    """更换户主: the new head, the former head's relation to them and every other member's. Each
+    relation is to the head, so all may change: they are filled in where the relations tell
+    (rules.codes.relation_after_head_change), the others keep theirs and are named to be checked.
+    Saved in one step (hs.change_head): the household never has no head nor two."""
+
+    def __init__(self, detail: HouseholdDetailDialog, new_head: hs.MemberInfo | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.ctx = detail.ctx
+        self.members = list(detail.current.members)
+        self.old_head = next((m for m in self.members if m.relation == Relation.SELF), None)
+        self.setWindowTitle(self.tr("Change head of household"))
+        form = self.form = QFormLayout(self)
+        intro = QLabel(self.tr("Current head: {name}").format(name=self.old_head.name) if self.old_head
+                       else self.tr("This household has no head: choose one."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.new_head = QComboBox()
+        for m in self.members:
+            if m.relation != Relation.SELF:
+                self.new_head.addItem(f"{m.name}({m.relation_label})", m.id)
+        if new_head is not None:
+            _select(self.new_head, new_head.id)
+        form.addRow(self.tr("&New head:"), self.new_head)
+        explain = QLabel(self.tr("Relations are to the head: below, each member's relation to the new head."))
+        explain.setWordWrap(True)
+        explain.setStyleSheet("color: #5f6368;")
+        form.addRow(explain)
+        self.combos: dict[int, QComboBox] = {}
+        for m in self.members:
+            combo = QComboBox()
+            _fill(combo, {k: v for k, v in RELATION_LABELS.items() if k != Relation.SELF})
+            label = (self.tr("{name} (former head):").format(name=m.name) if m.relation == Relation.SELF
+                     else self.tr("{name} (now {relation}):").format(name=m.name, relation=m.relation_label))
+            form.addRow(label, combo)
+            self.combos[m.id] = combo
+        self.check_note = QLabel()
+        self.check_note.setWordWrap(True)
+        self.check_note.setStyleSheet("color: #B06000;")
+        form.addRow(self.check_note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.new_head.currentIndexChanged.connect(self.suggest)
+        self.suggest()
+        self.setMinimumWidth(440)
+        self.mark_unchanged()
+
+    def chosen(self) -> hs.MemberInfo | None:
+        return next((m for m in self.members if m.id == self.new_head.currentData()), None)
+
+    def suggest(self) -> None:
+        """Fill each relation for the chosen head; name those the relations alone do not tell."""
+        new = self.chosen()
+        unknown = []
+        for m in self.members:
+            combo = self.combos[m.id]
+            self.form.setRowVisible(combo, new is not None and m.id != new.id)
+            if new is None or m.id == new.id:
+                continue
+            suggested = relation_after_head_change(new.relation, m.relation)
+            if suggested is None:
+                unknown.append(m.name)
+                suggested = Relation.OTHER if m.relation == Relation.SELF else m.relation
+            _select(combo, suggested)
+        self.check_note.setText(self.tr("Please check: {names} (not known from the relations to the former head)")
+                                .format(names="、".join(unknown)) if unknown else "")
+        self.check_note.setVisible(bool(unknown))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(new is not None)
+
+    def relations(self) -> dict[int, str]:
+        new = self.chosen()
+        return {m.id: self.combos[m.id].currentData() for m in self.members if new is None or m.id != new.id}
+
+    def save(self) -> None:
+        new = self.chosen()
+        if new is None:
+            return
+        relations = self.relations()
+        old_relation = relations.pop(self.old_head.id) if self.old_head is not None else None
+        try:
+            version = hs.change_head(self.ctx.db, self.ctx.actor, self.detail.household_id, self.detail.version,
+                                     new.id, old_relation, relations)
+        except ConflictError as exc:  # someone else changed the household: its members may be others now
+            show_error(self, exc)
+            self.detail.reload()
+            super().reject()
+            return
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.detail.after_child_save(version)
+        self.accept()
+
+
+# -------------------------------------------------------------------------------------------------
 # The detail window
 # -------------------------------------------------------------------------------------------------
 
@@ -568,10 +685,11 @@ class HouseholdDetailDialog(QDialog):
         box.addWidget(self.members)
         line = QHBoxLayout()
         for text, slot in ((self.tr("&Add member…"), self.add_member), (self.tr("&Edit member…"), self.edit_member),
-                           (self.tr("&Remove member"), self.remove_member)):
+                           (self.tr("&Remove member"), self.remove_member), (self.tr("Change &head…"), self.change_head)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             line.addWidget(button)
+        self.change_head_button = button
         line.addStretch(1)
         box.addLayout(line)
         self.tabs.addTab(page, self.tr("Members"))
@@ -627,7 +745,10 @@ class HouseholdDetailDialog(QDialog):
             "<b style='font-size:15px'>{name}</b> &nbsp; {id} &nbsp; {code}<br>{sub} {community} · "
             "{members} member(s) · category: {category} · library: {board}").format(
             name=d.head_name or "—", id=d.head_id_display, code=d.code, sub=d.subdistrict, community=d.community,
-            members=d.member_count, category=d.category_label, board=board))
+            members=d.member_count, category=d.category_label, board=board) + (
+            "<br><span style='color:#C00000'>" + self.tr("This household has no head: choose one with "
+                                                         "“Change head…” on the Members tab.") + "</span>"
+            if d.members and not any(m.relation == Relation.SELF for m in d.members) else ""))
         if not dirty:
             self._loading = True
             self.code.setText(d.code)
@@ -645,6 +766,7 @@ class HouseholdDetailDialog(QDialog):
             "Last assessed: {assessed} · last visit: {visited} · next visit due: {due} · on the board since: {since}"
         ).format(assessed=_fmt(d.last_assessed_on) or "—", visited=_fmt(d.last_visited_on) or "—",
                  due=_fmt(d.next_visit_due) or "—", since=_fmt(d.stage_since) or "—") + "\n" + saved)
+        self.change_head_button.setEnabled(any(m.relation != Relation.SELF for m in d.members))
         self.members.set_rows([(m.id, [m.name, m.id_display, m.relation_label, m.sex, _fmt(m.age), m.health_label,
                                        (m.disability_label + (" " + m.grade_label if m.disability_grade else "")),
                                        m.labour_label, m.schooling_label]) for m in d.members])
@@ -781,6 +903,11 @@ class HouseholdDetailDialog(QDialog):
         member = self._selected_member()
         if member is not None:
             MemberDialog(self, member).exec()
+
+    def change_head(self) -> None:
+        """更换户主, the selected member (when not the head) proposed as the new one."""
+        member = self._selected_member()
+        ChangeHeadDialog(self, member if member is not None and member.relation != Relation.SELF else None).exec()
 
     def remove_member(self) -> None:
         member = self._selected_member()
