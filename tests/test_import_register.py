@@ -625,6 +625,55 @@ def test_a_member_of_a_household_left_out_for_errors_is_not_moved(db: Database, 
         assert moved.household_id == s.scalar(select(Household.id).where(Household.code == "M1"))
 
 
+def test_a_member_joining_a_household_left_out_for_errors_is_not_removed(db: Database, district: District,
+                                                                        tmp_path: Path) -> None:
+    """The household a member joins is not imported (an error) while the one they leave was: the
+    member was removed from the old household and added to none, gone from the register with their
+    incomes. The household left is held back too, and the member stays where they were."""
+    a = dict(街道="八泉街道", 社区="飞云社区")
+    ri.import_households(db, district.admin, write_register(tmp_path / "a.xlsx", [
+        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
+        row(户编号="M1", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD, 工资性收入=500),
+        row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
+    ]))
+    result = ri.import_households(db, district.admin, write_register(tmp_path / "b.xlsx", [
+        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
+        row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a, 健康状况="很好"),
+        row(户编号="M2", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD),
+        row(户编号="M3", 与户主关系="本人", 姓名="李四", 身份证号=H3, **a),
+    ]))
+    assert (result.households_created, result.households_updated, result.households_rejected) == (1, 0, 2)
+    assert result.members_removed == 0 and result.removed_members == []
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert messages[(2, "户编号")] == ("本户成员赵小在台账第 4 行列入了户编号“M2”的家庭,该户因错误未导入;"
+                                      "为免此人不属于任何一户,本户也未导入,请改正该户后再导入")
+    with db.session_factory() as s:
+        kept = s.scalar(select(Member).where(Member.id_number == H1_CHILD))
+        assert kept is not None
+        assert kept.household_id == s.scalar(select(Household.id).where(Household.code == "M1"))
+        assert s.scalar(select(func.sum(Income.amount)).where(Income.member_id == kept.id)) == Decimal("500")
+
+
+def test_a_register_changing_the_head_leaves_exactly_one(db: Database, district: District, tmp_path: Path) -> None:
+    """更换户主 by a re-sent register: the household's head is the new 本人, the former head one member
+    among the others (the register lists the whole household, so never none nor two heads)."""
+    a = dict(街道="八泉街道", 社区="飞云社区")
+    ri.import_households(db, district.admin, write_register(tmp_path / "a.xlsx", [
+        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
+        row(户编号="M1", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD),
+    ]))
+    result = ri.import_households(db, district.admin, write_register(tmp_path / "b.xlsx", [
+        row(户编号="M1", 与户主关系="父母", 姓名="赵大", 身份证号=H1),
+        row(户编号="M1", 与户主关系="本人", 姓名="赵小", 身份证号=H1_CHILD, **a),
+    ]))
+    assert result.errors == [] and result.households_updated == 1
+    with db.session_factory() as s:
+        h = s.scalar(select(Household).where(Household.code == "M1"))
+        relations = dict(s.execute(select(Member.name, Member.relation).where(Member.household_id == h.id)).all())
+        assert (h.head_name, h.head_id_number, h.member_count) == ("赵小", H1_CHILD, 2)
+        assert relations == {"赵大": "parent", "赵小": "self"}
+
+
 def test_formulas_without_a_saved_result_are_cell_errors(db: Database, district: District, tmp_path: Path) -> None:
     """A register written by a program (openpyxl, not Excel or WPS) keeps formulas without their
     result; calamine reads those cells as empty. An amount there is not 0 yuan: the cell is an

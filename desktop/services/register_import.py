@@ -435,8 +435,8 @@ def _check_existing_scope(uow: Any, households: dict[str, _Household], existing:
 def _check_members(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
     """A person already registered in another household cannot be listed here too, unless that
     household is in the file as well (and so no longer lists them): the person moves to the
-    household that lists them now (分户). The move needs the household left to be imported too;
-    if it is not, the one joined is not either (the person stays where they were)."""
+    household that lists them now (分户). The move needs both households imported: if either is
+    not, neither is (the person stays where they were)."""
     by_number = {p.id_number: (hh, p) for hh in households.values() if not hh.errors for p in hh.rows}
     in_file = {hh.code: hh for hh in households.values() if hh.code}
     moves: list[tuple[_Household, PersonRow, _Household]] = []  # (household joined, person, household left)
@@ -458,14 +458,33 @@ def _check_members(s: Any, households: dict[str, _Household], existing: dict[str
             where = f"户编号“{code}”" if code else f"户主为“{head_name}”"
             hh.errors.append(CellError(person.row, "身份证号",
                                        f"此人已登记在{where}的家庭中;请先在系统中调整其家庭关系"))
+    # The persons of households refused already who would move out of a household of the file: if
+    # that one were imported without them, they would be removed from it and added to none.
+    refused = {p.id_number: (hh, p) for hh in households.values() if hh.errors for p in hh.rows}
+    for part in _chunks(list(refused), KEYS_CHUNK):
+        keys = _keys(s, part)
+        for number, code in s.execute(select(Member.id_number, Household.code)
+                                      .join_from(keys, Member, Member.id_number == keys.c.value)
+                                      .join(Household, Household.id == Member.household_id)):
+            hh, person = refused[number]
+            left = in_file.get(code) if code else None
+            if left is not None and left is not hh:
+                moves.append((hh, person, left))
     changed = True
-    while changed:  # a refused household holds back every move out of it, and so on down the chain
+    while changed:  # a refused household holds back every move into or out of it, and so on down the chain
         changed = False
         for hh, person, left in moves:
             if left.errors and not hh.errors:
                 hh.errors.append(CellError(person.row, "身份证号",
                                            f"此人现登记在户编号“{left.code}”的家庭中,该户因错误未导入,"
                                            "此人不能转入本户;请改正该户后再导入"))
+                changed = True
+            elif hh.errors and not left.errors:
+                where = f"户编号“{hh.code}”的家庭" if hh.code else "另一户"
+                row = left.head.row if left.head is not None else left.row_numbers[0]
+                left.errors.append(CellError(row, "户编号", f"本户成员{person.name}在台账第 {person.row} 行列入了{where},"
+                                                            "该户因错误未导入;为免此人不属于任何一户,本户也未导入,"
+                                                            "请改正该户后再导入"))
                 changed = True
 
 
