@@ -572,16 +572,22 @@ def test_a_register_batch_cannot_be_undone_whole(db: Database, district: Distric
     assert count(db, ImportBatch) == 1
 
 
-def test_a_member_moved_to_another_household_of_the_same_file(db: Database, district: District,
-                                                              tmp_path: Path) -> None:
-    """分户: the updated register lists a member under another household. The move is made, not
-    refused while the old household drops the person (who was then in no household at all)."""
+def _register_m1_with_a_child_and_m2(db: Database, district: District, tmp_path: Path) -> dict[str, str]:
+    """M1: 赵大 and his child 赵小 (wages 500); M2: 孙三, in 飞云社区. Returns the head rows' region columns."""
     a = dict(街道="八泉街道", 社区="飞云社区")
     ri.import_households(db, district.admin, write_register(tmp_path / "a.xlsx", [
         row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
         row(户编号="M1", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD, 工资性收入=500),
         row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
     ]))
+    return a
+
+
+def test_a_member_moved_to_another_household_of_the_same_file(db: Database, district: District,
+                                                              tmp_path: Path) -> None:
+    """分户: the updated register lists a member under another household. The move is made, not
+    refused while the old household drops the person (who was then in no household at all)."""
+    a = _register_m1_with_a_child_and_m2(db, district, tmp_path)
     result = ri.import_households(db, district.admin, write_register(tmp_path / "b.xlsx", [
         row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
         row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
@@ -630,12 +636,7 @@ def test_a_member_joining_a_household_left_out_for_errors_is_not_removed(db: Dat
     """The household a member joins is not imported (an error) while the one they leave was: the
     member was removed from the old household and added to none, gone from the register with their
     incomes. The household left is held back too, and the member stays where they were."""
-    a = dict(街道="八泉街道", 社区="飞云社区")
-    ri.import_households(db, district.admin, write_register(tmp_path / "a.xlsx", [
-        row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
-        row(户编号="M1", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD, 工资性收入=500),
-        row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a),
-    ]))
+    a = _register_m1_with_a_child_and_m2(db, district, tmp_path)
     result = ri.import_households(db, district.admin, write_register(tmp_path / "b.xlsx", [
         row(户编号="M1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, **a),
         row(户编号="M2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **a, 健康状况="很好"),
