@@ -212,3 +212,22 @@ def test_the_means_test_is_the_same_after_a_head_change(district: District, fami
 ])
 def test_suggested_relations_after_a_head_change(new_head_was: str, was: str, becomes: str | None) -> None:
     assert relation_after_head_change(new_head_was, was) == becomes
+
+
+def test_one_spouse_as_the_register_import_requires(district: District, family: dict[str, int]) -> None:
+    """The register refused a second 配偶 (a daughter-in-law typed as 配偶); the member form took it."""
+    db, admin, hid = district.db, district.admin, family["household"]
+    d = hs.get_household(db, admin, hid)
+    son = next(m for m in d.members if m.name == "张子")
+    before = _state(district, hid)
+    with pytest.raises(ValidationFailed) as err:
+        hs.update_member(db, admin, son.id, son.version, {"relation": Relation.SPOUSE}, household_version=d.version)
+    assert err.value.problems["relation"] == "本户已有配偶 张母;一户只能有一位配偶,请核对与户主关系(如儿媳填“子女”)"
+    with pytest.raises(ValidationFailed):
+        hs.add_member(db, admin, hid, d.version, {"name": "儿媳", "relation": Relation.SPOUSE,
+                                                  "id_number": idcard.make("420203", date(1997, 1, 1), 62)})
+    # a head change that would leave two: the former head as the new head's spouse, the mother kept as one
+    with pytest.raises(ValidationFailed) as err:
+        hs.change_head(db, admin, hid, d.version, family["张子"], Relation.SPOUSE)
+    assert "更换后本户将有 2 位配偶(张父、张母)" in err.value.message
+    assert _state(district, hid) == before

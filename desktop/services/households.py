@@ -1155,6 +1155,13 @@ def _check_member(uow: UnitOfWork, h: Household, values: dict[str, Any], member:
         other = uow.session.scalar(query)
         if other:
             problems["relation"] = second_head(other)
+    elif full.get("relation") == Relation.SPOUSE and ("relation" in values or member is None):
+        query = select(Member.name).where(Member.household_id == h.id, Member.relation == Relation.SPOUSE)
+        if member is not None:
+            query = query.where(Member.id != member.id)
+        other = uow.session.scalar(query)
+        if other:  # as the register import refuses it: most often a daughter-in-law entered as 配偶
+            problems["relation"] = f"本户已有配偶 {other};一户只能有一位配偶,请核对与户主关系(如儿媳填“子女”)"
     if problems:
         raise ValidationFailed(";".join(f"{MEMBER_FIELDS.get(k, k)}:{v}" for k, v in problems.items()), problems)
     # Derive what the ID number says when the user did not give it.
@@ -1297,6 +1304,10 @@ def change_head(db: Database, actor: Actor, household_id: int, expected_version:
                 problems[str(mid)] = f"{who} 的“与户主关系”不能是“本人”:一户只能有一位户主"
             elif relation not in {r.value for r in Relation}:
                 problems[str(mid)] = f"{who} 的“与户主关系”“{relation}”无效"
+        spouses = [m.name for mid, m in members.items() if mid != new.id and wanted.get(mid, m.relation) == Relation.SPOUSE]
+        if not problems and len(spouses) > 1:
+            problems["relation"] = (f"更换后本户将有 {len(spouses)} 位配偶({'、'.join(spouses)});一户只能有一位配偶,"
+                                    "请核对各成员与新户主的关系")
         if problems:
             raise ValidationFailed(";".join(problems.values()), problems)
         before_h = snapshot(h)

@@ -234,8 +234,9 @@ class MemberDialog(FormDialog):
         form.insertRow(3, "", self.head_hint)
         if member is not None:
             self.load(member)
-        elif self.head is not None:
-            _select(self.relation, "spouse")  # the household has its head already
+        elif self.head is not None:  # the household has its head already (and perhaps a spouse)
+            spouse = any(m.relation == Relation.SPOUSE for m in detail.current.members)
+            _select(self.relation, Relation.CHILD if spouse else Relation.SPOUSE)
         is_head = member is not None and member.relation == Relation.SELF
         self.relation.setEnabled(not is_head)
         form.setRowVisible(self.head_hint, is_head)
