@@ -614,3 +614,28 @@ def test_a_household_without_a_head_says_so_and_gets_one(qtbot, sqlite_district:
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert hs.get_household(d.db, d.admin, hid).head_name == "张三"
     assert note not in detail.heading.text() and "张三" in detail.windowTitle()
+
+
+def test_change_head_after_someone_else_saved_says_so_and_changes_nothing(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.views import household_detail
+    from desktop.views.household_detail import ChangeHeadDialog
+
+    d = sqlite_district
+    hid = _family(d)
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    dialog = ChangeHeadDialog(detail, _select_member(detail, "张小"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wife = next(m for m in detail.current.members if m.name == "王芳")
+    dialog.combos[wife.id].setCurrentIndex(dialog.combos[wife.id].findData("other"))  # typed: still no question
+    other = d.actor(Role.DISTRICT_REVIEWER)
+    hs.save_household(d.db, other, hid, detail.version, {"phone": "0714-1234567"})
+    shown: list[str] = []
+    monkeypatch.setattr(household_detail, "show_error", lambda _parent, exc: shown.append(str(exc)))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert len(shown) == 1 and "测试district_reviewer" in shown[0]
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    fresh = hs.get_household(d.db, d.admin, hid)
+    assert fresh.head_name == "张三" and detail.current.phone == "0714-1234567"

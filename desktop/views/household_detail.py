@@ -592,7 +592,7 @@ class ChangeHeadDialog(FormDialog):
         except ConflictError as exc:  # someone else changed the household: its members may be others now
             show_error(self, exc)
             self.detail.reload()
-            super().reject()
+            QDialog.reject(self)  # said already: closed without the question to discard
             return
         except ServiceError as exc:
             show_error(self, exc)
