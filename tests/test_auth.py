@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.models import AuditEntry, Region
 from desktop.rules.codes import Role
-from desktop.services import auth
+from desktop.services import auth, regions
 from desktop.services.base import unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, PermissionDenied, ValidationFailed
@@ -53,7 +53,7 @@ def test_region_scope(district: District) -> None:
             uow.require_scope(district.regions["闸口社区"])
     with unit_of_work(district.db, caseworker) as uow:
         assert set(uow.region_ids() or []) == {district.regions[n] for n in ("八泉街道", "八泉社区", "飞云社区")}
-    names = {r.name for r in auth.list_regions(district.db, worker)}
+    names = {r.name for r in regions.list_regions(district.db, worker)}
     assert names == {"飞云社区"}
 
 

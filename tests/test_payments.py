@@ -173,7 +173,7 @@ def test_the_month_and_roster_commands_answer_in_json(district: District, tmp_pa
                                                    "out": str(roster)}
     assert cli_main(["payment-roster", "2026-08", "--out", str(roster), "--json", "--region", "没有这里",
                      "--database-url", url]) == 1
-    assert json.loads(capsys.readouterr().out)["error"] == "找不到区划“没有这里”。"
+    assert json.loads(capsys.readouterr().out)["error"] == "找不到区划“没有这里”(可写名称或区划代码)。"
 
 
 def test_an_amount_finer_than_a_fen_is_refused_not_rounded(district: District) -> None:

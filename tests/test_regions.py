@@ -210,6 +210,23 @@ def test_region_commands_set_up_a_district(fresh: tuple[Database, Actor, int], t
                                 "420203001009\t    闸口社区\t社区(村)\t城市"]
 
 
+def test_every_command_finds_a_region_the_same_way(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    """--region of any command is found as `region add --parent` is: a name two parents share is refused
+    naming both (it took the first one silently), and "上级/名称" picks one (it was not found)."""
+    d = district
+    url = d.db.url.render_as_string(hide_password=False)
+    other = regions.add_region(d.db, d.admin, parent_id=d.regions["河口镇"], name="飞云社区")
+    code, _, err = run(capsys, url, "user", "add", "w2", "--role", "community_worker", "--region", "飞云社区",
+                       "--password", "secret123")
+    assert code == 1 and "有 2 个区划名为“飞云社区”" in err and "河口镇/飞云社区" in err and "八泉街道/飞云社区" in err
+    code, _, err = run(capsys, url, "user", "add", "w2", "--role", "community_worker", "--region", "河口镇/飞云社区",
+                       "--password", "secret123")
+    assert code == 0, err
+    assert next(u for u in auth.list_users(d.db, d.admin) if u.username == "w2").region_id == other
+    code, out, _ = run(capsys, url, "board", "--json", "--region", "420203001002")  # by code: 八泉街道's 飞云社区
+    assert code == 0 and "error" not in json.loads(out)
+
+
 def test_region_import_command(fresh: tuple[Database, Actor, int], tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     db, admin, _root = fresh
@@ -246,7 +263,7 @@ def test_a_database_just_made_takes_a_region_list_and_then_a_register(db: Databa
                                                    ["牧羊湖街道", "胡家湾社区"]])
     assert cli_main(["region", "import", str(listing), "--json", "--database-url", url]) == 0
     assert "error" not in json.loads(capsys.readouterr().out)
-    names = {r.name for r in auth.list_regions(db, Actor.system())}
+    names = {r.name for r in regions.list_regions(db, Actor.system())}
     assert {"西塞山区", "八泉街道", "飞云社区", "牧羊湖街道", "胡家湾社区"} <= names
     if SAMPLE.exists():  # the regions a register names are there to import it into (its rows name others too)
         assert cli_main(["import", "households", str(SAMPLE), "--dry-run", "--json", "--database-url", url]) == 0

@@ -14,10 +14,9 @@ from typing import Any, TypeVar
 
 from desktop import config
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
-from desktop.services import auth
+from desktop.services import regions
 from desktop.services.base import Actor
 from desktop.services.database import Database, open_and_migrate
-from desktop.services.errors import NotFound
 
 T = TypeVar("T")
 
@@ -55,13 +54,10 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
 
 
 def region_named(db: Database, name: str | None) -> int | None:
-    """A region given on the command line by name or code; None when not given."""
+    """A region given on the command line by name, code or "上级/名称"; None when not given."""
     if not name:
         return None
-    region = auth.find_region(db, name)
-    if region is None:
-        raise NotFound(f"找不到区划“{name}”。")
-    return region.id
+    return regions.find_region(db, cli_actor(), name).id
 
 
 def cli_actor() -> Actor:

@@ -17,6 +17,7 @@ from desktop.commands.common import (
     parse_date,
     parse_xlsx_path,
     print_json,
+    region_named,
 )
 from desktop.rules import means_test as mt
 from desktop.services import assessment
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     actor = cli_actor()
     try:
-        region_id = assessment.find_region_id(db, actor, args.region) if args.region else None
+        region_id = region_named(db, args.region)
         quiet = args.json or not sys.stderr.isatty()
 
         def report(done: int, total: int, text: str) -> None:

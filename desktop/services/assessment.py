@@ -54,7 +54,7 @@ from desktop.rules.codes import (
 )
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
+from desktop.services.errors import PermissionDenied, ValidationFailed
 from desktop.services.files import FILE_REASONS
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -1009,18 +1009,6 @@ def confirm_moves(db: Database, actor: Actor, proposals: Sequence[Proposal], *, 
         uow.audit("reassess_confirm", "household", None,
                   detail=f"确认重新评估的库别调整:调整 {moved} 户,未变 {unchanged} 户,跳过 {len(skipped)} 户")
     return ConfirmResult(moved, unchanged, skipped)
-
-
-def find_region_id(db: Database, actor: Actor, name: str) -> int:
-    """A region by name or code (for --region)."""
-    with unit_of_work(db, actor) as uow:
-        rows = uow.session.execute(select(Region.id, Region.name).where(
-            or_(Region.name == name.strip(), Region.code == name.strip()))).all()
-        if not rows:
-            raise NotFound(f"找不到区划“{name}”。")
-        if len(rows) > 1:
-            raise ValidationFailed(f"有多个名为“{name}”的区划,请改用区划代码。")
-        return int(rows[0][0])
 
 
 def member_choices() -> dict[str, list[tuple[str, str]]]:

@@ -1,4 +1,4 @@
-"""Logging in, users and regions."""
+"""Logging in and users (the regions are listed and found by :mod:`desktop.services.regions`)."""
 
 from __future__ import annotations
 
@@ -43,16 +43,6 @@ MIN_PASSWORD = 6
 # method (no spaces, no Chinese or full-width characters that look like others).
 USERNAME = re.compile(r"[A-Za-z0-9._-]+")
 USERNAME_RULE = "用户名只能由英文字母、数字和 . _ - 组成,不能有空格、汉字或其他符号"
-
-
-@dataclass(frozen=True)
-class RegionInfo:
-    id: int
-    parent_id: int | None
-    name: str
-    level: str
-    area_type: str
-    path: str
 
 
 @dataclass(frozen=True)
@@ -290,22 +280,6 @@ def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: s
     with unit_of_work(db, actor, write=True) as uow:
         parent = uow.get(Region, parent_id, "上级区划")
         return new_region(uow, parent, name, code, level, area_type).id
-
-
-def list_regions(db: Database, actor: Actor) -> list[RegionInfo]:
-    """The regions the actor may see, parents before children."""
-    with unit_of_work(db, actor) as uow:
-        query = select(Region).order_by(Region.path)
-        if actor.region_path:
-            query = query.where(Region.path.like(actor.region_path + "%"))
-        return [RegionInfo(r.id, r.parent_id, r.name, r.level, r.area_type, r.path)
-                for r in uow.session.scalars(query)]
-
-
-def find_region(db: Database, name: str) -> RegionInfo | None:
-    with db.session_factory() as session:
-        r = session.scalar(select(Region).where((Region.name == name) | (Region.code == name)).order_by(Region.id))
-        return RegionInfo(r.id, r.parent_id, r.name, r.level, r.area_type, r.path) if r else None
 
 
 def add_user(db: Database, actor: Actor, *, username: str, password: str, role: str, region_id: int | None = None,

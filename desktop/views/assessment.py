@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.rules import means_test as mt
 from desktop.services import assessment as svc
-from desktop.services import auth
+from desktop.services import regions
 from desktop.services.errors import ServiceError
 from desktop.views.assessment_wizard import AssessmentWizard, write_sheet
 from desktop.views.context import AppContext
@@ -104,7 +104,7 @@ class ReassessDialog(QDialog):
         self.region = QComboBox()
         self.region.addItem(self.tr("Everything I can see"), None)
         try:
-            for region in auth.list_regions(ctx.db, ctx.actor):
+            for region in regions.list_regions(ctx.db, ctx.actor):
                 depth = max(region.path.count("/") - 2, 0)
                 self.region.addItem("    " * depth + region.name, region.id)
         except ServiceError as exc:

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Role
-from desktop.services import auth, monitoring, referrals
+from desktop.services import monitoring, referrals, regions
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.monitoring import BoardFilter, Card, MoveConflict
 from desktop.services.progress import Progress
@@ -104,7 +104,7 @@ def _region_combo(ctx: AppContext, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(QCoreApplication.translate("BoardTables", "All regions"), None)
     try:
-        for region in auth.list_regions(ctx.db, ctx.actor):
+        for region in regions.list_regions(ctx.db, ctx.actor):
             depth = max(region.path.count("/") - 2, 0)
             combo.addItem("  " * depth + region.name, region.id)
     except ServiceError as exc:

@@ -48,8 +48,8 @@ from desktop.rules.codes import (
     Relation,
     relation_after_head_change,
 )
-from desktop.services import auth
 from desktop.services import households as hs
+from desktop.services import regions
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
@@ -633,7 +633,7 @@ class HouseholdDetailDialog(QDialog):
         self.code = QLineEdit()
         self.region = QComboBox()
         try:
-            for region in auth.list_regions(ctx.db, ctx.actor):
+            for region in regions.list_regions(ctx.db, ctx.actor):
                 if region.level == "community":
                     self.region.addItem(region.name, region.id)
         except ServiceError as exc:

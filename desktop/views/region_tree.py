@@ -1,6 +1,6 @@
 """A region filter tree (district → sub-district/town → community/village), reusable by any page.
 
-Fed by ``auth.list_regions`` (only the regions the actor may see). ``regionChanged`` carries the
+Fed by ``regions.list_regions`` (only the regions the actor may see). ``regionChanged`` carries the
 chosen region id, or None when the actor's whole area is chosen."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop.services import auth
+from desktop.services import regions
 from desktop.services.base import Actor
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError
@@ -40,12 +40,12 @@ class RegionTree(QTreeWidget):
         self.clear()
         self._items.clear()
         try:
-            regions = auth.list_regions(self.db, self.actor)
+            rows = regions.list_regions(self.db, self.actor)
         except ServiceError as exc:
             self.blockSignals(False)
             show_error(self, exc)
             return
-        for region in regions:
+        for region in rows:
             parent = self._items.get(region.parent_id) if region.parent_id is not None else None
             item = QTreeWidgetItem([region.name])
             item.setData(0, ID_ROLE, region.id)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.rules.codes import ROLE_LABELS, ROLE_REGION_LEVELS, Role
-from desktop.services import auth
+from desktop.services import auth, regions
 from desktop.services.errors import ServiceError
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
@@ -62,7 +62,7 @@ class UserDialog(FormDialog):
         for code, label in ROLE_LABELS.items():
             self.role.addItem(label, code.value)
         self.region = QComboBox()
-        self.regions = auth.list_regions(ctx.db, ctx.actor)
+        self.regions = regions.list_regions(ctx.db, ctx.actor)
         self._fill_regions(user.region_id if user is not None else None)
         self.active = QCheckBox(self.tr("&May log in"))
         self.active.setChecked(True)
