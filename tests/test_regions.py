@@ -4,6 +4,8 @@ its sub-districts and communities itself, not only through `relief-desk demo`.""
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from desktop.rules.codes import Role
 from desktop.services import auth, regions
 from desktop.services.base import Actor
 from desktop.services.database import Database
-from desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from tests.district import District
 
 
@@ -179,6 +181,133 @@ def test_an_import_without_the_columns_says_which_are_needed(fresh: tuple[Databa
         regions.import_regions(db, admin, tmp_path / "missing.xlsx")
 
 
+# -- deleting and moving ------------------------------------------------------------------------
+
+def test_a_region_nothing_uses_is_deleted_and_the_district_is_not(fresh: tuple[Database, Actor, int]) -> None:
+    db, admin, root = fresh
+    sub = regions.add_region(db, admin, parent_id=root, name="八泉街道")
+    wrong = regions.add_region(db, admin, parent_id=sub, name="飞去社区")  # a slip of the keyboard
+    info = regions.deletion_info(db, admin, sub)
+    assert info.refusal == ("不能删除街道(镇)“八泉街道”:还有下级区划 1 个属于它。只有没有任何下级区划、家庭、账号和"
+                            "业务记录的区划才能删除(例如刚刚加错的区划);区划更名请用重命名,撤并社区请先把它的家庭和账号调整到其他区划。")
+    with pytest.raises(ServiceError, match="下级区划 1 个") as refused:
+        regions.delete_region(db, admin, sub)
+    assert refused.value.code == "refused"
+    assert regions.deletion_info(db, admin, wrong).refusal == ""
+    done = regions.delete_region(db, admin, wrong, expected_version=regions.find_region(db, admin, "飞去社区").version)
+    assert done.region.name == "飞去社区"
+    assert [r.name for r in regions.list_regions(db, admin)] == ["西塞山区", "八泉街道"]
+    regions.delete_region(db, admin, sub)
+    with pytest.raises(ServiceError, match="是区本身,不能删除"):
+        regions.delete_region(db, admin, root)
+    with pytest.raises(NotFound):
+        regions.delete_region(db, admin, wrong)
+    assert audit_actions(db)[-2:] == ["region.delete", "region.delete"]
+    with db.session_factory() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "region.delete").order_by(AuditEntry.id)).first()
+        assert entry is not None and entry.before["name"] == "飞去社区" and "420203001001" in entry.detail
+
+
+def test_only_an_administrator_deletes_or_moves_regions(district: District) -> None:
+    worker = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    with pytest.raises(PermissionDenied):
+        regions.delete_region(district.db, worker, district.regions["八泉社区"])
+    with pytest.raises(PermissionDenied):
+        regions.move_region(district.db, worker, district.regions["八泉社区"], district.regions["河口镇"])
+
+
+def test_every_reference_to_a_region_is_counted_in_words() -> None:
+    """A table that gets a foreign key to regions must be named in the refusal (not as its table name)."""
+    assert set(regions.references()) == set(regions.USES)
+    assert regions.references()["clues"] == ["region_id", "scope_region_id"]
+
+
+def test_a_region_in_use_is_not_deleted_and_the_message_counts_what_uses_it(district: District) -> None:
+    from desktop.services import applications, clues
+    from desktop.services import households as hs
+
+    d = district
+    home = d.regions["闸口社区"]
+    hid = hs.create_household(d.db, d.admin, region_id=home, address="闸口路1号",
+                              head={"name": "张三", "id_number": "420203199001011238"})
+    hs.add_member(d.db, d.admin, hid, hs.get_household(d.db, d.admin, hid).version,
+                  {"name": "张小", "id_number": "11010519491231002X", "relation": "child"})
+    applications.accept(d.db, d.admin, household_id=hid, category="dibao", accepted_on=date(2026, 2, 10))
+    clues.add_clue(d.db, d.admin, clues.ClueInput(source_level="department", source="hrss", reported_on=date(2026, 2, 1),
+                                                  description="人社名单", person_name="李四", region_id=home))
+    user = auth.add_user(d.db, d.admin, username="zk", password="secret123", role=Role.COMMUNITY_WORKER, region_id=home)
+    auth.update_user(d.db, d.admin, user, active=False)
+    info = regions.deletion_info(d.db, d.admin, home)
+    assert [str(u) for u in info.uses] == ["家庭 1 户(成员 2 人)", "用户账号 1 个(其中已停用 1 个)", "线索 1 条",
+                                           "申请 1 份", "库别调整记录 1 条"]  # accepting moved the household
+    with pytest.raises(ServiceError, match=re.escape("还有家庭 1 户(成员 2 人)、用户账号 1 个(其中已停用 1 个)、线索 1 条、"
+                                                     "申请 1 份、库别调整记录 1 条属于它")):
+        regions.delete_region(d.db, d.admin, home)
+    assert "闸口社区" in [r.name for r in regions.list_regions(d.db, d.admin)]
+    assert "region.delete" not in audit_actions(d.db)
+
+
+def test_moving_a_community_takes_its_households_and_records_along(district: District) -> None:
+    """行政区划调整: 飞云社区 moves from 八泉街道 to 河口镇. Its households keep their community; who
+    sees them follows the tree: the new sub-district's caseworker does, the old one's no longer, and
+    the community worker, logged in before, logs in again and sees the same households."""
+    from desktop.services import clues, monitoring
+    from desktop.services import households as hs
+    from desktop.services.errors import AccountChanged
+
+    d = district
+    feiyun, hekou = d.regions["飞云社区"], d.regions["河口镇"]
+    homes = [hs.create_household(d.db, d.admin, region_id=feiyun, address=f"飞云路{n}号", stage="class_1",
+                                 head={"name": name, "id_number": number})
+             for n, (name, number) in enumerate((("张三", "420203199001011238"), ("李娟", "11010519491231002X")), 1)]
+    clues.add_clue(d.db, d.admin, clues.ClueInput(source_level="informant", source="civil_affairs_director", reported_on=date(2026, 2, 1),
+                                                  description="走访发现", household_id=homes[0]))
+    old_caseworker, worker = d.actor(Role.SUBDISTRICT_CASEWORKER), d.actor(Role.COMMUNITY_WORKER)
+    auth.add_user(d.db, d.admin, username="hk", password="secret123", role=Role.SUBDISTRICT_CASEWORKER, region_id=hekou)
+    new_caseworker = auth.login(d.db, "hk", "secret123")
+
+    def seen(actor: Actor) -> int:
+        return hs.count_households(d.db, actor, hs.HouseholdFilter())
+    assert (seen(old_caseworker), seen(new_caseworker), seen(worker)) == (2, 0, 2)
+
+    info = regions.move_info(d.db, d.admin, feiyun, hekou)
+    assert (info.region.name, info.old_parent.name, info.new_parent.name, info.households, info.accounts) == (
+        "飞云社区", "八泉街道", "河口镇", 2, 1)
+    assert [r.name for r in regions.list_regions(d.db, d.admin)][1:4] == ["八泉街道", "八泉社区", "飞云社区"]  # nothing yet
+    regions.move_region(d.db, d.admin, feiyun, hekou, expected_version=regions.find_region(d.db, d.admin, "飞云社区").version)
+
+    moved = regions.find_region(d.db, d.admin, "飞云社区")
+    assert (moved.parent_id, moved.path, moved.code) == (hekou, f"/{d.root_id}/{hekou}/{feiyun}/", "420203001002")
+    assert [r.name for r in regions.list_regions(d.db, new_caseworker)] == ["河口镇", "飞云社区", "闸口社区", "道仕袱村"]
+    assert (seen(old_caseworker), seen(new_caseworker)) == (0, 2)
+    assert monitoring.column_counts(d.db, new_caseworker)["class_1"] == 2
+    assert clues.count_clues(d.db, new_caseworker).total == 1 and clues.count_clues(d.db, old_caseworker).total == 0
+    with pytest.raises(AccountChanged, match="“飞云社区”已被系统管理员调整到其他上级区划,请重新登录"):
+        seen(worker)
+    again = auth.login(d.db, worker.username, "secret123")
+    assert seen(again) == 2 and clues.count_clues(d.db, again).total == 1
+    assert [r.name for r in regions.list_regions(d.db, again)] == ["飞云社区"]
+    with d.db.session_factory() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "region.move")).one()
+    assert entry.before["parent_id"] == d.regions["八泉街道"] and entry.after["parent_id"] == hekou
+    assert entry.detail == "将社区(村)“飞云社区”从“八泉街道”调整到“河口镇”,家庭 2 户随之调整"
+
+
+def test_a_move_that_would_break_the_tree_is_refused(district: District) -> None:
+    d = district
+    with pytest.raises(ValidationFailed, match="只有社区\\(村\\)可以调整"):
+        regions.move_region(d.db, d.admin, d.regions["八泉街道"], d.regions["河口镇"])
+    with pytest.raises(ValidationFailed, match="只能调整到街道\\(镇\\)下,“闸口社区”是社区\\(村\\)"):
+        regions.move_region(d.db, d.admin, d.regions["飞云社区"], d.regions["闸口社区"])
+    with pytest.raises(ValidationFailed, match="已在“八泉街道”下,不用调整"):
+        regions.move_region(d.db, d.admin, d.regions["飞云社区"], d.regions["八泉街道"])
+    regions.add_region(d.db, d.admin, parent_id=d.regions["河口镇"], name="飞云社区")
+    with pytest.raises(ValidationFailed, match="“河口镇”下已有名为“飞云社区”的区划"):
+        regions.move_info(d.db, d.admin, d.regions["飞云社区"], d.regions["河口镇"])
+    assert regions.find_region(d.db, d.admin, "420203001002").parent_id == d.regions["八泉街道"]
+    assert "region.move" not in audit_actions(d.db)
+
+
 # -- the command line ----------------------------------------------------------------------------
 
 def run(capsys: pytest.CaptureFixture[str], url: str, *argv: str) -> tuple[int, str, str]:
@@ -225,6 +354,40 @@ def test_every_command_finds_a_region_the_same_way(district: District, capsys: p
     assert next(u for u in auth.list_users(d.db, d.admin) if u.username == "w2").region_id == other
     code, out, _ = run(capsys, url, "board", "--json", "--region", "420203001002")  # by code: 八泉街道's 飞云社区
     assert code == 0 and "error" not in json.loads(out)
+
+
+def test_region_delete_and_move_commands(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.services import households as hs
+
+    d = district
+    url = d.db.url.render_as_string(hide_password=False)
+    hs.create_household(d.db, d.admin, region_id=d.regions["飞云社区"], address="飞云路1号",
+                        head={"name": "张三", "id_number": "420203199001011238"})
+    code, out, err = run(capsys, url, "region", "move", "飞云社区", "--parent", "河口镇")
+    assert code == 0 and out == ("将把社区(村)“飞云社区”从“八泉街道”调整到“河口镇”下,其家庭 1 户及其线索、申请、走访等记录随之调整"
+                                 "(区划代码不变,如需更改请用 region rename)。确认请加 --yes。\n")
+    assert regions.find_region(d.db, d.admin, "飞云社区").parent_id == d.regions["八泉街道"]  # not without --yes
+    code, out, err = run(capsys, url, "region", "move", "飞云社区", "--parent", "河口镇", "--yes")
+    assert code == 0 and out.startswith("已将社区(村)“飞云社区”从“八泉街道”调整到“河口镇”下,其家庭 1 户")
+    assert "1 个账号如正在使用,需要重新登录" in out
+    assert regions.find_region(d.db, d.admin, "河口镇/飞云社区").parent_id == d.regions["河口镇"]
+    code, out, err = run(capsys, url, "region", "move", "河口镇", "--parent", "八泉街道", "--yes")
+    assert code == 1 and err.startswith("错误:街道(镇)“河口镇”不能调整:只有社区(村)可以调整")
+
+    code, out, err = run(capsys, url, "region", "delete", "飞云社区", "--yes")
+    assert code == 1 and out == "" and err.startswith("错误:不能删除社区(村)“飞云社区”:还有家庭 1 户(成员 1 人)、用户账号 1 个")
+    code, out, err = run(capsys, url, "region", "delete", "飞云社区", "--json")
+    assert code == 1 and json.loads(out)["code"] == "refused" and "家庭 1 户" in json.loads(out)["error"]
+    code, out, err = run(capsys, url, "region", "delete", "西塞山区", "--yes")
+    assert code == 1 and "是区本身,不能删除" in err
+    regions.add_region(d.db, d.admin, parent_id=d.regions["八泉街道"], name="加错社区")
+    code, out, err = run(capsys, url, "region", "delete", "加错社区")
+    assert code == 0 and out.startswith("将删除社区(村)“加错社区”(代码 420203001003)") and out.endswith("确认请加 --yes。\n")
+    code, out, err = run(capsys, url, "region", "delete", "420203001003", "--yes", "--json")
+    assert code == 0 and json.loads(out) | {"id": 0} == {"id": 0, "name": "加错社区", "region_code": "420203001003",
+                                                       "level": "community", "deleted": True}
+    code, out, err = run(capsys, url, "region", "delete", "加错社区")
+    assert code == 1 and err == "错误:找不到区划“加错社区”(可写名称或区划代码)。\n"
 
 
 def test_region_import_command(fresh: tuple[Database, Actor, int], tmp_path: Path,

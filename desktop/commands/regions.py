@@ -1,4 +1,4 @@
-"""relief-desk region list|add|rename|import"""
+"""relief-desk region list|add|rename|delete|move|import"""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from desktop.commands.common import add_database_option, cli_actor, open_db, pri
 from desktop.services import auth, regions
 from desktop.services.base import Actor
 from desktop.services.database import Database
-from desktop.services.errors import ValidationFailed
+from desktop.services.errors import ServiceError, ValidationFailed
 
 T = TypeVar("T")
 
@@ -47,6 +47,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     rename.add_argument("--code", default="", metavar="C", help="新的区划代码(不写则不改)")
     add_database_option(rename)
     rename.set_defaults(func=rename_region)
+    delete = rsub.add_parser("delete", help="删除没有任何数据的区划(例如加错的区划;区本身不能删除)")
+    delete.add_argument("region", metavar="R", help="要删除的区划的名称或代码(同名时写“上级/名称”)")
+    delete.add_argument("--yes", action="store_true", help="确认删除;不加时只显示将删除的区划")
+    delete.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    add_database_option(delete)
+    delete.set_defaults(func=delete_region)
+    move = rsub.add_parser("move", help="行政区划调整:把社区/村调整到另一个街道/镇下,其家庭随之调整")
+    move.add_argument("region", metavar="R", help="要调整的社区/村的名称或代码(同名时写“上级/名称”)")
+    move.add_argument("--parent", required=True, metavar="P", help="新的上级街道/镇的名称或代码")
+    move.add_argument("--yes", action="store_true", help="确认调整;不加时只显示将调整的家庭户数")
+    add_database_option(move)
+    move.set_defaults(func=move_region)
     imp = rsub.add_parser("import", help="从表格导入区划清单(列:街道(镇)、社区(村),可加 城乡类别、区划代码)")
     imp.add_argument("file", metavar="FILE", help="区划清单文件(.xlsx、.xls、.csv 等)")
     imp.add_argument("--dry-run", action="store_true", help="只检查和统计,不写入数据库")
@@ -88,6 +100,46 @@ def rename_region(args: argparse.Namespace) -> int:
     region = _on_db(args, rename)
     code = f",代码 {args.code.strip()}" if args.code.strip() else ""
     print(f"已将“{region.name}”改名为“{args.new_name.strip()}”{code}。")
+    return 0
+
+
+def delete_region(args: argparse.Namespace) -> int:
+    def delete(db: Database, actor: Actor) -> tuple[regions.RegionRow, bool]:
+        region = regions.find_region(db, actor, args.region)
+        info = regions.deletion_info(db, actor, region.id)
+        if info.refusal:
+            raise ServiceError(info.refusal)
+        if args.yes:
+            regions.delete_region(db, actor, region.id, expected_version=region.version)
+        return region, args.yes
+    region, deleted = _on_db(args, delete)
+    if args.json:
+        print_json({"id": region.id, "name": region.name, "region_code": region.code, "level": region.level,
+                    "deleted": deleted})
+    elif deleted:
+        print(f"已删除{region.level_label}“{region.name}”(代码 {region.code})。")
+    else:
+        print(f"将删除{region.level_label}“{region.name}”(代码 {region.code}),它没有下级区划、家庭、账号和业务记录。"
+              "确认请加 --yes。")
+    return 0
+
+
+def move_region(args: argparse.Namespace) -> int:
+    def move(db: Database, actor: Actor) -> regions.RegionMove:
+        region = regions.find_region(db, actor, args.region)
+        parent = regions.find_region(db, actor, args.parent)
+        if not args.yes:
+            return regions.move_info(db, actor, region.id, parent.id)
+        return regions.move_region(db, actor, region.id, parent.id, expected_version=region.version)
+    info = _on_db(args, move)
+    what = (f"{info.region.level_label}“{info.region.name}”从“{info.old_parent.name}”调整到“{info.new_parent.name}”下,"
+            f"其家庭 {info.households} 户及其线索、申请、走访等记录随之调整")
+    if args.yes:
+        print(f"已将{what}。")
+        if info.accounts:
+            print(f"该{info.region.level_label}的 {info.accounts} 个账号如正在使用,需要重新登录。")
+    else:
+        print(f"将把{what}(区划代码不变,如需更改请用 region rename)。确认请加 --yes。")
     return 0
 
 

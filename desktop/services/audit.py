@@ -36,6 +36,8 @@ ACTION_LABELS = {
     "region.add": "新增区划",
     "region.rename": "修改区划名称",
     "region.import": "导入区划清单",
+    "region.delete": "删除区划",
+    "region.move": "行政区划调整(改属其他街道/镇)",
     "household.add": "新建家庭",
     "household.update": "修改户信息",
     "household.view": "查看完整身份证号",

@@ -284,7 +284,9 @@ class UnitOfWork:
         administrator stopped the account or changed its role or region must not keep the old rights."""
         if self.actor.user_id is None:
             return
-        row = self.session.execute(select(User.active, User.role, User.region_id, SCHEMA_REVISION)
+        row = self.session.execute(select(User.active, User.role, User.region_id, Region.path, Region.name,
+                                          SCHEMA_REVISION)
+                                   .join(Region, Region.id == User.region_id)
                                    .where(User.id == self.actor.user_id)).first()
         if row is None:
             raise AccountChanged(f"账号“{self.actor.username}”已不存在,不能再进行操作。请重新登录。")
@@ -294,6 +296,10 @@ class UnitOfWork:
             raise AccountChanged(f"账号“{self.actor.username}”的角色已被系统管理员修改,请重新登录后再操作。")
         if self.actor.region_id is not None and row.region_id != self.actor.region_id:
             raise AccountChanged(f"账号“{self.actor.username}”的所属区划已被系统管理员修改,请重新登录后再操作。")
+        if self.actor.region_id is not None and row.path != self.actor.region_path:
+            # its community was moved to another sub-district: what it may see is read from the path
+            raise AccountChanged(f"账号“{self.actor.username}”所属的“{row.name}”已被系统管理员调整到其他上级区划,"
+                                 "请重新登录后再操作。")
         # Another workstation may have upgraded the database with a newer program since this one
         # started: what this program writes could then damage data the newer one relies on.
         check_schema_not_newer(row.revision)

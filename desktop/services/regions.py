@@ -2,7 +2,9 @@
 
 A new database holds only the root district (auth.ensure_district); the administrator adds the rest
 here, one by one or from a spreadsheet, and may rename any region (the root too: name and code, so
-that another district can use the program).
+that another district can use the program), delete one nothing refers to (one added by mistake),
+or move a community/village to another sub-district/town (行政区划调整). Everyone lists and finds
+regions here (:func:`list_regions`, :func:`find_region`).
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from desktop.io import spreadsheet as ss
-from desktop.models import Region
+from desktop.models import Base, Household, Member, Region, User
 from desktop.rules.codes import AREA_LABELS, LEVEL_LABELS, AreaType, RegionLevel, Role
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import INVALID_FILE, ServiceError, ValidationFailed
+from desktop.services.errors import INVALID_FILE, NotFound, ServiceError, ValidationFailed
 
 REGIONS_LOCK = 0x52454C52  # pg_advisory_xact_lock key ("RELR"): one change of the region tree at a time
 
@@ -111,7 +114,6 @@ def list_regions(db: Database, actor: Actor) -> list[RegionRow]:
 
 def find_region(db: Database, actor: Actor, text: str) -> RegionRow:
     """A region named by code, by name, or by "上级名称/名称" when a name is used under two parents."""
-    from desktop.services.errors import NotFound
     text = text.strip()
     rows = list_regions(db, actor)
     by_code = [r for r in rows if r.code == text]
@@ -277,6 +279,191 @@ def rename_region(db: Database, actor: Actor, region_id: int, name: str, code: s
         uow.flush()
         uow.audit("region.rename", "regions", region.id, before=before, after=snapshot(region))
         uow.notify("regions", region.id)
+
+
+# -- deleting and moving --------------------------------------------------------------------------
+
+# What refers to a region, by table, in the words of a message: every foreign key to regions.id is
+# counted (a test checks that each table holding one has its words here).
+USES: dict[str, tuple[str, str]] = {
+    "regions": ("下级区划", "个"),
+    "households": ("家庭", "户"),
+    "users": ("用户账号", "个"),
+    "clues": ("线索", "条"),
+    "applications": ("申请", "份"),
+    "library_moves": ("库别调整记录", "条"),
+    "referrals": ("转介", "条"),
+    "import_rows": ("部门名单导入行", "行"),
+}
+
+
+def references() -> dict[str, list[str]]:
+    """The columns that refer to regions.id, by table (from the models: a new one is counted too)."""
+    found: dict[str, list[str]] = {}
+    for table in Base.metadata.sorted_tables:
+        for key in sorted(table.foreign_keys, key=lambda k: k.parent.name):
+            if key.column.table.name == Region.__tablename__:
+                found.setdefault(table.name, []).append(key.parent.name)
+    return found
+
+
+@dataclass(frozen=True)
+class RegionUse:
+    """Rows of one table that refer to a region."""
+
+    table: str
+    count: int
+    detail: str = ""  # households: their members; accounts: how many are stopped
+
+    def __str__(self) -> str:
+        label, unit = USES.get(self.table, (self.table, "条"))
+        return f"{label} {self.count} {unit}" + (f"({self.detail})" if self.detail else "")
+
+
+def _uses(uow: UnitOfWork, region_id: int) -> list[RegionUse]:
+    session = uow.session
+    out: list[RegionUse] = []
+    for name, columns in references().items():
+        table = Base.metadata.tables[name]
+        count = session.scalar(select(func.count()).select_from(table).where(
+            or_(*(table.c[c] == region_id for c in columns)))) or 0
+        if not count:
+            continue
+        detail = ""
+        if name == "households":
+            members = session.scalar(select(func.count()).select_from(Member).join(
+                Household, Household.id == Member.household_id).where(Household.region_id == region_id)) or 0
+            detail = f"成员 {members} 人"
+        elif name == "users":
+            stopped = session.scalar(select(func.count()).select_from(User).where(
+                User.region_id == region_id, User.active.is_(False))) or 0
+            detail = f"其中已停用 {stopped} 个" if stopped else ""
+        out.append(RegionUse(name, count, detail))
+    order = list(USES)
+    return sorted(out, key=lambda u: order.index(u.table) if u.table in order else len(order))
+
+
+@dataclass(frozen=True)
+class RegionDeletion:
+    """What deleting a region would do: ``refusal`` says why it may not ("" when it may)."""
+
+    region: RegionRow
+    uses: tuple[RegionUse, ...]
+    refusal: str
+
+
+def _deletion(uow: UnitOfWork, region: Region) -> RegionDeletion:
+    what = f"{LEVEL_LABELS.get(region.level, region.level)}“{region.name}”"
+    uses = tuple(_uses(uow, region.id))
+    refusal = ""
+    if region.parent_id is None:
+        refusal = f"{what}是区本身,不能删除(要给另一个区使用,请改它的名称和代码)。"
+    elif uses:
+        refusal = (f"不能删除{what}:还有{'、'.join(str(u) for u in uses)}属于它。"
+                   "只有没有任何下级区划、家庭、账号和业务记录的区划才能删除(例如刚刚加错的区划);"
+                   "区划更名请用重命名,撤并社区请先把它的家庭和账号调整到其他区划。")
+    return RegionDeletion(_row(region), uses, refusal)
+
+
+def deletion_info(db: Database, actor: Actor, region_id: int) -> RegionDeletion:
+    """What deleting ``region_id`` would do, or why it may not be deleted (nothing is written)."""
+    require_role(actor, Role.ADMIN, doing="删除行政区划")
+    with unit_of_work(db, actor) as uow:
+        return _deletion(uow, uow.get(Region, region_id, "区划"))
+
+
+def delete_region(db: Database, actor: Actor, region_id: int, expected_version: int | None = None) -> RegionDeletion:
+    """Delete a region nothing refers to (no sub-region, household, account, clue, application,
+    library move, referral or department-list row): one added by mistake. The district itself stays."""
+    require_role(actor, Role.ADMIN, doing="删除行政区划")
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.take_turns(REGIONS_LOCK)
+        region = uow.get(Region, region_id, "区划")
+        uow.check_version(region, expected_version, "区划")
+        info = _deletion(uow, region)
+        if info.refusal:
+            raise ServiceError(info.refusal)
+        before = snapshot(region)
+        uow.session.delete(region)
+        try:
+            uow.flush()
+        except IntegrityError:  # another workstation put something in it meanwhile
+            uow.session.rollback()
+            raise ServiceError(f"区划“{info.region.name}”刚刚在另一台电脑上被使用(例如登记了家庭),"
+                               "没有删除;请刷新后查看。") from None
+        uow.audit("region.delete", "regions", region_id, before=before,
+                  detail=f"删除{info.region.level_label}“{info.region.name}”(区划代码 {info.region.code})")
+        uow.notify("regions", region_id)
+        return info
+
+
+@dataclass(frozen=True)
+class RegionMove:
+    """Moving a community/village to another sub-district/town: what moves along with it."""
+
+    region: RegionRow
+    old_parent: RegionRow
+    new_parent: RegionRow
+    households: int  # they and their records now count under the new parent
+    accounts: int  # the community's own accounts: those logged in must log in again
+
+
+def _move(uow: UnitOfWork, region: Region, parent_id: int) -> tuple[Region, RegionMove]:
+    parent = uow.get(Region, parent_id, "上级区划")
+    old_parent = uow.get(Region, region.parent_id, "上级区划") if region.parent_id is not None else None
+    what = f"{LEVEL_LABELS.get(region.level, region.level)}“{region.name}”"
+    if region.level != RegionLevel.COMMUNITY or old_parent is None:
+        raise ValidationFailed(f"{what}不能调整:只有社区(村)可以调整到另一个街道(镇)下。", {"region": "只能调整社区(村)"})
+    if parent.level != RegionLevel.SUBDISTRICT:
+        raise ValidationFailed(f"社区(村)只能调整到街道(镇)下,“{parent.name}”是{LEVEL_LABELS.get(parent.level, parent.level)}。",
+                               {"parent": "应为街道(镇)"})
+    if parent.id == old_parent.id:
+        raise ValidationFailed(f"{what}已在“{parent.name}”下,不用调整。", {"parent": "没有变化"})
+    if _sibling_named(uow, parent.id, region.name) is not None:
+        raise ValidationFailed(f"“{parent.name}”下已有名为“{region.name}”的区划;请先给其中一个改名再调整。",
+                               {"name": "同一上级下名称不能重复"})
+    households = uow.session.scalar(select(func.count()).select_from(Household)
+                                    .where(Household.region_id == region.id)) or 0
+    accounts = uow.session.scalar(select(func.count()).select_from(User).where(User.region_id == region.id)) or 0
+    return parent, RegionMove(_row(region), _row(old_parent), _row(parent), households, accounts)
+
+
+def move_info(db: Database, actor: Actor, region_id: int, parent_id: int) -> RegionMove:
+    """What moving ``region_id`` under ``parent_id`` would do (nothing is written); refused as
+    :func:`move_region` would refuse it."""
+    require_role(actor, Role.ADMIN, doing="调整行政区划")
+    with unit_of_work(db, actor) as uow:
+        return _move(uow, uow.get(Region, region_id, "区划"), parent_id)[1]
+
+
+def move_region(db: Database, actor: Actor, region_id: int, parent_id: int,
+                expected_version: int | None = None) -> RegionMove:
+    """Move a community/village under another sub-district/town (行政区划调整). Its households keep
+    their community, so they and everything scoped by region (members, clues, applications, library
+    moves, referrals, visits) follow: who may see them is read from the region's path, which changes
+    here. The community keeps its name, code and area type; its own accounts log in again (their
+    window still holds the old path: services.base checks it)."""
+    require_role(actor, Role.ADMIN, doing="调整行政区划")
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.take_turns(REGIONS_LOCK)
+        region = uow.get(Region, region_id, "区划")
+        uow.check_version(region, expected_version, "区划")
+        parent, info = _move(uow, region, parent_id)
+        before = snapshot(region)
+        old_path, new_path = region.path, f"{parent.path}{region.id}/"
+        for below in uow.session.scalars(select(Region).where(Region.path.like(old_path + "%"),
+                                                              Region.id != region.id)):
+            below.path = new_path + below.path[len(old_path):]  # none under a community today
+        region.parent_id = parent.id
+        region.path = new_path
+        uow.touch(region)
+        uow.flush()
+        uow.audit("region.move", "regions", region.id, before=before, after=snapshot(region),
+                  detail=f"将{info.region.level_label}“{region.name}”从“{info.old_parent.name}”调整到"
+                         f"“{parent.name}”,家庭 {info.households} 户随之调整")
+        uow.notify("regions", region.id)
+        uow.notify("households")
+        return info
 
 
 # -- importing a list -----------------------------------------------------------------------------
