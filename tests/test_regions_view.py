@@ -107,3 +107,77 @@ def test_others_see_the_tree_read_only(qtbot, sqlite_district: District) -> None
     tab.show()
     assert not tab.add_button.isVisible() and not tab.rename_button.isVisible() and not tab.import_button.isVisible()
     assert names_in(tab) == ["八泉街道", "  八泉社区", "  飞云社区"]
+
+
+def test_the_administrator_deletes_a_region_nothing_uses(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                          shown: list[str]) -> None:
+    d = sqlite_district
+    tab = RegionsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.delete_button.isVisible() and not tab.delete_button.isEnabled()  # the district is chosen
+    assert duplicate_mnemonics(tab) == {}
+    wrong = regions.add_region(d.db, d.admin, parent_id=d.regions["八泉街道"], name="加错社区")
+    tab.refresh(select=wrong)
+    assert tab.delete_button.isEnabled()
+    tab.delete_region()
+    assert shown == [tab.tr("Delete {level} {name} (code {code})? Nothing refers to it; the audit log keeps "
+                            "that it was there.").format(level="社区(村)", name="加错社区", code="420203001003")]
+    assert "    加错社区" not in names_in(tab) and tab.current().name == "八泉街道"
+    tab.refresh(select=d.regions["飞云社区"])  # the community worker's account belongs to it
+    tab.delete_region()
+    assert shown[-1].startswith("不能删除社区(村)“飞云社区”:还有用户账号 1 个属于它。")
+    assert "    飞云社区" in names_in(tab)
+
+
+def test_the_administrator_moves_a_community_to_another_town(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                              shown: list[str]) -> None:
+    from desktop.services import households as hs
+
+    d = sqlite_district
+    hs.create_household(d.db, d.admin, region_id=d.regions["飞云社区"], address="飞云路1号",
+                        head={"name": "张三", "id_number": "420203199001011238"})
+    ctx = AppContext(d.db, d.admin)
+    tab = RegionsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh(select=d.regions["八泉街道"])
+    assert not tab.move_button.isEnabled()  # only a community or village moves
+    tab.refresh(select=d.regions["飞云社区"])
+    assert tab.move_button.isEnabled()
+    dialog = regions_view.MoveRegionDialog(ctx, tab.current(), list(tab.rows.values()), tab)
+    qtbot.addWidget(dialog)
+    assert duplicate_mnemonics(dialog) == {}
+    assert [dialog.target.itemText(i) for i in range(dialog.target.count())] == ["河口镇"]  # not its own
+    dialog.save()  # nothing chosen
+    assert shown == [dialog.tr("Choose the sub-district or town to move it under.")]
+    dialog.target.setCurrentIndex(0)
+    dialog.save()
+    assert shown[-1] == (dialog.tr("Move {name} from {old} to {new}?\n\n{households} household(s) and their records "
+                                   "will belong to {new}: its caseworkers will see them, those of {old} no longer.")
+                         .format(name="飞云社区", old="八泉街道", new="河口镇", households=1) + "\n"
+                         + dialog.tr("The {n} account(s) of {name} must log in again.").format(n=1, name="飞云社区"))
+    assert dialog.result() == regions_view.MoveRegionDialog.DialogCode.Accepted
+    assert names_in(tab) == ["西塞山区", "  八泉街道", "    八泉社区", "  河口镇", "    飞云社区", "    闸口社区", "    道仕袱村"]
+    assert tab.current().name == "飞云社区"
+
+
+def test_the_households_page_tree_follows_a_move(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                 shown: list[str]) -> None:
+    """The households page's region tree showed a moved (or added) community under its old place
+    until the program was started again."""
+    from desktop.views.households import HouseholdsPage
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    page = HouseholdsPage(ctx)
+    qtbot.addWidget(page)
+    tab = RegionsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.refresh(select=d.regions["飞云社区"])
+    dialog = regions_view.MoveRegionDialog(ctx, tab.current(), list(tab.rows.values()), tab)
+    qtbot.addWidget(dialog)
+    dialog.target.setCurrentIndex(0)
+    dialog.save()
+    town = page.regions._items[d.regions["河口镇"]]
+    assert [town.child(i).text(0) for i in range(town.childCount())] == ["飞云社区", "闸口社区", "道仕袱村"]

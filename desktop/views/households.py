@@ -534,6 +534,8 @@ class HouseholdsPage(QWidget):
 
     # -- live updates --------------------------------------------------------------------------
     def _on_change(self, topic: str, _ident: int) -> None:
+        if topic in ("regions", "*"):  # added, deleted or moved (系统设置 → 区划管理): the tree as it is now
+            self.regions.reload()
         if topic in ("households", "*", "board", "assessments", "visits", "applications"):
             self._refresh_timer.start()
 

@@ -1,5 +1,6 @@
 """Settings tab: the district's regions (区划管理). The administrator adds sub-districts/towns and
-communities/villages, renames them (the district too), or imports a list; others see the tree."""
+communities/villages, renames them (the district too), imports a list, deletes a region added by
+mistake, or moves a community/village to another sub-district/town (行政区划调整); others see the tree."""
 
 from __future__ import annotations
 
@@ -112,6 +113,55 @@ class RenameRegionDialog(_RegionDialog):
         return self.region.id
 
 
+class MoveRegionDialog(_RegionDialog):
+    """A community/village's new sub-district/town; OK says how many households move and asks first."""
+
+    def __init__(self, ctx: AppContext, region: regions.RegionRow, choices: list[regions.RegionRow],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.region = region
+        self.setWindowTitle(self.tr("Move {name} to another sub-district or town").format(name=region.name))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Region:"), QLabel(f"{region.name}({region.level_label})"))
+        self.target = QComboBox()
+        self.target.setPlaceholderText(self.tr("Choose a sub-district or town"))
+        for row in choices:
+            if row.level == RegionLevel.SUBDISTRICT and row.id != region.parent_id:
+                self.target.addItem(row.name, row.id)
+        self.target.setCurrentIndex(-1)
+        form.addRow(self.tr("&Move under:"), self.target)
+        note = QLabel(self.tr("Its households, and their clues, applications and visits, move with it; "
+                              "its name and code stay (Rename changes them)."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.finish_form(form)
+
+    def save(self) -> None:
+        parent_id = self.target.currentData()
+        if parent_id is None:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose the sub-district or town to move it under."))
+            return
+        try:
+            info = regions.move_info(self.ctx.db, self.ctx.actor, self.region.id, parent_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        question = self.tr("Move {name} from {old} to {new}?\n\n{households} household(s) and their records "
+                           "will belong to {new}: its caseworkers will see them, those of {old} no longer.").format(
+            name=info.region.name, old=info.old_parent.name, new=info.new_parent.name, households=info.households)
+        if info.accounts:
+            question += "\n" + self.tr("The {n} account(s) of {name} must log in again.").format(
+                n=info.accounts, name=info.region.name)
+        if QMessageBox.question(self, self.windowTitle(), question) != QMessageBox.StandardButton.Yes:
+            return
+        super().save()
+
+    def write(self) -> int:
+        regions.move_region(self.ctx.db, self.ctx.actor, self.region.id, self.target.currentData(),
+                            expected_version=self.region.version)
+        return self.region.id
+
+
 class RegionsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,9 +173,15 @@ class RegionsTab(QWidget):
         self.add_button.clicked.connect(self.add_region)
         self.rename_button = QPushButton(self.tr("Re&name…"))
         self.rename_button.clicked.connect(self.rename_region)
+        self.move_button = QPushButton(self.tr("&Move…"))
+        self.move_button.setToolTip(self.tr("Move a community or village to another sub-district or town"))
+        self.move_button.clicked.connect(self.move_region)
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete a region nothing uses (one added by mistake)"))
+        self.delete_button.clicked.connect(self.delete_region)
         self.import_button = QPushButton(self.tr("&Import from a spreadsheet…"))
         self.import_button.clicked.connect(self.import_regions)
-        for button in (self.add_button, self.rename_button, self.import_button):
+        for button in (self.add_button, self.rename_button, self.move_button, self.delete_button, self.import_button):
             bar.addWidget(button)
             button.setVisible(self.admin)
         self.note = QLabel(self.tr("Only the system administrator can change the regions.") if not self.admin else
@@ -194,6 +250,8 @@ class RegionsTab(QWidget):
         region = self.current()
         self.add_button.setEnabled(region is not None and region.level != RegionLevel.COMMUNITY)
         self.rename_button.setEnabled(region is not None)
+        self.move_button.setEnabled(region is not None and region.level == RegionLevel.COMMUNITY)
+        self.delete_button.setEnabled(region is not None and region.parent_id is not None)
 
     def add_region(self) -> None:
         region = self.current()
@@ -207,6 +265,35 @@ class RegionsTab(QWidget):
         region = self.current()
         if region is not None and self.admin:
             RenameRegionDialog(self.ctx, region, self).exec()
+
+    def move_region(self) -> None:
+        region = self.current()
+        if region is not None and self.admin and region.level == RegionLevel.COMMUNITY:
+            MoveRegionDialog(self.ctx, region, list(self.rows.values()), self).exec()
+
+    def delete_region(self) -> None:
+        """Say what still uses the region (the service's counts), or ask before deleting it."""
+        region = self.current()
+        if region is None or not self.admin or region.parent_id is None:
+            return
+        title = self.tr("Delete a region")
+        try:
+            info = regions.deletion_info(self.ctx.db, self.ctx.actor, region.id)
+            if info.refusal:
+                QMessageBox.warning(self, title, info.refusal)
+                return
+            if QMessageBox.question(self, title, self.tr(
+                    "Delete {level} {name} (code {code})? Nothing refers to it; the audit log keeps "
+                    "that it was there.").format(level=region.level_label, name=region.name, code=region.code),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+                return
+            regions.delete_region(self.ctx.db, self.ctx.actor, region.id, expected_version=region.version)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.changes.publish("regions", region.id)
+        self.refresh(select=region.parent_id)
 
     def import_regions(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("List of regions"), "",
