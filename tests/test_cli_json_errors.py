@@ -40,6 +40,7 @@ JSON_COMMANDS = [
     ["region", "import", "区划.xlsx", "--json"],
     ["calendar", "set-year", "2027", "--off", "10-01..10-07", "--json"],
     ["calendar", "clear-year", "2027", "--json"],
+    ["region", "delete", "飞云社区", "--json"],
 ]
 
 
@@ -84,7 +85,7 @@ def test_every_json_command_is_tested() -> None:
 
     walk(cli.build_parser(), [])
     tested = [argv[:2] if argv[0] in ("calendar", "clue", "import", "policy", "region") else argv[:1] for argv in JSON_COMMANDS]
-    assert sorted(found) == sorted(tested) and len(found) == 18
+    assert sorted(found) == sorted(tested) and len(found) == 19
 
 
 @pytest.mark.parametrize("where", ["missing file", "server not answering"])
