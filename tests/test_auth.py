@@ -482,6 +482,36 @@ def test_a_successful_login_starts_the_count_over(district: District) -> None:
     assert _refused(db, "community_worker", "wrong").tries_left == 4
 
 
+def test_wrong_current_passwords_when_changing_it_count_towards_the_lock(district: District) -> None:
+    """Someone at a workstation left logged in cannot go on guessing the password by changing it."""
+    db = district.db
+    me = auth.login(db, "community_worker", PASSWORD)
+    for left in (4, 3, 2, 1):
+        with pytest.raises(ValidationFailed, match=f"当前密码不正确。还可再试 {left} 次"):
+            auth.change_password(db, me, "wrong", "my-own-secret")
+    with pytest.raises(ValidationFailed, match="当前密码不正确。连续 5 次密码错误,账号已锁定至"):
+        auth.change_password(db, me, "wrong", "my-own-secret")
+    failed, until = _lock_state(db, "community_worker")
+    assert failed == 5 and until is not None
+    # locked: neither the right password changes it nor does the login work
+    with pytest.raises(ValidationFailed, match="账号已锁定至"):
+        auth.change_password(db, me, PASSWORD, "my-own-secret")
+    assert _refused(db, "community_worker", PASSWORD).locked_until == until
+    with db.session_factory() as s:
+        details = s.scalars(select(AuditEntry.detail).where(AuditEntry.username == "community_worker",
+                                                            AuditEntry.action == "user.login_failed")
+                            .order_by(AuditEntry.id)).all()
+    assert details[4] == "修改密码失败:密码不正确(连续第 5 次)"
+    # once the lock is lifted, a right current password changes it and forgets the wrong ones
+    admin = auth.login(db, "admin", PASSWORD)
+    auth.unlock_user(db, admin, auth.find_user(db, admin, "community_worker").id)
+    with pytest.raises(ValidationFailed, match="还可再试 4 次"):
+        auth.change_password(db, me, "wrong", "my-own-secret")
+    auth.change_password(db, me, PASSWORD, "my-own-secret")
+    assert _lock_state(db, "community_worker") == (0, None)
+    assert auth.login(db, "community_worker", "my-own-secret").username == "community_worker"
+
+
 def test_an_unknown_name_is_answered_as_a_wrong_password_and_locks_nothing(district: District) -> None:
     """Guessing must not tell which names are accounts: the same answers, counted down and locked,
     but no account is made or locked, and no real account's count moves."""

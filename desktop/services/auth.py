@@ -206,6 +206,25 @@ def _account_for_update(session: Session, user_id: int) -> User:
                            .execution_options(populate_existing=True)).one()
 
 
+def _count_wrong_password(session: Session, user: User, state: LoginState, now: datetime, what: str) -> LoginState:
+    """Count a wrong password for the account (held by :func:`_account_for_update`), lock it at the
+    limit, log both and commit. The state after it."""
+    after = lockout.after_failure(state, now)
+    # its own UPDATE: a wrong password is not an edit of the account (no new version)
+    session.execute(update(User).where(User.id == user.id).values(
+        failed_logins=after.failures, last_failed_login_at=after.last_failed_at,
+        locked_until=after.locked_until, updated_at=User.updated_at,
+    ).execution_options(synchronize_session=False))
+    _log_login(session, user.id, user.username, "user.login_failed",
+               f"{what}:密码不正确(连续第 {after.failures} 次)", at=now)
+    if after.locked_until is not None:
+        _log_login(session, user.id, user.username, "user.locked",
+                   f"连续 {after.failures} 次密码错误,账号 {user.username} 锁定至 "
+                   f"{until_text(after.locked_until)}", at=now)
+    session.commit()
+    return after
+
+
 def login(db: Database, username: str, password: str) -> Actor:
     """Check a password; the message never tells which of the two was wrong, nor whether the name
     is an account. Wrong passwords in a row lock the account for a while (rules.lockout)."""
@@ -227,19 +246,7 @@ def login(db: Database, username: str, password: str) -> Actor:
         if right is None:  # the lock ran out in between
             right = _verify(user.password_hash, password)
         if not right:
-            after = lockout.after_failure(state, now)
-            # its own UPDATE: a failed login is not an edit of the account (no new version)
-            session.execute(update(User).where(User.id == user.id).values(
-                failed_logins=after.failures, last_failed_login_at=after.last_failed_at,
-                locked_until=after.locked_until, updated_at=User.updated_at,
-            ).execution_options(synchronize_session=False))
-            _log_login(session, user.id, user.username, "user.login_failed",
-                       f"登录失败:密码不正确(连续第 {after.failures} 次)", at=now)
-            if after.locked_until is not None:
-                _log_login(session, user.id, user.username, "user.locked",
-                           f"连续 {after.failures} 次密码错误,账号 {user.username} 锁定至 "
-                           f"{until_text(after.locked_until)}", at=now)
-            session.commit()
+            after = _count_wrong_password(session, user, state, now, "登录失败")
             raise _refusal(after, now)
         if not user.active:
             _log_login(session, user.id, user.username, "user.login_failed", "登录失败:账号已停用", at=now)
@@ -453,6 +460,36 @@ def unlock_user(db: Database, actor: Actor, user_id: int) -> bool:
         return True
 
 
+def _check_current_password(db: Database, user_id: int, password: str) -> None:
+    """The current password asked before changing it: a wrong one counts towards the lock as at
+    login (someone at a workstation left logged in cannot go on guessing), and a locked account
+    cannot change its password until the lock ends or an administrator lifts it."""
+    with db.session_factory() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise ValidationFailed("找不到当前用户。")
+        right = None if _state(user).locked(_now(session)) else _verify(user.password_hash, password)
+        user = _account_for_update(session, user_id)
+        now = _now(session)
+        state = _state(user)
+        if state.locked(now):
+            assert state.locked_until is not None
+            raise ValidationFailed(f"连续 {MAX_FAILED_LOGINS} 次密码错误,账号已锁定至 {until_text(state.locked_until)},"
+                                   "届时才能修改密码;急需请联系系统管理员解锁。", {"old_password": "账号已锁定"})
+        if right is None:
+            right = _verify(user.password_hash, password)
+        if right:
+            return
+        after = _count_wrong_password(session, user, state, now, "修改密码失败")
+        if after.locked(now):
+            assert after.locked_until is not None
+            raise ValidationFailed(f"当前密码不正确。连续 {MAX_FAILED_LOGINS} 次密码错误,账号已锁定至 "
+                                   f"{until_text(after.locked_until)};退出后在此之前不能再登录,急需请联系系统管理员解锁。",
+                                   {"old_password": "不正确,账号已锁定"})
+        raise ValidationFailed(f"当前密码不正确。还可再试 {after.tries_left(now)} 次;连续 {MAX_FAILED_LOGINS} 次输错,"
+                               f"账号将被锁定 {LOCK_MINUTES} 分钟。", {"old_password": "不正确"})
+
+
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
     """A user changes their own password, giving the current one."""
     if actor.user_id is None:
@@ -461,14 +498,16 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
     _check_password(new_password, problems)
     if _typed(new_password) == _typed(old_password):
         problems["password"] = "新密码不能与当前密码相同"
+    _check_current_password(db, actor.user_id, old_password)
     # Not write=True: every role, the read-only 统计查看人员 too, may change its own password.
     with unit_of_work(db, actor) as uow:
         user = uow.get(User, actor.user_id, "用户")
-        if not _verify(user.password_hash, old_password):
+        if not _verify(user.password_hash, old_password):  # changed on another workstation meanwhile
             raise ValidationFailed("当前密码不正确。", {"old_password": "不正确"})
         if problems:
             raise ValidationFailed(";".join(problems.values()), problems)
         user.password_hash = hash_password(new_password)
+        user.failed_logins, user.last_failed_login_at, user.locked_until = 0, None, None
         uow.audit("user.password_change", "users", user.id, detail=f"用户 {user.username} 修改了自己的密码")
         uow.notify("users", user.id)
         uow.commit()
