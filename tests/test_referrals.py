@@ -44,6 +44,23 @@ def test_status_flow_and_feedback(district: District) -> None:
                         .where(AuditEntry.entity == "referral")) == 3
 
 
+def test_the_time_received_is_on_the_day_recorded(district: District) -> None:
+    """received_at is the day the referral was received (a past month's statistics read its status
+    then from it): the business day given, not the moment it was typed in; today's, the moment."""
+    from desktop.models import Referral
+
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", category="dibao")
+    past = referrals.create_referral(db, district.admin, hid, department="education", need="学费减免", due_on=None,
+                                     today=TODAY)
+    referrals.update_status(db, district.admin, past.id, "received", today=date(2026, 5, 22))
+    now = referrals.create_referral(db, district.admin, hid, department="health", need="医疗救助", due_on=None)
+    referrals.update_status(db, district.admin, now.id, "received")
+    with db.session_factory() as s:
+        assert s.get(Referral, past.id).received_at.astimezone().date() == date(2026, 5, 22)
+        assert s.get(Referral, now.id).received_at.astimezone().date() == date.today()
+
+
 def test_stale_status_update_conflicts(district: District) -> None:
     db = district.db
     [hid] = add_households(db, district.regions["八泉社区"], "class_2")

@@ -87,6 +87,7 @@ from desktop.services.base import (
     Actor,
     UnitOfWork,
     check_day,
+    moment_on,
     read_amount,
     require_role,
     snapshot,
@@ -764,7 +765,7 @@ def record_referral_outcome(db: Database, actor: Actor, referral_id: int, *, sta
         ref.status = status
         ref.feedback = feedback.strip()
         if status == "received" and ref.received_at is None:
-            ref.received_at = now_utc()
+            ref.received_at = moment_on(on)  # the day the department received it, as entered
         ref.closed_on = on if status in ("done", "declined") else None
         uow.touch(ref)
         uow.flush()

@@ -108,6 +108,15 @@ def check_day(day: dt.date, label: str, today: dt.date | None = None, *, future:
         raise ValidationFailed(problem + "。")
 
 
+def moment_on(day: dt.date) -> dt.datetime:
+    """The time to keep for something done on ``day`` (a business day, possibly entered afterwards):
+    now when it is today, else the start of that day in the workstation's time zone, so that the
+    day read back from the time is the day given."""
+    if day == dt.date.today():
+        return dt.datetime.now(dt.UTC)
+    return dt.datetime.combine(day, dt.time()).astimezone()
+
+
 def jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()

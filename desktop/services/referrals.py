@@ -19,12 +19,11 @@ from sqlalchemy import Select, func, or_, select
 
 from desktop.io.xlsx_writer import write_table
 from desktop.models import Assessment, Household, Referral, Region, User
-from desktop.models.base import now_utc
 from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS
 from desktop.rules.workdays import Deadline
-from desktop.services.base import Actor, UnitOfWork, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, moment_on, snapshot, unit_of_work
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
@@ -207,7 +206,7 @@ def update_status(db: Database, actor: Actor, referral_id: int, status: str, *, 
             raise ValidationFailed("请填写部门的办理结果或不受理的原因。", {"feedback": "反馈不能为空。"})
         before = snapshot(referral)
         if status == "received" or referral.received_at is None:
-            referral.received_at = now_utc()
+            referral.received_at = moment_on(day)  # the day recorded (the statistics of a past month read it)
         if status in ("done", "declined"):
             referral.closed_on = day
         if feedback:
