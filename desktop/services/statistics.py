@@ -22,6 +22,12 @@ Definitions (agreed with the demo generator):
 * funnel: clue → assessed → class I/II or application → approved, each step counted among the
   households discovered in range on its own criterion, as it stands today, or for a period that
   is over as it stood at the period's end (the stage then from ``LibraryMove`` rows);
+* a period that is over (it ends before today) is reported as it stood at the end of its last day,
+  so that running its report later gives the same figures: approved = decided by then and not
+  revoked by then (a stop leaves an approval approved), approval time = decided by then, pass rate =
+  data check recorded by then, referrals = the status each had then (closing day, time received).
+  What the database does not date is today's: the community a household belongs to (a household
+  that moved takes its records along), a referral reopened after it was closed;
 * visit completion: households in class_1/class_2/assisted vs those visited in the quarter;
 * referrals by department and status; post-check failure rate = failed / done.
 
@@ -35,7 +41,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import chain
 from typing import Any
 
@@ -62,6 +68,7 @@ from sqlalchemy.sql.operators import custom_op
 
 from desktop.models import (
     Application,
+    ApplicationStep,
     AppSetting,
     Assessment,
     Clue,
@@ -70,6 +77,7 @@ from desktop.models import (
     PostCheck,
     Referral,
     Region,
+    Revocation,
     Visit,
 )
 from desktop.models.monitoring import LIBRARY_MOVE
@@ -382,6 +390,12 @@ class Statistics:
     referrals: Referrals
     post_checks: PostChecks
     timings: dict[str, float] = field(default_factory=dict)  # seconds per chart, for the curious
+    regional: bool = False  # a part of the district: households counted in the community they are in now
+
+    @property
+    def as_of(self) -> date | None:
+        """The last day of a period that is over, at whose end every figure stands (None: today's)."""
+        return _period_end(self.filter, self.computed_on)
 
     def headline(self) -> list[tuple[str, str]]:
         """The key figures as (label, value) in Chinese, for the page and the monthly summary."""
@@ -441,6 +455,7 @@ class _Q:
     region_ids: list[int] | None  # None = every region
     scope_name: str
     is_sqlite: bool
+    end: date | None = None  # the last day of a period that is over: figures as they stood then
     drill_limit: int = DRILL_LIMIT  # the records a list shows (records_behind's limit)
 
     @property
@@ -492,7 +507,7 @@ class _Q:
         return cast(column - cast(literal("0001-01-01"), Date) + 1, Integer)
 
 
-def _open(uow: UnitOfWork, f: StatsFilter) -> _Q:
+def _open(uow: UnitOfWork, f: StatsFilter, today: date) -> _Q:
     actor_path = uow.actor.region_path
     scope_name = uow.actor.region_name or "全区"
     path = actor_path
@@ -507,7 +522,7 @@ def _open(uow: UnitOfWork, f: StatsFilter) -> _Q:
         total = uow.session.execute(select(func.count()).select_from(Region)).scalar_one()
         if len(ids) == total:
             ids = None  # the whole district: no condition at all (faster)
-    return _Q(uow, f, ids, scope_name, uow.db.is_sqlite)
+    return _Q(uow, f, ids, scope_name, uow.db.is_sqlite, _period_end(f, today))
 
 
 def _num(value: Any) -> int:
@@ -559,10 +574,12 @@ def _discovered(q: _Q) -> list[ColumnElement[bool]]:
     return [Household.discovered_on.is_not(None), *q.between(Household.discovered_on), *q.household_region()]
 
 
-def _period_end(q: _Q, today: date) -> date | None:
+def _period_end(f: StatsFilter, today: date) -> date | None:
     """The end of a period that is over (before today), or None when the period runs to today or
-    later: figures "as they stand" are then today's."""
-    end = q.f.date_to
+    later: figures "as they stand" are then today's. Every figure reported for a period that is over
+    is as it stood at the end of its last day, so that its report does not change when it is run
+    again later (supervisors compare one month's with the next)."""
+    end = f.date_to
     return end if end is not None and end < today else None
 
 
@@ -584,6 +601,51 @@ def _funnel_source(q: _Q) -> tuple[Any, Any]:
     return Household.__table__.outerjoin(apps, apps.c.household_id == Household.id), apps.c.best
 
 
+# -- as at the end of a period that is over ----------------------------------------------------------
+# What the database keeps of each change after the fact, read back to the end of a past period:
+# the decision date (applications.decided_on), the data check's step (application_steps), the day the
+# failed post-check revoked an approval (revocations → post_checks.done_on), a referral's closing day
+# (closed_on) and the time it was received (received_at), the library moves. A stop decided later
+# leaves an approval approved (it only ends the payments), so it changes no period figure.
+
+def _revoked_by(end: date) -> ColumnElement[bool]:
+    """The application (correlated) was revoked on or before ``end``: the failed post-check that
+    opened its revocation was done by then. A revoked application without that record counts as
+    revoked whenever asked (nothing says since when)."""
+    revocations = Revocation.__table__.join(PostCheck.__table__, PostCheck.id == Revocation.post_check_id)
+    known_later = (select(literal(1)).select_from(revocations)
+                   .where(Revocation.application_id == Application.id, PostCheck.done_on > end).exists())
+    known_by = (select(literal(1)).select_from(revocations)
+                .where(Revocation.application_id == Application.id, PostCheck.done_on <= end).exists())
+    return and_(Application.status == "revoked", or_(known_by, ~known_later))
+
+
+def _approved_by(end: date) -> list[ColumnElement[bool]]:
+    """The application (correlated) stood approved at the end of ``end``: approved by then and not
+    revoked by then (stopped or not: a stop ends the payments, not the approval)."""
+    return [Application.decided_on <= end, Application.status.in_(("approved", "revoked")), ~_revoked_by(end)]
+
+
+def _checked_by(end: date) -> ColumnElement[bool]:
+    """The application's (correlated) data check, which has a result today, had it at the end of
+    ``end``: its step was not recorded as done after that day."""
+    return ~exists().where(ApplicationStep.application_id == Application.id, ApplicationStep.step == "check",
+                           ApplicationStep.completed_on > end)
+
+
+def _referral_status_at(end: date | None) -> Any:
+    """A referral's status at the end of ``end`` (today's for None): done or declined by its closing
+    day, received by the time it was received (a day given: from its start), sent before."""
+    if end is None:
+        return Referral.status
+    cutoff = datetime.combine(end + timedelta(days=1), time()).astimezone()  # the workstation's midnight
+    received = case((and_(Referral.received_at.is_not(None), Referral.received_at < cutoff), literal("received")),
+                    else_=literal("sent"))
+    return case((and_(Referral.status.in_(("done", "declined")), Referral.closed_on > end), received),
+                (and_(Referral.status == "received", Referral.received_at >= cutoff), literal("sent")),
+                else_=Referral.status)
+
+
 def _funnel_steps(q: _Q, today: date) -> tuple[Any, dict[str, ColumnElement[bool]]]:
     """The households (FROM) and the steps after discovery as conditions on one discovered
     household. Each is counted among the discovered households on its own criterion (not nested),
@@ -594,9 +656,10 @@ def _funnel_steps(q: _Q, today: date) -> tuple[Any, dict[str, ColumnElement[bool
     application under the filters; approved = an application approved (not revoked). A period that
     is over counts each step as it stood at the period's end, so that its report does not change
     when a household moves, applies or is assessed afterwards: assessed by then, in class I or II
-    at the end (from the library moves: monitoring.stage_at_sql) or applied by then, approved by then."""
+    at the end (from the library moves: monitoring.stage_at_sql) or applied by then, approved by then
+    and not revoked by then (:func:`_approved_by`)."""
     library = (Stage.CLASS_I.value, Stage.CLASS_II.value)
-    end = _period_end(q, today)
+    end = q.end
     if end is None:
         source, best = _funnel_source(q)
         return source, {"assessed": Household.last_assessed_on.is_not(None),
@@ -607,7 +670,7 @@ def _funnel_steps(q: _Q, today: date) -> tuple[Any, dict[str, ColumnElement[bool
     assessed = or_(Household.last_assessed_on <= end,
                    exists().where(Assessment.household_id == Household.id, Assessment.assessed_on <= end))
     applied = exists().where(own, *filters, Application.accepted_on <= end)
-    approved = exists().where(own, *filters, Application.status == "approved", Application.decided_on <= end)
+    approved = exists().where(own, *filters, *_approved_by(end))
     placed = or_(stage_at_sql(end).in_(library), applied)
     return Household.__table__, {"assessed": assessed, "placed": placed, "approved": approved}
 
@@ -711,10 +774,18 @@ def _application_conditions(q: _Q) -> list[ColumnElement[bool]]:
     return [*q.between(Application.accepted_on), *q.application_filters(), *q.in_region(Application.region_id)]
 
 
+def _checked(q: _Q) -> list[ColumnElement[bool]]:
+    """The applications shown whose data check has a result (for a period that is over: had it by
+    its end)."""
+    out = [Application.check_passed.is_not(None), *_application_conditions(q)]
+    if q.end is not None:
+        out.append(_checked_by(q.end))
+    return out
+
+
 def _pass_rates(q: _Q) -> PassRates:
     start = commitment_track_start(q.uow)
-    conditions = _application_conditions(q)
-    where = [Application.check_passed.is_not(None), *conditions]
+    where = _checked(q)
     # Rows of (month, after the track started, checked, passed).
     counted: list[tuple[date, bool, int, int]] = []
     if q.region_ids is None:
@@ -806,13 +877,15 @@ class WorkdayIndex:
 
 
 def _decided(q: _Q, *extra: ColumnElement[bool], with_ids: bool = False) -> tuple[np.ndarray, ...]:
-    """Decided applications as arrays: (accepted ordinal, decided ordinal, is commitment, weight)
-    — grouped by those three, weight = how many — or, ``with_ids``, one row per application with
+    """Decided applications (by the end of a period that is over) as arrays: (accepted ordinal,
+    decided ordinal, is commitment, weight) — grouped by those three, weight = how many — or, ``with_ids``, one row per application with
     its id instead of a weight."""
     conditions = _application_conditions(q)
     acc, dec = q.day_number(Application.accepted_on), q.day_number(Application.decided_on)
     flag = case((Application.track == Track.COMMITMENT.value, 1), else_=0)
-    where = [Application.decided_on.is_not(None), *conditions, *extra]
+    # A period that is over: the applications decided by its end (one decided since was still open).
+    decided = Application.decided_on.is_not(None) if q.end is None else Application.decided_on <= q.end
+    where = [decided, *conditions, *extra]
     if with_ids:
         stmt = select(acc, dec, flag, Application.id).where(*where)
     else:
@@ -968,13 +1041,19 @@ def visit_completion_for(q: _Q, year: int, quarter: int, today: date) -> VisitCo
 
 
 def _referrals(q: _Q) -> Referrals:
+    """Referrals sent in the period by department and status: today's, or for a period that is over
+    the status each had at its end (:func:`_referral_status_at`)."""
     conditions = [*q.between(Referral.sent_on), *q.in_region(Referral.region_id)]
-    groups = [Referral.department, Referral.status]
-    if conditions:  # the rows shown come from (region_id, sent_on, department, status) alone
-        groups = q.unordered(*groups)
-    rows = q.session.execute(
-        select(Referral.department, Referral.status, func.count()).where(*conditions).group_by(*groups)
-    ).all()
+    if q.end is None:
+        groups = [Referral.department, Referral.status]
+        if conditions:  # the rows shown come from (region_id, sent_on, department, status) alone
+            groups = q.unordered(*groups)
+        stmt = select(Referral.department, Referral.status, func.count()).where(*conditions).group_by(*groups)
+    else:
+        status = _referral_status_at(q.end).label("status_then")
+        stmt = select(Referral.department, status, func.count()).where(*conditions).group_by(Referral.department,
+                                                                                             status)
+    rows = q.session.execute(stmt).all()
     found: dict[str, dict[str, int]] = {}
     for dept, status, n in rows:
         found.setdefault(dept, {})[status] = int(n)
@@ -1033,7 +1112,7 @@ def compute(db: Database, actor: Actor, f: StatsFilter, progress: Progress = NO_
     today = today or date.today()
     timings: dict[str, float] = {}
     with unit_of_work(db, actor) as uow:
-        q = _open(uow, f)
+        q = _open(uow, f, today)
         results: dict[str, Any] = {}
         steps = {
             "discoveries": lambda: _discoveries(q, today),
@@ -1050,7 +1129,7 @@ def compute(db: Database, actor: Actor, f: StatsFilter, progress: Progress = NO_
             results[name] = step()
             timings[name] = time.perf_counter() - started
         progress.report(len(steps), len(steps), "")
-        return Statistics(f, q.scope_name, today, timings=timings, **results)
+        return Statistics(f, q.scope_name, today, timings=timings, regional=q.region_ids is not None, **results)
 
 
 def chart(db: Database, actor: Actor, name: str, f: StatsFilter, *, today: date | None = None) -> Any:
@@ -1058,7 +1137,7 @@ def chart(db: Database, actor: Actor, name: str, f: StatsFilter, *, today: date 
     _check_filter(f)
     today = today or date.today()
     with unit_of_work(db, actor) as uow:
-        q = _open(uow, f)
+        q = _open(uow, f, today)
         if name == "discoveries":
             return _discoveries(q, today)
         if name == "library":
@@ -1080,8 +1159,9 @@ def visit_completion(db: Database, actor: Actor, f: StatsFilter, year: int, quar
                      today: date | None = None) -> VisitCompletion:
     if quarter not in (1, 2, 3, 4):
         raise ValidationFailed("季度应为 1 到 4。")
+    today = today or date.today()
     with unit_of_work(db, actor) as uow:
-        return visit_completion_for(_open(uow, f), year, quarter, today or date.today())
+        return visit_completion_for(_open(uow, f, today), year, quarter, today)
 
 
 def _check_filter(f: StatsFilter) -> None:
@@ -1171,7 +1251,7 @@ def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, 
     if builder is None:
         raise ValidationFailed(f"无法列出“{chart_name}”背后的记录。")
     with unit_of_work(db, actor) as uow:
-        q = replace(_open(uow, f), drill_limit=limit)
+        q = replace(_open(uow, f, today), drill_limit=limit)
         spec: _DrillSpec = builder(q, key, series, today)
         total = spec.total
         if total is None:
@@ -1274,18 +1354,16 @@ def _app_detail(extra: Any = None) -> Any:
 
 def _drill_pass_rate(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
     first = parse_month(key)
-    cond: list[ColumnElement[bool]] = [Application.accepted_on >= first, Application.accepted_on <= month_end(first),
-                                       Application.check_passed.is_not(None)]
+    cond: list[ColumnElement[bool]] = [Application.accepted_on >= first, Application.accepted_on <= month_end(first)]
     if series == "passed":
         cond.append(Application.check_passed.is_(True))
     elif series == "failed":
         cond.append(Application.check_passed.is_(False))
     detail = _app_detail(case((Application.check_passed.is_(True), literal(" 核对通过")),
                               else_=literal(" 核对未通过")))
-    conditions = _application_conditions(q)
     stmt = (select(Application.household_id.label("hid"), Application.accepted_on.label("day"),
                    detail.label("detail"), Application.id.label("ref"))
-            .where(*conditions, *cond))
+            .where(*_checked(q), *cond))
     return _DrillSpec(f"{key} 受理的申请:{CHECK_LABELS.get(series, '已核对')}", stmt)
 
 
@@ -1358,11 +1436,12 @@ def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
 
 
 def _drill_referrals(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
+    status = _referral_status_at(q.end)
     cond = [*q.between(Referral.sent_on), *q.in_region(Referral.region_id), Referral.department == key]
     if series:
-        cond.append(Referral.status == series)
-    status_label = case(*[(Referral.status == s, literal(REFERRAL_STATUS_LABELS[s])) for s in REFERRAL_STATUSES],
-                        else_=Referral.status)
+        cond.append(status == series)
+    status_label = case(*[(status == s, literal(REFERRAL_STATUS_LABELS[s])) for s in REFERRAL_STATUSES],
+                        else_=status)
     dept = DEPARTMENT_LABELS.get(key, key)
     stmt = (select(Referral.household_id.label("hid"), Referral.sent_on.label("day"),
                    (literal(f"转介{dept} ") + status_label).label("detail"), Referral.id.label("ref"))
