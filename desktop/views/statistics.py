@@ -188,6 +188,12 @@ class StatisticsPage(QWidget):
         self.headline_warning.setStyleSheet("color: #a04000; font-weight: bold;")
         self.headline_warning.hide()
         headline_rows.addWidget(self.headline_warning)
+        # A period that is over: on what day the figures stand, and what cannot be traced back to it.
+        self.headline_basis = QLabel("")
+        self.headline_basis.setObjectName("headline_basis")
+        self.headline_basis.setStyleSheet("color: #555;")
+        self.headline_basis.hide()
+        headline_rows.addWidget(self.headline_basis)
         outer.addWidget(self.headline_box)
 
         self.tabs = QTabWidget()
@@ -451,6 +457,19 @@ class StatisticsPage(QWidget):
             self.headline_layout.addWidget(cell, i // per_row, i % per_row)
         self.headline_warning.setText("\n".join(f"⚠ {text}" for text in warnings))
         self.headline_warning.setVisible(bool(warnings))
+        basis = self.basis_note(stats)
+        self.headline_basis.setText(basis)
+        self.headline_basis.setVisible(bool(basis))
+
+    def basis_note(self, stats: st.Statistics) -> str:
+        """For a period that is over: the day its figures stand at, and what is not traced back to it."""
+        if stats.as_of is None:
+            return ""
+        note = self.tr("Figures as at the end of {day}: decisions, revocations, data checks and referral outcomes "
+                       "recorded for later days do not change them.").format(day=stats.as_of.isoformat())
+        if stats.regional:
+            note += " " + self.tr("Households count in the community they belong to now (moves are not traced back).")
+        return note
 
     def _show_approval(self, ap: st.ApprovalTimes, start: date | None) -> None:
         tracks = [t for t in (Track.REGULAR.value, Track.COMMITMENT.value) if not self._track_excluded(t)]
@@ -474,9 +493,14 @@ class StatisticsPage(QWidget):
                     p90=st.fmt_days(s.p90), lo=s.minimum, hi=s.maximum))
         if ap.warning():
             notes.append(ap.warning())
-        notes.append(self.tr("Counted: applications accepted in the period and decided since (approved or refused, "
-                             "also those revoked later), from the day after acceptance to the decision; "
-                             "applications still open are not counted."))
+        if self.stats is not None and self.stats.as_of is not None:
+            notes.append(self.tr("Counted: applications accepted in the period and decided by its end (approved or "
+                                 "refused, also those revoked later), from the day after acceptance to the decision; "
+                                 "those still open at its end are not counted, even if decided since."))
+        else:
+            notes.append(self.tr("Counted: applications accepted in the period and decided since (approved or "
+                                 "refused, also those revoked later), from the day after acceptance to the decision; "
+                                 "applications still open are not counted."))
         hist.set_note("\n".join(notes))
         months = every_month([m.month for m in ap.monthly])
         cats = [(st.month_key(m), _month_label(m)) for m in months]
@@ -535,8 +559,11 @@ class StatisticsPage(QWidget):
                            + self._pass_rate_counts())
 
     def _pass_rate_counts(self) -> str:
-        return self.tr("Counted by month of acceptance: every application whose data check has a result, "
-                       "whatever became of it (also withdrawn or revoked).")
+        counted = self.tr("Counted by month of acceptance: every application whose data check has a result, "
+                          "whatever became of it (also withdrawn or revoked).")
+        if self.stats is not None and self.stats.as_of is not None:
+            counted += " " + self.tr("A result recorded after the end of the period is not counted in it.")
+        return counted
 
     def _small_note(self, small: list[bool]) -> str:
         if not any(small):
@@ -578,7 +605,7 @@ class StatisticsPage(QWidget):
             "The households first reported in the period, each step counted on its own (a household can reach "
             "a later step without an earlier one), as it stands today, or for a period that is over as it stood "
             "at its end: assessed = has an assessment; in a library or applying = in class I or II, or has "
-            "an application; approved = has an approved application not revoked."))
+            "an application; approved = has an approved application not revoked (by then)."))
 
     def _fill_quarters(self, stats: st.Statistics) -> None:
         current = (stats.visits.year, stats.visits.quarter)
@@ -634,8 +661,12 @@ class StatisticsPage(QWidget):
                 dept=r.label, status=label, n=r.counts.get(status, 0), total=r.total) for r in rows]
             series.append(Series(status, label, values, STATUS_COLORS[status], hover=hover))
         self.charts["referrals"].set_bars(cats, series, value_labels=True)
-        self.charts["referrals"].set_note(self.tr("{done} of {total} referrals done.").format(
-            done=f"{ref.total('done'):,}", total=f"{ref.total():,}"))
+        note = self.tr("{done} of {total} referrals done.").format(done=f"{ref.total('done'):,}",
+                                                                      total=f"{ref.total():,}")
+        if self.stats is not None and self.stats.as_of is not None:
+            note += " " + self.tr("The referrals sent in the period, each with its status at the end of {day}.").format(
+                day=self.stats.as_of.isoformat())
+        self.charts["referrals"].set_note(note)
 
     def _show_post_checks(self, pc: st.PostChecks) -> None:
         found = {m.month: m for m in pc.months}
@@ -730,8 +761,11 @@ class StatisticsPage(QWidget):
     def export_xlsx(self, charts: list[Chart], path: str) -> None:
         tables = []
         if len(charts) > 1 and self.stats is not None:
+            rows = [list(x) for x in self.stats.headline()]
+            if basis := self.basis_note(self.stats):
+                rows.append([self.tr("Basis"), basis])
             tables.append((self.tr("Key figures"), self.stats.filter.describe(self.stats.scope_name),
-                           [self.tr("Figure"), self.tr("Value")], [list(x) for x in self.stats.headline()]))
+                           [self.tr("Figure"), self.tr("Value")], rows))
         tables += [self._chart_table(c) for c in charts]
         run_in_background(self, lambda _p: st.export_tables(path, tables),
                           lambda _n: self.status.setText(self.tr("Saved {path}").format(path=path)),
@@ -786,7 +820,8 @@ class StatisticsPage(QWidget):
         made_on = escape(self.tr("Made on {when} by {who}").format(when=made, who=self.ctx.actor.display_name))
         key_figures = escape(self.tr("Key figures"))
         charts = escape(self.tr("Charts"))
-        footer = escape(self.tr("Every figure is computed from the records at the time of printing."))
+        footer = escape(" ".join(filter(None, (self.tr("Every figure is computed from the records at the time of "
+                                                       "printing."), self.basis_note(s)))))
         return (f"<h1>{title}</h1><p class='muted'>{scope} · {made_on}</p>"
                 f"<h2>{key_figures}</h2><table>{rows}</table>"
                 f"<h2>{charts}</h2>{grid}<p class='muted'>{footer}</p>")
