@@ -3,6 +3,7 @@ behind a bar with masked ID numbers, exports write real files, the supervisor se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -329,6 +330,25 @@ def test_a_line_breaks_over_months_without_a_value(qtbot) -> None:  # noqa: ANN0
     assert curve.opts["connect"] == "finite"
     assert [item.key for item in chart.items] == ["2026-01", "2026-02", "2026-06"]  # hover and click as before
     assert chart.table()[1][-1][-1] == 4  # the numbers exported are unchanged
+
+
+def test_an_axis_of_one_month_has_no_scale_factor_in_its_title(qtbot) -> None:  # noqa: ANN001
+    """"Last month" has one month on the axis of the monthly median: pyqtgraph scaled its range of
+    0.001 and titled the axis "Month of acceptance (x0.001)". Months and counts are never scaled."""
+    from desktop.views.charts import Chart, Series
+
+    chart = Chart("月度", value_label="工作日", category_label="受理月份")
+    qtbot.addWidget(chart)
+    chart.resize(600, 400)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_lines([("2026-10", "2026-10")], [Series("commitment", "告知承诺制", [8.5])])
+    qtbot.wait(20)
+
+    def title(name: str) -> str:
+        return re.sub("<[^>]*>", "", chart.plot.getAxis(name).labelString()).strip()
+
+    assert (title("bottom"), title("left")) == ("受理月份", "工作日")
 
 
 def test_months_without_records_stay_on_the_axis(page: StatisticsPage) -> None:

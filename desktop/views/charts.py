@@ -160,6 +160,9 @@ class Chart(QFrame):
         for name in ("left", "bottom", "top"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=CHART_FONT)
+            # Months, counts and rates are never scaled: over one month's narrow range pyqtgraph titled
+            # the axis "Month of acceptance (x0.001)".
+            axis.enableAutoSIPrefix(False)
         if value_label:
             self.plot.setLabel(value_side, value_label)
         if category_label:
