@@ -3,32 +3,32 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../views/statistics.py" line="57" />
+        <location filename="../views/statistics.py" line="58" />
         <source>Household no.</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="58" />
+        <location filename="../views/statistics.py" line="59" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="59" />
+        <location filename="../views/statistics.py" line="60" />
         <source>ID number (masked)</source>
         <translation>身份证号(脱敏)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="60" />
+        <location filename="../views/statistics.py" line="61" />
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="61" />
+        <location filename="../views/statistics.py" line="62" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="62" />
+        <location filename="../views/statistics.py" line="63" />
         <source>Details</source>
         <translation>说明</translation>
     </message>
@@ -36,623 +36,623 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../views/statistics.py" line="549" />
+        <location filename="../views/statistics.py" line="557" />
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="549" />
+        <location filename="../views/statistics.py" line="557" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="647" />
+        <location filename="../views/statistics.py" line="573" />
+        <source>Data checks made after the end of the period count too (up to {today}), so a later run may count more applications.</source>
+        <translation>期末以后的核对结果也计入(截至 {today}),日后再统计可能计入更多申请。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="657" />
         <source>Monitored households</source>
         <translation>应走访户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="647" />
+        <location filename="../views/statistics.py" line="657" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="683" />
+        <location filename="../views/statistics.py" line="693" />
         <source>Post-checks done</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="683" />
+        <location filename="../views/statistics.py" line="693" />
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="124" />
+        <location filename="../views/statistics.py" line="125" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="124" />
+        <location filename="../views/statistics.py" line="125" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="125" />
+        <location filename="../views/statistics.py" line="126" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="125" />
+        <location filename="../views/statistics.py" line="126" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="126" />
+        <location filename="../views/statistics.py" line="127" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="126" />
+        <location filename="../views/statistics.py" line="127" />
         <source>Last 12 months</source>
         <translation>近12个月</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="127" />
+        <location filename="../views/statistics.py" line="128" />
         <source>Custom range</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="137" />
+        <location filename="../views/statistics.py" line="138" />
         <source>All tracks</source>
         <translation>全部程序</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="141" />
+        <location filename="../views/statistics.py" line="142" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="145" />
+        <location filename="../views/statistics.py" line="146" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="146" />
+        <location filename="../views/statistics.py" line="147" />
         <source>Compute the figures again (F5)</source>
         <translation>重新计算统计数据(F5)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="147" />
+        <location filename="../views/statistics.py" line="148" />
         <source>Monthly &amp;summary (PDF)…</source>
         <translation>月度摘要(&amp;S)(PDF)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="148" />
+        <location filename="../views/statistics.py" line="149" />
         <source>All numbers (&amp;xlsx)…</source>
         <translation>全部数据(&amp;X)(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="149" />
+        <location filename="../views/statistics.py" line="150" />
         <source>&amp;Period:</source>
         <translation>时间(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="149" />
+        <location filename="../views/statistics.py" line="150" />
         <source>Fr&amp;om</source>
         <translation>从(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="150" />
+        <location filename="../views/statistics.py" line="151" />
         <source>u&amp;ntil</source>
         <translation>至(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="150" />
+        <location filename="../views/statistics.py" line="151" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="151" />
+        <location filename="../views/statistics.py" line="152" />
         <source>&amp;Track:</source>
         <translation>程序(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="152" />
+        <location filename="../views/statistics.py" line="153" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="163" />
+        <location filename="../views/statistics.py" line="164" />
         <source>Track and category narrow the figures about applications (pass rate, approval time, post-checks, the funnel's last steps).</source>
         <translation>“程序”和“类别”只筛选与申请有关的数字(授权合格率、审批用时、事后核查、转化漏斗的后两步)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="167" />
+        <location filename="../views/statistics.py" line="168" />
         <source>A household counts in the community it belongs to now, with all its records (one that moved takes its clues, applications and referrals along).</source>
         <translation>每户计入其现在所属的社区(村),连同其全部记录(迁入的家庭,其线索、申请和转介随户计入新社区)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="218" />
+        <location filename="../views/statistics.py" line="222" />
         <source>Approval time: distribution (working days)</source>
         <translation>审批用时分布(工作日)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="219" />
+        <location filename="../views/statistics.py" line="223" />
         <source>Applications</source>
         <translation>申请件数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="219" />
-        <location filename="../views/statistics.py" line="221" />
+        <location filename="../views/statistics.py" line="223" />
+        <location filename="../views/statistics.py" line="225" />
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="220" />
+        <location filename="../views/statistics.py" line="224" />
         <source>Approval time: monthly median (working days)</source>
         <translation>审批用时月度中位数(工作日)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="221" />
         <location filename="../views/statistics.py" line="225" />
+        <location filename="../views/statistics.py" line="229" />
         <source>Month of acceptance</source>
         <translation>受理月份</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="222" />
+        <location filename="../views/statistics.py" line="226" />
         <source>Approval time</source>
         <translation>审批用时</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="224" />
+        <location filename="../views/statistics.py" line="228" />
         <source>Authorisation pass rate per month</source>
         <translation>各月授权核对合格率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="226" />
-        <location filename="../views/statistics.py" line="546" />
+        <location filename="../views/statistics.py" line="230" />
+        <location filename="../views/statistics.py" line="554" />
         <source>Pass rate</source>
         <translation>授权合格率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="230" />
+        <location filename="../views/statistics.py" line="234" />
         <source>Library sizes at month end</source>
         <translation>各月末监测库户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="231" />
-        <location filename="../views/statistics.py" line="232" />
-        <location filename="../views/statistics.py" line="241" />
-        <location filename="../views/statistics.py" line="588" />
-        <location filename="../views/statistics.py" line="602" />
+        <location filename="../views/statistics.py" line="235" />
+        <location filename="../views/statistics.py" line="236" />
+        <location filename="../views/statistics.py" line="245" />
+        <location filename="../views/statistics.py" line="598" />
+        <location filename="../views/statistics.py" line="612" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="232" />
+        <location filename="../views/statistics.py" line="236" />
         <source>Library sizes now</source>
         <translation>当前监测库户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="233" />
+        <location filename="../views/statistics.py" line="237" />
         <source>Libraries</source>
         <translation>监测库</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="237" />
+        <location filename="../views/statistics.py" line="241" />
         <source>Clues by source level</source>
         <translation>线索来源层级</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="237" />
-        <location filename="../views/statistics.py" line="238" />
-        <location filename="../views/statistics.py" line="239" />
-        <location filename="../views/statistics.py" line="594" />
+        <location filename="../views/statistics.py" line="241" />
+        <location filename="../views/statistics.py" line="242" />
+        <location filename="../views/statistics.py" line="243" />
+        <location filename="../views/statistics.py" line="604" />
         <source>Clues</source>
         <translation>线索条数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="238" />
+        <location filename="../views/statistics.py" line="242" />
         <source>Clues by channel</source>
         <translation>线索发现渠道</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="239" />
+        <location filename="../views/statistics.py" line="243" />
         <source>Clues from departments</source>
         <translation>部门推送线索</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="240" />
+        <location filename="../views/statistics.py" line="244" />
         <source>From clue to assistance (households)</source>
         <translation>从线索到救助(户)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="242" />
+        <location filename="../views/statistics.py" line="246" />
         <source>Discovery</source>
         <translation>主动发现</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="248" />
+        <location filename="../views/statistics.py" line="252" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="257" />
+        <location filename="../views/statistics.py" line="261" />
         <source>Quarterly visit completion by community</source>
         <translation>各社区季度走访完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="260" />
+        <location filename="../views/statistics.py" line="264" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="262" />
+        <location filename="../views/statistics.py" line="266" />
         <source>Referrals by department and outcome</source>
         <translation>各部门转介及办理结果</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="263" />
+        <location filename="../views/statistics.py" line="267" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="264" />
+        <location filename="../views/statistics.py" line="268" />
         <source>Post-check failure rate per month</source>
         <translation>各月事后核查未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="265" />
+        <location filename="../views/statistics.py" line="269" />
         <source>Month checked</source>
         <translation>核查月份</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="265" />
+        <location filename="../views/statistics.py" line="269" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="272" />
+        <location filename="../views/statistics.py" line="276" />
         <source>Click a bar or a point to list the records behind it.</source>
         <translation>单击柱形或数据点,列出其背后的明细记录。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="274" />
+        <location filename="../views/statistics.py" line="278" />
         <source>Export list (xlsx)…</source>
         <translation>导出明细(xlsx)…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="305" />
+        <location filename="../views/statistics.py" line="309" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="335" />
-        <location filename="../views/statistics.py" line="341" />
+        <location filename="../views/statistics.py" line="339" />
+        <location filename="../views/statistics.py" line="345" />
         <source>All communities</source>
         <translation>全部社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="401" />
+        <location filename="../views/statistics.py" line="405" />
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="406" />
+        <location filename="../views/statistics.py" line="410" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="412" />
+        <location filename="../views/statistics.py" line="416" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="413" />
+        <location filename="../views/statistics.py" line="417" />
         <source>Computing statistics…</source>
         <translation>正在计算统计数据…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="418" />
+        <location filename="../views/statistics.py" line="422" />
         <source>The figures could not be computed.</source>
         <translation>统计数据未能算出。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="440" />
+        <location filename="../views/statistics.py" line="444" />
         <source>{scope}: {filter}. Computed from the records in {ms:.0f} ms.</source>
         <translation>{scope}:{filter}。由业务记录实时计算,用时 {ms:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="468" />
-        <source>Figures as at the end of {day}: decisions, revocations, data checks and referral outcomes recorded for later days do not change them.</source>
-        <translation>数字为 {day} 期末的状态:其后日期的审批、撤销、授权核对和转介办理结果不改变本期数字。</translation>
+        <location filename="../views/statistics.py" line="474" />
+        <source>The discovery funnel, library sizes and referral outcomes as at the end of {day}; approval time and the authorisation pass rate: the period's applications by the decisions and data checks made up to {today}.</source>
+        <translation>主动发现漏斗、库别规模、转介办理情况为 {day} 期末状态;审批用时、授权合格率按本期受理申请截至 {today} 的决定和核对统计。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="471" />
+        <location filename="../views/statistics.py" line="479" />
         <source>Households count in the community they belong to now (moves are not traced back).</source>
         <translation>家庭按现在所属的社区(村)统计(迁居不回溯)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="480" />
+        <location filename="../views/statistics.py" line="488" />
         <source>{track}: {n} applications took {days} working days</source>
         <translation>{track}:用时 {days} 个工作日的申请 {n} 件</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="484" />
-        <location filename="../views/statistics.py" line="518" />
+        <location filename="../views/statistics.py" line="492" />
+        <location filename="../views/statistics.py" line="526" />
         <source>10-day limit</source>
         <translation>10个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="485" />
-        <location filename="../views/statistics.py" line="518" />
+        <location filename="../views/statistics.py" line="493" />
+        <location filename="../views/statistics.py" line="526" />
         <source>30-day limit</source>
         <translation>30个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="490" />
+        <location filename="../views/statistics.py" line="498" />
         <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
         <translation>{track}:已审批 {n} 件;中位数 {median} 个工作日;90% 在 {p90} 个工作日以内;最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="497" />
-        <source>Counted: applications accepted in the period and decided by its end (approved or refused, also those revoked later), from the day after acceptance to the decision; those still open at its end are not counted, even if decided since.</source>
-        <translation>统计口径:本期受理且在期末前已作出决定的申请(批准或不予批准,含其后被撤销的),自受理次日起算至决定日;期末时尚在办理中的申请不计入,即使其后已作出决定。</translation>
-    </message>
-    <message>
-        <location filename="../views/statistics.py" line="501" />
+        <location filename="../views/statistics.py" line="504" />
         <source>Counted: applications accepted in the period and decided since (approved or refused, also those revoked later), from the day after acceptance to the decision; applications still open are not counted.</source>
         <translation>统计口径:本期受理且已作出决定的申请(批准或不予批准,含其后被撤销的),自受理次日起算至决定日;尚在办理中的申请不计入。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="511" />
+        <location filename="../views/statistics.py" line="508" />
+        <source>Decisions made after the end of the period count too (up to {today}), so a later run may count more applications.</source>
+        <translation>期末以后作出的决定也计入(截至 {today}),日后再统计可能计入更多申请。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="519" />
         <source>{month} {track}: median {median} working days ({n} applications)</source>
         <translation>{month} {track}:中位数 {median} 个工作日({n} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="533" />
+        <location filename="../views/statistics.py" line="541" />
         <source>Commitment track from {d}</source>
         <translation>{d} 起实行告知承诺制</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="542" />
+        <location filename="../views/statistics.py" line="550" />
         <source>{month}: {rate} passed ({passed} of {checked} checked)</source>
         <translation>{month}:合格率 {rate}(核对 {checked} 件,通过 {passed} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="551" />
+        <location filename="../views/statistics.py" line="559" />
         <source>Before the commitment track ({d}): {before} ({bp} of {bc}); after: {after} ({ap} of {ac}).</source>
         <translation>实行告知承诺制({d})前:{before}({bc} 件中通过 {bp} 件);实行后:{after}({ac} 件中通过 {ap} 件)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="557" />
+        <location filename="../views/statistics.py" line="565" />
         <source>The start date of the commitment track has not been set; overall: {rate}.</source>
         <translation>尚未设置告知承诺制的实行日期;总体合格率:{rate}。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="562" />
+        <location filename="../views/statistics.py" line="570" />
         <source>Counted by month of acceptance: every application whose data check has a result, whatever became of it (also withdrawn or revoked).</source>
         <translation>按受理月份统计:凡已有核对结果的申请均计入,不论其后结果如何(含已撤回、已撤销的)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="565" />
-        <source>A result recorded after the end of the period is not counted in it.</source>
-        <translation>期末以后才记录的核对结果不计入本期。</translation>
-    </message>
-    <message>
-        <location filename="../views/statistics.py" line="571" />
+        <location filename="../views/statistics.py" line="581" />
         <source>Hollow points: fewer than {n} cases that month, the count written beside them.</source>
         <translation>空心点:当月不足 {n} 件,旁边标出件数。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="582" />
+        <location filename="../views/statistics.py" line="592" />
         <source>End of {month}: {n} households in {stage}</source>
         <translation>{month} 月末:{stage} {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="592" />
+        <location filename="../views/statistics.py" line="602" />
         <source>{label}: {clues} clues</source>
         <translation>{label}:线索 {clues} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="596" />
+        <location filename="../views/statistics.py" line="606" />
         <source>{clues} clues; {households} households discovered for the first time in the period.</source>
         <translation>共 {clues} 条线索;本期首次发现 {households} 户(每户按其第一条线索的日期计一次)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="599" />
+        <location filename="../views/statistics.py" line="609" />
         <source>{label}: {n} households ({share} of those discovered)</source>
         <translation>{label}:{n} 户(占发现户数的 {share})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="605" />
+        <location filename="../views/statistics.py" line="615" />
         <source>The households first reported in the period, each step counted on its own (a household can reach a later step without an earlier one), as it stands today, or for a period that is over as it stood at its end: assessed = has an assessment; in a library or applying = in class I or II, or has an application; approved = has an approved application not revoked (by then).</source>
         <translation>统计对象为本期首次发现的家庭,各环节分别统计(不逐级包含,家庭可跳过前一环节);统计期截至今天或以后的,按今天的情况;已结束的统计期,按期末当时的情况:已评估=有评估记录;入库或申请=在一类库或二类库,或有申请;获批救助=有已批准且(届时)未被撤销的申请。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="616" />
+        <location filename="../views/statistics.py" line="626" />
         <source>{year} Q{q}</source>
         <translation>{year}年第{q}季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="628" />
+        <location filename="../views/statistics.py" line="638" />
         <source>Computing visits…</source>
         <translation>正在计算走访完成率…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="635" />
+        <location filename="../views/statistics.py" line="645" />
         <source>{name}, {quarter}: {visited} of {monitored} monitored households visited ({rate}); click to list those not visited</source>
         <translation>{name},{quarter}:应访 {monitored} 户,已访 {visited} 户({rate});单击列出未走访的家庭</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="644" />
+        <location filename="../views/statistics.py" line="654" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="648" />
+        <location filename="../views/statistics.py" line="658" />
         <source>{quarter}: {visited} of {monitored} households in class I, class II or assistance visited ({rate}). Worst first.</source>
         <translation>{quarter}:一类库、二类库和救助中的 {monitored} 户中已走访 {visited} 户({rate})。完成率低的排在前面。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="651" />
+        <location filename="../views/statistics.py" line="661" />
         <source>Pale bars: fewer than {n} households.</source>
         <translation>浅色条:不足 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="660" />
+        <location filename="../views/statistics.py" line="670" />
         <source>{dept} · {status}: {n} of {total} referrals</source>
         <translation>{dept} · {status}:{n} 件(共 {total} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="664" />
+        <location filename="../views/statistics.py" line="674" />
         <source>{done} of {total} referrals done.</source>
         <translation>转介共 {total} 件,已办结 {done} 件。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="667" />
+        <location filename="../views/statistics.py" line="677" />
         <source>The referrals sent in the period, each with its status at the end of {day}.</source>
         <translation>本期转介按各自在 {day} 期末时的状态统计。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="677" />
+        <location filename="../views/statistics.py" line="687" />
         <source>{month}: {failed} of {done} post-checks failed ({rate})</source>
         <translation>{month}:核查 {done} 件,未通过 {failed} 件({rate})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="681" />
+        <location filename="../views/statistics.py" line="691" />
         <source>Failure rate</source>
         <translation>未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="685" />
+        <location filename="../views/statistics.py" line="695" />
         <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}</source>
         <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="687" />
+        <location filename="../views/statistics.py" line="697" />
         <source>Counted by the day the check was done; checks not done yet are not counted.</source>
         <translation>按核查完成日期统计;尚未完成的核查不计入。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="704" />
-        <location filename="../views/statistics.py" line="708" />
+        <location filename="../views/statistics.py" line="714" />
+        <location filename="../views/statistics.py" line="718" />
         <source>Listing records…</source>
         <translation>正在列出明细…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="716" />
+        <location filename="../views/statistics.py" line="726" />
         <source>{title}: {total} records (the first {shown} are listed)</source>
         <translation>{title}:共 {total} 条(列出前 {shown} 条)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="719" />
+        <location filename="../views/statistics.py" line="729" />
         <source>{title}: {total} records</source>
         <translation>{title}:共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="733" />
+        <location filename="../views/statistics.py" line="743" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="737" />
+        <location filename="../views/statistics.py" line="747" />
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="738" />
+        <location filename="../views/statistics.py" line="748" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="748" />
-        <location filename="../views/statistics.py" line="771" />
-        <location filename="../views/statistics.py" line="791" />
-        <location filename="../views/statistics.py" line="839" />
+        <location filename="../views/statistics.py" line="758" />
+        <location filename="../views/statistics.py" line="781" />
+        <location filename="../views/statistics.py" line="801" />
+        <location filename="../views/statistics.py" line="849" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="751" />
+        <location filename="../views/statistics.py" line="761" />
         <source>Save the numbers as xlsx</source>
         <translation>将数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="752" />
-        <location filename="../views/statistics.py" line="779" />
-        <location filename="../views/statistics.py" line="787" />
+        <location filename="../views/statistics.py" line="762" />
+        <location filename="../views/statistics.py" line="789" />
+        <location filename="../views/statistics.py" line="797" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="766" />
+        <location filename="../views/statistics.py" line="776" />
         <source>Basis</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="767" />
-        <location filename="../views/statistics.py" line="821" />
+        <location filename="../views/statistics.py" line="777" />
+        <location filename="../views/statistics.py" line="831" />
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="768" />
+        <location filename="../views/statistics.py" line="778" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="768" />
+        <location filename="../views/statistics.py" line="778" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="773" />
-        <location filename="../views/statistics.py" line="793" />
+        <location filename="../views/statistics.py" line="783" />
+        <location filename="../views/statistics.py" line="803" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="778" />
+        <location filename="../views/statistics.py" line="788" />
         <source>Save all numbers as xlsx</source>
         <translation>将全部数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="786" />
+        <location filename="../views/statistics.py" line="796" />
         <source>Save the list as xlsx</source>
         <translation>将明细保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="798" />
+        <location filename="../views/statistics.py" line="808" />
         <source>Save the monthly summary</source>
         <translation>保存月度摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="799" />
+        <location filename="../views/statistics.py" line="809" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="819" />
+        <location filename="../views/statistics.py" line="829" />
         <source>Social assistance: monthly summary</source>
         <translation>社会救助工作月度统计摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="820" />
+        <location filename="../views/statistics.py" line="830" />
         <source>Made on {when} by {who}</source>
         <translation>{who} 于 {when} 生成</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="822" />
+        <location filename="../views/statistics.py" line="832" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="823" />
+        <location filename="../views/statistics.py" line="833" />
         <source>Every figure is computed from the records at the time of printing.</source>
         <translation>以上数字均于打印时由业务记录实时计算。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="835" />
+        <location filename="../views/statistics.py" line="845" />
         <source>Monthly summary</source>
         <translation>月度统计摘要</translation>
     </message>

@@ -22,12 +22,16 @@ Definitions (agreed with the demo generator):
 * funnel: clue → assessed → class I/II or application → approved, each step counted among the
   households discovered in range on its own criterion, as it stands today, or for a period that
   is over as it stood at the period's end (the stage then from ``LibraryMove`` rows);
-* a period that is over (it ends before today) is reported as it stood at the end of its last day,
-  so that running its report later gives the same figures: approved = decided by then and not
-  revoked by then (a stop leaves an approval approved), approval time = decided by then, pass rate =
-  data check recorded by then, referrals = the status each had then (closing day, time received).
-  What the database does not date is today's: the community a household belongs to (a household
-  that moved takes its records along), a referral reopened after it was closed;
+* a period that is over (it ends before today): the funnel, library sizes and referral outcomes
+  are as they stood at the end of its last day, so that running its report later gives the same
+  figures: approved = decided by then and not revoked by then (a stop leaves an approval approved),
+  referrals = the status each had then (closing day, time received). What the database does not
+  date is today's: the community a household belongs to (a household that moved takes its records
+  along), a referral reopened after it was closed. Approval time and the pass rate stay cohort
+  figures: the applications accepted in the period, by the decisions and data checks made up to
+  today (an application accepted in March and decided in April counts for March once decided), so
+  a later run may count more of them. Clues, visits (of the library at the quarter's end) and
+  post-checks done are dated in the period anyway;
 * visit completion: households in class_1/class_2/assisted vs those visited in the quarter;
 * referrals by department and status; post-check failure rate = failed / done.
 
@@ -68,7 +72,6 @@ from sqlalchemy.sql.operators import custom_op
 
 from desktop.models import (
     Application,
-    ApplicationStep,
     AppSetting,
     Assessment,
     Clue,
@@ -394,7 +397,9 @@ class Statistics:
 
     @property
     def as_of(self) -> date | None:
-        """The last day of a period that is over, at whose end every figure stands (None: today's)."""
+        """The last day of a period that is over, at whose end the funnel, library sizes and referral
+        outcomes stand (None: today's); approval time and the pass rate count the decisions and data
+        checks made up to today."""
         return _period_end(self.filter, self.computed_on)
 
     def headline(self) -> list[tuple[str, str]]:
@@ -576,9 +581,10 @@ def _discovered(q: _Q) -> list[ColumnElement[bool]]:
 
 def _period_end(f: StatsFilter, today: date) -> date | None:
     """The end of a period that is over (before today), or None when the period runs to today or
-    later: figures "as they stand" are then today's. Every figure reported for a period that is over
-    is as it stood at the end of its last day, so that its report does not change when it is run
-    again later (supervisors compare one month's with the next)."""
+    later: figures "as they stand" are then today's. The funnel, library sizes and referral outcomes
+    of a period that is over stand as at the end of its last day, so that its report does not change
+    when it is run again later (supervisors compare one month's with the next); approval time and
+    the pass rate do not (cohort figures: :func:`_decided`)."""
     end = f.date_to
     return end if end is not None and end < today else None
 
@@ -603,10 +609,11 @@ def _funnel_source(q: _Q) -> tuple[Any, Any]:
 
 # -- as at the end of a period that is over ----------------------------------------------------------
 # What the database keeps of each change after the fact, read back to the end of a past period:
-# the decision date (applications.decided_on), the data check's step (application_steps), the day the
-# failed post-check revoked an approval (revocations → post_checks.done_on), a referral's closing day
-# (closed_on) and the time it was received (received_at), the library moves. A stop decided later
-# leaves an approval approved (it only ends the payments), so it changes no period figure.
+# the decision date (applications.decided_on), the day the failed post-check revoked an approval
+# (revocations → post_checks.done_on), a referral's closing day (closed_on) and the time it was
+# received (received_at), the library moves. A stop decided later leaves an approval approved (it
+# only ends the payments), so it changes no period figure. Approval time and the pass rate are not
+# read back: they are cohort figures (see _decided).
 
 def _revoked_by(end: date) -> ColumnElement[bool]:
     """The application (correlated) was revoked on or before ``end``: the failed post-check that
@@ -624,13 +631,6 @@ def _approved_by(end: date) -> list[ColumnElement[bool]]:
     """The application (correlated) stood approved at the end of ``end``: approved by then and not
     revoked by then (stopped or not: a stop ends the payments, not the approval)."""
     return [Application.decided_on <= end, Application.status.in_(("approved", "revoked")), ~_revoked_by(end)]
-
-
-def _checked_by(end: date) -> ColumnElement[bool]:
-    """The application's (correlated) data check, which has a result today, had it at the end of
-    ``end``: its step was not recorded as done after that day."""
-    return ~exists().where(ApplicationStep.application_id == Application.id, ApplicationStep.step == "check",
-                           ApplicationStep.completed_on > end)
 
 
 def _referral_status_at(end: date | None) -> Any:
@@ -775,12 +775,9 @@ def _application_conditions(q: _Q) -> list[ColumnElement[bool]]:
 
 
 def _checked(q: _Q) -> list[ColumnElement[bool]]:
-    """The applications shown whose data check has a result (for a period that is over: had it by
-    its end)."""
-    out = [Application.check_passed.is_not(None), *_application_conditions(q)]
-    if q.end is not None:
-        out.append(_checked_by(q.end))
-    return out
+    """The applications shown whose data check has a result now, also for a period that is over (a
+    cohort figure, like approval time: see :func:`_decided`)."""
+    return [Application.check_passed.is_not(None), *_application_conditions(q)]
 
 
 def _pass_rates(q: _Q) -> PassRates:
@@ -877,15 +874,18 @@ class WorkdayIndex:
 
 
 def _decided(q: _Q, *extra: ColumnElement[bool], with_ids: bool = False) -> tuple[np.ndarray, ...]:
-    """Decided applications (by the end of a period that is over) as arrays: (accepted ordinal,
-    decided ordinal, is commitment, weight) — grouped by those three, weight = how many — or, ``with_ids``, one row per application with
-    its id instead of a weight."""
+    """Decided applications as arrays: (accepted ordinal, decided ordinal, is commitment, weight)
+    — grouped by those three, weight = how many — or, ``with_ids``, one row per application with
+    its id instead of a weight.
+
+    A cohort figure, also for a period that is over: the applications accepted in it that are decided
+    now, whenever the decision came. Cut at the period's end, an application accepted in March and
+    decided in April would be in no report, and a past month's median would leave out exactly its
+    slow applications; so a later run may count more of them (the page says so)."""
     conditions = _application_conditions(q)
     acc, dec = q.day_number(Application.accepted_on), q.day_number(Application.decided_on)
     flag = case((Application.track == Track.COMMITMENT.value, 1), else_=0)
-    # A period that is over: the applications decided by its end (one decided since was still open).
-    decided = Application.decided_on.is_not(None) if q.end is None else Application.decided_on <= q.end
-    where = [decided, *conditions, *extra]
+    where = [Application.decided_on.is_not(None), *conditions, *extra]
     if with_ids:
         stmt = select(acc, dec, flag, Application.id).where(*where)
     else:

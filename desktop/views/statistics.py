@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -188,10 +189,13 @@ class StatisticsPage(QWidget):
         self.headline_warning.setStyleSheet("color: #a04000; font-weight: bold;")
         self.headline_warning.hide()
         headline_rows.addWidget(self.headline_warning)
-        # A period that is over: on what day the figures stand, and what cannot be traced back to it.
+        # A period that is over: which figures stand at its end, which count up to today, what is not traced
+        # back. One line, not wrapped (as the warning), and no more: at 1366×768 the discovery tab has no
+        # room for a second. Never wider than the window: a narrow one cuts it (the tooltip has it whole).
         self.headline_basis = QLabel("")
         self.headline_basis.setObjectName("headline_basis")
         self.headline_basis.setStyleSheet("color: #555;")
+        self.headline_basis.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.headline_basis.hide()
         headline_rows.addWidget(self.headline_basis)
         outer.addWidget(self.headline_box)
@@ -459,14 +463,18 @@ class StatisticsPage(QWidget):
         self.headline_warning.setVisible(bool(warnings))
         basis = self.basis_note(stats)
         self.headline_basis.setText(basis)
+        self.headline_basis.setToolTip(basis)
         self.headline_basis.setVisible(bool(basis))
 
     def basis_note(self, stats: st.Statistics) -> str:
-        """For a period that is over: the day its figures stand at, and what is not traced back to it."""
+        """For a period that is over: which figures stand at its end and which count the decisions and
+        checks made up to the day of computing (cohort figures), and what is not traced back."""
         if stats.as_of is None:
             return ""
-        note = self.tr("Figures as at the end of {day}: decisions, revocations, data checks and referral outcomes "
-                       "recorded for later days do not change them.").format(day=stats.as_of.isoformat())
+        note = self.tr("The discovery funnel, library sizes and referral outcomes as at the end of {day}; approval "
+                       "time and the authorisation pass rate: the period's applications by the decisions and data "
+                       "checks made up to {today}.").format(day=stats.as_of.isoformat(),
+                                                             today=stats.computed_on.isoformat())
         if stats.regional:
             note += " " + self.tr("Households count in the community they belong to now (moves are not traced back).")
         return note
@@ -493,14 +501,14 @@ class StatisticsPage(QWidget):
                     p90=st.fmt_days(s.p90), lo=s.minimum, hi=s.maximum))
         if ap.warning():
             notes.append(ap.warning())
+        counted = self.tr("Counted: applications accepted in the period and decided since (approved or refused, also "
+                          "those revoked later), from the day after acceptance to the decision; applications still "
+                          "open are not counted.")
         if self.stats is not None and self.stats.as_of is not None:
-            notes.append(self.tr("Counted: applications accepted in the period and decided by its end (approved or "
-                                 "refused, also those revoked later), from the day after acceptance to the decision; "
-                                 "those still open at its end are not counted, even if decided since."))
-        else:
-            notes.append(self.tr("Counted: applications accepted in the period and decided since (approved or "
-                                 "refused, also those revoked later), from the day after acceptance to the decision; "
-                                 "applications still open are not counted."))
+            counted += " " + self.tr("Decisions made after the end of the period count too (up to {today}), so a "
+                                     "later run may count more applications.").format(
+                today=self.stats.computed_on.isoformat())
+        notes.append(counted)
         hist.set_note("\n".join(notes))
         months = every_month([m.month for m in ap.monthly])
         cats = [(st.month_key(m), _month_label(m)) for m in months]
@@ -562,7 +570,9 @@ class StatisticsPage(QWidget):
         counted = self.tr("Counted by month of acceptance: every application whose data check has a result, "
                           "whatever became of it (also withdrawn or revoked).")
         if self.stats is not None and self.stats.as_of is not None:
-            counted += " " + self.tr("A result recorded after the end of the period is not counted in it.")
+            counted += " " + self.tr("Data checks made after the end of the period count too (up to {today}), so a "
+                                     "later run may count more applications.").format(
+                today=self.stats.computed_on.isoformat())
         return counted
 
     def _small_note(self, small: list[bool]) -> str:
