@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 
 from desktop.commands.common import (
     add_database_option,
+    argument_type,
     cli_actor,
     open_db,
     parse_date,
@@ -15,7 +17,7 @@ from desktop.commands.common import (
     print_json,
     region_named,
 )
-from desktop.rules.codes import CHANNEL_LABELS, SourceLevel
+from desktop.rules.codes import CHANNEL_LABELS, SourceLevel, department_key
 from desktop.services import clues
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
@@ -23,6 +25,26 @@ from desktop.services.errors import ValidationFailed
 
 def _all_sources() -> dict[str, str]:
     return {code: level for level, labels in clues.SOURCES_BY_LEVEL.items() for code in labels}
+
+
+_CODE_LIKE = re.compile(r"[a-z][a-z_]*")
+
+
+def read_source(text: str) -> tuple[str, str]:
+    """(level, source) from a source code (building_head, grid, hrss …) or a department's name: one
+    of the nine by its name (人社局) or a department outside them by its own (公安局, kept as typed).
+    A word written like a code that is none (nosuch) is a mistyped code, not a department."""
+    wanted = text.strip()
+    level = _all_sources().get(wanted.lower())
+    if level is not None:
+        return level, wanted.lower()
+    if _CODE_LIKE.fullmatch(wanted) or not wanted:
+        raise ValueError(f"未知的线索来源“{text}”:请写来源代码(见 clue add --help),"
+                         "或报送部门的名称(如 人社、公安局)。")
+    return SourceLevel.DEPARTMENT.value, department_key(wanted)
+
+
+parse_source = argument_type(read_source)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,8 +71,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--id-number", default="", help="身份证号")
     add.add_argument("--phone", default="", help="当事人联系电话")
     add.add_argument("--address", default="", help="当事人住址")
-    add.add_argument("--source", required=True, choices=sorted(_all_sources()), metavar="SOURCE",
-                     help="线索来源:" + sources)
+    add.add_argument("--source", required=True, type=parse_source, metavar="SOURCE",
+                     help="线索来源:" + sources + ";九个部门之外的部门写其名称(如 公安局)")
     add.add_argument("--channel", choices=sorted(CHANNEL_LABELS), default=None,
                      help="发现渠道:" + ",".join(f"{k}={v}" for k, v in CHANNEL_LABELS.items()))
     add.add_argument("--date", type=parse_date, default=None, help="发现日期 YYYY-MM-DD(默认今天)")
@@ -79,8 +101,8 @@ def _filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=clues.STATUSES, action="append", help="状态(可多次给出;默认全部)")
     parser.add_argument("--region", default=None, help="区划名称或代码(含下级)")
     parser.add_argument("--unassigned", action="store_true", help="只要尚未分派的线索")
-    parser.add_argument("--source", choices=sorted(_all_sources()), metavar="SOURCE", default=None,
-                        help="线索来源(代码同 clue add)")
+    parser.add_argument("--source", type=parse_source, metavar="SOURCE", default=None,
+                        help="线索来源(代码同 clue add;部门也可写名称,如 人社、公安局)")
     parser.add_argument("--from", dest="date_from", type=parse_date, default=None, help="发现日期自 YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", type=parse_date, default=None, help="发现日期至 YYYY-MM-DD")
     parser.add_argument("--text", default="", help="姓名(开头几个字)或身份证号(全部或末几位)")
@@ -93,7 +115,8 @@ def _filter(db: Database, args: argparse.Namespace) -> clues.ClueFilter:
         raise ValidationFailed(f"--from {args.date_from} 晚于 --to {args.date_to}。")
     return clues.ClueFilter(statuses=tuple(dict.fromkeys(args.status or ())), region_id=region_named(db, args.region),
                             unassigned_only=args.unassigned,
-                            source_level=_all_sources()[args.source] if args.source else None, source=args.source,
+                            source_level=args.source[0] if args.source else None,
+                            source=args.source[1] if args.source else None,
                             date_from=args.date_from, date_to=args.date_to, text=args.text)
 
 
@@ -132,9 +155,9 @@ def add_clue(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         reported_on = args.date or date.today()
-        level = _all_sources()[args.source]
+        level, source = args.source
         clue_id = clues.add_clue(db, cli_actor(), clues.ClueInput(
-            source_level=SourceLevel(level), source=args.source, reported_on=reported_on,
+            source_level=SourceLevel(level), source=source, reported_on=reported_on,
             description=args.description, person_name=args.name, id_number=args.id_number, phone=args.phone,
             address=args.address, channel=args.channel, reported_by=args.reported_by,
             region_id=region_named(db, args.region)))

@@ -110,7 +110,7 @@ def read_month(text: str) -> date:
     return date(year, int(match.group(2)), 1)
 
 
-def _argument_type(read: Callable[[str], T]) -> Callable[[str], T]:
+def argument_type(read: Callable[[str], T]) -> Callable[[str], T]:
     """An argparse ``type=`` whose error is the reader's message."""
     def parse(text: str) -> T:
         try:
@@ -120,9 +120,9 @@ def _argument_type(read: Callable[[str], T]) -> Callable[[str], T]:
     return parse
 
 
-parse_year = _argument_type(read_year)
-parse_date = _argument_type(read_date)
-parse_month = _argument_type(read_month)
+parse_year = argument_type(read_year)
+parse_date = argument_type(read_date)
+parse_month = argument_type(read_month)
 
 
 def xlsx_name_problem(text: str) -> str | None:

@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     dep = isub.add_parser("department", help="导入部门名单并与在保人员比对(.xlsx/.xls/.ods/.csv)")
     dep.add_argument("file", help="名单文件")
     dep.add_argument("--department", required=True,
-                     help="报送部门:" + "、".join(codes.DEPARTMENT_LABELS.values()))
+                     help="报送部门:" + "、".join(codes.DEPARTMENT_LABELS.values())
+                     + f";其他部门写其名称(如 公安局、农业农村局,最多 {codes.MAX_DEPARTMENT_NAME} 个字)")
     dep.add_argument("--dry-run", action="store_true", help="只检查和统计,不写入数据库")
     dep.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把无效行和重复行按原文件的格式写入此文件(附原文件行号和错误原因)")
     dep.add_argument("--json", action="store_true", help="以一个 JSON 对象输出统计数字")
@@ -274,7 +275,9 @@ def list_batches(args: argparse.Namespace) -> int:
     try:
         batches = department_import.list_batches(db, cli_actor())
         if args.json:
-            print_json([{"id": b.id, "kind": b.kind, "department": b.department, "file": b.file_name,
+            print_json([{"id": b.id, "kind": b.kind, "department": b.department,
+                         "department_label": b.department_label if b.kind == department_import.KIND else None,
+                         "file": b.file_name,
                          "hash": b.hash, "counts": b.counts, "imported_by": b.imported_by,
                          "created_at": b.created_at.isoformat()} for b in batches])
             return 0

@@ -66,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="605" />
+        <location filename="../views/import_wizard.py" line="653" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -74,37 +74,37 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="398" />
+        <location filename="../views/import_wizard.py" line="446" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="415" />
+        <location filename="../views/import_wizard.py" line="463" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="400" />
+        <location filename="../views/import_wizard.py" line="448" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="402" />
+        <location filename="../views/import_wizard.py" line="450" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="413" />
+        <location filename="../views/import_wizard.py" line="461" />
         <source>The whole file was screened; nothing has been written. It was imported before and cannot be imported again.</source>
         <translation>已检查整个文件,未写入任何数据。此文件以前已导入,不能再次导入。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="448" />
+        <location filename="../views/import_wizard.py" line="496" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="452" />
+        <location filename="../views/import_wizard.py" line="500" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -137,37 +137,52 @@
         <translation>文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="193" />
-        <source>(choose)</source>
-        <translation>(请选择)</translation>
+        <location filename="../views/import_wizard.py" line="208" />
+        <source>Choose or type the department</source>
+        <translation>选择或输入部门</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="197" />
+        <location filename="../views/import_wizard.py" line="210" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="202" />
+        <location filename="../views/import_wizard.py" line="220" />
         <source>Department list</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="203" />
+        <location filename="../views/import_wizard.py" line="221" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="225" />
+        <location filename="../views/import_wizard.py" line="244" />
+        <source>Lists from other departments are accepted too (公安, 法院, 农业农村局 …): type the department's name.</source>
+        <translation>也接收其他部门报送的名单(公安、法院、农业农村局……):直接输入该部门的名称。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="248" />
+        <source>Other department: the list is kept and shown under the name “{name}”.</source>
+        <translation>其他部门:名单按“{name}”这个名称保存和显示。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="251" />
+        <source>Filed as {label}, one of the nine departments that send lists.</source>
+        <translation>归入“{label}”(九个定期推送名单的部门之一)。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="268" />
         <source>The file “{path}” does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="231" />
+        <location filename="../views/import_wizard.py" line="279" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="242" />
+        <location filename="../views/import_wizard.py" line="290" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -175,107 +190,107 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="250" />
+        <location filename="../views/import_wizard.py" line="298" />
         <source>Where the data is</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="251" />
+        <location filename="../views/import_wizard.py" line="299" />
         <source>Check the sheet, the header row and which column holds each field. Correct anything that was guessed wrong.</source>
         <translation>请核对工作表、表头行以及各字段所在的列,识别有误的请更正。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="258" />
+        <location filename="../views/import_wizard.py" line="306" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="260" />
+        <location filename="../views/import_wizard.py" line="308" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="263" />
+        <location filename="../views/import_wizard.py" line="311" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="272" />
+        <location filename="../views/import_wizard.py" line="320" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="275" />
+        <location filename="../views/import_wizard.py" line="323" />
         <source>ID number (required)</source>
         <translation>身份证号(必选)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="275" />
+        <location filename="../views/import_wizard.py" line="323" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="276" />
+        <location filename="../views/import_wizard.py" line="324" />
         <source>Sub-district / town</source>
         <translation>街道/乡镇</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="276" />
+        <location filename="../views/import_wizard.py" line="324" />
         <source>Community / village</source>
         <translation>社区/村</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="277" />
+        <location filename="../views/import_wizard.py" line="325" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="277" />
+        <location filename="../views/import_wizard.py" line="325" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="278" />
+        <location filename="../views/import_wizard.py" line="326" />
         <source>Document type (beside a document number)</source>
         <translation>证件类型(与证件号码并列时)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="302" />
+        <location filename="../views/import_wizard.py" line="350" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="308" />
+        <location filename="../views/import_wizard.py" line="356" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="310" />
+        <location filename="../views/import_wizard.py" line="358" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="311" />
+        <location filename="../views/import_wizard.py" line="359" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="313" />
+        <location filename="../views/import_wizard.py" line="361" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="316" />
+        <location filename="../views/import_wizard.py" line="364" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="339" />
+        <location filename="../views/import_wizard.py" line="387" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="345" />
+        <location filename="../views/import_wizard.py" line="393" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -283,67 +298,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="357" />
+        <location filename="../views/import_wizard.py" line="405" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="358" />
+        <location filename="../views/import_wizard.py" line="406" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370" />
+        <location filename="../views/import_wizard.py" line="418" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370" />
+        <location filename="../views/import_wizard.py" line="418" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="370" />
+        <location filename="../views/import_wizard.py" line="418" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="371" />
+        <location filename="../views/import_wizard.py" line="419" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="371" />
+        <location filename="../views/import_wizard.py" line="419" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="371" />
+        <location filename="../views/import_wizard.py" line="419" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="372" />
+        <location filename="../views/import_wizard.py" line="420" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="374" />
+        <location filename="../views/import_wizard.py" line="422" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="374" />
+        <location filename="../views/import_wizard.py" line="422" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="383" />
+        <location filename="../views/import_wizard.py" line="431" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="385" />
+        <location filename="../views/import_wizard.py" line="433" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -351,82 +366,82 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="464" />
+        <location filename="../views/import_wizard.py" line="512" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="469" />
+        <location filename="../views/import_wizard.py" line="517" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="472" />
+        <location filename="../views/import_wizard.py" line="520" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="477" />
+        <location filename="../views/import_wizard.py" line="525" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="482" />
+        <location filename="../views/import_wizard.py" line="530" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="497" />
+        <location filename="../views/import_wizard.py" line="545" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="512" />
+        <location filename="../views/import_wizard.py" line="560" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="516" />
+        <location filename="../views/import_wizard.py" line="564" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="527" />
+        <location filename="../views/import_wizard.py" line="575" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="535" />
+        <location filename="../views/import_wizard.py" line="583" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="540" />
+        <location filename="../views/import_wizard.py" line="588" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="549" />
+        <location filename="../views/import_wizard.py" line="597" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="561" />
+        <location filename="../views/import_wizard.py" line="609" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="562" />
+        <location filename="../views/import_wizard.py" line="610" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="570" />
+        <location filename="../views/import_wizard.py" line="618" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="589" />
+        <location filename="../views/import_wizard.py" line="637" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>

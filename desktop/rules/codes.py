@@ -6,6 +6,7 @@ department spreadsheets. Import reads labels, screens show labels, the database 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import StrEnum
 
@@ -295,6 +296,18 @@ DEPARTMENT_LABELS = {
     "disabled_federation": "残联",
 }
 
+SOURCES_BY_LEVEL: dict[str, dict[str, str]] = {
+    SourceLevel.INFORMANT: INFORMANT_LABELS,
+    SourceLevel.VERTICAL: VERTICAL_LABELS,
+    SourceLevel.DEPARTMENT: DEPARTMENT_LABELS,
+}
+
+
+def source_label(level: str, source: str) -> str:
+    """A clue source's label, read within its level (an other department shows its own name)."""
+    return SOURCES_BY_LEVEL.get(level, {}).get(source, source)
+
+
 CHANNEL_LABELS = {
     "home_visit": "走访调查",
     "screening": "主动排查",
@@ -324,9 +337,58 @@ def label_to_code(labels: dict, text: object) -> object | None:
     return None
 
 
+# Lists also come from departments other than the nine horizontal sources (公安, 法院, 农业农村局 …):
+# such an "other department" (其他部门) is kept under its own name, in place of a code, wherever the
+# nine keep theirs (import_batches.department, clues.source, column_mappings.department: 32 characters).
+OTHER_DEPARTMENTS = "其他部门"
+MAX_DEPARTMENT_NAME = 32
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
+
+
+def department_name(text: object) -> str:
+    """A department's name as typed, tidied: NFKC (full-width letters and spaces), trimmed, inner
+    whitespace one space and none beside a Chinese character ("公安 局" is 公安局), zero-width and
+    other format characters dropped. "" when nothing is left."""
+    name = unicodedata.normalize("NFKC", "" if text is None else str(text))
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+    return _SPACE_BY_CJK.sub("", " ".join(name.split()))
+
+
+def department_key(text: object) -> str:
+    """What a department is kept as: the code of one of the nine (from its label, a longer name or
+    the code), or else the other department's own tidied name. ValueError, with a Chinese message
+    saying what is wrong, for a blank, too long or control-character name."""
+    name = department_name(text)
+    if not name:
+        raise ValueError(f"请填写报送名单的部门名称(如 人社、医保,或{OTHER_DEPARTMENTS}的名称,如 公安局)。")
+    code = department_code(name)
+    if code is not None:
+        return code
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        shown = "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in name)[:MAX_DEPARTMENT_NAME]
+        raise ValueError(f"部门名称“{shown}”含有控制字符(显示为 ?),请重新输入。")
+    if len(name) > MAX_DEPARTMENT_NAME:
+        raise ValueError(f"部门名称“{name[:MAX_DEPARTMENT_NAME]}…”有 {len(name)} 个字,"
+                         f"最多 {MAX_DEPARTMENT_NAME} 个字,请写简称(如 区公安分局)。")
+    return name
+
+
+def is_other_department(key: str | None) -> bool:
+    """A department kept by its own name: not one of the nine horizontal sources."""
+    return bool(key) and key not in DEPARTMENT_LABELS
+
+
+def department_label(key: str | None) -> str:
+    """The label of one of the nine, or an other department's own name."""
+    return DEPARTMENT_LABELS.get(key or "", key or "")
+
+
 def department_code(text: str) -> str | None:
     """A department code from its label or a common longer name (人社局, 区医保局, 残联 …)."""
     wanted = "".join(unicodedata.normalize("NFKC", text).split())  # "人 社", full-width letters and spaces
+    if "公积金" in wanted:  # 住房公积金中心 is not 住保 (housing security): an other department
+        return None
     if wanted.lower() in DEPARTMENT_LABELS:  # the code itself, as scripts write it (hrss, HRSS)
         return wanted.lower()
     for code, label in DEPARTMENT_LABELS.items():

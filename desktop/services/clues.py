@@ -46,14 +46,15 @@ from desktop.rules.codes import (
     CATEGORY_LABELS,
     CHANNEL_LABELS,
     DEPARTMENT_LABELS,
-    INFORMANT_LABELS,
+    SOURCES_BY_LEVEL,
     STAGE_LABELS,
-    VERTICAL_LABELS,
     RegionLevel,
     Relation,
     Role,
     SourceLevel,
     Stage,
+    department_key,
+    source_label,
 )
 from desktop.services.applications import ACCEPT_LOCK
 from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, too_long, unit_of_work
@@ -84,11 +85,6 @@ OUTCOME_STAGE: dict[str, str | None] = {
 
 SOURCE_LEVEL_LABELS: dict[str, str] = {SourceLevel.INFORMANT: "四级信息员", SourceLevel.VERTICAL: "纵向来源",
                        SourceLevel.DEPARTMENT: "部门推送"}
-SOURCES_BY_LEVEL: dict[str, dict[str, str]] = {
-    SourceLevel.INFORMANT: INFORMANT_LABELS,
-    SourceLevel.VERTICAL: VERTICAL_LABELS,
-    SourceLevel.DEPARTMENT: DEPARTMENT_LABELS,
-}
 
 # Roles that work for the whole district: they also see clues not yet assigned to any region.
 DISTRICT_ROLES = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUPERVISOR})
@@ -102,10 +98,6 @@ def label(labels: Mapping[Any, str], code: str | None, default: str = "") -> str
     if code is None:
         return default
     return labels.get(code, default)
-
-
-def source_label(level: str, source: str) -> str:
-    return SOURCES_BY_LEVEL.get(level, {}).get(source, source)
 
 
 # -- plain results -------------------------------------------------------------------------------
@@ -512,9 +504,15 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
     if phone and not _PHONE.match(phone):
         problems["phone"] = "联系电话只能包含数字、空格和 + - ( )"
     labels = SOURCES_BY_LEVEL.get(data.source_level)
+    source = data.source
     if labels is None:
         problems["source_level"] = "请选择线索来源类别(四级信息员、纵向来源或部门)"
-    elif data.source not in labels:
+    elif data.source_level == SourceLevel.DEPARTMENT and source:
+        try:  # one of the nine by code or name, or an other department by its own name (公安局 …)
+            source = department_key(source)
+        except ValueError as exc:
+            problems["source"] = str(exc)
+    elif source not in labels:
         problems["source"] = "请选择具体的线索来源"
     if data.channel and data.channel not in CHANNEL_LABELS:
         problems["channel"] = "发现渠道无效"
@@ -547,7 +545,7 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
         "phone": phone or (household.phone if household else ""),
         "address": data.address.strip() or (household.address if household else ""),
         "source_level": data.source_level,
-        "source": data.source,
+        "source": source,
         "channel": data.channel or None,
         "reported_on": data.reported_on,
         "reported_by": data.reported_by.strip(),
@@ -1082,9 +1080,12 @@ def region_choices(db: Database, actor: Actor) -> list[tuple[int, str, int]]:
                 if level != "district"]
 
 
-def source_choices() -> list[tuple[str, str, Iterable[tuple[str, str]]]]:
-    """(level, level label, [(source, label)]) for the form's two combo boxes."""
-    return [(level, label(SOURCE_LEVEL_LABELS, level), list(labels.items()))
+def source_choices(other_departments: Iterable[str] = ()) -> list[tuple[str, str, Iterable[tuple[str, str]]]]:
+    """(level, level label, [(source, label)]) for the form's two combo boxes; the departments
+    outside the nine that sent lists (department_import.other_departments) follow the nine."""
+    others = [(name, name) for name in other_departments if name not in DEPARTMENT_LABELS]
+    return [(level, label(SOURCE_LEVEL_LABELS, level),
+             list(labels.items()) + (others if level == SourceLevel.DEPARTMENT else []))
             for level, labels in SOURCES_BY_LEVEL.items()]
 
 

@@ -109,7 +109,7 @@ class RowProblem:
 class DepartmentImportResult:
     batch_id: int | None
     file_name: str
-    department: str  # code
+    department: str  # code of one of the nine, or an other department's own name (codes.department_key)
     data_rows: int = 0
     valid: int = 0
     invalid: dict[str, int] = field(default_factory=dict)
@@ -134,7 +134,7 @@ class DepartmentImportResult:
 
     @property
     def department_label(self) -> str:
-        return codes.DEPARTMENT_LABELS.get(self.department, self.department)
+        return codes.department_label(self.department)
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -216,11 +216,12 @@ def check_unchanged(path: str | Path, expected_hash: str) -> None:
 
 
 def department_code(department: str) -> str:
-    code = codes.department_code(department or "")
-    if code is None:
-        known = "、".join(codes.DEPARTMENT_LABELS.values())
-        raise ValidationFailed(f"不认识的部门“{department}”。可选:{known}。")
-    return code
+    """The code of one of the nine horizontal sources, or an other department's own tidied name
+    (any department may send a list: 公安局, 法院, 农业农村局 …); a blank or too long name is refused."""
+    try:
+        return codes.department_key(department)
+    except ValueError as exc:
+        raise ValidationFailed(str(exc)) from exc
 
 
 def _load_layout(book: ss.Workbook, sheet: str | None, header_row: int | None, *,
@@ -242,8 +243,9 @@ def _remembered_mapping(db: Database | None, department: str | None, layout: ss.
     """The mapping saved for this department, if its column names are all in this file."""
     if db is None or not department or layout.header_height == 0:  # columns named by letter name nothing
         return None
-    code = codes.department_code(department)
-    if code is None:
+    try:
+        code = codes.department_key(department)
+    except ValueError:
         return None
     with db.session_factory() as session:
         saved = session.scalar(select(ColumnMapping.mapping).where(ColumnMapping.department == code))
@@ -586,7 +588,7 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 _remember_mapping(session, actor, dept, layout)
                 uow.audit("import.department", "import_batches", batch_id,
                           after={"file": book.name, "hash": file_hash, **result.counts()},
-                          detail=f"导入{codes.DEPARTMENT_LABELS[dept]}名单《{book.name}》")
+                          detail=f"导入{codes.department_label(dept)}名单《{book.name}》")
                 uow.notify("clues")
                 uow.notify("import_batches", batch_id or 0)
                 try:
@@ -699,7 +701,7 @@ class _Screening:
             f"SELECT :batch, {item[0]}, {item[1]}, {item[2]}, {item[3]}, {outcome}, NULL, m.household_id, "
             f"{region}, {item[5]} {matched}").bindparams(batch=batch_id)
         clues = Clue.__table__.c
-        label = codes.DEPARTMENT_LABELS[result.department]
+        label = codes.department_label(result.department)
         now = now_utc()
         self.insert_clues = text(
             "INSERT INTO clues (person_name, id_number, phone, address, description, status, region_id, "
@@ -906,8 +908,21 @@ def list_batches(db: Database, actor: Actor, kind: str | None = None, limit: int
         return [_batch_info(b) for b in uow.session.scalars(query)]
 
 
+def other_departments(db: Database, actor: Actor) -> list[str]:
+    """The departments outside the nine that have sent lists (their own names, as kept), the most
+    recently imported first: offered again in the import wizard and the clue filters, so that the
+    next list from 公安局 is filed under the same name."""
+    with unit_of_work(db, actor) as uow:
+        rows = uow.session.execute(
+            select(ImportBatch.department, func.max(ImportBatch.id))
+            .where(ImportBatch.kind == KIND, ImportBatch.department.is_not(None),
+                   ImportBatch.department.not_in(list(codes.DEPARTMENT_LABELS)))
+            .group_by(ImportBatch.department).order_by(func.max(ImportBatch.id).desc())).all()
+        return [name for name, _ in rows if name]
+
+
 def _batch_info(b: ImportBatch) -> BatchInfo:
-    label = codes.DEPARTMENT_LABELS.get(b.department or "", b.department or "")
+    label = codes.department_label(b.department)
     if b.kind != KIND:
         label = "家庭台账"
     return BatchInfo(b.id, b.kind, b.department, label, b.file_name, b.file_hash, dict(b.counts or {}),

@@ -53,14 +53,12 @@ from desktop.rules.codes import (
     GRADE_LABELS,
     HEALTH_LABELS,
     INCOME_LABELS,
-    INFORMANT_LABELS,
     LABOUR_LABELS,
     NET_INCOME_KINDS,
     RELATION_LABELS,
     SCHOOLING_LABELS,
     STAGE_LABELS,
     TRACK_LABELS,
-    VERTICAL_LABELS,
     AreaType,
     Category,
     Disability,
@@ -71,6 +69,7 @@ from desktop.rules.codes import (
     Relation,
     Schooling,
     Stage,
+    source_label,
 )
 from desktop.rules.means_test import PLACEMENT_LABELS
 from desktop.rules.monitoring import REFERRAL_STATUSES, effective_due
@@ -829,13 +828,6 @@ def _value_text(key: str, value: Any) -> str:
     return str(value)
 
 
-def _source_label(source_level: str, source: str) -> str:
-    for labels in (INFORMANT_LABELS, VERTICAL_LABELS, DEPARTMENT_LABELS):
-        if source in labels:
-            return labels[source]
-    return source
-
-
 def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bool = False) -> HouseholdDetail:
     """The household with its members, incomes, expenses and timelines (newest first).
 
@@ -858,7 +850,7 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                               _label(EXPENSE_LABELS, e.kind), e.amount, e.period_end, False, e.note)
                     for e in s.scalars(select(Expense).where(Expense.household_id == h.id)
                                        .order_by(Expense.period_end.desc(), Expense.id))]
-        clues = [TimelineEntry(c.reported_on, "clue", f"线索:{_source_label(c.source_level, c.source)}"
+        clues = [TimelineEntry(c.reported_on, "clue", f"线索:{source_label(c.source_level, c.source)}"
                                + (f"({CHANNEL_LABELS.get(c.channel, c.channel)})" if c.channel else ""),
                                c.description, c.reported_by)
                  for c in s.scalars(select(Clue).where(Clue.household_id == h.id).order_by(Clue.reported_on.desc()))]

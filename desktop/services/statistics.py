@@ -562,14 +562,15 @@ def _discoveries(q: _Q, today: date) -> Discoveries:
         if level == SourceLevel.DEPARTMENT.value:
             departments[src or ""] = departments.get(src or "", 0) + int(n)
 
-    def bars(found: dict[str, int], labels: dict[str, str]) -> tuple[Bar, ...]:
+    def bars(found: dict[str, int], labels: dict[str, str], *, by_count: bool = False) -> tuple[Bar, ...]:
         out = [Bar(k, v, found.pop(k, 0)) for k, v in labels.items()]
-        return tuple(out + [Bar(k, k or "未填写", n) for k, n in sorted(found.items())])
+        rest = sorted(found.items(), key=(lambda kv: (-kv[1], kv[0])) if by_count else None)
+        return tuple(out + [Bar(k, k or "未填写", n) for k, n in rest])
 
     funnel = _funnel(q, today)
     # The funnel's first step is the headline figure: the households discovered in the period.
     return Discoveries(funnel[0].value, sum(levels.values()), bars(levels, SOURCE_LEVEL_LABELS),
-                       bars(channels, CHANNEL_LABELS), bars(departments, DEPARTMENT_LABELS), funnel)
+                       bars(channels, CHANNEL_LABELS), bars(departments, DEPARTMENT_LABELS, by_count=True), funnel)
 
 
 def _discovered(q: _Q) -> list[ColumnElement[bool]]:

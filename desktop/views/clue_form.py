@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.rules import idcard
-from desktop.rules.codes import CHANNEL_LABELS, STAGE_LABELS
+from desktop.rules.codes import CHANNEL_LABELS, STAGE_LABELS, SourceLevel, is_other_department
 from desktop.services import clues
+from desktop.services import department_import as di
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog
@@ -121,6 +122,10 @@ class ClueForm(FormDialog):
         # -- where it came from -------------------------------------------------------------
         source = QGroupBox(self.tr("Source"))
         sform = QFormLayout(source)
+        try:  # departments outside the nine that sent lists (公安局 …) are sources too
+            self._other_departments = di.other_departments(ctx.db, ctx.actor)
+        except ServiceError:
+            self._other_departments = []
         self.level = QComboBox()
         for level, label, _ in clues.source_choices():
             self.level.addItem(label, str(level))
@@ -182,7 +187,7 @@ class ClueForm(FormDialog):
     def _fill_sources(self) -> None:
         level = self.level.currentData()
         self.source.clear()
-        for lvl, _label, sources in clues.source_choices():
+        for lvl, _label, sources in clues.source_choices(self._other_departments):
             if lvl == level:
                 for code, label in sources:
                     self.source.addItem(label, code)
@@ -200,6 +205,9 @@ class ClueForm(FormDialog):
                 masked=info.id_number))
         self.phone.setText(info.phone)
         self.address.setText(info.address)
+        if info.source_level == SourceLevel.DEPARTMENT and info.source not in self._other_departments \
+                and is_other_department(info.source):  # a department outside the nine, kept by its name
+            self._other_departments.append(info.source)
         self.level.setCurrentIndex(max(self.level.findData(info.source_level), 0))
         self._fill_sources()
         self.source.setCurrentIndex(max(self.source.findData(info.source), 0))

@@ -135,11 +135,7 @@ class ClueInboxTab(QWidget):
         for status in clues.STATUSES:
             self.status.addItem(clues.STATUS_LABELS[status], (status,))
         self.source = QComboBox()
-        self.source.addItem(self.tr("All sources"), "")
-        for level, label, sources in clues.source_choices():
-            self.source.addItem(label, f"{level}|")
-            for code, source_label in sources:
-                self.source.addItem("    " + source_label, f"{level}|{code}")
+        self._fill_sources()
         self.region = QComboBox()
         fill_regions(self.region, ctx, blank=self.tr("All regions"))
         if clues.sees_unassigned(ctx.actor):
@@ -239,6 +235,24 @@ class ClueInboxTab(QWidget):
         ctx.changes.changed.connect(self._changed)
         self.refresh()
 
+    def _fill_sources(self) -> None:
+        """The source filter: each level, its sources, and after the nine departments those outside
+        them that have sent lists (公安局 …), filled again when a batch comes or goes."""
+        try:
+            others = di.other_departments(self.ctx.db, self.ctx.actor)
+        except ServiceError:
+            others = []
+        kept = self.source.currentData()
+        blocked = self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem(self.tr("All sources"), "")
+        for level, label, sources in clues.source_choices(others):
+            self.source.addItem(label, f"{level}|")
+            for code, source_label in sources:
+                self.source.addItem("    " + source_label, f"{level}|{code}")
+        self.source.setCurrentIndex(max(self.source.findData(kept), 0) if kept else 0)
+        self.source.blockSignals(blocked)
+
     # -- data ----------------------------------------------------------------------------------
     def current_filter(self) -> ClueFilter:
         level, _, source = (self.source.currentData() or "").partition("|")
@@ -274,6 +288,8 @@ class ClueInboxTab(QWidget):
         self._selection_changed()
 
     def _changed(self, topic: str, _ident: int) -> None:
+        if topic in ("import_batches", "*"):
+            self._fill_sources()
         if topic in ("clues", "households", "*"):
             self.refresh()
 

@@ -189,14 +189,32 @@ class FilePage(QWizardPage):
         file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path)  # a row of two widgets gives the form's own label no buddy: Alt+F did nothing
         form.addRow(file_label, row)
+        # The nine horizontal sources first, then the other departments that sent lists before (so
+        # that the next list from 公安局 is filed under the same name); any other name may be typed.
         self.department = QComboBox()
-        self.department.addItem(self.tr("(choose)"), None)
+        self.department.setEditable(True)
+        self.department.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.department.addItem("", None)
         for code, label in codes.DEPARTMENT_LABELS.items():
             self.department.addItem(label, code)
-        self.department.currentIndexChanged.connect(self._changed)
+        try:
+            others = di.other_departments(wizard.ctx.db, wizard.ctx.actor)
+        except ServiceError:
+            others = []
+        for name in others:
+            self.department.addItem(name, name)
+        line = self.department.lineEdit()
+        line.setMaxLength(codes.MAX_DEPARTMENT_NAME * 2)  # room for spaces tidied away; the name is checked
+        line.setPlaceholderText(self.tr("Choose or type the department"))
+        self.department.currentTextChanged.connect(self._department_typed)
         form.addRow(self.tr("&Department:"), self.department)
+        self.department_hint = QLabel()
+        self.department_hint.setWordWrap(True)
+        self.department_hint.setStyleSheet("color: #666;")
+        form.addRow("", self.department_hint)
         self.registerField("path*", self.path)
         self._ready = False
+        self._department_typed(self.department.currentText())
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Department list"), self.path.text(),
@@ -205,17 +223,42 @@ class FilePage(QWizardPage):
             self.path.setText(path)
 
     def _guess_department(self, text: str) -> None:
-        if self.department.currentData() is None:
+        if not self.department.currentText().strip():
             code = codes.department_code(Path(text).stem.split("_")[0]) if text.strip() else None
             if code:
                 self.department.setCurrentIndex(self.department.findData(code))
+
+    def chosen_department(self) -> str:
+        """What the import is told: the code of one of the nine when picked from the list, else the
+        name as typed (the service tidies it and knows 人社局 as 人社)."""
+        text = self.department.currentText()
+        index = self.department.findText(text)
+        data = self.department.itemData(index) if index > 0 else None
+        return data if isinstance(data, str) else text.strip()
+
+    def _department_typed(self, text: str) -> None:
+        """Say what the typed name will be filed as: one of the nine, or an other department by name."""
+        try:
+            key = codes.department_key(text)
+        except ValueError as exc:
+            hint = self.tr("Lists from other departments are accepted too (公安, 法院, 农业农村局 …): "
+                           "type the department's name.") if not text.strip() else str(exc)
+        else:
+            if codes.is_other_department(key):
+                hint = self.tr("Other department: the list is kept and shown under the name “{name}”.").format(
+                    name=key)
+            else:
+                hint = self.tr("Filed as {label}, one of the nine departments that send lists.").format(
+                    label=codes.department_label(key))
+        self.department_hint.setText(hint)
+        self._changed()
 
     def _changed(self) -> None:
         self._ready = False
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.path.text().strip()) and self.department.currentData() is not None
+        return bool(self.path.text().strip()) and bool(self.department.currentText().strip())
 
     def validatePage(self) -> bool:  # noqa: N802
         if self._ready:
@@ -224,7 +267,12 @@ class FilePage(QWizardPage):
         if not Path(path).is_file():
             QMessageBox.warning(self, self.w.windowTitle(), self.tr("The file “{path}” does not exist.").format(path=path))
             return False
-        department = self.department.currentData()
+        try:
+            department = codes.department_key(self.chosen_department())
+        except ValueError as exc:
+            QMessageBox.warning(self, self.w.windowTitle(), str(exc))
+            self.department.setFocus()
+            return False
         db = self.w.ctx.db
 
         def work(progress: Progress) -> di.Preview:
