@@ -397,8 +397,8 @@ def test_each_chart_reads_in_one_screen_at_1366x768(page: StatisticsPage, qtbot)
         page.tabs.setCurrentIndex(i)
         qtbot.wait(10)
         for chart in page.tabs.currentWidget().findChildren(type(page.charts["pass_rate"])):
-            if chart.horizontal and chart is page.charts["visits"]:
-                continue  # one line per community: its own area scrolls, its scale at the top
+            if chart.horizontal and chart in (page.charts["visits"], page.charts["department"]):
+                continue  # one line per community or department: its own area scrolls, its scale at the top
             bottom = chart.mapTo(page, chart.rect().bottomLeft()).y()
             assert bottom <= page.height(), (chart.title, bottom, page.height())
     # the legend is above the plot, not under the axis title
@@ -591,3 +591,29 @@ def test_a_period_that_is_over_says_which_figures_stand_at_its_end(page: Statist
     qtbot.waitUntil(lambda: page.stats is not None and page.stats.filter.date_to is None, timeout=20000)
     settle(qtbot)
     assert not page.headline_basis.isVisible() and page.headline_basis.text() == ""
+
+
+def test_every_department_is_named_on_its_chart_also_one_outside_the_nine(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """Under upright bars only every other department's name fitted; a department outside the nine
+    (公安局, from its list) is a bar of its own, named like the nine."""
+    from datetime import date
+
+    from desktop.models import Clue
+    from desktop.rules.codes import DEPARTMENT_LABELS
+
+    build_dataset(sqlite_district)
+    with sqlite_district.db.session_factory() as s:
+        s.add(Clue(person_name="钱七", source_level="department", source="公安局", channel="screening",
+                   reported_on=date(2026, 3, 3), region_id=sqlite_district.regions["飞云社区"]))
+        s.commit()
+    widget = StatisticsPage(AppContext(sqlite_district.db, sqlite_district.actor(Role.SUPERVISOR)))
+    qtbot.addWidget(widget)
+    widget.resize(1366 - 190, 654)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.stats is not None, timeout=20000)
+    settle(qtbot)
+    chart = widget.charts["department"]
+    assert chart.horizontal
+    assert _axis_texts(chart, "left") == [*DEPARTMENT_LABELS.values(), "公安局"]
+    widget._refresh_timer.stop()
+    assert wait_for_background(20000)

@@ -240,7 +240,15 @@ class StatisticsPage(QWidget):
         dgrid = QGridLayout(discovery)
         dgrid.addWidget(chart("level", self.tr("Clues by source level"), value_label=self.tr("Clues")), 0, 0)
         dgrid.addWidget(chart("channel", self.tr("Clues by channel"), value_label=self.tr("Clues")), 0, 1)
-        dgrid.addWidget(chart("department", self.tr("Clues from departments"), value_label=self.tr("Clues")), 1, 0)
+        # Across, each department named on its own line: the nine and those outside them that sent lists
+        # (公安局 …) are too many for names under upright bars, where only every other one fitted. A long
+        # list scrolls in its own place, as the visits by community do.
+        departments_scroll = QScrollArea()
+        departments_scroll.setWidgetResizable(True)
+        departments_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        departments_scroll.setWidget(chart("department", self.tr("Clues from departments"),
+                                           value_label=self.tr("Clues"), horizontal=True))
+        dgrid.addWidget(departments_scroll, 1, 0)
         dgrid.addWidget(chart("funnel", self.tr("From clue to assistance (households)"),
                               value_label=self.tr("Households"), horizontal=True), 1, 1)
         self.tabs.addTab(discovery, self.tr("Discovery"))
