@@ -397,3 +397,10 @@ def test_calendar_commands_say_how_many_open_deadlines_moved(district: District,
     assert captured.err == f"错误:{message}\n"
     assert json.loads(captured.out) == {"error": message, "code": "invalid_input"}
     assert len(cal_svc.year_info(district.db, district.admin, 2027).days) == 1
+
+
+def test_the_moved_deadlines_sentence_names_only_the_kinds_that_moved() -> None:
+    moved = cal_svc.DeadlinesMoved(procedure=2, application_ids=(7, 9))
+    assert moved.text() == "因此改变的未办结期限 2 个(办结期限 2 个),涉及申请 7、9。"
+    moved = cal_svc.DeadlinesMoved(steps=1, refusal_notices=1, application_ids=(3,))
+    assert moved.text() == "因此改变的未办结期限 2 个(本步期限 1 个、不予批准书面通知期限 1 个),涉及申请 3。"

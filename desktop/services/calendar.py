@@ -62,8 +62,9 @@ class DeadlinesMoved:
             return "没有未办结的期限因此改变。"
         ids = "、".join(str(i) for i in self.application_ids[:MOVED_IDS_SHOWN])
         more = f"等 {len(self.application_ids)} 件" if len(self.application_ids) > MOVED_IDS_SHOWN else ""
-        return (f"因此改变的未办结期限 {self.total} 个(办结期限 {self.procedure} 个、本步期限 {self.steps} 个、"
-                f"不予批准书面通知期限 {self.refusal_notices} 个),涉及申请 {ids}{more}。")
+        kinds = "、".join(f"{label} {n} 个" for label, n in (
+            ("办结期限", self.procedure), ("本步期限", self.steps), ("不予批准书面通知期限", self.refusal_notices)) if n)
+        return f"因此改变的未办结期限 {self.total} 个({kinds}),涉及申请 {ids}{more}。"
 
     def as_json(self) -> dict[str, object]:
         return {"deadlines_moved": self.total, "procedure": self.procedure, "steps": self.steps,
