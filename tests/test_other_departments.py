@@ -50,6 +50,18 @@ def test_any_department_is_kept_by_code_or_by_its_own_name(given: str, key: str)
     assert codes.department_label(key) == codes.DEPARTMENT_LABELS.get(key, key)
 
 
+@pytest.mark.parametrize(("given", "source"), [
+    ("grid", ("vertical", "grid")), ("网格", ("vertical", "grid")), ("楼栋长", ("informant", "building_head")),
+    ("市社会救助局", ("vertical", "city_bureau")), ("人社局", ("department", "hrss")),
+    ("公安局", ("department", "公安局")),
+])
+def test_a_source_is_read_from_its_code_or_its_chinese_name(given: str, source: tuple[str, str]) -> None:
+    """--source 网格 is the grid, as --source grid is, not a department called 网格."""
+    from desktop.commands.clues import read_source
+
+    assert read_source(given) == source
+
+
 @pytest.mark.parametrize(("given", "message"), [
     ("", "请填写"), (" \u3000\t", "请填写"), ("公" * 33, "最多 32 个字"), ("公安\x07局", "控制字符"),
 ])

@@ -27,17 +27,28 @@ def _all_sources() -> dict[str, str]:
     return {code: level for level, labels in clues.SOURCES_BY_LEVEL.items() for code in labels}
 
 
+def _informant_and_vertical_labels() -> dict[str, tuple[str, str]]:
+    """An informant's or a vertical source's Chinese name (楼栋长, 网格 …) → (level, code): typed
+    instead of its code it is that source, not a department of that name."""
+    return {label: (level, code) for level, labels in clues.SOURCES_BY_LEVEL.items()
+            if level != SourceLevel.DEPARTMENT.value for code, label in labels.items()}
+
+
 _CODE_LIKE = re.compile(r"[a-z][a-z_]*")
 
 
 def read_source(text: str) -> tuple[str, str]:
-    """(level, source) from a source code (building_head, grid, hrss …) or a department's name: one
+    """(level, source) from a source code (building_head, grid, hrss …), an informant's or vertical
+    source's Chinese name (楼栋长, 网格), or a department's name: one
     of the nine by its name (人社局) or a department outside them by its own (公安局, kept as typed).
     A word written like a code that is none (nosuch) is a mistyped code, not a department."""
     wanted = text.strip()
     level = _all_sources().get(wanted.lower())
     if level is not None:
         return level, wanted.lower()
+    named = _informant_and_vertical_labels().get(wanted)
+    if named is not None:
+        return named
     if _CODE_LIKE.fullmatch(wanted) or not wanted:
         raise ValueError(f"未知的线索来源“{text}”:请写来源代码(见 clue add --help),"
                          "或报送部门的名称(如 人社、公安局)。")
