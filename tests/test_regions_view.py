@@ -181,3 +181,34 @@ def test_the_households_page_tree_follows_a_move(qtbot, sqlite_district: Distric
     dialog.save()
     town = page.regions._items[d.regions["河口镇"]]
     assert [town.child(i).text(0) for i in range(town.childCount())] == ["飞云社区", "闸口社区", "道仕袱村"]
+
+
+def test_the_board_and_clue_inbox_region_filters_follow_added_and_deleted_regions(
+        qtbot, sqlite_district: District, shown: list[str]) -> None:  # noqa: ANN001
+    """The region filters of the board, the visits tab and the clue inbox were filled once: a community
+    added in 区划管理 could not be chosen until the program was started again; one deleted stayed."""
+    from desktop.views.board import RegionCombo
+    from desktop.views.discovery import ClueInboxTab
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    combo = RegionCombo(ctx, None)
+    qtbot.addWidget(combo)
+    inbox = ClueInboxTab(ctx)
+    qtbot.addWidget(inbox)
+    combo.setCurrentIndex(combo.findData(d.regions["飞云社区"]))
+    inbox.region.setCurrentIndex(inbox.region.findData(d.regions["飞云社区"]))
+    new_id = regions.add_region(d.db, d.admin, parent_id=d.regions["八泉街道"], name="新建社区")
+    ctx.changes.publish("regions", new_id)  # as 区划管理 (or the live feed from another workstation) does
+    assert combo.findData(new_id) >= 0 and inbox.region.findData(new_id) >= 0
+    assert combo.currentData() == d.regions["飞云社区"] and inbox.region.currentData() == d.regions["飞云社区"]
+    assert inbox.region.itemData(1) == -1  # 未分派 stays second
+    combo.setCurrentIndex(combo.findData(new_id))
+    inbox.region.setCurrentIndex(inbox.region.findData(new_id))
+    fallen_back: list[int] = []
+    combo.currentIndexChanged.connect(fallen_back.append)
+    regions.delete_region(d.db, d.admin, new_id)
+    ctx.changes.publish("regions", new_id)
+    assert combo.findData(new_id) < 0 and inbox.region.findData(new_id) < 0
+    assert combo.currentData() is None and fallen_back == [0]  # all regions again, and the tab told
+    assert inbox.region.currentData() is None and inbox.current_filter().region_id is None

@@ -100,16 +100,37 @@ class MoveDialog(FormDialog):
         return self.reason_edit.toPlainText().strip()
 
 
-def _region_combo(ctx: AppContext, parent: QWidget) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.addItem(QCoreApplication.translate("BoardTables", "All regions"), None)
-    try:
-        for region in regions.list_regions(ctx.db, ctx.actor):
-            depth = max(region.path.count("/") - 2, 0)
-            combo.addItem("  " * depth + region.name, region.id)
-    except ServiceError as exc:
-        show_error(parent, exc)
-    return combo
+class RegionCombo(QComboBox):
+    """The regions the user may see, indented under their parents, filled again when regions are
+    added, renamed, moved or deleted (系统设置 → 区划管理) with the choice kept; a region chosen that
+    is gone falls back to all regions (and says so through currentIndexChanged)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.fill()
+        ctx.changes.changed.connect(self._changed)
+
+    def fill(self) -> None:
+        kept = self.currentData()
+        blocked = self.blockSignals(True)
+        self.clear()
+        self.addItem(QCoreApplication.translate("BoardTables", "All regions"), None)
+        try:
+            for region in regions.list_regions(self.ctx.db, self.ctx.actor):
+                depth = max(region.path.count("/") - 2, 0)
+                self.addItem("  " * depth + region.name, region.id)
+        except ServiceError as exc:
+            show_error(self.parentWidget(), exc)
+        index = self.findData(kept) if kept is not None else 0
+        self.setCurrentIndex(max(index, 0))
+        self.blockSignals(blocked)
+        if index < 0:
+            self.currentIndexChanged.emit(0)
+
+    def _changed(self, topic: str, _ident: int) -> None:
+        if topic in ("regions", "*"):
+            self.fill()
 
 
 # -- the board tab ----------------------------------------------------------------------------------
@@ -126,7 +147,7 @@ class BoardTab(QWidget):
         self._live_again = False
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.region = _region_combo(ctx, self)
+        self.region = RegionCombo(ctx, self)
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
         for code, label in CATEGORY_LABELS.items():
@@ -614,7 +635,7 @@ class VisitsTab(QWidget):
         caption.setBuddy(self.state)
         bar.addWidget(caption)
         bar.addWidget(self.state)
-        self.region = _region_combo(ctx, self)
+        self.region = RegionCombo(ctx, self)
         region_caption = QLabel(self.tr("Re&gion:"))
         region_caption.setBuddy(self.region)
         bar.addWidget(region_caption)

@@ -46,13 +46,24 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def fill_regions(combo: QComboBox, ctx: AppContext, *, blank: str | None = None) -> None:
-    """Sub-districts and communities the user may choose, indented under their parents."""
+def fill_regions(combo: QComboBox, ctx: AppContext, *, blank: str | None = None,
+                 extra: tuple[str, object] | None = None) -> bool:
+    """Sub-districts and communities the user may choose, indented under their parents (``extra``:
+    an item after the blank one), keeping the choice when filled again. False when the region
+    chosen is no longer there (the first item is chosen instead)."""
+    kept = combo.currentData()
+    blocked = combo.blockSignals(True)
     combo.clear()
     if blank is not None:
         combo.addItem(blank, None)
+    if extra is not None:
+        combo.addItem(*extra)
     for region_id, name, depth in clues.region_choices(ctx.db, ctx.actor):
         combo.addItem("    " * max(depth - 1, 0) + name, region_id)
+    index = combo.findData(kept) if kept is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(blocked)
+    return index >= 0
 
 
 class ClueForm(FormDialog):

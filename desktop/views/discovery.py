@@ -137,9 +137,7 @@ class ClueInboxTab(QWidget):
         self.source = QComboBox()
         self._fill_sources()
         self.region = QComboBox()
-        fill_regions(self.region, ctx, blank=self.tr("All regions"))
-        if clues.sees_unassigned(ctx.actor):
-            self.region.insertItem(1, self.tr("Unassigned"), -1)
+        self._fill_regions()
         self.use_dates = QCheckBox(self.tr("&Found between"))
         today = date.today()
         self.date_from = day_edit(date(today.year, 1, 1))
@@ -253,6 +251,15 @@ class ClueInboxTab(QWidget):
         self.source.setCurrentIndex(max(self.source.findData(kept), 0) if kept else 0)
         self.source.blockSignals(blocked)
 
+    def _fill_regions(self) -> bool:
+        """The region filter, filled again when regions change (系统设置 → 区划管理). False when the
+        region chosen is gone."""
+        unassigned = (self.tr("Unassigned"), -1) if clues.sees_unassigned(self.ctx.actor) else None
+        try:
+            return fill_regions(self.region, self.ctx, blank=self.tr("All regions"), extra=unassigned)
+        except ServiceError:
+            return True
+
     # -- data ----------------------------------------------------------------------------------
     def current_filter(self) -> ClueFilter:
         level, _, source = (self.source.currentData() or "").partition("|")
@@ -290,6 +297,8 @@ class ClueInboxTab(QWidget):
     def _changed(self, topic: str, _ident: int) -> None:
         if topic in ("import_batches", "*"):
             self._fill_sources()
+        if topic in ("regions", "*") and not self._fill_regions() and topic != "*":
+            self.refresh()  # the region chosen is gone: all regions now
         if topic in ("clues", "households", "*"):
             self.refresh()
 
