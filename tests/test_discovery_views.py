@@ -18,7 +18,7 @@ from desktop.rules.codes import Role, SourceLevel
 from desktop.services import auth, clues
 from desktop.views import clue_form
 from desktop.views.context import AppContext
-from desktop.views.discovery import BatchRowsDialog, DiscoveryPage
+from desktop.views.discovery import BatchRowsDialog, ClueInboxTab, DiscoveryPage
 from desktop.views.import_wizard import DepartmentImportWizard
 from desktop.views.operations import wait_for_background
 from desktop.views.register_import import RegisterImportDialog
@@ -1110,3 +1110,13 @@ def test_inbox_reopens_a_closed_clue_after_asking_why(qtbot, sqlite_district: Di
     assert inbox.reopen_button.isHidden() and inbox.reopen_button.text() not in {
         a.text() for a in inbox.context_menu().actions()}
     assert "#reopen" not in inbox.detail.toHtml()
+
+
+def test_the_inbox_fits_a_1366_pixel_screen(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """With 重新打开 the eight buttons and the counts beside them widened the page past the window at
+    1366×768 (a horizontal scroll bar under the whole page); the counts now take two lines."""
+    inbox = ClueInboxTab(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(inbox)
+    inbox.refresh()
+    assert inbox.minimumSizeHint().width() <= 1366 - 190 - 40  # the navigation bar and the margins
+    assert inbox.counts.text().count("\n") == 1

@@ -196,7 +196,9 @@ class ClueInboxTab(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         self.counts = QLabel()
-        bar.addWidget(self.counts)
+        # on two lines (refresh) rather than widening the page past 1366 pixels: eight buttons leave little room
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar.addWidget(self.counts, 1)
         layout.addLayout(bar)
         # What the last action did: an assigned or closed clue may leave the filtered list at once.
         self.message = QLabel()
@@ -282,10 +284,10 @@ class ClueInboxTab(QWidget):
             show_error(self, exc)
             return
         parts = [f"{clues.STATUS_LABELS[s]} {counts.by_status.get(s, 0)}" for s in clues.STATUSES]
-        text = "  ·  ".join(parts)
         if clues.sees_unassigned(self.ctx.actor):
-            text += "  ·  " + self.tr("unassigned {n}").format(n=counts.unassigned)
-        self.counts.setText(text)
+            parts.append(self.tr("unassigned {n}").format(n=counts.unassigned))
+        half = (len(parts) + 1) // 2
+        self.counts.setText("  ·  ".join(parts[:half]) + "\n" + "  ·  ".join(parts[half:]))
         selection = self.table.selectionModel()
         for row, clue in enumerate(self.model.rows):
             if clue.id in selected:
