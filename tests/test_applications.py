@@ -552,6 +552,33 @@ def test_front_desk_accepts_and_refers_in_one_go(district: District) -> None:
         svc.accept(db, worker, household_id=hid, category="dibao", accepted_on=date(2026, 4, 2))
 
 
+def test_a_referral_outcome_keeps_its_received_and_closing_days(district: District) -> None:
+    """An outcome recorded in the application window: a referral answered straight with its outcome
+    was never 'received' (the statistics of the months before its closing read it as only sent), and
+    a closed one could be set back to received, which erased its closing day."""
+    db = district.db
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    hid = make_household(db, district.regions["飞云社区"], "吴敏", 2)
+    result = svc.front_desk(db, worker, household_id=hid, category="dibao", accepted_on=date(2026, 4, 1),
+                            referrals=[svc.ReferralInput("medical_insurance", "住院费用医疗救助")])
+    ref_id = result.referral_ids[0]
+    svc.record_referral_outcome(db, worker, ref_id, status="done", feedback="已纳入医疗救助", on=date(2026, 4, 10),
+                                today=date(2026, 4, 20))
+    with db.session_factory() as session:
+        ref = session.get(Referral, ref_id)
+        assert ref.closed_on == date(2026, 4, 10)
+        assert ref.received_at is not None and ref.received_at.astimezone().date() == date(2026, 4, 10)
+    with pytest.raises(ValidationFailed, match="已办结,不能改回“已接收”"):
+        svc.record_referral_outcome(db, worker, ref_id, status="received", on=date(2026, 4, 12),
+                                    today=date(2026, 4, 20))
+    # a wrong outcome is corrected by recording the right one
+    svc.record_referral_outcome(db, worker, ref_id, status="declined", feedback="不符合医疗救助条件",
+                                on=date(2026, 4, 11), today=date(2026, 4, 20))
+    with db.session_factory() as session:
+        ref = session.get(Referral, ref_id)
+        assert (ref.status, ref.closed_on) == ("declined", date(2026, 4, 11))
+
+
 def test_publicity_list_shows_only_name_size_and_amount(district: District, tmp_path: Path) -> None:
     db, admin = district.db, district.admin
     run_regular(district, make_household(db, district.regions["八泉社区"], "张三", 3))

@@ -761,11 +761,17 @@ def record_referral_outcome(db: Database, actor: Actor, referral_id: int, *, sta
         uow.check_version(ref, expected_version, "转介")
         if on < ref.sent_on:
             raise ValidationFailed(f"部门办理日期不能早于转介日期 {ref.sent_on.isoformat()}。")
+        if status == "received" and ref.status in ("done", "declined"):
+            # a closed referral does not go back (its closing day would be lost to the statistics of
+            # the months in between); a wrong outcome is corrected by recording the right one
+            raise ValidationFailed(f"该转介已{REFERRAL_STATUS_LABELS[ref.status]},不能改回“已接收”;"
+                                   "如结果记错,请直接记录正确的办理结果(已办结或未受理)。", {"status": "不能退回"})
         before = snapshot(ref)
         ref.status = status
         ref.feedback = feedback.strip()
-        if status == "received" and ref.received_at is None:
-            ref.received_at = moment_on(on)  # the day the department received it, as entered
+        if ref.received_at is None:
+            # the day the department received it, as entered (also when the first answer is the outcome)
+            ref.received_at = moment_on(on)
         ref.closed_on = on if status in ("done", "declined") else None
         uow.touch(ref)
         uow.flush()
