@@ -187,10 +187,10 @@ def test_reassess_in_the_window_and_confirm(qtbot, world, messages, tmp_path: Pa
         assert s.get(Household, hid).stage == "applying"
 
 
-def test_reassess_confirms_only_the_moves_chosen(qtbot, world, messages, tmp_path: Path) -> None:  # noqa: ANN001
-    """政策找人: the dialog could only confirm every proposed move at once (its table picked single cells).
-    All rows start selected; the user narrows the choice, confirms those, and the rest stay listed."""
-    d, ctx, hid = world
+def _reassessed_with_a_second_household(qtbot, world, tmp_path: Path):  # noqa: ANN001, ANN202
+    """A second household (王秀英, 八泉社区) beside the world's, and the administrator's 政策找人 dialog
+    run for everyone as at 2026-03-01: (its id, the dialog)."""
+    d, ctx, _hid = world
     other = add_household(d.db, d.regions["八泉社区"], [{"name": "王秀英", "born": date(1950, 3, 1)}],
                           incomes={"wages": "3000"})
     ctx.actor = d.admin
@@ -201,6 +201,14 @@ def test_reassess_confirms_only_the_moves_chosen(qtbot, world, messages, tmp_pat
     dialog.as_of.setDate(date(2026, 3, 1))
     dialog.run()
     assert wait_for_background()
+    return other, dialog
+
+
+def test_reassess_confirms_only_the_moves_chosen(qtbot, world, messages, tmp_path: Path) -> None:  # noqa: ANN001
+    """政策找人: the dialog could only confirm every proposed move at once (its table picked single cells).
+    All rows start selected; the user narrows the choice, confirms those, and the rest stay listed."""
+    d, ctx, hid = world
+    other, dialog = _reassessed_with_a_second_household(qtbot, world, tmp_path)
     assert {p.household_id for p in dialog.model.rows} == {hid, other}
     assert dialog.confirm_button.text() == "确认所选的 2 户调整(&C)…" and dialog.confirm_button.isEnabled()
     row = next(i for i, p in enumerate(dialog.model.rows) if p.household_id == other)
@@ -381,16 +389,7 @@ def test_reassess_confirm_counts_every_household_skipped(qtbot, world, messages,
     from desktop.services import assessment as svc
 
     d, ctx, hid = world
-    other = add_household(d.db, d.regions["八泉社区"], [{"name": "王秀英", "born": date(1950, 3, 1)}],
-                          incomes={"wages": "3000"})
-    ctx.actor = d.admin
-    page = AssessmentPage(ctx)
-    qtbot.addWidget(page)
-    dialog = page.reassess()
-    dialog.path.setText(str(tmp_path / "all.xlsx"))
-    dialog.as_of.setDate(date(2026, 3, 1))
-    dialog.run()
-    assert wait_for_background()
+    other, dialog = _reassessed_with_a_second_household(qtbot, world, tmp_path)
     with d.db.session_factory() as s, s.begin():  # someone else edits 刘建国's household meanwhile
         s.get(Household, hid).phone = "13800000000"
     dialog.confirm()

@@ -601,6 +601,22 @@ def test_wizard_refuses_a_missing_or_bad_file(qtbot, sqlite_district: District, 
 # -- the household register ---------------------------------------------------------------------
 
 
+def _register_with_a_bad_row(template: Path, tmp_path: Path) -> tuple[Path, list[str]]:
+    """The register template with one household whose head's ID number has a wrong check character:
+    (the file, the template's header)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(template)
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    row = {"户编号": "T1", "与户主关系": "本人", "姓名": "错号", "身份证号": "420203199001011233", "街道": "八泉街道",
+           "社区": "飞云社区", "城乡类别": "城市"}
+    sheet.append([row.get(h, "") for h in header])
+    bad = tmp_path / "坏台账.xlsx"
+    book.save(bad)
+    return bad, header
+
+
 @needs_samples
 def test_register_dialog_dry_run_and_import(qtbot, sqlite_district: District, messages: list[str],
                                             tmp_path: Path) -> None:
@@ -638,16 +654,7 @@ def test_register_dialog_dry_run_and_import(qtbot, sqlite_district: District, me
     assert f"#{dialog.result.batch_id}" in dialog.summary.text()
 
     # A register with a bad row: reported by row and column, that household left out.
-    from openpyxl import load_workbook
-
-    book = load_workbook(template)
-    sheet = book.active
-    header = [c.value for c in sheet[1]]
-    row = {"户编号": "T1", "与户主关系": "本人", "姓名": "错号", "身份证号": "420203199001011233", "街道": "八泉街道",
-           "社区": "飞云社区", "城乡类别": "城市"}
-    sheet.append([row.get(h, "") for h in header])
-    bad = tmp_path / "坏台账.xlsx"
-    book.save(bad)
+    bad, header = _register_with_a_bad_row(template, tmp_path)
     dialog.path.setText(str(bad))
     dialog.run(dry_run=True)
     assert wait_for_background()
@@ -939,21 +946,13 @@ def test_register_dialog_saves_the_rows_left_out(qtbot, sqlite_district: Distric
                                                  tmp_path: Path) -> None:
     """The command line wrote the rows of the households left out (--errors); the window only listed
     them, so a register with 200 bad rows had to be corrected from a table on screen."""
-    from openpyxl import load_workbook
     from python_calamine import CalamineWorkbook
 
     from desktop.services import register_import as ri
 
     template = tmp_path / "模板.xlsx"
     ri.write_register_template(template)
-    book = load_workbook(template)
-    sheet = book.active
-    header = [c.value for c in sheet[1]]
-    row = {"户编号": "T1", "与户主关系": "本人", "姓名": "错号", "身份证号": "420203199001011233", "街道": "八泉街道",
-           "社区": "飞云社区", "城乡类别": "城市"}
-    sheet.append([row.get(h, "") for h in header])
-    bad = tmp_path / "坏台账.xlsx"
-    book.save(bad)
+    bad, header = _register_with_a_bad_row(template, tmp_path)
     dialog = RegisterImportDialog(AppContext(sqlite_district.db, sqlite_district.admin))
     qtbot.addWidget(dialog)
     from tests.mnemonics import duplicate_mnemonics

@@ -65,6 +65,32 @@ def _at_once(*calls: Callable[[], object]) -> list[object]:
     return [outcomes[n] for n in sorted(outcomes)]
 
 
+def _approve_directly(db: Database, app_id: int, decided_on: date, *, start_month: date | None = None,
+                      paid_months: tuple[int, ...] = ()) -> None:
+    """The application approved at 500 a month without its procedure (tested elsewhere), with the months
+    of 2026 given already paid."""
+    with db.session_factory() as session:
+        app = session.get(Application, app_id)
+        app.status, app.step, app.decided_on, app.amount = "approved", "done", decided_on, Decimal("500")
+        if start_month is not None:
+            app.start_month = start_month
+        session.add_all([AssistanceRecord(household_id=app.household_id, application_id=app_id,
+                                          category=app.category, month=date(2026, m, 1), amount=Decimal("500"))
+                         for m in paid_months])
+        session.commit()
+
+
+def _slow_inserts(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """Every insert of the applications service waits first: widens the gap between reading and writing."""
+    real_insert = applications.insert
+
+    def slow_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        time.sleep(seconds)
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(applications, "insert", slow_insert)
+
+
 def _cut_connections(db: Database, other: Database) -> None:
     """What a network drop does to ``db``: the server ends its backends (the pool does not know)."""
     with other.engine.connect() as conn:
@@ -504,10 +530,7 @@ def test_two_spot_check_draws_at_once_save_one_sample(district: District) -> Non
         app_id = applications.accept(db, district.admin, household_id=hid, category="dibao", track="commitment",
                                       accepted_on=date(2026, 9, 1),
                                       commitment=applications.CommitmentInput("户主", date(2026, 9, 1)))
-        with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
-            app = session.get(Application, app_id)
-            app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 9, 10), Decimal("500")
-            session.commit()
+        _approve_directly(db, app_id, date(2026, 9, 10))
     first, second = district.admin, district.actor(Role.DISTRICT_REVIEWER)
     seen = {"first": applications.latest_sample(db, first), "second": applications.latest_sample(other, second)}
     try:
@@ -541,18 +564,8 @@ def test_the_same_month_recorded_on_two_workstations_at_once_pays_each_family_on
     for hid in add_households(db, district.regions["飞云社区"], "assisted", 3):
         app_id = applications.accept(db, district.admin, household_id=hid, category="dibao",
                                       accepted_on=date(2026, 9, 1))
-        with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
-            app = session.get(Application, app_id)
-            app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 9, 10), Decimal("500")
-            app.start_month = date(2026, 10, 1)
-            session.commit()
-    real_insert = applications.insert
-
-    def slow_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - widens the gap between reading and writing
-        time.sleep(0.3)
-        return real_insert(*args, **kwargs)
-
-    monkeypatch.setattr(applications, "insert", slow_insert)
+        _approve_directly(db, app_id, date(2026, 9, 10), start_month=date(2026, 10, 1))
+    _slow_inserts(monkeypatch, 0.3)
     reviewer = district.actor(Role.DISTRICT_REVIEWER)
     try:
         outcomes = _at_once(lambda: applications.record_monthly_assistance(db, district.admin, date(2026, 10, 1)),
@@ -606,20 +619,8 @@ def test_a_stop_entered_while_the_month_is_being_recorded_leaves_no_payment_afte
     other = _other_workstation(db)
     hid = add_households(db, district.regions["飞云社区"], "assisted", 1)[0]
     app_id = applications.accept(db, district.admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 1))
-    with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
-        app = session.get(Application, app_id)
-        app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 3, 10), Decimal("500")
-        app.start_month = date(2026, 4, 1)
-        session.add_all([AssistanceRecord(household_id=hid, application_id=app_id, category="dibao",
-                                          month=date(2026, m, 1), amount=Decimal("500")) for m in (4, 5, 6)])
-        session.commit()
-    real_insert = applications.insert
-
-    def slow_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - widens the gap between reading and writing
-        time.sleep(0.5)
-        return real_insert(*args, **kwargs)
-
-    monkeypatch.setattr(applications, "insert", slow_insert)
+    _approve_directly(db, app_id, date(2026, 3, 10), start_month=date(2026, 4, 1), paid_months=(4, 5, 6))
+    _slow_inserts(monkeypatch, 0.5)
 
     def stop() -> object:
         time.sleep(0.15)  # the recording has read what is due and is writing
@@ -649,22 +650,10 @@ def test_a_change_of_category_decided_while_the_month_is_being_recorded_pays_the
     other = _other_workstation(db)
     hid = add_households(db, district.regions["飞云社区"], "assisted", 1)[0]
     dibao = applications.accept(db, district.admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 1))
-    with db.session_factory() as session:  # approved directly: the procedure is tested elsewhere
-        app = session.get(Application, dibao)
-        app.status, app.step, app.decided_on, app.amount = "approved", "done", date(2026, 3, 10), Decimal("500")
-        app.start_month = date(2026, 4, 1)
-        session.add_all([AssistanceRecord(household_id=hid, application_id=dibao, category="dibao",
-                                          month=date(2026, m, 1), amount=Decimal("500")) for m in (4, 5, 6)])
-        session.commit()
+    _approve_directly(db, dibao, date(2026, 3, 10), start_month=date(2026, 4, 1), paid_months=(4, 5, 6))
     tekun = applications.accept(db, district.admin, household_id=hid, category="tekun", accepted_on=date(2026, 6, 1))
     regular_steps(district, tekun, date(2026, 6, 1))
-    real_insert = applications.insert
-
-    def slow_insert(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - widens the gap between reading and writing
-        time.sleep(0.5)
-        return real_insert(*args, **kwargs)
-
-    monkeypatch.setattr(applications, "insert", slow_insert)
+    _slow_inserts(monkeypatch, 0.5)
 
     def decide() -> object:
         time.sleep(0.15)  # the recording has read what is due and is writing
