@@ -505,7 +505,7 @@ def move_open_deadlines(uow: UnitOfWork, was: WorkCalendar, now: WorkCalendar, y
     Only deadlines counted across ``year`` can move: ≤ 45 working days from a day of the year before or of
     ``year`` itself (acceptance, the last step done, a refusal)."""
     first, last = date(year - 1, 1, 1), date(year, 12, 31)
-    steps_moved = notices = 0
+    steps_moved = 0
     moved: set[int] = set()
     handled = (Application.status == "open") | ((Application.status == "approved") & (Application.step == Step.DECISION))
     recent = select(ApplicationStep.application_id).where(ApplicationStep.completed_on.between(first, last))
@@ -542,18 +542,21 @@ def move_open_deadlines(uow: UnitOfWork, was: WorkCalendar, now: WorkCalendar, y
         select(Application.id, Application.decided_on, Notice)
         .join(Notice, (Notice.application_id == Application.id) & (Notice.kind == "refusal"))
         .where(Application.status == "refused", Application.decided_on.between(first, last))).all()
+    notice_due: dict[int, str] = {}  # application → the written refusal's new deadline
     for app_id, decided_on, notice in refusals:
         data = dict(notice.data or {})
         due = proc.refusal_notice_due(now, decided_on).due.isoformat()
         if data.get("served_on") or not data.get("notice_due") or data["notice_due"] == due:
             continue
         notice.data = {**data, "notice_due": due}  # a new dict: the JSON column sees the change
-        decision = uow.session.scalar(select(ApplicationStep).where(
-            ApplicationStep.application_id == app_id, ApplicationStep.step == Step.DECISION))
-        if decision is not None and (decision.data or {}).get("notice_due"):
-            decision.data = {**decision.data, "notice_due": due}
-        notices += 1
-        moved.add(app_id)
+        notice_due[app_id] = due
+    if notice_due:  # the same deadline kept with each decision, read in one query
+        for decision in uow.session.scalars(select(ApplicationStep).where(
+                ApplicationStep.application_id.in_(notice_due), ApplicationStep.step == Step.DECISION)):
+            if (decision.data or {}).get("notice_due"):
+                decision.data = {**decision.data, "notice_due": notice_due[decision.application_id]}
+    notices = len(notice_due)
+    moved.update(notice_due)
     if moved:
         uow.notify("applications", 0)
     return DeadlinesMoved(procedure, steps_moved, notices, tuple(sorted(moved)))
