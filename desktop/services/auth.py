@@ -460,10 +460,11 @@ def unlock_user(db: Database, actor: Actor, user_id: int) -> bool:
         return True
 
 
-def _check_current_password(db: Database, user_id: int, password: str) -> None:
+def _check_current_password(db: Database, user_id: int, password: str) -> str:
     """The current password asked before changing it: a wrong one counts towards the lock as at
     login (someone at a workstation left logged in cannot go on guessing), and a locked account
-    cannot change its password until the lock ends or an administrator lifts it."""
+    cannot change its password until the lock ends or an administrator lifts it. The hash it was
+    checked against."""
     with db.session_factory() as session:
         user = session.get(User, user_id)
         if user is None:
@@ -479,7 +480,7 @@ def _check_current_password(db: Database, user_id: int, password: str) -> None:
         if right is None:
             right = _verify(user.password_hash, password)
         if right:
-            return
+            return user.password_hash
         after = _count_wrong_password(session, user, state, now, "修改密码失败")
         if after.locked(now):
             assert after.locked_until is not None
@@ -498,11 +499,11 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
     _check_password(new_password, problems)
     if _typed(new_password) == _typed(old_password):
         problems["password"] = "新密码不能与当前密码相同"
-    _check_current_password(db, actor.user_id, old_password)
+    checked = _check_current_password(db, actor.user_id, old_password)
     # Not write=True: every role, the read-only 统计查看人员 too, may change its own password.
     with unit_of_work(db, actor) as uow:
         user = uow.get(User, actor.user_id, "用户")
-        if not _verify(user.password_hash, old_password):  # changed on another workstation meanwhile
+        if user.password_hash != checked:  # changed on another workstation meanwhile
             raise ValidationFailed("当前密码不正确。", {"old_password": "不正确"})
         if problems:
             raise ValidationFailed(";".join(problems.values()), problems)
