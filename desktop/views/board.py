@@ -53,6 +53,7 @@ from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.monitoring import BoardFilter, Card, MoveConflict
 from desktop.services.progress import Progress
 from desktop.views.board_column import BoardColumn
+from desktop.views.combos import refill
 from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
@@ -112,20 +113,13 @@ class RegionCombo(QComboBox):
         ctx.changes.changed.connect(self._changed)
 
     def fill(self) -> None:
-        kept = self.currentData()
-        blocked = self.blockSignals(True)
-        self.clear()
-        self.addItem(QCoreApplication.translate("BoardTables", "All regions"), None)
+        items: list[tuple[str, object]] = [(QCoreApplication.translate("BoardTables", "All regions"), None)]
         try:
-            for region in regions.list_regions(self.ctx.db, self.ctx.actor):
-                depth = max(region.path.count("/") - 2, 0)
-                self.addItem("  " * depth + region.name, region.id)
+            items += [("  " * max(r.path.count("/") - 2, 0) + r.name, r.id)
+                      for r in regions.list_regions(self.ctx.db, self.ctx.actor)]
         except ServiceError as exc:
             show_error(self.parentWidget(), exc)
-        index = self.findData(kept) if kept is not None else 0
-        self.setCurrentIndex(max(index, 0))
-        self.blockSignals(blocked)
-        if index < 0:
+        if not refill(self, items):
             self.currentIndexChanged.emit(0)
 
     def _changed(self, topic: str, _ident: int) -> None:

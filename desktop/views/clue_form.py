@@ -29,6 +29,7 @@ from desktop.services import clues
 from desktop.services import department_import as di
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
+from desktop.views.combos import refill
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
@@ -51,19 +52,12 @@ def fill_regions(combo: QComboBox, ctx: AppContext, *, blank: str | None = None,
     """Sub-districts and communities the user may choose, indented under their parents (``extra``:
     an item after the blank one), keeping the choice when filled again. False when the region
     chosen is no longer there (the first item is chosen instead)."""
-    kept = combo.currentData()
-    blocked = combo.blockSignals(True)
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, None)
+    items: list[tuple[str, object]] = [(blank, None)] if blank is not None else []
     if extra is not None:
-        combo.addItem(*extra)
-    for region_id, name, depth in clues.region_choices(ctx.db, ctx.actor):
-        combo.addItem("    " * max(depth - 1, 0) + name, region_id)
-    index = combo.findData(kept) if kept is not None else 0
-    combo.setCurrentIndex(max(index, 0))
-    combo.blockSignals(blocked)
-    return index >= 0
+        items.append(extra)
+    items += [("    " * max(depth - 1, 0) + name, region_id)
+              for region_id, name, depth in clues.region_choices(ctx.db, ctx.actor)]
+    return refill(combo, items)
 
 
 class ClueForm(FormDialog):

@@ -45,6 +45,7 @@ from desktop.services.clues import ClueFilter, ClueInfo
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.progress import Progress
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, ReopenClueDialog, fill_regions
+from desktop.views.combos import refill
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
@@ -242,16 +243,11 @@ class ClueInboxTab(QWidget):
             others = di.other_departments(self.ctx.db, self.ctx.actor)
         except ServiceError:
             others = []
-        kept = self.source.currentData()
-        blocked = self.source.blockSignals(True)
-        self.source.clear()
-        self.source.addItem(self.tr("All sources"), "")
+        items: list[tuple[str, object]] = [(self.tr("All sources"), "")]
         for level, label, sources in clues.source_choices(others):
-            self.source.addItem(label, f"{level}|")
-            for code, source_label in sources:
-                self.source.addItem("    " + source_label, f"{level}|{code}")
-        self.source.setCurrentIndex(max(self.source.findData(kept), 0) if kept else 0)
-        self.source.blockSignals(blocked)
+            items.append((label, f"{level}|"))
+            items += [("    " + source_label, f"{level}|{code}") for code, source_label in sources]
+        refill(self.source, items)
 
     def _fill_regions(self) -> bool:
         """The region filter, filled again when regions change (系统设置 → 区划管理). False when the
