@@ -25,6 +25,10 @@ JSON_COMMANDS = [
     ["audit", "--json"],
     ["clue", "list", "--json"],
     ["clue", "reopen", "1", "--reason", "误办结", "--json"],
+    ["clue", "show", "1", "--json"],
+    ["clue", "edit", "1", "--phone", "13800001111", "--json"],
+    ["clue", "investigate", "1", "--json"],
+    ["clue", "close", "1", "--outcome", "not_hardship", "--json"],
     ["deadlines", "--json"],
     ["post-checks", "--json"],
     ["import", "department", "名单.csv", "--department", "人社", "--json"],
@@ -85,7 +89,7 @@ def test_every_json_command_is_tested() -> None:
 
     walk(cli.build_parser(), [])
     tested = [argv[:2] if argv[0] in ("calendar", "clue", "import", "policy", "region") else argv[:1] for argv in JSON_COMMANDS]
-    assert sorted(found) == sorted(tested) and len(found) == 19
+    assert sorted(found) == sorted(tested) and len(found) == 23
 
 
 @pytest.mark.parametrize("where", ["missing file", "server not answering"])

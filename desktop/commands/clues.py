@@ -1,10 +1,14 @@
-"""relief-desk clue list|export|add|assign|reopen"""
+"""relief-desk clue list|export|show|add|edit|assign|investigate|close|reopen: the clue inbox's actions
+(主动发现 → 线索) on the command line, through the same services as the window."""
 
 from __future__ import annotations
 
 import argparse
 import re
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TypeVar
 
 from desktop.commands.common import (
     add_database_option,
@@ -17,10 +21,14 @@ from desktop.commands.common import (
     print_json,
     region_named,
 )
-from desktop.rules.codes import CHANNEL_LABELS, SourceLevel, department_key
-from desktop.services import clues
+from desktop.rules import monitoring as monitoring_rules
+from desktop.rules.codes import CHANNEL_LABELS, RegionLevel, SourceLevel, department_key
+from desktop.services import clues, regions
+from desktop.services.base import Actor
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
+
+T = TypeVar("T")
 
 
 def _all_sources() -> dict[str, str]:
@@ -99,12 +107,46 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_database_option(assign)
     assign.set_defaults(func=assign_clues)
 
-    reopen = csub.add_parser("reopen", help="重新打开一条已办结的线索(办结有误或情况有变化),理由记入操作日志")
-    reopen.add_argument("id", type=parse_positive_int, help="线索编号")
+    _one_clue(csub, "show", show_clue, "查看一条线索:登记内容、状态、分派、办结或重新打开的经过(同线索收件箱下方的详情)",
+              json_help="以 JSON 输出(一个对象)")
+
+    edit = _one_clue(csub, "edit", edit_clue, "更正一条未办结线索的登记内容(只改给出的项,不改状态;同线索收件箱 → 修改),"
+                     "记入操作日志", json_help="以 JSON 输出更正后的线索(一个对象,同 clue show --json)")
+    edit.add_argument("--name", default=None, help="当事人姓名")
+    edit.add_argument("--id-number", default=None, help="身份证号")
+    edit.add_argument("--phone", default=None, help="当事人联系电话")
+    edit.add_argument("--address", default=None, help="当事人住址")
+    edit.add_argument("--source", type=parse_source, metavar="SOURCE", default=None,
+                      help="线索来源(代码同 clue add;部门也可写名称,如 人社、公安局)")
+    edit.add_argument("--channel", choices=sorted(CHANNEL_LABELS), default=None, help="发现渠道(代码同 clue add)")
+    edit.add_argument("--date", type=parse_date, default=None, help="发现日期 YYYY-MM-DD")
+    edit.add_argument("--reported-by", default=None, help="报告人")
+    edit.add_argument("--description", default=None, help="发现的情况")
+    edit.add_argument("--region", default=None, help="分派到的区划名称或代码")
+
+    _one_clue(csub, "investigate", investigate_clue,
+              "开始调查一条已分派的线索(状态改为“调查中”;同线索收件箱 → 开始调查),记入操作日志")
+
+    close = _one_clue(csub, "close", close_clue, "以调查结果办结一条线索(同线索收件箱 → 办结):按结果把家庭调入二类库、"
+                      "一类库或“申请中”,当事人没有家庭档案时据线索建档;记入操作日志")
+    close.add_argument("--outcome", required=True, choices=clues.OUTCOMES, help="办结结果:" + ";".join(
+        f"{code}={text}" for code, text in clues.OUTCOME_LABELS.items()))
+    close.add_argument("--note", "--reason", dest="note", default="", help="办结说明(记入操作日志,也可写作 --reason)")
+    close.add_argument("--date", type=parse_date, default=None, help="办结日期 YYYY-MM-DD(默认今天)")
+
+    reopen = _one_clue(csub, "reopen", reopen_clue, "重新打开一条已办结的线索(办结有误或情况有变化),理由记入操作日志")
     reopen.add_argument("--reason", required=True, help="重新打开的理由(必填)")
-    reopen.add_argument("--json", action="store_true", help="以 JSON 输出结果(一个对象)")
-    add_database_option(reopen)
-    reopen.set_defaults(func=reopen_clue)
+
+
+def _one_clue(csub: argparse._SubParsersAction, name: str, func: Callable[[argparse.Namespace], int], text: str, *,
+              json_help: str = "以 JSON 输出结果(一个对象)") -> argparse.ArgumentParser:
+    """A command on one clue: ``clue NAME ID [--json] [--database-url URL]`` and what the caller adds."""
+    parser: argparse.ArgumentParser = csub.add_parser(name, help=text)
+    parser.add_argument("id", type=parse_positive_int, help="线索编号")
+    parser.add_argument("--json", action="store_true", help=json_help)
+    add_database_option(parser)
+    parser.set_defaults(func=func)
+    return parser
 
 
 def _filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -187,6 +229,175 @@ def assign_clues(args: argparse.Namespace) -> int:
         print(f"已将 {n} 条线索分派到{args.region}。")
     finally:
         db.dispose()
+    return 0
+
+
+def _moment(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """A clue as the inbox's detail shows it: its details, and how it was closed or last reopened."""
+
+    info: clues.ClueInfo
+    closing: clues.ClueClosing | None
+    reopening: clues.ClueReopening | None
+
+    def as_json(self) -> dict[str, object]:
+        c, closing, reopening = self.info, self.closing, self.reopening
+        return {
+            "id": c.id, "version": c.version, "status": c.status, "status_label": c.status_label,
+            "name": c.person_name, "id_number": c.id_number, "phone": c.phone, "address": c.address,
+            "source_level": c.source_level, "source": c.source, "source_label": c.source_label,
+            "channel": c.channel, "channel_label": c.channel_label, "reported_on": c.reported_on,
+            "reported_by": c.reported_by, "description": c.description, "region_id": c.region_id,
+            "region": c.region_name, "assigned_at": _iso(c.assigned_at), "outcome": c.outcome,
+            "outcome_label": c.outcome_label, "closed_on": c.closed_on, "household_id": c.household_id,
+            "household_stage": c.household_stage, "household_stage_label": c.household_stage_label,
+            "household_category_label": c.household_category_label, "batch_id": c.batch_id,
+            "closing": None if closing is None else {
+                "closed_on": closing.closed_on, "note": closing.note, "closed_by": closing.closed_by,
+                "closed_at": _iso(closing.closed_at)},
+            "reopening": None if reopening is None else {
+                "reason": reopening.reason, "reopened_by": reopening.reopened_by,
+                "reopened_at": _iso(reopening.reopened_at), "previous_outcome_label": reopening.outcome_label,
+                "closed_on": reopening.closed_on},
+        }
+
+    def lines(self) -> list[str]:
+        c, closing, reopening = self.info, self.closing, self.reopening
+        status = c.status_label + (f" — {c.outcome_label} {c.closed_on or ''}".rstrip() if c.outcome else "")
+        region = c.region_name or "未分派"
+        if c.assigned_at is not None:
+            region += f"(分派于 {_moment(c.assigned_at)})"
+        level = clues.SOURCE_LEVEL_LABELS.get(c.source_level, "")
+        rows = [("状态", status), ("当事人", f"{c.person_name} {c.id_number}".strip()), ("联系电话", c.phone),
+                ("住址", c.address), ("线索来源", f"{c.source_label}({level})" if level else c.source_label),
+                ("发现渠道", c.channel_label), ("报告人", c.reported_by), ("区划", region)]
+        if closing is not None:
+            rows += [("办结人", f"{closing.closed_by} {_moment(closing.closed_at)}".strip() or "(未记录)"),
+                     ("办结说明", closing.note or "(未填写)")]
+        if reopening is not None:
+            was = f"{reopening.outcome_label} {reopening.closed_on or ''}".strip()
+            rows += [("重新打开", f"{reopening.reopened_by} {_moment(reopening.reopened_at)}"),
+                     ("重新打开的理由", reopening.reason), ("原办结结果", was or "(未记录)")]
+        if c.household_id is not None:
+            rows.append(("家庭", f"#{c.household_id} {c.household_stage_label or '不在库'} "
+                                 f"{c.household_category_label}".rstrip()))
+        if c.batch_id is not None:
+            rows.append(("导入批次", f"#{c.batch_id}"))
+        return ([f"线索 #{c.id} · 发现日期 {c.reported_on}"] + [f"{k}:{v}" for k, v in rows if v]
+                + ["发现的情况:", *c.description.splitlines()])
+
+
+def _shown(db: Database, actor: Actor, clue_id: int) -> _Shown:
+    return _Shown(clues.get_clue(db, actor, clue_id), clues.clue_closing(db, actor, clue_id),
+                  clues.clue_reopening(db, actor, clue_id))
+
+
+def _print_clue(shown: _Shown, as_json: bool) -> None:
+    if as_json:
+        print_json(shown.as_json())
+    else:
+        print("\n".join(shown.lines()))
+
+
+def show_clue(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        shown = _shown(db, cli_actor(), args.id)
+    finally:
+        db.dispose()
+    _print_clue(shown, args.json)
+    return 0
+
+
+_EDITABLE = ("name", "id_number", "phone", "address", "source", "channel", "date", "reported_by", "description",
+             "region")
+
+
+def _on_clue(args: argparse.Namespace, act: Callable[[Database, Actor, clues.ClueInfo], T]) -> tuple[clues.ClueInfo, T]:
+    """The clue named on the command line as it is now, and what ``act`` did with it (its version
+    guards the change, as the one the window shows guards the window's)."""
+    db = open_db(args)
+    try:
+        actor = cli_actor()
+        info = clues.get_clue(db, actor, args.id)
+        return info, act(db, actor, info)
+    finally:
+        db.dispose()
+
+
+def edit_clue(args: argparse.Namespace) -> int:
+    """What the clue form saves: the clue as it is, with the items given on the command line changed."""
+    if all(getattr(args, name) is None for name in _EDITABLE):
+        raise ValidationFailed("没有给出要更正的内容:请至少给出一项,如 --name、--phone、--description、--region"
+                               "(见 relief-desk clue edit -h)。")
+
+    def given(value: str | None, current: str) -> str:
+        return current if value is None else value
+
+    def edit(db: Database, actor: Actor, info: clues.ClueInfo) -> _Shown:
+        region_id = info.region_id
+        if args.region is not None:
+            region = regions.find_region(db, actor, args.region)
+            if region.level == RegionLevel.DISTRICT:
+                raise ValidationFailed(f"--region {args.region}:请写街道(镇)或社区(村);线索不能改回未分派。")
+            region_id = region.id
+        level, source = args.source or (info.source_level, info.source)
+        clues.update_clue(db, actor, info.id, clues.ClueInput(
+            source_level=level, source=source, reported_on=args.date or info.reported_on,
+            description=given(args.description, info.description), person_name=given(args.name, info.person_name),
+            id_number=args.id_number or "",  # none given: the number stays as it is (as on a masked form)
+            phone=given(args.phone, info.phone), address=given(args.address, info.address),
+            channel=args.channel or info.channel, reported_by=given(args.reported_by, info.reported_by),
+            household_id=info.household_id, region_id=region_id), expected_version=info.version)
+        return _shown(db, actor, info.id)
+
+    _, shown = _on_clue(args, edit)
+    if not args.json:
+        print(f"已更正线索 #{shown.info.id}({shown.info.person_name})。")
+    _print_clue(shown, args.json)
+    return 0
+
+
+def investigate_clue(args: argparse.Namespace) -> int:
+    info, version = _on_clue(args, lambda db, actor, info: clues.start_investigation(
+        db, actor, info.id, expected_version=info.version))
+    started = version != info.version
+    if args.json:
+        print_json({"id": info.id, "status": "investigating", "started": started, "version": version})
+    elif started:
+        print(f"线索 #{info.id}({info.person_name})已开始调查,现为“{clues.STATUS_LABELS['investigating']}”。")
+    else:
+        print(f"线索 #{info.id}({info.person_name})已在调查中,没有改动。")
+    return 0
+
+
+def close_clue(args: argparse.Namespace) -> int:
+    closed_on = args.date or date.today()
+    info, result = _on_clue(args, lambda db, actor, info: clues.close_clue(
+        db, actor, info.id, args.outcome, expected_version=info.version, closed_on=closed_on, note=args.note))
+    if args.json:
+        print_json({"id": result.clue_id, "status": "closed", "outcome": result.outcome, "closed_on": closed_on,
+                    "household_id": result.household_id, "household_created": result.household_created,
+                    "stage_before": result.from_stage, "stage": result.to_stage,
+                    "start_application": result.start_application})
+        return 0
+    print(f"已办结线索 #{result.clue_id}({info.person_name}):{clues.OUTCOME_LABELS[result.outcome]},"
+          f"办结日期 {closed_on}。")
+    if result.household_id is not None:
+        made = "据线索新建家庭档案" if result.household_created else "家庭"
+        moved = (f"由“{monitoring_rules.stage_label(result.from_stage)}”调入" if result.from_stage != result.to_stage
+                 else "仍在")
+        print(f"{made} #{result.household_id}:{moved}“{monitoring_rules.stage_label(result.to_stage)}”。")
+    if result.start_application and result.household_id is not None:
+        print(f"请为家庭 #{result.household_id} 受理救助申请(窗口:申请审批 → 受理申请)。")
     return 0
 
 
