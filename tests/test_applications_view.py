@@ -372,7 +372,7 @@ def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_
     tab.year.setValue(2027)
     tab.days_off.setPlainText("2027-01-01\n2027-02-06..2027-02-14")
     tab.workdays.setPlainText("2027-02-20")
-    assert tab.save() and errors == []
+    assert tab.save() and wait_for_background() and errors == []
     wait_for_background()
     assert not page.banner.isVisible() and not page.model.rows[0].warning
     qtmodeltester.check(tab.model)
@@ -384,7 +384,8 @@ def test_2027_warning_shows_in_the_list_and_detail(qtbot, qtmodeltester, sqlite_
     tab.year.setValue(2026)
     tab.days_off.setPlainText("2026-10-01..2026-10-08")
     tab.workdays.setPlainText("")
-    assert tab.save() and len(warned) == 1 and "2026-02-16" in warned[0] and "调休上班 2026-01-04" in warned[0]
+    assert tab.save() and wait_for_background()
+    assert len(warned) == 1 and "2026-02-16" in warned[0] and "调休上班 2026-01-04" in warned[0]
 
 
 def test_front_desk_tab_accepts_and_refers(qtbot, sqlite_district: District, errors: list[str]) -> None:

@@ -16,6 +16,7 @@ from desktop.services.database import Database
 from desktop.views.context import AppContext
 from desktop.views.login import FirstRunDialog, LoginDialog
 from desktop.views.main_window import MainWindow
+from desktop.views.operations import wait_for_background
 from tests.district import PASSWORD, District
 
 
@@ -35,9 +36,11 @@ def test_login_dialog(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
     qtbot.addWidget(dialog)
     dialog.password.setText("wrong")
     dialog.try_login()
+    assert wait_for_background()
     assert dialog.actor is None and "不正确" in dialog.message.text()
     dialog.password.setText(PASSWORD)
     dialog.try_login()
+    assert wait_for_background()
     assert dialog.actor is not None and dialog.actor.username == "admin"
 
 
@@ -50,6 +53,7 @@ def test_first_run_creates_the_administrator(qtbot, sqlite_db: Database) -> None
     assert dialog.actor is None and dialog.message.text()
     dialog.password2.setText("secret123")
     dialog.create()
+    assert wait_for_background()
     assert dialog.actor is not None and dialog.actor.role == Role.ADMIN
     assert auth.has_users(sqlite_db)
 

@@ -14,6 +14,7 @@ from desktop.services.errors import ServiceError
 from desktop.views import calendar_settings
 from desktop.views.calendar_settings import CalendarSettingsTab
 from desktop.views.context import AppContext
+from desktop.views.operations import wait_for_background
 from tests.district import District
 
 
@@ -68,7 +69,7 @@ def test_calendar_tab_counts_and_keeps_a_library_years_holidays(qtbot, sqlite_di
     assert "2026-02-15..2026-02-23" in tab.days_off.toPlainText().splitlines()
     assert tab.workdays.toPlainText().splitlines()[0] == "2026-01-04"
     tab.workdays.setPlainText(tab.workdays.toPlainText() + "\n2026-12-26")  # one correction, then save
-    assert tab.save() and answers["errors"] == []
+    assert tab.save() and wait_for_background() and answers["errors"] == []
     cal = load_calendar(d.db)
     assert not cal.is_workday(date(2026, 2, 16)) and not cal.is_workday(date(2026, 10, 5))  # holidays kept
     assert cal.is_workday(date(2026, 12, 26)) and cal.is_workday(date(2026, 2, 14))
@@ -109,15 +110,17 @@ def test_calendar_tab_says_how_many_open_deadlines_moved(qtbot, sqlite_district:
     tab.year.setValue(2027)
     tab.days_off.setPlainText("01-01\n02-05..02-13")
     tab.workdays.setPlainText("02-20")
-    assert tab.save() and answers["errors"] == []
+    assert tab.save() and wait_for_background() and answers["errors"] == []
     assert load_calendar(d.db).is_workday(date(2027, 2, 20)) and not load_calendar(d.db).is_workday(date(2027, 2, 8))
     moved = tab.tr("Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, "
                    "written refusal {notices}), in {apps} application(s).").format(
         total=5, procedure=2, steps=2, notices=1, apps=4)
     assert answers["told"] == [tab.tr("The holidays of {year} are saved.").format(year=2027) + "\n" + moved]
     tab.save()  # the same again: nothing moves
+    assert wait_for_background()
     assert answers["told"][-1].endswith("\n" + tab.tr("No deadline still open moved."))
     tab.clear()
+    assert wait_for_background()
     assert answers["told"][-1] == tab.tr("The entries of {year} are removed.").format(year=2027) + "\n" + moved
 
 

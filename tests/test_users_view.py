@@ -9,6 +9,7 @@ from desktop.services import auth
 from desktop.services.errors import PermissionDenied, ServiceError
 from desktop.views import users as users_mod
 from desktop.views.context import AppContext
+from desktop.views.operations import wait_for_background
 from desktop.views.users import PasswordDialog, UserDialog, UsersTab
 from tests.district import PASSWORD, District
 
@@ -67,6 +68,7 @@ def test_reset_and_change_password(qtbot, sqlite_district: District, shown: list
     assert shown == ["两次输入的新密码不一致。"] or shown == ["The two new passwords differ."]
     reset.again.setText("temporary1")
     reset.save()
+    assert wait_for_background()
     assert len(shown) == 1
     me = auth.login(d.db, "community_worker", "temporary1")
     own = PasswordDialog(AppContext(d.db, me))
@@ -75,9 +77,11 @@ def test_reset_and_change_password(qtbot, sqlite_district: District, shown: list
     own.new.setText("my-own-secret")
     own.again.setText("my-own-secret")
     own.save()
+    assert wait_for_background()
     assert "当前密码不正确" in shown[-1]
     own.old.setText("temporary1")
     own.save()
+    assert wait_for_background()
     assert auth.login(d.db, "community_worker", "my-own-secret").username == "community_worker"
 
 
@@ -162,6 +166,7 @@ def test_the_users_page_follows_changes_made_elsewhere(qtbot, sqlite_district: D
     reset.new.setText("another-1")
     reset.again.setText("another-1")
     reset.save()
+    assert wait_for_background()
     assert shown == [] and published[-1] == ("users", reset.user.id)
 
 
@@ -247,18 +252,22 @@ def test_the_login_dialog_counts_down_and_says_until_when_an_account_is_locked(q
     for left in (4, 3, 2, 1):
         dialog.password.setText("wrong")
         dialog.try_login()
+        assert wait_for_background()
         assert dialog.actor is None and f"还可再试 {left} 次" in dialog.message.text()
     dialog.password.setText("wrong")
     dialog.try_login()
+    assert wait_for_background()
     until = re.search(r"已被锁定至 ((\d+月\d+日 )?\d\d:\d\d)", dialog.message.text())
     assert until, dialog.message.text()
     dialog.password.setText(PASSWORD)  # the right one, too late
     dialog.try_login()
+    assert wait_for_background()
     assert dialog.actor is None and until.group(1) in dialog.message.text()
     # a name that is no account is told the same, not "no such user"
     dialog.username.setText("nobody.here")
     dialog.password.setText("wrong")
     dialog.try_login()
+    assert wait_for_background()
     assert "还可再试 4 次" in dialog.message.text() and "无此用户" not in dialog.message.text()
 
 

@@ -3,34 +3,39 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../views/users.py" line="144" />
+        <location filename="../views/users.py" line="148" />
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="145" />
+        <location filename="../views/users.py" line="149" />
         <source>Reset the password of {name}</source>
         <translation>重置 {name} 的密码</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="154" />
+        <location filename="../views/users.py" line="158" />
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="155" />
+        <location filename="../views/users.py" line="159" />
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="156" />
+        <location filename="../views/users.py" line="160" />
         <source>&amp;Repeat it:</source>
         <translation>再次输入(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="164" />
+        <location filename="../views/users.py" line="172" />
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../views/users.py" line="186" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -109,55 +114,55 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../views/users.py" line="184" />
+        <location filename="../views/users.py" line="196" />
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="186" />
+        <location filename="../views/users.py" line="198" />
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="188" />
+        <location filename="../views/users.py" line="200" />
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="190" />
+        <location filename="../views/users.py" line="202" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="191" />
+        <location filename="../views/users.py" line="203" />
         <source>Let an account locked after wrong passwords log in again at once</source>
         <translation>让因连续输错密码被锁定的账号立即可以重新登录</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="226" />
-        <location filename="../views/users.py" line="241" />
-        <location filename="../views/users.py" line="255" />
-        <location filename="../views/users.py" line="259" />
+        <location filename="../views/users.py" line="238" />
+        <location filename="../views/users.py" line="253" />
+        <location filename="../views/users.py" line="267" />
+        <location filename="../views/users.py" line="271" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="226" />
+        <location filename="../views/users.py" line="238" />
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="242" />
+        <location filename="../views/users.py" line="254" />
         <source>The password of {name} was reset. Tell the user in person.</source>
         <translation>已重置 {name} 的密码。请当面告知本人,并提醒其登录后在“文件 → 修改我的密码”中改为自己的密码。</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="255" />
+        <location filename="../views/users.py" line="267" />
         <source>{name} is unlocked and may log in again.</source>
         <translation>已解锁 {name},现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../views/users.py" line="259" />
+        <location filename="../views/users.py" line="271" />
         <source>{name} is not locked.</source>
         <translation>{name} 没有被锁定,无需解锁。</translation>
     </message>

@@ -3,7 +3,9 @@ days; every deadline in an unknown year is an estimate until they do."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -26,6 +28,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
+from desktop.views.operations import BackgroundOperation, run_busy
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 
@@ -88,6 +91,7 @@ class CalendarSettingsTab(QWidget):
         self.table = read_only_table(self.model, fit_contents=True, single=True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._loaded: tuple[str, str, str] = ("", "", "")  # the editor's text as last shown or saved
+        self.operation: BackgroundOperation | None = None  # a change being saved
         self._reverting = False
         splitter.addWidget(self.table)
         editor = QWidget()
@@ -171,26 +175,65 @@ class CalendarSettingsTab(QWidget):
         self.note.setText(info.note)
         self._loaded = self._editor_text()
 
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None
+
+    def _run(self, button: QPushButton, busy_text: str, work: Callable[[], Any],
+             done: Callable[[Any], None]) -> None:
+        """A change of the calendar off the UI thread: it recomputes every open deadline running through
+        the year (seconds with thousands of open applications). The editor and the list hold still
+        meanwhile, so that what is shown afterwards is what was saved."""
+        typed = self._editor_text()
+
+        def finished(result: Any) -> None:
+            self.operation = None
+            self._loaded = typed
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.operation = None
+            show_error(self, exc)
+
+        self.operation = run_busy(self, button, busy_text, work, finished, on_error=failed, hold=(
+            self.table, self.year, self.days_off, self.workdays, self.note, self.save_button, self.clear_button))
+
     def save(self) -> bool:
+        """Save the year typed: False when a day typed is refused (said at once), True when the save
+        is under way (its result is told when it ends)."""
+        if self.busy:
+            return False
         year = self.year.value()
         try:
             off = cal_svc.parse_days(self.days_off.toPlainText(), year, "放假日期")
             work = cal_svc.parse_days(self.workdays.toPlainText(), year, "调休上班日期")
-            info = cal_svc.set_year(self.ctx.db, self.ctx.actor, year, days_off=off, workdays=work,
-                                    note=self.note.text())
         except ServiceError as exc:
             show_error(self, exc)
             return False
-        self._loaded = self._editor_text()
-        self.ctx.changes.publish("calendar", year)
-        self.refresh(select_year=year)
-        assert info.moved is not None
-        said = self.tr("The holidays of {year} are saved.").format(year=year) + "\n" + self.moved_text(info.moved)
-        if warning := info.left_out_warning():  # a library year entered without some of its published days
-            QMessageBox.warning(self, self.tr("Calendar"), said + "\n\n" + warning)
-        else:
-            QMessageBox.information(self, self.tr("Calendar"), said)
+        db, actor, note = self.ctx.db, self.ctx.actor, self.note.text()
+
+        def done(info: cal_svc.YearInfo) -> None:
+            self.ctx.changes.publish("calendar", year)
+            self.refresh(select_year=year)
+            assert info.moved is not None
+            said = self.tr("The holidays of {year} are saved.").format(year=year) + "\n" + self.moved_text(info.moved)
+            if warning := info.left_out_warning():  # a library year entered without some of its published days
+                QMessageBox.warning(self, self.tr("Calendar"), said + "\n\n" + warning)
+            else:
+                QMessageBox.information(self, self.tr("Calendar"), said)
+
+        self._run(self.save_button, self.tr("Saving…"),
+                  lambda: cal_svc.set_year(db, actor, year, days_off=off, workdays=work, note=note), done)
         return True
+
+    def maybe_close(self) -> bool:
+        """The window is not closed under a change of the calendar still being saved."""
+        if not self.busy:
+            return True
+        QMessageBox.information(self, self.tr("Calendar"), self.tr(
+            "The holiday calendar is still being saved and the open deadlines recomputed. Close the window "
+            "again when that is done."))
+        return False
 
     def moved_text(self, moved: cal_svc.DeadlinesMoved) -> str:
         """How many deadlines still open the change moved (the applications list shows them anew)."""
@@ -202,18 +245,19 @@ class CalendarSettingsTab(QWidget):
             apps=len(moved.application_ids))
 
     def clear(self) -> None:
+        if self.busy:
+            return
         year = self.year.value()
         if QMessageBox.question(self, self.tr("Calendar"), self.tr(
                 "Remove the entries of {year}? Its deadlines fall back to the holiday library or to an "
                 "estimate.").format(year=year)) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            moved = cal_svc.clear_year(self.ctx.db, self.ctx.actor, year)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.changes.publish("calendar", year)
-        self._loaded = self._editor_text()
-        self.refresh(select_year=year)
-        QMessageBox.information(self, self.tr("Calendar"), self.tr("The entries of {year} are removed.").format(
-            year=year) + "\n" + self.moved_text(moved))
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(moved: cal_svc.DeadlinesMoved) -> None:
+            self.ctx.changes.publish("calendar", year)
+            self.refresh(select_year=year)
+            QMessageBox.information(self, self.tr("Calendar"), self.tr("The entries of {year} are removed.").format(
+                year=year) + "\n" + self.moved_text(moved))
+
+        self._run(self.clear_button, self.tr("Removing…"), lambda: cal_svc.clear_year(db, actor, year), done)

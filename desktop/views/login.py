@@ -1,16 +1,21 @@
-"""Log in, or on an empty database create the first administrator."""
+"""Log in, or on an empty database create the first administrator.
+
+The password check is slow on purpose (argon2) and a shared database answers over the network: both
+run off the UI thread (operations.BusyDialog), the button saying what is going on meanwhile."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.services import auth
 from desktop.services.base import Actor
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError
+from desktop.views.errors import show_error
+from desktop.views.operations import BusyDialog
 
 
-class LoginDialog(QDialog):
+class LoginDialog(BusyDialog):
     def __init__(self, db: Database, last_username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -32,8 +37,10 @@ class LoginDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Log in"))
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -41,17 +48,29 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
 
     def try_login(self) -> None:
-        try:
-            self.actor = auth.login(self.db, self.username.text(), self.password.text())
-        except ServiceError as exc:
+        """Check the password off the UI thread; the dialog closes logged in, or says why not."""
+        if self.busy:
+            return
+        db, username, password = self.db, self.username.text(), self.password.text()
+        self.message.clear()  # the last refusal is not this attempt's answer
+
+        def done(actor: Actor) -> None:
+            self.actor = actor
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, ServiceError):
+                show_error(self, exc)
+                return
             self.message.setText(exc.message)
             self.password.selectAll()
             self.password.setFocus()
-            return
-        self.accept()
+
+        self.run_busy(self.ok_button, self.tr("Logging in…"), lambda: auth.login(db, username, password), done,
+                      failed, hold=(self.username, self.password))
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(BusyDialog):
     """The database has no users yet: create the administrator."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -81,22 +100,36 @@ class FirstRunDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and log in"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create and log in"))
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
     def create(self) -> None:
+        if self.busy:
+            return
         if self.password.text() != self.password2.text():
             self.message.setText(self.tr("The two passwords differ."))
             return
-        try:
-            self.actor = auth.create_first_admin(self.db, username=self.username.text(),
-                                                 password=self.password.text(),
-                                                 display_name=self.display_name.text())
-        except ServiceError as exc:
-            self.message.setText(exc.message)
-            return
-        self.accept()
+        db, username, password = self.db, self.username.text(), self.password.text()
+        display_name = self.display_name.text()
+        self.message.clear()
+
+        def done(actor: Actor) -> None:
+            self.actor = actor
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ServiceError):
+                self.message.setText(exc.message)
+            else:
+                show_error(self, exc)
+
+        self.run_busy(self.ok_button, self.tr("Creating the administrator…"),
+                      lambda: auth.create_first_admin(db, username=username, password=password,
+                                                      display_name=display_name),
+                      done, failed, hold=(self.username, self.display_name, self.password, self.password2))

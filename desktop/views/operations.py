@@ -4,21 +4,35 @@
 progress dialog with a Cancel button appears only if the work takes longer than half a second;
 the result or the error comes back on the main thread. Errors from services are shown as plain
 messages; anything else goes to the crash dialog.
+
+``run_busy(parent, button, "Logging in…", work, on_done)`` is for one service call of about a second
+started by a button (a password checked, open deadlines recomputed): no progress dialog, the button
+off and saying what is going on, the wait cursor; :class:`BusyDialog` is a dialog whose button does
+that, and which closes only once the call has ended when it is closed meanwhile.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QTextEdit,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from desktop.services.progress import Cancelled, Progress
-from desktop.views.errors import show_error
+from desktop.views.errors import plain_message, show_error
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +123,7 @@ class BackgroundOperation(QObject):
 
     done = Signal()
 
-    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, delay_ms: int) -> None:
+    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, delay_ms: int | None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.label = label
@@ -123,7 +137,9 @@ class BackgroundOperation(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_dialog)
         self.signals.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        if delay_ms <= 0:
+        if delay_ms is None:
+            pass  # no dialog: the caller shows that it is busy (run_busy)
+        elif delay_ms <= 0:
             self._show_dialog()  # at once: the window is not usable for a moment without it
         else:
             self._timer.start(delay_ms)
@@ -205,7 +221,7 @@ def run_in_background(
     on_cancelled: Callable[[], None] | None = None,
     label: str = "",
     cancellable: bool = True,
-    delay_ms: int = 500,
+    delay_ms: int | None = 500,
 ) -> BackgroundOperation:
     op = BackgroundOperation(parent, label or "…", cancellable, delay_ms)
     _running.add(op)
@@ -238,6 +254,130 @@ def run_in_background(
     op.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(_Job(work, op.signals, op.progress))
     return op
+
+
+_TEXT_BOXES = (QLineEdit, QPlainTextEdit, QTextEdit)
+
+
+def run_busy(
+    parent: QWidget,
+    button: QAbstractButton,
+    busy_text: str,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+    hold: Iterable[QWidget] = (),
+) -> BackgroundOperation:
+    """``work()`` (one service call of about a second) off the UI thread, without a progress dialog:
+    until it ends ``button`` is off and says ``busy_text``, the wait cursor is over ``parent``, and the
+    widgets in ``hold`` cannot be changed (text boxes read-only, others off), so that what is shown
+    stays what was sent. Everything is put back before ``on_done(result)`` or ``on_error(exc)`` runs
+    (without ``on_error`` the error is shown as :func:`run_in_background` shows it).
+
+    A text box keeps the keyboard focus (read-only, not disabled): Enter pressed again reaches the
+    dialog's default button, which is off, not the next button in the tab order (Cancel)."""
+    held = [w for w in hold if w is not button]
+    boxes = [w for w in held if isinstance(w, _TEXT_BOXES) and not w.isReadOnly()]
+    switched = [(w, w.isEnabled()) for w in [button, *(w for w in held if not isinstance(w, _TEXT_BOXES))]]
+    focused = QApplication.focusWidget()
+    text = button.text()
+    button.setText(busy_text)
+    for box in boxes:
+        box.setReadOnly(True)
+    for widget, _enabled in switched:
+        widget.setEnabled(False)
+    moved = focused is not None and any(focused is w for w, _e in switched)
+    if moved:
+        (boxes[0] if boxes else parent).setFocus()  # not on to the next button
+    parent.setCursor(Qt.CursorShape.WaitCursor)
+
+    def restore() -> None:
+        button.setText(text)
+        for box in boxes:
+            box.setReadOnly(False)
+        for widget, enabled in switched:
+            widget.setEnabled(enabled)
+        parent.unsetCursor()
+        if moved and focused is not None and isValid(focused) and focused.isEnabled():
+            focused.setFocus()
+
+    op = run_in_background(parent, lambda _progress: work(), on_done, on_error=on_error, label=busy_text,
+                           cancellable=False, delay_ms=None)
+    op.done.connect(restore)
+    return op
+
+
+class BusyDialog(QDialog):
+    """A dialog whose button runs one service call with :meth:`run_busy` (a login, a password change).
+
+    Closing it while the call runs (Cancel, Esc, the title bar's close button) does not leave the call
+    running for a window that is gone, nor end the program under it: the Cancel button says the dialog
+    is closing, and it closes once the call has ended. What the call did is then told only when
+    :attr:`tell_after_closing` says so (a password that was changed is told; a login the user gave
+    up on is not used)."""
+
+    tell_after_closing = False
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.operation: BackgroundOperation | None = None
+        self.closing = False
+        self.cancel_button: QAbstractButton | None = None  # set by the dialog: says it is closing
+        self._cancel_text = ""
+
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None
+
+    def run_busy(self, button: QAbstractButton, busy_text: str, work: Callable[[], Any],
+                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
+                 hold: Iterable[QWidget] = ()) -> None:
+        """As :func:`run_busy`; nothing when a call is already running (Enter pressed twice)."""
+        if self.operation is not None:
+            return
+        self.closing = False
+        self.setResult(QDialog.DialogCode.Rejected)  # Accepted afterwards: on_done accepted
+
+        def done(result: Any) -> None:
+            self.operation = None
+            if not self.closing or self.tell_after_closing:
+                on_done(result)
+            self._close_if_asked()
+
+        def failed(exc: BaseException) -> None:
+            self.operation = None
+            if not self.closing:
+                on_error(exc)
+            elif plain_message(exc) is None:  # a bug all the same
+                log.warning("%s: closed while working, then failed", type(self).__name__, exc_info=exc)
+            else:
+                log.info("%s: closed while working, then: %s", type(self).__name__, plain_message(exc))
+            self._close_if_asked()
+
+        self.operation = run_busy(self, button, busy_text, work, done, on_error=failed, hold=hold)
+
+    def _close_if_asked(self) -> None:
+        if not self.closing:
+            return
+        self.closing = False
+        if self.cancel_button is not None:
+            self.cancel_button.setText(self._cancel_text)
+            self.cancel_button.setEnabled(True)
+        if self.result() != QDialog.DialogCode.Accepted:
+            super().reject()
+
+    def reject(self) -> None:
+        if self.operation is None:
+            super().reject()
+            return
+        if self.closing:
+            return
+        self.closing = True
+        if self.cancel_button is not None:
+            self._cancel_text = self.cancel_button.text()
+            self.cancel_button.setEnabled(False)
+            self.cancel_button.setText(QCoreApplication.translate("BusyDialog", "Closing…"))
 
 
 def wait_for_background(timeout_ms: int = 30000) -> bool:

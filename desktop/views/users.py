@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.operations import BusyDialog
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 
@@ -133,9 +133,13 @@ class UserDialog(FormDialog):
         self.accept()
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(BusyDialog):
     """A new password typed twice: an administrator's reset (``user`` given) or the user's own
-    change, which asks for the current password first."""
+    change, which asks for the current password first. The new password is hashed (argon2, slow on
+    purpose) and the current one checked off the UI thread; a password changed while the dialog was
+    being closed is still told (the Cancel came too late to stop it)."""
+
+    tell_after_closing = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, user: auth.UserInfo | None = None) -> None:
         super().__init__(parent)
@@ -155,24 +159,32 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("&New password:"), self.new)
         form.addRow(self.tr("&Repeat it:"), self.again)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def save(self) -> None:
+        if self.busy:
+            return
         if self.new.text() != self.again.text():
             show_error(self, ServiceError(self.tr("The two new passwords differ.")))
             return
-        try:
-            if self.user is None:
-                auth.change_password(self.ctx.db, self.ctx.actor, self.old.text(), self.new.text())
+        db, actor, user, old, new = self.ctx.db, self.ctx.actor, self.user, self.old.text(), self.new.text()
+
+        def work() -> None:
+            if user is None:
+                auth.change_password(db, actor, old, new)
             else:
-                auth.reset_password(self.ctx.db, self.ctx.actor, self.user.id, self.new.text())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.changes.publish("users", self.user.id if self.user is not None else self.ctx.actor.user_id or 0)
-        self.accept()
+                auth.reset_password(db, actor, user.id, new)
+
+        def done(_result: None) -> None:
+            self.ctx.changes.publish("users", user.id if user is not None else actor.user_id or 0)
+            self.accept()
+
+        self.run_busy(self.ok_button, self.tr("Saving…"), work, done, lambda exc: show_error(self, exc),
+                      hold=(self.old, self.new, self.again))
 
 
 class UsersTab(QWidget):
