@@ -1,7 +1,8 @@
 """Slow single service calls run off the UI thread (operations.run_busy / BusyDialog): logging in and
 creating the first administrator (argon2 is slow on purpose, a shared database answers over the
 network), changing or resetting a password, saving or removing a year of the holiday calendar (it
-recomputes every open deadline running through the year). Meanwhile the window answers, the button
+recomputes every open deadline running through the year); and, with a progress dialog, an import's
+error workbook (the whole file read again) and undoing an import batch. Meanwhile the window answers, the button
 is off and says what is going on, Enter pressed again sends nothing, and closing waits for the call.
 
 Each test holds the service call in its worker thread until the test has looked at the window: run on
@@ -312,3 +313,81 @@ def test_removing_a_year_runs_off_the_ui_thread_and_errors_are_told(qtbot, sqlit
     tab.workdays.setPlainText("01-04")  # a Monday
     assert tab.save() and wait_for_background()
     assert "调休上班日期应是周六或周日" in told["errors"][-1] and tab.workdays.toPlainText() == "01-04"
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes answer at once (Yes) and are recorded; errors the views show, too."""
+    seen: list[str] = []
+
+    def box(_parent: QWidget | None, _title: str, text: str, *_a: object, **_k: object) -> object:
+        seen.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    for name in ("information", "warning", "question"):
+        monkeypatch.setattr(QMessageBox, name, box)
+    return seen
+
+
+def test_undoing_an_import_and_its_error_workbook_run_off_the_ui_thread(qtbot, district: District,  # noqa: ANN001
+                                                                        held_open: list[Held], boxes: list[str],
+                                                                        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch is a whole department list (100,000 rows and more): its error workbook reads the file
+    again, undoing it deletes its rows and clues."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.services import department_import as di
+    from desktop.views.discovery import ImportHistoryTab
+    from tests.test_import_department import write_list_per_sheet
+
+    d = district
+    source = write_list_per_sheet(tmp_path / "分街道名单.xlsx")
+    di.import_department_list(d.db, d.admin, source, "残联")
+    tab = ImportHistoryTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    workbook = hold(held_open, monkeypatch, di, "write_error_workbook")
+    tab.save_errors(str(source), str(tmp_path / "错误清单.xlsx"))
+    workbook.started(qtbot)
+    assert not tab.errors_button.isEnabled()
+    answers_while_busy(qtbot)
+    workbook.release()
+    assert wait_for_background()
+    assert boxes == [tab.last_message] and str(tmp_path / "错误清单.xlsx") in tab.last_message
+    assert tab.errors_button.isEnabled()
+    undo = hold(held_open, monkeypatch, di, "undo_batch")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("部门选错", True)))
+    tab.undo_button.click()
+    undo.started(qtbot)
+    assert not tab.undo_button.isEnabled() and tab.model.rowCount() == 1
+    undo.release()
+    assert wait_for_background()
+    assert tab.model.rowCount() == 0 and boxes[-1] == tab.last_message and "#1" in tab.last_message
+    assert di.list_batches(d.db, d.admin) == []
+
+
+def test_the_registers_error_workbook_is_written_off_the_ui_thread(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                   held_open: list[Held], boxes: list[str],
+                                                                   tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.services import register_import as ri
+    from desktop.views.register_import import RegisterImportDialog
+    from tests.test_discovery_views import _register_with_a_bad_row
+
+    template = tmp_path / "模板.xlsx"
+    ri.write_register_template(template)
+    bad, _header = _register_with_a_bad_row(template, tmp_path)
+    dialog = RegisterImportDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(bad))
+    dialog.run(dry_run=True)
+    assert wait_for_background() and dialog.errors_button.isEnabled()
+    workbook = hold(held_open, monkeypatch, ri, "write_error_workbook")
+    out = tmp_path / "错误清单.xlsx"
+    dialog.save_errors(str(out))
+    workbook.started(qtbot)
+    assert not dialog.errors_button.isEnabled() and not dialog.import_button.isEnabled()
+    answers_while_busy(qtbot)
+    workbook.release()
+    assert wait_for_background()
+    assert out.exists() and str(out) in dialog.summary.text() and boxes == []
+    assert dialog.errors_button.isEnabled() and dialog.import_button.isEnabled()

@@ -351,6 +351,7 @@ def test_wizard_counts_equal_expected(qtbot, sqlite_district: District, messages
 
     out = tmp_path / "errors.xlsx"
     result.save_errors(str(out))
+    assert wait_for_background()
     from python_calamine import CalamineWorkbook
 
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
@@ -475,6 +476,7 @@ def test_history_undoes_a_batch_imported_by_mistake(qtbot, sqlite_district: Dist
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
     tab.undo_button.click()
+    assert wait_for_background()
     assert asked and "2" in asked[0]  # says what goes: 2 rows, 2 clues
     assert _count(d.db, ImportBatch) == 0 and _count(d.db, Clue, Clue.batch_id == batch.batch_id) == 0
     assert tab.model.rowCount() == 0 and messages
@@ -964,6 +966,7 @@ def test_register_dialog_saves_the_rows_left_out(qtbot, sqlite_district: Distric
     assert dialog.errors_button.isEnabled()
     out = tmp_path / "错误清单.xlsx"
     dialog.save_errors(str(out))
+    assert wait_for_background()
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     assert rows[0][-1] == "错误原因" and rows[1][header.index("姓名")] == "错号" and "身份证号" in rows[1][-1]
     assert str(out) in dialog.summary.text()

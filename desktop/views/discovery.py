@@ -50,7 +50,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
-from desktop.views.operations import BackgroundOperation
+from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
@@ -890,13 +890,17 @@ class ImportHistoryTab(QWidget):
                                                     self.tr("Excel workbook (*.xlsx)"))
         if not target:
             return
-        try:
-            n = di.write_error_workbook(source, batch.id, target, db=self.ctx.db, actor=self.ctx.actor)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.last_message = self.tr("{n} row(s) with their reasons were written to {path}.").format(n=n, path=target)
-        QMessageBox.information(self, self.tr("Error workbook"), self.last_message)
+        db, actor, batch_id, written = self.ctx.db, self.ctx.actor, batch.id, target
+
+        def done(n: int) -> None:
+            self.last_message = self.tr("{n} row(s) with their reasons were written to {path}.").format(
+                n=n, path=written)
+            QMessageBox.information(self, self.tr("Error workbook"), self.last_message)
+
+        # the whole file is read again (a department's list can have 100,000 rows)
+        export_in_background(self, self.errors_button, lambda _p: di.write_error_workbook(
+            source, batch_id, written, db=db, actor=actor), done, self.tr("Writing the error workbook…"),
+            cancellable=False)
 
 
     def undo_import(self, reason: str | None = None) -> None:
@@ -919,16 +923,21 @@ class ImportHistoryTab(QWidget):
                 id=batch.id, dept=batch.department_label, file=batch.file_name, rows=info.rows, clues=info.clues))
             if not ok:
                 return
-        try:
-            di.undo_batch(self.ctx.db, self.ctx.actor, batch.id, reason)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.changes.publish("import_batches", batch.id)
-        self.ctx.changes.publish("clues", 0)
-        self.last_message = self.tr("Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.").format(
-            id=batch.id, rows=info.rows, clues=info.clues)
-        QMessageBox.information(self, self.tr("Undo import"), self.last_message)
+        db, actor, why = self.ctx.db, self.ctx.actor, reason
+
+        def done(_info: di.UndoInfo) -> None:
+            self.ctx.changes.publish("import_batches", batch.id)
+            self.ctx.changes.publish("clues", 0)
+            self.last_message = self.tr("Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.").format(
+                id=batch.id, rows=info.rows, clues=info.clues)
+            QMessageBox.information(self, self.tr("Undo import"), self.last_message)
+
+        # a batch of a whole list: its rows and the clues it made are deleted (100,000 rows and more)
+        self.undo_button.setEnabled(False)
+        op = run_in_background(self, lambda _p: di.undo_batch(db, actor, batch.id, why), done,
+                               on_error=lambda exc: show_error(self, exc), label=self.tr("Undoing the import…"),
+                               cancellable=False)
+        op.done.connect(self._selection_changed)  # the button as the selection says
 
 
 class DiscoveryPage(QWidget):

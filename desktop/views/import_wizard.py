@@ -39,6 +39,7 @@ from desktop.views.clue_form import fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
+from desktop.views.save_as import export_in_background
 from desktop.views.table_model import read_only_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -610,14 +611,17 @@ class ResultPage(QWizardPage):
                                                   self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
-        try:
-            n = di.write_error_workbook(self.w.path, self.result, path)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.status.setText(self.tr("{n} row(s) with their reasons were written to {path}.").format(n=n, path=path))
-        if self.on_saved is not None:
-            self.on_saved(path)
+        source, result, target = self.w.path, self.result, path
+
+        def done(n: int) -> None:
+            self.status.setText(self.tr("{n} row(s) with their reasons were written to {path}.").format(
+                n=n, path=target))
+            if self.on_saved is not None:
+                self.on_saved(target)
+
+        # the whole file is read again (a department's list can have 100,000 rows)
+        export_in_background(self, self.errors_button, lambda _p: di.write_error_workbook(source, result, target),
+                             done, self.tr("Writing the error workbook…"), cancellable=False)
 
     def assign_all(self) -> None:
         if self.result is None or self.result.batch_id is None:

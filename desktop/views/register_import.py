@@ -120,13 +120,24 @@ class RegisterImportDialog(QDialog):
                                                   self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
-        try:
-            n = ri.write_error_workbook(source, self.result, path)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.summary.setText(self.summary.text() + "\n" + self.tr(
-            "{n} row(s) of the households left out were written with their reasons to {path}.").format(n=n, path=path))
+        result, target = self.result, path
+        self.running = True  # no other run meanwhile, and one click makes one file
+        self._path_changed()
+
+        def done(n: int) -> None:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "{n} row(s) of the households left out were written with their reasons to {path}.").format(
+                n=n, path=target))
+
+        def ended() -> None:
+            self.running = False
+            self._path_changed()
+
+        # the whole register is read again (a district's has 100,000 rows and more)
+        op = run_in_background(self, lambda _p: ri.write_error_workbook(source, result, target), done,
+                               on_error=lambda exc: show_error(self, exc), label=self.tr("Writing the error workbook…"),
+                               cancellable=False)
+        op.done.connect(ended)
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Household register"), self.path.text(),

@@ -31,10 +31,10 @@ def ask_save_path(parent: QWidget, title: str, name: str, suffix: str = "xlsx") 
 
 
 def export_in_background(parent: QWidget, button: QAbstractButton, work: Callable[[Progress], Any],
-                         done: Callable[[Any], None], label: str) -> BackgroundOperation:
-    """``work`` off the UI thread with progress and cancel; ``button`` stays off until it ends, so one
-    click makes one file."""
+                         done: Callable[[Any], None], label: str, *, cancellable: bool = True) -> BackgroundOperation:
+    """``work`` off the UI thread with progress (and cancel, unless the work cannot stop: it takes no
+    progress); ``button`` stays off until it ends, so one click makes one file."""
     button.setEnabled(False)
-    op = run_in_background(parent, work, done, label=label)
+    op = run_in_background(parent, work, done, label=label, cancellable=cancellable)
     op.done.connect(lambda: button.setEnabled(True))
     return op
