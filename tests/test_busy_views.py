@@ -362,7 +362,8 @@ def test_undoing_an_import_and_its_error_workbook_run_off_the_ui_thread(qtbot, d
     assert not tab.undo_button.isEnabled() and tab.model.rowCount() == 1
     undo.release()
     assert wait_for_background()
-    assert tab.model.rowCount() == 0 and boxes[-1] == tab.last_message and "#1" in tab.last_message
+    assert tab.model.rowCount() == 0 and boxes[-1] == tab.last_message == tab.tr(
+        "Batch #{id} was undone: {rows} row(s) and {clues} clue(s) removed.").format(id=1, rows=2, clues=2)
     assert di.list_batches(d.db, d.admin) == []
 
 
@@ -391,3 +392,47 @@ def test_the_registers_error_workbook_is_written_off_the_ui_thread(qtbot, sqlite
     assert wait_for_background()
     assert out.exists() and str(out) in dialog.summary.text() and boxes == []
     assert dialog.errors_button.isEnabled() and dialog.import_button.isEnabled()
+
+
+def test_testing_the_server_runs_off_the_ui_thread_and_closing_meanwhile_saves_nothing(  # noqa: ANN201
+        qtbot, held_open: list[Held], monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001
+    """A server that does not answer takes the connection's timeout (5 s) to say so: the connection
+    dialog (first start, or the database cannot be opened) and the settings tab froze meanwhile."""
+    from desktop.services import connection
+    from desktop.views.connection import ConnectionDialog
+
+    check = hold(held_open, monkeypatch, connection, "check")
+    dialog = ConnectionDialog(problem="连接不上数据库服务器")
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    form.shared.setChecked(True)
+    form.host.setText("127.0.0.1")
+    form.port.setValue(1)
+    form.test_button.click()
+    check.started(qtbot)
+    assert not form.test_button.isEnabled() and form.test_button.text() == form.tr("Testing the connection…")
+    assert not form.box.isEnabled() and not form.local.isEnabled() and form.result.text() == ""
+    answers_while_busy(qtbot)
+    check.release()
+    assert wait_for_background()
+    assert "连接不上" in form.result.text() and form.test_button.isEnabled() and form.box.isEnabled()
+    # Save tests first; closing meanwhile closes the dialog afterwards, with nothing saved
+    saved: list[object] = []
+    monkeypatch.setattr(connection, "save", saved.append)
+    monkeypatch.setattr(connection, "check", lambda url: connection.ConnectionCheck(True, "连接成功。"))
+    again = hold(held_open, monkeypatch, connection, "check")
+    dialog.show()
+    dialog.save_button.click()
+    again.started(qtbot)
+    assert not dialog.save_button.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible() and dialog.cancel_button.text() == closing_text()
+    again.release()
+    assert wait_for_background()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert dialog.result() == ConnectionDialog.DialogCode.Rejected and saved == []
+    # saved when left open
+    dialog.show()
+    dialog.save_button.click()
+    assert wait_for_background()
+    assert dialog.result() == ConnectionDialog.DialogCode.Accepted and len(saved) == 1

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import config, i18n
 from desktop.services import connection
+from desktop.views.operations import wait_for_background
 
 
 @pytest.fixture(autouse=True)
@@ -67,10 +68,13 @@ def test_connection_dialog_local_choice(qtbot, qapp: QApplication) -> None:  # n
     assert dialog.form.box.isEnabled()
     dialog.form.host.setText("127.0.0.1")
     dialog.form.port.setValue(1)
-    assert not dialog.form.save()
+    saved: list[bool] = []
+    dialog.form.save(saved.append)
+    assert wait_for_background() and saved == [False]
     assert "连接不上" in dialog.form.result.text()
     dialog.form.local.setChecked(True)
-    assert dialog.form.save()
+    dialog.form.save(saved.append)
+    assert saved == [False, True]
     assert not connection.needs_setup()
 
 

@@ -1,11 +1,15 @@
-"""Connection settings: the local database or the shared PostgreSQL, with "test connection"."""
+"""Connection settings: the local database or the shared PostgreSQL, with "test connection".
+
+Testing connects to the server off the UI thread: a server that does not answer takes the
+connection's timeout (seconds) to say so."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -21,6 +25,8 @@ from PySide6.QtWidgets import (
 from desktop import config
 from desktop.services import connection
 from desktop.views.context import AppContext
+from desktop.views.errors import show_error
+from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy
 
 
 class ConnectionForm(QWidget):
@@ -58,13 +64,14 @@ class ConnectionForm(QWidget):
         form.addRow(self.tr("&Password:"), self.password)
         layout.addWidget(self.box)
         self.test_button = QPushButton(self.tr("&Test connection"))
-        self.test_button.clicked.connect(self.test)
+        self.test_button.clicked.connect(lambda: self.test())
         layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.local.toggled.connect(self._sync)
+        self.operation: BackgroundOperation | None = None  # a test running
         kind, url = connection.current_choice()
         if kind == "sqlite":
             self.local.setChecked(True)
@@ -85,24 +92,65 @@ class ConnectionForm(QWidget):
         return connection.postgres_url(self.host.text().strip(), self.port.value(), self.name.text().strip(),
                                        self.user.text().strip(), self.password.text())
 
-    def test(self) -> bool:
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None
+
+    def test(self, then: Callable[[bool], None] | None = None, hold: Iterable[QWidget] = ()) -> None:
+        """Connect to the server off the UI thread and say how it went; ``then(ok)`` afterwards. The
+        form (and the widgets in ``hold``) cannot be changed meanwhile."""
+        if self.busy:
+            return
         if not self.host.text().strip():
             self.result.setText(self.tr("Enter the server's name or address."))
             self.result.setStyleSheet("color: #b00020;")
-            return False
-        outcome = connection.check(self.url())
-        self.result.setText(outcome.message)
-        self.result.setStyleSheet("color: #1b5e20;" if outcome.ok else "color: #b00020;")
-        return outcome.ok
+            if then is not None:
+                then(False)
+            return
+        url = self.url()
+        self.result.clear()
 
-    def save(self) -> bool:
-        """Test (for the server) and save. Returns False and says why when it cannot."""
+        def done(outcome: connection.ConnectionCheck) -> None:
+            self.operation = None
+            self.result.setText(outcome.message)
+            self.result.setStyleSheet("color: #1b5e20;" if outcome.ok else "color: #b00020;")
+            if then is not None:
+                then(outcome.ok)
+
+        def failed(exc: BaseException) -> None:
+            self.operation = None
+            show_error(self, exc)
+            if then is not None:
+                then(False)
+
+        self.operation = run_busy(self, self.test_button, self.tr("Testing the connection…"),
+                                  lambda: connection.check(url), done, on_error=failed,
+                                  hold=(self.local, self.shared, self.box, *hold))
+
+    def save(self, then: Callable[[bool], None] | None = None, hold: Iterable[QWidget] = ()) -> None:
+        """Test (for the server) and save; ``then(saved)`` afterwards. Says why when it cannot."""
+        if self.busy:
+            return
+        if self.local.isChecked():
+            self.store()
+            if then is not None:
+                then(True)
+            return
+
+        def tested(ok: bool) -> None:
+            if ok:
+                self.store()
+            if then is not None:
+                then(ok)
+
+        self.test(tested, hold)
+
+    def store(self) -> None:
+        """Save the choice as the form shows it (the server's tested first: :meth:`save`)."""
         if self.local.isChecked():
             connection.save(None)
             self.result.setText(self.tr("Saved: this computer uses its local database."))
-            return True
-        if not self.test():
-            return False
+            return
         url = self.url()
         stored = connection.store_password(url, self.password.text()) if self.password.text() else True
         connection.save(url)
@@ -111,11 +159,11 @@ class ConnectionForm(QWidget):
         else:
             self.result.setText(self.tr("Saved. This computer has no credential store: the password was not "
                                         "saved and will be asked for again."))
-        return True
 
 
-class ConnectionDialog(QDialog):
-    """Shown on a workstation's first start, and when the database cannot be opened."""
+class ConnectionDialog(BusyDialog):
+    """Shown on a workstation's first start, and when the database cannot be opened. Closed while the
+    server is being tested, it closes when the test has ended, saving nothing."""
 
     def __init__(self, parent: QWidget | None = None, problem: str = "") -> None:
         super().__init__(parent)
@@ -129,14 +177,33 @@ class ConnectionDialog(QDialog):
         self.form = ConnectionForm(self)
         layout.addWidget(self.form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
     def _save(self) -> None:
-        if self.form.save():
+        if self.busy or self.form.busy:
+            return
+        if self.form.local.isChecked():
+            self.form.store()
             self.accept()
+            return
+        self.closing = False
+        self.setResult(BusyDialog.DialogCode.Rejected)
+
+        def tested(ok: bool) -> None:
+            self.operation = None
+            if self.closing:  # closed meanwhile: nothing is saved
+                self._close_if_asked()
+            elif ok:
+                self.form.store()
+                self.accept()
+
+        self.form.test(tested, hold=(self.save_button,))
+        self.operation = self.form.operation
 
 
 class ConnectionTab(QWidget):
@@ -149,5 +216,5 @@ class ConnectionTab(QWidget):
         self.form = ConnectionForm(self)
         layout.addWidget(self.form)
         save = QPushButton(self.tr("&Save (takes effect at the next start)"))
-        save.clicked.connect(self.form.save)
+        save.clicked.connect(lambda: self.form.save(hold=(save,)))
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
