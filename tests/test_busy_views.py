@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services import auth
 from desktop.services import calendar as cal_svc
-from desktop.services.calendar import load_calendar
+from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError
 from desktop.views import calendar_settings
@@ -283,9 +283,7 @@ def test_saving_the_calendar_recomputes_deadlines_off_the_ui_thread(qtbot, distr
     set_year.release()
     assert wait_for_background()
     assert set_year.threads == [False] and told["errors"] == []
-    moved = tab.tr("Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, "
-                   "written refusal {notices}), in {apps} application(s).").format(
-        total=5, procedure=2, steps=2, notices=1, apps=4)
+    moved = tab.moved_text(DeadlinesMoved(procedure=2, steps=2, refusal_notices=1, application_ids=(1, 2, 3, 4)))
     assert told["told"][-1] == tab.tr("The holidays of {year} are saved.").format(year=2027) + "\n" + moved
     assert not load_calendar(district.db).is_workday(date(2027, 2, 8))
     assert tab.save_button.isEnabled() and tab.save_button.text() == tab.tr("&Save year")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.rules.workdays import library_schedule
 from desktop.services import calendar as cal_svc
-from desktop.services.calendar import load_calendar
+from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.errors import ServiceError
 from desktop.views import calendar_settings
 from desktop.views.calendar_settings import CalendarSettingsTab
@@ -97,6 +97,18 @@ def test_calendar_tab_asks_before_replacing_days_typed(qtbot, sqlite_district: D
     assert len(answers["asked"]) == 2
 
 
+def test_calendar_tab_names_only_the_kinds_of_deadline_that_moved(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    tab = CalendarSettingsTab(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(tab)
+    said = tab.moved_text(DeadlinesMoved(procedure=3, steps=0, refusal_notices=0, application_ids=(7, 8, 9)))
+    assert said == tab.tr("Deadlines still open that moved: {total} ({kinds}), in {apps} application(s).").format(
+        total=3, kinds=tab.tr("whole procedure {n}").format(n=3), apps=3)
+    assert tab.tr("next step {n}").format(n=0) not in said  # no "本步期限 0 个"
+    two = tab.moved_text(DeadlinesMoved(procedure=0, steps=2, refusal_notices=1, application_ids=(1, 2)))
+    assert tab.tr("next step {n}").format(n=2) + tab.tr(", ") + tab.tr("written refusal {n}").format(n=1) in two
+    assert "0" not in two
+
+
 def test_calendar_tab_says_how_many_open_deadlines_moved(qtbot, sqlite_district: District,  # noqa: ANN001
                                                           answers: dict) -> None:
     """cal9: saving or removing a year recomputes the deadlines still open that run through it; the tab
@@ -112,9 +124,7 @@ def test_calendar_tab_says_how_many_open_deadlines_moved(qtbot, sqlite_district:
     tab.workdays.setPlainText("02-20")
     assert tab.save() and wait_for_background() and answers["errors"] == []
     assert load_calendar(d.db).is_workday(date(2027, 2, 20)) and not load_calendar(d.db).is_workday(date(2027, 2, 8))
-    moved = tab.tr("Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, "
-                   "written refusal {notices}), in {apps} application(s).").format(
-        total=5, procedure=2, steps=2, notices=1, apps=4)
+    moved = tab.moved_text(DeadlinesMoved(procedure=2, steps=2, refusal_notices=1, application_ids=(1, 2, 3, 4)))
     assert answers["told"] == [tab.tr("The holidays of {year} are saved.").format(year=2027) + "\n" + moved]
     tab.save()  # the same again: nothing moves
     assert wait_for_background()

@@ -52,8 +52,8 @@
         <location filename="../views/calendar_settings.py" line="221" />
         <location filename="../views/calendar_settings.py" line="223" />
         <location filename="../views/calendar_settings.py" line="233" />
-        <location filename="../views/calendar_settings.py" line="251" />
-        <location filename="../views/calendar_settings.py" line="260" />
+        <location filename="../views/calendar_settings.py" line="252" />
+        <location filename="../views/calendar_settings.py" line="261" />
         <source>Calendar</source>
         <translation>节假日安排</translation>
     </message>
@@ -83,22 +83,42 @@
         <translation>没有未办结的期限因此改变。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="242" />
-        <source>Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, written refusal {notices}), in {apps} application(s).</source>
-        <translation>因此改变的未办结期限 {total} 个(办结期限 {procedure} 个、本步期限 {steps} 个、不予批准书面通知期限 {notices} 个),涉及 {apps} 件申请。</translation>
+        <location filename="../views/calendar_settings.py" line="243" />
+        <source>whole procedure {n}</source>
+        <translation>办结期限 {n} 个</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="252" />
+        <location filename="../views/calendar_settings.py" line="243" />
+        <source>next step {n}</source>
+        <translation>本步期限 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="244" />
+        <source>written refusal {n}</source>
+        <translation>不予批准书面通知期限 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="245" />
+        <source>Deadlines still open that moved: {total} ({kinds}), in {apps} application(s).</source>
+        <translation>因此改变的未办结期限 {total} 个({kinds}),涉及申请 {apps} 件。</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="246" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../views/calendar_settings.py" line="253" />
         <source>Remove the entries of {year}? Its deadlines fall back to the holiday library or to an estimate.</source>
         <translation>确定删除 {year} 年的录入吗?该年的期限将改按节假日库或估算计算。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="260" />
+        <location filename="../views/calendar_settings.py" line="261" />
         <source>The entries of {year} are removed.</source>
         <translation>已删除 {year} 年的录入安排。</translation>
     </message>
     <message>
-        <location filename="../views/calendar_settings.py" line="263" />
+        <location filename="../views/calendar_settings.py" line="264" />
         <source>Removing…</source>
         <translation>正在删除…</translation>
     </message>

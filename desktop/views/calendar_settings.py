@@ -239,10 +239,11 @@ class CalendarSettingsTab(QWidget):
         """How many deadlines still open the change moved (the applications list shows them anew)."""
         if not moved.total:
             return self.tr("No deadline still open moved.")
-        return self.tr("Deadlines still open that moved: {total} (whole procedure {procedure}, next step {steps}, "
-                       "written refusal {notices}), in {apps} application(s).").format(
-            total=moved.total, procedure=moved.procedure, steps=moved.steps, notices=moved.refusal_notices,
-            apps=len(moved.application_ids))
+        kinds = [text.format(n=n) for text, n in (
+            (self.tr("whole procedure {n}"), moved.procedure), (self.tr("next step {n}"), moved.steps),
+            (self.tr("written refusal {n}"), moved.refusal_notices)) if n]  # only the kinds that moved
+        return self.tr("Deadlines still open that moved: {total} ({kinds}), in {apps} application(s).").format(
+            total=moved.total, kinds=self.tr(", ").join(kinds), apps=len(moved.application_ids))
 
     def clear(self) -> None:
         if self.busy:
