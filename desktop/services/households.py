@@ -1303,7 +1303,6 @@ def change_head(db: Database, actor: Actor, household_id: int, expected_version:
         if problems:
             raise ValidationFailed(";".join(problems.values()), problems)
         before_h = snapshot(h)
-        wanted[new.id] = Relation.SELF
         changed: list[tuple[Member, dict[str, Any]]] = []
         for mid, relation in wanted.items():
             member = members[mid]
@@ -1311,6 +1310,12 @@ def change_head(db: Database, actor: Actor, household_id: int, expected_version:
                 changed.append((member, snapshot(member)))
                 member.relation = relation
                 uow.touch(member)
+        # The former head is written before the new one: the database refuses a second head at
+        # every statement (ONE_HEAD_INDEX), and a flush writes a table's rows in the order of their ids.
+        uow.flush()
+        changed.append((new, snapshot(new)))
+        new.relation = Relation.SELF
+        uow.touch(new)
         uow.flush()
         _sync_head(uow, h)
         _bump(uow, h)

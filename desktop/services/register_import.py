@@ -611,6 +611,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         s.execute(delete(Income).where(Income.member_id.in_(part)))
         s.execute(delete(Expense).where(Expense.member_id.in_(part)))
         s.execute(delete(Member).where(Member.id.in_(part)))
+    _demote_heads(s, good, hh_ids, [hh_ids[hh.code] for hh in good if hh.code in existing])
     member_new: list[dict] = []
     member_upd: list[dict] = []
     for hh in good:
@@ -681,6 +682,27 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         s.execute(insert(Income.__table__), list(part))
     for part in _chunks(expenses):
         s.execute(insert(Expense.__table__), list(part))
+
+
+def _demote_heads(s: Any, good: list[_Household], hh_ids: dict[str, int], updated: list[int]) -> None:
+    """Demote before promote: the database refuses a second head in a household at every statement
+    (models.household.ONE_HEAD_INDEX), and the members are written in the file's order. A head of
+    an updated household who is not its head in the file (another member or a new person is, or
+    they moved to head another household of the file) takes their new relation first, 其他 for now
+    when they are to head the household they move to; the heads of the file are written after."""
+    final = {p.id_number: (hh_ids[hh.code], p.relation) for hh in good for p in hh.rows}
+    demoted: list[dict] = []
+    for part in _chunks(updated):
+        for mid, number, hid in s.execute(select(Member.id, Member.id_number, Member.household_id)
+                                          .where(Member.household_id.in_(part),
+                                                 Member.relation == codes.Relation.SELF)):
+            household, relation = final.get(number, (hid, codes.Relation.SELF))  # the others are removed already
+            if (household, relation) != (hid, codes.Relation.SELF):
+                demoted.append({"_id": mid, "p_relation": relation if relation != codes.Relation.SELF
+                                else codes.Relation.OTHER})
+    if demoted:
+        mt: Any = Member.__table__
+        s.execute(update(mt).where(mt.c.id == bindparam("_id")).values(relation=bindparam("p_relation")), demoted)
 
 
 KEPT_NOTE = "台账导入时沿用"
