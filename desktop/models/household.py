@@ -8,6 +8,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Created, Versioned
 
+ONE_HEAD_INDEX = "uq_members_household_head"
+
 
 class Household(Versioned, Created, Base):
     """A family (户). Head's name and ID are kept here too so the browser can sort and search
@@ -83,6 +85,10 @@ class Member(Versioned, Created, Base):
         Index(None, "household_id"),
         Index(None, "name"),
         Index(None, "id_reversed"),
+        # At most one head (本人) per household, whatever writes: two workstations changing the head at
+        # once, an import, a bug. Migration 0009; a save that would break it is a conflict (services.base).
+        Index(ONE_HEAD_INDEX, "household_id", unique=True,
+              sqlite_where=text("relation = 'self'"), postgresql_where=text("relation = 'self'")),
     )
 
 

@@ -50,6 +50,7 @@ ACTION_LABELS = {
     "member.add": "添加成员",
     "member.update": "修改成员",
     "member.remove": "删除成员",
+    "member.heads_repair": "升级时更正重复户主",  # migration 0009: one head per household
     "income.add": "添加收入",
     "income.update": "修改收入",
     "income.remove": "删除收入",

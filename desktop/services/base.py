@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.models import AuditEntry, Base, Region, User
+from desktop.models import AuditEntry, Base, Household, Region, User
+from desktop.models.household import ONE_HEAD_INDEX
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
 from desktop.rules.workdays import EARLIEST_DAY
 from desktop.services.database import Database, check_schema_not_newer
@@ -273,7 +274,7 @@ class UnitOfWork:
         except StaleDataError as exc:
             self._raise_stale(exc)
 
-    def _raise_stale(self, exc: StaleDataError) -> NoReturn:
+    def _raise_stale(self, exc: Exception) -> NoReturn:
         """Two saves of the same version at once: the other one committed first. Name who saved
         it and when, as check_version does, from the record as it is now."""
         self.session.rollback()
@@ -284,6 +285,18 @@ class UnitOfWork:
         raise ConflictError(
             ConflictInfo(entity="", entity_id=0, saved_by="另一位用户", saved_at=None)
         ) from exc
+
+    def _raise_second_head(self, exc: IntegrityError) -> NoReturn:
+        """A second head (本人) refused by the database (index ONE_HEAD_INDEX): the services never
+        write one, so another workstation changed the household's head between this one's reading
+        and its writing. A conflict like any other: who saved the household and when."""
+        self.session.rollback()
+        household_id = _key_of(exc)
+        if household_id is not None:  # PostgreSQL names the household; SQLite only the column
+            current = self.session.get(Household, household_id, populate_existing=True)
+            if current is not None:
+                raise ConflictError(self._conflict_info(current, f"户 {current.code or current.id}")) from exc
+        self._raise_stale(exc)
 
     def close(self) -> None:
         self.session.close()
@@ -367,22 +380,34 @@ def _unique_constraints() -> dict[tuple[str, tuple[str, ...]], tuple[str, tuple[
     return found
 
 
-def saved_elsewhere(exc: IntegrityError) -> ValidationFailed | None:
-    """A unique value saved by another workstation between this one's check and its write, in
-    plain words naming the field; None for any other integrity error (a bug)."""
+def _violated(exc: IntegrityError) -> tuple[str, tuple[str, ...]]:
+    """The unique constraint or index a unique violation names, and its columns; ("", ()) for any
+    other integrity error."""
     orig = exc.orig
     name = getattr(getattr(orig, "diag", None), "constraint_name", None)
     sqlstate = getattr(orig, "sqlstate", None)
     constraints = _unique_constraints()
     if name and sqlstate == "23505":
-        columns = next((cols for n, cols in constraints.values() if n == name), ())
-    else:
-        m = re.match(r"UNIQUE constraint failed: (.+)$", str(orig))
-        if not m:
-            return None
-        pairs = [part.strip().split(".", 1) for part in m[1].split(",")]
-        key = (pairs[0][0], tuple(col for _, col in pairs))
-        name, columns = constraints.get(key, ("", ()))
+        return name, next((cols for n, cols in constraints.values() if n == name), ())
+    m = re.match(r"UNIQUE constraint failed: (.+)$", str(orig))
+    if not m:
+        return "", ()
+    pairs = [part.strip().split(".", 1) for part in m[1].split(",")]
+    return constraints.get((pairs[0][0], tuple(col for _, col in pairs)), ("", ()))
+
+
+def _key_of(exc: IntegrityError) -> int | None:
+    """The value of a one-column key PostgreSQL names in a unique violation ("Key (household_id)=(12)
+    already exists.", in the server's language); None on SQLite, which names only the columns."""
+    detail = getattr(getattr(exc.orig, "diag", None), "message_detail", None) or ""
+    m = re.search(r"\(\w+\)=\((\d+)\)", detail)
+    return int(m[1]) if m else None
+
+
+def saved_elsewhere(exc: IntegrityError) -> ValidationFailed | None:
+    """A unique value saved by another workstation between this one's check and its write, in
+    plain words naming the field; None for any other integrity error (a bug)."""
+    name, columns = _violated(exc)
     if not name:
         return None
     what = SAVED_ELSEWHERE.get(name, "相同的内容刚刚已在另一台电脑上保存")
@@ -406,6 +431,8 @@ def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator
     except StaleDataError as exc:  # from a flush SQLAlchemy made before a query (autoflush)
         uow._raise_stale(exc)
     except IntegrityError as exc:
+        if _violated(exc)[0] == ONE_HEAD_INDEX:
+            uow._raise_second_head(exc)
         uow.session.rollback()
         problem = saved_elsewhere(exc)
         if problem is None:
