@@ -1123,7 +1123,7 @@ def _has_id_values(layout: Layout) -> bool:
     """Some row under the header, not a filled-in example, holds what may be an ID number (a number,
     or six digits or more)."""
     col = layout.mapping.get("id_number")
-    return col is not None and any(_looks_like_data(values, layout.mapping) and not _is_example(values)
+    return col is not None and any(_looks_like_data(values, layout.mapping) and not is_example(values)
                                    for _n, values in layout.sample)
 
 
@@ -1134,7 +1134,8 @@ _EXAMPLE = re.compile(r"(填写|填报)?(示例|样例|范例|举例|例)\d?[:�
 EXAMPLE_ROWS = 3  # an example sits right under the header
 
 
-def _is_example(values: Sequence[Any]) -> bool:
+def is_example(values: Sequence[Any]) -> bool:
+    """A row showing how to fill the list ("示例 | 张三 | 4202…", 样例, 填写示例:), not a person in it."""
     for v in values:
         text = cell_text(v)
         if text:
@@ -1434,6 +1435,45 @@ def _looks_like_person(values: Sequence[Any], serial: Container[int], name_col: 
     return bool(name) and _PERSON_NAME.fullmatch(re.sub(r"\s+", "", name)) is not None
 
 
+class MergedDown:
+    """Cells merged down over several rows from ``first_row`` (1-based) on, such as a 街道 or a
+    户编号 written once for its rows: each row under the top one reads the top one's value. Ranges
+    touching a column of ``keep_out`` are left as the file has them (an ID number merged down is one
+    person written over several rows; an amount merged over a household's rows is counted once).
+    :meth:`see` is given every row from ``first_row`` on, :meth:`fill` the rows to read."""
+
+    def __init__(self, book: Workbook, sheet: str, first_row: int, keep_out: Container[int] = ()) -> None:
+        self._fills: dict[int, list[tuple[int, int, int]]] = {}  # 1-based row -> (first col, last col, top row)
+        for (r1, c1), (r2, c2) in book.merged_ranges(sheet):
+            if r2 > r1 and r1 + 1 >= first_row and not any(c in keep_out for c in range(c1, c2 + 1)):
+                for r in range(r1 + 2, r2 + 2):
+                    self._fills.setdefault(r, []).append((c1, c2, r1 + 1))
+        self._wanted = {top for spans in self._fills.values() for _c1, _c2, top in spans}
+        self._tops: dict[int, list[Any]] = {}
+
+    def see(self, number: int, values: Sequence[Any]) -> None:
+        if number in self._wanted:
+            self._tops[number] = list(values)
+
+    def fill(self, number: int, values: list[Any]) -> list[Any]:
+        """``values`` with the blank cells of the ranges merged down over row ``number`` filled in
+        (a copy when any is; ``values`` itself otherwise)."""
+        spans = self._fills.get(number)
+        if not spans:
+            return values
+        values = list(values)
+        for c1, c2, top in spans:
+            above = self._tops.get(top)
+            if above is None or c1 >= len(above):
+                continue
+            if len(values) <= c2:  # a row read shorter than the sheet (a web page's table)
+                values.extend([""] * (c2 + 1 - len(values)))
+            for c in range(c1, c2 + 1):
+                if values[c] in ("", None):
+                    values[c] = above[c1]
+        return values
+
+
 def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) -> Iterator[DataRow]:
     """The data rows under the header: blank rows, repeated headers, totals and the footer left out.
     More than ``max_rows`` (default :data:`MAX_ROWS`) data rows is a file-level error."""
@@ -1449,11 +1489,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     who = {c for f, c in layout.mapping.items() if f in ("id_number", "name", "address", "phone")}
     count = 0
     # Cells merged down over several data rows (a 街道 written once for its rows) count for every row.
-    fills: dict[int, list[tuple[int, int, int]]] = {}  # 1-based row -> (first col, last col, top row)
-    for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet):
-        if r2 > r1 and r1 + 1 >= layout.first_data_row and not (c1 <= id_col <= c2):
-            for r in range(r1 + 2, r2 + 2):
-                fills.setdefault(r, []).append((c1, c2, r1 + 1))
+    merged_down = MergedDown(book, layout.sheet, layout.first_data_row, (id_col,))
     # A cell merged across the ID column and its neighbours is a heading ("八泉街道(12人)"), not a person.
     across = {r + 1 for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet)
               if c2 > c1 and c1 <= id_col <= c2 and r2 + 1 >= layout.first_data_row for r in range(r1, r2 + 1)}
@@ -1461,17 +1497,14 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     # number, another disability or bank account on the rows below), not a person on each.
     continued = {r + 1 for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet)
                  if r2 > r1 and c1 <= id_col <= c2 and r1 + 1 >= layout.first_data_row for r in range(r1 + 1, r2 + 1)}
-    tops: dict[int, list[Any]] = {}
-    wanted_tops = {top for spans in fills.values() for _c1, _c2, top in spans}
     examples_end = layout.first_data_row + EXAMPLE_ROWS
     after_footer = False
     for number, values in book.rows(layout.sheet):
         if number < layout.first_data_row:
             continue
-        if number < examples_end and _is_example(values):
+        if number < examples_end and is_example(values):
             continue  # "示例 | 张三 | 4202…": how to fill the list, not a person in it
-        if number in wanted_tops:
-            tops[number] = list(values)
+        merged_down.see(number, values)
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
@@ -1501,17 +1534,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue
             if header_key(id_value) in id_headers or _row_texts(values) in header_texts:
                 continue  # the header repeated (printed pages)
-        if fills and number in fills:
-            values = list(values)
-            for c1, c2, top in fills[number]:
-                above = tops.get(top)
-                if above is None or c1 >= len(above):
-                    continue
-                if len(values) <= c2:  # a row read shorter than the sheet (a web page's table)
-                    values.extend([""] * (c2 + 1 - len(values)))
-                for c in range(c1, c2 + 1):
-                    if values[c] in ("", None):
-                        values[c] = above[c1]
+        values = merged_down.fill(number, values)
         count += 1
         if count > limit:
             raise SpreadsheetError(

@@ -71,6 +71,7 @@ class RegisterImportResult:
     header_row: int = 1
     header_height: int = 1  # rows of the header, ending at header_row
     id_column: int | None = None  # where 身份证号 is in the file (kept as text in the error workbook)
+    columns: dict[str, int] = field(default_factory=dict)  # template column -> where it is in the file
     rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a register, not read
     file_hash: str = ""  # of the file read: its error workbook is written from that file alone
@@ -110,22 +111,36 @@ def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
     return [seq[i:i + size] for i in range(0, len(seq), size)]
 
 
+def _merged_down(book: ss.Workbook, sheet: str, header_row: int, columns: dict[str, int]) -> ss.MergedDown:
+    """The cells merged down over a household's rows (户编号, 街道, 社区, 当前救助类别 … written once
+    for the household), read on each of its rows. Not a name or ID number (a person written over two
+    rows), nor an amount: one figure for the household, counted once."""
+    keep_out = {i for c, i in columns.items()
+                if c in ("姓名", "身份证号") or c in tpl.INCOME_COLUMNS or c in tpl.EXPENSE_COLUMNS}
+    return ss.MergedDown(book, sheet, header_row + 1, keep_out)
+
+
 def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any]]]:
     """The rows under the header that list a person: not blank (or only a pre-filled 户编号), not
     the notes on filling the columns or their numbers right under the header, not the header again
-    (sheets pasted together), not a total line; up to the footer."""
+    (sheets pasted together), not a total line; up to the footer. Cells merged down over a
+    household's rows are read on each of them (see :func:`_merged_down`)."""
+    merged = _merged_down(book, layout.sheet, layout.header_row, layout.columns)
     for number, values in book.rows(layout.sheet):
         if number <= layout.header_row:
             continue
+        merged.see(number, values)
         if number <= layout.header_row + 2 and ss.is_notes_row(values, layout.columns["身份证号"]):
             continue
+        if number <= layout.header_row + ss.EXAMPLE_ROWS and ss.is_example(values):
+            continue  # "示例 | 本人 | 张三 | …" right under the header: how to fill the template, no household
         if tpl.is_blank_person(values, layout.columns) or tpl.is_header_row(values, layout.columns):
             continue
         if tpl.is_total_row(values, layout.columns):
             continue
         if not ss.cell_text(ss.value_at(values, layout.columns["身份证号"])) and ss.is_footer(values):
             return
-        yield number, values
+        yield number, merged.fill(number, values)
 
 
 def other_sheets_note(result: RegisterImportResult) -> str:
@@ -153,7 +168,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             raise ServiceError(exc.message, code=INVALID_FILE) from exc
         result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
                                       header_row=layout.header_row, header_height=layout.header_height,
-                                      id_column=layout.columns.get("身份证号"),
+                                      id_column=layout.columns.get("身份证号"), columns=dict(layout.columns),
                                       other_sheets=list(layout.other_sheets), file_hash=file_hash)
         households: dict[str, _Household] = {}
         first_row_of: dict[str, int] = {}
@@ -772,9 +787,12 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
         def rows() -> Iterator[tuple[int, list[Any], str]]:
             if not wanted:
                 return
+            # the rows as the import read them: a 户编号 merged down over a household is each row's own
+            merged = _merged_down(book, result.sheet, result.header_row, result.columns)
             for number, values in book.rows(result.sheet):
+                merged.see(number, values)
                 if number in wanted:
-                    yield number, values, wanted[number]
+                    yield number, merged.fill(number, values), wanted[number]
                 if number >= last:
                     break
 
