@@ -18,7 +18,7 @@ from desktop.io import register_template as tpl
 from desktop.models import Household, Income, Member
 from desktop.services.database import Database
 from tests.district import District
-from tests.test_import_register import H1, H1_CHILD, H1_SPOUSE, H2, H3, add_regions, row
+from tests.test_import_register import H1, H1_CHILD, H1_SPOUSE, H2, H3, add_regions, row, write_register
 
 COL = {h: i for i, h in enumerate(tpl.HEADER)}
 # Each household's own cells (户编号, 街道, 社区, 当前救助类别, 监测库别) and its wages, written once
@@ -182,3 +182,27 @@ def test_an_example_row_under_the_header_is_not_a_household(db: Database, distri
     out = _import(db, path, capsys)
     assert _counts(out) == (5, 3, 3, 0, 0, 5) and out["errors"] == []
 
+
+def test_a_code_that_lost_its_leading_zeros_since_the_last_register(db: Database, district: District,
+                                                                    tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Last year's register wrote 户编号 00001 as text; this year's was saved with the column as
+    numbers (1). The household is refused (its code is not guessed), and the message says why and
+    what to write, instead of telling to move each person to another household in the system."""
+    add_regions(db, district)
+    first = [values[:] for values in _rows()]
+    for values in first:
+        values[COL["户编号"]] = {"F001": "00001", "F002": "00002", "F003": "00003"}[values[COL["户编号"]]]
+    _import(db, write_register(tmp_path / "2025.xlsx", first), capsys)
+    again = [values[:] for values in first]
+    for values in again:
+        values[COL["户编号"]] = int(values[COL["户编号"]])
+    again[4][COL["户编号"]] = "00003"  # this one still written as text
+    out = _import(db, write_register(tmp_path / "2026.xlsx", again), capsys)
+    assert _counts(out) == (5, 3, 0, 1, 2, 1)
+    messages = {(e["row"], e["column"]): e["message"] for e in out["errors"]}
+    assert set(messages) == {(2, "户编号"), (3, "户编号"), (4, "户编号"), (5, "户编号")}
+    said = messages[(2, "户编号")]
+    assert "户编号“00001”" in said and "“1”只差开头的 0" in said and "文本格式" in said
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 3

@@ -319,6 +319,13 @@ def _unsaved_formulas(number: int, columns: dict[str, int], unsaved: Container[t
     return None, errors
 
 
+def _code_key(code: str) -> tuple[bool, str]:
+    """What two 户编号 that may be one household have alike: (all digits, the digits without leading
+    zeros), or (False, the code in upper case)."""
+    digits = code.isdigit() and code.isascii()
+    return digits, (code.lstrip("0") or "0") if digits else code.upper()
+
+
 def _check_leading_zeros(households: dict[str, _Household], order: list[str]) -> None:
     """Codes that differ only in leading zeros ("001" and 1: Excel drops the zeros of a code typed
     into a number cell) or in letter case ("h01" and "H01"): most likely one household split in
@@ -326,9 +333,8 @@ def _check_leading_zeros(households: dict[str, _Household], order: list[str]) ->
     similar: dict[tuple[bool, str], list[_Household]] = {}
     for key in order:
         hh = households[key]
-        digits = hh.code.isdigit() and hh.code.isascii()
         if hh.code:
-            similar.setdefault((digits, hh.code.lstrip("0") or "0" if digits else hh.code.upper()), []).append(hh)
+            similar.setdefault(_code_key(hh.code), []).append(hh)
     for (digits, _key), group in similar.items():
         if len(group) < 2:
             continue
@@ -469,6 +475,13 @@ def _check_members(s: Any, households: dict[str, _Household], existing: dict[str
             left = in_file.get(code) if code else None
             if left is not None and left is not hh:
                 moves.append((hh, person, left))
+                continue
+            if code and hh.code and code != hh.code and _code_key(code) == _code_key(hh.code):
+                # the same household, its code written another way: "1" for "00001" (a number cell)
+                why = "只差开头的 0,可能是 Excel 去掉了开头的 0;请把户编号列设为文本格式," if _code_key(code)[0] \
+                    else "只差字母大小写;请"
+                hh.errors.append(CellError(person.row, "户编号", f"此人已登记在户编号“{code}”的家庭中,与本行的户编号“{hh.code}”"
+                                                                 f"{why}按系统中的户编号“{code}”填写后再导入"))
                 continue
             where = f"户编号“{code}”" if code else f"户主为“{head_name}”"
             hh.errors.append(CellError(person.row, "身份证号",
