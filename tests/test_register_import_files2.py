@@ -206,3 +206,31 @@ def test_a_code_that_lost_its_leading_zeros_since_the_last_register(db: Database
     assert "户编号“00001”" in said and "“1”只差开头的 0" in said and "文本格式" in said
     with db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Household)) == 3
+
+
+def test_a_family_the_system_holds_without_a_code(db: Database, district: District, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A household a clue made has no 户编号: the register listing that family under its code is
+    refused, saying which code to give the household in the system (then it imports as an update)."""
+    add_regions(db, district)
+    with db.session_factory() as s:
+        household = Household(region_id=district.regions["飞云社区"], head_name="赵大", head_id_number=H1,
+                              head_id_reversed=H1[::-1], member_count=1, note="由线索 #1 建档")
+        s.add(household)
+        s.flush()
+        s.add(Member(household_id=household.id, name="赵大", id_number=H1, id_reversed=H1[::-1], relation="self"))
+        s.commit()
+        hid = household.id
+    errors = tmp_path / "错误清单.xlsx"
+    out = _import(db, write_register(tmp_path / "台账.xlsx", _rows()), capsys, "--errors", str(errors))
+    assert _counts(out) == (5, 3, 2, 0, 1, 2)
+    [error] = out["errors"]
+    assert (error["row"], error["column"]) == (2, "身份证号")
+    assert "没有户编号" in error["message"] and "户编号填为“F001”" in error["message"]
+    with db.session_factory() as s:  # as it says: the code given, the household's rows import as an update
+        s.get(Household, hid).code = "F001"
+        s.commit()
+    out = _import(db, errors, capsys)
+    assert (out["households_updated"], out["households_created"], out["households_rejected"]) == (1, 0, 0)
+    with db.session_factory() as s:
+        assert s.scalar(select(Household.member_count).where(Household.id == hid)) == 3

@@ -483,9 +483,14 @@ def _check_members(s: Any, households: dict[str, _Household], existing: dict[str
                 hh.errors.append(CellError(person.row, "户编号", f"此人已登记在户编号“{code}”的家庭中,与本行的户编号“{hh.code}”"
                                                                  f"{why}按系统中的户编号“{code}”填写后再导入"))
                 continue
-            where = f"户编号“{code}”" if code else f"户主为“{head_name}”"
+            if not code:  # a household entered without a code (one a clue made): the register cannot say it is this one
+                hh.errors.append(CellError(person.row, "身份证号",
+                                           f"此人已登记在户主为“{head_name}”的家庭中,该户在系统中没有户编号(如由线索建档);"
+                                           f"如是同一户,请先在家庭档案中把该户的户编号填为“{hh.code}”再导入,"
+                                           "否则请先在系统中调整其家庭关系"))
+                continue
             hh.errors.append(CellError(person.row, "身份证号",
-                                       f"此人已登记在{where}的家庭中;请先在系统中调整其家庭关系"))
+                                       f"此人已登记在户编号“{code}”的家庭中;请先在系统中调整其家庭关系"))
     # The persons of households refused already who would move out of a household of the file: if
     # that one were imported without them, they would be removed from it and added to none.
     refused = {p.id_number: (hh, p) for hh in households.values() if hh.errors for p in hh.rows}
