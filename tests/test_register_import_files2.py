@@ -234,3 +234,26 @@ def test_a_family_the_system_holds_without_a_code(db: Database, district: Distri
     assert (out["households_updated"], out["households_created"], out["households_rejected"]) == (1, 0, 0)
     with db.session_factory() as s:
         assert s.scalar(select(Household.member_count).where(Household.id == hid)) == 3
+
+
+@pytest.mark.parametrize("spare", [
+    {"工资性收入": 0, "经营净收入": 0, "医疗支出": 0},  # a 0 dragged down the amount columns
+    {"户编号": "F009", "单亲家庭": "否", "当前救助类别": "无", "监测库别": "无"},  # pre-numbered, household columns ahead
+    {"街道": "八泉街道", "社区": "飞云社区", "城乡类别": "城市"},
+    {"健康状况": "健康", "残疾类别": "无", "残疾等级": "无", "劳动能力": "有", "在校情况": "无", "其他收入": "-"},
+], ids=["zeros", "household-columns", "region", "defaults"])
+def test_spare_rows_of_a_template_name_nobody(db: Database, district: District, tmp_path: Path, spare: dict[str, Any],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Rows under the last person that carry only what a template fills in ahead (0 in the amounts,
+    否, the region, the defaults 健康/无/有) name nobody: they are not persons nor households refused
+    for a missing name, and the file's counts are its people's. A row stating something about
+    someone (an amount, 重病, a remark) is still a person, refused without a name."""
+    add_regions(db, district)
+    spare_rows = [row(**spare) for _ in range(4)]
+    out = _import(db, write_register(tmp_path / "台账.xlsx", _rows() + spare_rows), capsys, "--dry-run")
+    assert _counts(out) == (5, 3, 3, 0, 0, 5) and out["errors"] == []
+    for said in ({"户编号": "F001", "医疗支出": 300}, {"户编号": "F001", "健康状况": "重病"}, {"户编号": "F001", "备注": "长子,身份证待补"}):
+        out = _import(db, write_register(tmp_path / "台账2.xlsx", _rows() + spare_rows + [row(**said)]), capsys,
+                      "--dry-run")
+        assert _counts(out) == (6, 3, 2, 0, 1, 2), said
+        assert ("姓名", "姓名为空") in {(e["column"], e["message"]) for e in out["errors"]}

@@ -325,9 +325,36 @@ def _two_row_header(upper: dict[str, int], lower: dict[str, int]) -> dict[str, i
     return {**upper, **new}
 
 
+# The columns that say who a row is (and where they live): a row with none of them names nobody.
+WHO_COLUMNS = ("姓名", "身份证号", "与户主关系", "住址", "联系电话")
+# The person's columns whose default value (健康, 无, 有) a spare row may carry, dragged down with the rest.
+PERSON_DEFAULTS = ("健康状况", "残疾类别", "残疾等级", "劳动能力", "在校情况")
+
+
 def is_blank_person(values: Sequence[Any], columns: dict[str, int]) -> bool:
-    """A row with nothing in any template column but 户编号 (templates pre-numbered down the sheet)."""
-    return all(cell_text(values[i]) == "" for c, i in columns.items() if c != "户编号" and i < len(values))
+    """A spare row of a template, naming nobody: nothing in the columns that say who (WHO_COLUMNS)
+    nor a remark, no amount but 0, and of the person's columns only their defaults. Such rows are pre-numbered
+    (户编号), carry the household's columns filled in ahead (街道, 社区, 否 …) or a 0 in every
+    amount, dragged down past the last person. A row stating anything about someone (重病, 二级, an
+    amount) is a person, bad if their name is missing."""
+    for column in WHO_COLUMNS:
+        i = columns.get(column)
+        if i is not None and i < len(values) and cell_text(values[i]) != "":
+            return False
+    for column, i in columns.items():
+        if i >= len(values) or column in WHO_COLUMNS or (text := cell_text(values[i])) == "":
+            continue
+        if column in INCOME_COLUMNS or column in EXPENSE_COLUMNS:
+            problems: list[CellError] = []
+            if _money(_amount_text(values[i]), column, 0, problems) != 0 or problems:
+                return False
+        elif column in PERSON_DEFAULTS:
+            code, problem = _choice(column, text)
+            if problem or code != DEFAULTS[column]:
+                return False
+        elif column == "备注":  # a remark under a household ("长子,身份证待补"): about someone
+            return False
+    return True
 
 
 def _names_of(column: str) -> frozenset[str]:
