@@ -841,6 +841,7 @@ def test_json_of_a_dry_run_says_the_file_was_already_imported(db: Database, dist
     assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 0
     out = json.loads(capsys.readouterr().out)
     assert "导入过" in out["already_imported"] and out["batch_id"] is None
+    assert "错误清单" in out["already_imported"]  # the way to import the households refused the first time
 
 
 def test_amounts_with_commas_out_of_place_are_refused() -> None:

@@ -45,7 +45,8 @@ KIND = "households"
 CHUNK = 1000
 KEYS_CHUNK = 10_000  # text keys (户编号, ID numbers) looked up at a time, as one JSON parameter
 # A register already imported is corrected in the household records, or re-sent with the changes.
-REMEDY = "如需更正,请在家庭档案中修改,或在台账中改好后另存为新文件再导入。"
+REMEDY = ("如需更正,请在家庭档案中修改,或在台账中改好后另存为新文件再导入;上次未导入的家庭,请把导入时保存的错误清单"
+          "改好后导入(错误清单含这些家庭的每一行,已导入的家庭不在其中)。")
 KEPT_STAGES = {codes.Stage.TO_INVESTIGATE, codes.Stage.TO_CHECK, codes.Stage.APPLYING}
 
 
