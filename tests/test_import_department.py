@@ -115,7 +115,7 @@ def test_command_prints_expected_counts(db: Database, district: District, name: 
     got = json.loads(out[0])
     assert set(got) == {"data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known",
                         "new", "clues_created", "unassigned", "batch_id", "file", "sheet", "other_sheets",
-                        "already_imported"}
+                        "already_imported", "columns", "other_id_columns"}
     for key in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted"):
         assert got[key] == want[key], key
     assert got["batch_id"] is None and got["file"] == name

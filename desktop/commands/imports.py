@@ -150,6 +150,10 @@ def import_department(args: argparse.Namespace) -> int:
                 "sheet": result.sheet,
                 "other_sheets": result.other_sheets,
                 "already_imported": result.already_imported or None,
+                # the column each field was read from, and the further ID columns not read (a guardian's …)
+                "columns": {fld: department_import.column_doc(result.columns, i) for fld, i in result.mapping.items()},
+                "other_id_columns": [department_import.column_doc(result.columns, i)
+                                     for i in department_import.other_id_columns(result.columns, result.mapping)],
             })
         else:
             print(summary(result))
@@ -188,6 +192,11 @@ def summary(result: department_import.DepartmentImportResult) -> str:
         lines.append(f"  {kind},{enc} 编码),{header_place(result)}")
     else:
         lines.append(f"  工作表“{result.sheet}”,{header_place(result)}")
+    columns = department_import.columns_note(result.columns, result.mapping)
+    if columns:
+        if department_import.other_id_columns(result.columns, result.mapping):
+            columns += "如需改用其他列,请加 --id-column 列字母。"
+        lines.append(f"  {columns}")
     bad = sum(result.invalid.values())
     lines.append(f"  数据行 {result.data_rows} = 有效 {result.valid} + 无效 {bad} + 重复 {result.duplicates}")
     for reason, n in result.invalid.items():

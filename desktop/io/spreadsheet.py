@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Container, Iterator, Sequence
@@ -65,8 +66,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _EXACT = {alias: (fld, rank) for fld, names in ALIASES.items() for rank, alias in enumerate(names)}
 # Columns about the ID card that do not hold its number ("身份证地址", "身份证复印件", "是否有身份证").
 _NOT_ID = ("类型", "类别", "种类", "有效期", "发证", "签发", "地址", "住址", "复印件", "照片", "扫描件", "是否", "有无")
-_SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲", "母亲", "家长", "亲属", "法定", "经办")
-_WARD = re.compile(r"被(监护|代理)人")  # the person under guardianship is the person the list is about
+_SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲", "母亲", "家长", "亲属", "法定", "经办",
+              # relatives and carers beside the person, whoever sends the list
+              "妻子", "丈夫", "儿子", "女儿", "子女", "爷爷", "奶奶", "祖父", "祖母", "外公", "外婆", "兄弟", "姐妹",
+              "家属", "赡养", "抚养", "扶养", "陪护", "共同",
+              # who collects the money or does the paperwork for the person
+              "收款", "领款", "开户", "持卡", "户名", "代办", "代领", "委托", "受托", "担保", "签收")
+_WARD = re.compile(r"被(监护|代理|赡养|抚养|扶养|委托|担保)人")  # the person under guardianship is the person the list is about
+# An ID column for a number the person had before ("原身份证号", "旧身份证号", "15位身份证号"): ranks
+# after the person's number now.
+_FORMER = re.compile(r"^(原|旧|曾用)|15位")
 
 
 def _secondary(text: str) -> bool:
@@ -181,10 +190,16 @@ def id_cell(value: Any) -> Any:
 _SIMPLIFIED = str.maketrans("證號碼話電聯繫區鄉鎮戶屬類別稱監護險員對象現詳細機會編際種", "证号码话电联系区乡镇户属类别称监护险员对象现详细机会编际种")
 
 
+_HEADER_NOISE = re.compile("[\\s\u3000\u00a0*＊※★" + _INVISIBLE + "]+")
+
+
 def header_key(text: Any) -> str:
-    """A header as compared: no spaces, no asterisks, no remarks in brackets, lower case, simplified."""
-    s = cell_text(text).translate(_SIMPLIFIED)
-    s = re.sub(r"[\s\u3000\u00a0*＊※★]+", "", s)
+    """A header as compared: no spaces, zero-width marks or asterisks, no remarks in brackets, lower
+    case, half-width ("ＩＤ"), simplified."""
+    s = cell_text(text)
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s).translate(_SIMPLIFIED)
+    s = _HEADER_NOISE.sub("", s)
     s = s.replace("（", "(").replace("）", ")").replace("：", ":")
     core = re.sub(r"\([^)]*\)", "", s)
     if core:
@@ -205,7 +220,7 @@ def _field_of(key: str) -> tuple[str, int] | None:
         return ("id_number", 90)  # the holder's ID number inside: used when no ID column is named
     if ("身份证" in key or "证件号" in key or "身份号码" in key or "公民身份" in key) and not any(
             w in key for w in _NOT_ID):
-        return ("id_number", base)
+        return ("id_number", 100 if _FORMER.search(key) else base)
     if "证件" in key and any(w in key for w in ("类型", "种类", "类别", "名称")):
         return ("id_type", base)
     if key.endswith("姓名") or key.endswith("名称") and ("人" in key or "对象" in key):
@@ -237,8 +252,11 @@ def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str,
     (``groups``: "监护人" over 姓名 and 身份证号) gives to a guardian, relative or contact ranks after
     every column that is the person's own, as "监护人身份证号" does. The head of the household's column
     ("户主姓名", "户主身份证号", or under a group "户主") ranks after any other of the same field: a list
-    that names both the head and a member (成员, 患者 …) is a list of the members."""
+    that names both the head and a member (成员, 患者 …) is a list of the members. Of two ID columns
+    alike, the one named for the same person as the name column is taken ("患者姓名" → "患者身份证号")."""
     best: dict[str, tuple[int, int]] = {}
+    ids: list[tuple[int, int, str]] = []  # every ID column: rank, index, key
+    keys: dict[int, str] = {}
     for index, header in enumerate(headers):
         key = header_key(header)
         found = _field_of(key)
@@ -252,9 +270,34 @@ def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str,
             around = "".join(_REMARK.findall(cell_text(header))) + group
             if _secondary(around):
                 rank += 200
+        keys[index] = key
+        if fld == "id_number":
+            ids.append((rank, index, key))
         if fld not in best or rank < best[fld][0]:
             best[fld] = (rank, index)
+    if "name" in best and "id_number" in best:
+        whose = re.sub(r"(姓名|名字|名称)$", "", keys[best["name"][1]])
+        if whose:
+            rank = best["id_number"][0]
+            same = [index for r, index, key in ids if r == rank and _ID_WORDS.match(key, len(whose))
+                    and key.startswith(whose)]
+            if same:
+                best["id_number"] = (rank, same[0])
     return {fld: index for fld, (_rank, index) in best.items()}
+
+
+_ID_WORDS = re.compile(r"身份证|证件号|公民身份|身份号码|社会保障")
+
+
+def id_columns(headers: Sequence[Any]) -> list[int]:
+    """Every column whose name says it holds an ID number (the person's own, a guardian's, the head of
+    the household's …), in order."""
+    out = []
+    for index, header in enumerate(headers):
+        found = _field_of(header_key(header))
+        if found is not None and found[0] == "id_number":
+            out.append(index)
+    return out
 
 
 # -- the file ---------------------------------------------------------------------------------
@@ -1244,6 +1287,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     if header_row is not None:
         numbers = [header_row] if header_row in by_number else []
     best: tuple[bool, int, int, int, list[str], dict[str, int]] | None = None  # holds IDs, score, -row, height, …
+    across = _across_by_row(merged) if merged else {}
     by_content: set[int] = set()  # ID columns found by their content under an earlier row
     for number in numbers[:HEADER_SCAN_ROWS]:
         values = by_number[number]
@@ -1279,6 +1323,8 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
             # A header whose ID column holds ID numbers below it beats one whose does not: a title
             # naming the ID ("身份证号码核查名单") is no header over the serial numbers under it.
             below_rows = [v for n, v in head if n >= number + height][:20]
+            if across:
+                columns, mapping = _under_merged_names(across.get(number + height - 1), columns, mapping, below_rows)
             # At a tie the two rows under merged group cells beat the upper row alone: the lower row
             # names the columns ("身份证" over 号码 | 有效期), it is not a person.
             key = (_holds_ids(below_rows, mapping["id_number"]), _score(mapping), -number, height)
@@ -1295,6 +1341,48 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     header_rows = [by_number[top + i] for i in range(height)]
     sample = [(n, v) for n, v in head if n >= top + height]
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+
+
+def _across_by_row(merged: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> dict[int, dict[int, int]]:
+    """1-based row -> {first column: last column} of the cells merged across columns that cover it."""
+    out: dict[int, dict[int, int]] = {}
+    for (r1, c1), (r2, c2) in merged:
+        if c2 > c1 and r2 - r1 < HEADER_SCAN_ROWS:
+            for r in range(r1 + 1, r2 + 2):
+                out.setdefault(r, {})[c1] = c2
+    return out
+
+
+def _held(rows: Sequence[Sequence[Any]], col: int, *, ids: bool) -> tuple[int, int]:
+    """How many of ``rows`` hold an ID number (when ``ids``), and how many anything, in column ``col``."""
+    texts = [cell_text(value_at(r, col)) for r in rows]
+    shaped = sum(1 for t in texts if _ID_SHAPED.fullmatch(idcard.normalize(t))) if ids else 0
+    return shaped, sum(1 for t in texts if t)
+
+
+def _under_merged_names(spans: dict[int, int] | None, columns: list[str], mapping: dict[str, int],
+                        rows: Sequence[Sequence[Any]]) -> tuple[list[str], dict[str, int]]:
+    """A column name merged across two columns or more ("身份证号" over C:D; ``spans``, first column ->
+    last, in the row of the names) names the column under it that holds the values, not necessarily
+    the first: when the first is empty in every row below and another is not, that one is the
+    field's (for the ID number, the one holding ID numbers). It then carries the name (the other is
+    left unnamed), so a mapping remembered by names finds it again."""
+    if not spans or not rows:
+        return columns, mapping
+    taken = set(mapping.values())
+    for fld, col in list(mapping.items()):
+        end = spans.get(col)
+        if end is None or any(cell_text(value_at(r, col)) for r in rows):
+            continue
+        held = {c: _held(rows, c, ids=fld == "id_number") for c in range(col + 1, end + 1) if c not in taken}
+        best = max(held, key=held.__getitem__, default=None)
+        if best is None or held[best][1] == 0:
+            continue
+        columns = list(columns) + [""] * (best + 1 - len(columns))
+        columns[best], columns[col] = columns[col], ""
+        mapping = {**mapping, fld: best}
+        taken = (taken - {col}) | {best}
+    return columns, mapping
 
 
 _COLUMN_LETTERS = "甲乙丙丁戊己庚辛壬癸"

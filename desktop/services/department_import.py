@@ -131,6 +131,7 @@ class DepartmentImportResult:
     format: str = ""  # xlsx / xls / ods / csv
     encoding: str | None = None  # for CSV: utf-8 / utf-8-sig / utf-16 / gb18030 (GBK)
     other_sheets: list[str] = field(default_factory=list)  # further sheets with an ID column, not read
+    columns: list[str] = field(default_factory=list)  # the header text of each column read
 
     @property
     def department_label(self) -> str:
@@ -496,6 +497,38 @@ def other_sheets_note(other_sheets: Sequence[str], sheet: str) -> str:
             "其他工作表请逐个选择后再导入。")
 
 
+def column_name(columns: Sequence[str], index: int) -> str:
+    """A column as the person finds it in the file: its letter, and its header when it has one."""
+    header = re.sub(r"\s+", "", columns[index]) if index < len(columns) else ""
+    return f"{ss.column_letter(index)} 列“{header[:40]}”" if header else f"{ss.column_letter(index)} 列"
+
+
+def column_doc(columns: Sequence[str], index: int) -> dict[str, str]:
+    """A column for scripts (``import department --json``): its letter and its header text."""
+    return {"column": ss.column_letter(index), "header": columns[index] if index < len(columns) else ""}
+
+
+def other_id_columns(columns: Sequence[str], mapping: dict[str, int]) -> list[int]:
+    """The columns besides the one read whose names say they hold ID numbers too (a guardian's, the
+    head of the household's, a former number …)."""
+    return [i for i in ss.id_columns(columns) if i != mapping.get("id_number")]
+
+
+def columns_note(columns: Sequence[str], mapping: dict[str, int]) -> str:
+    """Which columns give the ID number and the name, and the other ID columns left unread: a list with
+    two ID columns (本人 and 监护人) says which one it was screened by."""
+    if "id_number" not in mapping:
+        return ""
+    text = f"身份证号取自 {column_name(columns, mapping['id_number'])}"
+    if "name" in mapping:
+        text += f",姓名取自 {column_name(columns, mapping['name'])}"
+    others = other_id_columns(columns, mapping)
+    if others:
+        names = "、".join(column_name(columns, i) for i in others[:4]) + (" 等" if len(others) > 4 else "")
+        text += f";另有 {names}也是身份证号,未用于比对"
+    return text + "。"
+
+
 _BIRTH_OK: dict[str, bool] = {}
 
 
@@ -559,7 +592,7 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                                         header_row=layout.header_row, header_height=layout.header_height,
                                         mapping=dict(layout.mapping), file_hash=file_hash,
                                         format=layout.format, encoding=layout.encoding,
-                                        other_sheets=list(layout.other_sheets))
+                                        other_sheets=list(layout.other_sheets), columns=list(layout.columns))
         with unit_of_work(db, actor, write=not dry_run) as uow:
             session = uow.session
             earlier = previous_batch(session, KIND, file_hash, batch_sheet(book, layout.sheet))

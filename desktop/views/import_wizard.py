@@ -330,7 +330,14 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(self.completeChanged)
             self.combos[fld] = combo
             form.addRow(labels[fld] + ":", combo)
+        self.combos["id_number"].currentIndexChanged.connect(self._note_id_columns)
+        self.combos["name"].currentIndexChanged.connect(self._note_id_columns)
         layout.addWidget(box)
+        # A list with two ID columns (本人 and 监护人, 患者 and 赡养人): which one the list is screened by.
+        self.id_note = QLabel()
+        self.id_note.setWordWrap(True)
+        self.id_note.setStyleSheet("color: #b9770e;")
+        layout.addWidget(self.id_note)
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802
@@ -366,7 +373,17 @@ class MappingPage(QWizardPage):
         if preview.other_sheets:
             text += "\n" + di.other_sheets_note(preview.other_sheets, preview.sheet)
         self.info.setText(text)
+        self._note_id_columns()
         self.completeChanged.emit()
+
+    def _note_id_columns(self) -> None:
+        preview = self.w.preview
+        mapping = self.mapping()
+        if preview is None or not di.other_id_columns(preview.columns, mapping):
+            self.id_note.clear()
+            return
+        self.id_note.setText(self.tr("More than one column holds ID numbers: make sure the person's own is "
+                                     "chosen above.") + "\n" + di.columns_note(preview.columns, mapping))
 
     def mapping(self) -> dict[str, int]:
         return {fld: combo.currentData() for fld, combo in self.combos.items() if combo.currentData() is not None}
