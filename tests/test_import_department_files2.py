@@ -1,7 +1,7 @@
 """Department lists an adversarial pass found read wrongly, through ``relief-desk import department --json``
 (and the wizard): a second ID column (a carer's, a payee's, a former number) taken for the person's own,
 a column name merged across two columns over values in the second, zero-width marks inside column names,
-and which ID column a list was screened by, said.
+and messages that did not say what to fix (characters in an ID number, a number cell, Excel's lock file).
 The cases the first pass covered are in test_import_department_files.py."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import xlsxwriter
 import xlwt  # type: ignore[import-untyped]
+from python_calamine import CalamineWorkbook
 
 from desktop.cli import main as cli_main
 from desktop.rules import codes, idcard
@@ -173,6 +174,54 @@ def test_zero_width_marks_and_full_width_letters_inside_column_names(
     path = xlsx(tmp_path / "全角.xlsx", [["姓名", "ＩＤ"], ["甲", IN]])
     _code, got = run(screened, capsys, path, "--dry-run")
     assert got["columns"]["id_number"] == {"column": "B", "header": "ＩＤ"} and got["in_assistance"] == 1
+
+
+# -- messages that say what to fix --------------------------------------------------------------------
+
+def test_an_id_number_with_dashes_dots_or_letters_names_the_characters(
+        screened: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Dashes and dots between digit groups stay invalid (RULES.md §3 lists no such form), but the error
+    workbook said only 含有非法字符: now it names them, from the import and from the batch alike."""
+    ids = Ids()
+    a, b = ids.new(), ids.new()
+    path = xlsx(tmp_path / "分隔符.xlsx", [["姓名", "身份证号"], ["甲", f"{a[:6]}-{a[6:14]}-{a[14:]}"],
+                                          ["乙", f"{b[:6]}.{b[6:14]}.{b[14:]}"], ["丙", a[:10] + "X" + a[11:]],
+                                          ["丁", IN]])
+    _code, got = run(screened, capsys, path)
+    assert (got["data_rows"], got["valid"], got["invalid"]) == (4, 1, {"characters": 3})
+    reasons = []
+    for source in ("result", got["batch_id"]):
+        out = tmp_path / f"errors_{source}.xlsx"
+        if source == "result":
+            result = di.import_department_list(screened, district.admin, path, "医保", dry_run=True)
+            assert di.write_error_workbook(path, result, out) == 3
+        else:
+            assert di.write_error_workbook(path, source, out, db=screened, actor=district.admin) == 3
+        rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+        reasons.append([row[-1] for row in rows[1:]])
+    assert reasons[0] == reasons[1]
+    assert "“-”" in reasons[0][0] and "“.”" in reasons[0][1] and "X 只能在最后一位" in reasons[0][2]
+
+
+def test_a_number_cell_says_how_to_send_the_list_again(tmp_path: Path) -> None:
+    """An ID number stored as a number lost its last digits: setting the column to text afterwards does
+    not bring them back, so the message says to export again or type the numbers in anew."""
+    result = idcard.parse(4.20203199001011e17)
+    assert result.reason is idcard.Invalid.FLOAT
+    assert "存成了数字" in result.message and "重新导出" in result.message and "文本" in result.message
+
+
+def test_excels_lock_file_is_named_as_such(screened: Database, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The "~$名单.xlsx" Excel and WPS keep beside a workbook they have open, picked by mistake: said to
+    be that, with what to choose instead (it was "neither a spreadsheet nor a text table")."""
+    owner = "张三"
+    data = bytes([len(owner)]) + owner.encode("gbk").ljust(53, b" ") + bytes([len(owner), 0])
+    path = tmp_path / "~$医保名单.xlsx"
+    path.write_bytes((data + owner.encode("utf-16-le") + b" \x00" * 50).ljust(165, b"\x00"))
+    code, got = run(screened, capsys, path)
+    assert code == 1 and got["code"] == "invalid_file"
+    assert "临时文件" in got["error"] and "~$" in got["error"]
 
 
 # -- the window ---------------------------------------------------------------------------------------

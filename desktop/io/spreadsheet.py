@@ -333,6 +333,10 @@ def sniff_format(path: str | Path) -> str:
         raise _unreadable(p, exc) from exc
     if not head:
         raise SpreadsheetError(f"文件“{name}”是空的(0 字节),没有任何内容。", kind="empty")
+    if name.startswith("~$") and len(head) <= 512 and not head.startswith((OLE2_MAGIC, b"PK")):
+        # The owner file Excel, WPS and Word keep beside a workbook while it is open (who opened it).
+        raise SpreadsheetError(f"文件“{name}”是 Excel/WPS 打开表格时生成的临时文件(文件名以 ~$ 开头),不是名单本身。"
+                               "请选择同一文件夹中名称不带“~$”的那个文件。", kind="not_spreadsheet")
     if head.startswith(OLE2_MAGIC):
         if _ole_is_encrypted(p):
             raise SpreadsheetError(f"文件“{name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",

@@ -59,7 +59,7 @@ class Invalid(StrEnum):
 
 REASON_LABELS: dict[Invalid, str] = {
     Invalid.EMPTY: "身份证号为空",
-    Invalid.FLOAT: "身份证号被存成了数字(末几位已丢失,无法恢复,请以文本格式重新提供)",
+    Invalid.FLOAT: "身份证号被存成了数字(末几位已丢失,无法恢复):请从原系统重新导出,或把该列设为“文本”格式后重新录入完整号码",
     Invalid.CHARACTERS: "身份证号含有非法字符",
     Invalid.LENGTH: "身份证号位数不对(应为18位或15位)",
     Invalid.BIRTH_DATE: "身份证号中的出生日期不存在或晚于今天",
@@ -150,7 +150,7 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     converted = False
     if len(text) == 15:
         if not text.isdigit():
-            return IdResult(raw, None, Invalid.CHARACTERS)
+            return _bad_characters(raw, text)
         if _birth("19" + text[6:12]) is None:
             return IdResult(raw, None, Invalid.BIRTH_DATE)
         body = text[:6] + "19" + text[6:]
@@ -158,16 +158,27 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
         converted = True
     if len(text) != 18:
         if not re.fullmatch(r"[0-9X]*", text):
-            return IdResult(raw, None, Invalid.CHARACTERS)
+            return _bad_characters(raw, text)
         return IdResult(raw, None, Invalid.LENGTH)
     if not (text[:17].isdigit() and (text[17].isdigit() or text[17] == "X")):
-        return IdResult(raw, None, Invalid.CHARACTERS)
+        return _bad_characters(raw, text)
     born = _birth(text[6:14])
     if born is None or born > (today or date.today()):
         return IdResult(raw, None, Invalid.BIRTH_DATE)
     if check_char(text[:17]) != text[17]:
         return IdResult(raw, None, Invalid.CHECK)
     return IdResult(raw, text, None, converted)
+
+
+def _bad_characters(raw: str, text: str) -> IdResult:
+    """CHARACTERS, with the characters that do not belong named ("-" between digit groups, "." …)."""
+    bad = "".join(dict.fromkeys(c for c in text if c not in "0123456789X"))
+    if bad:
+        shown = "”“".join(bad[:6])
+        detail = f"身份证号含有非法字符“{shown}”(只能是数字,最后一位可以是 X)"
+    else:
+        detail = "身份证号中的 X 只能在最后一位"
+    return IdResult(raw, None, Invalid.CHARACTERS, detail=detail)
 
 
 def _without_words(text: str) -> tuple[str, int]:

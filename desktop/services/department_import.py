@@ -1224,6 +1224,9 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
                 problems[r.row_number] = reason_label(r.reason or "", (r.data or {}).get("duplicate_of"))
                 if r.outcome == "invalid" and r.reason not in (EMPTY, FORMULA):
                     other_documents.add(r.row_number)  # the type column is read from the file below
+                    again = idcard.parse(r.raw_id) if r.raw_id else None  # the precise message the import gave
+                    if again is not None and again.reason is not None and again.reason.value == r.reason:
+                        problems[r.row_number] = again.message
     check_unchanged(path_in, expected_hash)
     book = _open(path_in)
     try:
