@@ -17,6 +17,7 @@ import xlwt  # type: ignore[import-untyped]
 from python_calamine import CalamineWorkbook
 
 from desktop.cli import main as cli_main
+from desktop.io import spreadsheet as ss
 from desktop.rules import codes, idcard
 from desktop.services import department_import as di
 from desktop.services.database import Database
@@ -68,7 +69,7 @@ def xlsx(path: Path, rows: list[list[Any]]) -> Path:
 # -- two ID columns ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("other", ["赡养人身份证号", "子女身份证号", "收款人身份证号", "持卡人身份证号", "代办人身份证号",
-                                   "家属身份证号", "原身份证号", "15位身份证号", "成员身份证号"])
+                                   "受托人身份证号", "家属身份证号", "原身份证号", "15位身份证号", "成员身份证号"])
 def test_the_persons_own_id_column_is_read_whatever_other_id_column_comes_first(
         screened: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], other: str) -> None:
     """患者姓名 | 患者身份证号 after a column of someone else's numbers (the same carer on every row):
@@ -87,6 +88,15 @@ def test_the_persons_own_id_column_is_read_whatever_other_id_column_comes_first(
     assert got["other_id_columns"] == [{"column": "B", "header": other}]
     said = text_summary(screened, capsys, path)
     assert "身份证号取自 D 列“患者身份证号”" in said and f"B 列“{other}”" in said and "--id-column" in said
+
+
+@pytest.mark.parametrize(("headers", "own"), [
+    (["赡养人身份证号", "被赡养人姓名", "被赡养人身份证号"], 2),  # the one cared for is the person, not the carer
+    (["被委托人身份证号", "姓名", "委托人身份证号"], 2),  # who asked for it done, not who does it for them
+    (["受托人姓名", "受托人身份证号", "委托人姓名", "委托人身份证号"], 3),
+])
+def test_whose_id_column_by_the_words_naming_the_people(headers: list[str], own: int) -> None:
+    assert ss.map_columns(headers)["id_number"] == own
 
 
 def test_a_list_naming_the_person_and_a_guardian_says_which_column_it_read(

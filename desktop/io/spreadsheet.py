@@ -71,8 +71,8 @@ _SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲
               "妻子", "丈夫", "儿子", "女儿", "子女", "爷爷", "奶奶", "祖父", "祖母", "外公", "外婆", "兄弟", "姐妹",
               "家属", "赡养", "抚养", "扶养", "陪护", "共同",
               # who collects the money or does the paperwork for the person
-              "收款", "领款", "开户", "持卡", "户名", "代办", "代领", "委托", "受托", "担保", "签收")
-_WARD = re.compile(r"被(监护|代理|赡养|抚养|扶养|委托|担保)人")  # the person under guardianship is the person the list is about
+              "收款", "领款", "开户", "持卡", "户名", "代办", "代领", "受托", "被委托", "担保", "签收")
+_WARD = re.compile(r"被(监护|代理|赡养|抚养|扶养|担保)人")  # the person under guardianship is the person the list is about
 # An ID column for a number the person had before ("原身份证号", "旧身份证号", "15位身份证号"): ranks
 # after the person's number now.
 _FORMER = re.compile(r"^(原|旧|曾用)|15位")
