@@ -66,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="670" />
+        <location filename="../views/import_wizard.py" line="674" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -74,37 +74,37 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="464" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="480" />
+        <location filename="../views/import_wizard.py" line="481" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="465" />
+        <location filename="../views/import_wizard.py" line="466" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="467" />
+        <location filename="../views/import_wizard.py" line="468" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="478" />
+        <location filename="../views/import_wizard.py" line="479" />
         <source>The whole file was screened; nothing has been written. It was imported before and cannot be imported again.</source>
         <translation>已检查整个文件,未写入任何数据。此文件以前已导入,不能再次导入。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="513" />
+        <location filename="../views/import_wizard.py" line="514" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="517" />
+        <location filename="../views/import_wizard.py" line="518" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -255,47 +255,47 @@
         <translation>证件类型(与证件号码并列时)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="357" />
+        <location filename="../views/import_wizard.py" line="358" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="363" />
+        <location filename="../views/import_wizard.py" line="364" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="365" />
+        <location filename="../views/import_wizard.py" line="366" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="366" />
+        <location filename="../views/import_wizard.py" line="367" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="368" />
+        <location filename="../views/import_wizard.py" line="369" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="371" />
+        <location filename="../views/import_wizard.py" line="372" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="384" />
+        <location filename="../views/import_wizard.py" line="385" />
         <source>More than one column holds ID numbers: make sure the person's own is chosen above.</source>
         <translation>有不止一列是身份证号:请确认上面选的是名单上本人的那一列。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="404" />
+        <location filename="../views/import_wizard.py" line="405" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="410" />
+        <location filename="../views/import_wizard.py" line="411" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -303,67 +303,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="422" />
+        <location filename="../views/import_wizard.py" line="423" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="423" />
+        <location filename="../views/import_wizard.py" line="424" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="435" />
+        <location filename="../views/import_wizard.py" line="436" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="435" />
+        <location filename="../views/import_wizard.py" line="436" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="435" />
+        <location filename="../views/import_wizard.py" line="436" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="436" />
+        <location filename="../views/import_wizard.py" line="437" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="436" />
+        <location filename="../views/import_wizard.py" line="437" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="436" />
+        <location filename="../views/import_wizard.py" line="437" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="437" />
+        <location filename="../views/import_wizard.py" line="438" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="439" />
+        <location filename="../views/import_wizard.py" line="440" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="439" />
+        <location filename="../views/import_wizard.py" line="440" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="448" />
+        <location filename="../views/import_wizard.py" line="449" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="450" />
+        <location filename="../views/import_wizard.py" line="451" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -371,82 +371,87 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="529" />
+        <location filename="../views/import_wizard.py" line="530" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="534" />
+        <location filename="../views/import_wizard.py" line="535" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="537" />
+        <location filename="../views/import_wizard.py" line="538" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="542" />
+        <location filename="../views/import_wizard.py" line="543" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="547" />
+        <location filename="../views/import_wizard.py" line="548" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="562" />
+        <location filename="../views/import_wizard.py" line="563" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="577" />
+        <location filename="../views/import_wizard.py" line="578" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="581" />
+        <location filename="../views/import_wizard.py" line="582" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="592" />
+        <location filename="../views/import_wizard.py" line="593" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="600" />
+        <location filename="../views/import_wizard.py" line="601" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="605" />
+        <location filename="../views/import_wizard.py" line="606" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="614" />
+        <location filename="../views/import_wizard.py" line="615" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="626" />
+        <location filename="../views/import_wizard.py" line="627" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="627" />
+        <location filename="../views/import_wizard.py" line="628" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="635" />
+        <location filename="../views/import_wizard.py" line="634" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="654" />
+        <location filename="../views/import_wizard.py" line="641" />
+        <source>Writing the error workbook…</source>
+        <translation>正在写入错误清单…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="658" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>
