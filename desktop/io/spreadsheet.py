@@ -1543,6 +1543,10 @@ class MergedDown:
         self._wanted = {top for spans in self._fills.values() for _c1, _c2, top in spans}
         self._tops: dict[int, list[Any]] = {}
 
+    def __bool__(self) -> bool:
+        """Whether any range is merged down over the rows (most lists have none: a reader skips both calls)."""
+        return bool(self._fills)
+
     def see(self, number: int, values: Sequence[Any]) -> None:
         if number in self._wanted:
             self._tops[number] = list(values)
@@ -1581,7 +1585,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     who = {c for f, c in layout.mapping.items() if f in ("id_number", "name", "address", "phone")}
     count = 0
     # Cells merged down over several data rows (a 街道 written once for its rows) count for every row.
-    merged_down = MergedDown(book, layout.sheet, layout.first_data_row, (id_col,))
+    merged_down = MergedDown(book, layout.sheet, layout.first_data_row, (id_col,)) or None
     # A cell merged across the ID column and its neighbours is a heading ("八泉街道(12人)"), not a person.
     across = {r + 1 for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet)
               if c2 > c1 and c1 <= id_col <= c2 and r2 + 1 >= layout.first_data_row for r in range(r1, r2 + 1)}
@@ -1596,7 +1600,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             continue
         if number < examples_end and is_example(values):
             continue  # "示例 | 张三 | 4202…": how to fill the list, not a person in it
-        merged_down.see(number, values)
+        if merged_down is not None:
+            merged_down.see(number, values)
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
@@ -1626,7 +1631,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue
             if header_key(id_value) in id_headers or _row_texts(values) in header_texts:
                 continue  # the header repeated (printed pages)
-        values = merged_down.fill(number, values)
+        if merged_down is not None:
+            values = merged_down.fill(number, values)
         count += 1
         if count > limit:
             raise SpreadsheetError(
