@@ -265,7 +265,8 @@ def import_households(args: argparse.Namespace) -> int:
             if len(result.errors) > 200:
                 print(f"  …… 另有 {len(result.errors) - 200} 条错误")
             if result.other_sheets:
-                print(f"  注意:{register_import.other_sheets_note(result)}")
+                print(f"  注意:{register_import.other_sheets_note(result)}"
+                      "其他工作表请逐个导入:命令行加 --sheet 工作表名(或把各工作表另存为单独的文件)。")
             if result.already_imported:
                 print(f"  注意:{result.already_imported}")
     finally:

@@ -236,6 +236,7 @@ class RegisterLayout:
     columns: dict[str, int]  # template column -> index
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a filled register, not read
     header_height: int = 1  # 2: a header over two rows, ``header_row`` the lower one
+    filled: bool = True  # rows under the header (not an empty copy of the template)
 
 
 def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLayout:
@@ -246,6 +247,9 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
     if sheet is not None and sheet not in book.sheet_names:
         raise SpreadsheetError(f"文件“{book.name}”中没有名为“{sheet}”的工作表(有:{'、'.join(book.sheet_names)})。",
                                kind="no_sheet")
+    def where(name: str | None) -> str:  # the sheet, in a workbook of several
+        return f"的工作表“{name}”" if name and len(book.sheet_names) > 1 else ""
+
     visible = [sheet] if sheet else [s for s in book.sheet_names if book.visible(s)]
     hidden = [s for s in book.sheet_names if s not in visible] if not sheet else []
     best: tuple[tuple[bool, bool, int, int], str, int, dict[str, int], int] | None = None
@@ -281,15 +285,19 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
         if best is None or key > best[0]:
             best = (key, name, number, found, height)
     if best is None:
+        if sheet is not None and len(book.sheet_names) > 1:  # the sheet chosen: say which, and that another may be
+            raise SpreadsheetError(f"文件“{book.name}”的工作表“{sheet}”不是家庭台账:找不到“户编号、与户主关系、姓名、身份证号”"
+                                   "等表头。请改选填有家庭台账的工作表,或按标准模板填写后再导入。", kind="no_header")
         raise SpreadsheetError(f"文件“{book.name}”不是家庭台账模板:找不到“户编号、与户主关系、姓名、身份证号”等表头。"
                                "请先下载标准模板,按模板填写后再导入。", kind="no_header")
-    _key, sheet_name, number, found, height = best
+    best_key, sheet_name, number, found, height = best
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
-        raise SpreadsheetError(f"文件“{book.name}”第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
+        raise SpreadsheetError(f"文件“{book.name}”{where(sheet_name)}第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
-    return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name], height)
+    return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name], height,
+                          filled=best_key[1])
 
 
 def _register_like(found: dict[str, int]) -> bool:
@@ -442,10 +450,19 @@ def stated(text: str) -> bool:
     return bool(text) and _folded(text) not in DASHES
 
 
+# A whole number written as a decimal: "12.0", what some CSV exports (and a number cell later set
+# to text) make of the number 12. Only zeros after the point: "1.5" is not a whole number.
+WHOLE_WITH_POINT = re.compile(r"([0-9]+)\.0+")
+
+
 def household_code(value: Any) -> str:
     """户编号 as compared and kept: full-width letters and digits as plain ones, no spaces ("Ｈ０１",
-    "H 01" and "H01" are one household)."""
-    return _folded(cell_text(value))
+    "H 01" and "H01" are one household), and a whole number written with ".0" as the number ("12.0"
+    is 12, as the number cell 12.0 already reads; "1.5" stays as written). Leading zeros are kept:
+    "001.0" is "001" (a number cell has no leading zeros, so they were typed and are part of the code)."""
+    code = _folded(cell_text(value))
+    whole = WHOLE_WITH_POINT.fullmatch(code)
+    return whole.group(1) if whole else code
 
 
 def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:

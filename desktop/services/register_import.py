@@ -144,13 +144,75 @@ def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any
         yield number, merged.fill(number, values)
 
 
-def other_sheets_note(result: RegisterImportResult) -> str:
-    """Said when the workbook holds further filled registers: one sheet is read at a time."""
+def other_sheets_note(result: RegisterImportResult | RegisterPreview) -> str:
+    """Said when the workbook holds further filled registers: one sheet is read at a time, and each
+    is imported on its own, as its own batch (as department lists are, sheet by sheet). How to pick
+    another sheet is the caller's to add (the command line's --sheet, the window's sheet box)."""
     if not result.other_sheets:
         return ""
     names = "、".join(f"“{n}”" for n in result.other_sheets[:8]) + (" 等" if len(result.other_sheets) > 8 else "")
-    return (f"本工作簿另有 {len(result.other_sheets)} 个工作表也填有家庭台账({names}),本次只读取了工作表“{result.sheet}”。"
-            "其他工作表请逐个导入(命令行加 --sheet 工作表名,或把各工作表另存为单独的文件)。")
+    return (f"本工作簿另有 {len(result.other_sheets)} 个工作表也填有家庭台账({names}),本次只读取工作表“{result.sheet}”。"
+            "每个工作表单独导入,各成一个导入批次;同一户的成员须填在同一个工作表中(导入时未列出的成员会移出该户)。")
+
+
+@dataclass
+class RegisterPreview:
+    """What an import of the workbook would read, before it is run: its sheets, the sheet read (the
+    one chosen, else the one found) and where its header is, or why it cannot be read."""
+    file_name: str
+    sheet_names: list[str]
+    sheet: str  # the sheet read: chosen, or found holding the register ("" when none could be)
+    detected: str = ""  # the sheet the import reads when none is chosen ("" when none holds the header)
+    header_row: int = 0
+    rows_estimate: int = 0  # rows under the header (blank and spare rows included)
+    other_sheets: list[str] = field(default_factory=list)  # further sheets holding a filled register
+    problem: str = ""  # why the sheet cannot be imported (no template header …), in Chinese
+
+
+def preview_register(path: str | Path, sheet: str | None = None) -> RegisterPreview:
+    """The sheets of the workbook at ``path`` and the sheet an import reads (``sheet``, else the one
+    found as the import finds it). A sheet without the template header is not an error here: its
+    ``problem`` says so, naming the sheet, and another may be chosen. Reads only the top of each sheet."""
+    try:
+        book = ss.open_workbook(path)
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
+    try:
+        names = list(book.sheet_names)
+        preview = RegisterPreview(book.name, names, sheet or "")
+        try:
+            found = tpl.find_register_header(book)
+        except ss.SpreadsheetError as exc:
+            found, problem = None, exc.message
+        else:
+            preview.detected, problem = found.sheet, ""
+        layout = found
+        if sheet is not None and (found is None or sheet != found.sheet):
+            try:
+                layout, problem = tpl.find_register_header(book, sheet), ""
+            except ss.SpreadsheetError as exc:
+                layout, problem = None, exc.message
+        if found is not None:  # the other filled sheets, whichever is read
+            filled = [found.sheet] if found.filled else []
+            preview.other_sheets = [n for n in (*filled, *found.other_sheets) if n != (sheet or found.sheet)]
+        if layout is None:
+            preview.sheet = sheet or (names[0] if names else "")
+            preview.problem = problem
+            return preview
+        preview.sheet, preview.header_row = layout.sheet, layout.header_row
+        preview.rows_estimate = max(book.height(layout.sheet) - layout.header_row, 0)
+        if preview.rows_estimate == 0:
+            preview.problem = no_rows_message(book, layout.sheet)
+        return preview
+    except ss.SpreadsheetError as exc:
+        raise ServiceError(exc.message, code=INVALID_FILE) from exc
+    finally:
+        book.close()
+
+
+def no_rows_message(book: ss.Workbook, sheet: str) -> str:
+    where = f"的工作表“{sheet}”" if len(book.sheet_names) > 1 else ""
+    return f"文件“{book.name}”{where}的表头下面没有任何人员行。"
 
 
 def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: bool = False,
@@ -229,7 +291,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message, code=INVALID_FILE) from exc
         if result.rows == 0:
-            raise ServiceError(f"文件“{book.name}”的表头下面没有任何人员行。", code=INVALID_FILE)
+            raise ServiceError(no_rows_message(book, layout.sheet), code=INVALID_FILE)
         result.households = len(households)
         _check_leading_zeros(households, order)
 
@@ -483,6 +545,11 @@ def _check_members(s: Any, households: dict[str, _Household], existing: dict[str
                     else "只差字母大小写;请"
                 hh.errors.append(CellError(person.row, "户编号", f"此人已登记在户编号“{code}”的家庭中,与本行的户编号“{hh.code}”"
                                                                  f"{why}按系统中的户编号“{code}”填写后再导入"))
+                continue
+            if code and tpl.household_code(code) == hh.code:
+                # kept as "12.0" by an import that read the text as written: the register's 12 now
+                hh.errors.append(CellError(person.row, "户编号", f"此人已登记在户编号“{code}”的家庭中,即本行的户编号“{hh.code}”"
+                                                                 f"(“.0”已不再保留);请先在家庭档案中把该户的户编号改为“{hh.code}”再导入"))
                 continue
             if not code:  # a household entered without a code (one a clue made): the register cannot say it is this one
                 hh.errors.append(CellError(person.row, "身份证号",

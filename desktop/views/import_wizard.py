@@ -89,6 +89,27 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
 
+class SheetChoice(QComboBox):
+    """Which sheet of a workbook to read (the department wizard's mapping page, the register import
+    dialog): filled with the workbook's sheets and the one the service found, without signalling
+    that as a choice; ``chosen()`` is the sheet to pass to the service (None before any is known)."""
+
+    def label(self) -> QLabel:
+        """The label to put before it (Alt+S)."""
+        label = QLabel(self.tr("&Sheet:"))
+        label.setBuddy(self)
+        return label
+
+    def fill(self, names: Sequence[str], current: str) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self.addItems(list(names))
+        self.setCurrentText(current)
+        self.blockSignals(False)
+        self.setEnabled(len(names) > 1)
+
+    def chosen(self) -> str | None:
+        return self.currentText() or None
 
 
 class CountsView(QGroupBox):
@@ -301,13 +322,12 @@ class MappingPage(QWizardPage):
                                  "Correct anything that was guessed wrong."))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.sheet = QComboBox()
+        self.sheet = SheetChoice()
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 1000)
         self.reread = QPushButton(self.tr("&Read again"))
         self.reread.clicked.connect(self.read_again)
-        top.addWidget(QLabel(self.tr("&Sheet:")))
-        top.itemAt(0).widget().setBuddy(self.sheet)
+        top.addWidget(self.sheet.label())
         top.addWidget(self.sheet, 1)
         label = QLabel(self.tr("&Header row:"))
         label.setBuddy(self.header_row)
@@ -346,11 +366,7 @@ class MappingPage(QWizardPage):
     def _fill(self, preview: di.Preview | None) -> None:
         if preview is None:
             return
-        self.sheet.blockSignals(True)
-        self.sheet.clear()
-        self.sheet.addItems(preview.sheet_names)
-        self.sheet.setCurrentText(preview.sheet)
-        self.sheet.blockSignals(False)
+        self.sheet.fill(preview.sheet_names, preview.sheet)
         self.header_row.setValue(preview.header_row)
         for fld, combo in self.combos.items():
             combo.blockSignals(True)
@@ -393,7 +409,7 @@ class MappingPage(QWizardPage):
 
     def read_again(self) -> None:
         path, department, db = self.w.path, self.w.department, self.w.ctx.db
-        sheet, header_row = self.sheet.currentText() or None, self.header_row.value()
+        sheet, header_row = self.sheet.chosen(), self.header_row.value()
 
         def work(progress: Progress) -> di.Preview:
             return di.preview(path, department, db=db, sheet=sheet, header_row=header_row)
@@ -411,7 +427,7 @@ class MappingPage(QWizardPage):
             QMessageBox.warning(self, self.w.windowTitle(), self.tr("One column is chosen for two fields."))
             return False
         self.w.mapping = mapping
-        self.w.sheet = self.sheet.currentText() or None
+        self.w.sheet = self.sheet.chosen()
         self.w.header_row = self.header_row.value()
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.progress import Progress
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel
+from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, SheetChoice
 from desktop.views.operations import run_in_background
 from desktop.views.table_model import read_only_table
 
@@ -58,7 +58,7 @@ class RegisterImportDialog(QDialog):
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("A filled copy of the standard register template"))
-        self.path.textChanged.connect(self._path_changed)
+        self.path.textChanged.connect(self._file_changed)
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self.browse)
         self.template_button = QPushButton(self.tr("Save the empty &template…"))
@@ -70,6 +70,24 @@ class RegisterImportDialog(QDialog):
         row.addWidget(browse)
         row.addWidget(self.template_button)
         layout.addLayout(row)
+        # Offices send one sheet per 街道, or a 说明 sheet first: the sheet is read as found unless another is chosen.
+        row = QHBoxLayout()
+        self.sheet = SheetChoice()
+        self.sheet.setEnabled(False)
+        self.sheet.currentTextChanged.connect(self._sheet_chosen)
+        row.addWidget(self.sheet.label())
+        row.addWidget(self.sheet, 1)
+        layout.addLayout(row)
+        self.sheet_info = QLabel()
+        self.sheet_info.setWordWrap(True)
+        layout.addWidget(self.sheet_info)
+        self.preview: ri.RegisterPreview | None = None  # of the file in the box (its sheets), once read
+        self.preview_path = ""  # the file it was read from
+        self.reads = 0  # reads of the sheets asked for: only the last one's answer is shown
+        self.preview_timer = QTimer(self)  # the file is read once typing stops, not at every key
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(250)
+        self.preview_timer.timeout.connect(lambda: self.read_sheets())
         actions = QHBoxLayout()
         self.dry_run_button = QPushButton(self.tr("&Dry run (writes nothing)"))
         self.dry_run_button.clicked.connect(lambda: self.run(dry_run=True))
@@ -102,12 +120,89 @@ class RegisterImportDialog(QDialog):
 
     def _path_changed(self) -> None:
         has = bool(self.path.text().strip())
-        self.dry_run_button.setEnabled(has and not self.running)
-        self.import_button.setEnabled(has and not self.running)
+        # a sheet without the template header has nothing to import (the line under the sheet says why)
+        ready = has and not self.running and not (self.preview is not None and self.preview.problem)
+        self.dry_run_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
+        self.sheet.setEnabled(not self.running and self.sheet.count() > 1)
         # the rows left out, from the file the result was read from (not one chosen since)
         self.errors_button.setEnabled(not self.running and self.result is not None
                                       and bool(self.result.rejected_rows)
                                       and self.path.text().strip() == self.result_path)
+
+    def _file_changed(self) -> None:
+        """Another file: its sheets are not known yet (the last file's are not its own)."""
+        self.preview = None
+        self.reads += 1  # a read of the last file still under way is not this one's
+        self.sheet.fill([], "")
+        self.sheet_info.clear()
+        self._path_changed()
+        self.preview_timer.start()
+
+    def _sheet_chosen(self, sheet: str) -> None:
+        """Another sheet chosen: what was found in the last one is not this one's; read it."""
+        if not sheet:
+            return
+        self._forget_result()
+        self.summary.clear()
+        self.read_sheets(sheet)
+
+    def chosen_sheet(self) -> str | None:
+        """The sheet to import: the one in the box when it lists this file's sheets, else the
+        service finds it (the file was not read yet)."""
+        if self.preview is None or self.preview_path != self.path.text().strip():
+            return None
+        return self.sheet.chosen()
+
+    def read_sheets(self, sheet: str | None = None) -> None:
+        """Read the file's sheets and where the register is in ``sheet`` (else the sheet found)."""
+        self.preview_timer.stop()  # this read is the one asked for
+        self.reads += 1
+        read, path = self.reads, self.path.text().strip()
+        if not path or not Path(path).is_file():
+            return
+
+        def done(preview: ri.RegisterPreview) -> None:
+            if read != self.reads:
+                return  # another file or sheet was chosen meanwhile: its read says what is shown
+            self.preview, self.preview_path = preview, path
+            self.sheet.fill(preview.sheet_names, preview.sheet)
+            self.show_preview(preview)
+            self._path_changed()
+
+        def failed(exc: BaseException) -> None:
+            if read != self.reads:
+                return
+            # said under the file, as a dry run would (which shows it in a message box as well)
+            self.sheet.fill([], "")
+            self.sheet_info.setText(getattr(exc, "message", "") or str(exc))
+            self.sheet_info.setStyleSheet("color: #c0392b;")
+            self._path_changed()
+
+        run_in_background(self, lambda _p: ri.preview_register(path, sheet), done, on_error=failed,
+                          label=self.tr("Reading the file…"))
+
+    def show_preview(self, preview: ri.RegisterPreview) -> None:
+        if preview.problem:
+            self.sheet_info.setText(preview.problem)
+            self.sheet_info.setStyleSheet("color: #c0392b;")
+            return
+        text = self.tr("Sheet “{sheet}”: the template header is on row {row}, with {n} row(s) under it.").format(
+            sheet=preview.sheet, row=preview.header_row, n=preview.rows_estimate)
+        if preview.other_sheets:
+            text += "\n" + ri.other_sheets_note(preview) + self.other_sheets_hint()
+        self.sheet_info.setText(text)
+        self.sheet_info.setStyleSheet("")
+
+    def other_sheets_hint(self) -> str:
+        return self.tr("To import another sheet, choose it under Sheet above and run the import again.")
+
+    def _forget_result(self) -> None:
+        """The errors of an earlier run are not of what is chosen now: they would be read as its reasons."""
+        self.result = None
+        self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], [])
+        self.errors_label.setText(self.tr("Errors"))
+        self._path_changed()
 
     def save_errors(self, path: str | None = None) -> None:
         """Write the rows of the households left out, with their reasons, to a workbook."""
@@ -160,12 +255,12 @@ class RegisterImportDialog(QDialog):
                 self.tr("Import “{name}” now? Households in the file are created or updated; a household with any "
                         "bad row is left out.").format(name=Path(path).name)) != QMessageBox.StandardButton.Yes:
             return
-        db, actor = self.ctx.db, self.ctx.actor
+        db, actor, sheet = self.ctx.db, self.ctx.actor, self.chosen_sheet()
         self.running = True
         self._path_changed()
 
         def work(progress: Progress) -> ri.RegisterImportResult:
-            return ri.import_households(db, actor, path, dry_run=dry_run, progress=progress)
+            return ri.import_households(db, actor, path, dry_run=dry_run, progress=progress, sheet=sheet)
 
         def done(result: ri.RegisterImportResult) -> None:
             self.running = False
@@ -179,11 +274,7 @@ class RegisterImportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.running = False
-            # the errors of an earlier run are not this file's: they would be read as the reasons
-            self.result = None
-            self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], [])
-            self.errors_label.setText(self.tr("Errors"))
-            self._path_changed()
+            self._forget_result()  # the errors of an earlier run are not this file's
             self.summary.setText(getattr(exc, "message", "") or str(exc))
             self.summary.setStyleSheet("color: #c0392b;")
             show_error(self, exc)
@@ -220,7 +311,7 @@ class RegisterImportDialog(QDialog):
         if result.income_lines_kept:
             text += "\n" + ri.kept_note(result)
         if result.other_sheets:
-            text += "\n" + ri.other_sheets_note(result)
+            text += "\n" + ri.other_sheets_note(result) + self.other_sheets_hint()
         if result.already_imported:
             text += "\n" + result.already_imported
         self.summary.setText(text)
