@@ -496,6 +496,7 @@ def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: D
     assert "1,300.00" in dialog.summary.text() and "2" in dialog.record_button.text()
     assert dialog.record_button.isEnabled()
     dialog.record_button.click()  # confirmed Yes by the fixture
+    assert wait_for_background()
     assert errors == [] and dialog.recorded == 2
     assert (dialog.state.recorded, dialog.state.recorded_amount, dialog.state.due) == (2, Decimal("1300.00"), 0)
     assert not dialog.record_button.isEnabled()
@@ -534,6 +535,7 @@ def test_monthly_payments_dialog_records_only_what_was_confirmed(qtbot, sqlite_d
     assert (dialog.state.due, dialog.state.due_amount) == (2, Decimal("1300.00"))
     svc.record_monthly_assistance(d.db, d.admin, date(2026, 7, 1), today=date(2026, 7, 15))  # the other one
     dialog.record_button.click()
+    assert wait_for_background()
     assert len(errors) == 1 and "确认时是 2 户,合计 1,300.00 元,现在是 0 户" in errors[0]
     assert dialog.recorded == 0 and (dialog.state.recorded, dialog.state.due) == (2, 0)
     assert not dialog.record_button.isEnabled()

@@ -186,6 +186,7 @@ def test_inbox_assign_and_close_start_an_application(qtbot, sqlite_district: Dis
 
     monkeypatch.setattr(clue_form.AssignDialog, "exec", choose)
     inbox.assign()
+    assert wait_for_background()
     assert "已分派 3" in inbox.counts.text()  # refreshed through the change feed
     assert {c.region_name for c in inbox.model.rows} == {"闸口社区"}
 
@@ -237,6 +238,7 @@ def test_inbox_says_what_became_of_a_clue_that_leaves_the_list(qtbot, sqlite_dis
 
     monkeypatch.setattr(clue_form.AssignDialog, "exec", choose)
     inbox.assign()
+    assert wait_for_background()
     assert inbox.model.rowCount() == 0  # gone from 新线索
     assert not inbox.message.isHidden() and "1" in inbox.message.text() and "飞云社区" in inbox.message.text()
     inbox.status.setCurrentIndex(0)  # open clues
@@ -535,6 +537,7 @@ def test_wizard_screens_and_assigns(qtbot, sqlite_district: District, messages: 
     assert unassigned and page.assign_box.isEnabled()
     page.region.setCurrentIndex(page.region.findData(d.regions["道仕袱村"]))
     page.assign_all()
+    assert wait_for_background()
     assert page.counts.value("unassigned") == 0 and not page.assign_box.isEnabled()
     assert _count(d.db, Clue, Clue.region_id == d.regions["道仕袱村"]) > 0
 

@@ -196,6 +196,7 @@ def test_the_assign_dialog_starts_on_a_community_and_then_on_the_last_one(qtbot,
         inbox.table.clearSelection()
         inbox.table.selectRow(row)
         inbox.assign()
+        assert wait_for_background()
     assert seen[0] not in (None, d.regions["八泉街道"])
     assert seen[1] == d.regions["飞云社区"]
 

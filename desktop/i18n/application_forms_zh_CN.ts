@@ -251,63 +251,68 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="922" />
+        <location filename="../views/application_forms.py" line="926" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="930" />
+        <location filename="../views/application_forms.py" line="934" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="937" />
+        <location filename="../views/application_forms.py" line="941" />
         <source>Payment ros&amp;ter…</source>
         <translation>发放花名册(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="939" />
+        <location filename="../views/application_forms.py" line="943" />
         <source>Save the month's recorded payments, household by household, as xlsx for the finance office or the bank</source>
         <translation>把本月已登记的发放逐户导出为 xlsx,交财政或银行</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="947" />
+        <location filename="../views/application_forms.py" line="952" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="965" />
+        <location filename="../views/application_forms.py" line="970" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="969" />
+        <location filename="../views/application_forms.py" line="974" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="978" />
+        <location filename="../views/application_forms.py" line="983" />
         <source>Save payment roster</source>
         <translation>保存救助发放花名册</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="987" />
+        <location filename="../views/application_forms.py" line="992" />
         <source>Roster saved: {n} household(s), {amount} yuan → {path}</source>
         <translation>花名册已导出:{n} 户,合计 {amount} 元 → {path}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="991" />
+        <location filename="../views/application_forms.py" line="996" />
         <source>Writing the payment roster…</source>
         <translation>正在导出发放花名册…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="998" />
+        <location filename="../views/application_forms.py" line="1003" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
 登记后即计为已发放,在此不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="1019" />
+        <source>Recording {n} household(s)…</source>
+        <translation>正在登记 {n} 户…</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import EARLIEST, day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, text_box
-from desktop.views.operations import run_in_background
+from desktop.views.operations import BusyDialog, run_in_background
 
 
 def date_of(edit: QDateEdit) -> date:
@@ -907,11 +907,15 @@ class PeriodDialog(QDialog):
         super().accept()
 
 
-class MonthlyAssistanceDialog(QDialog):
+class MonthlyAssistanceDialog(BusyDialog):
     """Record a month's assistance payments: every running approval not yet recorded for the month.
 
     Shows what is recorded and what is still due before anything is written, asks once more, and
-    writes in one step; a month that has not begun cannot be chosen."""
+    writes in one step; a month that has not begun cannot be chosen. The write runs off the UI thread
+    (one record per household: the whole district's running approvals); the month holds still
+    meanwhile, and closing the dialog waits for it (what was recorded is still counted)."""
+
+    tell_after_closing = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
@@ -941,6 +945,7 @@ class MonthlyAssistanceDialog(QDialog):
         self.roster_button.clicked.connect(lambda: self.export_roster())
         self.buttons.accepted.connect(self.record)
         self.buttons.rejected.connect(self.reject)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         form.addRow(self.buttons)
         self.may_record = ctx.actor.role in svc.DECIDERS
         if not self.may_record:
@@ -992,20 +997,25 @@ class MonthlyAssistanceDialog(QDialog):
 
     def record(self) -> None:
         s = self.state
-        if s is None or s.due == 0:
+        if s is None or s.due == 0 or self.busy:
             return
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
             "Record the {month} payment for {n} household(s), {amount} yuan in all?\n"
             "Recorded payments count as paid and are not undone here.").format(
             month=f"{s.month:%Y-%m}", n=s.due, amount=f"{s.due_amount:,.2f}"))
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or self.busy:
             return
-        try:
-            self.recorded += svc.record_monthly_assistance(self.ctx.db, self.ctx.actor, s.month, today=self.today,
-                                                           expected=(s.due, s.due_amount))
-        except ServiceError as exc:
+        db, actor, month, today, expected = self.ctx.db, self.ctx.actor, s.month, self.today, (s.due, s.due_amount)
+
+        def done(n: int) -> None:
+            self.recorded += n
+            self.ctx.changes.publish("applications", 0)
+            self.load()
+
+        def failed(exc: BaseException) -> None:
             show_error(self, exc)
             self.load()  # the numbers as they are now, to confirm again
-            return
-        self.ctx.changes.publish("applications", 0)
-        self.load()
+
+        self.run_busy(self.record_button, self.tr("Recording {n} household(s)…").format(n=s.due),
+                      lambda: svc.record_monthly_assistance(db, actor, month, today=today, expected=expected),
+                      done, failed, hold=(self.month, self.roster_button))

@@ -50,7 +50,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
-from desktop.views.operations import BackgroundOperation, run_in_background
+from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
@@ -126,6 +126,7 @@ class ClueInboxTab(QWidget):
         self.ctx = ctx
         self.can_write = ctx.actor.role != Role.SUPERVISOR
         self.last_assigned_region: int | None = None  # the assign dialog starts there the next time
+        self.assigning: BackgroundOperation | None = None  # clues being assigned, off the UI thread
         layout = QVBoxLayout(self)
 
         # -- filters -------------------------------------------------------------------------
@@ -308,11 +309,12 @@ class ClueInboxTab(QWidget):
         chosen = self.selected()
         single = chosen[0] if len(chosen) == 1 else None
         open_ = [c for c in chosen if c.status != "closed"]
-        self.edit_button.setEnabled(single is not None and single.status != "closed")
-        self.assign_button.setEnabled(bool(open_) and len(open_) == len(chosen))
-        self.investigate_button.setEnabled(single is not None and single.status in ("new", "assigned"))
-        self.close_button.setEnabled(single is not None and single.status != "closed")
-        self.reopen_button.setEnabled(self.can_write and single is not None and single.status == "closed")
+        free = self.assigning is None  # the clues being assigned are not changed meanwhile
+        self.edit_button.setEnabled(free and single is not None and single.status != "closed")
+        self.assign_button.setEnabled(free and bool(open_) and len(open_) == len(chosen))
+        self.investigate_button.setEnabled(free and single is not None and single.status in ("new", "assigned"))
+        self.close_button.setEnabled(free and single is not None and single.status != "closed")
+        self.reopen_button.setEnabled(free and self.can_write and single is not None and single.status == "closed")
         self.household_button.setEnabled(single is not None and single.household_id is not None)
         self.detail.setHtml(self._detail_html(single, len(chosen), [c for c in chosen if c.status == "closed"]))
 
@@ -405,24 +407,42 @@ class ClueInboxTab(QWidget):
 
     def assign(self) -> None:
         chosen = self.selected()
-        if not chosen:
+        if not chosen or self.assigning is not None:
             return
         regions = {c.region_id for c in chosen}
         dialog = AssignDialog(self.ctx, len(chosen), self, now_in=regions.pop() if len(regions) == 1 else None,
                               last=self.last_assigned_region)
-        if not dialog.exec() or dialog.region_id() is None:
+        if not dialog.exec() or dialog.region_id() is None or self.assigning is not None:
             return
-        self.last_assigned_region = dialog.region_id()
-        try:
-            n = clues.assign_clues(self.ctx.db, self.ctx.actor, [c.id for c in chosen], dialog.region_id(),
-                                   versions={c.id: c.version for c in chosen})
-        except ServiceError as exc:
+        region_id = self.last_assigned_region = dialog.region_id()
+        region_name = dialog.region.currentText().strip()
+        db, actor = self.ctx.db, self.ctx.actor
+        ids, versions = [c.id for c in chosen], {c.id: c.version for c in chosen}
+
+        def done(n: int) -> None:
+            self.assigning = None
+            self.ctx.changes.publish("clues", 0)
+            self.tell(self.tr("{n} clue(s) assigned to {region}: they are listed under “Assigned”.").format(
+                n=n, region=region_name))
+
+        def failed(exc: BaseException) -> None:
+            self.assigning = None
             show_error(self, exc)
             self.refresh()
-            return
-        self.ctx.changes.publish("clues", 0)
-        self.tell(self.tr("{n} clue(s) assigned to {region}: they are listed under “Assigned”.").format(
-            n=n, region=dialog.region.currentText().strip()))
+
+        # one audit entry and one version check per clue: a selection of thousands takes a while
+        self.assigning = run_busy(self, self.assign_button, self.tr("Assigning…"),
+                                  lambda: clues.assign_clues(db, actor, ids, region_id, versions=versions),
+                                  done, on_error=failed, hold=(self.edit_button, self.investigate_button,
+                                                               self.close_button, self.reopen_button))
+
+    def maybe_close(self) -> bool:
+        """The window is not closed under clues still being assigned."""
+        if self.assigning is None:
+            return True
+        QMessageBox.information(self, self.tr("Clue inbox"), self.tr(
+            "The selected clues are still being assigned. Close the window again when that is done."))
+        return False
 
     def investigate(self) -> None:
         chosen = self.selected()
@@ -637,8 +657,13 @@ class ImportLauncherTab(QWidget):
         save_template(self)
 
 
-class BatchRowsDialog(QDialog):
-    """The rows of one department batch with what screening made of them; assign rows in bulk."""
+class BatchRowsDialog(BusyDialog):
+    """The rows of one department batch with what screening made of them; assign rows in bulk.
+
+    Assigning runs off the UI thread (every row without a region of a list of 100,000, with their
+    clues); the rows shown hold still meanwhile, and closing the dialog waits for it."""
+
+    tell_after_closing = True  # the rows were assigned all the same: the other pages are told
 
     PAGE = 500
 
@@ -687,6 +712,7 @@ class BatchRowsDialog(QDialog):
         bottom.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         if batch.kind != di.KIND or ctx.actor.role not in di.IMPORTERS:
@@ -747,7 +773,7 @@ class BatchRowsDialog(QDialog):
 
     def assign(self, *, selected: bool) -> None:
         region_id = self.region.currentData()
-        if region_id is None:
+        if region_id is None or self.busy:
             return
         ids: list[int] | None = None
         if selected:
@@ -757,15 +783,18 @@ class BatchRowsDialog(QDialog):
                 QMessageBox.information(self, self.windowTitle(),
                                         self.tr("Select rows that are not in assistance (known or new) first."))
                 return
-        try:
-            n = di.assign_rows(self.ctx.db, self.ctx.actor, self.batch.id, ids, region_id)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.changes.publish("clues", 0)
-        self.ctx.changes.publish("import_batches", self.batch.id)
-        self.last_message = self.tr("{n} row(s) assigned.").format(n=n)
-        self.reload()
+        db, actor, batch_id = self.ctx.db, self.ctx.actor, self.batch.id
+
+        def done(n: int) -> None:
+            self.ctx.changes.publish("clues", 0)
+            self.ctx.changes.publish("import_batches", batch_id)
+            self.last_message = self.tr("{n} row(s) assigned.").format(n=n)
+            self.reload()
+
+        button = self.assign_selected if selected else self.assign_unassigned
+        self.run_busy(button, self.tr("Assigning…"), lambda: di.assign_rows(db, actor, batch_id, ids, region_id),
+                      done, lambda exc: show_error(self, exc),
+                      hold=(self.region, self.assign_selected, self.assign_unassigned, self.outcome, self.table))
 
 
 class ImportHistoryTab(QWidget):
@@ -959,4 +988,5 @@ class DiscoveryPage(QWidget):
         self.tabs.addTab(self.history, self.tr("Import &history"))
         layout.addWidget(self.tabs)
 
-
+    def maybe_close(self) -> bool:
+        return self.inbox.maybe_close()

@@ -38,7 +38,7 @@ from desktop.services.progress import Progress
 from desktop.views.clue_form import fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.operations import run_in_background
+from desktop.views.operations import BackgroundOperation, run_busy, run_in_background
 from desktop.views.save_as import export_in_background
 from desktop.views.table_model import read_only_table
 
@@ -571,6 +571,7 @@ class ResultPage(QWizardPage):
         layout.addStretch(1)
         self.result: di.DepartmentImportResult | None = None
         self.running = False
+        self.assigning: BackgroundOperation | None = None  # rows being assigned, off the UI thread
         self.on_saved: Callable[[str], None] | None = None
 
     def initializePage(self) -> None:  # noqa: N802
@@ -633,7 +634,7 @@ class ResultPage(QWizardPage):
         self.assign_box.setEnabled(n > 0)
 
     def isComplete(self) -> bool:  # noqa: N802
-        return not self.running
+        return not self.running and self.assigning is None
 
     def save_errors(self, path: str | None = None) -> None:
         if self.result is None:
@@ -660,20 +661,34 @@ class ResultPage(QWizardPage):
         if self.result is None or self.result.batch_id is None:
             return
         region_id = self.region.currentData()
-        if region_id is None:
+        if region_id is None or self.assigning is not None:
             return
-        try:
-            n = di.assign_rows(self.w.ctx.db, self.w.ctx.actor, self.result.batch_id, None, region_id)
-            counts = di.count_batch_rows(self.w.ctx.db, self.w.ctx.actor, self.result.batch_id)
-        except ServiceError as exc:
+        db, actor, batch_id, result = self.w.ctx.db, self.w.ctx.actor, self.result.batch_id, self.result
+        region = self.region.currentText().strip()
+
+        def work() -> tuple[int, dict[str, int]]:  # every row without a region of a list of 100,000
+            return di.assign_rows(db, actor, batch_id, None, region_id), di.count_batch_rows(db, actor, batch_id)
+
+        def done(answer: tuple[int, dict[str, int]]) -> None:
+            self._assigned()
+            n, counts = answer
+            result.unassigned = counts["unassigned"]
+            self.counts.values["unassigned"].setText(str(counts["unassigned"]))
+            self._show_unassigned(counts["unassigned"])
+            self.status.setText(self.tr("{n} row(s) assigned to {region}.").format(n=n, region=region))
+            self.w.ctx.changes.publish("clues", 0)
+
+        def failed(exc: BaseException) -> None:
+            self._assigned()
             show_error(self, exc)
-            return
-        self.result.unassigned = counts["unassigned"]
-        self.counts.values["unassigned"].setText(str(counts["unassigned"]))
-        self._show_unassigned(counts["unassigned"])
-        self.status.setText(self.tr("{n} row(s) assigned to {region}.").format(n=n, region=self.region.currentText()
-                                                                               .strip()))
-        self.w.ctx.changes.publish("clues", 0)
+
+        self.assigning = run_busy(self, self.assign_button, self.tr("Assigning…"), work, done, on_error=failed,
+                                  hold=(self.region, self.errors_button))
+        self.completeChanged.emit()  # Finish waits for it
+
+    def _assigned(self) -> None:
+        self.assigning = None
+        self.completeChanged.emit()
 
 
 class DepartmentImportWizard(QWizard):
@@ -702,5 +717,7 @@ class DepartmentImportWizard(QWizard):
     def reject(self) -> None:
         if self.currentPage() is self.result_page and self.result_page.running:
             self.result_page.operation.cancel()
+            return
+        if self.result_page.assigning is not None:  # cannot be stopped: the wizard waits for it
             return
         super().reject()
