@@ -430,6 +430,7 @@ def test_publicity_documents(qtbot, sqlite_district: District, errors: list[str]
     assert rows[1] == ("序号", "姓名", "家庭人口", "一次性救助金额(元)") and rows[2] == (1, "张三", 3, 1200)
     pdf = tmp_path / "公示.pdf"
     page.export_publicity("pdf", str(pdf), (on, on))
+    assert wait_for_background()
     assert pdf.read_bytes().startswith(b"%PDF") and errors == []
 
 

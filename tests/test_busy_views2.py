@@ -1,9 +1,9 @@
-"""Service calls that write thousands of rows run off the UI thread (operations.run_busy / BusyDialog):
+"""Service calls that write or read thousands of rows run off the UI thread (operations.run_busy / BusyDialog):
 recording a month's assistance payments (one record per running approval of the district), assigning
 an import batch's rows to a region (the batch rows dialog and the import wizard's last page: a
 department list of 100,000 rows) and assigning the clues selected in the inbox (one audit entry per
-clue). Meanwhile the window answers, the button is off and says what is going on, what the call works
-on holds still, and closing waits for it.
+clue); and reading the decisions of a publicity list as PDF. Meanwhile the window answers, the button
+is off and says what is going on, what the call works on holds still, and closing waits for it.
 
 As in test_busy_views, each test holds the service call in its worker thread until the test has looked
 at the window: run on the UI thread (as before), the call is not held and is recorded as made there."""
@@ -11,7 +11,7 @@ at the window: run on the UI thread (as before), the call is not held and is rec
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -23,7 +23,9 @@ from desktop.services import clues
 from desktop.services import department_import as di
 from desktop.services.errors import ServiceError
 from desktop.views import application_forms as forms
+from desktop.views import applications as applications_view
 from desktop.views import clue_form, discovery, import_wizard
+from desktop.views.applications import ApplicationsPage
 from desktop.views.context import AppContext
 from desktop.views.discovery import BatchRowsDialog, DiscoveryPage
 from desktop.views.operations import wait_for_background
@@ -59,7 +61,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
 
     for name in ("information", "warning", "question"):
         monkeypatch.setattr(QMessageBox, name, box)
-    for module in (forms, discovery, import_wizard):
+    for module in (forms, applications_view, discovery, import_wizard):
         monkeypatch.setattr(module, "show_error", show_error)
     return seen
 
@@ -228,3 +230,29 @@ def test_the_import_wizards_assign_them_all_runs_off_the_ui_thread(qtbot, sqlite
     assert shown["errors"] == [] and page.counts.value("unassigned") == 0 and not page.assign_box.isEnabled()
     assert "道仕袱村" in page.status.text() and finish.isEnabled()
     assert di.count_batch_rows(d.db, d.admin, wizard.result.batch_id)["unassigned"] == 0
+
+
+def test_the_publicity_pdf_reads_the_decisions_off_the_ui_thread(qtbot, district: District,  # noqa: ANN001
+                                                                 held_open: list[Held], shown: dict[str, list[str]],
+                                                                 monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """The xlsx was written off the UI thread already; the PDF read the period's decisions on it."""
+    d = district
+    on = date.today() - timedelta(days=1)
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], "张三", 3),
+                        category="temporary", temporary_kind="emergency", accepted_on=on)
+    svc.decide(d.db, d.admin, app_id, approve=True, on=on, amount="1200")
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    assert wait_for_background()
+    read = hold(held_open, monkeypatch, svc, "publicity_html")
+    pdf = tmp_path / "公示.pdf"
+    page.export_publicity("pdf", str(pdf), (on, on))
+    read.started(qtbot)
+    assert not page.publicity_pdf_button.isEnabled() and not page.publicity_xlsx_button.isEnabled()
+    answers_while_busy(qtbot)
+    assert not pdf.exists()
+    read.release()
+    assert wait_for_background()
+    assert pdf.read_bytes().startswith(b"%PDF") and shown["errors"] == []
+    assert str(pdf) in page.count_label.text()
+    assert page.publicity_pdf_button.isEnabled() and page.publicity_xlsx_button.isEnabled()

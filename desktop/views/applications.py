@@ -195,9 +195,9 @@ class ApplicationsPage(QWidget):
         new.clicked.connect(lambda: self.new_application())
         open_button = QPushButton(self.tr("&Open…"))
         open_button.clicked.connect(self.open_selected)
-        xlsx = QPushButton(self.tr("Publicity list (&xlsx)…"))
+        xlsx = self.publicity_xlsx_button = QPushButton(self.tr("Publicity list (&xlsx)…"))
         xlsx.clicked.connect(lambda: self.export_publicity("xlsx"))
-        pdf = QPushButton(self.tr("Publicity list (P&DF)…"))
+        pdf = self.publicity_pdf_button = QPushButton(self.tr("Publicity list (P&DF)…"))
         pdf.clicked.connect(lambda: self.export_publicity("pdf"))
         self.list_export_button = QPushButton(self.tr("Export the list as a wor&kbook…"))
         self.list_export_button.setToolTip(self.tr("Every application under the filters (not only the first "
@@ -426,20 +426,29 @@ class ApplicationsPage(QWidget):
                 return
         db, actor = self.ctx.db, self.ctx.actor
         target = path
+        buttons = (self.publicity_xlsx_button, self.publicity_pdf_button)
+        for button in buttons:  # one click, one file
+            button.setEnabled(False)
+        label = self.tr("Writing the publicity list…")
         if kind == "xlsx":
-            run_in_background(self, lambda _p: svc.export_publicity_xlsx(db, actor, target, decided_from=first,
-                                                                         decided_to=last),
-                              lambda n: self._exported(target, n), label=self.tr("Writing the publicity list…"))
-            return
-        from desktop.views.printing import html_to_pdf
+            op = run_in_background(self, lambda _p: svc.export_publicity_xlsx(db, actor, target, decided_from=first,
+                                                                              decided_to=last),
+                                   lambda n: self._exported(target, n), label=label, cancellable=False)
+        else:
+            from desktop.views.printing import html_to_pdf
 
-        try:
-            html = svc.publicity_html(db, actor, decided_from=first, decided_to=last, record_as=target)
-            html_to_pdf(html, target, title=svc.publicity_title(first, last))
-        except (ServiceError, OSError) as exc:
-            show_error(self, exc)
-            return
-        self._exported(target, None)
+            def printed(html: str) -> None:  # Qt prints on the UI thread; the period's decisions were read off it
+                try:
+                    html_to_pdf(html, target, title=svc.publicity_title(first, last))
+                except OSError as exc:
+                    show_error(self, exc)
+                    return
+                self._exported(target, None)
+
+            op = run_in_background(self, lambda _p: svc.publicity_html(db, actor, decided_from=first, decided_to=last,
+                                                                       record_as=target), printed, label=label,
+                                   cancellable=False)  # neither takes a progress: a Cancel button would do nothing
+        op.done.connect(lambda: [button.setEnabled(True) for button in buttons])
 
     def record_monthly_payments(self) -> None:
         dialog = MonthlyAssistanceDialog(self.ctx, self)
