@@ -66,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="690" />
+        <location filename="../views/import_wizard.py" line="705" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -391,64 +391,69 @@
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="579" />
+        <location filename="../views/import_wizard.py" line="580" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="594" />
+        <location filename="../views/import_wizard.py" line="595" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="598" />
+        <location filename="../views/import_wizard.py" line="599" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="609" />
+        <location filename="../views/import_wizard.py" line="610" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="617" />
+        <location filename="../views/import_wizard.py" line="618" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="622" />
+        <location filename="../views/import_wizard.py" line="623" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="631" />
+        <location filename="../views/import_wizard.py" line="632" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="643" />
+        <location filename="../views/import_wizard.py" line="644" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="644" />
+        <location filename="../views/import_wizard.py" line="645" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="650" />
+        <location filename="../views/import_wizard.py" line="651" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="657" />
+        <location filename="../views/import_wizard.py" line="658" />
         <source>Writing the error workbook…</source>
         <translation>正在写入错误清单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="674" />
+        <location filename="../views/import_wizard.py" line="678" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="685" />
+        <source>Assigning…</source>
+        <translation>正在分派…</translation>
     </message>
 </context>
 <context>
