@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,11 +19,28 @@ from desktop.services.database import Database, open_and_migrate
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.errors import install_excepthook
-from desktop.views.operations import collect_garbage_on_gui_thread
+from desktop.views.operations import collect_garbage_on_gui_thread, quit_allowed, wait_for_workers
+
+
+class Application(QApplication):
+    """Quitting (文件 → 退出 closes the window; the application asked to quit, a second close) goes
+    through the main window's question about work still running, before Qt closes any window: a
+    progress dialog or an import wizard closed first would cancel its work without asking."""
+
+    def event(self, event: QEvent) -> bool:
+        return quit_event(self, event)
+
+
+def quit_event(app: QApplication, event: QEvent) -> bool:
+    """:meth:`Application.event`: a Quit refused while work is running (asked about, retried after)."""
+    if event.type() == QEvent.Type.Quit and not quit_allowed():
+        event.ignore()
+        return True
+    return QApplication.event(app, event)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication.instance() or Application(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Relief Desk")
     app.setOrganizationName("ReliefDesk")
@@ -120,9 +137,10 @@ def main(database_url: str | None = None, smoke_test: bool = False) -> int:
         for key in window.page_keys():
             window.show_page(key)
             app.processEvents()
-        QTimer.singleShot(200, app.quit)
+        QTimer.singleShot(200, lambda: app.exit(0))  # not quit(): nobody is there to answer a question
         code = app.exec()
         window.close()
+        wait_for_workers()
         db.dispose()
         if failures or code:
             print("smoke test failed", file=sys.stderr)
@@ -137,6 +155,7 @@ def main(database_url: str | None = None, smoke_test: bool = False) -> int:
     window.show()
     settle_start_objects()
     code = app.exec()
+    wait_for_workers()  # never closing the database under a worker still writing
     db.dispose()
     return code
 

@@ -32,6 +32,7 @@ from desktop.views import backup
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.live import LiveUpdates
+from desktop.views.operations import ExitGuard
 from desktop.views.pages import PAGES, SUPERVISOR_PAGES
 from desktop.views.users import PasswordDialog
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
         self._build_status_bar()
+        self.exit_guard = ExitGuard(self)  # asks before the window closes under work still running
         self.live = LiveUpdates(ctx, self)  # other workstations' changes → ctx.changes
         self.live.connectionChanged.connect(self._connection_changed)
         self.live.start()
@@ -283,6 +285,9 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        if not self.exit_guard.allows(self.close, self):  # work still running: closes again once it has ended
+            event.ignore()
+            return
         for widget in self._built.values():
             if hasattr(widget, "maybe_close") and not widget.maybe_close():
                 event.ignore()

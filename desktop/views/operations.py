@@ -9,12 +9,17 @@ messages; anything else goes to the crash dialog.
 started by a button (a password checked, open deadlines recomputed): no progress dialog, the button
 off and saying what is going on, the wait cursor; :class:`BusyDialog` is a dialog whose button does
 that, and which closes only once the call has ended when it is closed meanwhile.
+
+:class:`ExitGuard` keeps the program from exiting under work still running (closing the main window,
+文件 → 退出, the application asked to quit): it asks whether to wait for the work or cancel it, and
+exits once it has ended.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QTextEdit,
@@ -186,6 +192,27 @@ class BackgroundOperation(QObject):
                 dialog.close()
                 dialog.deleteLater()
 
+    @property
+    def named(self) -> bool:
+        """Started with a label saying what it does (not a quiet refresh), from a window still there."""
+        return isValid(self) and self.label != "…"
+
+    @property
+    def can_cancel(self) -> bool:
+        """It may still be cancelled (it has not passed the point of no return)."""
+        return self.cancellable and self.progress.cancellable
+
+    def show_progress(self, title: str = "") -> None:
+        """The progress dialog at once (also for :func:`run_busy`'s calls, which have none)."""
+        self._timer.stop()
+        if self.dialog is None:
+            self._show_dialog()
+        if self.dialog is not None:
+            if title:
+                self.dialog.setWindowTitle(title)
+            self.dialog.show()
+            self.dialog.raise_()
+
     def cancel(self) -> None:
         """Ask the work to stop; nothing happens when it may not be cancelled (or no longer)."""
         dialog = self.dialog
@@ -209,7 +236,19 @@ class BackgroundOperation(QObject):
         self.done.emit()
 
 
-_running: set[BackgroundOperation] = set()
+_running: dict[BackgroundOperation, None] = {}  # in the order started
+_guards: weakref.WeakSet[ExitGuard] = weakref.WeakSet()  # told after each operation has ended and its callbacks ran
+
+
+def running_operations() -> list[BackgroundOperation]:
+    """The background work whose worker has not ended yet, oldest first."""
+    return list(_running)
+
+
+def _ended() -> None:
+    for guard in list(_guards):
+        if isValid(guard):
+            guard._ended()
 
 
 def run_in_background(
@@ -224,31 +263,37 @@ def run_in_background(
     delay_ms: int | None = 500,
 ) -> BackgroundOperation:
     op = BackgroundOperation(parent, label or "…", cancellable, delay_ms)
-    _running.add(op)
+    _running[op] = None
 
     def finished(result: Any) -> None:
-        _running.discard(op)
-        if not isValid(op):  # its window was closed meanwhile: nobody is left to tell
-            return
-        op.finish()
-        if on_done is not None:
-            on_done(result)
+        _running.pop(op, None)
+        try:
+            if not isValid(op):  # its window was closed meanwhile: nobody is left to tell
+                return
+            op.finish()
+            if on_done is not None:
+                on_done(result)
+        finally:
+            _ended()
 
     def failed(exc: BaseException) -> None:
-        _running.discard(op)
-        if not isValid(op):
-            if not isinstance(exc, Cancelled):
-                log.warning("background work failed after its window was closed: %r", exc)
-            return
-        op.finish()
-        if isinstance(exc, Cancelled):
-            if on_cancelled is not None:
-                on_cancelled()
-            return
-        if on_error is not None:
-            on_error(exc)
-        else:
-            show_error(parent, exc)
+        _running.pop(op, None)
+        try:
+            if not isValid(op):
+                if not isinstance(exc, Cancelled):
+                    log.warning("background work failed after its window was closed: %r", exc)
+                return
+            op.finish()
+            if isinstance(exc, Cancelled):
+                if on_cancelled is not None:
+                    on_cancelled()
+                return
+            if on_error is not None:
+                on_error(exc)
+            else:
+                show_error(parent, exc)
+        finally:
+            _ended()
 
     op.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
     op.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
@@ -378,6 +423,191 @@ class BusyDialog(QDialog):
             self._cancel_text = self.cancel_button.text()
             self.cancel_button.setEnabled(False)
             self.cancel_button.setText(QCoreApplication.translate("BusyDialog", "Closing…"))
+
+
+class ExitGuard(QObject):
+    """Exiting while background work runs (an import, an export, a save): the program asks first.
+
+    :meth:`allows` is asked before the window closes or the application quits. With nothing running
+    it says yes. Otherwise it says no for now, gives work about to end a moment to do so, and then asks
+    which of these the user wants: wait until the work is done, cancel it (only work that may still be
+    cancelled; it is rolled back, nothing is left half-written) or go back. Waiting or cancelling shows
+    the work's progress dialog; once every worker has ended (a cancelled one after its rollback), the
+    exit is tried again. Quiet refreshes without a label are waited for without asking. The program
+    never exits with a worker thread still writing to the database."""
+
+    WAIT, CANCEL, BACK = "wait", "cancel", "back"
+
+    def __init__(self, parent: QObject, grace_ms: int = 400) -> None:
+        super().__init__(parent)
+        self.grace_ms = grace_ms
+        self.mode: str | None = None  # waiting to exit: WAIT or CANCEL
+        self.box: QMessageBox | None = None  # the question, while it is on screen
+        self.buttons: dict[str, QAbstractButton] = {}
+        self._then: Callable[[], Any] | None = None
+        self._parent: QWidget | None = None
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.timeout.connect(self._after_grace)
+        _guards.add(self)
+
+    def allows(self, then: Callable[[], Any], parent: QWidget | None) -> bool:
+        """True when no work is running: exit now. Otherwise False, and ``then()`` (the exit tried
+        again) is called once the user has chosen to wait or cancel and the work has ended."""
+        if not _running:
+            self._reset()
+            return True
+        self._then, self._parent = then, parent
+        if self.box is not None:
+            self.box.raise_()
+        elif self.mode is not None:  # already waiting: asked again (a second close, a quit), keep waiting
+            self._follow(running_operations())
+        elif not self._grace.isActive():
+            self._grace.start(self.grace_ms)
+        return False
+
+    def _after_grace(self) -> None:
+        ops = running_operations()
+        if not ops:
+            self._exit()
+        elif not any(op.named for op in ops):
+            self._start(self.WAIT)  # quiet refreshes only: nothing to ask about
+        else:
+            self._ask()
+
+    def question(self, ops: list[BackgroundOperation]) -> tuple[str, str, bool]:
+        """The question's text, its explanation and whether cancelling is offered."""
+        labels = list(dict.fromkeys(op.label for op in ops if op.named))
+        if len(labels) == 1:
+            text = self.tr("Work is still running: {work}").format(work=labels[0])
+        else:
+            text = self.tr("Work is still running:") + "".join(f"\n• {label}" for label in labels)
+        cancellable = [op.can_cancel for op in ops if op.named]
+        if all(cancellable):
+            more = self.tr("Wait until it is done and then exit, or cancel it and exit: what it did is rolled "
+                           "back, nothing is left half-written.")
+        elif any(cancellable):
+            more = self.tr("Wait until it is done and then exit, or cancel what can be cancelled and exit: that "
+                           "is rolled back, nothing is left half-written; the rest cannot be stopped and is "
+                           "waited for.")
+        else:
+            more = self.tr("It cannot be stopped half-way: wait until it is done and then exit, or go back.")
+        return text, more, any(cancellable)
+
+    def _ask(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Exit Relief Desk"), "",
+                          QMessageBox.StandardButton.NoButton, self._parent)
+        self.buttons = {
+            self.WAIT: box.addButton(self.tr("&Wait until done"), QMessageBox.ButtonRole.AcceptRole),
+            self.CANCEL: box.addButton(self.tr("Cancel and e&xit"), QMessageBox.ButtonRole.DestructiveRole),
+            self.BACK: box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole),
+        }
+        box.setDefaultButton(self.buttons[self.WAIT])  # type: ignore[arg-type]
+        box.setEscapeButton(self.buttons[self.BACK])
+        self.box = box
+        self._update_question(running_operations())
+        box.finished.connect(self._answered)
+        box.open()
+
+    def _update_question(self, ops: list[BackgroundOperation]) -> None:
+        assert self.box is not None
+        text, more, can_cancel = self.question(ops)
+        self.box.setText(text)
+        self.box.setInformativeText(more)
+        self.buttons[self.CANCEL].setVisible(can_cancel)
+
+    def _answered(self) -> None:
+        box, self.box = self.box, None
+        if box is None:
+            return
+        clicked = box.clickedButton()
+        box.deleteLater()
+        choice = next((key for key, button in self.buttons.items() if button is clicked), self.BACK)
+        self.buttons = {}
+        if choice == self.BACK:
+            self._reset()
+        else:
+            self._start(choice)
+
+    def _start(self, mode: str) -> None:
+        self.mode = mode
+        ops = running_operations()
+        if ops:
+            self._follow(ops)
+        else:
+            self._exit()
+
+    def _follow(self, ops: list[BackgroundOperation]) -> None:
+        """Each named operation's progress dialog shown (and the work asked to stop when cancelling)."""
+        for op in ops:
+            if not op.named:
+                continue
+            op.show_progress(self.tr("Exiting when done"))
+            if self.mode == self.CANCEL:
+                op.cancel()
+
+    def _ended(self) -> None:
+        ops = running_operations()
+        if self.box is not None:  # the work ended while the question was on screen
+            if not any(op.named for op in ops):
+                box, self.box = self.box, None
+                box.finished.disconnect(self._answered)
+                box.close()
+                box.deleteLater()
+                self.buttons = {}
+                self._start(self.WAIT)  # nothing left to ask about: exit as asked
+            else:
+                self._update_question(ops)
+            return
+        if self.mode is None:
+            return
+        if ops:
+            self._follow(ops)  # the work that ended started more
+        else:
+            QTimer.singleShot(0, self._exit)  # after the callbacks of the last one
+
+    def _exit(self) -> None:
+        if _running:
+            return
+        then = self._then
+        self._reset()
+        if then is not None:
+            then()
+
+    def _reset(self) -> None:
+        self._grace.stop()
+        self.mode = None
+        self._then = None
+        self._parent = None
+
+
+def exit_guard() -> ExitGuard | None:
+    """The guard of the main window (a top-level window holding one), if it is open."""
+    for widget in QApplication.topLevelWidgets():
+        found = widget.findChild(ExitGuard, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if isinstance(found, ExitGuard):
+            return found
+    return None
+
+
+def quit_allowed() -> bool:
+    """Whether the application may quit now (its Quit event, before any window is closed: a modal
+    dialog closed first would cancel its work without asking). Asked through the main window's
+    :class:`ExitGuard`, which quits again once the work has ended."""
+    guard = exit_guard()
+    if guard is None:
+        return True
+    parent = QApplication.activeModalWidget() or guard.parent()
+    return guard.allows(QApplication.quit, parent if isinstance(parent, QWidget) else None)
+
+
+def wait_for_workers() -> None:
+    """At the very end, after the event loop: no worker may still be writing when the database is
+    closed and the program exits (work started after the window was closed, an exit not asked)."""
+    if _running:
+        log.warning("exiting: waiting for background work still running: %s",
+                    ", ".join(op.label for op in _running))
+    QThreadPool.globalInstance().waitForDone()
 
 
 def wait_for_background(timeout_ms: int = 30000) -> bool:
