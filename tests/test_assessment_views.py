@@ -407,3 +407,30 @@ def test_reassess_confirm_counts_every_household_skipped(qtbot, world, messages,
     assert wait_for_background()
     assert "25 户未调整" in messages[-1] and "户19(" in messages[-1] and "户20(" not in messages[-1]
     assert "另有 5 户" in messages[-1]
+
+
+def test_wizard_list_shows_household_and_id_numbers_whole(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The wizard's household list gave every column the same 100 pixels: the 17-digit household
+    number and the 18-character ID number were cut to "4202030010…", the very values the user
+    chooses the family by, with the last column empty and wide beside them. The re-assessment's
+    list of proposed moves cut the household number the same way."""
+    from desktop.views.assessment import ReassessDialog
+    from desktop.views.assessment_wizard import AssessmentWizard
+
+    d = sqlite_district
+    add_household(d.db, d.regions["飞云社区"], [{"name": "钱多多"}], code="42020300100200043")
+    ctx = AppContext(d.db, d.admin)
+    wiz = AssessmentWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    wiz.choose.search.setText("钱多多")
+    wiz.choose.run_search()
+    table = wiz.choose.table
+    hit = wiz.choose.model.rows[0]
+    for column, text in ((0, hit.code), (2, hit.head_id)):
+        assert len(text) >= 17
+        assert table.columnWidth(column) >= table.fontMetrics().horizontalAdvance(text) + 8, column
+    dialog = ReassessDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.table.columnWidth(0) >= dialog.table.fontMetrics().horizontalAdvance(hit.code) + 8

@@ -131,7 +131,7 @@ class ReassessDialog(QDialog):
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
         self.model = ProposalsTableModel([], self)
-        self.table = read_only_table(self.model, empty=self.tr(
+        self.table = read_only_table(self.model, numbers=(0,), empty=self.tr(
             "No household needs a move: each suggested placement matches where the household is now."))  # rows selected whole; Ctrl/Shift+click picks several
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.table, 1)

@@ -113,7 +113,8 @@ class ChooseHouseholdPage(QWizardPage):
         bar.addWidget(button)
         layout.addLayout(bar)
         self.model = HouseholdHitsTableModel(self)
-        self.table = read_only_table(self.model, single=True)
+        # the household and ID numbers whole (they were cut to "4202030010…"), the head count narrow
+        self.table = read_only_table(self.model, single=True, widths=(0, 90, 0, 100, 50, 90, 90), numbers=(0, 2))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.completeChanged.emit())
         self.table.doubleClicked.connect(lambda *_: self.wiz.next())
         layout.addWidget(self.table)

@@ -55,7 +55,7 @@ from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
-from desktop.views.table_model import EmptyHint, width_scale
+from desktop.views.table_model import EmptyHint, number_width, width_scale
 from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
@@ -407,7 +407,7 @@ class HouseholdsPage(QWidget):
         # the font the numbers were chosen with); the household number (17 digits in the district's
         # scheme) and the 18-character ID number are measured so that they are never cut to "4202030…".
         scale = width_scale(self.table)
-        digits = self.table.fontMetrics().horizontalAdvance("0") * 18 + 16
+        digits = number_width(self.table)
         for col, width in enumerate((90, 90, 160, 90, 100, 260, 50, 80, 80, 95, 95)):
             self.table.setColumnWidth(col, max(int(width * scale), digits if col in (0, 2) else 0))
         splitter = QSplitter()

@@ -86,14 +86,22 @@ def width_scale(view: QAbstractItemView) -> float:
     return max(view.fontMetrics().horizontalAdvance("0000") / 28, 1.0)
 
 
+def number_width(view: QAbstractItemView, chars: int = 18) -> int:
+    """The width that shows a household number (17 digits in the district's scheme) or an ID number
+    (18 characters) whole in ``view``'s font, with the cell's margins: a column a given width at the
+    default font cut them to "4202030010…" where the font is wider or the table narrower."""
+    return view.fontMetrics().horizontalAdvance("0") * chars + 16
+
+
 def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
-                    single: bool = False, empty: str = "") -> QTableView:
+                    single: bool = False, empty: str = "", numbers: Sequence[int] = ()) -> QTableView:
     """A table of whole rows that are read, not edited: rows selected whole, alternating colours, no
     row numbers, the last column filling the width; Tab leaves the table for the next widget (a table of
     rows moved from cell to cell with Tab and held the keyboard inside: the buttons and the detail pane
     beside it could be reached only by the mouse or by walking every cell). ``widths`` are starting widths in pixels at the
     default font (measuring contents costs a pass over the rows); ``fit_contents`` measures instead.
-    ``empty``: the note shown while the table lists nothing (see EmptyHint)."""
+    ``empty``: the note shown while the table lists nothing (see EmptyHint). ``numbers``: the columns
+    that hold household or ID numbers, made wide enough to show them whole (see number_width)."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -111,6 +119,8 @@ def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), f
     scale = width_scale(table)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, int(width * scale))
+    for column in numbers:
+        table.setColumnWidth(column, max(table.columnWidth(column), number_width(table)))
     if empty:
         EmptyHint(table, empty)
     return table
