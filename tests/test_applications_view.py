@@ -1324,18 +1324,23 @@ def test_the_applicant_withdraws_from_the_application_window(qtbot, sqlite_distr
     qtbot.waitUntil(lambda: [r.id for r in page.model.rows] == [app_id], timeout=5000)
 
 
-def test_enter_in_the_application_window_presses_no_action_button(qtbot, sqlite_district: District,
-                                                           errors: list[str]) -> None:
-    """Enter pressed in the step timeline pressed the window's first button as its default: the hidden
-    post-check tab's 记录结果 (a "select a row" box), or on another application a step's form. It closes
-    the window, as Esc does, and records nothing."""
-    d = sqlite_district
+def pending_application_window(qtbot, d: District) -> ApplicationDetailDialog:  # noqa: ANN001
+    """The window of a 低保 application accepted three days ago (its data check next), shown."""
     app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
                         accepted_on=date.today() - timedelta(days=3))
     dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_enter_in_the_application_window_presses_no_action_button(qtbot, sqlite_district: District,
+                                                           errors: list[str]) -> None:
+    """Enter pressed in the step timeline pressed the window's first button as its default: the hidden
+    post-check tab's 记录结果 (a "select a row" box), or on another application a step's form. It closes
+    the window, as Esc does, and records nothing."""
+    dialog = pending_application_window(qtbot, sqlite_district)
     pressed: list[str] = []
     for button in dialog.findChildren(QPushButton):
         button.clicked.connect(lambda _=False, b=button: pressed.append(b.text()))
@@ -1458,3 +1463,26 @@ def test_the_post_check_form_of_a_revoked_approval_records_the_finding_only(
     assert asked == [dialog.tr("Record the check as failed? The approval is revoked already and what was paid is "
                                "recovered under that revocation; this check records its finding only.")]
     assert len(svc.get_detail(d.db, d.admin, app_id).revocations) == 1
+
+
+def test_each_list_of_the_application_window_says_why_it_is_empty(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The post-check, referral and revocation tabs of an application without any were blank boxes under
+    buttons still offered (问题倒查… on an empty list said only "select a row"): each now says why it
+    is empty, and the note goes when the list has rows."""
+    from desktop.views.table_model import EmptyHint
+
+    d = sqlite_district
+    dialog = pending_application_window(qtbot, d)
+    notes = {}
+    for index, tree in enumerate((dialog.post_checks, dialog.referrals, dialog.revocations)):
+        dialog.tabs.setCurrentIndex(index)
+        hint = tree.findChild(EmptyHint)
+        assert hint is not None and hint.isVisible(), index
+        notes[index] = hint.text()
+    assert len(set(notes.values())) == 3 and all(len(text) > 20 for text in notes.values()), notes
+    _hid, approved = commitment_to_decision_view(d)  # approved: its centralised check is scheduled
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), approved)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.post_checks.topLevelItemCount() > 0
+    assert not dialog.post_checks.findChild(EmptyHint).isVisible()

@@ -44,6 +44,7 @@ from desktop.views.application_forms import (
 )
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.table_model import EmptyHint
 
 RED = QColor("#c62828")
 ORANGE = QColor("#b26a00")
@@ -111,12 +112,19 @@ class ApplicationDetailDialog(QDialog):
         self.actions_bar = QHBoxLayout()
         layout.addLayout(self.actions_bar)
         self.tabs = QTabWidget()
+        # An empty list under a tab was a blank box with its buttons still offered: each says why it is empty.
         self.post_checks = self._tree([self.tr("Kind"), self.tr("Due"), self.tr("Done on"), self.tr("Result"),
-                                       self.tr("Note")])
+                                       self.tr("Note")], self.tr(
+            "No check after approval. The centralised cross-check or the yearly review is scheduled when the "
+            "application is approved; a spot check when the approval is drawn in a sample."))
         self.referrals = self._tree([self.tr("Department"), self.tr("Need"), self.tr("Status"), self.tr("Sent on"),
-                                     self.tr("Closed on"), self.tr("Feedback")])
+                                     self.tr("Closed on"), self.tr("Feedback")], self.tr(
+            "No referral to a department for this family. Families are referred at the front desk, from the "
+            "board or when a visit is recorded."))
         self.revocations = self._tree([self.tr("Reason"), self.tr("To recover"), self.tr("Recovered"),
-                                       self.tr("Status"), self.tr("Closed on"), self.tr("Trace back")])
+                                       self.tr("Status"), self.tr("Closed on"), self.tr("Trace back")], self.tr(
+            "Not revoked. A revocation case, with the money to recover, is opened when a check after approval "
+            "is not passed."))
         self.may_decide = ctx.actor.role in svc.DECIDERS
         self.tabs.addTab(self._with_buttons(self.post_checks, (self.tr("Record &result…"), self.record_post_check,
                                                                self.may_decide)), self.tr("Post-checks"))
@@ -134,10 +142,11 @@ class ApplicationDetailDialog(QDialog):
         self.resize(980, 680)
         self.reload()
 
-    def _tree(self, headers: list[str]) -> QTreeWidget:
+    def _tree(self, headers: list[str], empty: str) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setRootIsDecorated(False)
         tree.setHeaderLabels(headers)
+        EmptyHint(tree, empty)
         return tree
 
     def _with_buttons(self, tree: QTreeWidget, *buttons: tuple[str, Any, bool]) -> QWidget:
