@@ -398,6 +398,16 @@ def test_number_columns_fit_a_whole_household_and_id_number(qtbot, sqlite_distri
         assert page.table.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, column
 
 
+def zhang_window(qtbot, d: District) -> tuple[int, HouseholdDetailDialog]:  # noqa: ANN001
+    """A new household of 张三 alone (no income, no expense) and its detail window, shown."""
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                              head={"name": "张三", "id_number": "420203199001011238"})
+    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
+    qtbot.addWidget(detail)
+    detail.show()
+    return hid, detail
+
+
 def test_household_detail_gives_every_field_an_alt_key_and_says_who_saved_only_when_known(  # noqa: ANN201
         qtbot, sqlite_district: District):  # noqa: ANN001
     """城乡类别:, 备注:, 性别:, 成员:, 类型: … had no Alt key; the income and expense lists on one tab
@@ -408,11 +418,7 @@ def test_household_detail_gives_every_field_an_alt_key_and_says_who_saved_only_w
     from tests.mnemonics import duplicate_mnemonics
 
     d = sqlite_district
-    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
-                              head={"name": "张三", "id_number": "420203199001011238"})
-    detail = HouseholdDetailDialog(AppContext(d.db, d.admin), hid)
-    qtbot.addWidget(detail)
-    detail.show()
+    hid, detail = zhang_window(qtbot, d)
     assert "最后保存:" in detail.read_only.text() and "(" in detail.read_only.text()  # saved by 周… (admin)
     for tab in range(3):
         detail.tabs.setCurrentIndex(tab)
@@ -639,3 +645,25 @@ def test_change_head_after_someone_else_saved_says_so_and_changes_nothing(qtbot,
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
     fresh = hs.get_household(d.db, d.admin, hid)
     assert fresh.head_name == "张三" and detail.current.phone == "0714-1234567"
+
+
+def test_the_household_lists_say_why_they_are_empty(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """A household without incomes or expenses showed two blank boxes on 收入与支出: nothing said whether
+    none were recorded or the list had failed to load. Each list now says so and what to do, and the
+    note goes as soon as a line is recorded."""
+    from desktop.views.table_model import EmptyHint
+
+    d = sqlite_district
+    hid, detail = zhang_window(qtbot, d)
+    detail.tabs.setCurrentIndex(2)
+    for table, words in ((detail.incomes, "添加收入"), (detail.expenses, "添加支出")):
+        hint = table.findChild(EmptyHint)
+        assert hint is not None and hint.isVisible() and words in hint.text()
+    detail.tabs.setCurrentIndex(1)
+    assert not detail.members.findChild(EmptyHint).isVisible()  # the head is listed
+    version = hs.get_household(d.db, d.admin, hid).version
+    hs.add_income(d.db, d.admin, hid, version, {"kind": "wages", "amount": "24000", "period_end": "2026-03-31"})
+    detail.after_child_save(version + 1)
+    detail.tabs.setCurrentIndex(2)
+    assert detail.incomes.topLevelItemCount() == 1 and not detail.incomes.findChild(EmptyHint).isVisible()
+    assert detail.expenses.findChild(EmptyHint).isVisible()

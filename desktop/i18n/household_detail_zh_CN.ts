@@ -3,42 +3,42 @@
 <context>
     <name>ChangeHeadDialog</name>
     <message>
-        <location filename="../views/household_detail.py" line="518" />
+        <location filename="../views/household_detail.py" line="522" />
         <source>Change head of household</source>
         <translation>更换户主</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="520" />
+        <location filename="../views/household_detail.py" line="524" />
         <source>Current head: {name}</source>
         <translation>现任户主:{name}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="521" />
+        <location filename="../views/household_detail.py" line="525" />
         <source>This household has no head: choose one.</source>
         <translation>本户没有户主,请选定一位。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="530" />
+        <location filename="../views/household_detail.py" line="534" />
         <source>&amp;New head:</source>
         <translation>新户主(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="531" />
+        <location filename="../views/household_detail.py" line="535" />
         <source>Relations are to the head: below, each member's relation to the new head.</source>
         <translation>“与户主关系”都是相对户主而言的:下面填写每位成员与新户主的关系。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="539" />
+        <location filename="../views/household_detail.py" line="543" />
         <source>{name} (former head):</source>
         <translation>{name}(原户主):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="540" />
+        <location filename="../views/household_detail.py" line="544" />
         <source>{name} (now {relation}):</source>
         <translation>{name}(现为{relation}):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="573" />
+        <location filename="../views/household_detail.py" line="577" />
         <source>Please check: {names} (not known from the relations to the former head)</source>
         <translation>请核对:{names}(无法从与原户主的关系推出,请逐一确认)</translation>
     </message>
@@ -46,343 +46,358 @@
 <context>
     <name>HouseholdDetailDialog</name>
     <message>
-        <location filename="../views/household_detail.py" line="652" />
+        <location filename="../views/household_detail.py" line="656" />
         <source>Household &amp;no.:</source>
         <translation>户编号(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="653" />
+        <location filename="../views/household_detail.py" line="657" />
         <source>&amp;Community:</source>
         <translation>社区/村(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="654" />
+        <location filename="../views/household_detail.py" line="658" />
         <source>&amp;Address:</source>
         <translation>地址(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="655" />
+        <location filename="../views/household_detail.py" line="659" />
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="646" />
+        <location filename="../views/household_detail.py" line="650" />
         <source>Single-parent &amp;family</source>
         <translation>单亲家庭(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="656" />
+        <location filename="../views/household_detail.py" line="660" />
         <source>Urban / &amp;rural:</source>
         <translation>城乡类别(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="658" />
+        <location filename="../views/household_detail.py" line="662" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="661" />
+        <location filename="../views/household_detail.py" line="665" />
         <source>&amp;Save (Ctrl+S)</source>
         <translation>保存(&amp;S)(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="663" />
+        <location filename="../views/household_detail.py" line="667" />
         <source>&amp;Undo my changes</source>
         <translation>撤销我的修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="670" />
+        <location filename="../views/household_detail.py" line="674" />
         <source>Household</source>
         <translation>户信息</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="681" />
+        <location filename="../views/household_detail.py" line="685" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="681" />
+        <location filename="../views/household_detail.py" line="685" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="681" />
+        <location filename="../views/household_detail.py" line="685" />
         <source>Relation</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="681" />
+        <location filename="../views/household_detail.py" line="685" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="682" />
+        <location filename="../views/household_detail.py" line="686" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="682" />
+        <location filename="../views/household_detail.py" line="686" />
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="682" />
+        <location filename="../views/household_detail.py" line="686" />
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="682" />
+        <location filename="../views/household_detail.py" line="686" />
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="683" />
+        <location filename="../views/household_detail.py" line="687" />
         <source>Schooling</source>
         <translation>就学</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="687" />
+        <location filename="../views/household_detail.py" line="688" />
+        <source>No member is recorded. “Add member…” adds one, the head first.</source>
+        <translation>暂无家庭成员。点“添加成员”录入,先录户主。</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="692" />
         <source>&amp;Add member…</source>
         <translation>添加成员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="687" />
+        <location filename="../views/household_detail.py" line="692" />
         <source>&amp;Edit member…</source>
         <translation>修改成员(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="688" />
+        <location filename="../views/household_detail.py" line="693" />
         <source>&amp;Remove member</source>
         <translation>删除成员(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="688" />
+        <location filename="../views/household_detail.py" line="693" />
         <source>Change &amp;head…</source>
         <translation>更换户主(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="695" />
+        <location filename="../views/household_detail.py" line="700" />
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="700" />
+        <location filename="../views/household_detail.py" line="705" />
         <source>Incomes (12 months)</source>
         <translation>收入(近12个月)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="701" />
-        <location filename="../views/household_detail.py" line="707" />
+        <location filename="../views/household_detail.py" line="706" />
+        <location filename="../views/household_detail.py" line="713" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="701" />
-        <location filename="../views/household_detail.py" line="707" />
+        <location filename="../views/household_detail.py" line="706" />
+        <location filename="../views/household_detail.py" line="713" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="701" />
-        <location filename="../views/household_detail.py" line="707" />
+        <location filename="../views/household_detail.py" line="706" />
+        <location filename="../views/household_detail.py" line="713" />
         <source>Amount (yuan)</source>
         <translation>金额(元)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="702" />
-        <location filename="../views/household_detail.py" line="708" />
+        <location filename="../views/household_detail.py" line="707" />
+        <location filename="../views/household_detail.py" line="714" />
         <source>12 months ending</source>
         <translation>统计截止</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="702" />
+        <location filename="../views/household_detail.py" line="707" />
         <source>Exempt</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="702" />
-        <location filename="../views/household_detail.py" line="708" />
+        <location filename="../views/household_detail.py" line="707" />
+        <location filename="../views/household_detail.py" line="714" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="706" />
+        <location filename="../views/household_detail.py" line="708" />
+        <source>No income is recorded for the 12 months. “Add income…” records one; the assessment wizard does too.</source>
+        <translation>暂无近12个月的收入记录。点“添加收入”录入;综合评估向导也会记录收入。</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="712" />
         <source>Rigid expenses (12 months)</source>
         <translation>刚性支出(近12个月)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="712" />
+        <location filename="../views/household_detail.py" line="715" />
+        <source>No rigid expense is recorded for the 12 months. “Add expense…” records medical, education or other rigid expenses.</source>
+        <translation>暂无近12个月的刚性支出。点“添加支出”录入医疗、教育等刚性支出。</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="720" />
         <source>Income and expenses</source>
         <translation>收入与支出</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="716" />
+        <location filename="../views/household_detail.py" line="724" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="716" />
+        <location filename="../views/household_detail.py" line="724" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="716" />
+        <location filename="../views/household_detail.py" line="724" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="716" />
+        <location filename="../views/household_detail.py" line="724" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="722" />
+        <location filename="../views/household_detail.py" line="730" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="742" />
+        <location filename="../views/household_detail.py" line="750" />
         <source>Household {code} — {name}</source>
         <translation>家庭户 {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="743" />
+        <location filename="../views/household_detail.py" line="751" />
         <source>not on the board</source>
         <translation>不在看板上</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="745" />
+        <location filename="../views/household_detail.py" line="753" />
         <source>&lt;b style='font-size:15px'&gt;{name}&lt;/b&gt; &amp;nbsp; {id} &amp;nbsp; {code}&lt;br&gt;{sub} {community} · {members} member(s) · category: {category} · library: {board}</source>
         <translation>&lt;b style='font-size:15px'&gt;{name}&lt;/b&gt; &amp;nbsp; {id} &amp;nbsp; {code}&lt;br&gt;{sub} {community} · {members} 人 · 救助类别:{category} · 监测库别:{board}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="749" />
+        <location filename="../views/household_detail.py" line="757" />
         <source>This household has no head: choose one with “Change head…” on the Members tab.</source>
         <translation>本户没有户主:请在“家庭成员”页用“更换户主”选定户主。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="763" />
+        <location filename="../views/household_detail.py" line="771" />
         <source>Last saved {when} by {who}</source>
         <translation>最后保存:{when}({who})</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="764" />
+        <location filename="../views/household_detail.py" line="772" />
         <source>Last saved {when}</source>
         <translation>最后保存:{when}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="766" />
+        <location filename="../views/household_detail.py" line="774" />
         <source>Last assessed: {assessed} · last visit: {visited} · next visit due: {due} · on the board since: {since}</source>
         <translation>最近评估:{assessed} · 最近走访:{visited} · 下次走访:{due} · 进入看板:{since}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="939" />
+        <location filename="../views/household_detail.py" line="947" />
         <source>&amp;Add income…</source>
         <translation>添加收入(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="939" />
+        <location filename="../views/household_detail.py" line="947" />
         <source>&amp;Edit income…</source>
         <translation>修改收入(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="939" />
+        <location filename="../views/household_detail.py" line="947" />
         <source>&amp;Remove income</source>
         <translation>删除收入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="940" />
+        <location filename="../views/household_detail.py" line="948" />
         <source>Add e&amp;xpense…</source>
         <translation>添加支出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="940" />
+        <location filename="../views/household_detail.py" line="948" />
         <source>Edi&amp;t expense…</source>
         <translation>修改支出(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="940" />
+        <location filename="../views/household_detail.py" line="948" />
         <source>Re&amp;move expense</source>
         <translation>删除支出(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="774" />
+        <location filename="../views/household_detail.py" line="782" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="778" />
+        <location filename="../views/household_detail.py" line="786" />
         <source>Clues</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="778" />
+        <location filename="../views/household_detail.py" line="786" />
         <source>Assessments</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="779" />
+        <location filename="../views/household_detail.py" line="787" />
         <source>Library moves</source>
         <translation>库别调整</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="779" />
+        <location filename="../views/household_detail.py" line="787" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="780" />
+        <location filename="../views/household_detail.py" line="788" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="780" />
+        <location filename="../views/household_detail.py" line="788" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="781" />
+        <location filename="../views/household_detail.py" line="789" />
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="812" />
+        <location filename="../views/household_detail.py" line="820" />
         <source>Unsaved changes: {fields}</source>
         <translation>未保存的修改:{fields}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="892" />
+        <location filename="../views/household_detail.py" line="900" />
         <source>(someone else has saved this household since you started editing)</source>
         <translation>(在您编辑期间,已有其他人保存了此户)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="917" />
-        <location filename="../views/household_detail.py" line="919" />
+        <location filename="../views/household_detail.py" line="925" />
+        <location filename="../views/household_detail.py" line="927" />
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="920" />
+        <location filename="../views/household_detail.py" line="928" />
         <source>Remove {name} from this household? Their income and expense lines are removed too.</source>
         <translation>确定从本户删除 {name} 吗?其收入和支出记录也将一并删除。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="966" />
+        <location filename="../views/household_detail.py" line="974" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="966" />
+        <location filename="../views/household_detail.py" line="974" />
         <source>Remove {kind} of {amount} yuan?</source>
         <translation>确定删除 {amount} 元的{kind}吗?</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="987" />
+        <location filename="../views/household_detail.py" line="995" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="987" />
+        <location filename="../views/household_detail.py" line="995" />
         <source>Save your changes to this household before closing?</source>
         <translation>关闭前是否保存对此户的修改?</translation>
     </message>
@@ -390,127 +405,127 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../views/household_detail.py" line="169" />
+        <location filename="../views/household_detail.py" line="172" />
         <source>Edit member</source>
         <translation>修改成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="169" />
+        <location filename="../views/household_detail.py" line="172" />
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="174" />
+        <location filename="../views/household_detail.py" line="177" />
         <source>18 characters</source>
         <translation>18 位</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="178" />
+        <location filename="../views/household_detail.py" line="181" />
         <source>(from the ID number)</source>
         <translation>(按身份证号)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="182" />
+        <location filename="../views/household_detail.py" line="185" />
         <source>YYYY-MM-DD (from the ID number when empty)</source>
         <translation>年-月-日(留空则按身份证号)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="197" />
+        <location filename="../views/household_detail.py" line="200" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="198" />
+        <location filename="../views/household_detail.py" line="201" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="199" />
+        <location filename="../views/household_detail.py" line="202" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="200" />
+        <location filename="../views/household_detail.py" line="203" />
         <source>&amp;Trade-union member</source>
         <translation>工会会员(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="208" />
+        <location filename="../views/household_detail.py" line="211" />
         <source>Se&amp;x:</source>
         <translation>性别(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="209" />
+        <location filename="../views/household_detail.py" line="212" />
         <source>&amp;Birth date:</source>
         <translation>出生日期(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="210" />
+        <location filename="../views/household_detail.py" line="213" />
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="216" />
+        <location filename="../views/household_detail.py" line="219" />
         <source>E&amp;mployed:</source>
         <translation>是否就业(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="218" />
+        <location filename="../views/household_detail.py" line="221" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="205" />
+        <location filename="../views/household_detail.py" line="208" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="206" />
+        <location filename="../views/household_detail.py" line="209" />
         <source>&amp;ID number:</source>
         <translation>身份证号(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="207" />
+        <location filename="../views/household_detail.py" line="210" />
         <source>&amp;Relation to head:</source>
         <translation>与户主关系(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="211" />
+        <location filename="../views/household_detail.py" line="214" />
         <source>&amp;Health:</source>
         <translation>健康状况(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="212" />
+        <location filename="../views/household_detail.py" line="215" />
         <source>&amp;Disability type:</source>
         <translation>残疾类别(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="213" />
+        <location filename="../views/household_detail.py" line="216" />
         <source>Disability &amp;grade:</source>
         <translation>残疾等级(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="214" />
+        <location filename="../views/household_detail.py" line="217" />
         <source>&amp;Labour capacity:</source>
         <translation>劳动能力(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="215" />
+        <location filename="../views/household_detail.py" line="218" />
         <source>&amp;Schooling:</source>
         <translation>就学情况(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="230" />
+        <location filename="../views/household_detail.py" line="233" />
         <source>The head's relation changes with “Change head…” on the Members tab, which chooses the new head in the same step.</source>
         <translation>户主的“与户主关系”请在“家庭成员”页用“更换户主”修改,同时选定新户主。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="328" />
+        <location filename="../views/household_detail.py" line="332" />
         <source>This ID number already belongs to member {name} of this household</source>
         <translation>该身份证号已是本户成员 {name} 的号码</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="352" />
+        <location filename="../views/household_detail.py" line="356" />
         <source>This member was removed by someone else.</source>
         <translation>该成员已被其他人删除。</translation>
     </message>
@@ -518,72 +533,72 @@
 <context>
     <name>MoneyDialog</name>
     <message>
-        <location filename="../views/household_detail.py" line="407" />
+        <location filename="../views/household_detail.py" line="411" />
         <source>Edit income</source>
         <translation>修改收入</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="407" />
+        <location filename="../views/household_detail.py" line="411" />
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="409" />
+        <location filename="../views/household_detail.py" line="413" />
         <source>Edit expense</source>
         <translation>修改支出</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="409" />
+        <location filename="../views/household_detail.py" line="413" />
         <source>Add expense</source>
         <translation>添加支出</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="412" />
+        <location filename="../views/household_detail.py" line="416" />
         <source>Whole household</source>
         <translation>全户</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="418" />
+        <location filename="../views/household_detail.py" line="422" />
         <source>yuan over 12 months</source>
         <translation>近12个月金额(元)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="425" />
+        <location filename="../views/household_detail.py" line="429" />
         <source>Assessments count the lines with the latest date: give every line of this year's figures the same date.</source>
         <translation>评估只计入统计截止日期最新的一组收支:同一次核定的各行请填同一个日期。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="429" />
+        <location filename="../views/household_detail.py" line="433" />
         <source>&amp;Not counted as income (exempt)</source>
         <translation>不计入家庭收入(豁免)(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="432" />
+        <location filename="../views/household_detail.py" line="436" />
         <source>&amp;Member:</source>
         <translation>成员(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="433" />
+        <location filename="../views/household_detail.py" line="437" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="435" />
+        <location filename="../views/household_detail.py" line="439" />
         <source>12 months &amp;ending on:</source>
         <translation>统计截止日期(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="439" />
+        <location filename="../views/household_detail.py" line="443" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="434" />
+        <location filename="../views/household_detail.py" line="438" />
         <source>&amp;Amount:</source>
         <translation>金额(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="475" />
+        <location filename="../views/household_detail.py" line="479" />
         <source>This line was removed by someone else.</source>
         <translation>该记录已被其他人删除。</translation>
     </message>

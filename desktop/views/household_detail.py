@@ -57,6 +57,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
+from desktop.views.table_model import EmptyHint
 from desktop.views.timing import debounce
 
 
@@ -88,9 +89,11 @@ def _fmt(value: Any) -> str:
 class ReadOnlyTable(QTreeWidget):
     """A small read-only list (members, incomes, timelines of one household: tens of rows)."""
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, headers: list[str], parent: QWidget | None = None, *, empty: str = "") -> None:
         super().__init__(parent)
         self.setHeaderLabels(headers)
+        if empty:  # an empty list said nothing (no record yet, or still to load?): the note says what to do
+            EmptyHint(self, empty)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -681,7 +684,8 @@ class HouseholdDetailDialog(QDialog):
         box = QVBoxLayout(page)
         self.members = ReadOnlyTable([self.tr("Name"), self.tr("ID number"), self.tr("Relation"), self.tr("Sex"),
                                       self.tr("Age"), self.tr("Health"), self.tr("Disability"), self.tr("Labour capacity"),
-                                      self.tr("Schooling")])
+                                      self.tr("Schooling")],
+                                     empty=self.tr("No member is recorded. “Add member…” adds one, the head first."))
         self.members.itemActivated.connect(lambda *_: self.edit_member())
         box.addWidget(self.members)
         line = QHBoxLayout()
@@ -700,13 +704,16 @@ class HouseholdDetailDialog(QDialog):
         box = QVBoxLayout(page)
         box.addWidget(QLabel(self.tr("Incomes (12 months)")))
         self.incomes = ReadOnlyTable([self.tr("Member"), self.tr("Kind"), self.tr("Amount (yuan)"),
-                                      self.tr("12 months ending"), self.tr("Exempt"), self.tr("Note")])
+                                      self.tr("12 months ending"), self.tr("Exempt"), self.tr("Note")], empty=self.tr(
+            "No income is recorded for the 12 months. “Add income…” records one; the assessment wizard does too."))
         self.incomes.itemActivated.connect(lambda *_: self.edit_line("income"))
         box.addWidget(self.incomes)
         box.addLayout(self._line_buttons("income"))
         box.addWidget(QLabel(self.tr("Rigid expenses (12 months)")))
         self.expenses = ReadOnlyTable([self.tr("Member"), self.tr("Kind"), self.tr("Amount (yuan)"),
-                                       self.tr("12 months ending"), self.tr("Note")])
+                                       self.tr("12 months ending"), self.tr("Note")], empty=self.tr(
+            "No rigid expense is recorded for the 12 months. “Add expense…” records medical, education or other "
+            "rigid expenses."))
         self.expenses.itemActivated.connect(lambda *_: self.edit_line("expense"))
         box.addWidget(self.expenses)
         box.addLayout(self._line_buttons("expense"))
