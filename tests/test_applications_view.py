@@ -1486,3 +1486,24 @@ def test_each_list_of_the_application_window_says_why_it_is_empty(qtbot, sqlite_
     dialog.show()
     assert dialog.post_checks.topLevelItemCount() > 0
     assert not dialog.post_checks.findChild(EmptyHint).isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_spot_check_form_shows_its_seed_note_whole_and_gives_each_field_an_alt_key(
+        qtbot, qapp, sqlite_district: District, language: str) -> None:  # noqa: ANN001
+    """The seed box cut its note to "留空则生成新的随…" (the part saying the seed is kept with the
+    sample was lost), and 按街道(镇)分层抽取 was the form's one field without an Alt key."""
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics
+
+    i18n.install(qapp, language)
+    try:
+        dialog = forms.SpotCheckDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seed = dialog.seed
+        assert seed.width() >= seed.fontMetrics().horizontalAdvance(seed.placeholderText()) + 12
+        assert "&" in dialog.stratified.text() and duplicate_mnemonics(dialog) == {}
+    finally:
+        i18n.install(qapp, "en")

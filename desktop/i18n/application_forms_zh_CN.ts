@@ -251,59 +251,59 @@
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="926" />
+        <location filename="../views/application_forms.py" line="924" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="934" />
+        <location filename="../views/application_forms.py" line="932" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="941" />
+        <location filename="../views/application_forms.py" line="939" />
         <source>Payment ros&amp;ter…</source>
         <translation>发放花名册(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="943" />
+        <location filename="../views/application_forms.py" line="941" />
         <source>Save the month's recorded payments, household by household, as xlsx for the finance office or the bank</source>
         <translation>把本月已登记的发放逐户导出为 xlsx,交财政或银行</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="952" />
+        <location filename="../views/application_forms.py" line="949" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="970" />
+        <location filename="../views/application_forms.py" line="967" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="974" />
+        <location filename="../views/application_forms.py" line="971" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="983" />
+        <location filename="../views/application_forms.py" line="980" />
         <source>Save payment roster</source>
         <translation>保存救助发放花名册</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="992" />
+        <location filename="../views/application_forms.py" line="989" />
         <source>Roster saved: {n} household(s), {amount} yuan → {path}</source>
         <translation>花名册已导出:{n} 户,合计 {amount} 元 → {path}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="996" />
+        <location filename="../views/application_forms.py" line="993" />
         <source>Writing the payment roster…</source>
         <translation>正在导出发放花名册…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="1003" />
+        <location filename="../views/application_forms.py" line="1000" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
@@ -318,22 +318,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="885" />
+        <location filename="../views/application_forms.py" line="887" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="890" />
+        <location filename="../views/application_forms.py" line="892" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="891" />
+        <location filename="../views/application_forms.py" line="893" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="892" />
+        <location filename="../views/application_forms.py" line="894" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -437,27 +437,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="759" />
+        <location filename="../views/application_forms.py" line="761" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="761" />
+        <location filename="../views/application_forms.py" line="763" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="764" />
+        <location filename="../views/application_forms.py" line="766" />
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="765" />
+        <location filename="../views/application_forms.py" line="767" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="766" />
+        <location filename="../views/application_forms.py" line="768" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -465,22 +465,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="727" />
+        <location filename="../views/application_forms.py" line="729" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="737" />
+        <location filename="../views/application_forms.py" line="739" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="738" />
+        <location filename="../views/application_forms.py" line="740" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="739" />
+        <location filename="../views/application_forms.py" line="741" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -488,32 +488,32 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RefusalServedDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="855" />
+        <location filename="../views/application_forms.py" line="857" />
         <source>Written notice served</source>
         <translation>通知书送达</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="859" />
+        <location filename="../views/application_forms.py" line="861" />
         <source>Served &amp;on:</source>
         <translation>送达日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="863" />
+        <location filename="../views/application_forms.py" line="865" />
         <source>&amp;How:</source>
         <translation>送达方式(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="865" />
+        <location filename="../views/application_forms.py" line="867" />
         <source>e.g. received by the applicant's spouse; registered mail number</source>
         <translation>例如:申请人配偶代收;挂号信编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="866" />
+        <location filename="../views/application_forms.py" line="868" />
         <source>No&amp;te:</source>
         <translation>说明(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="867" />
+        <location filename="../views/application_forms.py" line="869" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -542,8 +542,8 @@ Recorded payments count as paid and are not undone here.</source>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="698" />
-        <source>Stratify by sub-district</source>
-        <translation>按街道(镇)分层抽取</translation>
+        <source>S&amp;tratify by sub-district</source>
+        <translation>按街道(镇)分层抽取(&amp;T)</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="702" />
@@ -551,12 +551,12 @@ Recorded payments count as paid and are not undone here.</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="703" />
+        <location filename="../views/application_forms.py" line="705" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="704" />
+        <location filename="../views/application_forms.py" line="706" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -685,92 +685,92 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>TraceBackDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="791" />
+        <location filename="../views/application_forms.py" line="793" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="796" />
+        <location filename="../views/application_forms.py" line="798" />
         <source>Check not passed:</source>
         <translation>核查未通过:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="798" />
+        <location filename="../views/application_forms.py" line="800" />
         <source>Commitment:</source>
         <translation>承诺书:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="798" />
+        <location filename="../views/application_forms.py" line="800" />
         <source>signed by {name} on {day}</source>
         <translation>{name} 于 {day} 签署</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="802" />
+        <location filename="../views/application_forms.py" line="804" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="802" />
+        <location filename="../views/application_forms.py" line="804" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="802" />
+        <location filename="../views/application_forms.py" line="804" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="802" />
+        <location filename="../views/application_forms.py" line="804" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="803" />
+        <location filename="../views/application_forms.py" line="805" />
         <source>On time</source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="807" />
+        <location filename="../views/application_forms.py" line="809" />
         <source>late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="807" />
+        <location filename="../views/application_forms.py" line="809" />
         <source>yes</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="811" />
+        <location filename="../views/application_forms.py" line="813" />
         <source>Who handled it:</source>
         <translation>经办情况:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="818" />
+        <location filename="../views/application_forms.py" line="820" />
         <source>Finding:</source>
         <translation>倒查结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="822" />
+        <location filename="../views/application_forms.py" line="824" />
         <source>For a finding of fault: which step, which member of staff, what was wrong</source>
         <translation>认定未依规履职时,写明哪个环节、哪位经办人、什么问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="823" />
+        <location filename="../views/application_forms.py" line="825" />
         <source>&amp;Explanation:</source>
         <translation>说明(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="827" />
+        <location filename="../views/application_forms.py" line="829" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="829" />
+        <location filename="../views/application_forms.py" line="831" />
         <source>Recorded by {name} on {day}; saving again replaces it (the audit log keeps the earlier finding).</source>
         <translation>已由 {name} 于 {day} 记录;再次保存将替换原结论(操作日志保留原结论)。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="832" />
+        <location filename="../views/application_forms.py" line="834" />
         <source>Record</source>
         <translation>记录</translation>
     </message>

@@ -695,11 +695,13 @@ class SpotCheckDialog(FormDialog):
         self.by_rate.setChecked(True)
         form.addRow(self.by_rate, self.rate)
         form.addRow(self.by_count, self.count)
-        self.stratified = QCheckBox(self.tr("Stratify by sub-district"))
+        self.stratified = QCheckBox(self.tr("S&tratify by sub-district"))
         self.stratified.setChecked(True)
         form.addRow(self.stratified)
         self.seed = QLineEdit()
         self.seed.setPlaceholderText(self.tr("empty: a new random seed (it is stored with the sample)"))
+        # wide enough for the whole note: it was cut to "留空则生成新的随…", saying nothing of keeping the seed
+        self.seed.setMinimumWidth(self.seed.fontMetrics().horizontalAdvance(self.seed.placeholderText()) + 24)
         form.addRow(self.tr("Random &seed:"), self.seed)
         form.addRow(ok_cancel(self, self.tr("Draw")))
 
