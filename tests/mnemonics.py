@@ -6,7 +6,18 @@ import re
 from collections import defaultdict
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextEdit,
+    QWidget,
+)
 
 
 def duplicate_mnemonics(window: QWidget) -> dict[str, list[str]]:
@@ -26,3 +37,28 @@ def duplicate_mnemonics(window: QWidget) -> dict[str, list[str]]:
         if match:
             claimed[match.group(1).upper()].append(text)
     return {key: texts for key, texts in claimed.items() if len(texts) > 1}
+
+
+def fields_without_alt_key(window: QWidget) -> list[str]:
+    """The visible, enabled fields of ``window`` that no Alt+letter reaches: a radio button or check box
+    without a mnemonic of its own, or a box whose label has none (or is no buddy of it)."""
+    reached: set[int] = set()
+    for label in window.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and "&" in label.text().replace("&&", ""):
+            reached.add(id(buddy))
+            if buddy.focusProxy() is not None:
+                reached.add(id(buddy.focusProxy()))
+    missing = []
+    for child in window.findChildren(QWidget):
+        if not child.isVisibleTo(window) or not child.isEnabled():
+            continue
+        if isinstance(child.parentWidget(), (QComboBox, QAbstractSpinBox)):
+            continue  # the line edit inside an editable combo box or a date box
+        if isinstance(child, (QRadioButton, QCheckBox)):
+            if not re.search(r"&[^&\s]", child.text().replace("&&", "")):
+                missing.append(child.text())
+        elif isinstance(child, (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit)):
+            if id(child) not in reached:
+                missing.append(f"{type(child).__name__} {child.objectName() or child.toolTip()}".strip())
+    return missing

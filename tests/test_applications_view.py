@@ -291,7 +291,7 @@ def test_failed_yearly_review_of_a_regular_approval_stops_the_assistance(qtbot, 
     check = next(c for c in svc.get_detail(d.db, d.admin, app_id).post_checks if c.kind == "periodic")
     dialog = forms.PostCheckDialog(AppContext(d.db, d.admin), check)
     qtbot.addWidget(dialog)
-    assert dialog.failed.text() == dialog.tr("Not passed: no longer eligible, stop assistance")
+    assert dialog.failed.text() == dialog.tr("&Not passed: no longer eligible, stop assistance")
     assert dialog.amount.parent() is None  # nothing to recover: the family was entitled until now
     assert not dialog.stage.isEnabled() and not dialog.gradual.isEnabled()
     dialog.failed.setChecked(True)
@@ -1450,7 +1450,7 @@ def test_the_post_check_form_of_a_revoked_approval_records_the_finding_only(
     assert spot.revoked
     dialog = forms.PostCheckDialog(AppContext(d.db, d.admin), spot)
     qtbot.addWidget(dialog)
-    assert dialog.failed.text() == dialog.tr("Not passed: record the finding (the approval is revoked already)")
+    assert dialog.failed.text() == dialog.tr("&Not passed: record the finding (the approval is revoked already)")
     assert dialog.amount.parent() is None  # no amount to recover is asked for
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question",
@@ -1505,5 +1505,39 @@ def test_the_spot_check_form_shows_its_seed_note_whole_and_gives_each_field_an_a
         seed = dialog.seed
         assert seed.width() >= seed.fontMetrics().horizontalAdvance(seed.placeholderText()) + 12
         assert "&" in dialog.stratified.text() and duplicate_mnemonics(dialog) == {}
+    finally:
+        i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_field_of_the_step_and_check_forms_has_an_alt_key(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
+                                                                 language: str) -> None:
+    """The step forms' result buttons (通过 / 核查未通过, 同意 / 不同意), the three 调查人员 boxes, the
+    objection box, the post-check form's 通过 / 未通过 and 家庭转入 (also on 停止救助) had no Alt key:
+    the decision form had 批准(&A) / 不予批准(&R), these were reached only by tabbing through the form."""
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics, fields_without_alt_key
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    pending = svc.get_detail(d.db, d.admin, svc.accept(
+        d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+        accepted_on=date.today() - timedelta(days=3)))
+    regular = svc.get_detail(d.db, d.admin, run_regular(d, make_household(d.db, d.regions["八泉社区"], "李四")))
+    _hid, committed = commitment_to_decision_view(d)
+    checks = [regular.post_checks[0], svc.get_detail(d.db, d.admin, committed).post_checks[0]]
+    i18n.install(qapp, language)
+    try:
+        dialogs: list[QDialog] = [forms.StepDialog(ctx, pending, step)
+                                  for step in ("check", "investigation", "publicity", "appraisal")]
+        dialogs += [forms.PostCheckDialog(ctx, check) for check in checks]
+        dialogs.append(forms.StopAssistanceDialog(ctx, regular))
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            if isinstance(dialog, forms.PostCheckDialog):
+                dialog.failed.setChecked(True)  # what it asks for a failed check
+            assert fields_without_alt_key(dialog) == [], dialog.windowTitle()
+            assert duplicate_mnemonics(dialog) == {}, dialog.windowTitle()
     finally:
         i18n.install(qapp, "en")

@@ -351,26 +351,6 @@ Recorded payments count as paid and are not undone here.</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="608" />
-        <source>Passed</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="611" />
-        <source>Not passed: no longer eligible, stop assistance</source>
-        <translation>未通过:已不符合条件,停止救助</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="612" />
-        <source>Not passed: record the finding (the approval is revoked already)</source>
-        <translation>未通过:只记录核查发现(该批准已被撤销)</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="613" />
-        <source>Not passed: revoke and recover</source>
-        <translation>未通过:撤销救助并追回</translation>
-    </message>
-    <message>
         <location filename="../views/application_forms.py" line="622" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
@@ -386,9 +366,29 @@ Recorded payments count as paid and are not undone here.</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
+        <location filename="../views/application_forms.py" line="608" />
+        <source>&amp;Passed</source>
+        <translation>通过(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="611" />
+        <source>&amp;Not passed: no longer eligible, stop assistance</source>
+        <translation>未通过:已不符合条件,停止救助(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="612" />
+        <source>&amp;Not passed: record the finding (the approval is revoked already)</source>
+        <translation>未通过:只记录核查发现(该批准已被撤销)(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="613" />
+        <source>&amp;Not passed: revoke and recover</source>
+        <translation>未通过:撤销救助并追回(&amp;N)</translation>
+    </message>
+    <message>
         <location filename="../views/application_forms.py" line="630" />
-        <source>Family goes to:</source>
-        <translation>家庭转入:</translation>
+        <source>Family goes &amp;to:</source>
+        <translation>家庭转入(&amp;T):</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="634" />
@@ -430,8 +430,8 @@ Recorded payments count as paid and are not undone here.</source>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="540" />
-        <source>Family goes to:</source>
-        <translation>家庭转入:</translation>
+        <source>Family goes &amp;to:</source>
+        <translation>家庭转入(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -574,34 +574,9 @@ Recorded payments count as paid and are not undone here.</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="378" />
-        <source>Someone objected (a democratic appraisal follows on the regular track)</source>
-        <translation>有人提出异议(常规程序将进行民主评议)</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="381" />
-        <source>Passed</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="382" />
-        <source>Not passed</source>
-        <translation>核查未通过</translation>
-    </message>
-    <message>
         <location filename="../views/application_forms.py" line="383" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="385" />
-        <source>Agreed</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="386" />
-        <source>Did not agree</source>
-        <translation>不同意</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="387" />
@@ -614,9 +589,34 @@ Recorded payments count as paid and are not undone here.</source>
         <translation>可选</translation>
     </message>
     <message>
+        <location filename="../views/application_forms.py" line="378" />
+        <source>Someone o&amp;bjected (a democratic appraisal follows on the regular track)</source>
+        <translation>有人提出异议(常规程序将进行民主评议)(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="381" />
+        <source>&amp;Passed</source>
+        <translation>通过(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="382" />
+        <source>&amp;Not passed</source>
+        <translation>核查未通过(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="385" />
+        <source>&amp;Agreed</source>
+        <translation>同意(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="386" />
+        <source>Did &amp;not agree</source>
+        <translation>不同意(&amp;N)</translation>
+    </message>
+    <message>
         <location filename="../views/application_forms.py" line="393" />
-        <source>Investigator {n}:</source>
-        <translation>调查人员{n}:</translation>
+        <source>Investigator &amp;{n}:</source>
+        <translation>调查人员{n}(&amp;{n}):</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="398" />

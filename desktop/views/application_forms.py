@@ -375,22 +375,22 @@ class StepDialog(FormDialog):
         self.passed = QRadioButton()
         self.failed = QRadioButton()
         self.investigators: list[QLineEdit] = []
-        self.objection = QCheckBox(self.tr("Someone objected (a democratic appraisal follows on the regular track)"))
+        self.objection = QCheckBox(self.tr("Someone o&bjected (a democratic appraisal follows on the regular track)"))
         self.publicity_start = day_edit()
         if step == proc.Step.CHECK:
-            self.passed.setText(self.tr("Passed"))
-            self.failed.setText(self.tr("Not passed"))
+            self.passed.setText(self.tr("&Passed"))
+            self.failed.setText(self.tr("&Not passed"))
             self._radios(form, self.tr("Data check result:"))
         elif step == proc.Step.APPRAISAL:
-            self.passed.setText(self.tr("Agreed"))
-            self.failed.setText(self.tr("Did not agree"))
+            self.passed.setText(self.tr("&Agreed"))
+            self.failed.setText(self.tr("Did &not agree"))
             self._radios(form, self.tr("Appraisal result:"))
         elif step == proc.Step.INVESTIGATION:
             for i in range(3):
                 edit = QLineEdit()
                 edit.setPlaceholderText(self.tr("optional") if i >= 2 else "")
                 self.investigators.append(edit)
-                form.addRow(self.tr("Investigator {n}:").format(n=i + 1), edit)
+                form.addRow(self.tr("Investigator &{n}:").format(n=i + 1), edit)  # Alt+1, Alt+2, Alt+3
             form.addRow(self.objection)
         elif step == proc.Step.PUBLICITY:
             last = max((s.completed_on for s in detail.steps if s.completed_on), default=detail.row.accepted_on)
@@ -537,7 +537,7 @@ class ReasonDialog(FormDialog):
             form.addRow(self.tr("&Date:"), self.on)
         self.stage = exit_stage_combo()
         if with_stage:
-            form.addRow(self.tr("Family goes to:"), self.stage)
+            form.addRow(self.tr("Family goes &to:"), self.stage)
         self.reason = text_box()
         self.reason.setMaximumHeight(90)
         form.addRow(prompt, self.reason)
@@ -605,12 +605,12 @@ class PostCheckDialog(FormDialog):
         form.addRow(QLabel(f"<b>{check.head_name}</b> · {check.kind_label} · {check.due_on.isoformat()}"))
         self.on = day_edit()
         form.addRow(self.tr("Checked &on:"), self.on)
-        self.passed = QRadioButton(self.tr("Passed"))
+        self.passed = QRadioButton(self.tr("&Passed"))
         stops = check.stops_when_failed
         self.failed = QRadioButton(
-            self.tr("Not passed: no longer eligible, stop assistance") if stops and not check.revoked
-            else self.tr("Not passed: record the finding (the approval is revoked already)") if check.revoked
-            else self.tr("Not passed: revoke and recover"))
+            self.tr("&Not passed: no longer eligible, stop assistance") if stops and not check.revoked
+            else self.tr("&Not passed: record the finding (the approval is revoked already)") if check.revoked
+            else self.tr("&Not passed: revoke and recover"))
         group = QButtonGroup(self)
         group.addButton(self.passed)
         group.addButton(self.failed)
@@ -627,7 +627,7 @@ class PostCheckDialog(FormDialog):
         if check.revoked:  # revoked by an earlier check: that case recovers what was paid
             pass
         elif stops:  # a regular-track review: the family no longer qualifies; nothing is recovered
-            form.addRow(self.tr("Family goes to:"), self.stage)
+            form.addRow(self.tr("Family goes &to:"), self.stage)
             if check.gradual_exit_allowed:
                 form.addRow(self.gradual)
         else:
