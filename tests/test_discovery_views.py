@@ -1125,3 +1125,29 @@ def test_the_inbox_fits_a_1366_pixel_screen(qtbot, sqlite_district: District) ->
     inbox.refresh()
     assert inbox.minimumSizeHint().width() <= 1366 - 190 - 40  # the navigation bar and the margins
     assert inbox.counts.text().count("\n") == 1
+
+
+def test_a_linked_clue_names_the_household_by_its_number_and_head(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The clue form said "已关联家庭 #4337" and the inbox's detail "家庭 #4337": the database's own
+    number, which no screen or paper shows. Both give the 户编号 and the head, as staff know a family."""
+    d = sqlite_district
+    hid = _household(d.db, d.regions["飞云社区"], "钱多多", ID_A)
+    with d.db.session_factory() as s:
+        s.get(Household, hid).code = "42020300100299001"  # type: ignore[union-attr]
+        s.commit()
+    ctx = AppContext(d.db, d.admin)
+    form = clue_form.ClueForm(ctx)
+    qtbot.addWidget(form)
+    form.search.setText(ID_A[-6:])
+    form.run_search()
+    form.pick_result(form.results.item(0))
+    form.description.setPlainText("家中失火")
+    form.save()
+    again = clue_form.ClueForm(ctx, clue_id=form.saved_id)
+    qtbot.addWidget(again)
+    text = again.link_label.text()
+    assert "42020300100299001" in text and "钱多多" in text and f"#{hid}" not in text, text
+    inbox = ClueInboxTab(ctx)
+    qtbot.addWidget(inbox)
+    html = inbox._detail_html(clues.get_clue(d.db, d.admin, form.saved_id), 1)
+    assert "42020300100299001" in html and f"<td>#{hid} " not in html

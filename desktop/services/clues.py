@@ -151,6 +151,8 @@ class ClueInfo:
     household_stage: str | None = None
     household_stage_label: str = ""
     household_category_label: str = ""
+    household_code: str = ""  # 户编号 and head of the household linked: what staff know a family by
+    household_head: str = ""
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,8 @@ def _info(actor: Actor, clue: Clue, region_name: str, household: Household | Non
         household_stage=household.stage if household else None,
         household_stage_label=label(STAGE_LABELS, household.stage) if household else "",
         household_category_label=label(CATEGORY_LABELS, household.category) if household else "",
+        household_code=(household.code or "") if household else "",
+        household_head=household.head_name if household else "",
     )
 
 

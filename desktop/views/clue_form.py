@@ -224,8 +224,10 @@ class ClueForm(FormDialog):
         if index >= 0:
             self.region.setCurrentIndex(index)
         if info.household_id:
-            self.link_label.setText(self.tr("Linked to household #{id} ({stage}).").format(
-                id=info.household_id, stage=info.household_stage_label or self.tr("not on the board")))
+            # the household's number and head, not its database id ("#4337" told the user nothing)
+            self.link_label.setText(self.tr("Linked to household {code} of {head} ({stage}).").format(
+                code=info.household_code or f"#{info.household_id}", head=info.household_head,
+                stage=info.household_stage_label or self.tr("not on the board")))
             self.unlink_button.show()
 
     # -- the registry -------------------------------------------------------------------------

@@ -345,7 +345,8 @@ class ClueInboxTab(QWidget):
         else:
             rows.extend(self._reopening_rows(c))
         if c.household_id:
-            rows.append((self.tr("Household"), f"#{c.household_id} {_esc(c.household_stage_label)} "
+            rows.append((self.tr("Household"), f"{_esc(c.household_code) or f'#{c.household_id}'} "
+                                               f"{_esc(c.household_head)} {_esc(c.household_stage_label)} "
                                                f"{_esc(c.household_category_label)}"))
         if c.batch_id:
             rows.append((self.tr("Import batch"), f"#{c.batch_id}"))
