@@ -15,28 +15,39 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
 
 
 def duplicate_mnemonics(window: QWidget) -> dict[str, list[str]]:
-    """Alt+letter keys that more than one visible, enabled label or button of ``window`` claims
-    (Alt then only moves between them instead of doing what the user asked)."""
+    """Alt+letter keys that more than one visible, enabled label, button or tab of ``window`` claims
+    (Alt then only moves between them instead of doing what the user asked). A tab's key works
+    whichever tab is shown: every tab of a visible tab bar counts."""
     claimed: dict[str, list[str]] = defaultdict(list)
     for child in window.findChildren(QWidget):
         if not child.isVisibleTo(window) or not child.isEnabled():
             continue
         if isinstance(child, QLabel) and child.textFormat() != Qt.TextFormat.RichText:
-            text = child.text()
+            texts = [child.text()]
         elif isinstance(child, QAbstractButton):
-            text = child.text()
+            texts = [child.text()]
+        elif isinstance(child, QTabBar):
+            texts = [child.tabText(i) for i in range(child.count()) if child.isTabEnabled(i)]
         else:
             continue
-        match = re.search(r"&([^&\s])", text.replace("&&", ""))
-        if match:
-            claimed[match.group(1).upper()].append(text)
+        for text in texts:
+            match = re.search(r"&([^&\s])", text.replace("&&", ""))
+            if match:
+                claimed[match.group(1).upper()].append(text)
     return {key: texts for key, texts in claimed.items() if len(texts) > 1}
+
+
+def tabs_without_alt_key(window: QWidget) -> list[str]:
+    """The tabs of ``window``'s visible tab bars that no Alt+letter reaches."""
+    return [bar.tabText(i) for bar in window.findChildren(QTabBar) if bar.isVisibleTo(window)
+            for i in range(bar.count()) if not re.search(r"&[^&\s]", bar.tabText(i).replace("&&", ""))]
 
 
 def fields_without_alt_key(window: QWidget) -> list[str]:

@@ -667,3 +667,21 @@ def test_the_household_lists_say_why_they_are_empty(qtbot, sqlite_district: Dist
     detail.tabs.setCurrentIndex(2)
     assert detail.incomes.topLevelItemCount() == 1 and not detail.incomes.findChild(EmptyHint).isVisible()
     assert detail.expenses.findChild(EmptyHint).isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_each_tab_of_the_household_window_has_its_own_alt_key(qtbot, qapp: QApplication,  # noqa: ANN001
+                                                              sqlite_district: District, language: str) -> None:
+    """户信息, 家庭成员, 收入与支出 and 历史记录 had no Alt key (the pages' own tabs had: 线索收件箱(&J),
+    看板(&B) …): Alt+letter reached every field of a tab but not the tab itself."""
+    from tests.mnemonics import duplicate_mnemonics, tabs_without_alt_key
+
+    i18n.install(qapp, language)
+    try:
+        _hid, detail = zhang_window(qtbot, sqlite_district)
+        assert tabs_without_alt_key(detail) == []
+        for tab in range(detail.tabs.count()):
+            detail.tabs.setCurrentIndex(tab)
+            assert duplicate_mnemonics(detail) == {}, tab
+    finally:
+        i18n.install(qapp, "zh_CN")

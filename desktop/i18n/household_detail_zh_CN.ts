@@ -91,11 +91,6 @@
         <translation>撤销我的修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="674" />
-        <source>Household</source>
-        <translation>户信息</translation>
-    </message>
-    <message>
         <location filename="../views/household_detail.py" line="685" />
         <source>Name</source>
         <translation>姓名</translation>
@@ -166,11 +161,6 @@
         <translation>更换户主(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="700" />
-        <source>Members</source>
-        <translation>家庭成员</translation>
-    </message>
-    <message>
         <location filename="../views/household_detail.py" line="705" />
         <source>Incomes (12 months)</source>
         <translation>收入(近12个月)</translation>
@@ -226,11 +216,6 @@
         <translation>暂无近12个月的刚性支出。点“添加支出”录入医疗、教育等刚性支出。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="720" />
-        <source>Income and expenses</source>
-        <translation>收入与支出</translation>
-    </message>
-    <message>
         <location filename="../views/household_detail.py" line="724" />
         <source>Date</source>
         <translation>日期</translation>
@@ -249,11 +234,6 @@
         <location filename="../views/household_detail.py" line="724" />
         <source>Details</source>
         <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../views/household_detail.py" line="730" />
-        <source>History</source>
-        <translation>历史记录</translation>
     </message>
     <message>
         <location filename="../views/household_detail.py" line="750" />
@@ -324,6 +304,26 @@
         <location filename="../views/household_detail.py" line="782" />
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="674" />
+        <source>Househo&amp;ld</source>
+        <translation>户信息(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="700" />
+        <source>Mem&amp;bers</source>
+        <translation>家庭成员(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="720" />
+        <source>&amp;Income and expenses</source>
+        <translation>收入与支出(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="730" />
+        <source>Histor&amp;y</source>
+        <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../views/household_detail.py" line="786" />

@@ -671,7 +671,7 @@ class HouseholdDetailDialog(QDialog):
         buttons_line.addWidget(self.revert_button)
         buttons_line.addWidget(self.dirty_label, 1)
         form.addRow(buttons_line)
-        self.tabs.addTab(page, self.tr("Household"))
+        self.tabs.addTab(page, self.tr("Househo&ld"))
         for widget in (self.code, self.address, self.phone):
             widget.textChanged.connect(self._mark_dirty)
         self.note.textChanged.connect(self._mark_dirty)
@@ -697,7 +697,7 @@ class HouseholdDetailDialog(QDialog):
         self.change_head_button = button
         line.addStretch(1)
         box.addLayout(line)
-        self.tabs.addTab(page, self.tr("Members"))
+        self.tabs.addTab(page, self.tr("Mem&bers"))
 
         # -- incomes and expenses
         page = QWidget()
@@ -717,7 +717,7 @@ class HouseholdDetailDialog(QDialog):
         self.expenses.itemActivated.connect(lambda *_: self.edit_line("expense"))
         box.addWidget(self.expenses)
         box.addLayout(self._line_buttons("expense"))
-        self.tabs.addTab(page, self.tr("Income and expenses"))
+        self.tabs.addTab(page, self.tr("&Income and expenses"))
 
         # -- history (read only)
         self.history = QTreeWidget()
@@ -727,7 +727,7 @@ class HouseholdDetailDialog(QDialog):
         for col in range(3):
             self.history.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.history.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.history, self.tr("Histor&y"))
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
