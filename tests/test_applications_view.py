@@ -1004,9 +1004,9 @@ def test_the_application_window_gives_each_button_its_own_alt_key(qtbot, qapp, s
                                                                   language: str) -> None:
     """办理授权核对… / 办理入户调查… / 办理公示… (the button used most) and the commitment scan's buttons had
     no Alt key: keyboard users tabbed through the timeline to reach them. 不予批准(&R) and the post-check
-    tab's 记录结果(&R) shared one: Alt+R only moved between them."""
+    tab's 记录结果(&R) shared one: Alt+R only moved between them. The tabs under the timeline had none."""
     from desktop import i18n
-    from tests.mnemonics import duplicate_mnemonics
+    from tests.mnemonics import duplicate_mnemonics, tabs_without_alt_key
 
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)
@@ -1024,6 +1024,7 @@ def test_the_application_window_gives_each_button_its_own_alt_key(qtbot, qapp, s
             qtbot.addWidget(dialog)
             dialog.show()
             assert duplicate_mnemonics(dialog) == {}, app_id
+            assert tabs_without_alt_key(dialog) == [], app_id  # 事后核查 / 转介 / 撤销追回 had none
             texts = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()]
             assert all("&" in t for t in texts if not t.endswith(("关闭", "Close"))), texts
     finally:

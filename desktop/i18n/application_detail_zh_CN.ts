@@ -144,19 +144,9 @@
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="130" />
-        <source>Post-checks</source>
-        <translation>事后核查</translation>
-    </message>
-    <message>
         <location filename="../views/application_detail.py" line="131" />
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="132" />
-        <source>Referrals</source>
-        <translation>转介</translation>
     </message>
     <message>
         <location filename="../views/application_detail.py" line="134" />
@@ -167,11 +157,6 @@
         <location filename="../views/application_detail.py" line="135" />
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../views/application_detail.py" line="136" />
-        <source>Revocation and recovery</source>
-        <translation>撤销追回</translation>
     </message>
     <message>
         <location filename="../views/application_detail.py" line="188" />
@@ -398,6 +383,21 @@
         <location filename="../views/application_detail.py" line="64" />
         <source>{day} (overdue by {n})</source>
         <translation>{day}(已逾期 {n} 个工作日)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="130" />
+        <source>Post-chec&amp;ks</source>
+        <translation>事后核查(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="132" />
+        <source>Referra&amp;ls</source>
+        <translation>转介(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="136" />
+        <source>Revocation and recover&amp;y</source>
+        <translation>撤销追回(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../views/application_detail.py" line="184" />

@@ -127,13 +127,13 @@ class ApplicationDetailDialog(QDialog):
             "is not passed."))
         self.may_decide = ctx.actor.role in svc.DECIDERS
         self.tabs.addTab(self._with_buttons(self.post_checks, (self.tr("Record &result…"), self.record_post_check,
-                                                               self.may_decide)), self.tr("Post-checks"))
+                                                               self.may_decide)), self.tr("Post-chec&ks"))
         self.tabs.addTab(self._with_buttons(self.referrals, (self.tr("Record department &outcome…"),
-                                                             self.record_referral, True)), self.tr("Referrals"))
+                                                             self.record_referral, True)), self.tr("Referra&ls"))
         self.tabs.addTab(self._with_buttons(self.revocations,
                                             (self.tr("&Trace back…"), self.trace_back, self.may_decide),
                                             (self.tr("Record re&covery…"), self.record_recovery, self.may_decide)),
-                         self.tr("Revocation and recovery"))
+                         self.tr("Revocation and recover&y"))
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
