@@ -467,6 +467,28 @@ def test_every_filter_is_reached_by_an_alt_key(page: StatisticsPage) -> None:
     assert duplicate_mnemonics(page) == {}
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_each_chart_tab_has_its_own_alt_key(qtbot, qapp, sqlite_district: District, language: str) -> None:  # noqa: ANN001
+    """审批用时, 授权合格率, 监测库 … had no Alt key, where every other page's tabs have one (线索收件箱(&J),
+    看板(&B), 申请列表(&A)): the keyboard reached the filters by Alt but the charts only by tabbing."""
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics, tabs_without_alt_key
+
+    i18n.install(qapp, language)
+    try:
+        page = StatisticsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+        qtbot.addWidget(page)
+        page.show()
+        assert tabs_without_alt_key(page) == []
+        for tab in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(tab)
+            assert duplicate_mnemonics(page) == {}, tab
+        page._refresh_timer.stop()
+        assert wait_for_background(20000)
+    finally:
+        i18n.install(qapp, "en")
+
+
 def test_approval_estimates_are_told_wherever_the_headline_is_printed(page: StatisticsPage, qtbot,  # noqa: ANN001
                                                                      tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:

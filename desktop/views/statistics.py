@@ -223,18 +223,18 @@ class StatisticsPage(QWidget):
                              value_label=self.tr("Applications"), category_label=self.tr("Working days")))
         grid.addWidget(chart("approval_month", self.tr("Approval time: monthly median (working days)"),
                              value_label=self.tr("Working days"), category_label=self.tr("Month of acceptance")))
-        self.tabs.addTab(approval, self.tr("Approval time"))
+        self.tabs.addTab(approval, self.tr("&Approval time"))
 
         self.tabs.addTab(chart("pass_rate", self.tr("Authorisation pass rate per month"),
                                value_label="%", category_label=self.tr("Month of acceptance")),
-                         self.tr("Pass rate"))
+                         self.tr("Pass rat&e"))
 
         library = QWidget()
         row = QHBoxLayout(library)
         row.addWidget(chart("library_month", self.tr("Library sizes at month end"),
                             value_label=self.tr("Households")), 3)
         row.addWidget(chart("library_now", self.tr("Library sizes now"), value_label=self.tr("Households")), 1)
-        self.tabs.addTab(library, self.tr("Libraries"))
+        self.tabs.addTab(library, self.tr("Li&braries"))
 
         discovery = QWidget()
         dgrid = QGridLayout(discovery)
@@ -251,7 +251,7 @@ class StatisticsPage(QWidget):
         dgrid.addWidget(departments_scroll, 1, 0)
         dgrid.addWidget(chart("funnel", self.tr("From clue to assistance (households)"),
                               value_label=self.tr("Households"), horizontal=True), 1, 1)
-        self.tabs.addTab(discovery, self.tr("Discovery"))
+        self.tabs.addTab(discovery, self.tr("&Discovery"))
 
         visits = QWidget()
         vbox = QVBoxLayout(visits)
@@ -269,12 +269,12 @@ class StatisticsPage(QWidget):
         visits_scroll.setWidget(chart("visits", self.tr("Quarterly visit completion by community"),
                                       value_label="%", horizontal=True))
         vbox.addWidget(visits_scroll, 1)
-        self.tabs.addTab(visits, self.tr("Visits"))
+        self.tabs.addTab(visits, self.tr("V&isits"))
 
         self.tabs.addTab(chart("referrals", self.tr("Referrals by department and outcome"),
-                               value_label=self.tr("Referrals")), self.tr("Referrals"))
+                               value_label=self.tr("Referrals")), self.tr("Referra&ls"))
         self.tabs.addTab(chart("post_checks", self.tr("Post-check failure rate per month"),
-                               value_label="%", category_label=self.tr("Month checked")), self.tr("Post-checks"))
+                               value_label="%", category_label=self.tr("Month checked")), self.tr("Post-chec&ks"))
 
         self.drill_box = drill_box = QWidget()
         drill_box.hide()  # until a bar or point is clicked: until then the charts have the height
