@@ -639,3 +639,29 @@ def test_every_department_is_named_on_its_chart_also_one_outside_the_nine(qtbot,
     assert _axis_texts(chart, "left") == [*DEPARTMENT_LABELS.values(), "公安局"]
     widget._refresh_timer.stop()
     assert wait_for_background(20000)
+
+
+def test_the_last_number_of_a_horizontal_scale_is_drawn_whole(qtbot) -> None:  # noqa: ANN001
+    """部门推送线索's scale ended on a tick at the chart's right edge: its "60" was drawn as "6", half of
+    it past the edge of the chart."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.views.charts import CHART_FONT, Chart, Series
+
+    chart = Chart("部门推送线索", value_label="线索条数", horizontal=True)
+    qtbot.addWidget(chart)
+    chart.resize(520, 330)
+    chart.show()
+    qtbot.waitExposed(chart)
+    names = ["区总工会", "教育", "司法", "人社", "住保", "卫健", "应急管理", "医保", "残联"]
+    chart.set_bars([(n, n) for n in names], [Series("n", "线索", [56, 56, 41, 48, 38, 38, 27, 44, 38])],
+                   value_labels=True)
+    qtbot.wait(50)
+    box = chart.plot.getViewBox()
+    low, high = box.viewRange()[0]
+    axis = chart.plot.getAxis("top")
+    last = max(v for _spacing, values in axis.tickValues(low, high, box.width()) for v in values if v <= high)
+    x = chart.plot.mapFromScene(box.mapViewToScene(QPointF(last, 0))).x()
+    half = QFontMetrics(CHART_FONT).horizontalAdvance(f"{last:g}") / 2
+    assert x + half <= chart.plot.width(), (last, x, half, chart.plot.width())

@@ -157,6 +157,8 @@ class Chart(QFrame):
         value_side = "top" if horizontal else "left"
         self.plot.showAxis("top", horizontal)
         self.plot.showAxis("bottom", not horizontal)
+        if horizontal:  # room past the scale's end for the half of its last number beyond it ("60" read "6")
+            self.plot.getPlotItem().setContentsMargins(0, 0, QFontMetrics(CHART_FONT).horizontalAdvance("0000") // 2 + 4, 0)
         for name in ("left", "bottom", "top"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=CHART_FONT)
