@@ -427,3 +427,31 @@ def _backup_then(d: District, copy: Path, change: str) -> Path:
         conn.execute(change)
     conn.close()
     return copy
+
+
+def test_the_file_dialogs_name_their_filter_in_chinese(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """备份数据库 and 从备份恢复 offered the file types "SQLite" and a bare "*", in no language: the
+    other file dialogs say 扫描件 (…);;所有文件 (*)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop import i18n
+    from desktop.views import backup as view
+    from desktop.views.context import AppContext
+
+    asked: list[str] = []
+
+    def dialog(_parent, _title, _start, file_filter):  # noqa: ANN001, ANN202
+        asked.append(file_filter)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
+    i18n.install(qapp, "zh_CN")
+    try:
+        ctx = AppContext(sqlite_district.db, sqlite_district.admin)
+        view.backup_database(None, ctx)
+        view.restore_database(None, ctx)
+    finally:
+        i18n.install(qapp, "en")
+    assert len(asked) == 2 and all("数据库备份 (*.sqlite3" in f and "所有文件 (*)" in f for f in asked), asked

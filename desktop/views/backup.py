@@ -16,7 +16,10 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 
-FILTER = "SQLite (*.sqlite3 *.db *.sqlite);;*"
+
+def file_filter() -> str:
+    """The file dialogs' filter, in the user's language (it read "SQLite" and a bare "*")."""
+    return QCoreApplication.translate("Backup", "Database backups (*.sqlite3 *.db *.sqlite);;All files (*)")
 
 
 def _describe(info: svc.BackupInfo) -> str:
@@ -30,7 +33,8 @@ def backup_database(parent: QWidget, ctx: AppContext, path: str | None = None) -
     """Ask where (a dated name by default), then copy in the background with progress."""
     if not path:
         suggested = f"救助工作台备份_{datetime.now():%Y%m%d-%H%M}.sqlite3"
-        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Backup", "Back up the database"), suggested, FILTER)
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Backup", "Back up the database"), suggested,
+                                              file_filter())
         if not path:
             return
     db, actor, target = ctx.db, ctx.actor, path
@@ -56,7 +60,8 @@ def restore_database(parent: QWidget, ctx: AppContext, path: str | None = None,
     must then be started again), or None if nothing was done."""
     finish = then or (lambda _kept: None)
     if not path:
-        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Backup", "Restore from a backup"), "", FILTER)
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Backup", "Restore from a backup"), "",
+                                              file_filter())
         if not path:
             finish(None)
             return
