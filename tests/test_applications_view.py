@@ -1542,3 +1542,32 @@ def test_every_field_of_the_step_and_check_forms_has_an_alt_key(qtbot, qapp, sql
             assert duplicate_mnemonics(dialog) == {}, dialog.windowTitle()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_tab_goes_from_the_timeline_through_its_buttons_to_the_tabs(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The buttons under the timeline (办理授权核对…, 停止救助…, 打印通知书… — made when the application is
+    read) came last in the Tab order, after 关闭: from the timeline Tab jumped over them to the tabs
+    below, and reached them only after the window's last control."""
+    from PySide6.QtWidgets import QTabBar
+
+    d = sqlite_district
+    for app_id in (run_regular(d, make_household(d.db, d.regions["八泉社区"])),
+                   svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], "李四"),
+                              category="dibao", accepted_on=date.today() - timedelta(days=3))):
+        dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.reload()  # read again, as after each step recorded: the buttons are made anew
+        qtbot.wait(50)  # they show once the window has processed its events
+        buttons = [b for b in dialog.findChildren(QPushButton)
+                   if b.isVisible() and b.isEnabled() and dialog.actions_bar.indexOf(b) >= 0]
+        buttons.sort(key=lambda b: dialog.actions_bar.indexOf(b))
+        assert buttons, app_id
+        stops: list[QWidget] = []
+        widget: QWidget = dialog.timeline
+        while len(stops) <= len(buttons):
+            widget = widget.nextInFocusChain()
+            if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                    and widget.focusProxy() is None:  # the tab widget hands the focus to its tab bar
+                stops.append(widget)
+        assert stops[:-1] == buttons and isinstance(stops[-1], QTabBar), [type(w).__name__ for w in stops]

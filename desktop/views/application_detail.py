@@ -354,6 +354,14 @@ class ApplicationDetailDialog(QDialog):
                 s.clicked.connect(self.save_scan)
                 self.actions_bar.addWidget(s)
         self.actions_bar.addStretch(1)
+        # Made after the window's other controls, the buttons came last in the Tab order, after 关闭:
+        # they take their place between the timeline above them and the tabs below.
+        previous: QWidget = self.timeline
+        for i in range(self.actions_bar.count()):
+            if (button := self.actions_bar.itemAt(i).widget()) is not None:
+                QWidget.setTabOrder(previous, button)
+                previous = button
+        QWidget.setTabOrder(previous, self.tabs)
 
     def may_record(self, step: str) -> bool:
         """The decision and the authorised data check are the county's (services refuse them to others)."""
