@@ -1571,3 +1571,31 @@ def test_tab_goes_from_the_timeline_through_its_buttons_to_the_tabs(qtbot, sqlit
                     and widget.focusProxy() is None:  # the tab widget hands the focus to its tab bar
                 stops.append(widget)
         assert stops[:-1] == buttons and isinstance(stops[-1], QTabBar), [type(w).__name__ for w in stops]
+
+
+def test_the_grey_notes_of_the_procedure_forms_are_shown_whole(qtbot, qapp, sqlite_district: District) -> None:  # noqa: ANN001
+    """通知书送达's 说明 box cut its note to "例如:申请人配偶代…" (what to write was lost), as the spot
+    check's seed box did; the post-check's amount to recover likewise."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop import i18n
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    refused = run_regular(d, make_household(d.db, d.regions["八泉社区"]), approve=False)
+    _hid, committed = commitment_to_decision_view(d)
+    i18n.install(qapp, "zh_CN")
+    try:
+        dialogs = [forms.RefusalServedDialog(ctx, svc.get_detail(d.db, d.admin, refused)), forms.SpotCheckDialog(ctx),
+                   forms.PostCheckDialog(ctx, svc.get_detail(d.db, d.admin, committed).post_checks[0])]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            boxes = [e for e in dialog.findChildren(QLineEdit) if e.isVisible() and e.placeholderText()]
+            assert boxes, dialog.windowTitle()
+            for box in boxes:
+                assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()) + 12, \
+                    (dialog.windowTitle(), box.placeholderText())
+    finally:
+        i18n.install(qapp, "en")

@@ -95,6 +95,12 @@ def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
     return buttons
 
 
+def show_whole_placeholder(edit: QLineEdit) -> None:
+    """A box wide enough for its whole grey note: in the forms' narrow boxes the note was cut to
+    "留空则生成新的随…" or "例如:申请人配偶代…", the part saying what to write lost."""
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 24)
+
+
 class HouseholdPicker(QWidget):
     """Type part of a name or household code, pick from the matches."""
 
@@ -622,6 +628,7 @@ class PostCheckDialog(FormDialog):
         form.addRow(self.tr("&Findings:"), self.note)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("default: everything paid on this application"))
+        show_whole_placeholder(self.amount)
         self.stage = exit_stage_combo()
         self.gradual = QCheckBox(self.tr("&Gradual exit after employment (assistance goes on for the set months)"))
         if check.revoked:  # revoked by an earlier check: that case recovers what was paid
@@ -700,8 +707,7 @@ class SpotCheckDialog(FormDialog):
         form.addRow(self.stratified)
         self.seed = QLineEdit()
         self.seed.setPlaceholderText(self.tr("empty: a new random seed (it is stored with the sample)"))
-        # wide enough for the whole note: it was cut to "留空则生成新的随…", saying nothing of keeping the seed
-        self.seed.setMinimumWidth(self.seed.fontMetrics().horizontalAdvance(self.seed.placeholderText()) + 24)
+        show_whole_placeholder(self.seed)
         form.addRow(self.tr("Random &seed:"), self.seed)
         form.addRow(ok_cancel(self, self.tr("Draw")))
 
@@ -865,6 +871,7 @@ class RefusalServedDialog(FormDialog):
         form.addRow(self.tr("&How:"), self.method)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. received by the applicant's spouse; registered mail number"))
+        show_whole_placeholder(self.note)
         form.addRow(self.tr("No&te:"), self.note)
         form.addRow(ok_cancel(self, self.tr("Record")))
 
