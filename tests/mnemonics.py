@@ -60,14 +60,22 @@ def fields_without_alt_key(window: QWidget) -> list[str]:
             reached.add(id(buddy))
             if buddy.focusProxy() is not None:
                 reached.add(id(buddy.focusProxy()))
+    def own_key(button: QAbstractButton) -> bool:
+        return id(button) in reached or bool(re.search(r"&[^&\s]", button.text().replace("&&", "")))
+
     missing = []
     for child in window.findChildren(QWidget):
         if not child.isVisibleTo(window) or not child.isEnabled():
             continue
         if isinstance(child.parentWidget(), (QComboBox, QAbstractSpinBox)):
             continue  # the line edit inside an editable combo box or a date box
-        if isinstance(child, (QRadioButton, QCheckBox)):
-            if not re.search(r"&[^&\s]", child.text().replace("&&", "")):
+        if isinstance(child, QRadioButton):  # the arrow keys move between the radio buttons of one box
+            siblings = [r for r in child.parentWidget().findChildren(QRadioButton)
+                        if r.parentWidget() is child.parentWidget() and r.autoExclusive()]
+            if not own_key(child) and not (child.autoExclusive() and any(own_key(r) for r in siblings)):
+                missing.append(child.text())
+        elif isinstance(child, QCheckBox):
+            if not own_key(child):
                 missing.append(child.text())
         elif isinstance(child, (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit)):
             if id(child) not in reached:

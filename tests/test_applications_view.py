@@ -854,16 +854,22 @@ def test_open_and_record_buttons_say_so_when_nothing_is_selected(qtbot, sqlite_d
                     QCoreApplication.translate("ApplicationsPage", "Select a post-check first."), row, row]
 
 
-def test_trace_back_dialog_shows_who_handled_each_step_and_records_the_finding(
-        qtbot, sqlite_district: District, errors: list[str]) -> None:
-    """问题倒查 / 容错免责 (RULES.md §1.5), from the detail's revocation tab."""
+def revoked_application(d: District) -> svc.ApplicationDetail:
+    """A commitment-track 低保 of 钱进 approved on 2026-02-27, revoked when its centralised check failed."""
     from tests.test_applications import commitment_to_decision
 
-    d = sqlite_district
     _hid, app_id = commitment_to_decision(d, "钱进", date(2026, 2, 10))
     svc.decide(d.db, d.admin, app_id, approve=True, on=date(2026, 2, 27), amount="500", today=date(2026, 3, 1))
     centralised = next(c for c in svc.get_detail(d.db, d.admin, app_id).post_checks if c.kind == "centralised")
     svc.record_post_check(d.db, d.admin, centralised.id, on=date(2026, 3, 20), passed=False, note="比对发现隐瞒车辆一台")
+    return svc.get_detail(d.db, d.admin, app_id)
+
+
+def test_trace_back_dialog_shows_who_handled_each_step_and_records_the_finding(
+        qtbot, sqlite_district: District, errors: list[str]) -> None:
+    """问题倒查 / 容错免责 (RULES.md §1.5), from the detail's revocation tab."""
+    d = sqlite_district
+    app_id = revoked_application(d).row.id
     dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
     qtbot.addWidget(dialog)
     assert dialog.revocations.topLevelItem(0).text(5) == "not yet"
@@ -1512,10 +1518,11 @@ def test_the_spot_check_form_shows_its_seed_note_whole_and_gives_each_field_an_a
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_every_field_of_the_step_and_check_forms_has_an_alt_key(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
-                                                                 language: str) -> None:
+                                                                 errors: list[str], language: str) -> None:
     """The step forms' result buttons (通过 / 核查未通过, 同意 / 不同意), the three 调查人员 boxes, the
-    objection box, the post-check form's 通过 / 未通过 and 家庭转入 (also on 停止救助) had no Alt key:
-    the decision form had 批准(&A) / 不予批准(&R), these were reached only by tabbing through the form."""
+    objection box, the post-check form's 通过 / 未通过 and 家庭转入 (also on 停止救助), 问题倒查's 倒查结论
+    and 追回's 结案 had no Alt key: the decision form had 批准(&A) / 不予批准(&R), these were reached
+    only by tabbing through the form."""
     from desktop import i18n
     from tests.mnemonics import duplicate_mnemonics, fields_without_alt_key
 
@@ -1533,6 +1540,9 @@ def test_every_field_of_the_step_and_check_forms_has_an_alt_key(qtbot, qapp, sql
                                   for step in ("check", "investigation", "publicity", "appraisal")]
         dialogs += [forms.PostCheckDialog(ctx, check) for check in checks]
         dialogs.append(forms.StopAssistanceDialog(ctx, regular))
+        revoked = revoked_application(d)
+        dialogs += [forms.TraceBackDialog(ctx, revoked, revoked.revocations[0]),
+                    forms.RecoveryDialog(ctx, revoked.revocations[0])]
         for dialog in dialogs:
             qtbot.addWidget(dialog)
             dialog.show()

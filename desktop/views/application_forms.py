@@ -769,7 +769,7 @@ class RecoveryDialog(FormDialog):
         form.addRow(self.tr("To recover:"), QLabel(f"{revocation.amount_to_recover:,.2f}"))
         self.amount = QLineEdit(str(revocation.amount_recovered))
         self.on = day_edit()
-        self.close_case = QCheckBox(self.tr("Close the case"))
+        self.close_case = QCheckBox(self.tr("&Close the case"))
         form.addRow(self.tr("&Recovered so far:"), self.amount)
         form.addRow(self.tr("&Date:"), self.on)
         form.addRow(self.close_case)
@@ -823,7 +823,7 @@ class TraceBackDialog(FormDialog):
         group.addButton(self.exempt)
         group.addButton(self.liable)
         (self.liable if revocation.trace_finding == "liable" else self.exempt).setChecked(True)
-        form.addRow(self.tr("Finding:"), self.exempt)
+        form.addRow(self.tr("&Finding:"), self.exempt)  # then the arrow keys choose
         form.addRow("", self.liable)
         self.note = text_box(revocation.trace_note)
         self.note.setMaximumHeight(80)
