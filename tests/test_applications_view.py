@@ -1539,6 +1539,7 @@ def test_every_field_of_the_step_and_check_forms_has_an_alt_key(qtbot, qapp, sql
         dialogs: list[QDialog] = [forms.StepDialog(ctx, pending, step)
                                   for step in ("check", "investigation", "publicity", "appraisal")]
         dialogs += [forms.PostCheckDialog(ctx, check) for check in checks]
+        dialogs.append(forms.DecisionDialog(ctx, pending))  # its 收入不固定 box had none either
         dialogs.append(forms.StopAssistanceDialog(ctx, regular))
         revoked = revoked_application(d)
         dialogs += [forms.TraceBackDialog(ctx, revoked, revoked.revocations[0]),

@@ -152,6 +152,11 @@
         <translation>发放月份:</translation>
     </message>
     <message>
+        <location filename="../views/application_forms.py" line="472" />
+        <source>&amp;Irregular income: re-check every 6 months</source>
+        <translation>收入不固定:每6个月复核一次(&amp;I)</translation>
+    </message>
+    <message>
         <location filename="../views/application_forms.py" line="482" />
         <source>R&amp;easons for refusal:</source>
         <translation>不予批准理由(&amp;E):</translation>
@@ -170,11 +175,6 @@
         <location filename="../views/application_forms.py" line="471" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
-    </message>
-    <message>
-        <location filename="../views/application_forms.py" line="472" />
-        <source>Irregular income: re-check every 6 months</source>
-        <translation>收入不固定:每6个月复核一次</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="483" />

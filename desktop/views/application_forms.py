@@ -469,7 +469,7 @@ class DecisionDialog(FormDialog):
         form.addRow(self.tr("One-off a&mount (yuan):") if once else self.tr("Monthly a&mount (yuan):"), self.amount)
         self.start_label = QLabel()
         form.addRow(self.tr("Paid in:") if once else self.tr("Payment starts:"), self.start_label)
-        self.irregular = QCheckBox(self.tr("Irregular income: re-check every 6 months"))
+        self.irregular = QCheckBox(self.tr("&Irregular income: re-check every 6 months"))
         if not once:  # reviewed yearly, every six months where income is irregular
             form.addRow(self.irregular)
         self.replaces = QLabel()  # one monthly assistance at a time: approving changes the category
