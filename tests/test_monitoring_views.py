@@ -189,6 +189,30 @@ def test_columns_page_through_thousands(qtbot, ctx: AppContext, sqlite_district:
     qtmodeltester.check(column.model)
 
 
+def test_a_whole_column_refreshed_after_many_arrive_reads_one_page_more(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                                         sqlite_district: District) -> None:
+    """A column shown whole, then an import puts 1,000 households in it: a refresh reads the cards
+    it holds and a page more, not the whole column; scrolling brings the rest."""
+    region = sqlite_district.regions["飞云社区"]
+    add_households(sqlite_district.db, region, "class_1", 5)
+    page = _page(qtbot, ctx)
+    column = page.board.columns["class_1"]
+    assert column.model.rowCount() == 5 and not column.model.canFetchMore()
+    add_households(sqlite_district.db, region, "class_1", 1000)
+    page.board.refresh()
+    assert column.count == 1005
+    assert column.model.rowCount() == 5 + column.model.page_size and column.model.canFetchMore()
+    while column.model.canFetchMore():
+        column.model.fetchMore()
+    ids = [c.id for c in column.model.cards]
+    assert len(ids) == 1005 and ids == sorted(set(ids))
+    # The same through the background refresh that live updates use.
+    add_households(sqlite_district.db, region, "class_1", 300)
+    page.board.live_refresh()
+    qtbot.waitUntil(lambda: column.count == 1305, timeout=5000)
+    assert column.model.rowCount() == 1005 + column.model.page_size and column.model.canFetchMore()
+
+
 def test_filters_reload_counts(qtbot, ctx: AppContext, sqlite_district: District) -> None:  # noqa: ANN001
     db = sqlite_district.db
     add_households(db, sqlite_district.regions["飞云社区"], "class_1", 4, category="dibao", name="王")

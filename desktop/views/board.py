@@ -247,11 +247,8 @@ class BoardTab(QWidget):
         try:
             counts = monitoring.column_counts(self.ctx.db, self.ctx.actor, flt)
             for stage, column in self.columns.items():
-                upto = column.model.last_loaded_id()
-                if upto is None:
-                    fresh = monitoring.column_page(self.ctx.db, self.ctx.actor, stage, flt, limit=None)
-                else:
-                    fresh = monitoring.column_page(self.ctx.db, self.ctx.actor, stage, flt, upto_id=upto, limit=None)
+                upto, limit = column.model.refresh_range()
+                fresh = monitoring.column_page(self.ctx.db, self.ctx.actor, stage, flt, upto_id=upto, limit=limit)
                 column.model.merge(fresh)
                 column.model.set_total(counts[stage])
                 column.set_count(counts[stage])
@@ -269,13 +266,13 @@ class BoardTab(QWidget):
         self._live_running = True
         self._live_again = False
         flt = self.filter()
-        ranges = {stage: column.model.last_loaded_id() for stage, column in self.columns.items()}
+        ranges = {stage: column.model.refresh_range() for stage, column in self.columns.items()}
         db, actor = self.ctx.db, self.ctx.actor
 
         def work(_progress: Any) -> tuple[dict[str, int], dict[str, list[Card]], dict[str, int]]:
             counts = monitoring.column_counts(db, actor, flt)
-            fresh = {stage: monitoring.column_page(db, actor, stage, flt, upto_id=upto, limit=None)
-                     for stage, upto in ranges.items()}
+            fresh = {stage: monitoring.column_page(db, actor, stage, flt, upto_id=upto, limit=limit)
+                     for stage, (upto, limit) in ranges.items()}
             return counts, fresh, monitoring.visit_counts(db, actor, flt=flt)
 
         def done(result: tuple[dict[str, int], dict[str, list[Card]], dict[str, int]]) -> None:
@@ -283,7 +280,7 @@ class BoardTab(QWidget):
                 return
             self._live_running = False
             counts, fresh, visits = result
-            if self.filter() == flt and all(self.columns[s].model.last_loaded_id() == u for s, u in ranges.items()):
+            if self.filter() == flt and all(self.columns[s].model.refresh_range() == r for s, r in ranges.items()):
                 for stage, column in self.columns.items():
                     column.model.merge(fresh[stage])
                     column.model.set_total(counts[stage])

@@ -96,6 +96,13 @@ class BoardListModel(QAbstractListModel):
             return None
         return self.cards[-1].id
 
+    def refresh_range(self) -> tuple[int | None, int | None]:
+        """``(upto_id, limit)`` to read the loaded range again. A partly loaded column reads up to
+        its last card. A whole column reads as many cards as it holds and a page more: many
+        households arriving at once (an import) must not all be read; the rest comes by scrolling."""
+        upto = self.last_loaded_id()
+        return (upto, None) if upto is not None else (None, len(self.cards) + self.page_size)
+
     def merge(self, fresh: list[Card]) -> None:
         """Bring the loaded range up to date with the smallest changes (selection and scroll
         position survive): remove cards that left, insert cards that arrived, update the rest."""
