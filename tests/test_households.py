@@ -159,7 +159,8 @@ def test_detail_and_timelines(district: District, sample: dict[str, int]) -> Non
     actions = [e.title for e in d.audit]
     assert "修改户信息" in actions and "添加收入" in actions and "查看完整身份证号" in actions
     change = next(e for e in d.audit if e.title == "修改户信息")
-    assert "八泉路12号3栋 → 八泉路99号" in change.detail and change.by == "admin"
+    # the person by their name (as "last saved by" shows them), not their login
+    assert "八泉路12号3栋 → 八泉路99号" in change.detail and change.by == "测试admin" == d.updated_by
     version = hs.update_income(district.db, district.admin, d.incomes[0].id, d.incomes[0].version,
                                {"amount": "11000"}, household_version=version)
     version = hs.remove_expense(district.db, district.admin, d.expenses[0].id, d.expenses[0].version,
@@ -171,6 +172,24 @@ def test_detail_and_timelines(district: District, sample: dict[str, int]) -> Non
                                                                    "period_end": "2026-10-31"})
     assert "amount" in err.value.problems
 
+
+
+def test_history_names_who_acted_by_their_name(district: District, sample: dict[str, int]) -> None:
+    """The change history's 经办人 is the person's name (their name now, after a rename), not their
+    login; what the system did (demo data, maintenance) reads 系统."""
+    from desktop.services import auth
+    from desktop.services.base import Actor
+
+    db, hid = district.db, sample["zhang"]
+    worker = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    d = hs.get_household(db, worker, hid)
+    version = hs.save_household(db, worker, hid, d.version, {"phone": "13900001111"})
+    hs.save_household(db, Actor.system("test"), hid, version, {"address": "八泉路1号"})
+    assert worker.user_id is not None
+    auth.update_user(db, district.admin, worker.user_id, display_name="王丽")
+    by = {e.detail.split(":")[0]: e.by for e in hs.get_household(db, district.admin, hid).audit
+          if e.title == "修改户信息"}
+    assert by == {"联系电话": "王丽", "地址": "系统"}
 
 def test_amounts_as_clerks_type_them(district: District, sample: dict[str, int]) -> None:
     """Thousands separators and full-width digits (a Chinese input method) are read; a number too large

@@ -898,11 +898,14 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
         # not at the top: the audit log reads this module's labels
         from desktop.services.audit import action_label
 
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.household_id == h.id)
+                                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(500)))
+        # The person who acted by their name, as "last saved by" and the other timelines show them.
+        users = _user_names(s, {i for i in (h.updated_by_id, *(e.user_id for e in entries)) if i})
         audit = [TimelineEntry(e.at, "audit", action_label(e.action),
-                               _describe_change(e.before, e.after, e.entity, names) or e.detail, e.username)
-                 for e in s.scalars(select(AuditEntry).where(AuditEntry.household_id == h.id)
-                                    .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(500))]
-        users = _user_names(s, {h.updated_by_id} if h.updated_by_id else set())
+                               _describe_change(e.before, e.after, e.entity, names) or e.detail,
+                               users.get(e.user_id, e.username) if e.user_id else "系统")
+                 for e in entries]
         detail = HouseholdDetail(
             id=h.id, version=h.version, code=h.code or "", region_id=h.region_id, subdistrict=sub, community=community,
             address=h.address, phone=h.phone, area_type=h.area_type, area_label=_label(AREA_LABELS, h.area_type),
