@@ -95,6 +95,31 @@ def test_show_is_what_the_inbox_detail_shows(district: District, cli: Cli, clue:
     assert out.endswith("发现的情况:\n独居老人,无收入\n房屋漏雨\n")
 
 
+
+def test_add_and_assign_as_json(district: District, cli: Cli, clue: int) -> None:
+    """clue add --json prints the new clue as clue show --json does; clue assign --json how many were
+    assigned, where, and the clues as they are now (same shape); without --json the sentence as before."""
+    added = cli.json("add", "--name", "李四", "--id-number", ID_A, "--source", "网格", "--channel", "home_visit",
+                     "--date", FOUND.isoformat(), "--description", "失业在家", "--reported-by", "网格员 王五")
+    assert added == cli.json("show", str(added["id"]))
+    assert (added["status"], added["name"], added["id_number"], added["source_label"], added["reported_on"]) == (
+        "new", "李四", ID_A, "网格", FOUND.isoformat())
+    code, out, err = cli("add", "--name", "赵六", "--source", "grid", "--description", "独居")
+    assert code == 0 and out == f"已登记线索 #{added['id'] + 1}。\n", err
+
+    result = cli.json("assign", str(added["id"]), str(clue), str(clue), "--region", "飞云社区")
+    assert (result["assigned"], result["region_id"], result["region"]) == (2, district.regions["飞云社区"], "飞云社区")
+    assert [c["id"] for c in result["clues"]] == sorted([clue, added["id"]])
+    assert result["clues"] == [cli.json("show", str(c)) for c in sorted([clue, added["id"]])]
+    assert {(c["status"], c["region"]) for c in result["clues"]} == {("assigned", "飞云社区")}
+    assert cli("assign", str(clue), "--region", "八泉社区")[1] == "已将 1 条线索分派到八泉社区。\n"
+    # refused: the same message and code with --json as without, nothing assigned
+    assert cli.refused("assign", str(clue), "--region", "火星街道", code="not_found") == \
+        "找不到区划“火星街道”(可写名称或区划代码)。"
+    assert "不能晚于今天" in cli.refused("add", "--name", "钱七", "--source", "grid", "--description", "x", "--date",
+                                         (TODAY + timedelta(days=1)).isoformat(), code="invalid_input")
+    assert [e.action for e in _audit(district, clue)] == ["clue.add", "clue.assign", "clue.assign"]
+
 def test_investigate_after_assigning_and_again(district: District, cli: Cli, clue: int) -> None:
     message = cli.refused("investigate", str(clue), code="invalid_input")
     assert message == f"线索 #{clue} 尚未分派到街道或社区,请先分派。"

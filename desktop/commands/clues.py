@@ -98,12 +98,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--reported-by", default="", help="报告人")
     add.add_argument("--description", required=True, help="发现的情况")
     add.add_argument("--region", default=None, help="分派到的区划名称或代码")
+    add.add_argument("--json", action="store_true", help="以 JSON 输出登记的线索(一个对象,同 clue show --json)")
     add_database_option(add)
     add.set_defaults(func=add_clue)
 
     assign = csub.add_parser("assign", help="把线索分派到街道或社区")
     assign.add_argument("ids", nargs="+", type=parse_positive_int, help="线索编号")
     assign.add_argument("--region", required=True, help="区划名称或代码")
+    assign.add_argument("--json", action="store_true", help="以 JSON 输出结果(一个对象:分派条数、区划,"
+                        "以及分派后的各条线索,同 clue show --json)")
     add_database_option(assign)
     assign.set_defaults(func=assign_clues)
 
@@ -207,28 +210,37 @@ def export_clues(args: argparse.Namespace) -> int:
 def add_clue(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
+        actor = cli_actor()
         reported_on = args.date or date.today()
         level, source = args.source
-        clue_id = clues.add_clue(db, cli_actor(), clues.ClueInput(
+        clue_id = clues.add_clue(db, actor, clues.ClueInput(
             source_level=SourceLevel(level), source=source, reported_on=reported_on,
             description=args.description, person_name=args.name, id_number=args.id_number, phone=args.phone,
             address=args.address, channel=args.channel, reported_by=args.reported_by,
             region_id=region_named(db, args.region)))
-        print(f"已登记线索 #{clue_id}。")
+        shown = _shown(db, actor, clue_id) if args.json else None
     finally:
         db.dispose()
+    if shown is not None:
+        print_json(shown.as_json())
+    else:
+        print(f"已登记线索 #{clue_id}。")
     return 0
 
 
 def assign_clues(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        region_id = region_named(db, args.region)
-        assert region_id is not None
-        n = clues.assign_clues(db, cli_actor(), args.ids, region_id)
-        print(f"已将 {n} 条线索分派到{args.region}。")
+        actor = cli_actor()
+        region = regions.find_region(db, actor, args.region)
+        n = clues.assign_clues(db, actor, args.ids, region.id)
+        assigned = [_shown(db, actor, i).as_json() for i in sorted(set(args.ids))] if args.json else []
     finally:
         db.dispose()
+    if args.json:
+        print_json({"assigned": n, "region_id": region.id, "region": region.name, "clues": assigned})
+    else:
+        print(f"已将 {n} 条线索分派到{args.region}。")
     return 0
 
 
