@@ -398,6 +398,46 @@ def test_number_columns_fit_a_whole_household_and_id_number(qtbot, sqlite_distri
         assert page.table.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, column
 
 
+def test_every_column_fits_a_maximized_window_at_1366(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                       homes: dict[str, int]) -> None:
+    """At 1366×768 maximized the table scrolled sideways (a 260-pixel address column): 救助类别,
+    监测库别, 最近评估 and 下次走访 began off-screen. The columns are sized to their headers and contents
+    and the address takes what is left, cut on the left (the building and room that tell rows apart)
+    with the whole address in its tool tip; the numbers stay whole."""
+    from PySide6.QtWidgets import QHeaderView, QScrollArea, QStyle, QStyleOptionViewItem
+
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(window)
+    window.resize(1366, 690)  # a maximized window's room above the taskbar
+    window.show()
+    window.show_page("households")
+    page = window.page("households")
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 0 and page.model.rowCount() > 0)
+    table, header = page.table, page.table.horizontalHeader()
+    assert window.width() == 1366
+    holder = page.parentWidget()
+    while not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    assert holder.horizontalScrollBar().maximum() == 0  # nor does the page: the search bar with its four lists fits
+    assert table.viewport().width() >= header.length(), [header.sectionSize(c) for c in range(header.count())]
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionResizeMode(5) == QHeaderView.ResizeMode.Stretch and header.sectionSize(5) >= 60
+    # The ID number and the household number are not elided: their text with the cell's margins fits.
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    for row in range(5):
+        text = page.model.data(page.model.index(row, 2))
+        assert len(text) == 18 and table.fontMetrics().horizontalAdvance(text) + margin <= header.sectionSize(2)
+    assert table.fontMetrics().horizontalAdvance("42020300100700001") + margin <= header.sectionSize(0)
+    # The address is cut on the left, whole in its tool tip.
+    option = QStyleOptionViewItem()
+    index = page.model.index(0, 5)
+    table.itemDelegateForIndex(index).initStyleOption(option, index)
+    assert option.textElideMode == Qt.TextElideMode.ElideLeft
+    assert page.model.data(index, Qt.ItemDataRole.ToolTipRole) == page.model.data(index)
+
+
 def zhang_window(qtbot, d: District) -> tuple[int, HouseholdDetailDialog]:  # noqa: ANN001
     """A new household of 张三 alone (no income, no expense) and its detail window, shown."""
     hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",

@@ -4,7 +4,7 @@
 <context>
     <name>RegionTree</name>
     <message>
-        <location filename="../views/region_tree.py" line="30"/>
+        <location filename="../views/region_tree.py" line="31"/>
         <source>Regions</source>
         <translation>行政区划</translation>
     </message>

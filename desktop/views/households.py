@@ -33,11 +33,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -55,7 +58,7 @@ from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
-from desktop.views.table_model import EmptyHint, number_width, width_scale
+from desktop.views.table_model import EmptyHint, number_width, text_width
 from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
@@ -314,9 +317,8 @@ class HouseholdTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 10 and r.overdue:
                 return self.tr("Quarterly visit overdue")
-            if col == 5:
-                return r.address
-            return None
+            # the columns that may be elided: the address always, long names and region names
+            return {1: r.head_name, 3: r.subdistrict, 4: r.community, 5: r.address}.get(col)
         values = (r.code, r.head_name, r.id_display, r.subdistrict, r.community, r.address, r.member_count,
                   r.category_label, r.stage_label, _date(r.last_assessed_on), _date(r.next_visit_due))
         return values[col]
@@ -334,6 +336,16 @@ class HouseholdTableModel(QAbstractTableModel):
         if key == self.filter.sort and descending == self.filter.descending and self._total:
             return
         self.set_filter(replace(self.filter, sort=key, descending=descending))
+
+
+class _AddressDelegate(QStyledItemDelegate):
+    """An address begins with the city, district, sub-district and community the columns before it
+    already show: cut on the left, a narrow column shows the building and room that tell rows apart
+    ("黄石市西塞…" on every row told nothing). The whole address is in the tool tip."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 def _date(value: date | None) -> str:
@@ -401,20 +413,13 @@ class HouseholdsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # after the indicator: the first view is in registration order
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_hint = EmptyHint(self.table, "")  # an empty registry said nothing: what to do first
-        # Widths at the default font, scaled to the font in use (Microsoft YaHei on Windows is wider than
-        # the font the numbers were chosen with); the household number (17 digits in the district's
-        # scheme) and the 18-character ID number are measured so that they are never cut to "4202030…".
-        scale = width_scale(self.table)
-        digits = number_width(self.table)
-        for col, width in enumerate((90, 90, 160, 90, 100, 260, 50, 80, 80, 95, 95)):
-            self.table.setColumnWidth(col, max(int(width * scale), digits if col in (0, 2) else 0))
+        self._fit_columns()
         splitter = QSplitter()
         splitter.addWidget(self.regions)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 1000])
+        splitter.setSizes([150, 1000])  # the tree's least width: the table needs the room at 1366×768
         layout.addWidget(splitter, 1)
 
         status_line = QHBoxLayout()
@@ -453,6 +458,34 @@ class HouseholdsPage(QWidget):
         self.setTabOrder(self.search, self.table)
 
         self.apply_filter()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header or its usual content, measured in the font in use; the
+        address takes what is left (elided, whole in its tool tip). Fixed widths with a 260-pixel address
+        made the table wider than a maximized window at 1366×768: 救助类别 to 下次走访 were off-screen.
+        The household number (17 digits) and the 18-character ID number are measured so that they are
+        never cut to "4202030…"."""
+        table, header = self.table, self.table.horizontalHeader()
+        longest = "长" * 8  # a region name longer than this is elided (whole in the tool tip)
+        samples: dict[int, list[str]] = {
+            1: ["长" * 4],  # a four-character name
+            3: [*self.regions.names("subdistrict"), "长" * 5],
+            4: [*self.regions.names("community"), "长" * 5],
+            6: ["999"],
+            7: list(CATEGORY_LABELS.values()),
+            8: list(STAGE_LABELS.values()),
+            9: ["2000-12-31"],
+            10: ["2000-12-31"],
+        }
+        for col in range(self.model.columnCount()):
+            if col in (0, 2):
+                content = number_width(table)
+            else:
+                content = min(text_width(table, samples.get(col, [])), text_width(table, [longest]))
+            table.setColumnWidth(col, max(content, header.sectionSizeHint(col)))
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        table.setItemDelegateForColumn(5, _AddressDelegate(table))
 
     # -- filter --------------------------------------------------------------------------------
     def current_filter(self) -> hs.HouseholdFilter:

@@ -15,6 +15,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.errors import show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RegionTree(QTreeWidget):
@@ -49,6 +50,7 @@ class RegionTree(QTreeWidget):
             parent = self._items.get(region.parent_id) if region.parent_id is not None else None
             item = QTreeWidgetItem([region.name])
             item.setData(0, ID_ROLE, region.id)
+            item.setData(0, LEVEL_ROLE, region.level)
             item.setToolTip(0, region.name)
             if parent is None:
                 self.addTopLevelItem(item)
@@ -76,6 +78,10 @@ class RegionTree(QTreeWidget):
         item = self._items.get(region_id) if region_id is not None else self.topLevelItem(0)
         if item is not None:
             self.setCurrentItem(item)
+
+    def names(self, level: str) -> list[str]:
+        """The names of the regions of ``level`` ("subdistrict", "community") the tree lists."""
+        return [item.text(0) for item in self._items.values() if item.data(0, LEVEL_ROLE) == level]
 
     def region_name(self, region_id: int | None) -> str:
         item = self._items.get(region_id) if region_id is not None else self.topLevelItem(0)

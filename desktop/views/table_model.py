@@ -3,7 +3,7 @@ list fetched a page at a time as the user scrolls."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -91,6 +91,13 @@ def number_width(view: QAbstractItemView, chars: int = 18) -> int:
     (18 characters) whole in ``view``'s font, with the cell's margins: a column a given width at the
     default font cut them to "4202030010…" where the font is wider or the table narrower."""
     return view.fontMetrics().horizontalAdvance("0") * chars + 16
+
+
+def text_width(view: QAbstractItemView, texts: Iterable[str]) -> int:
+    """The width that shows the widest of ``texts`` whole in a cell of ``view``: its font, and the
+    cell's margins (3 pixels each side in the item delegate) and grid line with a little to spare."""
+    metrics = view.fontMetrics()
+    return max((metrics.horizontalAdvance(text) for text in texts), default=0) + 12
 
 
 def read_only_table(model: QAbstractTableModel, *, widths: Sequence[int] = (), fit_contents: bool = False,
