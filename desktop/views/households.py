@@ -391,10 +391,13 @@ class HouseholdsPage(QWidget):
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)
         bar.addWidget(self.search, 2)
-        bar.addWidget(self.search_mode)
-        bar.addWidget(self.stage)
-        bar.addWidget(self.category)
-        bar.addWidget(self.status)
+        # Each list has its Alt key (the four had none: only the mouse or Tab through the page reached them).
+        for text, combo in ((self.tr("Look &in:"), self.search_mode), (self.tr("&Library class:"), self.stage),
+                            (self.tr("&Category:"), self.category), (self.tr("S&tatus:"), self.status)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            bar.addWidget(label)
+            bar.addWidget(combo)
         bar.addWidget(self.open_button)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)

@@ -26,13 +26,15 @@ PAGES: list[tuple[str, str, str | None, frozenset[Role] | None]] = [
 # The supervisor sees statistics only (no screen that shows full ID numbers or personal detail).
 SUPERVISOR_PAGES = frozenset({"statistics"})
 
-# key, label (context "Pages"), "module:Class", roles that may open it (None = all)
+# key, label (context "Pages"), "module:Class", roles that may open it (None = all). A tab's Alt key works
+# whichever tab is shown: its letter must be free on every tab (and the menu bar's F, V, H), in Chinese
+# too (the translations choose their own letters).
 SETTINGS_TABS: list[tuple[str, str, str, frozenset[Role] | None]] = [
-    ("users", QT_TRANSLATE_NOOP("Pages", "Users"), "desktop.views.users:UsersTab", frozenset({Role.ADMIN})),
-    ("regions", QT_TRANSLATE_NOOP("Pages", "Regions"), "desktop.views.regions:RegionsTab", None),
-    ("policy", QT_TRANSLATE_NOOP("Pages", "Policy settings"), "desktop.views.policy_settings:PolicySettingsTab", None),
-    ("calendar", QT_TRANSLATE_NOOP("Pages", "Holiday calendar"), "desktop.views.calendar_settings:CalendarSettingsTab",
+    ("users", QT_TRANSLATE_NOOP("Pages", "Use&rs"), "desktop.views.users:UsersTab", frozenset({Role.ADMIN})),
+    ("regions", QT_TRANSLATE_NOOP("Pages", "Re&gions"), "desktop.views.regions:RegionsTab", None),
+    ("policy", QT_TRANSLATE_NOOP("Pages", "Poli&cy settings"), "desktop.views.policy_settings:PolicySettingsTab", None),
+    ("calendar", QT_TRANSLATE_NOOP("Pages", "Holiday cal&endar"), "desktop.views.calendar_settings:CalendarSettingsTab",
      None),
-    ("connection", QT_TRANSLATE_NOOP("Pages", "Database connection"), "desktop.views.connection:ConnectionTab", None),
-    ("audit", QT_TRANSLATE_NOOP("Pages", "Audit log"), "desktop.views.audit_log:AuditLogTab", frozenset({Role.ADMIN})),
+    ("connection", QT_TRANSLATE_NOOP("Pages", "Data&base connection"), "desktop.views.connection:ConnectionTab", None),
+    ("audit", QT_TRANSLATE_NOOP("Pages", "&Audit log"), "desktop.views.audit_log:AuditLogTab", frozenset({Role.ADMIN})),
 ]
