@@ -645,12 +645,16 @@ def test_register_dialog_dry_run_and_import(qtbot, sqlite_district: District, me
 
     assert save_template(dialog, str(template)) == str(template) and template.stat().st_size > 0
 
+    assert not dialog.empty_hint.isVisibleTo(dialog)  # nothing run yet: nothing to say about errors
     dialog.path.setText(str(SAMPLES / "家庭台账_导入示例.xlsx"))
     dialog.run(dry_run=True)
     assert wait_for_background()
     r = dialog.result
     assert r is not None and r.dry_run and (r.households, r.rows) == (spec["households"], spec["persons"])
     assert dialog.errors.rowCount() == len(r.errors) == 0
+    # A clean dry run left an empty white box under "Errors (0)": it says there are none.
+    assert dialog.empty_hint.isVisibleTo(dialog) and dialog.empty_hint.text() == dialog.tr(
+        "No errors: every row of the file passed the checks.")
     assert _count(d.db, Household) == 0
     dialog.run(dry_run=False)
     assert wait_for_background()
@@ -663,6 +667,7 @@ def test_register_dialog_dry_run_and_import(qtbot, sqlite_district: District, me
     dialog.path.setText(str(bad))
     dialog.run(dry_run=True)
     assert wait_for_background()
+    assert not dialog.empty_hint.isVisibleTo(dialog)
     assert dialog.errors.rowCount() >= 1
     assert any("身份证号" in " ".join(r) for r in dialog.errors.rows)
 

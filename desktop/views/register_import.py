@@ -26,7 +26,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, SheetChoice
 from desktop.views.operations import run_in_background
-from desktop.views.table_model import read_only_table
+from desktop.views.table_model import EmptyHint, read_only_table
 
 TEMPLATE_NAME = "家庭台账_导入模板.xlsx"
 
@@ -110,6 +110,8 @@ class RegisterImportDialog(QDialog):
         layout.addWidget(self.errors_label)
         self.errors = RowsTableModel([self.tr("Row"), self.tr("Column"), self.tr("Problem")], self)
         self.table = read_only_table(self.errors)
+        # a clean run left an empty white box under "Errors (0)": it says so instead
+        self.empty_hint = EmptyHint(self.table, "")
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -200,6 +202,7 @@ class RegisterImportDialog(QDialog):
     def _forget_result(self) -> None:
         """The errors of an earlier run are not of what is chosen now: they would be read as its reasons."""
         self.result = None
+        self.empty_hint.setText("")
         self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], [])
         self.errors_label.setText(self.tr("Errors"))
         self._path_changed()
@@ -317,6 +320,7 @@ class RegisterImportDialog(QDialog):
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #c0392b;" if result.already_imported else "")
         rows = [[str(e.row) if e.row else "", e.column, e.message] for e in result.errors]
+        self.empty_hint.setText(self.tr("No errors: every row of the file passed the checks."))
         self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], rows)
         self.errors_label.setText(self.tr("Errors ({n})").format(n=len(rows)))
         self.table.resizeColumnsToContents()
