@@ -301,7 +301,8 @@ def test_inbox_filters_and_roles(qtbot, sqlite_district: District) -> None:
 # -- the department-list wizard ------------------------------------------------------------
 
 
-def _run_wizard(qtbot, ctx: AppContext, path: Path, department: str | None = None) -> DepartmentImportWizard:  # noqa: ANN001
+def _to_mapping_page(qtbot, ctx: AppContext, path: Path, department: str | None = None) -> DepartmentImportWizard:  # noqa: ANN001
+    """A wizard shown, ``path`` read, on the page of which column holds which field."""
     wizard = DepartmentImportWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -312,6 +313,11 @@ def _run_wizard(qtbot, ctx: AppContext, path: Path, department: str | None = Non
     wizard.next()
     assert wait_for_background()
     assert wizard.currentPage() is wizard.mapping_page
+    return wizard
+
+
+def _run_wizard(qtbot, ctx: AppContext, path: Path, department: str | None = None) -> DepartmentImportWizard:  # noqa: ANN001
+    wizard = _to_mapping_page(qtbot, ctx, path, department)
     wizard.next()
     assert wizard.currentPage() is wizard.preview_page
     wizard.next()
@@ -768,6 +774,25 @@ def test_wizard_file_label_leads_to_the_path_and_no_cancel_after_the_import(
     assert wait_for_background()
     assert _count(d.db, ImportBatch) == 1
     assert not cancel.isVisible() and wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_wizard_mapping_page_gives_each_column_list_an_alt_key(qtbot, qapp, sqlite_district: District,  # noqa: ANN001
+                                                               tmp_path: Path, language: str) -> None:
+    """The seven lists of which column holds which field had no Alt key: only the mouse or Tab reached them."""
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics, fields_without_alt_key
+
+    path = tmp_path / "残联_名单.csv"
+    path.write_text("姓名,身份证号码,住址\n张三,420203199001011238,八泉路1号\n", encoding="utf-8")
+    i18n.install(qapp, language)
+    try:
+        wizard = _to_mapping_page(qtbot, AppContext(sqlite_district.db, sqlite_district.admin), path, "残联")
+        assert len(wizard.mapping_page.combos) == 7
+        assert fields_without_alt_key(wizard.mapping_page) == []
+        assert duplicate_mnemonics(wizard) == {}  # nor one taken twice, the wizard's 上一步 B and 下一步 N too
+    finally:
+        i18n.install(qapp, "en")
 
 
 def test_inbox_detail_says_what_to_do_when_nothing_is_chosen(qtbot, sqlite_district: District,

@@ -66,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="705" />
+        <location filename="../views/import_wizard.py" line="706" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -74,37 +74,37 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="480" />
+        <location filename="../views/import_wizard.py" line="481" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="497" />
+        <location filename="../views/import_wizard.py" line="498" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="482" />
+        <location filename="../views/import_wizard.py" line="483" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="484" />
+        <location filename="../views/import_wizard.py" line="485" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="495" />
+        <location filename="../views/import_wizard.py" line="496" />
         <source>The whole file was screened; nothing has been written. It was imported before and cannot be imported again.</source>
         <translation>已检查整个文件,未写入任何数据。此文件以前已导入,不能再次导入。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="530" />
+        <location filename="../views/import_wizard.py" line="531" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="534" />
+        <location filename="../views/import_wizard.py" line="535" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -215,82 +215,82 @@
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="344" />
-        <source>ID number (required)</source>
-        <translation>身份证号(必选)</translation>
-    </message>
-    <message>
-        <location filename="../views/import_wizard.py" line="344" />
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location filename="../views/import_wizard.py" line="345" />
+        <source>&amp;ID number (required):</source>
+        <translation>身份证号(必选)(&amp;I):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="345" />
-        <source>Sub-district / town</source>
-        <translation>街道/乡镇</translation>
-    </message>
-    <message>
-        <location filename="../views/import_wizard.py" line="345" />
-        <source>Community / village</source>
-        <translation>社区/村</translation>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="346" />
-        <source>Address</source>
-        <translation>住址</translation>
+        <source>Sub-&amp;district / town:</source>
+        <translation>街道/乡镇(&amp;D):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="346" />
-        <source>Phone</source>
-        <translation>联系电话</translation>
+        <source>&amp;Community / village:</source>
+        <translation>社区/村(&amp;C):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="347" />
-        <source>Document type (beside a document number)</source>
-        <translation>证件类型(与证件号码并列时)</translation>
+        <source>&amp;Address:</source>
+        <translation>住址(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="374" />
+        <location filename="../views/import_wizard.py" line="347" />
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="348" />
+        <source>Document &amp;type (beside a document number):</source>
+        <translation>证件类型(与证件号码并列时)(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="375" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="380" />
+        <location filename="../views/import_wizard.py" line="381" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="382" />
+        <location filename="../views/import_wizard.py" line="383" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="383" />
+        <location filename="../views/import_wizard.py" line="384" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="385" />
+        <location filename="../views/import_wizard.py" line="386" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="388" />
+        <location filename="../views/import_wizard.py" line="389" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="401" />
+        <location filename="../views/import_wizard.py" line="402" />
         <source>More than one column holds ID numbers: make sure the person's own is chosen above.</source>
         <translation>有不止一列是身份证号:请确认上面选的是名单上本人的那一列。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="421" />
+        <location filename="../views/import_wizard.py" line="422" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="427" />
+        <location filename="../views/import_wizard.py" line="428" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -298,67 +298,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="439" />
+        <location filename="../views/import_wizard.py" line="440" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="440" />
+        <location filename="../views/import_wizard.py" line="441" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="452" />
+        <location filename="../views/import_wizard.py" line="453" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="452" />
+        <location filename="../views/import_wizard.py" line="453" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="452" />
+        <location filename="../views/import_wizard.py" line="453" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="453" />
+        <location filename="../views/import_wizard.py" line="454" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="453" />
+        <location filename="../views/import_wizard.py" line="454" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="453" />
+        <location filename="../views/import_wizard.py" line="454" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="454" />
+        <location filename="../views/import_wizard.py" line="455" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="456" />
+        <location filename="../views/import_wizard.py" line="457" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="456" />
+        <location filename="../views/import_wizard.py" line="457" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="465" />
+        <location filename="../views/import_wizard.py" line="466" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="467" />
+        <location filename="../views/import_wizard.py" line="468" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -366,92 +366,92 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="546" />
+        <location filename="../views/import_wizard.py" line="547" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="551" />
+        <location filename="../views/import_wizard.py" line="552" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="554" />
+        <location filename="../views/import_wizard.py" line="555" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="559" />
+        <location filename="../views/import_wizard.py" line="560" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="564" />
+        <location filename="../views/import_wizard.py" line="565" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="580" />
+        <location filename="../views/import_wizard.py" line="581" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="595" />
+        <location filename="../views/import_wizard.py" line="596" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="599" />
+        <location filename="../views/import_wizard.py" line="600" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="610" />
+        <location filename="../views/import_wizard.py" line="611" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="618" />
+        <location filename="../views/import_wizard.py" line="619" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="623" />
+        <location filename="../views/import_wizard.py" line="624" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="632" />
+        <location filename="../views/import_wizard.py" line="633" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="644" />
+        <location filename="../views/import_wizard.py" line="645" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="645" />
+        <location filename="../views/import_wizard.py" line="646" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="651" />
+        <location filename="../views/import_wizard.py" line="652" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="658" />
+        <location filename="../views/import_wizard.py" line="659" />
         <source>Writing the error workbook…</source>
         <translation>正在写入错误清单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="678" />
+        <location filename="../views/import_wizard.py" line="679" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="685" />
+        <location filename="../views/import_wizard.py" line="686" />
         <source>Assigning…</source>
         <translation>正在分派…</translation>
     </message>

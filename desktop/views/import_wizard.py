@@ -341,15 +341,16 @@ class MappingPage(QWizardPage):
         box = QGroupBox(self.tr("Columns"))
         form = QFormLayout(box)
         self.combos: dict[str, QComboBox] = {}
-        labels = {"id_number": self.tr("ID number (required)"), "name": self.tr("Name"),
-                  "subdistrict": self.tr("Sub-district / town"), "community": self.tr("Community / village"),
-                  "address": self.tr("Address"), "phone": self.tr("Phone"),
-                  "id_type": self.tr("Document type (beside a document number)")}
+        # Each with its Alt key, free beside 工作表 S, 表头行 H, 重新读取 R and the wizard's B and N.
+        labels = {"id_number": self.tr("&ID number (required):"), "name": self.tr("Na&me:"),
+                  "subdistrict": self.tr("Sub-&district / town:"), "community": self.tr("&Community / village:"),
+                  "address": self.tr("&Address:"), "phone": self.tr("&Phone:"),
+                  "id_type": self.tr("Document &type (beside a document number):")}
         for fld in FIELD_ORDER:
             combo = QComboBox()
             combo.currentIndexChanged.connect(self.completeChanged)
             self.combos[fld] = combo
-            form.addRow(labels[fld] + ":", combo)
+            form.addRow(labels[fld], combo)  # the form makes the label and its buddy
         self.combos["id_number"].currentIndexChanged.connect(self._note_id_columns)
         self.combos["name"].currentIndexChanged.connect(self._note_id_columns)
         layout.addWidget(box)
