@@ -56,6 +56,9 @@ class ImportBatch(Created, Base):
     department: Mapped[str | None] = mapped_column(String(32))
     file_name: Mapped[str] = mapped_column(String(256))
     file_hash: Mapped[str] = mapped_column(String(64))
+    # What the list holds, whatever file it came in (migration 0010; services.department_import.ContentHash):
+    # the same list saved again by Excel, or exported as .xls or CSV, is the same list. None for older batches.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
     sheet: Mapped[str] = mapped_column(String(128), default="")
     header_row: Mapped[int] = mapped_column(default=1)
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -63,7 +66,11 @@ class ImportBatch(Created, Base):
     imported_by: Mapped[str] = mapped_column(String(64), default="")
 
     # one batch per sheet of a file (migration 0004): a workbook with a list per sheet is imported sheet by sheet
-    __table_args__ = (Index(None, "kind", "file_hash", "sheet", unique=True),)
+    __table_args__ = (
+        Index(None, "kind", "file_hash", "sheet", unique=True),
+        # one batch per content and kind (migration 0010): two workstations importing the same list at once
+        Index(None, "kind", "content_hash", unique=True),
+    )
 
 
 class ImportRow(Base):

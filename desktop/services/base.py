@@ -364,6 +364,7 @@ SAVED_ELSEWHERE = {
     "uq_calendar_days_day": "这一天的节假日安排刚刚已在另一台电脑上录入",
     "uq_commitments_application_id": "这份申请的承诺书刚刚已在另一台电脑上上传",
     "ix_import_batches_kind_file_hash_sheet": "这个文件刚刚已在另一台电脑上导入",
+    "ix_import_batches_kind_content_hash": "同样内容的名单刚刚已在另一台电脑上导入",
 }
 
 

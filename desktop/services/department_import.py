@@ -126,6 +126,7 @@ class DepartmentImportResult:
     header_height: int = 1
     mapping: dict[str, int] = field(default_factory=dict)
     file_hash: str = ""
+    content_hash: str = ""  # of what was read (ContentHash): the same list in another file is refused too
     errors: list[RowProblem] = field(default_factory=list)
     already_imported: str = ""  # on a dry run of a file imported before: who and when
     format: str = ""  # xlsx / xls / ods / csv
@@ -207,6 +208,47 @@ def file_sha256(path: str | Path) -> str:
     except OSError as exc:
         raise ServiceError(ss._unreadable(p, exc).message, code=INVALID_FILE) from exc
     return digest.hexdigest()
+
+
+_CELL_SEP = "\x1f"  # between the cells of a row (the unit separator)
+_ROW_END = "\x1e"  # after each row (the record separator)
+_HASH_ROWS = 5000  # rows joined and hashed at a time
+
+
+class ContentHash:
+    """A fingerprint of what an import reads from a list: its header as mapped and its data rows'
+    cells, whatever file they came in. The same list saved again by Excel (other bytes: its
+    timestamps, the order inside the zip) or exported as .xls or CSV gives the same fingerprint; the
+    file's name and format, the sheet's name, where the rows are, the rows left out (blank, totals,
+    the footer) and empty cells after a row's last value do not count. One changed cell gives
+    another. The cells are joined as text (C-level str and join), and whole chunks of rows are
+    normalised and hashed at once, never cell by cell in Python."""
+
+    def __init__(self, header: Sequence[Any], mapping: dict[str, int]) -> None:
+        self._digest = hashlib.sha256()
+        self._rows: list[str] = [json.dumps(sorted(mapping.items())), _CELL_SEP.join(map(str, header)).rstrip(_CELL_SEP)]
+
+    def add(self, values: Sequence[Any]) -> None:
+        """One data row as read. Its empty cells at the end are left off (a CSV export leaves them
+        out, a sheet pads every row to its width)."""
+        rows = self._rows
+        rows.append(_CELL_SEP.join(map(str, values)).rstrip(_CELL_SEP))
+        if len(rows) >= _HASH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._rows.append("")  # every row ends with _ROW_END, however the rows were grouped
+            # A whole number's ".0" is taken off (a spreadsheet's 12.0 is the 12 a CSV export shows, as
+            # ss.cell_text reads it): two passes in C over thousands of rows at a time. Text ending in
+            # ".0" loses it too, which can only make two lists the same that differ by it.
+            text = _ROW_END.join(self._rows).replace(".0" + _CELL_SEP, _CELL_SEP).replace(".0" + _ROW_END, _ROW_END)
+            self._digest.update(text.encode("utf-8", "surrogatepass"))
+            self._rows = []
+
+    def hexdigest(self) -> str:
+        self._flush()
+        return self._digest.hexdigest()
 
 
 def check_unchanged(path: str | Path, expected_hash: str) -> None:
@@ -478,12 +520,27 @@ def previous_batch(session: Any, kind: str, file_hash: str, sheet: str) -> Impor
     return session.scalars(query.limit(1)).first()
 
 
+def same_content_batch(session: Any, kind: str, content_hash: str) -> ImportBatch | None:
+    """The batch that imported the same content before (:class:`ContentHash`), from whatever file
+    and, for a department list, whichever department: the same people are not screened twice."""
+    if not content_hash:
+        return None
+    return session.scalars(select(ImportBatch).where(ImportBatch.kind == kind,
+                                                     ImportBatch.content_hash == content_hash).limit(1)).first()
+
+
 def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str,
-                             remedy: str = "如需更正,请让部门提供新的名单文件。", *, sheet: str = "") -> str:
-    """``sheet`` is named when the workbook has more than one sheet."""
+                             remedy: str = "如需更正,请让部门提供新的名单文件。", *, sheet: str = "",
+                             same_content: bool = False) -> str:
+    """``sheet`` is named when the workbook has more than one sheet. ``same_content``: the earlier
+    batch came from another file holding the same list (:class:`ContentHash`)."""
     when = batch.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if batch.created_at else "此前"
     who = batch.imported_by or "某位用户"
     where = f"的工作表“{sheet}”" if sheet else "的内容"
+    if same_content:
+        what = "家庭台账" if batch.kind != KIND else f"{codes.department_label(batch.department)}名单"
+        return (f"文件“{file_name}”{where}与批次 {batch.id}({what},原文件名“{batch.file_name}”)相同,已于 {when} 由 {who} "
+                f"导入过(另存或换了文件格式,内容仍是同一份),不再重复导入。{remedy}")
     return (f"文件“{file_name}”{where}已于 {when} 由 {who} 导入过(批次 {batch.id},原文件名“{batch.file_name}”),"
             f"不再重复导入。{remedy}")
 
@@ -616,7 +673,16 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
             with _cyclic_gc_paused():
                 _screen(uow, actor, book, layout, result, batch_id, progress, assign_region_id, max_rows)
             result.check()
+            # The same list in another file (saved again by Excel, exported as CSV): known once it is read.
+            same = None if earlier is not None else same_content_batch(session, KIND, result.content_hash)
+            if same is not None:
+                message = already_imported_message(same, book.name, same_content=True,
+                                                   sheet=layout.sheet if len(layout.sheet_names) > 1 else "")
+                if not dry_run:
+                    raise ServiceError(message, code=ALREADY_IMPORTED)  # the rows written are rolled back
+                result.already_imported = message
             if not dry_run:
+                batch.content_hash = result.content_hash
                 batch.counts = result.counts()
                 _remember_mapping(session, actor, dept, layout)
                 uow.audit("import.department", "import_batches", batch_id,
@@ -830,11 +896,14 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     # The database work runs in a second thread while this one reads and validates the next rows.
     writer = bulk.WriterThread("department-import-db", depth=4)
     data_rows = valid = duplicates = legacy = 0
+    content = ContentHash(layout.columns, layout.mapping)
+    add_content = content.add
     try:
         for row in ss.data_rows(book, layout, max_rows=max_rows):
             values = row.values
             n = len(values)
             data_rows += 1
+            add_content(values)
             raw = id_cell(values[id_col]) if id_col < n else ""
             number = clean_number(raw)
             parsed = None if number is not None else idcard.parse(raw)
@@ -923,6 +992,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
         raise
     writer.close()
     result.data_rows, result.valid, result.duplicates, result.legacy_15_converted = data_rows, valid, duplicates, legacy
+    result.content_hash = content.hexdigest()
     if data_rows == 0:
         raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。",
                            code=INVALID_FILE)

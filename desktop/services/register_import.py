@@ -29,6 +29,7 @@ from desktop.rules import monitoring as monitoring_rules
 from desktop.services.base import Actor, require_writer, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.department_import import (
+    ContentHash,
     RegionResolver,
     _who,
     already_imported_message,
@@ -36,6 +37,7 @@ from desktop.services.department_import import (
     check_unchanged,
     file_sha256,
     previous_batch,
+    same_content_batch,
 )
 from desktop.services.errors import ALREADY_IMPORTED, INVALID_FILE, NOT_WRITTEN, ServiceError
 from desktop.services.files import not_written_message
@@ -76,6 +78,7 @@ class RegisterImportResult:
     rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a register, not read
     file_hash: str = ""  # of the file read: its error workbook is written from that file alone
+    content_hash: str = ""  # of what was read (department_import.ContentHash): the same register in another file
 
     @property
     def imported_households(self) -> int:
@@ -246,7 +249,9 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     sum(1 for _ in _person_rows(book, layout)) > ss.MAX_ROWS:
                 raise ServiceError(too_many, code=INVALID_FILE)
             unsaved = book.formulas_without_result(layout.sheet)
+            content = ContentHash((), layout.columns)
             for number, values in _person_rows(book, layout):
+                content.add(values)
                 result.rows += 1
                 if result.rows > ss.MAX_ROWS:
                     raise ServiceError(too_many, code=INVALID_FILE)
@@ -292,14 +297,17 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             raise ServiceError(exc.message, code=INVALID_FILE) from exc
         if result.rows == 0:
             raise ServiceError(no_rows_message(book, layout.sheet), code=INVALID_FILE)
+        result.content_hash = content.hexdigest()
         result.households = len(households)
         _check_leading_zeros(households, order)
 
         with unit_of_work(db, actor, write=not dry_run) as uow:
             s = uow.session
             earlier = previous_batch(s, KIND, file_hash, batch_sheet(book, layout.sheet))
-            if earlier is not None:
-                message = already_imported_message(earlier, book.name, REMEDY,
+            # else the same register in another file (saved again by Excel, exported as .xls or CSV)
+            found = earlier or same_content_batch(s, KIND, result.content_hash)
+            if found is not None:
+                message = already_imported_message(found, book.name, REMEDY, same_content=earlier is None,
                                                    sheet=layout.sheet if len(book.sheet_names) > 1 else "")
                 if not dry_run:
                     raise ServiceError(message, code=ALREADY_IMPORTED)
@@ -343,7 +351,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 return result
             _write(uow, actor, good, existing, current, [m[0] for m in gone], kept, result, progress)
             batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,
-                                sheet=batch_sheet(book, layout.sheet), header_row=layout.header_row,
+                                content_hash=result.content_hash, sheet=batch_sheet(book, layout.sheet), header_row=layout.header_row,
                                 mapping={"columns": layout.columns}, counts=result.counts(),
                                 imported_by=_who(actor), created_by_id=actor.user_id)
             s.add(batch)
