@@ -2,7 +2,8 @@
 members, incomes, expenses, the current assistance category and the library class.
 
 A household with any bad row is not imported at all (the others are); every error names the row,
-the column and what is wrong. The whole file is one transaction; the same file again is refused.
+the column and what is wrong. The whole file is one transaction; the same file again is refused, and so
+is the same register in another file (saved again by Excel, exported as .xls or CSV: its ContentHash).
 """
 
 from __future__ import annotations
