@@ -52,10 +52,8 @@ def open_window(qtbot, district: District) -> MainWindow:  # noqa: ANN001
     return window
 
 
-def importing(qtbot, made: list[Held], monkeypatch: pytest.MonkeyPatch, district: District,  # noqa: ANN001
-              tmp_path: Path) -> tuple[Held, DepartmentImportWizard]:
-    """A department list being imported from the wizard, held mid-way: its batch, rows and clues are
-    written but not committed."""
+def at_the_preview(qtbot, district: District, tmp_path: Path) -> DepartmentImportWizard:  # noqa: ANN001
+    """The wizard on a department list, at its preview page (Next starts the dry run)."""
     wizard = DepartmentImportWizard(AppContext(district.db, district.admin))
     qtbot.addWidget(wizard)
     wizard.show()
@@ -64,6 +62,14 @@ def importing(qtbot, made: list[Held], monkeypatch: pytest.MonkeyPatch, district
     wizard.next()
     assert wait_for_background()
     wizard.next()
+    return wizard
+
+
+def importing(qtbot, made: list[Held], monkeypatch: pytest.MonkeyPatch, district: District,  # noqa: ANN001
+              tmp_path: Path) -> tuple[Held, DepartmentImportWizard]:
+    """A department list being imported from the wizard, held mid-way: its batch, rows and clues are
+    written but not committed."""
+    wizard = at_the_preview(qtbot, district, tmp_path)
     wizard.next()
     assert wait_for_background() and wizard.currentPage() is wizard.dry_run_page
     held = hold(made, monkeypatch, di, "_remember_mapping")  # after the rows and clues, before the commit

@@ -698,6 +698,7 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 result.batch_id = batch_id
             if progress is not None:  # the last moment a cancel can still roll everything back
                 progress.report(result.data_rows, result.data_rows, "完成")
+                progress.commit()  # a cancel asked later is refused: the import is done
         return result
     finally:
         book.close()

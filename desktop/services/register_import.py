@@ -345,6 +345,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     else:
                         result.households_created += 1
                     result.persons += len(hh.rows)
+                if progress is not None:
+                    progress.check()  # a small register is read without a report: a cancel is honoured here
                 return result
             if not good:
                 # nothing imported: no batch, so the same file can be imported once it is corrected
@@ -363,6 +365,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             uow.notify("households")
             uow.notify("board")
             uow.notify("import_batches", batch.id)
+            if progress is not None:
+                progress.commit()  # the last moment a cancel can still roll everything back; refused later
         return result
     finally:
         book.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,6 +27,23 @@ def discard_confirmed(dialog: QDialog, changed: bool, question: str = "") -> boo
         dialog, dialog.windowTitle(), question or QCoreApplication.translate("Confirm", "Discard your changes?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def confirmed(parent: QWidget | None, title: str, question: str, yes: str, no: str, *,
+              ends: SignalInstance | None = None) -> bool:
+    """A question with two named answers: True when ``yes`` is chosen. ``no`` is the safe answer:
+    the default button, and Esc's. ``ends``: a signal that takes the question away unanswered (the
+    work asked about has ended meanwhile), which then counts as ``no``."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    if ends is not None:
+        ends.connect(box.reject)  # undone with the box
+    box.exec()
+    box.deleteLater()
+    return box.clickedButton() is yes_button
 
 
 def input_state(widget: QWidget) -> tuple:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ from desktop.services.progress import Progress
 from desktop.views.clue_form import fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.operations import BackgroundOperation, run_busy, run_in_background
+from desktop.views.operations import BackgroundOperation, CancelQuestion, run_busy, run_in_background
 from desktop.views.save_as import export_in_background
 from desktop.views.table_model import read_only_table
 
@@ -87,6 +87,16 @@ class RowsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self.colours[index.row()]:
             return QColor(self.colours[index.row()])
         return None
+
+
+def import_cancel_question() -> CancelQuestion:
+    """Asked before the user's Cancel stops an import (the department wizard's, the register's): what
+    was read is lost. A dry run writes nothing and is cancelled without a question."""
+    return CancelQuestion(
+        QCoreApplication.translate("ImportCancel", "Importing… Cancel the import? The data read so far will not be "
+                                                   "saved."),
+        QCoreApplication.translate("ImportCancel", "&Cancel the import"),
+        QCoreApplication.translate("ImportCancel", "C&ontinue the import"))
 
 
 class SheetChoice(QComboBox):
@@ -491,6 +501,7 @@ class DryRunPage(QWizardPage):
         layout.addStretch(1)
         self.result: di.DepartmentImportResult | None = None
         self.running = False
+        self.operation: BackgroundOperation | None = None
 
     def _subtitle(self, already_imported: bool = False) -> None:
         self.setSubTitle(self.tr("The whole file was screened; nothing has been written. It was imported before "
@@ -531,8 +542,8 @@ class DryRunPage(QWizardPage):
             self.warning.setText(self.tr("The dry run was cancelled. Go back or run it again."))
             self.completeChanged.emit()
 
-        run_in_background(self, work, done, on_error=failed, on_cancelled=cancelled,
-                          label=self.tr("Screening the list (dry run)…"))
+        self.operation = run_in_background(self, work, done, on_error=failed, on_cancelled=cancelled,
+                                           label=self.tr("Screening the list (dry run)…"))
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.result is not None and not self.running and not self.result.already_imported
@@ -621,7 +632,7 @@ class ResultPage(QWizardPage):
             self.completeChanged.emit()
 
         self.operation = run_in_background(self, work, done, on_error=failed, on_cancelled=cancelled,
-                                           label=self.tr("Importing the list…"))
+                                           label=self.tr("Importing the list…"), cancel_question=import_cancel_question())
 
     def _finished(self) -> None:
         """The import has run (or failed, or was cancelled): there is nothing left to cancel, and a
@@ -716,8 +727,14 @@ class DepartmentImportWizard(QWizard):
             self.addPage(page)
 
     def reject(self) -> None:
+        """Cancel, Esc or the close button: work running is cancelled first (the wizard stays, saying
+        so): an import once the user agrees (import_cancel_question), a dry run at once."""
         if self.currentPage() is self.result_page and self.result_page.running:
-            self.result_page.operation.cancel()
+            self.result_page.operation.ask_cancel()
+            return
+        if self.currentPage() is self.dry_run_page and self.dry_run_page.running:
+            if self.dry_run_page.operation is not None:
+                self.dry_run_page.operation.ask_cancel()
             return
         if self.result_page.assigning is not None:  # cannot be stopped: the wizard waits for it
             return

@@ -3,7 +3,9 @@
 ``run_in_background(parent, work, on_done=...)`` runs ``work(progress)`` in a thread pool; a
 progress dialog with a Cancel button appears only if the work takes longer than half a second;
 the result or the error comes back on the main thread. Errors from services are shown as plain
-messages; anything else goes to the crash dialog.
+messages; anything else goes to the crash dialog. Work that would lose something when stopped (an
+import: the rows read so far) is given a :class:`CancelQuestion`, asked before the user's Cancel
+stops it.
 
 ``run_busy(parent, button, "Logging in…", work, on_done)`` is for one service call of about a second
 started by a button (a password checked, open deadlines recomputed): no progress dialog, the button
@@ -21,9 +23,10 @@ import gc
 import logging
 import weakref
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.services.progress import Cancelled, Progress
+from desktop.views.confirm import confirmed
 from desktop.views.errors import plain_message, show_error
 
 log = logging.getLogger(__name__)
@@ -100,28 +104,40 @@ class _Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+@dataclass(frozen=True)
+class CancelQuestion:
+    """Asked before the user's Cancel stops work that would lose something (an import: what it read
+    so far): ``cancel`` stops it, ``go_on`` (the default, and Esc's) lets it go on."""
+
+    text: str
+    cancel: str
+    go_on: str
+
+
 class _ProgressDialog(QProgressDialog):
-    """Closed by its operation only. Esc and the title bar's close button ask the work to cancel
-    (when it still may be) instead of hiding the dialog, which would leave the window usable while
-    the work goes on."""
+    """Closed by its operation only. Its Cancel button, Esc and the title bar's close button are the
+    user's Cancel (:meth:`BackgroundOperation.ask_cancel`); the dialog stays, neither hidden (the
+    window would be usable while the work goes on) nor reset, until the work has ended."""
 
     def __init__(self, operation: BackgroundOperation, label: str, parent: QWidget | None) -> None:
         super().__init__(label, "", 0, 0, parent)
         self.operation = operation
         self.finished_work = False
+        # QProgressDialog hides and resets itself on Cancel: the work may go on (the user is asked first)
+        QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
 
     def reject(self) -> None:
         if self.finished_work:
             super().reject()
         else:
-            self.operation.cancel()
+            self.operation.ask_cancel()
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         if self.finished_work:
             super().closeEvent(event)
         else:
             event.ignore()
-            self.operation.cancel()
+            self.operation.ask_cancel()
 
 
 class BackgroundOperation(QObject):
@@ -129,10 +145,14 @@ class BackgroundOperation(QObject):
 
     done = Signal()
 
-    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, delay_ms: int | None) -> None:
+    def __init__(self, parent: QWidget | None, label: str, cancellable: bool, delay_ms: int | None,
+                 cancel_question: CancelQuestion | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.label = label
+        self.cancel_question = cancel_question
+        self.asking = False  # the cancel question is on screen
+        self.ended = False
         self.signals = _Signals()
         self.dialog: _ProgressDialog | None = None
         self.progress = Progress(self._report_from_worker)
@@ -164,7 +184,7 @@ class BackgroundOperation(QObject):
         dialog.setAutoReset(False)
         if not self.cancellable:
             dialog.setCancelButton(None)
-        dialog.canceled.connect(self.cancel)
+        dialog.canceled.connect(self.ask_cancel)
         self.dialog = dialog
         self._on_progress(*self._last)
         dialog.show()
@@ -213,17 +233,40 @@ class BackgroundOperation(QObject):
             self.dialog.show()
             self.dialog.raise_()
 
+    def ask_cancel(self) -> None:
+        """The user's Cancel (the progress dialog's button, Esc or close button, or the window's own
+        while the work runs): the :attr:`cancel_question` asked first, if any, then :meth:`cancel`.
+        The question goes away unanswered when the work ends meanwhile."""
+        if self.asking or self.ended or not self.can_cancel:
+            return
+        question = self.cancel_question
+        if question is not None:
+            parent = self.parent_widget if self.parent_widget is not None and isValid(self.parent_widget) else None
+            title = parent.window().windowTitle() if parent is not None else self.label
+            self.asking = True
+            try:
+                if not confirmed(parent, title, question.text, question.cancel, question.go_on, ends=self.done):
+                    return
+            finally:
+                if isValid(self):
+                    self.asking = False
+            if not isValid(self) or self.ended:
+                return
+        self.cancel()
+
     def cancel(self) -> None:
-        """Ask the work to stop; nothing happens when it may not be cancelled (or no longer)."""
+        """Ask the work to stop, without a question (the exit guard's 取消并退出, whose user has chosen
+        already); nothing happens when it may not be cancelled (or no longer)."""
         dialog = self.dialog
         if dialog is not None and not dialog.isVisible():
-            dialog.show()  # QProgressDialog hides itself on Cancel: it stays until the work has stopped
+            dialog.show()
         if not self.cancellable or not self.progress.cancel():
             return
         if dialog is not None:
             dialog.setLabelText(self.tr("Cancelling…"))
 
     def finish(self) -> None:
+        self.ended = True
         self._timer.stop()
         if self.dialog is not None:
             dialog, self.dialog = self.dialog, None
@@ -261,8 +304,9 @@ def run_in_background(
     label: str = "",
     cancellable: bool = True,
     delay_ms: int | None = 500,
+    cancel_question: CancelQuestion | None = None,
 ) -> BackgroundOperation:
-    op = BackgroundOperation(parent, label or "…", cancellable, delay_ms)
+    op = BackgroundOperation(parent, label or "…", cancellable, delay_ms, cancel_question)
     _running[op] = None
 
     def finished(result: Any) -> None:

@@ -24,8 +24,13 @@ from desktop.services.errors import ServiceError
 from desktop.services.progress import Progress
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.import_wizard import SPREADSHEET_FILTER, RowsTableModel, SheetChoice
-from desktop.views.operations import run_in_background
+from desktop.views.import_wizard import (
+    SPREADSHEET_FILTER,
+    RowsTableModel,
+    SheetChoice,
+    import_cancel_question,
+)
+from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.table_model import EmptyHint, read_only_table
 
 TEMPLATE_NAME = "家庭台账_导入模板.xlsx"
@@ -117,6 +122,7 @@ class RegisterImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.running = False
+        self.operation: BackgroundOperation | None = None  # a dry run or an import running
         self.result_path = ""  # the file the result was read from
         self._path_changed()
 
@@ -267,6 +273,7 @@ class RegisterImportDialog(QDialog):
 
         def done(result: ri.RegisterImportResult) -> None:
             self.running = False
+            self.operation = None
             self.result_path = path
             self.show_result(result)
             self._path_changed()
@@ -277,6 +284,7 @@ class RegisterImportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.running = False
+            self.operation = None
             self._forget_result()  # the errors of an earlier run are not this file's
             self.summary.setText(getattr(exc, "message", "") or str(exc))
             self.summary.setStyleSheet("color: #c0392b;")
@@ -284,11 +292,23 @@ class RegisterImportDialog(QDialog):
 
         def cancelled() -> None:
             self.running = False
+            self.operation = None
             self._path_changed()
             self.summary.setText(self.tr("Cancelled. Nothing was written."))
 
-        run_in_background(self, work, done, on_error=failed, on_cancelled=cancelled,
-                          label=self.tr("Checking the register…") if dry_run else self.tr("Importing the register…"))
+        self.operation = run_in_background(
+            self, work, done, on_error=failed, on_cancelled=cancelled,
+            label=self.tr("Checking the register…") if dry_run else self.tr("Importing the register…"),
+            cancel_question=None if dry_run else import_cancel_question())
+
+    def reject(self) -> None:
+        """Close, Esc or the close button while a dry run or an import runs: it is cancelled first (the
+        dialog stays, saying so): an import once the user agrees, a dry run at once."""
+        op = self.operation
+        if op is not None:
+            op.ask_cancel()
+            return
+        super().reject()
 
     def show_result(self, result: ri.RegisterImportResult) -> None:
         self.result = result
