@@ -7,14 +7,18 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
 @contextlib.contextmanager
-def replacing(path: str | Path) -> Iterator[Path]:
+def replacing(path: str | Path, before_replace: Callable[[], None] | None = None) -> Iterator[Path]:
     """A temporary file next to ``path`` to write into; it replaces ``path`` when the block ends
     and is removed when the block or the replacing fails. Missing folders are created.
+
+    ``before_replace()`` is called once the temporary file is complete, just before it replaces
+    ``path``: the last moment a cancel leaves nothing behind (it may raise; an export's
+    ``Progress.commit``, after which a cancel is refused: the file is there).
 
     Any OSError raised names ``path`` itself (``filename``), not the temporary file or the folder,
     so that the message shown says which file could not be saved."""
@@ -26,6 +30,8 @@ def replacing(path: str | Path) -> Iterator[Path]:
         os.close(fd)
         tmp = Path(name)
         yield tmp
+        if before_replace is not None:
+            before_replace()
         # mkstemp makes the file readable by its owner alone: a saved workbook is shared like any
         # other file (the mode of the file it replaces, else read-write for the owner, read for all)
         try:

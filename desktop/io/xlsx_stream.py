@@ -75,9 +75,10 @@ def _clean(text: str) -> str:
 
 def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1",
                title: str = "", text_columns: Sequence[int] = (), widths: Sequence[int] | None = None,
-               on_row: Callable[[int], None] | None = None) -> int:
+               on_row: Callable[[int], None] | None = None, before_replace: Callable[[], None] | None = None) -> int:
     """Write one sheet (optional title line, a bold header row, frozen panes, autofilter). ``on_row(n)``
-    is called every 1,000 rows and may raise to cancel. Returns the number of data rows written."""
+    is called every 1,000 rows and may raise to cancel; ``before_replace()`` once before the file is put
+    in place (files.replacing). Returns the number of data rows written."""
     letters = [column_letter(i) for i in range(max(len(headers), 1))]
     text_cols = set(text_columns)
     strings: dict[str, int] = {}
@@ -90,7 +91,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
             index = strings[text] = len(strings)
         return index
 
-    with replacing(path) as tmp_name:
+    with replacing(path, before_replace) as tmp_name:
         with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
             zf.writestr("_rels/.rels", _RELS)

@@ -29,11 +29,13 @@ class SheetSpec:
 
 
 def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
-                   on_row: Callable[[int], None] | None = None) -> int:
-    """Write the sheets; ``on_row(n)`` is called every 1,000 rows (it may raise to cancel).
+                   on_row: Callable[[int], None] | None = None,
+                   before_replace: Callable[[], None] | None = None) -> int:
+    """Write the sheets; ``on_row(n)`` is called every 1,000 rows (it may raise to cancel), and
+    ``before_replace()`` once before the file is put in place (files.replacing).
     Returns the number of data rows written."""
     written = 0
-    with replacing(path) as tmp:
+    with replacing(path, before_replace) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_numbers": False,
                                               "strings_to_formulas": False, "strings_to_urls": False})
         bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
@@ -96,5 +98,6 @@ def close_book(book: xlsxwriter.Workbook) -> None:
 
 def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1",
                 title: str = "", text_columns: Sequence[int] = (),
-                on_row: Callable[[int], None] | None = None) -> int:
-    return write_workbook(path, [SheetSpec(sheet, headers, rows, title=title, text_columns=text_columns)], on_row)
+                on_row: Callable[[int], None] | None = None, before_replace: Callable[[], None] | None = None) -> int:
+    return write_workbook(path, [SheetSpec(sheet, headers, rows, title=title, text_columns=text_columns)], on_row,
+                          before_replace)

@@ -99,6 +99,7 @@ from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.policy import gradual_exit_months_session
+from desktop.services.progress import NO_PROGRESS, Progress
 
 DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核确认)
 ACCEPT_LOCK = 0x52454C50 << 32  # + household id ("RELP"): one acceptance of a family at a time
@@ -1296,9 +1297,9 @@ def roster_title(month: date, region_name: str = "") -> str:
 
 
 def export_payment_roster_xlsx(db: Database, actor: Actor, path: str | Path, month: date, *,
-                               region_id: int | None = None) -> tuple[int, Decimal]:
+                               region_id: int | None = None, progress: Progress = NO_PROGRESS) -> tuple[int, Decimal]:
     """Write the month's payment roster, with a total line; returns (households, total). Logged: the
-    roster carries ID numbers (RULES.md §4)."""
+    roster carries ID numbers (RULES.md §4). Cancelled (``progress``) before it is complete: no file."""
     from desktop.io.xlsx_writer import write_table
 
     rows = payment_roster(db, actor, month, region_id=region_id)
@@ -1316,7 +1317,7 @@ def export_payment_roster_xlsx(db: Database, actor: Actor, path: str | Path, mon
               r.member_count, r.amount, r.application_id) for i, r in enumerate(rows, start=1)]
     table.append(("合计", "", "", "", f"{len(rows)} 户", "", "", sum(r.member_count for r in rows), total, None))
     write_table(path, ROSTER_HEADERS, table, sheet="发放花名册", title=roster_title(month, region_name),
-                text_columns=(3, 5))
+                text_columns=(3, 5), **progress.writing(len(table), "户"))
     with unit_of_work(db, actor, write=True) as uow:
         uow.audit("payments.roster", "assistance_records", None,
                   after={"month": f"{month:%Y-%m}", "households": len(rows), "amount": str(total)},
@@ -1880,7 +1881,8 @@ def list_samples(db: Database, actor: Actor) -> list[tuple[int, date, int, int]]
         return [(int(i), d, int(s), int(n)) for i, d, s, n in rows]
 
 
-def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | Path) -> int:
+def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | Path,
+                       progress: Progress = NO_PROGRESS) -> int:
     from desktop.io.xlsx_writer import write_table
 
     info = sample_info(db, actor, sample_id)
@@ -1890,7 +1892,7 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
     rows = [(r.application_id, r.head_name, r.subdistrict_name, r.region_name, r.decided_on,
              {"passed": "通过", "failed": "未通过"}.get(r.result or "", "待核查")) for r in info.rows]
     n = write_table(path, ["申请编号", "户主姓名", "街道(镇)", "社区(村)", "批准日期", "核查结果"], rows,
-                    sheet="抽查样本", title=title)
+                    sheet="抽查样本", title=title, **progress.writing(len(rows), "户"))
     with unit_of_work(db, actor, write=True) as uow:
         uow.audit("spot_check.export", "spot_check_samples", sample_id, detail=str(path))
     return n
@@ -1993,7 +1995,7 @@ EXPORT_LIMIT = 1_000_000  # rows of one sheet
 def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as_of: date | None = None,
                              status: str | None = "open", track: str | None = None, category: str | None = None,
                              next_step: str | None = None, region_id: int | None = None, overdue_only: bool = False,
-                             name: str = "") -> int:
+                             name: str = "", progress: Progress = NO_PROGRESS) -> int:
     """The application list under the same filters as on screen, every row of it (the screen shows
     the first :data:`LIST_LIMIT`), soonest due first, as xlsx. The export is logged."""
     from desktop.io.xlsx_writer import write_table
@@ -2009,7 +2011,7 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
               "逾期" if r.overdue else "", r.decided_on, r.amount, r.warning] for r in rows]
     as_of = as_of or date.today()
     title = f"申请清单({proc.STATUS_LABELS.get(status or '', '全部状态')};{as_of:%Y-%m-%d})"
-    n = write_table(path, APPLICATION_HEADERS, table, sheet="申请", title=title)
+    n = write_table(path, APPLICATION_HEADERS, table, sheet="申请", title=title, **progress.writing(len(table), "条"))
     with unit_of_work(db, actor, write=True) as uow:
         uow.audit("applications.export", "applications", None, after={"rows": n, "file": Path(path).name},
                   detail=f"导出申请清单 {n:,} 条({title})到《{Path(path).name}》")
@@ -2169,12 +2171,13 @@ def publicity_title(decided_from: date, decided_to: date) -> str:
 
 
 def export_publicity_xlsx(db: Database, actor: Actor, path: str | Path, *, decided_from: date, decided_to: date,
-                          region_id: int | None = None) -> int:
+                          region_id: int | None = None, progress: Progress = NO_PROGRESS) -> int:
     from desktop.io.xlsx_writer import write_table
 
     rows = publicity_list(db, actor, decided_from=decided_from, decided_to=decided_to, region_id=region_id)
     headers, table = publicity_table(rows)
-    n = write_table(path, headers, table, sheet="公示名单", title=publicity_title(decided_from, decided_to))
+    n = write_table(path, headers, table, sheet="公示名单", title=publicity_title(decided_from, decided_to),
+                    **progress.writing(len(table), "户"))
     _record_publicity(db, actor, decided_from, decided_to, len(rows), str(path))
     return n
 

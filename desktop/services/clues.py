@@ -1064,7 +1064,8 @@ def export_clues(db: Database, actor: Actor, flt: ClueFilter, path: str | Path,
 
         written = xlsx_stream.write_rows(path, EXPORT_HEADERS, rows(), sheet="线索",
                                          title=f"线索清单({described};{date.today():%Y-%m-%d} 导出)",
-                                         text_columns=(4, 5), widths=EXPORT_WIDTHS, on_row=on_row)
+                                         text_columns=(4, 5), widths=EXPORT_WIDTHS, on_row=on_row,
+                                         before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
     name = Path(path).name
     with unit_of_work(db, actor, write=True) as uow:

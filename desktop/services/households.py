@@ -1544,7 +1544,8 @@ def export_households(db: Database, actor: Actor, flt: HouseholdFilter, path: st
             if n % 1000 == 0:
                 progress.report(n, total, f"正在导出:{n} / {total} 户")
 
-    written = write_table(path, EXPORT_HEADERS, rows(), sheet="家庭户", text_columns=(0, 2))
+    written = write_table(path, EXPORT_HEADERS, rows(), sheet="家庭户", text_columns=(0, 2),
+                          before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
     region_names = {rid: r[2] for rid, r in pager.regions.by_id.items()}
     with unit_of_work(db, actor, write=True) as uow:

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypedDict
 
 
 class Cancelled(Exception):
     """The user cancelled; whatever the work wrote has been rolled back."""
+
+
+class FileHooks(TypedDict):
+    """A file writer's hooks (desktop/io: xlsx_writer, xlsx_stream), from :meth:`Progress.writing`."""
+
+    on_row: Callable[[int], None]
+    before_replace: Callable[[], None]
 
 
 class Progress:
@@ -52,6 +60,15 @@ class Progress:
     def check(self) -> None:
         if self._cancel.is_set():
             raise Cancelled()
+
+    def writing(self, total: int = 0, unit: str = "行") -> FileHooks:
+        """An export's file writer reports the rows written and honours a cancel until the finished
+        file is put in place (nothing is left behind); from then on the file is there, a cancel is
+        refused and what follows (the audit entry of the export) is done."""
+        def on_row(n: int) -> None:
+            self.report(n, total, f"已写入 {n:,} / {total:,} {unit}" if total else f"已写入 {n:,} {unit}")
+
+        return FileHooks(on_row=on_row, before_replace=self.commit)
 
 
 NO_PROGRESS = Progress()

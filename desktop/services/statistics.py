@@ -1494,8 +1494,10 @@ def with_region(f: StatsFilter, region_id: int | None) -> StatsFilter:
 _SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
-def export_tables(path: str, tables: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]]) -> int:
-    """Write chart numbers to one xlsx: (sheet name, title, headers, rows) per sheet. Atomic."""
+def export_tables(path: str, tables: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]],
+                  progress: Progress = NO_PROGRESS) -> int:
+    """Write chart numbers to one xlsx: (sheet name, title, headers, rows) per sheet. Atomic: cancelled
+    (``progress``) before it is complete, no file."""
     from desktop.io.xlsx_writer import SheetSpec, write_workbook
 
     used: set[str] = set()
@@ -1507,11 +1509,11 @@ def export_tables(path: str, tables: Sequence[tuple[str, str, Sequence[str], Seq
             sheet, n = f"{base}{n}", n + 1
         used.add(sheet)
         specs.append(SheetSpec(sheet, headers, rows, title=title))
-    return write_workbook(path, specs)
+    return write_workbook(path, specs, **progress.writing(sum(len(rows) for *_, rows in tables)))
 
 
-def export_drill(path: str, drill: Drill) -> int:
+def export_drill(path: str, drill: Drill, progress: Progress = NO_PROGRESS) -> int:
     """The listed records (masked IDs) to xlsx."""
     rows = [(r.household_code, r.head_name, r.id_masked, r.region, r.on, r.detail) for r in drill.rows]
     title = drill.title + (f"(共 {drill.total:,} 条,仅列出前 {len(drill.rows):,} 条)" if drill.truncated else "")
-    return export_tables(path, [("记录", title, list(RECORD_HEADERS), rows)])
+    return export_tables(path, [("记录", title, list(RECORD_HEADERS), rows)], progress)

@@ -1001,7 +1001,7 @@ class MonthlyAssistanceDialog(BusyDialog):
                 "Roster saved: {n} household(s), {amount} yuan → {path}").format(n=n, amount=f"{total:,.2f}",
                                                                                     path=target))
 
-        run_in_background(self, lambda _p: svc.export_payment_roster_xlsx(db, actor, target, month), done,
+        run_in_background(self, lambda p: svc.export_payment_roster_xlsx(db, actor, target, month, progress=p), done,
                           label=self.tr("Writing the payment roster…"))
 
     def record(self) -> None:

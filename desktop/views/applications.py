@@ -407,7 +407,7 @@ class ApplicationsPage(QWidget):
                                     self.tr("Saved {path}\n{n} application(s).").format(path=target, n=f"{n:,}"))
 
         return export_in_background(self, self.list_export_button,
-                                    lambda _p: svc.export_applications_xlsx(db, actor, target, **filters), done,
+                                    lambda p: svc.export_applications_xlsx(db, actor, target, progress=p, **filters), done,
                                     self.tr("Exporting the applications…"))
 
     def export_publicity(self, kind: str, path: str | None = None, period: tuple[date, date] | None = None) -> None:
@@ -431,9 +431,9 @@ class ApplicationsPage(QWidget):
             button.setEnabled(False)
         label = self.tr("Writing the publicity list…")
         if kind == "xlsx":
-            op = run_in_background(self, lambda _p: svc.export_publicity_xlsx(db, actor, target, decided_from=first,
-                                                                              decided_to=last),
-                                   lambda n: self._exported(target, n), label=label, cancellable=False)
+            op = run_in_background(self, lambda p: svc.export_publicity_xlsx(db, actor, target, decided_from=first,
+                                                                             decided_to=last, progress=p),
+                                   lambda n: self._exported(target, n), label=label)
         else:
             from desktop.views.printing import html_to_pdf
 
@@ -447,7 +447,7 @@ class ApplicationsPage(QWidget):
 
             op = run_in_background(self, lambda _p: svc.publicity_html(db, actor, decided_from=first, decided_to=last,
                                                                        record_as=target), printed, label=label,
-                                   cancellable=False)  # neither takes a progress: a Cancel button would do nothing
+                                   cancellable=False)  # takes no progress: a Cancel button would do nothing
         op.done.connect(lambda: [button.setEnabled(True) for button in buttons])
 
     def record_monthly_payments(self) -> None:
@@ -515,6 +515,6 @@ class ApplicationsPage(QWidget):
             if not path:
                 return
         db, actor, target = self.ctx.db, self.ctx.actor, path
-        run_in_background(self, lambda _p: svc.export_sample_xlsx(db, actor, sample_id, target),
+        run_in_background(self, lambda p: svc.export_sample_xlsx(db, actor, sample_id, target, p),
                           lambda n: self.sample_label.setText(self.tr("{n} row(s) saved to {path}").format(
                               n=n, path=Path(target).name)), label=self.tr("Writing the sample list…"))

@@ -785,7 +785,7 @@ class StatisticsPage(QWidget):
             tables.append((self.tr("Key figures"), self.stats.filter.describe(self.stats.scope_name),
                            [self.tr("Figure"), self.tr("Value")], rows))
         tables += [self._chart_table(c) for c in charts]
-        run_in_background(self, lambda _p: st.export_tables(path, tables),
+        run_in_background(self, lambda progress: st.export_tables(path, tables, progress),
                           lambda _n: self.status.setText(self.tr("Saved {path}").format(path=path)),
                           on_error=self._not_saved,
                           label=self.tr("Writing the workbook…"))
@@ -805,7 +805,7 @@ class StatisticsPage(QWidget):
                               self.tr("Excel workbooks (*.xlsx)"))
         if path:
             drill = self.drill
-            run_in_background(self, lambda _p: st.export_drill(path, drill),
+            run_in_background(self, lambda progress: st.export_drill(path, drill, progress),
                               lambda _n: self.status.setText(self.tr("Saved {path}").format(path=path)),
                               on_error=self._not_saved,
                               label=self.tr("Writing the workbook…"))
