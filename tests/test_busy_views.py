@@ -137,6 +137,7 @@ def test_a_wrong_password_is_told_as_before_and_the_form_is_back(qtbot, district
 
 def test_closing_the_login_dialog_while_logging_in_closes_it_afterwards_logged_out(  # noqa: ANN201
         qtbot, sqlite_district: District, held_open: list[Held], monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001
+    entries, last = login_entries(sqlite_district.db), last_login(sqlite_district.db)
     login, dialog = logging_in(qtbot, held_open, monkeypatch, sqlite_district.db, PASSWORD)
     dialog.cancel_button.click()
     QTest.keyClick(dialog, Qt.Key.Key_Escape)  # and Esc, and the title bar's close button
@@ -147,18 +148,92 @@ def test_closing_the_login_dialog_while_logging_in_closes_it_afterwards_logged_o
     assert wait_for_background()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert dialog.result() == LoginDialog.DialogCode.Rejected and dialog.actor is None  # the user gave up
+    # not a login: the audit log does not say 登录, the account does not show one
+    assert login_entries(sqlite_district.db) == entries and last_login(sqlite_district.db) == last
+
+
+def login_entries(db: Database) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+
+    with db.session_factory() as s:
+        return [(a, d) for a, d in s.execute(select(AuditEntry.action, AuditEntry.detail)
+                                            .where(AuditEntry.action.like("user.login%")).order_by(AuditEntry.id))]
+
+
+def last_login(db: Database) -> object:
+    from sqlalchemy import select
+
+    from desktop.models import User
+
+    with db.session_factory() as s:
+        return s.scalar(select(User.last_login_at).where(User.username == "admin"))
+
+
+def test_a_wrong_password_cancelled_still_counts(qtbot, district: District,  # noqa: ANN001
+                                                 held_open: list[Held], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing the window does not take back a wrong password: it counts towards the lock as before."""
+    entries = login_entries(district.db)
+    login, dialog = logging_in(qtbot, held_open, monkeypatch, district.db, "wrong")
+    dialog.reject()
+    login.release()
+    assert wait_for_background()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert dialog.actor is None and dialog.message.text() == ""  # closed: the refusal is not told
+    assert [a for a, _d in login_entries(district.db)[len(entries):]] == ["user.login_failed"]
+    with pytest.raises(ServiceError, match="还可再试 3 次"):
+        auth.login(district.db, "admin", "wrong")
+
+
+def test_a_login_closed_too_late_to_cancel_stands(qtbot, district: District,  # noqa: ANN001
+                                                  held_open: list[Held], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The login was committed when the window was closed (its cancel refused): the user is logged in,
+    as the audit log says, rather than an entry claiming a login the user never got."""
+    entries, last = login_entries(district.db), last_login(district.db)
+    finishing = hold(held_open, monkeypatch, auth, "actor_for")  # called after the login's commit
+    dialog = LoginDialog(district.db, "admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText(PASSWORD)
+    dialog.try_login()
+    finishing.started(qtbot)
+    dialog.reject()
+    assert dialog.operation is not None and not dialog.operation.progress.cancelled
+    finishing.release()
+    assert wait_for_background()
+    assert dialog.result() == LoginDialog.DialogCode.Accepted and dialog.actor is not None
+    assert login_entries(district.db) == [*entries, ("user.login", "登录")] and last_login(district.db) != last
+
+
+def creating_the_administrator(qtbot, made: list[Held], monkeypatch: pytest.MonkeyPatch, db: Database,  # noqa: ANN001
+                               held: str) -> tuple[Held, FirstRunDialog]:
+    """The first-run dialog filled in and sent: ``auth.<held>`` (the creation, or its login) is being held."""
+    call = hold(made, monkeypatch, auth, held)
+    dialog = FirstRunDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("secret123")
+    dialog.password2.setText("secret123")
+    dialog.create()
+    call.started(qtbot)
+    return call, dialog
+
+
+def test_first_run_cancelled_makes_the_account_without_a_login(qtbot, sqlite_db: Database,  # noqa: ANN001
+                                                               held_open: list[Held],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    login, dialog = creating_the_administrator(qtbot, held_open, monkeypatch, sqlite_db, "login")
+    dialog.reject()
+    login.release()
+    assert wait_for_background()
+    assert dialog.result() == FirstRunDialog.DialogCode.Rejected and dialog.actor is None
+    assert auth.has_users(sqlite_db) and login_entries(sqlite_db) == [] and last_login(sqlite_db) is None
 
 
 def test_first_administrator_is_created_off_the_ui_thread(qtbot, sqlite_db: Database,  # noqa: ANN001
                                                           held_open: list[Held],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    create = hold(held_open, monkeypatch, auth, "create_first_admin")
-    dialog = FirstRunDialog(sqlite_db)
-    qtbot.addWidget(dialog)
-    dialog.password.setText("secret123")
-    dialog.password2.setText("secret123")
-    dialog.create()
-    create.started(qtbot)
+    create, dialog = creating_the_administrator(qtbot, held_open, monkeypatch, sqlite_db, "create_first_admin")
     assert not dialog.ok_button.isEnabled()
     assert dialog.ok_button.text() == dialog.tr("Creating the administrator…")
     dialog.create()

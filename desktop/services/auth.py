@@ -32,6 +32,7 @@ from desktop.services.base import (
 )
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
+from desktop.services.progress import NO_PROGRESS, Progress
 from desktop.services.regions import new_region
 
 # Tests set RELIEF_DESK_FAST_PASSWORD_HASH to trade hashing strength for speed (like Django's test hasher).
@@ -225,9 +226,14 @@ def _count_wrong_password(session: Session, user: User, state: LoginState, now: 
     return after
 
 
-def login(db: Database, username: str, password: str) -> Actor:
+def login(db: Database, username: str, password: str, progress: Progress = NO_PROGRESS) -> Actor:
     """Check a password; the message never tells which of the two was wrong, nor whether the name
-    is an account. Wrong passwords in a row lock the account for a while (rules.lockout)."""
+    is an account. Wrong passwords in a row lock the account for a while (rules.lockout).
+
+    A login the user cancels (``progress``, the login window closed while the password is checked)
+    is not one: nothing of it is kept, no 登录 in the audit log (:class:`Cancelled`). A refusal is
+    recorded all the same (a wrong password still counts towards the lock). Once the login is
+    committed a cancel is refused: the user is logged in."""
     with db.session_factory() as session:
         user = _named(session, username)
         if user is None:
@@ -258,6 +264,7 @@ def login(db: Database, username: str, password: str) -> Actor:
         user.failed_logins, user.last_failed_login_at, user.locked_until = 0, None, None
         user.last_login_at = now
         _log_login(session, user.id, user.username, "user.login", "登录", at=now)
+        progress.commit()  # cancelled before: rolled back (the session closes uncommitted)
         session.commit()
         region = session.get(Region, user.region_id)
         assert region is not None
@@ -331,14 +338,16 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
         return user.id
 
 
-def create_first_admin(db: Database, *, username: str, password: str, display_name: str = "") -> Actor:
-    """First run on an empty database: the administrator of the whole district."""
+def create_first_admin(db: Database, *, username: str, password: str, display_name: str = "",
+                       progress: Progress = NO_PROGRESS) -> Actor:
+    """First run on an empty database: the administrator of the whole district, then logged in
+    (``progress``: a cancel leaves the account made, not logged in, as :func:`login`)."""
     if has_users(db):
         raise PermissionDenied("数据库中已有用户,不能再创建首个管理员。")
     region_id = ensure_district(db)
     add_user(db, Actor.system(config.workstation_name()), username=username, password=password,
              role=Role.ADMIN, region_id=region_id, display_name=display_name)
-    return login(db, username, password)
+    return login(db, username, password, progress)
 
 
 def list_users(db: Database, actor: Actor) -> list[UserInfo]:

@@ -66,8 +66,10 @@ class LoginDialog(BusyDialog):
             self.password.selectAll()
             self.password.setFocus()
 
-        self.run_busy(self.ok_button, self.tr("Logging in…"), lambda: auth.login(db, username, password), done,
-                      failed, hold=(self.username, self.password))
+        # closed meanwhile, the login is cancelled: not logged in, nor recorded as a login
+        self.run_busy(self.ok_button, self.tr("Logging in…"), lambda progress: auth.login(db, username, password,
+                                                                                         progress),
+                      done, failed, hold=(self.username, self.password), cancellable=True)
 
 
 class FirstRunDialog(BusyDialog):
@@ -130,6 +132,7 @@ class FirstRunDialog(BusyDialog):
                 show_error(self, exc)
 
         self.run_busy(self.ok_button, self.tr("Creating the administrator…"),
-                      lambda: auth.create_first_admin(db, username=username, password=password,
-                                                      display_name=display_name),
-                      done, failed, hold=(self.username, self.display_name, self.password, self.password2))
+                      lambda progress: auth.create_first_admin(db, username=username, password=password,
+                                                               display_name=display_name, progress=progress),
+                      done, failed, hold=(self.username, self.display_name, self.password, self.password2),
+                      cancellable=True)

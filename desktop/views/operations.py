@@ -352,11 +352,13 @@ def run_busy(
     parent: QWidget,
     button: QAbstractButton,
     busy_text: str,
-    work: Callable[[], Any],
+    work: Callable[..., Any],
     on_done: Callable[[Any], None],
     *,
     on_error: Callable[[BaseException], None] | None = None,
     hold: Iterable[QWidget] = (),
+    cancellable: bool = False,
+    on_cancelled: Callable[[], None] | None = None,
 ) -> BackgroundOperation:
     """``work()`` (one service call of about a second) off the UI thread, without a progress dialog:
     until it ends ``button`` is off and says ``busy_text``, the wait cursor is over ``parent``, and the
@@ -365,7 +367,10 @@ def run_busy(
     (without ``on_error`` the error is shown as :func:`run_in_background` shows it).
 
     A text box keeps the keyboard focus (read-only, not disabled): Enter pressed again reaches the
-    dialog's default button, which is off, not the next button in the tab order (Cancel)."""
+    dialog's default button, which is off, not the next button in the tab order (Cancel).
+
+    ``cancellable``: ``work(progress)`` is given the operation's :class:`Progress`, which its
+    ``cancel()`` sets; ``on_cancelled()`` runs when the work stopped for it."""
     held = [w for w in hold if w is not button]
     boxes = [w for w in held if isinstance(w, _TEXT_BOXES) and not w.isReadOnly()]
     switched = [(w, w.isEnabled()) for w in [button, *(w for w in held if not isinstance(w, _TEXT_BOXES))]]
@@ -391,8 +396,8 @@ def run_busy(
         if moved and focused is not None and isValid(focused) and focused.isEnabled():
             focused.setFocus()
 
-    op = run_in_background(parent, lambda _progress: work(), on_done, on_error=on_error, label=busy_text,
-                           cancellable=False, delay_ms=None)
+    op = run_in_background(parent, work if cancellable else lambda _progress: work(), on_done, on_error=on_error,
+                           on_cancelled=on_cancelled, label=busy_text, cancellable=cancellable, delay_ms=None)
     op.done.connect(restore)
     return op
 
@@ -403,8 +408,11 @@ class BusyDialog(QDialog):
     Closing it while the call runs (Cancel, Esc, the title bar's close button) does not leave the call
     running for a window that is gone, nor end the program under it: the Cancel button says the dialog
     is closing, and it closes once the call has ended. What the call did is then told only when
-    :attr:`tell_after_closing` says so (a password that was changed is told; a login the user gave
-    up on is not used)."""
+    :attr:`tell_after_closing` says so (a password that was changed is told).
+
+    A call run ``cancellable`` (a login) is cancelled when the dialog is closed: what it did is rolled
+    back and not told. Closed too late (the call had committed, its cancel refused), it stands and is
+    told, as though the dialog had not been closed (the user is logged in, as the audit log says)."""
 
     tell_after_closing = False
 
@@ -419,9 +427,9 @@ class BusyDialog(QDialog):
     def busy(self) -> bool:
         return self.operation is not None
 
-    def run_busy(self, button: QAbstractButton, busy_text: str, work: Callable[[], Any],
+    def run_busy(self, button: QAbstractButton, busy_text: str, work: Callable[..., Any],
                  on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
-                 hold: Iterable[QWidget] = ()) -> None:
+                 hold: Iterable[QWidget] = (), cancellable: bool = False) -> None:
         """As :func:`run_busy`; nothing when a call is already running (Enter pressed twice)."""
         if self.operation is not None:
             return
@@ -429,9 +437,14 @@ class BusyDialog(QDialog):
         self.setResult(QDialog.DialogCode.Rejected)  # Accepted afterwards: on_done accepted
 
         def done(result: Any) -> None:
-            self.operation = None
-            if not self.closing or self.tell_after_closing:
+            op, self.operation = self.operation, None
+            stands = op is not None and op.cancellable and not op.progress.cancelled  # closed too late to cancel
+            if not self.closing or self.tell_after_closing or stands:
                 on_done(result)
+            self._close_if_asked()
+
+        def cancelled() -> None:
+            self.operation = None
             self._close_if_asked()
 
         def failed(exc: BaseException) -> None:
@@ -444,7 +457,8 @@ class BusyDialog(QDialog):
                 log.info("%s: closed while working, then: %s", type(self).__name__, plain_message(exc))
             self._close_if_asked()
 
-        self.operation = run_busy(self, button, busy_text, work, done, on_error=failed, hold=hold)
+        self.operation = run_busy(self, button, busy_text, work, done, on_error=failed, hold=hold,
+                                  cancellable=cancellable, on_cancelled=cancelled)
 
     def _close_if_asked(self) -> None:
         if not self.closing:
@@ -463,6 +477,7 @@ class BusyDialog(QDialog):
         if self.closing:
             return
         self.closing = True
+        self.operation.cancel()  # a cancellable call is rolled back; another is waited for
         if self.cancel_button is not None:
             self._cancel_text = self.cancel_button.text()
             self.cancel_button.setEnabled(False)
