@@ -66,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="716" />
+        <location filename="../views/import_wizard.py" line="717" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -74,37 +74,37 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="490" />
+        <location filename="../views/import_wizard.py" line="491" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="508" />
+        <location filename="../views/import_wizard.py" line="509" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="492" />
+        <location filename="../views/import_wizard.py" line="493" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="494" />
+        <location filename="../views/import_wizard.py" line="495" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="506" />
+        <location filename="../views/import_wizard.py" line="507" />
         <source>The whole file was screened; nothing has been written. It was imported before and cannot be imported again.</source>
         <translation>已检查整个文件,未写入任何数据。此文件以前已导入,不能再次导入。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="541" />
+        <location filename="../views/import_wizard.py" line="542" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="545" />
+        <location filename="../views/import_wizard.py" line="546" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -233,82 +233,82 @@
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="354" />
-        <source>ID number (required)</source>
-        <translation>身份证号(必选)</translation>
-    </message>
-    <message>
-        <location filename="../views/import_wizard.py" line="354" />
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location filename="../views/import_wizard.py" line="355" />
+        <source>&amp;ID number (required):</source>
+        <translation>身份证号(必选)(&amp;I):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="355" />
-        <source>Sub-district / town</source>
-        <translation>街道/乡镇</translation>
-    </message>
-    <message>
-        <location filename="../views/import_wizard.py" line="355" />
-        <source>Community / village</source>
-        <translation>社区/村</translation>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="356" />
-        <source>Address</source>
-        <translation>住址</translation>
+        <source>Sub-&amp;district / town:</source>
+        <translation>街道/乡镇(&amp;D):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="356" />
-        <source>Phone</source>
-        <translation>联系电话</translation>
+        <source>&amp;Community / village:</source>
+        <translation>社区/村(&amp;C):</translation>
     </message>
     <message>
         <location filename="../views/import_wizard.py" line="357" />
-        <source>Document type (beside a document number)</source>
-        <translation>证件类型(与证件号码并列时)</translation>
+        <source>&amp;Address:</source>
+        <translation>住址(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="384" />
+        <location filename="../views/import_wizard.py" line="357" />
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="358" />
+        <source>Document &amp;type (beside a document number):</source>
+        <translation>证件类型(与证件号码并列时)(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../views/import_wizard.py" line="385" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="390" />
+        <location filename="../views/import_wizard.py" line="391" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="392" />
+        <location filename="../views/import_wizard.py" line="393" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="393" />
+        <location filename="../views/import_wizard.py" line="394" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="395" />
+        <location filename="../views/import_wizard.py" line="396" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="398" />
+        <location filename="../views/import_wizard.py" line="399" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="411" />
+        <location filename="../views/import_wizard.py" line="412" />
         <source>More than one column holds ID numbers: make sure the person's own is chosen above.</source>
         <translation>有不止一列是身份证号:请确认上面选的是名单上本人的那一列。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="431" />
+        <location filename="../views/import_wizard.py" line="432" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="437" />
+        <location filename="../views/import_wizard.py" line="438" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -316,67 +316,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="449" />
+        <location filename="../views/import_wizard.py" line="450" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="450" />
+        <location filename="../views/import_wizard.py" line="451" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="462" />
+        <location filename="../views/import_wizard.py" line="463" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="462" />
+        <location filename="../views/import_wizard.py" line="463" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="462" />
+        <location filename="../views/import_wizard.py" line="463" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="464" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="464" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="464" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="464" />
+        <location filename="../views/import_wizard.py" line="465" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="466" />
+        <location filename="../views/import_wizard.py" line="467" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="466" />
+        <location filename="../views/import_wizard.py" line="467" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="475" />
+        <location filename="../views/import_wizard.py" line="476" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="477" />
+        <location filename="../views/import_wizard.py" line="478" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -384,92 +384,92 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="557" />
+        <location filename="../views/import_wizard.py" line="558" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="562" />
+        <location filename="../views/import_wizard.py" line="563" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="565" />
+        <location filename="../views/import_wizard.py" line="566" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="570" />
+        <location filename="../views/import_wizard.py" line="571" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="575" />
+        <location filename="../views/import_wizard.py" line="576" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="591" />
+        <location filename="../views/import_wizard.py" line="592" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="606" />
+        <location filename="../views/import_wizard.py" line="607" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="610" />
+        <location filename="../views/import_wizard.py" line="611" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="621" />
+        <location filename="../views/import_wizard.py" line="622" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="629" />
+        <location filename="../views/import_wizard.py" line="630" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="634" />
+        <location filename="../views/import_wizard.py" line="635" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="643" />
+        <location filename="../views/import_wizard.py" line="644" />
         <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
         <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="655" />
+        <location filename="../views/import_wizard.py" line="656" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="656" />
+        <location filename="../views/import_wizard.py" line="657" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="662" />
+        <location filename="../views/import_wizard.py" line="663" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="669" />
+        <location filename="../views/import_wizard.py" line="670" />
         <source>Writing the error workbook…</source>
         <translation>正在写入错误清单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="689" />
+        <location filename="../views/import_wizard.py" line="690" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="696" />
+        <location filename="../views/import_wizard.py" line="697" />
         <source>Assigning…</source>
         <translation>正在分派…</translation>
     </message>
