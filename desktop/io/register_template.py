@@ -81,7 +81,7 @@ YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": F
 # How paper forms say "nothing here" (compared after folding full-width forms).
 DASHES = {"-", "--", "—", "——", "/", "\\"}
 # An amount cell holding one of these means nothing: 0 yuan.
-NO_AMOUNT = {"无", "没有", *DASHES}
+NO_AMOUNT = {"无", "没有", "暂无", "无收入", "没有收入", "无支出", "没有支出", *DASHES}
 # Columns where a dash is read as a blank cell: 无, or for 城乡类别 the region's (members' rows often
 # carry a dash in the household's columns). Not 劳动能力 or 健康状况: there 无 would be an answer
 # about the person, and a dash does not say which.
@@ -127,7 +127,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
                          *(f"{n}{c}" for n in "大二三四五小" for c in ("儿子", "女儿"))), "子女"),
         **dict.fromkeys(("父", "母", "父亲", "母亲", "公公", "婆婆", "岳父", "岳母", "继父", "继母", "养父", "养母"),
                         "父母"),
-        **dict.fromkeys(("孙", "孙子", "孙女", "外孙", "外孙子", "外孙女", "孙媳", "孙媳妇", "孙女婿", "曾孙", "曾孙子",
+        **dict.fromkeys(("孙", "孙子", "孙女", "外孙", "外孙子", "外孙女", "外孙子女", "孙媳", "孙媳妇", "孙女婿", "曾孙", "曾孙子",
                          "曾孙女", "长孙", "长孙女", "次孙", "次孙女"), "孙子女"),
         **dict.fromkeys(("兄", "哥", "弟", "姐", "妹", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "嫂", "嫂子", "弟媳",
                          "姐夫", "妹夫"), "兄弟姐妹"),
@@ -145,12 +145,22 @@ SYNONYMS: dict[str, dict[str, str]] = {
     "在校情况": {**dict.fromkeys(("学龄前", "幼儿园", "学前教育"), "学前"),
                  **dict.fromkeys(("小学", "初中", "九年义务教育"), "义务教育"),
                  "普通高中": "高中", **dict.fromkeys(("中专", "职高", "技校", "中等职业教育"), "中职"),
-                 **dict.fromkeys(("大学", "大专", "专科", "本科", "高职", "研究生"), "高等教育"),
+                 **dict.fromkeys(("职业高中", "技工学校", "中等专业学校"), "中职"),
+                 **dict.fromkeys(("大学", "大专", "专科", "本科", "高职", "研究生", "大学本科", "大学专科", "高职高专",
+                                  "硕士研究生", "博士研究生"), "高等教育"),
                  **dict.fromkeys(("不在校", "未在校", "未上学", "未入学", "辍学", "失学", "毕业", "已毕业"), "无")},
-    "当前救助类别": {**dict.fromkeys(("城市低保", "城镇低保", "农村低保"), "低保"), "特困供养": "特困", "否": "无",
+    # 城乡低保 is the 低保 of town and country alike; 分散 / 集中供养 are the two ways 特困 support is given
+    "当前救助类别": {**dict.fromkeys(("城市低保", "城镇低保", "农村低保", "城乡低保"), "低保"), "特困供养": "特困", "否": "无",
+                     **dict.fromkeys(("最低生活保障", "城市最低生活保障", "城镇最低生活保障", "农村最低生活保障",
+                                      "城乡最低生活保障"), "低保"),
                      **dict.fromkeys(("城市特困", "城镇特困", "农村特困"), "特困"),
+                     **dict.fromkeys((*(f"{way}{word}" for way in ("分散", "集中", "分散供养", "集中供养")
+                                        for word in ("特困", "特困供养")),
+                                      *(f"特困{way}" for way in ("分散", "集中", "分散供养", "集中供养")),
+                                      "分散供养", "集中供养"), "特困"),
                      **dict.fromkeys(("五保", "五保户", "五保供养", "农村五保"), "特困"),
-                     "低边": "低保边缘", "低收入": "低保边缘", "刚性支出困难": "支出型困难", "支出型": "支出型困难"},
+                     "低边": "低保边缘", "低收入": "低保边缘", "刚性支出困难": "支出型困难", "支出型": "支出型困难",
+                     "支出型贫困": "支出型困难"},
     "监测库别": {"否": "无", **{n + suffix: label for label, names in (("一类库", ("一", "1", "I")), ("二类库", ("二", "2", "II")))
                               for n in names for suffix in ("类", "类库")}},
 }
@@ -158,7 +168,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
 # value is not known as written.
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "残疾类别": ("残疾",), "残疾等级": ("残疾",), "劳动能力": ("劳动能力", "劳动力"), "城乡类别": ("户口",),
-    "当前救助类别": ("户", "对象", "人员", "家庭"), "在校情况": ("在读", "在校", "儿童", "阶段"),
+    "当前救助类别": ("户", "对象", "人员", "家庭"), "在校情况": ("在读", "在校", "儿童", "阶段"), "监测库别": ("监测库",),
 }
 
 
