@@ -1,15 +1,23 @@
 """Household register import on values other offices write (relief-desk import households FILE
 --json): the ways 特困 support is given (分散 / 集中供养), 城乡低保, more relations, schooling and
-amount words."""
+amount words, and a category naming an area other than the household's (农村低保 in a 城市 household)."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from desktop.cli import main as cli_main
 from desktop.io import register_template as tpl
-from tests.test_import_register import H1, H1_CHILD, row
+from desktop.models import Household
+from desktop.services.database import Database
+from tests.district import District
+from tests.test_import_register import H1, H1_CHILD, H1_SPOUSE, H2, H3, row, write_register
 
 COLUMNS = {h: i for i, h in enumerate(tpl.HEADER)}
 ATTRIBUTE = {"与户主关系": "relation", "当前救助类别": "category", "在校情况": "schooling", "监测库别": "library"}
@@ -50,3 +58,59 @@ def test_no_income_written_in_words_is_zero(text: str) -> None:
                                           经营净收入=6000), COLUMNS)
     assert errors == [] and person is not None
     assert person.incomes == {"business": Decimal("6000")}
+
+
+def _import(path: Path, capsys: pytest.CaptureFixture[str], db: Database) -> dict[str, Any]:
+    capsys.readouterr()
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["import", "households", str(path), "--json", "--database-url", url]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_category_naming_another_area_than_the_households_is_refused(db: Database, district: District,
+                                                                     tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """农村低保 was kept as 低保 in a household the register says is 城市 (the standard its income is
+    held to is the town's): one of the two is wrong. Written with a household whose 城乡类别 is left
+    blank, the category's area is the household's, over the community's."""
+    path = write_register(tmp_path / "台账.xlsx", [
+        # 城市 stated, 农村低保: refused
+        row(户编号="F1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 城乡类别="城市",
+            当前救助类别="农村低保"),
+        row(户编号="F1", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE),
+        # blank area in an urban community, 农村特困: a rural household; its member's 城市低保 contradicts it
+        row(户编号="F2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉街道", 社区="八泉社区",
+            当前救助类别="农村特困"),
+        row(户编号="F2", 与户主关系="子女", 姓名="孙小", 身份证号=H1_CHILD, 当前救助类别="城市特困"),
+        # agreeing: imported, 城市 from its 城市低保 in a rural village
+        row(户编号="F3", 与户主关系="本人", 姓名="李四", 身份证号=H3, 街道="河口镇", 社区="道仕袱村", 当前救助类别="城镇低保"),
+    ])
+    out = _import(path, capsys, db)
+    assert (out["households_created"], out["households_rejected"]) == (1, 2)
+    errors = [(e["row"], e["column"], e["message"]) for e in out["errors"]]
+    assert errors == [
+        (2, "当前救助类别", "“农村低保”是农村的救助类别,本户的城乡类别是“城市”(户主行第 2 行所填);请核对城乡类别或当前救助类别后再导入"),
+        (5, "当前救助类别", "“城市特困”是城市的救助类别,本户的城乡类别是“农村”(由户主行第 4 行的“农村特困”得出);"
+                        "请核对城乡类别或当前救助类别后再导入"),
+    ]
+    with db.session_factory() as s:
+        assert s.execute(select(Household.code, Household.area_type, Household.category)).all() == \
+            [("F3", "urban", "dibao")]
+
+
+def test_a_category_with_its_area_in_a_household_of_that_area_is_imported(db: Database, district: District,
+                                                                         tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_register(tmp_path / "台账.xlsx", [
+        row(户编号="F1", 与户主关系="户主", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 城乡类别="农村",
+            当前救助类别="农村低保户"),
+        row(户编号="F1", 与户主关系="妻", 姓名="钱二", 身份证号=H1_SPOUSE, 当前救助类别="农村低保"),
+        row(户编号="F2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="河口镇", 社区="道仕袱村",
+            当前救助类别="分散供养特困人员"),
+    ])
+    out = _import(path, capsys, db)
+    assert (out["households_created"], out["households_rejected"], out["errors"]) == (2, 0, [])
+    with db.session_factory() as s:
+        assert s.execute(select(Household.code, Household.area_type, Household.category)
+                         .order_by(Household.code)).all() == [("F1", "rural", "dibao"), ("F2", "rural", "tekun")]
+

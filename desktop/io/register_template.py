@@ -207,6 +207,9 @@ class PersonRow:
     library: str | None = None  # Stage.CLASS_I / CLASS_II / None
     note: str = ""
     converted_from_15: bool = False
+    # A category written with the area it is given in (农村低保, 城市特困): that area, and the text.
+    category_area: str | None = None
+    category_text: str = ""
     # The household's coded values this row states (a cell neither blank nor a dash): on a member's
     # row they must agree with the head's, which are the household's (see HOUSEHOLD_STATED).
     stated: dict[str, Any] = field(default_factory=dict)
@@ -455,6 +458,17 @@ def _choice(column: str, value: str) -> tuple[Any, str]:
     return code, ""
 
 
+# The words before a category that say where it is given (城市低保, 农村特困, 城镇最低生活保障).
+CATEGORY_AREA_WORDS = {"城市": codes.AreaType.URBAN, "城镇": codes.AreaType.URBAN, "农村": codes.AreaType.RURAL}
+
+
+def category_area(text: str) -> str | None:
+    """The area a category cell names with it ("农村低保" is given in the country), else None.
+    Only the category is kept, so that area must agree with the household's 城乡类别."""
+    folded = _folded(text)
+    return next((str(area) for word, area in CATEGORY_AREA_WORDS.items() if folded.startswith(word)), None)
+
+
 def stated(text: str) -> bool:
     """A cell that says something: neither blank nor a dash (how paper forms say "nothing here")."""
     return bool(text) and _folded(text) not in DASHES
@@ -590,7 +604,8 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         amount = _money(_amount_text(raw(label)), label, row, errors)
         if amount:
             expenses[str(expense_kind)] = amount
-    category = str(choice("当前救助类别") or codes.Category.NONE)
+    category_code = choice("当前救助类别")
+    category = str(category_code or codes.Category.NONE)
     library = str(lib) if (lib := choice("监测库别")) else None
     stated_values = {column: value for column, value in zip(HOUSEHOLD_STATED, (category, library, single), strict=True)
                      if stated(text(column))}
@@ -618,5 +633,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         note=text("备注"),
         converted_from_15=parsed.converted_from_15,
         stated=stated_values,
+        category_area=category_area(text("当前救助类别")) if category_code else None,
+        category_text=text("当前救助类别"),
     )
     return (None if errors else person), errors

@@ -466,10 +466,29 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
             hh.errors.append(CellError(head.row, "社区", f"“{head.community}”不在您的管辖范围内"))
             continue
         hh.region_id = community_id
-        hh.area_type = head.area_type or area_types.get(community_id) or codes.AreaType.URBAN
+        # 城乡类别 left blank: the area the head's category names (农村低保), else the community's
+        hh.area_type = head.area_type or head.category_area or area_types.get(community_id) or codes.AreaType.URBAN
         for p in hh.rows:
             if p is not head:
                 _check_member_household_values(hh, head, p, names, sub_id, community_id)
+        _check_category_areas(hh, head)
+
+
+def _check_category_areas(hh: _Household, head: PersonRow) -> None:
+    """A category written with its area (农村低保) is kept as the category alone (低保): an area
+    other than the household's is a contradiction the import would drop without a word."""
+    if head.area_type:
+        whence = f"户主行第 {head.row} 行所填"
+    elif head.category_area:
+        whence = f"由户主行第 {head.row} 行的“{head.category_text}”得出"
+    else:
+        whence = "户主行未填,取所在社区的城乡类别"
+    area = codes.AREA_LABELS[codes.AreaType(hh.area_type)]
+    for p in hh.rows:
+        if p.category_area and p.category_area != hh.area_type:
+            said = codes.AREA_LABELS[codes.AreaType(p.category_area)]
+            hh.errors.append(CellError(p.row, "当前救助类别", f"“{p.category_text}”是{said}的救助类别,本户的城乡类别是“{area}”"
+                                                            f"({whence});请核对城乡类别或当前救助类别后再导入"))
 
 
 _STATED_LABELS: dict[str, Any] = {"当前救助类别": codes.CATEGORY_LABELS, "监测库别": codes.LIBRARY_LABELS,
