@@ -114,3 +114,18 @@ def test_a_category_with_its_area_in_a_household_of_that_area_is_imported(db: Da
         assert s.execute(select(Household.code, Household.area_type, Household.category)
                          .order_by(Household.code)).all() == [("F1", "rural", "dibao"), ("F2", "rural", "tekun")]
 
+
+@pytest.mark.parametrize(("text", "wanted"), [("36000元/年", Decimal("36000")), ("1.2万/年", Decimal("12000")),
+                                              ("36000每年", Decimal("36000"))])
+def test_an_amount_written_per_year_is_the_years_amount(text: str, wanted: Decimal) -> None:
+    person, errors = tpl.parse_row(3, row(户编号="X", 与户主关系="本人", 姓名="乙", 身份证号=H1, 工资性收入=text), COLUMNS)
+    assert errors == [] and person is not None and person.incomes == {"wages": wanted}
+
+
+@pytest.mark.parametrize("text", ["3000元/月", "每月3000", "月均3000元"])
+def test_an_amount_written_per_month_is_refused_saying_the_year_is_asked(text: str) -> None:
+    """Not multiplied by 12 (the person may not have earned it every month), nor read as 3000: the
+    message said only that it was no amount."""
+    person, errors = tpl.parse_row(3, row(户编号="X", 与户主关系="本人", 姓名="乙", 身份证号=H1, 工资性收入=text), COLUMNS)
+    assert person is None
+    assert [str(e) for e in errors] == [f"第 3 行“工资性收入”列:“{text}”是每月的金额;请填写近 12 个月的合计金额(元)"]

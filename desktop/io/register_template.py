@@ -89,6 +89,10 @@ DASH_IS_NONE = ("城乡类别", "残疾类别", "残疾等级", "在校情况", 
 NAME_REMARK = re.compile(r"[(（\[【〔].*?[)）\]】〕]|[(（\[【〔].*$")
 CJK_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a number grouped by commas, as in 1,200.50
+# "36000元/年" is the year's amount the template asks for; "3000元/月", "每月3000", "月均3000" a month's,
+# which the import does not multiply (the person may not have earned it every month): said so.
+PER_YEAR = re.compile(r"[/每]年$")
+PER_MONTH = re.compile(r"[/每]月|月均|^月\d")
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
 MAX_CODE = 32  # 户编号 characters the households table holds
 MAX_TEXT = {"住址": 256, "联系电话": 32}  # characters the households and members tables hold
@@ -501,12 +505,16 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
         errors.append(CellError(row, column, f"“{text}”不是金额(逗号只能用作千位分隔,如 1,200.50)"))
         return Decimal("0")
     scale = 1
+    cleaned = PER_YEAR.sub("", cleaned)
     if cleaned.endswith("万") and len(cleaned) > 1:  # "1.2万"
         cleaned, scale = cleaned[:-1], 10000
     try:
         amount = Decimal(cleaned) * scale
     except InvalidOperation:
-        errors.append(CellError(row, column, f"“{text}”不是金额(应填写数字,单位元)"))
+        if PER_MONTH.search(folded):
+            errors.append(CellError(row, column, f"“{text}”是每月的金额;请填写近 12 个月的合计金额(元)"))
+        else:
+            errors.append(CellError(row, column, f"“{text}”不是金额(应填写数字,单位元)"))
         return Decimal("0")
     if not amount.is_finite():
         errors.append(CellError(row, column, f"“{text}”不是金额"))
