@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from desktop.cli import main as cli_main
 from desktop.io import register_template as tpl
-from desktop.models import Household
+from desktop.models import Household, Member
 from desktop.services.database import Database
 from tests.district import District
 from tests.test_import_register import H1, H1_CHILD, H1_SPOUSE, H2, H3, row, write_register
@@ -129,3 +129,28 @@ def test_an_amount_written_per_month_is_refused_saying_the_year_is_asked(text: s
     person, errors = tpl.parse_row(3, row(户编号="X", 与户主关系="本人", 姓名="乙", 身份证号=H1, 工资性收入=text), COLUMNS)
     assert person is None
     assert [str(e) for e in errors] == [f"第 3 行“工资性收入”列:“{text}”是每月的金额;请填写近 12 个月的合计金额(元)"]
+
+
+def test_ditto_in_the_household_columns_of_a_members_row_is_the_heads(db: Database, district: District,
+                                                                     tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """同上 / 同户主 on a member's row, in the columns read from the head's row (街道 … 监测库别), refused
+    the household (“同上”不是可填写的值, 系统中没有…). On the head's row it is still an error: there it
+    would be the household above's value."""
+    ditto = {c: "同上" for c in tpl.HEAD_ONLY}
+    path = write_register(tmp_path / "台账.xlsx", [
+        row(户编号="F1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区", 联系电话="13800000001",
+            城乡类别="农村", 单亲家庭="是", 当前救助类别="低保", 监测库别="无"),
+        row(户编号="F1", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE, **ditto),
+        row(户编号="F1", 与户主关系="子女", 姓名="赵小", 身份证号=H1_CHILD, **{c: "同户主" for c in tpl.HEAD_ONLY}),
+        row(户编号="F2", 与户主关系="本人", 姓名="孙三", 身份证号=H2, **{**ditto, "住址": "", "联系电话": ""}),
+    ])
+    out = _import(path, capsys, db)
+    assert (out["households_created"], out["households_rejected"]) == (1, 1)
+    assert {(e["row"], e["column"]) for e in out["errors"]} == {(5, "城乡类别"), (5, "单亲家庭"), (5, "当前救助类别"),
+                                                               (5, "监测库别")}
+    with db.session_factory() as s:
+        assert s.execute(select(Household.code, Household.area_type, Household.single_parent, Household.category,
+                                Household.member_count)).all() == [("F1", "rural", True, "dibao", 3)]
+        assert s.execute(select(Member.name, Member.phone).order_by(Member.id)).all() == \
+            [("赵大", "13800000001"), ("钱二", ""), ("赵小", "")]  # 同上 is no phone of their own

@@ -68,6 +68,10 @@ HEAD_ONLY = ("街道", "社区", "住址", "联系电话", "城乡类别", "单�
 # Of those, the ones that are the household's alone: a member's own 住址, 联系电话 or 城乡类别 (户口)
 # may differ from the head's; these may not.
 HOUSEHOLD_STATED = ("当前救助类别", "监测库别", "单亲家庭")
+# What paper forms write in a member's household columns for "as the head's" (compared after folding
+# full-width forms): the household's values are the head's row's, so these say nothing. Not on the
+# head's row, where "同上" would be another household's value.
+DITTO = {"同上", "同前", "同户主", "同户主行", "同本人", "〃", "\"\""}
 
 # The template's columns are fixed (issue 4): the basic resident pension has no column of its own.
 INCOME_COLUMNS = {label: kind for kind, label in codes.INCOME_LABELS.items() if label in HEADER}
@@ -538,6 +542,7 @@ def _amount_text(value: Any) -> str:
 def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple[PersonRow | None, list[CellError]]:
     """One template row as typed values, and every cell error in it (the row is None if any)."""
     errors: list[CellError] = []
+    member = False  # a member's row (not the head's): known once 与户主关系 is read
 
     def raw(column: str) -> Any:
         index = columns.get(column)
@@ -546,7 +551,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         return values[index]
 
     def text(column: str) -> str:
-        return cell_text(raw(column))
+        value = cell_text(raw(column))
+        if member and column in HEAD_ONLY and _folded(value) in DITTO:
+            return ""  # "同上" on a member's row: the household's value, which is the head's
+        return value
 
     def choice(column: str) -> Any:
         code, problem = _choice(column, text(column))
@@ -571,6 +579,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         errors.append(CellError(row, "与户主关系", "与户主关系为空"))
     else:
         relation = choice("与户主关系")
+    member = relation not in (None, codes.Relation.SELF)
     name = CJK_PADDING.sub("", text("姓名"))  # "张　三" lined up with three-character names is 张三
     if not name:
         errors.append(CellError(row, "姓名", "姓名为空"))
