@@ -154,3 +154,23 @@ def test_ditto_in_the_household_columns_of_a_members_row_is_the_heads(db: Databa
                                 Household.member_count)).all() == [("F1", "rural", True, "dibao", 3)]
         assert s.execute(select(Member.name, Member.phone).order_by(Member.id)).all() == \
             [("赵大", "13800000001"), ("钱二", ""), ("赵小", "")]  # 同上 is no phone of their own
+
+
+def test_two_heads_of_one_code_in_different_communities_are_told_apart(db: Database, district: District,
+                                                                      tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Two communities' registers pasted into one, each numbering from F1: the second head's error
+    says where the two live and what to do, not only that a household has one head."""
+    path = write_register(tmp_path / "台账.xlsx", [
+        row(户编号="F1", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="F1", 与户主关系="配偶", 姓名="钱二", 身份证号=H1_SPOUSE),
+        row(户编号="F1", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉街道", 社区="八泉社区"),
+        row(户编号="F1", 与户主关系="本人", 姓名="李四", 身份证号=H3, 街道="八泉街道", 社区="飞云社区"),
+    ])
+    out = _import(path, capsys, db)
+    assert (out["households_created"], out["households_rejected"]) == (0, 1)
+    assert [(e["row"], e["message"]) for e in out["errors"]] == [
+        (4, "户编号“F1”已有户主(第 2 行),一户只能有一个“本人”;两行的街道或社区不同(“飞云社区”与“八泉社区”),"
+            "可能是两本台账各自使用了户编号“F1”,请给其中一户改用另一个户编号"),
+        (5, "户编号“F1”已有户主(第 2 行),一户只能有一个“本人”"),
+    ]

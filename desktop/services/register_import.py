@@ -441,7 +441,8 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
         if len(heads) > 1:
             for extra in heads[1:]:
                 hh.errors.append(CellError(extra.row, "与户主关系",
-                                           f"户编号“{hh.code}”已有户主(第 {heads[0].row} 行),一户只能有一个“本人”"))
+                                           f"户编号“{hh.code}”已有户主(第 {heads[0].row} 行),一户只能有一个“本人”"
+                                           + _elsewhere(heads[0], extra, hh.code)))
             continue
         head = hh.head = heads[0]
         spouses = [p for p in hh.rows if p.relation == codes.Relation.SPOUSE]
@@ -489,6 +490,17 @@ def _check_category_areas(hh: _Household, head: PersonRow) -> None:
             said = codes.AREA_LABELS[codes.AreaType(p.category_area)]
             hh.errors.append(CellError(p.row, "当前救助类别", f"“{p.category_text}”是{said}的救助类别,本户的城乡类别是“{area}”"
                                                             f"({whence});请核对城乡类别或当前救助类别后再导入"))
+
+
+def _elsewhere(head: PersonRow, other: PersonRow, code: str) -> str:
+    """Two heads under one 户编号 living in different places: most likely two registers (two
+    communities') that each numbered their households from the same code, pasted into one."""
+    where = [(a, b) for a, b in ((head.subdistrict, other.subdistrict), (head.community, other.community))
+             if a and b and a != b]
+    if not where:
+        return ""
+    said = "、".join(f"“{a}”与“{b}”" for a, b in where)
+    return f";两行的街道或社区不同({said}),可能是两本台账各自使用了户编号“{code}”,请给其中一户改用另一个户编号"
 
 
 _STATED_LABELS: dict[str, Any] = {"当前救助类别": codes.CATEGORY_LABELS, "监测库别": codes.LIBRARY_LABELS,
