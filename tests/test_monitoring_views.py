@@ -251,12 +251,12 @@ def test_live_update_from_another_workstation_keeps_selection(qtbot, ctx: AppCon
                                     findings="无变化")
         finally:
             other.dispose()
-        qtbot.waitUntil(lambda: page.board.columns["class_2"].model.row_of(ids[5]) == 0, timeout=2000)
+        qtbot.waitUntil(lambda: page.board.columns["class_2"].model.row_of(ids[5]) == 0, timeout=10000)
         assert column.model.row_of(ids[5]) == -1 and column.count == 59
         assert column.current_card().id == ids[40]  # selection kept
         card41 = column.model.cards[column.model.row_of(ids[41])]
         qtbot.waitUntil(lambda: column.model.cards[column.model.row_of(ids[41])].days_since_visit == 0,
-                        timeout=2000)
+                        timeout=10000)
         assert card41 is not None
         # Scroll position kept (one card of 76 px removed above it at most).
         assert abs(column.view.verticalScrollBar().value() - scroll) <= 80
