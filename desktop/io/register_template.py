@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -529,13 +529,16 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     if amount < 0 and column not in MAY_BE_NEGATIVE:
         errors.append(CellError(row, column, f"金额不能为负数({text})"))
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        amount = amount.quantize(Decimal("0.01"))
+        # to the fen, half-up (四舍五入) as the means test rounds: 9600.125 is 9600.13, not 9600.12
+        amount = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return amount
 
 
 def _amount_text(value: Any) -> str:
-    if isinstance(value, float):  # as the cell shows it: -500, not -500.0
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(round(value, 2))
+    """A number cell as it was typed: -500, not -500.0; 6000.415, not round()'s 6000.41 (the float is
+    6000.41499…), which _money then rounds half-up to the fen."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return cell_text(value)
 
 
