@@ -317,6 +317,21 @@ def test_region_scope(db: Database, tmp_path: Path, capsys: pytest.CaptureFixtur
         c: (float(r["月人均收入"]), r["建议类别"]) for c, r in expected(B, {2}).items()}
 
 
+def test_a_register_before_any_region_says_how_to_add_them(db: Database, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """On a new database (only the district) every household was refused with "系统中没有名为“甲街道”的
+    街道/乡镇", which does not tell a newcomer that the regions come first, nor how to add them."""
+    url = db.url.render_as_string(hide_password=False)
+    register = tmp_path / "家庭台账.xlsx"
+    write_register(register)
+    assert run("import", "households", str(register), "--json", "--database-url", url) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["households_created"] == 0
+    messages = {e["message"] for e in result["errors"]}
+    assert messages == {"系统中还没有任何街道/乡镇:请先添加区划(系统设置 → 区划管理,或命令 relief-desk region add、"
+                        "relief-desk region import),再导入台账"}
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_stanard=800"], "没有名为“dibao_stanard”的政策参数"),
     (["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_standard=八百"], "的值“八百”不是数字"),

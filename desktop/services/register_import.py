@@ -421,6 +421,11 @@ def _check_leading_zeros(households: dict[str, _Household], order: list[str]) ->
             hh.errors.append(CellError(hh.row_numbers[0], "户编号", f"户编号“{hh.code}”与{others}{why}统一填写后再导入"))
 
 
+# A new database holds only the district: the regions come before the households.
+NO_REGIONS_YET = ("系统中还没有任何街道/乡镇:请先添加区划(系统设置 → 区划管理,或命令 relief-desk region add、"
+                  "relief-desk region import),再导入台账")
+
+
 def _check_households(uow: Any, households: dict[str, _Household], order: list[str]) -> None:
     """One head per household, the head's household fields, a known region within the actor's scope."""
     s = uow.session
@@ -457,7 +462,8 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
             continue
         sub_id = names.subdistrict(head.subdistrict)
         if sub_id is None:
-            hh.errors.append(CellError(head.row, "街道", f"系统中没有名为“{head.subdistrict}”的街道/乡镇"))
+            hh.errors.append(CellError(head.row, "街道", f"系统中没有名为“{head.subdistrict}”的街道/乡镇" if names.subs
+                                       else NO_REGIONS_YET))
             continue
         community_id = names.community(head.community, sub_id)
         if community_id is None or names.parent.get(community_id) != sub_id:
