@@ -363,3 +363,17 @@ def test_an_unwritable_out_path(db: Database, tmp_path: Path, read_only_dir: Pat
     out, err = capsys.readouterr()
     assert err.startswith("错误:无法写入文件“") and "没有在此处写入的权限" in err and "Traceback" not in err
     assert list(read_only_dir.iterdir()) == []
+
+
+def test_a_household_already_in_assistance_is_not_told_to_apply(db: Database, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """H04 and H14 receive 低保 and H20 特困, and are still 低保: 建议去向 read 启动救助申请, a second
+    application for a household already assisted (saving such an assessment keeps the stage)."""
+    url = db.url.render_as_string(hide_password=False)
+    setup_district(url, tmp_path, capsys)
+    out = tmp_path / "重新评估.xlsx"
+    assert run("reassess", "--as-of", A.isoformat(), "--out", str(out), "--database-url", url) == 0
+    got, _ = read_result(out)
+    assert {c: got[c]["建议去向"] for c in ("H04", "H14", "H20", "H09", "H06")} == {
+        "H04": "维持现有救助(在保)", "H14": "维持现有救助(在保)", "H20": "维持现有救助(在保)",
+        "H09": "启动救助申请", "H06": "纳入一类库"}

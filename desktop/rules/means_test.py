@@ -457,6 +457,18 @@ def suggest_placement(category: str, vulnerable: bool, current_category: str | N
     return CLASS_2 if vulnerable else NOT_MONITORED
 
 
+KEEP_LABEL = "维持现有救助(在保)"
+
+
+def placement_label(placement: str, category: str, current_category: str | None) -> str:
+    """The placement in words for this household: "start an application" for one already receiving 低保
+    or 特困 whose result is still 低保 starts nothing (saving such an assessment keeps its stage), it
+    keeps its assistance."""
+    if placement == APPLY and category == _DIBAO and current_category in _IN_ASSISTANCE:
+        return KEEP_LABEL
+    return PLACEMENT_LABELS[placement]
+
+
 def not_yet_born(members: tuple[MemberInput, ...], on: date) -> list[MemberInput]:
     """Members born after ``on``: not yet members of the family on that date."""
     out = []

@@ -911,7 +911,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         counts: dict[str, int] = {c: 0 for c in mt.RESULT_CATEGORIES}
         area_words = {a: policy_rules.area_label(a) for a in ("urban", "rural")}
         current_labels = {c.value: category_label(c.value) for c in Category}
-        placement_labels = mt.PLACEMENT_LABELS
+        placement_label = mt.placement_label
         percents: dict[Decimal, str] = {}
         summary.total = total
         progress.report(0, total, f"正在重新评估 {total:,} 户…")
@@ -955,7 +955,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                 yield common + [r.total_income, rate, mt.round_cent(r.counted_income),
                                 r.per_capita_monthly, r.rigid_spending, st["dibao_standard"],
                                 current_label, r.label, "是" if changed else "否",
-                                placement_labels[r.suggested_placement], "是" if r.urgent else "",
+                                placement_label(r.suggested_placement, r.category, current), "是" if r.urgent else "",
                                 "、".join(r.tekun_candidates), ""]
 
         def on_row(n: int) -> None:
