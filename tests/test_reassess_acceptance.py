@@ -81,6 +81,7 @@ class H:
     a: tuple[str, str] = ("", "")
     b: tuple[str, str] = ("", "")
     total: str = ""  # 年总收入 by hand, where the case is about it
+    tekun: tuple[str, str] | None = None  # 特困候选 on A and on B, where the case is about it
 
 
 ADULT = date(1980, 6, 15)
@@ -173,6 +174,10 @@ HOUSEHOLDS = [
     # the same typed as text: "9600.125" → 9600.13 (Decimal's default rounding gave 9600.12)
     H("H28", 3, "城市", "无", [P("本人", ADULT, other_income={"其他收入": "'9600.125"})], total="9600.13",
       a=("800.01", "低保边缘"), b=("800.01", "低保")),
+    # 特困 candidates (RULES.md §1.3 "未满 16"): sixteen on A exactly (born 2010-12-31) is not under 16; the
+    # grandchild born 2011-01-01 is 15 on A and 16 on B
+    H("H29", 3, "城市", "无", [P("本人", ADULT), P("子女", date(2010, 12, 31)), P("孙子女", date(2011, 1, 1))], members=3,
+      a=("0.00", "低保"), b=("0.00", "低保"), tekun=("H29孙子女", "")),
 ]
 AS_RESULT = {"无": "不符合", "特困": "低保", "临时救助": "不符合"}
 
@@ -225,6 +230,8 @@ def expected(on: date, scope: set[int] | None = None) -> dict[str, dict[str, obj
                        "建议类别": category, "是否变化": "否" if current == category else "是"}
         if h.total:
             out[h.code]["年总收入"] = Decimal(h.total)
+        if h.tekun:
+            out[h.code]["特困候选"] = (h.tekun[0] if on == A else h.tekun[1]) or None
     return out
 
 
