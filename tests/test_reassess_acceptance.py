@@ -351,7 +351,13 @@ BAD_INPUT = [
     (["policy", "set", "--effective", "2026-01-01", "dibao_standard=800"], "缺少必需的参数:--area"),
     (["policy", "set", "--effective", "2026-01-01", "--area", "郊区", "dibao_standard=800"], "应为“城市”或“农村”"),
     (["reassess", "--region", "丁街道", "--out", "结果.xlsx"], "找不到区划“丁街道”"),
-    (["reassess", "--as-of", "2025-12-31", "--out", "结果.xlsx"], "2025-12-31 没有生效的城市政策参数"),
+    # a date before the first policy: said in one sentence with the first date (it listed all 11 settings as
+    # missing, for each area)
+    (["reassess", "--as-of", "2025-12-31", "--out", "结果.xlsx"],
+     "错误:无法重新评估:2025-12-31 没有生效的农村政策参数:最早的自 2026-01-01 起生效。请换一个日期,或在“设置 → 政策参数”"
+     "中补录更早生效的参数(命令:relief-desk policy set --effective 日期 --area 农村 名称=数值 …)。 2025-12-31 没有生效的"
+     "城市政策参数:最早的自 2026-01-01 起生效。请换一个日期,或在“设置 → 政策参数”中补录更早生效的参数(命令:relief-desk "
+     "policy set --effective 日期 --area 城市 名称=数值 …)。\n"),
     (["reassess", "--out", "结果.csv"], "应以 .xlsx 结尾"),
 ]
 

@@ -263,6 +263,18 @@ def make_settings(area_type: str, on: date, dated: dict[str, tuple[Decimal, date
                           {n: dated[n][1] for n in NAMES if n in dated})
 
 
+def none_in_force(area_type: str, on: date, first: date | None) -> str:
+    """Why no setting at all is in force for an area on ``on``: none entered yet, or the first ones take
+    effect later (a date before them was chosen). One sentence instead of every setting named missing."""
+    area = area_label(area_type)
+    how = f"relief-desk policy set --effective 日期 --area {area} 名称=数值 …"
+    if first is None:
+        return (f"{on.isoformat()} 没有生效的{area}政策参数:还没有录入任何{area}政策参数。"
+                f"请管理员在“设置 → 政策参数”中录入,或用命令 {how} 设置。")
+    return (f"{on.isoformat()} 没有生效的{area}政策参数:最早的自 {first.isoformat()} 起生效。"
+            f"请换一个日期,或在“设置 → 政策参数”中补录更早生效的参数(命令:{how})。")
+
+
 # The demo district's values: plausible figures for 黄石市西塞山区, to be confirmed locally.
 DEMO_POLICY: dict[str, dict[date, dict[str, str]]] = {
     AreaType.URBAN.value: {

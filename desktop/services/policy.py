@@ -142,8 +142,13 @@ def _dated_values(session: Session, area_type: str, on: date) -> dict[str, tuple
 
 def settings_in_force_session(session: Session, area_type: str, on: date) -> rules.PolicySettings:
     """For services already inside a unit of work. Raises NoPolicyInForce, naming what is missing."""
+    dated = _dated_values(session, area_type, on)
+    if not dated:
+        first = session.scalar(select(func.min(PolicySetting.effective_from))
+                               .where(PolicySetting.area_type == area_type))
+        raise NoPolicyInForce(rules.none_in_force(area_type, on, first))
     try:
-        return rules.make_settings(area_type, on, _dated_values(session, area_type, on))
+        return rules.make_settings(area_type, on, dated)
     except rules.PolicyValueError as exc:
         raise NoPolicyInForce(str(exc)) from None
 
