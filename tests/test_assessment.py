@@ -273,8 +273,8 @@ def test_no_policy_in_force_is_said_plainly(district: District, tmp_path: Path) 
 def _sheet(path: Path) -> list[dict[str, Any]]:
     ws = openpyxl.load_workbook(path, read_only=True).active
     rows = list(ws.iter_rows(values_only=True))
-    headers = rows[1]
-    return [dict(zip(headers, r, strict=False)) for r in rows[2:]]
+    headers = rows[0]
+    return [dict(zip(headers, r, strict=False)) for r in rows[1:]]
 
 
 def test_reassess_after_the_standard_rises(seeded: District, tmp_path: Path) -> None:

@@ -115,10 +115,11 @@ def test_import_set_policy_reassess(db: Database, tmp_path: Path, capsys: pytest
 
     ws = openpyxl.load_workbook(out, read_only=True).active
     rows = list(ws.iter_rows(values_only=True))
-    headers = rows[1]
+    headers = rows[0]  # the first row: a script reading it with pandas' defaults finds the columns
     for needed in ("户主姓名", "户主身份证号", "家庭人口", "月人均收入", "当前救助类别", "建议类别", "是否变化"):
         assert needed in headers
-    got = {r[0]: dict(zip(headers, r, strict=False)) for r in rows[2:]}
+    got = {r[0]: dict(zip(headers, r, strict=False)) for r in rows[1:]}
+    assert ws.title == f"重新评估 {AS_OF.isoformat()}"
     assert set(got) == set(want)
     for code, (members, per_capita, category) in want.items():
         row = got[code]

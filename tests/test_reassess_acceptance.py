@@ -258,7 +258,8 @@ def read_result(path: Path) -> tuple[dict[str, dict[str, object]], dict[str, typ
     """The rows by 户编号, and the type of each 月人均收入 cell (a number a script can compare)."""
     ws = openpyxl.load_workbook(path).active
     rows = list(ws.iter_rows())
-    header_at = next(n for n, r in enumerate(rows) if "户主姓名" in [c.value for c in r])
+    header_at = 0  # the header is the first row (scripts read it with their defaults)
+    assert "户主姓名" in [c.value for c in rows[0]]
     headers = [c.value for c in rows[header_at]]
     got, types = {}, {}
     for r in rows[header_at + 1:]:

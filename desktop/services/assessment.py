@@ -961,8 +961,9 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         def on_row(n: int) -> None:
             progress.check()
 
-        write_rows(target, REASSESS_HEADERS, rows(), sheet="重新评估",
-                   title=f"重新评估结果({day.isoformat()} 适用政策参数;共 {total:,} 户)",
+        # The header is the first row (no title line above it, unlike the other exports): this sheet is
+        # read by scripts (pandas' header=0) as much as by people; the date is in the sheet's name.
+        write_rows(target, REASSESS_HEADERS, rows(), sheet=f"重新评估 {day.isoformat()}",
                    text_columns=(0, 4), on_row=on_row)
         summary.by_category = counts
     with unit_of_work(db, actor, write=True) as uow:
