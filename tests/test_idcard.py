@@ -165,6 +165,9 @@ def test_a_disability_certificate_number_holds_the_id_number() -> None:
     "身份证:420203199001011238", "身份证号码：420203199001011238", "本人: 420203199001011238（户主）",
     "本人:420203199001011238 配偶:11010519491231002X", "配偶：11010519491231002X；本人：420203199001011238",
     "420203900101123（户主）",
+    # the number's own name without a colon, as lists type it
+    "身份证 420203199001011238", "身份证号420203199001011238", "身份证号码 420203199001011238", "公民身份号码420203199001011238",
+    "本人 420203199001011238", "身份证号 420203900101123",
 ])
 def test_a_remark_or_label_beside_the_number_is_not_part_of_it(raw: str) -> None:
     """Lists write a remark after the number or a label before it, and for a couple both numbers
@@ -184,6 +187,10 @@ def test_a_remark_or_label_beside_the_number_is_not_part_of_it(raw: str) -> None
     ("配偶:420203199001011238", Invalid.CHARACTERS),  # another person's number is not taken as the row's
     ("监护人：420203199001011238", Invalid.CHARACTERS),
     ("联系人:420203199001011238", Invalid.CHARACTERS),
+    ("配偶 420203199001011238", Invalid.CHARACTERS),  # without a colon only the number's own name is dropped
+    ("户主420203199001011238", Invalid.CHARACTERS),
+    ("身份证 42020319900101123", Invalid.LENGTH),
+    ("身份证丢失", Invalid.CHARACTERS),
 ])
 def test_words_beside_a_number_do_not_make_a_bad_number_good(raw: str, reason: Invalid) -> None:
     assert idcard.parse(raw).reason is reason

@@ -30,6 +30,9 @@ _REMARK = r"[(（\[【〔][^()（）\[\]【】〔〕\d]{0,20}[)）\]】〕]"
 _REMARK_AFTER = re.compile(_REMARK + "$")
 _REMARK_BEFORE = re.compile("^" + _REMARK)
 _LABEL_BEFORE = re.compile(r"^[^\d:：()（）\[\]【】]{1,12}[:：]")
+# ... or the number's own name written without a colon ("身份证 420…", "身份证号420…", "本人 420…"; compared
+# after normalize, so without the space): only these words, which can name no one else's number.
+_ID_LABEL_BARE = re.compile(r"^(本人|((居民|公民)?身份证|公民身份|证件)(号码|号|件号码|件号)?|身份号码)(?=\d)")
 # A label naming someone else ("配偶:", "监护人:", "联系人:") says the number is not the person's own.
 _SOMEONE_ELSE = re.compile(r"配偶|妻子|丈夫|监护人|父亲|母亲|儿子|女儿|亲属|联系人|代理人|代办人|经办人")
 # Two numbers in one cell ("本人:… 配偶:…"): the person's own is the one labelled 本人; without that
@@ -192,7 +195,7 @@ def _without_words(text: str) -> tuple[str, int]:
         text = text[:remark.start()]
     while remark := _REMARK_BEFORE.match(text):
         text = text[remark.end():]
-    label = _LABEL_BEFORE.match(text)
+    label = _LABEL_BEFORE.match(text) or _ID_LABEL_BARE.match(text)
     if label and _SOMEONE_ELSE.search(label.group()):
         return text, 0  # another person's number: left as it is, and refused
     return (text[label.end():] if label else text), 0
