@@ -338,6 +338,21 @@ def test_a_row_numbering_the_columns_is_part_of_the_header(tmp_path: Path, numbe
     assert [r.number for r in rows] == [3, 4]
 
 
+@pytest.mark.parametrize("codes", [["XH", "XM", "SFZHM", "JD"], [None, "AAC003", "AAC002", "AAB301"]])
+def test_a_row_of_field_codes_under_the_names_is_part_of_the_header(tmp_path: Path, codes: list[Any]) -> None:
+    """A system's export keeps its field codes in the row under the Chinese names: that row was a person
+    named "XM" with the wrong characters in the ID column. A person with a passport number is still one."""
+    path = write_xlsx(tmp_path / "export.xlsx", {"Sheet1": [
+        ["序号", "姓名", "身份证号码", "街道"], codes, [1, "张三", ID1, "八泉街道"], [2, "JOHN", "E12345678", "A"]]})
+    layout, rows = read_all(path)
+    assert (layout.header_row, layout.header_height) == (1, 2)
+    assert [r.number for r in rows] == [3, 4]
+    path = write_xlsx(tmp_path / "people.xlsx", {"Sheet1": [
+        ["姓名", "身份证号码", "国籍"], ["JOHN", "E12345678", "US"], ["张三", ID1, "CN"]]})
+    layout, rows = read_all(path)
+    assert layout.header_height == 1 and [r.number for r in rows] == [2, 3]
+
+
 def test_a_line_of_labelled_values_is_not_a_person(tmp_path: Path) -> None:
     """"报送人：王五 | 电话：138…" (a note without a usual footer word) or "街道：八泉街道 | 社区：飞云社区" (a
     group heading written across the columns) is not a person with illegal characters in the ID
@@ -359,6 +374,25 @@ def test_a_repeated_two_row_header_is_not_data(tmp_path: Path) -> None:
     layout, data = read_all(path)
     assert (layout.header_row, layout.header_height) == (2, 2)
     assert [r.number for r in data] == [4, 7]
+
+
+def test_a_second_list_pasted_under_the_first_brings_its_header_which_is_not_data(tmp_path: Path) -> None:
+    """Two sub-districts' lists pasted into one sheet: the second keeps its own header, worded otherwise
+    ("身份证号" / "公民身份号码" under "身份证号码"). It was read as a person with the wrong characters.
+    A person whose ID cell says something about the card ("身份证丢失") is still a person."""
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+        ["序号", "姓名", "身份证号码", "街道"],
+        [1, "张三", ID1, "八泉街道"],
+        [],
+        ["河口镇名单"],
+        ["序号", "姓名", "身份证号", "所属街道"],
+        [1, "李四", ID2, "河口镇"],
+        ["编号", "户主姓名", "公民身份号码", "街道"],
+        [2, "王五", "身份证丢失", "八泉街道飞云社区"],
+        [3, "赵六", ID3, "河口镇"],
+    ]})
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [2, 6, 8, 9]
 
 
 def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:

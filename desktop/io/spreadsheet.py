@@ -1342,6 +1342,8 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         height += 1  # a row of filling notes under the names ("(必填)", "(18位)"), one or two rows of them
     if _is_column_numbers(by_number.get(top + height)):
         height += 1  # the columns numbered under their names ("甲 乙 1 2 3", a statistical form's 栏次)
+    if _is_field_codes(by_number.get(top + height), mapping["id_number"]):
+        height += 1  # the system's field codes under the names ("XM | SFZHM", "AAC003 | AAC002")
     header_rows = [by_number[top + i] for i in range(height)]
     sample = [(n, v) for n, v in head if n >= top + height]
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
@@ -1408,6 +1410,21 @@ def _is_column_numbers(values: Sequence[Any] | None) -> bool:
             return False
         numbers.append(int(text))
     return len(numbers) >= 3 and numbers[0] <= 1
+
+
+_FIELD_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}")
+
+
+def _is_field_codes(values: Sequence[Any] | None, id_column: int) -> bool:
+    """A row of a system's field codes under the column names (an export keeping both: "XM | SFZHM",
+    "AAC003 | AAC002"): two codes or more and nothing else, the ID column's one among them (no ID number:
+    fewer than six digits)."""
+    if not values:
+        return False
+    texts = [t for t in (cell_text(v) for v in values) if t]
+    id_text = cell_text(value_at(values, id_column))
+    return (len(texts) >= 2 and all(_FIELD_CODE.fullmatch(t) for t in texts) and bool(id_text)
+            and _digits(id_text) < 6)
 
 
 _NOTE_WORDS = ("必填", "选填", "填写", "位", "格式", "文本", "例", "如:", "如：", "说明", "注")
@@ -1629,8 +1646,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 # spare row whose formulas show 0 or 否, or whose 街道 and 证件类型 are filled in ahead,
                 # or a remark alone. A person without an ID number still has a name.
                 continue
-            if header_key(id_value) in id_headers or _row_texts(values) in header_texts:
-                continue  # the header repeated (printed pages)
+            if header_key(id_value) in id_headers or _row_texts(values) in header_texts or _names_columns(values, id_col):
+                continue  # the header repeated (printed pages), or another list's header (lists pasted together)
         if merged_down is not None:
             values = merged_down.fill(number, values)
         count += 1
@@ -1639,6 +1656,14 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 f"文件“{book.name}”的数据超过 {limit:,} 行(第 {number} 行已超出),超出了单次导入的上限。"
                 "请按街道或月份拆分成几个文件后分别导入。", kind="too_many_rows")
         yield DataRow(number, values)
+
+
+def _names_columns(values: Sequence[Any], id_col: int) -> bool:
+    """A header row, worded otherwise than the list's own: its cell in the ID column names an ID column
+    ("身份证号" where the list says "公民身份号码") and another cell names a name column ("姓名"). A
+    second list pasted under the first brings its own header; a person's row names no column."""
+    found = _field_of(header_key(value_at(values, id_col)))
+    return found is not None and found[0] == "id_number" and "name" in map_columns([cell_text(v) for v in values])
 
 
 def rows_at_most(book: Workbook, layout: Layout) -> int:
