@@ -263,3 +263,28 @@ def test_the_wizard_reads_the_persons_own_column_and_says_there_is_another(
     page.combos["id_number"].setCurrentIndex(page.combos["id_number"].findData(1))
     assert "D 列“患者身份证号”" in page.id_note.text()
     assert wait_for_background()
+
+
+def test_the_wizard_and_the_command_read_the_id_column_filled_in_and_skip_a_second_header(
+        qtbot: Any, sqlite_district: District, messages: list[str], tmp_path: Path,  # noqa: F811
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A template with 身份证号码 left empty and the numbers under 证件号码, a second list pasted under the
+    first with its own header (身份证号 / 户主姓名), and numbers written "身份证 420…": the wizard chooses
+    证件号码 and shows the counts the command prints (the header was a person, every row was 'empty')."""
+    d = sqlite_district
+    add_household(d.db, d, IN, "甲", codes.Category.DIBAO, codes.Stage.ASSISTED, "八泉社区")
+    ids = Ids()
+    header = ["序号", "姓名", "身份证号码", "证件类型", "证件号码"]
+    rows: list[list[Any]] = [header, [1, "张三", None, "居民身份证", IN], [2, "李四", None, "居民身份证", ids.new()],
+                             ["序号", "户主姓名", "身份证号", "证件类型", "证件号码"],
+                             [3, "王五", None, "居民身份证", f"身份证 {ids.new()}"], [4, "赵六", None, "居民身份证", IN]]
+    path = xlsx(tmp_path / "医保_名单.xlsx", rows)
+    _code, cli = run(d.db, capsys, path, "--dry-run")
+    wizard = _run_wizard(qtbot, AppContext(d.db, d.admin), path, "医保")
+    assert wizard.mapping_page.combos["id_number"].currentData() == 4
+    shown = wizard.dry_run_page.counts.shown()
+    keys = ("data_rows", "valid", "duplicates", "in_assistance", "new")
+    assert {k: shown[k] for k in keys} == {k: cli[k] for k in keys} == \
+        {"data_rows": 4, "valid": 3, "duplicates": 1, "in_assistance": 1, "new": 2}
+    assert cli["invalid"] == {}
+    assert wait_for_background()

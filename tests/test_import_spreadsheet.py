@@ -395,6 +395,19 @@ def test_a_second_list_pasted_under_the_first_brings_its_header_which_is_not_dat
     assert [r.number for r in rows] == [2, 6, 8, 9]
 
 
+def test_an_empty_id_column_is_passed_over_for_the_one_filled_in(tmp_path: Path) -> None:
+    """A template with both 身份证号码 and 证件号码, the department filling in only the latter: every row
+    was 'empty'. A guardian's or the head's numbers are still never taken for the person's."""
+    rows = [[1, "张三", None, "居民身份证", ID1], [2, "李四", None, "居民身份证", ID2]]
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [["序号", "姓名", "身份证号码", "证件类型", "证件号码"], *rows]})
+    layout, data = read_all(path)
+    assert layout.mapping["id_number"] == 4 and len(data) == 2
+    for other in ("监护人身份证号", "户主身份证号码", "原身份证号"):
+        path = write_xlsx(tmp_path / "minors.xlsx", {"Sheet1": [["序号", "姓名", "身份证号码", "证件类型", other], *rows]})
+        layout, _data = read_all(path)
+        assert layout.mapping["id_number"] == 2, other
+
+
 def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
         ["姓名", "身份证号码"], ["张三", ID1], ["李四", f"身份证:{ID2}"], ["王五", ID3]]})

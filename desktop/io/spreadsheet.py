@@ -1346,7 +1346,24 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         height += 1  # the system's field codes under the names ("XM | SFZHM", "AAC003 | AAC002")
     header_rows = [by_number[top + i] for i in range(height)]
     sample = [(n, v) for n, v in head if n >= top + height]
+    mapping = _filled_id_column(columns, mapping, [v for _n, v in sample[:20]])
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+
+
+def _filled_id_column(columns: Sequence[str], mapping: dict[str, int], rows: Sequence[Sequence[Any]]) -> dict[str, int]:
+    """The person's own ID column is the one filled in: of two ("身份证号码" left empty, "证件号码" beside
+    it holding the numbers), the empty one is passed over for the other. A guardian's, the head's or a
+    former number's column is never taken for the person's."""
+    col = mapping["id_number"]
+    if not rows or any((text := cell_text(value_at(r, col))) and not _names_id_column(text) for r in rows):
+        return mapping  # filled in (the header repeated further down is no value)
+    for other in id_columns(columns):
+        key = header_key(columns[other])
+        found = _field_of(key)
+        if (other != col and found is not None and found[1] < 100 and "户主" not in key
+                and _holds_ids(rows, other)):
+            return {**mapping, "id_number": other}
+    return mapping
 
 
 def _across_by_row(merged: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> dict[int, dict[int, int]]:
@@ -1662,8 +1679,13 @@ def _names_columns(values: Sequence[Any], id_col: int) -> bool:
     """A header row, worded otherwise than the list's own: its cell in the ID column names an ID column
     ("身份证号" where the list says "公民身份号码") and another cell names a name column ("姓名"). A
     second list pasted under the first brings its own header; a person's row names no column."""
-    found = _field_of(header_key(value_at(values, id_col)))
-    return found is not None and found[0] == "id_number" and "name" in map_columns([cell_text(v) for v in values])
+    return _names_id_column(value_at(values, id_col)) and "name" in map_columns([cell_text(v) for v in values])
+
+
+def _names_id_column(text: Any) -> bool:
+    """``text`` is the name of an ID column ("身份证号", "公民身份号码")."""
+    found = _field_of(header_key(text))
+    return found is not None and found[0] == "id_number"
 
 
 def rows_at_most(book: Workbook, layout: Layout) -> int:
