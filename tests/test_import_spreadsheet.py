@@ -408,6 +408,25 @@ def test_an_empty_id_column_is_passed_over_for_the_one_filled_in(tmp_path: Path)
         assert layout.mapping["id_number"] == 2, other
 
 
+def test_a_total_word_in_a_remark_beside_a_person_without_a_number_does_not_make_a_total(tmp_path: Path) -> None:
+    """A person whose number is missing or short, with "合计发放3个月" in the remark or a sub-district
+    written "河口镇汇总", was left out as a total line (the counts adding up all the same). Total lines,
+    numbered or not, named 合计 or labelled in the sub-district column, are still no people."""
+    path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
+        ["序号", "姓名", "身份证号码", "街道", "备注"],
+        [1, "张三", ID1, "八泉街道", ""],
+        [2, "刘洋", "", "八泉街道", "合计发放3个月"],
+        [3, "陈晨", "待补", "河口镇汇总", ""],
+        [4, "李四", "4202031990", "八泉街道", "小计:两人"],
+        [5, None, 4, "八泉街道小计", None],  # the serial numbers of a formula run on through the subtotal
+        [None, "河口镇小计", 1, None, None],
+        [6, "合计", 5, None, None],
+        ["合计", None, "5人", None, None],
+    ]})
+    _layout, rows = read_all(path)
+    assert [r.number for r in rows] == [2, 3, 4, 5]
+
+
 def test_a_labelled_id_cell_is_still_a_data_row(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
         ["姓名", "身份证号码"], ["张三", ID1], ["李四", f"身份证:{ID2}"], ["王五", ID3]]})

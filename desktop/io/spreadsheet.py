@@ -1513,11 +1513,17 @@ def _ends_list(values: Sequence[Any]) -> bool:
     return re.sub(r"\s+", "", first).startswith(END_MARKERS)
 
 
-def _is_total(values: Sequence[Any]) -> bool:
+def _is_total(values: Sequence[Any], person: Container[int] | None = None) -> bool:
     """A total line: its first text opens with a total word or is a count ("共 10 人"); or any of
-    its cells is a total label ("小计", "八泉街道小计", "合计:") where the sub-district or name goes."""
+    its cells is a total label ("小计", "八泉街道小计", "合计:") where the sub-district or name goes.
+    For a row with a person's name in the name column, only the first text and the cells of
+    ``person`` (the serial and name columns) count: a remark "合计发放3个月" or a sub-district ending
+    in 汇总 beside a person is no total ("24 | 合计" still is; a numbered row without a name is judged
+    by all its cells, as the serial numbers of a formula run on through the subtotal rows)."""
     first = True
-    for v in values:
+    for i, v in enumerate(values):
+        if person is not None and not first and i not in person:
+            continue
         text = cell_text(v)
         if not text:
             continue
@@ -1617,6 +1623,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     name_col = layout.mapping.get("name")
     data_columns = {c for f, c in layout.mapping.items() if f != "name"}
     who = {c for f, c in layout.mapping.items() if f in ("id_number", "name", "address", "phone")}
+    serial_and_name = serial | ({name_col} if name_col is not None else set())
     count = 0
     # Cells merged down over several data rows (a 街道 written once for its rows) count for every row.
     merged_down = MergedDown(book, layout.sheet, layout.first_data_row, (id_col,)) or None
@@ -1656,7 +1663,9 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 # added under the signatures are still people: rows with an ID number go on being read.
                 after_footer = True
                 continue
-            if _is_total(values) or number in across or _is_section(values, data_columns) or _is_labelled(values):
+            named = _looks_like_person(values, (), name_col)  # a person's name in the name column
+            if (_is_total(values, serial_and_name if named else None) or number in across
+                    or _is_section(values, data_columns) or _is_labelled(values)):
                 continue
             if name_col is not None and all(cell_text(value_at(values, c)) == "" for c in who):
                 # Nothing in the columns that say who (name, ID number, address, phone): a template's
