@@ -1,5 +1,5 @@
 """Exports started with a Cancel button honour it: the publicity list, the payment roster, the spot-check
-sample, the application list and the statistics tables. Cancelled before the file is complete, they
+sample, the application list, the statistics tables and the audit log. Cancelled before the file is complete, they
 leave no file (and no temporary one), no audit entry and no error; once the file is in place a cancel
 is refused (the export is logged). The exit guard's 取消并退出 ends such an export promptly."""
 
@@ -13,10 +13,12 @@ from sqlalchemy import func, select
 
 from desktop.models import AuditEntry
 from desktop.services import applications as svc
+from desktop.services import audit as audit_svc
 from desktop.services import statistics as st
 from desktop.services.progress import Cancelled, Progress
 from desktop.views import application_forms as forms
 from desktop.views.applications import ApplicationsPage
+from desktop.views.audit_log import AuditLogTab
 from desktop.views.context import AppContext
 from desktop.views.operations import ExitGuard, running_operations, wait_for_background
 from tests.conftest import ShownErrors
@@ -155,3 +157,66 @@ def test_cancel_and_exit_ends_a_roster_export_promptly(qtbot, district: District
     assert running_operations() == []
     assert list(folder.iterdir()) == [] and audits(d, "payments.roster") == 0
     assert shown_errors.plain == [] and shown_errors.crashes == []
+
+
+def test_the_audit_log_export_honours_a_cancel_until_its_file_is_in_place(district: District, folder: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """It took only a per-row callback: a cancel after its last thousand rows still wrote the file and
+    its audit entry, and one after the file was in place was accepted though the export went on."""
+    d = district
+    with d.db.session_factory.begin() as s:  # enough entries for the writer to report on
+        s.add_all(AuditEntry(action="user.login", username="admin", detail=f"登录 {i}") for i in range(2500))
+    everything = audit_svc.AuditFilter()
+    out = folder / "操作日志.xlsx"
+    with pytest.raises(Cancelled):  # cancelled before the first thousand rows were reported: at the end
+        audit_svc.export_xlsx(d.db, d.admin, everything, out, progress=cancelled_progress())
+    assert list(folder.iterdir()) == [] and audits(d, "audit.export") == 0
+    progress: Progress
+    seen: list[int] = []
+
+    def cancel_at_first_report(done: int, _total: int, _text: str) -> None:
+        seen.append(done)
+        progress.cancel()
+
+    progress = Progress(cancel_at_first_report)
+    with pytest.raises(Cancelled):
+        audit_svc.export_xlsx(d.db, d.admin, everything, out, progress=progress)
+    assert seen == [1000]  # stopped at the next thousand, not written to the end
+    assert list(folder.iterdir()) == [] and audits(d, "audit.export") == 0
+    # the file in place, the export's audit entry about to be written: a cancel now is refused
+    unit_of_work, refused = audit_svc.unit_of_work, []
+
+    def cancel_before_logging(db, actor, write: bool = False):  # noqa: ANN001, ANN202
+        if write:
+            refused.append((out.exists(), progress.cancel()))
+        return unit_of_work(db, actor, write=write)
+
+    monkeypatch.setattr(audit_svc, "unit_of_work", cancel_before_logging)
+    progress = Progress()
+    assert audit_svc.export_xlsx(d.db, d.admin, everything, out, progress=progress) > 2500
+    assert refused == [(True, False)] and not progress.cancelled
+    assert out.exists() and audits(d, "audit.export") == 1
+
+
+def test_cancelling_the_audit_log_export_leaves_no_file_and_no_entry(qtbot, district: District,  # noqa: ANN001
+                                                                    made: list[Held], shown_errors: ShownErrors,
+                                                                    monkeypatch: pytest.MonkeyPatch,
+                                                                    folder: Path) -> None:
+    """A short log is written without a report of its rows: the cancel asked meanwhile was ignored."""
+    d = district
+    tab = AuditLogTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    read = hold(made, monkeypatch, audit_svc, "Names")  # the entries are read, the file not yet written
+    out = folder / "操作日志.xlsx"
+    tab.export(str(out))
+    read.started(qtbot)
+    (op,) = running_operations()
+    assert op.can_cancel and not tab.export_button.isEnabled()  # one click, one file
+    op.ask_cancel()
+    assert op.progress.cancelled
+    read.release()
+    assert wait_for_background()
+    assert list(folder.iterdir()) == [] and audits(d, "audit.export") == 0
+    assert shown_errors.plain == [] and shown_errors.crashes == []
+    assert tab.export_button.isEnabled()

@@ -124,17 +124,12 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="229" />
-        <source>{n} entries written</source>
-        <translation>已写入 {n} 条</translation>
-    </message>
-    <message>
-        <location filename="../views/audit_log.py" line="232" />
+        <location filename="../views/audit_log.py" line="228" />
         <source>{n} entries saved to {path}</source>
         <translation>已导出 {n} 条记录到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="235" />
+        <location filename="../views/audit_log.py" line="232" />
         <source>Exporting the audit log…</source>
         <translation>正在导出操作日志…</translation>
     </message>

@@ -6,7 +6,6 @@ log back: filtered by period, user, kind of action and text, a page at a time, a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from desktop.services.audit_text import Change, Names
 from desktop.services.base import Actor, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
+from desktop.services.progress import NO_PROGRESS, Progress
 
 # What each action is called on screen; an action not listed shows its code.
 ACTION_LABELS = {
@@ -254,8 +254,9 @@ EXPORT_HEADERS = ["时间", "用户", "工作站", "操作", "对象", "说明",
 
 
 def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
-                on_row: Callable[[int], None] | None = None) -> int:
-    """The filtered log as a workbook (newest first). The export is itself logged."""
+                progress: Progress = NO_PROGRESS) -> int:
+    """The filtered log as a workbook (newest first). The export is itself logged. A cancel before the
+    file is in place leaves no file and no entry; after that it is refused (:meth:`Progress.writing`)."""
     require_role(actor, Role.ADMIN, doing="导出操作日志")
     where = _conditions(flt)
     with unit_of_work(db, actor) as uow:
@@ -279,7 +280,8 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
                        action, entity, entity_id)
 
         n = xlsx_stream.write_rows(path, EXPORT_HEADERS, rows(), sheet="操作日志", title="操作日志",
-                                   widths=[20, 14, 18, 18, 24, 50, 60, 10, 22, 16, 10], on_row=on_row)
+                                   widths=[20, 14, 18, 18, 24, 50, 60, 10, 22, 16, 10],
+                                   **progress.writing(total, "条"))
     with unit_of_work(db, actor, write=True) as uow:
         period = f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}"
         uow.audit("audit.export", "audit_log", None, after={"rows": n, "file": Path(path).name},

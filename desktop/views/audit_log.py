@@ -30,7 +30,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
-from desktop.views.operations import run_in_background
+from desktop.views.save_as import export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 
 DEFAULT_DAYS = 30
@@ -224,12 +224,9 @@ class AuditLogTab(QWidget):
                 return
         db, actor, target = self.ctx.db, self.ctx.actor, path
 
-        def work(progress):  # noqa: ANN001, ANN202
-            return audit.export_xlsx(db, actor, flt, target,
-                                     on_row=lambda n: progress.report(n, 0, self.tr("{n} entries written").format(n=n)))
-
         def done(n: int) -> None:
             self.status.setText(self.tr("{n} entries saved to {path}").format(n=n, path=Path(target).name))
             self.search()
 
-        run_in_background(self, work, done, label=self.tr("Exporting the audit log…"))
+        export_in_background(self, self.export_button, lambda p: audit.export_xlsx(db, actor, flt, target, progress=p),
+                             done, self.tr("Exporting the audit log…"))
