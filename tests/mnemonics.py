@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +36,8 @@ def duplicate_mnemonics(window: QWidget) -> dict[str, list[str]]:
             texts = [child.text()]
         elif isinstance(child, QTabBar):
             texts = [child.tabText(i) for i in range(child.count()) if child.isTabEnabled(i)]
+        elif isinstance(child, QGroupBox):
+            texts = [child.title()]
         else:
             continue
         for text in texts:
@@ -52,7 +55,9 @@ def tabs_without_alt_key(window: QWidget) -> list[str]:
 
 def fields_without_alt_key(window: QWidget) -> list[str]:
     """The visible, enabled fields of ``window`` that no Alt+letter reaches: a radio button or check box
-    without a mnemonic of its own, or a box whose label has none (or is no buddy of it)."""
+    without a mnemonic of its own, or a box whose label has none (or is no buddy of it). The check boxes
+    of a group box whose title has an Alt key count as reached: it goes to the first, Tab on through
+    the list. A read-only text (a detail pane) is no field."""
     reached: set[int] = set()
     for label in window.findChildren(QLabel):
         buddy = label.buddy()
@@ -60,6 +65,9 @@ def fields_without_alt_key(window: QWidget) -> list[str]:
             reached.add(id(buddy))
             if buddy.focusProxy() is not None:
                 reached.add(id(buddy.focusProxy()))
+    for box in window.findChildren(QGroupBox):
+        if not box.isCheckable() and re.search(r"&[^&\s]", box.title().replace("&&", "")):
+            reached.update(id(check) for check in box.findChildren(QCheckBox))
     def own_key(button: QAbstractButton) -> bool:
         return id(button) in reached or bool(re.search(r"&[^&\s]", button.text().replace("&&", "")))
 
@@ -78,6 +86,8 @@ def fields_without_alt_key(window: QWidget) -> list[str]:
             if not own_key(child):
                 missing.append(child.text())
         elif isinstance(child, (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit)):
+            if isinstance(child, (QPlainTextEdit, QTextEdit)) and child.isReadOnly():
+                continue
             if id(child) not in reached:
                 missing.append(f"{type(child).__name__} {child.objectName() or child.toolTip()}".strip())
     return missing

@@ -413,6 +413,39 @@ def test_front_desk_tab_accepts_and_refers(qtbot, sqlite_district: District, err
     assert "decision" in dialog.action_buttons  # emergency: help first
 
 
+def test_front_desk_fields_each_have_an_alt_key(qtbot, qapp, sqlite_district: District) -> None:  # noqa: ANN001
+    """一门受理's list of departments, the households a search matched and the commitment's signer, date
+    and text had no Alt key: a keyboard user tabbed through the whole form to reach them."""
+    from PySide6.QtTest import QTest
+
+    from desktop import i18n
+    from tests.mnemonics import duplicate_mnemonics, fields_without_alt_key
+
+    d = sqlite_district
+    hid = make_household(d.db, d.regions["八泉社区"], "周芳", 3)
+    i18n.install(qapp, "zh_CN")
+    try:
+        page = ApplicationsPage(AppContext(d.db, d.admin))
+        qtbot.addWidget(page)
+        page.tabs.setCurrentWidget(page.tabs.widget(2))
+        page.show()
+        page.activateWindow()
+        qtbot.waitUntil(page.isActiveWindow)  # the Alt keys go to the active window
+        form = page.front_desk
+        form.inputs.household.set_household(hid)
+        for track in ("regular", "commitment"):  # the commitment's fields are shown on its track only
+            form.inputs.track.setCurrentIndex(form.inputs.track.findData(track))
+            assert fields_without_alt_key(form) == [] and duplicate_mnemonics(page) == {}, track
+        first = next(iter(form.departments.values()))[0]
+        for key, field in ((Qt.Key.Key_D, first), (Qt.Key.Key_M, form.inputs.household.combo),
+                           (Qt.Key.Key_B, form.inputs.signer), (Qt.Key.Key_O, form.inputs.signed_on),
+                           (Qt.Key.Key_X, form.inputs.commitment_text)):
+            QTest.keyClick(page, key, Qt.KeyboardModifier.AltModifier)
+            assert field.hasFocus() or field.isAncestorOf(QApplication.focusWidget()), key
+    finally:
+        i18n.install(qapp, "en")
+
+
 def test_publicity_documents(qtbot, sqlite_district: District, errors: list[str], tmp_path: Path) -> None:
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)
@@ -656,7 +689,7 @@ def test_procedure_forms_give_each_alt_key_to_one_field(qtbot, qapp, sqlite_dist
     """批准(&A) and 月救助金额(&A), 不予批准(&R) and 不予批准理由(&R), 查找(&S) and 附加扫描件(&S) shared
     their Alt keys (Alt only moved between the two); the household label's Alt key led nowhere."""
     from desktop import i18n
-    from tests.mnemonics import duplicate_mnemonics
+    from tests.mnemonics import duplicate_mnemonics, fields_without_alt_key
 
     d = sqlite_district
     ctx = AppContext(d.db, d.admin)
@@ -674,6 +707,7 @@ def test_procedure_forms_give_each_alt_key_to_one_field(qtbot, qapp, sqlite_dist
             qtbot.addWidget(dialog)
             dialog.show()
             assert duplicate_mnemonics(dialog) == {}, dialog.windowTitle()
+        assert fields_without_alt_key(accept) == []  # the matching households, the commitment's signer…
     finally:
         i18n.install(qapp, "en")
     assert accept.inputs.household.focusProxy() is accept.inputs.household.search  # where "&Household:" sends Alt

@@ -169,6 +169,11 @@
         <translation>区划(&amp;G):</translation>
     </message>
     <message>
+        <location filename="../views/applications.py" line="182" />
+        <source>Head of ho&amp;usehold:</source>
+        <translation>户主(&amp;U):</translation>
+    </message>
+    <message>
         <location filename="../views/applications.py" line="229" />
         <source>No application matches the filters above. Change the status, track, next step or region; a new application is taken with “New application”.</source>
         <translation>没有符合上方筛选条件的申请。可更改状态、办理方式、待办步骤或区划;受理新的申请请点“受理新申请”。</translation>
@@ -268,65 +273,65 @@
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="448" />
+        <location filename="../views/applications.py" line="457" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="451" />
+        <location filename="../views/applications.py" line="460" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="453" />
-        <location filename="../views/applications.py" line="510" />
+        <location filename="../views/applications.py" line="462" />
+        <location filename="../views/applications.py" line="519" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="468" />
-        <location filename="../views/applications.py" line="481" />
+        <location filename="../views/applications.py" line="477" />
+        <location filename="../views/applications.py" line="490" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="468" />
-        <location filename="../views/applications.py" line="481" />
+        <location filename="../views/applications.py" line="477" />
+        <location filename="../views/applications.py" line="490" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="473" />
+        <location filename="../views/applications.py" line="482" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="474" />
+        <location filename="../views/applications.py" line="483" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="489" />
+        <location filename="../views/applications.py" line="498" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="500" />
+        <location filename="../views/applications.py" line="509" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="501" />
+        <location filename="../views/applications.py" line="510" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="504" />
+        <location filename="../views/applications.py" line="513" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="511" />
+        <location filename="../views/applications.py" line="520" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>

@@ -3,17 +3,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="894" />
+        <location filename="../views/board.py" line="916" />
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="895" />
+        <location filename="../views/board.py" line="917" />
         <source>&amp;Visits</source>
         <translation>走访(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="896" />
+        <location filename="../views/board.py" line="918" />
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;Z)</translation>
     </message>
@@ -21,87 +21,92 @@
 <context>
     <name>BoardTab</name>
     <message>
-        <location filename="../views/board.py" line="131" />
+        <location filename="../views/board.py" line="146" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="134" />
+        <location filename="../views/board.py" line="149" />
         <source>&amp;Overdue visits only</source>
         <translation>只看走访逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="136" />
+        <location filename="../views/board.py" line="151" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="138" />
+        <location filename="../views/board.py" line="153" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="140" />
+        <location filename="../views/board.py" line="155" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="140" />
+        <location filename="../views/board.py" line="155" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="174" />
+        <location filename="../views/board.py" line="161" />
+        <source>Na&amp;me, ID or phone:</source>
+        <translation>查找(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="190" />
         <source>&amp;Move card…</source>
         <translation>调整库别(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="175" />
+        <location filename="../views/board.py" line="191" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="176" />
+        <location filename="../views/board.py" line="192" />
         <source>Re&amp;fer to a department…</source>
         <translation>转介部门(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="177" />
+        <location filename="../views/board.py" line="193" />
         <source>&amp;Open household</source>
         <translation>打开家庭(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="178" />
+        <location filename="../views/board.py" line="194" />
         <source>Re-&amp;assess…</source>
         <translation>重新评估(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="226" />
+        <location filename="../views/board.py" line="242" />
         <source>No household here matches the filter above</source>
         <translation>没有符合上方筛选条件的家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="227" />
+        <location filename="../views/board.py" line="243" />
         <source>No household at present</source>
         <translation>暂无家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="287" />
+        <location filename="../views/board.py" line="300" />
         <source>Could not refresh the board: {error}</source>
         <translation>看板刷新失败:{error}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="301" />
+        <location filename="../views/board.py" line="314" />
         <source>{total} households on the board · {monitored} need quarterly visits · {due} not yet visited this quarter · {overdue} overdue</source>
         <translation>看板共 {total} 户 · 需季度走访 {monitored} 户 · 本季度未访 {due} 户 · 逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="338" />
+        <location filename="../views/board.py" line="351" />
         <source>Move refused</source>
         <translation>不允许调整</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="417" />
+        <location filename="../views/board.py" line="430" />
         <source>Move to</source>
         <translation>移到</translation>
     </message>
@@ -109,126 +114,126 @@
 <context>
     <name>BoardTables</name>
     <message>
-        <location filename="../views/board.py" line="105" />
+        <location filename="../views/board.py" line="116" />
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="486" />
-        <location filename="../views/board.py" line="513" />
+        <location filename="../views/board.py" line="499" />
+        <location filename="../views/board.py" line="526" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="486" />
+        <location filename="../views/board.py" line="499" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="487" />
-        <location filename="../views/board.py" line="513" />
+        <location filename="../views/board.py" line="500" />
+        <location filename="../views/board.py" line="526" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="487" />
+        <location filename="../views/board.py" line="500" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="488" />
+        <location filename="../views/board.py" line="501" />
         <source>Category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="488" />
+        <location filename="../views/board.py" line="501" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="489" />
-        <location filename="../views/board.py" line="515" />
+        <location filename="../views/board.py" line="502" />
+        <location filename="../views/board.py" line="528" />
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="489" />
+        <location filename="../views/board.py" line="502" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="512" />
+        <location filename="../views/board.py" line="525" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="733" />
+        <location filename="../views/board.py" line="754" />
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="514" />
+        <location filename="../views/board.py" line="527" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="512" />
+        <location filename="../views/board.py" line="525" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="514" />
+        <location filename="../views/board.py" line="527" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="515" />
+        <location filename="../views/board.py" line="528" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="516" />
+        <location filename="../views/board.py" line="529" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="592" />
+        <location filename="../views/board.py" line="612" />
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="593" />
-        <location filename="../views/board.py" line="732" />
+        <location filename="../views/board.py" line="613" />
+        <location filename="../views/board.py" line="753" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="594" />
+        <location filename="../views/board.py" line="614" />
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="732" />
+        <location filename="../views/board.py" line="753" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="733" />
+        <location filename="../views/board.py" line="754" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="734" />
+        <location filename="../views/board.py" line="755" />
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="735" />
+        <location filename="../views/board.py" line="756" />
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="736" />
+        <location filename="../views/board.py" line="757" />
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -236,22 +241,22 @@
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../views/board.py" line="77" />
+        <location filename="../views/board.py" line="78" />
         <source>Move household</source>
         <translation>调整库别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="80" />
+        <location filename="../views/board.py" line="81" />
         <source>Move &lt;b&gt;{name}&lt;/b&gt; from &lt;b&gt;{source}&lt;/b&gt; to &lt;b&gt;{target}&lt;/b&gt;.</source>
         <translation>将 &lt;b&gt;{name}&lt;/b&gt; 从 &lt;b&gt;{source}&lt;/b&gt; 调整到 &lt;b&gt;{target}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="84" />
+        <location filename="../views/board.py" line="85" />
         <source>&amp;Reason for the move (recorded with your name):</source>
         <translation>调整原因(将与您的姓名一起记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="87" />
+        <location filename="../views/board.py" line="88" />
         <source>e.g. income fell after the visit of 5 May</source>
         <translation>例如:5月5日走访发现收入下降</translation>
     </message>
@@ -259,22 +264,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="573" />
+        <location filename="../views/board.py" line="593" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="581" />
+        <location filename="../views/board.py" line="601" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="583" />
+        <location filename="../views/board.py" line="603" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="584" />
+        <location filename="../views/board.py" line="604" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -282,7 +287,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="526" />
+        <location filename="../views/board.py" line="539" />
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -290,106 +295,111 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="744" />
+        <location filename="../views/board.py" line="765" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="751" />
+        <location filename="../views/board.py" line="772" />
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="753" />
+        <location filename="../views/board.py" line="774" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="753" />
+        <location filename="../views/board.py" line="774" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="761" />
+        <location filename="../views/board.py" line="779" />
+        <source>Na&amp;me or need:</source>
+        <translation>查找(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="783" />
         <source>Department's &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="762" />
+        <location filename="../views/board.py" line="784" />
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="763" />
+        <location filename="../views/board.py" line="785" />
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="772" />
+        <location filename="../views/board.py" line="794" />
         <source>No referral matches the department, status and search above. Households are referred from the board (a card's menu, “Refer to a department”) or when a visit is recorded.</source>
         <translation>没有符合上方部门、状态和搜索条件的转介。转介可在看板上从家庭卡片的菜单“转介部门”发起,或在登记走访时一并转介。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="809" />
+        <location filename="../views/board.py" line="831" />
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="827" />
-        <location filename="../views/board.py" line="830" />
-        <location filename="../views/board.py" line="839" />
+        <location filename="../views/board.py" line="849" />
+        <location filename="../views/board.py" line="852" />
+        <location filename="../views/board.py" line="861" />
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="827" />
-        <location filename="../views/board.py" line="839" />
+        <location filename="../views/board.py" line="849" />
+        <location filename="../views/board.py" line="861" />
         <source>Select a referral in the list first.</source>
         <translation>请先在列表中选择一条转介。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="830" />
+        <location filename="../views/board.py" line="852" />
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="842" />
+        <location filename="../views/board.py" line="864" />
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="843" />
+        <location filename="../views/board.py" line="865" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="854" />
-        <location filename="../views/board.py" line="871" />
+        <location filename="../views/board.py" line="876" />
+        <location filename="../views/board.py" line="893" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="854" />
+        <location filename="../views/board.py" line="876" />
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="858" />
+        <location filename="../views/board.py" line="880" />
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="860" />
+        <location filename="../views/board.py" line="882" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="872" />
+        <location filename="../views/board.py" line="894" />
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="874" />
+        <location filename="../views/board.py" line="896" />
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -397,22 +407,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="499" />
+        <location filename="../views/board.py" line="512" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="500" />
+        <location filename="../views/board.py" line="513" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="500" />
+        <location filename="../views/board.py" line="513" />
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="502" />
+        <location filename="../views/board.py" line="515" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -420,112 +430,117 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="606" />
+        <location filename="../views/board.py" line="626" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="608" />
+        <location filename="../views/board.py" line="628" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="609" />
+        <location filename="../views/board.py" line="629" />
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="610" />
+        <location filename="../views/board.py" line="630" />
         <source>E&amp;xport visit list…</source>
         <translation>导出走访名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="611" />
+        <location filename="../views/board.py" line="631" />
         <source>The households shown, with address and phone, as an Excel list to take on the rounds (ID numbers as your role sees them; logged)</source>
         <translation>把列表中的家庭连同住址、电话导出为 Excel 走访名单,便于入户走访时携带(身份证号按您的权限显示;导出记入操作日志)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="613" />
+        <location filename="../views/board.py" line="633" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="618" />
+        <location filename="../views/board.py" line="638" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="668" />
+        <location filename="../views/board.py" line="642" />
+        <source>Na&amp;me, ID or phone:</source>
+        <translation>查找(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="689" />
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="677" />
+        <location filename="../views/board.py" line="698" />
         <source>Record visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="677" />
+        <location filename="../views/board.py" line="698" />
         <source>Select a household in the list first.</source>
         <translation>请先在列表中选择一户家庭。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="684" />
-        <location filename="../views/board.py" line="699" />
+        <location filename="../views/board.py" line="705" />
+        <location filename="../views/board.py" line="720" />
         <source>Visit list</source>
         <translation>走访名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="685" />
+        <location filename="../views/board.py" line="706" />
         <source>No household is shown: there is nothing to export.</source>
         <translation>列表中没有家庭,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="688" />
+        <location filename="../views/board.py" line="709" />
         <source>visit-list-{date}.xlsx</source>
         <translation>走访名单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="688" />
+        <location filename="../views/board.py" line="709" />
         <source>Export visit list</source>
         <translation>导出走访名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="700" />
+        <location filename="../views/board.py" line="721" />
         <source>Saved {path}
 {n} household(s).</source>
         <translation>已保存 {path}
 共 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="702" />
+        <location filename="../views/board.py" line="723" />
         <source>Exporting the visit list…</source>
         <translation>正在导出走访名单…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="710" />
+        <location filename="../views/board.py" line="731" />
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="726" />
+        <location filename="../views/board.py" line="747" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="722" />
+        <location filename="../views/board.py" line="743" />
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="629" />
+        <location filename="../views/board.py" line="650" />
         <source>No household matches “Show”, the region and the search above (households in 一类库, 二类库 and 救助中 are listed here).</source>
         <translation>没有符合上方“显示”、地区和搜索条件的家庭(这里列出一类库、二类库和救助中的家庭)。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="728" />
+        <location filename="../views/board.py" line="749" />
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

@@ -111,13 +111,17 @@ class HouseholdPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name or household code"))
+        show_whole_placeholder(self.search)  # not squeezed by the matches' label and list beside it
         enter_runs(self.search, self.find)  # searches only: Enter must not also accept the application
         self.combo = QComboBox()
         self.combo.setMinimumWidth(280)
         find = QPushButton(self.tr("&Find"))
         find.clicked.connect(self.find)
+        matches = QLabel(self.tr("&Matches:"))  # the households found, without tabbing past the button
+        matches.setBuddy(self.combo)
         layout.addWidget(self.search, 1)
         layout.addWidget(find)
+        layout.addWidget(matches)
         layout.addWidget(self.combo, 2)
         self.setFocusProxy(self.search)  # the form's "&Household:" label leads here
         self.heads: dict[int, str] = {}
@@ -190,9 +194,9 @@ class ApplicationInputs(QWidget):
         choose.clicked.connect(self.choose_file)
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(choose)
-        cform.addRow(self.tr("Signed by:"), self.signer)
-        cform.addRow(self.tr("Signed on:"), self.signed_on)
-        cform.addRow(self.tr("Text:"), self.commitment_text)
+        cform.addRow(self.tr("Signed &by:"), self.signer)
+        cform.addRow(self.tr("Signed &on:"), self.signed_on)
+        cform.addRow(self.tr("Te&xt:"), self.commitment_text)
         cform.addRow(self.tr("Scanned file:"), file_row)
         form.addRow(self.commitment_box)
         self.file_path: str | None = None
@@ -317,7 +321,7 @@ class FrontDeskForm(QWidget):
         layout.addWidget(intro)
         self.inputs = ApplicationInputs(ctx)
         layout.addWidget(self.inputs)
-        box = QGroupBox(self.tr("Refer to departments"))
+        box = QGroupBox(self.tr("Refer to &departments"))  # Alt goes to the first department, Tab on
         grid = QGridLayout(box)
         self.departments: dict[str, tuple[QCheckBox, QLineEdit]] = {}
         for row, (code, label) in enumerate(DEPARTMENT_LABELS.items()):

@@ -178,12 +178,12 @@ class ApplicationsPage(QWidget):
         self.name.setClearButtonEnabled(True)
         self.overdue = QCheckBox(self.tr("Overdue on&ly"))  # &O is 打开
         for text, widget in ((self.tr("&Status:"), self.status), (self.tr("&Track:"), self.track),
-                             (self.tr("N&ext step:"), self.step), (self.tr("Re&gion:"), self.region)):
+                             (self.tr("N&ext step:"), self.step), (self.tr("Re&gion:"), self.region),
+                             (self.tr("Head of ho&usehold:"), self.name)):
             label = QLabel(text)
             label.setBuddy(widget)  # Alt and the letter go to the filter
             filters.addWidget(label)
-            filters.addWidget(widget)
-        filters.addWidget(self.name, 1)
+            filters.addWidget(widget, 1 if widget is self.name else 0)
         filters.addWidget(self.overdue)
         for combo in (self.status, self.track, self.step, self.region):
             combo.currentIndexChanged.connect(self.refresh)

@@ -93,14 +93,12 @@ class AuditLogTab(QWidget):
         label.setBuddy(self.date_from)
         bar.addWidget(label)
         bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("–"))
-        bar.addWidget(self.date_to)
-        for text, widget in ((self.tr("&User:"), self.user), (self.tr("&Kind:"), self.kind)):
+        for text, widget in ((self.tr("t&o"), self.date_to), (self.tr("&User:"), self.user),
+                             (self.tr("&Kind:"), self.kind), (self.tr("Co&ntaining:"), self.text)):
             label = QLabel(text)
             label.setBuddy(widget)
             bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.text, 1)
+            bar.addWidget(widget, 1 if widget is self.text else 0)
         self.search_button = QPushButton(self.tr("&Search"))
         self.export_button = QPushButton(self.tr("E&xport (xlsx)…"))
         bar.addWidget(self.search_button)

@@ -158,6 +158,7 @@ class BoardTab(QWidget):
             bar.addWidget(caption)
             bar.addWidget(widget)
         bar.addWidget(self.overdue)
+        bar.addWidget(_caption(self.tr("Na&me, ID or phone:"), self.search))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
@@ -547,6 +548,13 @@ class ReferralTableModel(PagedTableModel[referrals.ReferralInfo]):
         return None
 
 
+def _caption(text: str, field: QWidget) -> QLabel:
+    """A field's label: its Alt key goes to the field."""
+    caption = QLabel(text)
+    caption.setBuddy(field)
+    return caption
+
+
 def _table(model: QAbstractTableModel, widths: tuple[int, ...], empty: str, stretch: tuple[int, ...] = ()) -> QTableView:
     """A table over a paged model: plain rows a little taller than the default; ``empty``, the note
     shown while it lists nothing. ``stretch``: the columns of free text that share the width left by
@@ -631,6 +639,7 @@ class VisitsTab(QWidget):
         region_caption.setBuddy(self.region)
         bar.addWidget(region_caption)
         bar.addWidget(self.region)
+        bar.addWidget(_caption(self.tr("Na&me, ID or phone:"), self.search))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.visit_button)
         bar.addWidget(self.list_button)
@@ -767,6 +776,7 @@ class ReferralsTab(QWidget):
             caption.setBuddy(widget)
             bar.addWidget(caption)
             bar.addWidget(widget)
+        bar.addWidget(_caption(self.tr("Na&me or need:"), self.search))
         bar.addWidget(self.search, 1)
         layout.addLayout(bar)
         actions = QHBoxLayout()

@@ -168,6 +168,9 @@ class ClueInboxTab(QWidget):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.date_to)
+        label = QLabel(self.tr("Na&me or ID:"))
+        label.setBuddy(self.text)
+        filters.addWidget(label)
         filters.addWidget(self.text, 1)
         layout.addLayout(filters)
 
