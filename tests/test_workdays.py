@@ -101,3 +101,13 @@ def test_unknown_year_keeps_every_fixed_date_statutory_holiday() -> None:
     assert not DEFAULT_CALENDAR.is_workday(date(2028, 5, 2))
     assert not DEFAULT_CALENDAR.is_workday(date(2028, 5, 1))
     assert DEFAULT_CALENDAR.add_working_days(date(2028, 4, 28), 1).due == date(2028, 5, 3)
+
+
+def test_working_days_left_is_zero_only_on_the_due_day() -> None:
+    """The weekend after a Friday due day is past it: -1 (overdue), not the due day's 0."""
+    friday = date(2026, 3, 6)
+    left = {d: DEFAULT_CALENDAR.working_days_left(date(2026, 3, d), friday) for d in range(4, 11)}
+    assert left == {4: 2, 5: 1, 6: 0, 7: -1, 8: -1, 9: -1, 10: -2}
+    # before a Monday due day the weekend still has it ahead: 1 working day left
+    assert DEFAULT_CALENDAR.working_days_left(date(2026, 3, 8), date(2026, 3, 9)) == 1
+

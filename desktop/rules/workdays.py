@@ -129,6 +129,13 @@ class WorkCalendar:
                 count += 1
         return sign * count
 
+    def working_days_left(self, as_of: date, due: date) -> int:
+        """Working days left until ``due`` as seen on ``as_of``: 0 on the due day itself, negative once past
+        it. A day off just after the due day (the weekend after a Friday) is past it with no working day
+        gone by yet: -1, as on the next working day, never the due day's 0."""
+        left = self.working_days_between(as_of, due)
+        return min(left, -1) if as_of > due else left
+
     def unknown_years_between(self, start: date, end: date) -> tuple[int, ...]:
         lo, hi = sorted((start, end))
         return tuple(y for y in range(lo.year, hi.year + 1) if not self.knows(y))

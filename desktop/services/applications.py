@@ -439,7 +439,7 @@ def _due(cal: WorkCalendar, as_of: date, due_on: date | None, start: date, *, ca
     if unknown:
         years = "、".join(str(y) for y in unknown)
         warning = f"{years}年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对"
-    left = cal.working_days_between(as_of, due_on)
+    left = cal.working_days_left(as_of, due_on)
     return Due(due_on, left, as_of > due_on, warning, calendar_days)
 
 
