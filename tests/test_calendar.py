@@ -283,9 +283,10 @@ def _running_into_2027(district: District) -> dict[str, int]:
     # whole procedure (30 working days) estimated to end 2027-02-09, through the Spring Festival
     ids["whole"] = svc.accept(db, admin, household_id=make_household(db, region, "甲"), category="dibao",
                               accepted_on=date(2026, 12, 28), today=date(2026, 12, 28))
-    # data check done the day before the festival: the home survey's 3 working days run through it
+    # accepted and checked the day before the festival: the home survey's 3 working days (from acceptance,
+    # RULES.md §1.5) run through it
     ids["step"] = svc.accept(db, admin, household_id=make_household(db, region, "乙"), category="dibao",
-                             accepted_on=date(2027, 1, 25), today=date(2027, 1, 25))
+                             accepted_on=date(2027, 2, 4), today=date(2027, 2, 4))
     svc.complete_step(db, admin, ids["step"], "check", on=date(2027, 2, 4), result="passed", today=date(2027, 2, 4))
     # refused the day before the festival: the written refusal's 3 working days run through it
     ids["refused"] = svc.accept(db, admin, household_id=make_household(db, region, "丙"), category="dibao",

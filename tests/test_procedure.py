@@ -146,3 +146,16 @@ def test_only_a_deadline_can_be_missed() -> None:
     assert proc.finished_late(Step.INVESTIGATION, due, after)
     assert not proc.finished_late(Step.INVESTIGATION, due, due) and not proc.finished_late(Step.DECISION, None, after)
     assert not proc.finished_late(Step.PUBLICITY, due, after)
+
+
+def test_each_step_counts_from_its_own_start_event() -> None:
+    """RULES.md §1.5: "the sub-district starts the investigation after acceptance" — 3 working days from
+    acceptance even though the data check is recorded first; the data check and the decision from the step
+    before; paperwork after emergency help from the decision."""
+    accepted, check_done = date(2026, 3, 6), date(2026, 3, 9)
+    assert proc.step_start(Step.INVESTIGATION, accepted, check_done) == accepted
+    assert proc.step_due(DEFAULT_CALENDAR, Step.INVESTIGATION, proc.step_start(
+        Step.INVESTIGATION, accepted, check_done)).due == date(2026, 3, 11)
+    assert proc.step_start(Step.CHECK, accepted, accepted) == accepted
+    assert proc.step_start(Step.DECISION, accepted, date(2026, 3, 19)) == date(2026, 3, 19)
+    assert proc.step_start(Step.INVESTIGATION, accepted, check_done, after_decision=True) == check_done

@@ -14,7 +14,8 @@ afterwards: then "decision" is stored until they are).
 - check: authorised economic data check (授权比对 / 家庭经济状况核对), result passed/not passed;
   due 3 working days after the previous step ("county starts the data check after the request").
 - investigation: home survey (入户调查) by at least two investigators; due 3 working days after
-  the previous step ("sub-district starts the investigation after acceptance").
+  acceptance ("sub-district starts the investigation after acceptance"), not after the data check
+  recorded before it (:func:`step_start`).
 - appraisal: democratic appraisal (民主评议), only when someone objected; never on the
   commitment track. No limit of its own: the whole-procedure deadline applies.
 - publicity: the initial opinion is publicised for 7 calendar days; it cannot end earlier.
@@ -377,8 +378,19 @@ def periodic_interval(decided_on: date, first_periodic_due: date) -> int:
     return IRREGULAR_INCOME_CHECK_MONTHS if months == IRREGULAR_INCOME_CHECK_MONTHS else PERIODIC_CHECK_MONTHS
 
 
+def step_start(step: str, accepted_on: date, last_on: date, *, after_decision: bool = False) -> date:
+    """The event a step's own deadline counts from (RULES.md §1.5): the investigation from acceptance
+    ("the sub-district starts the investigation after acceptance"), though the data check is recorded
+    before it; the data check from its request, made on acceptance (it is the first step); the decision
+    from receiving the file (the step before it done); paperwork completed after emergency help from the
+    step before (the decision came first)."""
+    if Step(step) == Step.INVESTIGATION and not after_decision:
+        return accepted_on
+    return last_on
+
+
 def step_due(work_calendar: WorkCalendar, step: str, start: date) -> StepDue:
-    """The deadline of ``step`` started on ``start`` (the completion of the step before)."""
+    """The deadline of ``step`` counted from ``start`` (:func:`step_start`)."""
     wanted = Step(step)
     if wanted == Step.PUBLICITY:
         return StepDue(wanted, start, publicity_end(start), calendar_days=True)

@@ -443,11 +443,13 @@ def _due(cal: WorkCalendar, as_of: date, due_on: date | None, start: date, *, ca
     return Due(due_on, left, as_of > due_on, warning, calendar_days)
 
 
-def _step_deadline(cal: WorkCalendar, step: str, last_on: date) -> proc.StepDue:
-    """The deadline of the next step, counted from the last one done. A publicity has none of its own:
+def _step_deadline(cal: WorkCalendar, transition: proc.Transition, accepted_on: date, last_on: date) -> proc.StepDue:
+    """The deadline of the next step, counted from its start event (:func:`desktop.rules.procedure.step_start`:
+    the last step done, or acceptance for the investigation). A publicity has none of its own:
     its 7 calendar days are a minimum (:func:`desktop.rules.procedure.finished_late`), so an application
     whose publicity is still running is not overdue; the whole procedure's deadline applies to it."""
-    sd = proc.step_due(cal, step, last_on)
+    start = proc.step_start(transition.step, accepted_on, last_on, after_decision=transition.after_decision)
+    sd = proc.step_due(cal, transition.step, start)
     return proc.StepDue(sd.step, sd.start, None) if sd.calendar_days else sd
 
 
@@ -469,7 +471,7 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
     effective: date | None = None
     due = Due(None, None, False)
     if next_step is not None:
-        sd = _step_deadline(cal, next_step, last_on)
+        sd = _step_deadline(cal, actions[0], app.accepted_on, last_on)
         step_due = sd.due
         # paperwork completed after emergency help: the procedure is decided, its whole deadline is past use
         whole_due, whole_unknown = (None, ()) if actions[0].after_decision else (whole.due, whole.unknown_years)
@@ -526,8 +528,8 @@ def move_open_deadlines(uow: UnitOfWork, was: WorkCalendar, now: WorkCalendar, y
                 stored.append({"app_id": app.id, "new_due": due})
                 moved.add(app.id)
         actions, last_on = _progress(app, done.get(app.id, []))
-        if actions and (_step_deadline(was, actions[0].step, last_on).due
-                        != _step_deadline(now, actions[0].step, last_on).due):
+        if actions and (_step_deadline(was, actions[0], app.accepted_on, last_on).due
+                        != _step_deadline(now, actions[0], app.accepted_on, last_on).due):
             steps_moved += 1
             moved.add(app.id)
     if stored:  # one statement for them all (the first entry of a year may move thousands); saved as by
@@ -855,7 +857,8 @@ def complete_step(db: Database, actor: Actor, application_id: int, step: str, *,
         before = snapshot(app)
         if objection and step in (Step.INVESTIGATION, Step.PUBLICITY):
             app.objection = True  # someone objected: a democratic appraisal follows (regular track)
-        started = publicity_start or last_on if step == Step.PUBLICITY else last_on
+        started = (publicity_start or last_on if step == Step.PUBLICITY
+                   else proc.step_start(step, app.accepted_on, last_on, after_decision=transition.after_decision))
         sd = proc.step_due(cal, step, started)
         data: dict[str, Any] = {}
         if step == Step.INVESTIGATION:
@@ -2046,7 +2049,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
         whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended)
         actions = []
         for t in transitions:
-            sd = _step_deadline(cal, t.step, last_on)
+            sd = _step_deadline(cal, t, app.accepted_on, last_on)
             due_date = sd.due if t.after_decision else min(d for d in (sd.due, whole.due) if d is not None)
             due = _due(cal, as_of, due_date, app.accepted_on)
             actions.append(ActionInfo(t.step, STEP_LABELS[t.step], t.after_decision, t.approve_allowed, due))

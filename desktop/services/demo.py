@@ -1214,7 +1214,7 @@ class _Story:
                           json.dumps({"approve": False, "reason": refusal}, ensure_ascii=False)))
         else:
             ie = wd.add(ce, rng.randint(5, 12))
-            steps.append(("investigation", ce, wd.add(ce, 3), ie, "done", "入户调查(2名调查人员)",
+            steps.append(("investigation", a, wd.add(a, 3), ie, "done", "入户调查(2名调查人员)",
                           json.dumps({"investigators": [g.name(True), g.name(False)]}, ensure_ascii=False)))
             pe = ie + 7
             last = pe
@@ -1310,7 +1310,7 @@ class _Story:
             steps.append(("check", a, wd.add(a, 3), ce, "passed" if check_passed else "failed",
                           "家庭经济状况核对通过" if check_passed else rng.choice(CHECK_FAIL), None))
             if check_passed:
-                steps.append(("investigation", ce, wd.add(ce, 3), ie, "done", "入户调查(2名调查人员)",
+                steps.append(("investigation", a, wd.add(a, 3), ie, "done", "入户调查(2名调查人员)",
                               json.dumps({"investigators": [g.name(True), g.name(False)]}, ensure_ascii=False)))
                 steps.append(("publicity", ie, pe, pe, "done", "初审意见公示7日",
                               json.dumps({"publicity_from": date.fromordinal(ie).isoformat(),
