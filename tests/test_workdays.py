@@ -111,3 +111,11 @@ def test_working_days_left_is_zero_only_on_the_due_day() -> None:
     # before a Monday due day the weekend still has it ahead: 1 working day left
     assert DEFAULT_CALENDAR.working_days_left(date(2026, 3, 8), date(2026, 3, 9)) == 1
 
+
+def test_unknown_years_are_named_in_ranges() -> None:
+    from desktop.rules.workdays import unknown_years_warning, years_text
+
+    assert years_text([2027]) == "2027"
+    assert years_text([2030, 2027, 2028, 2029, 2032]) == "2027–2030、2032"
+    assert unknown_years_warning([]) == ""
+    assert unknown_years_warning(range(2027, 2101)).startswith("2027–2100年的法定节假日安排尚未录入")

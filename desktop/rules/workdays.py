@@ -53,6 +53,25 @@ def _library_is_workday(day: date) -> bool:
     return bool(chinese_calendar.is_workday(day))
 
 
+def years_text(years: Iterable[int]) -> str:
+    """Years for a sentence, runs of consecutive years as one range: "2027、2029–2031". A deadline counted
+    from 2026 to 2100 named all 74 unknown years one by one."""
+    ys = sorted(set(years))
+    runs: list[list[int]] = []
+    for y in ys:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return "、".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def unknown_years_warning(years: Iterable[int]) -> str:
+    """The warning shown beside a deadline counted through years nobody has entered ("" if none)."""
+    text = years_text(years)
+    return f"{text}年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对" if text else ""
+
+
 @dataclass(frozen=True)
 class Deadline:
     due: date
@@ -63,10 +82,7 @@ class Deadline:
         return not self.unknown_years
 
     def warning(self) -> str:
-        if self.certain:
-            return ""
-        years = "、".join(str(y) for y in self.unknown_years)
-        return f"{years}年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对"
+        return unknown_years_warning(self.unknown_years)
 
 
 @dataclass(frozen=True)

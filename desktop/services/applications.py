@@ -82,7 +82,7 @@ from desktop.rules.codes import (
     Track,
 )
 from desktop.rules.procedure import STATUS_LABELS, STEP_LABELS, ProcedureRefused, Step
-from desktop.rules.workdays import WorkCalendar
+from desktop.rules.workdays import WorkCalendar, unknown_years_warning
 from desktop.services.base import (
     Actor,
     UnitOfWork,
@@ -306,7 +306,7 @@ def _refusal_notice(data: dict | None, as_of: date, cal: WorkCalendar) -> Refusa
     due = date.fromisoformat(data["notice_due"]) if data.get("notice_due") else None
     served = date.fromisoformat(data["served_on"]) if data.get("served_on") else None
     # 3 working days counted into a year nobody has entered the holidays of (RULES.md §2): said so
-    warning = whole_warning((due.year,)) if served is None and due is not None and not cal.knows(due.year) else ""
+    warning = unknown_years_warning((due.year,)) if served is None and due is not None and not cal.knows(due.year) else ""
     return RefusalNotice(due, served, proc.SERVICE_METHODS.get(data.get("served_how", ""), ""),
                          served is None and due is not None and due < as_of, warning)
 
@@ -435,10 +435,7 @@ def _due(cal: WorkCalendar, as_of: date, due_on: date | None, start: date, *, ca
         return Due(None, None, False)
     # the working days left are counted between as_of and due_on: as_of's year matters as much
     unknown = cal.unknown_years_between(min(start, as_of, due_on), max(as_of, due_on))
-    warning = ""
-    if unknown:
-        years = "、".join(str(y) for y in unknown)
-        warning = f"{years}年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对"
+    warning = unknown_years_warning(unknown)
     left = cal.working_days_left(as_of, due_on)
     return Due(due_on, left, as_of > due_on, warning, calendar_days)
 
@@ -479,13 +476,13 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
         effective = min(candidates) if candidates else None
         due = _due(cal, as_of, effective, app.accepted_on)
         if not due.warning and (whole_unknown or sd.unknown_years):
-            due = Due(due.due_on, due.working_days_left, due.overdue, whole_warning(whole_unknown + sd.unknown_years))
+            due = Due(due.due_on, due.working_days_left, due.overdue, unknown_years_warning(whole_unknown + sd.unknown_years))
     elif app.status == "open":
         due = _due(cal, as_of, whole.due, app.accepted_on)
         effective = whole.due
     warning = due.warning
     if not warning and app.status == "open" and whole.unknown_years:
-        warning = whole_warning(whole.unknown_years)
+        warning = unknown_years_warning(whole.unknown_years)
     return ApplicationRow(
         id=app.id, version=app.version, household_id=hh.id, head_name=hh.head_name, member_count=hh.member_count,
         region_id=hh.region_id, region_name=region_name, subdistrict_name=sub_name, category=app.category,
@@ -571,13 +568,6 @@ def _status_label(app: Any) -> str:
         label += (f"(就业渐退至 {app.stopped_on:%Y-%m-%d})" if app.gradual_exit_from is not None
                   else f"(定于 {app.stopped_on:%Y-%m-%d} 停止)")
     return label
-
-
-def whole_warning(years: Iterable[int]) -> str:
-    ys = sorted(set(years))
-    if not ys:
-        return ""
-    return "、".join(str(y) for y in ys) + "年的法定节假日安排尚未录入,此期限仅按周末和固定节日估算,请管理员录入后再核对"
 
 
 def _category_label(category: str, temporary_kind: str | None) -> str:
