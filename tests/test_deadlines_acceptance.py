@@ -16,6 +16,7 @@ import pytest
 
 from desktop import cli
 from desktop.services import applications as svc
+from desktop.services import calendar as cal_svc
 from desktop.services.calendar import load_calendar
 from tests.district import District
 from tests.test_applications import make_household
@@ -221,6 +222,10 @@ def test_entering_2027_moves_open_deadlines_at_once(district: District, capsys: 
     (["calendar", "set-year", "12027", "--off", "01-01"], "年份"),
     (["calendar", "set-year", "2027", "--off", "2028-01-01"], "不在 2027 年内"),
     (["calendar", "frobnicate"], "frobnicate"),
+    # make-up days only: 2027 would count as known with its Spring Festival worked through, warning gone
+    (["calendar", "set-year", "2027", "--workday", "02-20"], "没有给出 2027 年的放假日期"),
+    # Labour Day (a Saturday in 2027) is a statutory day off by law: never a make-up working day
+    (["calendar", "set-year", "2027", "--off", "02-06..02-14", "--workday", "05-01"], "2027-05-01"),
 ])
 def test_bad_input_is_refused_in_chinese(argv: list[str], message: str, district: District,
                                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -228,6 +233,7 @@ def test_bad_input_is_refused_in_chinese(argv: list[str], message: str, district
     code, out, err = run(district, capsys, *argv)
     assert code != 0 and "错误" in err and message in err, err
     assert "Traceback" not in err
+    assert not cal_svc.year_info(district.db, district.admin, 2027).entered  # nothing entered
 
 
 def test_a_year_far_ahead(district: District, capsys: pytest.CaptureFixture[str]) -> None:

@@ -27,6 +27,12 @@ EARLIEST_DAY = date(FIRST_YEAR, 1, 1)
 _FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
 
 
+def is_fixed_holiday(day: date) -> bool:
+    """A fixed-date statutory day off (New Year's Day, Labour Day 1–2 May, National Day 1–3 October): off
+    every year by law, whatever the year's published arrangement moves around it."""
+    return (day.month, day.day) in _FIXED_HOLIDAYS
+
+
 @lru_cache(maxsize=64)
 def library_knows(year: int) -> bool:
     try:
@@ -108,7 +114,7 @@ class WorkCalendar:
             return self.overrides[day]
         if day.year not in self.entered_years and library_knows(day.year):
             return _library_is_workday(day)
-        if (day.month, day.day) in _FIXED_HOLIDAYS:
+        if is_fixed_holiday(day):
             return False
         return day.weekday() < 5
 

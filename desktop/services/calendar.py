@@ -26,6 +26,7 @@ from desktop.rules.workdays import (
     LAST_YEAR,
     Deadline,
     WorkCalendar,
+    is_fixed_holiday,
     library_knows,
     library_schedule,
 )
@@ -311,6 +312,17 @@ def set_year(db: Database, actor: Actor, year: int, *, days_off: Iterable[date],
         # unknown-year warning is there to flag (RULES.md §2).
         raise ValidationFailed(f"没有给出 {year} 年的任何放假日期或调休上班日期。请按国务院办公厅的通知填写;"
                                "还没有公布时不要录入,程序会在期限旁提示该年安排未知。")
+    if not off:
+        # Saved, the year would count as known with its Spring Festival worked through: every year's notice
+        # has days off (the Spring Festival at least), so make-up days alone are only part of it.
+        raise ValidationFailed(f"没有给出 {year} 年的放假日期,只有调休上班日期。国务院办公厅的通知每年都有放假日期"
+                               "(至少春节),请连同放假日期一起录入;录入会替换该年的全部安排。",
+                               {"放假日期": "必填"})
+    statutory = sorted(d for d in set(work) if is_fixed_holiday(d))
+    if statutory:
+        raise ValidationFailed("调休上班日期不能是法定节假日(元旦、劳动节5月1日至2日、国庆节10月1日至3日"
+                               "依法放假):" + "、".join(d.isoformat() for d in statutory) + "。",
+                               {"调休上班日期": statutory[0].isoformat()})
     weekdays = sorted(d for d in set(work) if d.weekday() < 5)
     if weekdays:
         raise ValidationFailed("调休上班日期应是周六或周日(平日本来就上班):"
