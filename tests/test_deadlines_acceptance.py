@@ -18,6 +18,7 @@ from desktop import cli
 from desktop.services import applications as svc
 from desktop.services import calendar as cal_svc
 from desktop.services.calendar import load_calendar
+from desktop.services.errors import ValidationFailed
 from tests.district import District
 from tests.test_applications import make_household
 
@@ -102,6 +103,11 @@ def test_due_dates_counted_by_hand(case: str, district: District, capsys: pytest
 
 def test_extension_to_45_working_days_with_a_reason(district: District, capsys: pytest.CaptureFixture[str]) -> None:
     friday, eve = accept(district, "2026-03-06"), accept(district, "2026-09-30")
+    commitment = accept(district, "2026-03-06", "commitment")
+    with pytest.raises(ValidationFailed, match="延期须记录理由"):
+        svc.extend(district.db, district.admin, friday, reason="  ")
+    with pytest.raises(svc.StepRefused, match="10个工作日内办结,不能延期"):
+        svc.extend(district.db, district.admin, commitment, reason="材料不全")
     svc.extend(district.db, district.admin, friday, reason="需要向外地核实赡养人收入")
     svc.extend(district.db, district.admin, eve, reason="赡养人在外省")
     rows = deadlines_json(district, capsys, "2026-03-06")
