@@ -91,3 +91,16 @@ def test_calendar_show_lists_the_library_years_days(district: District, capsys: 
     assert "  2026-02-14\t上班" in out and "  2026-10-07\t放假" in out
     code, out, _ = run(["calendar", "show", "--database-url", url_of(district)], capsys)
     assert "2026 年:节假日库,放假 33 天、调休上班 6 天" in out
+
+
+def test_calendar_show_names_consecutive_unknown_years_as_a_range(district: District, capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deadlines warning names runs of unknown years as ranges (2027–2100年); ``calendar show`` still listed
+    them one by one (2097、2098、2099、2100)."""
+    listed = cal_svc.list_years
+    monkeypatch.setattr(cal_svc, "list_years", lambda db, actor, around=None: listed(db, actor, around=2098))
+    code, out, _ = run(["calendar", "show", "--database-url", url_of(district)], capsys)
+    assert code == 0 and "注意:2097–2100 年的法定节假日安排尚未录入" in out
+    run(["calendar", "set-year", "2098", "--off", "2098-01-01", "--database-url", url_of(district)], capsys)
+    code, out, _ = run(["calendar", "show", "--database-url", url_of(district)], capsys)
+    assert code == 0 and "注意:2097、2099–2100 年的法定节假日安排尚未录入" in out

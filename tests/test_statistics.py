@@ -361,6 +361,22 @@ def test_approval_figures_over_a_year_without_its_holidays_say_they_are_estimate
     assert st.HEADLINE_WARNING not in head and head["常规程序审批用时中位数"] == "25 个工作日(2 件)"
 
 
+def test_approval_warning_names_consecutive_unknown_years_as_a_range(
+        district: District, data: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deadlines warning names runs of unknown years as ranges (2027–2100年); the statistics page's
+    approval-time warning still listed them one by one (2025、2026)."""
+    with district.db.session_factory() as s:  # accepted in 2025, decided in 2026
+        s.add(Application(household_id=data["h5"], category="dibao", track="regular", accepted_on=date(2025, 12, 1),
+                          due_on=date(2026, 1, 13), status="approved", check_passed=True,
+                          decided_on=date(2026, 1, 12)))
+        s.commit()
+    monkeypatch.setattr(workdays, "library_knows", lambda year: False)
+    approval = compute(district).approval
+    assert approval.unknown_years == (2025, 2026)
+    assert approval.warning().startswith("2025–2026年的法定节假日安排尚未录入")
+    assert dict(compute(district).headline())[st.HEADLINE_WARNING].startswith("审批用时2025–2026年的法定节假日")
+
+
 def test_workday_index_matches_calendar() -> None:
     index = st.WorkdayIndex(DEFAULT_CALENDAR, date(2025, 12, 1), date(2027, 2, 1))
     rng = np.random.default_rng(7)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.commands.common import add_database_option, cli_actor, open_db, parse_year, print_json
+from desktop.rules.workdays import years_text
 from desktop.services import calendar
 
 
@@ -70,9 +71,9 @@ def show_years(args: argparse.Namespace) -> int:
         if args.year:
             for d in schedule:
                 print(f"  {d.day.isoformat()}\t{'上班' if d.workday else '放假'}\t{d.note}")
-    unknown = [str(info.year) for info in infos if not info.known]
+    unknown = years_text(info.year for info in infos if not info.known)  # runs of years as one range
     if unknown:  # RULES.md §2: said loudly, with what to do
-        print(f"注意:{'、'.join(unknown)} 年的法定节假日安排尚未录入,这些年份的期限只按周末和固定节日估算。"
+        print(f"注意:{unknown} 年的法定节假日安排尚未录入,这些年份的期限只按周末和固定节日估算。"
               "国务院办公厅公布后,请用 relief-desk calendar set-year 年份 --off 放假日期 --workday 调休上班日期 录入。")
     return 0
 

@@ -97,7 +97,7 @@ from desktop.rules.codes import (
     Stage,
     Track,
 )
-from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar
+from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar, years_text
 from desktop.services.base import Actor, UnitOfWork, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
@@ -286,8 +286,7 @@ class ApprovalTimes:
     def warning(self) -> str:
         if not self.unknown_years:
             return ""
-        years = "、".join(str(y) for y in self.unknown_years)
-        return (f"{years}年的法定节假日安排尚未录入,这些年份的工作日仅按周末和固定节日估算;"
+        return (f"{years_text(self.unknown_years)}年的法定节假日安排尚未录入,这些年份的工作日仅按周末和固定节日估算;"
                 "请管理员在“系统设置 → 节假日安排”中录入后再核对。")
 
 
