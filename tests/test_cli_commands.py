@@ -123,7 +123,7 @@ def test_deadlines_out_writes_the_open_applications(district: District, tmp_path
                         category="dibao", accepted_on=date.today())
     out = tmp_path / "期限.xlsx"
     assert cli.main(["deadlines", "--out", str(out), "--database-url", url_of(d)]) == 0
-    assert "已导出办理中申请 1 件" in capsys.readouterr().out
+    assert "已导出办理中及待补办申请 1 件" in capsys.readouterr().out
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("申请").to_python()
     assert [r[1] for r in rows[2:]] == ["孙甲"]
 

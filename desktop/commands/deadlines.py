@@ -1,7 +1,9 @@
 """relief-desk deadlines [--overdue] [--as-of DATE] [--json | --out FILE.xlsx]; relief-desk post-checks [--overdue] [--within DAYS]
 [--as-of DATE] [--json]; relief-desk assistance-month YYYY-MM [--dry-run] [--json]
 
-Open applications with their next step, due date and working days left. A deadline that falls
+Open applications with their next step, due date and working days left, and with them the emergency
+help given first (临时救助 急难型) whose data check or home survey is still to complete afterwards,
+marked 先行救助、待补办 (approved already: no procedure deadline). A deadline that falls
 in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2). The checks
 after approval still to do (centralised cross-check, yearly review, spot check), earliest first."""
 
@@ -24,8 +26,8 @@ from desktop.services import applications
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("deadlines", help="列出办理中的申请及其期限、剩余工作日")
-    parser.add_argument("--overdue", action="store_true", help="只列出已逾期的申请")
+    parser = sub.add_parser("deadlines", help="列出办理中的申请及其期限、剩余工作日(含先行救助、待补办的步骤)")
+    parser.add_argument("--overdue", action="store_true", help="只列出已逾期的申请(含逾期未补办的)")
     parser.add_argument("--as-of", type=parse_date, default=None, help="按此日期计算(YYYY-MM-DD,默认今天)")
     output = parser.add_mutually_exclusive_group()  # --out wrote a sentence where --json promised JSON
     output.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -81,11 +83,11 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     if args.out:
         try:
-            n = applications.export_applications_xlsx(db, cli_actor(), args.out, as_of=as_of, status="open",
-                                                      overdue_only=args.overdue)
+            n = applications.export_applications_xlsx(db, cli_actor(), args.out, as_of=as_of,
+                                                      status=applications.TO_DO, overdue_only=args.overdue)
         finally:
             db.dispose()
-        print(f"已导出{'逾期' if args.overdue else '办理中'}申请 {n} 件 → {args.out}")
+        print(f"已导出{'逾期' if args.overdue else '办理中及待补办'}申请 {n} 件 → {args.out}")
         return 0
     try:
         rows = applications.deadlines(db, cli_actor(), as_of=as_of, overdue_only=args.overdue)
@@ -95,26 +97,34 @@ def run(args: argparse.Namespace) -> int:
         print_json([{
             "id": r.id, "household_id": r.household_id, "head_name": r.head_name, "region": r.region_name,
             "subdistrict": r.subdistrict_name, "category": r.category, "track": r.track, "accepted_on": r.accepted_on,
+            "status": r.status, "after_help": r.after_help,
+            "marker": applications.AFTER_HELP_MARKER if r.after_help else "",
             "next_step": r.next_step, "next_step_label": r.next_step_label, "step_due_on": r.step_due_on,
-            "due_on": r.due_on, "effective_due_on": r.effective_due_on, "working_days_left": r.working_days_left,
+            # help given first is decided: the whole procedure's deadline no longer applies to its paperwork
+            "due_on": None if r.after_help else r.due_on, "decided_on": r.decided_on,
+            "effective_due_on": r.effective_due_on, "working_days_left": r.working_days_left,
             "overdue": r.overdue, "extended": r.extended, "warning": r.warning} for r in rows])
         return 0
     if not rows:
-        print(f"截至 {as_of.isoformat()},没有{'逾期的' if args.overdue else '办理中的'}申请。")
+        print(f"截至 {as_of.isoformat()},没有{'逾期的' if args.overdue else '办理中或待补办的'}申请。")
         return 0
-    print(f"截至 {as_of.isoformat()},{'逾期' if args.overdue else '办理中'}申请 {len(rows)} 件:")
+    after_help = sum(1 for r in rows if r.after_help)
+    count = f"{len(rows)} 件" + (f"(其中先行救助、待补办 {after_help} 件)" if after_help else "")
+    print(f"截至 {as_of.isoformat()},{'逾期' if args.overdue else '办理中'}申请 {count}:")
     print("编号\t户主\t社区(村)\t类别\t办理方式\t待办步骤\t步骤期限\t办结期限\t剩余工作日\t状态")
     warnings: dict[str, list[int]] = {}
     for r in rows:
         left = "" if r.working_days_left is None else (  # as the applications page says it: no minus sign
             f"已逾期 {-r.working_days_left} 个工作日" if r.working_days_left < 0 else str(r.working_days_left))
         state = "已逾期" if r.overdue else ("已延期" if r.extended else "")
+        if r.after_help:  # approved already: not to be taken for an application still undecided
+            state = applications.AFTER_HELP_MARKER + (" " + state if state else "")
         if r.warning:
             state = (state + " " if state else "") + "期限为估算*"
             warnings.setdefault(r.warning, []).append(r.id)
         print("\t".join([str(r.id), r.head_name, r.region_name, r.category_label, r.track_label,
                          r.next_step_label or "-", r.step_due_on.isoformat() if r.step_due_on else "-",
-                         r.due_on.isoformat(), left, state]))
+                         "-" if r.after_help else r.due_on.isoformat(), left, state]))
     for text, ids in warnings.items():
         print(f"*警告:{text}(涉及申请 {'、'.join(map(str, ids))})。")
     return 0

@@ -3,335 +3,340 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../views/applications.py" line="137" />
+        <location filename="../views/applications.py" line="140" />
         <source>&amp;Applications</source>
         <translation>申请列表(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="138" />
+        <location filename="../views/applications.py" line="141" />
         <source>&amp;Post-checks</source>
         <translation>事后核查(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="144" />
+        <location filename="../views/applications.py" line="147" />
         <source>&amp;Front desk</source>
         <translation>一门受理(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="156" />
+        <location filename="../views/applications.py" line="161" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="156" />
+        <location filename="../views/applications.py" line="162" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="157" />
+        <location filename="../views/applications.py" line="163" />
         <source>Refused</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="157" />
+        <location filename="../views/applications.py" line="163" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="158" />
+        <location filename="../views/applications.py" line="164" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="161" />
+        <location filename="../views/applications.py" line="167" />
         <source>All tracks</source>
         <translation>全部办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="165" />
+        <location filename="../views/applications.py" line="171" />
         <source>Any next step</source>
         <translation>全部待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="170" />
+        <location filename="../views/applications.py" line="176" />
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="177" />
+        <location filename="../views/applications.py" line="183" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="194" />
+        <location filename="../views/applications.py" line="200" />
         <source>&amp;New application…</source>
         <translation>受理新申请(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="196" />
+        <location filename="../views/applications.py" line="202" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="198" />
+        <location filename="../views/applications.py" line="204" />
         <source>Publicity list (&amp;xlsx)…</source>
         <translation>公示名单 xlsx(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="200" />
+        <location filename="../views/applications.py" line="206" />
         <source>Publicity list (P&amp;DF)…</source>
         <translation>公示名单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="202" />
+        <location filename="../views/applications.py" line="208" />
         <source>Export the list as a wor&amp;kbook…</source>
         <translation>导出列表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="203" />
+        <location filename="../views/applications.py" line="209" />
         <source>Every application under the filters (not only the first {n:,} shown) as an Excel list; the export is logged</source>
         <translation>把符合筛选条件的全部申请(不限于列表显示的前 {n:,} 条)导出为 Excel 清单;导出记入操作日志</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="207" />
+        <location filename="../views/applications.py" line="213" />
         <source>&amp;Monthly payments…</source>
         <translation>月度发放登记(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="208" />
+        <location filename="../views/applications.py" line="214" />
         <source>Record a month's assistance payments for every running approval</source>
         <translation>为所有正在救助中的家庭登记某月的救助发放</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="213" />
+        <location filename="../views/applications.py" line="219" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="241" />
+        <location filename="../views/applications.py" line="247" />
         <source>&amp;Record result…</source>
         <translation>记录核查结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="243" />
+        <location filename="../views/applications.py" line="249" />
         <source>&amp;Draw spot-check sample…</source>
         <translation>抽取随机抽查样本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="245" />
+        <location filename="../views/applications.py" line="251" />
         <source>&amp;Export sample list…</source>
         <translation>导出抽查样本名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="247" />
+        <location filename="../views/applications.py" line="253" />
         <source>Open &amp;application…</source>
         <translation>打开申请(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="261" />
+        <location filename="../views/applications.py" line="267" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="264" />
+        <location filename="../views/applications.py" line="270" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="179" />
-        <location filename="../views/applications.py" line="266" />
+        <location filename="../views/applications.py" line="185" />
+        <location filename="../views/applications.py" line="272" />
         <source>Overdue on&amp;ly</source>
         <translation>只看逾期(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="158" />
+        <location filename="../views/applications.py" line="161" />
+        <source>Open or paperwork due</source>
+        <translation>办理中及待补办</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="164" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="180" />
+        <location filename="../views/applications.py" line="186" />
         <source>&amp;Status:</source>
         <translation>状态(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="180" />
+        <location filename="../views/applications.py" line="186" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="181" />
+        <location filename="../views/applications.py" line="187" />
         <source>N&amp;ext step:</source>
         <translation>待办步骤(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="181" />
+        <location filename="../views/applications.py" line="187" />
         <source>Re&amp;gion:</source>
         <translation>区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="182" />
+        <location filename="../views/applications.py" line="188" />
         <source>Head of ho&amp;usehold:</source>
         <translation>户主(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="229" />
+        <location filename="../views/applications.py" line="235" />
         <source>No application matches the filters above. Change the status, track, next step or region; a new application is taken with “New application”.</source>
         <translation>没有符合上方筛选条件的申请。可更改状态、办理方式、待办步骤或区划;受理新的申请请点“受理新申请”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="278" />
+        <location filename="../views/applications.py" line="284" />
         <source>No check after approval is waiting for the filters above. Checks are scheduled when an application is approved; a spot check sample is drawn with “Draw spot-check sample”.</source>
         <translation>没有符合上方筛选条件的待办事后核查。申请批准后会自动安排核查;随机抽查请点“抽取随机抽查样本”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="313" />
+        <location filename="../views/applications.py" line="319" />
         <source>Loading applications…</source>
         <translation>正在读取申请…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="319" />
+        <location filename="../views/applications.py" line="325" />
         <source>{month}: {n} household(s) to record</source>
         <translation>{month} 待登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="322" />
+        <location filename="../views/applications.py" line="328" />
         <source>not recorded: {months}</source>
         <translation>以前月份未登记:{months}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="324" />
+        <location filename="../views/applications.py" line="330" />
         <source>written refusals to serve: {n} ({late} late)</source>
         <translation>不予批准通知书待送达 {n} 件(逾期 {late} 件)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="334" />
+        <location filename="../views/applications.py" line="340" />
         <source>the first {n} application(s) only ({overdue} overdue): narrow the filters, or export the list for all</source>
         <translation>只显示前 {n} 件申请(逾期 {overdue} 件):请缩小筛选条件,或用“导出列表”取得全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="337" />
+        <location filename="../views/applications.py" line="343" />
         <source>{n} application(s), {overdue} overdue</source>
         <translation>共 {n} 件申请,逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="340" />
+        <location filename="../views/applications.py" line="346" />
         <source> (rows marked *)</source>
         <translation>(标 * 的行)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="355" />
+        <location filename="../views/applications.py" line="361" />
         <source>{n} check(s) to do, {overdue} overdue</source>
         <translation>待核查 {n} 项,逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="385" />
+        <location filename="../views/applications.py" line="391" />
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="385" />
+        <location filename="../views/applications.py" line="391" />
         <source>Select an application in the list first.</source>
         <translation>请先在列表中选择一件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="396" />
-        <location filename="../views/applications.py" line="400" />
+        <location filename="../views/applications.py" line="402" />
         <location filename="../views/applications.py" line="406" />
+        <location filename="../views/applications.py" line="412" />
         <source>Export the list</source>
         <translation>导出申请列表</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="397" />
+        <location filename="../views/applications.py" line="403" />
         <source>No application is listed: there is nothing to export.</source>
         <translation>列表中没有申请,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="400" />
+        <location filename="../views/applications.py" line="406" />
         <source>applications-{date}.xlsx</source>
         <translation>申请清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="407" />
+        <location filename="../views/applications.py" line="413" />
         <source>Saved {path}
 {n} application(s).</source>
         <translation>已保存 {path}
 共 {n} 件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="411" />
+        <location filename="../views/applications.py" line="417" />
         <source>Exporting the applications…</source>
         <translation>正在导出申请清单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="422" />
+        <location filename="../views/applications.py" line="428" />
         <source>Save publicity list</source>
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="432" />
+        <location filename="../views/applications.py" line="438" />
         <source>Writing the publicity list…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="457" />
+        <location filename="../views/applications.py" line="463" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="460" />
+        <location filename="../views/applications.py" line="466" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="462" />
-        <location filename="../views/applications.py" line="519" />
+        <location filename="../views/applications.py" line="468" />
+        <location filename="../views/applications.py" line="525" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="477" />
-        <location filename="../views/applications.py" line="490" />
+        <location filename="../views/applications.py" line="483" />
+        <location filename="../views/applications.py" line="496" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="477" />
-        <location filename="../views/applications.py" line="490" />
+        <location filename="../views/applications.py" line="483" />
+        <location filename="../views/applications.py" line="496" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="482" />
+        <location filename="../views/applications.py" line="488" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="483" />
+        <location filename="../views/applications.py" line="489" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="498" />
+        <location filename="../views/applications.py" line="504" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="509" />
+        <location filename="../views/applications.py" line="515" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="510" />
+        <location filename="../views/applications.py" line="516" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="513" />
+        <location filename="../views/applications.py" line="519" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="520" />
+        <location filename="../views/applications.py" line="526" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>
@@ -399,7 +404,12 @@
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="91" />
+        <location filename="../views/applications.py" line="89" />
+        <source>Emergency help was given first; the steps left are completed afterwards, each by its own deadline</source>
+        <translation>已先行救助(急难型),余下步骤事后补办,各有期限</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="94" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -407,32 +417,32 @@
 <context>
     <name>PostChecksTableModel</name>
     <message>
-        <location filename="../views/applications.py" line="101" />
+        <location filename="../views/applications.py" line="104" />
         <source>Application</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="102" />
+        <location filename="../views/applications.py" line="105" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="103" />
+        <location filename="../views/applications.py" line="106" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="104" />
+        <location filename="../views/applications.py" line="107" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="105" />
+        <location filename="../views/applications.py" line="108" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="106" />
+        <location filename="../views/applications.py" line="109" />
         <source>Sample</source>
         <translation>抽查样本</translation>
     </message>

@@ -108,6 +108,14 @@ LIST_LIMIT = 5000
 
 REFERRAL_STATUS_LABELS = monitoring_rules.REFERRAL_STATUSES  # as the referral pages name them
 
+# A status filter of the list and of the deadlines command: the open applications and, with them, emergency
+# help given first (临时救助 急难型, RULES.md §1.3) whose data check or home survey is still to complete
+# afterwards — stored as approved, its paperwork has deadlines too, and a clerk looks for it among the work
+# still to do (先行救助、待补办).
+TO_DO = "to_do"
+AFTER_HELP_MARKER = "先行救助、待补办"
+STATUS_FILTER_LABELS = {**STATUS_LABELS, TO_DO: "办理中及待补办"}
+
 
 class StepRefused(ServiceError):
     """A step the procedure does not allow now; ``rule`` names the rule cited."""
@@ -189,6 +197,7 @@ class ApplicationRow:
     check_passed: bool | None
     decided_on: date | None
     amount: Decimal | None
+    after_help: bool = False  # emergency help given first, its next step is paperwork (AFTER_HELP_MARKER)
 
     @property
     def uncertain(self) -> bool:
@@ -483,6 +492,8 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
     warning = due.warning
     if not warning and app.status == "open" and whole.unknown_years:
         warning = unknown_years_warning(whole.unknown_years)
+    after_help = bool(actions) and actions[0].after_decision
+    status_label = _status_label(app) + (f"({AFTER_HELP_MARKER})" if after_help else "")
     return ApplicationRow(
         id=app.id, version=app.version, household_id=hh.id, head_name=hh.head_name, member_count=hh.member_count,
         region_id=hh.region_id, region_name=region_name, subdistrict_name=sub_name, category=app.category,
@@ -490,10 +501,10 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
         track=app.track, track_label=TRACK_LABELS.get(Track(app.track), app.track), accepted_on=app.accepted_on,
         step=app.step, step_label=STEP_LABELS.get(Step(app.step), app.step) if app.step in Step._value2member_map_
         else app.step, next_step=next_step, next_step_label=STEP_LABELS[next_step] if next_step else "",
-        status=app.status, status_label=_status_label(app), extended=app.extended,
+        status=app.status, status_label=status_label, extended=app.extended,
         due_on=whole.due, step_due_on=step_due, effective_due_on=effective,
         working_days_left=due.working_days_left, overdue=due.overdue, warning=warning,
-        check_passed=app.check_passed, decided_on=app.decided_on, amount=app.amount)
+        check_passed=app.check_passed, decided_on=app.decided_on, amount=app.amount, after_help=after_help)
 
 
 def move_open_deadlines(uow: UnitOfWork, was: WorkCalendar, now: WorkCalendar, year: int) -> DeadlinesMoved:
@@ -1931,8 +1942,9 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
                       limit: int = LIST_LIMIT) -> list[ApplicationRow]:
     """Applications with their next step, due dates and working days left, soonest due first.
 
-    ``status`` None lists every status. ``region_id`` limits to a region's subtree. At most
-    ``limit`` rows (the open ones of a whole district fit comfortably)."""
+    ``status`` None lists every status; :data:`TO_DO` the open ones and the emergency help given whose
+    paperwork is still to complete (``ApplicationRow.after_help``). ``region_id`` limits to a region's
+    subtree. At most ``limit`` rows (the open ones of a whole district fit comfortably)."""
     as_of = as_of or date.today()
     cal = load_calendar(db)
     with unit_of_work(db, actor) as uow:
@@ -1940,13 +1952,11 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
                     Application.temporary_kind, Application.track, Application.accepted_on, Application.extended,
                     Application.step, Application.status, Application.objection, Application.check_passed,
                     Application.decided_on, Application.amount, Application.stopped_on, Application.exit_stage,
-                    Application.gradual_exit_from]
+                    Application.gradual_exit_from, Application.due_on]
         hh_cols = [Household.head_name, Household.member_count, Household.region_id]
         query = (select(*app_cols, *hh_cols)  # plain columns: no ORM identity map for thousands of rows
                  .join(Household, Household.id == Application.household_id)
                  .order_by(Application.due_on, Application.id).limit(limit))
-        if status:
-            query = query.where(Application.status == status)
         if track:
             query = query.where(Application.track == track)
         if category:
@@ -1959,18 +1969,27 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
+        # Two queries rather than one with OR: each walks the (status, due_on) index in order and stops at
+        # ``limit``; an OR made SQLite sort every open application before taking the first ones.
+        queries = ([query.where(Application.status == "open"), query.where(_after_help_due())] if status == TO_DO
+                   else [query.where(Application.status == status)] if status else [query])
         pairs = []
-        for values in uow.session.execute(query):
-            app = SimpleNamespace(**{c.key: v for c, v in zip(app_cols, values, strict=False)})
-            hh = SimpleNamespace(id=app.household_id, head_name=values[-3], member_count=values[-2],
-                                 region_id=values[-1])
-            pairs.append((app, hh))
+        for one in queries:
+            for values in uow.session.execute(one):
+                app = SimpleNamespace(**{c.key: v for c, v in zip(app_cols, values, strict=False)})
+                hh = SimpleNamespace(id=app.household_id, head_name=values[-3], member_count=values[-2],
+                                     region_id=values[-1])
+                pairs.append((app, hh))
+        if len(queries) > 1:  # the first ``limit`` of both, as one query would have given them
+            pairs = sorted(pairs, key=lambda p: (p[0].due_on, p[0].id))[:limit]
         steps = _load_steps(uow, [a.id for a, _ in pairs])
         regions = _regions(uow, [h.region_id for _, h in pairs])
         out = []
         for app, hh in pairs:
             name_, sub, _ = regions.get(hh.region_id, ("", "", None))
             row = _row(cal, as_of, app, hh, name_, sub, steps.get(app.id, []))
+            if status == TO_DO and row.status != "open" and not row.after_help:
+                continue
             if next_step and row.next_step != next_step:
                 continue
             if overdue_only and not row.overdue:
@@ -2003,7 +2022,7 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
               r.next_step_label, r.step_due_on, r.due_on if r.status == "open" else None, r.working_days_left,
               "逾期" if r.overdue else "", r.decided_on, r.amount, r.warning] for r in rows]
     as_of = as_of or date.today()
-    title = f"申请清单({proc.STATUS_LABELS.get(status or '', '全部状态')};{as_of:%Y-%m-%d})"
+    title = f"申请清单({STATUS_FILTER_LABELS.get(status or '', '全部状态')};{as_of:%Y-%m-%d})"
     n = write_table(path, APPLICATION_HEADERS, table, sheet="申请", title=title, **progress.writing(len(table), "条"))
     with unit_of_work(db, actor, write=True) as uow:
         uow.audit("applications.export", "applications", None, after={"rows": n, "file": Path(path).name},
@@ -2012,8 +2031,16 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
 
 
 def deadlines(db: Database, actor: Actor, *, as_of: date | None = None, overdue_only: bool = False) -> list[ApplicationRow]:
-    """Open applications with their next step, due date and working days left (for the CLI)."""
-    return list_applications(db, actor, as_of=as_of, status="open", overdue_only=overdue_only)
+    """Open applications with their next step, due date and working days left (for the CLI), and with them
+    the emergency help given first whose paperwork is still to complete (``after_help``, :data:`TO_DO`)."""
+    return list_applications(db, actor, as_of=as_of, status=TO_DO, overdue_only=overdue_only)
+
+
+def _after_help_due() -> Any:
+    """Emergency help approved first whose steps are still to complete afterwards: stored with the decision
+    as its last step until they are (:func:`desktop.rules.procedure.last_step`)."""
+    return ((Application.status == "approved") & (Application.step == Step.DECISION)
+            & (Application.category == Category.TEMPORARY) & (Application.temporary_kind == "emergency"))
 
 
 def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date | None = None) -> ApplicationDetail:

@@ -85,6 +85,9 @@ class ApplicationsTableModel(RowListTableModel[svc.ApplicationRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 1:  # a long name is cut short in its column
                 return r.head_name
+            if col == 5 and r.after_help:
+                return self.tr("Emergency help was given first; the steps left are completed afterwards, "
+                               "each by its own deadline")
             if r.warning:
                 return r.warning
             if r.overdue:
@@ -153,7 +156,10 @@ class ApplicationsPage(QWidget):
         layout = QVBoxLayout(tab)
         filters = QHBoxLayout()
         self.status = QComboBox()
-        for code, label in ((("open", self.tr("Open")), ("approved", self.tr("Approved")),
+        # first and chosen: the open applications and, with them, the paperwork still to complete after
+        # emergency help given first (approved already, its steps have deadlines too)
+        for code, label in (((svc.TO_DO, self.tr("Open or paperwork due")), ("open", self.tr("Open")),
+                             ("approved", self.tr("Approved")),
                              ("refused", self.tr("Refused")), ("revoked", self.tr("Revoked")),
                              ("withdrawn", self.tr("Withdrawn")), ("", self.tr("All")))):
             self.status.addItem(label, code)
