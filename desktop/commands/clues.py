@@ -240,7 +240,7 @@ def assign_clues(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"assigned": n, "region_id": region.id, "region": region.name, "clues": assigned})
     else:
-        print(f"已将 {n} 条线索分派到{args.region}。")
+        print(f"已将 {n} 条线索分派到{region.name}。")
     return 0
 
 

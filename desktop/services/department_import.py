@@ -43,6 +43,7 @@ from desktop.services.errors import (
 )
 from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
+from desktop.services.regions import COMMUNITY_SUFFIXES, SUBDISTRICT_SUFFIXES, short_name
 
 KIND = "department"
 CHUNK = 1000  # IDs per query / rows per bulk insert
@@ -420,7 +421,7 @@ class RegionResolver:
         for form in dict.fromkeys((text, self._above.sub("", text))):
             if form in self.subs:
                 return self.subs[form]
-            base = re.sub(r"(街道办事处|办事处|街道|街办|乡|镇)$", "", form)
+            base = short_name(form, SUBDISTRICT_SUFFIXES)
             for name in (base + "街道", base + "镇", base + "乡", base + "街道办事处"):
                 if name in self.subs:
                     return self.subs[name]
@@ -440,7 +441,7 @@ class RegionResolver:
             if m and m.end() < len(above):
                 forms.append(above[m.end():])
         for form in forms:
-            base = re.sub(r"(社区居委会|居委会|村委会|村民委员会|居民委员会|社区|村)$", "", form)
+            base = short_name(form, COMMUNITY_SUFFIXES)
             for name in (form, base + "社区", base + "村", base):
                 found = self.communities.get(name)
                 if found:

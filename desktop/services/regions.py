@@ -112,25 +112,72 @@ def list_regions(db: Database, actor: Actor) -> list[RegionRow]:
     return out
 
 
+# The level words a region's name ends in, as people write them or leave them out: 八泉 for 八泉街道,
+# 飞云 or 飞云社区居委会 for 飞云社区. The household register import reads names by them
+# (department_import.RegionResolver) and so does :func:`find_region`.
+SUBDISTRICT_SUFFIXES = ("街道办事处", "办事处", "街道", "街办", "乡", "镇")
+COMMUNITY_SUFFIXES = ("社区居委会", "居民委员会", "村民委员会", "居委会", "村委会", "社区", "村")
+_SUFFIXES = sorted([(s, RegionLevel.SUBDISTRICT) for s in SUBDISTRICT_SUFFIXES]
+                   + [(s, RegionLevel.COMMUNITY) for s in COMMUNITY_SUFFIXES], key=lambda x: -len(x[0]))
+
+
+def short_name(name: str, suffixes: tuple[str, ...] = SUBDISTRICT_SUFFIXES + COMMUNITY_SUFFIXES) -> str:
+    """The name without its level word (八泉街道 → 八泉, 飞云社区居委会 → 飞云); the name itself
+    when it has none or is nothing else."""
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
+def _level_said(name: str) -> RegionLevel | None:
+    """The level a name's level word says (八泉街道: a sub-district), None without one."""
+    for suffix, level in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return level
+    return None
+
+
+def _named(rows: list[RegionRow], name: str, short: bool) -> list[RegionRow]:
+    """The regions called ``name``; with ``short``, those whose name without its level word is the
+    given name's (of the level its level word says, if it has one)."""
+    if not short:
+        return [r for r in rows if r.name == name]
+    key, level = short_name(name), _level_said(name)
+    return [r for r in rows if short_name(r.name) == key and (level is None or r.level == level)]
+
+
 def find_region(db: Database, actor: Actor, text: str) -> RegionRow:
-    """A region named by code, by name, or by "上级名称/名称" when a name is used under two parents."""
+    """A region named by code, by name, or by "上级名称/名称" when a name is used under two parents.
+    The whole name first; otherwise the name without its level word, as the household register
+    import reads it (八泉 for 八泉街道, 飞云 for 飞云社区): when that names more than one region, the
+    candidates are listed instead of one being guessed."""
     text = text.strip()
     rows = list_regions(db, actor)
     by_code = [r for r in rows if r.code == text]
     if by_code:
         return by_code[0]
-    if "/" in text:
-        parent_name, _, name = text.rpartition("/")
-        names = {r.id: r.name for r in rows}
-        found = [r for r in rows if r.name == name.strip() and names.get(r.parent_id) == parent_name.strip()]
-    else:
-        found = [r for r in rows if r.name == text]
+    names = {r.id: r.name for r in rows}
+    found: list[RegionRow] = []
+    for short in (False, True):
+        if "/" in text:
+            parent_name, _, name = text.rpartition("/")
+            parents = {r.id for r in _named(rows, parent_name.strip(), short)}
+            found = [r for r in _named(rows, name.strip(), short) if r.parent_id in parents]
+        else:
+            found = _named(rows, text, short)
+        if found:
+            break
     if not found:
         raise NotFound(f"找不到区划“{text}”(可写名称或区划代码)。")
-    if len(found) > 1:
-        names = {r.id: r.name for r in rows}
+    if len(found) > 1 and not short:
         choices = "、".join(f"{names.get(r.parent_id, '')}/{r.name}" for r in found)
         raise ValidationFailed(f"有 {len(found)} 个区划名为“{text}”,请写区划代码或“上级/名称”:{choices}。")
+    if len(found) > 1:
+        repeated = len({r.name for r in found}) < len(found)
+        choices = "、".join(f"{names.get(r.parent_id, '')}/{r.name}" if repeated else r.name for r in found)
+        raise ValidationFailed(f"“{text}”可能指:{choices};请写全称"
+                               + ("、区划代码或“上级/名称”。" if repeated else "。"))
     return found[0]
 
 
