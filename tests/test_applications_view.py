@@ -501,8 +501,10 @@ def test_a_list_cut_at_its_limit_says_so(qtbot, sqlite_district: District, error
     qtbot.addWidget(page)
     wait_for_background()
     assert page.model.rowCount() == 2
-    assert page.count_label.text() == page.tr("the first {n} application(s) only ({overdue} overdue): narrow the "
-                                              "filters, or export the list for all").format(n="2", overdue=0)
+    assert page.count_label.text() == page.tr("the first {n} of {total} application(s) only ({overdue} overdue among "
+                                              "them): narrow the filters, or export the list for all").format(
+        n="2", total="3", overdue=0)
+    assert "3" in page.count_label.text()
 
 
 def test_monthly_payments_dialog_shows_due_and_records(qtbot, sqlite_district: District, errors: list[str],

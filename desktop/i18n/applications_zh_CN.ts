@@ -138,6 +138,11 @@
         <translation>类型(&amp;K):</translation>
     </message>
     <message>
+        <location filename="../views/applications.py" line="340" />
+        <source>the first {n} of {total} application(s) only ({overdue} overdue among them): narrow the filters, or export the list for all</source>
+        <translation>只显示前 {n} 件申请,共 {total} 件(其中逾期 {overdue} 件):请缩小筛选条件,或用“导出列表”取得全部</translation>
+    </message>
+    <message>
         <location filename="../views/applications.py" line="185" />
         <location filename="../views/applications.py" line="272" />
         <source>Overdue on&amp;ly</source>
@@ -209,134 +214,129 @@
         <translation>不予批准通知书待送达 {n} 件(逾期 {late} 件)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="340" />
-        <source>the first {n} application(s) only ({overdue} overdue): narrow the filters, or export the list for all</source>
-        <translation>只显示前 {n} 件申请(逾期 {overdue} 件):请缩小筛选条件,或用“导出列表”取得全部</translation>
-    </message>
-    <message>
-        <location filename="../views/applications.py" line="343" />
+        <location filename="../views/applications.py" line="344" />
         <source>{n} application(s), {overdue} overdue</source>
         <translation>共 {n} 件申请,逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="346" />
+        <location filename="../views/applications.py" line="347" />
         <source> (rows marked *)</source>
         <translation>(标 * 的行)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="361" />
+        <location filename="../views/applications.py" line="362" />
         <source>{n} check(s) to do, {overdue} overdue</source>
         <translation>待核查 {n} 项,逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="391" />
+        <location filename="../views/applications.py" line="392" />
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="391" />
+        <location filename="../views/applications.py" line="392" />
         <source>Select an application in the list first.</source>
         <translation>请先在列表中选择一件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="402" />
-        <location filename="../views/applications.py" line="406" />
-        <location filename="../views/applications.py" line="412" />
+        <location filename="../views/applications.py" line="403" />
+        <location filename="../views/applications.py" line="407" />
+        <location filename="../views/applications.py" line="413" />
         <source>Export the list</source>
         <translation>导出申请列表</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="403" />
+        <location filename="../views/applications.py" line="404" />
         <source>No application is listed: there is nothing to export.</source>
         <translation>列表中没有申请,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="406" />
+        <location filename="../views/applications.py" line="407" />
         <source>applications-{date}.xlsx</source>
         <translation>申请清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="413" />
+        <location filename="../views/applications.py" line="414" />
         <source>Saved {path}
 {n} application(s).</source>
         <translation>已保存 {path}
 共 {n} 件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="417" />
+        <location filename="../views/applications.py" line="418" />
         <source>Exporting the applications…</source>
         <translation>正在导出申请清单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="428" />
+        <location filename="../views/applications.py" line="429" />
         <source>Save publicity list</source>
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="438" />
+        <location filename="../views/applications.py" line="439" />
         <source>Writing the publicity list…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="463" />
+        <location filename="../views/applications.py" line="464" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="466" />
+        <location filename="../views/applications.py" line="467" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="468" />
-        <location filename="../views/applications.py" line="525" />
+        <location filename="../views/applications.py" line="469" />
+        <location filename="../views/applications.py" line="526" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="483" />
-        <location filename="../views/applications.py" line="496" />
+        <location filename="../views/applications.py" line="484" />
+        <location filename="../views/applications.py" line="497" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="483" />
-        <location filename="../views/applications.py" line="496" />
+        <location filename="../views/applications.py" line="484" />
+        <location filename="../views/applications.py" line="497" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="488" />
+        <location filename="../views/applications.py" line="489" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="489" />
+        <location filename="../views/applications.py" line="490" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="504" />
+        <location filename="../views/applications.py" line="505" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="515" />
+        <location filename="../views/applications.py" line="516" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="516" />
+        <location filename="../views/applications.py" line="517" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="519" />
+        <location filename="../views/applications.py" line="520" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="526" />
+        <location filename="../views/applications.py" line="527" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>

@@ -34,6 +34,7 @@ it closes without a decision and the family leaves "applying" for class I or II.
 
 from __future__ import annotations
 
+import heapq
 import secrets
 import unicodedata
 from collections import defaultdict
@@ -1936,16 +1937,52 @@ def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date, track: 
 
 
 # -- reading ---------------------------------------------------------------------------------------
+class ApplicationList(list):
+    """The rows of a list, at most the limit asked for, and ``total``: how many matched the filters in all,
+    so that a list cut at the limit can say so (``truncated``)."""
+
+    def __init__(self, rows: Iterable[ApplicationRow] = (), total: int | None = None) -> None:
+        super().__init__(rows)
+        self.total = len(self) if total is None else total
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self)
+
+
+SCAN_CHUNK = 2000  # applications evaluated at a time where a filter needs their computed deadlines
+
+
+def _overdue_bound(cal: WorkCalendar, as_of: date) -> date:
+    """The latest acceptance day of an application that can be overdue on ``as_of``. Every deadline it can
+    miss (the next step's own, counted from acceptance or a later step; the whole procedure's, from
+    acceptance) is at least the shortest of them, 3 working days, after a day not before acceptance, and
+    adding working days never goes back: accepted after this day, it is overdue for nothing yet."""
+    shortest = min([*proc.STEP_WORKING_DAYS.values(), *proc.WHOLE_WORKING_DAYS.values()])
+    day = as_of - timedelta(days=1)
+    while cal.add_working_days(day, shortest).due >= as_of:
+        day -= timedelta(days=1)
+    return day
+
+
+def _key(row: ApplicationRow) -> tuple[date, int]:
+    return (row.effective_due_on or date.max, row.id)
+
+
 def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, status: str | None = "open",
                       track: str | None = None, category: str | None = None, next_step: str | None = None,
                       region_id: int | None = None, overdue_only: bool = False, name: str = "",
-                      limit: int = LIST_LIMIT) -> list[ApplicationRow]:
+                      limit: int | None = None) -> ApplicationList:
     """Applications with their next step, due dates and working days left, soonest due first.
 
     ``status`` None lists every status; :data:`TO_DO` the open ones and the emergency help given whose
     paperwork is still to complete (``ApplicationRow.after_help``). ``region_id`` limits to a region's
-    subtree. At most ``limit`` rows (the open ones of a whole district fit comfortably)."""
+    subtree. At most ``limit`` rows (default :data:`LIST_LIMIT`); ``total`` of the answer counts every
+    application that matched. The filters on computed deadlines (``overdue_only``, ``next_step``) look at
+    every candidate, a chunk at a time, not only at the first ``limit``: an application whose current step
+    is late but whose whole procedure is due far off is listed as overdue however many are open."""
     as_of = as_of or date.today()
+    limit = LIST_LIMIT if limit is None else limit
     cal = load_calendar(db)
     with unit_of_work(db, actor) as uow:
         app_cols = [Application.id, Application.version, Application.household_id, Application.category,
@@ -1955,8 +1992,7 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
                     Application.gradual_exit_from, Application.due_on]
         hh_cols = [Household.head_name, Household.member_count, Household.region_id]
         query = (select(*app_cols, *hh_cols)  # plain columns: no ORM identity map for thousands of rows
-                 .join(Household, Household.id == Application.household_id)
-                 .order_by(Application.due_on, Application.id).limit(limit))
+                 .join(Household, Household.id == Application.household_id))
         if track:
             query = query.where(Application.track == track)
         if category:
@@ -1969,34 +2005,64 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
+        if overdue_only:  # a safe bound in SQL: those accepted since cannot be overdue yet
+            query = query.where(Application.accepted_on <= _overdue_bound(cal, as_of))
         # Two queries rather than one with OR: each walks the (status, due_on) index in order and stops at
-        # ``limit``; an OR made SQLite sort every open application before taking the first ones.
-        queries = ([query.where(Application.status == "open"), query.where(_after_help_due())] if status == TO_DO
-                   else [query.where(Application.status == status)] if status else [query])
-        pairs = []
-        for one in queries:
-            for values in uow.session.execute(one):
+        # ``limit``; an OR made SQLite sort every open application before taking the first ones. The emergency
+        # help awaiting paperwork is few and always evaluated (whether paperwork is left is computed).
+        computed = bool(overdue_only or next_step)
+        parts = ([(query.where(Application.status == "open"), computed), (query.where(_after_help_due()), True)]
+                 if status == TO_DO else [(query.where(Application.status == status), computed)] if status
+                 else [(query, computed)])
+
+        def pairs_of(result: Iterable[Any]) -> list[tuple[Any, Any]]:
+            out = []
+            for values in result:
                 app = SimpleNamespace(**{c.key: v for c, v in zip(app_cols, values, strict=False)})
-                hh = SimpleNamespace(id=app.household_id, head_name=values[-3], member_count=values[-2],
-                                     region_id=values[-1])
-                pairs.append((app, hh))
-        if len(queries) > 1:  # the first ``limit`` of both, as one query would have given them
-            pairs = sorted(pairs, key=lambda p: (p[0].due_on, p[0].id))[:limit]
-        steps = _load_steps(uow, [a.id for a, _ in pairs])
-        regions = _regions(uow, [h.region_id for _, h in pairs])
-        out = []
-        for app, hh in pairs:
-            name_, sub, _ = regions.get(hh.region_id, ("", "", None))
-            row = _row(cal, as_of, app, hh, name_, sub, steps.get(app.id, []))
-            if status == TO_DO and row.status != "open" and not row.after_help:
+                out.append((app, SimpleNamespace(id=app.household_id, head_name=values[-3], member_count=values[-2],
+                                                 region_id=values[-1])))
+            return out
+
+        def rows_of(pairs: list[tuple[Any, Any]]) -> list[ApplicationRow]:
+            steps = _load_steps(uow, [a.id for a, _ in pairs])
+            regions = _regions(uow, [h.region_id for _, h in pairs])
+            out = []
+            for app, hh in pairs:
+                name_, sub, _ = regions.get(hh.region_id, ("", "", None))
+                row = _row(cal, as_of, app, hh, name_, sub, steps.get(app.id, []))
+                if status == TO_DO and row.status != "open" and not row.after_help:
+                    continue
+                if next_step and row.next_step != next_step:
+                    continue
+                if overdue_only and not row.overdue:
+                    continue
+                out.append(row)
+            return out
+
+        total = 0
+        first: list[tuple[Any, Any]] = []  # the first ``limit`` of the parts needing no computed filter
+        kept: list[ApplicationRow] = []  # the soonest due ``limit`` of those evaluated in chunks
+        for one, chunked in parts:
+            if not chunked:
+                total += uow.session.scalar(select(func.count()).select_from(one.subquery())) or 0
+                first += pairs_of(uow.session.execute(one.order_by(Application.due_on, Application.id).limit(limit)))
                 continue
-            if next_step and row.next_step != next_step:
-                continue
-            if overdue_only and not row.overdue:
-                continue
-            out.append(row)
-        out.sort(key=lambda r: (r.effective_due_on or date.max, r.id))
-        return out
+            after = 0  # keyset paging on the primary key: each chunk one indexed query, memory bounded
+            while True:
+                chunk = pairs_of(uow.session.execute(one.where(Application.id > after).order_by(Application.id)
+                                                     .limit(SCAN_CHUNK)))
+                if not chunk:
+                    break
+                after = chunk[-1][0].id
+                matched = rows_of(chunk)
+                total += len(matched)
+                kept += matched
+                if len(kept) >= 2 * limit:
+                    kept = heapq.nsmallest(limit, kept, key=_key)
+        if len(parts) > 1 and first:  # the first ``limit`` of both, as one query would have given them
+            first = sorted(first, key=lambda p: (p[0].due_on, p[0].id))[:limit]
+        out = heapq.nsmallest(limit, rows_of(first) + kept, key=_key)
+        return ApplicationList(out, total)
 
 
 APPLICATION_HEADERS = ["申请编号", "户主", "人口", "街道(镇)", "社区(村)", "救助类别", "办理方式", "受理日期", "状态",
@@ -2030,10 +2096,12 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
     return n
 
 
-def deadlines(db: Database, actor: Actor, *, as_of: date | None = None, overdue_only: bool = False) -> list[ApplicationRow]:
+def deadlines(db: Database, actor: Actor, *, as_of: date | None = None, overdue_only: bool = False,
+              limit: int | None = None) -> ApplicationList:
     """Open applications with their next step, due date and working days left (for the CLI), and with them
-    the emergency help given first whose paperwork is still to complete (``after_help``, :data:`TO_DO`)."""
-    return list_applications(db, actor, as_of=as_of, status=TO_DO, overdue_only=overdue_only)
+    the emergency help given first whose paperwork is still to complete (``after_help``, :data:`TO_DO`).
+    At most ``limit`` (default :data:`LIST_LIMIT`) soonest due; ``total`` counts them all."""
+    return list_applications(db, actor, as_of=as_of, status=TO_DO, overdue_only=overdue_only, limit=limit)
 
 
 def _after_help_due() -> Any:

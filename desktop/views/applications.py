@@ -318,7 +318,7 @@ class ApplicationsPage(QWidget):
         run_in_background(self, work, lambda result: self._show(result) if generation == self._generation else None,
                           label=self.tr("Loading applications…"), cancellable=False)
 
-    def _show(self, result: tuple[list[svc.ApplicationRow], list[svc.PostCheckInfo],
+    def _show(self, result: tuple[svc.ApplicationList, list[svc.PostCheckInfo],
                                   tuple[svc.MonthlyAssistance | None, list[date], list[svc.RefusalToServe]]]) -> None:
         rows, checks, (month, missed, to_serve) = result
         due = month.due if month is not None else 0
@@ -336,9 +336,10 @@ class ApplicationsPage(QWidget):
         self.all_checks = checks
         self._show_checks()
         overdue = sum(1 for r in rows if r.overdue)
-        if len(rows) >= svc.LIST_LIMIT:  # the list stops there: say so, and how to see the rest
-            self.count_label.setText(self.tr("the first {n} application(s) only ({overdue} overdue): narrow the filters, "
-                                             "or export the list for all").format(n=f"{len(rows):,}", overdue=overdue))
+        if rows.truncated:  # the list stops there: say so, how many there are, and how to see the rest
+            self.count_label.setText(self.tr("the first {n} of {total} application(s) only ({overdue} overdue among "
+                                             "them): narrow the filters, or export the list for all").format(
+                n=f"{len(rows):,}", total=f"{rows.total:,}", overdue=overdue))
         else:
             self.count_label.setText(self.tr("{n} application(s), {overdue} overdue").format(n=len(rows),
                                                                                           overdue=overdue))
