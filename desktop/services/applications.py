@@ -1950,7 +1950,7 @@ class ApplicationList(list):
         return self.total > len(self)
 
 
-SCAN_CHUNK = 2000  # applications evaluated at a time where a filter needs their computed deadlines
+SCAN_CHUNK = 900  # applications evaluated at a time where a filter needs their computed deadlines
 
 
 def _overdue_bound(cal: WorkCalendar, as_of: date) -> date:
@@ -2047,13 +2047,10 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
                 total += uow.session.scalar(select(func.count()).select_from(one.subquery())) or 0
                 first += pairs_of(uow.session.execute(one.order_by(Application.due_on, Application.id).limit(limit)))
                 continue
-            after = 0  # keyset paging on the primary key: each chunk one indexed query, memory bounded
-            while True:
-                chunk = pairs_of(uow.session.execute(one.where(Application.id > after).order_by(Application.id)
-                                                     .limit(SCAN_CHUNK)))
-                if not chunk:
-                    break
-                after = chunk[-1][0].id
+            # the candidates' ids at once (one scan), then their rows a chunk at a time: memory bounded
+            found = uow.session.scalars(one.with_only_columns(Application.id).order_by(Application.id)).all()
+            for start in range(0, len(found), SCAN_CHUNK):
+                chunk = pairs_of(uow.session.execute(one.where(Application.id.in_(found[start:start + SCAN_CHUNK]))))
                 matched = rows_of(chunk)
                 total += len(matched)
                 kept += matched
