@@ -96,14 +96,14 @@ def test_the_deadlines_command_shows_and_marks_the_paperwork_after_help(district
     assert next(line for line in lines if line.startswith(f"{open_app}\t")).endswith("\t")  # no marker, not late
 
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-05-12", "--overdue", "--json"]) == 0
-    [late] = json.loads(capsys.readouterr().out)["applications"]
+    [late] = json.loads(capsys.readouterr().out)
     assert {k: late[k] for k in ("id", "status", "after_help", "marker", "next_step", "step_due_on", "due_on",
                                  "decided_on", "working_days_left", "overdue")} == {
         "id": emergency, "status": "approved", "after_help": True, "marker": "先行救助、待补办", "next_step": "check",
         "step_due_on": "2026-05-09", "due_on": None, "decided_on": "2026-05-06", "working_days_left": -2,
         "overdue": True}
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-05-08", "--json"]) == 0
-    listed = {r["id"]: r for r in json.loads(capsys.readouterr().out)["applications"]}
+    listed = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert listed[emergency]["working_days_left"] == 1 and not listed[emergency]["overdue"]
     assert listed[open_app]["after_help"] is False and listed[open_app]["marker"] == ""
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-05-08", "--overdue"]) == 0

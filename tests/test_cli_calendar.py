@@ -37,7 +37,7 @@ def test_days_left_counted_through_an_unknown_year_carry_the_warning(district: D
     svc.accept(district.db, district.admin, household_id=hid, category="dibao", accepted_on=date(2026, 11, 2))
     code, out, err = run(["deadlines", "--as-of", "2027-03-01", "--json", "--database-url", url_of(district)], capsys)
     assert code == 0 and err == ""
-    [row] = json.loads(out)["applications"]
+    [row] = json.loads(out)
     assert row["due_on"] < "2027-01-01" and row["overdue"] and row["working_days_left"] < 0
     assert "2027年的法定节假日安排尚未录入" in row["warning"]
     code, out, _ = run(["deadlines", "--as-of", "2027-03-01", "--database-url", url_of(district)], capsys)
@@ -45,7 +45,7 @@ def test_days_left_counted_through_an_unknown_year_carry_the_warning(district: D
     assert "*警告:2027年的法定节假日安排尚未录入" in out
     # within known years nothing is said
     code, out, _ = run(["deadlines", "--as-of", "2026-11-20", "--json", "--database-url", url_of(district)], capsys)
-    assert json.loads(out)["applications"][0]["warning"] == ""
+    assert json.loads(out)[0]["warning"] == ""
 
 
 @pytest.mark.parametrize(("argv", "expected"), [

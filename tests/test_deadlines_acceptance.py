@@ -44,7 +44,7 @@ def deadlines_json(district: District, capsys: pytest.CaptureFixture[str], as_of
                    *extra: str) -> dict[int, dict]:
     code, out, err = run(district, capsys, "deadlines", "--as-of", as_of, "--json", *extra)
     assert code == 0 and err == ""
-    return {row["id"]: row for row in json.loads(out)["applications"]}
+    return {row["id"]: row for row in json.loads(out)}
 
 
 def deadlines_text(district: District, capsys: pytest.CaptureFixture[str], as_of: str,
@@ -263,7 +263,7 @@ def test_the_demo_agrees_with_itself(db, capsys: pytest.CaptureFixture[str]) -> 
 
     def rows(as_of: date) -> list[dict]:
         assert cli.main(["deadlines", "--as-of", as_of.isoformat(), "--json", "--database-url", url]) == 0
-        return json.loads(capsys.readouterr().out)["applications"]
+        return json.loads(capsys.readouterr().out)
 
     first = rows(demo.END)
     assert first

@@ -4,8 +4,8 @@
 Open applications with their next step, due date and working days left, and with them the emergency
 help given first (临时救助 急难型) whose data check or home survey is still to complete afterwards,
 marked 先行救助、待补办 (approved already: no procedure deadline). The first 5,000 (LIST_LIMIT) soonest due,
-overdue ones looked for among all; a list cut there says so (the text in its last line, --json in ``total``
-and ``truncated``, the rows under ``applications``); --out writes every one. A deadline that falls
+overdue ones looked for among all; a text list cut there says so in its last line; --json and --out give
+every one. A deadline that falls
 in a year whose holiday schedule nobody has entered carries the warning (RULES.md §2). The checks
 after approval still to do (centralised cross-check, yearly review, spot check), earliest first."""
 
@@ -92,11 +92,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"已导出{'逾期' if args.overdue else '办理中及待补办'}申请 {n} 件 → {args.out}")
         return 0
     try:
-        rows = applications.deadlines(db, cli_actor(), as_of=as_of, overdue_only=args.overdue)
+        # --json is for scripts: every application, as --out writes them; the text for people is cut
+        rows = applications.deadlines(db, cli_actor(), as_of=as_of, overdue_only=args.overdue,
+                                      limit=applications.EXPORT_LIMIT if args.json else None)
     finally:
         db.dispose()
-    if args.json:  # cut at the limit as the text is; ``total`` counts them all (--out writes them all)
-        print_json({"total": rows.total, "truncated": rows.truncated, "applications": [{
+    if args.json:
+        print_json([{
             "id": r.id, "household_id": r.household_id, "head_name": r.head_name, "region": r.region_name,
             "subdistrict": r.subdistrict_name, "category": r.category, "track": r.track, "accepted_on": r.accepted_on,
             "status": r.status, "after_help": r.after_help,
@@ -105,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
             # help given first is decided: the whole procedure's deadline no longer applies to its paperwork
             "due_on": None if r.after_help else r.due_on, "decided_on": r.decided_on,
             "effective_due_on": r.effective_due_on, "working_days_left": r.working_days_left,
-            "overdue": r.overdue, "extended": r.extended, "warning": r.warning} for r in rows]})
+            "overdue": r.overdue, "extended": r.extended, "warning": r.warning} for r in rows])
         return 0
     if not rows:
         print(f"截至 {as_of.isoformat()},没有{'逾期的' if args.overdue else '办理中或待补办的'}申请。")
