@@ -233,6 +233,59 @@ def test_household_history_names_the_placement_and_groups_the_income(seeded: Dis
     assert "apply" not in entry.detail
 
 
+@pytest.mark.parametrize(("category", "stage"), [("dibao", "applying"), ("tekun", None)])
+def test_household_in_assistance_still_dibao_keeps_its_assistance(seeded: District, category: str,
+                                                                    stage: str | None) -> None:
+    """A household already on 低保 or 特困 whose result is still 低保: the explanation, the saved
+    assessment, the list, the household's history and the audit say it keeps its assistance (as the
+    re-assessment sheet does); saving keeps its stage and asks for no second application."""
+    from desktop.services import households as hs
+
+    db, actor = seeded.db, caseworker(seeded)
+    hid = add_household(db, seeded.regions["八泉社区"], [{"name": "陈保"}], incomes={"wages": "3000"},
+                        category=category, stage=stage)
+    inputs = svc.load_household(db, actor, hid)
+    pv = svc.preview(db, actor, hid, inputs.facts(), ON)
+    assert pv.result.category == "dibao" and pv.result.suggested_placement == mt.APPLY
+    assert pv.result.suggested_label == mt.KEEP_LABEL
+    assert pv.result.steps[-1] == (f"建议去向:{mt.KEEP_LABEL}(当前在保,月人均收入仍低于低保标准,"
+                                   "不另行启动申请)。")
+    assert mt.PLACEMENT_LABELS[mt.APPLY] not in pv.result.explanation
+    saved = svc.save_assessment(db, actor, _request(inputs, mt.APPLY))
+    assert saved.to_stage == stage and not saved.start_application
+    detail = svc.get_assessment(db, actor, saved.assessment_id)
+    assert detail.current_category == category
+    assert detail.suggested_label == detail.placement_label == mt.KEEP_LABEL
+    assert svc.list_assessments(db, actor, household_id=hid)[0].placement_label == mt.KEEP_LABEL
+    [entry] = hs.get_household(db, actor, hid).assessments
+    assert entry.detail == f"去向:{mt.KEEP_LABEL}"
+    with db.session_factory() as s:
+        audit = s.execute(select(AuditEntry).where(AuditEntry.action == "assessment_save",
+                                                   AuditEntry.entity_id == saved.assessment_id)).scalar_one()
+        assert audit.detail.endswith(f";{mt.KEEP_LABEL},不另行启动救助申请")
+        assert s.execute(select(func.count()).select_from(LibraryMove)
+                         .where(LibraryMove.household_id == hid)).scalar_one() == 0
+    # the same result for a household not yet in assistance still starts an application
+    new = add_household(db, seeded.regions["八泉社区"], [{"name": "陈新"}], incomes={"wages": "3000"})
+    fresh = svc.save_assessment(db, actor, _request(svc.load_household(db, actor, new), mt.APPLY))
+    assert fresh.start_application and fresh.to_stage == "applying"
+    assert svc.list_assessments(db, actor, household_id=new)[0].placement_label == mt.PLACEMENT_LABELS[mt.APPLY]
+    assert svc.get_assessment(db, actor, fresh.assessment_id).suggested_label == mt.PLACEMENT_LABELS[mt.APPLY]
+
+
+def test_an_assessment_saved_before_the_category_was_recorded_reads_as_before(seeded: District) -> None:
+    db, actor = seeded.db, caseworker(seeded)
+    hid = add_household(db, seeded.regions["八泉社区"], [{"name": "陈旧"}], incomes={"wages": "3000"},
+                        category="dibao", stage="assisted")
+    inputs = svc.load_household(db, actor, hid)
+    saved = svc.save_assessment(db, actor, _request(inputs, mt.APPLY))
+    with db.session_factory.begin() as s:
+        a = s.get(Assessment, saved.assessment_id)
+        a.result = {k: v for k, v in a.result.items() if k != "current_category"}
+    assert svc.get_assessment(db, actor, saved.assessment_id).placement_label == mt.PLACEMENT_LABELS[mt.APPLY]
+    assert svc.list_assessments(db, actor, household_id=hid)[0].placement_label == mt.PLACEMENT_LABELS[mt.APPLY]
+
+
 def test_member_update_conflict_and_scope(seeded: District) -> None:
     db, actor = seeded.db, caseworker(seeded)
     hid = add_household(db, seeded.regions["八泉社区"], [{"name": "周一"}, {"name": "周二"}])

@@ -434,3 +434,62 @@ def test_wizard_list_shows_household_and_id_numbers_whole(qtbot, sqlite_district
     dialog = ReassessDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.table.columnWidth(0) >= dialog.table.fontMetrics().horizontalAdvance(hit.code) + 8
+
+
+def test_wizard_for_a_household_already_in_assistance(qtbot, sqlite_district: District, messages,  # noqa: ANN001
+                                                      tmp_path: Path) -> None:
+    """A household on 低保 whose result is still 低保: the result page, the calculation sheet and the
+    assessments list say it keeps its assistance (维持现有救助), as the re-assessment sheet does, and
+    saving asks the applications page for no second application."""
+    from desktop.views.assessment_wizard import sheet_html
+
+    d = sqlite_district
+    policy.seed_default_policy(d.db)
+    hid = add_household(d.db, d.regions["八泉社区"], [{"name": "陈保", "born": date(1970, 5, 1)}],
+                        incomes={"wages": "3000"}, category="dibao", stage="assisted")
+    ctx = AppContext(d.db, d.actor(Role.SUBDISTRICT_CASEWORKER))
+    applied: list[int] = []
+    ctx.nav.applyForHousehold.connect(applied.append)
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    wiz = page.assess_household(hid)
+    for _ in range(4):
+        wiz.next()
+    assert wiz.currentPage() is wiz.verification
+    wiz.verification.methods["data_check"].setChecked(True)
+    wiz.verification.investigators.setText("王芳、李强")
+    wiz.next()
+    assert wiz.currentPage() is wiz.result
+    combo = wiz.result.placement
+    assert combo.currentData() == mt.APPLY and combo.currentText() == mt.KEEP_LABEL
+    assert mt.PLACEMENT_LABELS[mt.APPLY] not in [combo.itemText(i) for i in range(combo.count())]
+    assert f"建议去向:{mt.KEEP_LABEL}" in wiz.result.explanation.toPlainText()
+    assert mt.PLACEMENT_LABELS[mt.APPLY] not in wiz.result.explanation.toPlainText()
+    assert wiz.result.isComplete()  # the suggestion itself: no reason asked for
+    shot(wiz, "wizard_6_result_in_assistance")
+    draft = sheet_html(wiz.draft_detail(), draft=True)
+    assert f"建议去向:{mt.KEEP_LABEL};确定去向:<b>{mt.KEEP_LABEL}</b>" in draft
+
+    with qtbot.waitSignal(wiz.saved, timeout=5000):
+        wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert messages == [] and applied == []  # no second application pushed
+    with d.db.session_factory() as s:
+        assert s.get(Household, hid).stage == "assisted"
+    assert page.model.rowCount() == 1
+    placement_column = 7
+    assert page.model.index(0, placement_column).data() == mt.KEEP_LABEL
+    from desktop.services import assessment as svc
+
+    saved = svc.get_assessment(d.db, ctx.actor, page.model.rows[0].id)
+    assert f"建议去向:{mt.KEEP_LABEL};确定去向:<b>{mt.KEEP_LABEL}</b>" in sheet_html(saved)
+
+    # a household not yet in assistance with the same result is still offered an application
+    other = add_household(d.db, d.regions["八泉社区"], [{"name": "陈新", "born": date(1970, 5, 2)}],
+                          incomes={"wages": "3000"})
+    wiz2 = page.assess_household(other)
+    for _ in range(4):
+        wiz2.next()
+    wiz2.verification.methods["data_check"].setChecked(True)
+    wiz2.verification.investigators.setText("王芳、李强")
+    wiz2.next()
+    assert wiz2.result.placement.currentText() == mt.PLACEMENT_LABELS[mt.APPLY]

@@ -42,7 +42,7 @@ when the household is in a category or vulnerable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -298,6 +298,12 @@ class MeansTestResult:
     illness_deduction: Decimal = ZERO
     not_yet_born: list[str] = field(default_factory=list)  # "婴(2026-05-01 出生)": left out of the family
     pension_exempt_income: Decimal = ZERO  # basic resident pension left out by resident_pension_exempt
+    current_category: str | None = None  # the household's category when assessed (低保/特困: in assistance)
+
+    @property
+    def suggested_label(self) -> str:
+        """The suggested placement in words for this household (see :func:`placement_label`)."""
+        return placement_label(self.suggested_placement, self.category, self.current_category)
 
     @property
     def label(self) -> str:
@@ -349,6 +355,7 @@ class MeansTestResult:
             "vulnerable_reasons": self.vulnerable_reasons,
             "referrals": [{"department": r.department, "label": r.label, "need": r.need} for r in self.referrals],
             "suggested_placement": self.suggested_placement,
+            "current_category": self.current_category,
         }
 
 
@@ -460,13 +467,29 @@ def suggest_placement(category: str, vulnerable: bool, current_category: str | N
 KEEP_LABEL = "维持现有救助(在保)"
 
 
+def keeps_assistance(placement: str, category: str, current_category: str | None) -> bool:
+    """Whether this placement leaves a household already receiving 低保 or 特困 in its assistance: an
+    application placement whose result is still 低保 starts nothing (saving keeps its stage)."""
+    return placement == APPLY and category == _DIBAO and current_category in _IN_ASSISTANCE
+
+
 def placement_label(placement: str, category: str, current_category: str | None) -> str:
     """The placement in words for this household: "start an application" for one already receiving 低保
     or 特困 whose result is still 低保 starts nothing (saving such an assessment keeps its stage), it
     keeps its assistance."""
-    if placement == APPLY and category == _DIBAO and current_category in _IN_ASSISTANCE:
+    if keeps_assistance(placement, category, current_category):
         return KEEP_LABEL
     return PLACEMENT_LABELS[placement]
+
+
+def saved_placement_label(placement: str, result: Mapping[str, object]) -> str:
+    """A saved assessment's placement in words by :func:`placement_label`: its ``result`` (what
+    :meth:`MeansTestResult.summary` stored) holds the category and the household's category when it was
+    assessed (absent in assessments saved before it was recorded). An unknown code is shown as it is."""
+    if placement not in PLACEMENT_LABELS:
+        return placement
+    current = result.get("current_category")
+    return placement_label(placement, str(result.get("category") or ""), current if isinstance(current, str) else None)
 
 
 def not_yet_born(members: tuple[MemberInput, ...], on: date) -> list[MemberInput]:
@@ -592,7 +615,8 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
         urgency_reasons=urgency, vulnerable=vulnerable, vulnerable_reasons=vulnerable_reasons,
         referrals=referrals, suggested_placement=placement, employed_members=employed,
         ill_or_disabled=ill_or_disabled, employment_deduction=employment_cut, illness_deduction=illness_cut,
-        not_yet_born=[f"{m.name}({m.born()} 出生)" for m in unborn], pension_exempt_income=pension_exempt)
+        not_yet_born=[f"{m.name}({m.born()} 出生)" for m in unborn], pension_exempt_income=pension_exempt,
+        current_category=current_category)
     if explain:
         result.steps = _explain(result, facts, settings)
     return result
@@ -739,11 +763,13 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
         steps.append("救助缓急:一般。")
     if r.referrals:
         steps.append("建议转介专项救助:" + ";".join(f"{ref.label}({ref.need})" for ref in r.referrals) + "。")
-    why = {APPLY: "月人均收入低于低保标准", CLASS_1: "接近救助条件,已核对暂不符合低保",
+    keeps = keeps_assistance(r.suggested_placement, r.category, r.current_category)
+    why = {APPLY: "当前在保,月人均收入仍低于低保标准,不另行启动申请" if keeps else "月人均收入低于低保标准",
+           CLASS_1: "接近救助条件,已核对暂不符合低保",
            CLASS_2: "暂不符合但存在困难因素(" + "、".join(r.vulnerable_reasons) + ")",
            REVIEW: "当前在保,但评估结果不再符合低保,需复核",
            NOT_MONITORED: "不符合救助条件且无困难因素"}[r.suggested_placement]
-    steps.append(f"建议去向:{PLACEMENT_LABELS[r.suggested_placement]}({why})。")
+    steps.append(f"建议去向:{r.suggested_label}({why})。")
     return steps
 
 

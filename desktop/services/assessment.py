@@ -242,6 +242,20 @@ class AssessmentDetail:
     assessor: str
     created_at: Any
 
+    @property
+    def current_category(self) -> str | None:
+        """The household's category when it was assessed, frozen with the result (None in assessments saved
+        before it was recorded)."""
+        return self.result.get("current_category")
+
+    @property
+    def suggested_label(self) -> str:
+        return mt.saved_placement_label(self.suggested_placement, self.result)
+
+    @property
+    def placement_label(self) -> str:
+        return mt.saved_placement_label(self.placement, self.result)
+
 
 @dataclass(frozen=True)
 class Proposal:
@@ -516,7 +530,7 @@ def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_categ
     """Move the household's board stage and category as the placement says; returns (from, to) stages."""
     before = snapshot(h)
     target = PLACEMENT_STAGE[placement]
-    if placement == mt.APPLY and h.category in IN_ASSISTANCE and result_category == Category.DIBAO.value:
+    if mt.keeps_assistance(placement, result_category, h.category):
         target = h.stage  # already receiving assistance: nothing to start
     if _held(uow, h):
         # 救助中 is left only by stopping the assistance, 申请中 only when the application ends (the board's
@@ -604,10 +618,11 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
             raise ValidationFailed(f"成员 {'、'.join(strangers)} 不属于该家庭,请重新加载。")
         settings = settings_in_force_session(s, h.area_type, req.assessed_on)
         result = mt.assess(req.facts, settings, req.assessed_on, current_category=h.category)
+        current = h.category
         if req.placement != result.suggested_placement and not req.override_reason.strip():
             raise ValidationFailed(
-                f"所选去向“{mt.PLACEMENT_LABELS[req.placement]}”与建议“{mt.PLACEMENT_LABELS[result.suggested_placement]}”"
-                "不同,请填写书面理由。", {"override_reason": "改变建议去向须填写理由。"})
+                f"所选去向“{mt.placement_label(req.placement, result.category, current)}”与建议"
+                f"“{result.suggested_label}”不同,请填写书面理由。", {"override_reason": "改变建议去向须填写理由。"})
 
         if req.save_figures:
             inc_rows, inc_end = _current_rows(s, Income, h.id)
@@ -642,6 +657,9 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
                  f"月人均收入 {mt.yuan(result.per_capita_monthly)}"
         if req.placement != result.suggested_placement:
             reason += f";改变建议去向的理由:{req.override_reason.strip()}"
+        keeps = mt.keeps_assistance(req.placement, result.category, current)
+        if keeps:  # already receiving 低保 or 特困: the stage is kept and no application is started
+            reason += f";{mt.KEEP_LABEL},不另行启动救助申请"
         from_stage, to_stage = _apply_placement(uow, h, req.placement, result.category, req.assessed_on, reason)
         uow.touch(h)
 
@@ -668,10 +686,11 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
             uow.notify("referrals", h.id)
             uow.notify("board", h.id)
         return Saved(assessment.id, h.id, result.category, req.placement, from_stage, to_stage, sent,
-                     req.placement == mt.APPLY and to_stage == Stage.APPLYING.value)
+                     req.placement == mt.APPLY and to_stage == Stage.APPLYING.value and not keeps)
 
 
 # -- reading saved assessments ----------------------------------------------------------------------
+
 
 def list_assessments(db: Database, actor: Actor, *, household_id: int | None = None,
                      limit: int = 200) -> list[AssessmentRow]:
@@ -680,7 +699,7 @@ def list_assessments(db: Database, actor: Actor, *, household_id: int | None = N
         query = (select(Assessment.id, Assessment.household_id, Household.head_name, Household.region_id,
                         Assessment.assessed_on, Assessment.result_category, Assessment.per_capita_income,
                         Assessment.urgent, Assessment.placement, Assessment.suggested_placement,
-                        User.display_name)
+                        Assessment.result, User.display_name)
                  .join(Household, Household.id == Assessment.household_id)
                  .outerjoin(User, User.id == Assessment.created_by_id))
         ids = uow.region_ids()
@@ -692,7 +711,8 @@ def list_assessments(db: Database, actor: Actor, *, household_id: int | None = N
         names = _region_names(uow.session)
         return [AssessmentRow(r.id, r.household_id, r.head_name, names.get(r.region_id, ""), r.assessed_on,
                               category_label(r.result_category), r.per_capita_income, r.urgent,
-                              mt.PLACEMENT_LABELS.get(r.placement, r.placement), r.placement != r.suggested_placement,
+                              mt.saved_placement_label(r.placement, r.result or {}),
+                              r.placement != r.suggested_placement,
                               r.display_name or "系统") for r in rows]
 
 

@@ -71,7 +71,7 @@ from desktop.rules.codes import (
     Stage,
     source_label,
 )
-from desktop.rules.means_test import PLACEMENT_LABELS
+from desktop.rules.means_test import saved_placement_label
 from desktop.rules.monitoring import REFERRAL_STATUSES, effective_due
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
 from desktop.rules.workdays import Deadline
@@ -857,7 +857,7 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
         assessments = [TimelineEntry(a.assessed_on, "assessment",
                                      f"评估:{_label(CATEGORY_LABELS, a.result_category) if a.result_category != 'ineligible' else '不符合条件'}"
                                      f",人均月收入 {a.per_capita_income:,.2f} 元",
-                                     f"去向:{PLACEMENT_LABELS.get(a.placement, a.placement)}" + (
+                                     f"去向:{saved_placement_label(a.placement, a.result or {})}" + (
                                          f"(调整理由:{a.override_reason})" if a.override_reason else ""))
                        for a in s.scalars(select(Assessment).where(Assessment.household_id == h.id)
                                           .order_by(Assessment.assessed_on.desc(), Assessment.id.desc()))]

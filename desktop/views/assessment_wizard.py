@@ -539,6 +539,9 @@ class ResultPage(QWizardPage):
                               .replace("%2", f"{r.per_capita_monthly:,.2f}") + urgent)
         items = "".join(f"<li>{html.escape(step)}</li>" for step in r.steps)
         self.explanation.setHtml(f"<ol style='margin-left:-20px'>{items}</ol>")
+        for i in range(self.placement.count()):  # "keeps its assistance" for a household already in it
+            self.placement.setItemText(i, mt.placement_label(self.placement.itemData(i), r.category,
+                                                             pv.current_category))
         self.placement.setCurrentIndex(self.placement.findData(r.suggested_placement))
         suggested = {ref.department for ref in r.referrals}
         for code, check in self.refer.items():
@@ -725,7 +728,7 @@ def sheet_html(d: svc.AssessmentDetail, *, draft: bool = False) -> str:
 <h2>计算过程</h2><ol>{steps}</ol>
 <h2>结论</h2><p>评估类别:<b>{e(res.get('category_label', ''))}</b>;月人均收入 <b>{e(res.get('per_capita_monthly', ''))} 元</b>;
 救助缓急:{'紧急' if res.get('urgent') else '一般'};计算规则版本 {e(res.get('rule_version') or '未记录')}。</p>
-<p>建议去向:{e(mt.PLACEMENT_LABELS.get(d.suggested_placement, ''))};确定去向:<b>{e(mt.PLACEMENT_LABELS.get(d.placement, ''))}</b>。</p>
+<p>建议去向:{e(d.suggested_label)};确定去向:<b>{e(d.placement_label)}</b>。</p>
 {override}
 <p style='margin-top:30px'>调查人员签字:__________________ 审核人签字:__________________ 日期:____________</p>"""
 
