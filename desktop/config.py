@@ -65,6 +65,9 @@ class Settings:
     last_username: str = ""
     first_run_done: bool = False
     extra: dict = field(default_factory=dict)
+    # How each staff account left the lists on this workstation: {username: {list name: state}}
+    # (the columns shown, their order and widths; see desktop.views.table_model.ColumnChooser).
+    views: dict = field(default_factory=dict)
 
     @classmethod
     def path(cls) -> Path:
@@ -85,6 +88,32 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(path)
+
+
+def view_state(username: str, name: str) -> dict | None:
+    """What ``username`` last chose for the list ``name`` on this workstation; None: nothing yet."""
+    views = Settings.load().views
+    mine = views.get(username) if isinstance(views, dict) else None
+    state = mine.get(name) if isinstance(mine, dict) else None
+    return state if isinstance(state, dict) else None
+
+
+def save_view_state(username: str, name: str, state: dict | None) -> None:
+    """Remember (None: forget) ``username``'s choice for the list ``name``. The file is read afresh,
+    so what another part of the program saved meanwhile (the last user name, the database) is kept."""
+    settings = Settings.load()
+    views = settings.views if isinstance(settings.views, dict) else {}
+    mine = views.get(username) if isinstance(views.get(username), dict) else {}
+    if state is None:
+        mine.pop(name, None)
+    else:
+        mine[name] = state
+    if mine:
+        views[username] = mine
+    else:
+        views.pop(username, None)
+    settings.views = views
+    settings.save()
 
 
 def preconfigured_url() -> str:

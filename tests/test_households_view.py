@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from python_calamine import CalamineWorkbook
 
@@ -725,3 +726,217 @@ def test_each_tab_of_the_household_window_has_its_own_alt_key(qtbot, qapp: QAppl
             assert duplicate_mnemonics(detail) == {}, tab
     finally:
         i18n.install(qapp, "zh_CN")
+
+
+# -- the columns the user chooses (列…, a right click on the header) ------------------------------
+@pytest.fixture
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A settings file of this test's own: the columns one test chooses must not follow into the next."""
+    from desktop import config
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path))
+    return tmp_path / "settings.json"
+
+
+def _menu_actions(page: HouseholdsPage) -> dict[str, QAction]:
+    menu = page.columns.menu()
+    return {a.text().replace("&&", "&"): a for a in menu.actions() if a.text()}
+
+
+def _shown(page: HouseholdsPage) -> list[str]:
+    header = page.table.horizontalHeader()
+    return [page.model.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal)
+            for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
+
+
+def test_columns_are_hidden_and_shown_from_the_header_menu(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                           homes: dict[str, int], own_settings: Path) -> None:
+    """A right click on the header (or 列… with Alt+U) lists the columns with check marks: unticking
+    地址 hides it, ticking it brings it back at its width. 户主姓名 and 身份证号 say whose row it is and
+    are always shown; 恢复默认列 ends the menu."""
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    header = page.table.horizontalHeader()
+    assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert page.columns_button.text() == "列(&U)…"
+    # The header's right click opens the menu there.
+    seen: list[list[str]] = []
+
+    def read_popup() -> None:
+        popup = QApplication.activePopupWidget()
+        seen.append([a.text() for a in popup.actions()] if popup else [])
+        if popup:
+            popup.close()
+
+    QTimer.singleShot(50, read_popup)
+    header.customContextMenuRequested.emit(header.rect().center())
+    assert seen and seen[0][:3] == ["户编号", "户主姓名", "身份证号"] and seen[0][-1] == "恢复默认列(&R)"
+    # So does the button (the keyboard's way: Alt+U).
+    page.resize(1600, 600)  # room for every column (a narrow window hides 最近评估 until the user chooses)
+    page.show()
+    page.columns_button.click()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    QApplication.activePopupWidget().close()
+
+    actions = _menu_actions(page)
+    assert all(actions[name].isChecked() for name in ("户编号", "地址", "最近评估", "下次走访"))
+    for essential in ("户主姓名", "身份证号"):
+        assert actions[essential].isChecked() and not actions[essential].isEnabled()
+    width = header.sectionSize(7)
+    actions["地址"].trigger()
+    actions["救助类别"].trigger()
+    assert "地址" not in _shown(page) and "救助类别" not in _shown(page) and header.isSectionHidden(5)
+    assert not _menu_actions(page)["地址"].isChecked()
+    page.columns.set_shown(1, False)  # refused even when asked directly
+    page.columns.set_shown(2, False)
+    assert {"户主姓名", "身份证号"} <= set(_shown(page))
+    _menu_actions(page)["救助类别"].trigger()
+    assert "救助类别" in _shown(page) and header.sectionSize(7) == width
+    assert "地址" not in _shown(page)
+    # The model is untouched: the data of a hidden column is still there (for the tool tip, the export).
+    assert page.model.data(page.model.index(0, 5))
+
+
+def test_restore_default_columns(qtbot, sqlite_district: District, homes: dict[str, int],  # noqa: ANN001
+                                 own_settings: Path) -> None:
+    """恢复默认列 undoes hiding, moving and sizing, and forgets the choice."""
+    from desktop import config
+
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    header = page.table.horizontalHeader()
+    defaults = [header.sectionSize(c) for c in range(header.count())]
+    header.moveSection(header.visualIndex(10), 0)  # 下次走访 dragged to the front
+    header.resizeSection(6, 200)
+    _menu_actions(page)["社区(村)"].trigger()
+    assert _shown(page)[0] == "下次走访" and "社区(村)" not in _shown(page)
+    assert config.view_state("admin", "households") is not None
+    _menu_actions(page)["恢复默认列(&R)"].trigger()
+    assert _shown(page) == [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    assert [header.visualIndex(c) for c in range(header.count())] == list(range(header.count()))
+    assert [header.sectionSize(c) for c in range(header.count()) if c != 5] == defaults[:5] + defaults[6:]
+    assert config.view_state("admin", "households") is None and not page.columns.chosen
+
+
+def test_chosen_columns_come_back_for_the_same_user_only(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                         homes: dict[str, int], own_settings: Path) -> None:
+    """Hidden columns, the order and the widths set by dragging are there again the next time the page is
+    built (the next start) for the same staff account on this workstation; another account has its own."""
+    d = sqlite_district
+    page = HouseholdsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    header = page.table.horizontalHeader()
+    _menu_actions(page)["最近评估"].trigger()
+    header.moveSection(header.visualIndex(8), 1)  # 监测库别 next to the number
+    header.resizeSection(7, 150)  # a drag: saved once it stops
+    assert page.columns._timer.isActive()
+    qtbot.waitUntil(lambda: not page.columns._timer.isActive(), timeout=3000)
+    order, widths = _shown(page), [header.sectionSize(c) for c in range(header.count())]
+    assert order[:3] == ["户编号", "监测库别", "户主姓名"] and "最近评估" not in order
+
+    again = HouseholdsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(again)
+    assert _shown(again) == order
+    assert [again.table.horizontalHeader().sectionSize(c) for c in range(header.count())
+            if c != 5] == widths[:5] + widths[6:]
+    assert not _menu_actions(again)["最近评估"].isChecked()
+    other = HouseholdsPage(AppContext(d.db, d.actor(Role.COMMUNITY_WORKER)))
+    qtbot.addWidget(other)
+    assert len(_shown(other)) == header.count() and _shown(other)[1] == "户主姓名"
+    # The file keeps what the rest of the program wrote there.
+    assert '"households"' in own_settings.read_text(encoding="utf-8")
+
+
+def test_a_damaged_column_choice_gives_the_defaults(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                    homes: dict[str, int], own_settings: Path) -> None:
+    """A settings file edited by hand, or written when the table had other columns, is not applied
+    (no traceback); one hiding every column still shows the essential ones."""
+    import json
+
+    page_columns = len(HouseholdTableModel.COLUMNS)
+    every = list(range(page_columns))
+    for state, shown in (({"columns": page_columns, "order": "x"}, page_columns),
+                         ({"columns": 3, "order": [0, 1, 2], "hidden": []}, page_columns),
+                         ({"columns": page_columns, "order": every, "hidden": [1, 2, 4], "widths": {"4": "wide"}},
+                          page_columns),
+                         ({"columns": page_columns, "order": every, "hidden": every}, 2),
+                         ([1, 2], page_columns)):
+        own_settings.write_text(json.dumps({"views": {"admin": {"households": state}}}), encoding="utf-8")
+        page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+        qtbot.addWidget(page)
+        assert {"户主姓名", "身份证号"} <= set(_shown(page)), state
+        assert len(_shown(page)) == shown, state
+    own_settings.write_text('{"views": {"admin": "x"}}', encoding="utf-8")
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    assert len(_shown(page)) == page_columns
+    _menu_actions(page)["地址"].trigger()  # and the choice is saved over it
+    from desktop import config
+
+    assert config.view_state("admin", "households")["hidden"] == [5]
+
+
+def test_export_writes_every_column_whatever_is_shown(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                      homes: dict[str, int], tmp_path: Path,
+                                                      own_settings: Path) -> None:
+    """The columns hidden on the screen are a way of looking: the export still writes all of them."""
+    page = HouseholdsPage(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(page)
+    page.search.setText("李")
+    page.apply_filter()
+    sheet = []
+    for hide in ((), ("地址", "街道(镇)", "最近评估", "下次走访", "户编号")):
+        for name in hide:
+            _menu_actions(page)[name].trigger()
+        path = tmp_path / f"export-{len(hide)}.xlsx"
+        page.start_export(page.current_filter(), str(path))
+        assert wait_for_background()
+        sheet.append(CalamineWorkbook.from_path(str(path)).get_sheet_by_name("家庭户").to_python())
+    assert len(_shown(page)) == len(HouseholdTableModel.COLUMNS) - 5
+    assert sheet[0] == sheet[1] and len(sheet[1]) > 1
+    assert "地址" in sheet[1][0] and [line[5] for line in sheet[1][1:]] == [
+        page.model.data(page.model.index(r, 5)) for r in range(page.model.rowCount())]
+
+
+def test_at_1280_the_page_fits_and_gives_way_only_until_the_user_chooses(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                         homes: dict[str, int],
+                                                                         own_settings: Path) -> None:
+    """At 1280 px (a common office laptop) the page scrolled sideways and the address had a few pixels:
+    the search box gives up 60 px, and 最近评估 gives way while the window is narrow. Once the user has
+    chosen, their columns stay whatever the width; wider again, it comes back."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.views.main_window import MainWindow
+
+    def open_window(width: int) -> tuple[MainWindow, HouseholdsPage, QScrollArea]:
+        window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
+        qtbot.addWidget(window)
+        window.resize(width, 640)
+        window.show()
+        window.show_page("households")
+        page = window.page("households")
+        qtbot.waitUntil(lambda: page.table.viewport().width() > 0 and page.model.rowCount() > 0)
+        holder = page.parentWidget()
+        while not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        return window, page, holder
+
+    window, page, holder = open_window(1280)
+    table, header = page.table, page.table.horizontalHeader()
+    assert holder.horizontalScrollBar().maximum() == 0
+    assert table.horizontalScrollBar().maximum() == 0
+    assert "最近评估" not in _shown(page) and "下次走访" in _shown(page)
+    assert header.sectionSize(5) >= page.columns.room
+    assert not _menu_actions(page)["最近评估"].isChecked()
+    window.resize(1600, 640)
+    qtbot.waitUntil(lambda: "最近评估" in _shown(page))
+    assert len(_shown(page)) == header.count()
+    window.resize(1280, 640)
+    qtbot.waitUntil(lambda: "最近评估" not in _shown(page))
+    _menu_actions(page)["最近评估"].trigger()  # the user wants it even here
+    window.resize(1300, 640)
+    QApplication.processEvents()
+    assert "最近评估" in _shown(page) and page.columns.chosen
+    window.close()
+    window, page, holder = open_window(1280)  # the next start, the same narrow window
+    assert "最近评估" in _shown(page)

@@ -58,7 +58,7 @@ from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
-from desktop.views.table_model import EmptyHint, number_width, text_width
+from desktop.views.table_model import ColumnChooser, EmptyHint, number_width, text_width
 from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
@@ -366,7 +366,7 @@ class HouseholdsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, ID number or its last 4–6 characters, phone, address (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(260)  # 320 made the page scroll sideways at 1280 px: it grows when there is room
         self.search_mode = QComboBox()
         for code, label in (("auto", self.tr("Anything")), ("name", self.tr("Name")), ("id", self.tr("ID number")),
                             ("phone", self.tr("Phone")), ("address", self.tr("Address"))):
@@ -387,6 +387,8 @@ class HouseholdsPage(QWidget):
         self.status.addItem(self.tr("Not on the board"), "not_on_board")
         self.open_button = QPushButton(self.tr("&Open"))
         self.export_button = QPushButton(self.tr("&Export…"))
+        self.columns_button = QPushButton(self.tr("Col&umns…"))
+        self.columns_button.setToolTip(self.tr("Choose the columns shown (also a right click on the column headers)"))
         search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)
@@ -418,6 +420,11 @@ class HouseholdsPage(QWidget):
         self.table.setSortingEnabled(True)  # after the indicator: the first view is in registration order
         self.empty_hint = EmptyHint(self.table, "")  # an empty registry said nothing: what to do first
         self._fit_columns()
+        # 户主姓名 and 身份证号 say whose row it is: always shown. At a narrower window (1280 px) the
+        # address had a few pixels: until the user chooses, 最近评估 then 街道(镇) give way (the tree on the
+        # left picks the sub-district and the community names it; 下次走访 stays for its overdue red).
+        self.columns = ColumnChooser(self.table, "households", ctx.actor.username, essential=(1, 2), narrow=(9, 3),
+                                     room=text_width(self.table, ["长" * 5]), button=self.columns_button)
         splitter = QSplitter()
         splitter.addWidget(self.regions)
         splitter.addWidget(self.table)
@@ -431,6 +438,8 @@ class HouseholdsPage(QWidget):
         self.hint_label.setStyleSheet("color: #666;")
         status_line.addWidget(self.count_label)
         status_line.addWidget(self.hint_label, 1)
+        # Below the table's right edge: the search bar above has no room left at 1280 px.
+        status_line.addWidget(self.columns_button)
         layout.addLayout(status_line)
 
         self._search_timer = debounce(self, self.apply_filter, 250)

@@ -3,6 +3,7 @@ list fetched a page at a time as the user scrolls."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -14,8 +15,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -221,3 +223,225 @@ class PagedTableModel(RowListTableModel[R]):
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
+
+
+class ColumnChooser(QObject):
+    """The columns of a big list chosen by the user, as in the office programs they know: a right click
+    on the header (or ``button``, reached with its Alt key) opens a menu of the column names with check
+    marks and 恢复默认列. The ``essential`` columns are always shown (checked, greyed), and the last one
+    shown cannot be hidden. Dragging a header moves its column, dragging its edge sizes it.
+
+    What the user chose (columns shown, their order and widths) is remembered per staff account on this
+    workstation (``desktop.config.view_state``, the local settings file) and restored when the list is
+    built again. Until the user chooses, the ``narrow`` columns are hidden, in that order, only while
+    the table is too narrow for all of them: while the section that stretches would be narrower than
+    ``room`` pixels (or, with no stretching section, while the table would scroll sideways).
+
+    Switched on per table: ``ColumnChooser(table, "households", actor.username, ...)``."""
+
+    SAVE_DELAY_MS = 500  # a drag resizes a section many times a second: saved once it has stopped
+
+    def __init__(self, table: QTableView, name: str, username: str, *, essential: Sequence[int] = (),
+                 narrow: Sequence[int] = (), room: int = 0, button: QAbstractButton | None = None) -> None:
+        super().__init__(table)
+        self.setObjectName(f"columnChooser_{name}")
+        self.table, self.name, self.username = table, name, username
+        self.essential = set(essential)
+        self.narrow = [c for c in narrow if c not in self.essential]
+        self.room = room
+        self.header = header = table.horizontalHeader()
+        self.defaults = {c: header.sectionSize(c) for c in range(header.count())}  # as the view laid them out
+        self.widths = dict(self.defaults)  # the width each column has when shown
+        self.chosen = False  # the user has chosen (the narrow-window default no longer applies)
+        self._applying = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: self.menu().exec(header.mapToGlobal(pos)))
+        header.sectionMoved.connect(self._user_changed)
+        header.sectionResized.connect(self._resized)
+        self.button = button
+        if button is not None:
+            button.clicked.connect(self.show_menu_at_button)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+        self._viewport = table.viewport()  # its size is the room (the table's own comes before it)
+        self._viewport.installEventFilter(self)
+        self.restore()
+
+    # -- the menu ------------------------------------------------------------------------------
+    def menu(self) -> QMenu:
+        """A new menu of the columns in the order shown, checked when shown, then 恢复默认列."""
+        menu = QMenu(self.table)
+        menu.setObjectName("columnMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        model = self.table.model()
+        shown = self.shown()
+        for visual in range(self.header.count()):
+            column = self.header.logicalIndex(visual)
+            text = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            action = menu.addAction(text.replace("&", "&&"))
+            action.setCheckable(True)
+            action.setChecked(column in shown)
+            action.setData(column)
+            if column in self.essential:
+                action.setEnabled(False)
+                action.setToolTip(self.tr("Always shown"))
+            elif shown == [column]:
+                action.setEnabled(False)  # the last column shown: a list of no column shows nothing
+            action.toggled.connect(lambda on, c=column: self.set_shown(c, on))
+        menu.setToolTipsVisible(True)
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("&Restore default columns"))
+        reset.setObjectName("restoreDefaultColumns")
+        reset.triggered.connect(self.restore_defaults)
+        return menu
+
+    def show_menu_at_button(self) -> None:
+        if self.button is not None:
+            self.menu().popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
+
+    # -- choosing ------------------------------------------------------------------------------
+    def shown(self) -> list[int]:
+        """The columns shown, in the order shown."""
+        return [c for c in (self.header.logicalIndex(v) for v in range(self.header.count()))
+                if not self.header.isSectionHidden(c)]
+
+    def set_shown(self, column: int, on: bool) -> None:
+        """Show or hide ``column`` as the user chose; an essential or the last shown column stays."""
+        if not on and (column in self.essential or self.shown() == [column]):
+            return
+        self._show(column, on)
+        self.chosen = True
+        self.save()
+
+    def restore_defaults(self) -> None:
+        """Every column shown in the view's own order and widths; the choice is forgotten."""
+        self._applying = True
+        try:
+            for visual, column in enumerate(range(self.header.count())):
+                self.header.moveSection(self.header.visualIndex(column), visual)
+            self.widths = dict(self.defaults)
+            for column in range(self.header.count()):
+                self.header.setSectionHidden(column, False)
+                self._set_width(column)
+        finally:
+            self._applying = False
+        self.chosen = False
+        self._timer.stop()
+        self._store(None)
+        self.fit_narrow()
+
+    def _show(self, column: int, on: bool) -> None:
+        self._applying = True
+        try:
+            self.header.setSectionHidden(column, not on)
+            if on:
+                self._set_width(column)
+        finally:
+            self._applying = False
+
+    def _set_width(self, column: int) -> None:
+        if self.header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            self.header.resizeSection(column, self.widths.get(column, self.header.defaultSectionSize()))
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if self._applying or new <= 0 or self.header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            return  # hidden, laid out by the view, or the column that takes what is left
+        self.widths[column] = new
+        self._user_changed()
+
+    def _user_changed(self, *_args: object) -> None:
+        if self._applying:
+            return
+        self.chosen = True
+        self._timer.start()
+
+    # -- a narrow window -----------------------------------------------------------------------
+    def fit_narrow(self) -> None:
+        """Until the user has chosen: the ``narrow`` columns hidden, in order, while the table lacks
+        room for them, shown again when it has it."""
+        if self.chosen or not self.narrow or not self.table.isVisible():
+            return
+        available = self.table.viewport().width()
+        stretch = [c for c in range(self.header.count())
+                   if self.header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch]
+        fixed = [c for c in range(self.header.count()) if c not in stretch]
+
+        def needed(hidden: set[int]) -> int:
+            return sum(self.widths.get(c, 0) for c in fixed if c not in hidden) + (self.room if stretch else 0)
+
+        hidden: set[int] = set()
+        for column in self.narrow:
+            if needed(hidden) <= available:
+                break
+            hidden.add(column)
+        for column in self.narrow:
+            if self.header.isSectionHidden(column) != (column in hidden):
+                self._show(column, column not in hidden)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self._viewport:
+            self.fit_narrow()
+        return False
+
+    # -- remembering ---------------------------------------------------------------------------
+    def state(self) -> dict:
+        """What the user chose, as saved: the columns shown, in order, and every column's width."""
+        count = self.header.count()
+        return {"columns": count,
+                "order": [self.header.logicalIndex(v) for v in range(count)],
+                "hidden": [c for c in range(count) if self.header.isSectionHidden(c)],
+                "widths": {str(c): w for c, w in sorted(self.widths.items())}}
+
+    def save(self) -> None:
+        self._timer.stop()
+        if self.chosen:
+            self._store(self.state())
+
+    def flush(self) -> None:
+        """Save a change still waiting for its delay (the program is closing)."""
+        if self._timer.isActive():
+            self.save()
+
+    def _store(self, state: dict | None) -> None:
+        from desktop import config
+
+        try:
+            config.save_view_state(self.username, self.name, state)
+        except OSError as exc:  # a read-only settings folder: the choice lasts until the program closes
+            logging.getLogger("relief_desk").warning("could not save the columns of %s: %s", self.name, exc)
+
+    def restore(self) -> None:
+        """Apply what the user chose last time, if it fits this table (a table whose columns have
+        changed since starts from its defaults)."""
+        from desktop import config
+
+        state = config.view_state(self.username, self.name)
+        count = self.header.count()
+        try:
+            if not state or state.get("columns") != count:
+                return
+            order = [int(c) for c in state.get("order", [])]
+            hidden = {int(c) for c in state.get("hidden", [])} - self.essential
+            widths = {int(c): int(w) for c, w in dict(state.get("widths", {})).items()}
+        except (TypeError, ValueError, AttributeError):
+            return  # a settings file edited by hand: the defaults
+        if sorted(order) != list(range(count)) or not hidden.issubset(range(count)) or len(hidden) >= count:
+            return
+        self._applying = True
+        try:
+            for visual, column in enumerate(order):
+                self.header.moveSection(self.header.visualIndex(column), visual)
+            self.widths.update({c: w for c, w in widths.items() if 0 <= c < count and w > 0})
+            for column in range(count):
+                self.header.setSectionHidden(column, column in hidden)
+                if column not in hidden:
+                    self._set_width(column)
+        finally:
+            self._applying = False
+        self.chosen = True
