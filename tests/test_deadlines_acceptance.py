@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop import cli
+from desktop import cli, i18n
 from desktop.services import applications as svc
 from desktop.services import calendar as cal_svc
 from desktop.services.calendar import load_calendar
@@ -169,20 +169,21 @@ def test_days_left_on_the_due_day_and_after(district: District, capsys: pytest.C
         assert [(a.due.working_days_left, a.due.overdue) for a in detail.actions][0] == (left, overdue)
 
 
-def test_the_applications_page_says_the_same(qtbot, district: District,  # noqa: ANN001
+def test_the_applications_page_says_the_same(qtbot, qapp, district: District,  # noqa: ANN001
                                              capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.views.application_detail import due_text
     from desktop.views.applications import ApplicationsTableModel
 
+    i18n.install(qapp, "zh_CN")  # the shipped language (whatever an earlier test left installed)
     app_id = accept(district, "2026-03-03")
     late = accept(district, "2026-12-31")
     model = ApplicationsTableModel()
-    for as_of, shown in (("2026-03-06", "0"), ("2026-03-07", "overdue by 1"), ("2026-03-10", "overdue by 2")):
+    for as_of, shown in (("2026-03-06", "0"), ("2026-03-07", "已逾期 1"), ("2026-03-10", "已逾期 2")):
         rows = [r for r in svc.deadlines(district.db, district.admin, as_of=D(as_of)) if r.id == app_id]
         model.set_rows(rows)
         assert model.data(model.index(0, 9)) == shown, as_of
         detail = svc.get_detail(district.db, district.admin, app_id, as_of=D(as_of))
-        assert ("due today" in due_text(detail.actions[0].due)) is (as_of == "2026-03-06")
+        assert ("今天到期" in due_text(detail.actions[0].due)) is (as_of == "2026-03-06")
     rows = [r for r in svc.deadlines(district.db, district.admin, as_of=D("2026-12-31")) if r.id == late]
     model.set_rows(rows)
     assert model.data(model.index(0, 9)) == "3 *"
