@@ -191,6 +191,29 @@ def test_post_checks_command_lists_what_is_due(district: District, capsys: pytes
         (app_id, "periodic", "2027-03-10", True, -5)]
 
 
+def test_post_checks_command_says_when_it_cuts(district: District, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text lists the earliest LIST_LIMIT checks and says there are more (it cut silently); --json
+    gives every one."""
+    import json
+
+    from desktop.services import applications as svc
+    from tests.test_applications import approved_dibao
+
+    approved_dibao(district, "郑一")  # each has its yearly review to do: two checks
+    approved_dibao(district, "郑二")
+    url = url_of(district)
+    monkeypatch.setattr(svc, "LIST_LIMIT", 1)
+    assert cli.main(["post-checks", "--as-of", "2027-03-01", "--database-url", url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "仅列出最早到期的 1 项,其后还有;用 --json 查看全部" and len(lines) == 4
+    assert cli.main(["post-checks", "--as-of", "2027-03-01", "--json", "--database-url", url]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    monkeypatch.setattr(svc, "LIST_LIMIT", 5)
+    assert cli.main(["post-checks", "--as-of", "2027-03-01", "--database-url", url]) == 0
+    assert "仅列出" not in capsys.readouterr().out
+
+
 def test_household_timeline_marks_an_estimated_procedure_deadline(district: District) -> None:
     """Found in the cal8 pass: the household window's application line said "办理时限 2027-01-…" with no
     word that 2027's holidays are unknown, where the applications list marks the same date an estimate."""

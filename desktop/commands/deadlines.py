@@ -139,10 +139,13 @@ def run(args: argparse.Namespace) -> int:
 def run_post_checks(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     db = open_db(args)
+    # --json is for scripts: every check; the text for people shows the earliest LIST_LIMIT and says so
+    limit = applications.EXPORT_LIMIT if args.json else applications.LIST_LIMIT
     try:
-        rows = applications.post_check_queue(db, cli_actor(), as_of=as_of, due_within_days=args.within)
+        rows = applications.post_check_queue(db, cli_actor(), as_of=as_of, due_within_days=args.within, limit=limit)
     finally:
         db.dispose()
+    cut = len(rows) >= limit
     if args.overdue:
         rows = [r for r in rows if r.overdue]
     if args.json:
@@ -161,4 +164,6 @@ def run_post_checks(args: argparse.Namespace) -> int:
         state = f"已过期限 {-days} 天" if r.overdue else ("今天到期" if days == 0 else f"还有 {days} 天")
         print("\t".join([str(r.id), str(r.application_id), r.head_name, r.region_name, r.kind_label,
                          r.due_on.isoformat(), state]))
+    if cut:  # never cut silently
+        print(f"仅列出最早到期的 {limit:,} 项,其后还有;用 --json 查看全部")
     return 0

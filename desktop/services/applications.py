@@ -1904,15 +1904,16 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
 
 
 def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, include_done: bool = False,
-                     due_within_days: int | None = None) -> list[PostCheckInfo]:
-    """Post-checks to do, earliest due first (on running approvals only unless ``include_done``)."""
+                     due_within_days: int | None = None, limit: int | None = None) -> list[PostCheckInfo]:
+    """Post-checks to do, earliest due first (on running approvals only unless ``include_done``), at most
+    ``limit`` (default :data:`LIST_LIMIT`)."""
     as_of = as_of or date.today()
     with unit_of_work(db, actor) as uow:
         query = (select(PostCheck, Household.head_name, Household.region_id, Application.track, Application.category,
                         Application.status)
                  .join(Application, Application.id == PostCheck.application_id)
                  .join(Household, Household.id == Application.household_id)
-                 .order_by(PostCheck.due_on, PostCheck.id).limit(LIST_LIMIT))
+                 .order_by(PostCheck.due_on, PostCheck.id).limit(LIST_LIMIT if limit is None else limit))
         if not include_done:
             query = query.where(PostCheck.done_on.is_(None), Application.status == "approved",
                                 Application.stopped_on.is_(None))
