@@ -519,7 +519,7 @@ def move_open_deadlines(uow: UnitOfWork, was: WorkCalendar, now: WorkCalendar, y
     first, last = date(year - 1, 1, 1), date(year, 12, 31)
     steps_moved = 0
     moved: set[int] = set()
-    handled = (Application.status == "open") | ((Application.status == "approved") & (Application.step == Step.DECISION))
+    handled = (Application.status == "open") | _after_help_due()
     recent = select(ApplicationStep.application_id).where(ApplicationStep.completed_on.between(first, last))
     cols = [Application.id, Application.status, Application.step, Application.track, Application.category,
             Application.temporary_kind, Application.objection, Application.check_passed, Application.accepted_on,

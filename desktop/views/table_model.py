@@ -321,20 +321,25 @@ class ColumnChooser(QObject):
 
     def restore_defaults(self) -> None:
         """Every column shown in the view's own order and widths; the choice is forgotten."""
-        self._applying = True
-        try:
-            for visual, column in enumerate(range(self.header.count())):
-                self.header.moveSection(self.header.visualIndex(column), visual)
-            self.widths = dict(self.defaults)
-            for column in range(self.header.count()):
-                self.header.setSectionHidden(column, False)
-                self._set_width(column)
-        finally:
-            self._applying = False
+        self.widths = dict(self.defaults)
+        self._apply(range(self.header.count()), set())
         self.chosen = False
         self._timer.stop()
         self._store(None)
         self.fit_narrow()
+
+    def _apply(self, order: Iterable[int], hidden: set[int]) -> None:
+        """Columns in ``order``, those in ``hidden`` hidden, the others at their :attr:`widths`."""
+        self._applying = True
+        try:
+            for visual, column in enumerate(order):
+                self.header.moveSection(self.header.visualIndex(column), visual)
+            for column in range(self.header.count()):
+                self.header.setSectionHidden(column, column in hidden)
+                if column not in hidden:
+                    self._set_width(column)
+        finally:
+            self._applying = False
 
     def _show(self, column: int, on: bool) -> None:
         self._applying = True
@@ -433,15 +438,6 @@ class ColumnChooser(QObject):
             return  # a settings file edited by hand: the defaults
         if sorted(order) != list(range(count)) or not hidden.issubset(range(count)) or len(hidden) >= count:
             return
-        self._applying = True
-        try:
-            for visual, column in enumerate(order):
-                self.header.moveSection(self.header.visualIndex(column), visual)
-            self.widths.update({c: w for c, w in widths.items() if 0 <= c < count and w > 0})
-            for column in range(count):
-                self.header.setSectionHidden(column, column in hidden)
-                if column not in hidden:
-                    self._set_width(column)
-        finally:
-            self._applying = False
+        self.widths.update({c: w for c, w in widths.items() if 0 <= c < count and w > 0})
+        self._apply(order, hidden)
         self.chosen = True
