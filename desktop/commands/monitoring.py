@@ -9,6 +9,7 @@ from desktop.commands.common import (
     add_database_option,
     cli_actor,
     open_db,
+    parse_date,
     parse_xlsx_path,
     parse_year,
     print_json,
@@ -19,11 +20,14 @@ from desktop.rules.codes import DEPARTMENT_LABELS, department_code
 from desktop.services import monitoring, referrals
 from desktop.services.errors import ValidationFailed
 
+AS_OF_HELP = "按此日期计算本季度、走访与转介是否逾期(YYYY-MM-DD,默认今天;库别总是当前的)"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     board = sub.add_parser("board", help="监测预警看板:各库户数与走访情况")
     board.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
     board.add_argument("--json", action="store_true", help="以 JSON 输出")
+    board.add_argument("--as-of", type=parse_date, default=None, help=AS_OF_HELP)
     add_database_option(board)
     board.set_defaults(func=show_board)
 
@@ -33,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         + "(默认 due)")
     visits.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
     visits.add_argument("--search", default="", help="户主姓名、身份证号(末几位)或电话")
+    visits.add_argument("--as-of", type=parse_date, default=None, help=AS_OF_HELP)
     visits.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
     add_database_option(visits)
     visits.set_defaults(func=visit_list)
@@ -41,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--year", type=parse_year, default=None, help="年份(默认本季度所在年)")
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度(默认本季度)")
     report.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
+    report.add_argument("--as-of", type=parse_date, default=None,
+                        help="按此日期判断季度是否已结束(YYYY-MM-DD,默认今天)")
     report.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
     add_database_option(report)
     report.set_defaults(func=quarterly_report)
@@ -50,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     statuses = {"open": "未办结(默认)", "overdue": "已逾期", "all": "全部", **rules.REFERRAL_STATUSES}
     refs.add_argument("--status", default="open", choices=referrals.STATUS_FILTERS,
                       help="状态:" + ",".join(f"{s}={statuses.get(s, s)}" for s in referrals.STATUS_FILTERS))
+    refs.add_argument("--as-of", type=parse_date, default=None, help="按此日期计算是否逾期(YYYY-MM-DD,默认今天)")
     refs.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
     add_database_option(refs)
     refs.set_defaults(func=referral_list)
@@ -59,17 +67,19 @@ def show_board(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         actor = cli_actor()
+        today = args.as_of or date.today()
         region_id = region_named(db, args.region)
-        counts = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id))
-        visits = monitoring.visit_counts(db, actor, region_id=region_id)
-        overdue = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id, overdue_only=True))
+        counts = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id), today=today)
+        visits = monitoring.visit_counts(db, actor, region_id=region_id, today=today)
+        overdue = monitoring.column_counts(db, actor, monitoring.BoardFilter(region_id=region_id, overdue_only=True),
+                                           today=today)
         if args.json:
             print_json({"columns": counts, "overdue": overdue, "visits": visits})
             return 0
         for stage, n in counts.items():
             late = f"(走访逾期 {overdue[stage]})" if overdue[stage] else ""
             print(f"{rules.stage_label(stage)}\t{n}{late}")
-        year, quarter = rules.quarter_of(date.today())
+        year, quarter = rules.quarter_of(today)
         print(f"{rules.quarter_label(year, quarter)}:需走访 {visits['all']} 户,未访 {visits['due']} 户,"
               f"逾期 {visits['overdue']} 户")
     finally:
@@ -78,7 +88,8 @@ def show_board(args: argparse.Namespace) -> int:
 
 
 def quarterly_report(args: argparse.Namespace) -> int:
-    this_year, this_quarter = rules.quarter_of(date.today())
+    today = args.as_of or date.today()
+    this_year, this_quarter = rules.quarter_of(today)
     year = args.year or this_year
     quarter = args.quarter or this_quarter
     if (year, quarter) > (this_year, this_quarter):
@@ -87,7 +98,7 @@ def quarterly_report(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         report = monitoring.export_quarterly_report(db, cli_actor(), year, quarter, args.out,
-                                                    region_id=region_named(db, args.region))
+                                                    region_id=region_named(db, args.region), today=today)
         total = report.total()
         print(f"已导出 {report.title} 到 {args.out}:{len(report.rows)} 个社区(村),应访 {total.due} 户,"
               f"已访 {total.done} 户,未访 {total.missing} 户,库别调整 {total.moves} 次,"
@@ -103,7 +114,8 @@ def visit_list(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         n = monitoring.export_visit_list(db, cli_actor(), args.out, state=args.state,
-                                         region_id=region_named(db, args.region), search=args.search)
+                                         region_id=region_named(db, args.region), search=args.search,
+                                         today=args.as_of)
     finally:
         db.dispose()
     print(f"已导出走访名单({monitoring.VISIT_STATE_LABELS[args.state]}){n:,} 户 → {args.out}")
@@ -116,7 +128,7 @@ def referral_list(args: argparse.Namespace) -> int:
         raise ValidationFailed(f"未知的部门“{args.department}”。可用:{'、'.join(DEPARTMENT_LABELS.values())}")
     db = open_db(args)
     try:
-        n = referrals.export_department_list(db, cli_actor(), code, args.out, status=args.status)
+        n = referrals.export_department_list(db, cli_actor(), code, args.out, status=args.status, today=args.as_of)
         print(f"已导出 {DEPARTMENT_LABELS[code]} 转介名单 {n} 件到 {args.out}。")
     finally:
         db.dispose()
