@@ -557,6 +557,10 @@ def test_the_referral_lists(district: District, capsys: pytest.CaptureFixture[st
         [code("R3"), D("2026-03-25"), D("2026-04-30"), "未受理", HEADS["H7"], "R3的需求", "R3 declined", None]]
     counts = referrals.referral_counts(s.db, s.admin, today=MID_MAY)
     assert counts == {"open": 2, "overdue": 2}
+    # of one department, of a search: as the list is filtered
+    assert referrals.referral_counts(s.db, s.admin, department="education", today=MID_MAY) == {"open": 0, "overdue": 0}
+    assert referrals.referral_counts(s.db, s.admin, search=HEADS["H3"], today=MID_MAY) == {"open": 1, "overdue": 1}
+    assert referrals.referral_counts(s.db, s.admin, search="R4的", today=D("2026-05-19")) == {"open": 1, "overdue": 0}
 
 
 # -- the board page, headless ----------------------------------------------------------------------
@@ -643,6 +647,14 @@ def test_the_board_page_says_the_same(qtbot, qapp, sqlite_district: District,  #
                              status["visited" if visited else "overdue" if card.overdue else "due"]]
         assert shown == expected, state
     assert tab.summary.text() == "2026年第二季度:监测家庭 9 户,未走访 6 户,逾期 2 户"
+    # the figures under the list are those of the households it lists: its region and search (the state
+    # chosen only picks which of them are listed)
+    tab.region.setCurrentIndex(tab.region.findData(s.district.regions["河口镇"]))
+    assert tab.summary.text() == "2026年第二季度:监测家庭 4 户,未走访 3 户,逾期 1 户"
+    tab.search.setText(HEADS["H5"])
+    tab.reload()
+    assert [key_of(r.household_id) for r in tab.model.rows] == ["H5"]
+    assert tab.summary.text() == "2026年第二季度:监测家庭 1 户,未走访 1 户,逾期 1 户"
 
     page.tabs.setCurrentWidget(page.referrals)
     tab = page.referrals
@@ -650,6 +662,14 @@ def test_the_board_page_says_the_same(qtbot, qapp, sqlite_district: District,  #
     assert [(r.id, tab.model.data(tab.model.index(i, 7))) for i, r in enumerate(tab.model.rows)] == [
         (s.refs["R4"], "已转介(逾期)"), (s.refs["R1"], "已转介(逾期)")]
     assert tab.summary.text() == "未办结转介 2 件,其中逾期 2 件"
+    tab.department.setCurrentIndex(tab.department.findData("education"))  # R2, done
+    assert tab.model.rowCount() == 0 and tab.summary.text() == "未办结转介 0 件,其中逾期 0 件"
+    tab.state.setCurrentIndex(tab.state.findData("all"))
+    assert [r.id for r in tab.model.rows] == [s.refs["R2"]] and tab.summary.text() == "未办结转介 0 件,其中逾期 0 件"
+    tab.department.setCurrentIndex(tab.department.findData(None))
+    tab.search.setText(HEADS["H3"])
+    tab.reload()
+    assert [r.id for r in tab.model.rows] == [s.refs["R1"]] and tab.summary.text() == "未办结转介 1 件,其中逾期 1 件"
 
     # a community worker of 飞云社区: H3 and H8 only (H4 moved to 闸口社区 in April)
     page = page_for(s.district.actor(Role.COMMUNITY_WORKER))

@@ -237,15 +237,9 @@ def list_referrals(db: Database, actor: Actor, *, department: str | None = None,
     """Referrals, newest first (keyset on id, descending: pass the last id seen as ``after_id``)."""
     cutoff = _overdue_cutoff(db, _today(today))
     with unit_of_work(db, actor) as uow:
-        query = _status_filter(_scope(uow, _query(), region_id), status, cutoff)
-        if department:
-            query = query.where(Referral.department == department)
+        query = _search(_status_filter(_scope(uow, _query(), region_id), status, cutoff), department, search)
         if household_id is not None:
             query = query.where(Referral.household_id == household_id)
-        if search.strip():
-            text = search.strip()
-            query = query.where(or_(Household.head_name.contains(text, autoescape=True),
-                                    Referral.need.contains(text, autoescape=True)))
         if after_id is not None:
             query = query.where(Referral.id < after_id)
         query = query.order_by(Referral.id.desc())
@@ -254,13 +248,26 @@ def list_referrals(db: Database, actor: Actor, *, department: str | None = None,
         return [_info(row, cutoff, actor.sees_full_id) for row in uow.session.execute(query)]
 
 
-def referral_counts(db: Database, actor: Actor, *, today: date | None = None) -> dict[str, int]:
-    """Open and overdue referrals in the actor's scope."""
+def _search(query: AnySelect, department: str | None, search: str) -> AnySelect:
+    """A department and a search (head of household's name or the need), as the referral list filters."""
+    if department:
+        query = query.where(Referral.department == department)
+    if search.strip():
+        text = search.strip()
+        query = query.where(or_(Household.head_name.contains(text, autoescape=True),
+                                Referral.need.contains(text, autoescape=True)))
+    return query
+
+
+def referral_counts(db: Database, actor: Actor, *, department: str | None = None, search: str = "",
+                    today: date | None = None) -> dict[str, int]:
+    """Open and overdue referrals in the actor's scope (of one department, matching a search: the
+    referrals the list shows whatever status it is set to)."""
     cutoff = _overdue_cutoff(db, _today(today))
     with unit_of_work(db, actor) as uow:
         base = (select(func.count()).select_from(Referral).join(Household, Household.id == Referral.household_id)
                 .join(Region, Region.id == Household.region_id))
-        base = _scope(uow, base, None)
+        base = _search(_scope(uow, base, None), department, search)
         open_n = uow.session.scalar(_status_filter(base, "open", cutoff)) or 0
         overdue_n = uow.session.scalar(_status_filter(base, "overdue", cutoff)) or 0
     return {"open": int(open_n), "overdue": int(overdue_n)}

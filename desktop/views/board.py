@@ -681,7 +681,9 @@ class VisitsTab(QWidget):
 
     def _summary(self) -> None:
         try:
-            counts = monitoring.visit_counts(self.ctx.db, self.ctx.actor, region_id=self.region.currentData())
+            # the households the list draws from (its region and search; "Show" picks among them)
+            counts = monitoring.visit_counts(self.ctx.db, self.ctx.actor, flt=BoardFilter(
+                region_id=self.region.currentData(), search=self.search.text()))
         except ServiceError:
             return
         year, quarter = rules.quarter_of(date.today())
@@ -825,7 +827,9 @@ class ReferralsTab(QWidget):
 
     def _summary(self) -> None:
         try:
-            counts = referrals.referral_counts(self.ctx.db, self.ctx.actor)
+            # the referrals the list draws from (its department and search; "Status" picks among them)
+            counts = referrals.referral_counts(self.ctx.db, self.ctx.actor, department=self.department.currentData(),
+                                               search=self.search.text())
         except ServiceError:
             return
         self.summary.setText(self.tr("{open} open referrals, {overdue} overdue").format(
