@@ -412,6 +412,8 @@ def test_the_visit_list_read_back(district: District, capsys: pytest.CaptureFixt
         [(name, rows)] = read_sheets(out).items()
         assert name == "走访名单"
         assert rows[0][0].startswith(f"走访名单 2026年第二季度 · {label}") and f"共 {len(keys)} 户" in rows[0][0]
+        # worked out for 05-20, made today: the title says both (it said “2026-05-20 导出”)
+        assert f"按 2026-05-20 计算,{date.today():%Y-%m-%d} 导出" in rows[0][0]
         assert rows[1] == VISIT_HEADERS
         assert rows[2:] == [visit_row(s, key) for key in keys], (state, region, search)
     # the page's list says the same (its "this quarter" column: visited, overdue or due)
@@ -534,6 +536,7 @@ def test_the_referral_lists(district: District, capsys: pytest.CaptureFixture[st
         assert code == 0 and err == "", err
         [(sheet, rows)] = read_sheets(out).items()
         assert sheet == department and rows[1] == REFERRAL_HEADERS
+        assert rows[0][0] == f"转介{department}名单(按 {as_of} 计算,{date.today():%Y-%m-%d} 导出)"
         assert text == f"已导出 {department} 转介名单 {len(rows) - 2} 件到 {out}。\n"
         padded = [row + [None] * (14 - len(row)) for row in rows[2:]]
         return [[row[0], row[1], row[2], row[3], row[6], row[11], row[12], row[13]] for row in padded]

@@ -99,6 +99,13 @@ def too_early(day: dt.date, label: str) -> str | None:
     return None
 
 
+def exported_on(day: dt.date) -> str:
+    """An export title's date: the day it was made, and the day its figures are worked out for when
+    that is another (a list exported “as of” an earlier day)."""
+    real = dt.date.today()
+    return f"{day:%Y-%m-%d} 导出" if day == real else f"按 {day:%Y-%m-%d} 计算,{real:%Y-%m-%d} 导出"
+
+
 def check_day(day: dt.date, label: str, today: dt.date | None = None, *, future: bool = False) -> None:
     """A day typed for ``label``: not before 2000 (:func:`too_early`) and, the day something was done
     (a decision, a check, a delivery …; ``future`` False), not after today."""

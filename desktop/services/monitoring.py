@@ -22,7 +22,7 @@ from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel, Stage
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
-from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, exported_on, snapshot, too_early, unit_of_work
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
@@ -692,7 +692,7 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
         year, quarter = rules.quarter_of(day)
         title = (f"走访名单 {rules.quarter_label(year, quarter)} · {VISIT_STATE_LABELS[state]}"
                  f"{' · ' + region_name if region_name else ''}{' · 搜索:' + search.strip() if search.strip() else ''}"
-                 f"({day:%Y-%m-%d} 导出,共 {total:,} 户)")
+                 f"({exported_on(day)},共 {total:,} 户)")
         written = write_workbook(path, [SheetSpec("走访名单", VISIT_LIST_HEADERS, rows(), title=title,
                                                   widths=[12, 14, 10, 10, 20, 14, 30, 9, 11, 11, 11, 6, 30],
                                                   text_columns=[2, 4, 5])],

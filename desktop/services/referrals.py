@@ -23,7 +23,7 @@ from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS
 from desktop.rules.workdays import Deadline
-from desktop.services.base import Actor, UnitOfWork, moment_on, snapshot, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, exported_on, moment_on, snapshot, unit_of_work
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
@@ -339,7 +339,7 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
                        "逾期" if rules.referral_overdue_by(st, due, cutoff) else ""]
 
         written = write_table(path, DEPARTMENT_HEADERS, rows(), sheet=label,
-                              title=f"转介{label}名单(导出日期 {day})", text_columns=[7, 8],
+                              title=f"转介{label}名单({exported_on(day)})", text_columns=[7, 8],
                               on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
     uow2 = UnitOfWork(db, actor)
     try:
