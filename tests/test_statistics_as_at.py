@@ -175,8 +175,9 @@ def test_the_march_report_run_in_july_keeps_march_s_end_and_adds_later_decisions
         (date(2026, 3, 1), "commitment", 4, 13.0)]
     assert in_july.approval.histogram["commitment"][16] == 1 and in_july.approval.histogram["commitment"][21] == 1
     april, july = dict(first_of_april.headline()), dict(in_july.headline())
-    assert {k for k in april if april[k] != july[k]} == {"授权合格率", "告知承诺制审批用时中位数"}
-    assert (april["授权合格率"], july["授权合格率"]) == ("66.7%", "75.0%")
+    # every application here is on the commitment track: the track started with the first of them
+    assert {k for k in april if april[k] != july[k]} == {"承诺制实施后授权合格率", "告知承诺制审批用时中位数"}
+    assert (april["承诺制实施后授权合格率"], july["承诺制实施后授权合格率"]) == ("66.7%", "75.0%")
     assert (april["告知承诺制审批用时中位数"], july["告知承诺制审批用时中位数"]) == ("10 个工作日(2 件)",
                                                                     "13 个工作日(4 件)")
     assert march_lists(district, date(2026, 7, 15)) == {

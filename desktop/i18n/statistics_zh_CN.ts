@@ -36,37 +36,42 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../views/statistics.py" line="565" />
+        <location filename="../views/statistics.py" line="573" />
         <source>Checked</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="565" />
+        <location filename="../views/statistics.py" line="573" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="581" />
+        <source>No application has been accepted on the commitment track yet; overall: {rate}.</source>
+        <translation>尚无按告知承诺制受理的申请;总体合格率:{rate}。</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="589" />
         <source>Data checks made after the end of the period count too (up to {today}), so a later run may count more applications.</source>
         <translation>期末以后的核对结果也计入(截至 {today}),日后再统计可能计入更多申请。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="665" />
+        <location filename="../views/statistics.py" line="673" />
         <source>Monitored households</source>
         <translation>应走访户数</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="665" />
+        <location filename="../views/statistics.py" line="673" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="701" />
+        <location filename="../views/statistics.py" line="709" />
         <source>Post-checks done</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="701" />
+        <location filename="../views/statistics.py" line="709" />
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
@@ -233,7 +238,7 @@
         <translation>事后核查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="562" />
+        <location filename="../views/statistics.py" line="570" />
         <source>Pass rate</source>
         <translation>授权合格率</translation>
     </message>
@@ -256,8 +261,8 @@
         <location filename="../views/statistics.py" line="235" />
         <location filename="../views/statistics.py" line="236" />
         <location filename="../views/statistics.py" line="253" />
-        <location filename="../views/statistics.py" line="606" />
-        <location filename="../views/statistics.py" line="620" />
+        <location filename="../views/statistics.py" line="614" />
+        <location filename="../views/statistics.py" line="628" />
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -275,7 +280,7 @@
         <location filename="../views/statistics.py" line="241" />
         <location filename="../views/statistics.py" line="242" />
         <location filename="../views/statistics.py" line="250" />
-        <location filename="../views/statistics.py" line="612" />
+        <location filename="../views/statistics.py" line="620" />
         <source>Clues</source>
         <translation>线索条数</translation>
     </message>
@@ -346,322 +351,317 @@
         <translation>全部社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="413" />
+        <location filename="../views/statistics.py" line="421" />
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="418" />
+        <location filename="../views/statistics.py" line="426" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="424" />
+        <location filename="../views/statistics.py" line="432" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="425" />
+        <location filename="../views/statistics.py" line="433" />
         <source>Computing statistics…</source>
         <translation>正在计算统计数据…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="430" />
+        <location filename="../views/statistics.py" line="438" />
         <source>The figures could not be computed.</source>
         <translation>统计数据未能算出。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="452" />
+        <location filename="../views/statistics.py" line="460" />
         <source>{scope}: {filter}. Computed from the records in {ms:.0f} ms.</source>
         <translation>{scope}:{filter}。由业务记录实时计算,用时 {ms:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="482" />
+        <location filename="../views/statistics.py" line="490" />
         <source>The discovery funnel, library sizes and referral outcomes as at the end of {day}; approval time and the authorisation pass rate: the period's applications by the decisions and data checks made up to {today}.</source>
         <translation>主动发现漏斗、库别规模、转介办理情况为 {day} 期末状态;审批用时、授权合格率按本期受理申请截至 {today} 的决定和核对统计。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="487" />
+        <location filename="../views/statistics.py" line="495" />
         <source>Households count in the community they belong to now (moves are not traced back).</source>
         <translation>家庭按现在所属的社区(村)统计(迁居不回溯)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="496" />
+        <location filename="../views/statistics.py" line="504" />
         <source>{track}: {n} applications took {days} working days</source>
         <translation>{track}:用时 {days} 个工作日的申请 {n} 件</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="500" />
-        <location filename="../views/statistics.py" line="534" />
+        <location filename="../views/statistics.py" line="508" />
+        <location filename="../views/statistics.py" line="542" />
         <source>10-day limit</source>
         <translation>10个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="501" />
-        <location filename="../views/statistics.py" line="534" />
+        <location filename="../views/statistics.py" line="509" />
+        <location filename="../views/statistics.py" line="542" />
         <source>30-day limit</source>
         <translation>30个工作日时限</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="506" />
+        <location filename="../views/statistics.py" line="514" />
         <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
         <translation>{track}:已审批 {n} 件;中位数 {median} 个工作日;90% 在 {p90} 个工作日以内;最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="512" />
+        <location filename="../views/statistics.py" line="520" />
         <source>Counted: applications accepted in the period and decided since (approved or refused, also those revoked later), from the day after acceptance to the decision; applications still open are not counted.</source>
         <translation>统计口径:本期受理且已作出决定的申请(批准或不予批准,含其后被撤销的),自受理次日起算至决定日;尚在办理中的申请不计入。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="516" />
+        <location filename="../views/statistics.py" line="524" />
         <source>Decisions made after the end of the period count too (up to {today}), so a later run may count more applications.</source>
         <translation>期末以后作出的决定也计入(截至 {today}),日后再统计可能计入更多申请。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="527" />
+        <location filename="../views/statistics.py" line="535" />
         <source>{month} {track}: median {median} working days ({n} applications)</source>
         <translation>{month} {track}:中位数 {median} 个工作日({n} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="549" />
+        <location filename="../views/statistics.py" line="557" />
         <source>Commitment track from {d}</source>
         <translation>{d} 起实行告知承诺制</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="558" />
+        <location filename="../views/statistics.py" line="566" />
         <source>{month}: {rate} passed ({passed} of {checked} checked)</source>
         <translation>{month}:合格率 {rate}(核对 {checked} 件,通过 {passed} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="567" />
+        <location filename="../views/statistics.py" line="575" />
         <source>Before the commitment track ({d}): {before} ({bp} of {bc}); after: {after} ({ap} of {ac}).</source>
         <translation>实行告知承诺制({d})前:{before}({bc} 件中通过 {bp} 件);实行后:{after}({ac} 件中通过 {ap} 件)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="573" />
-        <source>The start date of the commitment track has not been set; overall: {rate}.</source>
-        <translation>尚未设置告知承诺制的实行日期;总体合格率:{rate}。</translation>
-    </message>
-    <message>
-        <location filename="../views/statistics.py" line="578" />
+        <location filename="../views/statistics.py" line="586" />
         <source>Counted by month of acceptance: every application whose data check has a result, whatever became of it (also withdrawn or revoked).</source>
         <translation>按受理月份统计:凡已有核对结果的申请均计入,不论其后结果如何(含已撤回、已撤销的)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="589" />
+        <location filename="../views/statistics.py" line="597" />
         <source>Hollow points: fewer than {n} cases that month, the count written beside them.</source>
         <translation>空心点:当月不足 {n} 件,旁边标出件数。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="600" />
+        <location filename="../views/statistics.py" line="608" />
         <source>End of {month}: {n} households in {stage}</source>
         <translation>{month} 月末:{stage} {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="610" />
+        <location filename="../views/statistics.py" line="618" />
         <source>{label}: {clues} clues</source>
         <translation>{label}:线索 {clues} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="614" />
+        <location filename="../views/statistics.py" line="622" />
         <source>{clues} clues; {households} households discovered for the first time in the period.</source>
         <translation>共 {clues} 条线索;本期首次发现 {households} 户(每户按其第一条线索的日期计一次)。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="617" />
+        <location filename="../views/statistics.py" line="625" />
         <source>{label}: {n} households ({share} of those discovered)</source>
         <translation>{label}:{n} 户(占发现户数的 {share})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="623" />
+        <location filename="../views/statistics.py" line="631" />
         <source>The households first reported in the period, each step counted on its own (a household can reach a later step without an earlier one), as it stands today, or for a period that is over as it stood at its end: assessed = has an assessment; in a library or applying = in class I or II, or has an application; approved = has an approved application not revoked (by then).</source>
         <translation>统计对象为本期首次发现的家庭,各环节分别统计(不逐级包含,家庭可跳过前一环节);统计期截至今天或以后的,按今天的情况;已结束的统计期,按期末当时的情况:已评估=有评估记录;入库或申请=在一类库或二类库,或有申请;获批救助=有已批准且(届时)未被撤销的申请。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="634" />
+        <location filename="../views/statistics.py" line="642" />
         <source>{year} Q{q}</source>
         <translation>{year}年第{q}季度</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="646" />
+        <location filename="../views/statistics.py" line="654" />
         <source>Computing visits…</source>
         <translation>正在计算走访完成率…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="653" />
+        <location filename="../views/statistics.py" line="661" />
         <source>{name}, {quarter}: {visited} of {monitored} monitored households visited ({rate}); click to list those not visited</source>
         <translation>{name},{quarter}:应访 {monitored} 户,已访 {visited} 户({rate});单击列出未走访的家庭</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="662" />
+        <location filename="../views/statistics.py" line="670" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="666" />
+        <location filename="../views/statistics.py" line="674" />
         <source>{quarter}: {visited} of {monitored} households in class I, class II or assistance visited ({rate}). Worst first.</source>
         <translation>{quarter}:一类库、二类库和救助中的 {monitored} 户中已走访 {visited} 户({rate})。完成率低的排在前面。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="669" />
+        <location filename="../views/statistics.py" line="677" />
         <source>Pale bars: fewer than {n} households.</source>
         <translation>浅色条:不足 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="678" />
+        <location filename="../views/statistics.py" line="686" />
         <source>{dept} · {status}: {n} of {total} referrals</source>
         <translation>{dept} · {status}:{n} 件(共 {total} 件)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="682" />
+        <location filename="../views/statistics.py" line="690" />
         <source>{done} of {total} referrals done.</source>
         <translation>转介共 {total} 件,已办结 {done} 件。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="685" />
+        <location filename="../views/statistics.py" line="693" />
         <source>The referrals sent in the period, each with its status at the end of {day}.</source>
         <translation>本期转介按各自在 {day} 期末时的状态统计。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="695" />
+        <location filename="../views/statistics.py" line="703" />
         <source>{month}: {failed} of {done} post-checks failed ({rate})</source>
         <translation>{month}:核查 {done} 件,未通过 {failed} 件({rate})</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="699" />
+        <location filename="../views/statistics.py" line="707" />
         <source>Failure rate</source>
         <translation>未通过率</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="703" />
+        <location filename="../views/statistics.py" line="711" />
         <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}</source>
         <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="705" />
+        <location filename="../views/statistics.py" line="713" />
         <source>Counted by the day the check was done; checks not done yet are not counted.</source>
         <translation>按核查完成日期统计;尚未完成的核查不计入。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="722" />
-        <location filename="../views/statistics.py" line="726" />
+        <location filename="../views/statistics.py" line="730" />
+        <location filename="../views/statistics.py" line="734" />
         <source>Listing records…</source>
         <translation>正在列出明细…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="734" />
+        <location filename="../views/statistics.py" line="742" />
         <source>{title}: {total} records (the first {shown} are listed)</source>
         <translation>{title}:共 {total} 条(列出前 {shown} 条)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="737" />
+        <location filename="../views/statistics.py" line="745" />
         <source>{title}: {total} records</source>
         <translation>{title}:共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="751" />
+        <location filename="../views/statistics.py" line="759" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="755" />
+        <location filename="../views/statistics.py" line="763" />
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="756" />
+        <location filename="../views/statistics.py" line="764" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="766" />
-        <location filename="../views/statistics.py" line="789" />
-        <location filename="../views/statistics.py" line="809" />
-        <location filename="../views/statistics.py" line="857" />
+        <location filename="../views/statistics.py" line="774" />
+        <location filename="../views/statistics.py" line="797" />
+        <location filename="../views/statistics.py" line="817" />
+        <location filename="../views/statistics.py" line="865" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="769" />
+        <location filename="../views/statistics.py" line="777" />
         <source>Save the numbers as xlsx</source>
         <translation>将数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="770" />
-        <location filename="../views/statistics.py" line="797" />
+        <location filename="../views/statistics.py" line="778" />
         <location filename="../views/statistics.py" line="805" />
+        <location filename="../views/statistics.py" line="813" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="784" />
+        <location filename="../views/statistics.py" line="792" />
         <source>Basis</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="785" />
-        <location filename="../views/statistics.py" line="839" />
+        <location filename="../views/statistics.py" line="793" />
+        <location filename="../views/statistics.py" line="847" />
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="786" />
+        <location filename="../views/statistics.py" line="794" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="786" />
+        <location filename="../views/statistics.py" line="794" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="791" />
-        <location filename="../views/statistics.py" line="811" />
+        <location filename="../views/statistics.py" line="799" />
+        <location filename="../views/statistics.py" line="819" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="796" />
+        <location filename="../views/statistics.py" line="804" />
         <source>Save all numbers as xlsx</source>
         <translation>将全部数据保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="804" />
+        <location filename="../views/statistics.py" line="812" />
         <source>Save the list as xlsx</source>
         <translation>将明细保存为 xlsx</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="816" />
+        <location filename="../views/statistics.py" line="824" />
         <source>Save the monthly summary</source>
         <translation>保存月度摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="817" />
+        <location filename="../views/statistics.py" line="825" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="837" />
+        <location filename="../views/statistics.py" line="845" />
         <source>Social assistance: monthly summary</source>
         <translation>社会救助工作月度统计摘要</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="838" />
+        <location filename="../views/statistics.py" line="846" />
         <source>Made on {when} by {who}</source>
         <translation>{who} 于 {when} 生成</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="840" />
+        <location filename="../views/statistics.py" line="848" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="841" />
+        <location filename="../views/statistics.py" line="849" />
         <source>Every figure is computed from the records at the time of printing.</source>
         <translation>以上数字均于打印时由业务记录实时计算。</translation>
     </message>
     <message>
-        <location filename="../views/statistics.py" line="853" />
+        <location filename="../views/statistics.py" line="861" />
         <source>Monthly summary</source>
         <translation>月度统计摘要</translation>
     </message>

@@ -16,7 +16,8 @@ Definitions (agreed with the demo generator):
   (size at the end of month m = size now − net moves into the stage after m); the headline of a
   period that is over gives the sizes on its last day (today's less the moves after it), so labelled;
 * authorisation pass rate per month of ``accepted_on``: #check_passed true / #check_passed not null,
-  before and after the commitment track started (AppSetting "commitment_track_start");
+  before and after the commitment track started (AppSetting "commitment_track_start", else the day the
+  district's first commitment-track application was accepted);
 * approval time: working days between ``accepted_on`` and ``decided_on`` of decided applications,
   counted in Python with a cumulative working-day index (O(1) per application);
 * funnel: clue → assessed → class I/II or application → approved, each step counted among the
@@ -760,13 +761,19 @@ def _library(q: _Q, today: date) -> LibrarySizes:
 # -- authorisation pass rate -------------------------------------------------------------------------
 
 def commitment_track_start(uow: UnitOfWork) -> date | None:
+    """The day the district's commitment track started: the date kept in the settings (the demo district
+    keeps its switch date there), else the day the first application on that track was accepted, in the
+    whole district whatever the filters (nothing else in the program records it: without this, a real
+    office's pass rate could never be split before and after). None while no application is on it."""
     setting = uow.session.get(AppSetting, COMMITMENT_START_KEY)
-    if setting is None or not isinstance(setting.value, dict):
-        return None
-    try:
-        return date.fromisoformat(str(setting.value.get("date")))
-    except ValueError:
-        return None
+    if setting is not None and isinstance(setting.value, dict):
+        try:
+            return date.fromisoformat(str(setting.value.get("date")))
+        except ValueError:
+            pass
+    first: date | None = uow.session.scalar(
+        select(func.min(Application.accepted_on)).where(Application.track == Track.COMMITMENT.value))
+    return first
 
 
 def _application_conditions(q: _Q) -> list[ColumnElement[bool]]:

@@ -570,7 +570,7 @@ class StatisticsPage(QWidget):
                 bc=f"{pr.before_checked:,}", after=st.pct(pr.after_rate), ap=f"{pr.after_passed:,}",
                 ac=f"{pr.after_checked:,}") + self._small_note(small) + " " + self._pass_rate_counts())
         else:
-            chart.set_note(self.tr("The start date of the commitment track has not been set; overall: {rate}.")
+            chart.set_note(self.tr("No application has been accepted on the commitment track yet; overall: {rate}.")
                            .format(rate=st.pct(pr.overall_rate)) + self._small_note(small) + " "
                            + self._pass_rate_counts())
 
