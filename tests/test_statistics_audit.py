@@ -243,9 +243,10 @@ def test_approval_time_in_working_days(district: District, town: dict[str, int])
     ap = compute(district).approval
     reg, com = ap.summary["regular"], ap.summary["commitment"]
     # regular: R1 1, R2 30 (refused: a decision too); commitment: C1 3 (revoked later), C2 9; C3 still open
-    assert (reg.count, reg.median, reg.p90, reg.minimum, reg.maximum) == (2, 15.5, pytest.approx(27.1), 1, 30)
+    # "90% within N": of two applications both must be within N (the 27.1 of an interpolation held for one)
+    assert (reg.count, reg.median, reg.p90, reg.minimum, reg.maximum) == (2, 15.5, 30, 1, 30)
     assert (reg.within_10, reg.within_30) == (1, 2)
-    assert (com.count, com.median, com.p90, com.minimum, com.maximum) == (2, 6.0, pytest.approx(8.4), 3, 9)
+    assert (com.count, com.median, com.p90, com.minimum, com.maximum) == (2, 6.0, 9, 3, 9)
     assert {d: n for d, n in enumerate(ap.histogram["regular"]) if n} == {1: 1, 30: 1}
     assert {d: n for d, n in enumerate(ap.histogram["commitment"]) if n} == {3: 1, 9: 1}
     assert [(st.month_key(m.month), m.track, m.median, m.count) for m in ap.monthly] == [

@@ -259,7 +259,7 @@ class TrackSummary:
     track: str
     count: int
     median: float | None
-    p90: float | None
+    p90: float | None  # at least 90% were decided within this many working days (nearest rank)
     minimum: int | None
     maximum: int | None
     within_10: int  # decided within 10 working days
@@ -943,8 +943,12 @@ def _approval(q: _Q) -> ApprovalTimes:
                                                               minlength=HISTOGRAM_CAP + 1).astype(np.int64))
         if sel.size:
             all_days = np.repeat(sel, w)
+            # "90% within N working days" is a count of applications: N is the smallest number of days
+            # within which at least 90% were decided (nearest rank), not a value between two of them
+            # (of 1 and 30 days, "90% within 27.1" held for one application in two).
             summary[track] = TrackSummary(track, int(w.sum()), float(np.median(all_days)),
-                                          float(np.percentile(all_days, 90)), int(sel.min()), int(sel.max()),
+                                          float(np.percentile(all_days, 90, method="inverted_cdf")),
+                                          int(sel.min()), int(sel.max()),
                                           int(w[sel <= COMMITMENT_LIMIT].sum()), int(w[sel <= REGULAR_LIMIT].sum()))
             months = month_index[mask]
             order = np.argsort(months, kind="stable")
