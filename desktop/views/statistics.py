@@ -362,6 +362,11 @@ class StatisticsPage(QWidget):
         custom = self.period.currentData() == "custom"
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
+        if not custom:  # the dates counted, shown greyed (and where a custom range then starts)
+            f = self.current_filter()
+            if f.date_from is not None and f.date_to is not None:
+                for edit, day in ((self.date_from, f.date_from), (self.date_to, f.date_to)):
+                    edit.setDate(QDate(day.year, day.month, day.day))
         self._filters_changed()
 
     def _filters_changed(self) -> None:
@@ -397,7 +402,10 @@ class StatisticsPage(QWidget):
         elif key == "year":
             start, end = date(today.year, 1, 1), today
         elif key == "12m":
-            start, end = st.month_start(today.replace(year=today.year - 1, day=1)), today
+            # twelve months: this one (to today) and the eleven before it; a year back from the
+            # first of this month made thirteen
+            months = today.year * 12 + today.month - 1 - 11
+            start, end = date(months // 12, months % 12 + 1, 1), today
         elif key == "custom":
             start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
         region = self.community.currentData() or self.subdistrict.currentData()
