@@ -9,6 +9,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,23 +68,33 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def pg_database_url() -> Iterator[str]:
+@contextmanager
+def new_pg_database(prefix: str = "relief_test") -> Iterator[str]:
+    """A throwaway, migrated PostgreSQL database on the server RELIEF_DESK_TEST_PG_URL names (the test
+    is skipped without one); its URL, dropped afterwards."""
     if not PG_URL:
         pytest.skip("PostgreSQL tests need RELIEF_DESK_TEST_PG_URL (e.g. postgresql://postgres@127.0.0.1/postgres)")
     admin_url = make_url(PG_URL).set(drivername="postgresql+psycopg")
-    name = f"relief_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = admin_url.set(database=name).render_as_string(hide_password=False)
-    db = open_database(url)
-    migrate(db)
-    db.dispose()
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        db = open_database(url)
+        migrate(db)
+        db.dispose()
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_database_url() -> Iterator[str]:
+    with new_pg_database() as url:
+        yield url
 
 
 def _truncate_pg(db: Database) -> None:
@@ -146,6 +157,19 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
     if immutable:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
     folder.chmod(0o755)
+
+
+@pytest.fixture
+def chinese(qapp):  # noqa: ANN001, ANN201
+    """The program in Simplified Chinese, as the office reads it (whatever an earlier test installed);
+    no translator is left installed afterwards."""
+    from desktop import i18n
+
+    i18n.install(qapp, "zh_CN")
+    yield
+    for translator in list(i18n._installed):
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
 
 
 class ShownErrors:

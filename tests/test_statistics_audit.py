@@ -433,18 +433,6 @@ def test_an_approval_list_honours_the_limit_asked_for(district: District, town: 
 
 # -- what the page shows and exports ------------------------------------------------------------------------
 
-@pytest.fixture
-def chinese(qapp):  # noqa: ANN001, ANN201
-    """The page in Simplified Chinese, as supervisors read it."""
-    from desktop import i18n
-
-    i18n.install(qapp, "zh_CN")
-    yield
-    for translator in list(i18n._installed):
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
-
-
 def test_the_page_exports_the_service_figures_and_says_what_it_counts(qtbot, sqlite_district: District,  # noqa: ANN001
                                                                       chinese: None) -> None:
     """Each chart's xlsx table carries the service's figures; the notes say in Chinese what is counted."""
