@@ -374,7 +374,7 @@ def test_nothing_imported_leaves_no_batch(db: Database, district: District, tmp_
         row(户编号="N1", 与户主关系="本人", 姓名="甲", 身份证号=H1, 街道="八泉街道", 社区="新村社区"),
     ])
     url = db.url.render_as_string(hide_password=False)
-    assert cli_main(["import", "households", str(path), "--database-url", url]) == 0
+    assert cli_main(["import", "households", str(path), "--database-url", url]) == 1  # the input had errors
     out = capsys.readouterr().out
     assert "没有可导入的家庭" in out and "None" not in out
     assert count(db, ImportBatch) == 0 and count(db, Household) == 0

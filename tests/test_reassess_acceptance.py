@@ -335,9 +335,9 @@ def test_a_register_before_any_region_says_how_to_add_them(db: Database, tmp_pat
     url = db.url.render_as_string(hide_password=False)
     register = tmp_path / "家庭台账.xlsx"
     write_register(register)
-    assert run("import", "households", str(register), "--json", "--database-url", url) == 0
+    assert run("import", "households", str(register), "--json", "--database-url", url) == 1  # nothing imported
     result = json.loads(capsys.readouterr().out)
-    assert result["households_created"] == 0
+    assert result["households_created"] == 0 and result["code"] == "invalid_input"
     messages = {e["message"] for e in result["errors"]}
     assert messages == {"系统中还没有任何街道/乡镇:请先添加区划(系统设置 → 区划管理,或命令 relief-desk region add、"
                         "relief-desk region import),再导入台账"}

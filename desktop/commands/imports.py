@@ -45,7 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_database_option(dep)
     dep.set_defaults(func=import_department)
 
-    hh = isub.add_parser("households", help="按标准模板导入家庭台账")
+    hh = isub.add_parser(
+        "households", help="按标准模板导入家庭台账",
+        description="按标准模板导入家庭台账:有错误的家庭整户不导入,其余家庭照常导入,错误逐条列出(行、列、原因)。"
+                    "退出状态:至少导入了一户(或试运行时至少有一户可以导入)为 0;"
+                    "各户都因错误不能导入时为 1(--json 的输出另含 error 和 code 两项,code 为 invalid_input),"
+                    "文件无法读取、已导入过等其他拒绝也为 1。")
     hh.add_argument("file", help="家庭台账文件")
     hh.add_argument("--dry-run", action="store_true", help="只检查,不写入数据库")
     hh.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
@@ -232,8 +237,11 @@ def import_households(args: argparse.Namespace) -> int:
                 args.file, result, args.errors))
             if not args.json:
                 print(f"已把 {written} 行未导入的记录写入:{args.errors}")
+        # every household refused for its rows: the input had errors, as a refused command says it
+        refused = register_import.nothing_importable(result)
         if args.json:
             print_json({
+                **({"error": refused, "code": ValidationFailed.code} if refused else {}),
                 **result.counts(),
                 "batch_id": result.batch_id,
                 "file": result.file_name,
@@ -269,9 +277,11 @@ def import_households(args: argparse.Namespace) -> int:
                       "其他工作表请逐个导入:命令行加 --sheet 工作表名(或把各工作表另存为单独的文件)。")
             if result.already_imported:
                 print(f"  注意:{result.already_imported}")
+            if refused:
+                raise ValidationFailed(refused)
     finally:
         db.dispose()
-    return 0
+    return 1 if refused else 0
 
 
 def write_template(args: argparse.Namespace) -> int:

@@ -669,6 +669,19 @@ def removed_note(result: RegisterImportResult, limit: int = 20) -> str:
     return names + (f" 等 {len(result.removed_members)} 人" if more > 0 else "")
 
 
+def nothing_importable(result: RegisterImportResult) -> str:
+    """Why the import imported (a dry run: would import) no household at all, every one refused for
+    errors in its rows; "" when at least one was (or would be) imported. The command line exits
+    non-zero with this message, as for other input with errors."""
+    if result.imported_households or not result.households_rejected:
+        return ""
+    n = result.households_rejected
+    every = f"的 {n} 户都有错误" if n > 1 else "中仅有的 1 户有错误"
+    if result.dry_run:
+        return f"家庭台账《{result.file_name}》{every},导入时不会导入任何家庭;请按所列错误改正后再导入。"
+    return f"家庭台账《{result.file_name}》{every},没有导入任何家庭,未写入数据库;请按所列错误改正后再次导入此文件。"
+
+
 def kept_note(result: RegisterImportResult) -> str:
     """What happens to the income lines the template has no column for (see :func:`_lines_to_keep`)."""
     will = "将" if result.dry_run else "已"
