@@ -1,11 +1,14 @@
 """Household registers as other offices send them (relief-desk import households FILE [--json]):
-the command's exit status when no household could be imported."""
+the command's exit status when no household could be imported, and the variants a hand check of
+some thirty registers (.xls, GBK CSV, titles, notes, footers, subtotals, members before their head,
+codes without leading zeros, amounts with units, 15-digit IDs …) found read wrongly."""
 
 from __future__ import annotations
 
 import csv
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,7 @@ from sqlalchemy import func, select
 
 from desktop import cli
 from desktop.io import register_template as tpl
-from desktop.models import Household, ImportBatch
+from desktop.models import Household, ImportBatch, Income, Member
 from desktop.rules import idcard
 from desktop.services.database import Database
 from tests.district import District
@@ -175,3 +178,128 @@ def test_the_help_tells_the_exit_status(capsys: pytest.CaptureFixture[str]) -> N
         cli.main(["import", "households", "-h"])
     text = capsys.readouterr().out
     assert "退出状态" in text and "invalid_input" in text
+
+
+# -- cells -------------------------------------------------------------------------------------
+
+def test_an_amount_with_the_minus_sign_of_typesetting_is_negative() -> None:
+    """"−3000" (U+2212, copied from Word or a PDF) is a net loss of 3000, not "no amount"."""
+    values = table([{**families()[0], "经营净收入": "−3000", "工资性收入": "１８，０００元"}])[1]
+    person, errors = tpl.parse_row(2, values, COLUMNS)
+    assert errors == [] and person is not None
+    assert person.incomes["business"] == Decimal("-3000") and person.incomes["wages"] == Decimal("18000")
+    values = table([{**families()[0], "医疗支出": "−200"}])[1]
+    assert [e.message for e in tpl.parse_row(2, values, COLUMNS)[1]] == ["金额不能为负数(−200)"]
+
+
+def test_a_phone_number_saved_in_scientific_notation_is_a_cell_error(db: Database, district: District, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A GBK CSV saved by Excel writes 13807141234 as 1.38071E+10: the last digits are gone, and
+    were kept as the phone number."""
+    rows = table(families())
+    rows[1][COLUMNS["联系电话"]] = "1.38071E+10"
+    status, out = import_json(db, capsys, write_csv(tmp_path / "台账.csv", rows))
+    assert status == 0 and counts(out) == (7, 3, 2, 0, 1, 4)
+    assert "科学计数法" in messages(out)[(2, "联系电话")] and "1.38071E+10" in messages(out)[(2, "联系电话")]
+    with db.session_factory() as s:
+        assert "1.38071E+10" not in s.scalars(select(Household.phone)).all()
+
+
+# -- lines that are no person ---------------------------------------------------------------
+
+def test_a_signature_line_is_no_person_and_households_below_it_are_read(db: Database, district: District,
+                                                                         tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """"填表人:王芳 | … | 联系电话:0714-6221234" with the phone under 身份证号 was read as a person with
+    errors (a fourth household refused); households added under the signatures are read."""
+    rows = table(families())
+    signature = ["填表人:王芳", "", "", "联系电话:0714-6221234", "", "审核人:李强"]
+    rows = rows[:6] + [signature] + rows[6:] + [[], signature, ["注:本表一式两份"]]
+    for name, path in (("xlsx", write_xlsx(tmp_path / "台账.xlsx", rows)),
+                       ("csv", write_csv(tmp_path / "台账.csv", rows))):
+        status, out = import_json(db, capsys, path, "--dry-run")
+        assert status == 0 and counts(out) == (7, 3, 3, 0, 0, 7) and out["errors"] == [], name
+
+
+def test_a_person_with_a_signature_word_in_a_remark_is_still_a_person(db: Database, district: District,
+                                                                        tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    people = families()
+    people[1]["身份证号"] = ""
+    people[1]["备注"] = "经办人:李四,身份证待补"
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(people)), "--dry-run")
+    assert counts(out) == (7, 3, 2, 0, 1, 4) and messages(out)[(3, "身份证号")] == "身份证号为空"
+
+
+def test_subtotal_rows_between_communities_are_no_persons(db: Database, district: District, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    t = table(families())
+    rows = [["序号", *t[0]], [1, *t[1]], [2, *t[2]], [3, *t[3]], ["", "飞云社区小计", "", "1户3人"], [4, *t[4]],
+            [5, *t[5]], [6, "道仕袱村小计", "", "1户2人"], [7, *t[6]], [8, *t[7]], ["总计", "", "", "3户7人"]]
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", rows), "--dry-run")
+    assert status == 0 and counts(out) == (7, 3, 3, 0, 0, 7) and out["errors"] == []
+
+
+# -- header names ---------------------------------------------------------------------------------
+
+def test_member_name_and_id_columns_named_for_members(db: Database, district: District, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """成员姓名 / 成员身份证号 (a register lists every member) were not known: the file was refused as
+    lacking 姓名 and 身份证号. Beside a 户主姓名 column they are the person's own."""
+    header = ["户编号", "户主姓名", "成员姓名", "与户主关系", "成员身份证号", *H[4:]]
+    rows = [header]
+    for p in families():
+        head = next(h for h in families() if h["户编号"] == p["户编号"] and h["与户主关系"] == "本人")
+        rows.append([p["户编号"], head["姓名"], p["姓名"], p["与户主关系"], p["身份证号"], *(p.get(h, "") for h in H[4:])])
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", rows))
+    assert status == 0 and counts(out) == (7, 3, 3, 0, 0, 7)
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Member.name))) == sorted(p["姓名"] for p in families())
+
+
+# -- what offices send and was read right: kept so -------------------------------------------------
+
+def _variant(kind: str, tmp_path: Path) -> Path:
+    people = families()
+    if kind == "xls with a title, notes row and extra columns":
+        header = ["序号", "户编号", "与户主关系", "姓名", "性别", "出生日期", "年龄", "身份证号", *H[4:]]
+        rows: list[list[Any]] = [["西塞山区2026年困难家庭台账"], header,
+                                 ["", "同户填相同户编号", "本人/配偶/子女…", "", "", "", "", "18位身份证号"]]
+        for n, p in enumerate(people, 1):
+            born = idcard.birth_date(p["身份证号"])
+            rows.append([n, p["户编号"], p["与户主关系"], p["姓名"], idcard.sex(p["身份证号"]), born.isoformat(),
+                         2026 - born.year, p["身份证号"], *(p.get(h, "") for h in H[4:])])
+        return write_xls(tmp_path / "台账.xls", rows)
+    if kind == "GBK csv, columns reordered, blank lines":
+        order = ["姓名", "身份证号", "与户主关系", "户编号", *reversed(H[4:])]
+        rows = table(people, order)
+        return write_csv(tmp_path / "台账.csv", [rows[0], *rows[1:4], [], *rows[4:6], [], [], *rows[6:]])
+    if kind == "members before the head, households split":
+        return write_xlsx(tmp_path / "台账.xlsx", table([people[i] for i in (1, 4, 6, 0, 3, 2, 5)]))
+    if kind == "amounts written with units, 15-digit IDs, lower-case x":
+        people[0]["工资性收入"], people[0]["医疗支出"], people[3]["转移净收入"] = "18,000元", "￥6,000.00", "２,４００元"
+        people[5]["工资性收入"] = "3万"
+        people[0]["身份证号"] = ZJG.lower()
+        people[6]["身份证号"] = CLH[:6] + CLH[8:17]
+        return write_csv(tmp_path / "台账.csv", table(people))
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("kind", ["xls with a title, notes row and extra columns", "GBK csv, columns reordered, blank lines",
+                                  "members before the head, households split",
+                                  "amounts written with units, 15-digit IDs, lower-case x"])
+def test_registers_offices_send(db: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                kind: str) -> None:
+    status, out = import_json(db, capsys, _variant(kind, tmp_path))
+    assert status == 0 and out["errors"] == [] and counts(out) == (7, 3, 3, 0, 0, 7)
+    with db.session_factory() as s:
+        households = {h.code: h for h in s.scalars(select(Household))}
+        assert {c: (h.head_name, h.member_count, h.category, h.stage) for c, h in households.items()} == {
+            "H001": ("张建国", 3, "none", "class_1"), "H002": ("王桂兰", 2, "dibao", "assisted"),
+            "H003": ("陈志强", 2, "none", "class_2")}
+        assert sorted(s.scalars(select(Member.id_number))) == sorted([ZJG, LXY, ZXM, WGL, WH, CZQ, CLH])
+        wages = s.scalar(select(func.sum(Income.amount)).where(Income.household_id == households["H003"].id,
+                                                                Income.kind == "wages"))
+        assert wages == Decimal("30000")
+        lines = s.scalar(select(func.count()).select_from(Income).where(Income.household_id == households["H001"].id))
+        assert lines == 2  # the head's wages and transfers

@@ -42,7 +42,10 @@ HEADER: tuple[str, ...] = (
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "户编号": ("户号", "家庭编号", "户编码", "家庭户号"),
     "与户主关系": ("与户主的关系", "户主关系", "与户主之关系", "家庭关系", "关系"),
-    "身份证号": tuple(a for a in ALIASES["id_number"] if "身份" in a),
+    # a register lists every person of the household: its name and ID columns may say 成员
+    "姓名": ("成员姓名", "家庭成员姓名"),
+    "身份证号": (*(a for a in ALIASES["id_number"] if "身份" in a), "成员身份证号", "成员身份证号码", "家庭成员身份证号",
+             "家庭成员身份证号码"),
     "街道": ALIASES["subdistrict"],
     "社区": tuple(a for a in ALIASES["community"] if a != "网格"),
     "住址": tuple(a for a in ALIASES["address"] if "户籍" not in a),
@@ -97,6 +100,11 @@ THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a num
 # which the import does not multiply (the person may not have earned it every month): said so.
 PER_YEAR = re.compile(r"[/每]年$")
 PER_MONTH = re.compile(r"[/每]月|月均|^月\d")
+# The minus sign of typesetting (Word, PDF, copied web pages) before an amount: −3000 is -3000.
+MINUS_SIGN = "\u2212"
+# A phone number a spreadsheet turned into a number in scientific notation (CSV saved by Excel:
+# 1.38071E+10): the last digits are gone.
+SCIENTIFIC = re.compile(r"[0-9]+(\.[0-9]+)?E\+?[0-9]+", re.I)
 MAX_AMOUNT = Decimal("999999999999.99")  # what the amount columns hold (Numeric(14, 2))
 MAX_CODE = 32  # 户编号 characters the households table holds
 MAX_TEXT = {"住址": 256, "联系电话": 32}  # characters the households and members tables hold
@@ -417,12 +425,37 @@ def _is_name_of(column: str, value: str) -> bool:
 
 
 def is_total_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
-    """A "合计 / 共 N 户" line under the table: no ID number, the first filled cell a total."""
+    """A "合计 / 共 N 户" line under the table or a subtotal between its groups: no ID number, and the
+    first filled cell a total; or, in a row naming no one (nothing in 姓名 and 与户主关系 but a total
+    word), any cell a total label ("飞云社区小计", "1户3人" under a 序号 column running on)."""
     if cell_text(value_at(values, columns["身份证号"])):
         return False
-    first = next((cell_text(v) for v in values if cell_text(v)), "")
-    compact = re.sub(r"\s+", "", first)
-    return compact.startswith(TOTAL_MARKERS) or COUNT_LINE.match(compact) is not None
+    texts = [re.sub(r"\s+", "", t).rstrip(":：") for t in (cell_text(v) for v in values) if t]
+    if not texts:
+        return False
+    if texts[0].startswith(TOTAL_MARKERS) or COUNT_LINE.match(texts[0]) is not None:
+        return True
+
+    def total(text: str) -> bool:
+        return (text.startswith(TOTAL_MARKERS) or text.endswith(TOTAL_MARKERS) or COUNT_LINE.match(text) is not None
+                or HOUSEHOLDS_AND_PERSONS.fullmatch(text) is not None)
+
+    who = [re.sub(r"\s+", "", cell_text(value_at(values, columns[c]))) for c in ("姓名", "与户主关系")]
+    return all(not t or total(t) for t in who) and any(total(t) for t in texts)
+
+
+# A subtotal's count of households and persons ("1户3人", "3户", "7人").
+HOUSEHOLDS_AND_PERSONS = re.compile(r"(共计?)?[0-9]+户([0-9]+人)?|(共计?)?[0-9]+人")
+
+
+# An ID number as written, maybe with spaces or a lower-case x: 15 digits or more, no label before them.
+_LABEL = re.compile(r"\D{1,10}[:：]")
+
+
+def names_an_id(text: str) -> bool:
+    """Whether a cell of the ID column holds what may be an ID number (not a signature, date or phone
+    number under the table: "联系电话:0714-6221234")."""
+    return sum(ch.isdigit() for ch in text) >= 15 and _LABEL.match(text.strip()) is None
 
 
 def _folded(text: str) -> str:
@@ -500,7 +533,7 @@ def household_code(value: Any) -> str:
 def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:
     if text == "":
         return Decimal("0")
-    folded = _folded(text)
+    folded = _folded(text).replace(MINUS_SIGN, "-")
     cleaned = re.sub(r"[,¥元]|RMB|人民币", "", folded, flags=re.I)
     if cleaned in NO_AMOUNT or text in NO_AMOUNT:
         return Decimal("0")
@@ -596,6 +629,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     for column, limit in MAX_TEXT.items():  # (a member's 住址 is not kept: the household's is the head's)
         if len(text(column)) > limit and (column != "住址" or relation == codes.Relation.SELF):
             errors.append(CellError(row, column, f"{column}过长(最多 {limit} 个字符,此格有 {len(text(column))} 个)"))
+    phone = text("联系电话")
+    if SCIENTIFIC.fullmatch(_folded(phone)):
+        errors.append(CellError(row, "联系电话", f"联系电话“{phone}”被存成了科学计数法的数字,末几位已丢失;"
+                                              "请把该列设为文本格式,填写完整号码后再导入"))
     parsed = idcard.parse(id_cell(raw("身份证号")))
     if not parsed.valid:
         errors.append(CellError(row, "身份证号", parsed.message))

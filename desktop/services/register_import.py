@@ -9,6 +9,7 @@ is the same register in another file (saved again by Excel, exported as .xls or 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -128,13 +129,20 @@ def _merged_down(book: ss.Workbook, sheet: str, header_row: int, columns: dict[s
 def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any]]]:
     """The rows under the header that list a person: not blank (or only a pre-filled 户编号), not
     the notes on filling the columns or their numbers right under the header, not the header again
-    (sheets pasted together), not a total line; up to the footer. Cells merged down over a
-    household's rows are read on each of them (see :func:`_merged_down`)."""
+    (sheets pasted together), not a total line, not a signature or note line (the footer). Under
+    the footer only rows with an ID number are persons (households added below the signatures);
+    "以下空白" ends the list. Cells merged down over a household's rows are read on each of them
+    (see :func:`_merged_down`)."""
     merged = _merged_down(book, layout.sheet, layout.header_row, layout.columns)
+    id_column, name_column = layout.columns["身份证号"], layout.columns["姓名"]
+    after_footer = False
     for number, values in book.rows(layout.sheet):
         if number <= layout.header_row:
             continue
         merged.see(number, values)
+        id_like = tpl.names_an_id(ss.cell_text(ss.value_at(values, id_column)))
+        if after_footer and not id_like:
+            continue  # signatures, dates, phone numbers
         if number <= layout.header_row + 2 and ss.is_notes_row(values, layout.columns["身份证号"]):
             continue
         if number <= layout.header_row + ss.EXAMPLE_ROWS and ss.is_example(values):
@@ -143,8 +151,13 @@ def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any
             continue
         if tpl.is_total_row(values, layout.columns):
             continue
-        if not ss.cell_text(ss.value_at(values, layout.columns["身份证号"])) and ss.is_footer(values):
-            return
+        # a person's row (a name in its column) is a footer only by its first text: a remark "经办人:…" is no footer
+        if not id_like and ss.is_footer(values, first_only=bool(ss.cell_text(ss.value_at(values, name_column)))):
+            first = next((t for t in (ss.cell_text(v) for v in values) if t), "")
+            if re.sub(r"\s+", "", first).startswith(ss.END_MARKERS):
+                return  # "以下空白": the list says itself that nothing follows
+            after_footer = True
+            continue
         yield number, merged.fill(number, values)
 
 
