@@ -1030,8 +1030,9 @@ def test_members_left_without_a_household_code_hold_back_the_household_above(db:
                                                                             tmp_path: Path) -> None:
     """户编号 written on the head's row only (cells unmerged, or "same as above"): the members' rows
     may belong to the household above but nothing says so. That household is not imported without
-    them, the rows are not counted as households of their own, and the message says what to do; a
-    head's row without a code is a household of its own and holds back no other."""
+    them, the rows are not counted as households of their own, and the message says what to do. Nor
+    is the household right below them (B2): members may be listed before their head, and the rows
+    may be its own. A head's row without a code is a household of its own and holds back no other."""
     path = write_register(tmp_path / "blank.xlsx", [
         row(户编号="B1", 与户主关系="本人", 姓名="甲", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
         row(与户主关系="配偶", 姓名="乙", 身份证号=H1_SPOUSE),
@@ -1042,13 +1043,15 @@ def test_members_left_without_a_household_code_hold_back_the_household_above(db:
         row(备注="以上为新增"),  # no person: its own error, B3 is not held back
     ])
     result = ri.import_households(db, district.admin, path)
-    assert (result.rows, result.households, result.households_created, result.households_rejected) == (7, 5, 2, 3)
+    assert (result.rows, result.households, result.households_created, result.households_rejected) == (7, 5, 1, 4)
     messages = {(e.row, e.column): e.message for e in result.errors}
-    assert {k for k in messages if k[1] == "户编号"} == {(3, "户编号"), (4, "户编号"), (6, "户编号"), (8, "户编号")}
+    assert {k for k in messages if k[1] == "户编号"} == {(3, "户编号"), (4, "户编号"), (5, "户编号"), (6, "户编号"),
+                                                        (8, "户编号")}
     assert "上一行" in messages[(3, "户编号")] and "“B1”" in messages[(4, "户编号")]
+    assert "上方第 3–4 行没有填写户编号" in messages[(5, "户编号")]
     assert messages[(6, "户编号")] == "户编号为空"
     with db.session_factory() as s:
-        assert sorted(s.scalars(select(Household.code))) == ["B2", "B3"]
+        assert sorted(s.scalars(select(Household.code))) == ["B3"]
 
 
 def test_an_address_or_phone_longer_than_kept_is_a_cell_error(db: Database, district: District,

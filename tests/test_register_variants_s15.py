@@ -205,6 +205,63 @@ def test_a_phone_number_saved_in_scientific_notation_is_a_cell_error(db: Databas
         assert "1.38071E+10" not in s.scalars(select(Household.phone)).all()
 
 
+# -- the same person twice -------------------------------------------------------------------------
+
+def test_a_person_listed_in_two_households_names_both(db: Database, district: District, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    people = [*families(), {"户编号": "H003", "与户主关系": "子女", "姓名": "张小明", "身份证号": ZXM}]
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(people)))
+    assert status == 0 and counts(out)[2:5] == (1, 0, 2)
+    said = messages(out)
+    assert said[(9, "身份证号")] == "与第 4 行(户编号“H001”)的身份证号重复,一人只能属于一户"
+    assert said[(4, "身份证号")] == "此人又列在第 9 行(户编号“H003”),一人只能属于一户"
+
+
+def test_a_15_digit_number_repeating_an_18_digit_one_says_why_they_are_one(db: Database, district: District,
+                                                                         tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    people = [*families(), {"户编号": "H003", "与户主关系": "其他", "姓名": "陈老汉", "身份证号": CLH[:6] + CLH[8:17]}]
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(people)))
+    assert messages(out)[(9, "身份证号")] == "与第 8 行的身份证号重复(15 位旧号码升为 18 位后相同)"
+
+
+# -- 户编号 ------------------------------------------------------------------------------------------
+
+def test_rows_without_a_code_just_above_a_household_hold_it_back(db: Database, district: District, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Members listed before their head, 户编号 only on the head's row: the row without a code (王浩,
+    H002's) was taken for H001's, and H002 imported without him: a household half imported."""
+    people = families()
+    people[3], people[4] = {**people[4], "户编号": ""}, people[3]
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(people)))
+    assert status == 0 and counts(out)[2:5] == (1, 0, 2)
+    said = messages(out)
+    assert "户编号为空" in said[(5, "户编号")]
+    assert said[(6, "户编号")].startswith("上方第 5 行没有填写户编号,可能是本户的成员")
+    with db.session_factory() as s:
+        assert s.scalars(select(Household.code)).all() == ["H003"]
+
+
+def test_a_code_typed_as_a_number_on_member_rows_does_not_also_say_no_head(db: Database, district: District,
+                                                                         tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """"001" (text) on the head's row, 1 (a number cell) on the members': the leading-zero message
+    says it; "户编号“1”的家庭没有户主" would send the clerk to add a head."""
+    people = families()
+    for p in people:
+        p["户编号"] = "00" + p["户编号"][-1] if p["与户主关系"] == "本人" else int(p["户编号"][-1])
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(people)))
+    assert status == 1
+    said = messages(out)
+    assert "只差开头的 0" in said[(3, "户编号")] and "只差开头的 0" in said[(2, "户编号")]
+    assert not [m for m in said.values() if "没有户主" in m]
+    # a code with no head under any of its spellings still says so
+    people = [p for p in families() if p["户编号"] == "H002"]
+    people[0]["与户主关系"] = "其他"
+    _status, out = import_json(db, capsys, write_xlsx(tmp_path / "无户主.xlsx", table(people)))
+    assert "没有户主" in messages(out)[(2, "与户主关系")]
+
+
 # -- lines that are no person ---------------------------------------------------------------
 
 def test_a_signature_line_is_no_person_and_households_below_it_are_read(db: Database, district: District,

@@ -111,6 +111,9 @@ class _Household:
     head: PersonRow | None = None
     region_id: int | None = None
     area_type: str = codes.AreaType.URBAN
+    # its head is on the rows of a code differing only in leading zeros or case ("001" for 1): said so
+    # already, so "no head" is not said too
+    head_under_similar_code: bool = False
 
 
 def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
@@ -255,6 +258,9 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         row_key: dict[int, str] = {}  # row of a person's first listing -> its household
         order: list[str] = []
         above: str | None = None  # the household of the person row above
+        codeless: tuple[str, int, int] | None = None  # rows without 户编号 just above: their household, first, last
+        hold_back: list[tuple[str, int, int, int]] = []  # (household, its row, the rows without 户编号 above it)
+        from_15: set[int] = set()  # rows whose ID number was written with 15 digits
         too_many = f"文件“{book.name}”超过 {ss.MAX_ROWS:,} 行,请拆分后导入。"
         try:
             # A sheet taller than the limit is counted first, so that an oversized file is refused
@@ -274,7 +280,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     person, errors = _unsaved_formulas(number, layout.columns, unsaved, person, errors)
                 code = tpl.household_code(ss.value_at(values, layout.columns["户编号"]))
                 key = code or f"#row{number}"
-                if not code and above is not None and _member_row(values, layout.columns):
+                codeless_member = not code and _member_row(values, layout.columns)
+                if codeless_member and above is not None:
                     # a member's row without 户编号 (written on the head's row only) may belong to the
                     # household above: that one is not imported without it, nor is the row a household
                     key = above
@@ -282,6 +289,14 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                         errors = [CellError(number, e.column, f"户编号为空;上一行是户编号“{households[key].code}”的家庭,"
                                                               "同户的每一行都要填写户编号")
                                   if e.column == "户编号" else e for e in errors]
+                if codeless_member:
+                    codeless = (key, codeless[1] if codeless and codeless[0] == key else number, number)
+                elif code:
+                    if codeless and codeless[0] != key:
+                        # members may be listed before their head: the rows without 户编号 just above
+                        # may be this household's, which is not imported without them either
+                        hold_back.append((key, number, codeless[1], codeless[2]))
+                    codeless = None
                 above = key
                 hh = households.get(key)
                 if hh is None:
@@ -290,15 +305,22 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 if person is not None and person.id_number:
                     first = first_row_of.get(person.id_number)
                     if first is not None:
-                        errors.append(CellError(number, "身份证号", f"与第 {first} 行的身份证号重复"))
-                        person = None
+                        # "15 位旧号码": the two rows differ as written, the number they stand for is one
+                        old = "(15 位旧号码升为 18 位后相同)" if person.converted_from_15 or first in from_15 else ""
                         other = households[row_key[first]]
-                        if other is not hh:  # which household the person belongs to is not known: neither
-                            other.errors.append(CellError(first, "身份证号", f"此人又列在第 {number} 行(户编号“{code}”),"
-                                                                         "一人只能属于一户"))
+                        if other is hh:
+                            errors.append(CellError(number, "身份证号", f"与第 {first} 行的身份证号重复{old}"))
+                        else:  # which household the person belongs to is not known: neither
+                            errors.append(CellError(number, "身份证号", f"与第 {first} 行({_code_said(other.code)})的身份证号"
+                                                                       f"重复{old},一人只能属于一户"))
+                            other.errors.append(CellError(first, "身份证号", f"此人又列在第 {number} 行({_code_said(code)})"
+                                                                         f"{old},一人只能属于一户"))
+                        person = None
                     else:
                         first_row_of[person.id_number] = number
                         row_key[number] = key
+                        if person.converted_from_15:
+                            from_15.add(number)
                 hh.errors.extend(errors)
                 hh.row_numbers.append(number)
                 if person is None:
@@ -311,6 +333,10 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             raise ServiceError(exc.message, code=INVALID_FILE) from exc
         if result.rows == 0:
             raise ServiceError(no_rows_message(book, layout.sheet), code=INVALID_FILE)
+        for key, number, first, last in hold_back:
+            rows = f"第 {first} 行" if first == last else f"第 {first}–{last} 行"
+            households[key].errors.append(CellError(number, "户编号", f"上方{rows}没有填写户编号,可能是本户的成员(写在户主之前);"
+                                                                     "不能确定属于哪一户,本户也未导入。同户的每一行都要填写户编号"))
         result.content_hash = content.hexdigest()
         result.households = len(households)
         _check_leading_zeros(households, order)
@@ -385,6 +411,10 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         book.close()
 
 
+def _code_said(code: str) -> str:
+    return f"户编号“{code}”" if code else "户编号为空"
+
+
 def _member_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
     """A row naming a person (a name or an ID number) who is not a head (与户主关系 is not 本人)."""
     def text(column: str) -> str:
@@ -427,7 +457,9 @@ def _check_leading_zeros(households: dict[str, _Household], order: list[str]) ->
     for (digits, _key), group in similar.items():
         if len(group) < 2:
             continue
+        headed = [o for o in group if any(p.is_head for p in o.rows)]
         for hh in group:
+            hh.head_under_similar_code = hh not in headed and bool(headed)
             others = "、".join(f"“{o.code}”(第 {o.row_numbers[0]} 行起)" for o in group if o is not hh)
             why = ("只差开头的 0,可能是同一户被 Excel 去掉了开头的 0;请把户编号列设为文本格式," if digits
                    else "只差字母大小写,可能是同一户;请")
@@ -452,7 +484,7 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
             continue  # the row already carries "户编号为空"
         heads = [p for p in hh.rows if p.is_head]
         if not heads:
-            if not hh.bad_rows:
+            if not hh.bad_rows and not hh.head_under_similar_code:
                 first = hh.rows[0].row if hh.rows else 0
                 hh.errors.append(CellError(first, "与户主关系", f"户编号“{hh.code}”的家庭没有户主(与户主关系为“本人”的行)"))
             continue
