@@ -297,6 +297,35 @@ def test_subtotal_rows_between_communities_are_no_persons(db: Database, district
     assert status == 0 and counts(out) == (7, 3, 3, 0, 0, 7) and out["errors"] == []
 
 
+ALLOWED_ROW = ["同户相同", "本人/配偶/子女/父母/孙子女/兄弟姐妹/其他", "", "", "", "", "", "", "城市/农村", "健康/慢性病/重病",
+               "无/肢体/视力/听力/言语/智力/精神/多重", "无/一级/二级/三级/四级", "有/部分丧失/无", "", "", "", "", "", "", "", "",
+               "", "是/否", "无/低保/特困/低保边缘/支出型困难/临时救助", "无/一类库/二类库", ""]
+
+
+@pytest.mark.parametrize("notes", [
+    ALLOWED_ROW,
+    [""] * 14 + ["元"] * 5 + ["(元)", "元/年", "单位:元"] + [""] * 4,
+    ["填写户编号", "填本人、配偶等", "填姓名", "", "所属街道", "所属社区"],
+], ids=["allowed values", "units", "how to fill"])
+def test_notes_under_the_header_without_an_id_column_note(db: Database, district: District, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str], notes: list[str]) -> None:
+    """The row under the header saying how to fill the columns was taken for a person (a household of
+    errors: "“本人/配偶/…”不是可填写的值", "“元”不是金额") unless its 身份证号 cell held a note."""
+    t = table(families())
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", [t[0], notes, *t[1:]]), "--dry-run")
+    assert status == 0 and out["errors"] == [] and counts(out) == (7, 3, 3, 0, 0, 7)
+
+
+def test_a_person_without_an_id_right_under_the_header_is_still_a_person(db: Database, district: District,
+                                                                          tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    people = families()
+    people[0]["身份证号"] = ""
+    people[0]["备注"] = "身份证待补填写"
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(people)), "--dry-run")
+    assert counts(out) == (7, 3, 2, 0, 1, 4) and messages(out)[(2, "身份证号")] == "身份证号为空"
+
+
 # -- header names ---------------------------------------------------------------------------------
 
 def test_member_name_and_id_columns_named_for_members(db: Database, district: District, tmp_path: Path,

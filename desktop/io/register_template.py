@@ -424,6 +424,31 @@ def _is_name_of(column: str, value: str) -> bool:
     return not firsts.isdisjoint(value.lower()) and header_key(value) in names
 
 
+# What the notes on filling a column say, under the header: how to fill it ("填写户编号", "填本人、配偶等",
+# "18位"), the values allowed ("城市/农村", "是、否"), the unit ("元", "单位:元").
+_NOTE = re.compile(r"填|说明|格式|例|如[:：]|注[:：]|必选|可选|[0-9]+位|^[(（]?(单位[:：]?)?(万?元)(/年)?[)）]?$")
+_LIST = re.compile(r"[^/、,，;；|]+([/、,，;；|][^/、,，;；|]+)+")
+
+
+def is_notes_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
+    """A row right under the header telling how to fill the columns, not a person: no ID number,
+    no relation that is one (blank, or "本人/配偶/子女…" listing them), and at least two cells of notes:
+    how to fill a column, the values allowed, the unit of the amounts."""
+    if names_an_id(cell_text(value_at(values, columns["身份证号"]))):
+        return False
+    relation = cell_text(value_at(values, columns["与户主关系"]))
+    if relation and not _choice("与户主关系", relation)[1]:
+        return False
+    notes = 0
+    for value in values:
+        text = _folded(cell_text(value))
+        if text and (_NOTE.search(text) or _LIST.fullmatch(text)):
+            notes += 1
+            if notes >= 2:
+                return True
+    return False
+
+
 def is_total_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
     """A "合计 / 共 N 户" line under the table or a subtotal between its groups: no ID number, and the
     first filled cell a total; or, in a row naming no one (nothing in 姓名 and 与户主关系 but a total
