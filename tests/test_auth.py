@@ -117,7 +117,7 @@ def test_edit_stop_and_restart_an_account(district: District) -> None:
                      region_id=district.regions["八泉街道"])
     changed = _user(district, "community_worker")
     assert (changed.display_name, changed.role, changed.region_name) == ("陈晓琴", "subdistrict_caseworker", "八泉街道")
-    assert auth.login(db, "community_worker", PASSWORD).region_path.endswith(f"/{district.regions['八泉街道']}/")
+    assert auth.login(db, "community_worker", PASSWORD).region_path.endswith(f"/{district.regions['八泉街道']:08d}/")
     auth.update_user(db, admin, worker.id, active=False)
     with pytest.raises(PermissionDenied, match="已停用"):
         auth.login(db, "community_worker", PASSWORD)

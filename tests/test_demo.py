@@ -149,7 +149,7 @@ def test_regions_and_logins(small: Database) -> None:
         for name in communities:
             r = regions[name]
             assert r[1] == "community"
-            assert r[2] == f"/{regions['西塞山区'][4]}/{regions[sub][4]}/{r[4]}/"
+            assert r[2] == f"/{regions['西塞山区'][4]:08d}/{regions[sub][4]:08d}/{r[4]:08d}/"
     for login in demo.LOGINS:
         actor = auth.login(small, login.username, login.password)
         assert actor.role == login.role

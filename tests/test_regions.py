@@ -58,7 +58,7 @@ def test_a_new_office_adds_its_towns_and_villages(fresh: tuple[Database, Actor, 
     assert rows["河口镇"].area_type == "rural"  # a town's people are rural
     assert rows["飞云社区"].level == "community" and rows["飞云社区"].code == "420203001001"
     assert rows["道仕袱村"].area_type == "rural" and rows["道仕袱村"].code == "420203002005"
-    assert rows["飞云社区"].path == f"/{root}/{sub}/{community}/"
+    assert rows["飞云社区"].path == f"/{root:08d}/{sub:08d}/{community:08d}/"
     assert [r.name for r in regions.list_regions(db, admin)] == ["西塞山区", "八泉街道", "飞云社区", "河口镇", "道仕袱村"]
     assert audit_actions(db) == ["region.add"] * 4
     # The new community can now hold a community worker's account.
@@ -277,7 +277,7 @@ def test_moving_a_community_takes_its_households_and_records_along(district: Dis
     regions.move_region(d.db, d.admin, feiyun, hekou, expected_version=regions.find_region(d.db, d.admin, "飞云社区").version)
 
     moved = regions.find_region(d.db, d.admin, "飞云社区")
-    assert (moved.parent_id, moved.path, moved.code) == (hekou, f"/{d.root_id}/{hekou}/{feiyun}/", "420203001002")
+    assert (moved.parent_id, moved.path, moved.code) == (hekou, f"/{d.root_id:08d}/{hekou:08d}/{feiyun:08d}/", "420203001002")
     assert [r.name for r in regions.list_regions(d.db, new_caseworker)] == ["河口镇", "飞云社区", "闸口社区", "道仕袱村"]
     assert (seen(old_caseworker), seen(new_caseworker)) == (0, 2)
     assert monitoring.column_counts(d.db, new_caseworker)["class_1"] == 2

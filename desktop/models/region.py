@@ -9,7 +9,10 @@ from desktop.models.base import Base, Versioned
 class Region(Versioned, Base):
     """District → sub-district/town → community/village.
 
-    ``path`` is the materialised path of ids ("/1/4/17/"): a subtree is ``path LIKE '/1/4/%'``.
+    ``path`` is the materialised path of ids, each written with eight digits
+    ("/00000001/00000004/00000017/", :func:`child_path`): a subtree is ``path LIKE '/00000001/00000004/%'``,
+    and ordering by ``path`` puts parents before children and children in the order they were added
+    (unpadded, "/1/10/" sorted before "/1/2/").
     """
 
     __tablename__ = "regions"
@@ -23,3 +26,11 @@ class Region(Versioned, Base):
     path: Mapped[str] = mapped_column(String(128), default="")
 
     __table_args__ = (Index(None, "path"), Index(None, "parent_id", "name"))
+
+
+PATH_DIGITS = 8
+
+
+def child_path(parent_path: str, region_id: int) -> str:
+    """The path of region ``region_id`` under the region whose path is ``parent_path`` ("" for the top)."""
+    return f"{parent_path or '/'}{region_id:0{PATH_DIGITS}d}/"

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from desktop import config
 from desktop.models import AuditEntry, Region, User
 from desktop.models.base import now_utc
+from desktop.models.region import child_path
 from desktop.rules import lockout
 from desktop.rules.codes import ROLE_LABELS, RegionLevel, Role, region_level_problem
 from desktop.rules.lockout import LOCK_MINUTES, MAX_FAILED_LOGINS, LoginState
@@ -280,7 +281,7 @@ def ensure_district(db: Database, name: str = "西塞山区", code: str = "42020
         root = Region(code=code, name=name, level=RegionLevel.DISTRICT, area_type="urban", path="")
         session.add(root)
         session.flush()
-        root.path = f"/{root.id}/"
+        root.path = child_path("", root.id)
         session.commit()
         return root.id
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop.io import spreadsheet as ss
 from desktop.models import Base, Household, Member, Region, User
+from desktop.models.region import child_path
 from desktop.rules.codes import AREA_LABELS, LEVEL_LABELS, AreaType, RegionLevel, Role
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
@@ -94,22 +95,7 @@ def list_regions(db: Database, actor: Actor) -> list[RegionRow]:
         query = select(Region).order_by(Region.path)
         if actor.region_path:
             query = query.where(Region.path.like(actor.region_path + "%"))
-        rows = [_row(r) for r in uow.session.scalars(query)]
-    # By path as text "/1/10/" would come before "/1/2/": order each parent's children by id.
-    children: dict[int | None, list[RegionRow]] = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r)
-    ids = {r.id for r in rows}
-    out: list[RegionRow] = []
-
-    def walk(parent: int | None) -> None:
-        for r in sorted(children.get(parent, []), key=lambda x: x.id):
-            out.append(r)
-            walk(r.id)
-    for top in sorted((r for r in rows if r.parent_id not in ids), key=lambda x: x.id):
-        out.append(top)
-        walk(top.id)
-    return out
+        return [_row(r) for r in uow.session.scalars(query)]  # each parent's children in the order added
 
 
 # The level words a region's name ends in, as people write them or leave them out: 八泉 for 八泉街道,
@@ -243,7 +229,7 @@ def new_region(uow: UnitOfWork, parent: Region, name: str, code: str, level: str
     """Make the region under ``parent`` with its path, audited (the values are checked by the callers)."""
     region = uow.add(Region(parent_id=parent.id, name=name, code=code, level=level, area_type=area))
     uow.flush()
-    region.path = f"{parent.path}{region.id}/"
+    region.path = child_path(parent.path, region.id)
     uow.audit("region.add", "regions", region.id, after=snapshot(region))
     uow.notify("regions", region.id)
     return region
@@ -497,7 +483,7 @@ def move_region(db: Database, actor: Actor, region_id: int, parent_id: int,
         uow.check_version(region, expected_version, "区划")
         parent, info = _move(uow, region, parent_id)
         before = snapshot(region)
-        old_path, new_path = region.path, f"{parent.path}{region.id}/"
+        old_path, new_path = region.path, child_path(parent.path, region.id)
         for below in uow.session.scalars(select(Region).where(Region.path.like(old_path + "%"),
                                                               Region.id != region.id)):
             below.path = new_path + below.path[len(old_path):]  # none under a community today
