@@ -206,7 +206,7 @@ def test_post_checks_command_says_when_it_cuts(district: District, capsys: pytes
     monkeypatch.setattr(svc, "LIST_LIMIT", 1)
     assert cli.main(["post-checks", "--as-of", "2027-03-01", "--database-url", url]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1] == "仅列出最早到期的 1 项,其后还有;用 --json 查看全部" and len(lines) == 4
+    assert lines[-1] == "仅列出最早到期的 1 项,共 2 项;用 --json 查看全部" and len(lines) == 4
     assert cli.main(["post-checks", "--as-of", "2027-03-01", "--json", "--database-url", url]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
     monkeypatch.setattr(svc, "LIST_LIMIT", 5)

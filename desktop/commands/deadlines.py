@@ -142,12 +142,10 @@ def run_post_checks(args: argparse.Namespace) -> int:
     # --json is for scripts: every check; the text for people shows the earliest LIST_LIMIT and says so
     limit = applications.EXPORT_LIMIT if args.json else applications.LIST_LIMIT
     try:
-        rows = applications.post_check_queue(db, cli_actor(), as_of=as_of, due_within_days=args.within, limit=limit)
+        rows = applications.post_check_queue(db, cli_actor(), as_of=as_of, due_within_days=args.within,
+                                             overdue_only=args.overdue, limit=limit)
     finally:
         db.dispose()
-    cut = len(rows) >= limit
-    if args.overdue:
-        rows = [r for r in rows if r.overdue]
     if args.json:
         print_json([{"id": r.id, "application_id": r.application_id, "head_name": r.head_name, "region": r.region_name,
                      "kind": r.kind, "kind_label": r.kind_label, "due_on": r.due_on, "overdue": r.overdue,
@@ -164,6 +162,6 @@ def run_post_checks(args: argparse.Namespace) -> int:
         state = f"已过期限 {-days} 天" if r.overdue else ("今天到期" if days == 0 else f"还有 {days} 天")
         print("\t".join([str(r.id), str(r.application_id), r.head_name, r.region_name, r.kind_label,
                          r.due_on.isoformat(), state]))
-    if cut:  # never cut silently
-        print(f"仅列出最早到期的 {limit:,} 项,其后还有;用 --json 查看全部")
+    if rows.truncated:  # never cut silently: how many there are, and how to see the rest
+        print(f"仅列出最早到期的 {len(rows):,} 项,共 {rows.total:,} 项;用 --json 查看全部")
     return 0

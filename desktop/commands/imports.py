@@ -63,8 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     tp.add_argument("out", type=parse_xlsx_path, help="输出文件(.xlsx)")
     tp.set_defaults(func=write_template)
 
-    bt = isub.add_parser("batches", help="列出已导入的批次")
-    bt.add_argument("--json", action="store_true", help="以 JSON 输出")
+    bt = isub.add_parser("batches", help="列出已导入的批次,最近的在前(文本列出最近的 500 批,多于此数时说明;--json 列出全部)")
+    bt.add_argument("--json", action="store_true", help="以 JSON 输出全部批次")
     add_database_option(bt)
     bt.set_defaults(func=list_batches)
 
@@ -293,7 +293,9 @@ def write_template(args: argparse.Namespace) -> int:
 def list_batches(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        batches = department_import.list_batches(db, cli_actor())
+        # --json is for scripts: every batch; the text for people shows the latest ones and says so
+        batches = department_import.list_batches(db, cli_actor(),
+                                                 limit=None if args.json else department_import.BATCHES_SHOWN)
         if args.json:
             print_json([{"id": b.id, "kind": b.kind, "department": b.department,
                          "department_label": b.department_label if b.kind == department_import.KIND else None,
@@ -313,6 +315,8 @@ def list_batches(args: argparse.Namespace) -> int:
             else:
                 what = f"家庭 {c.get('households', 0)} 户,成员 {c.get('persons', 0)} 人"
             sys.stdout.write(f"{b.id}\t{when}\t{b.department_label}\t{b.file_name}\t{what}\t{b.imported_by}\n")
+        if batches.truncated:  # never cut silently
+            print(f"仅列出最近的 {len(batches):,} 批,共 {batches.total:,} 批;用 --json 查看全部")
     finally:
         db.dispose()
     return 0

@@ -86,6 +86,7 @@ from desktop.rules.procedure import STATUS_LABELS, STEP_LABELS, ProcedureRefused
 from desktop.rules.workdays import WorkCalendar, unknown_years_warning
 from desktop.services.base import (
     Actor,
+    CutList,
     UnitOfWork,
     check_day,
     moment_on,
@@ -257,6 +258,7 @@ class PostCheckInfo:
     stops_when_failed: bool = False  # a failed check stops the assistance instead of revoking it
     gradual_exit_allowed: bool = False  # … and may stop it by a gradual exit (低保)
     revoked: bool = False  # the approval is revoked already: a failed check only records its finding
+    subdistrict_name: str = ""  # of the household's community (in the post-check list and its export)
 
 
 @dataclass(frozen=True)
@@ -1904,53 +1906,82 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
 
 
 def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, include_done: bool = False,
-                     due_within_days: int | None = None, limit: int | None = None) -> list[PostCheckInfo]:
-    """Post-checks to do, earliest due first (on running approvals only unless ``include_done``), at most
-    ``limit`` (default :data:`LIST_LIMIT`)."""
+                     due_within_days: int | None = None, kind: str | None = None, overdue_only: bool = False,
+                     limit: int | None = None) -> CutList:
+    """Post-checks to do, earliest due first (on running approvals only unless ``include_done``), of one
+    ``kind`` or all, overdue only or not, at most ``limit`` (default :data:`LIST_LIMIT`); ``total`` of the
+    answer counts every check that matched, so that a list cut at the limit can say so."""
     as_of = as_of or date.today()
+    limit = LIST_LIMIT if limit is None else limit
     with unit_of_work(db, actor) as uow:
         query = (select(PostCheck, Household.head_name, Household.region_id, Application.track, Application.category,
                         Application.status)
                  .join(Application, Application.id == PostCheck.application_id)
-                 .join(Household, Household.id == Application.household_id)
-                 .order_by(PostCheck.due_on, PostCheck.id).limit(LIST_LIMIT if limit is None else limit))
+                 .join(Household, Household.id == Application.household_id))
         if not include_done:
             query = query.where(PostCheck.done_on.is_(None), Application.status == "approved",
                                 Application.stopped_on.is_(None))
         if due_within_days is not None:
             query = query.where(PostCheck.due_on <= date.fromordinal(as_of.toordinal() + due_within_days))
+        if kind:
+            query = query.where(PostCheck.kind == kind)
+        if overdue_only:  # as PostCheckInfo.overdue says it
+            query = query.where(PostCheck.done_on.is_(None), PostCheck.due_on < as_of)
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        rows = uow.session.execute(query).all()
+        rows = uow.session.execute(query.order_by(PostCheck.due_on, PostCheck.id).limit(limit)).all()
+        total = len(rows)
+        if total >= limit:  # cut, or exactly full: count them all
+            total = uow.session.scalar(select(func.count()).select_from(
+                query.with_only_columns(PostCheck.id).subquery())) or 0
         regions = _regions(uow, [r[2] for r in rows])
-        return [_post_check_info(pc, name, regions.get(rid, ("", "", None))[0], as_of, track, category, status)
-                for pc, name, rid, track, category, status in rows]
+        out = []
+        for pc, name, rid, track, category, status in rows:
+            region, subdistrict, _ = regions.get(rid, ("", "", None))
+            out.append(_post_check_info(pc, name, region, as_of, track, category, status, subdistrict))
+        return CutList(out, total)
+
+
+POST_CHECK_HEADERS = ["申请编号", "户主", "街道(镇)", "社区(村)", "核查类型", "到期日", "逾期", "抽查样本"]
+
+
+def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_of: date | None = None,
+                            kind: str | None = None, overdue_only: bool = False,
+                            progress: Progress = NO_PROGRESS) -> int:
+    """The post-check list under the same filters as on screen, every check of it (the screen shows the
+    earliest :data:`LIST_LIMIT`), earliest due first, as xlsx. The export is logged."""
+    from desktop.io.xlsx_writer import write_table
+
+    as_of = as_of or date.today()
+    checks = post_check_queue(db, actor, as_of=as_of, kind=kind, overdue_only=overdue_only, limit=EXPORT_LIMIT)
+    if not checks:
+        raise ValidationFailed("没有符合筛选条件的事后核查,没有导出文件。")
+    if checks.truncated:
+        raise ValidationFailed(f"符合条件的事后核查有 {checks.total:,} 项,超过一个工作表能容纳的 "
+                               f"{EXPORT_LIMIT:,} 项;请按类型或只看逾期分开导出。")
+    table = [[c.application_id, c.head_name, c.subdistrict_name, c.region_name, c.kind_label, c.due_on,
+              "逾期" if c.overdue else "", c.sample_id] for c in checks]
+    what = (proc.POST_CHECK_LABELS.get(kind, kind) if kind else "全部类型") + (",只看逾期" if overdue_only else "")
+    title = f"事后核查清单({what};{as_of:%Y-%m-%d})"
+    n = write_table(path, POST_CHECK_HEADERS, table, sheet="事后核查", title=title,
+                    **progress.writing(len(table), "项"))
+    with unit_of_work(db, actor, write=True) as uow:
+        uow.audit("post_checks.export", "post_checks", None, after={"rows": n, "file": Path(path).name},
+                  detail=f"导出事后核查清单 {n:,} 项({title})到《{Path(path).name}》")
+    return n
 
 
 def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date, track: str, category: str,
-                     status: str) -> PostCheckInfo:
+                     status: str, subdistrict: str = "") -> PostCheckInfo:
     stops = proc.failure_stops(track, pc.kind)
     return PostCheckInfo(pc.id, pc.version, pc.application_id, name, region, pc.kind,
                          proc.POST_CHECK_LABELS.get(pc.kind, pc.kind), pc.due_on, pc.done_on, pc.result, pc.note,
                          pc.sample_id, pc.done_on is None and pc.due_on < as_of, stops,
-                         stops and category == Category.DIBAO, status == "revoked")
+                         stops and category == Category.DIBAO, status == "revoked", subdistrict)
 
 
 # -- reading ---------------------------------------------------------------------------------------
-class ApplicationList(list):
-    """The rows of a list, at most the limit asked for, and ``total``: how many matched the filters in all,
-    so that a list cut at the limit can say so (``truncated``)."""
-
-    def __init__(self, rows: Iterable[ApplicationRow] = (), total: int | None = None) -> None:
-        super().__init__(rows)
-        self.total = len(self) if total is None else total
-
-    @property
-    def truncated(self) -> bool:
-        return self.total > len(self)
-
-
 SCAN_CHUNK = 900  # applications evaluated at a time where a filter needs their computed deadlines
 
 
@@ -1973,7 +2004,7 @@ def _key(row: ApplicationRow) -> tuple[date, int]:
 def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, status: str | None = "open",
                       track: str | None = None, category: str | None = None, next_step: str | None = None,
                       region_id: int | None = None, overdue_only: bool = False, name: str = "",
-                      limit: int | None = None) -> ApplicationList:
+                      limit: int | None = None) -> CutList:
     """Applications with their next step, due dates and working days left, soonest due first.
 
     ``status`` None lists every status; :data:`TO_DO` the open ones and the emergency help given whose
@@ -2060,7 +2091,7 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         if len(parts) > 1 and first:  # the first ``limit`` of both, as one query would have given them
             first = sorted(first, key=lambda p: (p[0].due_on, p[0].id))[:limit]
         out = heapq.nsmallest(limit, rows_of(first) + kept, key=_key)
-        return ApplicationList(out, total)
+        return CutList(out, total)
 
 
 APPLICATION_HEADERS = ["申请编号", "户主", "人口", "街道(镇)", "社区(村)", "救助类别", "办理方式", "受理日期", "状态",
@@ -2095,7 +2126,7 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
 
 
 def deadlines(db: Database, actor: Actor, *, as_of: date | None = None, overdue_only: bool = False,
-              limit: int | None = None) -> ApplicationList:
+              limit: int | None = None) -> CutList:
     """Open applications with their next step, due date and working days left (for the CLI), and with them
     the emergency help given first whose paperwork is still to complete (``after_help``, :data:`TO_DO`).
     At most ``limit`` (default :data:`LIST_LIMIT`) soonest due; ``total`` counts them all."""

@@ -52,7 +52,7 @@ from desktop.rules.codes import (
     Role,
     Stage,
 )
-from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_early, unit_of_work
+from desktop.services.base import Actor, CutList, UnitOfWork, require_role, snapshot, too_early, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 from desktop.services.files import FILE_REASONS
@@ -61,6 +61,7 @@ from desktop.services.progress import NO_PROGRESS, Progress
 
 ASSESSORS = (Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER)
 CHUNK = 4000  # households per set-based load in re-assessment
+LIST_LIMIT = 200  # the latest assessments listed on the assessment page
 
 PLACEMENT_STAGE: dict[str, str | None] = {
     mt.APPLY: Stage.APPLYING.value,
@@ -359,8 +360,13 @@ def last_investigators(db: Database, actor: Actor) -> str:
         return "、".join(str(n) for n in names or ())
 
 
-def search_households(db: Database, actor: Actor, text: str = "", limit: int = 50) -> list[HouseholdHit]:
-    """Households in the actor's area by head's name, household code or ID number (or its last digits)."""
+SEARCH_LIMIT = 50  # households a search lists
+
+
+def search_households(db: Database, actor: Actor, text: str = "", limit: int | None = None) -> CutList:
+    """Households in the actor's area by head's name, household code or ID number (or its last digits), at
+    most ``limit`` (default :data:`SEARCH_LIMIT`); ``total`` of the answer counts every match."""
+    limit = SEARCH_LIMIT if limit is None else limit
     require_role(actor, *ASSESSORS, doing="评估家庭")
     text = (text or "").strip()
     with unit_of_work(db, actor) as uow:
@@ -380,10 +386,14 @@ def search_households(db: Database, actor: Actor, text: str = "", limit: int = 5
             conditions.append(Household.id.in_(member_match))
             query = query.where(or_(*conditions))
         rows = uow.session.execute(query.order_by(Household.id).limit(limit)).all()
+        total = len(rows)
+        if total >= limit:  # cut, or exactly full: count them all
+            total = uow.session.scalar(select(func.count()).select_from(
+                query.with_only_columns(Household.id).subquery())) or 0
         names = _region_names(uow.session)
-        return [HouseholdHit(r.id, r.code or "", r.head_name, _masked(actor, r.head_id_number),
-                             names.get(r.region_id, ""), r.member_count, category_label(r.category),
-                             stage_label(r.stage), r.last_assessed_on) for r in rows]
+        return CutList([HouseholdHit(r.id, r.code or "", r.head_name, _masked(actor, r.head_id_number),
+                                     names.get(r.region_id, ""), r.member_count, category_label(r.category),
+                                     stage_label(r.stage), r.last_assessed_on) for r in rows], total)
 
 
 def load_household(db: Database, actor: Actor, household_id: int) -> HouseholdInputs:
@@ -693,8 +703,11 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
 
 
 def list_assessments(db: Database, actor: Actor, *, household_id: int | None = None,
-                     limit: int = 200) -> list[AssessmentRow]:
+                     limit: int | None = None) -> CutList:
+    """Saved assessments, the latest first, at most ``limit`` (default :data:`LIST_LIMIT`); ``total`` of
+    the answer counts every one in the actor's area, so that a list cut at the limit can say so."""
     require_role(actor, *ASSESSORS, doing="查看评估")
+    limit = LIST_LIMIT if limit is None else limit
     with unit_of_work(db, actor) as uow:
         query = (select(Assessment.id, Assessment.household_id, Household.head_name, Household.region_id,
                         Assessment.assessed_on, Assessment.result_category, Assessment.per_capita_income,
@@ -708,12 +721,16 @@ def list_assessments(db: Database, actor: Actor, *, household_id: int | None = N
         if household_id is not None:
             query = query.where(Assessment.household_id == household_id)
         rows = uow.session.execute(query.order_by(Assessment.id.desc()).limit(limit)).all()
+        total = len(rows)
+        if total >= limit:  # cut, or exactly full: count them all
+            total = uow.session.scalar(select(func.count()).select_from(
+                query.with_only_columns(Assessment.id).subquery())) or 0
         names = _region_names(uow.session)
-        return [AssessmentRow(r.id, r.household_id, r.head_name, names.get(r.region_id, ""), r.assessed_on,
-                              category_label(r.result_category), r.per_capita_income, r.urgent,
-                              mt.saved_placement_label(r.placement, r.result or {}),
-                              r.placement != r.suggested_placement,
-                              r.display_name or "系统") for r in rows]
+        return CutList([AssessmentRow(r.id, r.household_id, r.head_name, names.get(r.region_id, ""), r.assessed_on,
+                                      category_label(r.result_category), r.per_capita_income, r.urgent,
+                                      mt.saved_placement_label(r.placement, r.result or {}),
+                                      r.placement != r.suggested_placement,
+                                      r.display_name or "系统") for r in rows], total)
 
 
 def get_assessment(db: Database, actor: Actor, assessment_id: int) -> AssessmentDetail:

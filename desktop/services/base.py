@@ -7,7 +7,7 @@ import decimal
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -38,6 +38,19 @@ SCHEMA_REVISION = (select(column("version_num")).select_from(table("alembic_vers
                    .limit(1).scalar_subquery().label("revision"))
 
 WRITERS = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER})
+
+
+class CutList(list):
+    """The rows of a list, at most the limit asked for, and ``total``: how many matched in all, so that a
+    list cut at the limit can say so (``truncated``) in the window and on the command line alike."""
+
+    def __init__(self, rows: Iterable[Any] = (), total: int | None = None) -> None:
+        super().__init__(rows)
+        self.total = len(self) if total is None else total
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.rules.codes import Role
 from desktop.services import bulk
-from desktop.services.base import Actor, require_role, unit_of_work
+from desktop.services.base import Actor, CutList, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import (
     ALREADY_IMPORTED,
@@ -1004,13 +1004,22 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
 
 # -- after the import ---------------------------------------------------------------------------
 
-def list_batches(db: Database, actor: Actor, kind: str | None = None, limit: int = 500) -> list[BatchInfo]:
-    """Imported batches, newest first."""
+BATCHES_SHOWN = 500  # the latest batches the import history lists until asked for every one
+
+
+def list_batches(db: Database, actor: Actor, kind: str | None = None, limit: int | None = BATCHES_SHOWN) -> CutList:
+    """Imported batches, newest first, at most ``limit`` (None: every one); ``total`` of the answer
+    counts them all, so that a list cut at the limit can say so."""
     with unit_of_work(db, actor) as uow:
-        query = select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)
+        query = select(ImportBatch).order_by(ImportBatch.id.desc())
         if kind:
             query = query.where(ImportBatch.kind == kind)
-        return [_batch_info(b) for b in uow.session.scalars(query)]
+        batches = [_batch_info(b) for b in uow.session.scalars(query if limit is None else query.limit(limit))]
+        total = len(batches)
+        if limit is not None and total >= limit:  # cut, or exactly full: count them all
+            total = uow.session.scalar(select(func.count()).select_from(
+                query.with_only_columns(ImportBatch.id).order_by(None).subquery())) or 0
+        return CutList(batches, total)
 
 
 def other_departments(db: Database, actor: Actor) -> list[str]:
