@@ -200,3 +200,25 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> ShownErrors:
     monkeypatch.setattr(errors.QMessageBox, "warning", warning)
     monkeypatch.setattr(errors, "show_crash", lambda _p, _t, exc, _tb: shown.crashes.append(exc))
     return shown
+
+
+@pytest.fixture
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A settings file of this test's own: the columns one test chooses must not follow into the next."""
+    from desktop import config
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path))
+    return tmp_path / "settings.json"
+
+
+@pytest.fixture
+def zh_cn(qapp: object) -> Iterator[None]:
+    """The window in Simplified Chinese, as the office reads it, for a test that asserts its text; no
+    translator left installed after it."""
+    from desktop import i18n
+
+    i18n.install(qapp, "zh_CN")
+    yield
+    for translator in list(i18n._installed):  # i18n.install(app, "en") fails on this PySide6 (QLocale.Territory)
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()

@@ -23,6 +23,7 @@ from desktop.views.context import AppContext
 from desktop.views.household_detail import HouseholdDetailDialog, MemberDialog
 from desktop.views.households import HouseholdsPage, HouseholdTableModel
 from desktop.views.operations import wait_for_background
+from tests.columns import menu_actions, shown_columns
 from tests.discard import check_discard_question
 from tests.district import District
 
@@ -729,24 +730,12 @@ def test_each_tab_of_the_household_window_has_its_own_alt_key(qtbot, qapp: QAppl
 
 
 # -- the columns the user chooses (列…, a right click on the header) ------------------------------
-@pytest.fixture
-def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A settings file of this test's own: the columns one test chooses must not follow into the next."""
-    from desktop import config
-
-    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path))
-    return tmp_path / "settings.json"
-
-
 def _menu_actions(page: HouseholdsPage) -> dict[str, QAction]:
-    menu = page.columns.menu()
-    return {a.text().replace("&&", "&"): a for a in menu.actions() if a.text()}
+    return menu_actions(page.columns)
 
 
 def _shown(page: HouseholdsPage) -> list[str]:
-    header = page.table.horizontalHeader()
-    return [page.model.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal)
-            for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
+    return shown_columns(page.table)
 
 
 def test_columns_are_hidden_and_shown_from_the_header_menu(qtbot, sqlite_district: District,  # noqa: ANN001

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace as NS
 
 import pytest
@@ -13,13 +14,14 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n
+from desktop import config, i18n
 from desktop.views.applications import ApplicationsTableModel, PostChecksTableModel
 from desktop.views.assessment import AssessmentsTableModel
 from desktop.views.assessment_wizard import HouseholdHitsTableModel
 from desktop.views.calendar_settings import YearsTableModel
 from desktop.views.policy_settings import HistoryTableModel, InForceTableModel
 from desktop.views.statistics import RecordTableModel
+from desktop.views.table_model import ColumnChooser, RowListTableModel, read_only_table
 from desktop.views.users import UsersTableModel
 
 HORIZONTAL = Qt.Orientation.Horizontal
@@ -149,3 +151,31 @@ def test_an_empty_table_says_why_once_it_has_been_filled(qtbot) -> None:  # noqa
     model.set_rows([])
     assert hint.isVisible()
     assert read_only_table(UsersTableModel()).findChild(EmptyHint) is None  # only where a note is given
+
+
+class _Rows(RowListTableModel[tuple[str, str, str]]):
+    COLUMNS = ("A", "B", "C")
+
+    def display(self, row: tuple[str, str, str], column: int) -> str:
+        return row[column]
+
+
+def test_a_stretched_last_column_is_no_choice_of_the_users(qtbot, own_settings: Path) -> None:  # noqa: ANN001
+    """On a list whose last column takes the width left (read_only_table), a wider window widened that
+    column and the chooser took it for the user's drag: the choice was saved, and the defaults no longer
+    applied. A drag of another column's edge is still the user's."""
+    model = _Rows()
+    model.set_rows([("1", "2", "3")])
+    table = read_only_table(model, widths=(60, 60))
+    qtbot.addWidget(table)
+    table.resize(400, 200)
+    table.show()
+    chooser = ColumnChooser(table, "test_rows", "someone")
+    table.resize(700, 200)
+    QApplication.processEvents()
+    assert table.columnWidth(2) > 300 and not chooser.chosen and not chooser._timer.isActive()
+    table.horizontalHeader().resizeSection(1, 90)  # a drag
+    assert chooser.chosen
+    chooser.save()
+    assert config.view_state("someone", "test_rows")["widths"] == {"0": table.columnWidth(0), "1": 90,
+                                                                   "2": chooser.defaults[2]}

@@ -143,132 +143,127 @@
     </message>
     <message>
         <location filename="../views/households.py" line="391" />
-        <source>Choose the columns shown (also a right click on the column headers)</source>
-        <translation>选择显示哪些列(也可在列标题上单击右键)</translation>
-    </message>
-    <message>
-        <location filename="../views/households.py" line="392" />
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="397" />
+        <location filename="../views/households.py" line="396" />
         <source>Look &amp;in:</source>
         <translation>范围(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="397" />
+        <location filename="../views/households.py" line="396" />
         <source>&amp;Library class:</source>
         <translation>库别(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="398" />
+        <location filename="../views/households.py" line="397" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="398" />
+        <location filename="../views/households.py" line="397" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="526" />
-        <location filename="../views/households.py" line="562" />
+        <location filename="../views/households.py" line="525" />
+        <location filename="../views/households.py" line="561" />
         <source>{n}+ households (counting…)</source>
         <translation>{n}+ 户(正在计数…)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="529" />
+        <location filename="../views/households.py" line="528" />
         <source>Searching names starting with “{v}”</source>
         <translation>按姓名查找:以“{v}”开头</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="530" />
+        <location filename="../views/households.py" line="529" />
         <source>Searching the ID number {v}</source>
         <translation>按身份证号查找:{v}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="531" />
+        <location filename="../views/households.py" line="530" />
         <source>Searching ID numbers ending in {v}</source>
         <translation>按身份证号末位查找:以 {v} 结尾</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="532" />
+        <location filename="../views/households.py" line="531" />
         <source>Searching phone numbers starting with {v}</source>
         <translation>按电话查找:以 {v} 开头</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="533" />
+        <location filename="../views/households.py" line="532" />
         <source>Searching addresses containing “{v}” (slower on a large registry)</source>
         <translation>按地址查找:包含“{v}”(数据量大时较慢)</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="534" />
+        <location filename="../views/households.py" line="533" />
         <source>{v} is not a valid ID number: {why}</source>
         <translation>{v} 不是有效的身份证号:{why}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="541" />
+        <location filename="../views/households.py" line="540" />
         <source>No household matches the search, the filters or the region chosen. Clear the search box, set the lists to 全部 or choose the whole district in the tree on the left.</source>
         <translation>没有符合搜索、筛选条件或所选区划的家庭。可清空搜索框、把各下拉框设为“全部”,或在左侧区划树中选择全区。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="543" />
+        <location filename="../views/households.py" line="542" />
         <source>There are no household records yet. To start, import the household register (主动发现 → 家庭台账 → 导入家庭台账, from the standard template), or register a clue (主动发现 → 线索收件箱 → 登记线索): a household record is made when a clue is investigated. The sub-districts and communities they name are set up first in 系统设置 → 区划管理.</source>
         <translation>还没有家庭档案。请先导入家庭台账(主动发现 → 家庭台账 → 导入家庭台账,按标准模板填写),或登记线索(主动发现 → 线索收件箱 → 登记线索):线索调查时会建立家庭档案。台账和线索中的街道、社区须先在 系统设置 → 区划管理 中建立。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="551" />
+        <location filename="../views/households.py" line="550" />
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="564" />
+        <location filename="../views/households.py" line="563" />
         <source>Searching addresses…</source>
         <translation>正在按地址查找…</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="565" />
+        <location filename="../views/households.py" line="564" />
         <source>Search cancelled</source>
         <translation>已取消查找</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="568" />
+        <location filename="../views/households.py" line="567" />
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="574" />
+        <location filename="../views/households.py" line="573" />
         <source>Could not read households: {message}</source>
         <translation>无法读取家庭户:{message}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="653" />
+        <location filename="../views/households.py" line="652" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="653" />
+        <location filename="../views/households.py" line="652" />
         <source>No households match: nothing to export.</source>
         <translation>没有符合条件的家庭户,无可导出。</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="655" />
+        <location filename="../views/households.py" line="654" />
         <source>households-{date}.xlsx</source>
         <translation>家庭户-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="655" />
+        <location filename="../views/households.py" line="654" />
         <source>Export households</source>
         <translation>导出家庭户</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="667" />
+        <location filename="../views/households.py" line="666" />
         <source>Exported {n} households to {path}</source>
         <translation>已导出 {n} 户到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/households.py" line="669" />
+        <location filename="../views/households.py" line="668" />
         <source>Exporting households…</source>
         <translation>正在导出家庭户…</translation>
     </message>

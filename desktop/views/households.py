@@ -58,7 +58,7 @@ from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
-from desktop.views.table_model import ColumnChooser, EmptyHint, number_width, text_width
+from desktop.views.table_model import ColumnChooser, EmptyHint, columns_button, number_width, text_width
 from desktop.views.timing import debounce
 
 log = logging.getLogger("relief_desk")
@@ -387,8 +387,7 @@ class HouseholdsPage(QWidget):
         self.status.addItem(self.tr("Not on the board"), "not_on_board")
         self.open_button = QPushButton(self.tr("&Open"))
         self.export_button = QPushButton(self.tr("&Export…"))
-        self.columns_button = QPushButton(self.tr("Col&umns…"))
-        self.columns_button.setToolTip(self.tr("Choose the columns shown (also a right click on the column headers)"))
+        self.columns_button = columns_button(self.tr("Col&umns…"))
         search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)

@@ -17,7 +17,17 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+from shiboken6 import isValid
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -80,6 +90,26 @@ class EmptyHint(QLabel):
         if event.type() == QEvent.Type.Resize:
             self.setGeometry(self._view.viewport().rect())
         return False
+
+
+class CutNote(QLabel):
+    """The line under a list that stops at a limit: how many rows it shows, how many there are, and how
+    to see the rest (a list cut at 5,000 rows without a word let the user take it for the whole). Hidden
+    while the list shows every row. The page writes the sentence (:meth:`say`); every cut list says it
+    here, in the same place and colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cutNote")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #8a4b00; background: #fff3e0; padding: 3px 6px;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        """Show ``text`` under the list; an empty text (nothing cut) hides the line."""
+        self.setText(text)
+        self.setVisible(bool(text))
 
 
 def width_scale(view: QAbstractItemView) -> float:
@@ -225,6 +255,15 @@ class PagedTableModel(RowListTableModel[R]):
             self.endInsertRows()
 
 
+def columns_button(text: str) -> QPushButton:
+    """The button that opens a :class:`ColumnChooser`'s menu from the keyboard: ``text`` is the page's
+    own (its Alt key free there, e.g. 列(&U)…), the tool tip the same everywhere."""
+    button = QPushButton(text)
+    button.setToolTip(QCoreApplication.translate(
+        "ColumnChooser", "Choose the columns shown (also a right click on the column headers)"))
+    return button
+
+
 class ColumnChooser(QObject):
     """The columns of a big list chosen by the user, as in the office programs they know: a right click
     on the header (or ``button``, reached with its Alt key) opens a menu of the column names with check
@@ -350,12 +389,30 @@ class ColumnChooser(QObject):
         finally:
             self._applying = False
 
+    def _sized_by_user(self, column: int) -> bool:
+        """Whether ``column``'s width is the user's to set: not a column fitted to its contents or one that
+        takes what is left (a stretching column, or the last one shown where the last stretches), whose
+        width changes with the data or the window and was no choice of the user's."""
+        header = self.header
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+            return False
+        return not (header.stretchLastSection() and column == self._last_shown())
+
+    def _last_shown(self) -> int | None:
+        for visual in range(self.header.count() - 1, -1, -1):
+            column = self.header.logicalIndex(visual)
+            if not self.header.isSectionHidden(column):
+                return column
+        return None
+
     def _set_width(self, column: int) -> None:
-        if self.header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+        if self._sized_by_user(column):
             self.header.resizeSection(column, self.widths.get(column, self.header.defaultSectionSize()))
 
     def _resized(self, column: int, _old: int, new: int) -> None:
-        if self._applying or new <= 0 or self.header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+        if not isValid(self.header):  # the list is being destroyed: its header goes first
+            return
+        if self._applying or new <= 0 or not self._sized_by_user(column):
             return  # hidden, laid out by the view, or the column that takes what is left
         self.widths[column] = new
         self._user_changed()
