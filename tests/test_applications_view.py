@@ -12,21 +12,26 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
+from python_calamine import CalamineWorkbook
 
+from desktop import config
 from desktop.rules.codes import Role
 from desktop.services import applications as svc
 from desktop.services.errors import ServiceError
 from desktop.views import application_detail as detail_mod
 from desktop.views import application_forms as forms
 from desktop.views.application_detail import ApplicationDetailDialog
-from desktop.views.applications import ApplicationsPage
+from desktop.views.applications import ApplicationsPage, ApplicationsTableModel
 from desktop.views.calendar_settings import CalendarSettingsTab
 from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
+from desktop.views.table_model import ColumnChooser
+from tests.columns import menu_actions, shown_columns
 from tests.discard import Case, check_discard_question
 from tests.district import District
 from tests.test_applications import _commitment_approved, make_household, run_regular
+from tests.test_cut_lists import AS_OF, three_checks
 
 
 class ModalScript:
@@ -960,9 +965,11 @@ def test_post_check_list_filters_by_kind_and_overdue_and_counts(qtbot, sqlite_di
     assert sorted(kinds()) == [(regular, "periodic"), (commitment, "centralised"), (commitment, "periodic")]
     assert page.checks_count.text() == "3 check(s) to do, 1 overdue"
     page.check_kind.setCurrentIndex(page.check_kind.findData("periodic"))
+    assert wait_for_background()  # the service filters: the list stops at the limit of the checks chosen
     assert sorted(kinds()) == [(regular, "periodic"), (commitment, "periodic")]
     page.check_kind.setCurrentIndex(0)
     page.checks_overdue.setChecked(True)
+    assert wait_for_background()
     assert kinds() == [(commitment, "centralised")] and page.checks_count.text() == "1 check(s) to do, 1 overdue"
     page.refresh()  # a refresh keeps the filter
     assert wait_for_background()
@@ -1646,3 +1653,73 @@ def test_the_grey_notes_of_the_procedure_forms_are_shown_whole(qtbot, qapp, sqli
                     (dialog.windowTitle(), box.placeholderText())
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_post_check_tab_says_when_its_list_is_cut(qtbot, sqlite_district: District, zh_cn: None,  # noqa: ANN001
+                                                      monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The tab lists the earliest 5,000 checks and cut silently: a line under the list says how many there
+    are and how to see the rest; the kind and overdue filters narrow it in the service, and the export
+    writes every check (a small limit stands in for 5,000)."""
+    d = sqlite_district
+    regular, commitment = three_checks(d)
+    monkeypatch.setattr(svc, "LIST_LIMIT", 2)
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.as_of = AS_OF
+    page.refresh()
+    assert wait_for_background()
+    assert page.checks_model.rowCount() == 2 and not page.checks_cut.isHidden()
+    assert page.checks_cut.text() == ("仅显示最早到期的 2 项,共 3 项;可按类型或“只看逾期”缩小范围,"
+                                      "或用“导出核查清单”取得全部。")
+    assert page.checks_count.text() == "只显示前 2 项,共 3 项(其中逾期 1 项)"
+    # narrowed by kind: both reviews fit, nothing is cut, nothing said
+    page.check_kind.setCurrentIndex(page.check_kind.findData("periodic"))
+    assert wait_for_background()
+    assert sorted(c.application_id for c in page.checks_model.rows) == sorted([regular, commitment])
+    assert page.checks_cut.isHidden() and page.checks_count.text() == "待核查 2 项,逾期 0 项"
+    # a refresh of the whole page keeps the filter and its answer
+    page.refresh()
+    assert wait_for_background()
+    assert {c.kind for c in page.checks_model.rows} == {"periodic"} and page.checks_cut.isHidden()
+    # every kind again: cut again, and the export writes every check the filters choose
+    page.check_kind.setCurrentIndex(0)
+    assert wait_for_background()
+    assert not page.checks_cut.isHidden()
+    monkeypatch.setattr("desktop.views.applications.QMessageBox.information", lambda *a: None)
+    out = tmp_path / "核查.xlsx"
+    page.export_checks(str(out))
+    assert wait_for_background()
+    assert len(CalamineWorkbook.from_path(str(out)).get_sheet_by_name("事后核查").to_python()) == 2 + 3
+    assert page.checks_export_button.text() == "导出核查清单(&X)…" and page.checks_export_button.isEnabled()
+
+
+def test_the_applications_list_columns_are_the_users_to_choose(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                               zh_cn: None, own_settings: Path) -> None:
+    """编号 and 户主 stay. The columns fit their contents: a refresh that widens them, or a wider window
+    that stretches the last, is no choice of the user's and saves nothing."""
+    d = sqlite_district
+    svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"], "欧阳一"), category="dibao",
+               accepted_on=date.today())
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    assert wait_for_background()
+    assert page.model.rowCount() == 1 and page.columns_button.text() == "列(&C)…"
+    page.resize(1500, 600)
+    QApplication.processEvents()
+    qtbot.wait(ColumnChooser.SAVE_DELAY_MS + 100)
+    assert not page.columns.chosen and config.view_state("admin", "applications") is None
+    actions = menu_actions(page.columns)
+    assert [name for name, action in actions.items() if not action.isEnabled()] == ["编号", "户主"]
+    actions["办理方式"].trigger()
+    menu_actions(page.columns)["剩余工作日"].trigger()  # the last column: the one before it stretches now
+    shown = shown_columns(page.table)
+    assert "办理方式" not in shown and "剩余工作日" not in shown and shown[:2] == ["编号", "户主"]
+    assert config.view_state("admin", "applications")["hidden"] == [4, 9]
+    page.refresh()
+    assert wait_for_background()
+    assert shown_columns(page.table) == shown
+    again = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(again)
+    assert shown_columns(again.table) == shown and len(ApplicationsTableModel.COLUMNS) == 10

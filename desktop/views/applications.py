@@ -3,6 +3,7 @@ and the front desk (one door accepts, departments handle together)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 from desktop.rules import procedure as proc
 from desktop.rules.codes import TRACK_LABELS
 from desktop.services import applications as svc
+from desktop.services.base import CutList
 from desktop.services.errors import ServiceError
+from desktop.services.progress import Progress
 from desktop.views.application_detail import ApplicationDetailDialog, county_only
 from desktop.views.application_forms import (
     AcceptDialog,
@@ -41,7 +44,13 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
-from desktop.views.table_model import RowListTableModel, read_only_table
+from desktop.views.table_model import (
+    ColumnChooser,
+    CutNote,
+    RowListTableModel,
+    columns_button,
+    read_only_table,
+)
 
 RED = QColor("#c62828")
 ORANGE_BG = QColor("#fff3e0")
@@ -191,6 +200,9 @@ class ApplicationsPage(QWidget):
             filters.addWidget(label)
             filters.addWidget(widget, 1 if widget is self.name else 0)
         filters.addWidget(self.overdue)
+        # The columns shown are the user's to choose (also a right click on the header), as in 家庭档案.
+        self.columns_button = columns_button(self.tr("&Columns…"))  # U is 户主's here
+        filters.addWidget(self.columns_button)
         for combo in (self.status, self.track, self.step, self.region):
             combo.currentIndexChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
@@ -235,6 +247,9 @@ class ApplicationsPage(QWidget):
             "No application matches the filters above. Change the status, track, next step or region; "
             "a new application is taken with “New application”."))
         cap_column_widths(self.table)
+        # 编号 and 户主 say whose application it is: always shown.
+        self.columns = ColumnChooser(self.table, "applications", self.ctx.actor.username, essential=(0, 1),
+                                     button=self.columns_button)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table)
@@ -255,7 +270,12 @@ class ApplicationsPage(QWidget):
         for b in (record, draw):
             county_only(b, self.ctx.actor.role in svc.DECIDERS)
         self.record_check_button, self.draw_button, self.open_check_button = record, draw, open_app
-        for b in (record, draw, export, open_app):
+        self.checks_export_button = QPushButton(self.tr("E&xport the checks…"))
+        self.checks_export_button.setToolTip(self.tr("Every check under the filters (not only the first {n:,} "
+                                                     "shown) as an Excel list; the export is logged")
+                                             .format(n=svc.LIST_LIMIT))
+        self.checks_export_button.clicked.connect(lambda: self.export_checks())
+        for b in (record, draw, export, open_app, self.checks_export_button):
             bar.addWidget(b)
         bar.addStretch(1)
         self.sample_label = QLabel()
@@ -276,9 +296,10 @@ class ApplicationsPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.checks_count)
         layout.addLayout(filters)
-        self.check_kind.currentIndexChanged.connect(self._show_checks)
-        self.checks_overdue.toggled.connect(self._show_checks)
-        self.all_checks: list[svc.PostCheckInfo] = []
+        # The service filters: the list stops at the earliest LIST_LIMIT of the checks chosen, not of all.
+        self.check_kind.currentIndexChanged.connect(self.refresh_checks)
+        self.checks_overdue.toggled.connect(self.refresh_checks)
+        self._checks_generation = 0  # of the post-check list being loaded
         self.checks_model = PostChecksTableModel(self)
         self.checks_table = read_only_table(self.checks_model, fit_contents=True, single=True, empty=self.tr(
             "No check after approval is waiting for the filters above. Checks are scheduled when an "
@@ -286,6 +307,8 @@ class ApplicationsPage(QWidget):
         cap_column_widths(self.checks_table)
         self.checks_table.doubleClicked.connect(lambda _index: self.record_post_check())
         layout.addWidget(self.checks_table)
+        self.checks_cut = CutNote()  # the list stops at the earliest LIST_LIMIT: says so when it does
+        layout.addWidget(self.checks_cut)
         self.last_sample: svc.SampleInfo | None = None
         return tab
 
@@ -299,8 +322,13 @@ class ApplicationsPage(QWidget):
                     next_step=self.step.currentData() or None, region_id=self.region.currentData(),
                     overdue_only=self.overdue.isChecked(), name=self.name.text())
 
+    def check_filters(self) -> dict:
+        return dict(as_of=self.as_of, kind=self.check_kind.currentData() or None,
+                    overdue_only=self.checks_overdue.isChecked())
+
     def refresh(self) -> None:
-        db, actor, filters, as_of = self.ctx.db, self.ctx.actor, self.filters(), self.as_of
+        db, actor, filters, as_of, check_filters = (self.ctx.db, self.ctx.actor, self.filters(), self.as_of,
+                                                    self.check_filters())
 
         def work(_progress):  # noqa: ANN001, ANN202
             today = date.today()
@@ -309,17 +337,29 @@ class ApplicationsPage(QWidget):
             missed = svc.unrecorded_months(db, actor, today=min(as_of or today, today)) if records else []
             to_serve = svc.refusals_to_serve(db, actor, as_of=as_of) if actor.role in svc.SERVERS else []
             return (svc.list_applications(db, actor, limit=svc.LIST_LIMIT, **filters),
-                    svc.post_check_queue(db, actor, as_of=as_of), (month, missed, to_serve))
+                    svc.post_check_queue(db, actor, **check_filters), (month, missed, to_serve))
 
         # Refreshes overlap (a filter changed while the last list was loading) and finish in any order:
         # only the latest one may fill the list, or an older, unfiltered answer replaced the right one.
         self._generation += 1
-        generation = self._generation
-        run_in_background(self, work, lambda result: self._show(result) if generation == self._generation else None,
+        self._checks_generation += 1
+        generation, checks_generation = self._generation, self._checks_generation
+        run_in_background(self, work, lambda result: self._show(result, checks_generation)
+                          if generation == self._generation else None,
                           label=self.tr("Loading applications…"), cancellable=False)
 
-    def _show(self, result: tuple[svc.ApplicationList, list[svc.PostCheckInfo],
-                                  tuple[svc.MonthlyAssistance | None, list[date], list[svc.RefusalToServe]]]) -> None:
+    def refresh_checks(self) -> None:
+        """The post-check list again, under its filters (the applications list stays as it is)."""
+        db, actor, check_filters = self.ctx.db, self.ctx.actor, self.check_filters()
+        self._checks_generation += 1
+        generation = self._checks_generation
+        run_in_background(self, lambda _progress: svc.post_check_queue(db, actor, **check_filters),
+                          lambda checks: self._show_checks(checks) if generation == self._checks_generation else None,
+                          label=self.tr("Loading post-checks…"), cancellable=False)
+
+    def _show(self, result: tuple[CutList, CutList,
+                                  tuple[svc.MonthlyAssistance | None, list[date], list[svc.RefusalToServe]]],
+              checks_generation: int) -> None:
         rows, checks, (month, missed, to_serve) = result
         due = month.due if month is not None else 0
         parts = [self.tr("{month}: {n} household(s) to record").format(month=f"{month.month:%Y-%m}", n=due)] \
@@ -333,8 +373,8 @@ class ApplicationsPage(QWidget):
         self.monthly_due.setVisible(bool(parts))
         selected = self.selected_id()
         self.model.set_rows(rows)
-        self.all_checks = checks
-        self._show_checks()
+        if checks_generation == self._checks_generation:  # not replaced meanwhile by a filter's own load
+            self._show_checks(checks)
         overdue = sum(1 for r in rows if r.overdue)
         if rows.truncated:  # the list stops there: say so, how many there are, and how to see the rest
             self.count_label.setText(self.tr("the first {n} of {total} application(s) only ({overdue} overdue among "
@@ -352,15 +392,28 @@ class ApplicationsPage(QWidget):
                     self.table.selectRow(i)
                     break
 
-    def _show_checks(self) -> None:
-        kind, overdue_only = self.check_kind.currentData(), self.checks_overdue.isChecked()
-        shown = [c for c in self.all_checks if (not kind or c.kind == kind) and (c.overdue or not overdue_only)]
-        self.checks_model.set_rows(shown)
+    def _show_checks(self, checks: CutList) -> None:
+        selected = self.selected_check()
+        self.checks_model.set_rows(checks)
         # nothing to record or open in an empty list (the buttons said "select a row first" only when pressed)
-        self.record_check_button.setEnabled(bool(shown) and self.ctx.actor.role in svc.DECIDERS)
-        self.open_check_button.setEnabled(bool(shown))
-        self.checks_count.setText(self.tr("{n} check(s) to do, {overdue} overdue").format(
-            n=len(shown), overdue=sum(1 for c in shown if c.overdue)))
+        self.record_check_button.setEnabled(bool(checks) and self.ctx.actor.role in svc.DECIDERS)
+        self.open_check_button.setEnabled(bool(checks))
+        overdue = sum(1 for c in checks if c.overdue)
+        if checks.truncated:  # the list stops there: say so, how many there are, and how to see the rest
+            self.checks_count.setText(self.tr("the first {n} of {total} check(s) only, {overdue} overdue among them")
+                                      .format(n=f"{len(checks):,}", total=f"{checks.total:,}", overdue=overdue))
+            self.checks_cut.say(self.tr("Only the {n} checks due soonest are shown, of {total}. Choose a kind or "
+                                        "overdue only to narrow the list, or “Export the checks” for every one.")
+                                .format(n=f"{len(checks):,}", total=f"{checks.total:,}"))
+        else:
+            self.checks_count.setText(self.tr("{n} check(s) to do, {overdue} overdue").format(
+                n=len(checks), overdue=overdue))
+            self.checks_cut.say("")
+        if selected is not None:
+            for i, c in enumerate(checks):
+                if c.id == selected.id:
+                    self.checks_table.selectRow(i)
+                    break
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -399,23 +452,39 @@ class ApplicationsPage(QWidget):
         self.refresh()
 
     def export_list(self, path: str | None = None) -> BackgroundOperation | None:
-        if self.model.rowCount() == 0:
-            QMessageBox.information(self, self.tr("Export the list"),
-                                    self.tr("No application is listed: there is nothing to export."))
+        db, actor, filters = self.ctx.db, self.ctx.actor, self.filters()
+        return self._export(self.model, self.list_export_button, path, self.tr("Export the list"),
+                            self.tr("No application is listed: there is nothing to export."),
+                            self.tr("applications-{date}.xlsx"), self.tr("Saved {path}\n{n} application(s)."),
+                            self.tr("Exporting the applications…"),
+                            lambda target, p: svc.export_applications_xlsx(db, actor, target, progress=p, **filters))
+
+    def export_checks(self, path: str | None = None) -> BackgroundOperation | None:
+        """Every post-check under the filters as a workbook: the list shows the earliest LIST_LIMIT."""
+        db, actor, filters = self.ctx.db, self.ctx.actor, self.check_filters()
+        return self._export(self.checks_model, self.checks_export_button, path, self.tr("Export the checks"),
+                            self.tr("No check is listed: there is nothing to export."),
+                            self.tr("post-checks-{date}.xlsx"), self.tr("Saved {path}\n{n} check(s)."),
+                            self.tr("Exporting the post-checks…"),
+                            lambda target, p: svc.export_post_checks_xlsx(db, actor, target, progress=p, **filters))
+
+    def _export(self, model: RowListTableModel, button: QPushButton, path: str | None, title: str, nothing: str,
+                name: str, saved: str, label: str, work: Callable[[str, Progress], int]) -> BackgroundOperation | None:
+        """A list of this page as a workbook, off the UI thread: ``work(path, progress)`` writes it (every row
+        under the filters, not only those shown) and gives the number written, said in ``saved``."""
+        if model.rowCount() == 0:
+            QMessageBox.information(self, title, nothing)
             return None
         if path is None:
-            path = ask_save_path(self, self.tr("Export the list"), self.tr("applications-{date}.xlsx"))
+            path = ask_save_path(self, title, name)
             if path is None:
                 return None
-        db, actor, filters, target = self.ctx.db, self.ctx.actor, self.filters(), path
+        target = path
 
         def done(n: int) -> None:
-            QMessageBox.information(self, self.tr("Export the list"),
-                                    self.tr("Saved {path}\n{n} application(s).").format(path=target, n=f"{n:,}"))
+            QMessageBox.information(self, title, saved.format(path=target, n=f"{n:,}"))
 
-        return export_in_background(self, self.list_export_button,
-                                    lambda p: svc.export_applications_xlsx(db, actor, target, progress=p, **filters), done,
-                                    self.tr("Exporting the applications…"))
+        return export_in_background(self, button, lambda p: work(target, p), done, label)
 
     def export_publicity(self, kind: str, path: str | None = None, period: tuple[date, date] | None = None) -> None:
         if period is None:
