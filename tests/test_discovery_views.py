@@ -8,22 +8,26 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 from sqlalchemy import func, select
 
+from desktop import config
 from desktop.models import Clue, Household, ImportBatch, Member
 from desktop.rules import idcard
 from desktop.rules.codes import Role, SourceLevel
 from desktop.services import auth, clues
+from desktop.services import department_import as di
 from desktop.views import clue_form
 from desktop.views.context import AppContext
-from desktop.views.discovery import BatchRowsDialog, ClueInboxTab, DiscoveryPage
+from desktop.views.discovery import BatchRowsDialog, ClueInboxTab, DiscoveryPage, ImportHistoryTab
 from desktop.views.import_wizard import DepartmentImportWizard
 from desktop.views.operations import wait_for_background
 from desktop.views.register_import import RegisterImportDialog
+from tests.columns import menu_actions, shown_columns
 from tests.discard import check_discard_question
 from tests.district import District
+from tests.test_cut_lists import _batches
 from tests.test_import_department import write_list_per_sheet
 
 SAMPLES = Path("/work/shared/samples")
@@ -884,12 +888,15 @@ def test_every_field_of_the_clue_form_has_its_own_alt_key(qtbot, sqlite_district
 
 
 def test_the_inbox_filters_take_alt_keys_of_their_own(qtbot, qapp, sqlite_district: District) -> None:  # noqa: ANN001
-    """状态, 来源 and 区划 had no Alt letter: the keyboard user tabbed through the whole bar to reach them."""
+    """状态, 来源 and 区划 had no Alt letter: the keyboard user tabbed through the whole bar to reach them.
+    Nor had the two dates of 发现日期: once its box was ticked, only Tab from it reached them. Each has its
+    label and letter now (从 B, 至 J), taken by nothing else on the page (nor by the menus F, V, H); the
+    labels grey out with the dates while no dates are chosen."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QLabel
 
     from desktop import i18n
-    from tests.mnemonics import duplicate_mnemonics
+    from tests.mnemonics import duplicate_mnemonics, fields_without_alt_key
 
     locale = QLocale()
     i18n.install(qapp, "zh_CN")
@@ -898,10 +905,23 @@ def test_the_inbox_filters_take_alt_keys_of_their_own(qtbot, qapp, sqlite_distri
         qtbot.addWidget(page)
         page.show()
         inbox = page.inbox
-        buddies = {w.buddy(): w.text() for w in inbox.findChildren(QLabel) if w.buddy() is not None}
+        labels = {w.buddy(): w for w in inbox.findChildren(QLabel) if w.buddy() is not None}
+        buddies = {widget: label.text() for widget, label in labels.items()}
         assert buddies[inbox.status] == "状态(&Z):" and buddies[inbox.source] == "来源(&Y):"
         assert buddies[inbox.region] == "区划(&G):"
         assert duplicate_mnemonics(inbox) == {}
+        assert buddies[inbox.date_from] == "从(&B)" and buddies[inbox.date_to] == "至(&J)"
+        assert inbox.use_dates.text() == "发现日期(&T)"
+        assert not labels[inbox.date_from].isEnabled() and not inbox.date_from.isEnabled()
+        inbox.use_dates.setChecked(True)
+        assert labels[inbox.date_from].isEnabled() and labels[inbox.date_to].isEnabled()
+        assert fields_without_alt_key(inbox) == [] and duplicate_mnemonics(page) == {}
+        page.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+        inbox.text.setFocus()
+        for key, edit in ((Qt.Key.Key_B, inbox.date_from), (Qt.Key.Key_J, inbox.date_to)):
+            qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(edit.hasFocus)
     finally:
         i18n.install(qapp, "en")
         QLocale.setDefault(locale)
@@ -1181,3 +1201,71 @@ def test_a_linked_clue_names_the_household_by_its_number_and_head(qtbot, sqlite_
     qtbot.addWidget(inbox)
     html = inbox._detail_html(clues.get_clue(d.db, d.admin, form.saved_id), 1)
     assert "42020300100299001" in html and f"<td>#{hid} " not in html
+
+
+def test_the_import_history_says_when_its_list_is_cut_and_lists_every_batch(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                            zh_cn: None,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The history lists the latest 500 batches and stopped there without a word: a line says so and a
+    button lists every one (a small limit stands in for 500)."""
+    d = sqlite_district
+    _batches(d, 3)
+    monkeypatch.setattr(di, "BATCHES_SHOWN", 2)
+    tab = ImportHistoryTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    assert len(tab.batches) == 2 and not tab.cut_note.isHidden() and not tab.all_button.isHidden()
+    assert tab.cut_note.text() == "仅显示最近的 2 批,共 3 批;点“显示全部批次”查看全部。"
+    assert tab.all_button.text() == "显示全部批次(&A)"
+    tab.all_button.click()
+    assert len(tab.batches) == 3 and tab.model.rowCount() == 3
+    assert tab.cut_note.isHidden() and tab.all_button.isHidden()
+
+
+def _clue(d: District, name: str) -> int:
+    return clues.add_clue(d.db, d.admin, clues.ClueInput(source_level="vertical", source="grid",
+                                                         reported_on=date.today(), description="x", person_name=name))
+
+
+def test_the_clue_inbox_columns_are_the_users_to_choose(qtbot, sqlite_district: District, zh_cn: None,  # noqa: ANN001
+                                                        own_settings: Path) -> None:
+    """列… (Alt+U) or a right click on the header, as in 家庭档案: 当事人 and 身份证号 always shown, the
+    choice kept per staff account, 恢复默认列 forgets it."""
+    d = sqlite_district
+    _clue(d, "吴一")
+    page = DiscoveryPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    inbox = page.inbox
+    assert inbox.columns_button.text() == "列(&U)…"
+    # the button opens the menu (Alt+U), as a right click on the header does
+    seen: list[list[str]] = []
+
+    def read_popup() -> None:
+        popup = QApplication.activePopupWidget()
+        seen.append([a.text() for a in popup.actions() if a.text()] if popup else [])
+        if popup:
+            popup.close()
+
+    page.show()
+    QTimer.singleShot(50, read_popup)
+    inbox.columns_button.click()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0] == ["编号", "发现日期", "当事人", "身份证号", "来源", "渠道", "区划", "状态", "办结结果",
+                       "恢复默认列(&R)"]
+    actions = menu_actions(inbox.columns)
+    for essential in ("当事人", "身份证号"):
+        assert actions[essential].isChecked() and not actions[essential].isEnabled()
+    actions["来源"].trigger()
+    menu_actions(inbox.columns)["办结结果"].trigger()
+    assert "来源" not in shown_columns(inbox.table) and "办结结果" not in shown_columns(inbox.table)
+    inbox.columns.set_shown(2, False)  # refused even when asked directly
+    assert "当事人" in shown_columns(inbox.table)
+    assert inbox.model.rowCount() == 1 and inbox.model.data(inbox.model.index(0, 4))  # the data is all there
+    # the next start, the same account: the same columns; another account has its own
+    again = DiscoveryPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(again)
+    assert shown_columns(again.inbox.table) == shown_columns(inbox.table)
+    other = DiscoveryPage(AppContext(d.db, d.actor(Role.DISTRICT_REVIEWER)))
+    qtbot.addWidget(other)
+    assert len(shown_columns(other.inbox.table)) == 9
+    menu_actions(again.inbox.columns)["恢复默认列(&R)"].trigger()
+    assert len(shown_columns(again.inbox.table)) == 9 and config.view_state("admin", "clues") is None

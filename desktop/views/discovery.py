@@ -52,7 +52,7 @@ from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
 from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
-from desktop.views.table_model import PagedTableModel, read_only_table
+from desktop.views.table_model import ColumnChooser, CutNote, PagedTableModel, columns_button, read_only_table
 from desktop.views.timing import debounce
 
 Index = QModelIndex | QPersistentModelIndex
@@ -140,7 +140,7 @@ class ClueInboxTab(QWidget):
         self._fill_sources()
         self.region = QComboBox()
         self._fill_regions()
-        self.use_dates = QCheckBox(self.tr("&Found between"))
+        self.use_dates = QCheckBox(self.tr("&Found"))
         today = date.today()
         self.date_from = day_edit(date(today.year, 1, 1))
         self.date_to = day_edit(today)
@@ -165,9 +165,15 @@ class ClueInboxTab(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo)
         filters.addWidget(self.use_dates)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.date_to)
+        # Each date box has its Alt key (Tab from the check box was the only way in); the labels grey
+        # out with the boxes while no dates are chosen.
+        for text, edit in ((self.tr("&since"), self.date_from), (self.tr("&to"), self.date_to)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            label.setEnabled(False)
+            self.use_dates.toggled.connect(label.setEnabled)
+            filters.addWidget(label)
+            filters.addWidget(edit)
         label = QLabel(self.tr("Na&me or ID:"))
         label.setBuddy(self.text)
         filters.addWidget(label)
@@ -188,6 +194,9 @@ class ClueInboxTab(QWidget):
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setToolTip(self.tr("Save every clue under the filters as an Excel work list "
                                               "(ID numbers as your role sees them; the export is logged)"))
+        # The columns shown are the user's to choose (also a right click on the header), as in 家庭档案;
+        # in this bar, not the filters': there the name box needs the room.
+        self.columns_button = columns_button(self.tr("Co&lumns…"))
         self.new_button.clicked.connect(self.new_clue)
         self.edit_button.clicked.connect(self.edit_clue)
         self.assign_button.clicked.connect(self.assign)
@@ -197,7 +206,8 @@ class ClueInboxTab(QWidget):
         self.household_button.clicked.connect(self.open_household)
         self.export_button.clicked.connect(lambda: self.export())
         for button in (self.new_button, self.edit_button, self.assign_button, self.investigate_button,
-                       self.close_button, self.reopen_button, self.household_button, self.export_button):
+                       self.close_button, self.reopen_button, self.household_button, self.export_button,
+                       self.columns_button):
             bar.addWidget(button)
         bar.addStretch(1)
         self.counts = QLabel()
@@ -219,6 +229,9 @@ class ClueInboxTab(QWidget):
         self.table = read_only_table(self.model, widths=(56, 92, 80, 150, 110, 80, 90, 70), empty=self.tr(
             "No clue matches the filters above. Change the status, source, region or dates "
             "(closed clues are under “All statuses”); a new clue is entered with “New clue”."))  # several for bulk assign
+        # 当事人 and 身份证号 say whose clue it is: always shown.
+        self.columns = ColumnChooser(self.table, "clues", ctx.actor.username, essential=(2, 3),
+                                     button=self.columns_button)
         self.table.activated.connect(lambda _: self.edit_clue())  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -844,6 +857,16 @@ class ImportHistoryTab(QWidget):
         self.table.activated.connect(lambda _: self.show_rows())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+        # The latest batches only, as long as the user has not asked for every one: the line says so.
+        self.show_all = False
+        cut_line = QHBoxLayout()
+        self.cut_note = CutNote()
+        self.all_button = QPushButton(self.tr("List &all batches"))
+        self.all_button.clicked.connect(self.list_every_batch)
+        self.all_button.hide()
+        cut_line.addWidget(self.cut_note, 1)
+        cut_line.addWidget(self.all_button)
+        layout.addLayout(cut_line)
         self.hash_label = QLabel()
         self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.hash_label)
@@ -857,10 +880,17 @@ class ImportHistoryTab(QWidget):
     def refresh(self) -> None:
         keep = self.selected()
         try:
-            self.batches = di.list_batches(self.ctx.db, self.ctx.actor, self.kind)
+            batches = di.list_batches(self.ctx.db, self.ctx.actor, self.kind,
+                                      limit=None if self.show_all else di.BATCHES_SHOWN)
         except ServiceError as exc:
             show_error(self, exc)
             return
+        self.batches = list(batches)
+        # say so, how many there are, and how to see the rest
+        self.cut_note.say(self.tr("Only the latest {n} batches are shown, of {total}: “List all batches” shows "
+                                  "every one.").format(n=f"{len(batches):,}", total=f"{batches.total:,}")
+                          if batches.truncated else "")
+        self.all_button.setVisible(batches.truncated)
         rows = []
         for b in self.batches:
             c = b.counts or {}
@@ -882,6 +912,10 @@ class ImportHistoryTab(QWidget):
                 if batch.id == keep.id:
                     self.table.selectRow(row)
         self._selection_changed()
+
+    def list_every_batch(self) -> None:
+        self.show_all = True
+        self.refresh()
 
     def selected(self) -> di.BatchInfo | None:
         if not hasattr(self, "table"):
