@@ -16,13 +16,16 @@ from sqlalchemy import select
 from desktop.models import Assessment, Household, Member, PolicySetting
 from desktop.rules import means_test as mt
 from desktop.rules.codes import Role
+from desktop.services import assessment as assessment_svc
 from desktop.services import policy
 from desktop.views.assessment import AssessmentPage
-from desktop.views.assessment_wizard import write_sheet
+from desktop.views.assessment_wizard import AssessmentWizard, write_sheet
 from desktop.views.context import AppContext
 from desktop.views.operations import wait_for_background
 from desktop.views.policy_settings import PolicySettingsTab
+from tests.columns import menu_actions, shown_columns
 from tests.district import District
+from tests.test_applications import make_household
 from tests.test_assessment import add_household
 
 SHOTS = os.environ.get("RELIEF_SHOTS", "")
@@ -493,3 +496,61 @@ def test_wizard_for_a_household_already_in_assistance(qtbot, sqlite_district: Di
     wiz2.verification.investigators.setText("王芳、李强")
     wiz2.next()
     assert wiz2.result.placement.currentText() == mt.PLACEMENT_LABELS[mt.APPLY]
+
+
+def test_the_assessment_page_says_when_its_list_is_cut(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page lists the latest 200 assessments: it stopped there without a word. A line under the list
+    says how many there are and where a household's others are (a small limit stands in for 200)."""
+    d = sqlite_district
+    hid = make_household(d.db, d.regions["八泉社区"], "孙一")
+    with d.db.session_factory() as s:
+        for day in (1, 2, 3):
+            s.add(Assessment(household_id=hid, assessed_on=date(2026, 3, day), inputs={}, settings={},
+                             per_capita_income=D("500.00"), result_category="dibao", result={}, explanation="",
+                             suggested_placement="apply", placement="apply"))
+        s.commit()
+    monkeypatch.setattr(assessment_svc, "LIST_LIMIT", 2)
+    page = AssessmentPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    assert [r.assessed_on.day for r in page.model.rows] == [3, 2]
+    assert not page.cut_note.isHidden()
+    assert page.cut_note.text() == "仅显示最近的 2 次评估,共 3 次;每户的全部评估见其家庭档案窗口的“历史记录”页。"
+    monkeypatch.setattr(assessment_svc, "LIST_LIMIT", 3)
+    page.refresh()
+    assert page.model.rowCount() == 3 and page.cut_note.isHidden()
+
+
+def test_the_wizard_search_says_when_it_lists_the_first_households_only(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search lists the first 50 households; it said "找到 50 户" when there were more."""
+    d = sqlite_district
+    for name in ("李一", "李二", "李三"):
+        make_household(d.db, d.regions["八泉社区"], name)
+    monkeypatch.setattr(assessment_svc, "SEARCH_LIMIT", 2)
+    wizard = AssessmentWizard(AppContext(d.db, d.admin))
+    qtbot.addWidget(wizard)
+    choose = wizard.choose
+    choose.search.setText("李")
+    choose.run_search()
+    assert choose.model.rowCount() == 2 and choose.status.text() == "找到 3 户。"
+    assert not choose.cut_note.isHidden()
+    assert choose.cut_note.text() == "仅列出前 2 户;请输入更完整的姓名或身份证号查找其他家庭。"
+    choose.search.setText("李三")
+    choose.run_search()
+    assert choose.model.rowCount() == 1 and choose.cut_note.isHidden()
+
+
+def test_the_assessment_list_columns_are_the_users_to_choose(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                             own_settings: Path) -> None:
+    """列… as in 家庭档案 (the same ColumnChooser): 编号 and 户主 always shown, the choice kept per account."""
+    d = sqlite_district
+    page = AssessmentPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    assert page.columns_button.text() == "列(&U)…"
+    actions = menu_actions(page.columns)
+    assert [name for name, action in actions.items() if not action.isEnabled()] == ["编号", "户主"]
+    actions["评估人"].trigger()
+    again = AssessmentPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(again)
+    assert "评估人" not in shown_columns(again.table) and len(shown_columns(again.table)) == 8

@@ -35,7 +35,13 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
-from desktop.views.table_model import RowListTableModel, read_only_table
+from desktop.views.table_model import (
+    ColumnChooser,
+    CutNote,
+    RowListTableModel,
+    columns_button,
+    read_only_table,
+)
 
 
 class AssessmentsTableModel(RowListTableModel[svc.AssessmentRow]):
@@ -263,9 +269,11 @@ class AssessmentPage(QWidget):
         self.print_button.clicked.connect(self.print_selected)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.columns_button = columns_button(self.tr("Col&umns…"))
         for b in (self.new_button, self.reassess_button, self.print_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        bar.addWidget(self.columns_button)
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
         refresh = QAction(self)
@@ -278,7 +286,16 @@ class AssessmentPage(QWidget):
         self.table = read_only_table(self.model, widths=(60, 90, 80, 100, 90, 100, 50, 200), single=True, empty=self.tr(
             "No assessment yet: “New assessment” works out a household's income and category."))
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
-        splitter.addWidget(self.table)
+        # 编号 and 户主 say whose assessment it is: always shown.
+        self.columns = ColumnChooser(self.table, "assessments", ctx.actor.username, essential=(0, 2),
+                                     button=self.columns_button)
+        listed = QWidget()  # the list and, under it, the line saying when it is cut
+        listed_layout = QVBoxLayout(listed)
+        listed_layout.setContentsMargins(0, 0, 0, 0)
+        listed_layout.addWidget(self.table, 1)
+        self.cut_note = CutNote()
+        listed_layout.addWidget(self.cut_note)
+        splitter.addWidget(listed)
         self.detail = QTextBrowser()
         splitter.addWidget(self.detail)
         splitter.setSizes([360, 240])
@@ -300,6 +317,10 @@ class AssessmentPage(QWidget):
             self.reassess_button.setEnabled(False)
             return
         self.model.set_rows(rows)
+        # the latest LIST_LIMIT only: say so, how many there are, and where the others are
+        self.cut_note.say(self.tr("Only the latest {n} assessments are shown, of {total}. Each household's "
+                                  "assessments are all in its window (Households, History tab).")
+                          .format(n=f"{len(rows):,}", total=f"{rows.total:,}") if rows.truncated else "")
         for n, r in enumerate(rows):
             if r.id == selected:
                 self.table.selectRow(n)

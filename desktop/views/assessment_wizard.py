@@ -50,12 +50,13 @@ from desktop.rules.codes import (
     Relation,
 )
 from desktop.services import assessment as svc
+from desktop.services.base import CutList
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, text_box
-from desktop.views.table_model import RowListTableModel, read_only_table
+from desktop.views.table_model import CutNote, RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
 SIGNED_MONEY_RE = QRegularExpression(r"^-?\d{0,9}([.]\d{0,2})?$")
@@ -120,6 +121,8 @@ class ChooseHouseholdPage(QWizardPage):
         layout.addWidget(self.table)
         self.status = QLabel()
         layout.addWidget(self.status)
+        self.cut_note = CutNote()  # a search stops at SEARCH_LIMIT households: says so when it does
+        layout.addWidget(self.cut_note)
 
     def run_search(self) -> None:
         try:
@@ -127,12 +130,17 @@ class ChooseHouseholdPage(QWizardPage):
         except ServiceError as exc:
             show_error(self, exc)
             return
-        self.model.set_rows(rows)
-        self.status.setText(self.tr("%1 households found.").replace("%1", str(len(rows))) if rows else
-                            self.tr("No household matches. Check the spelling or search by ID number."))
+        self.show_hits(rows)
         if rows:
             self.table.selectRow(0)
         self.completeChanged.emit()
+
+    def show_hits(self, rows: CutList) -> None:
+        self.model.set_rows(rows)
+        self.status.setText(self.tr("%1 households found.").replace("%1", f"{rows.total:,}") if rows else
+                            self.tr("No household matches. Check the spelling or search by ID number."))
+        self.cut_note.say(self.tr("Only the first %1 are listed: type more of the name, or the ID number, to "
+                                  "find the others.").replace("%1", f"{len(rows):,}") if rows.truncated else "")
 
     def select_household(self, household_id: int) -> None:
         for row, hit in enumerate(self.model.rows):
@@ -604,7 +612,7 @@ class AssessmentWizard(QWizard):
         except ServiceError as exc:
             show_error(self, exc)
             return
-        self.choose.model.set_rows(hits)
+        self.choose.show_hits(hits)
         self.choose.select_household(household_id)
 
     def _page_shown(self, _page_id: int) -> None:
