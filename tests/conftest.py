@@ -210,15 +210,3 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path))
     return tmp_path / "settings.json"
 
-
-@pytest.fixture
-def zh_cn(qapp: object) -> Iterator[None]:
-    """The window in Simplified Chinese, as the office reads it, for a test that asserts its text; no
-    translator left installed after it."""
-    from desktop import i18n
-
-    i18n.install(qapp, "zh_CN")
-    yield
-    for translator in list(i18n._installed):  # i18n.install(app, "en") fails on this PySide6 (QLocale.Territory)
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()

@@ -1655,7 +1655,7 @@ def test_the_grey_notes_of_the_procedure_forms_are_shown_whole(qtbot, qapp, sqli
         i18n.install(qapp, "en")
 
 
-def test_the_post_check_tab_says_when_its_list_is_cut(qtbot, sqlite_district: District, zh_cn: None,  # noqa: ANN001
+def test_the_post_check_tab_says_when_its_list_is_cut(qtbot, sqlite_district: District, chinese: None,  # noqa: ANN001
                                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The tab lists the earliest 5,000 checks and cut silently: a line under the list says how many there
     are and how to see the rest; the kind and overdue filters narrow it in the service, and the export
@@ -1694,7 +1694,7 @@ def test_the_post_check_tab_says_when_its_list_is_cut(qtbot, sqlite_district: Di
 
 
 def test_the_applications_list_columns_are_the_users_to_choose(qtbot, sqlite_district: District,  # noqa: ANN001
-                                                               zh_cn: None, own_settings: Path) -> None:
+                                                               chinese: None, own_settings: Path) -> None:
     """编号 and 户主 stay. The columns fit their contents: a refresh that widens them, or a wider window
     that stretches the last, is no choice of the user's and saves nothing."""
     d = sqlite_district

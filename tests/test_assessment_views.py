@@ -37,16 +37,8 @@ def shot(widget: QWidget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp):  # noqa: ANN001, ANN201
-    """Run in Simplified Chinese, as users see it (and as the screenshots show)."""
-    from desktop import i18n
-
-    i18n.install(qapp, "zh_CN")
-    yield
-    for translator in list(i18n._installed):  # i18n.install(app, "en") fails on this PySide6 (QLocale.Territory)
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+# Run in Simplified Chinese, as users see it (conftest's fixture: no translator left behind).
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture

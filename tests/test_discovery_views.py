@@ -1204,7 +1204,7 @@ def test_a_linked_clue_names_the_household_by_its_number_and_head(qtbot, sqlite_
 
 
 def test_the_import_history_says_when_its_list_is_cut_and_lists_every_batch(qtbot, sqlite_district: District,  # noqa: ANN001
-                                                                            zh_cn: None,
+                                                                            chinese: None,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """The history lists the latest 500 batches and stopped there without a word: a line says so and a
     button lists every one (a small limit stands in for 500)."""
@@ -1226,7 +1226,7 @@ def _clue(d: District, name: str) -> int:
                                                          reported_on=date.today(), description="x", person_name=name))
 
 
-def test_the_clue_inbox_columns_are_the_users_to_choose(qtbot, sqlite_district: District, zh_cn: None,  # noqa: ANN001
+def test_the_clue_inbox_columns_are_the_users_to_choose(qtbot, sqlite_district: District, chinese: None,  # noqa: ANN001
                                                         own_settings: Path) -> None:
     """列… (Alt+U) or a right click on the header, as in 家庭档案: 当事人 and 身份证号 always shown, the
     choice kept per staff account, 恢复默认列 forgets it."""

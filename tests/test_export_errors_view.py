@@ -10,10 +10,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from xlsxwriter.exceptions import FileCreateError
 
-from desktop import i18n
 from desktop.io import files, xlsx_writer
 from desktop.rules.codes import Role
 from desktop.services import applications as svc
@@ -34,9 +33,8 @@ NO_PERMISSION = "没有在此处写入的权限,或该文件正在其他程序(�
 DISK_FULL = "磁盘空间已满;请清理出空间,或保存到其他磁盘"
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
+# Run in Simplified Chinese, as users see it (conftest's fixture: no translator left behind).
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture

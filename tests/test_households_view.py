@@ -27,10 +27,8 @@ from tests.columns import menu_actions, shown_columns
 from tests.discard import check_discard_question
 from tests.district import District
 
-
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
+# Run in Simplified Chinese, as users see it (conftest's fixture: no translator left behind).
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 @pytest.fixture

@@ -19,10 +19,8 @@ from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
 from tests.district import PASSWORD, District
 
-
-@pytest.fixture(autouse=True)
-def chinese(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
+# Run in Simplified Chinese, as users see it (conftest's fixture: no translator left behind).
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def test_chinese_is_the_default_language(qapp: QApplication) -> None:
