@@ -6,7 +6,8 @@ Every step records who (``ApplicationStep.created_by_id``) and when (``completed
 business date — and ``created_at``).
 
 Household board moves made here (each with a ``LibraryMove`` row):
-acceptance → "applying"; approval → "assisted" (``Household.category`` = the application's
+acceptance → "applying" (not when the household was moved after the acceptance date: an acceptance
+entered late, from paper, is saved and the household keeps its place); approval → "assisted" (``Household.category`` = the application's
 category); refusal → "class_1"; stopping assistance or a revocation → "class_1" (or "class_2"
 when the caseworker says so) and ``category`` back to "none". Stopping (:func:`stop_assistance`)
 or a revocation is the only way out of "assisted". A household already assisted under another
@@ -100,6 +101,7 @@ from desktop.services.base import (
 from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.services.monitoring import newer_move
 from desktop.services.policy import gradual_exit_months_session
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -363,6 +365,15 @@ class Withdrawal:
 class FrontDeskResult:
     application_id: int
     referral_ids: tuple[int, ...]
+    stage_kept: str = ""  # "该户在 … 库别保持不变。" when the household keeps its place (see Accepted)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    application_id: int
+    # Said to the user when the household was moved on the board after the acceptance date and stays
+    # there ("申请已受理。该户在 … 已由 … 调整为 …,晚于本次受理日期 …,库别保持不变。"), else "".
+    stage_kept: str = ""
 
 
 @dataclass(frozen=True)
@@ -652,7 +663,9 @@ def _money(value: Decimal | str | int | float | None, what: str, *, negative: bo
 # -- accepting -----------------------------------------------------------------------------------
 def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: str, track: str, accepted_on: date,
             temporary_kind: str | None, assessment_id: int | None, commitment: CommitmentInput | None,
-            note: str, today: date | None) -> Application:
+            note: str, today: date | None) -> tuple[Application, str]:
+    """The application accepted, and what the user is told when the household keeps its place on the
+    board ("该户在 … 库别保持不变。"; "" when it moves to 申请中 or is in it already)."""
     problems: dict[str, str] = {}
     if message := too_early(accepted_on, "受理日期"):
         problems["accepted_on"] = message + "。"
@@ -701,26 +714,43 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
         uow.add(Commitment(application_id=app.id, signed_on=commitment.signed_on,
                            signer_name=commitment.signer_name.strip(), text=commitment.text,
                            file_name=commitment.file_name, file_data=commitment.file_data))
-    if not _assisted_elsewhere(uow, hh, app.id):
-        _move(uow, hh, Stage.APPLYING, accepted_on, f"受理{_category_label(category, temporary_kind)}申请"
-              f"({TRACK_LABELS[Track(track)]})")
+    kept = ""
+    if not _assisted_elsewhere(uow, hh, app.id) and hh.stage != Stage.APPLYING:
+        newer = newer_move(uow, hh, accepted_on)
+        if newer is None:
+            _move(uow, hh, Stage.APPLYING, accepted_on, f"受理{_category_label(category, temporary_kind)}申请"
+                  f"({TRACK_LABELS[Track(track)]})")
+        else:  # an acceptance entered late, from paper, does not undo the household's later move
+            kept = f"{newer.words()},晚于本次受理日期 {accepted_on.isoformat()},库别保持不变"
     uow.flush()
     uow.audit("application.accept", "applications", app.id, after=snapshot(app), household_id=hh.id,
-              detail=note)
+              detail=";".join(x for x in (note, kept) if x))
     uow.notify("applications", app.id)
-    return app
+    return app, f"{kept}。" if kept else ""
 
 
 def accept(db: Database, actor: Actor, *, household_id: int, category: str, track: str = Track.REGULAR,
            accepted_on: date, temporary_kind: str | None = None, assessment_id: int | None = None,
            commitment: CommitmentInput | None = None, note: str = "", today: date | None = None) -> int:
-    """Accept an application (受理). On the commitment track the signed commitment is required."""
+    """Accept an application (受理). On the commitment track the signed commitment is required. Returns its id
+    (:func:`accept_application` also says when the household keeps its place on the board)."""
+    return accept_application(db, actor, household_id=household_id, category=category, track=track,
+                              accepted_on=accepted_on, temporary_kind=temporary_kind, assessment_id=assessment_id,
+                              commitment=commitment, note=note, today=today).application_id
+
+
+def accept_application(db: Database, actor: Actor, *, household_id: int, category: str,
+                       track: str = Track.REGULAR, accepted_on: date, temporary_kind: str | None = None,
+                       assessment_id: int | None = None, commitment: CommitmentInput | None = None,
+                       note: str = "", today: date | None = None) -> Accepted:
+    """Accept an application (受理) and move the household to 申请中, unless it was moved on the board after
+    ``accepted_on``: then the application is saved, the household stays, and ``stage_kept`` says so."""
     cal = load_calendar(db)
     with unit_of_work(db, actor, write=True) as uow:
-        app = _accept(uow, cal, household_id=household_id, category=category, track=track, accepted_on=accepted_on,
-                      temporary_kind=temporary_kind, assessment_id=assessment_id, commitment=commitment, note=note,
-                      today=today)
-        return int(app.id)
+        app, kept = _accept(uow, cal, household_id=household_id, category=category, track=track,
+                            accepted_on=accepted_on, temporary_kind=temporary_kind, assessment_id=assessment_id,
+                            commitment=commitment, note=note, today=today)
+        return Accepted(int(app.id), f"申请已受理。{kept}" if kept else "")
 
 
 def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, track: str = Track.REGULAR,
@@ -739,9 +769,9 @@ def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, 
         raise ValidationFailed("转介信息有误:" + ";".join(problems.values()), problems)
     cal = load_calendar(db)
     with unit_of_work(db, actor, write=True) as uow:
-        app = _accept(uow, cal, household_id=household_id, category=category, track=track, accepted_on=accepted_on,
-                      temporary_kind=temporary_kind, assessment_id=None, commitment=commitment, note=note,
-                      today=today)
+        app, kept = _accept(uow, cal, household_id=household_id, category=category, track=track,
+                            accepted_on=accepted_on, temporary_kind=temporary_kind, assessment_id=None,
+                            commitment=commitment, note=note, today=today)
         ids = []
         for ref in referrals:
             referral = uow.add(Referral(household_id=app.household_id, application_id=app.id,
@@ -752,7 +782,7 @@ def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, 
             uow.audit("referral.add", "referrals", referral.id, after=snapshot(referral),
                       household_id=app.household_id, detail="一门受理")
         uow.notify("referrals", app.household_id)
-        return FrontDeskResult(int(app.id), tuple(ids))
+        return FrontDeskResult(int(app.id), tuple(ids), kept)
 
 
 def record_referral_outcome(db: Database, actor: Actor, referral_id: int, *, status: str, feedback: str = "",

@@ -56,6 +56,7 @@ from desktop.services.base import Actor, CutList, UnitOfWork, require_role, snap
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 from desktop.services.files import FILE_REASONS
+from desktop.services.monitoring import NewerMove, newer_move
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -179,6 +180,22 @@ class Preview:
     result: mt.MeansTestResult
     settings: policy_rules.PolicySettings
     current_category: str
+    current_stage: str | None = None
+    held: bool = False  # 救助中, or 申请中 with an application being handled: no placement moves it
+    newer: NewerMove | None = None  # a board move dated after the assessment date
+
+    def stage_kept(self, placement: str) -> str:
+        """What the result page says before saving when the household moved after the assessment date
+        and this placement would move it back: the assessment is saved, the household stays ("" else)."""
+        if self.newer is None:
+            return ""
+        kept = _kept_words(self.current_stage, self.current_category,
+                           _target(self.current_stage, self.current_category, placement, self.result.category,
+                                   self.held))
+        if not kept:
+            return ""
+        return (f"{self.newer.words()},晚于本次评估日期 {self.result.assessed_on.isoformat()}:"
+                f"保存后评估照常记录,但{kept}。")
 
 
 @dataclass
@@ -205,6 +222,9 @@ class Saved:
     to_stage: str | None
     referrals: int
     start_application: bool
+    # Said to the user after saving when the household moved after the assessment date and keeps its
+    # place ("评估已保存。该户在 … 已由 … 调整为 …,晚于本次评估日期 …,库别保持不变。"), else "".
+    stage_kept: str = ""
 
 
 @dataclass(frozen=True)
@@ -513,7 +533,7 @@ def preview(db: Database, actor: Actor, household_id: int, facts: mt.HouseholdFa
         uow.require_scope(h.region_id, "该家庭")
         settings = settings_in_force_session(uow.session, h.area_type, on)
         result = mt.assess(facts, settings, on, current_category=h.category)
-        return Preview(result, settings, h.category)
+        return Preview(result, settings, h.category, h.stage, _held(uow, h), newer_move(uow, h, on))
 
 
 def _figures_differ(current_inc: list[Income], current_exp: list[Expense], facts: mt.HouseholdFacts) -> bool:
@@ -535,18 +555,42 @@ def _held(uow: UnitOfWork, h: Household) -> bool:
         Application.household_id == h.id, Application.status == "open").limit(1)) is not None
 
 
-def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_category: str, on: date,
-                     reason: str) -> tuple[str | None, str | None]:
-    """Move the household's board stage and category as the placement says; returns (from, to) stages."""
-    before = snapshot(h)
+def _target(stage: str | None, category: str, placement: str, result_category: str,
+            held: bool) -> tuple[str | None, str]:
+    """The board stage and category a placement gives a household now at ``stage`` with ``category``."""
     target = PLACEMENT_STAGE[placement]
-    if mt.keeps_assistance(placement, result_category, h.category):
-        target = h.stage  # already receiving assistance: nothing to start
-    if _held(uow, h):
+    if mt.keeps_assistance(placement, result_category, category):
+        target = stage  # already receiving assistance: nothing to start
+    if held:
         # 救助中 is left only by stopping the assistance, 申请中 only when the application ends (the board's
         # rules leave_assisted and applying_exit): the assessment is saved with its placement, the stage kept.
-        target = h.stage
+        target = stage
+    if result_category in (Category.MARGINAL.value, Category.EXPENDITURE.value) and category not in IN_ASSISTANCE:
+        category = result_category
+    elif result_category == mt.INELIGIBLE and category in (Category.MARGINAL.value, Category.EXPENDITURE.value):
+        category = Category.NONE.value
+    return target, category
+
+
+def _kept_words(stage: str | None, category: str, target: tuple[str | None, str]) -> str:
+    """"库别保持不变" (and/or the category) for what a placement would have changed; "" for nothing."""
+    kept = [what for what, changes in (("库别", target[0] != stage), ("救助类别", target[1] != category)) if changes]
+    return "和".join(kept) + "保持不变" if kept else ""
+
+
+def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_category: str, on: date,
+                     reason: str) -> tuple[str | None, str | None, str]:
+    """Move the household's board stage and category as the placement says; returns (from, to) stages and,
+    when the household was moved after ``on`` and stays where it is, why ("该户在 … 已由 … 调整为 …,晚于本次
+    评估日期 …,库别保持不变"; else "")."""
+    before = snapshot(h)
+    target, category = _target(h.stage, h.category, placement, result_category, _held(uow, h))
     from_stage = h.stage
+    newer = newer_move(uow, h, on) if (target, category) != (h.stage, h.category) else None
+    if newer is not None:
+        # A record dated before the household's last move (entered late, from paper) does not undo it.
+        kept = _kept_words(h.stage, h.category, (target, category))
+        return from_stage, h.stage, f"{newer.words()},晚于本次评估日期 {on.isoformat()},{kept}"
     if target != h.stage:
         try:
             from desktop.rules.monitoring import due_after_move
@@ -560,10 +604,7 @@ def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_categ
         uow.add(LibraryMove(household_id=h.id, from_stage=from_stage or "", to_stage=target or "", moved_on=on,
                             reason=reason))
         uow.notify("board", h.id)
-    if result_category in (Category.MARGINAL.value, Category.EXPENDITURE.value) and h.category not in IN_ASSISTANCE:
-        h.category = result_category
-    elif result_category == mt.INELIGIBLE and h.category in (Category.MARGINAL.value, Category.EXPENDITURE.value):
-        h.category = Category.NONE.value
+    h.category = category
     if snapshot(h) != before:
         uow.touch(h)
         uow.flush()
@@ -571,7 +612,7 @@ def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_categ
                   before=before, after=snapshot(h), household_id=h.id,
                   detail=f"{stage_label(from_stage)} → {stage_label(h.stage)}:{reason}")
         uow.notify("households", h.id)
-    return from_stage, h.stage
+    return from_stage, h.stage, ""
 
 
 def frozen_columns(facts: mt.HouseholdFacts, settings: policy_rules.PolicySettings, result: mt.MeansTestResult,
@@ -592,7 +633,8 @@ def frozen_columns(facts: mt.HouseholdFacts, settings: policy_rules.PolicySettin
 def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
     """Recalculate with the settings in force on the assessment date, then freeze inputs, settings and
     result, write the household's figures, place it on the board and send the chosen referrals — one
-    transaction."""
+    transaction. A household moved on the board after the assessment date keeps its stage and category
+    (an assessment entered late does not undo a newer placement); ``Saved.stage_kept`` says so."""
     require_role(actor, *ASSESSORS, doing="保存评估")
     problems = _validate_facts(req.facts, req.assessed_on)
     methods = [m for m in dict.fromkeys(req.verification_methods)]
@@ -670,7 +712,10 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
         keeps = mt.keeps_assistance(req.placement, result.category, current)
         if keeps:  # already receiving 低保 or 特困: the stage is kept and no application is started
             reason += f";{mt.KEEP_LABEL},不另行启动救助申请"
-        from_stage, to_stage = _apply_placement(uow, h, req.placement, result.category, req.assessed_on, reason)
+        from_stage, to_stage, kept = _apply_placement(uow, h, req.placement, result.category, req.assessed_on,
+                                                      reason)
+        if kept:
+            reason += f";{kept}"  # in the audit entry too
         uow.touch(h)
 
         needs = {r.department: r.need for r in result.referrals}
@@ -696,7 +741,8 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
             uow.notify("referrals", h.id)
             uow.notify("board", h.id)
         return Saved(assessment.id, h.id, result.category, req.placement, from_stage, to_stage, sent,
-                     req.placement == mt.APPLY and to_stage == Stage.APPLYING.value and not keeps)
+                     req.placement == mt.APPLY and to_stage == Stage.APPLYING.value and not keeps,
+                     f"评估已保存。{kept}。" if kept else "")
 
 
 # -- reading saved assessments ----------------------------------------------------------------------

@@ -523,6 +523,39 @@ def household_summary(db: Database, actor: Actor, household_id: int, *,
             h.last_visited_on, due, due is not None and due < day, known_since(h))
 
 
+@dataclass(frozen=True)
+class NewerMove:
+    """A household's last board move (库别调整), dated after a record being saved."""
+
+    moved_on: date
+    stage: str | None  # where it was moved (None: out of the library)
+    moved_by: str  # the user who moved it ("" when no move of that day is recorded)
+
+    def words(self) -> str:
+        """"该户在 2026-05-20 已由 张三 调整为 二类库"."""
+        who = f"由 {self.moved_by} " if self.moved_by else ""
+        where = f"调整为 {rules.stage_label(self.stage)}" if self.stage else "移出监测库"
+        return f"该户在 {self.moved_on.isoformat()} 已{who}{where}"
+
+
+def newer_move(uow: UnitOfWork, household: Household, on: date) -> NewerMove | None:
+    """The household's last board move when it is dated after ``on`` (None when it is not, or there is
+    none). An assessment or application dated ``on`` (a paper record entered late) is saved, but does
+    not move the household back past that move: the board, the household's history and the monitoring
+    moves stay in time order. (Closing a clue dated before it is refused: services.clues.)"""
+    since = household.stage_since
+    if since is None or on >= since:
+        return None
+    row = uow.session.execute(
+        select(LibraryMove.moved_on, LibraryMove.created_by_id, User.display_name)
+        .outerjoin(User, User.id == LibraryMove.created_by_id).where(LibraryMove.household_id == household.id)
+        .order_by(LibraryMove.moved_on.desc(), LibraryMove.id.desc()).limit(1)).first()
+    who = ""
+    if row is not None and row.moved_on == since:
+        who = row.display_name or "系统"
+    return NewerMove(since, household.stage, who)
+
+
 # -- visits --------------------------------------------------------------------------------------
 
 def known_since(household: Household) -> date | None:
@@ -892,7 +925,7 @@ def stage_choices() -> list[tuple[str, str]]:
 
 __all__ = [
     "BOARD_STAGES", "CONFLICT_FIELDS", "BoardFilter", "Card", "Column", "HouseholdSummary", "MoveConflict", "MoveRefused",
-    "MoveResult", "QuarterRow", "QuarterlyReport", "VisitDueRow", "VisitInfo", "cards_by_id", "column_counts",
-    "column_page", "export_quarterly_report", "household_moves", "household_summary", "household_visits",
-    "move_card", "open_board", "quarterly_report", "record_visit", "visit_counts", "visit_due_page",
+    "MoveResult", "NewerMove", "QuarterRow", "QuarterlyReport", "VisitDueRow", "VisitInfo", "cards_by_id",
+    "column_counts", "column_page", "export_quarterly_report", "household_moves", "household_summary",
+    "household_visits", "move_card", "newer_move", "open_board", "quarterly_report", "record_visit", "visit_counts", "visit_due_page",
 ]
