@@ -300,11 +300,14 @@ class AcceptDialog(FormDialog):
             values = self.inputs.values()
             if self.basis is not None and values["household_id"] == self.basis.household_id:
                 values["assessment_id"] = self.basis.assessment_id  # the application keeps its assessment
-            self.application_id = svc.accept(self.ctx.db, self.ctx.actor, **values)
+            accepted = svc.accept_application(self.ctx.db, self.ctx.actor, **values)
         except ServiceError as exc:
             show_error(self, exc)
             return
+        self.application_id = accepted.application_id
         self.ctx.changes.publish("applications", self.application_id)
+        if accepted.stage_kept:  # accepted, but the household was moved after the acceptance date and stays
+            QMessageBox.information(self, self.windowTitle(), accepted.stage_kept)
         super().accept()
 
 
@@ -356,9 +359,11 @@ class FrontDeskForm(QWidget):
             return False
         self.ctx.changes.publish("applications", self.result.application_id)
         self.ctx.changes.publish("referrals", 0)
-        QMessageBox.information(self, self.tr("Front desk"), self.tr(
-            "Application {id} accepted; {n} referral(s) sent.").format(id=self.result.application_id,
-                                                                        n=len(self.result.referral_ids)))
+        text = self.tr("Application {id} accepted; {n} referral(s) sent.").format(
+            id=self.result.application_id, n=len(self.result.referral_ids))
+        if self.result.stage_kept:  # the household was moved after the acceptance date and stays
+            text += "\n\n" + self.result.stage_kept
+        QMessageBox.information(self, self.tr("Front desk"), text)
         for check, need in self.departments.values():
             check.setChecked(False)
             need.clear()

@@ -508,6 +508,13 @@ class ResultPage(QWizardPage):
         layout.addWidget(self.headline)
         self.explanation = QTextBrowser()
         layout.addWidget(self.explanation, 1)
+        # A household moved on the board after the assessment date keeps its place (the service's words):
+        # said here, before saving, so nobody expects the placement below to move it.
+        self.stage_kept = QLabel()
+        self.stage_kept.setWordWrap(True)
+        self.stage_kept.setStyleSheet("color: #a33;")
+        self.stage_kept.hide()
+        layout.addWidget(self.stage_kept)
         form = QFormLayout()
         self.placement = QComboBox()
         for code, label in mt.PLACEMENT_LABELS.items():
@@ -564,6 +571,10 @@ class ResultPage(QWizardPage):
 
     def _placement_changed(self) -> None:
         self.reason.setEnabled(self.is_override())
+        pv = self.wiz.preview
+        kept = pv.stage_kept(self.placement.currentData()) if pv is not None else ""
+        self.stage_kept.setText(kept)
+        self.stage_kept.setVisible(bool(kept))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -671,6 +682,8 @@ class AssessmentWizard(QWizard):
         self.ctx.changes.publish("assessments", saved.assessment_id)
         self.ctx.changes.publish("households", saved.household_id)
         self.saved.emit(saved.assessment_id, saved.household_id)
+        if saved.stage_kept:  # saved, but the household was moved after the assessment date and stays
+            QMessageBox.information(self, self.tr("Comprehensive assessment"), saved.stage_kept)
         super().accept()
         if saved.start_application:
             self.ctx.nav.applyForHousehold.emit(saved.household_id)
