@@ -24,7 +24,6 @@ from desktop.views.context import AppContext
 from tests.district import PASSWORD, District
 from tests.test_assessment import add_household
 from tests.test_assessment_views import messages  # noqa: F401  (a fixture: message boxes recorded, not shown)
-from tests.test_statistics_audit import chinese  # noqa: F401  (a fixture: the windows in Simplified Chinese)
 
 MOVED = date(2026, 5, 20)  # 张三 moves the household to 二类库
 EARLIER = date(2026, 5, 10)  # the paper assessment / acceptance entered late
@@ -250,7 +249,7 @@ def test_wizard_says_the_stage_is_kept_before_and_after_saving(qtbot, sqlite_dis
         assert messages == [] and applied == [hid] and (h.stage, h.stage_since) == ("applying", MOVED)
 
 
-def test_accept_dialog_says_the_stage_is_kept(qtbot, sqlite_district: District, chinese: None,  # noqa: ANN001, F811
+def test_accept_dialog_says_the_stage_is_kept(qtbot, sqlite_district: District, chinese: None,  # noqa: ANN001
                                               messages: list[str]) -> None:  # noqa: F811
     from desktop.views import application_forms as forms
 
