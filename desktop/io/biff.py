@@ -1,4 +1,5 @@
-"""Formulas of a legacy .xls (BIFF8 in an OLE2 compound file) that hold no calculated result.
+"""Legacy .xls (BIFF8 in an OLE2 compound file): the formulas that hold no calculated result, and
+the code page that makes calamine garble every text (:func:`with_unicode_codepage`).
 
 calamine reads a formula cell of a .xls as the result saved with it. Excel and WPS save the result
 they calculated; programs that write .xls (xlwt, and writers built like it) calculate nothing and
@@ -10,11 +11,14 @@ the structure checks of ``spreadsheet._ole_damage`` when it is read here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from struct import error as struct_error
 from struct import unpack, unpack_from
 
 _END = 0xFFFFFFFE
-BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E
+BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED, CODEPAGE = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E, 0x0042
+BIFF8, UTF16 = 0x0600, 1200
 CALC_ON_LOAD = 0x0002  # a flag Excel never sets (MS-XLS: reserved, zero): set by writers that calculate nothing
 PTG_CONCAT, PTG_STR, PTG_INT, PTG_NUM = 0x08, 0x17, 0x1E, 0x1F
 
@@ -24,7 +28,7 @@ def _stream(data: bytes, wanted: str) -> bytes | None:
     shift = unpack_from("<H", data, 0x1E)[0]
     size = 1 << shift
     per = size // 4
-    n_fat, first_dir, _tx, cutoff, first_mini, _n_mini, first_difat, n_difat = unpack_from("<8I", data, 0x2C)
+    _n_fat, first_dir, _tx, cutoff, first_mini = unpack_from("<5I", data, 0x2C)
     sectors = max(-(-(len(data) - size) // size), 0)
 
     def sector(i: int) -> bytes:
@@ -37,15 +41,7 @@ def _stream(data: bytes, wanted: str) -> bytes | None:
             start = table[start]
         return out
 
-    difat = list(unpack_from("<109I", data, 0x4C))
-    at = first_difat
-    for _ in range(min(n_difat, sectors)):
-        entries = unpack(f"<{per}I", sector(at))
-        difat.extend(entries[:-1])
-        at = entries[-1]
-    fat: list[int] = []
-    for f in difat[:n_fat]:
-        fat.extend(unpack(f"<{per}I", sector(f)))
+    fat = _allocation_table(data, sector, sectors)
     directory = b"".join(sector(d) for d in chain(first_dir, fat, sectors))
     root_start = root_length = 0
     for offset in range(0, len(directory) - 127, 128):
@@ -64,6 +60,24 @@ def _stream(data: bytes, wanted: str) -> bytes | None:
             mini_fat.extend(unpack(f"<{per}I", sector(m)))
         return b"".join(mini[s * 64:(s + 1) * 64] for s in chain(start, mini_fat, len(mini) // 64))[:length]
     return None
+
+
+def _allocation_table(header: bytes, sector: Callable[[int], bytes], sectors: int) -> list[int]:
+    """The sector allocation table of a compound file from its header (the first 109 of its sectors
+    are listed there, the further ones of a file over some 7 MB in DIFAT sectors)."""
+    per = (1 << unpack_from("<H", header, 0x1E)[0]) // 4
+    n_fat = unpack_from("<I", header, 0x2C)[0]
+    first_difat, n_difat = unpack_from("<2I", header, 0x44)
+    difat = list(unpack_from("<109I", header, 0x4C))
+    at = first_difat
+    for _ in range(min(n_difat, sectors)):
+        entries = unpack(f"<{per}I", sector(at))
+        difat.extend(entries[:-1])
+        at = entries[-1]
+    fat: list[int] = []
+    for f in difat[:n_fat]:
+        fat.extend(unpack(f"<{per}I", sector(f)))
+    return fat
 
 
 def _records(stream: bytes, pos: int) -> list[tuple[int, bytes]]:
@@ -142,3 +156,110 @@ def formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int], str
     every = uncalced or all(f[2] for f in formulas)
     return {(row + 1, col): _constant(rgce) for row, col, _empty, flags, rgce in formulas
             if every or flags & CALC_ON_LOAD}
+
+
+def with_unicode_codepage(path: Path) -> bytes | None:
+    """The file's bytes with the code page of its workbook set to UTF-16 (1200), for a BIFF8 workbook
+    that names another one; None for any other file, which is read as it is.
+
+    In BIFF8 every text is Unicode (each string says whether its characters are stored in one byte or
+    two) and the CODEPAGE record only tells what the writing system used. JExcelApi (jxl), found in
+    many Java systems of government offices, writes 1252 there; calamine then decodes every text by
+    that code page, and a list's names and numbers come out garbled (a NUL after every digit). Only
+    the file's header, directory and first records are read to tell."""
+    try:
+        found = _stream_head(path, "Workbook", 1024)
+        if found is None:
+            return None
+        head, places = found
+        if len(head) < 8:
+            return None
+        rid, _length, version = unpack_from("<HHH", head)
+        if rid != BOF or version != BIFF8:
+            return None
+        pos = 0
+        while pos + 4 <= len(head):
+            rid, length = unpack_from("<HH", head, pos)
+            if rid == CODEPAGE and length == 2 and pos + 6 <= len(head):
+                if unpack_from("<H", head, pos + 4)[0] == UTF16:
+                    return None
+                patched = bytearray(path.read_bytes())
+                for i, byte in enumerate(UTF16.to_bytes(2, "little")):
+                    patched[places[pos + 4 + i]] = byte
+                return bytes(patched)
+            if rid in (BOUNDSHEET, EOF) or (rid == BOF and pos):
+                return None
+            pos += 4 + length
+    except (OSError, ValueError, IndexError, struct_error):
+        return None  # read as it is: calamine says what is wrong with it
+    return None
+
+
+def _stream_head(path: Path, wanted: str, count: int) -> tuple[bytes, list[int]] | None:
+    """The first ``count`` bytes of the stream ``wanted`` of the compound file at ``path`` and the
+    offset in the file of each of them, or None. Reads the header, the allocation tables and the
+    directory, not the file."""
+    with open(path, "rb") as fh:
+        header = fh.read(512)
+        shift = unpack_from("<H", header, 0x1E)[0]
+        size = 1 << shift
+        per = size // 4
+        _n_fat, first_dir, _tx, cutoff, first_mini = unpack_from("<5I", header, 0x2C)
+        fh.seek(0, 2)
+        sectors = max(-(-(fh.tell() - size) // size), 0)
+
+        def sector(i: int) -> bytes:
+            fh.seek((i + 1) * size)
+            return fh.read(size).ljust(size, b"\xff")
+
+        fat = _allocation_table(header, sector, sectors)
+
+        def chain(start: int, table: list[int], limit: int) -> Iterator[int]:
+            seen = 0
+            while start != _END and start < len(table) and start < limit and seen <= limit:
+                yield start
+                start, seen = table[start], seen + 1
+
+        entry = root = None
+        for d in chain(first_dir, fat, sectors):
+            directory = sector(d)
+            for offset in range(0, size - 127, 128):
+                length_of_name, kind = unpack_from("<HB", directory, offset + 0x40)
+                start, length = unpack_from("<2I", directory, offset + 0x74)
+                name = directory[offset:offset + max(length_of_name - 2, 0)].decode("utf-16-le", "replace")
+                if kind == 5:
+                    root = start
+                elif kind == 2 and name == wanted:
+                    entry = (start, length)
+            if entry is not None and root is not None:
+                break
+        if entry is None:
+            return None
+        start, length = entry
+        places: list[int] = []
+        if length >= cutoff:
+            for s in chain(start, fat, sectors):
+                places.extend(range((s + 1) * size, (s + 2) * size))
+                if len(places) >= count:
+                    break
+        elif root is not None:  # a small stream, in 64-byte pieces of the mini stream (held in the root's sectors)
+            big = list(chain(root, fat, sectors))
+            mini_fat: list[int] = []
+            for m in chain(first_mini, fat, sectors):
+                mini_fat.extend(unpack(f"<{per}I", sector(m)))
+            for s in chain(start, mini_fat, len(big) * size // 64):
+                at = big[s * 64 // size] * size + size + s * 64 % size
+                places.extend(range(at, at + 64))
+                if len(places) >= count:
+                    break
+        places = places[:min(count, length)]
+        head = bytearray()
+        i = 0
+        while i < len(places):  # read run by run (a sector, or a mini sector, at a time)
+            j = i + 1
+            while j < len(places) and places[j] == places[j - 1] + 1:
+                j += 1
+            fh.seek(places[i])
+            head += fh.read(j - i).ljust(j - i, b"\x00")
+            i = j
+        return bytes(head), places

@@ -146,7 +146,8 @@ class SpreadsheetError(Exception):
 # -- cells -----------------------------------------------------------------------------------
 
 _EQ_QUOTED = re.compile(r'^="(.*)"$', re.S)
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\x00"  # zero-width marks pasted in with text, NUL padding: not whitespace to str.strip
+# Zero-width and direction marks pasted in with text, NUL padding: not whitespace to str.strip.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff\x00"
 
 
 def cell_text(value: Any) -> str:
@@ -243,6 +244,33 @@ def is_disability_card(key: str) -> bool:
     """A disabled person's certificate number (残疾人证号), by its normalised header: the holder's ID
     number with two more digits (see idcard.from_disability_card)."""
     return "残疾" in key and ("证号" in key or "证编号" in key) and not any(w in key for w in _NOT_ID)
+
+
+# A column named for the name and the number together ("姓名及身份证号", "姓名/身份证号码", "身份证号码姓名"),
+# as a list typed by hand in a village keeps them: each cell holds both.
+_NAME_AND_ID = re.compile(r"姓名.*(身份证|证件号|公民身份|身份号码)|(身份证|证件号|公民身份|身份号码).*姓名")
+_BETWEEN = r"[\s:：,，;；/、]*"
+_NAME_PART = r"[^\d０-９\s:：,，;；/、]"
+_NAME_FIRST = re.compile(rf"\s*(?P<name>{_NAME_PART}{{1,20}}?){_BETWEEN}(?P<number>['‘’`]?[\d０-９].*?)?\s*", re.S)
+_NAME_LAST = re.compile(rf"\s*(?P<number>['‘’`]?[\d０-９].*?){_BETWEEN}(?P<name>(?![xXｘＸ]){_NAME_PART}{{1,20}})\s*", re.S)
+
+
+def holds_name_and_id(key: str) -> bool:
+    """The normalised header names a column holding each person's name and ID number together."""
+    return _NAME_AND_ID.search(key) is not None
+
+
+def split_name_and_id(value: Any) -> tuple[str, Any]:
+    """(the name, the number) of a cell of such a column: "张三 420203…", "张三\\n420203…", "张三420203…",
+    "420203… 张三". A name alone is a person whose number was not given (an empty number). Any other
+    value (a number cell, a number alone) is the number."""
+    if not isinstance(value, str):
+        return "", value
+    for pattern in (_NAME_FIRST, _NAME_LAST):
+        m = pattern.fullmatch(value)
+        if m:
+            return m.group("name"), m.group("number") or ""
+    return "", value
 
 
 def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str, int]:
@@ -761,7 +789,10 @@ class Workbook:
         import python_calamine as pc
 
         try:
-            if self.path.suffix.lower() in self._suffixes():
+            patched = biff.with_unicode_codepage(self.path) if self.format == "xls" else None
+            if patched is not None:  # a BIFF8 workbook naming a code page (jxl writes 1252): read as Unicode
+                self._book = pc.CalamineWorkbook.from_filelike(io.BytesIO(patched))
+            elif self.path.suffix.lower() in self._suffixes():
                 self._book = pc.CalamineWorkbook.from_path(str(self.path))
             else:
                 # The name says another format than the content (an .xlsx named .xls, a legacy .xls
@@ -1308,7 +1339,9 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
                                        groups)
             below_map = map_columns(below)
             group_row = bool(spans) and sum(1 for v in values if cell_text(v)) >= 2  # merged group cells
-            if "id_number" in combined_map and not _looks_like_data(below, combined_map) and (
+            # (a row holding an ID number anywhere is a person, whichever column the two rows would name)
+            if "id_number" in combined_map and not _looks_like_data(below, combined_map) and not any(
+                    _ID_SHAPED.fullmatch(idcard.normalize(cell_text(v))) for v in below) and (
                     len(combined_map) > max(len(single_map), len(below_map))
                     or (group_row and len(combined_map) >= len(below_map))):
                 options.append((2, combined, combined_map))
@@ -1395,15 +1428,23 @@ def _under_merged_names(spans: dict[int, int] | None, columns: list[str], mappin
     taken = set(mapping.values())
     for fld, col in list(mapping.items()):
         end = spans.get(col)
-        if end is None or any(cell_text(value_at(r, col)) for r in rows):
+        if end is None:
             continue
-        held = {c: _held(rows, c, ids=fld == "id_number") for c in range(col + 1, end + 1) if c not in taken}
+        ids = fld == "id_number"
+        # "姓名及身份证号" over B:C, the names in B and the numbers in C: the numbers' column is the ID column
+        named_over_both = ids and holds_name_and_id(header_key(columns[col] if col < len(columns) else ""))
+        filled = any(cell_text(value_at(r, col)) for r in rows)
+        if filled and not (named_over_both and not _holds_ids(rows, col)):
+            continue
+        held = {c: _held(rows, c, ids=ids) for c in range(col + 1, end + 1) if c not in taken}
         best = max(held, key=held.__getitem__, default=None)
-        if best is None or held[best][1] == 0:
+        if best is None or held[best][1] == 0 or (filled and held[best][0] == 0):
             continue
         columns = list(columns) + [""] * (best + 1 - len(columns))
         columns[best], columns[col] = columns[col], ""
         mapping = {**mapping, fld: best}
+        if filled and "name" not in mapping:
+            mapping["name"] = col  # the names under the same heading
         taken = (taken - {col}) | {best}
     return columns, mapping
 

@@ -19,7 +19,10 @@ CHECK_CHARS = "10X98765432"
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡ"}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
-_SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+")  # zero-width marks come with pasted text
+_FULLWIDTH[0x2169] = _FULLWIDTH[0x2179] = ord("X")  # "Ⅹ" "ⅹ", the Roman numeral ten an input method offers for X
+# Zero-width marks come with pasted text; so do the direction marks (U+202D … U+202C) that Windows and
+# phone apps put around a number copied from them.
+_SPACES = re.compile(r"[\s\u00a0\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u3000]+")
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
 _WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
 # Words written in the cell beside the number (compared after normalize): a remark in brackets after

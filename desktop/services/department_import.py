@@ -361,14 +361,17 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
     document says so, and a number repeating an earlier preview row is a duplicate, not “ok”."""
     id_col = mapping.get("id_number")
     type_col = mapping.get("id_type")
-    disability = id_col is not None and id_col < len(preview.columns) and ss.is_disability_card(
-        ss.header_key(preview.columns[id_col]))
+    key = ss.header_key(preview.columns[id_col]) if id_col is not None and id_col < len(preview.columns) else ""
+    disability = ss.is_disability_card(key)
+    with_name = ss.holds_name_and_id(key)  # "姓名及身份证号": "张三 420203…"
     numbers = preview.sample_row_numbers or list(range(1, len(preview.sample_rows) + 1))
     seen: dict[str, int] = {}
     out: list[SampleCheck] = []
     for row_number, values in zip(numbers, preview.sample_rows, strict=False):
         raw: Any = values[id_col] if id_col is not None and id_col < len(values) else ""
         raw = ss.id_cell(raw)
+        if with_name:
+            raw = ss.split_name_and_id(raw)[1]
         if disability:
             raw = idcard.from_disability_card(raw)
         parsed = parse_id(raw)
@@ -888,7 +891,10 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     total = layout.total_rows_estimate
     cell_text = ss.cell_text
     id_cell = ss.id_cell
-    if id_col < len(layout.columns) and ss.is_disability_card(ss.header_key(layout.columns[id_col])):
+    id_key = ss.header_key(layout.columns[id_col]) if id_col < len(layout.columns) else ""
+    # A column named "姓名及身份证号" holds "张三 420203…": the number is read, the name kept where no column has it.
+    with_name = ss.holds_name_and_id(id_key)
+    if ss.is_disability_card(id_key):
         def id_cell(value: Any) -> Any:  # a 残疾人证号 column: the ID number is its first 18 characters
             return idcard.from_disability_card(ss.id_cell(value))
     to_json = _json_text
@@ -907,6 +913,9 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             data_rows += 1
             add_content(values)
             raw = id_cell(values[id_col]) if id_col < n else ""
+            cell_name = ""
+            if with_name:
+                cell_name, raw = ss.split_name_and_id(raw)
             number = clean_number(raw)
             parsed = None if number is not None else idcard.parse(raw)
             unsaved_formula = False
@@ -926,7 +935,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                 value = values[name_col]
                 name = (value.strip() if type(value) is str else cell_text(value))[:64]
             else:
-                name = ""
+                name = cell_name[:64]
             data: dict[str, Any] = {}
             for key, col in optional:
                 if col < n:
