@@ -25,10 +25,17 @@ import pytest
 import xlsxwriter
 import xlwt  # type: ignore[import-untyped]
 from python_calamine import CalamineWorkbook
+from sqlalchemy import select
 from xlwt.CompoundDoc import XlsDoc  # type: ignore[import-untyped]
 
 from desktop.io.spreadsheet import column_letter
+from desktop.models import ImportRow
+from desktop.services import department_import as di
 from desktop.services.database import Database
+from desktop.views.context import AppContext
+from desktop.views.operations import wait_for_background
+from tests.district import District
+from tests.test_discovery_views import _run_wizard, messages  # noqa: F401 (a fixture)
 from tests.test_import_department_files import (  # noqa: F401 (registered is a fixture)
     IN,
     IN_X,
@@ -930,3 +937,37 @@ def test_the_writers_make_what_they_say(tmp_path: Path) -> None:
     data = zipfile.ZipFile(health_shared_formulas(tmp_path)[0]).read("xl/worksheets/sheet1.xml")
     assert data.count(b'<f t="shared" si="0"/>') > 10
     assert b"number-rows-repeated" in zipfile.ZipFile(disabled_libreoffice_ods(tmp_path)[0]).read("content.xml")
+
+
+@pytest.mark.parametrize("case", ["hrss_jxl_xls", "education_small_jxl_xls", "village_name_and_number_in_one_cell_xls",
+                                  "civil_name_and_number_under_one_merged_heading", "copied_from_wechat_and_an_ime",
+                                  "disabled_libreoffice_ods", "education_gb18030_with_bom", "hrss_inline_strings"])
+def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Database,  # noqa: F811
+                                                  sqlite_district: District, messages: list[str], tmp_path: Path,  # noqa: F811
+                                                  capsys: pytest.CaptureFixture[str], case: str) -> None:
+    path, want = CASES[case](tmp_path)
+    _code, cli = run(registered, capsys, path, "--dry-run")
+    wizard = _run_wizard(qtbot, AppContext(registered, sqlite_district.admin), path, "医保")
+    shown = wizard.dry_run_page.counts.shown()
+    keys = ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known", "new")
+    assert {k: shown[k] for k in keys} == {k: cli[k] for k in keys} == {k: want[k] for k in keys}
+    # the preview marks its rows as the import judges them
+    result = di.import_department_list(registered, sqlite_district.admin, path, "医保", dry_run=True)
+    bad = {problem.row_number for problem in result.errors}
+    preview = wizard.preview
+    assert preview is not None
+    checks = di.check_samples(preview, wizard.mapping_page.mapping())
+    assert checks and [c.usable for c in checks] == [n not in bad for n in preview.sample_row_numbers[:len(checks)]]
+    assert wait_for_background()
+
+
+def test_the_name_written_with_the_number_is_the_persons(registered: Database, sqlite_district: District,  # noqa: F811
+                                                         tmp_path: Path) -> None:
+    """A list whose only column of people is 姓名及身份证号 keeps each person's name from it: the batch's
+    rows (and the clues of new people) are named, not blank."""
+    path, _want = village_name_and_number_in_one_cell_xls(tmp_path)
+    result = di.import_department_list(registered, sqlite_district.admin, path, "残联")
+    with registered.session_factory() as s:
+        names = dict(s.execute(select(ImportRow.row_number, ImportRow.name).where(
+            ImportRow.batch_id == result.batch_id)).all())
+    assert names == {2: "王伟", 3: "李芳", 4: "张娜", 5: "刘英", 6: "陈敏", 7: "杨静", 8: "黄丽"}
