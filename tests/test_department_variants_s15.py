@@ -255,6 +255,53 @@ def jxl_xls(path: Path, name: str, rows: Sequence[Sequence[Any]], codepage: int 
     return path
 
 
+def excel95_xls(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[Any]], int]], codepage: int = 936) -> Path:
+    """A .xls as Excel 5.0/95 (BIFF5) saves it on a Chinese Windows: texts in GBK (LABEL), small whole
+    numbers as RK, others as NUMBER, a ("=", text) cell as a formula whose text result follows in a
+    STRING record; ``sheets``: (name, rows, state: 0 visible, 1 hidden); the stream named "Book"."""
+    encoding = {936: "gbk", 950: "cp950"}.get(codepage, "latin-1")
+
+    def bof(kind: int) -> bytes:
+        return _record(0x0809, struct.pack("<HHHH", 0x0500, kind, 0x0DBB, 0x07CC))
+
+    streams = []
+    for _name, rows, _state in sheets:
+        body = bof(0x10) + _record(0x0200, struct.pack("<5H", 0, len(rows), 0, max(map(len, rows)), 0))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, tuple):
+                    text = value[1].encode(encoding)
+                    body += _record(0x0006, struct.pack("<3H", r, c, 0) + b"\x00" * 6 + b"\xff\xff"
+                                    + struct.pack("<HIH", 0, 0, 0))
+                    body += _record(0x0207, struct.pack("<H", len(text)) + text)
+                elif isinstance(value, str) and value:
+                    text = value.encode(encoding)
+                    body += _record(0x0204, struct.pack("<4H", r, c, 0, len(text)) + text)
+                elif isinstance(value, int) and 0 <= value < 1 << 29:
+                    body += _record(0x027E, struct.pack("<3HI", r, c, 0, value << 2 | 2))
+                elif isinstance(value, int | float):
+                    body += _record(0x0203, struct.pack("<3Hd", r, c, 0, float(value)))
+        streams.append(body + _record(0x000A, b""))
+    head = bof(0x05) + _record(0x0042, struct.pack("<H", codepage))
+
+    def bound(offset: int, name: str, state: int) -> bytes:
+        raw = name.encode(encoding)
+        return _record(0x0085, struct.pack("<IBBB", offset, state, 0, len(raw)) + raw)
+
+    offset = len(head) + sum(len(bound(0, name, 0)) for name, _r, _s in sheets) + 4
+    globals_ = head
+    for (name, _rows, state), body in zip(sheets, streams, strict=True):
+        globals_ += bound(offset, name, state)
+        offset += len(body)
+    XlsDoc().save(str(path), globals_ + _record(0x000A, b"") + b"".join(streams))
+    data = bytearray(path.read_bytes())  # Excel 95 names its stream "Book"
+    at = data.index("Workbook\x00".encode("utf-16-le"))
+    data[at:at + 18] = "Book\x00".encode("utf-16-le").ljust(18, b"\x00")
+    data[at + 0x40:at + 0x42] = struct.pack("<H", 10)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def small_compound(path: Path, stream: bytes) -> Path:
     """A compound file whose Workbook stream (under 4096 bytes) lies in the mini stream, its 64-byte
     pieces stored in reverse order (as a writer that reuses freed sectors leaves them)."""
@@ -847,6 +894,21 @@ def education_small_jxl_xls(tmp: Path) -> tuple[Path, dict]:
     return jxl_xls(tmp / "教育_小名单.xls", "学生", data, small=True), expected(rows)
 
 
+def township_excel95_xls(tmp: Path) -> tuple[Path, dict]:
+    """乡镇 (an old system's "Excel 5.0/95" export on a Chinese Windows): BIFF5 in GBK, a hidden sheet of
+    last year's list first, a title, 序号 as RK numbers, one ID number from a formula's saved text, one a
+    number cell that lost its digits, a legacy one in a number cell. calamine broke every GBK text apart
+    byte by byte (no ID column was found)."""
+    ids = Ids()
+    rows = people(ids) + [("林霞", 420203199001011238.0, "stored as a number"), ("钱二", 420203800101123, "new15"),
+                          ("孙三", ("=", ids.new()), "new")]
+    old = [["姓名", "身份证号码"]] + [["某某", n] for n in others(990, 30)]
+    data: list[list[Any]] = [["2026年河口镇低保边缘家庭名单"], ["序号", "户主姓名", "身份证号码", "家庭人口"]]
+    data += [[i, n, v, 3] for i, (n, v, _w) in enumerate(rows, 1)]
+    path = excel95_xls(tmp / "河口镇_95格式.xls", [("去年", old, 1), ("低保边缘", data, 0)])
+    return path, expected(rows)
+
+
 def civil_name_and_number_under_one_merged_heading(tmp: Path) -> tuple[Path, dict]:
     """民政: "姓名及身份证号" merged over two columns, the names in the first, the numbers in the second. The
     heading and the first person were read as a two-row header (the first person lost) and the names
@@ -891,7 +953,7 @@ CASES: dict[str, Case] = {f.__name__: f for f in (
     union_totals_signature_cells, education_gb18030_with_bom, housing_excel_csv_utf8_multiline,
     police_tab_txt_with_export_lines, health_mac_cr_csv, medical_pipe_txt, excel_sep_line_csv, csv_wider_than_the_list,
     ids_with_spaces_and_dashes_csv, utf16_be_csv, stacked_lists_by_community_csv, hrss_jxl_xls, disabled_jxl_xls_936,
-    education_small_jxl_xls,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
+    education_small_jxl_xls, township_excel95_xls,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
 
 
 def error_rows(path: Path) -> list[tuple[int, str]]:
@@ -939,7 +1001,7 @@ def test_the_writers_make_what_they_say(tmp_path: Path) -> None:
     assert b"number-rows-repeated" in zipfile.ZipFile(disabled_libreoffice_ods(tmp_path)[0]).read("content.xml")
 
 
-@pytest.mark.parametrize("case", ["hrss_jxl_xls", "education_small_jxl_xls", "village_name_and_number_in_one_cell_xls",
+@pytest.mark.parametrize("case", ["hrss_jxl_xls", "education_small_jxl_xls", "township_excel95_xls", "village_name_and_number_in_one_cell_xls",
                                   "civil_name_and_number_under_one_merged_heading", "copied_from_wechat_and_an_ime",
                                   "disabled_libreoffice_ods", "education_gb18030_with_bom", "hrss_inline_strings"])
 def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Database,  # noqa: F811

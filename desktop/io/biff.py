@@ -12,9 +12,11 @@ the structure checks of ``spreadsheet._ole_damage`` when it is read here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from struct import error as struct_error
 from struct import unpack, unpack_from
+from typing import Any
 
 _END = 0xFFFFFFFE
 BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED, CODEPAGE = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E, 0x0042
@@ -263,3 +265,133 @@ def _stream_head(path: Path, wanted: str, count: int) -> tuple[bytes, list[int]]
             head += fh.read(j - i).ljust(j - i, b"\x00")
             i = j
         return bytes(head), places
+
+
+# -- Excel 5.0/95 (BIFF5) in a double-byte code page ------------------------------------------------
+
+BIFF5 = 0x0500
+LABEL, RSTRING, NUMBER, RK, MULRK, STRING, BOOLERR = 0x0204, 0x00D6, 0x0203, 0x027E, 0x00BD, 0x0207, 0x0205
+# The code pages whose texts calamine breaks apart byte by byte (a NUL after each): Chinese, Japanese, Korean.
+DOUBLE_BYTE = {936: "gbk", 950: "cp950", 932: "cp932", 949: "cp949"}
+
+
+@dataclass(frozen=True)
+class SheetState:
+    """What calamine's sheet metadata says, for a sheet read here."""
+
+    name: str
+    visible: str  # "Visible" / "Hidden" / "VeryHidden"
+    typ: Any = None
+
+
+class LegacySheet:
+    """One worksheet of an Excel 5.0/95 workbook, read here: its cells by row, as calamine gives them
+    (``start``, ``end``, ``iter_rows()``, ``merged_cell_ranges``)."""
+
+    def __init__(self, cells: dict[tuple[int, int], Any]) -> None:
+        self._cells = cells
+        rows = [r for r, _c in cells]
+        columns = [c for _r, c in cells]
+        self.start = (0, min(columns)) if cells else None
+        self.end = (max(rows), max(columns)) if cells else None
+        self.merged_cell_ranges: list = []  # BIFF5 keeps no merged cells
+
+    def iter_rows(self) -> Iterator[list[Any]]:
+        if self.end is None or self.start is None:
+            return
+        first = self.start[1]
+        for r in range(self.end[0] + 1):
+            yield [self._cells.get((r, c), "") for c in range(first, self.end[1] + 1)]
+
+
+class LegacyBook:
+    """An Excel 5.0/95 workbook (BIFF5) whose texts are in a double-byte code page (GBK on a Chinese
+    Windows): calamine reads it, but breaks every text apart byte by byte, so it is read here. Only
+    what a list needs is read: texts, numbers and the saved results of formulas."""
+
+    def __init__(self, stream: bytes, encoding: str) -> None:
+        self._stream = stream
+        self._encoding = encoding
+        self._offsets: dict[str, int] = {}
+        self.sheets_metadata: list[SheetState] = []
+        for rid, body in _records(stream, 0):
+            if rid == BOUNDSHEET and len(body) >= 7:
+                offset, state, kind, count = unpack_from("<IBBB", body)
+                name = self._text(body[7:7 + count])
+                if kind == 0:  # a worksheet (not a chart or a macro sheet)
+                    self._offsets[name] = offset
+                    self.sheets_metadata.append(SheetState(name, ("Visible", "Hidden", "VeryHidden")[min(state & 3, 2)],
+                                                           _WorkSheet()))
+        self.sheet_names = list(self._offsets)
+
+    @classmethod
+    def open(cls, path: Path) -> LegacyBook | None:
+        """The workbook at ``path`` when it is BIFF5 in a double-byte code page, else None."""
+        try:
+            data = path.read_bytes()
+            stream = _stream(data, "Book") or _stream(data, "Workbook")
+            if stream is None or len(stream) < 8:
+                return None
+            rid, _length, version = unpack_from("<HHH", stream)
+            if rid != BOF or version != BIFF5:
+                return None
+            codepage = next((unpack_from("<H", body)[0] for rid, body in _records(stream, 0)
+                             if rid == CODEPAGE and len(body) == 2), None)
+        except (OSError, ValueError, IndexError, struct_error):
+            return None
+        encoding = DOUBLE_BYTE.get(codepage or 0)
+        return None if encoding is None else cls(stream, encoding)
+
+    def _text(self, raw: bytes) -> str:
+        return raw.decode(self._encoding, "replace")
+
+    def get_sheet_by_name(self, name: str) -> LegacySheet:
+        cells: dict[tuple[int, int], Any] = {}
+        pending: tuple[int, int] | None = None  # a formula whose text result follows in a STRING record
+        for rid, body in _records(self._stream, self._offsets[name]):
+            if rid in (LABEL, RSTRING) and len(body) >= 8:
+                row, col, _xf, count = unpack_from("<4H", body)
+                cells[(row, col)] = self._text(body[8:8 + count])
+            elif rid == NUMBER and len(body) >= 14:
+                row, col = unpack_from("<2H", body)
+                cells[(row, col)] = unpack_from("<d", body, 6)[0]
+            elif rid == RK and len(body) >= 10:
+                row, col = unpack_from("<2H", body)
+                cells[(row, col)] = _rk(unpack_from("<I", body, 6)[0])
+            elif rid == MULRK and len(body) >= 6:
+                row, first = unpack_from("<2H", body)
+                for i in range((len(body) - 6) // 6):
+                    cells[(row, first + i)] = _rk(unpack_from("<I", body, 4 + 6 * i + 2)[0])
+            elif rid == BOOLERR and len(body) >= 8:
+                row, col = unpack_from("<2H", body)
+                if body[7] == 0:
+                    cells[(row, col)] = bool(body[6])
+            elif rid == FORMULA and len(body) >= 14:
+                row, col = unpack_from("<2H", body)
+                if body[12:14] != b"\xff\xff":
+                    cells[(row, col)] = unpack_from("<d", body, 6)[0]
+                elif body[6] == 0:
+                    pending = (row, col)
+                elif body[6] == 1:
+                    cells[(row, col)] = bool(body[8])
+            elif rid == STRING and pending is not None and len(body) >= 2:
+                cells[pending] = self._text(body[2:2 + unpack_from("<H", body)[0]])
+                pending = None
+        return LegacySheet(cells)
+
+    def close(self) -> None:
+        self._stream = b""
+
+
+class _WorkSheet:
+    name = "WorkSheet"
+
+
+def _rk(value: int) -> float:
+    """A number stored in an RK value: a signed 30-bit integer, or the high 30 bits of a double; ×100 when flagged."""
+    if value & 2:
+        whole = value >> 2
+        number = float(whole - (1 << 30) if whole & (1 << 29) else whole)
+    else:
+        number = unpack("<d", (value & 0xFFFFFFFC).to_bytes(4, "little").rjust(8, b"\x00"))[0]
+    return number / 100 if value & 1 else number

@@ -790,8 +790,11 @@ class Workbook:
 
         try:
             patched = biff.with_unicode_codepage(self.path) if self.format == "xls" else None
+            legacy = biff.LegacyBook.open(self.path) if self.format == "xls" and patched is None else None
             if patched is not None:  # a BIFF8 workbook naming a code page (jxl writes 1252): read as Unicode
                 self._book = pc.CalamineWorkbook.from_filelike(io.BytesIO(patched))
+            elif legacy is not None:  # Excel 5.0/95 in GBK, whose texts calamine breaks apart
+                self._book = legacy
             elif self.path.suffix.lower() in self._suffixes():
                 self._book = pc.CalamineWorkbook.from_path(str(self.path))
             else:
