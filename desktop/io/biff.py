@@ -328,12 +328,15 @@ class LegacyBook:
     def open(cls, path: Path) -> LegacyBook | None:
         """The workbook at ``path`` when it is BIFF5 in a double-byte code page, else None."""
         try:
+            head = _stream_head(path, "Book", 8) or _stream_head(path, "Workbook", 8)  # a look first: most are BIFF8
+            if head is None or len(head[0]) < 8:
+                return None
+            rid, _length, version = unpack_from("<HHH", head[0])
+            if rid != BOF or version != BIFF5:
+                return None
             data = path.read_bytes()
             stream = _stream(data, "Book") or _stream(data, "Workbook")
-            if stream is None or len(stream) < 8:
-                return None
-            rid, _length, version = unpack_from("<HHH", stream)
-            if rid != BOF or version != BIFF5:
+            if stream is None:
                 return None
             codepage = next((unpack_from("<H", body)[0] for rid, body in _records(stream, 0)
                              if rid == CODEPAGE and len(body) == 2), None)
