@@ -909,6 +909,25 @@ def township_excel95_xls(tmp: Path) -> tuple[Path, dict]:
     return path, expected(rows)
 
 
+def lists_pasted_with_columns_in_another_order(tmp: Path) -> tuple[Path, dict]:
+    """街道 (three communities' lists pasted one under the other): the second community put 身份证号 first
+    and 姓名 after it, the third went back to the first's order. The second header was counted as a
+    person (its 姓名 read as an ID number) and its people's names were read as their numbers."""
+    rows = people(Ids())
+    first, second, third = rows[:5], rows[5:11], rows[11:]
+    lines: list[list[Any]] = [["八泉社区"], ["姓名", "身份证号码", "联系电话", "备注"]]
+    lines += [[n, v, "13800000000", ""] for n, v, _w in first]
+    lines += [[], ["飞云社区"], ["身份证号码", "备注", "姓名", "联系电话"]]
+    lines += [[v, "", n, "13900000000"] for n, v, _w in second]
+    lines += [[], ["闸口社区"], ["姓名", "身份证号码", "联系电话", "备注"]]
+    lines += [[n, v, "13700000000", ""] for n, v, _w in third]
+    book = openpyxl.Workbook()
+    for line in lines:
+        book.active.append(line)
+    book.save(tmp / "街道_汇总.xlsx")
+    return tmp / "街道_汇总.xlsx", expected(rows)
+
+
 def civil_name_and_number_under_one_merged_heading(tmp: Path) -> tuple[Path, dict]:
     """民政: "姓名及身份证号" merged over two columns, the names in the first, the numbers in the second. The
     heading and the first person were read as a two-row header (the first person lost) and the names
@@ -953,7 +972,7 @@ CASES: dict[str, Case] = {f.__name__: f for f in (
     union_totals_signature_cells, education_gb18030_with_bom, housing_excel_csv_utf8_multiline,
     police_tab_txt_with_export_lines, health_mac_cr_csv, medical_pipe_txt, excel_sep_line_csv, csv_wider_than_the_list,
     ids_with_spaces_and_dashes_csv, utf16_be_csv, stacked_lists_by_community_csv, hrss_jxl_xls, disabled_jxl_xls_936,
-    education_small_jxl_xls, township_excel95_xls,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
+    education_small_jxl_xls, township_excel95_xls, lists_pasted_with_columns_in_another_order,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
 
 
 def error_rows(path: Path) -> list[tuple[int, str]]:

@@ -1680,6 +1680,9 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                  if r2 > r1 and c1 <= id_col <= c2 and r1 + 1 >= layout.first_data_row for r in range(r1 + 1, r2 + 1)}
     examples_end = layout.first_data_row + EXAMPLE_ROWS
     after_footer = False
+    # Under another list's header giving the same columns in another order: where each of the list's
+    # columns is in the rows below it (None while the rows are as at the top).
+    order: list[int] | None = None
     for number, values in book.rows(layout.sheet):
         if number < layout.first_data_row:
             continue
@@ -1687,6 +1690,11 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             continue  # "示例 | 张三 | 4202…": how to fill the list, not a person in it
         if merged_down is not None:
             merged_down.see(number, values)
+        raw = values
+        if order is not None:
+            if merged_down is not None:
+                raw = merged_down.fill(number, raw)
+            values = [raw[j] if 0 <= j < len(raw) else "" for j in order]
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
@@ -1716,9 +1724,14 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 # spare row whose formulas show 0 or 否, or whose 街道 and 证件类型 are filled in ahead,
                 # or a remark alone. A person without an ID number still has a name.
                 continue
-            if header_key(id_value) in id_headers or _row_texts(values) in header_texts or _names_columns(values, id_col):
-                continue  # the header repeated (printed pages), or another list's header (lists pasted together)
-        if merged_down is not None:
+            if _row_texts(raw) in header_texts:
+                order = None
+                continue  # the header repeated (printed pages)
+            reordered = _header_order(raw, layout)
+            if reordered is not None or header_key(id_value) in id_headers or _names_columns(raw, id_col):
+                order = reordered  # another list's header (lists pasted together), its columns perhaps in another order
+                continue
+        if merged_down is not None and order is None:
             values = merged_down.fill(number, values)
         count += 1
         if count > limit:
@@ -1726,6 +1739,32 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 f"文件“{book.name}”的数据超过 {limit:,} 行(第 {number} 行已超出),超出了单次导入的上限。"
                 "请按街道或月份拆分成几个文件后分别导入。", kind="too_many_rows")
         yield DataRow(number, values)
+
+
+def _header_order(values: Sequence[Any], layout: Layout) -> list[int] | None:
+    """For a header row further down that gives the list's columns in another order (a second list
+    pasted under the first, its columns arranged otherwise): the column of this row holding each column
+    of the list (-1 where none does). None for any other row, and for a header in the list's own order.
+
+    Such a row names the same columns as the list's header, or names an ID column and a name column
+    by names departments use ("身份证号", "姓名"), and holds no ID number."""
+    texts = [cell_text(v) for v in values]
+    if any(_ID_SHAPED.fullmatch(idcard.normalize(t)) for t in texts):
+        return None
+    keys = [header_key(t) for t in texts]
+    own = [header_key(c) for c in layout.columns]
+    exact = {_EXACT[k][0]: i for i, k in reversed(list(enumerate(keys))) if k in _EXACT}
+    if sorted(k for k in keys if k) != sorted(k for k in own if k) and not ("id_number" in exact and "name" in exact):
+        return None
+    order: list[int] = []
+    fields = {col: fld for fld, col in layout.mapping.items()}
+    for i, key in enumerate(own):
+        j = keys.index(key) if key and key in keys else exact.get(fields.get(i, ""), -1)
+        order.append(j)
+    id_col = layout.mapping.get("id_number")
+    if id_col is None or id_col >= len(order) or order[id_col] < 0 or order == list(range(len(order))):
+        return None
+    return order
 
 
 def _names_columns(values: Sequence[Any], id_col: int) -> bool:
