@@ -438,12 +438,14 @@ def disabled_rich_text(tmp: Path) -> tuple[Path, dict]:
 
 def education_absolute_targets(tmp: Path) -> tuple[Path, dict]:
     """教育 (a school system): the workbook's relationships name the sheet by an absolute path, the part
-    not called sheet1.xml; an ID number given by ="…" whose result was never saved."""
+    not called sheet1.xml; ID numbers given by ="…" whose results were never saved, one cell typed as
+    a text result (t="str"), which was read as an empty text saved."""
     rows = people(Ids())
     data: list[list[Any]] = [["学生姓名", "身份证号", "学校"]]
     for i, (name, value, _what) in enumerate(rows, 2):
-        if i == 3 and value:
-            data.append([name, Raw(f'<{{p}}c{{r}}><{{p}}f>"{escape(value)}"</{{p}}f></{{p}}c>'), "十五中"])
+        if i in (3, 4) and value:
+            kind = ' t="str"' if i == 4 else ""
+            data.append([name, Raw(f'<{{p}}c{{r}}{kind}><{{p}}f>"{escape(value)}"</{{p}}f></{{p}}c>'), "十五中"])
         else:
             data.append([name, value, "十五中"])
     return raw_xlsx(tmp / "教育_资助.xlsx", [("学生", sheet_xml(data))], targets=["/xl/worksheets/data.xml"]), \

@@ -1019,15 +1019,19 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int
         inner = m.group(4)
         if not inner or not _XLSX_FORMULA.search(inner):
             continue
-        # a text, error or boolean result (t="str"…) without a value: an empty text was saved
-        if not uncalculated and (_XLSX_VALUE.search(inner) or _XLSX_TEXT_RESULT.search(m.group(3))):
+        if not uncalculated and _XLSX_VALUE.search(inner):
+            continue
+        formula = _XLSX_FORMULA_TEXT.search(inner)
+        constant = formula_constant(
+            xml_unescape(formula.group(1).decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})) if formula else None
+        # A text, error or boolean result (t="str"…) without a value: an empty text was saved; but not
+        # for a formula that is a text constant (="420203…"), whose result is that text.
+        if not uncalculated and _XLSX_TEXT_RESULT.search(m.group(3)) and not (isinstance(constant, str) and constant):
             continue
         col = 0
         for ch in m.group(1):
             col = col * 26 + ch - 64
-        formula = _XLSX_FORMULA_TEXT.search(inner)
-        found[(int(m.group(2)), col - 1)] = formula_constant(
-            xml_unescape(formula.group(1).decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})) if formula else None
+        found[(int(m.group(2)), col - 1)] = constant
     return found
 
 
