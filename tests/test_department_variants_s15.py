@@ -1054,3 +1054,44 @@ def test_the_name_written_with_the_number_is_the_persons(registered: Database, s
         names = dict(s.execute(select(ImportRow.row_number, ImportRow.name).where(
             ImportRow.batch_id == result.batch_id)).all())
     assert names == {2: "王伟", 3: "李芳", 4: "张娜", 5: "刘英", 6: "陈敏", 7: "杨静", 8: "黄丽"}
+
+
+def _rezipped(source: Path, path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
+    """``source`` zipped again as ``path``, each part changed by ``change`` (None: left out)."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.namelist():
+            data = change(item, zin.read(item))
+            if data is not None:
+                zout.writestr(item, data)
+    source.unlink()
+    return path
+
+
+def _cut(source: Path, path: Path) -> Path:
+    path.write_bytes(source.read_bytes()[: source.stat().st_size // 2])
+    source.unlink()
+    return path
+
+
+BROKEN: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "sheet part missing": (lambda tmp: _rezipped(hrss_inline_strings(tmp)[0], tmp / "缺工作表.xlsx", lambda item, data: (
+        None if item == "xl/worksheets/sheet1.xml" else data)), "工作表的内容不在文件中"),
+    "sheet cut short": (lambda tmp: _rezipped(hrss_inline_strings(tmp)[0], tmp / "截断工作表.xlsx", lambda item, data: (
+        data[: len(data) // 2] if item == "xl/worksheets/sheet1.xml" else data)), "已损坏"),
+    "shared string missing": (lambda tmp: _rezipped(medical_cells_without_refs(tmp)[0], tmp / "缺字符串.xlsx", lambda item, data: (
+        data[: data.index(b"<si>", len(data) // 2)] + b"</sst>" if item == "xl/sharedStrings.xml" else data)), "已损坏"),
+    "ods cut": (lambda tmp: _cut(disabled_libreoffice_ods(tmp)[0], tmp / "截断.ods"), "已损坏"),
+    "jxl cut": (lambda tmp: _cut(hrss_jxl_xls(tmp)[0], tmp / "截断jxl.xls"), "已损坏"),
+    "excel95 cut": (lambda tmp: _cut(township_excel95_xls(tmp)[0], tmp / "截断95.xls"), "已损坏"),
+    "gb18030 bom only": (lambda tmp: (tmp / "只有BOM.csv").write_bytes(b"\x84\x31\x95\x33") and tmp / "只有BOM.csv", "是空的"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_variant_is_one_plain_message(registered: Database, tmp_path: Path,  # noqa: F811
+                                               capsys: pytest.CaptureFixture[str], case: str) -> None:
+    make, words = BROKEN[case]
+    path = make(tmp_path)
+    code, got = run(registered, capsys, path)
+    assert code != 0 and got["code"] == "invalid_file", got
+    assert path.name in got["error"] and words in got["error"] and "Traceback" not in got["error"]

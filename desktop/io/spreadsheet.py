@@ -125,6 +125,8 @@ def _reraise_unless_error(exc: BaseException) -> None:
 def _damage_of(exc: BaseException) -> str:
     """What calamine found wrong inside a workbook, said plainly (its own words are for developers)."""
     text = str(exc).lower()
+    if type(exc).__name__ == "WorksheetNotFound":  # the workbook lists the sheet, its part is not in the file
+        return "工作表的内容不在文件中"
     if "checksum" in text or "crc" in text:
         return "压缩数据校验失败,文件在传输或保存时受损"
     if type(exc).__name__ == "XmlError" or "xml" in text:
@@ -709,7 +711,7 @@ class Workbook:
                 raise _unreadable(self.path, exc) from exc
             if _broken_throughout(sample):
                 raise SpreadsheetError(f"文件“{self.name}”不是可识别编码的文本表格,无法读取。", kind="not_spreadsheet")
-            if not sample.strip():
+            if not sample.replace("\ufeff", "").strip():  # a byte-order mark alone (GB18030 has its own) is empty
                 raise SpreadsheetError(f"文件“{self.name}”是空的,没有任何内容。", kind="empty")
             self.delimiter = _sniff_delimiter(sample)
             if self.path.suffix.lower() in EXCEL_SUFFIXES and not _has_delimiters(sample, self.delimiter):
