@@ -930,6 +930,22 @@ def lists_pasted_with_columns_in_another_order(tmp: Path) -> tuple[Path, dict]:
     return tmp / "街道_汇总.xlsx", expected(rows)
 
 
+def note_then_people_without_numbers_xls(tmp: Path) -> tuple[Path, dict]:
+    """住建 (.xls): "注:以下为补报人员" in the middle, then people numbered on in 序号, two of them without an
+    ID number yet ("待补", empty): they were dropped (under a note only an ID number made a person);
+    the signatures after "注:本表一式两份" are not people."""
+    ids = Ids()
+    first: list[Row] = [("王伟", ids.new(), "new"), ("李芳", IN, "in"), ("张娜", ids.bad_check(), "check character")]
+    later: list[Row] = [("刘英", "待补", "empty"), ("陈敏", ids.new(), "new"), ("杨静", "", "empty"),
+                        ("黄丽", KNOWN, "known")]
+    data: list[list[Any]] = [["序号", "姓名", "身份证号码", "住房类型"]]
+    data += [[i, n, v, "公租房"] for i, (n, v, _w) in enumerate(first, 1)]
+    data += [[None, "注:以下为10月补报人员"]]  # typed in the name column (in 序号 it read as a row without a person)
+    data += [[i, n, v, "公租房"] for i, (n, v, _w) in enumerate(later, len(first) + 1)]
+    data += [["注:本表一式两份"], ["制表人:王五", None, "审核人:赵六"], [None, "李四", None, "2026年10月9日"]]
+    return xls(tmp / "住建_补报.xls", [("Sheet1", data)]), expected(first + later)
+
+
 def civil_name_and_number_under_one_merged_heading(tmp: Path) -> tuple[Path, dict]:
     """民政: "姓名及身份证号" merged over two columns, the names in the first, the numbers in the second. The
     heading and the first person were read as a two-row header (the first person lost) and the names
@@ -974,7 +990,8 @@ CASES: dict[str, Case] = {f.__name__: f for f in (
     union_totals_signature_cells, education_gb18030_with_bom, housing_excel_csv_utf8_multiline,
     police_tab_txt_with_export_lines, health_mac_cr_csv, medical_pipe_txt, excel_sep_line_csv, csv_wider_than_the_list,
     ids_with_spaces_and_dashes_csv, utf16_be_csv, stacked_lists_by_community_csv, hrss_jxl_xls, disabled_jxl_xls_936,
-    education_small_jxl_xls, township_excel95_xls, lists_pasted_with_columns_in_another_order,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
+    education_small_jxl_xls, township_excel95_xls, lists_pasted_with_columns_in_another_order,
+    note_then_people_without_numbers_xls,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
 
 
 def error_rows(path: Path) -> list[tuple[int, str]]:

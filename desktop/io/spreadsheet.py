@@ -1609,6 +1609,13 @@ def _is_labelled(values: Sequence[Any]) -> bool:
     return len(texts) >= 2 and all(_LABELLED.match(re.sub(r"\s+", "", t)) for t in texts)
 
 
+def _numbered_person(values: Sequence[Any], serial: Container[int], name_col: int | None) -> bool:
+    """A row with a number in a 序号 column and a person's name in the name column."""
+    return (name_col is not None and any(isinstance(v, int | float) and not isinstance(v, bool)
+                                         for i, v in enumerate(values) if i in serial)
+            and _PERSON_NAME.fullmatch(re.sub(r"\s+", "", cell_text(value_at(values, name_col)))) is not None)
+
+
 def _looks_like_person(values: Sequence[Any], serial: Container[int], name_col: int | None) -> bool:
     """A numbered row, or one with a person's name in the name column."""
     if any(isinstance(v, int | float) and not isinstance(v, bool) for i, v in enumerate(values) if i in serial):
@@ -1710,8 +1717,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             # blank, footer, totals or a repeated header
             if values.count("") == len(values):
                 continue  # blank at a glance: a stray cell far below can make a sheet a million rows long
-            if after_footer:
-                continue  # signatures, dates, phone numbers: under a footer only an ID number is a person
+            if after_footer and not _numbered_person(values, serial, name_col):
+                # Signatures, dates, phone numbers: under a footer only an ID number is a person, or a
+                # row numbered on in 序号 with a name (people listed under a note, a number still missing).
+                continue
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial) or number in continued:
                 continue
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
