@@ -574,13 +574,14 @@ def hrss_hidden_former_column_xls(tmp: Path) -> tuple[Path, dict]:
 
 
 def village_name_and_number_in_one_cell_xls(tmp: Path) -> tuple[Path, dict]:
-    """村委会 (.xls typed by hand): 序号 | 姓名及身份证号 ("张三 420203…", a space or a line break between
-    them) | 家庭人口."""
+    """村委会 (.xls typed by hand): 序号 | 姓名及身份证号 ("张三 420203…", a space, a line break, a colon or
+    brackets between them, or the number first) | 家庭人口."""
     ids = Ids()
     rows: list[Row] = [("王伟", f"王伟 {ids.new()}", "new"), ("李芳", f"李芳\n{IN}", "in"),
                        ("张娜", f"张娜{KNOWN}", "known"), ("刘英", f"刘英  {ids.bad_check()}", "check character"),
                        ("陈敏", f"陈敏 {ids.new()[:16]}", "length"), ("杨静", f"杨静 {IN.lower()}", "dup"),
-                       ("黄丽", "黄丽", "empty")]
+                       ("黄丽", "黄丽", "empty"), ("赵强", f"赵强({ids.new()})", "new"), ("吴磊", f"吴磊:{ids.new()}", "new"),
+                       ("周军", f"{ids.new()} 周军", "new"), ("徐洋", f"徐洋（户主） {ids.new()}", "new")]
     data = [["序号", "姓名及身份证号", "家庭人口"]] + [[i, v, 3] for i, (_n, v, _w) in enumerate(rows, 1)]
     return xls(tmp / "道仕袱村_名单.xls", [("Sheet1", data)]), expected(rows)
 
@@ -946,6 +947,24 @@ def note_then_people_without_numbers_xls(tmp: Path) -> tuple[Path, dict]:
     return xls(tmp / "住建_补报.xls", [("Sheet1", data)]), expected(first + later)
 
 
+def web_system_html_xls(tmp: Path) -> tuple[Path, dict]:
+    """临时救助 (a web system's "导出Excel"): an HTML page in GB2312 named .xls, the list's table inside a
+    layout table, thead and tbody, 序号 and 金额 spanning two header rows beside 基本信息 over 姓名 |
+    身份证<br>号码, &nbsp; before the names, x:str and x:num cells, a 合计 row spanning three columns."""
+    rows = people(Ids())
+    page = ['<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta http-equiv="Content-Type" '
+            'content="text/html; charset=gb2312"><style>.t{mso-number-format:"\\@";}</style></head><body>',
+            "<table><tr><td><table border=1><thead><tr><td colspan=4>2026年临时救助名单</td></tr>",
+            "<tr><th rowspan=2>序号</th><th colspan=2>基本信息</th><th rowspan=2>金额</th></tr>"
+            "<tr><th>姓名</th><th>身份证<br>号码</th></tr></thead><tbody>"]
+    page += [f'<tr><td x:num>{i}</td><td>&nbsp;{escape(n)}</td><td class=t x:str>{escape(v)}</td><td x:num="500">500.00</td>'
+             "</tr>" for i, (n, v, _w) in enumerate(rows, 1)]
+    page.append(f"<tr><td colspan=3>合计</td><td>{500 * len(rows)}</td></tr></tbody></table></td></tr></table></body></html>")
+    path = tmp / "临时救助_导出.xls"
+    path.write_bytes("\n".join(page).encode("gbk"))
+    return path, expected(rows)
+
+
 def civil_name_and_number_under_one_merged_heading(tmp: Path) -> tuple[Path, dict]:
     """民政: "姓名及身份证号" merged over two columns, the names in the first, the numbers in the second. The
     heading and the first person were read as a two-row header (the first person lost) and the names
@@ -991,7 +1010,7 @@ CASES: dict[str, Case] = {f.__name__: f for f in (
     police_tab_txt_with_export_lines, health_mac_cr_csv, medical_pipe_txt, excel_sep_line_csv, csv_wider_than_the_list,
     ids_with_spaces_and_dashes_csv, utf16_be_csv, stacked_lists_by_community_csv, hrss_jxl_xls, disabled_jxl_xls_936,
     education_small_jxl_xls, township_excel95_xls, lists_pasted_with_columns_in_another_order,
-    note_then_people_without_numbers_xls,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
+    note_then_people_without_numbers_xls, web_system_html_xls,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
 
 
 def error_rows(path: Path) -> list[tuple[int, str]]:
@@ -1070,7 +1089,8 @@ def test_the_name_written_with_the_number_is_the_persons(registered: Database, s
     with registered.session_factory() as s:
         names = dict(s.execute(select(ImportRow.row_number, ImportRow.name).where(
             ImportRow.batch_id == result.batch_id)).all())
-    assert names == {2: "王伟", 3: "李芳", 4: "张娜", 5: "刘英", 6: "陈敏", 7: "杨静", 8: "黄丽"}
+    assert names == {2: "王伟", 3: "李芳", 4: "张娜", 5: "刘英", 6: "陈敏", 7: "杨静", 8: "黄丽", 9: "赵强", 10: "吴磊",
+                     11: "周军", 12: "徐洋（户主）"}
 
 
 def _rezipped(source: Path, path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:

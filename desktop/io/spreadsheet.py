@@ -251,10 +251,11 @@ def is_disability_card(key: str) -> bool:
 # A column named for the name and the number together ("姓名及身份证号", "姓名/身份证号码", "身份证号码姓名"),
 # as a list typed by hand in a village keeps them: each cell holds both.
 _NAME_AND_ID = re.compile(r"姓名.*(身份证|证件号|公民身份|身份号码)|(身份证|证件号|公民身份|身份号码).*姓名")
-_BETWEEN = r"[\s:：,，;；/、]*"
-_NAME_PART = r"[^\d０-９\s:：,，;；/、]"
-_NAME_FIRST = re.compile(rf"\s*(?P<name>{_NAME_PART}{{1,20}}?){_BETWEEN}(?P<number>['‘’`]?[\d０-９].*?)?\s*", re.S)
-_NAME_LAST = re.compile(rf"\s*(?P<number>['‘’`]?[\d０-９].*?){_BETWEEN}(?P<name>(?![xXｘＸ]){_NAME_PART}{{1,20}})\s*", re.S)
+_BETWEEN = r"[\s:：,，;；/、\-－—(（]*"  # "张三 420…", "张三:420…", "张三-420…", "张三(420…)"
+_NAME_PART = r"[^\d０-９\s:：,，;；/、\-－—(（)）]"
+_NAME_FIRST = re.compile(rf"\s*(?P<name>{_NAME_PART}{{1,20}}?([(（][^()（）\d]{{0,10}}[)）])?){_BETWEEN}(?P<number>['‘’`]?[\d０-９].*?)?[\s)）]*", re.S)
+_NAME_LAST = re.compile(rf"\s*(?P<number>['‘’`]?[\d０-９].*?){_BETWEEN}(?P<name>(?![xXｘＸ]){_NAME_PART}{{1,20}})[\s)）]*",
+                        re.S)
 
 
 def holds_name_and_id(key: str) -> bool:
