@@ -1110,6 +1110,14 @@ def _cut(source: Path, path: Path) -> Path:
     return path
 
 
+def _aligned_report(path: Path) -> Path:
+    """An old system's report printed to a file: GBK, the columns lined up with spaces."""
+    ids = Ids()
+    lines = ["姓名        身份证号              住址"] + [f"{name:<6}{ids.new():<22}八泉街道" for name in ("张三", "李四", "欧阳小明")]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    return path
+
+
 BROKEN: dict[str, tuple[Callable[[Path], Path], str]] = {
     "sheet part missing": (lambda tmp: _rezipped(hrss_inline_strings(tmp)[0], tmp / "缺工作表.xlsx", lambda item, data: (
         None if item == "xl/worksheets/sheet1.xml" else data)), "工作表的内容不在文件中"),
@@ -1120,6 +1128,7 @@ BROKEN: dict[str, tuple[Callable[[Path], Path], str]] = {
     "ods cut": (lambda tmp: _cut(disabled_libreoffice_ods(tmp)[0], tmp / "截断.ods"), "已损坏"),
     "jxl cut": (lambda tmp: _cut(hrss_jxl_xls(tmp)[0], tmp / "截断jxl.xls"), "已损坏"),
     "excel95 cut": (lambda tmp: _cut(township_excel95_xls(tmp)[0], tmp / "截断95.xls"), "已损坏"),
+    "columns lined up by spaces": (lambda tmp: _aligned_report(tmp / "公安_打印输出.txt"), "按空格对齐"),
     "gb18030 bom only": (lambda tmp: (tmp / "只有BOM.csv").write_bytes(b"\x84\x31\x95\x33") and tmp / "只有BOM.csv", "是空的"),
 }
 

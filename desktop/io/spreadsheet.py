@@ -661,6 +661,15 @@ def _has_delimiters(sample: str, delim: str) -> bool:
     return len(lines) >= 2 and sum(1 for line in lines if delim in line) >= max(2, len(lines) // 2)
 
 
+_SPACED = re.compile(r"\S[ \u3000]{2,}\S")
+
+
+def _aligned_by_spaces(sample: str) -> bool:
+    """Most lines of the text hold runs of spaces between their words: columns lined up by spaces."""
+    lines = [line for line in sample.splitlines()[:30] if line.strip()]
+    return len(lines) >= 2 and sum(1 for line in lines if _SPACED.search(line)) * 10 >= len(lines) * 8
+
+
 _QUOTED = re.compile(r'"[^"]*"')
 _TAB_SUFFIX = re.compile(r"\t+(?=[,;|]|$)")  # "420203…\t,": a tab added to keep a number as text
 
@@ -695,6 +704,7 @@ class Workbook:
         self.format = sniff_format(self.path)
         self.encoding: str | None = None
         self.delimiter = ","
+        self.aligned_by_spaces = False
         self._book: Any = None
         self._sheets: dict[str, Any] = {}
         self._formulas: dict[str, dict[tuple[int, int], str | float | None]] = {}
@@ -715,6 +725,8 @@ class Workbook:
             if not sample.replace("\ufeff", "").strip():  # a byte-order mark alone (GB18030 has its own) is empty
                 raise SpreadsheetError(f"文件“{self.name}”是空的,没有任何内容。", kind="empty")
             self.delimiter = _sniff_delimiter(sample)
+            # Columns lined up with spaces (an old system's report printed to a file): no delimiter to split by.
+            self.aligned_by_spaces = not _has_delimiters(sample, self.delimiter) and _aligned_by_spaces(sample)
             if self.path.suffix.lower() in EXCEL_SUFFIXES and not _has_delimiters(sample, self.delimiter):
                 raise SpreadsheetError(f"文件“{self.name}”不是电子表格:扩展名是{self.path.suffix},内容却是普通文字。"
                                        "请确认选择了正确的文件。", kind="not_spreadsheet")
@@ -1193,6 +1205,10 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
     if best is None:
         if not any_rows:
             raise SpreadsheetError(f"文件“{book.name}”里没有任何数据。", kind="empty")
+        if book.aligned_by_spaces:
+            raise SpreadsheetError(f"文件“{book.name}”的各列之间是空格,不是逗号或制表符(按空格对齐的文本),无法分出各列。"
+                                   "请用 Excel 或 WPS 打开,用“数据→分列”按空格分好列,另存为 .xlsx 或 .csv 后再导入。",
+                                   kind="no_id_column")
         where = f"第 {header_row} 行" if header_row else f"前 {HEADER_SCAN_ROWS} 行"
         names = "、".join(ALIASES["id_number"][:6])
         sheets = f"工作表“{sheet}”" if sheet else "各工作表"
