@@ -869,6 +869,53 @@ def stacked_lists_by_community_csv(tmp: Path) -> tuple[Path, dict]:
     return path, expected(rows)
 
 
+def python_on_windows_csv(tmp: Path) -> tuple[Path, dict]:
+    """A script's CSV written on Windows without newline="" (every line ends in CR CR LF), GBK."""
+    rows = people(Ids())
+    return text_list(tmp / "脚本导出.csv", [["姓名", "身份证号码", "街道"]] + [[n, v, "八泉街道"] for n, v, _w in rows], rows,
+                     line_end=b"\r\r\n")
+
+
+def dos_exports_joined(tmp: Path) -> tuple[Path, dict]:
+    """Two exports of a DOS-era system joined with `copy a.csv+b.csv`: the second's header again, and the
+    end-of-file mark (Ctrl+Z) at the very end."""
+    rows = people(Ids())
+    first = csv_bytes([["姓名", "身份证号"]] + [[n, v] for n, v, _w in rows[:6]], "gbk")
+    second = csv_bytes([["姓名", "身份证号"]] + [[n, v] for n, v, _w in rows[6:]], "gbk")
+    path = tmp / "合并导出.csv"
+    path.write_bytes(first + second + b"\x1a")
+    return path, expected(rows)
+
+
+def libreoffice_repeated_rows_ods(tmp: Path) -> tuple[Path, dict]:
+    """LibreOffice (.ods) writes two identical rows as one row repeated (the same person listed twice
+    running), a number split by a text span and a number with a <text:s/> space inside."""
+    ids = Ids()
+    a, b, c = ids.new(), ids.new(), ids.new()
+    rows: list[Row] = [("王伟", a, "new"), ("王伟", a, "dup"), ("李芳", b, "new"), ("张娜", c, "new"), ("刘英", IN, "in")]
+    body = [ods_row(["姓名", "身份证号", "社区"]),
+            '<table:table-row table:number-rows-repeated="2">' + ods_row(["王伟", a, "飞云"]).removeprefix("<table:table-row>"),
+            ods_row(["李芳", Raw(f'<table:table-cell office:value-type="string"><text:p>{b[:6]}<text:span text:style-name="T1">'
+                                f"{b[6:14]}</text:span>{b[14:]}</text:p></table:table-cell>"), "飞云"]),
+            ods_row(["张娜", Raw(f'<table:table-cell office:value-type="string"><text:p>{c[:6]}<text:s/>{c[6:]}</text:p>'
+                                "</table:table-cell>"), "飞云"]),
+            ods_row(["刘英", IN, "飞云"])]
+    return ods(tmp / "重复行.ods", [("名单", "".join(body))]), expected(rows)
+
+
+def rows_out_of_order_xlsx(tmp: Path) -> tuple[Path, dict]:
+    """An exporter that writes the rows out of order (row 5 before row 2) and a header with Excel's
+    _x000D_ escape for a line break ("身份证号码_x000D_\n(18位)")."""
+    rows = people(Ids())
+    shared: list[str] = []
+    xml = sheet_xml([["姓名", "身份证号码_x000D_\n(18位)"]] + [[n, v] for n, v, _w in rows], shared=shared)
+    head, body = xml.split("<sheetData>")
+    lines = body.split("</sheetData>")[0].split("</row>")[:-1]
+    lines = lines[:1] + lines[4:5] + lines[1:4] + lines[5:]
+    xml = head + "<sheetData>" + "</row>".join(lines) + "</row></sheetData>" + body.split("</sheetData>")[1]
+    return raw_xlsx(tmp / "乱序.xlsx", [("S", xml)], strings=shared_strings_xml(shared)), expected(rows)
+
+
 # -- what calamine or the reading got wrong ------------------------------------------------------------
 
 def hrss_jxl_xls(tmp: Path) -> tuple[Path, dict]:
@@ -1010,7 +1057,8 @@ CASES: dict[str, Case] = {f.__name__: f for f in (
     police_tab_txt_with_export_lines, health_mac_cr_csv, medical_pipe_txt, excel_sep_line_csv, csv_wider_than_the_list,
     ids_with_spaces_and_dashes_csv, utf16_be_csv, stacked_lists_by_community_csv, hrss_jxl_xls, disabled_jxl_xls_936,
     education_small_jxl_xls, township_excel95_xls, lists_pasted_with_columns_in_another_order,
-    note_then_people_without_numbers_xls, web_system_html_xls,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
+    note_then_people_without_numbers_xls, web_system_html_xls, python_on_windows_csv, dos_exports_joined,
+    libreoffice_repeated_rows_ods, rows_out_of_order_xlsx,    civil_name_and_number_under_one_merged_heading, copied_from_wechat_and_an_ime)}
 
 
 def error_rows(path: Path) -> list[tuple[int, str]]:
