@@ -1189,3 +1189,24 @@ def test_a_broken_variant_is_one_plain_message(registered: Database, tmp_path: P
     code, got = run(registered, capsys, path)
     assert code != 0 and got["code"] == "invalid_file", got
     assert path.name in got["error"] and words in got["error"] and "Traceback" not in got["error"]
+
+
+def test_a_heading_over_names_and_numbers_is_remembered_for_the_next_list(registered: Database,  # noqa: F811
+                                                                          sqlite_district: District, tmp_path: Path) -> None:
+    """The names under "姓名及身份证号" (merged over both columns) are the name column, named 姓名: the
+    department's next list, laid out alike, is read by the remembered mapping the same way."""
+    first, _want = civil_name_and_number_under_one_merged_heading(tmp_path)
+    result = di.import_department_list(registered, sqlite_district.admin, first, "民政")
+    assert result.mapping == {"name": 1, "id_number": 2} and result.columns[1:3] == ["姓名", "姓名及身份证号"]
+    second = tmp_path / "下一批.xlsx"
+    book = xlsxwriter.Workbook(str(second))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, ["序号", "姓名及身份证号", None, "备注"])
+    ws.merge_range(0, 1, 0, 2, "姓名及身份证号")
+    for i, number in enumerate(others(600, 3), 1):
+        ws.write_row(i, 0, [i, f"某{i}", number])
+    book.close()
+    preview = di.preview(second, "民政", db=registered)
+    assert preview.remembered and preview.mapping == {"name": 1, "id_number": 2}
+    again = di.import_department_list(registered, sqlite_district.admin, second, "民政")
+    assert (again.data_rows, again.valid) == (3, 3)

@@ -1470,7 +1470,9 @@ def _under_merged_names(spans: dict[int, int] | None, columns: list[str], mappin
         columns[best], columns[col] = columns[col], ""
         mapping = {**mapping, fld: best}
         if filled and "name" not in mapping:
-            mapping["name"] = col  # the names under the same heading
+            mapping["name"] = col  # the names under the same heading, named so a remembered mapping finds them
+            if FIELD_LABELS["name"] not in columns:
+                columns[col] = FIELD_LABELS["name"]
         taken = (taken - {col}) | {best}
     return columns, mapping
 
