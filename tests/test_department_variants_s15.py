@@ -13,6 +13,7 @@ holding exactly the invalid and repeated rows with a reason each."""
 
 from __future__ import annotations
 
+import random
 import struct
 import zipfile
 from collections.abc import Callable, Sequence
@@ -30,6 +31,7 @@ from xlwt.CompoundDoc import XlsDoc  # type: ignore[import-untyped]
 
 from desktop.io.spreadsheet import column_letter
 from desktop.models import ImportRow
+from desktop.rules import idcard
 from desktop.services import department_import as di
 from desktop.services.database import Database
 from desktop.views.context import AppContext
@@ -1210,3 +1212,126 @@ def test_a_heading_over_names_and_numbers_is_remembered_for_the_next_list(regist
     assert preview.remembered and preview.mapping == {"name": 1, "id_number": 2}
     again = di.import_department_list(registered, sqlite_district.admin, second, "民政")
     assert (again.data_rows, again.valid) == (3, 3)
+
+
+# -- random layouts -------------------------------------------------------------------------------------
+
+ID_HEADINGS = ["身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证号(必填)", "公民身份证号码", "身份证号\n(18位)",
+               "居民身份证号码"]
+NAME_HEADINGS = ["姓名", "户主姓名", "患者姓名", "申请人姓名", "学生姓名", "对象姓名"]
+OTHER_COLUMNS: list[tuple[str, Any]] = [("性别", "男"), ("联系电话", "13800001111"), ("住址", "八泉街道飞云社区3栋"),
+                                        ("备注", ""), ("金额", 500), ("病种", "尿毒症"), ("出生日期", "1990-01-01")]
+OTHERS_IDS = ["监护人身份证号", "户主身份证号", "配偶身份证号", "联系人身份证号码", "代办人身份证号"]
+TITLE_LINES: list[list[Any]] = [["2026年西塞山区困难群众名单"], ["填报单位:区医保局", None, "填报日期:2026年10月8日"], [],
+                                ["单位:人"]]
+FOOTER_LINES: list[list[Any]] = [["合计", "15人"], ["制表人:张三", None, "审核人:李四"], ["注:本表一式两份"],
+                                 ["填表日期:2026年10月9日"], [], ["以下空白"]]
+
+
+def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
+    """A list laid out at random from what departments do: title lines, 序号, the columns in any order,
+    someone else's ID column, a group row over the header (merged where the format keeps merges), a
+    notes row, blank rows, section headings and a subtotal, the header repeated every five persons,
+    footers; written by openpyxl, XlsxWriter or xlwt, or as GBK, UTF-8 or UTF-16 text, from column A–C."""
+    rnd = random.Random(seed)
+    ids = Ids()
+    ids.n = rnd.randint(100, 900)
+    rows: list[Row] = []
+    seen: set[str] = set()
+    mixed = people(ids, text=rnd.random() < 0.7)
+    rnd.shuffle(mixed)
+    for name, value, _what in mixed:  # what each row is, in this order
+        parsed = idcard.parse(value)
+        what = str(parsed.reason.value) if parsed.reason else "dup" if parsed.number in seen else (
+            "in" if parsed.number in (IN, IN_X) else "known" if parsed.number == KNOWN else
+            "new15" if parsed.converted_from_15 else "new")
+        seen.add(parsed.number or "")
+        rows.append((name, value, what))
+    columns: list[tuple[str, Any]] = [(rnd.choice(NAME_HEADINGS), "name"), (rnd.choice(ID_HEADINGS), "id")]
+    columns += rnd.sample(OTHER_COLUMNS, rnd.randint(0, 4))
+    rnd.shuffle(columns)
+    if rnd.random() < 0.3:
+        columns.insert(rnd.randint(0, len(columns)), (rnd.choice(OTHERS_IDS), "other"))
+    serial = rnd.random() < 0.7
+    if serial:
+        columns.insert(0, ("序号", "serial"))
+    header: list[Any] = [c[0] for c in columns]
+    lines: list[list[Any]] = [list(t) for t in rnd.sample(TITLE_LINES, rnd.randint(0, 3))]
+    merges: list[tuple[int, int, int, int]] = []  # rows and columns, 0-based, of the lines
+    if rnd.random() < 0.3:  # 基本信息 over the columns up to the ID column, 其他情况 over the rest
+        at = next(k for k, c in enumerate(columns) if c[1] == "id")
+        group: list[Any] = [None] * len(columns)
+        group[int(serial)] = "基本信息"
+        if at + 1 < len(columns):
+            group[at + 1] = "其他情况"
+        r = len(lines)
+        merges += [(r, r, int(serial), at)] if at > int(serial) else []
+        merges += [(r, r, at + 1, len(columns) - 1)] if len(columns) - 1 > at + 1 else []
+        if serial:
+            group[0], header = "序号", [None, *header[1:]]
+            merges.append((r, r + 1, 0, 0))
+        lines.append(group)
+    lines.append(header)
+    if rnd.random() < 0.2:
+        lines.append(["(必填,18位)" if c[1] == "id" else None for c in columns])
+    blanks, pages, sections = rnd.random() < 0.4, rnd.random() < 0.2, rnd.random() < 0.2
+    if sections:
+        lines.append(["一、八泉街道"])
+    carer = Ids()
+    carer.n = 950
+    for i, (name, value, _what) in enumerate(rows, 1):
+        lines.append([i if kind == "serial" else name if kind == "name" else value if kind == "id" else
+                      carer.new() if kind == "other" else kind for _h, kind in columns])
+        if blanks and rnd.random() < 0.15:
+            lines.append([])
+        if pages and i % 5 == 0:
+            lines.append([c[0] for c in columns])
+        if sections and i == 7:
+            lines += [["小计", *[None] * (len(columns) - 2), 7], ["二、河口镇"]]
+    lines += [list(f) for f in rnd.sample(FOOTER_LINES, rnd.randint(0, 3))]
+    writer, offset = rnd.choice(["openpyxl", "xlsxwriter", "xlwt", "gbk", "utf-8-sig", "utf-16"]), rnd.randint(0, 2)
+    path = tmp / f"随机{seed}.{ {'openpyxl': 'xlsx', 'xlsxwriter': 'xlsx', 'xlwt': 'xls', 'utf-16': 'txt'}.get(writer, 'csv')}"
+    cells = [(r, c + offset, v) for r, line in enumerate(lines) for c, v in enumerate(line) if v is not None and v != ""]
+    if writer in ("gbk", "utf-8-sig", "utf-16"):
+        path.write_bytes(csv_bytes([[""] * offset + ["" if v is None else v for v in line] for line in lines], writer,
+                                   "\t" if writer == "utf-16" else ","))
+    elif writer == "openpyxl":
+        book = openpyxl.Workbook()
+        for r, c, v in cells:
+            book.active.cell(r + 1, c + 1, v)
+        for r1, r2, c1, c2 in merges:
+            book.active.merge_cells(start_row=r1 + 1, end_row=r2 + 1, start_column=c1 + 1 + offset, end_column=c2 + 1 + offset)
+        book.save(path)
+    elif writer == "xlsxwriter":
+        wbook = xlsxwriter.Workbook(str(path))
+        sheet = wbook.add_worksheet()
+        for r, c, v in cells:
+            sheet.write_string(r, c, v) if isinstance(v, str) else sheet.write(r, c, v)
+        for r1, r2, c1, c2 in merges:
+            sheet.merge_range(r1, c1 + offset, r2, c2 + offset, lines[r1][c1] or "")
+        wbook.close()
+    else:
+        xbook = xlwt.Workbook(encoding="utf-8")
+        xsheet = xbook.add_sheet("Sheet1")
+        for r, c, v in cells:
+            xsheet.write(r, c, v)
+        for r1, r2, c1, c2 in merges:
+            xsheet.merge(r1, r2, c1 + offset, c2 + offset)
+        xbook.save(str(path))
+    return path, rows
+
+
+def test_random_layouts_give_the_counts_a_clerk_finds(registered: Database, sqlite_district: District,  # noqa: F811
+                                                      tmp_path: Path) -> None:
+    """Eighty lists laid out at random (see random_list) read as their rows say, whatever the mix."""
+    wrong = []
+    for seed in range(80):
+        path, rows = random_list(seed, tmp_path)
+        want = expected(rows)
+        result = di.import_department_list(registered, sqlite_district.admin, path, "医保", dry_run=True)
+        got = {"data_rows": result.data_rows, "valid": result.valid, "invalid": result.invalid,
+               "duplicates": result.duplicates, "legacy_15_converted": result.legacy_15_converted,
+               **result.buckets}
+        if got != {k: want[k] for k in got}:
+            wrong.append((seed, path.name, got, want))
+    assert wrong == []
