@@ -29,6 +29,7 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 from xlwt.CompoundDoc import XlsDoc  # type: ignore[import-untyped]
 
+from desktop.io import spreadsheet as ss
 from desktop.io.spreadsheet import column_letter
 from desktop.models import ImportRow
 from desktop.rules import idcard
@@ -1231,7 +1232,8 @@ FOOTER_LINES: list[list[Any]] = [["合计", "15人"], ["制表人:张三", None,
 def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
     """A list laid out at random from what departments do: title lines, 序号, the columns in any order,
     someone else's ID column, a group row over the header (merged where the format keeps merges), a
-    notes row, blank rows, section headings and a subtotal, the header repeated every five persons,
+    notes row, blank rows, section headings and a subtotal, the header repeated every five persons, a
+    note in the middle, a second list pasted under the first with its columns in another order,
     footers; written by openpyxl, XlsxWriter or xlwt, or as GBK, UTF-8 or UTF-16 text, from column A–C."""
     rnd = random.Random(seed)
     ids = Ids()
@@ -1274,20 +1276,28 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
     lines.append(header)
     if rnd.random() < 0.2:
         lines.append(["(必填,18位)" if c[1] == "id" else None for c in columns])
-    blanks, pages, sections = rnd.random() < 0.4, rnd.random() < 0.2, rnd.random() < 0.2
+    blanks, pages, sections, note, pasted = (rnd.random() < 0.4, rnd.random() < 0.2, rnd.random() < 0.2,
+                                             rnd.random() < 0.2, rnd.random() < 0.2)
     if sections:
         lines.append(["一、八泉街道"])
     carer = Ids()
     carer.n = 950
+    order = list(range(len(columns)))  # a second list pasted under the first may put its columns in another order
     for i, (name, value, _what) in enumerate(rows, 1):
-        lines.append([i if kind == "serial" else name if kind == "name" else value if kind == "id" else
-                      carer.new() if kind == "other" else kind for _h, kind in columns])
+        line = [i if kind == "serial" else name if kind == "name" else value if kind == "id" else
+                carer.new() if kind == "other" else kind for _h, kind in columns]
+        lines.append([line[j] for j in order])
         if blanks and rnd.random() < 0.15:
             lines.append([])
         if pages and i % 5 == 0:
-            lines.append([c[0] for c in columns])
+            lines.append([columns[j][0] for j in order])
         if sections and i == 7:
             lines += [["小计", *[None] * (len(columns) - 2), 7], ["二、河口镇"]]
+        if note and i == 4:  # typed in the name column
+            lines.append(["注:以下为补报人员" if columns[j][1] == "name" else None for j in order])
+        if pasted and i == 9:
+            rnd.shuffle(order)
+            lines += [[], [columns[j][0] for j in order]]
     lines += [list(f) for f in rnd.sample(FOOTER_LINES, rnd.randint(0, 3))]
     writer, offset = rnd.choice(["openpyxl", "xlsxwriter", "xlwt", "gbk", "utf-8-sig", "utf-16"]), rnd.randint(0, 2)
     path = tmp / f"随机{seed}.{ {'openpyxl': 'xlsx', 'xlsxwriter': 'xlsx', 'xlwt': 'xls', 'utf-16': 'txt'}.get(writer, 'csv')}"
@@ -1323,9 +1333,11 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
 
 def test_random_layouts_give_the_counts_a_clerk_finds(registered: Database, sqlite_district: District,  # noqa: F811
                                                       tmp_path: Path) -> None:
-    """Eighty lists laid out at random (see random_list) read as their rows say, whatever the mix."""
+    """A hundred and twenty lists laid out at random (see random_list) read as their rows say, whatever
+    the mix. A person without a number under a note in a text list (its 序号 a text), and a second list
+    in another order under a note, were left out."""
     wrong = []
-    for seed in range(80):
+    for seed in range(120):
         path, rows = random_list(seed, tmp_path)
         want = expected(rows)
         result = di.import_department_list(registered, sqlite_district.admin, path, "医保", dry_run=True)
@@ -1335,3 +1347,37 @@ def test_random_layouts_give_the_counts_a_clerk_finds(registered: Database, sqli
         if got != {k: want[k] for k in got}:
             wrong.append((seed, path.name, got, want))
     assert wrong == []
+
+
+A1, A2, A3 = others(700, 3)
+UNDER_NOTES: dict[str, tuple[list[list[Any]], list[int]]] = {
+    # a text list: its 序号 are texts, and the person without a number under the note is numbered on
+    "numbered in a text list": ([["序号", "姓名", "身份证号码"], ["1", "张三", A1], [None, "注:以下为补报人员"], ["2", "李四", ""],
+                                 ["3", "王五", A2]], [2, 4, 5]),
+    # no 序号: a name alone between the note and a person with a number is a person
+    "a name before a numbered person": ([["姓名", "身份证号码"], ["张三", A1], [None, "注:以下为补报人员"], ["李四", ""],
+                                         ["王五", A2]], [2, 4, 5]),
+    # filled in like the rows above it, last before the closing note and the signatures
+    "filled in, the last one": ([["姓名", "身份证号码", "性别", "病种"], ["张三", A1, "男", "尿毒症"],
+                                 ["注:以下为补报人员"], ["李四", "", "女", "尿毒症"], ["注:本表一式两份"],
+                                 ["制表人:王五", None, "审核人:赵六"]], [2, 4]),
+    # a name written under the closing note is the one who filled it in, not a person of the list
+    "a name under the closing note": ([["姓名", "身份证号码"], ["张三", A1], ["李四", A2], ["注:本表一式两份"], ["王五"],
+                                       ["制表人:", "赵六"]], [2, 3]),
+    # a second list in another order under the note
+    "another list under the note": ([["序号", "姓名", "身份证号码"], ["1", "张三", A1], [None, "注:以下为补报人员"],
+                                     ["身份证号码", "姓名", "序号"], [A2, "李四", "2"], ["", "王五", "3"], [A3, "赵六", "4"]],
+                                    [2, 5, 6, 7]),
+}
+
+
+@pytest.mark.parametrize("case", UNDER_NOTES)
+def test_people_under_a_note_in_the_middle_are_data_rows(tmp_path: Path, case: str) -> None:
+    """A note in the middle ("注:以下为补报人员") does not end the list: its people are read, those still
+    without a number too; what follows the closing note and the signatures is not."""
+    lines, want = UNDER_NOTES[case]
+    path = tmp_path / "名单.csv"
+    path.write_bytes(csv_bytes(lines, "gbk"))
+    with ss.Workbook(path) as book:
+        layout = ss.find_layout(book)
+        assert [row.number for row in ss.data_rows(book, layout)] == want

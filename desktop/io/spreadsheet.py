@@ -1576,6 +1576,13 @@ def is_footer(values: Sequence[Any], *, first_only: bool = False) -> bool:
     return False
 
 
+def _is_note(values: Sequence[Any]) -> bool:
+    """A note line ("注:…", "说明:…", "备注:…"), which a list may have in its middle, not a signature line."""
+    first = next((t for t in (cell_text(v) for v in values) if t), "")
+    compact = re.sub(r"\s+", "", first)
+    return compact.startswith(NOTE_MARKERS) and not compact.startswith(END_MARKERS)
+
+
 def _ends_list(values: Sequence[Any]) -> bool:
     """A line saying the list ends here ("以下空白", "以下无内容", "此页无正文")."""
     first = next((t for t in (cell_text(v) for v in values) if t), "")
@@ -1629,10 +1636,22 @@ def _is_labelled(values: Sequence[Any]) -> bool:
 
 
 def _numbered_person(values: Sequence[Any], serial: Container[int], name_col: int | None) -> bool:
-    """A row with a number in a 序号 column and a person's name in the name column."""
-    return (name_col is not None and any(isinstance(v, int | float) and not isinstance(v, bool)
-                                         for i, v in enumerate(values) if i in serial)
-            and _PERSON_NAME.fullmatch(re.sub(r"\s+", "", cell_text(value_at(values, name_col)))) is not None)
+    """A row numbered in a 序号 column, or in its first cell (a number cell, or its digits in a text
+    list, the 序号 perhaps named in a header row above the one read), or holding some ID number (a
+    guardian's, a spouse's), with a person's name in the name column."""
+    if name_col is None or _PERSON_NAME.fullmatch(re.sub(r"\s+", "", cell_text(value_at(values, name_col)))) is None:
+        return False
+    first = next((i for i, v in enumerate(values) if cell_text(v)), None)
+    return any(_serial_number(v) for i, v in enumerate(values) if i in serial or i == first) or any(
+        _ID_SHAPED.fullmatch(idcard.normalize(cell_text(v))) for v in values)  # a guardian's or spouse's number beside it
+
+
+def _serial_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == value and float(value).is_integer() and 0 < value < 100_000
+    return isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 5
 
 
 def _looks_like_person(values: Sequence[Any], serial: Container[int], name_col: int | None) -> bool:
@@ -1715,6 +1734,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     # Under another list's header giving the same columns in another order: where each of the list's
     # columns is in the rows below it (None while the rows are as at the top).
     order: list[int] | None = None
+    # Under a footer line, rows with a person's name but no ID number: people when a row with an ID number
+    # follows (the line was a note in the middle, "注:以下为补报人员"), else signatures and the like.
+    pending: list[DataRow] = []
+    signed = False  # a footer line other than a note ("制表人:…", "填表日期:…") has been passed
     for number, values in book.rows(layout.sheet):
         if number < layout.first_data_row:
             continue
@@ -1736,9 +1759,21 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             # blank, footer, totals or a repeated header
             if values.count("") == len(values):
                 continue  # blank at a glance: a stray cell far below can make a sheet a million rows long
-            if after_footer and not _numbered_person(values, serial, name_col):
-                # Signatures, dates, phone numbers: under a footer only an ID number is a person, or a
-                # row numbered on in 序号 with a name (people listed under a note, a number still missing).
+            # The header repeated (printed pages), or another list's header (lists pasted together, its
+            # columns perhaps in another order, perhaps under a note "以下为补报人员"): the rows under it
+            # are read by it.
+            reordered = None if _row_texts(raw) in header_texts else _header_order(raw, layout)
+            if (reordered is not None or _row_texts(raw) in header_texts or header_key(id_value) in id_headers
+                    or _names_columns(raw, id_col)):
+                order, after_footer = reordered, False
+                continue
+            # Signatures, dates, phone numbers: under a footer an ID number makes a person, and so does a
+            # row numbered on in 序号 with a name (people listed under a note, a number still missing), or
+            # under a note alone a row filled in beside the name; other rows naming a person wait for
+            # a row with an ID number below them.
+            tentative = after_footer and not _numbered_person(values, serial, name_col) and (
+                signed or sum(1 for v in values if cell_text(v)) < 3)  # under a note: a row filled in as a person's
+            if tentative and not _looks_like_person(values, (), name_col):
                 continue
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial) or number in continued:
                 continue
@@ -1746,8 +1781,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 if _ends_list(values):
                     break  # "以下空白": the list says itself that nothing follows
                 # Usually the end of the list; but a note in the middle ("注:以下为补报人员") or people
-                # added under the signatures are still people: rows with an ID number go on being read.
+                # added under the signatures are still people: rows with an ID number go on being read,
+                # and under notes alone (no signature yet) the rows naming a person.
                 after_footer = True
+                signed = signed or not _is_note(values)
                 continue
             named = _looks_like_person(values, (), name_col)  # a person's name in the name column
             if (_is_total(values, serial_and_name if named else None) or number in across
@@ -1758,15 +1795,16 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 # spare row whose formulas show 0 or 否, or whose 街道 and 证件类型 are filled in ahead,
                 # or a remark alone. A person without an ID number still has a name.
                 continue
-            if _row_texts(raw) in header_texts:
-                order = None
-                continue  # the header repeated (printed pages)
-            reordered = _header_order(raw, layout)
-            if reordered is not None or header_key(id_value) in id_headers or _names_columns(raw, id_col):
-                order = reordered  # another list's header (lists pasted together), its columns perhaps in another order
+            if tentative:
+                pending.append(DataRow(number, merged_down.fill(number, values) if merged_down is not None
+                                       and order is None else values))
                 continue
         if merged_down is not None and order is None:
             values = merged_down.fill(number, values)
+        if pending:  # the footer line above them was a note: they are people
+            yield from pending
+            count += len(pending)
+            pending.clear()
         count += 1
         if count > limit:
             raise SpreadsheetError(
