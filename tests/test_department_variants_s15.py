@@ -30,7 +30,7 @@ from sqlalchemy import select
 from xlwt.CompoundDoc import XlsDoc  # type: ignore[import-untyped]
 
 from desktop.io import spreadsheet as ss
-from desktop.io.spreadsheet import column_letter
+from desktop.io.spreadsheet import cell_text, column_letter
 from desktop.models import ImportRow
 from desktop.rules import idcard
 from desktop.services import department_import as di
@@ -1233,8 +1233,8 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
     """A list laid out at random from what departments do: title lines, 序号, the columns in any order,
     someone else's ID column, a group row over the header (merged where the format keeps merges), a
     notes row, blank rows, section headings and a subtotal, the header repeated every five persons, a
-    note in the middle, a second list pasted under the first with its columns in another order,
-    footers; written by openpyxl, XlsxWriter or xlwt, or as GBK, UTF-8 or UTF-16 text, from column A–C."""
+    note in the middle, a second list pasted under the first with its columns in another order, the
+    name and the number in one column, footers; written by openpyxl, XlsxWriter or xlwt, or as GBK, UTF-8 or UTF-16 text, from column A–C."""
     rnd = random.Random(seed)
     ids = Ids()
     ids.n = rnd.randint(100, 900)
@@ -1249,7 +1249,9 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
             "new15" if parsed.converted_from_15 else "new")
         seen.add(parsed.number or "")
         rows.append((name, value, what))
-    columns: list[tuple[str, Any]] = [(rnd.choice(NAME_HEADINGS), "name"), (rnd.choice(ID_HEADINGS), "id")]
+    both = rnd.random() < 0.15  # one column 姓名及身份证号: "张三 420203…"
+    columns: list[tuple[str, Any]] = ([("姓名及身份证号", "both")] if both else
+                                      [(rnd.choice(NAME_HEADINGS), "name"), (rnd.choice(ID_HEADINGS), "id")])
     columns += rnd.sample(OTHER_COLUMNS, rnd.randint(0, 4))
     rnd.shuffle(columns)
     if rnd.random() < 0.3:
@@ -1261,7 +1263,7 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
     lines: list[list[Any]] = [list(t) for t in rnd.sample(TITLE_LINES, rnd.randint(0, 3))]
     merges: list[tuple[int, int, int, int]] = []  # rows and columns, 0-based, of the lines
     if rnd.random() < 0.3:  # 基本信息 over the columns up to the ID column, 其他情况 over the rest
-        at = next(k for k, c in enumerate(columns) if c[1] == "id")
+        at = next(k for k, c in enumerate(columns) if c[1] in ("id", "both"))
         group: list[Any] = [None] * len(columns)
         group[int(serial)] = "基本信息"
         if at + 1 < len(columns):
@@ -1275,7 +1277,7 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
         lines.append(group)
     lines.append(header)
     if rnd.random() < 0.2:
-        lines.append(["(必填,18位)" if c[1] == "id" else None for c in columns])
+        lines.append(["(必填,18位)" if c[1] in ("id", "both") else None for c in columns])
     blanks, pages, sections, note, pasted = (rnd.random() < 0.4, rnd.random() < 0.2, rnd.random() < 0.2,
                                              rnd.random() < 0.2, rnd.random() < 0.2)
     if sections:
@@ -1285,7 +1287,8 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
     order = list(range(len(columns)))  # a second list pasted under the first may put its columns in another order
     for i, (name, value, _what) in enumerate(rows, 1):
         line = [i if kind == "serial" else name if kind == "name" else value if kind == "id" else
-                carer.new() if kind == "other" else kind for _h, kind in columns]
+                carer.new() if kind == "other" else f"{name} {cell_text(value)}" if kind == "both" else kind
+                for _h, kind in columns]
         lines.append([line[j] for j in order])
         if blanks and rnd.random() < 0.15:
             lines.append([])
@@ -1294,7 +1297,7 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
         if sections and i == 7:
             lines += [["小计", *[None] * (len(columns) - 2), 7], ["二、河口镇"]]
         if note and i == 4:  # typed in the name column
-            lines.append(["注:以下为补报人员" if columns[j][1] == "name" else None for j in order])
+            lines.append(["注:以下为补报人员" if columns[j][1] in ("name", "both") else None for j in order])
         if pasted and i == 9:
             rnd.shuffle(order)
             lines += [[], [columns[j][0] for j in order]]
@@ -1333,11 +1336,12 @@ def random_list(seed: int, tmp: Path) -> tuple[Path, list[Row]]:
 
 def test_random_layouts_give_the_counts_a_clerk_finds(registered: Database, sqlite_district: District,  # noqa: F811
                                                       tmp_path: Path) -> None:
-    """A hundred and twenty lists laid out at random (see random_list) read as their rows say, whatever
-    the mix. A person without a number under a note in a text list (its 序号 a text), and a second list
-    in another order under a note, were left out."""
+    """Two hundred lists laid out at random (see random_list) read as their rows say, whatever the mix.
+    A person without a number under a note in a text list (its 序号 a text) was left out; a second list
+    in another order under a note, or under a header over two rows, was read by the first list's
+    columns; a title line above a 姓名及身份证号 column was taken for the header."""
     wrong = []
-    for seed in range(120):
+    for seed in range(200):
         path, rows = random_list(seed, tmp_path)
         want = expected(rows)
         result = di.import_department_list(registered, sqlite_district.admin, path, "医保", dry_run=True)
@@ -1381,3 +1385,29 @@ def test_people_under_a_note_in_the_middle_are_data_rows(tmp_path: Path, case: s
     with ss.Workbook(path) as book:
         layout = ss.find_layout(book)
         assert [row.number for row in ss.data_rows(book, layout)] == want
+
+
+HEADERS: dict[str, tuple[list[list[Any]], int, list[int]]] = {
+    # the header names its ID column 姓名及身份证号: it beats a title line whose cells stand over a
+    # column of other numbers (the head's), found by their content alone
+    "a title line over a head's numbers": ([["填报单位:区医保局", "", "填报日期:2026年10月8日"], ["2026年困难群众名单"],
+                                             ["序号", "姓名及身份证号", "户主身份证号"], ["1", f"张三 {A1}", A3], ["2", "李四", A3],
+                                             ["3", f"王五 {A2}", A3]], 3, [4, 5, 6]),
+    # 序号 named in the row above the header read (over its empty cell), a second list in another
+    # order naming it in its own header
+    "序号 above the header": ([["序号", "基本信息", "其他情况"], ["", "姓名及身份证号", "联系电话"], ["1", f"张三 {A1}", "138"],
+                             [], ["序号", "联系电话", "姓名及身份证号"], ["2", "139", f"李四 {A2}"], ["3", "137", "王五"]], 2,
+                            [3, 6, 7]),
+}
+
+
+@pytest.mark.parametrize("case", HEADERS)
+def test_the_header_and_a_second_lists_header(tmp_path: Path, case: str) -> None:
+    lines, header_row, want = HEADERS[case]
+    path = tmp_path / "名单.csv"
+    path.write_bytes(csv_bytes(lines, "utf-8-sig"))
+    with ss.Workbook(path) as book:
+        layout = ss.find_layout(book)
+        rows = list(ss.data_rows(book, layout))
+    assert layout.header_row == header_row and [row.number for row in rows] == want
+    assert all(ss.split_name_and_id(row.values[layout.mapping["id_number"]])[0] for row in rows)

@@ -1331,8 +1331,12 @@ def _id_column_by_content(header: Sequence[str], rows: Sequence[Sequence[Any]]) 
     return None if best is None else best[1]
 
 
-def _holds_ids(rows: Sequence[Sequence[Any]], col: int) -> bool:
-    """Some of ``rows`` has what looks like an ID number, right or wrong, in column ``col``."""
+def _holds_ids(rows: Sequence[Sequence[Any]], col: int, *, with_names: bool = False) -> bool:
+    """Some of ``rows`` has what looks like an ID number, right or wrong, in column ``col`` (with a
+    name before or after it, for a column named 姓名及身份证号: ``with_names``)."""
+    if with_names:
+        return any(_ID_SHAPED.fullmatch(idcard.normalize(split_name_and_id(cell_text(value_at(r, col)))[1]))
+                   for r in rows)
     return any(_ID_SHAPED.fullmatch(idcard.normalize(cell_text(value_at(r, col)))) for r in rows)
 
 
@@ -1354,7 +1358,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         values = by_number[number]
         single = [cell_text(v) for v in values]
         single_map = map_columns(single)
-        options = [(1, single, single_map)]
+        options = [(1, single, single_map, 0)]  # height, names, mapping, and 5 off the score for an ID column found by content
         below = by_number.get(number + 1)
         if below is not None and sum(1 for v in below if cell_text(v)) >= 2:
             spans = _merged_spans(merged, number - 1) if merged else _implicit_spans(values, below)
@@ -1370,17 +1374,17 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
                     _ID_SHAPED.fullmatch(idcard.normalize(cell_text(v))) for v in below) and (
                     len(combined_map) > max(len(single_map), len(below_map))
                     or (group_row and len(combined_map) >= len(below_map))):
-                options.append((2, combined, combined_map))
+                options.append((2, combined, combined_map, 0))
         if "id_number" not in single_map:
             found = _id_column_by_content(single, [v for n, v in head if n > number][:20])
             if found is not None and found not in by_content and not _holds_ids(
                     [v for n, v in head if n < number], found):  # a row inside the data is no header
-                options.append((1, single, {**single_map, "id_number": found}))
+                options.append((1, single, {**single_map, "id_number": found}, 5))
             if found is not None:
                 # The rows below a header found this way are its data: none of them is a header for
                 # the same column, however many of their values read like column names ("…社区3栋").
                 by_content.add(found)
-        for height, columns, mapping in options:
+        for height, columns, mapping, unnamed in options:
             if "id_number" not in mapping:
                 continue
             # A header whose ID column holds ID numbers below it beats one whose does not: a title
@@ -1390,7 +1394,11 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
                 columns, mapping = _under_merged_names(across.get(number + height - 1), columns, mapping, below_rows)
             # At a tie the two rows under merged group cells beat the upper row alone: the lower row
             # names the columns ("身份证" over 号码 | 有效期), it is not a person.
-            key = (_holds_ids(below_rows, mapping["id_number"]), _score(mapping), -number, height)
+            id_at = mapping["id_number"]
+            with_names = id_at < len(columns) and holds_name_and_id(header_key(columns[id_at]))
+            # A header naming its ID column beats a line above it whose ID column is found by content
+            # alone (a line of the title that happens to have cells over the numbers).
+            key = (_holds_ids(below_rows, id_at, with_names=with_names), _score(mapping) - unnamed, -number, height)
             if best is None or key > best[:4]:
                 best = (*key, columns, mapping)
     if best is None:
@@ -1716,6 +1724,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     # The header repeated on each printed page: a row that reads like one of the header rows.
     header_texts = [_row_texts(r) for r in layout.header_rows]
     name_col = layout.mapping.get("name")
+    if name_col is None and id_col < len(layout.columns) and holds_name_and_id(header_key(layout.columns[id_col])):
+        name_col = id_col  # "张三 420203…": the names are in the ID column
     data_columns = {c for f, c in layout.mapping.items() if f != "name"}
     who = {c for f, c in layout.mapping.items() if f in ("id_number", "name", "address", "phone")}
     serial_and_name = serial | ({name_col} if name_col is not None else set())
@@ -1824,15 +1834,25 @@ def _header_order(values: Sequence[Any], layout: Layout) -> list[int] | None:
     if any(_ID_SHAPED.fullmatch(idcard.normalize(t)) for t in texts):
         return None
     keys = [header_key(t) for t in texts]
-    own = [header_key(c) for c in layout.columns]
+    # what each of the list's columns is called: its name, and each row of a header over two rows
+    names = [({header_key(c)} | {header_key(value_at(r, i)) for r in layout.header_rows}) - {""}
+             for i, c in enumerate(layout.columns)]
     exact = {_EXACT[k][0]: i for i, k in reversed(list(enumerate(keys))) if k in _EXACT}
-    if sorted(k for k in keys if k) != sorted(k for k in own if k) and not ("id_number" in exact and "name" in exact):
+    named = [k for k in keys if k]
+    # (序号 may be named in a row above the header read, over an empty cell of it)
+    same = len(named) >= 2 and all(any(k in n for n in names) or k in SERIAL_HEADERS for k in named)
+    if not same and not ("id_number" in exact and "name" in exact):
         return None
     order: list[int] = []
     fields = {col: fld for fld, col in layout.mapping.items()}
-    for i, key in enumerate(own):
-        j = keys.index(key) if key and key in keys else exact.get(fields.get(i, ""), -1)
-        order.append(j)
+    for i, called in enumerate(names):
+        j = next((j for j, k in enumerate(keys) if k and k in called and j not in order), -1)
+        order.append(j if j >= 0 else exact.get(fields.get(i, ""), -1))
+    for j, k in enumerate(keys):  # 序号 to the list's first unnamed column
+        if k in SERIAL_HEADERS and j not in order:
+            i = next((i for i, called in enumerate(names) if not called and order[i] < 0), None)
+            if i is not None:
+                order[i] = j
     id_col = layout.mapping.get("id_number")
     if id_col is None or id_col >= len(order) or order[id_col] < 0 or order == list(range(len(order))):
         return None
