@@ -1723,6 +1723,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                   + [cell_text(value_at(r, id_col)) for r in layout.header_rows]} - {""}
     # The header repeated on each printed page: a row that reads like one of the header rows.
     header_texts = [_row_texts(r) for r in layout.header_rows]
+    # the words a header further down may be made of: the list's own column names, the names departments use
+    header_words = {cell_text(v) for r in layout.header_rows for v in r} | set(_EXACT) | set(SERIAL_HEADERS)
     name_col = layout.mapping.get("name")
     if name_col is None and id_col < len(layout.columns) and holds_name_and_id(header_key(layout.columns[id_col])):
         name_col = id_col  # "张三 420203…": the names are in the ID column
@@ -1772,8 +1774,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             # The header repeated (printed pages), or another list's header (lists pasted together, its
             # columns perhaps in another order, perhaps under a note "以下为补报人员"): the rows under it
             # are read by it.
-            reordered = None if _row_texts(raw) in header_texts else _header_order(raw, layout)
-            if (reordered is not None or _row_texts(raw) in header_texts or header_key(id_value) in id_headers
+            repeated = _row_texts(raw) in header_texts
+            reordered = None if repeated or not any(type(v) is str and v.strip() in header_words for v in raw) else (
+                _header_order(raw, layout))
+            if (repeated or reordered is not None or header_key(id_value) in id_headers
                     or _names_columns(raw, id_col)):
                 order, after_footer = reordered, False
                 continue
