@@ -1368,6 +1368,9 @@ UNDER_NOTES: dict[str, tuple[list[list[Any]], list[int]]] = {
     # a name written under the closing note is the one who filled it in, not a person of the list
     "a name under the closing note": ([["姓名", "身份证号码"], ["张三", A1], ["李四", A2], ["注:本表一式两份"], ["王五"],
                                        ["制表人:", "赵六"]], [2, 3]),
+    # a table of figures by sub-district under the signatures: its numbered rows name no person
+    "figures under the signatures": ([["序号", "姓名", "身份证号码"], ["1", "张三", A1], ["2", "李四", A2],
+                                      ["制表人:王五", None, "审核人:赵六"], ["1", "八泉街道", "15"], ["2", "河口镇", "3"]], [2, 3]),
     # a second list in another order under the note
     "another list under the note": ([["序号", "姓名", "身份证号码"], ["1", "张三", A1], [None, "注:以下为补报人员"],
                                      ["身份证号码", "姓名", "序号"], [A2, "李四", "2"], ["", "王五", "3"], [A3, "赵六", "4"]],

@@ -1647,8 +1647,9 @@ def _numbered_person(values: Sequence[Any], serial: Container[int], name_col: in
     """A row numbered in a 序号 column, or in its first cell (a number cell, or its digits in a text
     list, the 序号 perhaps named in a header row above the one read), or holding some ID number (a
     guardian's, a spouse's), with a person's name in the name column."""
-    if name_col is None or _PERSON_NAME.fullmatch(re.sub(r"\s+", "", cell_text(value_at(values, name_col)))) is None:
-        return False
+    name = re.sub(r"\s+", "", cell_text(value_at(values, name_col))) if name_col is not None else ""
+    if _PERSON_NAME.fullmatch(name) is None or _REGION_HEADING.fullmatch(name) or _GROUP_WORDS.search(name):
+        return False  # "1 | 八泉街道 | 15": a table of figures under the signatures names no person
     first = next((i for i, v in enumerate(values) if cell_text(v)), None)
     return any(_serial_number(v) for i, v in enumerate(values) if i in serial or i == first) or any(
         _ID_SHAPED.fullmatch(idcard.normalize(cell_text(v))) for v in values)  # a guardian's or spouse's number beside it
