@@ -1292,7 +1292,8 @@ ROSTER_HEADERS = ("序号", "街道(镇)", "社区(村)", "户编号", "户主�
 
 
 def payment_roster(db: Database, actor: Actor, month: date, *, region_id: int | None = None) -> list[RosterRow]:
-    """The month's recorded payments, household by household, by sub-district and community: what the
+    """The month's recorded payments, household by household, by sub-district and community (in the order
+    they were added, a sub-district's own households before its communities'): what the
     office sends the finance office or the bank. Refused for a month with nothing recorded."""
     require_role(actor, *ROSTER_READERS, doing="查看救助发放花名册")
     first = _month_start(month, doing="导出这个月的发放花名册")
@@ -1307,7 +1308,9 @@ def payment_roster(db: Database, actor: Actor, month: date, *, region_id: int | 
                  .outerjoin(parent, parent.id == community.parent_id)
                  .outerjoin(Application, Application.id == AssistanceRecord.application_id)
                  .where(AssistanceRecord.month == first)
-                 .order_by(parent.name, community.name, Household.code, AssistanceRecord.id))
+                 # regions in the order they were added, as every other list (by name, 道仕袱村 came
+                 # before 闸口社区 and 第10社区 before 第7社区, and PostgreSQL's collation could reorder it)
+                 .order_by(community.path, Household.code, AssistanceRecord.id))
         if region_id is not None:
             region = uow.get(Region, region_id, "区划")
             uow.require_scope(region.id, "该区划")
