@@ -2274,14 +2274,17 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 5
 # -- publicity and notices ---------------------------------------------------------------------------
 def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to: date,
                    region_id: int | None = None, category: str | None = None) -> list[PublicityRow]:
-    """Approved applications decided in the period: only name, family size and amount."""
+    """Approved applications decided in the period: only name, family size and amount (RULES.md §1.5).
+    A revoked approval (撤销, after a failed post-check) is not listed: the list would tell the public the
+    family receives an amount it no longer does, and publish a name with no decision standing behind it.
+    One stopped since stays: the decision stood when it was made."""
     if decided_from > decided_to:
         raise ValidationFailed(f"公示名单的起始日期 {decided_from.isoformat()} 晚于截止日期 {decided_to.isoformat()},"
                                "请检查日期是否填反。", {"decided_from": decided_from.isoformat()})
     with unit_of_work(db, actor) as uow:
         query = (select(Household.head_name, Household.member_count, Application.amount, Application.category)
                  .join(Household, Household.id == Application.household_id)
-                 .where(Application.status.in_(("approved", "revoked")), Application.decided_on >= decided_from,
+                 .where(Application.status == "approved", Application.decided_on >= decided_from,
                         Application.decided_on <= decided_to, Application.amount.is_not(None))
                  .order_by(Application.decided_on, Application.id))
         if category:
