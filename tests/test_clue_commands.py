@@ -239,10 +239,12 @@ def test_an_unknown_clue(cli: Cli, clue: int, argv: list[str]) -> None:
 
 
 def test_close_refusals_of_a_clue_in_the_wrong_state_or_a_wrong_day(district: District, cli: Cli, clue: int) -> None:
-    assert cli.refused("close", str(clue), "--outcome", "not_hardship", "--date",
-                       (FOUND - timedelta(days=1)).isoformat(), code="invalid_input") == "办结日期不能早于发现日期。"
-    assert cli.refused("close", str(clue), "--outcome", "not_hardship", "--date",
-                       (TODAY + timedelta(days=1)).isoformat(), code="invalid_input") == "办结日期不能晚于今天。"
+    before, after = FOUND - timedelta(days=1), TODAY + timedelta(days=1)
+    assert cli.refused("close", str(clue), "--outcome", "not_hardship", "--date", before.isoformat(),
+                       code="invalid_input") == \
+        f"线索 #{clue} 未办结:办结日期 {before} 早于发现日期 {FOUND},请把办结日期改为 {FOUND} 或以后。"
+    assert cli.refused("close", str(clue), "--outcome", "not_hardship", "--date", after.isoformat(),
+                       code="invalid_input") == f"办结日期 {after} 不能晚于今天({TODAY})。"
     assert cli.json("close", str(clue), "--outcome", "not_hardship")["household_id"] is None
     assert cli.refused("close", str(clue), "--outcome", "class_2", code="invalid_input") == \
         f"线索 #{clue} 已于 {TODAY} 办结。"

@@ -46,6 +46,7 @@ from desktop.rules.codes import (
     CATEGORY_LABELS,
     CHANNEL_LABELS,
     DEPARTMENT_LABELS,
+    IN_ASSISTANCE,
     SOURCES_BY_LEVEL,
     STAGE_LABELS,
     RegionLevel,
@@ -185,6 +186,7 @@ class PersonMatch:
     stage: str | None
     stage_label: str
     open_clue_id: int | None
+    in_assistance: bool = False  # 在保: the household receives 低保 or 特困 now
 
 
 @dataclass(frozen=True)
@@ -456,7 +458,7 @@ def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> lis
                 head_name=h.head_name, region_id=h.region_id, region_name=region_name, address=h.address,
                 phone=m.phone or h.phone, category_label=label(CATEGORY_LABELS, h.category, h.category),
                 stage=h.stage, stage_label=label(STAGE_LABELS, h.stage),
-                open_clue_id=open_clues.get(m.id_number)))
+                open_clue_id=open_clues.get(m.id_number), in_assistance=h.category in IN_ASSISTANCE))
         return result
 
 
@@ -523,7 +525,7 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
     if message := too_early(data.reported_on, "发现日期"):
         problems["reported_on"] = message
     elif data.reported_on > date.today():
-        problems["reported_on"] = "发现日期不能晚于今天"
+        problems["reported_on"] = f"发现日期 {data.reported_on} 不能晚于今天({date.today()})"
     if not data.description.strip():
         problems["description"] = "请填写发现的情况"
     for attr, label in (("address", "住址"), ("reported_by", "报告人")):
@@ -783,7 +785,7 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
     if message := too_early(closed_on, "办结日期"):
         raise ValidationFailed(message + "。", {"closed_on": message})
     if closed_on > date.today():
-        raise ValidationFailed("办结日期不能晚于今天。", {"closed_on": "不能晚于今天"})
+        raise ValidationFailed(f"办结日期 {closed_on} 不能晚于今天({date.today()})。", {"closed_on": "不能晚于今天"})
     with unit_of_work(db, actor, write=True) as uow:
         # Locked while it is closed (PostgreSQL): a second workstation closing it at the same moment
         # waits, then finds it closed by the first (ConflictError naming who), instead of colliding
@@ -792,7 +794,9 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
         if clue.status == "closed":
             raise ValidationFailed(f"线索 #{clue_id} 已于 {clue.closed_on} 办结。")
         if closed_on < clue.reported_on:
-            raise ValidationFailed("办结日期不能早于发现日期。", {"closed_on": "不能早于发现日期"})
+            raise ValidationFailed(f"线索 #{clue_id} 未办结:办结日期 {closed_on} 早于发现日期 {clue.reported_on},"
+                                   f"请把办结日期改为 {clue.reported_on} 或以后。",
+                                   {"closed_on": f"不能早于发现日期 {clue.reported_on}"})
         before = snapshot(clue)
         to_stage = OUTCOME_STAGE[outcome]
         household: Household | None = None
