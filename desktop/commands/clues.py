@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from desktop.commands.common import (
     print_json,
     region_named,
 )
+from desktop.rules import idcard
 from desktop.rules import monitoring as monitoring_rules
 from desktop.rules.codes import CHANNEL_LABELS, RegionLevel, SourceLevel, department_key
 from desktop.services import clues, regions
@@ -64,6 +66,26 @@ def read_source(text: str) -> tuple[str, str]:
 
 
 parse_source = argument_type(read_source)
+
+# A filter's source may be a whole category: its code or its name (部门 for 部门推送 too).
+_CATEGORY_NAMES = {**{level.value: level.value for level in SourceLevel},
+                   **{text: level for level, text in clues.SOURCE_LEVEL_LABELS.items()}, "部门": SourceLevel.DEPARTMENT.value}
+
+
+def read_source_filter(text: str) -> tuple[str, str | None]:
+    """(level, source or None): a source as :func:`read_source` reads it, or a whole category —
+    informant/四级信息员, vertical/纵向来源, department/部门推送/部门."""
+    level = _CATEGORY_NAMES.get(text.strip().lower()) or _CATEGORY_NAMES.get(text.strip())
+    if level is not None:
+        return str(level), None
+    try:
+        return read_source(text)
+    except ValueError:
+        raise ValueError(f"未知的线索来源“{text}”:请写来源代码(见 clue add --help)、报送部门的名称(如 人社、公安局),"
+                         "或来源类别(informant=四级信息员,vertical=纵向来源,department=部门推送)。") from None
+
+
+parse_source_filter = argument_type(read_source_filter)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -157,8 +179,9 @@ def _filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=clues.STATUSES, action="append", help="状态(可多次给出;默认全部)")
     parser.add_argument("--region", default=None, help="区划名称或代码(含下级)")
     parser.add_argument("--unassigned", action="store_true", help="只要尚未分派的线索")
-    parser.add_argument("--source", type=parse_source, metavar="SOURCE", default=None,
-                        help="线索来源(代码同 clue add;部门也可写名称,如 人社、公安局)")
+    parser.add_argument("--source", type=parse_source_filter, metavar="SOURCE", default=None,
+                        help="线索来源(代码同 clue add;部门也可写名称,如 人社、公安局),或来源类别:"
+                             "informant=四级信息员,vertical=纵向来源,department=部门推送")
     parser.add_argument("--from", dest="date_from", type=parse_date, default=None, help="发现日期自 YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", type=parse_date, default=None, help="发现日期至 YYYY-MM-DD")
     parser.add_argument("--text", default="", help="姓名(开头几个字)或身份证号(全部或末几位)")
@@ -191,7 +214,12 @@ def list_clues(args: argparse.Namespace) -> int:
             print(f"{c.id}\t{c.status_label}\t{c.reported_on}\t{c.person_name}\t{c.id_number}\t"
                   f"{c.source_label}\t{c.region_name or '未分派'}\t{c.outcome_label}")
         counts = clues.count_clues(db, cli_actor(), flt)
-        print("合计:" + ",".join(f"{clues.STATUS_LABELS[s]} {n}" for s, n in counts.by_status.items()))
+        matching = sum(n for s, n in counts.by_status.items() if not flt.statuses or s in flt.statuses)
+        if len(rows) < matching:
+            print(f"(只列出最新的 {len(rows)} 条,共 {matching} 条符合条件;用 --limit 列出更多,或用 clue export 导出全部)")
+        # As the inbox's counts line: every status under the other filters, and the clues not yet assigned.
+        print("合计:" + ",".join(f"{clues.STATUS_LABELS[s]} {n}" for s, n in counts.by_status.items())
+              + f";未分派 {counts.unassigned}")
     finally:
         db.dispose()
     return 0
@@ -207,24 +235,54 @@ def export_clues(args: argparse.Namespace) -> int:
     return 0
 
 
+def _registry_person(db: Database, actor: Actor, id_number: str) -> clues.PersonMatch | None:
+    """The registry member with this (valid) ID number, as the form's registry search finds them."""
+    parsed = idcard.parse(id_number, today=date.today())
+    if not parsed.valid or not parsed.number:
+        return None  # the service says what is wrong with it
+    found = clues.search_people(db, actor, parsed.number, limit=1)
+    return found[0] if found else None
+
+
 def add_clue(args: argparse.Namespace) -> int:
+    """As the form records it: a person whose ID number is in the registry is linked to their household
+    (its community the clue's region unless --region is given), as picking them from the form's
+    registry search does; an open clue about them and their being in assistance are pointed out."""
     db = open_db(args)
+    notes: list[str] = []
     try:
         actor = cli_actor()
         reported_on = args.date or date.today()
         level, source = args.source
+        person = _registry_person(db, actor, args.id_number)
+        open_clue = clues.find_open_clue(db, actor, args.id_number) if args.id_number.strip() else None
         clue_id = clues.add_clue(db, actor, clues.ClueInput(
             source_level=SourceLevel(level), source=source, reported_on=reported_on,
             description=args.description, person_name=args.name, id_number=args.id_number, phone=args.phone,
             address=args.address, channel=args.channel, reported_by=args.reported_by,
-            region_id=region_named(db, args.region)))
-        shown = _shown(db, actor, clue_id) if args.json else None
+            region_id=region_named(db, args.region), household_id=person.household_id if person else None,
+            member_id=person.member_id if person else None))
+        shown = _shown(db, actor, clue_id)
     finally:
         db.dispose()
-    if shown is not None:
+    if person is not None:
+        where = "、".join(x for x in (person.stage_label, person.category_label if person.category_label != "无"
+                                      else "") if x) or "不在监测看板上"
+        notes.append(f"已关联台账中{person.region_name}“{person.head_name}”户({where})。")
+        if person.name != args.name.strip():
+            notes.append(f"注意:台账中该身份证号登记的姓名是“{person.name}”,线索写的是“{args.name.strip()}”。")
+        if person.in_assistance:
+            notes.append(f"注意:“{person.head_name}”户目前在保({person.category_label})。")
+    if open_clue is not None:
+        notes.append(f"注意:该当事人另有未办结的线索 #{open_clue}。")
+    if args.json:
         print_json(shown.as_json())
+        for note in notes:
+            print(note, file=sys.stderr)
     else:
         print(f"已登记线索 #{clue_id}。")
+        for note in notes:
+            print(note)
     return 0
 
 
