@@ -158,7 +158,7 @@ def test_sources_channels_and_filters(office: Cli) -> None:
 def test_a_clue_about_a_registry_person_is_linked_to_their_household(office: Cli) -> None:
     cli = office
     jia, notes = _add(cli, "甲")
-    assert (jia["id"], jia["status"], jia["region"]) == (21, "new", "八泉社区")  # the household's community
+    assert (jia["id"], jia["status"], jia["region"]) == (21, "assigned", "八泉社区")  # to the household's community
     assert jia["household_id"] is not None and jia["household_stage"] is None
     assert "已关联台账中八泉社区“甲”户(不在监测看板上)" in notes
     yi, notes = _add(cli, "乙")
@@ -253,15 +253,15 @@ def test_assign_investigate_close_reopen(office: Cli, db: Database) -> None:
     # The list by status, region and source, and its counts line.
     assert sorted(cli.listed("--status", "closed")) == [21, 22, 26, 27]
     assert cli.listed("--status", "investigating") == [1]
-    assert sorted(cli.listed("--status", "assigned")) == [2, 3, 4, 5, 6]
-    assert sorted(cli.listed("--status", "new")) == [*range(7, 21), 23, 24, 25]
+    assert sorted(cli.listed("--status", "assigned")) == [2, 3, 4, 5, 6, 23, 24, 25]  # 23–25 filed with one
+    assert sorted(cli.listed("--status", "new")) == list(range(7, 21))
     assert sorted(cli.listed("--region", "八泉街道")) == [1, 2, 3, 4, 5, 6, 21, 22, 24, 25]
     assert sorted(cli.listed("--region", "飞云社区")) == [5, 22]
     assert sorted(cli.listed("--region", "河口镇")) == [23, 26, 27]
     assert sorted(cli.listed("--unassigned")) == list(range(7, 21))
     assert sorted(cli.listed("--source", "grid", "--status", "closed")) == [21, 22, 26, 27]
     out = cli.ok("clue", "list", "--region", "八泉社区")
-    assert out.splitlines()[-1] == "合计:新线索 2,已分派 3,调查中 1,已办结 1;未分派 0"
+    assert out.splitlines()[-1] == "合计:新线索 0,已分派 5,调查中 1,已办结 1;未分派 0"
 
 
 def _region_id(db: Database, name: str) -> int:

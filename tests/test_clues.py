@@ -549,3 +549,25 @@ def test_a_name_search_takes_percent_and_underscore_as_themselves(db, district: 
         assert clues.search_people(db, admin, text) == [], text
     assert len(clues.list_clues(db, admin, ClueFilter(text="张"))) == 1
     assert len(clues.search_people(db, admin, "张")) == 1
+
+
+def test_a_clue_filed_for_another_region_is_assigned_there(db, district: District) -> None:  # noqa: ANN001
+    """new → assigned: a clue the district files for a community, or a sub-district's caseworker for one of
+    its communities, is assigned there at once (as a department list's row with a known community is);
+    one filed in the filer's own region is new, theirs to pass on. It stayed 新线索 in every case, and
+    `clue list --status assigned` left out clues the district had sent to a community."""
+    feiyun = district.regions["飞云社区"]
+    sent = clues.add_clue(db, district.admin, _input(region_id=feiyun))
+    caseworker = district.actor(Role.SUBDISTRICT_CASEWORKER)
+    passed_on = clues.add_clue(db, caseworker, _input(id_number=ID_B, region_id=feiyun))
+    own = clues.add_clue(db, caseworker, _input(id_number=idcard.make("420203", date(1960, 1, 1), 7)))
+    worker = district.actor(Role.COMMUNITY_WORKER)
+    mine = clues.add_clue(db, worker, _input(id_number=idcard.make("420203", date(1960, 1, 2), 7)))
+    unplaced = clues.add_clue(db, district.admin, _input(id_number=idcard.make("420203", date(1960, 1, 3), 7)))
+    got = {n: clues.get_clue(db, district.admin, i) for n, i in
+           (("sent", sent), ("passed_on", passed_on), ("own", own), ("mine", mine), ("unplaced", unplaced))}
+    assert {n: c.status for n, c in got.items()} == {"sent": "assigned", "passed_on": "assigned", "own": "new",
+                                                     "mine": "new", "unplaced": "new"}
+    assert got["own"].region_id == caseworker.region_id and got["mine"].region_id == worker.region_id
+    with db.session_factory() as s:
+        assert s.get(Clue, sent).assigned_at is not None and s.get(Clue, own).assigned_at is None

@@ -107,7 +107,7 @@ def test_clue_form_records_a_new_person(qtbot, sqlite_district: District, messag
     assert form.result() == 1
     saved = clues.get_clue(d.db, d.admin, form.saved_id)
     assert (saved.person_name, saved.id_number, saved.source, saved.channel, saved.region_name, saved.status) == (
-        "周玉兰", ID_A, "grid", "screening", "飞云社区", "new")
+        "周玉兰", ID_A, "grid", "screening", "飞云社区", "assigned")  # filed with its community: assigned there
 
     # A second clue about the same person asks first (answered Yes here) and names the open clue.
     again = clue_form.ClueForm(ctx)

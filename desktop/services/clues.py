@@ -562,12 +562,18 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
 
 
 def add_clue(db: Database, actor: Actor, data: ClueInput) -> int:
-    """Record a new clue. Staff below district level file it in their own region by default."""
+    """Record a new clue. Staff below district level file it in their own region by default; one filed
+    for another region is assigned there."""
     with unit_of_work(db, actor, write=True) as uow:
         values, _ = _validate(uow, data)
         if values["region_id"] is None and not sees_unassigned(actor):
             values["region_id"] = actor.region_id
-        clue = uow.add(Clue(status="new", **values))
+        # Filed for a sub-district or community other than the filer's own, it is assigned there at once, as a
+        # department list's row with a known community is (department_import). In the filer's own region (by
+        # default below district level) it is new: theirs to pass on or to take up.
+        assigned = values["region_id"] is not None and values["region_id"] != actor.region_id
+        clue = uow.add(Clue(status="assigned" if assigned else "new", assigned_at=now_utc() if assigned else None,
+                            **values))
         uow.flush()
         uow.audit("clue.add", "clues", clue.id, after=snapshot(clue), household_id=clue.household_id)
         uow.notify("clues", clue.id)
