@@ -1723,3 +1723,30 @@ def test_the_applications_list_columns_are_the_users_to_choose(qtbot, sqlite_dis
     again = ApplicationsPage(AppContext(d.db, d.admin))
     qtbot.addWidget(again)
     assert shown_columns(again.table) == shown and len(ApplicationsTableModel.COLUMNS) == 10
+
+
+def test_the_household_picker_says_when_it_lists_only_the_first_matches(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                         chinese: None, errors: list[str],
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The picker's drop-down stops at the first 50 matches: a clerk looking for the 51st 韩 scrolled it
+    to the end and took the household for unregistered. Typing more narrows them, and the line goes."""
+    d = sqlite_district
+    for name in ("韩一", "韩二", "韩三"):
+        make_household(d.db, d.regions["八泉社区"], name, 2)
+    monkeypatch.setattr(svc, "CHOICES_LIMIT", 2)
+    dialog = forms.AcceptDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    picker = dialog.inputs.household
+    picker.search.setText("韩")
+    picker.find()
+    assert picker.combo.count() == 2
+    assert picker.cut_note.isVisible()
+    assert picker.cut_note.text() == "仅列出前 2 户,共 3 户符合:多输入几个字或输入户编号,可缩小范围。"
+    picker.search.setText("韩三")
+    picker.find()
+    assert picker.combo.count() == 1 and not picker.cut_note.isVisible()
+    monkeypatch.setattr(svc, "CHOICES_LIMIT", 3)  # exactly full: nothing cut, nothing said
+    picker.search.setText("韩")
+    picker.find()
+    assert picker.combo.count() == 3 and not picker.cut_note.isVisible() and errors == []

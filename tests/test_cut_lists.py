@@ -122,3 +122,18 @@ def test_the_batches_command_says_when_it_cuts(district: District, capsys: pytes
     monkeypatch.setattr(di, "BATCHES_SHOWN", 3)
     assert cli.main(["import", "batches", "--database-url", url]) == 0
     assert "仅列出" not in capsys.readouterr().out
+
+
+# -- the accept dialog's household picker --------------------
+def test_the_household_choices_count_past_their_limit(district: District, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The accept dialog's picker lists the first 50 matches: it could not tell 50 from 5,000."""
+    d = district
+    for name in ("韩一", "韩二", "韩三", "李四"):
+        make_household(d.db, d.regions["八泉社区"], name)
+    monkeypatch.setattr(svc, "CHOICES_LIMIT", 2)
+    first = svc.household_choices(d.db, d.admin, "韩")
+    assert [c.head_name for c in first] == ["韩一", "韩三"] and first.total == 3 and first.truncated
+    every = svc.household_choices(d.db, d.admin, "韩", limit=3)  # exactly full is not cut
+    assert len(every) == 3 and every.total == 3 and not every.truncated
+    assert svc.household_choices(d.db, d.admin).total == 4
+

@@ -3,17 +3,17 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="272" />
+        <location filename="../views/application_forms.py" line="281" />
         <source>Accept an application</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="282" />
+        <location filename="../views/application_forms.py" line="291" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="289" />
+        <location filename="../views/application_forms.py" line="298" />
         <source>Based on assessment {id} of {day}: {category}, per-capita monthly income {income} yuan.</source>
         <translation>依据第 {id} 号评估({day}):{category},月人均收入 {income} 元。</translation>
     </message>
@@ -21,82 +21,82 @@
 <context>
     <name>ApplicationInputs</name>
     <message>
-        <location filename="../views/application_forms.py" line="175" />
+        <location filename="../views/application_forms.py" line="184" />
         <source>&amp;Household:</source>
         <translation>家庭(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="176" />
+        <location filename="../views/application_forms.py" line="185" />
         <source>&amp;Category:</source>
         <translation>救助类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="177" />
+        <location filename="../views/application_forms.py" line="186" />
         <source>Temporary assistance &amp;kind:</source>
         <translation>临时救助类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="178" />
+        <location filename="../views/application_forms.py" line="187" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="179" />
+        <location filename="../views/application_forms.py" line="188" />
         <source>&amp;Accepted on:</source>
         <translation>受理日期(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="182" />
+        <location filename="../views/application_forms.py" line="191" />
         <source>&amp;Note:</source>
         <translation>备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="183" />
+        <location filename="../views/application_forms.py" line="192" />
         <source>Signed commitment (commitment track)</source>
         <translation>签署的承诺书(告知承诺制)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="189" />
+        <location filename="../views/application_forms.py" line="198" />
         <source>Text of the commitment, if not the standard form</source>
         <translation>承诺内容(非标准格式时填写)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="192" />
+        <location filename="../views/application_forms.py" line="201" />
         <source>No scan attached</source>
         <translation>未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="193" />
+        <location filename="../views/application_forms.py" line="202" />
         <source>Attach &amp;scan…</source>
         <translation>附加扫描件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="197" />
+        <location filename="../views/application_forms.py" line="206" />
         <source>Signed &amp;by:</source>
         <translation>签署人(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="198" />
+        <location filename="../views/application_forms.py" line="207" />
         <source>Signed &amp;on:</source>
         <translation>签署日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="199" />
+        <location filename="../views/application_forms.py" line="208" />
         <source>Te&amp;xt:</source>
         <translation>内容(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="200" />
+        <location filename="../views/application_forms.py" line="209" />
         <source>Scanned file:</source>
         <translation>扫描件:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="220" />
+        <location filename="../views/application_forms.py" line="229" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="221" />
+        <location filename="../views/application_forms.py" line="230" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>DayOffHint</name>
     <message>
-        <location filename="../views/application_forms.py" line="70" />
+        <location filename="../views/application_forms.py" line="72" />
         <source>{day} is a day off (a weekend or a holiday): please check the date.</source>
         <translation>{day} 是休息日(周末或法定节假日),请核对日期。</translation>
     </message>
@@ -112,92 +112,92 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="454" />
+        <location filename="../views/application_forms.py" line="468" />
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="457" />
+        <location filename="../views/application_forms.py" line="471" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="458" />
+        <location filename="../views/application_forms.py" line="472" />
         <source>&amp;Refuse</source>
         <translation>不予批准(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="465" />
+        <location filename="../views/application_forms.py" line="479" />
         <source>Decision:</source>
         <translation>决定:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="467" />
+        <location filename="../views/application_forms.py" line="481" />
         <source>Decided &amp;on:</source>
         <translation>决定日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="473" />
+        <location filename="../views/application_forms.py" line="487" />
         <source>Monthly a&amp;mount (yuan):</source>
         <translation>月救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="473" />
+        <location filename="../views/application_forms.py" line="487" />
         <source>One-off a&amp;mount (yuan):</source>
         <translation>一次性救助金额(元)(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="475" />
+        <location filename="../views/application_forms.py" line="489" />
         <source>Paid in:</source>
         <translation>发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="476" />
+        <location filename="../views/application_forms.py" line="490" />
         <source>&amp;Irregular income: re-check every 6 months</source>
         <translation>收入不固定:每6个月复核一次(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="486" />
+        <location filename="../views/application_forms.py" line="500" />
         <source>R&amp;easons for refusal:</source>
         <translation>不予批准理由(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="520" />
+        <location filename="../views/application_forms.py" line="534" />
         <source>Change of assistance</source>
         <translation>转换救助类别</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="521" />
+        <location filename="../views/application_forms.py" line="535" />
         <source>Approve?</source>
         <translation>确定批准吗?</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="475" />
+        <location filename="../views/application_forms.py" line="489" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="487" />
+        <location filename="../views/application_forms.py" line="501" />
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="494" />
+        <location filename="../views/application_forms.py" line="508" />
         <source>The data check did not pass: the application can only be refused.</source>
         <translation>授权核对未通过:只能作出不予批准的决定。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="509" />
+        <location filename="../views/application_forms.py" line="523" />
         <source>The family receives {running}. Approving stops it: from {start} the family is paid under this application.</source>
         <translation>该家庭正在享受{running}。批准本申请将停止原救助,自 {start} 起按本申请发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="515" />
+        <location filename="../views/application_forms.py" line="529" />
         <source>Refuse</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="515" />
+        <location filename="../views/application_forms.py" line="529" />
         <source>Refuse this application? The family goes back to class I.</source>
         <translation>确定不予批准该申请吗?该家庭将回到一类库。</translation>
     </message>
@@ -205,32 +205,32 @@
 <context>
     <name>FrontDeskForm</name>
     <message>
-        <location filename="../views/application_forms.py" line="318" />
+        <location filename="../views/application_forms.py" line="330" />
         <source>One door accepts, departments handle together: accept the application and refer the family's other needs to the departments at the same time.</source>
         <translation>一门受理、协同办理:受理救助申请的同时,把家庭的其他需求一并转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="324" />
+        <location filename="../views/application_forms.py" line="336" />
         <source>Refer to &amp;departments</source>
         <translation>转介部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="330" />
+        <location filename="../views/application_forms.py" line="342" />
         <source>What the family needs from this department</source>
         <translation>需要该部门解决的问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="337" />
+        <location filename="../views/application_forms.py" line="349" />
         <source>Accept and &amp;refer</source>
         <translation>受理并转介(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="359" />
+        <location filename="../views/application_forms.py" line="375" />
         <source>Front desk</source>
         <translation>一门受理</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="360" />
+        <location filename="../views/application_forms.py" line="371" />
         <source>Application {id} accepted; {n} referral(s) sent.</source>
         <translation>申请 {id} 已受理;已转介 {n} 个部门。</translation>
     </message>
@@ -238,84 +238,89 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../views/application_forms.py" line="113" />
+        <location filename="../views/application_forms.py" line="117" />
         <source>Name or household code</source>
         <translation>姓名或户编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="118" />
+        <location filename="../views/application_forms.py" line="122" />
         <source>&amp;Find</source>
         <translation>查找(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="120" />
+        <location filename="../views/application_forms.py" line="124" />
         <source>&amp;Matches:</source>
         <translation>选择家庭(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="147" />
+        <source>Only the first {n} of {total} matching households are listed: type more of the name or the household code to narrow them.</source>
+        <translation>仅列出前 {n} 户,共 {total} 户符合:多输入几个字或输入户编号,可缩小范围。</translation>
     </message>
 </context>
 <context>
     <name>MonthlyAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="939" />
+        <location filename="../views/application_forms.py" line="953" />
         <source>Monthly assistance payments</source>
         <translation>月度救助发放登记</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="947" />
+        <location filename="../views/application_forms.py" line="961" />
         <source>&amp;Month:</source>
         <translation>月份(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="954" />
+        <location filename="../views/application_forms.py" line="968" />
         <source>Payment ros&amp;ter…</source>
         <translation>发放花名册(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="956" />
+        <location filename="../views/application_forms.py" line="970" />
         <source>Save the month's recorded payments, household by household, as xlsx for the finance office or the bank</source>
         <translation>把本月已登记的发放逐户导出为 xlsx,交财政或银行</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="965" />
+        <location filename="../views/application_forms.py" line="979" />
         <source>Only the district reviewer or an administrator records payments.</source>
         <translation>只有区级审核员或系统管理员可以登记发放。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="983" />
+        <location filename="../views/application_forms.py" line="997" />
         <source>{month}: {recorded} household(s) recorded, {recorded_amount} yuan in all.
 Still to record: {due} household(s), {due_amount} yuan.</source>
         <translation>{month}:已登记 {recorded} 户,合计 {recorded_amount} 元。
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="987" />
+        <location filename="../views/application_forms.py" line="1001" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="996" />
+        <location filename="../views/application_forms.py" line="1010" />
         <source>Save payment roster</source>
         <translation>保存救助发放花名册</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="1005" />
+        <location filename="../views/application_forms.py" line="1019" />
         <source>Roster saved: {n} household(s), {amount} yuan → {path}</source>
         <translation>花名册已导出:{n} 户,合计 {amount} 元 → {path}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="1009" />
+        <location filename="../views/application_forms.py" line="1023" />
         <source>Writing the payment roster…</source>
         <translation>正在导出发放花名册…</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="1016" />
+        <location filename="../views/application_forms.py" line="1030" />
         <source>Record the {month} payment for {n} household(s), {amount} yuan in all?
 Recorded payments count as paid and are not undone here.</source>
         <translation>为 {n} 户登记 {month} 的救助发放,合计 {amount} 元?
 登记后即计为已发放,在此不能撤销。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="1032" />
+        <location filename="../views/application_forms.py" line="1046" />
         <source>Recording {n} household(s)…</source>
         <translation>正在登记 {n} 户…</translation>
     </message>
@@ -323,22 +328,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="898" />
+        <location filename="../views/application_forms.py" line="912" />
         <source>Publicity list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="903" />
+        <location filename="../views/application_forms.py" line="917" />
         <source>Decided &amp;from:</source>
         <translation>决定日期自(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="904" />
+        <location filename="../views/application_forms.py" line="918" />
         <source>Decided &amp;to:</source>
         <translation>至(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="905" />
+        <location filename="../views/application_forms.py" line="919" />
         <source>The list shows only name, household size and amount.</source>
         <translation>公示名单只包含姓名、家庭人口和救助金额。</translation>
     </message>
@@ -346,82 +351,82 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>PostCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="613" />
+        <location filename="../views/application_forms.py" line="627" />
         <source>Post-check result</source>
         <translation>事后核查结果</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="617" />
+        <location filename="../views/application_forms.py" line="631" />
         <source>Checked &amp;on:</source>
         <translation>核查日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="632" />
+        <location filename="../views/application_forms.py" line="646" />
         <source>&amp;Findings:</source>
         <translation>发现的问题(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="634" />
+        <location filename="../views/application_forms.py" line="648" />
         <source>default: everything paid on this application</source>
         <translation>默认:本申请已发放的全部金额</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="637" />
+        <location filename="../views/application_forms.py" line="651" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="618" />
+        <location filename="../views/application_forms.py" line="632" />
         <source>&amp;Passed</source>
         <translation>通过(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="621" />
+        <location filename="../views/application_forms.py" line="635" />
         <source>&amp;Not passed: no longer eligible, stop assistance</source>
         <translation>未通过:已不符合条件,停止救助(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="622" />
+        <location filename="../views/application_forms.py" line="636" />
         <source>&amp;Not passed: record the finding (the approval is revoked already)</source>
         <translation>未通过:只记录核查发现(该批准已被撤销)(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="623" />
+        <location filename="../views/application_forms.py" line="637" />
         <source>&amp;Not passed: revoke and recover</source>
         <translation>未通过:撤销救助并追回(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="641" />
+        <location filename="../views/application_forms.py" line="655" />
         <source>Family goes &amp;to:</source>
         <translation>家庭转入(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="645" />
+        <location filename="../views/application_forms.py" line="659" />
         <source>Amount to &amp;recover:</source>
         <translation>应追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="649" />
+        <location filename="../views/application_forms.py" line="663" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="657" />
+        <location filename="../views/application_forms.py" line="671" />
         <source>Record the check as failed? The approval is revoked already and what was paid is recovered under that revocation; this check records its finding only.</source>
         <translation>记录为核查未通过?该批准已被撤销,已发放的金额按原撤销案件追回;本次核查只记录核查发现,不再另行追回。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="660" />
+        <location filename="../views/application_forms.py" line="674" />
         <source>Record the review as not passed? The assistance stops and the family moves to the library chosen.</source>
         <translation>确定记录为复核未通过吗?将停止救助,家庭转入所选的库。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="663" />
+        <location filename="../views/application_forms.py" line="677" />
         <source>Not passed</source>
         <translation>核查未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="662" />
+        <location filename="../views/application_forms.py" line="676" />
         <source>Record the check as failed? Assistance stops and a revocation and recovery case opens.</source>
         <translation>确定记录为核查未通过吗?将停止救助并启动撤销追回。</translation>
     </message>
@@ -429,12 +434,12 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="547" />
+        <location filename="../views/application_forms.py" line="561" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="550" />
+        <location filename="../views/application_forms.py" line="564" />
         <source>Family goes &amp;to:</source>
         <translation>家庭转入(&amp;T):</translation>
     </message>
@@ -442,27 +447,27 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="771" />
+        <location filename="../views/application_forms.py" line="785" />
         <source>Recovery</source>
         <translation>追回</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="773" />
+        <location filename="../views/application_forms.py" line="787" />
         <source>To recover:</source>
         <translation>应追回:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="776" />
+        <location filename="../views/application_forms.py" line="790" />
         <source>&amp;Close the case</source>
         <translation>结案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="777" />
+        <location filename="../views/application_forms.py" line="791" />
         <source>&amp;Recovered so far:</source>
         <translation>已追回金额(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="778" />
+        <location filename="../views/application_forms.py" line="792" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
@@ -470,22 +475,22 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>ReferralOutcomeDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="739" />
+        <location filename="../views/application_forms.py" line="753" />
         <source>Department outcome: {dept}</source>
         <translation>部门办理结果:{dept}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="749" />
+        <location filename="../views/application_forms.py" line="763" />
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="750" />
+        <location filename="../views/application_forms.py" line="764" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="751" />
+        <location filename="../views/application_forms.py" line="765" />
         <source>Department &amp;feedback:</source>
         <translation>部门反馈(&amp;F):</translation>
     </message>
@@ -493,32 +498,32 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>RefusalServedDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="867" />
+        <location filename="../views/application_forms.py" line="881" />
         <source>Written notice served</source>
         <translation>通知书送达</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="871" />
+        <location filename="../views/application_forms.py" line="885" />
         <source>Served &amp;on:</source>
         <translation>送达日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="875" />
+        <location filename="../views/application_forms.py" line="889" />
         <source>&amp;How:</source>
         <translation>送达方式(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="877" />
+        <location filename="../views/application_forms.py" line="891" />
         <source>e.g. received by the applicant's spouse; registered mail number</source>
         <translation>例如:申请人配偶代收;挂号信编号</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="879" />
+        <location filename="../views/application_forms.py" line="893" />
         <source>No&amp;te:</source>
         <translation>说明(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="880" />
+        <location filename="../views/application_forms.py" line="894" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -526,42 +531,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>SpotCheckDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="691" />
+        <location filename="../views/application_forms.py" line="705" />
         <source>Draw a spot-check sample</source>
         <translation>抽取随机抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="694" />
+        <location filename="../views/application_forms.py" line="708" />
         <source>Drawn &amp;on:</source>
         <translation>抽取日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="695" />
+        <location filename="../views/application_forms.py" line="709" />
         <source>By &amp;rate (%)</source>
         <translation>按比例(%)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="696" />
+        <location filename="../views/application_forms.py" line="710" />
         <source>By &amp;count</source>
         <translation>按数量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="709" />
+        <location filename="../views/application_forms.py" line="723" />
         <source>S&amp;tratify by sub-district</source>
         <translation>按街道(镇)分层抽取(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="713" />
+        <location filename="../views/application_forms.py" line="727" />
         <source>empty: a new random seed (it is stored with the sample)</source>
         <translation>留空则生成新的随机种子(随样本保存)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="715" />
+        <location filename="../views/application_forms.py" line="729" />
         <source>Random &amp;seed:</source>
         <translation>随机种子(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="716" />
+        <location filename="../views/application_forms.py" line="730" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
@@ -569,77 +574,77 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="377" />
+        <location filename="../views/application_forms.py" line="391" />
         <source>Record step: {step}</source>
         <translation>办理步骤:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="381" />
+        <location filename="../views/application_forms.py" line="395" />
         <source>&amp;Done on:</source>
         <translation>完成日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="393" />
+        <location filename="../views/application_forms.py" line="407" />
         <source>Data check result:</source>
         <translation>核对结果:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="397" />
+        <location filename="../views/application_forms.py" line="411" />
         <source>Appraisal result:</source>
         <translation>评议结论:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="401" />
+        <location filename="../views/application_forms.py" line="415" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="388" />
+        <location filename="../views/application_forms.py" line="402" />
         <source>Someone o&amp;bjected (a democratic appraisal follows on the regular track)</source>
         <translation>有人提出异议(常规程序将进行民主评议)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="391" />
+        <location filename="../views/application_forms.py" line="405" />
         <source>&amp;Passed</source>
         <translation>通过(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="392" />
+        <location filename="../views/application_forms.py" line="406" />
         <source>&amp;Not passed</source>
         <translation>核查未通过(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="395" />
+        <location filename="../views/application_forms.py" line="409" />
         <source>&amp;Agreed</source>
         <translation>同意(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="396" />
+        <location filename="../views/application_forms.py" line="410" />
         <source>Did &amp;not agree</source>
         <translation>不同意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="403" />
+        <location filename="../views/application_forms.py" line="417" />
         <source>Investigator &amp;{n}:</source>
         <translation>调查人员{n}(&amp;{n}):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="408" />
+        <location filename="../views/application_forms.py" line="422" />
         <source>Publicity &amp;started on:</source>
         <translation>公示开始日期(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="409" />
+        <location filename="../views/application_forms.py" line="423" />
         <source>Publicity lasts 7 calendar days; it can be closed from the 8th day.</source>
         <translation>公示期为7个自然日,第8天起方可结束公示。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="413" />
+        <location filename="../views/application_forms.py" line="427" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="414" />
+        <location filename="../views/application_forms.py" line="428" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -647,42 +652,42 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>StopAssistanceDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="562" />
+        <location filename="../views/application_forms.py" line="576" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="562" />
+        <location filename="../views/application_forms.py" line="576" />
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="566" />
+        <location filename="../views/application_forms.py" line="580" />
         <source>&amp;Gradual exit after employment (assistance goes on for the set months)</source>
         <translation>就业渐退(按设定月数继续发放)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="577" />
+        <location filename="../views/application_forms.py" line="591" />
         <source>A gradual exit runs until {day}; stopping now ends it on the date above.</source>
         <translation>就业渐退期至 {day};现在停止将于上面的日期结束渐退。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="579" />
+        <location filename="../views/application_forms.py" line="593" />
         <source>Assistance is already to stop on {day}; a new stop can only bring that day forward.</source>
         <translation>已定于 {day} 停止救助;再次停止只能把这一天提前。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="583" />
+        <location filename="../views/application_forms.py" line="597" />
         <source>Gradual exit applies to 低保 only.</source>
         <translation>就业渐退只适用于低保。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="599" />
+        <location filename="../views/application_forms.py" line="613" />
         <source>The gradual exit period in force is 0 months: assistance stops on the date above.</source>
         <translation>现行就业渐退期为 0 个月:救助于上面的日期停止。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="602" />
+        <location filename="../views/application_forms.py" line="616" />
         <source>{months} months in force: assisted up to and including {day}; then the family moves to the library chosen above.</source>
         <translation>现行就业渐退期 {months} 个月:继续发放至 {day}(含),期满后家庭转入上面选定的库别。</translation>
     </message>
@@ -690,92 +695,92 @@ Recorded payments count as paid and are not undone here.</source>
 <context>
     <name>TraceBackDialog</name>
     <message>
-        <location filename="../views/application_forms.py" line="803" />
+        <location filename="../views/application_forms.py" line="817" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="808" />
+        <location filename="../views/application_forms.py" line="822" />
         <source>Check not passed:</source>
         <translation>核查未通过:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="810" />
+        <location filename="../views/application_forms.py" line="824" />
         <source>Commitment:</source>
         <translation>承诺书:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="810" />
+        <location filename="../views/application_forms.py" line="824" />
         <source>signed by {name} on {day}</source>
         <translation>{name} 于 {day} 签署</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="814" />
+        <location filename="../views/application_forms.py" line="828" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="814" />
+        <location filename="../views/application_forms.py" line="828" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="814" />
+        <location filename="../views/application_forms.py" line="828" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="814" />
+        <location filename="../views/application_forms.py" line="828" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="815" />
+        <location filename="../views/application_forms.py" line="829" />
         <source>On time</source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="819" />
+        <location filename="../views/application_forms.py" line="833" />
         <source>late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="819" />
+        <location filename="../views/application_forms.py" line="833" />
         <source>yes</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="823" />
+        <location filename="../views/application_forms.py" line="837" />
         <source>Who handled it:</source>
         <translation>经办情况:</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="830" />
+        <location filename="../views/application_forms.py" line="844" />
         <source>&amp;Finding:</source>
         <translation>倒查结论(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="834" />
+        <location filename="../views/application_forms.py" line="848" />
         <source>For a finding of fault: which step, which member of staff, what was wrong</source>
         <translation>认定未依规履职时,写明哪个环节、哪位经办人、什么问题</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="835" />
+        <location filename="../views/application_forms.py" line="849" />
         <source>&amp;Explanation:</source>
         <translation>说明(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="839" />
+        <location filename="../views/application_forms.py" line="853" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="841" />
+        <location filename="../views/application_forms.py" line="855" />
         <source>Recorded by {name} on {day}; saving again replaces it (the audit log keeps the earlier finding).</source>
         <translation>已由 {name} 于 {day} 记录;再次保存将替换原结论(操作日志保留原结论)。</translation>
     </message>
     <message>
-        <location filename="../views/application_forms.py" line="844" />
+        <location filename="../views/application_forms.py" line="858" />
         <source>Record</source>
         <translation>记录</translation>
     </message>

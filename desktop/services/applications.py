@@ -2255,11 +2255,16 @@ def _household_choice(hid: int, name: str, size: int, code: str | None, stage: s
     return HouseholdChoice(int(hid), f"{name}({size}人,{code or '无编号'},{where})", name or "")
 
 
-def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 50) -> list[HouseholdChoice]:
-    """Households the actor may apply for, matching a name (for the accept dialog's picker)."""
+CHOICES_LIMIT = 50  # households the accept dialog's picker lists
+
+
+def household_choices(db: Database, actor: Actor, text: str = "", limit: int | None = None) -> CutList:
+    """Households the actor may apply for, matching a name or household code (for the accept dialog's
+    picker), at most ``limit`` (default :data:`CHOICES_LIMIT`); ``total`` of the answer counts every match,
+    so that the picker can say when it lists only the first ones."""
+    limit = CHOICES_LIMIT if limit is None else limit
     with unit_of_work(db, actor) as uow:
-        query = select(Household.id, Household.head_name, Household.code, Household.member_count,
-                       Household.stage).order_by(Household.head_name, Household.id).limit(limit)
+        query = select(Household.id, Household.head_name, Household.code, Household.member_count, Household.stage)
         if text.strip():
             typed = text.strip()  # % and _ are what was typed, not wildcards
             query = query.where(Household.head_name.contains(typed, autoescape=True)
@@ -2267,8 +2272,13 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int = 5
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        return [_household_choice(hid, name, size, code, stage)
-                for hid, name, code, size, stage in uow.session.execute(query)]
+        rows = uow.session.execute(query.order_by(Household.head_name, Household.id).limit(limit)).all()
+        total = len(rows)
+        if total >= limit:  # cut, or exactly full: count them all
+            total = uow.session.scalar(select(func.count()).select_from(
+                query.with_only_columns(Household.id).subquery())) or 0
+        return CutList([_household_choice(hid, name, size, code, stage)
+                        for hid, name, code, size, stage in rows], total)
 
 
 # -- publicity and notices ---------------------------------------------------------------------------

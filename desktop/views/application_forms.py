@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.rules import procedure as proc
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS, STAGE_LABELS, TRACK_LABELS, Stage, Track
 from desktop.services import applications as svc
+from desktop.services.base import CutList
 from desktop.services.calendar import load_calendar
 from desktop.services.errors import ConflictError, ServiceError
 from desktop.views.confirm import FormDialog
@@ -44,6 +45,7 @@ from desktop.views.dates import EARLIEST, day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, text_box
 from desktop.views.operations import BusyDialog, run_in_background
+from desktop.views.table_model import CutNote
 
 
 def date_of(edit: QDateEdit) -> date:
@@ -107,8 +109,10 @@ class HouseholdPicker(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name or household code"))
         show_whole_placeholder(self.search)  # not squeezed by the matches' label and list beside it
@@ -123,6 +127,8 @@ class HouseholdPicker(QWidget):
         layout.addWidget(find)
         layout.addWidget(matches)
         layout.addWidget(self.combo, 2)
+        self.cut_note = CutNote()  # the matches stop at CHOICES_LIMIT: says so when they do
+        outer.addWidget(self.cut_note)
         self.setFocusProxy(self.search)  # the form's "&Household:" label leads here
         self.heads: dict[int, str] = {}
 
@@ -135,9 +141,12 @@ class HouseholdPicker(QWidget):
         self._show(choices)
 
     def set_household(self, household_id: int) -> None:
-        self._show([svc.household_choice(self.ctx.db, self.ctx.actor, household_id)])
+        self._show(CutList([svc.household_choice(self.ctx.db, self.ctx.actor, household_id)]))
 
-    def _show(self, choices: list[svc.HouseholdChoice]) -> None:
+    def _show(self, choices: CutList) -> None:
+        self.cut_note.say(self.tr("Only the first {n} of {total} matching households are listed: type more of the "
+                                  "name or the household code to narrow them.").format(
+            n=f"{len(choices):,}", total=f"{choices.total:,}") if choices.truncated else "")
         self.heads = {c.id: c.head_name for c in choices}
         self.combo.clear()
         for choice in choices:
