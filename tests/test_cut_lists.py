@@ -22,6 +22,7 @@ from desktop import cli
 from desktop.models import AuditEntry, ImportBatch
 from desktop.services import applications as svc
 from desktop.services import department_import as di
+from desktop.services import households as hs
 from tests.district import District
 from tests.test_applications import commitment_to_decision, make_household, run_regular
 
@@ -124,7 +125,7 @@ def test_the_batches_command_says_when_it_cuts(district: District, capsys: pytes
     assert "仅列出" not in capsys.readouterr().out
 
 
-# -- the accept dialog's household picker --------------------
+# -- the accept dialog's household picker and the household's change history --------------------
 def test_the_household_choices_count_past_their_limit(district: District, monkeypatch: pytest.MonkeyPatch) -> None:
     """The accept dialog's picker lists the first 50 matches: it could not tell 50 from 5,000."""
     d = district
@@ -137,3 +138,27 @@ def test_the_household_choices_count_past_their_limit(district: District, monkey
     assert len(every) == 3 and every.total == 3 and not every.truncated
     assert svc.household_choices(d.db, d.admin).total == 4
 
+
+def _logged(d: District, household_id: int, n: int) -> None:
+    with d.db.session_factory() as s:
+        s.add_all(AuditEntry(action="household.update", entity="households", entity_id=household_id,
+                             household_id=household_id, username="admin", detail=f"第 {i} 次修改")
+                  for i in range(n))
+        s.commit()
+
+
+def test_the_household_history_counts_the_changes_it_leaves_out(district: District,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A household's history lists its latest 500 changes: one with more read as if it had 500."""
+    d = district
+    hid = make_household(d.db, d.regions["八泉社区"], "王五")
+    other = make_household(d.db, d.regions["八泉社区"], "赵六")
+    _logged(d, hid, 4)
+    _logged(d, other, 3)  # another household's changes are not counted
+    monkeypatch.setattr(hs, "HISTORY_SHOWN", 3)
+    audit = hs.get_household(d.db, d.admin, hid).audit
+    assert [e.detail for e in audit] == ["第 3 次修改", "第 2 次修改", "第 1 次修改"]
+    assert audit.total == 4 and audit.truncated
+    monkeypatch.setattr(hs, "HISTORY_SHOWN", 4)  # exactly full is not cut
+    audit = hs.get_household(d.db, d.admin, hid).audit
+    assert len(audit) == 4 and audit.total == 4 and not audit.truncated

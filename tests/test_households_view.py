@@ -927,3 +927,34 @@ def test_at_1280_the_page_fits_and_gives_way_only_until_the_user_chooses(qtbot, 
     window.close()
     window, page, holder = open_window(1280)  # the next start, the same narrow window
     assert "最近评估" in _shown(page)
+
+
+def test_the_history_says_when_it_shows_only_the_latest_changes(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                 homes: dict[str, int],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The change history lists a household's latest 500 changes: one changed more often read as if
+    those were all, with no word of where the rest are (the audit log)."""
+    from desktop.models import AuditEntry
+
+    db, admin, hid = sqlite_district.db, sqlite_district.admin, homes["zhang"]
+    monkeypatch.setattr(hs, "HISTORY_SHOWN", 2)
+    with db.session_factory() as s:
+        before = len(hs.get_household(db, admin, hid).audit)
+        s.add_all(AuditEntry(action="household.update", entity="households", entity_id=hid, household_id=hid,
+                             username="admin", detail=f"第 {i} 次修改") for i in range(3 - min(before, 3)))
+        s.commit()
+    total = hs.get_household(db, admin, hid).audit.total
+    assert total >= 3
+    detail = HouseholdDetailDialog(AppContext(db, admin), hid)
+    qtbot.addWidget(detail)
+    detail.show()
+    detail.tabs.setCurrentIndex(detail.tabs.count() - 1)
+    changes = next(detail.history.topLevelItem(i) for i in range(detail.history.topLevelItemCount())
+                   if detail.history.topLevelItem(i).text(0).startswith("修改记录"))
+    assert changes.childCount() == 2
+    assert detail.history_cut.isVisible()
+    assert detail.history_cut.text() == (f"修改记录仅显示最近的 2 条,共 {total} 条;"
+                                         "更早的记录见 系统设置 → 操作日志(由管理员查看)。")
+    monkeypatch.setattr(hs, "HISTORY_SHOWN", 500)  # every change shown (opening it logged one more): nothing said
+    detail.show_detail(hs.get_household(db, admin, hid), keep_form=True)
+    assert not detail.history_cut.isVisible()

@@ -236,72 +236,77 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="750" />
+        <location filename="../views/household_detail.py" line="755" />
         <source>Household {code} — {name}</source>
         <translation>家庭户 {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="751" />
+        <location filename="../views/household_detail.py" line="756" />
         <source>not on the board</source>
         <translation>不在看板上</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="753" />
+        <location filename="../views/household_detail.py" line="758" />
         <source>&lt;b style='font-size:15px'&gt;{name}&lt;/b&gt; &amp;nbsp; {id} &amp;nbsp; {code}&lt;br&gt;{sub} {community} · {members} member(s) · category: {category} · library: {board}</source>
         <translation>&lt;b style='font-size:15px'&gt;{name}&lt;/b&gt; &amp;nbsp; {id} &amp;nbsp; {code}&lt;br&gt;{sub} {community} · {members} 人 · 救助类别:{category} · 监测库别:{board}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="757" />
+        <location filename="../views/household_detail.py" line="762" />
         <source>This household has no head: choose one with “Change head…” on the Members tab.</source>
         <translation>本户没有户主:请在“家庭成员”页用“更换户主”选定户主。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="771" />
+        <location filename="../views/household_detail.py" line="776" />
         <source>Last saved {when} by {who}</source>
         <translation>最后保存:{when}({who})</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="772" />
+        <location filename="../views/household_detail.py" line="777" />
         <source>Last saved {when}</source>
         <translation>最后保存:{when}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="774" />
+        <location filename="../views/household_detail.py" line="779" />
         <source>Last assessed: {assessed} · last visit: {visited} · next visit due: {due} · on the board since: {since}</source>
         <translation>最近评估:{assessed} · 最近走访:{visited} · 下次走访:{due} · 进入看板:{since}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="947" />
+        <location filename="../views/household_detail.py" line="805" />
+        <source>Change history: only the latest {n} changes are shown, of {total}. The audit log (Settings → Audit log, the administrator's) holds the earlier ones.</source>
+        <translation>修改记录仅显示最近的 {n} 条,共 {total} 条;更早的记录见 系统设置 → 操作日志(由管理员查看)。</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="956" />
         <source>&amp;Add income…</source>
         <translation>添加收入(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="947" />
+        <location filename="../views/household_detail.py" line="956" />
         <source>&amp;Edit income…</source>
         <translation>修改收入(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="947" />
+        <location filename="../views/household_detail.py" line="956" />
         <source>&amp;Remove income</source>
         <translation>删除收入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="948" />
+        <location filename="../views/household_detail.py" line="957" />
         <source>Add e&amp;xpense…</source>
         <translation>添加支出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="948" />
+        <location filename="../views/household_detail.py" line="957" />
         <source>Edi&amp;t expense…</source>
         <translation>修改支出(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="948" />
+        <location filename="../views/household_detail.py" line="957" />
         <source>Re&amp;move expense</source>
         <translation>删除支出(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="782" />
+        <location filename="../views/household_detail.py" line="787" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -321,83 +326,83 @@
         <translation>收入与支出(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="730" />
+        <location filename="../views/household_detail.py" line="735" />
         <source>Histor&amp;y</source>
         <translation>历史记录(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="786" />
+        <location filename="../views/household_detail.py" line="791" />
         <source>Clues</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="786" />
+        <location filename="../views/household_detail.py" line="791" />
         <source>Assessments</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="787" />
+        <location filename="../views/household_detail.py" line="792" />
         <source>Library moves</source>
         <translation>库别调整</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="787" />
+        <location filename="../views/household_detail.py" line="792" />
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="788" />
+        <location filename="../views/household_detail.py" line="793" />
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="788" />
+        <location filename="../views/household_detail.py" line="793" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="789" />
+        <location filename="../views/household_detail.py" line="794" />
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="820" />
+        <location filename="../views/household_detail.py" line="829" />
         <source>Unsaved changes: {fields}</source>
         <translation>未保存的修改:{fields}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="900" />
+        <location filename="../views/household_detail.py" line="909" />
         <source>(someone else has saved this household since you started editing)</source>
         <translation>(在您编辑期间,已有其他人保存了此户)</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="925" />
-        <location filename="../views/household_detail.py" line="927" />
+        <location filename="../views/household_detail.py" line="934" />
+        <location filename="../views/household_detail.py" line="936" />
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="928" />
+        <location filename="../views/household_detail.py" line="937" />
         <source>Remove {name} from this household? Their income and expense lines are removed too.</source>
         <translation>确定从本户删除 {name} 吗?其收入和支出记录也将一并删除。</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="974" />
+        <location filename="../views/household_detail.py" line="983" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="974" />
+        <location filename="../views/household_detail.py" line="983" />
         <source>Remove {kind} of {amount} yuan?</source>
         <translation>确定删除 {amount} 元的{kind}吗?</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="995" />
+        <location filename="../views/household_detail.py" line="1004" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="995" />
+        <location filename="../views/household_detail.py" line="1004" />
         <source>Save your changes to this household before closing?</source>
         <translation>关闭前是否保存对此户的修改?</translation>
     </message>

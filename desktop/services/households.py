@@ -75,7 +75,7 @@ from desktop.rules.means_test import saved_placement_label
 from desktop.rules.monitoring import REFERRAL_STATUSES, effective_due
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
 from desktop.rules.workdays import Deadline
-from desktop.services.base import Actor, UnitOfWork, read_amount, snapshot, too_early, unit_of_work
+from desktop.services.base import Actor, CutList, UnitOfWork, read_amount, snapshot, too_early, unit_of_work
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
@@ -657,6 +657,9 @@ class MoneyLine:
     note: str
 
 
+HISTORY_SHOWN = 500  # the latest changes a household's history lists; the audit log holds them all
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     when: date | datetime
@@ -702,7 +705,7 @@ class HouseholdDetail:
     visits: list[TimelineEntry]
     referrals: list[TimelineEntry]
     applications: list[TimelineEntry]
-    audit: list[TimelineEntry]
+    audit: CutList  # of TimelineEntry: the latest HISTORY_SHOWN changes, ``total`` counting every one
 
     def editable_values(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in HOUSEHOLD_FIELDS}
@@ -899,13 +902,17 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
         from desktop.services.audit import action_label
 
         entries = list(s.scalars(select(AuditEntry).where(AuditEntry.household_id == h.id)
-                                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(500)))
+                                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(HISTORY_SHOWN)))
+        logged = len(entries)
+        if logged >= HISTORY_SHOWN:  # cut, or exactly full: count them all
+            logged = s.scalar(select(func.count()).select_from(AuditEntry)
+                              .where(AuditEntry.household_id == h.id)) or 0
         # The person who acted by their name, as "last saved by" and the other timelines show them.
         users = _user_names(s, {i for i in (h.updated_by_id, *(e.user_id for e in entries)) if i})
-        audit = [TimelineEntry(e.at, "audit", action_label(e.action),
-                               _describe_change(e.before, e.after, e.entity, names) or e.detail,
-                               users.get(e.user_id, e.username) if e.user_id else "系统")
-                 for e in entries]
+        audit = CutList([TimelineEntry(e.at, "audit", action_label(e.action),
+                                       _describe_change(e.before, e.after, e.entity, names) or e.detail,
+                                       users.get(e.user_id, e.username) if e.user_id else "系统")
+                         for e in entries], logged)
         detail = HouseholdDetail(
             id=h.id, version=h.version, code=h.code or "", region_id=h.region_id, subdistrict=sub, community=community,
             address=h.address, phone=h.phone, area_type=h.area_type, area_label=_label(AREA_LABELS, h.area_type),

@@ -57,7 +57,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
-from desktop.views.table_model import EmptyHint
+from desktop.views.table_model import CutNote, EmptyHint
 from desktop.views.timing import debounce
 
 
@@ -727,7 +727,12 @@ class HouseholdDetailDialog(QDialog):
         for col in range(3):
             self.history.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.history.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.tabs.addTab(self.history, self.tr("Histor&y"))
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(self.history)
+        self.history_cut = CutNote()  # the change history stops at the latest HISTORY_SHOWN: says so when it does
+        box.addWidget(self.history_cut)
+        self.tabs.addTab(page, self.tr("Histor&y"))
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -796,6 +801,10 @@ class HouseholdDetailDialog(QDialog):
                 item.setToolTip(3, e.detail)
                 top.addChild(item)
             top.setExpanded(bool(entries))
+        self.history_cut.say(self.tr(
+            "Change history: only the latest {n} changes are shown, of {total}. The audit log (Settings → Audit "
+            "log, the administrator's) holds the earlier ones.").format(n=f"{len(d.audit):,}", total=f"{d.audit.total:,}")
+            if d.audit.truncated else "")
         self._update_dirty_label()
 
     def form_values(self) -> dict[str, Any]:
