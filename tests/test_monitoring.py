@@ -691,3 +691,45 @@ def test_a_community_worker_sees_only_their_community_everywhere(district: Distr
     assert [(r.community, r.due) for r in report.rows] == [("飞云社区", 2)]
     assert [(r.community, r.due) for r in monitoring.quarterly_report(db, worker, 2026, 2, region_id=neighbour,
                                                                       today=TODAY).rows] == []
+
+
+def test_visit_list_page_is_in_the_exported_lists_order_and_pages_by_path_and_id(district: District,
+                                                                                   tmp_path: Path) -> None:
+    """The Visits tab listed households by id while the exported visit list goes community by community
+    (sub-district, then community in the tree's order): households added to a later community first
+    came first on the page. Both now read alike, and a page following (path, id) neither skips nor
+    repeats a household where one community ends and the next begins."""
+    db = district.db
+    r = district.regions
+    late = add_households(db, r["道仕袱村"], "class_1", 3)  # 河口镇, added second: its communities come last
+    early = add_households(db, r["飞云社区"], "class_2", 2)
+    first = add_households(db, r["八泉社区"], "assisted", 2)
+    middle = add_households(db, r["闸口社区"], "class_1", 1)
+    expected = first + early + middle + late
+    rows = monitoring.visit_due_page(db, district.admin, state="all", today=TODAY)
+    assert [x.household_id for x in rows] == expected
+    paths = [x.region_path for x in rows]
+    assert paths == sorted(paths) and all(p.startswith("/") for p in paths)
+    # the exported list: the same households in the same order
+    out = tmp_path / "visits.xlsx"
+    assert monitoring.export_visit_list(db, district.admin, out, state="all", today=TODAY) == len(expected)
+    sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    names = {x.head_name: x.household_id for x in rows}
+    assert [names[row[3]] for row in sheet[2:]] == expected
+    # a page at a time, of every size, through the keyset (path, id)
+    for size in (1, 2, 3):
+        seen: list[int] = []
+        after = None
+        while True:
+            page = monitoring.visit_due_page(db, district.admin, state="all", after=after, limit=size, today=TODAY)
+            seen += [x.household_id for x in page]
+            if len(page) < size:
+                break
+            after = (page[-1].region_path, page[-1].household_id)
+        assert seen == expected, size
+    # within a sub-district's filter too
+    rows = monitoring.visit_due_page(db, district.admin, state="all", region_id=r["河口镇"], limit=2, today=TODAY)
+    assert [x.household_id for x in rows] == middle + late[:1]
+    rest = monitoring.visit_due_page(db, district.admin, state="all", region_id=r["河口镇"],
+                                     after=(rows[-1].region_path, rows[-1].household_id), today=TODAY)
+    assert [x.household_id for x in rest] == late[1:]

@@ -756,3 +756,22 @@ def test_an_empty_list_after_a_search_names_the_search(qtbot, ctx: AppContext, s
         tab.reload()
         hint = tab.table.findChild(EmptyHint)
         assert tab.model.rowCount() == 0 and hint.isVisible() and "search" in hint.text()
+
+
+def test_visits_tab_lists_community_by_community_as_the_exported_list(qtbot, ctx: AppContext,  # noqa: ANN001
+                                                                       sqlite_district: District,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tab listed households by id (飞云社区's, added first, above 八泉社区's) while the visit list
+    it exports goes by community; scrolled a page at a time it keeps that order to the end."""
+    monkeypatch.setattr(board_module.VisitTableModel, "PAGE_SIZE", 2)
+    r = sqlite_district.regions
+    later = add_households(sqlite_district.db, r["飞云社区"], "class_1", 3)
+    first = add_households(sqlite_district.db, r["八泉社区"], "class_2", 2)
+    page = _page(qtbot, ctx)
+    page.tabs.setCurrentWidget(page.visits)
+    page.visits.state.setCurrentIndex(page.visits.state.findData("all"))
+    model = page.visits.model
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [row.household_id for row in model.rows] == first + later
+    assert [model.index(i, 2).data() for i in range(model.rowCount())] == ["八泉社区"] * 2 + ["飞云社区"] * 3

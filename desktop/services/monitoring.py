@@ -118,6 +118,7 @@ class VisitDueRow:
     visit_due: date | None
     visited_this_quarter: bool
     overdue: bool
+    region_path: str = ""  # the community's, the list's order (and its keyset, with the id)
 
 
 @dataclass(frozen=True)
@@ -663,29 +664,32 @@ def _visits_query(uow: UnitOfWork, state: str, region_id: int | None, search: st
 
 
 def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id: int | None = None,
-                   search: str = "", after_id: int | None = None, limit: int | None = PAGE_SIZE,
+                   search: str = "", after: tuple[str, int] | None = None, limit: int | None = PAGE_SIZE,
                    today: date | None = None) -> list[VisitDueRow]:
     """Monitored households for the visit list: ``due`` = not yet visited this quarter,
-    ``overdue`` = past their due date, ``all`` = every monitored household. Keyset by id."""
+    ``overdue`` = past their due date, ``all`` = every monitored household. In the exported visit
+    list's order (:func:`export_visit_list`): by sub-district and community (the region's path, the
+    tree's order), then household id. Keyset: ``after`` is the last row's (region_path, household_id)."""
     day = _today(today)
     qstart = rules.quarter_start(*rules.quarter_of(day))
     h = Household
     with unit_of_work(db, actor) as uow:
         query = _visits_query(uow, state, region_id, search, day, h.id, h.head_name, h.head_id_number, Region.name,
-                              h.stage, h.category, h.last_visited_on, h.next_visit_due, h.stage_since)
-        query = query.order_by(h.id)
-        if after_id is not None:
-            query = query.where(h.id > after_id)
+                              h.stage, h.category, h.last_visited_on, h.next_visit_due, h.stage_since, Region.path)
+        query = query.order_by(Region.path, h.id)
+        if after is not None:
+            path, hid = after
+            query = query.where(or_(Region.path > path, and_(Region.path == path, h.id > hid)))
         if limit is not None:
             query = query.limit(limit)
         rows = uow.session.execute(query).all()
     out = []
-    for hid, name, number, community, stage, category, last, stored_due, since in rows:
+    for hid, name, number, community, stage, category, last, stored_due, since, path in rows:
         due = rules.effective_due(stage, last, stored_due, since, day)
         out.append(VisitDueRow(
             hid, name, idcard.mask(number), community, stage or "",
             rules.stage_label(stage), CATEGORY_LABELS.get(category, category),  # type: ignore[call-overload]
-            last, due, last is not None and qstart <= last <= day, due is not None and due < day))
+            last, due, last is not None and qstart <= last <= day, due is not None and due < day, path))
     return out
 
 

@@ -501,8 +501,8 @@ class VisitTableModel(PagedTableModel[monitoring.VisitDueRow]):
                QT_TRANSLATE_NOOP("BoardTables", "Category"), QT_TRANSLATE_NOOP("BoardTables", "Last visit"),
                QT_TRANSLATE_NOOP("BoardTables", "Due by"), QT_TRANSLATE_NOOP("BoardTables", "This quarter"))
 
-    def key(self, row: monitoring.VisitDueRow) -> int:
-        return row.household_id
+    def key(self, row: monitoring.VisitDueRow) -> tuple[str, int]:
+        return row.region_path, row.household_id  # the list's order, community by community: its keyset
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
@@ -662,11 +662,11 @@ class VisitsTab(QWidget):
         self._timer = debounce(self, self.reload, 300)
         self.search.textChanged.connect(self._timer.start)
 
-    def _load(self, after: int | None, limit: int | None) -> list[monitoring.VisitDueRow]:
-        try:
+    def _load(self, after: tuple[str, int] | None, limit: int | None) -> list[monitoring.VisitDueRow]:
+        try:  # in the exported visit list's order: by sub-district and community, then household
             return monitoring.visit_due_page(self.ctx.db, self.ctx.actor, state=self.state.currentData(),
                                              region_id=self.region.currentData(), search=self.search.text(),
-                                             after_id=after, limit=limit)
+                                             after=after, limit=limit)
         except ServiceError as exc:
             show_error(self, exc)
             return []
