@@ -538,6 +538,32 @@ def test_drill_down_shows_masked_ids_only(district: District, data: dict[str, in
             assert head_id(n) not in repr(row)
 
 
+def test_the_drill_down_export_writes_every_record_not_only_those_listed(
+        district: District, data: dict[str, int], monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
+    """The window lists at most DRILL_LIMIT records and says so; the export has them all, in the
+    list's order, masked, and its title gives the total without "only the first"."""
+    import openpyxl
+
+    monkeypatch.setattr(st, "DRILL_LIMIT", 1)
+    monkeypatch.setattr(st, "_ID_CHUNK", 1)  # records picked in Python are selected a few at a time
+    for chart, key, series in (("discovered", "", ""), ("level", "department", ""),
+                               ("approval_month", "2026-02", "regular"), ("library_month", "2026-02", "class_1")):
+        shown = drill(district, chart, key, series)
+        every = \
+            st.records_behind(district.db, supervisor(district), ALL, chart, key, series, limit=10_000, today=TODAY)
+        assert len(every.rows) > 1 and shown.truncated and len(shown.rows) == 1, chart
+        path = tmp_path / f"{chart}.xlsx"
+        assert st.export_drill(district.db, supervisor(district), str(path), shown) == every.total
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        values = [[c.value for c in row] for row in sheet.iter_rows()]
+        assert values[0][0] == f"{shown.title}(共 {every.total:,} 条)" and "仅列出" not in values[0][0]
+        assert values[1] == list(st.RECORD_HEADERS)
+        assert [tuple(r[i] or "" for i in (0, 1, 2, 5)) for r in values[2:]] == \
+            [(r.household_code, r.head_name, r.id_masked, r.detail) for r in every.rows], chart
+        assert shown.rows == every.rows[:1]
+        assert not any(head_id(n) in str(v) for row in values for v in row for n in range(1, 10))
+
+
 def test_scope_of_the_actor(district: District, data: dict[str, int]) -> None:
     worker = district.actor(Role.COMMUNITY_WORKER)  # 飞云社区
     stats = st.compute(district.db, worker, ALL, today=TODAY)

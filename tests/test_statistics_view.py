@@ -217,7 +217,7 @@ def test_exports(page: StatisticsPage, qtbot, tmp_path: Path) -> None:  # noqa: 
     listing = tmp_path / "list.xlsx"
     from desktop.services import statistics as st
 
-    st.export_drill(str(listing), page.drill)
+    st.export_drill(page.ctx.db, page.ctx.actor, str(listing), page.drill)
     rows = [[c.value for c in row] for row in openpyxl.load_workbook(listing).worksheets[0].iter_rows()]
     assert any(idcard.mask(head_id(2)) in row for row in rows)
     assert not any(head_id(2) in row for row in rows)

@@ -44,7 +44,7 @@ households and clues have no track.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import chain
@@ -461,7 +461,7 @@ class _Q:
     scope_name: str
     is_sqlite: bool
     end: date | None = None  # the last day of a period that is over: figures as they stood then
-    drill_limit: int = DRILL_LIMIT  # the records a list shows (records_behind's limit)
+    drill_limit: int | None = DRILL_LIMIT  # the records a list shows (records_behind's limit; None: all)
 
     @property
     def session(self) -> Any:
@@ -1218,10 +1218,22 @@ class RecordRow:
 
 
 @dataclass(frozen=True)
+class DrillQuery:
+    """What a drill-down lists: the export lists it again, every record."""
+
+    f: StatsFilter
+    chart_name: str
+    key: str
+    series: str
+    today: date
+
+
+@dataclass(frozen=True)
 class Drill:
     title: str
     total: int
-    rows: tuple[RecordRow, ...]
+    rows: tuple[RecordRow, ...]  # at most the limit: ``truncated`` when there are more
+    query: DrillQuery | None = None
 
     @property
     def truncated(self) -> bool:
@@ -1242,10 +1254,12 @@ class _DrillSpec:
     stmt: Any
     notes: dict[int, str] = field(default_factory=dict)
     total: int | None = None
+    chosen: Sequence[int] | None = None  # records picked in Python, in order: ``by_ids`` selects some
+    by_ids: Callable[[Sequence[int]], Any] | None = None
 
 
 def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, key: str,
-                   series: str = "", *, limit: int = DRILL_LIMIT, today: date | None = None) -> Drill:
+                   series: str = "", *, limit: int | None = None, today: date | None = None) -> Drill:
     """The households (or applications) behind one bar or point of a chart, ID numbers masked.
 
     chart_name / key / series:
@@ -1255,37 +1269,61 @@ def records_behind(db: Database, actor: Actor, f: StatsFilter, chart_name: str, 
     "approval_hist" / days / track ; "approval_month" / YYYY-MM / track ;
     "visits" / region id / visited | missing | monitored (optionally "@YYYY-Qn") ;
     "referrals" / department / status ; "post_checks" / YYYY-MM / failed | done.
+    At most ``limit`` (DRILL_LIMIT) rows are listed; export_drill writes them all.
     """
     _check_filter(f)
-    today = today or date.today()
-    builder = _DRILLS.get(chart_name)
-    if builder is None:
-        raise ValidationFailed(f"无法列出“{chart_name}”背后的记录。")
+    limit = DRILL_LIMIT if limit is None else limit
+    query = DrillQuery(f, chart_name, key, series, today or date.today())
     with unit_of_work(db, actor) as uow:
-        q = replace(_open(uow, f, today), drill_limit=limit)
-        spec: _DrillSpec = builder(q, key, series, today)
-        total = spec.total
-        if total is None:
-            total = int(uow.session.execute(select(func.count()).select_from(spec.stmt.subquery("r"))).scalar_one())
-        # The page is chosen from the narrow records first; only its rows are joined to households.
-        # Records that may have no household (clues) carry their own person, ID number and region,
-        # and a unique ref: they are ordered without the household, which their index lacks.
-        c = spec.stmt.selected_columns
-        order = ("day", "ref") if "name" in c else ("day", "hid", "ref")
-        page = spec.stmt.order_by(c.day.desc(), *(c[k] for k in order[1:])).limit(limit).subquery("r")
-        own = {k: page.c[k] if k in page.c else null() for k in ("name", "idn", "rid")}
-        rows = uow.session.execute(
-            select(func.coalesce(Household.id, 0), Household.code, func.coalesce(Household.head_name, own["name"]),
-                   func.coalesce(Household.head_id_number, own["idn"]), Region.name,
-                   page.c.day, page.c.detail, page.c.ref)
-            .select_from(page.outerjoin(Household.__table__, Household.id == page.c.hid)
-                         .outerjoin(Region.__table__, Region.id == func.coalesce(Household.region_id, own["rid"])))
-            .order_by(page.c.day.desc(), *(page.c[k] for k in order[1:]))
-        ).all()
-    out = tuple(RecordRow(int(r[0]), r[1] or "", r[2] or "", idcard.mask(r[3]), r[4] or "", r[5],
-                          (r[6] or "") + spec.notes.get(int(r[7] or 0), ""))
-                for r in rows)
-    return Drill(spec.title, total, out)
+        spec, total = _drill_spec(uow, query, limit)
+        rows = tuple(_record_rows(uow, spec, limit))
+    return Drill(spec.title, total, rows, query)
+
+
+def _drill_spec(uow: UnitOfWork, query: DrillQuery, limit: int | None) -> tuple[_DrillSpec, int]:
+    builder = _DRILLS.get(query.chart_name)
+    if builder is None:
+        raise ValidationFailed(f"无法列出“{query.chart_name}”背后的记录。")
+    q = replace(_open(uow, query.f, query.today), drill_limit=limit)
+    spec: _DrillSpec = builder(q, query.key, query.series, query.today)
+    total = spec.total
+    if total is None:
+        total = int(uow.session.execute(select(func.count()).select_from(spec.stmt.subquery("r"))).scalar_one())
+    return spec, total
+
+
+_ID_CHUNK = 1000  # records picked in Python are selected this many at a time (a bounded IN list)
+
+
+def _record_rows(uow: UnitOfWork, spec: _DrillSpec, limit: int | None) -> Iterator[RecordRow]:
+    """The spec's records, newest first: the first ``limit`` of them, or all (None), streamed."""
+    if spec.chosen is not None and spec.by_ids is not None:
+        ids = list(spec.chosen[:limit])
+        for start in range(0, len(ids), _ID_CHUNK):
+            yield from _record_page(uow, spec, spec.by_ids(ids[start:start + _ID_CHUNK]), None)
+        return
+    yield from _record_page(uow, spec, spec.stmt, limit)
+
+
+def _record_page(uow: UnitOfWork, spec: _DrillSpec, stmt: Any, limit: int | None) -> Iterator[RecordRow]:
+    # The page is chosen from the narrow records first; only its rows are joined to households.
+    # Records that may have no household (clues) carry their own person, ID number and region,
+    # and a unique ref: they are ordered without the household, which their index lacks.
+    c = stmt.selected_columns
+    order = ("day", "ref") if "name" in c else ("day", "hid", "ref")
+    page = stmt.order_by(c.day.desc(), *(c[k] for k in order[1:])).limit(limit).subquery("r")
+    own = {k: page.c[k] if k in page.c else null() for k in ("name", "idn", "rid")}
+    result = uow.session.execute(
+        select(func.coalesce(Household.id, 0), Household.code, func.coalesce(Household.head_name, own["name"]),
+               func.coalesce(Household.head_id_number, own["idn"]), Region.name,
+               page.c.day, page.c.detail, page.c.ref)
+        .select_from(page.outerjoin(Household.__table__, Household.id == page.c.hid)
+                     .outerjoin(Region.__table__, Region.id == func.coalesce(Household.region_id, own["rid"])))
+        .order_by(page.c.day.desc(), *(page.c[k] for k in order[1:]))
+        .execution_options(yield_per=2000))
+    for r in result:
+        yield RecordRow(int(r[0]), r[1] or "", r[2] or "", idcard.mask(r[3]), r[4] or "", r[5],
+                        (r[6] or "") + spec.notes.get(int(r[7] or 0), ""))
 
 
 def _no_ref() -> Any:
@@ -1411,10 +1449,13 @@ def _drill_approval(q: _Q, key: str, series: str, today: date, *, by_month: bool
         title = f"{key} 受理并已审批的{label}申请"
     else:
         title = f"{label}审批用时 {key}{'+' if wanted >= HISTOGRAM_CAP else ''} 个工作日的申请"
-    stmt = (select(Application.household_id.label("hid"), Application.decided_on.label("day"),
-                   _app_detail().label("detail"), Application.id.label("ref"))
-            .where(Application.id.in_(chosen) if chosen else false()))
-    return _DrillSpec(title, stmt, notes, total)
+
+    def by_ids(ids: Sequence[int]) -> Any:
+        return (select(Application.household_id.label("hid"), Application.decided_on.label("day"),
+                       _app_detail().label("detail"), Application.id.label("ref"))
+                .where(Application.id.in_(ids) if ids else false()))
+
+    return _DrillSpec(title, by_ids(()), notes, total, chosen, by_ids)
 
 
 def _drill_visits(q: _Q, key: str, series: str, today: date) -> _DrillSpec:
@@ -1522,8 +1563,22 @@ def export_tables(path: str, tables: Sequence[tuple[str, str, Sequence[str], Seq
     return write_workbook(path, specs, **progress.writing(sum(len(rows) for *_, rows in tables)))
 
 
-def export_drill(path: str, drill: Drill, progress: Progress = NO_PROGRESS) -> int:
-    """The listed records (masked IDs) to xlsx."""
-    rows = [(r.household_code, r.head_name, r.id_masked, r.region, r.on, r.detail) for r in drill.rows]
-    title = drill.title + (f"(共 {drill.total:,} 条,仅列出前 {len(drill.rows):,} 条)" if drill.truncated else "")
-    return export_tables(path, [("记录", title, list(RECORD_HEADERS), rows)], progress)
+def export_drill(db: Database, actor: Actor, path: str, drill: Drill, progress: Progress = NO_PROGRESS) -> int:
+    """Every record the drill-down matches (masked IDs) to xlsx, streamed: the window lists at most
+    DRILL_LIMIT of them, the file has them all. Atomic: cancelled, no file."""
+    from desktop.io.xlsx_writer import SheetSpec, write_workbook
+
+    if drill.query is None:  # a list made by hand: only its rows
+        return export_tables(path, [("记录", drill.title, list(RECORD_HEADERS),
+                                     [_record_cells(r) for r in drill.rows])], progress)
+    _check_filter(drill.query.f)
+    with unit_of_work(db, actor) as uow:
+        spec, total = _drill_spec(uow, drill.query, None)
+        rows = (_record_cells(r) for r in _record_rows(uow, spec, None))
+        return write_workbook(path, [SheetSpec("记录", list(RECORD_HEADERS), rows,
+                                               title=f"{spec.title}(共 {total:,} 条)")],
+                              **progress.writing(total))
+
+
+def _record_cells(r: RecordRow) -> tuple[Any, ...]:
+    return (r.household_code, r.head_name, r.id_masked, r.region, r.on, r.detail)

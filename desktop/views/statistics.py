@@ -812,8 +812,8 @@ class StatisticsPage(QWidget):
         path = self._ask_path(self.tr("Save the list as xlsx"), f"明细-{self._stamp()}.xlsx",
                               self.tr("Excel workbooks (*.xlsx)"))
         if path:
-            drill = self.drill
-            run_in_background(self, lambda progress: st.export_drill(path, drill, progress),
+            drill, db, actor = self.drill, self.ctx.db, self.ctx.actor  # every record, not only those listed
+            run_in_background(self, lambda progress: st.export_drill(db, actor, path, drill, progress),
                               lambda _n: self.status.setText(self.tr("Saved {path}").format(path=path)),
                               on_error=self._not_saved,
                               label=self.tr("Writing the workbook…"))
