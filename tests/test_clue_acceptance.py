@@ -235,8 +235,10 @@ def test_assign_investigate_close_reopen(office: Cli, db: Database) -> None:
     assert "没有身份证号" in cli.refused("clue", "close", "3", "--outcome", "class_2")
     for outcome in ("class_2", "not_passed", "passed"):
         assert "目前在“救助中”" in cli.refused("clue", "close", "22", "--outcome", outcome)
+    yi = cli.json("clue", "show", "22")["household_id"]
     closed = cli.json("clue", "close", "22", "--outcome", "not_hardship")
-    assert (closed["household_id"], closed["stage"]) == (None, None)  # nothing moved: 乙 stays in 救助中
+    assert isinstance(yi, int) and (closed["household_id"], closed["stage_before"], closed["stage"]) == \
+        (yi, None, None)  # linked to 乙, nothing moved: 乙 stays in 救助中
     assert cli.json("clue", "show", "22")["household_stage"] == "assisted"
     assert cli.refused("clue", "assign", "21", "4", "--region", "八泉社区") == \
         "线索 #21 已办结,不能再分派;本次一条也没有分派。请取消选择这些线索后再分派。"

@@ -197,6 +197,32 @@ def test_close_then_reopen_then_close_again(district: District, cli: Cli, clue: 
         "clue.add", "clue.assign", "clue.investigate", "clue.close", "clue.reopen", "clue.close"]
 
 
+def test_closing_as_not_hardship_names_the_linked_household_and_moves_nothing(district: District, cli: Cli,
+                                                                               clue: int) -> None:
+    """非困难对象 moves no household, but the clue stays linked to the registered one: --json gives
+    its id (stage fields None: nothing moved) and the text says nothing about a household."""
+    clues.assign_clues(district.db, district.admin, [clue], district.regions["飞云社区"])
+    made = cli.json("close", str(clue), "--outcome", "class_2")
+    household_id = made["household_id"]
+    assert isinstance(household_id, int) and made["household_created"] is True
+    again = clues.add_clue(district.db, district.admin, ClueInput(
+        source_level=SourceLevel.VERTICAL, source="grid", reported_on=FOUND, description="再次反映",
+        person_name="张三", id_number=ID_A, region_id=district.regions["飞云社区"], household_id=household_id))
+    assert cli.json("show", str(again))["household_id"] == household_id  # filed on the registered household
+    closed = cli.json("close", str(again), "--outcome", "not_hardship")
+    assert (closed["outcome"], closed["household_id"], closed["household_created"]) == \
+        ("not_hardship", household_id, False)
+    assert (closed["stage_before"], closed["stage"], closed["start_application"]) == (None, None, False)
+    assert _stage(district, household_id) == Stage.CLASS_II  # nothing moved
+    assert cli.json("show", str(again))["household_id"] == household_id
+    third = clues.add_clue(district.db, district.admin, ClueInput(
+        source_level=SourceLevel.VERTICAL, source="grid", reported_on=FOUND, description="第三次反映",
+        person_name="张三", id_number=ID_A, region_id=district.regions["飞云社区"], household_id=household_id))
+    code, out, err = cli("close", str(third), "--outcome", "not_hardship")
+    assert code == 0 and out.splitlines() == [f"已办结线索 #{third}(张三):非困难对象,办结日期 {TODAY}。"], err
+    assert _stage(district, household_id) == Stage.CLASS_II
+
+
 def test_edit_changes_only_what_is_given(district: District, cli: Cli, clue: int) -> None:
     clues.assign_clues(district.db, district.admin, [clue], district.regions["飞云社区"])
     version = cli.json("show", str(clue))["version"]

@@ -461,7 +461,7 @@ def close_clue(args: argparse.Namespace) -> int:
         return 0
     print(f"已办结线索 #{result.clue_id}({info.person_name}):{clues.OUTCOME_LABELS[result.outcome]},"
           f"办结日期 {closed_on}。")
-    if result.household_id is not None:
+    if result.household_id is not None and result.to_stage is not None:  # not_hardship moves none
         made = "据线索新建家庭档案" if result.household_created else "家庭"
         moved = (f"由“{monitoring_rules.stage_label(result.from_stage)}”调入" if result.from_stage != result.to_stage
                  else "仍在")

@@ -193,10 +193,10 @@ class PersonMatch:
 class CloseResult:
     clue_id: int
     outcome: str
-    household_id: int | None
+    household_id: int | None  # the household the clue is linked to (moved or not: see to_stage)
     household_created: bool
     from_stage: str | None
-    to_stage: str | None
+    to_stage: str | None  # None: the outcome moves no household
     start_application: bool  # the view should ask for an application (outcome "passed")
 
 
@@ -828,8 +828,8 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
         uow.audit("clue.close", "clues", clue.id, before=before, after=snapshot(clue),
                   household_id=clue.household_id, detail=note.strip())
         uow.notify("clues", clue.id)
-        return CloseResult(clue.id, outcome, household.id if household else None, created, from_stage, to_stage,
-                           outcome == "passed")
+        # The clue's household, also when the outcome moves none (不属于困难群众 keeps its link).
+        return CloseResult(clue.id, outcome, clue.household_id, created, from_stage, to_stage, outcome == "passed")
 
 
 # -- reopening -------------------------------------------------------------------------------------

@@ -490,7 +490,7 @@ class ClueInboxTab(QWidget):
         self.ctx.changes.publish("clues", clue.id)
         self.tell(self.tr("Clue #{id} ({name}) was closed: {outcome}.").format(
             id=clue.id, name=clue.person_name, outcome=clues.OUTCOME_LABELS.get(outcome, outcome)))
-        if result.household_id is not None:
+        if result.household_id is not None and result.to_stage is not None:  # moved on the board
             self.ctx.changes.publish("board", result.household_id)
             if result.household_created:
                 self.ctx.changes.publish("households", result.household_id)
