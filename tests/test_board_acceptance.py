@@ -640,7 +640,7 @@ def test_the_board_page_says_the_same(qtbot, qapp, sqlite_district: District,  #
     for state, keys in (("due", VISIT_LISTS[("due", None, "")]), ("overdue", VISIT_LISTS[("overdue", None, "")]),
                         ("all", VISIT_LISTS[("all", None, "")])):
         tab.state.setCurrentIndex(tab.state.findData(state))
-        shown = {key_of(r.household_id): [tab.model.data(tab.model.index(i, c)) for c in (5, 6, 7)]
+        shown = {key_of(r.household_id): [tab.model.data(tab.model.index(i, c)) for c in (6, 7, 8)]
                  for i, r in enumerate(tab.model.rows)}
         expected = {}
         for key in keys:

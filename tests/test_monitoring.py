@@ -716,6 +716,9 @@ def test_visit_list_page_is_in_the_exported_lists_order_and_pages_by_path_and_id
     sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     names = {x.head_name: x.household_id for x in rows}
     assert [names[row[3]] for row in sheet[2:]] == expected
+    # the tab's rows name the sub-district (街道(镇)) and the community, as the exported list does
+    assert [(x.subdistrict, x.community) for x in rows] == [(row[0], row[1]) for row in sheet[2:]]
+    assert {x.subdistrict for x in rows} == {"八泉街道", "河口镇"}
     # a page at a time, of every size, through the keyset (path, id)
     for size in (1, 2, 3):
         seen: list[int] = []

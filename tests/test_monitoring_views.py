@@ -658,6 +658,30 @@ def test_the_visit_list_exports_what_it_shows_with_address_and_phone(qtbot, ctx:
     assert not (tmp_path / "none.xlsx").exists()
 
 
+def test_the_visits_tab_shows_the_sub_district_beside_the_community(qtbot, chinese, sqlite_district: District,  # noqa: ANN001
+                                                                     tmp_path: Path) -> None:
+    """The tab had only 社区(村) while the exported visit list also has 街道(镇): it now shows both."""
+    from python_calamine import CalamineWorkbook
+
+    d = sqlite_district
+    add_households(d.db, d.regions["飞云社区"], "class_1", 1, name="城")
+    add_households(d.db, d.regions["道仕袱村"], "class_2", 1, name="乡")
+    page = _page(qtbot, AppContext(d.db, d.actor(Role.SUPERVISOR)))
+    page.tabs.setCurrentWidget(page.visits)
+    tab = page.visits
+    tab.state.setCurrentIndex(tab.state.findData("all"))
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    model = tab.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:4] == ["户主", "身份证号", "街道(镇)", "社区(村)"]
+    shown = [[model.data(model.index(i, c)) for c in (0, 2, 3)] for i in range(2)]
+    assert [row[1:] for row in shown] == [["八泉街道", "飞云社区"], ["河口镇", "道仕袱村"]]
+    path = tmp_path / "visits.xlsx"
+    assert tab.export_visit_list(str(path)) is not None and wait_for_background()
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert [[r[3], r[0], r[1]] for r in sheet[2:]] == shown  # the tab reads as the exported list
+
+
 def test_visit_list_command_names_what_it_wrote(district: District, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.cli import main

@@ -3,17 +3,17 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../views/board.py" line="916" />
+        <location filename="../views/board.py" line="921" />
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="917" />
+        <location filename="../views/board.py" line="922" />
         <source>&amp;Visits</source>
         <translation>走访(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="918" />
+        <location filename="../views/board.py" line="923" />
         <source>Re&amp;ferrals</source>
         <translation>转介(&amp;Z)</translation>
     </message>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <location filename="../views/board.py" line="499" />
-        <location filename="../views/board.py" line="526" />
+        <location filename="../views/board.py" line="527" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
@@ -131,12 +131,12 @@
     </message>
     <message>
         <location filename="../views/board.py" line="500" />
-        <location filename="../views/board.py" line="526" />
+        <location filename="../views/board.py" line="527" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="500" />
+        <location filename="../views/board.py" line="501" />
         <source>Library</source>
         <translation>库别</translation>
     </message>
@@ -146,94 +146,99 @@
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="501" />
+        <location filename="../views/board.py" line="502" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
         <location filename="../views/board.py" line="502" />
-        <location filename="../views/board.py" line="528" />
+        <location filename="../views/board.py" line="529" />
         <source>Due by</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="502" />
+        <location filename="../views/board.py" line="503" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="525" />
+        <location filename="../views/board.py" line="526" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="754" />
+        <location filename="../views/board.py" line="757" />
         <source>Sent</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="527" />
+        <location filename="../views/board.py" line="528" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="525" />
+        <location filename="../views/board.py" line="500" />
+        <source>Sub-district</source>
+        <translation>街道(镇)</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="526" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="527" />
+        <location filename="../views/board.py" line="528" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="528" />
+        <location filename="../views/board.py" line="529" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="529" />
+        <location filename="../views/board.py" line="530" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="612" />
+        <location filename="../views/board.py" line="613" />
         <source>Not visited this quarter</source>
         <translation>本季度未走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="613" />
-        <location filename="../views/board.py" line="753" />
+        <location filename="../views/board.py" line="614" />
+        <location filename="../views/board.py" line="756" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="614" />
+        <location filename="../views/board.py" line="615" />
         <source>All monitored households</source>
         <translation>全部监测家庭</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="753" />
+        <location filename="../views/board.py" line="756" />
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="754" />
+        <location filename="../views/board.py" line="757" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="755" />
+        <location filename="../views/board.py" line="758" />
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="756" />
+        <location filename="../views/board.py" line="759" />
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="757" />
+        <location filename="../views/board.py" line="760" />
         <source>Declined</source>
         <translation>未受理</translation>
     </message>
@@ -264,22 +269,22 @@
 <context>
     <name>QuarterDialog</name>
     <message>
-        <location filename="../views/board.py" line="593" />
+        <location filename="../views/board.py" line="594" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="601" />
+        <location filename="../views/board.py" line="602" />
         <source>Quarter {n}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="603" />
+        <location filename="../views/board.py" line="604" />
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="604" />
+        <location filename="../views/board.py" line="605" />
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
@@ -287,7 +292,7 @@
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../views/board.py" line="539" />
+        <location filename="../views/board.py" line="540" />
         <source> (overdue)</source>
         <translation>(逾期)</translation>
     </message>
@@ -295,111 +300,111 @@
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../views/board.py" line="765" />
+        <location filename="../views/board.py" line="768" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="772" />
+        <location filename="../views/board.py" line="775" />
         <source>Search name or need</source>
         <translation>搜索姓名或需求</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="774" />
+        <location filename="../views/board.py" line="777" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="774" />
+        <location filename="../views/board.py" line="777" />
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="779" />
+        <location filename="../views/board.py" line="782" />
         <source>Na&amp;me or need:</source>
         <translation>查找(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="783" />
+        <location filename="../views/board.py" line="786" />
         <source>Department's &amp;answer…</source>
         <translation>登记部门办理结果(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="784" />
+        <location filename="../views/board.py" line="787" />
         <source>Referral &amp;letter (PDF)…</source>
         <translation>转介函(PDF)(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="785" />
+        <location filename="../views/board.py" line="788" />
         <source>&amp;Export list for the department…</source>
         <translation>导出部门转介名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="794" />
+        <location filename="../views/board.py" line="797" />
         <source>No referral matches the department, status and search above. Households are referred from the board (a card's menu, “Refer to a department”) or when a visit is recorded.</source>
         <translation>没有符合上方部门、状态和搜索条件的转介。转介可在看板上从家庭卡片的菜单“转介部门”发起,或在登记走访时一并转介。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="831" />
+        <location filename="../views/board.py" line="836" />
         <source>{open} open referrals, {overdue} overdue</source>
         <translation>未办结转介 {open} 件,其中逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="849" />
-        <location filename="../views/board.py" line="852" />
-        <location filename="../views/board.py" line="861" />
+        <location filename="../views/board.py" line="854" />
+        <location filename="../views/board.py" line="857" />
+        <location filename="../views/board.py" line="866" />
         <source>Referral</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="849" />
-        <location filename="../views/board.py" line="861" />
+        <location filename="../views/board.py" line="854" />
+        <location filename="../views/board.py" line="866" />
         <source>Select a referral in the list first.</source>
         <translation>请先在列表中选择一条转介。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="852" />
+        <location filename="../views/board.py" line="857" />
         <source>This referral is already closed.</source>
         <translation>该转介已经办结。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="864" />
+        <location filename="../views/board.py" line="869" />
         <source>Save referral letter</source>
         <translation>保存转介函</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="865" />
+        <location filename="../views/board.py" line="870" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="876" />
-        <location filename="../views/board.py" line="893" />
+        <location filename="../views/board.py" line="881" />
+        <location filename="../views/board.py" line="898" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="876" />
+        <location filename="../views/board.py" line="881" />
         <source>Choose a department first.</source>
         <translation>请先选择部门。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="880" />
+        <location filename="../views/board.py" line="885" />
         <source>Save referral list</source>
         <translation>保存转介名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="882" />
+        <location filename="../views/board.py" line="887" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="894" />
+        <location filename="../views/board.py" line="899" />
         <source>Saved {count} referrals to {path}</source>
         <translation>已将 {count} 件转介保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="896" />
+        <location filename="../views/board.py" line="901" />
         <source>Writing the referral list…</source>
         <translation>正在写入转介名单…</translation>
     </message>
@@ -407,22 +412,22 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../views/board.py" line="512" />
+        <location filename="../views/board.py" line="513" />
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="513" />
+        <location filename="../views/board.py" line="514" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="513" />
+        <location filename="../views/board.py" line="514" />
         <source>Due</source>
         <translation>待走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="515" />
+        <location filename="../views/board.py" line="516" />
         <source>never</source>
         <translation>从未走访</translation>
     </message>
@@ -430,117 +435,117 @@
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../views/board.py" line="626" />
+        <location filename="../views/board.py" line="627" />
         <source>Search name, ID number (last digits) or phone</source>
         <translation>搜索姓名、身份证号(末几位)或电话</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="628" />
+        <location filename="../views/board.py" line="629" />
         <source>Record &amp;visit…</source>
         <translation>登记走访(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="629" />
+        <location filename="../views/board.py" line="630" />
         <source>&amp;Quarterly report…</source>
         <translation>季度上报(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="630" />
+        <location filename="../views/board.py" line="631" />
         <source>E&amp;xport visit list…</source>
         <translation>导出走访名单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="631" />
+        <location filename="../views/board.py" line="632" />
         <source>The households shown, with address and phone, as an Excel list to take on the rounds (ID numbers as your role sees them; logged)</source>
         <translation>把列表中的家庭连同住址、电话导出为 Excel 走访名单,便于入户走访时携带(身份证号按您的权限显示;导出记入操作日志)</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="633" />
+        <location filename="../views/board.py" line="634" />
         <source>&amp;Show:</source>
         <translation>显示(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="638" />
+        <location filename="../views/board.py" line="639" />
         <source>Re&amp;gion:</source>
         <translation>地区(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="642" />
+        <location filename="../views/board.py" line="643" />
         <source>Na&amp;me, ID or phone:</source>
         <translation>查找(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="689" />
+        <location filename="../views/board.py" line="692" />
         <source>{quarter}: {all} monitored households, {due} not yet visited, {overdue} overdue</source>
         <translation>{quarter}:监测家庭 {all} 户,未走访 {due} 户,逾期 {overdue} 户</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="698" />
+        <location filename="../views/board.py" line="701" />
         <source>Record visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="698" />
+        <location filename="../views/board.py" line="701" />
         <source>Select a household in the list first.</source>
         <translation>请先在列表中选择一户家庭。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="705" />
-        <location filename="../views/board.py" line="720" />
+        <location filename="../views/board.py" line="708" />
+        <location filename="../views/board.py" line="723" />
         <source>Visit list</source>
         <translation>走访名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="706" />
+        <location filename="../views/board.py" line="709" />
         <source>No household is shown: there is nothing to export.</source>
         <translation>列表中没有家庭,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="709" />
+        <location filename="../views/board.py" line="712" />
         <source>visit-list-{date}.xlsx</source>
         <translation>走访名单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="709" />
+        <location filename="../views/board.py" line="712" />
         <source>Export visit list</source>
         <translation>导出走访名单</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="721" />
+        <location filename="../views/board.py" line="724" />
         <source>Saved {path}
 {n} household(s).</source>
         <translation>已保存 {path}
 共 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="723" />
+        <location filename="../views/board.py" line="726" />
         <source>Exporting the visit list…</source>
         <translation>正在导出走访名单…</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="731" />
+        <location filename="../views/board.py" line="734" />
         <source>Save quarterly report</source>
         <translation>保存季度上报表</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="747" />
+        <location filename="../views/board.py" line="750" />
         <source>Quarterly report</source>
         <translation>季度上报</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="743" />
+        <location filename="../views/board.py" line="746" />
         <source>Saved {path}
 Due: {due}, visited: {done}, missing: {missing}.</source>
         <translation>已保存 {path}
 应访 {due} 户,已访 {done} 户,未访 {missing} 户。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="650" />
+        <location filename="../views/board.py" line="651" />
         <source>No household matches “Show”, the region and the search above (households in 一类库, 二类库 and 救助中 are listed here).</source>
         <translation>没有符合上方“显示”、地区和搜索条件的家庭(这里列出一类库、二类库和救助中的家庭)。</translation>
     </message>
     <message>
-        <location filename="../views/board.py" line="749" />
+        <location filename="../views/board.py" line="752" />
         <source>Writing the quarterly report…</source>
         <translation>正在生成季度上报表…</translation>
     </message>

@@ -119,6 +119,7 @@ class VisitDueRow:
     visited_this_quarter: bool
     overdue: bool
     region_path: str = ""  # the community's, the list's order (and its keyset, with the id)
+    subdistrict: str = ""  # the community's parent (街道(镇)), as in the exported visit list
 
 
 @dataclass(frozen=True)
@@ -673,9 +674,11 @@ def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id:
     day = _today(today)
     qstart = rules.quarter_start(*rules.quarter_of(day))
     h = Household
+    parent = aliased(Region)
     with unit_of_work(db, actor) as uow:
         query = _visits_query(uow, state, region_id, search, day, h.id, h.head_name, h.head_id_number, Region.name,
-                              h.stage, h.category, h.last_visited_on, h.next_visit_due, h.stage_since, Region.path)
+                              h.stage, h.category, h.last_visited_on, h.next_visit_due, h.stage_since, Region.path,
+                              parent.name).outerjoin(parent, parent.id == Region.parent_id)
         query = query.order_by(Region.path, h.id)
         if after is not None:
             path, hid = after
@@ -684,12 +687,12 @@ def visit_due_page(db: Database, actor: Actor, *, state: str = "due", region_id:
             query = query.limit(limit)
         rows = uow.session.execute(query).all()
     out = []
-    for hid, name, number, community, stage, category, last, stored_due, since, path in rows:
+    for hid, name, number, community, stage, category, last, stored_due, since, path, sub in rows:
         due = rules.effective_due(stage, last, stored_due, since, day)
         out.append(VisitDueRow(
             hid, name, idcard.mask(number), community, stage or "",
             rules.stage_label(stage), CATEGORY_LABELS.get(category, category),  # type: ignore[call-overload]
-            last, due, last is not None and qstart <= last <= day, due is not None and due < day, path))
+            last, due, last is not None and qstart <= last <= day, due is not None and due < day, path, sub or ""))
     return out
 
 

@@ -497,9 +497,10 @@ LATE_FOREGROUND = QBrush(QColor("#b3261e"))
 class VisitTableModel(PagedTableModel[monitoring.VisitDueRow]):
     CONTEXT = "BoardTables"
     COLUMNS = (QT_TRANSLATE_NOOP("BoardTables", "Head of household"), QT_TRANSLATE_NOOP("BoardTables", "ID number"),
-               QT_TRANSLATE_NOOP("BoardTables", "Community"), QT_TRANSLATE_NOOP("BoardTables", "Library"),
-               QT_TRANSLATE_NOOP("BoardTables", "Category"), QT_TRANSLATE_NOOP("BoardTables", "Last visit"),
-               QT_TRANSLATE_NOOP("BoardTables", "Due by"), QT_TRANSLATE_NOOP("BoardTables", "This quarter"))
+               QT_TRANSLATE_NOOP("BoardTables", "Sub-district"), QT_TRANSLATE_NOOP("BoardTables", "Community"),
+               QT_TRANSLATE_NOOP("BoardTables", "Library"), QT_TRANSLATE_NOOP("BoardTables", "Category"),
+               QT_TRANSLATE_NOOP("BoardTables", "Last visit"), QT_TRANSLATE_NOOP("BoardTables", "Due by"),
+               QT_TRANSLATE_NOOP("BoardTables", "This quarter"))
 
     def key(self, row: monitoring.VisitDueRow) -> tuple[str, int]:
         return row.region_path, row.household_id  # the list's order, community by community: its keyset
@@ -511,11 +512,11 @@ class VisitTableModel(PagedTableModel[monitoring.VisitDueRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             status = self.tr("Visited") if r.visited_this_quarter else (
                 self.tr("Overdue") if r.overdue else self.tr("Due"))
-            return (r.head_name, r.head_id_masked, r.community, r.stage_label, r.category_label,
+            return (r.head_name, r.head_id_masked, r.subdistrict, r.community, r.stage_label, r.category_label,
                     _day(r.last_visited_on) or self.tr("never"), _day(r.visit_due), status)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and r.overdue:
             return LATE_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and r.overdue and index.column() in (6, 7):
+        if role == Qt.ItemDataRole.ForegroundRole and r.overdue and index.column() in (7, 8):
             return LATE_FOREGROUND
         return None
 
@@ -646,7 +647,7 @@ class VisitsTab(QWidget):
         bar.addWidget(self.report_button)
         layout.addLayout(bar)
         self.model = VisitTableModel(self._load, self)
-        self.table = _table(self.model, (90, 170, 110, 70, 90, 100, 100), self.tr(
+        self.table = _table(self.model, (90, 170, 110, 110, 70, 90, 100, 100), self.tr(
             "No household matches “Show”, the region and the search above (households in 一类库, 二类库 "
             "and 救助中 are listed here)."))
         layout.addWidget(self.table, 1)
