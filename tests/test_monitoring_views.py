@@ -659,9 +659,13 @@ def test_the_visit_list_exports_what_it_shows_with_address_and_phone(qtbot, ctx:
 
 
 def test_the_visits_tab_shows_the_sub_district_beside_the_community(qtbot, chinese, sqlite_district: District,  # noqa: ANN001
-                                                                     tmp_path: Path) -> None:
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The tab had only 社区(村) while the exported visit list also has 街道(镇): it now shows both."""
     from python_calamine import CalamineWorkbook
+
+    infos: list[str] = []
+    monkeypatch.setattr(board_module.QMessageBox, "information", lambda _p, _t, text: infos.append(text))
 
     d = sqlite_district
     add_households(d.db, d.regions["飞云社区"], "class_1", 1, name="城")
@@ -680,6 +684,7 @@ def test_the_visits_tab_shows_the_sub_district_beside_the_community(qtbot, chine
     assert tab.export_visit_list(str(path)) is not None and wait_for_background()
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     assert [[r[3], r[0], r[1]] for r in sheet[2:]] == shown  # the tab reads as the exported list
+    assert infos and str(path) in infos[-1]
 
 
 def test_visit_list_command_names_what_it_wrote(district: District, tmp_path: Path,
@@ -798,4 +803,4 @@ def test_visits_tab_lists_community_by_community_as_the_exported_list(qtbot, ctx
     while model.canFetchMore():
         model.fetchMore()
     assert [row.household_id for row in model.rows] == first + later
-    assert [model.index(i, 2).data() for i in range(model.rowCount())] == ["八泉社区"] * 2 + ["飞云社区"] * 3
+    assert [model.index(i, 3).data() for i in range(model.rowCount())] == ["八泉社区"] * 2 + ["飞云社区"] * 3
