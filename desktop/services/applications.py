@@ -90,6 +90,7 @@ from desktop.services.base import (
     CutList,
     UnitOfWork,
     check_day,
+    matched_in_all,
     moment_on,
     read_amount,
     require_role,
@@ -1964,10 +1965,7 @@ def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, i
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
         rows = uow.session.execute(query.order_by(PostCheck.due_on, PostCheck.id).limit(limit)).all()
-        total = len(rows)
-        if total >= limit:  # cut, or exactly full: count them all
-            total = uow.session.scalar(select(func.count()).select_from(
-                query.with_only_columns(PostCheck.id).subquery())) or 0
+        total = matched_in_all(uow.session, query, PostCheck.id, len(rows), limit)
         regions = _regions(uow, [r[2] for r in rows])
         out = []
         for pc, name, rid, track, category, status in rows:
@@ -2273,10 +2271,7 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int | N
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
         rows = uow.session.execute(query.order_by(Household.head_name, Household.id).limit(limit)).all()
-        total = len(rows)
-        if total >= limit:  # cut, or exactly full: count them all
-            total = uow.session.scalar(select(func.count()).select_from(
-                query.with_only_columns(Household.id).subquery())) or 0
+        total = matched_in_all(uow.session, query, Household.id, len(rows), limit)
         return CutList([_household_choice(hid, name, size, code, stage)
                         for hid, name, code, size, stage in rows], total)
 

@@ -52,7 +52,16 @@ from desktop.rules.codes import (
     Role,
     Stage,
 )
-from desktop.services.base import Actor, CutList, UnitOfWork, require_role, snapshot, too_early, unit_of_work
+from desktop.services.base import (
+    Actor,
+    CutList,
+    UnitOfWork,
+    matched_in_all,
+    require_role,
+    snapshot,
+    too_early,
+    unit_of_work,
+)
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 from desktop.services.files import FILE_REASONS
@@ -406,10 +415,7 @@ def search_households(db: Database, actor: Actor, text: str = "", limit: int | N
             conditions.append(Household.id.in_(member_match))
             query = query.where(or_(*conditions))
         rows = uow.session.execute(query.order_by(Household.id).limit(limit)).all()
-        total = len(rows)
-        if total >= limit:  # cut, or exactly full: count them all
-            total = uow.session.scalar(select(func.count()).select_from(
-                query.with_only_columns(Household.id).subquery())) or 0
+        total = matched_in_all(uow.session, query, Household.id, len(rows), limit)
         names = _region_names(uow.session)
         return CutList([HouseholdHit(r.id, r.code or "", r.head_name, _masked(actor, r.head_id_number),
                                      names.get(r.region_id, ""), r.member_count, category_label(r.category),
@@ -767,10 +773,7 @@ def list_assessments(db: Database, actor: Actor, *, household_id: int | None = N
         if household_id is not None:
             query = query.where(Assessment.household_id == household_id)
         rows = uow.session.execute(query.order_by(Assessment.id.desc()).limit(limit)).all()
-        total = len(rows)
-        if total >= limit:  # cut, or exactly full: count them all
-            total = uow.session.scalar(select(func.count()).select_from(
-                query.with_only_columns(Assessment.id).subquery())) or 0
+        total = matched_in_all(uow.session, query, Assessment.id, len(rows), limit)
         names = _region_names(uow.session)
         return CutList([AssessmentRow(r.id, r.household_id, r.head_name, names.get(r.region_id, ""), r.assessed_on,
                                       category_label(r.result_category), r.per_capita_income, r.urgent,

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from sqlalchemy import UniqueConstraint, column, inspect, select, table, text
+from sqlalchemy import UniqueConstraint, column, func, inspect, select, table, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -51,6 +51,15 @@ class CutList(list):
     @property
     def truncated(self) -> bool:
         return self.total > len(self)
+
+
+def matched_in_all(session: Any, query: Any, key: Any, fetched: int, limit: int | None) -> int:
+    """How many rows ``query`` matches in all, ``fetched`` of them having been read with ``limit``: counted
+    (on ``key``, one column of it) only when the page came back full, cut or exactly full."""
+    if limit is None or fetched < limit:
+        return fetched
+    return session.scalar(select(func.count()).select_from(
+        query.with_only_columns(key).order_by(None).subquery())) or 0
 
 
 @dataclass(frozen=True)

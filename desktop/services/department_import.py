@@ -30,7 +30,7 @@ from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.rules.codes import Role
 from desktop.services import bulk
-from desktop.services.base import Actor, CutList, require_role, unit_of_work
+from desktop.services.base import Actor, CutList, matched_in_all, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import (
     ALREADY_IMPORTED,
@@ -1024,11 +1024,7 @@ def list_batches(db: Database, actor: Actor, kind: str | None = None, limit: int
         if kind:
             query = query.where(ImportBatch.kind == kind)
         batches = [_batch_info(b) for b in uow.session.scalars(query if limit is None else query.limit(limit))]
-        total = len(batches)
-        if limit is not None and total >= limit:  # cut, or exactly full: count them all
-            total = uow.session.scalar(select(func.count()).select_from(
-                query.with_only_columns(ImportBatch.id).order_by(None).subquery())) or 0
-        return CutList(batches, total)
+        return CutList(batches, matched_in_all(uow.session, query, ImportBatch.id, len(batches), limit))
 
 
 def other_departments(db: Database, actor: Actor) -> list[str]:

@@ -75,7 +75,16 @@ from desktop.rules.means_test import saved_placement_label
 from desktop.rules.monitoring import REFERRAL_STATUSES, effective_due
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
 from desktop.rules.workdays import Deadline
-from desktop.services.base import Actor, CutList, UnitOfWork, read_amount, snapshot, too_early, unit_of_work
+from desktop.services.base import (
+    Actor,
+    CutList,
+    UnitOfWork,
+    matched_in_all,
+    read_amount,
+    snapshot,
+    too_early,
+    unit_of_work,
+)
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
@@ -901,12 +910,9 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
         # not at the top: the audit log reads this module's labels
         from desktop.services.audit import action_label
 
-        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.household_id == h.id)
-                                 .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(HISTORY_SHOWN)))
-        logged = len(entries)
-        if logged >= HISTORY_SHOWN:  # cut, or exactly full: count them all
-            logged = s.scalar(select(func.count()).select_from(AuditEntry)
-                              .where(AuditEntry.household_id == h.id)) or 0
+        logs = select(AuditEntry).where(AuditEntry.household_id == h.id)
+        entries = list(s.scalars(logs.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(HISTORY_SHOWN)))
+        logged = matched_in_all(s, logs, AuditEntry.id, len(entries), HISTORY_SHOWN)
         # The person who acted by their name, as "last saved by" and the other timelines show them.
         users = _user_names(s, {i for i in (h.updated_by_id, *(e.user_id for e in entries)) if i})
         audit = CutList([TimelineEntry(e.at, "audit", action_label(e.action),
