@@ -290,10 +290,25 @@ def test_every_action_the_services_write_has_a_label_and_a_kind() -> None:
 
     services = Path(audit.__file__).parent
     written = {m for f in services.glob("*.py")
-               for m in re.findall(r'(?:uow\.audit|_audit_export)\((?:db, actor, )?"([a-z_.]+)"', f.read_text("utf-8"))}
+               for m in re.findall(r'(?:uow\.audit|log_access)\((?:db, actor, )?"([a-z_.]+)"', f.read_text("utf-8"))}
     assert {"clues.export", "payments.roster", "households.export", "visit_list.export"} <= written
     assert sorted(a for a in written if a not in audit.ACTION_LABELS) == []
     prefixes = [p for _label, codes in audit.GROUPS.values() for p in codes]
     assert sorted(a for a in written if not any(a == p or (p[-1] in "._" and a.startswith(p)) for p in prefixes)) == []
     exports = [a for a in written if "export" in a or a in ("payments.roster",)]
     assert sorted(a for a in exports if a not in audit.GROUPS["access"][1]) == []
+
+
+def test_a_read_only_role_exports_and_the_export_is_logged(district: District, tmp_path: Path) -> None:
+    """统计查看人员 may export the household list: the file is written and the export logged. Before,
+    the export wrote its file and then failed with 无权进行修改数据 when logging it."""
+    from desktop.services import households as hs
+    from tests.monitoring_helpers import add_households
+
+    add_households(district.db, district.regions["八泉社区"], "class_1", 2)
+    supervisor = district.actor(Role.SUPERVISOR)
+    path = tmp_path / "户.xlsx"
+    assert hs.export_households(district.db, supervisor, hs.HouseholdFilter(), path) == 2 and path.exists()
+    rows = audit.list_entries(district.db, district.actor(Role.ADMIN), audit.AuditFilter(group="access"))
+    entry = next(e for e in rows if e.action == "households.export")
+    assert entry.username == supervisor.username and "户.xlsx" in entry.detail

@@ -23,11 +23,13 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
+from sqlalchemy import select
 
 from desktop.models import (
     Application,
     AppSetting,
     Assessment,
+    AuditEntry,
     Clue,
     Household,
     LibraryMove,
@@ -562,6 +564,10 @@ def test_the_drill_down_export_writes_every_record_not_only_those_listed(
             [(r.household_code, r.head_name, r.id_masked, r.detail) for r in every.rows], chart
         assert shown.rows == every.rows[:1]
         assert not any(head_id(n) in str(v) for row in values for v in row for n in range(1, 10))
+        with district.db.session_factory() as s:  # the export of people's records is logged
+            entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "statistics.export_drill")
+                              .order_by(AuditEntry.id.desc())).first()
+            assert entry.after == {"title": shown.title, "rows": every.total, "file": path.name}, chart
 
 
 def test_scope_of_the_actor(district: District, data: dict[str, int]) -> None:

@@ -90,6 +90,7 @@ from desktop.services.base import (
     CutList,
     UnitOfWork,
     check_day,
+    log_access,
     matched_in_all,
     moment_on,
     read_amount,
@@ -1359,10 +1360,9 @@ def export_payment_roster_xlsx(db: Database, actor: Actor, path: str | Path, mon
     table.append(("合计", "", "", "", f"{len(rows)} 户", "", "", sum(r.member_count for r in rows), total, None))
     write_table(path, ROSTER_HEADERS, table, sheet="发放花名册", title=roster_title(month, region_name),
                 text_columns=(3, 5), **progress.writing(len(table), "户"))
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("payments.roster", "assistance_records", None,
-                  after={"month": f"{month:%Y-%m}", "households": len(rows), "amount": str(total)},
-                  detail=f"导出{roster_title(month, region_name)}:{len(rows)} 户,合计 {total} 元,{path}")
+    log_access(db, actor, "payments.roster", "assistance_records", None,
+               after={"month": f"{month:%Y-%m}", "households": len(rows), "amount": str(total)},
+               detail=f"导出{roster_title(month, region_name)}:{len(rows)} 户,合计 {total} 元,{path}")
     return len(rows), total
 
 
@@ -1934,8 +1934,7 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
              {"passed": "通过", "failed": "未通过"}.get(r.result or "", "待核查")) for r in info.rows]
     n = write_table(path, ["申请编号", "户主姓名", "街道(镇)", "社区(村)", "批准日期", "核查结果"], rows,
                     sheet="抽查样本", title=title, **progress.writing(len(rows), "户"))
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("spot_check.export", "spot_check_samples", sample_id, detail=str(path))
+    log_access(db, actor, "spot_check.export", "spot_check_samples", sample_id, detail=str(path))
     return n
 
 
@@ -1997,9 +1996,8 @@ def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_
     title = f"事后核查清单({what};{as_of:%Y-%m-%d})"
     n = write_table(path, POST_CHECK_HEADERS, table, sheet="事后核查", title=title,
                     **progress.writing(len(table), "项"))
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("post_checks.export", "post_checks", None, after={"rows": n, "file": Path(path).name},
-                  detail=f"导出事后核查清单 {n:,} 项({title})到《{Path(path).name}》")
+    log_access(db, actor, "post_checks.export", "post_checks", None, after={"rows": n, "file": Path(path).name},
+               detail=f"导出事后核查清单 {n:,} 项({title})到《{Path(path).name}》")
     return n
 
 
@@ -2150,9 +2148,8 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
     as_of = as_of or date.today()
     title = f"申请清单({STATUS_FILTER_LABELS.get(status or '', '全部状态')};{as_of:%Y-%m-%d})"
     n = write_table(path, APPLICATION_HEADERS, table, sheet="申请", title=title, **progress.writing(len(table), "条"))
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("applications.export", "applications", None, after={"rows": n, "file": Path(path).name},
-                  detail=f"导出申请清单 {n:,} 条({title})到《{Path(path).name}》")
+    log_access(db, actor, "applications.export", "applications", None, after={"rows": n, "file": Path(path).name},
+               detail=f"导出申请清单 {n:,} 条({title})到《{Path(path).name}》")
     return n
 
 
@@ -2392,8 +2389,7 @@ def notice_document(db: Database, actor: Actor, application_id: int) -> NoticeDo
         text += "</p>"
     html = (f"<h1>{title}</h1>{text}<p style='text-align:right'>西塞山区民政局<br>{decided}</p>"
             f"<p class='muted'>{escape(r.subdistrict_name)} {escape(r.region_name)}</p>")
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("notice.print", "applications", application_id, household_id=r.household_id, detail=kind)
+    log_access(db, actor, "notice.print", "applications", application_id, household_id=r.household_id, detail=kind)
     return NoticeDocument(kind, title, html)
 
 

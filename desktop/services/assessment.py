@@ -56,6 +56,7 @@ from desktop.services.base import (
     Actor,
     CutList,
     UnitOfWork,
+    log_access,
     matched_in_all,
     require_role,
     snapshot,
@@ -1052,10 +1053,9 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         write_rows(target, REASSESS_HEADERS, rows(), sheet=f"重新评估 {day.isoformat()}",
                    text_columns=(0, 4), on_row=on_row)
         summary.by_category = counts
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("reassess_export", "household", None,
-                  detail=f"重新评估 {summary.total} 户(截至 {day.isoformat()}),变化 {summary.changed} 户,"
-                         f"导出到 {target}" + ("(完整身份证号)" if actor.sees_full_id else "(身份证号已脱敏)"))
+    log_access(db, actor, "reassess_export", "household", None,
+               detail=f"重新评估 {summary.total} 户(截至 {day.isoformat()}),变化 {summary.changed} 户,"
+                      f"导出到 {target}" + ("(完整身份证号)" if actor.sees_full_id else "(身份证号已脱敏)"))
     return summary
 
 

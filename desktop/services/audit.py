@@ -18,7 +18,7 @@ from desktop.models import AuditEntry, User
 from desktop.rules.codes import Role
 from desktop.services import audit_text
 from desktop.services.audit_text import Change, Names
-from desktop.services.base import Actor, require_role, unit_of_work
+from desktop.services.base import Actor, log_access, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -46,6 +46,7 @@ ACTION_LABELS = {
     "household_figures": "修改收支(评估时)",
     "households.export": "导出家庭档案",
     "clues.export": "导出线索清单",
+    "statistics.export_drill": "导出统计明细",
     "payments.roster": "导出发放花名册",
     "member.add": "添加成员",
     "member.update": "修改成员",
@@ -125,7 +126,7 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "access": ("导出与查看完整身份证号", (
         "household.view", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
         "spot_check.export", "notice.print", "publicity.export", "audit.export", "db.backup", "db.restore",
-        "export_quarterly_report", "clues.export", "payments.roster", "visit_list.export",
+        "export_quarterly_report", "clues.export", "payments.roster", "visit_list.export", "statistics.export_drill",
         "applications.export", "post_checks.export")),
     "households": ("家庭档案", ("household.add", "household.update", "household.change_head", "household_figures", "member.", "income.",
                                 "expense.")),
@@ -283,8 +284,7 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
         n = xlsx_stream.write_rows(path, EXPORT_HEADERS, rows(), sheet="操作日志", title="操作日志",
                                    widths=[20, 14, 18, 18, 24, 50, 60, 10, 22, 16, 10],
                                    **progress.writing(total, "条"))
-    with unit_of_work(db, actor, write=True) as uow:
-        period = f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}"
-        uow.audit("audit.export", "audit_log", None, after={"rows": n, "file": Path(path).name},
-                  detail=f"导出操作日志 {n} 条({period})到《{Path(path).name}》")
+    period = f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}"
+    log_access(db, actor, "audit.export", "audit_log", None, after={"rows": n, "file": Path(path).name},
+               detail=f"导出操作日志 {n} 条({period})到《{Path(path).name}》")
     return n

@@ -445,6 +445,18 @@ def saved_elsewhere(exc: IntegrityError) -> ValidationFailed | None:
     return ValidationFailed(message, {columns[0]: message} if len(columns) == 1 else {})
 
 
+def log_access(db: Database, actor: Actor, action: str, entity: str = "", entity_id: int | None = None, *,
+               after: dict | None = None, household_id: int | None = None, detail: str = "") -> None:
+    """One audit line for an export, a print or a view of personal data. Written for every role:
+    read-only ones (统计查看人员) export too, and the line is their only write."""
+    uow = UnitOfWork(db, actor)
+    try:
+        uow.audit(action, entity, entity_id, after=after, household_id=household_id, detail=detail)
+        uow.session.commit()
+    finally:
+        uow.close()
+
+
 @contextmanager
 def unit_of_work(db: Database, actor: Actor, *, write: bool = False) -> Iterator[UnitOfWork]:
     """``with unit_of_work(db, actor, write=True) as uow: ...`` commits on success, rolls back on error."""

@@ -58,7 +58,7 @@ from desktop.rules.codes import (
     source_label,
 )
 from desktop.services.applications import ACCEPT_LOCK
-from desktop.services.base import Actor, UnitOfWork, snapshot, too_early, too_long, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, log_access, snapshot, too_early, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.services.households import load_regions
@@ -1078,10 +1078,9 @@ def export_clues(db: Database, actor: Actor, flt: ClueFilter, path: str | Path,
                                          before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
     name = Path(path).name
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("clues.export", "clues", None,
-                  after={"rows": written, "file": name, "masked": not actor.sees_full_id},
-                  detail=f"导出线索 {written:,} 条;筛选条件:{described};文件:{name}")
+    log_access(db, actor, "clues.export", "clues", None,
+               after={"rows": written, "file": name, "masked": not actor.sees_full_id},
+               detail=f"导出线索 {written:,} 条;筛选条件:{described};文件:{name}")
     return written
 
 

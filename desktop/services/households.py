@@ -79,6 +79,7 @@ from desktop.services.base import (
     Actor,
     CutList,
     UnitOfWork,
+    log_access,
     matched_in_all,
     read_amount,
     snapshot,
@@ -934,9 +935,8 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
             applications=applications, audit=audit,
         )
     if log_view and actor.sees_full_id and actor.user_id is not None:
-        with unit_of_work(db, actor, write=True) as uow:
-            uow.audit("household.view", "households", household_id, household_id=household_id,
-                      detail="打开户详情,显示完整身份证号")
+        log_access(db, actor, "household.view", "households", household_id, household_id=household_id,
+                   detail="打开户详情,显示完整身份证号")
     return detail
 
 
@@ -1561,11 +1561,10 @@ def export_households(db: Database, actor: Actor, flt: HouseholdFilter, path: st
                           before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
     region_names = {rid: r[2] for rid, r in pager.regions.by_id.items()}
-    with unit_of_work(db, actor, write=True) as uow:
-        uow.audit("households.export", "households", None,
-                  after={"filter": asdict(flt), "rows": written, "file": Path(path).name,
-                         "masked": not actor.sees_full_id},
-                  detail=f"导出家庭户 {written} 户;筛选条件:{flt.describe(region_names)};文件:{Path(path).name}")
+    log_access(db, actor, "households.export", "households", None,
+               after={"filter": asdict(flt), "rows": written, "file": Path(path).name,
+                      "masked": not actor.sees_full_id},
+               detail=f"导出家庭户 {written} 户;筛选条件:{flt.describe(region_names)};文件:{Path(path).name}")
     return written
 
 

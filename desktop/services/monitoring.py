@@ -22,7 +22,15 @@ from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel, Stage
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
-from desktop.services.base import Actor, UnitOfWork, exported_on, snapshot, too_early, unit_of_work
+from desktop.services.base import (
+    Actor,
+    UnitOfWork,
+    exported_on,
+    log_access,
+    snapshot,
+    too_early,
+    unit_of_work,
+)
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
@@ -737,7 +745,7 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
                                                   widths=[12, 14, 10, 10, 20, 14, 30, 9, 11, 11, 11, 6, 30],
                                                   text_columns=[2, 4, 5])],
                                  on_row=lambda n: progress.report(n, total, f"正在导出:{n:,} / {total:,} 户"))
-    _audit_export(db, actor, "visit_list.export", f"导出走访名单 {written:,} 户({title})→ {Path(path).name}")
+    log_access(db, actor, "visit_list.export", "export", None, detail=f"导出走访名单 {written:,} 户({title})→ {Path(path).name}")
     return written
 
 
@@ -912,18 +920,8 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
             SheetSpec("库别调整", MOVE_HEADERS, move_rows(), title=f"{report.title} 库别调整",
                       widths=[12, 14, 14, 12, 10, 10, 40, 12]),
         ], on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
-    _audit_export(db, actor, "export_quarterly_report", f"{report.title} → {Path(path).name}")
+    log_access(db, actor, "export_quarterly_report", "export", None, detail=f"{report.title} → {Path(path).name}")
     return report
-
-
-def _audit_export(db: Database, actor: Actor, action: str, detail: str) -> None:
-    """Exports are logged, also for read-only roles (their write is the audit line only)."""
-    uow = UnitOfWork(db, actor)
-    try:
-        uow.audit(action, "export", None, detail=detail)
-        uow.session.commit()
-    finally:
-        uow.close()
 
 
 def stage_choices() -> list[tuple[str, str]]:

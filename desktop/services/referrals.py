@@ -23,7 +23,15 @@ from desktop.rules import idcard
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS
 from desktop.rules.workdays import Deadline
-from desktop.services.base import Actor, UnitOfWork, exported_on, moment_on, snapshot, unit_of_work
+from desktop.services.base import (
+    Actor,
+    UnitOfWork,
+    exported_on,
+    log_access,
+    moment_on,
+    snapshot,
+    unit_of_work,
+)
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
@@ -289,13 +297,8 @@ def referral_letter(db: Database, actor: Actor, referral_id: int) -> ReferralLet
             region.name, parent.name if parent else "", referral.need, referral.sent_on, referral.due_on,
             actor.display_name, actor.region_name)
         household_id = household.id
-    uow2 = UnitOfWork(db, actor)
-    try:
-        uow2.audit("print_referral_letter", "referral", referral_id, household_id=household_id,
-                   detail=f"打印转介函:{letter.department_label}")
-        uow2.session.commit()
-    finally:
-        uow2.close()
+    log_access(db, actor, "print_referral_letter", "referral", referral_id, household_id=household_id,
+               detail=f"打印转介函:{letter.department_label}")
     return letter
 
 
@@ -341,12 +344,7 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
         written = write_table(path, DEPARTMENT_HEADERS, rows(), sheet=label,
                               title=f"转介{label}名单({exported_on(day)})", text_columns=[7, 8],
                               on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
-    uow2 = UnitOfWork(db, actor)
-    try:
-        uow2.audit("export_referrals", "export", None, detail=f"转介名单 {label} {written} 行 → {Path(path).name}")
-        uow2.session.commit()
-    finally:
-        uow2.close()
+    log_access(db, actor, "export_referrals", "export", None, detail=f"转介名单 {label} {written} 行 → {Path(path).name}")
     return written
 
 

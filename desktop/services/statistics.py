@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -99,7 +100,7 @@ from desktop.rules.codes import (
     Track,
 )
 from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar, years_text
-from desktop.services.base import Actor, UnitOfWork, unit_of_work
+from desktop.services.base import Actor, UnitOfWork, log_access, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
 from desktop.services.monitoring import monitored_at, stage_at_sql
@@ -1569,15 +1570,25 @@ def export_drill(db: Database, actor: Actor, path: str, drill: Drill, progress: 
     from desktop.io.xlsx_writer import SheetSpec, write_workbook
 
     if drill.query is None:  # a list made by hand: only its rows
-        return export_tables(path, [("记录", drill.title, list(RECORD_HEADERS),
-                                     [_record_cells(r) for r in drill.rows])], progress)
-    _check_filter(drill.query.f)
-    with unit_of_work(db, actor) as uow:
-        spec, total = _drill_spec(uow, drill.query, None)
-        rows = (_record_cells(r) for r in _record_rows(uow, spec, None))
-        return write_workbook(path, [SheetSpec("记录", list(RECORD_HEADERS), rows,
-                                               title=f"{spec.title}(共 {total:,} 条)")],
-                              **progress.writing(total))
+        title = drill.title
+        written = export_tables(path, [("记录", title, list(RECORD_HEADERS),
+                                        [_record_cells(r) for r in drill.rows])], progress)
+    else:
+        _check_filter(drill.query.f)
+        with unit_of_work(db, actor) as uow:
+            spec, total = _drill_spec(uow, drill.query, None)
+            title = spec.title
+            rows = (_record_cells(r) for r in _record_rows(uow, spec, None))
+            written = write_workbook(path, [SheetSpec("记录", list(RECORD_HEADERS), rows,
+                                                      title=f"{title}(共 {total:,} 条)")],
+                                     **progress.writing(total))
+    # The file names people (masked IDs): its export is logged as the household list's is.
+    name = Path(path).name
+    log_access(db, actor, "statistics.export_drill", "households", None,
+               after={"title": title, "rows": written, "file": name},
+               detail=f"导出统计明细“{title}” {written} 条;文件:{name}")
+    return written
+
 
 
 def _record_cells(r: RecordRow) -> tuple[Any, ...]:
