@@ -312,3 +312,27 @@ def test_a_read_only_role_exports_and_the_export_is_logged(district: District, t
     rows = audit.list_entries(district.db, district.actor(Role.ADMIN), audit.AuditFilter(group="access"))
     entry = next(e for e in rows if e.action == "households.export")
     assert entry.username == supervisor.username and "户.xlsx" in entry.detail
+
+
+def test_a_households_code_or_head_id_number_finds_every_entry_about_it(district: District) -> None:
+    """The household detail lists its latest changes only and sends the reader to the log: typed in
+    包含, the household's code or its head's ID number gives that household's entries (also those
+    whose description does not name it), and none of another household's."""
+    from desktop.services import households as hs
+
+    def make(name: str, number: str, code: str) -> int:
+        hid = hs.create_household(district.db, district.admin, region_id=district.regions["八泉社区"],
+                                  address="八泉路1号", head={"name": name, "id_number": number}, code=code)
+        version = hs.get_household(district.db, district.admin, hid).version
+        hs.save_household(district.db, district.admin, hid, version, {"phone": "13800001111"})
+        return hid
+
+    zhang = make("张三", "420203199001011238", "XS-0001")
+    make("李四", "11010519491231002X", "XS-0002")
+    admin = district.actor(Role.ADMIN)
+    for text in ("XS-0001", "420203199001011238"):
+        rows = audit.list_entries(district.db, admin, audit.AuditFilter(text=text))
+        assert {r.action for r in rows} == {"household.add", "member.add", "household.update"}, text
+        assert {r.household_id for r in rows} == {zhang}, text
+    lowercase_x = audit.list_entries(district.db, admin, audit.AuditFilter(text="11010519491231002x"))
+    assert zhang not in {r.household_id for r in lowercase_x} and lowercase_x

@@ -9,8 +9,8 @@
     </message>
     <message>
         <location filename="../views/audit_log.py" line="90" />
-        <source>Text in the description, e.g. a name or a file</source>
-        <translation>说明中的文字,如姓名、文件名</translation>
+        <source>Text in the description (a name, a file), or a household's code or head's ID number</source>
+        <translation>说明中的文字(如姓名、文件名),或户编号、户主身份证号</translation>
     </message>
     <message>
         <location filename="../views/audit_log.py" line="92" />

@@ -271,11 +271,6 @@
         <translation>最近评估:{assessed} · 最近走访:{visited} · 下次走访:{due} · 进入看板:{since}</translation>
     </message>
     <message>
-        <location filename="../views/household_detail.py" line="805" />
-        <source>Change history: only the latest {n} changes are shown, of {total}. The audit log (Settings → Audit log, the administrator's) holds the earlier ones.</source>
-        <translation>修改记录仅显示最近的 {n} 条,共 {total} 条;更早的记录见 系统设置 → 操作日志(由管理员查看)。</translation>
-    </message>
-    <message>
         <location filename="../views/household_detail.py" line="956" />
         <source>&amp;Add income…</source>
         <translation>添加收入(&amp;A)…</translation>
@@ -364,6 +359,11 @@
         <location filename="../views/household_detail.py" line="794" />
         <source>Change history</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="805" />
+        <source>Change history: only the latest {n} changes are shown, of {total}. The audit log (Settings → Audit log, the administrator's: search for the household's code or head's ID number) holds the earlier ones.</source>
+        <translation>修改记录仅显示最近的 {n} 条,共 {total} 条;更早的记录见 系统设置 → 操作日志(由管理员查看,在“包含”中输入户编号或户主身份证号)。</translation>
     </message>
     <message>
         <location filename="../views/household_detail.py" line="829" />

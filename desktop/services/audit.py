@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from desktop.io import xlsx_stream
-from desktop.models import AuditEntry, User
+from desktop.models import AuditEntry, Household, User
 from desktop.rules.codes import Role
 from desktop.services import audit_text
 from desktop.services.audit_text import Change, Names
@@ -148,7 +148,7 @@ class AuditFilter:
     date_to: date | None = None
     username: str = ""
     group: str = ""  # a key of GROUPS
-    text: str = ""  # in the description, the action or the workstation
+    text: str = ""  # in the description, the action or the workstation; or a household's 户编号 / head's ID number
 
 
 @dataclass(frozen=True)
@@ -201,9 +201,13 @@ def _conditions(flt: AuditFilter) -> list[Any]:
     if text:
         # autoescape: "%" and "_" typed by the user are themselves, not LIKE wildcards
         matching = [a for a, label in ACTION_LABELS.items() if text in label]
+        # A household's 户编号 or its head's ID number also gives every entry about that household
+        # (the household detail lists its latest changes only, and points here for the rest).
+        household = select(Household.id).where(or_(Household.code == text, Household.head_id_number == text.upper()))
         where.append(or_(AuditEntry.detail.contains(text, autoescape=True),
                          AuditEntry.action.contains(text, autoescape=True),
-                         AuditEntry.workstation.contains(text, autoescape=True), AuditEntry.action.in_(matching)))
+                         AuditEntry.workstation.contains(text, autoescape=True), AuditEntry.action.in_(matching),
+                         AuditEntry.household_id.in_(household)))
     return where
 
 

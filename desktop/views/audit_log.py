@@ -87,7 +87,7 @@ class AuditLogTab(QWidget):
         for key, (label, _codes) in audit.GROUPS.items():
             self.kind.addItem(label, key)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("Text in the description, e.g. a name or a file"))
+        self.text.setPlaceholderText(self.tr("Text in the description (a name, a file), or a household's code or head's ID number"))
         self.text.setClearButtonEnabled(True)
         label = QLabel(self.tr("&From:"))
         label.setBuddy(self.date_from)

@@ -803,7 +803,7 @@ class HouseholdDetailDialog(QDialog):
             top.setExpanded(bool(entries))
         self.history_cut.say(self.tr(
             "Change history: only the latest {n} changes are shown, of {total}. The audit log (Settings → Audit "
-            "log, the administrator's) holds the earlier ones.").format(n=f"{len(d.audit):,}", total=f"{d.audit.total:,}")
+            "log, the administrator's: search for the household's code or head's ID number) holds the earlier ones.").format(n=f"{len(d.audit):,}", total=f"{d.audit.total:,}")
             if d.audit.truncated else "")
         self._update_dirty_label()
 
