@@ -954,7 +954,7 @@ def test_the_history_says_when_it_shows_only_the_latest_changes(qtbot, sqlite_di
     assert changes.childCount() == 2
     assert detail.history_cut.isVisible()
     assert detail.history_cut.text() == (f"修改记录仅显示最近的 2 条,共 {total} 条;"
-                                         "更早的记录见 系统设置 → 操作日志(由管理员查看)。")
+                                         "更早的记录见 系统设置 → 操作日志(由管理员查看,在“包含”中输入户编号或户主身份证号)。")
     monkeypatch.setattr(hs, "HISTORY_SHOWN", 500)  # every change shown (opening it logged one more): nothing said
     detail.show_detail(hs.get_household(db, admin, hid), keep_form=True)
     assert not detail.history_cut.isVisible()
