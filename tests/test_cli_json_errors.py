@@ -42,6 +42,7 @@ JSON_COMMANDS = [
     ["reassess", "--out", "重新评估.xlsx", "--json"],
     ["assistance-month", "2026-07", "--json"],
     ["payment-roster", "2026-07", "--out", "花名册.xlsx", "--json"],
+    ["publicity", "--from", "2026-07-01", "--to", "2026-07-31", "--out", "公示.xlsx", "--json"],
     ["region", "list", "--json"],
     ["region", "import", "区划.xlsx", "--json"],
     ["calendar", "set-year", "2027", "--off", "10-01..10-07", "--json"],
@@ -91,7 +92,7 @@ def test_every_json_command_is_tested() -> None:
 
     walk(cli.build_parser(), [])
     tested = [argv[:2] if argv[0] in ("calendar", "clue", "import", "policy", "region") else argv[:1] for argv in JSON_COMMANDS]
-    assert sorted(found) == sorted(tested) and len(found) == 25
+    assert sorted(found) == sorted(tested) and len(found) == 26
 
 
 @pytest.mark.parametrize("where", ["missing file", "server not answering"])

@@ -314,11 +314,21 @@ def test_the_publicity_list_shows_name_family_size_and_amount_of_approvals_stand
     """Only name, family size and amount (RULES.md §1.5), of every approval decided in the period and not
     revoked: 辛's approval, revoked after the spot check, was still published as receiving 450 a month.
     Stopped ones stay: the decision stood when made."""
-    run_the_year(district, monkeypatch, capsys, tmp_path)
+    office, _hh = run_the_year(district, monkeypatch, capsys, tmp_path)
     db, admin = district.db, district.admin
     path = tmp_path / "publicity.xlsx"
     svc.export_publicity_xlsx(db, admin, path, decided_from=D("2026-03-01"), decided_to=D("2026-12-31"))
     rows = [r for r in openpyxl.load_workbook(path).active.iter_rows(values_only=True)]
+    # The command writes the same list.
+    by_command = tmp_path / "公示.xlsx"
+    code, out = office.cli("publicity", "--from", "2026-03-01", "--to", "2026-12-31", "--out", str(by_command), "--json")
+    assert code == 0 and json.loads(out)["households"] == 11, out
+    assert [r for r in openpyxl.load_workbook(by_command).active.iter_rows(values_only=True)] == rows
+    code, out = office.cli("publicity", "--from", "2026-04-01", "--to", "2026-04-30", "--region", "闸口社区",
+                           "--out", str(tmp_path / "闸口.xlsx"))
+    assert code == 0 and "1 户" in out and "2026年04月01日至2026年04月30日" in out, out
+    code, _out = office.cli("publicity", "--from", "2026-05-01", "--to", "2026-04-01", "--out", str(tmp_path / "x.xlsx"))
+    assert code == 1 and not (tmp_path / "x.xlsx").exists()
     assert rows[1] == ("序号", "姓名", "家庭人口", "救助金额(元)")
     assert rows[2:] == [
         (1, "戊", 2, "700.00(每月)"), (2, "己", 2, "600.00(每月)"), (3, "庚", 2, "500.00(每月)"),
