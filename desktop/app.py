@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -37,6 +37,14 @@ def quit_event(app: QApplication, event: QEvent) -> bool:
         event.ignore()
         return True
     return QApplication.event(app, event)
+
+
+# Strings of Qt's own dialogs that Qt's zh_CN catalogue lacks (Qt 6 added a mnemonic to these file
+# dialog labels, so the old translations no longer match). Our translators load after Qt's and fill the gap.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -39,3 +39,18 @@ def test_missing_translations_are_compiled_on_start(qapp: QApplication) -> None:
     qm.unlink(missing_ok=True)
     loaded = i18n.install(qapp, "zh_CN")
     assert qm.exists() and "pages_zh_CN.qm" in loaded
+
+
+def test_qt_file_dialog_is_chinese(qapp: QApplication, chinese) -> None:  # noqa: ANN001
+    """Qt 6 gave two labels of its own file dialog a mnemonic (&Look in:, Files of &type:) that its
+    zh_CN catalogue does not know: every save and open dialog showed them in English."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "t")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.text()]
+    english = [t for t in texts if re.search(r"[A-Za-z]{2,}", t.replace("&", ""))]
+    assert texts and english == []
+    assert any("类型" in t for t in texts) and any("(&L)" in t for t in texts), texts
