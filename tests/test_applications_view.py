@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from python_calamine import CalamineWorkbook
 
@@ -1046,6 +1046,24 @@ def test_a_refused_extension_or_stop_keeps_the_reason_typed(qtbot, sqlite_distri
     dialog.action_buttons["stop"].click()
     assert reasons == ["", "户主就业,收入超过标准"] and "早于批准日期" in errors[-1]
     assert svc.get_detail(d.db, d.admin, approved).stopped_on == date(2026, 6, 30)
+
+
+def test_rebuilt_buttons_do_not_keep_their_alt_keys(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The window rebuilds its buttons after each step; the old ones waited for deleteLater, still shown
+    to Qt, so until the event loop came round (a step recorded from a nested dialog) Alt+S, Alt+P…
+    each had two or three buttons and only moved between them."""
+    from tests.mnemonics import duplicate_mnemonics
+
+    d = sqlite_district
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["八泉社区"]), category="dibao",
+                        accepted_on=date.today() - timedelta(days=3))
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = duplicate_mnemonics(dialog)
+    dialog._build_actions()
+    QCoreApplication.sendPostedEvents(None, 0)  # the new buttons shown; Qt leaves deferred deletes
+    assert dialog.action_buttons and before == {} and duplicate_mnemonics(dialog) == {}
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

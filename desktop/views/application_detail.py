@@ -44,6 +44,7 @@ from desktop.views.application_forms import (
 )
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import clear_layout
 from desktop.views.table_model import EmptyHint
 
 RED = QColor("#c62828")
@@ -296,10 +297,7 @@ class ApplicationDetailDialog(QDialog):
             tree.resizeColumnToContents(col)
 
     def _build_actions(self) -> None:
-        while self.actions_bar.count():
-            item = self.actions_bar.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.actions_bar)
         assert self.detail is not None
         d = self.detail
         self.action_buttons: dict[str, QPushButton] = {}

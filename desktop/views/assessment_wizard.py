@@ -55,7 +55,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
-from desktop.views.keys import enter_runs, text_box
+from desktop.views.keys import clear_layout, enter_runs, text_box
 from desktop.views.table_model import CutNote, RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
@@ -195,10 +195,7 @@ class MembersPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         inputs = self.wiz.inputs
         assert inputs is not None
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         headers = [self.tr("Name"), self.tr("Relation"), self.tr("Age"), self.tr("Health"), self.tr("Disability"),
                    self.tr("Grade"), self.tr("Ability to work"), self.tr("Schooling"), self.tr("Employed"),
                    self.tr("Union member")]
@@ -299,10 +296,7 @@ class MoneyGridPage(QWizardPage):
         return [(m.id, m.name) for m in inputs.members] + [(HOUSEHOLD_ROW, self.tr("Household (not by member)"))]
 
     def build(self, values: dict[tuple[int, str], Decimal]) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         self.fields = {}
         member_header = self.tr("Member")
         self.grid.addWidget(QLabel(f"<b>{member_header}</b>"), 0, 0)

@@ -38,6 +38,7 @@ from desktop.services.progress import Progress
 from desktop.views.clue_form import fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.keys import clear_layout
 from desktop.views.operations import BackgroundOperation, CancelQuestion, run_busy, run_in_background
 from desktop.views.save_as import export_in_background
 from desktop.views.table_model import read_only_table
@@ -147,10 +148,7 @@ class CountsView(QGroupBox):
         self.values[key] = number
 
     def show_result(self, result: di.DepartmentImportResult) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None and item.widget() not in (self.total_check, self.note):
-                item.widget().deleteLater()
+        clear_layout(self.grid, keep=(self.total_check, self.note))
         self.values.clear()
         self._row("data_rows", self.tr("Data rows in the file"), result.data_rows, bold=True)
         self._row("valid", self.tr("Valid"), result.valid, 1)

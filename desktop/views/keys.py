@@ -1,4 +1,5 @@
-"""Keys in forms: Enter in a search box searches, and only that; Tab leaves a box of several lines.
+"""Keys in forms: Enter in a search box searches, and only that; Tab leaves a box of several lines; a
+rebuilt row of buttons does not claim its Alt keys twice.
 
 A line edit or list in a dialog lets Enter through to the dialog, which presses its default button
 (Save, OK, Accept, Next). In a search box that would save a half-filled form, or accept an
@@ -10,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLayout, QPlainTextEdit, QWidget
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -39,3 +40,15 @@ def text_box(text: str = "") -> QPlainTextEdit:
     box = QPlainTextEdit(text)
     box.setTabChangesFocus(True)
     return box
+
+
+def clear_layout(layout: QLayout, keep: tuple[QWidget, ...] = ()) -> None:
+    """Empty ``layout`` for a rebuild, deleting its widgets but those in ``keep``. Each is hidden at
+    once: one waiting for deleteLater still counted as shown, so until the event loop came round its
+    Alt key was claimed twice (the old button and its rebuilt copy) and only moved between them."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None and widget not in keep:
+            widget.hide()
+            widget.deleteLater()

@@ -39,6 +39,7 @@ from desktop.views.charts import Chart, Series
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
+from desktop.views.keys import clear_layout
 from desktop.views.operations import run_in_background
 from desktop.views.printing import html_to_pdf
 from desktop.views.table_model import RowListTableModel, read_only_table
@@ -461,10 +462,7 @@ class StatisticsPage(QWidget):
             scope=stats.scope_name, filter=stats.filter.describe(), ms=total_ms))
 
     def _show_headline(self, stats: st.Statistics) -> None:
-        while self.headline_layout.count():
-            item = self.headline_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.headline_layout)
         figures = stats.headline()
         per_row = 6
         warnings = [value for label, value in figures if label == st.HEADLINE_WARNING]
