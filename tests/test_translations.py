@@ -54,3 +54,24 @@ def test_qt_file_dialog_is_chinese(qapp: QApplication, chinese) -> None:  # noqa
     english = [t for t in texts if re.search(r"[A-Za-z]{2,}", t.replace("&", ""))]
     assert texts and english == []
     assert any("类型" in t for t in texts) and any("(&L)" in t for t in texts), texts
+
+
+def test_alt_keys_close_the_chinese_text() -> None:
+    """A Chinese label names its Alt key last, as (&X) before a closing … or colon: 导出(X)(xlsx)…,
+    全部数据(X)(xlsx)… and 撤回理由(R)(如申请人书面申请): put it in the middle of the text. Every
+    translation keeps the Alt key its English source has, and gains none it has not."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    def key(text: str) -> bool:
+        return re.search(r"&[^&\s;]", re.sub(r"&&|&(nbsp|amp|lt|gt);", "", text)) is not None
+
+    problems = []
+    for ts in sorted((ROOT / "desktop" / "i18n").glob("*_zh_CN.ts")):
+        for message in ET.parse(ts).iter("message"):
+            source, text = message.findtext("source") or "", message.findtext("translation") or ""
+            if key(source) != key(text):
+                problems.append(f"{ts.name}: Alt key lost or added: {source!r} → {text!r}")
+            elif key(text) and not re.search(r"\(&(\w|\{\w+\})\)(…|\.\.\.|:|：)?(\(Ctrl\+\w\))?$", text):
+                problems.append(f"{ts.name}: Alt key not last: {text!r}")
+    assert problems == []

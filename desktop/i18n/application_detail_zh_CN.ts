@@ -357,7 +357,7 @@
     <message>
         <location filename="../views/application_detail.py" line="407" />
         <source>&amp;Reason (e.g. the applicant's written request):</source>
-        <translation>撤回理由(&amp;R)(如申请人书面申请):</translation>
+        <translation>撤回理由(如申请人书面申请)(&amp;R):</translation>
     </message>
     <message>
         <location filename="../views/application_detail.py" line="411" />

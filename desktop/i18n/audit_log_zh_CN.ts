@@ -45,7 +45,7 @@
     <message>
         <location filename="../views/audit_log.py" line="103" />
         <source>E&amp;xport (xlsx)…</source>
-        <translation>导出(&amp;X)(xlsx)…</translation>
+        <translation>导出 xlsx(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../views/audit_log.py" line="110" />

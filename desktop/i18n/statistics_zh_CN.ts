@@ -133,12 +133,12 @@
     <message>
         <location filename="../views/statistics.py" line="148" />
         <source>Monthly &amp;summary (PDF)…</source>
-        <translation>月度摘要(&amp;S)(PDF)…</translation>
+        <translation>月度摘要 PDF(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="149" />
         <source>All numbers (&amp;xlsx)…</source>
-        <translation>全部数据(&amp;X)(xlsx)…</translation>
+        <translation>全部数据 xlsx(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="150" />
