@@ -56,6 +56,7 @@ FIELD_LABELS: dict[str, str] = {
     "amount": "金额(元)", "kind": "类型", "category": "救助类别", "result_category": "救助类别", "stage": "库别",
     # accounts and regions
     "username": "用户名", "display_name": "姓名", "role": "角色", "active": "可以登录", "last_login_at": "最近登录",
+    "failed_logins": "连续输错密码次数", "last_failed_login_at": "最近输错密码时间", "locked_until": "锁定至",
     "parent_id": "上级区划", "level": "级别", "path": "区划路径",
     # households
     "head_name": "户主姓名", "head_id_number": "户主身份证号", "member_count": "人口数", "stage_since": "进入库别日期",
