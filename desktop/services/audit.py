@@ -122,7 +122,7 @@ ACTION_LABELS = {
 # ".") it takes in. "Exports and full-ID views" cuts across the others: what personal data left the
 # program or was shown in full (RULES.md §4).
 GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "login": ("登录与账号", ("user.", "region.")),
+    "login": ("登录、账号与区划", ("user.", "region.")),
     "access": ("导出与查看完整身份证号", (
         "household.view", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
         "spot_check.export", "notice.print", "publicity.export", "audit.export", "db.backup", "db.restore",
