@@ -126,11 +126,14 @@ def _level_said(name: str) -> RegionLevel | None:
 
 def _named(rows: list[RegionRow], name: str, short: bool) -> list[RegionRow]:
     """The regions called ``name``; with ``short``, those whose name without its level word is the
-    given name's (of the level its level word says, if it has one)."""
+    given name's (of the level its level word says, if it has one), or whose name without its level
+    word is the given name itself."""
     if not short:
         return [r for r in rows if r.name == name]
     key, level = short_name(name), _level_said(name)
-    return [r for r in rows if short_name(r.name) == key and (level is None or r.level == level)]
+    # 飞云新村 is 飞云新村社区 without its level word, though it ends in one itself
+    return [r for r in rows if short_name(r.name) == name
+            or (short_name(r.name) == key and (level is None or r.level == level))]
 
 
 def find_region(db: Database, actor: Actor, text: str) -> RegionRow:
