@@ -50,7 +50,8 @@ def current(args: argparse.Namespace) -> int:
         if revision is None:
             print(f"结构版本:空数据库(本程序版本 {head})")
         else:
-            state = "最新" if revision == head else "需要升级"
+            state = ("最新" if revision == head else "需要升级:relief-desk db upgrade,或启动程序时自动升级"
+                     if revision in database.known_revisions() else "比本程序新,请安装最新版本的程序")
             print(f"结构版本:{revision}(本程序版本 {head},{state})")
         database.check_schema_not_newer(revision)
     finally:
