@@ -142,7 +142,7 @@ def _explain(exc: BaseException, url: URL) -> str:
     low = message.lower()
     if url.get_backend_name() == "sqlite":
         if "not a database" in low or "file is encrypted" in low:
-            return f"文件“{url.database}”不是 Relief Desk 的数据库(也不是 SQLite 数据库文件)。请确认路径。"
+            return f"文件“{url.database}”不是救助工作台的数据库(也不是 SQLite 数据库文件)。请确认路径。"
         if "readonly" in low or "read-only" in low or "unable to open" in low or "permission" in low:
             return f"无法写入数据库文件“{url.database}”:所在文件夹不存在或是只读的。请换一个可写的位置或联系管理员。"
         if "locked" in low or "busy" in low:
