@@ -343,7 +343,8 @@ def _open_binary(path: Path) -> io.BufferedReader:
 def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
     name = path.name
     if isinstance(exc, FileNotFoundError):
-        return SpreadsheetError(f"找不到文件“{name}”({path})。", kind="unreadable")
+        where = f"({path})" if str(path) != name else ""  # the folder, when one was given
+        return SpreadsheetError(f"找不到文件“{name}”{where}。", kind="unreadable")
     if isinstance(exc, IsADirectoryError):
         return SpreadsheetError(f"“{name}”是一个文件夹,不是表格文件。", kind="unreadable")
     if isinstance(exc, PermissionError):
