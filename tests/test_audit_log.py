@@ -38,7 +38,7 @@ def test_filters_pages_and_labels(district: District) -> None:
     failed = everything[2]
     assert (failed.username, failed.action_label, failed.detail) == ("community_worker", "登录失败", "登录失败:密码不正确(连续第 1 次)")
     added = [r.detail for r in everything if r.action == "user.add"]
-    assert any(d.startswith("community_worker") for d in added)  # no description of its own: the account named
+    assert any(d.startswith("添加用户 community_worker(测试community_worker,社区工作人员,") for d in added)  # its names
     # a page after an entry
     assert [r.id for r in audit.list_entries(db, admin, before_id=everything[1].id, limit=2)] == \
         [everything[2].id, everything[3].id]

@@ -334,7 +334,8 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
         user = uow.add(User(username=username, display_name=display_name or username,
                             password_hash=hash_password(password), role=role_code, region_id=region_id))
         uow.flush()
-        uow.audit("user.add", "users", user.id, after=snapshot(user))
+        uow.audit("user.add", "users", user.id, after=snapshot(user),  # the names, so the log's search finds them
+                  detail=f"添加用户 {user.username}({user.display_name},{ROLE_LABELS[Role(role_code)]},{region.name})")
         uow.notify("users", user.id)
         return user.id
 
@@ -425,8 +426,12 @@ def update_user(db: Database, actor: Actor, user_id: int, *, display_name: str |
             user.active = active
         after = snapshot(user)
         if after != before:
+            said = {"display_name": f"姓名改为{user.display_name}", "role": f"角色改为{ROLE_LABELS[Role(user.role)]}",
+                    "region_id": f"所属区划改为{region.name if region else ''}",
+                    "active": "启用账号" if user.active else "停用账号"}
+            what = "、".join(text for key, text in said.items() if after.get(key) != before.get(key))
             uow.audit("user.update", "users", user.id, before=before, after=after,
-                      detail=f"修改用户 {user.username}")
+                      detail=f"修改用户 {user.username}:{what}" if what else f"修改用户 {user.username}")
             uow.notify("users", user.id)
 
 

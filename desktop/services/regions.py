@@ -233,7 +233,8 @@ def new_region(uow: UnitOfWork, parent: Region, name: str, code: str, level: str
     region = uow.add(Region(parent_id=parent.id, name=name, code=code, level=level, area_type=area))
     uow.flush()
     region.path = child_path(parent.path, region.id)
-    uow.audit("region.add", "regions", region.id, after=snapshot(region))
+    uow.audit("region.add", "regions", region.id, after=snapshot(region),  # the names, so the log's search finds them
+              detail=f"在“{parent.name}”下新增{LEVEL_LABELS[RegionLevel(level)]}“{name}”(区划代码 {code})")
     uow.notify("regions", region.id)
     return region
 
@@ -313,7 +314,10 @@ def rename_region(db: Database, actor: Actor, region_id: int, name: str, code: s
             region.code = code
         uow.touch(region)
         uow.flush()
-        uow.audit("region.rename", "regions", region.id, before=before, after=snapshot(region))
+        renamed = f"将“{before['name']}”改名为“{region.name}”" if before["name"] != region.name else f"“{region.name}”"
+        recoded = f",区划代码 {before['code']} 改为 {region.code}" if before["code"] != region.code else ""
+        uow.audit("region.rename", "regions", region.id, before=before, after=snapshot(region),
+                  detail=renamed + recoded)
         uow.notify("regions", region.id)
 
 
