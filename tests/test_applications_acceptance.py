@@ -1,0 +1,227 @@
+"""Issue 7's acceptance of the application procedure as one small district lives it (RULES.md §1.5, §2).
+
+Eight households in two communities (八泉社区 of 八泉街道, 闸口社区 of 河口镇) go through the regular
+and the commitment track in autumn 2026: approvals, a refusal after a failed data check, a withdrawal,
+a stop, post-checks and a spot check, and one application accepted on 2026-11-30 whose deadline runs
+into 2027 (not in the library) until an administrator enters 2027 with ``calendar set-year``.
+What test_deadlines_acceptance.py covers (deadline vectors, extension, days left) is not repeated.
+
+Every expected figure was worked out by hand from RULES.md (2026: days off 9/25–27, 10/1–7, make-up
+working days Sun 9/20, Sat 10/10; publicity 7 calendar days: it may close on the 8th day; a step due
+N working days after its start event, the start day not counted):
+
+- 王一 (八泉, 3, regular 低保) accepted Thu 9/17: check and investigation due 9/21 (9/18, Sun 9/20,
+  9/21); publicity 9/22 → may close 9/29; decision due 10 working days after 9/29 = 10/19 (10/8, 10/9,
+  Sat 10/10, 10/12 … 10/16, 10/19); whole due 11/04. As of 9/30: 9 working days left to 10/19.
+  Approved 10/16 at 700: assisted; yearly re-check due 2027-10-16; no centralised check (regular).
+- 李二 (闸口, 2, commitment 低保) accepted Mon 9/28: whole due 10/16 (9/29, 9/30, 10/8, 10/9, Sat 10/10,
+  10/12 … 10/16). Approved 10/16 at 500: centralised check due 11/16, re-check 2027-10-16.
+- 张三 (八泉, 4), 吴八 (八泉, 3), 赵四 (闸口, 1): commitment 低保 accepted Mon 10/12, whole due 10/26;
+  approved 10/23 (800, 650, 600): centralised checks due 11/23. 赵四 stopped 12/01 (class I; the
+  months from November are recorded as paid when the approval is entered, so not earlier).
+- 钱五 (八泉, 3, regular) accepted Mon 10/19, data check failed 10/20, refused 10/21: class I; the
+  written refusal is due 3 working days after the decision: 10/26.
+- 孙六 (闸口, 2, regular) accepted Mon 11/02, withdrawn 11/05 to class II.
+- 周七 (八泉, 3, regular) accepted Mon 11/30: check due 12/03; whole due after 23 working days in
+  December 2026 and 7 in January 2027 counted by weekends and 1 January only = 2027-01-12 (estimated,
+  said so); after ``calendar set-year 2027 --off 01-01..01-03 --workday 01-09`` (an administrator's
+  schedule, Sat 1/9 a make-up day) = 2027-01-11 with no warning.
+- Spot check drawn 12/01 of the running commitment approvals (李二, 张三, 吴八; 赵四 stopped): by rate
+  50 % stratified by sub-district ceil(2 × .5) = 1 in 八泉街道 and ceil(1 × .5) = 1 in 河口镇 = 2, due
+  2027-01-01 (one month); unstratified ceil(3 × .5) = 2.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from desktop import cli
+from desktop.models import AuditEntry, Household
+from desktop.services import applications as svc
+from tests.district import District
+from tests.test_applications import make_household
+
+D = date.fromisoformat
+
+
+def _cli(district: District, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    url = district.db.url.render_as_string(hide_password=False)
+    try:
+        code = cli.main([*argv, "--database-url", url])
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "内部错误" not in err, err
+    return int(code or 0), out
+
+
+def _json(district: District, capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict]:
+    code, out = _cli(district, capsys, *argv, "--json")
+    assert code == 0, out
+    return json.loads(out)
+
+
+class Autumn:
+    """The district's autumn of 2026, the application ids by head name."""
+
+    def __init__(self, district: District) -> None:
+        self.d, self.db, self.admin = district, district.db, district.admin
+        self.hid: dict[str, int] = {}
+        self.app: dict[str, int] = {}
+
+    def household(self, name: str, community: str, members: int) -> None:
+        self.hid[name] = make_household(self.db, self.d.regions[community], name, members)
+
+    def accept(self, name: str, on: str, track: str = "regular") -> int:
+        commitment = svc.CommitmentInput(name, D(on)) if track == "commitment" else None
+        self.app[name] = svc.accept(self.db, self.admin, household_id=self.hid[name], category="dibao", track=track,
+                                    accepted_on=D(on), commitment=commitment)
+        return self.app[name]
+
+    def steps(self, name: str, check: str, investigation: str, publicity_from: str, publicity_closed: str) -> None:
+        app = self.app[name]
+        svc.complete_step(self.db, self.admin, app, "check", on=D(check), result="passed")
+        svc.complete_step(self.db, self.admin, app, "investigation", on=D(investigation), investigators=["李调查", "王调查"])
+        svc.complete_step(self.db, self.admin, app, "publicity", on=D(publicity_closed),
+                          publicity_start=D(publicity_from))
+
+    def approve(self, name: str, on: str, amount: str) -> None:
+        svc.decide(self.db, self.admin, self.app[name], approve=True, on=D(on), amount=amount)
+
+    def stage(self, name: str) -> str | None:
+        with self.db.session_factory() as session:
+            return session.get(Household, self.hid[name]).stage
+
+
+def live_autumn(district: District, capsys: pytest.CaptureFixture[str]) -> Autumn:
+    a = Autumn(district)
+    for name, community, members in [("王一", "八泉社区", 3), ("李二", "闸口社区", 2), ("张三", "八泉社区", 4),
+                                      ("赵四", "闸口社区", 1), ("钱五", "八泉社区", 3), ("孙六", "闸口社区", 2),
+                                      ("周七", "八泉社区", 3), ("吴八", "八泉社区", 3)]:
+        a.household(name, community, members)
+    db, admin = a.db, a.admin
+
+    a.accept("王一", "2026-09-17")
+    a.accept("李二", "2026-09-28", "commitment")
+    row = {r["id"]: r for r in _json(district, capsys, "deadlines", "--as-of", "2026-09-17")}[a.app["王一"]]
+    assert (row["next_step"], row["step_due_on"], row["due_on"]) == ("check", "2026-09-21", "2026-11-04")
+    svc.complete_step(db, admin, a.app["王一"], "check", on=D("2026-09-18"), result="passed")
+    row = {r["id"]: r for r in _json(district, capsys, "deadlines", "--as-of", "2026-09-18")}[a.app["王一"]]
+    assert (row["next_step"], row["step_due_on"]) == ("investigation", "2026-09-21")  # from acceptance
+    svc.complete_step(db, admin, a.app["王一"], "investigation", on=D("2026-09-21"), investigators=["李调查", "王调查"])
+    svc.complete_step(db, admin, a.app["王一"], "publicity", on=D("2026-09-29"), publicity_start=D("2026-09-22"))
+    rows = {r["id"]: r for r in _json(district, capsys, "deadlines", "--as-of", "2026-09-30")}
+    wang = rows[a.app["王一"]]
+    assert (wang["next_step"], wang["step_due_on"], wang["due_on"]) == ("decision", "2026-10-19", "2026-11-04")
+    assert wang["working_days_left"] == 9 and not wang["overdue"]
+    assert rows[a.app["李二"]]["due_on"] == "2026-10-16"
+
+    a.steps("李二", "2026-09-29", "2026-09-30", "2026-10-08", "2026-10-15")
+    a.approve("王一", "2026-10-16", "700")
+    a.approve("李二", "2026-10-16", "500")
+    for name in ("张三", "赵四", "吴八"):
+        a.accept(name, "2026-10-12", "commitment")
+        a.steps(name, "2026-10-13", "2026-10-14", "2026-10-15", "2026-10-22")
+    rows = {r["id"]: r for r in _json(district, capsys, "deadlines", "--as-of", "2026-10-22")}
+    assert {rows[a.app[n]]["due_on"] for n in ("张三", "赵四", "吴八")} == {"2026-10-26"}
+    for name, amount in (("张三", "800"), ("赵四", "600"), ("吴八", "650")):
+        a.approve(name, "2026-10-23", amount)
+
+    a.accept("钱五", "2026-10-19")
+    svc.complete_step(db, admin, a.app["钱五"], "check", on=D("2026-10-20"), result="failed")
+    svc.decide(db, admin, a.app["钱五"], approve=False, on=D("2026-10-21"), reason="家庭人均收入高于低保标准")
+    a.accept("孙六", "2026-11-02")
+    svc.withdraw(db, admin, a.app["孙六"], on=D("2026-11-05"), reason="申请人书面撤回", to_stage="class_2")
+    svc.stop_assistance(db, admin, a.app["赵四"], on=D("2026-12-01"), reason="家庭收入增加")
+    a.accept("周七", "2026-11-30")
+    return a
+
+
+def test_stages_deadlines_and_refusal_notice_as_counted_by_hand(district: District,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    a = live_autumn(district, capsys)
+    assert {n: a.stage(n) for n in a.hid} == {
+        "王一": "assisted", "李二": "assisted", "张三": "assisted", "吴八": "assisted", "赵四": "class_1",
+        "钱五": "class_1", "孙六": "class_2", "周七": "applying"}
+    serve = {r.head_name: r for r in svc.refusals_to_serve(a.db, a.admin, as_of=D("2026-10-26"))}
+    assert serve["钱五"].due_on == D("2026-10-26") and not serve["钱五"].overdue
+    serve = {r.head_name: r for r in svc.refusals_to_serve(a.db, a.admin, as_of=D("2026-10-27"))}
+    assert serve["钱五"].overdue
+
+    # Open on 2026-11-30: only 周七; 2027 is not in the library, so the whole due is an estimate, said so.
+    rows = _json(district, capsys, "deadlines", "--as-of", "2026-11-30")
+    assert [r["id"] for r in rows] == [a.app["周七"]]
+    assert (rows[0]["step_due_on"], rows[0]["due_on"]) == ("2026-12-03", "2027-01-12")
+    assert "2027年的法定节假日安排尚未录入" in rows[0]["warning"]
+    code, _ = _cli(district, capsys, "calendar", "set-year", "2027", "--off", "2027-01-01..2027-01-03",
+                   "--workday", "2027-01-09", "--note", "管理员录入")
+    assert code == 0
+    rows = _json(district, capsys, "deadlines", "--as-of", "2026-11-30")
+    assert (rows[0]["due_on"], rows[0]["warning"]) == ("2027-01-11", "")
+
+
+def test_post_checks_spot_check_and_publicity_as_counted_by_hand(district: District,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    a = live_autumn(district, capsys)
+    queue = _json(district, capsys, "post-checks", "--as-of", "2026-12-01")
+    due = sorted((r["head_name"], r["kind"], r["due_on"], r["overdue"]) for r in queue if r["kind"] != "periodic")
+    assert due == [("吴八", "centralised", "2026-11-23", True), ("张三", "centralised", "2026-11-23", True),
+                   ("李二", "centralised", "2026-11-16", True)]
+    later = _json(district, capsys, "post-checks", "--as-of", "2027-10-16")
+    assert sorted((r["head_name"], r["kind"], r["due_on"]) for r in later if r["kind"] == "periodic") == sorted([
+        ("张三", "periodic", "2027-10-23"), ("吴八", "periodic", "2027-10-23"), ("李二", "periodic", "2027-10-16"),
+        ("王一", "periodic", "2027-10-16")])  # 赵四's stopped approval has none
+
+    # Stratified by sub-district at 50 %: one from 八泉街道 (张三, 吴八), one from 河口镇 (李二).
+    info = svc.draw_spot_check(a.db, a.admin, on=D("2026-12-01"), rate="0.5", stratified=True, seed=20261201)
+    baquan = sorted([a.app["张三"], a.app["吴八"]])
+    expected = sorted(random.Random(f"20261201/{a.d.regions['八泉街道']}").sample(baquan, 1) + [a.app["李二"]])
+    chosen = sorted(r.application_id for r in info.rows)
+    assert chosen == expected and svc.verify_sample(a.db, a.admin, info.id)
+    spots = [r for r in _json(district, capsys, "post-checks", "--as-of", "2026-12-01") if r["kind"] == "spot"]
+    assert sorted((r["application_id"], r["due_on"], r["sample_id"]) for r in spots) == [
+        (app, "2027-01-01", info.id) for app in expected]
+    whole = svc.draw_spot_check(a.db, a.admin, on=D("2026-12-01"), rate="0.5", seed=7)
+    assert len(whole.rows) == 2
+
+    # 李二's centralised check passes; the spot check of the 八泉 one fails: revoked, out of the list.
+    queue = {(r["head_name"], r["kind"]): r["id"] for r in _json(district, capsys, "post-checks", "--as-of", "2026-12-01")}
+    svc.record_post_check(a.db, a.admin, queue[("李二", "centralised")], on=D("2026-12-01"), passed=True)
+    failed = next(app for app in expected if app != a.app["李二"])
+    failed_name = "张三" if failed == a.app["张三"] else "吴八"
+    svc.record_post_check(a.db, a.admin, queue[(failed_name, "spot")], on=D("2026-12-01"), passed=False,
+                          note="隐瞒经营收入", amount_to_recover="1300")
+    assert a.stage(failed_name) == "class_1"
+    left = sorted((r["head_name"], r["kind"]) for r in _json(district, capsys, "post-checks", "--as-of", "2026-12-01"))
+    assert ("李二", "centralised") not in left and (failed_name, "spot") not in left
+    assert not any(name == failed_name for name, _ in left)  # a revoked approval has nothing left to check
+
+    publicity = sorted((r.name, r.member_count, r.amount)
+                       for r in svc.publicity_list(a.db, a.admin, decided_from=D("2026-10-01"),
+                                                   decided_to=D("2026-10-31")))
+    standing = {"王一": (3, "700"), "李二": (2, "500"), "张三": (4, "800"), "赵四": (1, "600"), "吴八": (3, "650")}
+    del standing[failed_name]
+    assert publicity == sorted((n, m, Decimal(v)) for n, (m, v) in standing.items())
+
+
+def test_every_step_leaves_its_audit_entry(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    a = live_autumn(district, capsys)
+    with a.db.session_factory() as session:
+        entries = session.execute(select(AuditEntry.action, AuditEntry.entity_id)
+                                  .where(AuditEntry.entity == "applications")).all()
+    actions: dict[int, list[str]] = {}
+    for action, entity in entries:
+        actions.setdefault(int(entity), []).append(action)
+    wang = actions[a.app["王一"]]
+    for action in ("application.step.check", "application.step.investigation", "application.step.publicity"):
+        assert wang.count(action) == 1, (action, wang)
+    assert any(x.startswith("application.accept") for x in wang) and any("decide" in x or "approve" in x for x in wang)
+    assert "application.withdraw" in actions[a.app["孙六"]]
+    assert any("stop" in x for x in actions[a.app["赵四"]])
+    assert any("decide" in x or "refuse" in x for x in actions[a.app["钱五"]])
