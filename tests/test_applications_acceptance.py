@@ -44,8 +44,10 @@ from sqlalchemy import select
 from desktop import cli
 from desktop.models import AuditEntry, Household
 from desktop.services import applications as svc
+from desktop.services.errors import ValidationFailed
 from tests.district import District
 from tests.test_applications import make_household
+from tests.test_applications_view import ModalScript, click_action, errors, set_date  # noqa: F401  (errors: a fixture)
 
 D = date.fromisoformat
 
@@ -225,3 +227,105 @@ def test_every_step_leaves_its_audit_entry(district: District, capsys: pytest.Ca
     assert "application.withdraw" in actions[a.app["孙六"]]
     assert any("stop" in x for x in actions[a.app["赵四"]])
     assert any("decide" in x or "refuse" in x for x in actions[a.app["钱五"]])
+
+
+# -- the same figures through the window (pytest-qt) ----------------------------------------------------------
+def test_the_window_records_wang_yi_and_shows_the_hand_counted_dates(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                     errors: list[str]) -> None:  # noqa: F811
+    from desktop.views import application_forms as forms
+    from desktop.views.application_detail import ApplicationDetailDialog
+    from desktop.views.context import AppContext
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    hid = make_household(d.db, d.regions["八泉社区"], "王一", 3)
+    accept = forms.AcceptDialog(ctx, household_id=hid)
+    qtbot.addWidget(accept)
+    set_date(accept.inputs.accepted_on, D("2026-09-17"))
+    accept.accept()
+    assert errors == [] and accept.result() == accept.DialogCode.Accepted
+    app_id = accept.application_id
+
+    window = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(window)
+    window.show()
+
+    def step(on: str, fill=None):  # noqa: ANN001, ANN202
+        def run(w: forms.StepDialog) -> None:
+            set_date(w.on, D(on))
+            if fill:
+                fill(w)
+            w.accept()
+        return run
+
+    def passed(w: forms.StepDialog) -> None:
+        w.passed.setChecked(True)
+
+    def investigators(w: forms.StepDialog) -> None:
+        w.investigators[0].setText("李调查")
+        w.investigators[1].setText("王调查")
+
+    def publicity(w: forms.StepDialog) -> None:
+        set_date(w.publicity_start, D("2026-09-22"))
+
+    def decide(w: forms.DecisionDialog) -> None:
+        set_date(w.on, D("2026-10-16"))
+        w.amount.setText("700")
+        w.accept()
+
+    script = ModalScript([(forms.StepDialog, step("2026-09-18", passed)),
+                          (forms.StepDialog, step("2026-09-21", investigators)),
+                          (forms.StepDialog, step("2026-09-29", publicity)),
+                          (forms.DecisionDialog, decide)])
+    for key in ("check", "investigation", "publicity", "decision"):
+        click_action(qtbot, window, key, script)
+        assert errors == [], errors
+    rows = [[window.timeline.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(window.timeline.topLevelItemCount())]
+    # step, started, due, done: the check and the investigation both due 3 working days after the acceptance
+    # (over Sun 9/20, a make-up working day); the publicity may close on its 8th day; the decision due
+    # 10 working days after the file arrived (over National Day and Sat 10/10, a make-up working day).
+    assert rows[0][3] == "2026-09-17" and [r[1:] for r in rows[1:]] == [
+        ["2026-09-17", "2026-09-21", "2026-09-18"],
+        ["2026-09-17", "2026-09-21", "2026-09-21"],
+        ["2026-09-22", "2026-09-29", "2026-09-29"],
+        ["2026-09-29", "2026-10-19", "2026-10-16"]]
+    with d.db.session_factory() as session:
+        assert session.get(Household, hid).stage == "assisted"
+    assert [(c.kind, c.due_on) for c in window.detail.post_checks] == [("periodic", D("2027-10-16"))]
+    assert window.post_checks.topLevelItem(0).text(1) == "2027-10-16"
+
+
+def test_the_spot_check_form_draws_the_hand_counted_sample(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                           capsys: pytest.CaptureFixture[str],
+                                                           errors: list[str]) -> None:  # noqa: F811
+    from desktop.views import application_forms as forms
+    from desktop.views.context import AppContext
+
+    a = live_autumn(sqlite_district, capsys)
+    dialog = forms.SpotCheckDialog(AppContext(a.db, a.admin))
+    qtbot.addWidget(dialog)
+    set_date(dialog.on, D("2026-12-01"))
+    dialog.by_count.setChecked(True)
+    dialog.count.setValue(1)
+    dialog.stratified.setChecked(True)
+    dialog.seed.setText("4242")
+    dialog.accept()
+    assert errors == [] and dialog.sample is not None
+    # One of three, shared by largest remainder: 八泉街道 2/3, 河口镇 1/3 → the one comes from 八泉街道.
+    baquan = sorted([a.app["张三"], a.app["吴八"]])
+    expected = random.Random(f"4242/{a.d.regions['八泉街道']}").sample(baquan, 1)
+    assert [r.application_id for r in dialog.sample.rows] == expected
+    assert dialog.sample.seed == 4242
+
+
+def test_a_sample_dated_before_an_approval_does_not_check_it(district: District,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A spot check is a check after approval (RULES.md §1.5): a sample entered as drawn on 10/20 is drawn
+    from the commitment approvals running then — 李二 (approved 10/16) — not 张三 and 吴八 approved 10/23."""
+    a = live_autumn(district, capsys)
+    info = svc.draw_spot_check(a.db, a.admin, on=D("2026-10-20"), rate="1", seed=5)
+    assert [r.application_id for r in info.rows] == [a.app["李二"]]
+    assert svc.verify_sample(a.db, a.admin, info.id)
+    with pytest.raises(ValidationFailed, match="截至抽取日期 2026-10-15,没有已批准且正在救助中的告知承诺制申请"):
+        svc.draw_spot_check(a.db, a.admin, on=D("2026-10-15"), rate="1", seed=5)

@@ -1812,14 +1812,16 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
                  .join(Household, Household.id == Application.household_id)
                  .join(Region, Region.id == Household.region_id)
                  .where(Application.track == Track.COMMITMENT, Application.status == "approved",
-                        Application.stopped_on.is_(None))
+                        Application.stopped_on.is_(None),
+                        # a sample drawn (entered afterwards) on a day checks only what was approved by then
+                        Application.decided_on <= on)
                  .order_by(Application.id))
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
         population = [(int(a), _subdistrict_of(p)) for a, p in uow.session.execute(query)]
         if not population:
-            raise ValidationFailed("没有正在救助中的告知承诺制申请可供抽查。")
+            raise ValidationFailed(f"截至抽取日期 {on.isoformat()},没有已批准且正在救助中的告知承诺制申请可供抽查。")
         app_ids = [a for a, _ in population]
         strata = {a: str(s) for a, s in population} if stratified else None
         try:
