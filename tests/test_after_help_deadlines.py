@@ -49,7 +49,8 @@ def test_paperwork_after_help_is_among_the_deadlines_until_completed(district: D
                           category="dibao", accepted_on=D("2026-05-11"), today=D("2026-05-11"))
 
     rows = {r.id: r for r in svc.deadlines(db, admin, as_of=D("2026-05-08"))}
-    assert set(rows) == {emergency, open_app} and refused not in rows
+    assert set(rows) == {emergency} and refused not in rows  # nor open_app, accepted after 5/08
+    rows.update({r.id: r for r in svc.deadlines(db, admin, as_of=D("2026-05-11")) if r.id == open_app})
     row = rows[emergency]
     assert (row.status, row.after_help, row.next_step, row.step_due_on, row.effective_due_on) == (
         "approved", True, "check", D("2026-05-09"), D("2026-05-09"))
@@ -105,6 +106,9 @@ def test_the_deadlines_command_shows_and_marks_the_paperwork_after_help(district
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-05-08", "--json"]) == 0
     listed = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert listed[emergency]["working_days_left"] == 1 and not listed[emergency]["overdue"]
+    assert open_app not in listed  # accepted on 5/11, after the day asked about
+    assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-05-11", "--json"]) == 0
+    listed = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert listed[open_app]["after_help"] is False and listed[open_app]["marker"] == ""
     assert cli.main(["deadlines", "--database-url", url, "--as-of", "2026-05-08", "--overdue"]) == 0
     assert capsys.readouterr().out == "截至 2026-05-08,没有逾期的申请。\n"

@@ -329,3 +329,17 @@ def test_a_sample_dated_before_an_approval_does_not_check_it(district: District,
     assert svc.verify_sample(a.db, a.admin, info.id)
     with pytest.raises(ValidationFailed, match="截至抽取日期 2026-10-15,没有已批准且正在救助中的告知承诺制申请"):
         svc.draw_spot_check(a.db, a.admin, on=D("2026-10-15"), rate="1", seed=5)
+
+
+def test_as_of_a_past_day_lists_only_what_existed_then(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    """``deadlines --as-of 2026-09-01`` listed 周七, accepted on 11/30, with 63 working days left (more than the
+    30 of the whole procedure, RULES.md §1.5); ``post-checks --as-of 2026-10-01`` listed the checks of
+    approvals decided on 10/23. As of a day, only what was accepted (approved) by then is listed."""
+    a = live_autumn(district, capsys)
+    assert _json(district, capsys, "deadlines", "--as-of", "2026-09-01") == []
+    code, out = _cli(district, capsys, "deadlines", "--as-of", "2026-09-01")
+    assert code == 0 and "周七" not in out
+    assert [r["id"] for r in _json(district, capsys, "deadlines", "--as-of", "2026-11-30")] == [a.app["周七"]]
+    queue = _json(district, capsys, "post-checks", "--as-of", "2026-10-20")
+    assert sorted((r["head_name"], r["kind"]) for r in queue) == sorted(
+        [("王一", "periodic"), ("李二", "centralised"), ("李二", "periodic")])

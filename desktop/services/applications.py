@@ -1952,7 +1952,8 @@ def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, i
         query = (select(PostCheck, Household.head_name, Household.region_id, Application.track, Application.category,
                         Application.status)
                  .join(Application, Application.id == PostCheck.application_id)
-                 .join(Household, Household.id == Application.household_id))
+                 .join(Household, Household.id == Application.household_id)
+                 .where(Application.decided_on <= as_of))  # as of a past day: the approvals made by then
         if not include_done:
             query = query.where(PostCheck.done_on.is_(None), Application.status == "approved",
                                 Application.stopped_on.is_(None))
@@ -2055,7 +2056,9 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
                     Application.gradual_exit_from, Application.due_on]
         hh_cols = [Household.head_name, Household.member_count, Household.region_id]
         query = (select(*app_cols, *hh_cols)  # plain columns: no ORM identity map for thousands of rows
-                 .join(Household, Household.id == Application.household_id))
+                 .join(Household, Household.id == Application.household_id)
+                 # as of a past day: not those accepted after it (their working days left would exceed the limit)
+                 .where(Application.accepted_on <= as_of))
         if track:
             query = query.where(Application.track == track)
         if category:
