@@ -1078,9 +1078,15 @@ def error_rows(path: Path) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("case", CASES)
 def test_a_departments_file_gives_the_counts_a_clerk_finds(registered: Database, tmp_path: Path, case: str,  # noqa: F811
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    path, want = CASES[case](tmp_path)
+    counts_a_clerk_finds(registered, capsys, tmp_path, *CASES[case](tmp_path))
+
+
+def counts_a_clerk_finds(db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path,
+                         want: dict[str, Any]) -> None:
+    """A dry run of ``path`` prints ``want``; a real import prints the same and writes an error workbook
+    holding exactly the invalid and repeated rows, each with its reason."""
     other_sheets = want.pop("other_sheets", None)
-    code, got = run(registered, capsys, path, "--dry-run")
+    code, got = run(db, capsys, path, "--dry-run")
     assert code == 0, got
     assert {k: got[k] for k in want} == want
     assert got["data_rows"] == got["valid"] + sum(got["invalid"].values()) + got["duplicates"]
@@ -1088,7 +1094,7 @@ def test_a_departments_file_gives_the_counts_a_clerk_finds(registered: Database,
         assert got["other_sheets"] == other_sheets
     # imported for good, the same counts, and the error workbook holds exactly the rows to correct
     errors = tmp_path / "errors.xlsx"
-    code, kept = run(registered, capsys, path, "--errors", str(errors))
+    code, kept = run(db, capsys, path, "--errors", str(errors))
     assert code == 0, kept
     assert {k: kept[k] for k in want} == want
     written = error_rows(errors)

@@ -193,6 +193,7 @@ def id_cell(value: Any) -> Any:
 _SIMPLIFIED = str.maketrans("證號碼話電聯繫區鄉鎮戶屬類別稱監護險員對象現詳細機會編際種", "证号码话电联系区乡镇户属类别称监护险员对象现详细机会编际种")
 
 
+_BRACKETS = str.maketrans("（【[〔）】]〕：", "(((())))" + ":")
 _HEADER_NOISE = re.compile("[\\s\u3000\u00a0*＊※★" + _INVISIBLE + "]+")
 
 
@@ -203,7 +204,7 @@ def header_key(text: Any) -> str:
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).translate(_SIMPLIFIED)
     s = _HEADER_NOISE.sub("", s)
-    s = s.replace("（", "(").replace("）", ")").replace("：", ":")
+    s = s.translate(_BRACKETS)  # "姓名【必填】", "身份证号码[18位]": remarks as in round brackets
     core = re.sub(r"\([^)]*\)", "", s)
     if core:
         s = core
@@ -239,7 +240,7 @@ def _field_of(key: str) -> tuple[str, int] | None:
     return None
 
 
-_REMARK = re.compile(r"[(（]([^()（）]*)[)）]")
+_REMARK = re.compile(r"[(（【\[〔]([^()（）【】\[\]〔〕]*)[)）】\]〕]")
 
 
 def is_disability_card(key: str) -> bool:
@@ -1399,12 +1400,14 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
             with_names = id_at < len(columns) and holds_name_and_id(header_key(columns[id_at]))
             # A header naming its ID column beats a line above it whose ID column is found by content
             # alone (a line of the title that happens to have cells over the numbers).
-            key = (_holds_ids(below_rows, id_at, with_names=with_names), _score(mapping) - unnamed, -number, height)
-            if best is None or key > best[:4]:
+            # A query form's labels above a web page's list ("姓名: | | 身份证号码: |") are no header over it.
+            key = (_holds_ids(below_rows, id_at, with_names=with_names), not _form_labels(values, mapping),
+                   _score(mapping) - unnamed, -number, height)
+            if best is None or key > best[:5]:
                 best = (*key, columns, mapping)
     if best is None:
         return None
-    _holds, _score_, neg_row, height, columns, mapping = best
+    _holds, _header, _score_, neg_row, height, columns, mapping = best
     top = -neg_row
     if _is_notes_row(by_number.get(top + height), mapping):
         height += 1  # a row of filling notes under the names ("(必填)", "(18位)"), one or two rows of them
@@ -1416,6 +1419,12 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     sample = [(n, v) for n, v in head if n >= top + height]
     mapping = _filled_id_column(columns, mapping, [v for _n, v in sample[:20]])
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+
+
+def _form_labels(values: Sequence[Any], mapping: dict[str, int]) -> bool:
+    """Every column the row names ends in a colon ("姓名:", "身份证号码："): the labels of a form to fill in
+    (a web page's query conditions), not the names of a table's columns."""
+    return all(cell_text(value_at(values, col)).endswith((":", "：")) for col in mapping.values())
 
 
 def _filled_id_column(columns: Sequence[str], mapping: dict[str, int], rows: Sequence[Sequence[Any]]) -> dict[str, int]:

@@ -73,6 +73,10 @@ REASON_LABELS: dict[Invalid, str] = {
 }
 
 
+_ZEROED = ("身份证号末三位是 000 且校验码不符:多半是单元格存成了数字,第 15 位以后的数字已变成 0,无法恢复:"
+           "请从原系统重新导出,或把该列设为“文本”格式后重新录入完整号码")
+
+
 @dataclass(frozen=True, slots=True)
 class IdResult:
     raw: str
@@ -172,6 +176,10 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     if born is None or born > (today or date.today()):
         return IdResult(raw, None, Invalid.BIRTH_DATE)
     if check_char(text[:17]) != text[17]:
+        if text.endswith("000"):
+            # What a number cell shows in full ("0" format, or a CSV saved from it): Excel keeps 15
+            # digits and writes zeros for the rest. Those digits are lost; no typing slip looks so.
+            return IdResult(raw, None, Invalid.FLOAT, detail=_ZEROED)
         return IdResult(raw, None, Invalid.CHECK)
     return IdResult(raw, text, None, converted)
 
