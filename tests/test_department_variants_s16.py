@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 import xlwt  # type: ignore[import-untyped]
 
+from desktop.io import spreadsheet as ss
 from desktop.io.spreadsheet import column_letter
 from desktop.rules import idcard
 from desktop.services.database import Database
@@ -307,13 +308,45 @@ def required_marks_in_square_brackets(tmp: Path) -> tuple[Path, dict]:
                  [[*line, "13900001111"] for line in listed(rows)], rows)
 
 
+def stray_cell_in_the_last_column(tmp: Path) -> tuple[Path, dict]:
+    """WPS: a space typed in column XFD on one row (the used range runs to the sheet's last column)."""
+    rows = people(Ids())
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["姓名", "身份证号码", "社区"])
+    for name, value, _w in rows:
+        ws.append([name, value, "飞云社区"])
+    ws.cell(row=4, column=16384, value=" ")
+    ws.cell(row=6, column=300, value="备注")
+    book.save(tmp / "右边有空格.xlsx")
+    return tmp / "右边有空格.xlsx", expected(rows)
+
+
+def example_sheet_named_sheet1(tmp: Path) -> tuple[Path, dict]:
+    """A template whose first sheet, named Sheet1, shows how to fill it in: 填表说明 over the header and one
+    made-up person (not marked 示例 in the row), "(此页为样式,请在第二页填写)" under it; the list on Sheet2."""
+    rows = people(Ids())
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Sheet1"
+    for line in (["填表说明:请按以下格式填写,身份证号码为18位"], ["姓名", "身份证号码", "联系电话"],
+                 ["张三", "420203199001011238", "13800000000"], ["(此页为样式,请在第二页填写)"]):
+        first.append(line)
+    ws = book.create_sheet("Sheet2")
+    ws.append(["姓名", "身份证号码", "联系电话"])
+    for name, value, _w in rows:
+        ws.append([name, value, "13900001111"])
+    book.save(tmp / "带样式页.xlsx")
+    return tmp / "带样式页.xlsx", {**expected(rows), "other_sheets": []}
+
+
 CASES: dict[str, Case] = {f.__name__: f for f in (
     instructions_sheet_naming_the_columns, header_broken_over_lines_and_marked_required, serial_restarting_by_community,
     passports_among_id_cards, totals_counting_people, count_in_the_id_column, filtered_list_with_hidden_rows_raw,
     wps_inline_rich_strings, tabs_with_bom, tabs_gbk_without_bom, semicolons_gbk_without_bom, semicolons_utf8_with_bom,
     xls_1904_dates, floats_in_lower_case_notation, floats_in_lower_case_notation_csv, very_wide_sheet,
     html_table_inside_a_page, excel_numbers_shown_in_full_csv, query_form_above_a_web_list,
-    required_marks_in_square_brackets)}
+    required_marks_in_square_brackets, stray_cell_in_the_last_column, example_sheet_named_sheet1)}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -340,3 +373,15 @@ def test_a_number_ending_in_zeros_that_fails_its_check_was_a_number_cell(value: 
     assert parsed.reason is reason
     if reason is idcard.Invalid.FLOAT:
         assert "000" in parsed.message and "文本" in parsed.message
+
+
+def test_a_stray_cell_far_right_does_not_widen_every_row(tmp_path: Path) -> None:
+    """Each row is read as wide as its own values, not as the used range one stray cell stretches to
+    16,384 columns (which made a list of 3,000 rows take a minute to read); the values far right are kept."""
+    path, _want = stray_cell_in_the_last_column(tmp_path)
+    with ss.open_workbook(path) as book:
+        widths = {number: len(values) for number, values in book.rows(book.sheet_names[0])}
+        rows = dict(book.rows(book.sheet_names[0]))
+    assert widths[4] == 16384 and rows[4][16383] == " "
+    assert widths[6] == 300 and rows[6][299] == "备注"
+    assert max(w for n, w in widths.items() if n not in (4, 6)) == 3

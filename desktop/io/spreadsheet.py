@@ -942,13 +942,16 @@ class Workbook:
         try:
             # calamine gives rows from row 1 but cells from the first column in use: a sheet whose
             # column A (or more) is empty is padded, so column numbers and letters are the sheet's.
-            start = sh.start
+            start, end = sh.start, sh.end
+            rows: Iterator[list[Any]] = sh.iter_rows()
+            if end and end[1] >= WIDE_COLUMNS:
+                rows = _without_blank_tails(rows)
             if start and start[1] > 0:
                 pad = [""] * start[1]
-                for number, values in enumerate(sh.iter_rows(), start=1):
+                for number, values in enumerate(rows, start=1):
                     yield number, pad + values
             else:
-                yield from enumerate(sh.iter_rows(), start=1)
+                yield from enumerate(rows, start=1)
         except SpreadsheetError:
             raise
         except BaseException as exc:
@@ -1002,6 +1005,33 @@ _XLSX_FORMULA_TEXT = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", 
 _TEXT_CONSTANTS = re.compile(r'\s*"(?:[^"]|"")*"\s*(&\s*"(?:[^"]|"")*"\s*)*')
 _TEXT_CONSTANT = re.compile(r'"((?:[^"]|"")*)"')
 _NUMBER_CONSTANT = re.compile(r"\s*[+-]?\d+(\.\d*)?([eE][+-]?\d+)?\s*")
+
+
+WIDE_COLUMNS = 256  # a sheet whose used range runs further right has its rows' blank tails cut
+
+
+def _without_blank_tails(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    """Rows without the blank cells after their last value. One stray cell far right (a space typed in
+    column XFD, a value WPS saved with a format) makes calamine give every row as wide as that: 16,384
+    cells a row, each looked at by every reader after. The width the rows have used so far is kept, so
+    most rows are cut after two list counts; a lone value far right of the rest does not widen it."""
+    used = 0
+    for values in rows:
+        if len(values) > used:
+            tail = values[used:]
+            if tail.count("") + tail.count(None) == len(tail):
+                del values[used:]
+            else:
+                end = len(values)
+                while values[end - 1] == "" or values[end - 1] is None:
+                    end -= 1
+                before = end - 1  # after the value left of the last one
+                while before > used and (values[before - 1] == "" or values[before - 1] is None):
+                    before -= 1
+                if end - before <= WIDE_COLUMNS:
+                    used = end
+                del values[end:]
+        yield values
 
 
 def formula_constant(formula: str) -> str | float | None:
@@ -1194,7 +1224,7 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
         # notes sheet listing the column names); only those are named as further lists.
         filled = _has_id_values(layout)
         # ... and a list beats the instructions for filling it ("填表说明" with a sample table)
-        listing = _EXPLAINING.search(name) is None
+        listing = _EXPLAINING.search(name) is None and not _shows_how(head, layout)
         if order < len(candidates) and "id_number" in layout.mapping and filled and listing:
             with_ids.append(name)
         key = (filled, listing, _score(layout.mapping), -order)
@@ -1238,6 +1268,19 @@ _EXPLAINING = re.compile(r"说明|示例|样例|样表|范例|填表|填报要�
 # A filled-in example under the header, marked as such in its first cell ("示例", "填写示例", "例:").
 _EXAMPLE = re.compile(r"(填写|填报)?(示例|样例|范例|举例|例)\d?[:：]?")
 EXAMPLE_ROWS = 3  # an example sits right under the header
+
+
+_SHOWING_HOW = re.compile(r"(填表|填写|填报)说明|示例|样例|样表|样式|范例")
+
+
+def _shows_how(head: Sequence[tuple[int, list[Any]]], layout: Layout) -> bool:
+    """A sheet showing how to fill the list in, whatever its name ("Sheet1"): a line of it says so
+    ("填表说明:…", "(此页为样式,请在第二页填写)") and no more than an example's few rows hold a number."""
+    mapping = layout.mapping
+    if sum(_looks_like_data(values, mapping) for _n, values in layout.sample) > EXAMPLE_ROWS:
+        return False
+    return any(_SHOWING_HOW.search(text) for n, values in head if n != layout.header_row
+               for text in (cell_text(v) for v in values) if text and not _looks_like_data(values, mapping))
 
 
 def is_example(values: Sequence[Any]) -> bool:
