@@ -489,15 +489,15 @@ def test_two_workstations_closing_one_clue_at_once(db, district: District, monke
     clue_id = clues.add_clue(db, admin, _input(region_id=district.regions["飞云社区"]))
     version = clues.get_clue(db, admin, clue_id).version
     paused, release = threading.Event(), threading.Event()
-    real = clues.move_stage
+    real = clues.move_household
 
-    def slow(uow, household, *args):  # noqa: ANN001, ANN002, ANN202
+    def slow(uow, household, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         if not paused.is_set():  # the first closing stops here: checks passed, the household written
             paused.set()
             release.wait(5)
-        return real(uow, household, *args)
+        return real(uow, household, *args, **kwargs)
 
-    monkeypatch.setattr(clues, "move_stage", slow)
+    monkeypatch.setattr(clues, "move_household", slow)
     outcomes: dict[str, object] = {}
 
     def close(name: str, actor) -> None:  # noqa: ANN001

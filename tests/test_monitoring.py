@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from desktop.models import AuditEntry, LibraryMove, Visit
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import Role, Stage
-from desktop.services import households, monitoring, referrals
+from desktop.services import applications, clues, households, monitoring, referrals
 from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationFailed
 from tests.district import District
 from tests.monitoring_helpers import add_households, household
@@ -736,3 +736,36 @@ def test_visit_list_page_is_in_the_exported_lists_order_and_pages_by_path_and_id
     rest = monitoring.visit_due_page(db, district.admin, state="all", region_id=r["河口镇"],
                                      after=(rows[-1].region_path, rows[-1].household_id), today=TODAY)
     assert [x.household_id for x in rest] == late[1:]
+
+
+@pytest.mark.parametrize("mover", ["application", "clue"])
+def test_a_move_conflict_after_a_move_made_elsewhere_says_where_the_card_was(district: District, mover: str) -> None:
+    """Moved by an application or a clue after the card was read: the conflict dialog shows the household as
+    read, as after a board move (those moves audited no snapshot of the household, so it had nothing)."""
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", stage_since=date(2026, 1, 5))
+    version = household(db, hid).version
+    if mover == "application":
+        applications.accept_application(db, district.admin, household_id=hid, category="dibao", accepted_on=TODAY)
+    else:
+        clue_id = clues.add_clue(db, district.admin, clues.ClueInput(
+            source_level="informant", source="building_head", reported_on=TODAY, description="收入减少",
+            household_id=hid))
+        clues.close_clue(db, district.admin, clue_id, "class_2", closed_on=TODAY)
+    with pytest.raises(monitoring.MoveConflict) as caught:
+        monitoring.move_card(db, district.admin, hid, "to_check", "复核", expected_version=version, today=TODAY)
+    exc = caught.value
+    assert exc.now["stage"] == ("申请中" if mover == "application" else "二类库")
+    assert exc.then is not None and exc.then["stage"] == "一类库" and exc.then["head_name"] == exc.now["head_name"]
+
+
+def test_a_board_move_dated_before_the_last_move_is_refused(district: District) -> None:
+    """A workstation whose clock is behind another's does not move a household back past the other's
+    move (the household's history would run backwards); it is told the date to check."""
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1", stage_since=date(2026, 1, 5))
+    monitoring.move_card(db, district.admin, hid, "class_2", "收入增加", expected_version=None, today=TODAY)
+    with pytest.raises(ValidationFailed, match="调整为 二类库,晚于调整日期 2026-05-10;请核对本机的日期"):
+        monitoring.move_card(db, district.admin, hid, "class_1", "复核", expected_version=None,
+                             today=date(2026, 5, 10))
+    assert household(db, hid).stage == "class_2"

@@ -58,7 +58,6 @@ from desktop.models import (
     AssistanceRecord,
     Commitment,
     Household,
-    LibraryMove,
     Notice,
     PostCheck,
     Referral,
@@ -103,7 +102,7 @@ from desktop.services.base import (
 from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
-from desktop.services.monitoring import newer_move
+from desktop.services.monitoring import move_household
 from desktop.services.policy import gradual_exit_months_session
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -622,17 +621,11 @@ def _regions(uow: UnitOfWork, region_ids: Iterable[int]) -> dict[int, tuple[str,
     return out
 
 
-def _move(uow: UnitOfWork, hh: Household, to_stage: str | None, on: date, reason: str) -> None:
-    if hh.stage == to_stage:
-        return
-    uow.add(LibraryMove(household_id=hh.id, from_stage=hh.stage, to_stage=to_stage, moved_on=on, reason=reason))
-    hh.next_visit_due = monitoring_rules.due_after_move(hh.stage, to_stage, hh.last_visited_on, hh.next_visit_due,
-                                                        hh.stage_since, on)
-    hh.stage = to_stage
-    hh.stage_since = on
-    uow.touch(hh)
-    uow.notify("board", hh.id)
-    uow.notify("households", hh.id)
+def _move(uow: UnitOfWork, hh: Household, to_stage: str | None, on: date, reason: str,
+          category: str | None = None) -> None:
+    """A decision, withdrawal or stop moves the household whatever was moved since: the assistance it
+    starts or ends is a fact (an acceptance dated before the last move keeps the stage: _accept)."""
+    move_household(uow, hh, to_stage, on, reason, category=category, guard=False)
 
 
 def _get_app(uow: UnitOfWork, application_id: int) -> tuple[Application, Household]:
@@ -718,11 +711,9 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
                            file_name=commitment.file_name, file_data=commitment.file_data))
     kept = ""
     if not _assisted_elsewhere(uow, hh, app.id) and hh.stage != Stage.APPLYING:
-        newer = newer_move(uow, hh, accepted_on)
-        if newer is None:
-            _move(uow, hh, Stage.APPLYING, accepted_on, f"受理{_category_label(category, temporary_kind)}申请"
-                  f"({TRACK_LABELS[Track(track)]})")
-        else:  # an acceptance entered late, from paper, does not undo the household's later move
+        newer = move_household(uow, hh, Stage.APPLYING, accepted_on, f"受理{_category_label(category, temporary_kind)}"
+                               f"申请({TRACK_LABELS[Track(track)]})")
+        if newer is not None:  # an acceptance entered late, from paper, does not undo the household's later move
             kept = f"{newer.words()},晚于本次受理日期 {accepted_on.isoformat()},库别保持不变"
     uow.flush()
     uow.audit("application.accept", "applications", app.id, after=snapshot(app), household_id=hh.id,
@@ -1084,9 +1075,8 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                     _move(uow, hh, Stage.CLASS_I, on, f"批准{label},一次性发放 {value} 元"
                           f"({app.start_month:%Y年%m月}),转入一类库继续监测")
             else:
-                hh.category = app.category
                 _move(uow, hh, Stage.ASSISTED, on, f"批准{label},"
-                      f"月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放")
+                      f"月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放", app.category)
             months = proc.months_between(app.start_month, today) if app.start_month <= today else []
             if once:
                 months = months[:1]
@@ -1371,8 +1361,7 @@ def _leave_assistance(uow: UnitOfWork, app: Application, hh: Household, on: date
     app.exit_stage = None  # a gradual exit still running ends here
     uow.touch(app)
     if not _assisted_elsewhere(uow, hh, app.id):
-        hh.category = Category.NONE
-        _move(uow, hh, to_stage, on, reason)
+        _move(uow, hh, to_stage, on, reason, Category.NONE)
 
 
 def _running(app: Application) -> bool:

@@ -26,7 +26,6 @@ from desktop.models import (
     Expense,
     Household,
     Income,
-    LibraryMove,
     Member,
     Referral,
     Region,
@@ -66,7 +65,7 @@ from desktop.services.base import (
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ValidationFailed
 from desktop.services.files import FILE_REASONS
-from desktop.services.monitoring import NewerMove, newer_move
+from desktop.services.monitoring import NewerMove, move_household, newer_move
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -590,35 +589,12 @@ def _apply_placement(uow: UnitOfWork, h: Household, placement: str, result_categ
     """Move the household's board stage and category as the placement says; returns (from, to) stages and,
     when the household was moved after ``on`` and stays where it is, why ("该户在 … 已由 … 调整为 …,晚于本次
     评估日期 …,库别保持不变"; else "")."""
-    before = snapshot(h)
-    target, category = _target(h.stage, h.category, placement, result_category, _held(uow, h))
     from_stage = h.stage
-    newer = newer_move(uow, h, on) if (target, category) != (h.stage, h.category) else None
-    if newer is not None:
-        # A record dated before the household's last move (entered late, from paper) does not undo it.
-        kept = _kept_words(h.stage, h.category, (target, category))
+    target, category = _target(h.stage, h.category, placement, result_category, _held(uow, h))
+    kept = _kept_words(h.stage, h.category, (target, category))
+    # A record dated before the household's last move (entered late, from paper) does not undo it.
+    if newer := move_household(uow, h, target, on, reason, category=category):
         return from_stage, h.stage, f"{newer.words()},晚于本次评估日期 {on.isoformat()},{kept}"
-    if target != h.stage:
-        try:
-            from desktop.rules.monitoring import due_after_move
-
-            h.next_visit_due = due_after_move(h.stage, target, h.last_visited_on, h.next_visit_due, h.stage_since,
-                                              on)
-        except ImportError:  # pragma: no cover - monitoring rules not installed
-            pass
-        h.stage = target
-        h.stage_since = on
-        uow.add(LibraryMove(household_id=h.id, from_stage=from_stage or "", to_stage=target or "", moved_on=on,
-                            reason=reason))
-        uow.notify("board", h.id)
-    h.category = category
-    if snapshot(h) != before:
-        uow.touch(h)
-        uow.flush()
-        uow.audit("library_move" if target != from_stage else "household_update", "household", h.id,
-                  before=before, after=snapshot(h), household_id=h.id,
-                  detail=f"{stage_label(from_stage)} → {stage_label(h.stage)}:{reason}")
-        uow.notify("households", h.id)
     return from_stage, h.stage, ""
 
 

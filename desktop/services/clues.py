@@ -62,6 +62,7 @@ from desktop.services.base import Actor, UnitOfWork, log_access, snapshot, too_e
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.services.households import load_regions
+from desktop.services.monitoring import move_household
 from desktop.services.progress import NO_PROGRESS, Progress
 
 # -- codes ---------------------------------------------------------------------------------------
@@ -733,28 +734,9 @@ def _household_for(uow: UnitOfWork, clue: Clue) -> tuple[Household, bool]:
     return household, True
 
 
-def move_stage(uow: UnitOfWork, household: Household, to_stage: str | None, on: date, reason: str) -> str | None:
-    """Move a household on the board and record the move (same transaction). Returns the old stage."""
-    from_stage = household.stage
-    if from_stage == to_stage:
-        return from_stage
-    household.next_visit_due = monitoring_rules.due_after_move(
-        from_stage, to_stage, household.last_visited_on, household.next_visit_due, household.stage_since, on)
-    household.stage = to_stage
-    household.stage_since = on
-    uow.touch(household)
-    uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage, moved_on=on,
-                        reason=reason))
-    uow.audit("household.stage", "households", household.id, before={"stage": from_stage},
-              after={"stage": to_stage}, household_id=household.id, detail=reason)
-    uow.notify("board", household.id)
-    return from_stage
-
-
-def _check_close_move(clue: Clue, household: Household, to_stage: str, closed_on: date) -> None:
+def _check_close_move(clue: Clue, household: Household, to_stage: str) -> None:
     """A clue's outcome does not take a household out of 救助中 or 申请中: only a decision to stop
-    assistance, or the end of the application, does (the board's rules leave_assisted, applying_exit).
-    Nor is the move dated before the household's last one (its history would run backwards)."""
+    assistance, or the end of the application, does (the board's rules leave_assisted, applying_exit)."""
     held = household.stage in (Stage.ASSISTED, Stage.APPLYING) and household.stage != to_stage
     if held:
         check = monitoring_rules.check_move(household.stage, to_stage)
@@ -763,12 +745,6 @@ def _check_close_move(clue: Clue, household: Household, to_stage: str, closed_on
             f"线索 #{clue.id} 未办结:“{household.head_name}”户目前在“{monitoring_rules.stage_label(household.stage)}”,"
             f"不能因线索办结调入“{monitoring_rules.stage_label(to_stage)}”。{text}",
             {"outcome": "该家庭在救助中或申请中"})
-    since = household.stage_since
-    if household.stage != to_stage and since is not None and closed_on < since:
-        raise ValidationFailed(
-            f"线索 #{clue.id} 未办结:办结日期 {closed_on} 早于“{household.head_name}”户上次调整库别的日期 {since}"
-            f"(调入“{monitoring_rules.stage_label(household.stage)}”),请把办结日期改为 {since} 或以后。",
-            {"closed_on": f"不能早于 {since}"})
 
 
 def _locked_clue(uow: UnitOfWork, clue_id: int, expected_version: int | None) -> Clue:
@@ -816,10 +792,15 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
                     f"线索 #{clue.id} 未办结:当事人{clue.person_name}已登记在您({actor.region_name})管辖范围以外的"
                     "家庭台账中,不能由您办结调整该户库别;请报区级人员处理。")
             if not created:
-                _check_close_move(clue, household, to_stage, closed_on)
+                _check_close_move(clue, household, to_stage)
             clue.household_id = household.id
             reason = f"线索 #{clue.id} 办结:{OUTCOME_LABELS[outcome]}" + (f"。{note.strip()}" if note.strip() else "")
-            from_stage = move_stage(uow, household, to_stage, closed_on, reason)
+            from_stage = household.stage
+            if newer := move_household(uow, household, to_stage, closed_on, reason):
+                raise ValidationFailed(
+                    f"线索 #{clue.id} 未办结:办结日期 {closed_on} 早于“{household.head_name}”户上次调整库别的日期"
+                    f" {newer.moved_on}(调入“{monitoring_rules.stage_label(newer.stage)}”),"
+                    f"请把办结日期改为 {newer.moved_on} 或以后。", {"closed_on": f"不能早于 {newer.moved_on}"})
         clue.status = "closed"
         clue.outcome = outcome
         clue.closed_on = closed_on
@@ -993,7 +974,7 @@ def reopen_clue(db: Database, actor: Actor, clue_id: int, *, reason: str,
             if not uow.in_scope(household.region_id):
                 raise PermissionDenied(f"线索 #{clue.id} 未重新打开:“{household.head_name}”户不在您"
                                        f"({actor.region_name})的管辖范围内,不能调整该户库别;请报区级人员处理。")
-            move_stage(uow, household, plan.to_stage, date.today(), f"线索 #{clue.id} 重新打开:{reason}")
+            move_household(uow, household, plan.to_stage, date.today(), f"线索 #{clue.id} 重新打开:{reason}")
         before = snapshot(clue)
         clue.status = plan.returns_to
         clue.outcome = None

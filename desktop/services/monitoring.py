@@ -472,29 +472,18 @@ def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reas
             raise MoveRefused(check)
         _refuse_leaving_an_open_application(uow, household, to_stage)
         from_stage = household.stage or ""
-        before = snapshot(household)
-        household.next_visit_due = rules.due_after_move(household.stage, to_stage, household.last_visited_on,
-                                                        household.next_visit_due, household.stage_since, day)
-        household.stage = to_stage
-        household.stage_since = day
-        uow.touch(household)
-        move = uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage,
-                                   moved_on=day, reason=reason))
         try:
-            uow.session.flush()
+            newer = move_household(uow, household, to_stage, day, reason)
         except StaleDataError:
             # Someone else's save reached the row first (both read the same version).
             uow.session.rollback()
             raise _conflict(uow, uow.session.get(Household, household_id), household_id,
                             expected_version) from None
-        uow.audit("library_move", "household", household.id, before=before, after=snapshot(household),
-                  household_id=household.id,
-                  detail=f"{rules.stage_label(from_stage)} → {rules.stage_label(to_stage)}:{reason}")
-        uow.notify("board", household.id)
-        uow.notify("households", household.id)
-        move_id = move.id
+        if newer is not None:  # a workstation whose clock is behind another's
+            raise ValidationFailed(f"{newer.words()},晚于调整日期 {day};请核对本机的日期。")
+        move_id = uow.session.scalar(select(func.max(LibraryMove.id)).where(LibraryMove.household_id == household_id))
     cards = cards_by_id(db, actor, [household_id], today=day)
-    return MoveResult(cards[0], move_id, from_stage, to_stage)
+    return MoveResult(cards[0], int(move_id), from_stage, to_stage)
 
 
 @dataclass(frozen=True)
@@ -564,6 +553,36 @@ def newer_move(uow: UnitOfWork, household: Household, on: date) -> NewerMove | N
     if row is not None and row.moved_on == since:
         who = row.display_name or "系统"
     return NewerMove(since, household.stage, who)
+
+
+def move_household(uow: UnitOfWork, household: Household, to_stage: str | None, on: date, reason: str, *,
+                   category: str | None = None, guard: bool = True) -> NewerMove | None:
+    """Every move of a household (board, clue, application, assessment): its stage (and ``category``, when
+    given), the library move with ``reason``, the audit entry. With ``guard``, a record dated before the
+    last move (:func:`newer_move`) writes nothing and that move is returned, for the caller to tell."""
+    category = household.category if category is None else category
+    from_stage = household.stage
+    if (to_stage, category) == (from_stage, household.category):
+        return None
+    if guard and (newer := newer_move(uow, household, on)) is not None:
+        return newer
+    before = snapshot(household)
+    if to_stage != from_stage:
+        household.next_visit_due = rules.due_after_move(from_stage, to_stage, household.last_visited_on,
+                                                        household.next_visit_due, household.stage_since, on)
+        household.stage = to_stage
+        household.stage_since = on
+        uow.add(LibraryMove(household_id=household.id, from_stage=from_stage, to_stage=to_stage, moved_on=on,
+                            reason=reason))
+        uow.notify("board", household.id)
+    household.category = category
+    uow.touch(household)
+    uow.session.flush()  # the version the audit entry shows (a StaleDataError: the caller's conflict)
+    uow.audit("library_move" if to_stage != from_stage else "household_update", "household", household.id,
+              before=before, after=snapshot(household), household_id=household.id,
+              detail=f"{rules.stage_label(from_stage)} → {rules.stage_label(to_stage)}:{reason}")
+    uow.notify("households", household.id)
+    return None
 
 
 # -- visits --------------------------------------------------------------------------------------
@@ -932,5 +951,5 @@ __all__ = [
     "BOARD_STAGES", "CONFLICT_FIELDS", "BoardFilter", "Card", "Column", "HouseholdSummary", "MoveConflict", "MoveRefused",
     "MoveResult", "NewerMove", "QuarterRow", "QuarterlyReport", "VisitDueRow", "VisitInfo", "cards_by_id",
     "column_counts", "column_page", "export_quarterly_report", "household_moves", "household_summary",
-    "household_visits", "move_card", "newer_move", "open_board", "quarterly_report", "record_visit", "visit_counts", "visit_due_page",
+    "household_visits", "move_card", "move_household", "newer_move", "open_board", "quarterly_report", "record_visit", "visit_counts", "visit_due_page",
 ]
