@@ -72,7 +72,7 @@ ACTION_LABELS = {
     "reassess_export": "导出重新评估清单",
     "reassess_confirm": "确认重新评估结果",
     "library_move": "库别调整",
-    "household_update": "修改户信息(评估时)",
+    "household_update": "修改救助类别",  # a move that changes the category only (assessment, decision)
     "record_visit": "记录走访",
     "referral.add": "转介",
     "create_referral": "转介",
