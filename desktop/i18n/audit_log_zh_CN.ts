@@ -9,137 +9,142 @@
     </message>
     <message>
         <location filename="../views/audit_log.py" line="90" />
-        <source>Text in the description (a name, a file), or a household's code or head's ID number</source>
-        <translation>说明中的文字(如姓名、文件名),或户编号、户主身份证号</translation>
+        <source>Text, or a household's code or head's ID number</source>
+        <translation>文字,或户编号、户主身份证号</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="92" />
+        <location filename="../views/audit_log.py" line="91" />
+        <source>Entries whose description, action or workstation holds this text; a household's code or its head's ID number also gives every entry about that household.</source>
+        <translation>说明、操作或工作站中含有这段文字的记录;填户编号或户主身份证号时,也列出该户的全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../views/audit_log.py" line="94" />
         <source>&amp;From:</source>
         <translation>日期(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="96" />
+        <location filename="../views/audit_log.py" line="98" />
         <source>&amp;User:</source>
         <translation>用户(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="96" />
+        <location filename="../views/audit_log.py" line="98" />
         <source>t&amp;o</source>
         <translation>至(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="97" />
+        <location filename="../views/audit_log.py" line="99" />
         <source>&amp;Kind:</source>
         <translation>类别(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="97" />
+        <location filename="../views/audit_log.py" line="99" />
         <source>Co&amp;ntaining:</source>
         <translation>包含(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="102" />
+        <location filename="../views/audit_log.py" line="104" />
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="103" />
+        <location filename="../views/audit_log.py" line="105" />
         <source>E&amp;xport (xlsx)…</source>
         <translation>导出 xlsx(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="110" />
+        <location filename="../views/audit_log.py" line="112" />
         <source>Nothing was recorded between these dates for the user, kind and text chosen above.</source>
         <translation>所选日期内没有符合上方用户、类别和文字条件的操作记录。</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="113" />
+        <location filename="../views/audit_log.py" line="115" />
         <source>Select an entry to see the values before and after.</source>
         <translation>选择一条记录,查看修改前后的内容。</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="120" />
+        <location filename="../views/audit_log.py" line="122" />
         <source>&amp;Technical details</source>
         <translation>技术详情(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="121" />
+        <location filename="../views/audit_log.py" line="123" />
         <source>Also show the action's code, the table and record number, and the values before and after as stored (for IT).</source>
         <translation>另外显示操作代码、数据表和记录编号,以及按原样保存的修改前后的值(供信息技术人员查看)。</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="154" />
+        <location filename="../views/audit_log.py" line="156" />
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="184" />
+        <location filename="../views/audit_log.py" line="186" />
         <source>{n}{more} entries, newest first.</source>
         <translation>{n}{more} 条记录,最新的在前。</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="192" />
+        <location filename="../views/audit_log.py" line="194" />
         <source>{at} by {user} at workstation {station}</source>
         <translation>{at},用户 {user},工作站 {station}</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="199" />
-        <location filename="../views/audit_log.py" line="200" />
+        <location filename="../views/audit_log.py" line="201" />
+        <location filename="../views/audit_log.py" line="202" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="199" />
+        <location filename="../views/audit_log.py" line="201" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="199" />
+        <location filename="../views/audit_log.py" line="201" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="200" />
+        <location filename="../views/audit_log.py" line="202" />
         <source>Removed</source>
         <translation>删除的内容</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="200" />
+        <location filename="../views/audit_log.py" line="202" />
         <source>Recorded</source>
         <translation>登记的内容</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="208" />
+        <location filename="../views/audit_log.py" line="210" />
         <source>Action code: {action}; record: {record}; household id: {household}</source>
         <translation>操作代码:{action};数据表与记录编号:{record};家庭编号:{household}</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="210" />
+        <location filename="../views/audit_log.py" line="212" />
         <source>Before:</source>
         <translation>修改前:</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="210" />
+        <location filename="../views/audit_log.py" line="212" />
         <source>After:</source>
         <translation>修改后:</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="219" />
+        <location filename="../views/audit_log.py" line="221" />
         <source>Export the audit log</source>
         <translation>导出操作日志</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="220" />
+        <location filename="../views/audit_log.py" line="222" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="226" />
+        <location filename="../views/audit_log.py" line="228" />
         <source>{n} entries saved to {path}</source>
         <translation>已导出 {n} 条记录到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/audit_log.py" line="230" />
+        <location filename="../views/audit_log.py" line="232" />
         <source>Exporting the audit log…</source>
         <translation>正在导出操作日志…</translation>
     </message>

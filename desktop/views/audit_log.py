@@ -87,7 +87,9 @@ class AuditLogTab(QWidget):
         for key, (label, _codes) in audit.GROUPS.items():
             self.kind.addItem(label, key)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("Text in the description (a name, a file), or a household's code or head's ID number"))
+        self.text.setPlaceholderText(self.tr("Text, or a household's code or head's ID number"))
+        self.text.setToolTip(self.tr("Entries whose description, action or workstation holds this text; a household's "
+                                     "code or its head's ID number also gives every entry about that household."))
         self.text.setClearButtonEnabled(True)
         label = QLabel(self.tr("&From:"))
         label.setBuddy(self.date_from)
