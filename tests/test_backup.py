@@ -66,6 +66,18 @@ def test_commands(sqlite_district: District, tmp_path: Path, capsys: pytest.Capt
     copy = tmp_path / "b.sqlite3"
     assert cli_main(["db", "backup", str(copy), "--database-url", url]) == 0
     assert "已备份到" in capsys.readouterr().out
+    # A name typed again does not silently replace the older backup (nor any other file).
+    before = copy.read_bytes()
+    assert cli_main(["db", "backup", str(copy), "--database-url", url]) == 1
+    err = capsys.readouterr().err
+    assert f"文件“{copy}”已经存在(一份备份:结构版本" in err and "没有覆盖。要覆盖它请加 --yes" in err, err
+    assert copy.read_bytes() == before
+    other = tmp_path / "notes.txt"
+    other.write_text("工作记录", "utf-8")
+    assert cli_main(["db", "backup", str(other), "--database-url", url]) == 1
+    assert f"文件“{other}”已经存在,没有覆盖" in capsys.readouterr().err and other.read_text("utf-8") == "工作记录"
+    assert cli_main(["db", "backup", str(copy), "--yes", "--database-url", url]) == 0
+    assert "已备份到" in capsys.readouterr().out
     assert cli_main(["db", "restore", str(copy), "--database-url", url]) == 0
     assert "请加 --yes" in capsys.readouterr().out
     d.db.dispose()  # this test's own connections would be another user of the file

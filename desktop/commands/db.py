@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.commands.common import add_database_option, cli_actor, database_url, open_db
 from desktop.services import backup, database
+from desktop.services.errors import ServiceError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cur.set_defaults(func=current)
     bk = dbsub.add_parser("backup", help="把本机数据库备份到一个文件(程序运行时也可以)")
     bk.add_argument("out", help="备份文件,如 D:\\备份\\救助工作台_20261129.sqlite3")
+    bk.add_argument("--yes", action="store_true", help="备份文件已存在时确认覆盖它;不加时不覆盖")
     add_database_option(bk)
     bk.set_defaults(func=run_backup)
     rs = dbsub.add_parser("restore", help="用备份文件替换本机数据库(先关闭窗口程序;当前数据库会另存一份)")
@@ -66,6 +68,13 @@ def _describe(info: backup.BackupInfo) -> str:
 
 def run_backup(args: argparse.Namespace) -> int:
     backup.require_local(database_url(args))
+    out = Path(args.out)
+    if out.exists() and not args.yes:  # an older backup is not lost to a name typed twice
+        try:
+            what = f"(一份备份:{_describe(backup.inspect_backup(out))})"
+        except ServiceError:
+            what = ""
+        raise ServiceError(f"文件“{out}”已经存在{what},没有覆盖。要覆盖它请加 --yes,或换一个文件名。")
     db = open_db(args)
     try:
         info = backup.backup(db, cli_actor(), args.out)
