@@ -301,7 +301,7 @@ def test_every_action_the_services_write_has_a_label_and_a_kind() -> None:
 
 def test_a_read_only_role_exports_and_the_export_is_logged(district: District, tmp_path: Path) -> None:
     """统计查看人员 may export the household list: the file is written and the export logged. Before,
-    the export wrote its file and then failed with 无权进行修改数据 when logging it."""
+    the export wrote its file and then failed with 无权修改数据 when logging it."""
     from desktop.services import households as hs
     from tests.monitoring_helpers import add_households
 

@@ -151,7 +151,7 @@ def test_a_file_imported_before(district: District, tmp_path: Path, monkeypatch:
 
 
 @pytest.mark.parametrize(("argv", "target", "error", "code"), [
-    (["deadlines", "--json"], (applications, "deadlines"), PermissionDenied("统计查看人员无权进行此操作。"), "permission"),
+    (["deadlines", "--json"], (applications, "deadlines"), PermissionDenied("统计查看人员无权此操作。"), "permission"),
     (["post-checks", "--json"], (applications, "post_check_queue"), DatabaseBusy("另一台电脑正在保存,请重试。"),
      "database_busy"),
     (["import", "batches", "--json"], (department_import, "list_batches"), PermissionDenied("无权查看导入批次。"),

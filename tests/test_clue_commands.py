@@ -300,6 +300,6 @@ def test_an_acting_user_without_the_right(district: District, cli: Cli, clue: in
     else:  # the supervisor reads everything and writes nothing
         assert cli.json("show", str(clue))["id_number"] == idcard.mask(ID_A)
         for argv in writes:
-            assert "统计查看人员无权进行修改数据" in cli.refused(*argv, code="permission")
+            assert "统计查看人员无权修改数据" in cli.refused(*argv, code="permission")
     assert [e.action for e in _audit(district, clue)] == ["clue.add", "clue.assign"]
     assert clues.get_clue(district.db, district.admin, clue).status == "assigned"

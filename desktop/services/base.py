@@ -97,7 +97,7 @@ ROLE_WORDS = {
 def require_role(actor: Actor, *roles: Role, doing: str = "此操作") -> None:
     if actor.role not in roles:
         allowed = "、".join(ROLE_WORDS[r] for r in roles)
-        raise PermissionDenied(f"{ROLE_WORDS[actor.role]}无权进行{doing};需要以下角色之一:{allowed}。")
+        raise PermissionDenied(f"{ROLE_WORDS[actor.role]}无权{doing};需要以下角色之一:{allowed}。")
 
 
 def require_writer(actor: Actor, doing: str = "修改数据") -> None:
