@@ -66,7 +66,7 @@ def test_export_is_itself_logged(district: District, tmp_path: Path) -> None:
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     assert rows[1] == audit.EXPORT_HEADERS and len(rows) == n + 2 and rows[2][3] == "重置密码"
     latest = audit.list_entries(db, admin, limit=1)[0]
-    assert latest.action == "audit.export" and f"{n} 条" in latest.detail
+    assert latest.action == "audit.export" and f"{n} 条(最早 至 今天;类别 登录、账号与区划)" in latest.detail, latest.detail
     assert audit.list_entries(db, admin, audit.AuditFilter(group="access"))[0].action == "audit.export"
 
 

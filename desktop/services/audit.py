@@ -288,7 +288,8 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
         n = xlsx_stream.write_rows(path, EXPORT_HEADERS, rows(), sheet="操作日志", title="操作日志",
                                    widths=[20, 14, 18, 18, 24, 50, 60, 10, 22, 16, 10],
                                    **progress.writing(total, "条"))
-    period = f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}"
+    said = [f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}", f"用户 {flt.username}" if flt.username else "",
+            f"类别 {GROUPS[flt.group][0]}" if flt.group else "", f"包含“{flt.text.strip()}”" if flt.text.strip() else ""]
     log_access(db, actor, "audit.export", "audit_log", None, after={"rows": n, "file": Path(path).name},
-               detail=f"导出操作日志 {n} 条({period})到《{Path(path).name}》")
+               detail=f"导出操作日志 {n} 条({';'.join(s for s in said if s)})到《{Path(path).name}》")
     return n
