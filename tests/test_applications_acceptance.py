@@ -173,8 +173,9 @@ def test_post_checks_spot_check_and_publicity_as_counted_by_hand(district: Distr
     a = live_autumn(district, capsys)
     queue = _json(district, capsys, "post-checks", "--as-of", "2026-12-01")
     due = sorted((r["head_name"], r["kind"], r["due_on"], r["overdue"]) for r in queue if r["kind"] != "periodic")
+    # 赵四's cross-check, due 11/23 and not done, was overdue while still paid (stopped 12/01): it stays
     assert due == [("吴八", "centralised", "2026-11-23", True), ("张三", "centralised", "2026-11-23", True),
-                   ("李二", "centralised", "2026-11-16", True)]
+                   ("李二", "centralised", "2026-11-16", True), ("赵四", "centralised", "2026-11-23", True)]
     later = _json(district, capsys, "post-checks", "--as-of", "2027-10-16")
     assert sorted((r["head_name"], r["kind"], r["due_on"]) for r in later if r["kind"] == "periodic") == sorted([
         ("张三", "periodic", "2027-10-23"), ("吴八", "periodic", "2027-10-23"), ("李二", "periodic", "2027-10-16"),
@@ -343,3 +344,62 @@ def test_as_of_a_past_day_lists_only_what_existed_then(district: District, capsy
     queue = _json(district, capsys, "post-checks", "--as-of", "2026-10-20")
     assert sorted((r["head_name"], r["kind"]) for r in queue) == sorted(
         [("王一", "periodic"), ("李二", "centralised"), ("李二", "periodic")])
+
+
+def test_checks_due_while_paid_stay_listed_after_an_end_is_set_or_reached(district: District,
+                                                                          capsys: pytest.CaptureFixture[str],
+                                                                          chinese: None) -> None:
+    """Post-checks exist so that no family is paid unchecked (RULES.md §1.5). 张三 leaves by a gradual exit
+    decided 11/10 (3 months: paid to 2027-02-28), 吴八's stop is decided on 11/10 for 2027-03-31: both are
+    still paid, so their cross-checks due 11/23 stay listed; their yearly re-checks due 2027-10-23 fall
+    after the last day paid and are not. 赵四 stopped 12/01 with the cross-check overdue since 11/23: it
+    stays listed, marked as stopped, once the stop has passed."""
+    from tests.test_applications import set_gradual_exit_months
+
+    a = live_autumn(district, capsys)
+    set_gradual_exit_months(district, 3)
+    svc.stop_assistance(a.db, a.admin, a.app["张三"], on=D("2026-11-10"), reason="户主就业", gradual=True,
+                        today=D("2026-11-10"))
+    svc.stop_assistance(a.db, a.admin, a.app["吴八"], on=D("2027-03-31"), reason="迁出本区", today=D("2026-11-10"))
+    queue = _json(district, capsys, "post-checks", "--as-of", "2026-12-02")
+    assert sorted((r["head_name"], r["kind"], r["due_on"], r["overdue"], r["assistance_ends"], r["assistance_ended"])
+                  for r in queue if r["head_name"] in ("张三", "吴八", "赵四")) == [
+        ("吴八", "centralised", "2026-11-23", True, "2027-03-31", False),
+        ("张三", "centralised", "2026-11-23", True, "2027-02-28", False),
+        ("赵四", "centralised", "2026-11-23", True, "2026-12-01", True)]
+    code, out = _cli(district, capsys, "post-checks", "--as-of", "2026-12-02")
+    assert code == 0
+    lines = {line.split("\t")[2]: line for line in out.splitlines() if line.count("\t") > 5}
+    assert lines["赵四"].endswith("已过期限 9 天\t救助已于 2026-12-01 停止")
+    assert lines["张三"].endswith("救助发放至 2027-02-28") and lines["吴八"].endswith("救助发放至 2027-03-31")
+    assert lines["李二"].endswith("\t-")  # no end set
+    # a year on: the cross-checks still not done stay; no yearly re-check of assistance that has ended
+    assert sorted((r["head_name"], r["kind"], r["assistance_ended"])
+                  for r in _json(district, capsys, "post-checks", "--as-of", "2027-10-23")
+                  if r["head_name"] in ("张三", "吴八", "赵四")) == [
+        ("吴八", "centralised", True), ("张三", "centralised", True), ("赵四", "centralised", True)]
+
+    # The 事后核查 tab says the same in its 救助 column.
+    from PySide6.QtCore import Qt
+
+    from desktop.views.applications import PostChecksTableModel
+    model = PostChecksTableModel()
+    model.set_rows(svc.post_check_queue(a.db, a.admin, as_of=D("2026-12-02"), kind="centralised"))
+    shown = {model.index(i, 1).data(): model.index(i, 6).data() for i in range(model.rowCount())}
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "救助"
+    assert shown == {"李二": "", "张三": "发放至 2027-02-28", "吴八": "发放至 2027-03-31", "赵四": "已于 2026-12-01 停止"}
+
+
+def test_as_of_a_past_day_spot_checks_drawn_later_are_not_listed_and_a_draw_dated_then_sees_then(
+        district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sample drawn on 12/01 was not there on 11/30: ``post-checks --as-of 2026-11-30`` does not list it.
+    A sample entered as drawn on 11/25 draws from the commitment approvals assisted after that day: 李二,
+    张三, 吴八 and 赵四 (stopped 12/01, since), not from those running today."""
+    a = live_autumn(district, capsys)
+    today = svc.draw_spot_check(a.db, a.admin, on=D("2026-12-01"), rate="1", seed=3)
+    assert sorted(r.application_id for r in today.rows) == sorted(a.app[n] for n in ("李二", "张三", "吴八"))
+    assert not [r for r in _json(district, capsys, "post-checks", "--as-of", "2026-11-30") if r["kind"] == "spot"]
+    assert len([r for r in _json(district, capsys, "post-checks", "--as-of", "2026-12-01") if r["kind"] == "spot"]) == 3
+    past = svc.draw_spot_check(a.db, a.admin, on=D("2026-11-25"), rate="1", seed=3)
+    assert sorted(r.application_id for r in past.rows) == sorted(a.app[n] for n in ("李二", "张三", "吴八", "赵四"))
+    assert svc.verify_sample(a.db, a.admin, past.id)

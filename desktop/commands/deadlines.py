@@ -149,19 +149,20 @@ def run_post_checks(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"id": r.id, "application_id": r.application_id, "head_name": r.head_name, "region": r.region_name,
                      "kind": r.kind, "kind_label": r.kind_label, "due_on": r.due_on, "overdue": r.overdue,
-                     "days_left": (r.due_on - as_of).days, "sample_id": r.sample_id} for r in rows])
+                     "days_left": (r.due_on - as_of).days, "sample_id": r.sample_id,
+                     "assistance_ends": r.assistance_ends, "assistance_ended": r.assistance_ended} for r in rows])
         return 0
     which = "已过期限的" if args.overdue else (f"{args.within} 天内到期的" if args.within is not None else "待做的")
     if not rows:
         print(f"截至 {as_of.isoformat()},没有{which}审批后核查。")
         return 0
     print(f"截至 {as_of.isoformat()},{which}审批后核查 {len(rows)} 项:")
-    print("核查编号\t申请编号\t户主\t社区(村)\t类型\t期限\t状态")
+    print("核查编号\t申请编号\t户主\t社区(村)\t类型\t期限\t状态\t救助")
     for r in rows:
         days = (r.due_on - as_of).days
         state = f"已过期限 {-days} 天" if r.overdue else ("今天到期" if days == 0 else f"还有 {days} 天")
         print("\t".join([str(r.id), str(r.application_id), r.head_name, r.region_name, r.kind_label,
-                         r.due_on.isoformat(), state]))
+                         r.due_on.isoformat(), state, r.assistance_note or "-"]))
     if rows.truncated:  # never cut silently: how many there are, and how to see the rest
         print(f"仅列出最早到期的 {len(rows):,} 项,共 {rows.total:,} 项;用 --json 查看全部")
     return 0

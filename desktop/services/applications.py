@@ -262,6 +262,19 @@ class PostCheckInfo:
     gradual_exit_allowed: bool = False  # … and may stop it by a gradual exit (低保)
     revoked: bool = False  # the approval is revoked already: a failed check only records its finding
     subdistrict_name: str = ""  # of the household's community (in the post-check list and its export)
+    # The approval's last day assisted when it has one (stopped, or set to stop: a gradual exit, a stop
+    # decided ahead); ``assistance_ended``: that day is before the list's day. The list keeps a check of an
+    # ending or ended approval only when it falls due before that day (:func:`post_check_queue`).
+    assistance_ends: date | None = None
+    assistance_ended: bool = False
+
+    @property
+    def assistance_note(self) -> str:
+        """"救助已于 2026-12-01 停止" / "救助发放至 2027-05-31" / "" (the list's 救助 column)."""
+        if self.assistance_ends is None:
+            return ""
+        return (f"救助已于 {self.assistance_ends:%Y-%m-%d} 停止" if self.assistance_ended
+                else f"救助发放至 {self.assistance_ends:%Y-%m-%d}")
 
 
 @dataclass(frozen=True)
@@ -1801,9 +1814,11 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
                  .join(Household, Household.id == Application.household_id)
                  .join(Region, Region.id == Household.region_id)
                  .where(Application.track == Track.COMMITMENT, Application.status == "approved",
-                        Application.stopped_on.is_(None),
-                        # a sample drawn (entered afterwards) on a day checks only what was approved by then
-                        Application.decided_on <= on)
+                        # a sample drawn (entered afterwards) on a day draws from the approvals running
+                        # then: approved by that day and assisted after it (one stopped since included;
+                        # one whose last day it is, not: its check would fall due after the assistance)
+                        Application.decided_on <= on,
+                        Application.stopped_on.is_(None) | (Application.stopped_on > on))
                  .order_by(Application.id))
         ids = uow.region_ids()
         if ids is not None:
@@ -1932,20 +1947,27 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
 def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, include_done: bool = False,
                      due_within_days: int | None = None, kind: str | None = None, overdue_only: bool = False,
                      limit: int | None = None) -> CutList:
-    """Post-checks to do, earliest due first (on running approvals only unless ``include_done``), of one
+    """Post-checks to do, earliest due first (not done, on approvals not revoked, due while still paid,
+    unless ``include_done``; as of ``as_of``: approvals decided and samples drawn by then), of one
     ``kind`` or all, overdue only or not, at most ``limit`` (default :data:`LIST_LIMIT`); ``total`` of the
     answer counts every check that matched, so that a list cut at the limit can say so."""
     as_of = as_of or date.today()
     limit = LIST_LIMIT if limit is None else limit
     with unit_of_work(db, actor) as uow:
         query = (select(PostCheck, Household.head_name, Household.region_id, Application.track, Application.category,
-                        Application.status)
+                        Application.status, Application.stopped_on)
                  .join(Application, Application.id == PostCheck.application_id)
                  .join(Household, Household.id == Application.household_id)
-                 .where(Application.decided_on <= as_of))  # as of a past day: the approvals made by then
+                 .outerjoin(SpotCheckSample, SpotCheckSample.id == PostCheck.sample_id)
+                 # as of a past day: the approvals made by then, the spot checks drawn by then
+                 .where(Application.decided_on <= as_of,
+                        PostCheck.sample_id.is_(None) | (SpotCheckSample.drawn_on <= as_of)))
         if not include_done:
+            # An approval with a last day (stopped, in a gradual exit, stopped ahead of its day) keeps the
+            # checks falling due before that day: still paid when they are due (and overdue while paid if
+            # not done by then). One due on or after it checks assistance that has ended: moot.
             query = query.where(PostCheck.done_on.is_(None), Application.status == "approved",
-                                Application.stopped_on.is_(None))
+                                Application.stopped_on.is_(None) | (PostCheck.due_on < Application.stopped_on))
         if due_within_days is not None:
             query = query.where(PostCheck.due_on <= date.fromordinal(as_of.toordinal() + due_within_days))
         if kind:
@@ -1959,13 +1981,13 @@ def post_check_queue(db: Database, actor: Actor, *, as_of: date | None = None, i
         total = matched_in_all(uow.session, query, PostCheck.id, len(rows), limit)
         regions = _regions(uow, [r[2] for r in rows])
         out = []
-        for pc, name, rid, track, category, status in rows:
+        for pc, name, rid, track, category, status, stopped_on in rows:
             region, subdistrict, _ = regions.get(rid, ("", "", None))
-            out.append(_post_check_info(pc, name, region, as_of, track, category, status, subdistrict))
+            out.append(_post_check_info(pc, name, region, as_of, track, category, status, subdistrict, stopped_on))
         return CutList(out, total)
 
 
-POST_CHECK_HEADERS = ["申请编号", "户主", "街道(镇)", "社区(村)", "核查类型", "到期日", "逾期", "抽查样本"]
+POST_CHECK_HEADERS = ["申请编号", "户主", "街道(镇)", "社区(村)", "核查类型", "到期日", "逾期", "抽查样本", "救助"]
 
 
 def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_of: date | None = None,
@@ -1983,7 +2005,7 @@ def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_
         raise ValidationFailed(f"符合条件的事后核查有 {checks.total:,} 项,超过一个工作表能容纳的 "
                                f"{EXPORT_LIMIT:,} 项;请按类型或只看逾期分开导出。")
     table = [[c.application_id, c.head_name, c.subdistrict_name, c.region_name, c.kind_label, c.due_on,
-              "逾期" if c.overdue else "", c.sample_id] for c in checks]
+              "逾期" if c.overdue else "", c.sample_id, c.assistance_note] for c in checks]
     what = (proc.POST_CHECK_LABELS.get(kind, kind) if kind else "全部类型") + (",只看逾期" if overdue_only else "")
     title = f"事后核查清单({what};{as_of:%Y-%m-%d})"
     n = write_table(path, POST_CHECK_HEADERS, table, sheet="事后核查", title=title,
@@ -1994,12 +2016,13 @@ def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_
 
 
 def _post_check_info(pc: PostCheck, name: str, region: str, as_of: date, track: str, category: str,
-                     status: str, subdistrict: str = "") -> PostCheckInfo:
+                     status: str, subdistrict: str = "", stopped_on: date | None = None) -> PostCheckInfo:
     stops = proc.failure_stops(track, pc.kind)
     return PostCheckInfo(pc.id, pc.version, pc.application_id, name, region, pc.kind,
                          proc.POST_CHECK_LABELS.get(pc.kind, pc.kind), pc.due_on, pc.done_on, pc.result, pc.note,
                          pc.sample_id, pc.done_on is None and pc.due_on < as_of, stops,
-                         stops and category == Category.DIBAO, status == "revoked", subdistrict)
+                         stops and category == Category.DIBAO, status == "revoked", subdistrict,
+                         stopped_on, stopped_on is not None and stopped_on < as_of)
 
 
 # -- reading ---------------------------------------------------------------------------------------

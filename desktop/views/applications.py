@@ -116,9 +116,15 @@ class PostChecksTableModel(RowListTableModel[svc.PostCheckInfo]):
         QT_TRANSLATE_NOOP("PostChecksTableModel", "Kind"),
         QT_TRANSLATE_NOOP("PostChecksTableModel", "Due"),
         QT_TRANSLATE_NOOP("PostChecksTableModel", "Sample"),
+        QT_TRANSLATE_NOOP("PostChecksTableModel", "Assistance"),
     )
 
     def display(self, c: svc.PostCheckInfo, column: int) -> str:
+        if column == 6:  # an approval with a last day: its check was (or falls) due while still paid
+            if c.assistance_ends is None:
+                return ""
+            day = c.assistance_ends.isoformat()
+            return (self.tr("stopped on {day}") if c.assistance_ended else self.tr("paid until {day}")).format(day=day)
         return (str(c.application_id), c.head_name, c.region_name, c.kind_label, c.due_on.isoformat(),
                 str(c.sample_id or ""))[column]
 
