@@ -37,8 +37,10 @@ import json
 import random
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from desktop import cli
@@ -348,7 +350,7 @@ def test_as_of_a_past_day_lists_only_what_existed_then(district: District, capsy
 
 def test_checks_due_while_paid_stay_listed_after_an_end_is_set_or_reached(district: District,
                                                                           capsys: pytest.CaptureFixture[str],
-                                                                          chinese: None) -> None:
+                                                                          chinese: None, tmp_path: Path) -> None:
     """Post-checks exist so that no family is paid unchecked (RULES.md §1.5). 张三 leaves by a gradual exit
     decided 11/10 (3 months: paid to 2027-02-28), 吴八's stop is decided on 11/10 for 2027-03-31: both are
     still paid, so their cross-checks due 11/23 stay listed; their yearly re-checks due 2027-10-23 fall
@@ -379,7 +381,13 @@ def test_checks_due_while_paid_stay_listed_after_an_end_is_set_or_reached(distri
                   if r["head_name"] in ("张三", "吴八", "赵四")) == [
         ("吴八", "centralised", True), ("张三", "centralised", True), ("赵四", "centralised", True)]
 
-    # The 事后核查 tab says the same in its 救助 column.
+    # The export of the list (the tab's 导出核查清单) and the 事后核查 tab say the same in their 救助 column.
+    out = tmp_path / "核查.xlsx"
+    assert svc.export_post_checks_xlsx(a.db, a.admin, out, as_of=D("2026-12-02"), kind="centralised") == 4
+    sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("事后核查").to_python()
+    assert sheet[1][-1] == "救助" and sorted((r[1], r[-1]) for r in sheet[2:]) == [
+        ("吴八", "救助发放至 2027-03-31"), ("张三", "救助发放至 2027-02-28"), ("李二", ""),
+        ("赵四", "救助已于 2026-12-01 停止")]
     from PySide6.QtCore import Qt
 
     from desktop.views.applications import PostChecksTableModel
