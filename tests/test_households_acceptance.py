@@ -22,6 +22,7 @@ household given no library class is put on the board as 救助中 by the import 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -304,3 +305,130 @@ def test_validation_messages_name_the_field(district: District, registry: dict[s
             call()
         assert field in str(refused.value), (field, str(refused.value))
     assert hs.get_household(d.db, d.admin, x.id).version == x.version  # nothing was written
+
+
+def _audit(db: Any, action: str, entity_id: int) -> list[Any]:
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+
+    with db.session_factory() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action, AuditEntry.entity_id == entity_id)
+                              .order_by(AuditEntry.id)))
+
+
+def _combo(combo: Any, code: Any) -> None:
+    index = combo.findData(code)
+    assert index >= 0, code
+    combo.setCurrentIndex(index)
+
+
+@pytest.fixture
+def two_windows(qtbot, district: District, registry: dict[str, int]):  # noqa: ANN001, ANN201
+    """F01 open on two workstations: the district reviewer's ("theirs") and the administrator's ("mine")."""
+    from desktop.views.context import AppContext
+    from desktop.views.household_detail import HouseholdDetailDialog
+
+    hid = registry["F01"]
+    theirs = HouseholdDetailDialog(AppContext(district.db, district.actor(Role.DISTRICT_REVIEWER)), hid)
+    mine = HouseholdDetailDialog(AppContext(district.db, district.admin), hid)
+    for window in (theirs, mine):
+        qtbot.addWidget(window)
+        window.show()
+    return mine, theirs
+
+
+@pytest.fixture(autouse=True)
+def _closing_never_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window or dialog left with typing in it (a test that failed half-way) asks before closing, and
+    pytest-qt closes them before fixtures are torn down: answer Discard so a failure is reported instead of
+    waiting for a click that never comes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_household_fields_two_workstations_on_both_databases(qtbot, district: District,  # noqa: ANN001
+                                                             registry: dict[str, int], two_windows: Any) -> None:
+    from tests.test_households_view import check_two_workstations
+
+    mine, theirs = two_windows
+    check_two_workstations(qtbot, district.db, district, registry["F01"], mine, theirs, phone_before="13800000001")
+    saved = _audit(district.db, "household.update", registry["F01"])
+    assert [(e.before["address"], e.after["address"]) for e in saved] == [
+        ("八泉路12号", "八泉路20号(审核员)"), ("八泉路20号(审核员)", "八泉路30号(管理员)")]
+    assert [e.username for e in saved] == ["district_reviewer", "admin"]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_member_edited_on_two_workstations_loses_nothing(qtbot, district: District,  # noqa: ANN001
+                                                          registry: dict[str, int], two_windows: Any) -> None:
+    from desktop.views.household_detail import MemberDialog
+    from tests.test_households_view import answer_dialog
+
+    mine, theirs = two_windows
+    spouse = next(m for m in theirs.current.members if m.name == "李秀英")
+    their_dialog = MemberDialog(theirs, spouse)
+    my_dialog = MemberDialog(mine, next(m for m in mine.current.members if m.id == spouse.id))
+    qtbot.addWidget(their_dialog)
+    qtbot.addWidget(my_dialog)
+    _combo(their_dialog.health, "serious")
+    their_dialog.save()
+    assert their_dialog.result() == their_dialog.DialogCode.Accepted
+    my_dialog.phone.setText("13700000009")
+    _combo(my_dialog.labour, "partial")
+    seen: list = []
+    answer_dialog(qtbot, lambda dlg: dlg.keep_button.click(), seen)
+    my_dialog.save()
+    assert len(seen) == 1
+    message, rows = seen[0]
+    assert "测试district_reviewer" in message and re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", message)  # who and when
+    assert ("劳动能力", "无", "部分丧失") in rows and ("联系电话", "—", "13700000009") in rows
+    # Kept: the input is still there, nothing of it written.
+    assert my_dialog.phone.text() == "13700000009" and my_dialog.labour.currentData() == "partial"
+    now = next(m for m in hs.get_household(district.db, district.admin, registry["F01"]).members if m.id == spouse.id)
+    assert (now.health, now.labour_capacity, now.phone) == ("serious", "none", "")
+    answer_dialog(qtbot, lambda dlg: dlg.reapply_button.click(), seen)
+    my_dialog.save()
+    assert len(seen) == 2
+    now = next(m for m in hs.get_household(district.db, district.admin, registry["F01"]).members if m.id == spouse.id)
+    assert (now.health, now.labour_capacity, now.phone) == ("serious", "partial", "13700000009")  # both kept
+    changes = _audit(district.db, "member.update", spouse.id)
+    assert [(e.username, e.before["health"], e.after["health"], e.before["labour_capacity"],
+             e.after["labour_capacity"]) for e in changes] == [
+        ("district_reviewer", "healthy", "serious", "none", "none"), ("admin", "serious", "serious", "none", "partial")]
+    # The household's history says it in words, newest first.
+    history = hs.get_household(district.db, district.admin, registry["F01"]).audit
+    assert [e.title for e in history][:2] == ["修改成员", "修改成员"]
+    assert "劳动能力" in history[0].detail and "部分丧失" in history[0].detail
+
+
+@pytest.mark.usefixtures("chinese")
+def test_an_income_edited_on_two_workstations_loses_nothing(qtbot, district: District,  # noqa: ANN001
+                                                           registry: dict[str, int], two_windows: Any) -> None:
+    from desktop.views.household_detail import MoneyDialog
+    from tests.test_households_view import answer_dialog
+
+    mine, theirs = two_windows
+    wages = next(x for x in theirs.current.incomes if x.kind == "wages")
+    their_dialog = MoneyDialog(theirs, "income", wages)
+    my_dialog = MoneyDialog(mine, "income", next(x for x in mine.current.incomes if x.id == wages.id))
+    qtbot.addWidget(their_dialog)
+    qtbot.addWidget(my_dialog)
+    their_dialog.amount.setText("25,000")
+    their_dialog.save()
+    my_dialog.amount.setText("26000.5")
+    seen: list = []
+    answer_dialog(qtbot, lambda dlg: dlg.keep_button.click(), seen)
+    my_dialog.save()
+    assert len(seen) == 1 and ("金额(元/12个月)", "25,000.00", "26000.5") in seen[0][1], seen
+    assert "测试district_reviewer" in seen[0][0] and re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", seen[0][0])
+    assert my_dialog.amount.text() == "26000.5"
+    answer_dialog(qtbot, lambda dlg: dlg.reapply_button.click(), seen)
+    my_dialog.save()
+    line = next(x for x in hs.get_household(district.db, district.admin, registry["F01"]).incomes if x.id == wages.id)
+    assert line.amount == Decimal("26000.50")
+    changes = _audit(district.db, "income.update", wages.id)
+    assert [(Decimal(str(e.before["amount"])), Decimal(str(e.after["amount"]))) for e in changes] == [
+        (Decimal("24000"), Decimal("25000")), (Decimal("25000"), Decimal("26000.5"))]
