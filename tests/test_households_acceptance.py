@@ -23,7 +23,7 @@ household given no library class is put on the board as 救助中 by the import 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -356,8 +356,9 @@ def test_household_fields_two_workstations_on_both_databases(qtbot, district: Di
     mine, theirs = two_windows
     check_two_workstations(qtbot, district.db, district, registry["F01"], mine, theirs, phone_before="13800000001")
     saved = _audit(district.db, "household.update", registry["F01"])
-    assert [(e.before["address"], e.after["address"]) for e in saved] == [
-        ("八泉路12号", "八泉路20号(审核员)"), ("八泉路20号(审核员)", "八泉路30号(管理员)")]
+    assert [(e.before["address"], e.after["address"], e.before["phone"], e.after["phone"]) for e in saved] == [
+        ("八泉路12号", "八泉路20号(审核员)", "13800000001", "13800000001"),
+        ("八泉路20号(审核员)", "八泉路30号(管理员)", "13800000001", "13900000000")]
     assert [e.username for e in saved] == ["district_reviewer", "admin"]
 
 
@@ -432,3 +433,134 @@ def test_an_income_edited_on_two_workstations_loses_nothing(qtbot, district: Dis
     changes = _audit(district.db, "income.update", wages.id)
     assert [(Decimal(str(e.before["amount"])), Decimal(str(e.after["amount"]))) for e in changes] == [
         (Decimal("24000"), Decimal("25000")), (Decimal("25000"), Decimal("26000.5"))]
+
+
+# -------------------------------------------------------------------------------------------------
+# Export through the window, read back with openpyxl; a community worker's window
+# -------------------------------------------------------------------------------------------------
+
+
+def _quarter_end(day: date) -> date:
+    """The last day of ``day``'s quarter: an imported household on the board, never visited, is due then."""
+    month = (day.month - 1) // 3 * 3 + 3
+    return date(day.year, 12, 31) if month == 12 else date(day.year, month + 1, 1) - timedelta(days=1)
+
+
+def _masked(number: str) -> str:
+    return number[:6] + "*" * 8 + number[-4:]
+
+
+def _page(qtbot, district: District, actor: Any, monkeypatch: pytest.MonkeyPatch, page_size: int) -> Any:  # noqa: ANN001
+    """The households page as ``actor`` sees it, the table and the export reading ``page_size`` rows at a time."""
+    from desktop.views.context import AppContext
+    from desktop.views.households import HouseholdsPage, HouseholdTableModel
+
+    monkeypatch.setattr(HouseholdTableModel, "PAGE", page_size)
+    iter_all = hs.HouseholdPager.iter_all
+    monkeypatch.setattr(hs.HouseholdPager, "iter_all", lambda pager, chunk=0: iter_all(pager, page_size))
+    page = HouseholdsPage(AppContext(district.db, actor))
+    qtbot.addWidget(page)
+    page.show()
+    page.model.wait_for_count()
+    return page
+
+
+def _export(page: Any, path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
+    """Export as the user does (the button's action, the file chosen in the save dialog) and read it back."""
+    import openpyxl
+
+    from desktop.views import households as households_view
+    from desktop.views.operations import wait_for_background
+
+    monkeypatch.setattr(households_view, "ask_save_path", lambda *_a, **_k: str(path))
+    page.export()
+    assert wait_for_background()
+    sheet = openpyxl.load_workbook(path)["家庭户"]
+    return list(sheet.iter_rows(values_only=True))
+
+
+def _exports(db: Any) -> list[Any]:
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+
+    with db.session_factory() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == "households.export").order_by(AuditEntry.id)))
+
+
+@pytest.mark.usefixtures("chinese")
+def test_export_through_the_window_writes_the_filtered_sorted_view(qtbot, district: District,  # noqa: ANN001
+                                                                   registry: dict[str, int], tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """八泉街道, on the board, address containing 路, most members first, two rows a page: F01 (3 members),
+    F04 (2), then F03 and F02 (1 each, the later registered first when descending). F07's address has 路
+    too but it lies in 河口镇; F05 and F06 are in 河口镇 as well."""
+    from PySide6.QtCore import Qt
+
+    d = district
+    page = _page(qtbot, d, d.admin, monkeypatch, page_size=2)
+    page.regions.select_region(d.regions["八泉街道"])
+    _combo(page.status, "on_board")
+    page.search.setText("路")
+    page.apply_filter()
+    page.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # 人口数
+    page.model.wait_for_count()
+    assert page.model.rowCount() == 4 and page.count_label.text() == "共 4 户"
+    due = _quarter_end(date.today())
+    want = [
+        ("F01", "张建国", IDS["张建国"], "八泉街道", "八泉社区", "八泉路12号", 3, "低保", "一类库", None, due),
+        ("F04", "李明", IDS["李明"], "八泉街道", "飞云社区", "颐阳路7号", 2, "低保", "一类库", None, due),
+        ("F03", "王芳", IDS["王芳"], "八泉街道", "飞云社区", "飞云路8号3栋", 1, "特困", "救助中", None, due),
+        ("F02", "张伟", IDS["张伟"], "八泉街道", "八泉社区", "颐阳路5号", 1, "无", "二类库", None, due),
+    ]
+    rows = _export(page, tmp_path / "八泉街道.xlsx", monkeypatch)
+    assert rows[0] == tuple(hs.EXPORT_HEADERS)
+    # Typed cells: the member count a number, the due date a date (openpyxl reads it as a datetime).
+    assert [r[:10] + (r[10].date(),) for r in rows[1:]] == want
+    assert all(isinstance(r[6], int) and r[10].time() == datetime.min.time() for r in rows[1:])
+    # The table shows the same rows in the same order.
+    assert [page.model.data(page.model.index(r, 0)) for r in range(4)] == ["F01", "F04", "F03", "F02"]
+    entry = _exports(d.db)[-1]
+    assert entry.username == "admin" and entry.after["rows"] == 4 and entry.after["masked"] is False
+    flt = entry.after["filter"]
+    assert (flt["region_id"], flt["status"], flt["search"], flt["sort"], flt["descending"]) == (
+        d.regions["八泉街道"], "on_board", "路", "member_count", True)
+    assert "导出家庭户 4 户" in entry.detail and "区域:八泉街道" in entry.detail and "搜索:路" in entry.detail
+    assert "八泉街道.xlsx" in entry.detail
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_community_worker_sees_and_exports_only_their_community_masked(qtbot, district: District,  # noqa: ANN001
+                                                                         registry: dict[str, int], tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker of 飞云社区: F03 and F04 only, in the list, the count line, the region tree and the
+    export (one row a page, so two pages), their ID numbers masked."""
+    d = district
+    worker = d.actor(Role.COMMUNITY_WORKER)
+    page = _page(qtbot, d, worker, monkeypatch, page_size=1)
+    assert page.model.rowCount() == 2 and page.count_label.text() == "共 2 户"
+    assert [page.model.data(page.model.index(r, c)) for r in range(2) for c in (0, 1, 2, 4)] == [
+        "F03", "王芳", _masked(IDS["王芳"]), "飞云社区", "F04", "李明", _masked(IDS["李明"]), "飞云社区"]
+    tree = page.regions
+    listed = []
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        listed.append(item.text(0))
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    assert listed == ["飞云社区"]
+    assert tree.current_region() is None  # their whole area
+    page.search.setText("张")  # 张建国, 张伟 and 张丽华 head households elsewhere
+    page.apply_filter()
+    page.model.wait_for_count()
+    assert page.model.rowCount() == 0 and page.count_label.text() == "共 0 户"
+    page.search.clear()
+    page.apply_filter()
+    page.model.wait_for_count()
+    rows = _export(page, tmp_path / "飞云.xlsx", monkeypatch)
+    assert [r[:7] for r in rows[1:]] == [
+        ("F03", "王芳", _masked(IDS["王芳"]), "八泉街道", "飞云社区", "飞云路8号3栋", 1),
+        ("F04", "李明", _masked(IDS["李明"]), "八泉街道", "飞云社区", "颐阳路7号", 2)]
+    entry = _exports(d.db)[-1]
+    assert (entry.username, entry.after["rows"], entry.after["masked"]) == (worker.username, 2, True)
+    assert "导出家庭户 2 户" in entry.detail and "筛选条件:全部" in entry.detail
