@@ -10,8 +10,10 @@ regions here (:func:`list_regions`, :func:`find_region`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -39,6 +41,16 @@ CHILD_LEVEL = {RegionLevel.DISTRICT: RegionLevel.SUBDISTRICT, RegionLevel.SUBDIS
 AREA_WORDS = {"城市": AreaType.URBAN, "城镇": AreaType.URBAN, "urban": AreaType.URBAN,
               "农村": AreaType.RURAL, "乡村": AreaType.RURAL, "rural": AreaType.RURAL}
 CODE = re.compile(r"\d{1,32}")
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Named)
 
 
 def kind_of(text: str) -> tuple[RegionLevel, AreaType] | None:
@@ -99,8 +111,8 @@ def list_regions(db: Database, actor: Actor) -> list[RegionRow]:
 
 
 # The level words a region's name ends in, as people write them or leave them out: 八泉 for 八泉街道,
-# 飞云 or 飞云社区居委会 for 飞云社区. The household register import reads names by them
-# (department_import.RegionResolver) and so does :func:`find_region`.
+# 飞云 or 飞云社区居委会 for 飞云社区. :class:`NameIndex` reads names by them, for :func:`find_region`
+# and for the department and household register imports (department_import.RegionResolver).
 SUBDISTRICT_SUFFIXES = ("街道办事处", "办事处", "街道", "街办", "乡", "镇")
 COMMUNITY_SUFFIXES = ("社区居委会", "居民委员会", "村民委员会", "居委会", "村委会", "社区", "村")
 _SUFFIXES = sorted([(s, RegionLevel.SUBDISTRICT) for s in SUBDISTRICT_SUFFIXES]
@@ -124,16 +136,29 @@ def _level_said(name: str) -> RegionLevel | None:
     return None
 
 
-def _named(rows: list[RegionRow], name: str, short: bool) -> list[RegionRow]:
-    """The regions called ``name``; with ``short``, those whose name without its level word is the
-    given name's (of the level its level word says, if it has one), or whose name without its level
-    word is the given name itself."""
-    if not short:
-        return [r for r in rows if r.name == name]
-    key, level = short_name(name), _level_said(name)
-    # 飞云新村 is 飞云新村社区 without its level word, though it ends in one itself
-    return [r for r in rows if short_name(r.name) == name
-            or (short_name(r.name) == key and (level is None or r.level == level))]
+class NameIndex(Generic[R]):
+    """Regions (anything with ``name`` and ``level``) by their names as people write them, built once
+    and looked up per name (find_region; the department and register imports, row by row)."""
+
+    def __init__(self, rows: Iterable[R]) -> None:
+        self.rows = list(rows)
+        self._by_name: dict[str, list[int]] = {}
+        self._by_short: dict[str, list[int]] = {}
+        for i, r in enumerate(self.rows):
+            self._by_name.setdefault(r.name, []).append(i)
+            self._by_short.setdefault(short_name(r.name), []).append(i)
+
+    def named(self, name: str, short: bool) -> list[R]:
+        """The regions called ``name``; with ``short``, those whose name without its level word is the
+        given name's (of the level its level word says, if it has one), or whose name without its
+        level word is the given name itself. In the order given."""
+        if not short:
+            return [self.rows[i] for i in self._by_name.get(name, ())]
+        key, level = short_name(name), _level_said(name)
+        # 飞云新村 is 飞云新村社区 without its level word, though it ends in one itself
+        found = set(self._by_short.get(name, ()))
+        found.update(i for i in self._by_short.get(key, ()) if level is None or self.rows[i].level == level)
+        return [self.rows[i] for i in sorted(found)]
 
 
 def find_region(db: Database, actor: Actor, text: str) -> RegionRow:
@@ -147,14 +172,15 @@ def find_region(db: Database, actor: Actor, text: str) -> RegionRow:
     if by_code:
         return by_code[0]
     names = {r.id: r.name for r in rows}
+    index = NameIndex(rows)
     found: list[RegionRow] = []
     for short in (False, True):
         if "/" in text:
             parent_name, _, name = text.rpartition("/")
-            parents = {r.id for r in _named(rows, parent_name.strip(), short)}
-            found = [r for r in _named(rows, name.strip(), short) if r.parent_id in parents]
+            parents = {r.id for r in index.named(parent_name.strip(), short)}
+            found = [r for r in index.named(name.strip(), short) if r.parent_id in parents]
         else:
-            found = _named(rows, text, short)
+            found = index.named(text, short)
         if found:
             break
     if not found:
