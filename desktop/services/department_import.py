@@ -13,6 +13,7 @@ import gc
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ from desktop.services.errors import (
 )
 from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
-from desktop.services.regions import COMMUNITY_SUFFIXES, SUBDISTRICT_SUFFIXES, short_name
+from desktop.services.regions import NameIndex
 
 KIND = "department"
 CHUNK = 1000  # IDs per query / rows per bulk insert
@@ -393,70 +394,98 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
 # -- regions ------------------------------------------------------------------------------------
 
 class RegionResolver:
-    """Sub-district / community from region columns or an address (the region table is small)."""
+    """Sub-district / community from region columns or an address (the region table is small).
+
+    Names are read as :class:`regions.NameIndex` reads them (八泉 for 八泉街道, 飞云新村 for 飞云新村社区),
+    codes as codes; a name two regions share, with no sub-district to tell them apart, is left
+    unassigned rather than guessed."""
 
     def __init__(self, session: Any) -> None:
-        rows = session.execute(select(Region.id, Region.name, Region.level, Region.parent_id)).all()
+        rows = session.execute(select(Region.id, Region.name, Region.code, Region.level, Region.parent_id)).all()
         self.names: dict[int, str] = {r.id: r.name for r in rows}
-        self.subs: dict[str, int] = {}
-        self.communities: dict[str, list[tuple[int, int | None]]] = {}
-        for r in rows:
-            if r.level == codes.RegionLevel.SUBDISTRICT:
-                self.subs[r.name] = r.id
-            elif r.level == codes.RegionLevel.COMMUNITY:
-                self.communities.setdefault(r.name, []).append((r.id, r.parent_id))
         self.parent = {r.id: r.parent_id for r in rows}
-        districts = sorted((r.name for r in rows if r.level == codes.RegionLevel.DISTRICT), key=len, reverse=True)
+        self.level = {r.id: r.level for r in rows}
+        self.codes = {r.code: r.id for r in rows if r.code}
+        self.subs: dict[str, int] = {r.name: r.id for r in rows if r.level == codes.RegionLevel.SUBDISTRICT}
+        self.index = NameIndex(rows)
+        communities: dict[str, list[int]] = {}  # by whole name, for the names an address spells out
+        for r in rows:
+            if r.level == codes.RegionLevel.COMMUNITY:
+                communities.setdefault(r.name, []).append(r.id)
+        self._communities = communities
+        districts = {r.name for r in rows if r.level == codes.RegionLevel.DISTRICT}
         # "湖北省黄石市西塞山区八泉街道": the province, city and district written before the name.
         self._above = re.compile(r"^([\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}市)?"
-                                 + (f"({'|'.join(map(re.escape, districts))})?" if districts else ""))
-        comm = sorted(self.communities, key=len, reverse=True)
-        subs = sorted(self.subs, key=len, reverse=True)
-        self._comm_re = re.compile("|".join(map(re.escape, comm))) if comm else None
-        self._sub_re = re.compile("|".join(map(re.escape, subs))) if subs else None
+                                 + (f"({_alternatives(districts)})?" if districts else ""))
+        # another district or county named at the start instead ("黄石港区飞云社区"): not this one's
+        self._other_district = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?<![社小园校])[区县旗]")
+        self._comm_re = re.compile(_alternatives(communities)) if communities else None
+        self._sub_re = re.compile(_alternatives(self.subs)) if self.subs else None
         self._cache: dict[tuple[str, str, str], int | None] = {}
 
+    def _of_level(self, text: str, level: str) -> list[int]:
+        """The regions of ``level`` a name (whole first, then as people shorten it) or a code names."""
+        by_code = self.codes.get(text)
+        if by_code is not None:
+            return [by_code] if self.level[by_code] == level else []
+        for short in (False, True):
+            found = [r.id for r in self.index.named(text, short) if r.level == level]
+            if found:
+                return found
+        return []
+
     def subdistrict(self, text: str) -> int | None:
-        """A sub-district or town by its name as people write it (八泉, 八泉街道办事处)."""
-        text = re.sub(r"\s+", "", text)
+        """A sub-district or town by its name as people write it (八泉, 八泉街道办事处) or its code."""
+        text = _tidy(text)
         if not text:
             return None
         for form in dict.fromkeys((text, self._above.sub("", text))):
-            if form in self.subs:
-                return self.subs[form]
-            base = short_name(form, SUBDISTRICT_SUFFIXES)
-            for name in (base + "街道", base + "镇", base + "乡", base + "街道办事处"):
-                if name in self.subs:
-                    return self.subs[name]
+            found = self._of_level(form, codes.RegionLevel.SUBDISTRICT)
+            if len(found) == 1:
+                return found[0]
         return None
 
     def community(self, text: str, sub_id: int | None) -> int | None:
-        """A community or village by its name as people write it (飞云, 飞云社区居委会), under
-        ``sub_id`` when the name is not unique."""
-        text = re.sub(r"\s+", "", text)
+        """A community or village by its name as people write it (飞云, 飞云社区居委会) or its code,
+        under ``sub_id`` (or the sub-district written before it) when the name is not unique."""
+        text = _tidy(text)
         if not text:
             return None
-        forms = [text]
+        forms = [(text, sub_id)]
         # "八泉街道飞云社区", "西塞山区八泉街道飞云社区": the sub-district written before the name.
         above = self._above.sub("", text)
         if self._sub_re is not None:
             m = self._sub_re.match(above)
             if m and m.end() < len(above):
-                forms.append(above[m.end():])
-        for form in forms:
-            base = short_name(form, COMMUNITY_SUFFIXES)
-            for name in (form, base + "社区", base + "村", base):
-                found = self.communities.get(name)
-                if found:
-                    return self._pick(found, sub_id)
+                forms.append((above[m.end():], sub_id if sub_id is not None else self.subs[m.group(0)]))
+        for form, under in forms:
+            found = self._of_level(form, codes.RegionLevel.COMMUNITY)
+            if found:
+                return self._pick(found, under)
         return None
 
-    def _pick(self, found: list[tuple[int, int | None]], sub_id: int | None) -> int | None:
-        if sub_id is not None:
-            for cid, parent in found:
-                if parent == sub_id:
-                    return cid
-        return found[0][0] if len(found) == 1 or sub_id is None else None
+    def _pick(self, found: list[int], sub_id: int | None) -> int | None:
+        """The one region of ``found``; of several, the one under ``sub_id``; otherwise none."""
+        if len(found) == 1:
+            return found[0]
+        under = [cid for cid in found if self.parent.get(cid) == sub_id] if sub_id is not None else []
+        return under[0] if len(under) == 1 else None
+
+    def _from_address(self, address: str, sub_id: int | None) -> int | None:
+        address = _tidy(address)
+        above = self._above.sub("", address)
+        if self._other_district.match(above) and not (self._sub_re is not None and self._sub_re.match(above)):
+            return None  # "黄石市黄石港区飞云社区": a community of another district
+        if sub_id is None and self._sub_re is not None:
+            m = self._sub_re.search(above)
+            if m:
+                sub_id = self.subs[m.group(0)]
+        if self._comm_re is not None:
+            for m in self._comm_re.finditer(above):
+                region = self._pick(self._communities[m.group(0)], sub_id)
+                if region is not None:
+                    return region
+        return sub_id
 
     def resolve(self, subdistrict: str, community: str, address: str) -> int | None:
         key = (subdistrict, community, address)
@@ -465,20 +494,30 @@ class RegionResolver:
         sub_id = self.subdistrict(subdistrict) if subdistrict else None
         region = self.community(community, sub_id) if community else None
         if region is None and address:
-            if sub_id is None and self._sub_re is not None:
-                m = self._sub_re.search(address)
-                if m:
-                    sub_id = self.subs[m.group(0)]
-            if self._comm_re is not None:
-                for m in self._comm_re.finditer(address):
-                    region = self._pick(self.communities[m.group(0)], sub_id)
-                    if region is not None:
-                        break
+            region = self._from_address(address, sub_id)
         if region is None:
             region = sub_id
         if len(self._cache) < 200_000:
             self._cache[key] = region
         return region
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    """A regular expression matching any of ``names``, the longest first."""
+    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+
+
+# The level words' characters written in traditional form (八泉街道辦事處, 河口鎮, 道仕袱村民委員會, a list
+# from a Big5 file); a name itself so written (飛雲) is not read, and so not guessed.
+_LEVEL_WORDS_SIMPLIFIED = str.maketrans("區鎮鄉辦處員會", "区镇乡办处员会")
+_LEVEL_WORDS_TRADITIONAL = re.compile("[區鎮鄉辦處員會]")  # translate() is slow on Chinese text: only when needed
+
+
+def _tidy(text: str) -> str:
+    """A region or address as typed: full-width letters and digits as plain ones, no spaces, the
+    level words in simplified characters."""
+    text = "".join(unicodedata.normalize("NFKC", text).split())
+    return text.translate(_LEVEL_WORDS_SIMPLIFIED) if _LEVEL_WORDS_TRADITIONAL.search(text) else text
 
 
 # -- the import ---------------------------------------------------------------------------------
