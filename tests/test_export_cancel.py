@@ -184,14 +184,13 @@ def test_the_audit_log_export_honours_a_cancel_until_its_file_is_in_place(distri
     assert seen == [1000]  # stopped at the next thousand, not written to the end
     assert list(folder.iterdir()) == [] and audits(d, "audit.export") == 0
     # the file in place, the export's audit entry about to be written: a cancel now is refused
-    unit_of_work, refused = audit_svc.unit_of_work, []
+    log_access, refused = audit_svc.log_access, []
 
-    def cancel_before_logging(db, actor, write: bool = False):  # noqa: ANN001, ANN202
-        if write:
-            refused.append((out.exists(), progress.cancel()))
-        return unit_of_work(db, actor, write=write)
+    def cancel_before_logging(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        refused.append((out.exists(), progress.cancel()))
+        return log_access(*args, **kwargs)
 
-    monkeypatch.setattr(audit_svc, "unit_of_work", cancel_before_logging)
+    monkeypatch.setattr(audit_svc, "log_access", cancel_before_logging)
     progress = Progress()
     assert audit_svc.export_xlsx(d.db, d.admin, everything, out, progress=progress) > 2500
     assert refused == [(True, False)] and not progress.cancelled
