@@ -83,7 +83,7 @@ def check_errors_target(out: str, source: str) -> None:
     if target.is_dir():
         raise ValidationFailed(f"错误清单“{out}”是一个文件夹,请给出要写入的文件名(如 错误清单.xlsx)。")
     try:
-        same = target.exists() and target.resolve() == Path(source).resolve()
+        same = target.exists() and os.path.samefile(target, source)  # also through a link
     except OSError:
         same = False
     if same:
@@ -91,9 +91,14 @@ def check_errors_target(out: str, source: str) -> None:
     problem = xlsx_name_problem(out)
     if problem:
         raise ValidationFailed(problem)
+    # The folder is made when the list is written: an import refused for its input leaves no empty folder.
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".relief-", dir=target.parent)
+        if not folder.is_dir():
+            raise NotADirectoryError(str(folder))
+        fd, probe = tempfile.mkstemp(prefix=".relief-", dir=folder)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import re
 import unicodedata
@@ -133,6 +134,8 @@ def _damage_of(exc: BaseException) -> str:
         return "内容不完整或格式错误"
     if type(exc).__name__ == "ZipError" or "zip" in text:
         return "压缩结构不完整"
+    if "shared string" in text:  # a cell points past the end of the workbook's table of texts
+        return "单元格引用的文字在文件的共享文字表中不存在"
     return f"内容无法解析:{exc}"
 
 
@@ -352,6 +355,12 @@ def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
         return SpreadsheetError(
             f"无法读取文件“{name}”:文件被占用或没有读取权限(可能正在 Excel/WPS 中打开)。请关闭该文件后重试。",
             kind="unreadable")
+    if exc.errno == errno.ELOOP:
+        return SpreadsheetError(f"无法读取文件“{name}”:它是一个循环指向自身的链接(快捷方式),找不到实际的文件。",
+                                kind="unreadable")
+    if exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) == 206:
+        return SpreadsheetError(f"无法读取文件“{name}”:文件路径或文件名过长。请把文件移到较短的路径下(如桌面)再导入。",
+                                kind="unreadable")
     return SpreadsheetError(f"无法读取文件“{name}”:{exc.strerror or exc}。", kind="unreadable")
 
 
@@ -411,9 +420,27 @@ def sniff_format(path: str | Path) -> str:
         return kind  # an HTML table or an Excel 2003 XML spreadsheet saved as .xls: read as they are
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
         return "csv"
-    if b"\x00" in head.rstrip(b"\x00"):  # NUL bytes only at the end: a text padded by an old system
+    if b"\x00" in head.rstrip(b"\x00") and not _text_with_stray_nul(head):
+        # NUL bytes only at the end: a text padded by an old system; a stray one in a text: refused by row
         raise SpreadsheetError(f"文件“{name}”不是电子表格,也不是文本表格(CSV),无法识别其格式。", kind="not_spreadsheet")
     return "csv"
+
+
+def _text_with_stray_nul(head: bytes) -> bool:
+    """A text with a NUL byte or two in it (a damaged copy), not a binary file: read as CSV, where
+    the row holding it is refused by its place."""
+    body = head.rstrip(b"\x00")
+    if body.count(b"\x00") > 4:
+        return False
+    body = body.replace(b"\x00", b"")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            body.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(body) - 4:  # a character cut at the end of the sample
+                return True
+    return False
 
 
 def _scan(path: Path, needle: bytes) -> bool:
@@ -964,6 +991,7 @@ class Workbook:
                 reader = csv.reader(fh, delimiter=self.delimiter)
                 index, values = 0, []
                 for index, values in enumerate(reader, start=1):
+                    self._check_no_nul(index, values)
                     yield index, [_csv_cell(v) for v in values]
                 self._check_closed_quote(index, values)
         except UnicodeDecodeError as exc:
@@ -972,6 +1000,14 @@ class Workbook:
             raise SpreadsheetError(f"文件“{self.name}”的文本格式有误:{exc}", kind="damaged") from exc
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
+
+    def _check_no_nul(self, index: int, values: list[str]) -> None:
+        """A NUL byte inside a cell (a damaged copy): invisible on screen, refused by the database."""
+        for column, value in enumerate(values, start=1):
+            if "\x00" in value.strip(_INVISIBLE):
+                raise SpreadsheetError(f"文件“{self.name}”第 {index} 行第 {column} 列含有空字符(NUL,文件可能已损坏),"
+                                       "无法读取。请用记事本或 Excel 打开,删除该处的异常字符后另存,再导入。",
+                                       kind="damaged")
 
     def _check_closed_quote(self, index: int, values: list[str]) -> None:
         """A quote opened and never closed makes the rest of the file one cell: the last cell of
