@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from desktop.cli import main as cli_main
 from desktop.models.discovery import Clue, ImportBatch
+from desktop.models.region import Region
 from desktop.rules import idcard
 from desktop.services.database import Database
 from tests.test_import_department_files2 import xlsx
@@ -72,9 +73,13 @@ def _rewrite(source: Path, target: Path, change: Callable[[str, bytes], bytes | 
 
 
 def _xls(path: Path) -> Path:
+    return _xls_rows(path, ROWS)
+
+
+def _xls_rows(path: Path, rows: list[list[str]]) -> Path:
     book = xlwt.Workbook()
     sheet = book.add_sheet("名单")
-    for r, row in enumerate(ROWS):
+    for r, row in enumerate(rows):
         for c, value in enumerate(row):
             sheet.write(r, c, value)
     book.save(str(path))
@@ -173,7 +178,7 @@ def _nul_csv(path: Path, row: int) -> Path:
 def test_a_csv_with_a_nul_byte_near_its_start_is_refused_by_row_and_column(
         db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Was: "不是电子表格,也不是文本表格(CSV)" for a text with one NUL byte in a name."""
-    refused(db, capsys, _nul_csv(tmp_path / "空字符.csv", 3), "第 3 行第 1 列含有空字符")
+    refused(db, capsys, _nul_csv(tmp_path / "空字符.csv", 3), "第 3 行第 1 列(A 列)含有空字符")
 
 
 def test_a_csv_with_a_nul_byte_far_into_it_is_refused_and_nothing_is_written(
@@ -182,7 +187,7 @@ def test_a_csv_with_a_nul_byte_far_into_it_is_refused_and_nothing_is_written(
     path = _nul_csv(tmp_path / "空字符.csv", 450)
     assert path.read_bytes().index(b"\x00") > 8192
     code, out = run(db, capsys, "department", path)
-    assert code == 1 and "“空字符.csv”第 450 行第 1 列含有空字符" in out and "Traceback" not in out, out
+    assert code == 1 and "“空字符.csv”第 450 行第 1 列(A 列)含有空字符" in out and "Traceback" not in out, out
     assert written(db) == (0, 0)
 
 
@@ -267,3 +272,31 @@ def test_errors_to_a_hard_link_of_the_input_leaves_the_input_whole(db: Database,
     code, out = run(db, capsys, "department", path, "--dry-run", "--errors", str(tmp_path / "链接.xlsx"))
     assert code == 1 and "就是要导入的文件本身" in out, out
     assert path.read_bytes() == before
+
+
+def test_an_xls_with_a_nul_byte_in_a_name_is_refused_by_row_and_column(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Was: the department list imported on SQLite with the NUL in the name, and on PostgreSQL
+    ended in an internal error (PostgreSQL refuses NUL in text)."""
+    rows = [[name, number] for name, number in ROWS[:20]]
+    rows[3][0] = "李\x00四"
+    refused(db, capsys, _xls_rows(tmp_path / "空字符.xls", rows), "第 4 行第 1 列(A 列)含有空字符")
+
+
+def test_a_region_list_with_a_nul_byte_is_refused_and_no_region_is_added(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Was: an internal error on PostgreSQL (the name with a NUL in the query)."""
+    path = _xls_rows(tmp_path / "区划.xls", [["街道(镇)", "社区(村)"], ["新城街道", "新城社区"], ["新城街道", "李\x00社区"]])
+    code, out = run(db, capsys, "regions", path)
+    assert code == 1 and "“区划.xls”第 3 行第 2 列(B 列)含有空字符" in out and "Traceback" not in out, out
+    with db.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Region).where(Region.name.like("新城%"))) == 0
+
+
+def test_nul_padding_at_the_end_of_a_cell_is_still_read(db: Database, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Fixed-width exports from old systems pad cells with NULs: padding, not damage."""
+    rows = [[name + "\x00\x00", number] for name, number in ROWS[1:4]]
+    path = _xls_rows(tmp_path / "填充.xls", [ROWS[0], *rows])
+    code, out = run(db, capsys, "department", path, "--dry-run")
+    assert code == 0 and "数据行 3 = 有效 3" in out, out

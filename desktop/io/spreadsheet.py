@@ -948,7 +948,10 @@ class Workbook:
 
     def rows(self, sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
         """(1-based row number, cell values) for every row, blank ones included."""
-        sheet = sheet or self.sheet_names[0]
+        for number, values in self._rows(sheet or self.sheet_names[0]):
+            yield number, self._without_nul(number, values)
+
+    def _rows(self, sheet: str) -> Iterator[tuple[int, list[Any]]]:
         if self.format == "csv":
             yield from self._csv_rows()
             return
@@ -991,7 +994,6 @@ class Workbook:
                 reader = csv.reader(fh, delimiter=self.delimiter)
                 index, values = 0, []
                 for index, values in enumerate(reader, start=1):
-                    self._check_no_nul(index, values)
                     yield index, [_csv_cell(v) for v in values]
                 self._check_closed_quote(index, values)
         except UnicodeDecodeError as exc:
@@ -1001,13 +1003,19 @@ class Workbook:
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
 
-    def _check_no_nul(self, index: int, values: list[str]) -> None:
-        """A NUL byte inside a cell (a damaged copy): invisible on screen, refused by the database."""
+    def _without_nul(self, index: int, values: list[Any]) -> list[Any]:
+        """NUL bytes are invisible on screen and refused by PostgreSQL: at either end of a cell they
+        are padding (a fixed-width export from an old system), removed; inside a text, damage, refused."""
         for column, value in enumerate(values, start=1):
-            if "\x00" in value.strip(_INVISIBLE):
-                raise SpreadsheetError(f"文件“{self.name}”第 {index} 行第 {column} 列含有空字符(NUL,文件可能已损坏),"
+            if not isinstance(value, str) or "\x00" not in value:
+                continue
+            if "\x00" in value.strip().strip(_INVISIBLE).strip():
+                raise SpreadsheetError(f"文件“{self.name}”第 {index} 行第 {column} 列({column_letter(column - 1)} 列)"
+                                       "含有空字符(NUL,文件可能已损坏),"
                                        "无法读取。请用记事本或 Excel 打开,删除该处的异常字符后另存,再导入。",
                                        kind="damaged")
+            values[column - 1] = value.replace("\x00", "")
+        return values
 
     def _check_closed_quote(self, index: int, values: list[str]) -> None:
         """A quote opened and never closed makes the rest of the file one cell: the last cell of
