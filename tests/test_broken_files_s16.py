@@ -300,3 +300,13 @@ def test_nul_padding_at_the_end_of_a_cell_is_still_read(db: Database, tmp_path: 
     path = _xls_rows(tmp_path / "填充.xls", [ROWS[0], *rows])
     code, out = run(db, capsys, "department", path, "--dry-run")
     assert code == 0 and "数据行 3 = 有效 3" in out, out
+
+
+def test_a_csv_cell_over_the_field_limit_is_refused_by_row(db: Database, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Was: 文本格式有误:field larger than field limit (131072) (Python's words, no row)."""
+    lines = [",".join(r) for r in ROWS[:4]]
+    lines[2] += "," + "x" * 200_000
+    path = tmp_path / "长单元格.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused(db, capsys, path, "第 3 行有一个单元格超过 131072 个字符")

@@ -999,7 +999,13 @@ class Workbook:
         except UnicodeDecodeError as exc:
             raise SpreadsheetError(f"文件“{self.name}”含有无法识别的字符(编码损坏),无法读取。", kind="damaged") from exc
         except csv.Error as exc:
-            raise SpreadsheetError(f"文件“{self.name}”的文本格式有误:{exc}", kind="damaged") from exc
+            where = f"第 {index + 1} 行"  # the row being read when the reader gave up
+            if "field limit" in str(exc):
+                raise SpreadsheetError(f"文件“{self.name}”{where}有一个单元格超过 {csv.field_size_limit()} 个字符"
+                                       "(可能是引号没有闭合,把其后的内容都读进了一个单元格),无法读取。"
+                                       "请检查该行后重新导入。", kind="damaged") from exc
+            raise SpreadsheetError(f"文件“{self.name}”{where}的文本格式有误,无法读取。请检查该行后重新导入。",
+                                   kind="damaged") from exc
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
 
