@@ -20,6 +20,7 @@ import xlwt  # type: ignore[import-untyped]
 from sqlalchemy import func, select
 
 from desktop.cli import main as cli_main
+from desktop.io import spreadsheet as ss
 from desktop.models.discovery import Clue, ImportBatch
 from desktop.models.region import Region
 from desktop.rules import idcard
@@ -310,3 +311,16 @@ def test_a_csv_cell_over_the_field_limit_is_refused_by_row(db: Database, tmp_pat
     path = tmp_path / "长单元格.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     refused(db, capsys, path, "第 3 行有一个单元格超过 131072 个字符")
+
+
+def test_a_file_held_open_by_excel_is_refused_through_every_command(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel's ~$ owner file beside it and the file itself not readable (a sharing violation on
+    Windows; chmod 000 elsewhere, which root reads anyway: the refusal is made here)."""
+    path = xlsx(tmp_path / "名单.xlsx", ROWS)
+    (tmp_path / "~$名单.xlsx").write_bytes(b"\x05admin".ljust(165, b"\x00"))
+
+    def locked(p: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(p))
+    monkeypatch.setattr(ss, "_open_binary", locked)
+    refused(db, capsys, path, "文件被占用或没有读取权限")
