@@ -948,7 +948,11 @@ class Workbook:
 
     def rows(self, sheet: str | None = None) -> Iterator[tuple[int, list[Any]]]:
         """(1-based row number, cell values) for every row, blank ones included."""
-        for number, values in self._rows(sheet or self.sheet_names[0]):
+        rows = self._rows(sheet or self.sheet_names[0])
+        if self.format == "xlsx":  # XML holds no NUL (an .xlsx writes one as _x0000_): no per-cell look
+            yield from rows
+            return
+        for number, values in rows:
             yield number, self._without_nul(number, values)
 
     def _rows(self, sheet: str) -> Iterator[tuple[int, list[Any]]]:
