@@ -79,6 +79,15 @@ def argument_message(message: str) -> str:
     return message
 
 
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A refusal as the one line it is printed as: a control character in a value it quotes (a line
+    break, NUL, a terminal's escape sequence) written as Python writes it (\\n, \\x00, \\x1b), not sent."""
+    return _INVISIBLE.sub(lambda m: repr(m[0])[1:-1], message)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that refuses in Chinese: the usage, then one line 错误:… naming the argument. Exit
     status 2 as before. Sub-commands' parsers are of this class too (argparse makes them so)."""
@@ -96,7 +105,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        text = f"{argument_message(message).rstrip('。')}。查看说明:{self.prog} -h"
+        text = one_line(f"{argument_message(message).rstrip('。')}。查看说明:{self.prog} -h")
         sys.stderr.write(f"错误:{text}\n")
         raise ArgumentsRefused(self, text)
 
@@ -146,6 +155,18 @@ def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -
         current = subs[0].choices[name]
 
 
+def _refuse_nul(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A value holding NUL is no name, text or path (the system refuses it in a file name, PostgreSQL
+    in any text): refused as the bad argument it is, naming the argument, before anything is opened."""
+    command = _command_parser(parser, args)
+    for action in [*parser._actions, *command._actions]:
+        value = getattr(args, action.dest, None)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\0" in v for v in values):
+            name = "/".join(action.option_strings) or action.metavar or action.dest
+            command.error(f"argument {name}: 含有空字符(NUL,\\x00),不是有效的值")
+
+
 def _configure_stdout() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -159,6 +180,7 @@ def _configure_stdout() -> None:
 def refused(args: argparse.Namespace, message: str, code: str, status: int, prefix: str = "错误:") -> int:
     """Say on stderr why the command was refused; with --json also as one JSON object on stdout,
     ``{"error": message, "code": code}``, for a script that reads stdout. Returns the exit status."""
+    message = one_line(message)
     print(f"{prefix}{message}", file=sys.stderr)
     if getattr(args, "json", False):
         print_json({"error": message, "code": code})
@@ -173,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args, extra = parser.parse_known_args(given)
         if extra:  # refused by the command's own parser: its usage, its -h
             _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
+        _refuse_nul(parser, args)
     except ArgumentsRefused as exc:
         if asks_for_json(exc.parser, given):
             print_json({"error": exc.text, "code": ARGUMENTS_REFUSED})

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import calendar
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop import config
@@ -131,7 +131,7 @@ def xlsx_name_problem(text: str) -> str | None:
     says so in its own words."""
     if not text.strip():
         return "没有给出输出文件名。"
-    if not text.strip().lower().endswith(".xlsx") and not Path(text).is_dir():
+    if not text.strip().lower().endswith(".xlsx") and not os.path.isdir(text):  # False for any bad name
         return f"输出文件“{text}”应以 .xlsx 结尾(写出的是 Excel 工作簿),例如 结果.xlsx。"
     return None
 
