@@ -315,3 +315,16 @@ def test_the_entry_point_behaves_as_in_process(argv: list[str], sqlite_district:
         assert done.returncode in (0, 1, 2) and "Traceback" not in done.stderr, (name, done.stderr)
         if "--json" in argv:
             one_json_document(done.stdout)
+
+
+@pytest.mark.parametrize("argv", [
+    ["region", "add", "坏\x1b[31m\n名", "--parent", "西塞山区"],
+    ["region", "rename", "飞云社区", "飞云\t社区"],
+])
+def test_a_region_name_with_control_characters_is_refused(argv: list[str], district: District,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """It was added: a 街道 whose name broke every list it was printed in and recoloured the terminal."""
+    code, out, err = run([*argv, "--database-url", url_of(district)], capsys)
+    assert code == 1 and "含有控制字符(显示为 ?)" in err.splitlines()[-1]
+    code, out, err = run(["region", "list", "--json", "--database-url", url_of(district)], capsys)
+    assert not any(ch in out for ch in "\x1b\t") and "\\n" not in out

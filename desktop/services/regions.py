@@ -10,6 +10,7 @@ regions here (:func:`list_regions`, :func:`find_region`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,6 +204,9 @@ def _name_problem(name: str) -> str:
         return "名称不能为空"
     if "/" in name:
         return f"名称“{name}”中不能有“/”"
+    if any(unicodedata.category(ch) == "Cc" for ch in name):  # a line break or a terminal's escape: no name
+        shown = "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in name)
+        return f"名称“{shown}”含有控制字符(显示为 ?),请重新输入"
     return too_long(Region.name, name, "名称") or ""
 
 
