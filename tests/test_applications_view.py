@@ -1768,3 +1768,46 @@ def test_the_household_picker_says_when_it_lists_only_the_first_matches(qtbot, s
     picker.search.setText("韩")
     picker.find()
     assert picker.combo.count() == 3 and not picker.cut_note.isVisible() and errors == []
+
+
+def test_refusing_and_stopping_ask_with_no_as_the_default_answer(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                 chinese: None, errors: list[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The questions before refusing an application and before stopping assistance were asked with
+    QMessageBox's own default, Yes: an Enter pressed out of habit after the form refused or stopped.
+    No is the default now, and No changes nothing."""
+    from tests.test_applications import approved_dibao
+
+    d = sqlite_district
+    ctx = AppContext(d.db, d.admin)
+    asked: list[tuple[str, object]] = []
+
+    def answer_default(_parent, title, _text, buttons=None, default=None):  # noqa: ANN001, ANN202
+        asked.append((title, default))
+        return default if default is not None else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer_default))
+    pending = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["闸口社区"]),
+                         category="temporary", temporary_kind="emergency", accepted_on=date(2026, 5, 6))
+    decide = forms.DecisionDialog(ctx, svc.get_detail(d.db, d.admin, pending))
+    qtbot.addWidget(decide)
+    decide.refuse.setChecked(True)
+    decide.reason.setPlainText("家庭人均收入高于标准")
+    decide.accept()
+    assert asked == [("不予批准", QMessageBox.StandardButton.No)]
+    assert svc.get_detail(d.db, d.admin, pending).row.status == "open"
+
+    _hid, app_id = approved_dibao(d, "周九")
+    dialog = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def fill_stop(w: forms.StopAssistanceDialog) -> None:
+        w.reason.setPlainText("户主就业")
+        w.accept()
+
+    script = ModalScript([(forms.StopAssistanceDialog, fill_stop)])
+    click_action(qtbot, dialog, "stop", script)
+    assert script.done() and errors == [], errors
+    assert asked[1:] == [("停止救助", QMessageBox.StandardButton.No)]
+    assert svc.get_detail(d.db, d.admin, app_id).stopped_on is None

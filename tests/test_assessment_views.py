@@ -431,6 +431,21 @@ def test_wizard_list_shows_household_and_id_numbers_whole(qtbot, sqlite_district
     assert dialog.table.columnWidth(0) >= dialog.table.fontMetrics().horizontalAdvance(hit.code) + 8
 
 
+def test_wizard_list_right_aligns_the_member_count(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """The wizard's household list showed the member count flush left, unlike 家庭档案's list."""
+    d = sqlite_district
+    add_household(d.db, d.regions["飞云社区"], [{"name": "钱多多"}, {"name": "钱少少"}])
+    wiz = AssessmentWizard(AppContext(d.db, d.admin))
+    qtbot.addWidget(wiz)
+    wiz.choose.search.setText("钱多多")
+    wiz.choose.run_search()
+    model = wiz.choose.model
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "人口"
+    assert model.data(model.index(0, 4)) == 2
+    alignment = model.data(model.index(0, 4), Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 def test_wizard_for_a_household_already_in_assistance(qtbot, sqlite_district: District, messages,  # noqa: ANN001
                                                       tmp_path: Path) -> None:
     """A household on 低保 whose result is still 低保: the result page, the calculation sheet and the

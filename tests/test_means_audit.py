@@ -248,7 +248,7 @@ def test_employment_costs_are_deducted_only_as_the_setting_provides() -> None:
     f = facts([worker, person("乙", employed=False)], "24000")
     none = mt.assess(f, demo_settings(), ON)
     assert none.employment_deduction == 0 and none.per_capita_monthly == D("1000.00")
-    assert "必要就业成本:未设置扣减标准(政策参数 employment_cost),工资性收入不扣减就业成本。" in none.explanation
+    assert "必要就业成本:未设置扣减标准(政策参数“必要就业成本扣减”),工资性收入不扣减就业成本。" in none.explanation
     r = mt.assess(f, demo_settings(employment_cost="200"), ON)
     # 24,000 − 1 × 200 × 12 = 21,600 ; / 12 / 2 = 900.00 → 低保边缘 (780 ≤ 900 < 1,170)
     assert r.employment_deduction == D("2400") and r.per_capita_monthly == D("900.00") and r.category == "marginal"
@@ -268,7 +268,7 @@ def test_illness_and_disability_costs_are_deducted_only_as_the_setting_provides(
     f = facts([ill, person("乙")], "36000", medical="6000", education="1000", other="2000")
     none = mt.assess(f, demo_settings(), ON)
     assert none.illness_deduction == 0
-    assert "因病因残刚性支出:未设置扣减比例(政策参数 illness_disability_cost_ratio),不从收入中扣减。" in none.explanation
+    assert "因病因残刚性支出:未设置扣减比例(政策参数“因病因残刚性支出扣减比例”),不从收入中扣减。" in none.explanation
     r = mt.assess(f, demo_settings(illness_disability_cost_ratio="50%"), ON)
     # (6,000 + 2,000) × 50% = 4,000 (education is not an illness cost); (36,000 − 4,000) × (1 − 10%) = 28,800
     assert r.illness_deduction == D("4000.00") and r.counted_income == D("28800.00")

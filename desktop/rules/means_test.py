@@ -800,7 +800,8 @@ def _amount_deduction_steps(r: MeansTestResult, s: PolicySettings, since: Callab
     if r.employed_members and wages > 0 and r.total_income > 0:
         cost = s.get("employment_cost")
         if cost is None:
-            out.append("必要就业成本:未设置扣减标准(政策参数 employment_cost),工资性收入不扣减就业成本。")
+            out.append(f"必要就业成本:未设置扣减标准(政策参数“{SPEC_BY_NAME['employment_cost'].label}”),"
+                       "工资性收入不扣减就业成本。")
         else:
             full = cost * TWELVE * r.employed_members
             limit = f",以工资性收入 {yuan(wages)} 为限" if full > wages else ""
@@ -811,7 +812,8 @@ def _amount_deduction_steps(r: MeansTestResult, s: PolicySettings, since: Callab
     if r.ill_or_disabled and costs > 0 and r.total_income > 0:
         ratio = s.get("illness_disability_cost_ratio")
         if ratio is None:
-            out.append("因病因残刚性支出:未设置扣减比例(政策参数 illness_disability_cost_ratio),不从收入中扣减。")
+            out.append(f"因病因残刚性支出:未设置扣减比例(政策参数“{SPEC_BY_NAME['illness_disability_cost_ratio'].label}”),"
+                       "不从收入中扣减。")
         else:
             full = round_cent(costs * ratio)
             limit = ",以家庭总收入为限" if r.illness_deduction < full else ""

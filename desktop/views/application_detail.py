@@ -42,6 +42,7 @@ from desktop.views.application_forms import (
     TraceBackDialog,
     date_of,
 )
+from desktop.views.confirm import asked_yes
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout
@@ -417,9 +418,7 @@ class ApplicationDetailDialog(QDialog):
             question = self.tr("Withdraw the application of {name}? It is closed without a decision and cannot be "
                                "taken up again (a new application can be accepted later); the family goes to "
                                "{stage}.").format(name=self.detail.row.head_name, stage=dialog.stage.currentText())
-            if QMessageBox.question(self, self.tr("Withdraw the application"), question,
-                                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                    QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            if not asked_yes(self, self.tr("Withdraw the application"), question):
                 return
             try:
                 svc.withdraw(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),
@@ -441,9 +440,8 @@ class ApplicationDetailDialog(QDialog):
                                 "family leaves the assisted column.") if gradual else
                         self.tr("Stop the assistance of {name}? {month} is still paid (the month of the stop "
                                 "date), then payments end and the family leaves the assisted column."))
-            if QMessageBox.question(self, self.tr("Stop assistance"), question.format(
-                    name=self.detail.row.head_name, month=f"{date_of(dialog.on):%Y-%m}")) \
-                    != QMessageBox.StandardButton.Yes:
+            if not asked_yes(self, self.tr("Stop assistance"), question.format(
+                    name=self.detail.row.head_name, month=f"{date_of(dialog.on):%Y-%m}")):
                 return
             try:
                 svc.stop_assistance(self.ctx.db, self.ctx.actor, self.application_id, on=date_of(dialog.on),

@@ -39,7 +39,7 @@ from desktop.services import applications as svc
 from desktop.services.base import CutList
 from desktop.services.calendar import load_calendar
 from desktop.services.errors import ConflictError, ServiceError
-from desktop.views.confirm import FormDialog
+from desktop.views.confirm import FormDialog, asked_yes
 from desktop.views.context import AppContext
 from desktop.views.dates import EARLIEST, day_edit
 from desktop.views.errors import show_error
@@ -525,15 +525,13 @@ class DecisionDialog(FormDialog):
 
     def accept(self) -> None:
         approving = self.approve.isChecked()
-        if not approving and QMessageBox.question(
-                self, self.tr("Refuse"), self.tr("Refuse this application? The family goes back to class I.")) \
-                != QMessageBox.StandardButton.Yes:
+        if not approving and not asked_yes(
+                self, self.tr("Refuse"), self.tr("Refuse this application? The family goes back to class I.")):
             return
         replacing = approving and bool(self.detail.replaces)
-        if replacing and QMessageBox.question(
+        if replacing and not asked_yes(
                 self, self.tr("Change of assistance"),
-                self._replaces_text(proc.start_month_after(date_of(self.on))) + "\n\n" + self.tr("Approve?")) \
-                != QMessageBox.StandardButton.Yes:
+                self._replaces_text(proc.start_month_after(date_of(self.on))) + "\n\n" + self.tr("Approve?")):
             return
         try:
             svc.decide(self.ctx.db, self.ctx.actor, self.detail.row.id, approve=approving, on=date_of(self.on),

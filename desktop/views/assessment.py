@@ -31,6 +31,7 @@ from desktop.services import assessment as svc
 from desktop.services import regions
 from desktop.services.errors import ServiceError
 from desktop.views.assessment_wizard import AssessmentWizard, write_sheet
+from desktop.views.confirm import asked_yes
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
@@ -216,11 +217,9 @@ class ReassessDialog(QDialog):
         proposals = self.selected_proposals()
         if not proposals:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Confirm moves"),
-            self.tr("Move %1 households as proposed? Each move is recorded with its reason.")
-            .replace("%1", str(len(proposals))))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not asked_yes(self, self.tr("Confirm moves"),
+                         self.tr("Move %1 households as proposed? Each move is recorded with its reason.")
+                         .replace("%1", str(len(proposals)))):
             return
 
         def work(progress):  # noqa: ANN001, ANN202

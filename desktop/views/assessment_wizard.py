@@ -95,6 +95,11 @@ class HouseholdHitsTableModel(RowListTableModel[svc.HouseholdHit]):
         return (h.code, h.head_name, h.head_id, h.region_name, h.member_count, h.category_label, h.stage_label,
                 h.last_assessed_on.isoformat() if h.last_assessed_on else "")[column]
 
+    def role_data(self, h: svc.HouseholdHit, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:  # the member count, as on 家庭档案
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
 
 class ChooseHouseholdPage(QWizardPage):
     def __init__(self, wizard: AssessmentWizard) -> None:

@@ -18,15 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 
+def asked_yes(parent: QWidget | None, title: str, question: str) -> bool:
+    """A Yes/No question before something that is not undone: True on Yes. No is the default
+    button, so an Enter pressed out of habit (the form before it ended with Enter) changes nothing;
+    QMessageBox.question left to itself makes Yes the default."""
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def discard_confirmed(dialog: QDialog, changed: bool, question: str = "") -> bool:
     """Esc, Cancel or the window's close button on ``dialog``: True when nothing was typed
     (``changed`` False), or the user agrees to discard it (``question``, or a general one)."""
     if not changed:
         return True
-    answer = QMessageBox.question(
-        dialog, dialog.windowTitle(), question or QCoreApplication.translate("Confirm", "Discard your changes?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    return asked_yes(dialog, dialog.windowTitle(),
+                     question or QCoreApplication.translate("Confirm", "Discard your changes?"))
 
 
 def confirmed(parent: QWidget | None, title: str, question: str, yes: str, no: str, *,

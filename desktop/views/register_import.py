@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services import register_import as ri
 from desktop.services.errors import ServiceError
 from desktop.services.progress import Progress
+from desktop.views.confirm import asked_yes
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import (
@@ -259,10 +260,10 @@ class RegisterImportDialog(QDialog):
         if not Path(path).is_file():
             QMessageBox.warning(self, self.windowTitle(), self.tr("The file “{path}” does not exist.").format(path=path))
             return
-        if not dry_run and QMessageBox.question(
+        if not dry_run and not asked_yes(
                 self, self.windowTitle(),
                 self.tr("Import “{name}” now? Households in the file are created or updated; a household with any "
-                        "bad row is left out.").format(name=Path(path).name)) != QMessageBox.StandardButton.Yes:
+                        "bad row is left out.").format(name=Path(path).name)):
             return
         db, actor, sheet = self.ctx.db, self.ctx.actor, self.chosen_sheet()
         self.running = True
