@@ -561,3 +561,17 @@ def test_the_assessment_list_columns_are_the_users_to_choose(qtbot, sqlite_distr
     again = AssessmentPage(AppContext(d.db, d.admin))
     qtbot.addWidget(again)
     assert "评估人" not in shown_columns(again.table) and len(shown_columns(again.table)) == 8
+
+
+def test_reassess_summary_counts_have_thousands_separators(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """政策找人 on a whole district said "重新评估 6000 户 … 不符合 3754 … 类别有变化的 1536 户", while the
+    wizard beside it says "找到 6,000 户"."""
+    from desktop.views.assessment import ReassessDialog
+
+    dialog = ReassessDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    dialog.show_summary(assessment_svc.ReassessSummary(
+        as_of=date(2026, 12, 1), out_path="/tmp/x.xlsx", total=6000, assessed=6000, changed=1536,
+        by_category={"dibao": 858, mt.INELIGIBLE: 3754}))
+    text = dialog.result_label.text()
+    assert "6,000 户" in text and "不符合 3,754" in text and "1,536 户" in text, text

@@ -181,13 +181,13 @@ class ReassessDialog(QDialog):
     def show_summary(self, summary: svc.ReassessSummary) -> None:
         self.summary = summary
         self.run_button.setEnabled(True)
-        counts = ", ".join(f"{mt.RESULT_LABELS[k]} {v}" for k, v in summary.by_category.items())
+        counts = ", ".join(f"{mt.RESULT_LABELS[k]} {v:,}" for k, v in summary.by_category.items())
         text = self.tr("%1 households re-assessed with the settings in force on %2: %3. %4 changed. "
-                       "Written to %5.").replace("%1", str(summary.total)).replace("%2", summary.as_of.isoformat()) \
-            .replace("%3", counts).replace("%4", str(summary.changed)).replace("%5", summary.out_path)
+                       "Written to %5.").replace("%1", f"{summary.total:,}").replace("%2", summary.as_of.isoformat()) \
+            .replace("%3", counts).replace("%4", f"{summary.changed:,}").replace("%5", summary.out_path)
         if summary.without_members:
             text += " " + self.tr("%1 households have no members and could not be assessed.").replace(
-                "%1", str(summary.without_members))
+                "%1", f"{summary.without_members:,}")
         self.result_label.setText(text)
         self.model.set_rows(list(summary.proposals))
         self.table.selectAll()  # all proposed moves by default; the user may narrow the choice
@@ -201,17 +201,17 @@ class ReassessDialog(QDialog):
         """The button says how many moves it confirms: all of them, or only the rows chosen."""
         chosen, total = len(self.selected_proposals()), len(self.model.rows)
         self.confirm_button.setEnabled(chosen > 0)
-        self.confirm_button.setText(self.tr("&Confirm %1 selected moves…").replace("%1", str(chosen)))
+        self.confirm_button.setText(self.tr("&Confirm %1 selected moves…").replace("%1", f"{chosen:,}"))
         if not total:
             self.selection_hint.setText("")
         elif chosen == total:
             self.selection_hint.setText(self.tr("All %1 proposed moves are selected. To confirm only some, click "
                                                 "a row and Ctrl+click or Shift+click the others.")
-                                        .replace("%1", str(total)))
+                                        .replace("%1", f"{total:,}"))
         else:
             self.selection_hint.setText(self.tr("%1 of %2 proposed moves selected; the others stay in the list "
-                                                "and in the workbook.").replace("%1", str(chosen))
-                                        .replace("%2", str(total)))
+                                                "and in the workbook.").replace("%1", f"{chosen:,}")
+                                        .replace("%2", f"{total:,}"))
 
     def confirm(self) -> None:
         proposals = self.selected_proposals()
