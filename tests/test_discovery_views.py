@@ -1269,3 +1269,25 @@ def test_the_clue_inbox_columns_are_the_users_to_choose(qtbot, sqlite_district: 
     assert len(shown_columns(other.inbox.table)) == 9
     menu_actions(again.inbox.columns)["恢复默认列(&R)"].trigger()
     assert len(shown_columns(again.inbox.table)) == 9 and config.view_state("admin", "clues") is None
+
+
+def test_register_dialog_says_what_its_error_list_is_for_and_right_aligns_row_numbers(  # noqa: ANN201
+        qtbot, sqlite_district: District, chinese: None, tmp_path: Path):  # noqa: ANN001
+    """The register dialog opened on an empty white box under “错误” with no word on it, and listed
+    the rows of a dry run with their numbers flush left."""
+    from desktop.services import register_import as ri
+
+    template = tmp_path / "模板.xlsx"
+    ri.write_register_template(template)
+    bad, _header = _register_with_a_bad_row(template, tmp_path)
+    dialog = RegisterImportDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    assert dialog.empty_hint.text() == "选择台账文件后点“试导入”:有错误的行将列在这里。"
+    dialog.path.setText(str(bad))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    model = dialog.errors
+    assert model.rowCount() == 1 and model.data(model.index(0, 0)) == "2"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.TextAlignmentRole) is None

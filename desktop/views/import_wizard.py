@@ -52,11 +52,14 @@ SPREADSHEET_FILTER = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
 
 
 class RowsTableModel(QAbstractTableModel):
-    """A read-only table of plain rows (strings), with optional per-row colours."""
+    """A read-only table of plain rows (strings), with optional per-row colours; the columns in
+    ``numbers`` (row numbers, counts) are right-aligned."""
 
-    def __init__(self, headers: Sequence[str] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, headers: Sequence[str] = (), parent: QWidget | None = None, *,
+                 numbers: Sequence[int] = ()) -> None:
         super().__init__(parent)
         self.headers = list(headers)
+        self.numbers = frozenset(numbers)
         self.rows: list[list[str]] = []
         self.colours: list[str | None] = []
 
@@ -87,6 +90,8 @@ class RowsTableModel(QAbstractTableModel):
             return row[index.column()] if index.column() < len(row) else ""
         if role == Qt.ItemDataRole.ForegroundRole and self.colours[index.row()]:
             return QColor(self.colours[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numbers:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 

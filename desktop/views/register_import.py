@@ -114,10 +114,10 @@ class RegisterImportDialog(QDialog):
         layout.addWidget(self.summary)
         self.errors_label = QLabel(self.tr("Errors"))
         layout.addWidget(self.errors_label)
-        self.errors = RowsTableModel([self.tr("Row"), self.tr("Column"), self.tr("Problem")], self)
+        self.errors = RowsTableModel([self.tr("Row"), self.tr("Column"), self.tr("Problem")], self, numbers=(0,))
         self.table = read_only_table(self.errors)
         # a clean run left an empty white box under "Errors (0)": it says so instead
-        self.empty_hint = EmptyHint(self.table, "")
+        self.empty_hint = EmptyHint(self.table, self.not_run_hint())
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -206,10 +206,14 @@ class RegisterImportDialog(QDialog):
     def other_sheets_hint(self) -> str:
         return self.tr("To import another sheet, choose it under Sheet above and run the import again.")
 
+    def not_run_hint(self) -> str:
+        """What the error list says before a run: where its rows come from."""
+        return self.tr("Choose the register file and press “Dry run”: the rows with errors are listed here.")
+
     def _forget_result(self) -> None:
         """The errors of an earlier run are not of what is chosen now: they would be read as its reasons."""
         self.result = None
-        self.empty_hint.setText("")
+        self.empty_hint.setText(self.not_run_hint())
         self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], [])
         self.errors_label.setText(self.tr("Errors"))
         self._path_changed()
@@ -324,9 +328,10 @@ class RegisterImportDialog(QDialog):
             text = self.tr("“{file}” was imported as batch #{id}. {rows} person row(s) in {households} household(s): "
                            "{created} household(s) created and {updated} updated ({persons} person(s)); "
                            "{rejected} household(s) with errors were left out.")
-        text = text.format(file=result.file_name, id=result.batch_id, rows=result.rows, households=result.households,
-                           created=result.households_created, updated=result.households_updated,
-                           persons=result.persons, rejected=result.households_rejected)
+        text = text.format(file=result.file_name, id=result.batch_id, rows=f"{result.rows:,}",
+                           households=f"{result.households:,}", created=f"{result.households_created:,}",
+                           updated=f"{result.households_updated:,}", persons=f"{result.persons:,}",
+                           rejected=f"{result.households_rejected:,}")
         if result.members_removed:
             removed = (self.tr("{n} member(s) no longer listed would be removed from their household: {names}")
                        if result.dry_run else
@@ -343,5 +348,5 @@ class RegisterImportDialog(QDialog):
         rows = [[str(e.row) if e.row else "", e.column, e.message] for e in result.errors]
         self.empty_hint.setText(self.tr("No errors: every row of the file passed the checks."))
         self.errors.set_rows([self.tr("Row"), self.tr("Column"), self.tr("Problem")], rows)
-        self.errors_label.setText(self.tr("Errors ({n})").format(n=len(rows)))
+        self.errors_label.setText(self.tr("Errors ({n})").format(n=f"{len(rows):,}"))
         self.table.resizeColumnsToContents()
