@@ -959,3 +959,33 @@ def test_the_history_says_when_it_shows_only_the_latest_changes(qtbot, sqlite_di
     monkeypatch.setattr(hs, "HISTORY_SHOWN", 500)  # every change shown (opening it logged one more): nothing said
     detail.show_detail(hs.get_household(db, admin, hid), keep_form=True)
     assert not detail.history_cut.isVisible()
+
+
+def test_enter_in_the_conflict_dialog_keeps_editing(qtbot) -> None:  # noqa: ANN001
+    """The conflict dialog set “Keep editing” as its default before its buttons were in the dialog, so
+    on showing it the button box made “Re-apply my changes” the default: Enter overwrote the other
+    workstation's save."""
+    from datetime import UTC, datetime
+
+    from desktop.services.errors import ConflictError, ConflictInfo
+
+    error = ConflictError(ConflictInfo("household", 1, "王芳", datetime(2026, 12, 1, 9, 30, tzinfo=UTC)))
+    dialog = ConflictDialog(None, error, [("address", "地址")], {"address": "八泉路20号"}, {"address": "八泉路30号"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.keep_button.isDefault()
+    assert not dialog.reapply_button.isDefault() and not dialog.reload_button.isDefault()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.choice == ConflictDialog.KEEP_EDITING and not dialog.isVisible()
+
+
+def test_the_conflict_dialog_shows_a_cut_value_whole_on_hovering(qtbot) -> None:  # noqa: ANN001
+    """A long address was cut to “黄石市西塞山区八泉街道飞云社区…” in both columns, with no way to see the rest."""
+    from desktop.services.errors import ConflictError, ConflictInfo
+
+    address = "黄石市西塞山区八泉街道飞云社区青龙阁路 12 号 3 栋 2 单元 501 室"
+    dialog = ConflictDialog(None, ConflictError(ConflictInfo("household", 1, "王芳", None)), [("address", "地址")],
+                            {"address": address}, {"address": address + "(东)"})
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(0, c).toolTip() for c in range(3)] == ["地址", address, address + "(东)"]

@@ -71,6 +71,7 @@ class ConflictDialog(QDialog):
             cells = [label, _text(theirs.get(key)), _text(mine.get(key))]
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)  # a long address is cut to "…" in its column: the whole of it
                 if cells[1] != cells[2]:
                     item.setBackground(differ)
                 self.table.setItem(row, col, item)
@@ -85,8 +86,11 @@ class ConflictDialog(QDialog):
         self.reapply_button.clicked.connect(lambda: self._choose(self.REAPPLY))
         self.reload_button.clicked.connect(lambda: self._choose(self.RELOAD))
         self.keep_button.clicked.connect(lambda: self._choose(self.KEEP_EDITING))
-        self.keep_button.setDefault(True)
         layout.addWidget(buttons)
+        # Enter keeps editing: the default is set once the buttons are in the dialog, as QPushButton
+        # tells only its dialog; set before, the box made "Re-apply my changes" (overwriting the other
+        # save) the default when shown.
+        self.keep_button.setDefault(True)
         self.resize(640, 160 + 30 * len(fields))
 
     def _choose(self, choice: int) -> None:
