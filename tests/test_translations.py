@@ -75,3 +75,20 @@ def test_alt_keys_close_the_chinese_text() -> None:
             elif key(text) and not re.search(r"\(&(\w|\{\w+\})\)(…|\.\.\.|:|：)?(\(Ctrl\+\w\))?$", text):
                 problems.append(f"{ts.name}: Alt key not last: {text!r}")
     assert problems == []
+
+
+def test_every_yes_no_question_in_the_views_names_its_default() -> None:
+    """QMessageBox.question left to itself makes Yes the default: an Enter pressed out of habit
+    removed a member, stopped an account or recorded a month's payments. Every question is asked
+    through confirm.asked_yes (No by default) or names its buttons and default itself."""
+    import ast
+
+    views = Path(__file__).resolve().parent.parent / "desktop" / "views"
+    loose = []
+    for path in sorted(views.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "question"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "QMessageBox"
+                    and len(node.args) < 5 and not any(k.arg == "defaultButton" for k in node.keywords)):
+                loose.append(f"{path.name}:{node.lineno}")
+    assert loose == []

@@ -672,7 +672,7 @@ class PostCheckDialog(FormDialog):
                     self.tr("Record the review as not passed? The assistance stops and the family moves to the "
                             "library chosen.") if self.check.stops_when_failed else
                     self.tr("Record the check as failed? Assistance stops and a revocation and recovery case opens."))
-        if failed and QMessageBox.question(self, self.tr("Not passed"), question) != QMessageBox.StandardButton.Yes:
+        if failed and not asked_yes(self, self.tr("Not passed"), question):
             return
         try:
             self.revocation_id = svc.record_post_check(
@@ -1024,11 +1024,11 @@ class MonthlyAssistanceDialog(BusyDialog):
         s = self.state
         if s is None or s.due == 0 or self.busy:
             return
-        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+        yes = asked_yes(self, self.windowTitle(), self.tr(
             "Record the {month} payment for {n} household(s), {amount} yuan in all?\n"
             "Recorded payments count as paid and are not undone here.").format(
             month=f"{s.month:%Y-%m}", n=s.due, amount=f"{s.due_amount:,.2f}"))
-        if answer != QMessageBox.StandardButton.Yes or self.busy:
+        if not yes or self.busy:
             return
         db, actor, month, today, expected = self.ctx.db, self.ctx.actor, s.month, self.today, (s.due, s.due_amount)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.codes import Role
 from desktop.services import calendar as cal_svc
 from desktop.services.errors import ServiceError
+from desktop.views.confirm import asked_yes
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
@@ -249,9 +250,9 @@ class CalendarSettingsTab(QWidget):
         if self.busy:
             return
         year = self.year.value()
-        if QMessageBox.question(self, self.tr("Calendar"), self.tr(
+        if not asked_yes(self, self.tr("Calendar"), self.tr(
                 "Remove the entries of {year}? Its deadlines fall back to the holiday library or to an "
-                "estimate.").format(year=year)) != QMessageBox.StandardButton.Yes:
+                "estimate.").format(year=year)):
             return
         db, actor = self.ctx.db, self.ctx.actor
 

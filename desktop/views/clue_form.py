@@ -30,7 +30,7 @@ from desktop.services import department_import as di
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
 from desktop.views.combos import refill
-from desktop.views.confirm import FormDialog
+from desktop.views.confirm import FormDialog, asked_yes
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
@@ -344,10 +344,10 @@ class ClueForm(FormDialog):
             if self.clue_id is None:
                 if data.id_number.strip():
                     existing = clues.find_open_clue(self.ctx.db, self.ctx.actor, data.id_number)
-                    if existing is not None and QMessageBox.question(
+                    if existing is not None and not asked_yes(
                             self, self.tr("Open clue exists"),
                             self.tr("Clue #{id} about this person is still open. Record another clue anyway?")
-                            .format(id=existing)) != QMessageBox.StandardButton.Yes:
+                            .format(id=existing)):
                         return
                 self.saved_id = clues.add_clue(self.ctx.db, self.ctx.actor, data)
             else:

@@ -51,7 +51,7 @@ from desktop.rules.codes import (
 from desktop.services import households as hs
 from desktop.services import regions
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
-from desktop.views.confirm import FormDialog
+from desktop.views.confirm import FormDialog, asked_yes
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
@@ -933,10 +933,9 @@ class HouseholdDetailDialog(QDialog):
         if member.relation == Relation.SELF:  # refused by the service: said before asking to confirm
             QMessageBox.information(self, self.tr("Remove member"), hs.head_not_removed(member.name))
             return
-        answer = QMessageBox.question(self, self.tr("Remove member"), self.tr(
-            "Remove {name} from this household? Their income and expense lines are removed too.").format(
-            name=member.name))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not asked_yes(self, self.tr("Remove member"), self.tr(
+                "Remove {name} from this household? Their income and expense lines are removed too.").format(
+                name=member.name)):
             return
         try:
             version = hs.remove_member(self.ctx.db, self.ctx.actor, member.id, member.version,
@@ -980,9 +979,8 @@ class HouseholdDetailDialog(QDialog):
         line = self._selected_line(kind)
         if line is None:
             return
-        answer = QMessageBox.question(self, self.tr("Remove"), self.tr("Remove {kind} of {amount} yuan?").format(
-            kind=line.kind_label, amount=_fmt(line.amount)))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not asked_yes(self, self.tr("Remove"), self.tr("Remove {kind} of {amount} yuan?").format(
+                kind=line.kind_label, amount=_fmt(line.amount))):
             return
         remove = hs.remove_income if kind == "income" else hs.remove_expense
         try:
@@ -1002,7 +1000,8 @@ class HouseholdDetailDialog(QDialog):
             return True
         answer = QMessageBox.question(
             self, self.tr("Unsaved changes"), self.tr("Save your changes to this household before closing?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)  # Enter keeps what was typed
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.codes import LEVEL_LABELS, RegionLevel, Role
 from desktop.services import regions
 from desktop.services.errors import ServiceError
-from desktop.views.confirm import FormDialog
+from desktop.views.confirm import FormDialog, asked_yes
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER
@@ -152,7 +152,7 @@ class MoveRegionDialog(_RegionDialog):
         if info.accounts:
             question += "\n" + self.tr("The {n} account(s) of {name} must log in again.").format(
                 n=info.accounts, name=info.region.name)
-        if QMessageBox.question(self, self.windowTitle(), question) != QMessageBox.StandardButton.Yes:
+        if not asked_yes(self, self.windowTitle(), question):
             return
         super().save()
 
@@ -324,8 +324,8 @@ class RegionsTab(QWidget):
             QMessageBox.information(self, title, self.tr("{file}: every region listed is already there.").format(
                 file=trial.file_name))
             return
-        if QMessageBox.question(self, title, self.tr("{file}: {counts}\n\nImport them?").format(
-                file=trial.file_name, counts=counts)) != QMessageBox.StandardButton.Yes:
+        if not asked_yes(self, title, self.tr("{file}: {counts}\n\nImport them?").format(
+                file=trial.file_name, counts=counts)):
             return
         try:
             result = regions.import_regions(self.ctx.db, self.ctx.actor, path)

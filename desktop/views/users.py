@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.rules.codes import ROLE_LABELS, ROLE_REGION_LEVELS, Role
 from desktop.services import auth, regions
 from desktop.services.errors import ServiceError
-from desktop.views.confirm import FormDialog
+from desktop.views.confirm import FormDialog, asked_yes
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import BusyDialog
@@ -118,10 +118,10 @@ class UserDialog(FormDialog):
                               password=self.password.text(), role=self.role.currentData(),
                               region_id=self.region.currentData(), display_name=self.display_name.text())
             else:
-                if not self.active.isChecked() and self.user.active and QMessageBox.question(
+                if not self.active.isChecked() and self.user.active and not asked_yes(
                         self, self.windowTitle(), self.tr(
                             "Stop account {name}? It can no longer log in; its records and history stay.").format(
-                            name=self.user.username)) != QMessageBox.StandardButton.Yes:
+                            name=self.user.username)):
                     return
                 auth.update_user(self.ctx.db, self.ctx.actor, self.user.id, display_name=self.display_name.text(),
                                  role=self.role.currentData(), region_id=self.region.currentData(),
