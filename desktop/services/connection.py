@@ -40,6 +40,7 @@ def check(url: URL | str) -> ConnectionCheck:
         return ConnectionCheck(False, exc.message)
     try:
         revision = database.current_revision(db)
+        database.check_is_relief_desk(db, revision)
         database.check_schema_not_newer(revision)
     except ServiceError as exc:
         return ConnectionCheck(False, exc.message, None)
