@@ -6,15 +6,20 @@ that follows the dialog."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from desktop import config
 from desktop.services import connection, database
+from desktop.services.errors import DatabaseUnavailable
 from desktop.views.operations import wait_for_background
+from tests.conftest import PG_URL, new_pg_database
 from tests.test_cli_database import foreign_url, run  # noqa: F401 - the fixture of another program's database
 
 
@@ -52,6 +57,72 @@ def test_dialog_does_not_save_another_programs_server_database(foreign_url: str,
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "不是救助工作台的数据库" in dialog.form.result.text()
     assert not config.Settings.path().exists() and connection.needs_setup()
+
+
+@pytest.fixture
+def clerk() -> Iterator[tuple[str, str, str]]:
+    """A migrated database and a login that may read and write rows but not change the schema (as IT
+    gives office staff): (owner's URL, clerk's URL, empty database's clerk URL)."""
+    with new_pg_database("relief_first_run") as owner_url, new_pg_database("relief_first_empty") as empty_url:
+        role = f"clerk_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        empty = create_engine(empty_url, isolation_level="AUTOCOMMIT")
+        with empty.begin() as conn:  # "empty": nothing of ours in it
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+            conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {role}"))
+        empty.dispose()
+        db = database.open_database(owner_url)
+        database.downgrade(db, "0009")
+        with db.engine.begin() as conn:
+            conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {role}"))
+            conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
+        db.dispose()
+        try:
+            yield (owner_url, make_url(owner_url).set(username=role).render_as_string(hide_password=False),
+                   make_url(empty_url).set(username=role).render_as_string(hide_password=False))
+        finally:
+            for url in (owner_url, empty_url):
+                with admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+            with admin.connect() as conn:
+                conn.execute(text(f"DROP ROLE IF EXISTS {role}"))
+            admin.dispose()
+
+
+def test_an_older_schema_names_who_may_upgrade_it(clerk: tuple[str, str, str],
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A clerk's workstation on an older schema: "test connection" promised an upgrade at start, and
+    the start then said 无法连接数据库服务器 …: must be owner of table import_batches."""
+    owner_url, clerk_url, _ = clerk
+    outcome = connection.check(clerk_url)
+    assert not outcome.ok and "没有修改数据库结构的权限" in outcome.message and "db upgrade" in outcome.message
+    with pytest.raises(DatabaseUnavailable, match="结构版本 0009,需要升级到") as refused:
+        database.open_and_migrate(clerk_url)
+    assert "must be owner" not in refused.value.message and "无法连接" not in refused.value.message
+    code, _, err = run(["board", "--database-url", clerk_url], capsys)
+    assert code == 1 and "没有修改数据库结构的权限" in err
+    owner = database.open_database(owner_url)
+    assert database.current_revision(owner) == "0009"  # nothing half-done
+    owner.dispose()
+    # The owner may: told so by "test connection", and the start upgrades it.
+    assert connection.check(owner_url).ok
+    db, note = database.open_and_migrate(owner_url)
+    assert note and database.current_revision(db) == database.head_revision()
+    db.dispose()
+    db, note = database.open_and_migrate(clerk_url)  # once upgraded, the clerk works on it
+    assert note is None
+    db.dispose()
+
+
+def test_an_empty_server_database_the_clerk_may_not_set_up(clerk: tuple[str, str, str]) -> None:
+    _, _, empty_clerk_url = clerk
+    outcome = connection.check(empty_clerk_url)
+    assert not outcome.ok and "还是空的,需要建立数据结构" in outcome.message
+    with pytest.raises(DatabaseUnavailable, match="没有修改数据库结构的权限"):
+        database.open_and_migrate(empty_clerk_url)
 
 
 def test_saved_choice_is_used_at_next_start_and_switches_kind(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ def check(url: URL | str) -> ConnectionCheck:
         revision = database.current_revision(db)
         database.check_is_relief_desk(db, revision)
         database.check_schema_not_newer(revision)
+        database.check_may_upgrade(db, revision)
     except ServiceError as exc:
         return ConnectionCheck(False, exc.message, None)
     finally:

@@ -331,6 +331,25 @@ def check_schema_not_newer(revision: str | None) -> None:
         )
 
 
+def check_may_upgrade(db: Database, revision: str | None) -> None:
+    """On PostgreSQL, a schema to create or upgrade needs an account that may change it (the owner of
+    the tables and CREATE on the schema); an office clerk's account usually may only read and write
+    rows. Refused before trying, with who has to do it, instead of the server's "must be owner of table"."""
+    if db.is_sqlite or revision == head_revision():
+        return
+    with db.engine.connect() as conn:
+        allowed = conn.execute(text(
+            "SELECT has_schema_privilege(current_schema(), 'CREATE') "
+            "AND coalesce(bool_and(pg_has_role(current_user, tableowner, 'USAGE')), true) "
+            "FROM pg_tables WHERE schemaname = current_schema()")).scalar()
+    if allowed:
+        return
+    state = f"结构版本 {revision},需要升级到 {head_revision()} " if revision else "还是空的,需要建立数据结构"
+    raise DatabaseUnavailable(
+        f"数据库“{db.describe()}”{state}才能使用,但用户“{db.url.username}”没有修改数据库结构的权限。"
+        "请信息管理员用数据库所有者的账户运行一次 relief-desk db upgrade(或用该账户启动一次程序)后再使用。")
+
+
 SQLITE_PAGES_PER_STEP = 2048
 
 
@@ -395,6 +414,7 @@ def migrate(db: Database) -> str | None:
     head = head_revision()
     if revision == head:
         return None
+    check_may_upgrade(db, revision)
     note = None
     if db.is_sqlite:
         backup = backup_sqlite(db, revision)
