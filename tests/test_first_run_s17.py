@@ -6,6 +6,7 @@ that follows the dialog."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -123,6 +124,26 @@ def test_an_empty_server_database_the_clerk_may_not_set_up(clerk: tuple[str, str
     assert not outcome.ok and "还是空的,需要建立数据结构" in outcome.message
     with pytest.raises(DatabaseUnavailable, match="没有修改数据库结构的权限"):
         database.open_and_migrate(empty_clerk_url)
+
+
+@pytest.mark.parametrize(("address", "said"), [
+    ("postgresql://clerk:Geheim99@dbserver:54x2/relief", "端口必须是数字"),
+    ("postgresql//clerk:Geheim99@dbserver/relief", "数据库地址格式不正确"),
+])
+def test_a_mistyped_address_is_said_without_its_password(address: str, said: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A port that is not a number was an internal error (ValueError, exit 3); a malformed address was
+    echoed whole, password and all, on the screen."""
+    code, out, err = run(["board", "--json", "--database-url", address], capsys)
+    assert code == 1 and said in err and "Geheim99" not in err + out
+    assert json.loads(out)["code"] == "database_unavailable" and "clerk:***@dbserver" in err
+    checked = connection.check(address)
+    assert not checked.ok and said in checked.message and "Geheim99" not in checked.message
+
+
+def test_masked_leaves_paths_alone() -> None:
+    assert database.masked("sqlite:///C:/用户/a@b/救助 数据.sqlite3") == "sqlite:///C:/用户/a@b/救助 数据.sqlite3"
+    assert database.masked("postgresql://u:p@ss@h/db") == "postgresql://u:***@h/db"
 
 
 def test_saved_choice_is_used_at_next_start_and_switches_kind(tmp_path: Path) -> None:

@@ -39,11 +39,26 @@ def resolve_url(explicit: str | None = None) -> str:
     return "sqlite:///" + config.default_sqlite_path().as_posix()
 
 
+def masked(raw: str) -> str:
+    """A database address as typed, with any password in it replaced by ***: for messages."""
+    head, at, rest = raw.rpartition("@")
+    if not at:
+        return raw
+    scheme, sep, credentials = head.rpartition("//")
+    if "/" in credentials:  # an "@" in a file's path, not user:password@server
+        return raw
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}{sep}{user}{colon and ':***'}@{rest}"
+
+
 def normalise_url(raw: str) -> URL:
     try:
         url = make_url(raw)
     except ArgumentError as exc:
-        raise DatabaseUnavailable(f"数据库地址格式不正确:{raw}") from exc
+        raise DatabaseUnavailable(f"数据库地址格式不正确:{masked(raw)}") from exc
+    except ValueError as exc:  # a port that is not a number (SQLAlchemy's int() of it)
+        raise DatabaseUnavailable(
+            f"数据库地址格式不正确:{masked(raw)}(端口必须是数字,例如 postgresql://用户@服务器:5432/数据库)。") from exc
     if url.get_backend_name() in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")  # the one driver installed
     elif url.drivername not in ("sqlite", "sqlite+pysqlite"):
