@@ -146,6 +146,33 @@ def test_masked_leaves_paths_alone() -> None:
     assert database.masked("postgresql://u:p@ss@h/db") == "postgresql://u:***@h/db"
 
 
+def test_password_without_credential_store_is_used_by_the_start_after_the_dialog(
+        qtbot, chinese, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Without a credential store the password typed in the dialog was dropped: the start after it
+    connected without one, failed with 用户名或密码错误 and showed the dialog again, for ever."""
+    import keyring
+
+    def no_store(*_args: object) -> None:
+        raise keyring.errors.NoKeyringError("no backend")
+
+    monkeypatch.setattr(keyring, "set_password", no_store)
+    monkeypatch.setattr(keyring, "get_password", no_store)
+    from desktop.views.connection import ConnectionForm
+
+    form = ConnectionForm()
+    qtbot.addWidget(form)
+    form.shared.setChecked(True)
+    form.host.setText("dbserver")
+    form.name.setText("relief")
+    form.user.setText("clerk")
+    form.password.setText("Geheim99")
+    form.store()
+    assert "密码未保存" in form.result.text()
+    assert "Geheim99" not in config.Settings.path().read_text(encoding="utf-8")
+    url = database.normalise_url(database.resolve_url(None))
+    assert (url.host, url.username, url.password) == ("dbserver", "clerk", "Geheim99")
+
+
 def test_saved_choice_is_used_at_next_start_and_switches_kind(tmp_path: Path) -> None:
     assert connection.needs_setup() and connection.current_choice() == ("sqlite", None)
     connection.save(connection.postgres_url("dbserver", 6432, "relief", "clerk"))

@@ -55,7 +55,9 @@ def check(url: URL | str) -> ConnectionCheck:
 
 
 def store_password(url: URL, password: str) -> bool:
-    """Keep the password in the system credential store. Returns False when there is none."""
+    """Keep the password in the system credential store. Returns False when there is none: it is then
+    kept in memory until the program ends (the start after the dialog must still be able to log in)."""
+    database.remember_password(url, password)
     try:
         import keyring
 

@@ -79,7 +79,18 @@ def keyring_key(url: URL) -> str:
     return f"{url.username}@{url.host}:{url.port or 5432}/{url.database}"
 
 
+# Passwords typed into the connection dialog on a computer without a credential store: kept in this
+# process only, so the start that follows the dialog can log in (the settings file never holds one).
+_session_passwords: dict[str, str] = {}
+
+
+def remember_password(url: URL, password: str) -> None:
+    _session_passwords[keyring_key(url)] = password
+
+
 def stored_password(url: URL) -> str | None:
+    if keyring_key(url) in _session_passwords:
+        return _session_passwords[keyring_key(url)]
     try:
         import keyring
 
