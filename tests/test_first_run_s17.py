@@ -146,6 +146,13 @@ def test_masked_leaves_paths_alone() -> None:
     assert database.masked("postgresql://u:p@ss@h/db") == "postgresql://u:***@h/db"
 
 
+def test_not_a_postgresql_server_is_said_plainly() -> None:
+    exc = Exception('connection failed: connection to server at "10.0.0.9", port 5432 failed: '
+                    "received invalid response to SSL negotiation: H")
+    message = database._explain(exc, make_url("postgresql+psycopg://clerk@10.0.0.9:5432/relief"))
+    assert "不是 PostgreSQL 数据库服务器" in message and "SSL" not in message
+
+
 def test_password_without_credential_store_is_used_by_the_start_after_the_dialog(
         qtbot, chinese, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """Without a credential store the password typed in the dialog was dropped: the start after it

@@ -184,6 +184,8 @@ def _explain(exc: BaseException, url: URL) -> str:
     if ("could not translate host" in low or "name or service not known" in low
             or "nodename nor servname" in low or "getaddrinfo" in low):
         return f"找不到数据库服务器“{url.host}”:请检查服务器名称和网络。"
+    if "invalid response to ssl negotiation" in low or "received invalid response" in low:
+        return f"{where} 上的服务不是 PostgreSQL 数据库服务器:请检查服务器地址和端口(通常是 5432)。"
     if "connection refused" in low or "timeout" in low or "timed out" in low or "no route" in low:
         return f"连接不上数据库服务器 {where}:服务器未启动或网络不通。"
     return f"无法连接数据库服务器 {where}:{message.strip().splitlines()[0] if message.strip() else '未知原因'}"
