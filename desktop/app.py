@@ -78,8 +78,10 @@ def open_database_with_message(database_url: str | None, *, quiet: bool = False)
             if quiet:
                 print(f"错误:{exc.message}", file=sys.stderr)
                 return None
-            if database_url is not None:  # given on the command line: nothing to change here
-                QMessageBox.critical(None, QApplication.translate("App", "Relief Desk"), exc.message)
+            preconfigured = connection.preconfigured_note()
+            if database_url is not None or preconfigured:  # command line or IT's: nothing to change here
+                QMessageBox.critical(None, QApplication.translate("App", "Relief Desk"),
+                                     "\n\n".join(filter(None, (exc.message, preconfigured))))
                 return None
             from desktop.views.connection import ConnectionDialog
 

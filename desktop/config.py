@@ -116,12 +116,16 @@ def save_view_state(username: str, name: str, state: dict | None) -> None:
     settings.save()
 
 
+def preconfigured_path() -> Path:
+    """Where IT may leave ``relief-desk.ini``: next to the program (the working folder from source)."""
+    base = Path(sys.executable).parent if getattr(sys, "frozen", False) else Path.cwd()
+    return base / PRECONFIG_FILE
+
+
 def preconfigured_url() -> str:
     """A database URL IT left next to the program (``relief-desk.ini``: ``database_url = ...``)."""
-    base = Path(sys.executable).parent if getattr(sys, "frozen", False) else Path.cwd()
-    candidate = base / PRECONFIG_FILE
     try:
-        for line in candidate.read_text(encoding="utf-8").splitlines():
+        for line in preconfigured_path().read_text(encoding="utf-8").splitlines():
             key, _, value = line.partition("=")
             if key.strip() == "database_url" and value.strip():
                 return value.strip()

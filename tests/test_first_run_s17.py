@@ -196,3 +196,44 @@ def test_sqlite_path_with_chinese_and_spaces(tmp_path: Path, qapp: QApplication)
     assert note and path.exists() and database.current_revision(db) == database.head_revision()
     db.dispose()
     assert connection.check(f"sqlite:///{path}").ok
+
+
+@pytest.mark.parametrize("how", ["environment", "ini"])
+def test_an_address_it_preconfigured_is_not_offered_for_mending(how: str, foreign_url: str,  # noqa: F811
+                                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                qapp: QApplication) -> None:  # noqa: ARG001
+    """IT's address (environment variable or relief-desk.ini) failing at start showed the connection
+    dialog, whose saved choice the next try ignored (IT's address comes first): the same failure and
+    the same dialog again, for ever. Now the start says where the address is set and stops."""
+    from desktop import app
+    from desktop.views import connection as connection_view
+
+    if how == "environment":
+        monkeypatch.setenv(config.ENV_DATABASE_URL, foreign_url)
+    else:
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / config.PRECONFIG_FILE).write_text(f"database_url = {foreign_url}\n", encoding="utf-8")
+    dialogs: list[str] = []
+    monkeypatch.setattr(connection_view.ConnectionDialog, "exec", lambda self: dialogs.append("shown") or len(dialogs) < 3)
+    said: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, message: said.append(message))
+    assert app.open_database_with_message(None) is None
+    assert dialogs == [] and len(said) == 1
+    assert "不是救助工作台的数据库" in said[0] and "由信息管理员设定" in said[0]
+    assert (config.ENV_DATABASE_URL if how == "environment" else config.PRECONFIG_FILE) in said[0]
+
+
+def test_settings_tab_says_when_it_preconfigured_the_address(sqlite_db, qtbot, chinese,  # noqa: ANN001
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.services.base import Actor
+    from desktop.views.connection import ConnectionTab
+    from desktop.views.context import AppContext
+
+    tab = ConnectionTab(AppContext(sqlite_db, Actor.system("test")))
+    qtbot.addWidget(tab)
+    assert tab.preconfigured.isHidden()
+    monkeypatch.setenv(config.ENV_DATABASE_URL, "postgresql://clerk@dbserver/relief")
+    tab = ConnectionTab(AppContext(sqlite_db, Actor.system("test")))
+    qtbot.addWidget(tab)
+    assert not tab.preconfigured.isHidden() and "由信息管理员设定" in tab.preconfigured.text()
+    assert config.ENV_DATABASE_URL in tab.preconfigured.text()

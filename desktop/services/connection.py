@@ -87,6 +87,21 @@ def current_choice() -> tuple[str, URL | None]:
     return "postgresql", without_password(url)
 
 
+def preconfigured_note() -> str:
+    """When IT fixed this workstation's database address (the environment variable or relief-desk.ini,
+    which come before the saved choice), a sentence saying so and where; else "". A choice saved in
+    the program is not used then, so the connection dialog cannot mend a wrong address."""
+    import os
+
+    if os.environ.get(config.ENV_DATABASE_URL):
+        where = f"环境变量 {config.ENV_DATABASE_URL}"
+    elif config.preconfigured_url():
+        where = f"文件 {config.preconfigured_path()}"
+    else:
+        return ""
+    return f"这台电脑的数据库地址由信息管理员设定({where}),在程序里保存的选择不起作用:需要更改请联系信息管理员。"
+
+
 def needs_setup() -> bool:
     """First start of a workstation: nothing chosen yet and IT preconfigured nothing."""
     import os

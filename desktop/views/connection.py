@@ -213,6 +213,11 @@ class ConnectionTab(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Now using: {where}").format(where=ctx.db.describe())))
+        self.preconfigured = QLabel(connection.preconfigured_note())  # IT's address comes before a choice saved here
+        self.preconfigured.setWordWrap(True)
+        self.preconfigured.setStyleSheet("color: #b00020;")
+        self.preconfigured.setVisible(bool(self.preconfigured.text()))
+        layout.addWidget(self.preconfigured)
         self.form = ConnectionForm(self)
         layout.addWidget(self.form)
         save = QPushButton(self.tr("&Save (takes effect at the next start)"))
