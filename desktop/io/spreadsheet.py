@@ -85,7 +85,7 @@ def _secondary(text: str) -> bool:
 
 FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
                   "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
-TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "总人数", "人数合计", "本页小计", "汇总")  # 汇总: the total row of an Excel table
+TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "累计", "总人数", "人数合计", "本页小计", "汇总")  # 汇总: the total row of an Excel table
 END_MARKERS = ("以下空白", "以下无内容", "此页无正文")
 NOTE_MARKERS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：", *END_MARKERS)
 SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")
@@ -1506,6 +1506,8 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         return None
     _holds, _header, _score_, neg_row, height, columns, mapping = best
     top = -neg_row
+    if height == 1 and _ends_the_names(columns, by_number.get(top + 1)):
+        height += 1  # a name broken over two rows in a narrow column ("公民身份" over "号码")
     if _is_notes_row(by_number.get(top + height), mapping):
         height += 1  # a row of filling notes under the names ("(必填)", "(18位)"), one or two rows of them
     if _is_column_numbers(by_number.get(top + height)):
@@ -1592,11 +1594,33 @@ def _under_merged_names(spans: dict[int, int] | None, columns: list[str], mappin
     return columns, mapping
 
 
+def _ends_the_names(names: Sequence[str], below: Sequence[Any] | None) -> bool:
+    """The row under a one-row header holds only the ends of its column names, typed under them in
+    narrow columns ("公民身份" over "号码"): each of its texts, after the name above it, makes a column
+    name known in full, and is none by itself (a person's name under 姓名 makes none)."""
+    if not below:
+        return False
+    found = False
+    for col, value in enumerate(below):
+        text = cell_text(value)
+        if not text:
+            continue
+        upper = cell_text(value_at(names, col))
+        if (not upper or len(text) > 6 or _field_of(header_key(text)) is not None
+                or header_key(upper + text) not in _EXACT):
+            return False
+        found = True
+    return found
+
+
 _COLUMN_LETTERS = "甲乙丙丁戊己庚辛壬癸"
+# A column's number as forms print it: 1, (1), （1）, [1], ①
+_COLUMN_NUMBER = re.compile(r"[(（\[]?(\d{1,3})[)）\]]?")
+_CIRCLED = {chr(0x2460 + i): str(i + 1) for i in range(20)}
 
 
 def _is_column_numbers(values: Sequence[Any] | None) -> bool:
-    """The columns numbered in the row under their names: 1, 2, 3 … (after 甲, 乙 … perhaps), each
+    """The columns numbered in the row under their names: 1, 2, 3 … or (1), (2) … or ①, ② … (after 甲, 乙 … perhaps), each
     one more than the last, at least three of them; nothing else in the row."""
     if not values:
         return False
@@ -1607,9 +1631,10 @@ def _is_column_numbers(values: Sequence[Any] | None) -> bool:
             continue
         if text in _COLUMN_LETTERS and not numbers:
             continue
-        if not text.isdigit() or (numbers and int(text) != numbers[-1] + 1):
+        match = _COLUMN_NUMBER.fullmatch(_CIRCLED.get(text, text))
+        if match is None or (numbers and int(match[1]) != numbers[-1] + 1):
             return False
-        numbers.append(int(text))
+        numbers.append(int(match[1]))
     return len(numbers) >= 3 and numbers[0] <= 1
 
 
@@ -1699,9 +1724,12 @@ def _is_note(values: Sequence[Any]) -> bool:
 
 
 def _ends_list(values: Sequence[Any]) -> bool:
-    """A line saying the list ends here ("以下空白", "以下无内容", "此页无正文")."""
-    first = next((t for t in (cell_text(v) for v in values) if t), "")
-    return re.sub(r"\s+", "", first).startswith(END_MARKERS)
+    """A line saying the list ends here ("以下空白", "以下无内容", "此页无正文"), numbered on in 序号 perhaps
+    ("16 | 以下空白", a form's numbered rows)."""
+    texts = [t for t in (cell_text(v) for v in values) if t]
+    if len(texts) > 1 and texts[0].isdigit():
+        texts = texts[1:]
+    return bool(texts) and re.sub(r"\s+", "", texts[0]).startswith(END_MARKERS)
 
 
 def _is_total(values: Sequence[Any], person: Container[int] | None = None) -> bool:
@@ -1899,9 +1927,9 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial) or number in continued:
                 continue
+            if _ends_list(values):
+                break  # "以下空白": the list says itself that nothing follows
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
-                if _ends_list(values):
-                    break  # "以下空白": the list says itself that nothing follows
                 # Usually the end of the list; but a note in the middle ("注:以下为补报人员") or people
                 # added under the signatures are still people: rows with an ID number go on being read,
                 # and under notes alone (no signature yet) the rows naming a person.
