@@ -22,7 +22,11 @@ import openpyxl
 import pytest
 import xlwt  # type: ignore[import-untyped]
 
+from desktop.rules import idcard
 from desktop.services.database import Database
+from desktop.views.context import AppContext
+from desktop.views.operations import wait_for_background
+from tests.district import District
 from tests.test_department_variants_s15 import (
     Case,
     counts_a_clerk_finds,
@@ -32,6 +36,7 @@ from tests.test_department_variants_s15 import (
     sheet_xml,
     text_list,
 )
+from tests.test_discovery_views import _run_wizard, messages  # noqa: F401 (a fixture)
 from tests.test_import_department_files import (  # noqa: F401 (registered is a fixture)
     Ids,
     Row,
@@ -373,3 +378,36 @@ CASES: dict[str, Case] = {f.__name__: f for f in (
 def test_a_departments_file_gives_the_counts_a_clerk_finds(registered: Database, tmp_path: Path, case: str,  # noqa: F811
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     counts_a_clerk_finds(registered, capsys, tmp_path, *CASES[case](tmp_path))
+
+
+def digits_only_python_calls_digits(tmp: Path) -> tuple[Path, dict]:
+    """Numbers typed with an input method's symbols: a circled ① for 1, a superscript ² (str.isdigit says
+    both are digits, int() takes neither) and Arabic-Indic digits pasted from a web page."""
+    ids = Ids()
+    rows: list[Row] = [("王伟", "①" + ids.new()[1:], "characters"), ("李芳", ids.new()[:17] + "²", "characters"),
+                       ("张娜", ids.new()[:14] + "١٢٣٤", "characters"), ("刘洋", "①" + ids.new()[1:15], "characters"),
+                       ("陈静", ids.new(), "new")]
+    return book_of(tmp / "符号数字.xlsx", [HEADER, *listed(rows)], rows)
+
+
+def test_digits_python_calls_digits_are_bad_characters(registered: Database, tmp_path: Path,  # noqa: F811
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Was: "①2020…" (18 or 15 long) stopped the whole import with an internal error (ValueError from
+    int()), and Arabic-Indic digits were read as digits; each is now an invalid row naming the character."""
+    counts_a_clerk_finds(registered, capsys, tmp_path, *digits_only_python_calls_digits(tmp_path))
+    assert "“①”" in idcard.parse("①" + Ids().new()[1:]).message
+
+
+@pytest.mark.parametrize("case", ["id_header_word_split_over_two_rows", "printed_pages_pasted_back",
+                                  "circled_numbering_row_csv", "strict_open_xml"])
+def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Database,  # noqa: F811
+                                                  sqlite_district: District, messages: list[str],  # noqa: F811
+                                                  tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  case: str) -> None:
+    path, want = CASES[case](tmp_path)
+    _code, cli = run(registered, capsys, path, "--dry-run")
+    wizard = _run_wizard(qtbot, AppContext(registered, sqlite_district.admin), path, "医保")
+    shown = wizard.dry_run_page.counts.shown()
+    keys = ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known", "new")
+    assert {k: shown[k] for k in keys} == {k: cli[k] for k in keys} == {k: want[k] for k in keys}
+    assert wait_for_background()

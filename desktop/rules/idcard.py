@@ -159,7 +159,7 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
         return IdResult(raw, None, Invalid.FLOAT)
     converted = False
     if len(text) == 15:
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):  # "①" and "²" are digits to str.isdigit, not to int()
             return _bad_characters(raw, text)
         if _birth("19" + text[6:12]) is None:
             return IdResult(raw, None, Invalid.BIRTH_DATE)
@@ -170,7 +170,7 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
         if not re.fullmatch(r"[0-9X]*", text):
             return _bad_characters(raw, text)
         return IdResult(raw, None, Invalid.LENGTH)
-    if not (text[:17].isdigit() and (text[17].isdigit() or text[17] == "X")):
+    if not (text.isascii() and text[:17].isdigit() and (text[17].isdigit() or text[17] == "X")):
         return _bad_characters(raw, text)
     born = _birth(text[6:14])
     if born is None or born > (today or date.today()):
