@@ -1122,11 +1122,7 @@ def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Databa
                                                   sqlite_district: District, messages: list[str], tmp_path: Path,  # noqa: F811
                                                   capsys: pytest.CaptureFixture[str], case: str) -> None:
     path, want = CASES[case](tmp_path)
-    _code, cli = run(registered, capsys, path, "--dry-run")
-    wizard = _run_wizard(qtbot, AppContext(registered, sqlite_district.admin), path, "医保")
-    shown = wizard.dry_run_page.counts.shown()
-    keys = ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known", "new")
-    assert {k: shown[k] for k in keys} == {k: cli[k] for k in keys} == {k: want[k] for k in keys}
+    wizard = wizard_counts_as_the_command(qtbot, registered, sqlite_district, capsys, path, want)
     # the preview marks its rows as the import judges them
     result = di.import_department_list(registered, sqlite_district.admin, path, "医保", dry_run=True)
     bad = {problem.row_number for problem in result.errors}
@@ -1135,6 +1131,17 @@ def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Databa
     checks = di.check_samples(preview, wizard.mapping_page.mapping())
     assert checks and [c.usable for c in checks] == [n not in bad for n in preview.sample_row_numbers[:len(checks)]]
     assert wait_for_background()
+
+
+def wizard_counts_as_the_command(qtbot: Any, db: Database, district: District, capsys: pytest.CaptureFixture[str],
+                                 path: Path, want: dict[str, Any]) -> Any:
+    """The wizard's dry run of ``path`` shows the counts the command prints, and those are ``want``."""
+    _code, cli = run(db, capsys, path, "--dry-run")
+    wizard = _run_wizard(qtbot, AppContext(db, district.admin), path, "医保")
+    shown = wizard.dry_run_page.counts.shown()
+    keys = ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known", "new")
+    assert {k: shown[k] for k in keys} == {k: cli[k] for k in keys} == {k: want[k] for k in keys}
+    return wizard
 
 
 def test_the_name_written_with_the_number_is_the_persons(registered: Database, sqlite_district: District,  # noqa: F811

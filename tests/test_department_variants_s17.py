@@ -24,7 +24,6 @@ import xlwt  # type: ignore[import-untyped]
 
 from desktop.rules import idcard
 from desktop.services.database import Database
-from desktop.views.context import AppContext
 from desktop.views.operations import wait_for_background
 from tests.district import District
 from tests.test_department_variants_s15 import (
@@ -35,8 +34,9 @@ from tests.test_department_variants_s15 import (
     shared_strings_xml,
     sheet_xml,
     text_list,
+    wizard_counts_as_the_command,
 )
-from tests.test_discovery_views import _run_wizard, messages  # noqa: F401 (a fixture)
+from tests.test_discovery_views import messages  # noqa: F401 (a fixture)
 from tests.test_import_department_files import (  # noqa: F401 (registered is a fixture)
     Ids,
     Row,
@@ -404,10 +404,5 @@ def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Databa
                                                   sqlite_district: District, messages: list[str],  # noqa: F811
                                                   tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                   case: str) -> None:
-    path, want = CASES[case](tmp_path)
-    _code, cli = run(registered, capsys, path, "--dry-run")
-    wizard = _run_wizard(qtbot, AppContext(registered, sqlite_district.admin), path, "医保")
-    shown = wizard.dry_run_page.counts.shown()
-    keys = ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known", "new")
-    assert {k: shown[k] for k in keys} == {k: cli[k] for k in keys} == {k: want[k] for k in keys}
+    wizard_counts_as_the_command(qtbot, registered, sqlite_district, capsys, *CASES[case](tmp_path))
     assert wait_for_background()
