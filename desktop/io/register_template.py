@@ -102,6 +102,9 @@ PER_YEAR = re.compile(r"[/每]年$")
 PER_MONTH = re.compile(r"[/每]月|月均|^月\d")
 # The minus sign of typesetting (Word, PDF, copied web pages) before an amount: −3000 is -3000.
 MINUS_SIGN = "\u2212"
+# A negative amount in the accounting format (会计专用, 数值 with brackets): shown, and saved to CSV by
+# Excel, as "(3,000)" (its commas and unit already dropped here). Negative is allowed only in net incomes.
+ACCOUNTING_NEGATIVE = re.compile(r"\(([0-9]+(\.[0-9]+)?)\)")
 # A phone number a spreadsheet turned into a number in scientific notation (CSV saved by Excel:
 # 1.38071E+10): the last digits are gone.
 SCIENTIFIC = re.compile(r"[0-9]+(\.[0-9]+)?E\+?[0-9]+", re.I)
@@ -573,11 +576,14 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     try:
         amount = Decimal(cleaned) * scale
     except InvalidOperation:
-        if PER_MONTH.search(folded):
+        if (loss := ACCOUNTING_NEGATIVE.fullmatch(cleaned)) is not None:
+            amount = -Decimal(loss.group(1))  # "(3,000)": a loss as accounts write it, what Excel saves to CSV
+        elif PER_MONTH.search(folded):
             errors.append(CellError(row, column, f"“{text}”是每月的金额;请填写近 12 个月的合计金额(元)"))
+            return Decimal("0")
         else:
             errors.append(CellError(row, column, f"“{text}”不是金额(应填写数字,单位元)"))
-        return Decimal("0")
+            return Decimal("0")
     if not amount.is_finite():
         errors.append(CellError(row, column, f"“{text}”不是金额"))
         return Decimal("0")
@@ -666,7 +672,9 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     grade = choice("残疾等级")
     disability = choice("残疾类别")
     if disability == codes.Disability.NONE and grade not in (None, 0):
-        errors.append(CellError(row, "残疾等级", f"残疾类别为“无”,残疾等级却是“{text('残疾等级')}”"))
+        kind = f"为“{text('残疾类别')}”" if text("残疾类别") else "为空"
+        errors.append(CellError(row, "残疾等级", f"残疾类别{kind},残疾等级却是“{text('残疾等级')}”"
+                                + ("" if text("残疾类别") else ";请填写残疾类别(肢体、视力、听力、言语、智力、精神或多重)")))
     if disability not in (None, codes.Disability.NONE) and grade == 0 and text("残疾等级") != "":
         errors.append(CellError(row, "残疾等级", f"残疾类别为“{text('残疾类别')}”,请填写残疾等级(一级至四级)"))
     single_text = text("单亲家庭")
