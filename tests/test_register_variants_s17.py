@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,11 @@ import xlwt
 from sqlalchemy import select
 
 from desktop.io import register_template as tpl
-from desktop.models import Expense, Household, ImportBatch, Income, Member
+from desktop.models import Application, Expense, Household, ImportBatch, Income, Member
+from desktop.services import applications as app_svc
 from desktop.services.database import Database
 from tests.district import District
+from tests.test_applications import run_steps_and_approve
 from tests.test_register_variants_s15 import (
     CLH,
     CZQ,
@@ -306,6 +309,85 @@ def test_a_grade_without_a_disability_kind_says_the_kind_is_blank(db: Database, 
     people[1]["残疾类别"] = "无"
     _status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账2.xlsx", table(people)))
     assert messages(out)[(3, "残疾等级")] == "残疾类别为“无”,残疾等级却是“二级”"
+
+
+def _imported_then_held(db: Database, district: District, tmp_path: Path,
+                        capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
+    """The register imported; then H001 approved 低保 in the system (救助中, paid from April), and H003
+    applying (申请中, an application accepted and not yet decided)."""
+    status, _out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(families())))
+    assert status == 0
+    with db.session_factory() as s:
+        ids = {h.code: h.id for h in s.scalars(select(Household))}
+    approved = app_svc.accept(db, district.admin, household_id=ids["H001"], category="dibao", track="regular",
+                              accepted_on=date(2026, 2, 10))
+    run_steps_and_approve(district, approved)
+    app_svc.accept(db, district.admin, household_id=ids["H003"], category="dibao", track="regular",
+                   accepted_on=date.today())
+    state = register(db)
+    assert (state["H001"]["category"], state["H001"]["stage"]) == ("dibao", "assisted")
+    assert state["H003"]["stage"] == "applying"
+    return ids
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["import", "dry-run"])
+def test_a_register_does_not_take_a_household_out_of_its_procedure(db: Database, district: District, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str],
+                                                                   dry_run: bool) -> None:
+    """The office re-sends its register, H001 still 无/一类库 and H003 二类库 as first written. H001 was
+    moved out of 救助中 to 一类库 with the category 无 while its 低保 approval ran on (and was paid);
+    H003 out of 申请中 with its application still open. Only stopping the assistance or ending the
+    application does that: both households are refused, the errors on the head's row in the column
+    that says it; H002, held by nothing, is updated."""
+    _imported_then_held(db, district, tmp_path, capsys)
+    before = register(db)
+    people = families()
+    people[0]["工资性收入"] = 12000
+    people[5]["工资性收入"] = 20000
+    people[3]["监测库别"] = "二类库"
+    path = write_xlsx(tmp_path / "台账2.xlsx", table(people))
+    status, out = import_json(db, capsys, path, *(["--dry-run"] if dry_run else []))
+    assert status == 0 and counts(out) == (7, 3, 0, 1, 2, 2)
+    found = messages(out)
+    assert set(found) == {(2, "当前救助类别"), (2, "监测库别"), (7, "监测库别")}
+    assert "正在救助中(低保,申请编号" in found[(2, "当前救助类别")] and "“无”" in found[(2, "当前救助类别")]
+    assert "停止救助" in found[(2, "监测库别")] and "“一类库”" in found[(2, "监测库别")]
+    assert "申请中" in found[(7, "监测库别")] and "“二类库”" in found[(7, "监测库别")]
+    after = register(db)
+    assert after["H001"] == before["H001"] and after["H003"] == before["H003"]
+    assert after["H002"]["stage"] == ("assisted" if dry_run else "class_2")
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Application.status))) == ["approved", "open"]
+
+
+def test_a_register_agreeing_with_the_procedure_updates_the_household(db: Database, district: District,
+                                                                       tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The same register saying 低保 with no library for the approved household, and no library and no
+    assistance for the one applying: both are updated (their figures), and stay where they are."""
+    _imported_then_held(db, district, tmp_path, capsys)
+    people = families()
+    people[0].update({"当前救助类别": "低保", "监测库别": "", "工资性收入": 12000})
+    people[5].update({"监测库别": "", "工资性收入": 20000})
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账2.xlsx", table(people)))
+    assert status == 0 and out["errors"] == [] and counts(out) == (7, 3, 0, 3, 0, 7)
+    after = register(db)
+    assert (after["H001"]["category"], after["H001"]["stage"]) == ("dibao", "assisted")
+    assert ("wages", Decimal("12000")) in after["H001"]["incomes"]
+    assert after["H003"]["stage"] == "applying" and ("wages", Decimal("20000")) in after["H003"]["incomes"]
+
+
+def test_a_household_a_register_made_assisted_can_leave_by_register(db: Database, district: District,
+                                                                    tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """H002 came in as 低保 from the register, with no approval in the system: nothing holds it, and
+    the next register taking it off 低保 (now in 一类库) is followed."""
+    import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(families())))
+    people = families()
+    people[3].update({"当前救助类别": "无", "监测库别": "一类库"})
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账2.xlsx", table(people)))
+    assert status == 0 and out["errors"] == [] and counts(out) == (7, 3, 0, 3, 0, 7)
+    assert (register(db)["H002"]["category"], register(db)["H002"]["stage"]) == ("none", "class_1")
 
 
 def test_a_changed_register_updates_removes_and_recategorises(db: Database, district: District, tmp_path: Path,

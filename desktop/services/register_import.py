@@ -24,10 +24,11 @@ from desktop.io import error_workbook as eb
 from desktop.io import register_template as tpl
 from desktop.io import spreadsheet as ss
 from desktop.io.register_template import CellError, PersonRow
-from desktop.models import Expense, Household, ImportBatch, Income, LibraryMove, Member, Region
+from desktop.models import Application, Expense, Household, ImportBatch, Income, LibraryMove, Member, Region
 from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.rules import monitoring as monitoring_rules
+from desktop.rules import procedure as proc
 from desktop.services.base import Actor, require_writer, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.department_import import (
@@ -356,6 +357,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             _check_households(uow, households, order)
             existing = _existing(s, households)
             _check_existing_scope(uow, households, existing)
+            _check_held(s, households, existing)
             _check_members(s, households, existing)
             good = [households[k] for k in order if not households[k].errors]
             for k in order:
@@ -610,6 +612,59 @@ def _check_existing_scope(uow: Any, households: dict[str, _Household], existing:
             row = hh.head.row if hh.head is not None else hh.row_numbers[0]
             hh.errors.append(CellError(row, "户编号", f"户编号“{hh.code}”的家庭已登记在“{name}”,不在您的管辖范围内,"
                                                       "不能由您更新"))
+
+
+def _check_held(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
+    """A household the system's own procedure holds keeps its place (the board's rules leave_assisted
+    and applying_exit, as a clue's outcome or an assessment keeps it): under a running monthly
+    approval it stays 救助中 in the approval's category until the assistance is stopped in 申请审批;
+    in 申请中 with an application being handled it stays there until the application ends. A register
+    saying otherwise (another category, a library, 低保 before the approval) would take the household
+    out of the procedure while the approval is paid on or the application is handled: an error on
+    the head's row, in the column that says it."""
+    by_id = {existing[hh.code][0]: hh for hh in households.values()
+             if hh.code in existing and not hh.errors and hh.head is not None}
+    if not by_id:
+        return
+    a: Any = Application.__table__
+    running: dict[int, tuple[int, date | None, str]] = {}
+    applying: dict[int, tuple[int, date]] = {}
+    for part in _chunks(list(by_id)):
+        for hid, app_id, status, category, decided, accepted in s.execute(
+                select(a.c.household_id, a.c.id, a.c.status, a.c.category, a.c.decided_on, a.c.accepted_on)
+                .where(a.c.household_id.in_(part),
+                       ((a.c.status == "approved") & a.c.category.not_in(proc.PAID_ONCE)
+                        & (a.c.stopped_on.is_(None) | a.c.exit_stage.is_not(None))) | (a.c.status == "open"))
+                .order_by(a.c.id)):
+            if status == "approved":
+                running.setdefault(hid, (app_id, decided, category))
+            else:
+                applying.setdefault(hid, (app_id, accepted))
+    for hid, hh in by_id.items():
+        head = hh.head
+        assert head is not None
+        stage = existing[hh.code][1]
+        library = codes.LIBRARY_LABELS.get(codes.Stage(head.library)) if head.library else ""
+        said = codes.CATEGORY_LABELS[codes.Category(head.category)]
+        if hid in running:
+            app_id, decided, category = running[hid]
+            label = codes.CATEGORY_LABELS[codes.Category(category)]
+            held = f"该户在系统中正在救助中({label},申请编号 {app_id}" + (f",{decided:%Y-%m-%d} 批准)" if decided else ")")
+            if head.category != category:
+                hh.errors.append(CellError(head.row, "当前救助类别", f"{held},台账填的是“{said}”;救助类别随审批改变,"
+                                                                   f"请填写“{label}”,或先在申请审批中停止救助后再导入"))
+            if library:
+                hh.errors.append(CellError(head.row, "监测库别", f"{held},不能由台账调入“{library}”;只有停止救助才能离开"
+                                                               "救助中(在申请审批中停止救助时选择去向库别),请把监测库别留空后再导入"))
+        elif hid in applying and stage == codes.Stage.APPLYING:
+            app_id, accepted = applying[hid]
+            held = f"该户在系统中申请中(申请编号 {app_id},{accepted:%Y-%m-%d} 受理,尚未办结)"
+            if library:
+                hh.errors.append(CellError(head.row, "监测库别", f"{held},不能由台账调入“{library}”;申请办结(批准、不批准"
+                                                               "或撤回)后才能调整库别,请把监测库别留空后再导入"))
+            if head.category in codes.IN_ASSISTANCE:
+                hh.errors.append(CellError(head.row, "当前救助类别", f"{held},台账却填了“{said}”;申请批准后才能进入救助中,"
+                                                                   "请填写原来的救助类别后再导入"))
 
 
 def _check_members(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
