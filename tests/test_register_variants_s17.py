@@ -40,6 +40,7 @@ from tests.test_register_variants_s15 import (
     families,
     import_json,
     messages,
+    run,
     table,
     write_csv,
     write_xlsx,
@@ -279,6 +280,7 @@ def test_registers_read_as_a_person_reads_them(db: Database, district: District,
     assert status == 0 and out["errors"] == [] and counts(out) == (7, 3, 3, 0, 0, 7)
     assert register(db) == expected
     assert count(db, ImportBatch) == 1
+    assert out["unread_columns"] == (["民族", "性别", "备注2", "家庭人口"] if kind == "extra columns the office added" else [])
 
 
 # -- defects found ---------------------------------------------------------------------------------
@@ -411,3 +413,45 @@ def test_a_changed_register_updates_removes_and_recategorises(db: Database, dist
     with db.session_factory() as s:
         assert s.scalar(select(Member).where(Member.id_number == ZXM)) is None
         assert sorted(s.scalars(select(Member.id_number))) == sorted([ZJG, LXY, WGL, WH, CZQ, CLH])
+
+
+# -- columns not the template's ----------------------------------------------------------------------
+
+def test_columns_not_the_templates_are_named_as_not_imported(db: Database, district: District, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """民族, 性别, 备注2 and 家庭人口, added by the office, were left out without a word: what was written
+    in 备注2 seemed kept. The command names them (text and --json), the row numbers (序号) aside."""
+    path, _expected = _extra_columns(tmp_path)
+    status, out, _err = run(db, capsys, str(path), "--dry-run")
+    assert status == 0
+    assert "4 列不是标准模板的列,未导入:“民族”、“性别”、“备注2”、“家庭人口”" in out and "序号" not in out
+
+
+def test_the_register_dialog_names_the_columns_not_imported(qtbot: Any, sqlite_district: District,
+                                                            tmp_path: Path) -> None:
+    from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
+    from desktop.views.register_import import RegisterImportDialog
+
+    path, _expected = _extra_columns(tmp_path)
+    dialog = RegisterImportDialog(AppContext(sqlite_district.db, sqlite_district.admin))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert dialog.result is not None and dialog.result.households == 3 and dialog.errors.rowCount() == 0
+    assert "未导入:“民族”、“性别”、“备注2”、“家庭人口”" in dialog.summary.text()
+
+
+def test_a_second_column_for_a_template_column_is_named_not_imported(db: Database, district: District,
+                                                                     tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A register with both 姓名 and 户主姓名, and 身份证号 beside a 身份证号码 copy: the first of each is
+    read, the other named; under a header over two rows, a group heading over amounts is not."""
+    header = ["户编号", "户主姓名", *H[1:4], "身份证号码", *H[4:]]
+    rows = [header] + [[p["户编号"], "张建国", *(p.get(h, "") for h in H[1:4]), p["身份证号"],
+                        *(p.get(h, "") for h in H[4:])] for p in families()]
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", rows))
+    assert status == 0 and counts(out) == (7, 3, 3, 0, 0, 7) and out["unread_columns"] == ["户主姓名", "身份证号码"]
+    assert tpl.unread_headings(["户编号", "收入情况", "", "备注2"], ["", "工资性收入", "经营净收入", ""],
+                               {"户编号": 0, "工资性收入": 1, "经营净收入": 2}) == ["备注2"]

@@ -252,6 +252,7 @@ def import_households(args: argparse.Namespace) -> int:
                 "file": result.file_name,
                 "sheet": result.sheet,
                 "other_sheets": result.other_sheets,
+                "unread_columns": result.unread_columns,
                 "already_imported": result.already_imported or None,
                 "removed_members": [{"household": code, "name": name} for code, name in result.removed_members],
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
@@ -273,6 +274,8 @@ def import_households(args: argparse.Namespace) -> int:
                       f"{register_import.removed_note(result)}")
             if result.income_lines_kept:
                 print(f"  {register_import.kept_note(result)}")
+            if result.unread_columns:
+                print(f"  注意:{register_import.unread_note(result)}")
             for error in result.errors[:200]:
                 print(f"  {error}")
             if len(result.errors) > 200:

@@ -269,6 +269,7 @@ class RegisterLayout:
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a filled register, not read
     header_height: int = 1  # 2: a header over two rows, ``header_row`` the lower one
     filled: bool = True  # rows under the header (not an empty copy of the template)
+    unread: list[str] = field(default_factory=list)  # headings of columns not the template's, not imported
 
 
 def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLayout:
@@ -284,14 +285,15 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
 
     visible = [sheet] if sheet else [s for s in book.sheet_names if book.visible(s)]
     hidden = [s for s in book.sheet_names if s not in visible] if not sheet else []
-    best: tuple[tuple[bool, bool, int, int], str, int, dict[str, int], int] | None = None
+    best: tuple[tuple[bool, bool, int, int], str, int, dict[str, int], int, list[str]] | None = None
     filled_sheets: list[str] = []
     for order, name in enumerate(visible + hidden):
         if best is not None and order == len(visible):
             break
-        found_here: tuple[int, dict[str, int], int] | None = None  # the row naming the most template columns
+        found_here: tuple[int, dict[str, int], int, list[str]] | None = None  # the row naming the most template columns
         filled = False
         previous: tuple[int, dict[str, int]] = (0, {})  # the template columns the row above names
+        above: Sequence[Any] = ()  # the row above, as read
         for number, values in book.rows(name):
             if number > 30 and (found_here is None or number > found_here[0] + 20):
                 break
@@ -306,30 +308,52 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
                 found = _two_row_header(previous[1], own)
             previous = (number, own)
             if _register_like(found) and (found_here is None or len(found) > len(found_here[1])):
-                found_here, filled = (number, found, 1 if found is own else 2), False
+                two_rows = found is not own
+                found_here, filled = (number, found, 2 if two_rows else 1,
+                                      unread_headings(above if two_rows else (), values, found)), False
+            above = values
         if found_here is None:
             continue
-        number, found, height = found_here
+        number, found, height, unread = found_here
         complete = all(c in found for c in REQUIRED_COLUMNS)
         if complete and filled and order < len(visible):
             filled_sheets.append(name)
         key = (complete, filled, len(found), -order)
         if best is None or key > best[0]:
-            best = (key, name, number, found, height)
+            best = (key, name, number, found, height, unread)
     if best is None:
         if sheet is not None and len(book.sheet_names) > 1:  # the sheet chosen: say which, and that another may be
             raise SpreadsheetError(f"文件“{book.name}”的工作表“{sheet}”不是家庭台账:找不到“户编号、与户主关系、姓名、身份证号”"
                                    "等表头。请改选填有家庭台账的工作表,或按标准模板填写后再导入。", kind="no_header")
         raise SpreadsheetError(f"文件“{book.name}”不是家庭台账模板:找不到“户编号、与户主关系、姓名、身份证号”等表头。"
                                "请先下载标准模板,按模板填写后再导入。", kind="no_header")
-    best_key, sheet_name, number, found, height = best
+    best_key, sheet_name, number, found, height, unread = best
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise SpreadsheetError(f"文件“{book.name}”{where(sheet_name)}第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
     return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name], height,
-                          filled=best_key[1])
+                          filled=best_key[1], unread=unread)
+
+
+# Headings of a column numbering the rows: nothing is lost when it is not read.
+ROW_NUMBER_HEADINGS = {"序号", "序", "行号", "no", "no."}
+
+
+def unread_headings(upper: Sequence[Any], lower: Sequence[Any], columns: dict[str, int]) -> list[str]:
+    """The headings of the columns a header has besides the template's (民族, 备注2, 家庭人口 …): they
+    are not imported, which the import says. In a header over two rows a column's heading is the
+    lower row's, else the upper one's (merged down); a group heading sits over template columns."""
+    used = set(columns.values())
+    found: list[str] = []
+    for i in range(max(len(upper), len(lower))):
+        if i in used:
+            continue
+        heading = cell_text(value_at(lower, i)) or cell_text(value_at(upper, i))
+        if heading and header_key(heading) not in ROW_NUMBER_HEADINGS:
+            found.append(re.sub(r"\s+", "", heading))
+    return found
 
 
 def _register_like(found: dict[str, int]) -> bool:

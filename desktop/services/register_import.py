@@ -80,6 +80,7 @@ class RegisterImportResult:
     columns: dict[str, int] = field(default_factory=dict)  # template column -> where it is in the file
     rejected_rows: dict[int, str] = field(default_factory=dict)  # row -> why it was not imported
     other_sheets: list[str] = field(default_factory=list)  # further sheets holding a register, not read
+    unread_columns: list[str] = field(default_factory=list)  # headings of columns not the template's, not imported
     file_hash: str = ""  # of the file read: its error workbook is written from that file alone
     content_hash: str = ""  # of what was read (department_import.ContentHash): the same register in another file
 
@@ -254,7 +255,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         result = RegisterImportResult(None, book.name, dry_run=dry_run, sheet=layout.sheet,
                                       header_row=layout.header_row, header_height=layout.header_height,
                                       id_column=layout.columns.get("身份证号"), columns=dict(layout.columns),
-                                      other_sheets=list(layout.other_sheets), file_hash=file_hash)
+                                      other_sheets=list(layout.other_sheets), unread_columns=list(layout.unread),
+                                      file_hash=file_hash)
         households: dict[str, _Household] = {}
         first_row_of: dict[str, int] = {}
         row_key: dict[int, str] = {}  # row of a person's first listing -> its household
@@ -781,6 +783,16 @@ def nothing_importable(result: RegisterImportResult) -> str:
     if result.dry_run:
         return f"家庭台账《{result.file_name}》{every},导入时不会导入任何家庭;请按所列错误改正后再导入。"
     return f"家庭台账《{result.file_name}》{every},没有导入任何家庭,未写入数据库;请按所列错误改正后再次导入此文件。"
+
+
+def unread_note(result: RegisterImportResult) -> str:
+    """The columns the file has besides the template's, not imported ("" when none): said, so that
+    what an office wrote there (a second remark, 民族) is not thought kept."""
+    if not result.unread_columns:
+        return ""
+    names = "、".join(f"“{n}”" for n in result.unread_columns[:12]) + (" 等" if len(result.unread_columns) > 12 else "")
+    return (f"文件中的 {len(result.unread_columns)} 列不是标准模板的列,未导入:{names};"
+            "需要保留的说明请写在“备注”列")
 
 
 def kept_note(result: RegisterImportResult) -> str:

@@ -339,6 +339,8 @@ class RegisterImportDialog(QDialog):
             text += "\n" + removed.format(n=result.members_removed, names=ri.removed_note(result))
         if result.income_lines_kept:
             text += "\n" + ri.kept_note(result)
+        if result.unread_columns:
+            text += "\n" + ri.unread_note(result)
         if result.other_sheets:
             text += "\n" + ri.other_sheets_note(result) + self.other_sheets_hint()
         if result.already_imported:
