@@ -73,27 +73,57 @@ def open_database_with_message(database_url: str | None, *, quiet: bool = False)
             return None
     while True:
         try:
-            db, note = open_and_migrate(database_url)
+            db, note = open_and_migrate(database_url) if quiet else open_in_startup_window(database_url)
         except ServiceError as exc:
             if quiet:
                 print(f"错误:{exc.message}", file=sys.stderr)
                 return None
-            preconfigured = connection.preconfigured_note()
-            if database_url is not None or preconfigured:  # command line or IT's: nothing to change here
-                QMessageBox.critical(None, QApplication.translate("App", "Relief Desk"),
-                                     "\n\n".join(filter(None, (exc.message, preconfigured))))
-                return None
-            from desktop.views.connection import ConnectionDialog
+            problem = exc.message
+        except StartCancelled as exc:
+            problem = exc.message
+        else:
+            break
+        preconfigured = connection.preconfigured_note()
+        if database_url is not None or preconfigured:  # command line or IT's: nothing to change here
+            QMessageBox.critical(None, QApplication.translate("App", "Relief Desk"),
+                                 "\n\n".join(filter(None, (problem, preconfigured))))
+            return None
+        from desktop.views.connection import ConnectionDialog
 
-            if not ConnectionDialog(problem=exc.message).exec():
-                return None
-            continue
-        if note:
-            logging.getLogger("relief_desk").info(note)
-        for warning in db.warnings:
-            if not quiet:
-                QMessageBox.warning(None, QApplication.translate("App", "Relief Desk"), warning)
-        return db
+        if not ConnectionDialog(problem=problem).exec():
+            return None
+    if note:
+        logging.getLogger("relief_desk").info(note)
+    for warning in db.warnings:
+        if not quiet:
+            QMessageBox.warning(None, QApplication.translate("App", "Relief Desk"), warning)
+    return db
+
+
+class StartCancelled(Exception):
+    """The user cancelled the connection in the start-up window."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def open_in_startup_window(database_url: str | None) -> tuple[Database, str | None]:
+    """:func:`open_and_migrate` off the GUI thread, the start-up window on screen meanwhile. Raises
+    what it raised (a :class:`ServiceError`, or a bug for the crash dialog), or :class:`StartCancelled`."""
+    from desktop.views.startup import StartupWindow
+
+    window = StartupWindow(database_url)
+    outcome = window.run()
+    window.deleteLater()
+    if outcome.cancelled:
+        raise StartCancelled(QApplication.translate(
+            "App", "Connecting to the database {address} was cancelled: it did not answer. Check the "
+            "connection settings, or try again later.").format(address=window.address))
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.db is not None
+    return outcome.db, outcome.note
 
 
 def login(db: Database) -> Actor | None:
@@ -130,6 +160,7 @@ def main(database_url: str | None = None, smoke_test: bool = False) -> int:
         install_excepthook()
     db = open_database_with_message(database_url, quiet=smoke_test)
     if db is None:
+        wait_for_workers()  # a connection cancelled at start ends by itself (within its timeout)
         return 1
     from desktop.views.main_window import MainWindow
 

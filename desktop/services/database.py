@@ -51,6 +51,19 @@ def masked(raw: str) -> str:
     return f"{scheme}{sep}{user}{colon and ':***'}@{rest}"
 
 
+def shown_address(raw_url: str | None = None) -> str:
+    """Where :func:`open_database` will connect, for the screen and without any password: the file of
+    an SQLite database, host:port/database of a server (cheap: no connection, no credential store)."""
+    raw = resolve_url(raw_url)
+    try:
+        url = make_url(raw)
+        if url.get_backend_name() == "sqlite":
+            return url.database or raw
+        return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+    except (ArgumentError, ValueError):
+        return masked(raw)
+
+
 def normalise_url(raw: str) -> URL:
     try:
         url = make_url(raw)
@@ -432,8 +445,10 @@ def backup_sqlite(db: Database, revision: str | None) -> Path | None:
     return target
 
 
-def migrate(db: Database) -> str | None:
-    """Upgrade to head. Returns a note of what was done (backup path), or None if nothing to do."""
+def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> str | None:
+    """Upgrade to head. Returns a note of what was done (backup path), or None if nothing to do.
+    ``before_upgrade()`` is called once an upgrade is found needed and allowed, before anything is
+    changed (the start-up window says so; it may raise to stop there)."""
     from alembic import command
 
     revision = current_revision(db)
@@ -443,6 +458,8 @@ def migrate(db: Database) -> str | None:
     if revision == head:
         return None
     check_may_upgrade(db, revision)
+    if before_upgrade is not None:
+        before_upgrade()
     note = None
     if db.is_sqlite:
         backup = backup_sqlite(db, revision)
@@ -471,10 +488,11 @@ def downgrade(db: Database, revision: str) -> None:
         command.downgrade(_alembic_config(conn), revision)
 
 
-def open_and_migrate(raw_url: str | None = None, *, must_exist: bool = False) -> tuple[Database, str | None]:
+def open_and_migrate(raw_url: str | None = None, *, must_exist: bool = False,
+                     before_upgrade: Callable[[], None] | None = None) -> tuple[Database, str | None]:
     db = open_database(raw_url, must_exist=must_exist)
     try:
-        note = migrate(db)
+        note = migrate(db, before_upgrade)
     except (OperationalError, DBAPIError) as exc:
         db.dispose()
         raise DatabaseUnavailable(_explain(exc, db.url)) from exc
