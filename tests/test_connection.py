@@ -73,8 +73,8 @@ def test_connection_dialog_local_choice(qtbot, qapp: QApplication) -> None:  # n
     assert wait_for_background() and saved == [False]
     assert "连接不上" in dialog.form.result.text()
     dialog.form.local.setChecked(True)
-    dialog.form.save(saved.append)
-    assert saved == [False, True]
+    dialog.form.save(saved.append)  # the local file is checked too (off the UI thread)
+    assert wait_for_background() and saved == [False, True]
     assert not connection.needs_setup()
 
 

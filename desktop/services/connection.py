@@ -6,7 +6,9 @@ store (Windows Credential Manager through ``keyring``) when one is available.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import URL
 
@@ -32,10 +34,39 @@ def without_password(url: URL) -> URL:
                       database=url.database, query=url.query)
 
 
+def sqlite_url(path: Path) -> str:
+    return "sqlite:///" + path.as_posix()
+
+
 def check(url: URL | str) -> ConnectionCheck:
-    """Connect, read the schema version, and say in plain words what is wrong if anything."""
+    """Connect, read the schema version, and say in plain words what is wrong if anything. An SQLite
+    file not there yet is not left behind (it is made at the start that uses it)."""
+    raw = url.render_as_string(hide_password=False) if isinstance(url, URL) else url
+    new_file = _new_sqlite_file(raw)
     try:
-        db = database.open_database(url.render_as_string(hide_password=False) if isinstance(url, URL) else url)
+        return _check(raw)
+    finally:
+        if new_file is not None:
+            for leftover in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(OSError):
+                    Path(f"{new_file}{leftover}").unlink(missing_ok=True)
+
+
+def _new_sqlite_file(raw: str) -> Path | None:
+    """The file of an SQLite address when it does not exist yet."""
+    try:
+        parsed = database.normalise_url(raw)
+    except ServiceError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def _check(raw: str) -> ConnectionCheck:
+    try:
+        db = database.open_database(raw)
     except ServiceError as exc:
         return ConnectionCheck(False, exc.message)
     try:
@@ -77,6 +108,33 @@ def save(url: URL | None) -> str:
     settings.first_run_done = True
     settings.save()
     return settings.database_url
+
+
+def save_local(path: Path | None) -> str:
+    """Save the choice of a local database: the default file (None, or its path) or another SQLite file,
+    kept by its full path. Returns what was saved ("" for the default)."""
+    settings = config.Settings.load()
+    if path is None or path.absolute() == config.default_sqlite_path().absolute():
+        settings.database_url = ""
+    else:
+        settings.database_url = sqlite_url(path.absolute())
+    settings.first_run_done = True
+    settings.save()
+    return settings.database_url
+
+
+def local_path() -> Path:
+    """The local database file this workstation uses (or would use, when it uses a server): the saved
+    one, else the default in the user's data folder."""
+    for raw in (database.resolve_url(None), config.Settings.load().database_url):
+        if raw.startswith("sqlite"):
+            try:
+                url = database.normalise_url(raw)
+            except ServiceError:
+                continue
+            if url.database:
+                return Path(url.database)
+    return config.default_sqlite_path()
 
 
 def current_choice() -> tuple[str, URL | None]:

@@ -6,13 +6,16 @@ connection's timeout (seconds) to say so."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,10 +44,24 @@ class ConnectionForm(QWidget):
         group.addButton(self.local)
         group.addButton(self.shared)
         layout.addWidget(self.local)
-        hint = QLabel(self.tr("Local file: {path}").format(path=config.default_sqlite_path()))
-        hint.setStyleSheet("color: #666; margin-left: 22px;")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.local_box = QWidget()
+        row = QHBoxLayout(self.local_box)
+        row.setContentsMargins(22, 0, 0, 0)
+        label = QLabel(self.tr("&File:"))
+        self.file = QLineEdit(str(connection.local_path()))
+        self.file.setPlaceholderText(str(config.default_sqlite_path()))
+        self.file.setToolTip(self.tr("An existing database file, or a new one made at the next start. "
+                                     "Empty: the default file {path}").format(path=config.default_sqlite_path()))
+        label.setBuddy(self.file)
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.clicked.connect(self.browse)
+        self.default_button = QPushButton(self.tr("D&efault"))
+        self.default_button.clicked.connect(lambda: self.file.setText(str(config.default_sqlite_path())))
+        row.addWidget(label)
+        row.addWidget(self.file, 1)
+        row.addWidget(self.browse_button)
+        row.addWidget(self.default_button)
+        layout.addWidget(self.local_box)
         layout.addWidget(self.shared)
         self.box = QGroupBox(self.tr("Server"))
         form = QFormLayout(self.box)
@@ -86,9 +103,26 @@ class ConnectionForm(QWidget):
 
     def _sync(self) -> None:
         self.box.setEnabled(self.shared.isChecked())
-        self.test_button.setEnabled(self.shared.isChecked())
+        self.local_box.setEnabled(self.local.isChecked())
+
+    def browse(self) -> None:
+        """Choose another local database file: an existing one or a new one (made at the next start)."""
+        start = self.local_file()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Local database file"), str(start if start.parent.is_dir() else config.default_sqlite_path()),
+            self.tr("Relief Desk database (*.sqlite3 *.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.file.setText(str(Path(path)))
+
+    def local_file(self) -> Path:
+        """The local database file as the form shows it (empty: the default one)."""
+        text = self.file.text().strip().strip('"')
+        return Path(text).expanduser().absolute() if text else config.default_sqlite_path()
 
     def url(self):  # noqa: ANN201
+        if self.local.isChecked():
+            return connection.sqlite_url(self.local_file())
         return connection.postgres_url(self.host.text().strip(), self.port.value(), self.name.text().strip(),
                                        self.user.text().strip(), self.password.text())
 
@@ -101,7 +135,7 @@ class ConnectionForm(QWidget):
         form (and the widgets in ``hold``) cannot be changed meanwhile."""
         if self.busy:
             return
-        if not self.host.text().strip():
+        if self.shared.isChecked() and not self.host.text().strip():
             self.result.setText(self.tr("Enter the server's name or address."))
             self.result.setStyleSheet("color: #b00020;")
             if then is not None:
@@ -125,16 +159,11 @@ class ConnectionForm(QWidget):
 
         self.operation = run_busy(self, self.test_button, self.tr("Testing the connection…"),
                                   lambda: connection.check(url), done, on_error=failed,
-                                  hold=(self.local, self.shared, self.box, *hold))
+                                  hold=(self.local, self.shared, self.box, self.local_box, *hold))
 
     def save(self, then: Callable[[bool], None] | None = None, hold: Iterable[QWidget] = ()) -> None:
-        """Test (for the server) and save; ``then(saved)`` afterwards. Says why when it cannot."""
+        """Test (the server or the local file) and save; ``then(saved)`` afterwards. Says why when it cannot."""
         if self.busy:
-            return
-        if self.local.isChecked():
-            self.store()
-            if then is not None:
-                then(True)
             return
 
         def tested(ok: bool) -> None:
@@ -148,8 +177,9 @@ class ConnectionForm(QWidget):
     def store(self) -> None:
         """Save the choice as the form shows it (the server's tested first: :meth:`save`)."""
         if self.local.isChecked():
-            connection.save(None)
-            self.result.setText(self.tr("Saved: this computer uses its local database."))
+            connection.save_local(self.local_file())
+            self.result.setText(self.tr("Saved: this computer uses its local database {path}.").format(
+                path=self.local_file()))
             return
         url = self.url()
         stored = connection.store_password(url, self.password.text()) if self.password.text() else True
@@ -186,10 +216,6 @@ class ConnectionDialog(BusyDialog):
 
     def _save(self) -> None:
         if self.busy or self.form.busy:
-            return
-        if self.form.local.isChecked():
-            self.form.store()
-            self.accept()
             return
         self.closing = False
         self.setResult(BusyDialog.DialogCode.Rejected)
