@@ -132,21 +132,28 @@ def _constant(rgce: bytes) -> str | float | None:
     return "".join(parts) if parts else None
 
 
-def formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int], str | float | None]:
+ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+          0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+
+
+def formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str | float | None],
+                                                             dict[tuple[int, int], str]]:
     """(1-based row, 0-based column) of the formulas of ``sheet`` whose saved result is not one a
     spreadsheet program calculated, each with its result when the formula is a constant, else None.
     Those are: every formula of a sheet marked as not calculated before it was saved (UNCALCED),
     or whose formulas all hold the empty placeholder (nothing calculated them: Excel saves a number
-    for =1000*12); else those flagged to be calculated on opening."""
+    for =1000*12); else those flagged to be calculated on opening.
+    Then the cells holding an error value (#N/A…), typed or the result a program calculated."""
     data = path.read_bytes()
     stream = _stream(data, "Workbook")
     if stream is None:
-        return {}
+        return {}, {}
     offset = _sheet_offset(stream, sheet)
     if offset is None:
-        return {}
+        return {}, {}
     uncalced = False
     formulas: list[tuple[int, int, bool, int, bytes]] = []  # row, column, empty placeholder, flags, rgce
+    errors: dict[tuple[int, int], str] = {}
     for rid, body in _records(stream, offset):
         if rid == UNCALCED:
             uncalced = True
@@ -155,9 +162,15 @@ def formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int], str
             empty = body[12:14] == b"\xff\xff" and body[6] == 3
             flags, cce = unpack_from("<H4xH", body, 14)
             formulas.append((row, col, empty, flags, body[22:22 + cce]))
+            if body[12:14] == b"\xff\xff" and body[6] == 2:
+                errors[(row + 1, col)] = ERRORS.get(body[8], "#N/A")
+        elif rid == BOOLERR and len(body) >= 8 and body[7] == 1:
+            row, col = unpack_from("<2H", body)
+            errors[(row + 1, col)] = ERRORS.get(body[6], "#N/A")
     every = uncalced or all(f[2] for f in formulas)
-    return {(row + 1, col): _constant(rgce) for row, col, _empty, flags, rgce in formulas
-            if every or flags & CALC_ON_LOAD}
+    found = {(row + 1, col): _constant(rgce) for row, col, _empty, flags, rgce in formulas
+             if every or flags & CALC_ON_LOAD}
+    return found, {at: error for at, error in errors.items() if at not in found}
 
 
 def with_unicode_codepage(path: Path) -> bytes | None:

@@ -113,6 +113,9 @@ _PERSON_NAME = re.compile(r"([\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,10}([·•�
 # person's name holds.
 _GROUP_WORDS = re.compile(r"人员|对象|家庭|名单|续表|(接|见)上表|以下空白")
 COUNT_LINE = re.compile(r"(以上|本表|本页)?共计?\d+(人|户|名|条)")  # "共 10 人" in place of a total row
+# A formula's error values as Excel shows them (a CSV saved by Excel holds them as their text).
+ERROR_VALUES = frozenset(("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"))
 _LABELLED = re.compile(r"\D{1,10}[:：]")  # "日期:2026-01-05" in the ID column: a label, not a number
 
 
@@ -736,7 +739,7 @@ class Workbook:
         self.aligned_by_spaces = False
         self._book: Any = None
         self._sheets: dict[str, Any] = {}
-        self._formulas: dict[str, dict[tuple[int, int], str | float | None]] = {}
+        self._formulas: dict[str, tuple[dict[tuple[int, int], str | float | None], dict[tuple[int, int], str]]] = {}
         self._errors = "strict"
         if self.format == "csv":
             self.encoding = detect_encoding(self.path)
@@ -920,9 +923,18 @@ class Workbook:
         it is a constant (see :func:`formula_constant`), else None. Programs that write .xlsx or
         .xls (not Excel or WPS) leave formulas uncalculated: calamine reads those cells as empty,
         or as the 0 the program saved in place of a result. .xlsx and .xls are looked at, once per
-        sheet (an .xlsx only when it contains formulas at all)."""
+        sheet (an .xlsx only when it contains formulas or error values at all)."""
+        return self._look_at_cells(sheet)[0]
+
+    def error_values(self, sheet: str) -> dict[tuple[int, int], str]:
+        """(row, column), numbered as :meth:`formulas_without_result`, of the cells holding an error
+        value (#N/A of a VLOOKUP that found nothing, #REF! of a deleted source…), each with it as Excel
+        shows it. calamine reads those cells as empty. Found by the same one look at the sheet."""
+        return self._look_at_cells(sheet)[1]
+
+    def _look_at_cells(self, sheet: str) -> tuple[dict[tuple[int, int], str | float | None], dict[tuple[int, int], str]]:
         if sheet not in self._formulas:
-            found: dict[tuple[int, int], str | float | None] = {}
+            found: tuple[dict[tuple[int, int], str | float | None], dict[tuple[int, int], str]] = ({}, {})
             try:
                 if self.format == "xlsx":
                     found = _xlsx_formulas_without_result(self.path, sheet)
@@ -930,7 +942,7 @@ class Workbook:
                     found = biff.formulas_without_result(self.path, sheet)
             except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
                     ET.ParseError):
-                found = {}  # only a better message is lost
+                found = ({}, {})  # only a better message is lost
             self._formulas[sheet] = found
         return self._formulas[sheet]
 
@@ -1049,10 +1061,12 @@ class Workbook:
             return []
 
 
-_XLSX_CELL = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)(\d+)\"([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_XLSX_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)\br=\"([A-Z]+)(\d+)\"([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _XLSX_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _XLSX_TEXT_RESULT = re.compile(rb"\bt=\"(?:str|e|b)\"")
+_XLSX_ERROR = re.compile(rb"\bt=\"e\"")
+_XLSX_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>\s*(#[^<]*?)\s*</")
 
 
 _XLSX_FORMULA_TEXT = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>(.*?)</(?:\w+:)?f>", re.S)
@@ -1100,8 +1114,10 @@ def formula_constant(formula: str) -> str | float | None:
     return None
 
 
-def _xlsx_formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int], str | float | None]:
-    """The cells of ``sheet`` with a formula and no saved value (see Workbook.formulas_without_result)."""
+def _xlsx_formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str | float | None],
+                                                                   dict[tuple[int, int], str]]:
+    """The cells of ``sheet`` with a formula and no saved value (see Workbook.formulas_without_result),
+    and those holding an error value (see Workbook.error_values)."""
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     with zipfile.ZipFile(path) as zf:
         book = ET.fromstring(zf.read("xl/workbook.xml"))
@@ -1114,11 +1130,21 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int
     # nothing (XlsxWriter saves 0 as every result): no saved result is one (Excel clears the flag).
     uncalculated = any(el.tag.endswith("}calcPr") and el.get("fullCalcOnLoad") in ("1", "true") for el in book.iter())
     found: dict[tuple[int, int], str | float | None] = {}
-    if b"f>" not in data:  # no formula at all: every one has a closing </f> (or </x:f>); a quick look
-        return found
+    errors: dict[tuple[int, int], str] = {}
+    # no formula at all (every one has a closing </f>, or </x:f>) and no error value: a quick look
+    if b"f>" not in data and b't="e"' not in data:
+        return found, errors
     for m in _XLSX_CELL.finditer(data):
-        inner = m.group(4)
-        if not inner or not _XLSX_FORMULA.search(inner):
+        inner = m.group(5)
+        if not inner:
+            continue
+        formula = _XLSX_FORMULA.search(inner)
+        if (not formula or not uncalculated) and (_XLSX_ERROR.search(m.group(4)) or _XLSX_ERROR.search(m.group(1))):
+            error = _XLSX_ERROR_VALUE.search(inner)  # an error value, typed or the result Excel saved
+            if error:
+                errors[(int(m.group(3)), _column_number(m.group(2)))] = error.group(1).decode("ascii", "replace")
+                continue
+        if not formula:
             continue
         if not uncalculated and _XLSX_VALUE.search(inner):
             continue
@@ -1127,13 +1153,18 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> dict[tuple[int, int
             xml_unescape(formula.group(1).decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})) if formula else None
         # A text, error or boolean result (t="str"…) without a value: an empty text was saved; but not
         # for a formula that is a text constant (="420203…"), whose result is that text.
-        if not uncalculated and _XLSX_TEXT_RESULT.search(m.group(3)) and not (isinstance(constant, str) and constant):
+        if not uncalculated and _XLSX_TEXT_RESULT.search(m.group(4)) and not (isinstance(constant, str) and constant):
             continue
-        col = 0
-        for ch in m.group(1):
-            col = col * 26 + ch - 64
-        found[(int(m.group(2)), col - 1)] = constant
-    return found
+        found[(int(m.group(3)), _column_number(m.group(2)))] = constant
+    return found, errors
+
+
+def _column_number(letters: bytes) -> int:
+    """0-based, of column letters as an .xlsx writes them (b"AB")."""
+    col = 0
+    for ch in letters:
+        col = col * 26 + ch - 64
+    return col - 1
 
 
 def _csv_cell(value: str) -> str:
@@ -1901,8 +1932,9 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
-        elif _digits(id_text := id_value if isinstance(id_value, str) else cell_text(id_value)) < 15 or (
-                _LABELLED.match(id_text)):
+        elif (_digits(id_text := id_value if isinstance(id_value, str) else cell_text(id_value)) < 15 or (
+                _LABELLED.match(id_text))) and not (id_text == "" and _error_row(book, layout.sheet, number, values,
+                                                                                  id_col, name_col, order)):
             # not an ID-like value (a phone number or a date under the footer has digits too): maybe
             # blank, footer, totals or a repeated header
             if values.count("") == len(values):
@@ -1927,6 +1959,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 continue
             if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial) or number in continued:
                 continue
+            if id_text.strip() in ERROR_VALUES and name_col not in (None, id_col) and all(
+                    (t := cell_text(v)) == "" or t in ERROR_VALUES for i, v in enumerate(values) if i not in serial
+            ) and cell_text(value_at(values, name_col)) == "":
+                continue  # a template's spare row as text (a CSV): its lookup key not filled in (see _error_row)
             if _ends_list(values):
                 break  # "以下空白": the list says itself that nothing follows
             if is_footer(values, first_only=_looks_like_person(values, serial, name_col)):
@@ -1961,6 +1997,23 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 f"文件“{book.name}”的数据超过 {limit:,} 行(第 {number} 行已超出),超出了单次导入的上限。"
                 "请按街道或月份拆分成几个文件后分别导入。", kind="too_many_rows")
         yield DataRow(number, values)
+
+
+def _error_row(book: Workbook, sheet: str, number: int, values: Sequence[Any], id_col: int,
+               name_col: int | None, order: list[int] | None) -> bool:
+    """A row read as blank in its ID cell whose ID cell holds an error value (#REF! of a deleted source,
+    #N/A of a VLOOKUP), and so does its name cell or it has a name: a person's row with a bad ID,
+    counted as one. A template's spare row, its lookup key (the name) not filled in, is not."""
+    errors = book.error_values(sheet)
+    if not errors:
+        return False
+    at = order[id_col] if order is not None else id_col
+    if (number, at) not in errors:
+        return False
+    if name_col is None or name_col == id_col:
+        return True
+    return bool(cell_text(value_at(values, name_col))) or (
+        number, order[name_col] if order is not None else name_col) in errors
 
 
 def _header_order(values: Sequence[Any], layout: Layout) -> list[int] | None:

@@ -59,6 +59,16 @@ DUPLICATE = "duplicate"
 FORMULA = "formula without result"
 EMPTY = idcard.Invalid.EMPTY.value
 FORMULA_LABEL = "身份证号单元格是公式,但文件中没有保存计算结果(请用 Excel 或 WPS 打开、保存后重新提供)"
+# An ID cell holding a formula's error value (#N/A of a VLOOKUP that found nothing, #REF! of a deleted
+# source): read as empty by the spreadsheet reader, told apart so the department knows what to fix.
+ERROR_VALUE = "formula error"
+ERROR_VALUE_LABEL = "身份证号单元格公式出错(#N/A、#REF! 等错误值,请检查公式或查找的来源后重新提供)"
+ERROR_TEXTS = ss.ERROR_VALUES  # as a CSV holds them (Excel writes the error value as its text)
+
+
+def error_value_message(value: str) -> str:
+    """The message of a row whose ID cell holds the error value ``value``."""
+    return f"公式出错({value[:20]}):身份证号单元格显示的是公式错误值,不是号码(请检查公式或查找的来源后重新提供)"
 # A row whose 证件类型 names another document (a passport, a Hong Kong/Macao/Taiwan pass): its number is
 # no resident ID number (RULES.md §3) and cannot be matched against the registry. It keeps the reason
 # the number itself gives (the counts by reason are the same whatever columns a list has); its
@@ -102,7 +112,7 @@ class Preview:
 class RowProblem:
     row_number: int
     outcome: str  # invalid / duplicate
-    reason: str  # an idcard.Invalid value, "duplicate" or FORMULA
+    reason: str  # an idcard.Invalid value, "duplicate", FORMULA or ERROR_VALUE
     message: str  # Chinese, as written into the error workbook
     duplicate_of: int | None = None
 
@@ -328,7 +338,13 @@ def preview(path: str | Path, department: str | None = None, mapping: dict | Non
         numbers: list[int] = []
         try:
             for row in ss.data_rows(book, layout):
-                samples.append([ss.cell_text(v) for v in (list(row.values) + [""] * width)[:width]])
+                sample = [ss.cell_text(v) for v in (list(row.values) + [""] * width)[:width]]
+                id_col = layout.mapping.get("id_number")
+                # an ID cell read as empty may hold an error value (#N/A): the row shown as Excel shows it
+                if id_col is not None and id_col < width and sample[id_col] == "" and (
+                        errors := book.error_values(layout.sheet)):
+                    sample = [errors.get((row.number, i), v) if v == "" else v for i, v in enumerate(sample)]
+                samples.append(sample)
                 numbers.append(row.number)
                 if len(samples) >= SAMPLE_ROWS:
                     break
@@ -376,6 +392,9 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
         if disability:
             raw = idcard.from_disability_card(raw)
         parsed = parse_id(raw)
+        if not parsed.valid and type(raw) is str and raw.strip() in ERROR_TEXTS:
+            out.append(SampleCheck(False, None, error_value_message(raw.strip())))
+            continue
         if not parsed.valid:
             message = parsed.message
             id_type = values[type_col] if type_col is not None and type_col < len(values) else ""
@@ -655,11 +674,13 @@ def parse_id(raw: object) -> idcard.IdResult:
 
 
 def reason_label(reason: str, duplicate_of: int | None = None) -> str:
-    """The Chinese text for a reason key (an idcard.Invalid value, DUPLICATE or FORMULA)."""
+    """The Chinese text for a reason key (an idcard.Invalid value, DUPLICATE, FORMULA or ERROR_VALUE)."""
     if reason == DUPLICATE:
         return f"与第{duplicate_of}行重复" if duplicate_of else "身份证号重复"
     if reason == FORMULA:
         return FORMULA_LABEL
+    if reason == ERROR_VALUE:
+        return ERROR_VALUE_LABEL
     try:
         return idcard.REASON_LABELS[idcard.Invalid(reason)]
     except ValueError:
@@ -958,10 +979,12 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
             number = clean_number(raw)
             parsed = None if number is not None else idcard.parse(raw)
             unsaved_formula = False
+            error_value = None
             if parsed is not None and (parsed.reason is idcard.Invalid.EMPTY or raw == 0):
                 # Read as empty, or as the 0 a writer saves in place of every result (XlsxWriter):
                 # perhaps a formula whose result the file never saved. One that is a constant
-                # (="420203…", a way to keep the digits as text) has a known result.
+                # (="420203…", a way to keep the digits as text) has a known result. Or an error
+                # value (#N/A), which the reader gives as empty.
                 formulas = book.formulas_without_result(layout.sheet)
                 if (row.number, id_col) in formulas:
                     constant = formulas[(row.number, id_col)]
@@ -970,6 +993,10 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                         raw = id_cell(constant)
                         number = clean_number(raw)
                         parsed = None if number is not None else idcard.parse(raw)
+                elif raw == "":
+                    error_value = book.error_values(layout.sheet).get((row.number, id_col))
+                    if error_value is not None:
+                        raw = error_value
             if name_col is not None and name_col < n:
                 value = values[name_col]
                 name = (value.strip() if type(value) is str else cell_text(value))[:64]
@@ -993,6 +1020,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                 message = parsed.message
                 if unsaved_formula:
                     reason, message = FORMULA, FORMULA_LABEL
+                elif error_value is not None or (type(raw) is str and raw.strip() in ERROR_TEXTS):
+                    reason, message = ERROR_VALUE, error_value_message(str(raw).strip())
                 elif reason != EMPTY and type_col is not None and other_document(
                         id_type := cell_text(values[type_col] if type_col < n else "")):
                     message = other_document_message(id_type, message)
@@ -1347,7 +1376,9 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
             for r in uow.session.scalars(select(ImportRow).where(
                     ImportRow.batch_id == batch.id, ImportRow.outcome.in_(("invalid", DUPLICATE)))):
                 problems[r.row_number] = reason_label(r.reason or "", (r.data or {}).get("duplicate_of"))
-                if r.outcome == "invalid" and r.reason not in (EMPTY, FORMULA):
+                if r.reason == ERROR_VALUE and r.raw_id:
+                    problems[r.row_number] = error_value_message(r.raw_id)
+                elif r.outcome == "invalid" and r.reason not in (EMPTY, FORMULA):
                     other_documents.add(r.row_number)  # the type column is read from the file below
                     again = idcard.parse(r.raw_id) if r.raw_id else None  # the precise message the import gave
                     if again is not None and again.reason is not None and again.reason.value == r.reason:
