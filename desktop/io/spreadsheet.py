@@ -1933,8 +1933,14 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
         elif (_digits(id_text := id_value if isinstance(id_value, str) else cell_text(id_value)) < 15 or (
-                _LABELLED.match(id_text))) and not (id_text == "" and _error_row(book, layout.sheet, number, values,
-                                                                                  id_col, name_col, order)):
+                _LABELLED.match(id_text))) and not (
+                    # a row read as blank in its ID cell may hold an error value there (#N/A, #REF!); the
+                    # sheet is looked at again only for a row with a name or a 序号 (as for a row with a
+                    # name and no number, whose reason is looked for anyway): blank rows and signature
+                    # lines, common in every list, cost nothing
+                    id_text == "" and (name_col is not None and cell_text(value_at(values, name_col)) != ""
+                                       or any(cell_text(value_at(values, c)).isdigit() for c in serial))
+                    and _error_row(book, layout.sheet, number, values, id_col, name_col, order)):
             # not an ID-like value (a phone number or a date under the footer has digits too): maybe
             # blank, footer, totals or a repeated header
             if values.count("") == len(values):
