@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import bindparam, case, func, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -607,6 +607,20 @@ def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str,
             f"不再重复导入。{remedy}")
 
 
+def _imported_meanwhile(uow: Any, exc: IntegrityError, file_name: str, file_hash: str, batch_sheet: str,
+                        content_hash: str, *, sheet: str) -> NoReturn:
+    """A batch refused by the database because another workstation imported the same file (or the
+    same list in another file) between this one's check and its write: said as the check would have
+    said it, naming by whom and when. Any other integrity error is raised as it was (a bug)."""
+    uow.session.rollback()  # the rows written are not kept; what the other workstation saved is read
+    earlier = previous_batch(uow.session, KIND, file_hash, batch_sheet)
+    found = earlier or same_content_batch(uow.session, KIND, content_hash)
+    if found is None:
+        raise exc
+    raise ServiceError(already_imported_message(found, file_name, same_content=earlier is None, sheet=sheet),
+                       code=ALREADY_IMPORTED) from exc
+
+
 def other_sheets_note(other_sheets: Sequence[str], sheet: str) -> str:
     """Said when a workbook holds further sheets with an ID column: only one sheet is read at a time."""
     if not other_sheets:
@@ -732,7 +746,11 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                                     mapping=_mapping_doc(layout), counts={},
                                     imported_by=_who(actor), created_by_id=actor.user_id)
                 session.add(batch)
-                uow.flush()
+                try:
+                    uow.flush()
+                except IntegrityError as exc:  # the same file imported on another workstation meanwhile
+                    _imported_meanwhile(uow, exc, book.name, file_hash, batch.sheet, "",
+                                        sheet=layout.sheet if len(layout.sheet_names) > 1 else "")
                 batch_id = batch.id
             with _cyclic_gc_paused():
                 _screen(uow, actor, book, layout, result, batch_id, progress, assign_region_id, max_rows)
@@ -756,9 +774,9 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 uow.notify("import_batches", batch_id or 0)
                 try:
                     uow.flush()
-                except IntegrityError as exc:  # another workstation imported the same file meanwhile
-                    raise ServiceError(f"文件“{book.name}”刚刚已由其他用户导入,不再重复导入。",
-                                       code=ALREADY_IMPORTED) from exc
+                except IntegrityError as exc:  # another workstation imported the same list meanwhile
+                    _imported_meanwhile(uow, exc, book.name, file_hash, batch.sheet, result.content_hash,
+                                        sheet=layout.sheet if len(layout.sheet_names) > 1 else "")
                 result.batch_id = batch_id
             if progress is not None:  # the last moment a cancel can still roll everything back
                 progress.report(result.data_rows, result.data_rows, "完成")
