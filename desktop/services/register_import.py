@@ -49,6 +49,7 @@ from desktop.services.progress import Progress
 KIND = "households"
 CHUNK = 1000
 KEYS_CHUNK = 10_000  # text keys (户编号, ID numbers) looked up at a time, as one JSON parameter
+REGISTER_LOCK = 0x52454C48  # pg_advisory_xact_lock key ("RELH"): one register imported at a time
 # A register already imported is corrected in the household records, or re-sent with the changes.
 REMEDY = ("如需更正,请在家庭档案中修改,或在台账中改好后另存为新文件再导入;上次未导入的家庭,请把导入时保存的错误清单"
           "改好后导入(错误清单含这些家庭的每一行,已导入的家庭不在其中)。")
@@ -347,6 +348,10 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
 
         with unit_of_work(db, actor, write=not dry_run) as uow:
             s = uow.session
+            if not dry_run:
+                # One register at a time: the same file imported on two workstations at once is then
+                # refused as imported (naming by whom), not half-checked against the other's households.
+                uow.take_turns(REGISTER_LOCK)
             earlier = previous_batch(s, KIND, file_hash, batch_sheet(book, layout.sheet))
             # else the same register in another file (saved again by Excel, exported as .xls or CSV)
             found = earlier or same_content_batch(s, KIND, result.content_hash)
