@@ -319,6 +319,9 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
     with unit_of_work(db, actor, write=True) as uow:
         if region_id is None:
             region_id = ensure_district(db)
+        # One account added at a time: two administrators adding "Zhang" and "zhang" at the same moment
+        # would each find no such name, and the database's unique username does not see case.
+        uow.take_turns(USERS_LOCK)
         region = uow.session.get(Region, region_id)
         if region is None:
             problems["region"] = f"找不到区划 {region_id}"
@@ -369,6 +372,7 @@ def _check_password(password: str, problems: dict[str, str]) -> None:
         problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
 
 
+USERS_LOCK = 0x52454C55  # pg_advisory_xact_lock key ("RELU"): one account added at a time
 ADMINS_LOCK = 0x52454C41  # pg_advisory_xact_lock key ("RELA"): changes that may leave no administrator
 
 
