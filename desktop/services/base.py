@@ -223,8 +223,11 @@ class UnitOfWork:
 
     # -- writing ---------------------------------------------------------------------------
     def check_version(self, obj: Any, expected: int | None, what: str = "") -> None:
-        """Refuse a save made on a stale copy, naming who saved first and when."""
+        """Refuse a save made on a stale copy, naming who saved first and when. Without ``expected``
+        (a command, a save made without a form) the version read now is the one checked: another
+        workstation's save reaching the row before this one commits is then named as well."""
         if expected is None:
+            self._checked.append((type(obj), inspect(obj).identity, obj.version, what))
             return
         if obj.version == expected:
             # Another save may still reach the row before this one commits: the UPDATE then finds

@@ -641,8 +641,7 @@ def assign_clues(db: Database, actor: Actor, clue_ids: Sequence[int], region_id:
         now = now_utc()
         for clue in clues:
             _require_clue_scope(uow, clue)
-            if versions and clue.id in versions:
-                uow.check_version(clue, versions[clue.id], f"线索 #{clue.id}")
+            uow.check_version(clue, (versions or {}).get(clue.id), f"线索 #{clue.id}")
             before = {"status": clue.status, "region_id": clue.region_id}
             clue.region_id = region.id
             clue.assigned_at = now
