@@ -20,6 +20,7 @@ from desktop.services import register_import as ri
 from desktop.services.clues import ClueInput
 from desktop.services.database import Database
 from desktop.services.errors import ALREADY_IMPORTED, ConflictError, ServiceError, ValidationFailed
+from tests.conftest import ShownErrors
 from tests.district import District
 from tests.monitoring_helpers import add_households
 from tests.test_applications import regular_steps
@@ -170,3 +171,41 @@ def test_the_same_clues_assigned_on_two_workstations_at_once(district: District)
         assert isinstance(refused, ConflictError) and "测试admin(admin) 于 20" in refused.message
     assert len({c.region_id for c in clues.list_clues(db, district.admin)}) == 1  # all or nothing
     assert logged(db, "clue.assign") == len(ids) * len(done)
+
+
+
+def test_a_batch_undone_elsewhere_and_its_number_reused_is_not_undone_in_its_place(
+        qtbot, district: District, tmp_path: Path, shown_errors: ShownErrors,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import history shows batch N (one file); another workstation undoes it and imports another
+    file, which SQLite numbers N again (the newest row deleted, its number is given anew). Undoing
+    “batch N” from the list removed the other file's batch and its clues. The batch the user saw is
+    now checked: nothing is undone and the message says what happened."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from desktop.views.context import AppContext
+    from desktop.views.discovery import ImportHistoryTab
+    from desktop.views.operations import wait_for_background
+
+    db = district.db
+    first = di.import_department_list(db, district.admin, write_list(tmp_path / "民政.csv"), "公安")
+    tab = ImportHistoryTab(AppContext(db, district.admin))
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    other_file = tmp_path / "教育.csv"
+    other_file.write_text((tmp_path / "民政.csv").read_text(encoding="gbk").replace("甲", "子"), encoding="gbk")
+    other = _other_workstation(db)
+    try:
+        di.undo_batch(other, district.admin, first.batch_id, "导错了文件")
+        second = di.import_department_list(other, district.admin, other_file, "教育")
+    finally:
+        other.dispose()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("导错了文件", True)))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Ok))
+    tab.undo_button.click()
+    assert wait_for_background()
+    assert len(shown_errors.plain) == 1 and not shown_errors.crashes
+    if second.batch_id == first.batch_id:  # SQLite; PostgreSQL never gives a number twice: 找不到导入批次
+        assert "那一批刚刚已在另一台电脑上撤销" in shown_errors.plain[0] and "《教育.csv》" in shown_errors.plain[0]
+    assert count(db, ImportBatch) == 1 and count(db, Clue) == second.clues_created
+    assert logged(db, "import.undo") == 1

@@ -341,7 +341,7 @@ def undo_batch(args: argparse.Namespace) -> int:
         if not args.yes:
             print(f"将撤销{what}。确认请加 --yes。")
             return 0
-        department_import.undo_batch(db, cli_actor(), args.batch, args.reason)
+        department_import.undo_batch(db, cli_actor(), args.batch, args.reason, expected_hash=info.batch.hash)
         print(f"已撤销{what};该文件可以重新导入。")
     finally:
         db.dispose()

@@ -1338,10 +1338,14 @@ def undo_info(db: Database, actor: Actor, batch_id: int) -> UndoInfo:
         return _undo_info(uow, actor, batch_id)
 
 
-def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str) -> UndoInfo:
+def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str, *, expected_hash: str | None = None) -> UndoInfo:
     """Remove a department-list batch that was a mistake (the wrong file, the wrong department): its
     rows and the clues it created, as long as nobody has started working on those clues. The file
-    can then be imported again. The audit log keeps the batch, its counts and the reason."""
+    can then be imported again. The audit log keeps the batch, its counts and the reason.
+
+    ``expected_hash``: the file hash of the batch the user saw. SQLite gives a new batch the number of
+    the newest one deleted: a batch undone on another workstation and another file imported meanwhile
+    would otherwise have that other file undone under the number the user saw."""
     require_role(actor, *IMPORTERS, doing="撤销导入")
     reason = reason.strip()
     if not reason:
@@ -1349,6 +1353,10 @@ def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str) -> UndoIn
     with unit_of_work(db, actor, write=True) as uow:
         s = uow.session
         info = _undo_info(uow, actor, batch_id)
+        if expected_hash is not None and info.batch.hash != expected_hash:
+            raise ServiceError(f"批次 {batch_id} 已不是您看到的那一批:那一批刚刚已在另一台电脑上撤销,这个编号现在是"
+                               f"{info.batch.imported_by}导入的《{info.batch.file_name}》。本次没有撤销任何内容;"
+                               "请刷新批次列表后核对。")
         if info.refusal:
             raise ServiceError(info.refusal)
         gone: Any = s.execute(Clue.__table__.delete().where(

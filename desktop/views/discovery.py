@@ -1001,7 +1001,7 @@ class ImportHistoryTab(QWidget):
 
         # a batch of a whole list: its rows and the clues it made are deleted (100,000 rows and more)
         self.undo_button.setEnabled(False)
-        op = run_in_background(self, lambda _p: di.undo_batch(db, actor, batch.id, why), done,
+        op = run_in_background(self, lambda _p: di.undo_batch(db, actor, batch.id, why, expected_hash=batch.hash), done,
                                on_error=lambda exc: show_error(self, exc), label=self.tr("Undoing the import…"),
                                cancellable=False)
         op.done.connect(self._selection_changed)  # the button as the selection says
