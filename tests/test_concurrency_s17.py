@@ -209,3 +209,17 @@ def test_a_batch_undone_elsewhere_and_its_number_reused_is_not_undone_in_its_pla
         assert "那一批刚刚已在另一台电脑上撤销" in shown_errors.plain[0] and "《教育.csv》" in shown_errors.plain[0]
     assert count(db, ImportBatch) == 1 and count(db, Clue) == second.clues_created
     assert logged(db, "import.undo") == 1
+
+
+def test_the_same_household_moved_on_two_workstations_at_once(district: District) -> None:
+    from desktop.models import LibraryMove
+    from desktop.services import monitoring
+    from tests.monitoring_helpers import household
+
+    db = district.db
+    [hid] = add_households(db, district.regions["飞云社区"], "class_1")
+    version = household(db, hid).version
+    _, refused = one_refused(on_two_workstations(db, lambda on: monitoring.move_card(
+        on, district.admin, hid, "class_2", "收入下降", expected_version=version)))
+    assert "测试admin(admin)" in refused.message and "二类库" in refused.message
+    assert count(db, LibraryMove, LibraryMove.household_id == hid) == 1 and household(db, hid).stage == "class_2"
