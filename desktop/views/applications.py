@@ -217,6 +217,7 @@ class ApplicationsPage(QWidget):
         bar = QHBoxLayout()
         new = QPushButton(self.tr("&New application…"))
         new.clicked.connect(lambda: self.new_application())
+        new.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText))
         open_button = QPushButton(self.tr("&Open…"))
         open_button.clicked.connect(self.open_selected)
         xlsx = self.publicity_xlsx_button = QPushButton(self.tr("Publicity list (&xlsx)…"))

@@ -35,6 +35,7 @@ from desktop.views.confirm import asked_yes
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
+from desktop.views.keys import shortcut_for
 from desktop.views.operations import run_in_background
 from desktop.views.table_model import (
     ColumnChooser,
@@ -260,7 +261,7 @@ class AssessmentPage(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.new_button = QPushButton(self.tr("&New assessment…"))
-        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        shortcut_for(self.new_button, QKeySequence.StandardKey.New)  # Alt+N stays
         self.new_button.clicked.connect(lambda: self.assess_household(None))
         self.reassess_button = QPushButton(self.tr("&Re-assess everyone…"))
         self.reassess_button.clicked.connect(self.reassess)

@@ -58,7 +58,7 @@ from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
-from desktop.views.keys import text_box
+from desktop.views.keys import shortcut_for, text_box
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
 from desktop.views.save_as import ask_save_path, export_in_background
@@ -151,7 +151,7 @@ class BoardTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search name, ID number (last digits) or phone"))
         self.search.setClearButtonEnabled(True)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        shortcut_for(self.refresh_button, QKeySequence.StandardKey.Refresh)  # Alt+R stays
         for widget, label in ((self.region, self.tr("Re&gion:")), (self.category, self.tr("&Category:"))):
             caption = QLabel(label)
             caption.setBuddy(widget)

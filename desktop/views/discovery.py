@@ -50,6 +50,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
+from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import ColumnChooser, CutNote, PagedTableModel, columns_button, read_only_table
@@ -221,7 +222,7 @@ class ClueInboxTab(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_clue)
+        shortcut_for(self.new_button, QKeySequence.StandardKey.New)  # named in its tool tip
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
 
         # -- table and detail ----------------------------------------------------------------

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLayout, QPlainTextEdit, QWidget
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLayout, QPlainTextEdit, QWidget
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -52,3 +52,16 @@ def clear_layout(layout: QLayout, keep: tuple[QWidget, ...] = ()) -> None:
         if widget is not None and widget not in keep:
             widget.hide()
             widget.deleteLater()
+
+
+def shortcut_for(button: QAbstractButton, key: QKeySequence | QKeySequence.StandardKey | str) -> None:
+    """``key`` (Ctrl+N, F5 …) presses ``button`` too, while the button is shown and enabled, and its tool
+    tip names the key. QAbstractButton.setShortcut instead replaced the Alt key of the button's text: 新建评估(&N)
+    showed an underlined N that Alt+N no longer reached, and nothing on screen told of Ctrl+N."""
+    sequence = QKeySequence(key)
+    action = QAction(button)
+    action.setShortcut(sequence)
+    action.triggered.connect(lambda: button.click() if button.isVisible() and button.isEnabled() else None)
+    button.addAction(action)  # a window shortcut, live only while the button (its page) is shown
+    shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    button.setToolTip(f"{button.toolTip()} ({shown})" if button.toolTip() else shown)
