@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -276,10 +276,7 @@ class AssessmentPage(QWidget):
         bar.addWidget(self.columns_button)
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        self.addAction(refresh)
+        shortcut_for(self.refresh_button, QKeySequence.StandardKey.Refresh)  # F5, named in its tool tip
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = AssessmentsTableModel(self)
