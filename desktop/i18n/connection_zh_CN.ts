@@ -22,8 +22,8 @@
     </message>
     <message>
         <location filename="../views/connection.py" line="50" />
-        <source>&amp;File:</source>
-        <translation>文件(&amp;F):</translation>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I):</translation>
     </message>
     <message>
         <location filename="../views/connection.py" line="53" />
@@ -37,8 +37,8 @@
     </message>
     <message>
         <location filename="../views/connection.py" line="58" />
-        <source>D&amp;efault</source>
-        <translation>默认文件(&amp;E)</translation>
+        <source>Bac&amp;k to the default</source>
+        <translation>默认文件(&amp;K)</translation>
     </message>
     <message>
         <location filename="../views/connection.py" line="66" />

@@ -47,7 +47,7 @@ class ConnectionForm(QWidget):
         self.local_box = QWidget()
         row = QHBoxLayout(self.local_box)
         row.setContentsMargins(22, 0, 0, 0)
-        label = QLabel(self.tr("&File:"))
+        label = QLabel(self.tr("F&ile:"))
         self.file = QLineEdit(str(connection.local_path()))
         self.file.setPlaceholderText(str(config.default_sqlite_path()))
         self.file.setToolTip(self.tr("An existing database file, or a new one made at the next start. "
@@ -55,7 +55,7 @@ class ConnectionForm(QWidget):
         label.setBuddy(self.file)
         self.browse_button = QPushButton(self.tr("&Browse…"))
         self.browse_button.clicked.connect(self.browse)
-        self.default_button = QPushButton(self.tr("D&efault"))
+        self.default_button = QPushButton(self.tr("Bac&k to the default"))
         self.default_button.clicked.connect(lambda: self.file.setText(str(config.default_sqlite_path())))
         row.addWidget(label)
         row.addWidget(self.file, 1)
