@@ -1205,16 +1205,20 @@ def list_batch_rows(db: Database, actor: Actor, batch_id: int, outcome: str | Se
 
 
 def count_batch_rows(db: Database, actor: Actor, batch_id: int) -> dict[str, int]:
-    """Rows per outcome, plus "unassigned" (not in assistance and without a region)."""
+    """Rows per outcome, plus "unassigned" (not in assistance and without a region). Below district
+    level the outcomes count the rows :func:`list_batch_rows` shows: those in the actor's own regions."""
     with unit_of_work(db, actor) as uow:
         s = uow.session
+        scope = [] if _sees_all(actor) else [ImportRow.region_id.in_(uow.region_ids() or [])]
         counts = dict.fromkeys(OUTCOMES, 0)
-        for outcome, n in s.execute(select(ImportRow.outcome, func.count()).where(ImportRow.batch_id == batch_id)
-                                    .group_by(ImportRow.outcome)):
+        for outcome, n in s.execute(select(ImportRow.outcome, func.count())
+                                    .where(ImportRow.batch_id == batch_id, *scope).group_by(ImportRow.outcome)):
             counts[outcome] = n
-        counts["unassigned"] = s.scalar(select(func.count()).select_from(ImportRow).where(
-            ImportRow.batch_id == batch_id, ImportRow.region_id.is_(None),
-            ImportRow.outcome.in_(("known", "new")))) or 0
+        # rows without a region are in nobody's region: counted for those who may assign them (assign_rows)
+        counts["unassigned"] = 0 if scope and actor.role not in IMPORTERS else s.scalar(
+            select(func.count()).select_from(ImportRow).where(
+                ImportRow.batch_id == batch_id, ImportRow.region_id.is_(None),
+                ImportRow.outcome.in_(("known", "new")))) or 0
         return counts
 
 
@@ -1392,6 +1396,9 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
     else:
         if db is None or actor is None:
             raise ValueError("write_error_workbook with a batch id needs db and actor")
+        # the rows with errors are the whole file's (mostly without a region, full ID numbers as typed):
+        # the importers' work, as the import and its undoing are
+        require_role(actor, *IMPORTERS, doing="生成导入批次的错误清单")
         other_documents = set()
         with unit_of_work(db, actor) as uow:
             batch = uow.get(ImportBatch, int(result_or_batch_id), "导入批次")

@@ -927,7 +927,8 @@ class ImportHistoryTab(QWidget):
     def _selection_changed(self) -> None:
         batch = self.selected()
         self.rows_button.setEnabled(batch is not None and batch.kind == di.KIND)
-        self.errors_button.setEnabled(batch is not None and batch.kind == di.KIND)
+        self.errors_button.setEnabled(batch is not None and batch.kind == di.KIND
+                                      and self.ctx.actor.role in di.IMPORTERS)
         self.undo_button.setEnabled(batch is not None and batch.kind == di.KIND
                                     and self.ctx.actor.role in di.IMPORTERS)
         text = ""
