@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from unicodedata import normalize
 
 from desktop.rules.codes import AREA_LABELS, AreaType
 
@@ -21,6 +22,10 @@ MONEY = "money"
 MONEY_MAX = Decimal(10_000_000)  # far above any standard or income; keeps the value a plain number
 RATIO = "ratio"
 MULTIPLIER = "multiplier"
+# Decimal places a ratio (as a fraction: 12.3456% is 0.123456) and a multiplier may have; more is a slip of
+# the keyboard, and the stored text (32 characters) must hold what was typed without rounding it away.
+RATIO_PLACES = 6
+MULTIPLIER_PLACES = 4
 AGE = "age"
 MONTHS = "months"
 FLAG = "flag"
@@ -128,7 +133,10 @@ def parse_value(name: str, text: object) -> Decimal:
         if flag is None:
             raise PolicyValueError(f"{spec.label}({name})的值“{text}”无法识别,应为“是”或“否”。")
         return Decimal(1) if flag else Decimal(0)
-    raw = str(text).strip().replace(",", "").replace("，", "").replace("％", "%")
+    # full-width digits and signs (７８０．５) as typed with a Chinese input method; "780元" for money
+    raw = normalize("NFKC", str(text)).strip().replace(",", "")
+    if spec.kind == MONEY and raw.endswith("元"):
+        raw = raw[:-1].strip()
     percent = raw.endswith("%")
     if percent:
         raw = raw[:-1].strip()
@@ -153,10 +161,15 @@ def parse_value(name: str, text: object) -> Decimal:
     if spec.kind == RATIO:
         if value < 0 or value > 1:
             raise PolicyValueError(f"{spec.label}({name})必须在 0 到 1 之间(或 0% 到 100%),收到“{text}”。")
+        if value != value.quantize(Decimal(1).scaleb(-RATIO_PLACES)):
+            raise PolicyValueError(f"{spec.label}({name})最多 {RATIO_PLACES} 位小数(写成百分数最多 "
+                                   f"{RATIO_PLACES - 2} 位),收到“{text}”。")
         return value.normalize() if value != 0 else Decimal("0")
     if spec.kind == MULTIPLIER:
         if value < 1 or value > 5:
             raise PolicyValueError(f"{spec.label}({name})应在 1 到 5 之间,收到“{text}”。")
+        if value != value.quantize(Decimal(1).scaleb(-MULTIPLIER_PLACES)):
+            raise PolicyValueError(f"{spec.label}({name})最多 {MULTIPLIER_PLACES} 位小数,收到“{text}”。")
         return value.normalize()
     if spec.kind == MONTHS:
         if value != value.to_integral_value() or value < 0 or value > GRADUAL_EXIT_MAX_MONTHS:
