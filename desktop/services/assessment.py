@@ -63,7 +63,7 @@ from desktop.services.base import (
     unit_of_work,
 )
 from desktop.services.database import Database
-from desktop.services.errors import PermissionDenied, ValidationFailed
+from desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from desktop.services.files import FILE_REASONS
 from desktop.services.monitoring import NewerMove, move_household, newer_move
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
@@ -219,6 +219,10 @@ class SaveRequest:
     refer_departments: list[str] = field(default_factory=list)
     household_version: int | None = None
     save_figures: bool = True  # write the incomes/expenses entered as the household's current figures
+    # The settings the result the user saw was calculated with (Preview.settings.frozen()): when an
+    # administrator entered or corrected a value in force on the assessment date since, the save is
+    # refused (PolicyChanged) instead of saving figures the user never saw. None: not checked.
+    settings_seen: dict[str, dict[str, str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -613,6 +617,27 @@ def frozen_columns(facts: mt.HouseholdFacts, settings: policy_rules.PolicySettin
     }
 
 
+class PolicyChanged(ServiceError):
+    """The settings in force on the assessment date changed between the preview and the save."""
+
+    code = "policy_changed"
+
+
+def _settings_changed(seen: dict[str, dict[str, str]], now: dict[str, dict[str, str]]) -> str:
+    """What differs between two frozen settings, in words ("低保标准 780.00 → 810.00(自 2026-01-01 起)"); ""
+    when nothing does."""
+    parts = []
+    for name in policy_rules.MEANS_TEST_NAMES:
+        before, after = seen.get(name), now.get(name)
+        if before == after:
+            continue
+        label = policy_rules.SPEC_BY_NAME[name].label
+        old = before["value"] if before else "未设置"
+        new = f"{after['value']}(自 {after['effective_from']} 起)" if after else "未设置"
+        parts.append(f"{label} {old} → {new}")
+    return ";".join(parts)
+
+
 def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
     """Recalculate with the settings in force on the assessment date, then freeze inputs, settings and
     result, write the household's figures, place it on the board and send the chosen referrals — one
@@ -652,6 +677,9 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
         if strangers:
             raise ValidationFailed(f"成员 {'、'.join(strangers)} 不属于该家庭,请重新加载。")
         settings = settings_in_force_session(s, h.area_type, req.assessed_on)
+        if req.settings_seen is not None and (changed := _settings_changed(req.settings_seen, settings.frozen())):
+            raise PolicyChanged(f"计算结果显示后,{req.assessed_on.isoformat()} 适用的政策参数已被修改:{changed}。"
+                                "本次没有保存;结果已按新的参数重新计算,请核对后再保存。")
         result = mt.assess(req.facts, settings, req.assessed_on, current_category=h.category)
         current = h.category
         if req.placement != result.suggested_placement and not req.override_reason.strip():

@@ -669,11 +669,17 @@ class AssessmentWizard(QWizard):
             verification_methods=self.verification.chosen_methods(), investigators=self.verification.names(),
             placement=self.result.placement.currentData(),
             override_reason=self.result.reason.toPlainText() if self.result.is_override() else "",
-            refer_departments=self.result.departments(), household_version=self.inputs.version)
+            refer_departments=self.result.departments(), household_version=self.inputs.version,
+            settings_seen=self.preview.settings.frozen() if self.preview is not None else None)
 
     def accept(self) -> None:
         try:
             saved = svc.save_assessment(self.ctx.db, self.ctx.actor, self.request())
+        except svc.PolicyChanged as exc:  # recalculated with the new settings, shown for the user to check
+            show_error(self, exc)
+            if self.run_preview():
+                self.result.initializePage()
+            return
         except ServiceError as exc:
             show_error(self, exc)
             return

@@ -166,6 +166,8 @@ class SetValuesDialog(FormDialog):
         return out
 
     def save(self) -> None:
+        for edit in self.fields.values():  # a value put right since the last refusal is no longer marked
+            edit.setStyleSheet("")
         values = self.changed_values()
         if not values:
             QMessageBox.information(self, self.tr("New policy values"), self.tr("No value was changed."))
