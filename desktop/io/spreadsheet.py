@@ -1938,8 +1938,9 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                     # sheet is looked at again only for a row with a name or a 序号 (as for a row with a
                     # name and no number, whose reason is looked for anyway): blank rows and signature
                     # lines, common in every list, cost nothing
-                    id_text == "" and (name_col is not None and cell_text(value_at(values, name_col)) != ""
-                                       or any(cell_text(value_at(values, c)).isdigit() for c in serial))
+                    id_text == "" and values.count("") != len(values)
+                    and (name_col is not None and cell_text(value_at(values, name_col)) != ""
+                         or any(cell_text(value_at(values, c)).isdigit() for c in serial))
                     and _error_row(book, layout.sheet, number, values, id_col, name_col, order)):
             # not an ID-like value (a phone number or a date under the footer has digits too): maybe
             # blank, footer, totals or a repeated header
