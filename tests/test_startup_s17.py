@@ -24,6 +24,7 @@ from desktop.views import connection as connection_view
 from desktop.views import login as login_view
 from desktop.views.operations import wait_for_background
 from desktop.views.startup import StartupWindow
+from tests.conftest import _truncate_pg
 
 
 @pytest.fixture(autouse=True)
@@ -155,6 +156,9 @@ def start_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         connection.save_local(path)
         return connection.sqlite_url(path)
     url = request.getfixturevalue("pg_database_url")
+    shared = database.open_database(url)
+    _truncate_pg(shared)  # the session's shared database: no accounts left by earlier tests (first run)
+    shared.dispose()
     connection.save(make_url(url))
     return url
 
