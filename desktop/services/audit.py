@@ -11,10 +11,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from desktop.io import xlsx_stream
-from desktop.models import AuditEntry, Household, User
+from desktop.models import AuditEntry, Clue, Household, User
 from desktop.rules.codes import Role
 from desktop.services import audit_text
 from desktop.services.audit_text import Change, Names
@@ -202,12 +202,16 @@ def _conditions(flt: AuditFilter) -> list[Any]:
         # autoescape: "%" and "_" typed by the user are themselves, not LIKE wildcards
         matching = [a for a, label in ACTION_LABELS.items() if text in label]
         # A household's 户编号 or its head's ID number also gives every entry about that household
-        # (the household detail lists its latest changes only, and points here for the rest).
+        # (the household detail lists its latest changes only, and points here for the rest), and every
+        # entry about a clue linked to it: a clue about someone not yet in the registry is registered,
+        # assigned and investigated before closing it makes the household (those entries name none).
         household = select(Household.id).where(or_(Household.code == text, Household.head_id_number == text.upper()))
+        linked_clues = select(Clue.id).where(Clue.household_id.in_(household))
         where.append(or_(AuditEntry.detail.contains(text, autoescape=True),
                          AuditEntry.action.contains(text, autoescape=True),
                          AuditEntry.workstation.contains(text, autoescape=True), AuditEntry.action.in_(matching),
-                         AuditEntry.household_id.in_(household)))
+                         AuditEntry.household_id.in_(household),
+                         and_(AuditEntry.entity == "clues", AuditEntry.entity_id.in_(linked_clues))))
     return where
 
 
