@@ -372,6 +372,13 @@ def test_the_loop_through_the_window(qtbot: Any, district: District, shown: list
     statistics.list_records("funnel", list(funnel)[-1])
     assert wait_for_background()
     assert [r.head_name for r in statistics.drill.rows] == ["周桂英"]
+    # the reverse branches: 吴 (一类库) is discovered and in a library, 郑 (not a hardship case) has no household
+    assert (stats.discoveries.clues, {b.key: b.value for b in stats.discoveries.by_level}.get("informant"),
+            {b.key: b.value for b in stats.discoveries.by_channel}.get("home_visit")) == (3, 3, 3)
+    statistics.list_records("funnel", list(funnel)[0])
+    assert wait_for_background()
+    assert sorted(r.head_name for r in statistics.drill.rows) == ["吴长顺", "周桂英"]
+    assert {b.key: b.value for b in stats.library.now}.get("class_1") == len(office.board()["class_1"]) == 1
 
     # -- 操作日志: one entry per step, each naming the household -----------------------------------------
     # Searched by the head's ID number (and by the 户编号) the log lists every step, the clue's first three
