@@ -173,6 +173,18 @@ def begin_immediate(session: Session) -> None:
         raw.execute("BEGIN IMMEDIATE")
 
 
+NOTIFY_MANY = 50  # more changes than this in one transaction: one "topic:0" per topic instead
+
+
+def notify_payloads(topics: set[tuple[str, int]]) -> list[str]:
+    """The NOTIFY payloads for what a transaction changed: ``"topic:id"`` each, or, past
+    :data:`NOTIFY_MANY`, ``"topic:0"`` (many of them) once per topic, so that no topic goes unheard
+    however many rows a bulk change touched."""
+    if len(topics) <= NOTIFY_MANY:
+        return [f"{topic}:{ident}" for topic, ident in sorted(topics)]
+    return [f"{topic}:0" for topic in sorted({topic for topic, _ in topics})]
+
+
 class UnitOfWork:
     """One user action: a session, the actor, and the audit entries written with the same commit."""
 
@@ -299,9 +311,9 @@ class UnitOfWork:
         try:
             if self.topics and not self.db.is_sqlite:
                 # Sent by PostgreSQL only if the transaction commits (LISTEN/NOTIFY).
-                for topic, ident in sorted(self.topics)[:50]:
+                for payload in notify_payloads(self.topics):
                     self.session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                                         {"channel": NOTIFY_CHANNEL, "payload": f"{topic}:{ident}"})
+                                         {"channel": NOTIFY_CHANNEL, "payload": payload})
             self.session.commit()
         except StaleDataError as exc:
             self._raise_stale(exc)
