@@ -99,3 +99,31 @@ def test_a_bulk_assignment_of_many_clues_notifies_every_topic_it_touched(distric
     finally:
         watcher.stop()
         other.dispose()
+
+
+@needs_samples
+def test_the_open_inbox_follows_a_bulk_assignment_once_keeping_selection_and_filter(
+        qtbot, office: Office, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A assigns 40 clues at once; B's inbox showed each of the 40 notifications as a full re-read of
+    the list on the UI thread (PostgreSQL). Now: one burst, one re-read, within 2 s."""
+    d = office.a
+    found = _unassigned_clues(d)
+    office.window.show_page("discovery")
+    inbox = office.inbox
+    inbox.text.setText(found[0].person_name[:1])  # B typed a filter
+    qtbot.waitUntil(lambda: any(c.id == found[0].id for c in inbox.model.rows), timeout=3000)
+    typed = inbox.text.text()
+    row = next(r for r, c in enumerate(inbox.model.rows) if c.id == found[0].id)
+    inbox.table.selectRow(row)
+    assert [c.id for c in inbox.selected()] == [found[0].id]
+    qtbot.wait(700)  # the import's own notification has been handled
+    refreshes = _count_calls(monkeypatch, inbox, "refresh")
+    started = time.monotonic()
+    clues.assign_clues(d.db, d.admin, [c.id for c in found[:40]], d.regions["飞云社区"])
+    qtbot.waitUntil(lambda: next(c for c in inbox.model.rows if c.id == found[0].id).region_name == "飞云社区",
+                    timeout=2000)
+    assert time.monotonic() - started < 2.0
+    qtbot.wait(700)  # any further refreshes of the same burst would have come by now
+    assert 1 <= len(refreshes) <= 2, len(refreshes)
+    assert inbox.text.text() == typed
+    assert [c.id for c in inbox.selected()] == [found[0].id]

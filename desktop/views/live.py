@@ -15,7 +15,7 @@ from desktop.views.context import AppContext
 from desktop.views.timing import debounce
 
 COALESCE_MS = 150
-MANY = 50  # more distinct changes than this in one burst: publish "*" instead
+MANY = 50  # more distinct topics than this in one burst: publish "*" instead
 
 
 class LiveUpdates(QObject):
@@ -25,7 +25,7 @@ class LiveUpdates(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None, *, interval: float = 0.5) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._pending: list[tuple[str, int]] = []
+        self._pending: dict[str, set[int]] = {}  # topic → the records changed, in order of arrival
         self._timer = debounce(self, self._flush, COALESCE_MS)
         self.received.connect(self._queue, Qt.ConnectionType.QueuedConnection)
         self.watcher = ChangeWatcher(ctx.db, self._from_worker, interval=interval,
@@ -44,14 +44,17 @@ class LiveUpdates(QObject):
         self.received.emit(topic, ident)
 
     def _queue(self, topic: str, ident: int) -> None:  # main thread
-        if (topic, ident) not in self._pending:
-            self._pending.append((topic, ident))
+        self._pending.setdefault(topic, set()).add(ident)
         if not self._timer.isActive():
             self._timer.start()
 
     def _flush(self) -> None:
-        pending, self._pending = self._pending, []
-        if len(pending) > MANY:
-            pending = [("*", 0)]
-        for topic, ident in pending:
-            self.ctx.changes.publish(topic, ident)
+        """Publish a burst once per topic: a topic changed for several records at once (a bulk
+        assignment, an import) is published once as (topic, 0), not once per record — each publish
+        may make a page read its list again."""
+        pending, self._pending = self._pending, {}
+        if "*" in pending or len(pending) > MANY:
+            self.ctx.changes.publish("*", 0)
+            return
+        for topic, idents in pending.items():
+            self.ctx.changes.publish(topic, next(iter(idents)) if len(idents) == 1 else 0)
