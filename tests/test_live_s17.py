@@ -10,8 +10,10 @@ import queue
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
+from sqlalchemy import text
 
 from desktop.services import clues
 from desktop.services import department_import as di
@@ -127,3 +129,60 @@ def test_the_open_inbox_follows_a_bulk_assignment_once_keeping_selection_and_fil
     assert 1 <= len(refreshes) <= 2, len(refreshes)
     assert inbox.text.text() == typed
     assert [c.id for c in inbox.selected()] == [found[0].id]
+
+
+@needs_samples
+def test_pages_not_shown_are_read_again_when_shown(qtbot, office: Office,  # noqa: ANN001
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """B looks at the board while A imports a list and assigns clues: the inbox, import history and
+    applications pages B does not show are not read again meanwhile (they were, on every change, on
+    the UI thread); shown, they are up to date."""
+    d = office.a
+    window = office.window
+    for key in ("discovery", "applications", "board"):  # built; the board stays shown
+        window.show_page(key)
+    assert wait_for_background()
+    inbox, history = office.inbox, window.page("discovery").history
+    applications = window.page("applications")
+    inbox_reads = _count_calls(monkeypatch, inbox, "refresh")
+    history_reads = _count_calls(monkeypatch, history, "refresh")
+    application_reads = _count_calls(monkeypatch, applications, "refresh")
+    found = _unassigned_clues(d)
+    clues.assign_clues(d.db, d.admin, [found[0].id], d.regions["飞云社区"])
+    d.db.engine.dispose()  # nothing of A's held open
+    board = window.page("board")
+    qtbot.waitUntil(lambda: not board.board._live_running and not board._live_timer.isActive()
+                    and not window.live._timer.isActive() and not window.live._pending, timeout=3000)
+    qtbot.wait(700)
+    assert (inbox_reads, history_reads, application_reads) == ([], [], [])
+    assert history.batches == []
+    window.show_page("discovery")
+    assert len(inbox_reads) == 1
+    assert any(c.id == found[0].id and c.region_name == "飞云社区" for c in inbox.model.rows)
+    window.page("discovery").tabs.setCurrentWidget(history)
+    assert len(history_reads) == 1 and len(history.batches) == 1
+    window.show_page("applications")  # on PostgreSQL it heard only of clues and batches: nothing to read
+    assert len(application_reads) == (1 if d.db.is_sqlite else 0)
+
+
+def test_the_listener_killed_by_the_server_comes_back_and_catches_up(qtbot, office: Office) -> None:  # noqa: ANN001
+    """PostgreSQL ends the LISTEN connection (a server restart, an administrator): the watcher
+    connects again by itself and, since notifications sent meanwhile are lost, B's pages read again."""
+    d = office.a
+    if d.db.is_sqlite:
+        pytest.skip("SQLite has no listening connection")
+    window = office.window
+    window.show_page("discovery")
+    inbox = office.inbox
+    assert wait_for_background()
+    with d.db.engine.begin() as conn:
+        ended = conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                  "WHERE application_name = 'relief-desk-watcher' AND datname = current_database()")
+                             ).scalars().all()
+    assert ended and all(ended)
+    qtbot.waitUntil(lambda: window.live.watcher.errors >= 1, timeout=3000)
+    data = clues.ClueInput(source_level="informant", source="building_head", reported_on=date.today(),
+                           description="独居老人", person_name="秦某")
+    clue_id = clues.add_clue(d.db, d.admin, data)
+    qtbot.waitUntil(lambda: any(c.id == clue_id for c in inbox.model.rows), timeout=8000)
+    assert window.live.watcher.connected and not window.connection_label.isVisible()

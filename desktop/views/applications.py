@@ -51,6 +51,7 @@ from desktop.views.table_model import (
     columns_button,
     read_only_table,
 )
+from desktop.views.timing import WhenShown
 
 RED = QColor("#c62828")
 ORANGE_BG = QColor("#fff3e0")
@@ -160,6 +161,7 @@ class ApplicationsPage(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's first field, not to its frame
         scroll.setWidget(self.front_desk)
         self.tabs.addTab(scroll, self.tr("&Front desk"))
+        self._live = WhenShown(self, lambda: self.refresh())
         ctx.changes.changed.connect(self._on_change)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.new_application())
@@ -322,7 +324,7 @@ class ApplicationsPage(QWidget):
     # -- data ---------------------------------------------------------------------------------------
     def _on_change(self, topic: str, _ident: int) -> None:
         if topic in ("applications", "post_checks", "calendar", "households", "*"):
-            self.refresh()
+            self._live()  # now when shown; else once the page is shown again
 
     def filters(self) -> dict:
         return dict(as_of=self.as_of, status=self.status.currentData() or None, track=self.track.currentData() or None,

@@ -54,7 +54,7 @@ from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import ColumnChooser, CutNote, PagedTableModel, columns_button, read_only_table
-from desktop.views.timing import debounce
+from desktop.views.timing import WhenShown, debounce
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -251,6 +251,8 @@ class ClueInboxTab(QWidget):
             for button in (self.new_button, self.edit_button, self.assign_button, self.investigate_button,
                            self.close_button, self.reopen_button):
                 button.hide()
+        self._changed_topics: set[str] = set()
+        self._live = WhenShown(self, self._apply_changes)
         ctx.changes.changed.connect(self._changed)
         self.refresh()
 
@@ -311,11 +313,18 @@ class ClueInboxTab(QWidget):
         self._selection_changed()
 
     def _changed(self, topic: str, _ident: int) -> None:
-        if topic in ("import_batches", "*"):
+        if topic in ("import_batches", "regions", "clues", "households", "*"):
+            self._changed_topics.add(topic)
+            self._live()  # now when shown; else once the inbox is shown again
+
+    def _apply_changes(self) -> None:
+        topics, self._changed_topics = self._changed_topics, set()
+        if topics & {"import_batches", "*"}:
             self._fill_sources()
-        if topic in ("regions", "*") and not self._fill_regions() and topic != "*":
-            self.refresh()  # the region chosen is gone: all regions now
-        if topic in ("clues", "households", "*"):
+        again = bool(topics & {"clues", "households", "*"})
+        if topics & {"regions", "*"} and not self._fill_regions():
+            again = True  # the region chosen is gone: all regions now
+        if again:
             self.refresh()
 
     def selected(self) -> list[ClueInfo]:
@@ -871,12 +880,13 @@ class ImportHistoryTab(QWidget):
         self.hash_label = QLabel()
         self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.hash_label)
+        self._live = WhenShown(self, lambda: self.refresh())
         ctx.changes.changed.connect(self._changed)
         self.refresh()
 
     def _changed(self, topic: str, _ident: int) -> None:
         if topic in ("import_batches", "*"):
-            self.refresh()
+            self._live()  # now when shown; else once the history is shown again
 
     def refresh(self) -> None:
         keep = self.selected()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 
 def debounce(parent: QObject, slot: Callable[[], object], ms: int = 300) -> QTimer:
@@ -14,3 +15,31 @@ def debounce(parent: QObject, slot: Callable[[], object], ms: int = 300) -> QTim
     timer.setInterval(ms)
     timer.timeout.connect(slot)
     return timer
+
+
+class WhenShown(QObject):
+    """A page's refresh after a change, put off while the page is out of sight.
+
+    ``when_shown()`` runs ``slot`` now when the page is on screen (or is not in a shown window at
+    all: a page on its own); when its window shows another page or tab, the page is only marked
+    stale, and ``slot`` runs once when the page is shown again — however many changes came meanwhile."""
+
+    def __init__(self, page: QWidget, slot: Callable[[], object]) -> None:
+        super().__init__(page)
+        self.page = page
+        self.slot = slot
+        self.stale = False
+        page.installEventFilter(self)
+
+    def __call__(self) -> None:
+        if not self.page.isVisible() and self.page.window().isVisible():
+            self.stale = True
+            return
+        self.stale = False
+        self.slot()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.slot()
+        return False
