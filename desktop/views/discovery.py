@@ -449,6 +449,7 @@ class ClueInboxTab(QWidget):
         def done(n: int) -> None:
             self.assigning = None
             self.ctx.changes.publish("clues", 0)
+            self._live.flush()  # assigned while another page was shown: the inbox is current all the same
             self.tell(self.tr("{n} clue(s) assigned to {region}: they are listed under “Assigned”.").format(
                 n=n, region=region_name))
 
@@ -482,6 +483,7 @@ class ClueInboxTab(QWidget):
             self.refresh()
             return
         self.ctx.changes.publish("clues", chosen[0].id)
+        self._live.flush()
         self.tell(self.tr("Clue #{id} ({name}): investigation started; it is listed under “Investigating”.").format(
             id=chosen[0].id, name=chosen[0].person_name))
 
@@ -504,6 +506,7 @@ class ClueInboxTab(QWidget):
             self.ctx.changes.publish("board", result.household_id)
             if result.household_created:
                 self.ctx.changes.publish("households", result.household_id)
+        self._live.flush()
         if result.start_application and result.household_id is not None:
             self.ctx.nav.applyForHousehold.emit(result.household_id)
 
@@ -530,6 +533,7 @@ class ClueInboxTab(QWidget):
         self.ctx.changes.publish("clues", clue.id)
         if done.moves_household and done.household_id is not None:
             self.ctx.changes.publish("board", done.household_id)
+        self._live.flush()
         self.tell(self.tr("Clue #{id} ({name}) was reopened: it is listed under “{status}”. {effect}").format(
             id=clue.id, name=clue.person_name, status=done.returns_to_label, effect=done.effect))
 

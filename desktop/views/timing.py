@@ -38,6 +38,13 @@ class WhenShown(QObject):
         self.stale = False
         self.slot()
 
+    def flush(self) -> None:
+        """Run ``slot`` now if a change is still waiting (after the page's own action, which may end
+        while the page is out of sight: what it did is shown at once, however the page is reached)."""
+        if self.stale:
+            self.stale = False
+            self.slot()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
         if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
             self.stale = False
