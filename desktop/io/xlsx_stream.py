@@ -6,7 +6,8 @@ repeated strings once in the shared-strings table, and writes to a temporary fil
 target only when complete: a cancelled or failed export leaves nothing half-written.
 
 Cells: str → text, bool → 是/否, int/float/Decimal → number (Decimal with the money format),
-date → date, None/"" → empty. Columns listed in ``text_columns`` are always text (ID numbers).
+date → date, datetime → date and time, None/"" → empty. Columns listed in ``text_columns`` are always
+text (ID numbers). A text longer than Excel's 32,767 characters is cut there (as xlsxwriter does).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from desktop.io.files import replacing
 from desktop.io.spreadsheet import column_letter
+from desktop.io.xlsx_writer import MAX_CELL_TEXT, fit_widths, sheet_name
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = date(1899, 12, 30)
@@ -45,10 +47,12 @@ _WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
 </Relationships>"""
-# Styles: 0 normal, 1 header (bold, filled, bordered), 2 money, 3 text, 4 date, 5 title (bold 14pt).
+# Styles: 0 normal, 1 header (bold, filled, bordered), 2 money, 3 text, 4 date, 5 title (bold 14pt),
+# 6 date and time.
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.00"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts>
+<numFmts count="3"><numFmt numFmtId="164" formatCode="#,##0.00"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/>
+<numFmt numFmtId="166" formatCode="yyyy-mm-dd hh:mm"/></numFmts>
 <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font>
 <font><b/><sz val="14"/><name val="宋体"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>
@@ -56,12 +60,13 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>
 <border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
 
@@ -75,10 +80,11 @@ def _clean(text: str) -> str:
 
 def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1",
                title: str = "", text_columns: Sequence[int] = (), widths: Sequence[int] | None = None,
-               on_row: Callable[[int], None] | None = None, before_replace: Callable[[], None] | None = None) -> int:
+               empty_note: str = "", on_row: Callable[[int], None] | None = None, before_replace: Callable[[], None] | None = None) -> int:
     """Write one sheet (optional title line, a bold header row, frozen panes, autofilter). ``on_row(n)``
     is called every 1,000 rows and may raise to cancel; ``before_replace()`` once before the file is put
-    in place (files.replacing). Returns the number of data rows written."""
+    in place (files.replacing). Columns without a given width fit the header and the first rows.
+    ``empty_note``: written under the header when there are no rows. Returns the number of data rows written."""
     letters = [column_letter(i) for i in range(max(len(headers), 1))]
     text_cols = set(text_columns)
     strings: dict[str, int] = {}
@@ -101,7 +107,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                f'<sheets><sheet name="{_clean(sheet[:31])}" sheetId="1" r:id="rId1"/></sheets>'
+                f'<sheets><sheet name="{_clean(sheet_name(sheet))}" sheetId="1" r:id="rId1"/></sheets>'
                 + "</workbook>"))
             header_row = 2 if title else 1
             with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as raw:
@@ -112,8 +118,8 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                     f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{header_row}" '
                     f'topLeftCell="A{header_row + 1}" activePane="bottomLeft" state="frozen"/>'
                     "</sheetView></sheetViews><cols>"]
-                for i, header in enumerate(headers):
-                    width = widths[i] if widths and i < len(widths) else max(10, len(header) * 2 + 2)
+                fitted, rows = fit_widths(headers, rows, widths)
+                for i, width in enumerate(fitted):
                     style = ' style="3"' if i in text_cols else ""
                     parts.append(f'<col min="{i + 1}" max="{i + 1}" width="{width}" customWidth="1"{style}/>')
                 parts.append("</cols><sheetData>")
@@ -151,9 +157,11 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                             add(f'<c r="{letters[col]}{rs}" t="s"><v>{sst("是" if value else "否")}</v></c>')
                         elif kind is int or kind is float:
                             add(f'<c r="{letters[col]}{rs}"><v>{value}</v></c>')
-                        elif isinstance(value, datetime | date):
-                            day = value.date() if isinstance(value, datetime) else value
-                            add(f'<c r="{letters[col]}{rs}" s="4"><v>{(day - _EPOCH).days}</v></c>')
+                        elif isinstance(value, datetime):
+                            moment = value.replace(tzinfo=None) - datetime(1899, 12, 30)
+                            add(f'<c r="{letters[col]}{rs}" s="6"><v>{moment.total_seconds() / 86400:.8f}</v></c>')
+                        elif isinstance(value, date):
+                            add(f'<c r="{letters[col]}{rs}" s="4"><v>{(value - _EPOCH).days}</v></c>')
                         elif isinstance(value, Decimal | int | float):
                             add(f'<c r="{letters[col]}{rs}"><v>{value}</v></c>')
                         else:
@@ -167,6 +175,9 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                         if on_row is not None:
                             on_row(written)
                 tail = "</sheetData>"
+                if r == header_row and empty_note:
+                    tail = (f'<row r="{r + 1}"><c r="A{r + 1}" t="s"><v>{sst(empty_note)}</v></c></row>'
+                            + tail)
                 if headers and r > header_row:
                     tail += f'<autoFilter ref="A{header_row}:{letters[len(headers) - 1]}{r}"/>'
                 parts.append(tail + "</worksheet>")
@@ -177,7 +188,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                            f'count="{len(strings)}" uniqueCount="{len(strings)}">').encode())
                 chunk: list[str] = []
                 for raw_text in strings:  # insertion order = index order
-                    text = _clean(raw_text)
+                    text = _clean(raw_text if len(raw_text) <= MAX_CELL_TEXT else raw_text[:MAX_CELL_TEXT])
                     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
                     chunk.append(f"<si><t{space}>{text}</t></si>")
                     if len(chunk) >= 5000:

@@ -3,7 +3,8 @@ replaces the target only when complete (a cancelled or failed export leaves noth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,18 +15,67 @@ from xlsxwriter.exceptions import FileCreateError
 
 from desktop.io.files import replacing
 
+MAX_CELL_TEXT = 32767  # Excel's longest cell text: a longer one makes Excel call the file corrupt
+WIDTH_SAMPLE = 200  # the first rows whose contents set the columns' widths (not every row: big exports)
+MAX_WIDTH = 60
+_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def sheet_name(name: str) -> str:
+    """A name Excel and WPS accept for a sheet: none of [ ] : * ? / \\, not starting or ending with an
+    apostrophe, not empty, at most 31 characters (a department's or region's own name may hold any)."""
+    return name.translate(_SHEET_BAD).strip()[:31].strip("'") or "Sheet1"
+
+
+def text_width(value: Any) -> int:
+    """How many character widths a cell's value takes on screen (a Chinese character two)."""
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return len(value) + sum(1 for ch in value if ord(ch) >= 0x2E80)
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, Decimal | float):
+        return len(f"{value:,.2f}")
+    return len(str(value))
+
+
+def fit_widths(headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[int] | None
+               ) -> tuple[list[int], Iterator[Sequence[Any]]]:
+    """Column widths for ``headers``: those given, else wide enough for the header and for what the
+    first :data:`WIDTH_SAMPLE` rows hold (an 18-digit ID number, an address), at most :data:`MAX_WIDTH`.
+    Returns the widths and the rows to write (the sampled ones put back in front)."""
+    n = len(headers)
+    if widths is not None and len(widths) >= n:
+        return list(widths[:n]), iter(rows)
+    it = iter(rows)
+    sample = list(itertools.islice(it, WIDTH_SAMPLE))
+    out = [max(10, text_width(h) + 2) for h in headers]
+    for values in sample:
+        for col, value in enumerate(values[:n]):
+            w = text_width(value) + 2
+            if w > out[col]:
+                out[col] = min(w, MAX_WIDTH)
+    if widths:
+        out[:len(widths)] = widths
+    return out, itertools.chain(sample, it)
+
 
 class SheetSpec:
     """One sheet: a title line (optional), headers, and rows (any iterable, consumed once)."""
 
     def __init__(self, name: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
-                 title: str = "", widths: Sequence[int] | None = None, text_columns: Sequence[int] = ()) -> None:
-        self.name = name[:31]
+                 title: str = "", widths: Sequence[int] | None = None, text_columns: Sequence[int] = (),
+                 empty_note: str = "") -> None:
+        self.name = sheet_name(name)
         self.headers = list(headers)
         self.rows = rows
         self.title = title
         self.widths = widths
         self.text_columns = set(text_columns)
+        self.empty_note = empty_note  # written under the header when there are no rows (else header only)
 
 
 def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
@@ -50,13 +100,13 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
             if spec.title:
                 sheet.write_string(0, 0, spec.title, title_fmt)
                 row = 1
+            widths, rows = fit_widths(spec.headers, spec.rows, spec.widths)
             for col, header in enumerate(spec.headers):
                 sheet.write_string(row, col, header, bold)
-                width = spec.widths[col] if spec.widths and col < len(spec.widths) else max(10, len(header) * 2 + 2)
-                sheet.set_column(col, col, width, text_fmt if col in spec.text_columns else None)
+                sheet.set_column(col, col, widths[col], text_fmt if col in spec.text_columns else None)
             sheet.freeze_panes(row + 1, 0)
             header_row = row
-            for values in spec.rows:
+            for values in rows:
                 row += 1
                 for col, value in enumerate(values):
                     if value is None or value == "":
@@ -80,6 +130,8 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
                     on_row(written)
             if row > header_row:
                 sheet.autofilter(header_row, 0, row, max(len(spec.headers) - 1, 0))
+            elif spec.empty_note:
+                sheet.write_string(row + 1, 0, spec.empty_note)
         close_book(book)
     return written
 
@@ -97,7 +149,7 @@ def close_book(book: xlsxwriter.Workbook) -> None:
 
 
 def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1",
-                title: str = "", text_columns: Sequence[int] = (),
+                title: str = "", text_columns: Sequence[int] = (), empty_note: str = "",
                 on_row: Callable[[int], None] | None = None, before_replace: Callable[[], None] | None = None) -> int:
-    return write_workbook(path, [SheetSpec(sheet, headers, rows, title=title, text_columns=text_columns)], on_row,
-                          before_replace)
+    return write_workbook(path, [SheetSpec(sheet, headers, rows, title=title, text_columns=text_columns,
+                                           empty_note=empty_note)], on_row, before_replace)

@@ -1543,19 +1543,16 @@ def with_region(f: StatsFilter, region_id: int | None) -> StatsFilter:
 
 # -- export -----------------------------------------------------------------------------------------------
 
-_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
-
-
 def export_tables(path: str, tables: Sequence[tuple[str, str, Sequence[str], Sequence[Sequence[Any]]]],
                   progress: Progress = NO_PROGRESS) -> int:
     """Write chart numbers to one xlsx: (sheet name, title, headers, rows) per sheet. Atomic: cancelled
     (``progress``) before it is complete, no file."""
-    from desktop.io.xlsx_writer import SheetSpec, write_workbook
+    from desktop.io.xlsx_writer import SheetSpec, sheet_name, write_workbook
 
     used: set[str] = set()
     specs = []
     for name, title, headers, rows in tables:
-        sheet = (name.translate(_SHEET_BAD).strip() or "Sheet")[:28]
+        sheet = sheet_name(name)[:28]  # room for the 2, 3, … telling two of one name apart
         base, n = sheet, 2
         while sheet in used:
             sheet, n = f"{base}{n}", n + 1
