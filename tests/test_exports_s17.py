@@ -1,6 +1,6 @@
 """Exports read back as Excel/WPS will open them: long text within Excel's cell limit, sheet names Excel
 accepts, ID numbers and addresses in columns wide enough to read, text that looks like a formula kept as
-text, date-and-time kept whole (desktop/io/xlsx_stream.py, xlsx_writer.py)."""
+text, an empty list saying so, date-and-time kept whole (desktop/io/xlsx_stream.py, xlsx_writer.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from desktop.io import xlsx_stream, xlsx_writer
 from desktop.rules.codes import Role, SourceLevel
-from desktop.services import clues
+from desktop.services import clues, referrals
 from desktop.services import households as hs
 from desktop.services.clues import ClueInput
 from tests.district import District
@@ -79,6 +79,19 @@ def test_household_export_columns_fit_the_id_numbers_and_addresses(district: Dis
         assert widths["身份证号"] >= 18  # not cut off by the next column
         address = ws.cell(2, headers.index("地址") + 1).value
         assert widths["地址"] >= len(address) * 2  # 测试路N号: Chinese characters take two widths
+
+
+def test_empty_exports_say_so_under_the_header(district: District, tmp_path: Path) -> None:
+    db = district.db
+    path = tmp_path / "家庭户.xlsx"
+    assert hs.export_households(db, district.admin, hs.HouseholdFilter(search="没有这个人"), path) == 0
+    ws = openpyxl.load_workbook(path).active
+    assert ws.cell(1, 1).value == "户编号" and ws.cell(2, 1).value == "(没有符合筛选条件的家庭户)"
+    path = tmp_path / "转介.xlsx"
+    assert referrals.export_department_list(db, district.admin, "housing", path) == 0
+    ws = openpyxl.load_workbook(path).active
+    assert ws.cell(2, 1).value == referrals.DEPARTMENT_HEADERS[0]
+    assert "没有符合条件的转介" in ws.cell(3, 1).value
 
 
 @pytest.mark.parametrize("writer", ["stream", "xlsxwriter"])

@@ -1558,7 +1558,7 @@ def export_households(db: Database, actor: Actor, flt: HouseholdFilter, path: st
                 progress.report(n, total, f"正在导出:{n} / {total} 户")
 
     written = write_table(path, EXPORT_HEADERS, rows(), sheet="家庭户", text_columns=(0, 2),
-                          before_replace=progress.commit)  # the file is there: its export is logged
+                          empty_note="(没有符合筛选条件的家庭户)", before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
     region_names = {rid: r[2] for rid, r in pager.regions.by_id.items()}
     log_access(db, actor, "households.export", "households", None,

@@ -935,9 +935,10 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
             SheetSpec("未访家庭", MISSING_HEADERS if report.finished else
                       [("当前库别" if x == "季度末库别" else x) for x in MISSING_HEADERS], missing_rows(),
                       title=f"{report.title} {'未走访家庭' if report.finished else '尚未走访的家庭'}",
-                      widths=[14, 14, 12, 22, 10, 12, 12], text_columns=[3]),
+                      widths=[14, 14, 12, 22, 10, 12, 12], text_columns=[3],
+                      empty_note="(本季度应访的家庭都已走访)" if report.finished else "(应访的家庭都已走访)"),
             SheetSpec("库别调整", MOVE_HEADERS, move_rows(), title=f"{report.title} 库别调整",
-                      widths=[12, 14, 14, 12, 10, 10, 40, 12]),
+                      widths=[12, 14, 14, 12, 10, 10, 40, 12], empty_note="(本季度没有库别调整)"),
         ], on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
     log_access(db, actor, "export_quarterly_report", "export", None, detail=f"{report.title} → {Path(path).name}")
     return report

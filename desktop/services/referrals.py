@@ -343,6 +343,7 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
 
         written = write_table(path, DEPARTMENT_HEADERS, rows(), sheet=label,
                               title=f"转介{label}名单({exported_on(day)})", text_columns=[7, 8],
+                              empty_note=f"(没有符合条件的转介{label}的记录)",
                               on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
     log_access(db, actor, "export_referrals", "export", None, detail=f"转介名单 {label} {written} 行 → {Path(path).name}")
     return written
