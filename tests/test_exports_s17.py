@@ -114,3 +114,23 @@ def test_writers_make_sheet_names_excel_accepts_and_keep_times(writer: str, tmp_
     assert money.value == 12.5 and money.number_format == "#,##0.00"
     assert len(text.value) == 32767
     assert ws.column_dimensions["A"].width >= 18
+
+
+def test_suggested_file_names_are_legal_on_windows(qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A person's or department's name in a suggested name (转介函_民政/残联_张三) made a folder of part of
+    it, or a name with : " ? that Windows refuses to save."""
+    from desktop.views import save_as
+
+    asked: list[str] = []
+
+    def dialog(parent, title, suggested, filters):  # noqa: ANN001, ANN202
+        asked.append(suggested)
+        return suggested, filters
+
+    monkeypatch.setattr(save_as.QFileDialog, "getSaveFileName", dialog)
+    path = save_as.ask_save_path(None, "转介函", '转介函_民政/残联_"张:三"?_{date}', "pdf")
+    name = Path(asked[0]).name
+    assert Path(asked[0]).parent == Path.home()
+    assert name == f"转介函_民政_残联__张_三___{TODAY:%Y%m%d}"
+    assert not set(name) & set('\\/:*?"<>|')
+    assert path == asked[0] + ".pdf"

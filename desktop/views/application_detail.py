@@ -46,6 +46,7 @@ from desktop.views.confirm import asked_yes
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout
+from desktop.views.save_as import file_name
 from desktop.views.table_model import EmptyHint
 
 RED = QColor("#c62828")
@@ -469,7 +470,7 @@ class ApplicationDetailDialog(QDialog):
             return None
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save notice as PDF"),
-                                                  f"{doc.title}-{self.application_id}.pdf", "PDF (*.pdf)")
+                                                  file_name(f"{doc.title}-{self.application_id}.pdf"), "PDF (*.pdf)")
             if not path:
                 return None
         try:

@@ -37,6 +37,7 @@ from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import run_in_background
+from desktop.views.save_as import file_name
 from desktop.views.table_model import (
     ColumnChooser,
     CutNote,
@@ -374,7 +375,7 @@ class AssessmentPage(QWidget):
             show_error(self, exc)
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save calculation sheet"),
-                                              f"评估计算表_{detail.head_name}_{detail.id}.pdf",
+                                              file_name(f"评估计算表_{detail.head_name}_{detail.id}.pdf"),
                                               self.tr("PDF files (*.pdf)"))
         if path:
             try:

@@ -56,6 +56,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout, enter_runs, text_box
+from desktop.views.save_as import file_name
 from desktop.views.table_model import CutNote, RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
@@ -708,7 +709,7 @@ class AssessmentWizard(QWizard):
         if detail is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save calculation sheet"),
-                                              f"评估计算表_{detail.head_name}_{detail.assessed_on}.pdf",
+                                              file_name(f"评估计算表_{detail.head_name}_{detail.assessed_on}.pdf"),
                                               self.tr("PDF files (*.pdf)"))
         if path:
             try:

@@ -61,7 +61,7 @@ from desktop.views.errors import show_error
 from desktop.views.keys import shortcut_for, text_box
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
-from desktop.views.save_as import ask_save_path, export_in_background
+from desktop.views.save_as import ask_save_path, export_in_background, file_name
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 from desktop.views.visit_form import VisitForm
@@ -866,7 +866,7 @@ class ReferralsTab(QWidget):
             QMessageBox.information(self, self.tr("Referral"), self.tr("Select a referral in the list first."))
             return
         name = f"转介函_{referral.department_label}_{referral.head_name}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral letter"), str(Path.home() / name),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral letter"), str(Path.home() / file_name(name)),
                                               self.tr("PDF document (*.pdf)"))
         if not path:
             return
@@ -883,7 +883,7 @@ class ReferralsTab(QWidget):
             return
         label = self.department.currentText()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral list"),
-                                              str(Path.home() / f"转介名单_{label}.xlsx"),
+                                              str(Path.home() / file_name(f"转介名单_{label}.xlsx")),
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.export_department(department, path)

@@ -19,10 +19,19 @@ FILTERS = {"xlsx": QT_TRANSLATE_NOOP("SaveAs", "Excel workbook (*.xlsx)"),
            "pdf": QT_TRANSLATE_NOOP("SaveAs", "PDF document (*.pdf)")}
 
 
+_NAME_BAD = str.maketrans({c: "_" for c in '\\/:*?"<>|' + "".join(map(chr, range(32)))})
+
+
+def file_name(name: str) -> str:
+    """A suggested file name Windows accepts: a person's or department's name in it (张三/李四, “A”)
+    must not make a folder of part of it or a name the save fails on."""
+    return name.translate(_NAME_BAD).strip().rstrip(". ") or "导出"
+
+
 def ask_save_path(parent: QWidget, title: str, name: str, suffix: str = "xlsx") -> str | None:
     """The path chosen, ending in ``.suffix``; None when the user cancels. ``{date}`` in the suggested
     name is today's (20261130)."""
-    suggested = name.replace("{date}", date.today().strftime("%Y%m%d"))
+    suggested = file_name(name.replace("{date}", date.today().strftime("%Y%m%d")))
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
                                           QCoreApplication.translate("SaveAs", FILTERS[suffix]))
     if not path:
