@@ -163,7 +163,7 @@ class ApplicationsPage(QWidget):
         self.tabs.addTab(scroll, self.tr("&Front desk"))
         self._live = WhenShown(self, lambda: self.refresh())
         ctx.changes.changed.connect(self._on_change)
-        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.new_application())
         self.refresh()
 
@@ -238,6 +238,8 @@ class ApplicationsPage(QWidget):
         self.monthly_due.setStyleSheet("color: #b35c00; font-weight: bold;")
         self.monthly_due.hide()
         refresh = QPushButton(self.tr("&Refresh"))
+        # F5 is the page's own (it refreshes from the post-check and front-desk tabs too): named here
+        refresh.setToolTip(QKeySequence(QKeySequence.StandardKey.Refresh).toString(QKeySequence.SequenceFormat.NativeText))
         refresh.clicked.connect(self.refresh)
         for b in (new, open_button, self.list_export_button, xlsx, pdf, monthly, self.monthly_due):
             bar.addWidget(b)

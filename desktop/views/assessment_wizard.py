@@ -116,6 +116,9 @@ class ChooseHouseholdPage(QWizardPage):
         enter_runs(self.search, self.run_search)  # Enter lists the matches; Next stays the user's choice
         button = QPushButton(self.tr("&Search"))
         button.clicked.connect(self.run_search)
+        label = QLabel(self.tr("&Look up:"))  # the box's own Alt key: Alt+S presses 查找 instead
+        label.setBuddy(self.search)
+        bar.addWidget(label)
         bar.addWidget(self.search, 1)
         bar.addWidget(button)
         layout.addLayout(bar)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
+from desktop.views.keys import shortcut_for
 from desktop.views.save_as import export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 
@@ -134,7 +135,7 @@ class AuditLogTab(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
         self.technical.toggled.connect(lambda _on: self._show(self.table.currentIndex().row()))
-        QShortcut(QKeySequence("F5"), self, activated=self.search)
+        shortcut_for(self.search_button, QKeySequence.StandardKey.Refresh)  # F5 reads again; the tool tip says so
         self.loaded = False  # read when first shown: the settings page builds every tab at once
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

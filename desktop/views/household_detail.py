@@ -744,6 +744,9 @@ class HouseholdDetailDialog(QDialog):
         ctx.changes.changed.connect(self._on_change)
 
         self.show_detail(self.current, keep_form=False)
+        # Opened with the typing in the first field: the tab bar had the focus, and a worker who opened the
+        # household to correct its number or address had to Tab past it first.
+        self.code.setFocus()
 
     # -- showing -------------------------------------------------------------------------------
     def show_detail(self, d: hs.HouseholdDetail, *, keep_form: bool) -> None:

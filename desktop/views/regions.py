@@ -183,7 +183,6 @@ class RegionsTab(QWidget):
         self.import_button.clicked.connect(self.import_regions)
         for button in (self.add_button, self.rename_button, self.move_button, self.delete_button, self.import_button):
             bar.addWidget(button)
-            button.setVisible(self.admin)
         self.note = QLabel(self.tr("Only the system administrator can change the regions.") if not self.admin else
                            self.tr("Under the district: sub-districts and towns; under those: communities and "
                                    "villages. A list to import has the columns 街道(镇) and 社区(村), "
@@ -191,6 +190,10 @@ class RegionsTab(QWidget):
         self.note.setWordWrap(True)
         bar.addWidget(self.note, 1)
         layout.addLayout(bar)
+        for button in (self.add_button, self.rename_button, self.move_button, self.delete_button, self.import_button):
+            # Only once the bar is in the tab: shown while it had no parent yet, each button was a window
+            # of its own for a moment, and took the main window's focus away (no field had it after Ctrl+7).
+            button.setVisible(self.admin)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Level"), self.tr("Urban or rural"), self.tr("Code")])

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,7 +39,7 @@ from desktop.views.charts import Chart, Series
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
-from desktop.views.keys import clear_layout
+from desktop.views.keys import clear_layout, shortcut_for
 from desktop.views.operations import run_in_background
 from desktop.views.printing import html_to_pdf
 from desktop.views.table_model import RowListTableModel, read_only_table
@@ -145,7 +145,10 @@ class StatisticsPage(QWidget):
             if c != Category.NONE:
                 self.category.addItem(label, c.value)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
-        self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
+        self.refresh_button.setToolTip(self.tr("Compute the figures again"))
+        # F5 from anywhere in the window while the page is shown, the list of pages too (it worked only from
+        # a field of the page); the tool tip names it
+        shortcut_for(self.refresh_button, QKeySequence.StandardKey.Refresh)
         self.summary_button = QPushButton(self.tr("Monthly &summary (PDF)…"))
         self.all_xlsx_button = QPushButton(self.tr("All numbers (&xlsx)…"))
         for label, widget in ((self.tr("&Period:"), self.period), (self.tr("Fr&om"), self.date_from),
@@ -315,11 +318,6 @@ class StatisticsPage(QWidget):
         self.summary_button.clicked.connect(lambda: self.ask_export_summary())
         self.all_xlsx_button.clicked.connect(lambda: self.ask_export_all())
         self.drill_export.clicked.connect(lambda: self.ask_export_drill())
-        refresh_action = QAction(self.tr("Refresh"), self)
-        refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh_action.triggered.connect(lambda: self.refresh())
-        self.addAction(refresh_action)
 
     # -- filters ------------------------------------------------------------------------------------
     def _load_regions(self) -> None:
