@@ -1110,7 +1110,38 @@ def list_batches(db: Database, actor: Actor, kind: str | None = None, limit: int
         if kind:
             query = query.where(ImportBatch.kind == kind)
         batches = [_batch_info(b) for b in uow.session.scalars(query if limit is None else query.limit(limit))]
+        if not _sees_all(actor):
+            _count_in_scope(uow, actor, batches)
         return CutList(batches, matched_in_all(uow.session, query, ImportBatch.id, len(batches), limit))
+
+
+def _count_in_scope(uow: Any, actor: Actor, batches: list[BatchInfo]) -> None:
+    """Below district level a department batch's counts are those of the rows in the actor's own
+    regions, as :func:`count_batch_rows` counts them (one grouped query for every batch listed)."""
+    listed = {b.id: b for b in batches if b.kind == KIND}
+    if not listed:
+        return
+    found: dict[int, dict[str, Any]] = {i: {o: 0 for o in OUTCOMES} | {"invalid": {}} for i in listed}
+    regions = uow.region_ids() or []
+    ids = list(listed)
+    for start in range(0, len(ids), CHUNK):
+        for batch_id, outcome, reason, n in uow.session.execute(
+                select(ImportRow.batch_id, ImportRow.outcome, ImportRow.reason, func.count())
+                .where(ImportRow.batch_id.in_(ids[start:start + CHUNK]), ImportRow.region_id.in_(regions))
+                .group_by(ImportRow.batch_id, ImportRow.outcome, ImportRow.reason)):
+            mine = found[batch_id]
+            if outcome == "invalid":
+                mine["invalid"][reason or ""] = mine["invalid"].get(reason or "", 0) + n
+            elif outcome in mine:
+                mine[outcome] += n
+    for batch_id, mine in found.items():
+        b = listed[batch_id]
+        valid = mine["in_assistance"] + mine["known"] + mine["new"]
+        duplicates = mine.pop(DUPLICATE)
+        b.counts.update(mine, valid=valid, duplicates=duplicates,
+                        data_rows=valid + duplicates + sum(mine["invalid"].values()),
+                        # rows without a region are in nobody's region: counted for those who may assign them
+                        unassigned=b.counts.get("unassigned", 0) if actor.role in IMPORTERS else 0)
 
 
 def other_departments(db: Database, actor: Actor) -> list[str]:
