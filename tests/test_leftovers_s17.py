@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import event
+import pytest
+from sqlalchemy import event, update
 
+from desktop.models import ImportBatch
 from desktop.rules import idcard
 from desktop.rules.codes import Role
 from desktop.services import department_import as di
 from desktop.views.context import AppContext
 from desktop.views.discovery import ImportHistoryTab
+from desktop.views.operations import wait_for_background
 from tests.district import District
 from tests.test_import_department import registry, write_list  # noqa: F401 (registry is a fixture)
 
@@ -83,3 +86,24 @@ def test_history_window_of_a_community_worker_shows_its_own_counts(qtbot, chines
     detail = di.count_batch_rows(district.db, worker, batch)
     assert str(row["已在册"]) == str(detail["known"]) == "0", row
     assert str(row["新发现"]) == str(detail["new"]) == "1", row
+
+
+def test_undo_question_names_the_batch_as_read_afresh(qtbot, district: District, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The question named the file as the (possibly stale) list had it; it now names what undo_info read."""
+    from PySide6.QtWidgets import QInputDialog
+
+    db = district.db
+    batch = di.import_department_list(db, district.admin, write_list(tmp_path / "卫健_名单.csv"), "卫健").batch_id
+    tab = ImportHistoryTab(AppContext(db, district.admin))
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    with db.session_factory() as s:  # changed since the list was read
+        s.execute(update(ImportBatch).where(ImportBatch.id == batch).values(file_name="卫健_名单_改.csv"))
+        s.commit()
+    asked: list[str] = []  # the question; answered with Cancel
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda _parent, _title, label, *_a, **_k: (asked.append(label), ("", False))[1]))
+    tab.undo_button.click()
+    assert wait_for_background()
+    assert len(asked) == 1 and "卫健_名单_改.csv" in asked[0], asked

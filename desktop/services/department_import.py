@@ -1347,7 +1347,7 @@ class UndoInfo:
     refusal: str  # empty when the batch can be undone
 
 
-def _undo_info(uow: Any, actor: Actor, batch_id: int) -> UndoInfo:
+def _undo_info(uow: Any, actor: Actor, batch_id: int, expected_hash: str | None = None) -> UndoInfo:
     s = uow.session
     batch = uow.get(ImportBatch, batch_id, "导入批次")
     info = _batch_info(batch)
@@ -1356,7 +1356,10 @@ def _undo_info(uow: Any, actor: Actor, batch_id: int) -> UndoInfo:
         func.count(), func.count(case(((Clue.status.not_in(("new", "assigned"))) | Clue.household_id.is_not(None), 1))))
         .where(Clue.batch_id == batch_id)).one()
     refusal = ""
-    if batch.kind != KIND:
+    if expected_hash is not None and info.hash != expected_hash:
+        refusal = (f"批次 {batch_id} 已不是您看到的那一批:那一批刚刚已在另一台电脑上撤销,这个编号现在是"
+                   f"{info.imported_by}导入的《{info.file_name}》。本次没有撤销任何内容;请刷新批次列表后核对。")
+    elif batch.kind != KIND:
         refusal = "家庭台账的导入已经新建或更新了家庭档案,不能整批撤销;请在家庭档案中逐户更正。"
     elif actor.role not in UNDO_ALL and batch.created_by_id != actor.user_id:
         refusal = f"批次 {batch_id} 是{batch.imported_by}导入的;只有导入人本人、区级审核员或系统管理员可以撤销。"
@@ -1366,11 +1369,12 @@ def _undo_info(uow: Any, actor: Actor, batch_id: int) -> UndoInfo:
     return UndoInfo(info, int(rows), int(clues), int(worked_on), refusal)
 
 
-def undo_info(db: Database, actor: Actor, batch_id: int) -> UndoInfo:
-    """What :func:`undo_batch` would remove (for the confirmation), and whether it may."""
+def undo_info(db: Database, actor: Actor, batch_id: int, *, expected_hash: str | None = None) -> UndoInfo:
+    """What :func:`undo_batch` would remove (for the confirmation), and whether it may
+    (``expected_hash``: as for :func:`undo_batch`)."""
     require_role(actor, *IMPORTERS, doing="撤销导入")
     with unit_of_work(db, actor) as uow:
-        return _undo_info(uow, actor, batch_id)
+        return _undo_info(uow, actor, batch_id, expected_hash)
 
 
 def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str, *, expected_hash: str | None = None) -> UndoInfo:
@@ -1387,11 +1391,7 @@ def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str, *, expect
         raise ValidationFailed("请填写撤销的原因。", {"reason": "必填"})
     with unit_of_work(db, actor, write=True) as uow:
         s = uow.session
-        info = _undo_info(uow, actor, batch_id)
-        if expected_hash is not None and info.batch.hash != expected_hash:
-            raise ServiceError(f"批次 {batch_id} 已不是您看到的那一批:那一批刚刚已在另一台电脑上撤销,这个编号现在是"
-                               f"{info.batch.imported_by}导入的《{info.batch.file_name}》。本次没有撤销任何内容;"
-                               "请刷新批次列表后核对。")
+        info = _undo_info(uow, actor, batch_id, expected_hash)
         if info.refusal:
             raise ServiceError(info.refusal)
         gone: Any = s.execute(Clue.__table__.delete().where(

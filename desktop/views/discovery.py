@@ -992,7 +992,7 @@ class ImportHistoryTab(QWidget):
         if batch is None:
             return
         try:
-            info = di.undo_info(self.ctx.db, self.ctx.actor, batch.id)
+            info = di.undo_info(self.ctx.db, self.ctx.actor, batch.id, expected_hash=batch.hash)
         except ServiceError as exc:
             show_error(self, exc)
             return
@@ -1003,7 +1003,8 @@ class ImportHistoryTab(QWidget):
             reason, ok = QInputDialog.getText(self, self.tr("Undo import"), self.tr(
                 "Batch #{id}, {dept} list {file}: its {rows} row(s) and the {clues} clue(s) it created will be "
                 "removed; the file can then be imported again.\n\nWhy is it undone? (kept in the log)").format(
-                id=batch.id, dept=batch.department_label, file=batch.file_name, rows=info.rows, clues=info.clues))
+                id=batch.id, dept=info.batch.department_label, file=info.batch.file_name, rows=info.rows,
+                clues=info.clues))
             if not ok:
                 return
         db, actor, why = self.ctx.db, self.ctx.actor, reason
