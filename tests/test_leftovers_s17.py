@@ -12,7 +12,9 @@ from sqlalchemy import event, update
 from desktop.models import ImportBatch
 from desktop.rules import idcard
 from desktop.rules.codes import Role
+from desktop.services import audit
 from desktop.services import department_import as di
+from desktop.services import households as hs
 from desktop.views.context import AppContext
 from desktop.views.discovery import ImportHistoryTab
 from desktop.views.operations import wait_for_background
@@ -107,3 +109,20 @@ def test_undo_question_names_the_batch_as_read_afresh(qtbot, district: District,
     tab.undo_button.click()
     assert wait_for_background()
     assert len(asked) == 1 and "卫健_名单_改.csv" in asked[0], asked
+
+
+def test_a_household_code_does_not_find_entries_whose_text_merely_contains_it(district: District) -> None:
+    """户编号 1001 typed in 包含 also gave the region.add entry of 八泉社区, whose description contains
+    “1001” (区划代码 420203001001). A whole 户编号 now means that household's entries only."""
+    def make(name: str, number: str, code: str) -> int:
+        return hs.create_household(district.db, district.admin, region_id=district.regions["八泉社区"],
+                                   address="八泉路1号", head={"name": name, "id_number": number}, code=code)
+
+    short = make("张三", "420203199001011238", "1001")
+    long = make("李四", "11010519491231002X", "10012")
+    admin = district.actor(Role.ADMIN)
+    rows = audit.list_entries(district.db, admin, audit.AuditFilter(text="1001"))
+    assert {r.household_id for r in rows} == {short}, [(r.action, r.detail) for r in rows]
+    assert {r.household_id for r in audit.list_entries(district.db, admin, audit.AuditFilter(text="10012"))} == {long}
+    # text that is no household's code is still found wherever it is contained
+    assert "region.add" in {r.action for r in audit.list_entries(district.db, admin, audit.AuditFilter(text="3001"))}

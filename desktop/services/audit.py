@@ -207,9 +207,14 @@ def _conditions(flt: AuditFilter) -> list[Any]:
         # assigned and investigated before closing it makes the household (those entries name none).
         household = select(Household.id).where(or_(Household.code == text, Household.head_id_number == text.upper()))
         linked_clues = select(Clue.id).where(Clue.household_id.in_(household))
-        where.append(or_(AuditEntry.detail.contains(text, autoescape=True),
-                         AuditEntry.action.contains(text, autoescape=True),
-                         AuditEntry.workstation.contains(text, autoescape=True), AuditEntry.action.in_(matching),
+        # A 户编号 typed whole means that household: entries are not found merely because their text
+        # contains it (户编号 1001 in the entries of household 10012, or of region 420203001001).
+        coded = select(Household.id).where(Household.code == text).exists()
+        contains = or_(AuditEntry.detail.contains(text, autoescape=True),
+                       AuditEntry.action.contains(text, autoescape=True),
+                       AuditEntry.workstation.contains(text, autoescape=True))
+        where.append(or_(and_(contains, ~coded),
+                         AuditEntry.action.in_(matching),
                          AuditEntry.household_id.in_(household),
                          and_(AuditEntry.entity == "clues", AuditEntry.entity_id.in_(linked_clues))))
     return where
