@@ -88,6 +88,10 @@ def test_history_window_of_a_community_worker_shows_its_own_counts(qtbot, chines
     detail = di.count_batch_rows(district.db, worker, batch)
     assert str(row["已在册"]) == str(detail["known"]) == "0", row
     assert str(row["新发现"]) == str(detail["new"]) == "1", row
+    assert "只计您所辖区划内的行" in tab.table.horizontalHeader().toolTip()
+    whole = ImportHistoryTab(AppContext(district.db, district.admin))
+    qtbot.addWidget(whole)
+    assert whole.table.horizontalHeader().toolTip() == ""
 
 
 def test_undo_question_names_the_batch_as_read_afresh(qtbot, district: District, tmp_path: Path,

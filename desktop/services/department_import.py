@@ -1174,6 +1174,12 @@ def _sees_all(actor: Actor) -> bool:
     return not actor.region_path or actor.region_path.count("/") <= 2
 
 
+def counts_whole_batches(actor: Actor) -> bool:
+    """Whether the batches' counts shown to ``actor`` are the whole file's (district level), or
+    those of the rows in the actor's own regions."""
+    return _sees_all(actor)
+
+
 def list_batch_rows(db: Database, actor: Actor, batch_id: int, outcome: str | Sequence[str] | None = None, *,
                     offset: int = 0, limit: int | None = None, unassigned_only: bool = False) -> list[BatchRow]:
     """The rows of a batch with what screening made of them (household stage, open clue/application)."""

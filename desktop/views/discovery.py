@@ -870,6 +870,10 @@ class ImportHistoryTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.activated.connect(lambda _: self.show_rows())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        if not di.counts_whole_batches(ctx.actor):
+            self.table.horizontalHeader().setToolTip(self.tr(
+                "The counts of a department list are those of its rows in your own regions, as “Show rows” "
+                "shows them, not the whole file's."))
         layout.addWidget(self.table, 1)
         # The latest batches only, as long as the user has not asked for every one: the line says so.
         self.show_all = False
