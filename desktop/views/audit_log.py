@@ -90,7 +90,8 @@ class AuditLogTab(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Text, or a household's code or head's ID number"))
         self.text.setToolTip(self.tr("Entries whose description, action or workstation holds this text; a household's "
-                                     "code or its head's ID number also gives every entry about that household."))
+                                     "whole code gives every entry about that household (and not others that merely "
+                                     "contain it); its head's ID number also gives every entry about it."))
         self.text.setClearButtonEnabled(True)
         label = QLabel(self.tr("&From:"))
         label.setBuddy(self.date_from)
