@@ -43,7 +43,7 @@ from desktop.views.confirm import FormDialog, asked_yes
 from desktop.views.context import AppContext
 from desktop.views.dates import EARLIEST, day_edit
 from desktop.views.errors import show_error
-from desktop.views.keys import enter_runs, text_box
+from desktop.views.keys import enter_runs, leads_to, text_box
 from desktop.views.operations import BusyDialog, run_in_background
 from desktop.views.table_model import CutNote
 
@@ -129,7 +129,7 @@ class HouseholdPicker(QWidget):
         layout.addWidget(self.combo, 2)
         self.cut_note = CutNote()  # the matches stop at CHOICES_LIMIT: says so when they do
         outer.addWidget(self.cut_note)
-        self.setFocusProxy(self.search)  # the form's "&Household:" label leads here
+        leads_to(self, self.search)  # the form's "&Household:" label leads here
         self.heads: dict[int, str] = {}
 
     def find(self) -> None:

@@ -55,7 +55,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
-from desktop.views.keys import clear_layout, enter_runs, text_box
+from desktop.views.keys import clear_layout, enter_runs, leads_to, text_box
 from desktop.views.save_as import file_name
 from desktop.views.table_model import CutNote, RowListTableModel, read_only_table
 
@@ -181,7 +181,7 @@ class MembersPage(QWizardPage):
         self.setSubTitle(self.tr("Check each member's health, disability, ability to work and schooling. "
                                  "Changes are saved to the household when you continue."))
         outer = QVBoxLayout(self)
-        self.single_parent = QCheckBox(self.tr("Single-parent household"))
+        self.single_parent = QCheckBox(self.tr("Single-parent &household"))
         outer.addWidget(self.single_parent)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -458,7 +458,7 @@ class VerificationPage(QWizardPage):
             check.toggled.connect(lambda *_: self.completeChanged.emit())
             grid.addWidget(check, n // 3, n % 3)
             self.methods[code] = check
-        box.setFocusProxy(next(iter(self.methods.values())))  # Alt and the letter go to the first method
+        leads_to(box, next(iter(self.methods.values())))  # Alt and the letter go to the first method
         form.addRow(self.tr("&Methods used:"), box)
         self.investigators = QLineEdit()
         self.investigators.setPlaceholderText(self.tr("Names separated by commas, e.g. 王芳, 李强"))
@@ -538,7 +538,7 @@ class ResultPage(QWizardPage):
             self.refer[code] = check
             self.refer_layout.addWidget(check)
         self.refer_layout.addStretch(1)
-        refer.setFocusProxy(next(iter(self.refer.values())))
+        leads_to(refer, next(iter(self.refer.values())))
         form.addRow(self.tr("Refer &to:"), refer)
         layout.addLayout(form)
         buttons = QHBoxLayout()

@@ -65,3 +65,12 @@ def shortcut_for(button: QAbstractButton, key: QKeySequence | QKeySequence.Stand
     button.addAction(action)  # a window shortcut, live only while the button (its page) is shown
     shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
     button.setToolTip(f"{button.toolTip()} ({shown})" if button.toolTip() else shown)
+
+
+def leads_to(container: QWidget, field: QWidget) -> None:
+    """The Alt key of ``container``'s label (a row of check boxes, a search box with its list) goes to
+    ``field``. A focus proxy alone did nothing: a label gives its buddy the focus only when the buddy takes
+    focus, and a plain QWidget takes none, so Alt and the letter stayed where they were. Tab passes over a
+    widget with a focus proxy: the order of Tab is unchanged."""
+    container.setFocusProxy(field)
+    container.setFocusPolicy(field.focusPolicy())
