@@ -3,62 +3,62 @@
 <context>
     <name>CountsView</name>
     <message>
-        <location filename="../views/import_wizard.py" line="155" />
+        <location filename="../views/import_wizard.py" line="158" />
         <source>Data rows in the file</source>
         <translation>文件中的数据行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="156" />
+        <location filename="../views/import_wizard.py" line="159" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="158" />
+        <location filename="../views/import_wizard.py" line="161" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="162" />
+        <location filename="../views/import_wizard.py" line="165" />
         <source>Duplicates (ID repeated earlier in the file)</source>
         <translation>重复(与文件中前面的身份证号相同)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="165" />
+        <location filename="../views/import_wizard.py" line="168" />
         <source>{rows} = {valid} valid + {invalid} invalid + {dups} duplicates {mark}</source>
         <translation>{rows} = 有效 {valid} + 无效 {invalid} + 重复 {dups} {mark}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="170" />
+        <location filename="../views/import_wizard.py" line="173" />
         <source>Valid rows: in assistance (低保/特困), set aside</source>
         <translation>有效行:在保人员(低保/特困),剔除</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="172" />
+        <location filename="../views/import_wizard.py" line="175" />
         <source>Valid rows: known households not in assistance</source>
         <translation>有效行:已在册、未在保</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="174" />
+        <location filename="../views/import_wizard.py" line="177" />
         <source>Valid rows: new people (become clues)</source>
         <translation>有效行:新发现(生成线索)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="176" />
+        <location filename="../views/import_wizard.py" line="179" />
         <source>{valid} valid = {a} in assistance + {k} known + {n} new {mark}</source>
         <translation>有效 {valid} = 在保 {a} + 已在册 {k} + 新发现 {n} {mark}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="181" />
+        <location filename="../views/import_wizard.py" line="184" />
         <source>Not in assistance and without a sub-district/community</source>
         <translation>非在保且未确定街道/社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="185" />
+        <location filename="../views/import_wizard.py" line="188" />
         <source>New people who already have an open clue (none made again)</source>
         <translation>新发现中已有未办结线索的(不重复生成)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="187" />
+        <location filename="../views/import_wizard.py" line="190" />
         <source>Valid rows: 15-digit IDs converted to 18</source>
         <translation>有效行:15位身份证号已转为18位</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>DepartmentImportWizard</name>
     <message>
-        <location filename="../views/import_wizard.py" line="717" />
+        <location filename="../views/import_wizard.py" line="721" />
         <source>Import a department list</source>
         <translation>导入部门名单</translation>
     </message>
@@ -74,37 +74,37 @@
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="491" />
+        <location filename="../views/import_wizard.py" line="494" />
         <source>Dry run</source>
         <translation>试导入</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="509" />
+        <location filename="../views/import_wizard.py" line="512" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="493" />
+        <location filename="../views/import_wizard.py" line="496" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="495" />
+        <location filename="../views/import_wizard.py" line="498" />
         <source>What the import will find</source>
         <translation>导入将得到的结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="507" />
+        <location filename="../views/import_wizard.py" line="510" />
         <source>The whole file was screened; nothing has been written. It was imported before and cannot be imported again.</source>
         <translation>已检查整个文件,未写入任何数据。此文件以前已导入,不能再次导入。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="542" />
+        <location filename="../views/import_wizard.py" line="545" />
         <source>The dry run was cancelled. Go back or run it again.</source>
         <translation>试导入已取消。请返回上一步或重新运行。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="546" />
+        <location filename="../views/import_wizard.py" line="549" />
         <source>Screening the list (dry run)…</source>
         <translation>正在筛查名单(试导入)…</translation>
     </message>
@@ -112,77 +112,77 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="209" />
+        <location filename="../views/import_wizard.py" line="212" />
         <source>Choose the list</source>
         <translation>选择名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="210" />
+        <location filename="../views/import_wizard.py" line="213" />
         <source>The spreadsheet a department sent (.xlsx, .xls or .csv) and the department.</source>
         <translation>部门发来的表格文件(.xlsx、.xls 或 .csv)及其所属部门。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="214" />
+        <location filename="../views/import_wizard.py" line="217" />
         <source>Path of the file</source>
         <translation>文件路径</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="217" />
+        <location filename="../views/import_wizard.py" line="220" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="221" />
+        <location filename="../views/import_wizard.py" line="224" />
         <source>&amp;File:</source>
         <translation>文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="240" />
+        <location filename="../views/import_wizard.py" line="243" />
         <source>Choose or type the department</source>
         <translation>选择或输入部门</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="242" />
+        <location filename="../views/import_wizard.py" line="245" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="252" />
+        <location filename="../views/import_wizard.py" line="255" />
         <source>Department list</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="253" />
+        <location filename="../views/import_wizard.py" line="256" />
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件({patterns})</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="276" />
+        <location filename="../views/import_wizard.py" line="279" />
         <source>Lists from other departments are accepted too (公安, 法院, 农业农村局 …): type the department's name.</source>
         <translation>也接收其他部门报送的名单(公安、法院、农业农村局……):直接输入该部门的名称。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="280" />
+        <location filename="../views/import_wizard.py" line="283" />
         <source>Other department: the list is kept and shown under the name “{name}”.</source>
         <translation>其他部门:名单按“{name}”这个名称保存和显示。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="283" />
+        <location filename="../views/import_wizard.py" line="286" />
         <source>Filed as {label}, one of the nine departments that send lists.</source>
         <translation>归入“{label}”(九个定期推送名单的部门之一)。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="300" />
+        <location filename="../views/import_wizard.py" line="303" />
         <source>The file “{path}” does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="311" />
+        <location filename="../views/import_wizard.py" line="314" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="322" />
+        <location filename="../views/import_wizard.py" line="325" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -190,17 +190,17 @@
 <context>
     <name>ImportCancel</name>
     <message>
-        <location filename="../views/import_wizard.py" line="96" />
+        <location filename="../views/import_wizard.py" line="102" />
         <source>Importing… Cancel the import? The data read so far will not be saved.</source>
         <translation>正在导入……取消导入?已读取的数据不会保存</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="98" />
+        <location filename="../views/import_wizard.py" line="104" />
         <source>&amp;Cancel the import</source>
         <translation>取消导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="99" />
+        <location filename="../views/import_wizard.py" line="105" />
         <source>C&amp;ontinue the import</source>
         <translation>继续导入(&amp;O)</translation>
     </message>
@@ -208,107 +208,107 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="330" />
+        <location filename="../views/import_wizard.py" line="333" />
         <source>Where the data is</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="331" />
+        <location filename="../views/import_wizard.py" line="334" />
         <source>Check the sheet, the header row and which column holds each field. Correct anything that was guessed wrong.</source>
         <translation>请核对工作表、表头行以及各字段所在的列,识别有误的请更正。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="338" />
+        <location filename="../views/import_wizard.py" line="341" />
         <source>&amp;Read again</source>
         <translation>重新读取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="342" />
+        <location filename="../views/import_wizard.py" line="345" />
         <source>&amp;Header row:</source>
         <translation>表头行(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="351" />
+        <location filename="../views/import_wizard.py" line="354" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="355" />
+        <location filename="../views/import_wizard.py" line="358" />
         <source>&amp;ID number (required):</source>
         <translation>身份证号(必选)(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="355" />
+        <location filename="../views/import_wizard.py" line="358" />
         <source>Na&amp;me:</source>
         <translation>姓名(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="356" />
+        <location filename="../views/import_wizard.py" line="359" />
         <source>Sub-&amp;district / town:</source>
         <translation>街道/乡镇(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="356" />
+        <location filename="../views/import_wizard.py" line="359" />
         <source>&amp;Community / village:</source>
         <translation>社区/村(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="357" />
+        <location filename="../views/import_wizard.py" line="360" />
         <source>&amp;Address:</source>
         <translation>住址(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="357" />
+        <location filename="../views/import_wizard.py" line="360" />
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="358" />
+        <location filename="../views/import_wizard.py" line="361" />
         <source>Document &amp;type (beside a document number):</source>
         <translation>证件类型(与证件号码并列时)(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="385" />
+        <location filename="../views/import_wizard.py" line="388" />
         <source>(not in this file)</source>
         <translation>(文件中没有)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="391" />
+        <location filename="../views/import_wizard.py" line="394" />
         <source>File type: {fmt}</source>
         <translation>文件类型:{fmt}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="393" />
+        <location filename="../views/import_wizard.py" line="396" />
         <source>encoding: {enc}</source>
         <translation>编码:{enc}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="394" />
+        <location filename="../views/import_wizard.py" line="397" />
         <source>about {n} rows below the header</source>
         <translation>表头下约 {n} 行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="396" />
+        <location filename="../views/import_wizard.py" line="399" />
         <source>two-row header</source>
         <translation>两行表头</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="399" />
+        <location filename="../views/import_wizard.py" line="402" />
         <source>The column mapping saved at the last import from this department was applied.</source>
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="412" />
+        <location filename="../views/import_wizard.py" line="415" />
         <source>More than one column holds ID numbers: make sure the person's own is chosen above.</source>
         <translation>有不止一列是身份证号:请确认上面选的是名单上本人的那一列。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="432" />
+        <location filename="../views/import_wizard.py" line="435" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="438" />
+        <location filename="../views/import_wizard.py" line="441" />
         <source>One column is chosen for two fields.</source>
         <translation>同一列被选作了两个字段。</translation>
     </message>
@@ -316,67 +316,67 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="450" />
+        <location filename="../views/import_wizard.py" line="453" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="451" />
+        <location filename="../views/import_wizard.py" line="454" />
         <source>The first rows as they will be read. Rows in red have an ID number that cannot be used.</source>
         <translation>按将要读取的方式显示前几行。红色行的身份证号无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="466" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="466" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="463" />
+        <location filename="../views/import_wizard.py" line="466" />
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="464" />
+        <location filename="../views/import_wizard.py" line="467" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="464" />
+        <location filename="../views/import_wizard.py" line="467" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="464" />
+        <location filename="../views/import_wizard.py" line="467" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="465" />
+        <location filename="../views/import_wizard.py" line="468" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="467" />
+        <location filename="../views/import_wizard.py" line="470" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="467" />
+        <location filename="../views/import_wizard.py" line="470" />
         <source>Check</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="476" />
+        <location filename="../views/import_wizard.py" line="479" />
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="478" />
+        <location filename="../views/import_wizard.py" line="481" />
         <source>15 digits, converted</source>
         <translation>15位,已转换</translation>
     </message>
@@ -384,92 +384,92 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../views/import_wizard.py" line="558" />
+        <location filename="../views/import_wizard.py" line="561" />
         <source>Imported</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="563" />
+        <location filename="../views/import_wizard.py" line="566" />
         <source>Screening result</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="566" />
+        <location filename="../views/import_wizard.py" line="569" />
         <source>Save the &amp;error workbook…</source>
         <translation>保存错误清单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="571" />
+        <location filename="../views/import_wizard.py" line="574" />
         <source>Rows without a sub-district or community</source>
         <translation>未确定街道或社区的行</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="576" />
+        <location filename="../views/import_wizard.py" line="580" />
         <source>&amp;Assign them all</source>
         <translation>全部分派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="592" />
+        <location filename="../views/import_wizard.py" line="596" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="607" />
+        <location filename="../views/import_wizard.py" line="611" />
         <source>Batch #{id}: “{file}” from {dept} was imported. {clues} new clue(s) were created.</source>
         <translation>批次 #{id}:{dept}名单“{file}”已导入,生成新线索 {clues} 条。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="611" />
+        <location filename="../views/import_wizard.py" line="615" />
         <source> {n} new person(s) already had an open clue: no second one was made.</source>
         <translation>另有 {n} 个新发现的人员已有未办结的线索,未重复生成。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="622" />
+        <location filename="../views/import_wizard.py" line="626" />
         <source>The import failed and nothing was written: {msg}</source>
         <translation>导入失败,未写入任何数据:{msg}</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="630" />
+        <location filename="../views/import_wizard.py" line="634" />
         <source>The import was cancelled. Nothing of it was written.</source>
         <translation>导入已取消,未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="635" />
+        <location filename="../views/import_wizard.py" line="639" />
         <source>Importing the list…</source>
         <translation>正在导入名单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="644" />
-        <source>{n} row(s) not in assistance have no sub-district or community. Assign them to:</source>
-        <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到:</translation>
+        <location filename="../views/import_wizard.py" line="648" />
+        <source>{n} row(s) not in assistance have no sub-district or community. Assign them &amp;to:</source>
+        <translation>有 {n} 行非在保人员未确定街道或社区。全部分派到(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="656" />
+        <location filename="../views/import_wizard.py" line="660" />
         <source>Save the error workbook</source>
         <translation>保存错误清单</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="657" />
+        <location filename="../views/import_wizard.py" line="661" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="663" />
+        <location filename="../views/import_wizard.py" line="667" />
         <source>{n} row(s) with their reasons were written to {path}.</source>
         <translation>已将 {n} 行及其错误原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="670" />
+        <location filename="../views/import_wizard.py" line="674" />
         <source>Writing the error workbook…</source>
         <translation>正在写入错误清单…</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="690" />
+        <location filename="../views/import_wizard.py" line="694" />
         <source>{n} row(s) assigned to {region}.</source>
         <translation>已将 {n} 行分派到{region}。</translation>
     </message>
     <message>
-        <location filename="../views/import_wizard.py" line="697" />
+        <location filename="../views/import_wizard.py" line="701" />
         <source>Assigning…</source>
         <translation>正在分派…</translation>
     </message>
@@ -477,7 +477,7 @@
 <context>
     <name>SheetChoice</name>
     <message>
-        <location filename="../views/import_wizard.py" line="109" />
+        <location filename="../views/import_wizard.py" line="115" />
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S):</translation>
     </message>

@@ -576,6 +576,7 @@ class ResultPage(QWizardPage):
         self.unassigned_label = QLabel()
         self.region = QComboBox()
         fill_regions(self.region, wizard.ctx)
+        self.unassigned_label.setBuddy(self.region)  # its "&to" leads to the list of regions
         self.assign_button = QPushButton(self.tr("&Assign them all"))
         self.assign_button.clicked.connect(self.assign_all)
         arow.addWidget(self.unassigned_label, 1)
@@ -645,7 +646,7 @@ class ResultPage(QWizardPage):
 
     def _show_unassigned(self, n: int) -> None:
         self.unassigned_label.setText(self.tr("{n} row(s) not in assistance have no sub-district or community. "
-                                              "Assign them to:").format(n=n))
+                                              "Assign them &to:").format(n=n))
         self.assign_box.setEnabled(n > 0)
 
     def isComplete(self) -> bool:  # noqa: N802
