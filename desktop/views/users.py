@@ -76,6 +76,7 @@ class UserDialog(FormDialog):
             self.username.setText(user.username)
             self.username.setReadOnly(True)
             self.display_name.setText(user.display_name)
+            self.display_name.setFocus()  # the name cannot be changed: typing starts in the first field that can
             self.role.setCurrentIndex(self.role.findData(user.role))
             self._fill_regions(user.region_id)
             self.active.setChecked(user.active)
