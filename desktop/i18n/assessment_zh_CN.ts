@@ -1,132 +1,128 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../views/assessment.py" line="263" />
+        <location filename="../views/assessment.py" line="264"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="266" />
+        <location filename="../views/assessment.py" line="267"/>
         <source>&amp;Re-assess everyone…</source>
         <translation>重新评估全部(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="268" />
+        <location filename="../views/assessment.py" line="269"/>
         <source>&amp;Print calculation sheet…</source>
         <translation>打印评估计算表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="270" />
+        <location filename="../views/assessment.py" line="271"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="272" />
+        <location filename="../views/assessment.py" line="273"/>
         <source>Col&amp;umns…</source>
         <translation>列(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="287" />
-        <source>No assessment yet: “New assessment” works out a household's income and category.</source>
+        <location filename="../views/assessment.py" line="285"/>
+        <source>No assessment yet: “New assessment” works out a household&apos;s income and category.</source>
         <translation>还没有评估记录。点“新建评估”为一户家庭核算收入、认定救助类别。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="321" />
-        <source>Only the latest {n} assessments are shown, of {total}. Each household's assessments are all in its window (Households, History tab).</source>
+        <location filename="../views/assessment.py" line="319"/>
+        <source>Only the latest {n} assessments are shown, of {total}. Each household&apos;s assessments are all in its window (Households, History tab).</source>
         <translation>仅显示最近的 {n} 次评估,共 {total} 次;每户的全部评估见其家庭档案窗口的“历史记录”页。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="329" />
+        <location filename="../views/assessment.py" line="327"/>
         <source>Select an assessment to see its calculation.</source>
         <translation>选择一条评估记录查看计算过程。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="330" />
-        <source>No assessments yet. Start one with "New assessment".</source>
+        <location filename="../views/assessment.py" line="328"/>
+        <source>No assessments yet. Start one with &quot;New assessment&quot;.</source>
         <translation>还没有评估记录。请点击“新建评估”开始。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="346" />
+        <location filename="../views/assessment.py" line="344"/>
         <source>Assessment %1 of %2 on %3 — verified by %4 (%5)</source>
         <translation>第 %1 号评估:%2,%3 —— 核查方式:%4(调查人员:%5)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="372" />
+        <location filename="../views/assessment.py" line="370"/>
         <source>Print calculation sheet</source>
         <translation>打印评估计算表</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="372" />
+        <location filename="../views/assessment.py" line="370"/>
         <source>Select an assessment first.</source>
         <translation>请先选择一条评估记录。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="379" />
+        <location filename="../views/assessment.py" line="377"/>
         <source>Save calculation sheet</source>
         <translation>保存评估计算表</translation>
-    </message>
-    <message>
-        <location filename="../views/assessment.py" line="381" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>AssessmentsTableModel</name>
     <message>
-        <location filename="../views/assessment.py" line="49" />
+        <location filename="../views/assessment.py" line="52"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="50" />
+        <location filename="../views/assessment.py" line="53"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="51" />
+        <location filename="../views/assessment.py" line="54"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="52" />
+        <location filename="../views/assessment.py" line="55"/>
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="53" />
+        <location filename="../views/assessment.py" line="56"/>
         <source>Result</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="54" />
+        <location filename="../views/assessment.py" line="57"/>
         <source>Per-capita income</source>
         <translation>月人均收入(元)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="55" />
+        <location filename="../views/assessment.py" line="58"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="56" />
+        <location filename="../views/assessment.py" line="59"/>
         <source>Placement</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="57" />
+        <location filename="../views/assessment.py" line="60"/>
         <source>Assessor</source>
         <translation>评估人</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="61" />
+        <location filename="../views/assessment.py" line="64"/>
         <source> (changed)</source>
         <translation>(已改变建议)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="63" />
+        <location filename="../views/assessment.py" line="66"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -134,32 +130,32 @@
 <context>
     <name>ProposalsTableModel</name>
     <message>
-        <location filename="../views/assessment.py" line="74" />
+        <location filename="../views/assessment.py" line="77"/>
         <source>Code</source>
         <translation>户编号</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="75" />
+        <location filename="../views/assessment.py" line="78"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="76" />
+        <location filename="../views/assessment.py" line="79"/>
         <source>Current category</source>
         <translation>当前救助类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="77" />
+        <location filename="../views/assessment.py" line="80"/>
         <source>Suggested category</source>
         <translation>建议类别</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="78" />
+        <location filename="../views/assessment.py" line="81"/>
         <source>Per-capita income</source>
         <translation>月人均收入(元)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="79" />
+        <location filename="../views/assessment.py" line="82"/>
         <source>Proposed move</source>
         <translation>建议调整</translation>
     </message>
@@ -167,118 +163,118 @@
 <context>
     <name>ReassessDialog</name>
     <message>
-        <location filename="../views/assessment.py" line="102" />
+        <location filename="../views/assessment.py" line="105"/>
         <source>Re-assess everyone</source>
         <translation>重新评估全部家庭</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="104" />
+        <location filename="../views/assessment.py" line="107"/>
         <source>Runs the means test again for every household in the chosen area with the policy settings in force on the date, and writes one row per household to a workbook. Nothing in the register changes until you confirm the moves.</source>
         <translation>按所选日期生效的政策参数,对所选区域内的每一户重新计算家庭经济状况,每户一行写入工作簿。在您确认库别调整之前,登记册不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="111" />
+        <location filename="../views/assessment.py" line="114"/>
         <source>Everything I can see</source>
         <translation>我管辖的全部区域</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="118" />
+        <location filename="../views/assessment.py" line="121"/>
         <source>&amp;Area:</source>
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="120" />
+        <location filename="../views/assessment.py" line="123"/>
         <source>Settings in force &amp;on:</source>
         <translation>适用政策参数日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="129" />
+        <location filename="../views/assessment.py" line="132"/>
         <source>Output &amp;file:</source>
         <translation>输出文件(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="133" />
+        <location filename="../views/assessment.py" line="136"/>
         <source>&amp;Run re-assessment</source>
         <translation>开始重新评估(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="141" />
+        <location filename="../views/assessment.py" line="144"/>
         <source>No household needs a move: each suggested placement matches where the household is now.</source>
         <translation>没有需要调整的家庭:各户的建议去向与其当前所在库别、救助类别一致。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="148" />
+        <location filename="../views/assessment.py" line="151"/>
         <source>&amp;Confirm proposed moves…</source>
         <translation>确认库别调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="157" />
+        <location filename="../views/assessment.py" line="160"/>
         <source>Save re-assessment</source>
         <translation>保存重新评估结果</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="158" />
+        <location filename="../views/assessment.py" line="161"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="178" />
+        <location filename="../views/assessment.py" line="181"/>
         <source>Re-assessing households…</source>
         <translation>正在重新评估家庭…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="184" />
+        <location filename="../views/assessment.py" line="187"/>
         <source>%1 households re-assessed with the settings in force on %2: %3. %4 changed. Written to %5.</source>
         <translation>已按 %2 生效的政策参数重新评估 %1 户:%3。类别有变化的 %4 户。结果已写入 %5。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="188" />
+        <location filename="../views/assessment.py" line="191"/>
         <source>%1 households have no members and could not be assessed.</source>
         <translation>%1 户没有成员记录,无法评估。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="203" />
+        <location filename="../views/assessment.py" line="206"/>
         <source>&amp;Confirm %1 selected moves…</source>
         <translation>确认所选的 %1 户调整(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="207" />
+        <location filename="../views/assessment.py" line="210"/>
         <source>All %1 proposed moves are selected. To confirm only some, click a row and Ctrl+click or Shift+click the others.</source>
         <translation>已选中全部 %1 户建议调整。如只确认其中一部分,请单击一行,再按住 Ctrl 或 Shift 单击其他行。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="211" />
+        <location filename="../views/assessment.py" line="214"/>
         <source>%1 of %2 proposed moves selected; the others stay in the list and in the workbook.</source>
         <translation>共 %2 户建议调整,已选 %1 户;未选的仍留在列表和工作簿中。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="220" />
-        <location filename="../views/assessment.py" line="253" />
+        <location filename="../views/assessment.py" line="222"/>
+        <location filename="../views/assessment.py" line="254"/>
         <source>Confirm moves</source>
         <translation>确认库别调整</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="221" />
+        <location filename="../views/assessment.py" line="223"/>
         <source>Move %1 households as proposed? Each move is recorded with its reason.</source>
         <translation>按建议调整 %1 户的库别?每一次调整都会连同原因记录在案。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="231" />
+        <location filename="../views/assessment.py" line="232"/>
         <source>Applying the moves…</source>
         <translation>正在调整库别…</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="242" />
+        <location filename="../views/assessment.py" line="243"/>
         <source>%1 households moved, %2 unchanged.</source>
         <translation>已调整 %1 户,%2 户未变。</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="249" />
+        <location filename="../views/assessment.py" line="250"/>
         <source> … and %1 more</source>
         <translation> …… 另有 %1 户</translation>
     </message>
     <message>
-        <location filename="../views/assessment.py" line="250" />
+        <location filename="../views/assessment.py" line="251"/>
         <source>%1 households skipped (re-assess them again): %2</source>
         <translation>%1 户未调整(请重新评估):%2</translation>
     </message>

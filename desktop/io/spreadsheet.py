@@ -1142,7 +1142,7 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[in
         if (not formula or not uncalculated) and (_XLSX_ERROR.search(m.group(4)) or _XLSX_ERROR.search(m.group(1))):
             error = _XLSX_ERROR_VALUE.search(inner)  # an error value, typed or the result Excel saved
             if error:
-                errors[(int(m.group(3)), _column_number(m.group(2)))] = error.group(1).decode("ascii", "replace")
+                errors[(int(m.group(3)), column_index(m.group(2).decode("ascii")))] = error.group(1).decode("ascii", "replace")
                 continue
         if not formula:
             continue
@@ -1155,16 +1155,8 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[in
         # for a formula that is a text constant (="420203…"), whose result is that text.
         if not uncalculated and _XLSX_TEXT_RESULT.search(m.group(4)) and not (isinstance(constant, str) and constant):
             continue
-        found[(int(m.group(3)), _column_number(m.group(2)))] = constant
+        found[(int(m.group(3)), column_index(m.group(2).decode("ascii")))] = constant
     return found, errors
-
-
-def _column_number(letters: bytes) -> int:
-    """0-based, of column letters as an .xlsx writes them (b"AB")."""
-    col = 0
-    for ch in letters:
-        col = col * 26 + ch - 64
-    return col - 1
 
 
 def _csv_cell(value: str) -> str:
@@ -2135,3 +2127,11 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         out = chr(65 + rem) + out
     return out
+
+
+def column_index(letters: str) -> int:
+    """The inverse of :func:`column_letter`: A -> 0, AA -> 26 (upper-case letters)."""
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1

@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL
 
 from desktop import config
 from desktop.services import database
+from desktop.services.database import sqlite_url
 from desktop.services.errors import ServiceError
 
 
@@ -32,10 +33,6 @@ def postgres_url(host: str, port: int, name: str, user: str, password: str | Non
 def without_password(url: URL) -> URL:
     return URL.create(url.drivername, username=url.username, host=url.host, port=url.port,
                       database=url.database, query=url.query)
-
-
-def sqlite_url(path: Path) -> str:
-    return "sqlite:///" + path.as_posix()
 
 
 def check(url: URL | str) -> ConnectionCheck:

@@ -36,7 +36,12 @@ def resolve_url(explicit: str | None = None) -> str:
                       config.Settings.load().database_url):
         if candidate:
             return candidate
-    return "sqlite:///" + config.default_sqlite_path().as_posix()
+    return sqlite_url(config.default_sqlite_path())
+
+
+def sqlite_url(path: Path) -> str:
+    """The address of the SQLite database in ``path``."""
+    return "sqlite:///" + path.as_posix()
 
 
 def masked(raw: str) -> str:

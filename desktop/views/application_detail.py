@@ -46,7 +46,7 @@ from desktop.views.confirm import asked_yes
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout
-from desktop.views.save_as import file_name
+from desktop.views.save_as import ask_save_path
 from desktop.views.table_model import EmptyHint
 
 RED = QColor("#c62828")
@@ -469,8 +469,7 @@ class ApplicationDetailDialog(QDialog):
             show_error(self, exc)
             return None
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save notice as PDF"),
-                                                  file_name(f"{doc.title}-{self.application_id}.pdf"), "PDF (*.pdf)")
+            path = ask_save_path(self, self.tr("Save notice as PDF"), f"{doc.title}-{self.application_id}.pdf", "pdf")
             if not path:
                 return None
         try:

@@ -37,7 +37,7 @@ from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import run_in_background
-from desktop.views.save_as import file_name
+from desktop.views.save_as import ask_save_path
 from desktop.views.table_model import (
     ColumnChooser,
     CutNote,
@@ -374,9 +374,8 @@ class AssessmentPage(QWidget):
         except ServiceError as exc:
             show_error(self, exc)
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save calculation sheet"),
-                                              file_name(f"评估计算表_{detail.head_name}_{detail.id}.pdf"),
-                                              self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(self, self.tr("Save calculation sheet"),
+                             f"评估计算表_{detail.head_name}_{detail.id}.pdf", "pdf")
         if path:
             try:
                 write_sheet(detail, path)

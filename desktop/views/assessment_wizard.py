@@ -20,7 +20,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -56,7 +55,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout, enter_runs, leads_to, text_box
-from desktop.views.save_as import file_name
+from desktop.views.save_as import ask_save_path
 from desktop.views.table_model import CutNote, RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
@@ -711,9 +710,8 @@ class AssessmentWizard(QWizard):
         detail = self.draft_detail()
         if detail is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save calculation sheet"),
-                                              file_name(f"评估计算表_{detail.head_name}_{detail.assessed_on}.pdf"),
-                                              self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(self, self.tr("Save calculation sheet"),
+                             f"评估计算表_{detail.head_name}_{detail.assessed_on}.pdf", "pdf")
         if path:
             try:
                 write_sheet(detail, path, draft=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -61,7 +59,7 @@ from desktop.views.errors import show_error
 from desktop.views.keys import shortcut_for, text_box
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
-from desktop.views.save_as import ask_save_path, export_in_background, file_name
+from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
 from desktop.views.timing import debounce
 from desktop.views.visit_form import VisitForm
@@ -866,8 +864,7 @@ class ReferralsTab(QWidget):
             QMessageBox.information(self, self.tr("Referral"), self.tr("Select a referral in the list first."))
             return
         name = f"转介函_{referral.department_label}_{referral.head_name}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral letter"), str(Path.home() / file_name(name)),
-                                              self.tr("PDF document (*.pdf)"))
+        path = ask_save_path(self, self.tr("Save referral letter"), name, "pdf")
         if not path:
             return
         try:
@@ -882,9 +879,7 @@ class ReferralsTab(QWidget):
             self.department.setFocus()
             return
         label = self.department.currentText()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral list"),
-                                              str(Path.home() / file_name(f"转介名单_{label}.xlsx")),
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path = ask_save_path(self, self.tr("Save referral list"), f"转介名单_{label}.xlsx")
         if path:
             self.export_department(department, path)
 
