@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.rules import idcard
@@ -31,6 +30,7 @@ from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
 from tests.district import District
+from tests.test_applications_view import set_date
 from tests.test_clue_acceptance import Cli
 
 TODAY = date.today()
@@ -105,10 +105,6 @@ class Office:
         return self.cli.json("audit", "--text", text, "--limit", "500")
 
 
-def _set_date(edit: Any, value: date) -> None:
-    edit.setDate(QDate(value))
-
-
 def _file_clue(office: Office, name: str, number: str) -> int:
     """The clue form from 主动发现 → 线索收件箱 → 新建: a 楼栋长 after a 走访调查, no region."""
     inbox = office.page("discovery").inbox
@@ -122,7 +118,7 @@ def _file_clue(office: Office, name: str, number: str) -> int:
         form.channel.setCurrentIndex(form.channel.findData("home_visit"))
         form.region.setCurrentIndex(form.region.findData(None))
         form.reported_by.setText("楼栋长 王大妈")
-        _set_date(form.reported_on, START)
+        set_date(form.reported_on, START)
         form.description.setPlainText(f"{name}独居,收入很少")
         form.save()
         filled["id"] = form.saved_id
@@ -194,7 +190,7 @@ def test_the_loop_through_the_window(qtbot: Any, district: District, shown: list
         def answer(dialog: clue_form.CloseClueDialog) -> int:
             dialog.choices[outcome].setChecked(True)
             dialog.note.setText(f"办结:{clues.OUTCOME_LABELS[outcome]}")
-            _set_date(dialog.closed_on, START)
+            set_date(dialog.closed_on, START)
             return 1
 
         monkeypatch.setattr(clue_form.CloseClueDialog, "exec", answer)
@@ -251,9 +247,9 @@ def test_the_loop_through_the_window(qtbot: Any, district: District, shown: list
         inputs = dialog.inputs
         assert inputs.household.household_id() == hid
         inputs.track.setCurrentIndex(inputs.track.findData("commitment"))
-        _set_date(inputs.accepted_on, START)
+        set_date(inputs.accepted_on, START)
         inputs.signer.setText("周桂英")
-        _set_date(inputs.signed_on, START)
+        set_date(inputs.signed_on, START)
         dialog.accept()
         accepted["id"] = dialog.application_id
         return 1 if dialog.application_id is not None else 0
@@ -303,7 +299,7 @@ def test_the_loop_through_the_window(qtbot: Any, district: District, shown: list
 
     def step(on: date, fill: Callable[[Any], None] | None = None) -> Callable[[Any], None]:
         def run(w: Any) -> None:
-            _set_date(w.on, on)
+            set_date(w.on, on)
             if fill:
                 fill(w)
             w.accept()
@@ -314,12 +310,12 @@ def test_the_loop_through_the_window(qtbot: Any, district: District, shown: list
         w.investigators[1].setText("李强")
 
     def decide(w: forms.DecisionDialog) -> None:
-        _set_date(w.on, START + timedelta(days=9))
+        set_date(w.on, START + timedelta(days=9))
         w.amount.setText("480")
         w.accept()
 
     fills = [step(START), step(START + timedelta(days=1), investigation),
-             step(START + timedelta(days=8), lambda w: _set_date(w.publicity_start, START + timedelta(days=1))),
+             step(START + timedelta(days=8), lambda w: set_date(w.publicity_start, START + timedelta(days=1))),
              decide]
 
     def answer(w: Any) -> int:
