@@ -59,7 +59,7 @@ from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import ColumnChooser, EmptyHint, columns_button, number_width, text_width
-from desktop.views.timing import debounce
+from desktop.views.timing import WhenShown, debounce
 
 log = logging.getLogger("relief_desk")
 Index = QModelIndex | QPersistentModelIndex
@@ -442,7 +442,9 @@ class HouseholdsPage(QWidget):
         layout.addLayout(status_line)
 
         self._search_timer = debounce(self, self.apply_filter, 250)
-        self._refresh_timer = debounce(self, self.refresh_rows, 300)
+        # After a change: read again at once when the list is on screen, else once when it is shown.
+        self._live = WhenShown(self, self.refresh_rows)
+        self._refresh_timer = debounce(self, self._live, 300)
 
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._search_now)
