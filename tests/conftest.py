@@ -57,6 +57,36 @@ def _garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]
         _collector.check()
 
 
+_HELD_KEYS = (("ControlModifier", "Key_Control"), ("ShiftModifier", "Key_Shift"), ("AltModifier", "Key_Alt"),
+              ("MetaModifier", "Key_Meta"))
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_left_held() -> Iterator[None]:
+    """A test's key click that a shortcut took can leave Ctrl (or Shift, Alt) held in Qt's view of the
+    keyboard (QGuiApplication.keyboardModifiers()); a later test's click then adds to a selection instead
+    of replacing it. After every test, whatever is still held is let go, as the user does."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    if QApplication.instance() is None or not QGuiApplication.keyboardModifiers():
+        return
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    spare = None
+    if target is None:
+        target = spare = QWidget()
+    for modifier, key in _HELD_KEYS:
+        if QGuiApplication.keyboardModifiers() & getattr(Qt.KeyboardModifier, modifier):
+            QTest.keyRelease(target, getattr(Qt.Key, key))
+    if spare is not None:
+        spare.deleteLater()
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"

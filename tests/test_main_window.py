@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import i18n
@@ -85,6 +86,9 @@ def test_keyboard_switches_pages(qtbot, sqlite_district: District) -> None:  # n
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.nav.currentRow() == 1
+    # The shortcut took the key, and Qt's view of the keyboard still has Ctrl held: let go, as the user does.
+    qtbot.keyRelease(window.nav, Qt.Key.Key_Control)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 def test_smoke_test_flag(tmp_path: Path) -> None:
