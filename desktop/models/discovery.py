@@ -43,6 +43,9 @@ class Clue(Versioned, Created, Base):
         Index(None, "household_id", "reported_on"),
         Index(None, "scope_region_id", "household_id", "reported_on"),
         Index(None, "source_level", "source", "channel", "reported_on", "scope_region_id"),
+        # Ids never reused on SQLite (migration 0012): undoing an import deletes the newest clues, and
+        # the audit log's "clue 123" must not come to name the next import's clue.
+        {"sqlite_autoincrement": True},
     )
 
 
@@ -70,6 +73,7 @@ class ImportBatch(Created, Base):
         Index(None, "kind", "file_hash", "sheet", unique=True),
         # one batch per content and kind (migration 0010): two workstations importing the same list at once
         Index(None, "kind", "content_hash", unique=True),
+        {"sqlite_autoincrement": True},  # ids never reused on SQLite (migration 0012), as clues
     )
 
 
@@ -90,7 +94,7 @@ class ImportRow(Base):
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
 
-    __table_args__ = (Index(None, "batch_id", "row_number"),)
+    __table_args__ = (Index(None, "batch_id", "row_number"), {"sqlite_autoincrement": True})  # as clues
 
 
 class ColumnMapping(Versioned, Base):

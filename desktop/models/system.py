@@ -55,4 +55,6 @@ class AuditEntry(Base):
     after: Mapped[dict | None] = mapped_column(JSON)
     detail: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index(None, "entity", "entity_id"), Index(None, "household_id"), Index(None, "at"))
+    # Ids never reused on SQLite (migration 0012): an entry's id, and the ids it names, stay its own.
+    __table_args__ = (Index(None, "entity", "entity_id"), Index(None, "household_id"), Index(None, "at"),
+                      {"sqlite_autoincrement": True})

@@ -12,12 +12,12 @@ import errno
 import functools
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -470,7 +470,7 @@ def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> s
         backup = backup_sqlite(db, revision)
         if backup:
             note = f"升级前已备份数据库到:{backup}"
-        with db.engine.begin() as conn:
+        with _sqlite_foreign_keys_off(db) as conn, conn.begin():
             command.upgrade(_alembic_config(conn), "head")
     else:
         with db.engine.connect() as conn:
@@ -489,8 +489,33 @@ def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> s
 def downgrade(db: Database, revision: str) -> None:
     from alembic import command
 
+    if db.is_sqlite:
+        with _sqlite_foreign_keys_off(db) as conn, conn.begin():
+            command.downgrade(_alembic_config(conn), revision)
+        return
     with db.engine.begin() as conn:
         command.downgrade(_alembic_config(conn), revision)
+
+
+@contextlib.contextmanager
+def _sqlite_foreign_keys_off(db: Database) -> Iterator[Connection]:
+    """A connection with foreign keys off, for migrations: a revision that rebuilds a table others refer
+    to (0012) drops the old one, and with foreign keys on the drop first deletes its rows, and the rows
+    referring to them with ON DELETE CASCADE. The pragma only takes effect outside a transaction; the
+    connection goes back to the pool with foreign keys on, or is not reused."""
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            yield conn
+        finally:
+            try:
+                conn.rollback()
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+            except Exception:
+                conn.invalidate()
+                raise
 
 
 def open_and_migrate(raw_url: str | None = None, *, must_exist: bool = False,
