@@ -15,7 +15,7 @@ import pytest
 import xlwt  # type: ignore[import-untyped]
 from sqlalchemy import select
 
-from desktop.models.discovery import ImportRow
+from desktop.models.discovery import Clue, ImportRow
 from desktop.services import department_import as di
 from desktop.services.database import Database
 from desktop.views.operations import wait_for_background
@@ -128,15 +128,44 @@ def test_the_reason_has_its_label() -> None:
     assert "公式出错" in di.reason_label(ERROR)
 
 
-def test_error_values_elsewhere_are_not_names_or_addresses(db: Database, district: District, tmp_path: Path) -> None:
-    """An error value in the name or address column of a person's row is empty, not the text "#N/A"."""
-    path = xlsx_of(tmp_path / "名单.xlsx")
+@pytest.mark.parametrize("kind", WRITERS)
+def test_error_values_elsewhere_are_not_names_or_addresses(db: Database, district: District, tmp_path: Path,
+                                                           kind: str) -> None:
+    """An error value in the name or address column of a person's row is empty, not the text "#N/A"
+    (a CSV holds it as that text; the other readers give the cell as empty)."""
+    path = WRITERS[kind](tmp_path / f"名单.{kind}")
     result = di.import_department_list(db, district.admin, path, "医保")
     with db.session_factory() as s:
         rows = s.execute(select(ImportRow.row_number, ImportRow.name, ImportRow.raw_id, ImportRow.data).where(
             ImportRow.batch_id == result.batch_id)).all()
+        clues = s.execute(select(Clue.person_name, Clue.address).where(Clue.batch_id == result.batch_id)).all()
     assert not any("#" in (name or "") or "#" in str(data or "") for _n, name, _raw, data in rows)
     assert {n: raw for n, _name, raw, _data in rows if n in REASONS} == REASONS
+    assert sorted(clues) == [("刘英", ""), ("王伟", "八泉街道1号")]
+
+
+def test_every_error_text_of_a_csv_is_empty_in_name_phone_and_address(db: Database, district: District,
+                                                                      tmp_path: Path) -> None:
+    """Each of Excel's error texts in the name, phone or address cell of a CSV: read as empty, in the
+    clue and in the batch's row; a text that only starts with "#" is kept."""
+    ids = Ids()
+    texts = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"]
+    lines = [["姓名", "身份证号码", "联系电话", "家庭住址"]]
+    lines += [[text, ids.new(), f" {text}", text] for text in texts]
+    lines.append(["#号楼的王伟", ids.new(), "#13800000001", "#3栋2单元"])
+    path = tmp_path / "名单.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(lines)
+    result = di.import_department_list(db, district.admin, path, "医保")
+    assert result.valid == len(texts) + 1
+    with db.session_factory() as s:
+        clues = s.execute(select(Clue.person_name, Clue.phone, Clue.address).where(
+            Clue.batch_id == result.batch_id).order_by(Clue.id)).all()
+        rows = s.execute(select(ImportRow.name, ImportRow.data).where(
+            ImportRow.batch_id == result.batch_id).order_by(ImportRow.row_number)).all()
+    assert clues == [("", "", "")] * len(texts) + [("#号楼的王伟", "#13800000001", "#3栋2单元")]
+    assert [(name, data.get("phone"), data.get("address")) for name, data in rows] == \
+        [("", None, None)] * len(texts) + [("#号楼的王伟", "#13800000001", "#3栋2单元")]
 
 
 def test_the_preview_shows_the_error_value(db: Database, district: District, tmp_path: Path) -> None:

@@ -1015,9 +1015,16 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                     error_value = book.error_values(layout.sheet).get((row.number, id_col))
                     if error_value is not None:
                         raw = error_value
+            # Excel's error text written to a CSV ("#N/A" where a lookup found nobody) is no name,
+            # phone or address: read as empty (only a text starting with "#" is looked up).
             if name_col is not None and name_col < n:
                 value = values[name_col]
-                name = (value.strip() if type(value) is str else cell_text(value))[:64]
+                if type(value) is str:
+                    name = value.strip()[:64]
+                    if name[:1] == "#" and name in ERROR_TEXTS:
+                        name = ""
+                else:
+                    name = cell_text(value)[:64]
             else:
                 name = cell_name[:64]
             data: dict[str, Any] = {}
@@ -1026,7 +1033,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                     value = values[col]
                     if type(value) is str:
                         value = value.strip()
-                        if value:
+                        if value and (value[0] != "#" or value not in ERROR_TEXTS):
                             data[key] = value
                     elif value is not None:
                         value = cell_text(value)
