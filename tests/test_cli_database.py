@@ -57,6 +57,24 @@ def test_a_missing_database_file_is_not_created(argv: list[str], tmp_path: Path,
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("argv", [["db", "current"], ["board"], ["audit", "--json"]])
+def test_an_empty_file_is_refused_and_left_empty(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A zero-byte file (a database made by mistake, a file emptied) was opened as a new database:
+    4 KB written into it by db current, the whole schema by the others."""
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "relief.sqlite3"
+    empty.touch()
+    code, out, err = run([*argv, "--database-url", f"sqlite:///{empty}"], capsys)
+    assert code == 1 and out == json_refusal(argv, "database_unavailable", err)
+    assert err.startswith("错误:") and f"数据库文件“{empty}”是空的(0 字节),不是救助工作台的数据库" in err, err
+    assert empty.stat().st_size == 0 and list(tmp_path.iterdir()) == [empty]
+    # db upgrade, as the message says, makes the database there
+    assert run(["db", "upgrade", "--database-url", f"sqlite:///{empty}"], capsys)[0] == 0
+    code, out, _ = run(["db", "current", "--database-url", f"sqlite:///{empty}"], capsys)
+    assert code == 0 and "最新" in out
+
+
 def test_commands_that_start_a_database_still_create_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for name, argv in (("a", ["db", "upgrade"]), ("b", ["user", "list"]),
                        ("c", ["user", "add", "admin", "--role", "admin", "--password", "secret99"])):

@@ -268,8 +268,9 @@ PG_CONNECT_ARGS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 30,
 def open_database(raw_url: str | None = None, *, create_folder: bool = True, must_exist: bool = False) -> Database:
     """Create the engine and check that it connects. Does not migrate (see :func:`migrate`).
 
-    ``must_exist``: an SQLite file that is not there is refused rather than created (a command that
-    only reads, given a mistyped path, must not make a new empty database and report zeros)."""
+    ``must_exist``: an SQLite file that is not there, or is empty (0 bytes), is refused rather than
+    created (a command that only reads, given a mistyped path, must not make a new empty database and
+    report zeros)."""
     url = normalise_url(resolve_url(raw_url))
     warnings: list[str] = []
     if url.get_backend_name() == "sqlite":
@@ -280,6 +281,11 @@ def open_database(raw_url: str | None = None, *, create_folder: bool = True, mus
             raise DatabaseUnavailable(
                 f"数据库文件“{path}”不存在:请检查数据库地址中的路径。"
                 "要新建一个数据库,请运行 relief-desk db upgrade(或 relief-desk demo 生成演示数据)。")
+        if must_exist and path.is_file() and path.stat().st_size == 0:
+            # Opening it would write a new database into it (4 KB): a command that only reads changes nothing.
+            raise DatabaseUnavailable(
+                f"数据库文件“{path}”是空的(0 字节),不是救助工作台的数据库:请检查数据库地址中的路径。"
+                "要在这里新建一个数据库,请运行 relief-desk db upgrade(或 relief-desk demo 生成演示数据)。")
         if create_folder:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
