@@ -42,6 +42,7 @@ from desktop.views.application_forms import (
 )
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.flow import FlowRow, field_width
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
 from desktop.views.table_model import (
@@ -171,7 +172,7 @@ class ApplicationsPage(QWidget):
     def _build_list_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        filters = QHBoxLayout()
+        filters = FlowRow()  # the filters and buttons wrap onto a second line on a narrow screen
         self.status = QComboBox()
         # first and chosen: the open applications and, with them, the paperwork still to complete after
         # emergency help given first (approved already, its steps have deadlines too)
@@ -205,8 +206,8 @@ class ApplicationsPage(QWidget):
                              (self.tr("Head of ho&usehold:"), self.name)):
             label = QLabel(text)
             label.setBuddy(widget)  # Alt and the letter go to the filter
-            filters.addWidget(label)
-            filters.addWidget(widget, 1 if widget is self.name else 0)
+            filters.add_pair(label, widget, 1 if widget is self.name else 0)
+        self.name.setMinimumWidth(field_width(self.name, "长" * 6))
         filters.addWidget(self.overdue)
         # The columns shown are the user's to choose (also a right click on the header), as in 家庭档案.
         self.columns_button = columns_button(self.tr("&Columns…"))  # U is 户主's here
@@ -216,7 +217,7 @@ class ApplicationsPage(QWidget):
         self.overdue.toggled.connect(self.refresh)
         self.name.returnPressed.connect(self.refresh)
         layout.addLayout(filters)
-        bar = QHBoxLayout()
+        bar = FlowRow()
         new = QPushButton(self.tr("&New application…"))
         new.clicked.connect(lambda: self.new_application())
         new.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText))

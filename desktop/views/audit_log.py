@@ -30,6 +30,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
+from desktop.views.flow import FlowRow, field_width
 from desktop.views.keys import shortcut_for
 from desktop.views.save_as import export_in_background
 from desktop.views.table_model import PagedTableModel, read_only_table
@@ -79,7 +80,7 @@ class AuditLogTab(QWidget):
         today = today or date.today()
         self.opened_on = today  # a tab left open past midnight still shows today's entries
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowRow()  # wraps onto a second line on a narrow screen
         self.date_from = day_edit(today - timedelta(days=DEFAULT_DAYS - 1))
         self.date_to = day_edit(today)
         self.user = QComboBox()
@@ -95,14 +96,13 @@ class AuditLogTab(QWidget):
         self.text.setClearButtonEnabled(True)
         label = QLabel(self.tr("&From:"))
         label.setBuddy(self.date_from)
-        bar.addWidget(label)
-        bar.addWidget(self.date_from)
+        bar.add_pair(label, self.date_from)
         for text, widget in ((self.tr("t&o"), self.date_to), (self.tr("&User:"), self.user),
                              (self.tr("&Kind:"), self.kind), (self.tr("Co&ntaining:"), self.text)):
             label = QLabel(text)
             label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget, 1 if widget is self.text else 0)
+            bar.add_pair(label, widget, 1 if widget is self.text else 0)
+        self.text.setMinimumWidth(field_width(self.text, "0" * 18))
         self.search_button = QPushButton(self.tr("&Search"))
         self.export_button = QPushButton(self.tr("E&xport (xlsx)…"))
         bar.addWidget(self.search_button)

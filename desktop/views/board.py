@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -56,6 +58,7 @@ from desktop.views.confirm import FormDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.flow import FlowRow, field_width
 from desktop.views.keys import shortcut_for, text_box
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
@@ -138,7 +141,7 @@ class BoardTab(QWidget):
         self._live_running = False
         self._live_again = False
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowRow()  # wraps onto a second line on a narrow screen
         self.region = RegionCombo(ctx, self)
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
@@ -153,15 +156,17 @@ class BoardTab(QWidget):
         for widget, label in ((self.region, self.tr("Re&gion:")), (self.category, self.tr("&Category:"))):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
+            bar.add_pair(caption, widget)
         bar.addWidget(self.overdue)
-        bar.addWidget(_caption(self.tr("Na&me, ID or phone:"), self.search))
-        bar.addWidget(self.search, 1)
+        self.search.setMinimumWidth(field_width(self.search, "0" * 18))
+        bar.add_pair(_caption(self.tr("Na&me, ID or phone:"), self.search), self.search, 1)
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
 
-        columns = QHBoxLayout()
+        # The six columns scroll sideways in their own place on a narrow screen, not the whole page.
+        columns_box = QWidget()
+        columns = QHBoxLayout(columns_box)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(6)
         self.columns: dict[str, BoardColumn] = {}
         for stage, label in monitoring.stage_choices():
@@ -172,7 +177,13 @@ class BoardTab(QWidget):
             column.view.activated.connect(lambda _i, c=column: self._open(c))  # Enter or double-click
             self.columns[stage] = column
             columns.addWidget(column, 1)
-        layout.addLayout(columns, 1)
+        columns_scroll = QScrollArea()
+        columns_scroll.setWidgetResizable(True)
+        columns_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        columns_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        columns_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        columns_scroll.setWidget(columns_box)
+        layout.addWidget(columns_scroll, 1)
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #5f6368;")
         layout.addWidget(self.summary)
@@ -617,7 +628,7 @@ class VisitsTab(QWidget):
         self.ctx = ctx
         self.page = page
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowRow()  # wraps onto a second line on a narrow screen
         self.state = QComboBox()
         for code, label in self.STATES:
             self.state.addItem(QCoreApplication.translate("BoardTables", label), code)
@@ -631,15 +642,13 @@ class VisitsTab(QWidget):
                                             "take on the rounds (ID numbers as your role sees them; logged)"))
         caption = QLabel(self.tr("&Show:"))
         caption.setBuddy(self.state)
-        bar.addWidget(caption)
-        bar.addWidget(self.state)
+        bar.add_pair(caption, self.state)
         self.region = RegionCombo(ctx, self)
         region_caption = QLabel(self.tr("Re&gion:"))
         region_caption.setBuddy(self.region)
-        bar.addWidget(region_caption)
-        bar.addWidget(self.region)
-        bar.addWidget(_caption(self.tr("Na&me, ID or phone:"), self.search))
-        bar.addWidget(self.search, 1)
+        bar.add_pair(region_caption, self.region)
+        self.search.setMinimumWidth(field_width(self.search, "0" * 18))
+        bar.add_pair(_caption(self.tr("Na&me, ID or phone:"), self.search), self.search, 1)
         bar.addWidget(self.visit_button)
         bar.addWidget(self.list_button)
         bar.addWidget(self.report_button)
@@ -761,7 +770,7 @@ class ReferralsTab(QWidget):
         super().__init__(page)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowRow()  # wraps onto a second line on a narrow screen
         self.department = QComboBox()
         self.department.addItem(self.tr("All departments"), None)
         for code, label in referrals.department_choices():
@@ -775,12 +784,10 @@ class ReferralsTab(QWidget):
         for widget, label in ((self.department, self.tr("&Department:")), (self.state, self.tr("S&tatus:"))):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addWidget(_caption(self.tr("Na&me or need:"), self.search))
-        bar.addWidget(self.search, 1)
+            bar.add_pair(caption, widget)
+        bar.add_pair(_caption(self.tr("Na&me or need:"), self.search), self.search, 1)
         layout.addLayout(bar)
-        actions = QHBoxLayout()
+        actions = FlowRow()
         self.answer_button = QPushButton(self.tr("Department's &answer…"))
         self.letter_button = QPushButton(self.tr("Referral &letter (PDF)…"))
         self.export_button = QPushButton(self.tr("&Export list for the department…"))

@@ -49,6 +49,7 @@ from desktop.views.combos import refill
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
+from desktop.views.flow import FlowRow, field_width
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
@@ -131,7 +132,7 @@ class ClueInboxTab(QWidget):
         layout = QVBoxLayout(self)
 
         # -- filters -------------------------------------------------------------------------
-        filters = QHBoxLayout()
+        filters = FlowRow()  # the filters and buttons wrap onto a second line on a narrow screen
         self.status = QComboBox()
         self.status.addItem(self.tr("Open clues"), ("new", "assigned", "investigating"))
         self.status.addItem(self.tr("All statuses"), ())
@@ -163,8 +164,7 @@ class ClueInboxTab(QWidget):
                             (self.tr("Re&gion:"), self.region)):
             label = QLabel(text)
             label.setBuddy(combo)  # Alt and the letter go to the filter
-            filters.addWidget(label)
-            filters.addWidget(combo)
+            filters.add_pair(label, combo)
         filters.addWidget(self.use_dates)
         # Each date box has its Alt key (Tab from the check box was the only way in); the labels grey
         # out with the boxes while no dates are chosen.
@@ -173,16 +173,15 @@ class ClueInboxTab(QWidget):
             label.setBuddy(edit)
             label.setEnabled(False)
             self.use_dates.toggled.connect(label.setEnabled)
-            filters.addWidget(label)
-            filters.addWidget(edit)
+            filters.add_pair(label, edit)
         label = QLabel(self.tr("Na&me or ID:"))
         label.setBuddy(self.text)
-        filters.addWidget(label)
-        filters.addWidget(self.text, 1)
+        self.text.setMinimumWidth(field_width(self.text, "0" * 18))
+        filters.add_pair(label, self.text, 1)
         layout.addLayout(filters)
 
         # -- actions -------------------------------------------------------------------------
-        bar = QHBoxLayout()
+        bar = FlowRow()
         self.new_button = QPushButton(self.tr("&New clue…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.assign_button = QPushButton(self.tr("&Assign…"))

@@ -55,6 +55,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.progress import Progress
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.flow import FlowRow, field_width
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
@@ -362,11 +363,12 @@ class HouseholdsPage(QWidget):
         self._restore: tuple[int | None, int, int] | None = None
         layout = QVBoxLayout(self)
 
-        bar = QHBoxLayout()
+        bar = FlowRow()  # wraps onto a second line on a narrow screen
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, ID number or its last 4–6 characters, phone, address (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)  # 320 made the page scroll sideways at 1280 px: it grows when there is room
+        # room for an ID number; it grows when there is room (320 made the page scroll sideways at 1280 px)
+        self.search.setMinimumWidth(field_width(self.search, "0" * 18))
         self.search_mode = QComboBox()
         for code, label in (("auto", self.tr("Anything")), ("name", self.tr("Name")), ("id", self.tr("ID number")),
                             ("phone", self.tr("Phone")), ("address", self.tr("Address"))):
@@ -390,15 +392,13 @@ class HouseholdsPage(QWidget):
         self.columns_button = columns_button(self.tr("Col&umns…"))
         search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
-        bar.addWidget(search_label)
-        bar.addWidget(self.search, 2)
+        bar.add_pair(search_label, self.search, 2)
         # Each list has its Alt key (the four had none: only the mouse or Tab through the page reached them).
         for text, combo in ((self.tr("Look &in:"), self.search_mode), (self.tr("&Library class:"), self.stage),
                             (self.tr("&Category:"), self.category), (self.tr("S&tatus:"), self.status)):
             label = QLabel(text)
             label.setBuddy(combo)
-            bar.addWidget(label)
-            bar.addWidget(combo)
+            bar.add_pair(label, combo)
         bar.addWidget(self.open_button)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)

@@ -39,6 +39,7 @@ from desktop.views.charts import Chart, Series
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
+from desktop.views.flow import FlowRow
 from desktop.views.keys import clear_layout, shortcut_for
 from desktop.views.operations import run_in_background
 from desktop.views.printing import html_to_pdf
@@ -121,7 +122,7 @@ class StatisticsPage(QWidget):
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        filters = QHBoxLayout()
+        filters = FlowRow()  # wraps onto a second line on a narrow screen
         self.period = QComboBox()
         for key, text in (("all", self.tr("All dates")), ("month", self.tr("This month")),
                           ("last_month", self.tr("Last month")), ("quarter", self.tr("This quarter")),
@@ -155,11 +156,12 @@ class StatisticsPage(QWidget):
                               (self.tr("u&ntil"), self.date_to), (self.tr("Re&gion:"), self.subdistrict),
                               (None, self.community), (self.tr("&Track:"), self.track),
                               (self.tr("&Category:"), self.category)):
-            if label is not None:
-                caption = QLabel(label)
-                caption.setBuddy(widget)
-                filters.addWidget(caption)
-            filters.addWidget(widget)
+            if label is None:
+                filters.addWidget(widget)
+                continue
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.add_pair(caption, widget)  # a caption stays on the line of its field
         filters.addWidget(self.refresh_button)
         filters.addStretch(1)
         outer.addLayout(filters)
@@ -180,9 +182,10 @@ class StatisticsPage(QWidget):
         headline_rows = QVBoxLayout(self.headline_box)
         headline_rows.setContentsMargins(8, 3, 8, 3)
         headline_rows.setSpacing(2)
-        self.headline_layout = QGridLayout()
-        self.headline_layout.setContentsMargins(0, 0, 0, 0)
-        self.headline_layout.setVerticalSpacing(2)
+        # Figures of one width, in as many columns as the page's width takes (six at 1366×768, fewer on
+        # a narrower screen, where a grid of six made the page scroll sideways).
+        self.headline_layout = FlowRow()
+        self.headline_layout.setSpacing(6)
         headline_rows.addLayout(self.headline_layout)
         # A figure that is only an estimate (working days of a year whose holidays are not entered)
         # says so under the figures, across the box, where it is read with them. One line, not
@@ -462,15 +465,19 @@ class StatisticsPage(QWidget):
     def _show_headline(self, stats: st.Statistics) -> None:
         clear_layout(self.headline_layout)
         figures = stats.headline()
-        per_row = 6
         warnings = [value for label, value in figures if label == st.HEADLINE_WARNING]
         figures = [(label, value) for label, value in figures if label != st.HEADLINE_WARNING]
+        cells = []
         for i, (label, value) in enumerate(figures):
             cell = QLabel(f"<div style='color:#555'>{escape(label)}</div>"
                           f"<div style='font-size:14px; font-weight:bold'>{escape(value)}</div>")
             cell.setTextFormat(Qt.TextFormat.RichText)
             cell.setObjectName(f"headline_{i}")
-            self.headline_layout.addWidget(cell, i // per_row, i % per_row)
+            cells.append(cell)
+        width = max((cell.sizeHint().width() for cell in cells), default=0)
+        for cell in cells:
+            cell.setFixedWidth(width)  # one width: the lines make columns
+            self.headline_layout.addWidget(cell)
         self.headline_warning.setText("\n".join(f"⚠ {text}" for text in warnings))
         self.headline_warning.setVisible(bool(warnings))
         basis = self.basis_note(stats)
