@@ -537,10 +537,15 @@ CASES: dict[str, Case] = {f.__name__: f for f in (
 
 @pytest.fixture
 def registered(sqlite_db: Database, sqlite_district: District) -> Database:
-    add_household(sqlite_db, sqlite_district, IN, "甲", codes.Category.DIBAO, codes.Stage.ASSISTED, "八泉社区")
-    add_household(sqlite_db, sqlite_district, IN_X, "丙", codes.Category.TEKUN, codes.Stage.ASSISTED, "飞云社区")
-    add_household(sqlite_db, sqlite_district, KNOWN, "乙", codes.Category.NONE, codes.Stage.CLASS_I, "闸口社区")
-    return sqlite_db
+    return register_three(sqlite_db, sqlite_district)
+
+
+def register_three(db: Database, district: District) -> Database:
+    """IN on 低保, IN_X on 特困, KNOWN registered and not in assistance."""
+    add_household(db, district, IN, "甲", codes.Category.DIBAO, codes.Stage.ASSISTED, "八泉社区")
+    add_household(db, district, IN_X, "丙", codes.Category.TEKUN, codes.Stage.ASSISTED, "飞云社区")
+    add_household(db, district, KNOWN, "乙", codes.Category.NONE, codes.Stage.CLASS_I, "闸口社区")
+    return db
 
 
 def run(db: Database, capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tuple[int, dict]:

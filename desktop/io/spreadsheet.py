@@ -1325,11 +1325,42 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
             f"文件“{book.name}”{sheets}的{where}中找不到身份证号列(列名应为 {names} 等)。请检查表头,或手动指定列。",
             kind="no_id_column")
     layout = best[-1]
+    _refuse_side_by_side(book, layout)
     layout.other_sheets = [name for name in with_ids if name != layout.sheet]
     layout.total_rows = book.height(layout.sheet)
     layout.format = book.format
     layout.encoding = book.encoding
     return layout
+
+
+# Words of a group over a block of columns saying whose they are (the head and his household, the
+# applicant and his family on one row): such blocks beside each other are one person's row, not two lists.
+_WHOSE = re.compile(r"户主|成员|申请|本人|家长|学生|患者|被")
+
+
+def _refuse_side_by_side(book: Workbook, layout: Layout) -> None:
+    """Refuse two lists laid side by side on one sheet (城镇 on the left, 农村 on the right, to fit one
+    printed page): the header names the list's name and ID columns again, as they are, further right,
+    and ID numbers stand under them. Rows are read one list wide, so the people on the right would be
+    left out without a word; the person is told to put them under the left list."""
+    id_col, name_col = layout.mapping.get("id_number"), layout.mapping.get("name")
+    if id_col is None or name_col is None or name_col == id_col:
+        return
+    split = [c.rsplit("/", 1) if "/" in c else ["", c] for c in layout.columns]
+    lower = [header_key(low) for _up, low in split]
+    if any(_WHOSE.search(up) or _secondary(up) for up, _low in split):
+        return
+    rows = [values for _n, values in layout.sample]
+    for again in range(max(id_col, name_col) + 1, len(lower)):
+        name_again = again + name_col - id_col
+        if (lower[again] == lower[id_col] and max(id_col, name_col) < name_again < len(lower)
+                and lower[name_again] == lower[name_col] and _holds_ids(rows, again)):
+            first = column_letter(min(again, name_again))
+            raise SpreadsheetError(
+                f"文件“{book.name}”工作表“{layout.sheet}”的表头里,“{layout.columns[name_col]}”“{layout.columns[id_col]}”"
+                f"在 {column_letter(name_col)}、{column_letter(id_col)} 列和 {column_letter(name_again)}、"
+                f"{column_letter(again)} 列各有一组:两份名单左右并排在同一张表上。每行只能读一个人,右边名单里的人"
+                f"会被漏掉。请把右边的名单(从 {first} 列起)剪切下来,粘贴到左边名单的下方,再导入。", kind="side_by_side")
 
 
 def _has_id_values(layout: Layout) -> bool:
