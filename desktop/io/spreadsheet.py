@@ -706,6 +706,12 @@ _QUOTED = re.compile(r'"[^"]*"')
 _TAB_SUFFIX = re.compile(r"\t+(?=[,;|]|$)")  # "420203…\t,": a tab added to keep a number as text
 
 
+def _spaced_quotes(sample: str, delim: str) -> bool:
+    """Most lines separate their quoted fields by the delimiter and a space ('"王伟", "420203…"')."""
+    lines = [line for line in sample.splitlines()[:30] if line.strip()]
+    return bool(lines) and sum(1 for line in lines if f'{delim} "' in line) * 2 >= len(lines) and delim != " "
+
+
 def _sniff_delimiter(sample: str) -> str:
     """The delimiter most lines agree on, counted outside quoted fields ("八泉街道;3栋" in quotes is
     one cell) and not counting the tab that exporters append to long numbers. A list typed by hand
@@ -736,6 +742,7 @@ class Workbook:
         self.format = sniff_format(self.path)
         self.encoding: str | None = None
         self.delimiter = ","
+        self._spaced_quotes = False
         self.aligned_by_spaces = False
         self._book: Any = None
         self._sheets: dict[str, Any] = {}
@@ -757,6 +764,9 @@ class Workbook:
             if not sample.replace("\ufeff", "").strip():  # a byte-order mark alone (GB18030 has its own) is empty
                 raise SpreadsheetError(f"文件“{self.name}”是空的,没有任何内容。", kind="empty")
             self.delimiter = _sniff_delimiter(sample)
+            # Quoted fields after a delimiter and a space ('"王伟", "420203…"', a hand-written exporter): the
+            # space is no part of the field, else its quotes would be read as its text.
+            self._spaced_quotes = _spaced_quotes(sample, self.delimiter)
             # Columns lined up with spaces (an old system's report printed to a file): no delimiter to split by.
             self.aligned_by_spaces = not _has_delimiters(sample, self.delimiter) and _aligned_by_spaces(sample)
             if self.path.suffix.lower() in EXCEL_SUFFIXES and not _has_delimiters(sample, self.delimiter):
@@ -1007,7 +1017,7 @@ class Workbook:
     def _csv_rows(self) -> Iterator[tuple[int, list[Any]]]:
         try:
             with open(self.path, encoding=self.encoding, errors=self._errors, newline="") as fh:
-                reader = csv.reader(fh, delimiter=self.delimiter)
+                reader = csv.reader(fh, delimiter=self.delimiter, skipinitialspace=self._spaced_quotes)
                 index, values = 0, []
                 for index, values in enumerate(reader, start=1):
                     yield index, [_csv_cell(v) for v in values]
