@@ -26,6 +26,7 @@ from openpyxl.styles import PatternFill
 from sqlalchemy import func, select
 
 from desktop.models import ImportBatch
+from desktop.rules import idcard
 from desktop.services.database import Database
 from desktop.views.context import AppContext
 from desktop.views.import_wizard import DepartmentImportWizard
@@ -307,11 +308,35 @@ def long_xls_strings_over_continue_records(tmp: Path) -> tuple[Path, dict]:
     return path, expected(rows)
 
 
+def masked_id_beside_full_social_security_number(tmp: Path) -> tuple[Path, dict]:
+    """医保 (a settlement system's export for another office): 身份证号码 masked for privacy (420203********1234),
+    the full number only under 社会保障号码 further right. A clerk reads the full one."""
+    rows = people(Ids(), text=False)
+    lines = [["序号", "姓名", "身份证号码", "社会保障号码", "参保类型"]]
+    lines += [[i, n, idcard.mask(idcard.normalize(v)) if v else "", v, "城乡居民"] for i, (n, v, _w) in enumerate(rows, 1)]
+    return book_of(tmp / "医保_脱敏.xlsx", lines, rows)
+
+
+def old_number_in_brackets(tmp: Path) -> tuple[Path, dict]:
+    """公安 (a household-register extract): the number now with the old 15-digit one after it in brackets,
+    "420203197207191028(420203720719102)" or "…（原420203720719102）"; once a different person's old number
+    beside it (which of them is meant cannot be told)."""
+    ids = Ids()
+    old1, new1 = ids.legacy()
+    old2, new2 = ids.legacy()
+    old3, _new3 = ids.legacy()
+    _old4, new4 = ids.legacy()
+    rows: list[Row] = [("王伟", f"{new1}({old1})", "new"), ("李芳", f"{new2}（原{old2}）", "new"),
+                       ("张娜", f"{new4}({old3})", "characters"), ("刘洋", IN, "in"), ("陈静", f"{new1} ({old1})", "dup")]
+    return book_of(tmp / "户籍摘录.xlsx", [HEADER, *listed(rows)], rows)
+
+
 CASES: dict[str, Case] = {f.__name__: f for f in (
     tab_before_numbers_csv, excel_formula_text_csv, trailing_commas_csv, header_notes_with_digits,
     header_frozen_blank_rows_then_data, mixed_line_ends_csv, veterans_xls_with_date_cells, middle_dot_names,
     field_codes_only_csv, phonetic_runs_in_shared_strings, empty_formatted_first_sheet, pandas_index_column_csv,
-    bilingual_header, comma_space_quoted_csv, dos_end_of_file_mark_csv, long_xls_strings_over_continue_records)}
+    bilingual_header, comma_space_quoted_csv, dos_end_of_file_mark_csv, long_xls_strings_over_continue_records,
+    masked_id_beside_full_social_security_number, old_number_in_brackets)}
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -1593,9 +1593,11 @@ def _form_labels(values: Sequence[Any], mapping: dict[str, int]) -> bool:
 def _filled_id_column(columns: Sequence[str], mapping: dict[str, int], rows: Sequence[Sequence[Any]]) -> dict[str, int]:
     """The person's own ID column is the one filled in: of two ("身份证号码" left empty, "证件号码" beside
     it holding the numbers), the empty one is passed over for the other. A guardian's, the head's or a
-    former number's column is never taken for the person's."""
+    former number's column is never taken for the person's. So is one holding only numbers with their middle
+    hidden ("420203********1234", a system's masked export) when another ID column holds them whole."""
     col = mapping["id_number"]
-    if not rows or any((text := cell_text(value_at(r, col))) and not _names_id_column(text) for r in rows):
+    filled = [text for r in rows if (text := cell_text(value_at(r, col))) and not _names_id_column(text)]
+    if not rows or filled and not all(idcard.is_masked(text) for text in filled):
         return mapping  # filled in (the header repeated further down is no value)
     for other in id_columns(columns):
         key = header_key(columns[other])

@@ -201,7 +201,12 @@ def _without_words(text: str) -> tuple[str, int]:
     numbers = _NUMBER_IN.findall(text)
     if len(numbers) > 1:
         own = _OWN_NUMBER.search(text)
-        return (own.group(1), 0) if own else (text, len(numbers))
+        if own:
+            return own.group(1), 0
+        # the number now and the old 15-digit one beside it ("420203197207191028(420203720719102)"): one person
+        if len({_eighteen(n) for n in numbers}) == 1 and any(len(n) == 18 for n in numbers):
+            return next(n for n in numbers if len(n) == 18), 0
+        return text, len(numbers)
     while remark := _REMARK_AFTER.search(text):
         text = text[:remark.start()]
     while remark := _REMARK_BEFORE.match(text):
@@ -210,6 +215,19 @@ def _without_words(text: str) -> tuple[str, int]:
     if label and _SOMEONE_ELSE.search(label.group()):
         return text, 0  # another person's number: left as it is, and refused
     return (text[label.end():] if label else text), 0
+
+
+def _eighteen(number: str) -> str:
+    """A 15-digit number written as its 18 characters (without checking it); an 18-character one as it is."""
+    if len(number) != 15:
+        return number
+    body = number[:6] + "19" + number[6:]
+    return body + check_char(body)
+
+
+def is_masked(value: object) -> bool:
+    """A number exported with its middle hidden by asterisks ("420203********1234")."""
+    return isinstance(value, str) and _MASKED.fullmatch(normalize(value)) is not None
 
 
 def from_disability_card(value: object) -> object:
