@@ -6,8 +6,11 @@ with a last line of commas only, column names carrying their length ("身份证�
 row 1 with empty rows under it before the data, two exports pasted together in Notepad (CRLF and LF line
 ends), an .xls with real date cells beside the numbers, names with a middle dot (阿卜杜·热合曼) with and
 without a number, a system's CSV whose only header is its field codes (XM, SFZHM), an Excel workbook whose
-shared strings carry phonetic (pinyin) runs, an empty but formatted first sheet before the list, and the
-list of two kinds of people laid side by side on one sheet (城镇 | 农村).
+shared strings carry phonetic (pinyin) runs, an empty but formatted first sheet before the list, pandas'
+unnamed index column, a header in two languages, quoted fields separated by ", ", a DOS end-of-file mark,
+an .xls long enough for its strings to run over CONTINUE records, a masked 身份证号码 beside the full
+社会保障号码, the old 15-digit number in brackets after the new one; and two lists laid side by side on one
+sheet (城镇 | 农村), which is refused naming the columns, as rows are read one person wide.
 
 Each case gives what a careful clerk finds (data rows, valid, invalid by reason, duplicates, the
 screening buckets); a dry run prints it, and a real import prints the same and writes an error workbook
@@ -384,7 +387,7 @@ def test_the_wizard_refuses_two_lists_side_by_side_on_its_first_page(qtbot: Any,
 
 
 @pytest.mark.parametrize("case", ["tab_before_numbers_csv", "veterans_xls_with_date_cells", "middle_dot_names",
-                                  "comma_space_quoted_csv"])
+                                  "comma_space_quoted_csv", "masked_id_beside_full_social_security_number"])
 def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Database,  # noqa: F811
                                                   sqlite_district: District, messages: list[str],  # noqa: F811
                                                   tmp_path: Path, capsys: pytest.CaptureFixture[str],
