@@ -386,6 +386,16 @@ def test_the_wizard_refuses_two_lists_side_by_side_on_its_first_page(qtbot: Any,
     assert "左右并排" in messages[-1] and "从 F 列起" in messages[-1]
 
 
+def test_the_list_looked_up_again_beside_itself_is_no_second_list(screened: Database, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """民政 (a clerk's check before sending): 姓名 | 身份证号码 again on the right, filled by VLOOKUP from the
+    registry for the same people row by row (#N/A where none was found): one list, read as it is."""
+    rows = people(Ids())
+    lines = [["序号", "姓名", "身份证号码", "", "姓名", "身份证号码"]]
+    lines += [[*line, None, *(line[1:] if i % 4 else ["#N/A", "#N/A"])] for i, line in enumerate(listed(rows))]
+    counts_a_clerk_finds(screened, capsys, tmp_path, *book_of(tmp_path / "核对.xlsx", lines, rows))
+
+
 @pytest.mark.parametrize("case", ["tab_before_numbers_csv", "veterans_xls_with_date_cells", "middle_dot_names",
                                   "comma_space_quoted_csv", "masked_id_beside_full_social_security_number"])
 def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Database,  # noqa: F811

@@ -1364,13 +1364,23 @@ def _refuse_side_by_side(book: Workbook, layout: Layout) -> None:
     for again in range(max(id_col, name_col) + 1, len(lower)):
         name_again = again + name_col - id_col
         if (lower[again] == lower[id_col] and max(id_col, name_col) < name_again < len(lower)
-                and lower[name_again] == lower[name_col] and _holds_ids(rows, again)):
+                and lower[name_again] == lower[name_col] and _holds_ids(rows, again)
+                and not _same_people(rows, id_col, again)):
             first = column_letter(min(again, name_again))
             raise SpreadsheetError(
                 f"文件“{book.name}”工作表“{layout.sheet}”的表头里,“{layout.columns[name_col]}”“{layout.columns[id_col]}”"
                 f"在 {column_letter(name_col)}、{column_letter(id_col)} 列和 {column_letter(name_again)}、"
                 f"{column_letter(again)} 列各有一组:两份名单左右并排在同一张表上。每行只能读一个人,右边名单里的人"
                 f"会被漏掉。请把右边的名单(从 {first} 列起)剪切下来,粘贴到左边名单的下方,再导入。", kind="side_by_side")
+
+
+def _same_people(rows: Sequence[Sequence[Any]], col: int, other: int) -> bool:
+    """Columns ``col`` and ``other`` give mostly the same numbers on the same rows: the list looked up again
+    beside itself (a VLOOKUP to check it), not a second list."""
+    pairs = [(idcard.normalize(cell_text(value_at(r, col))), idcard.normalize(cell_text(value_at(r, other))))
+             for r in rows]
+    pairs = [(a, b) for a, b in pairs if a or b]
+    return bool(pairs) and sum(a == b for a, b in pairs) * 2 > len(pairs)
 
 
 def _has_id_values(layout: Layout) -> bool:
