@@ -19,14 +19,17 @@ from typing import Any
 from desktop.io.spreadsheet import (
     ALIASES,
     COUNT_LINE,
+    EXAMPLE_ROWS,
     TOTAL_MARKERS,
     SpreadsheetError,
     Workbook,
     cell_text,
     header_key,
     id_cell,
+    is_example,
     value_at,
 )
+from desktop.io.spreadsheet import is_notes_row as is_spreadsheet_notes_row
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
 from desktop.rules import codes, idcard
 
@@ -297,7 +300,8 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
         for number, values in book.rows(name):
             if number > 30 and (found_here is None or number > found_here[0] + 20):
                 break
-            if found_here is not None and number > found_here[0] and not is_blank_person(values, found_here[1]):
+            if found_here is not None and number > found_here[0] and not is_blank_person(values, found_here[1]) \
+                    and not is_guidance_row(values, found_here[1], number - found_here[0]):
                 if number > 30 or len(found_here[1]) == len(HEADER):
                     filled = True
                     break
@@ -455,6 +459,16 @@ def _is_name_of(column: str, value: str) -> bool:
 # "18位"), the values allowed ("城市/农村", "是、否"), the unit ("元", "单位:元").
 _NOTE = re.compile(r"填|说明|格式|例|如[:：]|注[:：]|必选|可选|[0-9]+位|^[(（]?(单位[:：]?)?(万?元)(/年)?[)）]?$")
 _LIST = re.compile(r"[^/、,，;；|]+([/、,，;；|][^/、,，;；|]+)+")
+
+
+def is_guidance_row(values: Sequence[Any], columns: dict[str, int], below_header: int) -> bool:
+    """A row ``below_header`` rows under the header that tells how to fill the template, not a
+    person: the notes on filling the columns or their numbers (the first two rows), or an example
+    row ("示例 | 本人 | 张三 | …"). A sheet whose only rows are such (a 填写说明 sheet repeating the
+    header with a line of notes) holds no register."""
+    if below_header <= 2 and (is_spreadsheet_notes_row(values, columns["身份证号"]) or is_notes_row(values, columns)):
+        return True
+    return below_header <= EXAMPLE_ROWS and is_example(values)
 
 
 def is_notes_row(values: Sequence[Any], columns: dict[str, int]) -> bool:

@@ -149,11 +149,9 @@ def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any
         id_like = tpl.names_an_id(ss.cell_text(ss.value_at(values, id_column)))
         if after_footer and not id_like:
             continue  # signatures, dates, phone numbers
-        if number <= layout.header_row + 2 and (ss.is_notes_row(values, id_column)
-                                                or tpl.is_notes_row(values, layout.columns)):
-            continue
-        if number <= layout.header_row + ss.EXAMPLE_ROWS and ss.is_example(values):
-            continue  # "示例 | 本人 | 张三 | …" right under the header: how to fill the template, no household
+        if number <= layout.header_row + ss.EXAMPLE_ROWS and tpl.is_guidance_row(values, layout.columns,
+                                                                                 number - layout.header_row):
+            continue  # notes on filling the columns, or "示例 | 本人 | 张三 | …": how to fill the template
         if tpl.is_blank_person(values, layout.columns) or tpl.is_header_row(values, layout.columns):
             continue
         if tpl.is_total_row(values, layout.columns):
