@@ -123,7 +123,7 @@ def _birth(digits8: str) -> date | None:
         born = date(int(digits8[:4]), int(digits8[4:6]), int(digits8[6:8]))
     except ValueError:
         return None
-    if born.year < 1880:
+    if born.year < 1900:  # nobody alive (or dead this century at a credible age) was born before 1900
         return None
     return born
 
