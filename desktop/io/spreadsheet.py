@@ -605,10 +605,12 @@ def detect_encoding(path: Path) -> str:
                 decoder.decode(chunk)
         except UnicodeDecodeError:
             fh.seek(0)
-            if _mostly_utf8(fh):
-                return "utf-8"
-            fh.seek(0)
             head = fh.read(65536)
+            fh.seek(0)
+            # GBK names whose two bytes happen to make a UTF-8 character ("某" is C4 B3, "ĳ"), a list
+            # of thousands of them, left the GBK header the only broken text: read as UTF-8 and refused.
+            if not _gbk_header(head) and _mostly_utf8(fh):
+                return "utf-8"
             if _big5_rather(head):
                 return "cp950"
             return "utf-8" if _utf8_rather(head) else "gb18030"
@@ -631,6 +633,14 @@ def _utf8_rather(head: bytes) -> bool:
     utf8 = head.decode("utf-8", "replace")
     gbk = head.decode("gb18030", "replace")
     return any(w in utf8 for w in _HEADER_WORDS_GBK) and not any(w in gbk for w in _HEADER_WORDS_GBK)
+
+
+def _gbk_header(head: bytes) -> bool:
+    """The words of a header show in GBK and not in UTF-8: a GBK text, however many of its other
+    characters also read as UTF-8."""
+    gbk = head.decode("gb18030", "replace")
+    utf8 = head.decode("utf-8", "replace")
+    return any(w in gbk for w in _HEADER_WORDS_GBK) and not any(w in utf8 for w in _HEADER_WORDS_GBK)
 
 
 def _text_errors(exc: UnicodeError) -> tuple[str, int]:
