@@ -512,6 +512,11 @@ class RegionResolver:
             return self._cache[key]
         sub_id = self.subdistrict(subdistrict) if subdistrict else None
         region = self.community(community, sub_id) if community else None
+        if region is None and community:
+            # "道仕袱村3组", "飞云社区居委会3栋": the column holds more than the name, read as an address is
+            region = self._from_address(community, sub_id)
+            if region == sub_id:
+                region = None
         if region is None and address:
             region = self._from_address(address, sub_id)
         if region is None:
