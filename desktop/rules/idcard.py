@@ -163,8 +163,7 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
             return _bad_characters(raw, text)
         if _birth("19" + text[6:12]) is None:
             return IdResult(raw, None, Invalid.BIRTH_DATE)
-        body = text[:6] + "19" + text[6:]
-        text = body + check_char(body)
+        text = _eighteen(text)
         converted = True
     if len(text) != 18:
         if not re.fullmatch(r"[0-9X]*", text):
