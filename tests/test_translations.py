@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop import i18n
@@ -34,11 +36,20 @@ def test_qt_standard_buttons_are_chinese(qapp: QApplication) -> None:
     assert any("取消" in t for t in texts) and any("关闭" in t for t in texts), texts
 
 
-def test_missing_translations_are_compiled_on_start(qapp: QApplication) -> None:
-    qm = ROOT / "desktop" / "i18n" / "pages_zh_CN.qm"
-    qm.unlink(missing_ok=True)
-    loaded = i18n.install(qapp, "zh_CN")
-    assert qm.exists() and "pages_zh_CN.qm" in loaded
+def test_missing_translations_are_compiled_on_start(qapp: QApplication, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A copy of the catalogues: the checkout's own stay in place for tests running beside this one (-n 2).
+    for path in (ROOT / "desktop" / "i18n").glob("*_zh_CN.*"):
+        shutil.copy2(path, tmp_path / path.name)
+    monkeypatch.setattr(i18n, "HERE", tmp_path)
+    qm = tmp_path / "pages_zh_CN.qm"
+    qm.unlink()
+    try:
+        loaded = i18n.install(qapp, "zh_CN")
+        assert qm.exists() and "pages_zh_CN.qm" in loaded
+    finally:
+        monkeypatch.undo()
+        i18n.install(qapp, "zh_CN")  # the checkout's catalogues again, as the other tests expect
 
 
 def test_qt_file_dialog_is_chinese(qapp: QApplication, chinese) -> None:  # noqa: ANN001
