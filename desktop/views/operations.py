@@ -305,9 +305,14 @@ def run_in_background(
     cancellable: bool = True,
     delay_ms: int | None = 500,
     cancel_question: CancelQuestion | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
 ) -> BackgroundOperation:
+    """``on_progress`` hears every report, connected before the work starts (connected after, it
+    could miss what a quick worker reported first)."""
     op = BackgroundOperation(parent, label or "…", cancellable, delay_ms, cancel_question)
     _running[op] = None
+    if on_progress is not None:
+        op.signals.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
 
     def finished(result: Any) -> None:
         _running.pop(op, None)

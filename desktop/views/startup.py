@@ -106,8 +106,7 @@ class StartupWindow(QDialog):
         once it has ended or the user has cancelled (then at once, the worker left to end by itself)."""
         self.operation = run_in_background(None, lambda progress: _open(self.raw_url, progress), self._done,
                                            on_error=self._failed, on_cancelled=self._dropped,
-                                           label=self.stage.text(), delay_ms=None)
-        self.operation.signals.progressed.connect(self._on_stage)
+                                           label=self.stage.text(), delay_ms=None, on_progress=self._on_stage)
         self.exec()
         return self.outcome
 
