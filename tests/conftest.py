@@ -189,6 +189,28 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
     folder.chmod(0o755)
 
 
+def _remove_translators() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import i18n
+
+    app = QApplication.instance()
+    for translator in list(i18n._installed):
+        if app is not None:
+            app.removeTranslator(translator)
+    i18n._installed.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_translator_left_installed() -> Iterator[None]:
+    """Every test starts in English unless it asks for Chinese (:func:`chinese`): a test that ran the
+    program's start (desktop.app.make_application) or switched languages left Chinese installed, and a
+    later test that assumed Chinese without asking passed or failed by the order xdist ran them in."""
+    yield
+    if "desktop.i18n" in sys.modules and sys.modules["desktop.i18n"]._installed:
+        _remove_translators()
+
+
 @pytest.fixture
 def chinese(qapp):  # noqa: ANN001, ANN201
     """The program in Simplified Chinese, as the office reads it (whatever an earlier test installed);
@@ -197,9 +219,7 @@ def chinese(qapp):  # noqa: ANN001, ANN201
 
     i18n.install(qapp, "zh_CN")
     yield
-    for translator in list(i18n._installed):
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+    _remove_translators()
 
 
 class ShownErrors:
