@@ -191,7 +191,7 @@ def test_the_window_fits_a_small_screen(qtbot, sqlite_district: District) -> Non
     qtbot.addWidget(window)
     room = window.screen().availableGeometry()  # the offscreen platform's screen: 800×800
     assert window.width() <= room.width() - 16 and window.height() <= room.height() - 40
-    from desktop.views.main_window import initial_size
+    from desktop.views.screens import fit_size
 
     class Laptop(QWidget):
         class _Screen:
@@ -203,8 +203,8 @@ def test_the_window_fits_a_small_screen(qtbot, sqlite_district: District) -> Non
 
     laptop = Laptop()
     qtbot.addWidget(laptop)
-    assert initial_size(laptop) == QSize(1280, 688)
-    assert initial_size(laptop, QSize(900, 600)) == QSize(900, 600)  # a size that fits is kept
+    assert fit_size(laptop, QSize(1280, 800)) == QSize(1280, 688)
+    assert fit_size(laptop, QSize(900, 600)) == QSize(900, 600)  # a size that fits is kept
 
 
 def test_the_about_box_says_the_version_and_where_the_data_log_and_settings_are(

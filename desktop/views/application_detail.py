@@ -47,6 +47,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout
 from desktop.views.save_as import ask_save_path
+from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import EmptyHint
 
 RED = QColor("#c62828")
@@ -142,7 +143,7 @@ class ApplicationDetailDialog(QDialog):
         close.rejected.connect(self.reject)
         close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)  # Enter closes, as Esc; records nothing
         layout.addWidget(close)
-        self.resize(980, 680)
+        resize_to_fit(self, 980, 680)
         self.reload()
 
     def _tree(self, headers: list[str], empty: str) -> QTreeWidget:

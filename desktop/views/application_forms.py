@@ -45,6 +45,7 @@ from desktop.views.dates import EARLIEST, day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, leads_to, text_box
 from desktop.views.operations import BusyDialog, run_in_background
+from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import CutNote
 
 
@@ -302,7 +303,7 @@ class AcceptDialog(FormDialog):
             self.basis_label.show()
             if b.category is not None:
                 self.inputs.category.setCurrentIndex(self.inputs.category.findData(b.category))
-        self.resize(620, 440)
+        resize_to_fit(self, 620, 440)
 
     def accept(self) -> None:
         try:
@@ -854,7 +855,7 @@ class TraceBackDialog(FormDialog):
                                        "the earlier finding).").format(name=escape(revocation.traced_by),
                                                                        day=f"{revocation.traced_on:%Y-%m-%d}")))
         form.addRow(ok_cancel(self, self.tr("Record")))
-        self.resize(640, 520)
+        resize_to_fit(self, 640, 520)
 
     def accept(self) -> None:
         try:

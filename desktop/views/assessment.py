@@ -38,6 +38,7 @@ from desktop.views.errors import show_error
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import run_in_background
 from desktop.views.save_as import ask_save_path
+from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import (
     ColumnChooser,
     CutNote,
@@ -154,7 +155,7 @@ class ReassessDialog(QDialog):
         self.confirm_button.clicked.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        resize_to_fit(self, 860, 560)
 
     def browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save re-assessment"), self.path.text(),

@@ -56,6 +56,7 @@ from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout, enter_runs, leads_to, text_box
 from desktop.views.save_as import ask_save_path
+from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import CutNote, RowListTableModel, read_only_table
 
 MONEY_RE = QRegularExpression(r"^\d{0,9}([.]\d{0,2})?$")
@@ -611,7 +612,7 @@ class AssessmentWizard(QWizard):
         self.result = ResultPage(self)
         for page in (self.choose, self.members, self.incomes, self.expenses, self.verification, self.result):
             self.addPage(page)
-        self.resize(980, 640)
+        resize_to_fit(self, 980, 640)
         self.currentIdChanged.connect(self._page_shown)
         if household_id is not None:
             self.preselect(household_id)

@@ -35,6 +35,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, text_box
+from desktop.views.screens import resize_to_fit, scrolling_body
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 
@@ -76,8 +77,9 @@ class ClueForm(FormDialog):
         self.saved_id: int | None = None
         self._masked_number = ""
         self.setWindowTitle(self.tr("New clue") if clue_id is None else self.tr("Edit clue #{id}").format(id=clue_id))
-        self.resize(720, 640)
-        layout = QVBoxLayout(self)
+        resize_to_fit(self, 720, 640)
+        outer = QVBoxLayout(self)
+        layout = scrolling_body(outer)  # the fields scroll on a small screen; message and buttons stay
 
         # -- the person ---------------------------------------------------------------------
         person = QGroupBox(self.tr("Person or household"))
@@ -166,7 +168,7 @@ class ClueForm(FormDialog):
 
         seen = QGroupBox(self.tr("What &was seen"))
         vl = QVBoxLayout(seen)
-        self.description = text_box()
+        self.description = text_box(lines=4)
         self.description.setPlaceholderText(self.tr("The situation found: income, health, housing, who lives there …"))
         vl.addWidget(self.description)
         layout.addWidget(seen, 1)
@@ -174,11 +176,11 @@ class ClueForm(FormDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
-        layout.addWidget(self.message)
+        outer.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
 
         self._widgets = {"person_name": self.name, "id_number": self.id_number, "phone": self.phone,
                          "address": self.address, "source_level": self.level, "source": self.source,

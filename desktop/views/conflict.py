@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.errors import ConflictError
+from desktop.views.screens import resize_to_fit
 
 
 def _text(value: Any) -> str:
@@ -91,7 +92,7 @@ class ConflictDialog(QDialog):
         # tells only its dialog; set before, the box made "Re-apply my changes" (overwriting the other
         # save) the default when shown.
         self.keep_button.setDefault(True)
-        self.resize(640, 160 + 30 * len(fields))
+        resize_to_fit(self, 640, 160 + 30 * len(fields))
 
     def _choose(self, choice: int) -> None:
         self.choice = choice

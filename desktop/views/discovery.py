@@ -54,6 +54,7 @@ from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
 from desktop.views.save_as import ask_save_path, export_in_background
+from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import ColumnChooser, CutNote, PagedTableModel, columns_button, read_only_table
 from desktop.views.timing import WhenShown, debounce
 
@@ -703,7 +704,7 @@ class BatchRowsDialog(BusyDialog):
         self.batch = batch
         self.rows: list[di.BatchRow] = []
         self.setWindowTitle(self.tr("Batch #{id}: {file}").format(id=batch.id, file=batch.file_name))
-        self.resize(1000, 640)
+        resize_to_fit(self, 1000, 640)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.outcome = QComboBox()

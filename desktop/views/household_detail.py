@@ -57,6 +57,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import text_box
+from desktop.views.screens import resize_to_content, resize_to_fit, scrolling_body
 from desktop.views.table_model import CutNote, EmptyHint
 from desktop.views.timing import debounce
 
@@ -170,7 +171,10 @@ class MemberDialog(FormDialog):
         self.ctx = detail.ctx
         self.member = member
         self.setWindowTitle(self.tr("Edit member") if member else self.tr("Add member"))
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        fields = scrolling_body(outer)  # a small screen scrolls the fields; problems and buttons stay
+        form = QFormLayout()
+        fields.addLayout(form)
         self.name = QLineEdit()
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(24)
@@ -219,11 +223,11 @@ class MemberDialog(FormDialog):
         form.addRow(self.tr("E&mployed:"), self.employed)
         form.addRow("", self.union_member)
         form.addRow(self.tr("N&ote:"), self.note)
-        form.addRow(self.problems)
+        outer.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        outer.addWidget(self.buttons)
         self._owner_timer = debounce(self, self._check_owner, 300)
         self._owner_problem = ""
         self._id_shown = ""
@@ -250,6 +254,7 @@ class MemberDialog(FormDialog):
             combo.currentIndexChanged.connect(self.validate)
         self.id_number.textChanged.connect(lambda _t: self._owner_timer.start())
         self.validate()
+        resize_to_content(self, fields)  # every row and the problems shown, where the screen has the room
         self.mark_unchanged()
 
     def load(self, m: hs.MemberInfo) -> None:
@@ -621,7 +626,7 @@ class HouseholdDetailDialog(QDialog):
         self.current = hs.get_household(ctx.db, ctx.actor, household_id, log_view=True)
         self.version = self.current.version
         self._loading = False
-        self.resize(1000, 680)
+        resize_to_fit(self, 1000, 680)
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)

@@ -41,6 +41,7 @@ from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout
 from desktop.views.operations import BackgroundOperation, CancelQuestion, run_busy, run_in_background
 from desktop.views.save_as import export_in_background
+from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import read_only_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -721,7 +722,7 @@ class DepartmentImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import a department list"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.resize(860, 640)
+        resize_to_fit(self, 860, 640)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLayout, QPlainTextEdit, QWidget
 
@@ -33,11 +33,27 @@ def enter_runs(widget: QWidget, action: Callable[[], object]) -> None:
     widget.installEventFilter(_EnterOnly(widget, action))
 
 
-def text_box(text: str = "") -> QPlainTextEdit:
+class _TextBox(QPlainTextEdit):
+    def __init__(self, text: str, lines: int | None) -> None:
+        super().__init__(text)
+        self.lines = lines
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        if self.lines is None:
+            return hint
+        margins = self.contentsMargins()
+        height = self.fontMetrics().lineSpacing() * self.lines + 2 * int(self.document().documentMargin())
+        return QSize(hint.width(), height + margins.top() + margins.bottom())
+
+
+def text_box(text: str = "", lines: int | None = None) -> QPlainTextEdit:
     """A field of several lines in a form. Tab moves on to the next field, as from every other field;
     a plain QPlainTextEdit typed a tab character instead, and the keyboard could not get past it to
-    the fields and buttons below (Enter still starts a new line)."""
-    box = QPlainTextEdit(text)
+    the fields and buttons below (Enter still starts a new line). ``lines``: the height it asks for
+    (it still grows where the form has the room); Qt's own asks for 192 pixels, which a form that
+    scrolls on a small screen (views.screens) then scrolled for even where the room was there."""
+    box = _TextBox(text, lines)
     box.setTabChangesFocus(True)
     return box
 

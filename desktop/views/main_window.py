@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -34,26 +34,13 @@ from desktop.views.errors import show_error
 from desktop.views.live import LiveUpdates
 from desktop.views.operations import ExitGuard
 from desktop.views.pages import PAGES, SUPERVISOR_PAGES
+from desktop.views.screens import fit_size
 from desktop.views.users import PasswordDialog
 
 
 def load_class(path: str) -> type:
     module_name, _, class_name = path.partition(":")
     return getattr(importlib.import_module(module_name), class_name)
-
-
-def initial_size(window: QWidget, wanted: QSize = QSize(1280, 800)) -> QSize:  # noqa: B008
-    """The window's first size: 1280×800, or less on a smaller screen. On a 1366×768 laptop (whose
-    taskbar leaves about 728 pixels) a taller window hung past the bottom edge: its status bar, with
-    the lost-connection warning, and the lowest buttons of a page could not be seen."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    room = screen.availableGeometry().size()
-    # The title bar and frame come on top of the size given here.
-    frame = window.frameGeometry().size() - window.geometry().size()
-    extra = QSize(max(frame.width(), 16), max(frame.height(), 40))
-    return wanted.boundedTo(room - extra)
 
 
 class NotAvailablePage(QWidget):
@@ -73,7 +60,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Relief Desk") + f" {__version__}")
-        self.resize(initial_size(self))
+        # 1280×800, or less on a smaller screen: on a 1366×768 laptop (whose taskbar leaves about 728
+        # pixels) a taller window hung past the bottom edge, its status bar (with the lost-connection
+        # warning) and the lowest buttons of a page out of sight.
+        self.resize(fit_size(self, QSize(1280, 800)))
 
         self.nav = QListWidget()
         self.nav.setMaximumWidth(180)

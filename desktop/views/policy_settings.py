@@ -28,6 +28,7 @@ from desktop.views.confirm import FormDialog
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
+from desktop.views.screens import resize_to_content, scrolling_body
 from desktop.views.table_model import RowListTableModel
 
 AREAS = (("urban", "城市"), ("rural", "农村"))
@@ -117,7 +118,8 @@ class SetValuesDialog(FormDialog):
             # the unit where there is one; a ratio is typed with its "%", and the code name (rigid_expense_ratio)
             # is for the command line, not for the form
             form.addRow(f"{spec.label}({spec.unit}):" if spec.unit else f"{spec.label}:", edit)
-        layout.addWidget(box)
+        values = scrolling_body(layout)  # a small screen scrolls the values; date, note and buttons stay
+        values.addWidget(box)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. the document number"))
         note_form = QFormLayout()
@@ -127,6 +129,7 @@ class SetValuesDialog(FormDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        resize_to_content(self, values)
         self.load_current()
 
     def load_current(self) -> None:

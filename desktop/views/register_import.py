@@ -32,6 +32,7 @@ from desktop.views.import_wizard import (
     import_cancel_question,
 )
 from desktop.views.operations import BackgroundOperation, run_in_background
+from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import EmptyHint, read_only_table
 
 TEMPLATE_NAME = "家庭台账_导入模板.xlsx"
@@ -59,7 +60,7 @@ class RegisterImportDialog(QDialog):
         self.ctx = ctx
         self.result: ri.RegisterImportResult | None = None
         self.setWindowTitle(self.tr("Import the household register"))
-        self.resize(860, 600)
+        resize_to_fit(self, 860, 600)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit()
