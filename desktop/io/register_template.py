@@ -91,7 +91,11 @@ YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": F
 # How paper forms say "nothing here" (compared after folding full-width forms).
 DASHES = {"-", "--", "—", "——", "/", "\\"}
 # An amount cell holding one of these means nothing: 0 yuan.
-NO_AMOUNT = {"无", "没有", "暂无", "无收入", "没有收入", "无支出", "没有支出", *DASHES}
+NO_AMOUNT = {"无", "没有", "暂无", "无收入", "没有收入", "无支出", "没有支出", "零", *DASHES}
+# An amount written in Chinese numerals, as on a receipt (壹仟, 一千二百, 1千): not read, the reason
+# says to write digits.
+CHINESE_NUMERALS = re.compile(r"[0-9.]*[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億][零〇一二两三四五六七八九十百千万亿"
+                              r"壹贰叁肆伍陆柒捌玖拾佰仟萬億0-9.点]*")
 # Columns where a dash is read as a blank cell: 无, or for 城乡类别 the region's (members' rows often
 # carry a dash in the household's columns). Not 劳动能力 or 健康状况: there 无 would be an answer
 # about the person, and a dash does not say which.
@@ -159,10 +163,12 @@ SYNONYMS: dict[str, dict[str, str]] = {
     },
     # 农业 / 非农业: the household book's old names for a rural and an urban household
     "城乡类别": {"城镇": "城市", "城区": "城市", "乡村": "农村", "农业": "农村", "非农业": "城市", "非农": "城市"},
-    "残疾类别": {"否": "无"},
+    # 肢残, 视残 …: how the disabled persons' federation abbreviates each kind
+    "残疾类别": {"否": "无", "肢残": "肢体", "视残": "视力", "听残": "听力", "言残": "言语", "智残": "智力", "精残": "精神",
+                 "多残": "多重"},
     "健康状况": {"良好": "健康", "慢病": "慢性病", "大病": "重病", "重大疾病": "重病"},
     "残疾等级": {"0": "无", "否": "无", **{d: label for n, label in enumerate(("一级", "二级", "三级", "四级"), start=1)
-                    for d in (str(n), f"{n}级", "一二三四"[n - 1], "I II III IV".split()[n - 1] + "级")}},
+                    for roman in ["I II III IV".split()[n - 1]] for d in (str(n), f"{n}级", "一二三四"[n - 1], roman, roman + "级")}},
     "劳动能力": {"丧失": "无", "完全丧失": "无", "全部丧失": "无", "部分": "部分丧失"},
     "在校情况": {**dict.fromkeys(("学龄前", "幼儿园", "学前教育"), "学前"),
                  **dict.fromkeys(("小学", "初中", "九年义务教育"), "义务教育"),
@@ -538,6 +544,8 @@ def canonical(column: str, text: str) -> str:
     core = re.sub(r"\([^)]*\)|\[[^]]*\]|【[^】]*】", "", plain) or plain
     synonyms = SYNONYMS.get(column, {})
     candidates = [plain, core]
+    if whole := WHOLE_WITH_POINT.fullmatch(core):  # "2.0": a grade a program wrote from a number column
+        candidates.append(whole.group(1))
     if column == "与户主关系":  # "户主之子", "之女", "户主的母亲", "户主父亲"
         candidates.append(re.sub(r"^户主[的之]?|^之", "", core) or core)
     for suffix in SUFFIXES.get(column, ()):
@@ -600,7 +608,7 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     if text == "":
         return Decimal("0")
     folded = _folded(text).replace(MINUS_SIGN, "-")
-    cleaned = re.sub(r"[,¥元]|RMB|人民币", "", folded, flags=re.I)
+    cleaned = re.sub(r"元整?|[,¥]|RMB|人民币", "", folded, flags=re.I)  # "1,200元整" as finance forms close an amount
     if cleaned in NO_AMOUNT or text in NO_AMOUNT:
         return Decimal("0")
     if "," in folded and not THOUSANDS.search(folded):
@@ -618,6 +626,9 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
             amount = -Decimal(loss.group(1))  # "(3,000)": a loss as accounts write it, what Excel saves to CSV
         elif PER_MONTH.search(folded):
             errors.append(CellError(row, column, f"“{text}”是每月的金额;请填写近 12 个月的合计金额(元)"))
+            return Decimal("0")
+        elif CHINESE_NUMERALS.fullmatch(cleaned):
+            errors.append(CellError(row, column, f"“{text}”是用汉字写的金额;请用阿拉伯数字填写(如 1000),单位元"))
             return Decimal("0")
         else:
             errors.append(CellError(row, column, f"“{text}”不是金额(应填写数字,单位元)"))

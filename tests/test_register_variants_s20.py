@@ -1,0 +1,119 @@
+"""Household registers as community workers fill the template, round 5 (relief-desk import households
+FILE [--json]): the disability kinds as the disabled persons' federation abbreviates them (肢残, 智残 …),
+grades in Roman numerals without 级 (Ⅱ, III) or as "2.0" from a program's CSV, amounts ending in
+元整 or written 零, and amounts in Chinese numerals (壹仟, 一千二百) refused saying to write digits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.io import register_template as tpl
+from desktop.models import Household, Income, Member
+from desktop.services.database import Database
+from tests.district import District
+from tests.test_import_register import H1, row
+from tests.test_register_variants_s15 import CLH, LXY, families, import_json, messages, table
+from tests.test_register_variants_s15 import counts as counts_of
+from tests.test_register_variants_s15 import write_csv as csv_file
+from tests.test_register_variants_s15 import write_xls as xls_file
+
+COLUMNS = {h: i for i, h in enumerate(tpl.HEADER)}
+
+
+def parsed(**cells: object) -> tuple[tpl.PersonRow | None, list[tpl.CellError]]:
+    values = {"户编号": "X", "与户主关系": "本人", "姓名": "乙", "身份证号": H1, **cells}
+    return tpl.parse_row(3, row(**values), COLUMNS)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("肢残", "physical"), ("视残", "visual"), ("听残", "hearing"), ("言残", "speech"), ("智残", "intellectual"),
+    ("精残", "mental"), ("多残", "multiple"), ("肢残 ", "physical"),
+])
+def test_disability_kinds_as_the_federation_abbreviates_them(text: str, wanted: str) -> None:
+    """肢残, 视残, 听残, 言残, 智残, 精残, 多残: how 残联 lists and the 残疾人证 abbreviate the kinds;
+    each names one kind. They were refused as not a value of 残疾类别."""
+    person, errors = parsed(残疾类别=text, 残疾等级="二级")
+    assert errors == [] and person is not None, errors
+    assert (person.disability, person.disability_grade) == (wanted, 2)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Ⅰ", 1), ("Ⅱ", 2), ("Ⅲ", 3), ("Ⅳ", 4), ("II", 2), ("III", 3), ("iv", 4), ("ⅱ", 2), ("2.0", 2), ("1.0", 1),
+])
+def test_a_grade_in_roman_numerals_or_with_point_zero(text: str, wanted: int) -> None:
+    """"Ⅱ级" was read but "Ⅱ" alone refused, though "2" and "二" alone are read; "2.0" (a grade a program
+    wrote to CSV from a number column) was refused though the number cell 2.0 is read."""
+    person, errors = parsed(残疾类别="肢体", 残疾等级=text)
+    assert errors == [] and person is not None, errors
+    assert person.disability_grade == wanted
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("1200元整", Decimal("1200")), ("1,200.00元整", Decimal("1200.00")), ("零", Decimal("0")), ("零元", Decimal("0")),
+])
+def test_amounts_ending_in_yuan_zheng_or_written_zero(text: str, wanted: Decimal) -> None:
+    """"1200元整" (元整 closes an amount on finance forms) and "零" were refused as not an amount."""
+    person, errors = parsed(工资性收入=text, 经营净收入=600)
+    assert errors == [] and person is not None, errors
+    assert person.incomes.get("wages", Decimal("0")) == wanted
+
+
+@pytest.mark.parametrize("text", ["壹仟", "壹仟元", "一千二百", "一千二百元整", "叁万伍仟", "1千"])
+def test_an_amount_in_chinese_numerals_says_to_write_digits(text: str) -> None:
+    """"壹仟" got "不是金额(应填写数字,单位元)": a clerk who wrote the capital numerals of a receipt
+    takes 壹仟 for a number. The reason now says the amount is in Chinese numerals and asks for digits."""
+    person, errors = parsed(工资性收入=text)
+    assert person is None and [(e.column, e.row) for e in errors] == [("工资性收入", 3)]
+    assert "汉字" in errors[0].message and "阿拉伯数字" in errors[0].message and text in errors[0].message
+
+
+@pytest.mark.parametrize("text", ["约1200", "1200-1500", "12OO", "1200元/人"])
+def test_other_amounts_that_are_no_number_stay_refused_as_before(text: str) -> None:
+    person, errors = parsed(工资性收入=text)
+    assert person is None and errors[0].message == f"“{text}”不是金额(应填写数字,单位元)"
+
+
+def _as_a_community_worker_fills_it(wages: object) -> list[dict[str, object]]:
+    people = families()
+    people[0].update({"与户主关系": "户主", "城乡类别": "城镇", "单亲家庭": "N", "工资性收入": wages, "转移净收入": "1200元整",
+                      "医疗支出": "６,０００"})
+    people[1].update({"与户主关系": "妻", "残疾类别": "肢残", "残疾等级": "Ⅱ", "医疗支出": "24000.50"})
+    people[2].update({"与户主关系": "儿子", "教育支出": ""})
+    people[3].update({"城乡类别": "乡村", "单亲家庭": "√", "转移净收入": "2,400元"})
+    people[4].update({"与户主关系": "孙子"})
+    people[5].update({"经营净收入": "-3,000", "工资性收入": "30000.00"})
+    people[6].update({"与户主关系": "母亲", "残疾类别": "视残", "残疾等级": "1.0", "医疗支出": "15000元整"})
+    # the head of H001 listed after his wife, H003's head far below its member
+    return [people[1], people[0], people[2], people[6], people[3], people[4], people[5]]
+
+
+def test_a_register_as_a_community_worker_fills_it(db: Database, district: District, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A GBK CSV with the words above: H001 with 壹仟 on its head's row is refused whole, naming the
+    cell; the others are imported; the corrected .xls then creates H001 and updates the others."""
+    status, out = import_json(db, capsys, csv_file(tmp_path / "台账.csv", table(_as_a_community_worker_fills_it("壹仟"))))
+    assert status == 0 and counts_of(out) == (7, 3, 2, 0, 1, 4), out
+    assert list(messages(out)) == [(3, "工资性收入")] and "阿拉伯数字" in messages(out)[(3, "工资性收入")]
+    assert out["file"] == "台账.csv"
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Household.code))) == ["H002", "H003"]
+        chen = s.scalars(select(Member).where(Member.id_number == CLH)).one()
+        assert (chen.disability, chen.disability_grade) == ("visual", 1)
+    status, out = import_json(db, capsys, xls_file(tmp_path / "台账改.xls", table(_as_a_community_worker_fills_it("1,000"))))
+    assert status == 0 and out["errors"] == [] and counts_of(out) == (7, 3, 1, 2, 0, 7), out
+    with db.session_factory() as s:
+        households = {h.code: h for h in s.scalars(select(Household))}
+        assert {c: (h.head_name, h.member_count, h.area_type, h.single_parent) for c, h in households.items()} == {
+            "H001": ("张建国", 3, "urban", False), "H002": ("王桂兰", 2, "rural", True),
+            "H003": ("陈志强", 2, "urban", False)}
+        spouse = s.scalars(select(Member).where(Member.id_number == LXY)).one()
+        assert (spouse.relation, spouse.disability, spouse.disability_grade) == ("spouse", "physical", 2)
+        lines = {(h.code, i.kind): i.amount for h in households.values()
+                 for i in s.scalars(select(Income).where(Income.household_id == h.id))}
+        assert lines[("H001", "wages")] == Decimal("1000") and lines[("H001", "transfer")] == Decimal("1200")
+        assert lines[("H003", "business")] == Decimal("-3000") and lines[("H002", "transfer")] == Decimal("2400")
+        assert s.query(Member).count() == 7
