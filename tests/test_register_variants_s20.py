@@ -1,7 +1,9 @@
 """Household registers as community workers fill the template, round 5 (relief-desk import households
 FILE [--json]): the disability kinds as the disabled persons' federation abbreviates them (肢残, 智残 …),
 grades in Roman numerals without 级 (Ⅱ, III) or as "2.0" from a program's CSV, amounts ending in
-元整 or written 零, and amounts in Chinese numerals (壹仟, 一千二百) refused saying to write digits."""
+元整 or written 零, and amounts in Chinese numerals (壹仟, 一千二百) refused saying to write digits; a
+name whose rare character Excel's GBK CSV turned into "?", a person whose 备注 says he died or moved
+out, and a member's household value against a head's blank cell."""
 
 from __future__ import annotations
 
@@ -117,3 +119,39 @@ def test_a_register_as_a_community_worker_fills_it(db: Database, district: Distr
         assert lines[("H001", "wages")] == Decimal("1000") and lines[("H001", "transfer")] == Decimal("1200")
         assert lines[("H003", "business")] == Decimal("-3000") and lines[("H002", "transfer")] == Decimal("2400")
         assert s.query(Member).count() == 7
+
+
+@pytest.mark.parametrize("name", ["张?明", "张？明", "张\ufffd明"])
+def test_a_name_with_a_question_mark_lost_a_character(name: str) -> None:
+    """Excel's CSV (GBK) writes a rare character of a name (㛃, 𬌗 …) as "?": 张?明 was imported as
+    the name. It is refused, saying a character was lost and to check the name in the original."""
+    person, errors = parsed(姓名=name)
+    assert person is None and [e.column for e in errors] == ["姓名"]
+    assert "生僻字" in errors[0].message and name in errors[0].message
+
+
+@pytest.mark.parametrize("remark", ["已故", "2025年去世", "2025.3死亡", "户口已迁出", "已迁出。", "病故"])
+def test_a_person_whose_remark_says_died_or_moved_out_is_no_member(remark: str) -> None:
+    """"李四(已故)" in 姓名 is refused (no member, the income per head would count him), but 已故 in
+    备注 was imported as a member. The remark now refuses the row the same way."""
+    person, errors = parsed(备注=remark)
+    assert person is None and [e.column for e in errors] == ["备注"]
+    assert "不是家庭成员" in errors[0].message and remark in errors[0].message
+
+
+@pytest.mark.parametrize("remark", ["丈夫已故", "配偶2025年去世,单亲", "儿子户口已迁出", "已核实", "长期外出务工"])
+def test_a_remark_about_someone_else_is_kept(remark: str) -> None:
+    person, errors = parsed(备注=remark)
+    assert errors == [] and person is not None and person.note == remark
+
+
+def test_a_members_value_against_a_blank_head_cell_says_the_head_left_it_blank(
+        db: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """特困 on the grandson's row and nothing on the head's: the error said the head's row holds “无”,
+    which it does not say; it now says the head's cell is blank and read as 无."""
+    people = families()
+    people[4]["当前救助类别"], people[3]["当前救助类别"] = "特困", ""
+    status, out = import_json(db, capsys, csv_file(tmp_path / "台账.csv", table(people)))
+    assert status == 0 and out["households_rejected"] == 1
+    assert messages(out) == {(6, "当前救助类别"): "填的是“特困”,户主行(第 5 行)此格未填(按“无”计);"
+                                                "户的信息以户主行为准,请把它填在户主行,成员行填相同的值或留空"}

@@ -101,6 +101,11 @@ CHINESE_NUMERALS = re.compile(r"[0-9.]*[零〇一二两三四五六七八九十�
 # about the person, and a dash does not say which.
 DASH_IS_NONE = ("城乡类别", "残疾类别", "残疾等级", "在校情况", "当前救助类别", "监测库别")
 NAME_REMARK = re.compile(r"[(（\[【〔].*?[)）\]】〕]|[(（\[【〔].*$")
+# "?" in a name: a rare character (㛃, 𬌗 …) Excel's GBK CSV could not hold, or one a decoder could not read
+LOST_CHARACTER = re.compile("[?？\ufffd]")
+# A remark saying the person died or moved out ("已故", "2025年去世", "户口已迁出"), and nothing else: not
+# "丈夫已故", a remark about someone else.
+GONE_REMARK = re.compile(r"(?:[0-9年月日./-]|已经?|于|户口)*(?:病故|去世|过世|死亡|身故|故|迁出)[。.;；,，!！]*")
 CJK_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a number grouped by commas, as in 1,200.50
 # "36000元/年" is the year's amount the template asks for; "3000元/月", "每月3000", "月均3000" a month's,
@@ -706,6 +711,13 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         # is no longer in the household, and every listed person counts in the income per head
         errors.append(CellError(row, "姓名", f"姓名“{name}”带有括注“{remark.group(0)}”;姓名列只填姓名,说明写在备注列。"
                                             "已故或已迁出的人员不是家庭成员,请删除此行"))
+    elif LOST_CHARACTER.search(name):
+        errors.append(CellError(row, "姓名", f"姓名“{name}”中有问号,可能是生僻字在另存为 CSV 时丢失了;"
+                                            "请对照原表改正姓名(或直接导入 .xlsx 文件)后再导入"))
+    if GONE_REMARK.fullmatch(_folded(text("备注"))):
+        # the same as "(已故)" after the name: every listed person counts in the income per head
+        errors.append(CellError(row, "备注", f"备注“{text('备注')}”说明此人已故或已迁出;已故或已迁出的人员不是家庭成员,"
+                                            "请删除此行(此人仍在户内的,请改正备注)"))
     for column, limit in MAX_TEXT.items():  # (a member's 住址 is not kept: the household's is the head's)
         if len(text(column)) > limit and (column != "住址" or relation == codes.Relation.SELF):
             errors.append(CellError(row, column, f"{column}过长(最多 {limit} 个字符,此格有 {len(text(column))} 个)"))

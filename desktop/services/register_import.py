@@ -574,11 +574,16 @@ def _check_member_household_values(hh: _Household, head: PersonRow, person: Pers
         hh.errors.append(CellError(person.row, column, f"填的是“{said}”,与户主行(第 {head.row} 行)的“{head_said or '空'}”不同;"
                                                        "户的信息以户主行为准,成员行请填相同的值或留空"))
 
+    def head_blank(column: str, said: str, read_as: str) -> None:
+        hh.errors.append(CellError(person.row, column, f"填的是“{said}”,户主行(第 {head.row} 行)此格未填(按“{read_as}”计);"
+                                                       "户的信息以户主行为准,请把它填在户主行,成员行填相同的值或留空"))
+
     own = {"当前救助类别": head.category, "监测库别": head.library, "单亲家庭": head.single_parent}
     for column, value in person.stated.items():
         if value != own[column]:
             labels = _STATED_LABELS[column]
-            differs(column, labels.get(value, str(value)), labels.get(own[column], str(own[column])))
+            (differs if column in head.stated else head_blank)(column, labels.get(value, str(value)),
+                                                               labels.get(own[column], str(own[column])))
     if tpl.stated(person.subdistrict) and names.subdistrict(person.subdistrict) != sub_id:
         differs("街道", person.subdistrict, head.subdistrict)
     if tpl.stated(person.community) and names.community(person.community, sub_id) != community_id:
