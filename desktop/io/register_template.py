@@ -171,17 +171,26 @@ SYNONYMS: dict[str, dict[str, str]] = {
     # 肢残, 视残 …: how the disabled persons' federation abbreviates each kind
     "残疾类别": {"否": "无", "肢残": "肢体", "视残": "视力", "听残": "听力", "言残": "言语", "智残": "智力", "精残": "精神",
                  "多残": "多重"},
-    "健康状况": {"良好": "健康", "慢病": "慢性病", "大病": "重病", "重大疾病": "重病"},
+    # the words of the 防止返贫监测 system's export: 长期慢性病 / 患有大病; 技能 / 普通 / 弱劳动力或半劳动力
+    "健康状况": {"良好": "健康", "慢病": "慢性病", "大病": "重病", "重大疾病": "重病", "长期慢性病": "慢性病", "患有大病": "重病",
+                 "患大病": "重病"},
     "残疾等级": {"0": "无", "否": "无", **{d: label for n, label in enumerate(("一级", "二级", "三级", "四级"), start=1)
                     for roman in ["I II III IV".split()[n - 1]] for d in (str(n), f"{n}级", "一二三四"[n - 1], roman, roman + "级")}},
-    "劳动能力": {"丧失": "无", "完全丧失": "无", "全部丧失": "无", "部分": "部分丧失"},
+    "劳动能力": {"丧失": "无", "完全丧失": "无", "全部丧失": "无", "部分": "部分丧失",
+                 **dict.fromkeys(("普通劳动力", "技能劳动力"), "有"),
+                 **dict.fromkeys(("弱劳动力", "半劳动力", "弱劳力", "半劳力", "弱劳动力或半劳动力", "弱劳动力/半劳动力",
+                                  "弱或半劳动力"), "部分丧失")},
     "在校情况": {**dict.fromkeys(("学龄前", "幼儿园", "学前教育"), "学前"),
                  **dict.fromkeys(("小学", "初中", "九年义务教育"), "义务教育"),
                  "普通高中": "高中", **dict.fromkeys(("中专", "职高", "技校", "中等职业教育"), "中职"),
                  **dict.fromkeys(("职业高中", "技工学校", "中等专业学校"), "中职"),
                  **dict.fromkeys(("大学", "大专", "专科", "本科", "高职", "研究生", "大学本科", "大学专科", "高职高专",
                                   "硕士研究生", "博士研究生"), "高等教育"),
-                 **dict.fromkeys(("不在校", "未在校", "未上学", "未入学", "辍学", "失学", "毕业", "已毕业"), "无")},
+                 **dict.fromkeys(("不在校", "未在校", "未上学", "未入学", "辍学", "失学", "毕业", "已毕业", "非在校生", "非在校"),
+                                 "无"),
+                 # the school year: 一年级 … 九年级 and 初一 … 初三 are compulsory education, 高一 … 高三 high school
+                 **dict.fromkeys((*(f"{n}年级" for n in "一二三四五六七八九"), *(f"初{n}" for n in "一二三")), "义务教育"),
+                 **dict.fromkeys((f"高{n}" for n in "一二三"), "高中"), "普通高校": "高等教育"},
     # 城乡低保 is the 低保 of town and country alike; 分散 / 集中供养 are the two ways 特困 support is given
     "当前救助类别": {**dict.fromkeys(("城市低保", "城镇低保", "农村低保", "城乡低保"), "低保"), "特困供养": "特困", "否": "无",
                      **dict.fromkeys(("最低生活保障", "城市最低生活保障", "城镇最低生活保障", "农村最低生活保障",
@@ -599,12 +608,17 @@ def stated(text: str) -> bool:
 WHOLE_WITH_POINT = re.compile(r"([0-9]+)\.0+")
 
 
+def _unmarked(text: str) -> str:
+    """A cell without the mark a system put before a number to keep it as text ("'001", "'1200")."""
+    return text.lstrip(idcard.TEXT_MARKS)
+
+
 def household_code(value: Any) -> str:
     """户编号 as compared and kept: full-width letters and digits as plain ones, no spaces ("Ｈ０１",
     "H 01" and "H01" are one household), and a whole number written with ".0" as the number ("12.0"
     is 12, as the number cell 12.0 already reads; "1.5" stays as written). Leading zeros are kept:
     "001.0" is "001" (a number cell has no leading zeros, so they were typed and are part of the code)."""
-    code = _folded(cell_text(value))
+    code = _unmarked(_folded(cell_text(value)))
     whole = WHOLE_WITH_POINT.fullmatch(code)
     return whole.group(1) if whole else code
 
@@ -612,7 +626,7 @@ def household_code(value: Any) -> str:
 def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal:
     if text == "":
         return Decimal("0")
-    folded = _folded(text).replace(MINUS_SIGN, "-")
+    folded = _unmarked(_folded(text)).replace(MINUS_SIGN, "-")
     cleaned = re.sub(r"元整?|[,¥]|RMB|人民币", "", folded, flags=re.I)  # "1,200元整" as finance forms close an amount
     if cleaned in NO_AMOUNT or text in NO_AMOUNT:
         return Decimal("0")
@@ -721,7 +735,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     for column, limit in MAX_TEXT.items():  # (a member's 住址 is not kept: the household's is the head's)
         if len(text(column)) > limit and (column != "住址" or relation == codes.Relation.SELF):
             errors.append(CellError(row, column, f"{column}过长(最多 {limit} 个字符,此格有 {len(text(column))} 个)"))
-    phone = text("联系电话")
+    phone = _unmarked(text("联系电话"))
     if SCIENTIFIC.fullmatch(_folded(phone)):
         errors.append(CellError(row, "联系电话", f"联系电话“{phone}”被存成了科学计数法的数字,末几位已丢失;"
                                               "请把该列设为文本格式,填写完整号码后再导入"))
@@ -769,7 +783,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         subdistrict=text("街道"),
         community=text("社区"),
         address=text("住址"),
-        phone=text("联系电话"),
+        phone=phone,
         area_type=str(area) if area else None,
         health=str(choice("健康状况") or codes.Health.HEALTHY),
         disability=str(disability or codes.Disability.NONE),

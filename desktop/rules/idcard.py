@@ -101,6 +101,10 @@ def check_char(first17: str) -> str:
     return CHECK_CHARS[total % 11]
 
 
+# The mark before a number typed or exported to be kept as text ('001, ‘420203…): not part of the value.
+TEXT_MARKS = "'‘’`\uff07"
+
+
 def normalize(value: object) -> str:
     """Trim, drop a leading apostrophe, full-width to half-width, x or × to X. Never guesses digits."""
     if value is None:
@@ -114,7 +118,7 @@ def normalize(value: object) -> str:
         return str(value)
     text = str(value).translate(_FULLWIDTH)
     text = _SPACES.sub("", text)
-    text = text.lstrip("'‘’`\uff07")
+    text = text.lstrip(TEXT_MARKS)
     return text.upper()
 
 
