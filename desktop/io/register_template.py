@@ -293,6 +293,7 @@ class RegisterLayout:
     header_height: int = 1  # 2: a header over two rows, ``header_row`` the lower one
     filled: bool = True  # rows under the header (not an empty copy of the template)
     unread: list[str] = field(default_factory=list)  # headings of columns not the template's, not imported
+    width: int = 0  # cells of the header row as read (a text file's fields, trailing empty ones too)
 
 
 def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLayout:
@@ -334,31 +335,43 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
             if _register_like(found) and (found_here is None or len(found) > len(found_here[1])):
                 two_rows = found is not own
                 found_here, filled = (number, found, 2 if two_rows else 1,
-                                      unread_headings(above if two_rows else (), values, found)), False
+                                      unread_headings(above if two_rows else (), values, found),
+                                      max(len(values), len(above) if two_rows else 0)), False
             above = values
         if found_here is None:
             continue
-        number, found, height, unread = found_here
+        number, found, height, unread, width = found_here
         complete = all(c in found for c in REQUIRED_COLUMNS)
         if complete and filled and order < len(visible):
             filled_sheets.append(name)
         key = (complete, filled, len(found), -order)
         if best is None or key > best[0]:
-            best = (key, name, number, found, height, unread)
+            best = (key, name, number, found, height, unread, width)
     if best is None:
         if sheet is not None and len(book.sheet_names) > 1:  # the sheet chosen: say which, and that another may be
             raise SpreadsheetError(f"文件“{book.name}”的工作表“{sheet}”不是家庭台账:找不到“户编号、与户主关系、姓名、身份证号”"
                                    "等表头。请改选填有家庭台账的工作表,或按标准模板填写后再导入。", kind="no_header")
         raise SpreadsheetError(f"文件“{book.name}”不是家庭台账模板:找不到“户编号、与户主关系、姓名、身份证号”等表头。"
                                "请先下载标准模板,按模板填写后再导入。", kind="no_header")
-    best_key, sheet_name, number, found, height, unread = best
+    best_key, sheet_name, number, found, height, unread, width = best
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise SpreadsheetError(f"文件“{book.name}”{where(sheet_name)}第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
     return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name], height,
-                          filled=best_key[1], unread=unread)
+                          filled=best_key[1], unread=unread, width=width)
+
+
+def fields_past_header(row: int, values: Sequence[Any], layout: RegisterLayout) -> CellError | None:
+    """A row of a delimited text file with more fields than its header: a comma inside an unquoted
+    value ("18,000") split it and moved every later value into the next column. Nothing of it is
+    read as written, so the row is an error."""
+    extra = len(values) - layout.width
+    if layout.width == 0 or extra <= 0:
+        return None
+    return CellError(row, "", f"此行比表头多 {extra} 列(表头 {layout.width} 列),其后各列的值都错了位;"
+                              "多半是某个值里的逗号(如金额 18,000)没有加引号。请去掉该逗号,或在 Excel 中打开核对后另存为 CSV 再导入")
 
 
 # Headings of a column numbering the rows: nothing is lost when it is not read.

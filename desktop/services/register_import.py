@@ -281,6 +281,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 person, errors = tpl.parse_row(number, values, layout.columns)
                 if unsaved:
                     person, errors = _unsaved_formulas(number, layout.columns, unsaved, person, errors)
+                if book.format == "csv" and (shifted := tpl.fields_past_header(number, values, layout)) is not None:
+                    person, errors = None, [shifted, *errors]
                 code = tpl.household_code(ss.value_at(values, layout.columns["户编号"]))
                 key = code or f"#row{number}"
                 codeless_member = not code and _member_row(values, layout.columns)
