@@ -229,3 +229,17 @@ def test_empty_fields_past_the_header_of_a_csv_are_nothing(db: Database, distric
     path.write_bytes("\r\n".join(lines).encode("gbk"))
     status, out = import_json(db, capsys, path)
     assert status == 0 and out["errors"] == [] and counts_of(out) == (7, 3, 3, 0, 0, 7), out
+
+
+@pytest.mark.parametrize("text", ["未办理", "无", "暂无"])
+def test_an_id_cell_saying_there_is_no_number_quotes_it(text: str) -> None:
+    """A newborn not yet registered: 身份证号 “未办理” was reported as "身份证号为空", which the cell
+    is not. The reason now quotes the cell and says why the household waits."""
+    person, errors = parsed(身份证号=text)
+    assert person is None and [e.column for e in errors] == ["身份证号"]
+    assert errors[0].message.startswith(f"身份证号填的是“{text}”,没有号码") and "新生儿" in errors[0].message
+
+
+def test_a_blank_id_cell_is_still_said_to_be_blank() -> None:
+    person, errors = parsed(身份证号="")
+    assert person is None and [e.message for e in errors] == ["身份证号为空"]

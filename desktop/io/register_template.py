@@ -753,7 +753,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         errors.append(CellError(row, "联系电话", f"联系电话“{phone}”被存成了科学计数法的数字,末几位已丢失;"
                                               "请把该列设为文本格式,填写完整号码后再导入"))
     parsed = idcard.parse(id_cell(raw("身份证号")))
-    if not parsed.valid:
+    if parsed.reason == idcard.Invalid.EMPTY and text("身份证号"):  # "未办理", "无": a person without a number yet
+        errors.append(CellError(row, "身份证号", f"身份证号填的是“{text('身份证号')}”,没有号码;每位家庭成员都要填写身份证号,"
+                                              "没有号码的成员(如尚未落户的新生儿)办理后才能导入,本户其他成员也等其一并导入"))
+    elif not parsed.valid:
         errors.append(CellError(row, "身份证号", parsed.message))
     area_text = text("城乡类别")
     area = choice("城乡类别") if area_text else None
