@@ -85,7 +85,8 @@ def _secondary(text: str) -> bool:
 
 FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
                   "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
-TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "累计", "总人数", "人数合计", "本页小计", "汇总")  # 汇总: the total row of an Excel table
+TOTAL_MARKERS = ("合计", "总计", "小计", "共计", "累计", "总人数", "人数合计", "本页小计", "汇总", "计数")
+# 汇总: the total row of an Excel table; "八泉街道 计数": a group's line of Excel's 分类汇总 (subtotals) counting it
 END_MARKERS = ("以下空白", "以下无内容", "此页无正文")
 NOTE_MARKERS = ("注:", "注：", "说明:", "说明：", "备注:", "备注：", *END_MARKERS)
 SERIAL_HEADERS = ("序号", "编号", "no", "no.", "序")

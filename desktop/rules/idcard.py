@@ -32,6 +32,9 @@ _PLAIN = re.compile(r"[0-9X.E+\-]*")
 _REMARK = r"[(（\[【〔][^()（）\[\]【】〔〕\d]{0,20}[)）\]】〕]"
 _REMARK_AFTER = re.compile(_REMARK + "$")
 _REMARK_BEFORE = re.compile("^" + _REMARK)
+# A stop typed after the number, as in a list pasted from a document or a message ("420…1238，", "…1238。"):
+# nothing of the number itself.
+_STOP_AFTER = re.compile(r"[,.;，；。、]+$")
 _LABEL_BEFORE = re.compile(r"^[^\d:：()（）\[\]【】]{1,12}[:：]")
 # ... or the number's own name written without a colon ("身份证 420…", "身份证号420…", "本人 420…"; compared
 # after normalize, so without the space): only these words, which can name no one else's number.
@@ -210,8 +213,9 @@ def _without_words(text: str) -> tuple[str, int]:
         if len({_eighteen(n) for n in numbers}) == 1 and any(len(n) == 18 for n in numbers):
             return next(n for n in numbers if len(n) == 18), 0
         return text, len(numbers)
+    text = _STOP_AFTER.sub("", text)
     while remark := _REMARK_AFTER.search(text):
-        text = text[:remark.start()]
+        text = _STOP_AFTER.sub("", text[:remark.start()])
     while remark := _REMARK_BEFORE.match(text):
         text = text[remark.end():]
     label = _LABEL_BEFORE.match(text) or _ID_LABEL_BARE.match(text)
