@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,16 @@ import pytest
 from desktop.services.database import Database
 from tests.district import District
 from tests.test_department_variants_s15 import (
-    Raw, counts_a_clerk_finds, listed, raw_xlsx, sheet_xml, text_list, xls,
+    Raw,
+    counts_a_clerk_finds,
+    listed,
+    raw_xlsx,
+    sheet_xml,
+    text_list,
+    xls,
 )
 from tests.test_department_variants_s17 import book_of
-from tests.test_import_department_files import IN, KNOWN, Ids, Row, expected, people, register_three
+from tests.test_import_department_files import Ids, Row, expected, people, register_three
 
 HEADER = ["序号", "姓名", "身份证号码"]
 
@@ -219,11 +226,32 @@ def gbk_tabs_trailing(tmp: Path) -> tuple[Path, dict]:
     return text_list(tmp / "t.csv", lines, rows, "gbk", "\t")
 
 
+def numbers_in_quotes(tmp: Path) -> tuple[Path, dict]:
+    ids = Ids()
+    rows = people(ids) + [("钱一", f"“{ids.new()}”", "new"), ("钱二", f'"{ids.new()}"', "new"),
+                          ("钱三", f"「{ids.new()}」", "new"), ("钱四", f"“{ids.bad_check()}”", "check character")]
+    return book_of(tmp / "u.xlsx", [HEADER, *listed(rows)], rows)
+
+
+def no_number_in_words(tmp: Path) -> tuple[Path, dict]:
+    ids = Ids()
+    rows = people(ids) + [("钱一", "无身份证", "empty"), ("钱二", "新生儿", "empty"), ("钱三", "户口未落", "empty"),
+                          ("钱四", "暂未办理身份证", "empty"), ("钱五", "未成年", "characters")]
+    return text_list(tmp / "v.csv", [HEADER, *listed(rows)], rows)
+
+
+def a_date_in_the_id_column(tmp: Path) -> tuple[Path, dict]:
+    ids = Ids()
+    rows = people(ids) + [("钱一", datetime(1990, 1, 1), "characters")]
+    return book_of(tmp / "w.xlsx", [HEADER, *listed(rows)], rows)
+
+
 CASES: dict[str, Any] = {f.__name__: f for f in (
     spaced_headers, excel_subtotals, excel_subtotals_on_name, table_totals_row, summary_sheet_first,
     first_street_sheet_empty, disability_card_first, trailing_punct, no_id_words, xls_subtotals, csv_counted,
     total_on_top, total_on_top_number, utf16_no_bom, xlsx_named_xls, xlsx_named_csv, xls_named_xlsx, other_headers,
-    household_heads, page_headers_every_50_xls, csv_semicolon_trailing, gbk_tabs_trailing)}
+    household_heads, page_headers_every_50_xls, csv_semicolon_trailing, gbk_tabs_trailing,
+    numbers_in_quotes, no_number_in_words, a_date_in_the_id_column)}
 
 
 @pytest.mark.parametrize("case", CASES)

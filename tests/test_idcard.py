@@ -139,14 +139,17 @@ def test_birthday_and_leap_day_ages() -> None:
     assert idcard.parse(future, today=date(2027, 1, 1)).valid
 
 
-@pytest.mark.parametrize("raw", ["无", "暂无", "暂 无", "不详", "待补充", "—", "--", "/", "N/A", "n/a", "#N/A", "ＮＵＬＬ", " 无 "])
+@pytest.mark.parametrize("raw", ["无", "暂无", "暂 无", "不详", "待补充", "—", "--", "/", "N/A", "n/a", "#N/A", "ＮＵＬＬ", " 无 ",
+                                 "无身份证", "无身份证号", "未办身份证", "暂未办理身份证", "新生儿", "户口未落", "办理中"])
 def test_a_placeholder_for_no_number_is_empty(raw: str) -> None:
     """Lists write 无 / 暂无 / — / N/A where a person has no number: no number was given (empty), which
-    is not a number with wrong characters; text that only contains such a word is still characters."""
+    is not a number with wrong characters, and so is the same said in words ("无身份证", "新生儿", "户口未落":
+    a clerk counts a missing number, not one written with the characters 无 身 份 证); text that only contains
+    such a word is still characters."""
     assert idcard.parse(raw).reason is Invalid.EMPTY
 
 
-@pytest.mark.parametrize("raw", ["无无", "无身份证", "42020319900101123无", "N/A1"])
+@pytest.mark.parametrize("raw", ["无无", "无身份证420203", "42020319900101123无", "N/A1", "未成年"])
 def test_text_around_a_placeholder_is_not_empty(raw: str) -> None:
     assert idcard.parse(raw).reason in (Invalid.CHARACTERS, Invalid.LENGTH)
 

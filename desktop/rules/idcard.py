@@ -17,6 +17,7 @@ WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡ"}
+_QUOTES = ('""', "“”", "「」", "『』", "《》", "〈〉")
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
 _FULLWIDTH[0x2169] = _FULLWIDTH[0x2179] = ord("X")  # "Ⅹ" "ⅹ", the Roman numeral ten an input method offers for X
@@ -53,6 +54,10 @@ PLACEHOLDERS = frozenset({
     "无", "暂无", "没有", "空", "缺", "暂缺", "待补", "待补充", "待查", "不详", "未知", "未提供", "未填", "无证",
     "未办", "未办理", "-", "--", "---", "—", "——", "/", "//", "\\", "N/A", "NA", "NULL", "NONE", "#N/A",
 })
+# ... and the same said in a few words, without a digit: "无身份证", "未办理身份证", "暂未办证", "户口未落",
+# "新生儿", "正在办理".
+_SAYS_NONE = re.compile(r"(无|暂无|没有|(暂|尚)?未办理?)(居民)?(身份证|证件|证)(号码|号)?"
+                        r"|新生儿|户口未落|未落户|未上户|(正在|在)?办理中|正在办理?")
 
 
 class Invalid(StrEnum):
@@ -109,7 +114,7 @@ TEXT_MARKS = "'‘’`\uff07"
 
 
 def normalize(value: object) -> str:
-    """Trim, drop a leading apostrophe, full-width to half-width, x or × to X. Never guesses digits."""
+    """Trim, drop a leading apostrophe or quotes around, full-width to half-width, x or × to X. Never guesses digits."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -122,6 +127,8 @@ def normalize(value: object) -> str:
     text = str(value).translate(_FULLWIDTH)
     text = _SPACES.sub("", text)
     text = text.lstrip(TEXT_MARKS)
+    if len(text) > 2 and text[0] + text[-1] in _QUOTES:
+        text = text[1:-1]  # quoted as a word in a document ("“420…1238”"), or by a script writing CSV twice over
     return text.upper()
 
 
@@ -146,15 +153,17 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
             value = int(value)
         else:
             return IdResult(raw, None, Invalid.FLOAT)
+    if isinstance(value, date):  # a date cell (datetime too): a birth date typed in the column, or a cell Excel made a date
+        return IdResult(raw, None, Invalid.CHARACTERS, detail=f"身份证号一栏填的是日期({value:%Y-%m-%d}),不是身份证号")
     text = normalize(value)
-    if not text or text in PLACEHOLDERS or (not text.isascii() and unicodedata.normalize("NFKC", text) in PLACEHOLDERS):
+    if not text or _says_none(text):
         return IdResult(raw, None, Invalid.EMPTY)
     if not _PLAIN.fullmatch(text):
         text, several = _without_words(text)
         if several:
             return IdResult(raw, None, Invalid.CHARACTERS, detail=f"一个单元格里有 {several} 个身份证号,无法确定哪一个是本人的"
                                                               "(可写作“本人:… 配偶:…”)")
-        if not text or text in PLACEHOLDERS:  # "身份证:无"
+        if not text or _says_none(text):  # "身份证:无"
             return IdResult(raw, None, Invalid.EMPTY)
         if _MASKED.fullmatch(text):
             return IdResult(raw, None, Invalid.CHARACTERS, detail="身份证号有几位被星号遮盖(系统脱敏导出),无法比对,"
@@ -188,6 +197,12 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
             return IdResult(raw, None, Invalid.FLOAT, detail=_ZEROED)
         return IdResult(raw, None, Invalid.CHECK)
     return IdResult(raw, text, None, converted)
+
+
+def _says_none(text: str) -> bool:
+    """The cell (normalised) says there is no number (see PLACEHOLDERS and _SAYS_NONE)."""
+    return (text in PLACEHOLDERS or _SAYS_NONE.fullmatch(text) is not None
+            or not text.isascii() and unicodedata.normalize("NFKC", text) in PLACEHOLDERS)
 
 
 def _bad_characters(raw: str, text: str) -> IdResult:
