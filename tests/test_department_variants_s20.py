@@ -38,6 +38,7 @@ from tests.test_department_variants_s15 import (
     xls,
 )
 from tests.test_department_variants_s17 import book_of
+from tests.test_department_variants_s18 import screened  # noqa: F401 (a fixture)
 from tests.test_discovery_views import messages  # noqa: F401 (a fixture)
 from tests.test_import_department_files import (  # noqa: F401 (registered is a fixture)
     Ids,
@@ -51,11 +52,6 @@ from tests.test_import_department_files import (  # noqa: F401 (registered is a 
 HEADER = ["序号", "姓名", "身份证号码"]
 
 
-@pytest.fixture
-def screened(db: Database, district: District) -> Database:
-    return register_three(db, district)
-
-
 def count_formula(formula: str, result: int) -> Raw:
     """A formula whose number result was saved (SUBTOTAL, COUNTA)."""
     return Raw(f"<{{p}}c{{r}}><{{p}}f>{formula}</{{p}}f><{{p}}v>{result}</{{p}}v></{{p}}c>")
@@ -67,43 +63,39 @@ def spaced_headers(tmp: Path) -> tuple[Path, dict]:
     return book_of(tmp / "a.xlsx", [["序 号", "姓  名", "身 份 证 号"], *listed(rows)], rows)
 
 
-def excel_subtotals(tmp: Path) -> tuple[Path, dict]:
-    """应急管理 (数据 → 分类汇总 by 街道, 计数 on the ID column): "八泉街道 计数" after each group with
-    =SUBTOTAL(3,…) under the ID numbers, "总计数" at the end."""
+def _subtotalled(tmp: Path, name: str, column: str) -> tuple[Path, dict]:
+    """A list grouped by 街道 with Excel's 分类汇总 (计数 on ``column``, C the names or D the ID numbers):
+    "八泉街道 计数" after each group with =SUBTOTAL(3,…), "总计数" at the end."""
     ids = Ids()
     groups = [("八泉街道", people(ids)), ("澄月街道", [("甲", ids.new(), "new"), ("乙", ids.new(), "new")])]
     lines: list[list[Any]] = [["序号", "街道", "姓名", "身份证号码"]]
     every: list[Row] = []
     n = 1
+
+    def total(label: str, formula: str, result: int) -> list[Any]:
+        count = count_formula(formula, result)
+        return [None, label, count, None] if column == "C" else [None, label, None, count]
+
     for street, rows in groups:
         first = len(lines) + 1
-        for name, value, _w in rows:
-            lines.append([n, street, name, value])
+        for person, value, _w in rows:
+            lines.append([n, street, person, value])
             n += 1
-        lines.append([None, f"{street} 计数", None, count_formula(f"SUBTOTAL(3,D{first}:D{len(lines)})", len(rows))])
+        lines.append(total(f"{street} 计数", f"SUBTOTAL(3,{column}{first}:{column}{len(lines)})", len(rows)))
         every += rows
-    lines.append([None, "总计数", None, count_formula(f"SUBTOTAL(3,D2:D{len(lines)})", len(every))])
-    path = raw_xlsx(tmp / "b.xlsx", [("Sheet1", sheet_xml(lines))])
+    lines.append(total("总计数", f"SUBTOTAL(3,{column}2:{column}{len(lines)})", len(every)))
+    path = raw_xlsx(tmp / name, [("Sheet1", sheet_xml(lines))])
     return path, expected(every)
+
+
+def excel_subtotals(tmp: Path) -> tuple[Path, dict]:
+    """应急管理 (数据 → 分类汇总 by 街道, 计数 on the ID column)."""
+    return _subtotalled(tmp, "b.xlsx", "D")
 
 
 def excel_subtotals_on_name(tmp: Path) -> tuple[Path, dict]:
     """The same, 计数 on the name column."""
-    ids = Ids()
-    groups = [("八泉街道", people(ids)), ("澄月街道", [("甲", ids.new(), "new"), ("乙", ids.new(), "new")])]
-    lines: list[list[Any]] = [["序号", "街道", "姓名", "身份证号码"]]
-    every: list[Row] = []
-    n = 1
-    for street, rows in groups:
-        first = len(lines) + 1
-        for name, value, _w in rows:
-            lines.append([n, street, name, value])
-            n += 1
-        lines.append([None, f"{street} 计数", count_formula(f"SUBTOTAL(3,C{first}:C{len(lines)})", len(rows)), None])
-        every += rows
-    lines.append([None, "总计数", count_formula(f"SUBTOTAL(3,C2:C{len(lines)})", len(every)), None])
-    path = raw_xlsx(tmp / "b2.xlsx", [("Sheet1", sheet_xml(lines))])
-    return path, expected(every)
+    return _subtotalled(tmp, "b2.xlsx", "C")
 
 
 def table_totals_row(tmp: Path) -> tuple[Path, dict]:
@@ -306,7 +298,7 @@ CASES: dict[str, Any] = {f.__name__: f for f in (
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_a_departments_file_gives_the_counts_a_clerk_finds(screened: Database, tmp_path: Path, case: str,
+def test_a_departments_file_gives_the_counts_a_clerk_finds(screened: Database, tmp_path: Path, case: str,  # noqa: F811
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     counts_a_clerk_finds(screened, capsys, tmp_path, *CASES[case](tmp_path))
 
