@@ -150,6 +150,7 @@ def test_screening_buckets_clues_and_regions(db: Database, district: District, r
     assert rows["丁"].region_id == district.regions["道仕袱村"]  # from the address
     assert rows["戊"].region_id is None
     assert rows["壬"].outcome == "duplicate" and rows["壬"].reason_label == "与第3行重复"
+    assert rows["壬"].data["duplicate_of"] == 3 and rows["壬"].row_number == 10  # kept as written
     assert rows["庚"].reason == "check character" and rows["庚"].reason_label == "身份证号校验码错误"
     assert rows["己"].outcome == "new" and rows["己"].raw_id == F15
     with db.session_factory() as s:

@@ -883,6 +883,10 @@ class _Screening:
                 f"count(CASE WHEN m.household_id IS NULL AND NOT {clue_open.format(item[2])} THEN 1 END) "
                 f"{matched} GROUP BY 1")
             return
+        self.insert_other = text(
+            f"INSERT INTO import_rows ({', '.join(ROW_COLUMNS)}) SELECT "
+            + ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(ROW_COLUMNS)))
+            + " FROM json_each(:rows)")
         self.insert_rows = text(
             f"INSERT INTO import_rows ({', '.join(ROW_COLUMNS)}) "
             f"SELECT :batch, {item[0]}, {item[1]}, {item[2]}, {item[3]}, {outcome}, NULL, m.household_id, "
@@ -930,9 +934,15 @@ class _Screening:
         self.clues += self.conn.execute(self.insert_clues, {"first": first, "last": last}).rowcount
 
     def other(self, rows: list[tuple]) -> None:
-        """Invalid and duplicate rows: written as they are."""
-        if self.batch_id is not None:
+        """Invalid and duplicate rows: written as they are. On SQLite as one JSON parameter and one
+        statement, as the valid rows: an executemany would take the GIL back after every row and
+        wait each time for the reading thread to let go of it."""
+        if self.batch_id is None:
+            return
+        if self.postgres:
             bulk.insert_rows(self.conn, "import_rows", ROW_COLUMNS, rows)
+        else:
+            self.conn.execute(self.insert_other, {"rows": _JSON_CHUNK(rows)})
 
     def finish(self) -> None:
         """The screening buckets (for a real import counted from the rows written)."""
