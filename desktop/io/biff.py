@@ -19,7 +19,7 @@ from struct import unpack, unpack_from
 from typing import Any
 
 _END = 0xFFFFFFFE
-BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED, CODEPAGE = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E, 0x0042
+BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED, CODEPAGE, FILEPASS = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E, 0x0042, 0x002F
 BIFF8, UTF16 = 0x0600, 1200
 CALC_ON_LOAD = 0x0002  # a flag Excel never sets (MS-XLS: reserved, zero): set by writers that calculate nothing
 PTG_CONCAT, PTG_STR, PTG_INT, PTG_NUM = 0x08, 0x17, 0x1E, 0x1F
@@ -208,6 +208,30 @@ def with_unicode_codepage(path: Path) -> bytes | None:
     except (OSError, ValueError, IndexError, struct_error):
         return None  # read as it is: calamine says what is wrong with it
     return None
+
+
+def is_encrypted(path: Path) -> bool:
+    """The workbook (BIFF8, or BIFF5 in a "Book" stream) has a password to open: a FILEPASS record
+    among the first records of its globals, before the sheets are listed. Every record after it is
+    encrypted (the code page too), so nothing more can be read. Excel (RC4 CryptoAPI), WPS and
+    LibreOffice (RC4) write it so; an encrypted .xlsx holds an EncryptedPackage stream instead."""
+    try:
+        for stream in ("Workbook", "Book"):
+            found = _stream_head(path, stream, 1024)
+            if found is None:
+                continue
+            head, pos = found[0], 0
+            while pos + 4 <= len(head):
+                rid, length = unpack_from("<HH", head, pos)
+                if rid == FILEPASS:
+                    return True
+                if rid in (BOUNDSHEET, EOF) or (rid == BOF and pos):
+                    break
+                pos += 4 + length
+            return False
+    except (OSError, ValueError, IndexError, struct_error):
+        return False  # a damaged file: the structure checks say what is wrong with it
+    return False
 
 
 def _stream_head(path: Path, wanted: str, count: int) -> tuple[bytes, list[int]] | None:

@@ -464,8 +464,9 @@ def _ole_has(path: Path, stream: str) -> bool:
 
 
 def _ole_is_encrypted(path: Path) -> bool:
-    """An encrypted .xlsx is an OLE2 file holding 'EncryptionInfo' and 'EncryptedPackage'."""
-    return _ole_has(path, "EncryptedPackage")
+    """An encrypted .xlsx is an OLE2 file holding 'EncryptionInfo' and 'EncryptedPackage'; an
+    encrypted .xls says so in a FILEPASS record of its workbook stream (:func:`biff.is_encrypted`)."""
+    return _ole_has(path, "EncryptedPackage") or biff.is_encrypted(path)
 
 
 _ENDOFCHAIN, _FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
