@@ -962,6 +962,8 @@ class Workbook:
                     found = _xlsx_formulas_without_result(self.path, sheet)
                 elif self.format == "xls":
                     found = biff.formulas_without_result(self.path, sheet)
+                elif self.format == "ods":
+                    found = ({}, _ods_error_values(self.path, sheet))
             except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
                     ET.ParseError):
                 found = ({}, {})  # only a better message is lost
@@ -1179,6 +1181,55 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[in
             continue
         found[(int(m.group(3)), column_index(m.group(2).decode("ascii")))] = constant
     return found, errors
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_ERROR_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+_ODS_ERROR_MARK = b'value-type="error"'
+ODS_REPEATED_ERRORS = 1000
+
+
+def _ods_error_values(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """The cells of ``sheet`` of an .ods holding an error value, as Workbook.error_values gives them.
+    LibreOffice saves the result of a formula that failed (#N/A of a VLOOKUP) as an empty text
+    (office:string-value=""), which calamine reads, and marks the cell calcext:value-type="error",
+    the error as the cell shows it in its paragraph."""
+    errors: dict[tuple[int, int], str] = {}
+    with zipfile.ZipFile(path) as zf:
+        with zf.open("content.xml") as fh:  # a quick look first: most sheets hold no error
+            tail = b""
+            while chunk := fh.read(1 << 22):
+                if _ODS_ERROR_MARK in tail + chunk:
+                    break
+                tail = chunk[-len(_ODS_ERROR_MARK):]
+            else:
+                return errors
+        with zf.open("content.xml") as fh:
+            inside, row, col, repeat = False, 0, 0, 1
+            for event, el in ET.iterparse(fh, events=("start", "end")):
+                tag = el.tag
+                if tag == _ODS_TABLE + "table":
+                    if event == "end" and inside:
+                        break
+                    inside = event == "start" and el.get(_ODS_TABLE + "name") == sheet
+                elif not inside:
+                    if event == "end" and tag == _ODS_TABLE + "table-row":
+                        el.clear()
+                elif tag == _ODS_TABLE + "table-row":
+                    if event == "start":
+                        col, repeat = 0, int(el.get(_ODS_TABLE + "number-rows-repeated", "1"))
+                    else:
+                        row += repeat
+                        el.clear()
+                elif event == "end" and tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
+                    span = int(el.get(_ODS_TABLE + "number-columns-repeated", "1"))
+                    if el.get(_ODS_ERROR_TYPE) == "error":
+                        text = "".join(el.itertext()).strip() or "#N/A"
+                        # (a cell repeated far down or across is a template's spare rows, no person's)
+                        errors.update({(row + 1 + r, col + c): text for r in range(min(repeat, ODS_REPEATED_ERRORS))
+                                       for c in range(min(span, ODS_REPEATED_ERRORS))})
+                    col += span
+    return errors
 
 
 def _csv_cell(value: str) -> str:
