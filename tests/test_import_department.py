@@ -113,11 +113,12 @@ def test_command_prints_expected_counts(db: Database, district: District, name: 
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0 and len(out) == 1
     got = json.loads(out[0])
-    assert set(got) == {"data_rows", "valid", "invalid", "duplicates", "legacy_15_converted", "in_assistance", "known",
-                        "new", "clues_created", "unassigned", "batch_id", "file", "sheet", "other_sheets",
-                        "already_imported", "columns", "other_id_columns"}
-    for key in ("data_rows", "valid", "invalid", "duplicates", "legacy_15_converted"):
-        assert got[key] == want[key], key
+    assert set(got) == {"department", "header_row", "encoding", "data_rows", "valid", "invalid", "duplicates",
+                        "legacy_15_converted", "in_assistance", "known", "new", "clues_created", "unassigned",
+                        "batch_id", "file", "sheet", "other_sheets", "already_imported", "columns", "other_id_columns"}
+    for key, value in want.items():  # every figure expected.json gives, as it names it
+        assert got[key] == value, key
+    assert ("encoding" in want) == (got["encoding"] is not None)  # text files only
     assert got["batch_id"] is None and got["file"] == name
     assert count(db, ImportBatch) == 0 and count(db, Clue) == 0  # a dry run writes nothing
     rows = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()

@@ -145,6 +145,10 @@ def import_department(args: argparse.Namespace) -> int:
                 print(f"已把 {written} 行无效或重复的记录写入:{args.errors}")
         if args.json:
             print_json({
+                "department": result.department_label,
+                "header_row": result.header_row,
+                # for a text file the encoding it was read in, as the reader names it (gbk, utf-8 …)
+                "encoding": department_import.encoding_name(result.encoding),
                 "data_rows": result.data_rows,
                 "valid": result.valid,
                 "invalid": result.invalid,

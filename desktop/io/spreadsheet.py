@@ -385,7 +385,7 @@ def sniff_format(path: str | Path) -> str:
                                "请选择同一文件夹中名称不带“~$”的那个文件。", kind="not_spreadsheet")
     if head.startswith(OLE2_MAGIC):
         if _ole_is_encrypted(p):
-            raise SpreadsheetError(f"文件“{name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
+            raise SpreadsheetError(encrypted_message(name),
                                    kind="encrypted")
         if "WordDocument".encode("utf-16-le") in head or _ole_has(p, "WordDocument"):
             raise SpreadsheetError(f"文件“{name}”是 Word 文档,不是电子表格。", kind="not_spreadsheet")
@@ -461,6 +461,12 @@ def _scan(path: Path, needle: bytes) -> bool:
 
 def _ole_has(path: Path, stream: str) -> bool:
     return _scan(path, stream.encode("utf-16-le"))
+
+
+def encrypted_message(name: str) -> str:
+    """What a user is told of a workbook with a password to open (Excel, WPS or LibreOffice set it)."""
+    return (f"文件“{name}”已加密(设置了打开密码),无法读取。请用 Excel、WPS 或 LibreOffice 输入密码打开它,"
+            "取消打开密码后另存,再导入另存的文件。")
 
 
 def _ole_is_encrypted(path: Path) -> bool:
@@ -872,7 +878,7 @@ class Workbook:
                 with _open_binary(self.path) as fh:
                     self._book = pc.CalamineWorkbook.from_filelike(fh)
         except pc.PasswordError as exc:
-            raise SpreadsheetError(f"文件“{self.name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
+            raise SpreadsheetError(encrypted_message(self.name),
                                    kind="encrypted") from exc
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
@@ -882,7 +888,7 @@ class Workbook:
                 raise SpreadsheetError(f"文件“{self.name}”已损坏,无法读取。请重新导出或索取原件。", kind="damaged") from exc
             text = str(exc).lower()
             if "password" in text or "encrypt" in text:
-                raise SpreadsheetError(f"文件“{self.name}”已加密(设置了打开密码),无法读取。请在 Excel 中取消密码后另存,再导入。",
+                raise SpreadsheetError(encrypted_message(self.name),
                                        kind="encrypted") from exc
             raise SpreadsheetError(f"文件“{self.name}”已损坏或不是有效的电子表格,无法读取({exc})。请重新导出或索取原件。",
                                    kind="damaged") from exc

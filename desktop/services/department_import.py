@@ -210,6 +210,14 @@ def encoding_label(encoding: str | None) -> str:
     return ENCODING_LABELS.get(encoding or "", encoding or "")
 
 
+def encoding_name(encoding: str | None) -> str | None:
+    """The encoding a text file was read in as scripts name it: gb18030, the superset the reader
+    decodes GBK files with, is "gbk"; a workbook has none."""
+    if not encoding:
+        return None
+    return "gbk" if encoding == "gb18030" else encoding
+
+
 def file_sha256(path: str | Path) -> str:
     p = Path(path)
     digest = hashlib.sha256()
