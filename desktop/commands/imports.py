@@ -218,6 +218,9 @@ def summary(result: department_import.DepartmentImportResult) -> str:
         lines.append(f"    无效:{label} {n} 行")
     if result.legacy_15_converted:
         lines.append(f"  有效行中 15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")
+    lost = department_import.numbers_lost_note(result)
+    if lost:
+        lines.append(f"  注意:{lost}")
     b = result.buckets
     clues = f"导入后将生成线索 {result.clues_created} 条" if result.dry_run else f"已生成线索 {result.clues_created} 条"
     if result.clues_created < b["new"]:

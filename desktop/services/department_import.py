@@ -643,6 +643,18 @@ def other_sheets_note(other_sheets: Sequence[str], sheet: str) -> str:
             "其他工作表请逐个选择后再导入。")
 
 
+def numbers_lost_note(result: DepartmentImportResult) -> str:
+    """Said when a CSV holds ID numbers written as numbers (4.20203E+17, or 15 digits and zeros): a
+    system exports them as text, so the file was opened in Excel or WPS and saved again, which lost
+    their last digits in every row, not only in the rows shown. The cure is the original export."""
+    lost = result.invalid.get(idcard.Invalid.FLOAT.value, 0)
+    if not lost or result.format != "csv":
+        return ""
+    return (f"有 {lost} 行的身份证号在文件里已是数字(科学计数法或末几位为 0):这个 CSV 文件多半是在 Excel 或 WPS 中"
+            "打开后又保存过,身份证号被当成数字,末几位已丢失,无法恢复。请向部门索取系统直接导出、未经 Excel/WPS "
+            "打开保存的原始文件;如需在 Excel 中查看,请用“数据 → 从文本/CSV”导入,并把身份证号列设为“文本”。")
+
+
 def column_name(columns: Sequence[str], index: int) -> str:
     """A column as the person finds it in the file: its letter, and its header when it has one."""
     header = re.sub(r"\s+", "", columns[index]) if index < len(columns) else ""

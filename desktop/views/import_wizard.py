@@ -139,6 +139,7 @@ class CountsView(QGroupBox):
         self.total_check = QLabel()
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #a04000;")
 
     def _row(self, key: str, label: str, value: int, indent: int = 0, bold: bool = False) -> None:
         row = self.grid.rowCount()
@@ -190,6 +191,8 @@ class CountsView(QGroupBox):
                       new - result.clues_created, 1)
         self._row("legacy_15_converted", self.tr("Valid rows: 15-digit IDs converted to 18"), result.legacy_15_converted, 1)
         self.grid.addWidget(self.note, self.grid.rowCount(), 0, 1, 2)
+        self.note.setText(di.numbers_lost_note(result))  # the file's own trouble, said once
+        self.note.setVisible(bool(self.note.text()))
 
     def value(self, key: str) -> int | None:
         label = self.values.get(key)
