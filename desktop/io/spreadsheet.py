@@ -20,7 +20,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -227,7 +227,7 @@ def _field_of(key: str) -> tuple[str, int] | None:
         return _EXACT[key]
     secondary = _secondary(key)
     base = 100 if secondary else 50
-    if is_disability_card(key):
+    if is_disability_card(key) or is_student_number(key):
         return ("id_number", 90)  # the holder's ID number inside: used when no ID column is named
     if ("身份证" in key or "证件号" in key or "身份号码" in key or "公民身份" in key) and not any(
             w in key for w in _NOT_ID):
@@ -254,6 +254,22 @@ def is_disability_card(key: str) -> bool:
     """A disabled person's certificate number (残疾人证号), by its normalised header: the holder's ID
     number with two more digits (see idcard.from_disability_card)."""
     return "残疾" in key and ("证号" in key or "证编号" in key) and not any(w in key for w in _NOT_ID)
+
+
+def is_student_number(key: str) -> bool:
+    """A national student number (全国学籍号), by its normalised header: "G" and the student's ID
+    number (see idcard.from_student_number)."""
+    return ("学籍号" in key or "学籍编号" in key) and not any(w in key for w in _NOT_ID)
+
+
+def id_inside(key: str) -> Callable[[Any], Any] | None:
+    """For a column of another number holding the ID number (残疾人证号, 全国学籍号), by its normalised
+    header: what takes the ID number out of a cell. None for an ID number column."""
+    if is_disability_card(key):
+        return idcard.from_disability_card
+    if is_student_number(key):
+        return idcard.from_student_number
+    return None
 
 
 # A column named for the name and the number together ("姓名及身份证号", "姓名/身份证号码", "身份证号码姓名"),

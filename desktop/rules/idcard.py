@@ -264,6 +264,17 @@ def from_disability_card(value: object) -> object:
     return value
 
 
+def from_student_number(value: object) -> object:
+    """The ID number inside a national student number (全国学籍号): a student who has an ID number
+    has "G" and that number. A temporary one ("L…", "J…": no ID number yet) and anything else is
+    returned as it is, for :func:`parse` to judge."""
+    if isinstance(value, str):
+        text = normalize(value)
+        if len(text) == 19 and text[0] in "Gg":
+            return text[1:]
+    return value
+
+
 def is_valid(value: object) -> bool:
     return parse(value).valid
 

@@ -387,7 +387,7 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
     id_col = mapping.get("id_number")
     type_col = mapping.get("id_type")
     key = ss.header_key(preview.columns[id_col]) if id_col is not None and id_col < len(preview.columns) else ""
-    disability = ss.is_disability_card(key)
+    inside = ss.id_inside(key)  # a 残疾人证号 or 全国学籍号 column
     with_name = ss.holds_name_and_id(key)  # "姓名及身份证号": "张三 420203…"
     numbers = preview.sample_row_numbers or list(range(1, len(preview.sample_rows) + 1))
     seen: dict[str, int] = {}
@@ -397,8 +397,8 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
         raw = ss.id_cell(raw)
         if with_name:
             raw = ss.split_name_and_id(raw)[1]
-        if disability:
-            raw = idcard.from_disability_card(raw)
+        if inside is not None:
+            raw = inside(raw)
         parsed = parse_id(raw)
         if not parsed.valid and type(raw) is str and raw.strip() in ERROR_TEXTS:
             out.append(SampleCheck(False, None, error_value_message(raw.strip())))
@@ -1007,9 +1007,10 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
     id_key = ss.header_key(layout.columns[id_col]) if id_col < len(layout.columns) else ""
     # A column named "姓名及身份证号" holds "张三 420203…": the number is read, the name kept where no column has it.
     with_name = ss.holds_name_and_id(id_key)
-    if ss.is_disability_card(id_key):
-        def id_cell(value: Any) -> Any:  # a 残疾人证号 column: the ID number is its first 18 characters
-            return idcard.from_disability_card(ss.id_cell(value))
+    inside = ss.id_inside(id_key)
+    if inside is not None:
+        def id_cell(value: Any) -> Any:  # a 残疾人证号 or 全国学籍号 column: the ID number inside
+            return inside(ss.id_cell(value))
     to_json = _json_text
     write = batch_id is not None
     screening = _Screening(session, actor, result, batch_id)
