@@ -19,8 +19,9 @@ from struct import unpack, unpack_from
 from typing import Any
 
 _END = 0xFFFFFFFE
-BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED, CODEPAGE, FILEPASS = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E, 0x0042, 0x002F
+BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED, CODEPAGE = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E, 0x0042
 BIFF8, UTF16 = 0x0600, 1200
+FILEPASS = 0x002F  # the workbook is encrypted (a password to open): every record after it is ciphertext
 CALC_ON_LOAD = 0x0002  # a flag Excel never sets (MS-XLS: reserved, zero): set by writers that calculate nothing
 PTG_CONCAT, PTG_STR, PTG_INT, PTG_NUM = 0x08, 0x17, 0x1E, 0x1F
 
@@ -192,9 +193,7 @@ def with_unicode_codepage(path: Path) -> bytes | None:
         rid, _length, version = unpack_from("<HHH", head)
         if rid != BOF or version != BIFF8:
             return None
-        pos = 0
-        while pos + 4 <= len(head):
-            rid, length = unpack_from("<HH", head, pos)
+        for rid, length, pos in _first_records(head):
             if rid == CODEPAGE and length == 2 and pos + 6 <= len(head):
                 if unpack_from("<H", head, pos + 4)[0] == UTF16:
                     return None
@@ -202,36 +201,34 @@ def with_unicode_codepage(path: Path) -> bytes | None:
                 for i, byte in enumerate(UTF16.to_bytes(2, "little")):
                     patched[places[pos + 4 + i]] = byte
                 return bytes(patched)
-            if rid in (BOUNDSHEET, EOF) or (rid == BOF and pos):
-                return None
-            pos += 4 + length
     except (OSError, ValueError, IndexError, struct_error):
         return None  # read as it is: calamine says what is wrong with it
     return None
 
 
 def is_encrypted(path: Path) -> bool:
-    """The workbook (BIFF8, or BIFF5 in a "Book" stream) has a password to open: a FILEPASS record
-    among the first records of its globals, before the sheets are listed. Every record after it is
-    encrypted (the code page too), so nothing more can be read. Excel (RC4 CryptoAPI), WPS and
-    LibreOffice (RC4) write it so; an encrypted .xlsx holds an EncryptedPackage stream instead."""
+    """Whether a legacy .xls has a password to open: its workbook stream starts with a BOF record
+    and a FILEPASS record (RC4 or XOR encryption: Excel, WPS and LibreOffice write it so), not the
+    EncryptedPackage stream of an encrypted .xlsx. Only the first records are read."""
     try:
-        for stream in ("Workbook", "Book"):
-            found = _stream_head(path, stream, 1024)
-            if found is None:
-                continue
-            head, pos = found[0], 0
-            while pos + 4 <= len(head):
-                rid, length = unpack_from("<HH", head, pos)
-                if rid == FILEPASS:
-                    return True
-                if rid in (BOUNDSHEET, EOF) or (rid == BOF and pos):
-                    break
-                pos += 4 + length
+        found = _stream_head(path, "Workbook", 1024) or _stream_head(path, "Book", 1024)
+        if found is None:
             return False
+        return any(rid == FILEPASS for rid, _length, _pos in _first_records(found[0]))
     except (OSError, ValueError, IndexError, struct_error):
-        return False  # a damaged file: the structure checks say what is wrong with it
-    return False
+        return False  # read as it is: calamine says what is wrong with it
+
+
+def _first_records(head: bytes) -> Iterator[tuple[int, int, int]]:
+    """(record id, length, offset) of the records at the start of a workbook stream's globals: up to
+    the first sheet's (BOUNDSHEET), the end of the globals or the next substream."""
+    pos = 0
+    while pos + 4 <= len(head):
+        rid, length = unpack_from("<HH", head, pos)
+        if rid in (BOUNDSHEET, EOF) or (rid == BOF and pos):
+            return
+        yield rid, length, pos
+        pos += 4 + length
 
 
 def _stream_head(path: Path, wanted: str, count: int) -> tuple[bytes, list[int]] | None:

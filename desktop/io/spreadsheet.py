@@ -465,14 +465,7 @@ def _text_with_stray_nul(head: bytes) -> bool:
 
 def _scan(path: Path, needle: bytes) -> bool:
     with _open_binary(path) as fh:
-        tail = b""
-        while True:
-            chunk = fh.read(1 << 22)
-            if not chunk:
-                return False
-            if needle in tail + chunk:
-                return True
-            tail = chunk[-len(needle):]
+        return _scan_stream(fh, needle)
 
 
 def _ole_has(path: Path, stream: str) -> bool:
@@ -489,6 +482,56 @@ def _ole_is_encrypted(path: Path) -> bool:
     """An encrypted .xlsx is an OLE2 file holding 'EncryptionInfo' and 'EncryptedPackage'; an
     encrypted .xls says so in a FILEPASS record of its workbook stream (:func:`biff.is_encrypted`)."""
     return _ole_has(path, "EncryptedPackage") or biff.is_encrypted(path)
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_merged(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Sheet name -> the merged cells of an .ods, as calamine gives those of an .xlsx or .xls:
+    ((first row, first column), (last row, last column)), 0-based. LibreOffice and WPS write a
+    merge as a cell spanning rows or columns, the cells under it as covered cells. A file without
+    any merge (most) is told by one search of its content, not parsed. {} when it cannot be read:
+    the rows are read (and what is wrong said) as before."""
+    t = _ODS_TABLE
+    found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            with zf.open("content.xml") as fh:
+                if not _scan_stream(fh, b"-spanned="):
+                    return found
+            with zf.open("content.xml") as fh:
+                sheet: list | None = None
+                row = col = 0
+                for event, el in ET.iterparse(fh, events=("start", "end")):
+                    tag = el.tag
+                    if event == "start":
+                        if tag == t + "table":
+                            sheet = found.setdefault(el.get(t + "name", ""), [])
+                            row = 0
+                        elif tag == t + "table-row":
+                            col = 0
+                        elif tag in (t + "table-cell", t + "covered-table-cell") and sheet is not None:
+                            rows = int(el.get(t + "number-rows-spanned", "1"))
+                            cols = int(el.get(t + "number-columns-spanned", "1"))
+                            if tag == t + "table-cell" and (rows > 1 or cols > 1):
+                                sheet.append(((row, col), (row + rows - 1, col + cols - 1)))
+                            col += int(el.get(t + "number-columns-repeated", "1"))
+                    elif tag == t + "table-row":
+                        row += int(el.get(t + "number-rows-repeated", "1"))
+                        el.clear()
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ET.ParseError):
+        return {}
+    return {name: spans for name, spans in found.items() if spans}
+
+
+def _scan_stream(fh: Any, needle: bytes) -> bool:
+    tail = b""
+    while chunk := fh.read(1 << 22):
+        if needle in tail + chunk:
+            return True
+        tail = chunk[-len(needle):]
+    return False
 
 
 _ENDOFCHAIN, _FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
@@ -780,6 +823,7 @@ class Workbook:
         self.aligned_by_spaces = False
         self._book: Any = None
         self._sheets: dict[str, Any] = {}
+        self._ods_merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] | None = None
         self._formulas: dict[str, tuple[dict[tuple[int, int], str | float | None], dict[tuple[int, int], str]]] = {}
         self._errors = "strict"
         if self.format == "csv":
@@ -1098,6 +1142,10 @@ class Workbook:
             return []
         if self.format in MARKUP_FORMATS:
             return list(self._markup_sheets[self.sheet_names.index(sheet)].merged)
+        if self.format == "ods":  # calamine gives an .ods no merged cells: read from the file itself
+            if self._ods_merged is None:
+                self._ods_merged = _ods_merged(self.path)
+            return list(self._ods_merged.get(sheet, []))
         try:
             return list(self._sheet(sheet).merged_cell_ranges or [])
         except SpreadsheetError:
