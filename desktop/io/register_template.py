@@ -24,6 +24,7 @@ from desktop.io.spreadsheet import (
     SpreadsheetError,
     Workbook,
     cell_text,
+    date_serial,
     header_key,
     id_cell,
     is_example,
@@ -114,6 +115,9 @@ PER_YEAR = re.compile(r"[/每]年$")
 PER_MONTH = re.compile(r"[/每]月|月均|^月\d")
 # The minus sign of typesetting (Word, PDF, copied web pages) before an amount: −3000 is -3000.
 MINUS_SIGN = "\u2212"
+# A date where an amount belongs: a number cell with a date format, as a CSV keeps it (1998-07-24,
+# 1998/7/24, 00:00:00): the number itself is gone. A spreadsheet keeps it (see _amount_text).
+DATE_TEXT = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(\s*[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}:[0-9]{2}")
 # A negative amount in the accounting format (会计专用, 数值 with brackets): shown, and saved to CSV by
 # Excel, as "(3,000)" (its commas and unit already dropped here). Negative is allowed only in net incomes.
 ACCOUNTING_NEGATIVE = re.compile(r"\(([0-9]+(\.[0-9]+)?)\)")
@@ -662,6 +666,10 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
         elif CHINESE_NUMERALS.fullmatch(cleaned):
             errors.append(CellError(row, column, f"“{text}”是用汉字写的金额;请用阿拉伯数字填写(如 1000),单位元"))
             return Decimal("0")
+        elif DATE_TEXT.fullmatch(cleaned):
+            errors.append(CellError(row, column, f"“{text}”是日期,不是金额:金额列可能被设成了日期格式,数字显示成了日期。"
+                                                 "请在原表格中把该列设为“常规”或“数值”格式,核对金额后重新保存再导入"))
+            return Decimal("0")
         else:
             errors.append(CellError(row, column, f"“{text}”不是金额(应填写数字,单位元)"))
             return Decimal("0")
@@ -681,7 +689,10 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
 
 def _amount_text(value: Any) -> str:
     """A number cell as it was typed: -500, not -500.0; 6000.415, not round()'s 6000.41 (the float is
-    6000.41499…), which _money then rounds half-up to the fen."""
+    6000.41499…), which _money then rounds half-up to the fen. A number cell given a date format by
+    mistake (a whole column formatted as 日期: 36000 shows as 1998-07-24) is the number it holds."""
+    if (serial := date_serial(value)) is not None:
+        value = serial
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return cell_text(value)

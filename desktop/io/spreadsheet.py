@@ -186,6 +186,25 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+SERIAL_EPOCH = datetime(1899, 12, 30)  # day 0 of the date serial numbers of Excel, WPS and LibreOffice
+
+
+def date_serial(value: Any) -> float | None:
+    """The number a cell with a date or time format holds (36000 shown as 1998-07-24, 0 as 00:00:00),
+    as the spreadsheet stores it; None for any other value. A reader hands such a cell over as a date."""
+    if isinstance(value, datetime):
+        delta = value - SERIAL_EPOCH
+    elif isinstance(value, date):
+        delta = datetime.combine(value, time(0)) - SERIAL_EPOCH
+    elif isinstance(value, time):
+        delta = datetime.combine(SERIAL_EPOCH, value) - SERIAL_EPOCH
+    elif isinstance(value, timedelta):
+        delta = value
+    else:
+        return None
+    return round(delta.total_seconds() / 86400, 6)
+
+
 def id_cell(value: Any) -> Any:
     """An ID cell as read. A spreadsheet number cell is a float however it is handed to us: an
     integer of 16 or more digits from one has lost its last digits, so it is treated as the float
