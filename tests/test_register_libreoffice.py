@@ -119,6 +119,21 @@ def test_a_code_merged_down_over_a_households_rows_in_an_ods(db: Database, shang
     assert {m[0] for m in state["members"] if m[2] in ("张嘉洋", "任鹏勇", "马鹏")} == {"H0004", "H0006"}
 
 
+def test_the_merged_cells_of_an_ods_as_those_of_the_same_xlsx() -> None:
+    """A title merged across the columns, a cell merged across and down, one on a sheet before the
+    data: what LibreOffice saved as .ods gives the ranges the .xlsx it saved of the same document
+    gives (calamine reads those), and the households are read as from the plain file."""
+    book = ss.open_workbook(DATA / "家庭台账_标题与多处合并单元格_LibreOffice.ods")
+    try:
+        assert {name: book.merged_ranges(name) for name in book.sheet_names} == {
+            "说明": [((3, 1), (4, 3))],
+            "家庭台账": [((0, 0), (0, 25)), ((1, 2), (1, 5)), ((6, 0), (10, 0)), ((6, 10), (8, 12)), ((12, 0), (13, 0))],
+            "填写说明": [],
+        }
+    finally:
+        book.close()
+
+
 def test_an_ods_without_merged_cells_has_none(tmp_path: Path) -> None:
     book = ss.open_workbook(DATA / f"{DATE_FORMAT}.ods")
     try:

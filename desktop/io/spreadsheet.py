@@ -503,44 +503,65 @@ def _ole_is_encrypted(path: Path) -> bool:
     return _ole_has(path, "EncryptedPackage") or biff.is_encrypted(path)
 
 
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+# The tags of an .ods's content that place a merged cell: a sheet, a row (repeated: several alike)
+# and a cell or a cell covered by a merge (repeated: several alike across). The text is searched,
+# not parsed: parsing a 50,000-row sheet takes seconds, and only the rows holding a merge are read
+# cell by cell.
+_ODS_TABLE_OR_ROW = re.compile(rb"<table:table ([^>]*)>|<table:table-row\b([^>]*?)(/?)>")
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)/?>")
+_ODS_ATTR = re.compile(rb'table:(name|number-rows-repeated|number-columns-repeated|number-rows-spanned|'
+                       rb'number-columns-spanned)="([^"]*)"')
+_ODS_ROW_END = b"</table:table-row>"
 
 
 def _ods_merged(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
     """Sheet name -> the merged cells of an .ods, as calamine gives those of an .xlsx or .xls:
     ((first row, first column), (last row, last column)), 0-based. LibreOffice and WPS write a
     merge as a cell spanning rows or columns, the cells under it as covered cells. A file without
-    any merge (most) is told by one search of its content, not parsed. {} when it cannot be read:
-    the rows are read (and what is wrong said) as before."""
-    t = _ODS_TABLE
+    any merge (most) is told by one search of its content. {} when it cannot be read: the rows are
+    read (and what is wrong said) as before."""
     found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             with zf.open("content.xml") as fh:
                 if not _scan_stream(fh, b"-spanned="):
                     return found
-            with zf.open("content.xml") as fh:
-                sheet: list | None = None
-                row = col = 0
-                for event, el in ET.iterparse(fh, events=("start", "end")):
-                    tag = el.tag
-                    if event == "start":
-                        if tag == t + "table":
-                            sheet = found.setdefault(el.get(t + "name", ""), [])
-                            row = 0
-                        elif tag == t + "table-row":
-                            col = 0
-                        elif tag in (t + "table-cell", t + "covered-table-cell") and sheet is not None:
-                            rows = int(el.get(t + "number-rows-spanned", "1"))
-                            cols = int(el.get(t + "number-columns-spanned", "1"))
-                            if tag == t + "table-cell" and (rows > 1 or cols > 1):
-                                sheet.append(((row, col), (row + rows - 1, col + cols - 1)))
-                            col += int(el.get(t + "number-columns-repeated", "1"))
-                    elif tag == t + "table-row":
-                        row += int(el.get(t + "number-rows-repeated", "1"))
-                        el.clear()
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ET.ParseError):
+            content = zf.read("content.xml")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
         return {}
+    try:
+        return _ods_spans(content)
+    except ValueError:  # a count that is no number: read as if without merges
+        return {}
+
+
+def _ods_spans(content: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    sheet: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
+    row = pos = 0
+    while (tag := _ODS_TABLE_OR_ROW.search(content, pos)) is not None:
+        pos = tag.end()
+        if tag.group(1) is not None:
+            name = dict(_ODS_ATTR.findall(tag.group(1))).get(b"name", b"")
+            sheet = found.setdefault(xml_unescape(name.decode("utf-8", "replace"), {"&quot;": '"'}), [])
+            row = 0
+            continue
+        repeated = int(dict(_ODS_ATTR.findall(tag.group(2))).get(b"number-rows-repeated", b"1") or 1)
+        if not tag.group(3):  # a row with cells: up to its end
+            end = content.find(_ODS_ROW_END, pos)
+            end = len(content) if end < 0 else end
+            if sheet is not None and content.find(b"-spanned=", pos, end) >= 0:
+                col = 0
+                for cell in _ODS_CELL.finditer(content, pos, end):
+                    attrs = dict(_ODS_ATTR.findall(cell.group(1)))
+                    rows = int(attrs.get(b"number-rows-spanned", b"1") or 1)
+                    cols = int(attrs.get(b"number-columns-spanned", b"1") or 1)
+                    if (rows > 1 or cols > 1) and not cell.group(0).startswith(b"<table:covered"):
+                        sheet.append(((row, col), (row + rows - 1, col + cols - 1)))
+                    col += int(attrs.get(b"number-columns-repeated", b"1") or 1)
+            pos = end + len(_ODS_ROW_END)
+        row += repeated
     return {name: spans for name, spans in found.items() if spans}
 
 
