@@ -1307,12 +1307,7 @@ def _ods_error_values(path: Path, sheet: str) -> dict[tuple[int, int], str]:
     errors: dict[tuple[int, int], str] = {}
     with zipfile.ZipFile(path) as zf:
         with zf.open("content.xml") as fh:  # a quick look first: most sheets hold no error
-            tail = b""
-            while chunk := fh.read(1 << 22):
-                if _ODS_ERROR_MARK in tail + chunk:
-                    break
-                tail = chunk[-len(_ODS_ERROR_MARK):]
-            else:
+            if not _scan_stream(fh, _ODS_ERROR_MARK):
                 return errors
         with zf.open("content.xml") as fh:
             inside, row, col, repeat = False, 0, 0, 1
