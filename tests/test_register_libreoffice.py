@@ -7,7 +7,7 @@ what the plain file gives.
 Read wrongly before: 户编号 merged down over a household's rows in an .ods (calamine gives an .ods
 no merged cells: the members' rows had no household), an .xls with a password to open (said to be
 damaged), and an amount column given a date format by mistake (36000 shown as 1998-07-24: refused
-as "not an amount", though the file holds the number 36000)."""
+as "not an amount"; still refused, now saying the number the cell holds and how to fix the column)."""
 
 from __future__ import annotations
 
@@ -157,14 +157,18 @@ def test_an_xls_with_a_password_to_open_says_so(db: Database, shangyao: District
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "xls", "ods"])
-def test_an_amount_column_with_a_date_format_reads_the_numbers(suffix: str, db: Database, shangyao: District,
-                                                               plain_state: dict[str, Any],
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_amount_column_with_a_date_format_says_the_numbers_it_holds(suffix: str, db: Database, shangyao: District,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     """工资性收入 formatted as 日期 by mistake: 36000 shows as 1998-07-24, 0 as 1899-12-30 or 00:00:00,
-    and the readers hand the cells over as dates. The file holds the numbers typed; they are read."""
-    _status, out = import_json(db, capsys, DATA / f"{DATE_FORMAT}.{suffix}")
-    assert (out["households_updated"], out["households_rejected"]) == (3, 0), out.get("errors")
-    assert held(db) == plain_state
+    and the readers hand the cells over as dates. A date typed where an amount belongs looks the
+    same, so a household with such an amount is refused, its message giving the number held and
+    how to put the column right; an amount of 0 is no date anyone typed, and is read."""
+    status, out = import_json(db, capsys, DATA / f"{DATE_FORMAT}.{suffix}")
+    assert status == 0 and out["households_created"] + out["households_updated"] == 1 and out["households_rejected"] == 2
+    found = messages(out)
+    assert found[(2, "工资性收入")].startswith("“1965-09-15”是日期格式的单元格(其中存的数字是 24000),不是金额")
+    assert "设为“常规”或“数值”格式" in found[(2, "工资性收入")]
+    assert all(column == "工资性收入" for _row, column in found)
 
 
 def test_an_amount_column_with_a_date_format_in_a_csv_says_what_happened(db: Database, shangyao: District,
@@ -178,19 +182,29 @@ def test_an_amount_column_with_a_date_format_in_a_csv_says_what_happened(db: Dat
     assert "“1899-12-30”是日期" in found[(3, "工资性收入")]
 
 
-@pytest.mark.parametrize(("value", "wanted"), [
-    (datetime(1998, 7, 24), Decimal("36000")), (date(1965, 9, 15), Decimal("24000")), (time(0), Decimal("0")),
-    (datetime(1903, 5, 18, 12), Decimal("1234.50")), (datetime(1900, 3, 1, 13, 26, 24), Decimal("61.56")),
+@pytest.mark.parametrize(("value", "held"), [
+    (datetime(1998, 7, 24), "36000"), (date(1965, 9, 15), "24000"), (datetime(1903, 5, 18, 12), "1234.5"),
+    (datetime(1900, 3, 1, 13, 26, 24), "61.56"), (datetime(2026, 1, 5), "46027"),
 ])
-def test_a_date_in_an_amount_cell_is_the_number_it_holds(value: Any, wanted: Decimal) -> None:
+def test_a_date_in_an_amount_cell_is_refused_saying_the_number_it_holds(value: Any, held: str) -> None:
+    person, errors = _one_row(value)
+    assert person is None and [e.column for e in errors] == ["医疗支出"]  # the row is refused
+    assert f"(其中存的数字是 {held}),不是金额" in errors[0].message
+
+
+@pytest.mark.parametrize("value", [time(0), datetime(1899, 12, 30)])
+def test_a_zero_shown_as_a_date_is_no_amount(value: Any) -> None:
+    person, errors = _one_row(value)
+    assert errors == [] and person is not None and "medical" not in person.expenses
+
+
+def _one_row(medical: Any) -> tuple[Any, list[tpl.CellError]]:
     columns = {h: i for i, h in enumerate(tpl.HEADER)}
     cells: list[Any] = [""] * len(tpl.HEADER)
     cells[columns["户编号"]], cells[columns["与户主关系"]], cells[columns["姓名"]] = "X", "本人", "乙"
     cells[columns["身份证号"]] = "420204194507208373"
-    cells[columns["医疗支出"]] = value
-    person, errors = tpl.parse_row(3, cells, columns)
-    assert errors == [] and person is not None, errors
-    assert person.expenses.get("medical", Decimal(0)) == wanted
+    cells[columns["医疗支出"]] = medical
+    return tpl.parse_row(3, cells, columns)
 
 
 @pytest.mark.parametrize("text", ["1998-07-24", "1998/7/24", "00:00:00", "2026-01-05 08:30"])

@@ -116,7 +116,7 @@ PER_MONTH = re.compile(r"[/每]月|月均|^月\d")
 # The minus sign of typesetting (Word, PDF, copied web pages) before an amount: −3000 is -3000.
 MINUS_SIGN = "\u2212"
 # A date where an amount belongs: a number cell with a date format, as a CSV keeps it (1998-07-24,
-# 1998/7/24, 00:00:00): the number itself is gone. A spreadsheet keeps it (see _amount_text).
+# 1998/7/24, 00:00:00): the number itself is gone (a spreadsheet keeps it: see _cell_amount).
 DATE_TEXT = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(\s*[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?|[0-9]{1,2}:[0-9]{2}:[0-9]{2}")
 # A negative amount in the accounting format (会计专用, 数值 with brackets): shown, and saved to CSV by
 # Excel, as "(3,000)" (its commas and unit already dropped here). Negative is allowed only in net incomes.
@@ -451,7 +451,7 @@ def is_blank_person(values: Sequence[Any], columns: dict[str, int]) -> bool:
             continue
         if column in INCOME_COLUMNS or column in EXPENSE_COLUMNS:
             problems: list[CellError] = []
-            if _money(_amount_text(values[i]), column, 0, problems) != 0 or problems:
+            if _cell_amount(values[i], column, 0, problems) != 0 or problems:
                 return False
         elif column in PERSON_DEFAULTS:
             code, problem = _choice(column, text)
@@ -687,12 +687,24 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     return amount
 
 
+def _cell_amount(value: Any, column: str, row: int, errors: list[CellError]) -> Decimal:
+    """An amount cell as read. One with a date or time format is refused, saying the number it holds:
+    a column formatted as 日期 by mistake (36000 shows as 1998-07-24) and a date typed where an amount
+    belongs (2026-01-05, held as 46027) look the same, and a wrong amount would decide the means
+    test. Only 0 (1899-12-30, 00:00:00: what an empty amount shows in such a column) is read."""
+    serial = date_serial(value)
+    if serial is None:
+        return _money(_amount_text(value), column, row, errors)
+    if serial:
+        errors.append(CellError(row, column, f"“{cell_text(value)}”是日期格式的单元格(其中存的数字是 {_amount_text(serial)}),"
+                                             "不是金额:如果该列被误设成了日期格式,请把它设为“常规”或“数值”格式,"
+                                             "核对金额后重新保存再导入"))
+    return Decimal("0")
+
+
 def _amount_text(value: Any) -> str:
     """A number cell as it was typed: -500, not -500.0; 6000.415, not round()'s 6000.41 (the float is
-    6000.41499…), which _money then rounds half-up to the fen. A number cell given a date format by
-    mistake (a whole column formatted as 日期: 36000 shows as 1998-07-24) is the number it holds."""
-    if (serial := date_serial(value)) is not None:
-        value = serial
+    6000.41499…), which _money then rounds half-up to the fen."""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return cell_text(value)
@@ -788,12 +800,12 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         single = bool(flag)
     incomes = {}
     for label, kind in INCOME_COLUMNS.items():
-        amount = _money(_amount_text(raw(label)), label, row, errors)
+        amount = _cell_amount(raw(label), label, row, errors)
         if amount:
             incomes[str(kind)] = amount
     expenses = {}
     for label, expense_kind in EXPENSE_COLUMNS.items():
-        amount = _money(_amount_text(raw(label)), label, row, errors)
+        amount = _cell_amount(raw(label), label, row, errors)
         if amount:
             expenses[str(expense_kind)] = amount
     category_code = choice("当前救助类别")
