@@ -8,6 +8,7 @@ workbook and bulk assignment of the rows that have no sub-district/community yet
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,18 @@ class RowsTableModel(QAbstractTableModel):
             return QColor(self.colours[index.row()])
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numbers:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() < len(row):
+            return long_text_tip(row[index.column()])
         return None
+
+
+TIP_FROM = 16  # characters: a longer cell (a reason, an address, a file name) may be cut short in its column
+
+
+def long_text_tip(text: str) -> str | None:
+    """The whole of a long cell as a tool tip, wrapped (as rich text) to a readable width: a reason
+    that says how to put a row right is cut short in a narrow column."""
+    return f"<p>{escape(text)}</p>" if len(text) >= TIP_FROM else None
 
 
 def import_cancel_question() -> CancelQuestion:
