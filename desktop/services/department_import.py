@@ -382,7 +382,7 @@ class SampleCheck:
 
 def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck]:
     """The preview rows judged as the import judges them, under ``mapping`` (which the user may have
-    corrected by hand): a 残疾人证号 column gives the ID number inside it, a 证件类型 naming another
+    corrected by hand): a 残疾人证号 or 全国学籍号 column gives the ID number inside it, a 证件类型 naming another
     document says so, and a number repeating an earlier preview row is a duplicate, not “ok”."""
     id_col = mapping.get("id_number")
     type_col = mapping.get("id_type")
