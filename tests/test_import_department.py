@@ -115,7 +115,7 @@ def test_command_prints_expected_counts(db: Database, district: District, name: 
     got = json.loads(out[0])
     assert set(got) == {"department", "header_row", "encoding", "data_rows", "valid", "invalid", "duplicates",
                         "legacy_15_converted", "in_assistance", "known", "new", "clues_created", "unassigned",
-                        "batch_id", "file", "sheet", "other_sheets", "already_imported", "columns", "other_id_columns"}
+                        "hidden_rows", "batch_id", "file", "sheet", "other_sheets", "already_imported", "columns", "other_id_columns"}
     for key, value in want.items():  # every figure expected.json gives, as it names it
         assert got[key] == value, key
     assert ("encoding" in want) == (got["encoding"] is not None)  # text files only

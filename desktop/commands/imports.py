@@ -143,6 +143,7 @@ def import_department(args: argparse.Namespace) -> int:
                 args.file, result, args.errors))
             if not args.json:
                 print(f"已把 {written} 行无效或重复的记录写入:{args.errors}")
+        department_import.look_for_hidden_rows(result, args.file)
         if args.json:
             print_json({
                 "department": result.department_label,
@@ -159,6 +160,7 @@ def import_department(args: argparse.Namespace) -> int:
                 "new": result.buckets["new"],
                 "clues_created": result.clues_created,
                 "unassigned": result.unassigned,
+                "hidden_rows": result.hidden_rows,
                 "batch_id": result.batch_id,
                 "file": result.file_name,
                 "sheet": result.sheet,
@@ -218,9 +220,8 @@ def summary(result: department_import.DepartmentImportResult) -> str:
         lines.append(f"    无效:{label} {n} 行")
     if result.legacy_15_converted:
         lines.append(f"  有效行中 15 位旧身份证号已转换为 18 位:{result.legacy_15_converted} 行")
-    lost = department_import.numbers_lost_note(result)
-    if lost:
-        lines.append(f"  注意:{lost}")
+    for note in department_import.import_notes(result):
+        lines.append(f"  注意:{note}")
     b = result.buckets
     clues = f"导入后将生成线索 {result.clues_created} 条" if result.dry_run else f"已生成线索 {result.clues_created} 条"
     if result.clues_created < b["new"]:

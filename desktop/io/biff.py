@@ -174,6 +174,21 @@ def formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[int, int
     return found, {at: error for at, error in errors.items() if at not in found}
 
 
+ROW, ROW_HIDDEN = 0x0208, 0x0020  # a row's record, and its flag fDyZero: the row is hidden (or filtered out)
+
+
+def hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """The 1-based numbers of the rows of ``sheet`` that are hidden, by hand or by a filter."""
+    stream = _stream(path.read_bytes(), "Workbook")
+    if stream is None:
+        return frozenset()
+    offset = _sheet_offset(stream, sheet)
+    if offset is None:
+        return frozenset()
+    return frozenset(unpack_from("<H", body)[0] + 1 for rid, body in _records(stream, offset)
+                     if rid == ROW and len(body) >= 16 and unpack_from("<I", body, 12)[0] & ROW_HIDDEN)
+
+
 def with_unicode_codepage(path: Path) -> bytes | None:
     """The file's bytes with the code page of its workbook set to UTF-16 (1200), for a BIFF8 workbook
     that names another one; None for any other file, which is read as it is.

@@ -1248,18 +1248,97 @@ def formula_constant(formula: str) -> str | float | None:
     return None
 
 
+def hidden_rows(path: str | Path, sheet: str) -> frozenset[int]:
+    """The numbers of the rows of ``sheet`` (as Workbook.rows gives them) hidden by hand or by a
+    filter: read as any other row, though the user sees fewer. Empty for a text file, a web page or
+    a file that cannot be looked at (only a notice is lost). The workbook is not opened again."""
+    p = Path(path)
+    try:
+        fmt = sniff_format(p)
+        if fmt == "xlsx":
+            return _xlsx_hidden_rows(p, sheet)
+        if fmt == "xls":
+            return biff.hidden_rows(p, sheet)
+        if fmt == "ods":
+            return _ods_hidden_rows(p, sheet)
+    except (SpreadsheetError, OSError, KeyError, ValueError, StopIteration, IndexError, struct_error,
+            zipfile.BadZipFile, ET.ParseError):
+        pass
+    return frozenset()
+
+
+def _xlsx_sheet(zf: zipfile.ZipFile, sheet: str) -> tuple[ET.Element, bytes]:
+    """The workbook part of an .xlsx and the XML of its sheet named ``sheet``."""
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    rid = next(el.get(rel) for el in book.iter() if el.tag.endswith("}sheet") and el.get("name") == sheet)
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    target = next(el.get("Target", "") for el in rels if el.get("Id") == rid)
+    name = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return book, zf.read(name)
+
+
+_XLSX_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_XLSX_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_XLSX_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+
+
+def _xlsx_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """The 1-based numbers of the rows of an .xlsx sheet marked hidden (by hand or by a filter)."""
+    with zipfile.ZipFile(path) as zf:
+        data = _xlsx_sheet(zf, sheet)[1]
+    if _XLSX_HIDDEN.search(data) is None:  # a quick look: most sheets hide nothing
+        return frozenset()
+    hidden: set[int] = set()
+    number = 0
+    for row in _XLSX_ROW.finditer(data):
+        attrs = row.group(1)
+        given = _XLSX_ROW_NUMBER.search(attrs)
+        number = int(given.group(1)) if given else number + 1  # a writer may leave r out: the next row
+        if _XLSX_HIDDEN.search(attrs):
+            hidden.add(number)
+    return frozenset(hidden)
+
+
+_ODS_VISIBILITY = re.compile(rb'table:visibility="(collapse|filter)"')
+_ODS_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
+ODS_HIDDEN_REPEATED = 10_000  # rows: more hidden alike at once are a template's spare rows, no one's
+
+
+def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
+    """The 1-based numbers of the rows of an .ods sheet hidden by hand (collapse) or by a filter."""
+    with zipfile.ZipFile(path) as zf:
+        with zf.open("content.xml") as fh:
+            if not _scan_stream(fh, b"table:visibility="):
+                return frozenset()
+        content = zf.read("content.xml")
+    hidden: set[int] = set()
+    inside, row, pos = False, 0, 0
+    while (tag := _ODS_TABLE_OR_ROW.search(content, pos)) is not None:
+        pos = tag.end()
+        if tag.group(1) is not None:
+            if inside:
+                break  # the sheet wanted is over
+            name = dict(_ODS_ATTR.findall(tag.group(1))).get(b"name", b"")
+            inside = xml_unescape(name.decode("utf-8", "replace"), {"&quot;": '"'}) == sheet
+            continue
+        attrs = tag.group(2)
+        repeated = int(m.group(1)) if (m := _ODS_ROWS_REPEATED.search(attrs)) else 1
+        if inside and _ODS_VISIBILITY.search(attrs):
+            hidden.update(range(row + 1, row + 1 + min(repeated, ODS_HIDDEN_REPEATED)))
+        if not tag.group(3):  # a row with cells: on after its end
+            end = content.find(_ODS_ROW_END, pos)
+            pos = len(content) if end < 0 else end + len(_ODS_ROW_END)
+        row += repeated
+    return frozenset(hidden)
+
+
 def _xlsx_formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[int, int], str | float | None],
                                                                    dict[tuple[int, int], str]]:
     """The cells of ``sheet`` with a formula and no saved value (see Workbook.formulas_without_result),
     and those holding an error value (see Workbook.error_values)."""
-    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     with zipfile.ZipFile(path) as zf:
-        book = ET.fromstring(zf.read("xl/workbook.xml"))
-        rid = next(el.get(rel) for el in book.iter() if el.tag.endswith("}sheet") and el.get("name") == sheet)
-        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-        target = next(el.get("Target", "") for el in rels if el.get("Id") == rid)
-        name = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        data = zf.read(name)
+        book, data = _xlsx_sheet(zf, sheet)
     # A workbook to be calculated in full when it is opened was written by a program that calculated
     # nothing (XlsxWriter saves 0 as every result): no saved result is one (Excel clears the flag).
     uncalculated = any(el.tag.endswith("}calcPr") and el.get("fullCalcOnLoad") in ("1", "true") for el in book.iter())

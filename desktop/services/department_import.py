@@ -145,6 +145,8 @@ class DepartmentImportResult:
     encoding: str | None = None  # for CSV: utf-8 / utf-8-sig / utf-16 / gb18030 (GBK)
     other_sheets: list[str] = field(default_factory=list)  # further sheets with an ID column, not read
     columns: list[str] = field(default_factory=list)  # the header text of each column read
+    last_data_row: int = 0  # the number of the last data row read
+    hidden_rows: int = 0  # data rows hidden in the sheet, by hand or a filter (see look_for_hidden_rows)
 
     @property
     def department_label(self) -> str:
@@ -655,6 +657,31 @@ def numbers_lost_note(result: DepartmentImportResult) -> str:
             "打开保存的原始文件;如需在 Excel 中查看,请用“数据 → 从文本/CSV”导入,并把身份证号列设为“文本”。")
 
 
+def look_for_hidden_rows(result: DepartmentImportResult, path: str | Path) -> int:
+    """How many of the rows read are hidden in the sheet (by hand, or by a filter that shows one
+    街道 only): read and counted as any other, though whoever opens the file sees fewer. Kept in
+    ``result.hidden_rows``. A look at the file after the import, not part of it: only a notice
+    depends on it."""
+    first = result.header_row + (1 if result.header_height else 0)
+    result.hidden_rows = sum(1 for n in ss.hidden_rows(path, result.sheet) if first <= n <= result.last_data_row)
+    return result.hidden_rows
+
+
+def hidden_rows_note(result: DepartmentImportResult) -> str:
+    if not result.hidden_rows:
+        return ""
+    what = (f"表格中有 {result.hidden_rows} 行数据是隐藏的(手动隐藏或被筛选掉),打开文件时看不到,但已照常比对并计入上面的数字;"
+            "如果这些行不该导入(如筛选只显示本街道),")
+    if result.dry_run or result.batch_id is None:
+        return what + "请在原表格中删除它们后再导入。"
+    return what + f"请先撤销本批次(导入记录 → 撤销本批导入,或 relief-desk import undo {result.batch_id} --reason 原因),删除它们后再导入。"
+
+
+def import_notes(result: DepartmentImportResult) -> list[str]:
+    """What the counts alone do not say about the file: ID numbers lost to Excel, rows hidden."""
+    return [note for note in (numbers_lost_note(result), hidden_rows_note(result)) if note]
+
+
 def column_name(columns: Sequence[str], index: int) -> str:
     """A column as the person finds it in the file: its letter, and its header when it has one."""
     header = re.sub(r"\s+", "", columns[index]) if index < len(columns) else ""
@@ -1132,6 +1159,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
         raise
     writer.close()
     result.data_rows, result.valid, result.duplicates, result.legacy_15_converted = data_rows, valid, duplicates, legacy
+    if data_rows:
+        result.last_data_row = row.number
     result.content_hash = content.hexdigest()
     if data_rows == 0:
         raise ServiceError(f"文件“{result.file_name}”的表头(第 {layout.header_row} 行)下面没有数据行。",

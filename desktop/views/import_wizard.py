@@ -203,7 +203,7 @@ class CountsView(QGroupBox):
                       new - result.clues_created, 1)
         self._row("legacy_15_converted", self.tr("Valid rows: 15-digit IDs converted to 18"), result.legacy_15_converted, 1)
         self.grid.addWidget(self.note, self.grid.rowCount(), 0, 1, 2)
-        self.note.setText(di.numbers_lost_note(result))  # the file's own trouble, said once
+        self.note.setText("\n".join(di.import_notes(result)))  # the file's own trouble, said once
         self.note.setVisible(bool(self.note.text()))
 
     def value(self, key: str) -> int | None:
@@ -538,8 +538,10 @@ class DryRunPage(QWizardPage):
         args = dict(mapping=w.mapping, sheet=w.sheet, header_row=w.header_row)
 
         def work(progress: Progress) -> di.DepartmentImportResult:
-            return di.import_department_list(w.ctx.db, w.ctx.actor, w.path, w.department, dry_run=True,
-                                             progress=progress, **args)
+            result = di.import_department_list(w.ctx.db, w.ctx.actor, w.path, w.department, dry_run=True,
+                                               progress=progress, **args)
+            di.look_for_hidden_rows(result, w.path)
+            return result
 
         def done(result: di.DepartmentImportResult) -> None:
             self.running = False
@@ -617,7 +619,9 @@ class ResultPage(QWizardPage):
         args = dict(mapping=w.mapping, sheet=w.sheet, header_row=w.header_row)
 
         def work(progress: Progress) -> di.DepartmentImportResult:
-            return di.import_department_list(w.ctx.db, w.ctx.actor, w.path, w.department, progress=progress, **args)
+            result = di.import_department_list(w.ctx.db, w.ctx.actor, w.path, w.department, progress=progress, **args)
+            di.look_for_hidden_rows(result, w.path)
+            return result
 
         def done(result: di.DepartmentImportResult) -> None:
             self._finished()
