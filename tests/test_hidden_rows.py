@@ -91,3 +91,11 @@ def test_the_wizard_says_it_under_the_counts(qtbot: Any, registered: Database,  
     note = wizard.dry_run_page.counts.note
     assert "表格中有 4 行数据是隐藏的" in note.text() and not note.isHidden()
     assert wait_for_background()
+
+
+def test_rows_without_their_numbers_are_counted() -> None:
+    """A writer may leave the row numbers out (r="…"): each row is then the one after the last; a
+    hidden column is no hidden row."""
+    data = (b'<cols><col min="2" max="2" hidden="1"/></cols><row r="2"><c/></row><row hidden="1"></row>'
+            b'<x:row r="7" hidden="true"><c/></x:row>')
+    assert ss._xlsx_hidden_rows_counted(data) == {3, 7}

@@ -1278,23 +1278,37 @@ def _xlsx_sheet(zf: zipfile.ZipFile, sheet: str) -> tuple[ET.Element, bytes]:
     return book, zf.read(name)
 
 
-_XLSX_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_XLSX_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)(?:>|$)")
 _XLSX_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _XLSX_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 
 
 def _xlsx_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
-    """The 1-based numbers of the rows of an .xlsx sheet marked hidden (by hand or by a filter)."""
+    """The 1-based numbers of the rows of an .xlsx sheet marked hidden (by hand or by a filter). Only
+    the tags holding a hidden attribute are looked at (a plain search, not a scan of every row)."""
     with zipfile.ZipFile(path) as zf:
         data = _xlsx_sheet(zf, sheet)[1]
-    if _XLSX_HIDDEN.search(data) is None:  # a quick look: most sheets hide nothing
-        return frozenset()
+    hidden: set[int] = set()
+    at = data.find(b'hidden="')
+    while at >= 0:
+        end = data.find(b">", at)
+        tag = data[data.rfind(b"<", 0, at):end]
+        if _XLSX_ROW.match(tag) and _XLSX_HIDDEN.search(tag):  # not a hidden column (<col … hidden="1">)
+            given = _XLSX_ROW_NUMBER.search(tag)
+            if given is None:  # a writer that leaves the row numbers out: each row counted
+                return _xlsx_hidden_rows_counted(data)
+            hidden.add(int(given.group(1)))
+        at = data.find(b'hidden="', end)
+    return frozenset(hidden)
+
+
+def _xlsx_hidden_rows_counted(data: bytes) -> frozenset[int]:
     hidden: set[int] = set()
     number = 0
     for row in _XLSX_ROW.finditer(data):
         attrs = row.group(1)
         given = _XLSX_ROW_NUMBER.search(attrs)
-        number = int(given.group(1)) if given else number + 1  # a writer may leave r out: the next row
+        number = int(given.group(1)) if given else number + 1
         if _XLSX_HIDDEN.search(attrs):
             hidden.add(number)
     return frozenset(hidden)
