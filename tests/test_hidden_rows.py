@@ -22,6 +22,7 @@ from tests.test_department_variants_s15 import _run_wizard
 from tests.test_department_variants_s18 import screened  # noqa: F401 (a fixture)
 from tests.test_discovery_views import messages  # noqa: F401 (a fixture)
 from tests.test_import_department_files import Ids, registered  # noqa: F401 (a fixture)
+from tests.test_register_libreoffice import shangyao  # noqa: F401 (a fixture)
 
 DATA = Path(__file__).parent / "data" / "import"
 # written by LibreOffice (as .xls, .xlsx and .ods): header rows 1–2, rows 8 and 10 hidden by hand
@@ -99,3 +100,37 @@ def test_rows_without_their_numbers_are_counted() -> None:
     data = (b'<cols><col min="2" max="2" hidden="1"/></cols><row r="2"><c/></row><row hidden="1"></row>'
             b'<x:row r="7" hidden="true"><c/></x:row>')
     assert ss._xlsx_hidden_rows_counted(data) == {3, 7}
+
+
+def test_a_registers_hidden_person_rows_are_said(db: Database, shangyao: District, tmp_path: Path,  # noqa: F811
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The household register (LibreOffice's, three households on rows 2–9) with two persons' rows
+    hidden: read as every other row; the command, its --json and the window say which."""
+    from tests.test_register_variants_s15 import import_json, run
+
+    book = openpyxl.load_workbook(DATA / "家庭台账_LibreOffice.xlsx")
+    for r in (3, 4):
+        book.active.row_dimensions[r].hidden = True
+    path = tmp_path / "家庭台账_隐藏两行.xlsx"
+    book.save(path)
+    _status, got = import_json(db, capsys, path, "--dry-run")
+    assert got["hidden_rows"] == 2 and got["rows"] == 8 and got["households_rejected"] == 0
+    _status, out, _err = run(db, capsys, str(path), "--dry-run")
+    assert "注意:表格中有 2 行人员是隐藏的(手动隐藏或被筛选掉,第 3、4 行)" in out and "删除这些行后再导入" in out
+    _status, got = import_json(db, capsys, DATA / "家庭台账_LibreOffice.xlsx", "--dry-run")
+    assert got["hidden_rows"] == 0
+
+
+def test_the_register_window_says_it(qtbot: Any, db: Database, shangyao: District, tmp_path: Path) -> None:  # noqa: F811
+    from desktop.views.register_import import RegisterImportDialog
+
+    book = openpyxl.load_workbook(DATA / "家庭台账_LibreOffice.xlsx")
+    book.active.row_dimensions[5].hidden = True
+    path = tmp_path / "家庭台账_隐藏一行.xlsx"
+    book.save(path)
+    dialog = RegisterImportDialog(AppContext(db, shangyao.admin))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert "表格中有 1 行人员是隐藏的(手动隐藏或被筛选掉,第 5 行)" in dialog.summary.text()

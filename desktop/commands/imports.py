@@ -261,6 +261,7 @@ def import_households(args: argparse.Namespace) -> int:
                 "sheet": result.sheet,
                 "other_sheets": result.other_sheets,
                 "unread_columns": result.unread_columns,
+                "hidden_rows": len(result.hidden_rows),
                 "already_imported": result.already_imported or None,
                 "removed_members": [{"household": code, "name": name} for code, name in result.removed_members],
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
@@ -284,6 +285,8 @@ def import_households(args: argparse.Namespace) -> int:
                 print(f"  {register_import.kept_note(result)}")
             if result.unread_columns:
                 print(f"  注意:{register_import.unread_note(result)}")
+            if result.hidden_rows:
+                print(f"  注意:{register_import.hidden_rows_note(result)}")
             for error in result.errors[:200]:
                 print(f"  {error}")
             if len(result.errors) > 200:

@@ -84,6 +84,7 @@ class RegisterImportResult:
     unread_columns: list[str] = field(default_factory=list)  # headings of columns not the template's, not imported
     file_hash: str = ""  # of the file read: its error workbook is written from that file alone
     content_hash: str = ""  # of what was read (department_import.ContentHash): the same register in another file
+    hidden_rows: list[int] = field(default_factory=list)  # person rows hidden in the sheet (by hand or a filter)
 
     @property
     def imported_households(self) -> int:
@@ -164,6 +165,19 @@ def _person_rows(book: ss.Workbook, layout: Any) -> Iterator[tuple[int, list[Any
             after_footer = True
             continue
         yield number, merged.fill(number, values)
+
+
+def hidden_rows_note(result: RegisterImportResult) -> str:
+    """Said when person rows are hidden in the sheet (by hand, or by a filter): read as every other
+    row, though whoever opens the file does not see them."""
+    if not result.hidden_rows:
+        return ""
+    rows = "、".join(str(n) for n in result.hidden_rows[:10]) + (" 等" if len(result.hidden_rows) > 10 else "")
+    what = (f"表格中有 {len(result.hidden_rows)} 行人员是隐藏的(手动隐藏或被筛选掉,第 {rows} 行),打开文件时看不到,"
+            "但已照常读取;")
+    if result.dry_run or result.batch_id is None:
+        return what + "如果这些人不该导入,请在原表格中删除这些行后再导入。"
+    return what + "如果这些人不该导入,请核对他们所在的家庭。"
 
 
 def other_sheets_note(result: RegisterImportResult | RegisterPreview) -> str:
@@ -272,10 +286,13 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     sum(1 for _ in _person_rows(book, layout)) > ss.MAX_ROWS:
                 raise ServiceError(too_many, code=INVALID_FILE)
             unsaved = book.formulas_without_result(layout.sheet)
+            hidden = ss.hidden_rows(book.path, layout.sheet)
             content = ContentHash((), layout.columns)
             for number, values in _person_rows(book, layout):
                 content.add(values)
                 result.rows += 1
+                if hidden and number in hidden:
+                    result.hidden_rows.append(number)
                 if result.rows > ss.MAX_ROWS:
                     raise ServiceError(too_many, code=INVALID_FILE)
                 person, errors = tpl.parse_row(number, values, layout.columns)

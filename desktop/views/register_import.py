@@ -342,6 +342,8 @@ class RegisterImportDialog(QDialog):
             text += "\n" + ri.kept_note(result)
         if result.unread_columns:
             text += "\n" + ri.unread_note(result)
+        if result.hidden_rows:
+            text += "\n" + ri.hidden_rows_note(result)
         if result.other_sheets:
             text += "\n" + ri.other_sheets_note(result) + self.other_sheets_hint()
         if result.already_imported:
