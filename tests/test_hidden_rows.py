@@ -33,9 +33,9 @@ HIDDEN = "LibreOffice_合并表头隐藏行筛选批注"
 def test_the_rows_hidden_in_each_format(suffix: str) -> None:
     path = DATA / f"{HIDDEN}.{suffix}"
     with ss.open_workbook(path) as book:
-        sheet = ss.find_layout(book).sheet
-    assert ss.hidden_rows(path, sheet) == {8, 10}
-    assert ss.hidden_rows(path, "没有这个工作表") == frozenset()
+        sheet, fmt = ss.find_layout(book).sheet, book.format
+    assert ss.hidden_rows(path, sheet, fmt) == {8, 10}
+    assert ss.hidden_rows(path, "没有这个工作表", fmt) == frozenset()
 
 
 def filtered(tmp: Path) -> Path:

@@ -22,6 +22,7 @@ _END = 0xFFFFFFFE
 BOF, EOF, BOUNDSHEET, FORMULA, UNCALCED, CODEPAGE = 0x0809, 0x000A, 0x0085, 0x0006, 0x005E, 0x0042
 BIFF8, UTF16 = 0x0600, 1200
 FILEPASS = 0x002F  # the workbook is encrypted (a password to open): every record after it is ciphertext
+ROW, ROW_HIDDEN = 0x0208, 0x0020  # a row's record, and its flag fDyZero: the row is hidden (or filtered out)
 CALC_ON_LOAD = 0x0002  # a flag Excel never sets (MS-XLS: reserved, zero): set by writers that calculate nothing
 PTG_CONCAT, PTG_STR, PTG_INT, PTG_NUM = 0x08, 0x17, 0x1E, 0x1F
 
@@ -172,9 +173,6 @@ def formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[int, int
     found = {(row + 1, col): _constant(rgce) for row, col, _empty, flags, rgce in formulas
              if every or flags & CALC_ON_LOAD}
     return found, {at: error for at, error in errors.items() if at not in found}
-
-
-ROW, ROW_HIDDEN = 0x0208, 0x0020  # a row's record, and its flag fDyZero: the row is hidden (or filtered out)
 
 
 def hidden_rows(path: Path, sheet: str) -> frozenset[int]:

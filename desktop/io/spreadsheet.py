@@ -503,16 +503,48 @@ def _ole_is_encrypted(path: Path) -> bool:
     return _ole_has(path, "EncryptedPackage") or biff.is_encrypted(path)
 
 
-
-# The tags of an .ods's content that place a merged cell: a sheet, a row (repeated: several alike)
-# and a cell or a cell covered by a merge (repeated: several alike across). The text is searched,
-# not parsed: parsing a 50,000-row sheet takes seconds, and only the rows holding a merge are read
+# The tags of an .ods's content that place a row: a sheet, a row (repeated: several alike) and a cell
+# or a cell covered by a merge (repeated: several alike across). The text is searched, not parsed:
+# parsing a 50,000-row sheet takes seconds, and only the rows holding what is looked for are read
 # cell by cell.
 _ODS_TABLE_OR_ROW = re.compile(rb"<table:table ([^>]*)>|<table:table-row\b([^>]*?)(/?)>")
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)/?>")
 _ODS_ATTR = re.compile(rb'table:(name|number-rows-repeated|number-columns-repeated|number-rows-spanned|'
                        rb'number-columns-spanned)="([^"]*)"')
 _ODS_ROW_END = b"</table:table-row>"
+
+
+def _ods_rows(content: bytes) -> Iterator[tuple[str, int, int, bytes, int, int]]:
+    """Each row element of an .ods's content.xml: (its sheet's name, its 0-based row, how many rows
+    it stands for, its attributes, where its cells start and end in ``content``)."""
+    sheet = ""
+    row = pos = 0
+    while (tag := _ODS_TABLE_OR_ROW.search(content, pos)) is not None:
+        pos = tag.end()
+        if tag.group(1) is not None:
+            name = dict(_ODS_ATTR.findall(tag.group(1))).get(b"name", b"")
+            sheet, row = xml_unescape(name.decode("utf-8", "replace"), {"&quot;": '"'}), 0
+            continue
+        attrs, start = tag.group(2), pos
+        repeated = int(dict(_ODS_ATTR.findall(attrs)).get(b"number-rows-repeated", b"1") or 1)
+        end = start
+        if not tag.group(3):  # a row with cells: up to its end
+            end = content.find(_ODS_ROW_END, start)
+            end = len(content) if end < 0 else end
+            pos = end + len(_ODS_ROW_END)
+        yield sheet, row, repeated, attrs, start, end
+        row += repeated
+
+
+def _ods_cells(content: bytes, start: int, end: int) -> Iterator[tuple[int, int, dict[bytes, bytes], re.Match[bytes]]]:
+    """The cells of a row of ``content`` (between ``start`` and ``end``): (0-based column, how many
+    columns it stands for, its attributes, the match of its tag)."""
+    col = 0
+    for cell in _ODS_CELL.finditer(content, start, end):
+        attrs = dict(_ODS_ATTR.findall(cell.group(1)))
+        span = int(attrs.get(b"number-columns-repeated", b"1") or 1)
+        yield col, span, attrs, cell
+        col += span
 
 
 def _ods_merged(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
@@ -538,31 +570,15 @@ def _ods_merged(path: Path) -> dict[str, list[tuple[tuple[int, int], tuple[int, 
 
 def _ods_spans(content: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
     found: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
-    sheet: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
-    row = pos = 0
-    while (tag := _ODS_TABLE_OR_ROW.search(content, pos)) is not None:
-        pos = tag.end()
-        if tag.group(1) is not None:
-            name = dict(_ODS_ATTR.findall(tag.group(1))).get(b"name", b"")
-            sheet = found.setdefault(xml_unescape(name.decode("utf-8", "replace"), {"&quot;": '"'}), [])
-            row = 0
+    for sheet, row, _repeated, _attrs, start, end in _ods_rows(content):
+        if content.find(b"-spanned=", start, end) < 0:
             continue
-        repeated = int(dict(_ODS_ATTR.findall(tag.group(2))).get(b"number-rows-repeated", b"1") or 1)
-        if not tag.group(3):  # a row with cells: up to its end
-            end = content.find(_ODS_ROW_END, pos)
-            end = len(content) if end < 0 else end
-            if sheet is not None and content.find(b"-spanned=", pos, end) >= 0:
-                col = 0
-                for cell in _ODS_CELL.finditer(content, pos, end):
-                    attrs = dict(_ODS_ATTR.findall(cell.group(1)))
-                    rows = int(attrs.get(b"number-rows-spanned", b"1") or 1)
-                    cols = int(attrs.get(b"number-columns-spanned", b"1") or 1)
-                    if (rows > 1 or cols > 1) and not cell.group(0).startswith(b"<table:covered"):
-                        sheet.append(((row, col), (row + rows - 1, col + cols - 1)))
-                    col += int(attrs.get(b"number-columns-repeated", b"1") or 1)
-            pos = end + len(_ODS_ROW_END)
-        row += repeated
-    return {name: spans for name, spans in found.items() if spans}
+        for col, _span, attrs, cell in _ods_cells(content, start, end):
+            rows = int(attrs.get(b"number-rows-spanned", b"1") or 1)
+            cols = int(attrs.get(b"number-columns-spanned", b"1") or 1)
+            if (rows > 1 or cols > 1) and not cell.group(0).startswith(b"<table:covered"):
+                found.setdefault(sheet, []).append(((row, col), (row + rows - 1, col + cols - 1)))
+    return found
 
 
 def _scan_stream(fh: Any, needle: bytes) -> bool:
@@ -1248,21 +1264,21 @@ def formula_constant(formula: str) -> str | float | None:
     return None
 
 
-def hidden_rows(path: str | Path, sheet: str) -> frozenset[int]:
+def hidden_rows(path: str | Path, sheet: str, fmt: str) -> frozenset[int]:
     """The numbers of the rows of ``sheet`` (as Workbook.rows gives them) hidden by hand or by a
-    filter: read as any other row, though the user sees fewer. Empty for a text file, a web page or
-    a file that cannot be looked at (only a notice is lost). The workbook is not opened again."""
+    filter: read as any other row, though the user sees fewer. ``fmt`` is the Workbook's format.
+    Empty for a text file, a web page or a file that cannot be looked at (only a notice is lost).
+    The workbook is not opened again."""
     p = Path(path)
     try:
-        fmt = sniff_format(p)
         if fmt == "xlsx":
             return _xlsx_hidden_rows(p, sheet)
         if fmt == "xls":
             return biff.hidden_rows(p, sheet)
         if fmt == "ods":
             return _ods_hidden_rows(p, sheet)
-    except (SpreadsheetError, OSError, KeyError, ValueError, StopIteration, IndexError, struct_error,
-            zipfile.BadZipFile, ET.ParseError):
+    except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
+            ET.ParseError):
         pass
     return frozenset()
 
@@ -1315,7 +1331,6 @@ def _xlsx_hidden_rows_counted(data: bytes) -> frozenset[int]:
 
 
 _ODS_VISIBILITY = re.compile(rb'table:visibility="(collapse|filter)"')
-_ODS_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
 ODS_HIDDEN_REPEATED = 10_000  # rows: more hidden alike at once are a template's spare rows, no one's
 
 
@@ -1327,23 +1342,9 @@ def _ods_hidden_rows(path: Path, sheet: str) -> frozenset[int]:
                 return frozenset()
         content = zf.read("content.xml")
     hidden: set[int] = set()
-    inside, row, pos = False, 0, 0
-    while (tag := _ODS_TABLE_OR_ROW.search(content, pos)) is not None:
-        pos = tag.end()
-        if tag.group(1) is not None:
-            if inside:
-                break  # the sheet wanted is over
-            name = dict(_ODS_ATTR.findall(tag.group(1))).get(b"name", b"")
-            inside = xml_unescape(name.decode("utf-8", "replace"), {"&quot;": '"'}) == sheet
-            continue
-        attrs = tag.group(2)
-        repeated = int(m.group(1)) if (m := _ODS_ROWS_REPEATED.search(attrs)) else 1
-        if inside and _ODS_VISIBILITY.search(attrs):
+    for name, row, repeated, attrs, _start, _end in _ods_rows(content):
+        if name == sheet and _ODS_VISIBILITY.search(attrs):
             hidden.update(range(row + 1, row + 1 + min(repeated, ODS_HIDDEN_REPEATED)))
-        if not tag.group(3):  # a row with cells: on after its end
-            end = content.find(_ODS_ROW_END, pos)
-            pos = len(content) if end < 0 else end + len(_ODS_ROW_END)
-        row += repeated
     return frozenset(hidden)
 
 
@@ -1386,9 +1387,8 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[in
     return found, errors
 
 
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_ERROR_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 _ODS_ERROR_MARK = b'value-type="error"'
+_ODS_MARKUP = re.compile(rb"<[^>]*>")
 ODS_REPEATED_ERRORS = 1000
 
 
@@ -1402,31 +1402,20 @@ def _ods_error_values(path: Path, sheet: str) -> dict[tuple[int, int], str]:
         with zf.open("content.xml") as fh:  # a quick look first: most sheets hold no error
             if not _scan_stream(fh, _ODS_ERROR_MARK):
                 return errors
-        with zf.open("content.xml") as fh:
-            inside, row, col, repeat = False, 0, 0, 1
-            for event, el in ET.iterparse(fh, events=("start", "end")):
-                tag = el.tag
-                if tag == _ODS_TABLE + "table":
-                    if event == "end" and inside:
-                        break
-                    inside = event == "start" and el.get(_ODS_TABLE + "name") == sheet
-                elif not inside:
-                    if event == "end" and tag == _ODS_TABLE + "table-row":
-                        el.clear()
-                elif tag == _ODS_TABLE + "table-row":
-                    if event == "start":
-                        col, repeat = 0, int(el.get(_ODS_TABLE + "number-rows-repeated", "1"))
-                    else:
-                        row += repeat
-                        el.clear()
-                elif event == "end" and tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
-                    span = int(el.get(_ODS_TABLE + "number-columns-repeated", "1"))
-                    if el.get(_ODS_ERROR_TYPE) == "error":
-                        text = "".join(el.itertext()).strip() or "#N/A"
-                        # (a cell repeated far down or across is a template's spare rows, no person's)
-                        errors.update({(row + 1 + r, col + c): text for r in range(min(repeat, ODS_REPEATED_ERRORS))
-                                       for c in range(min(span, ODS_REPEATED_ERRORS))})
-                    col += span
+        content = zf.read("content.xml")
+    for name, row, repeated, _attrs, start, end in _ods_rows(content):
+        if name != sheet or content.find(_ODS_ERROR_MARK, start, end) < 0:
+            continue
+        cells = list(_ods_cells(content, start, end))
+        for i, (col, span, _cell_attrs, cell) in enumerate(cells):
+            if _ODS_ERROR_MARK not in cell.group(1):
+                continue
+            after = cells[i + 1][3].start() if i + 1 < len(cells) else end
+            shown = _ODS_MARKUP.sub(b"", content[cell.end():after]).decode("utf-8", "replace")
+            text = xml_unescape(shown).strip() or "#N/A"
+            # (a cell repeated far down or across is a template's spare rows, no person's)
+            errors.update({(row + 1 + r, col + c): text for r in range(min(repeated, ODS_REPEATED_ERRORS))
+                           for c in range(min(span, ODS_REPEATED_ERRORS))})
     return errors
 
 

@@ -22,11 +22,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from desktop.io.files import replacing
-from desktop.io.spreadsheet import column_letter
+from desktop.io.spreadsheet import SERIAL_EPOCH, column_letter
 from desktop.io.xlsx_writer import MAX_CELL_TEXT, fit_widths, sheet_name
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_EPOCH = date(1899, 12, 30)
+_EPOCH = SERIAL_EPOCH.date()
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -158,7 +158,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                         elif kind is int or kind is float:
                             add(f'<c r="{letters[col]}{rs}"><v>{value}</v></c>')
                         elif isinstance(value, datetime):
-                            moment = value.replace(tzinfo=None) - datetime(1899, 12, 30)
+                            moment = value.replace(tzinfo=None) - SERIAL_EPOCH
                             add(f'<c r="{letters[col]}{rs}" s="6"><v>{moment.total_seconds() / 86400:.8f}</v></c>')
                         elif isinstance(value, date):
                             add(f'<c r="{letters[col]}{rs}" s="4"><v>{(value - _EPOCH).days}</v></c>')

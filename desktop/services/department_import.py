@@ -663,7 +663,7 @@ def look_for_hidden_rows(result: DepartmentImportResult, path: str | Path) -> in
     ``result.hidden_rows``. A look at the file after the import, not part of it: only a notice
     depends on it."""
     first = result.header_row + (1 if result.header_height else 0)
-    result.hidden_rows = sum(1 for n in ss.hidden_rows(path, result.sheet) if first <= n <= result.last_data_row)
+    result.hidden_rows = sum(1 for n in ss.hidden_rows(path, result.sheet, result.format) if first <= n <= result.last_data_row)
     return result.hidden_rows
 
 
@@ -930,7 +930,7 @@ class _Screening:
                 f"count(CASE WHEN m.household_id IS NULL AND NOT {clue_open.format(item[2])} THEN 1 END) "
                 f"{matched} GROUP BY 1")
             return
-        self.insert_other = text(
+        self.insert_other = None if self.postgres else text(  # PostgreSQL takes them by COPY
             f"INSERT INTO import_rows ({', '.join(ROW_COLUMNS)}) SELECT "
             + ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(ROW_COLUMNS)))
             + " FROM json_each(:rows)")
@@ -986,7 +986,7 @@ class _Screening:
         wait each time for the reading thread to let go of it."""
         if self.batch_id is None:
             return
-        if self.postgres:
+        if self.insert_other is None:
             bulk.insert_rows(self.conn, "import_rows", ROW_COLUMNS, rows)
         else:
             self.conn.execute(self.insert_other, {"rows": _JSON_CHUNK(rows)})

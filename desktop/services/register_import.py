@@ -286,7 +286,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     sum(1 for _ in _person_rows(book, layout)) > ss.MAX_ROWS:
                 raise ServiceError(too_many, code=INVALID_FILE)
             unsaved = book.formulas_without_result(layout.sheet)
-            hidden = ss.hidden_rows(book.path, layout.sheet)
+            hidden = ss.hidden_rows(book.path, layout.sheet, book.format)
             content = ContentHash((), layout.columns)
             for number, values in _person_rows(book, layout):
                 content.add(values)
