@@ -1783,8 +1783,11 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         single_map = map_columns(single)
         options = [(1, single, single_map, 0)]  # height, names, mapping, and 5 off the score for an ID column found by content
         below = by_number.get(number + 1)
-        if below is not None and sum(1 for v in below if cell_text(v)) >= 2:
-            spans = _merged_spans(merged, number - 1) if merged else _implicit_spans(values, below)
+        if below is not None and sum(1 for v in below if cell_text(v)) < 2:
+            below = None
+        spans = {} if below is None else _merged_spans(merged, number - 1) if merged else _implicit_spans(values, below)
+        # (the list's title right above its header, "八泉街道低保边缘人员名单", is no group over its columns)
+        if below is not None and not _is_title_over(values, below, spans):
             combined = _combine(values, below, spans)
             groups = [g if cell_text(value_at(below, i)) else "" for i, g in enumerate(
                 _groups(values, len(combined), spans))]
@@ -1842,6 +1845,19 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     sample = [(n, v) for n, v in head if n >= top + height]
     mapping = _filled_id_column(columns, mapping, [v for _n, v in sample[:20]])
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+
+
+def _is_title_over(upper: Sequence[Any], lower: Sequence[Any], spans: dict[int, int]) -> bool:
+    """The upper row holds one cell alone, left of the columns the lower row names, by itself or merged
+    (or, in a CSV, reaching) over all of them: the list's title, not a group of some of its columns. Read with the
+    names below it, a title naming a place ("八泉街道…名单") would make its first column a 街道 column."""
+    filled = [i for i, v in enumerate(upper) if cell_text(v)]
+    named = [i for i, v in enumerate(lower) if cell_text(v)]
+    if len(filled) != 1 or not named:
+        return False
+    start = filled[0]
+    end = spans.get(start)
+    return start <= named[0] and (end is None or end >= named[-1])
 
 
 def _form_labels(values: Sequence[Any], mapping: dict[str, int]) -> bool:
