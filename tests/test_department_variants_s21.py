@@ -3,7 +3,9 @@
 Defect found: a list's title typed in A1 above its header (or merged over it) that names a place
 ("八泉街道低保边缘人员名单", "八泉社区困难群众") was read as a group over the header's first column: the
 header was said to start on the title's row, and the 序号 column was taken for a 街道 or 社区 column
-(every row then "could not be placed"). Each case gives what a careful clerk finds, header row included."""
+(every row then "could not be placed"). So was a line about the list right above the header
+("填报单位:八泉街道办事处 … 日期:…", "街道:八泉街道 | 社区:八泉社区", "八泉街道 | 2026年困难群众名单") and
+a title typed in a middle cell to look centred. Each case gives what a careful clerk finds, header row included."""
 
 from __future__ import annotations
 
@@ -47,7 +49,38 @@ def town_title_csv(tmp: Path) -> tuple[Path, dict]:
     return path, {**want, "header_row": 2}
 
 
-CASES: dict[str, Any] = {f.__name__: f for f in (street_title, community_title_merged, town_title_csv)}
+def unit_and_date_line(tmp: Path) -> tuple[Path, dict]:
+    """The title, then 填报单位 on the left and the date on the right, right above the header."""
+    rows = people(Ids())
+    lines = [["八泉街道困难群众名单"], ["填报单位:八泉街道办事处", None, None, "日期:2026年10月8日"], HEADER, *_rows(rows)]
+    path, want = book_of(tmp / "d.xlsx", lines, rows)
+    return path, {**want, "header_row": 3}
+
+
+def place_labels(tmp: Path) -> tuple[Path, dict]:
+    """街道:… and 社区:… in two cells above the header, as GBK CSV."""
+    rows = people(Ids())
+    path, want = text_list(tmp / "e.csv", [["街道:八泉街道", "", "社区:八泉社区", ""], HEADER, *_rows(rows)], rows)
+    return path, {**want, "header_row": 2}
+
+
+def place_and_title_cells(tmp: Path) -> tuple[Path, dict]:
+    """The place in A1 and the title beside it in B1."""
+    rows = people(Ids())
+    path, want = book_of(tmp / "f.xlsx", [["八泉街道", "2026年困难群众名单"], HEADER, *_rows(rows)], rows)
+    return path, {**want, "header_row": 2}
+
+
+def title_in_a_middle_cell(tmp: Path) -> tuple[Path, dict]:
+    """The title typed in C1 to look centred, nothing merged."""
+    rows = people(Ids())
+    path, want = book_of(tmp / "h.xlsx", [[None, None, "八泉街道困难群众名单"], HEADER, *_rows(rows)], rows)
+    return path, {**want, "header_row": 2}
+
+
+CASES: dict[str, Any] = {f.__name__: f for f in (street_title, community_title_merged, town_title_csv,
+                                                 unit_and_date_line, place_labels, place_and_title_cells,
+                                                 title_in_a_middle_cell)}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -61,7 +94,7 @@ def test_a_title_naming_a_place_is_no_column(tmp_path: Path, case: str) -> None:
     path, _want = CASES[case](tmp_path)
     with ss.open_workbook(path) as book:
         layout = ss.find_layout(book)
-    assert (layout.header_row, layout.header_height) == (2, 1)
+    assert (layout.header_row, layout.header_height) == (_want["header_row"], 1)
     assert layout.mapping == {"name": 1, "id_number": 2, "phone": 3}
     assert layout.columns == HEADER
 

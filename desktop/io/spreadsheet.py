@@ -1785,16 +1785,17 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
         below = by_number.get(number + 1)
         if below is not None and sum(1 for v in below if cell_text(v)) < 2:
             below = None
-        spans = {} if below is None else _merged_spans(merged, number - 1) if merged else _implicit_spans(values, below)
-        # (the list's title right above its header, "八泉街道低保边缘人员名单", is no group over its columns)
-        if below is not None and not _is_title_over(values, below, spans):
-            combined = _combine(values, below, spans)
+        # what may name groups of the columns below: not the list's title nor a line about it ("填报单位:…")
+        upper = [None if type(v) is str and _TITLE_TEXT.search(v) else v for v in values]
+        spans = {} if below is None else _merged_spans(merged, number - 1) if merged else _implicit_spans(upper, below)
+        if below is not None and not _is_title_over(upper, below, spans):
+            combined = _combine(upper, below, spans)
             groups = [g if cell_text(value_at(below, i)) else "" for i, g in enumerate(
-                _groups(values, len(combined), spans))]
-            combined_map = map_columns([_joined(groups[i], _lower_or(values, below, i)) for i in range(len(combined))],
+                _groups(upper, len(combined), spans))]
+            combined_map = map_columns([_joined(groups[i], _lower_or(upper, below, i)) for i in range(len(combined))],
                                        groups)
             below_map = map_columns(below)
-            group_row = bool(spans) and sum(1 for v in values if cell_text(v)) >= 2  # merged group cells
+            group_row = bool(spans) and sum(1 for v in upper if cell_text(v)) >= 2  # merged group cells
             # (a row holding an ID number anywhere is a person, whichever column the two rows would name)
             if "id_number" in combined_map and not _looks_like_data(below, combined_map) and not any(
                     _ID_SHAPED.fullmatch(idcard.normalize(cell_text(v))) for v in below) and (
@@ -1847,12 +1848,20 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
 
 
+# The text of a list's title or of a line about the list ("2026年第三季度…名单", "填报单位:八泉街道",
+# "单位:元"): above a header, never the name of a group of its columns.
+_TITLE_TEXT = re.compile(r"[:：]|名单|花名册|台账|[计总细览况记报批]表|\d{4}\s*年|年度|季度")
+
+
 def _is_title_over(upper: Sequence[Any], lower: Sequence[Any], spans: dict[int, int]) -> bool:
-    """The upper row holds one cell alone, left of the columns the lower row names, by itself or merged
-    (or, in a CSV, reaching) over all of them: the list's title, not a group of some of its columns. Read with the
-    names below it, a title naming a place ("八泉街道…名单") would make its first column a 街道 column."""
+    """The upper row (its title texts left out) holds nothing, or one cell alone, left of the columns
+    the lower row names, by itself or merged (or, in a CSV, reaching) over all of them: the list's
+    title, not a group of some of its columns. Read with the names below it, a title naming a place
+    ("八泉街道…", "八泉社区") would make the first column a 街道 or 社区 column."""
     filled = [i for i, v in enumerate(upper) if cell_text(v)]
     named = [i for i, v in enumerate(lower) if cell_text(v)]
+    if not filled:
+        return True
     if len(filled) != 1 or not named:
         return False
     start = filled[0]
