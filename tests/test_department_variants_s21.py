@@ -24,77 +24,48 @@ from tests.test_import_department_files import Ids, people
 HEADER = ["序号", "姓名", "身份证号码", "联系电话"]
 
 
-def _rows(rows: list) -> list[list[Any]]:
-    return [[*r, "13900000000"] for r in listed(rows)]
+# case: (what a department sends, the lines above the header, the file's name, merged cells)
+TITLES: dict[str, tuple[str, list[list[Any]], str, tuple[str, ...]]] = {
+    "street_title": ("民政: the title in A1 alone, naming the 街道", [["八泉街道2026年低保边缘家庭名单"]], "a.xlsx", ()),
+    "community_title_merged": ("the title merged over the header's width, naming a 社区", [["八泉社区困难群众"]],
+                               "b.xlsx", ("A1:D1",)),
+    "town_title_csv": ("GBK CSV: a short title reaches over the empty cells beside it", [["河口镇", "", "", ""]],
+                       "c.csv", ()),
+    "unit_and_date_line": ("the title, then 填报单位 on the left and the date on the right",
+                           [["八泉街道困难群众名单"], ["填报单位:八泉街道办事处", None, None, "日期:2026年10月8日"]],
+                           "d.xlsx", ()),
+    "place_labels": ("GBK CSV: 街道:… and 社区:… in two cells", [["街道:八泉街道", "", "社区:八泉社区", ""]], "e.csv", ()),
+    "place_and_title_cells": ("the place in A1, the title beside it in B1", [["八泉街道", "2026年困难群众名单"]], "f.xlsx",
+                              ()),
+    "title_in_a_middle_cell": ("the title typed in C1 to look centred, nothing merged", [[None, None, "八泉街道困难群众名单"]],
+                               "h.xlsx", ()),
+}
 
 
-def street_title(tmp: Path) -> tuple[Path, dict]:
-    """民政: the title in A1 alone, naming the 街道."""
+def titled(tmp: Path, case: str) -> tuple[Path, dict]:
+    """A list under the lines of ``case``, its header right below them."""
+    _what, above, name, merges = TITLES[case]
     rows = people(Ids())
-    path, want = book_of(tmp / "a.xlsx", [["八泉街道2026年低保边缘家庭名单"], HEADER, *_rows(rows)], rows)
-    return path, {**want, "header_row": 2}
+    lines = [*above, HEADER, *[[*r, "13900000000"] for r in listed(rows)]]
+    path, want = text_list(tmp / name, lines, rows) if name.endswith(".csv") else book_of(tmp / name, lines, rows,
+                                                                                         merges=merges)
+    return path, {**want, "header_row": len(above) + 1}
 
 
-def community_title_merged(tmp: Path) -> tuple[Path, dict]:
-    """The title merged over the header's width, naming a 社区."""
-    rows = people(Ids())
-    path, want = book_of(tmp / "b.xlsx", [["八泉社区困难群众"], HEADER, *_rows(rows)], rows, merges=("A1:D1",))
-    return path, {**want, "header_row": 2}
 
 
-def town_title_csv(tmp: Path) -> tuple[Path, dict]:
-    """The same saved as GBK CSV: a short title reaches over the empty cells beside it."""
-    rows = people(Ids())
-    path, want = text_list(tmp / "c.csv", [["河口镇", "", "", ""], HEADER, *_rows(rows)], rows)
-    return path, {**want, "header_row": 2}
-
-
-def unit_and_date_line(tmp: Path) -> tuple[Path, dict]:
-    """The title, then 填报单位 on the left and the date on the right, right above the header."""
-    rows = people(Ids())
-    lines = [["八泉街道困难群众名单"], ["填报单位:八泉街道办事处", None, None, "日期:2026年10月8日"], HEADER, *_rows(rows)]
-    path, want = book_of(tmp / "d.xlsx", lines, rows)
-    return path, {**want, "header_row": 3}
-
-
-def place_labels(tmp: Path) -> tuple[Path, dict]:
-    """街道:… and 社区:… in two cells above the header, as GBK CSV."""
-    rows = people(Ids())
-    path, want = text_list(tmp / "e.csv", [["街道:八泉街道", "", "社区:八泉社区", ""], HEADER, *_rows(rows)], rows)
-    return path, {**want, "header_row": 2}
-
-
-def place_and_title_cells(tmp: Path) -> tuple[Path, dict]:
-    """The place in A1 and the title beside it in B1."""
-    rows = people(Ids())
-    path, want = book_of(tmp / "f.xlsx", [["八泉街道", "2026年困难群众名单"], HEADER, *_rows(rows)], rows)
-    return path, {**want, "header_row": 2}
-
-
-def title_in_a_middle_cell(tmp: Path) -> tuple[Path, dict]:
-    """The title typed in C1 to look centred, nothing merged."""
-    rows = people(Ids())
-    path, want = book_of(tmp / "h.xlsx", [[None, None, "八泉街道困难群众名单"], HEADER, *_rows(rows)], rows)
-    return path, {**want, "header_row": 2}
-
-
-CASES: dict[str, Any] = {f.__name__: f for f in (street_title, community_title_merged, town_title_csv,
-                                                 unit_and_date_line, place_labels, place_and_title_cells,
-                                                 title_in_a_middle_cell)}
-
-
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", TITLES)
 def test_a_departments_file_gives_the_counts_a_clerk_finds(screened: Database, tmp_path: Path, case: str,  # noqa: F811
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    counts_a_clerk_finds(screened, capsys, tmp_path, *CASES[case](tmp_path))
+    counts_a_clerk_finds(screened, capsys, tmp_path, *titled(tmp_path, case))
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", TITLES)
 def test_a_title_naming_a_place_is_no_column(tmp_path: Path, case: str) -> None:
-    path, _want = CASES[case](tmp_path)
+    path, want = titled(tmp_path, case)
     with ss.open_workbook(path) as book:
         layout = ss.find_layout(book)
-    assert (layout.header_row, layout.header_height) == (_want["header_row"], 1)
+    assert (layout.header_row, layout.header_height) == (want["header_row"], 1)
     assert layout.mapping == {"name": 1, "id_number": 2, "phone": 3}
     assert layout.columns == HEADER
 
