@@ -1,11 +1,14 @@
-"""Department lists as real offices send them, round 7 (after test_department_variants_s15.py to _s20.py).
+"""Department lists: the lines above the header (a title, lines about the list) and the names
+departments give their columns.
 
-Defect found: a list's title typed in A1 above its header (or merged over it) that names a place
+Defects found: a list's title typed in A1 above its header (or merged over it) that names a place
 ("八泉街道低保边缘人员名单", "八泉社区困难群众") was read as a group over the header's first column: the
 header was said to start on the title's row, and the 序号 column was taken for a 街道 or 社区 column
 (every row then "could not be placed"). So was a line about the list right above the header
 ("填报单位:八泉街道办事处 … 日期:…", "街道:八泉街道 | 社区:八泉社区", "八泉街道 | 2026年困难群众名单") and
-a title typed in a middle cell to look centred. Each case gives what a careful clerk finds, header row included."""
+a title typed in a middle cell to look centred. Each case gives what a careful clerk finds, header row
+included. And 被帮扶人 / 帮扶对象 columns and field-code headers (SFZH, GMSFHM, ZJHM) were not read as
+the name or the ID column."""
 
 from __future__ import annotations
 
@@ -80,3 +83,15 @@ def test_a_group_over_some_columns_is_still_a_group(tmp_path: Path, upper: list[
         layout = ss.find_layout(book)
     assert (layout.header_row, layout.header_height) == (1, 2)
     assert layout.mapping["id_number"] == 2
+
+
+@pytest.mark.parametrize(("name", "number"), [("被帮扶人", "身份证号"), ("帮扶对象", "证件号码"), ("XM", "SFZH"),
+                                              ("xm", "GMSFHM"), ("XM", "ZJHM")])
+def test_names_and_codes_departments_use(tmp_path: Path, name: str, number: str) -> None:
+    """帮扶 lists name the person 被帮扶人 / 帮扶对象; a system's export may name its columns by their field
+    codes alone (XM, SFZH, GMSFHM, ZJHM): the names are read with the numbers."""
+    rows = people(Ids())
+    path, _want = book_of(tmp_path / "n.xlsx", [["序号", name, number], *listed(rows)], rows)
+    with ss.open_workbook(path) as book:
+        layout = ss.find_layout(book)
+    assert layout.header_row == 1 and layout.mapping == {"name": 1, "id_number": 2}
