@@ -544,6 +544,12 @@ def test_a_card_shortens_the_days_since_the_visit_beside_a_long_due_date(qtbot) 
     narrow = metrics.horizontalAdvance(full) - 1
     short = visit_text(card, metrics, narrow)
     assert "9" in short and metrics.horizontalAdvance(short) <= narrow
+    # 1024×768, or 150 %: “9 天前” did not fit either and was cut to “9 …”, the number without its unit
+    ago = QCoreApplication.translate("BoardColumn", "{days} days ago").format(days=9)
+    narrower = metrics.horizontalAdvance(ago) - 1
+    shortest = visit_text(card, metrics, narrower)
+    assert shortest == QCoreApplication.translate("BoardColumn", "{days} d").format(days=9)
+    assert metrics.horizontalAdvance(shortest) <= narrower
 
 
 def test_a_card_says_next_or_last_year_in_a_word(qtbot) -> None:  # noqa: ANN001

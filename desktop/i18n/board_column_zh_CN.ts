@@ -56,6 +56,11 @@
     </message>
     <message>
         <location filename="../views/board_column.py" line="327"/>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../views/board_column.py" line="327"/>
         <source>next year {md}</source>
         <translation>明年{md}</translation>
     </message>

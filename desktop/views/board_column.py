@@ -316,13 +316,16 @@ class CardDelegate(QStyledItemDelegate):
 
 def visit_text(card: Card, metrics: QFontMetrics, width: int) -> str:
     """The last line's left part: days since the last visit, in fewer words when the due date
-    beside it leaves too little room (a due date in another year is long)."""
+    beside it leaves too little room (a due date in another year is long). On a 1024-pixel screen or
+    at 150 % even “48 天前” did not fit and was cut to “48 …”, a number without its unit: the
+    shortest form keeps the unit."""
     if card.days_since_visit is None:
         return QCoreApplication.translate("BoardColumn", "Never visited")
-    text = QCoreApplication.translate("BoardColumn", "{days} days since visit").format(days=card.days_since_visit)
-    if metrics.horizontalAdvance(text) > width:
-        text = QCoreApplication.translate("BoardColumn", "{days} days ago").format(days=card.days_since_visit)
-    return text
+    forms = (QCoreApplication.translate("BoardColumn", "{days} days since visit"),
+             QCoreApplication.translate("BoardColumn", "{days} days ago"),
+             QCoreApplication.translate("BoardColumn", "{days} d"))
+    texts = [form.format(days=card.days_since_visit) for form in forms]
+    return next((text for text in texts if metrics.horizontalAdvance(text) <= width), texts[-1])
 
 
 def _short(day: date) -> str:
