@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
 
 from desktop.services import auth, demo
 from desktop.services.database import Database
+from desktop.views.calendar_settings import CalendarSettingsTab
 from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
+from tests.district import District
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -66,3 +68,18 @@ def test_every_page_and_tab_fits_a_1024_pixel_screen(qtbot, db: Database) -> Non
             problems += _problems(window, key, f"{key}/{top.tabText(i)}")
         top.setCurrentIndex(0)
     assert problems == []
+
+
+def test_the_calendar_editor_shows_a_whole_range_beside_the_years_on_a_1024_pixel_screen(qtbot,  # noqa: ANN001
+                                                                                         district: District) -> None:
+    """Beside the long label “放假日期(每行一个日期或范围)” the boxes were 140 pixels wide on a 1024-pixel
+    screen: the example range read “2027-02-06..2027-02-” and the source's hint “例如国务院办公厅通…”."""
+    tab = CalendarSettingsTab(AppContext(district.db, district.admin))
+    qtbot.addWidget(tab)
+    tab.resize(PAGE_ROOM, 600)
+    tab.show()
+    QApplication.processEvents()
+    for box in (tab.days_off, tab.workdays):
+        assert box.viewport().width() >= box.fontMetrics().horizontalAdvance("2027-02-06..2027-02-14") + 8
+    assert tab.note.width() >= tab.note.fontMetrics().horizontalAdvance(tab.note.placeholderText()) + 8
+

@@ -97,6 +97,9 @@ class CalendarSettingsTab(QWidget):
         splitter.addWidget(self.table)
         editor = QWidget()
         form = QFormLayout(editor)
+        # Labels above their fields: beside the long "Days off (…)" label the boxes were left 140 pixels on
+        # a 1024-pixel screen (less at 150 %), the example range and the source's hint cut to "2027-02-06..2027-02-".
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year + 1)
