@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget, QWidget
 from desktop.services import auth, demo
 from desktop.services.database import Database
 from desktop.views.calendar_settings import CalendarSettingsTab
+from desktop.views.clue_form import ClueForm
 from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
 from desktop.views.operations import wait_for_background
@@ -83,3 +84,19 @@ def test_the_calendar_editor_shows_a_whole_range_beside_the_years_on_a_1024_pixe
         assert box.viewport().width() >= box.fontMetrics().horizontalAdvance("2027-02-06..2027-02-14") + 8
     assert tab.note.width() >= tab.note.fontMetrics().horizontalAdvance(tab.note.placeholderText()) + 8
 
+
+def test_the_clue_form_leaves_no_empty_row_under_the_id_number(qtbot, district: District) -> None:  # noqa: ANN001
+    """The line under the ID number that says whether it is valid took a row's height while empty: a gap
+    between 身份证号 and 联系电话 in every new clue form."""
+    form = ClueForm(AppContext(district.db, district.admin))
+    qtbot.addWidget(form)
+    form.show()
+    QApplication.processEvents()
+    spacing = form.id_number.geometry().top() - form.name.geometry().bottom()
+    assert form.phone.geometry().top() - form.id_number.geometry().bottom() == spacing
+    form.id_number.setText("420203199001011238")
+    QApplication.processEvents()
+    assert form.id_hint.isVisible() and form.id_hint.text()
+    form.id_number.clear()
+    QApplication.processEvents()
+    assert not form.id_hint.isVisible()

@@ -118,6 +118,7 @@ class ClueForm(FormDialog):
         self.id_number.setMaxLength(24)
         self.id_number.textChanged.connect(self.check_id)
         self.id_hint = QLabel()
+        self.id_hint.hide()  # shown with a word on the number typed: empty, its row left a gap in the form
         self.phone = QLineEdit()
         self.address = QLineEdit()
         for edit, length in ((self.name, 64), (self.phone, 32), (self.address, 256)):  # the columns' lengths
@@ -308,6 +309,7 @@ class ClueForm(FormDialog):
         self._show_link(None)
 
     def check_id(self, text: str) -> None:
+        self.id_hint.setHidden(not text.strip())
         if not text.strip():
             self.id_hint.setText("")
             self.id_number.setStyleSheet("")
