@@ -560,6 +560,33 @@ def test_point_labels_never_cover_each_other_nor_leave_the_plot(qtbot, months: i
         assert not rect.intersects(mark), shown[n].toPlainText()
 
 
+@pytest.mark.parametrize("width", [380, 1100])
+def test_the_commitment_line_label_stays_whole_inside_a_narrow_plot(qtbot, width: int) -> None:  # noqa: ANN001
+    """On a 1024-pixel screen the monthly median chart is about 380 pixels wide: neither side of the
+    commitment track's line had room for “2025-12-01 起实行告知承诺制”, cut to “025-12-01 起实行…” at the
+    plot's edge. The label now takes two lines there (date above the words), one line where it fits."""
+    import pyqtgraph as pg
+
+    from desktop.views.charts import Chart, Series
+
+    chart = Chart("审批用时月度中位数(工作日)", value_label="工作日", category_label="受理月份")
+    qtbot.addWidget(chart)
+    chart.resize(width, 420)
+    chart.show()
+    qtbot.waitExposed(chart)
+    months = 24
+    chart.set_lines([(str(i), f"{2025 + i // 12}-{i % 12 + 1:02d}") for i in range(months)],
+                    [Series("median", "中位数", [32.0] * 12 + [8.0] * 12)],
+                    vlines=[(months / 2 - 0.5, "2025-12-01 起实行告知承诺制")], hlines=[(30, "30个工作日时限")])
+    qtbot.wait(50)
+    plot_area = chart.plot.getViewBox().sceneBoundingRect()
+    line = next(i for i in chart.plot.getPlotItem().items if isinstance(i, pg.InfiniteLine) and i.angle == 90)
+    margin = line.label.textItem.document().documentMargin() - 1
+    assert plot_area.contains(line.label.sceneBoundingRect().adjusted(margin, margin, -margin, -margin))
+    assert line.label.toPlainText().replace("\n", " ") == "2025-12-01 起实行告知承诺制"
+    assert ("\n" in line.label.toPlainText()) == (width < 600)
+
+
 def test_a_period_that_is_over_says_which_figures_stand_at_its_end(page: StatisticsPage, qtbot,  # noqa: ANN001
                                                                     sqlite_district: District, tmp_path: Path) -> None:
     """The funnel, library sizes and referral outcomes of a period that is over are as at its end

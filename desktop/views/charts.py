@@ -82,6 +82,12 @@ def fmt_value(value: float | None, decimals: int = 0, suffix: str = "") -> str:
     return f"{value:,.{decimals}f}{suffix}"
 
 
+def _text_size(metrics: QFontMetrics, text: str) -> tuple[float, float]:
+    """The width of the widest line of ``text`` and the height of its lines."""
+    lines = text.split("\n")
+    return float(max(metrics.horizontalAdvance(line) for line in lines)), float(metrics.height() * len(lines))
+
+
 def _crosses(rect: QRectF, a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether the segment a–b passes through the rectangle (Liang–Barsky clipping)."""
     (ax, ay), (bx, by) = a, b
@@ -432,6 +438,7 @@ class Chart(QFrame):
             line = pg.InfiniteLine(pos=pos, angle=90, pen=pg.mkPen("#8e44ad", width=2, style=Qt.PenStyle.DashLine),
                                    label=label, labelOpts={"position": MARK_LABEL_POSITION, "color": "#8e44ad",
                                                            "fill": (255, 255, 255, 220), "anchors": [side, side]})
+            line.full_label = label  # the one-line text, again when the width changes (_fit_mark_labels)
             self.plot.addItem(line)
             self._marked_lines.append(line)
         self._set_bottom_labels(categories, max_labels)
@@ -450,14 +457,15 @@ class Chart(QFrame):
         (its value stays in the hover text and the xlsx). Labels of points at 100% ran into each
         other ("100%(1/1)100%(1/1)…") and were cut off at the plot's ends. Again on resize, as the
         room between points changes with the width."""
-        if not self._point_labels:
-            return
         view_box = self.plot.getViewBox()
         width, height = view_box.width(), view_box.height()
         (x0, x1), (y0, y1) = view_box.viewRange()
         if width <= 0 or height <= 0 or x1 <= x0 or y1 <= y0:
             return
         sx, sy = width / (x1 - x0), height / (y1 - y0)
+        self._fit_mark_labels(width, x0, sx)
+        if not self._point_labels:
+            return
 
         def px(p: QPointF) -> tuple[float, float]:
             return (p.x() - x0) * sx, (y1 - p.y()) * sy
@@ -471,8 +479,8 @@ class Chart(QFrame):
             taken.append(QRectF(at - 2, 0, 4, height))
             label = line.label
             if label is not None:
-                font = QFontMetrics(label.textItem.font())
-                w, h = font.horizontalAdvance(label.toPlainText()) + 12.0, font.height() + 8.0
+                w, h = _text_size(QFontMetrics(label.textItem.font()), label.toPlainText())
+                w, h = w + 12.0, h + 8.0
                 left = at - w if label.anchors[0][0] == 1 else at
                 taken.append(QRectF(left, height * (1 - MARK_LABEL_POSITION) - h / 2, w, h))
         segments = [(px(a), px(b)) for a, b in self._segments]
@@ -493,6 +501,32 @@ class Chart(QFrame):
             # the text item has a blank margin round its glyphs: the glyphs go in the place found
             margin = text.textItem.document().documentMargin() - 1
             text.setPos(x0 + (spot.left() - margin) / sx, y1 - (spot.top() - margin) / sy)
+
+    def _fit_mark_labels(self, width: float, x0: float, sx: float) -> None:
+        """Each marked line's label on the side of its line where it fits, else in two lines (the date
+        above the words) on the side with more room. On a 1024-pixel screen neither side of the
+        commitment track's line had room for “2025-12-01 起实行告知承诺制”: it was cut to
+        “025-12-01 起实行…” at the plot's edge."""
+        for line in self._marked_lines:
+            label = line.label
+            if label is None:
+                continue
+            font = QFontMetrics(label.textItem.font())
+            at = (line.value() - x0) * sx
+            rooms = {(1, 0.5): at, (0, 0.5): width - at}  # reading left of the line, or right of it
+            full: str = line.full_label
+            texts = [full] + ([full.replace(" ", "\n", 1)] if " " in full else [])
+            side, text = max(rooms, key=rooms.get), texts[-1]
+            for candidate in texts:
+                fits = [s for s, room in rooms.items() if _text_size(font, candidate)[0] + 12 <= room]
+                if fits:
+                    side = label.anchors[0] if label.anchors[0] in fits else fits[0]
+                    text = candidate
+                    break
+            if label.anchors[0] != side or label.toPlainText() != text:
+                label.anchors = [side, side]
+                label.setFormat(text)
+                label.updatePosition()
 
     # -- hover and click ------------------------------------------------------------------------------
     def item_at(self, scene_pos: QPointF) -> Item | None:
