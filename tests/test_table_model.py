@@ -153,6 +153,22 @@ def test_an_empty_table_says_why_once_it_has_been_filled(qtbot) -> None:  # noqa
     assert read_only_table(UsersTableModel()).findChild(EmptyHint) is None  # only where a note is given
 
 
+def test_an_empty_note_in_a_short_list_is_not_cut(qtbot) -> None:  # noqa: ANN001
+    """In the application window at 150 % the list of data checks is about 50 pixels tall: the note's
+    padding of 24 pixels above and below left its text 2 pixels, cut through the middle."""
+    from desktop.views.table_model import EmptyHint, read_only_table
+
+    model = UsersTableModel()
+    table = read_only_table(model, empty="暂无事后核查。")
+    qtbot.addWidget(table)
+    table.show()
+    table.resize(600, table.height() - table.viewport().height() + 50)
+    model.set_rows([])
+    hint = table.findChild(EmptyHint)
+    assert hint.isVisible() and hint.height() == 50
+    assert hint.contentsRect().height() >= hint.fontMetrics().height()
+
+
 class _Rows(RowListTableModel[tuple[str, str, str]]):
     COLUMNS = ("A", "B", "C")
 
