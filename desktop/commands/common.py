@@ -16,7 +16,7 @@ from desktop import config
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
 from desktop.services import regions
 from desktop.services.base import Actor
-from desktop.services.database import Database, open_and_migrate
+from desktop.services.database import Database, open_and_migrate, resolve_url, sqlite_url
 
 T = TypeVar("T")
 
@@ -43,9 +43,13 @@ def database_url(args: argparse.Namespace) -> str | None:
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Open the database named on the command line and bring it to the current schema. A local
-    (SQLite) file that is not there is created only by the commands that start a database
-    (``create``); the others say that it is missing."""
-    db, note = open_and_migrate(database_url(args), must_exist=not create)
+    (SQLite) file that is not there is created by the commands that start a database or bring data
+    into one (``create``: demo, user add, the imports), and by any command when it is the program's
+    own default file (the first command on a new computer); given by its address, the others say
+    that it is missing (a mistyped path must not make a new empty database and report zeros)."""
+    url = database_url(args)
+    own_default = resolve_url(url) == sqlite_url(config.default_sqlite_path())
+    db, note = open_and_migrate(url, must_exist=not (create or own_default))
     for warning in db.warnings:
         print(f"警告:{warning}", file=sys.stderr)
     if note and not getattr(args, "json", False):

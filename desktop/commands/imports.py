@@ -123,7 +123,7 @@ def write_errors_after(batch_id: int | None, write: Callable[[], int]) -> int:
 def import_department(args: argparse.Namespace) -> int:
     if args.errors:
         check_errors_target(args.errors, args.file)
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         actor = cli_actor()
         region_id = region_named(db, args.region)
@@ -241,7 +241,7 @@ def summary(result: department_import.DepartmentImportResult) -> str:
 def import_households(args: argparse.Namespace) -> int:
     if args.errors:
         check_errors_target(args.errors, args.file)
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run,
                                                    sheet=args.sheet)

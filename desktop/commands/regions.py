@@ -15,8 +15,8 @@ from desktop.services.errors import ServiceError, ValidationFailed
 T = TypeVar("T")
 
 
-def _on_db(args: argparse.Namespace, work: Callable[[Database, Actor], T]) -> T:
-    db = open_db(args)
+def _on_db(args: argparse.Namespace, work: Callable[[Database, Actor], T], *, create: bool = False) -> T:
+    db = open_db(args, create=create)
     try:
         auth.ensure_district(db)  # a database just made has no district yet (the window makes it at first run)
         return work(db, cli_actor())
@@ -87,7 +87,7 @@ def add_region(args: argparse.Namespace) -> int:
         new_id = regions.add_region(db, actor, parent_id=parent.id, name=args.name, code=args.code,
                                     kind=args.level, area_type=args.area)
         return parent, next(r for r in regions.list_regions(db, actor) if r.id == new_id)
-    parent, added = _on_db(args, add)
+    parent, added = _on_db(args, add, create=True)  # a new office's first regions
     print(f"已在“{parent.name}”下添加{added.level_label}“{added.name}”(代码 {added.code},{added.area_label})。")
     return 0
 
@@ -144,7 +144,8 @@ def move_region(args: argparse.Namespace) -> int:
 
 
 def import_regions(args: argparse.Namespace) -> int:
-    result = _on_db(args, lambda db, actor: regions.import_regions(db, actor, args.file, dry_run=args.dry_run))
+    result = _on_db(args, lambda db, actor: regions.import_regions(db, actor, args.file, dry_run=args.dry_run),
+                    create=True)
     if args.json:
         refused = ({"error": f"区划清单有 {len(result.errors)} 处错误,没有写入任何区划。", "code": "invalid_input"}
                    if result.errors else {})
