@@ -381,6 +381,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             _check_households(uow, households, order)
             existing = _existing(s, households)
             _check_existing_scope(uow, households, existing)
+            _check_same_family(s, households, existing)
             _check_held(s, households, existing)
             _check_members(s, households, existing)
             good = [households[k] for k in order if not households[k].errors]
@@ -641,6 +642,31 @@ def _check_existing_scope(uow: Any, households: dict[str, _Household], existing:
             row = hh.head.row if hh.head is not None else hh.row_numbers[0]
             hh.errors.append(CellError(row, "户编号", f"户编号“{hh.code}”的家庭已登记在“{name}”,不在您的管辖范围内,"
                                                       "不能由您更新"))
+
+
+def _check_same_family(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
+    """A household of the file under the 户编号 of a household in the system that lists none of that
+    household's members is another family: another office's register numbered its households from the
+    same codes (each community from H0001), or the codes were renumbered. Updating would remove the
+    family in the system and put this one in its place; refused on the head's row, naming that family.
+    (A register changing the head, adding or removing members keeps someone of the family.)"""
+    by_id = {existing[hh.code][0]: hh for hh in households.values() if hh.code in existing and not hh.errors}
+    numbers = {hid: {p.id_number for p in hh.rows} for hid, hh in by_id.items()}
+    listing: dict[int, bool] = {}  # household id -> the file lists one of its members
+    for part in _chunks(list(by_id)):
+        for hid, number in s.execute(select(Member.household_id, Member.id_number).where(Member.household_id.in_(part))):
+            listing[hid] = listing.get(hid, False) or number in numbers[hid]
+    strangers = [hid for hid, listed in listing.items() if not listed]
+    for part in _chunks(strangers):
+        for hid, head_name, region in s.execute(select(Household.id, Household.head_name, Region.name)
+                                                .join(Region, Region.id == Household.region_id)
+                                                .where(Household.id.in_(part))):
+            hh = by_id[hid]
+            row = hh.head.row if hh.head is not None else hh.row_numbers[0]
+            hh.errors.append(CellError(row, "户编号", f"户编号“{hh.code}”在系统中是户主为“{head_name}”的家庭({region}),"
+                                                      "本户所列人员都不是该户成员,可能是另一本台账也使用了这个户编号;"
+                                                      "请给本户改用系统中没有的户编号后再导入(如确是该户且成员已全部变更,"
+                                                      "请先在家庭档案中调整)"))
 
 
 def _check_held(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
