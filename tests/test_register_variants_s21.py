@@ -1,6 +1,7 @@
 """Household registers from other offices, round 6 (relief-desk import households FILE [--json]): a
 register whose 户编号 the system already holds for another family (each community numbering from
-H001: the family in the system was replaced, its members removed, without a word)."""
+H001: the family in the system was replaced, its members removed, without a word), and phone
+numbers typed with full-width digits (kept as typed, so the search by phone did not find them)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models import Household, ImportBatch, Member
+from desktop.services import households as hs
 from desktop.services.database import Database
 from tests.district import District
 from tests.test_register_variants_s15 import CZQ, families, import_json, messages, table
@@ -57,3 +59,18 @@ def test_a_code_listing_one_of_its_family_is_still_that_household(db: Database, 
     with db.session_factory() as s:
         assert s.scalar(select(Household.head_name).where(Household.code == "H001")) == "李秀英"
 
+
+def test_a_phone_typed_in_full_width_digits_is_found_by_the_phone(db: Database, district: District, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """"１３８０７１４１２３４" (typed with the Chinese input method's full-width digits) was kept as typed:
+    the household form refuses it when edited and the search by phone did not find the household."""
+    people = families()
+    people[0]["联系电话"] = "１３８０７１４１２３４"
+    people[3]["联系电话"] = "０７１４－６２２１２３４"
+    people[5]["联系电话"] = "—"
+    assert import_json(db, capsys, xlsx_file(tmp_path / "台账.xlsx", table(people)))[1]["errors"] == []
+    with db.session_factory() as s:
+        assert {c: p for c, p in s.execute(select(Household.code, Household.phone))} == {
+            "H001": "13807141234", "H002": "0714-6221234", "H003": ""}
+    found = hs.list_households(db, district.admin, hs.HouseholdFilter(search="13807141234"))[1]
+    assert [r.phone for r in found] == ["13807141234"]

@@ -91,6 +91,8 @@ YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": F
           "有": True, "无": False, "单亲": True, "单亲家庭": True, "非单亲": False, "非单亲家庭": False}
 # How paper forms say "nothing here" (compared after folding full-width forms).
 DASHES = {"-", "--", "—", "——", "/", "\\"}
+# A phone number as the household form takes it: digits, hyphens, a leading +, spaces
+PHONE_NUMBER = re.compile(r"[0-9\-+ ]{5,20}")
 # An amount cell holding one of these means nothing: 0 yuan.
 NO_AMOUNT = {"无", "没有", "暂无", "无收入", "没有收入", "无支出", "没有支出", "零", *DASHES}
 # An amount written in Chinese numerals, as on a receipt (壹仟, 一千二百, 1千): not read, the reason
@@ -775,6 +777,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     if SCIENTIFIC.fullmatch(_folded(phone)):
         errors.append(CellError(row, "联系电话", f"联系电话“{phone}”被存成了科学计数法的数字,末几位已丢失;"
                                               "请把该列设为文本格式,填写完整号码后再导入"))
+    elif not stated(phone):
+        phone = ""  # "-", "/": no phone
+    elif PHONE_NUMBER.fullmatch(plain_phone := unicodedata.normalize("NFKC", phone)):
+        phone = plain_phone  # "１３８０７１４１２３４", "０７１４－６２２１２３４": the digits the search by phone finds
     parsed = idcard.parse(id_cell(raw("身份证号")))
     if parsed.reason == idcard.Invalid.EMPTY and text("身份证号"):  # "未办理", "无": a person without a number yet
         errors.append(CellError(row, "身份证号", f"身份证号填的是“{text('身份证号')}”,没有号码;每位家庭成员都要填写身份证号,"

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
+from desktop.io.register_template import PHONE_NUMBER
 from desktop.io.xlsx_writer import write_table
 from desktop.models import (
     Application,
@@ -1074,7 +1075,7 @@ def save_household(db: Database, actor: Actor, household_id: int, expected_versi
     for key in ("address", "phone", "note", "code"):
         if key in values:
             values[key] = str(values[key] or "").strip()
-    if "phone" in values and values["phone"] and not re.fullmatch(r"[0-9\-+ ]{5,20}", values["phone"]):
+    if "phone" in values and values["phone"] and not PHONE_NUMBER.fullmatch(values["phone"]):
         problems["phone"] = "联系电话只能包含数字和连字符"
     if "area_type" in values and values["area_type"] not in {a.value for a in AreaType}:
         problems["area_type"] = "城乡类别无效"
