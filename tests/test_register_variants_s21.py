@@ -1,7 +1,8 @@
 """Household registers from other offices, round 6 (relief-desk import households FILE [--json]): a
 register whose 户编号 the system already holds for another family (each community numbering from
-H001: the family in the system was replaced, its members removed, without a word), and phone
-numbers typed with full-width digits (kept as typed, so the search by phone did not find them)."""
+H001: the family in the system was replaced, its members removed, without a word), phone
+numbers typed with full-width digits (kept as typed, so the search by phone did not find them), and a
+17-digit 户编号 Excel wrote to CSV as "4.20203E+16" (taken as the code)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tests.district import District
 from tests.test_register_variants_s15 import CZQ, families, import_json, messages, table
 from tests.test_register_variants_s15 import count as count_of
 from tests.test_register_variants_s15 import counts as counts_of
+from tests.test_register_variants_s15 import write_csv as csv_file
 from tests.test_register_variants_s15 import write_xlsx as xlsx_file
 
 
@@ -74,3 +76,21 @@ def test_a_phone_typed_in_full_width_digits_is_found_by_the_phone(db: Database, 
             "H001": "13807141234", "H002": "0714-6221234", "H003": ""}
     found = hs.list_households(db, district.admin, hs.HouseholdFilter(search="13807141234"))[1]
     assert [r.phone for r in found] == ["13807141234"]
+
+
+def test_a_code_excel_wrote_in_scientific_notation_is_a_cell_error(db: Database, district: District, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The system's 户编号 42020300100700001 in a CSV Excel saved is "4.20203E+16": H002 was created
+    under that code (and two such households read as one with two heads). Now each row is refused in
+    户编号 saying the last digits are lost; the other households are imported."""
+    people = families()
+    for p in people:
+        if p["户编号"] == "H002":
+            p["户编号"] = "4.20203E+16"
+    status, out = import_json(db, capsys, csv_file(tmp_path / "台账.csv", table(people)))
+    assert status == 0 and counts_of(out) == (7, 3, 2, 0, 1, 5)
+    assert set(messages(out)) == {(5, "户编号"), (6, "户编号")}
+    assert "“4.20203E+16”被存成了科学计数法的数字,末尾几位已丢失" in messages(out)[(5, "户编号")]
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Household.code))) == ["H001", "H003"]
+

@@ -744,6 +744,11 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         # would read as one
         errors.append(CellError(row, "户编号", f"户编号“{code}”存成了数字,位数太多,末尾几位已丢失;"
                                               "请把户编号列设为文本格式,重新填写后再导入"))
+    elif SCIENTIFIC.fullmatch(code) and "E+" in code.upper():
+        # the same number in a CSV Excel saved: "4.20203E+16" (the system's 17-digit 户编号), which
+        # every household of that number range shares
+        errors.append(CellError(row, "户编号", f"户编号“{code}”被存成了科学计数法的数字,末尾几位已丢失;"
+                                              "请把户编号列设为文本格式,重新填写后再导入"))
     elif len(code) > MAX_CODE:
         errors.append(CellError(row, "户编号", f"户编号过长(最多 {MAX_CODE} 个字符)"))
     relation_text = text("与户主关系")
