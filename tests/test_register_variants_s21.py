@@ -2,7 +2,8 @@
 register whose 户编号 the system already holds for another family (each community numbering from
 H001: the family in the system was replaced, its members removed, without a word), phone
 numbers typed with full-width digits (kept as typed, so the search by phone did not find them), and a
-17-digit 户编号 Excel wrote to CSV as "4.20203E+16" (taken as the code)."""
+17-digit 户编号 Excel wrote to CSV as "4.20203E+16" (taken as the code); 全劳力 / 全劳动力, the
+counterpart of the 半劳力 already read, refused."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from desktop.io import register_template as tpl
 from desktop.models import Household, ImportBatch, Member
 from desktop.services import households as hs
 from desktop.services.database import Database
 from tests.district import District
+from tests.test_import_register import H1, row
 from tests.test_register_variants_s15 import CZQ, families, import_json, messages, table
 from tests.test_register_variants_s15 import count as count_of
 from tests.test_register_variants_s15 import counts as counts_of
@@ -94,3 +97,11 @@ def test_a_code_excel_wrote_in_scientific_notation_is_a_cell_error(db: Database,
     with db.session_factory() as s:
         assert sorted(s.scalars(select(Household.code))) == ["H001", "H003"]
 
+
+@pytest.mark.parametrize(("text", "wanted"), [("全劳动力", "full"), ("全劳力", "full"), ("半劳力", "partial")])
+def test_full_labour_as_villages_write_it(text: str, wanted: str) -> None:
+    """全劳力 (a full labourer) and 半劳力 (a half one) are the pair villages write; 半劳力 was read,
+    全劳力 refused as not a value of 劳动能力."""
+    values = {"户编号": "X", "与户主关系": "本人", "姓名": "乙", "身份证号": H1, "劳动能力": text}
+    person, errors = tpl.parse_row(3, row(**values), {h: i for i, h in enumerate(tpl.HEADER)})
+    assert errors == [] and person is not None and person.labour_capacity == wanted, errors

@@ -183,7 +183,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
     "残疾等级": {"0": "无", "否": "无", **{d: label for n, label in enumerate(("一级", "二级", "三级", "四级"), start=1)
                     for roman in ["I II III IV".split()[n - 1]] for d in (str(n), f"{n}级", "一二三四"[n - 1], roman, roman + "级")}},
     "劳动能力": {"丧失": "无", "完全丧失": "无", "全部丧失": "无", "部分": "部分丧失",
-                 **dict.fromkeys(("普通劳动力", "技能劳动力"), "有"),
+                 **dict.fromkeys(("普通劳动力", "技能劳动力", "全劳动力", "全劳力"), "有"),  # 全劳力: 半劳力's counterpart
                  **dict.fromkeys(("弱劳动力", "半劳动力", "弱劳力", "半劳力", "弱劳动力或半劳动力", "弱劳动力/半劳动力",
                                   "弱或半劳动力"), "部分丧失")},
     "在校情况": {**dict.fromkeys(("学龄前", "幼儿园", "学前教育"), "学前"),
