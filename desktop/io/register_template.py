@@ -33,6 +33,7 @@ from desktop.io.spreadsheet import (
 from desktop.io.spreadsheet import is_notes_row as is_spreadsheet_notes_row
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
 from desktop.rules import codes, idcard
+from desktop.rules.policy import comma_misplaced
 
 HEADER: tuple[str, ...] = (
     "户编号", "与户主关系", "姓名", "身份证号", "街道", "社区", "住址", "联系电话", "城乡类别", "健康状况", "残疾类别",
@@ -110,7 +111,6 @@ LOST_CHARACTER = re.compile("[?？\ufffd]")
 # "丈夫已故", a remark about someone else.
 GONE_REMARK = re.compile(r"(?:[0-9年月日./-]|已经?|于|户口)*(?:病故|去世|过世|死亡|身故|故|迁出)[。.;；,，!！]*")
 CJK_PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")  # a number grouped by commas, as in 1,200.50
 # "36000元/年" is the year's amount the template asks for; "3000元/月", "每月3000", "月均3000" a month's,
 # which the import does not multiply (the person may not have earned it every month): said so.
 PER_YEAR = re.compile(r"[/每]年$")
@@ -649,7 +649,7 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     cleaned = re.sub(r"元整?|[,¥]|RMB|人民币", "", folded, flags=re.I)  # "1,200元整" as finance forms close an amount
     if cleaned in NO_AMOUNT or text in NO_AMOUNT:
         return Decimal("0")
-    if "," in folded and not THOUSANDS.search(folded):
+    if comma_misplaced(folded):
         # "1.200,50" is not 1.20 yuan, nor "12,00" 1,200: a comma only groups thousands
         errors.append(CellError(row, column, f"“{text}”不是金额(逗号只能用作千位分隔,如 1,200.50)"))
         return Decimal("0")

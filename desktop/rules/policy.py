@@ -8,6 +8,7 @@ force on its own date. Pure: no database, no Qt.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -123,6 +124,16 @@ def area_label(code: str) -> str:
     return AREA_LABELS.get(AreaType(code), code) if code in AREA_BY_WORD.values() else code
 
 
+# A number grouped by commas, as in 1,200.50
+THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])(\.\d+)?")
+
+
+def comma_misplaced(text: str) -> bool:
+    """Whether ``text`` (NFKC-folded) holds a comma that groups no thousands: "800,5", "780,00" or
+    "1.200,50" are no amount (a slip, or a decimal comma), not 8,005, 78,000 or 1.2."""
+    return "," in text and not THOUSANDS.search(text)
+
+
 def parse_value(name: str, text: object) -> Decimal:
     """Read one value as an administrator writes it; raise PolicyValueError saying what is wrong."""
     spec = SPEC_BY_NAME.get(name)
@@ -134,7 +145,10 @@ def parse_value(name: str, text: object) -> Decimal:
             raise PolicyValueError(f"{spec.label}({name})的值“{text}”无法识别,应为“是”或“否”。")
         return Decimal(1) if flag else Decimal(0)
     # full-width digits and signs (７８０．５) as typed with a Chinese input method; "780元" for money
-    raw = normalize("NFKC", str(text)).strip().replace(",", "")
+    raw = normalize("NFKC", str(text)).strip()
+    if comma_misplaced(raw):
+        raise PolicyValueError(f"{spec.label}({name})的值“{text}”不是数字(逗号只能用作千位分隔,如 1,200.50)。")
+    raw = raw.replace(",", "")
     if spec.kind == MONEY and raw.endswith("元"):
         raw = raw[:-1].strip()
     percent = raw.endswith("%")

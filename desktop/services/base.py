@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.models import AuditEntry, Base, Household, Region, User
 from desktop.models.household import ONE_HEAD_INDEX
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
+from desktop.rules.policy import comma_misplaced
 from desktop.rules.workdays import EARLIEST_DAY
 from desktop.services.database import Database, check_schema_not_newer
 from desktop.services.errors import (
@@ -381,7 +382,10 @@ def read_amount(value: decimal.Decimal | str | int | float | None, *, to_the_fen
     currency sign before it ("650元", "¥650"). Raises ValueError: without a
     message when it is no number, with the reason in plain Chinese when it is too large, or (``to_the_fen``:
     an amount paid or recovered, which is never rounded behind the user's back) finer than a fen."""
-    text = unicodedata.normalize("NFKC", str(value if value is not None else "")).replace(",", "").strip()
+    text = unicodedata.normalize("NFKC", str(value if value is not None else "")).strip()
+    if comma_misplaced(text):  # "800,5" is no 8,005 yuan
+        raise ValueError("不是有效的数字:逗号只能用作千位分隔(如 1,200.50)")
+    text = text.replace(",", "")
     # the unit or the currency sign typed with the number: "650元", "¥650", "650 元/月"
     text = re.sub(r"^[¥￥]\s*|\s*元(\s*/\s*月)?$", "", text).strip()
     try:

@@ -1,0 +1,43 @@
+"""What a clerk or an office IT script gets wrong on the command line, found in an adversarial round:
+each is refused with a plain Chinese message saying what is wrong, and nothing is changed or written."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from desktop.rules import policy as policy_rules
+from desktop.services import policy
+from desktop.services.base import read_amount
+from tests.district import District
+from tests.test_cli_database import run
+from tests.test_cli_json_errors import url_of
+
+
+@pytest.mark.parametrize("value", ["800,5", "780,00", "1.200,50", "7,80"])
+def test_a_comma_that_groups_no_thousands_is_no_policy_value(value: str, district: District,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """`dibao_standard=800,5` set the standard to 8,005.00 yuan and `780,00` to 78,000.00 (every comma
+    was dropped): a slip or a decimal comma silently multiplied the standard every household is assessed by."""
+    assert run(["policy", "seed", "--database-url", url_of(district)], capsys)[0] == 0
+    before = policy.settings_in_force(district.db, district.admin, "urban", date(2026, 1, 1))["dibao_standard"]
+    code, out, err = run(["policy", "set", "--effective", "2026-01-01", "--area", "城市", f"dibao_standard={value}",
+                          "--database-url", url_of(district)], capsys)
+    assert code == 1 and out == ""
+    assert f"低保标准(dibao_standard)的值“{value}”不是数字(逗号只能用作千位分隔,如 1,200.50)" in err, err
+    assert policy.settings_in_force(district.db, district.admin, "urban", date(2026, 1, 1))["dibao_standard"] == before
+
+
+def test_thousands_separators_are_still_read() -> None:
+    assert policy_rules.parse_value("dibao_standard", "1,200.50") == Decimal("1200.50")
+    assert policy_rules.parse_value("dibao_standard", "１，２００") == Decimal("1200.00")
+    assert read_amount("¥1,200元") == Decimal("1200.00") and read_amount("1,200,000.5") == Decimal("1200000.50")
+
+
+@pytest.mark.parametrize("value", ["800,5", "12,00", "1.200,50"])
+def test_an_amount_with_a_misplaced_comma_is_refused(value: str) -> None:
+    """read_amount (an income, an amount paid or recovered) read "800,5" as 8,005 yuan."""
+    with pytest.raises(ValueError, match="逗号只能用作千位分隔"):
+        read_amount(value)
