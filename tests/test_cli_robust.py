@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,17 @@ def test_an_amount_with_a_misplaced_comma_is_refused(value: str) -> None:
     """read_amount (an income, an amount paid or recovered) read "800,5" as 8,005 yuan."""
     with pytest.raises(ValueError, match="逗号只能用作千位分隔"):
         read_amount(value)
+
+
+@pytest.mark.parametrize("port", ["99999", "0"])
+def test_a_port_out_of_range_is_refused_in_chinese(port: str, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """postgresql://…:99999/… gave the driver's English "connection is bad: invalid port number"."""
+    code, out, err = run(["board", "--database-url", f"postgresql://clerk:Geheim99@127.0.0.1:{port}/relief"], capsys)
+    assert code == 1 and out == ""
+    assert f"端口 {port} 不存在,应在 1–65535 之间" in err and "Geheim99" not in err and "invalid" not in err, err
+
+
+def test_an_address_that_is_no_url_says_how_to_write_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(["board", "--database-url", "not a url"], capsys)
+    assert code == 1 and "数据库地址格式不正确:not a url(应写成 sqlite:///文件路径 或 postgresql://" in err, err

@@ -73,10 +73,14 @@ def normalise_url(raw: str) -> URL:
     try:
         url = make_url(raw)
     except ArgumentError as exc:
-        raise DatabaseUnavailable(f"数据库地址格式不正确:{masked(raw)}") from exc
+        raise DatabaseUnavailable(f"数据库地址格式不正确:{masked(raw)}(应写成 sqlite:///文件路径 或 "
+                                  "postgresql://用户@服务器:5432/数据库)。") from exc
     except ValueError as exc:  # a port that is not a number (SQLAlchemy's int() of it)
         raise DatabaseUnavailable(
             f"数据库地址格式不正确:{masked(raw)}(端口必须是数字,例如 postgresql://用户@服务器:5432/数据库)。") from exc
+    if url.port is not None and not 1 <= url.port <= 65535:  # else the driver's English "invalid port number"
+        raise DatabaseUnavailable(
+            f"数据库地址格式不正确:{masked(raw)}(端口 {url.port} 不存在,应在 1–65535 之间,PostgreSQL 通常是 5432)。")
     if url.get_backend_name() in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")  # the one driver installed
     elif url.drivername not in ("sqlite", "sqlite+pysqlite"):
