@@ -56,3 +56,16 @@ def test_a_port_out_of_range_is_refused_in_chinese(port: str, tmp_path: Path,
 def test_an_address_that_is_no_url_says_how_to_write_one(capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(["board", "--database-url", "not a url"], capsys)
     assert code == 1 and "数据库地址格式不正确:not a url(应写成 sqlite:///文件路径 或 postgresql://" in err, err
+
+
+def test_a_backup_to_a_folder_says_it_is_a_folder(sqlite_district: District, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --yes a folder given as the backup file was "已经存在,没有覆盖。要覆盖它请加 --yes" (and --yes
+    then said it is a folder): the message is now the folder's, with or without --yes."""
+    folder = tmp_path / "备份"
+    folder.mkdir()
+    for yes in ([], ["--yes"]):
+        code, out, err = run(["db", "backup", str(folder), *yes, "--database-url", url_of(sqlite_district)], capsys)
+        assert code == 1 and out == ""
+        assert f"无法写入文件“{folder}”:这是一个文件夹,请给出文件名。" in err and "--yes" not in err, err
+    assert list(folder.iterdir()) == []

@@ -69,7 +69,8 @@ def _describe(info: backup.BackupInfo) -> str:
 def run_backup(args: argparse.Namespace) -> int:
     backup.require_local(database_url(args))
     out = Path(args.out)
-    if out.exists() and not args.yes:  # an older backup is not lost to a name typed twice
+    # an older backup is not lost to a name typed twice; a folder is refused as no file to write, as with --yes
+    if out.exists() and not out.is_dir() and not args.yes:
         try:
             what = f"(一份备份:{_describe(backup.inspect_backup(out))})"
         except ServiceError:
