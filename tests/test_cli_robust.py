@@ -3,11 +3,14 @@ each is refused with a plain Chinese message saying what is wrong, and nothing i
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from desktop.rules import policy as policy_rules
 from desktop.services import policy
@@ -69,3 +72,25 @@ def test_a_backup_to_a_folder_says_it_is_a_folder(sqlite_district: District, tmp
         assert code == 1 and out == ""
         assert f"无法写入文件“{folder}”:这是一个文件夹,请给出文件名。" in err and "--yes" not in err, err
     assert list(folder.iterdir()) == []
+
+
+def test_an_account_without_rights_on_the_tables_is_told_so(district: District,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A PostgreSQL account IT made without granting it the tables: `db upgrade` was an internal error
+    (exit 3, the SQL in English) and every other command "无法连接数据库服务器 …: permission denied for table"."""
+    if district.db.is_sqlite:
+        pytest.skip("PostgreSQL's accounts")
+    role = f"relief_norights_{uuid.uuid4().hex[:8]}"
+    with district.db.engine.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        conn.commit()
+    try:
+        url = make_url(url_of(district)).set(username=role, password=None).render_as_string(hide_password=False)
+        for argv in (["board"], ["db", "upgrade"], ["db", "current"], ["clue", "list", "--json"]):
+            code, _out, err = run([*argv, "--database-url", url], capsys)
+            assert code == 1, (argv, err)
+            assert f"数据库账号“{role}”没有读写救助工作台数据表的权限" in err and "permission denied" not in err, err
+    finally:
+        with district.db.engine.connect() as conn:
+            conn.execute(text(f"DROP ROLE {role}"))
+            conn.commit()

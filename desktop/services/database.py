@@ -217,6 +217,7 @@ def _explain(exc: BaseException, url: URL) -> str:
 # that mean "another transaction was in the way; nothing was saved, try again".
 _PG_UNAVAILABLE = ("08", "53", "57P01", "57P02", "57P03")
 _PG_BUSY = ("40001", "40P01", "55P03", "57014")
+_PG_NO_PRIVILEGE = "42501"  # insufficient_privilege
 _SQLITE_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o", "not a database",
                        "file is encrypted", "no such file")
 
@@ -248,6 +249,11 @@ class _ErrorTranslator:
         state = getattr(original, "sqlstate", None) or ""
         if ctx.connection is None:  # connecting failed
             return DatabaseUnavailable(_explain(original, self.url) + (self.AGAIN if self.opened else ""))
+        if state == _PG_NO_PRIVILEGE:  # an account given no rights on the tables: said, not an internal error
+            return DatabaseUnavailable(
+                f"数据库账号“{self.url.username}”没有读写救助工作台数据表的权限(服务器 {self.url.host}:"
+                f"{self.url.port or 5432},数据库 {self.url.database}),没有做任何修改。请信息管理员为该账号授予"
+                "数据表的读写权限(SELECT、INSERT、UPDATE、DELETE)和序列的使用权限,或换用有权限的账号。")
         if state.startswith(_PG_BUSY):
             return DatabaseBusy("另一台电脑正在同时修改相同的数据,本次操作没有保存。请稍后再试一次。")
         if ctx.is_disconnect or state.startswith(_PG_UNAVAILABLE):
