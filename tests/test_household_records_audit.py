@@ -125,7 +125,7 @@ def test_an_income_or_expense_line_cannot_end_after_today(district: District, ho
     db, admin = district.db, district.admin
     hid = homes["zhang"]
     d = hs.get_household(db, admin, hid)
-    _, version = hs.add_income(db, admin, hid, d.version, {"kind": "wages", "amount": "1,2000", "period_end": date.today()})
+    _, version = hs.add_income(db, admin, hid, d.version, {"kind": "wages", "amount": "12,000", "period_end": date.today()})
     _, version = hs.add_income(db, admin, hid, version, {"kind": "wages", "amount": "12000元",
                                                          "period_end": date.today().isoformat()})
     later = date.today() + timedelta(days=1)
