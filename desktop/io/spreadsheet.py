@@ -55,7 +55,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                   "gmsfhm", "sfzh", "sfzhm", "zjhm"),
     "name": ("姓名", "户主姓名", "患者姓名", "残疾人姓名", "申请人", "申请人姓名", "参保人姓名", "人员姓名", "对象姓名",
              "救助对象姓名", "救助对象", "职工姓名", "学生姓名", "失业人员姓名", "被救助人", "户主", "名字", "参保人",
-             "患者", "持证人", "被帮扶人", "帮扶对象", "被帮扶对象", "困难对象", "name", "xm"),
+             "患者", "持证人", "被帮扶人", "帮扶对象", "被帮扶对象", "困难对象", "name", "xm",
+             "aac003"),  # 人社's field code for 姓名 (AAC003 | AAC002)
     "subdistrict": ("街道", "乡镇", "街道乡镇", "乡镇街道", "街道(乡镇)", "乡镇(街道)", "所属街道", "所在街道", "镇街",
                     "街镇", "所属乡镇", "所在乡镇", "所属街道乡镇", "街道办事处", "街道名称"),
     "community": ("社区", "村", "社区村", "村社区", "社区(村)", "村(社区)", "所属社区", "所在社区", "所属村", "所在村",
@@ -1847,6 +1848,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     header_rows = [by_number[top + i] for i in range(height)]
     sample = [(n, v) for n, v in head if n >= top + height]
     mapping = _filled_id_column(columns, mapping, [v for _n, v in sample[:20]])
+    mapping = _member_name_column(columns, mapping, [v for _n, v in sample[:20]])
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
 
 
@@ -1892,6 +1894,29 @@ def _filled_id_column(columns: Sequence[str], mapping: dict[str, int], rows: Seq
         if (other != col and found is not None and found[1] < 100 and "户主" not in key
                 and _holds_ids(rows, other)):
             return {**mapping, "id_number": other}
+    return mapping
+
+
+def _member_name_column(columns: Sequence[str], mapping: dict[str, int],
+                        rows: Sequence[Sequence[Any]]) -> dict[str, int]:
+    """The name beside a member's ID number is the member's: where the name column is the head of the
+    household's ("户主姓名") but the ID column is not ("成员身份证号", or a plain "身份证号码" on each member's
+    row), a column naming the members ("家庭成员", "成员") and holding one person's name in most rows is
+    the name column, not the head's name repeated (merged) down the household's rows."""
+    name_col, id_col = mapping.get("name"), mapping["id_number"]
+    if name_col is None or name_col >= len(columns) or id_col >= len(columns):
+        return mapping
+    if "户主" not in header_key(columns[name_col]) or "户主" in header_key(columns[id_col]):
+        return mapping
+    taken = set(mapping.values())
+    for col, header in enumerate(columns):
+        key = header_key(header)
+        if col in taken or not key.endswith(("成员", "成员名字")) or "户主" in key:
+            continue
+        names = [re.sub(r"\s+", "", cell_text(value_at(r, col))) for r in rows]
+        filled = [n for n in names if n]
+        if filled and sum(1 for n in filled if _PERSON_NAME.fullmatch(n)) * 10 >= len(filled) * 8:
+            return {**mapping, "name": col}
     return mapping
 
 

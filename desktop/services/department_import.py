@@ -733,6 +733,18 @@ def clean_number(raw: object) -> str | None:
     return None
 
 
+def shifted_row_message(values: Sequence[Any], width: int, id_col: int) -> str | None:
+    """For a CSV row with more cells than its header whose ID number stands as many columns right of the
+    ID column (an address or name before it holding a comma without quotes): what went wrong, or None."""
+    extra = len(values) - width
+    at = id_col + extra
+    if extra <= 0 or at >= len(values) or not parse_id(values[at]).valid:
+        return None
+    return (f"这一行比表头多出 {extra} 列,各列已错位(身份证号前面的某个单元格里多半有没加引号的逗号):"
+            f"身份证号一栏读到的是“{ss.cell_text(values[id_col])[:20]}”,号码在其右边第 {extra} 列。"
+            "请在原文件中去掉该逗号或给该内容加上引号后重新导出")
+
+
 def parse_id(raw: object) -> idcard.IdResult:
     """idcard.parse with the fast road of :func:`clean_number`."""
     number = clean_number(raw)
@@ -1110,6 +1122,9 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                     reason, message = FORMULA, FORMULA_LABEL
                 elif error_value is not None or (type(raw) is str and raw.strip() in ERROR_TEXTS):
                     reason, message = ERROR_VALUE, error_value_message(str(raw).strip())
+                elif reason != EMPTY and n > len(layout.columns) and book.format == "csv" and (
+                        shifted := shifted_row_message(values, len(layout.columns), id_col)):
+                    message = shifted
                 elif reason != EMPTY and type_col is not None and other_document(
                         id_type := cell_text(values[type_col] if type_col < n else "")):
                     message = other_document_message(id_type, message)
