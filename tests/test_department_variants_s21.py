@@ -3,9 +3,11 @@
 Defects found (each a case below, failing before its fix): on a list of household members the name
 beside each member's ID number was the head's ("户主姓名", merged down the household's rows) when the
 members' names stood under "家庭成员" or "成员"; a header of a system's field codes alone (XM | SFZH,
-人社's AAC003 | AAC002) found the ID column by its content but no name column; a CSV row shifted one
-column right by a comma without quotes in the address before the ID column was said to hold the
-address's characters, with no word of the shift.
+人社's AAC003 | AAC002) or a bilingual one ("姓名 Name", "身份证号 ID No.") found no name column; a
+CSV row shifted one column right by a comma without quotes in the address before the ID column was
+said to hold the address's characters, with no word of the shift; a number quoted '420…' (as a
+database tool copies it) or followed by a full stop (420….) was wrong characters or "stored as a
+number", and a soft hyphen hidden inside one (pasted from a web page) wrong characters.
 
 The other cases are shapes not tried before that were right already: Excel's "sep=;" line above a
 CSV's header, numbers written ="420…" to stay text, each line of a CSV quoted whole, header cells
@@ -66,6 +68,13 @@ def hrss_codes_header(tmp: Path) -> tuple[Path, dict]:
     return text_list(tmp / "aac.csv", [["AAC003", "AAC002"]] + [[n, v] for n, v, _w in rows], rows)
 
 
+def bilingual_headers(tmp: Path) -> tuple[Path, dict]:
+    """A bilingual form (外事, 侨联): each column named in Chinese and English ("姓名 Name", "身份证号 ID No.")."""
+    rows = people(Ids())
+    return book_of(tmp / "双语.xlsx", [["序号 No.", "姓名 Name", "身份证号 ID No.", "联系电话 Tel"]]
+                   + [[*line, "13800000000"] for line in listed(rows)], rows)
+
+
 def comma_in_address(tmp: Path) -> tuple[Path, dict]:
     """A CSV typed by a script: an address before the ID column holding a comma without quotes shifts
     the rest of its row one column right; the number is not where the header says (characters)."""
@@ -80,6 +89,16 @@ def comma_in_address(tmp: Path) -> tuple[Path, dict]:
         lines.append([len(lines), name, "湖北省黄石市", f"某路{j}号", value, "13800000000"])
         shifted.append((name, value, "characters"))
     return text_list(tmp / "comma.csv", lines, rows + shifted)
+
+
+def quoted_and_stopped(tmp: Path) -> tuple[Path, dict]:
+    """Numbers copied from a database tool ('420…'), typed in a document with a full stop after them
+    (420….), or pasted from a web page with a soft hyphen hidden inside."""
+    ids = Ids()
+    v = ids.new()
+    rows = people(ids) + [("钱一", f"'{ids.new()}'", "new"), ("钱二", ids.new() + ".", "new"),
+                          ("钱三", f"{v[:6]}\u00ad{v[6:]}", "new"), ("钱四", v, "dup")]
+    return book_of(tmp / "pasted.xlsx", [["序号", "姓名", "身份证号码"], *listed(rows)], rows)
 
 
 def sep_line_csv(tmp: Path) -> tuple[Path, dict]:
@@ -125,7 +144,8 @@ def second_table_reordered(tmp: Path) -> tuple[Path, dict]:
 
 
 CASES: dict[str, Any] = {f.__name__: f for f in (
-    members_under_merged_head, members_beside_head_plain_id, field_codes_header, hrss_codes_header, comma_in_address,
+    members_under_merged_head, members_beside_head_plain_id, field_codes_header, hrss_codes_header, bilingual_headers,
+    comma_in_address, quoted_and_stopped,
     sep_line_csv, excel_equals_csv, whole_lines_quoted, header_lines_broken, second_table_reordered)}
 
 
@@ -137,7 +157,8 @@ def test_a_departments_file_gives_the_counts_a_clerk_finds(screened: Database, t
 
 @pytest.mark.parametrize(("case", "column"), [("members_under_merged_head", "家庭成员"),
                                               ("members_beside_head_plain_id", "家庭成员"),
-                                              ("field_codes_header", "XM"), ("hrss_codes_header", "AAC003")])
+                                              ("field_codes_header", "XM"), ("hrss_codes_header", "AAC003"),
+                                              ("bilingual_headers", "姓名 Name")])
 def test_the_name_beside_the_number_is_the_persons(registered: Database, tmp_path: Path,  # noqa: F811
                                                    capsys: pytest.CaptureFixture[str], case: str, column: str) -> None:
     path, _want = CASES[case](tmp_path)

@@ -38,6 +38,19 @@ from desktop.rules.idcard import Invalid
         ("11010519491231002×", "11010519491231002X", None),  # × typed for X
         ("420203-19900101-1238", None, Invalid.CHARACTERS),  # not a form RULES.md §3 lists: refused
         ("4.2E-05", None, Invalid.CHARACTERS),
+        ("'420203199001011238'", "420203199001011238", None),  # quoted as a database tool copies it
+        ("`11010519491231002X`", "11010519491231002X", None),
+        ("420203199001011238.", "420203199001011238", None),  # a stop typed after it, as "。" and "，"
+        ("11010519491231002X.", "11010519491231002X", None),
+        ("420203199001011238..", "420203199001011238", None),
+        ("420203900101123.", "420203199001011238", None),  # 15 digits: an exact float's text or a stop, alike
+        ("4202031990010112.", None, Invalid.FLOAT),  # 16 digits and a point: a float's text, digits lost
+        ("420203199\u00ad001011238", "420203199001011238", None),  # a soft hyphen pasted from a web page
+        ("420203199001011238\u2062", "420203199001011238", None),
+        ("420203199001011238\n420203199001011238", "420203199001011238", None),  # the same number twice
+        ("420203199001011238\n420203900101123", "420203199001011238", None),  # and its 15-digit form
+        ("420203199001011238 11010519491231002X", None, Invalid.CHARACTERS),  # two people: which one?
+        ("4202031990010112381", None, Invalid.LENGTH),  # one number, a digit too many
     ],
 )
 def test_vectors(raw: object, number: str | None, reason: Invalid | None) -> None:

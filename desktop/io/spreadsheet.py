@@ -223,6 +223,7 @@ _SIMPLIFIED = str.maketrans("證號碼話電聯繫區鄉鎮戶屬類別稱監護
 
 
 _BRACKETS = str.maketrans("（【[〔）】]〕：", "(((())))" + ":")
+_ENGLISH_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z][A-Za-z0-9._'/-]*$")
 _HEADER_NOISE = re.compile("[\\s\u3000\u00a0*＊※★" + _INVISIBLE + "]+")
 
 
@@ -237,6 +238,7 @@ def header_key(text: Any) -> str:
     core = re.sub(r"\([^)]*\)", "", s)
     if core:
         s = core
+    s = _ENGLISH_AFTER.sub("", s)  # a bilingual form's "姓名 Name", "身份证号 ID No."
     s = s.strip(":：")
     return s.replace("/", "").replace("、", "").replace("\\", "").lower()
 

@@ -23,8 +23,10 @@ _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
 _FULLWIDTH[0x2169] = _FULLWIDTH[0x2179] = ord("X")  # "Ⅹ" "ⅹ", the Roman numeral ten an input method offers for X
 # Zero-width marks come with pasted text; so do the direction marks (U+202D … U+202C) that Windows and
 # phone apps put around a number copied from them.
-_SPACES = re.compile(r"[\s\u00a0\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u3000]+")
+# The soft hyphen (U+00AD) a web page or a Word document hides between digits is as invisible.
+_SPACES = re.compile(r"[\s\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u3000]+")
 _FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
+_EIGHTEEN_STOP = re.compile(r"(\d{17}[\dX])\.+")
 _WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
 # Words written in the cell beside the number (compared after normalize): a remark in brackets after
 # (or before) it ("（户主）", "(已故)"), a label before it ("身份证:", "本人："). They are not part of the number
@@ -114,7 +116,7 @@ TEXT_MARKS = "'‘’`\uff07"
 
 
 def normalize(value: object) -> str:
-    """Trim, drop a leading apostrophe or quotes around, full-width to half-width, x or × to X. Never guesses digits."""
+    """Trim, drop an apostrophe before (or after) or quotes around, full-width to half-width, x or × to X. Never guesses digits."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -126,7 +128,7 @@ def normalize(value: object) -> str:
         return str(value)
     text = str(value).translate(_FULLWIDTH)
     text = _SPACES.sub("", text)
-    text = text.lstrip(TEXT_MARKS)
+    text = text.strip(TEXT_MARKS)  # '420…' as a database tool quotes it: no apostrophe is part of a number
     if len(text) > 2 and text[0] + text[-1] in _QUOTES:
         text = text[1:-1]  # quoted as a word in a document ("“420…1238”"), or by a script writing CSV twice over
     return text.upper()
@@ -158,6 +160,12 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     text = normalize(value)
     if not text or _says_none(text):
         return IdResult(raw, None, Invalid.EMPTY)
+    if len(text) > 18 and isinstance(value, str) and _PLAIN.fullmatch(text):
+        # numbers apart on two lines or after a space ("420…1238\n110…002X"), run together by normalize:
+        # several numbers in one cell, not one of the wrong length
+        apart = _NUMBER_IN.findall(_SPACES.sub(" ", value.translate(_FULLWIDTH)).upper())
+        if len(apart) > 1 and "".join(apart) == text:
+            text = " ".join(apart)
     if not _PLAIN.fullmatch(text):
         text, several = _without_words(text)
         if several:
@@ -168,6 +176,9 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
         if _MASKED.fullmatch(text):
             return IdResult(raw, None, Invalid.CHARACTERS, detail="身份证号有几位被星号遮盖(系统脱敏导出),无法比对,"
                                                               "请提供完整号码")
+    stopped = _EIGHTEEN_STOP.fullmatch(text)
+    if stopped:
+        text = stopped.group(1)  # "420…1238." typed in a document: no float's text ends so after 18 digits
     whole = _WHOLE_WITH_POINT.match(text)
     if whole:
         text = whole.group(1)  # the text of a float that held every digit (up to 15 of them)
