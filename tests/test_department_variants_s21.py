@@ -2,8 +2,8 @@
 
 Defects found (each a case below, failing before its fix): on a list of household members the name
 beside each member's ID number was the head's ("户主姓名", merged down the household's rows) when the
-members' names stood under "家庭成员" or "成员"; a header of a system's field codes alone (XM | SFZH,
-人社's AAC003 | AAC002) or a bilingual one ("姓名 Name", "身份证号 ID No.") found no name column; a
+members' names stood under "家庭成员" or "成员"; a header of 人社's field codes alone (AAC003 | AAC002;
+XM | SFZH is mapped since another round) or a bilingual one ("姓名 Name", "身份证号 ID No.") found no name column; a
 CSV row shifted one column right by a comma without quotes in the address before the ID column was
 said to hold the address's characters, with no word of the shift; a number quoted '420…' (as a
 database tool copies it) or followed by a full stop (420….) was wrong characters or "stored as a
