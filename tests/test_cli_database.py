@@ -91,9 +91,7 @@ def test_commands_that_start_a_database_still_create_it(tmp_path: Path, monkeypa
                        ("f", ["region", "add", "八泉街道", "--parent", "西塞山区", "--level", "街道"])):
         path = tmp_path / "新" / f"{name}.sqlite3"
         code, out, err = run([*argv, "--database-url", f"sqlite:///{path}"], capsys)
-        assert path.exists() and "数据库文件" not in err, err
-        # (a register needs its 街道 and 社区 in the system first: each of its rows says so)
-        assert code == 0 or "系统中还没有任何街道/乡镇" in out + err, out + err
+        assert code == 0 and path.exists(), out + err
 
 
 @pytest.mark.parametrize("argv", [["board"], ["audit"], ["import", "batches", "--json"]])

@@ -328,19 +328,18 @@ def test_register_policy_reassess_by_hand(db: Database, tmp_path: Path, capsys: 
         "H09": "启动救助申请", "H06": "纳入一类库"}
 
 
-def test_a_register_before_any_region_says_how_to_add_them(db: Database, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_register_before_any_region_brings_them(db: Database, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """On a new database (only the district) every household was refused with "系统中没有名为“甲街道”的
-    街道/乡镇", which does not tell a newcomer that the regions come first, nor how to add them."""
+    街道/乡镇"; the first register now brings the sub-districts and communities it names
+    (test_register_first_regions.py)."""
     url = db.url.render_as_string(hide_password=False)
     register = tmp_path / "家庭台账.xlsx"
     write_register(register)
-    assert run("import", "households", str(register), "--json", "--database-url", url) == 1  # nothing imported
+    assert run("import", "households", str(register), "--json", "--database-url", url) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["households_created"] == 0 and result["code"] == "invalid_input"
-    messages = {e["message"] for e in result["errors"]}
-    assert messages == {"系统中还没有任何街道/乡镇:请先添加区划(系统设置 → 区划管理,或命令 relief-desk region add、"
-                        "relief-desk region import),再导入台账"}
+    assert result["households_rejected"] == 0 and result["households_created"] == result["households"] > 0
+    assert result["subdistricts_created"] > 0 and result["communities_created"] > 0
 
 
 BAD_INPUT = [

@@ -20,7 +20,7 @@ from desktop.commands.common import (
     xlsx_name_problem,
 )
 from desktop.rules import codes
-from desktop.services import department_import, register_import
+from desktop.services import auth, department_import, register_import
 from desktop.services.errors import NOT_WRITTEN, ServiceError, ValidationFailed
 
 
@@ -243,6 +243,7 @@ def import_households(args: argparse.Namespace) -> int:
         check_errors_target(args.errors, args.file)
     db = open_db(args, create=True)
     try:
+        auth.ensure_district(db)  # a database just made has no district yet (the window makes it at first run)
         result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run,
                                                    sheet=args.sheet)
         if args.errors:
@@ -278,6 +279,8 @@ def import_households(args: argparse.Namespace) -> int:
             print(f"  人员行 {result.rows},家庭 {result.households} 户:{will}新建 {result.households_created} 户,"
                   f"{will}更新 {result.households_updated} 户,因错误{'不能' if will else '未'}导入 "
                   f"{result.households_rejected} 户;{will}写入成员 {result.persons} 人")
+            if result.subdistricts_created:
+                print(f"  {register_import.regions_note(result)}")
             if result.members_removed:
                 print(f"  {will or '已'}移除不再列出的成员 {result.members_removed} 人:"
                       f"{register_import.removed_note(result)}")

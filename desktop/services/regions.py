@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
@@ -267,6 +267,40 @@ def new_region(uow: UnitOfWork, parent: Region, name: str, code: str, level: str
               detail=f"在“{parent.name}”下新增{LEVEL_LABELS[RegionLevel(level)]}“{name}”(区划代码 {code})")
     uow.notify("regions", region.id)
     return region
+
+
+def add_first_regions(uow: UnitOfWork, places: Sequence[tuple[str, str]]) -> tuple[int, int]:
+    """A new database holds only the district: an administrator's first household register brings the
+    sub-districts/towns and communities/villages it names (``places``: 街道 and 社区 of the head rows, in
+    order) under the district, each once however it is written (八泉街道 and 八泉 are one); a village or
+    a town's community rural, the others urban, as the households' own 城乡类别 are kept apart. Nothing is done when the district has a sub-district already, or a name is no
+    name (the import then says what is wrong on its rows). Returns (sub-districts, communities) made."""
+    root = uow.session.scalar(select(Region).where(Region.parent_id.is_(None)).order_by(Region.id))
+    if root is None or uow.actor.role != Role.ADMIN or not places:
+        return 0, 0
+
+    def has_subdistricts() -> bool:
+        return bool(uow.session.scalar(select(func.count()).select_from(Region).where(Region.parent_id == root.id)))
+    if has_subdistricts():
+        return 0, 0
+    uow.take_turns(REGIONS_LOCK)
+    if has_subdistricts():  # another workstation's meanwhile
+        return 0, 0
+    subs: dict[str, Region] = {}
+    made: dict[tuple[str, str], Region] = {}
+    for sub_name, community_name in places:
+        if _name_problem(sub_name) or _name_problem(community_name):
+            continue
+        sub_key = short_name(sub_name, SUBDISTRICT_SUFFIXES)
+        sub = subs.get(sub_key)
+        if sub is None:
+            sub = subs[sub_key] = new_region(uow, root, sub_name, _next_code(uow, root, set()), RegionLevel.SUBDISTRICT,
+                                             default_area(sub_name))
+        key = (sub_key, short_name(community_name, COMMUNITY_SUFFIXES))
+        if key not in made:
+            area = AreaType.RURAL if community_name.endswith("村") else AreaType(sub.area_type)
+            made[key] = new_region(uow, sub, community_name, _next_code(uow, sub, set()), RegionLevel.COMMUNITY, area)
+    return len(subs), len(made)
 
 
 def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: str = "", kind: str = "",

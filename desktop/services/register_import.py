@@ -29,6 +29,7 @@ from desktop.models.base import now_utc
 from desktop.rules import codes, idcard
 from desktop.rules import monitoring as monitoring_rules
 from desktop.rules import procedure as proc
+from desktop.services import regions
 from desktop.services.base import Actor, require_writer, snapshot, unit_of_work
 from desktop.services.database import Database
 from desktop.services.department_import import (
@@ -85,6 +86,9 @@ class RegisterImportResult:
     file_hash: str = ""  # of the file read: its error workbook is written from that file alone
     content_hash: str = ""  # of what was read (department_import.ContentHash): the same register in another file
     hidden_rows: list[int] = field(default_factory=list)  # person rows hidden in the sheet (by hand or a filter)
+    # the sub-districts and communities a first register brought into a database that had none
+    subdistricts_created: int = 0
+    communities_created: int = 0
 
     @property
     def imported_households(self) -> int:
@@ -94,7 +98,8 @@ class RegisterImportResult:
         return {"rows": self.rows, "households": self.households, "households_created": self.households_created,
                 "households_updated": self.households_updated, "households_rejected": self.households_rejected,
                 "persons": self.persons, "members_removed": self.members_removed,
-                "income_lines_kept": self.income_lines_kept, "errors": len(self.errors)}
+                "income_lines_kept": self.income_lines_kept, "errors": len(self.errors),
+                "subdistricts_created": self.subdistricts_created, "communities_created": self.communities_created}
 
 
 def write_register_template(path: str | Path) -> int:
@@ -178,6 +183,15 @@ def hidden_rows_note(result: RegisterImportResult) -> str:
     if result.dry_run or result.batch_id is None:
         return what + "如果这些人不该导入,请在原表格中删除这些行后再导入。"
     return what + "如果这些人不该导入,请核对他们所在的家庭。"
+
+
+def regions_note(result: RegisterImportResult) -> str:
+    """Said when the register brought the sub-districts and communities into a database that had none."""
+    if not result.subdistricts_created:
+        return ""
+    will = "将" if result.dry_run else "已"
+    return (f"系统中原先没有街道/社区:{will}按台账户主行所填新建街道/乡镇 {result.subdistricts_created} 个、"
+            f"社区/村 {result.communities_created} 个(可在 系统设置 → 区划管理 中核对、改名或补充区划代码)。")
 
 
 def other_sheets_note(result: RegisterImportResult | RegisterPreview) -> str:
@@ -378,6 +392,9 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 if not dry_run:
                     raise ServiceError(message, code=ALREADY_IMPORTED)
                 result.already_imported = message
+            result.subdistricts_created, result.communities_created = regions.add_first_regions(
+                uow, [(p.subdistrict, p.community) for k in order for p in households[k].rows
+                      if p.is_head and p.subdistrict and p.community])
             _check_households(uow, households, order)
             existing = _existing(s, households)
             _check_existing_scope(uow, households, existing)
@@ -417,7 +434,10 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 return result
             if not good:
                 # nothing imported: no batch, so the same file can be imported once it is corrected
-                # or the regions it names exist
+                # or the regions it names exist; nor the regions it would have brought
+                uow.session.rollback()
+                uow.topics.clear()
+                result.subdistricts_created = result.communities_created = 0
                 return result
             _write(uow, actor, good, existing, current, [m[0] for m in gone], kept, result, progress)
             batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,

@@ -333,6 +333,8 @@ class RegisterImportDialog(QDialog):
                            households=f"{result.households:,}", created=f"{result.households_created:,}",
                            updated=f"{result.households_updated:,}", persons=f"{result.persons:,}",
                            rejected=f"{result.households_rejected:,}")
+        if result.subdistricts_created:
+            text += "\n" + ri.regions_note(result)
         if result.members_removed:
             removed = (self.tr("{n} member(s) no longer listed would be removed from their household: {names}")
                        if result.dry_run else
