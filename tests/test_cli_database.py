@@ -80,7 +80,7 @@ def test_an_empty_file_is_refused_and_left_empty(argv: list[str], tmp_path: Path
 def test_commands_that_start_a_database_still_create_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     """db upgrade, user add/list, and the commands bringing data into a database (the imports, region
-    add/import): an office's first command may be an import."""
+    add, clue add, policy set/seed, calendar set-year): an office's first command may be one of them."""
     monkeypatch.chdir(tmp_path)
     write_list(tmp_path / "名单.csv")
     small_register(tmp_path / "台账.xlsx")
@@ -88,7 +88,10 @@ def test_commands_that_start_a_database_still_create_it(tmp_path: Path, monkeypa
                        ("c", ["user", "add", "admin", "--role", "admin", "--password", "secret99"]),
                        ("d", ["import", "department", "名单.csv", "--department", "人社", "--dry-run"]),
                        ("e", ["import", "households", "台账.xlsx", "--dry-run"]),
-                       ("f", ["region", "add", "八泉街道", "--parent", "西塞山区", "--level", "街道"])):
+                       ("f", ["region", "add", "八泉街道", "--parent", "西塞山区", "--level", "街道"]),
+                       ("g", ["clue", "add", "--name", "张三", "--source", "building_head", "--description", "独居老人"]),
+                       ("h", ["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_standard=800"]),
+                       ("i", ["policy", "seed"]), ("j", ["calendar", "set-year", "2027", "--off", "10-01..10-07"])):
         path = tmp_path / "新" / f"{name}.sqlite3"
         code, out, err = run([*argv, "--database-url", f"sqlite:///{path}"], capsys)
         assert code == 0 and path.exists(), out + err

@@ -51,7 +51,8 @@ JSON_COMMANDS = [
 ]
 
 # The commands bringing data into a database make it when its file is not there.
-CREATING = [["import", "department"], ["import", "households"], ["region", "import"]]
+CREATING = [["import", "department"], ["import", "households"], ["region", "import"], ["clue", "add"],
+            ["policy", "set"], ["calendar", "set-year"]]
 
 
 def url_of(district: District) -> str:

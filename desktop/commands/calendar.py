@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def set_year(args: argparse.Namespace) -> int:
     off = calendar.parse_days(" ".join(args.off), args.year, "放假日期")
     work = calendar.parse_days(" ".join(args.workday), args.year, "调休上班日期")
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         info = calendar.set_year(db, cli_actor(), args.year, days_off=off, workdays=work, note=args.note)
     finally:

@@ -248,7 +248,7 @@ def add_clue(args: argparse.Namespace) -> int:
     """As the form records it: a person whose ID number is in the registry is linked to their household
     (its community the clue's region unless --region is given), as picking them from the form's
     registry search does; an open clue about them and their being in assistance are pointed out."""
-    db = open_db(args)
+    db = open_db(args, create=True)
     notes: list[str] = []
     try:
         actor = cli_actor()

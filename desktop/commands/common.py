@@ -44,7 +44,8 @@ def database_url(args: argparse.Namespace) -> str | None:
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Open the database named on the command line and bring it to the current schema. A local
     (SQLite) file that is not there is created by the commands that start a database or bring data
-    into one (``create``: demo, user add, the imports), and by any command when it is the program's
+    into one (``create``: demo, user add, the imports, region add, clue add, policy set, calendar
+    set-year), and by any command when it is the program's
     own default file (the first command on a new computer); given by its address, the others say
     that it is missing (a mistyped path must not make a new empty database and report zeros)."""
     url = database_url(args)

@@ -40,7 +40,7 @@ def set_values(args: argparse.Namespace) -> int:
         values = rules.parse_assignments(args.values)
     except rules.PolicyValueError as exc:
         raise ValidationFailed(str(exc)) from None
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         count = policy.set_settings(db, cli_actor(), effective_from=args.effective, area_type=area, values=values,
                                     note=args.note)
@@ -92,7 +92,7 @@ def show(args: argparse.Namespace) -> int:
 
 
 def seed_values(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         count = policy.seed_default_policy(db, cli_actor())
     finally:
