@@ -80,6 +80,19 @@ def test_a_register_with_nothing_to_import_brings_no_regions(db: Database, tmp_p
     assert regions(db) == {}
 
 
+def test_a_household_with_bad_rows_brings_no_region(db: Database, tmp_path: Path) -> None:
+    """Only the places of households that can be imported: 河口镇/道仕袱村 of a household refused for
+    its ID number is not made."""
+    auth.ensure_district(db)
+    path = write_register(tmp_path / "台账.xlsx", [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2[:17] + ("0" if H2[17] != "0" else "1"),
+            街道="河口镇", 社区="道仕袱村")])
+    result = ri.import_households(db, Actor.system("test"), path)
+    assert (result.households_created, result.households_rejected) == (1, 1)
+    assert set(regions(db)) == {"八泉街道", "飞云社区"}
+
+
 def test_only_an_administrator_brings_them(db: Database, tmp_path: Path) -> None:
     """A district reviewer's register on a new database still says the regions come first."""
     root = auth.ensure_district(db)

@@ -393,8 +393,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     raise ServiceError(message, code=ALREADY_IMPORTED)
                 result.already_imported = message
             result.subdistricts_created, result.communities_created = regions.add_first_regions(
-                uow, [(p.subdistrict, p.community) for k in order for p in households[k].rows
-                      if p.is_head and p.subdistrict and p.community])
+                uow, [(p.subdistrict, p.community) for k in order if not households[k].errors
+                      for p in households[k].rows if p.is_head and p.subdistrict and p.community])
             _check_households(uow, households, order)
             existing = _existing(s, households)
             _check_existing_scope(uow, households, existing)
