@@ -113,12 +113,15 @@ def test_add_and_assign_as_json(district: District, cli: Cli, clue: int) -> None
     assert result["clues"] == [cli.json("show", str(c)) for c in sorted([clue, added["id"]])]
     assert {(c["status"], c["region"]) for c in result["clues"]} == {("assigned", "飞云社区")}
     assert cli("assign", str(clue), "--region", "八泉社区")[1] == "已将 1 条线索分派到八泉社区。\n"
+    # the numbers as a list copied from a spreadsheet or a message: "12,13", "12、13"
+    assert cli("assign", f"{clue},{added['id']}", "--region", "八泉社区")[1] == "已将 2 条线索分派到八泉社区。\n"
+    assert cli("assign", f"{clue}、{added['id']}", "--region", "飞云社区")[1] == "已将 2 条线索分派到飞云社区。\n"
     # refused: the same message and code with --json as without, nothing assigned
     assert cli.refused("assign", str(clue), "--region", "火星街道", code="not_found") == \
         "找不到区划“火星街道”(可写名称或区划代码)。"
     assert "不能晚于今天" in cli.refused("add", "--name", "钱七", "--source", "grid", "--description", "x", "--date",
                                          (TODAY + timedelta(days=1)).isoformat(), code="invalid_input")
-    assert [e.action for e in _audit(district, clue)] == ["clue.add", "clue.assign", "clue.assign"]
+    assert [e.action for e in _audit(district, clue)] == ["clue.add"] + ["clue.assign"] * 4
 
 def test_investigate_after_assigning_and_again(district: District, cli: Cli, clue: int) -> None:
     message = cli.refused("investigate", str(clue), code="invalid_input")

@@ -18,6 +18,7 @@ from desktop.commands.common import (
     open_db,
     parse_date,
     parse_positive_int,
+    parse_positive_ints,
     parse_xlsx_path,
     print_json,
     region_named,
@@ -125,7 +126,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.set_defaults(func=add_clue)
 
     assign = csub.add_parser("assign", help="把线索分派到街道或社区")
-    assign.add_argument("ids", nargs="+", type=parse_positive_int, help="线索编号")
+    assign.add_argument("ids", nargs="+", type=parse_positive_ints, help="线索编号(空格或逗号分隔)")
     assign.add_argument("--region", required=True, help="区划名称或代码")
     assign.add_argument("--json", action="store_true", help="以 JSON 输出结果(一个对象:分派条数、区划,"
                         "以及分派后的各条线索,同 clue show --json)")
@@ -291,8 +292,9 @@ def assign_clues(args: argparse.Namespace) -> int:
     try:
         actor = cli_actor()
         region = regions.find_region(db, actor, args.region)
-        n = clues.assign_clues(db, actor, args.ids, region.id)
-        assigned = [_shown(db, actor, i).as_json() for i in sorted(set(args.ids))] if args.json else []
+        ids = [i for part in args.ids for i in part]  # "12 13", "12,13"
+        n = clues.assign_clues(db, actor, ids, region.id)
+        assigned = [_shown(db, actor, i).as_json() for i in sorted(set(ids))] if args.json else []
     finally:
         db.dispose()
     if args.json:

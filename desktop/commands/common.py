@@ -165,6 +165,14 @@ def parse_positive_int(text: str) -> int:
     return value
 
 
+def parse_positive_ints(text: str) -> list[int]:
+    """Numbers as a list is copied from a spreadsheet or a message: "12,13,14", "12、13", one alone."""
+    parts = [p for p in re.split(r"[,，、;；\s]+", text) if p]
+    if not parts:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数。")
+    return [parse_positive_int(p) for p in parts]
+
+
 def parse_days(text: str) -> int:
     """A number of days from today: 0 (today) to ten years."""
     try:
