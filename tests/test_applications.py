@@ -1393,6 +1393,19 @@ def test_a_spot_check_seed_out_of_range_is_refused_plainly(district: District, s
     assert sample.seed == 2**31 - 1 and svc.verify_sample(db, admin, sample.id)
 
 
+@pytest.mark.parametrize("count", [0, -1, "0", "2.5", "三", True, 2.5])
+def test_a_spot_check_count_below_one_is_refused_plainly(district: District, count: object) -> None:
+    """A count of 0 drew and kept an empty sample with its audit entry (a rate of 0 is refused, and the
+    window's field starts at 1); -1 was refused only by the sampling rule, "2.5" or True reached it as is."""
+    db, admin = district.db, district.admin
+    _commitment_approved(district)
+    with pytest.raises(ValidationFailed, match="抽查数量.*无效:应为至少 1 的整数"):
+        svc.draw_spot_check(db, admin, on=date(2026, 3, 1), count=count, seed=7)
+    assert svc.list_samples(db, admin) == []
+    sample = svc.draw_spot_check(db, admin, on=date(2026, 3, 1), count="１", seed=7)
+    assert (sample.count, len(sample.rows)) == (1, 1) and svc.verify_sample(db, admin, sample.id)
+
+
 def test_a_spot_check_sample_is_dated_the_day_it_is_drawn(district: District) -> None:
     """The sample is drawn from the approvals running today: a draw dated next month (a slip in the date
     field) would say it was drawn from that day's population."""

@@ -1805,6 +1805,7 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
             raise ValidationFailed(f"核查期限 {due_on.isoformat()} 早于抽取日期 {on.isoformat()}。",
                                    {"due_on": f"不能早于 {on.isoformat()}"})
     rate_value = _rate(rate)
+    count = _count(count)
     seed = secrets.randbelow(MAX_SEED) + 1 if seed is None else _seed(seed)
     with unit_of_work(db, actor, write=True) as uow:
         uow.take_turns(SPOT_CHECK_LOCK)  # the check below and the insert are one turn
@@ -1858,11 +1859,20 @@ MAX_SEED = 2**31 - 1  # the seed column is a 32-bit integer on PostgreSQL
 def _seed(seed: int | str) -> int:
     """A seed given by the user (to redraw a sample, or to draw one in front of witnesses): a whole number
     from 1 to 2147483647, typed with full-width digits too; anything else refused in plain words."""
-    typed = str(seed).strip()
-    text = unicodedata.normalize("NFKC", typed)  # full-width digits of a Chinese input method
-    if not typed or not all(unicodedata.category(c) == "Nd" for c in typed) or not text.isascii() \
-            or not 1 <= int(text) <= MAX_SEED:
+    value = _whole_number(seed)
+    if value is None or not 1 <= value <= MAX_SEED:
         raise ValidationFailed(f"随机种子“{seed}”无效:应为 1 到 {MAX_SEED} 之间的整数。", {"seed": "1–2147483647"})
+    return value
+
+
+def _whole_number(value: object) -> int | None:
+    """A whole number as typed (full-width digits of a Chinese input method too), or None for anything
+    else: a sign, a decimal point, a letter, True."""
+    typed = str(value).strip()
+    text = unicodedata.normalize("NFKC", typed)
+    if isinstance(value, bool) or not typed or not all(unicodedata.category(c) == "Nd" for c in typed) \
+            or not text.isascii():
+        return None
     return int(text)
 
 
@@ -1877,6 +1887,18 @@ def _rate(rate: Decimal | str | float | None) -> Decimal | None:
         raise ValidationFailed(f"抽查比例“{rate}”不是数字,应写成 0.1 或 10%。", {"rate": "不是数字"}) from None
     if not value.is_finite():
         raise ValidationFailed(f"抽查比例“{rate}”不是数字,应写成 0.1 或 10%。", {"rate": "不是数字"})
+    return value
+
+
+def _count(count: int | str | None) -> int | None:
+    """A number of applications to sample as given: a whole number of at least 1 (typed with full-width
+    digits too). 0 drew and kept an empty sample (the window's field starts at 1); anything else is
+    refused in plain words."""
+    if count is None or (isinstance(count, str) and not count.strip()):
+        return None
+    value = _whole_number(count)
+    if value is None or value < 1:
+        raise ValidationFailed(f"抽查数量“{count}”无效:应为至少 1 的整数。", {"count": "至少 1"})
     return value
 
 
