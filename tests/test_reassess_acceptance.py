@@ -269,7 +269,8 @@ def read_result(path: Path) -> tuple[dict[str, dict[str, object]], dict[str, typ
     return got, types
 
 
-def setup_district(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def setup_district(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                   policy: list[tuple[str, str, list[str]]] = POLICY) -> None:
     for street, community, level, community_level, area in REGIONS:
         if run("region", "list", "--database-url", url) == 0 and street not in capsys.readouterr().out:
             assert run("region", "add", street, "--parent", "西塞山区", "--level", level, "--area", area,
@@ -282,7 +283,7 @@ def setup_district(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert run("import", "households", str(register), "--json", "--database-url", url) == 0
     imported = json.loads(capsys.readouterr().out)
     assert (imported["households_created"], imported["errors"]) == (len(HOUSEHOLDS), []), imported
-    for effective, area, values in POLICY:
+    for effective, area, values in policy:
         assert run("policy", "set", "--effective", effective, "--area", area, *values, "--database-url", url) == 0
     capsys.readouterr()
 
@@ -326,6 +327,29 @@ def test_register_policy_reassess_by_hand(db: Database, tmp_path: Path, capsys: 
     assert {c: got[c]["建议去向"] for c in ("H04", "H14", "H20", "H09", "H06")} == {
         "H04": "维持现有救助(在保)", "H14": "维持现有救助(在保)", "H20": "维持现有救助(在保)",
         "H09": "启动救助申请", "H06": "纳入一类库"}
+
+
+def test_settings_the_issue_gives_a_default_may_be_left_out(db: Database, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 5 names marginal_multiplier "(default 1.5)", tekun_minor_age "(16; some provinces 18)" and
+    elderly_age "(60)", and `policy show` said 默认 1.5; a policy set without them refused every
+    assessment ("缺少 低保边缘倍数(marginal_multiplier)、特困未成年年龄…"). Now the defaults are used, and
+    said to be defaults; the figures are the hand ones of the full set."""
+    defaulted = ("marginal_multiplier=1.5", "tekun_minor_age=16", "elderly_age=60")
+    url = db.url.render_as_string(hide_password=False)
+    setup_district(url, tmp_path, capsys,
+                   [(effective, area, [v for v in values if v not in defaulted]) for effective, area, values in POLICY])
+    assert run("policy", "show", "--date", A.isoformat(), "--area", "城市", "--database-url", url) == 0
+    shown = capsys.readouterr().out
+    assert "低保边缘倍数(marginal_multiplier):未设置(按默认值“1.5”)" in shown and "评估将无法进行" not in shown
+    for on in (A, B):
+        out = tmp_path / f"默认值{on}.xlsx"
+        assert run("reassess", "--as-of", on.isoformat(), "--out", str(out), "--json", "--database-url", url) == 0
+        used = json.loads(capsys.readouterr().out)["settings"]["urban"]
+        assert used["marginal_multiplier"]["value"] == "1.5"
+        assert used["marginal_multiplier"]["effective_from"] == "未设置,按默认值"
+        assert used["dibao_standard"]["effective_from"] == on.replace(month=1, day=1).isoformat()
+        assert differences(out, on) == []
 
 
 def test_a_register_before_any_region_brings_them(db: Database, tmp_path: Path,

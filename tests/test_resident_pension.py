@@ -236,7 +236,7 @@ def test_policy_show_warns_only_of_settings_an_assessment_needs(seeded: District
     out = capsys.readouterr().out
     assert "未设置(按默认值“否”)" in out and "评估将无法进行" not in out
     assert cli.main(["policy", "show", "--date", "2023-12-31", "--area", "城市", "--database-url", url]) == 0
-    assert f"有 {len(P.REQUIRED_NAMES)} 项参数在该日没有生效的值" in capsys.readouterr().out
+    assert f"有 {len(P.missing_names({}))} 项参数在该日没有生效的值" in capsys.readouterr().out
 
 
 # -- the views ------------------------------------------------------------------------------------------

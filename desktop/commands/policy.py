@@ -85,7 +85,7 @@ def show(args: argparse.Namespace) -> int:
             print(f"[{current}]")
         since = f"(自 {r.effective_from.isoformat()} 起)" if r.effective_from else ""
         print(f"  {r.label}({r.name}):{r.display}{since}" + (f"——注意:{r.note}" if r.note else ""))
-        missing += r.value is None and r.name in rules.REQUIRED_NAMES
+        missing += r.value is None and r.name in rules.missing_names({})
     if missing:
         print(f"注意:有 {missing} 项参数在该日没有生效的值,评估将无法进行。请用 relief-desk policy set 补充。")
     return 0

@@ -664,8 +664,8 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     area = area_label(s.area_type)
     eff = s.effective
 
-    def since(name: str) -> str:  # where a setting came from: the date its value took effect
-        return f"({eff.get(name, s.on).isoformat()} 起执行)"
+    def since(name: str) -> str:  # where a setting came from: the date its value took effect, or its default
+        return f"({s.since(name)})" if s.is_default(name) else f"({s.since(name)} 起执行)"
     steps.append(f"评估日期 {r.assessed_on.isoformat()},适用{area}政策参数(计算规则版本 {RULE_VERSION});"
                  f"家庭人口 {r.members} 人。")
     if r.not_yet_born:

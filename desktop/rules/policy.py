@@ -46,13 +46,14 @@ class SettingSpec:
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("dibao_standard", "低保标准", MONEY, "元/人·月", "每人每月的最低生活保障标准"),
     SettingSpec("marginal_multiplier", "低保边缘倍数", MULTIPLIER, "倍",
-                "月人均收入低于低保标准的这个倍数即为低保边缘(默认 1.5)"),
+                "月人均收入低于低保标准的这个倍数即为低保边缘(默认 1.5)", default="1.5"),
     SettingSpec("disposable_income_last_year", "上年人均可支配收入", MONEY, "元/人·年",
                 "上年度当地居民人均可支配收入,用于支出型困难认定"),
     SettingSpec("rigid_expense_ratio", "刚性支出占收入比例", RATIO, "",
                 "近12个月刚性支出超过家庭总收入的这个比例,可认定为支出型困难"),
-    SettingSpec("tekun_minor_age", "特困未成年年龄", AGE, "周岁", "未满此年龄视为无劳动能力(默认 16,部分省份 18)"),
-    SettingSpec("elderly_age", "老年人年龄", AGE, "周岁", "此年龄以上(含)为老年人(默认 60)"),
+    SettingSpec("tekun_minor_age", "特困未成年年龄", AGE, "周岁", "未满此年龄视为无劳动能力(默认 16,部分省份 18)",
+                default="16"),
+    SettingSpec("elderly_age", "老年人年龄", AGE, "周岁", "此年龄以上(含)为老年人(默认 60)", default="60"),
     SettingSpec("deduct_serious_illness", "重病成员扣减比例", RATIO, "每人", "每名重病成员扣减的收入比例"),
     SettingSpec("deduct_severe_disability", "重残成员扣减比例", RATIO, "每人",
                 "每名一级、二级残疾(智力、精神残疾含三级)成员扣减的收入比例"),
@@ -76,6 +77,11 @@ NAMES: tuple[str, ...] = tuple(s.name for s in SPECS)
 OPTIONAL_NAMES: frozenset[str] = frozenset({"gradual_exit_months", "employment_cost",
                                             "illness_disability_cost_ratio", "resident_pension_exempt"})
 REQUIRED_NAMES: tuple[str, ...] = tuple(n for n in NAMES if n not in OPTIONAL_NAMES)
+# Required settings the national text gives a value for (RULES.md §1.3: the marginal multiplier 1.5,
+# minors under 16, the elderly from 60): while an area has none entered, the means test uses that
+# value, and the explanation, the frozen settings and `policy show` say it is the default.
+DEFAULTED: frozenset[str] = frozenset(n for n in REQUIRED_NAMES if SPEC_BY_NAME[n].default)
+DEFAULT_SOURCE = "未设置,按默认值"
 # Deductions the national text allows "as provided" (最低生活保障审核确认办法 art. 13: 因残疾、患重病等
 # 增加的刚性支出、必要的就业成本等,在核算家庭收入时可按规定适当扣减) but gives no amount for: a district
 # that has not provided one does not deduct, and the explanation says so.
@@ -264,18 +270,28 @@ class PolicySettings:
         """Whether the basic resident pension is left out of income (not set: counted)."""
         return bool(self.values.get(PENSION_EXEMPT))
 
+    def is_default(self, name: str) -> bool:
+        """Whether ``name`` holds its default because none was entered (DEFAULTED)."""
+        return name in DEFAULTED and name not in self.effective and name in self.values
+
+    def since(self, name: str) -> str:
+        """The date (ISO) the value of ``name`` took effect, or DEFAULT_SOURCE for a default."""
+        if self.is_default(name):
+            return DEFAULT_SOURCE
+        return self.effective.get(name, self.on).isoformat()
+
     def frozen(self) -> dict[str, dict[str, str]]:
         """What an assessment records: each name with its value and effective date. An optional setting
         not in force is absent, as it was when used (the pension exemption: its default, 否; the frozen
         explanation says "未设置(默认“否”)")."""
         return {name: {"value": format_value(name, self.values[name]),
-                       "effective_from": self.effective.get(name, self.on).isoformat(),
+                       "effective_from": self.since(name),
                        "area_type": self.area_type}
                 for name in MEANS_TEST_NAMES if name in self.values}
 
 
 def missing_names(values: Mapping[str, object]) -> list[str]:
-    return [n for n in REQUIRED_NAMES if n not in values]
+    return [n for n in REQUIRED_NAMES if n not in values and n not in DEFAULTED]
 
 
 def make_settings(area_type: str, on: date, dated: dict[str, tuple[Decimal, date]]) -> PolicySettings:
@@ -286,8 +302,9 @@ def make_settings(area_type: str, on: date, dated: dict[str, tuple[Decimal, date
         raise PolicyValueError(
             f"{on.isoformat()} 没有生效的{area_label(area_type)}政策参数:缺少 {labels}。"
             "请管理员在“设置 → 政策参数”中录入,或用命令 relief-desk policy set 设置。")
-    return PolicySettings(area_type, on, {n: dated[n][0] for n in NAMES if n in dated},
-                          {n: dated[n][1] for n in NAMES if n in dated})
+    values = {n: dated[n][0] if n in dated else parse_value(n, SPEC_BY_NAME[n].default)
+              for n in NAMES if n in dated or n in DEFAULTED}
+    return PolicySettings(area_type, on, values, {n: dated[n][1] for n in NAMES if n in dated})
 
 
 def none_in_force(area_type: str, on: date, first: date | None) -> str:

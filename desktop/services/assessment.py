@@ -633,7 +633,8 @@ def _settings_changed(seen: dict[str, dict[str, str]], now: dict[str, dict[str, 
             continue
         label = policy_rules.SPEC_BY_NAME[name].label
         old = before["value"] if before else "未设置"
-        new = f"{after['value']}(自 {after['effective_from']} 起)" if after else "未设置"
+        new = ("未设置" if not after else f"{after['value']}({after['effective_from']})"
+               if after["effective_from"] == policy_rules.DEFAULT_SOURCE else f"{after['value']}(自 {after['effective_from']} 起)")
         parts.append(f"{label} {old} → {new}")
     return ";".join(parts)
 
