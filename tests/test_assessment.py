@@ -421,7 +421,8 @@ def test_policy_and_reassess_commands(district: District, tmp_path: Path, capsys
     capsys.readouterr()
     assert cli.main(["reassess", "--out", str(out), "--as-of", "2026-03-01", "--database-url", url]) == 1
     err = capsys.readouterr().err
-    assert "缺少" in err and "marginal_multiplier" in err and "dibao_standard" not in err
+    assert "缺少" in err and "deduct_cap" in err and "dibao_standard" not in err
+    assert "marginal_multiplier" not in err  # issue 5: default 1.5 (likewise tekun_minor_age 16, elderly_age 60)
     values = ["dibao_standard=760", "marginal_multiplier=1.5", "disposable_income_last_year=46500",
               "rigid_expense_ratio=50%", "tekun_minor_age=16", "elderly_age=60", "deduct_serious_illness=0.1",
               "deduct_severe_disability=0.1", "deduct_single_parent=0.05", "deduct_elderly=0.05", "deduct_cap=0.3"]
