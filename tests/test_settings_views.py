@@ -174,3 +174,23 @@ def test_new_policy_values_form_has_no_code_names(qtbot, sqlite_district: Distri
     assert set(labels) == set(dialog.fields)
     assert labels["rigid_expense_ratio"] == rules.SPEC_BY_NAME["rigid_expense_ratio"].label + ":"
     assert not [text for text in labels.values() if re.search(r"[a-z]{3}", text)]
+
+
+def test_policy_values_in_force_show_the_defaults_used(qtbot) -> None:  # noqa: ANN001
+    """A setting with a default (低保边缘倍数 1.5, issue 5) and none entered was shown 未设置 in red, as
+    if assessments could not run; it reads as `policy show` does, and only what is missing is red."""
+    from PySide6.QtCore import Qt
+
+    from desktop.services import policy
+    from desktop.views.policy_settings import InForceTableModel
+
+    def unset(name: str, default: str) -> policy.InForceRow:
+        return policy.InForceRow(name, name, "urban", "城市", None,
+                                 f"未设置(按默认值“{default}”)" if default else "未设置", None)
+
+    model = InForceTableModel()
+    model.set_rows([unset("marginal_multiplier", "1.5"), unset("dibao_standard", "")])
+    rows = {model.index(i, 1).data(): i for i in range(model.rowCount())}
+    shown = model.index(rows["marginal_multiplier"], 2)
+    assert shown.data() == "未设置(按默认值“1.5”)" and shown.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(rows["dibao_standard"], 2).data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -56,8 +56,8 @@ class InForceTableModel(RowListTableModel[InForceLine]):
         def since(r: policy.InForceRow | None) -> str:
             return r.effective_from.isoformat() if r and r.effective_from else ""
 
-        def shown(r: policy.InForceRow | None) -> str:
-            return r.display if r and r.value is not None else self.tr("not set")
+        def shown(r: policy.InForceRow | None) -> str:  # a default in use: "未设置(按默认值“1.5”)", as policy show
+            return r.display if r and (r.value is not None or rules.SPEC_BY_NAME[r.name].default) else self.tr("not set")
 
         return (label, name, shown(urban), since(urban), shown(rural), since(rural))[column]
 
@@ -67,7 +67,7 @@ class InForceTableModel(RowListTableModel[InForceLine]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (row.note + "\n" if row is not None and row.note else "") + rules.SPEC_BY_NAME[name].help
         if role == Qt.ItemDataRole.ForegroundRole and column in (2, 4):
-            if row is None or row.value is None:
+            if row is None or (row.value is None and not rules.SPEC_BY_NAME[name].default):
                 return QColor("#b00020")
         if role == Qt.ItemDataRole.ForegroundRole and column in (3, 5) and row is not None and row.note:
             return QColor("#b35900")  # a yearly figure whose new value is not entered yet
