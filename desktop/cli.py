@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from desktop import __version__
 from desktop.commands.common import parse_database_url, print_json
 from desktop.services.errors import NOT_WRITTEN, ServiceError
 from desktop.services.files import not_written_message
@@ -138,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", metavar="URL", type=parse_database_url,
                         help="数据库地址,例如 postgresql://user@host/db;默认使用本机 SQLite 文件")
     parser.add_argument("--smoke-test", action="store_true", help="启动窗口、迁移数据库后立即退出(用于安装检查)")
+    parser.add_argument("--version", action="version", version=f"救助工作台 Relief Desk {__version__}",
+                        help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -115,3 +115,13 @@ def test_readme_command_list_is_read() -> None:  # the checks above would pass o
     listed = _readme_commands()
     assert ("db", "restore") in listed and "--yes" in listed[("db", "restore")]
     assert ("clue", "assign") in listed and ("import", "undo") in listed and len(listed) >= 30
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """relief-desk --version: the version, for a support call or an IT script (there was none)."""
+    from desktop import __version__
+
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out == f"救助工作台 Relief Desk {__version__}\n"
