@@ -49,6 +49,19 @@ def test_a_password_piped_in_by_a_script(district: District, monkeypatch: pytest
     assert err == "错误:没有读到密码:请在命令行用 --password 给出密码,或在终端中运行以便输入。\n"
 
 
+@pytest.mark.parametrize(("given", "role", "region"), [
+    ("administrator", "admin", []), ("District Reviewer", "district_reviewer", []),
+    ("sub-district caseworker", "subdistrict_caseworker", ["--region", "八泉街道"]), ("统计查看(领导)", "supervisor", [])])
+def test_a_role_by_the_issue_s_words_or_its_chinese_name(given: str, role: str, region: list[str], district: District,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The foundation issue names the roles administrator, district reviewer, sub-district caseworker …;
+    --role took only the codes (admin …) and refused those and the Chinese names with 'invalid value'."""
+    assert cli.main(["user", "add", "worded", "--role", given, *region, "--password", "secret123",
+                     "--database-url", url_of(district)]) == 0
+    assert auth.login(district.db, "worded", "secret123").role == role
+    capsys.readouterr()
+
+
 @pytest.mark.parametrize("argv", [
     ["clue", "list", "--json"], ["board", "--json"], ["deadlines", "--json"], ["post-checks", "--json"], ["audit", "--json"],
     ["policy", "show", "--json"], ["reassess", "--json", "--out", "重新评估.xlsx"],

@@ -306,3 +306,18 @@ def test_an_acting_user_without_the_right(district: District, cli: Cli, clue: in
             assert "统计查看人员无权修改数据" in cli.refused(*argv, code="permission")
     assert [e.action for e in _audit(district, clue)] == ["clue.add", "clue.assign"]
     assert clues.get_clue(district.db, district.admin, clue).status == "assigned"
+
+
+def test_channel_outcome_and_status_by_their_chinese_names(district: District, cli: Cli, clue: int) -> None:
+    """The discovery issue names channels, outcomes and states in words (电话沟通, walk-in, 非困难对象,
+    新线索); they were refused as 'invalid value' unless written as codes, while --source took 楼栋长."""
+    added = cli.json("add", "--name", "王五", "--source", "楼栋长", "--channel", "电话沟通", "--description", "x")
+    assert (added["channel"], added["source"]) == ("phone", "building_head")
+    assert cli.json("add", "--name", "王六", "--source", "网格", "--channel", "Walk-In", "--description", "x")[
+        "channel"] == "walk_in"
+    assert cli.json("edit", str(clue), "--channel", "visit")["channel"] == "home_visit"
+    assert {c["id"] for c in cli.json("list", "--status", "新线索")} == {clue, added["id"]} | {added["id"] + 1}
+    assert cli.json("close", str(clue), "--outcome", "非困难对象")["outcome"] == "not_hardship"
+    code, out, err = cli("add", "--name", "赵", "--source", "楼栋长", "--channel", "短信", "--description", "x", "--json")
+    assert code == 2 and json.loads(out)["code"] == "invalid_arguments"
+    assert "无效的取值“短信”,可选:home_visit、screening、phone、wechat、walk_in、petition(也可写中文名称:走访调查" in err

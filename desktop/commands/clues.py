@@ -15,6 +15,7 @@ from desktop.commands.common import (
     add_database_option,
     argument_type,
     cli_actor,
+    code_or_label,
     open_db,
     parse_date,
     parse_positive_int,
@@ -88,6 +89,11 @@ def read_source_filter(text: str) -> tuple[str, str | None]:
 
 parse_source_filter = argument_type(read_source_filter)
 
+# Channels, outcomes and statuses: their codes, their Chinese labels, or the discovery issue's words.
+parse_channel = code_or_label(CHANNEL_LABELS, {"visit": "home_visit"})
+parse_outcome = code_or_label(clues.OUTCOME_LABELS, {"class_ii": "class_2"})
+parse_status = code_or_label(clues.STATUS_LABELS)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("clue", help="线索登记与查询")
@@ -115,7 +121,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--address", default="", help="当事人住址")
     add.add_argument("--source", required=True, type=parse_source, metavar="SOURCE",
                      help="线索来源:" + sources + ";九个部门之外的部门写其名称(如 公安局)")
-    add.add_argument("--channel", choices=sorted(CHANNEL_LABELS), default=None,
+    add.add_argument("--channel", type=parse_channel, metavar="CHANNEL", default=None,
                      help="发现渠道:" + ",".join(f"{k}={v}" for k, v in CHANNEL_LABELS.items()))
     add.add_argument("--date", type=parse_date, default=None, help="发现日期 YYYY-MM-DD(默认今天)")
     add.add_argument("--reported-by", default="", help="报告人")
@@ -144,7 +150,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     edit.add_argument("--address", default=None, help="当事人住址")
     edit.add_argument("--source", type=parse_source, metavar="SOURCE", default=None,
                       help="线索来源(代码同 clue add;部门也可写名称,如 人社、公安局)")
-    edit.add_argument("--channel", choices=sorted(CHANNEL_LABELS), default=None, help="发现渠道(代码同 clue add)")
+    edit.add_argument("--channel", type=parse_channel, metavar="CHANNEL", default=None,
+                      help="发现渠道(代码同 clue add)")
     edit.add_argument("--date", type=parse_date, default=None, help="发现日期 YYYY-MM-DD")
     edit.add_argument("--reported-by", default=None, help="报告人")
     edit.add_argument("--description", default=None, help="发现的情况")
@@ -155,7 +162,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     close = _one_clue(csub, "close", close_clue, "以调查结果办结一条线索(同线索收件箱 → 办结):按结果把家庭调入二类库、"
                       "一类库或“申请中”,当事人没有家庭档案时据线索建档;记入操作日志")
-    close.add_argument("--outcome", required=True, choices=clues.OUTCOMES, help="办结结果:" + ";".join(
+    close.add_argument("--outcome", required=True, type=parse_outcome, metavar="OUTCOME", help="办结结果:" + ";".join(
         f"{code}={text}" for code, text in clues.OUTCOME_LABELS.items()))
     close.add_argument("--note", "--reason", dest="note", default="", help="办结说明(记入操作日志,也可写作 --reason)")
     close.add_argument("--date", type=parse_date, default=None, help="办结日期 YYYY-MM-DD(默认今天)")
@@ -177,7 +184,8 @@ def _one_clue(csub: argparse._SubParsersAction, name: str, func: Callable[[argpa
 
 def _filter_arguments(parser: argparse.ArgumentParser) -> None:
     """The inbox's filters, for ``list`` and ``export`` alike."""
-    parser.add_argument("--status", choices=clues.STATUSES, action="append", help="状态(可多次给出;默认全部)")
+    parser.add_argument("--status", type=parse_status, metavar="STATUS", action="append",
+                        help="状态(可多次给出;默认全部):" + ",".join(f"{k}={v}" for k, v in clues.STATUS_LABELS.items()))
     parser.add_argument("--region", default=None, help="区划名称或代码(含下级)")
     parser.add_argument("--unassigned", action="store_true", help="只要尚未分派的线索")
     parser.add_argument("--source", type=parse_source_filter, metavar="SOURCE", default=None,

@@ -8,7 +8,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
@@ -128,6 +128,24 @@ def argument_type(read: Callable[[str], T]) -> Callable[[str], T]:
 parse_year = argument_type(read_year)
 parse_date = argument_type(read_date)
 parse_month = argument_type(read_month)
+
+
+def code_or_label(labels: Mapping[str, str], aliases: Mapping[str, str] | None = None) -> Callable[[str], str]:
+    """An argparse ``type=`` for a fixed set of codes: the code in any case, with ``-`` or a space
+    for ``_`` (walk-in, District Reviewer), its Chinese label (电话沟通, 系统管理员), or one of the
+    ``aliases`` (the issue's own words: visit, administrator). Anything else is refused listing the
+    codes, as argparse's choices do."""
+    by_label = {str(label): str(code) for code, label in labels.items()}
+    known = {str(code): str(code) for code in labels} | dict(aliases or {})
+
+    def read(text: str) -> str:
+        wanted = text.strip()
+        code = known.get(re.sub(r"[\s-]+", "_", wanted.lower())) or by_label.get(wanted)
+        if code is None:
+            raise ValueError(f"无效的取值“{text}”,可选:{'、'.join(str(c) for c in labels)}"
+                             f"(也可写中文名称:{'、'.join(by_label)})")
+        return code
+    return argument_type(read)
 
 
 def xlsx_name_problem(text: str) -> str | None:

@@ -6,10 +6,13 @@ import argparse
 import getpass
 import sys
 
-from desktop.commands.common import add_database_option, cli_actor, open_db, region_named
+from desktop.commands.common import add_database_option, cli_actor, code_or_label, open_db, region_named
 from desktop.rules.codes import ROLE_LABELS
 from desktop.services import auth
 from desktop.services.errors import ValidationFailed
+
+# The roles as the foundation issue names them (administrator, sub-district caseworker) read as their codes.
+parse_role = code_or_label(ROLE_LABELS, {"administrator": "admin", "sub_district_caseworker": "subdistrict_caseworker"})
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     usub = parser.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = usub.add_parser("add", help="添加用户")
     add.add_argument("username", help="登录用户名:字母、数字、. _ -(不区分大小写)")
-    add.add_argument("--role", required=True, choices=[r.value for r in ROLE_LABELS],
+    add.add_argument("--role", required=True, type=parse_role, metavar="ROLE",
                      help="角色:" + ",".join(f"{r.value}={label}" for r, label in ROLE_LABELS.items()))
     add.add_argument("--region", default=None, help="所属区划名称或代码(默认全区)")
     add.add_argument("--name", default="", help="显示姓名")
@@ -30,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     change = usub.add_parser("set", help="修改用户的姓名、角色、区划,或停用/启用账号")
     change.add_argument("username", help="要修改的账号的登录用户名")
     change.add_argument("--name", default=None, help="显示姓名")
-    change.add_argument("--role", default=None, choices=[r.value for r in ROLE_LABELS], help="角色")
+    change.add_argument("--role", default=None, type=parse_role, metavar="ROLE", help="角色(代码同 user add)")
     change.add_argument("--region", default=None, help="所属区划名称或代码")
     change.add_argument("--active", default=None, choices=["yes", "no"], help="yes 启用,no 停用(停用后不能登录)")
     add_database_option(change)
