@@ -111,3 +111,17 @@ def test_the_command_on_a_new_database_file(tmp_path: Path, capsys: pytest.Captu
     assert "新建 2 户" in out and "已按台账户主行所填新建街道/乡镇 2 个、社区/村 2 个" in out
     code, out, _err = run(["region", "list", "--database-url", url], capsys)
     assert code == 0 and "飞云社区" in out and "道仕袱村" in out
+
+
+def test_the_batch_list_says_what_was_imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`import batches` said “家庭 2 户,成员 1 人” of a register whose second household was left out for
+    errors: the households counted were those in the file, not those imported."""
+    url = f"sqlite:///{tmp_path / 'relief.sqlite3'}"
+    path = write_register(tmp_path / "台账.xlsx", [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉街道", 社区="飞云社区", 城乡类别="郊区")])
+    code, out, err = run(["import", "households", str(path), "--database-url", url], capsys)
+    assert code == 0 and "新建 1 户" in out and "因错误未导入 1 户" in out, err
+    code, out, err = run(["import", "batches", "--database-url", url], capsys)
+    assert code == 0, err
+    assert "家庭 2 户:新建 1,更新 0,因错误未导入 1;写入成员 1 人" in out

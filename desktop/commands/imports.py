@@ -335,7 +335,10 @@ def list_batches(args: argparse.Namespace) -> int:
                 what = (f"数据行 {c.get('data_rows', 0)},有效 {c.get('valid', 0)},在保 {c.get('in_assistance', 0)},"
                         f"已在册 {c.get('known', 0)},新发现 {c.get('new', 0)}")
             else:
-                what = f"家庭 {c.get('households', 0)} 户,成员 {c.get('persons', 0)} 人"
+                # as the import said it: the households left out for errors are not counted as imported
+                what = (f"家庭 {c.get('households', 0)} 户:新建 {c.get('households_created', 0)},"
+                        f"更新 {c.get('households_updated', 0)},因错误未导入 {c.get('households_rejected', 0)};"
+                        f"写入成员 {c.get('persons', 0)} 人")
             sys.stdout.write(f"{b.id}\t{when}\t{b.department_label}\t{b.file_name}\t{what}\t{b.imported_by}\n")
         if batches.truncated:  # never cut silently
             print(f"仅列出最近的 {len(batches):,} 批,共 {batches.total:,} 批;用 --json 查看全部")
