@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -51,6 +52,22 @@ def test_unwritable_location_message(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(DatabaseUnavailable, match="无法创建数据文件夹"):
         database.open_database(f"sqlite:///{blocker / 'sub' / 'db.sqlite3'}")
+
+
+@pytest.mark.parametrize(("number", "english", "said"), [
+    (errno.EROFS, "Read-only file system", "驱动器是只读的"), (errno.ENOENT, "No such file or directory", "文件夹或文件不存在"),
+    (errno.EPERM, "Operation not permitted", "没有权限"), (errno.ENOTDIR, "Not a directory", "路径中有一段不是文件夹"),
+    (errno.ENOSPC, "No space left on device", "磁盘已满")])
+def test_the_data_folder_s_reason_is_said_in_chinese(number: int, english: str, said: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data folder on a read-only drive said “无法创建数据文件夹…:Read-only file system”: the operating
+    system's English words."""
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(number, english, str(self))
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(DatabaseUnavailable) as caught:
+        database.open_database(f"sqlite:///{tmp_path / 'sub' / 'db.sqlite3'}")
+    assert str(caught.value) == f"无法创建数据文件夹“{tmp_path / 'sub'}”:{said}。请换一个可写的位置。"
 
 
 def test_unreachable_postgresql() -> None:

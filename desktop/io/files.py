@@ -5,10 +5,34 @@ Excel, a missing folder, a full disk) leaves no half-written file and an existin
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# Why the system refused, in the user's words: the operating system's own text is English on a Linux
+# computer ("Read-only file system") and is only quoted when the reason is none of these.
+_SYSTEM_REASONS = {
+    errno.ENOENT: "文件夹或文件不存在",
+    errno.EACCES: "没有权限(或文件正被其他程序占用)",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "驱动器是只读的",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EEXIST: "已有同名的文件",
+    errno.EBUSY: "文件正被其他程序占用",
+    errno.EIO: "读写出错(磁盘或网络驱动器可能有问题)",
+}
+
+
+def system_reason(exc: OSError) -> str:
+    """Why ``exc`` happened, in Chinese: the common reasons by their errno, any other quoted as the
+    system gave it."""
+    return _SYSTEM_REASONS.get(exc.errno or 0) or f"系统提示“{exc.strerror or exc}”"
 
 
 @contextlib.contextmanager

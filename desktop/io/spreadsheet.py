@@ -29,6 +29,7 @@ from typing import Any
 from xml.sax.saxutils import unescape as xml_unescape
 
 from desktop.io import biff, markup
+from desktop.io.files import system_reason
 from desktop.rules import idcard
 
 MAX_ROWS = 1_000_000  # data rows per file
@@ -405,7 +406,7 @@ def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
     if exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) == 206:
         return SpreadsheetError(f"无法读取文件“{name}”:文件路径或文件名过长。请把文件移到较短的路径下(如桌面)再导入。",
                                 kind="unreadable")
-    return SpreadsheetError(f"无法读取文件“{name}”:{exc.strerror or exc}。", kind="unreadable")
+    return SpreadsheetError(f"无法读取文件“{name}”:{system_reason(exc)}。", kind="unreadable")
 
 
 def sniff_format(path: str | Path) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.io.files import system_reason
 from desktop.rules.codes import Role
 from desktop.services.base import Actor, require_role, unit_of_work
 from desktop.services.database import (
@@ -96,7 +97,7 @@ def inspect_backup(path: str | Path) -> BackupInfo:
     except IsADirectoryError as exc:
         raise ServiceError(f"“{path}”是一个文件夹,请选择备份文件。", code=INVALID_FILE) from exc
     except OSError as exc:
-        raise ServiceError(f"无法读取文件“{name}”:{exc.strerror or exc}。", code=INVALID_FILE) from exc
+        raise ServiceError(f"无法读取文件“{name}”:{system_reason(exc)}。", code=INVALID_FILE) from exc
     if head != SQLITE_MAGIC:
         raise ServiceError(f"文件“{name}”不是救助工作台的数据库备份(不是 SQLite 数据库文件)。", code=INVALID_FILE)
     try:

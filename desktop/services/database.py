@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import config
-from desktop.io.files import replacing
+from desktop.io.files import replacing, system_reason
 from desktop.services.errors import DatabaseBusy, DatabaseUnavailable, SchemaTooNew
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -301,7 +301,7 @@ def open_database(raw_url: str | None = None, *, create_folder: bool = True, mus
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseUnavailable(
-                    f"无法创建数据文件夹“{path.parent}”:{exc.strerror or exc}。请换一个可写的位置。"
+                    f"无法创建数据文件夹“{path.parent}”:{system_reason(exc)}。请换一个可写的位置。"
                 ) from exc
         if path.exists() and path.is_dir():
             raise DatabaseUnavailable(f"“{path}”是一个文件夹,不是数据库文件。")

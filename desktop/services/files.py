@@ -8,7 +8,7 @@ import errno
 import os
 from pathlib import Path
 
-from desktop.io.files import write_bytes
+from desktop.io.files import system_reason, write_bytes
 
 
 def save_bytes(path: str | Path, data: bytes) -> Path:
@@ -49,6 +49,6 @@ def not_written_message(exc: OSError, path: str | Path | None = None) -> str:
     kind = failure_kind(exc)
     reason = FILE_REASONS.get(kind) or (
         "文件名或路径太长,请换一个短一些的文件名或文件夹" if exc.errno == errno.ENAMETOOLONG
-        else f"系统提示“{exc.strerror or exc}”,请换一个文件名或文件夹")
+        else f"{system_reason(exc)},请换一个文件名或文件夹")
     name = os.fsdecode(exc.filename) if exc.filename else str(path or "")
     return f"无法写入文件“{name}”:{reason}。"

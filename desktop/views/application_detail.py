@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.io.files import system_reason
 from desktop.rules import procedure as proc
 from desktop.rules.codes import STAGE_LABELS, Stage
 from desktop.services import applications as svc
@@ -488,7 +489,7 @@ class ApplicationDetailDialog(QDialog):
             data = Path(path).read_bytes()
             svc.attach_commitment_file(self.ctx.db, self.ctx.actor, self.application_id, file_name=path, data=data)
         except OSError as exc:
-            show_error(self, ServiceError(f"无法读取文件“{path}”:{exc.strerror}"))
+            show_error(self, ServiceError(f"无法读取文件“{path}”:{system_reason(exc)}"))
             return
         except ServiceError as exc:
             show_error(self, exc)

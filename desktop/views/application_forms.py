@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.io.files import system_reason
 from desktop.rules import procedure as proc
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS, STAGE_LABELS, TRACK_LABELS, Stage, Track
 from desktop.services import applications as svc
@@ -242,7 +243,7 @@ class ApplicationInputs(QWidget):
             try:
                 data = Path(self.file_path).read_bytes()
             except OSError as exc:
-                raise ServiceError(f"无法读取文件“{self.file_path}”:{exc.strerror}") from exc
+                raise ServiceError(f"无法读取文件“{self.file_path}”:{system_reason(exc)}") from exc
             name = Path(self.file_path).name
         return svc.CommitmentInput(self.signer.text(), date_of(self.signed_on), self.commitment_text.toPlainText(),
                                    name, data)
