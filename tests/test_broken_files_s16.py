@@ -116,6 +116,30 @@ def test_an_xlsx_with_a_shared_string_index_out_of_range_is_refused_in_chinese(
     refused(db, capsys, bad, "已损坏")
 
 
+@pytest.mark.parametrize(("part", "content", "said"), [
+    ("xl/sharedStrings.xml", b"<sst><si><t>oops", "内容不完整或格式错误"),  # calamine said only "t"
+    ("xl/workbook.xml", b"garbage", "内容不完整或格式错误"),  # "workbook"
+    ("xl/styles.xml", b"<styleSheet", "内容不完整或格式错误"),  # "syntax error: tag not closed: …"
+])
+def test_an_xlsx_with_a_broken_workbook_part_is_refused_in_chinese(
+        part: str, content: bytes, said: str, db: Database, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken part other than the sheet gave calamine's own English in brackets:
+    “已损坏或不是有效的电子表格,无法读取(syntax error: tag not closed: `>` not found before end of input)”."""
+    whole = xlsx(tmp_path / "whole.xlsx", ROWS)
+    bad = _rewrite(whole, tmp_path / "部件.xlsx", lambda n, d: content if n == part else d)
+    refused(db, capsys, bad, f"已损坏或不是有效的电子表格({said})")
+
+
+def test_an_ods_without_its_manifest_is_refused_in_chinese(db: Database, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "清单.ods"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content><broken")
+    refused(db, capsys, bad, "已损坏或不是有效的电子表格(缺少表格文件必需的组成部分)")
+
+
 def test_a_truncated_xls_is_refused(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     whole = _xls(tmp_path / "whole.xls").read_bytes()
     cut = tmp_path / "截断.xls"

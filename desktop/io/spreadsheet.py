@@ -136,6 +136,8 @@ def _damage_of(exc: BaseException) -> str:
     text = str(exc).lower()
     if type(exc).__name__ == "WorksheetNotFound":  # the workbook lists the sheet, its part is not in the file
         return "工作表的内容不在文件中"
+    if "not found in archive" in text:  # a part every such workbook has (manifest.xml, workbook.xml)
+        return "缺少表格文件必需的组成部分"
     if "checksum" in text or "crc" in text:
         return "压缩数据校验失败,文件在传输或保存时受损"
     if type(exc).__name__ == "XmlError" or "xml" in text:
@@ -144,7 +146,7 @@ def _damage_of(exc: BaseException) -> str:
         return "压缩结构不完整"
     if "shared string" in text:  # a cell points past the end of the workbook's table of texts
         return "单元格引用的文字在文件的共享文字表中不存在"
-    return f"内容无法解析:{exc}"
+    return "内容无法解析"  # calamine's own words ("t", "workbook", "syntax error: …") tell a user nothing
 
 
 class SpreadsheetError(Exception):
@@ -1012,8 +1014,8 @@ class Workbook:
             if "password" in text or "encrypt" in text:
                 raise SpreadsheetError(encrypted_message(self.name),
                                        kind="encrypted") from exc
-            raise SpreadsheetError(f"文件“{self.name}”已损坏或不是有效的电子表格,无法读取({exc})。请重新导出或索取原件。",
-                                   kind="damaged") from exc
+            raise SpreadsheetError(f"文件“{self.name}”已损坏或不是有效的电子表格({_damage_of(exc)}),无法读取。"
+                                   "请重新导出或索取原件。", kind="damaged") from exc
         self.sheet_names = list(self._book.sheet_names)
         visible = []
         try:
@@ -1154,7 +1156,8 @@ class Workbook:
             raise
         except BaseException as exc:
             _reraise_unless_error(exc)
-            raise SpreadsheetError(f"读取文件“{self.name}”时出错,文件可能已损坏:{exc}", kind="damaged") from exc
+            raise SpreadsheetError(f"读取文件“{self.name}”时出错,文件可能已损坏({_damage_of(exc)})。请重新导出或索取原件。",
+                                   kind="damaged") from exc
 
     def _csv_rows(self) -> Iterator[tuple[int, list[Any]]]:
         try:
