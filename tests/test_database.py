@@ -88,6 +88,34 @@ def test_missing_postgresql_database(pg_database_url: str) -> None:
         database.open_database(url.render_as_string(hide_password=False))
 
 
+def test_a_server_address_without_a_database_is_refused(pg_database_url: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """postgresql://postgres@host:5432/ connected to the database named as the user, postgres (the
+    server's own), and filled it with the program's tables."""
+    from sqlalchemy.engine import make_url
+
+    monkeypatch.delenv("PGDATABASE", raising=False)
+    monkeypatch.delenv("PGSERVICE", raising=False)
+    url = make_url(pg_database_url)
+    server = f"postgresql://{url.username}@{url.host}:{url.port or 5432}"
+    with pytest.raises(DatabaseUnavailable, match="数据库地址中没有数据库名"):
+        database.open_and_migrate(server)
+    with pytest.raises(DatabaseUnavailable, match="数据库地址中没有数据库名"):
+        database.open_and_migrate(server + "/")
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ("sslmode=require", "不支持加密连接(SSL),而数据库地址要求加密(sslmode=require)"),
+    ("foo=bar", "数据库地址中“?”后面的“foo”不是 PostgreSQL 认得的连接参数或取值"),
+    ("sslmode=bogus", "数据库地址中“?”后面的“bogus”不是 PostgreSQL 认得的连接参数或取值")])
+def test_the_address_s_options_are_said_in_chinese(query: str, said: str, pg_database_url: str) -> None:
+    """They were the driver's English: 'server does not support SSL, but SSL was required',
+    'invalid connection option "foo"'. (The test server has no SSL.)"""
+    with pytest.raises(DatabaseUnavailable) as caught:
+        database.open_database(f"{pg_database_url}?{query}")
+    assert said in str(caught.value)
+
+
 def test_wrong_password(pg_database_url: str) -> None:
     # The test server trusts local users; a password failure is simulated through the explainer.
     from sqlalchemy.engine import make_url

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import functools
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -208,6 +209,12 @@ def _explain(exc: BaseException, url: URL) -> str:
         return f"找不到数据库服务器“{url.host}”:请检查服务器名称和网络。"
     if "invalid response to ssl negotiation" in low or "received invalid response" in low:
         return f"{where} 上的服务不是 PostgreSQL 数据库服务器:请检查服务器地址和端口(通常是 5432)。"
+    if "server does not support ssl" in low:
+        return (f"数据库服务器 {where} 不支持加密连接(SSL),而数据库地址要求加密(sslmode={url.query.get('sslmode')}):"
+                "请去掉地址中的 sslmode,或请信息管理员在服务器上启用 SSL。")
+    if option := re.search(r'invalid (?:connection option|sslmode value):? "([^"]*)"', message):
+        return (f"数据库地址中“?”后面的“{option[1]}”不是 PostgreSQL 认得的连接参数或取值:"
+                "请检查地址,例如 postgresql://用户@服务器:5432/数据库?sslmode=require。")
     if "connection refused" in low or "timeout" in low or "timed out" in low or "no route" in low:
         return f"连接不上数据库服务器 {where}:服务器未启动或网络不通。"
     return f"无法连接数据库服务器 {where}:{message.strip().splitlines()[0] if message.strip() else '未知原因'}"
@@ -282,6 +289,13 @@ def open_database(raw_url: str | None = None, *, create_folder: bool = True, mus
     created (a command that only reads, given a mistyped path, must not make a new empty database and
     report zeros)."""
     url = normalise_url(resolve_url(raw_url))
+    if url.get_backend_name() == "postgresql" and not url.database and not {"dbname", "service"} & set(url.query) \
+            and not (os.environ.get("PGDATABASE") or os.environ.get("PGSERVICE")):
+        # libpq would take the user's name for the database's: postgres, the server's own, which the
+        # program would then fill with its tables
+        raise DatabaseUnavailable(
+            f"数据库地址中没有数据库名:{masked(resolve_url(raw_url))}(应写成 postgresql://用户@服务器:5432/数据库,"
+            "例如 postgresql://relief@192.168.1.10:5432/relief_desk)。")
     warnings: list[str] = []
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
