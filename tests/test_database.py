@@ -34,6 +34,18 @@ def test_not_a_database_file(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_damaged_database_file_is_said_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A database file cut short (a copy interrupted) said “无法打开数据库文件…:database disk image is malformed”."""
+    path = tmp_path / "relief.sqlite3"
+    db, _note = database.open_and_migrate(f"sqlite:///{path}")
+    db.dispose()
+    path.write_bytes(path.read_bytes()[:5000])
+    assert cli_main(["board", "--database-url", f"sqlite:///{path}"]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"错误:数据库文件“{path}”已损坏(内容不完整或被改动),无法打开。请把它移到别处保存,"
+                   "再从备份恢复:relief-desk db restore 备份文件 --yes(数据库文件不在时由备份新建)。\n")
+
+
 @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else False,
                     reason="root ignores file permissions")
 def test_read_only_folder(tmp_path: Path) -> None:

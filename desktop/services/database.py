@@ -196,6 +196,11 @@ def _explain(exc: BaseException, url: URL) -> str:
             return f"无法写入数据库文件“{url.database}”:所在文件夹不存在或是只读的。请换一个可写的位置或联系管理员。"
         if "locked" in low or "busy" in low:
             return f"数据库文件“{url.database}”正被其他程序占用,请稍后再试。"
+        if "malformed" in low:
+            return (f"数据库文件“{url.database}”已损坏(内容不完整或被改动),无法打开。请把它移到别处保存,"
+                    "再从备份恢复:relief-desk db restore 备份文件 --yes(数据库文件不在时由备份新建)。")
+        if "disk i/o" in low:
+            return f"读写数据库文件“{url.database}”时出错:磁盘或网络驱动器可能有问题。请检查后再试。"
         return f"无法打开数据库文件“{url.database}”:{message.strip()}"
     where = f"{url.host}:{url.port or 5432}"
     if "password authentication failed" in low or "no password supplied" in low:
@@ -226,7 +231,7 @@ _PG_UNAVAILABLE = ("08", "53", "57P01", "57P02", "57P03")
 _PG_BUSY = ("40001", "40P01", "55P03", "57014")
 _PG_NO_PRIVILEGE = "42501"  # insufficient_privilege
 _SQLITE_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o", "not a database",
-                       "file is encrypted", "no such file")
+                       "file is encrypted", "no such file", "malformed")
 
 
 class _ErrorTranslator:
