@@ -45,9 +45,9 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Open the database named on the command line and bring it to the current schema. A local
     (SQLite) file that is not there is created by the commands that start a database or bring data
     into one (``create``: demo, user add, the imports, region add, clue add, policy set, calendar
-    set-year), and by any command when it is the program's
-    own default file (the first command on a new computer); given by its address, the others say
-    that it is missing (a mistyped path must not make a new empty database and report zeros)."""
+    set-year), and by any command when it is the program's own default file (the first command on
+    a new computer); given by its address, the others say that it is missing (a mistyped path must
+    not make a new empty database and report zeros)."""
     url = database_url(args)
     own_default = resolve_url(url) == sqlite_url(config.default_sqlite_path())
     db, note = open_and_migrate(url, must_exist=not (create or own_default))
