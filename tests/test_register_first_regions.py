@@ -93,6 +93,18 @@ def test_a_household_with_bad_rows_brings_no_region(db: Database, tmp_path: Path
     assert set(regions(db)) == {"八泉街道", "飞云社区"}
 
 
+def test_a_household_with_two_heads_brings_no_region(db: Database, tmp_path: Path) -> None:
+    auth.ensure_district(db)
+    third = idcard.make("420203", date(1980, 5, 5), 81)
+    path = write_register(tmp_path / "台账.xlsx", [
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
+        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="河口镇", 社区="道仕袱村"),
+        row(户编号="F002", 与户主关系="本人", 姓名="李四", 身份证号=third, 街道="河口镇", 社区="章山村")])
+    result = ri.import_households(db, Actor.system("test"), path)
+    assert (result.households_created, result.households_rejected) == (1, 1)
+    assert set(regions(db)) == {"八泉街道", "飞云社区"}
+
+
 def test_only_an_administrator_brings_them(db: Database, tmp_path: Path) -> None:
     """A district reviewer's register on a new database still says the regions come first."""
     root = auth.ensure_district(db)

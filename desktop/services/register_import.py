@@ -392,9 +392,11 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 if not dry_run:
                     raise ServiceError(message, code=ALREADY_IMPORTED)
                 result.already_imported = message
+            # (the places of households with one head and no error in their rows)
+            heads = [[p for p in households[k].rows if p.is_head] for k in order if not households[k].errors]
             result.subdistricts_created, result.communities_created = regions.add_first_regions(
-                uow, [(p.subdistrict, p.community) for k in order if not households[k].errors
-                      for p in households[k].rows if p.is_head and p.subdistrict and p.community])
+                uow, [(h[0].subdistrict, h[0].community) for h in heads if len(h) == 1 and h[0].subdistrict
+                      and h[0].community])
             _check_households(uow, households, order)
             existing = _existing(s, households)
             _check_existing_scope(uow, households, existing)
