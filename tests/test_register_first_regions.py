@@ -58,11 +58,10 @@ def test_the_first_register_brings_its_regions(db: Database, tmp_path: Path) -> 
 def test_one_place_however_it_is_written(db: Database, tmp_path: Path) -> None:
     """八泉街道 and 八泉, 飞云社区 and 飞云社区居委会: one sub-district, one community."""
     auth.ensure_district(db)
-    third = idcard.make("420203", date(1980, 5, 5), 81)
     path = write_register(tmp_path / "台账.xlsx", [
         row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
         row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="八泉", 社区="飞云社区居委会"),
-        row(户编号="F003", 与户主关系="本人", 姓名="李四", 身份证号=third, 街道="八泉街道办事处", 社区="上窑社区"),
+        row(户编号="F003", 与户主关系="本人", 姓名="李四", 身份证号=THIRD, 街道="八泉街道办事处", 社区="上窑社区"),
     ])
     result = ri.import_households(db, Actor.system("test"), path)
     assert (result.households_created, result.subdistricts_created, result.communities_created) == (3, 1, 2)
@@ -80,26 +79,21 @@ def test_a_register_with_nothing_to_import_brings_no_regions(db: Database, tmp_p
     assert regions(db) == {}
 
 
-def test_a_household_with_bad_rows_brings_no_region(db: Database, tmp_path: Path) -> None:
-    """Only the places of households that can be imported: 河口镇/道仕袱村 of a household refused for
-    its ID number is not made."""
-    auth.ensure_district(db)
-    path = write_register(tmp_path / "台账.xlsx", [
-        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
-        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2[:17] + ("0" if H2[17] != "0" else "1"),
-            街道="河口镇", 社区="道仕袱村")])
-    result = ri.import_households(db, Actor.system("test"), path)
-    assert (result.households_created, result.households_rejected) == (1, 1)
-    assert set(regions(db)) == {"八泉街道", "飞云社区"}
+THIRD = idcard.make("420203", date(1980, 5, 5), 81)
+REFUSED = {  # a household the import refuses: its 河口镇 and 道仕袱村 are not made
+    "a bad ID number": [row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2[:17] + ("0" if H2[17] != "0" else "1"),
+                          街道="河口镇", 社区="道仕袱村")],
+    "two heads": [row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="河口镇", 社区="道仕袱村"),
+                  row(户编号="F002", 与户主关系="本人", 姓名="李四", 身份证号=THIRD, 街道="河口镇", 社区="章山村")],
+}
 
 
-def test_a_household_with_two_heads_brings_no_region(db: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize("why", REFUSED)
+def test_a_refused_household_brings_no_region(db: Database, tmp_path: Path, why: str) -> None:
+    """Only the places of households that can be imported."""
     auth.ensure_district(db)
-    third = idcard.make("420203", date(1980, 5, 5), 81)
     path = write_register(tmp_path / "台账.xlsx", [
-        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"),
-        row(户编号="F002", 与户主关系="本人", 姓名="孙三", 身份证号=H2, 街道="河口镇", 社区="道仕袱村"),
-        row(户编号="F002", 与户主关系="本人", 姓名="李四", 身份证号=third, 街道="河口镇", 社区="章山村")])
+        row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区"), *REFUSED[why]])
     result = ri.import_households(db, Actor.system("test"), path)
     assert (result.households_created, result.households_rejected) == (1, 1)
     assert set(regions(db)) == {"八泉街道", "飞云社区"}
