@@ -125,6 +125,24 @@ def test_search(district: District, sample: dict[str, int]) -> None:
     assert found(spouse) == ["王五"]
 
 
+def test_search_finds_names_holding_an_address_word(district: District, sample: dict[str, int]) -> None:
+    """张元芳, 王道明, 单丽 or a five-character name were searched as a piece of the address (元, 道, 单 are
+    address words) and found nobody; a text without digits now finds the name too, and 三组 still the address."""
+    for name, born in (("张元芳", date(1980, 1, 2)), ("王道明", date(1975, 3, 4)), ("单丽", date(1990, 5, 6)),
+                       ("买买提·艾力", date(1988, 7, 8))):
+        make_household(district, "闸口社区", name, idcard.make("420203", born, 71), address="闸口街9号")
+
+    def found(text: str) -> list[str]:
+        return names(district, hs.HouseholdFilter(search=text))
+
+    assert found("张元芳") == ["张元芳"]
+    assert found("王道") == ["王道明"]
+    assert found("单丽") == ["单丽"]
+    assert found("买买提·艾力") == ["买买提·艾力"]
+    assert found("三组") == ["钱七"]
+    assert found("闸口街9") == ["张元芳", "王道明", "单丽", "买买提·艾力"]  # with a digit: the address alone
+
+
 def test_filters(district: District, sample: dict[str, int]) -> None:
     def found(**kw) -> list[str]:  # noqa: ANN003
         return names(district, hs.HouseholdFilter(today=TODAY, **kw))

@@ -129,6 +129,8 @@ def _expected(flt: hs.HouseholdFilter, district: District, scope: str | None = N
                 continue
             if plan.kind == "address" and text not in address:
                 continue
+            if plan.kind == "name_or_address" and not head.startswith(text) and text not in address:
+                continue
         out.append(code)
     return out
 

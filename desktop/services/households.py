@@ -214,6 +214,10 @@ def plan_search(text: str, mode: str = "auto") -> SearchPlan:
         return SearchPlan("address", raw)
     if len(raw) <= 4 and not _ADDRESS_HINT.search(raw):
         return SearchPlan("name", raw)
+    if not re.search(r"[0-9０-９]", raw):
+        # 张元芳, 王道明, 单丽 or a five-character name read like an address ("元", "道", "单" are address
+        # words): without a digit it may be either, so both are searched
+        return SearchPlan("name_or_address", raw)
     return SearchPlan("address", raw)
 
 
@@ -238,9 +242,10 @@ def _search_clause(plan: SearchPlan, member_households: Sequence[int] = ()) -> C
         return _prefix_range(Household.phone, plan.value)
     if plan.kind == "name":
         return _prefix_range(Household.head_name, plan.value)
-    if plan.kind == "address":
+    if plan.kind in ("address", "name_or_address"):
         escaped = plan.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return Household.address.like(f"%{escaped}%", escape="\\")
+        address = Household.address.like(f"%{escaped}%", escape="\\")
+        return or_(_prefix_range(Household.head_name, plan.value), address) if plan.kind == "name_or_address" else address
     return None
 
 

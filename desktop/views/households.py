@@ -519,7 +519,7 @@ class HouseholdsPage(QWidget):
         self._restore = None
         self._set_empty_hint(flt)
         plan = hs.plan_search(flt.search, flt.search_mode)
-        if plan.kind == "address":
+        if plan.kind in ("address", "name_or_address"):
             self._search_in_background(flt)
         else:
             self.model.set_filter(flt)
@@ -532,6 +532,8 @@ class HouseholdsPage(QWidget):
             "id_tail": self.tr("Searching ID numbers ending in {v}"),
             "phone": self.tr("Searching phone numbers starting with {v}"),
             "address": self.tr("Searching addresses containing “{v}” (slower on a large registry)"),
+            "name_or_address": self.tr("Searching names starting with “{v}” and addresses containing it "
+                                       "(slower on a large registry)"),
             "invalid_id": self.tr("{v} is not a valid ID number: {why}"),
         }
         self.hint_label.setText(hints.get(plan.kind, "").format(v=plan.value, why=plan.note))
