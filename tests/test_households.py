@@ -370,3 +370,23 @@ def test_a_household_created_in_a_library_stage_records_the_move_that_put_it_the
                                  LibraryMove.moved_on)).all()
     assert [tuple(m) for m in moves] == [(placed, None, "class_1", date.today())]
     assert plain not in {m[0] for m in moves}
+
+
+def test_a_text_longer_than_its_column_is_refused_by_name(district: District, sample: dict[str, int]) -> None:
+    """An address over 256 characters or a 户编号 over 32 ended in PostgreSQL's "value too long" SQL error
+    (an internal error) and SQLite kept it whole; each is now refused naming the field and its limit."""
+    db, admin, hid = district.db, district.admin, sample["zhang"]
+    version = hs.get_household(db, admin, hid).version
+    for changes, words in (({"address": "路" * 257}, "地址过长(最多256个字)"), ({"code": "9" * 33}, "户编号过长(最多32个字)")):
+        with pytest.raises(ValidationFailed) as caught:
+            hs.save_household(db, admin, hid, version, changes)
+        assert words in caught.value.message
+    with pytest.raises(ValidationFailed, match="地址过长"):
+        make_household(district, "八泉社区", "周九", idcard.make("420203", date(1991, 1, 1), 81), address="路" * 300)
+    with pytest.raises(ValidationFailed, match="姓名过长"):
+        hs.add_member(db, admin, hid, version, {"name": "名" * 65, "id_number": idcard.make("420203", date(2010, 1, 1), 83),
+                                                "relation": "child"})
+    with pytest.raises(ValidationFailed, match="备注过长"):
+        hs.add_income(db, admin, hid, version, {"kind": "wages", "amount": "100", "period_end": TODAY.isoformat(),
+                                                "note": "注" * 257})
+    assert hs.get_household(db, admin, hid).version == version  # nothing written

@@ -85,6 +85,7 @@ from desktop.services.base import (
     read_amount,
     snapshot,
     too_early,
+    too_long,
     unit_of_work,
 )
 from desktop.services.calendar import load_calendar
@@ -1069,6 +1070,15 @@ def _sync_head(uow: UnitOfWork, h: Household) -> None:
     h.head_id_reversed = head.id_number[::-1] if head else None
 
 
+def _too_long(model: type, values: dict[str, Any], labels: dict[str, str], problems: dict[str, str]) -> None:
+    """Add to ``problems`` each text of ``values`` longer than its column (PostgreSQL refused it with an
+    SQL error, SQLite kept it whole)."""
+    for key, label in labels.items():
+        value = values.get(key)
+        if isinstance(value, str) and key not in problems and (message := too_long(getattr(model, key), value, label)):
+            problems[key] = message
+
+
 def save_household(db: Database, actor: Actor, household_id: int, expected_version: int,
                    changes: dict[str, Any]) -> int:
     """Save the household's own fields. Returns the new version; ConflictError if stale."""
@@ -1088,6 +1098,7 @@ def save_household(db: Database, actor: Actor, household_id: int, expected_versi
         problems["address"] = "地址不能为空"
     if "code" in values and values["code"] == "":
         values["code"] = None
+    _too_long(Household, values, {k: HOUSEHOLD_FIELDS[k] for k in ("code", "address", "phone")}, problems)
     with unit_of_work(db, actor, write=True) as uow:
         h = _open_household(uow, household_id, expected_version)
         if "region_id" in values:
@@ -1151,6 +1162,7 @@ def _check_member(uow: UnitOfWork, h: Household, values: dict[str, Any], member:
     checked["disability"] = full.get("disability", Disability.NONE)
     checked["disability_grade"] = full.get("disability_grade", 0)
     problems = check_member_fields(checked)
+    _too_long(Member, values, {k: MEMBER_FIELDS[k] for k in ("name", "phone")}, problems)
     number = full.get("id_number")
     if "id_number" in values and "id_number" not in problems and number:
         owner = _id_owner(uow, number, member.id if member else None)
@@ -1394,6 +1406,7 @@ def _money_values(values: dict[str, Any], fields: dict[str, str], kinds: type, h
             problems["member_id"] = "所选成员不属于本户"
     if "note" in out:
         out["note"] = str(out["note"] or "").strip()
+        _too_long(Income if kinds is IncomeKind else Expense, out, {"note": fields["note"]}, problems)
     if problems:
         raise ValidationFailed(";".join(f"{fields.get(k, k)}:{v}" for k, v in problems.items()), problems)
     return out
@@ -1498,6 +1511,8 @@ def create_household(db: Database, actor: Actor, *, region_id: int, address: str
     problems: dict[str, str] = {}
     if not address.strip():
         problems["address"] = "地址不能为空"
+    _too_long(Household, {"address": address.strip(), "phone": phone.strip(), "code": code},
+              {k: HOUSEHOLD_FIELDS[k] for k in ("code", "address", "phone")}, problems)
     if category not in {c.value for c in Category}:
         problems["category"] = "救助类别无效"
     if stage is not None and stage not in {s.value for s in Stage}:
