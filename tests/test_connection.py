@@ -83,3 +83,21 @@ def test_existing_local_database_needs_no_setup() -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"")
     assert not connection.needs_setup()
+
+
+def test_browse_on_a_first_start_opens_in_the_data_folder(qtbot, qapp: QApplication, tmp_path,  # noqa: ANN001
+                                                          monkeypatch) -> None:  # noqa: ANN001
+    """On a new workstation the data folder does not exist yet: 浏览 opened the file dialog in the
+    current folder (often the program's own) instead of where the database goes by default."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.views.connection import ConnectionDialog
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path / "not yet" / "ReliefDesk"))
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _t, start, *_a, **_k: (asked.append(start), ("", ""))[1])
+    dialog = ConnectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.form.browse()
+    assert asked == [str(config.default_sqlite_path())] and config.default_sqlite_path().parent.is_dir()
+    assert dialog.form.file.text() == str(config.default_sqlite_path())  # cancelled: unchanged

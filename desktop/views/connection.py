@@ -108,8 +108,16 @@ class ConnectionForm(QWidget):
     def browse(self) -> None:
         """Choose another local database file: an existing one or a new one (made at the next start)."""
         start = self.local_file()
+        if not start.parent.is_dir():
+            # A first start has no data folder yet: the dialog opened in the current folder (often the
+            # program's own, which an uninstall removes). The data folder is made at the first start anyway.
+            start = config.default_sqlite_path()
+            try:
+                start.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                start = Path.home() / start.name
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Local database file"), str(start if start.parent.is_dir() else config.default_sqlite_path()),
+            self, self.tr("Local database file"), str(start),
             self.tr("Relief Desk database (*.sqlite3 *.sqlite *.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
