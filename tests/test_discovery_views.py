@@ -1291,3 +1291,30 @@ def test_register_dialog_says_what_its_error_list_is_for_and_right_aligns_row_nu
     assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     assert model.data(model.index(0, 2), Qt.ItemDataRole.TextAlignmentRole) is None
+
+
+def test_a_folder_chosen_in_either_window_is_said_to_be_a_folder(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                 messages: list[str], tmp_path: Path) -> None:
+    """A folder whose name ends in .xlsx given as the file: both windows said "文件…不存在" (it is there);
+    they now say, as the command does, that it is a folder and not a spreadsheet, and stay where the
+    file is chosen, nothing written."""
+    d = sqlite_district
+    folder = tmp_path / "名单.xlsx"
+    folder.mkdir()
+    said = "“名单.xlsx”是一个文件夹,不是表格文件。"
+    wizard = DepartmentImportWizard(AppContext(d.db, d.admin))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(folder))
+    wizard.file_page.department.setCurrentIndex(wizard.file_page.department.findText("医保"))
+    wizard.next()
+    assert wait_for_background()
+    assert messages == [said] and wizard.currentPage() is wizard.file_page
+
+    dialog = RegisterImportDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(folder))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert messages[1:] == [said] and dialog.summary.text() == said and dialog.result is None
+    assert _count(d.db, ImportBatch) == 0 and _count(d.db, Household) == 0

@@ -315,7 +315,7 @@ class FilePage(QWizardPage):
         if self._ready:
             return True
         path = self.path.text().strip()
-        if not Path(path).is_file():
+        if not Path(path).exists():  # a folder is read, and refused as one (it said "does not exist")
             QMessageBox.warning(self, self.w.windowTitle(), self.tr("The file “{path}” does not exist.").format(path=path))
             return False
         try:

@@ -262,7 +262,7 @@ class RegisterImportDialog(QDialog):
 
     def run(self, *, dry_run: bool) -> None:
         path = self.path.text().strip()
-        if not Path(path).is_file():
+        if not Path(path).exists():  # a folder is read, and refused as one (it said "does not exist")
             QMessageBox.warning(self, self.windowTitle(), self.tr("The file “{path}” does not exist.").format(path=path))
             return
         if not dry_run and not asked_yes(
