@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -131,3 +132,33 @@ def test_the_batch_list_says_what_was_imported(tmp_path: Path, capsys: pytest.Ca
     code, out, err = run(["import", "batches", "--database-url", url], capsys)
     assert code == 0, err
     assert "家庭 2 户:新建 1,更新 0,因错误未导入 1;写入成员 1 人" in out
+
+
+def test_the_window_says_so_and_the_open_pages_show_the_new_regions(db: Database, tmp_path: Path, qtbot: Any,
+                                                                    monkeypatch: pytest.MonkeyPatch, chinese: None) -> None:
+    """The register window on a new database: the dry run says which 街道/社区 it would create, the import
+    that it created them; and the pages open beside it (区划管理, the households' tree, the filters)
+    were not told: they showed no 街道 until the program was started again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
+    from desktop.views.regions import RegionsTab
+    from desktop.views.register_import import RegisterImportDialog
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes))
+    ctx = AppContext(db, auth.create_first_admin(db, username="admin", password="Admin-1234x"))
+    tab = RegionsTab(ctx)
+    qtbot.addWidget(tab)
+    assert {r.name for r in tab.rows.values()} == {"西塞山区"}
+    dialog = RegisterImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(small_register(tmp_path / "台账.xlsx")))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert "系统中原先没有街道/社区:将按台账户主行所填新建街道/乡镇 2 个、社区/村 2 个" in dialog.summary.text()
+    assert regions(db) == {} and {r.name for r in tab.rows.values()} == {"西塞山区"}
+    dialog.run(dry_run=False)
+    assert wait_for_background()
+    assert "系统中原先没有街道/社区:已按台账户主行所填新建街道/乡镇 2 个、社区/村 2 个" in dialog.summary.text()
+    assert {r.name for r in tab.rows.values()} == {"西塞山区", *regions(db)} and "飞云社区" in regions(db)

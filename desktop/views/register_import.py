@@ -284,6 +284,8 @@ class RegisterImportDialog(QDialog):
             self.show_result(result)
             self._path_changed()
             if not result.dry_run:
+                if result.subdistricts_created:  # a new database's first register brought its 街道/社区
+                    self.ctx.changes.publish("regions", 0)
                 self.ctx.changes.publish("households", 0)
                 self.ctx.changes.publish("board", 0)
                 self.ctx.changes.publish("import_batches", result.batch_id or 0)
