@@ -1318,3 +1318,25 @@ def test_a_folder_chosen_in_either_window_is_said_to_be_a_folder(qtbot, sqlite_d
     assert wait_for_background()
     assert messages[1:] == [said] and dialog.summary.text() == said and dialog.result is None
     assert _count(d.db, ImportBatch) == 0 and _count(d.db, Household) == 0
+
+
+def test_a_list_without_an_id_column_says_so_on_the_mapping_page(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                 chinese: None, messages: list[str],
+                                                                 tmp_path: Path) -> None:
+    """A list with no column named like 身份证号: the mapping page showed every field and a greyed 下一步,
+    nothing saying why (the command says 找不到身份证号列). It says so until a column is chosen."""
+    d = sqlite_district
+    path = tmp_path / "医保_无身份证号.csv"
+    path.write_text("姓名,电话\n张三,13800000001\n李四,13800000002\n", encoding="utf-8")
+    wizard = _to_mapping_page(qtbot, AppContext(d.db, d.admin), path, "医保")
+    page = wizard.mapping_page
+    assert not page.isComplete()
+    assert page.id_note.text().startswith("在第 1 行的表头中找不到身份证号列(列名应为 身份证号、身份证号码")
+    assert "重新读取" in page.id_note.text()
+    page.combos["phone"].setCurrentIndex(0)  # the column taken for 联系电话 holds the numbers, say
+    page.combos["id_number"].setCurrentIndex(page.combos["id_number"].findData(1))
+    assert page.isComplete() and page.id_note.text() == ""
+    wizard.next()
+    wizard.next()
+    assert wait_for_background() and wizard.dry_run_page.counts.value("data_rows") == 2
+    assert _count(d.db, ImportBatch) == 0 and messages == []

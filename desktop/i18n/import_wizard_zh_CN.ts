@@ -298,6 +298,11 @@
         <translation>已套用该部门上次导入时保存的列对应关系。</translation>
     </message>
     <message>
+        <location filename="../views/import_wizard.py" line="429" />
+        <source>No ID number column was found in header row {row} (it is named like {names}). Choose the column holding the ID numbers above, or correct the header row and press Read again.</source>
+        <translation>在第 {row} 行的表头中找不到身份证号列(列名应为 {names} 等)。请在上面“身份证号”一栏选择存有身份证号的那一列,或改正表头行后点“重新读取”。</translation>
+    </message>
+    <message>
         <location filename="../views/import_wizard.py" line="415" />
         <source>More than one column holds ID numbers: make sure the person's own is chosen above.</source>
         <translation>有不止一列是身份证号:请确认上面选的是名单上本人的那一列。</translation>

@@ -425,6 +425,12 @@ class MappingPage(QWizardPage):
     def _note_id_columns(self) -> None:
         preview = self.w.preview
         mapping = self.mapping()
+        if preview is not None and "id_number" not in mapping:  # Next stayed greyed out with nothing saying why
+            self.id_note.setText(self.tr("No ID number column was found in header row {row} (it is named like {names}). "
+                                         "Choose the column holding the ID numbers above, or correct the header row "
+                                         "and press Read again.").format(
+                row=self.header_row.value(), names="、".join(di.ss.ALIASES["id_number"][:6])))
+            return
         if preview is None or not di.other_id_columns(preview.columns, mapping):
             self.id_note.clear()
             return
