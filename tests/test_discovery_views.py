@@ -1340,3 +1340,24 @@ def test_a_list_without_an_id_column_says_so_on_the_mapping_page(qtbot, sqlite_d
     wizard.next()
     assert wait_for_background() and wizard.dry_run_page.counts.value("data_rows") == 2
     assert _count(d.db, ImportBatch) == 0 and messages == []
+
+
+def test_a_dry_run_refused_does_not_say_the_file_was_screened(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                              chinese: None, messages: list[str], tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list over the row limit is refused by its dry run: the page still said "已筛查整个文件……点击“导入”",
+    over an empty box of counts, with 导入 greyed out. It says the file was not screened, and what to do."""
+    from desktop.io import spreadsheet as ss
+
+    d = sqlite_district
+    from tests.test_broken_files_s16 import ROWS
+    from tests.test_import_department_files2 import xlsx
+
+    monkeypatch.setattr(ss, "MAX_ROWS", 100)
+    path = xlsx(tmp_path / "医保_名单.xlsx", ROWS)  # 500 rows: refused by the dry run, not by reading the header
+    wizard = _run_wizard(qtbot, AppContext(d.db, d.admin), path, "医保")
+    page = wizard.dry_run_page
+    assert len(messages) == 1 and "超过 100 行" in messages[0] and page.warning.text() == messages[0]
+    assert page.subTitle() == "文件未完成筛查,尚未写入任何数据。请返回上一步另选文件,或改正工作表、表头行和列对应。"
+    assert not page.counts.isVisibleTo(wizard) and not page.isComplete()
+    assert _count(d.db, ImportBatch) == 0

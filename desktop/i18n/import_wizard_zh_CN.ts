@@ -79,6 +79,11 @@
         <translation>试导入</translation>
     </message>
     <message>
+        <location filename="../views/import_wizard.py" line="533" />
+        <source>The file was not screened; nothing has been written. Go back to choose another file or correct the sheet, header row and columns.</source>
+        <translation>文件未完成筛查,尚未写入任何数据。请返回上一步另选文件,或改正工作表、表头行和列对应。</translation>
+    </message>
+    <message>
         <location filename="../views/import_wizard.py" line="512" />
         <source>The whole file was screened; nothing has been written. Import to keep the batch and create clues for the new people.</source>
         <translation>已筛查整个文件,尚未写入任何数据。点击“导入”保存该批次,并为新发现人员生成线索。</translation>

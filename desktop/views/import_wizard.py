@@ -528,7 +528,13 @@ class DryRunPage(QWizardPage):
         self.running = False
         self.operation: BackgroundOperation | None = None
 
-    def _subtitle(self, already_imported: bool = False) -> None:
+    def _subtitle(self, already_imported: bool = False, screened: bool = True) -> None:
+        if not screened:  # refused or cancelled: it said the whole file was screened, and to press Import
+            self.setSubTitle(self.tr("The file was not screened; nothing has been written. Go back to choose another "
+                                     "file or correct the sheet, header row and columns."))
+            self.counts.setVisible(False)  # an empty box
+            return
+        self.counts.setVisible(True)
         self.setSubTitle(self.tr("The whole file was screened; nothing has been written. It was imported before "
                                  "and cannot be imported again.") if already_imported else
                          self.tr("The whole file was screened; nothing has been written. Import to keep the batch "
@@ -561,12 +567,14 @@ class DryRunPage(QWizardPage):
         def failed(exc: BaseException) -> None:
             self.running = False
             self.warning.setText(getattr(exc, "message", "") or str(exc))
+            self._subtitle(screened=False)
             self.completeChanged.emit()
             show_error(self, exc)
 
         def cancelled() -> None:
             self.running = False
             self.warning.setText(self.tr("The dry run was cancelled. Go back or run it again."))
+            self._subtitle(screened=False)
             self.completeChanged.emit()
 
         self.operation = run_in_background(self, work, done, on_error=failed, on_cancelled=cancelled,
