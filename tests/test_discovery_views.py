@@ -305,8 +305,8 @@ def test_inbox_filters_and_roles(qtbot, sqlite_district: District) -> None:
 # -- the department-list wizard ------------------------------------------------------------
 
 
-def _to_mapping_page(qtbot, ctx: AppContext, path: Path, department: str | None = None) -> DepartmentImportWizard:  # noqa: ANN001
-    """A wizard shown, ``path`` read, on the page of which column holds which field."""
+def _file_read(qtbot, ctx: AppContext, path: Path, department: str | None = None) -> DepartmentImportWizard:  # noqa: ANN001
+    """A wizard shown, ``path`` and ``department`` chosen on its first page and read (Next pressed)."""
     wizard = DepartmentImportWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -316,6 +316,12 @@ def _to_mapping_page(qtbot, ctx: AppContext, path: Path, department: str | None 
     assert wizard.file_page.isComplete()
     wizard.next()
     assert wait_for_background()
+    return wizard
+
+
+def _to_mapping_page(qtbot, ctx: AppContext, path: Path, department: str | None = None) -> DepartmentImportWizard:  # noqa: ANN001
+    """A wizard shown, ``path`` read, on the page of which column holds which field."""
+    wizard = _file_read(qtbot, ctx, path, department)
     assert wizard.currentPage() is wizard.mapping_page
     return wizard
 
@@ -448,13 +454,7 @@ def test_wizard_names_the_other_sheets_and_reads_the_one_chosen(qtbot, sqlite_di
                                                                  messages: list[str], tmp_path: Path) -> None:
     d = sqlite_district
     path = write_list_per_sheet(tmp_path / "分街道名单.xlsx")
-    wizard = DepartmentImportWizard(AppContext(d.db, d.admin))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.path.setText(str(path))
-    wizard.file_page.department.setCurrentIndex(wizard.file_page.department.findText("残联"))
-    wizard.next()
-    assert wait_for_background()
+    wizard = _to_mapping_page(qtbot, AppContext(d.db, d.admin), path, "残联")
     page = wizard.mapping_page
     assert page.sheet.currentText() == "八泉街道" and "“河口镇”" in page.info.text()
     page.sheet.setCurrentText("河口镇")
@@ -1302,13 +1302,7 @@ def test_a_folder_chosen_in_either_window_is_said_to_be_a_folder(qtbot, sqlite_d
     folder = tmp_path / "名单.xlsx"
     folder.mkdir()
     said = "“名单.xlsx”是一个文件夹,不是表格文件。"
-    wizard = DepartmentImportWizard(AppContext(d.db, d.admin))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.path.setText(str(folder))
-    wizard.file_page.department.setCurrentIndex(wizard.file_page.department.findText("医保"))
-    wizard.next()
-    assert wait_for_background()
+    wizard = _file_read(qtbot, AppContext(d.db, d.admin), folder, "医保")
     assert messages == [said] and wizard.currentPage() is wizard.file_page
 
     dialog = RegisterImportDialog(AppContext(d.db, d.admin))
