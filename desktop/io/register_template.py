@@ -505,7 +505,8 @@ def is_guidance_row(values: Sequence[Any], columns: dict[str, int], below_header
     person: the notes on filling the columns or their numbers (the first two rows), or an example
     row ("示例 | 本人 | 张三 | …"). A sheet whose only rows are such (a 填写说明 sheet repeating the
     header with a line of notes) holds no register."""
-    if below_header <= 2 and (is_spreadsheet_notes_row(values, columns["身份证号"]) or is_notes_row(values, columns)):
+    # (``columns`` may lack a required column here: the header is still being looked for)
+    if below_header <= 2 and (is_spreadsheet_notes_row(values, columns.get("身份证号")) or is_notes_row(values, columns)):
         return True
     return below_header <= EXAMPLE_ROWS and is_example(values)
 
@@ -514,9 +515,9 @@ def is_notes_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
     """A row right under the header telling how to fill the columns, not a person: no ID number,
     no relation that is one (blank, or "本人/配偶/子女…" listing them), and at least two cells of notes:
     how to fill a column, the values allowed, the unit of the amounts."""
-    if names_an_id(cell_text(value_at(values, columns["身份证号"]))):
+    if names_an_id(cell_text(value_at(values, columns.get("身份证号")))):
         return False
-    relation = cell_text(value_at(values, columns["与户主关系"]))
+    relation = cell_text(value_at(values, columns.get("与户主关系")))
     if relation and not _choice("与户主关系", relation)[1]:
         return False
     notes = 0

@@ -2052,9 +2052,12 @@ def _is_notes_row(values: Sequence[Any] | None, mapping: dict[str, int]) -> bool
     return all(isinstance(v, str) or v is None for v in values)
 
 
-def is_notes_row(values: Sequence[Any] | None, id_column: int) -> bool:
+def is_notes_row(values: Sequence[Any] | None, id_column: int | None) -> bool:
     """A row under the header (``id_column`` holding the ID numbers) saying how to fill each column,
-    or numbering the columns: not data."""
+    or numbering the columns: not data. Without an ID column (a header lacking it, still being read)
+    only the column numbers are told."""
+    if id_column is None:
+        return _is_column_numbers(values)
     return _is_notes_row(values, {"id_number": id_column}) or _is_column_numbers(values)
 
 
