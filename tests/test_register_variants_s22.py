@@ -64,3 +64,27 @@ def test_the_header_is_still_found_under_notes_without_an_id_column(tmp_path: Pa
     finally:
         book.close()
     assert layout.header_row == 1 and len(layout.columns) == len(tpl.HEADER)
+
+
+def test_the_template_saved_from_the_window_under_a_name_typed_without_xlsx(
+        qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # noqa: ANN001
+    """The save dialog (not the Windows one) returns a name typed without its suffix as it is: the
+    template was written to a file "家庭台账模板" that nothing opens (the command asks for .xlsx)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.views.register_import import RegisterImportDialog
+
+    dialog = RegisterImportDialog(ctx=None)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    typed = tmp_path / "家庭台账模板"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(typed), "")))
+    dialog.save_template()
+    saved = tmp_path / "家庭台账模板.xlsx"
+    assert saved.is_file() and not typed.exists() and str(saved) in dialog.summary.text()
+    from desktop.io import spreadsheet as ss
+
+    book = ss.open_workbook(saved)
+    try:
+        assert tpl.find_register_header(book).columns == {c: i for i, c in enumerate(tpl.HEADER)}
+    finally:
+        book.close()

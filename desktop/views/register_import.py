@@ -32,6 +32,7 @@ from desktop.views.import_wizard import (
     import_cancel_question,
 )
 from desktop.views.operations import BackgroundOperation, run_in_background
+from desktop.views.save_as import with_suffix
 from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import EmptyHint, read_only_table
 
@@ -44,6 +45,7 @@ def save_template(parent: QWidget, path: str | None = None) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
             parent, QCoreApplication.translate("RegisterImportDialog", "Save the empty register template"),
             str(Path.home() / TEMPLATE_NAME), "Excel (*.xlsx)")
+        path = with_suffix(path) if path else path  # "模板" typed: 模板.xlsx, as the command asks for
     if not path:
         return None
     try:
@@ -228,6 +230,7 @@ class RegisterImportDialog(QDialog):
             suggested = str(Path(source).with_name(Path(source).stem + "_错误清单.xlsx"))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the error workbook"), suggested,
                                                   self.tr("Excel workbook (*.xlsx)"))
+            path = with_suffix(path) if path else path
         if not path:
             return
         result, target = self.result, path

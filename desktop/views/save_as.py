@@ -36,6 +36,12 @@ def ask_save_path(parent: QWidget, title: str, name: str, suffix: str = "xlsx") 
                                           QCoreApplication.translate("SaveAs", FILTERS[suffix]))
     if not path:
         return None
+    return with_suffix(path, suffix)
+
+
+def with_suffix(path: str, suffix: str = "xlsx") -> str:
+    """``path`` as chosen in a save dialog, ending in ``.suffix``: the dialog (not the Windows one)
+    saves a name typed without it (模板) as it is, a file nothing opens."""
     return path if path.lower().endswith("." + suffix) else f"{path}.{suffix}"
 
 
