@@ -801,8 +801,8 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                 if not dry_run:
                     raise ServiceError(message, code=ALREADY_IMPORTED)
                 result.already_imported = message
-            if assign_region_id is not None and session.get(Region, assign_region_id) is None:
-                raise NotFound(f"找不到区划(编号 {assign_region_id})。")
+            if assign_region_id is not None:
+                _region_to_assign(session.get(Region, assign_region_id), assign_region_id)
             batch_id = None
             if not dry_run:
                 batch = ImportBatch(kind=KIND, department=dept, file_name=book.name[:256], file_hash=file_hash,
@@ -1381,6 +1381,16 @@ def _check_rows_to_assign(uow: Any, batch_id: int, ids: list[int]) -> None:
                                "请取消选择这些行,调查中的线索可在“线索”中改派。")
 
 
+def _region_to_assign(region: Region | None, region_id: int) -> Region:
+    """The sub-district or community rows are assigned to; the district itself is no assignment (a clue
+    for the whole district is one not yet assigned, as clues.assign_clues refuses it)."""
+    if region is None:
+        raise NotFound(f"找不到区划(编号 {region_id})。")
+    if region.level == "district":
+        raise ValidationFailed(f"“{region.name}”是全区:请分派到街道(镇)或社区(村),而不是全区。")
+    return region
+
+
 def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int] | None, region_id: int) -> int:
     """Assign not-in-assistance rows (all unassigned ones when ``row_ids`` is None) to a region;
     the clues created from them follow. Returns the number of rows assigned."""
@@ -1388,7 +1398,7 @@ def assign_rows(db: Database, actor: Actor, batch_id: int, row_ids: Iterable[int
     with unit_of_work(db, actor, write=True) as uow:
         s = uow.session
         batch = uow.get(ImportBatch, batch_id, "导入批次")
-        region = uow.get(Region, region_id, "区划")
+        region = _region_to_assign(uow.get(Region, region_id, "区划"), region_id)
         uow.require_scope(region.id, f"区划“{region.name}”")
         where = [ImportRow.batch_id == batch_id, ImportRow.outcome.in_(("known", "new"))]
         ids = None if row_ids is None else sorted(set(row_ids))
