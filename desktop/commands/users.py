@@ -14,6 +14,11 @@ from desktop.services.errors import ValidationFailed
 # The roles as the foundation issue names them (administrator, sub-district caseworker) read as their codes.
 parse_role = code_or_label(ROLE_LABELS, {"administrator": "admin", "sub_district_caseworker": "subdistrict_caseworker"})
 
+# An account made first on the command line is not an administrator: the window then only asks to log in
+# (it offers to create the first administrator on a database with no account at all).
+NO_ADMIN_NOTE = ("注意:还没有启用的系统管理员账号,窗口中无人能管理区划、用户和政策参数(窗口只在没有任何账号时才提示创建管理员)。"
+                 "请添加一个:relief-desk user add 用户名 --role admin")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("user", help="用户管理")
@@ -82,6 +87,8 @@ def add_user(args: argparse.Namespace) -> int:
         user_id = auth.add_user(db, cli_actor(), username=args.username, password=password, role=args.role,
                                 region_id=region_id, display_name=args.name)
         print(f"已添加用户 {args.username}(编号 {user_id},角色 {ROLE_LABELS[args.role]})。")
+        if not auth.has_active_admin(db):
+            print(NO_ADMIN_NOTE)
     finally:
         db.dispose()
     return 0
@@ -99,6 +106,8 @@ def list_users(args: argparse.Namespace) -> int:
                 state += f"(已锁定至 {auth.until_text(u.locked_until)},可用 user unlock 解锁)"
             problem = f"\t注意:{u.problem};请用 user set 改正角色或区划" if u.problem else ""
             print(f"{u.id}\t{u.username}\t{u.display_name}\t{u.role_label}\t{u.region_name}{state}{problem}")
+        if users and not auth.has_active_admin(db):
+            print(NO_ADMIN_NOTE)
     finally:
         db.dispose()
     return 0

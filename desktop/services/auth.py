@@ -125,6 +125,14 @@ def has_users(db: Database) -> bool:
         return bool(session.scalar(select(func.count()).select_from(User)))
 
 
+def has_active_admin(db: Database) -> bool:
+    """Whether anyone can log in as administrator (the window offers to create the first one only on a
+    database with no account at all)."""
+    with db.session_factory() as session:
+        return bool(session.scalar(select(func.count()).select_from(User).where(
+            User.role == Role.ADMIN, User.active.is_(True))))
+
+
 def _log_login(session: Session, user_id: int | None, username: str, action: str, detail: str,
                at: datetime | None = None) -> None:
     """A login is logged before anyone is acting (no unit of work yet), with the name as typed."""
