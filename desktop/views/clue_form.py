@@ -74,6 +74,7 @@ class ClueForm(FormDialog):
         self.version: int | None = None
         self.household_id: int | None = None
         self.member_id: int | None = None  # the registry member picked (their number, not the head's)
+        self._typed_link: str | None = None  # the ID number typed by hand that linked the household
         self.saved_id: int | None = None
         self._masked_number = ""
         self.setWindowTitle(self.tr("New clue") if clue_id is None else self.tr("Edit clue #{id}").format(id=clue_id))
@@ -302,7 +303,39 @@ class ClueForm(FormDialog):
             head=person.head_name, region=person.region_name, stage=stage))
         self.unlink_button.show()
 
+    def _link_typed_number(self, number: str | None) -> None:
+        """A new clue's ID number typed by hand that is in the registry links its household, as picking
+        the person from the search does and as ``clue add --id-number`` does: the form said "entered as
+        new" and filed it unassigned where the command linked it and assigned it to the community. A
+        link made so goes again when the number is changed."""
+        if self.clue_id is not None:
+            return
+        if self._typed_link is not None and self._typed_link != number:
+            self._typed_link = None
+            self.unlink()
+        if number is None or self.household_id is not None:
+            return
+        try:
+            found = clues.search_people(self.ctx.db, self.ctx.actor, number, limit=1)
+        except ServiceError:
+            return  # looked up again, with its message, when saved
+        if not found:
+            return
+        person = found[0]
+        self._typed_link = number
+        self.household_id = person.household_id
+        self.member_id = person.member_id
+        for box, value in ((self.name, person.name), (self.phone, person.phone), (self.address, person.address)):
+            if not box.text().strip():
+                box.setText(value)
+        if self.region.currentData() in (None, self.ctx.actor.region_id):
+            index = self.region.findData(person.region_id)
+            if index >= 0:
+                self.region.setCurrentIndex(index)
+        self._show_link(person)
+
     def unlink(self) -> None:
+        self._typed_link = None
         self.household_id = None
         self.member_id = None
         self.id_number.setPlaceholderText("")
@@ -315,6 +348,7 @@ class ClueForm(FormDialog):
             self.id_number.setStyleSheet("")
             return
         parsed = idcard.parse(text, today=date.today())
+        self._link_typed_number(parsed.number if parsed.valid else None)
         if parsed.valid and parsed.number:
             born = idcard.birth_date(parsed.number)
             note = self.tr("Valid: {sex}, born {born}").format(sex=idcard.sex(parsed.number), born=born.isoformat())

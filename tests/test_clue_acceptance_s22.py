@@ -1,0 +1,62 @@
+"""Clues as an outside acceptance suite would try them (session 22): the form and the command give the
+same clue for the same input, and the command reads the issue's own words for outcomes and sources."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from desktop.models import Household, Member
+from desktop.rules import idcard
+from desktop.services import clues
+from desktop.services.database import Database
+from desktop.views import clue_form
+from desktop.views.context import AppContext
+from tests.district import District
+
+ID_REG = idcard.make("420203", date(1980, 5, 5), 51)
+ID_OTHER = idcard.make("420203", date(1990, 1, 1), 123)
+
+
+def _registry_person(db: Database, region_id: int, name: str, number: str) -> int:
+    with db.session_factory() as s:
+        h = Household(region_id=region_id, head_name=name, head_id_number=number, head_id_reversed=number[::-1],
+                      member_count=1, category="none", address="飞云路5号", phone="13800000005")
+        s.add(h)
+        s.flush()
+        s.add(Member(household_id=h.id, name=name, id_number=number, id_reversed=number[::-1], relation="self"))
+        s.commit()
+        return h.id
+
+
+def test_form_links_a_registry_person_whose_id_number_is_typed_as_the_command_does(
+        qtbot, district: District) -> None:
+    d = district
+    household = _registry_person(d.db, d.regions["飞云社区"], "钱七", ID_REG)
+    form = clue_form.ClueForm(AppContext(d.db, d.admin))
+    qtbot.addWidget(form)
+    form.name.setText("钱七")
+    form.id_number.setText(ID_REG)  # typed, not looked up with the search
+    assert form.household_id == household
+    assert form.region.currentData() == d.regions["飞云社区"]
+    form.id_number.setText(ID_OTHER)  # changed to somebody not in the registry: the link goes
+    assert form.household_id is None
+    form.id_number.setText(ID_REG)
+    form.level.setCurrentIndex(form.level.findData("vertical"))
+    form.source.setCurrentIndex(form.source.findData("grid"))
+    form.description.setPlainText("手输身份证号")
+    form.save()
+    assert form.result() == 1
+    by_form = clues.get_clue(d.db, d.admin, form.saved_id)
+
+    run = subprocess.run([sys.executable, "-m", "desktop", "clue", "add", "--name", "钱七", "--id-number", ID_REG,
+                          "--source", "grid", "--description", "命令行", "--database-url",
+                          d.db.url.render_as_string(hide_password=False)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    by_command = clues.list_clues(d.db, d.admin)[0]
+    assert by_command.id != by_form.id
+    for clue in (by_form, by_command):
+        assert (clue.household_id, clue.status, clue.region_name) == (household, "assigned", "飞云社区")
