@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from desktop.cli import main as cli_main
 from desktop.models import Household, Member
 from desktop.rules import idcard
 from desktop.services import clues
@@ -60,3 +61,36 @@ def test_form_links_a_registry_person_whose_id_number_is_typed_as_the_command_do
     assert by_command.id != by_form.id
     for clue in (by_form, by_command):
         assert (clue.household_id, clue.status, clue.region_name) == (household, "assigned", "飞云社区")
+
+
+def _cli(db: Database, *args: str) -> int:
+    return cli_main([*args, "--database-url", db.url.render_as_string(hide_password=False)])
+
+
+@pytest.mark.parametrize(("words", "outcome", "stage"), [
+    ("class II", "class_2", "class_2"), ("二类库", "class_2", "class_2"),
+    ("check passed", "passed", "applying"), ("application", "passed", "applying"),
+    ("check not passed", "not_passed", "class_1"), ("class I", "not_passed", "class_1"),
+    ("一类库", "not_passed", "class_1"), ("not a hardship case", "not_hardship", None)])
+def test_clue_close_reads_the_issues_words_for_each_outcome(db: Database, district: District, words: str,
+                                                             outcome: str, stage: str | None) -> None:
+    household = _registry_person(db, district.regions["飞云社区"], "钱七", ID_REG)
+    assert _cli(db, "clue", "add", "--name", "钱七", "--id-number", ID_REG, "--source", "志愿者",
+                "--channel", "walk-in", "--description", "走访发现") == 0
+    clue_id = clues.list_clues(db, district.admin)[0].id
+    assert _cli(db, "clue", "investigate", str(clue_id)) == 0
+    assert _cli(db, "clue", "close", str(clue_id), "--outcome", words) == 0
+    closed = clues.get_clue(db, district.admin, clue_id)
+    assert (closed.status, closed.outcome) == ("closed", outcome)
+    with db.session_factory() as s:
+        assert s.get(Household, household).stage == stage
+
+
+@pytest.mark.parametrize("words", ["四级信息员", "informant", "纵向来源", "Vertical", "部门推送", "部门", "department"])
+def test_clue_add_refuses_a_source_category_for_a_source(db: Database, district: District, words: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        _cli(db, "clue", "add", "--name", "测试", "--source", words, "--description", "x")
+    assert "是线索来源的类别,不是具体来源" in capsys.readouterr().err
+    assert clues.list_clues(db, district.admin) == []  # it was kept as a department named 四级信息员
+    assert _cli(db, "clue", "add", "--name", "测试", "--source", "公安局", "--description", "x") == 0

@@ -61,10 +61,23 @@ def read_source(text: str) -> tuple[str, str]:
     named = _informant_and_vertical_labels().get(wanted)
     if named is not None:
         return named
+    category = _CATEGORY_WORDS.get(wanted.lower())
+    if category is not None:  # 四级信息员 was kept as a department of that name
+        names = "、".join(clues.SOURCES_BY_LEVEL[category].values())
+        other = "(或其他部门的名称,如 公安局)" if category == SourceLevel.DEPARTMENT.value else ""
+        raise ValueError(f"“{text}”是线索来源的类别,不是具体来源:请写其中之一:{names}{other}。")
     if _CODE_LIKE.fullmatch(wanted) or not wanted:
         raise ValueError(f"未知的线索来源“{text}”:请写来源代码(见 clue add --help),"
                          "或报送部门的名称(如 人社、公安局)。")
     return SourceLevel.DEPARTMENT.value, department_key(wanted)
+
+
+# A category's own words given as a source: which one of it is not said.
+_CATEGORY_WORDS = {**{text: str(level) for level, text in clues.SOURCE_LEVEL_LABELS.items()},
+                   **{level.value: level.value for level in SourceLevel},
+                   "信息员": SourceLevel.INFORMANT.value, "纵向": SourceLevel.VERTICAL.value,
+                   "部门": SourceLevel.DEPARTMENT.value, "横向部门": SourceLevel.DEPARTMENT.value,
+                   "横向来源": SourceLevel.DEPARTMENT.value}
 
 
 parse_source = argument_type(read_source)
@@ -91,7 +104,13 @@ parse_source_filter = argument_type(read_source_filter)
 
 # Channels, outcomes and statuses: their codes, their Chinese labels, or the discovery issue's words.
 parse_channel = code_or_label(CHANNEL_LABELS, {"visit": "home_visit"})
-parse_outcome = code_or_label(clues.OUTCOME_LABELS, {"class_ii": "class_2"})
+parse_outcome = code_or_label(clues.OUTCOME_LABELS, {
+    "class_ii": "class_2", "二类库": "class_2", "纳入二类库": "class_2", "明显不符合": "class_2",
+    "check_passed": "passed", "authorised_check_passed": "passed", "authorized_check_passed": "passed",
+    "application": "passed", "授权核对通过": "passed", "核对通过": "passed", "启动申请": "passed",
+    "check_not_passed": "not_passed", "class_i": "not_passed", "class_1": "not_passed", "一类库": "not_passed",
+    "纳入一类库": "not_passed", "核对暂未通过": "not_passed", "核对未通过": "not_passed",
+    "not_a_hardship_case": "not_hardship", "非困难": "not_hardship", "不属于困难群众": "not_hardship"})
 parse_status = code_or_label(clues.STATUS_LABELS)
 
 
