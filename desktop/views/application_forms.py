@@ -46,6 +46,7 @@ from desktop.views.dates import EARLIEST, day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import enter_runs, leads_to, text_box
 from desktop.views.operations import BusyDialog, run_in_background
+from desktop.views.save_as import with_suffix
 from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import CutNote
 
@@ -1011,6 +1012,7 @@ class MonthlyAssistanceDialog(BusyDialog):
                                                   f"救助发放花名册_{s.month:%Y-%m}.xlsx", "Excel (*.xlsx)")
             if not path:
                 return
+            path = with_suffix(path)
         db, actor, month, target = self.ctx.db, self.ctx.actor, s.month, path
 
         def done(result: tuple[int, Decimal]) -> None:

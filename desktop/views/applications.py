@@ -44,7 +44,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.flow import FlowRow, field_width
 from desktop.views.operations import BackgroundOperation, run_in_background
-from desktop.views.save_as import ask_save_path, export_in_background
+from desktop.views.save_as import ask_save_path, export_in_background, with_suffix
 from desktop.views.table_model import (
     ColumnChooser,
     CutNote,
@@ -512,6 +512,7 @@ class ApplicationsPage(QWidget):
                                                   "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)")
             if not path:
                 return
+            path = with_suffix(path, suffix)
         db, actor = self.ctx.db, self.ctx.actor
         target = path
         buttons = (self.publicity_xlsx_button, self.publicity_pdf_button)
@@ -602,6 +603,7 @@ class ApplicationsPage(QWidget):
                                                   "Excel (*.xlsx)")
             if not path:
                 return
+            path = with_suffix(path)
         db, actor, target = self.ctx.db, self.ctx.actor, path
         run_in_background(self, lambda p: svc.export_sample_xlsx(db, actor, sample_id, target, p),
                           lambda n: self.sample_label.setText(self.tr("{n} row(s) saved to {path}").format(

@@ -37,7 +37,7 @@ from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import run_in_background
-from desktop.views.save_as import ask_save_path
+from desktop.views.save_as import ask_save_path, with_suffix
 from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import (
     ColumnChooser,
@@ -161,7 +161,7 @@ class ReassessDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save re-assessment"), self.path.text(),
                                               self.tr("Excel workbooks (*.xlsx)"))
         if path:
-            self.path.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            self.path.setText(with_suffix(path))
 
     def run(self) -> None:
         region_id = self.region.currentData()

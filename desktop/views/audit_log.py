@@ -32,7 +32,7 @@ from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.flow import FlowRow, field_width
 from desktop.views.keys import shortcut_for
-from desktop.views.save_as import export_in_background
+from desktop.views.save_as import export_in_background, with_suffix
 from desktop.views.table_model import PagedTableModel, read_only_table
 
 DEFAULT_DAYS = 30
@@ -224,6 +224,7 @@ class AuditLogTab(QWidget):
                                                   self.tr("Excel workbook (*.xlsx)"))
             if not path:
                 return
+            path = with_suffix(path)
         db, actor, target = self.ctx.db, self.ctx.actor, path
 
         def done(n: int) -> None:

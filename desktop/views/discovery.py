@@ -53,7 +53,7 @@ from desktop.views.flow import FlowRow, field_width
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
-from desktop.views.save_as import ask_save_path, export_in_background
+from desktop.views.save_as import ask_save_path, export_in_background, with_suffix
 from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import ColumnChooser, CutNote, PagedTableModel, columns_button, read_only_table
 from desktop.views.timing import WhenShown, debounce
@@ -975,6 +975,7 @@ class ImportHistoryTab(QWidget):
             suggested = str(Path(source).with_name(Path(source).stem + "_错误清单.xlsx"))
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the error workbook"), suggested,
                                                     self.tr("Excel workbook (*.xlsx)"))
+            target = with_suffix(target) if target else target
         if not target:
             return
         db, actor, batch_id, written = self.ctx.db, self.ctx.actor, batch.id, target

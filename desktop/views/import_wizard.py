@@ -41,7 +41,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.keys import clear_layout
 from desktop.views.operations import BackgroundOperation, CancelQuestion, run_busy, run_in_background
-from desktop.views.save_as import export_in_background
+from desktop.views.save_as import export_in_background, with_suffix
 from desktop.views.screens import resize_to_fit
 from desktop.views.table_model import read_only_table
 
@@ -693,6 +693,7 @@ class ResultPage(QWizardPage):
             suggested = str(Path(self.w.path).with_name(Path(self.w.path).stem + "_错误清单.xlsx"))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the error workbook"), suggested,
                                                   self.tr("Excel workbook (*.xlsx)"))
+            path = with_suffix(path) if path else path
         if not path:
             return
         source, result, target = self.w.path, self.result, path

@@ -41,8 +41,11 @@ def ask_save_path(parent: QWidget, title: str, name: str, suffix: str = "xlsx") 
 
 def with_suffix(path: str, suffix: str = "xlsx") -> str:
     """``path`` as chosen in a save dialog, ending in ``.suffix``: the dialog (not the Windows one)
-    saves a name typed without it (模板) as it is, a file nothing opens."""
-    return path if path.lower().endswith("." + suffix) else f"{path}.{suffix}"
+    saves a name typed without it (模板) as it is, a file nothing opens. A folder stays a folder: the
+    writer says to choose a file name."""
+    if path.lower().endswith("." + suffix) or Path(path).is_dir():
+        return path
+    return f"{path}.{suffix}"
 
 
 def export_in_background(parent: QWidget, button: QAbstractButton, work: Callable[[Progress], Any],

@@ -43,6 +43,7 @@ from desktop.views.flow import FlowRow
 from desktop.views.keys import clear_layout, shortcut_for
 from desktop.views.operations import run_in_background
 from desktop.views.printing import html_to_pdf
+from desktop.views.save_as import with_suffix
 from desktop.views.table_model import RowListTableModel, read_only_table
 
 TRACK_COLORS = {Track.REGULAR.value: "#e07b39", Track.COMMITMENT.value: "#2f6db5"}
@@ -752,7 +753,7 @@ class StatisticsPage(QWidget):
     # -- exports ----------------------------------------------------------------------------------------
     def _ask_path(self, title: str, suggested: str, pattern: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
-        return path
+        return with_suffix(path, Path(suggested).suffix[1:]) if path else path
 
     def _stamp(self) -> str:
         return datetime.now().strftime("%Y%m%d")
