@@ -3,17 +3,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../views/clue_form.py" line="388" />
+        <location filename="../views/clue_form.py" line="486" />
         <source>Assign clues</source>
         <translation>分派线索</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="390" />
+        <location filename="../views/clue_form.py" line="488" />
         <source>Assign {n} selected clue(s) to:</source>
         <translation>将选中的 {n} 条线索分派到:</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="397" />
+        <location filename="../views/clue_form.py" line="495" />
         <source>&amp;Region:</source>
         <translation>区划(&amp;R):</translation>
     </message>
@@ -21,57 +21,57 @@
 <context>
     <name>CloseClueDialog</name>
     <message>
-        <location filename="../views/clue_form.py" line="415" />
+        <location filename="../views/clue_form.py" line="513" />
         <source>Close clue #{id}</source>
         <translation>办结线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="418" />
+        <location filename="../views/clue_form.py" line="516" />
         <source>{name}, found {date}: what did the investigation find?</source>
         <translation>{name},发现于 {date}:调查结果如何?</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="422" />
+        <location filename="../views/clue_form.py" line="520" />
         <source>Obviously not eligible now, but vulnerable: the household goes to class II.</source>
         <translation>目前明显不符合条件但较脆弱:家庭纳入二类库。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="423" />
+        <location filename="../views/clue_form.py" line="521" />
         <source>Authorised economic check passed: the household is marked as applying and an application opens.</source>
         <translation>授权核对通过:家庭标记为申请中,并打开救助申请。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="425" />
+        <location filename="../views/clue_form.py" line="523" />
         <source>Eligible in principle, check not passed yet: the household goes to class I.</source>
         <translation>初步符合条件但核对暂未通过:家庭纳入一类库。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="426" />
+        <location filename="../views/clue_form.py" line="524" />
         <source>Not a hardship case: the clue is closed, nothing else changes.</source>
         <translation>非困难对象:仅办结线索,其他不变。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="438" />
+        <location filename="../views/clue_form.py" line="536" />
         <source>This clue has no household yet: for the first three outcomes one is created from the person's details in the assigned region.</source>
         <translation>该线索尚未关联家庭:选择前三种结果时,将按当事人信息在所分派的区划中建立家庭档案。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="449" />
+        <location filename="../views/clue_form.py" line="547" />
         <source>Closed &amp;on:</source>
         <translation>办结日期(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="450" />
+        <location filename="../views/clue_form.py" line="548" />
         <source>&amp;Note:</source>
         <translation>备注(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="453" />
+        <location filename="../views/clue_form.py" line="551" />
         <source>Close clue</source>
         <translation>办结线索</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="469" />
+        <location filename="../views/clue_form.py" line="567" />
         <source>Please choose an outcome.</source>
         <translation>请选择办结结果。</translation>
     </message>
@@ -79,179 +79,199 @@
 <context>
     <name>ClueForm</name>
     <message>
-        <location filename="../views/clue_form.py" line="78" />
+        <location filename="../views/clue_form.py" line="87" />
         <source>New clue</source>
         <translation>登记线索</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="78" />
+        <location filename="../views/clue_form.py" line="87" />
         <source>Edit clue #{id}</source>
         <translation>修改线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="83" />
+        <location filename="../views/clue_form.py" line="93" />
         <source>Person or household</source>
         <translation>当事人或家庭</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="87" />
+        <location filename="../views/clue_form.py" line="97" />
         <source>Search the registry by name or ID number (or its last digits)</source>
         <translation>按姓名或身份证号(或末几位)在台账中查找</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="89" />
+        <location filename="../views/clue_form.py" line="99" />
         <source>&amp;Search</source>
         <translation>查找(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="92" />
+        <location filename="../views/clue_form.py" line="102" />
         <source>&amp;Look up:</source>
         <translation>检索(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="108" />
+        <location filename="../views/clue_form.py" line="118" />
         <source>&amp;Unlink</source>
         <translation>取消关联(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="123" />
+        <location filename="../views/clue_form.py" line="134" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="124" />
+        <location filename="../views/clue_form.py" line="135" />
         <source>&amp;ID number:</source>
         <translation>身份证号(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="126" />
+        <location filename="../views/clue_form.py" line="137" />
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="127" />
+        <location filename="../views/clue_form.py" line="138" />
         <source>A&amp;ddress:</source>
         <translation>住址(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="132" />
+        <location filename="../views/clue_form.py" line="143" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="144" />
+        <location filename="../views/clue_form.py" line="164" />
         <source>(not given)</source>
         <translation>(未填写)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="152" />
+        <location filename="../views/clue_form.py" line="172" />
         <source>Who reported it (informant, department contact …)</source>
         <translation>报告人(信息员、部门联系人等)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="154" />
+        <location filename="../views/clue_form.py" line="174" />
         <source>(not assigned yet)</source>
         <translation>(暂不分派)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="159" />
+        <location filename="../views/clue_form.py" line="179" />
         <source>Source &amp;type:</source>
         <translation>来源类别(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="160" />
+        <location filename="../views/clue_form.py" line="180" />
         <source>S&amp;ource:</source>
         <translation>具体来源(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="161" />
+        <location filename="../views/clue_form.py" line="182" />
         <source>&amp;Channel:</source>
         <translation>发现渠道(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="162" />
+        <location filename="../views/clue_form.py" line="183" />
         <source>&amp;Found on:</source>
         <translation>发现日期(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="163" />
+        <location filename="../views/clue_form.py" line="184" />
         <source>&amp;Reported by:</source>
         <translation>报告人(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="164" />
+        <location filename="../views/clue_form.py" line="185" />
         <source>Re&amp;gion:</source>
         <translation>分派区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="167" />
+        <location filename="../views/clue_form.py" line="188" />
         <source>What &amp;was seen</source>
         <translation>发现的情况(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="170" />
+        <location filename="../views/clue_form.py" line="191" />
         <source>The situation found: income, health, housing, who lives there …</source>
         <translation>发现的情况:收入、健康、住房、家庭成员等……</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="191" />
+        <location filename="../views/clue_form.py" line="212" />
         <source>Discard what you entered in this clue form?</source>
         <translation>放弃在此线索表中填写的内容吗?</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="213" />
+        <location filename="../views/clue_form.py" line="228" />
+        <source>Choose, or type another department (公安局, 法院 …)</source>
+        <translation>选择,或输入其他部门的名称(公安局、法院 …)</translation>
+    </message>
+    <message>
+        <location filename="../views/clue_form.py" line="248" />
+        <source>A department not in the list is typed in by its name (公安局, 法院 …).</source>
+        <translation>列表中没有的部门,直接输入其名称(公安局、法院 …)。</translation>
+    </message>
+    <message>
+        <location filename="../views/clue_form.py" line="259" />
+        <source>Other department: the clue is kept under the name “{name}”.</source>
+        <translation>其他部门:线索来源按“{name}”这个名称保存和显示。</translation>
+    </message>
+    <message>
+        <location filename="../views/clue_form.py" line="261" />
+        <source>Filed as {label}, one of the nine departments.</source>
+        <translation>归入“{label}”(九个定期推送名单的部门之一)。</translation>
+    </message>
+    <message>
+        <location filename="../views/clue_form.py" line="276" />
         <source>{masked} (unchanged unless you type a new one)</source>
         <translation>{masked}(不输入新号码则保持不变)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="232" />
+        <location filename="../views/clue_form.py" line="296" />
         <source>Linked to household {code} of {head} ({stage}).</source>
         <translation>已关联家庭:户编号 {code},户主 {head}({stage})。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="234" />
-        <location filename="../views/clue_form.py" line="296" />
-        <location filename="../views/clue_form.py" line="297" />
+        <location filename="../views/clue_form.py" line="298" />
+        <location filename="../views/clue_form.py" line="360" />
+        <location filename="../views/clue_form.py" line="361" />
         <source>not on the board</source>
         <translation>未在监测库</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="252" />
+        <location filename="../views/clue_form.py" line="316" />
         <source>open clue #{id}</source>
         <translation>未办结线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="260" />
+        <location filename="../views/clue_form.py" line="324" />
         <source>Nobody found in the registry: enter the person below as new.</source>
         <translation>台账中未找到:请在下方作为新对象录入。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="293" />
+        <location filename="../views/clue_form.py" line="357" />
         <source>Not linked to a registry household: the person is entered as new.</source>
         <translation>未关联台账家庭:当事人将作为新对象登记。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="298" />
+        <location filename="../views/clue_form.py" line="362" />
         <source>Linked to the household of {head} in {region} ({stage}).</source>
         <translation>已关联{region}{head}户({stage})。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="316" />
+        <location filename="../views/clue_form.py" line="414" />
         <source>Valid: {sex}, born {born}</source>
         <translation>有效:{sex},出生于 {born}</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="318" />
+        <location filename="../views/clue_form.py" line="416" />
         <source> (15 digits converted to {number})</source>
         <translation>(15位已转换为 {number})</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="352" />
+        <location filename="../views/clue_form.py" line="450" />
         <source>Open clue exists</source>
         <translation>已有未办结线索</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="353" />
+        <location filename="../views/clue_form.py" line="451" />
         <source>Clue #{id} about this person is still open. Record another clue anyway?</source>
         <translation>关于此人的线索 #{id} 尚未办结。仍要再登记一条吗?</translation>
     </message>
@@ -259,42 +279,42 @@
 <context>
     <name>ReopenClueDialog</name>
     <message>
-        <location filename="../views/clue_form.py" line="479" />
+        <location filename="../views/clue_form.py" line="577" />
         <source>Reopen clue #{id}</source>
         <translation>重新打开线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="482" />
+        <location filename="../views/clue_form.py" line="580" />
         <source>{name}: closed on {date} as “{outcome}”.</source>
         <translation>{name}:已于 {date} 以“{outcome}”办结。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="484" />
+        <location filename="../views/clue_form.py" line="582" />
         <source>(no outcome recorded)</source>
         <translation>(未记录办结结果)</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="485" />
+        <location filename="../views/clue_form.py" line="583" />
         <source>Reopened, it goes back to “{status}”; its outcome is cleared and the closing stays in its history.</source>
         <translation>重新打开后线索回到“{status}”;办结结果清除,办结记录保留在其历史中。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="493" />
+        <location filename="../views/clue_form.py" line="591" />
         <source>Clue #{id} about this person is still open: the work may go on there instead.</source>
         <translation>该当事人另有未办结的线索 #{id},也可以在那条线索上继续调查。</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="500" />
+        <location filename="../views/clue_form.py" line="598" />
         <source>e.g. closed by mistake; the family's situation has changed</source>
         <translation>例如:误办结;家庭情况有变化</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="501" />
+        <location filename="../views/clue_form.py" line="599" />
         <source>&amp;Reason (kept in the log):</source>
         <translation>理由(记入操作日志)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/clue_form.py" line="505" />
+        <location filename="../views/clue_form.py" line="603" />
         <source>Reopen clue</source>
         <translation>重新打开线索</translation>
     </message>

@@ -303,6 +303,35 @@ SOURCES_BY_LEVEL: dict[str, dict[str, str]] = {
 }
 
 
+SOURCE_LEVEL_LABELS: dict[str, str] = {SourceLevel.INFORMANT: "四级信息员", SourceLevel.VERTICAL: "纵向来源",
+                                        SourceLevel.DEPARTMENT: "部门推送"}
+
+# A category's own words, given where one source or one department is wanted (clue add --source 部门,
+# import department --department 部门名单): they say which kind, not which one. Keyed lower-case.
+_CATEGORY_WORDS: dict[str, str] = {
+    **{text: str(level) for level, text in SOURCE_LEVEL_LABELS.items()},
+    **{level.value: level.value for level in SourceLevel},
+    "信息员": SourceLevel.INFORMANT.value, "纵向": SourceLevel.VERTICAL.value,
+    **dict.fromkeys(("部门", "横向部门", "横向来源", "部门名单", "名单", "其他部门", "其他", "departments",
+                     "department list", "other department"), SourceLevel.DEPARTMENT.value),
+}
+
+
+def source_category(text: object) -> str | None:
+    """The source level (informant, vertical, department) whose category ``text`` names —
+    四级信息员, 纵向来源, 部门, 部门名单, department … — or None when it names no category."""
+    name = department_name(text).lower()
+    return _CATEGORY_WORDS.get(name) or _CATEGORY_WORDS.get(name.replace(" ", ""))
+
+
+def category_refusal(text: str, level: str) -> str:
+    """What is said when a category's word is given for one of its sources (the clue's source, the
+    department that sent a list)."""
+    names = "、".join(SOURCES_BY_LEVEL[level].values())
+    other = f"(或{OTHER_DEPARTMENTS}的名称,如 公安局)" if level == SourceLevel.DEPARTMENT else ""
+    return f"“{text.strip()}”是线索来源的类别,不是具体来源:请写其中之一:{names}{other}。"
+
+
 def source_label(level: str, source: str) -> str:
     """A clue source's label, read within its level (an other department shows its own name)."""
     return SOURCES_BY_LEVEL.get(level, {}).get(source, source)
@@ -362,6 +391,8 @@ def department_key(text: object) -> str:
     name = department_name(text)
     if not name:
         raise ValueError(f"请填写报送名单的部门名称(如 人社、医保,或{OTHER_DEPARTMENTS}的名称,如 公安局)。")
+    if source_category(name) is not None:  # 部门, 部门名单: which department is not said
+        raise ValueError(category_refusal(name, SourceLevel.DEPARTMENT))
     code = department_code(name)
     if code is not None:
         return code

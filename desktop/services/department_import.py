@@ -1241,7 +1241,8 @@ def other_departments(db: Database, actor: Actor) -> list[str]:
             .where(ImportBatch.kind == KIND, ImportBatch.department.is_not(None),
                    ImportBatch.department.not_in(list(codes.DEPARTMENT_LABELS)))
             .group_by(ImportBatch.department).order_by(func.max(ImportBatch.id).desc())).all()
-        return [name for name, _ in rows if name]
+        # a category's word kept as a department before it was refused (部门, 部门名单) is offered no more
+        return [name for name, _ in rows if name and codes.source_category(name) is None]
 
 
 def _batch_info(b: ImportBatch) -> BatchInfo:

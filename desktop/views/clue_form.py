@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.rules import idcard
-from desktop.rules.codes import CHANNEL_LABELS, STAGE_LABELS, SourceLevel, is_other_department
+from desktop.rules.codes import (
+    CHANNEL_LABELS,
+    STAGE_LABELS,
+    SourceLevel,
+    department_key,
+    department_label,
+    is_other_department,
+)
 from desktop.services import clues
 from desktop.services import department_import as di
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
@@ -144,6 +151,15 @@ class ClueForm(FormDialog):
             self.level.addItem(label, str(level))
         self.level.currentIndexChanged.connect(self._fill_sources)
         self.source = QComboBox()
+        self.source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed department is not added to the list
+        # A department outside the nine and those that sent lists (公安局, 法院 …) is typed in, as the
+        # command takes it; the hint says what it is filed as (the rule the service checks it with).
+        self.source_hint = QLabel()
+        self.source_hint.setWordWrap(True)
+        self.source_hint.setStyleSheet("color: #666;")
+        self.source_hint.hide()
+        self.source.editTextChanged.connect(self._source_typed)
+        self.source.currentIndexChanged.connect(self._source_typed)
         self.channel = QComboBox()
         self.channel.addItem(self.tr("(not given)"), None)
         for code, label in CHANNEL_LABELS.items():
@@ -162,6 +178,7 @@ class ClueForm(FormDialog):
             self.region.setCurrentIndex(max(index, 0))
         sform.addRow(self.tr("Source &type:"), self.level)
         sform.addRow(self.tr("S&ource:"), self.source)
+        sform.addRow("", self.source_hint)
         sform.addRow(self.tr("&Channel:"), self.channel)
         sform.addRow(self.tr("&Found on:"), self.reported_on)
         sform.addRow(self.tr("&Reported by:"), self.reported_by)
@@ -199,11 +216,53 @@ class ClueForm(FormDialog):
     # -- filling ------------------------------------------------------------------------------
     def _fill_sources(self) -> None:
         level = self.level.currentData()
+        department = level == SourceLevel.DEPARTMENT
+        self.source.setEditable(department)  # before clear(): an editable combo keeps the typed text otherwise
         self.source.clear()
         for lvl, _label, sources in clues.source_choices(self._other_departments):
             if lvl == level:
                 for code, label in sources:
                     self.source.addItem(label, code)
+        if department:
+            edit = self.source.lineEdit()
+            edit.setPlaceholderText(self.tr("Choose, or type another department (公安局, 法院 …)"))
+        self._source_typed()
+
+    def source_value(self) -> str:
+        """The source sent to the service: the code of the item chosen, or a department's name as typed
+        (the service files 人社局 as 人社 and refuses a blank, too long or category name, as for the command)."""
+        text = self.source.currentText().strip()
+        index = self.source.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0 or not self.source.isEditable():
+            data = self.source.itemData(index if index >= 0 else self.source.currentIndex())
+            return data if isinstance(data, str) else ""
+        return text
+
+    def _source_typed(self, *_args: object) -> None:
+        """Under a typed department's name: what it is filed as, or why it is refused."""
+        if not self.source.isEditable():
+            self.source_hint.hide()
+            return
+        text = self.source.currentText().strip()
+        if not text or self.source.findText(text, Qt.MatchFlag.MatchFixedString) >= 0:
+            self.source_hint.setText(self.tr("A department not in the list is typed in by its name "
+                                             "(公安局, 法院 …)."))
+            self.source_hint.setStyleSheet("color: #666;")
+        else:
+            try:
+                key = department_key(text)
+            except ValueError as exc:
+                self.source_hint.setText(str(exc))
+                self.source_hint.setStyleSheet("color: #c0392b;")
+            else:
+                if is_other_department(key):
+                    hint = self.tr("Other department: the clue is kept under the name “{name}”.").format(name=key)
+                else:
+                    hint = self.tr("Filed as {label}, one of the nine departments.").format(
+                        label=department_label(key))
+                self.source_hint.setText(hint)
+                self.source_hint.setStyleSheet("color: #1e7e34;")
+        self.source_hint.show()
 
     def load(self, clue_id: int) -> None:
         info = clues.get_clue(self.ctx.db, self.ctx.actor, clue_id)
@@ -224,6 +283,7 @@ class ClueForm(FormDialog):
         self.level.setCurrentIndex(max(self.level.findData(info.source_level), 0))
         self._fill_sources()
         self.source.setCurrentIndex(max(self.source.findData(info.source), 0))
+        self._source_typed()
         self.channel.setCurrentIndex(max(self.channel.findData(info.channel), 0))
         self.reported_on.setDate(_qdate(info.reported_on))
         self.reported_by.setText(info.reported_by)
@@ -365,7 +425,7 @@ class ClueForm(FormDialog):
     # -- saving -------------------------------------------------------------------------------
     def value(self) -> ClueInput:
         return ClueInput(
-            source_level=self.level.currentData() or "", source=self.source.currentData() or "",
+            source_level=self.level.currentData() or "", source=self.source_value(),
             reported_on=_pydate(self.reported_on.date()), description=self.description.toPlainText(),
             person_name=self.name.text(), id_number=self.id_number.text(), phone=self.phone.text(),
             address=self.address.text(), channel=self.channel.currentData(), reported_by=self.reported_by.text(),
