@@ -194,7 +194,7 @@ def test_close_then_reopen_then_close_again(district: District, cli: Cli, clue: 
     code, out, err = cli("close", str(clue), "--outcome", "passed")
     assert code == 0, err
     assert out.splitlines()[1:] == [f"家庭 #{household_id}:由“一类库”调入“申请中”。",
-                                    f"请为家庭 #{household_id} 受理救助申请(窗口:申请审批 → 受理申请)。"]
+                                    f"家庭 #{household_id} 在“申请中”,等待受理申请:{clues.AWAITING_ADVICE}"]
     assert _stage(district, household_id) == Stage.APPLYING
     assert [e.action for e in _audit(district, clue)] == [
         "clue.add", "clue.assign", "clue.investigate", "clue.close", "clue.reopen", "clue.close"]

@@ -25,6 +25,7 @@ from desktop.services import clues, policy
 from desktop.services.errors import ServiceError
 from desktop.views import application_detail as detail_mod
 from desktop.views import application_forms as forms
+from desktop.views import applications as applications_view
 from desktop.views import clue_form
 from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
@@ -202,8 +203,11 @@ def test_the_loop_through_the_window(qtbot: Any, district: District, shown: list
         applied.append(dialog.inputs.household.household_id())
         return 0
 
-    with unittest.mock.patch.object(forms.AcceptDialog, "exec", later):
+    asked: list[str] = []  # cancelled, the page asks whether to accept now or later: later
+    with unittest.mock.patch.object(forms.AcceptDialog, "exec", later), unittest.mock.patch.object(
+            applications_view, "confirmed", lambda _parent, _title, text, *_a: asked.append(text) or False):
         close(zhou, "passed")
+    assert len(asked) == 1
     close(wu, "not_passed")
     close(zheng, "not_hardship")
     assert shown == [], shown

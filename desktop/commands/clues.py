@@ -26,7 +26,14 @@ from desktop.commands.common import (
 )
 from desktop.rules import idcard
 from desktop.rules import monitoring as monitoring_rules
-from desktop.rules.codes import CHANNEL_LABELS, RegionLevel, SourceLevel, department_key
+from desktop.rules.codes import (
+    CHANNEL_LABELS,
+    RegionLevel,
+    SourceLevel,
+    category_refusal,
+    department_key,
+    source_category,
+)
 from desktop.services import clues, regions
 from desktop.services.base import Actor
 from desktop.services.database import Database
@@ -61,23 +68,13 @@ def read_source(text: str) -> tuple[str, str]:
     named = _informant_and_vertical_labels().get(wanted)
     if named is not None:
         return named
-    category = _CATEGORY_WORDS.get(wanted.lower())
+    category = source_category(wanted)
     if category is not None:  # 四级信息员 was kept as a department of that name
-        names = "、".join(clues.SOURCES_BY_LEVEL[category].values())
-        other = "(或其他部门的名称,如 公安局)" if category == SourceLevel.DEPARTMENT.value else ""
-        raise ValueError(f"“{text}”是线索来源的类别,不是具体来源:请写其中之一:{names}{other}。")
+        raise ValueError(category_refusal(text, category))
     if _CODE_LIKE.fullmatch(wanted) or not wanted:
         raise ValueError(f"未知的线索来源“{text}”:请写来源代码(见 clue add --help),"
                          "或报送部门的名称(如 人社、公安局)。")
     return SourceLevel.DEPARTMENT.value, department_key(wanted)
-
-
-# A category's own words given as a source: which one of it is not said.
-_CATEGORY_WORDS = {**{text: str(level) for level, text in clues.SOURCE_LEVEL_LABELS.items()},
-                   **{level.value: level.value for level in SourceLevel},
-                   "信息员": SourceLevel.INFORMANT.value, "纵向": SourceLevel.VERTICAL.value,
-                   "部门": SourceLevel.DEPARTMENT.value, "横向部门": SourceLevel.DEPARTMENT.value,
-                   "横向来源": SourceLevel.DEPARTMENT.value}
 
 
 parse_source = argument_type(read_source)
@@ -236,11 +233,17 @@ def list_clues(args: argparse.Namespace) -> int:
             print_json([{"id": c.id, "status": c.status, "name": c.person_name, "id_number": c.id_number,
                          "source_level": c.source_level, "source": c.source, "channel": c.channel,
                          "reported_on": c.reported_on, "region": c.region_name, "outcome": c.outcome,
-                         "household_id": c.household_id} for c in rows])
+                         "household_id": c.household_id, "awaits_application": c.awaits_application}
+                        for c in rows])
             return 0
         for c in rows:
             print(f"{c.id}\t{c.status_label}\t{c.reported_on}\t{c.person_name}\t{c.id_number}\t"
-                  f"{c.source_label}\t{c.region_name or '未分派'}\t{c.outcome_label}")
+                  f"{c.source_label}\t{c.region_name or '未分派'}\t{c.outcome_text}")
+        awaiting = [c for c in rows if c.awaits_application]
+        if awaiting:
+            print(f"其中 {len(awaiting)} 条线索的家庭在“申请中”,尚未受理申请("
+                  + "、".join(f"#{c.id}" for c in awaiting[:20]) + ("…" if len(awaiting) > 20 else "")
+                  + f"):{clues.AWAITING_ADVICE}")
         counts = clues.count_clues(db, cli_actor(), flt)
         matching = sum(n for s, n in counts.by_status.items() if not flt.statuses or s in flt.statuses)
         if len(rows) < matching:
@@ -359,6 +362,7 @@ class _Shown:
             "outcome_label": c.outcome_label, "closed_on": c.closed_on, "household_id": c.household_id,
             "household_stage": c.household_stage, "household_stage_label": c.household_stage_label,
             "household_category_label": c.household_category_label, "batch_id": c.batch_id,
+            "awaits_application": c.awaits_application,
             "closing": None if closing is None else {
                 "closed_on": closing.closed_on, "note": closing.note, "closed_by": closing.closed_by,
                 "closed_at": _iso(closing.closed_at)},
@@ -370,7 +374,7 @@ class _Shown:
 
     def lines(self) -> list[str]:
         c, closing, reopening = self.info, self.closing, self.reopening
-        status = c.status_label + (f" — {c.outcome_label} {c.closed_on or ''}".rstrip() if c.outcome else "")
+        status = c.status_label + (f" — {c.outcome_text} {c.closed_on or ''}".rstrip() if c.outcome else "")
         region = c.region_name or "未分派"
         if c.assigned_at is not None:
             region += f"(分派于 {_moment(c.assigned_at)})"
@@ -388,6 +392,8 @@ class _Shown:
         if c.household_id is not None:
             rows.append(("家庭", f"#{c.household_id} {c.household_stage_label or '不在库'} "
                                  f"{c.household_category_label}".rstrip()))
+        if c.awaits_application:
+            rows.append(("待办", f"家庭 #{c.household_id} 尚未受理申请:{clues.AWAITING_ADVICE}"))
         if c.batch_id is not None:
             rows.append(("导入批次", f"#{c.batch_id}"))
         return ([f"线索 #{c.id} · 发现日期 {c.reported_on}"] + [f"{k}:{v}" for k, v in rows if v]
@@ -496,7 +502,7 @@ def close_clue(args: argparse.Namespace) -> int:
                  else "仍在")
         print(f"{made} #{result.household_id}:{moved}“{monitoring_rules.stage_label(result.to_stage)}”。")
     if result.start_application and result.household_id is not None:
-        print(f"请为家庭 #{result.household_id} 受理救助申请(窗口:申请审批 → 受理申请)。")
+        print(f"家庭 #{result.household_id} 在“申请中”,等待受理申请:{clues.AWAITING_ADVICE}")
     return 0
 
 

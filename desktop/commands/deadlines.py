@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         # --json is for scripts: every application, as --out writes them; the text for people is cut
         rows = applications.deadlines(db, cli_actor(), as_of=as_of, overdue_only=args.overdue,
                                       limit=applications.EXPORT_LIMIT if args.json else None)
+        awaiting = applications.awaiting_acceptance(db, cli_actor(), limit=20) \
+            if not (args.json or args.overdue) else None
     finally:
         db.dispose()
     if args.json:
@@ -111,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print(f"截至 {as_of.isoformat()},没有{'逾期的' if args.overdue else '办理中或待补办的'}申请。")
+        _print_awaiting(awaiting)
         return 0
     after_help = sum(1 for r in rows if r.after_help)
     count = f"{len(rows)} 件" + (f"(其中先行救助、待补办 {after_help} 件)" if after_help else "")
@@ -133,7 +136,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"*警告:{text}(涉及申请 {'、'.join(map(str, ids))})。")
     if rows.truncated:  # never cut silently
         print(f"仅显示前 {len(rows):,} 件,共 {rows.total:,} 件;用 --out 导出全部")
+    _print_awaiting(awaiting)
     return 0
+
+
+def _print_awaiting(awaiting: list[applications.AwaitingAcceptance] | None) -> None:
+    """The households in 申请中 whose application is not accepted yet: no deadline runs for them, and
+    they are not in the list above, but they are waiting (a clue closed as "check passed" put them there)."""
+    if not awaiting:
+        return
+    total = getattr(awaiting, "total", len(awaiting))
+    named = "、".join(f"{a.head_name}(家庭 #{a.household_id}" + (f",线索 #{a.clue_id}" if a.clue_id else "")
+                     + (f",{a.since} 起" if a.since else "") + ")" for a in awaiting)
+    more = f" 等 {total} 户" if total > len(awaiting) else ""
+    print(f"另有 {total} 户在“申请中”但尚未受理申请(未计期限):{named}{more}。"
+          "请在窗口“申请审批”页的“待受理”中为其受理申请。")
 
 
 def run_post_checks(args: argparse.Namespace) -> int:

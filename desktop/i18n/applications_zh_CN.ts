@@ -3,395 +3,453 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../views/applications.py" line="155" />
+        <location filename="../views/applications.py" line="162" />
         <source>&amp;Applications</source>
         <translation>申请列表(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="156" />
+        <location filename="../views/applications.py" line="163" />
         <source>&amp;Post-checks</source>
         <translation>事后核查(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="162" />
+        <location filename="../views/applications.py" line="169" />
         <source>&amp;Front desk</source>
         <translation>一门受理(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="176" />
+        <location filename="../views/applications.py" line="184" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="177" />
+        <location filename="../views/applications.py" line="185" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="178" />
+        <location filename="../views/applications.py" line="186" />
         <source>Refused</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="178" />
+        <location filename="../views/applications.py" line="186" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="179" />
+        <location filename="../views/applications.py" line="187" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="182" />
+        <location filename="../views/applications.py" line="190" />
         <source>All tracks</source>
         <translation>全部办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="186" />
+        <location filename="../views/applications.py" line="194" />
         <source>Any next step</source>
         <translation>全部待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="191" />
+        <location filename="../views/applications.py" line="199" />
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="198" />
+        <location filename="../views/applications.py" line="206" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="218" />
+        <location filename="../views/applications.py" line="226" />
         <source>&amp;New application…</source>
         <translation>受理新申请(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="220" />
+        <location filename="../views/applications.py" line="229" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="222" />
+        <location filename="../views/applications.py" line="231" />
         <source>Publicity list (&amp;xlsx)…</source>
         <translation>公示名单 xlsx(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="224" />
+        <location filename="../views/applications.py" line="233" />
         <source>Publicity list (P&amp;DF)…</source>
         <translation>公示名单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="226" />
+        <location filename="../views/applications.py" line="235" />
         <source>Export the list as a wor&amp;kbook…</source>
         <translation>导出列表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="227" />
+        <location filename="../views/applications.py" line="236" />
         <source>Every application under the filters (not only the first {n:,} shown) as an Excel list; the export is logged</source>
         <translation>把符合筛选条件的全部申请(不限于列表显示的前 {n:,} 条)导出为 Excel 清单;导出记入操作日志</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="231" />
+        <location filename="../views/applications.py" line="240" />
         <source>&amp;Monthly payments…</source>
         <translation>月度发放登记(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="232" />
+        <location filename="../views/applications.py" line="241" />
         <source>Record a month's assistance payments for every running approval</source>
         <translation>为所有正在救助中的家庭登记某月的救助发放</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="237" />
+        <location filename="../views/applications.py" line="256" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="268" />
+        <location filename="../views/applications.py" line="290" />
         <source>&amp;Record result…</source>
         <translation>记录核查结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="270" />
+        <location filename="../views/applications.py" line="292" />
         <source>&amp;Draw spot-check sample…</source>
         <translation>抽取随机抽查样本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="272" />
+        <location filename="../views/applications.py" line="294" />
         <source>&amp;Export sample list…</source>
         <translation>导出抽查样本名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="274" />
+        <location filename="../views/applications.py" line="296" />
         <source>Open &amp;application…</source>
         <translation>打开申请(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="293" />
+        <location filename="../views/applications.py" line="315" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="296" />
+        <location filename="../views/applications.py" line="318" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="386" />
+        <location filename="../views/applications.py" line="411" />
         <source>the first {n} of {total} application(s) only ({overdue} overdue among them): narrow the filters, or export the list for all</source>
         <translation>只显示前 {n} 件申请,共 {total} 件(其中逾期 {overdue} 件):请缩小筛选条件,或用“导出列表”取得全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="200" />
-        <location filename="../views/applications.py" line="298" />
+        <location filename="../views/applications.py" line="208" />
+        <location filename="../views/applications.py" line="320" />
         <source>Overdue on&amp;ly</source>
         <translation>只看逾期(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="176" />
+        <location filename="../views/applications.py" line="184" />
         <source>Open or paperwork due</source>
         <translation>办理中及待补办</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="179" />
+        <location filename="../views/applications.py" line="187" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="201" />
+        <location filename="../views/applications.py" line="209" />
         <source>&amp;Status:</source>
         <translation>状态(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="201" />
+        <location filename="../views/applications.py" line="209" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="202" />
+        <location filename="../views/applications.py" line="210" />
         <source>N&amp;ext step:</source>
         <translation>待办步骤(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="202" />
+        <location filename="../views/applications.py" line="210" />
         <source>Re&amp;gion:</source>
         <translation>区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="203" />
+        <location filename="../views/applications.py" line="211" />
         <source>Head of ho&amp;usehold:</source>
         <translation>户主(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="210" />
+        <location filename="../views/applications.py" line="218" />
         <source>&amp;Columns…</source>
         <translation>列(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="253" />
+        <location filename="../views/applications.py" line="251" />
+        <source>Households in “applying” whose application has not been accepted yet (a clue closed as “check passed”): choose one to accept its application. If the family no longer applies, reopen its clue or move it back on the board.</source>
+        <translation>在“申请中”但尚未受理申请的家庭(线索以“授权核对通过”办结):选择一户为其受理申请。如该户不再申请,请重新打开其线索,或在监测看板上把该户调回原库别。</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="275" />
         <source>No application matches the filters above. Change the status, track, next step or region; a new application is taken with “New application”.</source>
         <translation>没有符合上方筛选条件的申请。可更改状态、办理方式、待办步骤或区划;受理新的申请请点“受理新申请”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="279" />
+        <location filename="../views/applications.py" line="301" />
         <source>E&amp;xport the checks…</source>
         <translation>导出核查清单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="280" />
+        <location filename="../views/applications.py" line="302" />
         <source>Every check under the filters (not only the first {n:,} shown) as an Excel list; the export is logged</source>
         <translation>把符合筛选条件的全部核查(不只是显示的前 {n:,} 项)导出为 Excel 清单;导出会记入操作日志</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="311" />
+        <location filename="../views/applications.py" line="333" />
         <source>No check after approval is waiting for the filters above. Checks are scheduled when an application is approved; a spot check sample is drawn with “Draw spot-check sample”.</source>
         <translation>没有符合上方筛选条件的待办事后核查。申请批准后会自动安排核查;随机抽查请点“抽取随机抽查样本”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="355" />
+        <location filename="../views/applications.py" line="379" />
         <source>Loading applications…</source>
         <translation>正在读取申请…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="364" />
+        <location filename="../views/applications.py" line="388" />
         <source>Loading post-checks…</source>
         <translation>正在读取事后核查…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="371" />
+        <location filename="../views/applications.py" line="396" />
         <source>{month}: {n} household(s) to record</source>
         <translation>{month} 待登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="374" />
+        <location filename="../views/applications.py" line="399" />
         <source>not recorded: {months}</source>
         <translation>以前月份未登记:{months}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="376" />
+        <location filename="../views/applications.py" line="401" />
         <source>written refusals to serve: {n} ({late} late)</source>
         <translation>不予批准通知书待送达 {n} 件(逾期 {late} 件)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="390" />
+        <location filename="../views/applications.py" line="415" />
         <source>{n} application(s), {overdue} overdue</source>
         <translation>共 {n} 件申请,逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="393" />
+        <location filename="../views/applications.py" line="418" />
         <source> (rows marked *)</source>
         <translation>(标 * 的行)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="409" />
+        <location filename="../views/applications.py" line="433" />
+        <source>clue #{id}</source>
+        <translation>线索 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="435" />
+        <source>since {day}</source>
+        <translation>{day} 起</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="436" />
+        <source>Accept: {who}</source>
+        <translation>受理:{who}</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="439" />
+        <source>… {n} more: find them on the board under “applying”</source>
+        <translation>… 另有 {n} 户:请在监测看板的“申请中”一栏查看</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="442" />
+        <source>{n} household(s) awaiting acceptance</source>
+        <translation>{n} 户待受理申请</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="453" />
         <source>the first {n} of {total} check(s) only, {overdue} overdue among them</source>
         <translation>只显示前 {n} 项,共 {total} 项(其中逾期 {overdue} 项)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="411" />
+        <location filename="../views/applications.py" line="455" />
         <source>Only the {n} checks due soonest are shown, of {total}. Choose a kind or overdue only to narrow the list, or “Export the checks” for every one.</source>
         <translation>仅显示最早到期的 {n} 项,共 {total} 项;可按类型或“只看逾期”缩小范围,或用“导出核查清单”取得全部。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="415" />
+        <location filename="../views/applications.py" line="459" />
         <source>{n} check(s) to do, {overdue} overdue</source>
         <translation>待核查 {n} 项,逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="451" />
+        <location filename="../views/applications.py" line="486" />
+        <source>Application not accepted</source>
+        <translation>尚未受理申请</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="487" />
+        <source>The household is in “applying” but no application has been accepted for it.
+
+Until it is, it is listed on this page under “household(s) awaiting acceptance” and its clue says “awaiting application”. If the family no longer applies, reopen the clue (the household goes back where it was) or move it back on the board.
+
+Accept the application now?</source>
+        <translation>该户在“申请中”,但尚未为其受理申请。
+
+受理之前,该户列在本页的“待受理申请”中,其线索也注明“待受理申请”。如该户不再申请,请重新打开线索(该户退回原库别),或在监测看板上把该户调回原库别。
+
+现在受理申请吗?</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="492" />
+        <source>Accept now</source>
+        <translation>现在受理</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="492" />
+        <source>Later</source>
+        <translation>稍后受理</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="511" />
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="451" />
+        <location filename="../views/applications.py" line="511" />
         <source>Select an application in the list first.</source>
         <translation>请先在列表中选择一件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="462" />
+        <location filename="../views/applications.py" line="522" />
         <source>Export the list</source>
         <translation>导出申请列表</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="463" />
+        <location filename="../views/applications.py" line="523" />
         <source>No application is listed: there is nothing to export.</source>
         <translation>列表中没有申请,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="464" />
+        <location filename="../views/applications.py" line="524" />
         <source>applications-{date}.xlsx</source>
         <translation>申请清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="464" />
+        <location filename="../views/applications.py" line="524" />
         <source>Saved {path}
 {n} application(s).</source>
         <translation>已保存 {path}
 共 {n} 件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="465" />
+        <location filename="../views/applications.py" line="525" />
         <source>Exporting the applications…</source>
         <translation>正在导出申请清单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="471" />
+        <location filename="../views/applications.py" line="531" />
         <source>Export the checks</source>
         <translation>导出核查清单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="472" />
+        <location filename="../views/applications.py" line="532" />
         <source>No check is listed: there is nothing to export.</source>
         <translation>列表中没有核查,没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="473" />
+        <location filename="../views/applications.py" line="533" />
         <source>post-checks-{date}.xlsx</source>
         <translation>事后核查清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="473" />
+        <location filename="../views/applications.py" line="533" />
         <source>Saved {path}
 {n} check(s).</source>
         <translation>已保存 {path}
 共 {n} 项核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="474" />
+        <location filename="../views/applications.py" line="534" />
         <source>Exporting the post-checks…</source>
         <translation>正在导出事后核查清单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="504" />
+        <location filename="../views/applications.py" line="564" />
         <source>Save publicity list</source>
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="514" />
+        <location filename="../views/applications.py" line="574" />
         <source>Writing the publicity list…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="539" />
+        <location filename="../views/applications.py" line="599" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="542" />
+        <location filename="../views/applications.py" line="602" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="544" />
-        <location filename="../views/applications.py" line="601" />
+        <location filename="../views/applications.py" line="604" />
+        <location filename="../views/applications.py" line="661" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="559" />
-        <location filename="../views/applications.py" line="572" />
+        <location filename="../views/applications.py" line="619" />
+        <location filename="../views/applications.py" line="632" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="559" />
-        <location filename="../views/applications.py" line="572" />
+        <location filename="../views/applications.py" line="619" />
+        <location filename="../views/applications.py" line="632" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="564" />
+        <location filename="../views/applications.py" line="624" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="565" />
+        <location filename="../views/applications.py" line="625" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="580" />
+        <location filename="../views/applications.py" line="640" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="591" />
+        <location filename="../views/applications.py" line="651" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="592" />
+        <location filename="../views/applications.py" line="652" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="595" />
+        <location filename="../views/applications.py" line="655" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="602" />
+        <location filename="../views/applications.py" line="662" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>
@@ -399,72 +457,72 @@
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../views/applications.py" line="62" />
+        <location filename="../views/applications.py" line="66" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="63" />
+        <location filename="../views/applications.py" line="67" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="64" />
+        <location filename="../views/applications.py" line="68" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="65" />
+        <location filename="../views/applications.py" line="69" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="66" />
+        <location filename="../views/applications.py" line="70" />
         <source>Track</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="67" />
+        <location filename="../views/applications.py" line="71" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="68" />
+        <location filename="../views/applications.py" line="72" />
         <source>Next step</source>
         <translation>待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="69" />
+        <location filename="../views/applications.py" line="73" />
         <source>Step due</source>
         <translation>步骤期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="70" />
+        <location filename="../views/applications.py" line="74" />
         <source>Procedure due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="71" />
+        <location filename="../views/applications.py" line="75" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="78" />
+        <location filename="../views/applications.py" line="82" />
         <source>overdue by {n}</source>
         <translation>已逾期 {n}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="84" />
+        <location filename="../views/applications.py" line="88" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="98" />
+        <location filename="../views/applications.py" line="102" />
         <source>Emergency help was given first; the steps left are completed afterwards, each by its own deadline</source>
         <translation>已先行救助(急难型),余下步骤事后补办,各有期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="103" />
+        <location filename="../views/applications.py" line="107" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -472,47 +530,47 @@
 <context>
     <name>PostChecksTableModel</name>
     <message>
-        <location filename="../views/applications.py" line="113" />
+        <location filename="../views/applications.py" line="117" />
         <source>Application</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="114" />
+        <location filename="../views/applications.py" line="118" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="115" />
+        <location filename="../views/applications.py" line="119" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="116" />
+        <location filename="../views/applications.py" line="120" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="117" />
+        <location filename="../views/applications.py" line="121" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="118" />
+        <location filename="../views/applications.py" line="122" />
         <source>Sample</source>
         <translation>抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="119" />
+        <location filename="../views/applications.py" line="123" />
         <source>Assistance</source>
         <translation>救助</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="127" />
+        <location filename="../views/applications.py" line="131" />
         <source>stopped on {day}</source>
         <translation>已于 {day} 停止</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="127" />
+        <location filename="../views/applications.py" line="131" />
         <source>paid until {day}</source>
         <translation>发放至 {day}</translation>
     </message>

@@ -36,6 +36,7 @@ it closes without a decision and the family leaves "applying" for class I or II.
 from __future__ import annotations
 
 import heapq
+import re
 import secrets
 import unicodedata
 from collections import defaultdict
@@ -50,6 +51,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from desktop.models import (
     Application,
@@ -58,6 +60,7 @@ from desktop.models import (
     AssistanceRecord,
     Commitment,
     Household,
+    LibraryMove,
     Notice,
     PostCheck,
     Referral,
@@ -757,6 +760,66 @@ def accept_application(db: Database, actor: Actor, *, household_id: int, categor
                             accepted_on=accepted_on, temporary_kind=temporary_kind, assessment_id=assessment_id,
                             commitment=commitment, note=note, today=today)
         return Accepted(int(app.id), f"申请已受理。{kept}" if kept else "")
+
+
+# -- households awaiting acceptance --------------------------------------------------------------------
+
+AWAITING_LABEL = "待受理申请"
+
+
+def awaiting_acceptance_clause() -> ColumnElement[bool]:
+    """A household in 申请中 with no application being handled: put there by a clue closed as "check
+    passed" (or an assessment's placement, or a move on the board) and its application not accepted yet."""
+    return (Household.stage == Stage.APPLYING) & ~select(Application.id).where(
+        Application.household_id == Household.id, Application.status == "open").exists()
+
+
+@dataclass(frozen=True)
+class AwaitingAcceptance:
+    """A household waiting for its application to be accepted (受理)."""
+
+    household_id: int
+    code: str  # 户编号
+    head_name: str
+    region_name: str
+    subdistrict_name: str
+    since: date | None  # when it was put in 申请中
+    reason: str  # why (the move's reason: "线索 #12 办结:授权核对通过,启动申请")
+    clue_id: int | None  # the clue whose closing put it there, if one did
+
+
+def awaiting_acceptance(db: Database, actor: Actor, *, limit: int | None = None) -> CutList:
+    """The households in the actor's regions in 申请中 with no application being handled, the longest
+    waiting first. Each is to be accepted (受理), or, if the family no longer applies, its clue reopened
+    (it goes back where it was) or it is moved back to a library on the board."""
+    limit = LIST_LIMIT if limit is None else limit
+    with unit_of_work(db, actor) as uow:
+        into = aliased(LibraryMove)  # the latest move into 申请中
+        since = (select(func.max(into.id)).where(into.household_id == Household.id, into.to_stage == Stage.APPLYING)
+                 .correlate(Household).scalar_subquery())
+        query = (select(Household.id, Household.code, Household.head_name, Household.region_id,
+                        LibraryMove.moved_on, LibraryMove.reason)
+                 .outerjoin(LibraryMove, LibraryMove.id == since).where(awaiting_acceptance_clause()))
+        ids = uow.region_ids()
+        if ids is not None:
+            query = query.where(Household.region_id.in_(ids))
+        found = list(uow.session.execute(query.order_by(LibraryMove.moved_on, Household.id).limit(limit)))
+        total = matched_in_all(uow.session, query, Household.id, len(found), limit)
+        regions = _regions(uow, [r.region_id for r in found])
+        out = []
+        for hid, code, head, region_id, moved_on, reason in found:
+            name, sub, _ = regions.get(region_id, ("", "", None))
+            clue = re.match(r"线索 #(\d+) 办结", reason or "")
+            out.append(AwaitingAcceptance(int(hid), code or "", head, name, sub, moved_on, reason or "",
+                                          int(clue.group(1)) if clue else None))
+        return CutList(out, total)
+
+
+def awaits_acceptance(db: Database, actor: Actor, household_id: int) -> bool:
+    """Whether the household is in 申请中 with no application being handled (see :func:`awaiting_acceptance`)."""
+    with unit_of_work(db, actor) as uow:
+        return uow.session.scalar(select(Household.id).where(
+            Household.id == household_id, awaiting_acceptance_clause())) is not None
 
 
 def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, track: str = Track.REGULAR,

@@ -47,6 +47,7 @@ from desktop.rules.codes import (
     CHANNEL_LABELS,
     DEPARTMENT_LABELS,
     IN_ASSISTANCE,
+    SOURCE_LEVEL_LABELS,
     SOURCES_BY_LEVEL,
     STAGE_LABELS,
     RegionLevel,
@@ -57,7 +58,7 @@ from desktop.rules.codes import (
     department_key,
     source_label,
 )
-from desktop.services.applications import ACCEPT_LOCK
+from desktop.services.applications import ACCEPT_LOCK, AWAITING_LABEL, awaiting_acceptance_clause
 from desktop.services.base import Actor, UnitOfWork, log_access, snapshot, too_early, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
@@ -85,8 +86,11 @@ OUTCOME_STAGE: dict[str, str | None] = {
     "not_hardship": None,
 }
 
-SOURCE_LEVEL_LABELS: dict[str, str] = {SourceLevel.INFORMANT: "四级信息员", SourceLevel.VERTICAL: "纵向来源",
-                       SourceLevel.DEPARTMENT: "部门推送"}
+
+# What to do for a household a clue closed as "check passed" put in 申请中, its application not accepted
+# yet (said by the command line; the window says it in its own words).
+AWAITING_ADVICE = ("请在窗口“申请审批”页为该户受理申请(该页的“待受理”按钮列出这些家庭);"
+                   "如该户不再申请,用 clue reopen 重新打开线索(办结时列入“申请中”的家庭退回原库别)。")
 
 # Roles that work for the whole district: they also see clues not yet assigned to any region.
 DISTRICT_ROLES = frozenset({Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUPERVISOR})
@@ -155,6 +159,16 @@ class ClueInfo:
     household_category_label: str = ""
     household_code: str = ""  # 户编号 and head of the household linked: what staff know a family by
     household_head: str = ""
+    # Closed as "check passed", its household is in 申请中 with no application being handled: the
+    # application is still to be accepted (受理), or the clue reopened if the family no longer applies.
+    awaits_application: bool = False
+
+    @property
+    def outcome_text(self) -> str:
+        """The outcome, with "待受理申请" while the application it started is not accepted."""
+        if self.awaits_application:
+            return f"{self.outcome_label}({AWAITING_LABEL})"
+        return self.outcome_label
 
 
 @dataclass(frozen=True)
@@ -198,7 +212,7 @@ class CloseResult:
     household_created: bool
     from_stage: str | None
     to_stage: str | None  # None: the outcome moves no household
-    start_application: bool  # the view should ask for an application (outcome "passed")
+    start_application: bool  # an application is to be accepted (outcome "passed", none being handled yet)
 
 
 @dataclass
@@ -273,7 +287,8 @@ def _filter_clauses(flt: ClueFilter) -> list[ColumnElement[bool]]:
 # -- reading -------------------------------------------------------------------------------------
 
 
-def _info(actor: Actor, clue: Clue, region_name: str, household: Household | None) -> ClueInfo:
+def _info(actor: Actor, clue: Clue, region_name: str, household: Household | None,
+          awaiting: bool | None = False) -> ClueInfo:
     number = clue.id_number or ""
     shown = number if actor.sees_full_id else idcard.mask(number)
     return ClueInfo(
@@ -291,11 +306,12 @@ def _info(actor: Actor, clue: Clue, region_name: str, household: Household | Non
         household_category_label=label(CATEGORY_LABELS, household.category) if household else "",
         household_code=(household.code or "") if household else "",
         household_head=household.head_name if household else "",
+        awaits_application=bool(awaiting) and clue.outcome == "passed" and clue.status == "closed",
     )
 
 
-def _select_infos() -> Select[Clue, str, Household]:
-    return (select(Clue, Region.name, Household)
+def _select_infos() -> Select[Clue, str, Household, bool]:
+    return (select(Clue, Region.name, Household, awaiting_acceptance_clause().label("awaiting"))
             .outerjoin(Region, Region.id == Clue.region_id)
             .outerjoin(Household, Household.id == Clue.household_id))
 
@@ -313,7 +329,7 @@ def list_clues(db: Database, actor: Actor, flt: ClueFilter = ClueFilter(), *,  #
         if before_id is not None:
             query = query.where(Clue.id < before_id)
         query = query.order_by(Clue.id.desc()).limit(limit)
-        return [_info(actor, c, name or "", h) for c, name, h in uow.session.execute(query)]
+        return [_info(actor, c, name or "", h, awaiting) for c, name, h, awaiting in uow.session.execute(query)]
 
 
 def count_clues(db: Database, actor: Actor, flt: ClueFilter = ClueFilter()) -> ClueCounts:  # noqa: B008
@@ -339,7 +355,9 @@ def get_clue(db: Database, actor: Actor, clue_id: int) -> ClueInfo:
         _require_clue_scope(uow, clue)
         region = uow.session.get(Region, clue.region_id) if clue.region_id else None
         household = uow.session.get(Household, clue.household_id) if clue.household_id else None
-        return _info(actor, clue, region.name if region else "", household)
+        awaiting = household is not None and uow.session.scalar(select(Household.id).where(
+            Household.id == household.id, awaiting_acceptance_clause())) is not None
+        return _info(actor, clue, region.name if region else "", household, awaiting)
 
 
 @dataclass(frozen=True)
@@ -808,8 +826,12 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
         uow.audit("clue.close", "clues", clue.id, before=before, after=snapshot(clue),
                   household_id=clue.household_id, detail=note.strip())
         uow.notify("clues", clue.id)
+        # "check passed" starts an application unless one is being handled already (the family was in
+        # 申请中 with it): until it is accepted the household awaits it (list_clues, awaiting_acceptance).
+        apply = outcome == "passed" and household is not None and uow.session.scalar(select(Household.id).where(
+            Household.id == household.id, awaiting_acceptance_clause())) is not None
         # The clue's household, also when the outcome moves none (不属于困难群众 keeps its link).
-        return CloseResult(clue.id, outcome, clue.household_id, created, from_stage, to_stage, outcome == "passed")
+        return CloseResult(clue.id, outcome, clue.household_id, created, from_stage, to_stage, apply)
 
 
 # -- reopening -------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -40,6 +41,7 @@ from desktop.views.application_forms import (
     PostCheckDialog,
     SpotCheckDialog,
 )
+from desktop.views.confirm import confirmed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.flow import FlowRow, field_width
@@ -145,6 +147,9 @@ def cap_column_widths(table: QTableView, characters: int = 16) -> None:
     table.horizontalHeader().setMaximumSectionSize(table.fontMetrics().horizontalAdvance("长" * characters) + 12)
 
 
+AWAITING_SHOWN = 50  # households awaiting acceptance named in the button's menu
+
+
 class ApplicationsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,11 +243,22 @@ class ApplicationsPage(QWidget):
         self.monthly_due = QLabel()  # this month's payments not yet recorded (for those who record them)
         self.monthly_due.setStyleSheet("color: #b35c00; font-weight: bold;")
         self.monthly_due.hide()
+        # Households in 申请中 with no application accepted yet (a clue closed as "check passed", the form
+        # cancelled, or closed on the command line): listed here until they are accepted.
+        self.awaiting_button = QPushButton()
+        self.awaiting_button.setStyleSheet("color: #b35c00; font-weight: bold;")
+        self.awaiting_button.setToolTip(self.tr(
+            "Households in “applying” whose application has not been accepted yet (a clue closed as "
+            "“check passed”): choose one to accept its application. If the family no longer applies, reopen "
+            "its clue or move it back on the board."))
+        self.awaiting_button.setMenu(QMenu(self.awaiting_button))
+        self.awaiting_button.hide()
         refresh = QPushButton(self.tr("&Refresh"))
         # F5 is the page's own (it refreshes from the post-check and front-desk tabs too): named here
         refresh.setToolTip(QKeySequence(QKeySequence.StandardKey.Refresh).toString(QKeySequence.SequenceFormat.NativeText))
         refresh.clicked.connect(self.refresh)
-        for b in (new, open_button, self.list_export_button, xlsx, pdf, monthly, self.monthly_due):
+        for b in (new, open_button, self.list_export_button, xlsx, pdf, monthly, self.monthly_due,
+                  self.awaiting_button):
             bar.addWidget(b)
         bar.addStretch(1)
         self.count_label = QLabel()
@@ -326,7 +342,8 @@ class ApplicationsPage(QWidget):
 
     # -- data ---------------------------------------------------------------------------------------
     def _on_change(self, topic: str, _ident: int) -> None:
-        if topic in ("applications", "post_checks", "calendar", "households", "*"):
+        # a clue closed as "check passed" (or a move on the board) puts a household in 申请中 to await acceptance
+        if topic in ("applications", "post_checks", "calendar", "households", "clues", "board", "*"):
             self._live()  # now when shown; else once the page is shown again
 
     def filters(self) -> dict:
@@ -349,7 +366,8 @@ class ApplicationsPage(QWidget):
             missed = svc.unrecorded_months(db, actor, today=min(as_of or today, today)) if records else []
             to_serve = svc.refusals_to_serve(db, actor, as_of=as_of) if actor.role in svc.SERVERS else []
             return (svc.list_applications(db, actor, limit=svc.LIST_LIMIT, **filters),
-                    svc.post_check_queue(db, actor, **check_filters), (month, missed, to_serve))
+                    svc.post_check_queue(db, actor, **check_filters), (month, missed, to_serve),
+                    svc.awaiting_acceptance(db, actor, limit=AWAITING_SHOWN))
 
         # Refreshes overlap (a filter changed while the last list was loading) and finish in any order:
         # only the latest one may fill the list, or an older, unfiltered answer replaced the right one.
@@ -370,9 +388,10 @@ class ApplicationsPage(QWidget):
                           label=self.tr("Loading post-checks…"), cancellable=False)
 
     def _show(self, result: tuple[CutList, CutList,
-                                  tuple[svc.MonthlyAssistance | None, list[date], list[svc.RefusalToServe]]],
+                                  tuple[svc.MonthlyAssistance | None, list[date], list[svc.RefusalToServe]], CutList],
               checks_generation: int) -> None:
-        rows, checks, (month, missed, to_serve) = result
+        rows, checks, (month, missed, to_serve), awaiting = result
+        self._show_awaiting(awaiting)
         due = month.due if month is not None else 0
         parts = [self.tr("{month}: {n} household(s) to record").format(month=f"{month.month:%Y-%m}", n=due)] \
             if month is not None and due > 0 else []
@@ -403,6 +422,25 @@ class ApplicationsPage(QWidget):
                 if r.id == selected:
                     self.table.selectRow(i)
                     break
+
+    def _show_awaiting(self, awaiting: CutList) -> None:
+        """The button listing the households waiting for their application to be accepted."""
+        menu = self.awaiting_button.menu()
+        menu.clear()
+        for a in awaiting:
+            parts = [a.head_name + (f"({a.code})" if a.code else ""), a.region_name]
+            if a.clue_id is not None:
+                parts.append(self.tr("clue #{id}").format(id=a.clue_id))
+            if a.since is not None:
+                parts.append(self.tr("since {day}").format(day=a.since.isoformat()))
+            action = menu.addAction(self.tr("Accept: {who}").format(who=" · ".join(p for p in parts if p)))
+            action.triggered.connect(lambda _checked=False, hid=a.household_id: self.apply_for_household(hid))
+        if awaiting.truncated:
+            more = menu.addAction(self.tr("… {n} more: find them on the board under “applying”").format(
+                n=awaiting.total - len(awaiting)))
+            more.setEnabled(False)
+        self.awaiting_button.setText(self.tr("{n} household(s) awaiting acceptance").format(n=awaiting.total))
+        self.awaiting_button.setVisible(bool(awaiting))
 
     def _show_checks(self, checks: CutList) -> None:
         selected = self.selected_check()
@@ -435,9 +473,25 @@ class ApplicationsPage(QWidget):
 
     # -- actions ------------------------------------------------------------------------------------
     def apply_for_household(self, household_id: int) -> None:
-        """Asked by another page: open the accept dialog prefilled with the household."""
+        """Asked by another page: open the accept dialog prefilled with the household. Cancelled while the
+        household waits in 申请中 with no application (a clue closed as "check passed"), it asks whether to
+        accept now or later, and says where the household stays listed meanwhile."""
         self.tabs.setCurrentIndex(0)
-        self.new_application(household_id)
+        while self.new_application(household_id) is None:
+            try:
+                waiting = svc.awaits_acceptance(self.ctx.db, self.ctx.actor, household_id)
+            except ServiceError:
+                return
+            if not waiting or not confirmed(
+                    self, self.tr("Application not accepted"),
+                    self.tr("The household is in “applying” but no application has been accepted for it.\n\n"
+                            "Until it is, it is listed on this page under “household(s) awaiting acceptance” and "
+                            "its clue says “awaiting application”. If the family no longer applies, reopen the "
+                            "clue (the household goes back where it was) or move it back on the board.\n\n"
+                            "Accept the application now?"),
+                    self.tr("Accept now"), self.tr("Later")):
+                self.refresh()
+                return
 
     def new_application(self, household_id: int | None = None) -> int | None:
         try:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    QUrl,
 )
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -110,11 +111,13 @@ class ClueTableModel(PagedTableModel[ClueInfo]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 8:
-                return c.outcome_label
+                return c.outcome_text  # "(待受理申请)" while the application it started is not accepted
             return (str(c.id), c.reported_on.isoformat(), c.person_name, c.id_number, c.source_label,
                     c.channel_label, c.region_name or self.tr("(unassigned)"), c.status_label)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 7:
             return QColor(STATUS_COLOURS.get(c.status, "#000000"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 8 and c.awaits_application:
+            return QColor("#b35c00")
         if role == Qt.ItemDataRole.UserRole:
             return c
         return None
@@ -240,7 +243,7 @@ class ClueInboxTab(QWidget):
             lambda pos: self.context_menu().exec(self.table.viewport().mapToGlobal(pos)))
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
-        self.detail.anchorClicked.connect(lambda url: self.reopen_clue() if url.toString() == "#reopen" else None)
+        self.detail.anchorClicked.connect(self._link_clicked)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -313,7 +316,8 @@ class ClueInboxTab(QWidget):
         self._selection_changed()
 
     def _changed(self, topic: str, _ident: int) -> None:
-        if topic in ("import_batches", "regions", "clues", "households", "*"):
+        # an application accepted (or the household moved on the board) ends a clue's "awaiting application"
+        if topic in ("import_batches", "regions", "clues", "households", "applications", "board", "*"):
             self._changed_topics.add(topic)
             self._live()  # now when shown; else once the inbox is shown again
 
@@ -321,7 +325,7 @@ class ClueInboxTab(QWidget):
         topics, self._changed_topics = self._changed_topics, set()
         if topics & {"import_batches", "*"}:
             self._fill_sources()
-        again = bool(topics & {"clues", "households", "*"})
+        again = bool(topics & {"clues", "households", "applications", "board", "*"})
         if topics & {"regions", "*"} and not self._fill_regions():
             again = True  # the region chosen is gone: all regions now
         if again:
@@ -363,7 +367,7 @@ class ClueInboxTab(QWidget):
                                 f" {_esc(c.channel_label)}"),
             (self.tr("Reported by"), _esc(c.reported_by)),
             (self.tr("Region"), _esc(c.region_name) or self.tr("(unassigned)")),
-            (self.tr("Status"), _esc(c.status_label) + (f" — {_esc(c.outcome_label)} {c.closed_on}"
+            (self.tr("Status"), _esc(c.status_label) + (f" — {_esc(c.outcome_text)} {c.closed_on}"
                                                        if c.outcome else "")),
         ]
         if c.status == "closed":
@@ -374,6 +378,11 @@ class ClueInboxTab(QWidget):
             rows.append((self.tr("Household"), f"{_esc(c.household_code) or f'#{c.household_id}'} "
                                                f"{_esc(c.household_head)} {_esc(c.household_stage_label)} "
                                                f"{_esc(c.household_category_label)}"))
+        if c.awaits_application:
+            text = self.tr("not accepted yet: the household is in “applying”, awaiting its application")
+            accept = self.tr("Accept the application…")
+            link = f" <a href='#apply'>{accept}</a>" if self.can_write else ""
+            rows.append((self.tr("Application"), f"<span style='color:#b35c00'>{text}</span>{link}"))
         if c.batch_id:
             rows.append((self.tr("Import batch"), f"#{c.batch_id}"))
         table = "".join(f"<tr><td style='color:#666;padding-right:12px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
@@ -382,6 +391,18 @@ class ClueInboxTab(QWidget):
         reopen = f"<p><a href='#reopen'>{link}</a></p>" if c.status == "closed" and self.can_write else ""
         return (f"<h3>{title} · {c.reported_on}</h3><table>{table}</table>"
                 f"<p>{_esc(c.description).replace(chr(10), '<br>')}</p>{reopen}")
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.toString() == "#reopen":
+            self.reopen_clue()
+        elif url.toString() == "#apply":
+            self.accept_application()
+
+    def accept_application(self) -> None:
+        """The application a clue closed as "check passed" started, not accepted yet: accept it now."""
+        chosen = self.selected()
+        if len(chosen) == 1 and chosen[0].awaits_application and chosen[0].household_id is not None:
+            self.ctx.nav.applyForHousehold.emit(chosen[0].household_id)
 
     def _closing_rows(self, c: ClueInfo) -> list[tuple[str, str]]:
         """Who closed the clue, when, and the outcome note written then."""
