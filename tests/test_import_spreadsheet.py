@@ -977,14 +977,21 @@ def test_not_a_spreadsheet(tmp_path: Path) -> None:
     assert error_of(damaged).kind in ("damaged", "not_spreadsheet")
 
 
-def test_a_single_file_web_page_is_named(tmp_path: Path) -> None:
-    """Excel's "single file web page" (MHT), sent as .xls: said what it is, not "plain text"."""
+def test_a_single_file_web_page_is_read_and_one_without_a_table_named(tmp_path: Path) -> None:
+    """Excel's "single file web page" (MHT), sent as .xls: its page decoded from quoted-printable in its
+    charset and read; one holding no table said to be what it is, not "plain text" (more in
+    test_department_variants_s24.py)."""
     path = tmp_path / "名单.xls"
-    path.write_text('MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; '
-                    'boundary="----=_NextPart_01"\r\n\r\n------=_NextPart_01\r\nContent-Type: text/html\r\n\r\n'
-                    "<html><body><table><tr><td>=D0=D5=C3=FB</td></tr></table></body></html>\r\n", encoding="ascii")
+    head = ('MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; '
+            'boundary="----=_NextPart_01"\r\n\r\n------=_NextPart_01\r\nContent-Transfer-Encoding: quoted-printable\r\n'
+            'Content-Type: text/html; charset="gb2312"\r\n\r\n')
+    path.write_text(head + "<html><body><table border=3D1><tr><td>=D0=D5=C3=FB</td></tr></table></body></html>\r\n",
+                    encoding="ascii")
+    with ss.open_workbook(path) as book:
+        assert book.format == "mht" and book.sheet_names == ["名单"] and list(book.rows()) == [(1, ["姓名"])]
+    path.write_text(head + "<html><body><p>=BB=E1=BB=B0=D2=D1=B9=FD=C6=DA</p></body></html>\r\n", encoding="ascii")
     err = error_of(path)
-    assert err.kind == "not_spreadsheet" and "MHT" in err.message and "另存为" in err.message
+    assert err.kind == "not_spreadsheet" and "MHT" in err.message and "没有表格" in err.message
 
 
 def test_damaged_legacy_xls_is_refused_before_calamine_reads_it(tmp_path: Path) -> None:

@@ -16,14 +16,19 @@ text says where (the reader turns it into a message for the user).
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
+import html
 import queue
 import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from email.message import Message
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -62,9 +67,12 @@ _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+
 def declared_encoding(head: bytes) -> str | None:
     """The encoding a page or XML declaration names (GB2312 and GBK read as GB18030), if Python knows it."""
     m = _DECLARED.search(head)
-    if not m:
-        return None
-    name = m.group(1).decode("ascii").lower()
+    return codec_of(m.group(1).decode("ascii")) if m else None
+
+
+def codec_of(name: str) -> str | None:
+    """Python's name of the encoding a page names (GB2312 and GBK read as GB18030), if it knows it."""
+    name = name.strip().strip("\"'").lower()
     if name in ("gb2312", "gbk", "gb_2312-80", "cp936", "x-gbk", "euc-cn"):
         return "gb18030"
     try:
@@ -77,6 +85,11 @@ def _chunks(path: Path, encoding: str) -> Iterator[str]:
     with open(path, encoding=encoding, errors="replace", newline="") as fh:
         while chunk := fh.read(CHUNK):
             yield chunk
+
+
+def _text_chunks(text: str) -> Iterator[str]:
+    for start in range(0, len(text), CHUNK):
+        yield text[start:start + CHUNK]
 
 
 def _span(value: str | None, least: int = 1) -> int:
@@ -281,8 +294,8 @@ class _PageSource:
     """The page for the parser to read, as UTF-8 whatever its <meta charset> says (its encoding is
     known already). Each time the parser asks for more, the rows it found so far are handed on."""
 
-    def __init__(self, path: Path, encoding: str, hand_on: Callable[[], None]) -> None:
-        self.chunks = _chunks(path, encoding)
+    def __init__(self, chunks: Iterator[str], hand_on: Callable[[], None]) -> None:
+        self.chunks = chunks
         self.hand_on = hand_on
 
     def read(self, size: int) -> bytes:
@@ -298,7 +311,12 @@ HTML_OPTIONS: dict[str, Any] = {"huge_tree": True, "no_network": True}
 
 
 def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> Iterator[Row]:
-    """(0, row number, values) for every row of the page; merged ranges appended to ``merged``.
+    """(0, row number, values) for every row of the page; merged ranges appended to ``merged``."""
+    return _page_rows(_chunks(path, encoding), merged)
+
+
+def _page_rows(chunks: Iterator[str], merged: list[Merged] | None, *, table_needed: bool = True) -> Iterator[Row]:
+    """The rows of a page read piece by piece from ``chunks`` (see :func:`html_rows`).
 
     libxml2 reads the page through :class:`_PageSource`, which it asks for more as it goes and
     whose consumed part it lets go: memory stays bounded for a page of any length (fed to it
@@ -319,7 +337,7 @@ def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> 
         try:
             parser = etree.HTMLParser(target=rows, encoding="utf-8", **HTML_OPTIONS)
             try:
-                etree.parse(_PageSource(path, encoding, hand_on), parser)
+                etree.parse(_PageSource(chunks, hand_on), parser)
             except etree.XMLSyntaxError as exc:
                 if rows.saw_table or rows.number:
                     raise MarkupError(f"第 {exc.lineno} 行有无法解析的内容") from exc
@@ -352,10 +370,112 @@ def html_rows(path: Path, encoding: str, merged: list[Merged] | None = None) -> 
                 batches.get_nowait()
             except queue.Empty:
                 reader.join(0.01)
-    if not rows.saw_table:
+    if not rows.saw_table and table_needed:
         raise MarkupError("其中没有表格")
     if merged is not None:
         merged.extend(rows.merged)
+
+
+# -- single file web pages (MHT) -------------------------------------------------------------------------
+
+# Excel's "单个文件网页" and many web systems' "导出Excel" write a MIME archive (.mht) under the name
+# .xls: the page's parts one after another, each quoted-printable or base64, each with its charset.
+# Excel's holds a frame page listing the sheets (<x:ExcelWorksheet>: name, the part holding it, hidden
+# or not) and a page per sheet; a web system's holds the one page with the table.
+
+_ARCHIVE_HEAD = re.compile(rb"^(?:[\w-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?mime-version:", re.I)
+_WORKSHEET = re.compile(r"<x:ExcelWorksheet\b[^>]*>(.*?)</x:ExcelWorksheet\s*>", re.I | re.S)
+_WORKSHEET_NAME = re.compile(r"<x:Name\b[^>]*>(.*?)</x:Name\s*>", re.I | re.S)
+_WORKSHEET_SOURCE = re.compile(r"<x:WorksheetSource\b[^>]*?\bHRef\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_WORKSHEET_HIDDEN = re.compile(r"<x:Visible\b[^>]*>\s*Sheet(?:Very)?Hidden\s*<", re.I)
+_TABLE = re.compile(r"<t[dhr][\s>]|<table\b", re.I)
+
+
+def is_web_archive(head: bytes) -> bool:
+    """A MIME archive (MHT): its header lines (From:, Subject: … as Internet Explorer saves one) name
+    MIME-Version and a multipart/related content."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return _ARCHIVE_HEAD.match(text) is not None and b"multipart/related" in text.lower()
+
+
+def _location(value: str | None) -> str:
+    """A part's Content-Location or a page's reference to one, as a path to compare by its end."""
+    text = unquote((value or "").strip()).replace("\\", "/")
+    text = text.split("#", 1)[0].split("?", 1)[0]
+    while text.startswith("./"):
+        text = text[2:]
+    return text.lower()
+
+
+def _part_text(part: Message) -> str:
+    """A part's page as text: its bytes decoded from quoted-printable or base64, in the charset its
+    header names, else the one its <meta> names, else UTF-8 when it is that, else GB18030."""
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return ""
+    encoding = codec_of(part.get_content_charset() or "") or declared_encoding(data[:4096])
+    if encoding is None:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+    return data.decode(encoding, "replace").lstrip("\ufeff")
+
+
+def archive_pages(path: Path) -> tuple[list[tuple[SheetInfo, str]], str | None]:
+    """The sheets of a single file web page: (name, hidden or not; the page holding it) each, in the
+    order the archive lists them, and the charset of its first page."""
+    with open(path, "rb") as fh:
+        archive = email.message_from_binary_file(fh, policy=email.policy.compat32)
+    pages: list[tuple[str, str]] = []  # (location, text) of every HTML part
+    charset: str | None = None
+    for part in archive.walk():
+        if part.is_multipart() or part.get_content_type() not in ("text/html", "application/xhtml+xml"):
+            continue
+        pages.append((_location(part.get("Content-Location")), _part_text(part)))
+        charset = charset or codec_of(part.get_content_charset() or "") or "utf-8"
+    if not pages:
+        raise MarkupError("其中没有网页内容")
+    listed = [(html.unescape(name.group(1)).strip() if (name := _WORKSHEET_NAME.search(body)) else "",
+               source.group(1) if (source := _WORKSHEET_SOURCE.search(body)) else None,
+               _WORKSHEET_HIDDEN.search(body) is not None)
+              for body in _WORKSHEET.findall(pages[0][1])]
+    sheets: list[tuple[SheetInfo, str]] = []
+    if listed and all(source for _n, source, _h in listed):  # Excel's frame page: a part per sheet
+        for n, (name, source, hidden) in enumerate(listed, 1):
+            want = _location(source)
+            text = next((t for at, t in pages if at == want or at.endswith("/" + want)), None)
+            if text is None:
+                want = want.rsplit("/", 1)[-1]
+                text = next((t for at, t in pages if at.rsplit("/", 1)[-1] == want), "")
+            info = SheetInfo(name or f"Sheet{n}")
+            info.visible = not hidden and _WORKSHEET_HIDDEN.search(text) is None
+            sheets.append((info, text))
+    else:  # the page (or pages) holding a table, the first named as Excel names its one sheet
+        for at, text in pages:
+            if _TABLE.search(text) is None or at.endswith("tabstrip.htm"):
+                continue
+            if sheets:
+                name = Path(at).stem or f"Sheet{len(sheets) + 1}"
+            else:
+                name = (listed[0][0] if listed else "") or path.stem
+            sheets.append((SheetInfo(name), text))
+    if not sheets:
+        raise MarkupError("其中没有表格")
+    return sheets, charset
+
+
+def archive_rows(pages: list[tuple[SheetInfo, str]], only: int | None, *, first: bool = False) -> Iterator[Row]:
+    """(sheet index, row number, values) of every sheet of a single file web page (of sheet ``only``
+    alone when given); read the ``first`` time, each sheet's height and merged cells are noted."""
+    for index, (info, text) in enumerate(pages):
+        if only is not None and index != only:
+            continue
+        for _sheet, number, values in _page_rows(_text_chunks(text), info.merged if first else None,
+                                                 table_needed=False):
+            if first:
+                info.height = number
+            yield index, number, values
 
 
 # -- Excel 2003 XML (SpreadsheetML) ---------------------------------------------------------------------

@@ -412,7 +412,7 @@ def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
 
 
 def sniff_format(path: str | Path) -> str:
-    """'xlsx' / 'xls' / 'ods' / 'csv' / 'html' / 'xmlss' from the content (the extension is only a hint)."""
+    """'xlsx' / 'xls' / 'ods' / 'csv' / 'html' / 'mht' / 'xmlss' from the content (the extension is only a hint)."""
     p = Path(path)
     name = p.name
     try:
@@ -457,9 +457,8 @@ def sniff_format(path: str | Path) -> str:
         raise SpreadsheetError(f"文件“{name}”不是电子表格(是其他格式的压缩文件)。", kind="not_spreadsheet")
     if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"MZ")):
         raise SpreadsheetError(f"文件“{name}”不是电子表格(看起来是 PDF、图片、压缩包或程序文件)。", kind="not_spreadsheet")
-    if head.lstrip().lower().startswith(b"mime-version:") and b"multipart/related" in head.lower():
-        raise SpreadsheetError(f"文件“{name}”是网页存档(MHT,“单个文件网页”)格式,无法直接读取。"
-                               "请用 Excel 打开后“另存为”.xlsx 文件再导入。", kind="not_spreadsheet")
+    if markup.is_web_archive(head):
+        return "mht"  # Excel's "single file web page" or a web system's export, saved as .xls
     kind = markup.kind_of(head)
     if kind == "xml":
         raise SpreadsheetError(f"文件“{name}”是 XML 数据文件,不是电子表格,无法识别其中的表格。", kind="not_spreadsheet")
@@ -825,7 +824,8 @@ def _mostly_utf8(fh: Any) -> bool:
 
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".et")
-MARKUP_FORMATS = ("html", "xmlss")  # an HTML table, an Excel 2003 XML spreadsheet (desktop/io/markup.py)
+# an HTML table, a single file web page (MHT), an Excel 2003 XML spreadsheet (desktop/io/markup.py)
+MARKUP_FORMATS = ("html", "mht", "xmlss")
 MARKUP_KEPT_CELLS = 2_000_000  # such a file's rows are kept from its first reading up to this many cells
 
 
@@ -936,6 +936,8 @@ class Workbook:
             encoding = markup.declared_encoding(head) or encoding
         self.encoding = encoding
         self._markup_sheets: list[markup.SheetInfo] = []
+        if self.format == "mht":
+            self._open_archive()
         # The rows of this first reading are kept for the next while they are few, so a usual list
         # is parsed once; a very long one is read again rather than held whole.
         kept: list[tuple[int, int, list[Any]]] | None = []
@@ -944,6 +946,8 @@ class Workbook:
             info = markup.SheetInfo(self.path.stem)
             rows = self._markup_rows(None, merged=info.merged)
             self._markup_sheets.append(info)
+        elif self.format == "mht":  # a page per sheet, each of them one sheet as an HTML page is
+            rows = self._markup_rows(None, merged=[])
         else:
             rows = self._markup_rows(None, sheets=self._markup_sheets)
         for row in rows:
@@ -968,16 +972,30 @@ class Workbook:
         if not self.sheet_names:
             raise SpreadsheetError(f"文件“{self.name}”里没有工作表。", kind="empty")
 
+    def _open_archive(self) -> None:
+        """A single file web page: its sheets' pages taken out of the archive, decoded."""
+        try:
+            self._archive, charset = markup.archive_pages(self.path)
+        except markup.MarkupError as exc:
+            raise SpreadsheetError(f"文件“{self.name}”是网页存档(MHT,“单个文件网页”)格式,{exc},无法读取。",
+                                   kind="not_spreadsheet") from exc
+        except OSError as exc:
+            raise _unreadable(self.path, exc) from exc
+        self.encoding = charset
+        self._markup_sheets = [info for info, _page in self._archive]
+
     def _markup_rows(self, only: int | None, *, sheets: list[markup.SheetInfo] | None = None,
                      merged: list[markup.Merged] | None = None) -> Iterator[tuple[int, int, list[Any]]]:
-        kind = "网页(HTML)" if self.format == "html" else "Excel 2003 XML"
+        kind = {"html": "网页(HTML)", "mht": "网页存档(MHT)"}.get(self.format, "Excel 2003 XML")
         try:
             if self.format == "html":
                 yield from markup.html_rows(self.path, self.encoding or "utf-8", merged)
+            elif self.format == "mht":
+                yield from markup.archive_rows(self._archive, only, first=merged is not None)
             else:
                 yield from markup.xmlss_rows(self.path, self.encoding or "utf-8", sheets, only)
         except markup.MarkupError as exc:
-            if self.format == "html":
+            if self.format in ("html", "mht"):
                 raise SpreadsheetError(f"文件“{self.name}”是{kind}格式,{exc},无法读取。", kind="not_spreadsheet") from exc
             raise SpreadsheetError(f"文件“{self.name}”({kind} 格式)已损坏:{exc},无法读取。请重新导出或索取原件。",
                                    kind="damaged") from exc
