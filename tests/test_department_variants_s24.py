@@ -46,14 +46,17 @@ def _b64(text: str, encoding: str) -> bytes:
 
 def archive(parts: list[tuple[str, str, str, str]], *, preamble: bytes = b"", head: str = "") -> bytes:
     """A MIME archive (.mht) of ``parts``: (Content-Location, charset, transfer encoding, page text); a
-    location's Chinese file name written percent-encoded, as the pages referring to it do not."""
+    location's Chinese file name written percent-encoded, as the pages referring to it do not; a charset
+    after "-" not named in the part's header (only the page's <meta> names it)."""
     out = [(head + "MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\n"
             f'Content-Type: multipart/related; boundary="{BOUNDARY}"\r\n\r\n').encode("ascii") + preamble + b"\r\n"]
     for location, charset, transfer, text in parts:
+        named = "" if charset.startswith("-") else f'; charset="{charset}"'  # "-gbk": GBK, its part naming none
+        charset = charset.lstrip("-")
         body = _qp(text, charset) if transfer == "quoted-printable" else _b64(text, charset)
         out.append((f"\r\n--{BOUNDARY}\r\nContent-Location: {quote(location, safe=':/')}\r\n"
                     f"Content-Transfer-Encoding: {transfer}\r\n"
-                    f'Content-Type: text/html; charset="{charset}"\r\n\r\n').encode("ascii") + body)
+                    f"Content-Type: text/html{named}\r\n\r\n").encode("ascii") + body)
     out.append(f"\r\n--{BOUNDARY}--\r\n".encode("ascii"))
     return b"".join(out)
 
@@ -151,6 +154,32 @@ def web_system_mht_base64(tmp: Path) -> tuple[Path, dict]:
     return path, expected(rows)
 
 
+def excel_one_sheet_web_page(tmp: Path) -> tuple[Path, dict]:
+    """总工会 (Excel's "单个文件网页" of a one-sheet workbook): no frames, the sheet's name in the page's
+    own XML (<x:ExcelWorksheet> without a source), UTF-8, quoted-printable."""
+    rows = people(Ids())
+    page = _sheet_page([["序号", "姓名", "身份证号"], *_numbered(rows)], charset="utf-8").replace(
+        "<x:WorksheetOptions>", "<x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>困难职工</x:Name>"
+        "<x:WorksheetOptions>").replace("</x:WorksheetOptions>", "</x:WorksheetOptions></x:ExcelWorksheet>"
+                                        "</x:ExcelWorksheets></x:ExcelWorkbook>")
+    path = tmp / "总工会_困难职工.xls"
+    path.write_bytes(archive([("file:///C:/5B7E/book.htm", "utf-8", "quoted-printable", page)]))
+    want = expected(rows)
+    want["sheet"] = "困难职工"
+    return path, want
+
+
+def web_system_gbk_named_by_meta_only(tmp: Path) -> tuple[Path, dict]:
+    """残联 (a web system's archive): the page in GBK, base64, its part's header naming no charset (only
+    the page's <meta> says GBK), the numbers written as text under a title."""
+    rows = people(Ids())
+    page = _sheet_page([["持证残疾人名单"], ["序号", "姓名", "证件号码", "残疾类别"],
+                        *[[*line, "肢体"] for line in _numbered(rows)]], charset="gbk")
+    path = tmp / "残联_名单.xls"
+    path.write_bytes(archive([("http://cl.example.gov.cn/export/list.htm", "-gbk", "base64", page)]))
+    return path, expected(rows)
+
+
 def applicant_and_family_member(tmp: Path) -> tuple[Path, dict]:
     """住保: 申请人姓名 | 申请人身份证号 | 家属姓名 | 家属身份证号 | 与申请人关系: the applicant is the person."""
     rows = people(Ids())
@@ -178,7 +207,8 @@ def mac_1904_xlsx(tmp: Path) -> tuple[Path, dict]:
 
 
 CASES: dict[str, Any] = {f.__name__: f for f in (
-    excel_single_file_web_page, web_system_mht_base64, applicant_and_family_member, mac_1904_xlsx)}
+    excel_single_file_web_page, excel_one_sheet_web_page, web_system_mht_base64, web_system_gbk_named_by_meta_only,
+    applicant_and_family_member, mac_1904_xlsx)}
 
 
 @pytest.mark.parametrize("case", CASES)
