@@ -25,6 +25,7 @@ import openpyxl
 import pytest
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+from desktop.cli import main as cli_main
 from desktop.io import spreadsheet as ss
 from desktop.services.database import Database
 from tests.test_department_variants_s15 import counts_a_clerk_finds, others
@@ -227,3 +228,14 @@ def test_a_web_archive_without_a_list_is_one_plain_message(screened: Database, t
     assert code == 1 and got["code"] == "invalid_file", got
     assert "导出.xls" in got["error"] and "MHT" in got["error"] and "没有表格" in got["error"]
     assert ss.sniff_format(path) == "mht"
+
+
+def test_the_summary_says_the_list_came_in_a_web_archive(screened: Database, tmp_path: Path,  # noqa: F811
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path, want = excel_single_file_web_page(tmp_path)
+    code = cli_main(["import", "department", str(path), "--department", "民政", "--dry-run",
+                     "--database-url", screened.url.render_as_string(hide_password=False)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "网页存档(MHT,“单个文件网页”)的工作表“低保复核名单”,表头在第 2 行" in out
+    assert f"数据行 {want['data_rows']} = 有效 {want['valid']} + 无效 {sum(want['invalid'].values())} + 重复 2" in out

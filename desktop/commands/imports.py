@@ -206,6 +206,8 @@ def summary(result: department_import.DepartmentImportResult) -> str:
         enc = department_import.encoding_label(result.encoding)
         kind = "文本表格(CSV" if result.format == "csv" else "网页格式的表格(HTML"
         lines.append(f"  {kind},{enc} 编码),{header_place(result)}")
+    elif result.format == "mht":  # a single file web page: its sheets as Excel named them
+        lines.append(f"  网页存档(MHT,“单个文件网页”)的工作表“{result.sheet}”,{header_place(result)}")
     else:
         lines.append(f"  工作表“{result.sheet}”,{header_place(result)}")
     columns = department_import.columns_note(result.columns, result.mapping)
