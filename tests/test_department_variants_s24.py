@@ -9,13 +9,15 @@ system's archive is its one page. An archive holding no table at all is still re
 
 Shapes tried that were right already (kept here as cases): a housing list naming the applicant and a
 family member each with a number (the applicant's is read, the family member's named as another
-column), and an .xlsx on the 1904 date system with a date column beside the numbers."""
+column), an .xlsx on the 1904 date system with a date column beside the numbers, and a BIFF8 .xls
+without a shared string table (LABEL records, numbers in MULRK)."""
 
 from __future__ import annotations
 
 import base64
 import datetime
 import quopri
+import struct
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,11 +26,12 @@ from xml.sax.saxutils import escape
 import openpyxl
 import pytest
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
+from xlwt.CompoundDoc import XlsDoc  # type: ignore[import-untyped]
 
 from desktop.cli import main as cli_main
 from desktop.io import spreadsheet as ss
 from desktop.services.database import Database
-from tests.test_department_variants_s15 import counts_a_clerk_finds, others
+from tests.test_department_variants_s15 import _biff8_text, _record, counts_a_clerk_finds, others
 from tests.test_department_variants_s18 import screened  # noqa: F401 (a fixture)
 from tests.test_import_department_files import Ids, Row, expected, people, run
 
@@ -181,6 +184,34 @@ def web_system_gbk_named_by_meta_only(tmp: Path) -> tuple[Path, dict]:
     return path, expected(rows)
 
 
+def labels_and_mulrk_xls(tmp: Path) -> tuple[Path, dict]:
+    """住建 (a PHP system's BIFF8 writer): no shared string table, every text a LABEL record in UTF-16,
+    序号 and 家庭人口 side by side in one MULRK record a row, CODEPAGE 1200."""
+    rows = people(Ids())
+    data: list[list[Any]] = [["序号", "家庭人口", "户主姓名", "身份证号"]]
+    data += [[i, 3, name, value] for i, (name, value, _what) in enumerate(rows, 1)]
+    cells = b""
+    for r, line in enumerate(data):
+        numbers = [v for v in line[:2] if isinstance(v, int)]
+        if numbers:
+            cells += _record(0x00BD, struct.pack("<HH", r, 0) + b"".join(struct.pack("<HI", 0, v << 2 | 2) for v in numbers)
+                             + struct.pack("<H", len(numbers) - 1))
+        for c, value in enumerate(line):
+            if isinstance(value, str) and value:
+                cells += _record(0x0204, struct.pack("<HHH", r, c, 0) + _biff8_text(value, "HB"))
+
+    def bof(kind: int) -> bytes:
+        return _record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 6))
+
+    sheet = bof(0x10) + _record(0x0200, struct.pack("<IIHHH", 0, len(data), 0, 4, 0)) + cells + _record(0x000A, b"")
+    head, tail = bof(0x05) + _record(0x0042, struct.pack("<H", 1200)), _record(0x000A, b"")
+    size = len(_record(0x0085, struct.pack("<IBB", 0, 0, 0) + _biff8_text("住房保障", "BB")))
+    bound = _record(0x0085, struct.pack("<IBB", len(head) + size + len(tail), 0, 0) + _biff8_text("住房保障", "BB"))
+    path = tmp / "住建_保障家庭.xls"
+    XlsDoc().save(str(path), head + bound + tail + sheet)
+    return path, expected(rows)
+
+
 def applicant_and_family_member(tmp: Path) -> tuple[Path, dict]:
     """住保: 申请人姓名 | 申请人身份证号 | 家属姓名 | 家属身份证号 | 与申请人关系: the applicant is the person."""
     rows = people(Ids())
@@ -209,7 +240,7 @@ def mac_1904_xlsx(tmp: Path) -> tuple[Path, dict]:
 
 CASES: dict[str, Any] = {f.__name__: f for f in (
     excel_single_file_web_page, excel_one_sheet_web_page, web_system_mht_base64, web_system_gbk_named_by_meta_only,
-    applicant_and_family_member, mac_1904_xlsx)}
+    labels_and_mulrk_xls, applicant_and_family_member, mac_1904_xlsx)}
 
 
 @pytest.mark.parametrize("case", CASES)
