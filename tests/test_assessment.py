@@ -381,8 +381,9 @@ def test_reassess_region_scope_and_masking(seeded: District, tmp_path: Path) -> 
     add_household(db, seeded.regions["八泉社区"], [{"name": "甲户"}], incomes={"wages": "1000"})
     add_household(db, seeded.regions["闸口社区"], [{"name": "乙户"}], area="rural", incomes={"wages": "1000"})
     out = tmp_path / "r.xlsx"
-    s = svc.reassess(db, seeded.actor(Role.COMMUNITY_WORKER), as_of=ON, out_path=out)
-    assert s.total == 0  # 飞云社区 has no households yet
+    with pytest.raises(ValidationFailed, match="没有要重新评估的家庭"):  # 飞云社区 has no households yet
+        svc.reassess(db, seeded.actor(Role.COMMUNITY_WORKER), as_of=ON, out_path=out)
+    assert not out.exists()  # nothing to export: no file (as every export)
     s = svc.reassess(db, seeded.admin, region_id=seeded.regions["河口镇"], as_of=ON, out_path=out)
     assert s.total == 1 and _sheet(out)[0]["户主姓名"] == "乙户"
     with pytest.raises(Exception, match="管辖范围"):

@@ -11,8 +11,9 @@ import pytest
 
 from desktop import cli
 from desktop.rules.codes import SourceLevel
-from desktop.services import auth, clues
+from desktop.services import auth, clues, policy
 from tests.district import District
+from tests.monitoring_helpers import add_households
 
 
 def url_of(district: District) -> str:
@@ -75,6 +76,9 @@ def test_json_output_is_one_json_document(argv: list[str], district: District, t
         clues.add_clue(district.db, district.admin, clues.ClueInput(
             source_level=SourceLevel.INFORMANT, source="building_head", reported_on=date(2026, 3, 2),
             description="独居老人", person_name=name))
+    if argv[0] == "reassess":  # with no household to re-assess the export is refused (nothing to export)
+        add_households(district.db, district.regions["飞云社区"], None, 2)
+        policy.seed_default_policy(district.db)
     assert cli.main([*argv, "--database-url", url_of(district)]) == 0
     out, err = capsys.readouterr()
     value = json.loads(out)

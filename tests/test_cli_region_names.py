@@ -114,7 +114,9 @@ def test_reports_take_a_short_name(argv: list[str], district: District, tmp_path
     assert run(district, capsys, *argv, "--region", "飞云") == full  # (no visits or payments: refused alike)
     if argv[0] == "clue":
         assert [c["name"] for c in json.loads(full[1])] == ["甲"]
-    if argv[0] in ("reassess", "board", "quarterly-report", "clue"):
+    if argv[0] == "reassess":  # no household there: nothing to export, refused, no file (as every export)
+        assert full[0] == 1 and "没有要重新评估的家庭" in full[2] and not (tmp_path / "重新评估.xlsx").exists()
+    if argv[0] in ("board", "quarterly-report", "clue"):
         assert full[0] == 0
         for name in {a for a in argv if a.endswith(".xlsx")}:
             assert (tmp_path / name).stat().st_size > 0

@@ -16,6 +16,7 @@ from xlsxwriter.exceptions import FileCreateError
 from desktop.io import files, xlsx_writer
 from desktop.rules.codes import Role
 from desktop.services import applications as svc
+from desktop.services import referrals
 from desktop.views import board as board_module
 from desktop.views.applications import ApplicationsPage
 from desktop.views.board import BoardPage
@@ -80,7 +81,9 @@ def test_quarterly_report_and_referral_list(qtbot, sqlite_district: District,  #
                                             tmp_path: Path, read_only_dir: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     d = sqlite_district
-    add_households(d.db, d.regions["飞云社区"], "class_1", 3)
+    [hid, *_] = add_households(d.db, d.regions["飞云社区"], "class_1", 3)
+    # a list with a row in it: an empty one is refused before the target is looked at (nothing to export)
+    referrals.create_referral(d.db, d.admin, hid, department="housing", need="住房困难", due_on=None)
     saved: list[str] = []
     monkeypatch.setattr(board_module.QMessageBox, "information", lambda _p, _t, text: saved.append(text))
     page = BoardPage(AppContext(d.db, d.actor(Role.SUBDISTRICT_CASEWORKER)))

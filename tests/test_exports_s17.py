@@ -16,6 +16,7 @@ from desktop.rules.codes import Role, SourceLevel
 from desktop.services import clues, referrals
 from desktop.services import households as hs
 from desktop.services.clues import ClueInput
+from desktop.services.errors import ValidationFailed
 from tests.district import District
 from tests.monitoring_helpers import add_households
 
@@ -83,17 +84,16 @@ def test_household_export_columns_fit_the_id_numbers_and_addresses(district: Dis
         assert widths["地址"] >= sum(2 if ord(ch) > 0x2E7F else 1 for ch in address)
 
 
-def test_empty_exports_say_so_under_the_header(district: District, tmp_path: Path) -> None:
+def test_empty_exports_are_refused_and_write_no_file(district: District, tmp_path: Path) -> None:
+    """An export with nothing in it is refused, as every export is (tests/test_exports_s24.py)."""
     db = district.db
     path = tmp_path / "家庭户.xlsx"
-    assert hs.export_households(db, district.admin, hs.HouseholdFilter(search="没有这个人"), path) == 0
-    ws = openpyxl.load_workbook(path).active
-    assert ws.cell(1, 1).value == "户编号" and ws.cell(2, 1).value == "(没有符合筛选条件的家庭户)"
-    path = tmp_path / "转介.xlsx"
-    assert referrals.export_department_list(db, district.admin, "housing", path) == 0
-    ws = openpyxl.load_workbook(path).active
-    assert ws.cell(2, 1).value == referrals.DEPARTMENT_HEADERS[0]
-    assert "没有符合条件的转介" in ws.cell(3, 1).value
+    with pytest.raises(ValidationFailed, match="没有符合筛选条件的家庭户,没有导出文件"):
+        hs.export_households(db, district.admin, hs.HouseholdFilter(search="没有这个人"), path)
+    path2 = tmp_path / "转介.xlsx"
+    with pytest.raises(ValidationFailed, match="没有符合条件的转介住保的记录,没有导出文件"):
+        referrals.export_department_list(db, district.admin, "housing", path2)
+    assert not path.exists() and not path2.exists()
 
 
 @pytest.mark.parametrize("writer", ["stream", "xlsxwriter"])

@@ -105,6 +105,7 @@ from desktop.services.base import (
 from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
+from desktop.services.files import nothing_to_export
 from desktop.services.monitoring import move_household
 from desktop.services.policy import gradual_exit_months_session
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -2085,7 +2086,7 @@ def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_
     as_of = as_of or date.today()
     checks = post_check_queue(db, actor, as_of=as_of, kind=kind, overdue_only=overdue_only, limit=EXPORT_LIMIT)
     if not checks:
-        raise ValidationFailed("没有符合筛选条件的事后核查,没有导出文件。")
+        raise nothing_to_export("符合筛选条件的事后核查")
     if checks.truncated:
         raise ValidationFailed(f"符合条件的事后核查有 {checks.total:,} 项,超过一个工作表能容纳的 "
                                f"{EXPORT_LIMIT:,} 项;请按类型或只看逾期分开导出。")
@@ -2242,7 +2243,7 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
                              next_step=next_step, region_id=region_id, overdue_only=overdue_only, name=name,
                              limit=EXPORT_LIMIT)
     if not rows:
-        raise ValidationFailed("没有符合筛选条件的申请,没有导出文件。")
+        raise nothing_to_export("符合筛选条件的申请")
     table = [[r.id, r.head_name, r.member_count, r.subdistrict_name, r.region_name, r.category_label, r.track_label,
               r.accepted_on, r.status_label + ("(已延期)" if r.extended and r.status == "open" else ""),
               r.next_step_label, r.step_due_on, r.due_on if r.status == "open" else None, r.working_days_left,
@@ -2432,11 +2433,17 @@ def export_publicity_xlsx(db: Database, actor: Actor, path: str | Path, *, decid
     from desktop.io.xlsx_writer import write_table
 
     rows = publicity_list(db, actor, decided_from=decided_from, decided_to=decided_to, region_id=region_id)
+    if not rows:
+        raise nothing_to_export(_nothing_decided(decided_from, decided_to))
     headers, table = publicity_table(rows)
     n = write_table(path, headers, table, sheet="公示名单", title=publicity_title(decided_from, decided_to),
                     **progress.writing(len(table), "户"))
     _record_publicity(db, actor, decided_from, decided_to, len(rows), str(path))
     return n
+
+
+def _nothing_decided(decided_from: date, decided_to: date) -> str:
+    return f"{decided_from:%Y年%m月%d日}至{decided_to:%Y年%m月%d日}批准的救助(公示名单为空)"
 
 
 def _record_publicity(db: Database, actor: Actor, decided_from: date, decided_to: date, n: int, where: str) -> None:
@@ -2457,6 +2464,8 @@ def publicity_html(db: Database, actor: Actor, *, decided_from: date, decided_to
                    for i, name, size, amount in table)
     head = "".join(f"<th>{h}</th>" for h in headers)
     if record_as:
+        if not rows:  # a file (PDF) is to be made of it: the export's rule
+            raise nothing_to_export(_nothing_decided(decided_from, decided_to))
         _record_publicity(db, actor, decided_from, decided_to, len(rows), record_as)
     return (f"<h1>{escape(publicity_title(decided_from, decided_to))}</h1>"
             f"<table width='100%' border='1' cellspacing='0' cellpadding='4'><thead><tr>{head}</tr></thead>"

@@ -64,7 +64,7 @@ from desktop.services.base import (
 )
 from desktop.services.database import Database
 from desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
-from desktop.services.files import FILE_REASONS
+from desktop.services.files import FILE_REASONS, nothing_to_export
 from desktop.services.monitoring import NewerMove, move_household, newer_move
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -987,6 +987,8 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
             base = base.where(Household.region_id.in_(region_ids))
             areas_q = areas_q.where(Household.region_id.in_(region_ids))
         total = s.execute(base).scalar_one()
+        if total == 0:
+            raise nothing_to_export("要重新评估的家庭(所选范围内没有登记家庭)")
         settings: dict[str, policy_rules.PolicySettings] = {}
         missing: list[str] = []
         for area in sorted(a for a in s.execute(areas_q).scalars() if a):

@@ -21,6 +21,7 @@ from desktop.services.audit_text import Change, Names
 from desktop.services.base import Actor, log_access, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
+from desktop.services.files import nothing_to_export
 from desktop.services.progress import NO_PROGRESS, Progress
 
 # What each action is called on screen; an action not listed shows its code.
@@ -276,6 +277,8 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
     where = _conditions(flt)
     with unit_of_work(db, actor) as uow:
         total = uow.session.scalar(select(func.count()).select_from(AuditEntry).where(*where)) or 0
+        if total == 0:
+            raise nothing_to_export("符合条件的操作记录")
         if total > EXPORT_LIMIT:
             raise ValidationFailed(f"符合条件的操作记录有 {total:,} 条,超过一个工作表能容纳的 {EXPORT_LIMIT:,} 条;"
                                    "请缩小日期范围或加上其他条件,分几次导出。", {"date_from": "范围太大"})

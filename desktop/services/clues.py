@@ -62,6 +62,7 @@ from desktop.services.applications import ACCEPT_LOCK, AWAITING_LABEL, awaiting_
 from desktop.services.base import Actor, UnitOfWork, log_access, snapshot, too_early, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
+from desktop.services.files import nothing_to_export
 from desktop.services.households import load_regions
 from desktop.services.monitoring import move_household
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -1047,7 +1048,7 @@ def export_clues(db: Database, actor: Actor, flt: ClueFilter, path: str | Path,
     with unit_of_work(db, actor) as uow:
         total = uow.session.scalar(select(func.count()).select_from(Clue).where(*clauses)) or 0
         if total == 0:
-            raise ValidationFailed("没有符合筛选条件的线索,没有导出文件。")
+            raise nothing_to_export("符合筛选条件的线索")
         if total > EXPORT_LIMIT:
             raise ValidationFailed(f"符合条件的线索有 {total:,} 条,超过一个工作表能容纳的 {EXPORT_LIMIT:,} 条;"
                                    "请加上状态、区划或日期条件,分几次导出。")

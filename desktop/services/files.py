@@ -5,16 +5,38 @@ could not be written, for the window's and the command line's messages."""
 from __future__ import annotations
 
 import errno
+import itertools
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.io.files import system_reason, write_bytes
+from desktop.services.errors import ValidationFailed
+
+T = TypeVar("T")
 
 
 def save_bytes(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path``. Raises OSError naming ``path`` when it cannot be written (a folder,
     no permission, the file open in another program, a missing folder, a full disk)."""
     return write_bytes(path, data)
+
+
+def nothing_to_export(what: str) -> ValidationFailed:
+    """The one rule for an export with nothing in it, in the window and on the command line alike:
+    refused before anything is written, saying so (没有…,没有导出文件。); no workbook holding only its
+    header, and a file already there under that name is left as it was."""
+    return ValidationFailed(f"没有{what},没有导出文件。")
+
+
+def rows_or_refuse(rows: Iterable[T], what: str) -> Iterator[T]:
+    """``rows`` unchanged, once it is known to hold at least one (the first is read ahead, so a streamed
+    query is not counted twice); :func:`nothing_to_export` when it holds none."""
+    it = iter(rows)
+    for first in it:
+        return itertools.chain((first,), it)
+    raise nothing_to_export(what)
 
 
 def failure_kind(exc: OSError) -> str:

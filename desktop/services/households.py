@@ -91,6 +91,7 @@ from desktop.services.base import (
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
+from desktop.services.files import nothing_to_export
 from desktop.services.monitoring import _overdue_sql
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -1566,6 +1567,8 @@ def export_households(db: Database, actor: Actor, flt: HouseholdFilter, path: st
     pager = HouseholdPager(db, actor, flt)
     total = pager.refresh()
     assert pager.regions is not None
+    if total == 0:
+        raise nothing_to_export("符合筛选条件的家庭户")
     today = flt.today or date.today()
     progress.report(0, total, f"正在导出 {total} 户…")
 
@@ -1579,7 +1582,7 @@ def export_households(db: Database, actor: Actor, flt: HouseholdFilter, path: st
                 progress.report(n, total, f"正在导出:{n} / {total} 户")
 
     written = write_table(path, EXPORT_HEADERS, rows(), sheet="家庭户", text_columns=(0, 2),
-                          empty_note="(没有符合筛选条件的家庭户)", before_replace=progress.commit)  # the file is there: its export is logged
+                          before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
     region_names = {rid: r[2] for rid, r in pager.regions.by_id.items()}
     log_access(db, actor, "households.export", "households", None,

@@ -34,6 +34,7 @@ from desktop.services.base import (
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
+from desktop.services.files import nothing_to_export
 from desktop.services.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -743,7 +744,7 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
                               h.next_visit_due, h.stage_since).outerjoin(parent, parent.id == Region.parent_id)
         total = uow.session.scalar(select(func.count()).select_from(query.subquery())) or 0
         if total == 0:
-            raise ValidationFailed(f"没有符合条件的家庭({VISIT_STATE_LABELS[state]}),没有导出文件。")
+            raise nothing_to_export(f"符合条件的家庭({VISIT_STATE_LABELS[state]})")
         region_name = uow.session.scalar(select(Region.name).where(Region.id == region_id)) if region_id else None
         full = actor.sees_full_id
 
@@ -887,6 +888,8 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
                             today: date | None = None) -> QuarterlyReport:
     """The quarterly report as xlsx: a summary per community, the households not visited, the moves."""
     report = quarterly_report(db, actor, year, quarter, region_id=region_id, today=today)
+    if not report.rows:
+        raise nothing_to_export(f"可上报的社区(村)({report.title}:所选范围内没有社区或村)")
     start, end = report.start, report.end
     progress.report(0, 0, "正在汇总…")
     with unit_of_work(db, actor) as uow:

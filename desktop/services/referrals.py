@@ -35,6 +35,7 @@ from desktop.services.base import (
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
+from desktop.services.files import rows_or_refuse
 from desktop.services.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -341,9 +342,8 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
                        CATEGORY_LABELS.get(category, category), need, feedback,  # type: ignore[call-overload]
                        "逾期" if rules.referral_overdue_by(st, due, cutoff) else ""]
 
-        written = write_table(path, DEPARTMENT_HEADERS, rows(), sheet=label,
-                              title=f"转介{label}名单({exported_on(day)})", text_columns=[7, 8],
-                              empty_note=f"(没有符合条件的转介{label}的记录)",
+        written = write_table(path, DEPARTMENT_HEADERS, rows_or_refuse(rows(), f"符合条件的转介{label}的记录"),
+                              sheet=label, title=f"转介{label}名单({exported_on(day)})", text_columns=[7, 8],
                               on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
     log_access(db, actor, "export_referrals", "export", None, detail=f"转介名单 {label} {written} 行 → {Path(path).name}")
     return written

@@ -103,6 +103,7 @@ from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar, years_text
 from desktop.services.base import Actor, UnitOfWork, log_access, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
+from desktop.services.files import nothing_to_export
 from desktop.services.monitoring import monitored_at, stage_at_sql
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -1567,6 +1568,8 @@ def export_drill(db: Database, actor: Actor, path: str, drill: Drill, progress: 
     from desktop.io.xlsx_writer import SheetSpec, write_workbook
 
     if drill.query is None:  # a list made by hand: only its rows
+        if not drill.rows:
+            raise nothing_to_export(f"{drill.title}的记录")
         title = drill.title
         written = export_tables(path, [("记录", title, list(RECORD_HEADERS),
                                         [_record_cells(r) for r in drill.rows])], progress)
@@ -1574,6 +1577,8 @@ def export_drill(db: Database, actor: Actor, path: str, drill: Drill, progress: 
         _check_filter(drill.query.f)
         with unit_of_work(db, actor) as uow:
             spec, total = _drill_spec(uow, drill.query, None)
+            if total == 0:
+                raise nothing_to_export(f"{spec.title}的记录")
             title = spec.title
             rows = (_record_cells(r) for r in _record_rows(uow, spec, None))
             written = write_workbook(path, [SheetSpec("记录", list(RECORD_HEADERS), rows,
