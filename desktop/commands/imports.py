@@ -109,19 +109,6 @@ def check_errors_target(out: str, source: str) -> None:
                            code=NOT_WRITTEN)
 
 
-def write_errors_list(args: argparse.Namespace, batch_id: int | None, rows: int, what: str,
-                      write: Callable[[], int]) -> None:
-    """--errors: the rows not imported written to their list; with none, no list is written (as no export
-    writes a file with nothing in it; one already there is left as it was) and that is said."""
-    if not rows:
-        if not args.json:
-            print(f"没有{what},没有写出错误清单:{args.errors}")
-        return
-    written = write_errors_after(batch_id, write)
-    if not args.json:
-        print(f"已把 {written} 行{what}写入:{args.errors}")
-
-
 def write_errors_after(batch_id: int | None, write: Callable[[], int]) -> int:
     """Write the error list; if that fails after an import was kept, say that it was kept."""
     try:
@@ -152,8 +139,10 @@ def import_department(args: argparse.Namespace) -> int:
             db, actor, args.file, args.department, mapping=mapping, sheet=args.sheet, header_row=args.header_row,
             dry_run=args.dry_run, assign_region_id=region_id)
         if args.errors:
-            write_errors_list(args, result.batch_id, len(result.errors), "无效或重复的记录",
-                              lambda: department_import.write_error_workbook(args.file, result, args.errors))
+            written = write_errors_after(result.batch_id, lambda: department_import.write_error_workbook(
+                args.file, result, args.errors))
+            if not args.json:
+                print(f"已把 {written} 行无效或重复的记录写入:{args.errors}")
         department_import.look_for_hidden_rows(result, args.file)
         if args.json:
             print_json({
@@ -260,8 +249,10 @@ def import_households(args: argparse.Namespace) -> int:
         result = register_import.import_households(db, cli_actor(), args.file, dry_run=args.dry_run,
                                                    sheet=args.sheet)
         if args.errors:
-            write_errors_list(args, result.batch_id, len(result.rejected_rows), "未导入的记录",
-                              lambda: register_import.write_error_workbook(args.file, result, args.errors))
+            written = write_errors_after(result.batch_id, lambda: register_import.write_error_workbook(
+                args.file, result, args.errors))
+            if not args.json:
+                print(f"已把 {written} 行未导入的记录写入:{args.errors}")
         # every household refused for its rows: the input had errors, as a refused command says it
         refused = register_import.nothing_importable(result)
         if args.json:
