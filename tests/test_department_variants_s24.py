@@ -31,9 +31,18 @@ from xlwt.CompoundDoc import XlsDoc  # type: ignore[import-untyped]
 from desktop.cli import main as cli_main
 from desktop.io import spreadsheet as ss
 from desktop.services.database import Database
-from tests.test_department_variants_s15 import _biff8_text, _record, counts_a_clerk_finds, others
+from desktop.views.operations import wait_for_background
+from tests.district import District
+from tests.test_department_variants_s15 import (
+    _biff8_text,
+    _record,
+    counts_a_clerk_finds,
+    others,
+    wizard_counts_as_the_command,
+)
 from tests.test_department_variants_s18 import screened  # noqa: F401 (a fixture)
-from tests.test_import_department_files import Ids, Row, expected, people, run
+from tests.test_discovery_views import messages  # noqa: F401 (a fixture)
+from tests.test_import_department_files import Ids, Row, expected, people, registered, run  # noqa: F401
 
 BOUNDARY = "----=_NextPart_01DB3F2A.6C1E8B50"
 
@@ -247,6 +256,21 @@ CASES: dict[str, Any] = {f.__name__: f for f in (
 def test_a_departments_file_gives_the_counts_a_clerk_finds(screened: Database, tmp_path: Path, case: str,  # noqa: F811
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     counts_a_clerk_finds(screened, capsys, tmp_path, *CASES[case](tmp_path))
+
+
+WEB_ARCHIVES = ("excel_single_file_web_page", "excel_one_sheet_web_page", "web_system_mht_base64")
+
+
+@pytest.mark.parametrize("case", WEB_ARCHIVES)
+def test_the_wizard_reads_a_web_archive_as_the_command_does(qtbot: Any, registered: Database,  # noqa: F811
+                                                            sqlite_district: District, messages: list[str],  # noqa: F811
+                                                            tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            case: str) -> None:
+    """The import window's dry run of a single file web page shows the counts the command prints, and
+    its page of columns names the file's type as Excel's Save As list does."""
+    wizard = wizard_counts_as_the_command(qtbot, registered, sqlite_district, capsys, *CASES[case](tmp_path))
+    assert "File type: single file web page (MHT)" in wizard.mapping_page.info.text()
+    assert wait_for_background()
 
 
 def test_a_web_archive_without_a_list_is_one_plain_message(screened: Database, tmp_path: Path,  # noqa: F811

@@ -407,7 +407,7 @@ class MappingPage(QWizardPage):
             chosen = preview.mapping.get(fld)
             combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else 0)
             combo.blockSignals(False)
-        parts = [self.tr("File type: {fmt}").format(fmt=preview.format or "-")]
+        parts = [self.tr("File type: {fmt}").format(fmt=self._format_label(preview.format))]
         if preview.encoding:
             parts.append(self.tr("encoding: {enc}").format(enc=di.encoding_label(preview.encoding)))
         parts.append(self.tr("about {n} rows below the header").format(n=preview.total_rows_estimate))
@@ -421,6 +421,19 @@ class MappingPage(QWizardPage):
         self.info.setText(text)
         self._note_id_columns()
         self.completeChanged.emit()
+
+    def _format_label(self, fmt: str | None) -> str:
+        """What the file is, in the words a clerk knows from Excel's Save As list."""
+        labels = {
+            "xlsx": self.tr("Excel workbook (.xlsx)"),
+            "xls": self.tr("Excel 97-2003 workbook (.xls)"),
+            "ods": self.tr("OpenDocument spreadsheet (.ods)"),
+            "csv": self.tr("CSV text"),
+            "html": self.tr("web page table (HTML)"),
+            "mht": self.tr("single file web page (MHT)"),
+            "xmlss": self.tr("Excel 2003 XML spreadsheet"),
+        }
+        return labels.get(fmt or "", fmt or "-")
 
     def _note_id_columns(self) -> None:
         preview = self.w.preview
