@@ -280,7 +280,8 @@ def import_households(args: argparse.Namespace) -> int:
             will = "将" if result.dry_run else ""  # a dry run tells what an import would do
             print(f"  人员行 {result.rows},家庭 {result.households} 户:{will}新建 {result.households_created} 户,"
                   f"{will}更新 {result.households_updated} 户,因错误{'不能' if will else '未'}导入 "
-                  f"{result.households_rejected} 户;{will}写入成员 {result.persons} 人")
+                  f"{result.households_rejected} 户;{will}写入成员 {result.persons} 人"
+                  + (f",{'不能' if will else '未'}导入的人员行 {len(result.rejected_rows)} 行" if result.rejected_rows else ""))
             if result.subdistricts_created:
                 print(f"  {register_import.regions_note(result)}")
             if result.members_removed:

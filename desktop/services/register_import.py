@@ -97,8 +97,8 @@ class RegisterImportResult:
     def counts(self) -> dict[str, Any]:
         return {"rows": self.rows, "households": self.households, "households_created": self.households_created,
                 "households_updated": self.households_updated, "households_rejected": self.households_rejected,
-                "persons": self.persons, "members_removed": self.members_removed,
-                "income_lines_kept": self.income_lines_kept, "errors": len(self.errors),
+                "persons": self.persons, "rows_rejected": len(self.rejected_rows),
+                "members_removed": self.members_removed, "income_lines_kept": self.income_lines_kept, "errors": len(self.errors),
                 "subdistricts_created": self.subdistricts_created, "communities_created": self.communities_created}
 
 

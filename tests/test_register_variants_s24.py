@@ -1,0 +1,69 @@
+"""Household registers from other offices, round 24 (relief-desk import households FILE [--json]):
+the counts a script checks did not add up from what --json printed (rows of refused households were
+nowhere counted: rows = persons + ? ), and words offices write for the template's values were refused:
+a grade in the capital numerals of a certificate (壹级) or as its degree (重度), 城镇居民 / 农村居民,
+慢性病患者, 丧失部分劳动能力, 其他亲属, 不在库, 单亲家庭 “不是”."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import select
+
+from desktop.models import ImportBatch
+from desktop.services.database import Database
+from tests.district import District
+from tests.test_register_variants_s15 import LXY, families, import_json, run, table
+from tests.test_register_variants_s15 import counts as counts_of
+from tests.test_register_variants_s15 import write_csv as csv_file
+from tests.test_register_variants_s15 import write_xls as xls_file
+
+# -- the counts add up --------------------------------------------------------------------------
+
+
+def _one_person_twice(tmp_path: Path) -> Path:
+    """李秀英's ID also on 王浩's row (H002): H001 and H002 are refused whole (5 rows), H003 comes in."""
+    people = families()
+    people[4]["身份证号"] = LXY
+    return xls_file(tmp_path / "两户重复.xls", table(people))
+
+
+def test_json_counts_the_rows_of_refused_households(db: Database, district: District, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """rows 7, persons 2 and nothing else in rows: a script checking rows = imported + rejected could not.
+    rows_rejected counts the rows not imported (the rows the error list holds), in the batch too."""
+    path = _one_person_twice(tmp_path)
+    status, dry = import_json(db, capsys, path, "--dry-run")
+    assert status == 0 and (dry["rows"], dry["persons"], dry["rows_rejected"]) == (7, 2, 5)
+    errors = tmp_path / "错误清单.xlsx"
+    status, out = import_json(db, capsys, path, "--errors", str(errors))
+    assert status == 0
+    assert counts_of(out) == (7, 3, 1, 0, 2, 2) and out["rows_rejected"] == 5
+    assert out["rows"] == out["persons"] + out["rows_rejected"]
+    listed = CalamineWorkbook.from_path(str(errors)).get_sheet_by_index(0).to_python()
+    assert len(listed) - 1 == out["rows_rejected"]  # the header, then one line per rejected row
+    assert {row[2] for row in listed[1:]} == {"张建国", "李秀英", "张小明", "王桂兰", "王浩"}
+    with db.session_factory() as s:
+        batch = s.scalars(select(ImportBatch)).one()
+        assert (batch.counts["rows"], batch.counts["persons"], batch.counts["rows_rejected"]) == (7, 2, 5)
+
+
+def test_the_plain_summary_says_how_many_rows_were_not_imported(db: Database, district: District, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = _one_person_twice(tmp_path)
+    status, out, _err = run(db, capsys, str(path), "--dry-run")
+    assert status == 0
+    assert "人员行 7,家庭 3 户:将新建 1 户,将更新 0 户,因错误不能导入 2 户;将写入成员 2 人,不能导入的人员行 5 行" in out
+    status, out, _err = run(db, capsys, str(path))
+    assert status == 0 and "写入成员 2 人,未导入的人员行 5 行" in out
+
+
+def test_a_register_without_errors_counts_no_rejected_row(db: Database, district: District, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = csv_file(tmp_path / "台账.csv", table(families()), encoding="utf-8-sig")
+    status, out = import_json(db, capsys, path)
+    assert status == 0 and (out["rows"], out["persons"], out["rows_rejected"]) == (7, 7, 0)
+    status, text, _err = run(db, capsys, str(csv_file(tmp_path / "台账2.csv", table(families()[:3]))), "--dry-run")
+    assert "将写入成员 3 人\n" in text and "人员行 3 行" not in text
