@@ -12,13 +12,14 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from desktop.models import ImportBatch
+from desktop.models import Household, ImportBatch, Member
 from desktop.services.database import Database
 from tests.district import District
-from tests.test_register_variants_s15 import LXY, families, import_json, run, table
+from tests.test_register_variants_s15 import LXY, families, import_json, messages, run, table
 from tests.test_register_variants_s15 import counts as counts_of
 from tests.test_register_variants_s15 import write_csv as csv_file
 from tests.test_register_variants_s15 import write_xls as xls_file
+from tests.test_register_variants_s20 import parsed
 
 # -- the counts add up --------------------------------------------------------------------------
 
@@ -67,3 +68,63 @@ def test_a_register_without_errors_counts_no_rejected_row(db: Database, district
     assert status == 0 and (out["rows"], out["persons"], out["rows_rejected"]) == (7, 7, 0)
     status, text, _err = run(db, capsys, str(csv_file(tmp_path / "台账2.csv", table(families()[:3]))), "--dry-run")
     assert "将写入成员 3 人\n" in text and "人员行 3 行" not in text
+
+
+# -- words offices write ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("壹级", 1), ("贰级", 2), ("叁级", 3), ("肆级", 4), ("贰", 2),
+    ("极重度", 1), ("重度", 2), ("中度", 3), ("轻度", 4), ("重度(二级)", 2), ("二级(重度)", 2),
+])
+def test_a_grade_as_a_certificate_writes_it(text: str, wanted: int) -> None:
+    """"壹级" (the capital numerals of a certificate or a receipt) and the degree a grade stands for
+    (GB/T 26341: 一级 极重度, 二级 重度, 三级 中度, 四级 轻度) were refused as not a grade."""
+    person, errors = parsed(残疾类别="肢体", 残疾等级=text)
+    assert errors == [] and person is not None, errors
+    assert person.disability_grade == wanted
+
+
+@pytest.mark.parametrize(("column", "text", "attribute", "wanted"), [
+    ("城乡类别", "城镇居民", "area_type", "urban"), ("城乡类别", "城市居民", "area_type", "urban"),
+    ("城乡类别", "农村居民", "area_type", "rural"),
+    ("健康状况", "慢性病患者", "health", "chronic"), ("健康状况", "重病患者", "health", "serious"),
+    ("健康状况", "患重病", "health", "serious"), ("健康状况", "患慢性病", "health", "chronic"),
+    ("健康状况", "健康良好", "health", "healthy"),
+    ("劳动能力", "丧失部分劳动能力", "labour_capacity", "partial"),
+    ("与户主关系", "其他亲属", "relation", "other"),
+    ("与户主关系", "非亲属", "relation", "other"),
+    ("监测库别", "不在库", "library", None), ("监测库别", "未入库", "library", None),
+    ("单亲家庭", "不是", "single_parent", False),
+])
+def test_more_words_naming_one_value(column: str, text: str, attribute: str, wanted: object) -> None:
+    person, errors = parsed(**{column: text})
+    assert errors == [] and person is not None, errors
+    assert getattr(person, attribute) == wanted
+
+
+@pytest.mark.parametrize(("column", "text"), [
+    ("残疾等级", "五级"), ("残疾等级", "伍级"), ("城乡类别", "居民"), ("健康状况", "患病"), ("单亲家庭", "是否"),
+    ("与户主关系", "媳妇"),  # a son's wife, or (as many say) one's own
+])
+def test_words_naming_no_one_value_stay_errors(column: str, text: str) -> None:
+    person, errors = parsed(**({"残疾类别": "肢体"} if column == "残疾等级" else {}), **{column: text})
+    assert [(e.column, e.message.split("不是")[0]) for e in errors] == [(column, f"“{text}”")]
+
+
+def test_a_register_as_a_federation_and_a_village_write_it(db: Database, district: District, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A GBK CSV: 李秀英 残疾等级 贰级, H002 农村居民 / 不在库 / 不是 (single parent), and on H003's second
+    row 其他亲属 and 重病患者: every household comes in with the values the words name."""
+    people = families()
+    people[1]["残疾等级"] = "贰级"
+    people[3].update({"城乡类别": "农村居民", "监测库别": "不在库", "单亲家庭": "不是"})
+    people[6].update({"与户主关系": "其他亲属", "健康状况": "重病患者"})
+    status, out = import_json(db, capsys, csv_file(tmp_path / "台账.csv", table(people)))
+    assert status == 0 and messages(out) == {}
+    assert counts_of(out) == (7, 3, 3, 0, 0, 7) and out["rows_rejected"] == 0
+    with db.session_factory() as s:
+        members = {m.name: m for m in s.scalars(select(Member))}
+        assert (members["李秀英"].disability, members["李秀英"].disability_grade) == ("physical", 2)
+        assert (members["陈老汉"].relation, members["陈老汉"].health) == ("other", "serious")
+        h002 = s.scalars(select(Household).where(Household.code == "H002")).one()
+        assert (h002.area_type, h002.single_parent) == ("rural", False)

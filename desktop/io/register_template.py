@@ -89,7 +89,7 @@ MAY_BE_NEGATIVE = {codes.INCOME_LABELS[kind] for kind in codes.NET_INCOME_KINDS}
 # 单亲家庭 as offices fill it in (compared after folding full-width forms, upper case).
 YES_NO = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": False, "√": True, "✓": True,
           "✔": True, "×": False, "✗": False, "✘": False, "1": True, "0": False, "TRUE": True, "FALSE": False,
-          "有": True, "无": False, "单亲": True, "单亲家庭": True, "非单亲": False, "非单亲家庭": False}
+          "有": True, "无": False, "单亲": True, "单亲家庭": True, "非单亲": False, "非单亲家庭": False, "不是": False}
 # How paper forms say "nothing here" (compared after folding full-width forms).
 DASHES = {"-", "--", "—", "——", "/", "\\"}
 # A phone number as the household form takes it: digits, hyphens, a leading +, spaces
@@ -169,7 +169,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(("兄", "哥", "弟", "姐", "妹", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "嫂", "嫂子", "弟媳",
                          "姐夫", "妹夫"), "兄弟姐妹"),
         "其它": "其他",
-        **dict.fromkeys(("祖父", "祖母", "外祖父", "外祖母", "爷爷", "奶奶", "外公", "外婆", "侄子", "侄女", "外甥",
+        **dict.fromkeys(("祖父", "祖母", "外祖父", "外祖母", "爷爷", "奶奶", "其他亲属", "非亲属", "外公", "外婆", "侄子", "侄女", "外甥",
                          "外甥女", "伯父", "伯母", "叔叔", "婶婶", "舅舅", "舅妈", "姑姑", "姨妈"), "其他"),
     },
     # 农业 / 非农业: the household book's old names for a rural and an urban household
@@ -179,10 +179,13 @@ SYNONYMS: dict[str, dict[str, str]] = {
                  "多残": "多重"},
     # the words of the 防止返贫监测 system's export: 长期慢性病 / 患有大病; 技能 / 普通 / 弱劳动力或半劳动力
     "健康状况": {"良好": "健康", "慢病": "慢性病", "大病": "重病", "重大疾病": "重病", "长期慢性病": "慢性病", "患有大病": "重病",
-                 "患大病": "重病"},
+                 "患大病": "重病", "患重病": "重病", "患慢性病": "慢性病", "健康良好": "健康"},
     "残疾等级": {"0": "无", "否": "无", **{d: label for n, label in enumerate(("一级", "二级", "三级", "四级"), start=1)
-                    for roman in ["I II III IV".split()[n - 1]] for d in (str(n), f"{n}级", "一二三四"[n - 1], roman, roman + "级")}},
-    "劳动能力": {"丧失": "无", "完全丧失": "无", "全部丧失": "无", "部分": "部分丧失",
+                    for roman in ["I II III IV".split()[n - 1]] for capital in ["壹贰叁肆"[n - 1]]
+                    for d in (str(n), f"{n}级", "一二三四"[n - 1], roman, roman + "级", capital, capital + "级")},
+                 # the degree the grade stands for (GB/T 26341): 一级 极重度 … 四级 轻度
+                 "极重度": "一级", "重度": "二级", "中度": "三级", "轻度": "四级"},
+    "劳动能力": {"丧失": "无", "完全丧失": "无", "全部丧失": "无", "部分": "部分丧失", "丧失部分": "部分丧失",
                  **dict.fromkeys(("普通劳动力", "技能劳动力", "全劳动力", "全劳力"), "有"),  # 全劳力: 半劳力's counterpart
                  **dict.fromkeys(("弱劳动力", "半劳动力", "弱劳力", "半劳力", "弱劳动力或半劳动力", "弱劳动力/半劳动力",
                                   "弱或半劳动力"), "部分丧失")},
@@ -209,13 +212,14 @@ SYNONYMS: dict[str, dict[str, str]] = {
                      **dict.fromkeys(("五保", "五保户", "五保供养", "农村五保"), "特困"),
                      "低边": "低保边缘", "低收入": "低保边缘", "刚性支出困难": "支出型困难", "支出型": "支出型困难",
                      "支出型贫困": "支出型困难"},
-    "监测库别": {"否": "无", **{n + suffix: label for label, names in (("一类库", ("一", "1", "I")), ("二类库", ("二", "2", "II")))
+    "监测库别": {**dict.fromkeys(("否", "不在库", "未入库", "未纳入"), "无"), **{n + suffix: label for label, names in (("一类库", ("一", "1", "I")), ("二类库", ("二", "2", "II")))
                               for n in names for suffix in ("类", "类库")}},
 }
 # Words that may follow a value ("肢体残疾", "有劳动能力", "低保户") and are dropped when the
 # value is not known as written.
 SUFFIXES: dict[str, tuple[str, ...]] = {
-    "残疾类别": ("残疾",), "残疾等级": ("残疾",), "劳动能力": ("劳动能力", "劳动力"), "城乡类别": ("户口",),
+    "残疾类别": ("残疾",), "残疾等级": ("残疾",), "劳动能力": ("劳动能力", "劳动力"), "城乡类别": ("户口", "居民"),
+    "健康状况": ("患者",),
     "当前救助类别": ("户", "对象", "人员", "家庭"), "在校情况": ("在读", "在校", "儿童", "阶段"), "监测库别": ("监测库",),
 }
 
