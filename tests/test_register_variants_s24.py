@@ -128,3 +128,44 @@ def test_a_register_as_a_federation_and_a_village_write_it(db: Database, distric
         assert (members["陈老汉"].relation, members["陈老汉"].health) == ("other", "serious")
         h002 = s.scalars(select(Household).where(Household.code == "H002")).one()
         assert (h002.area_type, h002.single_parent) == ("rural", False)
+
+
+
+# -- a family renumbered --------------------------------------------------------------------------
+
+def test_a_head_listed_under_a_new_code_is_told_how_to_match_them(db: Database, district: District, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The office renumbered its register: 张建国's family, H001 in the system, is H101 now. Each row
+    said only 此人已登记在户编号“H001”的家庭中;请先在系统中调整其家庭关系 — for the head, whose family
+    it is, that is no advice. The head's row says the codes differ and how to make them one; nothing of
+    H101 is imported (no second household of the same family), the other households are updated."""
+    status, _first = import_json(db, capsys, xls_file(tmp_path / "台账.xls", table(families())))
+    assert status == 0
+    people = families()
+    for person in people[:3]:
+        person["户编号"] = "H101"
+    status, out = import_json(db, capsys, xls_file(tmp_path / "新编号.xls", table(people)))
+    assert status == 0 and counts_of(out) == (7, 3, 0, 2, 1, 4) and out["rows_rejected"] == 3
+    assert messages(out) == {
+        (2, "身份证号"): "此人是系统中户编号“H001”家庭的户主,本行的户编号却是“H101”;如是同一户,请按系统中的户编号“H001”"
+                         "填写,或先在家庭档案中把该户的户编号改为“H101”后再导入",
+        (3, "身份证号"): "此人已登记在户编号“H001”的家庭中;请先在系统中调整其家庭关系",
+        (4, "身份证号"): "此人已登记在户编号“H001”的家庭中;请先在系统中调整其家庭关系",
+    }
+    with db.session_factory() as s:
+        assert sorted(s.scalars(select(Household.code))) == ["H001", "H002", "H003"]
+        h001 = s.scalars(select(Household).where(Household.code == "H001")).one()
+        assert sorted(s.scalars(select(Member.name).where(Member.household_id == h001.id))) == ["张小明", "张建国", "李秀英"]
+
+
+def test_a_member_heading_a_household_of_the_system_listed_as_a_member_keeps_the_old_message(
+        db: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """陈志强 heads H003 in the system; a new register lists him as 王桂兰's son in H002 without H003:
+    he is not this household's head, so the message stays the one about his family relation."""
+    status, _first = import_json(db, capsys, xls_file(tmp_path / "台账.xls", table(families())))
+    assert status == 0
+    people = families()[3:6]
+    people[2] = {"户编号": "H002", "与户主关系": "子女", "姓名": "陈志强", "身份证号": people[2]["身份证号"]}
+    status, out = import_json(db, capsys, xls_file(tmp_path / "H002.xls", table(people)))
+    assert status == 1 and counts_of(out)[4] == 1 and out["rows_rejected"] == 3
+    assert messages(out)[(4, "身份证号")] == "此人已登记在户编号“H003”的家庭中;请先在系统中调整其家庭关系"

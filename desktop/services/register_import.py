@@ -755,10 +755,11 @@ def _check_members(s: Any, households: dict[str, _Household], existing: dict[str
     numbers = list(by_number)
     for part in _chunks(numbers, KEYS_CHUNK):
         keys = _keys(s, part)
-        rows = s.execute(select(Member.id_number, Member.household_id, Household.code, Household.head_name)
+        rows = s.execute(select(Member.id_number, Member.household_id, Household.code, Household.head_name,
+                                Member.relation)
                          .join_from(keys, Member, Member.id_number == keys.c.value)
                          .join(Household, Household.id == Member.household_id)).all()
-        for number, hid, code, head_name in rows:
+        for number, hid, code, head_name, relation in rows:
             hh, person = by_number[number]
             mine = existing.get(hh.code)
             if mine is not None and mine[0] == hid:
@@ -784,6 +785,13 @@ def _check_members(s: Any, households: dict[str, _Household], existing: dict[str
                                            f"此人已登记在户主为“{head_name}”的家庭中,该户在系统中没有户编号(如由线索建档);"
                                            f"如是同一户,请先在家庭档案中把该户的户编号填为“{hh.code}”再导入,"
                                            "否则请先在系统中调整其家庭关系"))
+                continue
+            if relation == codes.Relation.SELF and person.relation == codes.Relation.SELF:
+                # the head of a household of the system heading this one: the family under a new code
+                hh.errors.append(CellError(person.row, "身份证号",
+                                           f"此人是系统中户编号“{code}”家庭的户主,本行的户编号却是“{hh.code}”;"
+                                           f"如是同一户,请按系统中的户编号“{code}”填写,或先在家庭档案中把该户的户编号"
+                                           f"改为“{hh.code}”后再导入"))
                 continue
             hh.errors.append(CellError(person.row, "身份证号",
                                        f"此人已登记在户编号“{code}”的家庭中;请先在系统中调整其家庭关系"))
