@@ -45,18 +45,14 @@ _collector = None  # the GUI-thread garbage collector, once a test has made the 
 @pytest.fixture(autouse=True)
 def _garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """As in the program (desktop.app.make_application): Python's cyclic collector runs on the GUI
-    thread only, so a background job of one test never frees another test's widgets off it. After
-    each test, what the thresholds call for is collected here, on the main thread."""
+    thread only, by its timer (in the middle of a test too, as in the program), so a background job of
+    one test never frees another test's widgets off it. After each test, what the thresholds call for
+    is collected here, on the main thread, as well."""
     global _collector
     if _collector is None and ("qtbot" in request.fixturenames or "qapp" in request.fixturenames):
         from desktop.views.operations import collect_garbage_on_gui_thread
 
         _collector = collect_garbage_on_gui_thread(request.getfixturevalue("qapp"))
-        # Between tests only, not by the timer in the middle of one: a collection there, at whatever
-        # moment a slow (loaded) machine reached, crashed the test process now and then in Qt
-        # (QScreen::virtualSiblings, under the next dialog's constructor; seen in test_discovery_views
-        # 3 runs in 5 with the CPUs busy, 0 in 7 without the timer). The program keeps its timer.
-        _collector.timer.stop()
     yield
     if _collector is not None:
         _collector.check()

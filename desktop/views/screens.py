@@ -10,7 +10,7 @@ screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 # What the title bar and frame add to the size given to resize(), at least (before the window is
@@ -18,9 +18,23 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWid
 FRAME_EXTRA = QSize(16, 40)
 
 
+def screen_of(window: QWidget) -> QScreen | None:
+    """The screen ``window`` is on (shown) or opens on (its parent's window's; else the primary).
+
+    Found through QGuiApplication's own functions, never ``window.screen()``: PySide makes the one
+    Python object of a screen the child of the widget that asked for it last (its return-value
+    heuristic), so two dialogs that had asked and then went in one collection of Python's garbage
+    (each in a reference cycle) damaged the screen, and the next dialog built crashed the program
+    (segfault in QScreen::virtualSiblings under QDialog's constructor; PySide6 6.11)."""
+    parent = window.parentWidget()
+    top = window if window.isVisible() or parent is None else parent.window()
+    screen = QGuiApplication.screenAt(top.geometry().center()) if top.isVisible() else None
+    return screen or QGuiApplication.primaryScreen()
+
+
 def available_room(window: QWidget) -> QSize | None:
     """The size above the taskbar of the screen ``window`` opens on (its parent's, else the primary)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = screen_of(window)
     return None if screen is None else screen.availableGeometry().size()
 
 
