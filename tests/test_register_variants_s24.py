@@ -7,12 +7,14 @@ a grade in the capital numerals of a certificate (壹级) or as its degree (重�
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from desktop.models import Household, ImportBatch, Member
+from desktop.services import register_import as ri
 from desktop.services.database import Database
 from tests.district import District
 from tests.test_register_variants_s15 import LXY, families, import_json, messages, run, table
@@ -169,3 +171,20 @@ def test_a_member_heading_a_household_of_the_system_listed_as_a_member_keeps_the
     status, out = import_json(db, capsys, xls_file(tmp_path / "H002.xls", table(people)))
     assert status == 1 and counts_of(out)[4] == 1 and out["rows_rejected"] == 3
     assert messages(out)[(4, "身份证号")] == "此人已登记在户编号“H003”的家庭中;请先在系统中调整其家庭关系"
+
+
+def test_the_window_says_how_many_rows_were_not_imported(qtbot: Any, db: Database, district: District,
+                                                         tmp_path: Path) -> None:
+    """The register window's summary gives the count the command prints (rows_rejected)."""
+    from desktop.views.register_import import RegisterImportDialog
+
+    path = _one_person_twice(tmp_path)
+    dialog = RegisterImportDialog(ctx=None)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show_result(ri.import_households(db, district.admin, path, dry_run=True))
+    assert "5 person row(s) of the households with errors would not be imported" in dialog.summary.text()
+    dialog.show_result(ri.import_households(db, district.admin, path))
+    assert "5 person row(s) of the households with errors were not imported" in dialog.summary.text()
+    dialog.show_result(ri.RegisterImportResult(None, "台账.xlsx", rows=2, households=1, households_rejected=1,
+                                               rejected_rows={2: "x", 3: "y"}))
+    assert "person row(s) of the households" not in dialog.summary.text()  # all left out: said once already

@@ -194,5 +194,13 @@
         <source>Errors ({n})</source>
         <translation>错误({n})</translation>
     </message>
+    <message>
+        <source>{n} person row(s) of the households with errors would not be imported (why: the errors below; the error workbook holds these rows, to send back).</source>
+        <translation>有错误的家庭共 {n} 行人员不能导入(原因见下方错误列表;“保存错误清单”可导出这些行,退回修改)。</translation>
+    </message>
+    <message>
+        <source>{n} person row(s) of the households with errors were not imported (why: the errors below; the error workbook holds these rows, to send back).</source>
+        <translation>有错误的家庭共 {n} 行人员未导入(原因见下方错误列表;“保存错误清单”可导出这些行,退回修改)。</translation>
+    </message>
 </context>
 </TS>

@@ -338,6 +338,12 @@ class RegisterImportDialog(QDialog):
                            households=f"{result.households:,}", created=f"{result.households_created:,}",
                            updated=f"{result.households_updated:,}", persons=f"{result.persons:,}",
                            rejected=f"{result.households_rejected:,}")
+        if result.rejected_rows and (result.dry_run or result.batch_id is not None):  # else: all were left out
+            left = (self.tr("{n} person row(s) of the households with errors would not be imported (why: "
+                            "the errors below; the error workbook holds these rows, to send back).") if result.dry_run else
+                    self.tr("{n} person row(s) of the households with errors were not imported (why: the "
+                            "errors below; the error workbook holds these rows, to send back)."))
+            text += "\n" + left.format(n=f"{len(result.rejected_rows):,}")
         if result.subdistricts_created:
             text += "\n" + ri.regions_note(result)
         if result.members_removed:
