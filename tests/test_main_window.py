@@ -182,29 +182,27 @@ def test_alt_keys_are_not_taken_twice(qtbot, sqlite_district: District) -> None:
     assert problems == []
 
 
-def test_the_window_fits_a_small_screen(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+def test_the_window_fits_a_small_screen(qtbot, sqlite_district: District, monkeypatch) -> None:  # noqa: ANN001
     """The window opened at 1280×800 whatever the screen: on a 1366×768 laptop (about 728 pixels above
     the taskbar) its status bar and the lowest buttons of a page hung below the screen's edge."""
     from PySide6.QtCore import QRect, QSize
 
+    from desktop.views import screens
+
     window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
     qtbot.addWidget(window)
-    room = window.screen().availableGeometry()  # the offscreen platform's screen: 800×800
+    room = screens.screen_of(window).availableGeometry()  # the offscreen platform's screen: 800×800
     assert window.width() <= room.width() - 16 and window.height() <= room.height() - 40
-    from desktop.views.screens import fit_size
 
-    class Laptop(QWidget):
-        class _Screen:
-            def availableGeometry(self) -> QRect:  # noqa: N802
-                return QRect(0, 0, 1366, 728)
+    class Laptop:
+        def availableGeometry(self) -> QRect:  # noqa: N802
+            return QRect(0, 0, 1366, 728)
 
-        def screen(self):  # noqa: ANN201
-            return self._Screen()
-
-    laptop = Laptop()
+    monkeypatch.setattr(screens, "screen_of", lambda _window: Laptop())
+    laptop = QWidget()
     qtbot.addWidget(laptop)
-    assert fit_size(laptop, QSize(1280, 800)) == QSize(1280, 688)
-    assert fit_size(laptop, QSize(900, 600)) == QSize(900, 600)  # a size that fits is kept
+    assert screens.fit_size(laptop, QSize(1280, 800)) == QSize(1280, 688)
+    assert screens.fit_size(laptop, QSize(900, 600)) == QSize(900, 600)  # a size that fits is kept
 
 
 def test_the_about_box_says_the_version_and_where_the_data_log_and_settings_are(
