@@ -27,7 +27,7 @@ def screen_of(window: QWidget) -> QScreen | None:
     (each in a reference cycle) damaged the screen, and the next dialog built crashed the program
     (segfault in QScreen::virtualSiblings under QDialog's constructor; PySide6 6.11)."""
     parent = window.parentWidget()
-    top = window if window.isVisible() or parent is None else parent.window()
+    top = window.window() if window.isVisible() or parent is None else parent.window()
     screen = QGuiApplication.screenAt(top.geometry().center()) if top.isVisible() else None
     return screen or QGuiApplication.primaryScreen()
 
