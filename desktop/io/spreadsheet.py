@@ -926,18 +926,19 @@ class Workbook:
     def _open_markup(self) -> None:
         """An HTML table or Excel 2003 XML saved as .xls: read through once for its sheets, their
         heights and merged cells (the rows themselves are read again when asked for)."""
-        try:
-            with _open_binary(self.path) as fh:
-                head = fh.read(4096)
-            encoding = detect_encoding(self.path)
-        except OSError as exc:
-            raise _unreadable(self.path, exc) from exc
-        if encoding in ("gb18030", "cp950"):  # not UTF-8: what the page says it is (GB2312 and GBK read as GB18030)
-            encoding = markup.declared_encoding(head) or encoding
-        self.encoding = encoding
         self._markup_sheets: list[markup.SheetInfo] = []
-        if self.format == "mht":
+        if self.format == "mht":  # each page of the archive says its own charset
             self._open_archive()
+        else:
+            try:
+                with _open_binary(self.path) as fh:
+                    head = fh.read(4096)
+                encoding = detect_encoding(self.path)
+            except OSError as exc:
+                raise _unreadable(self.path, exc) from exc
+            if encoding in ("gb18030", "cp950"):  # not UTF-8: what the page says it is (GB2312, GBK as GB18030)
+                encoding = markup.declared_encoding(head) or encoding
+            self.encoding = encoding
         # The rows of this first reading are kept for the next while they are few, so a usual list
         # is parsed once; a very long one is read again rather than held whole.
         kept: list[tuple[int, int, list[Any]]] | None = []
@@ -946,9 +947,7 @@ class Workbook:
             info = markup.SheetInfo(self.path.stem)
             rows = self._markup_rows(None, merged=info.merged)
             self._markup_sheets.append(info)
-        elif self.format == "mht":  # a page per sheet, each of them one sheet as an HTML page is
-            rows = self._markup_rows(None, merged=[])
-        else:
+        else:  # the sheets are noted (heights, merged cells) as they are read the first time
             rows = self._markup_rows(None, sheets=self._markup_sheets)
         for row in rows:
             if self.format == "html":
@@ -991,7 +990,7 @@ class Workbook:
             if self.format == "html":
                 yield from markup.html_rows(self.path, self.encoding or "utf-8", merged)
             elif self.format == "mht":
-                yield from markup.archive_rows(self._archive, only, first=merged is not None)
+                yield from markup.archive_rows(self._archive, only, first=sheets is not None)
             else:
                 yield from markup.xmlss_rows(self.path, self.encoding or "utf-8", sheets, only)
         except markup.MarkupError as exc:
