@@ -168,7 +168,7 @@ def test_discoveries_all_dates(district: District, data: dict[str, int]) -> None
     assert bars(d.by_level) == {"informant": 2, "vertical": 1, "department": 4}
     assert bars(d.by_channel) == {"home_visit": 1, "screening": 1, "phone": 1, "walk_in": 1, "": 3}
     assert bars(d.by_department) == {"hrss": 2, "health": 1, "education": 1}
-    assert [b.label for b in d.by_level] == ["四级信息员", "纵向来源", "横向部门"]
+    assert [b.label for b in d.by_level] == ["四级信息员", "纵向来源", "部门推送"]
     # placed: h1 h5 (class I), h2 (class II), h4 h7 (applications); approved: h4 h7
     assert [(b.key, b.value) for b in d.funnel] == [("discovered", 5), ("assessed", 4), ("placed", 5),
                                                     ("approved", 2)]

@@ -92,6 +92,7 @@ from desktop.rules.codes import (
     CATEGORY_LABELS,
     CHANNEL_LABELS,
     DEPARTMENT_LABELS,
+    SOURCE_LEVEL_LABELS,
     STAGE_LABELS,
     TRACK_LABELS,
     RegionLevel,
@@ -110,8 +111,6 @@ from desktop.services.progress import NO_PROGRESS, Progress
 LIBRARY_STAGES: tuple[str, ...] = (Stage.CLASS_I.value, Stage.CLASS_II.value, Stage.ASSISTED.value)
 REFERRAL_STATUS_LABELS = monitoring_rules.REFERRAL_STATUSES  # as the referral pages name them
 REFERRAL_STATUSES: tuple[str, ...] = tuple(REFERRAL_STATUS_LABELS)
-SOURCE_LEVEL_LABELS = {SourceLevel.INFORMANT.value: "四级信息员", SourceLevel.VERTICAL.value: "纵向来源",
-                       SourceLevel.DEPARTMENT.value: "横向部门"}
 FUNNEL_STEPS: tuple[str, ...] = ("discovered", "assessed", "placed", "approved")
 FUNNEL_LABELS = {"discovered": "发现线索", "assessed": "已评估", "placed": "入库或申请", "approved": "获批救助"}
 CHECK_LABELS = {"passed": "核对通过", "failed": "核对未通过", "checked": "已核对"}
