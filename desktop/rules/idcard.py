@@ -144,6 +144,20 @@ def _birth(digits8: str) -> date | None:
     return born
 
 
+def _birth_problem(digits8: str, today: date) -> str:
+    """What is wrong with the birth date (YYYYMMDD) a number holds, "" if nothing: said with the date,
+    so that the digits to check against the card are seen (a year before 1900 is neither a day that
+    does not exist nor one after today)."""
+    born = _birth(digits8)
+    if born is not None:
+        return f"身份证号中的出生日期 {born.isoformat()} 晚于今天" if born > today else ""
+    try:
+        day = date(int(digits8[:4]), int(digits8[4:6]), int(digits8[6:8]))
+    except ValueError:
+        return f"身份证号中的出生日期“{digits8[:4]}年{digits8[4:6]}月{digits8[6:8]}日”不存在"
+    return f"身份证号中的出生日期 {day.isoformat()} 早于 1900 年,号码应有误"
+
+
 def parse(value: object, *, today: date | None = None) -> IdResult:
     """Normalise and validate one ID number; a birth date after ``today`` (default: today) is invalid."""
     raw = "" if value is None else str(value)
@@ -188,8 +202,8 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
     if len(text) == 15:
         if not (text.isascii() and text.isdigit()):  # "①" and "²" are digits to str.isdigit, not to int()
             return _bad_characters(raw, text)
-        if _birth("19" + text[6:12]) is None:
-            return IdResult(raw, None, Invalid.BIRTH_DATE)
+        if problem := _birth_problem("19" + text[6:12], today or date.today()):
+            return IdResult(raw, None, Invalid.BIRTH_DATE, detail=problem)
         text = _eighteen(text)
         converted = True
     if len(text) != 18:
@@ -198,9 +212,8 @@ def parse(value: object, *, today: date | None = None) -> IdResult:
         return IdResult(raw, None, Invalid.LENGTH)
     if not (text.isascii() and text[:17].isdigit() and (text[17].isdigit() or text[17] == "X")):
         return _bad_characters(raw, text)
-    born = _birth(text[6:14])
-    if born is None or born > (today or date.today()):
-        return IdResult(raw, None, Invalid.BIRTH_DATE)
+    if problem := _birth_problem(text[6:14], today or date.today()):
+        return IdResult(raw, None, Invalid.BIRTH_DATE, detail=problem)
     if check_char(text[:17]) != text[17]:
         if text.endswith("000"):
             # What a number cell shows in full ("0" format, or a CSV saved from it): Excel keeps 15
