@@ -663,6 +663,8 @@ def _money(text: str, column: str, row: int, errors: list[CellError]) -> Decimal
     if cleaned.endswith("万") and len(cleaned) > 1:  # "1.2万"
         cleaned, scale = cleaned[:-1], 10000
     try:
+        if "_" in cleaned:  # Decimal reads Python's digit grouping ("1_000", "1_2000" too): no amount is written so
+            raise InvalidOperation(cleaned)
         amount = Decimal(cleaned) * scale
     except InvalidOperation:
         if (loss := ACCOUNTING_NEGATIVE.fullmatch(cleaned)) is not None:
