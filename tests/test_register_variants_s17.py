@@ -395,12 +395,12 @@ def test_a_household_a_register_made_assisted_can_leave_by_register(db: Database
 def test_a_changed_register_updates_removes_and_recategorises(db: Database, district: District, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """Re-imported with a member gone (张小明), the wages changed, H003 now 低保边缘 and out of the
-    library: the household is updated from the file, the member removed and named, the figures
-    replaced (not added to), the category and class as the file says."""
+    library (监测库别 无): the household is updated from the file, the member removed and named, the
+    figures replaced (not added to), the category and class as the file says."""
     import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(families())))
     people = [p for p in families() if p["姓名"] != "张小明"]
     people[0]["工资性收入"] = 20000
-    people[4].update({"当前救助类别": "低保边缘", "监测库别": ""})
+    people[4].update({"当前救助类别": "低保边缘", "监测库别": "无"})
     status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账2.xlsx", table(people)))
     assert status == 0 and out["errors"] == [] and counts(out) == (6, 3, 0, 3, 0, 6)
     assert out["members_removed"] == 1

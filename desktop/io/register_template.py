@@ -280,9 +280,11 @@ def write_template(path: str | Path) -> int:
         ("身份证号", "18 位居民身份证号码,请设为文本格式", ""),
         ("街道 / 社区", "须与系统中的区划名称一致", ""),
     ]
+    kept = "已在系统中的家庭:户主行留空则保持系统中原有的值,填“无”则清除"  # register_import._keep_unsaid
     for column, labels in ALLOWED.items():
         if column != "与户主关系":
-            notes.append((column, "", "、".join(str(v) for v in labels.values())))
+            notes.append((column, kept if column in ("当前救助类别", "监测库别") else "",
+                          "、".join(str(v) for v in labels.values())))
     notes.append(("工资性收入 … 其他收入", "近 12 个月的金额(元);经营、财产、转移净收入可为负数。"
                   "不含不计入收入的项目和城乡居民基本养老金:这两类在家庭档案中逐项录入,再次导入台账时保留", ""))
     notes.append(("医疗支出、教育支出、其他刚性支出", "近 12 个月的金额(元)", ""))

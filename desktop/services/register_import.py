@@ -55,6 +55,7 @@ REGISTER_LOCK = 0x52454C48  # pg_advisory_xact_lock key ("RELH"): one register i
 REMEDY = ("如需更正,请在家庭档案中修改,或在台账中改好后另存为新文件再导入;上次未导入的家庭,请把导入时保存的错误清单"
           "改好后导入(错误清单含这些家庭的每一行,已导入的家庭不在其中)。")
 KEPT_STAGES = {codes.Stage.TO_INVESTIGATE, codes.Stage.TO_CHECK, codes.Stage.APPLYING}
+LIBRARIES = {codes.Stage.CLASS_I, codes.Stage.CLASS_II}
 
 
 @dataclass
@@ -72,6 +73,8 @@ class RegisterImportResult:
     # income lines the template has no column for (not counted, 城乡居民基本养老金), entered in the
     # household records and restated for the register's new figures rather than left behind
     income_lines_kept: int = 0
+    # updated households whose head's row left 当前救助类别 or 监测库别 blank: they keep the system's (see _keep_unsaid)
+    places_kept: int = 0
     errors: list[CellError] = field(default_factory=list)
     dry_run: bool = False
     already_imported: str = ""
@@ -98,7 +101,8 @@ class RegisterImportResult:
         return {"rows": self.rows, "households": self.households, "households_created": self.households_created,
                 "households_updated": self.households_updated, "households_rejected": self.households_rejected,
                 "persons": self.persons, "rows_rejected": len(self.rejected_rows),
-                "members_removed": self.members_removed, "income_lines_kept": self.income_lines_kept, "errors": len(self.errors),
+                "members_removed": self.members_removed, "income_lines_kept": self.income_lines_kept, "places_kept": self.places_kept,
+                "errors": len(self.errors),
                 "subdistricts_created": self.subdistricts_created, "communities_created": self.communities_created}
 
 
@@ -399,6 +403,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                       and h[0].community])
             _check_households(uow, households, order)
             existing = _existing(s, households)
+            result.places_kept = _keep_unsaid(households, existing)
             _check_existing_scope(uow, households, existing)
             _check_same_family(s, households, existing)
             _check_held(s, households, existing)
@@ -647,6 +652,31 @@ def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple]:
     return found
 
 
+def _keep_unsaid(households: dict[str, _Household], existing: dict[str, tuple]) -> int:
+    """A household already in the system whose head's row leaves 当前救助类别 or 监测库别 blank (or a
+    dash) keeps what the system holds there: a register filled in for its incomes, or sent back with
+    the status columns left empty, would otherwise take households out of assistance and out of the
+    monitoring libraries without a word. 无 written in the cell clears it. A library stated takes the
+    household out of assistance, and a category of assistance stated out of its library, as when
+    both are written. The number of households that kept something."""
+    kept = 0
+    for hh in households.values():
+        head = hh.head
+        if hh.errors or head is None or hh.code not in existing:
+            continue
+        _hid, stage, category, *_rest = existing[hh.code]
+        keep_category = "当前救助类别" not in head.stated and category != head.category and not (
+            "监测库别" in head.stated and head.library and category in codes.IN_ASSISTANCE)
+        if keep_category:
+            head.category = category
+        keep_library = "监测库别" not in head.stated and stage in LIBRARIES and stage != head.library and not (
+            "当前救助类别" in head.stated and head.category in codes.IN_ASSISTANCE)
+        if keep_library:
+            head.library = stage
+        kept += keep_category or keep_library
+    return kept
+
+
 def _check_existing_scope(uow: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> None:
     """A household already registered outside the actor's regions cannot be updated (nor moved
     into them) from a register."""
@@ -883,6 +913,13 @@ def kept_note(result: RegisterImportResult) -> str:
     will = "将" if result.dry_run else "已"
     return (f"{will}沿用 {result.income_lines_kept} 条家庭档案中手工录入、台账没有对应列的收入"
             "(不计入收入的项目、城乡居民基本养老金),其余收入和支出以台账为准")
+
+
+def places_kept_note(result: RegisterImportResult) -> str:
+    """The updated households whose blank 当前救助类别 or 监测库别 kept the system's (see :func:`_keep_unsaid`)."""
+    will = "将保持" if result.dry_run else "保持了"
+    return (f"{result.places_kept} 户已在系统中的家庭,户主行的“当前救助类别”或“监测库别”未填,{will}系统中原有的值;"
+            "要清除,请填写“无”")
 
 
 def _log_removal(uow: Any, member_ids: list[int], note: str) -> None:

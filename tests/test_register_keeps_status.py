@@ -1,0 +1,145 @@
+"""A register re-imported with 当前救助类别 or 监测库别 left blank on a head's row keeps what the system
+holds for a household it already has: blank took 低保 households out of assistance and households out
+of their monitoring library without a word, the library even when the system's own procedure (a board
+move, an assessment) had placed it after the last register. 无 written in the cell clears it; a library
+stated takes the household out of assistance and a category of assistance out of its library, as when
+both are written. The command (text and --json places_kept) and the import window say how many kept."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from desktop.models import Household
+from desktop.rules import idcard
+from desktop.rules.codes import Stage
+from desktop.services.base import unit_of_work
+from desktop.services.database import Database
+from desktop.services.monitoring import move_household
+from tests.district import District
+from tests.test_register_variants_s15 import counts as counts_of
+from tests.test_register_variants_s15 import families, import_json, run, table, write_xlsx
+
+NOTE = "户已在系统中的家庭,户主行的“当前救助类别”或“监测库别”未填,保持了系统中原有的值;要清除,请填写“无”"
+
+
+def places(db: Database) -> dict[str, tuple[str, str | None]]:
+    with db.session_factory() as s:
+        return {code: (category, stage) for code, category, stage
+                in s.execute(select(Household.code, Household.category, Household.stage))}
+
+
+def second(tmp_path: Path, changes: dict[str, dict[str, Any]]) -> Path:
+    """The three households again, H001's wages raised, each head's row changed as ``changes`` say."""
+    people = families()
+    people[0]["工资性收入"] = 20000
+    for p in people:
+        if p["与户主关系"] == "本人":
+            p.update(changes.get(p["户编号"], {}))
+    return write_xlsx(tmp_path / "台账2.xlsx", table(people))
+
+
+@pytest.fixture
+def imported(db: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Database:
+    status, out = import_json(db, capsys, write_xlsx(tmp_path / "台账.xlsx", table(families())))
+    assert status == 0 and counts_of(out) == (7, 3, 3, 0, 0, 7)
+    assert places(db) == {"H001": ("none", "class_1"), "H002": ("dibao", "assisted"), "H003": ("none", "class_2")}
+    return db
+
+
+def test_blank_status_cells_keep_the_systems_values(imported: Database, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    blank = {"当前救助类别": "", "监测库别": ""}
+    path = second(tmp_path, {"H001": blank, "H002": blank, "H003": {"当前救助类别": "—", "监测库别": "/"}})
+    status, out = import_json(imported, capsys, path)
+    assert status == 0 and out["errors"] == [] and counts_of(out) == (7, 3, 0, 3, 0, 7)
+    # H001 keeps 一类库 (its category was 无 anyway), H002 低保, H003 二类库 (a dash says nothing either)
+    assert out["places_kept"] == 3
+    assert places(imported) == {"H001": ("none", "class_1"), "H002": ("dibao", "assisted"), "H003": ("none", "class_2")}
+
+
+def test_the_command_and_a_dry_run_say_so(imported: Database, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = second(tmp_path, {"H002": {"当前救助类别": ""}})
+    status, out, _err = run(imported, capsys, str(path), "--dry-run")
+    assert status == 0 and "  1 户已在系统中的家庭,户主行的“当前救助类别”或“监测库别”未填,将保持系统中原有的值;" in out
+    status, out, _err = run(imported, capsys, str(path))
+    assert status == 0 and f"  1 {NOTE}" in out
+    assert places(imported)["H002"] == ("dibao", "assisted")
+
+
+def test_none_written_clears(imported: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = second(tmp_path, {"H001": {"监测库别": "无"}, "H002": {"当前救助类别": "无"}, "H003": {"监测库别": "无"}})
+    status, out, _err = run(imported, capsys, str(path))
+    assert status == 0 and "保持" not in out
+    assert places(imported) == {"H001": ("none", None), "H002": ("none", None), "H003": ("none", None)}
+
+
+def test_what_is_stated_wins_over_what_is_kept(imported: Database, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """H001 (一类库) now 低保 with its library blank: in assistance, not kept in 一类库. H002 (低保) now
+    in 一类库 with its category blank: out of assistance, its 低保 not kept. H003 (二类库) now
+    低保边缘 with its library blank: 低保边缘 is no assistance, so it stays in 二类库."""
+    path = second(tmp_path, {"H001": {"当前救助类别": "低保", "监测库别": ""},
+                             "H002": {"当前救助类别": "", "监测库别": "一类库"},
+                             "H003": {"当前救助类别": "低保边缘", "监测库别": ""}})
+    status, out = import_json(imported, capsys, path)
+    assert status == 0 and out["errors"] == [] and out["places_kept"] == 1
+    assert places(imported) == {"H001": ("dibao", "assisted"), "H002": ("none", "class_1"),
+                                "H003": ("marginal", "class_2")}
+
+
+def test_a_household_the_board_moved_stays_where_the_system_put_it(imported: Database, district: District,
+                                                                   tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """After the register, H003 is moved from 二类库 to 一类库 on the board; the office sends its register
+    again with 监测库别 blank (as most heads' rows are): H003 stays in 一类库, the move is not undone."""
+    with unit_of_work(imported, district.admin, write=True) as uow:
+        household = uow.session.scalars(select(Household).where(Household.code == "H003")).one()
+        move_household(uow, household, Stage.CLASS_I, date.today(), "走访发现困难加重")
+    path = second(tmp_path, {"H001": {"监测库别": ""}, "H003": {"监测库别": ""}})
+    status, out = import_json(imported, capsys, path)
+    assert status == 0 and out["places_kept"] == 2
+    assert places(imported) == {"H001": ("none", "class_1"), "H002": ("dibao", "assisted"), "H003": ("none", "class_1")}
+
+
+def test_a_new_household_with_blank_cells_is_in_no_library(imported: Database, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Blank on a household the system does not have yet is 无, as before: nothing to keep."""
+    people = families()
+    head = {**people[5], "户编号": "H004", "姓名": "刘新", "身份证号": idcard.make("420203", date(1970, 3, 4), 21),
+            "当前救助类别": "", "监测库别": ""}
+    status, out = import_json(imported, capsys, write_xlsx(tmp_path / "新户.xlsx", table([*people, head])))
+    assert status == 0 and out["errors"] == [] and counts_of(out) == (8, 4, 1, 3, 0, 8) and out["places_kept"] == 0
+    assert places(imported)["H004"] == ("none", None)
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_the_import_window_says_so(qtbot: Any, imported: Database, district: District, tmp_path: Path) -> None:
+    from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
+    from desktop.views.register_import import RegisterImportDialog
+
+    dialog = RegisterImportDialog(AppContext(imported, district.admin))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(second(tmp_path, {"H001": {"监测库别": ""}})))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert dialog.result is not None and dialog.result.places_kept == 1
+    assert "1 户已在系统中的家庭,户主行的“当前救助类别”或“监测库别”未填,将保持系统中原有的值;要清除,请填写“无”" \
+        in dialog.summary.text()
+
+
+def test_the_template_says_so(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.io.register_template import write_template
+
+    write_template(tmp_path / "模板.xlsx")
+    notes = {row[0]: row[1] for row in load_workbook(tmp_path / "模板.xlsx")["填写说明"].iter_rows(values_only=True)}
+    for column in ("当前救助类别", "监测库别"):
+        assert notes[column] == "已在系统中的家庭:户主行留空则保持系统中原有的值,填“无”则清除"
