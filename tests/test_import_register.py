@@ -194,7 +194,7 @@ def test_create_then_update(db: Database, district: District, tmp_path: Path) ->
     # second file: F001 moves to class II and loses the child; F002 unchanged content
     path = write_register(tmp_path / "b.xlsx", [
         row(户编号="F001", 与户主关系="本人", 姓名="赵大", 身份证号=H1, 街道="八泉街道", 社区="飞云社区",
-            城乡类别="城市", 工资性收入=30000, 监测库别="二类库"),
+            城乡类别="城市", 工资性收入=30000, 监测库别="二类库", 单亲家庭="否"),
         row(户编号="F001", 与户主关系="配偶", 姓名="钱二妹", 身份证号=H1_SPOUSE),
     ])
     result = ri.import_households(db, admin, path)

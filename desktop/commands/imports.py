@@ -289,8 +289,8 @@ def import_households(args: argparse.Namespace) -> int:
                       f"{register_import.removed_note(result)}")
             if result.income_lines_kept:
                 print(f"  {register_import.kept_note(result)}")
-            if result.places_kept:
-                print(f"  {register_import.places_kept_note(result)}")
+            if result.blanks_kept:
+                print(f"  {register_import.blanks_kept_note(result)}")
             if result.unread_columns:
                 print(f"  注意:{register_import.unread_note(result)}")
             if result.hidden_rows:

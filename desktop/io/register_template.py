@@ -76,6 +76,10 @@ HEAD_ONLY = ("街道", "社区", "住址", "联系电话", "城乡类别", "单�
 # Of those, the ones that are the household's alone: a member's own 住址, 联系电话 or 城乡类别 (户口)
 # may differ from the head's; these may not.
 HOUSEHOLD_STATED = ("当前救助类别", "监测库别", "单亲家庭")
+# Columns a blank cell of says nothing about a person or household the system already has: its value
+# is kept (a blank 劳动能力 read as 有 would take a 特困 candidate's 无 away on every re-import).
+KEPT_WHEN_BLANK = ("住址", "联系电话", "城乡类别", "单亲家庭", "健康状况", "残疾类别", "残疾等级", "劳动能力", "在校情况",
+                   "当前救助类别", "监测库别", "备注")
 # What paper forms write in a member's household columns for "as the head's" (compared after folding
 # full-width forms): the household's values are the head's row's, so these say nothing. Not on the
 # head's row, where "同上" would be another household's value.
@@ -265,6 +269,9 @@ class PersonRow:
     # The household's coded values this row states (a cell neither blank nor a dash): on a member's
     # row they must agree with the head's, which are the household's (see HOUSEHOLD_STATED).
     stated: dict[str, Any] = field(default_factory=dict)
+    # The columns of KEPT_WHEN_BLANK this row leaves blank (or a dash): for a person or household the
+    # system already has, what it holds there is kept (register_import._keep_unsaid).
+    blank: frozenset[str] = frozenset()
 
     @property
     def is_head(self) -> bool:
@@ -280,15 +287,15 @@ def write_template(path: str | Path) -> int:
         ("身份证号", "18 位居民身份证号码,请设为文本格式", ""),
         ("街道 / 社区", "须与系统中的区划名称一致", ""),
     ]
-    kept = "已在系统中的家庭:户主行留空则保持系统中原有的值,填“无”则清除"  # register_import._keep_unsaid
     for column, labels in ALLOWED.items():
         if column != "与户主关系":
-            notes.append((column, kept if column in ("当前救助类别", "监测库别") else "",
-                          "、".join(str(v) for v in labels.values())))
+            notes.append((column, "", "、".join(str(v) for v in labels.values())))
     notes.append(("工资性收入 … 其他收入", "近 12 个月的金额(元);经营、财产、转移净收入可为负数。"
                   "不含不计入收入的项目和城乡居民基本养老金:这两类在家庭档案中逐项录入,再次导入台账时保留", ""))
     notes.append(("医疗支出、教育支出、其他刚性支出", "近 12 个月的金额(元)", ""))
     notes.append(("单亲家庭", "", "是、否"))
+    notes.append(("再次导入(更新)", "已在系统中的家庭和人员:" + "、".join(KEPT_WHEN_BLANK) + "留空则保持系统中原有的值"
+                  "(未填不等于“无”,要清除请填写“无”);收入和支出以本次台账为准,留空按 0 计", ""))
     return write_workbook(path, [
         SheetSpec("家庭台账", HEADER, [], text_columns=TEXT_COLUMNS,
                   widths=[10, 10, 10, 22, 12, 12, 36, 14] + [10] * (len(HEADER) - 8)),
@@ -859,5 +866,6 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         stated=stated_values,
         category_area=category_area(text("当前救助类别")) if category_code else None,
         category_text=text("当前救助类别"),
+        blank=frozenset(column for column in KEPT_WHEN_BLANK if not stated(text(column))),
     )
     return (None if errors else person), errors

@@ -73,8 +73,8 @@ class RegisterImportResult:
     # income lines the template has no column for (not counted, 城乡居民基本养老金), entered in the
     # household records and restated for the register's new figures rather than left behind
     income_lines_kept: int = 0
-    # updated households whose head's row left 当前救助类别 or 监测库别 blank: they keep the system's (see _keep_unsaid)
-    places_kept: int = 0
+    # updated households whose rows left cells blank that kept what the system holds (see _keep_unsaid)
+    blanks_kept: int = 0
     errors: list[CellError] = field(default_factory=list)
     dry_run: bool = False
     already_imported: str = ""
@@ -101,7 +101,7 @@ class RegisterImportResult:
         return {"rows": self.rows, "households": self.households, "households_created": self.households_created,
                 "households_updated": self.households_updated, "households_rejected": self.households_rejected,
                 "persons": self.persons, "rows_rejected": len(self.rejected_rows),
-                "members_removed": self.members_removed, "income_lines_kept": self.income_lines_kept, "places_kept": self.places_kept,
+                "members_removed": self.members_removed, "income_lines_kept": self.income_lines_kept, "blanks_kept": self.blanks_kept,
                 "errors": len(self.errors),
                 "subdistricts_created": self.subdistricts_created, "communities_created": self.communities_created}
 
@@ -403,7 +403,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                       and h[0].community])
             _check_households(uow, households, order)
             existing = _existing(s, households)
-            result.places_kept = _keep_unsaid(households, existing)
+            result.blanks_kept = _keep_unsaid(s, households, existing)
             _check_existing_scope(uow, households, existing)
             _check_same_family(s, households, existing)
             _check_held(s, households, existing)
@@ -652,28 +652,73 @@ def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple]:
     return found
 
 
-def _keep_unsaid(households: dict[str, _Household], existing: dict[str, tuple]) -> int:
-    """A household already in the system whose head's row leaves 当前救助类别 or 监测库别 blank (or a
-    dash) keeps what the system holds there: a register filled in for its incomes, or sent back with
-    the status columns left empty, would otherwise take households out of assistance and out of the
-    monitoring libraries without a word. 无 written in the cell clears it. A library stated takes the
-    household out of assistance, and a category of assistance stated out of its library, as when
-    both are written. The number of households that kept something."""
+# What a blank cell keeps (tpl.KEPT_WHEN_BLANK): the column, the record's attribute, the row's.
+_HOUSEHOLD_KEPT = (("住址", "address", "address"), ("联系电话", "phone", "phone"),
+                   ("单亲家庭", "single_parent", "single_parent"), ("备注", "note", "note"))
+_MEMBER_KEPT = (("联系电话", "phone", "phone"), ("健康状况", "health", "health"), ("劳动能力", "labour_capacity", "labour_capacity"),
+                ("在校情况", "schooling", "schooling"), ("备注", "note", "note"))
+
+
+def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> int:
+    """A household already in the system keeps what the system holds where its rows leave a cell of
+    tpl.KEPT_WHEN_BLANK blank (or a dash), a person already in it likewise: a register filled in for
+    its incomes, or sent back with columns left empty, would otherwise read the blanks as 无, 健康, 有
+    and take households out of assistance and out of their library, a 特困 candidate's 劳动能力 无
+    away, addresses and phones, without a word. 无 written in the cell clears it. A library stated
+    takes the household out of assistance, and a category of assistance stated out of its library,
+    as when both are written; 残疾类别 and 残疾等级 are kept together, when both are blank. The number
+    of households that kept something differing from what the blanks would have made it."""
+    updated = {existing[hh.code][0]: hh for hh in households.values()
+               if not hh.errors and hh.head is not None and hh.code in existing}
+    if not updated:
+        return 0
+    h: Any = Household.__table__
+    m: Any = Member.__table__
+    held: dict[int, Any] = {}
+    people: dict[tuple[int, str], Any] = {}
+    for part in _chunks(list(updated)):
+        held.update((r.id, r) for r in s.execute(
+            select(h.c.id, h.c.stage, h.c.category, h.c.area_type, *(h.c[a] for _c, a, _p in _HOUSEHOLD_KEPT))
+            .where(h.c.id.in_(part))))
+        people.update(((r.household_id, r.id_number), r) for r in s.execute(
+            select(m.c.household_id, m.c.id_number, m.c.disability, m.c.disability_grade,
+                   *(m.c[a] for _c, a, _p in _MEMBER_KEPT)).where(m.c.household_id.in_(part))))
     kept = 0
-    for hh in households.values():
+    for hid, hh in updated.items():
         head = hh.head
-        if hh.errors or head is None or hh.code not in existing:
-            continue
-        _hid, stage, category, *_rest = existing[hh.code]
-        keep_category = "当前救助类别" not in head.stated and category != head.category and not (
-            "监测库别" in head.stated and head.library and category in codes.IN_ASSISTANCE)
-        if keep_category:
-            head.category = category
-        keep_library = "监测库别" not in head.stated and stage in LIBRARIES and stage != head.library and not (
-            "当前救助类别" in head.stated and head.category in codes.IN_ASSISTANCE)
-        if keep_library:
-            head.library = stage
-        kept += keep_category or keep_library
+        assert head is not None
+        record = held[hid]
+        changed = False
+
+        def keep(row: PersonRow, value: Any, attribute: str) -> None:
+            nonlocal changed
+            if value is not None and getattr(row, attribute) != value:
+                setattr(row, attribute, value)
+                changed = True
+
+        if "当前救助类别" in head.blank and not (
+                "监测库别" not in head.blank and head.library and record.category in codes.IN_ASSISTANCE):
+            keep(head, record.category, "category")
+        if "监测库别" in head.blank and record.stage in LIBRARIES and not (
+                "当前救助类别" not in head.blank and head.category in codes.IN_ASSISTANCE):
+            keep(head, record.stage, "library")
+        for column, attribute, own in _HOUSEHOLD_KEPT:
+            if column in head.blank:
+                keep(head, getattr(record, attribute), own)
+        if "城乡类别" in head.blank and not head.category_area and record.area_type != hh.area_type:
+            hh.area_type, changed = record.area_type, True
+        for person in hh.rows:
+            was = people.get((hid, person.id_number))
+            if was is None:
+                continue
+            for column, attribute, own in _MEMBER_KEPT:
+                # the head's 联系电话 and 备注 are the household's, kept above
+                if column in person.blank and not (person.is_head and column in ("联系电话", "备注")):
+                    keep(person, getattr(was, attribute), own)
+            if {"残疾类别", "残疾等级"} <= person.blank:
+                keep(person, was.disability, "disability")
+                keep(person, was.disability_grade, "disability_grade")
+        kept += changed
     return kept
 
 
@@ -915,11 +960,11 @@ def kept_note(result: RegisterImportResult) -> str:
             "(不计入收入的项目、城乡居民基本养老金),其余收入和支出以台账为准")
 
 
-def places_kept_note(result: RegisterImportResult) -> str:
-    """The updated households whose blank 当前救助类别 or 监测库别 kept the system's (see :func:`_keep_unsaid`)."""
+def blanks_kept_note(result: RegisterImportResult) -> str:
+    """The updated households whose blank cells kept what the system holds (see :func:`_keep_unsaid`)."""
     will = "将保持" if result.dry_run else "保持了"
-    return (f"{result.places_kept} 户已在系统中的家庭,户主行的“当前救助类别”或“监测库别”未填,{will}系统中原有的值;"
-            "要清除,请填写“无”")
+    return (f"{result.blanks_kept} 户已在系统中的家庭有未填的单元格(如当前救助类别、监测库别、劳动能力、住址),"
+            f"{will}系统中原有的值;未填不等于“无”,要清除请填写“无”")
 
 
 def _log_removal(uow: Any, member_ids: list[int], note: str) -> None:

@@ -353,8 +353,8 @@ class RegisterImportDialog(QDialog):
             text += "\n" + removed.format(n=result.members_removed, names=ri.removed_note(result))
         if result.income_lines_kept:
             text += "\n" + ri.kept_note(result)
-        if result.places_kept:
-            text += "\n" + ri.places_kept_note(result)
+        if result.blanks_kept:
+            text += "\n" + ri.blanks_kept_note(result)
         if result.unread_columns:
             text += "\n" + ri.unread_note(result)
         if result.hidden_rows:
