@@ -540,7 +540,7 @@ def test_region_names_as_people_write_them(db: Database, district: District, tmp
     with db.session_factory() as s:
         assert s.scalar(select(Household.region_id).where(Household.code == "R1")) == district.regions["飞云社区"]
     messages = sorted(e.message for e in result.errors)
-    assert messages == ["“八泉街道办事处”下没有名为“道仕袱村”的社区/村",  # a village of another town
+    assert messages == ["“八泉街道办事处”下没有名为“道仕袱村”的社区/村;系统中的“道仕袱村”属于“河口镇”,请核对街道和社区",
                         "系统中没有名为“河口镇人民政府”的街道/乡镇"]
 
 
@@ -559,7 +559,8 @@ def test_region_names_with_the_district_or_sub_district_written_before(db: Datab
     with db.session_factory() as s:
         regions = dict(s.execute(select(Household.code, Household.region_id)).all())
     assert regions == {"R1": district.regions["飞云社区"], "R2": district.regions["道仕袱村"]}
-    assert [e.message for e in result.errors] == ["“八泉 街道”下没有名为“河口镇道仕袱村”的社区/村"]
+    assert [e.message for e in result.errors] == [
+        "“八泉 街道”下没有名为“河口镇道仕袱村”的社区/村;系统中的“道仕袱村”属于“河口镇”,请核对街道和社区"]
 
 
 def test_a_register_batch_cannot_be_undone_whole(db: Database, district: District, tmp_path: Path) -> None:

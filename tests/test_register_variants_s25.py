@@ -305,7 +305,7 @@ def test_region_names_written_in_full_or_short(db: Database, district: District,
 
 @pytest.mark.parametrize(("community", "message"), [
     ("新建社区", "“八泉街道”下没有名为“新建社区”的社区/村"),
-    ("闸口社区", "“八泉街道”下没有名为“闸口社区”的社区/村"),  # a community of 河口镇
+    ("闸口社区", "“八泉街道”下没有名为“闸口社区”的社区/村;系统中的“闸口社区”属于“河口镇”,请核对街道和社区"),
 ])
 def test_a_community_not_under_its_sub_district_refuses_the_household(
         db: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -567,7 +567,10 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
             continue
         community_id = names.community(head.community, sub_id)
         if community_id is None or names.parent.get(community_id) != sub_id:
-            hh.errors.append(CellError(head.row, "社区", f"“{head.subdistrict}”下没有名为“{head.community}”的社区/村"))
+            elsewhere = names.names.get(names.parent.get(community_id)) if community_id is not None else None
+            hh.errors.append(CellError(head.row, "社区", f"“{head.subdistrict}”下没有名为“{head.community}”的社区/村"
+                                       + (f";系统中的“{names.names[community_id]}”属于“{elsewhere}”,请核对街道和社区"
+                                          if elsewhere else "")))
             continue
         if scope_set is not None and community_id not in scope_set:
             hh.errors.append(CellError(head.row, "社区", f"“{head.community}”不在您的管辖范围内"))
