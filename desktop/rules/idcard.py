@@ -129,6 +129,8 @@ def normalize(value: object) -> str:
     text = str(value).translate(_FULLWIDTH)
     text = _SPACES.sub("", text)
     text = text.strip(TEXT_MARKS)  # '420…' as a database tool quotes it: no apostrophe is part of a number
+    if text.startswith('="') and text.endswith('"') and len(text) >= 3:
+        text = text[2:-1]  # ="420…", Excel's way of keeping digits as text, pasted into a text cell as it was
     if len(text) > 2 and text[0] + text[-1] in _QUOTES:
         text = text[1:-1]  # quoted as a word in a document ("“420…1238”"), or by a script writing CSV twice over
     return text.upper()
