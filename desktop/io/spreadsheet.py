@@ -857,18 +857,20 @@ def _sniff_delimiter(sample: str) -> str:
     """The delimiter most lines agree on, counted outside quoted fields ("八泉街道;3栋" in quotes is
     one cell) and not counting the tab that exporters append to long numbers. A list typed by hand
     through a Chinese input method may separate its cells by full-width commas ("张三，4202…"): they
-    count only where most lines have no other delimiter."""
+    count only where most lines have no other delimiter. A delimiter on more lines wins over one
+    more frequent on fewer: in a tab-separated list whose addresses hold commas ("湖北省,黄石市"), the
+    header line has tabs and no comma."""
     lines = [_QUOTED.sub("", line) for line in sample.splitlines()[:30] if line.strip()]
-    best, best_score = ",", -1.0
+    best, best_score = ",", (-1, -1.0)
     for delim in (",", "\t", ";", "|", "，"):
-        if delim == "，" and best_score > 0:
+        if delim == "，" and best_score[1] > 0:
             break
         counts = [(_TAB_SUFFIX.sub("", line) if delim == "\t" else line).count(delim) for line in lines]
         if not counts or max(counts) == 0:
             continue
-        # most lines agree on a count > 0
+        # on the most lines, then most lines agree on a count > 0
         common = max(set(counts), key=counts.count)
-        score = common * counts.count(common) / len(counts)
+        score = (sum(1 for c in counts if c), common * counts.count(common) / len(counts))
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -2120,6 +2122,16 @@ def is_footer(values: Sequence[Any], *, first_only: bool = False) -> bool:
     return False
 
 
+_RULE = re.compile(r"[:：]?[-—–─━=＝_]{2,}[:：]?")
+
+
+def _is_rule(values: Sequence[Any]) -> bool:
+    """A line drawn under the header or between parts: every cell dashes or equals signs ("| --- | --- |"
+    of a Markdown table pasted from a chat, "------ ------" of a text report), no person."""
+    texts = [t for t in (cell_text(v) for v in values) if t]
+    return bool(texts) and all(_RULE.fullmatch(re.sub(r"\s+", "", t)) for t in texts)
+
+
 def _is_note(values: Sequence[Any]) -> bool:
     """A note line ("注:…", "说明:…", "备注:…"), which a list may have in its middle, not a signature line."""
     first = next((t for t in (cell_text(v) for v in values) if t), "")
@@ -2337,7 +2349,8 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 signed or sum(1 for v in values if cell_text(v)) < 3)  # under a note: a row filled in as a person's
             if tentative and not _looks_like_person(values, (), name_col):
                 continue
-            if all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial) or number in continued:
+            if (all(cell_text(v) == "" for i, v in enumerate(values) if i not in serial) or number in continued
+                    or _is_rule(values)):
                 continue
             if id_text.strip() in ERROR_VALUES and name_col not in (None, id_col) and all(
                     (t := cell_text(v)) == "" or t in ERROR_VALUES for i, v in enumerate(values) if i not in serial
