@@ -24,7 +24,7 @@ from desktop.commands.common import (
     print_json,
     region_named,
 )
-from desktop.rules import idcard
+from desktop.rules import idcard, spelling
 from desktop.rules import monitoring as monitoring_rules
 from desktop.rules.codes import (
     CHANNEL_LABELS,
@@ -300,7 +300,7 @@ def add_clue(args: argparse.Namespace) -> int:
         where = "、".join(x for x in (person.stage_label, person.category_label if person.category_label != "无"
                                       else "") if x) or "不在监测看板上"
         notes.append(f"已关联台账中{person.region_name}“{person.head_name}”户({where})。")
-        if person.name != args.name.strip():
+        if person.name != spelling.person_name(args.name.strip()):  # 买买提•吐尔逊 is 买买提·吐尔逊
             notes.append(f"注意:台账中该身份证号登记的姓名是“{person.name}”,线索写的是“{args.name.strip()}”。")
         if person.in_assistance:
             notes.append(f"注意:“{person.head_name}”户目前在保({person.category_label})。")

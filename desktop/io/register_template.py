@@ -32,7 +32,7 @@ from desktop.io.spreadsheet import (
 )
 from desktop.io.spreadsheet import is_notes_row as is_spreadsheet_notes_row
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
-from desktop.rules import codes, idcard
+from desktop.rules import codes, idcard, spelling
 from desktop.rules.policy import comma_misplaced
 
 HEADER: tuple[str, ...] = (
@@ -774,7 +774,8 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     else:
         relation = choice("与户主关系")
     member = relation not in (None, codes.Relation.SELF)
-    name = CJK_PADDING.sub("", text("姓名"))  # "张　三" lined up with three-character names is 张三
+    # "张　三" lined up with three-character names is 张三; "买买提•吐尔逊" is 买买提·吐尔逊 (rules.spelling)
+    name = spelling.person_name(CJK_PADDING.sub("", text("姓名")))
     if not name:
         errors.append(CellError(row, "姓名", "姓名为空"))
     elif len(name) > 64:
@@ -801,7 +802,10 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     elif not stated(phone):
         phone = ""  # "-", "/": no phone
     elif PHONE_NUMBER.fullmatch(plain_phone := unicodedata.normalize("NFKC", phone)):
-        phone = plain_phone  # "１３８０７１４１２３４", "０７１４－６２２１２３４": the digits the search by phone finds
+        # "１３８０７１４１２３４", "138 0714 1234", "０７１４ ６２２１２３４": the spelling the search by phone finds
+        phone = spelling.phone_number(plain_phone)
+    else:
+        phone = spelling.phone_number(phone)  # "(0714)6221234"
     parsed = idcard.parse(id_cell(raw("身份证号")))
     if parsed.reason == idcard.Invalid.EMPTY and text("身份证号"):  # "未办理", "无": a person without a number yet
         errors.append(CellError(row, "身份证号", f"身份证号填的是“{text('身份证号')}”,没有号码;每位家庭成员都要填写身份证号,"

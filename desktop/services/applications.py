@@ -72,7 +72,7 @@ from desktop.models import (
 from desktop.models.base import now_utc
 from desktop.rules import monitoring as monitoring_rules
 from desktop.rules import procedure as proc
-from desktop.rules import sampling
+from desktop.rules import sampling, spelling
 from desktop.rules.codes import (
     CATEGORY_LABELS,
     DEPARTMENT_LABELS,
@@ -2162,7 +2162,8 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         if category:
             query = query.where(Application.category == category)
         if name.strip():
-            query = query.where(Household.head_name.contains(name.strip(), autoescape=True))
+            query = query.where(Household.head_name.contains(spelling.person_name(name.strip(), prefix=True),
+                                                             autoescape=True))
         if region_id is not None:
             region = uow.get(Region, region_id, "区划")
             query = query.join(Region, Region.id == Household.region_id).where(Region.path.like(region.path + "%"))
@@ -2365,7 +2366,7 @@ def household_choices(db: Database, actor: Actor, text: str = "", limit: int | N
         query = select(Household.id, Household.head_name, Household.code, Household.member_count, Household.stage)
         if text.strip():
             typed = text.strip()  # % and _ are what was typed, not wildcards
-            query = query.where(Household.head_name.contains(typed, autoescape=True)
+            query = query.where(Household.head_name.contains(spelling.person_name(typed, prefix=True), autoescape=True)
                                 | Household.code.contains(typed, autoescape=True))
         ids = uow.region_ids()
         if ids is not None:

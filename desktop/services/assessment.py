@@ -31,7 +31,7 @@ from desktop.models import (
     Region,
     User,
 )
-from desktop.rules import idcard
+from desktop.rules import idcard, spelling
 from desktop.rules import means_test as mt
 from desktop.rules import policy as policy_rules
 from desktop.rules.codes import (
@@ -411,11 +411,12 @@ def search_households(db: Database, actor: Actor, text: str = "", limit: int | N
             query = query.where(Household.region_id.in_(ids))
         if text:
             number = idcard.normalize(text)
-            conditions = [Household.head_name.contains(text, autoescape=True), Household.code == text]
+            name = spelling.person_name(text, prefix=True)  # names are stored with "·" (rules.spelling)
+            conditions = [Household.head_name.contains(name, autoescape=True), Household.code == text]
             if number and (number[:-1].isdigit() or number.isdigit()):
                 conditions.append(Household.head_id_number == number)
                 conditions.append(Household.head_id_reversed.like(number[::-1] + "%"))
-            member_match = select(Member.household_id).where(Member.name == text)
+            member_match = select(Member.household_id).where(Member.name == spelling.person_name(text))
             conditions.append(Household.id.in_(member_match))
             query = query.where(or_(*conditions))
         rows = uow.session.execute(query.order_by(Household.id).limit(limit)).all()

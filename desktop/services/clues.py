@@ -39,7 +39,7 @@ from desktop.models import (
     User,
 )
 from desktop.models.base import now_utc
-from desktop.rules import idcard
+from desktop.rules import idcard, spelling
 from desktop.rules import monitoring as monitoring_rules
 from desktop.rules import procedure as proc
 from desktop.rules.codes import (
@@ -281,7 +281,8 @@ def _filter_clauses(flt: ClueFilter) -> list[ColumnElement[bool]]:
             else:
                 clauses.append(Clue.id_number.like("%" + number))
         else:
-            clauses.append(Clue.person_name.startswith(text, autoescape=True))  # "%" and "_" are themselves
+            # "%" and "_" are themselves; 买买提•吐 finds 买买提·吐尔逊 (names are stored so, rules.spelling)
+            clauses.append(Clue.person_name.startswith(spelling.person_name(text, prefix=True), autoescape=True))
     return clauses
 
 
@@ -458,7 +459,7 @@ def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> lis
             else:
                 query = query.where(Member.id_reversed.like(number[::-1] + "%"))
         else:
-            query = query.where(Member.name.startswith(text, autoescape=True))
+            query = query.where(Member.name.startswith(spelling.person_name(text, prefix=True), autoescape=True))
         if actor.region_path:
             query = query.where(Region.path.like(actor.region_path + "%"))
         rows = list(uow.session.execute(query.order_by(Member.name, Member.id).limit(limit)))
@@ -507,7 +508,7 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
         if member is None or household is None or member.household_id != household.id:
             problems["person_name"] = "所选人员不在所选家庭中,请重新从台账中选择"
             member = None
-    name = data.person_name.strip()
+    name = spelling.person_name(data.person_name.strip())  # 买买提•吐尔逊 is kept as 买买提·吐尔逊
     if not name and household is not None:
         name = member.name if member is not None else household.head_name
     if not name:
@@ -526,7 +527,7 @@ def _validate(uow: UnitOfWork, data: ClueInput) -> tuple[dict[str, object], Hous
         number = member.id_number  # the member picked, not the head (the form sends no number then)
     elif household is not None:
         number = household.head_id_number
-    phone = data.phone.strip()
+    phone = spelling.phone_number(data.phone)  # "138 0714 1234" is kept as 13807141234
     if phone and not _PHONE.match(phone):
         problems["phone"] = "联系电话只能包含数字、空格和 + - ( )"
     labels = SOURCES_BY_LEVEL.get(data.source_level)

@@ -28,7 +28,7 @@ from desktop.io import error_workbook as eb
 from desktop.io import spreadsheet as ss
 from desktop.models import Application, Clue, ColumnMapping, Household, ImportBatch, ImportRow, Region
 from desktop.models.base import now_utc
-from desktop.rules import codes, idcard
+from desktop.rules import codes, idcard, spelling
 from desktop.rules.codes import Role
 from desktop.services import bulk
 from desktop.services.base import Actor, CutList, matched_in_all, require_role, unit_of_work
@@ -1051,6 +1051,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
         def id_cell(value: Any) -> Any:  # a 残疾人证号 or 全国学籍号 column: the ID number inside
             return inside(ss.id_cell(value))
     to_json = _json_text
+    person_name, phone_number = spelling.person_name, spelling.phone_number
     write = batch_id is not None
     screening = _Screening(session, actor, result, batch_id)
 
@@ -1102,6 +1103,7 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                     name = cell_text(value)[:64]
             else:
                 name = cell_name[:64]
+            name = person_name(name)  # 买买提•吐尔逊 as the registry writes it: 买买提·吐尔逊 (rules.spelling)
             data: dict[str, Any] = {}
             for key, col in optional:
                 if col < n:
@@ -1114,6 +1116,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                         value = cell_text(value)
                         if value:
                             data[key] = value
+            if "phone" in data:  # "138 0714 1234" as the registry keeps it: 13807141234 (the clue's phone)
+                data["phone"] = phone_number(data["phone"])
             raw_text = raw[:64] if type(raw) is str else cell_text(raw)[:64]
             if parsed is not None and not parsed.valid:
                 reason = parsed.reason.value  # type: ignore[union-attr]

@@ -43,7 +43,7 @@ from desktop.models import (
     Visit,
 )
 from desktop.models.base import now_utc
-from desktop.rules import idcard
+from desktop.rules import idcard, spelling
 from desktop.rules.codes import (
     AREA_LABELS,
     CATEGORY_LABELS,
@@ -209,7 +209,7 @@ def plan_search(text: str, mode: str = "auto") -> SearchPlan:
                               "" if len(norm) < 18 else "身份证号位数不对")
     digits = re.sub(r"[\s\-]", "", norm)
     if mode == "phone" or (mode == "auto" and digits.isdigit() and 7 <= len(digits) <= 12):
-        return SearchPlan("phone", digits)
+        return SearchPlan("phone", spelling.phone_prefix(digits))  # "07146251234" finds 0714-6251234
     if mode == "name":
         return SearchPlan("name", raw)
     if mode == "address":
@@ -242,12 +242,14 @@ def _search_clause(plan: SearchPlan, member_households: Sequence[int] = ()) -> C
         return _prefix_range(Household.head_id_reversed, plan.value[::-1])
     if plan.kind == "phone":
         return _prefix_range(Household.phone, plan.value)
+    # names are stored with "·" between their parts (rules.spelling): "买买提•吐" finds 买买提·吐尔逊
+    name = spelling.person_name(plan.value, prefix=True)
     if plan.kind == "name":
-        return _prefix_range(Household.head_name, plan.value)
+        return _prefix_range(Household.head_name, name)
     if plan.kind in ("address", "name_or_address"):
         escaped = plan.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         address = Household.address.like(f"%{escaped}%", escape="\\")
-        return or_(_prefix_range(Household.head_name, plan.value), address) if plan.kind == "name_or_address" else address
+        return or_(_prefix_range(Household.head_name, name), address) if plan.kind == "name_or_address" else address
     return None
 
 
@@ -1091,6 +1093,8 @@ def save_household(db: Database, actor: Actor, household_id: int, expected_versi
     for key in ("address", "phone", "note", "code"):
         if key in values:
             values[key] = str(values[key] or "").strip()
+    if "phone" in values:
+        values["phone"] = spelling.phone_number(values["phone"])  # "138 0714 1234" is kept as 13807141234
     if "phone" in values and values["phone"] and not PHONE_NUMBER.fullmatch(values["phone"]):
         problems["phone"] = "联系电话只能包含数字和连字符"
     if "area_type" in values and values["area_type"] not in {a.value for a in AreaType}:
@@ -1133,7 +1137,9 @@ def save_household(db: Database, actor: Actor, household_id: int, expected_versi
 def _member_values(values: dict[str, Any], existing: Member | None) -> dict[str, Any]:
     out = dict(values)
     if "name" in out:
-        out["name"] = str(out["name"] or "").strip()
+        out["name"] = spelling.person_name(str(out["name"] or "").strip())  # 买买提•吐尔逊 is 买买提·吐尔逊
+    if "phone" in out:
+        out["phone"] = spelling.phone_number(str(out["phone"] or ""))
     if "id_number" in out:
         parsed = idcard.parse(out["id_number"])
         if parsed.valid and parsed.number:
@@ -1510,9 +1516,10 @@ def create_household(db: Database, actor: Actor, *, region_id: int, address: str
                      last_assessed_on: date | None = None, note: str = "") -> int:
     """A new household with its head (relation "self"). Returns its id."""
     problems: dict[str, str] = {}
+    phone = spelling.phone_number(phone)
     if not address.strip():
         problems["address"] = "地址不能为空"
-    _too_long(Household, {"address": address.strip(), "phone": phone.strip(), "code": code},
+    _too_long(Household, {"address": address.strip(), "phone": phone, "code": code},
               {k: HOUSEHOLD_FIELDS[k] for k in ("code", "address", "phone")}, problems)
     if category not in {c.value for c in Category}:
         problems["category"] = "救助类别无效"

@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.io.xlsx_writer import SheetSpec, write_workbook
 from desktop.models import Application, AuditEntry, Household, LibraryMove, Referral, Region, User, Visit
-from desktop.rules import idcard
+from desktop.rules import idcard, spelling
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, Category, RegionLevel, Stage
 from desktop.rules.workdays import FIRST_YEAR, LAST_YEAR
@@ -289,9 +289,10 @@ def _search_sql(text: str) -> ColumnElement[bool] | None:
     compact = text.replace(" ", "").upper()
     if compact and all(ch.isdigit() or ch == "X" for ch in compact):
         return or_(Household.head_id_reversed.startswith(compact[::-1], autoescape=True),
-                   Household.phone.startswith(compact, autoescape=True),
+                   Household.phone.startswith(spelling.phone_prefix(compact), autoescape=True),  # 0714-…
                    Household.code == compact)
-    return or_(Household.head_name.contains(text, autoescape=True), Household.code == text)
+    return or_(Household.head_name.contains(spelling.person_name(text, prefix=True), autoescape=True),
+               Household.code == text)
 
 
 def _filtered(uow: UnitOfWork, query: AnySelect, flt: BoardFilter, today: date) -> AnySelect:

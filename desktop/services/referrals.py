@@ -19,7 +19,7 @@ from sqlalchemy import Select, func, or_, select
 
 from desktop.io.xlsx_writer import write_table
 from desktop.models import Assessment, Household, Referral, Region, User
-from desktop.rules import idcard
+from desktop.rules import idcard, spelling
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS
 from desktop.rules.workdays import Deadline
@@ -263,7 +263,7 @@ def _search(query: AnySelect, department: str | None, search: str) -> AnySelect:
         query = query.where(Referral.department == department)
     if search.strip():
         text = search.strip()
-        query = query.where(or_(Household.head_name.contains(text, autoescape=True),
+        query = query.where(or_(Household.head_name.contains(spelling.person_name(text, prefix=True), autoescape=True),
                                 Referral.need.contains(text, autoescape=True)))
     return query
 
