@@ -1476,6 +1476,10 @@ class Layout:
     # Other visible sheets that have an ID column too (a list split by sub-district, say): only
     # ``sheet`` is read; they are named so that the person can import them one by one.
     other_sheets: list[str] = field(default_factory=list)
+    # The ID number written one character per cell, as on a paper form: the first and last column of
+    # its boxes (the first is the ID column), decided once for the layout (:func:`_id_boxes`); None for a
+    # list whose ID number is in one cell, as in nearly every list.
+    id_boxes: tuple[int, int] | None = None
 
     @property
     def first_data_row(self) -> int:
@@ -1663,10 +1667,12 @@ def _same_people(rows: Sequence[Sequence[Any]], col: int, other: int) -> bool:
 
 def _has_id_values(layout: Layout) -> bool:
     """Some row under the header, not a filled-in example, holds what may be an ID number (a number,
-    or six digits or more)."""
+    or six digits or more; in its boxes, for one written one character per cell)."""
     col = layout.mapping.get("id_number")
-    return col is not None and any(_looks_like_data(values, layout.mapping) and not is_example(values)
-                                   for _n, values in layout.sample)
+    boxes = layout.id_boxes
+    return col is not None and any(
+        (_looks_like_data(values, layout.mapping) if boxes is None else _digits(_boxes_text(values, *boxes)) >= 6)
+        and not is_example(values) for _n, values in layout.sample)
 
 
 # A sheet of instructions, a cover or a code list beside the list itself.
@@ -1874,7 +1880,48 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     sample = [(n, v) for n, v in head if n >= top + height]
     mapping = _filled_id_column(columns, mapping, [v for _n, v in sample[:20]])
     mapping = _member_name_column(columns, mapping, [v for _n, v in sample[:20]])
-    return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample)
+    boxes = _id_boxes(merged, top, height, columns, mapping, [v for _n, v in sample[:20]]) if merged else None
+    return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample,
+                  id_boxes=boxes)
+
+
+ID_BOXES = (15, 18)  # the boxes of a paper form's ID number: one per character of a legacy or a current number
+
+
+def _id_boxes(merged: Sequence[tuple[tuple[int, int], tuple[int, int]]], top: int, height: int, columns: Sequence[str],
+              mapping: dict[str, int], rows: Sequence[Sequence[Any]]) -> tuple[int, int] | None:
+    """The ID number written one character per cell, as on a paper form copied cell by cell: the ID
+    column's name merged across 15 columns or more in the header ("公民身份号码" over C:T; perhaps over
+    15 of them and the other 3 beside it unnamed, or a row under it numbering the boxes 1 … 18), and the
+    rows under it holding one digit or X per cell. The first and last column of the boxes, else None."""
+    col = mapping["id_number"]
+    end = max((c2 for (r1, c1), (r2, c2) in merged
+               if c1 == col and top - 1 <= r1 and r2 <= top + height - 2), default=col)
+    if end - col + 1 < ID_BOXES[0]:
+        return None
+    taken = set(mapping.values())
+    while end - col + 1 < ID_BOXES[1] and end + 1 not in taken and (
+            end + 1 >= len(columns) or _BOX_NAME.fullmatch(columns[end + 1])):
+        end += 1  # a box beside the merged name, named by no name of its own (or by its number)
+    written = 0  # rows writing the number in the boxes
+    filled = 0  # rows with anything in them
+    for r in rows:
+        texts = [cell_text(value_at(r, c)) for c in range(col, end + 1)]
+        count = sum(1 for t in texts if t)
+        if count:
+            filled += 1
+            written += count >= 2 and all(len(t) <= 1 and (t.isdigit() or t in "Xx") for t in texts)
+    if not written or written * 10 < filled * 8:
+        return None
+    return col, end
+
+
+_BOX_NAME = re.compile(r"(.*/)?\d*")  # no name, or only a box's number (under a group: "身份证号码/16")
+
+
+def _boxes_text(values: Sequence[Any], first: int, last: int) -> str:
+    """The characters written one per cell from column ``first`` to ``last``, in order: an ID number."""
+    return "".join(cell_text(values[c]) for c in range(first, min(last + 1, len(values))))
 
 
 # The text of a list's title or of a line about the list ("2026年第三季度…名单", "填报单位:八泉街道",
@@ -2100,6 +2147,24 @@ class DataRow:
     number: int  # 1-based row in the sheet
     values: list[Any]
 
+    @property
+    def as_written(self) -> list[Any]:
+        """The row as the sheet has it (written back so in an error workbook)."""
+        return self.values
+
+
+@dataclass(frozen=True, slots=True)
+class BoxedRow(DataRow):
+    """A row whose ID number is written one character per cell: one value in ``values`` (in the first
+    box, the others blank), its boxes in ``cells`` as written. (A class of its own: the rows of every
+    other list, nearly all, are made no slower.)"""
+
+    cells: list[Any]
+
+    @property
+    def as_written(self) -> list[Any]:
+        return self.cells
+
 
 def is_footer(values: Sequence[Any], *, first_only: bool = False) -> bool:
     """A signature / note line under the table ("制表人:… 审核人:…", "注:…"). With ``first_only``
@@ -2284,8 +2349,12 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     who = {c for f, c in layout.mapping.items() if f in ("id_number", "name", "address", "phone")}
     serial_and_name = serial | ({name_col} if name_col is not None else set())
     count = 0
+    # An ID number written one character per cell (decided for the layout): read as one value.
+    boxes = layout.id_boxes if layout.id_boxes is not None and layout.id_boxes[0] == id_col else None
+    cells = None
     # Cells merged down over several data rows (a 街道 written once for its rows) count for every row.
-    merged_down = MergedDown(book, layout.sheet, layout.first_data_row, (id_col,)) or None
+    merged_down = MergedDown(book, layout.sheet, layout.first_data_row,
+                             (id_col,) if boxes is None else range(boxes[0], boxes[1] + 1)) or None
     # A cell merged across the ID column and its neighbours is a heading ("八泉街道(12人)"), not a person.
     across = {r + 1 for (r1, c1), (r2, c2) in book.merged_ranges(layout.sheet)
               if c2 > c1 and c1 <= id_col <= c2 and r2 + 1 >= layout.first_data_row for r in range(r1, r2 + 1)}
@@ -2314,6 +2383,13 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             if merged_down is not None:
                 raw = merged_down.fill(number, raw)
             values = [raw[j] if 0 <= j < len(raw) else "" for j in order]
+            cells = None
+        elif boxes is not None:
+            cells = values
+            values = list(values)
+            if id_col < len(values):
+                values[id_col] = _boxes_text(values, *boxes)
+                values[id_col + 1:boxes[1] + 1] = [""] * (min(boxes[1] + 1, len(values)) - id_col - 1)
         id_value = values[id_col] if id_col < len(values) else ""
         if type(id_value) is str and len(id_value) >= 15 and id_value[:6].isdigit():
             pass  # the common case: an ID number
@@ -2375,11 +2451,16 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 # or a remark alone. A person without an ID number still has a name.
                 continue
             if tentative:
-                pending.append(DataRow(number, merged_down.fill(number, values) if merged_down is not None
-                                       and order is None else values))
+                if merged_down is not None and order is None:
+                    values = merged_down.fill(number, values)
+                    if cells is not None:
+                        cells = merged_down.fill(number, cells)
+                pending.append(DataRow(number, values) if cells is None else BoxedRow(number, values, cells))
                 continue
         if merged_down is not None and order is None:
             values = merged_down.fill(number, values)
+            if cells is not None:
+                cells = merged_down.fill(number, cells)
         if pending:  # the footer line above them was a note: they are people
             yield from pending
             count += len(pending)
@@ -2389,7 +2470,7 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             raise SpreadsheetError(
                 f"文件“{book.name}”的数据超过 {limit:,} 行(第 {number} 行已超出),超出了单次导入的上限。"
                 "请按街道或月份拆分成几个文件后分别导入。", kind="too_many_rows")
-        yield DataRow(number, values)
+        yield DataRow(number, values) if cells is None else BoxedRow(number, values, cells)
 
 
 def _error_row(book: Workbook, sheet: str, number: int, values: Sequence[Any], id_col: int,

@@ -1569,7 +1569,7 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
             type_col = layout.mapping.get("id_type")
             # The rows as the import read them: a 街道 merged down over its rows is each row's own.
             for row in ss.data_rows(book, layout):
-                number, values = row.number, row.values
+                number, values = row.number, row.as_written  # an ID number's boxes one character per cell again
                 if number in problems:
                     message = problems[number]
                     if number in other_documents and type_col is not None and type_col < len(values) and \
