@@ -11,8 +11,9 @@ hyphens it was typed with ("138 0714 1234", "138-0714-1234"). A landline with it
 conventional hyphen after the area code ("0714-6251234", "010-12345678"): the area code is 010 or
 02x (three digits) or 0 and three more digits (four), followed by 7 or 8 digits, so "07146251234" and
 "(0714) 625 1234" are both "0714-6251234". A local number of 7 or 8 digits without area code is kept
-as its digits. Full-width digits and dashes count as ASCII ones. Anything else (+86 â€¦, an extension,
-two numbers in one cell, words) is kept as typed, trimmed.
+as its digits; a mobile written with China's country code (+86, 0086) is its 11 digits. Full-width
+digits and dashes count as ASCII ones. Anything else (another country's number, an extension, two
+numbers in one cell, words) is kept as typed, trimmed.
 
 The search folds what is typed the same way (:func:`person_name` with ``prefix``, :func:`phone_prefix`),
 so an index range on the stored column finds every spelling.
@@ -48,6 +49,7 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe63()]")  # after NFKC: "ï
 _MOBILE = re.compile(r"1\d{10}")
 _LOCAL = re.compile(r"[1-9]\d{6,7}")
 _AREA = re.compile(r"010|02\d|0[3-9]\d\d")
+_COUNTRY = re.compile(r"^\s*(\+|00)\s*86[\s\-]*")  # China's country code before a mobile number
 
 
 def _digits(text: str) -> str | None:
@@ -61,6 +63,9 @@ def phone_number(text: str) -> str:
     text = text.strip()
     if text.isascii() and text.isdigit() and text[0] != "0":
         return text  # the common case, already so written
+    if (country := _COUNTRY.match(plain := unicodedata.normalize("NFKC", text))) is not None:
+        digits = _digits(plain[country.end():])  # "+86 138 0714 1234", "0086-13807141234": the mobile alone
+        return digits if digits is not None and _MOBILE.fullmatch(digits) else text
     digits = _digits(text)
     if digits is None:
         return text

@@ -6,6 +6,7 @@ every call returns plain dataclasses. Rules of the loop live in :mod:`desktop.ru
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -286,7 +287,7 @@ def _search_sql(text: str) -> ColumnElement[bool] | None:
     text = text.strip()
     if not text:
         return None
-    compact = text.replace(" ", "").upper()
+    compact = re.sub(r"[\s\-]", "", text).upper()  # "138-0714" and "138 0714" are a phone's first digits
     if compact and all(ch.isdigit() or ch == "X" for ch in compact):
         return or_(Household.head_id_reversed.startswith(compact[::-1], autoescape=True),
                    Household.phone.startswith(spelling.phone_prefix(compact), autoescape=True),  # 0714-…
