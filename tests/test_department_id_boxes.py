@@ -228,3 +228,22 @@ def test_an_id_column_merged_over_two_columns_is_no_boxes(tmp_path: Path) -> Non
     book.close()
     with ss.open_workbook(loose) as opened:
         assert ss.find_layout(opened, require_id=False).id_boxes is None
+
+
+def test_a_full_width_x_in_the_last_box_is_a_box(tmp_path: Path) -> None:
+    """An IME left the check character as "Ｘ" (or "ｘ") in the last box: still one character per cell."""
+    stem = next(n for n in (idcard.make("420203", date(1980, 5, k), 1) for k in range(1, 29)) if n.endswith("X"))
+    rows = [("王伟", stem[:-1] + "Ｘ", "valid"), ("李芳", idcard.make("420203", date(1981, 6, 7), 2), "valid")]
+    path = tmp_path / "全角X.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("名单")
+    ws.write_row(0, 0, ["序号", "姓名"])
+    ws.merge_range(0, FIRST_BOX, 0, FIRST_BOX + BOXES - 1, "身份证号码")
+    for i, (name, number, _what) in enumerate(rows, start=1):
+        ws.write_row(i, 0, [i, name, *number])
+    book.close()
+    with ss.open_workbook(path) as opened:
+        layout = ss.find_layout(opened)
+        assert layout.id_boxes == (FIRST_BOX, FIRST_BOX + BOXES - 1)
+        assert [idcard.normalize(r.values[FIRST_BOX]) for r in ss.data_rows(opened, layout)] == [
+            stem, rows[1][1]]

@@ -1910,7 +1910,7 @@ def _id_boxes(merged: Sequence[tuple[tuple[int, int], tuple[int, int]]], top: in
         count = sum(1 for t in texts if t)
         if count:
             filled += 1
-            written += count >= 2 and all(len(t) <= 1 and (t.isdigit() or t in "Xx") for t in texts)
+            written += count >= 2 and all(len(t) <= 1 and (t.isdigit() or t in "XxＸｘ") for t in texts)
     if not written or written * 10 < filled * 8:
         return None
     return col, end
