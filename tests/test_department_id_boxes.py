@@ -143,7 +143,7 @@ def test_the_boxes_are_read_as_one_number(screened: Database, tmp_path: Path, sh
     code, got = run(screened, capsys, path, "--dry-run")
     assert code == 0, got
     assert {k: got[k] for k in WANT} == WANT
-    assert got["columns"]["id_number"] == {"column": "C", "header": "身份证号码"}
+    assert got["columns"]["id_number"] == {"column": "C", "header": "身份证号码", "last_column": "T"}
     assert got["columns"]["phone"]["column"] == "U" and got["columns"]["address"]["column"] == "V"
 
 
@@ -247,3 +247,14 @@ def test_a_full_width_x_in_the_last_box_is_a_box(tmp_path: Path) -> None:
         assert layout.id_boxes == (FIRST_BOX, FIRST_BOX + BOXES - 1)
         assert [idcard.normalize(r.values[FIRST_BOX]) for r in ss.data_rows(opened, layout)] == [
             stem, rows[1][1]]
+
+
+def test_the_summary_names_the_boxes(screened: Database, tmp_path: Path,  # noqa: F811
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop import cli
+
+    path = FILES["xlsx merged over 18"](tmp_path, boxed_people())
+    capsys.readouterr()
+    url = screened.url.render_as_string(hide_password=False)
+    assert cli.main(["--database-url", url, "import", "department", str(path), "--department", "医保", "--dry-run"]) == 0
+    assert "  身份证号取自 C–T 列“身份证号码”(每格一位,连起来读),姓名取自 B 列“姓名”。" in capsys.readouterr().out

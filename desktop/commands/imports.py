@@ -167,7 +167,8 @@ def import_department(args: argparse.Namespace) -> int:
                 "other_sheets": result.other_sheets,
                 "already_imported": result.already_imported or None,
                 # the column each field was read from, and the further ID columns not read (a guardian's …)
-                "columns": {fld: department_import.column_doc(result.columns, i) for fld, i in result.mapping.items()},
+                "columns": {fld: department_import.column_doc(result.columns, i, result.id_boxes if fld == "id_number"
+                                                              else None) for fld, i in result.mapping.items()},
                 "other_id_columns": [department_import.column_doc(result.columns, i)
                                      for i in department_import.other_id_columns(result.columns, result.mapping)],
             })
@@ -210,7 +211,7 @@ def summary(result: department_import.DepartmentImportResult) -> str:
         lines.append(f"  网页存档(MHT,“单个文件网页”)的工作表“{result.sheet}”,{header_place(result)}")
     else:
         lines.append(f"  工作表“{result.sheet}”,{header_place(result)}")
-    columns = department_import.columns_note(result.columns, result.mapping)
+    columns = department_import.columns_note(result.columns, result.mapping, result.id_boxes)
     if columns:
         if department_import.other_id_columns(result.columns, result.mapping):
             columns += "如需改用其他列,请加 --id-column 列字母。"

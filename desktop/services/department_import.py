@@ -133,6 +133,8 @@ class DepartmentImportResult:
     # clue form): the community is not sent the same person twice.
     clues_created: int = 0
     dry_run: bool = False
+    # the first and last column of an ID number written one character per cell (ss.Layout.id_boxes), else None
+    id_boxes: tuple[int, int] | None = None
     sheet: str = ""
     header_row: int = 1
     header_height: int = 1
@@ -688,9 +690,13 @@ def column_name(columns: Sequence[str], index: int) -> str:
     return f"{ss.column_letter(index)} 列“{header[:40]}”" if header else f"{ss.column_letter(index)} 列"
 
 
-def column_doc(columns: Sequence[str], index: int) -> dict[str, str]:
-    """A column for scripts (``import department --json``): its letter and its header text."""
-    return {"column": ss.column_letter(index), "header": columns[index] if index < len(columns) else ""}
+def column_doc(columns: Sequence[str], index: int, boxes: tuple[int, int] | None = None) -> dict[str, str]:
+    """A column for scripts (``import department --json``): its letter and its header text; for an ID
+    number written one character per cell (``boxes``), the last column of its boxes too."""
+    doc = {"column": ss.column_letter(index), "header": columns[index] if index < len(columns) else ""}
+    if boxes is not None and boxes[0] == index:
+        doc["last_column"] = ss.column_letter(boxes[1])
+    return doc
 
 
 def other_id_columns(columns: Sequence[str], mapping: dict[str, int]) -> list[int]:
@@ -699,12 +705,15 @@ def other_id_columns(columns: Sequence[str], mapping: dict[str, int]) -> list[in
     return [i for i in ss.id_columns(columns) if i != mapping.get("id_number")]
 
 
-def columns_note(columns: Sequence[str], mapping: dict[str, int]) -> str:
+def columns_note(columns: Sequence[str], mapping: dict[str, int], boxes: tuple[int, int] | None = None) -> str:
     """Which columns give the ID number and the name, and the other ID columns left unread: a list with
-    two ID columns (本人 and 监护人) says which one it was screened by."""
+    two ID columns (本人 and 监护人) says which one it was screened by. With ``boxes``, the ID number
+    is written one character per cell from the first of those columns to the last."""
     if "id_number" not in mapping:
         return ""
     text = f"身份证号取自 {column_name(columns, mapping['id_number'])}"
+    if boxes is not None and boxes[0] == mapping["id_number"]:
+        text = text.replace(" 列", f"–{ss.column_letter(boxes[1])} 列", 1) + "(每格一位,连起来读)"
     if "name" in mapping:
         text += f",姓名取自 {column_name(columns, mapping['name'])}"
     others = other_id_columns(columns, mapping)
@@ -791,7 +800,8 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
                                         header_row=layout.header_row, header_height=layout.header_height,
                                         mapping=dict(layout.mapping), file_hash=file_hash,
                                         format=layout.format, encoding=layout.encoding,
-                                        other_sheets=list(layout.other_sheets), columns=list(layout.columns))
+                                        other_sheets=list(layout.other_sheets), columns=list(layout.columns),
+                                        id_boxes=layout.id_boxes)
         with unit_of_work(db, actor, write=not dry_run) as uow:
             session = uow.session
             earlier = previous_batch(session, KIND, file_hash, batch_sheet(book, layout.sheet))
