@@ -81,6 +81,14 @@ def other_document(id_type: str) -> bool:
     return bool(id_type) and _OTHER_DOCUMENTS.search(id_type) is not None
 
 
+def swapped_message(raw_id: str, name: str) -> str | None:
+    """The reason for a row whose ID cell holds no number while its name cell holds a valid one: the two
+    columns filled in the wrong way round, said so (the bad characters alone would name the person's name)."""
+    if not name or not idcard.parse(name).valid:
+        return None
+    return f"身份证号一栏填的是“{raw_id[:20]}”,姓名一栏却是身份证号:这一行的姓名和身份证号可能填反了,请改正后重新发送"
+
+
 def other_document_message(id_type: str, message: str) -> str:
     """The reason for a row whose 证件类型 names another document: which one, and why it is not matched."""
     return f"证件类型为“{id_type[:20]}”,不是居民身份证号,无法与在册人员比对({message})"
@@ -390,6 +398,7 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
     document says so, and a number repeating an earlier preview row is a duplicate, not “ok”."""
     id_col = mapping.get("id_number")
     type_col = mapping.get("id_type")
+    name_col = mapping.get("name")
     key = ss.header_key(preview.columns[id_col]) if id_col is not None and id_col < len(preview.columns) else ""
     inside = ss.id_inside(key)  # a 残疾人证号 or 全国学籍号 column
     with_name = ss.holds_name_and_id(key)  # "姓名及身份证号": "张三 420203…"
@@ -412,6 +421,9 @@ def check_samples(preview: Preview, mapping: dict[str, int]) -> list[SampleCheck
             id_type = values[type_col] if type_col is not None and type_col < len(values) else ""
             if parsed.reason is not idcard.Invalid.EMPTY and other_document(id_type):
                 message = other_document_message(id_type, message)
+            elif parsed.reason is idcard.Invalid.CHARACTERS and name_col is not None and name_col < len(values) and (
+                    swapped := swapped_message(ss.cell_text(raw), ss.cell_text(values[name_col]))):
+                message = swapped
             out.append(SampleCheck(False, None, message))
             continue
         first = seen.setdefault(parsed.number, row_number)  # type: ignore[arg-type]
@@ -1142,6 +1154,8 @@ def _screen(uow: Any, actor: Actor, book: ss.Workbook, layout: ss.Layout, result
                 elif reason != EMPTY and type_col is not None and other_document(
                         id_type := cell_text(values[type_col] if type_col < n else "")):
                     message = other_document_message(id_type, message)
+                elif reason == idcard.Invalid.CHARACTERS.value and (swapped := swapped_message(raw_text, name)):
+                    message = swapped
                 invalid[reason] = invalid.get(reason, 0) + 1
                 result.errors.append(RowProblem(row.number, "invalid", reason, message))
                 if write:
@@ -1565,6 +1579,8 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
                     again = idcard.parse(r.raw_id) if r.raw_id else None  # the precise message the import gave
                     if again is not None and again.reason is not None and again.reason.value == r.reason:
                         problems[r.row_number] = again.message
+                        if again.reason is idcard.Invalid.CHARACTERS and (swapped := swapped_message(r.raw_id, r.name)):
+                            problems[r.row_number] = swapped
     check_unchanged(path_in, expected_hash)
     book = _open(path_in)
     try:
