@@ -127,6 +127,9 @@ class _Household:
     # its head is on the rows of a code differing only in leading zeros or case ("001" for 1): said so
     # already, so "no head" is not said too
     head_under_similar_code: bool = False
+    # the head's own 联系电话 and 备注 as a member, kept when the head's row leaves them blank (the row's
+    # are the household's, see _keep_unsaid)
+    head_own: dict[str, str] = field(default_factory=dict)
 
 
 def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
@@ -403,12 +406,14 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                       and h[0].community])
             _check_households(uow, households, order)
             existing = _existing(s, households)
-            result.blanks_kept = _keep_unsaid(s, households, existing)
+            kept_blanks = _keep_unsaid(s, households, existing)
             _check_existing_scope(uow, households, existing)
             _check_same_family(s, households, existing)
             _check_held(s, households, existing)
             _check_members(s, households, existing)
             good = [households[k] for k in order if not households[k].errors]
+            # the households imported: one refused by a later check keeps nothing
+            result.blanks_kept = sum(hh.code in kept_blanks for hh in good)
             for k in order:
                 hh = households[k]
                 if hh.errors:
@@ -662,31 +667,37 @@ _MEMBER_KEPT = (("联系电话", "phone", "phone"), ("健康状况", "health", "
                 ("在校情况", "schooling", "schooling"), ("备注", "note", "note"))
 
 
-def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> int:
+def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, tuple]) -> set[str]:
     """A household already in the system keeps what the system holds where its rows leave a cell of
     tpl.KEPT_WHEN_BLANK blank (or a dash), a person already in it likewise: a register filled in for
     its incomes, or sent back with columns left empty, would otherwise read the blanks as 无, 健康, 有
     and take households out of assistance and out of their library, a 特困 candidate's 劳动能力 无
     away, addresses and phones, without a word. 无 written in the cell clears it. A library stated
     takes the household out of assistance, and a category of assistance stated out of its library,
-    as when both are written; 残疾类别 and 残疾等级 are kept together, when both are blank. The number
-    of households that kept something differing from what the blanks would have made it."""
+    as when both are written; 残疾类别 and 残疾等级 are kept together, when both are blank. A person's
+    own values are theirs wherever the system has them (one moving here from another household of the
+    file, 分户, keeps their 健康状况 …, not that household's); the head's row's 联系电话 and 备注 are the
+    household's, and the head keeps their own as a member (a spouse made head keeps their mobile and
+    remark). The 户编号 of the households that kept something differing from what the blanks would
+    have made it."""
     updated = {existing[hh.code][0]: hh for hh in households.values()
                if not hh.errors and hh.head is not None and hh.code in existing}
     if not updated:
-        return 0
+        return set()
     h: Any = Household.__table__
     m: Any = Member.__table__
     held: dict[int, Any] = {}
-    people: dict[tuple[int, str], Any] = {}
+    people: dict[str, Any] = {}
     for part in _chunks(list(updated)):
         held.update((r.id, r) for r in s.execute(
             select(h.c.id, h.c.stage, h.c.category, h.c.area_type, *(h.c[a] for _c, a, _p in _HOUSEHOLD_KEPT))
             .where(h.c.id.in_(part))))
-        people.update(((r.household_id, r.id_number), r) for r in s.execute(
-            select(m.c.household_id, m.c.id_number, m.c.disability, m.c.disability_grade,
-                   *(m.c[a] for _c, a, _p in _MEMBER_KEPT)).where(m.c.household_id.in_(part))))
-    kept = 0
+    for part in _chunks([p.id_number for hh in updated.values() for p in hh.rows], KEYS_CHUNK):
+        keys = _keys(s, part)
+        people.update((r.id_number, r) for r in s.execute(
+            select(m.c.id_number, m.c.disability, m.c.disability_grade, *(m.c[a] for _c, a, _p in _MEMBER_KEPT))
+            .join_from(keys, m, m.c.id_number == keys.c.value)))
+    kept: set[str] = set()
     for hid, hh in updated.items():
         head = hh.head
         assert head is not None
@@ -711,17 +722,23 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
         if "城乡类别" in head.blank and not head.category_area and record.area_type != hh.area_type:
             hh.area_type, changed = record.area_type, True
         for person in hh.rows:
-            was = people.get((hid, person.id_number))
+            was = people.get(person.id_number)
             if was is None:
                 continue
             for column, attribute, own in _MEMBER_KEPT:
-                # the head's 联系电话 and 备注 are the household's, kept above
-                if column in person.blank and not (person.is_head and column in ("联系电话", "备注")):
+                if column not in person.blank:
+                    continue
+                if person.is_head and column in ("联系电话", "备注"):
+                    # the row's are the household's (kept above); the head's own are kept as a member's
+                    hh.head_own[own] = value = getattr(was, attribute)
+                    changed = changed or value != (head.phone if own == "phone" else "")
+                else:
                     keep(person, getattr(was, attribute), own)
             if {"残疾类别", "残疾等级"} <= person.blank:
                 keep(person, was.disability, "disability")
                 keep(person, was.disability_grade, "disability_grade")
-        kept += changed
+        if changed:
+            kept.add(hh.code)
     return kept
 
 
@@ -1062,11 +1079,12 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
     for hh in good:
         hid = hh_ids[hh.code]
         for p in hh.rows:
+            own = hh.head_own if p.is_head else {}
             values = {"household_id": hid, "name": p.name, "relation": p.relation, "sex": idcard.sex(p.id_number),
-                      "birth_date": idcard.birth_date(p.id_number), "phone": p.phone, "health": p.health,
-                      "disability": p.disability, "disability_grade": p.disability_grade,
-                      "labour_capacity": p.labour_capacity, "schooling": p.schooling, "note": p.note if not p.is_head
-                      else ""}
+                      "birth_date": idcard.birth_date(p.id_number), "phone": own.get("phone", p.phone),
+                      "health": p.health, "disability": p.disability, "disability_grade": p.disability_grade,
+                      "labour_capacity": p.labour_capacity, "schooling": p.schooling,
+                      "note": own.get("note", "") if p.is_head else p.note}
             if p.id_number in existing_members:
                 member_upd.append({"_id": existing_members[p.id_number][0], **{f"p_{k}": v for k, v in values.items()}})
             else:
