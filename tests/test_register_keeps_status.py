@@ -192,3 +192,18 @@ def test_the_template_says_so(tmp_path: Path) -> None:
     assert notes["再次导入(更新)"] == (
         "已在系统中的家庭和人员:住址、联系电话、城乡类别、单亲家庭、健康状况、残疾类别、残疾等级、劳动能力、在校情况、"
         "当前救助类别、监测库别、备注留空则保持系统中原有的值(未填不等于“无”,要清除请填写“无”);收入和支出以本次台账为准,留空按 0 计")
+
+
+def test_a_disability_written_again_keeps_its_grade(imported: Database, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """李秀英 肢体 二级: sent back with 肢体 and the grade blank, she keeps 二级 (it was stored as 0); with
+    another kind written, the blank grade is not hers to keep."""
+    again = families()
+    again[1].update({"残疾类别": "肢体", "残疾等级": ""})
+    status, out = import_json(imported, capsys, write_xlsx(tmp_path / "台账2.xlsx", table(again)))
+    assert status == 0 and out["errors"] == [] and out["blanks_kept"] == 1
+    assert people(imported)["李秀英"][1:3] == ("physical", 2)
+    again[1].update({"残疾类别": "视力", "残疾等级": ""})
+    status, out = import_json(imported, capsys, write_xlsx(tmp_path / "台账3.xlsx", table(again)))
+    assert status == 0 and out["errors"] == []
+    assert people(imported)["李秀英"][1:3] == ("visual", 0)

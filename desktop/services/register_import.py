@@ -674,12 +674,12 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
     and take households out of assistance and out of their library, a 特困 candidate's 劳动能力 无
     away, addresses and phones, without a word. 无 written in the cell clears it. A library stated
     takes the household out of assistance, and a category of assistance stated out of its library,
-    as when both are written; 残疾类别 and 残疾等级 are kept together, when both are blank. A person's
-    own values are theirs wherever the system has them (one moving here from another household of the
-    file, 分户, keeps their 健康状况 …, not that household's); the head's row's 联系电话 and 备注 are the
-    household's, and the head keeps their own as a member (a spouse made head keeps their mobile and
-    remark). The 户编号 of the households that kept something differing from what the blanks would
-    have made it."""
+    as when both are written; 残疾类别 and 残疾等级 are kept together, when both are blank (the grade
+    alone when the kind written is the one held). A person's own values are theirs wherever the system
+    has them (one moving here from another household of the file, 分户, keeps their 健康状况 …, not
+    that household's); the head's row's 联系电话 and 备注 are the household's, and the head keeps their
+    own as a member (a spouse made head keeps their mobile and remark). The 户编号 of the households
+    that kept something differing from what the blanks would have made it."""
     updated = {existing[hh.code][0]: hh for hh in households.values()
                if not hh.errors and hh.head is not None and hh.code in existing}
     if not updated:
@@ -737,6 +737,8 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
             if {"残疾类别", "残疾等级"} <= person.blank:
                 keep(person, was.disability, "disability")
                 keep(person, was.disability_grade, "disability_grade")
+            elif "残疾等级" in person.blank and person.disability == was.disability:
+                keep(person, was.disability_grade, "disability_grade")  # 肢体 written again, its 二级 not
         if changed:
             kept.add(hh.code)
     return kept
