@@ -167,8 +167,8 @@ def import_department(args: argparse.Namespace) -> int:
                 "other_sheets": result.other_sheets,
                 "already_imported": result.already_imported or None,
                 # the column each field was read from, and the further ID columns not read (a guardian's …)
-                "columns": {fld: department_import.column_doc(result.columns, i, result.id_boxes if fld == "id_number"
-                                                              else None) for fld, i in result.mapping.items()},
+                "columns": {fld: department_import.column_doc(result.columns, i, result.id_boxes)
+                            for fld, i in result.mapping.items()},
                 "other_id_columns": [department_import.column_doc(result.columns, i)
                                      for i in department_import.other_id_columns(result.columns, result.mapping)],
             })

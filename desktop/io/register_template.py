@@ -801,11 +801,11 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
                                               "请把该列设为文本格式,填写完整号码后再导入"))
     elif not stated(phone):
         phone = ""  # "-", "/": no phone
-    elif PHONE_NUMBER.fullmatch(plain_phone := unicodedata.normalize("NFKC", phone)):
-        # "１３８０７１４１２３４", "138 0714 1234", "０７１４ ６２２１２３４": the spelling the search by phone finds
-        phone = spelling.phone_number(plain_phone)
     else:
-        phone = spelling.phone_number(phone)  # "(0714)6221234"
+        # "１３８０７１４１２３４", "138 0714 1234", "(0714)6221234": the spelling the search by phone finds (a
+        # number in full-width forms it does not know is kept in half-width ones)
+        plain = unicodedata.normalize("NFKC", phone)
+        phone = spelling.phone_number(plain if PHONE_NUMBER.fullmatch(plain) else phone)
     parsed = idcard.parse(id_cell(raw("身份证号")))
     if parsed.reason == idcard.Invalid.EMPTY and text("身份证号"):  # "未办理", "无": a person without a number yet
         errors.append(CellError(row, "身份证号", f"身份证号填的是“{text('身份证号')}”,没有号码;每位家庭成员都要填写身份证号,"

@@ -696,10 +696,12 @@ def import_notes(result: DepartmentImportResult) -> list[str]:
     return [note for note in (numbers_lost_note(result), hidden_rows_note(result)) if note]
 
 
-def column_name(columns: Sequence[str], index: int) -> str:
-    """A column as the person finds it in the file: its letter, and its header when it has one."""
+def column_name(columns: Sequence[str], index: int, last: int | None = None) -> str:
+    """A column as the person finds it in the file: its letter (to ``last``'s, for a run of columns),
+    and its header when it has one."""
     header = re.sub(r"\s+", "", columns[index]) if index < len(columns) else ""
-    return f"{ss.column_letter(index)} 列“{header[:40]}”" if header else f"{ss.column_letter(index)} 列"
+    letters = ss.column_letter(index) + (f"–{ss.column_letter(last)}" if last is not None else "")
+    return f"{letters} 列“{header[:40]}”" if header else f"{letters} 列"
 
 
 def column_doc(columns: Sequence[str], index: int, boxes: tuple[int, int] | None = None) -> dict[str, str]:
@@ -723,9 +725,11 @@ def columns_note(columns: Sequence[str], mapping: dict[str, int], boxes: tuple[i
     is written one character per cell from the first of those columns to the last."""
     if "id_number" not in mapping:
         return ""
-    text = f"身份证号取自 {column_name(columns, mapping['id_number'])}"
-    if boxes is not None and boxes[0] == mapping["id_number"]:
-        text = text.replace(" 列", f"–{ss.column_letter(boxes[1])} 列", 1) + "(每格一位,连起来读)"
+    id_col = mapping["id_number"]
+    if boxes is not None and boxes[0] == id_col:
+        text = f"身份证号取自 {column_name(columns, id_col, boxes[1])}(每格一位,连起来读)"
+    else:
+        text = f"身份证号取自 {column_name(columns, id_col)}"
     if "name" in mapping:
         text += f",姓名取自 {column_name(columns, mapping['name'])}"
     others = other_id_columns(columns, mapping)

@@ -690,7 +690,7 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
     people: dict[str, Any] = {}
     for part in _chunks(list(updated)):
         held.update((r.id, r) for r in s.execute(
-            select(h.c.id, h.c.stage, h.c.category, h.c.area_type, *(h.c[a] for _c, a, _p in _HOUSEHOLD_KEPT))
+            select(h.c.id, h.c.area_type, *(h.c[a] for _c, a, _p in _HOUSEHOLD_KEPT))
             .where(h.c.id.in_(part))))
     for part in _chunks([p.id_number for hh in updated.values() for p in hh.rows], KEYS_CHUNK):
         keys = _keys(s, part)
@@ -702,6 +702,7 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
         head = hh.head
         assert head is not None
         record = held[hid]
+        stage, category = existing[hh.code][1:3]  # read by _existing
         changed = False
 
         def keep(row: PersonRow, value: Any, attribute: str) -> None:
@@ -711,11 +712,11 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
                 changed = True
 
         if "当前救助类别" in head.blank and not (
-                "监测库别" not in head.blank and head.library and record.category in codes.IN_ASSISTANCE):
-            keep(head, record.category, "category")
-        if "监测库别" in head.blank and record.stage in LIBRARIES and not (
+                "监测库别" not in head.blank and head.library and category in codes.IN_ASSISTANCE):
+            keep(head, category, "category")
+        if "监测库别" in head.blank and stage in LIBRARIES and not (
                 "当前救助类别" not in head.blank and head.category in codes.IN_ASSISTANCE):
-            keep(head, record.stage, "library")
+            keep(head, stage, "library")
         for column, attribute, own in _HOUSEHOLD_KEPT:
             if column in head.blank:
                 keep(head, getattr(record, attribute), own)
