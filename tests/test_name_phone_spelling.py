@@ -39,6 +39,9 @@ NEW = idcard.make("420203", date(1990, 6, 4), 44)
     ("热依拉･买买提", "热依拉·买买提"),  # U+FF65
     ("热依拉‧买买提", "热依拉·买买提"),  # U+2027
     ("热依拉∙买买提", "热依拉·买买提"),  # U+2219
+    ("阿依古丽。艾买提", "阿依古丽·艾买提"),  # an input method's "。" for the "." key
+    ("阿依古丽｡艾买提", "阿依古丽·艾买提"),  # U+FF61
+    ("张三。", "张三。"),  # a full stop after the name is no separator
     ("买买提 • 吐尔逊", "买买提·吐尔逊"),  # the spaces around the dot go with it
     ("买买提\u3000·\u3000吐尔逊", "买买提·吐尔逊"),
     ("爱新觉罗·溥仪", "爱新觉罗·溥仪"),  # already so
@@ -216,7 +219,7 @@ def test_the_upgrade_rewrites_the_names_and_phones_kept_before(district: Distric
                        source="grid", reported_on=date.today()))
             s.commit()
         assert database.migrate(db) is not None
-        assert database.current_revision(db) == database.head_revision() == "0013"
+        assert database.current_revision(db) == database.head_revision()
         with db.session_factory() as s:
             homes = {h.head_id_number: (h.head_name, h.phone) for h in s.scalars(select(Household))}
             people = {m.id_number: (m.name, m.phone) for m in s.scalars(select(Member))}
@@ -227,6 +230,33 @@ def test_the_upgrade_rewrites_the_names_and_phones_kept_before(district: Distric
         assert (clue.person_name, clue.phone) == ("热依拉·买买提", "13807149999")
         assert _found(district, "买买提.吐尔逊") == ["买买提·吐尔逊"]
         assert _found(district, "07146251234") == ["欧阳娜娜"]
+    finally:
+        database.migrate(db)
+
+
+def test_the_upgrade_rewrites_names_kept_with_an_ideographic_full_stop(district: District) -> None:
+    """A database already at 0013 kept 阿依古丽。艾买提 as typed; 0014 writes it with "·" so the search finds it.
+    A full stop after a name is left alone."""
+    db = district.db
+    database.downgrade(db, "0013")
+    try:
+        region = district.regions["飞云社区"]
+        with db.session_factory() as s:
+            h = Household(region_id=region, head_name="阿依古丽。艾买提", head_id_number=H1, head_id_reversed=H1[::-1],
+                          member_count=2)
+            s.add(h)
+            s.flush()
+            s.add(Member(household_id=h.id, name="阿依古丽。艾买提", id_number=H1, id_reversed=H1[::-1]))
+            s.add(Member(household_id=h.id, name="张三。", id_number=H2, id_reversed=H2[::-1], relation="child"))
+            s.add(Clue(person_name="热依拉｡买买提", source_level="informant", source="grid", reported_on=date.today()))
+            s.commit()
+        assert database.migrate(db) is not None
+        assert database.current_revision(db) == "0014"
+        with db.session_factory() as s:
+            assert s.scalars(select(Household.head_name)).all() == ["阿依古丽·艾买提"]
+            assert sorted(s.scalars(select(Member.name))) == ["张三。", "阿依古丽·艾买提"]
+            assert s.scalars(select(Clue.person_name)).all() == ["热依拉·买买提"]
+        assert _found(district, "阿依古丽。艾") == ["阿依古丽·艾买提"]
     finally:
         database.migrate(db)
 

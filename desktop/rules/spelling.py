@@ -1,7 +1,8 @@
 """One spelling for people's names and phone numbers, so that what was typed one way is found typed another.
 
 Names: minority and foreign names carry a separator dot between their parts, typed as whatever the
-keyboard gave: 买买提•吐尔逊, 玛丽亚．伊万诺娃, 阿依古丽.艾买提, 热依拉・买买提. The national standard
+keyboard gave: 买买提•吐尔逊, 玛丽亚．伊万诺娃, 阿依古丽.艾买提, 热依拉・买买提, and 阿依古丽。艾买提 where
+a Chinese input method in its Chinese punctuation mode turned the "." key into "。". The national standard
 (GB 18030, the public security registry) writes U+00B7 "·": a dot of any of these shapes between two
 Chinese characters, with the spaces around it, becomes "·". Nothing else in a name changes: a dot
 next to a Latin letter ("A.B") is left as typed, so is a dot at either end.
@@ -28,8 +29,9 @@ import unicodedata
 # onwards) and 〇: the characters a name's parts are written in.
 _NAME_CHAR = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # The dots typed between a name's parts: "." "·" (and the Greek ano teleia it is equivalent to), "•",
-# "‧", "∙", "⋅", "・", "･", "．", "﹒", "⸱", "ꞏ", "᛫", "ㆍ".
-NAME_DOTS = ".\u00b7\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\uff0e\ufe52\u2e31\ua78f\u16eb\u318d"
+# "‧", "∙", "⋅", "・", "･", "．", "﹒", "⸱", "ꞏ", "᛫", "ㆍ", and the ideographic full stops "。" "｡" an input
+# method types for "." (since migration 0014; a name holds no sentence, so no full stop of its own).
+NAME_DOTS = ".\u00b7\u0387\u2022\u2027\u2219\u22c5\u30fb\uff65\uff0e\ufe52\u2e31\ua78f\u16eb\u318d\u3002\uff61"
 NAME_DOT = "\u00b7"
 _ANY_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
 _DOT_BETWEEN = re.compile(f"(?<=[{_NAME_CHAR}])\\s*[{re.escape(NAME_DOTS)}]\\s*(?=[{_NAME_CHAR}])")
