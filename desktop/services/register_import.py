@@ -73,7 +73,7 @@ class RegisterImportResult:
     # income lines the template has no column for (not counted, 城乡居民基本养老金), entered in the
     # household records and restated for the register's new figures rather than left behind
     income_lines_kept: int = 0
-    # updated households whose rows left cells blank that kept what the system holds (see _keep_unsaid)
+    # households whose rows left cells blank that kept what the system holds (see _keep_unsaid)
     blanks_kept: int = 0
     errors: list[CellError] = field(default_factory=list)
     dry_run: bool = False
@@ -676,33 +676,32 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
     takes the household out of assistance, and a category of assistance stated out of its library,
     as when both are written; 残疾类别 and 残疾等级 are kept together, when both are blank (the grade
     alone when the kind written is the one held). A person's own values are theirs wherever the system
-    has them (one moving here from another household of the file, 分户, keeps their 健康状况 …, not
-    that household's); the head's row's 联系电话 and 备注 are the household's, and the head keeps their
-    own as a member (a spouse made head keeps their mobile and remark). The 户编号 of the households
-    that kept something differing from what the blanks would have made it."""
-    updated = {existing[hh.code][0]: hh for hh in households.values()
-               if not hh.errors and hh.head is not None and hh.code in existing}
-    if not updated:
+    has them (one moving here from another household of the file, or leaving it to head a new one,
+    分户, keeps their 健康状况 …, not that household's); the head's row's 联系电话 and 备注 are the
+    household's: the head keeps their own remark as a member, the row's 备注 written or not, and their
+    own mobile when the row's 联系电话 is blank (a spouse made head keeps theirs). The 户编号 of the
+    households that kept something differing from what the blanks would have made it."""
+    good = [hh for hh in households.values() if not hh.errors and hh.head is not None]
+    updated = [existing[hh.code][0] for hh in good if hh.code in existing]
+    if not good:
         return set()
     h: Any = Household.__table__
     m: Any = Member.__table__
     held: dict[int, Any] = {}
     people: dict[str, Any] = {}
-    for part in _chunks(list(updated)):
+    for part in _chunks(updated):
         held.update((r.id, r) for r in s.execute(
             select(h.c.id, h.c.area_type, *(h.c[a] for _c, a, _p in _HOUSEHOLD_KEPT))
             .where(h.c.id.in_(part))))
-    for part in _chunks([p.id_number for hh in updated.values() for p in hh.rows], KEYS_CHUNK):
+    for part in _chunks([p.id_number for hh in good for p in hh.rows], KEYS_CHUNK):
         keys = _keys(s, part)
         people.update((r.id_number, r) for r in s.execute(
             select(m.c.id_number, m.c.disability, m.c.disability_grade, *(m.c[a] for _c, a, _p in _MEMBER_KEPT))
             .join_from(keys, m, m.c.id_number == keys.c.value)))
     kept: set[str] = set()
-    for hid, hh in updated.items():
+    for hh in good:
         head = hh.head
         assert head is not None
-        record = held[hid]
-        stage, category = existing[hh.code][1:3]  # read by _existing
         changed = False
 
         def keep(row: PersonRow, value: Any, attribute: str) -> None:
@@ -711,28 +710,34 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
                 setattr(row, attribute, value)
                 changed = True
 
-        if "当前救助类别" in head.blank and not (
-                "监测库别" not in head.blank and head.library and category in codes.IN_ASSISTANCE):
-            keep(head, category, "category")
-        if "监测库别" in head.blank and stage in LIBRARIES and not (
-                "当前救助类别" not in head.blank and head.category in codes.IN_ASSISTANCE):
-            keep(head, stage, "library")
-        for column, attribute, own in _HOUSEHOLD_KEPT:
-            if column in head.blank:
-                keep(head, getattr(record, attribute), own)
-        if "城乡类别" in head.blank and not head.category_area and record.area_type != hh.area_type:
-            hh.area_type, changed = record.area_type, True
+        if hh.code in existing:
+            record = held[existing[hh.code][0]]
+            stage, category = existing[hh.code][1:3]  # read by _existing
+            if "当前救助类别" in head.blank and not (
+                    "监测库别" not in head.blank and head.library and category in codes.IN_ASSISTANCE):
+                keep(head, category, "category")
+            if "监测库别" in head.blank and stage in LIBRARIES and not (
+                    "当前救助类别" not in head.blank and head.category in codes.IN_ASSISTANCE):
+                keep(head, stage, "library")
+            for column, attribute, own in _HOUSEHOLD_KEPT:
+                if column in head.blank:
+                    keep(head, getattr(record, attribute), own)
+            if "城乡类别" in head.blank and not head.category_area and record.area_type != hh.area_type:
+                hh.area_type, changed = record.area_type, True
         for person in hh.rows:
             was = people.get(person.id_number)
             if was is None:
                 continue
+            if person.is_head:
+                # the row's 备注 is the household's, written or not: the head's own remark is theirs
+                hh.head_own["note"] = was.note
             for column, attribute, own in _MEMBER_KEPT:
-                if column not in person.blank:
+                if column not in person.blank or (person.is_head and column == "备注"):
                     continue
-                if person.is_head and column in ("联系电话", "备注"):
-                    # the row's are the household's (kept above); the head's own are kept as a member's
+                if person.is_head and column == "联系电话":
+                    # the row's is the household's (kept above); the head's own is kept as a member's
                     hh.head_own[own] = value = getattr(was, attribute)
-                    changed = changed or value != (head.phone if own == "phone" else "")
+                    changed = changed or value != head.phone
                 else:
                     keep(person, getattr(was, attribute), own)
             if {"残疾类别", "残疾等级"} <= person.blank:
