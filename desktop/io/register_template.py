@@ -294,6 +294,7 @@ def write_template(path: str | Path) -> int:
                   "不含不计入收入的项目和城乡居民基本养老金:这两类在家庭档案中逐项录入,再次导入台账时保留", ""))
     notes.append(("医疗支出、教育支出、其他刚性支出", "近 12 个月的金额(元)", ""))
     notes.append(("单亲家庭", "", "是、否"))
+    notes.append(("备注", "户主行的备注是家庭的备注,其他行的是该成员的备注(户主本人作为成员的备注在家庭档案中填写,导入不改动)", ""))
     notes.append(("再次导入(更新)", "已在系统中的家庭和人员:" + "、".join(KEPT_WHEN_BLANK) + "留空则保持系统中原有的值"
                   "(未填不等于“无”,要清除请填写“无”);收入和支出以本次台账为准,留空按 0 计", ""))
     return write_workbook(path, [
@@ -378,8 +379,47 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
         raise SpreadsheetError(f"文件“{book.name}”{where(sheet_name)}第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
+    _check_amount_units(book, sheet_name, number, found, where(sheet_name))
     return RegisterLayout(sheet_name, number, found, [n for n in filled_sheets if n != sheet_name], height,
                           filled=best_key[1], unread=unread, width=width)
+
+
+# Amounts in another unit than the template's year in yuan: an amount heading "工资性收入(万元)",
+# "医疗支出(元/月)", "工资性收入(月)", a group heading over them "家庭收入(万元)", the row of units
+# under the header ("万元"), a title line "金额单位:万元". The heading's brackets are dropped when it
+# is matched, and a row of notes is no person: the figures would be read as yuan over 12 months.
+# Refused, not multiplied (as "3000元/月" in a cell is).
+_TEN_THOUSANDS = re.compile("万元")
+_PER_MONTH = re.compile(r"[/每]月|月均|\(月\)|^月$")
+_UNIT_LINE = re.compile("单位")
+
+
+def _check_amount_units(book: Workbook, sheet: str, number: int, columns: dict[str, int], where: str) -> None:
+    """Refuse the register (the header at row ``number``) whose amounts are said to be in 万元 or per month."""
+    amounts = sorted(i for c, i in columns.items() if c in INCOME_COLUMNS or c in EXPENSE_COLUMNS)
+    said: dict[str, list[str]] = {"wan": [], "month": []}
+    for n, values in book.rows(sheet):
+        if n > number + 2:
+            break
+        if n < number:  # a title line: a cell naming the unit; right above, a group heading "收入(万元)"
+            cells = [cell_text(v).strip() for v in values
+                     if _UNIT_LINE.search(cell_text(v)) or (n == number - 1 and "(" in _folded(cell_text(v)))]
+        elif n == number or is_guidance_row(values, columns, n - number):
+            cells = [cell_text(values[i]).strip() for i in amounts if i < len(values)]
+        else:
+            continue
+        for cell in cells:
+            for key, unit in (("wan", _TEN_THOUSANDS), ("month", _PER_MONTH)):
+                if unit.search(_folded(cell)) and (place := f"第 {n} 行“{cell}”") not in said[key]:
+                    said[key].append(place)
+    parts = []
+    if said["wan"]:
+        parts.append(f"{'、'.join(said['wan'])}说明金额以万元计,模板的金额单位是元:请换算成元填写(如 1.2 万元填 12000)")
+    if said["month"]:
+        parts.append(f"{'、'.join(said['month'])}说明是每月的金额,模板要求近 12 个月的合计金额(元):请填写近 12 个月的合计")
+    if parts:
+        raise SpreadsheetError(f"文件“{book.name}”{where}中,{';'.join(parts)};并把表头和单位改为模板的写法后再导入。",
+                               kind="amount_unit")
 
 
 def fields_past_header(row: int, values: Sequence[Any], layout: RegisterLayout) -> CellError | None:
@@ -636,6 +676,12 @@ def stated(text: str) -> bool:
     return bool(text) and _folded(text) not in DASHES
 
 
+def written(text: str) -> str:
+    """A text cell's value as kept (住址, 联系电话, 备注): none for a dash, or 无 (the template's word to
+    clear what the system holds), not the word itself."""
+    return text if stated(text) and _folded(text) != "无" else ""
+
+
 # A whole number written as a decimal: "12.0", what some CSV exports (and a number cell later set
 # to text) make of the number 12. Only zeros after the point: "1.5" is not a whole number.
 WHOLE_WITH_POINT = re.compile(r"([0-9]+)\.0+")
@@ -788,7 +834,9 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     elif LOST_CHARACTER.search(name):
         errors.append(CellError(row, "姓名", f"姓名“{name}”中有问号,可能是生僻字在另存为 CSV 时丢失了;"
                                             "请对照原表改正姓名(或直接导入 .xlsx 文件)后再导入"))
-    if GONE_REMARK.fullmatch(_folded(text("备注"))):
+    # "本人已故" on a row is about its person, and "户主已故" on the head's row too
+    if GONE_REMARK.fullmatch(re.sub(r"^(?:本人|户主)" if relation == codes.Relation.SELF else r"^本人", "",
+                                    _folded(text("备注")))):
         # the same as "(已故)" after the name: every listed person counts in the income per head
         errors.append(CellError(row, "备注", f"备注“{text('备注')}”说明此人已故或已迁出;已故或已迁出的人员不是家庭成员,"
                                             "请删除此行(此人仍在户内的,请改正备注)"))
@@ -799,8 +847,8 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
     if SCIENTIFIC.fullmatch(_folded(phone)):
         errors.append(CellError(row, "联系电话", f"联系电话“{phone}”被存成了科学计数法的数字,末几位已丢失;"
                                               "请把该列设为文本格式,填写完整号码后再导入"))
-    elif not stated(phone):
-        phone = ""  # "-", "/": no phone
+    elif not written(phone):
+        phone = ""  # "-", "/", "无": no phone
     else:
         # "１３８０７１４１２３４", "138 0714 1234", "(0714)6221234": the spelling the search by phone finds (a
         # number in full-width forms it does not know is kept in half-width ones)
@@ -852,7 +900,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         id_number=parsed.number or "",
         subdistrict=text("街道"),
         community=text("社区"),
-        address=text("住址"),
+        address=written(text("住址")),
         phone=phone,
         area_type=str(area) if area else None,
         health=str(choice("健康状况") or codes.Health.HEALTHY),
@@ -865,7 +913,7 @@ def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple
         single_parent=single,
         category=category,
         library=library,
-        note=text("备注"),
+        note=written(text("备注")),
         converted_from_15=parsed.converted_from_15,
         stated=stated_values,
         category_area=category_area(text("当前救助类别")) if category_code else None,
