@@ -38,6 +38,9 @@ _REMARK_BEFORE = re.compile("^" + _REMARK)
 # A stop typed after the number, as in a list pasted from a document or a message ("420…1238，", "…1238。"):
 # nothing of the number itself.
 _STOP_AFTER = re.compile(r"[,.;，；。、]+$")
+# A mark typed before or after a whole number to flag the row ("*" a key household, "✓" or "√" checked):
+# nothing of the number itself. Stars standing for digits (a masked number) are not around a whole one.
+_MARKED = re.compile(r"[*＊✓✔√☑★☆※]*(\d{17}[\dX]|\d{15})[*＊✓✔√☑★☆※]*")
 _LABEL_BEFORE = re.compile(r"^[^\d:：()（）\[\]【】]{1,12}[:：]")
 # ... or the number's own name written without a colon ("身份证 420…", "身份证号420…", "本人 420…"; compared
 # after normalize, so without the space): only these words, which can name no one else's number.
@@ -259,6 +262,8 @@ def _without_words(text: str) -> tuple[str, int]:
         text = _STOP_AFTER.sub("", text[:remark.start()])
     while remark := _REMARK_BEFORE.match(text):
         text = text[remark.end():]
+    if marked := _MARKED.fullmatch(text):
+        return marked.group(1), 0
     label = _LABEL_BEFORE.match(text) or _ID_LABEL_BARE.match(text)
     if label and _SOMEONE_ELSE.search(label.group()):
         return text, 0  # another person's number: left as it is, and refused
