@@ -2071,7 +2071,8 @@ _CIRCLED = {chr(0x2460 + i): str(i + 1) for i in range(20)}
 
 def _is_column_numbers(values: Sequence[Any] | None) -> bool:
     """The columns numbered in the row under their names: 1, 2, 3 … or (1), (2) … or ①, ② … (after 甲, 乙 … in their
-    order perhaps), each one more than the last, at least three columns so marked ("甲 乙 1" too); nothing else in the row."""
+    order perhaps, or those alone), each one more than the last, at least three columns so marked ("甲 乙 1", "甲 乙 丙");
+    nothing else in the row."""
     if not values:
         return False
     letters = ""
@@ -2087,7 +2088,7 @@ def _is_column_numbers(values: Sequence[Any] | None) -> bool:
         if match is None or (numbers and int(match[1]) != numbers[-1] + 1):
             return False
         numbers.append(int(match[1]))
-    return len(letters) + len(numbers) >= 3 and bool(numbers) and numbers[0] <= 1
+    return len(letters) + len(numbers) >= 3 and (not numbers or numbers[0] <= 1)
 
 
 _FIELD_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}")
