@@ -200,12 +200,15 @@ def ods_row(values: Sequence[Any], *, width: int = 0) -> str:
 
 
 def xls(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[Any]]]],
-        merges: Sequence[tuple[int, int, int, int, int]] = ()) -> Path:
-    """A legacy .xls written as xlwt writes it; ``merges``: (sheet, r1, r2, c1, c2), 0-based."""
+        merges: Sequence[tuple[int, int, int, int, int]] = (), *, password: str = "") -> Path:
+    """A legacy .xls written as xlwt writes it; ``merges``: (sheet, r1, r2, c1, c2), 0-based; ``password``
+    protects the workbook and each sheet (not the file: nothing is encrypted)."""
     book = xlwt.Workbook(encoding="utf-8")
+    book.protect, book.password = bool(password), password
     made = []
     for name, rows in sheets:
         ws = book.add_sheet(name)
+        ws.protect, ws.password = bool(password), password
         made.append(ws)
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
