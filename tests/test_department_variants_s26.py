@@ -3,7 +3,8 @@
 Defects found (each a case below, failing before its fix): a mark typed before or after a whole ID number to
 flag the row ("…1237*" a key household, "…1237✓", "√", "✔️", "＊") made the number one with bad characters;
 a statistical form's 栏次 row under the header of a narrow list ("甲 | 乙 | 1", or "甲 | 乙 | 丙") was a person
-whose ID number was "1" (only a row of three numbers or more was told).
+whose ID number was "1" (only a row of three numbers or more was told), as was one starting with the word 栏次
+("栏次 | 甲 | 乙") or leaving 序号 without a letter (" | 甲 | 乙").
 
 The other cases are shapes not tried before that were right already: names with characters outside GBK
 (𠀀) in a GB18030 CSV, also in its first line; a blank row after every person; the header again at every
@@ -256,6 +257,18 @@ CASES: dict[str, Any] = {f.__name__: f for f in (
 def test_a_departments_file_gives_the_counts_a_clerk_finds(screened: Database, tmp_path: Path, case: str,  # noqa: F811
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     counts_a_clerk_finds(screened, capsys, tmp_path, *CASES[case](tmp_path))
+
+
+@pytest.mark.parametrize("code_row", [["栏次", "甲", "乙"], ["栏次", "1", "2"], [None, "甲", "乙"], ["甲", "乙", "1"]])
+def test_a_row_numbering_the_columns_is_no_person(screened: Database, tmp_path: Path,  # noqa: F811
+                                                  capsys: pytest.CaptureFixture[str], code_row: list[Any]) -> None:
+    """The 栏次 row of a three-column form: the word 栏次 first, or 序号 left without a letter; only 甲 乙 … or
+    numbers otherwise."""
+    rows = people(Ids())
+    path, want = book_of(tmp_path / "栏次.xlsx", [HEADER, code_row] + listed(rows), rows)
+    code, got = run(screened, capsys, path, "--dry-run")
+    assert code == 0, got
+    assert {k: got[k] for k in want} == want
 
 
 def test_the_writers_make_what_they_say(tmp_path: Path) -> None:

@@ -2071,15 +2071,20 @@ _CIRCLED = {chr(0x2460 + i): str(i + 1) for i in range(20)}
 
 def _is_column_numbers(values: Sequence[Any] | None) -> bool:
     """The columns numbered in the row under their names: 1, 2, 3 … or (1), (2) … or ①, ② … (after 甲, 乙 … in their
-    order perhaps, or those alone), each one more than the last, at least three columns so marked ("甲 乙 1", "甲 乙 丙");
-    nothing else in the row."""
+    order perhaps, or those alone), each one more than the last; nothing else in the row but the word 栏次 first.
+    At least three columns so marked, or two after that word or from 甲 on ("甲 乙 1", "栏次 甲 乙"): no list's row
+    reads so."""
     if not values:
         return False
+    labelled = False
     letters = ""
     numbers: list[int] = []
     for v in values:
         text = cell_text(v)
         if not text:
+            continue
+        if not (labelled or letters or numbers) and text in ("栏次", "栏号"):
+            labelled = True
             continue
         if not numbers and text == _COLUMN_LETTERS[len(letters):len(letters) + 1]:
             letters += text
@@ -2088,7 +2093,7 @@ def _is_column_numbers(values: Sequence[Any] | None) -> bool:
         if match is None or (numbers and int(match[1]) != numbers[-1] + 1):
             return False
         numbers.append(int(match[1]))
-    return len(letters) + len(numbers) >= 3 and (not numbers or numbers[0] <= 1)
+    return len(letters) + len(numbers) >= (2 if labelled or letters else 3) and (not numbers or numbers[0] <= 1)
 
 
 _FIELD_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}")
