@@ -295,6 +295,7 @@ def test_the_wizard_finds_what_the_command_prints(qtbot: Any, registered: Databa
     (f"{KNOWN}*", KNOWN), (f"*{KNOWN}", KNOWN), (f"{KNOWN}✓", KNOWN), (f"{KNOWN} √", KNOWN), (f"{KNOWN}✔️", KNOWN),
     (f"{KNOWN}✅", KNOWN), (f"★{KNOWN}", KNOWN), (f"{KNOWN[:6]}{KNOWN[8:17]}*", KNOWN),
     (f"{KNOWN[:17]}*", None), (f"{KNOWN[:14]}****", None), (f"{KNOWN[:6]}********{KNOWN[14:]}", None), ("*", None),
+    (f"{KNOWN[:15]}***", None), (f"{KNOWN[:15]}＊＊＊", None),  # the last three hidden, not a 15-digit number marked
 ])
 def test_a_mark_beside_a_whole_number_is_not_part_of_it(raw: str, number: str | None) -> None:
     """A flag typed beside a whole number is left out; stars standing for digits are no number (the masked

@@ -39,9 +39,10 @@ _REMARK_BEFORE = re.compile("^" + _REMARK)
 # nothing of the number itself.
 _STOP_AFTER = re.compile(r"[,.;，；。、]+$")
 # A mark typed before or after a whole number to flag the row ("*" a key household, "✓" or "√" checked):
-# nothing of the number itself. Stars standing for digits (a masked number) are not around a whole one.
+# nothing of the number itself. Stars standing for digits (a masked number) are not around a whole one: 15
+# digits and "***" are an 18-digit number with its last three hidden, not a 15-digit one marked.
 _MARK = "[*＊✓✔✅√☑★☆※\ufe0e\ufe0f]*"  # the last two: the text or emoji form of the mark before them ("✔️")
-_MARKED = re.compile(_MARK + r"(\d{17}[\dX]|\d{15})" + _MARK)
+_MARKED = re.compile(_MARK + r"(\d{17}[\dX]|\d{15}(?![*＊]{3}$))" + _MARK)
 _LABEL_BEFORE = re.compile(r"^[^\d:：()（）\[\]【】]{1,12}[:：]")
 # ... or the number's own name written without a colon ("身份证 420…", "身份证号420…", "本人 420…"; compared
 # after normalize, so without the space): only these words, which can name no one else's number.
