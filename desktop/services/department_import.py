@@ -44,7 +44,7 @@ from desktop.services.errors import (
 )
 from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
-from desktop.services.regions import NameIndex
+from desktop.services.regions import SUBDISTRICT_SUFFIXES, NameIndex, short_name
 
 KIND = "department"
 CHUNK = 1000  # IDs per query / rows per bulk insert
@@ -449,7 +449,16 @@ class RegionResolver:
         self.parent = {r.id: r.parent_id for r in rows}
         self.level = {r.id: r.level for r in rows}
         self.codes = {r.code: r.id for r in rows if r.code}
+        for r in rows:  # the statistical codes' 12 digits: 420203001000 for the sub-district 420203001
+            if r.code and r.code.isdigit() and len(r.code) in (6, 9):
+                self.codes.setdefault(r.code.ljust(12, "0"), r.id)
         self.subs: dict[str, int] = {r.name: r.id for r in rows if r.level == codes.RegionLevel.SUBDISTRICT}
+        # a sub-district as an address writes it: 八泉街道, 八泉街办, 八泉办事处 (None: two sub-districts' form)
+        self._sub_forms: dict[str, int | None] = dict(self.subs)
+        for name, sid in self.subs.items():
+            for form in {short_name(name) + suffix for suffix in SUBDISTRICT_SUFFIXES} - {name}:
+                if form not in self.subs:
+                    self._sub_forms[form] = sid if self._sub_forms.get(form, sid) == sid else None
         self.index = NameIndex(rows)
         communities: dict[str, list[int]] = {}  # by whole name, for the names an address spells out
         for r in rows:
@@ -462,8 +471,9 @@ class RegionResolver:
                                  + (f"({_alternatives(districts)})?" if districts else ""))
         # another district or county named at the start instead ("黄石港区飞云社区"): not this one's
         self._other_district = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?<![社小园校])[区县旗]")
+        self._city = re.compile(r"^[\u4e00-\u9fff]{2,4}?市")  # "黄石市大冶市…": a county-level city after the city
         self._comm_re = re.compile(_alternatives(communities)) if communities else None
-        self._sub_re = re.compile(_alternatives(self.subs)) if self.subs else None
+        self._sub_re = re.compile(_alternatives(self._sub_forms)) if self.subs else None
         self._cache: dict[tuple[str, str, str], int | None] = {}
 
     def _of_level(self, text: str, level: str) -> list[int]:
@@ -488,10 +498,11 @@ class RegionResolver:
                 return found[0]
         return None
 
-    def community(self, text: str, sub_id: int | None) -> int | None:
+    def community(self, text: str, sub_id: int | None, *, strict: bool = False) -> int | None:
         """A community or village by its name as people write it (飞云, 飞云社区居委会) or its code,
-        under ``sub_id`` (or the sub-district written before it) when the name is not unique."""
-        text = _tidy(text)
+        under ``sub_id`` (or the sub-district written with it: 八泉街道飞云社区, 八泉/飞云, 飞云(八泉))
+        when the name is not unique; with ``strict``, only one under that sub-district."""
+        raw, text = text, _tidy(text)
         if not text:
             return None
         forms = [(text, sub_id)]
@@ -500,9 +511,17 @@ class RegionResolver:
         if self._sub_re is not None:
             m = self._sub_re.match(above)
             if m and m.end() < len(above):
-                forms.append((above[m.end():], sub_id if sub_id is not None else self.subs[m.group(0)]))
+                forms.append((above[m.end():], sub_id if sub_id is not None else self._sub_forms[m.group(0)]))
+        parts = [_tidy(p) for p in _PARTS.split(raw) if p.strip()]
+        if len(parts) == 2:  # "八泉/飞云", "八泉 飞云", "飞云(八泉)": the sub-district beside the name
+            for named_sub, name in (parts, parts[::-1]):
+                found_sub = self.subdistrict(named_sub)
+                if found_sub is not None:
+                    forms.append((name, sub_id if sub_id is not None else found_sub))
         for form, under in forms:
             found = self._of_level(form, codes.RegionLevel.COMMUNITY)
+            if strict and under is not None:
+                found = [cid for cid in found if self.parent.get(cid) == under]
             if found:
                 return self._pick(found, under)
         return None
@@ -514,35 +533,60 @@ class RegionResolver:
         under = [cid for cid in found if self.parent.get(cid) == sub_id] if sub_id is not None else []
         return under[0] if len(under) == 1 else None
 
+    def _within(self, region: int | None, sub_id: int | None) -> bool:
+        """Whether ``region`` is ``sub_id`` or one of its communities (or either is not known)."""
+        return region is None or sub_id is None or region == sub_id or self.parent.get(region) == sub_id
+
     def _from_address(self, address: str, sub_id: int | None) -> int | None:
+        """The community an address names (under ``sub_id`` when its name is not unique), else its
+        sub-district; none when it names a community of another sub-district than the one it names."""
         address = _tidy(address)
-        above = self._above.sub("", address)
+        m = self._above.match(address)
+        above = address[m.end():]
         if self._other_district.match(above) and not (self._sub_re is not None and self._sub_re.match(above)):
             return None  # "黄石市黄石港区飞云社区": a community of another district
-        if sub_id is None and self._sub_re is not None:
+        if m.group(2) and not m.group(3) and self._city.match(above):
+            return None  # "黄石市大冶市章山村": a county-level city's
+        text_sub = None
+        if self._sub_re is not None:
             m = self._sub_re.search(above)
             if m:
-                sub_id = self.subs[m.group(0)]
+                text_sub = self._sub_forms[m.group(0)]
+        if sub_id is None:
+            sub_id = text_sub
+        other = False
         if self._comm_re is not None:
             for m in self._comm_re.finditer(above):
                 region = self._pick(self._communities[m.group(0)], sub_id)
-                if region is not None:
+                if region is not None and not self._within(region, text_sub):
+                    other = True  # "澄月街道飞云社区": 飞云社区 is 八泉街道's; neither is guessed
+                elif region is not None:
                     return region
-        return sub_id
+        return None if other else sub_id
 
     def resolve(self, subdistrict: str, community: str, address: str) -> int | None:
         key = (subdistrict, community, address)
         if key in self._cache:
             return self._cache[key]
         sub_id = self.subdistrict(subdistrict) if subdistrict else None
-        region = self.community(community, sub_id) if community else None
-        if region is None and community:
-            # "道仕袱村3组", "飞云社区居委会3栋": the column holds more than the name, read as an address is
-            region = self._from_address(community, sub_id)
-            if region == sub_id:
-                region = None
-        if region is None and address:
+        if sub_id is None and subdistrict and not community:
+            community = subdistrict  # "八泉街道飞云社区" in the 街道 column, none in a 社区 column
+        region = None
+        if community:
+            region = self.community(community, sub_id, strict=True)
+            if region is None and sub_id is not None:  # one of another sub-district's: told apart below
+                region = self.community(community, None, strict=True)
+            if region is None:
+                # "道仕袱村3组", "飞云社区居委会3栋": the column holds more than the name, read as an address is
+                region = self._from_address(community, sub_id)
+                if region == sub_id:
+                    region = self.subdistrict(community) if sub_id is None else None  # 420203001 in it
+        if not self._within(region, sub_id):
+            region = sub_id = None  # the 街道 and 社区 columns name different places: neither is guessed
+        elif region is None and address:
             region = self._from_address(address, sub_id)
+            if not self._within(region, sub_id):
+                region = sub_id  # the 街道 column over a community a free-text address names elsewhere
         if region is None:
             region = sub_id
         if len(self._cache) < 200_000:
@@ -559,6 +603,8 @@ def _alternatives(names: Iterable[str]) -> str:
 # from a Big5 file); a name itself so written (飛雲) is not read, and so not guessed.
 _LEVEL_WORDS_SIMPLIFIED = str.maketrans("區鎮鄉辦處員會", "区镇乡办处员会")
 _LEVEL_WORDS_TRADITIONAL = re.compile("[區鎮鄉辦處員會]")  # translate() is slow on Chinese text: only when needed
+# what separates a sub-district and a community written in one cell (八泉/飞云, 八泉 飞云, 飞云(八泉))
+_PARTS = re.compile(r"[\s/／\\、,，;；|｜\-－—–·()（）\[\]【】]+")
 
 
 def _tidy(text: str) -> str:
