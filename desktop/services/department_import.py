@@ -334,6 +334,14 @@ def _remembered_mapping(db: Database | None, department: str | None, layout: ss.
         if header not in layout.columns:
             return None
         out[fld] = layout.columns.index(header)
+    # a column the department's earlier list did not have (街道, 家庭住址 added since): read by its header,
+    # as when nothing is remembered; one that list had and was left unread stays so
+    known = saved.get("headers")
+    if known is not None:
+        used = set(out.values())
+        for fld, i in layout.mapping.items():
+            if fld not in out and i not in used and i < len(layout.columns) and layout.columns[i] not in known:
+                out[fld] = i
     return out
 
 
@@ -960,7 +968,7 @@ def _who(actor: Actor) -> str:
 def _mapping_doc(layout: ss.Layout) -> dict:
     return {"fields": dict(layout.mapping),
             "columns": {f: layout.columns[i] for f, i in layout.mapping.items() if i < len(layout.columns)},
-            "header_height": layout.header_height}
+            "header_height": layout.header_height, "headers": list(layout.columns)}
 
 
 def _remember_mapping(session: Any, actor: Actor, dept: str, layout: ss.Layout) -> None:
