@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.cli import main as cli_main
-from desktop.models import ImportRow
+from desktop.models import Clue, ImportRow
 from desktop.rules import idcard
 from desktop.rules.codes import RegionLevel
 from desktop.services import auth
@@ -60,20 +60,28 @@ CASES: list[tuple[str, str, str, str]] = [
 ]
 
 
-@pytest.fixture
-def tree(db: Database, district: District) -> dict[str, int]:
-    """The test district plus 飞云新村社区, a second 新华社区 under 河口镇 and 澄月街道."""
+def add_regions(db: Database, district: District, specs: tuple[tuple[str, str, str, str], ...],
+                qualified: tuple[str, ...] = ()) -> dict[str, int]:
+    """The district's regions by name with ``specs`` (parent, name, code, level) added; a name in
+    ``qualified`` keyed "parent/name"."""
     system = Actor.system("test")
     regions = dict(district.regions)
-    for parent, name, code, level in (("八泉街道", "新华社区", "420203001003", RegionLevel.COMMUNITY),
-                                      ("八泉街道", "飞云新村社区", "420203001004", RegionLevel.COMMUNITY),
-                                      ("河口镇", "新华社区", "420203002003", RegionLevel.COMMUNITY),
-                                      ("西塞山区", "澄月街道", "420203003", RegionLevel.SUBDISTRICT),
-                                      ("澄月街道", "黄思湾社区", "420203003001", RegionLevel.COMMUNITY)):
-        key = f"{parent}/{name}" if name == "新华社区" else name
+    for parent, name, code, level in specs:
+        key = f"{parent}/{name}" if name in qualified else name
         regions[key] = auth.add_region(db, system, parent_id=regions[parent], name=name, code=code, level=level,
                                        area_type="urban")
     return regions
+
+
+@pytest.fixture
+def tree(db: Database, district: District) -> dict[str, int]:
+    """The test district plus 飞云新村社区, a second 新华社区 under 河口镇 and 澄月街道."""
+    return add_regions(db, district, (("八泉街道", "新华社区", "420203001003", RegionLevel.COMMUNITY),
+                                      ("八泉街道", "飞云新村社区", "420203001004", RegionLevel.COMMUNITY),
+                                      ("河口镇", "新华社区", "420203002003", RegionLevel.COMMUNITY),
+                                      ("西塞山区", "澄月街道", "420203003", RegionLevel.SUBDISTRICT),
+                                      ("澄月街道", "黄思湾社区", "420203003001", RegionLevel.COMMUNITY)),
+                       qualified=("新华社区",))
 
 
 @pytest.mark.parametrize(("subdistrict", "community", "address", "want"), CASES)
@@ -86,27 +94,35 @@ def test_each_way_of_writing_a_region(db: Database, tree: dict[str, int], subdis
     assert resolver.resolve(subdistrict, community, address) == got  # from its cache
 
 
-def _write(path: Path) -> tuple[Path, list[int]]:
-    numbers = [idcard.make("420203", date(1950, 1, 1 + i % 28), 100 + i) for i in range(len(CASES))]
+def _write(path: Path, cases: list[tuple[str, str, str, str]] = CASES) -> tuple[Path, list[int]]:
+    numbers = [idcard.make("420203", date(1950, 1, 1 + i % 28), 100 + i) for i in range(len(cases))]
     lines = ["姓名,身份证号码,街道,社区,家庭住址"]
-    lines += [f"人{i},{n},{s},{c},{a}" for i, (n, (s, c, a, _)) in enumerate(zip(numbers, CASES, strict=True))]
+    lines += [f"人{i},{n},{s},{c},{a}" for i, (n, (s, c, a, _)) in enumerate(zip(numbers, cases, strict=True))]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path, numbers
 
 
-def test_dry_run_and_import_assign_the_same_regions(db: Database, tree: dict[str, int], tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    path, numbers = _write(tmp_path / "名单.csv")
+def check_dry_run_and_import(db: Database, tree: dict[str, int], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                             cases: list[tuple[str, str, str, str]] = CASES) -> None:
+    """The cases as one list's rows: the dry run counts the unassigned the import leaves, each row its region."""
+    path, numbers = _write(tmp_path / "名单.csv", cases)
     url = db.url.render_as_string(hide_password=False)
-    unassigned = sum(1 for *_, want in CASES if not want)
+    unassigned = sum(1 for *_, want in cases if not want)
     assert cli_main(["import", "department", str(path), "--department", "民政", "--json", "--dry-run",
                      "--database-url", url]) == 0
     dry = json.loads(capsys.readouterr().out)
-    assert (dry["valid"], dry["new"], dry["unassigned"], dry["batch_id"]) == (len(CASES), len(CASES), unassigned, None)
+    assert (dry["valid"], dry["new"], dry["unassigned"], dry["batch_id"]) == (len(cases), len(cases), unassigned, None)
     assert cli_main(["import", "department", str(path), "--department", "民政", "--json", "--database-url", url]) == 0
     real = json.loads(capsys.readouterr().out)
-    assert (real["unassigned"], real["new"]) == (unassigned, len(CASES)) and isinstance(real["batch_id"], int)
+    assert (real["unassigned"], real["new"]) == (unassigned, len(cases)) and isinstance(real["batch_id"], int)
     with db.session_factory() as s:
         got = dict(s.execute(select(ImportRow.id_number, ImportRow.region_id)
                              .where(ImportRow.batch_id == real["batch_id"])).all())
-    assert [got[n] for n in numbers] == [tree[want] if want else None for *_, want in CASES]
+        clues = dict(s.execute(select(Clue.id_number, Clue.region_id).where(Clue.batch_id == real["batch_id"])).all())
+    assert [got[n] for n in numbers] == [tree[want] if want else None for *_, want in cases]
+    assert clues == got  # each new person's clue, assigned to the same region
+
+
+def test_dry_run_and_import_assign_the_same_regions(db: Database, tree: dict[str, int], tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    check_dry_run_and_import(db, tree, tmp_path, capsys)
