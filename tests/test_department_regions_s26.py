@@ -21,7 +21,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from desktop.models import Clue
 from desktop.rules import idcard
 from desktop.rules.codes import RegionLevel
 from desktop.services import department_import as di
@@ -129,3 +131,23 @@ def test_columns_added_since_the_departments_last_list(db: Database, district: D
     fourth = _list(tmp_path / "四.csv", "姓名,身份证号,家庭住址", f"丁,{next(ids)},八泉街道飞云社区")
     assert di.preview(fourth, "民政", db=db).mapping == {"name": 0, "id_number": 1}
     assert di.import_department_list(db, district.admin, fourth, "民政").unassigned == 1
+
+
+@pytest.mark.parametrize("header", ["行政区划代码", "区划代码", "行政区划"])
+def test_a_column_of_region_codes_or_full_names_places_people(db: Database, district: District,
+                                                              tree: dict[str, int], tmp_path: Path,
+                                                              header: str) -> None:
+    """A column headed 行政区划代码 (a community's 12-digit code or a sub-district's) or 行政区划 (the full
+    name) was not read: everyone was left unassigned."""
+    ids = iter(idcard.make("420203", date(1941, 3, day), 400 + day) for day in range(1, 20))
+    cells = (["湖北省黄石市西塞山区澄月街道磁湖社区", "西塞山区河口镇章山村", "西塞山区"] if header == "行政区划"
+             else ["420203003001", "420203002003", "420203000000"])
+    path = _list(tmp_path / "区划.csv", f"姓名,身份证号,{header}",
+                 *(f"人{n},{next(ids)},{cell}" for n, cell in enumerate(cells)))
+    assert di.preview(path, "民政", db=db).mapping == {"name": 0, "id_number": 1, "community": 2}
+    result = di.import_department_list(db, district.admin, path, "民政")
+    assert result.unassigned == 1  # the district's own code or name places no one
+    with db.session_factory() as s:
+        placed = sorted(r for (r,) in s.execute(select(Clue.region_id).where(Clue.batch_id == result.batch_id)
+                                                 .where(Clue.region_id.is_not(None))))
+    assert placed == sorted([tree["磁湖社区"], tree["章山村"]])

@@ -52,7 +52,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "身份证号": (*(a for a in ALIASES["id_number"] if "身份" in a), "成员身份证号", "成员身份证号码", "家庭成员身份证号",
              "家庭成员身份证号码"),
     "街道": ALIASES["subdistrict"],
-    "社区": tuple(a for a in ALIASES["community"] if a != "网格"),
+    "社区": tuple(a for a in ALIASES["community"] if a != "网格" and "区划" not in a),
     "住址": tuple(a for a in ALIASES["address"] if "户籍" not in a),
     "联系电话": tuple(a for a in ALIASES["phone"] if "联系人" not in a),
     "城乡类别": ("城乡类型", "城乡", "城乡属性"),
