@@ -7,9 +7,13 @@ rows, their merged cells (a title over the columns, a group header over two rows
 where the file knows them (.xlsx, .xls, a web page or Excel 2003 XML; a CSV keeps no merges). Each
 bad row follows with every one of its columns where it was, and two more columns after the last
 column of the list: 原文件行号 (the row's number in the sent sheet, 1-based, as Excel shows it) and
-错误原因. A row with cells beyond the list's last column keeps them too, after those two.
+错误原因. A row with cells beyond the list's last column keeps them too, after those two. Cells keep
+their type: a date is a date (with its time of day when it has one); a text longer than a cell holds
+is cut there, as Excel would, and the reason says so.
 
-A corrected error workbook reads like the list it came from: the two columns name no field.
+A corrected error workbook reads like the list it came from: the two columns name no field. Sent
+back with rows still wrong, its error workbook has the two columns where they were, holding the new
+row numbers and reasons (never a second pair beside the old one, whose reasons are out of date).
 Written by xlsxwriter in constant-memory mode, row by row, to a temporary file that replaces the
 target only when complete.
 """
@@ -23,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.io.files import replacing
-from desktop.io.spreadsheet import Workbook, cell_text
+from desktop.io.spreadsheet import Workbook, cell_text, column_letter
+from desktop.io.xlsx_writer import MAX_CELL_TEXT
 
 ROW_HEADER = "原文件行号"
 REASON_HEADER = "错误原因"
@@ -68,6 +73,17 @@ def used_width(rows: Iterable[Sequence[Any]]) -> int:
     return width
 
 
+def sent_back_columns(top: SheetTop) -> int | None:
+    """The column of 原文件行号 when the header has it followed by 错误原因 (an error workbook corrected
+    and sent back), else None."""
+    for values in top.rows[top.header_start:]:
+        texts = [cell_text(v) for v in values]
+        for col in range(len(texts) - 1):
+            if (texts[col], texts[col + 1]) == EXTRA_HEADERS:
+                return col
+    return None
+
+
 def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[int, Sequence[Any], str]], *,
                      width: int = 0, text_column: int | None = None, names: Mapping[int, str] | None = None,
                      sheet_name: str = SHEET_NAME) -> int:
@@ -84,6 +100,11 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
 
     width = max(used_width(top.rows), width, 1 + (text_column if text_column is not None else -1),
                 *(c2 + 1 for _top_left, (_r2, c2) in top.merged), 1)
+    shift, old = len(EXTRA_HEADERS), range(0)  # the cells beyond the list move over the two columns
+    if (pair := sent_back_columns(top)) is not None:  # an error workbook sent back: its two columns reused
+        width, shift, old = pair, 0, range(pair, pair + len(EXTRA_HEADERS))
+        top = SheetTop([values[:pair] for values in top.rows], top.header_start,
+                       [m for m in top.merged if m[1][1] < pair])
     row_col, reason_col = width, width + 1
     written = 0
     with replacing(out_path) as tmp:
@@ -99,14 +120,16 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
         text_fmt = book.add_format({"num_format": "@"})
         number_fmt = book.add_format({"num_format": "0"})
         date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+        time_fmt = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})  # a date with its time of day
         ws = book.add_worksheet(sheet_name[:31])
         for col in range(width):
             ws.set_column(col, col, 20 if col == text_column else 12, text_fmt if col == text_column else None)
         ws.set_column(row_col, row_col, 11)
         ws.set_column(reason_col, reason_col, 40)
 
-        def put(r: int, col: int, value: Any, fmt: Any = None) -> None:
-            """One cell as its type is (the ID column's numbers without an exponent)."""
+        def put(r: int, col: int, value: Any, fmt: Any = None) -> bool:
+            """One cell as its type is (the ID column's numbers without an exponent). False when its
+            text was longer than a cell holds and was cut."""
             if value is None or value == "":
                 if fmt is not None:
                     ws.write_blank(r, col, None, fmt)
@@ -118,9 +141,11 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
                 ws.write_string(r, col, cell_text(value), fmt)  # a date in a title or header line, as read
             elif isinstance(value, datetime | date):
                 day = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
-                ws.write_datetime(r, col, day, fmt or date_fmt)
+                ws.write_datetime(r, col, day, fmt or (time_fmt if day != datetime(day.year, day.month, day.day)
+                                                       else date_fmt))
             else:
-                ws.write_string(r, col, cell_text(value), fmt)
+                return ws.write_string(r, col, cell_text(value), fmt) != -2  # xlsxwriter cuts at MAX_CELL_TEXT
+            return True
 
         # The rows above the data as they were. Constant-memory mode writes a row out once a later
         # one is begun: a merged range is declared on its first row (its own cells written with no
@@ -170,9 +195,14 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
             r += 1
         ws.freeze_panes(r, 0)
         for number, values, reason in rows:
+            cut = []
             for col, value in enumerate(values):
-                if value is not None and value != "":
-                    put(r, col if col < width else col + len(EXTRA_HEADERS), value)
+                at = col if col < width else col + shift
+                if value is not None and value != "" and col not in old and not put(r, at, value):
+                    cut.append(at)
+            if cut:  # the corrected row sent back would lack the rest: said beside the reason
+                reason += (f"(注意:{'、'.join(column_letter(c) for c in cut)} 列的文字超过 Excel 一格能放的 "
+                           f"{MAX_CELL_TEXT} 字,本表中只有前 {MAX_CELL_TEXT} 字,请按原文件补全)")
             ws.write_number(r, row_col, number)
             ws.write_string(r, reason_col, reason, reason_fmt)
             r += 1
