@@ -13,7 +13,8 @@ is cut there, as Excel would, and the reason says so.
 
 A corrected error workbook reads like the list it came from: the two columns name no field. Sent
 back with rows still wrong, its error workbook has the two columns where they were, holding the new
-row numbers and reasons (never a second pair beside the old one, whose reasons are out of date).
+row numbers and reasons (never a second pair beside the old one, whose reasons are out of date; one
+of the two left alone as the header's last column, the other deleted, is replaced the same way).
 Written by xlsxwriter in constant-memory mode, row by row, to a temporary file that replaces the
 target only when complete.
 """
@@ -73,15 +74,19 @@ def used_width(rows: Iterable[Sequence[Any]]) -> int:
     return width
 
 
-def sent_back_columns(top: SheetTop) -> int | None:
-    """The column of 原文件行号 when the header has it followed by 错误原因 (an error workbook corrected
-    and sent back), else None."""
+def sent_back_columns(top: SheetTop) -> range:
+    """The columns an error workbook corrected and sent back has of its own: 原文件行号 followed by
+    错误原因, or one of the two alone as a header row's last column (the office deleted the other);
+    else none."""
     for values in top.rows[top.header_start:]:
         texts = [cell_text(v) for v in values]
         for col in range(len(texts) - 1):
             if (texts[col], texts[col + 1]) == EXTRA_HEADERS:
-                return col
-    return None
+                return range(col, col + len(EXTRA_HEADERS))
+        last = used_width([texts]) - 1
+        if last >= 0 and texts[last] in EXTRA_HEADERS:
+            return range(last, last + 1)
+    return range(0)
 
 
 def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[int, Sequence[Any], str]], *,
@@ -100,11 +105,11 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
 
     width = max(used_width(top.rows), width, 1 + (text_column if text_column is not None else -1),
                 *(c2 + 1 for _top_left, (_r2, c2) in top.merged), 1)
-    shift, old = len(EXTRA_HEADERS), range(0)  # the cells beyond the list move over the two columns
-    if (pair := sent_back_columns(top)) is not None:  # an error workbook sent back: its two columns reused
-        width, shift, old = pair, 0, range(pair, pair + len(EXTRA_HEADERS))
-        top = SheetTop([values[:pair] for values in top.rows], top.header_start,
-                       [m for m in top.merged if m[1][1] < pair])
+    shift = len(EXTRA_HEADERS)  # the cells beyond the list move over the two columns
+    if old := sent_back_columns(top):  # an error workbook sent back: its columns replaced by the two
+        width, shift = old.start, len(EXTRA_HEADERS) - len(old)
+        top = SheetTop([values[:width] for values in top.rows], top.header_start,
+                       [m for m in top.merged if m[1][1] < width])
     row_col, reason_col = width, width + 1
     written = 0
     with replacing(out_path) as tmp:
