@@ -1651,10 +1651,14 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
                 return
             last = max(problems)
             type_col = layout.mapping.get("id_type")
+            # A formula never calculated that is a constant (="420203…", to keep the digits as text) as
+            # the import read it, not the empty cell the reader gives.
+            formulas = book.formulas_without_result(layout.sheet)
             # The rows as the import read them: a 街道 merged down over its rows is each row's own.
             for row in ss.data_rows(book, layout):
                 number, values = row.number, row.as_written  # an ID number's boxes one character per cell again
                 if number in problems:
+                    values = [formulas.get((number, i), v) if v in ("", None) else v for i, v in enumerate(values)]
                     message = problems[number]
                     if number in other_documents and type_col is not None and type_col < len(values) and \
                             other_document(id_type := ss.cell_text(values[type_col])):
