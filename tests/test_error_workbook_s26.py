@@ -3,7 +3,9 @@ corrects it (openpyxl standing in for Excel/WPS), and imported again (both datab
 
 Defects found (each a case below, failing before its fix): an error workbook corrected and sent back
 with rows still wrong gave an error workbook with a second 原文件行号 | 错误原因 pair after the first,
-the first holding the reasons of the round before (out of date: "出生日期不存在" beside "位数不对");
+the first holding the reasons of the round before (out of date: "出生日期不存在" beside "位数不对"),
+and so was a lone 错误原因 kept when the office had deleted 原文件行号; an ID number written as a
+formula never calculated (="420203…") was read by the import but left empty in the error workbook;
 a date with its time of day (登记时间 2026-01-03 09:45) was shown as the date alone; a text longer
 than an Excel cell holds (a CSV's 40,000-character 情况说明) was cut at 32,767 characters without a
 word, so the corrected row sent back would lack the rest.
@@ -133,6 +135,41 @@ def test_a_list_without_a_header_sent_back_twice(db: Database, capsys: pytest.Ca
     got = imported(db, capsys, corrected(first, tmp_path / "已更正.xlsx", {3: ids.new(), 4: "999"}, 2), second)
     assert (got["valid"], got["invalid"]) == (1, {"length": 1})
     assert sheet(second) == [[None, "姓名", "身份证号", None, *PAIR], [4, "刘英", "999", "丁", 3, "身份证号位数不对(应为18位或15位)"]]
+
+
+def test_the_reason_column_left_alone_is_replaced_too(db: Database, capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    """The office deleted 原文件行号 (not theirs) and sent the rest back: its 错误原因 of the round before
+    is not kept beside the new pair."""
+    ids = Ids()
+    book = openpyxl.Workbook()
+    for line in (["姓名", "身份证号码", "备注"], ["王伟", ids.new(), "x"], ["李芳", "1", "y"], ["张娜", "2", "z"]):
+        book.active.append(line)
+    book.save(tmp_path / "名单.xlsx")
+    first = tmp_path / "错误清单 1.xlsx"
+    imported(db, capsys, tmp_path / "名单.xlsx", first)
+    book = openpyxl.load_workbook(first)
+    book.active.delete_cols(4)
+    book.active.cell(2, 2).value = ids.new()
+    book.save(tmp_path / "已更正.xlsx")
+    second = tmp_path / "错误清单 2.xlsx"
+    imported(db, capsys, tmp_path / "已更正.xlsx", second)
+    assert sheet(second) == [["姓名", "身份证号码", "备注", *PAIR], ["张娜", "2", "z", 3, "身份证号位数不对(应为18位或15位)"]]
+
+
+def test_an_id_number_written_as_a_formula_is_in_the_error_workbook(db: Database, capsys: pytest.CaptureFixture[str],
+                                                                     tmp_path: Path) -> None:
+    """="420203…" (a system's way to keep the digits as text), never calculated: the import reads the
+    number, and so does the error workbook (the cell was empty there)."""
+    same = Ids().new()
+    book = openpyxl.Workbook()
+    for line in (["姓名", "身份证号码"], ["王伟", same], ["李芳", f'="{same}"']):
+        book.active.append(line)
+    book.save(tmp_path / "公式.xlsx")
+    errors = tmp_path / "错误清单.xlsx"
+    got = imported(db, capsys, tmp_path / "公式.xlsx", errors)
+    assert got["duplicates"] == 1
+    assert sheet(errors) == [["姓名", "身份证号码", *PAIR], ["李芳", same, 3, "与第2行重复"]]
 
 
 def test_a_date_with_its_time_keeps_its_time(db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
