@@ -618,6 +618,14 @@ def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, ex
             values["id_number"] = clue.id_number
         if values["region_id"] is None:
             values["region_id"] = clue.region_id
+        if (values["id_number"] != clue.id_number and data.member_id is None
+                and data.household_id in (None, clue.household_id) and (clue.id_number or not clue.household_id)):
+            # A number typed over another one, or added to a clue about nobody in the registry (nobody
+            # picked from it): the clue is now about whoever has that number there, or nobody yet, no
+            # longer about the old number's household, which its closing would otherwise move.
+            member = _registry_member(uow, values["id_number"])
+            household = uow.session.get(Household, member.household_id) if member is not None else None
+            values["household_id"] = household.id if household and uow.in_scope(household.region_id) else None
         for key, value in values.items():
             setattr(clue, key, value)
         uow.touch(clue)
@@ -720,6 +728,13 @@ def start_investigation(db: Database, actor: Actor, clue_id: int, *, expected_ve
         return int(clue.version)
 
 
+def _registry_member(uow: UnitOfWork, id_number: object) -> Member | None:
+    """The registry member with this ID number (none for a clue without one)."""
+    if not id_number:
+        return None
+    return uow.session.scalar(select(Member).where(Member.id_number == id_number))
+
+
 def _household_for(uow: UnitOfWork, clue: Clue) -> tuple[Household, bool]:
     """The clue's household; when it has none, the registry household of its person, or a new one."""
     if clue.household_id is not None:
@@ -727,7 +742,7 @@ def _household_for(uow: UnitOfWork, clue: Clue) -> tuple[Household, bool]:
     if not clue.id_number:
         raise ValidationFailed(f"线索 #{clue.id} 没有身份证号,无法建立家庭档案;请先补充身份证号。",
                                {"id_number": "请补充身份证号"})
-    member = uow.session.scalar(select(Member).where(Member.id_number == clue.id_number))
+    member = _registry_member(uow, clue.id_number)
     if member is not None:
         return uow.get(Household, member.household_id, "家庭"), False
     if clue.region_id is None:
