@@ -276,8 +276,10 @@ def _filter_clauses(flt: ClueFilter) -> list[ColumnElement[bool]]:
     if text:
         number = idcard.normalize(text)
         if re.fullmatch(r"[0-9X]{4,18}", number):
-            if len(number) == 18:
-                clauses.append(Clue.id_number == number)
+            parsed = idcard.parse(number)  # a whole old 15-digit number is the 18-digit one it was filed as
+            whole = parsed.number if parsed.valid and parsed.number else number if len(number) == 18 else None
+            if whole:
+                clauses.append(Clue.id_number == whole)
             else:
                 clauses.append(Clue.id_number.like("%" + number))
         else:
