@@ -492,7 +492,7 @@ def close_clue(args: argparse.Namespace) -> int:
         print_json({"id": result.clue_id, "status": "closed", "outcome": result.outcome, "closed_on": closed_on,
                     "household_id": result.household_id, "household_created": result.household_created,
                     "stage_before": result.from_stage, "stage": result.to_stage,
-                    "start_application": result.start_application})
+                    "start_application": result.start_application, "other_open_clue_id": result.other_open_clue_id})
         return 0
     print(f"已办结线索 #{result.clue_id}({info.person_name}):{clues.OUTCOME_LABELS[result.outcome]},"
           f"办结日期 {closed_on}。")
@@ -503,6 +503,8 @@ def close_clue(args: argparse.Namespace) -> int:
         print(f"{made} #{result.household_id}:{moved}“{monitoring_rules.stage_label(result.to_stage)}”。")
     if result.start_application and result.household_id is not None:
         print(f"家庭 #{result.household_id} 在“申请中”,等待受理申请:{clues.AWAITING_ADVICE}")
+    if result.other_open_clue_id is not None:
+        print(f"注意:该当事人另有未办结的线索 #{result.other_open_clue_id}。")
     return 0
 
 

@@ -402,6 +402,10 @@
         <translation>线索 #{id}({name})已办结:{outcome}。</translation>
     </message>
     <message>
+        <source>Clue #{id} about this person is still open.</source>
+        <translation>该当事人另有未办结的线索 #{id}。</translation>
+    </message>
+    <message>
         <location filename="../views/discovery.py" line="558" />
         <source>Clue #{id} ({name}) was reopened: it is listed under “{status}”. {effect}</source>
         <translation>线索 #{id}({name})已重新打开,列在“{status}”中。{effect}</translation>

@@ -214,6 +214,7 @@ class CloseResult:
     from_stage: str | None
     to_stage: str | None  # None: the outcome moves no household
     start_application: bool  # an application is to be accepted (outcome "passed", none being handled yet)
+    other_open_clue_id: int | None = None  # a newer open clue about the same person, still to be worked on
 
 
 @dataclass
@@ -850,7 +851,8 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
         apply = outcome == "passed" and household is not None and uow.session.scalar(select(Household.id).where(
             Household.id == household.id, awaiting_acceptance_clause())) is not None
         # The clue's household, also when the outcome moves none (不属于困难群众 keeps its link).
-        return CloseResult(clue.id, outcome, clue.household_id, created, from_stage, to_stage, apply)
+        return CloseResult(clue.id, outcome, clue.household_id, created, from_stage, to_stage, apply,
+                           _other_open_clue(uow, clue))
 
 
 # -- reopening -------------------------------------------------------------------------------------
@@ -911,6 +913,16 @@ def _applications_text(rows: Sequence[Any]) -> str:
                     f"{proc.STATUS_LABELS.get(a.status, a.status)})" for a in rows)
 
 
+def _other_open_clue(uow: UnitOfWork, clue: Clue) -> int | None:
+    """The newest other open clue about the clue's person (by ID number): one report of them closed
+    or reopened, the other is still there to be worked on."""
+    if not clue.id_number:
+        return None
+    other = uow.session.scalar(select(func.max(Clue.id)).where(
+        Clue.id_number == clue.id_number, Clue.status != "closed", Clue.id != clue.id))
+    return int(other) if other is not None else None
+
+
 def _plan_reopen(uow: UnitOfWork, clue: Clue) -> ReopenPlan:
     """Whether and how the closed ``clue`` is reopened (see :func:`reopen_clue`)."""
     closing = _last_entry(uow, clue, "clue.close")
@@ -967,17 +979,14 @@ def _plan_reopen(uow: UnitOfWork, clue: Clue) -> ReopenPlan:
             effect = f"办结后受理的{_applications_text(since[:3])}已结束,记录保留。" + effect
     else:
         effect = "本线索没有关联家庭,重新打开不涉及库别。"
-    other = None
-    if clue.id_number:
-        other = uow.session.scalar(select(func.max(Clue.id)).where(
-            Clue.id_number == clue.id_number, Clue.status != "closed", Clue.id != clue.id))
+    other = _other_open_clue(uow, clue)
     return ReopenPlan(
         clue_id=clue.id, version=clue.version, person_name=clue.person_name, outcome=clue.outcome,
         outcome_label=OUTCOME_LABELS.get(clue.outcome or "", ""), closed_on=clue.closed_on, returns_to=returns_to,
         returns_to_label=STATUS_LABELS[returns_to], refusal=refusal,
         household_id=household.id if household is not None else None,
         household_name=household.head_name if household is not None else "", stage=stage, to_stage=to_stage,
-        effect=effect, other_open_clue_id=int(other) if other is not None else None)
+        effect=effect, other_open_clue_id=other)
 
 
 def reopen_plan(db: Database, actor: Actor, clue_id: int) -> ReopenPlan:

@@ -521,8 +521,11 @@ class ClueInboxTab(QWidget):
             return
         outcome = result.outcome
         self.ctx.changes.publish("clues", clue.id)
-        self.tell(self.tr("Clue #{id} ({name}) was closed: {outcome}.").format(
-            id=clue.id, name=clue.person_name, outcome=clues.OUTCOME_LABELS.get(outcome, outcome)))
+        told = self.tr("Clue #{id} ({name}) was closed: {outcome}.").format(
+            id=clue.id, name=clue.person_name, outcome=clues.OUTCOME_LABELS.get(outcome, outcome))
+        if result.other_open_clue_id is not None:
+            told += "\n" + self.tr("Clue #{id} about this person is still open.").format(id=result.other_open_clue_id)
+        self.tell(told)
         if result.household_id is not None and result.to_stage is not None:  # moved on the board
             self.ctx.changes.publish("board", result.household_id)
             if result.household_created:
