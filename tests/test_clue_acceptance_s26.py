@@ -74,9 +74,12 @@ def test_a_clue_filed_without_a_number_is_matched_when_the_number_is_added(
     assert _cli(db, "clue", "edit", str(clue_id), "--id-number", ID_A_15.lower(), "--name", "王凤霞") == 0
     matched = clues.get_clue(db, d.admin, clue_id)
     assert (matched.id_number, matched.household_id, matched.region_name) == (ID_A, household, "飞云社区")
-    # Other edits keep the link; the phone is corrected, nothing else.
+    # Other edits keep the link, and so does "无" for the number (it only takes the number away).
     assert _cli(db, "clue", "edit", str(clue_id), "--phone", "13800000001") == 0
     assert clues.get_clue(db, d.admin, clue_id).household_id == household
+    assert _cli(db, "clue", "edit", str(clue_id), "--id-number", "无") == 0
+    assert (clues.get_clue(db, d.admin, clue_id).id_number, clues.get_clue(db, d.admin, clue_id).household_id) == (
+        "", household)
 
     second = clues.add_clue(db, d.admin, clues.ClueInput(
         source_level="informant", source="group_leader", reported_on=date.today(), description="无号",

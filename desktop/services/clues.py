@@ -621,11 +621,12 @@ def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, ex
             values["id_number"] = clue.id_number
         if values["region_id"] is None:
             values["region_id"] = clue.region_id
-        if (values["id_number"] != clue.id_number and data.member_id is None
+        if (values["id_number"] and values["id_number"] != clue.id_number and data.member_id is None
                 and data.household_id in (None, clue.household_id) and (clue.id_number or not clue.household_id)):
             # A number typed over another one, or added to a clue about nobody in the registry (nobody
             # picked from it): the clue is now about whoever has that number there, or nobody yet, no
-            # longer about the old number's household, which its closing would otherwise move.
+            # longer about the old number's household, which its closing would otherwise move. ("无"
+            # only takes the number away: the household stays.)
             member = _registry_member(uow, values["id_number"])
             household = uow.session.get(Household, member.household_id) if member is not None else None
             values["household_id"] = household.id if household and uow.in_scope(household.region_id) else None
