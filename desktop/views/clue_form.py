@@ -533,8 +533,13 @@ class CloseClueDialog(FormDialog):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         if clue.household_id is None:
+            # unassigned, the first three outcomes are refused only after the whole dialog is filled in: say so now
             note = QLabel(self.tr("This clue has no household yet: for the first three outcomes one is created "
-                                  "from the person's details in the assigned region."))
+                                  "from the person's details in the assigned region.") if clue.region_id is not None
+                          else self.tr("This clue has no household and is not assigned yet: the first three outcomes "
+                                       "create a household in the clue's community, so assign the clue to a community "
+                                       "first (“Assign…”), unless the person is in the registry already. “Not a "
+                                       "hardship case” can be chosen now."))
             note.setWordWrap(True)
             note.setStyleSheet("color: #8a6d3b;")
             layout.addWidget(note)

@@ -1,0 +1,78 @@
+"""The discovery views, round 26 of the user's-eye review: what the closing dialog says up front."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from desktop.rules import idcard
+from desktop.services import clues
+from desktop.views import clue_form
+from desktop.views.context import AppContext
+from desktop.views.discovery import ClueInboxTab
+from tests.district import District
+
+
+def _clue(d: District, region_id: int | None, day: int) -> int:
+    return clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level="informant", source="building_head", reported_on=date.today(), description="独居老人",
+        person_name=f"冯{day}", id_number=idcard.make("420203", date(1951, 2, day), 60 + day), region_id=region_id))
+
+
+def _notes(dialog: clue_form.CloseClueDialog) -> str:
+    return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_closing_an_unassigned_clue_says_to_assign_it_first(qtbot, district: District,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clue without household or region: the first three outcomes are refused (a household needs its
+    community), which the dialog said only after it was filled in, and its note spoke of "the assigned
+    region" there was none of. It says so before, and the outcome it names as possible does close it."""
+    d = district
+    ctx = AppContext(d.db, d.admin)
+    free = _clue(d, None, 3)
+    placed = _clue(d, d.regions["飞云社区"], 4)
+
+    dialog = clue_form.CloseClueDialog(clues.get_clue(d.db, d.admin, free))
+    qtbot.addWidget(dialog)
+    text = _notes(dialog)
+    assert "not assigned yet" in text and "“Assign…”" in text and "Not a hardship case" in text
+    assert "in the assigned region" not in text
+    other = clue_form.CloseClueDialog(clues.get_clue(d.db, d.admin, placed))
+    qtbot.addWidget(other)
+    assert "in the assigned region" in _notes(other) and "not assigned yet" not in _notes(other)
+
+    # What the note says holds: "check passed" is refused until the clue is assigned …
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: seen.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: seen.append(a[2])))
+    inbox = ClueInboxTab(ctx)
+    qtbot.addWidget(inbox)
+    row = next(r for r, c in enumerate(inbox.model.rows) if c.id == free)
+    answers = iter(["passed", None])
+
+    def answer(dialog: clue_form.CloseClueDialog) -> int:
+        outcome = next(answers)
+        if outcome is None:
+            return 0  # the refusal shows the dialog again: cancelled
+        dialog.choices[outcome].setChecked(True)
+        return 1
+
+    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", answer)
+    inbox.table.selectRow(row)
+    inbox.close_clue()
+    assert any("分派" in m for m in seen)
+    assert clues.get_clue(d.db, d.admin, free).status == "new"
+
+    # … and "not a hardship case" closes it as it is.
+    def not_hardship(dialog: clue_form.CloseClueDialog) -> int:
+        dialog.choices["not_hardship"].setChecked(True)
+        return 1
+
+    monkeypatch.setattr(clue_form.CloseClueDialog, "exec", not_hardship)
+    inbox.table.selectRow(next(r for r, c in enumerate(inbox.model.rows) if c.id == free))
+    inbox.close_clue()
+    closed = clues.get_clue(d.db, d.admin, free)
+    assert (closed.status, closed.outcome) == ("closed", "not_hardship")
