@@ -1,17 +1,24 @@
-"""The discovery views, round 26 of the user's-eye review: what the closing dialog says up front."""
+"""The discovery views, round 26 of the user's-eye review: what the closing dialog says up front, and
+Enter in a batch's rows dialog."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
+from sqlalchemy import func, select
 
+from desktop.models import Clue
 from desktop.rules import idcard
 from desktop.services import clues
+from desktop.services import department_import as di
 from desktop.views import clue_form
 from desktop.views.context import AppContext
-from desktop.views.discovery import ClueInboxTab
+from desktop.views.discovery import BatchRowsDialog, ClueInboxTab
+from desktop.views.operations import wait_for_background
 from tests.district import District
 
 
@@ -76,3 +83,38 @@ def test_closing_an_unassigned_clue_says_to_assign_it_first(qtbot, district: Dis
     inbox.close_clue()
     closed = clues.get_clue(d.db, d.admin, free)
     assert (closed.status, closed.outcome) == ("closed", "not_hardship")
+
+
+def test_enter_in_a_batch_rows_dialog_closes_it_and_assigns_nothing(qtbot, district: District,
+                                                                    tmp_path: Path) -> None:
+    """Enter on a row went to the first push button, 分派选中行: the rows selected were assigned to the
+    region the combo happened to show, with no question. Enter now closes the dialog, as Esc does."""
+    d = district
+    ctx = AppContext(d.db, d.admin)
+    rows = ["序号,姓名,身份证号"] + [f"{i},褚{i},{idcard.make('420203', date(1962, 5, 1 + i), 70 + i)}" for i in range(3)]
+    path = tmp_path / "残联_名单.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = di.import_department_list(d.db, d.admin, path, "残联")
+    assert result.counts()["unassigned"] == 3
+    batch = next(b for b in di.list_batches(d.db, d.admin, di.KIND) if b.id == result.batch_id)
+
+    dialog = BatchRowsDialog(ctx, batch)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.setFocus()
+    dialog.table.selectAll()
+    assert dialog.assign_selected.isEnabled() and dialog.region.currentData() is not None
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    with d.db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Clue).where(
+            Clue.batch_id == batch.id, Clue.region_id.is_not(None))) == 0
+    assert di.count_batch_rows(d.db, d.admin, batch.id).get("unassigned") == 3
+    # the buttons still assign when pressed
+    again = BatchRowsDialog(ctx, batch)
+    qtbot.addWidget(again)
+    again.table.selectAll()
+    qtbot.mouseClick(again.assign_selected, Qt.MouseButton.LeftButton)
+    assert wait_for_background()
+    assert di.count_batch_rows(d.db, d.admin, batch.id).get("unassigned") == 0

@@ -758,6 +758,8 @@ class BatchRowsDialog(BusyDialog):
         self.assign_unassigned = QPushButton(self.tr("Assign &all rows without a region"))
         self.assign_selected.clicked.connect(lambda: self.assign(selected=True))
         self.assign_unassigned.clicked.connect(lambda: self.assign(selected=False))
+        for button in (self.assign_selected, self.assign_unassigned):
+            button.setAutoDefault(False)  # Enter on a row assigned the rows selected to the region shown
         assign_label = QLabel(self.tr("Assign &to:"))
         assign_label.setBuddy(self.region)
         bottom.addWidget(assign_label)
@@ -768,6 +770,7 @@ class BatchRowsDialog(BusyDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.cancel_button.setDefault(True)  # Enter closes, as Esc; assigns nothing
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         if batch.kind != di.KIND or ctx.actor.role not in di.IMPORTERS:
