@@ -1,5 +1,5 @@
 """The discovery views, round 26 of the user's-eye review: what the closing dialog says up front, and
-Enter in a batch's rows dialog."""
+what Enter does in a batch's rows dialog and in the register dialog."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from sqlalchemy import func, select
 
-from desktop.models import Clue
+from desktop.models import Clue, Household
 from desktop.rules import idcard
 from desktop.services import clues
 from desktop.services import department_import as di
@@ -19,7 +19,10 @@ from desktop.views import clue_form
 from desktop.views.context import AppContext
 from desktop.views.discovery import BatchRowsDialog, ClueInboxTab
 from desktop.views.operations import wait_for_background
+from desktop.views.register_import import RegisterImportDialog
 from tests.district import District
+
+SAMPLE_REGISTER = Path("/work/shared/samples/家庭台账_导入示例.xlsx")
 
 
 def _clue(d: District, region_id: int | None, day: int) -> int:
@@ -118,3 +121,28 @@ def test_enter_in_a_batch_rows_dialog_closes_it_and_assigns_nothing(qtbot, distr
     qtbot.mouseClick(again.assign_selected, Qt.MouseButton.LeftButton)
     assert wait_for_background()
     assert di.count_batch_rows(d.db, d.admin, batch.id).get("unassigned") == 0
+
+
+@pytest.mark.skipif(not SAMPLE_REGISTER.exists(), reason="shared sample files not present")
+def test_enter_after_typing_a_register_path_runs_the_dry_run(qtbot, district: District,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path pasted and Enter pressed opened the file dialog (浏览 was the first button); it runs the
+    dry run, which writes nothing, and does nothing while there is no path."""
+    d = district
+    browsed: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
+        lambda *a, **k: browsed.append("browse") or ("", "")))
+    dialog = RegisterImportDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.path.setFocus()
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # no path: nothing happens
+    assert dialog.isVisible() and dialog.result is None and browsed == []
+    dialog.path.setText(str(SAMPLE_REGISTER))
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    assert wait_for_background()
+    assert browsed == [] and dialog.isVisible()
+    assert dialog.result is not None and dialog.result.dry_run and dialog.result.rows > 0
+    with d.db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 0

@@ -100,6 +100,7 @@ class RegisterImportDialog(QDialog):
         actions = QHBoxLayout()
         self.dry_run_button = QPushButton(self.tr("&Dry run (writes nothing)"))
         self.dry_run_button.clicked.connect(lambda: self.run(dry_run=True))
+        self.dry_run_button.setDefault(True)  # Enter after the path is typed checks it (it opened “Browse”)
         self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
         self.errors_button = QPushButton(self.tr("Save the &error workbook…"))
