@@ -15,9 +15,10 @@ from desktop.models import Clue, Household
 from desktop.rules import idcard
 from desktop.services import clues
 from desktop.services import department_import as di
+from desktop.services import register_import as ri
 from desktop.views import clue_form
 from desktop.views.context import AppContext
-from desktop.views.discovery import BatchRowsDialog, ClueInboxTab
+from desktop.views.discovery import BatchRowsDialog, ClueInboxTab, ImportHistoryTab
 from desktop.views.operations import wait_for_background
 from desktop.views.register_import import RegisterImportDialog
 from tests.district import District
@@ -146,3 +147,19 @@ def test_enter_after_typing_a_register_path_runs_the_dry_run(qtbot, district: Di
     assert dialog.result is not None and dialog.result.dry_run and dialog.result.rows > 0
     with d.db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Household)) == 0
+
+
+@pytest.mark.skipif(not SAMPLE_REGISTER.exists(), reason="shared sample files not present")
+def test_history_says_why_a_register_batch_has_its_buttons_grey(qtbot, district: District) -> None:
+    """A household register batch selected greyed out 查看明细, 保存错误清单 and 撤销本批导入 with no
+    word why; the line under the list says it."""
+    d = district
+    result = ri.import_households(d.db, d.admin, SAMPLE_REGISTER, dry_run=False)
+    assert result.batch_id is not None
+    tab = ImportHistoryTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    row = next(r for r, b in enumerate(tab.batches) if b.id == result.batch_id)
+    tab.table.selectRow(row)
+    assert not (tab.rows_button.isEnabled() or tab.errors_button.isEnabled() or tab.undo_button.isEnabled())
+    assert "cannot be undone as a whole" in tab.hash_label.text() and "家庭档案" in tab.hash_label.text()
+    assert "SHA-256" in tab.hash_label.text()

@@ -651,6 +651,10 @@
         <translation>文件指纹(SHA-256):{hash}</translation>
     </message>
     <message>
+        <source>A household register import has no rows to show here and cannot be undone as a whole: it created or updated households; correct them in 家庭档案.</source>
+        <translation>家庭台账的导入已新建或更新了家庭档案,此处没有明细可查看,也不能整批撤销;请在“家庭档案”中逐户更正。</translation>
+    </message>
+    <message>
         <location filename="../views/discovery.py" line="977" />
         <source>Sheet: {sheet}</source>
         <translation>工作表:{sheet}</translation>

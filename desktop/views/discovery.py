@@ -981,6 +981,10 @@ class ImportHistoryTab(QWidget):
             text = self.tr("File fingerprint (SHA-256): {hash}").format(hash=batch.hash)
             if batch.sheet:
                 text = self.tr("Sheet: {sheet}").format(sheet=batch.sheet) + "  ·  " + text
+            if batch.kind != di.KIND:  # why the three buttons stay grey for it
+                text += "\n" + self.tr("A household register import has no rows to show here and cannot be "
+                                        "undone as a whole: it created or updated households; correct them in "
+                                        "家庭档案.")
         self.hash_label.setText(text)
 
     def show_rows(self) -> None:
