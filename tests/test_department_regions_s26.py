@@ -151,3 +151,14 @@ def test_a_column_of_region_codes_or_full_names_places_people(db: Database, dist
         placed = sorted(r for (r,) in s.execute(select(Clue.region_id).where(Clue.batch_id == result.batch_id)
                                                  .where(Clue.region_id.is_not(None))))
     assert placed == sorted([tree["磁湖社区"], tree["章山村"]])
+
+
+def test_a_column_headed_where_people_are_is_their_address(db: Database, district: District,
+                                                           tree: dict[str, int], tmp_path: Path) -> None:
+    """所在地 (and 家庭所在地) were not read as the address: everyone was left unassigned."""
+    ids = iter(idcard.make("420203", date(1942, 4, day), 500 + day) for day in range(1, 20))
+    for header in ("所在地", "家庭所在地"):
+        path = _list(tmp_path / f"{header}.csv", f"姓名,身份证号,{header}", f"甲,{next(ids)},河口镇章山村3组",
+                     f"乙,{next(ids)},澄月街道磁湖社区")
+        assert di.preview(path, "民政", db=db).mapping == {"name": 0, "id_number": 1, "address": 2}
+        assert di.import_department_list(db, district.admin, path, header).unassigned == 0
