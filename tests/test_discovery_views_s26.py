@@ -54,6 +54,14 @@ def test_closing_an_unassigned_clue_says_to_assign_it_first(qtbot, district: Dis
     other = clue_form.CloseClueDialog(clues.get_clue(d.db, d.admin, placed))
     qtbot.addWidget(other)
     assert "in the assigned region" in _notes(other) and "not assigned yet" not in _notes(other)
+    # assigned to a sub-district only: the household needs a community too, said the same way
+    street = _clue(d, d.regions["八泉街道"], 5)
+    assert clues.get_clue(d.db, d.admin, street).in_community is False
+    assert next(c for c in clues.list_clues(d.db, d.admin) if c.id == placed).in_community is True
+    third = clue_form.CloseClueDialog(clues.get_clue(d.db, d.admin, street))
+    qtbot.addWidget(third)
+    assert "assigned to 八泉街道, not to a community" in _notes(third) and "“Assign…”" in _notes(third)
+    assert "in the assigned region" not in _notes(third)
 
     # What the note says holds: "check passed" is refused until the clue is assigned …
     seen: list[str] = []

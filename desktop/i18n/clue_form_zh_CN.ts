@@ -60,6 +60,10 @@
         <translation>该线索尚未关联家庭,也尚未分派:前三种结果需在线索所在社区(村)建立家庭档案,请先将线索分派到社区(村)(点“分派”);当事人已在台账中的除外。“非困难对象”现在即可办结。</translation>
     </message>
     <message>
+        <source>This clue has no household and is assigned to {region}, not to a community: the first three outcomes create a household in the clue's community, so assign the clue to a community first (“Assign…”), unless the person is in the registry already. “Not a hardship case” can be chosen now.</source>
+        <translation>该线索尚未关联家庭,目前分派在“{region}”,不是具体的社区(村):前三种结果需在线索所在社区(村)建立家庭档案,请先将线索分派到社区(村)(点“分派”);当事人已在台账中的除外。“非困难对象”现在即可办结。</translation>
+    </message>
+    <message>
         <location filename="../views/clue_form.py" line="547" />
         <source>Closed &amp;on:</source>
         <translation>办结日期(&amp;O):</translation>

@@ -160,6 +160,8 @@ class ClueInfo:
     household_category_label: str = ""
     household_code: str = ""  # 户编号 and head of the household linked: what staff know a family by
     household_head: str = ""
+    # assigned to a community or village (not only a sub-district): where closing can create a household
+    in_community: bool = False
     # Closed as "check passed", its household is in 申请中 with no application being handled: the
     # application is still to be accepted (受理), or the clue reopened if the family no longer applies.
     awaits_application: bool = False
@@ -293,7 +295,7 @@ def _filter_clauses(flt: ClueFilter) -> list[ColumnElement[bool]]:
 
 
 def _info(actor: Actor, clue: Clue, region_name: str, household: Household | None,
-          awaiting: bool | None = False) -> ClueInfo:
+          awaiting: bool | None = False, region_level: str | None = None) -> ClueInfo:
     number = clue.id_number or ""
     shown = number if actor.sees_full_id else idcard.mask(number)
     return ClueInfo(
@@ -311,12 +313,13 @@ def _info(actor: Actor, clue: Clue, region_name: str, household: Household | Non
         household_category_label=label(CATEGORY_LABELS, household.category) if household else "",
         household_code=(household.code or "") if household else "",
         household_head=household.head_name if household else "",
+        in_community=region_level == RegionLevel.COMMUNITY,
         awaits_application=bool(awaiting) and clue.outcome == "passed" and clue.status == "closed",
     )
 
 
-def _select_infos() -> Select[Clue, str, Household, bool]:
-    return (select(Clue, Region.name, Household, awaiting_acceptance_clause().label("awaiting"))
+def _select_infos() -> Select[Clue, str, Household, bool, str]:
+    return (select(Clue, Region.name, Household, awaiting_acceptance_clause().label("awaiting"), Region.level)
             .outerjoin(Region, Region.id == Clue.region_id)
             .outerjoin(Household, Household.id == Clue.household_id))
 
@@ -334,7 +337,8 @@ def list_clues(db: Database, actor: Actor, flt: ClueFilter = ClueFilter(), *,  #
         if before_id is not None:
             query = query.where(Clue.id < before_id)
         query = query.order_by(Clue.id.desc()).limit(limit)
-        return [_info(actor, c, name or "", h, awaiting) for c, name, h, awaiting in uow.session.execute(query)]
+        return [_info(actor, c, name or "", h, awaiting, level)
+                for c, name, h, awaiting, level in uow.session.execute(query)]
 
 
 def count_clues(db: Database, actor: Actor, flt: ClueFilter = ClueFilter()) -> ClueCounts:  # noqa: B008
@@ -362,7 +366,8 @@ def get_clue(db: Database, actor: Actor, clue_id: int) -> ClueInfo:
         household = uow.session.get(Household, clue.household_id) if clue.household_id else None
         awaiting = household is not None and uow.session.scalar(select(Household.id).where(
             Household.id == household.id, awaiting_acceptance_clause())) is not None
-        return _info(actor, clue, region.name if region else "", household, awaiting)
+        return _info(actor, clue, region.name if region else "", household, awaiting,
+                     region.level if region else None)
 
 
 @dataclass(frozen=True)

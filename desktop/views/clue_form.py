@@ -533,13 +533,22 @@ class CloseClueDialog(FormDialog):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         if clue.household_id is None:
-            # unassigned, the first three outcomes are refused only after the whole dialog is filled in: say so now
-            note = QLabel(self.tr("This clue has no household yet: for the first three outcomes one is created "
-                                  "from the person's details in the assigned region.") if clue.region_id is not None
-                          else self.tr("This clue has no household and is not assigned yet: the first three outcomes "
-                                       "create a household in the clue's community, so assign the clue to a community "
-                                       "first (“Assign…”), unless the person is in the registry already. “Not a "
-                                       "hardship case” can be chosen now."))
+            # not assigned to a community, the first three outcomes are refused only after the whole dialog is
+            # filled in: say so now
+            if clue.in_community:
+                text = self.tr("This clue has no household yet: for the first three outcomes one is created "
+                               "from the person's details in the assigned region.")
+            elif clue.region_id is None:
+                text = self.tr("This clue has no household and is not assigned yet: the first three outcomes "
+                               "create a household in the clue's community, so assign the clue to a community "
+                               "first (“Assign…”), unless the person is in the registry already. “Not a "
+                               "hardship case” can be chosen now.")
+            else:
+                text = self.tr("This clue has no household and is assigned to {region}, not to a community: the "
+                               "first three outcomes create a household in the clue's community, so assign the clue "
+                               "to a community first (“Assign…”), unless the person is in the registry already. "
+                               "“Not a hardship case” can be chosen now.").format(region=clue.region_name)
+            note = QLabel(text)
             note.setWordWrap(True)
             note.setStyleSheet("color: #8a6d3b;")
             layout.addWidget(note)
