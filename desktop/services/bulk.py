@@ -23,9 +23,15 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Sequ
     names = ", ".join(columns)
     raw: Any = conn.connection.dbapi_connection
     if conn.dialect.name == "postgresql":
-        with raw.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        statement = f"COPY {table} ({names}) FROM STDIN"
+        try:
+            with raw.cursor() as cur, cur.copy(statement) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            # COPY goes past SQLAlchemy: its error is handed back to it, so that the engine's error
+            # hooks say it as any statement's (a full disk, a lost connection), never as a crash
+            conn._handle_dbapi_exception(exc, statement, None, None, None)
     else:
         raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
 

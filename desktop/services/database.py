@@ -199,6 +199,9 @@ def _explain(exc: BaseException, url: URL) -> str:
         if "malformed" in low:
             return (f"数据库文件“{url.database}”已损坏(内容不完整或被改动),无法打开。请把它移到别处保存,"
                     "再从备份恢复:relief-desk db restore 备份文件 --yes(数据库文件不在时由备份新建)。")
+        if "disk is full" in low:  # SQLITE_FULL: the transaction is rolled back whole
+            return (f"数据库文件“{url.database}”所在的磁盘已满,刚才的操作没有完成,没有保存任何内容。"
+                    "请腾出磁盘空间后再试。")
         if "disk i/o" in low:
             return f"读写数据库文件“{url.database}”时出错:磁盘或网络驱动器可能有问题。请检查后再试。"
         return f"无法打开数据库文件“{url.database}”:{message.strip()}"
@@ -230,8 +233,9 @@ def _explain(exc: BaseException, url: URL) -> str:
 _PG_UNAVAILABLE = ("08", "53", "57P01", "57P02", "57P03")
 _PG_BUSY = ("40001", "40P01", "55P03", "57014")
 _PG_NO_PRIVILEGE = "42501"  # insufficient_privilege
-_SQLITE_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o", "not a database",
-                       "file is encrypted", "no such file", "malformed")
+_PG_DISK_FULL = "53100"  # disk_full: the statement failed, the transaction is rolled back whole
+_SQLITE_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o", "disk is full",
+                       "not a database", "file is encrypted", "no such file", "malformed")
 
 
 class _ErrorTranslator:
@@ -266,6 +270,10 @@ class _ErrorTranslator:
                 f"数据库账号“{self.url.username}”没有读写救助工作台数据表的权限(服务器 {self.url.host}:"
                 f"{self.url.port or 5432},数据库 {self.url.database}),没有做任何修改。请信息管理员为该账号授予"
                 "数据表的读写权限(SELECT、INSERT、UPDATE、DELETE)和序列的使用权限,或换用有权限的账号。")
+        if state == _PG_DISK_FULL:  # not a lost connection: nothing to check on the network
+            return DatabaseUnavailable(
+                f"数据库服务器 {self.url.host}:{self.url.port or 5432} 的磁盘已满,刚才的操作没有完成,没有保存任何内容。"
+                "请信息管理员为数据库腾出磁盘空间后再试。")
         if state.startswith(_PG_BUSY):
             return DatabaseBusy("另一台电脑正在同时修改相同的数据,本次操作没有保存。请稍后再试一次。")
         if ctx.is_disconnect or state.startswith(_PG_UNAVAILABLE):
