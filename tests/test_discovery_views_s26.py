@@ -171,3 +171,8 @@ def test_history_says_why_a_register_batch_has_its_buttons_grey(qtbot, district:
     assert not (tab.rows_button.isEnabled() or tab.errors_button.isEnabled() or tab.undo_button.isEnabled())
     assert "cannot be undone as a whole" in tab.hash_label.text() and "家庭档案" in tab.hash_label.text()
     assert "SHA-256" in tab.hash_label.text()
+    # its rows counted as a list's (rows = imported + left out with their households), as the command says
+    counts = [tab.model.index(row, col).data() for col in range(4, 7)]
+    rejected = len(result.rejected_rows)
+    assert rejected > 0  # the sample has households this district cannot take: both columns are tried
+    assert [str(n).replace(",", "") for n in counts] == [str(result.rows), str(result.rows - rejected), str(rejected)]

@@ -946,8 +946,12 @@ class ImportHistoryTab(QWidget):
                            c.get("in_assistance", ""), c.get("known", ""), c.get("new", ""), c.get("unassigned", "")]
                 kind = self.tr("Department list: {dept}").format(dept=b.department_label)
             else:
-                numbers = [c.get("rows", ""), "", c.get("errors", ""), "", "", c.get("households_updated", ""),
-                           c.get("households_created", ""), ""]
+                # rows as a list's: the person rows imported and those left out with their households
+                # (batches before rows_rejected was kept: the number of errors)
+                rejected = c.get("rows_rejected")
+                valid = c["rows"] - rejected if rejected is not None and "rows" in c else ""
+                numbers = [c.get("rows", ""), valid, c.get("errors", "") if rejected is None else rejected, "", "",
+                           c.get("households_updated", ""), c.get("households_created", ""), ""]
                 kind = self.tr("Household register")
             when = b.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if b.created_at else ""
             rows.append([b.id, when, kind, b.file_name, *numbers, b.imported_by])
