@@ -365,6 +365,11 @@ def is_severely_disabled(m: MemberInput) -> bool:
     return m.disability_grade in (1, 2) or (m.disability_grade == 3 and m.disability in SEVERE_AT_GRADE_3)
 
 
+# The setting of each part of the special-group deduction (the elderly part is named by its age).
+DEDUCTION_SETTINGS = {"重病成员": "deduct_serious_illness", "重残成员": "deduct_severe_disability",
+                      "单亲家庭": "deduct_single_parent"}
+
+
 def deduction(members: tuple[MemberInput, ...], single_parent: bool, settings: PolicySettings,
               on: date) -> tuple[Decimal, Decimal, list[tuple[str, int, Decimal]]]:
     """(rate, uncapped sum, parts) — the special-group deduction rate, capped at ``deduct_cap``."""
@@ -689,6 +694,7 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     if r.deduction_parts:
         pieces = " + ".join(
             f"{what} {count} {'户' if what == '单亲家庭' else '人'} × {percent(rate / count)}"
+            f"{since(DEDUCTION_SETTINGS.get(what, 'deduct_elderly'))}"
             for what, count, rate in r.deduction_parts)
         capped = f",超过上限 {percent(s['deduct_cap'])},按上限计" if r.deduction_uncapped > r.deduction_rate else \
             f"(上限 {percent(s['deduct_cap'])})"
