@@ -297,3 +297,39 @@ def test_each_deduction_rate_says_when_it_took_effect() -> None:
     assert "重病成员 1 人 × 10%(2026-01-01 起执行) + 单亲家庭 1 户 × 5%(2026-01-01 起执行) + " \
            "60周岁以上老年成员 1 人 × 5%(2026-01-01 起执行) = 20%" in june.explanation
     assert "重病成员 1 人 × 15%(2026-07-01 起执行)" in july.explanation
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_wizard_shows_the_hand_figures(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    """Two of the households above driven through the wizard to its result page (dated 2026-03-01): the
+    headline and every line of the explanation are the ones worked out by hand and the service's."""
+    from PySide6.QtCore import QDate
+
+    from desktop.views.assessment import AssessmentPage
+    from desktop.views.context import AppContext
+
+    d = sqlite_district
+    for area in ("城市", "农村"):
+        policy.set_settings(d.db, d.admin, effective_from=SINCE, area_type=area, values={**BASE, **AREA[P.area_code(area)]})
+    page = AssessmentPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    for c in (next(x for x in CASES if x.id == wanted) for wanted in ("ten", "loss")):
+        people = [{"name": x.name, "born": x.birth_date, "health": x.health} for x in c.members]
+        hid = add_household(d.db, d.regions["八泉社区"], people, incomes=c.incomes, expenses=c.expenses)
+        wiz = page.assess_household(hid)
+        while wiz.currentPage() is not wiz.verification:
+            wiz.next()
+        wiz.verification.date.setDate(QDate(2026, 3, 1))
+        wiz.verification.methods["data_check"].setChecked(True)
+        wiz.verification.investigators.setText("王芳、李强")
+        wiz.next()
+        assert wiz.currentPage() is wiz.result
+        r = wiz.preview.result
+        assert (r.category, r.per_capita_monthly, [f.name for f in r.tekun_candidates]) == (
+            c.category, D(c.per_capita), c.tekun)
+        assert f"{mt.RESULT_LABELS[c.category]}" in wiz.result.headline.text()
+        assert f"{D(c.per_capita):,.2f}" in wiz.result.headline.text()
+        shown = wiz.result.explanation.toPlainText()
+        for line in r.steps + c.says:
+            assert line in shown
+        wiz.reject()
