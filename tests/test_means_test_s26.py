@@ -333,3 +333,16 @@ def test_the_wizard_shows_the_hand_figures(qtbot, sqlite_district: District) -> 
         for line in r.steps + c.says:
             assert line in shown
         wiz.reject()
+
+
+@pytest.mark.parametrize("member", [m("甲", disability="physical", disability_grade=1), m("甲", health="serious")],
+                         ids=["grade-1", "ill"])
+def test_a_household_of_one_is_no_single_person_candidate(member: mt.MemberInput) -> None:
+    """单人保 enrols one member of a 低保边缘 family alone (RULES.md §1.3). Alone with 10,800 a year:
+    10,800 × 0.9 / 12 = 810.00 ≥ 780, 低保边缘; the household is that one person, whose income was just found
+    not below the standard. It was named a 单人保 candidate "可申请单独纳入低保" all the same."""
+    r = mt.assess(mt.HouseholdFacts((member,), (mt.IncomeItem("wages", D("10800")),)), settings(), ON)
+    assert (r.category, r.per_capita_monthly) == (MARGINAL, D("810.00"))
+    assert r.single_person_candidates == [] and "单人保" not in r.explanation
+    two = mt.assess(mt.HouseholdFacts((member, m("乙")), (mt.IncomeItem("wages", D("21600")),)), settings(), ON)
+    assert (two.category, [f.name for f in two.single_person_candidates]) == (MARGINAL, ["甲"])

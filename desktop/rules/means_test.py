@@ -72,7 +72,8 @@ from desktop.rules.policy import PENSION_EXEMPT, SPEC_BY_NAME, PolicySettings, a
 # exactly (rounding them half-up flipped results within half a fen); members not yet born left out.
 # 2027.01: the basic resident pension (城乡居民基本养老金) is its own kind of income, left out of the
 # total when the dated setting resident_pension_exempt exempts it.
-RULE_VERSION = "2027.01"
+# 2027.02: a household of one is no 单人保 candidate (there is no other member to be enrolled apart from).
+RULE_VERSION = "2027.02"
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -580,7 +581,9 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
         finding = MemberFinding(m.member_id, m.name, age, age is not None and age >= elderly_age, ill, severe,
                                 reasons)
         finding.tekun_candidate = bool(reasons) and category == Category.DIBAO.value
-        if category == Category.MARGINAL.value and (severe or ill):
+        # 单人保 enrols one member alone, apart from the others: a household of one has no others (its own
+        # income is the one just found not below the 低保 standard).
+        if category == Category.MARGINAL.value and (severe or ill) and n > 1:
             finding.single_person_candidate = True
             finding.single_person_reason = "重病" if ill and not severe else (
                 f"{kind_label}残疾{GRADE_LABELS.get(grade, grade)}" + ("、重病" if ill else ""))
