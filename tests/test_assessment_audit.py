@@ -61,6 +61,9 @@ def test_a_saved_assessment_records_the_rule_version(seeded: District) -> None: 
     assert detail.result["rule_version"] == mt.RULE_VERSION
     assert f"计算规则版本 {mt.RULE_VERSION}" in detail.explanation.splitlines()[0]
     assert f"计算规则版本 {mt.RULE_VERSION}" in sheet_html(detail)
+    assert "月人均收入 <b>500.00 元</b>" in sheet_html(detail)
+    wealthier = replace(detail, result={**detail.result, "per_capita_monthly": "3875.00"})
+    assert "月人均收入 <b>3,875.00 元</b>" in sheet_html(wealthier)  # as the explanation writes amounts
     old = replace(detail, result={k: v for k, v in detail.result.items() if k != "rule_version"})
     assert "计算规则版本 未记录" in sheet_html(old)
 

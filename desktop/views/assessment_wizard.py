@@ -746,6 +746,9 @@ def sheet_html(d: svc.AssessmentDetail, *, draft: bool = False) -> str:
     methods = "、".join(mt.VERIFICATION_METHODS.get(m, m) for m in d.verification_methods)
     override = f"<p>改变建议去向的理由:{e(d.override_reason)}</p>" if d.override_reason else ""
     mark = "<p class='muted'>(草稿,尚未保存)</p>" if draft else f"<p class='muted'>评估编号 {d.id}</p>"
+    # as the explanation above writes it: "3,875.00 元"
+    per_capita = mt.yuan(Decimal(str(res["per_capita_monthly"]))) if res.get("per_capita_monthly") not in (None, "") \
+        else ""
     return f"""<h1>家庭经济状况综合评估计算表</h1>{mark}
 <table><tr><th>户主</th><td>{e(d.head_name)}</td><th>所在社区(村)</th><td>{e(d.region_name)}</td></tr>
 <tr><th>评估日期</th><td>{d.assessed_on}</td><th>评估人</th><td>{e(d.assessor)}</td></tr>
@@ -755,7 +758,7 @@ def sheet_html(d: svc.AssessmentDetail, *, draft: bool = False) -> str:
 <h2>近12个月收支(元)</h2><table><tr><th>成员</th><th>项目</th><th>金额</th></tr>{money_rows}</table>
 <h2>适用政策参数</h2><table><tr><th>参数</th><th>数值</th><th>执行日期</th></tr>{settings_rows}</table>
 <h2>计算过程</h2><ol>{steps}</ol>
-<h2>结论</h2><p>评估类别:<b>{e(res.get('category_label', ''))}</b>;月人均收入 <b>{e(res.get('per_capita_monthly', ''))} 元</b>;
+<h2>结论</h2><p>评估类别:<b>{e(res.get('category_label', ''))}</b>;月人均收入 <b>{e(per_capita)}</b>;
 救助缓急:{'紧急' if res.get('urgent') else '一般'};计算规则版本 {e(res.get('rule_version') or '未记录')}。</p>
 <p>建议去向:{e(d.suggested_label)};确定去向:<b>{e(d.placement_label)}</b>。</p>
 {override}
