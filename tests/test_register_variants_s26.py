@@ -103,6 +103,18 @@ def test_amount_headings_in_yuan_over_the_year_are_read(db: Database, district: 
     assert stored(db)["H001"]["incomes"] == {"wages": Decimal("18000"), "transfer": Decimal("1200")}
 
 
+def test_a_template_column_written_otherwise_is_named_with_what_to_write(
+        db: Database, district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"月工资性收入(元)" is no template column: the register was refused for a missing 工资性收入 without a word
+    on the heading beside it that holds it (monthly, at that)."""
+    rows = _heading(_heading(table(families()), "工资性收入", "月工资性收入(元)"), "医疗支出", "医疗支出合计")
+    status, out = import_json(db, capsys, xlsx_file(tmp_path / "台账.xlsx", rows))
+    assert status == 1 and out["code"] == "invalid_file"
+    assert ("缺少必需的列:工资性收入、医疗支出。其中表头中的“月工资性收入(元)”请改为模板的列名“工资性收入”,"
+            "并填写近 12 个月的合计金额(元);表头中的“医疗支出合计”请改为模板的列名“医疗支出”。") in out["error"]
+    assert stored(db) == {} and batches(db) == 0
+
+
 # -- the head's row's 备注 is the household's; the head keeps their own --------------------------
 
 def test_a_remark_on_the_heads_row_leaves_the_heads_own_remark(db: Database, district: District, tmp_path: Path,

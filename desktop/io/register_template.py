@@ -377,6 +377,7 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
     missing = [c for c in REQUIRED_COLUMNS if c not in found]
     if missing:
         raise SpreadsheetError(f"文件“{book.name}”{where(sheet_name)}第 {number} 行的表头缺少必需的列:{'、'.join(missing)}。"
+                               f"{_written_otherwise(missing, unread)}"
                                "请使用标准模板,保留模板的每一列(不填的列留空即可),否则更新已有家庭时会清空这些信息。",
                                kind="no_header")
     _check_amount_units(book, sheet_name, number, found, where(sheet_name))
@@ -450,6 +451,20 @@ def unread_headings(upper: Sequence[Any], lower: Sequence[Any], columns: dict[st
         if heading and header_key(heading) not in ROW_NUMBER_HEADINGS:
             found.append(re.sub(r"\s+", "", heading))
     return found
+
+
+def _written_otherwise(missing: Sequence[str], unread: Sequence[str]) -> str:
+    """The missing columns a heading not read holds under another wording ("月工资性收入(元)" for 工资性收入),
+    said with what to write: the header is not changed by guessing (a monthly figure is no year's)."""
+    said = []
+    for column in missing:
+        for heading in unread:
+            if column in _folded(heading):
+                monthly = (column in INCOME_COLUMNS or column in EXPENSE_COLUMNS) and "月" in heading.replace(column, "")
+                said.append(f"表头中的“{heading}”请改为模板的列名“{column}”"
+                            + (",并填写近 12 个月的合计金额(元)" if monthly else ""))
+                break
+    return "" if not said else "其中" + ";".join(said) + "。"
 
 
 def _register_like(found: dict[str, int]) -> bool:
