@@ -111,6 +111,30 @@ def test_a_number_reads_as_the_text_it_shows_and_empty_cells_at_the_end_do_not_c
     assert digest(xlsx) != digest(text_cells, ["序号", "名字", "身份证号码"])  # another header
 
 
+def test_empty_columns_and_the_order_of_columns_do_not_count() -> None:
+    def digest(header: list[str], rows: list[list[Any]], mapping: dict[str, int]) -> str:
+        h = di.ContentHash(header, mapping)
+        for r in rows:
+            h.add(r)
+        return h.hexdigest()
+
+    rows = [[1, "甲", A, "八泉"], [2, "乙", B, ""], [3, "丙", C]]  # a CSV row without its empty cells at the end
+    plain = digest(["序号", "姓名", "身份证号码", "街道"], rows, {"id_number": 2, "name": 1})
+    # a blank column inserted before the ID numbers, and an empty 备注 column added at the end
+    padded = [[r[0], r[1], "", *r[2:]] + [""] * (4 - len(r)) + [""] for r in rows]
+    assert digest(["序号", "姓名", "", "身份证号码", "街道", "备注"], padded, {"id_number": 3, "name": 1}) == plain
+    # the same columns in another order
+    moved = [[r[2], r[1], r[0], *r[3:]] for r in rows]
+    assert digest(["身份证号码", "姓名", "序号", "街道"], moved, {"id_number": 0, "name": 1}) == plain
+    # … but a column under another heading, or read as another field, or with one more value, is another list
+    assert digest(["序号", "姓名", "身份证号码", "社区"], rows, {"id_number": 2, "name": 1}) != plain
+    assert digest(["序号", "姓名", "身份证号码", "街道"], rows, {"id_number": 2}) != plain
+    assert digest(["序号", "姓名", "身份证号码", "街道"], [*rows[:2], [3, "丙", C, "飞云"]],
+                  {"id_number": 2, "name": 1}) != plain
+    assert digest(["序号", "姓名", "身份证号码", "街道", "备注"], [*rows[:2], [3, "丙", C, "", "x"]],
+                  {"id_number": 2, "name": 1}) != plain
+
+
 def test_rows_are_hashed_in_chunks_whatever_their_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [[i, f"人{i}", str(i) * 3] for i in range(12_345)]
     first = di.ContentHash(HEADER, {})
@@ -149,6 +173,20 @@ def test_the_same_list_in_another_file_is_refused(db: Database, district: Distri
     assert dry.data_rows == 5 and dry.valid == 5 and dry.content_hash == first.content_hash
     assert dry.already_imported == message
     assert count(db, ImportBatch) == 1
+
+
+def test_the_list_sent_again_with_a_blank_column_inserted_is_refused(db: Database, district: District,
+                                                                     tmp_path: Path) -> None:
+    first = di.import_department_list(db, district.admin, write_xlsx(tmp_path / "a.xlsx", ROWS), "卫健")
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append([*HEADER[:2], "", *HEADER[2:], "核实情况"])  # an empty column before the IDs, an empty one at the end
+    for r in ROWS:
+        ws.append([*r[:2], None, *r[2:], None])
+    book.save(tmp_path / "b.xlsx")
+    with pytest.raises(ServiceError, match=f"与批次 {first.batch_id}") as info:
+        di.import_department_list(db, district.admin, tmp_path / "b.xlsx", "卫健")
+    assert info.value.code == "already_imported" and count(db, ImportBatch) == 1
 
 
 def test_the_byte_identical_file_is_still_refused_before_it_is_read(db: Database, district: District,

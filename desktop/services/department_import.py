@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -242,45 +243,64 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-_CELL_SEP = "\x1f"  # between the cells of a row (the unit separator)
-_ROW_END = "\x1e"  # after each row (the record separator)
+_ROW_END = "\x1e"  # after each cell of a column (the record separator)
 _HASH_ROWS = 5000  # rows joined and hashed at a time
 
 
 class ContentHash:
-    """A fingerprint of what an import reads from a list: its header as mapped and its data rows'
-    cells, whatever file they came in. The same list saved again by Excel (other bytes: its
-    timestamps, the order inside the zip) or exported as .xls or CSV gives the same fingerprint; the
-    file's name and format, the sheet's name, where the rows are, the rows left out (blank, totals,
-    the footer) and empty cells after a row's last value do not count. One changed cell gives
-    another. The cells are joined as text (C-level str and join), and whole chunks of rows are
-    normalised and hashed at once, never cell by cell in Python."""
+    """A fingerprint of what an import reads from a list: its data rows' cells column by column, each
+    column under its heading, whatever file they came in. The same list saved again by Excel (other
+    bytes: its timestamps, the order inside the zip) or exported as .xls or CSV gives the same
+    fingerprint; the file's name and format, the sheet's name, where the rows are, the rows left out
+    (blank, totals, the footer), the order of the columns and columns with nothing in them (a blank
+    column inserted, an empty 备注 added) do not count. One changed cell gives another, and so does a
+    column read as another field. Each column's cells are joined as text (C-level str and join) for
+    whole chunks of rows at once, never cell by cell in Python."""
 
     def __init__(self, header: Sequence[Any], mapping: dict[str, int]) -> None:
-        self._digest = hashlib.sha256()
-        self._rows: list[str] = [json.dumps(sorted(mapping.items())), _CELL_SEP.join(map(str, header)).rstrip(_CELL_SEP)]
+        self._header = [str(h) for h in header]
+        self._mapping = mapping
+        self._rows: list[Sequence[Any]] = []
+        self._columns: list[Any] = []  # a digest per column of the file
+        self._filled: list[bool] = []  # whether the column has anything in it
+        self._count = 0  # rows hashed so far
 
     def add(self, values: Sequence[Any]) -> None:
-        """One data row as read. Its empty cells at the end are left off (a CSV export leaves them
-        out, a sheet pads every row to its width)."""
+        """One data row as read (a CSV export leaves its empty cells at the end out, a sheet pads
+        every row to its width: the same)."""
         rows = self._rows
-        rows.append(_CELL_SEP.join(map(str, values)).rstrip(_CELL_SEP))
+        rows.append(values)
         if len(rows) >= _HASH_ROWS:
             self._flush()
 
     def _flush(self) -> None:
-        if self._rows:
-            self._rows.append("")  # every row ends with _ROW_END, however the rows were grouped
-            # A whole number's ".0" is taken off (a spreadsheet's 12.0 is the 12 a CSV export shows, as
-            # ss.cell_text reads it): two passes in C over thousands of rows at a time. Text ending in
-            # ".0" loses it too, which can only make two lists the same that differ by it.
-            text = _ROW_END.join(self._rows).replace(".0" + _CELL_SEP, _CELL_SEP).replace(".0" + _ROW_END, _ROW_END)
-            self._digest.update(text.encode("utf-8", "surrogatepass"))
-            self._rows = []
+        rows, self._rows = self._rows, []
+        if not rows:
+            return
+        columns, filled = self._columns, self._filled
+        width = 0
+        for i, cells in enumerate(itertools.zip_longest(*rows, fillvalue="")):
+            width = i + 1
+            if i == len(columns):  # a column only the rows from here on reach: empty above
+                columns.append(hashlib.sha256((_ROW_END * self._count).encode()))
+                filled.append(False)
+            # A whole number's ".0" is taken off (a spreadsheet's 12.0 is the 12 a CSV export shows,
+            # as ss.cell_text reads it). Text ending in ".0" loses it too, which can only make two
+            # lists the same that differ by it.
+            text = (_ROW_END.join(map(str, cells)) + _ROW_END).replace(".0" + _ROW_END, _ROW_END)
+            columns[i].update(text.encode("utf-8", "surrogatepass"))
+            filled[i] = filled[i] or bool(text.strip(_ROW_END))
+        for i in range(width, len(columns)):  # columns these rows do not reach: empty here
+            columns[i].update((_ROW_END * len(rows)).encode())
+        self._count += len(rows)
 
     def hexdigest(self) -> str:
         self._flush()
-        return self._digest.hexdigest()
+        digests = [c.hexdigest() for c in self._columns]
+        header = self._header
+        kept = sorted((header[i] if i < len(header) else "", d) for i, d in enumerate(digests) if self._filled[i])
+        mapped = sorted((field, digests[i] if i < len(digests) else "") for field, i in self._mapping.items())
+        return hashlib.sha256(json.dumps([kept, mapped, self._count], ensure_ascii=False).encode()).hexdigest()
 
 
 def check_unchanged(path: str | Path, expected_hash: str) -> None:
