@@ -169,7 +169,7 @@ def test_assign_then_close_makes_the_household(district: District, cli: Cli, clu
     assert datetime.fromisoformat(shown["closing"]["closed_at"]).tzinfo is not None  # as audit --json writes times
     assert datetime.fromisoformat(shown["assigned_at"]) <= datetime.fromisoformat(shown["closing"]["closed_at"])
     out = cli("show", str(clue))[1]
-    assert "办结说明:有子女赡养,但身体差" in out and f"家庭:#{household_id} 二类库" in out
+    assert "办结说明:有子女赡养,但身体差" in out and f"家庭:#{household_id}(户主 张三),二类库" in out
 
 
 def test_close_then_reopen_then_close_again(district: District, cli: Cli, clue: int) -> None:

@@ -275,6 +275,19 @@ def _registry_person(db: Database, actor: Actor, id_number: str) -> clues.Person
     return found[0] if found else None
 
 
+def _linked_notes(person: clues.PersonMatch, name: str) -> list[str]:
+    """What the form's link line says of the registry household a clue is now about, and the name and
+    assistance the clerk should notice."""
+    where = "、".join(x for x in (person.stage_label, person.category_label if person.category_label != "无"
+                                  else "") if x) or "不在监测看板上"
+    notes = [f"已关联台账中{person.region_name}“{person.head_name}”户({where})。"]
+    if person.name != spelling.person_name(name.strip()):  # 买买提•吐尔逊 is 买买提·吐尔逊
+        notes.append(f"注意:台账中该身份证号登记的姓名是“{person.name}”,线索写的是“{name.strip()}”。")
+    if person.in_assistance:
+        notes.append(f"注意:“{person.head_name}”户目前在保({person.category_label})。")
+    return notes
+
+
 def add_clue(args: argparse.Namespace) -> int:
     """As the form records it: a person whose ID number is in the registry is linked to their household
     (its community the clue's region unless --region is given), as picking them from the form's
@@ -297,13 +310,7 @@ def add_clue(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if person is not None:
-        where = "、".join(x for x in (person.stage_label, person.category_label if person.category_label != "无"
-                                      else "") if x) or "不在监测看板上"
-        notes.append(f"已关联台账中{person.region_name}“{person.head_name}”户({where})。")
-        if person.name != spelling.person_name(args.name.strip()):  # 买买提•吐尔逊 is 买买提·吐尔逊
-            notes.append(f"注意:台账中该身份证号登记的姓名是“{person.name}”,线索写的是“{args.name.strip()}”。")
-        if person.in_assistance:
-            notes.append(f"注意:“{person.head_name}”户目前在保({person.category_label})。")
+        notes += _linked_notes(person, args.name)
     if open_clue is not None:
         notes.append(f"注意:该当事人另有未办结的线索 #{open_clue}。")
     if args.json:
@@ -390,8 +397,12 @@ class _Shown:
             rows += [("重新打开", f"{reopening.reopened_by} {_moment(reopening.reopened_at)}"),
                      ("重新打开的理由", reopening.reason), ("原办结结果", was or "(未记录)")]
         if c.household_id is not None:
-            rows.append(("家庭", f"#{c.household_id} {c.household_stage_label or '不在库'} "
-                                 f"{c.household_category_label}".rstrip()))
+            # as the form's link line: the household's number and head, where it is on the board, its assistance
+            who = f"户编号 {c.household_code}(户主 {c.household_head},#{c.household_id})" if c.household_code \
+                else f"#{c.household_id}(户主 {c.household_head})"
+            rows.append(("家庭", ",".join([who, c.household_stage_label or "不在监测看板上"]
+                                          + ([c.household_category_label] if c.household_category_label not in ("", "无")
+                                             else []))))
         if c.awaits_application:
             rows.append(("待办", f"家庭 #{c.household_id} 尚未受理申请:{clues.AWAITING_ADVICE}"))
         if c.batch_id is not None:
@@ -464,10 +475,28 @@ def edit_clue(args: argparse.Namespace) -> int:
             household_id=info.household_id, region_id=region_id), expected_version=info.version)
         return _shown(db, actor, info.id)
 
-    _, shown = _on_clue(args, edit)
+    before, shown = _on_clue(args, edit)
+    after = shown.info
+    notes: list[str] = []
+    if after.household_id != before.household_id:  # the number typed over the old one links another household
+        if after.household_id is None:
+            notes.append("该身份证号不在台账中(或不在您的管辖范围内),线索不再关联原来的家庭;办结时按新发现的人处理。")
+        else:
+            db = open_db(args)
+            try:
+                person = _registry_person(db, cli_actor(), args.id_number or "")
+            finally:
+                db.dispose()
+            if person is not None:
+                notes += _linked_notes(person, after.person_name)
+                if after.region_id is not None and after.region_id != person.region_id:
+                    notes.append(f"注意:该家庭在{person.region_name},线索仍分派在{after.region_name};"
+                                 "如需改派,请加 --region。")
     if not args.json:
-        print(f"已更正线索 #{shown.info.id}({shown.info.person_name})。")
+        print(f"已更正线索 #{after.id}({after.person_name})。")
     _print_clue(shown, args.json)
+    for note in notes:
+        print(note, file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

@@ -635,6 +635,8 @@ def update_clue(db: Database, actor: Actor, clue_id: int, data: ClueInput, *, ex
             member = _registry_member(uow, values["id_number"])
             household = uow.session.get(Household, member.household_id) if member is not None else None
             values["household_id"] = household.id if household and uow.in_scope(household.region_id) else None
+            if values["household_id"] is not None and values["region_id"] is None:
+                values["region_id"] = household.region_id  # an unassigned clue goes where its household is, as when filed
         for key, value in values.items():
             setattr(clue, key, value)
         uow.touch(clue)

@@ -82,6 +82,10 @@ class ClueForm(FormDialog):
         self.household_id: int | None = None
         self.member_id: int | None = None  # the registry member picked (their number, not the head's)
         self._typed_link: str | None = None  # the ID number typed by hand that linked the household
+        # An edited clue: its number and its link as loaded (the link comes back when the number does).
+        self._loaded_number: str | None = None
+        self._loaded_link: tuple[int | None, str] = (None, "")
+        self._relinked = False
         self.saved_id: int | None = None
         self._masked_number = ""
         self.setWindowTitle(self.tr("New clue") if clue_id is None else self.tr("Edit clue #{id}").format(id=clue_id))
@@ -270,7 +274,8 @@ class ClueForm(FormDialog):
         self.household_id = info.household_id
         self.name.setText(info.person_name)
         if self.ctx.actor.sees_full_id:
-            self.id_number.setText(clues.full_id_number(self.ctx.db, self.ctx.actor, clue_id))
+            self._loaded_number = clues.full_id_number(self.ctx.db, self.ctx.actor, clue_id)
+            self.id_number.setText(self._loaded_number)
         else:
             self._masked_number = info.id_number
             self.id_number.setPlaceholderText(self.tr("{masked} (unchanged unless you type a new one)").format(
@@ -297,6 +302,7 @@ class ClueForm(FormDialog):
                 code=info.household_code or f"#{info.household_id}", head=info.household_head,
                 stage=info.household_stage_label or self.tr("not on the board")))
             self.unlink_button.show()
+        self._loaded_link = (info.household_id, self.link_label.text())
 
     # -- the registry -------------------------------------------------------------------------
     def run_search(self) -> None:
@@ -369,6 +375,7 @@ class ClueForm(FormDialog):
         new" and filed it unassigned where the command linked it and assigned it to the community. A
         link made so goes again when the number is changed."""
         if self.clue_id is not None:
+            self._relink_edited(number)
             return
         if self._typed_link is not None and self._typed_link != number:
             self._typed_link = None
@@ -388,10 +395,41 @@ class ClueForm(FormDialog):
         for box, value in ((self.name, person.name), (self.phone, person.phone), (self.address, person.address)):
             if not box.text().strip():
                 box.setText(value)
+        self._follow_household(person)
+        self._show_link(person)
+
+    def _follow_household(self, person: PersonMatch) -> None:
+        """A clue not yet assigned further than the user's own area goes where the linked household is."""
         if self.region.currentData() in (None, self.ctx.actor.region_id):
             index = self.region.findData(person.region_id)
             if index >= 0:
                 self.region.setCurrentIndex(index)
+
+    def _relink_edited(self, number: str | None) -> None:
+        """An edited clue's ID number typed over the one it had is, once saved, about whoever has the new
+        number in the registry, or nobody there (``clues.update_clue`` links so): the form shows that
+        link before saving, not the old household's. The link as loaded comes back with the number."""
+        if number is None or number == self._loaded_number:
+            if self._relinked:
+                self._relinked = False
+                self.household_id, label = self._loaded_link
+                self.member_id = None
+                if self.household_id is None:
+                    self._show_link(None)
+                else:
+                    self.link_label.setText(label)
+                    self.unlink_button.show()
+            return
+        try:
+            found = clues.search_people(self.ctx.db, self.ctx.actor, number, limit=1)
+        except ServiceError:
+            return  # looked up again, with its message, when saved
+        self._relinked = True
+        person = found[0] if found else None
+        self.household_id = person.household_id if person else None
+        self.member_id = person.member_id if person else None
+        if person is not None:
+            self._follow_household(person)
         self._show_link(person)
 
     def unlink(self) -> None:
