@@ -82,9 +82,10 @@ def test_the_form_shows_the_new_link_before_saving_and_the_old_one_when_the_numb
     form = clue_form.ClueForm(AppContext(db, d.admin), clue_id=clue_id)
     qtbot.addWidget(form)
     loaded = form.link_label.text()
-    assert "王凤霞" in loaded and form.household_id == first
+    assert "王凤霞" in loaded and form.household_id == first and "under the name" not in loaded
     form.id_number.setText(ID_C)  # typed over: the household of 方宁帆 (八泉社区)
     assert form.household_id == other and "方宁帆" in form.link_label.text() and "八泉社区" in form.link_label.text()
+    assert "under the name 方宁帆" in form.link_label.text()  # the clue still says 王凤霞
     form.id_number.setText(ID_B)  # nobody in the registry
     assert form.household_id is None and "entered as new" in form.link_label.text()
     form.id_number.setText(ID_A)  # back to the number as loaded: the link as loaded

@@ -264,6 +264,11 @@
         <translation>已关联{region}{head}户({stage})。</translation>
     </message>
     <message>
+        <location filename="../views/clue_form.py" line="365" />
+        <source>Note: the registry has this ID number under the name {name}.</source>
+        <translation>注意:台账中该身份证号登记的姓名是“{name}”。</translation>
+    </message>
+    <message>
         <location filename="../views/clue_form.py" line="414" />
         <source>Valid: {sex}, born {born}</source>
         <translation>有效:{sex},出生于 {born}</translation>

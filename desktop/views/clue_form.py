@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.rules import idcard
+from desktop.rules import idcard, spelling
 from desktop.rules.codes import (
     CHANNEL_LABELS,
     STAGE_LABELS,
@@ -365,8 +365,13 @@ class ClueForm(FormDialog):
             return
         stage = STAGE_LABELS.get(person.stage, self.tr("not on the board")) if person.stage else \
             self.tr("not on the board")
-        self.link_label.setText(self.tr("Linked to the household of {head} in {region} ({stage}).").format(
-            head=person.head_name, region=person.region_name, stage=stage))
+        text = self.tr("Linked to the household of {head} in {region} ({stage}).").format(
+            head=person.head_name, region=person.region_name, stage=stage)
+        typed = self.name.text().strip()
+        if typed and spelling.person_name(typed) != person.name:  # a number typed under another person's name
+            text += " " + self.tr("Note: the registry has this ID number under the name {name}.").format(
+                name=person.name)
+        self.link_label.setText(text)
         self.unlink_button.show()
 
     def _link_typed_number(self, number: str | None) -> None:
