@@ -287,7 +287,11 @@ class ContentHash:
             # A whole number's ".0" is taken off (a spreadsheet's 12.0 is the 12 a CSV export shows,
             # as ss.cell_text reads it). Text ending in ".0" loses it too, which can only make two
             # lists the same that differ by it.
-            text = (_ROW_END.join(map(str, cells)) + _ROW_END).replace(".0" + _ROW_END, _ROW_END)
+            try:
+                text = _ROW_END.join(cells)  # a column of text (every column of a CSV): no str() per cell
+            except TypeError:
+                text = _ROW_END.join(map(str, cells))
+            text = (text + _ROW_END).replace(".0" + _ROW_END, _ROW_END)
             columns[i].update(text.encode("utf-8", "surrogatepass"))
             filled[i] = filled[i] or bool(text.strip(_ROW_END))
         for i in range(width, len(columns)):  # columns these rows do not reach: empty here
