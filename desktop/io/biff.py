@@ -445,3 +445,46 @@ def _rk(value: int) -> float:
     else:
         number = unpack("<d", (value & 0xFFFFFFFC).to_bytes(4, "little").rjust(8, b"\x00"))[0]
     return number / 100 if value & 1 else number
+
+
+# -- number formats ---------------------------------------------------------------------------------
+
+FORMAT, XF = 0x041E, 0x00E0
+
+
+def number_formats(path: Path, sheet: str, first: int, last: int) -> dict[int, list[int | str]]:
+    """The number format of each number cell (a number, a date: NUMBER, RK, MULRK, a formula) of
+    ``sheet`` in rows ``first`` … ``last`` (1-based), by 0-based column: a built-in format's number,
+    or the format's text where the workbook gives one (a FORMAT record)."""
+    stream = _stream(path.read_bytes(), "Workbook")
+    if stream is None:
+        return {}
+    offset = _sheet_offset(stream, sheet)
+    if offset is None:
+        return {}
+    texts: dict[int, str] = {}
+    xf_formats: list[int] = []
+    for rid, body in _records(stream, 0):
+        if rid == FORMAT and len(body) >= 5:
+            ifmt, count, wide = unpack_from("<HHB", body)
+            raw = body[5:5 + count * (2 if wide & 1 else 1)]
+            texts[ifmt] = raw.decode("utf-16-le" if wide & 1 else "latin-1", "replace")
+        elif rid == XF and len(body) >= 4:
+            xf_formats.append(unpack_from("<H", body, 2)[0])
+
+    def fmt(ixfe: int) -> int | str:
+        ifmt = xf_formats[ixfe] if ixfe < len(xf_formats) else 0
+        return texts.get(ifmt, ifmt)
+
+    found: dict[int, list[int | str]] = {}
+    for rid, body in _records(stream, offset):
+        if rid in (NUMBER, RK, FORMULA) and len(body) >= 6:
+            row, col, ixfe = unpack_from("<3H", body)
+            if first <= row + 1 <= last and not (rid == FORMULA and body[12:14] == b"\xff\xff"):  # not a text result
+                found.setdefault(col, []).append(fmt(ixfe))
+        elif rid == MULRK and len(body) >= 10:
+            row, col = unpack_from("<2H", body)
+            if first <= row + 1 <= last:
+                for i in range((len(body) - 6) // 6):
+                    found.setdefault(col + i, []).append(fmt(unpack_from("<H", body, 4 + 6 * i)[0]))
+    return found

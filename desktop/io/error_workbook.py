@@ -21,6 +21,7 @@ target only when complete.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -89,15 +90,30 @@ def sent_back_columns(top: SheetTop) -> range:
     return range(0)
 
 
+_DATE_BUILTINS = frozenset([*range(14, 23), *range(27, 37), 45, 46, 47, *range(50, 59)])
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literal text, escapes, [Red]/[$-804], padding
+
+
+def is_date_format(number_format: int | str) -> bool:
+    """Whether a number format shows a date or a time (a built-in one by its number; else the letters
+    y m d h s outside its literal text)."""
+    if isinstance(number_format, int):
+        return number_format in _DATE_BUILTINS
+    return bool(re.search("[ymdhsYMDHSe]", _QUOTED.sub("", number_format).replace("General", "")))
+
+
 def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[int, Sequence[Any], str]], *,
                      width: int = 0, text_column: int | None = None, names: Mapping[int, str] | None = None,
-                     sheet_name: str = SHEET_NAME) -> int:
+                     sheet_name: str = SHEET_NAME, formats: Mapping[int, int | str] | None = None) -> int:
     """Write ``top`` and then ``rows`` — (row number in the file, the row's values, the reason) — as
     the module says. The list's width is the widest of ``top``'s rows, its merged cells, ``width``
     (the widest data row seen, say) and ``text_column`` (the ID numbers, kept as text). A list without
     a header gets a header row naming the two columns and, from ``names`` (column -> name), the
-    columns it was read by, so that it reads the same way once sent back. Returns the number of rows
-    written after the header."""
+    columns it was read by, so that it reads the same way once sent back. ``formats`` (column -> number
+    format, as ``Workbook.number_formats`` gives them) shows the rows' numbers and dates as the list
+    showed them (2 decimals, a percentage, yyyy"年"m"月"d"日"); a column's format applies to its
+    dates when it is a date format, else to its numbers. Returns the number of rows written after the
+    header."""
     import xlsxwriter  # type: ignore[import-untyped]
     from xlsxwriter.exceptions import OverlappingRange
 
@@ -126,6 +142,15 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
         number_fmt = book.add_format({"num_format": "0"})
         date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
         time_fmt = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})  # a date with its time of day
+        # the list's own formats, each column's for its dates or for its numbers
+        date_formats: dict[int, Any] = {}
+        number_formats: dict[int, Any] = {}
+        made: dict[int | str, Any] = {}
+        for col, shown in (formats or {}).items():
+            if col != text_column:
+                if shown not in made:
+                    made[shown] = book.add_format({"num_format": shown})
+                (date_formats if is_date_format(shown) else number_formats)[col] = made[shown]
         ws = book.add_worksheet(sheet_name[:31])
         for col in range(width):
             ws.set_column(col, col, 20 if col == text_column else 12, text_fmt if col == text_column else None)
@@ -141,13 +166,13 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
             elif isinstance(value, bool):
                 ws.write_boolean(r, col, value, fmt)
             elif isinstance(value, float | int):
-                ws.write_number(r, col, value, fmt or (number_fmt if col == text_column else None))
+                ws.write_number(r, col, value, fmt or (number_fmt if col == text_column else number_formats.get(col)))
             elif isinstance(value, datetime | date) and fmt is not None:
                 ws.write_string(r, col, cell_text(value), fmt)  # a date in a title or header line, as read
             elif isinstance(value, datetime | date):
                 day = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
-                ws.write_datetime(r, col, day, fmt or (time_fmt if day != datetime(day.year, day.month, day.day)
-                                                       else date_fmt))
+                ws.write_datetime(r, col, day, date_formats.get(col) or (
+                    time_fmt if day != datetime(day.year, day.month, day.day) else date_fmt))
             else:
                 return ws.write_string(r, col, cell_text(value), fmt) != -2  # xlsxwriter cuts at MAX_CELL_TEXT
             return True

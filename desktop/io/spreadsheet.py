@@ -20,6 +20,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -1107,6 +1108,30 @@ class Workbook:
         shows it. calamine reads those cells as empty. Found by the same one look at the sheet."""
         return self._look_at_cells(sheet)[1]
 
+    def number_formats(self, sheet: str, first_row: int, rows: int = 200) -> dict[int, int | str]:
+        """How each column shows its numbers and dates, from the ``rows`` rows from ``first_row``
+        (1-based) on: the format most of its number cells have there (a built-in format's number, as
+        xlsxwriter takes it, or the format's text), for the columns whose numbers are not shown as
+        General ("#,##0.00", "0.00%", yyyy"年"m"月"d"日"). .xlsx and .xls only; empty for other files
+        or where the file cannot be looked at (only the look of an error workbook is lost)."""
+        last = first_row + rows - 1
+        try:
+            if self.format == "xlsx":
+                found = _xlsx_number_formats(self.path, sheet, first_row, last)
+            elif self.format == "xls":
+                found = biff.number_formats(self.path, sheet, first_row, last)
+            else:
+                return {}
+        except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
+                ET.ParseError):
+            return {}
+        chosen: dict[int, int | str] = {}
+        for col, formats in found.items():
+            most, count = Counter(formats).most_common(1)[0]
+            if most not in (0, "General", "general", "@") and count * 2 > len(formats):
+                chosen[col] = CJK_FORMATS.get(most, most) if isinstance(most, int) else most
+        return chosen
+
     def _look_at_cells(self, sheet: str) -> tuple[dict[tuple[int, int], str | float | None], dict[tuple[int, int], str]]:
         if sheet not in self._formulas:
             found: tuple[dict[tuple[int, int], str | float | None], dict[tuple[int, int], str]] = ({}, {})
@@ -1417,6 +1442,46 @@ def _xlsx_formulas_without_result(path: Path, sheet: str) -> tuple[dict[tuple[in
             continue
         found[(int(m.group(3)), column_index(m.group(2).decode("ascii")))] = constant
     return found, errors
+
+
+# Built-in formats whose look depends on the locale: as a Chinese Excel shows them (xlsxwriter
+# takes the numbers 0–49, the rest of those it would not write as Excel reads them).
+CJK_FORMATS: dict[int, str] = {
+    27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
+    54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"'}
+_XLSX_ROW_START = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
+_XLSX_STYLE = re.compile(rb'\bs="(\d+)"')
+_XLSX_NOT_NUMBER = re.compile(rb'\bt="(?:s|str|inlineStr|b|e)"')
+
+
+def _xlsx_number_formats(path: Path, sheet: str, first: int, last: int) -> dict[int, list[int | str]]:
+    """As biff.number_formats, for an .xlsx: the cells' styles (s="…") through styles.xml's cellXfs
+    and numFmts. Only the sheet's part up to row ``last`` is looked at."""
+    with zipfile.ZipFile(path) as zf:
+        data = _xlsx_sheet(zf, sheet)[1]
+        try:
+            styles = ET.fromstring(zf.read("xl/styles.xml"))
+        except KeyError:
+            return {}
+    texts = {int(el.get("numFmtId", "0")): el.get("formatCode", "") for el in styles.iter() if el.tag.endswith("}numFmt")}
+    xfs = next((el for el in styles if el.tag.endswith("}cellXfs")), None)
+    xf_formats = [int(el.get("numFmtId", "0")) for el in xfs if el.tag.endswith("}xf")] if xfs is not None else []
+    start = next((m.start() for m in _XLSX_ROW_START.finditer(data) if int(m.group(1)) >= first), None)
+    if start is None:
+        return {}
+    end = next((m.start() for m in _XLSX_ROW_START.finditer(data, start) if int(m.group(1)) > last), len(data))
+    found: dict[int, list[int | str]] = {}
+    for m in _XLSX_CELL.finditer(data, start, end):
+        attributes = m.group(1) + m.group(4)
+        style = _XLSX_STYLE.search(attributes)
+        if not m.group(5) or _XLSX_NOT_NUMBER.search(attributes) or b"<" not in m.group(5):
+            continue  # an empty cell, a text, a boolean or an error value
+        ifmt = xf_formats[int(style.group(1))] if style and int(style.group(1)) < len(xf_formats) else 0
+        found.setdefault(column_index(m.group(2).decode("ascii")), []).append(texts.get(ifmt, ifmt))
+    return found
 
 
 _ODS_ERROR_MARK = b'value-type="error"'

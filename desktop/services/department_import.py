@@ -1696,7 +1696,8 @@ def write_error_workbook(path_in: str | Path, result_or_batch_id: DepartmentImpo
             # A list without a header gets one naming the columns it was read by: sent back, it reads the same.
             names = {} if layout.header_height else {c: ss.FIELD_LABELS[f] for f, c in layout.mapping.items()}
             return eb.write_error_rows(out_path, top, rows(), width=eb.used_width(v for _n, v in layout.sample),
-                                       text_column=layout.mapping.get("id_number"), names=names)
+                                       text_column=layout.mapping.get("id_number"), names=names,
+                                       formats=book.number_formats(layout.sheet, layout.first_data_row))
         except ss.SpreadsheetError as exc:
             raise ServiceError(exc.message, code=INVALID_FILE) from exc
         except OSError as exc:

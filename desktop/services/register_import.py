@@ -1253,7 +1253,8 @@ def write_error_workbook(path_in: str | Path, result: RegisterImportResult, out_
                     break
 
         top = eb.sheet_top(book, result.sheet, result.header_row - result.header_height + 1, result.header_row + 1)
-        return eb.write_error_rows(out_path, top, rows(), text_column=result.id_column)
+        return eb.write_error_rows(out_path, top, rows(), text_column=result.id_column,
+                                   formats=book.number_formats(result.sheet, result.header_row + 1))
     except ss.SpreadsheetError as exc:
         raise ServiceError(exc.message, code=INVALID_FILE) from exc
     except OSError as exc:
