@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -76,6 +77,8 @@ class RegisterImportResult:
     # households whose rows left cells blank that kept what the system holds (see _keep_unsaid)
     blanks_kept: int = 0
     errors: list[CellError] = field(default_factory=list)
+    # what the households imported say that does not hang together, imported as written (see _to_check)
+    to_check: list[CellError] = field(default_factory=list)
     dry_run: bool = False
     already_imported: str = ""
     sheet: str = ""
@@ -299,6 +302,8 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         codeless: tuple[str, int, int] | None = None  # rows without 户编号 just above: their household, first, last
         hold_back: list[tuple[str, int, int, int]] = []  # (household, its row, the rows without 户编号 above it)
         from_15: set[int] = set()  # rows whose ID number was written with 15 digits
+        cells_of: dict[int, int] = {}  # row of a person's first listing -> its template cells (their hash)
+        template_cells = list(layout.columns.values())
         too_many = f"文件“{book.name}”超过 {ss.MAX_ROWS:,} 行,请拆分后导入。"
         try:
             # A sheet taller than the limit is counted first, so that an oversized file is refused
@@ -351,7 +356,12 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                         # "15 位旧号码": the two rows differ as written, the number they stand for is one
                         old = "(15 位旧号码升为 18 位后相同)" if person.converted_from_15 or first in from_15 else ""
                         other = households[row_key[first]]
-                        if other is hh:
+                        if other is hh and cells_of[first] == hash(tuple(ss.value_at(values, i) for i in template_cells)):
+                            # a row copied twice, or a new member's row (a baby's) copied from another and
+                            # not yet filled in: which it is, the register has to say
+                            errors.append(CellError(number, "身份证号", f"与第 {first} 行完全相同,同一人填了两行;请删除其中"
+                                                                       "一行(如是照该行新添的成员,请改填此人的信息)后再导入"))
+                        elif other is hh:
                             errors.append(CellError(number, "身份证号", f"与第 {first} 行的身份证号重复{old}"))
                         else:  # which household the person belongs to is not known: neither
                             errors.append(CellError(number, "身份证号", f"与第 {first} 行({_code_said(other.code)})的身份证号"
@@ -362,6 +372,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     else:
                         first_row_of[person.id_number] = number
                         row_key[number] = key
+                        cells_of[number] = hash(tuple(ss.value_at(values, i) for i in template_cells))
                         if person.converted_from_15:
                             from_15.add(number)
                 hh.errors.extend(errors)
@@ -412,6 +423,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             _check_held(s, households, existing)
             _check_members(s, households, existing)
             good = [households[k] for k in order if not households[k].errors]
+            result.to_check = _to_check(good, date.today())
             # the households imported: one refused by a later check keeps nothing
             result.blanks_kept = sum(hh.code in kept_blanks for hh in good)
             for k in order:
@@ -430,9 +442,9 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             listed = {p.id_number for hh in good for p in hh.rows}
             gone = sorted((m for number, m in current.items() if number not in listed), key=lambda m: (m[3], m[0]))
             result.members_removed = len(gone)
-            result.removed_members = [(code, name) for _mid, _hid, name, code in gone]
-            kept = _lines_to_keep(s, [existing[hh.code][0] for hh in good if hh.code in existing],
-                                  {m[0] for m in gone})
+            result.removed_members = [(m[3], m[2]) for m in gone]
+            latest_incomes = _latest_lines(s, Income, [existing[hh.code][0] for hh in good if hh.code in existing])
+            kept = _lines_to_keep(latest_incomes, {m[0] for m in gone})
             result.income_lines_kept = len(kept)
             if dry_run:
                 for hh in good:
@@ -451,7 +463,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 uow.topics.clear()
                 result.subdistricts_created = result.communities_created = 0
                 return result
-            _write(uow, actor, good, existing, current, [m[0] for m in gone], kept, result, progress)
+            _write(uow, actor, good, existing, current, [m[0] for m in gone], kept, latest_incomes, result, progress)
             batch = ImportBatch(kind=KIND, department=None, file_name=book.name[:256], file_hash=file_hash,
                                 content_hash=result.content_hash, sheet=batch_sheet(book, layout.sheet), header_row=layout.header_row,
                                 mapping={"columns": layout.columns}, counts=result.counts(),
@@ -606,6 +618,32 @@ def _check_category_areas(hh: _Household, head: PersonRow) -> None:
                                                             f"({whence});请核对城乡类别或当前救助类别后再导入"))
 
 
+def _to_check(good: list[_Household], today: date) -> list[CellError]:
+    """What the households imported say that does not hang together, imported as written (each has
+    cases that are right) and said, so that someone looks at it: 单亲家庭 with the head's spouse
+    listed (单亲家庭 lowers the income the means test counts; a register adding a remarried head's
+    spouse may leave 单亲家庭 blank, keeping 是; some places count a family whose other parent is in
+    prison or missing as 单亲), 特困 with a member of working age (16–59) able to work (RULES.md: 特困
+    is for persons without labour capacity and without a supporter able to support them)."""
+    found: list[CellError] = []
+    for hh in good:
+        head = hh.head
+        assert head is not None
+        spouse = next((p for p in hh.rows if p.relation == codes.Relation.SPOUSE), None)
+        if head.single_parent and spouse is not None:
+            said = "此格未填,系统中本户是单亲家庭" if "单亲家庭" in head.blank else "填的是“是”"
+            found.append(CellError(head.row, "单亲家庭", f"{said},但第 {spouse.row} 行是户主的配偶{spouse.name};"
+                                                       "已按所填导入,请核对单亲家庭或与户主关系"))
+        if head.category == codes.Category.TEKUN:
+            for p in hh.rows:
+                age = idcard.age_on(p.id_number, today)
+                if p.labour_capacity == codes.LabourCapacity.FULL and 16 <= age < 60:
+                    said = "未填(按“有”计)" if "劳动能力" in p.blank else "是“有”"
+                    found.append(CellError(p.row, "劳动能力", f"本户当前救助类别是特困,{p.name}({age} 岁)的劳动能力{said};"
+                                                            "特困人员应无劳动能力、无有赡养能力的法定义务人,已按所填导入,请核对"))
+    return found
+
+
 def _elsewhere(head: PersonRow, other: PersonRow, code: str) -> str:
     """Two heads under one 户编号 living in different places: most likely two registers (two
     communities') that each numbered their households from the same code, pasted into one."""
@@ -645,18 +683,26 @@ def _check_member_household_values(hh: _Household, head: PersonRow, person: Pers
         differs("社区", person.community, head.community)
 
 
+# The household's columns a register writes (besides its stage), and a member's: compared with what
+# the system holds, so that a household or person the register leaves as it was is not written again.
+HOUSEHOLD_WRITTEN = ("region_id", "address", "phone", "area_type", "single_parent", "head_name", "head_id_number",
+                     "head_id_reversed", "member_count", "category", "note")
+MEMBER_WRITTEN = ("household_id", "name", "relation", "sex", "birth_date", "phone", "health", "disability",
+                  "disability_grade", "labour_capacity", "schooling", "note")
+
+
 def _existing(s: Any, households: dict[str, _Household]) -> dict[str, tuple]:
-    """户编号 -> (household id, stage, category, last visited on, next visit due, stage since) for
-    households already in the database."""
+    """户编号 -> (household id, stage, category, last visited on, next visit due, stage since, the
+    row of its HOUSEHOLD_WRITTEN columns) for households already in the database."""
     found: dict[str, tuple] = {}
+    h: Any = Household.__table__
     codes_ = [hh.code for hh in households.values() if hh.code and not hh.errors]
     for part in _chunks(codes_, KEYS_CHUNK):
         keys = _keys(s, part)
-        for hid, code, stage, category, last, due, since in s.execute(
-                select(Household.id, Household.code, Household.stage, Household.category, Household.last_visited_on,
-                       Household.next_visit_due, Household.stage_since)
-                .join_from(keys, Household, Household.code == keys.c.value)):
-            found[code] = (hid, stage, category, last, due, since)
+        for r in s.execute(select(h.c.id, h.c.code, h.c.stage, h.c.last_visited_on, h.c.next_visit_due,
+                                  h.c.stage_since, *(h.c[c] for c in HOUSEHOLD_WRITTEN))
+                           .join_from(keys, h, h.c.code == keys.c.value)):
+            found[r.code] = (r.id, r.stage, r.category, r.last_visited_on, r.next_visit_due, r.stage_since, r)
     return found
 
 
@@ -682,17 +728,10 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
     own mobile when the row's 联系电话 is blank (a spouse made head keeps theirs). The 户编号 of the
     households that kept something differing from what the blanks would have made it."""
     good = [hh for hh in households.values() if not hh.errors and hh.head is not None]
-    updated = [existing[hh.code][0] for hh in good if hh.code in existing]
     if not good:
         return set()
-    h: Any = Household.__table__
     m: Any = Member.__table__
-    held: dict[int, Any] = {}
     people: dict[str, Any] = {}
-    for part in _chunks(updated):
-        held.update((r.id, r) for r in s.execute(
-            select(h.c.id, h.c.area_type, *(h.c[a] for _c, a, _p in _HOUSEHOLD_KEPT))
-            .where(h.c.id.in_(part))))
     for part in _chunks([p.id_number for hh in good for p in hh.rows], KEYS_CHUNK):
         keys = _keys(s, part)
         people.update((r.id_number, r) for r in s.execute(
@@ -711,8 +750,8 @@ def _keep_unsaid(s: Any, households: dict[str, _Household], existing: dict[str, 
                 changed = True
 
         if hh.code in existing:
-            record = held[existing[hh.code][0]]
             stage, category = existing[hh.code][1:3]  # read by _existing
+            record = existing[hh.code][6]
             if "当前救助类别" in head.blank and not (
                     "监测库别" not in head.blank and head.library and category in codes.IN_ASSISTANCE):
                 keep(head, category, "category")
@@ -940,14 +979,15 @@ def _stage(hh: _Household, previous: str | None) -> str | None:
     return None
 
 
-def _current_members(s: Any, household_ids: list[int]) -> dict[str, tuple[int, int, str, str]]:
-    """ID number -> (member id, household id, name, 户编号) of the members the households have now."""
-    found: dict[str, tuple[int, int, str, str]] = {}
+def _current_members(s: Any, household_ids: list[int]) -> dict[str, tuple[int, int, str, str, Any]]:
+    """ID number -> (member id, household id, name, 户编号, the row of its MEMBER_WRITTEN columns) of
+    the members the households have now."""
+    found: dict[str, tuple[int, int, str, str, Any]] = {}
+    m: Any = Member.__table__
     for part in _chunks(household_ids):
-        for mid, number, hid, name, code in s.execute(
-                select(Member.id, Member.id_number, Member.household_id, Member.name, Household.code)
-                .join(Household, Household.id == Member.household_id).where(Member.household_id.in_(part))):
-            found[number] = (mid, hid, name, code)
+        for r in s.execute(select(m.c.id, m.c.id_number, Household.code, *(m.c[c] for c in MEMBER_WRITTEN))
+                           .join(Household, Household.id == m.c.household_id).where(m.c.household_id.in_(part))):
+            found[r.id_number] = (r.id, r.household_id, r.name, r.code, r)
     return found
 
 
@@ -981,6 +1021,12 @@ def unread_note(result: RegisterImportResult) -> str:
             "需要保留的说明请写在“备注”列")
 
 
+def to_check_note(result: RegisterImportResult) -> str:
+    """What the households imported say that does not hang together (see :func:`_to_check`)."""
+    will = "将" if result.dry_run else "已"
+    return f"{len(result.to_check)} 处内容前后矛盾,{will}按所填导入,请核对:"
+
+
 def kept_note(result: RegisterImportResult) -> str:
     """What happens to the income lines the template has no column for (see :func:`_lines_to_keep`)."""
     will = "将" if result.dry_run else "已"
@@ -1009,8 +1055,13 @@ def _log_removal(uow: Any, member_ids: list[int], note: str) -> None:
 
 
 def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, tuple],
-           existing_members: dict[str, tuple[int, int, str, str]], gone: list[int], kept: list[dict],
-           result: RegisterImportResult, progress: Progress | None) -> None:
+           existing_members: dict[str, tuple[int, int, str, str, Any]], gone: list[int], kept: list[dict],
+           latest_incomes: dict[int, list[dict]], result: RegisterImportResult, progress: Progress | None) -> None:
+    """Write the households, their members and their figures. What the register leaves as the system
+    holds it is not written again: a household, a person, or a household's income and expense lines
+    the same as before keep their version (a register re-sent every month with a few changes does
+    not take every household's version up, and so does not conflict with someone editing one of
+    them in the window, nor restate unchanged figures)."""
     s = uow.session
     today = date.today()
     now = now_utc()
@@ -1035,46 +1086,32 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
                              "version": 1, "created_at": now, "updated_at": now, "created_by_id": uid,
                              "updated_by_id": uid})
         else:
-            hid, old_stage, _old_category, last_visit, old_due, since = previous
+            hid, old_stage, _old_category, last_visit, old_due, since, record = previous
             stage = _stage(hh, old_stage)
             hh_ids[hh.code] = hid
             due = monitoring_rules.due_after_move(old_stage, stage, last_visit, old_due, since, today)
             upd_rows.append({"_id": hid, **values, "stage": stage, "_changed": stage != old_stage, "_from": old_stage,
-                             "_due": due})
+                             "_due": due, "_same": _same(record, values, HOUSEHOLD_WRITTEN)})
     # Core inserts without RETURNING, the ids read back by their unique keys: an ORM insert, or one
     # returning its ids, takes several times as long on PostgreSQL (5,000 households: 5 s and 8 s)
     for part in _chunks(new_rows):
         s.execute(insert(Household.__table__), list(part))
     hh_ids.update(_ids_by(s, Household.code, [r["code"] for r in new_rows]))
     result.households_created = len(new_rows)
+    result.households_updated = len(upd_rows)
     reason = f"家庭台账导入《{result.file_name}》"
     # a household placed in a library is a move into it (from nowhere), like a household a clue creates:
-    # the statistics' library over time and the quarter's visits read the moves
+    # the statistics' library over time and the quarter's visits read the moves; a changed library
+    # class is a move (库别调整), recorded like every other one
     moves = [{"household_id": hh_ids[r["code"]], "from_stage": None, "to_stage": r["stage"], "moved_on": today,
               "reason": reason, "created_at": now, "created_by_id": uid} for r in new_rows if r["stage"]]
-    if upd_rows:
-        t: Any = Household.__table__
-        cols = ["region_id", "address", "phone", "area_type", "single_parent", "head_name", "head_id_number",
-                "head_id_reversed", "member_count", "category", "note", "stage"]
-        for changed in (True, False):
-            batch = [{**{f"p_{c}": r[c] for c in cols}, "_id": r["_id"], "p_since": today,
-                      **({"p_due": r["_due"]} if changed else {})}
-                     for r in upd_rows if r["_changed"] is changed]
-            if not batch:
-                continue
-            vals: dict[str, Any] = {c: bindparam(f"p_{c}") for c in cols}
-            vals.update(version=t.c.version + 1, updated_at=now, updated_by_id=uid)
-            if changed:
-                vals["stage_since"] = bindparam("p_since")
-                vals["next_visit_due"] = bindparam("p_due")
-            for part in _chunks(batch):
-                s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
-        result.households_updated = len(upd_rows)
-        # a changed library class is a move (库别调整), recorded like every other one
-        moves += [{"household_id": r["_id"], "from_stage": r["_from"], "to_stage": r["stage"], "moved_on": today,
-                   "reason": reason, "created_at": now, "created_by_id": uid} for r in upd_rows if r["_changed"]]
+    moves += [{"household_id": r["_id"], "from_stage": r["_from"], "to_stage": r["stage"], "moved_on": today,
+               "reason": reason, "created_at": now, "created_by_id": uid} for r in upd_rows if r["_changed"]]
     for part in _chunks(moves):
         s.execute(insert(LibraryMove.__table__), list(part))
+    # households whose members or figures the import changes: written again even when their own
+    # columns are the same (their version guards their members and lines in the household editor)
+    touched: set[int] = set()
     # members: update by ID number, add new ones, remove those no longer listed
     for part in _chunks(gone):
         _log_removal(uow, list(part), f"家庭台账《{result.file_name}》中已没有此人,随导入删除")
@@ -1093,12 +1130,17 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
                       "health": p.health, "disability": p.disability, "disability_grade": p.disability_grade,
                       "labour_capacity": p.labour_capacity, "schooling": p.schooling,
                       "note": own.get("note", "") if p.is_head else p.note}
-            if p.id_number in existing_members:
-                member_upd.append({"_id": existing_members[p.id_number][0], **{f"p_{k}": v for k, v in values.items()}})
-            else:
+            was = existing_members.get(p.id_number)
+            if was is None:
                 member_new.append({"id_number": p.id_number, "id_reversed": p.id_number[::-1],
                                    **values, "version": 1, "created_at": now, "updated_at": now,
                                    "created_by_id": uid, "updated_by_id": uid})
+                touched.add(hid)
+            elif not _same(was[4], values, MEMBER_WRITTEN):
+                member_upd.append({"_id": was[0], **{f"p_{k}": v for k, v in values.items()}})
+                touched.update((hid, was[1]))
+    removed = set(gone)
+    touched.update(m[1] for m in existing_members.values() if m[0] in removed)
     member_ids: dict[str, int] = {n: m[0] for n, m in existing_members.items()}
     for part in _chunks(member_new):
         s.execute(insert(Member.__table__), list(part))
@@ -1110,14 +1152,10 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
         vals.update(version=mt.c.version + 1, updated_at=now, updated_by_id=uid)
         for part in _chunks(member_upd):
             s.execute(update(mt).where(mt.c.id == bindparam("_id")).values(**vals), list(part))
-    result.persons = len(member_new) + len(member_upd)
+    result.persons = sum(len(hh.rows) for hh in good)  # written or, the same as before, left as they were
     if progress is not None:
         progress.report(result.rows, result.rows, "正在写入收入与支出")
-    # incomes and expenses for the 12 months ending today: replace this import date's figures
-    all_ids = [hh_ids[hh.code] for hh in good]
-    for part in _chunks(all_ids):
-        s.execute(delete(Income).where(Income.household_id.in_(part), Income.period_end == today))
-        s.execute(delete(Expense).where(Expense.household_id.in_(part), Expense.period_end == today))
+    # incomes and expenses for the 12 months ending today
     incomes: list[dict] = [{**line, "period_end": today, "version": 1, "updated_at": now, "updated_by_id": uid}
                            for line in kept]
     expenses: list[dict] = []
@@ -1149,10 +1187,81 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
             expenses.append({"household_id": hid, "member_id": None, "kind": codes.ExpenseKind.OTHER_RIGID,
                              "amount": Decimal("0"), "period_end": today, "note": "家庭台账导入:无支出", "version": 1,
                              "updated_at": now, "updated_by_id": uid})
-    for part in _chunks(incomes):
+    # The figures of an updated household the same as its latest ones stay as they are; the others
+    # replace this import date's figures.
+    updated_ids = [r["_id"] for r in upd_rows]
+    latest_expenses = _latest_lines(s, Expense, updated_ids)
+    new_incomes, new_expenses = _by_household(incomes), _by_household(expenses)
+    same_figures = {hid for hid in updated_ids
+                    if _lines(latest_incomes.get(hid, [])) == _lines(new_incomes.get(hid, []))
+                    and _lines(latest_expenses.get(hid, [])) == _lines(new_expenses.get(hid, []))}
+    rewritten = [hh_ids[hh.code] for hh in good if hh_ids[hh.code] not in same_figures]
+    touched.update(rewritten)
+    for part in _chunks(rewritten):
+        s.execute(delete(Income).where(Income.household_id.in_(part), Income.period_end == today))
+        s.execute(delete(Expense).where(Expense.household_id.in_(part), Expense.period_end == today))
+    for part in _chunks([i for i in incomes if i["household_id"] not in same_figures]):
         s.execute(insert(Income.__table__), list(part))
-    for part in _chunks(expenses):
+    for part in _chunks([e for e in expenses if e["household_id"] not in same_figures]):
         s.execute(insert(Expense.__table__), list(part))
+    _update_households(s, upd_rows, touched, today, now, uid)
+
+
+def _same(record: Any, values: dict[str, Any], columns: Sequence[str]) -> bool:
+    """The record (a row read) holds the values about to be written, in every one of ``columns``."""
+    return all(getattr(record, c) == values[c] for c in columns)
+
+
+def _update_households(s: Any, upd_rows: list[dict], touched: Container[int], today: date, now: Any,
+                       uid: int | None) -> None:
+    """Write the households already in the system the register changes: their own columns, their
+    stage (a move: its date and the next visit due), their members or their figures. The others
+    are left as they are, version and all."""
+    t: Any = Household.__table__
+    cols = [*HOUSEHOLD_WRITTEN, "stage"]
+    for changed in (True, False):
+        batch = [{**{f"p_{c}": r[c] for c in cols}, "_id": r["_id"], "p_since": today,
+                  **({"p_due": r["_due"]} if changed else {})}
+                 for r in upd_rows if r["_changed"] is changed and (changed or not r["_same"] or r["_id"] in touched)]
+        if not batch:
+            continue
+        vals: dict[str, Any] = {c: bindparam(f"p_{c}") for c in cols}
+        vals.update(version=t.c.version + 1, updated_at=now, updated_by_id=uid)
+        if changed:
+            vals["stage_since"] = bindparam("p_since")
+            vals["next_visit_due"] = bindparam("p_due")
+        for part in _chunks(batch):
+            s.execute(update(t).where(t.c.id == bindparam("_id")).values(**vals), list(part))
+
+
+def _by_household(lines: list[dict]) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {}
+    for line in lines:
+        found.setdefault(line["household_id"], []).append(line)
+    return found
+
+
+def _lines(lines: Iterable[dict]) -> Counter:
+    """A household's income or expense lines as what they say, to compare: who, what kind, how much,
+    not counted or counted, the note."""
+    return Counter((line["member_id"], str(line["kind"]), Decimal(line["amount"]), bool(line.get("exempt")),
+                    line["note"] or "") for line in lines)
+
+
+def _latest_lines(s: Any, model: type, household_ids: list[int]) -> dict[int, list[dict]]:
+    """Household id -> the lines of its current figures (its latest period) of ``model`` (Income or
+    Expense): member_id, kind, amount, exempt (incomes), note."""
+    i: Any = model.__table__  # type: ignore[attr-defined]
+    exempt = [i.c.exempt] if "exempt" in i.c else []
+    found: dict[int, list[dict]] = {}
+    for part in _chunks(household_ids):
+        latest = (select(i.c.household_id.label("hid"), func.max(i.c.period_end).label("pe"))
+                  .where(i.c.household_id.in_(part)).group_by(i.c.household_id).subquery())
+        for r in s.execute(select(i.c.household_id, i.c.member_id, i.c.kind, i.c.amount, *exempt, i.c.note)
+                           .join(latest, (latest.c.hid == i.c.household_id) & (latest.c.pe == i.c.period_end))
+                           .order_by(i.c.household_id, i.c.id)):
+            found.setdefault(r.household_id, []).append(dict(r._mapping))
+    return found
 
 
 def _demote_heads(s: Any, good: list[_Household], hh_ids: dict[str, int], updated: list[int]) -> None:
@@ -1179,30 +1288,24 @@ def _demote_heads(s: Any, good: list[_Household], hh_ids: dict[str, int], update
 KEPT_NOTE = "台账导入时沿用"
 
 
-def _lines_to_keep(s: Any, household_ids: list[int], gone: Container[int]) -> list[dict]:
-    """The income lines of the households' current figures (their latest period) that the template
-    has no column for: lines marked not counted (不计入) and 城乡居民基本养老金, entered in the
-    household records. The register's figures replace the others; these are restated in the new
-    period, so that importing a register does not quietly count an exempt income again or drop a
-    pension line. Lines of members the import removes go with them."""
-    i: Any = Income.__table__
+def _lines_to_keep(latest: dict[int, list[dict]], gone: Container[int]) -> list[dict]:
+    """The income lines of the households' current figures (``latest``, see :func:`_latest_lines`)
+    that the template has no column for: lines marked not counted (不计入) and 城乡居民基本养老金,
+    entered in the household records. The register's figures replace the others; these are restated
+    in the new period, so that importing a register does not quietly count an exempt income again or
+    drop a pension line. Lines of members the import removes go with them."""
     kept: list[dict] = []
-    for part in _chunks(household_ids):
-        latest = (select(i.c.household_id.label("hid"), func.max(i.c.period_end).label("pe"))
-                  .where(i.c.household_id.in_(part)).group_by(i.c.household_id).subquery())
-        rows = s.execute(
-            select(i.c.household_id, i.c.member_id, i.c.kind, i.c.amount, i.c.exempt, i.c.note)
-            .join(latest, (latest.c.hid == i.c.household_id) & (latest.c.pe == i.c.period_end))
-            .where(i.c.exempt.is_(True) | (i.c.kind == codes.IncomeKind.RESIDENT_PENSION.value))
-            .order_by(i.c.household_id, i.c.id))
-        for hid, mid, kind, amount, exempt, note in rows:
-            if mid is not None and mid in gone:
+    for hid, lines in latest.items():
+        for line in lines:
+            mid = line["member_id"]
+            if not (line["exempt"] or line["kind"] == codes.IncomeKind.RESIDENT_PENSION.value) or \
+                    (mid is not None and mid in gone):
                 continue
-            note = note or ""
+            note = line["note"] or ""
             if not note.startswith(KEPT_NOTE):
                 note = f"{KEPT_NOTE}:{note}" if note else KEPT_NOTE
-            kept.append({"household_id": hid, "member_id": mid, "kind": kind, "amount": amount, "exempt": exempt,
-                         "note": note[:256]})
+            kept.append({"household_id": hid, "member_id": mid, "kind": line["kind"], "amount": line["amount"],
+                         "exempt": line["exempt"], "note": note[:256]})
     return kept
 
 
