@@ -196,7 +196,7 @@ def test_a_bad_row_refuses_its_household_only(db: Database, district: District, 
     path, cell, message = {"sci": (_excel_csv_scientific_ids, (8, "身份证号"), "身份证号被存成了数字"),
                            "number": (_id_as_number_cell, (8, "身份证号"), "身份证号被存成了数字"),
                            "relation": (_relation_empty, (4, "与户主关系"), "与户主关系为空"),
-                           "twice": (_row_twice, (5, "身份证号"), "与第 4 行的身份证号重复")}[kind]
+                           "twice": (_row_twice, (5, "身份证号"), "与第 4 行完全相同,同一人填了两行")}[kind]
     status, out = import_json(db, capsys, path(tmp_path))
     assert status == 0 and out["households_rejected"] == 1 and list(messages(out)) == [cell]
     assert messages(out)[cell].startswith(message)

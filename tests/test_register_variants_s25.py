@@ -214,7 +214,8 @@ def test_one_person_listed_twice_in_an_ods_repeated_row(db: Database, district: 
             if values[H.index("姓名")] == "王浩" else row
     status, out = import_json(db, capsys, ods(tmp_path / "台账.ods", [("Sheet1", xml)]))
     assert status == 0 and counts_of(out) == (8, 3, 2, 0, 1, 5) and out["rows_rejected"] == 3
-    assert messages(out) == {(7, "身份证号"): "与第 6 行的身份证号重复"}
+    assert messages(out) == {(7, "身份证号"): "与第 6 行完全相同,同一人填了两行;请删除其中一行(如是照该行新添的成员,"
+                                                 "请改填此人的信息)后再导入"}
     assert sorted(stored(db)) == ["H001", "H003"]
 
 

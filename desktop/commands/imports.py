@@ -269,6 +269,7 @@ def import_households(args: argparse.Namespace) -> int:
                 "already_imported": result.already_imported or None,
                 "removed_members": [{"household": code, "name": name} for code, name in result.removed_members],
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
+                "to_check": [{"row": e.row, "column": e.column, "message": e.message} for e in result.to_check],
             })
         else:
             if result.dry_run:
@@ -296,6 +297,10 @@ def import_households(args: argparse.Namespace) -> int:
                 print(f"  注意:{register_import.unread_note(result)}")
             if result.hidden_rows:
                 print(f"  注意:{register_import.hidden_rows_note(result)}")
+            if result.to_check:
+                print(f"  注意:{register_import.to_check_note(result)}")
+                for line in result.to_check[:200]:
+                    print(f"    {line}")
             for error in result.errors[:200]:
                 print(f"  {error}")
             if len(result.errors) > 200:

@@ -360,6 +360,8 @@ class RegisterImportDialog(QDialog):
             text += "\n" + ri.unread_note(result)
         if result.hidden_rows:
             text += "\n" + ri.hidden_rows_note(result)
+        if result.to_check:
+            text += "\n" + ri.to_check_note(result) + "".join(f"\n  {line}" for line in result.to_check[:20])
         if result.other_sheets:
             text += "\n" + ri.other_sheets_note(result) + self.other_sheets_hint()
         if result.already_imported:
