@@ -203,8 +203,8 @@ def test_contradictions_are_imported_as_written_and_said(db: Database, district:
     rows.append({"户编号": "H003", "与户主关系": "子女", "姓名": "陈小军", "身份证号": SON, "劳动能力": "有"})
     rows.append({"户编号": "H003", "与户主关系": "孙子女", "姓名": "陈小小", "身份证号": BABY})  # a baby: no note
     path = s15.write_xlsx(tmp_path / "台账.xlsx", table(rows))
-    tekun = "特困人员应无劳动能力、无有赡养能力的法定义务人,已按所填导入,请核对"
-    said = {(2, "单亲家庭"): "填的是“是”,但第 3 行是户主的配偶李秀英;已按所填导入,请核对单亲家庭或与户主关系",
+    tekun = "特困人员应无劳动能力、无有赡养能力的法定义务人,将按所填导入,请核对"
+    said = {(2, "单亲家庭"): "填的是“是”,但第 3 行是户主的配偶李秀英;将按所填导入,请核对单亲家庭或与户主关系",
             (7, "劳动能力"): f"本户当前救助类别是特困,陈志强({idcard.age_on(s15.CZQ, date.today())} 岁)的劳动能力未填"
                             f"(按“有”计);{tekun}",
             (9, "劳动能力"): f"本户当前救助类别是特困,陈小军({idcard.age_on(SON, date.today())} 岁)的劳动能力是“有”;{tekun}"}
@@ -212,7 +212,7 @@ def test_contradictions_are_imported_as_written_and_said(db: Database, district:
     assert status == 0 and dry["errors"] == [] and {(c["row"], c["column"]): c["message"] for c in dry["to_check"]} == said
     status, text, _err = run(db, capsys, str(path))
     assert status == 0 and "  注意:3 处内容前后矛盾,已按所填导入,请核对:" in text.splitlines()
-    assert f"    第 2 行“单亲家庭”列:{said[(2, '单亲家庭')]}" in text.splitlines()
+    assert f"    第 2 行“单亲家庭”列:{said[(2, '单亲家庭')].replace('将', '已')}" in text.splitlines()
     with db.session_factory() as s:
         assert dict(s.execute(select(Household.code, Household.single_parent)).all())["H001"] is True
         assert dict(s.execute(select(Household.code, Household.category)).all())["H003"] == "tekun"
@@ -243,3 +243,21 @@ def test_amounts_a_year_of_registers_write(january: Database, tmp_path: Path,
     assert [a for *_x, a in lines(db, "H001")[1] if _x[1] == "张小明"] == [Decimal("2500.00")]
     assert [a for *_x, a in lines(db, "H002")[0]] == [Decimal("1234.00")]
     assert versions(db)[0] == {"H001": 2, "H002": 2, "H003": 1}
+
+
+def test_the_import_window_lists_the_contradictions(qtbot: Any, db: Database, district: District,
+                                                    tmp_path: Path) -> None:
+    from desktop.views.context import AppContext
+    from desktop.views.operations import wait_for_background
+    from desktop.views.register_import import RegisterImportDialog
+
+    rows = families()
+    rows[0]["单亲家庭"] = "是"
+    dialog = RegisterImportDialog(AppContext(db, district.admin))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(s15.write_xlsx(tmp_path / "台账.xlsx", table(rows))))
+    dialog.run(dry_run=True)
+    assert wait_for_background()
+    assert dialog.result is not None and len(dialog.result.to_check) == 1
+    assert ("1 处内容前后矛盾,将按所填导入,请核对:\n  第 2 行“单亲家庭”列:填的是“是”,但第 3 行是户主的配偶李秀英;"
+            "将按所填导入,请核对单亲家庭或与户主关系") in dialog.summary.text()

@@ -423,7 +423,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
             _check_held(s, households, existing)
             _check_members(s, households, existing)
             good = [households[k] for k in order if not households[k].errors]
-            result.to_check = _to_check(good, date.today())
+            result.to_check = _to_check(good, date.today(), dry_run)
             # the households imported: one refused by a later check keeps nothing
             result.blanks_kept = sum(hh.code in kept_blanks for hh in good)
             for k in order:
@@ -618,7 +618,7 @@ def _check_category_areas(hh: _Household, head: PersonRow) -> None:
                                                             f"({whence});请核对城乡类别或当前救助类别后再导入"))
 
 
-def _to_check(good: list[_Household], today: date) -> list[CellError]:
+def _to_check(good: list[_Household], today: date, dry_run: bool) -> list[CellError]:
     """What the households imported say that does not hang together, imported as written (each has
     cases that are right) and said, so that someone looks at it: 单亲家庭 with the head's spouse
     listed (单亲家庭 lowers the income the means test counts; a register adding a remarried head's
@@ -626,6 +626,7 @@ def _to_check(good: list[_Household], today: date) -> list[CellError]:
     prison or missing as 单亲), 特困 with a member of working age (16–59) able to work (RULES.md: 特困
     is for persons without labour capacity and without a supporter able to support them)."""
     found: list[CellError] = []
+    imported = "将按所填导入" if dry_run else "已按所填导入"
     for hh in good:
         head = hh.head
         assert head is not None
@@ -633,14 +634,14 @@ def _to_check(good: list[_Household], today: date) -> list[CellError]:
         if head.single_parent and spouse is not None:
             said = "此格未填,系统中本户是单亲家庭" if "单亲家庭" in head.blank else "填的是“是”"
             found.append(CellError(head.row, "单亲家庭", f"{said},但第 {spouse.row} 行是户主的配偶{spouse.name};"
-                                                       "已按所填导入,请核对单亲家庭或与户主关系"))
+                                                       f"{imported},请核对单亲家庭或与户主关系"))
         if head.category == codes.Category.TEKUN:
             for p in hh.rows:
                 age = idcard.age_on(p.id_number, today)
                 if p.labour_capacity == codes.LabourCapacity.FULL and 16 <= age < 60:
                     said = "未填(按“有”计)" if "劳动能力" in p.blank else "是“有”"
                     found.append(CellError(p.row, "劳动能力", f"本户当前救助类别是特困,{p.name}({age} 岁)的劳动能力{said};"
-                                                            "特困人员应无劳动能力、无有赡养能力的法定义务人,已按所填导入,请核对"))
+                                                            f"特困人员应无劳动能力、无有赡养能力的法定义务人,{imported},请核对"))
     return found
 
 
