@@ -29,7 +29,7 @@ from desktop.io import error_workbook as eb
 from desktop.io import spreadsheet as ss
 from desktop.models import Application, Clue, ColumnMapping, Household, ImportBatch, ImportRow, Region
 from desktop.models.base import now_utc
-from desktop.rules import codes, idcard, spelling
+from desktop.rules import codes, idcard, places, spelling
 from desktop.rules.codes import Role
 from desktop.services import bulk
 from desktop.services.base import Actor, CutList, matched_in_all, require_role, unit_of_work
@@ -498,6 +498,9 @@ class RegionResolver:
                 communities.setdefault(r.name, []).append(r.id)
         self._communities = communities
         districts = {r.name for r in rows if r.level == codes.RegionLevel.DISTRICT}
+        # the city the district belongs to (黄石市 for 420203), when its code tells it
+        cities = {places.city_of(r.code) for r in rows if r.level == codes.RegionLevel.DISTRICT} - {None}
+        self._home_city = cities.pop() if len(cities) == 1 else None
         # "湖北省黄石市西塞山区八泉街道": the province, city and district written before the name.
         self._above = re.compile(r"^([\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}市)?"
                                  + (f"({_alternatives(districts)})?" if districts else ""))
@@ -519,10 +522,17 @@ class RegionResolver:
                 return found
         return []
 
+    def _other_city(self, text: str) -> bool:
+        """A place written after another city than the district's ("大冶市章山村", "湖北省鄂州市…")."""
+        if self._home_city is None:
+            return False
+        city = self._above.match(text).group(2)  # type: ignore[union-attr]
+        return city is not None and not places.same_city(city, self._home_city)
+
     def subdistrict(self, text: str) -> int | None:
         """A sub-district or town by its name as people write it (八泉, 八泉街道办事处) or its code."""
         text = _tidy(text)
-        if not text:
+        if not text or self._other_city(text):
             return None
         for form in dict.fromkeys((text, self._above.sub("", text))):
             found = self._of_level(form, codes.RegionLevel.SUBDISTRICT)
@@ -535,7 +545,7 @@ class RegionResolver:
         under ``sub_id`` (or the sub-district written with it: 八泉街道飞云社区, 八泉/飞云, 飞云(八泉))
         when the name is not unique; with ``strict``, only one under that sub-district."""
         raw, text = text, _tidy(text)
-        if not text:
+        if not text or self._other_city(text):
             return None
         forms = [(text, sub_id)]
         # "八泉街道飞云社区", "西塞山区八泉街道飞云社区": the sub-district written before the name.
@@ -573,6 +583,8 @@ class RegionResolver:
         """The community an address names (under ``sub_id`` when its name is not unique), else its
         sub-district; none when it names a community of another sub-district than the one it names."""
         address = _tidy(address)
+        if self._other_city(address):
+            return None  # "大冶市章山村": a village of a county-level city (or another city) of the same name
         m = self._above.match(address)
         above = address[m.end():]
         if self._other_district.match(above) and not (self._sub_re is not None and self._sub_re.match(above)):
@@ -600,6 +612,8 @@ class RegionResolver:
         key = (subdistrict, community, address)
         if key in self._cache:
             return self._cache[key]
+        if any(self._other_city(_tidy(text)) for text in (subdistrict, community) if text):
+            return None  # 街道 "大冶市河口镇", 社区 "章山村": another city's places, whatever their names
         sub_id = self.subdistrict(subdistrict) if subdistrict else None
         if sub_id is None and subdistrict and not community:
             community = subdistrict  # "八泉街道飞云社区" in the 街道 column, none in a 社区 column

@@ -1,0 +1,26 @@
+"""The prefecture-level city a district belongs to, by the first four digits of its administrative
+code (GB/T 2260): what an address names before the district ("湖北省黄石市西塞山区…"). An address
+naming another city there — a county-level city such as 大冶市, or another prefecture — is not the
+district's, even when a village of the same name is. Hubei's cities are listed (the province the
+program is made for); elsewhere the city is not known and no address is told apart by it."""
+
+from __future__ import annotations
+
+CITIES: dict[str, str] = {
+    "4201": "武汉市", "4202": "黄石市", "4203": "十堰市", "4205": "宜昌市", "4206": "襄阳市", "4207": "鄂州市",
+    "4208": "荆门市", "4209": "孝感市", "4210": "荆州市", "4211": "黄冈市", "4212": "咸宁市", "4213": "随州市",
+}
+
+
+def city_of(district_code: str | None) -> str | None:
+    """The city (with its 市) of a district by its 6-digit (or longer) code, if known."""
+    code = (district_code or "").strip()
+    return CITIES.get(code[:4]) if len(code) >= 6 and code[:6].isdigit() else None
+
+
+_TRADITIONAL = str.maketrans("黃漢陽門岡寧隨荊", "黄汉阳门冈宁随荆")  # as the cities above are written in traditional characters
+
+
+def same_city(written: str, city: str) -> bool:
+    """Whether a city as an address writes it (黄石市, 黃石市) is ``city``."""
+    return written.translate(_TRADITIONAL) == city
