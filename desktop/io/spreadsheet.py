@@ -1687,6 +1687,8 @@ def find_layout(book: Workbook, sheet: str | None = None, header_row: int | None
             kind="no_id_column")
     layout = best[-1]
     _refuse_side_by_side(book, layout)
+    _refuse_laid_across(book, layout)
+    _refuse_split_number(book, layout)
     layout.other_sheets = [name for name in with_ids if name != layout.sheet]
     layout.total_rows = book.height(layout.sheet)
     layout.format = book.format
@@ -1723,6 +1725,46 @@ def _refuse_side_by_side(book: Workbook, layout: Layout) -> None:
                 f"在 {column_letter(name_col)}、{column_letter(id_col)} 列和 {column_letter(name_again)}、"
                 f"{column_letter(again)} 列各有一组:两份名单左右并排在同一张表上。每行只能读一个人,右边名单里的人"
                 f"会被漏掉。请把右边的名单(从 {first} 列起)剪切下来,粘贴到左边名单的下方,再导入。", kind="side_by_side")
+
+
+def _refuse_laid_across(book: Workbook, layout: Layout) -> None:
+    """Refuse a list laid across the sheet (transposed: 姓名 and 身份证号码 down column A, one person a
+    column): the "header" found is the row of the ID numbers, so its own cells right of the ID column's
+    name hold the people's numbers. Read as rows, the people would be left out, or the row under it (their
+    phone numbers) read as people."""
+    col = layout.mapping.get("id_number")
+    if col is None or not layout.header_rows:
+        return
+    cells = layout.header_rows[-1][col + 1:]
+    if sum(idcard.parse(value).number is not None for value in cells if cell_text(value)) < 2:
+        return
+    row = layout.header_row + layout.header_height - 1
+    raise SpreadsheetError(
+        f"文件“{book.name}”工作表“{layout.sheet}”的名单是横着排的:“{cell_text(layout.header_rows[-1][col])}”在第 "
+        f"{row} 行 {column_letter(col)} 列,它右边同一行里是各人的身份证号(每人一列)。每行只能读一个人。请在 Excel 或 "
+        "WPS 里选中整个名单复制,在新工作表中“选择性粘贴→转置”,让每人一行、列名在第一行,再导入。", kind="laid_across")
+
+
+# "身份证前6位" / "身份证号后12位": the number cut into two columns (as a form with narrow cells has it).
+_PART_OF_NUMBER = re.compile(r"(身份|证件|证号).*[前后中]\s*\d+\s*位|[前后]\s*\d+\s*位.*(身份|证件|证号)")
+
+
+def _refuse_split_number(book: Workbook, layout: Layout) -> None:
+    """Refuse an ID number cut into two columns (身份证前6位 | 身份证后12位): each part alone is a number
+    of the wrong length on every row; the person is told to join them into one column."""
+    col = layout.mapping.get("id_number")
+    if col is None or col >= len(layout.columns) or not _PART_OF_NUMBER.search(layout.columns[col]):
+        return
+    parts = [c for c, name in enumerate(layout.columns) if _PART_OF_NUMBER.search(name)]
+    if len(parts) < 2:
+        return
+    names = "”“".join(layout.columns[c] for c in parts)
+    letters = "、".join(column_letter(c) for c in parts)
+    raise SpreadsheetError(
+        f"文件“{book.name}”工作表“{layout.sheet}”的身份证号分在 {letters} 列(“{names}”),每一列都只是号码的一部分。"
+        f"请在 Excel 或 WPS 里新加一列,用公式把它们接起来(如 ={column_letter(parts[0])}{layout.first_data_row}"
+        f"&{column_letter(parts[1])}{layout.first_data_row},再复制→选择性粘贴为数值),删掉原来的几列后再导入。",
+        kind="split_number")
 
 
 def _same_people(rows: Sequence[Sequence[Any]], col: int, other: int) -> bool:
