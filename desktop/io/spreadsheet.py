@@ -720,16 +720,21 @@ def _utf16_without_bom(head: bytes) -> str | None:
 def detect_encoding(path: Path) -> str:
     """UTF-8 (with or without BOM), UTF-16 (with BOM, or without one), else GB18030 (a superset of
     GBK), or Big5 (cp950) when only that shows a header's words."""
+    return _encoding_of(path)[0]
+
+
+def _encoding_of(path: Path) -> tuple[str, bool]:
+    """:func:`detect_encoding`, and whether a file read as UTF-8 is not UTF-8 throughout."""
     with _open_binary(path) as fh:
         head = fh.read(4)
         if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
+            return "utf-8-sig", False
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
+            return "utf-16", False
         fh.seek(0)
         utf16 = _utf16_without_bom(fh.read(8192))
         if utf16:
-            return utf16
+            return utf16, False
         fh.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")("strict")
         try:
@@ -745,14 +750,14 @@ def detect_encoding(path: Path) -> str:
             # GBK names whose two bytes happen to make a UTF-8 character ("某" is C4 B3, "ĳ"), a list
             # of thousands of them, left the GBK header the only broken text: read as UTF-8 and refused.
             if not _gbk_header(head) and _mostly_utf8(fh):
-                return "utf-8"
+                return "utf-8", True
             if _big5_rather(head):
-                return "cp950"
-            return "utf-8" if _utf8_rather(head) else "gb18030"
+                return "cp950", False
+            return ("utf-8", True) if _utf8_rather(head) else ("gb18030", False)
         # UTF-8 throughout, unless cut short inside its last character (a copy or a download broken
         # off): still UTF-8, the broken character shown as U+FFFD. Read as GBK, every character of
         # a small file was garbled (the names of the clues it made with them).
-        return "utf-8"
+        return "utf-8", False
 
 
 # Words of a list's header as each double-byte encoding shows them: a Big5 file (traditional
@@ -791,6 +796,46 @@ def _text_errors(exc: UnicodeError) -> tuple[str, int]:
 
 TEXT_ERRORS = "relief-desk-text"
 codecs.register_error(TEXT_ERRORS, _text_errors)
+
+
+def _utf8_with_gbk_lines(path: Path) -> str | None:
+    """The text of a UTF-8 file holding lines in GBK (two systems' exports joined with `copy a.csv+b.csv`,
+    lines added by a tool writing "ANSI"), each line read in its own encoding; None when no line is
+    GBK (a stray broken byte, a character cut off at the end: read as UTF-8, shown as U+FFFD). Only a
+    file that is not UTF-8 throughout is read so, line by line."""
+    with _open_binary(path) as fh:
+        data = fh.read()
+    lines, gbk = [], False
+    for line in data.splitlines(keepends=True):
+        try:
+            lines.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        utf8 = line.decode("utf-8", TEXT_ERRORS)
+        try:
+            text = line.decode("gb18030")
+        except UnicodeDecodeError:
+            text = ""
+        wide = [c for c in text if ord(c) > 0x7F]
+        # a line of Chinese characters in GBK, broken at every other one as UTF-8; not a UTF-8 line with a
+        # stray byte in it or a character cut off at its end
+        if (wide and all(0x3000 <= ord(c) < 0xA000 or 0xFF00 <= ord(c) < 0xFFF0 for c in wide)
+                and utf8.count("\ufffd") * 2 >= len(wide) and not _utf8_cut_off(line)):
+            lines.append(text)
+            gbk = True
+        else:
+            lines.append(utf8)
+    return "".join(lines) if gbk else None
+
+
+def _utf8_cut_off(line: bytes) -> bool:
+    """UTF-8 but for a character cut off at its very end."""
+    try:
+        codecs.getincrementaldecoder("utf-8")("strict").decode(line, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _broken_throughout(sample: str) -> bool:
@@ -897,14 +942,17 @@ class Workbook:
         self._ods_merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] | None = None
         self._formulas: dict[str, tuple[dict[tuple[int, int], str | float | None], dict[tuple[int, int], str]]] = {}
         self._errors = "strict"
+        self._text: str | None = None
         if self.format == "csv":
-            self.encoding = detect_encoding(self.path)
+            self.encoding, not_utf8_throughout = _encoding_of(self.path)
             # A stray broken byte (a file cut short inside its last character, a byte pasted from
             # elsewhere) shows as "\ufffd" in its cell (an ID there is invalid); a text broken
             # throughout is not one of these encodings at all.
             self._errors = TEXT_ERRORS
             try:
-                with open(self.path, encoding=self.encoding, errors=self._errors, newline="") as fh:
+                # a UTF-8 file with lines in GBK: its text, each line read in its encoding (else None)
+                self._text = _utf8_with_gbk_lines(self.path) if not_utf8_throughout else None
+                with self._open_text() as fh:
                     sample = fh.read(65536)
             except OSError as exc:
                 raise _unreadable(self.path, exc) from exc
@@ -1207,9 +1255,15 @@ class Workbook:
             raise SpreadsheetError(f"读取文件“{self.name}”时出错,文件可能已损坏({_damage_of(exc)})。请重新导出或索取原件。",
                                    kind="damaged") from exc
 
+    def _open_text(self) -> Any:
+        """The text file, as a file of text read in its encoding (newlines left as they are)."""
+        if self._text is not None:
+            return io.StringIO(self._text, newline="")
+        return open(self.path, encoding=self.encoding, errors=self._errors, newline="")
+
     def _csv_rows(self) -> Iterator[tuple[int, list[Any]]]:
         try:
-            with open(self.path, encoding=self.encoding, errors=self._errors, newline="") as fh:
+            with self._open_text() as fh:
                 reader = csv.reader(fh, delimiter=self.delimiter, skipinitialspace=self._spaced_quotes)
                 index, values = 0, []
                 for index, values in enumerate(reader, start=1):
