@@ -25,7 +25,8 @@ _FULLWIDTH[0x2169] = _FULLWIDTH[0x2179] = ord("X")  # "Ⅹ" "ⅹ", the Roman num
 # phone apps put around a number copied from them.
 # The soft hyphen (U+00AD) a web page or a Word document hides between digits is as invisible.
 _SPACES = re.compile(r"[\s\u00a0\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u3000]+")
-_FLOAT_LIKE = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$|^\d+\.\d*$")
+_FLOAT_LIKE = re.compile(r"^\d([.,]\d+)?[eE]\+?\d+$|^\d+\.\d*$")
+# (a decimal comma: Excel in a European locale writes 4,20203E+17)
 _EIGHTEEN_STOP = re.compile(r"(\d{17}[\dX])\.+")
 _WHOLE_WITH_POINT = re.compile(r"^(\d{1,15})\.0*$")  # "420203500101123.0": a float's text, still exact
 # Words written in the cell beside the number (compared after normalize): a remark in brackets after
