@@ -6,7 +6,8 @@ and 身份证号码 down column A, one person a column, as a form filled from le
 of phone numbers under it, imported as one person with a wrong number; an ID number cut into two columns
 (身份证前6位 | 身份证后12位, a form's narrow cells) gave "wrong length" on every row and no word of the cut;
 a number written as Excel in a European locale writes it (4,20203E+17, a decimal comma) was "wrong
-characters" rather than "stored as a number".
+characters" rather than "stored as a number"; a UTF-8 CSV with GBK lines after its own (two exports joined
+with `copy a.csv+b.csv`) was refused as "no known encoding" (or, with one such line, its names shown broken).
 
 The other cases are shapes not tried before that were right already: hyperlinks on names and numbers,
 comments, data validation lists, conditional formatting of repeats, a sheet named as an export names it
@@ -15,7 +16,7 @@ XlsxWriter's rich strings, notes (VML), tables and URLs, openpyxl's write-only m
 VLOOKUP, names with 先生/女士 or (户主) after them, two people in one cell, a spouse's columns on the
 head's row, a court's list of persons and companies, 纳税人识别号, 全国学籍号 (G + the number) before
 身份证件号, 残疾人证号 (the number and two digits) alone, a newborn's empty number beside the mother's,
-two UTF-8 exports with their BOMs joined, GBK lines after UTF-8 ones, # comment lines, "sep=" naming a
+two UTF-8 exports with their BOMs joined, # comment lines, "sep=" naming a
 tab or a pipe, Big5, UTF-16 with semicolons, a name broken over two lines inside quotes, and .tsv, .dat,
 .htm, .xlt, .ett and .txt names; a PDF, a RAR or a Word file under a spreadsheet's name, a zip and a
 workbook without a cell are each one plain message."""
