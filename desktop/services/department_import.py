@@ -568,6 +568,12 @@ class RegionResolver:
                 return self._pick(found, under)
         return None
 
+    def _only_elsewhere(self, community: str, sub_id: int) -> bool:
+        """A community's name that several communities have, none of them under ``sub_id`` (社区 新华
+        beside 街道 澄月街道, the two 新华社区 being other sub-districts')."""
+        found = self._of_level(_tidy(community), codes.RegionLevel.COMMUNITY)
+        return bool(found) and all(self.parent.get(c) != sub_id for c in found)
+
     def _pick(self, found: list[int], sub_id: int | None) -> int | None:
         """The one region of ``found``; of several, the one under ``sub_id``; otherwise none."""
         if len(found) == 1:
@@ -627,7 +633,8 @@ class RegionResolver:
                 region = self._from_address(community, sub_id)
                 if region == sub_id:
                     region = self.subdistrict(community) if sub_id is None else None  # 420203001 in it
-        if not self._within(region, sub_id):
+        if not self._within(region, sub_id) or (region is None and sub_id is not None and community
+                                                 and self._only_elsewhere(community, sub_id)):
             region = sub_id = None  # the 街道 and 社区 columns name different places: neither is guessed
         elif region is None and address:
             region = self._from_address(address, sub_id)
