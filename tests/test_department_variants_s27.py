@@ -629,3 +629,21 @@ def test_gbk_lines_after_utf8_ones_keep_their_names(tmp_path: Path) -> None:
     cut.write_bytes(csv_bytes([["姓名", "身份证号码"], ["王伟", IN]], "utf-8") + "张".encode()[:2])
     book = ss.open_workbook(cut)
     assert [values for _n, values in book.rows(book.sheet_names[0])][-1] == ["\ufffd"]
+
+
+def test_utf8_lines_after_gbk_ones_keep_their_names(tmp_path: Path) -> None:
+    """The reverse: a GBK export with UTF-8 lines appended. GBK text decodes as UTF-8 now and then, but
+    never into Chinese only, so a line that does is UTF-8 (its names were garbled: 钱七 read as GBK)."""
+    from desktop.io import spreadsheet as ss
+
+    path = tmp_path / "合并.csv"
+    path.write_bytes(csv_bytes([["姓名", "身份证号码"], ["王伟", IN]], "gbk") + csv_bytes([["钱七", IN], ["孙八", IN]], "utf-8"))
+    book = ss.open_workbook(path)
+    assert book.encoding == "gb18030"
+    assert [values[0] for _n, values in book.rows(book.sheet_names[0])] == ["姓名", "王伟", "钱七", "孙八"]
+    # a GBK file without such lines streams as before, names that decode as UTF-8 by chance (某 is C4 B3) kept
+    plain = tmp_path / "gbk.csv"
+    plain.write_bytes(csv_bytes([["姓名", "身份证号码"], ["某某", IN], ["王伟", IN]], "gbk"))
+    book = ss.open_workbook(plain)
+    assert book._text is None
+    assert [values[0] for _n, values in book.rows(book.sheet_names[0])] == ["姓名", "某某", "王伟"]

@@ -817,16 +817,50 @@ def _utf8_with_gbk_lines(path: Path) -> str | None:
             text = line.decode("gb18030")
         except UnicodeDecodeError:
             text = ""
-        wide = [c for c in text if ord(c) > 0x7F]
+        wide = _wide(text)
         # a line of Chinese characters in GBK, broken at every other one as UTF-8; not a UTF-8 line with a
         # stray byte in it or a character cut off at its end
-        if (wide and all(0x3000 <= ord(c) < 0xA000 or 0xFF00 <= ord(c) < 0xFFF0 for c in wide)
-                and utf8.count("\ufffd") * 2 >= len(wide) and not _utf8_cut_off(line)):
+        if (wide and _chinese(wide) and utf8.count("\ufffd") * 2 >= len(wide) and not _utf8_cut_off(line)):
             lines.append(text)
             gbk = True
         else:
             lines.append(utf8)
     return "".join(lines) if gbk else None
+
+
+def _wide(text: str) -> list[str]:
+    """The characters of ``text`` beyond ASCII."""
+    return [c for c in text if ord(c) > 0x7F]
+
+
+def _chinese(wide: Sequence[str]) -> bool:
+    """Characters all Chinese (CJK and its punctuation) or full-width forms."""
+    return all(0x3000 <= ord(c) < 0xA000 or 0xFF00 <= ord(c) < 0xFFF0 for c in wide)
+
+
+def _utf8_line(line: bytes) -> bool:
+    """A line of a GBK file that is UTF-8: it decodes so, and into Chinese characters (two at least).
+    GBK text decodes as UTF-8 now and then (one line in some 200 of names and addresses), but into
+    Latin and other letters, never into Chinese only (2,000,000 generated lines tried)."""
+    if line.isascii():
+        return False
+    try:
+        wide = _wide(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
+    return len(wide) >= 2 and _chinese(wide)
+
+
+def _gbk_with_utf8_lines(path: Path) -> str | None:
+    """The text of a GBK file holding lines in UTF-8 (a UTF-8 export appended to a GBK one, lines added
+    by a tool writing UTF-8), each line read in its own encoding; None when no line is UTF-8 (the file
+    is then read as a GBK file is, as it streams)."""
+    with _open_binary(path) as fh:
+        if not any(_utf8_line(line) for line in fh):
+            return None
+        fh.seek(0)
+        return "".join(line.decode("utf-8") if _utf8_line(line) else line.decode("gb18030", TEXT_ERRORS)
+                       for line in fh)
 
 
 def _utf8_cut_off(line: bytes) -> bool:
@@ -950,8 +984,9 @@ class Workbook:
             # throughout is not one of these encodings at all.
             self._errors = TEXT_ERRORS
             try:
-                # a UTF-8 file with lines in GBK: its text, each line read in its encoding (else None)
-                self._text = _utf8_with_gbk_lines(self.path) if not_utf8_throughout else None
+                # lines in the other of UTF-8 and GBK: the text, each line read in its encoding (else None)
+                self._text = _utf8_with_gbk_lines(self.path) if not_utf8_throughout else \
+                    _gbk_with_utf8_lines(self.path) if self.encoding == "gb18030" else None
                 with self._open_text() as fh:
                     sample = fh.read(65536)
             except OSError as exc:
