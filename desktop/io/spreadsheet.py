@@ -851,11 +851,18 @@ def _utf8_line(line: bytes) -> bool:
     return len(wide) >= 2 and _chinese(wide)
 
 
+_UTF8_CHINESE = re.compile("[\u4e00-\u9fff]{2}")
+
+
 def _gbk_with_utf8_lines(path: Path) -> str | None:
     """The text of a GBK file holding lines in UTF-8 (a UTF-8 export appended to a GBK one, lines added
     by a tool writing UTF-8), each line read in its own encoding; None when no line is UTF-8 (the file
     is then read as a GBK file is, as it streams)."""
     with _open_binary(path) as fh:
+        # two Chinese characters in UTF-8 somewhere (a quick look, a megabyte at a time), then line by line
+        if not any(_UTF8_CHINESE.search(chunk.decode("utf-8", "ignore")) for chunk in iter(lambda: fh.read(1 << 20), b"")):
+            return None
+        fh.seek(0)
         if not any(_utf8_line(line) for line in fh):
             return None
         fh.seek(0)
