@@ -1119,7 +1119,9 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                             skip=replaced.id if replaced is not None else None)
         before = snapshot(app)
         sd = proc.step_due(cal, Step.DECISION, last_on)
-        data: dict[str, Any] = {"approve": approve}
+        # the family as decided: the publicity list and the notice, printed again after a member moved out,
+        # show the size the amount was decided for, not today's
+        data: dict[str, Any] = {"approve": approve, "member_count": hh.member_count}
         app.decided_on = on
         if approve:
             assert value is not None
@@ -2388,8 +2390,10 @@ def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to
         raise ValidationFailed(f"公示名单的起始日期 {decided_from.isoformat()} 晚于截止日期 {decided_to.isoformat()},"
                                "请检查日期是否填反。", {"decided_from": decided_from.isoformat()})
     with unit_of_work(db, actor) as uow:
-        query = (select(Household.head_name, Household.member_count, Application.amount, Application.category)
+        query = (select(Household.head_name, Household.member_count, Application.amount, Application.category,
+                        Notice.data)
                  .join(Household, Household.id == Application.household_id)
+                 .outerjoin(Notice, (Notice.application_id == Application.id) & (Notice.kind == "approval"))
                  .where(Application.status == "approved", Application.decided_on >= decided_from,
                         Application.decided_on <= decided_to, Application.amount.is_not(None))
                  .order_by(Application.decided_on, Application.id))
@@ -2401,7 +2405,15 @@ def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        return [PublicityRow(n, int(s), Decimal(str(a)), proc.paid_once(c)) for n, s, a, c in uow.session.execute(query)]
+        return [PublicityRow(n, decided_size(d, s), Decimal(str(a)), proc.paid_once(c))
+                for n, s, a, c, d in uow.session.execute(query)]
+
+
+def decided_size(decision: dict | None, current: int | None) -> int:
+    """The family size an approval was decided for (kept with it since the decision recorded it), else the
+    household's size now (a decision recorded before it was kept)."""
+    kept = (decision or {}).get("member_count")
+    return int(kept if kept is not None else current or 0)
 
 
 PUBLICITY_HEADERS = ("序号", "姓名", "家庭人口", "月救助金额(元)")
@@ -2490,11 +2502,12 @@ def notice_document(db: Database, actor: Actor, application_id: int) -> NoticeDo
     else:
         kind, title = "approval", "社会救助审批通知书"
         start = detail.start_month.strftime("%Y年%m月") if detail.start_month else ""
+        size = decided_size(next((n.data for n in detail.notices if n.kind == "approval"), None), r.member_count)
         text = (f"<p>{escape(r.head_name)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
                 f"(申请编号 {r.id},{escape(r.track_label)}),经审核,决定予以批准。</p>"
-                + (f"<p>家庭人口 {r.member_count} 人,一次性救助金额 <b>{r.amount:,.2f}</b> 元,于 {start} 发放。</p><p>"
+                + (f"<p>家庭人口 {size} 人,一次性救助金额 <b>{r.amount:,.2f}</b> 元,于 {start} 发放。</p><p>"
                    if proc.paid_once(r.category) else
-                   f"<p>家庭人口 {r.member_count} 人,月救助金额 <b>{r.amount:,.2f}</b> 元,自 {start} 起发放。</p>"
+                   f"<p>家庭人口 {size} 人,月救助金额 <b>{r.amount:,.2f}</b> 元,自 {start} 起发放。</p>"
                    "<p>请如实报告家庭人口、收入和财产的变化情况,接受定期复核。"))
         if r.track == Track.COMMITMENT:
             text += "您已签署告知承诺书,民政部门将进行事后核查和随机抽查,如发现不实承诺将撤销救助并追回已发放资金。"
