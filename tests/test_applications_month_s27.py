@@ -418,3 +418,35 @@ def test_the_publicity_list_and_approval_notice_keep_the_family_as_decided(offic
     assert "家庭人口 4 人" in notice.html and "1,120.00" in notice.html
     # a household whose size has not changed reads as before
     assert "家庭人口 2 人" in svc.notice_document(o.db, o.admin, o.app["己"]).html
+
+
+def test_a_family_changing_category_is_one_family_in_the_spot_check_population(office: Office) -> None:
+    """癸 (八泉, 1) on commitment 低保 since 12/15 is re-approved as commitment 特困 on 2027-01-13 (a change of
+    category: the 低保 stops on 01-31, the day before the 特困's first month). Drawn on 01-14, both approvals
+    were running and both went into the population: one family counted twice (the 50 % share taken of 4
+    "approvals" where 3 families run) and able to be drawn twice in one sample. The population holds each
+    family once, by the approval that goes on: 庚, 癸's 特困 (八泉街道) → ceil(2 × 50 %) = 1, and 乙 (河口镇) → 1."""
+    o = office
+    seed_default_policy(o.db, o.admin)
+    for name, community, members in [("庚", "八泉社区", 1), ("癸", "八泉社区", 1), ("乙", "闸口社区", 2)]:
+        o.household(name, community, members)
+    o.accept("庚", "2026-12-02", "commitment")
+    o.accept("癸", "2026-12-02", "commitment")
+    o.steps("庚", "2026-12-03", "2026-12-04", "2026-12-07", "2026-12-14")
+    o.steps("癸", "2026-12-03", "2026-12-04", "2026-12-07", "2026-12-14")
+    o.approve("庚", "2026-12-15", "780")
+    o.approve("癸", "2026-12-15", "780")
+    dibao = o.app["癸"]
+    o.accept("乙", "2027-01-04", "commitment")
+    o.accept("癸", "2027-01-04", "commitment", category="tekun")
+    o.steps("乙", "2027-01-05", "2027-01-05", "2027-01-05", "2027-01-12")
+    o.steps("癸", "2027-01-05", "2027-01-05", "2027-01-05", "2027-01-12")
+    o.approve("乙", "2027-01-13", "500")
+    svc.decide(o.db, o.admin, o.app["癸"], approve=True, on=D("2027-01-13"), amount="1100", replace_running=True)
+    assert svc.get_detail(o.db, o.admin, dibao).stopped_on == D("2027-01-31")
+    o.on("2027-01-14")
+    sample = svc.draw_spot_check(o.db, o.admin, on=D("2027-01-14"), rate="50%", stratified=True, seed=7)
+    assert sample.population_size == 3 and len(sample.rows) == 2
+    drawn = [r.application_id for r in sample.rows]
+    assert dibao not in drawn and len({r.head_name for r in sample.rows}) == 2
+    assert svc.verify_sample(o.db, o.admin, sample.id)

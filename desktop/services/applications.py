@@ -1877,7 +1877,7 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
         uow.take_turns(SPOT_CHECK_LOCK)  # the check below and the insert are one turn
         if seen_latest is not None:
             _drawn_meanwhile(uow, seen_latest)
-        query = (select(Application.id, Region.path)
+        query = (select(Application.id, Region.path, Application.household_id, Application.category)
                  .join(Household, Household.id == Application.household_id)
                  .join(Region, Region.id == Household.region_id)
                  .where(Application.track == Track.COMMITMENT, Application.status == "approved",
@@ -1886,11 +1886,16 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
                         # one whose last day it is, not: its check would fall due after the assistance)
                         Application.decided_on <= on,
                         Application.stopped_on.is_(None) | (Application.stopped_on > on))
-                 .order_by(Application.id))
+                 .order_by(Application.decided_on, Application.id))
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        population = [(int(a), _subdistrict_of(p)) for a, p in uow.session.execute(query)]
+        # a family is checked once: one changing category (低保 to 特困) runs under both approvals until the
+        # old one's last month, and would be counted twice and could be drawn twice. Its newest monthly
+        # approval stands for it (a one-off 临时救助 only when it has no monthly one).
+        rows = sorted(uow.session.execute(query), key=lambda r: not proc.paid_once(r[3]))  # stable: by decision
+        family = {int(h): (int(a), _subdistrict_of(p)) for a, p, h, _c in rows}
+        population = sorted(family.values())
         if not population:
             raise ValidationFailed(f"截至抽取日期 {on.isoformat()},没有已批准且正在救助中的告知承诺制申请可供抽查。")
         app_ids = [a for a, _ in population]
