@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
@@ -126,11 +126,25 @@ class Office:
 
     def steps(self, name: str, check: str, survey: str, publicity_from: str, publicity_closed: str) -> None:
         app = self.app[name]
-        self.on(publicity_closed)
+        self.on(max(publicity_closed, _Clock.now.isoformat()))  # entered that day or later
         svc.complete_step(self.db, self.admin, app, "check", on=D(check), result="passed")
         svc.complete_step(self.db, self.admin, app, "investigation", on=D(survey), investigators=["刘调查", "陈调查"])
         svc.complete_step(self.db, self.admin, app, "publicity", on=D(publicity_closed),
                           publicity_start=D(publicity_from))
+
+    def commitment_approvals(self, accepted: str, amounts: dict[str, str]) -> None:
+        """Commitment-track applications accepted on a Monday (those not open yet), checked and surveyed the
+        next day, publicised from then for 7 days and approved the day after (Tuesday + 8): all in one week
+        of working days, with no holiday in it."""
+        start = D(accepted)
+        day = [(start + timedelta(days=n)).isoformat() for n in (1, 8, 9)]
+        for name in amounts:
+            if self.app.get(name) is None or svc.get_detail(self.db, self.admin, self.app[name]).row.status != "open":
+                self.accept(name, accepted, "commitment")
+        for name in amounts:
+            self.steps(name, day[0], day[0], day[0], day[1])
+        for name, amount in amounts.items():
+            self.approve(name, day[2], amount)
 
     def approve(self, name: str, on: str, amount: str) -> None:
         self.on(on)
@@ -314,12 +328,7 @@ def _winter_approvals(o: Office) -> None:
     o.approve("己", "2026-12-31", "440")
     o.on("2027-01-04")
     svc.withdraw(o.db, o.admin, o.app["壬"], on=D("2027-01-04"), reason="申请人书面撤回")
-    o.accept("甲", "2027-01-04", "commitment")
-    o.accept("乙", "2027-01-04", "commitment")
-    o.steps("甲", "2027-01-05", "2027-01-05", "2027-01-05", "2027-01-12")
-    o.steps("乙", "2027-01-05", "2027-01-05", "2027-01-05", "2027-01-12")
-    o.approve("甲", "2027-01-13", "600")
-    o.approve("乙", "2027-01-13", "500")
+    o.commitment_approvals("2027-01-04", {"甲": "600", "乙": "500"})
 
 
 def test_january_roster_and_december_publicity_as_counted_by_hand(office: Office, tmp_path: Path) -> None:
@@ -421,7 +430,7 @@ def test_the_publicity_list_and_approval_notice_keep_the_family_as_decided(offic
 
 
 def test_a_family_changing_category_is_one_family_in_the_spot_check_population(office: Office) -> None:
-    """癸 (八泉, 1) on commitment 低保 since 12/15 is re-approved as commitment 特困 on 2027-01-13 (a change of
+    """癸 (八泉, 1) on commitment 低保 since 12/16 is re-approved as commitment 特困 on 2027-01-13 (a change of
     category: the 低保 stops on 01-31, the day before the 特困's first month). Drawn on 01-14, both approvals
     were running and both went into the population: one family counted twice (the 50 % share taken of 4
     "approvals" where 3 families run) and able to be drawn twice in one sample. The population holds each
@@ -430,18 +439,11 @@ def test_a_family_changing_category_is_one_family_in_the_spot_check_population(o
     seed_default_policy(o.db, o.admin)
     for name, community, members in [("庚", "八泉社区", 1), ("癸", "八泉社区", 1), ("乙", "闸口社区", 2)]:
         o.household(name, community, members)
-    o.accept("庚", "2026-12-02", "commitment")
-    o.accept("癸", "2026-12-02", "commitment")
-    o.steps("庚", "2026-12-03", "2026-12-04", "2026-12-07", "2026-12-14")
-    o.steps("癸", "2026-12-03", "2026-12-04", "2026-12-07", "2026-12-14")
-    o.approve("庚", "2026-12-15", "780")
-    o.approve("癸", "2026-12-15", "780")
+    o.commitment_approvals("2026-12-07", {"庚": "780", "癸": "780"})  # approved 12/16
     dibao = o.app["癸"]
-    o.accept("乙", "2027-01-04", "commitment")
     o.accept("癸", "2027-01-04", "commitment", category="tekun")
-    o.steps("乙", "2027-01-05", "2027-01-05", "2027-01-05", "2027-01-12")
+    o.commitment_approvals("2027-01-04", {"乙": "500"})
     o.steps("癸", "2027-01-05", "2027-01-05", "2027-01-05", "2027-01-12")
-    o.approve("乙", "2027-01-13", "500")
     svc.decide(o.db, o.admin, o.app["癸"], approve=True, on=D("2027-01-13"), amount="1100", replace_running=True)
     assert svc.get_detail(o.db, o.admin, dibao).stopped_on == D("2027-01-31")
     o.on("2027-01-14")
