@@ -427,6 +427,18 @@ def test_the_publicity_list_and_approval_notice_keep_the_family_as_decided(offic
     assert "家庭人口 4 人" in notice.html and "1,120.00" in notice.html
     # a household whose size has not changed reads as before
     assert "家庭人口 2 人" in svc.notice_document(o.db, o.admin, o.app["己"]).html
+    # 戊 dies in February and 戊's spouse becomes head: the December list and notice still name 戊
+    o.on("2027-02-20")
+    with o.db.session_factory() as session:
+        others = session.scalars(select(Member).where(Member.household_id == o.hid["戊"], Member.relation != "self")
+                                 .order_by(Member.id)).all()
+        version = session.get(Household, o.hid["戊"]).version
+    households.change_head(o.db, o.admin, o.hid["戊"], version, others[0].id, "other")
+    with o.db.session_factory() as session:
+        assert session.get(Household, o.hid["戊"]).head_name == others[0].name != "戊"
+    publicity = svc.publicity_list(o.db, o.admin, decided_from=D("2026-12-01"), decided_to=D("2026-12-31"))
+    assert ("戊", 4) in [(r.name, r.member_count) for r in publicity]
+    assert "<p>戊:</p>" in svc.notice_document(o.db, o.admin, o.app["戊"]).html  # not the new head's name
 
 
 def test_a_family_changing_category_is_one_family_in_the_spot_check_population(office: Office) -> None:

@@ -1119,9 +1119,9 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                             skip=replaced.id if replaced is not None else None)
         before = snapshot(app)
         sd = proc.step_due(cal, Step.DECISION, last_on)
-        # the family as decided: the publicity list and the notice, printed again after a member moved out,
-        # show the size the amount was decided for, not today's
-        data: dict[str, Any] = {"approve": approve, "member_count": hh.member_count}
+        # the family as decided: the publicity list and the notice, printed again after a member moved out
+        # or the head died, show the size the amount was decided for and the head it was decided for
+        data: dict[str, Any] = {"approve": approve, "member_count": hh.member_count, "head_name": hh.head_name}
         app.decided_on = on
         if approve:
             assert value is not None
@@ -2410,13 +2410,13 @@ def publicity_list(db: Database, actor: Actor, *, decided_from: date, decided_to
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        return [PublicityRow(n, decided_size(d, s), Decimal(str(a)), proc.paid_once(c))
+        return [PublicityRow((d or {}).get("head_name") or n, decided_size(d, s), Decimal(str(a)), proc.paid_once(c))
                 for n, s, a, c, d in uow.session.execute(query)]
 
 
 def decided_size(decision: dict | None, current: int | None) -> int:
     """The family size an approval was decided for (kept with it since the decision recorded it), else the
-    household's size now (a decision recorded before it was kept)."""
+    household's size now (a decision recorded before it was kept). Its head's name is kept likewise."""
     kept = (decision or {}).get("member_count")
     return int(kept if kept is not None else current or 0)
 
@@ -2499,16 +2499,20 @@ def notice_document(db: Database, actor: Actor, application_id: int) -> NoticeDo
     if r.status not in ("approved", "refused", "revoked"):
         raise ValidationFailed("该申请尚未作出决定,没有可打印的通知书。")
     decided = r.decided_on.strftime("%Y年%m月%d日") if r.decided_on else ""
+    # addressed to the head the decision was made for (kept with it), printed again after a head's change
+    decision = next((n.data for n in detail.notices if n.kind == ("refusal" if r.status == "refused" else "approval")),
+                    None)
+    head = (decision or {}).get("head_name") or r.head_name
     if r.status == "refused":
         kind, title = "refusal", "不予批准社会救助通知书"
-        text = (f"<p>{escape(r.head_name)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
+        text = (f"<p>{escape(head)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
                 f"(申请编号 {r.id}),经审核,决定不予批准。</p><p><b>理由:</b>{escape(detail.refusal_reason)}</p>"
                 "<p>如对本决定不服,可以自收到本通知之日起六十日内依法申请行政复议,或者在六个月内依法提起行政诉讼。</p>")
     else:
         kind, title = "approval", "社会救助审批通知书"
         start = detail.start_month.strftime("%Y年%m月") if detail.start_month else ""
-        size = decided_size(next((n.data for n in detail.notices if n.kind == "approval"), None), r.member_count)
-        text = (f"<p>{escape(r.head_name)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
+        size = decided_size(decision, r.member_count)
+        text = (f"<p>{escape(head)}:</p><p>您于 {r.accepted_on:%Y年%m月%d日} 提出的{escape(r.category_label)}申请"
                 f"(申请编号 {r.id},{escape(r.track_label)}),经审核,决定予以批准。</p>"
                 + (f"<p>家庭人口 {size} 人,一次性救助金额 <b>{r.amount:,.2f}</b> 元,于 {start} 发放。</p><p>"
                    if proc.paid_once(r.category) else
