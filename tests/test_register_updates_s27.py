@@ -261,3 +261,17 @@ def test_the_import_window_lists_the_contradictions(qtbot: Any, db: Database, di
     assert dialog.result is not None and len(dialog.result.to_check) == 1
     assert ("1 处内容前后矛盾,将按所填导入,请核对:\n  第 2 行“单亲家庭”列:填的是“是”,但第 3 行是户主的配偶李秀英;"
             "将按所填导入,请核对单亲家庭或与户主关系") in dialog.summary.text()
+
+
+@pytest.mark.parametrize("title", ["填报单位:飞云社区  每月5日前报送", "填报单位：八泉街道（每月更新）", "单位:元 每月核对一次"])
+def test_a_title_naming_who_fills_it_in_each_month_is_no_unit(db: Database, district: District, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str], title: str) -> None:
+    """"填报单位:飞云社区 每月5日前报送" says who fills the register in and when, not that its amounts are
+    monthly: only the unit a title line names is looked at (it refused the register before)."""
+    rows = table(families())
+    rows.insert(0, [title] + [""] * (len(rows[0]) - 1))
+    status, out = import_json(db, capsys, s15.write_xlsx(tmp_path / "台账.xlsx", rows), "--dry-run")
+    assert status == 0 and out["rows"] == 7, out
+    rows[0][0] = f"金额单位:元/月  {title}"  # a unit said beside it is still read
+    status, out = import_json(db, capsys, s15.write_xlsx(tmp_path / "台账2.xlsx", rows), "--dry-run")
+    assert status == 1 and "说明是每月的金额" in out["error"] and f"第 1 行“{rows[0][0]}”" in out["error"]

@@ -393,6 +393,9 @@ def find_register_header(book: Workbook, sheet: str | None = None) -> RegisterLa
 _TEN_THOUSANDS = re.compile("万元")
 _PER_MONTH = re.compile(r"[/每]月|月均|\(月\)|^月$")
 _UNIT_LINE = re.compile("单位")
+# what a title line says the unit is ("金额单位:万元", "单位:元/月"), not the rest of it ("填报单位:飞云社区
+# 每月5日前报送" names who fills it in and when)
+_UNIT_SAID = re.compile(r"单位\s*[:(]?\s*(?:为|是)?\s*([^\s,;、()]+)")  # on NFKC text, spaces kept
 
 
 def _check_amount_units(book: Workbook, sheet: str, number: int, columns: dict[str, int], where: str) -> None:
@@ -402,16 +405,20 @@ def _check_amount_units(book: Workbook, sheet: str, number: int, columns: dict[s
     for n, values in book.rows(sheet):
         if n > number + 2:
             break
-        if n < number:  # a title line: a cell naming the unit; right above, a group heading "收入(万元)"
-            cells = [cell_text(v).strip() for v in values
-                     if _UNIT_LINE.search(cell_text(v)) or (n == number - 1 and "(" in _folded(cell_text(v)))]
+        # (a cell, the part of it saying a unit)
+        if n < number:  # a title line: the unit it names; right above, a group heading "收入(万元)"
+            cells = [(cell_text(v).strip(), " ".join(_UNIT_SAID.findall(unicodedata.normalize("NFKC", cell_text(v)))))
+                     for v in values]
+            if n == number - 1 and amounts:  # over the amount columns (a title at the left is no group heading)
+                cells += [(cell_text(v).strip(), _folded(cell_text(v))) for v in values[amounts[0]:amounts[-1] + 1]
+                          if "(" in _folded(cell_text(v))]
         elif n == number or is_guidance_row(values, columns, n - number):
-            cells = [cell_text(values[i]).strip() for i in amounts if i < len(values)]
+            cells = [(cell_text(values[i]).strip(), _folded(cell_text(values[i]))) for i in amounts if i < len(values)]
         else:
             continue
-        for cell in cells:
+        for cell, unit_said in cells:
             for key, unit in (("wan", _TEN_THOUSANDS), ("month", _PER_MONTH)):
-                if unit.search(_folded(cell)) and (place := f"第 {n} 行“{cell}”") not in said[key]:
+                if unit.search(unit_said) and (place := f"第 {n} 行“{cell}”") not in said[key]:
                     said[key].append(place)
     parts = []
     if said["wan"]:
