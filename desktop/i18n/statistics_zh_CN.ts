@@ -404,8 +404,8 @@
     </message>
     <message>
         <location filename="../views/statistics.py" line="510" />
-        <source>{track}: {n} decided, median {median}, 90% within {p90}, range {lo}–{hi} working days</source>
-        <translation>{track}:已审批 {n} 件;中位数 {median} 个工作日;90% 在 {p90} 个工作日以内;最短 {lo}、最长 {hi} 个工作日</translation>
+        <source>{track}: {n} decided, median {median}, mean {mean}, 90% within {p90}, range {lo}–{hi} working days</source>
+        <translation>{track}:已审批 {n} 件;中位数 {median} 个工作日;平均 {mean} 个工作日;90% 在 {p90} 个工作日以内;最短 {lo}、最长 {hi} 个工作日</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="516" />
@@ -587,6 +587,11 @@
         <location filename="../views/statistics.py" line="809" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/statistics.py" line="788" />
+        <source>Definition</source>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="788" />

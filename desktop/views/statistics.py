@@ -515,9 +515,10 @@ class StatisticsPage(QWidget):
         for t in tracks:
             s = ap.summary[t]
             if s.count:
-                notes.append(self.tr("{track}: {n} decided, median {median}, 90% within {p90}, "
+                notes.append(self.tr("{track}: {n} decided, median {median}, mean {mean}, 90% within {p90}, "
                                      "range {lo}–{hi} working days").format(
                     track=TRACK_LABELS[Track(t)], n=f"{s.count:,}", median=st.fmt_days(s.median),
+                    mean=st.fmt_days(s.mean),
                     p90=st.fmt_days(s.p90), lo=s.minimum, hi=s.maximum))
         if ap.warning():
             notes.append(ap.warning())
@@ -785,6 +786,8 @@ class StatisticsPage(QWidget):
 
     def _chart_table(self, chart: Chart) -> tuple[str, str, list[str], list[list[object]]]:
         headers, rows = chart.table()
+        if note := chart.note_label.text():  # what is counted, written under the numbers as under the chart
+            rows = [*rows, [], [self.tr("Definition"), note]]
         scope = self.stats.filter.describe(self.stats.scope_name) if self.stats else ""
         return chart.title, f"{chart.title}({scope})", headers, rows
 
