@@ -461,8 +461,8 @@ def test_headline_in_chinese(district: District, data: dict[str, int]) -> None:
     head = dict(compute(district).headline())
     assert head["主动发现家庭"] == "5 户"
     assert head["一类库"] == "2 户"
-    assert head["承诺制实施前授权合格率"] == "33.3%"
-    assert head["承诺制实施后授权合格率"] == "66.7%"
+    assert head["承诺制实施前授权合格率"] == "33.3%(1/3)"
+    assert head["承诺制实施后授权合格率"] == "66.7%(2/3)"
     assert head["常规程序审批用时中位数"].startswith("25 个工作日")
     assert head["事后核查未通过率"].startswith("33.3%")
 
@@ -602,7 +602,7 @@ def test_empty_database_gives_zeros(district: District) -> None:
     assert stats.pass_rates.before_rate is None and stats.pass_rates.track_start is None
     assert stats.approval.summary["regular"].count == 0
     assert stats.post_checks.rate is None
-    assert dict(stats.headline())["授权合格率"] == "—"
+    assert dict(stats.headline())["授权合格率"] == "—(0/0)"
 
 
 

@@ -385,8 +385,8 @@ def test_headline_of_the_whole_district(loop: Loop) -> None:
     assert compute(loop).headline() == [
         ("主动发现家庭", "8 户"),  # H A B D C E G F (I has no clue)
         ("一类库", "3 户"), ("二类库", "2 户"), ("救助中", "3 户"),  # C D G; A H; B E I
-        ("承诺制实施前授权合格率", "66.7%"),  # I1 ✓ A1 ✓ B1 ✗
-        ("承诺制实施后授权合格率", "83.3%"),  # D1 C1 B2 F1 E1 ✓, G1 ✗
+        ("承诺制实施前授权合格率", "66.7%(2/3)"),  # I1 ✓ A1 ✓ B1 ✗
+        ("承诺制实施后授权合格率", "83.3%(5/6)"),  # D1 C1 B2 F1 E1 ✓, G1 ✗
         ("常规程序审批用时中位数", "20 个工作日(5 件)"),  # 1 3 20 30 33
         ("告知承诺制审批用时中位数", "9 个工作日(3 件)"),  # 8 9 9
         ("2026年第4季度走访完成率", "0.0%(0/8)"),  # the library now but F (applying); nobody visited since 10-01
@@ -401,8 +401,8 @@ def test_headline_of_the_first_and_second_quarters(loop: Loop) -> None:
     assert compute(loop, Q1).headline() == [
         ("主动发现家庭", "4 户"),  # A B D C
         ("一类库(2026-03月末)", "1 户"), ("二类库(2026-03月末)", "1 户"), ("救助中(2026-03月末)", "3 户"),  # D; H; A C I
-        ("承诺制实施前授权合格率", "50.0%"),  # A1 ✓ B1 ✗
-        ("承诺制实施后授权合格率", "100.0%"),  # D1 C1 B2
+        ("承诺制实施前授权合格率", "50.0%(1/2)"),  # A1 ✓ B1 ✗
+        ("承诺制实施后授权合格率", "100.0%(3/3)"),  # D1 C1 B2
         ("常规程序审批用时中位数", "18 个工作日(2 件)"),  # 3 and 33
         ("告知承诺制审批用时中位数", "9 个工作日(3 件)"),
         ("2026年第1季度走访完成率", "60.0%(3/5)"),
@@ -412,8 +412,8 @@ def test_headline_of_the_first_and_second_quarters(loop: Loop) -> None:
     assert compute(loop, Q2).headline() == [
         ("主动发现家庭", "3 户"),  # E G F (A's April clue is no new discovery)
         ("一类库(2026-06月末)", "3 户"), ("二类库(2026-06月末)", "2 户"), ("救助中(2026-06月末)", "4 户"),
-        ("承诺制实施前授权合格率", "—"),
-        ("承诺制实施后授权合格率", "66.7%"),  # G1 ✗ F1 ✓ E1 ✓
+        ("承诺制实施前授权合格率", "—(0/0)"),
+        ("承诺制实施后授权合格率", "66.7%(2/3)"),  # G1 ✗ F1 ✓ E1 ✓
         ("常规程序审批用时中位数", "10.5 个工作日(2 件)"),  # 1 and 20
         ("2026年第2季度走访完成率", "66.7%(6/9)"),
         ("转介办结", "0/3 件"),  # R2 received, R3 declined, R4 sent
@@ -615,7 +615,7 @@ def test_regions(loop: Loop) -> None:
     assert cihu.approval.summary["regular"].count == 0 and cihu.approval.monthly == ()
     headline = dict(cihu.headline())
     assert (headline["主动发现家庭"], headline["承诺制实施后授权合格率"], headline["2026年第4季度走访完成率"]) == (
-        "0 户", "—", "—(0/0)")
+        "0 户", "—(0/0)", "—(0/0)")
 
 
 # -- every bar's list is as long as the bar ---------------------------------------------------------------------------

@@ -177,7 +177,7 @@ def test_the_march_report_run_in_july_keeps_march_s_end_and_adds_later_decisions
     april, july = dict(first_of_april.headline()), dict(in_july.headline())
     # every application here is on the commitment track: the track started with the first of them
     assert {k for k in april if april[k] != july[k]} == {"承诺制实施后授权合格率", "告知承诺制审批用时中位数"}
-    assert (april["承诺制实施后授权合格率"], july["承诺制实施后授权合格率"]) == ("66.7%", "75.0%")
+    assert (april["承诺制实施后授权合格率"], july["承诺制实施后授权合格率"]) == ("66.7%(2/3)", "75.0%(3/4)")
     assert (april["告知承诺制审批用时中位数"], july["告知承诺制审批用时中位数"]) == ("10 个工作日(2 件)",
                                                                     "13 个工作日(4 件)")
     assert march_lists(district, date(2026, 7, 15)) == {

@@ -329,7 +329,7 @@ def test_a_period_with_nothing_in_it(district: District, town: dict[str, int]) -
     assert s.pass_rates.before_rate is None and s.pass_rates.after_rate is None
     assert s.approval.summary["regular"].median is None and s.post_checks.rate is None
     head = dict(s.headline())
-    assert head["承诺制实施后授权合格率"] == "—" and head["事后核查未通过率"] == "—(0/0)"
+    assert head["承诺制实施后授权合格率"] == "—(0/0)" and head["事后核查未通过率"] == "—(0/0)"
     assert (head["一类库(2010-12月末)"], head["二类库(2010-12月末)"]) == ("0 户", "0 户")  # C came in 2026
 
 

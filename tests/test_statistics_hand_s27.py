@@ -225,7 +225,7 @@ def test_pass_rate_by_month_and_what_it_counts(district: District, town: dict[st
         "2027-03": (3, 2)}
     assert st.pct(pr.after_rate) == "63.6%"
     headline = dict(compute(district).headline())
-    assert (headline["承诺制实施前授权合格率"], headline["承诺制实施后授权合格率"]) == ("—", "63.6%")
+    assert (headline["承诺制实施前授权合格率"], headline["承诺制实施后授权合格率"]) == ("—(0/0)", "63.6%(7/11)")
 
 
 # -- who sees what -----------------------------------------------------------------------------------------
@@ -297,7 +297,7 @@ def test_the_page_and_its_workbook_say_the_hand_figures_and_their_definitions(
         sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
         key = sheets[page.tr("Key figures")]
         figures = {r[0]: r[1] for r in key if r and r[0]}
-        assert figures["承诺制实施后授权合格率"] == "63.6%"
+        assert figures["承诺制实施后授权合格率"] == "63.6%(7/11)"
         assert "实行后:63.6%(11 件中通过 7 件)" in page.charts["pass_rate"].note_label.text()
         assert figures["常规程序审批用时中位数"] == "10 个工作日(5 件)"
         assert figures["告知承诺制审批用时中位数"] == "10 个工作日(4 件)"

@@ -420,11 +420,13 @@ class Statistics:
             (f"救助中{when}", f"{lib.get(Stage.ASSISTED.value, 0):,} 户"),
         ]
         pr = self.pass_rates
+        # Each rate with the counts it is made of (passed/checked), as the visit and post-check rates below
         if pr.track_start is not None:
-            out.append(("承诺制实施前授权合格率", pct(pr.before_rate)))
-            out.append(("承诺制实施后授权合格率", pct(pr.after_rate)))
+            out.append(("承诺制实施前授权合格率", f"{pct(pr.before_rate)}({pr.before_passed:,}/{pr.before_checked:,})"))
+            out.append(("承诺制实施后授权合格率", f"{pct(pr.after_rate)}({pr.after_passed:,}/{pr.after_checked:,})"))
         else:
-            out.append(("授权合格率", pct(pr.overall_rate)))
+            out.append(("授权合格率", f"{pct(pr.overall_rate)}({pr.before_passed + pr.after_passed:,}/"
+                                       f"{pr.before_checked + pr.after_checked:,})"))
         # Working days in a year whose holidays nobody has entered are estimates: each figure says
         # so, and the warning closes the list (the window, the xlsx and the PDF print the same list).
         estimated = "约 " if self.approval.unknown_years else ""
