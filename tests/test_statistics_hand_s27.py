@@ -41,7 +41,7 @@ from desktop import models
 from desktop.io.xlsx_writer import sheet_name
 from desktop.rules import idcard
 from desktop.rules.codes import Role
-from desktop.services import auth
+from desktop.services import auth, monitoring
 from desktop.services import calendar as calendar_service
 from desktop.services import statistics as st
 from desktop.services.errors import ServiceError
@@ -75,6 +75,22 @@ APPS = {
 }
 HAND_DAYS = {"Z": 3, "A": 20, "I": 10, "C": 5, "D": 10, "J": 20, "E": 20, "F": 10, "G": 5, "H": 5}
 BAQUAN = {"八泉社区", "飞云社区"}
+# The monitoring library: P, Q, R besides A and C (assisted on approval); R joined class I and left it again.
+LIBRARY = [("P", "八泉社区", "class_1", date(2026, 9, 1)), ("Q", "闸口社区", "class_2", date(2026, 8, 1)),
+           ("R", "道仕袱村", None, date(2027, 2, 1))]
+MOVES = [("P", None, "class_1", date(2026, 9, 1)), ("Q", None, "class_2", date(2026, 8, 1)),
+         ("A", "applying", "assisted", date(2026, 11, 9)), ("C", "applying", "assisted", date(2026, 12, 31)),
+         ("R", None, "class_1", date(2027, 1, 5)), ("R", "class_1", None, date(2027, 2, 1))]
+VISITS = [("P", date(2026, 11, 5)), ("A", date(2026, 12, 15)), ("Q", date(2027, 1, 10)), ("R", date(2027, 1, 20)),
+          ("A", date(2027, 3, 31)), ("C", date(2027, 4, 1))]
+# Due (in the library at the quarter's end) / visited in the quarter, per community, by hand:
+#   2026 Q4: 八泉社区 P A 2/2; 飞云社区 C (assisted on 12-31, moved here from 道仕袱村) 1/0; 闸口社区 Q 1/0.
+#   2027 Q1: 八泉社区 P A 2/1 (A on 03-31); 飞云社区 C 1/0 (visited 04-01: the next quarter); 闸口社区 Q 1/1;
+#            道仕袱村 R left before the end: 0/0 (its visit is no visit of a household due).
+HAND_VISITS = {(2026, 4): {"八泉社区": (2, 2), "飞云社区": (1, 0), "闸口社区": (1, 0), "道仕袱村": (0, 0)},
+               (2027, 1): {"八泉社区": (2, 1), "飞云社区": (1, 0), "闸口社区": (1, 1), "道仕袱村": (0, 0)}}
+HAND_MOVES = {(2026, 4): {"八泉社区": 1, "飞云社区": 1}, (2027, 1): {"道仕袱村": 2}}
+HAND_VISIT_COUNT = {(2026, 4): {"八泉社区": 2}, (2027, 1): {"八泉社区": 1, "闸口社区": 1, "道仕袱村": 1}}
 LEGACY_15 = "420203750203021"  # household A's head, written with a legacy 15-digit number
 
 
@@ -106,6 +122,22 @@ def build(district: District) -> dict[str, int]:
             ids[name] = a.id
             ids["hh" + name] = h.id
         s.add(models.AppSetting(key="commitment_track_start", value={"date": "2026-03-01"}))
+        for name, home, stage, since in LIBRARY:
+            h = models.Household(code=f"HH{name}", region_id=r[home], head_name=f"户主{name}", member_count=1,
+                                 head_id_number=idcard.make("420203", date(1960, 2, len(name)), 77),
+                                 head_id_reversed="", stage=stage, stage_since=since)
+            s.add(h)
+            s.flush()
+            ids["hh" + name] = h.id
+        for name, stage, since in (("A", "assisted", date(2026, 11, 9)), ("C", "assisted", date(2026, 12, 31))):
+            h = s.get(models.Household, ids["hh" + name])
+            h.stage, h.stage_since = stage, since
+        for name, a, b, on in MOVES:
+            s.add(models.LibraryMove(household_id=ids["hh" + name], from_stage=a, to_stage=b, moved_on=on))
+        for name, on in VISITS:
+            s.add(models.Visit(household_id=ids["hh" + name], visited_on=on))
+            h = s.get(models.Household, ids["hh" + name])
+            h.last_visited_on = max(filter(None, (h.last_visited_on, on)))
         s.flush()
         s.get(models.Household, ids["hhC"]).region_id = r["飞云社区"]  # C moved to 八泉街道 with its records
         s.commit()
@@ -244,6 +276,10 @@ def test_a_supervisor_of_one_sub_district_sees_only_its_applications(district: D
     assert [c.name for c in st.regions(district.db, hekou)][:1] == ["河口镇"]
     drill = st.records_behind(district.db, hekou, PERIOD, "pass_rate", "2027-03", "checked", today=TODAY)
     assert sorted(r.household_code for r in drill.rows) == ["HHH"]
+    visits = st.visit_completion(district.db, hekou, PERIOD, 2027, 1, today=TODAY)
+    assert {r.name for r in visits.rows} <= {"闸口社区", "道仕袱村"} and (visits.monitored, visits.visited) == (1, 1)
+    report = monitoring.quarterly_report(district.db, hekou, 2027, 1, today=TODAY)
+    assert sorted((r.community, r.due, r.done) for r in report.rows) == [("道仕袱村", 0, 0), ("闸口社区", 1, 1)]
 
 
 def test_a_legacy_15_digit_number_is_listed_masked_as_its_18_digit_form(district: District,
@@ -316,3 +352,33 @@ def test_the_page_and_its_workbook_say_the_hand_figures_and_their_definitions(
     finally:
         page._refresh_timer.stop()
         assert wait_for_background(20000)
+
+
+# -- visits: the statistics page and the quarterly report ------------------------------------------------
+
+def test_visit_completion_and_the_quarterly_report_across_the_year_end(
+        district: District, town: dict[str, int], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from desktop import cli
+
+    url = district.db.url.render_as_string(hide_password=False)
+    sub = {"八泉社区": "八泉街道", "飞云社区": "八泉街道", "闸口社区": "河口镇", "道仕袱村": "河口镇"}
+    for (year, quarter), hand in HAND_VISITS.items():
+        stats = st.visit_completion(district.db, district.actor(Role.SUPERVISOR), PERIOD, year, quarter, today=TODAY)
+        got = {r.name: (r.monitored, r.visited) for r in stats.rows}
+        assert {k: v for k, v in got.items() if v != (0, 0)} == {k: v for k, v in hand.items() if v != (0, 0)}
+        out = tmp_path / f"{year}Q{quarter}.xlsx"
+        code = cli.main(["quarterly-report", "--year", str(year), "--quarter", str(quarter), "--as-of",
+                         TODAY.isoformat(), "--out", str(out), "--database-url", url])
+        text = capsys.readouterr().out
+        due, done = (sum(v[i] for v in hand.values()) for i in (0, 1))
+        moves = sum(HAND_MOVES[(year, quarter)].values())
+        assert code == 0 and f"应访 {due} 户,已访 {done} 户,未访 {due - done} 户,库别调整 {moves} 次" in text
+        book = openpyxl.load_workbook(out, read_only=True)
+        summary = [list(r) for r in book["季度汇总"].iter_rows(min_row=3, values_only=True)]
+        expected = [[sub[c], c, d, v, d - v, HAND_VISIT_COUNT[(year, quarter)].get(c, 0),
+                     HAND_MOVES[(year, quarter)].get(c, 0), 0, 0] for c, (d, v) in hand.items()]
+        assert sorted(row[:9] for row in summary[:-1]) == sorted(expected)
+        assert summary[-1][2:9] == [due, done, due - done, sum(HAND_VISIT_COUNT[(year, quarter)].values()), moves, 0, 0]
+        missing = sorted(r[2] for r in book["未访家庭"].iter_rows(min_row=3, values_only=True) if r[2])
+        assert missing == {(2026, 4): ["户主C", "户主Q"], (2027, 1): ["户主C", "户主P"]}[(year, quarter)]
+        book.close()
