@@ -32,6 +32,7 @@ Pass rate (applications accepted in the period whose data check has a result, wh
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -83,6 +84,20 @@ MOVES = [("P", None, "class_1", date(2026, 9, 1)), ("Q", None, "class_2", date(2
          ("R", None, "class_1", date(2027, 1, 5)), ("R", "class_1", None, date(2027, 2, 1))]
 VISITS = [("P", date(2026, 11, 5)), ("A", date(2026, 12, 15)), ("Q", date(2027, 1, 10)), ("R", date(2027, 1, 20)),
           ("A", date(2027, 3, 31)), ("C", date(2027, 4, 1))]
+# Clues, closed each way (the outcome decides nothing in the statistics): P and Q were discovered before the
+# period; A, C, E, R in it (A reported again on 2027-02-01: no new discovery); x has no household.
+CLUES = [("P", "department", "hrss", None, date(2026, 8, 20), "not_passed", date(2026, 9, 1)),
+         ("Q", "informant", "volunteer", "home_visit", date(2026, 7, 15), "class_2", date(2026, 8, 1)),
+         ("A", "informant", "volunteer", "home_visit", date(2026, 10, 5), "passed", date(2026, 10, 12)),
+         ("C", "vertical", "grid", "phone", date(2026, 12, 1), "passed", date(2026, 12, 24)),
+         ("R", "informant", "building_head", "walk_in", date(2027, 1, 2), "not_passed", date(2027, 1, 5)),
+         ("E", "department", "health", None, date(2027, 1, 20), "passed", date(2027, 1, 29)),
+         ("A", "vertical", "community", "wechat", date(2027, 2, 1), "not_hardship", date(2027, 2, 3)),
+         ("x", "department", "education", None, date(2027, 2, 10), "not_hardship", date(2027, 2, 15))]
+# The funnel as at each period's end (discovered, assessed by then, in class I/II then or applied by then,
+# approved by then): PERIOD A C E R → 4, 2 (A R), 3 (A C E; R left class I on 02-01), 2 (A 11-09, C 12-31);
+# Q4 A C → 2, 1, 2, 2 (C approved on the quarter's last day); Q1 E R → 2, 1, 1 (E), 0.
+HAND_FUNNEL = {PERIOD: [4, 2, 3, 2], Q4: [2, 1, 2, 2], Q1: [2, 1, 1, 0]}
 # Due (in the library at the quarter's end) / visited in the quarter, per community, by hand:
 #   2026 Q4: 八泉社区 P A 2/2; 飞云社区 C (assisted on 12-31, moved here from 道仕袱村) 1/0; 闸口社区 Q 1/0.
 #   2027 Q1: 八泉社区 P A 2/1 (A on 03-31); 飞云社区 C 1/0 (visited 04-01: the next quarter); 闸口社区 Q 1/1;
@@ -134,6 +149,16 @@ def build(district: District) -> dict[str, int]:
             h.stage, h.stage_since = stage, since
         for name, a, b, on in MOVES:
             s.add(models.LibraryMove(household_id=ids["hh" + name], from_stage=a, to_stage=b, moved_on=on))
+        for name, level, source, channel, on, outcome, closed in CLUES:
+            hid = ids["hh" + name] if name != "x" else None
+            s.add(models.Clue(household_id=hid, source_level=level, source=source, channel=channel, reported_on=on,
+                              status="closed", outcome=outcome, closed_on=closed, person_name=f"线索{name}",
+                              region_id=r["道仕袱村" if name == "C" else "闸口社区"] if name in "Cx" else None))
+        for name, on in (("A", date(2026, 10, 8)), ("R", date(2027, 1, 4))):
+            s.add(models.Assessment(household_id=ids["hh" + name], assessed_on=on, inputs={}, settings={},
+                                    per_capita_income=Decimal("400"), result_category="dibao", result={},
+                                    explanation="", suggested_placement="class_1", placement="class_1"))
+            s.get(models.Household, ids["hh" + name]).last_assessed_on = on
         for name, on in VISITS:
             s.add(models.Visit(household_id=ids["hh" + name], visited_on=on))
             h = s.get(models.Household, ids["hh" + name])
@@ -382,3 +407,21 @@ def test_visit_completion_and_the_quarterly_report_across_the_year_end(
         missing = sorted(r[2] for r in book["未访家庭"].iter_rows(min_row=3, values_only=True) if r[2])
         assert missing == {(2026, 4): ["户主C", "户主Q"], (2027, 1): ["户主C", "户主P"]}[(year, quarter)]
         book.close()
+
+
+# -- discoveries and the funnel ---------------------------------------------------------------------------
+
+def test_the_funnel_and_the_clues_by_hand(district: District, town: dict[str, int]) -> None:
+    for f, hand in HAND_FUNNEL.items():
+        d = compute(district, f).discoveries
+        assert [b.value for b in d.funnel] == hand and d.households == hand[0]
+    d = compute(district).discoveries
+    assert d.clues == 6  # A A C R E x: each clue reported in the period, x without a household too
+    assert {b.key: b.value for b in d.by_level if b.value} == {"informant": 2, "vertical": 2, "department": 2}
+    # the sub-districts add up to the district, C counted where it lives now
+    baquan = compute(district, st.with_region(PERIOD, district.regions["八泉街道"])).discoveries.funnel
+    hekou = compute(district, st.with_region(PERIOD, district.regions["河口镇"])).discoveries.funnel
+    assert [b.value for b in baquan] == [2, 1, 2, 2] and [b.value for b in hekou] == [2, 1, 1, 0]
+    drill = st.records_behind(district.db, district.actor(Role.SUPERVISOR), PERIOD, "funnel", "approved", "",
+                              today=TODAY)
+    assert sorted(r.household_code for r in drill.rows) == ["HHA", "HHC"]
