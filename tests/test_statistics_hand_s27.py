@@ -349,6 +349,13 @@ def test_the_page_and_its_workbook_say_the_hand_figures_and_their_definitions(
         assert {r[0]: (r[2], r[3]) for r in rows if r[2]} == {
             "2026-10": (1, 1), "2026-11": (2, 0), "2026-12": (2, 2), "2027-01": (2, 1), "2027-02": (1, 1),
             "2027-03": (3, 2)}
+        hist = page.charts["approval_hist"]
+        import pyqtgraph as pg
+
+        limits = sorted(i.value() for i in hist.plot.getPlotItem().items if isinstance(i, pg.InfiniteLine))
+        assert limits == [10.5, 30.5]  # after the bars of 10 and 30 days: those decided on the last day are within
+        ticks = hist.plot.getAxis("left")._tickLevels
+        assert ticks is not None and [label for _, label in ticks[0]] == ["0", "1", "2"]  # no half applications
         note = page.charts["approval_hist"].note_label.text()
         assert "中位数 10" in note and "平均 12" in note and "平均 11.3" in note
         out = tmp_path / "all.xlsx"

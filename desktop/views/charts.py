@@ -352,6 +352,10 @@ class Chart(QFrame):
             self._set_bottom_labels(categories, max_labels)
         value_axis = self.plot.getAxis("top" if self.horizontal else "left")
         value_axis.setTicks(None)
+        counts = [float(v) for s in series for v in s.values if v is not None]
+        if decimals == 0 and suffix != "%" and counts and max(counts) < 10:
+            # a handful of records: whole numbers only (a scale of 0.5, 1.5 applications meant nothing)
+            value_axis.setTicks([[(float(v), str(v)) for v in range(0, int(max(counts)) + 1)], []])
         if suffix == "%":  # the room left for the bars' labels is not a scale past 100%
             value_axis.setTicks([[(float(v), str(v)) for v in range(0, 101, 20)],
                                  [(float(v), "") for v in range(10, 100, 20)]])

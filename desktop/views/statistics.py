@@ -509,8 +509,9 @@ class StatisticsPage(QWidget):
                              track=TRACK_LABELS[Track(t)], n=n, days=label) for n, (_, label)
                              in zip(ap.histogram[t], cats, strict=False)]) for t in tracks]
         hist = self.charts["approval_hist"]
-        hist.set_bars(cats, series, vlines=[(st.COMMITMENT_LIMIT, self.tr("10-day limit")),
-                                            (st.REGULAR_LIMIT, self.tr("30-day limit"))], max_labels=13)
+        # each limit drawn just after its own bar: the applications decided on the last day are within it
+        hist.set_bars(cats, series, vlines=[(st.COMMITMENT_LIMIT + 0.5, self.tr("10-day limit")),
+                                            (st.REGULAR_LIMIT + 0.5, self.tr("30-day limit"))], max_labels=13)
         notes = []
         for t in tracks:
             s = ap.summary[t]
