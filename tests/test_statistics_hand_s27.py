@@ -432,3 +432,34 @@ def test_the_funnel_and_the_clues_by_hand(district: District, town: dict[str, in
     drill = st.records_behind(district.db, district.actor(Role.SUPERVISOR), PERIOD, "funnel", "approved", "",
                               today=TODAY)
     assert sorted(r.household_code for r in drill.rows) == ["HHA", "HHC"]
+
+
+# -- the board and the visit list say what the statistics say -----------------------------------------------
+
+def test_the_board_and_the_visit_list_agree_with_the_statistics(district: District, town: dict[str, int],
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    import json
+
+    from desktop import cli
+
+    url = district.db.url.render_as_string(hide_password=False)
+    assert cli.main(["board", "--json", "--as-of", TODAY.isoformat(), "--database-url", url]) == 0
+    board = json.loads(capsys.readouterr().out)
+    library = {b.key: b.value for b in compute(district).library.now}
+    assert {k: board["columns"][k] for k in ("class_1", "class_2", "assisted")} == library == {
+        "class_1": 1, "class_2": 1, "assisted": 2}  # P; Q; A C
+    # 2027 Q2 as at 04-20: P, Q, A due; C visited on 04-01
+    assert (board["visits"]["all"], board["visits"]["due"]) == (4, 3)
+    out = tmp_path / "visits.xlsx"
+    assert cli.main(["visit-list", "--state", "due", "--as-of", TODAY.isoformat(), "--out", str(out),
+                     "--database-url", url]) == 0
+    book = openpyxl.load_workbook(out, read_only=True)
+    text = [" ".join(str(v) for v in row if v is not None) for row in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
+    assert sorted(n for n in ("户主P", "户主Q", "户主A", "户主C") if any(n in line for line in text)) == [
+        "户主A", "户主P", "户主Q"]
+    # household A's head was written with a legacy 15-digit number: listed as its 18-digit form, masked or not
+    full = str(idcard.parse(LEGACY_15).number)
+    assert any(full in line or idcard.mask(full) in line for line in text)
+    assert not any(LEGACY_15 in line.replace(full, "") for line in text)
