@@ -463,3 +463,16 @@ def test_the_board_and_the_visit_list_agree_with_the_statistics(district: Distri
     full = str(idcard.parse(LEGACY_15).number)
     assert any(full in line or idcard.mask(full) in line for line in text)
     assert not any(LEGACY_15 in line.replace(full, "") for line in text)
+
+
+def test_the_categories_add_up_to_the_whole(district: District, town: dict[str, int]) -> None:
+    whole = compute(district)
+    parts = {c: compute(district, st.StatsFilter(PERIOD.date_from, PERIOD.date_to, category=c))
+             for c in ("dibao", "temporary", "marginal")}
+    for track in ("regular", "commitment"):
+        assert sum(p.approval.summary[track].count for p in parts.values()) == whole.approval.summary[track].count
+    assert sum(p.pass_rates.after_checked for p in parts.values()) == whole.pass_rates.after_checked == 11
+    assert sum(p.pass_rates.after_passed for p in parts.values()) == whole.pass_rates.after_passed == 7
+    # D is the only temporary application (10 days), G the only marginal one (5 days)
+    assert parts["temporary"].approval.summary["commitment"].median == 10
+    assert parts["marginal"].approval.summary["regular"].median == 5
