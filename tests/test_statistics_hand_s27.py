@@ -379,7 +379,10 @@ def test_the_page_and_its_workbook_say_the_hand_figures_and_their_definitions(
             if text:
                 assert any(r and r[0] == "说明" and r[1] == text for r in sheet[header_at + 1 + len(rows):]), chart.title
         approval = next(v for k, v in sheets.items() if k.startswith("审批用时"))
-        assert any(r and r[0] == "说明" and "尚在办理中的申请不计入" in str(r[1]) for r in approval)
+        assert any(r and r[0] == "说明" and "撤回的申请(没有审批决定)也不计入" in str(r[1]) for r in approval)
+        # the pass rate's denominator: every application with a check result, withdrawn ones too (K here)
+        rates = next(v for k, v in sheets.items() if k.startswith("各月授权"))
+        assert any(r and r[0] == "说明" and "11 件中通过 7 件" in str(r[1]) and "含已撤回" in str(r[1]) for r in rates)
         book.close()
     finally:
         page._refresh_timer.stop()

@@ -409,8 +409,8 @@
     </message>
     <message>
         <location filename="../views/statistics.py" line="516" />
-        <source>Counted: applications accepted in the period and decided since (approved or refused, also those revoked later), from the day after acceptance to the decision; applications still open are not counted.</source>
-        <translation>统计口径:本期受理且已作出决定的申请(批准或不予批准,含其后被撤销的),自受理次日起算至决定日;尚在办理中的申请不计入。</translation>
+        <source>Counted: applications accepted in the period and decided since (approved or refused, also those revoked later), from the day after acceptance to the decision; applications still open are not counted, nor those withdrawn (they have no decision).</source>
+        <translation>统计口径:本期受理且已作出决定的申请(批准或不予批准,含其后被撤销的),自受理次日起算至决定日;尚在办理中的申请不计入,撤回的申请(没有审批决定)也不计入。</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="520" />

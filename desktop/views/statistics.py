@@ -525,7 +525,7 @@ class StatisticsPage(QWidget):
             notes.append(ap.warning())
         counted = self.tr("Counted: applications accepted in the period and decided since (approved or refused, also "
                           "those revoked later), from the day after acceptance to the decision; applications still "
-                          "open are not counted.")
+                          "open are not counted, nor those withdrawn (they have no decision).")
         if self.stats is not None and self.stats.as_of is not None:
             counted += " " + self.tr("Decisions made after the end of the period count too (up to {today}), so a "
                                      "later run may count more applications.").format(
