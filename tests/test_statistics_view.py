@@ -597,7 +597,7 @@ def test_a_period_that_is_over_says_which_figures_stand_at_its_end(page: Statist
     assert not page.headline_basis.isVisible()  # all dates: today's figures
     approval_note = page.tr("Counted: applications accepted in the period and decided since (approved or refused, "
                             "also those revoked later), from the day after acceptance to the decision; applications "
-                            "still open are not counted.")
+                            "still open are not counted, nor those withdrawn (they have no decision).")
     decided_later = page.tr("Decisions made after the end of the period count too (up to {today}), so a later run "
                             "may count more applications.")
     checked_later = page.tr("Data checks made after the end of the period count too (up to {today}), so a later run "
