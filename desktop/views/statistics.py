@@ -475,7 +475,9 @@ class StatisticsPage(QWidget):
             cell.setTextFormat(Qt.TextFormat.RichText)
             cell.setObjectName(f"headline_{i}")
             cells.append(cell)
-        width = max((cell.sizeHint().width() for cell in cells), default=0)
+        # A rich-text label draws its bold 14 px line a few pixels wider than its size hint says (the
+        # last characters of "32 个工作日(1,000 件)" were cut): one wide character more of room.
+        width = max((cell.sizeHint().width() for cell in cells), default=0) + self.fontMetrics().horizontalAdvance("件")
         for cell in cells:
             cell.setFixedWidth(width)  # one width: the lines make columns
             self.headline_layout.addWidget(cell)
