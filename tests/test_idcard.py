@@ -36,6 +36,8 @@ from desktop.rules.idcard import Invalid
         ("420203\u20601990010112\u200d38", "420203199001011238", None),
         ("\uff07420203199001011238", "420203199001011238", None),  # full-width apostrophe
         ("11010519491231002×", "11010519491231002X", None),  # × typed for X
+        ("11010519491231002Х", "11010519491231002X", None),  # Cyrillic Х (another keyboard layout)
+        ("11010519491231002χ", "11010519491231002X", None),  # Greek χ from a symbol list
         ("420203-19900101-1238", None, Invalid.CHARACTERS),  # not a form RULES.md §3 lists: refused
         ("4.2E-05", None, Invalid.CHARACTERS),
         ("'420203199001011238'", "420203199001011238", None),  # quoted as a database tool copies it

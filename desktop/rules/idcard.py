@@ -21,6 +21,9 @@ _QUOTES = ('""', "“”", "「」", "『』", "《》", "〈〉")
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _FULLWIDTH[0xD7] = ord("X")  # "×", typed for X through a Chinese input method
 _FULLWIDTH[0x2169] = _FULLWIDTH[0x2179] = ord("X")  # "Ⅹ" "ⅹ", the Roman numeral ten an input method offers for X
+# "Х" "х" (Cyrillic) and "Χ" "χ" (Greek), which look like X and come from another keyboard layout or a
+# symbol list
+_FULLWIDTH[0x425] = _FULLWIDTH[0x445] = _FULLWIDTH[0x3A7] = _FULLWIDTH[0x3C7] = ord("X")
 # Zero-width marks come with pasted text; so do the direction marks (U+202D … U+202C) that Windows and
 # phone apps put around a number copied from them.
 # The soft hyphen (U+00AD) a web page or a Word document hides between digits is as invisible.
