@@ -25,7 +25,7 @@ def test_marginal_line_used_is_the_one_shown() -> None:
     r = mt.assess(facts([person()], str(D("1205.54") * 12)), s, ON)
     assert r.marginal_line == D("1205.55") and r.per_capita_monthly == D("1205.54")
     assert r.category == "marginal"
-    assert "1,205.54 元 < 1,205.55 元,认定为 低保边缘" in r.explanation
+    assert "1,205.54 元 < 1,205.55 元,认定为低保边缘" in r.explanation
     above = mt.assess(facts([person()], str(D("1205.55") * 12)), s, ON)
     assert above.category == mt.INELIGIBLE
 

@@ -66,7 +66,7 @@ def test_worked_example_dibao_with_deductions() -> None:
     text = r.explanation
     assert "25,200.00 元 × (1 − 15%) = 21,420.00 元" in text
     assert "21,420.00 元 ÷ 12 ÷ 3 = 595.00 元" in text
-    assert "595.00 元 < 780.00 元,认定为 低保" in text
+    assert "595.00 元 < 780.00 元,认定为低保" in text
     assert "(2026-01-01 起执行)" in text
 
 
@@ -81,7 +81,7 @@ def test_worked_example_marginal_and_single_person() -> None:
     assert [c.name for c in r.single_person_candidates] == ["王二"]
     assert r.tekun_candidates == []  # above the standard: no "no livelihood"
     assert r.suggested_placement == mt.CLASS_1
-    assert "750.00 元 < 930.00 元,认定为 低保边缘" in r.explanation
+    assert "750.00 元 < 930.00 元,认定为低保边缘" in r.explanation
 
 
 def test_worked_example_expenditure_type() -> None:
@@ -425,7 +425,7 @@ def test_a_marginal_line_with_a_fraction_of_a_fen_is_compared_exactly() -> None:
     r = mt.assess(facts([person()], str(D("1205.54") * 12)), s, ON)
     assert r.per_capita_monthly == D("1205.54") and r.category == "marginal"
     assert r.marginal_line == D("1205.55")
-    assert "= 1,205.55 元(不足一分按一分计):1,205.54 元 < 1,205.55 元,认定为 低保边缘" in r.explanation
+    assert "= 1,205.55 元(不足一分按一分计):1,205.54 元 < 1,205.55 元,认定为低保边缘" in r.explanation
     above = mt.assess(facts([person()], str(D("1205.55") * 12)), s, ON)
     assert above.category == mt.INELIGIBLE  # 1,205.55 is not below 1,205.5435
     assert "1,205.55 元 ≥ 1,205.55 元,不属于低保边缘" in above.explanation

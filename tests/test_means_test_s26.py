@@ -89,13 +89,13 @@ OLD70, KID5, KID10 = date(1956, 1, 1), date(2020, 6, 1), date(2015, 6, 1)
 
 CASES: list[Case] = [
     # -- the 低保 line ±0.01 (9,360.00 / 12 = 780.00) and the half-up rounding of the per-capita income
-    one("9359.88", DIBAO, "779.99", says=["779.99 元 < 780.00 元,认定为 低保"]),
+    one("9359.88", DIBAO, "779.99", says=["779.99 元 < 780.00 元,认定为低保"]),
     one("9360.00", MARGINAL, "780.00", says=["780.00 元 ≥ 780.00 元,不属于低保"]),
     one("9360.12", MARGINAL, "780.01"),
     one("9359.94", MARGINAL, "780.00"),  # 779.995 rounds half-up to 780.00 (issue 5)
     one("9359.93", DIBAO, "779.99"),  # 779.99416…
     # -- the 边缘 line (1.5 × 780 = 1,170.00)
-    one("14039.88", MARGINAL, "1169.99", says=["1,169.99 元 < 1,170.00 元,认定为 低保边缘"], placement=mt.CLASS_1),
+    one("14039.88", MARGINAL, "1169.99", says=["1,169.99 元 < 1,170.00 元,认定为低保边缘"], placement=mt.CLASS_1),
     one("14040.00", NO, "1170.00", placement=mt.NOT_MONITORED),
     Case("3p-779.99", [m("甲"), m("乙"), m("丙")], {"wages": "28079.63"}, DIBAO, "779.99"),  # 779.9897…
     # -- 农村 (620.00 / 930.00), and one household in both areas

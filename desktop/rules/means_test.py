@@ -725,14 +725,14 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     std = f"{area}低保标准 {yuan(dibao)}/人·月{since('dibao_standard')}"
     pc = yuan(r.per_capita_monthly)
     if r.category == Category.DIBAO.value:
-        steps.append(f"{std}:月人均收入 {pc} < {yuan(dibao)},认定为 低保。")
+        steps.append(f"{std}:月人均收入 {pc} < {yuan(dibao)},认定为低保。")
     else:
         steps.append(f"{std}:月人均收入 {pc} ≥ {yuan(dibao)},不属于低保。")
         line = (f"低保边缘线 = {yuan(dibao)} × 低保边缘倍数 {format(s['marginal_multiplier'].normalize(), 'f')}"
                 f"{since('marginal_multiplier')} = {yuan(r.marginal_line)}"
                 + ("" if r.marginal_line == s["marginal_multiplier"] * dibao else "(不足一分按一分计)"))
         if r.category == Category.MARGINAL.value:
-            steps.append(f"{line}:{pc} < {yuan(r.marginal_line)},认定为 低保边缘。")
+            steps.append(f"{line}:{pc} < {yuan(r.marginal_line)},认定为低保边缘。")
         else:
             steps.append(f"{line}:{pc} ≥ {yuan(r.marginal_line)},不属于低保边缘。")
             dis = s["disposable_income_last_year"]
@@ -747,7 +747,7 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
                       f"{yuan(rigid_line(r.total_income, ratio))}{cut_note(r.total_income * ratio)}"
                       if r.rigid_ratio is not None else
                       f"总收入不大于 0 且刚性支出{'大于' if above else '等于'} 0 元")
-            verdict = "认定为 支出型困难" if r.category == Category.EXPENDITURE.value else "不属于支出型困难"
+            verdict = "认定为支出型困难" if r.category == Category.EXPENDITURE.value else "不属于支出型困难"
             steps.append(f"支出型困难:{first};{second};{verdict}。")
             stale = not_renewed("disposable_income_last_year", eff.get("disposable_income_last_year", s.on),
                                 r.assessed_on)
@@ -755,11 +755,11 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
                 steps.append(f"注意:上年人均可支配收入仍为 {eff['disposable_income_last_year'].isoformat()} "
                              f"起执行的数值,{stale};录入后(系统设置 → 政策参数)请重新评估。")
     if r.category == INELIGIBLE:
-        steps.append("结论:不符合 低保、低保边缘、支出型困难 条件。")
+        steps.append("结论:不符合低保、低保边缘、支出型困难条件。")
     else:
         # RULES.md §1.3: 低保 (and 特困) also need the family's property within local rules; this
         # calculation has only the income, so the property condition is left to the data check.
-        steps.append(f"以上为收入条件的评估:认定为 {r.label} 还须家庭财产状况符合当地规定,"
+        steps.append(f"以上为收入条件的评估:认定为{r.label}还须家庭财产状况符合当地规定,"
                      "以家庭经济状况核对(授权比对)结果为准。")
     for f in r.tekun_candidates:
         steps.append(f"特困供养候选:{f.name}({'、'.join(f.no_labour_reasons)},无劳动能力;家庭月人均收入低于低保标准)。"
@@ -775,7 +775,7 @@ def _explain(r: MeansTestResult, facts: HouseholdFacts, s: PolicySettings) -> li
     keeps = keeps_assistance(r.suggested_placement, r.category, r.current_category)
     why = {APPLY: "当前在保,月人均收入仍低于低保标准,不另行启动申请" if keeps else "月人均收入低于低保标准",
            CLASS_1: "接近救助条件,已核对暂不符合低保",
-           CLASS_2: "暂不符合但存在困难因素(" + "、".join(r.vulnerable_reasons) + ")",
+           CLASS_2: "暂不符合,但存在困难因素:" + "、".join(r.vulnerable_reasons),
            REVIEW: "当前在保,但评估结果不再符合低保,需复核",
            NOT_MONITORED: "不符合救助条件且无困难因素"}[r.suggested_placement]
     steps.append(f"建议去向:{r.suggested_label}({why})。")
