@@ -111,8 +111,8 @@ def test_search_and_filters_through_the_page(qtbot, sqlite_district: District, h
     assert admin_page.model.rowCount() == 1
 
 
-def test_keyboard_and_live_updates(qtbot, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
-    ctx = AppContext(sqlite_district.db, sqlite_district.admin)
+def page_in_its_search_box(qtbot, ctx: AppContext) -> HouseholdsPage:  # noqa: ANN001
+    """The household list shown and active, the user in the table pressing Ctrl+F (the search box takes it)."""
     page = HouseholdsPage(ctx)
     qtbot.addWidget(page)
     with qtbot.waitActive(page):
@@ -121,6 +121,12 @@ def test_keyboard_and_live_updates(qtbot, sqlite_district: District, homes: dict
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.search
+    return page
+
+
+def test_keyboard_and_live_updates(qtbot, sqlite_district: District, homes: dict[str, int]) -> None:  # noqa: ANN001
+    ctx = AppContext(sqlite_district.db, sqlite_district.admin)
+    page = page_in_its_search_box(qtbot, ctx)
     page.search.setText("李四")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is page.table and page.selected_household() == homes["li"]

@@ -46,6 +46,16 @@
 <context>
     <name>HouseholdDetailDialog</name>
     <message>
+        <location filename="../views/household_detail.py" line="746" />
+        <source>New assessment (&amp;G)…</source>
+        <translation>新建评估(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="747" />
+        <source>Opens the assessment wizard for this household (救助评估 → 新建评估)</source>
+        <translation>为本户打开评估向导(与“救助评估 → 新建评估”相同,本户已选好)</translation>
+    </message>
+    <message>
         <location filename="../views/household_detail.py" line="656" />
         <source>Household &amp;no.:</source>
         <translation>户编号(&amp;N):</translation>

@@ -50,6 +50,7 @@ from desktop.rules.codes import (
 )
 from desktop.services import households as hs
 from desktop.services import regions
+from desktop.services.base import WRITERS
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
 from desktop.views.confirm import FormDialog, asked_yes
 from desktop.views.conflict import ConflictDialog
@@ -741,6 +742,12 @@ class HouseholdDetailDialog(QDialog):
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # The household's assessment from its own window: a clerk who had just corrected a member's income
+        # had to go to 救助评估, search the household again and pick it out of the list.
+        self.assess_button = close.addButton(self.tr("New assessment (&G)…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.assess_button.setToolTip(self.tr("Opens the assessment wizard for this household (救助评估 → 新建评估)"))
+        self.assess_button.setEnabled(ctx.actor.role in WRITERS)
+        self.assess_button.clicked.connect(lambda: ctx.nav.assessHousehold.emit(self.household_id))
         layout.addWidget(close)
         save_action = QAction(self)
         save_action.setShortcut(QKeySequence.StandardKey.Save)
