@@ -160,7 +160,7 @@ def test_a_clue_about_a_registry_person_is_linked_to_their_household(office: Cli
     jia, notes = _add(cli, "甲")
     assert (jia["id"], jia["status"], jia["region"]) == (21, "assigned", "八泉社区")  # to the household's community
     assert jia["household_id"] is not None and jia["household_stage"] is None
-    assert "已关联台账中八泉社区“甲”户(不在监测看板上)" in notes
+    assert "已关联台账中八泉社区“甲”户(不在看板上)" in notes
     yi, notes = _add(cli, "乙")
     assert (yi["region"], yi["household_stage_label"], yi["household_category_label"]) == ("飞云社区", "救助中", "低保")
     assert "注意:“乙”户目前在保(低保)。" in notes

@@ -44,9 +44,9 @@ def test_an_unassigned_clue_given_a_registry_number_goes_to_the_households_commu
     out = capsys.readouterr().out
     edited = clues.get_clue(db, d.admin, clue_id)
     assert (edited.household_id, edited.region_name) == (household, "飞云社区")  # was: linked, still 未分派
-    assert "已关联台账中飞云社区“王凤霞”户(不在监测看板上)。" in out
+    assert "已关联台账中飞云社区“王凤霞”户(不在看板上)。" in out
     assert "注意:台账中该身份证号登记的姓名是“王凤霞”,线索写的是“蔡浩帆”。" in out
-    assert f"家庭:#{household}(户主 王凤霞),不在监测看板上" in out  # the household by its head, not "#1 不在库 无"
+    assert f"家庭:#{household}(户主 王凤霞),不在看板上" in out  # the household by its head, not "#1 不在库 无"
     # a number nobody in the registry has: the clue is about nobody there now, and says so
     assert _cli(db, "clue", "edit", str(clue_id), "--id-number", ID_B, "--json") == 0
     captured = capsys.readouterr()

@@ -279,7 +279,7 @@ def _linked_notes(person: clues.PersonMatch, name: str) -> list[str]:
     """What the form's link line says of the registry household a clue is now about, and the name and
     assistance the clerk should notice."""
     where = "、".join(x for x in (person.stage_label, person.category_label if person.category_label != "无"
-                                  else "") if x) or "不在监测看板上"
+                                  else "") if x) or "不在看板上"
     notes = [f"已关联台账中{person.region_name}“{person.head_name}”户({where})。"]
     if person.name != spelling.person_name(name.strip()):  # 买买提•吐尔逊 is 买买提·吐尔逊
         notes.append(f"注意:台账中该身份证号登记的姓名是“{person.name}”,线索写的是“{name.strip()}”。")
@@ -400,7 +400,7 @@ class _Shown:
             # as the form's link line: the household's number and head, where it is on the board, its assistance
             who = f"户编号 {c.household_code}(户主 {c.household_head},#{c.household_id})" if c.household_code \
                 else f"#{c.household_id}(户主 {c.household_head})"
-            rows.append(("家庭", ",".join([who, c.household_stage_label or "不在监测看板上"]
+            rows.append(("家庭", ",".join([who, c.household_stage_label or "不在看板上"]
                                           + ([c.household_category_label] if c.household_category_label not in ("", "无")
                                              else []))))
         if c.awaits_application:

@@ -103,7 +103,7 @@ def category_label(code: str | None) -> str:
 
 def stage_label(code: str | None) -> str:
     if not code:
-        return "不在监测库"
+        return "不在看板上"  # as the household list and the board say
     try:
         return STAGE_LABELS[Stage(code)]
     except ValueError:

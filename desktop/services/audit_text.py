@@ -111,7 +111,7 @@ ENTITY_FIELD_LABELS: dict[str, dict[str, str]] = {
 HIDDEN = frozenset({"id", "version", "updated_at", "updated_by_id", "created_at", "created_by_id", "path",
                     "id_reversed", "head_id_reversed", "hash", "household_id"})
 
-_STAGES = {**VALUE_LABELS["stage"], "none": "不在监测库"}
+_STAGES = {**VALUE_LABELS["stage"], "none": "不在看板上"}
 _CODES: dict[str, dict] = {
     **VALUE_LABELS, "role": ROLE_LABELS, "level": LEVEL_LABELS, "result_category": VALUE_LABELS["category"],
     "from_stage": _STAGES, "to_stage": _STAGES, "exit_stage": _STAGES, "stage": _STAGES, "track": TRACK_LABELS,

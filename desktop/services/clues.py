@@ -968,7 +968,7 @@ def _plan_reopen(uow: UnitOfWork, clue: Clue) -> ReopenPlan:
             # 申请中 with no application behind it: only this clue's closing put the family there,
             # and a clue's closing may not take a household out of 申请中, so it would be stuck there.
             to_stage = move.from_stage
-            back = monitoring_rules.stage_label(to_stage) if to_stage else "未入库(不在监测看板上)"
+            back = monitoring_rules.stage_label(to_stage) if to_stage else "未入库(不在看板上)"
             effect = (f"“{name}”户是本线索办结时列入“申请中”的,此后没有受理申请;"
                       f"重新打开后退回办结前的“{back}”。")
         elif stage is None:
