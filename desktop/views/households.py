@@ -366,6 +366,7 @@ class HouseholdsPage(QWidget):
         bar = FlowRow()  # wraps onto a second line on a narrow screen
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, ID number or its last 4–6 characters, phone, address (Ctrl+F)"))
+        self.search.setToolTip(self.search.placeholderText())  # whole, where a narrow box (150 %) cuts the hint
         self.search.setClearButtonEnabled(True)
         # room for an ID number; it grows when there is room (320 made the page scroll sideways at 1280 px)
         self.search.setMinimumWidth(field_width(self.search, "0" * 18))
