@@ -237,6 +237,21 @@ def due_after_visit(stage: str | None, last_visited_on: date | None, stored_due:
     return min(fresh, quarter_end(*next_quarter(*quarter_of(fresh_last))))
 
 
+def due_from_visits(stage: str | None, entered_on: date | None, latest_visit: date | None,
+                    today: date) -> date | None:
+    """The due date a monitored household has from its history alone: it entered the visited stages
+    on ``entered_on`` (from outside them: moves among 一类库/二类库/救助中 do not start afresh) and was
+    last visited on ``latest_visit``. The end of the quarter after that visit when it was made in the
+    entry's quarter or later, else the end of the entry's quarter (what :func:`due_after_move` and
+    :func:`due_after_visit` give step by step; used when a visit recorded in error is withdrawn)."""
+    if not needs_visits(stage):
+        return None
+    entered_on = entered_on or today
+    if latest_visit is not None and latest_visit >= quarter_start(*quarter_of(entered_on)):
+        return quarter_end(*next_quarter(*quarter_of(latest_visit)))
+    return quarter_end(*quarter_of(entered_on))
+
+
 def is_overdue(stage: str | None, last_visited_on: date | None, stored_due: date | None,
                stage_since: date | None, today: date) -> bool:
     due = effective_due(stage, last_visited_on, stored_due, stage_since, today)

@@ -75,6 +75,7 @@ ACTION_LABELS = {
     "library_move": "库别调整",
     "household_update": "修改救助类别",  # a move that changes the category only (assessment, decision)
     "record_visit": "记录走访",
+    "withdraw_visit": "撤销走访记录",
     "referral.add": "转介",
     "create_referral": "转介",
     "referral.outcome": "记录转介结果",
@@ -133,7 +134,7 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
                                 "expense.")),
     "discovery": ("线索与名单导入", ("clue.", "import.")),
     "assessment": ("评估与监测", ("assessment_save", "reassess_confirm", "library_move", "household.stage",
-                                  "record_visit", "referral.", "create_referral", "referral_status")),
+                                  "record_visit", "withdraw_visit", "referral.", "create_referral", "referral_status")),
     "applications": ("申请审批与救助", ("application.", "commitment.", "assistance.", "post_check.", "spot_check.draw",
                                          "revocation.", "notice.served")),
     "settings": ("政策参数与节假日", ("policy_", "calendar.")),

@@ -451,6 +451,16 @@ def _refuse_leaving_an_open_application(uow: UnitOfWork, household: Household, t
         "请在“申请”中作出决定,或在申请人撤回时办理“撤回申请”。")))
 
 
+def _reason(reason: str | None, doing: str, missing: str) -> str:
+    """The written reason of a move or a withdrawal (``doing``: 调整/撤销), refused when empty or too long."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(missing, {"reason": f"{doing}原因不能为空。"})
+    if len(reason) > 2000:
+        raise ValidationFailed(f"{doing}原因太长(最多 2000 字)。", {"reason": "最多 2000 字。"})
+    return reason
+
+
 def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reason: str, *,
               expected_version: int | None, today: date | None = None) -> MoveResult:
     """Move a household to another board column (库别调整), with the reason.
@@ -458,11 +468,7 @@ def move_card(db: Database, actor: Actor, household_id: int, to_stage: str, reas
     Refused with :class:`MoveRefused` (naming the rule) when the loop forbids it, and with
     :class:`MoveConflict` when the household changed since the card was read."""
     day = _today(today)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationFailed("请填写调整原因。", {"reason": "调整原因不能为空。"})
-    if len(reason) > 2000:
-        raise ValidationFailed("调整原因太长(最多 2000 字)。", {"reason": "最多 2000 字。"})
+    reason = _reason(reason, "调整", "请填写调整原因。")
     with unit_of_work(db, actor, write=True) as uow:
         household = uow.session.get(Household, household_id)
         if household is None:
@@ -652,6 +658,57 @@ def record_visit(db: Database, actor: Actor, household_id: int, *, visited_on: d
                          household.next_visit_due)
 
 
+def withdraw_visit(db: Database, actor: Actor, visit_id: int, *, reason: str, expected_version: int | None = None,
+                   today: date | None = None) -> VisitInfo:
+    """Withdraw a visit recorded in error (for the wrong household, or a visit that did not happen):
+    the record is deleted, with the reason and the visit as it was in the audit log, and the household's
+    last visit and due date become what its other visits give (a withdrawn visit of this quarter makes
+    the household due again, overdue when its quarter is over). A correction is a withdrawal and the
+    visit recorded again for the right household or day. Returns the withdrawn visit with the
+    household's last visit and due date after it."""
+    day = _today(today)
+    reason = _reason(reason, "撤销", "请填写撤销这次走访记录的原因(例如“误录为其他家庭”)。")
+    with unit_of_work(db, actor, write=True) as uow:
+        visit = uow.get(Visit, visit_id, "走访记录")
+        uow.take_turns(VISIT_LOCK + visit.household_id)
+        household = uow.session.get(Household, visit.household_id, with_for_update=True)
+        assert household is not None  # the visit's foreign key
+        uow.require_scope(household.region_id, "该家庭")
+        uow.check_version(visit, expected_version, "走访记录")
+        before = snapshot(visit)
+        withdrawn = VisitInfo(visit.id, household.id, visit.visited_on, visit.visitors, visit.findings, visit.outcome,
+                              rules.VISIT_OUTCOMES.get(visit.outcome, visit.outcome), actor.display_name, None, None)
+        uow.session.delete(visit)
+        uow.flush()
+        latest = uow.session.scalar(select(func.max(Visit.visited_on)).where(Visit.household_id == household.id))
+        if latest is None or latest < withdrawn.visited_on:  # it was the last visit: the due date goes back
+            household.last_visited_on = latest
+            if rules.needs_visits(household.stage):
+                household.next_visit_due = rules.due_from_visits(household.stage, _entered_library(uow, household),
+                                                                 latest, day)
+        uow.touch(household)
+        uow.flush()
+        uow.audit("withdraw_visit", "visit", withdrawn.id, before=before, household_id=household.id,
+                  detail=f"撤销走访记录 {withdrawn.visited_on}:{reason}")
+        uow.notify("visits", household.id)
+        uow.notify("board", household.id)
+        uow.notify("households", household.id)
+        return VisitInfo(withdrawn.id, household.id, withdrawn.visited_on, withdrawn.visitors, withdrawn.findings,
+                         withdrawn.outcome, withdrawn.outcome_label, withdrawn.recorded_by,
+                         household.last_visited_on, household.next_visit_due)
+
+
+def _entered_library(uow: UnitOfWork, household: Household) -> date | None:
+    """The day a household now in 一类库/二类库/救助中 entered them from outside (its last such move; the
+    first recorded move when none came from outside; else the day it entered its stage)."""
+    moves = LibraryMove.household_id == household.id
+    entered = uow.session.scalar(
+        select(func.max(LibraryMove.moved_on)).where(
+            moves, LibraryMove.to_stage.in_(MONITORED),
+            or_(LibraryMove.from_stage.is_(None), LibraryMove.from_stage.not_in(MONITORED))))
+    return entered or uow.session.scalar(select(func.min(LibraryMove.moved_on)).where(moves)) or household.stage_since
+
+
 def last_visitors(db: Database, actor: Actor) -> str:
     """Who went on the visit this user recorded last ("" before their first): a community worker
     records the day's visits one after another, mostly with the same colleagues, so the visit form
@@ -805,10 +862,14 @@ def stage_at_sql(end: date) -> ColumnElement[Any]:
 
 def monitored_at(end: date, today: date | None = None) -> tuple[ColumnElement[Any], list[ColumnElement[bool]]]:
     """The stage households had at the end of ``end`` and the conditions "in the library then"
-    (一类库/二类库/救助中: to be visited that quarter). For today or later that is the stage itself,
+    (一类库/二类库/救助中: to be visited that quarter). For a day no move can be dated after (neither
+    ``today``, the day a report is made "as of", nor the clock has passed it) that is the stage itself,
     read from the stage indexes; for an earlier day only the households in the library now or moved
-    since are looked at (any other had no library stage then either)."""
-    if end >= _today(today):
+    since are looked at (any other had no library stage then either). A report of a quarter over "as
+    of" a later day reads the history even while the clock is still in that quarter (the moves of the
+    next quarter's first day were counted as the quarter's end), and one "as of" a day inside a
+    quarter the clock has left reads the stage at its end, not today's."""
+    if end >= max(_today(today), date.today()):
         return Household.stage, [Household.stage.in_(MONITORED)]
     stage = stage_at_sql(end)
     moved = select(LibraryMove.household_id).where(LibraryMove.moved_on > end)
@@ -850,7 +911,7 @@ def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
         if not ids:
             return report
         due_q = (select(h.region_id, func.count(), func.sum(case((_visited_in(start, end), 1), else_=0)))
-                 .where(h.region_id.in_(ids), *monitored_at(end)[1]).group_by(h.region_id))
+                 .where(h.region_id.in_(ids), *monitored_at(end, today)[1]).group_by(h.region_id))
         due = {rid: (int(n), int(done or 0)) for rid, n, done in uow.session.execute(due_q)}
 
         def per_region(query: AnySelect) -> dict[int, int]:
@@ -897,7 +958,7 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
     with unit_of_work(db, actor) as uow:
         ids = [r.region_id for r in report.rows]
         parent = aliased(Region)
-        stage_at, due = monitored_at(end)
+        stage_at, due = monitored_at(end, today)
         # the last visit as the quarter ended: one made since belongs to a later quarter's report
         last_visit = (select(func.max(Visit.visited_on)).where(Visit.household_id == Household.id,
                                                                Visit.visited_on <= end)
@@ -957,5 +1018,6 @@ __all__ = [
     "BOARD_STAGES", "CONFLICT_FIELDS", "BoardFilter", "Card", "Column", "HouseholdSummary", "MoveConflict", "MoveRefused",
     "MoveResult", "NewerMove", "QuarterRow", "QuarterlyReport", "VisitDueRow", "VisitInfo", "cards_by_id",
     "column_counts", "column_page", "export_quarterly_report", "household_moves", "household_summary",
-    "household_visits", "move_card", "move_household", "newer_move", "open_board", "quarterly_report", "record_visit", "visit_counts", "visit_due_page",
+    "household_visits", "move_card", "move_household", "newer_move", "open_board", "quarterly_report", "record_visit", "visit_counts",
+    "visit_due_page", "withdraw_visit",
 ]
