@@ -405,3 +405,49 @@ def test_two_workstations_move_the_same_card_on_new_years_eve(district: District
     finally:
         watcher.stop()
         other.dispose()
+
+
+# -- the window ------------------------------------------------------------------------------------
+
+def test_the_household_window_withdraws_a_visit_recorded_in_error(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    from desktop.views.confirm import ReasonDialog
+    from desktop.views.context import AppContext
+    from desktop.views.household_detail import HouseholdDetailDialog
+
+    db, admin = sqlite_district.db, sqlite_district.admin
+    [hid] = add_households(db, sqlite_district.regions["道仕袱村"], "assisted", stage_since=D("2026-06-01"))
+    monitoring.record_visit(db, admin, hid, visited_on=D("2026-08-20"), visitors="王社工", findings="无变化",
+                            today=D("2026-08-20"))
+    wrong = date.today()
+    monitoring.record_visit(db, admin, hid, visited_on=wrong, visitors="李社工", findings="应为另一户")
+    window = HouseholdDetailDialog(AppContext(db, admin), hid)
+    qtbot.addWidget(window)
+    window.show()
+    visits = next(window.history.topLevelItem(i) for i in range(window.history.topLevelItemCount())
+                  if window.history.topLevelItem(i).text(0).startswith("Visits"))
+    assert visits.childCount() == 2 and not window.withdraw_button.isEnabled()
+    window.history.setCurrentItem(visits.child(0))  # the newest first: today's
+    assert window.withdraw_button.isEnabled()
+    asked: list[str] = []
+
+    def answer(dialog: ReasonDialog) -> int:
+        asked.append(next(w.text() for w in dialog.findChildren(QLabel) if "Withdraw the visit" in w.text()))
+        assert not dialog.ok_button.isEnabled()  # no reason, no OK
+        dialog.reason_edit.setPlainText("误录为其他家庭")
+        assert dialog.ok_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReasonDialog, "exec", answer)
+    window.withdraw_button.click()
+    assert wrong.isoformat() in asked[0]
+    h = household(db, hid)
+    assert (h.last_visited_on, h.next_visit_due) == (D("2026-08-20"), DEC31)
+    visits = next(window.history.topLevelItem(i) for i in range(window.history.topLevelItemCount())
+                  if window.history.topLevelItem(i).text(0).startswith("Visits"))
+    assert visits.text(0) == "Visits (1)" and visits.child(0).text(2) == "王社工"
+    # a line that is no visit (the move history, a referral) withdraws nothing
+    window.history.setCurrentItem(window.history.topLevelItem(0))
+    assert not window.withdraw_button.isEnabled()

@@ -56,6 +56,36 @@
         <translation>为本户打开评估向导(与“救助评估 → 新建评估”相同,本户已选好)</translation>
     </message>
     <message>
+        <location filename="../views/household_detail.py" line="739" />
+        <source>&amp;Withdraw visit recorded in error…</source>
+        <translation>撤销误录的走访(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="741" />
+        <source>A visit recorded for the wrong household or day: it is removed (kept in the audit log with your reason) and the household's next visit is due again as its other visits give. Record it again for the right household.</source>
+        <translation>为错误的家庭或日期登记的走访:删除这条记录(连同您填写的原因保留在操作日志中),该户的下次走访期限按其他走访重新计算。请再为正确的家庭登记走访。</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="1033" />
+        <source>Withdraw visit</source>
+        <translation>撤销走访记录</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="1034" />
+        <source>Withdraw the visit of &lt;b&gt;{day}&lt;/b&gt; recorded for &lt;b&gt;{name}&lt;/b&gt;? It is removed from the household's visits; the household is due a visit again as its other visits give.</source>
+        <translation>撤销为 &lt;b&gt;{name}&lt;/b&gt; 登记的 &lt;b&gt;{day}&lt;/b&gt; 走访?这条记录将从该户的走访中删除,该户的走访期限按其他走访重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="1037" />
+        <source>&amp;Reason (recorded with your name):</source>
+        <translation>原因(与您的姓名一并记录)(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../views/household_detail.py" line="1037" />
+        <source>e.g. recorded for the wrong household</source>
+        <translation>例如:误录为其他家庭</translation>
+    </message>
+    <message>
         <location filename="../views/household_detail.py" line="656" />
         <source>Household &amp;no.:</source>
         <translation>户编号(&amp;N):</translation>

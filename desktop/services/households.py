@@ -687,6 +687,7 @@ class TimelineEntry:
     title: str
     detail: str
     by: str = ""
+    ref: int | None = None  # the record's id where the history acts on it (a visit to withdraw)
 
 
 @dataclass(frozen=True)
@@ -890,7 +891,8 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                  for m in s.scalars(select(LibraryMove).where(LibraryMove.household_id == h.id)
                                     .order_by(LibraryMove.moved_on.desc(), LibraryMove.id.desc()))]
         outcome = {"unchanged": "无变化", "changed": "有变化", "eligible": "符合条件"}
-        visits = [TimelineEntry(v.visited_on, "visit", f"走访:{outcome.get(v.outcome, v.outcome)}", v.findings, v.visitors)
+        visits = [TimelineEntry(v.visited_on, "visit", f"走访:{outcome.get(v.outcome, v.outcome)}", v.findings, v.visitors,
+                                v.id)
                   for v in s.scalars(select(Visit).where(Visit.household_id == h.id)
                                      .order_by(Visit.visited_on.desc(), Visit.id.desc()))]
         referrals = [TimelineEntry(r.sent_on, "referral", f"转介 {DEPARTMENT_LABELS.get(r.department, r.department)}:"

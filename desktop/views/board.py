@@ -54,12 +54,12 @@ from desktop.services.monitoring import BoardFilter, Card, MoveConflict
 from desktop.services.progress import Progress
 from desktop.views.board_column import BoardColumn
 from desktop.views.combos import refill
-from desktop.views.confirm import FormDialog
+from desktop.views.confirm import ReasonDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.flow import FlowRow, field_width
-from desktop.views.keys import shortcut_for, text_box
+from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
 from desktop.views.save_as import ask_save_path, export_in_background
@@ -71,35 +71,15 @@ Index = QModelIndex | QPersistentModelIndex
 WRITERS = {Role.ADMIN, Role.DISTRICT_REVIEWER, Role.SUBDISTRICT_CASEWORKER, Role.COMMUNITY_WORKER}
 
 
-class MoveDialog(FormDialog):
+class MoveDialog(ReasonDialog):
     """Asks why a card moves; OK only with a reason."""
 
     def __init__(self, name: str, from_stage: str, to_stage: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Move household"))
-        self.setMinimumWidth(420)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Move <b>{name}</b> from <b>{source}</b> to <b>{target}</b>.").format(
-            name=name, source=rules.stage_label(from_stage), target=rules.stage_label(to_stage)))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        caption = QLabel(self.tr("&Reason for the move (recorded with your name):"))
-        layout.addWidget(caption)
-        self.reason_edit = text_box()
-        self.reason_edit.setPlaceholderText(self.tr("e.g. income fell after the visit of 5 May"))
-        caption.setBuddy(self.reason_edit)
-        layout.addWidget(self.reason_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setEnabled(False)
-        self.reason_edit.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.reason().strip())))
-        self.reason_edit.setFocus()
-
-    def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip()
+        self.build(self.tr("Move household"), self.tr("Move <b>{name}</b> from <b>{source}</b> to <b>{target}</b>.").format(
+            name=name, source=rules.stage_label(from_stage), target=rules.stage_label(to_stage)),
+            self.tr("&Reason for the move (recorded with your name):"),
+            self.tr("e.g. income fell after the visit of 5 May"))
 
 
 class RegionCombo(QComboBox):

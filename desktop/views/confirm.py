@@ -10,12 +10,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
+
+from desktop.views.keys import text_box
 
 
 def asked_yes(parent: QWidget | None, title: str, question: str) -> bool:
@@ -101,3 +106,33 @@ class FormDialog(QDialog):
     def reject(self) -> None:  # Esc, Cancel, the window's close button
         if discard_confirmed(self, self._opened is not None and self.state() != self._opened, self.discard_question):
             super().reject()
+
+
+class ReasonDialog(FormDialog):
+    """Asks why (a card's move, a visit withdrawn): a sentence saying what happens, the reason typed
+    below it; OK only with a reason. :meth:`build` lays it out with the caller's (translated) words."""
+
+    def build(self, title: str, text: str, caption: str, placeholder: str) -> None:
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        caption_label = QLabel(caption)
+        layout.addWidget(caption_label)
+        self.reason_edit = text_box()
+        self.reason_edit.setPlaceholderText(placeholder)
+        caption_label.setBuddy(self.reason_edit)
+        layout.addWidget(self.reason_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.reason_edit.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.reason().strip())))
+        self.reason_edit.setFocus()
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()

@@ -49,10 +49,10 @@ from desktop.rules.codes import (
     relation_after_head_change,
 )
 from desktop.services import households as hs
-from desktop.services import regions
+from desktop.services import monitoring, regions
 from desktop.services.base import WRITERS
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
-from desktop.views.confirm import FormDialog, asked_yes
+from desktop.views.confirm import FormDialog, ReasonDialog, asked_yes
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
@@ -736,6 +736,19 @@ class HouseholdDetailDialog(QDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.history)
+        line = QHBoxLayout()
+        self.withdraw_button = QPushButton(self.tr("&Withdraw visit recorded in error…"))
+        self.withdraw_button.setToolTip(self.tr(
+            "A visit recorded for the wrong household or day: it is removed (kept in the audit log with your "
+            "reason) and the household's next visit is due again as its other visits give. Record it again "
+            "for the right household."))
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.clicked.connect(self.withdraw_visit)
+        self.history.currentItemChanged.connect(
+            lambda *_: self.withdraw_button.setEnabled(self._selected_visit() is not None))
+        line.addWidget(self.withdraw_button)
+        line.addStretch(1)
+        box.addLayout(line)
         self.history_cut = CutNote()  # the change history stops at the latest HISTORY_SHOWN: says so when it does
         box.addWidget(self.history_cut)
         self.tabs.addTab(page, self.tr("Histor&y"))
@@ -814,6 +827,8 @@ class HouseholdDetailDialog(QDialog):
             for e in entries:
                 item = QTreeWidgetItem([_fmt(e.when), e.title, e.by, e.detail.replace("\n", " ")])
                 item.setToolTip(3, e.detail)
+                if e.kind == "visit":
+                    item.setData(0, Qt.ItemDataRole.UserRole, e.ref)
                 top.addChild(item)
             top.setExpanded(bool(entries))
         self.history_cut.say(self.tr(
@@ -1008,6 +1023,32 @@ class HouseholdDetailDialog(QDialog):
             show_error(self, exc)
             return
         self.after_child_save(version)
+
+    # -- visits --------------------------------------------------------------------------------
+    def _selected_visit(self) -> tuple[int, str] | None:
+        """The visit chosen in the history: (its id, its date as shown)."""
+        item = self.history.currentItem()
+        ref = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return (int(ref), item.text(0)) if ref is not None else None
+
+    def withdraw_visit(self) -> None:
+        chosen = self._selected_visit()
+        if chosen is None:
+            return
+        visit_id, day = chosen
+        dialog = ReasonDialog(self)
+        dialog.build(self.tr("Withdraw visit"), self.tr(
+            "Withdraw the visit of <b>{day}</b> recorded for <b>{name}</b>? It is removed from the household's "
+            "visits; the household is due a visit again as its other visits give.").format(
+            day=day, name=self.current.head_name or "—"),
+            self.tr("&Reason (recorded with your name):"), self.tr("e.g. recorded for the wrong household"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            monitoring.withdraw_visit(self.ctx.db, self.ctx.actor, visit_id, reason=dialog.reason())
+        except ServiceError as exc:
+            show_error(self, exc)
+        self.reload()
 
     # -- closing -------------------------------------------------------------------------------
     def maybe_close(self) -> bool:
