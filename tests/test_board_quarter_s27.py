@@ -176,6 +176,13 @@ def test_the_board_on_new_years_eve_and_new_years_day(district: District, capsys
                                       "visits": {"all": 8, "due": 7, "overdue": 2}}
     assert run(o, capsys, "board", "--as-of", "2027-01-01").splitlines()[-1] == \
         "2027年第一季度:需走访 8 户,未访 7 户,逾期 2 户"
+    # by region: 飞云社区 now holds I (moved in from 八泉社区 in November) beside C and D
+    assert json.loads(run(o, capsys, "board", "--json", "--as-of", "2027-01-01", "--region", "飞云社区")) == {
+        "columns": cols(0, 0, 1, 1, 1, 0), "overdue": cols(0, 0, 0, 0, 0, 0),
+        "visits": {"all": 2, "due": 2, "overdue": 0}}
+    assert json.loads(run(o, capsys, "board", "--json", "--as-of", "2027-01-01", "--region", "河口镇")) == {
+        "columns": cols(0, 0, 2, 1, 0, 1), "overdue": cols(0, 0, 1, 0, 0, 1),
+        "visits": {"all": 4, "due": 4, "overdue": 2}}
 
 
 def test_due_dates_and_lists_across_the_year_boundary(district: District, tmp_path: Path,
@@ -451,3 +458,63 @@ def test_the_household_window_withdraws_a_visit_recorded_in_error(qtbot, sqlite_
     # a line that is no visit (the move history, a referral) withdraws nothing
     window.history.setCurrentItem(window.history.topLevelItem(0))
     assert not window.withdraw_button.isEnabled()
+
+
+def test_two_board_windows_on_one_database_follow_each_other(qtbot, district: District) -> None:  # noqa: ANN001
+    """Two workstations' boards (each its own engine, user and live updates) on New Year's Eve: the first
+    moves a card; the second, its screen not yet refreshed, drags the same card and is told who moved it
+    and where it is now (its board shows it there; the first's move stands); then a move on the first
+    reaches the second's board within the live-update time, its selection kept."""
+    from desktop.rules.codes import Role
+    from desktop.views.board import BoardPage
+    from desktop.views.conflict import ConflictDialog
+    from desktop.views.context import AppContext
+    from desktop.views.live import LiveUpdates
+    from desktop.views.operations import wait_for_background
+    from tests.test_monitoring_views import _answer_conflict, _drop
+
+    db = district.db
+    x, y, z = add_households(db, district.regions["八泉社区"], "class_1", 3, stage_since=D("2026-10-01"))
+    other = open_database(db.url.render_as_string(hide_password=False))
+    pages = []
+    for ctx in (AppContext(db, district.admin), AppContext(other, district.actor(Role.SUBDISTRICT_CASEWORKER))):
+        page = BoardPage(ctx)
+        qtbot.addWidget(page, before_close_func=lambda _w: wait_for_background())
+        page.resize(1300, 800)
+        page.show()
+        pages.append(page)
+    first, second = pages
+    live = LiveUpdates(second.ctx, second, interval=0.2)
+    try:
+        second.board.columns["class_1"].select(y)
+        def drag(page: BoardPage, to: str, reason: str) -> Any:
+            """Drag card x to ``to`` on ``page``: the move dialog, its reason typed."""
+            _drop(page, x, to)
+            qtbot.waitUntil(lambda: page.board.move_dialog is not None)
+            page.board.move_dialog.reason_edit.insertPlainText(reason)
+            return page.board.move_dialog
+
+        drag(first, "class_2", "年底走访:收入增加").ok_button.click()
+        qtbot.waitUntil(lambda: first.board.columns["class_2"].model.row_of(x) == 0)
+        late = drag(second, "applying", "符合条件")  # its card still shows 一类库
+        seen: list = []
+        _answer_conflict(second.board, ConflictDialog.RELOAD, seen)
+        late.ok_button.click()
+        qtbot.waitUntil(lambda: bool(seen))
+        message, rows, _keep = seen[0]
+        assert district.admin.display_name in message  # who moved it first; the rows say where it is now
+        assert ("库别", "二类库", "申请中") in rows  # now (the other's) beside what this one wanted
+        assert second.board.columns["class_2"].model.row_of(x) == 0
+        assert second.board.columns["class_1"].model.row_of(x) == -1
+        assert household(db, x).stage == "class_2"
+        assert [m.reason for m in monitoring.household_moves(db, district.admin, x)] == ["年底走访:收入增加"]
+        live.start()
+        assert live.watcher.wait_ready(5)
+        monitoring.move_card(db, district.admin, z, "class_2", "情况变化", expected_version=None)
+        qtbot.waitUntil(lambda: second.board.columns["class_2"].model.row_of(z) >= 0, timeout=5000)
+        assert second.board.columns["class_1"].model.row_of(z) == -1
+        assert second.board.columns["class_1"].current_card().id == y  # selection kept
+        assert (second.board.columns["class_1"].count, second.board.columns["class_2"].count) == (1, 2)
+    finally:
+        live.stop()
+        other.dispose()
