@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     visits.set_defaults(func=visit_list)
 
     report = sub.add_parser("quarterly-report", help="导出季度上报表(一季度一上报)xlsx")
-    report.add_argument("--year", type=parse_year, default=None, help="年份(默认本季度所在年)")
+    report.add_argument("--year", type=parse_year, default=None,
+                        help="年份(默认本季度所在年;只给 --quarter 时为该季度最近一次所在的年份,如 1 月里的第 4 季度是上一年)")
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度(默认本季度)")
     report.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
     report.add_argument("--as-of", type=parse_date, default=None,
@@ -90,8 +91,8 @@ def show_board(args: argparse.Namespace) -> int:
 def quarterly_report(args: argparse.Namespace) -> int:
     today = args.as_of or date.today()
     this_year, this_quarter = rules.quarter_of(today)
-    year = args.year or this_year
     quarter = args.quarter or this_quarter
+    year = args.year or rules.latest_year_of(quarter, today)  # "--quarter 4" in January: last year's
     if (year, quarter) > (this_year, this_quarter):
         raise ValidationFailed(f"{rules.quarter_label(year, quarter)}还没有开始,不能上报"
                                f"(本季度是{rules.quarter_label(this_year, this_quarter)})。")

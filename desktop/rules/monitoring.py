@@ -165,6 +165,13 @@ def previous_quarter(year: int, quarter: int) -> tuple[int, int]:
     return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
 
 
+def latest_year_of(quarter: int, today: date) -> int:
+    """The year of the latest ``quarter`` begun by ``today``: on 5 January "the fourth quarter" is last
+    year's (this year's has not begun), "the first quarter" this year's."""
+    this_year, this_quarter = quarter_of(today)
+    return this_year if quarter <= this_quarter else this_year - 1
+
+
 def quarter_label(year: int, quarter: int) -> str:
     return f"{year}年第{'一二三四'[quarter - 1]}季度"
 
