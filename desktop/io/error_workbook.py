@@ -99,7 +99,7 @@ def is_date_format(number_format: int | str) -> bool:
     y m d h s outside its literal text)."""
     if isinstance(number_format, int):
         return number_format in _DATE_BUILTINS
-    return bool(re.search("[ymdhsYMDHSe]", _QUOTED.sub("", number_format).replace("General", "")))
+    return bool(re.search("[ymdhsYMDHS]", _QUOTED.sub("", number_format).replace("General", "")))
 
 
 def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[int, Sequence[Any], str]], *,
