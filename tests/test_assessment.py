@@ -98,7 +98,7 @@ def test_policy_in_force_by_date_and_area(seeded: District) -> None:
 def test_policy_set_replaces_same_date_and_is_admin_only(seeded: District) -> None:
     db, admin = seeded.db, seeded.admin
     assert policy.set_settings(db, admin, effective_from=date(2027, 1, 1), area_type="城市",
-                               values={"dibao_standard": "820", "deduct_cap": "35%"}) == 2
+                               values={"dibao_standard": "820", "deduct_cap": "35%"}).written == 2
     policy.set_settings(db, admin, effective_from=date(2027, 1, 1), area_type="城市", values={"dibao_standard": "830"})
     s = policy.settings_in_force(db, admin, "城市", date(2027, 6, 1))
     assert s["dibao_standard"] == D("830.00") and s["deduct_cap"] == D("0.35")

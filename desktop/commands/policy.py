@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from decimal import Decimal
 
 from desktop.commands.common import add_database_option, cli_actor, open_db, parse_date, print_json
 from desktop.rules import policy as rules
@@ -42,14 +43,19 @@ def set_values(args: argparse.Namespace) -> int:
         raise ValidationFailed(str(exc)) from None
     db = open_db(args, create=True)
     try:
-        count = policy.set_settings(db, cli_actor(), effective_from=args.effective, area_type=area, values=values,
-                                    note=args.note)
+        result = policy.set_settings(db, cli_actor(), effective_from=args.effective, area_type=area, values=values,
+                                     note=args.note)
         if args.json:
-            print_json({"effective": args.effective.isoformat(), "area": rules.area_label(area), "written": count,
-                        "values": {k: rules.format_value(k, v) for k, v in values.items()}})
+            print_json({"effective": args.effective.isoformat(), "area": rules.area_label(area),
+                        "written": result.written, "values": {k: rules.format_value(k, v) for k, v in values.items()},
+                        "replaced": result.replaced})
         else:
-            print(f"已设置{rules.area_label(area)}政策参数 {count} 项,自 {args.effective.isoformat()} 起生效:"
+            print(f"已设置{rules.area_label(area)}政策参数 {result.written} 项,自 {args.effective.isoformat()} 起生效:"
                   + ",".join(f"{rules.SPEC_BY_NAME[k].label}={rules.display_value(k, v)}" for k, v in values.items()))
+            for name, old in result.replaced.items():
+                print(f"更正:{rules.SPEC_BY_NAME[name].label}({name})自 {args.effective.isoformat()} 起原为 "
+                      f"{rules.display_value(name, Decimal(old))},已改为 {rules.display_value(name, values[name])}"
+                      "(同一生效日期只保留一个值;原值和修改人记在操作日志中)。")
     finally:
         db.dispose()
     return 0

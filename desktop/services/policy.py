@@ -72,10 +72,17 @@ def list_settings(db: Database, actor: Actor, area_type: str | None = None) -> l
         return out
 
 
+@dataclass(frozen=True)
+class SetResult:
+    written: int  # values given (a value equal to the one already entered for that date is left as it is)
+    replaced: dict[str, str]  # name → the earlier value entered for the same date and area, now corrected
+
+
 def set_settings(db: Database, actor: Actor, *, effective_from: date, area_type: str,
-                 values: Mapping[str, Decimal | str], note: str = "") -> int:
+                 values: Mapping[str, Decimal | str], note: str = "") -> SetResult:
     """Enter values taking effect on a date for an area (administrators only). A value for the same
-    name, area and date replaces the earlier entry. Returns the number of values written."""
+    name, area and date replaces the earlier entry (a correction: the audit log keeps both values and
+    who changed it), and is returned in ``replaced``."""
     require_role(actor, Role.ADMIN, doing="修改政策参数")
     area = rules.area_code(area_type)
     parsed: dict[str, Decimal] = {}
@@ -93,6 +100,7 @@ def set_settings(db: Database, actor: Actor, *, effective_from: date, area_type:
         raise ValidationFailed(" ".join(problems.values()), problems)
     if not parsed:
         raise ValidationFailed("没有给出任何政策参数。")
+    replaced: dict[str, str] = {}
     with unit_of_work(db, actor, write=True) as uow:
         for name, value in parsed.items():
             text = rules.format_value(name, value)
@@ -107,15 +115,18 @@ def set_settings(db: Database, actor: Actor, *, effective_from: date, area_type:
                           detail=f"{rules.area_label(area)} {name}={text} 自 {effective_from.isoformat()} 起")
             elif existing.value != text or (note and existing.note != note):
                 before = snapshot(existing)
+                if existing.value != text:
+                    replaced[name] = existing.value
                 existing.value = text
                 if note:
                     existing.note = note
                 uow.touch(existing)
                 uow.flush()
                 uow.audit("policy_set", "policy_settings", existing.id, before=before, after=snapshot(existing),
-                          detail=f"{rules.area_label(area)} {name}={text} 自 {effective_from.isoformat()} 起")
+                          detail=f"{rules.area_label(area)} {name}={text} 自 {effective_from.isoformat()} 起"
+                                 + (f"(更正:同一生效日期原为 {replaced[name]})" if name in replaced else ""))
         uow.notify("policy")
-        return len(parsed)
+        return SetResult(len(parsed), replaced)
 
 
 def delete_setting(db: Database, actor: Actor, setting_id: int, expected_version: int | None = None) -> None:
