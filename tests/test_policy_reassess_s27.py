@@ -19,15 +19,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from sqlalchemy import func, select
 
 from desktop.models import AuditEntry, Household, PolicySetting
 from desktop.services import assessment as svc
+from desktop.services import policy
+from desktop.services.base import Actor
 from desktop.services.database import Database
 from desktop.views.assessment import ReassessDialog
 from desktop.views.context import AppContext
 from desktop.views.operations import running_operations, wait_for_background
+from desktop.views.policy_settings import PolicySettingsTab
 from tests.conftest import ShownErrors
 from tests.district import District
 from tests.test_reassess_acceptance import (
@@ -273,3 +276,54 @@ def test_cancelled_midway_in_the_window_leaves_the_old_file_and_the_registry(
     assert wait_for_background()
     assert dialog.summary is not None and differences(out, B) == []
     assert [p.name for p in folder.iterdir()] == [out.name] and registry(d.db) == before
+
+
+def test_a_raise_entered_ahead_is_said_before_its_date(qtbot, district: District, tmp_path: Path,  # noqa: ANN001
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The 2027 values entered in December showed nowhere on the settings page viewed on a December day
+    (only far down the list of all entries) nor in `policy show`: an administrator checking that the raise
+    was in saw 800 and nothing else. Both now say what is entered and from when; on the day itself, nothing."""
+    d = district
+    url = url_of(d.db)
+    setup_district(url, tmp_path, capsys)
+    assert run("policy", "show", "--date", "2026-12-03", "--area", "城市", "--database-url", url) == 0
+    out = capsys.readouterr().out
+    assert "低保标准(dibao_standard):800.00 元/人·月(自 2026-01-01 起)" in out
+    assert "已录入、尚未生效:城市 低保标准 850.00 元/人·月(自 2027-01-01 起)。" in out
+    assert run("policy", "show", "--date", "2027-01-01", "--database-url", url) == 0
+    assert "尚未生效" not in capsys.readouterr().out
+    assert run("policy", "show", "--date", "2026-12-31", "--json", "--database-url", url) == 0
+    assert json.loads(capsys.readouterr().out)["upcoming"] == [
+        {"area": "城市", "name": "dibao_standard", "value": "850.00", "effective_from": "2027-01-01"},
+        {"area": "农村", "name": "dibao_standard", "value": "650.00", "effective_from": "2027-01-01"}]
+    tab = PolicySettingsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.on.setDate(QDate(2026, 12, 3))
+    assert not tab.upcoming_note.isHidden()
+    assert "城市 低保标准 850.00 元/人·月(自 2027-01-01 起);农村 低保标准 650.00 元/人·月(自 2027-01-01 起)" \
+        in tab.upcoming_note.text()
+    tab.on.setDate(QDate(2027, 1, 1))
+    assert tab.upcoming_note.isHidden()
+    assert tab.in_force.rows[0][2].display == "850.00 元/人·月"  # the in-force table moved on
+
+
+def test_the_page_says_who_entered_or_corrected_each_value(qtbot, district: District) -> None:  # noqa: ANN001
+    """The list of all entries showed area, setting, value, date and note only: a value corrected for the
+    same date looked like any other, and who entered it was only in the audit log. Now each entry says
+    when and by whom it was entered or last corrected, and that it was corrected."""
+    d = district
+    policy.set_settings(d.db, d.admin, effective_from=B, area_type="城市", values={"dibao_standard": "805"})
+    policy.set_settings(d.db, d.admin, effective_from=B, area_type="城市", values={"dibao_standard": "850"})
+    policy.set_settings(d.db, Actor.system("test"), effective_from=B, area_type="农村", values={"dibao_standard": "650"})
+    tab = PolicySettingsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    columns = [tab.history.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.history.columnCount())]
+    assert columns == ["Area", "Setting", "Value", "In force from", "Entered or corrected", "Note"]
+    shown_rows = {tuple(tab.history.data(tab.history.index(r, c)) for c in (0, 2, 4))
+                  for r in range(tab.history.rowCount())}
+    today = date.today().isoformat()
+    (urban,) = [r for r in shown_rows if r[0] == "城市"]
+    (rural,) = [r for r in shown_rows if r[0] == "农村"]
+    assert urban[1] == "850.00 元/人·月" and urban[2].startswith(today) and urban[2].endswith(
+        f"{d.admin.display_name}({d.admin.username}),已更正"), urban
+    assert rural[2].startswith(today) and rural[2].endswith("系统或命令行"), rural

@@ -116,9 +116,9 @@ def test_models_pass_the_model_tester_and_show_the_same_values(chinese: None, qt
 
     history = HistoryTableModel()
     history.set_rows([NS(area_label="城市", label="低保标准", display="800.00", effective_from=date(2027, 1, 1),
-                         note="")])
+                         note="", changed="2026-12-03 09:15 王五(admin)")])
     qtmodeltester.check(history)
-    assert _headers(history) == ["城乡", "参数", "数值", "生效日期", "备注"]
+    assert _headers(history) == ["城乡", "参数", "数值", "生效日期", "录入或更正", "备注"]
 
     records = RecordTableModel()
     records.set_rows((NS(household_code="H1", head_name="王五", id_masked="420***", region="闸口社区", on=None,

@@ -72,6 +72,7 @@ def show(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         rows = policy.show(db, cli_actor(), on, area)
+        later = policy.upcoming(db, cli_actor(), on, area)
     finally:
         db.dispose()
     if args.json:
@@ -80,7 +81,9 @@ def show(args: argparse.Namespace) -> int:
             out.setdefault(r.area_label, {})[r.name] = None if r.value is None else {
                 "value": rules.format_value(r.name, r.value), "effective_from": r.effective_from.isoformat()
                 if r.effective_from else None, **({"note": r.note} if r.note else {})}
-        print_json({"date": on.isoformat(), "settings": out})
+        print_json({"date": on.isoformat(), "settings": out,
+                    "upcoming": [{"area": r.area_label, "name": r.name, "value": rules.format_value(r.name, r.value),
+                                  "effective_from": r.effective_from.isoformat()} for r in later]})
         return 0
     print(f"{on.isoformat()} 生效的政策参数")
     current = None
@@ -92,6 +95,8 @@ def show(args: argparse.Namespace) -> int:
         since = f"(自 {r.effective_from.isoformat()} 起)" if r.effective_from else ""
         print(f"  {r.label}({r.name}):{r.display}{since}" + (f"——注意:{r.note}" if r.note else ""))
         missing += r.value is None and r.name in rules.missing_names({})
+    if later:
+        print(f"已录入、尚未生效:{policy.upcoming_text(later)}。")
     if missing:
         print(f"注意:有 {missing} 项参数在该日没有生效的值,评估将无法进行。请用 relief-desk policy set 补充。")
     return 0

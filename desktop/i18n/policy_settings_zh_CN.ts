@@ -24,6 +24,11 @@
     </message>
     <message>
         <location filename="../views/policy_settings.py" line="82" />
+        <source>Entered or corrected</source>
+        <translation>录入或更正</translation>
+    </message>
+    <message>
+        <location filename="../views/policy_settings.py" line="83" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -107,6 +112,11 @@
         <location filename="../views/policy_settings.py" line="238" />
         <source>All entries</source>
         <translation>全部记录</translation>
+    </message>
+    <message>
+        <location filename="../views/policy_settings.py" line="268" />
+        <source>Entered, not in force yet on this date: {items}.</source>
+        <translation>已录入、在该日尚未生效:{items}。</translation>
     </message>
     <message>
         <location filename="../views/policy_settings.py" line="260" />

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.models import PolicySetting
+from desktop.models import PolicySetting, User
 from desktop.rules import policy as rules
 from desktop.rules.codes import Role
 from desktop.services.base import Actor, require_role, snapshot, too_early, too_long, unit_of_work
@@ -36,6 +36,7 @@ class SettingRow:
     display: str
     note: str
     version: int
+    changed: str = ""  # when entered or last corrected, by whom: "2026-12-03 09:15 王五(admin),已更正"
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,15 @@ class InForceRow:
     note: str = ""  # a yearly figure whose new value is not entered yet (rules.not_renewed)
 
 
-def _row(s: PolicySetting) -> SettingRow:
+def _row(s: PolicySetting, users: Mapping[int, str]) -> SettingRow:
     value = Decimal(s.value)
+    who = users.get(s.updated_by_id, "") if s.updated_by_id is not None else "系统或命令行"
+    when = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated_at else ""
+    changed = " ".join(p for p in (when, who) if p) + (",已更正" if s.version > 1 else "")
     return SettingRow(s.id, s.name, rules.SPEC_BY_NAME[s.name].label if s.name in rules.SPEC_BY_NAME else s.name,
                       s.area_type, rules.area_label(s.area_type), s.effective_from, value,
                       rules.display_value(s.name, value) if s.name in rules.SPEC_BY_NAME else s.value, s.note,
-                      s.version)
+                      s.version, changed)
 
 
 def list_settings(db: Database, actor: Actor, area_type: str | None = None) -> list[SettingRow]:
@@ -67,9 +71,24 @@ def list_settings(db: Database, actor: Actor, area_type: str | None = None) -> l
         rows = uow.session.execute(query.order_by(PolicySetting.area_type, PolicySetting.name,
                                                   PolicySetting.effective_from.desc())).scalars().all()
         order = {n: i for i, n in enumerate(rules.NAMES)}
-        out = [_row(s) for s in rows]
+        ids = {s.updated_by_id for s in rows if s.updated_by_id is not None}
+        users = {uid: f"{name}({username})" for uid, name, username in uow.session.execute(
+            select(User.id, User.display_name, User.username).where(User.id.in_(ids)))} if ids else {}
+        out = [_row(s, users) for s in rows]
         out.sort(key=lambda r: (r.area_type != "urban", order.get(r.name, 99), -r.effective_from.toordinal()))
         return out
+
+
+def upcoming(db: Database, actor: Actor, on: date, area_type: str | None = None) -> list[SettingRow]:
+    """The values entered to take effect after ``on`` (a raise entered in December for 1 January), by date."""
+    later = [r for r in list_settings(db, actor, rules.area_code(area_type) if area_type else None)
+             if r.effective_from > on]
+    return sorted(later, key=lambda r: r.effective_from)
+
+
+def upcoming_text(rows: list[SettingRow]) -> str:
+    """「城市 低保标准 850.00 元/人·月(自 2027-01-01 起)」, one per entry, for the page and policy show."""
+    return ";".join(f"{r.area_label} {r.label} {r.display}(自 {r.effective_from.isoformat()} 起)" for r in rows)
 
 
 @dataclass(frozen=True)

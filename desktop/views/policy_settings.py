@@ -80,11 +80,12 @@ class HistoryTableModel(RowListTableModel[policy.SettingRow]):
         QT_TRANSLATE_NOOP("HistoryTableModel", "Setting"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Value"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "In force from"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Entered or corrected"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Note"),
     )
 
     def display(self, r: policy.SettingRow, column: int) -> str:
-        return (r.area_label, r.label, r.display, r.effective_from.isoformat(), r.note)[column]
+        return (r.area_label, r.label, r.display, r.effective_from.isoformat(), r.changed, r.note)[column]
 
 
 class SetValuesDialog(FormDialog):
@@ -240,6 +241,11 @@ class PolicySettingsTab(QWidget):
         self.renewal_note.setStyleSheet("color: #b35900;")
         self.renewal_note.hide()
         layout.addWidget(self.renewal_note)
+        self.upcoming_note = QLabel()  # values entered for a later date (a raise entered in December)
+        self.upcoming_note.setWordWrap(True)
+        self.upcoming_note.setStyleSheet("color: #1f4e79;")
+        self.upcoming_note.hide()
+        layout.addWidget(self.upcoming_note)
         layout.addWidget(QLabel(self.tr("All entries")))
         self.history = HistoryTableModel(self)
         self.history_view = QTableView()
@@ -256,6 +262,7 @@ class PolicySettingsTab(QWidget):
     def refresh(self) -> None:
         try:
             in_force = policy.show(self.ctx.db, self.ctx.actor, self.on.date().toPython())
+            later = policy.upcoming(self.ctx.db, self.ctx.actor, self.on.date().toPython())
             self.history.set_rows(policy.list_settings(self.ctx.db, self.ctx.actor))
         except ServiceError as exc:
             show_error(self, exc)
@@ -265,6 +272,9 @@ class PolicySettingsTab(QWidget):
         self.renewal_note.setText(self.tr("Note: {items}. Assessments still use the earlier value; enter the new "
                                           "one with New values.").format(items=";".join(stale)))
         self.renewal_note.setVisible(bool(stale))
+        self.upcoming_note.setText(self.tr("Entered, not in force yet on this date: {items}.").format(
+            items=policy.upcoming_text(later)))
+        self.upcoming_note.setVisible(bool(later))
         self.in_force_view.resizeColumnsToContents()
         self.history_view.resizeColumnsToContents()
         self.seed_button.setVisible(self.is_admin and not self.history.rows)
