@@ -30,7 +30,7 @@ from desktop.services.database import Database
 from desktop.views.assessment import ReassessDialog
 from desktop.views.context import AppContext
 from desktop.views.operations import running_operations, wait_for_background
-from desktop.views.policy_settings import PolicySettingsTab
+from desktop.views.policy_settings import PolicySettingsTab, SetValuesDialog
 from tests.conftest import ShownErrors
 from tests.district import District
 from tests.test_reassess_acceptance import (
@@ -327,3 +327,44 @@ def test_the_page_says_who_entered_or_corrected_each_value(qtbot, district: Dist
     assert urban[1] == "850.00 元/人·月" and urban[2].startswith(today) and urban[2].endswith(
         f"{d.admin.display_name}({d.admin.username}),已更正"), urban
     assert rural[2].startswith(today) and rural[2].endswith("系统或命令行"), rural
+
+
+def test_the_wizard_result_before_and_after_the_raise(district: District, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """H01 (9600 a year, alone, 800.00 a month): assessed on 2026-12-31 it is 低保边缘 against 800, on
+    2027-01-01 低保 against 850; the explanation names the standard of its own date."""
+    d = district
+    setup_district(url_of(d.db), tmp_path, capsys)
+    with d.db.session_factory() as s:
+        hid = s.scalar(select(Household.id).where(Household.code == "H01"))
+    facts = svc.load_household(d.db, d.admin, hid).facts()
+    seen = {}
+    for on in (A, B):
+        p = svc.preview(d.db, d.admin, hid, facts, on)
+        seen[on] = (p.settings["dibao_standard"], p.result.per_capita_monthly, p.result.label)
+        words = p.result.explanation if isinstance(p.result.explanation, str) else "\n".join(p.result.explanation)
+        assert f"{p.settings['dibao_standard']:,.2f}" in words or f"{p.settings['dibao_standard']:.2f}" in words, words
+    assert seen == {A: (Decimal("800.00"), Decimal("800.00"), "低保边缘"), B: (Decimal("850.00"), Decimal("800.00"), "低保")}
+
+
+def test_correcting_a_value_in_the_window_for_the_same_date(qtbot, district: District,  # noqa: ANN001
+                                                            shown_errors: ShownErrors) -> None:
+    """805 saved for 2027-01-01, then the form opened again on that date: it shows 805 (the value to
+    correct), 850 typed over it replaces it; one entry stays, marked corrected."""
+    d = district
+    ctx = AppContext(d.db, d.admin)
+    policy.set_settings(d.db, d.admin, effective_from=date(2026, 1, 1), area_type="城市",
+                        values=dict(v.split("=") for v in POLICY[0][2]))
+    policy.set_settings(d.db, d.admin, effective_from=B, area_type="城市", values={"dibao_standard": "805"})
+    dialog = SetValuesDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.effective.setDate(QDate(2027, 1, 1))
+    dialog.area.setCurrentIndex(dialog.area.findData("urban"))
+    assert dialog.fields["dibao_standard"].text() == "805.00"
+    dialog.fields["dibao_standard"].setText("850")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted and shown_errors.plain == []
+    rows = [r for r in policy.list_settings(d.db, d.admin, "城市") if r.name == "dibao_standard"]
+    assert [(r.effective_from, r.display) for r in rows] == [(B, "850.00 元/人·月"), (date(2026, 1, 1), "800.00 元/人·月")]
+    assert rows[0].changed.endswith(",已更正") and not rows[1].changed.endswith(",已更正")
+    assert policy.settings_in_force(d.db, d.admin, "城市", B)["dibao_standard"] == Decimal("850.00")

@@ -66,8 +66,8 @@ def list_settings(db: Database, actor: Actor, area_type: str | None = None) -> l
     """Every dated value (newest first within each name)."""
     with unit_of_work(db, actor) as uow:
         query = select(PolicySetting)
-        if area_type:
-            query = query.where(PolicySetting.area_type == area_type)
+        if area_type:  # "城市" / "urban", as the other calls here take it
+            query = query.where(PolicySetting.area_type == rules.area_code(area_type))
         rows = uow.session.execute(query.order_by(PolicySetting.area_type, PolicySetting.name,
                                                   PolicySetting.effective_from.desc())).scalars().all()
         order = {n: i for i, n in enumerate(rules.NAMES)}
@@ -81,8 +81,7 @@ def list_settings(db: Database, actor: Actor, area_type: str | None = None) -> l
 
 def upcoming(db: Database, actor: Actor, on: date, area_type: str | None = None) -> list[SettingRow]:
     """The values entered to take effect after ``on`` (a raise entered in December for 1 January), by date."""
-    later = [r for r in list_settings(db, actor, rules.area_code(area_type) if area_type else None)
-             if r.effective_from > on]
+    later = [r for r in list_settings(db, actor, area_type) if r.effective_from > on]
     return sorted(later, key=lambda r: r.effective_from)
 
 
