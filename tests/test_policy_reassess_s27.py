@@ -368,3 +368,45 @@ def test_correcting_a_value_in_the_window_for_the_same_date(qtbot, district: Dis
     assert [(r.effective_from, r.display) for r in rows] == [(B, "850.00 元/人·月"), (date(2026, 1, 1), "800.00 元/人·月")]
     assert rows[0].changed.endswith(",已更正") and not rows[1].changed.endswith(",已更正")
     assert policy.settings_in_force(d.db, d.admin, "城市", B)["dibao_standard"] == Decimal("850.00")
+
+
+def test_an_entry_with_the_wrong_date_is_deleted_in_the_window(qtbot, district: District,  # noqa: ANN001
+                                                               shown_errors: ShownErrors,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """850 entered from 2027-10-01 instead of 2027-01-01: deleting the entry puts 800 back in force on
+    that date, and the audit log keeps what was deleted. An entry someone corrected after the list was
+    shown is not deleted unseen."""
+    from PySide6.QtWidgets import QMessageBox
+
+    d = district
+    policy.set_settings(d.db, d.admin, effective_from=date(2026, 1, 1), area_type="城市",
+                        values=dict(v.split("=") for v in POLICY[0][2]))
+    wrong = date(2027, 10, 1)
+    policy.set_settings(d.db, d.admin, effective_from=wrong, area_type="城市", values={"dibao_standard": "850"})
+    policy.set_settings(d.db, d.admin, effective_from=date(2027, 11, 1), area_type="城市",
+                        values={"dibao_standard": "860"})
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab = PolicySettingsTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+
+    def pick(day: date) -> None:
+        row = next(i for i, r in enumerate(tab.history.rows) if r.effective_from == day)
+        tab.history_view.selectRow(row)
+
+    pick(wrong)
+    tab.delete_entry()
+    assert shown_errors.plain == []
+    assert policy.settings_in_force(d.db, d.admin, "城市", wrong)["dibao_standard"] == Decimal("800.00")
+    assert all(r.effective_from != wrong for r in tab.history.rows)
+    with d.db.session_factory() as s:
+        deleted = s.scalars(select(AuditEntry).where(AuditEntry.action == "policy_delete")).all()
+    assert len(deleted) == 1 and "850.00" in json.dumps(deleted[0].before, ensure_ascii=False)
+    pick(date(2027, 11, 1))
+    policy.set_settings(d.db, d.admin, effective_from=date(2027, 11, 1), area_type="城市",
+                        values={"dibao_standard": "870"})  # another administrator, meanwhile
+    tab.delete_entry()
+    assert len(shown_errors.plain) == 1 and "Traceback" not in shown_errors.plain[0]
+    # it said "本次没有保存。您填写的内容仍在窗口中" (nothing is typed to delete) and named no entry
+    assert shown_errors.plain[0].startswith("“城市低保标准(自 2027-11-01 起)”已被 测试admin(admin) 于 ")
+    assert shown_errors.plain[0].endswith("修改并保存,本次没有删除。请刷新,核对对方的修改后再决定是否删除。")
+    assert policy.settings_in_force(d.db, d.admin, "城市", date(2027, 11, 1))["dibao_standard"] == Decimal("870.00")

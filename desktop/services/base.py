@@ -235,7 +235,7 @@ class UnitOfWork:
         return obj
 
     # -- writing ---------------------------------------------------------------------------
-    def check_version(self, obj: Any, expected: int | None, what: str = "") -> None:
+    def check_version(self, obj: Any, expected: int | None, what: str = "", doing: str = "保存") -> None:
         """Refuse a save made on a stale copy, naming who saved first and when. Without ``expected``
         (a command, a save made without a form) the version read now is the one checked: another
         workstation's save reaching the row before this one commits is then named as well."""
@@ -247,7 +247,7 @@ class UnitOfWork:
             # the version moved (StaleDataError) and _raise_stale names who saved it.
             self._checked.append((type(obj), inspect(obj).identity, expected, what))
             return
-        raise ConflictError(self._conflict_info(obj, what))
+        raise ConflictError(self._conflict_info(obj, what), doing)
 
     def _conflict_info(self, obj: Any, what: str = "") -> ConflictInfo:
         saved_by = "另一位用户"

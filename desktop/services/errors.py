@@ -65,9 +65,15 @@ class ConflictError(ServiceError):
 
     code = "conflict"
 
-    def __init__(self, info: ConflictInfo) -> None:
+    def __init__(self, info: ConflictInfo, doing: str = "保存") -> None:
         when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if info.saved_at else "未知时间"
-        super().__init__(f"该记录已被 {info.saved_by} 于 {when} 修改并保存,本次没有保存。您填写的内容仍在窗口中;请刷新,核对对方的修改后再决定如何保存。")
+        if doing == "保存":
+            text = (f"该记录已被 {info.saved_by} 于 {when} 修改并保存,本次没有保存。您填写的内容仍在窗口中;"
+                    "请刷新,核对对方的修改后再决定如何保存。")
+        else:  # a deletion: nothing was typed to keep; the record is named
+            text = (f"“{info.entity}”已被 {info.saved_by} 于 {when} 修改并保存,本次没有{doing}。"
+                    f"请刷新,核对对方的修改后再决定是否{doing}。")
+        super().__init__(text)
         self.info = info
 
 

@@ -152,7 +152,9 @@ def delete_setting(db: Database, actor: Actor, setting_id: int, expected_version
     require_role(actor, Role.ADMIN, doing="删除政策参数")
     with unit_of_work(db, actor, write=True) as uow:
         row = uow.get(PolicySetting, setting_id, "政策参数")
-        uow.check_version(row, expected_version, "政策参数")
+        label = rules.SPEC_BY_NAME[row.name].label if row.name in rules.SPEC_BY_NAME else row.name
+        uow.check_version(row, expected_version, f"{rules.area_label(row.area_type)}{label}(自 "
+                          f"{row.effective_from.isoformat()} 起)", doing="删除")
         uow.audit("policy_delete", "policy_settings", row.id, before=snapshot(row))
         uow.session.delete(row)
         uow.notify("policy")
