@@ -410,3 +410,20 @@ def test_an_entry_with_the_wrong_date_is_deleted_in_the_window(qtbot, district: 
     assert shown_errors.plain[0].startswith("“城市低保标准(自 2027-11-01 起)”已被 测试admin(admin) 于 ")
     assert shown_errors.plain[0].endswith("修改并保存,本次没有删除。请刷新,核对对方的修改后再决定是否删除。")
     assert policy.settings_in_force(d.db, d.admin, "城市", date(2027, 11, 1))["dibao_standard"] == Decimal("870.00")
+
+
+def test_the_window_without_settings_on_the_date_says_so(qtbot, district: District, tmp_path: Path,  # noqa: ANN001
+                                                         shown_errors: ShownErrors,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    d = district
+    setup_district(url_of(d.db), tmp_path, capsys)
+    out = tmp_path / "结果.xlsx"
+    dialog = ReassessDialog(AppContext(d.db, d.admin))
+    qtbot.addWidget(dialog)
+    dialog.as_of.setDate(QDate(2025, 12, 31))
+    dialog.path.setText(str(out))
+    dialog.run()
+    assert wait_for_background()
+    assert len(shown_errors.plain) == 1 and shown_errors.crashes == []
+    assert "2025-12-31 没有生效的城市政策参数:最早的自 2026-01-01 起生效" in shown_errors.plain[0]
+    assert not out.exists() and dialog.run_button.isEnabled() and dialog.summary is None
