@@ -188,7 +188,7 @@ def test_deadlines_into_an_unknown_2027_are_estimated_said_so_and_move_when_the_
     o.accept("乙", "2026-12-21")
     o.accept("甲", "2026-12-24", "commitment")
     code, out = o.cli("calendar", "show", "2027")
-    assert code == 0 and "2027 年:未知(仅按周末和固定节日估算)" in out and "2027 年的法定节假日安排尚未录入" in out
+    assert code == 0 and "2027 年:未知(仅按周末和固定节日估算)" in out and "2027年的法定节假日安排尚未录入" in out
     rows = o.deadlines("2026-12-24")
     assert (rows["甲"]["due_on"], rows["乙"]["due_on"]) == ("2027-01-08", "2027-02-02")
     assert WARNING_2027 in rows["甲"]["warning"] and WARNING_2027 in rows["乙"]["warning"]

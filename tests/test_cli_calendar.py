@@ -77,7 +77,7 @@ def test_calendar_show_says_what_to_do_about_an_unknown_year(district: District,
     """An unknown year was one line among the others (未知…), with no word of what it means or how to enter it."""
     code, out, _ = run(["calendar", "show", "2099", "--database-url", url_of(district)], capsys)
     assert code == 0
-    assert "注意:2099 年的法定节假日安排尚未录入" in out and "relief-desk calendar set-year" in out
+    assert "注意:2099年的法定节假日安排尚未录入" in out and "relief-desk calendar set-year" in out
     code, out, _ = run(["calendar", "show", "2026", "--database-url", url_of(district)], capsys)
     assert code == 0 and "注意" not in out
 
@@ -100,7 +100,7 @@ def test_calendar_show_names_consecutive_unknown_years_as_a_range(district: Dist
     listed = cal_svc.list_years
     monkeypatch.setattr(cal_svc, "list_years", lambda db, actor, around=None: listed(db, actor, around=2098))
     code, out, _ = run(["calendar", "show", "--database-url", url_of(district)], capsys)
-    assert code == 0 and "注意:2097–2100 年的法定节假日安排尚未录入" in out
+    assert code == 0 and "注意:2097–2100年的法定节假日安排尚未录入" in out
     run(["calendar", "set-year", "2098", "--off", "2098-01-01", "--database-url", url_of(district)], capsys)
     code, out, _ = run(["calendar", "show", "--database-url", url_of(district)], capsys)
-    assert code == 0 and "注意:2097、2099–2100 年的法定节假日安排尚未录入" in out
+    assert code == 0 and "注意:2097、2099–2100年的法定节假日安排尚未录入" in out

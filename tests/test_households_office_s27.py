@@ -140,3 +140,18 @@ def test_from_the_search_box_to_the_assessment_by_keys_alone(qtbot, sqlite_distr
     qtbot.waitUntil(lambda: asked == [hid])  # an Alt key presses its button as a click shown (100 ms)
     qtbot.keyClick(detail, Qt.Key.Key_Escape)
     assert not detail.isVisible()
+
+
+def test_removing_a_member_another_workstation_changed_meanwhile_says_nothing_was_deleted(district: District) -> None:
+    """A removal refused because someone saved the member meanwhile said "本次没有保存。您填写的内容仍在窗口中"
+    (nothing had been typed); it names the member and says nothing was deleted."""
+    from desktop.services.errors import ConflictError
+
+    db = district.db
+    hid = add_household(db, district.regions["飞云社区"], [{"name": "王五"}, {"name": "王小五", "relation": "child"}])
+    member = next(m for m in hs.get_household(db, district.admin, hid).members if m.name == "王小五")
+    hs.update_member(db, district.admin, member.id, member.version, {"phone": "13800000009"})
+    with pytest.raises(ConflictError) as info:
+        hs.remove_member(db, district.admin, member.id, member.version)
+    assert "“成员 王小五”" in info.value.message and "本次没有删除" in info.value.message
+    assert "仍在窗口中" not in info.value.message

@@ -73,7 +73,7 @@ def show_years(args: argparse.Namespace) -> int:
                 print(f"  {d.day.isoformat()}\t{'上班' if d.workday else '放假'}\t{d.note}")
     unknown = years_text(info.year for info in infos if not info.known)  # runs of years as one range
     if unknown:  # RULES.md §2: said loudly, with what to do
-        print(f"注意:{unknown} 年的法定节假日安排尚未录入,这些年份的期限只按周末和固定节日估算。"
+        print(f"注意:{unknown}年的法定节假日安排尚未录入,这些年份的期限只按周末和固定节日估算。"
               "国务院办公厅公布后,请用 relief-desk calendar set-year 年份 --off 放假日期 --workday 调休上班日期 录入。")
     return 0
 

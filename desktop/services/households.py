@@ -1281,7 +1281,7 @@ def remove_member(db: Database, actor: Actor, member_id: int, expected_version: 
     with unit_of_work(db, actor, write=True) as uow:
         member: Member = uow.get(Member, member_id, "该成员")
         h = _open_household(uow, member.household_id, household_version)
-        uow.check_version(member, expected_version, f"成员 {member.name}")
+        uow.check_version(member, expected_version, f"成员 {member.name}", doing="删除")
         if member.relation == Relation.SELF:
             # Removing the head left a household with no head (an empty name in the list, no head's ID
             # to search by, a detail titled "—"): the head changes by editing relations, not by deleting.
@@ -1467,7 +1467,7 @@ def _remove_line(db: Database, actor: Actor, model: type, line_id: int, expected
     with unit_of_work(db, actor, write=True) as uow:
         line = uow.get(model, line_id, "该记录")
         h = _open_household(uow, line.household_id, household_version)
-        uow.check_version(line, expected_version, "该记录")
+        uow.check_version(line, expected_version, "该收支记录", doing="删除")
         before = snapshot(line)
         uow.session.delete(line)
         _bump(uow, h)

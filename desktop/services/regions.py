@@ -483,7 +483,7 @@ def delete_region(db: Database, actor: Actor, region_id: int, expected_version: 
     with unit_of_work(db, actor, write=True) as uow:
         uow.take_turns(REGIONS_LOCK)
         region = uow.get(Region, region_id, "区划")
-        uow.check_version(region, expected_version, "区划")
+        uow.check_version(region, expected_version, f"区划 {region.name}", doing="删除")
         info = _deletion(uow, region)
         if info.refusal:
             raise ServiceError(info.refusal)
