@@ -458,7 +458,7 @@ def edit_clue(args: argparse.Namespace) -> int:
     def given(value: str | None, current: str) -> str:
         return current if value is None else value
 
-    def edit(db: Database, actor: Actor, info: clues.ClueInfo) -> _Shown:
+    def edit(db: Database, actor: Actor, info: clues.ClueInfo) -> tuple[_Shown, clues.PersonMatch | None]:
         region_id = info.region_id
         if args.region is not None:
             region = regions.find_region(db, actor, args.region)
@@ -473,25 +473,20 @@ def edit_clue(args: argparse.Namespace) -> int:
             phone=given(args.phone, info.phone), address=given(args.address, info.address),
             channel=args.channel or info.channel, reported_by=given(args.reported_by, info.reported_by),
             household_id=info.household_id, region_id=region_id), expected_version=info.version)
-        return _shown(db, actor, info.id)
+        shown = _shown(db, actor, info.id)
+        # the number typed over the old one linked another household: who has it in the registry
+        relinked = shown.info.household_id not in (None, info.household_id)
+        return shown, _registry_person(db, actor, args.id_number or "") if relinked else None
 
-    before, shown = _on_clue(args, edit)
+    before, (shown, person) = _on_clue(args, edit)
     after = shown.info
     notes: list[str] = []
-    if after.household_id != before.household_id:  # the number typed over the old one links another household
-        if after.household_id is None:
-            notes.append("该身份证号不在台账中(或不在您的管辖范围内),线索不再关联原来的家庭;办结时按新发现的人处理。")
-        else:
-            db = open_db(args)
-            try:
-                person = _registry_person(db, cli_actor(), args.id_number or "")
-            finally:
-                db.dispose()
-            if person is not None:
-                notes += _linked_notes(person, after.person_name)
-                if after.region_id is not None and after.region_id != person.region_id:
-                    notes.append(f"注意:该家庭在{person.region_name},线索仍分派在{after.region_name};"
-                                 "如需改派,请加 --region。")
+    if after.household_id is None and before.household_id is not None:
+        notes.append("该身份证号不在台账中(或不在您的管辖范围内),线索不再关联原来的家庭;办结时按新发现的人处理。")
+    elif person is not None:
+        notes += _linked_notes(person, after.person_name)
+        if after.region_id is not None and after.region_id != person.region_id:
+            notes.append(f"注意:该家庭在{person.region_name},线索仍分派在{after.region_name};如需改派,请加 --region。")
     if not args.json:
         print(f"已更正线索 #{after.id}({after.person_name})。")
     _print_clue(shown, args.json)

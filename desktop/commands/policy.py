@@ -72,7 +72,7 @@ def show(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         rows = policy.show(db, cli_actor(), on, area)
-        later = policy.upcoming(db, cli_actor(), on, area)
+        later = policy.upcoming(policy.list_settings(db, cli_actor(), area), on)
     finally:
         db.dispose()
     if args.json:

@@ -838,17 +838,19 @@ def _chinese(wide: Sequence[str]) -> bool:
     return all(0x3000 <= ord(c) < 0xA000 or 0xFF00 <= ord(c) < 0xFFF0 for c in wide)
 
 
-def _utf8_line(line: bytes) -> bool:
-    """A line of a GBK file that is UTF-8: it decodes so, and into Chinese characters (two at least).
-    GBK text decodes as UTF-8 now and then (one line in some 200 of names and addresses), but into
-    Latin and other letters, never into Chinese only (2,000,000 generated lines tried)."""
+def _utf8_line(line: bytes) -> str | None:
+    """The text of a line of a GBK file that is UTF-8: it decodes so, and into Chinese characters (two
+    at least); else None. GBK text decodes as UTF-8 now and then (one line in some 200 of names and
+    addresses), but into Latin and other letters, never into Chinese only (2,000,000 generated lines
+    tried)."""
     if line.isascii():
-        return False
+        return None
     try:
-        wide = _wide(line.decode("utf-8"))
+        text = line.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return len(wide) >= 2 and _chinese(wide)
+        return None
+    wide = _wide(text)
+    return text if len(wide) >= 2 and _chinese(wide) else None
 
 
 _UTF8_CHINESE = re.compile("[\u4e00-\u9fff]{2}")
@@ -863,11 +865,12 @@ def _gbk_with_utf8_lines(path: Path) -> str | None:
         if not any(_UTF8_CHINESE.search(chunk.decode("utf-8", "ignore")) for chunk in iter(lambda: fh.read(1 << 20), b"")):
             return None
         fh.seek(0)
-        if not any(_utf8_line(line) for line in fh):
-            return None
-        fh.seek(0)
-        return "".join(line.decode("utf-8") if _utf8_line(line) else line.decode("gb18030", TEXT_ERRORS)
-                       for line in fh)
+        lines, utf8 = [], False
+        for line in fh:
+            text = _utf8_line(line)
+            utf8 = utf8 or text is not None
+            lines.append(line.decode("gb18030", TEXT_ERRORS) if text is None else text)
+    return "".join(lines) if utf8 else None
 
 
 def _utf8_cut_off(line: bytes) -> bool:
@@ -965,6 +968,12 @@ def _sniff_delimiter(sample: str) -> str:
         if score > best_score:
             best, best_score = delim, score
     return best
+
+
+# What looking into a file's parts for more than calamine gives (hidden rows, formulas without a result,
+# number formats) can raise on a damaged or unusual file: only that extra is lost, the file is still read.
+_LOOK_FAILED = (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
+                ET.ParseError)
 
 
 class Workbook:
@@ -1212,8 +1221,7 @@ class Workbook:
                 found = biff.number_formats(self.path, sheet, first_row, last)
             else:
                 return {}
-        except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
-                ET.ParseError):
+        except _LOOK_FAILED:
             return {}
         chosen: dict[int, int | str] = {}
         for col, formats in found.items():
@@ -1232,8 +1240,7 @@ class Workbook:
                     found = biff.formulas_without_result(self.path, sheet)
                 elif self.format == "ods":
                     found = ({}, _ods_error_values(self.path, sheet))
-            except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
-                    ET.ParseError):
+            except _LOOK_FAILED:
                 found = ({}, {})  # only a better message is lost
             self._formulas[sheet] = found
         return self._formulas[sheet]
@@ -1430,8 +1437,7 @@ def hidden_rows(path: str | Path, sheet: str, fmt: str) -> frozenset[int]:
             return biff.hidden_rows(p, sheet)
         if fmt == "ods":
             return _ods_hidden_rows(p, sheet)
-    except (OSError, KeyError, ValueError, StopIteration, IndexError, struct_error, zipfile.BadZipFile,
-            ET.ParseError):
+    except _LOOK_FAILED:
         pass
     return frozenset()
 

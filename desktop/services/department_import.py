@@ -532,7 +532,7 @@ class RegionResolver:
     def subdistrict(self, text: str) -> int | None:
         """A sub-district or town by its name as people write it (八泉, 八泉街道办事处) or its code."""
         text = _tidy(text)
-        if not text or self._other_city(text):
+        if not text:
             return None
         for form in dict.fromkeys((text, self._above.sub("", text))):
             found = self._of_level(form, codes.RegionLevel.SUBDISTRICT)
@@ -545,7 +545,7 @@ class RegionResolver:
         under ``sub_id`` (or the sub-district written with it: 八泉街道飞云社区, 八泉/飞云, 飞云(八泉))
         when the name is not unique; with ``strict``, only one under that sub-district."""
         raw, text = text, _tidy(text)
-        if not text or self._other_city(text):
+        if not text:
             return None
         forms = [(text, sub_id)]
         # "八泉街道飞云社区", "西塞山区八泉街道飞云社区": the sub-district written before the name.

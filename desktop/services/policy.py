@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -79,10 +79,10 @@ def list_settings(db: Database, actor: Actor, area_type: str | None = None) -> l
         return out
 
 
-def upcoming(db: Database, actor: Actor, on: date, area_type: str | None = None) -> list[SettingRow]:
-    """The values entered to take effect after ``on`` (a raise entered in December for 1 January), by date."""
-    later = [r for r in list_settings(db, actor, area_type) if r.effective_from > on]
-    return sorted(later, key=lambda r: r.effective_from)
+def upcoming(rows: Sequence[SettingRow], on: date) -> list[SettingRow]:
+    """Of the entries ``rows`` (:func:`list_settings`), those taking effect after ``on`` (a raise
+    entered in December for 1 January), by date."""
+    return sorted((r for r in rows if r.effective_from > on), key=lambda r: r.effective_from)
 
 
 def upcoming_text(rows: list[SettingRow]) -> str:

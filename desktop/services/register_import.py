@@ -302,8 +302,11 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
         codeless: tuple[str, int, int] | None = None  # rows without 户编号 just above: their household, first, last
         hold_back: list[tuple[str, int, int, int]] = []  # (household, its row, the rows without 户编号 above it)
         from_15: set[int] = set()  # rows whose ID number was written with 15 digits
-        cells_of: dict[int, int] = {}  # row of a person's first listing -> its template cells (their hash)
+        first_values: dict[int, Sequence[Any]] = {}  # row of a person's first listing -> its values as read
         template_cells = list(layout.columns.values())
+
+        def cells(values: Sequence[Any]) -> list[Any]:  # a row's template cells: compared for a row copied twice
+            return [ss.value_at(values, i) for i in template_cells]
         too_many = f"文件“{book.name}”超过 {ss.MAX_ROWS:,} 行,请拆分后导入。"
         try:
             # A sheet taller than the limit is counted first, so that an oversized file is refused
@@ -356,7 +359,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                         # "15 位旧号码": the two rows differ as written, the number they stand for is one
                         old = "(15 位旧号码升为 18 位后相同)" if person.converted_from_15 or first in from_15 else ""
                         other = households[row_key[first]]
-                        if other is hh and cells_of[first] == hash(tuple(ss.value_at(values, i) for i in template_cells)):
+                        if other is hh and cells(first_values[first]) == cells(values):
                             # a row copied twice, or a new member's row (a baby's) copied from another and
                             # not yet filled in: which it is, the register has to say
                             errors.append(CellError(number, "身份证号", f"与第 {first} 行完全相同,同一人填了两行;请删除其中"
@@ -372,7 +375,7 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                     else:
                         first_row_of[person.id_number] = number
                         row_key[number] = key
-                        cells_of[number] = hash(tuple(ss.value_at(values, i) for i in template_cells))
+                        first_values[number] = values
                         if person.converted_from_15:
                             from_15.add(number)
                 hh.errors.extend(errors)

@@ -262,11 +262,12 @@ class PolicySettingsTab(QWidget):
     def refresh(self) -> None:
         try:
             in_force = policy.show(self.ctx.db, self.ctx.actor, self.on.date().toPython())
-            later = policy.upcoming(self.ctx.db, self.ctx.actor, self.on.date().toPython())
-            self.history.set_rows(policy.list_settings(self.ctx.db, self.ctx.actor))
+            entries = policy.list_settings(self.ctx.db, self.ctx.actor)
         except ServiceError as exc:
             show_error(self, exc)
             return
+        self.history.set_rows(entries)
+        later = policy.upcoming(entries, self.on.date().toPython())  # from the entries listed, not read again
         self.in_force.set_rows(in_force)
         stale = [f"{r.label}({r.area_label}):{r.note}" for r in in_force if r.note]
         self.renewal_note.setText(self.tr("Note: {items}. Assessments still use the earlier value; enter the new "
