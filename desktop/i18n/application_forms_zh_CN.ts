@@ -172,6 +172,26 @@
         <translation>确定批准吗?</translation>
     </message>
     <message>
+        <location filename="../views/application_forms.py" line="530" />
+        <source>By the assessment of {day}: (standard {standard} − per-capita income {income}) × {members} person(s) = {amount} yuan a month.</source>
+        <translation>按 {day} 的评估:(低保标准 {standard} − 月人均收入 {income})× {members} 人 = 每月 {amount} 元。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="533" />
+        <source>By the assessment of {day} the per-capita income {income} is not below the standard {standard}: no allowance by the difference.</source>
+        <translation>按 {day} 的评估,月人均收入 {income} 元不低于低保标准 {standard} 元,按差额计算无可发放金额。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="538" />
+        <source>The household has {now} member(s) now, {then} when assessed: assess it again first.</source>
+        <translation>该家庭现有 {now} 人,评估时为 {then} 人:请先重新评估。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="550" />
+        <source>The amount is more than the standard for the whole family ({standard} × {members} person(s) = {full} yuan a month). Approve it anyway?</source>
+        <translation>该金额超过全家按低保标准计算的全额({standard} × {members} 人 = 每月 {full} 元)。仍然批准吗?</translation>
+    </message>
+    <message>
         <location filename="../views/application_forms.py" line="489" />
         <source>Payment starts:</source>
         <translation>起始发放月份:</translation>

@@ -451,6 +451,12 @@ def classify(per_capita_monthly: Decimal, annual_per_capita: Decimal, total_inco
     return INELIGIBLE
 
 
+def dibao_allowance(standard: Decimal, per_capita_monthly: Decimal, members: int) -> Decimal:
+    """The monthly 低保金 paid by the difference (社会救助暂行办法 art. 13): (standard − per-capita monthly
+    income) × the members, to the fen; nothing when the income is not below the standard."""
+    return round_cent(max(standard - per_capita_monthly, ZERO) * members)
+
+
 def rigid_above_ratio(rigid: Decimal, total_income: Decimal, ratio: Decimal) -> bool:
     """刚性支出 ÷ 家庭总收入 > ratio, compared in yuan: rigid > total × ratio (rounded to the fen), so the
     explanation never reads "50% > 50%". With total income ≤ 0 any rigid spending is above the ratio (a

@@ -70,9 +70,9 @@ from desktop.models import (
     User,
 )
 from desktop.models.base import now_utc
+from desktop.rules import means_test, sampling, spelling
 from desktop.rules import monitoring as monitoring_rules
 from desktop.rules import procedure as proc
-from desktop.rules import sampling, spelling
 from desktop.rules.codes import (
     CATEGORY_LABELS,
     DEPARTMENT_LABELS,
@@ -135,6 +135,29 @@ class StepRefused(ServiceError):
 
 
 # -- plain results -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AllowanceBasis:
+    """What a 低保 decision's monthly amount is reckoned from: the household's latest assessment. The
+    allowance is the difference to the standard times the members (:func:`means_test.dibao_allowance`);
+    the full amount (the standard times the members) is what no allowance by the difference exceeds."""
+
+    assessed_on: date
+    standard: Decimal
+    per_capita_income: Decimal
+    members: int  # as assessed
+    members_now: int  # the household as it is now (differs after a birth or a move since)
+    allowance: Decimal
+    full: Decimal
+
+    def exceeded_by(self, typed: str) -> bool:
+        """Whether a typed monthly amount is more than the full amount (False when it cannot be read:
+        :func:`decide` says what is wrong with it)."""
+        try:
+            return read_amount(typed, to_the_fen=True) > self.full
+        except ValueError:
+            return False
+
+
 @dataclass(frozen=True)
 class ApplicationBasis:
     """The household's latest assessment, on which an application is accepted."""
@@ -370,6 +393,7 @@ class ApplicationDetail:
     # the running one, as the decision dialog names it (approving replaces it, as a change of category).
     replaces: str | None = None
     can_withdraw: bool = False  # still being handled: the applicant may withdraw it
+    allowance: AllowanceBasis | None = None  # an open 低保 application: the amount by the latest assessment
     withdrawal: Withdrawal | None = None  # a withdrawn application's date and reason
 
 
@@ -2334,8 +2358,27 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             replaces=_approval_text(other) if app.status == "open" and not proc.paid_once(app.category) and (
                 other := _running_approval(uow, hh.id, exclude=app.id)) is not None else None,
             can_withdraw=app.status == "open",
+            allowance=_allowance_basis(uow, app, hh) if app.status == "open" else None,
             withdrawal=next((_withdrawal(n.data) for n in reversed(notices) if n.kind == "withdrawal"), None)
             if app.status == "withdrawn" else None)
+
+
+def _allowance_basis(uow: UnitOfWork, app: Application, hh: Household) -> AllowanceBasis | None:
+    """The latest assessment's figures for a 低保 application (None for another category, or without an
+    assessment of the household)."""
+    if app.category != Category.DIBAO:
+        return None
+    row = uow.session.execute(
+        select(Assessment.assessed_on, Assessment.per_capita_income, Assessment.result)
+        .where(Assessment.household_id == hh.id).order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+        .limit(1)).first()
+    if row is None or not (row.result or {}).get("dibao_line"):
+        return None
+    standard, per_capita = Decimal(str(row.result["dibao_line"])), Decimal(str(row.per_capita_income))
+    members = int(row.result.get("members") or hh.member_count)
+    return AllowanceBasis(row.assessed_on, standard, per_capita, members, hh.member_count,
+                          means_test.dibao_allowance(standard, per_capita, members),
+                          means_test.round_cent(standard * members))
 
 
 def _withdrawal(data: dict) -> Withdrawal:

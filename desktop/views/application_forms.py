@@ -488,6 +488,14 @@ class DecisionDialog(FormDialog):
         self.amount.setPlaceholderText("0.00")
         once = proc.paid_once(detail.row.category)
         form.addRow(self.tr("One-off a&mount (yuan):") if once else self.tr("Monthly a&mount (yuan):"), self.amount)
+        if detail.allowance is not None:  # 低保: the difference to the standard, by the latest assessment
+            self.basis = QLabel(self._allowance_text(detail.allowance))
+            self.basis.setWordWrap(True)
+            self.basis.setStyleSheet("color: #1565c0;")
+            self.basis.setMinimumWidth(self.fontMetrics().horizontalAdvance("按") * 30)  # the formula on two lines
+            form.addRow("", self.basis)
+            if detail.allowance.allowance > 0:
+                self.amount.setText(f"{detail.allowance.allowance:.2f}")
         self.start_label = QLabel()
         form.addRow(self.tr("Paid in:") if once else self.tr("Payment starts:"), self.start_label)
         self.irregular = QCheckBox(self.tr("&Irregular income: re-check every 6 months"))
@@ -522,6 +530,20 @@ class DecisionDialog(FormDialog):
         self.replaces.setText(self._replaces_text(start))
         self.replaces.setEnabled(approving)
 
+    def _allowance_text(self, a: svc.AllowanceBasis) -> str:
+        if a.allowance > 0:
+            text = self.tr("By the assessment of {day}: (standard {standard} − per-capita income {income}) × {members} "
+                           "person(s) = {amount} yuan a month.")
+        else:
+            text = self.tr("By the assessment of {day} the per-capita income {income} is not below the standard "
+                           "{standard}: no allowance by the difference.")
+        text = text.format(day=f"{a.assessed_on:%Y-%m-%d}", standard=f"{a.standard:,.2f}",
+                           income=f"{a.per_capita_income:,.2f}", members=a.members, amount=f"{a.allowance:,.2f}")
+        if a.members_now != a.members:
+            text += " " + self.tr("The household has {now} member(s) now, {then} when assessed: assess it again "
+                                  "first.").format(now=a.members_now, then=a.members)
+        return text
+
     def _replaces_text(self, start: date) -> str:
         return self.tr("The family receives {running}. Approving stops it: from {start} the family is paid "
                        "under this application.").format(running=self.detail.replaces or "", start=f"{start:%Y-%m}")
@@ -530,6 +552,13 @@ class DecisionDialog(FormDialog):
         approving = self.approve.isChecked()
         if not approving and not asked_yes(
                 self, self.tr("Refuse"), self.tr("Refuse this application? The family goes back to class I.")):
+            return
+        allowance = self.detail.allowance
+        if approving and allowance is not None and allowance.exceeded_by(self.amount.text()) and not asked_yes(
+                self, self.tr("Decision"), self.tr(
+                    "The amount is more than the standard for the whole family ({standard} × {members} person(s) "
+                    "= {full} yuan a month). Approve it anyway?").format(
+                    standard=f"{allowance.standard:,.2f}", members=allowance.members, full=f"{allowance.full:,.2f}")):
             return
         replacing = approving and bool(self.detail.replaces)
         if replacing and not asked_yes(

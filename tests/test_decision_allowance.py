@@ -1,0 +1,97 @@
+"""A 低保 decision's monthly amount by the difference to the standard (社会救助暂行办法 art. 13): the decision
+dialog proposed nothing and took any amount, so a clerk worked it out by hand from the assessment and a typo
+(5400 for 540) was approved without a word."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.rules import means_test as mt
+from desktop.services import applications as svc
+from desktop.services import assessment as asvc
+from desktop.services import policy
+from desktop.views import application_forms as forms
+from desktop.views.context import AppContext
+from tests.district import District
+from tests.test_applications import regular_steps
+from tests.test_assessment import _request, add_household
+
+
+def test_the_allowance_is_the_difference_to_the_standard_times_the_members() -> None:
+    assert mt.dibao_allowance(D("780"), D("510.00"), 2) == D("540.00")
+    assert mt.dibao_allowance(D("780"), D("779.99"), 3) == D("0.03")
+    assert mt.dibao_allowance(D("780"), D("780.00"), 3) == D("0.00")  # not below: nothing
+    assert mt.dibao_allowance(D("780"), D("-20.00"), 1) == D("800.00")  # a loss counts as it is assessed
+
+
+def assessed_dibao(d: District) -> tuple[int, int]:
+    """赵大 and 赵二: 14,400 × 85% / 12 / 2 = 510.00 a month each, below 780: 低保 accepted and ready to decide."""
+    policy.seed_default_policy(d.db)
+    hid = add_household(d.db, d.regions["八泉社区"], [
+        {"name": "赵大", "born": date(1960, 2, 1), "health": "serious"},
+        {"name": "赵二", "born": date(2015, 5, 5), "schooling": "compulsory"}],
+        incomes={"wages": "12000", "transfer": "2400"})
+    inputs = asvc.load_household(d.db, d.admin, hid)
+    asvc.save_assessment(d.db, d.admin, _request(inputs, mt.APPLY))
+    app = svc.accept(d.db, d.admin, household_id=hid, category="dibao", accepted_on=date(2026, 3, 2))
+    regular_steps(d, app, date(2026, 3, 2))
+    return hid, app
+
+
+def test_the_open_dibao_application_carries_the_assessment_figures(district: District) -> None:
+    d = district
+    hid, app = assessed_dibao(d)
+    basis = svc.get_detail(d.db, d.admin, app).allowance
+    assert basis is not None
+    assert (basis.standard, basis.per_capita_income, basis.members, basis.members_now) == (D("780.00"), D("510.00"), 2, 2)
+    assert (basis.allowance, basis.full) == (D("540.00"), D("1560.00"))
+    assert basis.exceeded_by("１，５６０．０１") and not basis.exceeded_by("1,560") and not basis.exceeded_by("五百")
+    svc.decide(d.db, d.admin, app, approve=True, on=date(2026, 3, 16), amount="540")
+    assert svc.get_detail(d.db, d.admin, app).allowance is None  # decided: nothing left to propose
+    # another category is not paid by the difference: nothing proposed
+    temporary = svc.accept(d.db, d.admin, household_id=hid, category="temporary", temporary_kind="expenditure",
+                           accepted_on=date(2026, 3, 17))
+    assert svc.get_detail(d.db, d.admin, temporary).allowance is None
+
+
+def test_the_decision_dialog_proposes_the_allowance_and_asks_above_the_full_amount(
+        qtbot, sqlite_district: District, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    d = sqlite_district
+    _hid, app = assessed_dibao(d)
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_a, **_k):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, app))
+    qtbot.addWidget(dialog)
+    dialog.on.setDate(date(2026, 3, 16))
+    assert dialog.amount.text() == "540.00"
+    text = dialog.basis.text()
+    assert "780.00" in text and "510.00" in text and "× 2" in text and "540.00" in text and "again" not in text
+    dialog.amount.setText("5400")  # a zero too many
+    dialog.accept()
+    assert len(asked) == 1 and "1,560.00" in asked[0]
+    assert svc.get_detail(d.db, d.admin, app).row.status == "open"  # answered No: nothing decided
+    dialog.amount.setText("540")
+    dialog.accept()
+    assert len(asked) == 1 and svc.get_detail(d.db, d.admin, app).row.amount == D("540.00")
+
+
+def test_a_household_grown_since_the_assessment_is_told_to_be_assessed_again(
+        qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+    from desktop.models import Household
+
+    d = sqlite_district
+    hid, app = assessed_dibao(d)
+    with d.db.session_factory() as s:  # a child born since (the register says 3 now)
+        s.get(Household, hid).member_count = 3
+        s.commit()
+    dialog = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, app))
+    qtbot.addWidget(dialog)
+    assert "3 member(s) now, 2 when assessed" in dialog.basis.text()
