@@ -193,7 +193,7 @@ def test_post_checks_spot_check_and_publicity_as_counted_by_hand(district: Distr
     assert sorted((r["application_id"], r["due_on"], r["sample_id"]) for r in spots) == [
         (app, "2027-01-01", info.id) for app in expected]
     whole = svc.draw_spot_check(a.db, a.admin, on=D("2026-12-01"), rate="0.5", seed=7)
-    assert len(whole.rows) == 2
+    assert (len(whole.rows), whole.population_size, whole.under_check) == (1, 1, 2)  # the two drawn above: left out
 
     # 李二's centralised check passes; the spot check of the 八泉 one fails: revoked, out of the list.
     queue = {(r["head_name"], r["kind"]): r["id"] for r in _json(district, capsys, "post-checks", "--as-of", "2026-12-01")}

@@ -434,6 +434,11 @@ Accept the application now?</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
+        <location filename="../views/applications.py" line="644" />
+        <source> ({n} household(s) still under an earlier spot check not drawn again)</source>
+        <translation>(另有 {n} 户上次抽查尚未完成,未重复抽取)</translation>
+    </message>
+    <message>
         <location filename="../views/applications.py" line="651" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>

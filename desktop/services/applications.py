@@ -439,6 +439,7 @@ class SampleInfo:
     stratified: bool
     population_size: int
     rows: tuple[SampleRow, ...]
+    under_check: int = 0  # families left out of the population: their spot check of an earlier sample is open
 
 
 @dataclass(frozen=True)
@@ -1919,9 +1920,18 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
         # approval stands for it (a one-off 临时救助 only when it has no monthly one).
         rows = sorted(uow.session.execute(query), key=lambda r: not proc.paid_once(r[3]))  # stable: by decision
         family = {int(h): (int(a), _subdistrict_of(p)) for a, p, h, _c in rows}
-        population = sorted(family.values())
+        # a family whose spot check of an earlier sample was still to be done that day is not drawn again (it
+        # would be checked twice at once): it is left out of this population and counted
+        checking = set(uow.session.scalars(
+            select(Application.household_id).join(PostCheck, PostCheck.application_id == Application.id)
+            .join(SpotCheckSample, SpotCheckSample.id == PostCheck.sample_id)
+            .where(PostCheck.kind == "spot", SpotCheckSample.drawn_on <= on,
+                   PostCheck.done_on.is_(None) | (PostCheck.done_on > on),
+                   Application.household_id.in_(list(family)))))
+        population = sorted(v for h, v in family.items() if h not in checking)
         if not population:
-            raise ValidationFailed(f"截至抽取日期 {on.isoformat()},没有已批准且正在救助中的告知承诺制申请可供抽查。")
+            raise ValidationFailed(f"截至抽取日期 {on.isoformat()},没有已批准且正在救助中的告知承诺制申请可供抽查"
+                                   + (f"({len(checking)} 户的抽查尚未完成,不重复抽取)。" if checking else "。"))
         app_ids = [a for a, _ in population]
         strata = {a: str(s) for a, s in population} if stratified else None
         try:
@@ -1933,6 +1943,7 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
         sample = uow.add(SpotCheckSample(drawn_on=on, seed=seed, rate=rate_value, count=count, stratified=stratified,
                                          population={"ids": app_ids, "strata": strata or {},
                                                      "scope": actor.region_name, "chosen": chosen,
+                                                     "under_check": len(checking),
                                                      "rate": None if rate_value is None else str(rate_value)}))
         uow.flush()
         due = due_on or proc.add_months(on, 1)
@@ -2017,8 +2028,8 @@ def sample_info(db: Database, actor: Actor, sample_id: int) -> SampleInfo:
                               regions.get(rid, ("", "", None))[0], decided, pc.result)
                     for pc, decided, name, rid in rows if visible is None or rid in visible)
         return SampleInfo(sample.id, int(sample.seed), sample.drawn_on, _sample_rate(sample), sample.count,
-                          sample.stratified,
-                          len(sample.population.get("ids", [])), out)
+                          sample.stratified, len(sample.population.get("ids", [])), out,
+                          int(sample.population.get("under_check") or 0))
 
 
 def verify_sample(db: Database, actor: Actor, sample_id: int) -> bool:
@@ -2052,7 +2063,8 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
     info = sample_info(db, actor, sample_id)
     how = f"比例 {info.rate * 100:.1f}%" if info.rate is not None else f"数量 {info.count}"
     title = (f"随机抽查样本 {info.id}:抽取日期 {info.drawn_on.isoformat()},随机种子 {info.seed},{how},"
-             f"{'按街道分层' if info.stratified else '不分层'},总体 {info.population_size} 户")
+             f"{'按街道分层' if info.stratified else '不分层'},总体 {info.population_size} 户"
+             + (f"(另有 {info.under_check} 户上次抽查尚未完成,未计入)" if info.under_check else ""))
     rows = [(r.application_id, r.head_name, r.subdistrict_name, r.region_name, r.decided_on,
              {"passed": "通过", "failed": "未通过"}.get(r.result or "", "待核查")) for r in info.rows]
     n = write_table(path, ["申请编号", "户主姓名", "街道(镇)", "社区(村)", "批准日期", "核查结果"], rows,

@@ -638,9 +638,13 @@ class ApplicationsPage(QWidget):
         dialog = SpotCheckDialog(self.ctx, self)
         if dialog.exec() and dialog.sample is not None:
             self.last_sample = dialog.sample
-            self.sample_label.setText(self.tr("Sample {id}: {n} drawn from {pop}, seed {seed}").format(
-                id=dialog.sample.id, n=len(dialog.sample.rows), pop=dialog.sample.population_size,
-                seed=dialog.sample.seed))
+            sample = dialog.sample
+            text = self.tr("Sample {id}: {n} drawn from {pop}, seed {seed}").format(
+                id=sample.id, n=len(sample.rows), pop=sample.population_size, seed=sample.seed)
+            if sample.under_check:
+                text += self.tr(" ({n} household(s) still under an earlier spot check not drawn again)").format(
+                    n=sample.under_check)
+            self.sample_label.setText(text)
             self.refresh()
 
     def export_sample(self, path: str | None = None) -> None:

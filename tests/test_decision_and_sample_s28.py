@@ -95,3 +95,24 @@ def test_a_household_grown_since_the_assessment_is_told_to_be_assessed_again(
     dialog = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, app))
     qtbot.addWidget(dialog)
     assert "3 member(s) now, 2 when assessed" in dialog.basis.text()
+
+
+def test_a_second_sample_does_not_draw_a_family_whose_spot_check_is_still_open(district: District) -> None:
+    """A second sample drawn on purpose (the first too small) drew families of the first whose check was not
+    done yet: each then had two spot checks open at once. They are left out and counted."""
+    from tests.test_applications import _commitment_approved
+
+    d = district
+    first_app, second_app = _commitment_approved(d, "赵敏"), _commitment_approved(d, "钱进")
+    first = svc.draw_spot_check(d.db, d.admin, on=date(2026, 3, 1), count=1, seed=5)
+    drawn = first.rows[0].application_id
+    second = svc.draw_spot_check(d.db, d.admin, on=date(2026, 3, 2), count=2, seed=5)
+    assert [r.application_id for r in second.rows] == [({first_app, second_app} - {drawn}).pop()]
+    assert (second.population_size, second.under_check) == (1, 1)
+    assert svc.verify_sample(d.db, d.admin, second.id)
+    with pytest.raises(svc.ValidationFailed, match="2 户的抽查尚未完成"):
+        svc.draw_spot_check(d.db, d.admin, on=date(2026, 3, 3), count=1)
+    check = next(c for c in svc.get_detail(d.db, d.admin, drawn).post_checks if c.kind == "spot")
+    svc.record_post_check(d.db, d.admin, check.id, on=date(2026, 3, 5), passed=True, today=date(2026, 6, 1))
+    third = svc.draw_spot_check(d.db, d.admin, on=date(2026, 3, 6), count=1, seed=7)  # done: drawn again
+    assert [r.application_id for r in third.rows] == [drawn] and third.under_check == 1
