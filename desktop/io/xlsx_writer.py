@@ -106,6 +106,7 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
                 sheet.set_column(col, col, widths[col], text_fmt if col in spec.text_columns else None)
             sheet.freeze_panes(row + 1, 0)
             header_row = row
+            _print_setup(sheet, header_row, widths)
             for values in rows:
                 row += 1
                 for col, value in enumerate(values):
@@ -134,6 +135,21 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
                 sheet.write_string(row + 1, 0, spec.empty_note)
         close_book(book)
     return written
+
+
+PORTRAIT_WIDTH = 95  # the character widths an A4 page holds upright; a wider table is printed across
+
+
+def _print_setup(sheet: Any, header_row: int, widths: Sequence[int]) -> None:
+    """A list printed from Excel or WPS: its header again at the top of every page, all its columns on
+    the page's width (a visit list's 13 columns across, not its address and handwriting column on further
+    sheets of paper), and 第 n 页,共 N 页 at the foot (a page missing from a posted list is seen)."""
+    sheet.set_paper(9)  # A4
+    if sum(widths) > PORTRAIT_WIDTH:
+        sheet.set_landscape()
+    sheet.repeat_rows(header_row)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_footer("&C第 &P 页,共 &N 页")
 
 
 def close_book(book: xlsxwriter.Workbook) -> None:
