@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from desktop.rules.codes import Category, Track
 from desktop.rules.workdays import Deadline, WorkCalendar
@@ -67,6 +68,21 @@ STATUS_LABELS = {
     "withdrawn": "已撤回",
     "revoked": "已撤销",
 }
+
+
+
+def status_label(app: Any) -> str:
+    """An application's status as lists show it; an approval that stops or has stopped says when (an
+    approval stopped long ago read 已批准, like one still paid)."""
+    label = STATUS_LABELS.get(app.status, app.status)
+    if app.status == "approved" and app.stopped_on is not None:
+        if app.exit_stage is None:  # set while it is still paid, cleared once it has stopped
+            label += f"(已于 {app.stopped_on:%Y-%m-%d} 停止)"
+        else:
+            label += (f"(就业渐退至 {app.stopped_on:%Y-%m-%d})" if app.gradual_exit_from is not None
+                      else f"(定于 {app.stopped_on:%Y-%m-%d} 停止)")
+    return label
+
 
 TEMPORARY_KIND_LABELS = {"emergency": "急难型", "expenditure": "支出型"}
 

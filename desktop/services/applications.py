@@ -550,7 +550,7 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
     if not warning and app.status == "open" and whole.unknown_years:
         warning = unknown_years_warning(whole.unknown_years)
     after_help = bool(actions) and actions[0].after_decision
-    status_label = _status_label(app) + (f"({AFTER_HELP_MARKER})" if after_help else "")
+    status_label = proc.status_label(app) + (f"({AFTER_HELP_MARKER})" if after_help else "")
     return ApplicationRow(
         id=app.id, version=app.version, household_id=hh.id, head_name=hh.head_name, member_count=hh.member_count,
         region_id=hh.region_id, region_name=region_name, subdistrict_name=sub_name, category=app.category,
@@ -628,14 +628,6 @@ def move_open_deadlines(uow: UnitOfWork, was: WorkCalendar, now: WorkCalendar, y
     if moved:
         uow.notify("applications", 0)
     return DeadlinesMoved(procedure, steps_moved, notices, tuple(sorted(moved)))
-
-
-def _status_label(app: Any) -> str:
-    label = STATUS_LABELS.get(app.status, app.status)
-    if app.status == "approved" and app.exit_stage is not None:  # exit_stage is set with stopped_on
-        label += (f"(就业渐退至 {app.stopped_on:%Y-%m-%d})" if app.gradual_exit_from is not None
-                  else f"(定于 {app.stopped_on:%Y-%m-%d} 停止)")
-    return label
 
 
 def _category_label(category: str, temporary_kind: str | None) -> str:

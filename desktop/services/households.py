@@ -75,6 +75,7 @@ from desktop.rules.codes import (
 from desktop.rules.means_test import saved_placement_label
 from desktop.rules.monitoring import REFERRAL_STATUSES, effective_due
 from desktop.rules.monitoring import next_visit_due as next_visit_due_for
+from desktop.rules.procedure import status_label
 from desktop.rules.workdays import Deadline
 from desktop.services.base import (
     Actor,
@@ -900,7 +901,6 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                                    r.need + (f"\n反馈:{r.feedback}" if r.feedback else ""))
                      for r in s.scalars(select(Referral).where(Referral.household_id == h.id)
                                         .order_by(Referral.sent_on.desc(), Referral.id.desc()))]
-        app_status = {"open": "办理中", "approved": "已批准", "refused": "未批准", "withdrawn": "已撤回", "revoked": "已撤销"}
         apps = list(s.scalars(select(Application).where(Application.household_id == h.id)
                               .order_by(Application.accepted_on.desc(), Application.id.desc())))
         # An open application's deadline in a year whose holidays nobody has entered is an estimate and
@@ -917,7 +917,7 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
 
         applications = [TimelineEntry(a.accepted_on, "application",
                                       f"申请 {_label(CATEGORY_LABELS, a.category)}({_label(TRACK_LABELS, a.track)}):"
-                                      f"{app_status.get(a.status, a.status)}",
+                                      f"{status_label(a)}",
                                       due_text(a) + (f";月救助金 {a.amount} 元" if a.amount else ""))
                         for a in apps]
         # not at the top: the audit log reads this module's labels
@@ -1084,6 +1084,38 @@ def _too_long(model: type, values: dict[str, Any], labels: dict[str, str], probl
             problems[key] = message
 
 
+def open_clues_follow(uow: UnitOfWork, moved: dict[int, int]) -> int:
+    """The open clues about households that moved (``moved``: household id -> its new community) go
+    with them when they are assigned to a region that no longer holds the household: assigned to its
+    new community, audited as an assignment. Left where they were, the old community still saw them
+    and could not close them (the household is outside its region), and the new one never saw them.
+    Returns how many."""
+    if not moved:
+        return 0
+    regions = {r.id: r for r in uow.session.execute(select(Region.id, Region.path, Region.name)
+                                                      .where(Region.id.in_(set(moved.values()))))}
+    rows = uow.session.execute(select(Clue, Region.path).join(Region, Region.id == Clue.region_id)
+                               .where(Clue.household_id.in_(list(moved)), Clue.status != "closed")
+                               .order_by(Clue.id)).all()
+    now = now_utc()
+    followed = 0
+    for clue, assigned_path in rows:
+        to = moved[clue.household_id]
+        if regions[to].path.startswith(assigned_path):
+            continue  # assigned to the new community or a region above it: it sees the clue already
+        before = {"status": clue.status, "region_id": clue.region_id}
+        clue.region_id = to
+        clue.assigned_at = now
+        if clue.status == "new":
+            clue.status = "assigned"
+        uow.touch(clue)
+        uow.audit("clue.assign", "clues", clue.id, before=before, after={"status": clue.status, "region_id": to},
+                  household_id=clue.household_id, detail=f"随家庭迁至{regions[to].name}")
+        uow.notify("clues", clue.id)
+        followed += 1
+    return followed
+
+
 def save_household(db: Database, actor: Actor, household_id: int, expected_version: int,
                    changes: dict[str, Any]) -> int:
     """Save the household's own fields. Returns the new version; ConflictError if stale."""
@@ -1131,6 +1163,8 @@ def save_household(db: Database, actor: Actor, household_id: int, expected_versi
         _bump(uow, h)
         uow.flush()
         uow.audit("household.update", "households", h.id, before=before, after=snapshot(h), household_id=h.id)
+        if h.region_id != before.get("region_id"):
+            open_clues_follow(uow, {h.id: h.region_id})
         uow.notify("households", h.id)
         uow.flush()
         return h.version

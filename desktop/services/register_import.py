@@ -46,6 +46,7 @@ from desktop.services.department_import import (
 )
 from desktop.services.errors import ALREADY_IMPORTED, INVALID_FILE, NOT_WRITTEN, ServiceError
 from desktop.services.files import not_written_message
+from desktop.services.households import open_clues_follow
 from desktop.services.progress import Progress
 
 KIND = "households"
@@ -1073,6 +1074,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
     hh_ids: dict[str, int] = {}
     new_rows: list[dict] = []
     upd_rows: list[dict] = []
+    existing_region: dict[int, int] = {}  # household id -> its community before this import
     for hh in good:
         head = hh.head
         assert head is not None
@@ -1094,6 +1096,7 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
             stage = _stage(hh, old_stage)
             hh_ids[hh.code] = hid
             due = monitoring_rules.due_after_move(old_stage, stage, last_visit, old_due, since, today)
+            existing_region[hid] = record.region_id
             upd_rows.append({"_id": hid, **values, "stage": stage, "_changed": stage != old_stage, "_from": old_stage,
                              "_due": due, "_same": _same(record, values, HOUSEHOLD_WRITTEN)})
     # Core inserts without RETURNING, the ids read back by their unique keys: an ORM insert, or one
@@ -1209,6 +1212,8 @@ def _write(uow: Any, actor: Actor, good: list[_Household], existing: dict[str, t
     for part in _chunks([e for e in expenses if e["household_id"] not in same_figures]):
         s.execute(insert(Expense.__table__), list(part))
     _update_households(s, upd_rows, touched, today, now, uid)
+    open_clues_follow(uow, {r["_id"]: r["region_id"] for r in upd_rows
+                            if r["region_id"] != existing_region.get(r["_id"])})
 
 
 def _same(record: Any, values: dict[str, Any], columns: Sequence[str]) -> bool:
