@@ -70,7 +70,6 @@ STATUS_LABELS = {
 }
 
 
-
 def status_label(app: Any) -> str:
     """An application's status as lists show it; an approval that stops or has stopped says when (an
     approval stopped long ago read 已批准, like one still paid)."""
