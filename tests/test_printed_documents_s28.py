@@ -96,3 +96,36 @@ def test_approval_notice_of_a_rare_name_and_an_empty_publicity_period(district: 
         assert "陈𡒄" in notice.html and "<b>0.01</b>" in notice.html
     html = svc.publicity_html(district.db, district.admin, decided_from=date(2026, 3, 1), decided_to=date(2026, 3, 31))
     assert f"共 {rows} 户" in html and "<th>姓名</th>" in html
+
+
+def test_a_pdf_of_several_pages_numbers_them_and_one_of_one_page_does_not(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """QTextDocument.print_ numbered no page of a document laid out to the A4 page: a posted publicity list of
+    three pages could lose one unseen."""
+    import re
+
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QImage, QPainter
+
+    from desktop.views import printing
+
+    rows = "".join(f"<tr><td>{i}</td><td>户主{i}</td><td>1,234.00</td></tr>" for i in range(1, 121))
+    html = f"<table><thead><tr><th>序号</th><th>姓名</th><th>金额</th></tr></thead>{rows}</table>"
+    written: list[str] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args: object) -> None:  # noqa: N802 (Qt's name)
+            written.append(str(args[-1]))
+            super().drawText(*args)
+
+    image = QImage(700, 1000, QImage.Format.Format_RGB32)
+    painter = Recording(image)
+    pages = printing.paint_pages(printing.printed_document(html), painter, QSizeF(700, 1000), lambda: None)
+    painter.end()
+    assert pages >= 2 and written == [f"第 {n} 页,共 {pages} 页" for n in range(1, pages + 1)]
+    pdf = printing.html_to_pdf(html, tmp_path / "list.pdf")
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes())) >= 2
+    written.clear()
+    painter = Recording(image)
+    assert printing.paint_pages(printing.printed_document("<p>通知书</p>"), painter, QSizeF(700, 1000), lambda: None) == 1
+    painter.end()
+    assert written == []

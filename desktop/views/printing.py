@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextLayout
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument, QTextLayout
 
 from desktop.services.files import save_bytes
 
@@ -50,11 +51,41 @@ def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool
     # printed everything at a third of its size in the top-left corner.
     layout = writer.pageLayout()
     rect_mm = layout.paintRect(QPageLayout.Unit.Millimeter)
-    doc.setPageSize(QSizeF(rect_mm.width() / 25.4 * LAYOUT_DPI, rect_mm.height() / 25.4 * LAYOUT_DPI))
-    doc.print_(writer)
+    page = QSizeF(rect_mm.width() / 25.4 * LAYOUT_DPI, rect_mm.height() / 25.4 * LAYOUT_DPI)
+    painter = QPainter(writer)
+    painter.scale(writer.resolution() / LAYOUT_DPI, writer.resolution() / LAYOUT_DPI)
+    paint_pages(doc, painter, page, writer.newPage)
+    painter.end()
     del writer  # finishes the PDF in the buffer
     buffer.close()
     return save_bytes(path, bytes(buffer.data().data()))
+
+
+FOOTER = 28  # logical pixels under the text of each page (about 7 mm) for its page number
+
+
+def paint_pages(doc: QTextDocument, painter: QPainter, page: QSizeF, new_page: Callable[[], object]) -> int:
+    """Lay ``doc`` out on pages of ``page`` (logical pixels) and paint them, each after the first on a
+    ``new_page()``; a document of several pages gets 第 n 页,共 N 页 at the foot of each (a page missing from
+    a posted publicity list is seen). QTextDocument.print_ numbered no page of a document laid out to a
+    page size. Returns the number of pages."""
+    body = QSizeF(page.width(), page.height() - FOOTER)
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+    font = QFont(doc.defaultFont())
+    font.setPixelSize(12)  # logical pixels, as the painter is scaled: a point size would be the device's
+    for n in range(pages):
+        if n:
+            new_page()
+        painter.save()
+        painter.translate(0, -n * body.height())
+        doc.drawContents(painter, QRectF(0, n * body.height(), body.width(), body.height()))
+        painter.restore()
+        if pages > 1:
+            painter.setFont(font)
+            painter.drawText(QRectF(0, body.height(), body.width(), FOOTER), Qt.AlignmentFlag.AlignCenter,
+                             f"第 {n + 1} 页,共 {pages} 页")
+    return pages
 
 
 def printed_document(html: str) -> QTextDocument:
