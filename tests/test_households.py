@@ -264,9 +264,9 @@ def test_member_validation_and_head_kept_in_step(district: District, sample: dic
     with pytest.raises(ValidationFailed) as err:
         hs.add_member(db, admin, hid, d.version, {"name": "冒名", "id_number": "11010519491231002X"})
     li_code = hs.get_household(db, admin, sample["li"]).code
-    assert err.value.problems["id_number"] == f"该身份证号已属于 {li_code} 户(户主 李四)"
+    assert err.value.problems["id_number"] == f"该身份证号已属于 {li_code} 户(户主 李四),同一人不能重复登记;如已迁入本户,请先从该户删除此成员"
     owner = hs.find_id_owner(db, admin, "11010519491231002x")
-    assert owner is not None and owner.message() == f"该身份证号已属于 {li_code} 户(户主 李四)"
+    assert owner is not None and owner.message() == f"该身份证号已属于 {li_code} 户(户主 李四),同一人不能重复登记;如已迁入本户,请先从该户删除此成员"
     with pytest.raises(ValidationFailed) as err:
         hs.add_member(db, admin, hid, d.version, {"name": "二户主", "id_number": idcard.make("420203", date(1991, 1, 1), 7),
                                                   "relation": "self"})

@@ -260,7 +260,7 @@ def test_member_dialog_checks_as_the_user_types(qtbot, sqlite_district: District
     dialog.id_number.setText("11010519491231002X")
     qtbot.waitUntil(lambda: "该身份证号已属于" in dialog.problems.text())
     li_code = hs.get_household(ctx.db, ctx.actor, homes["li"]).code
-    assert f"该身份证号已属于 {li_code} 户(户主 李四)" in dialog.problems.text()
+    assert f"该身份证号已属于 {li_code} 户(户主 李四),同一人不能重复登记;如已迁入本户,请先从该户删除此成员" in dialog.problems.text()
     child = idcard.make("420203", date(2016, 2, 29), 4)
     dialog.id_number.setText(child)
     dialog.birth_date.setText("2016-03-01")

@@ -1017,7 +1017,8 @@ class IdOwner:
     def message(self) -> str:
         if not self.in_scope:
             return f"该身份证号已登记在您辖区以外的 {self.household_code} 户,同一人不能重复登记;请与该户所在社区核实"
-        return f"该身份证号已属于 {self.household_code} 户(户主 {self.head_name or '未登记'})"
+        return (f"该身份证号已属于 {self.household_code} 户(户主 {self.head_name or '未登记'}),同一人不能重复登记;"
+                "如已迁入本户,请先从该户删除此成员")
 
 
 def find_id_owner(db: Database, actor: Actor, id_number: str, *, exclude_member_id: int | None = None) -> IdOwner | None:
