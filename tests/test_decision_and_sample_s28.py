@@ -49,6 +49,13 @@ def test_the_open_dibao_application_carries_the_assessment_figures(district: Dis
     assert (basis.standard, basis.per_capita_income, basis.members, basis.members_now) == (D("780.00"), D("510.00"), 2, 2)
     assert (basis.allowance, basis.full) == (D("540.00"), D("1560.00"))
     assert basis.exceeded_by("１，５６０．０１") and not basis.exceeded_by("1,560") and not basis.exceeded_by("五百")
+    assert basis.standard_paid is None  # the standard assessed is the one paid
+    # a raise entered for 1 January: a decision in December pays from January at the new standard
+    policy.set_settings(d.db, d.admin, effective_from=date(2027, 1, 1), area_type="urban",
+                        values={"dibao_standard": "800"})
+    raised = svc.get_detail(d.db, d.admin, app, as_of=date(2026, 12, 20)).allowance
+    assert raised is not None and (raised.standard_paid, raised.standard_since) == (D("800.00"), date(2027, 1, 1))
+    assert svc.get_detail(d.db, d.admin, app, as_of=date(2026, 11, 20)).allowance.standard_paid is None
     svc.decide(d.db, d.admin, app, approve=True, on=date(2026, 3, 16), amount="540")
     assert svc.get_detail(d.db, d.admin, app).allowance is None  # decided: nothing left to propose
     # another category is not paid by the difference: nothing proposed

@@ -187,6 +187,11 @@
         <translation>该家庭现有 {now} 人,评估时为 {then} 人:请先重新评估。</translation>
     </message>
     <message>
+        <location filename="../views/application_forms.py" line="540" />
+        <source>The standard is {now} from {since} ({then} when assessed): assess again to reckon the amount.</source>
+        <translation>自 {since} 起低保标准为 {now} 元(评估时为 {then} 元):请重新评估后再定金额。</translation>
+    </message>
+    <message>
         <location filename="../views/application_forms.py" line="550" />
         <source>The amount is more than the standard for the whole family ({standard} × {members} person(s) = {full} yuan a month). Approve it anyway?</source>
         <translation>该金额超过全家按低保标准计算的全额({standard} × {members} 人 = 每月 {full} 元)。仍然批准吗?</translation>

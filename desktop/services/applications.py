@@ -107,7 +107,7 @@ from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.files import nothing_to_export
 from desktop.services.monitoring import move_household
-from desktop.services.policy import gradual_exit_months_session
+from desktop.services.policy import dibao_standard_session, gradual_exit_months_session
 from desktop.services.progress import NO_PROGRESS, Progress
 
 DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核确认)
@@ -148,6 +148,10 @@ class AllowanceBasis:
     members_now: int  # the household as it is now (differs after a birth or a move since)
     allowance: Decimal
     full: Decimal
+    # the standard in force in the first month paid, when it is not the one assessed (a raise since, or one
+    # to come on 1 January), and the day it took effect: the amount is to be reckoned again
+    standard_paid: Decimal | None = None
+    standard_since: date | None = None
 
     def exceeded_by(self, typed: str) -> bool:
         """Whether a typed monthly amount is more than the full amount (False when it cannot be read:
@@ -2362,14 +2366,14 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
             replaces=_approval_text(other) if app.status == "open" and not proc.paid_once(app.category) and (
                 other := _running_approval(uow, hh.id, exclude=app.id)) is not None else None,
             can_withdraw=app.status == "open",
-            allowance=_allowance_basis(uow, app, hh) if app.status == "open" else None,
+            allowance=_allowance_basis(uow, app, hh, as_of) if app.status == "open" else None,
             withdrawal=next((_withdrawal(n.data) for n in reversed(notices) if n.kind == "withdrawal"), None)
             if app.status == "withdrawn" else None)
 
 
-def _allowance_basis(uow: UnitOfWork, app: Application, hh: Household) -> AllowanceBasis | None:
+def _allowance_basis(uow: UnitOfWork, app: Application, hh: Household, as_of: date) -> AllowanceBasis | None:
     """The latest assessment's figures for a 低保 application (None for another category, or without an
-    assessment of the household)."""
+    assessment of the household), with the standard of the first month paid on a decision ``as_of``."""
     if app.category != Category.DIBAO:
         return None
     row = uow.session.execute(
@@ -2380,9 +2384,12 @@ def _allowance_basis(uow: UnitOfWork, app: Application, hh: Household) -> Allowa
         return None
     standard, per_capita = Decimal(str(row.result["dibao_line"])), Decimal(str(row.per_capita_income))
     members = int(row.result.get("members") or hh.member_count)
+    paid = dibao_standard_session(uow.session, hh.area_type, proc.start_month_after(as_of))
+    changed = paid is not None and paid[0] != standard
     return AllowanceBasis(row.assessed_on, standard, per_capita, members, hh.member_count,
                           means_test.dibao_allowance(standard, per_capita, members),
-                          means_test.round_cent(standard * members))
+                          means_test.round_cent(standard * members),
+                          paid[0] if changed else None, paid[1] if changed else None)
 
 
 def _withdrawal(data: dict) -> Withdrawal:

@@ -184,6 +184,11 @@ def settings_in_force_session(session: Session, area_type: str, on: date) -> rul
         raise NoPolicyInForce(str(exc)) from None
 
 
+def dibao_standard_session(session: Session, area_type: str, on: date) -> tuple[Decimal, date] | None:
+    """The 低保 standard in force on ``on`` and the day it took effect (None when none is set)."""
+    return _dated_values(session, area_type, on).get("dibao_standard")
+
+
 def gradual_exit_months_session(session: Session, area_type: str, on: date) -> int:
     """The gradual exit period (就业渐退期, months) in force; NoPolicyInForce when none is set."""
     found = _dated_values(session, area_type, on).get("gradual_exit_months")

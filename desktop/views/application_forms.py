@@ -539,6 +539,10 @@ class DecisionDialog(FormDialog):
                            "{standard}: no allowance by the difference.")
         text = text.format(day=f"{a.assessed_on:%Y-%m-%d}", standard=f"{a.standard:,.2f}",
                            income=f"{a.per_capita_income:,.2f}", members=a.members, amount=f"{a.allowance:,.2f}")
+        if a.standard_paid is not None and a.standard_since is not None:
+            text += " " + self.tr("The standard is {now} from {since} ({then} when assessed): assess again to reckon "
+                                  "the amount.").format(now=f"{a.standard_paid:,.2f}", since=f"{a.standard_since:%Y-%m-%d}",
+                                                        then=f"{a.standard:,.2f}")
         if a.members_now != a.members:
             text += " " + self.tr("The household has {now} member(s) now, {then} when assessed: assess it again "
                                   "first.").format(now=a.members_now, then=a.members)
