@@ -258,7 +258,7 @@ def test_household_in_assistance_still_dibao_keeps_its_assistance(seeded: Distri
     assert detail.suggested_label == detail.placement_label == mt.KEEP_LABEL
     assert svc.list_assessments(db, actor, household_id=hid)[0].placement_label == mt.KEEP_LABEL
     [entry] = hs.get_household(db, actor, hid).assessments
-    assert entry.detail == f"去向:{mt.KEEP_LABEL}"
+    assert entry.detail.splitlines()[0] == f"去向:{mt.KEEP_LABEL}"
     with db.session_factory() as s:
         audit = s.execute(select(AuditEntry).where(AuditEntry.action == "assessment_save",
                                                    AuditEntry.entity_id == saved.assessment_id)).scalar_one()

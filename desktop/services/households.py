@@ -879,13 +879,8 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                                + (f"({CHANNEL_LABELS.get(c.channel, c.channel)})" if c.channel else ""),
                                c.description, c.reported_by)
                  for c in s.scalars(select(Clue).where(Clue.household_id == h.id).order_by(Clue.reported_on.desc()))]
-        assessments = [TimelineEntry(a.assessed_on, "assessment",
-                                     f"评估:{_label(CATEGORY_LABELS, a.result_category) if a.result_category != 'ineligible' else '不符合条件'}"
-                                     f",人均月收入 {a.per_capita_income:,.2f} 元",
-                                     f"去向:{saved_placement_label(a.placement, a.result or {})}" + (
-                                         f"(调整理由:{a.override_reason})" if a.override_reason else ""))
-                       for a in s.scalars(select(Assessment).where(Assessment.household_id == h.id)
-                                          .order_by(Assessment.assessed_on.desc(), Assessment.id.desc()))]
+        assessed = list(s.scalars(select(Assessment).where(Assessment.household_id == h.id)
+                                  .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())))
         moves = [TimelineEntry(m.moved_on, "library_move",
                                f"库别调整:{_label(STAGE_LABELS, m.from_stage) or '无'} → {_label(STAGE_LABELS, m.to_stage) or '无'}",
                                m.reason)
@@ -927,7 +922,18 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
         entries = list(s.scalars(logs.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(HISTORY_SHOWN)))
         logged = matched_in_all(s, logs, AuditEntry.id, len(entries), HISTORY_SHOWN)
         # The person who acted by their name, as "last saved by" and the other timelines show them.
-        users = _user_names(s, {i for i in (h.updated_by_id, *(e.user_id for e in entries)) if i})
+        users = _user_names(s, {i for i in (h.updated_by_id, *(e.user_id for e in entries),
+                                            *(a.created_by_id for a in assessed)) if i})
+        # Each assessment with its calculation (the frozen explanation, shown whole in the tooltip) and who
+        # saved it: the assessments page lists the latest only and sends the user here for the others.
+        assessments = [TimelineEntry(a.assessed_on, "assessment",
+                                     f"评估:{_label(CATEGORY_LABELS, a.result_category) if a.result_category != 'ineligible' else '不符合条件'}"
+                                     f",月人均收入 {a.per_capita_income:,.2f} 元",
+                                     f"去向:{saved_placement_label(a.placement, a.result or {})}" + (
+                                         f"(调整理由:{a.override_reason})" if a.override_reason else "")
+                                     + (f"\n计算过程:\n{a.explanation}" if a.explanation else ""),
+                                     users.get(a.created_by_id, "") if a.created_by_id else "系统")
+                       for a in assessed]
         audit = CutList([TimelineEntry(e.at, "audit", action_label(e.action),
                                        _describe_change(e.before, e.after, e.entity, names) or e.detail,
                                        users.get(e.user_id, e.username) if e.user_id else "系统")
