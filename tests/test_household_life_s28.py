@@ -104,3 +104,13 @@ def test_an_approval_stopped_long_ago_says_so_next_to_the_new_application(distri
     assert labels == {first: "已批准(已于 2026-06-30 停止)", second: "办理中", refused: "不予批准"}
     history = [e.title for e in hs.get_household(d.db, d.admin, hid).applications]
     assert history == ["申请 低保(常规程序):办理中", "申请 低保(常规程序):已批准(已于 2026-06-30 停止)"]
+
+
+def test_clues_follow_a_whole_redrawn_community_in_parts(district: District) -> None:
+    """A register moving tens of thousands of households (communities re-drawn) looked their clues up in
+    one IN list: past PostgreSQL's 65,535 bound parameters (SQLite's 32,766 on Windows) the import failed."""
+    from desktop.services.base import unit_of_work
+    from desktop.services.households import open_clues_follow
+
+    with unit_of_work(district.db, district.admin, write=True) as uow:
+        assert open_clues_follow(uow, dict.fromkeys(range(1, 70_001), district.regions["八泉社区"])) == 0

@@ -1101,9 +1101,10 @@ def open_clues_follow(uow: UnitOfWork, moved: dict[int, int]) -> int:
         return 0
     regions = {r.id: r for r in uow.session.execute(select(Region.id, Region.path, Region.name)
                                                       .where(Region.id.in_(set(moved.values()))))}
-    rows = uow.session.execute(select(Clue, Region.path).join(Region, Region.id == Clue.region_id)
-                               .where(Clue.household_id.in_(list(moved)), Clue.status != "closed")
-                               .order_by(Clue.id)).all()
+    ids = list(moved)  # a register moving a whole re-drawn community: in parts, under SQLite's bound-variable limit
+    rows = [row for start in range(0, len(ids), 5000) for row in uow.session.execute(
+        select(Clue, Region.path).join(Region, Region.id == Clue.region_id)
+        .where(Clue.household_id.in_(ids[start:start + 5000]), Clue.status != "closed").order_by(Clue.id))]
     now = now_utc()
     followed = 0
     for clue, assigned_path in rows:
