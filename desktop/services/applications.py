@@ -1922,8 +1922,7 @@ def draw_spot_check(db: Database, actor: Actor, *, on: date, rate: Decimal | str
             select(Application.household_id).join(PostCheck, PostCheck.application_id == Application.id)
             .join(SpotCheckSample, SpotCheckSample.id == PostCheck.sample_id)
             .where(PostCheck.kind == "spot", SpotCheckSample.drawn_on <= on,
-                   PostCheck.done_on.is_(None) | (PostCheck.done_on > on),
-                   Application.household_id.in_(list(family)))))
+                   PostCheck.done_on.is_(None) | (PostCheck.done_on > on)))) & family.keys()
         population = sorted(v for h, v in family.items() if h not in checking)
         if not population:
             raise ValidationFailed(f"截至抽取日期 {on.isoformat()},没有已批准且正在救助中的告知承诺制申请可供抽查"
