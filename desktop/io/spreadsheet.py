@@ -1347,11 +1347,25 @@ class Workbook:
 
     def _check_closed_quote(self, index: int, values: list[str]) -> None:
         """A quote opened and never closed makes the rest of the file one cell: the last cell of
-        the last row, holding further lines that still look like rows. Refused with its place."""
+        the last row, holding further lines that still look like rows. Refused with its place. A
+        last cell quoted and closed over several lines (an address "黄石市⏎西塞山区;八泉") is no such cell:
+        the file read strictly then ends outside any quote."""
         swallowed = [line for line in values[-1].split("\n")[1:] if line.strip()] if values else []
-        if any(self.delimiter in line for line in swallowed):
+        if any(self.delimiter in line for line in swallowed) and not self._quotes_closed():
             raise SpreadsheetError(f"文件“{self.name}”第 {index} 行第 {len(values)} 列的引号没有闭合,其后 {len(swallowed)} 行"
                                    "都被读进了这一个单元格。请在该处补上引号(\")后重新导入。", kind="damaged")
+
+    def _quotes_closed(self) -> bool:
+        """Every quote of the text file is closed where it should be (read again strictly: only for a
+        last cell spanning lines)."""
+        with self._open_text() as fh:
+            try:
+                for _values in csv.reader(fh, delimiter=self.delimiter, skipinitialspace=self._spaced_quotes,
+                                          strict=True):
+                    pass
+            except csv.Error:
+                return False
+        return True
 
     def merged_ranges(self, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if self.format == "csv":
