@@ -111,6 +111,9 @@ _REGION_HEADING = re.compile(r"[\u4e00-\u9fff]{2,16}(街道(办事处)?|社区(�
 # ... or numbered with digits ("1、八泉街道", "（2）河口镇"), a numbered group ("第一网格", "3组"), a
 # count ("八泉街道 12人") or a date line ("2026年10月8日") alone in its row.
 _NUMBERED = re.compile(r"\d{1,3}[、.．]|[(（]\d{1,3}[)）]|第?[一二三四五六七八九十百\d]+(村民小组|小组|组|网格|片区)$")
+# ... or only its number, its name in the next cell ("一 | 八泉街道", "(2) | 八泉街道"; a bare 2 numbers a person).
+_HEADING_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十]+[)）、.．]?|[(（]\d{1,3}[)）]|\d{1,3}[、.．]")
+_COUNT_CELL = re.compile(r"[(（]?共?\d+(户|人|名)(\d+(人|名))?[)）]?")  # a heading's count in a cell of its own
 _COUNT_IN = re.compile(r"\d+(人|户|名)[)）]?$")
 # ... or a printed page's number ("第 2 页 共 5 页", "- 2 -", "Page 2 of 5"), kept in a list copied from print.
 _PAGE = re.compile(r"第\d+页([/／,，、]?共\d+页)?|共\d+页[/／,，、]?第\d+页|[-—–]\d+[-—–]|page\d+((/|of)\d+)?", re.I)
@@ -2475,11 +2478,15 @@ def _is_section(values: Sequence[Any], data_columns: Container[int] = ()) -> boo
     """A section heading: one text alone in its row, numbered as a heading ("一、八泉街道", "1、八泉街道"),
     the bare name of a region, a count, a date or a page number; or, outside ``data_columns`` (the columns mapped
     to a field other than the name), any text that is not a person's name ("低保边缘家庭")."""
-    cells = [(i, t) for i, t in enumerate(cell_text(v) for v in values) if t]
+    cells = [(i, re.sub(r"\s+", "", t)) for i, t in enumerate(cell_text(v) for v in values) if t]
+    if 1 < len(cells) <= 3 and any(_COUNT_CELL.fullmatch(t) for _i, t in cells):
+        cells = [(i, t) for i, t in cells if not _COUNT_CELL.fullmatch(t)] or cells  # "八泉街道 | 12人"
+    if len(cells) == 2 and _HEADING_NUMBER.fullmatch(cells[0][1]) and (
+            _REGION_HEADING.fullmatch(cells[1][1]) or _GROUP_WORDS.search(cells[1][1])):
+        return True  # "一 | 八泉街道", "(二) | 低保对象": the heading's number in 序号, its name in the name column
     if len(cells) != 1:
         return False
-    column, text = cells[0]
-    compact = re.sub(r"\s+", "", text)
+    column, compact = cells[0]
     if (_SECTION.match(compact) or _NUMBERED.match(compact) or _REGION_HEADING.fullmatch(compact)
             or _COUNT_IN.search(compact) or _DATE_LINE.fullmatch(compact) or _GROUP_WORDS.search(compact)
             or _PAGE.fullmatch(compact)):
