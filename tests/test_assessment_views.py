@@ -124,6 +124,7 @@ def test_wizard_to_a_saved_assessment(qtbot, world, messages, tmp_path: Path) ->
     # 16,200 × 0.85 = 13,770 ; / 12 / 2 = 573.75 < 780 → 低保
     assert wiz.preview.result.per_capita_monthly == D("573.75")
     assert "低保" in wiz.result.headline.text() and "573.75" in wiz.result.headline.text()
+    assert "按差额计算每月 412.50 元" in wiz.result.headline.text()  # (780 − 573.75) × 2
     assert "13,770.00 元 ÷ 12 ÷ 2 = 573.75 元" in wiz.result.explanation.toPlainText()
     assert wiz.result.placement.currentData() == mt.APPLY
     assert wiz.result.refer["medical_insurance"].isChecked() and wiz.result.refer["education"].isChecked()

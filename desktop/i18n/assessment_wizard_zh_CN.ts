@@ -321,6 +321,11 @@
         <source>Result: %1, per-capita monthly income %2 yuan</source>
         <translation>评估结果:%1,月人均收入 %2 元</translation>
     </message>
+    <message>
+        <location filename="../views/assessment_wizard.py" line="557"/>
+        <source>; by the difference to the standard {amount} yuan a month</source>
+        <translation>;按差额计算每月 {amount} 元</translation>
+    </message>
 </context>
 <context>
     <name>VerificationPage</name>

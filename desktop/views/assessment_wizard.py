@@ -44,6 +44,7 @@ from desktop.rules.codes import (
     INCOME_LABELS,
     NET_INCOME_KINDS,
     RELATION_LABELS,
+    Category,
     ExpenseKind,
     IncomeKind,
     Relation,
@@ -553,8 +554,12 @@ class ResultPage(QWizardPage):
         assert pv is not None
         r = pv.result
         urgent = self.tr(" — URGENT") if r.urgent else ""
+        allowance = ""
+        if r.category == Category.DIBAO:  # paid by the difference to the standard (社会救助暂行办法 art. 13)
+            allowance = self.tr("; by the difference to the standard {amount} yuan a month").format(
+                amount=f"{mt.dibao_allowance(r.dibao_line, r.per_capita_monthly, r.members):,.2f}")
         self.headline.setText(self.tr("Result: %1, per-capita monthly income %2 yuan").replace("%1", r.label)
-                              .replace("%2", f"{r.per_capita_monthly:,.2f}") + urgent)
+                              .replace("%2", f"{r.per_capita_monthly:,.2f}") + allowance + urgent)
         items = "".join(f"<li>{html.escape(step)}</li>" for step in r.steps)
         self.explanation.setHtml(f"<ol style='margin-left:-20px'>{items}</ol>")
         for i in range(self.placement.count()):  # "keeps its assistance" for a household already in it
