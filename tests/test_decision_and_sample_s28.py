@@ -123,3 +123,30 @@ def test_a_second_sample_does_not_draw_a_family_whose_spot_check_is_still_open(d
     svc.record_post_check(d.db, d.admin, check.id, on=date(2026, 3, 5), passed=True, today=date(2026, 6, 1))
     third = svc.draw_spot_check(d.db, d.admin, on=date(2026, 3, 6), count=1, seed=7)  # done: drawn again
     assert [r.application_id for r in third.rows] == [drawn] and third.under_check == 1
+
+
+def test_reassess_gives_each_dibao_household_its_allowance_and_the_month_in_all(
+        db, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    """A raise of the standard: what it costs a month was worked out by hand from the workbook."""
+    import json
+
+    from tests.test_reassess_acceptance import A, read_result, run, setup_district
+
+    url = db.url.render_as_string(hide_password=False)
+    setup_district(url, tmp_path, capsys)
+    out = tmp_path / "重新评估.xlsx"
+    capsys.readouterr()
+    assert run("reassess", "--as-of", A.isoformat(), "--out", str(out), "--json", "--database-url", url) == 0
+    summary = json.loads(capsys.readouterr().out)
+    got, _ = read_result(out)
+    total = D("0.00")
+    for code, row in got.items():
+        if row["建议类别"] == "低保":
+            expected = (D(str(row["适用低保标准"])) - D(str(row["月人均收入"]))) * row["家庭人口"]
+            assert D(str(row["按差额月保障金"])).quantize(D("0.01")) == expected.quantize(D("0.01")), code
+            total += expected
+        else:
+            assert row["按差额月保障金"] is None, code
+    assert summary["by_category"]["低保"] > 0 and D(summary["dibao_allowance_monthly"]) == total.quantize(D("0.01"))
+    assert run("reassess", "--as-of", A.isoformat(), "--out", str(out), "--database-url", url) == 0
+    assert f"每月保障金合计 {total:,.2f} 元" in capsys.readouterr().out

@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
             "as_of": summary.as_of.isoformat(), "out": summary.out_path, "total": summary.total,
             "assessed": summary.assessed, "changed": summary.changed, "without_members": summary.without_members,
             "by_category": {mt.RESULT_LABELS[k]: v for k, v in summary.by_category.items()},
+            "dibao_allowance_monthly": str(summary.dibao_allowance),
             "settings": summary.settings_used,
             "changes": [{"household_id": p.household_id, "code": p.code, "head_name": p.head_name,
                          "current": assessment.category_label(p.current_category),
@@ -66,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     counts = ",".join(f"{mt.RESULT_LABELS[k]} {v} 户" for k, v in summary.by_category.items())
     print(f"已按 {summary.as_of.isoformat()} 生效的政策参数重新评估 {summary.total} 户:{counts}。")
+    if summary.by_category.get("dibao"):
+        print(f"按差额测算,评估为低保的 {summary.by_category['dibao']} 户每月保障金合计 {summary.dibao_allowance:,.2f} 元。")
     if summary.without_members:
         print(f"{summary.without_members} 户没有成员记录(或评估日期时成员均未出生),无法评估(已在表中注明)。")
     print(f"类别有变化的 {summary.changed} 户;结果已写入 {summary.out_path}。")

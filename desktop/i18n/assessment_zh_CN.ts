@@ -228,6 +228,11 @@
         <translation>已按 %2 生效的政策参数重新评估 %1 户:%3。类别有变化的 %4 户。结果已写入 %5。</translation>
     </message>
     <message>
+        <location filename="../views/assessment.py" line="188"/>
+        <source>By the difference to the standard, the {n} households assessed for the subsistence allowance would be paid {amount} yuan a month in all.</source>
+        <translation>按差额测算,评估为低保的 {n} 户每月保障金合计 {amount} 元。</translation>
+    </message>
+    <message>
         <location filename="../views/assessment.py" line="191"/>
         <source>%1 households have no members and could not be assessed.</source>
         <translation>%1 户没有成员记录,无法评估。</translation>

@@ -315,6 +315,9 @@ class ReassessSummary:
     changed: int = 0
     without_members: int = 0
     by_category: dict[str, int] = field(default_factory=dict)
+    # what the households assessed 低保 would be paid a month by the difference to the standard, all together
+    # (the cost of a standard changed: a raise, a cut)
+    dibao_allowance: Decimal = Decimal("0.00")
     settings_used: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
 
@@ -808,7 +811,7 @@ def get_assessment(db: Database, actor: Actor, assessment_id: int) -> Assessment
 
 REASSESS_HEADERS = ["户编号", "街道/镇", "社区/村", "户主姓名", "户主身份证号", "家庭人口", "城乡类别", "年总收入",
                     "扣减比例", "认定收入", "月人均收入", "刚性支出", "适用低保标准", "当前救助类别", "建议类别",
-                    "是否变化", "建议去向", "紧急", "特困候选", "备注"]
+                    "按差额月保障金", "是否变化", "建议去向", "紧急", "特困候选", "备注"]
 
 
 def _scope_region_ids(uow: UnitOfWork, region_id: int | None) -> list[int] | None:
@@ -1025,7 +1028,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                           area_words.get(harea, harea)]
                 if not members or st is None:
                     summary.without_members += 1
-                    yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "",
+                    yield common + [None] * 6 + [current_label, "无法评估", None, "", "", "", "",
                                                  "没有家庭成员记录" if not members else "没有适用的政策参数"]
                     continue
                 try:
@@ -1033,7 +1036,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                                         wages=wages, employed=employed, illness_costs=illness, pension=pension)
                 except ValueError as exc:  # nobody of the household born yet on that date
                     summary.without_members += 1
-                    yield common + [None] * 6 + [current_label, "无法评估", "", "", "", "", str(exc)]
+                    yield common + [None] * 6 + [current_label, "无法评估", None, "", "", "", "", str(exc)]
                     continue
                 common[5] = r.members
                 summary.assessed += 1
@@ -1044,12 +1047,16 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                     summary.proposals.append(Proposal(hid, hversion, hcode or "", hname, current,
                                                       r.category, r.per_capita_monthly, r.suggested_placement,
                                                       hstage))
+                allowance = None
+                if r.category == Category.DIBAO:
+                    allowance = mt.dibao_allowance(st["dibao_standard"], r.per_capita_monthly, r.members)
+                    summary.dibao_allowance += allowance
                 rate = percents.get(r.deduction_rate)
                 if rate is None:
                     rate = percents[r.deduction_rate] = mt.percent(r.deduction_rate)
                 yield common + [r.total_income, rate, mt.round_cent(r.counted_income),
                                 r.per_capita_monthly, r.rigid_spending, st["dibao_standard"],
-                                current_label, r.label, "是" if changed else "否",
+                                current_label, r.label, allowance, "是" if changed else "否",
                                 placement_label(r.suggested_placement, r.category, current), "是" if r.urgent else "",
                                 "、".join(r.tekun_candidates), ""]
 

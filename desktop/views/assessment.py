@@ -188,6 +188,10 @@ class ReassessDialog(QDialog):
         text = self.tr("%1 households re-assessed with the settings in force on %2: %3. %4 changed. "
                        "Written to %5.").replace("%1", f"{summary.total:,}").replace("%2", summary.as_of.isoformat()) \
             .replace("%3", counts).replace("%4", f"{summary.changed:,}").replace("%5", summary.out_path)
+        if summary.by_category.get("dibao"):
+            text += " " + self.tr("By the difference to the standard, the {n} households assessed for the "
+                                  "subsistence allowance would be paid {amount} yuan a month in all.").format(n=f"{summary.by_category['dibao']:,}",
+                                                                         amount=f"{summary.dibao_allowance:,.2f}")
         if summary.without_members:
             text += " " + self.tr("%1 households have no members and could not be assessed.").replace(
                 "%1", f"{summary.without_members:,}")
