@@ -731,7 +731,10 @@ def _accept(uow: UnitOfWork, cal: WorkCalendar, *, household_id: int, category: 
     if open_id is not None:
         raise ValidationFailed(f"该家庭已有办理中的申请(编号 {open_id}),不能重复受理。")
     if not proc.paid_once(category):
-        same = _running_approval(uow, hh.id, category=category)
+        # one whose end is decided (a stop ahead of its day, a gradual exit) may be followed by a new one
+        # of the same category (re-assessed: a new amount from the month after): the decision refuses
+        # a first month it still pays (_refuse_overlap)
+        same = _running_approval(uow, hh.id, category=category, open_ended=True)
         if same is not None:
             raise ValidationFailed(f"该家庭正在享受{_approval_text(same)},不能重复申请同一类别;"
                                    "如需重新核定,请先停止原救助再受理新的申请。")
