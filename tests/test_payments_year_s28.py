@@ -82,3 +82,35 @@ def test_a_reassessment_follows_a_stop_decided_ahead_without_a_gap(district: Dis
     regular_steps(district, again, D(2027, 4, 21))
     with pytest.raises(ValidationFailed, match="2027-06-30 为止.*同一个月会发放两次"):
         svc.decide(db, admin, again, approve=True, on=D(2027, 5, 2), amount="600")  # from June
+
+
+def test_a_month_recorded_before_an_earlier_one_says_so(qtbot, district: District, clock: type[_Clock],  # noqa: ANN001
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """February recorded on 2027-02-03 while January was never recorded: the command and the dialog said
+    "2 households, 1,400.00 yuan" and nothing of January, whose families were never paid."""
+    from desktop.cli import main as cli_main
+    from desktop.views import application_forms as forms
+    from desktop.views.context import AppContext
+
+    db = district.db
+    for name, region, amount in (("丙", "八泉社区", "900"), ("丁", "闸口社区", "500")):
+        _approve(district, make_household(db, district.regions[region], name, 2), D(2026, 11, 20), D(2026, 12, 10),
+                 amount)  # from January 2027
+    clock.now = D(2027, 2, 3)
+    dialog = forms.MonthlyAssistanceDialog(AppContext(db, district.admin), today=clock.now)
+    qtbot.addWidget(dialog)
+    assert "Still to record: 2 household(s), 1,400.00 yuan" in dialog.summary.text()
+    assert "Earlier months not recorded: 2027-01 (families not paid" in dialog.summary.text()
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["assistance-month", "2027-02", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "注意:以前月份未登记:2027年01月(这些家庭没有发放,或已发放但没有登记),请补登。" in out
+    assert "已写入 2027年02月 救助发放记录 2 户" in out
+    # January recorded late (补发): the same families and amounts, nothing more said
+    assert cli_main(["assistance-month", "2027-01", "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "注意" not in out and "本月共登记 2 户,合计 1,400.00 元" in out
+    assert cli_main(["assistance-month", "2027-02", "--dry-run", "--database-url", url]) == 0
+    assert "注意" not in capsys.readouterr().out
+    dialog.load()
+    assert "Earlier months" not in dialog.summary.text()

@@ -57,6 +57,7 @@ def run_month(args: argparse.Namespace) -> int:
     db = open_db(args)
     ended = n = 0
     try:
+        earlier = applications.unrecorded_months(db, cli_actor(), today=args.month)
         state = applications.monthly_assistance(db, cli_actor(), args.month)
         if not args.dry_run:
             ended = applications.end_gradual_exits(db, cli_actor())
@@ -69,6 +70,9 @@ def run_month(args: argparse.Namespace) -> int:
                     "gradual_exits_ended": ended, "recorded": state.recorded,
                     "recorded_amount": str(state.recorded_amount), "due": state.due, "due_amount": str(state.due_amount)})
         return 0
+    if earlier:  # recording February while January waits
+        print("注意:以前月份未登记:" + "、".join(f"{m:%Y年%m月}" for m in earlier)
+              + "(这些家庭没有发放,或已发放但没有登记),请补登。")
     if args.dry_run:
         print(f"{state.month:%Y年%m月}:已登记 {state.recorded} 户,合计 {state.recorded_amount:,.2f} 元;"
               f"待登记 {state.due} 户,合计 {state.due_amount:,.2f} 元。(试运行,未写入)")

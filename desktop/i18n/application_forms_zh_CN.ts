@@ -318,6 +318,11 @@ Still to record: {due} household(s), {due_amount} yuan.</source>
 待登记:{due} 户,合计 {due_amount} 元。</translation>
     </message>
     <message>
+        <location filename="../views/application_forms.py" line="1035" />
+        <source>Earlier months not recorded: {months} (families not paid, or paid and not on record).</source>
+        <translation>以前月份未登记:{months}(这些家庭没有发放,或已发放但没有登记)。</translation>
+    </message>
+    <message>
         <location filename="../views/application_forms.py" line="1001" />
         <source>&amp;Record {n} household(s)</source>
         <translation>登记 {n} 户(&amp;R)</translation>

@@ -1032,6 +1032,11 @@ class MonthlyAssistanceDialog(BusyDialog):
             "Still to record: {due} household(s), {due_amount} yuan.").format(
             month=f"{s.month:%Y-%m}", recorded=s.recorded, recorded_amount=f"{s.recorded_amount:,.2f}",
             due=s.due, due_amount=f"{s.due_amount:,.2f}"))
+        # February recorded while January waits: said here, not only on the page behind the dialog
+        if earlier := svc.unrecorded_months(self.ctx.db, self.ctx.actor, today=s.month):
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Earlier months not recorded: {months} (families not paid, or paid and not on record).").format(
+                months="、".join(f"{m:%Y-%m}" for m in earlier)))
         self.record_button.setText(self.tr("&Record {n} household(s)").format(n=s.due))
         self.record_button.setEnabled(self.may_record and s.due > 0)
         self.roster_button.setEnabled(self.ctx.actor.role in svc.ROSTER_READERS and s.recorded > 0)
