@@ -250,9 +250,12 @@ def test_full_commitment_application_through_the_window(qtbot, qtmodeltester, sq
     assert script.done() and page.last_sample is not None and page.last_sample.seed == 12345
     assert "12345" in page.sample_label.text()
 
+    other = _commitment_approved(d, "钱进")  # the first family is under check: not drawn again
+
     def drawn_meanwhile(w: forms.SpotCheckDialog) -> None:
         # another reviewer draws while this dialog is open: this draw is refused, not a second sample
-        svc.draw_spot_check(d.db, d.admin, on=date.today(), count=1, seed=7)
+        assert [r.application_id for r in svc.draw_spot_check(d.db, d.admin, on=date.today(), count=1,
+                                                               seed=7).rows] == [other]
         w.by_count.setChecked(True)
         w.count.setValue(1)
         w.accept()
@@ -270,7 +273,7 @@ def test_full_commitment_application_through_the_window(qtbot, qtmodeltester, sq
     title = openpyxl.load_workbook(target).active["A1"].value
     assert "随机种子 12345" in title
     wait_for_background()
-    spot_row = next(i for i, c in enumerate(page.checks_model.rows) if c.kind == "spot")
+    spot_row = next(i for i, c in enumerate(page.checks_model.rows) if c.kind == "spot" and c.application_id == app_id)
     page.checks_table.selectRow(spot_row)
 
     def fail(w: forms.PostCheckDialog) -> None:

@@ -114,3 +114,29 @@ def test_a_month_recorded_before_an_earlier_one_says_so(qtbot, district: Distric
     assert "注意" not in capsys.readouterr().out
     dialog.load()
     assert "Earlier months" not in dialog.summary.text()
+
+
+def test_a_past_months_roster_lists_the_household_as_it_was_paid(district: District, clock: type[_Clock]) -> None:
+    """January paid to 蒋一 (3 people) in 八泉社区; in February the family moved to 闸口社区 and the head
+    changed to 蒋二 with 2 people. January's roster printed again named 闸口社区, 蒋二 and 2: the finance
+    office's copy no longer matched the bank's, and January's total moved to the other sub-district."""
+    from desktop.models import Household
+
+    d = district
+    hid = make_household(d.db, d.regions["八泉社区"], "蒋一", 3)
+    _approve(d, hid, D(2026, 11, 2), D(2026, 12, 10), "900")
+    _record(d, 1)
+    with d.db.session_factory() as session:
+        hh = session.get(Household, hid)
+        hh.region_id, hh.head_name, hh.member_count = d.regions["闸口社区"], "蒋二", 2
+        session.commit()
+    _record(d, 2)
+    [january] = svc.payment_roster(d.db, d.admin, D(2027, 1, 1))
+    [february] = svc.payment_roster(d.db, d.admin, D(2027, 2, 1))
+    assert (january.community, january.head_name, january.member_count) == ("八泉社区", "蒋一", 3)
+    assert (february.community, february.head_name, february.member_count) == ("闸口社区", "蒋二", 2)
+    # by sub-district: January is 八泉街道's, February 河口镇's
+    assert [r.head_name for r in svc.payment_roster(d.db, d.admin, D(2027, 1, 1),
+                                                    region_id=d.regions["八泉街道"])] == ["蒋一"]
+    with pytest.raises(ValidationFailed):
+        svc.payment_roster(d.db, d.admin, D(2027, 2, 1), region_id=d.regions["八泉街道"])

@@ -148,6 +148,13 @@ class AssistanceRecord(Created, Base):
     month: Mapped[date] = mapped_column(Date)  # first day of the month
     amount: Mapped[Decimal]
     method: Mapped[str] = mapped_column(String(16), default="cash")  # cash / in_kind / service
+    # The household as it was paid (a roster printed again after a move, a head's death or a birth lists the
+    # month as it was paid): its community, head and size when the month was recorded. NULL in records
+    # older than migration 0015 that no household row could fill.
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
+    head_name: Mapped[str | None] = mapped_column(String(64))
+    head_id_number: Mapped[str | None] = mapped_column(String(18))
+    member_count: Mapped[int | None] = mapped_column()
 
     __table_args__ = (Index(None, "household_id", "month"), Index(None, "month"))
 

@@ -1186,7 +1186,8 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             if months:
                 uow.session.execute(insert(AssistanceRecord), [
                     {"household_id": hh.id, "application_id": app.id, "category": app.category, "month": m,
-                     "amount": value, "method": "cash", "created_at": now_utc(), "created_by_id": actor.user_id}
+                     "amount": value, "method": "cash", "created_at": now_utc(), "created_by_id": actor.user_id,
+                     **{c.key: getattr(hh, c.key) for c in AS_PAID}}
                     for m in months])
             _schedule_post_checks(uow, app, on, irregular_income)
         elif not assisted_elsewhere:
@@ -1294,6 +1295,16 @@ def _running_in(uow: UnitOfWork, first: date) -> Any:
     return query
 
 
+# The household's columns a month's record keeps as it was paid: a roster printed again after a move, a death
+# or a birth lists the month as it was paid (records from before migration 0015 read the household's own).
+AS_PAID = (Household.region_id, Household.head_name, Household.head_id_number, Household.member_count)
+
+
+def _as_paid(column: Any) -> Any:
+    """A record's kept value of the household's ``column`` (its own where the record has none)."""
+    return func.coalesce(getattr(AssistanceRecord, column.key), column)
+
+
 def _recorded_in(first: date) -> Any:
     return select(AssistanceRecord.application_id).where(AssistanceRecord.month == first,
                                                          AssistanceRecord.application_id.is_not(None))
@@ -1316,7 +1327,7 @@ def monthly_assistance(db: Database, actor: Actor, month: date, *, today: date |
                 .where(AssistanceRecord.month == first))
         ids = uow.region_ids()
         if ids is not None:
-            paid = paid.where(Household.region_id.in_(ids))
+            paid = paid.where(_as_paid(Household.region_id).in_(ids))
         recorded, recorded_amount = uow.session.execute(paid).one()
     return MonthlyAssistance(first, int(recorded or 0), _yuan(recorded_amount), int(due or 0), _yuan(due_amount))
 
@@ -1346,11 +1357,13 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
     first = _month_start(month, today)
     with unit_of_work(db, actor, write=True) as uow:
         uow.take_turns(MONTHLY_LOCK)
-        query = _running_in(uow, first).where(Application.id.not_in(_recorded_in(first)))
+        # each record keeps the household as it is paid (see AS_PAID)
+        query = _running_in(uow, first).where(Application.id.not_in(_recorded_in(first))).add_columns(*AS_PAID)
         now = now_utc()
         rows = [{"household_id": h, "application_id": a, "category": c, "month": first, "amount": amt,
-                 "method": "cash", "created_at": now, "created_by_id": actor.user_id}
-                for a, h, c, amt in uow.session.execute(query)]
+                 "method": "cash", "created_at": now, "created_by_id": actor.user_id,
+                 "region_id": region, "head_name": head, "head_id_number": number, "member_count": size}
+                for a, h, c, amt, region, head, number, size in uow.session.execute(query)]
         total = sum((_yuan(r["amount"]) for r in rows), Decimal("0.00"))
         if expected is not None and (len(rows), total) != (expected[0], _yuan(expected[1])):
             raise ValidationFailed(
@@ -1395,11 +1408,11 @@ def payment_roster(db: Database, actor: Actor, month: date, *, region_id: int | 
     with unit_of_work(db, actor) as uow:
         community, parent = aliased(Region), aliased(Region)
         query = (select(parent.name, parent.level, community.name, community.level, Household.code,
-                        Household.head_name, Household.head_id_number, AssistanceRecord.category,
-                        Household.member_count, AssistanceRecord.amount, AssistanceRecord.application_id,
+                        _as_paid(Household.head_name), _as_paid(Household.head_id_number), AssistanceRecord.category,
+                        _as_paid(Household.member_count), AssistanceRecord.amount, AssistanceRecord.application_id,
                         Application.temporary_kind)
                  .join(Household, Household.id == AssistanceRecord.household_id)
-                 .join(community, community.id == Household.region_id)
+                 .join(community, community.id == _as_paid(Household.region_id))
                  .outerjoin(parent, parent.id == community.parent_id)
                  .outerjoin(Application, Application.id == AssistanceRecord.application_id)
                  .where(AssistanceRecord.month == first)
@@ -1412,7 +1425,7 @@ def payment_roster(db: Database, actor: Actor, month: date, *, region_id: int | 
             query = query.where(community.path.like(region.path + "%"))
         ids = uow.region_ids()
         if ids is not None:
-            query = query.where(Household.region_id.in_(ids))
+            query = query.where(community.id.in_(ids))
         rows = []
         for p_name, p_level, c_name, c_level, code, head, number, category, size, amount, app_id, kind in \
                 uow.session.execute(query):

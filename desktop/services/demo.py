@@ -358,7 +358,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "status", "closed_on", "trace_finding", "trace_note", "traced_on", "version", "updated_at",
                     "updated_by_id", "created_at", "created_by_id"),
     "assistance_records": ("id", "household_id", "application_id", "category", "month", "amount", "method",
-                           "created_at", "created_by_id"),
+                           "created_at", "created_by_id", "region_id", "head_name", "head_id_number", "member_count"),
     "referrals": ("id", "household_id", "assessment_id", "application_id", "department", "need", "due_on",
                   "status", "sent_on", "closed_on", "feedback", "received_at", "version", "updated_at",
                   "updated_by_id", "created_at", "created_by_id", "region_id"),
@@ -1454,7 +1454,7 @@ class _Story:
         while month <= last:
             o = month.toordinal()
             buf.append((g.next_id("assistance_records"), self.hid, app_id, category, g.c.d(o), float(amount),
-                        method, g.c.t(o), None))
+                        method, g.c.t(o), None, self.comm.id, self.head[2], self.head[3], len(self.members)))
             paid += amount
             if once:
                 break
