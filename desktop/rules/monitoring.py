@@ -316,6 +316,16 @@ def referral_overdue_by(status: str, due_on: date | None, cutoff: date) -> bool:
     return status in OPEN_REFERRAL_STATUSES and due_on is not None and due_on <= cutoff
 
 
+REFERRAL_DUE_DAYS = 15  # a new referral's due date: this many days after it is sent, moved off a day off
+
+
+def referral_due_on(sent_on: date, calendar: WorkCalendar = DEFAULT_CALENDAR) -> date:
+    """The due date a referral gets when none is typed (the form's suggestion, the front desk's and an
+    assessment's referrals): 15 days after it is sent, or the first working day after when that is a
+    weekend or a holiday (a letter must not ask a department closed for National Day to act by 1 October)."""
+    return first_working_day(sent_on + timedelta(days=REFERRAL_DUE_DAYS), calendar)
+
+
 def first_working_day(day: date, calendar: WorkCalendar = DEFAULT_CALENDAR) -> date:
     """``day`` itself when it is a working day, else the first working day after it."""
     for _ in range(60):

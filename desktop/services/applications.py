@@ -87,6 +87,7 @@ from desktop.rules.codes import (
 )
 from desktop.rules.procedure import STATUS_LABELS, STEP_LABELS, ProcedureRefused, Step
 from desktop.rules.workdays import WorkCalendar, unknown_years_warning
+from desktop.services import referrals as referral_svc
 from desktop.services.base import (
     Actor,
     CutList,
@@ -868,8 +869,12 @@ def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, 
                             commitment=commitment, note=note, today=today)
         ids = []
         for ref in referrals:
+            refusal = referral_svc.open_referral_refusal(uow, app.household_id, ref.department)
+            if refusal:  # the whole acceptance is undone: the clerk unticks that department
+                raise ValidationFailed(refusal, {"referral": refusal})
+            due_on = ref.due_on or monitoring_rules.referral_due_on(accepted_on, cal)  # never "no deadline"
             referral = uow.add(Referral(household_id=app.household_id, application_id=app.id,
-                                        department=ref.department, need=ref.need.strip(), due_on=ref.due_on,
+                                        department=ref.department, need=ref.need.strip(), due_on=due_on,
                                         status="sent", sent_on=accepted_on))
             uow.flush()
             ids.append(int(referral.id))

@@ -51,6 +51,7 @@ from desktop.rules.codes import (
     Role,
     Stage,
 )
+from desktop.services import referrals as referral_svc
 from desktop.services.base import (
     Actor,
     CutList,
@@ -672,6 +673,8 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
         problems["assessed_on"] = "评估日期不能晚于今天。"
     if problems:
         raise ValidationFailed(" ".join(problems.values()), problems)
+    referral_day = date.today()  # the referrals are sent now, due by the usual time (not "no deadline")
+    referral_due = referral_svc.suggested_due_on(db, referral_day) if req.refer_departments else None
     with unit_of_work(db, actor, write=True) as uow:
         s = uow.session
         h = uow.get(Household, req.household_id, "家庭")
@@ -737,10 +740,12 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
         needs = {r.department: r.need for r in result.referrals}
         sent = 0
         for dept in dict.fromkeys(req.refer_departments):
+            if referral_svc.open_referral_refusal(uow, h.id, dept):
+                continue  # still open from an earlier assessment (or the front desk): not referred twice
             # the same record as services.referrals.create_referral, inside this transaction
             referral = uow.add(Referral(household_id=h.id, assessment_id=assessment.id, department=dept,
-                                        need=needs.get(dept, "综合评估建议转介"), sent_on=date.today(),
-                                        status="sent"))
+                                        need=needs.get(dept, "综合评估建议转介"), sent_on=referral_day,
+                                        due_on=referral_due, status="sent"))
             uow.flush()
             uow.audit("create_referral", "referral", referral.id, after=snapshot(referral), household_id=h.id,
                       detail=f"转介{DEPARTMENT_LABELS[dept]}:{referral.need[:60]}(综合评估第 {assessment.id} 号)")

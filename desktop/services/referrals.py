@@ -140,15 +140,23 @@ def _status_filter(query: AnySelect, status: str, cutoff: date) -> AnySelect:
     return query.where(Referral.status == status)
 
 
-DEFAULT_DUE_DAYS = 15  # a new referral's due date, suggested: this many days on, moved off a day off
-
-
 def suggested_due_on(db: Database, today: date | None = None) -> date:
-    """The due date a new referral's form starts with: 15 days on, or the first working day after
-    when that is a weekend or a holiday (the letter asked a department closed for National Day to
-    act by 1 October)."""
-    return rules.first_working_day(date.fromordinal(_today(today).toordinal() + DEFAULT_DUE_DAYS),
-                                   load_calendar(db))
+    """The due date a new referral's form starts with (:func:`rules.referral_due_on`: 15 days on, or
+    the first working day after when that is a weekend or a holiday)."""
+    return rules.referral_due_on(_today(today), load_calendar(db))
+
+
+def open_referral_refusal(uow: UnitOfWork, household_id: int, department: str) -> str:
+    """Why a household is not referred to ``department`` again: it has an open referral there (the
+    department would get the same family twice and the counts would double); "" when it has none."""
+    ref = uow.session.scalars(select(Referral).where(
+        Referral.household_id == household_id, Referral.department == department,
+        Referral.status.in_(sorted(rules.OPEN_REFERRAL_STATUSES))).order_by(Referral.id)).first()
+    if ref is None:
+        return ""
+    return (f"该家庭已转介{DEPARTMENT_LABELS.get(department, department)}({referral_code(ref.id)},"
+            f"{ref.sent_on} 转介,{rules.REFERRAL_STATUSES.get(ref.status, ref.status)}),尚未办结:"
+            "请在原转介上记录部门反馈,不要重复转介。")
 
 
 def due_note(db: Database, due_on: date | None) -> str:
@@ -183,6 +191,9 @@ def create_referral(db: Database, actor: Actor, household_id: int, *, department
     with unit_of_work(db, actor, write=True) as uow:
         household = uow.get(Household, household_id, "家庭")
         uow.require_scope(household.region_id, "该家庭")
+        refusal = open_referral_refusal(uow, household_id, department)
+        if refusal:
+            raise ValidationFailed(refusal, {"department": refusal})
         if assessment_id is not None:
             assessment = uow.get(Assessment, assessment_id, "评估")
             if assessment.household_id != household_id:
