@@ -52,7 +52,18 @@ class ModalScript:
         if isinstance(widget, cls):
             self.steps.pop(0)
             self.handled.append(widget)
-            QTimer.singleShot(0, lambda: action(widget))
+            QTimer.singleShot(0, lambda: self._run(action, widget))
+
+    @staticmethod
+    def _run(action: Callable, widget: QWidget) -> None:
+        """A step that fails (an assertion, a service error) ends its dialog: the test fails, instead of
+        waiting for ever on a dialog nobody answers."""
+        try:
+            action(widget)
+        except BaseException:
+            if widget.isVisible():
+                QDialog.done(widget, 0) if isinstance(widget, QDialog) else widget.close()
+            raise
 
     def done(self) -> bool:
         return not self.steps
