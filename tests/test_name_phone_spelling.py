@@ -251,7 +251,7 @@ def test_the_upgrade_rewrites_names_kept_with_an_ideographic_full_stop(district:
             s.add(Clue(person_name="热依拉｡买买提", source_level="informant", source="grid", reported_on=date.today()))
             s.commit()
         assert database.migrate(db) is not None
-        assert database.current_revision(db) == "0014"
+        assert database.current_revision(db) == database.head_revision()
         with db.session_factory() as s:
             assert s.scalars(select(Household.head_name)).all() == ["阿依古丽·艾买提"]
             assert sorted(s.scalars(select(Member.name))) == ["张三。", "阿依古丽·艾买提"]

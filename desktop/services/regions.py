@@ -398,6 +398,7 @@ USES: dict[str, tuple[str, str]] = {
     "library_moves": ("库别调整记录", "条"),
     "referrals": ("转介", "条"),
     "import_rows": ("部门名单导入行", "行"),
+    "assistance_records": ("救助发放记录", "条"),
 }
 
 
