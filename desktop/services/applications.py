@@ -1367,8 +1367,8 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
         now = now_utc()
         rows = [{"household_id": h, "application_id": a, "category": c, "month": first, "amount": amt,
                  "method": "cash", "created_at": now, "created_by_id": actor.user_id,
-                 "region_id": region, "head_name": head, "head_id_number": number, "member_count": size}
-                for a, h, c, amt, region, head, number, size in uow.session.execute(query)]
+                 **dict(zip((k.key for k in AS_PAID), kept, strict=True))}
+                for a, h, c, amt, *kept in uow.session.execute(query)]
         total = sum((_yuan(r["amount"]) for r in rows), Decimal("0.00"))
         if expected is not None and (len(rows), total) != (expected[0], _yuan(expected[1])):
             raise ValidationFailed(
