@@ -190,8 +190,8 @@ class ReassessDialog(QDialog):
             .replace("%3", counts).replace("%4", f"{summary.changed:,}").replace("%5", summary.out_path)
         if summary.by_category.get("dibao"):
             text += " " + self.tr("By the difference to the standard, the {n} households assessed for the "
-                                  "subsistence allowance would be paid {amount} yuan a month in all.").format(n=f"{summary.by_category['dibao']:,}",
-                                                                         amount=f"{summary.dibao_allowance:,.2f}")
+                                  "subsistence allowance would be paid {amount} yuan a month in all.").format(
+                n=f"{summary.by_category['dibao']:,}", amount=f"{summary.dibao_allowance:,.2f}")
         if summary.without_members:
             text += " " + self.tr("%1 households have no members and could not be assessed.").replace(
                 "%1", f"{summary.without_members:,}")
