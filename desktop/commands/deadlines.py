@@ -57,7 +57,8 @@ def run_month(args: argparse.Namespace) -> int:
     db = open_db(args)
     ended = n = 0
     try:
-        earlier = applications.unrecorded_months(db, cli_actor(), today=args.month)
+        # the earlier months still to record, said in words (the JSON's keys are the month's own)
+        earlier = [] if args.json else applications.unrecorded_months(db, cli_actor(), today=args.month)
         state = applications.monthly_assistance(db, cli_actor(), args.month)
         if not args.dry_run:
             ended = applications.end_gradual_exits(db, cli_actor())

@@ -1192,7 +1192,7 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
                 uow.session.execute(insert(AssistanceRecord), [
                     {"household_id": hh.id, "application_id": app.id, "category": app.category, "month": m,
                      "amount": value, "method": "cash", "created_at": now_utc(), "created_by_id": actor.user_id,
-                     **{c.key: getattr(hh, c.key) for c in AS_PAID}}
+                     **{key: getattr(hh, key) for key in PAID_KEYS}}
                     for m in months])
             _schedule_post_checks(uow, app, on, irregular_income)
         elif not assisted_elsewhere:
@@ -1303,6 +1303,7 @@ def _running_in(uow: UnitOfWork, first: date) -> Any:
 # The household's columns a month's record keeps as it was paid: a roster printed again after a move, a death
 # or a birth lists the month as it was paid (records from before migration 0015 read the household's own).
 AS_PAID = (Household.region_id, Household.head_name, Household.head_id_number, Household.member_count)
+PAID_KEYS = tuple(c.key for c in AS_PAID)
 
 
 def _as_paid(column: Any) -> Any:
@@ -1367,7 +1368,7 @@ def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today:
         now = now_utc()
         rows = [{"household_id": h, "application_id": a, "category": c, "month": first, "amount": amt,
                  "method": "cash", "created_at": now, "created_by_id": actor.user_id,
-                 **dict(zip((k.key for k in AS_PAID), kept, strict=True))}
+                 **dict(zip(PAID_KEYS, kept, strict=True))}
                 for a, h, c, amt, *kept in uow.session.execute(query)]
         total = sum((_yuan(r["amount"]) for r in rows), Decimal("0.00"))
         if expected is not None and (len(rows), total) != (expected[0], _yuan(expected[1])):

@@ -1101,7 +1101,7 @@ def open_clues_follow(uow: UnitOfWork, moved: dict[int, int]) -> int:
         return 0
     regions = {r.id: r for r in uow.session.execute(select(Region.id, Region.path, Region.name)
                                                       .where(Region.id.in_(set(moved.values()))))}
-    ids = list(moved)  # a register moving a whole re-drawn community: in parts, under SQLite's bound-variable limit
+    ids = list(moved)  # a register moving re-drawn communities: in parts, under the databases' bound-parameter limits
     rows = [row for start in range(0, len(ids), 5000) for row in uow.session.execute(
         select(Clue, Region.path).join(Region, Region.id == Clue.region_id)
         .where(Clue.household_id.in_(ids[start:start + 5000]), Clue.status != "closed").order_by(Clue.id))]

@@ -46,9 +46,9 @@ def html_to_pdf(html: str, path: str | Path, *, title: str = "", landscape: bool
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     doc = printed_document(html)
-    # The page in the document's own layout units (logical pixels at 96 dpi, like a screen):
-    # print_() scales these to the writer's 300 dpi. Giving it the 300-dpi pixel size instead
-    # printed everything at a third of its size in the top-left corner.
+    # The page in the document's own layout units (logical pixels at 96 dpi, like a screen); the
+    # painter scales these to the writer's 300 dpi. Laying the document out at the 300-dpi pixel
+    # size instead printed everything at a third of its size in the top-left corner.
     layout = writer.pageLayout()
     rect_mm = layout.paintRect(QPageLayout.Unit.Millimeter)
     page = QSizeF(rect_mm.width() / 25.4 * LAYOUT_DPI, rect_mm.height() / 25.4 * LAYOUT_DPI)
