@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "desktop.commands.payments",
     "desktop.commands.calendar",
     "desktop.commands.monitoring",
+    "desktop.commands.today",
     "desktop.commands.audit",
 ]
 

@@ -42,6 +42,7 @@ def test_settings_and_statistics_take_the_focus_when_shown(qtbot, district: Dist
     the page's first control, and from the list of pages stays on it, as on every other page."""
     window = _window(qtbot, district)
     keys = window.page_keys()
+    window.show_page("households")  # the window opens on 今日工作
     window.page("households").search.setFocus()
     focus = _ctrl(qtbot, window, keys.index("settings") + 1)
     assert QApplication.activeWindow() is window

@@ -60,7 +60,7 @@ def test_first_run_creates_the_administrator(qtbot, sqlite_db: Database) -> None
 def test_navigation_and_status_bar(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
     window = MainWindow(AppContext(sqlite_district.db, sqlite_district.admin))
     qtbot.addWidget(window)
-    assert window.page_keys()[:2] == ["households", "discovery"]
+    assert window.page_keys()[:3] == ["today", "households", "discovery"]
     assert "settings" in window.page_keys()
     for key in window.page_keys():
         window.show_page(key)

@@ -49,6 +49,7 @@ def open_window(qtbot, district: District) -> MainWindow:  # noqa: ANN001
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    assert wait_for_background()  # the first page (今日工作) reads its figures
     return window
 
 

@@ -4,6 +4,11 @@
     <name>Pages</name>
     <message>
         <location filename="../views/pages.py" line="16" />
+        <source>Today's work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location filename="../views/pages.py" line="16" />
         <source>Households</source>
         <translation>家庭档案</translation>
     </message>

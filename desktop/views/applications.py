@@ -41,6 +41,7 @@ from desktop.views.application_forms import (
     PostCheckDialog,
     SpotCheckDialog,
 )
+from desktop.views.combos import choose, quietly
 from desktop.views.confirm import confirmed
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
@@ -472,6 +473,30 @@ class ApplicationsPage(QWidget):
         return self.model.rows[index.row()].id
 
     # -- actions ------------------------------------------------------------------------------------
+    def show_list(self, what: str) -> None:
+        """One list of this page (from 今日工作), its other filters back to all so that the list is the count's:
+        "to_do" or "overdue" (applications open or with paperwork due), "refused", "awaiting" (the households
+        awaiting acceptance, on the list tab's button), "post_checks" or "post_checks_overdue", "payments"
+        (the monthly payments dialog)."""
+        if what == "payments":
+            self.record_monthly_payments()
+            return
+        if what.startswith("post_checks"):
+            with quietly(self.check_kind, self.checks_overdue):
+                self.check_kind.setCurrentIndex(0)
+                self.checks_overdue.setChecked(what.endswith("overdue"))
+            self.tabs.setCurrentIndex(1)
+            self.refresh_checks()
+            return
+        with quietly(self.status, self.track, self.step, self.region, self.name, self.overdue):
+            choose(self.status, "refused" if what == "refused" else svc.TO_DO)
+            for combo in (self.track, self.step, self.region):
+                combo.setCurrentIndex(0)
+            self.name.clear()
+            self.overdue.setChecked(what == "overdue")
+        self.tabs.setCurrentIndex(0)
+        self.refresh()
+
     def apply_for_household(self, household_id: int) -> None:
         """Asked by another page: open the accept dialog prefilled with the household. Cancelled while the
         household waits in 申请中 with no application (a clue closed as "check passed"), it asks whether to

@@ -53,7 +53,7 @@ from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.monitoring import BoardFilter, Card, MoveConflict
 from desktop.services.progress import Progress
 from desktop.views.board_column import BoardColumn
-from desktop.views.combos import refill
+from desktop.views.combos import choose, quietly, refill
 from desktop.views.confirm import ReasonDialog
 from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
@@ -940,6 +940,21 @@ class BoardPage(QWidget):
         self._refresh_if_stale()
 
     # -- entry points for other pages ----------------------------------------------------------------
+    def show_list(self, what: str) -> None:
+        """The visits or referrals tab listing one state ("visits_due", "visits_overdue", "referrals_open",
+        "referrals_overdue": from 今日工作), its other filters back to all so that the list is the count's."""
+        tab_name, _, state = what.partition("_")
+        tab: VisitsTab | ReferralsTab = self.visits if tab_name == "visits" else self.referrals
+        others = (tab.region,) if isinstance(tab, VisitsTab) else (tab.department,)
+        with quietly(tab.state, tab.search, *others):
+            choose(tab.state, state)
+            tab.search.clear()
+            for combo in others:
+                combo.setCurrentIndex(0)
+        self._stale.discard(tab)  # loaded below, once
+        self.tabs.setCurrentWidget(tab)
+        tab.reload()
+
     def refer_household(self, household_id: int, assessment_id: int | None = None, need: str = "", *,
                         show: bool = True) -> None:
         """Open the referral form for a household (from a card, a household, an assessment or a visit).

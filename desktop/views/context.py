@@ -19,6 +19,7 @@ class Navigator(QObject):
     assessHousehold = Signal(int)  # start the assessment wizard
     applyForHousehold = Signal(int)  # start an application
     referHousehold = Signal(int)  # open a referral form
+    showList = Signal(str, str)  # page key and one of the lists it offers (its show_list): "board", "visits_due"
 
 
 class ChangeFeed(QObject):

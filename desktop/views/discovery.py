@@ -46,7 +46,7 @@ from desktop.services.clues import ClueFilter, ClueInfo
 from desktop.services.errors import ServiceError, ValidationFailed
 from desktop.services.progress import Progress
 from desktop.views.clue_form import AssignDialog, CloseClueDialog, ClueForm, ReopenClueDialog, fill_regions
-from desktop.views.combos import refill
+from desktop.views.combos import choose, quietly, refill
 from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
@@ -280,6 +280,16 @@ class ClueInboxTab(QWidget):
             return fill_regions(self.region, self.ctx, blank=self.tr("All regions"), extra=unassigned)
         except ServiceError:
             return True
+
+    def show_status(self, status: str) -> None:
+        """Every clue of one status: the other filters back to all, so that the count 今日工作 gave is the list's."""
+        with quietly(self.status, self.source, self.region, self.use_dates, self.text):
+            choose(self.status, (status,))
+            self.source.setCurrentIndex(0)
+            self.region.setCurrentIndex(0)
+            self.use_dates.setChecked(False)
+            self.text.clear()
+        self.refresh()
 
     # -- data ----------------------------------------------------------------------------------
     def current_filter(self) -> ClueFilter:
@@ -1085,3 +1095,8 @@ class DiscoveryPage(QWidget):
 
     def maybe_close(self) -> bool:
         return self.inbox.maybe_close()
+
+    def show_list(self, status: str) -> None:
+        """The clue inbox with every clue of one status ("new", "assigned", "investigating": from 今日工作)."""
+        self.tabs.setCurrentWidget(self.inbox)
+        self.inbox.show_status(status)

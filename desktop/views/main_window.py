@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         ctx.nav.assessHousehold.connect(lambda hid: self._ask("assessment", "assess_household", hid))
         ctx.nav.applyForHousehold.connect(lambda hid: self._ask("applications", "apply_for_household", hid))
         ctx.nav.referHousehold.connect(lambda hid: self._ask("board", "refer_household", hid))
+        ctx.nav.showList.connect(lambda key, what: self._ask(key, "show_list", what))
         if self._entries:
             self.nav.setCurrentRow(0)
         QTimer.singleShot(0, self._end_gradual_exits)
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         holder = self.stack.currentWidget()
         return holder.widget() if isinstance(holder, QScrollArea) else None
 
-    def _ask(self, key: str, method: str, ident: int) -> None:
+    def _ask(self, key: str, method: str, ident: int | str) -> None:
         if key not in self.page_keys():
             QMessageBox.information(self, self.tr("Relief Desk"), self.tr("Your role cannot open this area."))
             return

@@ -13,6 +13,7 @@ from desktop.rules.codes import Role
 
 # key, label (translated in context "Pages"), "module:Class" or None, roles that may open it (None = all)
 PAGES: list[tuple[str, str, str | None, frozenset[Role] | None]] = [
+    ("today", QT_TRANSLATE_NOOP("Pages", "Today's work"), "desktop.views.today:TodayPage", None),
     ("households", QT_TRANSLATE_NOOP("Pages", "Households"), "desktop.views.households:HouseholdsPage", None),
     ("discovery", QT_TRANSLATE_NOOP("Pages", "Discovery"), "desktop.views.discovery:DiscoveryPage", None),
     ("assessment", QT_TRANSLATE_NOOP("Pages", "Assessment"), "desktop.views.assessment:AssessmentPage", None),
