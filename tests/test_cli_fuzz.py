@@ -72,6 +72,7 @@ BASE: dict[str, list[str]] = {
     "calendar show": ["2027"],
     "calendar clear-year": ["2027"],
     "board": [],
+    "today": [],
     "visit-list": ["--out", "走访.xlsx"],
     "quarterly-report": ["--year", "2026", "--quarter", "1", "--out", "季报.xlsx"],
     "referral-list": ["人社", "--out", "转介.xlsx"],

@@ -37,6 +37,7 @@ JSON_COMMANDS = [
     ["import", "households", "台账.xlsx", "--json"],
     ["import", "batches", "--json"],
     ["board", "--json"],
+    ["today", "--json"],
     ["policy", "set", "--effective", "2026-01-01", "--area", "城市", "dibao_standard=800", "--json"],
     ["policy", "show", "--json"],
     ["reassess", "--out", "重新评估.xlsx", "--json"],
@@ -96,7 +97,7 @@ def test_every_json_command_is_tested() -> None:
 
     walk(cli.build_parser(), [])
     tested = [argv[:2] if argv[0] in ("calendar", "clue", "import", "policy", "region") else argv[:1] for argv in JSON_COMMANDS]
-    assert sorted(found) == sorted(tested) and len(found) == 26
+    assert sorted(found) == sorted(tested) and len(found) == 27
 
 
 @pytest.mark.parametrize(("argv", "where"), [
