@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from desktop import __version__
 from desktop.commands.common import parse_database_url, print_json
+from desktop.rules.idcard import mask_in_text
 from desktop.services.errors import NOT_WRITTEN, ServiceError
 from desktop.services.files import not_written_message
 
@@ -242,7 +243,8 @@ def _stdout_to_devnull() -> None:
 
 def internal_error(args: argparse.Namespace, exc: Exception, log_path: object) -> int:
     logging.getLogger("relief_desk").exception("unexpected error in command %s", args.command)
-    return refused(args, f"{type(exc).__name__}: {exc}(详细信息已写入 {log_path})", INTERNAL, EXIT_INTERNAL,
+    # ID numbers masked: a database error quotes the values it was writing (RULES.md §4)
+    return refused(args, mask_in_text(f"{type(exc).__name__}: {exc}(详细信息已写入 {log_path})"), INTERNAL, EXIT_INTERNAL,
                    prefix="内部错误:")
 
 

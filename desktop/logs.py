@@ -7,6 +7,15 @@ import logging.handlers
 from pathlib import Path
 
 from desktop import config
+from desktop.rules.idcard import mask_in_text
+
+
+class MaskingFormatter(logging.Formatter):
+    """Log lines with ID numbers masked: a traceback quoting a database error carries the values it was
+    writing, and the log file is read outside the program's access control (RULES.md §4)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_in_text(super().format(record))
 
 
 def log_file() -> Path:
@@ -33,7 +42,7 @@ def setup_logging() -> Path:
 
         path = Path(tempfile.gettempdir()) / "relief-desk.log"
         handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path

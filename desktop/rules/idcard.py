@@ -354,6 +354,18 @@ def mask(number: str | None) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+# An 18-character ID number standing alone in free text (not part of a longer run of digits: a 17-digit
+# household code or a 20-digit disability card number is left as it is).
+_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+def mask_in_text(text: str) -> str:
+    """Free text (an error message, a crash report, a log line) with every ID number in it masked as
+    :func:`mask` does: such text leaves the program's access control (it is copied to IT, kept in a log
+    file on disk), so it never carries a whole number (RULES.md §4)."""
+    return _IN_TEXT.sub(lambda m: mask(m.group(0)), text)
+
+
 def make(area: str, born: date, sequence: int) -> str:
     """Build a valid number (for demo data and tests). sequence is 0..999; odd = male."""
     body = f"{area}{born:%Y%m%d}{sequence:03d}"

@@ -337,10 +337,10 @@ def open_database(raw_url: str | None = None, *, create_folder: bool = True, mus
                 f"数据库文件“{path}”位于网络路径上:网络文件系统的文件锁不可靠,多人同时使用可能损坏数据。"
                 "多台电脑共用请改用 PostgreSQL。"
             )
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS, hide_parameters=True)
     translator = _ErrorTranslator(url)
     event.listen(engine, "handle_error", translator)
     try:

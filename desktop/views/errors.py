@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.logs import setup_logging
+from desktop.rules.idcard import mask_in_text
 from desktop.services.errors import AccountChanged, SchemaTooNew, ServiceError
 from desktop.services.files import failure_kind
 
@@ -121,8 +122,9 @@ class CrashDialog(QDialog):
 
 def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     lines = traceback.format_exception(exc_type, exc, tb)
-    return (f"Relief Desk {__version__}\nPython {sys.version.split()[0]} on {platform.platform()}\n\n"
-            + "".join(lines))
+    # masked: the report is copied and sent to IT (RULES.md §4)
+    return mask_in_text(f"Relief Desk {__version__}\nPython {sys.version.split()[0]} on {platform.platform()}\n\n"
+                        + "".join(lines))
 
 
 def show_crash(parent: QWidget | None, exc_type: type[BaseException], exc: BaseException,
