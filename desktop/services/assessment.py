@@ -812,6 +812,20 @@ def get_assessment(db: Database, actor: Actor, assessment_id: int) -> Assessment
             a.override_reason, user.display_name if user else "系统", a.created_at)
 
 
+def log_sheet_printed(db: Database, actor: Actor, detail: AssessmentDetail, path: str | Path, *,
+                      draft: bool = False) -> None:
+    """Record that a calculation sheet (评估计算表) was printed to a file: it carries each member's health,
+    disability and income, sensitive personal information (RULES.md §4), so it is logged as an export."""
+    name = Path(path).name
+    members = len(detail.facts.members)
+    which = "草稿,尚未保存" if draft else f"评估编号 {detail.id}"
+    log_access(db, actor, "assessment.print_sheet", "assessments", None if draft else detail.id,
+               household_id=detail.household_id,
+               after={"rows": members, "file": name, "draft": draft},
+               detail=f"打印评估计算表:{detail.head_name}户({which}),{members} 名成员的健康、残疾与收支情况;"
+                      f"文件:{name}")
+
+
 # -- re-assessment of everyone ("政策找人") ---------------------------------------------------------
 
 REASSESS_HEADERS = ["户编号", "街道/镇", "社区/村", "户主姓名", "户主身份证号", "家庭人口", "城乡类别", "年总收入",
@@ -1075,7 +1089,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         summary.by_category = counts
     log_access(db, actor, "reassess_export", "household", None,
                detail=f"重新评估 {summary.total} 户(截至 {day.isoformat()}),变化 {summary.changed} 户,"
-                      f"导出到 {target}" + ("(完整身份证号)" if actor.sees_full_id else "(身份证号已脱敏)"))
+                      f"导出到 {target}({actor.id_words})")
     return summary
 
 

@@ -80,6 +80,11 @@ class Actor:
     def sees_full_id(self) -> bool:
         return self.role in ROLES_SEEING_FULL_ID
 
+    @property
+    def id_words(self) -> str:
+        """How the ID numbers in what this actor exports or prints are written, for its audit entry."""
+        return "完整身份证号" if self.sees_full_id else "身份证号已脱敏"
+
     @classmethod
     def system(cls, workstation: str = "") -> Actor:
         """For command-line maintenance run by IT (migrations, demo data, first administrator)."""

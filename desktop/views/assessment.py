@@ -384,5 +384,6 @@ class AssessmentPage(QWidget):
         if path:
             try:
                 write_sheet(detail, path)
-            except OSError as exc:
+                svc.log_sheet_printed(self.ctx.db, self.ctx.actor, detail, path)
+            except (OSError, ServiceError) as exc:
                 show_error(self, exc)

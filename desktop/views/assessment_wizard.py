@@ -721,7 +721,8 @@ class AssessmentWizard(QWizard):
         if path:
             try:
                 write_sheet(detail, path, draft=True)
-            except OSError as exc:
+                svc.log_sheet_printed(self.ctx.db, self.ctx.actor, detail, path, draft=True)
+            except (OSError, ServiceError) as exc:
                 show_error(self, exc)
 
 
