@@ -2078,6 +2078,8 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
     from desktop.io.xlsx_writer import write_table
 
     info = sample_info(db, actor, sample_id)
+    if not info.rows:  # none of the sample's households is in the actor's regions: no empty file
+        raise nothing_to_export(f"抽查样本 {sample_id} 中在您管辖范围内的家庭")
     how = f"比例 {info.rate * 100:.1f}%" if info.rate is not None else f"数量 {info.count}"
     title = (f"随机抽查样本 {info.id}:抽取日期 {info.drawn_on.isoformat()},随机种子 {info.seed},{how},"
              f"{'按街道分层' if info.stratified else '不分层'},总体 {info.population_size} 户"
@@ -2086,7 +2088,9 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
              {"passed": "通过", "failed": "未通过"}.get(r.result or "", "待核查")) for r in info.rows]
     n = write_table(path, ["申请编号", "户主姓名", "街道(镇)", "社区(村)", "批准日期", "核查结果"], rows,
                     sheet="抽查样本", title=title, **progress.writing(len(rows), "户"))
-    log_access(db, actor, "spot_check.export", "spot_check_samples", sample_id, detail=str(path))
+    name = Path(path).name
+    log_access(db, actor, "spot_check.export", "spot_check_samples", sample_id, after={"rows": len(rows), "file": name},
+               detail=f"导出随机抽查样本 {sample_id}:{len(rows)} 户 → 《{name}》")
     return n
 
 

@@ -96,6 +96,7 @@ FIELD_LABELS: dict[str, str] = {
     "unassigned": "未分派", "households": "户数", "households_created": "新建户数", "households_updated": "更新户数",
     "households_rejected": "退回户数", "persons": "人数", "members_removed": "删除成员数", "errors": "错误数",
     "filter": "筛选条件", "masked": "身份证号已脱敏", "size": "大小(字节)", "kept": "原数据库另存为",
+    "missing": "未访家庭户数", "moves": "库别调整条数", "draft": "草稿(未保存)",
 }
 # Where a record names a field its own way (a household's region is its community or village; an
 # income's amount is over 12 months).

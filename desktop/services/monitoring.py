@@ -824,7 +824,10 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
                                                   widths=[12, 14, 10, 10, 20, 14, 30, 9, 11, 11, 11, 6, 30],
                                                   text_columns=[2, 4, 5])],
                                  on_row=lambda n: progress.report(n, total, f"正在导出:{n:,} / {total:,} 户"))
-    log_access(db, actor, "visit_list.export", "export", None, detail=f"导出走访名单 {written:,} 户({title})→ {Path(path).name}")
+    name = Path(path).name
+    log_access(db, actor, "visit_list.export", "export", None,
+               after={"rows": written, "file": name, "masked": not actor.sees_full_id},
+               detail=f"导出走访名单 {written:,} 户({title};{actor.id_words})→ {name}")
     return written
 
 
@@ -978,16 +981,19 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
                           LibraryMove.moved_on <= end)
                    .order_by(LibraryMove.moved_on, LibraryMove.id))
         full = actor.sees_full_id
+        written = {"missing": 0, "moves": 0}  # the households and moves the file names, for the log
 
         def missing_rows() -> Iterator[list[Any]]:
             for sub, com, name, number, stage, category, last in uow.session.execute(
                     missing_q.execution_options(yield_per=2000)):
+                written["missing"] += 1
                 yield [sub or "", com, name, number if full else idcard.mask(number), rules.stage_label(stage),
                        CATEGORY_LABELS.get(category, category), last]  # type: ignore[call-overload]
 
         def move_rows() -> Iterator[list[Any]]:
             for moved_on, sub, com, name, f, t, reason, who in uow.session.execute(
                     moves_q.execution_options(yield_per=2000)):
+                written["moves"] += 1
                 yield [moved_on, sub or "", com, name, rules.stage_label(f), rules.stage_label(t), reason, who or "系统"]
 
         total = report.total()
@@ -1006,7 +1012,13 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
             SheetSpec("库别调整", MOVE_HEADERS, move_rows(), title=f"{report.title} 库别调整",
                       widths=[12, 14, 14, 12, 10, 10, 40, 12], empty_note="(本季度没有库别调整)"),
         ], on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
-    log_access(db, actor, "export_quarterly_report", "export", None, detail=f"{report.title} → {Path(path).name}")
+    name = Path(path).name
+    log_access(db, actor, "export_quarterly_report", "export", None,
+               after={"rows": len(report.rows), "missing": written["missing"], "moves": written["moves"],
+                      "file": name, "masked": not actor.sees_full_id},
+               detail=f"{report.title}:{len(report.rows)} 个社区(村),未访家庭 {written['missing']:,} 户"
+                      f"({actor.id_words}),库别调整 {written['moves']:,} 条"
+                      f" → {name}")
     return report
 
 

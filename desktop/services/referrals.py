@@ -356,7 +356,10 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
         written = write_table(path, DEPARTMENT_HEADERS, rows_or_refuse(rows(), f"符合条件的转介{label}的记录"),
                               sheet=label, title=f"转介{label}名单({exported_on(day)})", text_columns=[7, 8],
                               on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
-    log_access(db, actor, "export_referrals", "export", None, detail=f"转介名单 {label} {written} 行 → {Path(path).name}")
+    name = Path(path).name
+    log_access(db, actor, "export_referrals", "export", None,
+               after={"department": department, "rows": written, "file": name, "masked": not actor.sees_full_id},
+               detail=f"转介名单 {label} {written} 行({actor.id_words})→ {name}")
     return written
 
 
