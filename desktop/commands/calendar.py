@@ -1,6 +1,7 @@
 """relief-desk calendar set-year YEAR --off DATE... --workday DATE... | show [YEAR] | clear-year YEAR
 
-Days may be given one by one or as ranges, ``2027-02-05..2027-02-13`` or ``02-05..02-13`` (read by
+Days may be given one by one or as ranges, ``2027-02-05..2027-02-13``, ``02-05..02-13`` or as the State
+Council notice writes them, ``2月5日至13日`` (read by
 :func:`desktop.services.calendar.parse_days`, as the settings tab reads them)."""
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     csub = parser.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     setp = csub.add_parser("set-year", help="录入(替换)某年的全部放假日期和调休上班日期")
     setp.add_argument("year", type=parse_year, help="年份,如 2027")
-    setp.add_argument("--off", nargs="+", default=[], help="放假日期:YYYY-MM-DD 或 MM-DD,连续日期写成 A..B(如 10-01..10-07)")
+    setp.add_argument("--off", nargs="+", default=[], help="放假日期:YYYY-MM-DD 或 MM-DD,连续日期写成 A..B(如 10-01..10-07),"
+                      "也可照抄通知的写法(如 10月1日至7日)")
     setp.add_argument("--workday", nargs="+", default=[], help="调休上班日期(周末上班),写法同 --off")
     setp.add_argument("--note", default="", help="依据,例如国务院办公厅通知文号")
     setp.add_argument("--json", action="store_true", help="以 JSON 输出录入的天数和因此改变的未办结期限")
@@ -44,15 +46,15 @@ def set_year(args: argparse.Namespace) -> int:
         db.dispose()
     assert info.moved is not None
     off_days = sum(1 for d in info.days if not d.workday)
-    warning = info.left_out_warning()
+    warning = info.warnings()
     if args.json:
         print_json({"year": info.year, "days_off": off_days, "workdays": len(info.days) - off_days,
                     "note": info.note, **info.moved.as_json(), "warning": warning})
         return 0
     print(f"已录入 {info.year} 年节假日安排:放假 {off_days} 天,调休上班 {len(info.days) - off_days} 天。"
           f"办理中申请的期限已按新安排重新计算:{info.moved.text()}")
-    if warning:
-        print(f"注意:{warning}")
+    for line in warning.splitlines():
+        print(f"注意:{line}")
     return 0
 
 

@@ -33,6 +33,29 @@ def is_fixed_holiday(day: date) -> bool:
     return (day.month, day.day) in _FIXED_HOLIDAYS
 
 
+def lone_weekend_days_off(days_off: Iterable[date]) -> list[date]:
+    """Days off typed for a year that fall on a weekend and belong to no break with a weekday in it: a
+    run of consecutive days off (the fixed holidays count as off) made of Saturdays and Sundays only.
+    A weekend inside a break (2月6日(周六)至14日(周日)) belongs there; one on its own changes no
+    deadline (a weekend is off anyway) and is most often a slip of the date, the weekday meant left out.
+    Not always: before 2025 a festival on a Sunday had no weekday in lieu (2015-09-27), so callers warn,
+    never refuse."""
+    typed = set(days_off)
+    if not typed:
+        return []
+    off = typed | {date(t.year, m, d) for t in typed for m, d in _FIXED_HOLIDAYS}
+    lone: list[date] = []
+    run: list[date] = []
+    for day in sorted(off) + [date.max]:
+        if run and day - run[-1] != timedelta(days=1):
+            # a break running into the next year has its weekday there (2022-12-31 … 2023-01-02)
+            if all(d.weekday() >= 5 for d in run) and (run[-1].month, run[-1].day) != (12, 31):
+                lone.extend(run)
+            run = []
+        run.append(day)
+    return sorted(d for d in lone if d in typed)
+
+
 @lru_cache(maxsize=64)
 def library_knows(year: int) -> bool:
     try:

@@ -29,6 +29,7 @@ from desktop.rules.workdays import (
     is_fixed_holiday,
     library_knows,
     library_schedule,
+    lone_weekend_days_off,
 )
 from desktop.services.base import Actor, UnitOfWork, require_role, too_long, unit_of_work
 from desktop.services.database import Database
@@ -116,6 +117,22 @@ class YearInfo:
         return (f"节假日库中 {self.year} 年的这些安排不在这次录入中,期限已不再按它们计算:{';'.join(parts)}。"
                 "录入会替换该年的全部安排;如是遗漏,请连同这些日期重新录入。")
 
+    def lone_weekend_warning(self) -> str:
+        """Days off entered on a Saturday or Sunday outside any break (:func:`lone_weekend_days_off`): they
+        change no deadline, and the weekday meant is most often missing ("" if none)."""
+        if not self.entered:
+            return ""
+        lone = lone_weekend_days_off(d.day for d in self.days if not d.workday)
+        if not lone:
+            return ""
+        days = "、".join(f"{d.isoformat()}(星期{'六日'[d.weekday() - 5]})" for d in lone)
+        return (f"放假日期 {days}本来就是周末,又不与其他放假日期相连:录入与否,期限都一样。"
+                "如是日期写错(漏掉了要放假的工作日),请改正后重新录入;如国务院办公厅的通知确是这样安排,可不理会。")
+
+    def warnings(self) -> str:
+        """What the administrator is told after saving the year, one paragraph a matter ("" if nothing)."""
+        return "\n".join(w for w in (self.left_out_warning(), self.lone_weekend_warning()) if w)
+
     @property
     def source(self) -> str:
         if self.entered:
@@ -202,9 +219,14 @@ def check_year(year: int) -> None:
 
 # What separates the entries typed for a year (besides new lines and spaces), and what else may join the
 # two ends of a range: typed in a Chinese input method, "10-01至10-07" and "10-01~10-07" mean the same.
-_ENTRY_SEPARATORS = re.compile(r"[\s,;、]+")
+_ENTRY_SEPARATORS = re.compile(r"[\s,;、。]+")
 _RANGE_WORDS = ("至", "~")
 _DAY = re.compile(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})")
+# The State Council notice's own words, copied from it: "2月6日(周六)至14日(周日)", "2027年10月9日(周六)";
+# the end of a range may leave out its month ("至14日": the start's month).
+_NOTICE_DAY = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
+_WEEKDAY_NOTE = re.compile(r"\((?:周|星期)[一二三四五六日天]\)")
+_AROUND_RANGE = re.compile(r"\s*(至|~|\.\.)\s*")
 
 
 def parse_days(text: str, year: int, what: str) -> list[date]:
@@ -222,6 +244,7 @@ def parse_days(text: str, year: int, what: str) -> list[date]:
     out: list[date] = []
     for line_no, line in enumerate(lines, start=1):
         where = f"{what}第 {line_no} 行" if numbered else what
+        line = _AROUND_RANGE.sub(r"\1", _WEEKDAY_NOTE.sub("", line))  # "2月6日(周六) 至 14日" is one entry
         for part in _ENTRY_SEPARATORS.split(line):
             if part:
                 out.extend(_entry_days(part, year, where))
@@ -235,20 +258,27 @@ def _entry_days(part: str, year: int, where: str) -> list[date]:
     ends = joined.split("..")
     if len(ends) > 2 or not all(ends):
         raise _bad_entry(where, part, year)
-    days = [_entry_day(end, part, year, where) for end in ends]
+    first_day = _entry_day(ends[0], part, year, where)
+    days = [first_day] + [_entry_day(end, part, year, where, first_day.month) for end in ends[1:]]
     first, last = days[0], days[-1]
     if last < first:  # typed backwards: the format is right, so say what is wrong
         raise ValidationFailed(f"{where}的日期范围“{part}”结束早于开始,应写成 {ends[1]}..{ends[0]}。", {where: part})
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def _entry_day(text: str, part: str, year: int, where: str) -> date:
-    match = _DAY.fullmatch(text)
+def _entry_day(text: str, part: str, year: int, where: str, start_month: int | None = None) -> date:
+    """One end of an entry: ``YYYY-MM-DD``, ``MM-DD`` or the notice's ``2027年2月6日``/``2月6日``, and at the
+    end of a range (``start_month`` given) the notice's ``14日`` of the start's month."""
+    match = _DAY.fullmatch(text) or _NOTICE_DAY.fullmatch(text)
     if match is None:
         raise _bad_entry(where, part, year)
     what = f"“{part}”" if text == part else f"“{part}”中的“{text}”"
     typed_year, month, day = (int(g) if g else None for g in match.groups())
-    assert month is not None and day is not None
+    if month is None and start_month is not None and typed_year is None:
+        month = start_month
+    if month is None:  # "6日" on its own, or at the start of a range
+        raise _bad_entry(where, part, year)
+    assert day is not None
     if typed_year is not None and typed_year != year:
         raise ValidationFailed(f"{where}{what}不在 {year} 年内:这里录入的是 {year} 年的安排。", {where: part})
     if not 1 <= month <= 12:
@@ -261,7 +291,8 @@ def _entry_day(text: str, part: str, year: int, where: str) -> date:
 
 def _bad_entry(where: str, part: str, year: int) -> ValidationFailed:
     return ValidationFailed(f"{where}“{part}”格式不正确:日期写成 YYYY-MM-DD 或 MM-DD(如 {year}-10-01 或 10-01),"
-                            f"连续的日期写成 {year}-10-01..{year}-10-07 或 10-01..10-07。", {where: part})
+                            f"连续的日期写成 {year}-10-01..{year}-10-07 或 10-01..10-07"
+                            "(也可照抄通知的写法,如 10月1日至7日)。", {where: part})
 
 
 def year_info(db: Database, actor: Actor, year: int) -> YearInfo:

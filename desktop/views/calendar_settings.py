@@ -221,7 +221,8 @@ class CalendarSettingsTab(QWidget):
             self.refresh(select_year=year)
             assert info.moved is not None
             said = self.tr("The holidays of {year} are saved.").format(year=year) + "\n" + self.moved_text(info.moved)
-            if warning := info.left_out_warning():  # a library year entered without some of its published days
+            # a library year entered without some of its published days; a lone weekend typed as a day off
+            if warning := info.warnings():
                 QMessageBox.warning(self, self.tr("Calendar"), said + "\n\n" + warning)
             else:
                 QMessageBox.information(self, self.tr("Calendar"), said)
