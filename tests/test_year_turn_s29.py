@@ -225,3 +225,22 @@ def test_the_notice_words_read_as_dates() -> None:
     assert (national_day[0], national_day[-1], len(national_day)) == (D(2027, 9, 30), D(2027, 10, 7), 8)
     with pytest.raises(ValidationFailed, match="“2月30日”不存在"):
         cal_svc.parse_days("2月30日", 2027, "放假日期")
+
+
+@pytest.mark.parametrize(("today", "year"), [(D(2026, 12, 3), 2027), (D(2027, 1, 4), 2027), (D(2026, 6, 1), 2027)])
+def test_the_settings_tab_starts_on_the_year_nobody_has_entered(qtbot, district: District, today: D,  # noqa: ANN001
+                                                                 year: int) -> None:
+    """Opened on 2027-01-04 with 2027 still unknown, the tab offered 2028 (next year): the notice's "2月6日"
+    typed there counted for 2028. It starts on the first year from this one that is not known."""
+    tab = CalendarSettingsTab(AppContext(district.db, district.admin), today=today)
+    qtbot.addWidget(tab)
+    assert tab.year.value() == year and tab.days_off.toPlainText() == ""
+    assert [y.year for y in tab.model.rows][0] == today.year - 1
+
+
+def test_once_2027_is_entered_the_tab_starts_on_2028(qtbot, district: District) -> None:  # noqa: ANN001
+    cal_svc.set_year(district.db, district.admin, 2027, days_off=cal_svc.parse_days(" ".join(NOTICE_OFF), 2027, "放假日期"),
+                     workdays=[])
+    tab = CalendarSettingsTab(AppContext(district.db, district.admin), today=D(2027, 1, 4))
+    qtbot.addWidget(tab)
+    assert tab.year.value() == 2028

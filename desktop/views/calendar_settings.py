@@ -76,9 +76,10 @@ class YearsTableModel(RowListTableModel[cal_svc.YearInfo]):
 
 
 class CalendarSettingsTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.today = today or date.today()
         self.editable = ctx.actor.role == Role.ADMIN
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Deadlines count working days: weekends and statutory holidays are skipped, make-up "
@@ -102,7 +103,7 @@ class CalendarSettingsTab(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year + 1)
+        self.year.setValue(self.today.year + 1)
         self.days_off = text_box()
         self.days_off.setPlaceholderText("2027-01-01\n2027-02-06..2027-02-14")
         self.workdays = text_box()
@@ -132,10 +133,15 @@ class CalendarSettingsTab(QWidget):
         splitter.setSizes([560, 440])
         layout.addWidget(splitter, 1)  # the list and editor take the height, not the wrapped note above them
         self.refresh()
+        # The year to enter first: this year while nobody has entered it (January 2027 without the 2027 notice
+        # entered showed 2028, and "2月6日至14日" typed there counted for 2028), else the next unknown one.
+        missing = next((i for i, y in enumerate(self.model.rows) if y.year >= self.today.year and not y.known), None)
+        if missing is not None:
+            self.table.selectRow(missing)
 
     def refresh(self, select_year: int | None = None) -> None:
         try:
-            self.model.set_rows(cal_svc.list_years(self.ctx.db, self.ctx.actor))
+            self.model.set_rows(cal_svc.list_years(self.ctx.db, self.ctx.actor, around=self.today.year))
         except ServiceError as exc:
             show_error(self, exc)
             return
