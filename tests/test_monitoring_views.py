@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import select
 
 from desktop.models import Household, LibraryMove
+from desktop.rules import monitoring as monitoring_rules
 from desktop.rules.codes import Role
 from desktop.services import households, monitoring, referrals
 from desktop.services.database import open_database
@@ -604,7 +605,27 @@ def test_a_visit_can_refer_a_special_need_at_once(qtbot, ctx: AppContext, sqlite
 def test_the_quarterly_report_dialog_offers_no_future_year(qtbot) -> None:  # noqa: ANN001
     dialog = board_module.QuarterDialog()
     qtbot.addWidget(dialog)
-    assert dialog.year.maximum() == date.today().year and dialog.year.value() == date.today().year
+    assert dialog.year.maximum() == date.today().year
+    assert dialog.year.value() == monitoring_rules.quarter_to_report(date.today())[0]
+
+
+@pytest.mark.parametrize(("today", "offered", "said"), [
+    (date(2027, 1, 5), (2026, 4), "2026年第四季度已结束:报表为该季度的最终数。"),  # the report just due
+    (date(2026, 10, 31), (2026, 3), "2026年第三季度已结束"),
+    (date(2026, 11, 1), (2026, 4), "2026年第四季度到 2026-12-31 才结束:报表为截至今天的进度"),
+    (date(2026, 12, 31), (2026, 4), "到 2026-12-31 才结束"),
+])
+def test_the_quarterly_report_dialog_opens_on_the_report_due(qtbot, chinese, today: date,  # noqa: ANN001
+                                                             offered: tuple[int, int], said: str) -> None:
+    """In early January the dialog offered the first quarter just begun (a report of nothing yet): the report due
+    then is the fourth quarter's, and the dialog did not say whether its figures were final or progress."""
+    dialog = board_module.QuarterDialog(today=today)
+    qtbot.addWidget(dialog)
+    assert (dialog.year.value(), dialog.quarter.currentData()) == offered
+    assert dialog.note.text().startswith(said) or said in dialog.note.text()
+    dialog.year.setValue(today.year)
+    dialog.quarter.setCurrentIndex(3 if today.month < 10 else 0)
+    assert ("尚未开始" in dialog.note.text()) == (today.month < 10)
 
 
 def test_a_refused_reason_is_asked_again_as_written(qtbot, ctx: AppContext, sqlite_district: District,  # noqa: ANN001

@@ -289,6 +289,21 @@
         <source>&amp;Quarter:</source>
         <translation>季度(&amp;Q):</translation>
     </message>
+    <message>
+        <location filename="../views/board.py" line="600"/>
+        <source>{quarter} has not begun: nothing to report yet.</source>
+        <translation>{quarter}尚未开始,还没有可上报的内容。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="600"/>
+        <source>{quarter} is over: the report gives its final figures.</source>
+        <translation>{quarter}已结束:报表为该季度的最终数。</translation>
+    </message>
+    <message>
+        <location filename="../views/board.py" line="600"/>
+        <source>{quarter} is under way until {end}: the report gives the progress so far; export it again after the quarter for the final figures.</source>
+        <translation>{quarter}到 {end} 才结束:报表为截至今天的进度,季度结束后请重新导出正式上报。</translation>
+    </message>
 </context>
 <context>
     <name>ReferralTableModel</name>

@@ -172,6 +172,16 @@ def latest_year_of(quarter: int, today: date) -> int:
     return this_year if quarter <= this_quarter else this_year - 1
 
 
+REPORT_MONTHS = 1  # the report of a quarter is made in the first month after it (一季度一上报)
+
+
+def quarter_to_report(today: date) -> tuple[int, int]:
+    """The quarter a report made ``today`` is most likely for: in the first month of a quarter the one just
+    over (its final figures: on 5 January, last year's fourth quarter), else the one under way (progress)."""
+    this = quarter_of(today)
+    return previous_quarter(*this) if (today.month - 1) % 3 < REPORT_MONTHS else this
+
+
 def quarter_label(year: int, quarter: int) -> str:
     return f"{year}年第{'一二三四'[quarter - 1]}季度"
 

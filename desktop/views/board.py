@@ -578,13 +578,15 @@ def _reload_keeping(table: QTableView, model: PagedTableModel) -> None:
 
 
 class QuarterDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
+        self.today = today or date.today()
         self.setWindowTitle(self.tr("Quarterly report"))
         form = QFormLayout(self)
-        year, quarter = rules.quarter_of(date.today())
+        # opens on the quarter just over during the month after it (its report is due), else on this one
+        year, quarter = rules.quarter_to_report(self.today)
         self.year = QSpinBox()
-        self.year.setRange(2015, year)  # a quarter not yet begun has nothing to report (the service says so)
+        self.year.setRange(2015, self.today.year)  # a quarter not yet begun has nothing to report (the service says so)
         self.year.setValue(year)
         self.quarter = QComboBox()
         for q in range(1, 5):
@@ -592,10 +594,28 @@ class QuarterDialog(QDialog):
         self.quarter.setCurrentIndex(quarter - 1)
         form.addRow(self.tr("&Year:"), self.year)
         form.addRow(self.tr("&Quarter:"), self.quarter)
+        self.note = QLabel()  # final figures or progress, before the file is written
+        self.note.setWordWrap(True)
+        form.addRow(self.note)
+        self.year.valueChanged.connect(self._say)
+        self.quarter.currentIndexChanged.connect(self._say)
+        self._say()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _say(self) -> None:
+        year, quarter = self.year.value(), self.quarter.currentData()
+        label = rules.quarter_label(year, quarter)
+        if rules.quarter_start(year, quarter) > self.today:
+            self.note.setText(self.tr("{quarter} has not begun: nothing to report yet.").format(quarter=label))
+        elif rules.quarter_end(year, quarter) < self.today:
+            self.note.setText(self.tr("{quarter} is over: the report gives its final figures.").format(quarter=label))
+        else:
+            self.note.setText(self.tr("{quarter} is under way until {end}: the report gives the progress so far; "
+                                      "export it again after the quarter for the final figures.").format(
+                quarter=label, end=rules.quarter_end(year, quarter).isoformat()))
 
 
 class VisitsTab(QWidget):
