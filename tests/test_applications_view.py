@@ -920,6 +920,39 @@ def revoked_application(d: District) -> svc.ApplicationDetail:
     return svc.get_detail(d.db, d.admin, app_id)
 
 
+def test_recovery_asks_before_lowering_the_total_or_closing_with_money_owed(
+        qtbot, sqlite_district: District, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A lower "recovered so far" (a slip for the month's instalment: 100 typed over the 400 recorded) was
+    saved without a word, and the case closed with money still owed likewise."""
+    d = sqlite_district
+    revocation = revoked_application(d).revocations[0]
+    svc.record_recovery(d.db, d.admin, revocation.id, amount_recovered="400", on=date(2026, 4, 1),
+                        today=date(2026, 4, 1))
+    revocation = svc.get_detail(d.db, d.admin, revocation.application_id).revocations[0]
+    asked: list[str] = []
+    answers = [False, True, True]
+    monkeypatch.setattr(forms, "asked_yes", lambda _p, _t, question: (asked.append(question), answers.pop(0))[1])
+    dialog = forms.RecoveryDialog(AppContext(d.db, d.admin), revocation)
+    qtbot.addWidget(dialog)
+    dialog.amount.setText("100")
+    dialog.accept()  # asked, and answered no: nothing saved, the dialog stays
+    assert "已追回金额由 400.00 元改为 100.00 元,比已登记的少 300.00 元" in asked[0]
+    assert svc.get_detail(d.db, d.admin, revocation.application_id).revocations[0].amount_recovered == 400
+    dialog.amount.setText("450")  # more than before: nothing to ask
+    dialog.accept()
+    assert len(asked) == 1
+    revocation = svc.get_detail(d.db, d.admin, revocation.application_id).revocations[0]
+    assert revocation.amount_recovered == 450
+    dialog = forms.RecoveryDialog(AppContext(d.db, d.admin), revocation)
+    qtbot.addWidget(dialog)
+    dialog.close_case.setChecked(True)
+    dialog.accept()  # closed with money still owed: asked, and answered yes
+    owed = revocation.amount_to_recover - 450
+    assert f"还有 {owed:,.2f} 元未追回" in asked[1] and "结案后不再追回" in asked[1]
+    assert svc.get_detail(d.db, d.admin, revocation.application_id).revocations[0].status == "closed"
+    assert revocation.recovery_questions("not a number", True) == []  # the service says what is wrong
+
+
 def test_trace_back_dialog_shows_who_handled_each_step_and_records_the_finding(
         qtbot, sqlite_district: District, errors: list[str]) -> None:
     """问题倒查 / 容错免责 (RULES.md §1.5), from the detail's revocation tab."""

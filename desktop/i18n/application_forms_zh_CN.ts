@@ -498,6 +498,11 @@ Recorded payments count as paid and are not undone here.</source>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="792" />
+        <source>Record it so?</source>
+        <translation>确定这样登记吗?</translation>
+    </message>
+    <message>
+        <location filename="../views/application_forms.py" line="792" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D):</translation>
     </message>

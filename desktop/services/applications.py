@@ -327,6 +327,23 @@ class RevocationInfo:
     traced_by: str = ""
     opened_on: date | None = None  # the day the failed check was recorded
 
+    def recovery_questions(self, typed: str, close: bool) -> list[str]:
+        """What to ask before recording ``typed`` as the amount recovered so far (and closing the case):
+        a total lower than the one recorded (it corrects an error, or is a slip), a case closed with money
+        still to recover. None when ``typed`` cannot be read: :func:`record_recovery` says what is wrong."""
+        try:
+            value = read_amount(typed, to_the_fen=True)
+        except ValueError:
+            return []
+        asks = []
+        if value < self.amount_recovered:
+            asks.append(f"已追回金额由 {self.amount_recovered:,.2f} 元改为 {value:,.2f} 元,比已登记的少 "
+                        f"{self.amount_recovered - value:,.2f} 元。填的是到今天为止共追回的金额,只有更正以前登记的错误时才会减少。")
+        if close and 0 <= value < self.amount_to_recover:
+            asks.append(f"还有 {self.amount_to_recover - value:,.2f} 元未追回(应追回 {self.amount_to_recover:,.2f} 元)。"
+                        "结案后不再追回。")
+        return asks
+
 
 @dataclass(frozen=True)
 class ReferralInfo:

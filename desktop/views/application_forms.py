@@ -828,6 +828,9 @@ class RecoveryDialog(FormDialog):
         form.addRow(ok_cancel(self))
 
     def accept(self) -> None:
+        asks = self.revocation.recovery_questions(self.amount.text(), self.close_case.isChecked())
+        if asks and not asked_yes(self, self.tr("Recovery"), "\n\n".join(asks) + "\n\n" + self.tr("Record it so?")):
+            return
         try:
             svc.record_recovery(self.ctx.db, self.ctx.actor, self.revocation.id, amount_recovered=self.amount.text(),
                                 on=date_of(self.on), close=self.close_case.isChecked(),
