@@ -134,6 +134,26 @@ def test_department_list_and_letter(district: District, tmp_path: Path) -> None:
     assert {"export_referrals", "print_referral_letter"} <= actions
 
 
+def test_the_letter_and_list_say_an_application_is_being_handled(district: District, tmp_path: Path) -> None:
+    """A family referred at the front desk while its 低保 application is handled was "救助类别:无" on the letter
+    and the department's list: read as a family civil affairs had turned away."""
+    from desktop.services import applications as apps
+
+    db, admin = district.db, district.admin
+    tekun, applying = add_households(db, district.regions["道仕袱村"], "class_1", 2)
+    apps.accept(db, admin, household_id=applying, category="dibao", accepted_on=date(2026, 5, 4))
+    sent = [referrals.create_referral(db, admin, hid, department="education", need="学费减免", due_on=None,
+                                      today=date(2026, 5, 6)) for hid in (tekun, applying)]
+    assert referrals.referral_letter(db, admin, sent[0].id).category_label == "无"
+    letter = referrals.referral_letter(db, admin, sent[1].id)
+    assert letter.category_label == "无(低保申请办理中)"
+    assert "<td colspan=\"3\">无(低保申请办理中)</td>" in referrals.letter_html(letter)
+    path = tmp_path / "教育.xlsx"
+    assert referrals.export_department_list(db, admin, "education", path, today=date(2026, 5, 6)) == 2
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("教育").to_python()
+    assert sorted(r[10] for r in rows[2:4]) == ["无", "无(低保申请办理中)"]
+
+
 # (due date, the last day it is not yet overdue): 2026 — 10/1–7 off, 10/10 (Sat) a make-up working day;
 # 2/15–23 off, 2/14 and 2/28 (Sat) make-up working days.
 HOLIDAY_VECTORS = [

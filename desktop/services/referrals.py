@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, func, or_, select
 
 from desktop.io.xlsx_writer import write_table
-from desktop.models import Assessment, Household, Referral, Region, User
+from desktop.models import Application, Assessment, Household, Referral, Region, User
 from desktop.rules import idcard, spelling
 from desktop.rules import monitoring as rules
 from desktop.rules.codes import CATEGORY_LABELS, DEPARTMENT_LABELS
@@ -293,6 +293,21 @@ def referral_counts(db: Database, actor: Actor, *, department: str | None = None
     return {"open": int(open_n), "overdue": int(overdue_n)}
 
 
+def _applying_for() -> Any:
+    """The category of the household's application being handled, if any (a correlated subquery)."""
+    return (select(Application.category).where(Application.household_id == Household.id, Application.status == "open")
+            .order_by(Application.id.desc()).limit(1).correlate(Household).scalar_subquery())
+
+
+def category_words(category: str | None, applying_for: str | None) -> str:
+    """救助类别 as a department reads it: what the family receives, and an application being handled ("无(低保申请
+    办理中)"): "无" alone read as a family civil affairs had turned away, and the department waited for nothing."""
+    words = CATEGORY_LABELS.get(category or "none", category or "无")  # type: ignore[call-overload]
+    if applying_for:
+        words += f"({CATEGORY_LABELS.get(applying_for, applying_for)}申请办理中)"  # type: ignore[call-overload]
+    return words
+
+
 def referral_letter(db: Database, actor: Actor, referral_id: int) -> ReferralLetter:
     """The content of a referral letter; printing it is logged (the letter carries personal data)."""
     with unit_of_work(db, actor) as uow:
@@ -301,11 +316,12 @@ def referral_letter(db: Database, actor: Actor, referral_id: int) -> ReferralLet
         uow.require_scope(household.region_id, "该转介")
         region = uow.get(Region, household.region_id, "地区")
         parent = uow.session.get(Region, region.parent_id) if region.parent_id else None
+        applying = uow.session.scalar(select(_applying_for()).where(Household.id == household.id))
         letter = ReferralLetter(
             referral.id, DEPARTMENT_LABELS.get(referral.department, referral.department), household.head_name,
             # The department needs the number to find the person; roles that may not see it print it masked.
-            (household.head_id_number or "") if actor.sees_full_id else idcard.mask(household.head_id_number), household.address, household.phone, household.member_count,
-            CATEGORY_LABELS.get(household.category, household.category),  # type: ignore[call-overload]
+            (household.head_id_number or "") if actor.sees_full_id else idcard.mask(household.head_id_number),
+            household.address, household.phone, household.member_count, category_words(household.category, applying),
             region.name, parent.name if parent else "", referral.need, referral.sent_on, referral.due_on,
             actor.display_name, actor.region_name)
         household_id = household.id
@@ -336,7 +352,7 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
     with unit_of_work(db, actor) as uow:
         query = (select(Referral.id, Referral.sent_on, Referral.due_on, Referral.status, parent.c.name, Region.name,
                         Household.head_name, Household.head_id_number, Household.phone, Household.address,
-                        Household.category, Referral.need, Referral.feedback)
+                        Household.category, _applying_for(), Referral.need, Referral.feedback)
                  .join(Household, Household.id == Referral.household_id)
                  .join(Region, Region.id == Household.region_id)
                  .outerjoin(parent, parent.c.id == Region.parent_id)
@@ -346,11 +362,11 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
         full = actor.sees_full_id
 
         def rows() -> Iterator[list[Any]]:
-            for (rid, sent, due, st, sub, com, name, number, phone, address, category, need,
+            for (rid, sent, due, st, sub, com, name, number, phone, address, category, applying, need,
                  feedback) in uow.session.execute(query.execution_options(yield_per=2000)):
                 yield [referral_code(rid), sent, due, rules.REFERRAL_STATUSES.get(st, st), sub or "", com, name,
                        number if full else idcard.mask(number), phone, address,
-                       CATEGORY_LABELS.get(category, category), need, feedback,  # type: ignore[call-overload]
+                       category_words(category, applying), need, feedback,
                        "逾期" if rules.referral_overdue_by(st, due, cutoff) else ""]
 
         written = write_table(path, DEPARTMENT_HEADERS, rows_or_refuse(rows(), f"符合条件的转介{label}的记录"),
