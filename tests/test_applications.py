@@ -521,10 +521,15 @@ def test_front_desk_accepts_and_refers_in_one_go(district: District) -> None:
     other = make_household(db, district.regions["闸口社区"], "外区")
     with pytest.raises(PermissionDenied):
         svc.front_desk(db, worker, household_id=other, category="dibao", accepted_on=date(2026, 4, 1),
-                       referrals=[svc.ReferralInput("education")])
+                       referrals=[svc.ReferralInput("education", "学费减免")])
     with pytest.raises(ValidationFailed, match="部门"):
         svc.front_desk(db, worker, household_id=hid, category="dibao", accepted_on=date(2026, 4, 1),
                        referrals=[svc.ReferralInput("nowhere")])
+    with pytest.raises(ValidationFailed, match="转介教育未填写需要该部门解决的问题"):  # nothing accepted
+        svc.front_desk(db, worker, household_id=hid, category="dibao", accepted_on=date(2026, 4, 1),
+                       referrals=[svc.ReferralInput("medical_insurance", "住院费用医疗救助"),
+                                  svc.ReferralInput("education", "  ")])
+    assert svc.application_ids_for_household(db, worker, hid) == []
     result = svc.front_desk(db, worker, household_id=hid, category="dibao", accepted_on=date(2026, 4, 1),
                             referrals=[svc.ReferralInput("medical_insurance", "住院费用医疗救助"),
                                        svc.ReferralInput("education", "子女学费减免")])

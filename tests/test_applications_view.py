@@ -421,6 +421,10 @@ def test_front_desk_tab_accepts_and_refers(qtbot, sqlite_district: District, err
     check.setChecked(True)
     need.setText("住院费用医疗救助")
     form.departments["education"][0].setChecked(True)
+    assert not form.save() and "转介教育未填写需要该部门解决的问题" in errors[0]  # a letter asking nothing
+    assert svc.application_ids_for_household(d.db, d.admin, hid) == []
+    errors.clear()
+    form.departments["education"][1].setText("子女学费减免")
     assert form.save() and errors == []
     assert form.result is not None and len(form.result.referral_ids) == 2
     detail = svc.get_detail(d.db, d.admin, form.result.application_id)

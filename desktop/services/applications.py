@@ -874,8 +874,10 @@ def front_desk(db: Database, actor: Actor, *, household_id: int, category: str, 
     for i, ref in enumerate(referrals, start=1):
         if ref.department not in DEPARTMENT_LABELS:
             problems[f"referral {i}"] = f"第{i}项转介的部门“{ref.department}”无效。"
-        if ref.department in seen:
-            problems[f"referral {i}"] = f"部门“{DEPARTMENT_LABELS.get(ref.department, ref.department)}”重复。"
+        elif ref.department in seen:
+            problems[f"referral {i}"] = f"部门“{DEPARTMENT_LABELS[ref.department]}”重复。"
+        elif not ref.need.strip():  # a letter asking the department for nothing said
+            problems[f"referral {i}"] = f"转介{DEPARTMENT_LABELS[ref.department]}未填写需要该部门解决的问题。"
         seen.add(ref.department)
     if problems:
         raise ValidationFailed("转介信息有误:" + ";".join(problems.values()), problems)
