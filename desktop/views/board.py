@@ -596,6 +596,7 @@ class QuarterDialog(QDialog):
         form.addRow(self.tr("&Quarter:"), self.quarter)
         self.note = QLabel()  # final figures or progress, before the file is written
         self.note.setWordWrap(True)
+        self.note.setMinimumWidth(self.note.fontMetrics().horizontalAdvance("长" * 24))  # two lines, not four
         form.addRow(self.note)
         self.year.valueChanged.connect(self._say)
         self.quarter.currentIndexChanged.connect(self._say)

@@ -3,9 +3,9 @@ loop, each with how many are late and a button that opens the list it counts (se
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -107,6 +107,10 @@ class TodayPage(QWidget):
         self._settled = debounce(self, self._live, 400)
         ctx.changes.changed.connect(lambda _topic, _ident: self._settled.start())
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+        # left open overnight (a duty desk), the page turns to the new day's work by itself
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self._live)
         self.refresh()
 
     # -- data ---------------------------------------------------------------------------------------
@@ -129,7 +133,10 @@ class TodayPage(QWidget):
         day = work.today
         self.title.setText(self.tr("Today's work · {date} · {scope}").format(
             date=f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}", scope=work.scope))
-        self.updated.setText(self.tr("as of {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+        now = datetime.now()
+        self.updated.setText(self.tr("as of {time}").format(time=now.strftime("%H:%M:%S")))
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+        self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
         calendar = work.item("calendar")
         self.calendar_note.setText("⚠ " + calendar.note if calendar and calendar.note else "")
         self.calendar_bar.setVisible(bool(calendar and calendar.note))
