@@ -32,6 +32,7 @@ from desktop.services.database import Database, open_and_migrate  # noqa: E402
 BENCH_DIR = Path("/tmp/bench")
 USERS = ("admin", "reviewer", "caseworker", "worker")
 RUNS = 5
+SPENT: dict[str, list[float]] = defaultdict(list)  # the time of each list asked, per call (ms)
 
 
 def _district(url: str, households: int) -> Database:
@@ -54,8 +55,8 @@ def _pg_url(server: str, households: int) -> str:
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
-def _timing_calls(spent: dict[str, list[float]]) -> None:
-    """Each service function todays_work asks, timed (the figures per list)."""
+def _timing_calls() -> None:
+    """Each service function todays_work asks, timed into SPENT (once: the wrappers stay for the next database)."""
     for module in (workbench.applications, workbench.clues, workbench.monitoring, workbench.referrals,
                    workbench.calendar):
         for name in ("deadlines", "awaiting_acceptance", "refusals_to_serve", "post_check_queue", "monthly_assistance",
@@ -69,7 +70,7 @@ def _timing_calls(spent: dict[str, list[float]]) -> None:
                 try:
                     return _fn(*args, **kwargs)
                 finally:
-                    spent[_name].append((time.perf_counter() - started) * 1000)
+                    SPENT[_name].append((time.perf_counter() - started) * 1000)
 
             wrapped._timed = True  # type: ignore[attr-defined]
             functools.update_wrapper(wrapped, fn)
@@ -77,12 +78,11 @@ def _timing_calls(spent: dict[str, list[float]]) -> None:
 
 
 def run(label: str, db: Database) -> None:
-    spent: dict[str, list[float]] = defaultdict(list)
-    _timing_calls(spent)
+    _timing_calls()
     print(f"{label}:")
     for user in USERS:
         actor = auth.login(db, user, user + "123")
-        spent.clear()
+        SPENT.clear()
         times = []
         work = None
         for _ in range(RUNS):
@@ -91,7 +91,7 @@ def run(label: str, db: Database) -> None:
             times.append((time.perf_counter() - started) * 1000)
         assert work is not None
         calls = ", ".join(f"{name} {statistics.median(ms):.0f}" for name, ms in
-                          sorted(spent.items(), key=lambda kv: -sum(kv[1])) if statistics.median(ms) >= 5)
+                          sorted(SPENT.items(), key=lambda kv: -sum(kv[1])) if statistics.median(ms) >= 5)
         print(f"  {user:<11} {work.scope:<6} {statistics.median(times):7.0f} ms  (slowest lists, ms per call: {calls})")
     print("  figures (admin): " + "; ".join(f"{i.label} {i.count:,}" + (f"/逾期 {i.late:,}" if i.late else "")
                                           for i in workbench.todays_work(db, auth.login(db, "admin", "admin123")).items
