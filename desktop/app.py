@@ -195,6 +195,7 @@ def main(database_url: str | None = None, smoke_test: bool = False) -> int:
     window = MainWindow(AppContext(db, actor))
     window.show()
     settle_start_objects()
+    window.back_up_today()
     code = app.exec()
     wait_for_workers()  # never closing the database under a worker still writing
     db.dispose()

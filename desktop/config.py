@@ -68,6 +68,9 @@ class Settings:
     # How each staff account left the lists on this workstation: {username: {list name: state}}
     # (the columns shown, their order and widths; see desktop.views.table_model.ColumnChooser).
     views: dict = field(default_factory=dict)
+    # The day's automatic copy of the local database: {"enabled": bool, "folder": str ("" = 自动备份 beside the
+    # database), "keep": int}; see desktop.services.backup.auto_backup.
+    auto_backup: dict = field(default_factory=dict)
 
     @classmethod
     def path(cls) -> Path:

@@ -32,6 +32,7 @@ BASE: dict[str, list[str]] = {
     "db upgrade": [],
     "db current": [],
     "db backup": ["备份.sqlite3"],
+    "db auto-backup": [],
     "db restore": ["备份.sqlite3"],
     "user add": ["newuser", "--role", "supervisor", "--password", "secret999"],
     "user list": [],
@@ -83,7 +84,7 @@ NUMBER_TOO_BIG = "99999999999999999999"
 # Values that, to an argument of plain text looked up in the database, differ from "-1" or "火星街道" only
 # for a file's name (PATHS); days only for a typed argument (those are read before the database is opened).
 PLAIN_TEXT_ALIKE = {"feb30", "year0", "year9999", "zero", "directory", "no-folder", "read-only", "fake-xlsx"}
-PATHS = {"file", "out", "errors"}
+PATHS = {"file", "out", "errors", "folder"}
 
 
 def hostile_values(folder: Path, read_only: Path) -> dict[str, str]:

@@ -1,8 +1,9 @@
-"""relief-desk db upgrade|current|backup|restore"""
+"""relief-desk db upgrade|current|backup|auto-backup|restore"""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from desktop.commands.common import add_database_option, cli_actor, database_url, open_db
@@ -24,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     bk.add_argument("--yes", action="store_true", help="备份文件已存在时确认覆盖它;不加时不覆盖")
     add_database_option(bk)
     bk.set_defaults(func=run_backup)
+    ab = dbsub.add_parser("auto-backup", help="当天的自动备份(窗口程序每天第一次启动时也做);已有当天的备份则不再做,"
+                                               "只保留最近几份(可用于 Windows 计划任务)")
+    ab.add_argument("--folder", default=None, help="备份文件夹(默认数据库文件旁边的“自动备份”文件夹)")
+    ab.add_argument("--keep", type=int, default=backup.AUTO_KEEP,
+                    help=f"保留最近的份数({backup.AUTO_KEEP_RANGE[0]}–{backup.AUTO_KEEP_RANGE[1]},默认 {backup.AUTO_KEEP})")
+    add_database_option(ab)
+    ab.set_defaults(func=run_auto_backup)
     rs = dbsub.add_parser("restore", help="用备份文件替换本机数据库(先关闭窗口程序;当前数据库会另存一份)")
     rs.add_argument("file", help="备份文件")
     rs.add_argument("--yes", action="store_true", help="确认恢复;不加时只显示备份的内容")
@@ -82,6 +90,23 @@ def run_backup(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"已备份到:{info.path}({_describe(info)})")
+    return 0
+
+
+def run_auto_backup(args: argparse.Namespace) -> int:
+    backup.require_local(database_url(args))
+    db = open_db(args)
+    try:
+        made = backup.auto_backup(db, folder=args.folder, keep=args.keep, workstation=cli_actor().workstation)
+        folder = Path(args.folder) if args.folder else backup.auto_backup_folder(db)
+    finally:
+        db.dispose()
+    if made is None:
+        assert folder is not None
+        print(f"今天已有自动备份:{backup.auto_backup_path(folder, date.today())},没有再做。")
+        return 0
+    removed = f";删除较早的自动备份 {len(made.removed)} 份" if made.removed else ""
+    print(f"已自动备份到:{made.path}({made.households} 户,{made.size // 1024:,} KB){removed}。")
     return 0
 
 

@@ -77,5 +77,78 @@ The program closes now; start it again.</source>
         <source>Restoring the database from {name}…</source>
         <translation>正在从备份“{name}”恢复数据库…</translation>
     </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>Backed up today</source>
+        <translation>今日已自动备份</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>Today's automatic backup: {path}</source>
+        <translation>今天的自动备份:{path}</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>Automatic backup failed: {why}</source>
+        <translation>自动备份失败:{why}</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackupDialog</name>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>Automatic backup</source>
+        <translation>自动备份设置</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>Back up the database the first time the program is started each &amp;day</source>
+        <translation>每天第一次打开程序时自动备份数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>&amp;Folder:</source>
+        <translation>备份文件夹(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>&amp;Keep the newest:</source>
+        <translation>保留最近(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>A backup holds everyone's personal data. Choose a folder on another disk or the office's shared folder, where a broken disk cannot take both; older copies are deleted once there are more than the number kept.</source>
+        <translation>备份含全部人员的个人信息,请妥善保管。请选另一块硬盘或单位的共享文件夹,以免一块硬盘坏了数据库和备份一起丢失;超过保留份数时,较早的自动备份会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>Folder for the automatic backups</source>
+        <translation>自动备份的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>No automatic backup in this folder yet.</source>
+        <translation>这个文件夹里还没有自动备份。</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>{n} automatic backup(s) in this folder; the newest: {name} ({size} MB).</source>
+        <translation>这个文件夹里有自动备份 {n} 份,最近一份:{name}({size} MB)。</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
+        <source>Give the folder in full, with its drive (for example D:\救助工作台备份), or leave it empty for the folder beside the database.</source>
+        <translation>请填写完整的文件夹路径(含盘符,例如 D:\救助工作台备份);留空则备份到数据库文件旁边的文件夹。</translation>
+    </message>
 </context>
 </TS>

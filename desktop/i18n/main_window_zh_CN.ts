@@ -41,6 +41,11 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../views/main_window.py" line="1" />
+        <source>A&amp;utomatic backup…</source>
+        <translation>自动备份设置(&amp;U)…</translation>
+    </message>
+    <message>
         <location filename="../views/main_window.py" line="189" />
         <source>The shared database is backed up on its server</source>
         <translation>共享数据库在服务器上统一备份</translation>

@@ -10,10 +10,11 @@ Both are the administrator's and both are logged: a backup holds everyone's pers
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.io.files import system_reason
@@ -29,7 +30,13 @@ from desktop.services.database import (
     open_database,
     resolve_url,
 )
-from desktop.services.errors import INVALID_FILE, DatabaseUnavailable, SchemaTooNew, ServiceError
+from desktop.services.errors import (
+    INVALID_FILE,
+    DatabaseUnavailable,
+    SchemaTooNew,
+    ServiceError,
+    ValidationFailed,
+)
 from desktop.services.progress import Cancelled, Progress
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -261,3 +268,83 @@ def restore(db: Database, actor: Actor, source: str | Path, progress: Progress |
                   detail=f"{actor.display_name or actor.username}从备份《{source.name}》恢复数据库;"
                          f"恢复前的数据库保存在《{kept.name}》")
     return kept
+
+
+# -- the day's automatic copy (an office working alone on its own computer) ---------------------------------
+
+AUTO_PREFIX = "自动备份_"
+AUTO_KEEP = 10  # the newest copies kept; older ones are deleted
+AUTO_KEEP_RANGE = (2, 90)
+_AUTO_NAME = re.compile(re.escape(AUTO_PREFIX) + r"\d{8}\.sqlite3")
+
+
+@dataclass(frozen=True)
+class AutoBackup:
+    path: Path
+    size: int  # bytes
+    households: int
+    removed: tuple[Path, ...]  # older copies deleted to keep the newest ``keep``
+
+
+def auto_backup_folder(db: Database) -> Path | None:
+    """Where the day's copies go unless an administrator chose another folder: 自动备份 beside the database
+    file (None for the shared database, backed up on its server)."""
+    path = db.sqlite_path
+    return None if path is None else path.resolve().parent / "自动备份"
+
+
+def auto_backup_path(folder: Path, day: date) -> Path:
+    """The name of a day's automatic copy in ``folder``."""
+    return folder / f"{AUTO_PREFIX}{day:%Y%m%d}.sqlite3"
+
+
+def auto_backups(folder: Path) -> list[Path]:
+    """The automatic copies in ``folder``, oldest first."""
+    try:
+        return sorted(p for p in folder.iterdir() if _AUTO_NAME.fullmatch(p.name) and p.is_file())
+    except OSError:
+        return []
+
+
+def auto_backup(db: Database, *, folder: str | Path | None = None, keep: int = AUTO_KEEP, today: date | None = None,
+                workstation: str = "") -> AutoBackup | None:
+    """The day's copy of the local database (自动备份_YYYYMMDD.sqlite3 in ``folder``), taken on the first start
+    of the day, and only the newest ``keep`` copies kept. None when there is nothing to do: the shared
+    database (PostgreSQL, backed up on its server) or today's copy already there. Logged as the system's."""
+    live = db.sqlite_path
+    if live is None:
+        return None
+    low, high = AUTO_KEEP_RANGE
+    if not low <= keep <= high:
+        raise ValidationFailed(f"自动备份保留份数应在 {low}–{high} 之间,而不是 {keep}。", {"keep": str(keep)})
+    day = today or date.today()
+    where = Path(folder) if folder else auto_backup_folder(db)
+    assert where is not None
+    target = auto_backup_path(where, day)
+    if target.exists():
+        return None
+    if _same_file(live.resolve(), target):
+        raise ServiceError("自动备份的文件夹不能是数据库本身所在的文件名,请换一个文件夹。")
+    raw = db.engine.raw_connection()
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        copy_sqlite(raw.driver_connection, target)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise ServiceError(f"今天的自动备份没有完成:无法写入“{target}”({system_reason(exc)})。"
+                           "数据库本身没有受影响;请检查该文件夹(或在“文件 › 自动备份设置”换一个),下次启动时会再试。") from exc
+    finally:
+        raw.close()
+    info = inspect_backup(target)
+    removed = []
+    for old in auto_backups(where)[:-keep]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:  # open elsewhere (being copied to a USB stick): kept, tried again tomorrow
+            continue
+    with unit_of_work(db, Actor.system(workstation), write=True) as uow:
+        uow.audit("db.backup", "database", None,
+                  after={"file": str(target), "size": info.size, "automatic": True, "removed": len(removed)},
+                  detail=f"自动备份数据库到《{target.name}》({info.households} 户,{info.size // 1024:,} KB)"
+                         + (f",删除较早的自动备份 {len(removed)} 份" if removed else ""))
+    return AutoBackup(target, info.size, info.households, tuple(removed))

@@ -181,6 +181,10 @@ class MainWindow(QMainWindow):
             if not local:
                 action.setToolTip(self.tr("The shared database is backed up on its server"))
             file_menu.addAction(action)
+        auto = QAction(self.tr("A&utomatic backup…"), self)
+        auto.triggered.connect(self.auto_backup_settings)
+        auto.setEnabled(local and admin)
+        file_menu.addAction(auto)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -208,8 +212,12 @@ class MainWindow(QMainWindow):
         self.connection_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.connection_label.setWordWrap(True)
         self.connection_label.hide()
+        self.backup_label = QLabel()  # the day's automatic backup: done (where), or why not
+        self.backup_label.setWordWrap(True)
+        self.backup_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.connection_label, 2)
+        bar.addWidget(self.backup_label, 1)
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.schema_label)
@@ -241,6 +249,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr(
                 "{n} families' gradual exit after employment has ended: their assistance stopped and they moved "
                 "to the library chosen at the decision.").format(n=n), 30000)
+
+    def back_up_today(self) -> None:
+        """The day's automatic copy of the local database, in the background (the program's start asks it, once
+        the window is up; a window made for a test does not)."""
+        backup.run_auto_backup(self, self.ctx, self._backup_said)
+
+    def _backup_said(self, text: str, tip: str, failed: bool) -> None:
+        self.backup_label.setText(text)
+        self.backup_label.setToolTip(tip)
+        self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;" if failed else "color: #2e7d32;")
+        self.backup_label.show()
+
+    def auto_backup_settings(self) -> None:
+        if backup.AutoBackupDialog(self.ctx, self).exec():
+            self.back_up_today()  # today's copy in the folder chosen, if it has none yet
 
     def backup_database(self) -> None:
         backup.backup_database(self, self.ctx)
