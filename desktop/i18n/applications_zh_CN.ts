@@ -458,6 +458,21 @@ Accept the application now?</source>
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>
+    <message>
+        <location filename="../views/applications.py" line="187" />
+        <source>Refused, written notice to serve</source>
+        <translation>不予批准、书面通知待送达</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="322" />
+        <source>Due &amp;within {n} days</source>
+        <translation>{n} 天内到期(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="323" />
+        <source>The checks due within the next {n} days and those overdue (the figure of “Today's work”)</source>
+        <translation>今后 {n} 天内到期的和已逾期的核查(即“今日工作”页的数字)</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationsTableModel</name>

@@ -41,7 +41,7 @@ import secrets
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from html import escape
@@ -115,6 +115,7 @@ DECIDERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # county-level decision (审核
 ACCEPT_LOCK = 0x52454C50 << 32  # + household id ("RELP"): one acceptance of a family at a time
 CHECKERS = (Role.ADMIN, Role.DISTRICT_REVIEWER)  # authorised data check is done by the county
 LIST_LIMIT = 5000
+CHECKS_DUE_SOON_DAYS = 30  # the post-check list's "due within" filter (and 今日工作's figure): the month ahead
 
 REFERRAL_STATUS_LABELS = monitoring_rules.REFERRAL_STATUSES  # as the referral pages name them
 
@@ -124,7 +125,11 @@ REFERRAL_STATUS_LABELS = monitoring_rules.REFERRAL_STATUSES  # as the referral p
 # still to do (先行救助、待补办).
 TO_DO = "to_do"
 AFTER_HELP_MARKER = "先行救助、待补办"
-STATUS_FILTER_LABELS = {**STATUS_LABELS, TO_DO: "办理中及待补办"}
+# Another status filter: the refused applications whose written refusal (due 3 working days after the decision,
+# RULES.md §1.5) is not recorded as served, each with that notice's due day and whether it is late.
+TO_SERVE = "to_serve"
+SERVE_STEP_LABEL = "送达不予批准书面通知"
+STATUS_FILTER_LABELS = {**STATUS_LABELS, TO_DO: "办理中及待补办", TO_SERVE: "不予批准、书面通知待送达"}
 
 
 class StepRefused(ServiceError):
@@ -1858,23 +1863,32 @@ class RefusalToServe:
     warning: str = ""  # the due day is an estimate (its year's holidays are not entered)
 
 
+def _unserved_refusals(uow: UnitOfWork, as_of: date, cal: WorkCalendar) -> dict[int, RefusalNotice]:
+    """The refused applications (all regions: the caller limits them) whose latest written refusal is not
+    recorded as served, with that notice."""
+    latest: dict[int, dict | None] = {}
+    for app_id, data in uow.session.execute(
+            select(Notice.application_id, Notice.data).join(Application, Application.id == Notice.application_id)
+            .where(Notice.kind == "refusal", Application.status == "refused").order_by(Notice.id)):
+        latest[app_id] = data
+    notices = {app_id: _refusal_notice(data, as_of, cal) for app_id, data in latest.items()}
+    return {app_id: n for app_id, n in notices.items() if n.served_on is None}
+
+
 def refusals_to_serve(db: Database, actor: Actor, *, as_of: date | None = None) -> list[RefusalToServe]:
-    """Refused applications whose written refusal is not recorded as served, earliest due first."""
+    """Refused applications whose written refusal is not recorded as served, earliest due first (the rows
+    the application list shows under :data:`TO_SERVE`)."""
     as_of = as_of or date.today()
     cal = load_calendar(db)
     with unit_of_work(db, actor) as uow:
-        query = (select(Application.id, Household.head_name, Notice.data)
-                 .join(Household, Household.id == Application.household_id)
-                 .join(Notice, (Notice.application_id == Application.id) & (Notice.kind == "refusal"))
-                 .where(Application.status == "refused"))
+        unserved = _unserved_refusals(uow, as_of, cal)
+        query = select(Application.id, Household.head_name, Household.region_id).join(
+            Household, Household.id == Application.household_id).where(Application.id.in_(unserved))
         ids = uow.region_ids()
         if ids is not None:
             query = query.where(Household.region_id.in_(ids))
-        out = []
-        for app_id, name, data in uow.session.execute(query):
-            notice = _refusal_notice(data, as_of, cal)
-            if notice.served_on is None:
-                out.append(RefusalToServe(app_id, name, notice.due_on, notice.overdue, notice.warning))
+        out = [RefusalToServe(app_id, name, unserved[app_id].due_on, unserved[app_id].overdue,
+                              unserved[app_id].warning) for app_id, name, _rid in uow.session.execute(query)]
         return sorted(out, key=lambda r: (r.due_on or date.max, r.application_id))
 
 
@@ -2160,14 +2174,15 @@ POST_CHECK_HEADERS = ["申请编号", "户主", "街道(镇)", "社区(村)", "�
 
 
 def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_of: date | None = None,
-                            kind: str | None = None, overdue_only: bool = False,
+                            kind: str | None = None, overdue_only: bool = False, due_within_days: int | None = None,
                             progress: Progress = NO_PROGRESS) -> int:
     """The post-check list under the same filters as on screen, every check of it (the screen shows the
     earliest :data:`LIST_LIMIT`), earliest due first, as xlsx. The export is logged."""
     from desktop.io.xlsx_writer import write_table
 
     as_of = as_of or date.today()
-    checks = post_check_queue(db, actor, as_of=as_of, kind=kind, overdue_only=overdue_only, limit=EXPORT_LIMIT)
+    checks = post_check_queue(db, actor, as_of=as_of, kind=kind, overdue_only=overdue_only,
+                              due_within_days=due_within_days, limit=EXPORT_LIMIT)
     if not checks:
         raise nothing_to_export("符合筛选条件的事后核查")
     if checks.truncated:
@@ -2175,7 +2190,8 @@ def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_
                                f"{EXPORT_LIMIT:,} 项;请按类型或只看逾期分开导出。")
     table = [[c.application_id, c.head_name, c.subdistrict_name, c.region_name, c.kind_label, c.due_on,
               "逾期" if c.overdue else "", c.sample_id, c.assistance_note] for c in checks]
-    what = (proc.POST_CHECK_LABELS.get(kind, kind) if kind else "全部类型") + (",只看逾期" if overdue_only else "")
+    what = ((proc.POST_CHECK_LABELS.get(kind, kind) if kind else "全部类型") + (",只看逾期" if overdue_only else "")
+            + (f",{due_within_days} 天内到期" if due_within_days is not None and not overdue_only else ""))
     title = f"事后核查清单({what};{as_of:%Y-%m-%d})"
     n = write_table(path, POST_CHECK_HEADERS, table, sheet="事后核查", title=title,
                     **progress.writing(len(table), "项"))
@@ -2210,6 +2226,13 @@ def _overdue_bound(cal: WorkCalendar, as_of: date) -> date:
     return day
 
 
+def _to_serve(cal: WorkCalendar, as_of: date, row: ApplicationRow, notice: RefusalNotice) -> ApplicationRow:
+    """A refused application's row whose next thing to do is serving the written refusal, due on its day."""
+    left = cal.working_days_left(as_of, notice.due_on) if notice.due_on is not None else None
+    return replace(row, next_step_label=SERVE_STEP_LABEL, step_due_on=notice.due_on, effective_due_on=notice.due_on,
+                   working_days_left=left, overdue=notice.overdue, warning=row.warning or notice.warning)
+
+
 def _key(row: ApplicationRow) -> tuple[date, int]:
     return (row.effective_due_on or date.max, row.id)
 
@@ -2221,7 +2244,8 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
     """Applications with their next step, due dates and working days left, soonest due first.
 
     ``status`` None lists every status; :data:`TO_DO` the open ones and the emergency help given whose
-    paperwork is still to complete (``ApplicationRow.after_help``). ``region_id`` limits to a region's
+    paperwork is still to complete (``ApplicationRow.after_help``); :data:`TO_SERVE` the refused ones whose
+    written refusal is not served, its due day as the next step's (overdue: the notice is late). ``region_id`` limits to a region's
     subtree. At most ``limit`` rows (default :data:`LIST_LIMIT`); ``total`` of the answer counts every
     application that matched. The filters on computed deadlines (``overdue_only``, ``next_step``) look at
     every candidate, a chunk at a time, not only at the first ``limit``: an application whose current step
@@ -2259,8 +2283,10 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
         # ``limit``; an OR made SQLite sort every open application before taking the first ones. The emergency
         # help awaiting paperwork is few and always evaluated (whether paperwork is left is computed).
         computed = bool(overdue_only or next_step)
+        unserved = _unserved_refusals(uow, as_of, cal) if status == TO_SERVE else {}
         parts = ([(query.where(Application.status == "open"), computed), (query.where(_after_help_due()), True)]
-                 if status == TO_DO else [(query.where(Application.status == status), computed)] if status
+                 if status == TO_DO else [(query.where(Application.id.in_(unserved)), computed)]
+                 if status == TO_SERVE else [(query.where(Application.status == status), computed)] if status
                  else [(query, computed)])
 
         def pairs_of(result: Iterable[Any]) -> list[tuple[Any, Any]]:
@@ -2278,6 +2304,8 @@ def list_applications(db: Database, actor: Actor, *, as_of: date | None = None, 
             for app, hh in pairs:
                 name_, sub, _ = regions.get(hh.region_id, ("", "", None))
                 row = _row(cal, as_of, app, hh, name_, sub, steps.get(app.id, []))
+                if app.id in unserved:
+                    row = _to_serve(cal, as_of, row, unserved[app.id])
                 if status == TO_DO and row.status != "open" and not row.after_help:
                     continue
                 if next_step and row.next_step != next_step:

@@ -19,7 +19,7 @@ from desktop.services.base import Actor, Role
 from desktop.services.database import Database
 
 SOON_WORKING_DAYS = 3  # an application whose deadline is this close is "due soon"
-CHECKS_WITHIN_DAYS = 30  # checks after approval falling due within this many days are listed
+CHECKS_WITHIN_DAYS = applications.CHECKS_DUE_SOON_DAYS  # checks after approval due within these days
 NEXT_YEAR_FROM_MONTH = 10  # from October, next year's holiday schedule is asked for (published late in the year)
 
 # key -> (area, what, where it is listed). The area heads a group; ``where`` is the page (and its filter) that
@@ -30,8 +30,9 @@ ITEMS: dict[str, tuple[str, str, str]] = {
     "clues_investigating": ("主动发现", "调查中的线索", "主动发现 › 线索收件箱(调查中)"),
     "awaiting_acceptance": ("申请审批", "待受理申请的家庭(核对通过、启动申请)", "申请审批 › 待受理"),
     "applications": ("申请审批", "办理中的申请", "申请审批 › 申请(办理中)"),
-    "refusals": ("申请审批", "不予批准书面通知待送达", "申请审批 › 申请"),
-    "post_checks": ("申请审批", f"{CHECKS_WITHIN_DAYS} 天内到期的事后核查", "申请审批 › 事后核查"),
+    "refusals": ("申请审批", "不予批准书面通知待送达", "申请审批 › 申请(不予批准、书面通知待送达)"),
+    "post_checks": ("申请审批", f"{CHECKS_WITHIN_DAYS} 天内到期的事后核查",
+                    f"申请审批 › 事后核查({CHECKS_WITHIN_DAYS} 天内到期)"),
     "payments": ("申请审批", "本月救助发放待登记(户)", "申请审批 › 月度发放"),
     "visits": ("监测预警", "本季度待走访的监测家庭", "监测预警 › 走访(本季度未走访)"),
     "referrals": ("监测预警", "办理中的转介", "监测预警 › 转介(办理中)"),

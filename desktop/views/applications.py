@@ -184,7 +184,8 @@ class ApplicationsPage(QWidget):
         # emergency help given first (approved already, its steps have deadlines too)
         for code, label in (((svc.TO_DO, self.tr("Open or paperwork due")), ("open", self.tr("Open")),
                              ("approved", self.tr("Approved")),
-                             ("refused", self.tr("Refused")), ("revoked", self.tr("Revoked")),
+                             ("refused", self.tr("Refused")),
+                             (svc.TO_SERVE, self.tr("Refused, written notice to serve")), ("revoked", self.tr("Revoked")),
                              ("withdrawn", self.tr("Withdrawn")), ("", self.tr("All")))):
             self.status.addItem(label, code)
         self.track = QComboBox()
@@ -318,9 +319,12 @@ class ApplicationsPage(QWidget):
             self.check_kind.addItem(label, code)
         kind_label = QLabel(self.tr("&Kind:"))
         kind_label.setBuddy(self.check_kind)
+        self.checks_soon = QCheckBox(self.tr("Due &within {n} days").format(n=svc.CHECKS_DUE_SOON_DAYS))
+        self.checks_soon.setToolTip(self.tr("The checks due within the next {n} days and those overdue (the figure "
+                                            "of “Today's work”)").format(n=svc.CHECKS_DUE_SOON_DAYS))
         self.checks_overdue = QCheckBox(self.tr("Overdue on&ly"))
         self.checks_count = QLabel()
-        for w in (kind_label, self.check_kind, self.checks_overdue):
+        for w in (kind_label, self.check_kind, self.checks_soon, self.checks_overdue):
             filters.addWidget(w)
         filters.addStretch(1)
         filters.addWidget(self.checks_count)
@@ -328,6 +332,7 @@ class ApplicationsPage(QWidget):
         # The service filters: the list stops at the earliest LIST_LIMIT of the checks chosen, not of all.
         self.check_kind.currentIndexChanged.connect(self.refresh_checks)
         self.checks_overdue.toggled.connect(self.refresh_checks)
+        self.checks_soon.toggled.connect(self.refresh_checks)
         self._checks_generation = 0  # of the post-check list being loaded
         self.checks_model = PostChecksTableModel(self)
         self.checks_table = read_only_table(self.checks_model, fit_contents=True, single=True, empty=self.tr(
@@ -354,7 +359,8 @@ class ApplicationsPage(QWidget):
 
     def check_filters(self) -> dict:
         return dict(as_of=self.as_of, kind=self.check_kind.currentData() or None,
-                    overdue_only=self.checks_overdue.isChecked())
+                    overdue_only=self.checks_overdue.isChecked(),
+                    due_within_days=svc.CHECKS_DUE_SOON_DAYS if self.checks_soon.isChecked() else None)
 
     def refresh(self) -> None:
         db, actor, filters, as_of, check_filters = (self.ctx.db, self.ctx.actor, self.filters(), self.as_of,
@@ -475,25 +481,28 @@ class ApplicationsPage(QWidget):
     # -- actions ------------------------------------------------------------------------------------
     def show_list(self, what: str) -> None:
         """One list of this page (from 今日工作), its other filters back to all so that the list is the count's:
-        "to_do" or "overdue" (applications open or with paperwork due), "refused", "awaiting" (the households
-        awaiting acceptance, on the list tab's button), "post_checks" or "post_checks_overdue", "payments"
+        "to_do" or "overdue" (applications open or with paperwork due), "to_serve" or "to_serve_overdue" (the
+        written refusals not served), "refused", "awaiting" (the households awaiting acceptance, on the list
+        tab's button), "post_checks" (due within CHECKS_DUE_SOON_DAYS) or "post_checks_overdue", "payments"
         (the monthly payments dialog)."""
         if what == "payments":
             self.record_monthly_payments()
             return
         if what.startswith("post_checks"):
-            with quietly(self.check_kind, self.checks_overdue):
+            with quietly(self.check_kind, self.checks_overdue, self.checks_soon):
                 self.check_kind.setCurrentIndex(0)
                 self.checks_overdue.setChecked(what.endswith("overdue"))
+                self.checks_soon.setChecked(not what.endswith("overdue"))
             self.tabs.setCurrentIndex(1)
             self.refresh_checks()
             return
         with quietly(self.status, self.track, self.step, self.region, self.name, self.overdue):
-            choose(self.status, "refused" if what == "refused" else svc.TO_DO)
+            choose(self.status, "refused" if what == "refused" else svc.TO_SERVE if what.startswith("to_serve")
+                   else svc.TO_DO)
             for combo in (self.track, self.step, self.region):
                 combo.setCurrentIndex(0)
             self.name.clear()
-            self.overdue.setChecked(what == "overdue")
+            self.overdue.setChecked(what.endswith("overdue"))
         self.tabs.setCurrentIndex(0)
         self.refresh()
 
