@@ -31,7 +31,7 @@ LISTS: dict[str, tuple[str, str, str | None]] = {
     "clues_investigating": ("discovery", "investigating", None),
     "awaiting_acceptance": ("applications", "awaiting", None),
     "applications": ("applications", "to_do", "overdue"),
-    "refusals": ("applications", "refused", None),
+    "refusals": ("applications", "to_serve", "to_serve_overdue"),
     "post_checks": ("applications", "post_checks", "post_checks_overdue"),
     "payments": ("applications", "payments", None),
     "visits": ("board", "visits_due", "visits_overdue"),
@@ -83,6 +83,7 @@ class TodayPage(QWidget):
         self.calendar_note.setWordWrap(True)
         bar.addWidget(self.calendar_note, 1)
         self.calendar_button = QPushButton(self.tr("Holiday &calendar…"))
+        self.calendar_button.setAutoDefault(True)
         self.calendar_button.clicked.connect(lambda: self.open_list("calendar"))
         bar.addWidget(self.calendar_button)
         self.calendar_bar.hide()
@@ -165,6 +166,7 @@ class TodayPage(QWidget):
             grid = grids[item.area]
             row = grid.rowCount()
             count = QPushButton()
+            count.setAutoDefault(True)  # Enter opens the list too, as Space does (outside a dialog it did nothing)
             count.setMinimumWidth(90)
             count.setToolTip(self.tr("Open: {where}").format(where=item.where))
             count.clicked.connect(lambda _c=False, key=item.key: self.open_list(key))
@@ -175,6 +177,7 @@ class TodayPage(QWidget):
             note.setStyleSheet("color: #757575;")
             note.setWordWrap(True)
             late = QPushButton()
+            late.setAutoDefault(True)
             late.setStyleSheet(LATE_STYLE)
             late.setFlat(True)
             late.setCursor(Qt.CursorShape.PointingHandCursor)
