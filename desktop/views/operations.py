@@ -267,7 +267,8 @@ class BackgroundOperation(QObject):
 
     def finish(self) -> None:
         self.ended = True
-        self._timer.stop()
+        if isValid(self._timer):  # deleted with its window a moment before (seen once in a test run)
+            self._timer.stop()
         if self.dialog is not None:
             dialog, self.dialog = self.dialog, None
             dialog.finished_work = True
