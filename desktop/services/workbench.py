@@ -65,7 +65,7 @@ class WorkItem:
     @property
     def waiting(self) -> bool:
         """Whether there is anything to do (an item with nothing waiting is shown as done)."""
-        return bool(self.count or self.late or self.urgent or self.note and self.key == "calendar")
+        return bool(self.count or self.late or self.urgent)
 
     @property
     def alarm(self) -> bool:
