@@ -163,6 +163,13 @@ def test_full_regular_application_through_the_window(qtbot, sqlite_district: Dis
     assert "notice" in dialog.action_buttons and "stop" in dialog.action_buttons
     pdf = dialog.print_notice(str(Path(d.db.url.database).parent / "notice.pdf"))
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    # logged once written, with the file (a save cancelled was logged as a print, without one)
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+    with d.db.session_factory() as s:
+        printed = s.scalars(select(AuditEntry).where(AuditEntry.action == "notice.print")).all()
+    assert [e.detail for e in printed] == [f"打印社会救助审批通知书(申请编号 {dialog.application_id}):notice.pdf"]
 
 
 def test_skipping_a_step_in_the_window_shows_the_rule(qtbot, sqlite_district: District, errors: list[str]) -> None:

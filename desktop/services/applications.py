@@ -484,6 +484,7 @@ class NoticeDocument:
     kind: str
     title: str
     html: str
+    household_id: int | None = None
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -2649,8 +2650,15 @@ def notice_document(db: Database, actor: Actor, application_id: int) -> NoticeDo
         text += "</p>"
     html = (f"<h1>{title}</h1>{text}<p style='text-align:right'>西塞山区民政局<br>{decided}</p>"
             f"<p class='muted'>{escape(r.subdistrict_name)} {escape(r.region_name)}</p>")
-    log_access(db, actor, "notice.print", "applications", application_id, household_id=r.household_id, detail=kind)
-    return NoticeDocument(kind, title, html)
+    return NoticeDocument(kind, title, html, r.household_id)
+
+
+def log_notice_printed(db: Database, actor: Actor, application_id: int, doc: NoticeDocument, path: str | Path) -> None:
+    """Record that a notice was printed to a file (it names the family and its decision): once written, with the
+    file's name, not when the notice is only made (a save cancelled was logged as a print)."""
+    name = Path(path).name
+    log_access(db, actor, "notice.print", "applications", application_id, household_id=doc.household_id,
+               after={"kind": doc.kind, "file": name}, detail=f"打印{doc.title}(申请编号 {application_id}):{name}")
 
 
 def step_choices() -> list[tuple[str, str]]:

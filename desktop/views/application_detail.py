@@ -475,10 +475,12 @@ class ApplicationDetailDialog(QDialog):
             if not path:
                 return None
         try:
-            return html_to_pdf(doc.html, path, title=doc.title)
-        except OSError as exc:
+            written = html_to_pdf(doc.html, path, title=doc.title)
+            svc.log_notice_printed(self.ctx.db, self.ctx.actor, self.application_id, doc, written)
+        except (OSError, ServiceError) as exc:
             show_error(self, exc)
             return None
+        return written
 
     def attach_scan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Scanned commitment"), "",
