@@ -35,7 +35,10 @@ from tests.test_applications_view import set_date
 from tests.test_clue_acceptance import Cli
 
 TODAY = date.today()
-START = TODAY - timedelta(days=12)  # the week began: clues found, closed and the application accepted
+# The clues were found, closed and the application accepted ten days before the month began, so the
+# decision (nine days later) falls on the last day of last month and this month's payment is due
+# whatever day of the month the test runs on (payment starts the month after approval).
+START = date(TODAY.year, TODAY.month, 1) - timedelta(days=10)
 ZHOU = idcard.make("420203", date(1956, 3, 8), 22)  # female, 70
 GRANDSON = idcard.make("420203", date(2012, 6, 1), 13)
 WU = idcard.make("420203", date(1961, 5, 5), 31)
