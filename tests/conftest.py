@@ -223,6 +223,16 @@ def chinese(qapp):  # noqa: ANN001, ANN201
     _remove_translators()
 
 
+@pytest.fixture
+def cjk_font(qapp) -> None:  # noqa: ANN001
+    """Tests that measure or print Chinese text need a Chinese font, as every office PC has; a
+    machine without one (no fonts-wqy-microhei, say) skips them with this reason. CI installs one."""
+    from PySide6.QtGui import QFontDatabase
+
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no Chinese font on this machine (install fonts-wqy-microhei): text widths differ")
+
+
 class ShownErrors:
     """What desktop.views.errors showed: plain messages (the text of the warning box) and crashes."""
 

@@ -894,7 +894,8 @@ def test_export_writes_every_column_whatever_is_shown(qtbot, sqlite_district: Di
 
 def test_at_1280_the_page_fits_and_gives_way_only_until_the_user_chooses(qtbot, sqlite_district: District,  # noqa: ANN001
                                                                          homes: dict[str, int],
-                                                                         own_settings: Path) -> None:
+                                                                         own_settings: Path,
+                                                                         cjk_font: None) -> None:
     """At 1280 px (a common office laptop) the page scrolled sideways and the address had a few pixels:
     the search box gives up 60 px, and 最近评估 gives way while the window is narrow. Once the user has
     chosen, their columns stay whatever the width; wider again, it comes back."""

@@ -65,7 +65,8 @@ def test_roster_and_publicity_xlsx_keep_the_names_add_up_and_print_with_header_a
     assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation != "landscape"  # four columns: upright
 
 
-def test_a_pdf_says_which_characters_it_prints_as_boxes(district: District, qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_pdf_says_which_characters_it_prints_as_boxes(district: District, qapp, tmp_path: Path,
+                                                        cjk_font: None) -> None:  # noqa: ANN001
     from PySide6.QtGui import QFont
 
     from desktop.views import printing

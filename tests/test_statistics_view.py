@@ -561,7 +561,7 @@ def test_point_labels_never_cover_each_other_nor_leave_the_plot(qtbot, months: i
 
 
 @pytest.mark.parametrize("width", [380, 1100])
-def test_the_commitment_line_label_stays_whole_inside_a_narrow_plot(qtbot, width: int) -> None:  # noqa: ANN001
+def test_the_commitment_line_label_stays_whole_inside_a_narrow_plot(qtbot, width: int, cjk_font: None) -> None:  # noqa: ANN001
     """On a 1024-pixel screen the monthly median chart is about 380 pixels wide: neither side of the
     commitment track's line had room for “2025-12-01 起实行告知承诺制”, cut to “025-12-01 起实行…” at the
     plot's edge. The label now takes two lines there (date above the words), one line where it fits."""
