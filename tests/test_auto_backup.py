@@ -122,3 +122,85 @@ def test_the_window_backs_up_at_start_and_says_so(qtbot, sqlite_district: Distri
     before = backup.auto_backups(tmp_path / "移动硬盘")
     window.back_up_today()
     assert wait_for_background() and backup.auto_backups(tmp_path / "移动硬盘") == before
+
+
+def test_a_clock_set_back_deletes_no_copy_and_says_so(sqlite_district: District, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A flat CMOS battery sets the clock back to 2025: today's copy sorted first and the pruning deleted it
+    at once (with a good copy). Nothing is deleted while copies are dated after today, and the user is told."""
+    db = sqlite_district.db
+    for n in range(4):
+        backup.auto_backup(db, today=DAY + timedelta(days=n), keep=3)
+    folder = backup.auto_backup_folder(db)
+    assert folder is not None
+    (folder / "自动备份_20261399.sqlite3").write_bytes(b"x")  # a name that is no day: not a copy, never deleted
+    before = backup.auto_backups(folder)
+    made = backup.auto_backup(db, today=date(2025, 1, 1), keep=3)
+    assert made is not None and made.removed == () and made.later == date(2026, 12, 6)
+    assert made.path.exists() and backup.auto_backups(folder) == sorted([*before, made.path])
+    assert "2026-12-06 的自动备份,晚于这台电脑的今天" in made.clock_note
+    with db.session_factory() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "db.backup")
+                          .order_by(AuditEntry.id.desc())).first()
+    assert entry is not None and "电脑日期可能不对,未删除旧备份" in entry.detail
+    # the clock right again: the newest three are kept as before
+    made = backup.auto_backup(db, today=DAY + timedelta(days=4), keep=3)
+    assert made is not None and made.later is None and made.clock_note == ""
+    assert [p.name for p in backup.auto_backups(folder)] == [
+        "自动备份_20261205.sqlite3", "自动备份_20261206.sqlite3", "自动备份_20261207.sqlite3"]
+    assert (folder / "自动备份_20261399.sqlite3").exists()
+    # the command says it on stderr, and still succeeds
+    other = tmp_path / "另一个文件夹"
+    other.mkdir()
+    (other / "自动备份_20991231.sqlite3").write_bytes(b"x")
+    url = db.url.render_as_string(hide_password=False)
+    assert cli.main(["db", "auto-backup", "--folder", str(other), "--database-url", url]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("已自动备份到:")
+    assert "注意:文件夹里已有 2099-12-31 的自动备份" in captured.err
+    assert (other / "自动备份_20991231.sqlite3").exists()
+
+
+def test_on_new_day_runs_once_when_the_date_turns(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.views.timing import on_new_day
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    clock = [DAY]
+    ran: list[date] = []
+    timer = on_new_day(owner, lambda: ran.append(clock[0]), today=lambda: clock[0], check_ms=10)
+    assert timer.isActive()
+    qtbot.wait(50)
+    assert ran == []  # the same day: nothing
+    clock[0] = DAY + timedelta(days=1)  # past midnight (or the computer woke up the next morning)
+    qtbot.waitUntil(lambda: ran == [DAY + timedelta(days=1)])
+    qtbot.wait(50)
+    assert ran == [DAY + timedelta(days=1)]  # once
+
+
+def test_the_window_backs_up_each_new_day_and_warns_of_a_wrong_clock(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                     own_settings: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.views import main_window
+
+    armed: list[object] = []
+    real = main_window.on_new_day
+    monkeypatch.setattr(main_window, "on_new_day", lambda parent, slot: armed.append(slot) or real(parent, slot))
+    d = sqlite_district
+    folder = backup.auto_backup_folder(d.db)
+    assert folder is not None
+    folder.mkdir(parents=True)
+    (folder / "自动备份_20991231.sqlite3").write_bytes(b"x")
+    window = MainWindow(AppContext(d.db, d.admin))
+    qtbot.addWidget(window)
+    window.back_up_today()
+    assert wait_for_background()
+    qtbot.waitUntil(lambda: window.backup_label.isVisibleTo(window))
+    assert window.backup_label.text() == "Backed up today — check the computer's date"
+    assert "电脑的日期可能不对" in window.backup_label.toolTip() and "#b00020" in window.backup_label.styleSheet()
+    assert (folder / "自动备份_20991231.sqlite3").exists()
+    window.back_up_today()
+    assert wait_for_background()
+    assert armed == [window.back_up_today]  # one new-day timer, whatever the number of backups asked

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -107,6 +108,8 @@ def run_auto_backup(args: argparse.Namespace) -> int:
         return 0
     removed = f";删除较早的自动备份 {len(made.removed)} 份" if made.removed else ""
     print(f"已自动备份到:{made.path}({made.households} 户,{made.size // 1024:,} KB){removed}。")
+    if made.clock_note:
+        print(f"注意:{made.clock_note}", file=sys.stderr)
     return 0
 
 

@@ -84,6 +84,11 @@ The program closes now; start it again.</source>
     </message>
     <message>
         <location filename="../views/backup.py" line="1" />
+        <source>Backed up today — check the computer's date</source>
+        <translation>今日已自动备份——请核对电脑日期</translation>
+    </message>
+    <message>
+        <location filename="../views/backup.py" line="1" />
         <source>Today's automatic backup: {path}</source>
         <translation>今天的自动备份:{path}</translation>
     </message>

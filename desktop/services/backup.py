@@ -284,6 +284,15 @@ class AutoBackup:
     size: int  # bytes
     households: int
     removed: tuple[Path, ...]  # older copies deleted to keep the newest ``keep``
+    later: date | None = None  # a copy dated after today is there: the computer's clock is behind; none deleted
+
+    @property
+    def clock_note(self) -> str:
+        """What the user is told when the computer's date looks wrong ("" when it does not)."""
+        if self.later is None:
+            return ""
+        return (f"文件夹里已有 {self.later:%Y-%m-%d} 的自动备份,晚于这台电脑的今天:电脑的日期可能不对,请核对"
+                "(右下角的时间);若那一份是日期错时做的,可删去它。在此之前不删除旧的自动备份。")
 
 
 def auto_backup_folder(db: Database) -> Path | None:
@@ -301,7 +310,8 @@ def auto_backup_path(folder: Path, day: date) -> Path:
 def auto_backups(folder: Path) -> list[Path]:
     """The automatic copies in ``folder``, oldest first."""
     try:
-        return sorted(p for p in folder.iterdir() if _AUTO_NAME.fullmatch(p.name) and p.is_file())
+        return sorted(p for p in folder.iterdir()
+                      if _AUTO_NAME.fullmatch(p.name) and _auto_day(p) is not None and p.is_file())
     except OSError:
         return []
 
@@ -335,8 +345,12 @@ def auto_backup(db: Database, *, folder: str | Path | None = None, keep: int = A
     finally:
         raw.close()
     info = inspect_backup(target)
+    copies = auto_backups(where)
+    # A copy dated after today means the clock was set back (a flat CMOS battery): today's copy would sort
+    # first and be deleted at once, so nothing is deleted until the date is right again.
+    later = max((d for d in map(_auto_day, copies) if d is not None and d > day), default=None)
     removed = []
-    for old in auto_backups(where)[:-keep]:
+    for old in [] if later else copies[:-keep]:
         try:
             old.unlink()
             removed.append(old)
@@ -346,5 +360,14 @@ def auto_backup(db: Database, *, folder: str | Path | None = None, keep: int = A
         uow.audit("db.backup", "database", None,
                   after={"file": str(target), "size": info.size, "automatic": True, "removed": len(removed)},
                   detail=f"自动备份数据库到《{target.name}》({info.households} 户,{info.size // 1024:,} KB)"
-                         + (f",删除较早的自动备份 {len(removed)} 份" if removed else ""))
-    return AutoBackup(target, info.size, info.households, tuple(removed))
+                         + (f",删除较早的自动备份 {len(removed)} 份" if removed else "")
+                         + (f";已有 {later:%Y-%m-%d} 的自动备份,晚于今天,电脑日期可能不对,未删除旧备份" if later else ""))
+    return AutoBackup(target, info.size, info.households, tuple(removed), later)
+
+
+def _auto_day(path: Path) -> date | None:
+    """The day in an automatic copy's name (None for a name like 自动备份_20261399 that is no day)."""
+    try:
+        return datetime.strptime(path.stem.removeprefix(AUTO_PREFIX), "%Y%m%d").date()
+    except ValueError:
+        return None

@@ -146,6 +146,10 @@ def run_auto_backup(parent: QWidget, ctx: AppContext, said: Callable[[str, str, 
     def done(made: svc.AutoBackup | None) -> None:
         assert where is not None  # a local database
         path = made.path if made is not None else svc.auto_backup_path(where, date.today())
+        if made is not None and made.clock_note:
+            said(QCoreApplication.translate("Backup", "Backed up today — check the computer's date"),
+                 made.clock_note, True)
+            return
         said(QCoreApplication.translate("Backup", "Backed up today"),
              QCoreApplication.translate("Backup", "Today's automatic backup: {path}").format(path=str(path)), False)
 

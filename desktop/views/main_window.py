@@ -35,6 +35,7 @@ from desktop.views.live import LiveUpdates
 from desktop.views.operations import ExitGuard
 from desktop.views.pages import PAGES, SUPERVISOR_PAGES
 from desktop.views.screens import fit_size
+from desktop.views.timing import on_new_day
 from desktop.views.users import PasswordDialog
 
 
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         self.connection_label.setWordWrap(True)
         self.connection_label.hide()
         self.backup_label = QLabel()  # the day's automatic backup: done (where), or why not
+        self._backup_new_day: QTimer | None = None
         self.backup_label.setWordWrap(True)
         self.backup_label.hide()
         bar = self.statusBar()
@@ -254,6 +256,8 @@ class MainWindow(QMainWindow):
         """The day's automatic copy of the local database, in the background (the program's start asks it, once
         the window is up; a window made for a test does not)."""
         backup.run_auto_backup(self, self.ctx, self._backup_said)
+        if self._backup_new_day is None:  # left open overnight, the window backs up the new day too
+            self._backup_new_day = on_new_day(self, self.back_up_today)
 
     def _backup_said(self, text: str, tip: str, failed: bool) -> None:
         self.backup_label.setText(text)

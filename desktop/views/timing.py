@@ -1,8 +1,10 @@
-"""Debouncing: run a slot once, shortly after the last of a burst of triggers (typing, live changes)."""
+"""Timers for views: debouncing (a slot run once, shortly after the last of a burst of triggers: typing, live
+changes), and a slot run when the day turns while the window stays open."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -14,6 +16,26 @@ def debounce(parent: QObject, slot: Callable[[], object], ms: int = 300) -> QTim
     timer.setSingleShot(True)
     timer.setInterval(ms)
     timer.timeout.connect(slot)
+    return timer
+
+
+def on_new_day(parent: QObject, slot: Callable[[], object], today: Callable[[], date] = date.today,
+               check_ms: int = 60_000) -> QTimer:
+    """Calls ``slot`` once the date has turned, for a window left open overnight (a duty desk). The date
+    is looked at every minute rather than a timer set for midnight: a computer asleep overnight or a
+    clock corrected does not miss the new day."""
+    seen = [today()]
+
+    def check() -> None:
+        now = today()
+        if now != seen[0]:
+            seen[0] = now
+            slot()
+
+    timer = QTimer(parent)
+    timer.setInterval(check_ms)
+    timer.timeout.connect(check)
+    timer.start()
     return timer
 
 

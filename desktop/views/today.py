@@ -3,9 +3,9 @@ loop, each with how many are late and a button that opens the list it counts (se
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,7 +22,7 @@ from desktop.services import workbench
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.operations import run_in_background
-from desktop.views.timing import WhenShown, debounce
+from desktop.views.timing import WhenShown, debounce, on_new_day
 
 # item key -> (page, its list of all, its list of the late ones or None); see each page's show_list
 LISTS: dict[str, tuple[str, str, str | None]] = {
@@ -109,9 +109,7 @@ class TodayPage(QWidget):
         ctx.changes.changed.connect(lambda _topic, _ident: self._settled.start())
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
         # left open overnight (a duty desk), the page turns to the new day's work by itself
-        self._midnight = QTimer(self)
-        self._midnight.setSingleShot(True)
-        self._midnight.timeout.connect(self._live)
+        self._new_day = on_new_day(self, self._live)
         self.refresh()
 
     # -- data ---------------------------------------------------------------------------------------
@@ -136,8 +134,6 @@ class TodayPage(QWidget):
             date=f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}", scope=work.scope))
         now = datetime.now()
         self.updated.setText(self.tr("as of {time}").format(time=now.strftime("%H:%M:%S")))
-        tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
-        self._midnight.start(int((tomorrow - now).total_seconds() * 1000) + 1000)
         calendar = work.item("calendar")
         self.calendar_note.setText("⚠ " + calendar.note if calendar and calendar.note else "")
         self.calendar_bar.setVisible(bool(calendar and calendar.note))
