@@ -135,6 +135,20 @@ def test_the_command_prints_todays_work(district: District, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert out.startswith(f"今日工作 {date.today().isoformat()}(全区)\n主动发现\n  新线索待分派:2\n")
     assert "  办理中的转介:2" in out and out.rstrip().endswith("各项在窗口的“今日工作”页可直接打开对应列表。")
+    # one sub-district's work (its staff's page), for a morning e-mail; a region that is not there is said
+    assert cli.main(["today", "--region", "八泉街道", "--json", "--database-url", url]) == 0
+    value = json.loads(capsys.readouterr().out)
+    items = {i["key"]: i for i in value["items"]}
+    assert value["scope"] == "八泉街道"
+    assert items["referrals"]["count"] == 1 and items["clues_assigned"]["count"] == 1
+    assert items["clues_investigating"]["count"] == 0  # 丁 is in 闸口社区
+    assert items["applications"]["count"] == 1  # 王一's; 李二's is in 闸口社区
+    assert "clues_new" not in items  # the district assigns new clues, not the sub-district
+    assert cli.main(["today", "--region", "闸口社区", "--json", "--database-url", url]) == 0
+    items = {i["key"]: i for i in json.loads(capsys.readouterr().out)["items"]}
+    assert items["clues_investigating"]["count"] == 1 and "payments" not in items
+    assert cli.main(["today", "--region", "无此街道", "--database-url", url]) != 0
+    assert "无此街道" in capsys.readouterr().err
 
 
 def test_the_first_page_opens_each_list_it_counts(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
