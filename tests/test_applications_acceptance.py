@@ -52,6 +52,9 @@ from tests.test_applications import make_household
 from tests.test_applications_view import ModalScript, click_action, errors, set_date  # noqa: F401  (errors: a fixture)
 
 D = date.fromisoformat
+# The story's "now": approvals record the months paid up to the day they are entered (an approval entered on
+# the day the tests run would record every month since, and 赵四's stop on 12/01 would fall before them).
+NOW = D("2026-12-04")
 
 
 def _cli(district: District, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -96,7 +99,7 @@ class Autumn:
                           publicity_start=D(publicity_from))
 
     def approve(self, name: str, on: str, amount: str) -> None:
-        svc.decide(self.db, self.admin, self.app[name], approve=True, on=D(on), amount=amount)
+        svc.decide(self.db, self.admin, self.app[name], approve=True, on=D(on), amount=amount, today=NOW)
 
     def stage(self, name: str) -> str | None:
         with self.db.session_factory() as session:
@@ -139,10 +142,11 @@ def live_autumn(district: District, capsys: pytest.CaptureFixture[str]) -> Autum
 
     a.accept("钱五", "2026-10-19")
     svc.complete_step(db, admin, a.app["钱五"], "check", on=D("2026-10-20"), result="failed")
-    svc.decide(db, admin, a.app["钱五"], approve=False, on=D("2026-10-21"), reason="家庭人均收入高于低保标准")
+    svc.decide(db, admin, a.app["钱五"], approve=False, on=D("2026-10-21"), reason="家庭人均收入高于低保标准",
+               today=NOW)
     a.accept("孙六", "2026-11-02")
     svc.withdraw(db, admin, a.app["孙六"], on=D("2026-11-05"), reason="申请人书面撤回", to_stage="class_2")
-    svc.stop_assistance(db, admin, a.app["赵四"], on=D("2026-12-01"), reason="家庭收入增加")
+    svc.stop_assistance(db, admin, a.app["赵四"], on=D("2026-12-01"), reason="家庭收入增加", today=NOW)
     a.accept("周七", "2026-11-30")
     return a
 

@@ -240,6 +240,7 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     tab.seed_button.click()  # the first run: the demo district's values, marked "to be confirmed"
     assert tab.seed_button.isHidden()
     assert tab.in_force.rowCount() == 15 and tab.history.rowCount() == 28  # 12 set; 2 optional deductions and the pension exemption not
+    tab.on.setDate(date(2026, 12, 4))  # the seeded values are 2026's: in force all that year
     assert tab.renewal_note.isHidden()
     tab.on.setDate(date(2027, 2, 1))  # the yearly 上年人均可支配收入 of 2026 still in force: said under the table
     assert not tab.renewal_note.isHidden()
@@ -247,7 +248,7 @@ def test_policy_settings_tab(qtbot, sqlite_district: District, messages) -> None
     row = next(r for r in range(tab.in_force.rowCount())
                if tab.in_force.data(tab.in_force.index(r, 1)) == "disposable_income_last_year")
     assert "尚未录入" in tab.in_force.data(tab.in_force.index(row, 3), Qt.ItemDataRole.ToolTipRole)
-    tab.on.setDate(date.today())
+    tab.on.setDate(date(2026, 12, 4))
     assert tab.renewal_note.isHidden()
     shot(tab, "policy_settings_tab")
     dialog = tab.add_values()

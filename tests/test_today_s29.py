@@ -30,10 +30,13 @@ def _clue(district: District, name: str, region: str | None = None) -> int:
         region_id=district.regions[region] if region else None))
 
 
-def _office(district: District) -> dict[str, int]:
+def _office(district: District, today: date = DAY) -> dict[str, int]:
     """A district office's week: clues at each stage, applications on time and late, referrals, monitored
-    households in two sub-districts."""
+    households in two sub-districts. ``today``: the week ending then (a window counts on the computer's date)."""
     db, admin = district.db, district.admin
+
+    def on(day: date) -> date:
+        return day + (today - DAY)
     _clue(district, "甲")  # new, unassigned
     _clue(district, "乙")
     assigned = _clue(district, "丙")
@@ -46,13 +49,13 @@ def _office(district: District) -> dict[str, int]:
     make_household(db, district.regions["八泉社区"], "孙四", 1)  # in 一类库, to visit this quarter
     make_household(db, district.regions["道仕袱村"], "周五", 4)
     late = apps.accept(db, admin, household_id=baquan, category="dibao", track="regular",
-                       accepted_on=date(2026, 11, 2))  # its investigation was due within 3 working days
+                       accepted_on=on(date(2026, 11, 2)))  # its investigation was due within 3 working days
     fresh = apps.accept(db, admin, household_id=zhakou, category="dibao", track="regular",
-                        accepted_on=date(2026, 12, 2))  # its data check is due in the next 3 working days
+                        accepted_on=on(date(2026, 12, 2)))  # its data check is due in the next 3 working days
     old = referrals.create_referral(db, admin, baquan, department="housing", need="租房补贴",
-                                    due_on=date(2026, 11, 16), today=date(2026, 11, 1))
+                                    due_on=on(date(2026, 11, 16)), today=on(date(2026, 11, 1)))
     referrals.create_referral(db, admin, zhakou, department="education", need="学费减免",
-                              due_on=date(2026, 12, 18), today=date(2026, 12, 1))
+                              due_on=on(date(2026, 12, 18)), today=on(date(2026, 12, 1)))
     return {"late": late, "fresh": fresh, "old_referral": old.id}
 
 
@@ -153,7 +156,7 @@ def test_the_command_prints_todays_work(district: District, capsys: pytest.Captu
 
 def test_the_first_page_opens_each_list_it_counts(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
     district = sqlite_district
-    _office(district)
+    _office(district, date.today())
     window = MainWindow(AppContext(district.db, district.admin))
     qtbot.addWidget(window)
     assert window.page_keys()[0] == "today"
