@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,32 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_DATA, ignore_errors=True)
+
+
+_unexpected_crashes: list[str] = []  # crash reports a test did not ask to see (shown_errors records those)
+
+
+def _crash_dialog_recorded(dialog: Any) -> int:  # noqa: ANN401
+    """The crash dialog's exec() in tests: a modal box nobody closes hung the run (a background job failing
+    as its test ended); its report fails the test instead (or the next one, when it came after the check)."""
+    _unexpected_crashes.append(dialog.text.toPlainText())
+    return 0
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _crash_dialog_never_waits() -> None:
+    from desktop.views.errors import CrashDialog
+
+    CrashDialog.exec = _crash_dialog_recorded  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_crash_dialog(_crash_dialog_never_waits: None) -> Iterator[None]:
+    yield
+    if _unexpected_crashes:
+        reports = "\n\n".join(_unexpected_crashes)
+        _unexpected_crashes.clear()
+        pytest.fail(f"the crash dialog was shown (a background job failed?):\n{reports}")
 
 
 _collector = None  # the GUI-thread garbage collector, once a test has made the QApplication
