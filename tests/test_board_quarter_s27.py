@@ -522,8 +522,9 @@ def test_two_board_windows_on_one_database_follow_each_other(qtbot, district: Di
 
 def test_the_fourth_quarter_asked_for_in_january_is_last_years(district: District, tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    """`quarterly-report --quarter 4` on 01-05 reports 2026 Q4 (it said 2027 Q4 had not begun); without
-    --quarter it is the current quarter, 2027 Q1, as the help says."""
+    """`quarterly-report --quarter 4` on 01-05 reports 2026 Q4 (it said 2027 Q4 had not begun); with neither
+    --year nor --quarter it is the quarter due, as the window's dialog opens on: 2026 Q4 in January (its report
+    is made then), the quarter under way from February; --year alone is that year's current quarter."""
     o = build(district)
     last_day(o)
     first_day(o)
@@ -533,6 +534,10 @@ def test_the_fourth_quarter_asked_for_in_january_is_last_years(district: Distric
     assert data_rows(sheet(out, "季度汇总"), "街道(镇)")[-1][2:9] == (8, 4, 4, 5, 2, 3, 1)
     out = tmp_path / "now.xlsx"
     run(o, capsys, "quarterly-report", "--as-of", "2027-01-05", "--out", str(out))
+    assert "2026年第四季度" in str(sheet(out, "季度汇总")[0][0])
+    run(o, capsys, "quarterly-report", "--year", "2027", "--as-of", "2027-01-05", "--out", str(out))
+    assert "2027年第一季度" in str(sheet(out, "季度汇总")[0][0])
+    run(o, capsys, "quarterly-report", "--as-of", "2027-02-01", "--out", str(out))
     assert "2027年第一季度" in str(sheet(out, "季度汇总")[0][0])
     assert (rules.latest_year_of(4, JAN1), rules.latest_year_of(1, JAN1), rules.latest_year_of(4, DEC31)) == \
         (2026, 2027, 2026)

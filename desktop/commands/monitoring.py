@@ -44,8 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     report = sub.add_parser("quarterly-report", help="导出季度上报表(一季度一上报)xlsx")
     report.add_argument("--year", type=parse_year, default=None,
-                        help="年份(默认本季度所在年;只给 --quarter 时为该季度最近一次所在的年份,如 1 月里的第 4 季度是上一年)")
-    report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度(默认本季度)")
+                        help="年份(只给 --quarter 时为该季度最近一次所在的年份,如 1 月里的第 4 季度是上一年)")
+    report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], default=None,
+                        help="季度(都不给时:季度结束后的第一个月里是刚结束的季度,即应上报的那个,其余时候是本季度;"
+                             "只给 --year 时是该年的本季度)")
     report.add_argument("--region", default=None, help="区划名称或代码(默认全区)")
     report.add_argument("--as-of", type=parse_date, default=None,
                         help="按此日期判断季度是否已结束(YYYY-MM-DD,默认今天)")
@@ -91,8 +93,11 @@ def show_board(args: argparse.Namespace) -> int:
 def quarterly_report(args: argparse.Namespace) -> int:
     today = args.as_of or date.today()
     this_year, this_quarter = rules.quarter_of(today)
-    quarter = args.quarter or this_quarter
-    year = args.year or rules.latest_year_of(quarter, today)  # "--quarter 4" in January: last year's
+    if args.quarter is None and args.year is None:  # the quarter due (as the window's dialog opens on)
+        year, quarter = rules.quarter_to_report(today)
+    else:
+        quarter = args.quarter or this_quarter
+        year = args.year or rules.latest_year_of(quarter, today)  # "--quarter 4" in January: last year's
     if (year, quarter) > (this_year, this_quarter):
         raise ValidationFailed(f"{rules.quarter_label(year, quarter)}还没有开始,不能上报"
                                f"(本季度是{rules.quarter_label(this_year, this_quarter)})。")
