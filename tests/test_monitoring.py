@@ -618,11 +618,11 @@ def test_a_report_of_a_quarter_not_yet_over_says_it_is_progress(district: Distri
     assert not monitoring.quarterly_report(db, district.admin, 2026, 2, today=date(2026, 6, 30)).finished
     over = monitoring.quarterly_report(db, district.admin, 2026, 2, today=date(2026, 7, 1))
     assert over.finished and over.interim_note() == "" and "截至" not in over.title
-    # The command line says so too (it reports the current quarter by default).
+    # The command line says so too (the current quarter: --year alone).
     from desktop import cli
 
     year, quarter = rules.quarter_of(date.today())
-    assert cli.main(["quarterly-report", "--out", str(tmp_path / "now.xlsx"),
+    assert cli.main(["quarterly-report", "--year", str(year), "--out", str(tmp_path / "now.xlsx"),
                      "--database-url", db.url.render_as_string(hide_password=False)]) == 0
     out = capsys.readouterr().out
     assert f"注意:{rules.quarter_label(year, quarter)}到 {rules.quarter_end(year, quarter)} 才结束" in out
