@@ -368,7 +368,9 @@ def test_the_loop_through_the_window(qtbot: Any, district: District, shown: list
     headline = dict(stats.headline())
     assert headline["主动发现家庭"] == "2 户"  # 周 and 吴: 郑 was no hardship case, no household
     assert headline["一类库"] == "1 户" and headline["救助中"] == "1 户"
-    assert headline["告知承诺制审批用时中位数"].startswith(f"{stats.approval.summary['commitment'].median:g}")
+    # ("约" before it while the year's holidays are not entered: working days only estimated)
+    assert headline["告知承诺制审批用时中位数"].removeprefix("约 ").startswith(
+        f"{stats.approval.summary['commitment'].median:g}")
     assert stats.approval.summary["commitment"].count == 1
     funnel = {b.key: b.value for b in stats.discoveries.funnel}
     assert funnel[next(iter(funnel))] == 2 and list(funnel.values())[-1] == 1, funnel

@@ -68,7 +68,7 @@ def test_every_page_and_tab_fits_a_1024_pixel_screen(qtbot, db: Database) -> Non
             _settle()
             problems += _problems(window, key, f"{key}/{top.tabText(i)}")
         top.setCurrentIndex(0)
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_calendar_editor_shows_a_whole_range_beside_the_years_on_a_1024_pixel_screen(qtbot,  # noqa: ANN001

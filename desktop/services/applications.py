@@ -36,11 +36,12 @@ it closes without a decision and the family leaves "applying" for class I or II.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 import secrets
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -1373,6 +1374,18 @@ def unrecorded_months(db: Database, actor: Actor, *, today: date | None = None, 
         return [m for m in months
                 if uow.session.scalar(select(func.count()).select_from(
                     _running_in(uow, m).where(Application.id.not_in(_recorded_in(m))).subquery()))]
+
+
+def months_text(months: list[date], label: Callable[[date], str] = lambda m: f"{m:%Y-%m}") -> str:
+    """Months in a line that stays short (a page's status line must fit a 1024-pixel screen): three named, or
+    up to five that do not follow each other; more than three in a row as a span ("2026-12 至 2027-09 共 10
+    个月"); else the first two and the last."""
+    consecutive = all(proc.add_months(a, 1) == b for a, b in itertools.pairwise(months))
+    if len(months) <= 3 or (len(months) <= 5 and not consecutive):
+        return "、".join(map(label, months))
+    if consecutive:
+        return f"{label(months[0])} 至 {label(months[-1])} 共 {len(months)} 个月"
+    return f"{label(months[0])}、{label(months[1])}……{label(months[-1])} 共 {len(months)} 个月"
 
 
 def record_monthly_assistance(db: Database, actor: Actor, month: date, *, today: date | None = None,

@@ -93,10 +93,6 @@ class Workbench:
                            "urgent": i.alarm, "note": i.note, "where": i.where} for i in self.items]}
 
 
-def _months(months: list[date]) -> str:
-    return "、".join(f"{m.year}年{m.month:02d}月" for m in months)
-
-
 def _calendar_item(db: Database, actor: Actor, today: date) -> WorkItem:
     """The holiday schedule of this year (and, late in the year, next year's) that nobody has entered and
     the maintained library does not know: deadlines falling then are only estimated (RULES.md §2)."""
@@ -140,7 +136,8 @@ def todays_work(db: Database, actor: Actor, *, today: date | None = None) -> Wor
         month = applications.monthly_assistance(db, actor, date(today.year, today.month, 1), today=today)
         missed = applications.unrecorded_months(db, actor, today=today)
         items.append(WorkItem("payments", month.due, urgent=bool(missed),
-                              note=f"以前月份未登记:{_months(missed)}" if missed else ""))
+                              note=f"以前月份未登记:{applications.months_text(missed, lambda m: f'{m.year}年{m.month:02d}月')}"
+                              if missed else ""))
 
     visits = monitoring.visit_counts(db, actor, today=today)
     year, quarter = monitoring_rules.quarter_of(today)
