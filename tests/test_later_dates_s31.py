@@ -10,6 +10,7 @@ import pytest
 
 from desktop.services import applications as svc
 from desktop.services import auth, demo, workbench
+from desktop.services.base import Actor
 from desktop.services.database import Database
 from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
@@ -46,3 +47,30 @@ def test_months_not_recorded_keep_the_applications_page_within_a_1024_pixel_scre
     assert _problems(window, "applications", "applications") == []
     note = workbench.todays_work(sqlite_db, admin).item("payments").note
     assert note == "以前月份未登记:2026年12月 至 2027年09月 共 10 个月"
+
+
+def test_the_day_off_hint_never_flashes_up_as_a_window_of_its_own(qtbot, sqlite_db: Database) -> None:  # noqa: ANN001
+    """On a weekend or holiday the hint under a date was shown before its form placed it: a window of its own
+    flashed up and took the focus from the main window (F5 and other keys then went nowhere)."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QApplication, QDateEdit, QVBoxLayout, QWidget
+
+    from desktop.views.application_forms import DayOffHint
+
+    ctx = AppContext(sqlite_db, Actor.system())
+    form = QWidget()
+    qtbot.addWidget(form)
+    form.show()
+    for day, off in ((date(2026, 12, 5), True), (date(2026, 12, 7), False)):  # a Saturday, a Monday
+        edit = QDateEdit(QDate(day.year, day.month, day.day))
+        hint = DayOffHint(ctx, edit)
+        assert not hint.isVisible()
+        assert not any(isinstance(w, DayOffHint) and w.isVisible() for w in QApplication.topLevelWidgets())
+        layout = form.layout() or QVBoxLayout(form)
+        layout.addWidget(edit)
+        layout.addWidget(hint)
+        qtbot.waitUntil(edit.isVisible)
+        QApplication.processEvents()
+        assert hint.isVisible() == off and ("day off" in hint.text()) == off
+        edit.setDate(QDate(2026, 12, 6 if not off else 7))  # and it follows the date once placed
+        assert hint.isVisible() != off

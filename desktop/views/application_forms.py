@@ -74,6 +74,11 @@ class DayOffHint(QLabel):
         off = not self.calendar.is_workday(day)
         self.setText(self.tr("{day} is a day off (a weekend or a holiday): please check the date.").format(
             day=day.isoformat()) if off else "")
+        if self.parentWidget() is None and off:
+            # not placed in its form yet: shown now it flashed up as a window of its own (on a weekend or
+            # holiday, opening 申请审批 took the focus from the main window); it shows with its form
+            self.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
+            return
         self.setHidden(not off)
 
 
