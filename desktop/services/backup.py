@@ -348,7 +348,7 @@ def auto_backup(db: Database, *, folder: str | Path | None = None, keep: int = A
     copies = auto_backups(where)
     # A copy dated after today means the clock was set back (a flat CMOS battery): today's copy would sort
     # first and be deleted at once, so nothing is deleted until the date is right again.
-    later = max((d for d in map(_auto_day, copies) if d is not None and d > day), default=None)
+    later = max((d for d in map(_auto_day, copies) if d and d > day), default=None)  # copies all have a day
     removed = []
     for old in [] if later else copies[:-keep]:
         try:

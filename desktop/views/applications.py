@@ -402,14 +402,15 @@ class ApplicationsPage(QWidget):
         due = month.due if month is not None else 0
         parts = [self.tr("{month}: {n} household(s) to record").format(month=f"{month.month:%Y-%m}", n=due)] \
             if month is not None and due > 0 else []
+        every_month, in_short = "、".join(f"{m:%Y-%m}" for m in missed), svc.months_text(missed)
         if missed:  # a month nobody recorded: the families were not paid, or the payment is not on record
-            parts.append(self.tr("not recorded: {months}").format(months=svc.months_text(missed)))
+            parts.append(self.tr("not recorded: {months}").format(months=in_short))
         if to_serve:  # RULES.md §1.5: the written refusal within 3 working days of the decision
             parts.append(self.tr("written refusals to serve: {n} ({late} late)").format(
                 n=len(to_serve), late=sum(1 for r in to_serve if r.overdue)))
         self.monthly_due.setText(";".join(parts))
-        self.monthly_due.setToolTip(self.tr("not recorded: {months}").format(
-            months="、".join(f"{m:%Y-%m}" for m in missed)) if len(missed) > 3 else "")
+        self.monthly_due.setToolTip(self.tr("not recorded: {months}").format(months=every_month)
+                                    if in_short != every_month else "")  # each month, when the line is shortened
         self.monthly_due.setVisible(bool(parts))
         selected = self.selected_id()
         self.model.set_rows(rows)
