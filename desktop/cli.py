@@ -7,6 +7,7 @@ an unexpected error prints one line pointing at the log file, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import logging
 import os
@@ -136,6 +137,7 @@ def asks_for_json(parser: argparse.ArgumentParser, argv: Sequence[str]) -> bool:
     return False
 
 
+@functools.cache  # built once a process (28 ms: argparse looks for its own translation files at every call)
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="relief-desk", description="救助工作台 Relief Desk")
     parser.add_argument("--database-url", metavar="URL", type=parse_database_url,

@@ -155,10 +155,16 @@ def pg_database_url() -> Iterator[str]:
         yield url
 
 
+_EMPTY_PG = ";".join([  # DELETE, not TRUNCATE: on a test's few rows a tenth of the time (TRUNCATE makes new files)
+    *(f'DELETE FROM "{t.name}"' for t in reversed(Base.metadata.sorted_tables)),
+    "SELECT setval(oid::regclass, 1, false) FROM pg_class WHERE relkind = 'S'",  # ids from 1, as in a new database
+])
+
+
 def _truncate_pg(db: Database) -> None:
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    """Every table emptied and every id sequence back at 1."""
     with db.engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        conn.exec_driver_sql(_EMPTY_PG)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
