@@ -161,7 +161,7 @@ _EMPTY_PG = ";".join([  # DELETE, not TRUNCATE: on a test's few rows a tenth of 
 ])
 
 
-def _truncate_pg(db: Database) -> None:
+def _empty_pg(db: Database) -> None:
     """Every table emptied and every id sequence back at 1."""
     with db.engine.begin() as conn:
         conn.exec_driver_sql(_EMPTY_PG)
@@ -178,7 +178,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     else:
         url = request.getfixturevalue("pg_database_url")
         database = open_database(url)
-        _truncate_pg(database)
+        _empty_pg(database)
     yield database
     database.dispose()
 

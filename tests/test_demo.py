@@ -24,7 +24,7 @@ from desktop.services import auth, demo, policy, statistics
 from desktop.services.base import Actor
 from desktop.services.database import Database, open_database
 from desktop.services.errors import ValidationFailed
-from tests.conftest import _truncate_pg
+from tests.conftest import _empty_pg
 
 SMALL = 600
 
@@ -54,7 +54,7 @@ def small(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         database = open_database(f"sqlite:///{path}")
     else:
         database = open_database(request.getfixturevalue("pg_database_url"))
-        _truncate_pg(database)
+        _empty_pg(database)
     demo.build_demo(database, households=SMALL, seed=3)
     yield database
     database.dispose()

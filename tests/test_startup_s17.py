@@ -24,7 +24,7 @@ from desktop.views import connection as connection_view
 from desktop.views import login as login_view
 from desktop.views.operations import wait_for_background
 from desktop.views.startup import StartupWindow
-from tests.conftest import _truncate_pg
+from tests.conftest import _empty_pg
 
 
 @pytest.fixture(autouse=True)
@@ -157,7 +157,7 @@ def start_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return connection.sqlite_url(path)
     url = request.getfixturevalue("pg_database_url")
     shared = database.open_database(url)
-    _truncate_pg(shared)  # the session's shared database: no accounts left by earlier tests (first run)
+    _empty_pg(shared)  # the session's shared database: no accounts left by earlier tests (first run)
     shared.dispose()
     connection.save(make_url(url))
     return url
