@@ -118,7 +118,7 @@ class HouseholdHit:
     id: int
     code: str
     head_name: str
-    head_id: str  # masked unless the role needs the full number
+    head_id: str  # always masked: the household is picked by name, region and members (no full-number view to log)
     region_name: str
     member_count: int
     category_label: str
@@ -426,7 +426,7 @@ def search_households(db: Database, actor: Actor, text: str = "", limit: int | N
         rows = uow.session.execute(query.order_by(Household.id).limit(limit)).all()
         total = matched_in_all(uow.session, query, Household.id, len(rows), limit)
         names = _region_names(uow.session)
-        return CutList([HouseholdHit(r.id, r.code or "", r.head_name, _masked(actor, r.head_id_number),
+        return CutList([HouseholdHit(r.id, r.code or "", r.head_name, idcard.mask(r.head_id_number),
                                      names.get(r.region_id, ""), r.member_count, category_label(r.category),
                                      stage_label(r.stage), r.last_assessed_on) for r in rows], total)
 

@@ -42,6 +42,8 @@ ACTION_LABELS = {
     "household.add": "新建家庭",
     "household.update": "修改户信息",
     "household.view": "查看完整身份证号",
+    "list.view_full_id": "查看完整身份证号(列表)",
+    "clue.view_full_id": "查看完整身份证号(编辑线索)",
     "household.change_head": "更换户主",
     "household.stage": "调整库别",
     "household_figures": "修改收支(评估时)",
@@ -127,7 +129,7 @@ ACTION_LABELS = {
 GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "login": ("登录、账号与区划", ("user.", "region.")),
     "access": ("导出与查看完整身份证号", (
-        "household.view", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
+        "household.view", "list.view_full_id", "clue.view_full_id", "households.export", "reassess_export", "export_referrals", "print_referral_letter",
         "spot_check.export", "notice.print", "publicity.export", "audit.export", "db.backup", "db.restore",
         "export_quarterly_report", "clues.export", "payments.roster", "visit_list.export", "statistics.export_drill",
         "applications.export", "post_checks.export", "assessment.print_sheet")),

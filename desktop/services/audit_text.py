@@ -45,7 +45,7 @@ ENTITY_LABELS = {
     "assistance_records": "救助发放记录", "revocations": "追回", "post_checks": "事后核查",
     "spot_check_samples": "抽查样本", "notices": "通知书", "visit": "走访", "visits": "走访",
     "import_batches": "导入批次", "assessment": "评估", "assessments": "评估", "policy_settings": "政策参数",
-    "audit_log": "操作日志",
+    "audit_log": "操作日志", "import_rows": "导入名单的行",
 }
 
 # Field names beyond the household, member, income and expense forms' labels.
@@ -95,7 +95,7 @@ FIELD_LABELS: dict[str, str] = {
     "legacy_15_converted": "15位身份证号已转换", "in_assistance": "在保", "known": "已在册、未在保", "new": "新发现",
     "unassigned": "未分派", "households": "户数", "households_created": "新建户数", "households_updated": "更新户数",
     "households_rejected": "退回户数", "persons": "人数", "members_removed": "删除成员数", "errors": "错误数",
-    "filter": "筛选条件", "masked": "身份证号已脱敏", "size": "大小(字节)", "kept": "原数据库另存为",
+    "filter": "筛选条件", "shown": "显示的内容", "masked": "身份证号已脱敏", "size": "大小(字节)", "kept": "原数据库另存为",
     "missing": "未访家庭户数", "moves": "库别调整条数", "draft": "草稿(未保存)",
 }
 # Where a record names a field its own way (a household's region is its community or village; an

@@ -7,7 +7,7 @@ import decimal
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -479,6 +479,46 @@ def log_access(db: Database, actor: Actor, action: str, entity: str = "", entity
         uow.session.commit()
     finally:
         uow.close()
+
+
+def log_full_id_list(db: Database, actor: Actor, listing: str, shown: str | Callable[[Session], str],
+                     rows: int | None = None) -> bool:
+    """RULES.md §4: every view of whole ID numbers is logged. A list that shows them (the household
+    browser, the clue inbox, an import's rows, the referral list) is logged once for each set of rows
+    the user asks for, by filter and search, with how many rows it holds; not at each page read while
+    scrolling, a change of sort or a refresh after someone's save. ``listing`` is what the list
+    shows (a table name); ``shown`` its filter in words, or a function of the session that words it.
+    Nothing is logged for roles that see masked numbers or for the command line. Returns whether a
+    line was written."""
+    if not actor.sees_full_id or actor.user_id is None:
+        return False
+    uow = UnitOfWork(db, actor)
+    try:
+        words = shown(uow.session) if callable(shown) else shown
+        count = f",{rows:,} 条" if rows is not None else ""
+        uow.audit("list.view_full_id", listing, None, after={"shown": words, "rows": rows},
+                  detail=f"查看{LISTS_WITH_FULL_IDS.get(listing, listing)}(显示完整身份证号):{words}{count}")
+        uow.session.commit()
+    finally:
+        uow.close()
+    return True
+
+
+def region_names(session: Session, *region_ids: int | None) -> dict[int, str]:
+    """The names of these regions, for a filter put in words."""
+    wanted = sorted({r for r in region_ids if r is not None})
+    if not wanted:
+        return {}
+    return {int(k): v for k, v in session.execute(select(Region.id, Region.name).where(Region.id.in_(wanted)))}
+
+
+# What each list that shows whole ID numbers is called in its audit line.
+LISTS_WITH_FULL_IDS = {
+    "households": "家庭列表",
+    "clues": "线索收件箱",
+    "import_rows": "导入名单的行",
+    "referrals": "转介列表",
+}
 
 
 @contextmanager

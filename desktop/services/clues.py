@@ -59,7 +59,17 @@ from desktop.rules.codes import (
     source_label,
 )
 from desktop.services.applications import ACCEPT_LOCK, AWAITING_LABEL, awaiting_acceptance_clause
-from desktop.services.base import Actor, UnitOfWork, log_access, snapshot, too_early, too_long, unit_of_work
+from desktop.services.base import (
+    Actor,
+    UnitOfWork,
+    log_access,
+    log_full_id_list,
+    region_names,
+    snapshot,
+    too_early,
+    too_long,
+    unit_of_work,
+)
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
 from desktop.services.files import nothing_to_export
@@ -193,7 +203,7 @@ class PersonMatch:
     household_id: int
     member_id: int
     name: str
-    id_number: str  # masked unless allowed
+    id_number: str  # always masked: the person is picked by name, region and address (the clue keeps the number)
     relation: str
     head_name: str
     region_id: int
@@ -440,13 +450,18 @@ def clue_reopening(db: Database, actor: Actor, clue_id: int) -> ClueReopening | 
 
 
 def full_id_number(db: Database, actor: Actor, clue_id: int) -> str:
-    """The unmasked ID number of a clue (for editing); refused for roles that see masked numbers."""
+    """The unmasked ID number of a clue (for editing); refused for roles that see masked numbers.
+    The view is logged (RULES.md §4) when there is a number to show."""
     if not actor.sees_full_id:
         raise PermissionDenied("您的角色只能查看脱敏后的身份证号。")
     with unit_of_work(db, actor) as uow:
         clue = uow.get(Clue, clue_id, "线索")
         _require_clue_scope(uow, clue)
-        return clue.id_number or ""
+        number, household_id, name = clue.id_number or "", clue.household_id, clue.person_name
+    if number and actor.user_id is not None:
+        log_access(db, actor, "clue.view_full_id", "clues", clue_id, household_id=household_id,
+                   detail=f"修改线索(编号 {clue_id},{name}),显示完整身份证号")
+    return number
 
 
 def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> list[PersonMatch]:
@@ -481,9 +496,8 @@ def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> lis
                     open_clues[number_] = int(clue_id)
         result = []
         for m, h, region_name in rows:
-            shown = m.id_number if actor.sees_full_id else idcard.mask(m.id_number)
             result.append(PersonMatch(
-                household_id=h.id, member_id=m.id, name=m.name, id_number=shown, relation=m.relation,
+                household_id=h.id, member_id=m.id, name=m.name, id_number=idcard.mask(m.id_number), relation=m.relation,
                 head_name=h.head_name, region_id=h.region_id, region_name=region_name, address=h.address,
                 phone=m.phone or h.phone, category_label=label(CATEGORY_LABELS, h.category, h.category),
                 stage=h.stage, stage_label=label(STAGE_LABELS, h.stage),
@@ -1070,6 +1084,12 @@ def describe_filter(flt: ClueFilter, region_names: Mapping[int, str] | None = No
     if flt.text.strip():
         parts.append(f"搜索:{flt.text.strip()}")
     return ";".join(parts) or "全部线索"
+
+
+def log_list_view(db: Database, actor: Actor, flt: ClueFilter, rows: int) -> bool:
+    """The inbox shows the ``rows`` clues under ``flt``: logged when their ID numbers are shown whole
+    (:func:`log_full_id_list`)."""
+    return log_full_id_list(db, actor, "clues", lambda s: describe_filter(flt, region_names(s, flt.region_id)), rows)
 
 
 def export_clues(db: Database, actor: Actor, flt: ClueFilter, path: str | Path,

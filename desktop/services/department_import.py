@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 
 from sqlalchemy import bindparam, case, func, select, text, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from desktop.io import error_workbook as eb
 from desktop.io import spreadsheet as ss
@@ -32,7 +33,7 @@ from desktop.models.base import now_utc
 from desktop.rules import codes, idcard, places, spelling
 from desktop.rules.codes import Role
 from desktop.services import bulk
-from desktop.services.base import Actor, CutList, matched_in_all, require_role, unit_of_work
+from desktop.services.base import Actor, CutList, log_full_id_list, matched_in_all, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import (
     ALREADY_IMPORTED,
@@ -1458,6 +1459,20 @@ def list_batch_rows(db: Database, actor: Actor, batch_id: int, outcome: str | Se
                 row.household_id, stage, category, open_clue, apps.get(row.household_id) if row.household_id else None,
                 row.region_id, region_name or "", data))
         return out
+
+
+def log_rows_view(db: Database, actor: Actor, batch_id: int, outcome: str | Sequence[str] | None, rows: int) -> bool:
+    """The ``rows`` rows of a batch with this outcome (as :func:`list_batch_rows` takes it; "unassigned":
+    not in assistance and without a region) are shown: logged when their ID numbers are shown whole
+    (:func:`log_full_id_list`)."""
+    def words(session: Session) -> str:
+        batch = session.get(ImportBatch, batch_id)
+        name = f"批次 {batch_id}" + (f"({batch.file_name})" if batch is not None else "")
+        wanted = [outcome] if isinstance(outcome, str) else list(outcome or ())
+        shown = "、".join("未分派区划" if w == "unassigned" else OUTCOME_LABELS.get(w, w) for w in wanted) or "全部行"
+        return f"{name};{shown}"
+
+    return log_full_id_list(db, actor, "import_rows", words, rows)
 
 
 def count_batch_rows(db: Database, actor: Actor, batch_id: int) -> dict[str, int]:

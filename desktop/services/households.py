@@ -82,8 +82,10 @@ from desktop.services.base import (
     CutList,
     UnitOfWork,
     log_access,
+    log_full_id_list,
     matched_in_all,
     read_amount,
+    region_names,
     snapshot,
     too_early,
     too_long,
@@ -1601,6 +1603,12 @@ def create_household(db: Database, actor: Actor, *, region_id: int, address: str
         uow.audit("member.add", "members", member.id, after=snapshot(member), household_id=h.id)
         uow.notify("households", h.id)
         return h.id
+
+
+def log_list_view(db: Database, actor: Actor, flt: HouseholdFilter, rows: int) -> bool:
+    """The browser shows the ``rows`` households under ``flt``: logged when their ID numbers are shown
+    whole (:func:`log_full_id_list`)."""
+    return log_full_id_list(db, actor, "households", lambda s: flt.describe(region_names(s, flt.region_id)), rows)
 
 
 # ---------------------------------------------------------------------------------------------

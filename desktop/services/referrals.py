@@ -28,6 +28,7 @@ from desktop.services.base import (
     UnitOfWork,
     exported_on,
     log_access,
+    log_full_id_list,
     moment_on,
     snapshot,
     unit_of_work,
@@ -277,6 +278,17 @@ def _search(query: AnySelect, department: str | None, search: str) -> AnySelect:
         query = query.where(or_(Household.head_name.contains(spelling.person_name(text, prefix=True), autoescape=True),
                                 Referral.need.contains(text, autoescape=True)))
     return query
+
+
+def log_list_view(db: Database, actor: Actor, *, department: str | None = None, status: str = "open",
+                  search: str = "") -> bool:
+    """The referral list shows what ``list_referrals`` gives for these filters: logged when its heads'
+    ID numbers are shown whole (:func:`log_full_id_list`)."""
+    words = {"open": "未办结", "overdue": "逾期", "all": "全部状态"}.get(status) or rules.REFERRAL_STATUSES.get(status, status)
+    parts = [f"部门:{DEPARTMENT_LABELS.get(department, department)}" if department else "全部部门", f"状态:{words}"]
+    if search.strip():
+        parts.append(f"搜索:{search.strip()}")
+    return log_full_id_list(db, actor, "referrals", ";".join(parts))
 
 
 def referral_counts(db: Database, actor: Actor, *, department: str | None = None, search: str = "",

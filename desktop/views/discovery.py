@@ -51,6 +51,7 @@ from desktop.views.context import AppContext
 from desktop.views.dates import day_edit
 from desktop.views.errors import show_error
 from desktop.views.flow import FlowRow, field_width
+from desktop.views.full_ids import FullIdViewLog
 from desktop.views.import_wizard import SPREADSHEET_FILTER, SPREADSHEET_SUFFIXES, RowsTableModel
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, BusyDialog, run_busy, run_in_background
@@ -132,6 +133,7 @@ class ClueInboxTab(QWidget):
         self.ctx = ctx
         self.can_write = ctx.actor.role != Role.SUPERVISOR
         self.last_assigned_region: int | None = None  # the assign dialog starts there the next time
+        self._full_ids = FullIdViewLog(ctx.actor, self)
         self.assigning: BackgroundOperation | None = None  # clues being assigned, off the UI thread
         layout = QVBoxLayout(self)
 
@@ -312,6 +314,8 @@ class ClueInboxTab(QWidget):
         except ServiceError as exc:
             show_error(self, exc)
             return
+        rows = sum(counts.by_status.get(s, 0) for s in flt.statuses or clues.STATUSES)
+        self._full_ids.shown(flt, lambda: clues.log_list_view(self.ctx.db, self.ctx.actor, flt, rows))
         parts = [f"{clues.STATUS_LABELS[s]} {counts.by_status.get(s, 0)}" for s in clues.STATUSES]
         if clues.sees_unassigned(self.ctx.actor):
             parts.append(self.tr("unassigned {n}").format(n=counts.unassigned))
@@ -736,6 +740,7 @@ class BatchRowsDialog(BusyDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.batch = batch
+        self._full_ids = FullIdViewLog(ctx.actor, self)
         self.rows: list[di.BatchRow] = []
         self.setWindowTitle(self.tr("Batch #{id}: {file}").format(id=batch.id, file=batch.file_name))
         resize_to_fit(self, 1000, 640)
@@ -803,6 +808,10 @@ class BatchRowsDialog(BusyDialog):
             show_error(self, exc)
             return
         self._more = len(self.rows) >= self.PAGE
+        wanted = self.outcome.currentData()
+        shown = counts.get("unassigned", 0) if wanted == "unassigned" else sum(
+            counts.get(k, 0) for k in ([wanted] if isinstance(wanted, str) else wanted or di.OUTCOMES))
+        self._full_ids.shown(wanted, lambda: di.log_rows_view(self.ctx.db, self.ctx.actor, self.batch.id, wanted, shown))
         self.counts.setText("  ·  ".join(f"{di.OUTCOME_LABELS[k]} {counts.get(k, 0)}" for k in di.OUTCOMES)
                             + "  ·  " + self.tr("without a region {n}").format(n=counts.get("unassigned", 0)))
         self._show()

@@ -56,6 +56,7 @@ from desktop.services.progress import Progress
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.flow import FlowRow, field_width
+from desktop.views.full_ids import FullIdViewLog
 from desktop.views.operations import run_in_background
 from desktop.views.region_tree import RegionTree
 from desktop.views.save_as import ask_save_path, export_in_background
@@ -361,6 +362,7 @@ class HouseholdsPage(QWidget):
         self.ctx = ctx
         self.details: dict[int, QWidget] = {}
         self._restore: tuple[int | None, int, int] | None = None
+        self._full_ids = FullIdViewLog(ctx.actor, self)
         layout = QVBoxLayout(self)
 
         bar = FlowRow()  # wraps onto a second line on a narrow screen
@@ -570,6 +572,8 @@ class HouseholdsPage(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{n} households").format(n=f"{total:,}"))
+        shown = replace(self.model.filter, sort="id", descending=False, today=None)  # the rows, in any order
+        self._full_ids.shown(shown, lambda: hs.log_list_view(self.ctx.db, self.ctx.actor, shown, total))
         # On a big registry the rows are read when the scroll bar is let go, not at every pixel of a drag.
         self.table.verticalScrollBar().setTracking(total <= 20000)
         self._after_count()
