@@ -1,8 +1,9 @@
 """RULES.md §4: screens show masked ID numbers unless the role needs the full number, and every
 full-number view is logged. The lists that show whole numbers to the roles that may see them (the
-household browser, the clue inbox, an import's rows, the referral list) write one audit line for each
-set of rows asked for; the registry pickers of the clue form and the assessment wizard show masked
-numbers; the clue form's whole number is logged when it is opened for editing."""
+household browser, the clue inbox, an import's rows) write one audit line for each set of rows
+asked for; the referral list shows no ID number and logs nothing; the registry pickers of the clue
+form and the assessment wizard show masked numbers; the clue form's whole number is logged when it is
+opened for editing."""
 
 from __future__ import annotations
 
@@ -65,15 +66,11 @@ def test_each_list_says_what_it_showed(district: District) -> None:
     d = district
     clues.log_list_view(d.db, d.admin, clues.ClueFilter(statuses=("new",), region_id=d.regions["闸口社区"],
                                                         text="王"), 12345)
-    referrals.log_list_view(d.db, d.admin, department="medical_insurance", status="overdue", search="住院")
-    referrals.log_list_view(d.db, d.admin)
     di.log_rows_view(d.db, d.admin, 987, ("known", "new"), 3)
     di.log_rows_view(d.db, d.admin, 987, "unassigned", 2)
     di.log_rows_view(d.db, d.admin, 987, None, 5)
     assert [(e.entity, e.detail) for e in _lines(d)] == [
         ("clues", "查看线索收件箱(显示完整身份证号):状态:新线索;区划:闸口社区;搜索:王,12,345 条"),
-        ("referrals", "查看转介列表(显示完整身份证号):部门:医保;状态:逾期;搜索:住院"),
-        ("referrals", "查看转介列表(显示完整身份证号):全部部门;状态:未办结"),
         ("import_rows", "查看导入名单的行(显示完整身份证号):批次 987;已在册、未在保、新发现,3 条"),
         ("import_rows", "查看导入名单的行(显示完整身份证号):批次 987;未分派区划,2 条"),
         ("import_rows", "查看导入名单的行(显示完整身份证号):批次 987;全部行,5 条"),
@@ -127,7 +124,7 @@ def test_the_household_browser_logs_each_set_of_rows_once(qtbot, sqlite_district
     assert len(_lines(d)) == 2
 
 
-def test_the_inbox_an_imports_rows_and_the_referral_list_log_what_they_show(
+def test_the_inbox_and_an_imports_rows_log_what_they_show_and_the_referral_list_shows_no_number(
         qtbot, sqlite_district: District, tmp_path: Path) -> None:  # noqa: ANN001
     d = sqlite_district
     homes = _homes(d)
@@ -162,5 +159,6 @@ def test_the_inbox_an_imports_rows_and_the_referral_list_log_what_they_show(
     tab.show()
     tab.refresh()  # the first time the tab is shown
     tab.refresh()
-    assert tab.model.rows[0].head_id_masked == LI  # (the field is named for other roles)
-    assert [e.detail for e in _lines(d)][3:] == ["查看转介列表(显示完整身份证号):全部部门;状态:未办结"]
+    # the list shows the head's name, no ID number (the letter and the export carry it, each logged)
+    assert tab.model.rows[0].head_id_masked == idcard.mask(LI)
+    assert len(_lines(d)) == 3

@@ -484,7 +484,7 @@ def log_access(db: Database, actor: Actor, action: str, entity: str = "", entity
 def log_full_id_list(db: Database, actor: Actor, listing: str, shown: str | Callable[[Session], str],
                      rows: int | None = None) -> bool:
     """RULES.md §4: every view of whole ID numbers is logged. A list that shows them (the household
-    browser, the clue inbox, an import's rows, the referral list) is logged once for each set of rows
+    browser, the clue inbox, an import's rows) is logged once for each set of rows
     the user asks for, by filter and search, with how many rows it holds; not at each page read while
     scrolling, a change of sort or a refresh after someone's save. ``listing`` is what the list
     shows (a table name); ``shown`` its filter in words, or a function of the session that words it.
@@ -517,7 +517,6 @@ LISTS_WITH_FULL_IDS = {
     "households": "家庭列表",
     "clues": "线索收件箱",
     "import_rows": "导入名单的行",
-    "referrals": "转介列表",
 }
 
 

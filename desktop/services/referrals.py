@@ -28,7 +28,6 @@ from desktop.services.base import (
     UnitOfWork,
     exported_on,
     log_access,
-    log_full_id_list,
     moment_on,
     snapshot,
     unit_of_work,
@@ -54,7 +53,7 @@ class ReferralInfo:
     version: int
     household_id: int
     head_name: str
-    head_id_masked: str
+    head_id_masked: str  # for every role: the referral list shows no ID number (the letter and the export do)
     community: str
     department: str
     department_label: str
@@ -107,10 +106,10 @@ def _overdue_cutoff(db: Database, today: date) -> date:
     return rules.referral_overdue_cutoff(today, load_calendar(db))
 
 
-def _info(row: Any, cutoff: date, full_id: bool) -> ReferralInfo:
+def _info(row: Any, cutoff: date) -> ReferralInfo:
     r, head_name, number, community, who = row
     return ReferralInfo(
-        r.id, r.version, r.household_id, head_name, (number or "") if full_id else idcard.mask(number), community,
+        r.id, r.version, r.household_id, head_name, idcard.mask(number), community,
         r.department, DEPARTMENT_LABELS.get(r.department, r.department), r.need, r.due_on, r.status,
         rules.REFERRAL_STATUSES.get(r.status, r.status), r.sent_on, r.closed_on, r.feedback,
         rules.referral_overdue_by(r.status, r.due_on, cutoff), r.assessment_id, who or "系统")
@@ -248,7 +247,7 @@ def get_referral(db: Database, actor: Actor, referral_id: int, *, today: date | 
         row = uow.session.execute(_scope(uow, _query().where(Referral.id == referral_id), None)).first()
         if row is None:
             raise NotFound(f"找不到转介(编号 {referral_id}),或不在您的管辖范围内。")
-        return _info(row, cutoff, actor.sees_full_id)
+        return _info(row, cutoff)
 
 
 def list_referrals(db: Database, actor: Actor, *, department: str | None = None, status: str = "open",
@@ -266,7 +265,7 @@ def list_referrals(db: Database, actor: Actor, *, department: str | None = None,
         query = query.order_by(Referral.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [_info(row, cutoff, actor.sees_full_id) for row in uow.session.execute(query)]
+        return [_info(row, cutoff) for row in uow.session.execute(query)]
 
 
 def _search(query: AnySelect, department: str | None, search: str) -> AnySelect:
@@ -278,17 +277,6 @@ def _search(query: AnySelect, department: str | None, search: str) -> AnySelect:
         query = query.where(or_(Household.head_name.contains(spelling.person_name(text, prefix=True), autoescape=True),
                                 Referral.need.contains(text, autoescape=True)))
     return query
-
-
-def log_list_view(db: Database, actor: Actor, *, department: str | None = None, status: str = "open",
-                  search: str = "") -> bool:
-    """The referral list shows what ``list_referrals`` gives for these filters: logged when its heads'
-    ID numbers are shown whole (:func:`log_full_id_list`)."""
-    words = {"open": "未办结", "overdue": "逾期", "all": "全部状态"}.get(status) or rules.REFERRAL_STATUSES.get(status, status)
-    parts = [f"部门:{DEPARTMENT_LABELS.get(department, department)}" if department else "全部部门", f"状态:{words}"]
-    if search.strip():
-        parts.append(f"搜索:{search.strip()}")
-    return log_full_id_list(db, actor, "referrals", ";".join(parts))
 
 
 def referral_counts(db: Database, actor: Actor, *, department: str | None = None, search: str = "",

@@ -59,7 +59,6 @@ from desktop.views.conflict import ConflictDialog
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
 from desktop.views.flow import FlowRow, field_width
-from desktop.views.full_ids import FullIdViewLog
 from desktop.views.keys import shortcut_for
 from desktop.views.operations import BackgroundOperation, run_in_background
 from desktop.views.referral_form import ReferralForm, ReferralResultDialog, print_letter
@@ -771,7 +770,6 @@ class ReferralsTab(QWidget):
     def __init__(self, ctx: AppContext, page: BoardPage) -> None:
         super().__init__(page)
         self.ctx = ctx
-        self._full_ids = FullIdViewLog(ctx.actor, self)
         layout = QVBoxLayout(self)
         bar = FlowRow()  # wraps onto a second line on a narrow screen
         self.department = QComboBox()
@@ -829,17 +827,10 @@ class ReferralsTab(QWidget):
     def reload(self) -> None:
         self.model.load()
         self._summary()
-        self._log_shown()
 
     def refresh(self) -> None:
         _reload_keeping(self.table, self.model)
         self._summary()
-        self._log_shown()  # the first time the tab is shown, it is loaded here
-
-    def _log_shown(self) -> None:
-        shown = (self.department.currentData(), self.state.currentData(), self.search.text().strip())
-        self._full_ids.shown(shown, lambda: referrals.log_list_view(
-            self.ctx.db, self.ctx.actor, department=shown[0], status=shown[1], search=shown[2]))
 
     def _summary(self) -> None:
         try:
