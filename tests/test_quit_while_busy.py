@@ -297,3 +297,31 @@ def test_the_program_waits_for_workers_before_closing_the_database(qtbot) -> Non
     operations.wait_for_workers()
     assert ended == [True] and time.monotonic() - started >= 0.2
     assert wait_for_background()
+
+
+def test_a_window_gone_before_its_delayed_exit_is_left_alone(qtbot) -> None:  # noqa: ANN001
+    """The last work ends with the guard waiting to exit: its exit is tried on the next turn of the
+    event loop. If the window (and its guard) is deleted before then, nothing is tried on what is gone
+    (it once raised "Internal C++ object (QTimer) already deleted" in whatever ran next)."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.views import operations
+
+    window = QWidget()
+    guard = ExitGuard(window)
+    exited: list[bool] = []
+    guard.mode, guard._then = ExitGuard.WAIT, lambda: exited.append(True)
+    operations._ended()  # nothing running: the exit is scheduled
+    shiboken6.delete(window)
+    assert not isValid(guard)
+    qtbot.wait(20)
+    assert exited == []  # pytest-qt fails the test on an exception raised in the event loop
+
+    window = QWidget()  # the same with the window still there: the exit happens
+    qtbot.addWidget(window)
+    guard = ExitGuard(window)
+    guard.mode, guard._then = ExitGuard.WAIT, lambda: exited.append(True)
+    operations._ended()
+    qtbot.wait(20)
+    assert exited == [True] and guard.mode is None

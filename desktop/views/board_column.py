@@ -202,7 +202,7 @@ class BoardListModel(QAbstractListModel):
         # Ask for the reason after the drag has finished (no dialog inside the drag loop). Return
         # False: the card stays where it is until the service has recorded the move.
         hid, version, stage = int(payload["id"]), int(payload["version"]), str(payload["stage"])
-        QTimer.singleShot(0, lambda: self.cardDropped.emit(hid, version, stage, self.stage))
+        QTimer.singleShot(0, self, lambda: self.cardDropped.emit(hid, version, stage, self.stage))
         return False
 
 

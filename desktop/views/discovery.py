@@ -702,7 +702,7 @@ class ImportLauncherTab(QWidget):
             return
         event.acceptProposedAction()
         # After the drop has finished: a modal dialog opened inside the drop would hold Explorer's drag.
-        QTimer.singleShot(0, lambda: self.open_wizard(path) if self.kind == "department" else self.open_register(path))
+        QTimer.singleShot(0, self, lambda: self.open_wizard(path) if self.kind == "department" else self.open_register(path))
 
     def open_wizard(self, path: str = "") -> None:
         from desktop.views.import_wizard import DepartmentImportWizard

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         ctx.nav.showList.connect(lambda key, what: self._ask(key, "show_list", what))
         if self._entries:
             self.nav.setCurrentRow(0)
-        QTimer.singleShot(0, self._end_gradual_exits)
+        QTimer.singleShot(0, self, self._end_gradual_exits)
 
     # -- pages --------------------------------------------------------------------------------
     def page_keys(self) -> list[str]:

@@ -629,7 +629,7 @@ class ExitGuard(QObject):
         if ops:
             self._follow(ops)  # the work that ended started more
         else:
-            QTimer.singleShot(0, self._exit)  # after the callbacks of the last one
+            QTimer.singleShot(0, self, self._exit)  # after the last one's callbacks; not if the window has gone
 
     def _exit(self) -> None:
         if _running:

@@ -118,7 +118,7 @@ class StatisticsPage(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
         ctx.changes.changed.connect(self._on_changed)
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self, self.refresh)
 
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
