@@ -228,7 +228,7 @@ def test_values_as_a_reader_reads_them(district: District) -> None:
     from desktop.services.base import unit_of_work
 
     with unit_of_work(district.db, district.admin) as uow:
-        names = Names(uow.session, full_id=False)
+        names = Names(uow.session)
         household = changes("household", {"stage": "class_2", "category": "none", "single_parent": False,
                                            "next_visit_due": "2026-12-01", "version": 3},
                             {"stage": "class_1", "category": "dibao", "single_parent": True,
@@ -241,7 +241,7 @@ def test_values_as_a_reader_reads_them(district: District) -> None:
         assert [(c.label, c.after) for c in income] == [("成员", "全户"), ("收入类型", "工资性收入"),
                                                        ("金额(元/12个月)", "12000.00"), ("统计截止日期", "2026-10-31")]
         member = changes("members", None, {"name": "张三", "id_number": "420203198001011234"}, names)
-        assert member[1].after == "420203********1234"  # masked for a role that does not see full numbers
+        assert member[1].after == "420203********1234"  # masked for every reader of the log
         assert target("members", 5, None, {"name": "张三"}, names) == "家庭成员 张三"
         assert target("applications", 7, None, None, names) == "申请(编号 7)"
 
@@ -336,3 +336,43 @@ def test_a_households_code_or_head_id_number_finds_every_entry_about_it(district
         assert {r.household_id for r in rows} == {zhang}, text
     lowercase_x = audit.list_entries(district.db, admin, audit.AuditFilter(text="11010519491231002x"))
     assert zhang not in {r.household_id for r in lowercase_x} and lowercase_x
+
+
+def test_the_log_shows_id_numbers_masked_to_every_reader(qtbot, district: District, tmp_path: Path,  # noqa: ANN001
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Reading the log is not a full-number view (RULES.md §4): the administrator reads who did what,
+    with ID numbers masked on screen, in the technical details, on the command line and in the export;
+    a whole number typed in a note is masked too. Searching by the whole number still finds them."""
+    from desktop.services import households as hs
+    from desktop.views.audit_log import AuditLogTab
+    from desktop.views.context import AppContext
+
+    d = district
+    number, masked = "420203199001011238", "420203********1238"
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                              head={"name": "张三", "id_number": number})
+    version = hs.get_household(d.db, d.admin, hid).version
+    hs.save_household(d.db, d.admin, hid, version, {"note": f"邻居 {number} 反映"})
+    rows = audit.list_entries(d.db, d.admin, audit.AuditFilter(text=number))
+    assert {r.action for r in rows} >= {"household.add", "member.add", "household.update"}
+    for r in rows:
+        shown = repr((r.detail, r.target, r.before, r.after, r.changes))
+        assert number not in shown, shown
+    assert any(masked in repr(r.changes) for r in rows) and any(masked in repr(r.after) for r in rows)
+
+    tab = AuditLogTab(AppContext(d.db, d.admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.technical.setChecked(True)
+    for row in range(tab.model.rowCount()):
+        tab.table.selectRow(row)
+        assert number not in tab.details.toPlainText()
+
+    url = d.db.url.render_as_string(hide_password=False)
+    assert cli_main(["--database-url", url, "audit", "--text", number, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert number not in out and masked in out
+    path = tmp_path / "log.xlsx"
+    assert audit.export_xlsx(d.db, d.admin, audit.AuditFilter(text=number), path) == len(rows)
+    cells = repr(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())
+    assert number not in cells and masked in cells

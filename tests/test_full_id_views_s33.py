@@ -7,6 +7,7 @@ opened for editing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -56,10 +57,12 @@ def test_a_list_of_whole_numbers_is_logged_for_the_roles_that_see_them(district:
     assert audit.ACTION_LABELS[line.action] == "查看完整身份证号(列表)"
     assert line.action in audit.GROUPS["access"][1]  # listed under 导出与查看完整身份证号
     assert hs.log_list_view(d.db, d.actor(Role.SUBDISTRICT_CASEWORKER), hs.HouseholdFilter(), 1)
-    # roles that see masked numbers, and the command line, have nothing to log
-    for actor in (d.actor(Role.COMMUNITY_WORKER), d.actor(Role.SUPERVISOR), Actor.system("test")):
+    # roles that see masked numbers have nothing to log; the command line (IT's system actor) is logged
+    for actor in (d.actor(Role.COMMUNITY_WORKER), d.actor(Role.SUPERVISOR)):
         assert not hs.log_list_view(d.db, actor, hs.HouseholdFilter(), 2)
-    assert [e.username for e in _lines(d)] == [Role.ADMIN.value, Role.SUBDISTRICT_CASEWORKER.value]
+    assert hs.log_list_view(d.db, Actor.system("IT-PC\\it"), hs.HouseholdFilter(), 2)
+    assert [e.username for e in _lines(d)] == [Role.ADMIN.value, Role.SUBDISTRICT_CASEWORKER.value, "system"]
+    assert _lines(d)[-1].workstation == "IT-PC\\it"
 
 
 def test_each_list_says_what_it_showed(district: District) -> None:
@@ -87,7 +90,7 @@ def test_the_clue_forms_whole_number_is_logged_and_the_pickers_are_masked(distri
     [line] = _lines(d, "clue.view_full_id")
     assert line.entity_id == clue_id and line.household_id == homes["张三"]
     assert line.detail == f"修改线索(编号 {clue_id},张三),显示完整身份证号"
-    assert line.action in audit.GROUPS["access"][1] and audit.ACTION_LABELS[line.action] == "查看完整身份证号(编辑线索)"
+    assert line.action in audit.GROUPS["access"][1] and audit.ACTION_LABELS[line.action] == "查看完整身份证号(线索)"
     # the pickers: a person or household is picked by name, region and address, not by a number on screen
     masked = idcard.mask(ZHANG)
     assert [p.id_number for p in clues.search_people(d.db, d.admin, "张三")] == [masked]
@@ -162,3 +165,39 @@ def test_the_inbox_and_an_imports_rows_log_what_they_show_and_the_referral_list_
     # the list shows the head's name, no ID number (the letter and the export carry it, each logged)
     assert tab.model.rows[0].head_id_masked == idcard.mask(LI)
     assert len(_lines(d)) == 3
+
+
+def test_the_command_line_logs_the_whole_numbers_it_prints(district: District,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """``clue list`` and ``clue show`` (and ``clue edit``, which prints the clue it saved) print whole
+    numbers: each is logged as IT's system actor, with the computer and account that ran it."""
+    from desktop import cli, config
+
+    d = district
+    homes = _homes(d)
+    clue_id = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level=SourceLevel.DEPARTMENT, source="civil_affairs", reported_on=date(2026, 11, 2),
+        description="独居老人", person_name="张三", id_number=ZHANG, household_id=homes["张三"],
+        region_id=d.regions["八泉社区"]))
+    url = d.db.url.render_as_string(hide_password=False)
+    assert cli.main(["--database-url", url, "clue", "list", "--text", "张"]) == 0
+    assert ZHANG in capsys.readouterr().out
+    [line] = _lines(d)
+    assert (line.username, line.entity, line.after) == ("system", "clues", {"shown": "搜索:张", "rows": 1})
+    assert line.workstation == config.command_line_station()
+    assert cli.main(["--database-url", url, "clue", "list", "--text", "无此人", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [] and len(_lines(d)) == 1  # nothing shown, nothing logged
+    assert cli.main(["--database-url", url, "clue", "show", str(clue_id), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id_number"] == ZHANG
+    assert cli.main(["--database-url", url, "clue", "edit", str(clue_id), "--phone", "13800000000"]) == 0
+    assert ZHANG in capsys.readouterr().out
+    shown = _lines(d, "clue.view_full_id")
+    assert [(e.username, e.entity_id, e.household_id, e.detail) for e in shown] == [
+        ("system", clue_id, homes["张三"], f"查看线索(编号 {clue_id},张三),显示完整身份证号")] * 2
+    # a clue with no number has nothing to log
+    bare = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level=SourceLevel.DEPARTMENT, source="civil_affairs", reported_on=date(2026, 11, 2),
+        description="x", person_name="无证人"))
+    assert cli.main(["--database-url", url, "clue", "show", str(bare)]) == 0
+    capsys.readouterr()
+    assert len(_lines(d, "clue.view_full_id")) == 2

@@ -228,7 +228,10 @@ def list_clues(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         flt = _filter(db, args)
-        rows = clues.list_clues(db, cli_actor(), flt, limit=args.limit)
+        actor = cli_actor()
+        rows = clues.list_clues(db, actor, flt, limit=args.limit)
+        if rows:  # whole ID numbers are printed: logged first (RULES.md §4), as the inbox logs its rows
+            clues.log_list_view(db, actor, flt, len(rows))
         if args.json:  # one JSON document (an array), as deadlines and audit print
             print_json([{"id": c.id, "status": c.status, "name": c.person_name, "id_number": c.id_number,
                          "source_level": c.source_level, "source": c.source, "channel": c.channel,
@@ -412,8 +415,11 @@ class _Shown:
 
 
 def _shown(db: Database, actor: Actor, clue_id: int) -> _Shown:
-    return _Shown(clues.get_clue(db, actor, clue_id), clues.clue_closing(db, actor, clue_id),
-                  clues.clue_reopening(db, actor, clue_id))
+    """The clue to print, with its whole ID number: the view is logged (RULES.md §4)."""
+    shown = _Shown(clues.get_clue(db, actor, clue_id), clues.clue_closing(db, actor, clue_id),
+                   clues.clue_reopening(db, actor, clue_id))
+    clues.log_clue_view(db, actor, shown.info)
+    return shown
 
 
 def _print_clue(shown: _Shown, as_json: bool) -> None:

@@ -155,9 +155,8 @@ class Change:
 class Names:
     """Names for the ids an entry holds (regions, accounts, members, households), read once per page."""
 
-    def __init__(self, session: Session, *, full_id: bool) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
-        self.full_id = full_id
         self.regions: dict[int, str] | None = None
         self.users: dict[int, str] | None = None
         self.members: dict[int, str] = {}
@@ -215,6 +214,24 @@ def _is_date(text: str) -> bool:
     return len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
 
 
+# The keys whose values are ID numbers: the log shows them masked to everyone (see :func:`masked`).
+ID_KEYS = frozenset({"id_number", "head_id_number"})
+
+
+def masked(value: Any, key: str = "") -> Any:
+    """An entry's values (or its text) with every whole ID number masked. The log is read for who did
+    what and when, not for the numbers: it shows them masked to every reader, the administrator too,
+    so reading it is no full-number view (RULES.md §4); the household's detail shows a number whole,
+    and logs it. Searching the log by a whole number still finds its entries."""
+    if isinstance(value, str):
+        return idcard.mask(value) if key in ID_KEYS else idcard.mask_in_text(value)
+    if isinstance(value, dict):
+        return {k: masked(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [masked(v, key) for v in value]
+    return value
+
+
 def value_text(entity: str, key: str, value: Any, names: Names) -> str:
     """One value as a reader reads it."""
     if key == "member_id":
@@ -229,7 +246,7 @@ def value_text(entity: str, key: str, value: Any, names: Names) -> str:
         return names.user(value)
     if isinstance(value, int) and key == "household_id":
         return names.household(value)
-    if key in ("id_number", "head_id_number") and isinstance(value, str) and not names.full_id:
+    if key in ID_KEYS and isinstance(value, str):
         return idcard.mask(value)
     if key == "name" and entity == "policy_settings" and value in SPEC_BY_NAME:
         return SPEC_BY_NAME[value].label
@@ -263,8 +280,8 @@ def value_text(entity: str, key: str, value: Any, names: Names) -> str:
 
 
 def changes(entity: str, before: dict | None, after: dict | None, names: Names) -> list[Change]:
-    """The fields a reader wants: on a change, those that changed; on an addition or a removal,
-    those that hold something. Bookkeeping (versions, times of saving, ids) is left to the
+    """The fields a reader wants, ID numbers masked: on a change, those that changed; on an addition
+    or a removal, those that hold something. Bookkeeping (versions, times of saving, ids) is left to the
     technical details."""
     before_values = before or {}
     after_values = after or {}
@@ -281,9 +298,9 @@ def changes(entity: str, before: dict | None, after: dict | None, names: Names) 
         if (key not in before_values if both else before is None) and (new is False or new in (None, "", [], {})) \
                 and key != "member_id":  # a new record's empty defaults; an income of no one member is the household's
             continue
-        shown.append(Change(key, field_label(entity, key),
-                            value_text(entity, key, old, names) if key in before_values else "",
-                            value_text(entity, key, new, names) if key in after_values else ""))
+        shown.append(Change(key, field_label(entity, key),  # a number typed in a note masked too
+                            masked(value_text(entity, key, old, names)) if key in before_values else "",
+                            masked(value_text(entity, key, new, names)) if key in after_values else ""))
     return shown
 
 

@@ -458,10 +458,24 @@ def full_id_number(db: Database, actor: Actor, clue_id: int) -> str:
         clue = uow.get(Clue, clue_id, "线索")
         _require_clue_scope(uow, clue)
         number, household_id, name = clue.id_number or "", clue.household_id, clue.person_name
-    if number and actor.user_id is not None:
-        log_access(db, actor, "clue.view_full_id", "clues", clue_id, household_id=household_id,
-                   detail=f"修改线索(编号 {clue_id},{name}),显示完整身份证号")
+    if number:
+        _log_full_view(db, actor, "修改", clue_id, household_id, name)
     return number
+
+
+def log_clue_view(db: Database, actor: Actor, info: ClueInfo) -> bool:
+    """A clue shown with its whole ID number (the command line's ``clue show``, its result after
+    ``clue edit``): logged (RULES.md §4). Returns whether a line was written."""
+    if not (actor.sees_full_id and info.id_number):
+        return False
+    _log_full_view(db, actor, "查看", info.id, info.household_id, info.person_name)
+    return True
+
+
+def _log_full_view(db: Database, actor: Actor, doing: str, clue_id: int, household_id: int | None,
+                   name: str) -> None:
+    log_access(db, actor, "clue.view_full_id", "clues", clue_id, household_id=household_id,
+               detail=f"{doing}线索(编号 {clue_id},{name}),显示完整身份证号")
 
 
 def search_people(db: Database, actor: Actor, text: str, limit: int = 20) -> list[PersonMatch]:

@@ -29,7 +29,7 @@ class FullIdViewLog(QObject):
 
     def __init__(self, actor: Actor, list_widget: QWidget) -> None:
         super().__init__(list_widget)
-        self.enabled = actor.sees_full_id and actor.user_id is not None
+        self.enabled = actor.sees_full_id
         self._widget = list_widget
         self._last: object = _NOTHING_YET
         self._pending: tuple[object, Callable[[], object]] | None = None
