@@ -201,3 +201,29 @@ def test_the_command_line_logs_the_whole_numbers_it_prints(district: District,
     assert cli.main(["--database-url", url, "clue", "show", str(bare)]) == 0
     capsys.readouterr()
     assert len(_lines(d, "clue.view_full_id")) == 2
+
+
+def test_the_import_wizard_preview_logs_the_numbers_it_shows(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                             tmp_path: Path) -> None:
+    """The preview shows the department file's first ID numbers whole to the roles that import: one
+    line for each file, sheet and column shown, not again on coming back to it."""
+    from desktop.views.operations import wait_for_background
+    from tests.test_quit_while_busy import at_the_preview
+
+    d = sqlite_district
+    wizard = at_the_preview(qtbot, d, tmp_path)
+    assert wizard.currentPage() is wizard.preview_page
+    [line] = _lines(d)
+    assert (line.entity, line.after) == ("import_preview", {"shown": "文件《分街道名单.xlsx》;工作表 八泉街道", "rows": 2})
+    assert line.detail == "查看导入文件的预览(显示完整身份证号):文件《分街道名单.xlsx》;工作表 八泉街道,2 条"
+    assert audit.list_entries(d.db, d.admin)[0].target == "导入文件的预览"
+    wizard.back()
+    wizard.next()
+    assert len(_lines(d)) == 1  # the same rows again
+    wizard.back()
+    mapping = wizard.mapping_page
+    mapping.sheet.setCurrentIndex(mapping.sheet.findText("河口镇"))
+    mapping.reread.click()
+    assert wait_for_background()
+    wizard.next()
+    assert [e.after for e in _lines(d)][1:] == [{"shown": "文件《分街道名单.xlsx》;工作表 河口镇", "rows": 1}]

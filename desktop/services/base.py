@@ -517,6 +517,7 @@ LISTS_WITH_FULL_IDS = {
     "households": "家庭列表",
     "clues": "线索收件箱",
     "import_rows": "导入名单的行",
+    "import_preview": "导入文件的预览",
 }
 
 

@@ -1475,6 +1475,13 @@ def log_rows_view(db: Database, actor: Actor, batch_id: int, outcome: str | Sequ
     return log_full_id_list(db, actor, "import_rows", words, rows)
 
 
+def log_preview_view(db: Database, actor: Actor, preview: Preview, rows: int) -> bool:
+    """The wizard's preview shows the file's first ``rows`` ID numbers whole: logged
+    (:func:`log_full_id_list`), by file and sheet. The file is the department's, not yet in the
+    program, but the numbers are as personal."""
+    return log_full_id_list(db, actor, "import_preview", f"文件《{preview.file_name}》;工作表 {preview.sheet}", rows)
+
+
 def count_batch_rows(db: Database, actor: Actor, batch_id: int) -> dict[str, int]:
     """Rows per outcome, plus "unassigned" (not in assistance and without a region). Below district
     level the outcomes count the rows :func:`list_batch_rows` shows: those in the actor's own regions."""

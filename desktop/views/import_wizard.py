@@ -39,6 +39,7 @@ from desktop.services.progress import Progress
 from desktop.views.clue_form import fill_regions
 from desktop.views.context import AppContext
 from desktop.views.errors import show_error
+from desktop.views.full_ids import FullIdViewLog
 from desktop.views.keys import clear_layout
 from desktop.views.operations import BackgroundOperation, CancelQuestion, run_busy, run_in_background
 from desktop.views.save_as import export_in_background, with_suffix
@@ -492,6 +493,7 @@ class PreviewPage(QWizardPage):
         self.model = RowsTableModel()
         self.table = read_only_table(self.model)
         layout.addWidget(self.table)
+        self._full_ids = FullIdViewLog(wizard.ctx.actor, self)
 
     def initializePage(self) -> None:  # noqa: N802
         preview = self.w.preview
@@ -507,10 +509,14 @@ class PreviewPage(QWizardPage):
         numbers = preview.sample_row_numbers or list(range(1, len(preview.sample_rows) + 1))
         # judged by the service as the import judges them (a repeat, another document, a 残疾人证号)
         checks = di.check_samples(preview, mapping)
+        whole = 0  # the rows whose ID number is shown whole
         for number, values, checked in zip(numbers, preview.sample_rows, checks, strict=False):
             cells = [values[mapping[f]] if mapping[f] < len(values) else "" for f in fields]
-            if not self.w.ctx.actor.sees_full_id and "id_number" in fields and checked.number:
-                cells[fields.index("id_number")] = idcard.mask(checked.number)
+            if "id_number" in fields and checked.number:
+                if self.w.ctx.actor.sees_full_id:
+                    whole += 1
+                else:
+                    cells[fields.index("id_number")] = idcard.mask(checked.number)
             check = self.tr("ok") if checked.usable else checked.message
             if checked.converted_from_15:
                 check = self.tr("15 digits, converted")
@@ -518,6 +524,9 @@ class PreviewPage(QWizardPage):
             colours.append(None if checked.usable else "#c0392b")
         self.model.set_rows(headers, rows, colours)
         self.table.resizeColumnsToContents()
+        if whole:  # once per file, sheet, header row and ID column: not on coming back with Back
+            key = (preview.file_name, preview.sheet, preview.header_row, mapping.get("id_number"))
+            self._full_ids.shown(key, lambda: di.log_preview_view(self.w.ctx.db, self.w.ctx.actor, preview, whole))
 
 
 class DryRunPage(QWizardPage):
