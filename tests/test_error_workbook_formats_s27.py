@@ -123,3 +123,26 @@ def test_a_registers_error_rows_keep_its_amount_format(db: Database, district: D
     assert ri.write_error_workbook(path, result, out := tmp_path / "e.xlsx") == 2
     rows = _shown(out)
     assert [r[wage] for r in rows[1:]] == [(24000.5, "#,##0.00"), (1200, "#,##0.00")]
+
+
+@pytest.mark.parametrize(("top", "header", "landscape"), [
+    # a title line over a header two rows high: the header repeats, the title is printed once
+    (eb.SheetTop([["2026年医保大额支出名单"], ["序号", "姓名", "身份证号码"], [None, None, None]], 1), "$2:$3", False),
+    # a wide list: printed across the page
+    (eb.SheetTop([[f"列{n}" for n in range(12)]], 0), "$1:$1", True),
+    # no header in the file: the row naming the columns read repeats
+    (eb.SheetTop([], 0), "$1:$1", False),
+])
+def test_the_error_workbook_prints_with_its_header_on_every_page(tmp_path: Path, top: eb.SheetTop, header: str,
+                                                                 landscape: bool) -> None:
+    """It is printed and corrected by hand: A4, its columns on the page's width, the header rows on
+    every page and the page numbers at the foot."""
+    out = tmp_path / "需更正.xlsx"
+    rows = [(n, ["1", f"人{n}", A], "身份证号校验码不对") for n in range(3, 203)]
+    assert eb.write_error_rows(out, top, rows, text_column=2, names={1: "姓名", 2: "身份证号"}) == 200
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert ws.print_title_rows == header
+    assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape" if landscape else "portrait")
+    assert ws.sheet_properties.pageSetUpPr.fitToPage  # one page wide (the default, left out), as many long:
+    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.oddFooter.center.text == "第 &P 页,共 &N 页"

@@ -15,7 +15,9 @@ A corrected error workbook reads like the list it came from: the two columns nam
 back with rows still wrong, its error workbook has the two columns where they were, holding the new
 row numbers and reasons (never a second pair beside the old one, whose reasons are out of date; one
 of the two left alone as the header's last column, the other deleted, is replaced the same way).
-Written by xlsxwriter in constant-memory mode, row by row, to a temporary file that replaces the
+Printed (it is often corrected by hand), its header rows repeat on every page, its columns fit the
+width of an A4 page (across when wide) and each page is numbered at the foot. Written by xlsxwriter
+in constant-memory mode, row by row, to a temporary file that replaces the
 target only when complete.
 """
 
@@ -117,7 +119,7 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
     import xlsxwriter  # type: ignore[import-untyped]
     from xlsxwriter.exceptions import OverlappingRange
 
-    from desktop.io.xlsx_writer import close_book
+    from desktop.io.xlsx_writer import close_book, print_setup
 
     width = max(used_width(top.rows), width, 1 + (text_column if text_column is not None else -1),
                 *(c2 + 1 for _top_left, (_r2, c2) in top.merged), 1)
@@ -152,10 +154,11 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
                     made[shown] = book.add_format({"num_format": shown})
                 (date_formats if is_date_format(shown) else number_formats)[col] = made[shown]
         ws = book.add_worksheet(sheet_name[:31])
+        widths = [20 if col == text_column else 12 for col in range(width)] + [11, 40]
         for col in range(width):
-            ws.set_column(col, col, 20 if col == text_column else 12, text_fmt if col == text_column else None)
-        ws.set_column(row_col, row_col, 11)
-        ws.set_column(reason_col, reason_col, 40)
+            ws.set_column(col, col, widths[col], text_fmt if col == text_column else None)
+        ws.set_column(row_col, row_col, widths[row_col])
+        ws.set_column(reason_col, reason_col, widths[reason_col])
 
         def put(r: int, col: int, value: Any, fmt: Any = None) -> bool:
             """One cell as its type is (the ID column's numbers without an exponent). False when its
@@ -224,6 +227,9 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
             extra_headers(r, r, 1)
             r += 1
         ws.freeze_panes(r, 0)
+        # printed to be corrected by hand: the header on every page (the title rows once), the columns
+        # on the page's width, the page numbers at the foot
+        print_setup(ws, min(top.header_start, r - 1), widths, r - 1)
         for number, values, reason in rows:
             cut = []
             for col, value in enumerate(values):

@@ -106,7 +106,7 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
                 sheet.set_column(col, col, widths[col], text_fmt if col in spec.text_columns else None)
             sheet.freeze_panes(row + 1, 0)
             header_row = row
-            _print_setup(sheet, header_row, widths)
+            print_setup(sheet, header_row, widths)
             for values in rows:
                 row += 1
                 for col, value in enumerate(values):
@@ -140,14 +140,15 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetSpec],
 PORTRAIT_WIDTH = 95  # the character widths an A4 page holds upright; a wider table is printed across
 
 
-def _print_setup(sheet: Any, header_row: int, widths: Sequence[int]) -> None:
-    """A list printed from Excel or WPS: its header again at the top of every page, all its columns on
-    the page's width (a visit list's 13 columns across, not its address and handwriting column on further
-    sheets of paper), and 第 n 页,共 N 页 at the foot (a page missing from a posted list is seen)."""
+def print_setup(sheet: Any, header_row: int, widths: Sequence[int], last_header_row: int | None = None) -> None:
+    """A list printed from Excel or WPS: its header (rows ``header_row`` … ``last_header_row``, 0-based)
+    again at the top of every page, all its columns on the page's width (a visit list's 13 columns
+    across, not its address and handwriting column on further sheets of paper), and 第 n 页,共 N 页 at
+    the foot (a page missing from a posted list is seen)."""
     sheet.set_paper(9)  # A4
     if sum(widths) > PORTRAIT_WIDTH:
         sheet.set_landscape()
-    sheet.repeat_rows(header_row)
+    sheet.repeat_rows(header_row, header_row if last_header_row is None else last_header_row)
     sheet.fit_to_pages(1, 0)
     sheet.set_footer("&C第 &P 页,共 &N 页")
 
