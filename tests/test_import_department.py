@@ -421,8 +421,11 @@ def test_command_checks_the_errors_file_before_importing(db: Database, district:
     folder.mkdir()
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    for target, words in ((folder, "文件夹"), (path, "要导入的文件本身"), (blocker / "e.xlsx", "无法在")):
-        code = cli_main(["import", "department", str(path), "--department", "人社", "--errors", str(target),
+    same = tmp_path / "名单.xlsx"  # the list named .xlsx (its content is read, whatever its name)
+    same.write_bytes(path.read_bytes())
+    for source, target, words in ((path, folder, "文件夹"), (same, same, "要导入的文件本身"),
+                                  (path, blocker / "e.xlsx", "无法在")):
+        code = cli_main(["import", "department", str(source), "--department", "人社", "--errors", str(target),
                          "--database-url", url])
         err = capsys.readouterr().err
         assert code == 1 and words in err and len(err.strip().splitlines()) == 1

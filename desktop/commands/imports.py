@@ -17,7 +17,6 @@ from desktop.commands.common import (
     parse_xlsx_path,
     print_json,
     region_named,
-    xlsx_name_problem,
 )
 from desktop.rules import codes
 from desktop.services import auth, department_import, register_import
@@ -34,14 +33,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="报送部门:" + "、".join(codes.DEPARTMENT_LABELS.values())
                      + f";其他部门写其名称(如 公安局、农业农村局,最多 {codes.MAX_DEPARTMENT_NAME} 个字)")
     dep.add_argument("--dry-run", action="store_true", help="只检查和统计,不写入数据库")
-    dep.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把无效行和重复行按原文件的格式写入此文件(附原文件行号和错误原因)")
+    dep.add_argument("--errors", metavar="OUT.xlsx", type=parse_xlsx_path, default=None, help="把无效行和重复行按原文件的格式写入此文件(附原文件行号和错误原因)")
     dep.add_argument("--json", action="store_true", help="以一个 JSON 对象输出统计数字")
     dep.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
     dep.add_argument("--header-row", type=parse_positive_int, default=None, help="表头所在行号(默认自动查找)")
     dep.add_argument("--region", default=None, help="无法从表中判断区划的非在保人员分派到此街道/社区")
     dep.add_argument("--id-column", default=None, metavar="COL",
-                     help="身份证号所在列:列字母(如 D)或表头文字(默认按列名和内容自动识别)")
-    dep.add_argument("--name-column", default=None, metavar="COL", help="姓名所在列:列字母或表头文字")
+                     help="身份证号所在列:列字母(如 D)或表头文字(默认按列名和内容自动识别);"
+                          "姓名随之取同一人的姓名列(如 监护人身份证号 → 监护人姓名)")
+    dep.add_argument("--name-column", default=None, metavar="COL",
+                     help="姓名所在列:列字母或表头文字(默认自动识别)")
     add_database_option(dep)
     dep.set_defaults(func=import_department)
 
@@ -54,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     hh.add_argument("file", help="家庭台账文件")
     hh.add_argument("--dry-run", action="store_true", help="只检查,不写入数据库")
     hh.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
-    hh.add_argument("--errors", metavar="OUT.xlsx", default=None, help="把未导入家庭的各行按原文件的格式写入此文件(附原文件行号和错误原因)")
+    hh.add_argument("--errors", metavar="OUT.xlsx", type=parse_xlsx_path, default=None, help="把未导入家庭的各行按原文件的格式写入此文件(附原文件行号和错误原因)")
     hh.add_argument("--sheet", default=None, help="工作表名称(默认自动查找)")
     add_database_option(hh)
     hh.set_defaults(func=import_households)
@@ -88,9 +89,6 @@ def check_errors_target(out: str, source: str) -> None:
         same = False
     if same:
         raise ValidationFailed(f"错误清单“{out}”就是要导入的文件本身,请换一个文件名。")
-    problem = xlsx_name_problem(out)
-    if problem:
-        raise ValidationFailed(problem)
     # The folder is made when the list is written: an import refused for its input leaves no empty folder.
     folder = target.parent
     while not folder.exists() and folder != folder.parent:
@@ -132,9 +130,11 @@ def import_department(args: argparse.Namespace) -> int:
             found = department_import.preview(args.file, args.department, db=db, sheet=args.sheet,
                                               header_row=args.header_row)
             mapping = dict(found.mapping)
-            for fld, given in (("id_number", args.id_column), ("name", args.name_column)):
-                if given:
-                    mapping[fld] = column_index(given, found.columns)
+            if args.id_column:  # the name follows, unless given too: the guardian's number, his name
+                mapping = department_import.with_id_column(found.columns, mapping,
+                                                           column_index(args.id_column, found.columns))
+            if args.name_column:
+                mapping["name"] = column_index(args.name_column, found.columns)
         result = department_import.import_department_list(
             db, actor, args.file, args.department, mapping=mapping, sheet=args.sheet, header_row=args.header_row,
             dry_run=args.dry_run, assign_region_id=region_id)

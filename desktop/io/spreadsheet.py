@@ -16,7 +16,9 @@ import codecs
 import csv
 import errno
 import io
+import os
 import re
+import stat
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
@@ -24,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from struct import error as struct_error
 from typing import Any
@@ -90,7 +93,8 @@ _FORMER = re.compile(r"^(原|旧|曾用)|15位")
 
 def _secondary(text: str) -> bool:
     """The text gives the column to someone beside the person (a guardian, a relative, a contact)."""
-    return any(word in _WARD.sub("", text) for word in _SECONDARY)
+    text = _WARD.sub("", text)  # once, not once for each word
+    return any(word in text for word in _SECONDARY)
 
 FOOTER_MARKERS = ("制表人", "制表", "填表人", "审核人", "复核人", "审批人", "负责人", "经办人", "单位负责人", "单位盖章",
                   "盖章", "填报单位", "填报人", "填报日期", "制表日期", "统计人", "领导签字", "签字")
@@ -241,7 +245,11 @@ _HEADER_NOISE = re.compile("[\\s\u3000\u00a0*＊※★" + _INVISIBLE + "]+")
 def header_key(text: Any) -> str:
     """A header as compared: no spaces, zero-width marks or asterisks, no remarks in brackets, lower
     case, half-width ("ＩＤ"), simplified."""
-    s = cell_text(text)
+    return _header_key(cell_text(text))
+
+
+@lru_cache(maxsize=8192)  # asked again for each candidate header row, as _field_of
+def _header_key(s: str) -> str:
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).translate(_SIMPLIFIED)
     s = _HEADER_NOISE.sub("", s)
@@ -254,6 +262,7 @@ def header_key(text: Any) -> str:
     return s.replace("/", "").replace("、", "").replace("\\", "").lower()
 
 
+@lru_cache(maxsize=8192)  # a header search asks again for each candidate header row (a wide sheet: thousands)
 def _field_of(key: str) -> tuple[str, int] | None:
     """(field, rank) for a normalised header; lower rank = better match."""
     if not key:
@@ -377,6 +386,26 @@ def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str,
 
 
 _ID_WORDS = re.compile(r"身份证|证件号|公民身份|身份号码|社会保障")
+_NAME_WORDS = re.compile(r"(姓名|名字|名称)$")
+
+
+def name_column_for(headers: Sequence[Any], id_col: int) -> int | None:
+    """The name column of the person whose ID number is in column ``id_col``: "监护人姓名" (or 姓名 under
+    a group 监护人) for "监护人身份证号", "姓名" for "身份证号". None when no column names that person.
+    A list read by another ID column than the one found (a guardian's) takes that person's name."""
+    if not 0 <= id_col < len(headers):
+        return None
+    key = header_key(headers[id_col])
+    found = _ID_WORDS.search(key)
+    whose = key[:found.start()] if found else None
+    if whose is None:
+        return None
+    for index, header in enumerate(headers):
+        other = header_key(header)
+        if index != id_col and _field_of(other) is not None and _field_of(other)[0] == "name" \
+                and _NAME_WORDS.sub("", other) == whose:
+            return index
+    return None
 
 
 def id_columns(headers: Sequence[Any]) -> list[int]:
@@ -395,7 +424,15 @@ def id_columns(headers: Sequence[Any]) -> list[int]:
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+class _NotAFile(OSError):
+    """A device, a pipe or a socket given as the file: reading it would wait for ever (a pipe with no
+    writer) or never end (/dev/zero)."""
+
+
 def _open_binary(path: Path) -> io.BufferedReader:
+    mode = os.stat(path).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder is said to be one when opened
+        raise _NotAFile(errno.EINVAL, "not a regular file", str(path))
     return open(path, "rb")  # noqa: SIM115
 
 
@@ -406,6 +443,9 @@ def _unreadable(path: Path, exc: OSError) -> SpreadsheetError:
         return SpreadsheetError(f"找不到文件“{name}”{where}。", kind="unreadable")
     if isinstance(exc, IsADirectoryError):
         return SpreadsheetError(f"“{name}”是一个文件夹,不是表格文件。", kind="unreadable")
+    if isinstance(exc, _NotAFile):
+        return SpreadsheetError(f"“{name}”不是普通文件(是设备、管道或套接字),不能作为表格读取。"
+                                "请选择一个 Excel 或 CSV 文件。", kind="unreadable")
     if isinstance(exc, PermissionError):
         return SpreadsheetError(
             f"无法读取文件“{name}”:文件被占用或没有读取权限(可能正在 Excel/WPS 中打开)。请关闭该文件后重试。",
@@ -715,7 +755,9 @@ def _utf16_without_bom(head: bytes) -> str | None:
                 text = head.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if all(c.isprintable() or c in "\r\n\t" for c in text):
+            # no control characters, unassigned code points or lone surrogates; spaces of every width
+            # and invisible marks (NBSP, U+200B) pasted in with the data are text
+            if not any(c not in "\r\n\t" and unicodedata.category(c) in ("Cc", "Cn", "Cs") for c in text):
                 return encoding
     return None
 

@@ -813,6 +813,17 @@ def column_doc(columns: Sequence[str], index: int, boxes: tuple[int, int] | None
     return doc
 
 
+def with_id_column(columns: Sequence[str], mapping: dict[str, int], id_col: int) -> dict[str, int]:
+    """``mapping`` with the ID number read from ``id_col`` (chosen by hand) and the name from that
+    person's name column when the file has one: a list read by the guardian's number takes the
+    guardian's name, never the ward's (a clue would pair one person's name with another's number)."""
+    out = {**mapping, "id_number": id_col}
+    name = ss.name_column_for(columns, id_col)
+    if name is not None:
+        out["name"] = name
+    return out
+
+
 def other_id_columns(columns: Sequence[str], mapping: dict[str, int]) -> list[int]:
     """The columns besides the one read whose names say they hold ID numbers too (a guardian's, the
     head of the household's, a former number …)."""

@@ -381,6 +381,7 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(self.completeChanged)
             self.combos[fld] = combo
             form.addRow(labels[fld], combo)  # the form makes the label and its buddy
+        self.combos["id_number"].activated.connect(self._name_follows)  # the user's choice, not a fill
         self.combos["id_number"].currentIndexChanged.connect(self._note_id_columns)
         self.combos["name"].currentIndexChanged.connect(self._note_id_columns)
         layout.addWidget(box)
@@ -453,6 +454,17 @@ class MappingPage(QWizardPage):
 
     def mapping(self) -> dict[str, int]:
         return {fld: combo.currentData() for fld, combo in self.combos.items() if combo.currentData() is not None}
+
+    def _name_follows(self) -> None:
+        """Another ID column chosen: the name is that person's (the guardian's number, his name), when
+        the file has a name column for him; the name combo shows the change before Next."""
+        id_col = self.combos["id_number"].currentData()
+        if self.w.preview is None or id_col is None:
+            return
+        name = di.with_id_column(self.w.preview.columns, self.mapping(), id_col).get("name")
+        combo = self.combos["name"]
+        if name is not None and name != combo.currentData():
+            combo.setCurrentIndex(combo.findData(name))
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.combos["id_number"].currentData() is not None
