@@ -154,3 +154,21 @@ def test_a_pipe_or_a_device_is_refused_at_once(sqlite_db: Database, tmp_path: Pa
         assert cli_main([*argv, "--database-url", url]) == 1
         err = capsys.readouterr().err
         assert f"“{path.name}”不是普通文件" in err and "Traceback" not in err
+
+
+def test_the_summary_says_how_to_get_the_rows_to_correct(db: Database, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A list with wrong rows: the text summary says how to write them out for the department (a
+    dry run: with --errors; once imported: from the batch in the window); none said when written."""
+    ids = Ids()
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,身份证号\n" + "\n".join([f"人{i},{ids.new()}" for i in range(3)] + ["错一,42020319900101123"]),
+                    encoding="utf-8")
+    url = db.url.render_as_string(hide_password=False)
+    base = ["import", "department", str(path), "--department", "人社", "--database-url", url]
+    assert cli_main([*base, "--dry-run"]) == 0
+    assert "无效和重复的 1 行可写成错误清单" in (out := capsys.readouterr().out) and "加 --errors 错误清单.xlsx" in out
+    assert cli_main([*base, "--dry-run", "--errors", str(tmp_path / "错误.xlsx")]) == 0
+    assert "可写成错误清单" not in capsys.readouterr().out
+    assert cli_main(base) == 0
+    assert "在“主动发现 › 导入记录”中选中该批次,点“保存错误清单”" in capsys.readouterr().out

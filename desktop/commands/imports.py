@@ -174,6 +174,11 @@ def import_department(args: argparse.Namespace) -> int:
             })
         else:
             print(summary(result))
+            wrong = sum(result.invalid.values()) + result.duplicates
+            if wrong and not args.errors:  # the rows themselves, for the department to correct
+                print(f"  无效和重复的 {wrong} 行可写成错误清单(按原文件格式,附原文件行号和错误原因)发回部门更正:"
+                      + ("加 --errors 错误清单.xlsx 再试运行一次。" if result.dry_run or result.batch_id is None
+                         else "在“主动发现 › 导入记录”中选中该批次,点“保存错误清单”。"))
     finally:
         db.dispose()
     return 0
