@@ -376,3 +376,27 @@ def test_the_log_shows_id_numbers_masked_to_every_reader(qtbot, district: Distri
     assert audit.export_xlsx(d.db, d.admin, audit.AuditFilter(text=number), path) == len(rows)
     cells = repr(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())
     assert number not in cells and masked in cells
+
+
+def test_a_whole_name_finds_the_entries_about_that_person(district: District) -> None:
+    """Typed whole in 包含, a head's name gives the entries about that household, and a person's name
+    those about the clues on him (their values name him, their descriptions do not); part of a name
+    finds only the entries whose text holds it."""
+    from desktop.rules.codes import SourceLevel
+    from desktop.services import clues
+    from desktop.services import households as hs
+
+    d = district
+    zhang = hs.create_household(d.db, d.admin, region_id=d.regions["八泉社区"], address="八泉路1号",
+                                head={"name": "张三丰", "id_number": "420203199001011238"})
+    clue = clues.add_clue(d.db, d.admin, clues.ClueInput(
+        source_level=SourceLevel.DEPARTMENT, source="civil_affairs", reported_on=TODAY, description="独居",
+        person_name="李四光"))
+    clues.assign_clues(d.db, d.admin, [clue], d.regions["八泉社区"])
+    found = audit.list_entries(d.db, d.admin, audit.AuditFilter(text="张三丰"))
+    assert {r.action for r in found} == {"household.add", "member.add"} and {r.household_id for r in found} == {zhang}
+    found = audit.list_entries(d.db, d.admin, audit.AuditFilter(text="李四光"))
+    assert [(r.action, r.entity_id) for r in found] == [("clue.assign", clue), ("clue.add", clue)]
+    assert audit.list_entries(d.db, d.admin, audit.AuditFilter(text="李四")) == []  # part of a name
+    url = d.db.url.render_as_string(hide_password=False)
+    assert cli_main(["--database-url", url, "audit", "--text", "李四光", "--json"]) == 0

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", default="", choices=list(audit.GROUPS),
                         help="操作类别:" + ",".join(f"{k}={label}" for k, (label, _) in audit.GROUPS.items()))
     parser.add_argument("--text", default="", help="说明、操作或工作站中含有的文字;填完整的户编号时列出该户的全部记录(不列只是文字中含有它的记录),"
-                        "填户主身份证号时也列出该户的全部记录")
+                        "填户主身份证号或完整姓名时也列出该户的全部记录,填完整姓名时还列出关于此人的线索的记录")
     parser.add_argument("--limit", type=parse_positive_int, default=100, help="最多列出多少条(默认 100;导出时不限)")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--out", metavar="FILE.xlsx", default=None, type=parse_xlsx_path, help="把符合条件的全部记录导出到此文件")

@@ -9,13 +9,13 @@
     </message>
     <message>
         <location filename="../views/audit_log.py" line="91" />
-        <source>Text, or a household's code or head's ID number</source>
-        <translation>文字,或户编号、户主身份证号</translation>
+        <source>Text, or a household's code, or a person's name or ID number</source>
+        <translation>文字,或户编号、户主姓名或身份证号</translation>
     </message>
     <message>
         <location filename="../views/audit_log.py" line="92" />
-        <source>Entries whose description, action or workstation holds this text; a household's whole code gives every entry about that household (and not others that merely contain it); its head's ID number also gives every entry about it.</source>
-        <translation>说明、操作或工作站中含有此文字的记录;填完整的户编号时列出该户的全部记录(不列只是文字中含有它的其他记录);填户主身份证号时也列出该户的全部记录。</translation>
+        <source>Entries whose description, action or workstation holds this text; a household's whole code gives every entry about that household (and not others that merely contain it); its head's ID number or whole name also gives every entry about it, and a whole name the entries about the clues on a person of that name.</source>
+        <translation>说明、操作或工作站中含有此文字的记录;填完整的户编号时列出该户的全部记录(不列只是文字中含有它的其他记录);填户主身份证号或完整姓名时也列出该户的全部记录,填完整姓名时还列出关于此人的线索的记录。</translation>
     </message>
     <message>
         <location filename="../views/audit_log.py" line="96" />

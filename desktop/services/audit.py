@@ -206,12 +206,15 @@ def _conditions(flt: AuditFilter) -> list[Any]:
     if text:
         # autoescape: "%" and "_" typed by the user are themselves, not LIKE wildcards
         matching = [a for a, label in ACTION_LABELS.items() if text in label]
-        # A household's 户编号 or its head's ID number also gives every entry about that household
-        # (the household detail lists its latest changes only, and points here for the rest), and every
-        # entry about a clue linked to it: a clue about someone not yet in the registry is registered,
-        # assigned and investigated before closing it makes the household (those entries name none).
-        household = select(Household.id).where(or_(Household.code == text, Household.head_id_number == text.upper()))
-        linked_clues = select(Clue.id).where(Clue.household_id.in_(household))
+        # A household's 户编号, its head's ID number or whole name also gives every entry about that
+        # household (the household detail lists its latest changes only, and points here for the rest),
+        # and every entry about a clue linked to it: a clue about someone not yet in the registry is
+        # registered, assigned and investigated before closing it makes the household (those entries
+        # name none). A whole name also gives the entries about the clues on a person of that name
+        # (most entries name a person only in their values, which are not searched as text).
+        household = select(Household.id).where(or_(Household.code == text, Household.head_id_number == text.upper(),
+                                                   Household.head_name == text))
+        linked_clues = select(Clue.id).where(or_(Clue.household_id.in_(household), Clue.person_name == text))
         # A 户编号 typed whole means that household: entries are not found merely because their text
         # contains it (户编号 1001 in the entries of household 10012, or of region 420203001001).
         coded = select(Household.id).where(Household.code == text).exists()

@@ -89,10 +89,11 @@ class AuditLogTab(QWidget):
         for key, (label, _codes) in audit.GROUPS.items():
             self.kind.addItem(label, key)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("Text, or a household's code or head's ID number"))
+        self.text.setPlaceholderText(self.tr("Text, or a household's code, or a person's name or ID number"))
         self.text.setToolTip(self.tr("Entries whose description, action or workstation holds this text; a household's "
                                      "whole code gives every entry about that household (and not others that merely "
-                                     "contain it); its head's ID number also gives every entry about it."))
+                                     "contain it); its head's ID number or whole name also gives every entry about it, "
+                                     "and a whole name the entries about the clues on a person of that name."))
         self.text.setClearButtonEnabled(True)
         label = QLabel(self.tr("&From:"))
         label.setBuddy(self.date_from)
