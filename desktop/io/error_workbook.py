@@ -154,11 +154,9 @@ def write_error_rows(out_path: str | Path, top: SheetTop, rows: Iterable[tuple[i
                     made[shown] = book.add_format({"num_format": shown})
                 (date_formats if is_date_format(shown) else number_formats)[col] = made[shown]
         ws = book.add_worksheet(sheet_name[:31])
-        widths = [20 if col == text_column else 12 for col in range(width)] + [11, 40]
-        for col in range(width):
-            ws.set_column(col, col, widths[col], text_fmt if col == text_column else None)
-        ws.set_column(row_col, row_col, widths[row_col])
-        ws.set_column(reason_col, reason_col, widths[reason_col])
+        widths = [20 if col == text_column else 12 for col in range(width)] + [11, 40]  # + 原文件行号, 错误原因
+        for col, chars in enumerate(widths):
+            ws.set_column(col, col, chars, text_fmt if col == text_column else None)
 
         def put(r: int, col: int, value: Any, fmt: Any = None) -> bool:
             """One cell as its type is (the ID column's numbers without an exponent). False when its

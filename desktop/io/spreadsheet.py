@@ -402,8 +402,7 @@ def name_column_for(headers: Sequence[Any], id_col: int) -> int | None:
         return None
     for index, header in enumerate(headers):
         other = header_key(header)
-        if index != id_col and _field_of(other) is not None and _field_of(other)[0] == "name" \
-                and _NAME_WORDS.sub("", other) == whose:
+        if index != id_col and (_field_of(other) or ("",))[0] == "name" and _NAME_WORDS.sub("", other) == whose:
             return index
     return None
 
