@@ -423,8 +423,8 @@ def test_command_checks_the_errors_file_before_importing(db: Database, district:
     blocker.write_text("x", encoding="utf-8")
     same = tmp_path / "名单.xlsx"  # the list named .xlsx (its content is read, whatever its name)
     same.write_bytes(path.read_bytes())
-    for source, target, words in ((path, folder, "文件夹"), (same, same, "要导入的文件本身"),
-                                  (path, blocker / "e.xlsx", "无法在")):
+    for source, target, words in ((path, folder, "这是一个文件夹"), (same, same, "要导入的文件本身"),
+                                  (path, blocker / "e.xlsx", "路径中的某一段不是文件夹")):
         code = cli_main(["import", "department", str(source), "--department", "人社", "--errors", str(target),
                          "--database-url", url])
         err = capsys.readouterr().err

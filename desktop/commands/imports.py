@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from desktop.commands.common import (
     add_database_option,
@@ -21,6 +23,7 @@ from desktop.commands.common import (
 from desktop.rules import codes
 from desktop.services import auth, department_import, register_import
 from desktop.services.errors import NOT_WRITTEN, ServiceError, ValidationFailed
+from desktop.services.files import not_written_message
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -79,10 +82,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def check_errors_target(out: str, source: str) -> None:
     """The --errors file must be writable before anything is imported: an import that is kept and
-    then cannot write its error list could not simply be run again (the same file is refused)."""
+    then cannot write its error list could not simply be run again (the same file is refused). What
+    cannot be written is said as every written file says it (README: 错误:无法写入文件“OUT”:why,
+    exit 1, ``not_written``)."""
     target = Path(out)
+
+    def refuse(exc: OSError) -> NoReturn:
+        raise ServiceError(not_written_message(exc, out), code=NOT_WRITTEN) from exc
     if target.is_dir():
-        raise ValidationFailed(f"错误清单“{out}”是一个文件夹,请给出要写入的文件名(如 错误清单.xlsx)。")
+        refuse(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), out))
     try:
         same = target.exists() and os.path.samefile(target, source)  # also through a link
     except OSError:
@@ -95,16 +103,14 @@ def check_errors_target(out: str, source: str) -> None:
         folder = folder.parent
     try:
         if not folder.is_dir():
-            raise NotADirectoryError(str(folder))
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), out)
         fd, probe = tempfile.mkstemp(prefix=".relief-", dir=folder)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise ServiceError(f"无法在“{target.parent}”中写入错误清单“{target.name}”:没有写入权限或路径无效。"
-                           "请换一个位置。", code=NOT_WRITTEN) from exc
+        refuse(exc if isinstance(exc, NotADirectoryError) else type(exc)(exc.errno, exc.strerror, out))
     if target.exists() and not os.access(target, os.W_OK):
-        raise ServiceError(f"错误清单“{out}”已存在且不可写入(可能正在 Excel 中打开)。请关闭它或换一个文件名。",
-                           code=NOT_WRITTEN)
+        refuse(PermissionError(errno.EACCES, os.strerror(errno.EACCES), out))
 
 
 def write_errors_after(batch_id: int | None, write: Callable[[], int]) -> int:

@@ -796,6 +796,16 @@ def _amount_text(value: Any) -> str:
     return cell_text(value)
 
 
+def head_place(values: Sequence[Any], columns: dict[str, int]) -> tuple[str, str] | None:
+    """街道 and 社区 as written on a head's row (与户主关系 本人) that :func:`parse_row` refused for another
+    cell (a bad ID number, 健康状况 很好): the household's place all the same. None on another row."""
+    def text(column: str) -> str:
+        index = columns.get(column)
+        return cell_text(values[index]) if index is not None and index < len(values) else ""
+    relation, _problem = _choice("与户主关系", text("与户主关系"))
+    return (text("街道"), text("社区")) if relation == codes.Relation.SELF else None
+
+
 def parse_row(row: int, values: Sequence[Any], columns: dict[str, int]) -> tuple[PersonRow | None, list[CellError]]:
     """One template row as typed values, and every cell error in it (the row is None if any)."""
     errors: list[CellError] = []

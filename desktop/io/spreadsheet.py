@@ -85,6 +85,8 @@ _SECONDARY = ("监护人", "联系人", "代理人", "紧急", "配偶", "父亲
               "家属", "赡养", "抚养", "扶养", "陪护", "共同",
               # who collects the money or does the paperwork for the person
               "收款", "领款", "开户", "持卡", "户名", "代办", "代领", "受托", "被委托", "担保", "签收")
+# Who the household's list names beside its people: the head, the applicant for them (申请人 | 救助对象).
+_FOR_THE_HOUSEHOLD = ("户主", "申请人")
 _WARD = re.compile(r"被(监护|代理|赡养|抚养|扶养|担保)人")  # the person under guardianship is the person the list is about
 # An ID column for a number the person had before ("原身份证号", "旧身份证号", "15位身份证号"): ranks
 # after the person's number now.
@@ -349,9 +351,9 @@ def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str,
 
     A column that a remark in brackets ("身份证号码(配偶)") or the group above it in a two-row header
     (``groups``: "监护人" over 姓名 and 身份证号) gives to a guardian, relative or contact ranks after
-    every column that is the person's own, as "监护人身份证号" does. The head of the household's column
-    ("户主姓名", "户主身份证号", or under a group "户主") ranks after any other of the same field: a list
-    that names both the head and a member (成员, 患者 …) is a list of the members. Of two ID columns
+    every column that is the person's own, as "监护人身份证号" does. The head of the household's or the
+    applicant's column ("户主姓名", "申请人身份证号", or under a group "户主") ranks after any other of the
+    same field: a list that names both the head and a member (成员, 患者, 救助对象 …) is a list of the members. Of two ID columns
     alike, the one named for the same person as the name column is taken ("患者姓名" → "患者身份证号")."""
     best: dict[str, tuple[int, int]] = {}
     ids: list[tuple[int, int, str]] = []  # every ID column: rank, index, key
@@ -364,7 +366,7 @@ def map_columns(headers: Sequence[Any], groups: Sequence[str] = ()) -> dict[str,
         fld, rank = found
         if rank < 100:
             group = groups[index] if index < len(groups) else ""
-            if "户主" in key or "户主" in group:
+            if any(w in key or w in group for w in _FOR_THE_HOUSEHOLD):
                 rank = 99  # still before a guardian's or relative's column
             around = "".join(_REMARK.findall(cell_text(header))) + group
             if _secondary(around):
@@ -491,8 +493,9 @@ def sniff_format(path: str | Path) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         try:
             with zipfile.ZipFile(p) as zf:
-                names = set(zf.namelist())
-                if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                # (some Windows zip tools write the parts' paths with backslashes: xl\\workbook.xml)
+                names = {n.replace("\\", "/") for n in zf.namelist()}
+                if "xl/workbook.xml" in names or "xl/workbook.bin" in names or _names_a_workbook(zf):
                     return "xlsx"
                 if "mimetype" in names and b"spreadsheet" in zf.read("mimetype"):
                     return "ods"
@@ -517,6 +520,15 @@ def sniff_format(path: str | Path) -> str:
         # NUL bytes only at the end: a text padded by an old system; a stray one in a text: refused by row
         raise SpreadsheetError(f"文件“{name}”不是电子表格,也不是文本表格(CSV),无法识别其格式。", kind="not_spreadsheet")
     return "csv"
+
+
+def _names_a_workbook(zf: zipfile.ZipFile) -> bool:
+    """The package's list of its parts names a workbook, wherever its part is (not at xl/workbook.xml)."""
+    try:
+        types = zf.read("[Content_Types].xml")[:65536]
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError):
+        return False
+    return b"spreadsheetml.sheet.main+xml" in types or b"ms-excel.sheet.macroEnabled.main+xml" in types
 
 
 def _text_with_stray_nul(head: bytes) -> bool:
@@ -2150,6 +2162,7 @@ def _layout_in(book: Workbook, sheet: str, head: list[tuple[int, list[Any]]],
     header_rows = [by_number[top + i] for i in range(height)]
     sample = [(n, v) for n, v in head if n >= top + height]
     mapping = _filled_id_column(columns, mapping, [v for _n, v in sample[:20]])
+    mapping = _ids_in_another_column(columns, mapping, [v for _n, v in sample[:20]])
     mapping = _member_name_column(columns, mapping, [v for _n, v in sample[:20]])
     boxes = _id_boxes(merged, top, height, columns, mapping, [v for _n, v in sample[:20]]) if merged else None
     return Layout(sheet, list(book.sheet_names), top, height, columns, header_rows, mapping, 0, sample=sample,
@@ -2234,10 +2247,37 @@ def _filled_id_column(columns: Sequence[str], mapping: dict[str, int], rows: Seq
     for other in id_columns(columns):
         key = header_key(columns[other])
         found = _field_of(key)
-        if (other != col and found is not None and found[1] < 100 and "户主" not in key
-                and _holds_ids(rows, other)):
+        if (other != col and found is not None and found[1] < 100
+                and not any(w in key for w in _FOR_THE_HOUSEHOLD) and _holds_ids(rows, other)):
             return {**mapping, "id_number": other}
     return mapping
+
+
+def _ids_in_another_column(columns: Sequence[str], mapping: dict[str, int],
+                           rows: Sequence[Sequence[Any]]) -> dict[str, int]:
+    """The ID numbers where they are: a column named for them holding nothing like one ("身份证号" filled
+    with phone numbers) while a column not named for any ID number holds valid ones in most rows
+    ("联系电话"): the department swapped the two columns' contents, and its list is read by the numbers
+    (the summary says which column they came from). Never a guardian's or the head's ID column."""
+    col = mapping["id_number"]
+    filled = [text for r in rows if (text := idcard.normalize(cell_text(value_at(r, col))))]
+    if len(filled) < 2 or any(_ID_SHAPED.fullmatch(text) for text in filled):
+        return mapping
+    named = set(id_columns(columns))
+    best: tuple[int, int] | None = None
+    for other in range(len(columns)):
+        if other == col or other in named:
+            continue
+        values = [text for r in rows if (text := idcard.normalize(cell_text(value_at(r, other))))]
+        hits = sum(1 for text in values if idcard.parse(text).valid)
+        if len(values) >= 2 and hits * 10 >= len(values) * 8 and (best is None or hits > best[0]):
+            best = (hits, other)
+    if best is None:
+        return mapping
+    swapped = {**mapping, "id_number": best[1]}
+    if mapping.get("phone") == best[1]:
+        swapped["phone"] = col  # what the ID column holds
+    return swapped
 
 
 def _member_name_column(columns: Sequence[str], mapping: dict[str, int],
@@ -2408,9 +2448,12 @@ def is_notes_row(values: Sequence[Any] | None, id_column: int | None) -> bool:
 
 def _joined(group: str, name: str) -> str:
     """A column's name under a group cell, read with the group when only together they name a field
-    ("证件" over 类型 | 号码, "身份证" over 号码 | 有效期)."""
-    if group and name and _field_of(header_key(name)) is None and _field_of(header_key(group + name)) is not None:
-        return group + name
+    ("证件" over 类型 | 号码, "身份证" over 号码 | 有效期), or when the name says whose number the group's
+    column holds ("身份证号码" over 申请人 | 配偶: the applicant's number, not a column of names)."""
+    if group and name and _field_of(header_key(group + name)) is not None:
+        own = _field_of(header_key(name))
+        if own is None or (own[0] == "name" and (_field_of(header_key(group)) or ("",))[0] == "id_number"):
+            return group + name
     return name
 
 

@@ -14,7 +14,6 @@ import hashlib
 import itertools
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ from desktop.services.errors import (
 )
 from desktop.services.files import not_written_message
 from desktop.services.progress import Progress
-from desktop.services.regions import SUBDISTRICT_SUFFIXES, NameIndex, short_name
+from desktop.services.regions import SUBDISTRICT_SUFFIXES, NameIndex, short_name, tidy_name
 
 KIND = "department"
 CHUNK = 1000  # IDs per query / rows per bulk insert
@@ -504,7 +503,7 @@ class RegionResolver:
         self._home_city = cities.pop() if len(cities) == 1 else None
         # "湖北省黄石市西塞山区八泉街道": the province, city and district written before the name.
         self._above = re.compile(r"^([\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}市)?"
-                                 + (f"({_alternatives(districts)})?" if districts else ""))
+                                 + (f"({_alternatives(districts)})?" if districts else "()?"))  # group 3 always
         # another district or county named at the start instead ("黄石港区飞云社区"): not this one's
         self._other_district = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?<![社小园校])[区县旗]")
         self._city = re.compile(r"^[\u4e00-\u9fff]{2,4}?市")  # "黄石市大冶市…": a county-level city after the city
@@ -532,7 +531,7 @@ class RegionResolver:
 
     def subdistrict(self, text: str) -> int | None:
         """A sub-district or town by its name as people write it (八泉, 八泉街道办事处) or its code."""
-        text = _tidy(text)
+        text = tidy_name(text)
         if not text:
             return None
         for form in dict.fromkeys((text, self._above.sub("", text))):
@@ -545,7 +544,7 @@ class RegionResolver:
         """A community or village by its name as people write it (飞云, 飞云社区居委会) or its code,
         under ``sub_id`` (or the sub-district written with it: 八泉街道飞云社区, 八泉/飞云, 飞云(八泉))
         when the name is not unique; with ``strict``, only one under that sub-district."""
-        raw, text = text, _tidy(text)
+        raw, text = text, tidy_name(text)
         if not text:
             return None
         forms = [(text, sub_id)]
@@ -555,7 +554,7 @@ class RegionResolver:
             m = self._sub_re.match(above)
             if m and m.end() < len(above):
                 forms.append((above[m.end():], sub_id if sub_id is not None else self._sub_forms[m.group(0)]))
-        parts = [_tidy(p) for p in _PARTS.split(raw) if p.strip()]
+        parts = [tidy_name(p) for p in _PARTS.split(raw) if p.strip()]
         if len(parts) == 2:  # "八泉/飞云", "八泉 飞云", "飞云(八泉)": the sub-district beside the name
             for named_sub, name in (parts, parts[::-1]):
                 found_sub = self.subdistrict(named_sub)
@@ -572,7 +571,7 @@ class RegionResolver:
     def _only_elsewhere(self, community: str, sub_id: int) -> bool:
         """A community's name that several communities have, none of them under ``sub_id`` (社区 新华
         beside 街道 澄月街道, the two 新华社区 being other sub-districts')."""
-        found = self._of_level(_tidy(community), codes.RegionLevel.COMMUNITY)
+        found = self._of_level(tidy_name(community), codes.RegionLevel.COMMUNITY)
         return bool(found) and all(self.parent.get(c) != sub_id for c in found)
 
     def _pick(self, found: list[int], sub_id: int | None) -> int | None:
@@ -589,7 +588,7 @@ class RegionResolver:
     def _from_address(self, address: str, sub_id: int | None) -> int | None:
         """The community an address names (under ``sub_id`` when its name is not unique), else its
         sub-district; none when it names a community of another sub-district than the one it names."""
-        address = _tidy(address)
+        address = tidy_name(address)
         if self._other_city(address):
             return None  # "大冶市章山村": a village of a county-level city (or another city) of the same name
         m = self._above.match(address)
@@ -619,7 +618,7 @@ class RegionResolver:
         key = (subdistrict, community, address)
         if key in self._cache:
             return self._cache[key]
-        if any(self._other_city(_tidy(text)) for text in (subdistrict, community) if text):
+        if any(self._other_city(tidy_name(text)) for text in (subdistrict, community) if text):
             return None  # 街道 "大冶市河口镇", 社区 "章山村": another city's places, whatever their names
         sub_id = self.subdistrict(subdistrict) if subdistrict else None
         if sub_id is None and subdistrict and not community:
@@ -653,19 +652,8 @@ def _alternatives(names: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
 
 
-# The level words' characters written in traditional form (八泉街道辦事處, 河口鎮, 道仕袱村民委員會, a list
-# from a Big5 file); a name itself so written (飛雲) is not read, and so not guessed.
-_LEVEL_WORDS_SIMPLIFIED = str.maketrans("區鎮鄉辦處員會", "区镇乡办处员会")
-_LEVEL_WORDS_TRADITIONAL = re.compile("[區鎮鄉辦處員會]")  # translate() is slow on Chinese text: only when needed
 # what separates a sub-district and a community written in one cell (八泉/飞云, 八泉 飞云, 飞云(八泉))
 _PARTS = re.compile(r"[\s/／\\、,，;；|｜\-－—–·()（）\[\]【】]+")
-
-
-def _tidy(text: str) -> str:
-    """A region or address as typed: full-width letters and digits as plain ones, no spaces, the
-    level words in simplified characters."""
-    text = "".join(unicodedata.normalize("NFKC", text).split())
-    return text.translate(_LEVEL_WORDS_SIMPLIFIED) if _LEVEL_WORDS_TRADITIONAL.search(text) else text
 
 
 # -- the import ---------------------------------------------------------------------------------
@@ -846,7 +834,10 @@ def columns_note(columns: Sequence[str], mapping: dict[str, int], boxes: tuple[i
     others = other_id_columns(columns, mapping)
     if others:
         names = "、".join(column_name(columns, i) for i in others[:4]) + (" 等" if len(others) > 4 else "")
-        text += f";另有 {names}也是身份证号,未用于比对"
+        if id_col in ss.id_columns(columns):
+            text += f";另有 {names}的列名也指身份证号,未用于比对"
+        else:  # the numbers read from a column named otherwise ("联系电话"): the two filled in swapped?
+            text += f";{names}虽以身份证号为列名,未用于比对(请核对两列是否填反)"
     return text + "。"
 
 

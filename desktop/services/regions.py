@@ -120,6 +120,19 @@ _SUFFIXES = sorted([(s, RegionLevel.SUBDISTRICT) for s in SUBDISTRICT_SUFFIXES]
                    + [(s, RegionLevel.COMMUNITY) for s in COMMUNITY_SUFFIXES], key=lambda x: -len(x[0]))
 
 
+# The level words' characters written in traditional form (八泉街道辦事處, 河口鎮, 道仕袱村民委員會, a list
+# from a Big5 file); a name itself so written (飛雲) is not read, and so not guessed.
+_LEVEL_WORDS_SIMPLIFIED = str.maketrans("區鎮鄉辦處員會", "区镇乡办处员会")
+_LEVEL_WORDS_TRADITIONAL = re.compile("[區鎮鄉辦處員會]")  # translate() is slow on Chinese text: only when needed
+
+
+def tidy_name(text: str) -> str:
+    """A region or address as typed: full-width letters and digits as plain ones, no spaces, the
+    level words in simplified characters (河口 镇, 河口鎮 and 河口镇 are one name)."""
+    text = "".join(unicodedata.normalize("NFKC", text).split())
+    return text.translate(_LEVEL_WORDS_SIMPLIFIED) if _LEVEL_WORDS_TRADITIONAL.search(text) else text
+
+
 def short_name(name: str, suffixes: tuple[str, ...] = SUBDISTRICT_SUFFIXES + COMMUNITY_SUFFIXES) -> str:
     """The name without its level word (八泉街道 → 八泉, 飞云社区居委会 → 飞云); the name itself
     when it has none or is nothing else."""
@@ -210,6 +223,13 @@ def _name_problem(name: str) -> str:
     return too_long(Region.name, name, "名称") or ""
 
 
+def _as_stored(name: str) -> str:
+    """A region's name as kept: 八泉 街道 as 八泉街道, the name every import and search reads it as
+    (:func:`tidy_name`); as typed when :func:`_name_problem` is to say what is wrong with it (a tab)."""
+    name = name.strip()
+    return name if _name_problem(name) else tidy_name(name)
+
+
 def _code_problem(code: str) -> str:
     if not CODE.fullmatch(code):
         return f"区划代码“{code}”不正确:只能由数字组成(例如 420203001)"
@@ -272,9 +292,10 @@ def new_region(uow: UnitOfWork, parent: Region, name: str, code: str, level: str
 def add_first_regions(uow: UnitOfWork, places: Sequence[tuple[str, str]]) -> tuple[int, int]:
     """A new database holds only the district: an administrator's first household register brings the
     sub-districts/towns and communities/villages it names (``places``: 街道 and 社区 of the head rows, in
-    order) under the district, each once however it is written (八泉街道 and 八泉 are one); a village or
-    a town's community rural, the others urban, as the households' own 城乡类别 are kept apart. Nothing is done when the district has a sub-district already, or a name is no
-    name (the import then says what is wrong on its rows). Returns (sub-districts, communities) made."""
+    order) under the district, each once however it is written (八泉街道, 八泉 and 八泉 街道 are one); a
+    village or a town's community rural, the others urban, as the households' own 城乡类别 are kept apart.
+    Nothing is done when the district has a sub-district already, or a name is no name (the import then
+    says what is wrong on its rows). Returns (sub-districts, communities) made."""
     root = uow.session.scalar(select(Region).where(Region.parent_id.is_(None)).order_by(Region.id))
     if root is None or uow.actor.role != Role.ADMIN or not places:
         return 0, 0
@@ -289,6 +310,7 @@ def add_first_regions(uow: UnitOfWork, places: Sequence[tuple[str, str]]) -> tup
     subs: dict[str, Region] = {}
     made: dict[tuple[str, str], Region] = {}
     for sub_name, community_name in places:
+        sub_name, community_name = _as_stored(sub_name), _as_stored(community_name)
         if _name_problem(sub_name) or _name_problem(community_name):
             continue
         sub_key = short_name(sub_name, SUBDISTRICT_SUFFIXES)
@@ -310,7 +332,7 @@ def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: s
     ``code`` is made from the parent's when not given; the area type defaults from the kind or
     the name (镇, 乡, 村: rural)."""
     require_role(actor, Role.ADMIN, doing="添加行政区划")
-    name, code, kind, area_type = name.strip(), code.strip(), kind.strip(), area_type.strip()
+    name, code, kind, area_type = _as_stored(name), code.strip(), kind.strip(), area_type.strip()
     problems: dict[str, str] = {}
     if message := _name_problem(name):
         problems["name"] = message
@@ -352,7 +374,7 @@ def rename_region(db: Database, actor: Actor, region_id: int, name: str, code: s
                   expected_version: int | None = None) -> None:
     """Give a region a new name (and, if given, a new code). The district itself may be renamed."""
     require_role(actor, Role.ADMIN, doing="修改行政区划")
-    name, code = name.strip(), code.strip()
+    name, code = _as_stored(name), code.strip()
     problems: dict[str, str] = {}
     if message := _name_problem(name):
         problems["name"] = message
@@ -647,7 +669,7 @@ def _read_lines(path: Path) -> tuple[list[_Line], dict[str, str]]:
             def at(column: str, texts: list[str] = texts, header: dict[str, int] = header) -> str:
                 i = header.get(column)
                 return texts[i] if i is not None and i < len(texts) else ""
-            lines.append(_Line(number, at("sub"), at("community"), at("area"), at("code")))
+            lines.append(_Line(number, _as_stored(at("sub")), _as_stored(at("community")), at("area"), at("code")))
     if not header:
         raise ServiceError(
             f"文件“{path.name}”的前 10 行中找不到“街道(镇)”和“社区(村)”两列的表头。"

@@ -134,6 +134,8 @@ class _Household:
     # the head's own 联系电话 and 备注 as a member, kept when the head's row leaves them blank (the row's
     # are the household's, see _keep_unsaid)
     head_own: dict[str, str] = field(default_factory=dict)
+    # 街道 and 社区 of its head's row when that row was refused for another cell (tpl.head_place)
+    refused_head_places: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
@@ -383,6 +385,10 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 hh.row_numbers.append(number)
                 if person is None:
                     hh.bad_rows += 1
+                    # (not a row whose cells are out of place: "" is the whole row)
+                    if not any(e.column in ("", "与户主关系", "街道", "社区") for e in errors) and (
+                            place := tpl.head_place(values, layout.columns)):
+                        hh.refused_head_places.append(place)
                 else:
                     hh.rows.append(person)
                 if progress is not None and result.rows % 500 == 0:
@@ -414,11 +420,14 @@ def import_households(db: Database, actor: Actor, path: str | Path, *, dry_run: 
                 if not dry_run:
                     raise ServiceError(message, code=ALREADY_IMPORTED)
                 result.already_imported = message
-            # (the places of households with one head and no error in their rows)
-            heads = [[p for p in households[k].rows if p.is_head] for k in order if not households[k].errors]
+            # The places the head rows name, of a household refused for another row or cell too: its
+            # rows corrected from the error list then import (only the first register makes regions).
+            # Not those of a household with two heads (which place is its?) or a place in error.
+            heads = [[*((p.subdistrict, p.community) for p in hh.rows if p.is_head), *hh.refused_head_places]
+                     for hh in (households[k] for k in order)
+                     if not any(e.column in ("街道", "社区") for e in hh.errors)]
             result.subdistricts_created, result.communities_created = regions.add_first_regions(
-                uow, [(h[0].subdistrict, h[0].community) for h in heads if len(h) == 1 and h[0].subdistrict
-                      and h[0].community])
+                uow, [h[0] for h in heads if len(h) == 1 and all(h[0])])
             _check_households(uow, households, order)
             existing = _existing(s, households)
             kept_blanks = _keep_unsaid(s, households, existing)
