@@ -541,7 +541,7 @@ def test_region_names_as_people_write_them(db: Database, district: District, tmp
         assert s.scalar(select(Household.region_id).where(Household.code == "R1")) == district.regions["飞云社区"]
     messages = sorted(e.message for e in result.errors)
     assert messages == ["“八泉街道办事处”下没有名为“道仕袱村”的社区/村;系统中的“道仕袱村”属于“河口镇”,请核对街道和社区",
-                        "系统中没有名为“河口镇人民政府”的街道/乡镇"]
+                        "系统中没有名为“河口镇人民政府”的街道/乡镇" + ri.NEW_PLACE]
 
 
 def test_region_names_with_the_district_or_sub_district_written_before(db: Database, district: District,

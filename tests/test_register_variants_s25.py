@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from desktop.models import Expense, Household, ImportBatch, Income, Member, Region
 from desktop.rules import idcard
+from desktop.services import register_import as ri
 from desktop.services.database import Database
 from tests.district import District
 from tests.test_department_variants_s15 import ods, ods_row
@@ -305,7 +306,7 @@ def test_region_names_written_in_full_or_short(db: Database, district: District,
 
 
 @pytest.mark.parametrize(("community", "message"), [
-    ("新建社区", "“八泉街道”下没有名为“新建社区”的社区/村"),
+    ("新建社区", "“八泉街道”下没有名为“新建社区”的社区/村" + ri.NEW_PLACE),
     ("闸口社区", "“八泉街道”下没有名为“闸口社区”的社区/村;系统中的“闸口社区”属于“河口镇”,请核对街道和社区"),
 ])
 def test_a_community_not_under_its_sub_district_refuses_the_household(

@@ -556,6 +556,10 @@ NO_REGIONS_YET = ("系统中还没有任何街道/乡镇:请先添加区划(系�
                   "relief-desk region import),再导入台账")
 
 
+# A place the regions do not have yet: only the first register makes regions (regions.add_first_regions).
+NEW_PLACE = ";请核对名称,新设的请先添加(系统设置 → 区划管理,或命令 relief-desk region add)"
+
+
 def _check_households(uow: Any, households: dict[str, _Household], order: list[str]) -> None:
     """One head per household, the head's household fields, a known region within the actor's scope."""
     s = uow.session
@@ -592,15 +596,15 @@ def _check_households(uow: Any, households: dict[str, _Household], order: list[s
             continue
         sub_id = names.subdistrict(head.subdistrict)
         if sub_id is None:
-            hh.errors.append(CellError(head.row, "街道", f"系统中没有名为“{head.subdistrict}”的街道/乡镇" if names.subs
-                                       else NO_REGIONS_YET))
+            hh.errors.append(CellError(head.row, "街道", f"系统中没有名为“{head.subdistrict}”的街道/乡镇{NEW_PLACE}"
+                                       if names.subs else NO_REGIONS_YET))
             continue
         community_id = names.community(head.community, sub_id)
         if community_id is None or names.parent.get(community_id) != sub_id:
             elsewhere = names.names.get(names.parent.get(community_id)) if community_id is not None else None
             hh.errors.append(CellError(head.row, "社区", f"“{head.subdistrict}”下没有名为“{head.community}”的社区/村"
                                        + (f";系统中的“{names.names[community_id]}”属于“{elsewhere}”,请核对街道和社区"
-                                          if elsewhere else "")))
+                                          if elsewhere else NEW_PLACE)))
             continue
         if scope_set is not None and community_id not in scope_set:
             hh.errors.append(CellError(head.row, "社区", f"“{head.community}”不在您的管辖范围内"))
