@@ -108,7 +108,7 @@ def check_errors_target(out: str, source: str) -> None:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        refuse(exc if isinstance(exc, NotADirectoryError) else type(exc)(exc.errno, exc.strerror, out))
+        refuse(type(exc)(exc.errno, exc.strerror, out))  # named as given, not by the probe's temporary name
     if target.exists() and not os.access(target, os.W_OK):
         refuse(PermissionError(errno.EACCES, os.strerror(errno.EACCES), out))
 
