@@ -136,6 +136,9 @@ class _Household:
     head_own: dict[str, str] = field(default_factory=dict)
     # 街道 and 社区 of its head's row when that row was refused for another cell (tpl.head_place)
     refused_head_places: list[tuple[str, str]] = field(default_factory=list)
+    # under a running monthly approval (_check_held): stays 救助中 whatever its category (低保边缘 and
+    # 支出型困难 are paid too)
+    under_approval: bool = False
 
 
 def _chunks(seq: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
@@ -885,6 +888,7 @@ def _check_held(s: Any, households: dict[str, _Household], existing: dict[str, t
         said = codes.CATEGORY_LABELS[codes.Category(head.category)]
         if hid in running:
             app_id, decided, category = running[hid]
+            hh.under_approval = True
             label = codes.CATEGORY_LABELS[codes.Category(category)]
             held = f"该户在系统中正在救助中({label},申请编号 {app_id}" + (f",{decided:%Y-%m-%d} 批准)" if decided else ")")
             if head.category != category:
@@ -990,7 +994,7 @@ def _stage(hh: _Household, previous: str | None) -> str | None:
     assert head is not None
     if head.library:
         return head.library
-    if head.category in codes.IN_ASSISTANCE:
+    if head.category in codes.IN_ASSISTANCE or (hh.under_approval and previous == codes.Stage.ASSISTED):
         return codes.Stage.ASSISTED
     if previous in KEPT_STAGES:
         return previous  # a household under investigation or applying keeps its place on the board
