@@ -354,6 +354,15 @@ def mask(number: str | None) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+def mask_birth(value: date | str | None) -> str:
+    """A birth date shown beside a masked number: the year only (`1990-**-**`). The date is the eight
+    digits :func:`mask` hides; shown whole, it gives the number back."""
+    if value is None or value == "":
+        return ""
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    return text[:4] + "-**-**"
+
+
 # An 18-character ID number standing alone in free text (not part of a longer run of digits: a 17-digit
 # household code or a 20-digit disability card number is left as it is).
 _IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")

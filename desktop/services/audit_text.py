@@ -224,6 +224,8 @@ def masked(value: Any, key: str = "") -> Any:
     so reading it is no full-number view (RULES.md §4); the household's detail shows a number whole,
     and logs it. Searching the log by a whole number still finds its entries."""
     if isinstance(value, str):
+        if key == "birth_date":  # beside the masked number the date would give it back whole
+            return idcard.mask_birth(value)
         return idcard.mask(value) if key in ID_KEYS else idcard.mask_in_text(value)
     if isinstance(value, dict):
         return {k: masked(v, k) for k, v in value.items()}
@@ -248,6 +250,8 @@ def value_text(entity: str, key: str, value: Any, names: Names) -> str:
         return names.household(value)
     if key in ID_KEYS and isinstance(value, str):
         return idcard.mask(value)
+    if key == "birth_date" and isinstance(value, str):
+        return idcard.mask_birth(value)
     if key == "name" and entity == "policy_settings" and value in SPEC_BY_NAME:
         return SPEC_BY_NAME[value].label
     if key == "days" and isinstance(value, list):  # a year's holidays before: (day, workday) pairs

@@ -646,7 +646,8 @@ class MemberInfo:
     relation: str
     relation_label: str
     sex: str
-    birth_date: date | None
+    birth_date: date | None  # None where the ID is masked: with the date the masked number reads whole
+    birth_text: str  # as shown: the date, or the year only where the ID is masked (1990-**-**)
     age: int | None
     phone: str
     health: str
@@ -782,12 +783,21 @@ def _user_names(session: Session, ids: set[int]) -> dict[int, str]:
     return {u.id: u.display_name for u in session.scalars(select(User).where(User.id.in_(ids)))}
 
 
+def birth_hidden(actor: Actor, id_number: str | None) -> bool:
+    """A masked ID (`420203********1238`) hides exactly the eight digits of the birth date: shown beside
+    it, the full date would give the whole number back to a user whose role may not see it (RULES.md §4).
+    The age is shown instead; a member without an ID number keeps the date entered."""
+    return bool(id_number) and not actor.sees_full_id
+
+
 def _member_info(m: Member, actor: Actor, today: date) -> MemberInfo:
     return MemberInfo(
         id=m.id, version=m.version, name=m.name,
         id_display=m.id_number if actor.sees_full_id else idcard.mask(m.id_number),
         id_masked=not actor.sees_full_id, relation=m.relation, relation_label=_label(RELATION_LABELS, m.relation),
-        sex=m.sex, birth_date=m.birth_date,
+        sex=m.sex, birth_date=None if birth_hidden(actor, m.id_number) else m.birth_date,
+        birth_text=idcard.mask_birth(m.birth_date) if birth_hidden(actor, m.id_number) else
+        (m.birth_date.isoformat() if m.birth_date else ""),
         age=idcard.age_on(m.birth_date, today) if m.birth_date else None, phone=m.phone,
         health=m.health, health_label=_label(HEALTH_LABELS, m.health),
         disability=m.disability, disability_label=_label(DISABILITY_LABELS, m.disability),
@@ -803,7 +813,7 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {"incomes": INCOME_FIELDS, "expenses"
 
 
 def _describe_change(before: dict | None, after: dict | None, entity: str = "",
-                     names: dict[int, str] | None = None) -> str:
+                     names: dict[int, str] | None = None, *, masked: bool = True) -> str:
     if before is None and after is None:
         return ""
     skip = {"version", "updated_at", "updated_by_id", "created_at", "created_by_id", "id", "household_id",
@@ -825,6 +835,8 @@ def _describe_change(before: dict | None, after: dict | None, entity: str = "",
         if key in ("id_number", "head_id_number"):
             old = idcard.mask(old) if old else old
             new = idcard.mask(new) if new else new
+        if key == "birth_date" and masked:  # with the masked number it would read whole
+            old, new = idcard.mask_birth(old) or None, idcard.mask_birth(new) or None
         if not before or not after:
             value = new if not before else old
             if value in (None, "", False, 0, "none", "healthy", "full") and key not in ("amount",):
@@ -937,7 +949,7 @@ def get_household(db: Database, actor: Actor, household_id: int, *, log_view: bo
                                      users.get(a.created_by_id, "") if a.created_by_id else "系统")
                        for a in assessed]
         audit = CutList([TimelineEntry(e.at, "audit", action_label(e.action),
-                                       _describe_change(e.before, e.after, e.entity, names) or e.detail,
+                                       _describe_change(e.before, e.after, e.entity, names, masked=not actor.sees_full_id) or e.detail,
                                        users.get(e.user_id, e.username) if e.user_id else "系统")
                          for e in entries], logged)
         detail = HouseholdDetail(

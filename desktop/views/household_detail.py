@@ -232,6 +232,7 @@ class MemberDialog(FormDialog):
         self._owner_timer = debounce(self, self._check_owner, 300)
         self._owner_problem = ""
         self._id_shown = ""
+        self._birth_hidden = False
         # One head at all times: the head's relation changes only with 更换户主 (change_head), which
         # names the new head in the same step; another member cannot be made a second 本人.
         self.head = next((m for m in detail.current.members if m.relation == Relation.SELF), None)
@@ -254,6 +255,7 @@ class MemberDialog(FormDialog):
         for combo in (self.sex, self.disability, self.grade, self.relation):
             combo.currentIndexChanged.connect(self.validate)
         self.id_number.textChanged.connect(lambda _t: self._owner_timer.start())
+        self.id_number.textChanged.connect(lambda _t: self._show_birth())
         self.validate()
         resize_to_content(self, fields)  # every row and the problems shown, where the screen has the room
         self.mark_unchanged()
@@ -265,7 +267,9 @@ class MemberDialog(FormDialog):
         self.id_number.setText(m.id_display)
         _select(self.relation, m.relation)
         _select(self.sex, m.sex)
-        self.birth_date.setText(_fmt(m.birth_date))
+        self.birth_date.setText(m.birth_text)
+        self._birth_hidden = m.birth_date is None and bool(m.birth_text)
+        self._show_birth()
         self.phone.setText(m.phone)
         _select(self.health, m.health)
         _select(self.disability, m.disability)
@@ -279,6 +283,18 @@ class MemberDialog(FormDialog):
     def id_changed(self) -> bool:
         return self.member is None or self.id_number.text().strip() != self._id_shown
 
+    def _show_birth(self) -> None:
+        """Beside a masked ID the birth date shows its year only and cannot be edited: the date is the
+        part of the number the mask hides. A new number typed in is the birth date's source again."""
+        hidden = self._birth_hidden and not self.id_changed()
+        if self.birth_date.isReadOnly() and not hidden:
+            self.birth_date.clear()
+        elif hidden and self.member is not None:
+            self.birth_date.setText(self.member.birth_text)
+        self.birth_date.setReadOnly(hidden)
+        self.birth_date.setToolTip(self.tr("Only the year is shown: the full date is the part of the ID number "
+                                           "that is masked. It follows the ID number.") if hidden else "")
+
     def values(self) -> dict[str, Any]:
         """Everything in the form (the ID only when typed: a masked number is not sent back)."""
         out: dict[str, Any] = {
@@ -291,6 +307,8 @@ class MemberDialog(FormDialog):
         }
         if self.id_changed():
             out["id_number"] = self.id_number.text()
+        elif self._birth_hidden:
+            del out["birth_date"]  # the year shown is no date: the stored one stays
         return out
 
     def changes(self) -> dict[str, Any]:
@@ -370,7 +388,7 @@ class MemberDialog(FormDialog):
             if now is None:
                 return {}
             return {"name": now.name, "id_number": now.id_display, "relation": now.relation_label, "sex": now.sex,
-                    "birth_date": _fmt(now.birth_date), "phone": now.phone, "health": now.health_label,
+                    "birth_date": now.birth_text, "phone": now.phone, "health": now.health_label,
                     "disability": now.disability_label, "disability_grade": now.grade_label,
                     "labour_capacity": now.labour_label, "schooling": now.schooling_label,
                     "employed": now.employed, "union_member": now.union_member, "note": now.note}
