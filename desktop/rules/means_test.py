@@ -414,6 +414,16 @@ def amount_deductions(settings: PolicySettings, total: Decimal, wages: Decimal, 
     return employment, min(illness, total - employment)
 
 
+def employed_members(facts: HouseholdFacts) -> int:
+    """Members at work, for the employment-cost deduction: those marked employed, and those whose work
+    is not recorded either way who earn counted wages (工资性收入 is pay for work; a register has no
+    column for the mark, so its wage earners went without the deduction RULES.md §1.2 names)."""
+    earners = {i.member_id for i in facts.incomes
+               if i.kind == IncomeKind.WAGES.value and not i.exempt and i.amount > 0 and i.member_id is not None}
+    return sum(1 for m in facts.members
+               if m.employed or (m.employed is None and m.member_id is not None and m.member_id in earners))
+
+
 def counted_income(total: Decimal, rate: Decimal) -> Decimal:
     """Total income less the special-group deduction. The deduction reduces income, so it applies to a
     positive total only: a negative total (losses or transfers paid out above all income) stays as it is
@@ -453,8 +463,10 @@ def classify(per_capita_monthly: Decimal, annual_per_capita: Decimal, total_inco
 
 def dibao_allowance(standard: Decimal, per_capita_monthly: Decimal, members: int) -> Decimal:
     """The monthly 低保金 paid by the difference (社会救助暂行办法 art. 13): (standard − per-capita monthly
-    income) × the members, to the fen; nothing when the income is not below the standard."""
-    return round_cent(max(standard - per_capita_monthly, ZERO) * members)
+    income) × the members, to the fen; nothing when the income is not below the standard. A negative
+    income (a business loss) counts as none: the allowance brings the household up to the standard, it
+    never pays more than the standard itself."""
+    return round_cent(max(standard - max(per_capita_monthly, ZERO), ZERO) * members)
 
 
 def rigid_above_ratio(rigid: Decimal, total_income: Decimal, ratio: Decimal) -> bool:
@@ -551,7 +563,7 @@ def assess(facts: HouseholdFacts, settings: PolicySettings, on: date, *,
     rigid = medical + education + other
 
     rate, uncapped, parts = deduction(facts.members, facts.single_parent, settings, on)
-    employed = sum(1 for m in facts.members if m.employed)
+    employed = employed_members(facts)
     ill_or_disabled = any(m.health == Health.SERIOUS.value or (m.disability != Disability.NONE.value
                                                                and m.disability_grade > 0) for m in facts.members)
     employment_cut, illness_cut = amount_deductions(settings, total, by_kind[IncomeKind.WAGES.value], employed,

@@ -866,8 +866,16 @@ def _raw_date(value: Any) -> date | None:
 # only integers are put into the text, and the SQL is the same on SQLite and PostgreSQL.
 _HOUSEHOLDS_SQL = ("SELECT id, version, code, region_id, area_type, single_parent, head_name, head_id_number, "
                    "category, stage FROM households WHERE id > {last}{scope} ORDER BY id LIMIT {limit}")
-_MEMBERS_SQL = ("SELECT household_id, birth_date, id_number, health, disability, disability_grade, name, employed "
+_MEMBERS_SQL = ("SELECT household_id, birth_date, id_number, health, disability, disability_grade, name, employed, id "
                 "FROM members WHERE household_id BETWEEN {lo} AND {hi} ORDER BY household_id, id")
+# Members earning counted wages in their household's current figures: one whose work is not recorded
+# either way counts as at work (means_test.employed_members).
+_EARNERS_SQL = ("SELECT DISTINCT i.member_id FROM incomes i "
+                "JOIN (SELECT household_id AS hid, MAX(period_end) AS pe FROM incomes "
+                "WHERE household_id BETWEEN {lo} AND {hi} GROUP BY household_id) m "
+                "ON m.hid = i.household_id AND m.pe = i.period_end "
+                "WHERE i.household_id BETWEEN {lo} AND {hi} AND i.kind = 'wages' AND NOT i.exempt "
+                "AND i.amount > 0 AND i.member_id IS NOT NULL")
 _INCOMES_SQL = ("SELECT i.household_id, SUM(CASE WHEN i.exempt THEN 0 ELSE i.amount END), "
                 "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'wages' THEN i.amount ELSE 0 END), "
                 "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'resident_pension' THEN i.amount ELSE 0 END) "
@@ -915,11 +923,12 @@ def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event)
         lo, hi = int(households[0][0]), int(households[-1][0])
         members: dict[int, list[mt.BriefMember]] = {}
         employed: dict[int, int] = {}
-        for hid, born, number, health, disability, grade, name, works in _fetch(
+        earners = {row[0] for row in _fetch(conn, _EARNERS_SQL.format(lo=lo, hi=hi))}
+        for hid, born, number, health, disability, grade, name, works, mid in _fetch(
                 conn, _MEMBERS_SQL.format(lo=lo, hi=hi)):
             members.setdefault(hid, []).append((_raw_date(born) if born is not None else _birth(None, number),
                                                 health, disability, grade or 0, name))
-            if works:
+            if works or (works is None and mid in earners):
                 employed[hid] = employed.get(hid, 0) + 1
         incomes = {hid: (_raw_money(v), _raw_money(w), _raw_money(p))
                    for hid, v, w, p in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
