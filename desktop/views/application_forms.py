@@ -159,6 +159,11 @@ class HouseholdPicker(QWidget):
         self.combo.clear()
         for choice in choices:
             self.combo.addItem(choice.label, choice.id)
+        # One match is the household; of several the clerk chooses (the first one, chosen for them,
+        # was accepted for whoever came first in the list).
+        self.combo.setPlaceholderText(self.tr("Choose one of {n} households").format(n=len(choices))
+                                      if len(choices) > 1 else self.tr("No household found") if not choices else "")
+        self.combo.setCurrentIndex(0 if len(choices) == 1 else -1)
 
     def household_id(self) -> int | None:
         value = self.combo.currentData()
@@ -363,14 +368,38 @@ class FrontDeskForm(QWidget):
         layout.addStretch(1)
         self.result: svc.FrontDeskResult | None = None
 
+    def question(self, values: dict) -> str:
+        """What one click does, said before it is done: an application is not taken back."""
+        inputs = self.inputs
+        category = inputs.category.currentText()
+        if values.get("temporary_kind"):
+            category += f"({inputs.temporary_kind.currentText()})"
+        day = values["accepted_on"]
+        text = self.tr("Accept a {category} application ({track}) for the household of {head}, accepted on "
+                       "{day}?").format(category=category, track=inputs.track.currentText(),
+                                        head=inputs.household.head_name() or inputs.household.combo.currentText(),
+                                        day=day.isoformat())
+        if not inputs.accepted_hint.calendar.is_workday(day):
+            text += "\n\n" + self.tr("{day} is a day off (a weekend or a holiday).").format(day=day.isoformat())
+        departments = [check.text() for check, _need in self.departments.values() if check.isChecked()]
+        text += "\n\n" + (self.tr("It is referred to: {departments}.").format(departments="、".join(departments))
+                           if departments else self.tr("No department is ticked: nothing is referred."))
+        return text
+
     def referrals(self) -> list[svc.ReferralInput]:
         return [svc.ReferralInput(code, need.text()) for code, (check, need) in self.departments.items()
                 if check.isChecked()]
 
     def save(self) -> bool:
         try:
-            self.result = svc.front_desk(self.ctx.db, self.ctx.actor, referrals=self.referrals(),
-                                         **self.inputs.values())
+            values = self.inputs.values()
+        except ServiceError as exc:
+            show_error(self, exc)
+            return False
+        if not asked_yes(self, self.tr("Front desk"), self.question(values)):
+            return False
+        try:
+            self.result = svc.front_desk(self.ctx.db, self.ctx.actor, referrals=self.referrals(), **values)
         except ServiceError as exc:
             show_error(self, exc)
             return False
