@@ -956,6 +956,7 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
     report = quarterly_report(db, actor, year, quarter, region_id=region_id, today=today)
     if not report.rows:
         raise nothing_to_export(f"可上报的社区(村)({report.title}:所选范围内没有社区或村)")
+    total = report.total()
     start, end = report.start, report.end
     progress.report(0, 0, "正在汇总…")
     with unit_of_work(db, actor) as uow:
@@ -996,7 +997,6 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
                 written["moves"] += 1
                 yield [moved_on, sub or "", com, name, rules.stage_label(f), rules.stage_label(t), reason, who or "系统"]
 
-        total = report.total()
         summary = [[r.subdistrict, r.community, r.due, r.done, r.missing, r.visits, r.moves, r.referrals_opened,
                     r.referrals_closed] for r in report.rows]
         summary.append([total.subdistrict, "", total.due, total.done, total.missing, total.visits, total.moves,
@@ -1008,7 +1008,9 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
                       [("当前库别" if x == "季度末库别" else x) for x in MISSING_HEADERS], missing_rows(),
                       title=f"{report.title} {'未走访家庭' if report.finished else '尚未走访的家庭'}",
                       widths=[14, 14, 12, 22, 10, 12, 12], text_columns=[3],
-                      empty_note="(本季度应访的家庭都已走访)" if report.finished else "(应访的家庭都已走访)"),
+                      empty_note=("(没有应访的家庭:季度末所选范围内没有一类库、二类库或救助中的家庭)" if report.finished
+                                  else "(没有应访的家庭:所选范围内目前没有一类库、二类库或救助中的家庭)")
+                      if not total.due else "(本季度应访的家庭都已走访)" if report.finished else "(应访的家庭都已走访)"),
             SheetSpec("库别调整", MOVE_HEADERS, move_rows(), title=f"{report.title} 库别调整",
                       widths=[12, 14, 14, 12, 10, 10, 40, 12], empty_note="(本季度没有库别调整)"),
         ], on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
