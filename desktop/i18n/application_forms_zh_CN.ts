@@ -253,7 +253,7 @@
     <message>
         <location filename="../views/application_forms.py" line="378" />
         <source>Accept a {category} application ({track}) for the household of {head}, accepted on {day}?</source>
-        <translation>为 {head} 户受理{category}申请({track}),受理日期 {day}?受理后申请即进入审批流程,不能撤回。</translation>
+        <translation>为 {head} 户受理{category}申请({track}),受理日期 {day}?受理后申请即进入审批流程,并记入家庭档案。</translation>
     </message>
     <message>
         <location filename="../views/application_forms.py" line="383" />
