@@ -6,6 +6,7 @@ import datetime as dt
 import decimal
 import functools
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from desktop.models.household import ONE_HEAD_INDEX
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
 from desktop.rules.policy import comma_misplaced
 from desktop.rules.workdays import EARLIEST_DAY
-from desktop.services.database import Database, check_schema_not_newer
+from desktop.services.database import Database, check_schema_not_newer, sqlite_unavailable
 from desktop.services.errors import (
     AccountChanged,
     ConflictError,
@@ -176,7 +177,13 @@ def begin_immediate(session: Session) -> None:
     driver would take it only at the first write, after the reading)."""
     raw = session.connection().connection.dbapi_connection
     if not raw.in_transaction:  # one that has begun has written, so holds the lock already
-        raw.execute("BEGIN IMMEDIATE")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:  # sent past SQLAlchemy: its error hook does not see it
+            said = sqlite_unavailable(exc, session.get_bind().url)
+            if said is None:
+                raise
+            raise said from exc
 
 
 NOTIFY_MANY = 50  # more changes than this in one transaction: one "topic:0" per topic instead

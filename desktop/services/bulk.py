@@ -33,7 +33,11 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Sequ
             # hooks say it as any statement's (a full disk, a lost connection), never as a crash
             conn._handle_dbapi_exception(exc, statement, None, None, None)
     else:
-        raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+        statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+        try:
+            raw.executemany(statement, rows)
+        except conn.dialect.loaded_dbapi.Error as exc:  # past SQLAlchemy too: said as above (a locked file)
+            conn._handle_dbapi_exception(exc, statement, None, None, None)
 
 
 class WriterThread:

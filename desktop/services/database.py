@@ -238,6 +238,16 @@ _SQLITE_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "unable to ope
                        "not a database", "file is encrypted", "no such file", "malformed")
 
 
+def sqlite_unavailable(exc: BaseException, url: URL) -> DatabaseUnavailable | None:
+    """A SQLite file that cannot be used now (locked by another program, read-only, gone, damaged, its
+    disk full) said in plain words; None for any other error. Also for statements sent past SQLAlchemy
+    (``BEGIN IMMEDIATE``), which its error hook does not see."""
+    low = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and any(w in low for w in _SQLITE_UNAVAILABLE):
+        return DatabaseUnavailable(_explain(exc, url))
+    return None
+
+
 class _ErrorTranslator:
     """An engine ``handle_error`` hook: a lost connection, a server that cannot be reached and a
     transaction stopped by another one become a :class:`DatabaseUnavailable` or :class:`DatabaseBusy`
@@ -258,10 +268,7 @@ class _ErrorTranslator:
         if not isinstance(original, ctx.dialect.loaded_dbapi.Error):
             return None
         if self.url.get_backend_name() == "sqlite":
-            low = str(original).lower()
-            if isinstance(original, sqlite3.OperationalError) and any(w in low for w in _SQLITE_UNAVAILABLE):
-                return DatabaseUnavailable(_explain(original, self.url))
-            return None
+            return sqlite_unavailable(original, self.url)
         state = getattr(original, "sqlstate", None) or ""
         if ctx.connection is None:  # connecting failed
             return DatabaseUnavailable(_explain(original, self.url) + (self.AGAIN if self.opened else ""))
