@@ -56,11 +56,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "id_number": ("身份证号", "身份证号码", "公民身份号码", "公民身份证号码", "公民身份证号", "证件号码", "身份证",
                   "身份证件号码", "身份证件号", "证件号", "证照号码", "居民身份证号码", "居民身份证号", "身份号码",
                   "身份证编号", "社会保障号码", "社会保障号", "idcard", "idnumber", "id",
+                  # English, as a bilingual form's second header row gives them ("ID No.")
+                  "idno.", "idno", "idcardno.", "idcardno", "idcardnumber", "identitycardno.", "identitycardnumber",
+                  "identityno.", "identitynumber", "citizenid", "citizenidnumber", "idnum",
                   # the field codes of business systems' exports (公民身份号码, 身份证号码, 证件号码)
                   "gmsfhm", "sfzh", "sfzhm", "zjhm"),
     "name": ("姓名", "户主姓名", "患者姓名", "残疾人姓名", "申请人", "申请人姓名", "参保人姓名", "人员姓名", "对象姓名",
              "救助对象姓名", "救助对象", "职工姓名", "学生姓名", "失业人员姓名", "被救助人", "户主", "名字", "参保人",
-             "患者", "持证人", "被帮扶人", "帮扶对象", "被帮扶对象", "困难对象", "name", "xm",
+             "患者", "持证人", "被帮扶人", "帮扶对象", "被帮扶对象", "困难对象", "name", "xm", "fullname",
              "aac003"),  # 人社's field code for 姓名 (AAC003 | AAC002)
     "subdistrict": ("街道", "乡镇", "街道乡镇", "乡镇街道", "街道(乡镇)", "乡镇(街道)", "所属街道", "所在街道", "镇街",
                     "街镇", "所属乡镇", "所在乡镇", "所属街道乡镇", "街道办事处", "街道名称",
@@ -71,9 +74,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
                   "区划代码", "行政区划代码", "所属区划代码", "区划编码", "行政区划编码", "行政区划", "所属区划"),
     "address": ("住址", "地址", "户籍地址", "家庭住址", "现住址", "居住地址", "家庭地址", "联系地址", "户籍所在地", "现居住地",
                 "现居住地址", "常住地址", "户籍地", "居住地", "详细地址", "住所", "家庭详细住址", "通讯地址",
-                "所在地", "家庭所在地", "现所在地", "居住地点"),
+                "所在地", "家庭所在地", "现所在地", "居住地点", "address", "homeaddress"),
     "phone": ("联系电话", "电话", "手机号", "手机号码", "手机", "联系方式", "电话号码", "联系号码", "本人电话", "本人手机",
-              "家庭电话", "移动电话", "联系人电话"),
+              "家庭电话", "移动电话", "联系人电话", "phone", "tel", "telephone", "mobile", "phoneno."),
     "id_type": ("证件类型", "证件种类", "证件类别", "证件名称", "身份证件类型", "身份证件种类", "证照类型", "证件类型名称"),
 }
 _EXACT = {alias: (fld, rank) for fld, names in ALIASES.items() for rank, alias in enumerate(names)}
