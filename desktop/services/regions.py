@@ -114,7 +114,7 @@ def list_regions(db: Database, actor: Actor) -> list[RegionRow]:
 # The level words a region's name ends in, as people write them or leave them out: 八泉 for 八泉街道,
 # 飞云 or 飞云社区居委会 for 飞云社区. :class:`NameIndex` reads names by them, for :func:`find_region`
 # and for the department and household register imports (department_import.RegionResolver).
-SUBDISTRICT_SUFFIXES = ("街道办事处", "办事处", "街道", "街办", "乡", "镇")
+SUBDISTRICT_SUFFIXES = ("街道办事处", "办事处", "街道", "街办", "街", "乡", "镇")
 COMMUNITY_SUFFIXES = ("社区居委会", "居民委员会", "村民委员会", "居委会", "村委会", "社区", "村")
 _SUFFIXES = sorted([(s, RegionLevel.SUBDISTRICT) for s in SUBDISTRICT_SUFFIXES]
                    + [(s, RegionLevel.COMMUNITY) for s in COMMUNITY_SUFFIXES], key=lambda x: -len(x[0]))
@@ -307,22 +307,46 @@ def add_first_regions(uow: UnitOfWork, places: Sequence[tuple[str, str]]) -> tup
     uow.take_turns(REGIONS_LOCK)
     if has_subdistricts():  # another workstation's meanwhile
         return 0, 0
-    subs: dict[str, Region] = {}
-    made: dict[tuple[str, str], Region] = {}
+    above = re.compile(r"^([\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}市)?" + re.escape(root.name))
+    # each place once however it is written: 八泉街, 八泉街道, 西塞山区八泉街道; 飞云社区, 八泉街道飞云社区
+    subs: dict[str, list[str]] = {}
+    communities: dict[tuple[str, str], list[str]] = {}
     for sub_name, community_name in places:
         sub_name, community_name = _as_stored(sub_name), _as_stored(community_name)
         if _name_problem(sub_name) or _name_problem(community_name):
             continue
+        sub_name, community_name = _after(above, sub_name), _after(above, community_name)
         sub_key = short_name(sub_name, SUBDISTRICT_SUFFIXES)
-        sub = subs.get(sub_key)
+        for form in sorted({sub_name} | {sub_key + suffix for suffix in SUBDISTRICT_SUFFIXES}, key=len, reverse=True):
+            rest = community_name[len(form):]
+            if community_name.startswith(form) and rest and rest not in COMMUNITY_SUFFIXES:
+                community_name = rest
+                break
+        subs.setdefault(sub_key, []).append(sub_name)
+        communities.setdefault((sub_key, short_name(community_name, COMMUNITY_SUFFIXES)), []).append(community_name)
+    made_subs: dict[str, Region] = {}
+    for key, names in communities.items():
+        sub = made_subs.get(key[0])
         if sub is None:
-            sub = subs[sub_key] = new_region(uow, root, sub_name, _next_code(uow, root, set()), RegionLevel.SUBDISTRICT,
-                                             default_area(sub_name))
-        key = (sub_key, short_name(community_name, COMMUNITY_SUFFIXES))
-        if key not in made:
-            area = AreaType.RURAL if community_name.endswith("村") else AreaType(sub.area_type)
-            made[key] = new_region(uow, sub, community_name, _next_code(uow, sub, set()), RegionLevel.COMMUNITY, area)
-    return len(subs), len(made)
+            sub_name = _best_written(subs[key[0]], ("街道", "镇", "乡"))
+            sub = made_subs[key[0]] = new_region(uow, root, sub_name, _next_code(uow, root, set()),
+                                                 RegionLevel.SUBDISTRICT, default_area(sub_name))
+        name = _best_written(names, ("社区", "村"))
+        area = AreaType.RURAL if name.endswith("村") else AreaType(sub.area_type)
+        new_region(uow, sub, name, _next_code(uow, sub, set()), RegionLevel.COMMUNITY, area)
+    return len(made_subs), len(communities)
+
+
+def _after(above: re.Pattern[str], name: str) -> str:
+    """``name`` without the province, city and district written before it (西塞山区八泉街道: 八泉街道)."""
+    rest = above.sub("", name, count=1)
+    return rest if rest else name
+
+
+def _best_written(names: list[str], level_words: tuple[str, ...]) -> str:
+    """Of the ways one place was written, the one ending in its level word (八泉街道, not 八泉街 or 八泉),
+    else the first."""
+    return next((n for n in names if n.endswith(level_words)), names[0])
 
 
 def add_region(db: Database, actor: Actor, *, parent_id: int, name: str, code: str = "", kind: str = "",
