@@ -90,13 +90,13 @@ APPLICABLE_CATEGORIES = (Category.DIBAO, Category.TEKUN, Category.MARGINAL, Cate
                          Category.TEMPORARY)
 
 # The names of the rules a refusal cites.
-RULE_PROCEDURE = "《最低生活保障审核确认办法》规定的办理程序(RULES.md §1.5)"
-RULE_COMMITMENT = "湖北省告知承诺制规定(RULES.md §1.5)"
-RULE_EMERGENCY = "临时救助急难型“先行救助、事后补办”规定(RULES.md §1.3)"
-RULE_PUBLICITY = "公示期不少于7个自然日的规定(RULES.md §1.5)"
-RULE_INVESTIGATORS = "入户调查不少于2名调查人员的规定(RULES.md §1.2)"
-RULE_START_MONTH = "“自批准之次月起发放”的规定(RULES.md §1.5)"
-RULE_EXTENSION = "办理时限30个工作日、特殊情况可延长至45个工作日的规定(RULES.md §1.5)"
+RULE_PROCEDURE = "《最低生活保障审核确认办法》规定的办理程序"
+RULE_COMMITMENT = "湖北省告知承诺制规定"
+RULE_EMERGENCY = "临时救助急难型“先行救助、事后补办”规定"
+RULE_PUBLICITY = "公示期不少于7个自然日的规定"
+RULE_INVESTIGATORS = "入户调查不少于2名调查人员的规定"
+RULE_START_MONTH = "“自批准之次月起发放”的规定"
+RULE_EXTENSION = "办理时限30个工作日、特殊情况可延长至45个工作日的规定"
 
 # Working-day limits of each step, counted from the completion of the step before (RULES.md §1.5).
 STEP_WORKING_DAYS = {Step.CHECK: 3, Step.INVESTIGATION: 3, Step.DECISION: 10}
