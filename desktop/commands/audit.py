@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="开始日期 YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", metavar="DATE", type=parse_date, default=None,
                         help="结束日期 YYYY-MM-DD(含当天)")
-    parser.add_argument("--user", default="", help="只看此用户名")
+    parser.add_argument("--user", default="", help="只看此用户:用户名或姓名(命令行所做的操作记在“系统”名下)")
     parser.add_argument("--kind", default="", choices=list(audit.GROUPS),
                         help="操作类别:" + ",".join(f"{k}={label}" for k, (label, _) in audit.GROUPS.items()))
     parser.add_argument("--text", default="", help="说明、操作或工作站中含有的文字;填完整的户编号时列出该户的全部记录(不列只是文字中含有它的记录),"

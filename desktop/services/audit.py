@@ -195,7 +195,10 @@ def _conditions(flt: AuditFilter) -> list[Any]:
     if flt.date_to:
         where.append(AuditEntry.at < _local_midnight(flt.date_to + timedelta(days=1)))
     if flt.username:
-        where.append(AuditEntry.username == flt.username)
+        # the account name, or the person's name as the log shows it (系统 for the command line's)
+        by_name = select(User.username).where(User.display_name == flt.username)
+        names = [flt.username, *([Actor.system().username] if flt.username == Actor.system().display_name else [])]
+        where.append(or_(AuditEntry.username.in_(names), AuditEntry.username.in_(by_name)))
     if flt.group:
         if flt.group not in GROUPS:
             raise ValidationFailed(f"未知的操作类别“{flt.group}”。", {"group": "未知"})
