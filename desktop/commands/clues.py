@@ -224,6 +224,12 @@ def _filter(db: Database, args: argparse.Namespace) -> clues.ClueFilter:
                             date_from=args.date_from, date_to=args.date_to, text=args.text)
 
 
+def _matching(db: Database, flt: clues.ClueFilter, counts: clues.ClueCounts | None = None) -> int:
+    """How many clues the filter matches (the list prints the newest of them only)."""
+    counts = counts or clues.count_clues(db, cli_actor(), flt)
+    return sum(n for s, n in counts.by_status.items() if not flt.statuses or s in flt.statuses)
+
+
 def list_clues(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
@@ -238,6 +244,10 @@ def list_clues(args: argparse.Namespace) -> int:
                          "reported_on": c.reported_on, "region": c.region_name, "outcome": c.outcome,
                          "household_id": c.household_id, "awaits_application": c.awaits_application}
                         for c in rows])
+            matching = _matching(db, flt)
+            if len(rows) < matching:  # the array stays the document; the cut is said beside it
+                print(f"注意:只输出了最新的 {len(rows)} 条,共 {matching} 条符合条件;用 --limit 输出更多。",
+                      file=sys.stderr)
             return 0
         for c in rows:
             print(f"{c.id}\t{c.status_label}\t{c.reported_on}\t{c.person_name}\t{c.id_number}\t"
@@ -248,7 +258,7 @@ def list_clues(args: argparse.Namespace) -> int:
                   + "、".join(f"#{c.id}" for c in awaiting[:20]) + ("…" if len(awaiting) > 20 else "")
                   + f"):{clues.AWAITING_ADVICE}")
         counts = clues.count_clues(db, cli_actor(), flt)
-        matching = sum(n for s, n in counts.by_status.items() if not flt.statuses or s in flt.statuses)
+        matching = _matching(db, flt, counts)
         if len(rows) < matching:
             print(f"(只列出最新的 {len(rows)} 条,共 {matching} 条符合条件;用 --limit 列出更多,或用 clue export 导出全部)")
         # As the inbox's counts line: every status under the other filters, and the clues not yet assigned.
