@@ -125,6 +125,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export = csub.add_parser("export", help="把符合条件的全部线索导出为 xlsx 工作清单(身份证号按权限遮挡,记入操作日志)")
     _filter_arguments(export)
     export.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    export.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果(文件、条数)")
     add_database_option(export)
     export.set_defaults(func=export_clues)
 
@@ -275,7 +276,10 @@ def export_clues(args: argparse.Namespace) -> int:
         n = clues.export_clues(db, cli_actor(), _filter(db, args), args.out)
     finally:
         db.dispose()
-    print(f"已导出 {n:,} 条线索 → {args.out}")
+    if args.json:
+        print_json({"file": args.out, "clues": n})
+    else:
+        print(f"已导出 {n:,} 条线索 → {args.out}")
     return 0
 
 

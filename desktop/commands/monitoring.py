@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     visits.add_argument("--search", default="", help="户主姓名、身份证号(末几位)或电话")
     visits.add_argument("--as-of", type=parse_date, default=None, help=AS_OF_HELP)
     visits.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    visits.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果(文件、户数)")
     add_database_option(visits)
     visits.set_defaults(func=visit_list)
 
@@ -52,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--as-of", type=parse_date, default=None,
                         help="按此日期判断季度是否已结束(YYYY-MM-DD,默认今天)")
     report.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    report.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果(文件、季度、各项合计)")
     add_database_option(report)
     report.set_defaults(func=quarterly_report)
 
@@ -62,6 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="状态:" + ",".join(f"{s}={statuses.get(s, s)}" for s in referrals.STATUS_FILTERS))
     refs.add_argument("--as-of", type=parse_date, default=None, help="按此日期计算是否逾期(YYYY-MM-DD,默认今天)")
     refs.add_argument("--out", required=True, metavar="FILE.xlsx", type=parse_xlsx_path, help="输出文件 .xlsx")
+    refs.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果(文件、部门、件数)")
     add_database_option(refs)
     refs.set_defaults(func=referral_list)
 
@@ -106,6 +109,13 @@ def quarterly_report(args: argparse.Namespace) -> int:
         report = monitoring.export_quarterly_report(db, cli_actor(), year, quarter, args.out,
                                                     region_id=region_named(db, args.region), today=today)
         total = report.total()
+        if args.json:
+            print_json({"file": args.out, "title": report.title, "year": year, "quarter": quarter,
+                        "finished": report.finished, "communities": len(report.rows), "due": total.due,
+                        "done": total.done, "missing": total.missing, "visits": total.visits, "moves": total.moves,
+                        "referrals_opened": total.referrals_opened, "referrals_closed": total.referrals_closed,
+                        "note": report.interim_note()})
+            return 0
         print(f"已导出 {report.title} 到 {args.out}:{len(report.rows)} 个社区(村),应访 {total.due} 户,"
               f"已访 {total.done} 户,未访 {total.missing} 户,库别调整 {total.moves} 次,"
               f"新开转介 {total.referrals_opened} 件,办结 {total.referrals_closed} 件。")
@@ -124,7 +134,10 @@ def visit_list(args: argparse.Namespace) -> int:
                                          today=args.as_of)
     finally:
         db.dispose()
-    print(f"已导出走访名单({monitoring.VISIT_STATE_LABELS[args.state]}){n:,} 户 → {args.out}")
+    if args.json:
+        print_json({"file": args.out, "state": args.state, "households": n})
+    else:
+        print(f"已导出走访名单({monitoring.VISIT_STATE_LABELS[args.state]}){n:,} 户 → {args.out}")
     return 0
 
 
@@ -135,7 +148,11 @@ def referral_list(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         n = referrals.export_department_list(db, cli_actor(), code, args.out, status=args.status, today=args.as_of)
-        print(f"已导出 {DEPARTMENT_LABELS[code]} 转介名单 {n} 件到 {args.out}。")
+        if args.json:
+            print_json({"file": args.out, "department": DEPARTMENT_LABELS[code], "status": args.status,
+                        "referrals": n})
+        else:
+            print(f"已导出 {DEPARTMENT_LABELS[code]} 转介名单 {n} 件到 {args.out}。")
     finally:
         db.dispose()
     return 0

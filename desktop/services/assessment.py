@@ -64,7 +64,7 @@ from desktop.services.base import (
     unit_of_work,
 )
 from desktop.services.database import Database
-from desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from desktop.services.errors import NOT_WRITTEN, PermissionDenied, ServiceError, ValidationFailed
 from desktop.services.files import FILE_REASONS, nothing_to_export
 from desktop.services.monitoring import NewerMove, move_household, newer_move
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
@@ -1006,7 +1006,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
     day = as_of or date.today()
     target = Path(out_path)
     if target.is_dir():  # the writer's own words for a folder given as the file
-        raise ValidationFailed(f"无法写入文件“{target}”:{FILE_REASONS['folder']}。")
+        raise ServiceError(f"无法写入文件“{target}”:{FILE_REASONS['folder']}。", code=NOT_WRITTEN)
     if target.suffix.lower() != ".xlsx":
         raise ValidationFailed(f"输出文件“{target.name}”应为 .xlsx 文件。")
     summary = ReassessSummary(day, str(target))
