@@ -467,3 +467,12 @@ def test_the_file_dialogs_name_their_filter_in_chinese(qtbot, qapp, sqlite_distr
     finally:
         i18n.install(qapp, "en")
     assert len(asked) == 2 and all("数据库备份 (*.sqlite3" in f and "所有文件 (*)" in f for f in asked), asked
+
+
+def test_a_damaged_backup_is_said_without_the_drivers_english(tmp_path) -> None:  # noqa: ANN001
+    """Session 37: the reason read "(database disk image is malformed)"."""
+    path = tmp_path / "坏备份.db"
+    path.write_bytes(svc.SQLITE_MAGIC + b"\0" * 80 + b"not a database at all" * 20)
+    with pytest.raises(ServiceError) as refused:
+        svc.inspect_backup(path)
+    assert "已损坏或不完整" in refused.value.message and not any("a" <= c.lower() <= "z" for c in refused.value.message)

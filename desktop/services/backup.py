@@ -121,7 +121,9 @@ def inspect_backup(path: str | Path) -> BackupInfo:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise ServiceError(f"文件“{name}”已损坏或不完整,无法作为备份使用({exc})。", code=INVALID_FILE) from exc
+        # the driver's English words ("database disk image is malformed") say nothing more to the user
+        raise ServiceError(f"文件“{name}”已损坏或不完整(复制中断或内容被改动),无法作为备份使用;"
+                           "请换一个备份文件(自动备份文件夹里通常还有更早的几份)。", code=INVALID_FILE) from exc
     taken = None
     if newest:
         try:
