@@ -135,7 +135,11 @@ def _shown(window: MainWindow, key: str) -> int:
         return _all_rows(window.page("applications").checks_model)
     if key == "awaiting_acceptance":
         button = window.page("applications").awaiting_button
-        return int(re.sub(r"\D", "", button.text())) if button.isVisibleTo(window) else 0
+        if not button.isVisibleTo(window):
+            return 0
+        assert button.menu().isVisible()  # the households themselves, each to accept (session 37)
+        button.menu().hide()
+        return int(re.sub(r"\D", "", button.text()))
     board = window.page("board")
     return _all_rows(board.visits.model if key == "visits" else board.referrals.model)
 

@@ -248,6 +248,7 @@ class ApplicationsPage(QWidget):
         # Households in 申请中 with no application accepted yet (a clue closed as "check passed", the form
         # cancelled, or closed on the command line): listed here until they are accepted.
         self.awaiting_button = QPushButton()
+        self._open_awaiting = False  # open its menu once the list has loaded (show_list("awaiting"))
         self.awaiting_button.setStyleSheet("color: #b35c00; font-weight: bold;")
         self.awaiting_button.setToolTip(self.tr(
             "Households in “applying” whose application has not been accepted yet (a clue closed as "
@@ -399,6 +400,12 @@ class ApplicationsPage(QWidget):
               checks_generation: int) -> None:
         rows, checks, (month, missed, to_serve), awaiting = result
         self._show_awaiting(awaiting)
+        if self._open_awaiting:  # asked for from 今日工作: the households, not the applications
+            self._open_awaiting = False
+            if awaiting:
+                self.awaiting_button.setFocus()
+                self.awaiting_button.menu().popup(
+                    self.awaiting_button.mapToGlobal(self.awaiting_button.rect().bottomLeft()))
         due = month.due if month is not None else 0
         parts = [self.tr("{month}: {n} household(s) to record").format(month=f"{month.month:%Y-%m}", n=due)] \
             if month is not None and due > 0 else []
@@ -506,6 +513,7 @@ class ApplicationsPage(QWidget):
                 combo.setCurrentIndex(0)
             self.name.clear()
             self.overdue.setChecked(what.endswith("overdue"))
+        self._open_awaiting = what == "awaiting"
         self.tabs.setCurrentIndex(0)
         self.refresh()
 
