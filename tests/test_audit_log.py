@@ -260,7 +260,8 @@ def test_the_export_matches_the_screen(district: District, tmp_path: Path) -> No
     assert (row["操作代码"], row["数据表"], row["记录编号"]) == ("user.update", "users", worker.id)
 
 
-def test_the_detail_pane_reads_in_chinese_and_shows_codes_on_request(qtbot, sqlite_district: District) -> None:  # noqa: ANN001
+def test_the_detail_pane_reads_in_chinese_and_shows_codes_on_request(qtbot, sqlite_district: District,  # noqa: ANN001
+                                                                     chinese) -> None:  # noqa: ANN001
     from desktop.views.audit_log import AuditLogTab
     from desktop.views.context import AppContext
 
@@ -277,7 +278,7 @@ def test_the_detail_pane_reads_in_chinese_and_shows_codes_on_request(qtbot, sqli
     for internal in ("user.update", "users #", "display_name", "active", "updated_at"):
         assert internal not in text
     assert tab.model.data(tab.model.index(0, 4)) == "用户 陈晓琴(community_worker)"
-    assert tab.model.data(tab.model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "user.update"
+    assert tab.model.data(tab.model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "操作代码(供信息管理员):user.update"
     tab.technical.setChecked(True)
     text = tab.details.toPlainText()
     assert "user.update" in text and f"users #{worker.id}" in text and '"display_name": "陈晓琴"' in text

@@ -17,3 +17,18 @@ def test_the_user_filter_takes_the_shown_name(district: District) -> None:
     mine = audit.list_entries(d.db, d.admin, audit.AuditFilter(username=admin_name))
     assert mine and {r.username for r in mine} == {d.admin.username}
     assert audit.list_entries(d.db, d.admin, audit.AuditFilter(username="无此人")) == []
+
+
+def test_a_household_is_named_by_its_code_not_its_record_number(district: District) -> None:
+    from datetime import date
+
+    from desktop.rules import idcard
+    from desktop.services import households as hs
+
+    d = district
+    hid = hs.create_household(d.db, d.admin, region_id=d.regions["飞云社区"], address="飞云路1号", code="FY-0107",
+                              head={"name": "钱七", "id_number": idcard.make("420203", date(1962, 3, 3), 41)})
+    hs.save_household(d.db, d.admin, hid, hs.get_household(d.db, d.admin, hid).version, {"address": "飞云路2号"})
+    targets = {r.target for r in audit.list_entries(d.db, d.admin, audit.AuditFilter()) if r.household_id == hid}
+    assert "家庭 钱七户(户编号 FY-0107)" in targets
+    assert all(f"户编号 {hid})" not in t for t in targets)

@@ -160,7 +160,7 @@ class Names:
         self.regions: dict[int, str] | None = None
         self.users: dict[int, str] | None = None
         self.members: dict[int, str] = {}
-        self.households: dict[int, str] = {}
+        self.households: dict[int, tuple[str, str | None]] = {}  # id -> (head, 户编号)
 
     def region(self, ident: int) -> str:
         if self.regions is None:
@@ -191,8 +191,8 @@ class Names:
             self.members.update(self.session.execute(select(Member.id, Member.name).where(
                 Member.id.in_(members))).all())
         if households:
-            self.households.update(self.session.execute(select(Household.id, Household.head_name).where(
-                Household.id.in_(households))).all())
+            self.households.update((hid, (head, code)) for hid, head, code in self.session.execute(
+                select(Household.id, Household.head_name, Household.code).where(Household.id.in_(households))))
 
     def member(self, ident: int) -> str:
         if ident not in self.members:
@@ -202,8 +202,10 @@ class Names:
     def household(self, ident: int) -> str:
         if ident not in self.households:
             self.prefetch([({"household_id": ident}, None, "", None)])
-        head = self.households.get(ident)
-        return f"{head}户(户编号 {ident})" if head else f"户编号 {ident}"
+        head, code = self.households.get(ident, ("", None))
+        # 户编号 is the household's code as the office writes it; the record number only where it has none
+        said = f"户编号 {code}" if code else f"记录编号 {ident}"
+        return f"{head}户({said})" if head else said
 
 
 def _is_datetime(text: str) -> bool:

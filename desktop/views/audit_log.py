@@ -61,7 +61,8 @@ class AuditTableModel(PagedTableModel[audit.AuditRow]):
     def role_data(self, r: audit.AuditRow, column: int, role: int) -> Any:
         """The raw codes, for IT, as a tool tip of the action and of the record."""
         if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
-            return r.action if column == 3 else _raw_record(r)
+            return (self.tr("Action code (for IT): {code}").format(code=r.action) if column == 3 else
+                    self.tr("Table and record number (for IT): {record}").format(record=_raw_record(r)))
         return None
 
 
