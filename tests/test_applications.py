@@ -1101,6 +1101,9 @@ def test_payment_roster_lists_the_month_recorded_by_sub_district_and_community(
         svc.payment_roster(db, district.actor(Role.COMMUNITY_WORKER), date(2026, 5, 1))
     with pytest.raises(ValidationFailed, match="2026年03月还没有登记救助发放"):
         svc.payment_roster(db, admin, date(2026, 3, 1))
+    # recorded, but for nobody in the region asked for: said so, not "not recorded" (session 37)
+    with pytest.raises(ValidationFailed, match="2026年05月已登记发放,但道仕袱村没有发放给任何家庭"):
+        svc.payment_roster(db, admin, date(2026, 5, 1), region_id=district.regions["道仕袱村"])
     later = date.today().replace(day=1) + timedelta(days=40)
     with pytest.raises(ValidationFailed, match="还没有到"):
         svc.payment_roster(db, admin, later)

@@ -1479,6 +1479,12 @@ def payment_roster(db: Database, actor: Actor, month: date, *, region_id: int | 
                 p_name = ""
             rows.append(RosterRow(p_name or "", c_name or "", code or "", head or "", number or "",
                                   _category_label(category, kind), int(size or 0), _yuan(amount), app_id))
+        # empty only within the region or the actor's scope: the month was recorded, not for anyone there
+        recorded_elsewhere = not rows and (region_id is not None or ids is not None) and uow.session.scalar(
+            select(AssistanceRecord.id).where(AssistanceRecord.month == first).limit(1)) is not None
+        where = region.name if region_id is not None else uow.actor.region_name
+    if recorded_elsewhere:
+        raise nothing_to_export(f"发放记录({first:%Y年%m月}已登记发放,但{where}没有发放给任何家庭)")
     if not rows:
         raise ValidationFailed(f"{first:%Y年%m月}还没有登记救助发放,没有花名册可导出;请先登记这个月的发放。")
     return rows
