@@ -31,6 +31,8 @@ CHART_FONT.setPointSize(9)
 # maximised window at 1366×768 (the office desktops) without scrolling the page.
 MIN_PLOT_HEIGHT = 150
 MARK_LABEL_POSITION = 0.06  # a line marking a date has its label this far up from the foot
+# ... or, where it would cover a point there, the first of these heights where it covers none
+MARK_LABEL_POSITIONS = (MARK_LABEL_POSITION, 0.2, 0.35, 0.5, 0.65, 0.8, 0.94)
 LABEL_FONT = QFont(CHART_FONT)
 LABEL_FONT.setPointSize(8)
 
@@ -80,6 +82,17 @@ def fmt_value(value: float | None, decimals: int = 0, suffix: str = "") -> str:
     if decimals == 0:
         return f"{value:,.0f}{suffix}"
     return f"{value:,.{decimals}f}{suffix}"
+
+
+def _mark_label_rect(line: pg.InfiniteLine, at: float, height: float, position: float | None = None) -> QRectF:
+    """Where a marked line's label is drawn, in pixels of the plot, at ``position`` up the line (its own
+    when not given), with the room its fill takes around the text."""
+    label = line.label
+    w, h = _text_size(QFontMetrics(label.textItem.font()), label.toPlainText())
+    w, h = w + 12.0, h + 8.0
+    left = at - w if label.anchors[0][0] == 1 else at
+    up = label.orthoPos if position is None else position
+    return QRectF(left, height * (1 - up) - h / 2, w, h)
 
 
 def _text_size(metrics: QFontMetrics, text: str) -> tuple[float, float]:
@@ -467,26 +480,27 @@ class Chart(QFrame):
         if width <= 0 or height <= 0 or x1 <= x0 or y1 <= y0:
             return
         sx, sy = width / (x1 - x0), height / (y1 - y0)
-        self._fit_mark_labels(width, x0, sx)
-        if not self._point_labels:
-            return
 
         def px(p: QPointF) -> tuple[float, float]:
             return (p.x() - x0) * sx, (y1 - p.y()) * sy
 
-        metrics = QFontMetrics(LABEL_FONT)
         marker = 5.0  # half a point marker and a little air, in pixels
-        taken = [QRectF(x - marker, y - marker, 2 * marker, 2 * marker)
-                 for x, y in (px(i.point) for i in self.items if i.point is not None)]
-        for line in self._marked_lines:  # the line, and its label at its foot (either side of it)
+        metrics = QFontMetrics(LABEL_FONT)
+        points = [QRectF(x - marker, y - marker, 2 * marker, 2 * marker)
+                  for x, y in (px(i.point) for i in self.items if i.point is not None)]
+        # a point with its label above it: what a marked line's label must leave uncovered
+        labelled = [QRectF(x - w / 2, y - marker - h, w, h + 2 * marker)
+                    for (x, y), w, h in ((px(point), metrics.horizontalAdvance(text.toPlainText()) + 2.0,
+                                          metrics.height() + 2.0) for text, point in self._point_labels)]
+        self._fit_mark_labels(width, x0, sx, height, points + labelled)
+        if not self._point_labels:
+            return
+        taken = list(points)
+        for line in self._marked_lines:  # the line, and its label (either side of it)
             at = (line.value() - x0) * sx
             taken.append(QRectF(at - 2, 0, 4, height))
-            label = line.label
-            if label is not None:
-                w, h = _text_size(QFontMetrics(label.textItem.font()), label.toPlainText())
-                w, h = w + 12.0, h + 8.0
-                left = at - w if label.anchors[0][0] == 1 else at
-                taken.append(QRectF(left, height * (1 - MARK_LABEL_POSITION) - h / 2, w, h))
+            if line.label is not None:
+                taken.append(_mark_label_rect(line, at, height))
         segments = [(px(a), px(b)) for a, b in self._segments]
         for text, point in self._point_labels:
             w = metrics.horizontalAdvance(text.toPlainText()) + 2.0  # the glyphs and 1 px around them
@@ -506,11 +520,14 @@ class Chart(QFrame):
             margin = text.textItem.document().documentMargin() - 1
             text.setPos(x0 + (spot.left() - margin) / sx, y1 - (spot.top() - margin) / sy)
 
-    def _fit_mark_labels(self, width: float, x0: float, sx: float) -> None:
+    def _fit_mark_labels(self, width: float, x0: float, sx: float, height: float = 0.0,
+                         points: list[QRectF] | None = None) -> None:
         """Each marked line's label on the side of its line where it fits, else in two lines (the date
         above the words) on the side with more room. On a 1024-pixel screen neither side of the
         commitment track's line had room for “2025-12-01 起实行告知承诺制”: it was cut to
-        “025-12-01 起实行…” at the plot's edge."""
+        “025-12-01 起实行…” at the plot's edge. At its foot unless it covers a point or the point's
+        label there (a month at 0% lost its label under it), then the first height up the line where it
+        covers none."""
         for line in self._marked_lines:
             label = line.label
             if label is None:
@@ -531,6 +548,15 @@ class Chart(QFrame):
                 label.anchors = [side, side]
                 label.setFormat(text)
                 label.updatePosition()
+            if points and height > 0:
+                for position in MARK_LABEL_POSITIONS:
+                    rect = _mark_label_rect(line, at, height, position)
+                    if not any(rect.intersects(p) for p in points):
+                        break
+                else:
+                    position = MARK_LABEL_POSITION
+                if label.orthoPos != position:
+                    label.setPosition(position)
 
     # -- hover and click ------------------------------------------------------------------------------
     def item_at(self, scene_pos: QPointF) -> Item | None:
