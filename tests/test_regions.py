@@ -385,7 +385,7 @@ def test_region_delete_and_move_commands(district: District, capsys: pytest.Capt
     assert code == 0 and out.startswith("将删除社区(村)“加错社区”(代码 420203001003)") and out.endswith("确认请加 --yes。\n")
     code, out, err = run(capsys, url, "region", "delete", "420203001003", "--yes", "--json")
     assert code == 0 and json.loads(out) | {"id": 0} == {"id": 0, "name": "加错社区", "region_code": "420203001003",
-                                                       "level": "community", "deleted": True}
+                                                       "level": "community", "area_type": "urban", "deleted": True}
     code, out, err = run(capsys, url, "region", "delete", "加错社区")
     assert code == 1 and err == "错误:找不到区划“加错社区”(可写名称或区划代码)。\n"
 

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop.commands.common import add_database_option, cli_actor, database_url, open_db
+from desktop.commands.common import add_database_option, cli_actor, database_url, open_db, print_json
 from desktop.services import backup, database
 from desktop.services.errors import ServiceError
 
@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     bk = dbsub.add_parser("backup", help="把本机数据库备份到一个文件(程序运行时也可以)")
     bk.add_argument("out", help="备份文件,如 D:\\备份\\救助工作台_20261129.sqlite3")
     bk.add_argument("--yes", action="store_true", help="备份文件已存在时确认覆盖它;不加时不覆盖")
+    bk.add_argument("--json", action="store_true", help="以一个 JSON 对象输出备份的文件和内容")
     add_database_option(bk)
     bk.set_defaults(func=run_backup)
     ab = dbsub.add_parser("auto-backup", help="当天的自动备份(窗口程序每天第一次启动时也做);已有当天的备份则不再做,"
@@ -31,11 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ab.add_argument("--folder", default=None, help="备份文件夹(默认数据库文件旁边的“自动备份”文件夹)")
     ab.add_argument("--keep", type=int, default=backup.AUTO_KEEP,
                     help=f"保留最近的份数({backup.AUTO_KEEP_RANGE[0]}–{backup.AUTO_KEEP_RANGE[1]},默认 {backup.AUTO_KEEP})")
+    ab.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     add_database_option(ab)
     ab.set_defaults(func=run_auto_backup)
     rs = dbsub.add_parser("restore", help="用备份文件替换本机数据库(先关闭窗口程序;当前数据库会另存一份)")
     rs.add_argument("file", help="备份文件")
     rs.add_argument("--yes", action="store_true", help="确认恢复;不加时只显示备份的内容")
+    rs.add_argument("--json", action="store_true", help="以一个 JSON 对象输出备份的内容和结果")
     add_database_option(rs)
     rs.set_defaults(func=run_restore)
 
@@ -75,6 +78,11 @@ def _describe(info: backup.BackupInfo) -> str:
     return f"结构版本 {info.revision or '空'},{info.households} 户,{info.size // 1024:,} KB{when}"
 
 
+def _info_json(info: backup.BackupInfo) -> dict[str, object]:
+    return {"file": str(info.path), "revision": info.revision, "households": info.households, "size": info.size,
+            "taken_at": info.taken_at.isoformat() if info.taken_at else None}
+
+
 def run_backup(args: argparse.Namespace) -> int:
     backup.require_local(database_url(args))
     out = Path(args.out)
@@ -90,7 +98,10 @@ def run_backup(args: argparse.Namespace) -> int:
         info = backup.backup(db, cli_actor(), args.out)
     finally:
         db.dispose()
-    print(f"已备份到:{info.path}({_describe(info)})")
+    if args.json:
+        print_json(_info_json(info))
+    else:
+        print(f"已备份到:{info.path}({_describe(info)})")
     return 0
 
 
@@ -102,6 +113,13 @@ def run_auto_backup(args: argparse.Namespace) -> int:
         folder = Path(args.folder) if args.folder else backup.auto_backup_folder(db)
     finally:
         db.dispose()
+    if args.json:
+        print_json({"made": made is not None,
+                    "file": str(made.path if made is not None else backup.auto_backup_path(folder, date.today())),
+                    "households": made.households if made else None, "size": made.size if made else None,
+                    "removed": [str(p) for p in made.removed] if made else [],
+                    "note": made.clock_note if made else ""})
+        return 0
     if made is None:
         assert folder is not None
         print(f"今天已有自动备份:{backup.auto_backup_path(folder, date.today())},没有再做。")
@@ -122,12 +140,18 @@ def run_restore(args: argparse.Namespace) -> int:
         info = backup.inspect_backup(args.file)
         backup.check_restorable(info)
         if not args.yes:
-            print(f"备份“{args.file}”:{_describe(info)}。用它替换当前数据库请加 --yes(当前数据库会先另存一份)。")
+            if args.json:
+                print_json({**_info_json(info), "restored": False})
+            else:
+                print(f"备份“{args.file}”:{_describe(info)}。用它替换当前数据库请加 --yes(当前数据库会先另存一份)。")
             return 0
         kept = backup.restore(db, cli_actor(), args.file)
     finally:
         db.dispose()
-    print(f"已从备份恢复。恢复前的数据库保存在:{kept}")
+    if args.json:
+        print_json({**_info_json(info), "restored": True, "kept": str(kept)})
+    else:
+        print(f"已从备份恢复。恢复前的数据库保存在:{kept}")
     return 0
 
 
@@ -137,9 +161,15 @@ def restore_as_new(args: argparse.Namespace, target: Path) -> int:
     if not args.yes:
         info = backup.inspect_backup(args.file)
         backup.check_restorable(info)
-        print(f"备份“{args.file}”:{_describe(info)}。数据库文件“{target}”还不存在:"
-              "用此备份新建它请加 --yes。")
+        if args.json:
+            print_json({**_info_json(info), "restored": False})
+        else:
+            print(f"备份“{args.file}”:{_describe(info)}。数据库文件“{target}”还不存在:"
+                  "用此备份新建它请加 --yes。")
         return 0
     made = backup.restore_as_new(database_url(args), cli_actor(), args.file)
-    print(f"已从备份新建数据库:{made}(原来没有数据库,无需另存)")
+    if args.json:
+        print_json({"file": str(args.file), "restored": True, "created": str(made)})
+    else:
+        print(f"已从备份新建数据库:{made}(原来没有数据库,无需另存)")
     return 0

@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_database_option(sh)
     sh.set_defaults(func=show)
     seed = psub.add_parser("seed", help="没有任何政策参数时录入演示区默认值(本地政策待确认)")
+    seed.add_argument("--json", action="store_true", help="以一个 JSON 对象输出录入的项数")
     add_database_option(seed)
     seed.set_defaults(func=seed_values)
 
@@ -108,7 +109,9 @@ def seed_values(args: argparse.Namespace) -> int:
         count = policy.seed_default_policy(db, cli_actor())
     finally:
         db.dispose()
-    if count:
+    if args.json:
+        print_json({"written": count, "note": rules.DEMO_NOTE if count else "已有政策参数,未做改动"})
+    elif count:
         print(f"已录入演示区默认政策参数 {count} 项({rules.DEMO_NOTE})。")
     else:
         print("已有政策参数,未做改动。")

@@ -39,12 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--code", default="", metavar="C", help="区划代码(数字;不写则按上级代码自动编号)")
     add.add_argument("--area", default="", metavar="城市|农村",
                      help="城乡类别(不写则镇、乡、村为农村,其余为城市)")
+    add.add_argument("--json", action="store_true", help="以一个 JSON 对象输出添加的区划")
     add_database_option(add)
     add.set_defaults(func=add_region)
     rename = rsub.add_parser("rename", help="修改区划的名称(和代码),也可修改区本身")
     rename.add_argument("region", metavar="R", help="要修改的区划的名称或代码")
     rename.add_argument("new_name", metavar="NEW_NAME", help="新名称")
     rename.add_argument("--code", default="", metavar="C", help="新的区划代码(不写则不改)")
+    rename.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     add_database_option(rename)
     rename.set_defaults(func=rename_region)
     delete = rsub.add_parser("delete", help="删除没有任何数据的区划(例如加错的区划;区本身不能删除)")
@@ -57,6 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     move.add_argument("region", metavar="R", help="要调整的社区/村的名称或代码(同名时写“上级/名称”)")
     move.add_argument("--parent", required=True, metavar="P", help="新的上级街道/镇的名称或代码")
     move.add_argument("--yes", action="store_true", help="确认调整;不加时只显示将调整的家庭户数")
+    move.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     add_database_option(move)
     move.set_defaults(func=move_region)
     imp = rsub.add_parser("import", help="从表格导入区划清单(列:街道(镇)、社区(村),可加 城乡类别、区划代码)")
@@ -65,6 +68,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     add_database_option(imp)
     imp.set_defaults(func=import_regions)
+
+
+def _region_json(r: regions.RegionRow) -> dict[str, object]:
+    return {"id": r.id, "name": r.name, "region_code": r.code, "level": r.level, "area_type": r.area_type}
 
 
 def list_regions(args: argparse.Namespace) -> int:
@@ -88,6 +95,9 @@ def add_region(args: argparse.Namespace) -> int:
                                     kind=args.level, area_type=args.area)
         return parent, next(r for r in regions.list_regions(db, actor) if r.id == new_id)
     parent, added = _on_db(args, add, create=True)  # a new office's first regions
+    if args.json:
+        print_json({**_region_json(added), "parent": parent.name})
+        return 0
     print(f"已在“{parent.name}”下添加{added.level_label}“{added.name}”(代码 {added.code},{added.area_label})。")
     return 0
 
@@ -98,6 +108,10 @@ def rename_region(args: argparse.Namespace) -> int:
         regions.rename_region(db, actor, region.id, args.new_name, code=args.code)
         return region
     region = _on_db(args, rename)
+    if args.json:
+        print_json({**_region_json(region), "name": args.new_name.strip(), "old_name": region.name,
+                    "region_code": args.code.strip() or region.code})
+        return 0
     code = f",代码 {args.code.strip()}" if args.code.strip() else ""
     print(f"已将“{region.name}”改名为“{args.new_name.strip()}”{code}。")
     return 0
@@ -114,8 +128,7 @@ def delete_region(args: argparse.Namespace) -> int:
         return region, args.yes
     region, deleted = _on_db(args, delete)
     if args.json:
-        print_json({"id": region.id, "name": region.name, "region_code": region.code, "level": region.level,
-                    "deleted": deleted})
+        print_json({**_region_json(region), "deleted": deleted})
     elif deleted:
         print(f"已删除{region.level_label}“{region.name}”(代码 {region.code})。")
     else:
@@ -132,6 +145,10 @@ def move_region(args: argparse.Namespace) -> int:
             return regions.move_info(db, actor, region.id, parent.id)
         return regions.move_region(db, actor, region.id, parent.id, expected_version=region.version)
     info = _on_db(args, move)
+    if args.json:
+        print_json({**_region_json(info.region), "from": info.old_parent.name, "to": info.new_parent.name,
+                    "households": info.households, "accounts": info.accounts, "moved": args.yes})
+        return 0
     what = (f"{info.region.level_label}“{info.region.name}”从“{info.old_parent.name}”调整到“{info.new_parent.name}”下,"
             f"其家庭 {info.households} 户及其线索、申请、走访等记录随之调整")
     if args.yes:
