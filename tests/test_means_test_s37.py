@@ -57,3 +57,25 @@ def test_reassess_counts_the_unmarked_wage_earner_as_the_wizard_does(seeded, tmp
     svc.reassess(db, actor, as_of=ON, out_path=tmp_path / "r.xlsx")
     row = next(r for r in _sheet(tmp_path / "r.xlsx") if r["户主姓名"] == "常工")
     assert D(str(row["月人均收入"])) == D("1150.00") and row["建议类别"] == "低保边缘"
+
+
+def test_reassess_says_when_the_incomes_are_not_for_the_year_before_the_date(seeded, tmp_path) -> None:  # noqa: ANN001, F811
+    """A re-assessment uses the latest figures held; a date before them, or long after, was computed on
+    silently (issue 5 sums the 12 months before the assessment date)."""
+    from desktop.services import assessment as svc
+    from tests.test_assessment import _sheet, add_household, caseworker
+
+    db, actor = seeded.db, caseworker(seeded)
+    add_household(db, seeded.regions["八泉社区"], [{"name": "期末"}], incomes={"wages": "12000"},
+                  period_end=date(2026, 1, 31))
+
+    def note(on: date) -> tuple[str, int]:
+        summary = svc.reassess(db, actor, as_of=on, out_path=tmp_path / f"{on}.xlsx")
+        row = next(r for r in _sheet(tmp_path / f"{on}.xlsx") if r["户主姓名"] == "期末")
+        return row.get("备注") or "", summary.figures_off_period
+
+    assert note(date(2026, 2, 15))[0] == ""
+    early, n = note(date(2025, 6, 1))
+    assert "截至 2026-01-31" in early and "晚于评估日期 2025-06-01" in early and n >= 1
+    late, _n = note(date(2026, 12, 1))
+    assert "距评估日期已超过半年" in late

@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
             "assessed": summary.assessed, "changed": summary.changed, "without_members": summary.without_members,
             "by_category": {mt.RESULT_LABELS[k]: v for k, v in summary.by_category.items()},
             "dibao_allowance_monthly": str(summary.dibao_allowance),
+            "figures_off_period": summary.figures_off_period,
             "settings": summary.settings_used,
             "changes": [{"household_id": p.household_id, "code": p.code, "head_name": p.head_name,
                          "current": assessment.category_label(p.current_category),
@@ -71,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"按差额测算,评估为低保的 {summary.by_category['dibao']} 户每月保障金合计 {summary.dibao_allowance:,.2f} 元。")
     if summary.without_members:
         print(f"{summary.without_members} 户没有成员记录(或评估日期时成员均未出生),无法评估(已在表中注明)。")
+    if summary.figures_off_period:
+        print(f"注意:{summary.figures_off_period} 户的收支数据不是评估日期前12个月的(已在表的备注中注明),"
+              "其结果请核实。")
     print(f"类别有变化的 {summary.changed} 户;结果已写入 {summary.out_path}。")
     if summary.changed:
         print("登记册尚未改动:请在“综合评估 → 重新评估全部”中确认库别调整。")

@@ -319,6 +319,8 @@ class ReassessSummary:
     # what the households assessed 低保 would be paid a month by the difference to the standard, all together
     # (the cost of a standard changed: a raise, a cut)
     dibao_allowance: Decimal = Decimal("0.00")
+    # households whose incomes on record are not for the 12 months before the date (said in 备注)
+    figures_off_period: int = 0
     settings_used: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
 
@@ -878,8 +880,8 @@ _EARNERS_SQL = ("SELECT DISTINCT i.member_id FROM incomes i "
                 "AND i.amount > 0 AND i.member_id IS NOT NULL")
 _INCOMES_SQL = ("SELECT i.household_id, SUM(CASE WHEN i.exempt THEN 0 ELSE i.amount END), "
                 "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'wages' THEN i.amount ELSE 0 END), "
-                "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'resident_pension' THEN i.amount ELSE 0 END) "
-                "FROM incomes i "
+                "SUM(CASE WHEN i.exempt THEN 0 WHEN i.kind = 'resident_pension' THEN i.amount ELSE 0 END), "
+                "MAX(i.period_end) FROM incomes i "
                 "JOIN (SELECT household_id AS hid, MAX(period_end) AS pe FROM incomes "
                 "WHERE household_id BETWEEN {lo} AND {hi} GROUP BY household_id) m "
                 "ON m.hid = i.household_id AND m.pe = i.period_end "
@@ -895,7 +897,8 @@ _EXPENSES_SQL = ("SELECT e.household_id, SUM(CASE WHEN e.kind = 'medical' THEN e
 
 # (households, members, employed members, (income not ticked exempt, wages, basic resident pension),
 #  (medical, other rigid, illness costs))
-_Chunk = tuple[list[Any], dict[int, list[mt.BriefMember]], dict[int, int], dict[int, tuple[Decimal, Decimal, Decimal]],
+_Chunk = tuple[list[Any], dict[int, list[mt.BriefMember]], dict[int, int],
+               dict[int, tuple[Decimal, Decimal, Decimal, date | None]],
                dict[int, tuple[Decimal, Decimal, Decimal]]]
 _END = object()
 
@@ -930,8 +933,8 @@ def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event)
                                                 health, disability, grade or 0, name))
             if works or (works is None and mid in earners):
                 employed[hid] = employed.get(hid, 0) + 1
-        incomes = {hid: (_raw_money(v), _raw_money(w), _raw_money(p))
-                   for hid, v, w, p in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
+        incomes = {hid: (_raw_money(v), _raw_money(w), _raw_money(p), _raw_date(pe))
+                   for hid, v, w, p, pe in _fetch(conn, _INCOMES_SQL.format(lo=lo, hi=hi))}
         spending = {hid: (_raw_money(m), _raw_money(o), _raw_money(c))
                     for hid, m, o, c in _fetch(conn, _EXPENSES_SQL.format(lo=lo, hi=hi))}
         yield households, members, employed, incomes, spending
@@ -940,11 +943,12 @@ def _load_chunks(conn: Any, region_ids: list[int] | None, stop: threading.Event)
 
 def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, total: int
             ) -> Iterator[tuple[Any, list[mt.BriefMember],
-                                tuple[Decimal, Decimal, int, Decimal, Decimal, Decimal, Decimal]]]:
+                                tuple[Decimal, Decimal, int, Decimal, Decimal, Decimal, Decimal, date | None]]]:
     """(household row, members, figures) per household; the figures are the total income not ticked
     exempt, the counted wages, the members at work, medical spending, other rigid spending (education included) and
-    the illness/disability costs (medical and other rigid spending without education), and last the basic
-    resident pension within that total (the settings decide whether it counts).
+    the illness/disability costs (medical and other rigid spending without education), the basic
+    resident pension within that total (the settings decide whether it counts), and last the day the
+    incomes' 12 months end (None without incomes).
 
     The next chunk is read on a second thread with its own read-only connection and transaction while
     this thread calculates and writes the current one: the drivers release the GIL while the database
@@ -969,7 +973,7 @@ def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, tota
     worker = threading.Thread(target=produce, name="reassess-reader", daemon=True)
     worker.start()
     zero = Decimal(0)
-    no_income = (zero, zero, zero)
+    no_income = (zero, zero, zero, None)
     no_spending = (zero, zero, zero)
     done = 0
     try:
@@ -981,10 +985,10 @@ def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, tota
                 raise item
             households, members, employed, incomes, spending = item
             for h in households:
-                income, wages, pension = incomes.get(h[0], no_income)
+                income, wages, pension, period_end = incomes.get(h[0], no_income)
                 medical, other, illness = spending.get(h[0], no_spending)
                 yield h, members.get(h[0], []), (income, wages, employed.get(h[0], 0), medical, other, illness,
-                                                     pension)
+                                                     pension, period_end)
             done += len(households)
             progress.report(done, total, f"正在重新评估:{done:,} / {total:,} 户")
     finally:
@@ -995,6 +999,22 @@ def _chunks(db: Database, region_ids: list[int] | None, progress: Progress, tota
             except Empty:
                 pass
         worker.join()
+
+
+STALE_FIGURES_DAYS = 183  # figures for 12 months ending this long before the date share under half its year
+
+
+def _period_note(period_end: date | None, day: date) -> str:
+    """The 备注 of a household whose incomes on record are not for the 12 months before ``day``: a
+    re-assessment uses the latest figures held (issue 5 sums the 12 months before the assessment date),
+    so a date before them, or long after, is said rather than computed on silently."""
+    if period_end is None:
+        return ""
+    if period_end > day:
+        return f"收支数据是截至 {period_end} 的近12个月,晚于评估日期 {day}:请核实评估日期"
+    if (day - period_end).days > STALE_FIGURES_DAYS:
+        return f"收支数据是截至 {period_end} 的近12个月,距评估日期已超过半年:请更新家庭收支后再评估"
+    return ""
 
 
 def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of: date | None = None,
@@ -1043,7 +1063,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         progress.report(0, total, f"正在重新评估 {total:,} 户…")
 
         def rows() -> Iterator[list[Any]]:
-            for h, members, (income, wages, employed, medical, other, illness, pension) in _chunks(
+            for h, members, (income, wages, employed, medical, other, illness, pension, period_end) in _chunks(
                     db, region_ids, progress, total):
                 hid, hversion, hcode, hregion, harea, hsingle, hname, hidno, hcat, hstage = h
                 name, parent = regions.get(hregion, ("", None))
@@ -1079,6 +1099,8 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                 if r.category == Category.DIBAO:
                     allowance = mt.dibao_allowance(st["dibao_standard"], r.per_capita_monthly, r.members)
                     summary.dibao_allowance += allowance
+                note = _period_note(period_end, day)
+                summary.figures_off_period += bool(note)
                 rate = percents.get(r.deduction_rate)
                 if rate is None:
                     rate = percents[r.deduction_rate] = mt.percent(r.deduction_rate)
@@ -1086,7 +1108,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
                                 r.per_capita_monthly, r.rigid_spending, st["dibao_standard"],
                                 current_label, r.label, allowance, "是" if changed else "否",
                                 placement_label(r.suggested_placement, r.category, current), "是" if r.urgent else "",
-                                "、".join(r.tekun_candidates), ""]
+                                "、".join(r.tekun_candidates), note]
 
         def on_row(n: int) -> None:
             progress.check()

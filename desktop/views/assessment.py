@@ -195,6 +195,10 @@ class ReassessDialog(QDialog):
         if summary.without_members:
             text += " " + self.tr("%1 households have no members and could not be assessed.").replace(
                 "%1", f"{summary.without_members:,}")
+        if summary.figures_off_period:
+            text += " " + self.tr("Note: the incomes on record of %1 households are not for the 12 months before "
+                                  "the date (said in the sheet's remarks); check their results.").replace(
+                "%1", f"{summary.figures_off_period:,}")
         self.result_label.setText(text)
         self.model.set_rows(list(summary.proposals))
         self.table.selectAll()  # all proposed moves by default; the user may narrow the choice
