@@ -260,8 +260,8 @@ def _header_key(s: str) -> str:
     s = _HEADER_NOISE.sub("", s)
     s = s.translate(_BRACKETS)  # "姓名【必填】", "身份证号码[18位]": remarks as in round brackets
     core = re.sub(r"\([^)]*\)", "", s)
-    if core:
-        s = core
+    if core and not (_NAME_WORDS.search(core) and _ID_WORDS.search(s) and not _ID_WORDS.search(core)):
+        s = core  # not "姓名(身份证号)": a column of both, its remark naming the number
     s = _ENGLISH_AFTER.sub("", s)  # a bilingual form's "姓名 Name", "身份证号 ID No."
     s = s.strip(":：")
     return s.replace("/", "").replace("、", "").replace("\\", "").lower()
@@ -2700,6 +2700,10 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
     # follows (the line was a note in the middle, "注:以下为补报人员"), else signatures and the like.
     pending: list[DataRow] = []
     signed = False  # a footer line other than a note ("制表人:…", "填表日期:…") has been passed
+    # Rows without 序号, ID number or a name beside other text (see below): held back until a row shows
+    # whether the list's 序号 is filled in (dropped then: lines carried over, headings), people if not.
+    numbered = False
+    held: list[DataRow] = []
     for number, values in book.rows(layout.sheet):
         if number < layout.first_data_row:
             continue
@@ -2779,6 +2783,16 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
                 # spare row whose formulas show 0 or 否, or whose 街道 and 证件类型 are filled in ahead,
                 # or a remark alone. A person without an ID number still has a name.
                 continue
+            if serial and id_text == "" and all(cell_text(value_at(values, c)) == "" for c in serial) and (
+                    name_col is None or cell_text(value_at(values, name_col)) == ""
+                    or sum(1 for v in values if cell_text(v)) == 1):
+                # No 序号 and no ID number, and no name or a name alone: in a numbered list a line carried
+                # over from the row above (a second address line or phone number, a Word table pasted in)
+                # or a group's heading in the name column (城镇, 新增, 已故); people only if the list turns
+                # out not to be numbered after all.
+                if not numbered:
+                    held.append(DataRow(number, values) if cells is None else BoxedRow(number, values, cells))
+                continue
             if tentative:
                 if merged_down is not None and order is None:
                     values = merged_down.fill(number, values)
@@ -2794,12 +2808,20 @@ def data_rows(book: Workbook, layout: Layout, *, max_rows: int | None = None) ->
             yield from pending
             count += len(pending)
             pending.clear()
+        if serial and not numbered:
+            numbered = any(cell_text(value_at(values, c)) != "" for c in serial)
+            if not numbered and held:  # numbered in its header only: the rows held back are people
+                yield from held
+                count += len(held)
+            held.clear()
         count += 1
         if count > limit:
             raise SpreadsheetError(
                 f"文件“{book.name}”的数据超过 {limit:,} 行(第 {number} 行已超出),超出了单次导入的上限。"
                 "请按街道或月份拆分成几个文件后分别导入。", kind="too_many_rows")
         yield DataRow(number, values) if cells is None else BoxedRow(number, values, cells)
+    if held and not numbered:  # no row numbered at all: the rows held back are people
+        yield from held
 
 
 def _error_row(book: Workbook, sheet: str, number: int, values: Sequence[Any], id_col: int,
