@@ -577,3 +577,31 @@ def test_reassess_summary_counts_have_thousands_separators(qtbot, sqlite_distric
         by_category={"dibao": 858, mt.INELIGIBLE: 3754}))
     text = dialog.result_label.text()
     assert "6,000 户" in text and "不符合 3,754" in text and "1,536 户" in text, text
+
+
+def test_reassess_asks_before_replacing_the_days_file(qtbot, world, tmp_path: Path,  # noqa: ANN001
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 37: the file name offered is the day's, so a second re-assessment that day (another region)
+    replaced the first one's workbook without a word."""
+    from desktop.views import assessment as view
+
+    d, ctx, _hid = world
+    ctx.actor = d.admin
+    page = AssessmentPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.reassess()
+    out = tmp_path / "重新评估.xlsx"
+    out.write_bytes(b"an earlier workbook")
+    asked: list[str] = []
+    answers = [False, True]
+    monkeypatch.setattr(view, "asked_yes", lambda _p, _t, q: (asked.append(q), answers.pop(0))[1])
+    dialog.path.setText(str(out))
+    dialog.as_of.setDate(date(2026, 3, 1))
+    dialog.run()  # No: nothing run, the file kept
+    assert wait_for_background()
+    assert dialog.summary is None and out.read_bytes() == b"an earlier workbook" and str(out) in asked[0]
+    dialog.run()  # Yes
+    assert wait_for_background()
+    assert dialog.summary is not None and out.read_bytes() != b"an earlier workbook"
+    dialog.run()  # the same file again, agreed already: not asked twice
+    assert wait_for_background() and len(asked) == 2

@@ -125,6 +125,7 @@ class ReassessDialog(QDialog):
         row = QHBoxLayout()
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.path = QLineEdit(str(Path(folder or ".") / f"重新评估_{date.today().isoformat()}.xlsx"))
+        self._replace_agreed = ""  # the path the user agreed may replace a file there
         browse = QToolButton()
         browse.setText("…")
         browse.clicked.connect(self.browse)
@@ -162,11 +163,18 @@ class ReassessDialog(QDialog):
                                               self.tr("Excel workbooks (*.xlsx)"))
         if path:
             self.path.setText(with_suffix(path))
+            self._replace_agreed = self.path.text()  # the save dialog asked about a file already there
 
     def run(self) -> None:
         region_id = self.region.currentData()
         as_of = self.as_of.date().toPython()
         out = self.path.text().strip()
+        # the name offered is the day's: a second run that day (another region) replaced the first's file
+        if out != self._replace_agreed and Path(out).is_file() and not asked_yes(
+                self, self.windowTitle(), self.tr("The file {name} already exists (perhaps an earlier "
+                                                  "re-assessment). Replace it?").format(name=out)):
+            return
+        self._replace_agreed = out
         self.run_button.setEnabled(False)
 
         def work(progress):  # noqa: ANN001, ANN202
