@@ -126,4 +126,5 @@ def test_a_corrected_field_is_no_longer_marked_wrong(qtbot, sqlite_district: Dis
     dialog.fields["dibao_standard"].setText("abc")
     dialog.save()
     assert "不是数字" in messages[-1]
+    assert "低保标准的值" in messages[-1] and "dibao_standard" not in messages[-1]  # the label, not the code
     assert dialog.fields["deduct_cap"].styleSheet() == "" and dialog.fields["dibao_standard"].styleSheet()

@@ -183,6 +183,9 @@ class SetValuesDialog(FormDialog):
             for name in exc.problems:
                 if name in self.fields:
                     self.fields[name].setStyleSheet("background: #fde7e9;")
+            if exc.problems:  # the fields by their labels: "低保标准(dibao_standard)" is the command line's
+                exc = ValidationFailed("\n".join(text.replace(f"({name})", "") for name, text in exc.problems.items()),
+                                       exc.problems)
             show_error(self, exc)
             return
         except ServiceError as exc:
