@@ -32,3 +32,12 @@ def test_a_household_is_named_by_its_code_not_its_record_number(district: Distri
     targets = {r.target for r in audit.list_entries(d.db, d.admin, audit.AuditFilter()) if r.household_id == hid}
     assert "家庭 钱七户(户编号 FY-0107)" in targets
     assert all(f"户编号 {hid})" not in t for t in targets)
+
+
+def test_the_log_names_people_as_people_know_them(district: District) -> None:
+    d = district
+    regions.add_region(d.db, Actor.system("IT-PC"), parent_id=d.regions["八泉街道"], name="又一社区")
+    rows = audit.list_entries(d.db, d.admin, audit.AuditFilter())
+    labels = {r.username: r.user_label for r in rows}
+    assert labels["system"] == "系统"
+    assert labels[d.admin.username] == f"{d.admin.display_name}({d.admin.username})"

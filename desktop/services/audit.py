@@ -172,6 +172,7 @@ class AuditRow:
     after: dict | None
     target: str = ""  # what the entry touched, named in Chinese: 用户 王丽(wangli), 家庭 张三户(户编号 12)
     changes: tuple[Change, ...] = ()  # the fields before and after, in Chinese, as a reader reads them
+    user_label: str = ""  # who, as people know them: 周建华(admin), 系统 for the command line and upkeep
 
     @property
     def entity_label(self) -> str:
@@ -247,7 +248,14 @@ def _row(e: AuditEntry, names: Names) -> AuditRow:
     return AuditRow(e.id, e.at, e.username, e.workstation, e.action, action_label(e.action), e.entity, e.entity_id,
                     e.household_id, masked(describe(e.detail, e.before, e.after)), masked(e.before), masked(e.after),
                     masked(audit_text.target(e.entity, e.entity_id, e.before, e.after, names)),
-                    tuple(audit_text.changes(e.entity, e.before, e.after, names)))
+                    tuple(audit_text.changes(e.entity, e.before, e.after, names)), who(e.user_id, e.username, names))
+
+
+def who(user_id: int | None, username: str, names: Names) -> str:
+    """The person an entry names: their name and account, 系统 for the command line's and the program's own."""
+    if username == Actor.system().username or not username:
+        return Actor.system().display_name
+    return names.user(user_id) if user_id is not None else username
 
 
 def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter(), *,  # noqa: B008
@@ -295,15 +303,16 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
                                    "请缩小日期范围或加上其他条件,分几次导出。", {"date_from": "范围太大"})
         entries = uow.session.execute(
             select(AuditEntry.at, AuditEntry.username, AuditEntry.workstation, AuditEntry.action, AuditEntry.entity,
-                   AuditEntry.entity_id, AuditEntry.household_id, AuditEntry.detail, AuditEntry.before, AuditEntry.after)
+                   AuditEntry.entity_id, AuditEntry.household_id, AuditEntry.detail, AuditEntry.before, AuditEntry.after,
+                   AuditEntry.user_id)
             .where(*where).order_by(AuditEntry.id.desc()).limit(EXPORT_LIMIT)
             .execution_options(yield_per=5000))
         names = Names(uow.session)
 
         def rows():  # noqa: ANN202
             # as the screen shows them; the raw codes last, for IT
-            for at, user, station, action, entity, entity_id, household_id, detail, before, after in entries:
-                yield (at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), user, station, action_label(action),
+            for at, user, station, action, entity, entity_id, household_id, detail, before, after, uid in entries:
+                yield (at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), who(uid, user, names), station, action_label(action),
                        masked(audit_text.target(entity, entity_id, before, after, names)),
                        masked(describe(detail, before, after)),
                        audit_text.changes_text(audit_text.changes(entity, before, after, names)), household_id,

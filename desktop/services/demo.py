@@ -1723,7 +1723,7 @@ def _insert_batches(conn: Connection, codec: _Codec, wd: _Workdays, seed: int) -
             name = f"{label}推送名单_{q.year}年第{(q.month - 1) // 3 + 1}季度.xlsx"
             rows.append({"id": bid, "kind": "department", "department": dept, "file_name": name,
                          "file_hash": sha256(f"demo/{seed}/{name}".encode()).hexdigest(), "sheet": "Sheet1",
-                         "header_row": 1, "mapping": mapping, "counts": {}, "imported_by": "admin",
+                         "header_row": 1, "mapping": mapping, "counts": {}, "imported_by": f"{LOGINS[0].display_name}({LOGINS[0].username})",
                          "created_at": datetime(q.year, q.month, q.day, 2, 0, tzinfo=UTC)})
             out.append((bid, day, dept))
             bid += 1

@@ -55,7 +55,7 @@ class AuditTableModel(PagedTableModel[audit.AuditRow]):
         return row.id
 
     def display(self, r: audit.AuditRow, column: int) -> str:
-        return (f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", r.username, r.workstation, r.action_label, r.target,
+        return (f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", r.user_label or r.username, r.workstation, r.action_label, r.target,
                 r.detail)[column]
 
     def role_data(self, r: audit.AuditRow, column: int, role: int) -> Any:
@@ -196,7 +196,7 @@ class AuditLogTab(QWidget):
         r = self.model.rows[row]
         parts = [f"<p><b>{escape(r.action_label)}</b>  {escape(r.target)}<br>",
                  escape(self.tr("{at} by {user} at workstation {station}").format(
-                     at=f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", user=r.username, station=r.workstation or "—")),
+                     at=f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}", user=r.user_label or r.username, station=r.workstation or "—")),
                  "</p>"]
         if r.detail:
             parts.append(f"<p>{escape(r.detail)}</p>")
