@@ -157,6 +157,24 @@ def preconfigured_note() -> str:
     return f"这台电脑的数据库地址由信息管理员设定({where}),在程序里保存的选择不起作用:需要更改请联系信息管理员。"
 
 
+def given_at_start_note(in_use: str) -> str:
+    """When the database in use (``in_use``: a file, or host:port/database) is not the one this workstation's
+    settings name — the program was started with --database-url — a sentence saying so; else "". A choice
+    saved here then seemed to be what was in use, and took effect at the next plain start."""
+    configured = database.shown_address(None)
+    if preconfigured_note() or _same_place(configured, in_use):
+        return ""
+    return (f"本次启动时用命令行参数(--database-url)指定了数据库 {in_use},它优先于这里的设置;"
+            f"这里的设置({configured})在不带该参数启动时才使用。")
+
+
+def _same_place(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve() if "/" in a or "\\" in a else a == b
+    except OSError:
+        return a == b
+
+
 def needs_setup() -> bool:
     """First start of a workstation: nothing chosen yet and IT preconfigured nothing."""
     import os

@@ -247,7 +247,10 @@ class ConnectionTab(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Now using: {where}").format(where=ctx.db.describe())))
-        self.preconfigured = QLabel(connection.preconfigured_note())  # IT's address comes before a choice saved here
+        # IT's address, or one given at start, comes before a choice saved here
+        in_use = ctx.db.url.database if ctx.db.is_sqlite else \
+            f"{ctx.db.url.host}:{ctx.db.url.port or 5432}/{ctx.db.url.database}"
+        self.preconfigured = QLabel(connection.preconfigured_note() or connection.given_at_start_note(str(in_use)))
         self.preconfigured.setWordWrap(True)
         self.preconfigured.setStyleSheet("color: #b00020;")
         self.preconfigured.setVisible(bool(self.preconfigured.text()))
