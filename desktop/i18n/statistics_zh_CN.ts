@@ -529,8 +529,8 @@
     </message>
     <message>
         <location filename="../views/statistics.py" line="707" />
-        <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}</source>
-        <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}</translation>
+        <source>Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}.</source>
+        <translation>合计:核查 {done} 件,未通过 {failed} 件({rate})。按方式:{kinds}。</translation>
     </message>
     <message>
         <location filename="../views/statistics.py" line="709" />

@@ -716,7 +716,7 @@ class StatisticsPage(QWidget):
                                       small=small)], decimals=1, suffix="%")
         chart.set_counts([self.tr("Post-checks done"), self.tr("Failed")], [[m.done, m.failed] for m in rows])
         kinds = ",".join(f"{st.POST_CHECK_KIND_LABELS.get(k, k)} {f}/{d}" for k, (d, f) in sorted(pc.by_kind.items()))
-        chart.set_note(self.tr("Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}").format(
+        chart.set_note(self.tr("Overall: {failed} of {done} post-checks failed ({rate}). By kind: {kinds}.").format(
             failed=f"{pc.failed:,}", done=f"{pc.done:,}", rate=st.pct(pc.rate), kinds=kinds or "—")
             + self._small_note(small) + " " + self.tr("Counted by the day the check was done; checks not done yet "
                                                       "are not counted."))
