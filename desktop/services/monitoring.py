@@ -573,8 +573,15 @@ def move_household(uow: UnitOfWork, household: Household, to_stage: str | None, 
     from_stage = household.stage
     if (to_stage, category) == (from_stage, household.category):
         return None
-    if guard and (newer := newer_move(uow, household, on)) is not None:
-        return newer
+    if (newer := newer_move(uow, household, on)) is not None:
+        if guard:
+            return newer
+        # a fact that moves the household whatever was moved since (a decision entered late): recorded
+        # after that move, from where it put the household, so that the moves stay in time order (dated
+        # before it, the move read "待核对 → 一类库" on a day the household was in 一类库, and the stage
+        # at a quarter's end was read wrong)
+        reason = f"{reason}(办理日期 {on.isoformat()},记在 {newer.moved_on.isoformat()} 的库别调整之后)"
+        on = newer.moved_on
     before = snapshot(household)
     if to_stage != from_stage:
         household.next_visit_due = rules.due_after_move(from_stage, to_stage, household.last_visited_on,
