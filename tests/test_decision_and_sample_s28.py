@@ -24,7 +24,7 @@ def test_the_allowance_is_the_difference_to_the_standard_times_the_members() -> 
     assert mt.dibao_allowance(D("780"), D("510.00"), 2) == D("540.00")
     assert mt.dibao_allowance(D("780"), D("779.99"), 3) == D("0.03")
     assert mt.dibao_allowance(D("780"), D("780.00"), 3) == D("0.00")  # not below: nothing
-    assert mt.dibao_allowance(D("780"), D("-20.00"), 1) == D("800.00")  # a loss counts as it is assessed
+    assert mt.dibao_allowance(D("780"), D("-20.00"), 1) == D("780.00")  # a loss counts as no income (session 37)
 
 
 def assessed_dibao(d: District) -> tuple[int, int]:

@@ -91,6 +91,7 @@ _NOT_WORDS = [
     re.compile(r"\b[\w.-]+@[\w.-]+\b"),  # user@host
     re.compile(r"\b[A-Z]{2,}[-_]?\d[\w-]*\b"),  # ID-like codes (batch and referral numbers)
     re.compile(r"\bpolicy set\b"),  # a command of the command line, named as typed
+    re.compile(r"(?<![\w-])--[a-z][\w-]*"),  # a command-line option, named as typed (--database-url)
 ]
 # Table columns that show codes on purpose, for IT and the command line: (model, column, role).
 CODES_ON_PURPOSE = {
