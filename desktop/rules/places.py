@@ -12,6 +12,15 @@ CITIES: dict[str, str] = {
 }
 
 
+PROVINCES: dict[str, str] = {"42": "湖北省"}
+
+
+def province_of(district_code: str | None) -> str | None:
+    """The province (with its 省) of a district by the first two digits of its code, if known."""
+    code = (district_code or "").strip()
+    return PROVINCES.get(code[:2]) if len(code) >= 6 and code[:6].isdigit() else None
+
+
 def city_of(district_code: str | None) -> str | None:
     """The city (with its 市) of a district by its 6-digit (or longer) code, if known."""
     code = (district_code or "").strip()

@@ -501,9 +501,15 @@ class RegionResolver:
         # the city the district belongs to (黄石市 for 420203), when its code tells it
         cities = {places.city_of(r.code) for r in rows if r.level == codes.RegionLevel.DISTRICT} - {None}
         self._home_city = cities.pop() if len(cities) == 1 else None
-        # "湖北省黄石市西塞山区八泉街道": the province, city and district written before the name.
-        self._above = re.compile(r"^([\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}市)?"
-                                 + (f"({_alternatives(districts)})?" if districts else "()?"))  # group 3 always
+        provinces = {places.province_of(r.code) for r in rows if r.level == codes.RegionLevel.DISTRICT} - {None}
+        home_province = provinces.pop() if len(provinces) == 1 else None
+        # "湖北省黄石市西塞山区八泉街道": the province, city and district written before the name; the
+        # district's own province and city also without their 省 and 市 (湖北黄石西塞山区…)
+        self._home_city_short = self._home_city[:-1] if self._home_city else None
+        self._above = re.compile(
+            r"^([\u4e00-\u9fff]{2,3}省" + (f"|{re.escape(home_province[:-1])}" if home_province else "") + ")?"
+            r"([\u4e00-\u9fff]{2,4}市" + (f"|{re.escape(self._home_city_short)}" if self._home_city_short else "")
+            + ")?" + (f"({_alternatives(districts)})?" if districts else "()?"))  # group 3 always
         # another district or county named at the start instead ("黄石港区飞云社区"): not this one's
         self._other_district = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?<![社小园校])[区县旗]")
         self._city = re.compile(r"^[\u4e00-\u9fff]{2,4}?市")  # "黄石市大冶市…": a county-level city after the city
@@ -527,7 +533,7 @@ class RegionResolver:
         if self._home_city is None:
             return False
         city = self._above.match(text).group(2)  # type: ignore[union-attr]
-        return city is not None and not places.same_city(city, self._home_city)
+        return city is not None and city != self._home_city_short and not places.same_city(city, self._home_city)
 
     def subdistrict(self, text: str) -> int | None:
         """A sub-district or town by its name as people write it (八泉, 八泉街道办事处) or its code."""
@@ -602,6 +608,10 @@ class RegionResolver:
             m = self._sub_re.search(above)
             if m:
                 text_sub = self._sub_forms[m.group(0)]
+        if text_sub is None and (foreign := _SUBDISTRICT_WORD.search(above)) is not None and (
+                self._comm_re is None or (first := self._comm_re.search(above)) is None
+                or foreign.end() <= first.start()):
+            return None  # "花湖街道临江社区", "大冶陈贵镇章山村": another district's, whatever its community's name
         if sub_id is None:
             sub_id = text_sub
         other = False
@@ -621,6 +631,11 @@ class RegionResolver:
         if any(self._other_city(tidy_name(text)) for text in (subdistrict, community) if text):
             return None  # 街道 "大冶市河口镇", 社区 "章山村": another city's places, whatever their names
         sub_id = self.subdistrict(subdistrict) if subdistrict else None
+        if sub_id is None and community and _SUBDISTRICT_WORD.search(self._above.sub("", tidy_name(subdistrict))):
+            # 街道 "花湖街道", "陈贵镇" (not ours) over 社区 "临江社区": another district's place of that name
+            if len(self._cache) < 200_000:
+                self._cache[key] = None
+            return None
         if sub_id is None and subdistrict and not community:
             community = subdistrict  # "八泉街道飞云社区" in the 街道 column, none in a 社区 column
         region = None
@@ -651,6 +666,10 @@ def _alternatives(names: Iterable[str]) -> str:
     """A regular expression matching any of ``names``, the longest first."""
     return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
 
+
+# A sub-district's or town's name with its level word (花湖街道, 陈贵镇, 白沙镇): in an address before the
+# community, one the district does not have says the place is another district's.
+_SUBDISTRICT_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}?(街道办事处|街道|街办|办事处|镇|乡)(?![\u4e00-\u9fff]*路)")
 
 # what separates a sub-district and a community written in one cell (八泉/飞云, 八泉 飞云, 飞云(八泉))
 _PARTS = re.compile(r"[\s/／\\、,，;；|｜\-－—–·()（）\[\]【】]+")
