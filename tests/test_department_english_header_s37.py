@@ -30,3 +30,11 @@ def test_english_headers_alone_are_mapped(tmp_path) -> None:  # noqa: ANN001
         "name": 1, "id_number": 2, "address": 3, "phone": 4}
     assert spreadsheet.map_columns(["No.", "Name", "Identity Card Number", "Tel"]) == {
         "name": 1, "id_number": 2, "phone": 3}
+
+
+def test_the_address_where_people_live_comes_first() -> None:
+    """Session 37 acceptance: with 户籍地址 and 现住址 both given, the registered address was read for the
+    region (all rows of people registered elsewhere and living here unassigned); 房屋坐落 (住建) was unknown."""
+    assert spreadsheet.map_columns(["序号", "姓名", "公民身份号码", "户籍地址", "现住址"])["address"] == 4
+    assert spreadsheet.map_columns(["序号", "姓名", "身份证号", "房屋坐落"])["address"] == 3
+    assert spreadsheet.map_columns(["姓名", "身份证号", "户籍地址"])["address"] == 2
