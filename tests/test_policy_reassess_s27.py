@@ -252,6 +252,9 @@ def test_cancelled_midway_in_the_window_leaves_the_old_file_and_the_registry(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(svc.mt, "assess_brief", slow)
+    import desktop.views.assessment as view
+
+    monkeypatch.setattr(view, "asked_yes", lambda *_a: True)  # yes, replace last week's workbook (session 37)
     dialog = ReassessDialog(AppContext(d.db, d.admin))
     qtbot.addWidget(dialog)
     dialog.as_of.setDate(QDate(2027, 1, 1))
