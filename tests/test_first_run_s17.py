@@ -229,6 +229,8 @@ def test_settings_tab_says_when_it_preconfigured_the_address(sqlite_db, qtbot, c
     from desktop.views.connection import ConnectionTab
     from desktop.views.context import AppContext
 
+    # the database in use is the one this workstation's settings name (not one given with --database-url)
+    monkeypatch.setattr(config, "default_sqlite_path", lambda: Path(sqlite_db.url.database))
     tab = ConnectionTab(AppContext(sqlite_db, Actor.system("test")))
     qtbot.addWidget(tab)
     assert tab.preconfigured.isHidden()

@@ -250,7 +250,9 @@ class ConnectionTab(QWidget):
         # IT's address, or one given at start, comes before a choice saved here
         in_use = ctx.db.url.database if ctx.db.is_sqlite else \
             f"{ctx.db.url.host}:{ctx.db.url.port or 5432}/{ctx.db.url.database}"
-        self.preconfigured = QLabel(connection.preconfigured_note() or connection.given_at_start_note(str(in_use)))
+        # (made in the tab: shown while it had no parent, it flashed up as a window of its own and took the focus)
+        self.preconfigured = QLabel(connection.preconfigured_note() or connection.given_at_start_note(str(in_use)),
+                                    self)
         self.preconfigured.setWordWrap(True)
         self.preconfigured.setStyleSheet("color: #b00020;")
         self.preconfigured.setVisible(bool(self.preconfigured.text()))
