@@ -157,10 +157,11 @@ def preconfigured_note() -> str:
     return f"这台电脑的数据库地址由信息管理员设定({where}),在程序里保存的选择不起作用:需要更改请联系信息管理员。"
 
 
-def given_at_start_note(in_use: str) -> str:
-    """When the database in use (``in_use``: a file, or host:port/database) is not the one this workstation's
+def given_at_start_note(db: database.Database | str) -> str:
+    """When the database in use (``db``, or its file or host:port/database) is not the one this workstation's
     settings name — the program was started with --database-url — a sentence saying so; else "". A choice
     saved here then seemed to be what was in use, and took effect at the next plain start."""
+    in_use = db if isinstance(db, str) else database.shown_address(db.url.render_as_string(hide_password=False))
     configured = database.shown_address(None)
     if preconfigured_note() or _same_place(configured, in_use):
         return ""
@@ -170,9 +171,9 @@ def given_at_start_note(in_use: str) -> str:
 
 def _same_place(a: str, b: str) -> bool:
     try:
-        return Path(a).resolve() == Path(b).resolve() if "/" in a or "\\" in a else a == b
+        return a == b or Path(a).resolve() == Path(b).resolve()
     except OSError:
-        return a == b
+        return False
 
 
 def needs_setup() -> bool:

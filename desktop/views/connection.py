@@ -248,11 +248,8 @@ class ConnectionTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Now using: {where}").format(where=ctx.db.describe())))
         # IT's address, or one given at start, comes before a choice saved here
-        in_use = ctx.db.url.database if ctx.db.is_sqlite else \
-            f"{ctx.db.url.host}:{ctx.db.url.port or 5432}/{ctx.db.url.database}"
         # (made in the tab: shown while it had no parent, it flashed up as a window of its own and took the focus)
-        self.preconfigured = QLabel(connection.preconfigured_note() or connection.given_at_start_note(str(in_use)),
-                                    self)
+        self.preconfigured = QLabel(connection.preconfigured_note() or connection.given_at_start_note(ctx.db), self)
         self.preconfigured.setWordWrap(True)
         self.preconfigured.setStyleSheet("color: #b00020;")
         self.preconfigured.setVisible(bool(self.preconfigured.text()))
