@@ -497,24 +497,17 @@ class RegionResolver:
             if r.level == codes.RegionLevel.COMMUNITY:
                 communities.setdefault(r.name, []).append(r.id)
         self._communities = communities
-        districts = {r.name for r in rows if r.level == codes.RegionLevel.DISTRICT}
+        districts = [(r.name, r.code) for r in rows if r.level == codes.RegionLevel.DISTRICT]
         # the city the district belongs to (黄石市 for 420203), when its code tells it
-        cities = {places.city_of(r.code) for r in rows if r.level == codes.RegionLevel.DISTRICT} - {None}
+        cities = {places.city_of(code) for _, code in districts} - {None}
         self._home_city = cities.pop() if len(cities) == 1 else None
-        provinces = {places.province_of(r.code) for r in rows if r.level == codes.RegionLevel.DISTRICT} - {None}
-        home_province = provinces.pop() if len(provinces) == 1 else None
-        # "湖北省黄石市西塞山区八泉街道": the province, city and district written before the name; the
-        # district's own province and city also without their 省 and 市 (湖北黄石西塞山区…)
         self._home_city_short = self._home_city[:-1] if self._home_city else None
-        self._above = re.compile(
-            r"^([\u4e00-\u9fff]{2,3}省" + (f"|{re.escape(home_province[:-1])}" if home_province else "") + ")?"
-            r"([\u4e00-\u9fff]{2,4}市" + (f"|{re.escape(self._home_city_short)}" if self._home_city_short else "")
-            + ")?" + (f"({_alternatives(districts)})?" if districts else "()?"))  # group 3 always
+        self._above = places.written_above(districts)  # 湖北省黄石市西塞山区 before 八泉街道
         # another district or county named at the start instead ("黄石港区飞云社区"): not this one's
         self._other_district = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?<![社小园校])[区县旗]")
         self._city = re.compile(r"^[\u4e00-\u9fff]{2,4}?市")  # "黄石市大冶市…": a county-level city after the city
-        self._comm_re = re.compile(_alternatives(communities)) if communities else None
-        self._sub_re = re.compile(_alternatives(self._sub_forms)) if self.subs else None
+        self._comm_re = re.compile(places.alternatives(communities)) if communities else None
+        self._sub_re = re.compile(places.alternatives(self._sub_forms)) if self.subs else None
         self._cache: dict[tuple[str, str, str], int | None] = {}
 
     def _of_level(self, text: str, level: str) -> list[int]:
@@ -660,11 +653,6 @@ class RegionResolver:
         if len(self._cache) < 200_000:
             self._cache[key] = region
         return region
-
-
-def _alternatives(names: Iterable[str]) -> str:
-    """A regular expression matching any of ``names``, the longest first."""
-    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
 
 
 # A sub-district's or town's name with its level word (花湖街道, 陈贵镇, 白沙镇): in an address before the

@@ -23,6 +23,7 @@ from desktop.io import spreadsheet as ss
 from desktop.models import Base, Household, Member, Region, User
 from desktop.models.region import child_path
 from desktop.rules.codes import AREA_LABELS, LEVEL_LABELS, AreaType, RegionLevel, Role
+from desktop.rules.places import written_above
 from desktop.services.base import Actor, UnitOfWork, require_role, snapshot, too_long, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import INVALID_FILE, NotFound, ServiceError, ValidationFailed
@@ -307,7 +308,7 @@ def add_first_regions(uow: UnitOfWork, places: Sequence[tuple[str, str]]) -> tup
     uow.take_turns(REGIONS_LOCK)
     if has_subdistricts():  # another workstation's meanwhile
         return 0, 0
-    above = re.compile(r"^([\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}市)?" + re.escape(root.name))
+    above = written_above([(root.name, root.code)])
     # each place once however it is written: 八泉街, 八泉街道, 西塞山区八泉街道; 飞云社区, 八泉街道飞云社区
     subs: dict[str, list[str]] = {}
     communities: dict[tuple[str, str], list[str]] = {}
