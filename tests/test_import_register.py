@@ -839,10 +839,14 @@ def test_json_of_a_dry_run_says_the_file_was_already_imported(db: Database, dist
     assert json.loads(capsys.readouterr().out)["already_imported"] is None
     assert cli_main(["import", "households", str(path), "--database-url", url]) == 0
     capsys.readouterr()
-    assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 0
+    # exit 1 as the import would be refused, without a forecast of what it would write (将更新 …)
+    assert cli_main(["import", "households", str(path), "--dry-run", "--json", "--database-url", url]) == 1
     out = json.loads(capsys.readouterr().out)
-    assert "导入过" in out["already_imported"] and out["batch_id"] is None
-    assert "错误清单" in out["already_imported"]  # the way to import the households refused the first time
+    assert out["code"] == "already_imported" and "导入过" in out["error"] and "households_updated" not in out
+    assert "错误清单" in out["error"]  # the way to import the households refused the first time
+    assert cli_main(["import", "households", str(path), "--dry-run", "--database-url", url]) == 1
+    captured = capsys.readouterr()
+    assert "导入过" in captured.err and "将更新" not in captured.out
 
 
 def test_amounts_with_commas_out_of_place_are_refused() -> None:

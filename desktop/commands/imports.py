@@ -22,7 +22,7 @@ from desktop.commands.common import (
 )
 from desktop.rules import codes
 from desktop.services import auth, department_import, register_import
-from desktop.services.errors import NOT_WRITTEN, ServiceError, ValidationFailed
+from desktop.services.errors import ALREADY_IMPORTED, NOT_WRITTEN, ServiceError, ValidationFailed
 from desktop.services.files import not_written_message
 
 
@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="按标准模板导入家庭台账:有错误的家庭整户不导入,其余家庭照常导入,错误逐条列出(行、列、原因)。"
                     "退出状态:至少导入了一户(或试运行时至少有一户可以导入)为 0;"
                     "各户都因错误不能导入时为 1(--json 的输出另含 error 和 code 两项,code 为 invalid_input),"
-                    "文件无法读取、已导入过等其他拒绝也为 1。")
+                    "文件无法读取、已导入过(试运行也是)等其他拒绝也为 1。")
     hh.add_argument("file", help="家庭台账文件")
     hh.add_argument("--dry-run", action="store_true", help="只检查,不写入数据库")
     hh.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
@@ -265,6 +265,8 @@ def import_households(args: argparse.Namespace) -> int:
                 args.file, result, args.errors))
             if not args.json:
                 print(f"已把 {written} 行未导入的记录写入:{args.errors}")
+        if result.already_imported:  # a dry run foretells the refusal, not what the import would write
+            raise ServiceError(result.already_imported, code=ALREADY_IMPORTED)
         # every household refused for its rows: the input had errors, as a refused command says it
         refused = register_import.nothing_importable(result)
         if args.json:
@@ -277,7 +279,7 @@ def import_households(args: argparse.Namespace) -> int:
                 "other_sheets": result.other_sheets,
                 "unread_columns": result.unread_columns,
                 "hidden_rows": len(result.hidden_rows),
-                "already_imported": result.already_imported or None,
+                "already_imported": None,  # as the department list's (an imported file is refused above)
                 "removed_members": [{"household": code, "name": name} for code, name in result.removed_members],
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in result.errors],
                 "to_check": [{"row": e.row, "column": e.column, "message": e.message} for e in result.to_check],
@@ -319,8 +321,6 @@ def import_households(args: argparse.Namespace) -> int:
             if result.other_sheets:
                 print(f"  注意:{register_import.other_sheets_note(result)}"
                       "其他工作表请逐个导入:命令行加 --sheet 工作表名(或把各工作表另存为单独的文件)。")
-            if result.already_imported:
-                print(f"  注意:{result.already_imported}")
             if refused:
                 raise ValidationFailed(refused)
     finally:
