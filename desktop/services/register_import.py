@@ -643,7 +643,8 @@ def _to_check(good: list[_Household], today: date, dry_run: bool) -> list[CellEr
     cases that are right) and said, so that someone looks at it: 单亲家庭 with the head's spouse
     listed (单亲家庭 lowers the income the means test counts; a register adding a remarried head's
     spouse may leave 单亲家庭 blank, keeping 是; some places count a family whose other parent is in
-    prison or missing as 单亲), 特困 with a member of working age (16–59) able to work (RULES.md: 特困
+    prison or missing as 单亲), a member's 城乡类别 other than the household's (a member may hold the other
+    kind of 户口; the head's row decides which standard applies), 特困 with a member of working age (16–59) able to work (RULES.md: 特困
     is for persons without labour capacity and without a supporter able to support them)."""
     found: list[CellError] = []
     imported = "将按所填导入" if dry_run else "已按所填导入"
@@ -655,6 +656,9 @@ def _to_check(good: list[_Household], today: date, dry_run: bool) -> list[CellEr
             said = "此格未填,系统中本户是单亲家庭" if "单亲家庭" in head.blank else "填的是“是”"
             found.append(CellError(head.row, "单亲家庭", f"{said},但第 {spouse.row} 行是户主的配偶{spouse.name};"
                                                        f"{imported},请核对单亲家庭或与户主关系"))
+        for p in hh.rows:  # a member's own (a mixed household's 农业户口 member): the household's is the head's
+            if p is not head and p.area_type and p.area_type != hh.area_type:
+                found.append(CellError(p.row, "城乡类别", _area_note(p.area_type, hh, dry_run)))
         if head.category == codes.Category.TEKUN:
             for p in hh.rows:
                 age = idcard.age_on(p.id_number, today)
@@ -663,6 +667,15 @@ def _to_check(good: list[_Household], today: date, dry_run: bool) -> list[CellEr
                     found.append(CellError(p.row, "劳动能力", f"本户当前救助类别是特困,{p.name}({age} 岁)的劳动能力{said};"
                                                             f"特困人员应无劳动能力、无有赡养能力的法定义务人,{imported},请核对"))
     return found
+
+
+def _area_note(said: str, hh: _Household, dry_run: bool) -> str:
+    head = hh.head
+    assert head is not None
+    area = codes.AREA_LABELS[codes.AreaType(hh.area_type)]
+    whence = f"户主行(第 {head.row} 行)的“{area}”" if head.area_type else f"“{area}”(户主行第 {head.row} 行未填)"
+    return (f"填的是“{codes.AREA_LABELS[codes.AreaType(said)]}”;本户{'将' if dry_run else '已'}按{whence}导入。"
+            "城乡类别是户的信息,决定适用城市还是农村的低保标准,请核对")
 
 
 def _elsewhere(head: PersonRow, other: PersonRow, code: str) -> str:
