@@ -2019,6 +2019,8 @@ def _headerless_layout(book: Workbook, sheets: Sequence[str],
                            and sum(1 for t in texts[c] if _ID_SHAPED.fullmatch(t)) * 10 >= len(rows) * 6), None)
             if id_col is None:
                 continue
+            if header_row is not None:
+                _refuse_data_above(book, name, header_row, [v for _n, v in filled[:index]], id_col)
             mapping = {"id_number": id_col}
             names = [sum(1 for r in rows if _PERSON_NAME.fullmatch(re.sub(r"\s+", "", cell_text(value_at(r, c)))))
                      for c in range(width)]
@@ -2029,6 +2031,17 @@ def _headerless_layout(book: Workbook, sheets: Sequence[str],
             return True, True, 0, 0, Layout(name, list(book.sheet_names), number, 0, columns, [], mapping, 0,
                                             sample=sample)
     return None
+
+
+def _refuse_data_above(book: Workbook, sheet: str, header_row: int, above: list[list[Any]], id_col: int) -> None:
+    """The header row given (--header-row, the wizard's) holds an ID number under rows holding them
+    too: it is a data row, and the rows above it would be skipped without a word."""
+    numbers = sum(1 for values in above if _ID_SHAPED.fullmatch(idcard.normalize(cell_text(value_at(values, id_col)))))
+    if numbers:
+        raise SpreadsheetError(
+            f"文件“{book.name}”工作表“{sheet}”的第 {header_row} 行是数据(第 {column_letter(id_col)} 列是身份证号),不是表头;"
+            f"它上面还有 {numbers} 行数据,按此导入会被跳过。请指定真正的表头所在行,或不指定表头行(自动查找)。",
+            kind="bad_mapping")
 
 
 def _unmapped_layout(book: Workbook, sheets: Sequence[str], header_row: int | None) -> tuple[bool, int, int, Layout] | None:

@@ -716,10 +716,14 @@ def same_content_batch(session: Any, kind: str, content_hash: str) -> ImportBatc
 
 
 def already_imported_message(batch: ImportBatch | BatchInfo, file_name: str,
-                             remedy: str = "如需更正,请让部门提供新的名单文件。", *, sheet: str = "",
+                             remedy: str | None = None, *, sheet: str = "",
                              same_content: bool = False) -> str:
     """``sheet`` is named when the workbook has more than one sheet. ``same_content``: the earlier
-    batch came from another file holding the same list (:class:`ContentHash`)."""
+    batch came from another file holding the same list (:class:`ContentHash`). A department list's
+    ``remedy`` says how to import it again when the office read it wrong (another column or header row)."""
+    if remedy is None:
+        remedy = (f"如需更正,请让部门提供新的名单文件;如果是上次导入时选错了列或表头行,请先撤销批次 {batch.id}"
+                  f"(主动发现 › 导入记录 › 撤销本批导入,或命令 relief-desk import undo {batch.id} --reason 原因)再导入。")
     when = batch.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if batch.created_at else "此前"
     who = batch.imported_by or "某位用户"
     where = f"的工作表“{sheet}”" if sheet else "的内容"
@@ -965,7 +969,8 @@ def import_department_list(db: Database, actor: Actor, path: str | Path, departm
             if not dry_run:
                 batch.content_hash = result.content_hash
                 batch.counts = result.counts()
-                _remember_mapping(session, actor, dept, layout)
+                if result.valid:  # not the slip of a column without ID numbers (--id-column on the amounts)
+                    _remember_mapping(session, actor, dept, layout)
                 uow.audit("import.department", "import_batches", batch_id,
                           after={"file": book.name, "hash": file_hash, **result.counts()},
                           detail=f"导入{codes.department_label(dept)}名单《{book.name}》")
