@@ -545,6 +545,16 @@ def _step_deadline(cal: WorkCalendar, transition: proc.Transition, accepted_on: 
     return proc.StepDue(sd.step, sd.start, None) if sd.calendar_days else sd
 
 
+def _binding_due(cal: WorkCalendar, app: Any, sd: proc.StepDue, *, after_decision: bool = False) -> date | None:
+    """The day a step must be done by: its own deadline, or the whole procedure's when that comes first
+    (a decision due 10 working days after the file is still due by the application's deadline); a step
+    completed after emergency help has its own only, a publicity its 7 calendar days (a minimum)."""
+    if after_decision or sd.calendar_days:
+        return sd.due
+    whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended).due
+    return min(d for d in (sd.due, whole) if d is not None)
+
+
 def _progress(app: Any, steps: list[tuple[str, date | None]]) -> tuple[list[proc.Transition], date]:
     """What may be done next (none once handled) and the day the last step was done, from which the
     next step's own deadline counts."""
@@ -1038,7 +1048,8 @@ def complete_step(db: Database, actor: Actor, application_id: int, step: str, *,
             result_code = "done"
         else:
             result_code = "done"
-        uow.add(ApplicationStep(application_id=app.id, step=step, started_on=started, due_on=sd.due,
+        uow.add(ApplicationStep(application_id=app.id, step=step, started_on=started,
+                                due_on=_binding_due(cal, app, sd, after_decision=transition.after_decision),
                                 completed_on=on, result=result_code, note=note.strip(), data=data))
         if step == Step.CHECK and result == "failed" and transition.after_decision and app.status == "approved":
             uow.add(PostCheck(application_id=app.id, kind="after_help",
@@ -1194,7 +1205,8 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
             data.update(reason=app.refusal_reason, notice_due=notice_due.due.isoformat())
         if state.emergency and (Step.CHECK not in completed or Step.INVESTIGATION not in completed):
             data["help_first"] = True
-        uow.add(ApplicationStep(application_id=app.id, step=Step.DECISION, started_on=last_on, due_on=sd.due,
+        uow.add(ApplicationStep(application_id=app.id, step=Step.DECISION, started_on=last_on,
+                                due_on=_binding_due(cal, app, sd),
                                 completed_on=on, result="approved" if approve else "refused",
                                 note=reason.strip(), data=data))
         app.step = proc.last_step(_state(app, completed + [Step.DECISION]))

@@ -1184,13 +1184,17 @@ class _Story:
             return 300
         return self.g.rng.randrange(1000, 5001, 100)  # temporary: one payment
 
-    def _steps(self, app_id: int, steps: list[tuple]) -> None:
+    def _steps(self, app_id: int, steps: list[tuple], whole: int) -> None:
+        """The steps completed; each due by its own deadline or the whole procedure's (``whole``) when
+        that is earlier, as applications._binding_due has it."""
         g = self.g
         c = g.c
         buf = g.buf["application_steps"]
         for step, started, due, completed, result, note, data in steps:
             if completed is None or completed > g.end:
                 continue  # a step row is written when the step is completed
+            if step not in ("accepted", "publicity") and "after_decision" not in (data or ""):
+                due = whole if due is None else min(due, whole)
             buf.append((g.next_id("application_steps"), app_id, step, c.d(started), c.d(due), c.d(completed),
                         result, note, data or g.empty_json, c.t(completed or started), None))
 
@@ -1237,7 +1241,7 @@ class _Story:
         assert 30 <= total <= 45, total
         extended = total > 30
         due = wd.add(a, 45 if extended else 30)
-        self._steps(app_id, steps)
+        self._steps(app_id, steps, due)
         amount = self._amount(category, band, std, size) if approved else None
         start_month = _next_month(_month_first(d)) if approved else None
         stopped = None
@@ -1331,13 +1335,13 @@ class _Story:
             kept = [s for s in steps if s[1] <= end]
             done = [s for s in kept if s[3] is not None and s[3] <= end]
             last_step = done[-1][0] if done else "accepted"
-            self._steps(app_id, kept)
+            self._steps(app_id, kept, wd.add(a, 10))
             self._app_row(app_id, category, None, "commitment", a, wd.add(a, 10), False, "", last_step, "open",
                           check_passed if outcome == C_OPEN_PASSED and any(s[0] == "check" for s in done) else None,
                           False, None, None, None, "", None)
             return
         assert d is not None
-        self._steps(app_id, steps)
+        self._steps(app_id, steps, wd.add(a, 10))
         approved = outcome in (C_TEMP, C_APPROVED, C_REVOKED)
         amount = self._amount(category, band, std, size) if approved else None
         start_month = _next_month(_month_first(d)) if approved else None
