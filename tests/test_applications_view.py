@@ -1869,3 +1869,31 @@ def test_refusing_and_stopping_ask_with_no_as_the_default_answer(qtbot, sqlite_d
     assert script.done() and errors == [], errors
     assert asked[1:] == [("停止救助", QMessageBox.StandardButton.No)]
     assert svc.get_detail(d.db, d.admin, app_id).stopped_on is None
+
+
+def test_a_refusal_without_reasons_is_said_before_the_question(
+        qtbot, sqlite_district: District, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 38: 不予批准 with no reasons asked 确定不予批准该申请吗? first and said 须写明理由 only after 是."""
+    from tests.test_applications import regular_steps
+
+    d = sqlite_district
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["飞云社区"], "钟六"),
+                        category="dibao", accepted_on=date(2026, 6, 1))
+    regular_steps(d, app_id, date(2026, 6, 1))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a, **_k: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    dialog = forms.DecisionDialog(AppContext(d.db, d.admin), svc.get_detail(d.db, d.admin, app_id))
+    qtbot.addWidget(dialog)
+    set_date(dialog.on, date(2026, 6, 16))
+    dialog.refuse.setChecked(True)
+    dialog.accept()
+    assert errors == ["不予批准须写明理由。"] and asked == []
+    dialog.approve.setChecked(True)
+    dialog.accept()
+    assert errors[-1] == "批准须填写救助金额。" and asked == []
+    dialog.refuse.setChecked(True)
+    dialog.reason.setPlainText("家庭人均收入高于低保标准")
+    dialog.accept()
+    assert len(asked) == 1 and dialog.result() == QDialog.DialogCode.Accepted
+    assert svc.get_detail(d.db, d.admin, app_id).row.status == "refused"

@@ -1135,6 +1135,22 @@ def withdraw(db: Database, actor: Actor, application_id: int, *, on: date, reaso
         return int(app.version)
 
 
+def checked_decision(approve: bool, amount: Decimal | str | None, reason: str) -> Decimal | None:
+    """The amount approved (None for a refusal), or ValidationFailed: an approval without an amount
+    above 0, a refusal without its reasons. The window checks before it asks to confirm."""
+    if not approve:
+        if not reason.strip():
+            raise ValidationFailed("不予批准须写明理由。", {"reason": "必填"})
+        return None
+    what = "救助金额"  # 临时救助 is one payment; others are paid monthly
+    if amount is None or str(amount).strip() == "":
+        raise ValidationFailed(f"批准须填写{what}。", {"amount": "必填"})
+    value = _money(amount, what)
+    if value <= 0:
+        raise ValidationFailed(f"{what}须大于0。", {"amount": str(amount)})
+    return value
+
+
 def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on: date,
            amount: Decimal | str | None = None, reason: str = "", expected_version: int | None = None,
            today: date | None = None, irregular_income: bool = False, replace_running: bool = False) -> int:
@@ -1147,16 +1163,7 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
     require_role(actor, *DECIDERS, doing="作出审批决定")
     today = today or date.today()
     check_day(on, "决定日期", today)
-    value: Decimal | None = None
-    if approve:
-        what = "救助金额"  # 临时救助 is one payment; others are paid monthly
-        if amount is None or str(amount).strip() == "":
-            raise ValidationFailed(f"批准须填写{what}。", {"amount": "必填"})
-        value = _money(amount, what)
-        if value <= 0:
-            raise ValidationFailed(f"{what}须大于0。", {"amount": str(amount)})
-    elif not reason.strip():
-        raise ValidationFailed("不予批准须写明理由。", {"reason": "必填"})
+    value = checked_decision(approve, amount, reason)
     cal = load_calendar(db)
     with unit_of_work(db, actor, write=True) as uow:
         app, hh = _get_app(uow, application_id)

@@ -588,6 +588,13 @@ class DecisionDialog(FormDialog):
 
     def accept(self) -> None:
         approving = self.approve.isChecked()
+        amount = self.amount.text().strip() or None if approving else None
+        try:  # what is missing is said before the question (不予批准 asked, then 须写明理由)
+            svc.checked_decision(approving, amount, self.reason.toPlainText())
+        except ServiceError as exc:
+            show_error(self, exc)
+            (self.amount if approving else self.reason).setFocus()
+            return
         if not approving and not asked_yes(
                 self, self.tr("Refuse"), self.tr("Refuse this application? The family goes back to class I.")):
             return
@@ -605,8 +612,7 @@ class DecisionDialog(FormDialog):
             return
         try:
             svc.decide(self.ctx.db, self.ctx.actor, self.detail.row.id, approve=approving, on=date_of(self.on),
-                       amount=self.amount.text().strip() or None if approving else None,
-                       reason=self.reason.toPlainText(), expected_version=self.detail.row.version,
+                       amount=amount, reason=self.reason.toPlainText(), expected_version=self.detail.row.version,
                        irregular_income=self.irregular.isChecked(), replace_running=replacing)
         except ServiceError as exc:
             show_error(self, exc)
