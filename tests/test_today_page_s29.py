@@ -181,6 +181,11 @@ def test_every_figure_opens_as_many_rows_for_every_role(qtbot, sqlite_district: 
                 continue
             window.show_page("today")
             button = (page.late_buttons if late else page.count_buttons)[item.key]
+            if not late and not item.count and item.key == "awaiting_acceptance":
+                # no list of its own: 0 opened the applications instead (session 38)
+                assert not button.isEnabled()
+                opened += 1
+                continue
             assert button.isEnabled(), item.key
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             _settle(qtbot)
@@ -272,7 +277,7 @@ def test_the_page_works_from_the_keyboard(qtbot, sqlite_district: District, chin
             break
         order.append(w)
     keys = [k for w in order for k, b in page.count_buttons.items() if b is w]
-    shown = [i.key for i in page.work.items if i.key in page.count_buttons]
+    shown = [i.key for i in page.work.items if i.key in page.count_buttons and page.count_buttons[i.key].isEnabled()]
     assert keys == shown
     late_in_order = [w for w in order if w in page.late_buttons.values()]
     assert late_in_order == [page.late_buttons[k] for k in shown if page.work.item(k).late]

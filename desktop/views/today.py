@@ -39,6 +39,10 @@ LISTS: dict[str, tuple[str, str, str | None]] = {
     "calendar": ("settings", "calendar", None),
 }
 
+# items whose list is no list of its own (the households awaiting acceptance are a button's menu on the
+# applications page): at 0 there is nothing to open, and the page's other list would show instead
+EMPTY_OPENS_NOTHING = {"awaiting_acceptance"}
+
 LATE_STYLE = "QPushButton { color: #c62828; font-weight: bold; }"
 COUNT_STYLE = "QPushButton { font-size: 20px; font-weight: bold; padding: 2px 10px; text-align: right; }"
 IDLE_STYLE = "QPushButton { font-size: 20px; color: #9e9e9e; padding: 2px 10px; text-align: right; }"
@@ -193,6 +197,7 @@ class TodayPage(QWidget):
             return
         count.setText(f"{item.count:,}")
         count.setStyleSheet(COUNT_STYLE if item.waiting else IDLE_STYLE)
+        count.setEnabled(bool(item.count) or item.key not in EMPTY_OPENS_NOTHING)
         late = self.late_buttons[item.key]
         late_list = LISTS[item.key][2]
         late.setText(self.tr("{n:,} late").format(n=item.late) if item.late else "")
