@@ -1060,8 +1060,9 @@ def complete_step(db: Database, actor: Actor, application_id: int, step: str, *,
         app.step = proc.last_step(new_state)
         uow.touch(app)
         uow.flush()
+        outcome = _result_label(step, result_code) if step in (Step.CHECK, Step.APPRAISAL) else ""
         uow.audit(f"application.step.{step}", "applications", app.id, before=before, after=snapshot(app),
-                  household_id=hh.id, detail=note)
+                  household_id=hh.id, detail=";".join(t for t in (outcome, note.strip()) if t))
         uow.notify("applications", app.id)
         return int(app.version)
 
@@ -1245,8 +1246,12 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
         uow.add(Notice(application_id=app.id, kind="approval" if approve else "refusal", issued_at=now_utc(),
                        data={"decided_on": on.isoformat(), **{k: v for k, v in data.items() if k != "approve"}}))
         uow.flush()
+        label = _category_label(app.category, app.temporary_kind)
+        said = (f"不予批准{label}:{reason.strip()}" if not approve
+                else f"批准{label},一次性发放 {value} 元" if proc.paid_once(app.category)
+                else f"批准{label},月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放")
         uow.audit("application.decide", "applications", app.id, before=before, after=snapshot(app),
-                  household_id=hh.id, detail=reason)
+                  household_id=hh.id, detail=said)
         uow.notify("applications", app.id)
         return int(app.version)
 

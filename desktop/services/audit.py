@@ -247,7 +247,7 @@ def _row(e: AuditEntry, names: Names) -> AuditRow:
     """An entry as the log shows it, ID numbers masked (:func:`audit_text.masked`)."""
     return AuditRow(e.id, e.at, e.username, e.workstation, e.action, action_label(e.action), e.entity, e.entity_id,
                     e.household_id, masked(describe(e.detail, e.before, e.after)), masked(e.before), masked(e.after),
-                    masked(audit_text.target(e.entity, e.entity_id, e.before, e.after, names)),
+                    masked(audit_text.target(e.entity, e.entity_id, e.before, e.after, names, e.household_id)),
                     tuple(audit_text.changes(e.entity, e.before, e.after, names)), who(e.user_id, e.username, names))
 
 
@@ -269,7 +269,7 @@ def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter(), *
         query = select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).limit(limit)
         entries = list(uow.session.scalars(query))
         names = Names(uow.session)
-        names.prefetch((e.before, e.after, e.entity, e.entity_id) for e in entries)
+        names.prefetch(((e.before, e.after, e.entity, e.entity_id) for e in entries), (e.household_id for e in entries))
         return [_row(e, names) for e in entries]
 
 
@@ -311,9 +311,14 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
 
         def rows():  # noqa: ANN202
             # as the screen shows them; the raw codes last, for IT
-            for at, user, station, action, entity, entity_id, household_id, detail, before, after, uid in entries:
+            for part in entries.partitions():
+                names.prefetch(((r.before, r.after, r.entity, r.entity_id) for r in part), (r.household_id for r in part))
+                yield from page(part)
+
+        def page(part):  # noqa: ANN001, ANN202
+            for at, user, station, action, entity, entity_id, household_id, detail, before, after, uid in part:
                 yield (at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), who(uid, user, names), station, action_label(action),
-                       masked(audit_text.target(entity, entity_id, before, after, names)),
+                       masked(audit_text.target(entity, entity_id, before, after, names, household_id)),
                        masked(describe(detail, before, after)),
                        audit_text.changes_text(audit_text.changes(entity, before, after, names)), household_id,
                        action, entity, entity_id)

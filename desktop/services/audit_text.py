@@ -173,10 +173,12 @@ class Names:
                 select(User.id, User.username, User.display_name))}
         return self.users.get(ident, f"用户 {ident}")
 
-    def prefetch(self, entries: Iterable[tuple[dict | None, dict | None, str, int | None]]) -> None:
-        """Read at once the members and households a page of entries names."""
+    def prefetch(self, entries: Iterable[tuple[dict | None, dict | None, str, int | None]],
+                 household_ids: Iterable[int | None] = ()) -> None:
+        """Read at once the members and households a page of entries names (``household_ids``: the
+        households the entries are about)."""
         members: set[int] = set()
-        households: set[int] = set()
+        households: set[int] = {i for i in household_ids if i is not None}
         for before, after, entity, entity_id in entries:
             for values in (before or {}, after or {}):
                 if isinstance(values.get("member_id"), int):
@@ -321,8 +323,17 @@ def changes_text(items: list[Change]) -> str:
     return ";".join(parts)
 
 
-def target(entity: str, entity_id: int | None, before: dict | None, after: dict | None, names: Names) -> str:
-    """What the entry touched, named: 用户 王丽(wangli), 家庭 张三户(户编号 12), 区划 飞云社区 …"""
+def target(entity: str, entity_id: int | None, before: dict | None, after: dict | None, names: Names,
+           household_id: int | None = None) -> str:
+    """What the entry touched, named: 用户 王丽(wangli), 家庭 张三户(户编号 12), 区划 飞云社区, and a
+    household's application, referral … with the household: 申请(编号 63) 张三户(户编号 12)."""
+    own = _target(entity, entity_id, before, after, names)
+    if household_id is None or entity in ("households", "household"):
+        return own
+    return f"{own} {names.household(household_id)}"
+
+
+def _target(entity: str, entity_id: int | None, before: dict | None, after: dict | None, names: Names) -> str:
     label = entity_label(entity)
     values = after or before or {}
     if entity == "users":
