@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from desktop.services import applications as svc
 from desktop.services import audit
+from desktop.services.errors import NotFound
 from tests.district import District
 from tests.test_applications import make_household, run_steps_and_approve
+from tests.test_cli_json_errors import check_refused
 
 
 def _entries(district: District) -> dict[str, audit.AuditRow]:
@@ -43,3 +46,13 @@ def test_decisions_and_checks_say_their_outcome_and_household(district: District
     sheet = load_workbook(out).active
     targets = [c.value for c in sheet["E"]]
     assert any(isinstance(t, str) and t.startswith(f"申请(编号 {refused}) 李雷户") for t in targets), targets
+
+
+def test_a_user_filter_naming_nobody_is_said(district: District, capsys: pytest.CaptureFixture[str]) -> None:
+    """`audit --user 不存在的人` said 没有符合条件的操作记录 (exit 0): as if that person did nothing."""
+    with pytest.raises(NotFound, match="找不到用户“不存在的人”"):
+        audit.list_entries(district.db, district.admin, audit.AuditFilter(username="不存在的人"))
+    url = district.db.url.render_as_string(hide_password=False)
+    check_refused(["audit", "--user", "不存在的人", "--json", "--database-url", url], capsys, "not_found")
+    for known in ("system", "系统", "admin"):
+        audit.list_entries(district.db, district.admin, audit.AuditFilter(username=known))

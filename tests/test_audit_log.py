@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def test_filters_pages_and_labels(district: District) -> None:
     assert audit.list_entries(db, admin, audit.AuditFilter(date_to=TODAY - timedelta(days=1))) == []
     with pytest.raises(ValidationFailed, match="晚于"):
         audit.list_entries(db, admin, audit.AuditFilter(TODAY, TODAY - timedelta(days=1)))
-    assert "community_worker" in audit.usernames(db, admin)
+    assert "community_worker" in {name for _label, name in audit.usernames(db, admin)}
     with pytest.raises(PermissionDenied):
         audit.list_entries(db, district.actor(Role.DISTRICT_REVIEWER))
 
@@ -152,8 +153,11 @@ def test_backups_are_named_and_counted_with_what_left_the_program(sqlite_distric
 def test_user_filter_lists_accounts_and_names_typed_at_failed_logins(district: District) -> None:
     with pytest.raises(PermissionDenied):
         auth.login(district.db, "nobody-here", "wrong")
-    names = audit.usernames(district.db, district.admin)
-    assert {"admin", "community_worker", "system", "nobody-here"} <= set(names)
+    names = dict(audit.usernames(district.db, district.admin))
+    assert {"admin", "community_worker", "system", "nobody-here"} <= set(names.values())
+    # as people know them: no account code alone (session 38: "system" was shown as it is stored)
+    assert names["系统"] == "system" and names["nobody-here(登录时输入,无此账号)"] == "nobody-here"
+    assert all(not re.fullmatch(r"[a-z_]+", label) or label == login for label, login in names.items())
     found = audit.list_entries(district.db, district.admin, audit.AuditFilter(username="nobody-here"))
     assert [r.action for r in found] == ["user.login_failed"]
 

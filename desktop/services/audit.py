@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from desktop.io import xlsx_stream
 from desktop.models import AuditEntry, Clue, Household, User
@@ -20,7 +21,7 @@ from desktop.services import audit_text
 from desktop.services.audit_text import Change, Names, masked
 from desktop.services.base import Actor, log_access, require_role, unit_of_work
 from desktop.services.database import Database
-from desktop.services.errors import ValidationFailed
+from desktop.services.errors import NotFound, ValidationFailed
 from desktop.services.files import nothing_to_export
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -266,6 +267,7 @@ def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter(), *
     if before_id is not None:
         where.append(AuditEntry.id < before_id)
     with unit_of_work(db, actor) as uow:
+        _require_known_user(uow.session, flt.username)
         query = select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).limit(limit)
         entries = list(uow.session.scalars(query))
         names = Names(uow.session)
@@ -273,16 +275,34 @@ def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter(), *
         return [_row(e, names) for e in entries]
 
 
-def usernames(db: Database, actor: Actor) -> list[str]:
-    """Every user name in the log, for the user filter, without a pass over the whole log: the
-    accounts (never deleted), the command line's "system", and names typed at a failed login that
-    matched no account (read through the index on entity and entity id)."""
+def _require_known_user(session: Session, name: str) -> None:
+    """A user filter naming nobody (a typing slip) is said, not answered with "no entries": an account
+    by its user name or name, 系统, or a name in the log (typed at a failed login)."""
+    system = Actor.system()
+    if not name or name in (system.username, system.display_name):
+        return
+    if session.scalar(select(User.id).where(or_(User.username == name, User.display_name == name)).limit(1)):
+        return
+    if session.scalar(select(AuditEntry.id).where(AuditEntry.username == name).limit(1)):
+        return
+    raise NotFound(f"找不到用户“{name}”:请填用户名或姓名(命令行和程序自己所做的操作记在“系统”名下)。")
+
+
+def usernames(db: Database, actor: Actor) -> list[tuple[str, str]]:
+    """Every user in the log, for the user filter, as (what the filter shows, the user name), without a
+    pass over the whole log: the accounts (never deleted) as 周建华(admin), the command line's and the
+    program's own as 系统, and the names typed at a failed login that matched no account (read through
+    the index on entity and entity id)."""
     require_role(actor, Role.ADMIN, doing="查看操作日志")
     with unit_of_work(db, actor) as uow:
         s = uow.session
-        typed = s.scalars(select(AuditEntry.username).where(AuditEntry.entity == "users",
-                                                            AuditEntry.entity_id.is_(None)).distinct())
-        return sorted({*s.scalars(select(User.username)), Actor.system().username, *typed} - {""})
+        accounts = {login: f"{name}({login})" if name and name != login else login
+                    for login, name in s.execute(select(User.username, User.display_name))}
+        typed = set(s.scalars(select(AuditEntry.username).where(AuditEntry.entity == "users",
+                                                                AuditEntry.entity_id.is_(None)).distinct()))
+        system = Actor.system()
+        return ([(accounts[u], u) for u in sorted(accounts)] + [(system.display_name, system.username)]
+                + [(f"{u}(登录时输入,无此账号)", u) for u in sorted(typed - set(accounts) - {system.username, ""})])
 
 
 EXPORT_HEADERS = ["时间", "用户", "工作站", "操作", "对象", "说明", "修改内容", "家庭编号", "操作代码", "数据表", "记录编号"]
@@ -295,6 +315,7 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
     require_role(actor, Role.ADMIN, doing="导出操作日志")
     where = _conditions(flt)
     with unit_of_work(db, actor) as uow:
+        _require_known_user(uow.session, flt.username)
         total = uow.session.scalar(select(func.count()).select_from(AuditEntry).where(*where)) or 0
         if total == 0:
             raise nothing_to_export("符合条件的操作记录")

@@ -159,8 +159,8 @@ class AuditLogTab(QWidget):
         self.user.clear()
         self.user.addItem(self.tr("All users"), "")
         try:
-            for name in audit.usernames(self.ctx.db, self.ctx.actor):
-                self.user.addItem(name, name)
+            for label, name in audit.usernames(self.ctx.db, self.ctx.actor):
+                self.user.addItem(label, name)
         except ServiceError as exc:
             show_error(self, exc)
         self.user.setCurrentIndex(max(self.user.findData(chosen), 0) if chosen else 0)
