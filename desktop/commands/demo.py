@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
     rate = result.total_rows / result.seconds if result.seconds else 0
     print(f"完成:共写入 {result.total_rows:,} 行,用时 {result.seconds:.1f} 秒({rate:,.0f} 行/秒)。")
-    print("  " + ",".join(f"{t} {n:,}" for t, n in result.rows.items() if n))
+    print("  " + ",".join(f"{demo.TABLE_LABELS.get(t, t)} {n:,}" for t, n in result.rows.items() if n))
 
     def pct(v: float | None) -> str:
         return "—" if v is None else f"{v:.1%}"

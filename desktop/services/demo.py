@@ -318,6 +318,16 @@ class _Codec:
         return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else moment
 
 
+# The tables as the summary of the rows written names them.
+TABLE_LABELS = {
+    "households": "家庭", "members": "成员", "incomes": "收入", "expenses": "支出", "assessments": "评估",
+    "clues": "线索", "import_batches": "导入批次", "import_rows": "导入名单行", "library_moves": "库别调整",
+    "visits": "走访", "applications": "申请", "application_steps": "办理环节", "commitments": "承诺书",
+    "post_checks": "事后核查", "assistance_records": "发放记录", "referrals": "转介", "regions": "区划",
+    "users": "用户", "policy_settings": "政策参数", "notices": "通知书", "calendar_years": "节假日安排",
+    "revocations": "撤销追回",
+}
+
 # The columns written per table, in the order the generator builds its tuples.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "households": ("id", "code", "region_id", "address", "phone", "area_type", "single_parent", "head_name",
