@@ -4,7 +4,7 @@ paging, live updates keeping the selection, the visit and referral forms."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -831,3 +831,15 @@ def test_visits_tab_lists_community_by_community_as_the_exported_list(qtbot, ctx
         model.fetchMore()
     assert [row.household_id for row in model.rows] == first + later
     assert [model.index(i, 3).data() for i in range(model.rowCount())] == ["八泉社区"] * 2 + ["飞云社区"] * 3
+
+
+def test_a_card_visited_today_says_so(qtbot, chinese) -> None:  # noqa: ANN001
+    """Session 38: a card visited the same day read “0 天未走访” (not visited for 0 days)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.views.board_column import card_tooltip, visit_text
+
+    card = monitoring.Card(1, 1, "class_1", "孙玲月", "", "青龙阁社区", "none", "无", date.today(), 0,
+                           date.today() + timedelta(days=90), False, 0, 0, None)
+    assert visit_text(card, QFontMetrics(QFont()), 1000) == "今天已走访"
+    assert f"最近走访:{date.today()}(今天)" in card_tooltip(card)

@@ -208,7 +208,9 @@ class BoardListModel(QAbstractListModel):
 
 def card_tooltip(card: Card) -> str:
     lines = [f"{card.head_name}  {card.head_id_masked}", f"{card.community} · {card.category_label}"]
-    if card.last_visited_on:
+    if card.last_visited_on and card.days_since_visit == 0:
+        lines.append(QCoreApplication.translate("BoardColumn", "Last visit: {day} (today)").format(day=card.last_visited_on))
+    elif card.last_visited_on:
         lines.append(QCoreApplication.translate("BoardColumn", "Last visit: {day} ({days} days ago)").format(day=card.last_visited_on,
                                                                        days=card.days_since_visit))
     else:
@@ -321,6 +323,8 @@ def visit_text(card: Card, metrics: QFontMetrics, width: int) -> str:
     shortest form keeps the unit."""
     if card.days_since_visit is None:
         return QCoreApplication.translate("BoardColumn", "Never visited")
+    if card.days_since_visit == 0:  # not "0 天未走访"
+        return QCoreApplication.translate("BoardColumn", "Visited today")
     forms = (QCoreApplication.translate("BoardColumn", "{days} days since visit"),
              QCoreApplication.translate("BoardColumn", "{days} days ago"),
              QCoreApplication.translate("BoardColumn", "{days} d"))
