@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desktop.cli import main as cli_main
 from desktop.services import applications as svc
 from desktop.services import audit
 from desktop.services.errors import NotFound
@@ -56,3 +57,22 @@ def test_a_user_filter_naming_nobody_is_said(district: District, capsys: pytest.
     check_refused(["audit", "--user", "不存在的人", "--json", "--database-url", url], capsys, "not_found")
     for known in ("system", "系统", "admin"):
         audit.list_entries(district.db, district.admin, audit.AuditFilter(username=known))
+
+
+def test_an_export_is_logged_with_where_it_went(district: District, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """`publicity --out p.xlsx` was logged as 通知书 with the bare name p.xlsx: the list's own name and
+    the whole path (a file of personal data's place; the command ran in some folder)."""
+    db, admin = district.db, district.admin
+    app_id = svc.accept(db, admin, household_id=make_household(db, district.regions["飞云社区"], "韩梅"),
+                        category="dibao", accepted_on=date(2026, 2, 10))
+    run_steps_and_approve(district, app_id)
+    monkeypatch.chdir(tmp_path)
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["publicity", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "p.xlsx",
+                     "--database-url", url]) == 0
+    capsys.readouterr()
+    row = next(r for r in audit.list_entries(db, admin, audit.AuditFilter(group="access"))
+               if r.action == "publicity.export")
+    assert row.target == "公示名单" and row.detail.endswith(str(tmp_path / "p.xlsx"))

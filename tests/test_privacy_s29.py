@@ -143,7 +143,7 @@ def test_printing_a_calculation_sheet_is_logged_with_its_household_and_members(d
     asvc.log_sheet_printed(district.db, worker, detail, "/tmp/评估计算表_周病.pdf")
     [entry] = _entries(district, "assessment.print_sheet")
     assert (entry.username, entry.household_id, entry.entity_id) == (worker.username, hid, aid)
-    assert entry.after == {"rows": 2, "file": "评估计算表_周病.pdf", "draft": False}
+    assert entry.after == {"rows": 2, "file": "/tmp/评估计算表_周病.pdf", "draft": False}  # the whole path
     assert entry.detail.startswith(f"打印评估计算表:周病户(评估编号 {aid}),2 名成员")
     # listed among the exports and full-number views, with its own label
     rows = audit.list_entries(district.db, district.admin, audit.AuditFilter(group="access"))
@@ -182,7 +182,7 @@ def test_the_window_logs_both_sheets_it_prints(qtbot, sqlite_district: District,
     assert draft_pdf.read_bytes().startswith(b"%PDF")
     wizard.reject()
     entries = _entries(d, "assessment.print_sheet")
-    assert [(e.entity_id, e.after["file"], e.after["draft"]) for e in entries] == [
+    assert [(e.entity_id, Path(e.after["file"]).name, e.after["draft"]) for e in entries] == [
         (aid, "sheet.pdf", False), (None, "draft.pdf", True)]
     assert all(e.household_id == hid and e.username == ctx.actor.username for e in entries)
 
@@ -207,12 +207,12 @@ def test_the_visit_list_and_quarterly_report_entries_say_how_many_and_how_number
         monitoring.export_visit_list(db, actor, tmp_path / f"v-{actor.username}.xlsx", state="all", today=TODAY)
     q_worker, q_case = _entries(district, "export_quarterly_report")
     assert q_worker.username == worker.username and q_case.username == caseworker.username
-    assert q_worker.after == {"rows": 1, "missing": 3, "moves": 0, "file": f"q-{worker.username}.xlsx",
+    assert q_worker.after == {"rows": 1, "missing": 3, "moves": 0, "file": str(tmp_path / f"q-{worker.username}.xlsx"),
                             "masked": True}
     assert q_case.after["masked"] is False and q_case.after["missing"] == 3
     assert "未访家庭 3 户(身份证号已脱敏)" in q_worker.detail and "未访家庭 3 户(完整身份证号)" in q_case.detail
     v_worker, v_case = _entries(district, "visit_list.export")
-    assert v_worker.after == {"rows": 3, "file": f"v-{worker.username}.xlsx", "masked": True}
+    assert v_worker.after == {"rows": 3, "file": str(tmp_path / f"v-{worker.username}.xlsx"), "masked": True}
     assert v_case.after["masked"] is False and "完整身份证号" in v_case.detail
 
 
@@ -228,7 +228,7 @@ def test_a_spot_check_sample_with_nothing_in_the_users_regions_writes_no_file(di
     assert not target.exists() and _entries(district, "spot_check.export") == []
     n = applications.export_sample_xlsx(db, district.admin, sample, target)
     [entry] = _entries(district, "spot_check.export")
-    assert entry.after == {"rows": n, "file": "s.xlsx"} and f"{n} 户" in entry.detail
+    assert entry.after == {"rows": n, "file": str(target)} and f"{n} 户" in entry.detail
 
 
 def _drawn_sample(district: District) -> int:

@@ -567,7 +567,7 @@ def test_the_drill_down_export_writes_every_record_not_only_those_listed(
         with district.db.session_factory() as s:  # the export of people's records is logged
             entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "statistics.export_drill")
                               .order_by(AuditEntry.id.desc())).first()
-            assert entry.after == {"title": shown.title, "rows": every.total, "file": path.name}, chart
+            assert entry.after == {"title": shown.title, "rows": every.total, "file": str(path)}, chart
 
 
 def test_scope_of_the_actor(district: District, data: dict[str, int]) -> None:

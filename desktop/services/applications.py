@@ -107,7 +107,7 @@ from desktop.services.base import (
 from desktop.services.calendar import DeadlinesMoved, load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ServiceError, ValidationFailed
-from desktop.services.files import nothing_to_export
+from desktop.services.files import export_place, nothing_to_export
 from desktop.services.monitoring import move_household
 from desktop.services.policy import dibao_standard_session, gradual_exit_months_session
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -1542,7 +1542,7 @@ def export_payment_roster_xlsx(db: Database, actor: Actor, path: str | Path, mon
                 text_columns=(3, 5), **progress.writing(len(table), "户"))
     log_access(db, actor, "payments.roster", "assistance_records", None,
                after={"month": f"{month:%Y-%m}", "households": len(rows), "amount": str(total)},
-               detail=f"导出{roster_title(month, region_name)}:{len(rows)} 户,合计 {total} 元,{path}")
+               detail=f"导出{roster_title(month, region_name)}:{len(rows)} 户,合计 {total} 元,{export_place(path)}")
     return len(rows), total
 
 
@@ -2165,7 +2165,7 @@ def export_sample_xlsx(db: Database, actor: Actor, sample_id: int, path: str | P
              {"passed": "通过", "failed": "未通过"}.get(r.result or "", "待核查")) for r in info.rows]
     n = write_table(path, ["申请编号", "户主姓名", "街道(镇)", "社区(村)", "批准日期", "核查结果"], rows,
                     sheet="抽查样本", title=title, **progress.writing(len(rows), "户"))
-    name = Path(path).name
+    name = export_place(path)
     log_access(db, actor, "spot_check.export", "spot_check_samples", sample_id, after={"rows": len(rows), "file": name},
                detail=f"导出随机抽查样本 {sample_id}:{len(rows)} 户 → 《{name}》")
     return n
@@ -2239,8 +2239,8 @@ def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_
     title = f"事后核查清单({what};{as_of:%Y-%m-%d})"
     n = write_table(path, POST_CHECK_HEADERS, table, sheet="事后核查", title=title,
                     **progress.writing(len(table), "项"))
-    log_access(db, actor, "post_checks.export", "post_checks", None, after={"rows": n, "file": Path(path).name},
-               detail=f"导出事后核查清单 {n:,} 项({title})到《{Path(path).name}》")
+    log_access(db, actor, "post_checks.export", "post_checks", None, after={"rows": n, "file": export_place(path)},
+               detail=f"导出事后核查清单 {n:,} 项({title})到《{export_place(path)}》")
     return n
 
 
@@ -2407,8 +2407,8 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
     as_of = as_of or date.today()
     title = f"申请清单({STATUS_FILTER_LABELS.get(status or '', '全部状态')};{as_of:%Y-%m-%d})"
     n = write_table(path, APPLICATION_HEADERS, table, sheet="申请", title=title, **progress.writing(len(table), "条"))
-    log_access(db, actor, "applications.export", "applications", None, after={"rows": n, "file": Path(path).name},
-               detail=f"导出申请清单 {n:,} 条({title})到《{Path(path).name}》")
+    log_access(db, actor, "applications.export", "applications", None, after={"rows": n, "file": export_place(path)},
+               detail=f"导出申请清单 {n:,} 条({title})到《{export_place(path)}》")
     return n
 
 
@@ -2626,7 +2626,7 @@ def export_publicity_xlsx(db: Database, actor: Actor, path: str | Path, *, decid
     headers, table = publicity_table(rows)
     n = write_table(path, headers, table, sheet="公示名单", title=publicity_title(decided_from, decided_to),
                     **progress.writing(len(table), "户"))
-    _record_publicity(db, actor, decided_from, decided_to, len(rows), str(path))
+    _record_publicity(db, actor, decided_from, decided_to, len(rows), export_place(path))
     return n
 
 
@@ -2639,7 +2639,7 @@ def _record_publicity(db: Database, actor: Actor, decided_from: date, decided_to
         uow.add(Notice(application_id=None, kind="publicity", issued_at=now_utc(),
                        data={"from": decided_from.isoformat(), "to": decided_to.isoformat(), "rows": n,
                              "file": where}))
-        uow.audit("publicity.export", "notices", None, detail=f"{decided_from}~{decided_to},{n} 户,{where}")
+        uow.audit("publicity.export", "publicity", None, detail=f"{decided_from}~{decided_to},{n} 户,{where}")
 
 
 def publicity_html(db: Database, actor: Actor, *, decided_from: date, decided_to: date,
@@ -2699,7 +2699,7 @@ def notice_document(db: Database, actor: Actor, application_id: int) -> NoticeDo
 def log_notice_printed(db: Database, actor: Actor, application_id: int, doc: NoticeDocument, path: str | Path) -> None:
     """Record that a notice was printed to a file (it names the family and its decision): once written, with the
     file's name, not when the notice is only made (a save cancelled was logged as a print)."""
-    name = Path(path).name
+    name = export_place(path)
     log_access(db, actor, "notice.print", "applications", application_id, household_id=doc.household_id,
                after={"kind": doc.kind, "file": name}, detail=f"打印{doc.title}(申请编号 {application_id}):{name}")
 

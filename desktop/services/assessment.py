@@ -65,7 +65,7 @@ from desktop.services.base import (
 )
 from desktop.services.database import Database
 from desktop.services.errors import NOT_WRITTEN, PermissionDenied, ServiceError, ValidationFailed
-from desktop.services.files import FILE_REASONS, nothing_to_export
+from desktop.services.files import FILE_REASONS, export_place, nothing_to_export
 from desktop.services.monitoring import NewerMove, move_household, newer_move
 from desktop.services.policy import NoPolicyInForce, settings_in_force_session
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -818,7 +818,7 @@ def log_sheet_printed(db: Database, actor: Actor, detail: AssessmentDetail, path
                       draft: bool = False) -> None:
     """Record that a calculation sheet (评估计算表) was printed to a file: it carries each member's health,
     disability and income, sensitive personal information (RULES.md §4), so it is logged as an export."""
-    name = Path(path).name
+    name = export_place(path)
     members = len(detail.facts.members)
     which = "草稿,尚未保存" if draft else f"评估编号 {detail.id}"
     log_access(db, actor, "assessment.print_sheet", "assessments", None if draft else detail.id,
@@ -1120,7 +1120,7 @@ def reassess(db: Database, actor: Actor, *, region_id: int | None = None, as_of:
         summary.by_category = counts
     log_access(db, actor, "reassess_export", "household", None,
                detail=f"重新评估 {summary.total} 户(截至 {day.isoformat()}),变化 {summary.changed} 户,"
-                      f"导出到 {target}({actor.id_words})")
+                      f"导出到 {export_place(target)}({actor.id_words})")
     return summary
 
 

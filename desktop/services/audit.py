@@ -22,7 +22,7 @@ from desktop.services.audit_text import Change, Names, masked
 from desktop.services.base import Actor, log_access, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
-from desktop.services.files import nothing_to_export
+from desktop.services.files import export_place, nothing_to_export
 from desktop.services.progress import NO_PROGRESS, Progress
 
 # What each action is called on screen; an action not listed shows its code.
@@ -349,6 +349,6 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
                                    **progress.writing(total, "条"))
     said = [f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}", f"用户 {flt.username}" if flt.username else "",
             f"类别 {GROUPS[flt.group][0]}" if flt.group else "", f"包含“{flt.text.strip()}”" if flt.text.strip() else ""]
-    log_access(db, actor, "audit.export", "audit_log", None, after={"rows": n, "file": Path(path).name},
-               detail=f"导出操作日志 {n} 条({';'.join(s for s in said if s)})到《{Path(path).name}》")
+    log_access(db, actor, "audit.export", "audit_log", None, after={"rows": n, "file": export_place(path)},
+               detail=f"导出操作日志 {n} 条({';'.join(s for s in said if s)})到《{export_place(path)}》")
     return n

@@ -45,7 +45,7 @@ ENTITY_LABELS = {
     "assistance_records": "救助发放记录", "revocations": "追回", "post_checks": "事后核查",
     "spot_check_samples": "抽查样本", "notices": "通知书", "visit": "走访", "visits": "走访",
     "import_batches": "导入批次", "assessment": "评估", "assessments": "评估", "policy_settings": "政策参数",
-    "audit_log": "操作日志", "import_rows": "导入名单的行", "import_preview": "导入文件的预览",
+    "audit_log": "操作日志", "import_rows": "导入名单的行", "import_preview": "导入文件的预览", "publicity": "公示名单",
 }
 
 # Field names beyond the household, member, income and expense forms' labels.

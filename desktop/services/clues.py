@@ -72,7 +72,7 @@ from desktop.services.base import (
 )
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, PermissionDenied, ValidationFailed
-from desktop.services.files import nothing_to_export
+from desktop.services.files import export_place, nothing_to_export
 from desktop.services.households import load_regions
 from desktop.services.monitoring import move_household
 from desktop.services.progress import NO_PROGRESS, Progress
@@ -1149,7 +1149,7 @@ def export_clues(db: Database, actor: Actor, flt: ClueFilter, path: str | Path,
                                          text_columns=(4, 5), widths=EXPORT_WIDTHS, on_row=on_row,
                                          before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
-    name = Path(path).name
+    name = export_place(path)
     log_access(db, actor, "clues.export", "clues", None,
                after={"rows": written, "file": name, "masked": not actor.sees_full_id},
                detail=f"导出线索 {written:,} 条;筛选条件:{described};文件:{name}")

@@ -23,6 +23,13 @@ def save_bytes(path: str | Path, data: bytes) -> Path:
     return write_bytes(path, data)
 
 
+def export_place(path: str | Path) -> str:
+    """Where an export or a print went, as its audit line records it (RULES.md §4): the whole path. A
+    name alone, or a path relative to the folder a command ran in, does not say where a file of
+    personal data is."""
+    return os.path.abspath(os.fspath(path))
+
+
 def nothing_to_export(what: str) -> ValidationFailed:
     """The one rule for an export with nothing in it, in the window and on the command line alike:
     refused before anything is written, saying so (没有…,没有导出文件。); no workbook holding only its

@@ -94,7 +94,7 @@ from desktop.services.base import (
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, NotFound, ValidationFailed
-from desktop.services.files import nothing_to_export
+from desktop.services.files import export_place, nothing_to_export
 from desktop.services.monitoring import _overdue_sql
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -1657,9 +1657,9 @@ def export_households(db: Database, actor: Actor, flt: HouseholdFilter, path: st
     progress.report(written, total, "正在记录导出日志…")
     region_names = {rid: r[2] for rid, r in pager.regions.by_id.items()}
     log_access(db, actor, "households.export", "households", None,
-               after={"filter": asdict(flt), "rows": written, "file": Path(path).name,
+               after={"filter": asdict(flt), "rows": written, "file": export_place(path),
                       "masked": not actor.sees_full_id},
-               detail=f"导出家庭户 {written} 户;筛选条件:{flt.describe(region_names)};文件:{Path(path).name}")
+               detail=f"导出家庭户 {written} 户;筛选条件:{flt.describe(region_names)};文件:{export_place(path)}")
     return written
 
 

@@ -35,7 +35,7 @@ from desktop.services.base import (
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
-from desktop.services.files import nothing_to_export
+from desktop.services.files import export_place, nothing_to_export
 from desktop.services.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -831,7 +831,7 @@ def export_visit_list(db: Database, actor: Actor, path: str | Path, *, state: st
                                                   widths=[12, 14, 10, 10, 20, 14, 30, 9, 11, 11, 11, 6, 30],
                                                   text_columns=[2, 4, 5])],
                                  on_row=lambda n: progress.report(n, total, f"正在导出:{n:,} / {total:,} 户"))
-    name = Path(path).name
+    name = export_place(path)
     log_access(db, actor, "visit_list.export", "export", None,
                after={"rows": written, "file": name, "masked": not actor.sees_full_id},
                detail=f"导出走访名单 {written:,} 户({title};{actor.id_words})→ {name}")
@@ -1021,7 +1021,7 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
             SheetSpec("库别调整", MOVE_HEADERS, move_rows(), title=f"{report.title} 库别调整",
                       widths=[12, 14, 14, 12, 10, 10, 40, 12], empty_note="(本季度没有库别调整)"),
         ], on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
-    name = Path(path).name
+    name = export_place(path)
     log_access(db, actor, "export_quarterly_report", "export", None,
                after={"rows": len(report.rows), "missing": written["missing"], "moves": written["moves"],
                       "file": name, "masked": not actor.sees_full_id},

@@ -35,7 +35,7 @@ from desktop.services.base import (
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
-from desktop.services.files import rows_or_refuse
+from desktop.services.files import export_place, rows_or_refuse
 from desktop.services.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -372,7 +372,7 @@ def export_department_list(db: Database, actor: Actor, department: str, path: st
         written = write_table(path, DEPARTMENT_HEADERS, rows_or_refuse(rows(), f"符合条件的转介{label}的记录"),
                               sheet=label, title=f"转介{label}名单({exported_on(day)})", text_columns=[7, 8],
                               on_row=lambda n: progress.report(n, 0, f"已写入 {n} 行…"))
-    name = Path(path).name
+    name = export_place(path)
     log_access(db, actor, "export_referrals", "export", None,
                after={"department": department, "rows": written, "file": name, "masked": not actor.sees_full_id},
                detail=f"转介名单 {label} {written} 行({actor.id_words})→ {name}")

@@ -49,7 +49,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import chain
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -105,7 +104,7 @@ from desktop.rules.workdays import DEFAULT_CALENDAR, WorkCalendar, years_text
 from desktop.services.base import Actor, UnitOfWork, log_access, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import ValidationFailed
-from desktop.services.files import nothing_to_export
+from desktop.services.files import export_place, nothing_to_export
 from desktop.services.monitoring import monitored_at, stage_at_sql
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -1592,7 +1591,7 @@ def export_drill(db: Database, actor: Actor, path: str, drill: Drill, progress: 
                                                       title=f"{title}(共 {total:,} 条)")],
                                      **progress.writing(total))
     # The file names people (masked IDs): its export is logged as the household list's is.
-    name = Path(path).name
+    name = export_place(path)
     log_access(db, actor, "statistics.export_drill", "households", None,
                after={"title": title, "rows": written, "file": name},
                detail=f"导出统计明细“{title}” {written} 条;文件:{name}")
