@@ -169,7 +169,7 @@ def test_full_regular_application_through_the_window(qtbot, sqlite_district: Dis
     from desktop.models import AuditEntry
     with d.db.session_factory() as s:
         printed = s.scalars(select(AuditEntry).where(AuditEntry.action == "notice.print")).all()
-    assert [e.detail for e in printed] == [f"打印社会救助审批通知书(申请编号 {dialog.application_id}):notice.pdf"]
+    assert [e.detail for e in printed] == [f"打印社会救助审批通知书(申请编号 {dialog.application_id}):{pdf}"]
 
 
 def test_skipping_a_step_in_the_window_shows_the_rule(qtbot, sqlite_district: District, errors: list[str]) -> None:
@@ -1897,3 +1897,27 @@ def test_a_refusal_without_reasons_is_said_before_the_question(
     dialog.accept()
     assert len(asked) == 1 and dialog.result() == QDialog.DialogCode.Accepted
     assert svc.get_detail(d.db, d.admin, app_id).row.status == "refused"
+
+
+def test_a_supervisor_is_offered_nothing_to_fill_in(qtbot, sqlite_district: District, errors: list[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 38: the supervisor (统计查看, read-only) could open the 受理申请 form, the 一门受理 form and
+    attach a commitment scan; the services refused on save, and what was typed was lost."""
+    d = sqlite_district
+    app_id = _commitment_approved(d)
+    ctx = AppContext(d.db, d.actor("supervisor"))
+    page = ApplicationsPage(ctx)
+    qtbot.addWidget(page)
+    opened: list[object] = []
+    monkeypatch.setattr(forms.AcceptDialog, "exec", lambda self: opened.append(self) or 0)
+    assert page.front_desk is None and page.tabs.count() == 2
+    new = next(b for b in page.findChildren(QPushButton) if b.text().replace("&", "").startswith("New application"))
+    assert not new.isEnabled()
+    assert page.new_application() is None and opened == []  # Ctrl+N too
+    dialog = ApplicationDetailDialog(ctx, app_id)
+    qtbot.addWidget(dialog)
+    attach = next(b for b in dialog.findChildren(QPushButton) if "commitment scan" in b.text())
+    assert not attach.isEnabled()
+    worker = ApplicationsPage(AppContext(d.db, d.actor("community_worker")))
+    qtbot.addWidget(worker)
+    assert worker.front_desk is not None and worker.tabs.count() == 3

@@ -1,477 +1,481 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../views/application_detail.py" line="99"/>
+        <location filename="../views/application_detail.py" line="102" />
         <source>Application {id}</source>
         <translation>申请 {id}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="111"/>
+        <location filename="../views/application_detail.py" line="114" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="111"/>
+        <location filename="../views/application_detail.py" line="114" />
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="111"/>
-        <location filename="../views/application_detail.py" line="119"/>
+        <location filename="../views/application_detail.py" line="114" />
+        <location filename="../views/application_detail.py" line="122" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="111"/>
-        <location filename="../views/application_detail.py" line="119"/>
+        <location filename="../views/application_detail.py" line="114" />
+        <location filename="../views/application_detail.py" line="122" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="112"/>
-        <location filename="../views/application_detail.py" line="119"/>
+        <location filename="../views/application_detail.py" line="115" />
+        <location filename="../views/application_detail.py" line="122" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="112"/>
+        <location filename="../views/application_detail.py" line="115" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="112"/>
-        <location filename="../views/application_detail.py" line="120"/>
+        <location filename="../views/application_detail.py" line="115" />
+        <location filename="../views/application_detail.py" line="123" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="113"/>
+        <location filename="../views/application_detail.py" line="116" />
         <source>&lt;b&gt;Step timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;办理进程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="119"/>
+        <location filename="../views/application_detail.py" line="122" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="121"/>
+        <location filename="../views/application_detail.py" line="124" />
         <source>No check after approval. The centralised cross-check or the yearly review is scheduled when the application is approved; a spot check when the approval is drawn in a sample.</source>
         <translation>暂无事后核查。申请批准时即排定集中比对核查或定期复核;抽取随机抽查样本时,抽中的申请会加入抽查。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="123"/>
+        <location filename="../views/application_detail.py" line="126" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="123"/>
+        <location filename="../views/application_detail.py" line="126" />
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="123"/>
-        <location filename="../views/application_detail.py" line="128"/>
+        <location filename="../views/application_detail.py" line="126" />
+        <location filename="../views/application_detail.py" line="131" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="123"/>
+        <location filename="../views/application_detail.py" line="126" />
         <source>Sent on</source>
         <translation>转介日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="124"/>
-        <location filename="../views/application_detail.py" line="128"/>
+        <location filename="../views/application_detail.py" line="127" />
+        <location filename="../views/application_detail.py" line="131" />
         <source>Closed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="124"/>
+        <location filename="../views/application_detail.py" line="127" />
         <source>Feedback</source>
         <translation>部门反馈</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="127"/>
+        <location filename="../views/application_detail.py" line="130" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="127"/>
+        <location filename="../views/application_detail.py" line="130" />
         <source>To recover</source>
         <translation>应追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="127"/>
+        <location filename="../views/application_detail.py" line="130" />
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="89"/>
+        <location filename="../views/application_detail.py" line="92" />
         <source>Only the district reviewer or an administrator records this.</source>
         <translation>只有区级审核员或系统管理员可以办理此项。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="70"/>
+        <location filename="../views/application_detail.py" line="73" />
         <source>{day} (due today)</source>
         <translation>{day}(今天到期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="72"/>
+        <location filename="../views/application_detail.py" line="75" />
         <source>{day} ({n} working days left)</source>
         <translation>{day}(剩 {n} 个工作日)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="125"/>
+        <location filename="../views/application_detail.py" line="128" />
         <source>No referral to a department for this family. Families are referred at the front desk, from the board or when a visit is recorded.</source>
         <translation>该家庭暂无部门转介。可在一门受理时、在看板上或登记走访时转介给相关部门。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="128"/>
+        <location filename="../views/application_detail.py" line="131" />
         <source>Trace back</source>
         <translation>问题倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="129"/>
+        <location filename="../views/application_detail.py" line="132" />
         <source>Not revoked. A revocation case, with the money to recover, is opened when a check after approval is not passed.</source>
         <translation>未被撤销。事后核查未通过时,系统会立案撤销并列出应追回的金额。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="132"/>
+        <location filename="../views/application_detail.py" line="135" />
         <source>Record &amp;result…</source>
         <translation>记录结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="134"/>
+        <location filename="../views/application_detail.py" line="137" />
         <source>Record department &amp;outcome…</source>
         <translation>记录部门办理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="137"/>
+        <location filename="../views/application_detail.py" line="140" />
         <source>&amp;Trace back…</source>
         <translation>问题倒查(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="138"/>
+        <location filename="../views/application_detail.py" line="141" />
         <source>Record re&amp;covery…</source>
         <translation>记录追回(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="191"/>
+        <location filename="../views/application_detail.py" line="194" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="198"/>
+        <location filename="../views/application_detail.py" line="201" />
         <source>One-off amount {amount} yuan, paid in {start}; {total} yuan paid so far.</source>
         <translation>一次性救助金额 {amount} 元,于 {start} 发放;已发放 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="201"/>
+        <location filename="../views/application_detail.py" line="204" />
         <source>Monthly amount {amount} yuan from {start}; {months} month(s) paid, {total} yuan in all.</source>
         <translation>月救助金额 {amount} 元,自 {start} 起发放;已发放 {months} 个月,合计 {total} 元。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="205"/>
+        <location filename="../views/application_detail.py" line="208" />
         <source>Gradual exit after employment decided on {start}: assisted up to {day}, then to {stage}.</source>
         <translation>{start} 决定就业渐退:救助发放至 {day},期满后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="209"/>
+        <location filename="../views/application_detail.py" line="212" />
         <source>Stop decided ahead: assisted up to {day}, then to {stage}.</source>
         <translation>已提前作出停止救助决定:救助至 {day},之后转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="212"/>
+        <location filename="../views/application_detail.py" line="215" />
         <source>Stopped on {day}.</source>
         <translation>已于 {day} 停止救助。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="214"/>
+        <location filename="../views/application_detail.py" line="217" />
         <source>(End of a gradual exit decided on {start}.)</source>
         <translation>({start} 决定的就业渐退已期满。)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="218"/>
+        <location filename="../views/application_detail.py" line="221" />
         <source>Commitment signed by {name} on {day}{file}.</source>
         <translation>承诺书由 {name} 于 {day} 签署{file}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="220"/>
+        <location filename="../views/application_detail.py" line="223" />
         <source>, scan attached</source>
         <translation>,已附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="220"/>
+        <location filename="../views/application_detail.py" line="223" />
         <source>, no scan attached</source>
         <translation>,未附扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="222"/>
+        <location filename="../views/application_detail.py" line="225" />
         <source>Extension reason:</source>
         <translation>延期理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="225"/>
+        <location filename="../views/application_detail.py" line="228" />
         <source>Withdrawn by the applicant on {day}:</source>
         <translation>申请人于 {day} 撤回申请:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="227"/>
+        <location filename="../views/application_detail.py" line="230" />
         <source>Refusal reasons:</source>
         <translation>不予批准理由:</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="232"/>
+        <location filename="../views/application_detail.py" line="235" />
         <source>Written refusal due by {due}; served on {day} ({how}).</source>
         <translation>不予批准书面通知应于 {due} 前送达;已于 {day} 送达({how})。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="236"/>
+        <location filename="../views/application_detail.py" line="239" />
         <source>Written refusal due by {due}; not yet recorded as served.</source>
         <translation>不予批准书面通知应于 {due} 前送达;尚未登记送达。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="242"/>
+        <location filename="../views/application_detail.py" line="245" />
         <source>accepted on {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="254"/>
+        <location filename="../views/application_detail.py" line="257" />
         <source>Investigators: {names}</source>
         <translation>调查人员:{names}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="256"/>
+        <location filename="../views/application_detail.py" line="259" />
         <source>Publicity {start} to {end}</source>
         <translation>公示 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="259"/>
+        <location filename="../views/application_detail.py" line="262" />
         <source>(objection raised)</source>
         <translation>(有异议)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="261"/>
+        <location filename="../views/application_detail.py" line="264" />
         <source>(completed after emergency help)</source>
         <translation>(先行救助后补办)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="263"/>
+        <location filename="../views/application_detail.py" line="266" />
         <source>Written refusal due {day}</source>
         <translation>书面告知期限 {day}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="269"/>
+        <location filename="../views/application_detail.py" line="272" />
         <source>Completed after its deadline</source>
         <translation>超过期限完成</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="274"/>
+        <location filename="../views/application_detail.py" line="277" />
         <source>Next: {step}</source>
         <translation>待办:{step}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="285"/>
+        <location filename="../views/application_detail.py" line="288" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="285"/>
+        <location filename="../views/application_detail.py" line="288" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="290"/>
+        <location filename="../views/application_detail.py" line="293" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="290"/>
+        <location filename="../views/application_detail.py" line="293" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="291"/>
+        <location filename="../views/application_detail.py" line="294" />
         <source>not yet</source>
         <translation>尚未倒查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="308"/>
+        <location filename="../views/application_detail.py" line="311" />
         <source>&amp;Decide…</source>
         <translation>作出决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="319"/>
+        <location filename="../views/application_detail.py" line="322" />
         <source>E&amp;xtend to 45 days…</source>
         <translation>延期至45个工作日(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="324"/>
+        <location filename="../views/application_detail.py" line="327" />
         <source>&amp;Withdraw…</source>
         <translation>撤回申请(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="325"/>
+        <location filename="../views/application_detail.py" line="328" />
         <source>The applicant withdraws the application: it is closed without a decision</source>
         <translation>申请人撤回申请:申请不作决定即办结</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="330"/>
+        <location filename="../views/application_detail.py" line="333" />
         <source>&amp;Stop assistance…</source>
         <translation>停止救助(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="336"/>
+        <location filename="../views/application_detail.py" line="339" />
         <source>&amp;Print notice…</source>
         <translation>打印通知书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="341"/>
+        <location filename="../views/application_detail.py" line="344" />
         <source>Record &amp;written notice served…</source>
         <translation>登记通知书送达(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="345"/>
+        <location filename="../views/application_detail.py" line="348" />
         <source>The sub-district caseworker, the district reviewer or an administrator records this.</source>
         <translation>由街道经办人、区级审核人员或系统管理员登记。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="399"/>
+        <location filename="../views/application_detail.py" line="356" />
+        <source>Supervisors look only; the office staff attach the scan.</source>
+        <translation>统计查看人员只能查看;扫描件由经办人员附加。</translation>
+    </message>
+    <message>
+        <location filename="../views/application_detail.py" line="405" />
         <source>Extend to 45 working days</source>
         <translation>延期至45个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="399"/>
+        <location filename="../views/application_detail.py" line="405" />
         <source>&amp;Reason (recorded):</source>
         <translation>延期理由(将记录)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="415"/>
-        <location filename="../views/application_detail.py" line="422"/>
+        <location filename="../views/application_detail.py" line="421" />
+        <location filename="../views/application_detail.py" line="428" />
         <source>Withdraw the application</source>
         <translation>撤回申请</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="415"/>
-        <source>&amp;Reason (e.g. the applicant&apos;s written request):</source>
+        <location filename="../views/application_detail.py" line="421" />
+        <source>&amp;Reason (e.g. the applicant's written request):</source>
         <translation>撤回理由(如申请人书面申请)(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="419"/>
+        <location filename="../views/application_detail.py" line="425" />
         <source>Withdraw the application of {name}? It is closed without a decision and cannot be taken up again (a new application can be accepted later); the family goes to {stage}.</source>
         <translation>确定撤回{name}的申请吗?申请将不作决定即办结,不能恢复办理(以后可重新受理新的申请);家庭转入{stage}。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="440"/>
+        <location filename="../views/application_detail.py" line="446" />
         <source>Start the gradual exit of {name}? Payments go on for the months shown; then the family leaves the assisted column.</source>
         <translation>确定对 {name} 实行就业渐退吗?渐退期内继续发放,期满后家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="442"/>
+        <location filename="../views/application_detail.py" line="448" />
         <source>Stop the assistance of {name}? {month} is still paid (the month of the stop date), then payments end and the family leaves the assisted column.</source>
         <translation>确定停止 {name} 的救助吗?{month} 仍照常发放(停止日期所在的月份),此后停止发放,家庭移出“救助中”。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="444"/>
+        <location filename="../views/application_detail.py" line="450" />
         <source>Stop assistance</source>
         <translation>停止救助</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="67"/>
+        <location filename="../views/application_detail.py" line="70" />
         <source>{day} (overdue by {n})</source>
         <translation>{day}(已逾期 {n} 个工作日)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="133"/>
+        <location filename="../views/application_detail.py" line="136" />
         <source>Post-chec&amp;ks</source>
         <translation>事后核查(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="135"/>
+        <location filename="../views/application_detail.py" line="138" />
         <source>Referra&amp;ls</source>
         <translation>转介(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="139"/>
+        <location filename="../views/application_detail.py" line="142" />
         <source>Revocation and recover&amp;y</source>
         <translation>撤销追回(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="187"/>
+        <location filename="../views/application_detail.py" line="190" />
         <source>overdue by {n} working days</source>
         <translation>已逾期 {n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="189"/>
+        <location filename="../views/application_detail.py" line="192" />
         <source>working days left: {left}</source>
         <translation>剩余工作日:{left}</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="190"/>
+        <location filename="../views/application_detail.py" line="193" />
         <source>Procedure due {due}{ext}; next step due {step}; </source>
         <translation>办结期限 {due}{ext};待办步骤期限 {step};</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="308"/>
+        <location filename="../views/application_detail.py" line="311" />
         <source>Re&amp;fuse…</source>
         <translation>不予批准(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="310"/>
+        <location filename="../views/application_detail.py" line="313" />
         <source>Record &amp;next step: {step}…</source>
         <translation>办理{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="312"/>
+        <location filename="../views/application_detail.py" line="315" />
         <source>&amp;Next: complete {step} afterwards…</source>
         <translation>补办{step}(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="349"/>
+        <location filename="../views/application_detail.py" line="352" />
         <source>&amp;Attach commitment scan…</source>
         <translation>附加承诺书扫描件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="353"/>
+        <location filename="../views/application_detail.py" line="359" />
         <source>Sa&amp;ve scan as…</source>
         <translation>另存扫描件(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="472"/>
+        <location filename="../views/application_detail.py" line="478" />
         <source>Save notice as PDF</source>
         <translation>通知书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="482"/>
+        <location filename="../views/application_detail.py" line="490" />
         <source>Scanned commitment</source>
         <translation>承诺书扫描件</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="483"/>
+        <location filename="../views/application_detail.py" line="491" />
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="502"/>
+        <location filename="../views/application_detail.py" line="510" />
         <source>Save scan as</source>
         <translation>扫描件另存为</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="512"/>
+        <location filename="../views/application_detail.py" line="520" />
         <source>Select a row in the list first.</source>
         <translation>请先在列表中选择一行。</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="523"/>
+        <location filename="../views/application_detail.py" line="531" />
         <source>Post-check</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/application_detail.py" line="523"/>
+        <location filename="../views/application_detail.py" line="531" />
         <source>This check already has its result.</source>
         <translation>该核查已记录结果。</translation>
     </message>

@@ -3,298 +3,304 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../views/applications.py" line="162" />
+        <location filename="../views/applications.py" line="164" />
         <source>&amp;Applications</source>
         <translation>申请列表(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="163" />
+        <location filename="../views/applications.py" line="165" />
         <source>&amp;Post-checks</source>
         <translation>事后核查(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="169" />
+        <location filename="../views/applications.py" line="173" />
         <source>&amp;Front desk</source>
         <translation>一门受理(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="184" />
+        <location filename="../views/applications.py" line="188" />
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="185" />
+        <location filename="../views/applications.py" line="189" />
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="186" />
+        <location filename="../views/applications.py" line="190" />
         <source>Refused</source>
         <translation>不予批准</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="186" />
+        <location filename="../views/applications.py" line="191" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="187" />
+        <location filename="../views/applications.py" line="192" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="190" />
+        <location filename="../views/applications.py" line="195" />
         <source>All tracks</source>
         <translation>全部办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="194" />
+        <location filename="../views/applications.py" line="199" />
         <source>Any next step</source>
         <translation>全部待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="199" />
+        <location filename="../views/applications.py" line="204" />
         <source>All regions</source>
         <translation>全部区划</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="206" />
+        <location filename="../views/applications.py" line="211" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="226" />
+        <location filename="../views/applications.py" line="231" />
         <source>&amp;New application…</source>
         <translation>受理新申请(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="229" />
+        <location filename="../views/applications.py" line="237" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="231" />
+        <location filename="../views/applications.py" line="239" />
         <source>Publicity list (&amp;xlsx)…</source>
         <translation>公示名单 xlsx(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="233" />
+        <location filename="../views/applications.py" line="241" />
         <source>Publicity list (P&amp;DF)…</source>
         <translation>公示名单 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="235" />
+        <location filename="../views/applications.py" line="243" />
         <source>Export the list as a wor&amp;kbook…</source>
         <translation>导出列表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="236" />
+        <location filename="../views/applications.py" line="244" />
         <source>Every application under the filters (not only the first {n:,} shown) as an Excel list; the export is logged</source>
         <translation>把符合筛选条件的全部申请(不限于列表显示的前 {n:,} 条)导出为 Excel 清单;导出记入操作日志</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="240" />
+        <location filename="../views/applications.py" line="248" />
         <source>&amp;Monthly payments…</source>
         <translation>月度发放登记(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="241" />
+        <location filename="../views/applications.py" line="249" />
         <source>Record a month's assistance payments for every running approval</source>
         <translation>为所有正在救助中的家庭登记某月的救助发放</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="256" />
+        <location filename="../views/applications.py" line="265" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="290" />
+        <location filename="../views/applications.py" line="299" />
         <source>&amp;Record result…</source>
         <translation>记录核查结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="292" />
+        <location filename="../views/applications.py" line="301" />
         <source>&amp;Draw spot-check sample…</source>
         <translation>抽取随机抽查样本(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="294" />
+        <location filename="../views/applications.py" line="303" />
         <source>&amp;Export sample list…</source>
         <translation>导出抽查样本名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="296" />
+        <location filename="../views/applications.py" line="305" />
         <source>Open &amp;application…</source>
         <translation>打开申请(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="315" />
+        <location filename="../views/applications.py" line="324" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="318" />
+        <location filename="../views/applications.py" line="327" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="411" />
+        <location filename="../views/applications.py" line="434" />
         <source>the first {n} of {total} application(s) only ({overdue} overdue among them): narrow the filters, or export the list for all</source>
         <translation>只显示前 {n} 件申请,共 {total} 件(其中逾期 {overdue} 件):请缩小筛选条件,或用“导出列表”取得全部</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="208" />
-        <location filename="../views/applications.py" line="320" />
+        <location filename="../views/applications.py" line="213" />
+        <location filename="../views/applications.py" line="332" />
         <source>Overdue on&amp;ly</source>
         <translation>只看逾期(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="184" />
+        <location filename="../views/applications.py" line="188" />
         <source>Open or paperwork due</source>
         <translation>办理中及待补办</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="187" />
+        <location filename="../views/applications.py" line="192" />
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="209" />
+        <location filename="../views/applications.py" line="214" />
         <source>&amp;Status:</source>
         <translation>状态(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="209" />
+        <location filename="../views/applications.py" line="214" />
         <source>&amp;Track:</source>
         <translation>办理方式(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="210" />
+        <location filename="../views/applications.py" line="215" />
         <source>N&amp;ext step:</source>
         <translation>待办步骤(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="210" />
+        <location filename="../views/applications.py" line="215" />
         <source>Re&amp;gion:</source>
         <translation>区划(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="211" />
+        <location filename="../views/applications.py" line="216" />
         <source>Head of ho&amp;usehold:</source>
         <translation>户主(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="218" />
+        <location filename="../views/applications.py" line="223" />
         <source>&amp;Columns…</source>
         <translation>列(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="251" />
+        <location filename="../views/applications.py" line="236" />
+        <source>Supervisors look only; applications are taken by the office staff.</source>
+        <translation>统计查看人员只能查看;申请由经办人员受理。</translation>
+    </message>
+    <message>
+        <location filename="../views/applications.py" line="260" />
         <source>Households in “applying” whose application has not been accepted yet (a clue closed as “check passed”): choose one to accept its application. If the family no longer applies, reopen its clue or move it back on the board.</source>
         <translation>在“申请中”但尚未受理申请的家庭(线索以“授权核对通过”办结):选择一户为其受理申请。如该户不再申请,请重新打开其线索,或在监测看板上把该户调回原库别。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="275" />
+        <location filename="../views/applications.py" line="284" />
         <source>No application matches the filters above. Change the status, track, next step or region; a new application is taken with “New application”.</source>
         <translation>没有符合上方筛选条件的申请。可更改状态、办理方式、待办步骤或区划;受理新的申请请点“受理新申请”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="301" />
+        <location filename="../views/applications.py" line="310" />
         <source>E&amp;xport the checks…</source>
         <translation>导出核查清单(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="302" />
+        <location filename="../views/applications.py" line="311" />
         <source>Every check under the filters (not only the first {n:,} shown) as an Excel list; the export is logged</source>
         <translation>把符合筛选条件的全部核查(不只是显示的前 {n:,} 项)导出为 Excel 清单;导出会记入操作日志</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="333" />
+        <location filename="../views/applications.py" line="346" />
         <source>No check after approval is waiting for the filters above. Checks are scheduled when an application is approved; a spot check sample is drawn with “Draw spot-check sample”.</source>
         <translation>没有符合上方筛选条件的待办事后核查。申请批准后会自动安排核查;随机抽查请点“抽取随机抽查样本”。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="379" />
+        <location filename="../views/applications.py" line="393" />
         <source>Loading applications…</source>
         <translation>正在读取申请…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="388" />
+        <location filename="../views/applications.py" line="402" />
         <source>Loading post-checks…</source>
         <translation>正在读取事后核查…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="396" />
+        <location filename="../views/applications.py" line="416" />
         <source>{month}: {n} household(s) to record</source>
         <translation>{month} 待登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="399" />
+        <location filename="../views/applications.py" line="420" />
+        <location filename="../views/applications.py" line="425" />
         <source>not recorded: {months}</source>
         <translation>以前月份未登记:{months}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="401" />
+        <location filename="../views/applications.py" line="422" />
         <source>written refusals to serve: {n} ({late} late)</source>
         <translation>不予批准通知书待送达 {n} 件(逾期 {late} 件)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="415" />
+        <location filename="../views/applications.py" line="438" />
         <source>{n} application(s), {overdue} overdue</source>
         <translation>共 {n} 件申请,逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="418" />
+        <location filename="../views/applications.py" line="441" />
         <source> (rows marked *)</source>
         <translation>(标 * 的行)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="433" />
+        <location filename="../views/applications.py" line="456" />
         <source>clue #{id}</source>
         <translation>线索 #{id}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="435" />
+        <location filename="../views/applications.py" line="458" />
         <source>since {day}</source>
         <translation>{day} 起</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="436" />
+        <location filename="../views/applications.py" line="459" />
         <source>Accept: {who}</source>
         <translation>受理:{who}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="439" />
+        <location filename="../views/applications.py" line="462" />
         <source>… {n} more: find them on the board under “applying”</source>
         <translation>… 另有 {n} 户:请在监测看板的“申请中”一栏查看</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="442" />
+        <location filename="../views/applications.py" line="465" />
         <source>{n} household(s) awaiting acceptance</source>
         <translation>{n} 户待受理申请</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="453" />
+        <location filename="../views/applications.py" line="476" />
         <source>the first {n} of {total} check(s) only, {overdue} overdue among them</source>
         <translation>只显示前 {n} 项,共 {total} 项(其中逾期 {overdue} 项)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="455" />
+        <location filename="../views/applications.py" line="478" />
         <source>Only the {n} checks due soonest are shown, of {total}. Choose a kind or overdue only to narrow the list, or “Export the checks” for every one.</source>
         <translation>仅显示最早到期的 {n} 项,共 {total} 项;可按类型或“只看逾期”缩小范围,或用“导出核查清单”取得全部。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="459" />
+        <location filename="../views/applications.py" line="482" />
         <source>{n} check(s) to do, {overdue} overdue</source>
         <translation>待核查 {n} 项,逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="486" />
+        <location filename="../views/applications.py" line="537" />
         <source>Application not accepted</source>
         <translation>尚未受理申请</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="487" />
+        <location filename="../views/applications.py" line="538" />
         <source>The household is in “applying” but no application has been accepted for it.
 
 Until it is, it is listed on this page under “household(s) awaiting acceptance” and its clue says “awaiting application”. If the family no longer applies, reopen the clue (the household goes back where it was) or move it back on the board.
@@ -307,169 +313,169 @@ Accept the application now?</source>
 现在受理申请吗?</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="492" />
+        <location filename="../views/applications.py" line="543" />
         <source>Accept now</source>
         <translation>现在受理</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="492" />
+        <location filename="../views/applications.py" line="543" />
         <source>Later</source>
         <translation>稍后受理</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="511" />
+        <location filename="../views/applications.py" line="564" />
         <source>Applications</source>
         <translation>申请审批</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="511" />
+        <location filename="../views/applications.py" line="564" />
         <source>Select an application in the list first.</source>
         <translation>请先在列表中选择一件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="522" />
+        <location filename="../views/applications.py" line="575" />
         <source>Export the list</source>
         <translation>导出申请列表</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="523" />
+        <location filename="../views/applications.py" line="576" />
         <source>No application is listed: there is nothing to export.</source>
         <translation>列表中没有申请,无需导出。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="524" />
+        <location filename="../views/applications.py" line="577" />
         <source>applications-{date}.xlsx</source>
         <translation>申请清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="524" />
+        <location filename="../views/applications.py" line="577" />
         <source>Saved {path}
 {n} application(s).</source>
         <translation>已保存 {path}
 共 {n} 件申请。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="525" />
+        <location filename="../views/applications.py" line="578" />
         <source>Exporting the applications…</source>
         <translation>正在导出申请清单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="531" />
+        <location filename="../views/applications.py" line="584" />
         <source>Export the checks</source>
         <translation>导出核查清单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="532" />
+        <location filename="../views/applications.py" line="585" />
         <source>No check is listed: there is nothing to export.</source>
         <translation>列表中没有核查,没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="533" />
+        <location filename="../views/applications.py" line="586" />
         <source>post-checks-{date}.xlsx</source>
         <translation>事后核查清单-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="533" />
+        <location filename="../views/applications.py" line="586" />
         <source>Saved {path}
 {n} check(s).</source>
         <translation>已保存 {path}
 共 {n} 项核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="534" />
+        <location filename="../views/applications.py" line="587" />
         <source>Exporting the post-checks…</source>
         <translation>正在导出事后核查清单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="564" />
+        <location filename="../views/applications.py" line="617" />
         <source>Save publicity list</source>
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="574" />
+        <location filename="../views/applications.py" line="628" />
         <source>Writing the publicity list…</source>
         <translation>正在生成公示名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="599" />
+        <location filename="../views/applications.py" line="653" />
         <source>{n} payment(s) recorded</source>
         <translation>已登记发放 {n} 户</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="602" />
+        <location filename="../views/applications.py" line="656" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="604" />
-        <location filename="../views/applications.py" line="661" />
+        <location filename="../views/applications.py" line="658" />
+        <location filename="../views/applications.py" line="720" />
         <source>{n} row(s) saved to {path}</source>
         <translation>已保存 {n} 行到 {path}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="619" />
-        <location filename="../views/applications.py" line="632" />
+        <location filename="../views/applications.py" line="673" />
+        <location filename="../views/applications.py" line="686" />
         <source>Post-checks</source>
         <translation>事后核查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="619" />
-        <location filename="../views/applications.py" line="632" />
+        <location filename="../views/applications.py" line="673" />
+        <location filename="../views/applications.py" line="686" />
         <source>Select a post-check first.</source>
         <translation>请先选择一项事后核查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="624" />
+        <location filename="../views/applications.py" line="678" />
         <source>Revocation opened</source>
         <translation>已启动撤销追回</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="625" />
+        <location filename="../views/applications.py" line="679" />
         <source>The check failed: assistance was stopped and revocation case {id} was opened.</source>
         <translation>核查未通过:已停止救助,并启动撤销追回(编号 {id})。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="640" />
+        <location filename="../views/applications.py" line="695" />
         <source>Sample {id}: {n} drawn from {pop}, seed {seed}</source>
         <translation>样本 {id}:从 {pop} 户中抽取 {n} 户,随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="644" />
+        <location filename="../views/applications.py" line="698" />
         <source> ({n} household(s) still under an earlier spot check not drawn again)</source>
         <translation>(另有 {n} 户上次抽查尚未完成,未重复抽取)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="651" />
+        <location filename="../views/applications.py" line="709" />
         <source>Spot checks</source>
         <translation>随机抽查</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="652" />
+        <location filename="../views/applications.py" line="710" />
         <source>Draw a sample, or select a spot check of the sample to export.</source>
         <translation>请先抽取样本,或选择要导出的样本中的一项抽查。</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="655" />
+        <location filename="../views/applications.py" line="713" />
         <source>Save sample list</source>
         <translation>保存抽查样本名单</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="662" />
+        <location filename="../views/applications.py" line="721" />
         <source>Writing the sample list…</source>
         <translation>正在生成抽查样本名单…</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="187" />
+        <location filename="../views/applications.py" line="191" />
         <source>Refused, written notice to serve</source>
         <translation>不予批准、书面通知待送达</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="322" />
+        <location filename="../views/applications.py" line="329" />
         <source>Due &amp;within {n} days</source>
         <translation>{n} 天内到期(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="323" />
+        <location filename="../views/applications.py" line="330" />
         <source>The checks due within the next {n} days and those overdue (the figure of “Today's work”)</source>
         <translation>今后 {n} 天内到期的和已逾期的核查(即“今日工作”页的数字)</translation>
     </message>
@@ -477,72 +483,72 @@ Accept the application now?</source>
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../views/applications.py" line="66" />
+        <location filename="../views/applications.py" line="67" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="67" />
+        <location filename="../views/applications.py" line="68" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="68" />
+        <location filename="../views/applications.py" line="69" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="69" />
+        <location filename="../views/applications.py" line="70" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="70" />
+        <location filename="../views/applications.py" line="71" />
         <source>Track</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="71" />
+        <location filename="../views/applications.py" line="72" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="72" />
+        <location filename="../views/applications.py" line="73" />
         <source>Next step</source>
         <translation>待办步骤</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="73" />
+        <location filename="../views/applications.py" line="74" />
         <source>Step due</source>
         <translation>步骤期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="74" />
+        <location filename="../views/applications.py" line="75" />
         <source>Procedure due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="75" />
+        <location filename="../views/applications.py" line="76" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="82" />
+        <location filename="../views/applications.py" line="83" />
         <source>overdue by {n}</source>
         <translation>已逾期 {n}</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="88" />
+        <location filename="../views/applications.py" line="89" />
         <source> (extended)</source>
         <translation>(已延期)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="102" />
+        <location filename="../views/applications.py" line="103" />
         <source>Emergency help was given first; the steps left are completed afterwards, each by its own deadline</source>
         <translation>已先行救助(急难型),余下步骤事后补办,各有期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="107" />
+        <location filename="../views/applications.py" line="108" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -550,47 +556,47 @@ Accept the application now?</source>
 <context>
     <name>PostChecksTableModel</name>
     <message>
-        <location filename="../views/applications.py" line="117" />
+        <location filename="../views/applications.py" line="118" />
         <source>Application</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="118" />
+        <location filename="../views/applications.py" line="119" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="119" />
+        <location filename="../views/applications.py" line="120" />
         <source>Community</source>
         <translation>社区(村)</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="120" />
+        <location filename="../views/applications.py" line="121" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="121" />
+        <location filename="../views/applications.py" line="122" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="122" />
+        <location filename="../views/applications.py" line="123" />
         <source>Sample</source>
         <translation>抽查样本</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="123" />
+        <location filename="../views/applications.py" line="124" />
         <source>Assistance</source>
         <translation>救助</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="131" />
+        <location filename="../views/applications.py" line="132" />
         <source>stopped on {day}</source>
         <translation>已于 {day} 停止</translation>
     </message>
     <message>
-        <location filename="../views/applications.py" line="131" />
+        <location filename="../views/applications.py" line="132" />
         <source>paid until {day}</source>
         <translation>发放至 {day}</translation>
     </message>

@@ -29,6 +29,7 @@ from desktop.io.files import system_reason
 from desktop.rules import procedure as proc
 from desktop.rules.codes import STAGE_LABELS, Stage
 from desktop.services import applications as svc
+from desktop.services.base import WRITERS
 from desktop.services.errors import ServiceError
 from desktop.services.files import save_bytes
 from desktop.views.application_forms import (
@@ -350,6 +351,9 @@ class ApplicationDetailDialog(QDialog):
         if d.commitment is not None:
             b = action_button(self.tr("&Attach commitment scan…"))
             b.clicked.connect(self.attach_scan)
+            if self.ctx.actor.role not in WRITERS:
+                b.setEnabled(False)
+                b.setToolTip(self.tr("Supervisors look only; the office staff attach the scan."))
             self.actions_bar.addWidget(b)
             if d.commitment.has_file:
                 s = action_button(self.tr("Sa&ve scan as…"))

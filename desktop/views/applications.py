@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.rules import procedure as proc
 from desktop.rules.codes import TRACK_LABELS
 from desktop.services import applications as svc
-from desktop.services.base import CutList
+from desktop.services.base import WRITERS, CutList
 from desktop.services.errors import ServiceError
 from desktop.services.progress import Progress
 from desktop.views.application_detail import ApplicationDetailDialog, county_only
@@ -157,17 +157,20 @@ class ApplicationsPage(QWidget):
         self.ctx = ctx
         self.as_of: date | None = None  # None = today (tests set a date)
         self._generation = 0  # of the list being loaded
+        self.writes = ctx.actor.role in WRITERS
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
         self.tabs.addTab(self._build_list_tab(), self.tr("&Applications"))
         self.tabs.addTab(self._build_post_check_tab(), self.tr("&Post-checks"))
-        self.front_desk = FrontDeskForm(ctx)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's first field, not to its frame
-        scroll.setWidget(self.front_desk)
-        self.tabs.addTab(scroll, self.tr("&Front desk"))
+        self.front_desk: FrontDeskForm | None = None
+        if self.writes:  # a supervisor looks only: no form to fill in that could not be saved
+            self.front_desk = FrontDeskForm(ctx)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's first field, not to its frame
+            scroll.setWidget(self.front_desk)
+            self.tabs.addTab(scroll, self.tr("&Front desk"))
         self._live = WhenShown(self, lambda: self.refresh())
         ctx.changes.changed.connect(self._on_change)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
@@ -228,6 +231,9 @@ class ApplicationsPage(QWidget):
         new = QPushButton(self.tr("&New application…"))
         new.clicked.connect(lambda: self.new_application())
         new.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText))
+        if not self.writes:
+            new.setEnabled(False)
+            new.setToolTip(self.tr("Supervisors look only; applications are taken by the office staff."))
         open_button = QPushButton(self.tr("&Open…"))
         open_button.clicked.connect(self.open_selected)
         xlsx = self.publicity_xlsx_button = QPushButton(self.tr("Publicity list (&xlsx)…"))
@@ -522,7 +528,7 @@ class ApplicationsPage(QWidget):
         household waits in 申请中 with no application (a clue closed as "check passed"), it asks whether to
         accept now or later, and says where the household stays listed meanwhile."""
         self.tabs.setCurrentIndex(0)
-        while self.new_application(household_id) is None:
+        while self.writes and self.new_application(household_id) is None:
             try:
                 waiting = svc.awaits_acceptance(self.ctx.db, self.ctx.actor, household_id)
             except ServiceError:
@@ -539,6 +545,8 @@ class ApplicationsPage(QWidget):
                 return
 
     def new_application(self, household_id: int | None = None) -> int | None:
+        if not self.writes:  # Ctrl+N too
+            return None
         try:
             dialog = AcceptDialog(self.ctx, self, household_id)
         except ServiceError as exc:
