@@ -45,4 +45,8 @@ def setup_logging() -> Path:
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # The PostgreSQL driver's own warnings ("error ignored terminating <psycopg.Pipeline …>" after the
+    # server closed the connection) go to the log too, not in English onto a user's screen beside the
+    # program's own message (Python prints a library's warnings on stderr when nothing takes them).
+    logging.getLogger("psycopg").addHandler(handler)
     return path
