@@ -16,7 +16,7 @@ from desktop.models import ColumnMapping
 from desktop.rules import idcard
 from desktop.services import department_import as di
 from desktop.services.database import Database
-from desktop.services.errors import ServiceError
+from desktop.services.errors import NotFound, ServiceError
 from tests.district import District
 
 
@@ -75,3 +75,16 @@ def test_a_header_row_given_on_a_list_without_header_is_its_first_row(tmp_path: 
     wb.save(tmp_path / "导出.xlsx")
     layout = spreadsheet.find_layout(spreadsheet.open_workbook(tmp_path / "导出.xlsx"), header_row=2)
     assert (layout.header_row, layout.header_height) == (2, 0)
+
+
+def test_an_undo_that_lost_the_race_says_the_batch_was_undone(db: Database, district: District, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two `import undo` of one batch at once: the second said its clues had just been taken up by someone
+    (it found none left to delete, the first had deleted them). It says the batch was undone."""
+    result = di.import_department_list(db, district.admin, _list(tmp_path / "名单.xlsx"), "民政")
+    seen = di.undo_info(db, district.admin, result.batch_id)  # what the second read before the first committed
+    assert seen.clues > 0 and not seen.refusal
+    di.undo_batch(db, district.admin, result.batch_id, "选错了部门")
+    monkeypatch.setattr(di, "_undo_info", lambda *_a, **_k: seen)
+    with pytest.raises(NotFound, match=f"批次 {result.batch_id} 刚刚已被撤销"):
+        di.undo_batch(db, district.admin, result.batch_id, "选错了部门")

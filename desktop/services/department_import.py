@@ -1667,7 +1667,9 @@ def undo_batch(db: Database, actor: Actor, batch_id: int, reason: str, *, expect
             raise ServiceError(info.refusal)
         gone: Any = s.execute(Clue.__table__.delete().where(
             Clue.batch_id == batch_id, Clue.status.in_(("new", "assigned")), Clue.household_id.is_(None)))
-        if (gone.rowcount or 0) != info.clues:  # another workstation took a clue up meanwhile
+        if (gone.rowcount or 0) != info.clues:  # another workstation took a clue up, or undid the batch, meanwhile
+            if s.scalar(select(ImportBatch.id).where(ImportBatch.id == batch_id)) is None:
+                raise NotFound(f"批次 {batch_id} 刚刚已被撤销(在另一台电脑或另一个窗口中);本次没有再做任何改动。")
             raise ServiceError(f"批次 {batch_id} 的线索刚刚有人开始处理,不能整批撤销;请刷新后查看。")
         s.execute(ImportRow.__table__.delete().where(ImportRow.batch_id == batch_id))
         s.execute(ImportBatch.__table__.delete().where(ImportBatch.id == batch_id))
