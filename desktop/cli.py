@@ -19,7 +19,7 @@ from typing import NoReturn
 from desktop import __version__
 from desktop.commands.common import parse_database_url, print_json
 from desktop.rules.idcard import mask_in_text
-from desktop.services.errors import NOT_WRITTEN, ServiceError
+from desktop.services.errors import NOT_WRITTEN, ConflictError, ServiceError
 from desktop.services.files import not_written_message
 
 # Each module defines register(subparsers); add a line here for a new command group.
@@ -218,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = setup_logging()
     try:
         return int(args.func(args) or 0)
+    except ConflictError as exc:
+        return refused(args, exc.command_line_message(), exc.code, EXIT_USER_ERROR)
     except ServiceError as exc:
         return refused(args, exc.message, exc.code, EXIT_USER_ERROR)
     except KeyboardInterrupt:

@@ -241,7 +241,7 @@ def test_assign_investigate_close_reopen(office: Cli, db: Database) -> None:
         (yi, None, None)  # linked to 乙, nothing moved: 乙 stays in 救助中
     assert cli.json("clue", "show", "22")["household_stage"] == "assisted"
     assert cli.refused("clue", "assign", "21", "4", "--region", "八泉社区") == \
-        "线索 #21 已办结,不能再分派;本次一条也没有分派。请取消选择这些线索后再分派。"
+        "线索 #21 已办结,不能再分派;本次一条也没有分派。请去掉这些线索后再分派。"
     board = cli.ok("board").splitlines()
     assert board[:6] == ["待调查\t0", "待核对\t0", "一类库\t2", "二类库\t2", "申请中\t1", "救助中\t1"]
 

@@ -1,7 +1,17 @@
-"""Session 38 acceptance, small things: the demo's summary named its tables in English."""
+"""Session 38 acceptance, small things: the demo's summary named its tables in English; the driver's
+warnings reached the screen; a conflict on the command line spoke of a window."""
 from __future__ import annotations
 
-from desktop.services import demo
+import logging
+from datetime import UTC, datetime
+
+import pytest
+
+from desktop import config, logs
+from desktop.cli import main as cli_main
+from desktop.services import clues, demo
+from desktop.services.errors import ConflictError, ConflictInfo
+from tests.district import District
 
 
 def test_every_demo_table_has_a_chinese_name() -> None:
@@ -11,10 +21,6 @@ def test_every_demo_table_has_a_chinese_name() -> None:
 
 def test_the_drivers_warnings_go_to_the_log_not_the_screen(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
     """A connection killed during a PostgreSQL import printed psycopg's English warning on stderr."""
-    import logging
-
-    from desktop import config, logs
-
     monkeypatch.setattr(config, "log_dir", lambda: tmp_path)
     relief, driver = logging.getLogger("relief_desk"), logging.getLogger("psycopg")
     monkeypatch.setattr(relief, "handlers", [])
@@ -27,3 +33,17 @@ def test_the_drivers_warnings_go_to_the_log_not_the_screen(tmp_path, monkeypatch
     assert "error ignored terminating" in path.read_text(encoding="utf-8")
     for handler in driver.handlers:
         handler.close()
+
+
+def test_a_conflict_on_the_command_line_speaks_of_no_window(district: District, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two `clue assign` of one clue at once: the second said 您填写的内容仍在窗口中;请刷新 … (no window)."""
+    def conflict(*_a, **_k):  # noqa: ANN002, ANN003, ANN202
+        raise ConflictError(ConflictInfo("线索", 241, "另一位用户", datetime(2026, 12, 6, 3, 0, tzinfo=UTC)))
+
+    monkeypatch.setattr(clues, "assign_clues", conflict)
+    url = district.db.url.render_as_string(hide_password=False)
+    assert cli_main(["clue", "assign", "241", "--region", "飞云社区", "--database-url", url]) == 1
+    err = capsys.readouterr().err
+    assert "仍在窗口中" not in err and "“线索”(编号 241)刚在另一台电脑、另一个窗口或另一条命令中于 2026-12-06" in err
+    assert "本次没有保存(没有做任何改动);请重新查看后再执行。" in err

@@ -25,6 +25,7 @@ from desktop.rules.policy import comma_misplaced
 from desktop.rules.workdays import EARLIEST_DAY
 from desktop.services.database import Database, check_schema_not_newer, sqlite_unavailable
 from desktop.services.errors import (
+    UNKNOWN_SAVER,
     AccountChanged,
     ConflictError,
     ConflictInfo,
@@ -262,7 +263,7 @@ class UnitOfWork:
         raise ConflictError(self._conflict_info(obj, what), doing)
 
     def _conflict_info(self, obj: Any, what: str = "") -> ConflictInfo:
-        saved_by = "另一位用户"
+        saved_by = UNKNOWN_SAVER
         user_id = getattr(obj, "updated_by_id", None)
         if user_id is not None:
             user = self.session.get(User, user_id)
@@ -340,7 +341,7 @@ class UnitOfWork:
             if current is not None and current.version != expected:
                 raise ConflictError(self._conflict_info(current, what)) from exc
         raise ConflictError(
-            ConflictInfo(entity="", entity_id=0, saved_by="另一位用户", saved_at=None)
+            ConflictInfo(entity="", entity_id=0, saved_by=UNKNOWN_SAVER, saved_at=None)
         ) from exc
 
     def _raise_second_head(self, exc: IntegrityError) -> NoReturn:

@@ -704,7 +704,7 @@ def assign_clues(db: Database, actor: Actor, clue_ids: Sequence[int], region_id:
             raise PermissionDenied(f"线索 {_listed(outside)} 不在您的管辖范围内,不能分派;本次一条也没有分派。")
         closed = [c for c in clues if c.status == "closed"]
         if closed:  # all of them at once: a clerk who selected fifty should not find them one by one
-            raise ValidationFailed(f"线索 {_listed(closed)} 已办结,不能再分派;本次一条也没有分派。请取消选择这些线索后再分派。")
+            raise ValidationFailed(f"线索 {_listed(closed)} 已办结,不能再分派;本次一条也没有分派。请去掉这些线索后再分派。")
         now = now_utc()
         for clue in clues:
             _require_clue_scope(uow, clue)

@@ -60,6 +60,9 @@ class ConflictInfo:
     current: dict = field(default_factory=dict)
 
 
+UNKNOWN_SAVER = "另一位用户"  # ConflictInfo.saved_by when no account is recorded for the save
+
+
 class ConflictError(ServiceError):
     """Someone else saved the record first (optimistic locking)."""
 
@@ -75,6 +78,17 @@ class ConflictError(ServiceError):
                     f"请刷新,核对对方的修改后再决定是否{doing}。")
         super().__init__(text)
         self.info = info
+        self.doing = doing
+
+    def command_line_message(self) -> str:
+        """The refusal as the command line says it: no window holds what was typed, the record is named."""
+        info = self.info
+        when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if info.saved_at else "未知时间"
+        what = f"“{info.entity}”(编号 {info.entity_id})" if info.entity else "该记录"
+        # saved by nobody known (an account's save names it): the command line's own, or unknown
+        by = (f"被 {info.saved_by} 于 {when} " if info.saved_by != UNKNOWN_SAVER
+              else "在另一台电脑、另一个窗口或另一条命令中" + (f"于 {when} " if info.saved_at else ""))
+        return f"{what}刚{by}修改并保存,本次没有{self.doing}(没有做任何改动);请重新查看后再执行。"
 
 
 class DatabaseUnavailable(ServiceError):

@@ -34,7 +34,14 @@ from desktop.services.base import (
 )
 from desktop.services.calendar import load_calendar
 from desktop.services.database import Database
-from desktop.services.errors import ConflictError, ConflictInfo, NotFound, ServiceError, ValidationFailed
+from desktop.services.errors import (
+    UNKNOWN_SAVER,
+    ConflictError,
+    ConflictInfo,
+    NotFound,
+    ServiceError,
+    ValidationFailed,
+)
 from desktop.services.files import export_place, nothing_to_export
 from desktop.services.progress import NO_PROGRESS, Progress
 
@@ -427,7 +434,7 @@ def _as_read(uow: UnitOfWork, household_id: int, version: int | None) -> dict[st
 def _conflict(uow: UnitOfWork, household: Household | None, household_id: int,
               version: int | None = None) -> MoveConflict:
     if household is None:
-        return MoveConflict(ConflictInfo("家庭", household_id, "另一位用户", None), None)
+        return MoveConflict(ConflictInfo("家庭", household_id, UNKNOWN_SAVER, None), None)
     info = uow._conflict_info(household, "家庭")
     today = date.today()
     row = uow.session.execute(_card_query(uow.db, today).where(Household.id == household.id)).first()
