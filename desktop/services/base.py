@@ -221,7 +221,10 @@ class UnitOfWork:
         if self.db.is_sqlite:
             begin_immediate(self.session)
         else:
+            # however long the other's turn takes (the lock timeout is for rows held unexpectedly)
+            self.session.execute(text("SET LOCAL lock_timeout = 0"))
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+            self.session.execute(text("SET LOCAL lock_timeout = DEFAULT"))
 
     # -- reading ---------------------------------------------------------------------------
     def region_ids(self) -> list[int] | None:

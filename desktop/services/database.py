@@ -300,6 +300,18 @@ class _ErrorTranslator:
 # (:class:`_ErrorTranslator`) and the next action reconnects.
 PG_CONNECT_ARGS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
                    "keepalives_count": 3, "tcp_user_timeout": 30_000}
+# A row another workstation holds (a clue it is saving, a household open in a transaction left waiting)
+# is waited for 30 s, as SQLite's busy timeout waits for the file: then the save stops with "try again"
+# (:class:`DatabaseBusy`) instead of waiting without a word. Taking turns on purpose (an advisory lock:
+# one register import at a time, the migration) waits as long as the other takes (base.take_turns).
+PG_LOCK_TIMEOUT = "-c lock_timeout=30s"
+
+
+def pg_connect_args(url: URL) -> dict:
+    """PG_CONNECT_ARGS, with the lock timeout added to any server options the address gives."""
+    given = url.query.get("options", "")
+    given = " ".join(given) if isinstance(given, tuple) else given
+    return {**PG_CONNECT_ARGS, "options": f"{given} {PG_LOCK_TIMEOUT}".strip()}
 
 
 def open_database(raw_url: str | None = None, *, create_folder: bool = True, must_exist: bool = False) -> Database:
@@ -347,7 +359,7 @@ def open_database(raw_url: str | None = None, *, create_folder: bool = True, mus
         engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS, hide_parameters=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=pg_connect_args(url), hide_parameters=True)
     translator = _ErrorTranslator(url)
     event.listen(engine, "handle_error", translator)
     try:
@@ -525,7 +537,9 @@ def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> s
     else:
         with db.engine.connect() as conn:
             # Two workstations starting together: the second waits, then finds nothing to do.
+            conn.execute(text("SET lock_timeout = 0"))  # however long the other one's upgrade takes
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": PG_MIGRATION_LOCK})
+            conn.execute(text("RESET lock_timeout"))
             conn.commit()
             try:
                 with conn.begin():
