@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.cli import main as cli_main
 from desktop.rules.codes import Role
-from desktop.services import audit, auth
+from desktop.services import audit, auth, database
 from desktop.services import backup as svc
 from desktop.services.database import open_database
 from desktop.services.errors import PermissionDenied, ServiceError
@@ -477,3 +478,25 @@ def test_a_damaged_backup_is_said_without_the_drivers_english(tmp_path) -> None:
         svc.inspect_backup(path)
     assert "已损坏或不完整" in refused.value.message
     assert "database" not in refused.value.message and "malformed" not in refused.value.message
+
+
+def test_a_backup_that_cannot_be_logged_is_not_left_behind(sqlite_district: District, tmp_path: Path) -> None:
+    """Session 38: another program holding the write lock past the busy timeout made `db backup` say it
+    failed, yet the copy was there in full (only its audit line could not be written); trying again as
+    told was refused as "the file exists". The copy holds every household: it is kept only when logged."""
+    d = sqlite_district
+    holder = sqlite3.connect(d.db.url.database, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    target = tmp_path / "备份.sqlite3"
+    try:
+        d.db.engine.dispose()
+        with pytest.MonkeyPatch.context() as mp:  # the busy timeout's 30 s, shortened
+            mp.setattr(database, "SQLITE_BUSY_MS", 200)
+            with pytest.raises(ServiceError, match="无法记入操作日志,已删除该备份文件"):
+                svc.backup(d.db, d.admin, target)
+        d.db.engine.dispose()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not target.exists()
+    assert svc.backup(d.db, d.admin, target).households >= 0 and target.exists()

@@ -168,10 +168,13 @@ class Database:
         self.engine.dispose()
 
 
+SQLITE_BUSY_MS = 30_000  # how long a write waits for another program's before "busy, try again"
+
+
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS)}")
     # WAL lets the window read while an import writes; it changes the file's header, so it is only
     # switched on in a database of ours or a new one, never in another program's file opened by mistake
     # (that is refused afterwards, and must be left as it was).
