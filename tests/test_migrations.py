@@ -86,3 +86,26 @@ def test_database_of_the_first_schema_is_brought_up_to_the_models(tmp_path: Path
         assert diff == []
         assert conn.execute(text("SELECT region_id FROM library_moves")).scalar() == 7
     db.dispose()
+
+
+def test_programs_started_together_on_an_old_file_upgrade_it_once(tmp_path: Path) -> None:
+    """Session 38: four commands started together on a file of an older version ran the upgrade side by
+    side (one failed with "duplicate column name", in English) and a copy named "before the upgrade"
+    could hold the upgraded database. The first takes the write lock, the others then find nothing to do."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    path = tmp_path / "old.sqlite3"
+    db = database.open_database(f"sqlite:///{path}")
+    database.migrate(db)
+    database.downgrade(db, "0009")
+    db.dispose()
+    code = "import sys; from desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+    runs = [subprocess.Popen([sys.executable, "-c", code, "--database-url", f"sqlite:///{path}", "user", "list"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outcomes = [(run.wait(timeout=120), run.stdout.read() + run.stderr.read()) for run in runs]
+    assert [status for status, _ in outcomes] == [0, 0, 0, 0], outcomes
+    assert sum("升级前已备份数据库到" in text for _, text in outcomes) == 1, outcomes
+    [copy] = tmp_path.glob("old.before-upgrade-0009-*.sqlite3")
+    assert sqlite3.connect(copy).execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)

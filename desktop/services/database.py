@@ -532,10 +532,27 @@ def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> s
         before_upgrade()
     note = None
     if db.is_sqlite:
-        backup = backup_sqlite(db, revision)
-        if backup:
-            note = f"升级前已备份数据库到:{backup}"
+        from alembic.runtime.migration import MigrationContext
+
         with _sqlite_foreign_keys_off(db) as conn, conn.begin():
+            # Programs started together on one file: the write lock first (the others wait here), the
+            # version read again under it: a second finds nothing to do, rather than running the same
+            # upgrade again (duplicate column), seeing the first's tables half made, or copying the
+            # upgraded file as the one "before the upgrade". The upgrade is one transaction.
+            raw = conn.connection.dbapi_connection
+            try:
+                raw.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
+            except sqlite3.Error as exc:
+                said = sqlite_unavailable(exc, db.url)
+                if said is None:
+                    raise
+                raise said from exc
+            revision = MigrationContext.configure(conn).get_current_revision()
+            if revision == head:
+                return None
+            backup = backup_sqlite(db, revision)
+            if backup:
+                note = f"升级前已备份数据库到:{backup}"
             command.upgrade(_alembic_config(conn), "head")
     else:
         with db.engine.connect() as conn:
