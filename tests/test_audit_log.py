@@ -282,7 +282,9 @@ def test_the_detail_pane_reads_in_chinese_and_shows_codes_on_request(qtbot, sqli
     for internal in ("user.update", "users #", "display_name", "active", "updated_at"):
         assert internal not in text
     assert tab.model.data(tab.model.index(0, 4)) == "用户 陈晓琴(community_worker)"
-    assert tab.model.data(tab.model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "操作代码(供信息管理员):user.update"
+    # the whole text (a narrow column cuts it), then the code
+    assert tab.model.data(tab.model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "修改用户\n操作代码(供信息管理员):user.update"
+    assert tab.model.data(tab.model.index(0, 5), Qt.ItemDataRole.ToolTipRole) == tab.model.data(tab.model.index(0, 5))
     tab.technical.setChecked(True)
     text = tab.details.toPlainText()
     assert "user.update" in text and f"users #{worker.id}" in text and '"display_name": "陈晓琴"' in text

@@ -59,10 +59,16 @@ class AuditTableModel(PagedTableModel[audit.AuditRow]):
                 r.detail)[column]
 
     def role_data(self, r: audit.AuditRow, column: int, role: int) -> Any:
-        """The raw codes, for IT, as a tool tip of the action and of the record."""
-        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
-            return (self.tr("Action code (for IT): {code}").format(code=r.action) if column == 3 else
-                    self.tr("Table and record number (for IT): {record}").format(record=_raw_record(r)))
+        """As a tool tip, the whole text (a narrow column cuts it) and, for IT, the raw codes of the action
+        and of the record."""
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        if column in (3, 4):
+            return self.display(r, column) + "\n" + (
+                self.tr("Action code (for IT): {code}").format(code=r.action) if column == 3 else
+                self.tr("Table and record number (for IT): {record}").format(record=_raw_record(r)))
+        if column == 5 and r.detail:
+            return r.detail
         return None
 
 
@@ -112,7 +118,7 @@ class AuditLogTab(QWidget):
         layout.addLayout(bar)
 
         self.model = AuditTableModel(ctx, self)
-        self.table = read_only_table(self.model, widths=(150, 110, 120, 150, 200), single=True, empty=self.tr(
+        self.table = read_only_table(self.model, widths=(145, 105, 80, 170, 210), single=True, empty=self.tr(
             "Nothing was recorded between these dates for the user, kind and text chosen above."))
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
