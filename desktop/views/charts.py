@@ -395,7 +395,10 @@ class Chart(QFrame):
         else:
             self.plot.getViewBox().invertY(False)
             self.plot.setXRange(-0.6, len(categories) - 0.4, padding=0)
-            self.plot.setYRange(0, top * (1.2 if value_labels else 1.12), padding=0)
+            room = 1.2 if value_labels else 1.12
+            if vlines:  # the limits' labels (lowest at 0.94 − 0.07 per line before it) above the bars' tops
+                room = max(room, 1 / (0.94 - 0.07 * (len(vlines) - 1) - 0.07))
+            self.plot.setYRange(0, top * room, padding=0)
 
     def set_lines(self, categories: Sequence[tuple[str, str]], series: Sequence[Series], *, decimals: int = 0,
                   suffix: str = "", value_header: str = "", vlines: Sequence[tuple[float, str]] = (),
@@ -441,12 +444,20 @@ class Chart(QFrame):
             self.plot.plot(xs, ys, pen=pg.mkPen(color, width=2), symbol="o", symbolSize=7, symbolBrush=brushes,
                            symbolPen=pg.mkPen(color.darker(130), width=1.5), name=s.label if len(series) > 1 else None,
                            connect="finite")
+        top = max([top, *(value for value, _ in hlines)])
         for value, label in hlines:
-            top = max(top, value)
+            # above its line at the right end, or at the left end where a point sits under the right one's text
+            # (a month at 10 working days hidden under "10个工作日时限")
+            def near(lo: float, hi: float, value: float = value) -> bool:
+                return any(lo <= it.point.x() <= hi and value - 0.02 * top <= it.point.y() <= value + 0.1 * top
+                           for it in self.items if it.point is not None)
+            last = len(categories) - 1
+            left = near(last * 0.7, last) and not near(0, last * 0.3)
+            anchor = (0, 1) if left else (1, 1)
             line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen("#c0392b", width=1.5,
                                                                     style=Qt.PenStyle.DashLine),
-                                   label=label, labelOpts={"position": 0.97, "color": "#c0392b",
-                                                           "fill": (255, 255, 255, 200), "anchors": [(1, 1), (1, 1)]})
+                                   label=label, labelOpts={"position": 0.03 if left else 0.97, "color": "#c0392b",
+                                                           "fill": (255, 255, 255, 200), "anchors": [anchor, anchor]})
             self.plot.addItem(line)
         for pos, label in vlines:
             # the label reads away from its line towards the wider side, so that it stays inside the plot
