@@ -1921,3 +1921,30 @@ def test_a_supervisor_is_offered_nothing_to_fill_in(qtbot, sqlite_district: Dist
     worker = ApplicationsPage(AppContext(d.db, d.actor("community_worker")))
     qtbot.addWidget(worker)
     assert worker.front_desk is not None and worker.tabs.count() == 3
+
+
+def test_working_days_left_says_to_which_day(qtbot, sqlite_district: District, chinese) -> None:  # noqa: ANN001
+    """Session 38: 剩余工作日 was 3 (to the next step's deadline) and, a step later, 10 (to the procedure's),
+    with nothing saying which: the header's tool tip, the cell's and the detail name the day counted to."""
+    from desktop.services import calendar as cal_svc
+
+    d = sqlite_district
+    for year in (date.today().year + 1, date.today().year + 2):  # entered: no estimate warning in the cell
+        if not cal_svc.year_info(d.db, d.admin, year).known:
+            cal_svc.set_year(d.db, d.admin, year, days_off=[date(year, 1, 1)], workdays=[])
+    app_id = svc.accept(d.db, d.admin, household_id=make_household(d.db, d.regions["飞云社区"], "钟七"),
+                        category="dibao", accepted_on=date.today())
+    page = ApplicationsPage(AppContext(d.db, d.admin))
+    qtbot.addWidget(page)
+    page.refresh()
+    wait_for_background()
+    model = page.model
+    assert model.headerData(9, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        "距两个期限中较早者(待办步骤期限、办结期限)的工作日数"
+    row = next(i for i, r in enumerate(model.rows) if r.id == app_id)
+    due = model.rows[row].effective_due_on
+    assert model.data(model.index(row, 9), Qt.ItemDataRole.ToolTipRole) == \
+        f"至 {due.isoformat()}(待办步骤期限与办结期限中较早者)"
+    dialog = ApplicationDetailDialog(AppContext(d.db, d.admin), app_id)
+    qtbot.addWidget(dialog)
+    assert f"(至 {due.isoformat()},两个期限中较早者)" in dialog.header.text()

@@ -190,6 +190,8 @@ class ApplicationDetailDialog(QDialog):
                 left_text = self.tr("overdue by {n} working days").format(n=-left)
             else:
                 left_text = self.tr("working days left: {left}").format(left="-" if left is None else left)
+                if left is not None and r.effective_due_on:  # to which of the two days (they differ)
+                    left_text += self.tr(" (to {day}, the earlier)").format(day=fmt(r.effective_due_on))
             due_line = self.tr("Procedure due {due}{ext}; next step due {step}; ").format(
                 due=fmt(r.due_on), ext=self.tr(" (extended)") if r.extended else "",
                 step=fmt(r.step_due_on) or "-") + f"<span style='color:{colour}'>{left_text}</span>"

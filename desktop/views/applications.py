@@ -91,7 +91,16 @@ class ApplicationsTableModel(RowListTableModel[svc.ApplicationRow]):
                   r.due_on.isoformat() if r.status == "open" else "", left)
         return values[col]
 
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section == 9:
+            return self.tr("Working days to the earlier of the two deadlines: the next step's and the procedure's")
+        return super().headerData(section, orientation, role)
+
     def role_data(self, r: svc.ApplicationRow, col: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and col == 9 and r.effective_due_on and not (r.warning or r.overdue):
+            return self.tr("To {day}, the earlier of the next step's and the procedure's deadlines").format(
+                day=r.effective_due_on.isoformat())
         if role == Qt.ItemDataRole.ForegroundRole and r.overdue:
             return QBrush(RED)
         if role == Qt.ItemDataRole.BackgroundRole and r.warning and col >= 7:
