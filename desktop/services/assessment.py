@@ -553,14 +553,30 @@ def preview(db: Database, actor: Actor, household_id: int, facts: mt.HouseholdFa
         return Preview(result, settings, h.category, h.stage, _held(uow, h), newer_move(uow, h, on))
 
 
-def _figures_differ(current_inc: list[Income], current_exp: list[Expense], facts: mt.HouseholdFacts) -> bool:
-    def inc_key(items: Any) -> list[tuple[str, str, bool, int | None]]:
-        return sorted((i.kind, str(Decimal(i.amount).quantize(mt.CENT)), bool(i.exempt), i.member_id) for i in items)
+def _figures_differ(current_inc: list[Income], current_exp: list[Expense], facts: mt.HouseholdFacts,
+                    members: set[int]) -> bool:
+    """Whether the figures of an assessment are other than the household's current ones, as the wizard
+    shows them: one amount per member (or the household) and kind, the incomes not counted together. A
+    household's several lines of one kind (three hospital bills) are the wizard's one sum: saved unchanged,
+    they were rewritten as one line, their notes lost, and logged as changed by the user."""
+    def sums(items: Any, key: Any) -> dict[Any, Decimal]:
+        out: dict[Any, Decimal] = {}
+        for item in items:
+            k = key(item)
+            out[k] = out.get(k, Decimal("0")) + Decimal(item.amount)
+        return {k: v.quantize(mt.CENT) for k, v in out.items() if v != 0}
 
-    def exp_key(items: Any) -> list[tuple[str, str, int | None]]:
-        return sorted((e.kind, str(Decimal(e.amount).quantize(mt.CENT)), e.member_id) for e in items)
+    def who(item: Any) -> int | None:
+        return item.member_id if item.member_id in members else None
 
-    return inc_key(current_inc) != inc_key(facts.incomes) or exp_key(current_exp) != exp_key(facts.expenses)
+    def income_key(i: Any) -> tuple[int | None, str]:
+        return who(i), "exempt" if i.exempt else i.kind
+
+    def expense_key(e: Any) -> tuple[int | None, str]:
+        return who(e), e.kind
+
+    return (sums(current_inc, income_key) != sums(facts.incomes, income_key)
+            or sums(current_exp, expense_key) != sums(facts.expenses, expense_key))
 
 
 def _held(uow: UnitOfWork, h: Household) -> bool:
@@ -700,7 +716,7 @@ def save_assessment(db: Database, actor: Actor, req: SaveRequest) -> Saved:
         if req.save_figures:
             inc_rows, inc_end = _current_rows(s, Income, h.id)
             exp_rows, exp_end = _current_rows(s, Expense, h.id)
-            if _figures_differ(inc_rows, exp_rows, req.facts):
+            if _figures_differ(inc_rows, exp_rows, req.facts, own_members):
                 before = {"incomes": [snapshot(i) for i in inc_rows], "expenses": [snapshot(e) for e in exp_rows]}
                 # The current figures are the rows with the latest period_end: figures dated after a
                 # back-dated assessment would otherwise stay current and hide what was entered here.
