@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from desktop.cli import main as cli_main
 from desktop.models import AuditEntry, Household, LibraryMove
 from desktop.rules import idcard
 from desktop.rules.codes import Role, SourceLevel, Stage
@@ -218,3 +219,25 @@ def test_the_command_line_reopens_with_a_reason(district: District, capsys: pyte
     with db.session_factory() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "clue.reopen").order_by(AuditEntry.id.desc()))
         assert entry is not None and (entry.username, entry.detail) == ("system", "情况有变")
+
+
+def test_closing_again_as_not_hardship_takes_back_the_earlier_closings_class(db, district: District,  # noqa: ANN001
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Session 38: closed as 核对未通过 (一类库), reopened, closed as 非困难对象: the household stayed in 一类库,
+    which the clue's detail showed beside 非困难对象, though the reopening promised the new outcome would decide."""
+    clue_id = _clue(district)
+    hid = clues.close_clue(db, district.admin, clue_id, "not_passed").household_id
+    assert hid is not None and _stage(db, hid) == Stage.CLASS_I
+    clues.reopen_clue(db, district.admin, clue_id, reason="核对有误")
+    url = db.url.render_as_string(hide_password=False)
+    assert cli_main(["clue", "close", str(clue_id), "--outcome", "not_hardship", "--database-url", url]) == 0
+    assert "由“一类库”调入“未入库(不在看板上)”" in capsys.readouterr().out
+    assert _stage(db, hid) is None
+    assert "撤回上次办结时的调入" in _moves(db, hid)[-1][2]
+    # a class given since by someone else is not the clue's to take back
+    other = _clue(district, household_id=hid)
+    clues.close_clue(db, district.admin, other, "class_2")
+    clues.reopen_clue(db, district.admin, other, reason="再核")
+    applications.accept(db, district.admin, household_id=hid, category="dibao", accepted_on=TODAY)
+    clues.close_clue(db, district.admin, other, "not_hardship")
+    assert _stage(db, hid) == Stage.APPLYING

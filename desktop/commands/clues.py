@@ -540,11 +540,13 @@ def close_clue(args: argparse.Namespace) -> int:
         return 0
     print(f"已办结线索 #{result.clue_id}({info.person_name}):{clues.OUTCOME_LABELS[result.outcome]},"
           f"办结日期 {closed_on}。")
-    if result.household_id is not None and result.to_stage is not None:  # not_hardship moves none
+    # not_hardship moves none, unless it takes back what the clue's earlier closing did (from_stage set)
+    if result.household_id is not None and (result.to_stage is not None or result.from_stage is not None):
         made = "据线索新建家庭档案" if result.household_created else "家庭"
         moved = (f"由“{monitoring_rules.stage_label(result.from_stage)}”调入" if result.from_stage != result.to_stage
                  else "仍在")
-        print(f"{made} #{result.household_id}:{moved}“{monitoring_rules.stage_label(result.to_stage)}”。")
+        to = monitoring_rules.stage_label(result.to_stage) if result.to_stage else "未入库(不在看板上)"
+        print(f"{made} #{result.household_id}:{moved}“{to}”。")
     if result.start_application and result.household_id is not None:
         print(f"家庭 #{result.household_id} 在“申请中”,等待受理申请:{clues.AWAITING_ADVICE}")
     if result.other_open_clue_id is not None:

@@ -874,6 +874,8 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
                     f"线索 #{clue.id} 未办结:办结日期 {closed_on} 早于“{household.head_name}”户上次调整库别的日期"
                     f" {newer.moved_on}(调入“{monitoring_rules.stage_label(newer.stage)}”),"
                     f"请把办结日期改为 {newer.moved_on} 或以后。", {"closed_on": f"不能早于 {newer.moved_on}"})
+        elif clue.household_id is not None:
+            from_stage, to_stage = _undo_earlier_closing(uow, clue, closed_on, outcome, note)
         clue.status = "closed"
         clue.outcome = outcome
         clue.closed_on = closed_on
@@ -889,6 +891,33 @@ def close_clue(db: Database, actor: Actor, clue_id: int, outcome: str, *, expect
         # The clue's household, also when the outcome moves none (不属于困难群众 keeps its link).
         return CloseResult(clue.id, outcome, clue.household_id, created, from_stage, to_stage, apply,
                            _other_open_clue(uow, clue))
+
+
+def _undo_earlier_closing(uow: UnitOfWork, clue: Clue, closed_on: date, outcome: str,
+                          note: str) -> tuple[str | None, str | None]:
+    """A reopened clue closed now with an outcome that places no one (非困难对象): the library class its
+    earlier closing gave the household is taken back, to where that closing found it, as long as nothing
+    moved the household since (the reopening promised the new outcome would decide). Returns (from, to)
+    stages, or (None, None) when nothing moves."""
+    household = uow.session.get(Household, clue.household_id)
+    move = _closing_move(uow, clue, clue.household_id) if household is not None else None
+    if household is None or move is None or household.stage != move.to_stage \
+            or household.stage in (Stage.APPLYING, Stage.ASSISTED):
+        return None, None
+    latest = uow.session.scalar(select(func.max(LibraryMove.id)).where(LibraryMove.household_id == household.id))
+    if move.id != latest:
+        return None, None
+    if not uow.in_scope(household.region_id):
+        raise PermissionDenied(f"线索 #{clue.id} 未办结:“{household.head_name}”户不在您的管辖范围内,不能调整该户库别;"
+                               "请报区级人员处理。")
+    from_stage = household.stage
+    back = monitoring_rules.stage_label(move.from_stage) if move.from_stage else "未入库"
+    reason = (f"线索 #{clue.id} 办结:{OUTCOME_LABELS[outcome]},撤回上次办结时的调入,回到“{back}”"
+              + (f"。{note.strip()}" if note.strip() else ""))
+    if move_household(uow, household, move.from_stage, closed_on, reason):
+        raise ValidationFailed(f"线索 #{clue.id} 未办结:办结日期 {closed_on} 早于该户上次调整库别的日期 {move.moved_on},"
+                               f"请把办结日期改为 {move.moved_on} 或以后。", {"closed_on": f"不能早于 {move.moved_on}"})
+    return from_stage, move.from_stage
 
 
 # -- reopening -------------------------------------------------------------------------------------

@@ -540,7 +540,7 @@ class ClueInboxTab(QWidget):
         if result.other_open_clue_id is not None:
             told += "\n" + self.tr("Clue #{id} about this person is still open.").format(id=result.other_open_clue_id)
         self.tell(told)
-        if result.household_id is not None and result.to_stage is not None:  # moved on the board
+        if result.household_id is not None and (result.to_stage or result.from_stage) is not None:  # moved on the board
             self.ctx.changes.publish("board", result.household_id)
             if result.household_created:
                 self.ctx.changes.publish("households", result.household_id)
