@@ -278,7 +278,13 @@ def _overdue_sql(today: date) -> ColumnElement[bool]:
 
 
 def _not_visited_this_quarter_sql(today: date) -> ColumnElement[bool]:
+    """Not visited from the quarter's first day up to ``today``: by the last visit (indexed) for today,
+    by the visits themselves for an earlier day (--as-of: a visit made since is not yet done then)."""
     qstart = rules.quarter_start(*rules.quarter_of(today))
+    if today < date.today():
+        last = Household.last_visited_on
+        return and_(Household.stage.in_(MONITORED), or_(last.is_(None), last < qstart, last > today),
+                    ~_visited_in(qstart, today))
     return and_(Household.stage.in_(MONITORED),
                 or_(Household.last_visited_on.is_(None), Household.last_visited_on < qstart))
 
@@ -921,13 +927,14 @@ def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
         raise ValidationFailed(f"{rules.quarter_label(year, quarter)}还没有开始({start} 起),没有可上报的走访;"
                                "请选择本季度或以前的季度。")
     report = QuarterlyReport(year, quarter, start, end, as_of=_today(today) if end >= _today(today) else None)
+    upto = min(end, _today(today))  # a quarter not over is counted up to the day (--as-of: nothing dated after it)
     h = Household
     with unit_of_work(db, actor) as uow:
         communities = _community_rows(uow, region_id)
         ids = [c[0] for c in communities]
         if not ids:
             return report
-        due_q = (select(h.region_id, func.count(), func.sum(case((_visited_in(start, end), 1), else_=0)))
+        due_q = (select(h.region_id, func.count(), func.sum(case((_visited_in(start, upto), 1), else_=0)))
                  .where(h.region_id.in_(ids), *monitored_at(end, today)[1]).group_by(h.region_id))
         due = {rid: (int(n), int(done or 0)) for rid, n, done in uow.session.execute(due_q)}
 
@@ -935,19 +942,19 @@ def quarterly_report(db: Database, actor: Actor, year: int, quarter: int, *,
             return {rid: int(n) for rid, n in uow.session.execute(query)}
 
         visits = per_region(select(h.region_id, func.count()).select_from(Visit).join(h, h.id == Visit.household_id)
-                            .where(h.region_id.in_(ids), Visit.visited_on >= start, Visit.visited_on <= end)
+                            .where(h.region_id.in_(ids), Visit.visited_on >= start, Visit.visited_on <= upto)
                             .group_by(h.region_id))
         moves = per_region(select(h.region_id, func.count()).select_from(LibraryMove)
                            .join(h, h.id == LibraryMove.household_id)
-                           .where(h.region_id.in_(ids), LibraryMove.moved_on >= start, LibraryMove.moved_on <= end)
+                           .where(h.region_id.in_(ids), LibraryMove.moved_on >= start, LibraryMove.moved_on <= upto)
                            .group_by(h.region_id))
         opened = per_region(select(h.region_id, func.count()).select_from(Referral)
                             .join(h, h.id == Referral.household_id)
-                            .where(h.region_id.in_(ids), Referral.sent_on >= start, Referral.sent_on <= end)
+                            .where(h.region_id.in_(ids), Referral.sent_on >= start, Referral.sent_on <= upto)
                             .group_by(h.region_id))
         closed = per_region(select(h.region_id, func.count()).select_from(Referral)
                             .join(h, h.id == Referral.household_id)
-                            .where(h.region_id.in_(ids), Referral.closed_on >= start, Referral.closed_on <= end,
+                            .where(h.region_id.in_(ids), Referral.closed_on >= start, Referral.closed_on <= upto,
                                    Referral.status.in_(["done", "declined"]))
                             .group_by(h.region_id))
     for rid, sub, name in communities:
@@ -972,6 +979,7 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
         raise nothing_to_export(f"可上报的社区(村)({report.title}:所选范围内没有社区或村)")
     total = report.total()
     start, end = report.start, report.end
+    upto = min(end, _today(today))  # counted up to the day, as the report is
     progress.report(0, 0, "正在汇总…")
     with unit_of_work(db, actor) as uow:
         ids = [r.region_id for r in report.rows]
@@ -979,13 +987,13 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
         stage_at, due = monitored_at(end, today)
         # the last visit as the quarter ended: one made since belongs to a later quarter's report
         last_visit = (select(func.max(Visit.visited_on)).where(Visit.household_id == Household.id,
-                                                               Visit.visited_on <= end)
+                                                               Visit.visited_on <= upto)
                       .correlate(Household).scalar_subquery())
         missing_q = (select(parent.name, Region.name, Household.head_name, Household.head_id_number, stage_at,
                             Household.category, last_visit)
                      .join(Region, Region.id == Household.region_id).outerjoin(parent, parent.id == Region.parent_id)
                      .where(Household.region_id.in_(ids or [-1]), *due,
-                            ~_visited_in(start, end))
+                            ~_visited_in(start, upto))
                      .order_by(Region.path, Household.id))
         moves_q = (select(LibraryMove.moved_on, parent.name, Region.name, Household.head_name, LibraryMove.from_stage,
                           LibraryMove.to_stage, LibraryMove.reason, User.display_name)
@@ -993,7 +1001,7 @@ def export_quarterly_report(db: Database, actor: Actor, year: int, quarter: int,
                    .join(Region, Region.id == Household.region_id).outerjoin(parent, parent.id == Region.parent_id)
                    .outerjoin(User, User.id == LibraryMove.created_by_id)
                    .where(Household.region_id.in_(ids or [-1]), LibraryMove.moved_on >= start,
-                          LibraryMove.moved_on <= end)
+                          LibraryMove.moved_on <= upto)
                    .order_by(LibraryMove.moved_on, LibraryMove.id))
         full = actor.sees_full_id
         written = {"missing": 0, "moves": 0}  # the households and moves the file names, for the log
