@@ -3,15 +3,16 @@ warnings reached the screen; a conflict on the command line spoke of a window.""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
 from desktop import config, logs
 from desktop.cli import main as cli_main
-from desktop.services import clues, demo
-from desktop.services.errors import ConflictError, ConflictInfo
+from desktop.services import clues, demo, households
+from desktop.services.errors import ConflictError, ConflictInfo, ValidationFailed
 from tests.district import District
+from tests.test_applications import make_household
 
 
 def test_every_demo_table_has_a_chinese_name() -> None:
@@ -47,3 +48,20 @@ def test_a_conflict_on_the_command_line_speaks_of_no_window(district: District, 
     err = capsys.readouterr().err
     assert "仍在窗口中" not in err and "“线索”(编号 241)刚在另一台电脑、另一个窗口或另一条命令中于 2026-12-06" in err
     assert "本次没有保存(没有做任何改动);请重新查看后再执行。" in err
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("1.234", "最多只能到分"), ("12.345", "最多只能到分"), ("1e5", "不要用科学计数法"), ("2E+3", "不要用科学计数法"),
+    ("", "请填写金额"), ("  ", "请填写金额")])
+def test_an_amount_typed_by_hand_is_not_rounded_or_read_as_a_power(sqlite_district: District, typed: str,
+                                                                  said: str) -> None:
+    """Session 38: 1.234 was kept as 1.23 and 12.345 as 12.35 without a word, 1e5 as 100,000 yuan; an empty
+    amount said 金额“”不是有效的数字."""
+    d = sqlite_district
+    hid = make_household(d.db, d.regions["飞云社区"], "钱八")
+    version = households.get_household(d.db, d.admin, hid).version
+    with pytest.raises(ValidationFailed, match=said):
+        households.add_income(d.db, d.admin, hid, version, {"kind": "wages", "amount": typed,
+                                                            "period_end": date(2026, 10, 31)})
+    households.add_income(d.db, d.admin, hid, version, {"kind": "wages", "amount": "1,234.50",
+                                                        "period_end": date(2026, 10, 31)})

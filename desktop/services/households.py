@@ -1440,9 +1440,13 @@ def _money_values(values: dict[str, Any], fields: dict[str, str], kinds: type, h
     problems: dict[str, str] = {}
     if "kind" in out and out["kind"] not in {k.value for k in kinds}:  # type: ignore[attr-defined]
         problems["kind"] = f"类型“{out['kind']}”无效"
-    if "amount" in out:
-        try:
-            out["amount"] = read_amount(out["amount"])
+    if "amount" in out and (out["amount"] is None or not str(out["amount"]).strip()):
+        problems["amount"] = "请填写金额"
+    elif "amount" in out and isinstance(out["amount"], str) and re.search(r"\d\s*[eE]\s*[+-]?\d", out["amount"]):
+        problems["amount"] = f"金额“{out['amount']}”不是有效的金额:请直接写出数字(如 100000),不要用科学计数法"
+    elif "amount" in out:
+        try:  # typed by hand: 1.234 is a slip, not 1.23 behind the user's back
+            out["amount"] = read_amount(out["amount"], to_the_fen=True)
         except ValueError as exc:
             problems["amount"] = f"金额“{out['amount']}”" + (str(exc) if str(exc) else "不是有效的数字")
     amount = out.get("amount", getattr(line, "amount", None))
