@@ -76,7 +76,7 @@ def test_audit_command(district: District, tmp_path: Path, capsys: pytest.Captur
     url = district.db.url.render_as_string(hide_password=False)
     assert cli_main(["audit", "--user", "community_worker", "--database-url", url]) == 0
     out = capsys.readouterr().out
-    assert "登录失败" in out and "\tcommunity_worker\t" in out
+    assert "登录失败" in out and "\t陈晓琴(community_worker)\t" in out
     assert cli_main(["audit", "--kind", "login", "--json", "--limit", "2", "--database-url", url]) == 0
     import json
 

@@ -167,7 +167,7 @@ def test_assign_then_close_makes_the_household(district: District, cli: Cli, clu
 
     shown = cli.json("show", str(clue))
     assert (shown["status"], shown["outcome"], shown["closed_on"]) == ("closed", "class_2", TODAY.isoformat())
-    assert shown["closing"]["note"] == "有子女赡养,但身体差" and shown["closing"]["closed_by"] == "system"
+    assert shown["closing"]["note"] == "有子女赡养,但身体差" and shown["closing"]["closed_by"] == "系统"
     assert shown["household_stage_label"] == "二类库"
     assert datetime.fromisoformat(shown["closing"]["closed_at"]).tzinfo is not None  # as audit --json writes times
     assert datetime.fromisoformat(shown["assigned_at"]) <= datetime.fromisoformat(shown["closing"]["closed_at"])
@@ -189,7 +189,7 @@ def test_close_then_reopen_then_close_again(district: District, cli: Cli, clue: 
     assert (reopened["status"], reopened["previous_outcome"]) == ("investigating", "not_passed")
     shown = cli.json("show", str(clue))
     assert shown["status"] == "investigating" and shown["outcome"] is None and shown["closing"] is None
-    assert shown["reopening"]["reason"] == "家属补交失业证明" and shown["reopening"]["reopened_by"] == "system"
+    assert shown["reopening"]["reason"] == "家属补交失业证明" and shown["reopening"]["reopened_by"] == "系统"
     assert shown["reopening"]["previous_outcome_label"] == "核对暂未通过,纳入一类库"
     out = cli("show", str(clue))[1]
     assert "重新打开的理由:家属补交失业证明" in out and "原办结结果:核对暂未通过,纳入一类库" in out

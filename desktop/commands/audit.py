@@ -60,6 +60,6 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print("没有符合条件的操作记录。")
     for r in rows:
-        print(f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}\t{r.username}\t{r.workstation}\t{r.action_label}\t{r.target}\t"
+        print(f"{r.at.astimezone():%Y-%m-%d %H:%M:%S}\t{r.user_label or r.username}\t{r.workstation}\t{r.action_label}\t{r.target}\t"
               f"{r.detail}")
     return 0

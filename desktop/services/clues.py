@@ -416,7 +416,8 @@ def _last_entry(uow: UnitOfWork, clue: Clue, action: str) -> tuple[str, datetime
     if row is None:
         return None
     note, at, username, name, before = row
-    who = f"{name}({username})" if name else (username or "")
+    who = (f"{name}({username})" if name else Actor.system().display_name if username == Actor.system().username
+           else (username or ""))  # the command line's: 系统
     return note or "", at, who, before or {}
 
 
