@@ -9,7 +9,7 @@ import pytest
 
 from desktop import config, logs
 from desktop.cli import main as cli_main
-from desktop.services import clues, demo, households
+from desktop.services import auth, clues, demo, households
 from desktop.services.errors import ConflictError, ConflictInfo, ValidationFailed
 from tests.district import District
 from tests.test_applications import make_household
@@ -65,3 +65,12 @@ def test_an_amount_typed_by_hand_is_not_rounded_or_read_as_a_power(sqlite_distri
                                                             "period_end": date(2026, 10, 31)})
     households.add_income(d.db, d.admin, hid, version, {"kind": "wages", "amount": "1,234.50",
                                                         "period_end": date(2026, 10, 31)})
+
+
+@pytest.mark.parametrize("password", ["111111", "123456", "654321", "abcdefg", "Zhang01x", "zhang01x"])
+def test_a_password_anyone_would_try_first_is_refused(district: District, password: str) -> None:
+    """Session 38: `user add zhang1 --password 111111` was accepted (at least 6 characters was the only rule)."""
+    with pytest.raises(ValidationFailed, match="太容易被猜到"):
+        auth.add_user(district.db, district.admin, username="zhang01x", password=password, role="community_worker",
+                      region_id=district.regions["飞云社区"], display_name="张一")
+    assert not auth.guessable("Fy2026!x") and not auth.guessable("worker123")

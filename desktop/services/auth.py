@@ -317,7 +317,7 @@ def add_user(db: Database, actor: Actor, *, username: str, password: str, role: 
     for attr, value, label in (("username", username, "用户名"), ("display_name", display_name, "姓名")):
         if message := too_long(getattr(User, attr), value, label):
             problems[attr] = message
-    _check_password(password, problems)
+    _check_password(password, problems, username)
     try:
         role_code = Role(role)
     except ValueError:
@@ -373,11 +373,24 @@ def list_users(db: Database, actor: Actor) -> list[UserInfo]:
                          u.locked_until if _state(u).locked(now) else None) for u, r in rows]
 
 
-def _check_password(password: str, problems: dict[str, str]) -> None:
+def _check_password(password: str, problems: dict[str, str], username: str = "") -> None:
+    typed = _typed(password)
     if not password.strip():
         problems["password"] = "密码不能为空,也不能全是空格"
-    elif len(_typed(password)) < MIN_PASSWORD:
+    elif len(typed) < MIN_PASSWORD:
         problems["password"] = f"密码至少 {MIN_PASSWORD} 位"
+    elif guessable(typed, username):
+        problems["password"] = "密码太容易被猜到(同一个字符重复、连续的数字或字母、或与用户名相同),请换一个"
+
+
+def guessable(password: str, username: str = "") -> bool:
+    """A password anyone tries first on an account of personal data (RULES.md §4): one character
+    repeated (111111), a run up or down (123456, 654321, abcdef), or the user name itself."""
+    low = password.lower()
+    if len(set(low)) == 1 or (username and low == username.strip().lower()):
+        return True
+    steps = {ord(b) - ord(a) for a, b in zip(low, low[1:], strict=False)}
+    return steps in ({1}, {-1}) and (low.isdigit() or low.isalpha())
 
 
 USERS_LOCK = 0x52454C55  # pg_advisory_xact_lock key ("RELU"): one account added at a time
