@@ -566,3 +566,27 @@ def test_a_community_worker_sees_and_exports_only_their_community_masked(qtbot, 
     entry = _exports(d.db)[-1]
     assert (entry.username, entry.after["rows"], entry.after["masked"]) == (worker.username, 2, True)
     assert "导出家庭户 2 户" in entry.detail and "筛选条件:全部" in entry.detail
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_birth_date_edited_against_the_whole_id_is_said_as_typed(qtbot, district: District,  # noqa: ANN001
+                                                                   registry: dict[str, int], two_windows: Any) -> None:
+    """Session 38: with the ID shown whole and left as it was, a birth date changed to disagree with it said
+    nothing and Save stayed enabled; the refusal came only on saving."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.views.household_detail import MemberDialog
+
+    mine, _theirs = two_windows
+    member = next(m for m in mine.current.members if m.name == "李秀英")
+    assert not member.id_masked
+    dialog = MemberDialog(mine, member)
+    qtbot.addWidget(dialog)
+    born = member.birth_date
+    assert born is not None
+    dialog.birth_date.setText(f"{born.year}-{born.month % 12 + 1:02d}-15")
+    problems = dialog.validate()
+    assert "birth_date" in problems and "身份证" in problems["birth_date"]
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    dialog.birth_date.setText(born.isoformat())
+    assert dialog.validate() == {}

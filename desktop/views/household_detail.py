@@ -325,7 +325,11 @@ class MemberDialog(FormDialog):
     def validate(self) -> dict[str, str]:
         values = self.values()
         checked = dict(values)
-        if "id_number" not in values:  # masked, unchanged: its agreement was checked when it was saved
+        shown = self.id_number.text().strip()
+        if "id_number" not in values and self.member is not None and not self.member.id_masked \
+                and shown == self.member.id_display:  # unchanged, shown whole: a birth date or sex edited is checked
+            checked["id_number"] = shown
+        elif "id_number" not in values:  # masked, unchanged: its agreement was checked when it was saved
             checked.pop("birth_date", None)
             checked.pop("sex", None)
         problems = hs.check_member_fields(checked)
