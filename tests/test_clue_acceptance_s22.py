@@ -12,6 +12,7 @@ import pytest
 from desktop.cli import main as cli_main
 from desktop.models import Household, Member
 from desktop.rules import idcard
+from desktop.rules.codes import Role
 from desktop.services import clues
 from desktop.services.database import Database
 from desktop.views import clue_form
@@ -94,3 +95,20 @@ def test_clue_add_refuses_a_source_category_for_a_source(db: Database, district:
     assert "是线索来源的类别,不是具体来源" in capsys.readouterr().err
     assert clues.list_clues(db, district.admin) == []  # it was kept as a department named 四级信息员
     assert _cli(db, "clue", "add", "--name", "测试", "--source", "公安局", "--description", "x") == 0
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_number_registered_outside_the_users_area_is_not_called_new(qtbot, district: District) -> None:
+    """Session 38: a caseworker typing the number of a person registered in another sub-district's household
+    was told 当事人将作为新对象登记; closing the clue later was refused for that household."""
+    d = district
+    _registry_person(d.db, d.regions["闸口社区"], "李四", ID_REG)
+    caseworker = d.actor(Role.SUBDISTRICT_CASEWORKER)  # 八泉街道's
+    form = clue_form.ClueForm(AppContext(d.db, caseworker))
+    qtbot.addWidget(form)
+    form.id_number.setText(ID_REG)
+    assert form.household_id is None
+    assert form.link_label.text().startswith("该身份证号已登记在您辖区以外的")
+    assert "新对象" not in form.link_label.text() and "区级人员" in form.link_label.text()
+    form.id_number.setText(ID_OTHER)
+    assert "新对象" in form.link_label.text()

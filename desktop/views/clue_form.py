@@ -34,6 +34,7 @@ from desktop.rules.codes import (
 )
 from desktop.services import clues
 from desktop.services import department_import as di
+from desktop.services import households as hs
 from desktop.services.clues import ClueInfo, ClueInput, PersonMatch
 from desktop.services.errors import ConflictError, ServiceError, ValidationFailed
 from desktop.views.combos import refill
@@ -389,9 +390,17 @@ class ClueForm(FormDialog):
             return
         try:
             found = clues.search_people(self.ctx.db, self.ctx.actor, number, limit=1)
+            owner = None if found else hs.find_id_owner(self.ctx.db, self.ctx.actor, number)
         except ServiceError:
             return  # looked up again, with its message, when saved
         if not found:
+            if owner is not None and not owner.in_scope:  # not "entered as new": the registry has them elsewhere
+                self.link_label.setText(self.tr(
+                    "This ID number is registered in household {code} outside your area: the clue can be entered, "
+                    "but its closing moves that household and is for the district staff.").format(
+                    code=owner.household_code))
+            else:
+                self._show_link(None)
             return
         person = found[0]
         self._typed_link = number
