@@ -306,9 +306,11 @@ def test_the_migration_keeps_the_head_shown_and_says_what_it_changed(district: D
     assert now == {**versions, two: versions[two] + 1, three: versions[three] + 1}
     # what an administrator sees: 操作日志 (among 家庭档案), and each household's own history
     rows = audit.list_entries(db, admin, audit.AuditFilter(group="households", text="重复户主"))
+    # the member named with the household it is in (session 38)
     assert sorted((r.household_id, r.target) for r in rows) == sorted([
-        (two, "家庭成员 张子"), (three, "家庭成员 张母"), (three, "家庭成员 张女")])
-    son = next(r for r in rows if r.target == "家庭成员 张子")
+        (two, "家庭成员 张子 张父户(户编号 R1)"), (three, "家庭成员 张母 张父户(户编号 R2)"),
+        (three, "家庭成员 张女 张父户(户编号 R2)")])
+    son = next(r for r in rows if r.target.startswith("家庭成员 张子"))
     assert son.action_label == "升级时更正重复户主" and son.username == "system"
     assert [(c.label, c.before, c.after) for c in son.changes] == [("与户主关系", "本人", "其他")]
     assert son.detail == ("数据库升级(一户只能有一位户主):户编号 R1 有 2 位“本人”(张父、张子),保留户主列表显示的"
