@@ -692,3 +692,18 @@ def test_the_last_number_of_a_horizontal_scale_is_drawn_whole(qtbot) -> None:  #
     x = chart.plot.mapFromScene(box.mapViewToScene(QPointF(last, 0))).x()
     half = QFontMetrics(CHART_FONT).horizontalAdvance(f"{last:g}") / 2
     assert x + half <= chart.plot.width(), (last, x, half, chart.plot.width())
+
+
+def test_a_reversed_range_exports_nothing_of_the_last_one(page: StatisticsPage, qtbot) -> None:  # noqa: ANN001
+    """Session 38: with a start after the end the page kept the last range's figures (only a status line said
+    the dates were wrong) and "all numbers" still exported them."""
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.date_from.setDate(page.date_from.date().fromString("2026-11-30", "yyyy-MM-dd"))
+    page.date_to.setDate(page.date_to.date().fromString("2026-11-01", "yyyy-MM-dd"))
+    page.refresh()
+    assert not page.all_xlsx_button.isEnabled() and not page.summary_button.isEnabled()
+    assert "开始日期晚于结束日期" in page.status.text() or "start date" in page.status.text()
+    page.date_to.setDate(page.date_to.date().fromString("2026-12-31", "yyyy-MM-dd"))
+    page.refresh()
+    assert page.all_xlsx_button.isEnabled() and page.summary_button.isEnabled()
+    settle(qtbot)

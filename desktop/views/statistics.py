@@ -420,8 +420,12 @@ class StatisticsPage(QWidget):
         """Compute every figure for the current filter, off the UI thread."""
         self._refresh_timer.stop()
         f = self.current_filter()
-        if f.date_from and f.date_to and f.date_from > f.date_to:
-            self.status.setText(self.tr("The start date is after the end date."))
+        wrong = bool(f.date_from and f.date_to and f.date_from > f.date_to)
+        for button in (self.summary_button, self.all_xlsx_button):  # not the last range's figures beside this one
+            button.setEnabled(not wrong)
+        if wrong:
+            self.status.setText(self.tr("The start date is after the end date: the figures shown are the last "
+                                        "range's; correct the dates to compute and export them."))
             return
         self._generation += 1
         generation = self._generation
