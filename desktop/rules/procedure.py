@@ -420,6 +420,15 @@ def whole_deadline(work_calendar: WorkCalendar, track: str, accepted_on: date, e
     return work_calendar.add_working_days(accepted_on, whole_working_days(track, extended))
 
 
+def due_by(own: date | None, whole: date | None, *, after_decision: bool = False) -> date | None:
+    """The day a step must be done by: its own deadline or the whole procedure's, whichever comes first;
+    paperwork completed after emergency help (the procedure decided) by its own only."""
+    if after_decision:
+        return own
+    days = [d for d in (own, whole) if d is not None]
+    return min(days) if days else None
+
+
 # How a written refusal reached the applicant (送达方式).
 SERVICE_METHODS = {"in_person": "直接送达", "post": "邮寄送达", "left": "留置送达", "other": "其他方式"}
 

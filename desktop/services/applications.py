@@ -546,13 +546,13 @@ def _step_deadline(cal: WorkCalendar, transition: proc.Transition, accepted_on: 
 
 
 def _binding_due(cal: WorkCalendar, app: Any, sd: proc.StepDue, *, after_decision: bool = False) -> date | None:
-    """The day a step must be done by: its own deadline, or the whole procedure's when that comes first
-    (a decision due 10 working days after the file is still due by the application's deadline); a step
-    completed after emergency help has its own only, a publicity its 7 calendar days (a minimum)."""
-    if after_decision or sd.calendar_days:
+    """The day a step recorded was due (:func:`desktop.rules.procedure.due_by`: a decision due 10 working
+    days after the file is still due by the application's deadline); a publicity's is its 7 calendar days
+    (a minimum, never late)."""
+    if sd.calendar_days:
         return sd.due
     whole = proc.whole_deadline(cal, app.track, app.accepted_on, app.extended).due
-    return min(d for d in (sd.due, whole) if d is not None)
+    return proc.due_by(sd.due, whole, after_decision=after_decision)
 
 
 def _progress(app: Any, steps: list[tuple[str, date | None]]) -> tuple[list[proc.Transition], date]:
@@ -576,9 +576,8 @@ def _row(cal: WorkCalendar, as_of: date, app: Any, hh: Any, region_name: str, su
         sd = _step_deadline(cal, actions[0], app.accepted_on, last_on)
         step_due = sd.due
         # paperwork completed after emergency help: the procedure is decided, its whole deadline is past use
-        whole_due, whole_unknown = (None, ()) if actions[0].after_decision else (whole.due, whole.unknown_years)
-        candidates = [d for d in (sd.due, whole_due) if d is not None]
-        effective = min(candidates) if candidates else None
+        whole_unknown = () if actions[0].after_decision else whole.unknown_years
+        effective = proc.due_by(sd.due, whole.due, after_decision=actions[0].after_decision)
         due = _due(cal, as_of, effective, app.accepted_on)
         if not due.warning and (whole_unknown or sd.unknown_years):
             due = Due(due.due_on, due.working_days_left, due.overdue, unknown_years_warning(whole_unknown + sd.unknown_years))
@@ -1220,17 +1219,18 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
         app.step = proc.last_step(_state(app, completed + [Step.DECISION]))
         uow.touch(app)
         assisted_elsewhere = _assisted_elsewhere(uow, hh, app.id)
+        label = _category_label(app.category, app.temporary_kind)
+        once = proc.paid_once(app.category)
+        # the decision in words: the board move's reason and the audit entry's
+        said = (f"不予批准{label}:{reason.strip()}" if not approve else f"批准{label},一次性发放 {value} 元" if once
+                else f"批准{label},月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放")
         if approve:
             assert app.start_month is not None and value is not None
-            label = _category_label(app.category, app.temporary_kind)
-            once = proc.paid_once(app.category)
             if once:
                 if not assisted_elsewhere:
-                    _move(uow, hh, Stage.CLASS_I, on, f"批准{label},一次性发放 {value} 元"
-                          f"({app.start_month:%Y年%m月}),转入一类库继续监测")
+                    _move(uow, hh, Stage.CLASS_I, on, f"{said}({app.start_month:%Y年%m月}),转入一类库继续监测")
             else:
-                _move(uow, hh, Stage.ASSISTED, on, f"批准{label},"
-                      f"月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放", app.category)
+                _move(uow, hh, Stage.ASSISTED, on, said, app.category)
             months = proc.months_between(app.start_month, today) if app.start_month <= today else []
             if once:
                 months = months[:1]
@@ -1246,10 +1246,6 @@ def decide(db: Database, actor: Actor, application_id: int, *, approve: bool, on
         uow.add(Notice(application_id=app.id, kind="approval" if approve else "refusal", issued_at=now_utc(),
                        data={"decided_on": on.isoformat(), **{k: v for k, v in data.items() if k != "approve"}}))
         uow.flush()
-        label = _category_label(app.category, app.temporary_kind)
-        said = (f"不予批准{label}:{reason.strip()}" if not approve
-                else f"批准{label},一次性发放 {value} 元" if proc.paid_once(app.category)
-                else f"批准{label},月救助金额 {value} 元,自 {app.start_month:%Y年%m月} 起发放")
         uow.audit("application.decide", "applications", app.id, before=before, after=snapshot(app),
                   household_id=hh.id, detail=said)
         uow.notify("applications", app.id)
@@ -2239,8 +2235,9 @@ def export_post_checks_xlsx(db: Database, actor: Actor, path: str | Path, *, as_
     title = f"事后核查清单({what};{as_of:%Y-%m-%d})"
     n = write_table(path, POST_CHECK_HEADERS, table, sheet="事后核查", title=title,
                     **progress.writing(len(table), "项"))
-    log_access(db, actor, "post_checks.export", "post_checks", None, after={"rows": n, "file": export_place(path)},
-               detail=f"导出事后核查清单 {n:,} 项({title})到《{export_place(path)}》")
+    place = export_place(path)
+    log_access(db, actor, "post_checks.export", "post_checks", None, after={"rows": n, "file": place},
+               detail=f"导出事后核查清单 {n:,} 项({title})到《{place}》")
     return n
 
 
@@ -2407,8 +2404,9 @@ def export_applications_xlsx(db: Database, actor: Actor, path: str | Path, *, as
     as_of = as_of or date.today()
     title = f"申请清单({STATUS_FILTER_LABELS.get(status or '', '全部状态')};{as_of:%Y-%m-%d})"
     n = write_table(path, APPLICATION_HEADERS, table, sheet="申请", title=title, **progress.writing(len(table), "条"))
-    log_access(db, actor, "applications.export", "applications", None, after={"rows": n, "file": export_place(path)},
-               detail=f"导出申请清单 {n:,} 条({title})到《{export_place(path)}》")
+    place = export_place(path)
+    log_access(db, actor, "applications.export", "applications", None, after={"rows": n, "file": place},
+               detail=f"导出申请清单 {n:,} 条({title})到《{place}》")
     return n
 
 
@@ -2451,8 +2449,7 @@ def get_detail(db: Database, actor: Actor, application_id: int, *, as_of: date |
         actions = []
         for t in transitions:
             sd = _step_deadline(cal, t, app.accepted_on, last_on)
-            due_date = sd.due if t.after_decision else min(d for d in (sd.due, whole.due) if d is not None)
-            due = _due(cal, as_of, due_date, app.accepted_on)
+            due = _due(cal, as_of, proc.due_by(sd.due, whole.due, after_decision=t.after_decision), app.accepted_on)
             actions.append(ActionInfo(t.step, STEP_LABELS[t.step], t.after_decision, t.approve_allowed, due))
         commitment = uow.session.scalar(select(Commitment).where(Commitment.application_id == app.id))
         cinfo = None if commitment is None else CommitmentInfo(

@@ -19,7 +19,7 @@ from desktop.models import AuditEntry, Clue, Household, User
 from desktop.rules.codes import Role
 from desktop.services import audit_text
 from desktop.services.audit_text import Change, Names, masked
-from desktop.services.base import Actor, log_access, require_role, unit_of_work
+from desktop.services.base import Actor, log_access, person_label, require_role, unit_of_work
 from desktop.services.database import Database
 from desktop.services.errors import NotFound, ValidationFailed
 from desktop.services.files import export_place, nothing_to_export
@@ -254,9 +254,7 @@ def _row(e: AuditEntry, names: Names) -> AuditRow:
 
 def who(user_id: int | None, username: str, names: Names) -> str:
     """The person an entry names: their name and account, 系统 for the command line's and the program's own."""
-    if username == Actor.system().username or not username:
-        return Actor.system().display_name
-    return names.user(user_id) if user_id is not None else username
+    return names.user(user_id) if user_id is not None else person_label(username)
 
 
 def list_entries(db: Database, actor: Actor, flt: AuditFilter = AuditFilter(), *,  # noqa: B008
@@ -296,12 +294,11 @@ def usernames(db: Database, actor: Actor) -> list[tuple[str, str]]:
     require_role(actor, Role.ADMIN, doing="查看操作日志")
     with unit_of_work(db, actor) as uow:
         s = uow.session
-        accounts = {login: f"{name}({login})" if name and name != login else login
-                    for login, name in s.execute(select(User.username, User.display_name))}
+        accounts = {login: person_label(login, name) for login, name in s.execute(select(User.username, User.display_name))}
         typed = set(s.scalars(select(AuditEntry.username).where(AuditEntry.entity == "users",
                                                                 AuditEntry.entity_id.is_(None)).distinct()))
         system = Actor.system()
-        return ([(accounts[u], u) for u in sorted(accounts)] + [(system.display_name, system.username)]
+        return ([(accounts[u], u) for u in sorted(accounts)] + [(person_label(system.username), system.username)]
                 + [(f"{u}(登录时输入,无此账号)", u) for u in sorted(typed - set(accounts) - {system.username, ""})])
 
 
@@ -349,6 +346,7 @@ def export_xlsx(db: Database, actor: Actor, flt: AuditFilter, path: str | Path,
                                    **progress.writing(total, "条"))
     said = [f"{flt.date_from or '最早'} 至 {flt.date_to or '今天'}", f"用户 {flt.username}" if flt.username else "",
             f"类别 {GROUPS[flt.group][0]}" if flt.group else "", f"包含“{flt.text.strip()}”" if flt.text.strip() else ""]
-    log_access(db, actor, "audit.export", "audit_log", None, after={"rows": n, "file": export_place(path)},
-               detail=f"导出操作日志 {n} 条({';'.join(s for s in said if s)})到《{export_place(path)}》")
+    place = export_place(path)
+    log_access(db, actor, "audit.export", "audit_log", None, after={"rows": n, "file": place},
+               detail=f"导出操作日志 {n} 条({';'.join(s for s in said if s)})到《{place}》")
     return n

@@ -32,6 +32,7 @@ from desktop.rules.codes import (
 )
 from desktop.rules.means_test import PLACEMENT_LABELS, RESULT_LABELS
 from desktop.rules.policy import SPEC_BY_NAME
+from desktop.services.base import person_label
 from desktop.services.clues import OUTCOME_LABELS as CLUE_OUTCOME_LABELS
 from desktop.services.clues import SOURCE_LEVEL_LABELS
 from desktop.services.clues import STATUS_LABELS as CLUE_STATUS_LABELS
@@ -169,7 +170,7 @@ class Names:
 
     def user(self, ident: int) -> str:
         if self.users is None:
-            self.users = {i: f"{name}({login})" for i, login, name in self.session.execute(
+            self.users = {i: person_label(login, name) for i, login, name in self.session.execute(
                 select(User.id, User.username, User.display_name))}
         return self.users.get(ident, f"用户 {ident}")
 

@@ -181,10 +181,11 @@ def backup(db: Database, actor: Actor, target: str | Path,
     finally:
         raw.close()
     info = inspect_backup(target)
+    place = export_place(target)
     try:
         with unit_of_work(db, actor, write=True) as uow:
-            uow.audit("db.backup", "database", None, after={"file": export_place(target), "size": info.size},
-                      detail=f"备份数据库到《{export_place(target)}》({info.households} 户,{info.size // 1024:,} KB)")
+            uow.audit("db.backup", "database", None, after={"file": place, "size": info.size},
+                      detail=f"备份数据库到《{place}》({info.households} 户,{info.size // 1024:,} KB)")
     except ServiceError as exc:  # the file's copy is every household's data: not kept unless logged (RULES.md §4)
         target.unlink(missing_ok=True)
         raise ServiceError(f"备份已复制,但无法记入操作日志,已删除该备份文件,请稍后再试:{exc.message}",

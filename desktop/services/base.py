@@ -6,7 +6,6 @@ import datetime as dt
 import decimal
 import functools
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ from desktop.models.household import ONE_HEAD_INDEX
 from desktop.rules.codes import ROLES_SEEING_FULL_ID, Role
 from desktop.rules.policy import comma_misplaced
 from desktop.rules.workdays import EARLIEST_DAY
-from desktop.services.database import Database, check_schema_not_newer, sqlite_unavailable
+from desktop.services.database import Database, check_schema_not_newer, take_write_lock
 from desktop.services.errors import (
     UNKNOWN_SAVER,
     AccountChanged,
@@ -87,10 +86,24 @@ class Actor:
         """How the ID numbers in what this actor exports or prints are written, for its audit entry."""
         return "完整身份证号" if self.sees_full_id else "身份证号已脱敏"
 
+    @property
+    def may_write(self) -> bool:
+        """Whether the actor changes data at all (the supervisor only looks)."""
+        return self.role in WRITERS
+
     @classmethod
     def system(cls, workstation: str = "") -> Actor:
         """For command-line maintenance run by IT (migrations, demo data, first administrator)."""
         return cls(None, "system", "系统", Role.ADMIN, None, "", "全区", workstation)
+
+
+def person_label(username: str | None, display_name: str | None = None) -> str:
+    """Who did something, as people know them: 周建华(admin); 系统 for the command line's and the program's
+    own (the account "system", or none)."""
+    system = Actor.system()
+    if not username or username == system.username:
+        return system.display_name
+    return f"{display_name}({username})" if display_name and display_name != username else username
 
 
 ROLE_WORDS = {
@@ -174,17 +187,9 @@ def snapshot(obj: Any, skip: Sequence[str] = ("password_hash", "file_data")) -> 
 
 
 def begin_immediate(session: Session) -> None:
-    """SQLite: take the database's write lock now, before reading what is about to be written (the
-    driver would take it only at the first write, after the reading)."""
-    raw = session.connection().connection.dbapi_connection
-    if not raw.in_transaction:  # one that has begun has written, so holds the lock already
-        try:
-            raw.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:  # sent past SQLAlchemy: its error hook does not see it
-            said = sqlite_unavailable(exc, session.get_bind().url)
-            if said is None:
-                raise
-            raise said from exc
+    """SQLite: take the database's write lock now, before reading what is about to be written
+    (:func:`desktop.services.database.take_write_lock`)."""
+    take_write_lock(session.connection().connection.dbapi_connection, session.get_bind().url)
 
 
 NOTIFY_MANY = 50  # more changes than this in one transaction: one "topic:0" per topic instead

@@ -64,6 +64,7 @@ from desktop.services.base import (
     UnitOfWork,
     log_access,
     log_full_id_list,
+    person_label,
     region_names,
     snapshot,
     too_early,
@@ -416,9 +417,7 @@ def _last_entry(uow: UnitOfWork, clue: Clue, action: str) -> tuple[str, datetime
     if row is None:
         return None
     note, at, username, name, before = row
-    who = (f"{name}({username})" if name else Actor.system().display_name if username == Actor.system().username
-           else (username or ""))  # the command line's: 系统
-    return note or "", at, who, before or {}
+    return note or "", at, person_label(username, name), before or {}
 
 
 @dataclass(frozen=True)

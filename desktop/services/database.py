@@ -251,6 +251,22 @@ def sqlite_unavailable(exc: BaseException, url: URL) -> DatabaseUnavailable | No
     return None
 
 
+def take_write_lock(raw: sqlite3.Connection, url: URL) -> None:
+    """SQLite: take the database's write lock now (BEGIN IMMEDIATE), before reading what is about to be
+    written; the driver would take it only at the first write, after the reading. A connection in a
+    transaction that has written holds it already. Sent past SQLAlchemy, whose error hook does not see it:
+    a file locked or gone is said here (:func:`sqlite_unavailable`)."""
+    if raw.in_transaction:
+        return
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        said = sqlite_unavailable(exc, url)
+        if said is None:
+            raise
+        raise said from exc
+
+
 class _ErrorTranslator:
     """An engine ``handle_error`` hook: a lost connection, a server that cannot be reached and a
     transaction stopped by another one become a :class:`DatabaseUnavailable` or :class:`DatabaseBusy`
@@ -539,14 +555,7 @@ def migrate(db: Database, before_upgrade: Callable[[], None] | None = None) -> s
             # version read again under it: a second finds nothing to do, rather than running the same
             # upgrade again (duplicate column), seeing the first's tables half made, or copying the
             # upgraded file as the one "before the upgrade". The upgrade is one transaction.
-            raw = conn.connection.dbapi_connection
-            try:
-                raw.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
-            except sqlite3.Error as exc:
-                said = sqlite_unavailable(exc, db.url)
-                if said is None:
-                    raise
-                raise said from exc
+            take_write_lock(conn.connection.dbapi_connection, db.url)  # type: ignore[arg-type]
             revision = MigrationContext.configure(conn).get_current_revision()
             if revision == head:
                 return None

@@ -1659,11 +1659,12 @@ def export_households(db: Database, actor: Actor, flt: HouseholdFilter, path: st
     written = write_table(path, EXPORT_HEADERS, rows(), sheet="家庭户", text_columns=(0, 2),
                           before_replace=progress.commit)  # the file is there: its export is logged
     progress.report(written, total, "正在记录导出日志…")
+    place = export_place(path)
     region_names = {rid: r[2] for rid, r in pager.regions.by_id.items()}
     log_access(db, actor, "households.export", "households", None,
-               after={"filter": asdict(flt), "rows": written, "file": export_place(path),
+               after={"filter": asdict(flt), "rows": written, "file": place,
                       "masked": not actor.sees_full_id},
-               detail=f"导出家庭户 {written} 户;筛选条件:{flt.describe(region_names)};文件:{export_place(path)}")
+               detail=f"导出家庭户 {written} 户;筛选条件:{flt.describe(region_names)};文件:{place}")
     return written
 
 

@@ -29,7 +29,6 @@ from desktop.io.files import system_reason
 from desktop.rules import procedure as proc
 from desktop.rules.codes import STAGE_LABELS, Stage
 from desktop.services import applications as svc
-from desktop.services.base import WRITERS
 from desktop.services.errors import ServiceError
 from desktop.services.files import save_bytes
 from desktop.views.application_forms import (
@@ -353,7 +352,7 @@ class ApplicationDetailDialog(QDialog):
         if d.commitment is not None:
             b = action_button(self.tr("&Attach commitment scan…"))
             b.clicked.connect(self.attach_scan)
-            if self.ctx.actor.role not in WRITERS:
+            if not self.ctx.actor.may_write:
                 b.setEnabled(False)
                 b.setToolTip(self.tr("Supervisors look only; the office staff attach the scan."))
             self.actions_bar.addWidget(b)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.rules import procedure as proc
 from desktop.rules.codes import TRACK_LABELS
 from desktop.services import applications as svc
-from desktop.services.base import WRITERS, CutList
+from desktop.services.base import CutList
 from desktop.services.errors import ServiceError
 from desktop.services.progress import Progress
 from desktop.views.application_detail import ApplicationDetailDialog, county_only
@@ -166,7 +166,7 @@ class ApplicationsPage(QWidget):
         self.ctx = ctx
         self.as_of: date | None = None  # None = today (tests set a date)
         self._generation = 0  # of the list being loaded
-        self.writes = ctx.actor.role in WRITERS
+        self.writes = ctx.actor.may_write
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)

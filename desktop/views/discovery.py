@@ -131,7 +131,7 @@ class ClueInboxTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.can_write = ctx.actor.role != Role.SUPERVISOR
+        self.can_write = ctx.actor.may_write
         self.last_assigned_region: int | None = None  # the assign dialog starts there the next time
         self._full_ids = FullIdViewLog(ctx.actor, self)
         self.assigning: BackgroundOperation | None = None  # clues being assigned, off the UI thread
